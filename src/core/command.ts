@@ -1,0 +1,35 @@
+import {Command, Errors} from '@oclif/core'
+import {ExitCode, StewardsError} from './errors.js'
+
+/**
+ * Base for every command: maps failures onto the documented exit codes. oclif exits 1 on an
+ * uncaught exception and 2 on a parse error; CI must never take a crash for findings.
+ */
+export abstract class BaseCommand extends Command {
+  protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
+    if (error instanceof StewardsError) {
+      const text = error.hint ? `${error.message}\nHint: ${error.hint}` : error.message
+      return this.error(text, {exit: error.exitCode, code: error.code})
+    }
+    if (error instanceof Errors.ExitError) throw error
+    // oclif reports every flag and argument parse failure with exit 2; ours is 3.
+    if (isParseError(error) || (error instanceof Errors.CLIError && error.oclif?.exit === 2)) {
+      const line = error.message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('See more help'))
+        .join(': ')
+      return this.error(`${line}\nHint: see \`stewards ${this.id ?? ''} --help\``, {exit: ExitCode.usage})
+    }
+    if (error instanceof Errors.CLIError && error.oclif?.exit !== undefined && error.oclif.exit !== 1) throw error
+    this.logToStderr(`internal error: ${error.stack ?? error.message}`)
+    return this.error(`internal error: ${error.message}`, {exit: ExitCode.internal})
+  }
+}
+
+function isParseError(error: Error): boolean {
+  const name = error.constructor?.name ?? ''
+  return /^(CLIParseError|ArgInvalidOptionError|FlagInvalidOptionError|RequiredArgsError|RequiredFlagError|UnexpectedArgsError|NonExistentFlagsError|FailedFlagValidationError)$/.test(
+    name,
+  )
+}

@@ -1,0 +1,6 @@
+/** The shared model: stages talk only through these types. */
+export * from './model/component.js'
+export * from './model/project.js'
+export * from './model/attribution.js'
+export * from './model/finding.js'
+export * from './model/scan.js'

@@ -1,0 +1,97 @@
+import type {Component, Location, ScanError, Skipped} from './component.js'
+import type {AttributedRoleHolder} from './attribution.js'
+import type {Finding, Metrics, Severity} from './finding.js'
+import type {ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
+
+/** How a component was mapped to its upstream repository. */
+export interface Resolution {
+  repo: RepoKey | null
+  /** Sub-directory of a monorepo, when the registry says so. */
+  directory?: string
+  /** Which resolver decided: `override`, `deps.dev`, `npm-registry`, `oci-label`, `known-images`, ... */
+  provenance: string
+  confidence: 'high' | 'medium' | 'low'
+  /** Why not, when repo is null. */
+  reason?: string
+}
+
+/** One upstream repository and every component (and location) that pulls it in. */
+export interface RepoGroup {
+  repo: RepoKey
+  directory?: string
+  provenance: string
+  confidence: 'high' | 'medium' | 'low'
+  components: Component[]
+}
+
+export interface UnresolvedComponent {
+  component: Component
+  reason: string
+}
+
+/** A person's contribution and the evidence for their organisation (auditors follow this chain). */
+export interface PersonSummary {
+  person: string
+  commits: number
+  /** Organisation at their latest commit in the window. */
+  organization: string | null
+  source?: string
+  citation?: string
+}
+
+export interface RuleMeta {
+  id: string
+  title: string
+  severity: Severity
+  rationale: string
+  remediation: string
+}
+
+export interface ProjectReport {
+  repo: RepoKey
+  status: ProjectStatus
+  reason?: string
+  provenance: string
+  confidence: 'high' | 'medium' | 'low'
+  components: Component[]
+  facts?: RepoFacts
+  metrics: Metrics
+  people: PersonSummary[]
+  roles: AttributedRoleHolder[]
+  findings: Finding[]
+  /** 0 (no risk found) to 100. */
+  score: number
+}
+
+export interface RequestStats {
+  total: number
+  byStatus: Record<string, number>
+  cached: number
+}
+
+export const SCAN_SCHEMA_VERSION = '1.0.0'
+
+/** Everything one scan produced; the JSON report is this object, byte-stable for the same inputs. */
+export interface ScanResult {
+  schemaVersion: typeof SCAN_SCHEMA_VERSION
+  tool: {name: 'stewards'; version: string}
+  window: Window
+  inputs: string[]
+  projects: ProjectReport[]
+  unresolved: UnresolvedComponent[]
+  findings: Finding[]
+  rules: RuleMeta[]
+  summary: {
+    components: number
+    projects: number
+    findingsBySeverity: Record<Severity, number>
+    /** Mean of project scores, 0-100. */
+    portfolioScore: number
+    incomplete: boolean
+  }
+  skipped: Skipped[]
+  errors: ScanError[]
+  requests?: RequestStats
+}
+
+export type {Location}

@@ -1,0 +1,27 @@
+import type {Component, ScanError, Skipped} from '../core/model.js'
+
+export interface DiscoverInput {
+  /** Path relative to the scan root, with `/` separators: what reports print. */
+  file: string
+  /** Decoded text (BOM sniffed, strict UTF-8). */
+  text: string
+}
+
+export interface DiscoverContext {
+  /** Reads another file under the scan root (kustomize resources); null when missing or unreadable. */
+  readText(file: string): string | null
+}
+
+export interface DiscoverOutput {
+  components: Component[]
+  skipped?: Skipped[]
+  errors?: ScanError[]
+}
+
+/** One file format. `matches` is a cheap path-only test; `discover` never throws for bad input. */
+export interface Discoverer {
+  id: string
+  description: string
+  matches(file: string): boolean
+  discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput | Promise<DiscoverOutput>
+}

@@ -1,0 +1,11 @@
+import type {Hook} from '@oclif/core'
+import {ExitCode} from '../core/errors.js'
+
+/** An unknown command is a usage error (exit 3), with a hint, not oclif's exit 2. */
+const hook: Hook<'command_not_found'> = async function (options) {
+  this.error(`unknown command '${options.id}'\nHint: run \`stewards --help\` for the list of commands`, {
+    exit: ExitCode.usage,
+  })
+}
+
+export default hook

@@ -1,0 +1,24 @@
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+
+export const repoRoot = join(import.meta.dirname, '..', '..')
+export const sharedDir = join(repoRoot, '..', 'shared')
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the built CLI (`npm run build` first; `npm test` does) as a user would, in a child process. */
+export function runCli(args: string[], options: {cwd?: string; env?: Record<string, string>; input?: string} = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'run.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: {...process.env, NO_COLOR: '1', ...options.env},
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  })
+  return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
+}
