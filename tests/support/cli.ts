@@ -10,9 +10,9 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the built CLI (`npm run build` first; `npm test` does) as a user would, in a child process. */
+/** Runs the CLI from src/ (through tsx, no build needed) as a user would, in a child process. */
 export function runCli(args: string[], options: {cwd?: string; env?: Record<string, string>; input?: string} = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'run.js'), ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: {...process.env, NO_COLOR: '1', ...options.env},
     input: options.input,
