@@ -1,0 +1,128 @@
+import {createHash, randomBytes} from 'node:crypto'
+import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {homedir} from 'node:os'
+import {join} from 'node:path'
+import {z} from 'zod'
+
+/**
+ * On-disk HTTP cache shared by every network stage (GitHub, deps.dev, registries).
+ * One JSON file per entry, written to a temp file then renamed, so two runs sharing the directory never
+ * see half an entry; an entry that fails to parse is deleted and treated as a miss (self-healing).
+ */
+export const CacheEntry = z.object({
+  key: z.string(),
+  /** Milliseconds since the epoch when the response was stored or last revalidated. */
+  storedAt: z.number(),
+  status: z.number(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+})
+export type CacheEntry = z.infer<typeof CacheEntry>
+
+export const CacheBundle = z.object({
+  format: z.literal('stewards-cache-bundle'),
+  version: z.literal(1),
+  entries: z.array(CacheEntry.extend({namespace: z.string()})),
+})
+export type CacheBundle = z.infer<typeof CacheBundle>
+
+/** Headers never written to disk: they can carry credentials or session state. */
+const PRIVATE_HEADERS = new Set(['authorization', 'set-cookie', 'cookie', 'proxy-authorization'])
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache')
+  return join(base, 'stewards')
+}
+
+export class DiskCache {
+  readonly dir: string
+
+  constructor(dir: string = defaultCacheDir()) {
+    this.dir = dir
+  }
+
+  async get(namespace: string, key: string): Promise<CacheEntry | null> {
+    const file = this.fileFor(namespace, key)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      return null
+    }
+    const parsed = safeParse(text)
+    if (!parsed || parsed.key !== key) {
+      await rm(file, {force: true})
+      return null
+    }
+    return parsed
+  }
+
+  async put(namespace: string, entry: CacheEntry): Promise<void> {
+    const file = this.fileFor(namespace, entry.key)
+    const clean: CacheEntry = {...entry, headers: publicHeaders(entry.headers)}
+    await mkdir(join(file, '..'), {recursive: true})
+    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+    await writeFile(tmp, JSON.stringify(clean))
+    await rename(tmp, file)
+  }
+
+  /** Every valid entry, sorted by namespace then key (deterministic bundles). */
+  async exportBundle(): Promise<CacheBundle> {
+    const entries: CacheBundle['entries'] = []
+    for (const namespace of await listDir(this.dir)) {
+      for (const shard of await listDir(join(this.dir, namespace))) {
+        for (const name of await listDir(join(this.dir, namespace, shard))) {
+          if (!name.endsWith('.json')) continue
+          const text = await readFile(join(this.dir, namespace, shard, name), 'utf8').catch(() => '')
+          const entry = safeParse(text)
+          if (entry) entries.push({namespace, ...entry})
+        }
+      }
+    }
+    entries.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.key, b.key))
+    return {format: 'stewards-cache-bundle', version: 1, entries}
+  }
+
+  /** Writes every entry of a bundle; returns how many. */
+  async importBundle(bundle: CacheBundle): Promise<number> {
+    for (const {namespace, ...entry} of bundle.entries) await this.put(namespace, entry)
+    return bundle.entries.length
+  }
+
+  private fileFor(namespace: string, key: string): string {
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(namespace)) throw new Error(`invalid cache namespace '${namespace}'`)
+    const hash = createHash('sha256').update(key).digest('hex')
+    return join(this.dir, namespace, hash.slice(0, 2), `${hash}.json`)
+  }
+}
+
+function safeParse(text: string): CacheEntry | null {
+  try {
+    const result = CacheEntry.safeParse(JSON.parse(text))
+    return result.success ? result.data : null
+  } catch {
+    return null
+  }
+}
+
+function publicHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (!PRIVATE_HEADERS.has(name.toLowerCase())) out[name.toLowerCase()] = value
+  }
+  return out
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort()
+  } catch {
+    return []
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
