@@ -7,6 +7,11 @@ const src = join(import.meta.dirname, '..', 'src')
 /** Every stage with plug-ins: the folder holding one sub-folder per plug-in, and its registry module. */
 const stages: Array<{folder: string; registry: string; exportName: string}> = [
   {folder: 'discover/formats', registry: 'discover/registry.ts', exportName: 'discoverers'},
+  {folder: 'collect/sources', registry: 'collect/registry.ts', exportName: 'sources'},
+  {folder: 'report/formats', registry: 'report/registry.ts', exportName: 'reporterList'},
+  {folder: 'resolve/resolvers', registry: 'resolve/registry.ts', exportName: 'resolvers'},
+  {folder: 'measure/metrics', registry: 'measure/registry.ts', exportName: 'metricFamilies'},
+  {folder: 'attribute/sources', registry: 'attribute/registry.ts', exportName: 'sources'},
 ]
 
 function pluginFolders(folder: string): string[] {

@@ -8,8 +8,9 @@ import {ExitCode, StewardsError} from './errors.js'
 export abstract class BaseCommand extends Command {
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     if (error instanceof StewardsError) {
-      const text = error.hint ? `${error.message}\nHint: ${error.hint}` : error.message
-      return this.error(text, {exit: error.exitCode, code: error.code})
+      // Written directly: oclif's this.error wraps at 80 columns, which breaks file:line:reason lines.
+      process.stderr.write(`Error: ${error.message}\n${error.hint ? `Hint: ${error.hint}\n` : ''}`)
+      return this.exit(error.exitCode)
     }
     if (error instanceof Errors.ExitError) throw error
     // oclif reports every flag and argument parse failure with exit 2; ours is 3.

@@ -2,8 +2,17 @@
 
 export interface ListMembership {
   list: string
+  /** YYYY-MM-DD, or YYYY-MM / YYYY where the source gives no more; null when undated. */
   since?: string | null
+  /** End of the listing (exclusive), when removed or expired. */
+  until?: string | null
   source: string
+  /** Every URL supporting the listing (`source` is the first). */
+  citations?: string[]
+  /** The name under which the list names the party. */
+  listedName?: string
+  /** Set when inherited through the parent chain: id of the listed ancestor. An inference: label it so. */
+  inheritedFrom?: string
 }
 
 export interface Organization {
@@ -17,6 +26,14 @@ export interface Organization {
   country?: string | null
   lists: ListMembership[]
   kind?: 'company' | 'foundation' | 'project' | 'community' | 'unknown'
+  /** Domains known only as the organisation's website (not as e-mail evidence): never attribute by default. */
+  websites?: string[]
+  /** How the organisation belongs to `parent`: `subsidiary`, `acquired`... */
+  parentRelation?: string
+  /** When the parent link began (acquisition completed); null or absent when undated. */
+  parentSince?: string | null
+  /** Only where notable, e.g. ceased operations. */
+  status?: string
 }
 
 export type EvidenceSource = 'override' | 'gitdm' | 'governance' | 'email-domain' | 'profile-company' | 'org-membership'
@@ -31,7 +48,16 @@ export interface Claim {
   confidence: 'high' | 'medium' | 'low'
   /** Where the claim comes from: file and line, URL, API field. */
   citation: string
+  /** Organisation as the evidence writes it, before acquisitions and spelling merges. */
+  raw?: string
+  /** How the person was matched to the evidence: `email`, `noreply-login`, `login`, `domain`... */
+  method?: string
+  /** Order among valid claims of one source, lower wins (gitdm: earlier block, then later line). */
+  rank?: number
 }
+
+/** ok: one organisation; ambiguous: the deciding source names several (the lowest rank wins); unknown: no valid claim. */
+export type AttributionResolution = 'ok' | 'ambiguous' | 'unknown'
 
 /** The organisation decided for one commit or one role holder, with the claim that decided it. */
 export interface Attribution {
@@ -40,6 +66,11 @@ export interface Attribution {
   /** Entity id from rules/entities when the name maps to one. */
   entityId?: string | null
   claim?: Claim
+  resolution?: AttributionResolution
+  /** When ambiguous: the other organisations the deciding source names at that date. */
+  alternatives?: string[]
+  /** When unknown: whether any source knows the person at all (false: nothing matched them). */
+  known?: boolean
 }
 
 export interface AttributedCommit {
@@ -49,6 +80,9 @@ export interface AttributedCommit {
   date: string
   bot: boolean
   attribution: Attribution
+  /** Author as written in the commit (public commit metadata). */
+  authorName?: string
+  authorEmail?: string
 }
 
 export interface AttributedRoleHolder {
@@ -63,5 +97,8 @@ export interface AttributedProject {
   repo: string
   commits: AttributedCommit[]
   roles: AttributedRoleHolder[]
+  /** Bot commits per bot identity (`name <email>`): kept out of people metrics but counted. */
   bots: Record<string, number>
+  /** Day (YYYY-MM-DD, UTC) at which role holders were attributed. */
+  asOf?: string
 }

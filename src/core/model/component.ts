@@ -32,6 +32,8 @@ export interface Component {
   /** Workspace member, `file:`/`link:`/path dependency: not a registry package. */
   local?: boolean
   origin?: Origin
+  /** Where a chart is fetched from, as declared: Helm repository URL, `oci://` reference, `@alias` or `file://` path. */
+  repository?: string
   locations: Location[]
 }
 
@@ -45,6 +47,8 @@ export type SkipReason =
   | 'not-regular-file'
   | 'unresolved-version'
   | 'unsupported'
+  | 'missing-resource'
+  | 'remote-resource'
 
 export interface Skipped {
   file: string
@@ -66,5 +70,6 @@ export interface Inventory {
   components: Component[]
   skipped: Skipped[]
   errors: ScanError[]
+  /** Files handed to at least one format (read and decoded). */
   files: number
 }

@@ -12,12 +12,35 @@ export type MetricValue = number | string | boolean | null | Record<string, numb
 
 export type Metrics = Record<string, MetricValue>
 
+/** One person behind a finding's numbers, with the evidence for their organisation. */
+export interface EvidencePerson {
+  person: string
+  organization: string | null
+  /** Evidence source of the attribution (`gitdm`, `email-domain`, ...); absent when unknown. */
+  source?: string
+  /** Where that evidence is: file and line, URL, API field. */
+  citation?: string
+  /** Governance role, for role holders. */
+  role?: string
+  /** The governance file (and section) naming them in that role. */
+  roleSource?: string
+  /** Human commits in the window that the finding's numbers count for this person. */
+  commits?: number
+  /** Up to five of those commits (most recent first), so a reader can open them. */
+  shas?: string[]
+}
+
 export interface Evidence {
   metrics: Metrics
   /** People and organisations behind the numbers, each with the source of its attribution. */
-  people?: Array<{person: string; organization: string | null; source?: string; citation?: string; role?: string}>
+  people?: EvidencePerson[]
+  /** The rule's parameters as evaluated (defaults merged with user overrides). */
+  params?: Record<string, ParamValue>
   note?: string
 }
+
+/** A rule parameter: thresholds, names, list ids. */
+export type ParamValue = number | string | boolean | string[] | number[]
 
 export interface Finding {
   ruleId: string

@@ -13,6 +13,10 @@ export interface Resolution {
   confidence: 'high' | 'medium' | 'low'
   /** Why not, when repo is null. */
   reason?: string
+  /** What the decision rests on: the registry field, label, map entry or citation URL. */
+  evidence?: string
+  /** The name the source gave when a check found the repository renamed or moved. */
+  renamedFrom?: string
 }
 
 /** One upstream repository and every component (and location) that pulls it in. */
@@ -22,11 +26,21 @@ export interface RepoGroup {
   provenance: string
   confidence: 'high' | 'medium' | 'low'
   components: Component[]
+  /** One per component, same order: how each was mapped (directories differ inside a monorepo). */
+  resolutions?: Resolution[]
+  /** Distinct monorepo directories of the components, sorted. */
+  directories?: string[]
+  /** Every location that pulls the repository in, sorted and deduplicated. */
+  locations?: Location[]
 }
 
 export interface UnresolvedComponent {
   component: Component
   reason: string
+  /** Human-readable explanation of the reason. */
+  detail?: string
+  /** Every resolver that tried, in order, and why it gave no answer. */
+  attempts?: Array<{resolver: string; reason: string; detail?: string}>
 }
 
 /** A person's contribution and the evidence for their organisation (auditors follow this chain). */

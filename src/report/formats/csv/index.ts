@@ -1,0 +1,69 @@
+/**
+ * CSV for spreadsheets. The `csv` format is the findings sheet (one row per finding per declaring location);
+ * `renderProjectsCsv` gives the projects sheet (one row per upstream project). See ./readme.md.
+ */
+import {SEVERITIES, type ScanResult} from '../../../core/model.js'
+import {headline, severityCounts} from '../../shared/metrics.js'
+import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import type {Reporter} from '../../types.js'
+import {type CsvCell, toCsv} from './csv.js'
+
+export const FINDINGS_HEADER = ['severity', 'rule_id', 'rule_title', 'repo', 'message', 'file', 'line', 'column'] as const
+
+export function renderFindingsCsv(result: ScanResult): string {
+  const titles = new Map(result.rules.map((r) => [r.id, r.title]))
+  const rows: CsvCell[][] = []
+  for (const f of sortFindings(result.findings)) {
+    const base = [f.severity, f.ruleId, titles.get(f.ruleId) ?? '', f.repo, f.message]
+    const locations = uniqueLocations(f.locations)
+    if (locations.length === 0) rows.push([...base, '', null, null])
+    for (const loc of locations) rows.push([...base, loc.file, loc.line, loc.column])
+  }
+  return toCsv(FINDINGS_HEADER, rows)
+}
+
+const BY_SEVERITY_DESC = [...SEVERITIES].reverse()
+
+export const PROJECTS_HEADER = [
+  'repo',
+  'status',
+  'reason',
+  'score',
+  'top_company',
+  'top_company_share',
+  'elephant_factor',
+  'bus_factor',
+  'unknown_share',
+  'human_commits',
+  'components',
+  ...BY_SEVERITY_DESC,
+] as const
+
+export function renderProjectsCsv(result: ScanResult): string {
+  const rows = sortProjects(result.projects).map((p): CsvCell[] => {
+    const h = headline(p)
+    const counts = severityCounts(p.findings)
+    return [
+      p.repo,
+      p.status,
+      p.reason ?? '',
+      p.score,
+      h.topCompany ?? '',
+      h.topCompanyShare,
+      h.elephantFactor,
+      h.busFactor,
+      h.unknownShare,
+      h.humanCommits,
+      p.components.length,
+      ...BY_SEVERITY_DESC.map((s) => counts[s]),
+    ]
+  })
+  return toCsv(PROJECTS_HEADER, rows)
+}
+
+export const reporter: Reporter = {
+  id: 'csv',
+  description: 'CSV for spreadsheets: one row per finding per declaring location',
+  extension: 'csv',
+  render: renderFindingsCsv,
+}

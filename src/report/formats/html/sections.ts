@@ -1,0 +1,189 @@
+/** The HTML report's tables and evidence blocks. Every value from the scan goes through `esc`. */
+import type {EvidencePerson, Finding, MetricValue, ProjectReport, RuleMeta, ScanResult} from '../../../core/model.js'
+import {escapeHtml} from '../../shared/escape-html.js'
+import {headline, severityCounts} from '../../shared/metrics.js'
+import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
+
+/** Escapes any scan value for element content or a quoted attribute. */
+export function esc(value: string | number | boolean | null | undefined): string {
+  return escapeHtml(value === null || value === undefined ? '' : String(value))
+}
+
+function orUnknown(value: string | null | undefined): string {
+  return value === null || value === undefined || value === '' ? '<span class="unknown">unknown</span>' : esc(value)
+}
+
+function code(text: string): string {
+  return `<code>${esc(text)}</code>`
+}
+
+function badge(severity: string): string {
+  return `<span class="badge sev-${esc(severity)}">${esc(severity)}</span>`
+}
+
+function numCell(value: number | null, shown: string): string {
+  return `<td class="num" data-sort="${value === null ? '' : esc(value)}">${esc(shown)}</td>`
+}
+
+function sortableHeader(label: string, type: 'text' | 'number', sorted?: 'descending'): string {
+  const cls = type === 'number' ? ' class="num"' : ''
+  const aria = sorted ? ` aria-sort="${sorted}"` : ''
+  return `<th${cls} data-type="${type}"${aria}><button type="button">${esc(label)}</button></th>`
+}
+
+export function projectsTable(result: ScanResult): string {
+  const head = [
+    sortableHeader('Repository', 'text'),
+    sortableHeader('Status', 'text'),
+    sortableHeader('Score', 'number', 'descending'),
+    sortableHeader('Top company', 'text'),
+    sortableHeader('Top share', 'number'),
+    sortableHeader('Elephant factor', 'number'),
+    sortableHeader('Bus factor', 'number'),
+    sortableHeader('Unknown share', 'number'),
+    sortableHeader('Human commits', 'number'),
+    sortableHeader('Findings', 'number'),
+  ].join('')
+  const rows = sortProjects(result.projects).map((p) => {
+    const h = headline(p)
+    const counts = severityCounts(p.findings)
+    const worst = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => counts[s] > 0)
+    const findings = worst.map((s) => `${counts[s]} ${s}`).join(', ') || 'none'
+    // Findings sort by weight: a critical outranks any number of highs.
+    const weight = worst.reduce((sum, s) => sum + counts[s] * {critical: 1e8, high: 1e6, medium: 1e4, low: 1e2, info: 1}[s], 0)
+    return [
+      '<tr>',
+      `<td data-sort="${esc(p.repo)}">${code(p.repo)}</td>`,
+      `<td>${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
+      numCell(p.score, String(p.score)),
+      `<td>${h.topCompany === null ? '<span class="unknown">-</span>' : esc(h.topCompany)}</td>`,
+      numCell(h.topCompanyShare, percent(h.topCompanyShare)),
+      numCell(h.elephantFactor, formatNumber(h.elephantFactor)),
+      numCell(h.busFactor, formatNumber(h.busFactor)),
+      numCell(h.unknownShare, percent(h.unknownShare)),
+      numCell(h.humanCommits, formatNumber(h.humanCommits)),
+      numCell(weight, findings),
+      '</tr>',
+    ].join('')
+  })
+  return `<div class="scroll">\n<table class="sortable" id="projects-table">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n</div>`
+}
+
+function metricsTable(metrics: Record<string, MetricValue>): string {
+  const keys = Object.keys(metrics).sort()
+  if (keys.length === 0) return '<p class="muted">No metrics.</p>'
+  const rows = keys.map((k) => `<tr><td>${code(k)}</td><td>${esc(formatMetricNamed(k, metrics[k]))}</td></tr>`)
+  return `<table><thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+}
+
+function peopleTable(people: readonly EvidencePerson[]): string {
+  const rows = people.map(
+    (p) =>
+      `<tr><td>${code(p.person)}</td><td>${orUnknown(p.organization)}</td><td>${orUnknown(p.source)}</td><td>${p.citation ? code(p.citation) : ''}</td><td>${esc(p.role ?? '')}${p.roleSource ? ` (${code(p.roleSource)})` : ''}</td><td class="num">${esc(p.commits ?? '')}</td><td>${(p.shas ?? []).map(code).join(' ')}</td></tr>`,
+  )
+  return `<table><thead><tr><th>Person</th><th>Organisation</th><th>Evidence source</th><th>Citation</th><th>Role</th><th class="num">Commits</th><th>Commits to check</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+}
+
+function findingBlock(f: Finding, rule: RuleMeta | undefined, n: number): string {
+  const locations = uniqueLocations(f.locations)
+  const parts = [
+    `<details class="finding" id="finding-${n + 1}">`,
+    `<summary>${badge(f.severity)} ${code(f.ruleId)} ${code(f.repo)} ${esc(f.message)}</summary>`,
+    '<dl>',
+    `<dt>Declared at</dt><dd>${locations.length ? locations.map((l) => code(formatLocation(l))).join(', ') : '<span class="unknown">no declaring location recorded</span>'}</dd>`,
+  ]
+  if (rule) {
+    parts.push(`<dt>Rule</dt><dd>${esc(rule.title)}: ${esc(rule.rationale)}</dd>`, `<dt>Remediation</dt><dd>${esc(rule.remediation)}</dd>`)
+  }
+  if (f.evidence.params && Object.keys(f.evidence.params).length) {
+    const params = Object.keys(f.evidence.params)
+      .sort()
+      .map((k) => `${code(k)} ${esc(formatMetricNamed(k, f.evidence.params![k] as MetricValue))}`)
+    parts.push(`<dt>Parameters</dt><dd>${params.join('; ')}</dd>`)
+  }
+  if (f.evidence.note) parts.push(`<dt>Note</dt><dd>${esc(f.evidence.note)}</dd>`)
+  parts.push('</dl>', '<h3>Metrics</h3>', metricsTable(f.evidence.metrics))
+  if (f.evidence.people?.length) parts.push('<h3>People behind the numbers</h3>', peopleTable(f.evidence.people))
+  parts.push('</details>')
+  return parts.join('\n')
+}
+
+export function findingsSection(result: ScanResult): string {
+  const findings = sortFindings(result.findings)
+  if (findings.length === 0) return '<p>No findings.</p>'
+  const rules = new Map(result.rules.map((r) => [r.id, r]))
+  return findings.map((f, i) => findingBlock(f, rules.get(f.ruleId), i)).join('\n')
+}
+
+function projectBlock(p: ProjectReport, n: number): string {
+  const facts = p.facts
+  const components = p.components.map(
+    (c) =>
+      `<tr><td>${code(c.ref)}</td><td>${esc(c.ecosystem)}</td><td>${esc(c.version ?? '')}</td><td>${uniqueLocations(c.locations).map((l) => code(formatLocation(l))).join(' ')}</td></tr>`,
+  )
+  const people = p.people.map(
+    (person) =>
+      `<tr><td>${code(person.person)}</td><td class="num">${esc(person.commits)}</td><td>${orUnknown(person.organization)}</td><td>${orUnknown(person.source)}</td><td>${person.citation ? code(person.citation) : ''}</td></tr>`,
+  )
+  const roles = p.roles.map(
+    (r) =>
+      `<tr><td>${code(r.login)}</td><td>${esc(r.role)}</td><td>${code(r.source)}</td><td>${orUnknown(r.attribution.organization)}</td><td>${orUnknown(r.attribution.claim?.source)}</td><td>${r.attribution.claim ? code(r.attribution.claim.citation) : ''}</td></tr>`,
+  )
+  const parts = [
+    `<details class="project" id="project-${n + 1}">`,
+    `<summary>${code(p.repo)} ${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''} · score ${esc(p.score)}</summary>`,
+    '<dl>',
+    `<dt>Resolved by</dt><dd>${esc(p.provenance)} (confidence ${esc(p.confidence)})</dd>`,
+  ]
+  if (facts) {
+    parts.push(
+      `<dt>Repository</dt><dd>${facts.archived ? '<strong>archived</strong>, ' : ''}${facts.fork ? 'fork, ' : ''}default branch ${code(facts.defaultBranch)}, licence ${orUnknown(facts.license)}${facts.pushedAt ? `, last push ${esc(day(facts.pushedAt))}` : ''}</dd>`,
+    )
+  }
+  parts.push('</dl>')
+  parts.push('<h3>Components and where they are declared</h3>')
+  parts.push(`<table><thead><tr><th>Reference</th><th>Ecosystem</th><th>Version</th><th>Declared at</th></tr></thead><tbody>${components.join('')}</tbody></table>`)
+  parts.push('<h3>Metrics</h3>', metricsTable(p.metrics))
+  if (people.length) {
+    parts.push(
+      '<h3>People and the evidence for their organisation</h3>',
+      `<table><thead><tr><th>Person</th><th class="num">Commits</th><th>Organisation</th><th>Evidence source</th><th>Citation</th></tr></thead><tbody>${people.join('')}</tbody></table>`,
+    )
+  }
+  if (roles.length) {
+    parts.push(
+      '<h3>Governance roles</h3>',
+      `<table><thead><tr><th>Login</th><th>Role</th><th>Named in</th><th>Organisation</th><th>Evidence source</th><th>Citation</th></tr></thead><tbody>${roles.join('')}</tbody></table>`,
+    )
+  }
+  parts.push('</details>')
+  return parts.join('\n')
+}
+
+export function projectsEvidence(result: ScanResult): string {
+  return sortProjects(result.projects)
+    .map((p, i) => projectBlock(p, i))
+    .join('\n')
+}
+
+export function notReadSection(result: ScanResult): string {
+  const items: string[] = []
+  for (const u of result.unresolved) {
+    const where = uniqueLocations(u.component.locations).map((l) => code(formatLocation(l)))
+    const attempts = (u.attempts ?? []).map((a) => `${esc(a.resolver)}: ${esc(a.reason)}`).join('; ')
+    items.push(`<li>Unresolved ${code(u.component.ref)}${where.length ? ` at ${where.join(', ')}` : ''}: ${esc(u.detail ?? u.reason)}${attempts ? ` <span class="muted">(${attempts})</span>` : ''}</li>`)
+  }
+  for (const s of result.skipped) items.push(`<li>Skipped ${code(s.file)} (${esc(s.reason)}): ${esc(s.message)}</li>`)
+  for (const e of result.errors) {
+    const at = e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''
+    items.push(`<li>Error in ${code(e.file + at)}: ${esc(e.message)} <span class="muted">(${esc(e.code)})</span></li>`)
+  }
+  return items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>Everything was read.</p>'
+}
+
+export function rulesTable(result: ScanResult): string {
+  const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const rows = rules.map((r) => `<tr><td>${code(r.id)}</td><td>${badge(r.severity)}</td><td>${esc(r.title)}</td><td>${esc(r.rationale)}</td><td>${esc(r.remediation)}</td></tr>`)
+  return `<table><thead><tr><th>Rule</th><th>Severity</th><th>Title</th><th>Rationale</th><th>Remediation</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+}

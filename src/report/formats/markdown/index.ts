@@ -1,0 +1,135 @@
+/**
+ * Markdown sized for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a summary, the top findings and the
+ * projects first, then collapsible details; cut to GitHub's 65,536-character comment limit with a note.
+ */
+import {type Finding, type ProjectReport, SEVERITIES, type ScanResult} from '../../../core/model.js'
+import {headline, severityCounts} from '../../shared/metrics.js'
+import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
+import type {Reporter} from '../../types.js'
+import {htmlText, mdCode, mdText} from './escape.js'
+import {GITHUB_COMMENT_LIMIT, fitLines} from './fit.js'
+
+const TOP_FINDINGS = 10
+const MAX_PROJECT_ROWS = 100
+const BY_SEVERITY_DESC = [...SEVERITIES].reverse()
+
+function countsText(findings: readonly Finding[]): string {
+  const counts = severityCounts(findings)
+  const parts = BY_SEVERITY_DESC.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
+  return parts.length ? parts.join(', ') : 'none'
+}
+
+function summary(result: ScanResult): string[] {
+  const s = result.summary
+  const lines = [
+    '## stewards: who stewards your dependencies',
+    '',
+    `**${s.projects}** upstream projects from **${s.components}** components · portfolio score **${formatNumber(s.portfolioScore)}**/100 · window ${mdText(day(result.window.since))} to ${mdText(day(result.window.until))}`,
+    '',
+    '| Severity | Findings |',
+    '|---|---:|',
+    ...BY_SEVERITY_DESC.map((sev) => `| ${sev} | ${s.findingsBySeverity[sev] ?? 0} |`),
+  ]
+  if (s.incomplete) {
+    const parts = [`${result.errors.length} input(s) could not be read`]
+    if (result.unresolved.length) parts.push(`${result.unresolved.length} component(s) were not resolved`)
+    lines.push('', `> **The scan is incomplete:** ${parts.join('; ')}. See "Not read" below.`)
+  }
+  return lines
+}
+
+function topFindings(findings: Finding[]): string[] {
+  if (findings.length === 0) return ['', 'No findings.']
+  const shown = findings.slice(0, TOP_FINDINGS)
+  const lines = ['', `### Top findings (${shown.length} of ${findings.length})`, '', '| Severity | Rule | Repository | Finding |', '|---|---|---|---|']
+  for (const f of shown) lines.push(`| **${f.severity}** | ${mdCode(f.ruleId, true)} | ${mdCode(f.repo, true)} | ${mdText(f.message)} |`)
+  return lines
+}
+
+function projectTable(projects: ProjectReport[]): string[] {
+  if (projects.length === 0) return []
+  const sorted = sortProjects(projects)
+  const lines = ['', '### Projects', '', '| Repository | Status | Score | Top company | Elephant | Bus | Findings |', '|---|---|---:|---|---:|---:|---|']
+  for (const p of sorted.slice(0, MAX_PROJECT_ROWS)) {
+    const h = headline(p)
+    const company = h.topCompany ? `${mdText(h.topCompany)} (${percent(h.topCompanyShare)})` : '-'
+    const status = p.reason ? `${p.status}: ${mdText(p.reason)}` : p.status
+    lines.push(`| ${mdCode(p.repo, true)} | ${status} | ${p.score} | ${company} | ${formatNumber(h.elephantFactor)} | ${formatNumber(h.busFactor)} | ${countsText(p.findings)} |`)
+  }
+  if (sorted.length > MAX_PROJECT_ROWS) lines.push('', `_${sorted.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
+  return lines
+}
+
+function findingDetails(f: Finding): string[] {
+  const lines = [`- **${f.severity}** ${mdCode(f.ruleId)} in ${mdCode(f.repo)}: ${mdText(f.message)}`]
+  const locations = uniqueLocations(f.locations)
+  if (locations.length) lines.push(`  - Declared at ${locations.map((l) => mdCode(formatLocation(l))).join(', ')}`)
+  const metrics = Object.keys(f.evidence.metrics).sort()
+  if (metrics.length) {
+    lines.push(`  - Evidence: ${metrics.map((k) => `${mdCode(k)} ${mdText(formatMetricNamed(k, f.evidence.metrics[k]))}`).join('; ')}`)
+  }
+  for (const person of f.evidence.people ?? []) {
+    const org = person.organization === null ? 'organisation unknown' : mdText(person.organization)
+    const source = person.source ? ` (${mdText(person.source)}${person.citation ? `: ${mdCode(person.citation)}` : ''})` : ''
+    const role = person.role ? `, ${mdText(person.role)}` : ''
+    const commits = person.commits !== undefined ? `, ${person.commits} commits` : ''
+    lines.push(`  - ${mdCode(person.person)}: ${org}${source}${role}${commits}`)
+  }
+  if (f.evidence.note) lines.push(`  - Note: ${mdText(f.evidence.note)}`)
+  return lines
+}
+
+function details(title: string, body: string[]): string[] {
+  if (body.length === 0) return []
+  return ['', '<details>', `<summary>${htmlText(title)}</summary>`, '', ...body, '', '</details>']
+}
+
+function notRead(result: ScanResult): string[] {
+  const lines: string[] = []
+  for (const u of result.unresolved) {
+    const where = uniqueLocations(u.component.locations)[0]
+    lines.push(`- unresolved ${mdCode(u.component.ref)}${where ? ` at ${mdCode(formatLocation(where))}` : ''}: ${mdText(u.detail ?? u.reason)}`)
+  }
+  for (const s of result.skipped) lines.push(`- skipped ${mdCode(s.file)} (${mdText(s.reason)}): ${mdText(s.message)}`)
+  for (const e of result.errors) {
+    const at = e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''
+    lines.push(`- error ${mdCode(e.file + at)}: ${mdText(e.message)} (${mdText(e.code)})`)
+  }
+  return lines
+}
+
+function ruleTable(result: ScanResult): string[] {
+  if (result.rules.length === 0) return []
+  const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return [
+    '| Rule | Severity | Title | Remediation |',
+    '|---|---|---|---|',
+    ...rules.map((r) => `| ${mdCode(r.id, true)} | ${r.severity} | ${mdText(r.title)} | ${mdText(r.remediation)} |`),
+  ]
+}
+
+export function renderMarkdownWithin(result: ScanResult, limit: number): string {
+  const findings = sortFindings(result.findings)
+  const gaps = notRead(result)
+  const lines = [
+    ...summary(result),
+    ...topFindings(findings),
+    ...projectTable(result.projects),
+    ...details(`All findings with evidence (${findings.length})`, findings.flatMap(findingDetails)),
+    ...details(`Not read (${gaps.length})`, gaps),
+    ...details(`Rules (${result.rules.length})`, ruleTable(result)),
+    '',
+    `<sub>stewards ${htmlText(result.tool.version)} · report schema ${htmlText(result.schemaVersion)}</sub>`,
+  ]
+  const thousands = String(limit).replace(/\B(?=(\d{3})+$)/g, ',')
+  const note = `> **Cut to fit a ${thousands}-character limit** (GitHub's for a comment). The JSON, SARIF and HTML reports have every finding.`
+  return fitLines(lines, limit, note).text
+}
+
+export const reporter: Reporter = {
+  id: 'markdown',
+  description: 'Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY (cut to 65,536 characters)',
+  extension: 'md',
+  render: (result) => renderMarkdownWithin(result, GITHUB_COMMENT_LIMIT),
+}

@@ -1,0 +1,21 @@
+import type {ScanResult} from '../core/model.js'
+
+/** Every report format, in the order `--format` help lists them. */
+export const REPORT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'csv'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface ReportOptions {
+  /** ANSI colour in the terminal table; the caller decides from the TTY and `NO_COLOR`. */
+  color: boolean
+  /** SARIF results kept per run (GitHub keeps 5,000); lower only in tests or to shrink uploads. */
+  maxSarifResults?: number
+}
+
+/** One report format: a pure function of the scan result (no I/O, no clock), same input, same bytes. */
+export interface Reporter {
+  id: ReportFormat
+  description: string
+  /** File extension for `--output`, without the dot. */
+  extension: string
+  render(result: ScanResult, options: ReportOptions): string
+}

@@ -1,0 +1,70 @@
+import {parse} from 'csv-parse/sync'
+import {describe, expect, it} from 'vitest'
+import {FINDINGS_HEADER, PROJECTS_HEADER, renderFindingsCsv, renderProjectsCsv} from '../../src/report/formats/csv/index.js'
+import {loadFixture} from './support.js'
+
+function rows(text: string): string[][] {
+  return parse(text, {relax_column_count: false}) as string[][]
+}
+
+describe('CSV report', () => {
+  it('has one row per finding per declaring location (a finding without one still gets a row)', () => {
+    const text = renderFindingsCsv(loadFixture())
+    const table = rows(text)
+    expect(table[0]).toEqual([...FINDINGS_HEADER])
+    expect(table).toHaveLength(1 + 11)
+    expect(table[1]).toEqual([
+      'critical',
+      'watch-list-organisation',
+      'Stewarded by a listed organisation',
+      'github.com/acme-widgets/widget-operator',
+      'Every maintainer of acme-widgets/widget-operator works for Acme Widgets Inc., which is on the Example Watch-list (fictional).',
+      'deploy/operator.yaml',
+      '21',
+      '18',
+    ])
+    expect(table.at(-1)?.slice(0, 2)).toEqual(['info', 'maintainer-roles-undeclared'])
+    expect(table.at(-1)?.slice(5)).toEqual(['', '', ''])
+  })
+
+  it('follows RFC 4180: CRLF line ends, quotes doubled, fields with commas or line breaks quoted', () => {
+    const result = loadFixture()
+    result.findings[0].message = 'says "hello", then\nbreaks the line'
+    const text = renderFindingsCsv(result)
+    expect(text.endsWith('\r\n')).toBe(true)
+    expect(text.split('\r\n')[1]).toContain(',"says ""hello"", then\nbreaks the line",')
+    expect(rows(text)[1][4]).toBe('says "hello", then\nbreaks the line')
+  })
+
+  it('defuses cells a spreadsheet would run as formulas, but not numbers', () => {
+    const result = loadFixture()
+    result.findings[0].message = '=HYPERLINK("https://evil.example.com","click")'
+    result.findings[1].message = '+1 more'
+    result.findings[2].message = '-2'
+    result.findings[3].message = '@SUM(A1)'
+    result.findings[4].message = '\tindented'
+    result.findings[1].locations = [{file: 'deploy/queue.yaml', line: -1, column: 3}]
+    const table = rows(renderFindingsCsv(result))
+    const messages = table.slice(1).map((r) => r[4])
+    expect(messages).toContain('\'=HYPERLINK("https://evil.example.com","click")')
+    expect(messages).toContain("'+1 more")
+    expect(messages).toContain("'-2")
+    expect(messages).toContain("'@SUM(A1)")
+    expect(messages).toContain("'\tindented")
+    expect(table.find((r) => r[1] === 'archived-upstream')?.slice(6)).toEqual(['-1', '3'])
+  })
+
+  it('has a projects sheet, riskiest first', () => {
+    const table = rows(renderProjectsCsv(loadFixture()))
+    expect(table[0]).toEqual([...PROJECTS_HEADER])
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      'github.com/acme-widgets/widget-operator',
+      'github.com/oldcorp/legacy-queue',
+      'github.com/tinyproj/left-padder',
+      'github.com/ghost-org/vanished',
+      'github.com/community-logkit/logkit',
+    ])
+    expect(table[1]).toEqual(['github.com/acme-widgets/widget-operator', 'ok', '', '88', 'Acme Widgets Inc.', '0.9102', '1', '2', '0.0388', '412', '1', '1', '1', '0', '0', '0'])
+    expect(table[4].slice(1, 3)).toEqual(['unavailable', '404 Not Found'])
+  })
+})

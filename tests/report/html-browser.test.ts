@@ -1,0 +1,121 @@
+/**
+ * Opens the HTML report in headless Chromium (Debian's package, driven by playwright-core): no console error,
+ * no request beyond the file itself, charts drawn, sorting works, injected markup inert. The screenshot lands
+ * in tests/output/report.png (gitignored) for a person to look at.
+ */
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {type Browser, type Page, chromium} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {renderHtml} from '../../src/report/formats/html/index.js'
+import {repoRoot} from '../support/cli.js'
+import {loadFixture} from './support.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const outputDir = join(repoRoot, 'tests', 'output')
+const htmlFile = join(outputDir, 'report.html')
+
+describe('HTML report in Chromium', () => {
+  let browser: Browser
+  let page: Page
+  const consoleErrors: string[] = []
+  const requests: string[] = []
+  const dialogs: string[] = []
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`).toBe(true)
+    mkdirSync(outputDir, {recursive: true})
+    writeFileSync(htmlFile, renderHtml(loadFixture()))
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    page = await browser.newPage({viewport: {width: 1280, height: 900}})
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    page.on('request', (request) => requests.push(request.url()))
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message())
+      await dialog.dismiss()
+    })
+    await page.goto(pathToFileURL(htmlFile).href, {waitUntil: 'load'})
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('logs no error and requests nothing but the file itself', () => {
+    expect(consoleErrors).toEqual([])
+    expect(requests).toEqual([pathToFileURL(htmlFile).href])
+  })
+
+  it('keeps injected markup inert', async () => {
+    expect(dialogs).toEqual([])
+    expect(await page.title()).toBe('stewards report')
+    expect(await page.locator('img').count()).toBe(0)
+    expect(await page.locator('script').count()).toBe(1)
+    // Shown as text (inside closed details, hence textContent rather than innerText).
+    expect(await page.locator('body').textContent()).toContain("</td><script>document.title='pwned'</script>")
+  })
+
+  it('renders the charts as SVG with visible bars', async () => {
+    for (const id of ['chart-organizations', 'chart-countries', 'chart-severities']) {
+      const chart = page.locator(`#${id} svg.chart`)
+      const box = await chart.boundingBox()
+      expect(box?.width, id).toBeGreaterThan(300)
+      expect(box?.height, id).toBeGreaterThan(40)
+      const rects = chart.locator('rect')
+      let drawn = 0
+      for (let i = 0; i < (await rects.count()); i++) {
+        const r = await rects.nth(i).boundingBox()
+        if (r && r.width > 0 && r.height > 0) drawn++
+      }
+      expect(drawn, id).toBeGreaterThanOrEqual(3)
+    }
+  })
+
+  it('sorts the projects table by the clicked column', async () => {
+    const firstColumn = () => page.locator('#projects-table tbody tr td:first-child').allInnerTexts()
+    const column = (n: number) => page.locator(`#projects-table tbody tr td:nth-child(${n})`).allInnerTexts()
+    expect(await firstColumn()).toEqual([
+      'github.com/acme-widgets/widget-operator',
+      'github.com/oldcorp/legacy-queue',
+      'github.com/tinyproj/left-padder',
+      'github.com/ghost-org/vanished',
+      'github.com/community-logkit/logkit',
+    ])
+    const repository = page.locator('#projects-table th', {hasText: 'Repository'}).locator('button')
+    await repository.click()
+    expect(await firstColumn()).toEqual([
+      'github.com/acme-widgets/widget-operator',
+      'github.com/community-logkit/logkit',
+      'github.com/ghost-org/vanished',
+      'github.com/oldcorp/legacy-queue',
+      'github.com/tinyproj/left-padder',
+    ])
+    expect(await page.locator('#projects-table th', {hasText: 'Repository'}).getAttribute('aria-sort')).toBe('ascending')
+    await repository.click()
+    expect((await firstColumn())[0]).toBe('github.com/tinyproj/left-padder')
+    // Numbers sort as numbers, and projects without a figure go last either way.
+    await page.locator('#projects-table th', {hasText: 'Bus factor'}).locator('button').click()
+    expect(await column(7)).toEqual(['1', '2', '6', '-', '-'])
+    await page.locator('#projects-table th', {hasText: 'Human commits'}).locator('button').click()
+    expect(await column(9)).toEqual(['0', '14', '412', '530', '-'])
+    await page.locator('#projects-table th', {hasText: 'Human commits'}).locator('button').click()
+    expect(await column(9)).toEqual(['530', '412', '14', '0', '-'])
+  })
+
+  it('shows the evidence of a finding when opened, and saves a screenshot', async () => {
+    const finding = page.locator('details.finding').first()
+    await finding.locator('summary').click()
+    await expect.poll(() => finding.locator('table').first().isVisible()).toBe(true)
+    expect(await finding.textContent()).toContain('MAINTAINERS.md:5')
+    await page.screenshot({path: join(outputDir, 'report.png'), fullPage: true})
+    expect(existsSync(join(outputDir, 'report.png'))).toBe(true)
+    expect(consoleErrors).toEqual([])
+  })
+})

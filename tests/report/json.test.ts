@@ -1,0 +1,76 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {Ajv} from 'ajv'
+import {describe, expect, it} from 'vitest'
+import {StewardsError} from '../../src/core/errors.js'
+import {SCAN_SCHEMA_VERSION} from '../../src/core/model.js'
+import {readScanResult, renderJson} from '../../src/report/formats/json/index.js'
+import {generateScanSchema, schemaFile} from './json-schema.js'
+import {loadFixture, reverseKeys, updateGolden} from './support.js'
+
+describe('JSON report', () => {
+  it('is the scan result itself: parsing it back gives the same value', () => {
+    const result = loadFixture()
+    expect(JSON.parse(renderJson(result))).toEqual(result)
+  })
+
+  it('sorts keys at every level, indents by two spaces and ends with a newline', () => {
+    const text = renderJson(loadFixture())
+    const lines = text.split('\n')
+    expect(lines[0]).toBe('{')
+    expect(lines[1]).toBe('  "errors": [')
+    expect(text.endsWith('}\n')).toBe(true)
+    // HTTP status keys are sorted as text too (JSON.stringify would put integer-like keys first).
+    expect(text).toMatch(/"byStatus": \{\n\s+"200": 51,\n\s+"304": 4,\n\s+"404": 2\n\s+\}/)
+    expect(renderJson(reverseKeys(loadFixture()))).toBe(text)
+  })
+
+  it('is valid against the published JSON Schema, and the schema is generated from the current model', () => {
+    const generated = generateScanSchema()
+    if (updateGolden) writeFileSync(schemaFile, generated)
+    expect(generated, 'schema.json is stale: run UPDATE_GOLDEN=1 npx vitest run tests/report/json.test.ts').toBe(
+      readFileSync(schemaFile, 'utf8'),
+    )
+    const schema = JSON.parse(generated)
+    expect(schema.$id).toBe(`urn:stewards:report:scan-result:${SCAN_SCHEMA_VERSION}`)
+    const validate = new Ajv({allErrors: true, strict: false}).compile(schema)
+    expect(validate(JSON.parse(renderJson(loadFixture()))), JSON.stringify(validate.errors)).toBe(true)
+
+    const broken = loadFixture() as unknown as {findings: Array<{severity: string}>}
+    broken.findings[0].severity = 'catastrophic'
+    expect(validate(broken)).toBe(false)
+  })
+})
+
+describe('readScanResult', () => {
+  it('reads a report back', () => {
+    const text = renderJson(loadFixture())
+    const read = readScanResult(text, 'base.json')
+    expect(read.findings).toHaveLength(8)
+    expect(read.findings[0].ruleId).toBe('watch-list-organisation')
+    expect(read.requests?.byStatus['200']).toBe(51)
+  })
+
+  function failure(text: string): StewardsError {
+    try {
+      readScanResult(text, 'reports/base.json')
+    } catch (error) {
+      expect(error).toBeInstanceOf(StewardsError)
+      return error as StewardsError
+    }
+    throw new Error('expected readScanResult to fail')
+  }
+
+  it('names the file for invalid JSON, another major version, and a wrong shape', () => {
+    const syntax = failure('{"schemaVersion": ')
+    expect(syntax.message).toMatch(/^reports\/base\.json: not valid JSON/)
+    expect(syntax.exitCode).toBe(3)
+
+    const version = failure(JSON.stringify({...loadFixture(), schemaVersion: '2.0.0'}))
+    expect(version.code).toBe('report-version')
+    expect(version.message).toBe('reports/base.json: report schema version 2.0.0 is not supported (this stewards reads 1.x)')
+
+    const shape = loadFixture() as unknown as {findings: Array<Record<string, unknown>>}
+    delete shape.findings[2].repo
+    expect(failure(JSON.stringify(shape)).message).toMatch(/^reports\/base\.json: not a stewards JSON report: findings\.2\.repo: /)
+  })
+})
