@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: speed and memory targets live here, never in tests. Each module exports `run()`; add yours
+ * with one line below. Results go to stdout.
+ */
+import * as collect from './collect.js'
+import * as lockfiles from './lockfiles.js'
+
+interface BenchModule {
+  name: string
+  run(): Promise<void>
+}
+
+const benches: BenchModule[] = [collect, lockfiles]
+
+for (const bench of benches) {
+  console.log(`## ${bench.name}`)
+  await bench.run()
+}

@@ -1,0 +1,63 @@
+import type {Component, ScanError, Scope} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {isJsonObject, type JsonDocument, readJson} from '../../lockfile-support/json-reader.js'
+import {lockfileError} from '../../lockfile-support/problems.js'
+import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {ComposerPackage} from './schema.js'
+
+const SECTIONS: Array<[string, Scope]> = [
+  ['packages', 'prod'],
+  ['packages-dev', 'dev'],
+]
+
+export const discoverer: Discoverer = {
+  id: 'composer-lock',
+  description: 'PHP composer.lock (packages and packages-dev)',
+  matches(file) {
+    return /(^|\/)composer\.lock$/.test(file) && !/(^|\/)vendor\//.test(file)
+  },
+  discover({file, text}) {
+    return discoverComposerLock(file, text)
+  },
+}
+
+/** Fields we never read are pruned while parsing (paths hold object keys only: `packages/name`). */
+function skipUnread(path: readonly string[]): boolean {
+  return path.length === 2 && (path[0] === 'packages' || path[0] === 'packages-dev') && !['name', 'version', 'source', 'dist'].includes(path[1])
+}
+
+function readSection(file: string, document: JsonDocument, section: string, scope: Scope, components: Component[], errors: ScanError[]): void {
+  const root = document.root
+  const packages = isJsonObject(root) ? (root[section] ?? []) : []
+  if (!Array.isArray(packages)) {
+    const at = document.topLevelKeys.get(section) ?? {line: 1, column: 1}
+    errors.push(lockfileError(file, 'invalid-lockfile', `'${section}' must be an array`, at.line, at.column))
+    return
+  }
+  packages.forEach((raw, index) => {
+    const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : (document.topLevelKeys.get(section) ?? {line: 1, column: 1})
+    const parsed = ComposerPackage.safeParse(raw)
+    if (!parsed.success) {
+      errors.push(lockfileError(file, 'invalid-entry', `${section}[${index}]: ${firstIssue(parsed.error)}`, line, column))
+      return
+    }
+    const {name, version, dist, source} = parsed.data
+    // `path` repositories are directories of the project (https://getcomposer.org/doc/05-repositories.md#path).
+    const local = dist?.type === 'path' || source?.type === 'path'
+    components.push(packageComponent(file, {ecosystem: 'composer', name, version, ref: `${name} ${version}`, line, column, scope, local}))
+  })
+}
+
+export function discoverComposerLock(file: string, text: string): DiscoverOutput {
+  const document = readJson(text, {skip: skipUnread})
+  if (document.error) {
+    const {line, column, message} = document.error
+    return {components: [], errors: [lockfileError(file, 'invalid-json', message, line, column)]}
+  }
+  if (!isJsonObject(document.root)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  const errors: ScanError[] = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
+  const components: Component[] = []
+  for (const [section, scope] of SECTIONS) readSection(file, document, section, scope, components, errors)
+  return {components, errors}
+}

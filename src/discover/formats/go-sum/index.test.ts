@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest'
+import type {Component} from '../../../core/model.js'
+import {discoverer} from './index.js'
+
+function discover(text: string) {
+  return discoverer.discover({file: 'go.sum', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number}>}
+}
+
+describe('go-sum', () => {
+  it('reports each (module, version) once, at its first line, /go.mod suffix stripped', () => {
+    const {components, errors} = discover(
+      [
+        'example.com/a v1.0.0 h1:aaa=',
+        'example.com/a v1.0.0/go.mod h1:bbb=',
+        'example.com/b v0.1.0/go.mod h1:ccc=',
+        'example.com/a v1.1.0/go.mod h1:ddd=',
+        'example.com/a v1.1.0 h1:eee=',
+        '',
+      ].join('\n'),
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version, c.ref, c.locations[0].line, c.purl])).toEqual([
+      ['example.com/a', 'v1.0.0', 'example.com/a v1.0.0', 1, 'pkg:golang/example.com/a@v1.0.0'],
+      ['example.com/b', 'v0.1.0', 'example.com/b v0.1.0/go.mod', 3, 'pkg:golang/example.com/b@v0.1.0'],
+      ['example.com/a', 'v1.1.0', 'example.com/a v1.1.0/go.mod', 4, 'pkg:golang/example.com/a@v1.1.0'],
+    ])
+  })
+
+  it('reports malformed lines and goes on', () => {
+    const {components, errors} = discover('example.com/a v1.0.0\nexample.com/b v1.0.0 h1:x=\n')
+    expect(components.map((c) => c.name)).toEqual(['example.com/b'])
+    expect(errors).toEqual([{file: 'go.sum', code: 'invalid-go-sum', message: "expected 'module version hash'", line: 1}])
+  })
+})

@@ -1,0 +1,61 @@
+import type {Component, ScanError} from '../../../core/model.js'
+import {isJsonObject, readJson} from '../../lockfile-support/json-reader.js'
+import {lockfileError} from '../../lockfile-support/problems.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {readDependenciesTree, skipUnreadDependenciesFields} from './dependencies-section.js'
+import {collectPackagesSection, skipUnreadPackagesFields} from './packages-section.js'
+
+/** npm's package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
+export const discoverer: Discoverer = {
+  id: 'npm-package-lock',
+  description: 'npm package-lock.json / npm-shrinkwrap.json (lockfileVersion 1, 2, 3)',
+  matches(file) {
+    return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file) && !/(^|\/)node_modules\//.test(file)
+  },
+  discover({file, text}) {
+    return discoverPackageLock(file, text)
+  },
+}
+
+export function discoverPackageLock(file: string, text: string): DiscoverOutput {
+  let sawPackages = false
+  const packages = collectPackagesSection(file)
+  const document = readJson(text, {
+    consume(path, value, position) {
+      if (path.length !== 2 || path[0] !== 'packages') return false
+      packages.add(path[1], value, position)
+      return true
+    },
+    skip(path) {
+      if (path.length === 1 && path[0] === 'packages') sawPackages = true
+      // lockfileVersion 2 repeats the tree as v1 `dependencies` for old npm: read `packages` only.
+      if (path.length === 1 && path[0] === 'dependencies' && sawPackages) return true
+      return skipUnreadPackagesFields(path) || skipUnreadDependenciesFields(path)
+    },
+  })
+  if (document.error) {
+    const {line, column, message} = document.error
+    return {components: [], errors: [lockfileError(file, 'invalid-json', message, line, column)]}
+  }
+  const errors: ScanError[] = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
+  const root = document.root
+  if (!isJsonObject(root)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  const version = root.lockfileVersion
+  const versionAt = document.topLevelKeys.get('lockfileVersion') ?? {line: 1, column: 1}
+  let result: {components: Component[]; errors: ScanError[]}
+  if (version === 1 && isJsonObject(root.dependencies ?? {})) {
+    result = readDependenciesTree(file, document, isJsonObject(root.dependencies) ? root.dependencies : Object.create(null))
+  } else if ((version === 2 || version === 3) && isJsonObject(root.packages)) {
+    result = packages.finish()
+  } else if (version === 2 || version === 3 || version === 1) {
+    const section = version === 1 ? 'dependencies' : 'packages'
+    return {components: [], errors: [...errors, lockfileError(file, 'invalid-lockfile', `lockfileVersion ${version}: '${section}' must be an object`, versionAt.line, versionAt.column)]}
+  } else {
+    const shown = version === undefined ? 'missing' : JSON.stringify(version)
+    return {
+      components: [],
+      errors: [...errors, lockfileError(file, 'unsupported-version', `unknown lockfileVersion ${shown} (supported: 1, 2, 3)`, versionAt.line, versionAt.column)],
+    }
+  }
+  return {components: result.components, errors: [...errors, ...result.errors]}
+}

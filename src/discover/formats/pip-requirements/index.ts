@@ -1,0 +1,93 @@
+import {posix} from 'node:path'
+import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {normalizePypiName} from '../../lockfile-support/pypi-name.js'
+import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+import {parseRequirements} from './parse.js'
+
+/** Includes are followed this deep at most (pip has no limit, but cycles must end). */
+const MAX_INCLUDE_DEPTH = 8
+
+function isRequirementsFile(file: string): boolean {
+  const base = posix.basename(file)
+  return /^(.*[-_.])?requirements([-_.].*)?\.txt$/i.test(base) || (posix.basename(posix.dirname(file)) === 'requirements' && base.endsWith('.txt'))
+}
+
+export const discoverer: Discoverer = {
+  id: 'pip-requirements',
+  description: 'Python requirements*.txt, requirements/*.txt (== pins; ranges, URLs and VCS reported as unresolved)',
+  matches: isRequirementsFile,
+  discover({file, text}, context) {
+    return discoverRequirements(file, text, context)
+  },
+}
+
+interface State {
+  context: DiscoverContext
+  components: Component[]
+  skipped: Skipped[]
+  errors: ScanError[]
+  /** Files being read, to stop include cycles. */
+  visiting: Set<string>
+}
+
+/** `-c` files only pin versions of what is required elsewhere (https://pip.pypa.io/en/stable/user_guide/#constraints-files). */
+function readConstraints(file: string, state: State, depth: number): Map<string, string> {
+  const pins = new Map<string, string>()
+  const text = state.context.readText(file)
+  if (text === null || depth > MAX_INCLUDE_DEPTH) return pins
+  for (const entry of parseRequirements(text)) {
+    if (entry.kind === 'named' && entry.pinned !== undefined) pins.set(normalizePypiName(entry.name), entry.pinned)
+  }
+  return pins
+}
+
+function readFile(file: string, text: string, state: State, depth: number): void {
+  state.visiting.add(file)
+  const entries = parseRequirements(text)
+  const constraints = new Map<string, string>()
+  for (const entry of entries) {
+    if (entry.kind !== 'include') continue
+    const target = posix.normalize(posix.join(posix.dirname(file), entry.path))
+    if (entry.constraint) {
+      for (const [name, version] of readConstraints(target, state, depth + 1)) constraints.set(name, version)
+      continue
+    }
+    // A file the walker finds on its own is discovered there; follow only the others.
+    if (isRequirementsFile(target) || state.visiting.has(target)) continue
+    const included = depth < MAX_INCLUDE_DEPTH ? state.context.readText(target) : null
+    if (included === null) state.errors.push(lockfileError(file, 'include-not-read', `cannot read included file '${entry.path}'`, entry.line))
+    else readFile(target, included, state, depth + 1)
+  }
+  for (const entry of entries) {
+    if (entry.kind === 'invalid') {
+      state.errors.push(lockfileError(file, 'invalid-requirement', `cannot parse '${entry.text.slice(0, 80)}'`, entry.line))
+    } else if (entry.kind === 'url') {
+      if (entry.local && entry.name !== undefined) {
+        state.components.push(
+          packageComponent(file, {ecosystem: 'pypi', name: normalizePypiName(entry.name), ref: entry.text, line: entry.line, column: entry.column, direct: true, local: true}),
+        )
+      } else {
+        const what = entry.vcs ? 'VCS requirement' : entry.local ? 'local path requirement' : 'URL requirement'
+        state.skipped.push(unresolvedVersion(file, entry.line, `${what} '${entry.text.slice(0, 120)}' has no registry version`))
+      }
+    } else if (entry.kind === 'named') {
+      const name = normalizePypiName(entry.name)
+      const version = entry.pinned ?? constraints.get(name)
+      if (version === undefined) {
+        state.skipped.push(unresolvedVersion(file, entry.line, `'${entry.text.slice(0, 120)}' is not pinned with ==`))
+        continue
+      }
+      // requirements files do not tell direct from transitive (pip-compile output lists both).
+      state.components.push(packageComponent(file, {ecosystem: 'pypi', name, version, ref: entry.text, line: entry.line, column: entry.column}))
+    }
+  }
+  state.visiting.delete(file)
+}
+
+export function discoverRequirements(file: string, text: string, context: DiscoverContext): DiscoverOutput {
+  const state: State = {context, components: [], skipped: [], errors: [], visiting: new Set()}
+  readFile(file, text, state, 0)
+  return {components: state.components, skipped: state.skipped, errors: state.errors}
+}

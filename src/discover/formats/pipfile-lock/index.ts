@@ -1,0 +1,67 @@
+import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {isJsonObject, readJson} from '../../lockfile-support/json-reader.js'
+import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {normalizePypiName} from '../../lockfile-support/pypi-name.js'
+import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {PipfileEntry, PipfileMeta} from './schema.js'
+
+const SECTIONS: Array<[string, Scope]> = [
+  ['default', 'prod'],
+  ['develop', 'dev'],
+]
+
+export const discoverer: Discoverer = {
+  id: 'pipfile-lock',
+  description: 'Python Pipfile.lock (pipfile-spec up to 6)',
+  matches(file) {
+    return /(^|\/)Pipfile\.lock$/.test(file)
+  },
+  discover({file, text}) {
+    return discoverPipfileLock(file, text)
+  },
+}
+
+export function discoverPipfileLock(file: string, text: string): DiscoverOutput {
+  const document = readJson(text)
+  if (document.error) {
+    const {line, column, message} = document.error
+    return {components: [], errors: [lockfileError(file, 'invalid-json', message, line, column)]}
+  }
+  const errors: ScanError[] = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
+  const root = document.root
+  if (!isJsonObject(root)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  const meta = PipfileMeta.safeParse(root._meta)
+  if (!meta.success) {
+    const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}
+    return {components: [], errors: [lockfileError(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)]}
+  }
+  const components: Component[] = []
+  const skipped: Skipped[] = []
+  for (const [section, scope] of SECTIONS) {
+    const packages = root[section] ?? {}
+    if (!isJsonObject(packages)) {
+      const at = document.topLevelKeys.get(section) ?? {line: 1, column: 1}
+      errors.push(lockfileError(file, 'invalid-lockfile', `'${section}' must be an object`, at.line, at.column))
+      continue
+    }
+    for (const [name, raw] of Object.entries(packages)) {
+      const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
+      const parsed = PipfileEntry.safeParse(raw)
+      if (!parsed.success) {
+        errors.push(lockfileError(file, 'invalid-entry', `${section}["${name}"]: ${firstIssue(parsed.error)}`, line, column))
+        continue
+      }
+      const entry = parsed.data
+      const base = {ecosystem: 'pypi' as const, name: normalizePypiName(name), ref: name, line, column, scope}
+      // Pins are written `==1.2.3`; git, path and file entries carry no version.
+      const pinned = /^===?\s*([^\s,;*]+)$/.exec(entry.version ?? '')?.[1]
+      if (pinned !== undefined) components.push(packageComponent(file, {...base, version: pinned}))
+      else if (entry.path !== undefined || (entry.file !== undefined && !/^https?:/.test(entry.file))) components.push(packageComponent(file, {...base, local: true}))
+      else if (entry.git !== undefined) components.push(packageComponent(file, {...base, qualifiers: {vcs_url: `git+${entry.git}${entry.ref ? `@${entry.ref}` : ''}`}}))
+      else skipped.push(unresolvedVersion(file, line, `${section}["${name}"]: ${entry.version ?? entry.file ?? 'no version'} is not one exact version`))
+    }
+  }
+  return {components, skipped, errors}
+}

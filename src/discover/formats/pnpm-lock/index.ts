@@ -1,0 +1,180 @@
+import {isMap, isScalar, LineCounter, parseDocument, type YAMLMap} from 'yaml'
+import type {Component, ScanError, Scope} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import type {Position} from '../../lockfile-support/line-index.js'
+import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
+import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {parsePackageKey, stripPeers} from './keys.js'
+import {Importer, PackageEntry, SnapshotEntry} from './schema.js'
+
+const SUPPORTED_MAJORS = new Set([5, 6, 9])
+
+export const discoverer: Discoverer = {
+  id: 'pnpm-lock',
+  description: 'pnpm-lock.yaml (lockfileVersion 5.x, 6.x, 9.x)',
+  matches(file) {
+    // pnpm keeps a copy in node_modules/.pnpm/lock.yaml under another name; a pnpm-lock.yaml inside node_modules is a package's own.
+    return /(^|\/)pnpm-lock\.yaml$/.test(file) && !/(^|\/)node_modules\//.test(file)
+  },
+  discover({file, text}) {
+    try {
+      return discoverPnpmLock(file, text)
+    } catch (error) {
+      return {components: [], errors: [stackOverflowError(file, error)]}
+    }
+  },
+}
+
+/** Position of each key of a YAML mapping, from the yaml library's source ranges. */
+function keyPositions(node: unknown, lineCounter: LineCounter): Map<string, Position> {
+  const positions = new Map<string, Position>()
+  if (!isMap(node)) return positions
+  for (const pair of (node as YAMLMap).items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue
+    const {line, col} = lineCounter.linePos(pair.key.range[0])
+    positions.set(String(pair.key.value), {line, column: col})
+  }
+  return positions
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}
+
+export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, {lineCounter, uniqueKeys: false})
+  const syntax = document.errors[0]
+  if (syntax) {
+    const at = syntax.linePos?.[0]
+    return {components: [], errors: [lockfileError(file, 'invalid-yaml', syntax.message.split('\n')[0], at?.line, at?.col)]}
+  }
+  let data: Record<string, unknown>
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs"): the yaml library throws past it.
+    data = record(document.toJS({maxAliasCount: 100}))
+  } catch (error) {
+    if (error instanceof RangeError) throw error
+    return {components: [], errors: [lockfileError(file, 'invalid-yaml', error instanceof Error ? error.message : String(error), 1)]}
+  }
+  const topKeys = keyPositions(document.contents, lineCounter)
+  const versionAt = topKeys.get('lockfileVersion')
+  const major = Number.parseInt(String(data.lockfileVersion ?? ''), 10)
+  if (!SUPPORTED_MAJORS.has(major)) {
+    const message = `unknown lockfileVersion ${JSON.stringify(data.lockfileVersion ?? 'missing')} (supported: 5.x, 6.x, 9.x)`
+    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, versionAt?.line ?? 1, versionAt?.column)]}
+  }
+  const errors: ScanError[] = []
+  const components: Component[] = []
+  const direct = readImporters(file, document, data, lineCounter, major, components, errors)
+  const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
+  const packagesNode = document.get('packages', true)
+  const positions = keyPositions(packagesNode, lineCounter)
+  const packages = record(data.packages)
+  for (const key of Object.keys(packages)) {
+    const {line, column} = positions.get(key) ?? {line: 1, column: 1}
+    if (isForbiddenKey(key)) {
+      errors.push(lockfileError(file, 'forbidden-key', `forbidden key '${key}' ignored`, line, column))
+      continue
+    }
+    const parsed = PackageEntry.safeParse(packages[key])
+    if (!parsed.success) {
+      errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: ${firstIssue(parsed.error)}`, line, column))
+      continue
+    }
+    const entry = parsed.data
+    const fromKey = parsePackageKey(key, major)
+    const name = entry.name ?? fromKey?.name
+    const version = entry.version ?? fromKey?.version
+    if (name === undefined || version === undefined) {
+      errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: no name or version`, line, column))
+      continue
+    }
+    const local = entry.resolution?.directory !== undefined || isLocalRange(version) || /^(file|link):/.test(key)
+    const remote = entry.resolution?.repo ?? entry.resolution?.tarball
+    let scope: Scope | undefined
+    // 5.x/6.x: `dev: true` only dev, `dev: false` only prod, absent both (so it ships): https://github.com/pnpm/spec/blob/master/lockfile/6.0.md
+    if (major < 9) scope = entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod'
+    else if (optionalSnapshots?.get(`${name}@${version}`)) scope = 'optional'
+    components.push(
+      packageComponent(file, {
+        ecosystem: 'npm',
+        name,
+        version: local ? undefined : version,
+        ref: key,
+        line,
+        column,
+        scope,
+        direct: direct.has(`${name}@${version}`),
+        local,
+        qualifiers: entry.resolution?.repo ? {vcs_url: `${entry.resolution.repo}${entry.resolution.commit ? `@${entry.resolution.commit}` : ''}`} : sourceQualifiers(remote),
+      }),
+    )
+  }
+  return {components, errors}
+}
+
+/** 9.x moved `optional` to snapshots, one per peer variant: a package is optional when every variant is. */
+function optionalInSnapshots(snapshots: unknown): Map<string, boolean> {
+  const optional = new Map<string, boolean>()
+  for (const [key, value] of Object.entries(record(snapshots))) {
+    const base = parsePackageKey(key, 9)
+    if (base === undefined) continue
+    const id = `${base.name}@${base.version}`
+    const parsed = SnapshotEntry.safeParse(value)
+    const isOptional = parsed.success && parsed.data.optional === true
+    optional.set(id, (optional.get(id) ?? true) && isOptional)
+  }
+  return optional
+}
+
+const SECTION_SCOPES: Array<[keyof Importer, Scope]> = [
+  ['dependencies', 'prod'],
+  ['devDependencies', 'dev'],
+  ['optionalDependencies', 'optional'],
+]
+
+/**
+ * Importers are the workspace's projects. Their dependencies name the direct packages (returned as `name@version`);
+ * `link:`/`file:` ones are local packages, reported where the importer declares them.
+ */
+function readImporters(
+  file: string,
+  document: ReturnType<typeof parseDocument>,
+  data: Record<string, unknown>,
+  lineCounter: LineCounter,
+  major: number,
+  components: Component[],
+  errors: ScanError[],
+): Set<string> {
+  const direct = new Set<string>()
+  // 5.x single-project lockfiles put the root importer's fields at the top level.
+  const importers = data.importers === undefined ? {'.': data} : record(data.importers)
+  const importerPositions = keyPositions(document.getIn(['importers'], true), lineCounter)
+  for (const [path, raw] of Object.entries(importers)) {
+    const importerPath = data.importers === undefined ? [] : ['importers', path]
+    const importerAt = importerPositions.get(path)
+    const parsed = Importer.safeParse(raw)
+    if (!parsed.success) {
+      errors.push(lockfileError(file, 'invalid-entry', `importers['${path}']: ${firstIssue(parsed.error)}`, importerAt?.line ?? 1, importerAt?.column))
+      continue
+    }
+    for (const [section, scope] of SECTION_SCOPES) {
+      const dependencies = parsed.data[section] ?? {}
+      let positions: Map<string, Position> | undefined
+      for (const [name, version] of Object.entries(dependencies)) {
+        const resolved = stripPeers(version.startsWith('/') ? (parsePackageKey(version, major)?.version ?? version) : version)
+        if (!isLocalRange(version)) {
+          direct.add(`${name}@${resolved}`)
+          continue
+        }
+        positions ??= keyPositions(document.getIn([...importerPath, section], true), lineCounter)
+        const {line, column} = positions.get(name) ?? importerAt ?? {line: 1, column: 1}
+        components.push(packageComponent(file, {ecosystem: 'npm', name, ref: `${name}@${version}`, line, column, scope, direct: true, local: true}))
+      }
+    }
+  }
+  return direct
+}

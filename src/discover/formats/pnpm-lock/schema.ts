@@ -1,0 +1,31 @@
+import {z} from 'zod'
+
+/** Fields we read from a `packages` entry (pnpm-lock.yaml 5.x, 6.x, 9.x). */
+export const PackageEntry = z.looseObject({
+  name: z.string().optional(),
+  version: z.string().optional(),
+  resolution: z
+    .looseObject({
+      directory: z.string().optional(),
+      tarball: z.string().optional(),
+      repo: z.string().optional(),
+      commit: z.string().optional(),
+    })
+    .optional(),
+  dev: z.boolean().optional(),
+  optional: z.boolean().optional(),
+})
+export type PackageEntry = z.infer<typeof PackageEntry>
+
+/** 5.x importers map names to versions; 6.x and 9.x to `{specifier, version}`. */
+const ImporterVersion = z.union([z.string(), z.looseObject({version: z.string()}).transform((value) => value.version)])
+const ImporterDependencies = z.record(z.string(), ImporterVersion).optional()
+
+export const Importer = z.looseObject({
+  dependencies: ImporterDependencies,
+  devDependencies: ImporterDependencies,
+  optionalDependencies: ImporterDependencies,
+})
+export type Importer = z.infer<typeof Importer>
+
+export const SnapshotEntry = z.looseObject({optional: z.boolean().optional()})

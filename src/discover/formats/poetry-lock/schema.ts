@@ -1,0 +1,21 @@
+import {z} from 'zod'
+
+/** A `[[package]]` of poetry.lock: `category` up to lock 1.x (Poetry < 1.5), `groups` from 2.0. */
+export const PoetryPackage = z.looseObject({
+  name: z.string(),
+  version: z.string(),
+  optional: z.boolean().optional(),
+  category: z.string().optional(),
+  groups: z.array(z.string()).optional(),
+  source: z
+    .looseObject({
+      type: z.string(),
+      url: z.string().optional(),
+      reference: z.string().optional(),
+      resolved_reference: z.string().optional(),
+    })
+    .optional(),
+})
+export type PoetryPackage = z.infer<typeof PoetryPackage>
+
+export const PoetryMetadata = z.looseObject({'lock-version': z.string().regex(/^[12]\.\d+$/, 'expected lock-version 1.x or 2.x')})

@@ -1,0 +1,82 @@
+import {describe, expect, it} from 'vitest'
+import type {Component} from '../../../core/model.js'
+import {discoverer} from './index.js'
+
+function discover(text: string) {
+  return discoverer.discover({file: 'uv.lock', text}, {readText: () => null}) as {
+    components: Component[]
+    skipped: Array<{reason: string; line?: number}>
+    errors: Array<{code: string; line?: number; message: string}>
+  }
+}
+
+const lock = `version = 1
+revision = 3
+requires-python = ">=3.10"
+
+[[package]]
+name = "app"
+version = "0.1.0"
+source = { editable = "." }
+dependencies = [
+    { name = "requests" },
+]
+
+[package.optional-dependencies]
+fast = [
+    { name = "orjson" },
+]
+
+[package.dev-dependencies]
+dev = [
+    { name = "pytest" },
+    { name = "requests" },
+]
+
+[[package]]
+name = "Requests"
+version = "2.32.0"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [
+    { name = "idna" },
+]
+
+[[package]]
+name = "idna"
+version = "3.7"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "orjson"
+version = "3.10.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "pytest"
+version = "8.2.0"
+source = { git = "https://github.com/example/pytest?rev=abc#0123abc" }
+
+[[package]]
+name = "dynamic"
+source = { registry = "https://pypi.org/simple" }
+`
+
+describe('uv-lock', () => {
+  it('members are local; their edges give direct and scope (prod beats dev, optional extras); git as vcs_url', () => {
+    const {components, skipped, errors} = discover(lock)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version, c.scope, c.direct, c.local, c.locations[0].line])).toEqual([
+      ['app', '0.1.0', undefined, undefined, true, 5],
+      ['requests', '2.32.0', 'prod', true, undefined, 24],
+      ['idna', '3.7', undefined, false, undefined, 32],
+      ['orjson', '3.10.0', 'optional', true, undefined, 37],
+      ['pytest', '8.2.0', 'dev', true, undefined, 42],
+    ])
+    expect(components[4].purl).toBe('pkg:pypi/pytest@8.2.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fpytest%3Frev%3Dabc%230123abc')
+    expect(skipped).toEqual([{file: 'uv.lock', line: 47, reason: 'unresolved-version', message: 'dynamic: no version locked'}])
+  })
+
+  it('rejects unknown lock versions at their line', () => {
+    expect(discover('# c\nversion = 2\n').errors).toEqual([{file: 'uv.lock', code: 'unsupported-version', message: 'unknown uv.lock version 2 (supported: 1)', line: 2}])
+  })
+})

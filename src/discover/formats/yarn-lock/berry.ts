@@ -1,0 +1,75 @@
+import {parseSyml} from '@yarnpkg/parsers'
+import type {Component, ScanError} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {splitLines} from '../../lockfile-support/line-index.js'
+import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {isForbiddenKey, lockfileError} from '../../lockfile-support/problems.js'
+import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {BerryEntry, BerryMetadata} from './schema.js'
+
+/** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
+const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
+
+/** Lines of the top-level keys: parseSyml (js-yaml underneath) keeps no positions. */
+function keyLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>()
+  splitLines(text).forEach((line, index) => {
+    if (line === '' || line.startsWith(' ') || line.startsWith('#') || !line.endsWith(':')) return
+    const key = line.slice(0, -1)
+    lines.set(key.startsWith('"') && key.endsWith('"') ? key.slice(1, -1) : key, index + 1)
+  })
+  return lines
+}
+
+function yamlErrorLine(error: unknown): number | undefined {
+  const mark = (error as {mark?: {line?: number}}).mark
+  return typeof mark?.line === 'number' ? mark.line + 1 : undefined
+}
+
+/** yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. */
+export function readBerryLockfile(file: string, text: string): {components: Component[]; errors: ScanError[]} {
+  let document: Record<string, unknown>
+  try {
+    document = parseSyml(text)
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    return {components: [], errors: [lockfileError(file, 'invalid-yaml', message, yamlErrorLine(error))]}
+  }
+  const lines = keyLines(text)
+  const metadata = BerryMetadata.safeParse(document.__metadata)
+  if (!metadata.success) {
+    return {components: [], errors: [lockfileError(file, 'unsupported-version', `__metadata: ${firstIssue(metadata.error)}`, lines.get('__metadata') ?? 1)]}
+  }
+  const components: Component[] = []
+  const errors: ScanError[] = []
+  for (const key of Object.keys(document)) {
+    if (key === '__metadata') continue
+    const line = lines.get(key) ?? 1
+    if (isForbiddenKey(key)) {
+      errors.push(lockfileError(file, 'forbidden-key', `forbidden key '${key}' ignored`, line, 1))
+      continue
+    }
+    const parsed = BerryEntry.safeParse(document[key])
+    if (!parsed.success) {
+      errors.push(lockfileError(file, 'invalid-entry', `'${key}': ${firstIssue(parsed.error)}`, line, 1))
+      continue
+    }
+    const resolution = parseDescriptor(parsed.data.resolution)
+    const protocol = /^([a-z]+):/.exec(resolution.range)?.[1]
+    const local = protocol !== undefined && LOCAL_PROTOCOLS.has(protocol)
+    const remote = protocol !== 'npm' && protocol !== 'patch' && !local ? resolution.range : undefined
+    components.push(
+      packageComponent(file, {
+        ecosystem: 'npm',
+        name: resolution.name,
+        version: local ? undefined : parsed.data.version,
+        ref: key,
+        line,
+        column: 1,
+        local,
+        qualifiers: sourceQualifiers(remote),
+      }),
+    )
+  }
+  return {components, errors}
+}

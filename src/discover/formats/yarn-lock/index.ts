@@ -1,0 +1,19 @@
+import type {Discoverer} from '../../types.js'
+import {readBerryLockfile} from './berry.js'
+import {readClassicLockfile} from './classic.js'
+
+/** A top-level `__metadata:` key marks berry (yarn 2+); classic files never have it. */
+function isBerry(text: string): boolean {
+  return /^__metadata:/m.test(text)
+}
+
+export const discoverer: Discoverer = {
+  id: 'yarn-lock',
+  description: 'yarn.lock, classic (v1) and berry (yarn 2+)',
+  matches(file) {
+    return /(^|\/)yarn\.lock$/.test(file) && !/(^|\/)node_modules\//.test(file)
+  },
+  discover({file, text}) {
+    return isBerry(text) ? readBerryLockfile(file, text) : readClassicLockfile(file, text)
+  },
+}

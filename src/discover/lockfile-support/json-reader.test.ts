@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest'
+import {type JsonObject, readJson} from './json-reader.js'
+
+describe('readJson', () => {
+  it('builds null-prototype objects and gives each object the position of its key', () => {
+    const document = readJson('{\n  "a": {"b": [1, {"c": true}]},\n  "d": null\n}')
+    const root = document.root as JsonObject
+    expect(Object.getPrototypeOf(root)).toBeNull()
+    expect(JSON.stringify(root)).toBe('{"a":{"b":[1,{"c":true}]},"d":null}')
+    const a = root.a as JsonObject
+    expect(document.positionOf(a)).toEqual({line: 2, column: 3})
+    expect(document.positionOf((a.b as JsonObject[])[1])).toEqual({line: 2, column: 18})
+    expect(document.topLevelKeys.get('d')).toEqual({line: 3, column: 3})
+  })
+
+  it('prunes skipped subtrees and hands consumed objects to the caller', () => {
+    const taken: string[] = []
+    const document = readJson('{"keep": {"x": 1, "drop": {"y": 2}}, "list": [{"z": 1}], "take": {"t": {"u": 1}}}', {
+      skip: (path) => path.at(-1) === 'drop',
+      consume(path, value, position) {
+        if (path.length !== 2 || path[0] !== 'take') return false
+        taken.push(`${path.join('/')} ${JSON.stringify(value)} ${position.column}`)
+        return true
+      },
+    })
+    expect(JSON.stringify(document.root)).toBe('{"keep":{"x":1},"list":[{"z":1}],"take":{}}')
+    expect(taken).toEqual(['take/t {"u":1} 67'])
+  })
+
+  it('drops __proto__ keys and reports them', () => {
+    const document = readJson('{"__proto__": {"polluted": 1}, "ok": {"__proto__": 2}}')
+    expect(({} as {polluted?: number}).polluted).toBeUndefined()
+    expect(JSON.stringify(document.root)).toBe('{"ok":{}}')
+    expect(document.forbiddenKeys.map((key) => key.column)).toEqual([2, 39])
+  })
+
+  it('is strict: comments, trailing commas, trailing garbage and empty input are errors with positions', () => {
+    expect(readJson('{"a": 1, // no\n}').error).toEqual({line: 1, column: 10, message: 'invalid JSON: InvalidCommentToken'})
+    expect(readJson('{"a": 1,}').error?.message).toBe('invalid JSON: PropertyNameExpected')
+    expect(readJson('{}\n]').error).toEqual({line: 2, column: 1, message: 'invalid JSON: EndOfFileExpected'})
+    expect(readJson('').error?.message).toMatch(/^invalid JSON/)
+  })
+})

@@ -1,0 +1,139 @@
+import {type ParseErrorCode, printParseErrorCode, visit} from 'jsonc-parser'
+import type {Position} from './line-index.js'
+import {isForbiddenKey} from './problems.js'
+
+/**
+ * JSON with positions, built on jsonc-parser's event visitor (JSON.parse gives no offsets).
+ * - Objects are null-prototype records, so no key can reach Object.prototype; `__proto__` keys are dropped and reported.
+ * - `skip(path)` prunes subtrees before they are built: a 100 MB package-lock.json keeps only the fields we read.
+ * - Strict JSON: comments and trailing commas are errors, as they are for npm and composer.
+ */
+export type JsonObject = {[key: string]: JsonValue}
+export type JsonValue = string | number | boolean | null | JsonObject | JsonValue[]
+
+export interface JsonProblem extends Position {
+  message: string
+}
+
+export interface JsonDocument {
+  root: JsonValue | undefined
+  /** Position of the key that holds this object (or of its `{` for the root and array items). */
+  positionOf(value: JsonObject): Position
+  /** First syntax error: the document must not be trusted when set. */
+  error?: JsonProblem
+  forbiddenKeys: JsonProblem[]
+  /** Positions of the root object's keys (`lockfileVersion` errors point there). */
+  topLevelKeys: Map<string, Position>
+}
+
+export interface ReadJsonOptions {
+  /** Called with the key path of each object property (array indices are not in it); true drops its value unread. */
+  skip?(path: readonly string[]): boolean
+  /**
+   * Called when an object that is a property value is complete; true means the caller took it and it is not kept
+   * in the tree. Lets a 100 MB lockfile be read entry by entry.
+   */
+  consume?(path: readonly string[], value: JsonObject, position: Position): boolean
+}
+
+const SKIPPED = Symbol('skipped')
+type Container = JsonObject | JsonValue[] | typeof SKIPPED
+
+export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocument {
+  const positions = new WeakMap<JsonObject, Position>()
+  const stack: Container[] = []
+  const path: string[] = []
+  let root: JsonValue | undefined
+  let pendingKey: string | undefined
+  let pendingPosition: Position | undefined
+  let skipValue = false
+  let error: JsonProblem | undefined
+  const forbiddenKeys: JsonProblem[] = []
+  const topLevelKeys = new Map<string, Position>()
+
+  /** Places a value into its parent (or as the root). */
+  function place(value: JsonValue): void {
+    const parent = stack[stack.length - 1]
+    if (parent === undefined) root = value
+    else if (Array.isArray(parent)) parent.push(value)
+    else if (parent !== SKIPPED && pendingKey !== undefined) parent[pendingKey] = value
+  }
+
+  function beginContainer(container: JsonObject | JsonValue[], line: number, character: number): boolean {
+    if (skipValue) {
+      skipValue = false
+      pendingKey = undefined
+      pendingPosition = undefined
+      stack.push(SKIPPED)
+      return false
+    }
+    if (!Array.isArray(container)) positions.set(container, pendingPosition ?? {line: line + 1, column: character + 1})
+    place(container)
+    stack.push(container)
+    pendingKey = undefined
+    pendingPosition = undefined
+    return true
+  }
+
+  function endContainer(): void {
+    const container = stack.pop()
+    const parent = stack[stack.length - 1]
+    if (options.consume && isJsonObject(container as JsonValue) && isJsonObject(parent as JsonValue)) {
+      const object = container as JsonObject
+      if (options.consume(path, object, positions.get(object)!)) delete (parent as JsonObject)[path[path.length - 1]]
+    }
+    // The container was the value of a property (not an array item): its key leaves the path.
+    if (!Array.isArray(stack[stack.length - 1])) path.pop()
+  }
+
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (_offset, _length, line, character) => beginContainer(Object.create(null) as JsonObject, line, character),
+        onArrayBegin: (_offset, _length, line, character) => beginContainer([], line, character),
+        onObjectEnd: endContainer,
+        onArrayEnd: endContainer,
+        onObjectProperty(property, _offset, _length, line, character) {
+          pendingKey = property
+          pendingPosition = {line: line + 1, column: character + 1}
+          if (isForbiddenKey(property)) {
+            forbiddenKeys.push({...pendingPosition, message: `forbidden key '${property}' ignored`})
+            skipValue = true
+          } else {
+            skipValue = options.skip?.([...path, property]) ?? false
+          }
+          path.push(property)
+          if (path.length === 1 && stack.length === 1) topLevelKeys.set(property, pendingPosition)
+        },
+        onLiteralValue(value: JsonValue) {
+          if (!skipValue) place(value)
+          skipValue = false
+          pendingKey = undefined
+          pendingPosition = undefined
+          if (!Array.isArray(stack[stack.length - 1])) path.pop()
+        },
+        onError(code: ParseErrorCode, _offset, _length, line, character) {
+          error ??= {line: line + 1, column: character + 1, message: `invalid JSON: ${printParseErrorCode(code)}`}
+        },
+      },
+      {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},
+    )
+  } catch (thrown) {
+    // jsonc-parser recurses per nesting level; a hostile file overflows the stack.
+    if (!(thrown instanceof RangeError)) throw thrown
+    error ??= {line: 1, column: 1, message: 'invalid JSON: nesting too deep'}
+  }
+  if (root === undefined && error === undefined) error = {line: 1, column: 1, message: 'invalid JSON: empty document'}
+  return {
+    root,
+    positionOf: (value) => positions.get(value) ?? {line: 1, column: 1},
+    error,
+    forbiddenKeys,
+    topLevelKeys,
+  }
+}
+
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

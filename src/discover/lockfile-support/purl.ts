@@ -1,0 +1,31 @@
+import {PackageURL} from 'packageurl-js'
+import type {Ecosystem} from '../../core/model.js'
+
+export type PackageEcosystem = Exclude<Ecosystem, 'docker' | 'helm'>
+
+/** Splits a name into purl namespace and name: `@scope/x`, `vendor/x`, `github.com/a/b` keep all but the last segment as namespace. */
+function splitName(ecosystem: PackageEcosystem, name: string): [string | undefined, string] {
+  if (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang') {
+    const slash = name.lastIndexOf('/')
+    if (slash > 0) return [name.slice(0, slash), name.slice(slash + 1)]
+  }
+  return [undefined, name]
+}
+
+/**
+ * A package URL (https://github.com/package-url/purl-spec) built by packageurl-js, which applies each type's
+ * normalisation (PEP 503 names for pypi, lower case for composer). undefined when the spec rejects the input.
+ */
+export function packagePurl(
+  ecosystem: PackageEcosystem,
+  name: string,
+  version?: string,
+  qualifiers?: Record<string, string>,
+): string | undefined {
+  const [namespace, shortName] = splitName(ecosystem, name)
+  try {
+    return new PackageURL(ecosystem, namespace, shortName, version, qualifiers, undefined).toString()
+  } catch {
+    return undefined
+  }
+}

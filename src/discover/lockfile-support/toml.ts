@@ -1,0 +1,40 @@
+import {parse, TomlError} from 'smol-toml'
+import type {ScanError} from '../../core/model.js'
+import {lockfileError, stackOverflowError} from './problems.js'
+
+export type TomlTable = Record<string, unknown>
+
+/** smol-toml builds null-prototype tables and refuses `__proto__` keys, so lockfile data cannot pollute prototypes. */
+export function readToml(file: string, text: string): {table: TomlTable} | {error: ScanError} {
+  try {
+    return {table: parse(text) as TomlTable}
+  } catch (error) {
+    if (error instanceof TomlError) {
+      return {error: lockfileError(file, 'invalid-toml', error.message.split('\n')[0], error.line, error.column)}
+    }
+    return {error: stackOverflowError(file, error)}
+  }
+}
+
+/**
+ * 1-based lines of each `[[name]]` header, in order (smol-toml keeps no positions). Lines inside multi-line
+ * strings are skipped, so the n-th header is the n-th element of the parsed array.
+ */
+export function arrayTableLines(text: string, name: string): number[] {
+  const header = new RegExp(`^\\s*\\[\\[\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\]\\]\\s*(#.*)?$`)
+  const lines: number[] = []
+  let openString: string | undefined
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (openString === undefined && header.test(line)) lines.push(index + 1)
+    // Track """ and ''' delimiters to know whether the next line is inside a multi-line string.
+    for (const match of line.matchAll(/"""|'''/g)) {
+      if (openString === undefined) openString = match[0]
+      else if (openString === match[0]) openString = undefined
+    }
+  })
+  return lines
+}
+
+export function isTable(value: unknown): value is TomlTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}
