@@ -1,0 +1,63 @@
+/** GitHub logins and the ways governance files write them. */
+import type {Role} from '../../core/model.js'
+
+// GitHub: 1-39 characters, letters, digits and inner hyphens (some old accounts end in a hyphen).
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
+
+export function isLogin(text: string): boolean {
+  return LOGIN.test(text)
+}
+
+/** `@login` not inside an email (`a@b.c`) and not an `@org/team` mention. */
+const HANDLE = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-])/g
+/** `@org/team` mentions. */
+const TEAM = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]*)/g
+/** A profile link ends right after the login (`https://github.com/login`), unlike repository or team links. */
+const PROFILE = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?(?=$|[\s)>"'\]|,])/g
+
+/** Logins named in a piece of text, in order of appearance, each once: `@handles` and profile links. */
+export function loginsIn(text: string): Array<{login: string; index: number; end: number}> {
+  const found: Array<{login: string; index: number; end: number}> = []
+  for (const pattern of [HANDLE, PROFILE]) {
+    for (const match of text.matchAll(pattern)) {
+      found.push({login: match[1], index: match.index, end: match.index + match[0].length})
+    }
+  }
+  found.sort((a, b) => a.index - b.index)
+  const seen = new Set<string>()
+  return found.filter(({login}) => {
+    const key = login.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export function teamsIn(text: string): string[] {
+  return [...text.matchAll(TEAM)].map((match) => match[1])
+}
+
+/** What a heading or list label says about the people under it. */
+export type SectionMeaning = Role | 'none' | 'inherit'
+
+/**
+ * Order matters: "Emeritus Maintainers" are emeritus; "Triagers" or "release coordinators" hold no role we
+ * track (`none`); a heading naming no role ("Current") inherits the enclosing one.
+ */
+const MEANINGS: Array<[RegExp, SectionMeaning]> = [
+  [/\b(emeritus|former|alumni|retired|past|inactive)\b/i, 'emeritus'],
+  [/\bsecurity\b/i, 'security-contact'],
+  [/\breviewers?\b/i, 'reviewer'],
+  [/\bapprovers?\b/i, 'approver'],
+  [/\bcommitters?\b/i, 'committer'],
+  [/\b(maintainers?|maintained by|owners?|leads?)\b/i, 'maintainer'],
+  [
+    /\b(triagers?|triage|coordinators?|managers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
+    'none',
+  ],
+]
+
+export function sectionMeaning(text: string): SectionMeaning {
+  for (const [pattern, meaning] of MEANINGS) if (pattern.test(text)) return meaning
+  return 'inherit'
+}

@@ -1,0 +1,72 @@
+import {randomUUID} from 'node:crypto'
+import {retry} from '@octokit/plugin-retry'
+import {throttling} from '@octokit/plugin-throttling'
+import {Octokit} from '@octokit/rest'
+import {cachePlugin} from './cache-plugin.js'
+import {guardPlugin} from './guard-plugin.js'
+import {metricsPlugin} from './metrics-plugin.js'
+import {type StewardsHttpOptions, silentLog} from './options.js'
+
+/**
+ * Plug-ins in registration order. before-after-hook makes the last registered the outermost:
+ * cache (a fresh hit costs nothing) → retry (5xx, truncated bodies) → throttling (rate limits) →
+ * guard (origin, token, redirects, timeouts, 202) → metrics (every request that reaches the network).
+ */
+export const StewardsOctokit = Octokit.plugin(metricsPlugin, guardPlugin, throttling, retry, cachePlugin)
+export type StewardsOctokit = InstanceType<typeof StewardsOctokit>
+
+export interface ClientPolicy {
+  onRateLimit: 'wait' | 'stop'
+  /** Retries of 5xx and truncated answers (octokit plugin-retry). */
+  retries: number
+  /** Multiplies the waits octokit computes in seconds: 1000 in production, tiny in tests. */
+  retryBaseMs: number
+  /** Secondary-limit retries (each waits `retry-after` seconds × retryBaseMs). */
+  secondaryRetries: number
+  /** Called before waiting for a primary rate-limit reset. */
+  onWait?: (seconds: number) => void
+}
+
+export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): StewardsOctokit {
+  return new StewardsOctokit({
+    baseUrl: http.apiUrl.replace(/\/+$/, ''),
+    userAgent: 'stewards',
+    log: silentLog,
+    stewards: http,
+    retry: {
+      retries: policy.retries,
+      retryAfterBaseValue: policy.retryBaseMs,
+      // 409 is an empty repository, an answer rather than a glitch: plugin-retry would retry it.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+    },
+    throttle: {
+      // plugin-throttling keeps module-wide limiter groups keyed by id: one key per client.
+      id: randomUUID(),
+      retryAfterBaseValue: policy.retryBaseMs,
+      fallbackSecondaryRateRetryAfter: 60,
+      // plugin-throttling spaces "writes" 1 s apart and counts every GraphQL POST as one; ours are
+      // read-only queries (GitHub's 1 s advice is for mutations), so that queue is a pass-through.
+      write: passThroughGroup as never,
+      onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
+        if (policy.onRateLimit === 'wait' && retryCount < 3 && !http.state.stopped) {
+          policy.onWait?.(retryAfter)
+          return true
+        }
+        http.state.stopped ??= `GitHub rate limit reached; stopped (--on-rate-limit ${policy.onRateLimit}, reset in ${retryAfter}s)`
+        return false
+      },
+      onSecondaryRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < policy.secondaryRetries,
+    },
+  })
+}
+
+const passThroughGroup = {
+  key: () => ({schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => Promise.resolve(task(...args))}),
+}
+
+/** GitHub.com serves GraphQL at /graphql; Enterprise Server at /api/graphql beside /api/v3. */
+export function graphqlUrl(apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '')
+  return /\/api\/v3$/.test(base) ? base.replace(/\/api\/v3$/, '/api/graphql') : `${base}/graphql`
+}

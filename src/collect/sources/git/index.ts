@@ -1,0 +1,105 @@
+import type {CollectedProject, CommitRecord, GovernanceFile} from '../../../core/model.js'
+import {EXTERNAL_GOVERNANCE, externalPrefix, GOVERNANCE_PATHS} from '../../governance-files.js'
+import {parseRepo, type RepoRef, repoIdentity} from '../../repo-name.js'
+import type {ProjectResult, ResolvedOptions, Source, SourceSession} from '../../types.js'
+import {inWindow, loginFromNoreply, sortCommits} from '../../window.js'
+import {git, readBlobs} from './git.js'
+
+const FIELD = '%x1f'
+const RECORD = '%x1e'
+/** Raw author and committer fields, no .mailmap (%an, not %aN), original offsets (%aI). */
+const FORMAT = ['%H', '%an', '%ae', '%aI', '%cn', '%ce', '%cI'].join(FIELD) + RECORD
+
+/**
+ * A local clone or bare repository (`git` on the PATH): no network, no rate limit, no profiles.
+ * C = `git rev-list -1 --first-parent --before=<until> HEAD`; commits are the non-merge commits
+ * reachable from C with their author date in the window; governance files are read at C.
+ * Logins are known only where the address carries one (GitHub noreply addresses).
+ */
+export const source = {
+  id: 'git',
+  description: 'local git clones or bare repositories (git log, git cat-file)',
+  hosts() {
+    return ['github.com']
+  },
+  async open(options: ResolvedOptions): Promise<SourceSession> {
+    const dirs = new Map<string, string>()
+    for (const [key, dir] of Object.entries(options.gitDirs ?? {})) {
+      const ref = parseRepo(key)
+      if (!('error' in ref)) dirs.set(repoIdentity(ref), dir)
+    }
+    return {
+      stats: () => ({total: 0, byStatus: {}, cached: 0}),
+      fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: []}),
+      collectProject: (ref, signal) => collectFromGit(ref, dirs, options, signal),
+    }
+  },
+} satisfies Source
+
+async function collectFromGit(ref: RepoRef, dirs: Map<string, string>, options: ResolvedOptions, signal: AbortSignal): Promise<ProjectResult> {
+  const project: CollectedProject = {repo: ref.key, source: 'git', status: 'ok', window: options.window, commits: [], governance: [], profiles: {}}
+  const dir = dirs.get(repoIdentity(ref))
+  if (!dir) {
+    project.status = 'unavailable'
+    project.reason = `${ref.key}: no local repository given (--git)`
+    return {project, incomplete: true, problems: [project.reason]}
+  }
+  try {
+    const tip = await windowEnd(dir, options.window.until, signal)
+    if (!tip) {
+      project.status = 'empty'
+      project.reason = 'no commit before the window end'
+      return {project, incomplete: false, problems: []}
+    }
+    project.commits = await windowCommits(dir, tip, options, signal)
+    project.governance = await governanceAt(dir, tip, '', signal)
+    for (const key of EXTERNAL_GOVERNANCE[repoIdentity(ref)] ?? []) {
+      const external = parseRepo(key)
+      const externalDir = 'error' in external ? undefined : dirs.get(repoIdentity(external))
+      if ('error' in external || !externalDir) continue
+      const externalTip = await windowEnd(externalDir, options.window.until, signal)
+      if (externalTip) project.governance.push(...(await governanceAt(externalDir, externalTip, externalPrefix(external.owner, external.name), signal)))
+    }
+    project.governance.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    return {project, incomplete: false, problems: []}
+  } catch (error) {
+    project.status = 'unavailable'
+    project.reason = `${ref.key}: ${signal.aborted ? 'timed out' : (error as Error).message}`
+    return {project, incomplete: true, problems: [project.reason]}
+  }
+}
+
+async function windowEnd(dir: string, until: string, signal: AbortSignal): Promise<string | null> {
+  try {
+    // --before is inclusive; the window end is exclusive: one second earlier.
+    const before = new Date(Date.parse(until) - 1000).toISOString()
+    const out = await git(dir, ['rev-list', '-1', '--first-parent', `--before=${before}`, 'HEAD'], {signal})
+    return out.trim() || null
+  } catch (error) {
+    if (/unknown revision|bad revision|ambiguous argument 'HEAD'/.test((error as Error).message)) return null
+    throw error
+  }
+}
+
+async function windowCommits(dir: string, tip: string, options: ResolvedOptions, signal: AbortSignal): Promise<CommitRecord[]> {
+  const out = await git(dir, ['log', '--no-merges', `--format=${FORMAT}`, tip], {signal})
+  const commits: CommitRecord[] = []
+  for (const record of out.split('\x1e')) {
+    const fields = record.replace(/^\n/, '').split('\x1f')
+    if (fields.length !== 7) continue
+    const [sha, an, ae, ad, cn, ce, cd] = fields
+    if (!inWindow(ad, options.window)) continue
+    commits.push({sha, author: {name: an, email: ae, date: ad}, committer: {name: cn, email: ce, date: cd}, login: loginFromNoreply(ae)})
+  }
+  return sortCommits(commits)
+}
+
+async function governanceAt(dir: string, tip: string, prefix: string, signal: AbortSignal): Promise<GovernanceFile[]> {
+  const blobs = await readBlobs(dir, GOVERNANCE_PATHS.map((p) => `${tip}:${p}`), signal)
+  const files: GovernanceFile[] = []
+  for (const path of GOVERNANCE_PATHS) {
+    const content = blobs.get(`${tip}:${path}`)
+    if (typeof content === 'string') files.push({path: prefix + path, content})
+  }
+  return files
+}

@@ -1,0 +1,69 @@
+import {z} from 'zod'
+
+/** The parts of GitHub's answers we read; loose (GitHub adds fields) but typed where we depend on them. */
+
+export const RepoResponse = z.object({
+  full_name: z.string(),
+  archived: z.boolean().catch(false),
+  fork: z.boolean().catch(false),
+  default_branch: z.string(),
+  created_at: z.string().nullish(),
+  pushed_at: z.string().nullish(),
+  license: z.object({spdx_id: z.string().nullish()}).nullish(),
+})
+export type RepoResponse = z.infer<typeof RepoResponse>
+
+const GitSignature = z.object({name: z.string(), email: z.string(), date: z.string()})
+
+export const CommitResponse = z.object({
+  sha: z.string(),
+  commit: z.object({author: GitSignature, committer: GitSignature}),
+  author: z.object({login: z.string()}).nullish(),
+  parents: z.array(z.object({sha: z.string()})),
+})
+export type CommitResponse = z.infer<typeof CommitResponse>
+
+export const CommitList = z.array(CommitResponse)
+
+export const ContentEntry = z.object({
+  type: z.string(),
+  name: z.string(),
+  path: z.string(),
+  content: z.string().optional(),
+  encoding: z.string().optional(),
+})
+export const ContentResponse = z.union([z.array(ContentEntry), ContentEntry])
+
+export const UserResponse = z.object({
+  login: z.string(),
+  name: z.string().nullish(),
+  company: z.string().nullish(),
+  blog: z.string().nullish(),
+  email: z.string().nullish(),
+  created_at: z.string().nullish(),
+})
+export const OrgList = z.array(z.object({login: z.string()}))
+
+const Blob = z.object({text: z.string().nullish(), isBinary: z.boolean().nullish()}).nullish()
+
+export const GovernanceQueryResponse = z.object({
+  data: z.record(z.string(), z.record(z.string(), Blob).nullish()).nullish(),
+  errors: z.array(z.object({type: z.string().optional(), message: z.string()})).optional(),
+})
+
+export const GraphqlUser = z
+  .object({
+    login: z.string(),
+    name: z.string().nullish(),
+    company: z.string().nullish(),
+    websiteUrl: z.string().nullish(),
+    email: z.string().nullish(),
+    createdAt: z.string().nullish(),
+    organizations: z.object({nodes: z.array(z.object({login: z.string()}).nullish())}).nullish(),
+  })
+  .nullish()
+
+export const UsersQueryResponse = z.object({
+  data: z.record(z.string(), GraphqlUser).nullish(),
+  errors: z.array(z.object({type: z.string().optional(), message: z.string()})).optional(),
+})

@@ -1,0 +1,102 @@
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {CollectedProject} from '../../../core/model.js'
+import {usageError} from '../../../core/errors.js'
+import {DiskCache} from '../../cache/disk-cache.js'
+import {repoIdentity, parseRepo} from '../../repo-name.js'
+import type {ProjectResult, ResolvedOptions, Source, SourceSession} from '../../types.js'
+import {inWindow} from '../../window.js'
+import {openGithubSession} from '../github/session.js'
+import {type RecordedCollection, Snapshot} from './schema.js'
+
+/**
+ * Replays collected data without network: either a cache bundle (`stewards cache export`), read by
+ * the GitHub source in offline mode, or a recorded collection (`stewards collect --json`).
+ */
+export const source = {
+  id: 'snapshot',
+  description: 'replay a cache bundle or a recorded `stewards collect --json` without network',
+  hosts() {
+    return ['github.com']
+  },
+  async open(options: ResolvedOptions): Promise<SourceSession> {
+    if (!options.snapshot) throw usageError('snapshot-missing', 'the snapshot source needs a file (--snapshot FILE)')
+    const snapshot = await readSnapshot(options.snapshot)
+    if ('format' in snapshot) return openBundle(snapshot, options)
+    return openRecording(snapshot, options)
+  },
+} satisfies Source
+
+async function readSnapshot(file: string) {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw usageError('snapshot-unreadable', `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw usageError('snapshot-invalid', `${file}: not JSON (${(error as Error).message})`)
+  }
+  const parsed = Snapshot.safeParse(json)
+  if (!parsed.success) throw usageError('snapshot-invalid', `${file}: neither a cache bundle nor a recorded collection (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
+  return parsed.data
+}
+
+async function openBundle(bundle: Parameters<DiskCache['importBundle']>[0], options: ResolvedOptions): Promise<SourceSession> {
+  const dir = await mkdtemp(join(tmpdir(), 'stewards-snapshot-'))
+  await new DiskCache(dir).importBundle(bundle)
+  const github = openGithubSession({...options, cacheDir: dir, offline: true})
+  return {
+    stats: () => github.stats(),
+    fetchProfiles: (logins, signal) => github.fetchProfiles(logins, signal),
+    async collectProject(ref, signal) {
+      const result = await github.collectProject(ref, signal)
+      return {...result, project: {...result.project, source: 'snapshot'}}
+    },
+    async close() {
+      await rm(dir, {recursive: true, force: true})
+    },
+  }
+}
+
+function openRecording(recording: RecordedCollection, options: ResolvedOptions): SourceSession {
+  const byRepo = new Map<string, CollectedProject>()
+  for (const project of recording.projects) {
+    const ref = parseRepo(project.repo)
+    if (!('error' in ref)) byRepo.set(repoIdentity(ref), project as CollectedProject)
+  }
+  return {
+    stats: () => ({total: 0, byStatus: {}, cached: 0}),
+    // Profiles travel inside each recorded project.
+    fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: []}),
+    async collectProject(ref): Promise<ProjectResult> {
+      const recorded = byRepo.get(repoIdentity(ref))
+      if (!recorded) {
+        const reason = `${ref.key}: not in the snapshot`
+        const project: CollectedProject = {repo: ref.key, source: 'snapshot', status: 'unavailable', reason, window: options.window, commits: [], governance: [], profiles: {}}
+        return {project, incomplete: true, problems: [reason]}
+      }
+      return replay(recorded, ref.key, options)
+    },
+  }
+}
+
+/** A recording answers for any window inside its own; a wider window makes the project partial. */
+function replay(recorded: CollectedProject, repo: string, options: ResolvedOptions): ProjectResult {
+  const {window} = options
+  const covers = Date.parse(recorded.window.since) <= Date.parse(window.since) && Date.parse(recorded.window.until) >= Date.parse(window.until)
+  const project: CollectedProject = {
+    ...recorded,
+    repo,
+    source: 'snapshot',
+    window,
+    commits: recorded.commits.filter((c) => inWindow(c.author.date, window)),
+  }
+  if (covers || recorded.status === 'unavailable') return {project, incomplete: false, problems: []}
+  const reason = `${repo}: the snapshot covers ${recorded.window.since} to ${recorded.window.until} only`
+  return {project: {...project, status: 'partial', reason}, incomplete: true, problems: [reason]}
+}

@@ -1,0 +1,23 @@
+import {writeFile} from 'node:fs/promises'
+import {Args, Flags} from '@oclif/core'
+import {DiskCache, defaultCacheDir} from '../../collect/cache/disk-cache.js'
+import {BaseCommand} from '../../core/command.js'
+import {usageError} from '../../core/errors.js'
+
+export default class CacheExport extends BaseCommand {
+  static override summary = 'Write the whole cache to one file, to carry collected data to an air-gapped machine'
+  static override examples = ['<%= config.bin %> cache export stewards-cache.json', '<%= config.bin %> cache export - > bundle.json']
+  static override args = {file: Args.string({description: 'Bundle file to write (- for stdout)', required: true})}
+  static override flags = {'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'})}
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(CacheExport)
+    const bundle = await new DiskCache(flags['cache-dir'] ?? defaultCacheDir()).exportBundle()
+    const text = `${JSON.stringify(bundle)}\n`
+    if (args.file === '-') process.stdout.write(text)
+    else await writeFile(args.file, text).catch((error: NodeJS.ErrnoException) => {
+      throw usageError('cache-export', `cannot write ${args.file}: ${error.code ?? error.message}`)
+    })
+    this.logToStderr(`exported ${bundle.entries.length} cache entries`)
+  }
+}

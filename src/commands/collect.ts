@@ -1,0 +1,107 @@
+import {Args, Flags} from '@oclif/core'
+import {collectProjects, parseRepo, resolveToken} from '../collect/index.js'
+import {parseDuration} from '../collect/duration.js'
+import type {CollectOptions} from '../collect/types.js'
+import {BaseCommand} from '../core/command.js'
+import {ExitCode, StewardsError, usageError} from '../core/errors.js'
+import {resolveWindow} from '../pipeline/window.js'
+
+export default class Collect extends BaseCommand {
+  static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
+  static override description = `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits
+of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS,
+CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be
+inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout,
+offline cache miss); repositories that do not exist are reported as unavailable.`
+  static override examples = [
+    '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
+    '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
+    '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
+  ]
+  static override strict = false
+  static override args = {
+    repos: Args.string({description: 'OWNER/REPO or github.com/OWNER/REPO (several allowed)', required: true}),
+  }
+  static override flags = {
+    json: Flags.boolean({description: 'Print the collected data as JSON (the replayable form)'}),
+    since: Flags.string({description: 'Window start, inclusive (default: 12 months before --until)', helpValue: 'YYYY-MM-DD'}),
+    until: Flags.string({description: "Window end, exclusive (default: today's UTC midnight)", helpValue: 'YYYY-MM-DD'}),
+    token: Flags.string({description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow)', helpValue: 'TOKEN'}),
+    'github-api-url': Flags.string({description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server', helpValue: 'URL'}),
+    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'max-age': Flags.string({description: 'Serve cache entries younger than this without asking (default 24h)', helpValue: 'DURATION'}),
+    offline: Flags.boolean({description: 'Use only the cache; report what is missing'}),
+    git: Flags.string({description: 'Local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR. Repeatable.', multiple: true, helpValue: 'DIR'}),
+    snapshot: Flags.string({description: 'Replay a cache bundle or a recorded collect --json instead of the network', helpValue: 'FILE'}),
+    'on-rate-limit': Flags.string({description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results', options: ['wait', 'stop'], default: 'wait'}),
+    concurrency: Flags.integer({description: 'Repositories collected at once', min: 1, max: 64, default: 4}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Collect)
+    const repos = (argv as string[]).map((input) => {
+      const ref = parseRepo(input, hostsFor(flags['github-api-url']))
+      if ('error' in ref) throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
+      return ref.key
+    })
+    const window = resolveWindow(flags.since, flags.until)
+    const options: CollectOptions = {
+      since: window.since,
+      until: window.until,
+      token: resolveToken(flags.token),
+      apiUrl: checkApiUrl(flags['github-api-url']),
+      cacheDir: flags['cache-dir'],
+      maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
+      offline: flags.offline,
+      onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
+      concurrency: flags.concurrency,
+      onProgress: process.stderr.isTTY ? (event) => this.progress(event) : undefined,
+    }
+    if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
+    if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(repos, flags.git)})
+    const run = await collectProjects(repos, options)
+    if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
+    else for (const p of run.projects) this.log(`${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.reason ? `\t${p.reason}` : ''}`)
+    for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
+    if (run.incomplete) this.exit(ExitCode.incomplete)
+  }
+
+  private progress(event: Parameters<NonNullable<CollectOptions['onProgress']>>[0]): void {
+    if (event.type === 'project-done') this.logToStderr(`collected ${event.repo} (${event.status})`)
+    if (event.type === 'rate-limit-wait') this.logToStderr(`rate limit reached: waiting ${event.seconds}s for the reset`)
+  }
+}
+
+function hostsFor(apiUrl: string | undefined): string[] {
+  return apiUrl && /\/api\/v3\/?$/.test(apiUrl) ? ['github.com', new URL(apiUrl).host.toLowerCase()] : ['github.com']
+}
+
+function checkApiUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
+  }
+  if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+    throw usageError('bad-api-url', `--github-api-url '${url}' must be an http(s) URL without credentials`)
+  }
+  return url
+}
+
+function pairGitDirs(repos: string[], values: string[]): Record<string, string> {
+  const dirs: Record<string, string> = {}
+  values.forEach((value, i) => {
+    const eq = value.indexOf('=')
+    if (eq > 0 && !('error' in parseRepo(value.slice(0, eq)))) {
+      const ref = parseRepo(value.slice(0, eq))
+      if (!('error' in ref)) dirs[ref.key] = value.slice(eq + 1)
+      return
+    }
+    const repo = repos[i]
+    if (!repo) throw new StewardsError('bad-git', `--git ${value}: no repository at position ${i + 1} to pair it with`)
+    dirs[repo] = value
+  })
+  return dirs
+}

@@ -1,0 +1,81 @@
+import {writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {DiskCache} from '../../src/collect/cache/disk-cache.js'
+import {collectProjects} from '../../src/collect/index.js'
+import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+import {collectFrom, FAST_HTTP, fixtureRoot, freshCacheDir, TOKEN, WINDOW_2024} from './helpers.js'
+
+const REPOS = ['github.com/example/widget', 'github.com/example/gone', 'github.com/example/empty']
+
+describe('cache, offline mode and replay', () => {
+  let emulator: GithubEmulator
+  let cacheDir: string
+  let online: Awaited<ReturnType<typeof collectFrom>>
+  beforeAll(async () => {
+    emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN})
+    cacheDir = await freshCacheDir()
+    online = await collectFrom(emulator.url, REPOS, {cacheDir})
+  })
+  afterAll(() => emulator.close())
+
+  it('answers from the cache within max-age, negative answers included', async () => {
+    const before = emulator.requests.length
+    const warm = await collectFrom(emulator.url, REPOS, {cacheDir})
+    expect(emulator.requests.length).toBe(before)
+    expect(warm.requests).toEqual({total: 0, byStatus: {}, cached: online.requests.total})
+    expect(warm.projects).toEqual(online.projects)
+  })
+
+  it('revalidates stale entries with their ETag (304) and keeps the data', async () => {
+    const stale = await collectFrom(emulator.url, REPOS, {cacheDir, maxAge: 0})
+    expect(stale.projects).toEqual(online.projects)
+    expect(stale.requests.byStatus['304']).toBeGreaterThan(0)
+    expect(emulator.requests.some((r) => r.status === 304)).toBe(true)
+  })
+
+  it('offline: serves what is cached and reports what is missing as incomplete', async () => {
+    const replay = await collectFrom(emulator.url, REPOS, {cacheDir, offline: true, maxAge: 0})
+    expect(replay.projects).toEqual(online.projects)
+    expect(replay.incomplete).toBe(false)
+    const empty = await collectFrom(emulator.url, REPOS, {offline: true})
+    expect(empty.incomplete).toBe(true)
+    expect(empty.requests.total).toBe(0)
+    expect(empty.projects.every((p) => p.status === 'unavailable' && /offline/.test(p.reason ?? ''))).toBe(true)
+  })
+
+  it('replays a cache bundle or a recorded collection without network', async () => {
+    const bundleFile = join(cacheDir, '..', `bundle-${process.pid}.json`)
+    await writeFile(bundleFile, JSON.stringify(await new DiskCache(cacheDir).exportBundle()))
+    const before = emulator.requests.length
+    const fromBundle = await collectProjects(REPOS, {source: 'snapshot', snapshot: bundleFile, apiUrl: emulator.url, token: TOKEN, ...WINDOW_2024})
+    expect(emulator.requests.length).toBe(before)
+    expect(fromBundle.projects.map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
+    const recordFile = join(cacheDir, '..', `record-${process.pid}.json`)
+    await writeFile(recordFile, JSON.stringify(online))
+    const fromRecord = await collectProjects([...REPOS, 'github.com/example/missing'], {source: 'snapshot', snapshot: recordFile, ...WINDOW_2024})
+    expect(fromRecord.projects.filter((p) => p.repo !== 'github.com/example/missing').map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
+    expect(fromRecord.projects.find((p) => p.repo === 'github.com/example/missing')).toMatchObject({status: 'unavailable', reason: expect.stringContaining('not in the snapshot')})
+    expect(fromRecord.incomplete).toBe(true)
+  })
+
+  it('works anonymously (REST contents and users instead of GraphQL) with the same data', async () => {
+    const anonymous = await startGithubEmulator({roots: [fixtureRoot]})
+    try {
+      const run = await collectProjects(REPOS, {apiUrl: anonymous.url, ...WINDOW_2024, cacheDir: await freshCacheDir(), http: FAST_HTTP})
+      expect(run.projects).toEqual(online.projects)
+      expect(anonymous.requests.every((r) => r.authorization === undefined && r.method === 'GET')).toBe(true)
+    } finally {
+      await anonymous.close()
+    }
+  })
+
+  it('talks to GitHub Enterprise Server at HOST/api/v3 (GraphQL at HOST/api/graphql)', async () => {
+    const before = emulator.requests.length
+    const run = await collectFrom(`${emulator.url}/api/v3`, ['github.com/example/widget'])
+    expect(run.projects[0]).toEqual(online.projects.find((p) => p.repo === 'github.com/example/widget'))
+    const mine = emulator.requests.slice(before)
+    expect(mine.every((r) => r.url.startsWith('/api/v3/') || r.url === '/api/graphql')).toBe(true)
+    expect(mine.some((r) => r.url === '/api/graphql')).toBe(true)
+  })
+})

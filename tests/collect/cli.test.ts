@@ -1,0 +1,79 @@
+import {spawn} from 'node:child_process'
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {repoRoot} from '../support/cli.js'
+import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+import {fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
+
+/** Like runCli, but asynchronous: the emulator answers from this process while the CLI runs. */
+function run(args: string[], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
+      cwd: repoRoot,
+      env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', ...env},
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('close', (code) => resolve({code: code ?? -1, stdout, stderr}))
+  })
+}
+
+describe('stewards collect and stewards cache', () => {
+  let emulator: GithubEmulator
+  let cacheDir: string
+  beforeAll(async () => {
+    emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN})
+    cacheDir = await freshCacheDir()
+  })
+  afterAll(() => emulator.close())
+  const base = () => ['--github-api-url', emulator.url, '--since', '2024-01-01', '--until', '2025-01-01', '--cache-dir', cacheDir]
+
+  it('prints the collected data as JSON, with the token from GITHUB_TOKEN, and never prints the token', async () => {
+    const r = await run(['collect', 'example/widget', 'example/gone', '--json', ...base()], {GITHUB_TOKEN: TOKEN})
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.window).toEqual({since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'})
+    expect(out.projects.map((p: {repo: string; status: string}) => `${p.repo} ${p.status}`)).toEqual(['github.com/example/gone unavailable', 'github.com/example/widget ok'])
+    expect(out.projects[1].commits).toHaveLength(3)
+    expect(out.incomplete).toBe(false)
+    expect(r.stdout + r.stderr).not.toContain(TOKEN)
+    expect(emulator.requests.at(-1)?.authorization).toBe(`token ${TOKEN}`)
+  })
+
+  it('exits 3 on a bad repository name, and on a rejected token with a hint (token not shown)', async () => {
+    const bad = await run(['collect', 'example/..', ...base()])
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toContain("'..' is not a valid GitHub repository name")
+    const rejected = await run(['collect', 'example/widget', ...base(), '--max-age', '0', '--token', 'ghp_rejected_0123456789'])
+    expect(rejected.code).toBe(3)
+    expect(rejected.stderr).toContain('401')
+    expect(rejected.stderr).toContain('Hint:')
+    expect(rejected.stdout + rejected.stderr).not.toContain('ghp_rejected_0123456789')
+  })
+
+  it('exits 2 when offline and the cache lacks a repository', async () => {
+    const r = await run(['collect', 'example/never-fetched', '--offline', '--json', ...base()])
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout).projects[0]).toMatchObject({status: 'unavailable', reason: expect.stringContaining('offline')})
+  })
+
+  it('exports the cache to a bundle that imports elsewhere and replays offline', async () => {
+    const bundle = join(cacheDir, '..', `cli-bundle-${process.pid}.json`)
+    expect((await run(['cache', 'export', bundle, '--cache-dir', cacheDir])).code).toBe(0)
+    expect(JSON.parse(await readFile(bundle, 'utf8')).format).toBe('stewards-cache-bundle')
+    const other = await freshCacheDir()
+    expect((await run(['cache', 'import', bundle, '--cache-dir', other])).code).toBe(0)
+    const before = emulator.requests.length
+    // The same token as the run that filled the cache: with one, files and profiles come from GraphQL.
+    const r = await run(['collect', 'example/widget', '--offline', '--json', ...base().slice(0, 6), '--cache-dir', other], {GH_TOKEN: TOKEN})
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).projects[0].commits).toHaveLength(3)
+    expect(emulator.requests.length).toBe(before)
+    const broken = await run(['cache', 'import', join(fixtureRoot, 'example__widget', 'repo.json'), '--cache-dir', other])
+    expect(broken.code).toBe(3)
+    expect(broken.stderr).toContain('not a stewards cache bundle')
+  })
+})

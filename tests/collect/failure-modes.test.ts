@@ -1,0 +1,187 @@
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {afterEach, describe, expect, it} from 'vitest'
+import {parseRepo} from '../../src/collect/index.js'
+import {StewardsError} from '../../src/core/errors.js'
+import {type EmulatorOptions, type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+import {collectFrom, FAST_HTTP, fixtureRoot, TOKEN} from './helpers.js'
+
+const WIDGET = 'github.com/example/widget'
+let emulator: GithubEmulator | undefined
+afterEach(async () => {
+  await emulator?.close()
+  emulator = undefined
+})
+
+async function start(options: Partial<EmulatorOptions> = {}): Promise<GithubEmulator> {
+  emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN, ...options})
+  return emulator
+}
+
+describe('GitHub collection from the emulator', () => {
+  it('keeps non-merge commits reachable from the window end whose UTC author date is in the window', async () => {
+    const emu = await start()
+    const run = await collectFrom(emu.url, [WIDGET])
+    const [project] = run.projects
+    expect(run.incomplete).toBe(false)
+    expect(project.status).toBe('ok')
+    // a…: 2023-12-31T23:30-02:00 is 2024 in UTC; b…: committed in 2024, authored in 2023; c…: a merge;
+    // f…: authored in 2024 on a branch merged in 2025; 1…: committed after the window end.
+    expect(project.commits.map((c) => c.sha[0])).toEqual(['a', 'd', 'e'])
+    expect(project.commits.map((c) => c.login)).toEqual(['alice', 'carol', 'alice'])
+    expect(project.facts).toEqual({fullName: 'example/widget', archived: false, fork: false, defaultBranch: 'main', createdAt: '2020-02-02T00:00:00Z', pushedAt: expect.any(String), license: 'Apache-2.0'})
+    expect(project.governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
+    expect(project.governance.find((f) => f.path === 'OWNERS')?.content).toContain('- bob')
+    // Commit authors and people named by OWNERS/CODEOWNERS; GitHub knows alice and frank only... and the authors.
+    expect(project.profiles.alice).toEqual({
+      login: 'alice',
+      name: 'Alice Example',
+      company: '@example-corp',
+      blog: 'https://alice.example.com',
+      email: 'alice@example.com',
+      createdAt: '2012-03-04T05:06:07Z',
+      orgs: ['example-corp', 'widget-project'],
+    })
+    expect(Object.keys(project.profiles).sort()).toEqual(['alice', 'bob', 'carol', 'frank'])
+  })
+
+  it('reports 404 and 451 as unavailable, 409 as empty, follows a 301 rename, and the run stays complete', async () => {
+    const emu = await start()
+    const run = await collectFrom(emu.url, ['github.com/example/gone', 'github.com/example/blocked', 'github.com/example/empty', 'github.com/example/old-name'])
+    const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
+    expect(run.incomplete).toBe(false)
+    expect(by['github.com/example/gone']).toMatchObject({status: 'unavailable', reason: expect.stringContaining('404')})
+    expect(by['github.com/example/blocked']).toMatchObject({status: 'unavailable', reason: expect.stringContaining('451')})
+    expect(by['github.com/example/empty']).toMatchObject({status: 'empty', commits: []})
+    const renamed = by['github.com/example/old-name']
+    expect(renamed.status).toBe('ok')
+    expect(renamed.facts).toMatchObject({fullName: 'example/widget', renamedFrom: 'example/old-name'})
+    expect(renamed.commits.map((c) => c.sha[0])).toEqual(['a', 'd', 'e'])
+  })
+
+  it('fetches each repository once however it is spelled', async () => {
+    const emu = await start()
+    const run = await collectFrom(emu.url, [WIDGET, 'github.com/Example/Widget', 'example/widget'])
+    expect(run.projects).toHaveLength(1)
+    expect(emu.requests.filter((r) => r.url === '/repos/example/widget')).toHaveLength(1)
+  })
+
+  it('waits for the primary rate-limit reset when asked, and stops with partial results otherwise', async () => {
+    const rule = {kind: 'rate-limit' as const, match: /commits/, times: 1, resetSeconds: 1}
+    let emu = await start({faults: [rule]})
+    const waited = await collectFrom(emu.url, [WIDGET], {onRateLimit: 'wait'})
+    expect(waited.incomplete).toBe(false)
+    expect(waited.projects[0].commits).toHaveLength(3)
+    await emu.close()
+    emu = await start({faults: [rule]})
+    const stopped = await collectFrom(emu.url, [WIDGET, 'github.com/example/old-name'], {onRateLimit: 'stop', concurrency: 1})
+    expect(stopped.incomplete).toBe(true)
+    expect(stopped.projects[1]).toMatchObject({repo: 'github.com/example/widget', status: 'partial', reason: expect.stringContaining('rate limit')})
+    // After the stop no request reaches the network: the second project fails at once.
+    expect(stopped.projects[0]).toMatchObject({status: 'unavailable', reason: expect.stringContaining('rate limit')})
+    expect(emu.requests.filter((r) => r.status === 403)).toHaveLength(1)
+  })
+
+  it('retries secondary limits (retry-after), 5xx bursts, 202s and truncated bodies, reporting them in the request counts', async () => {
+    const emu = await start({
+      faults: [
+        {kind: 'secondary-limit', match: /^GET \/repos\/example\/widget$/, times: 2, retryAfter: 1},
+        {kind: 'server-error', match: /commits/, times: 3},
+        {kind: 'accepted', match: /^POST/, times: 2},
+        {kind: 'truncated', match: /^POST/, times: 1},
+      ],
+    })
+    const run = await collectFrom(emu.url, [WIDGET])
+    expect(run.incomplete).toBe(false)
+    expect(run.projects[0].commits).toHaveLength(3)
+    expect(Object.keys(run.projects[0].profiles)).toHaveLength(4)
+    expect(run.requests.byStatus).toMatchObject({'403': 2, '502': 3, '202': 2})
+    expect(emu.requests.filter((r) => r.fault)).toHaveLength(8)
+  })
+
+  it('gives up on endless 5xx and 202 with a reason, and maps 204 to an empty list', async () => {
+    let emu = await start({faults: [{kind: 'server-error', match: /commits/}]})
+    let run = await collectFrom(emu.url, [WIDGET])
+    expect(run.incomplete).toBe(true)
+    expect(run.projects[0]).toMatchObject({status: 'partial', reason: expect.stringContaining('server error (502)')})
+    await emu.close()
+    emu = await start({faults: [{kind: 'accepted', match: /commits/}]})
+    run = await collectFrom(emu.url, [WIDGET])
+    expect(run.projects[0]).toMatchObject({status: 'partial', reason: expect.stringContaining('202')})
+    expect(run.projects[0].commits).toEqual([])
+    await emu.close()
+    emu = await start({faults: [{kind: 'no-content', match: /commits/}]})
+    run = await collectFrom(emu.url, [WIDGET])
+    expect(run.incomplete).toBe(false)
+    expect(run.projects[0]).toMatchObject({status: 'ok', commits: []})
+  })
+
+  it('does not take a 403 "too large" for a rate limit: no wait, no stop, the other projects go on', async () => {
+    const emu = await start({faults: [{kind: 'too-large', match: /^GET \/repos\/example\/widget\/commits/}]})
+    const started = Date.now()
+    const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/empty'], {onRateLimit: 'stop', http: {...FAST_HTTP, retryBaseMs: 60_000}})
+    expect(Date.now() - started).toBeLessThan(5_000)
+    const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
+    expect(by[WIDGET]).toMatchObject({status: 'partial', reason: expect.stringContaining('too large')})
+    expect(by['github.com/example/empty'].status).toBe('empty')
+    expect(emu.requests.filter((r) => r.fault === 'too-large')).toHaveLength(1)
+  })
+
+  it('fails fast on 401 with a hint about the token, without showing it', async () => {
+    const emu = await start()
+    const error = await collectFrom(emu.url, [WIDGET, 'github.com/example/gone'], {token: 'ghp_wrongtoken_ABCDEF123456'}).catch((e) => e)
+    expect(error).toBeInstanceOf(StewardsError)
+    expect(error.exitCode).toBe(3)
+    expect(error.hint).toMatch(/GITHUB_TOKEN/)
+    expect(`${error.message} ${error.hint} ${error.stack}`).not.toContain('ghp_wrongtoken_ABCDEF123456')
+    expect(emu.requests.length).toBeLessThanOrEqual(2)
+  })
+
+  it('bounds every request and every project in time', async () => {
+    let emu = await start({faults: [{kind: 'slow', match: /commits/, delayMs: 3_000}]})
+    const run = await collectFrom(emu.url, [WIDGET], {timeoutMs: 150, http: {...FAST_HTTP, retries: 1}})
+    expect(run.incomplete).toBe(true)
+    expect(run.projects[0]).toMatchObject({status: 'partial', reason: expect.stringContaining('timed out')})
+    await emu.close()
+    emu = await start({faults: [{kind: 'slow', delayMs: 3_000}]})
+    const started = Date.now()
+    const bounded = await collectFrom(emu.url, [WIDGET], {projectTimeoutMs: 300})
+    expect(Date.now() - started).toBeLessThan(2_500)
+    expect(bounded.incomplete).toBe(true)
+    expect(bounded.projects[0].status).toBe('unavailable')
+  })
+
+  it('never builds a URL from an invalid name', async () => {
+    const emu = await start()
+    for (const bad of ['github.com/example/..', 'github.com/../widget', 'example/.', 'github.com/example/widget%2F..', 'github.com/example/a/b', 'github.com/-x/y']) {
+      expect(parseRepo(bad)).toHaveProperty('error')
+    }
+    const run = await collectFrom(emu.url, ['github.com/example/..', 'github.com/..%2F../x'])
+    expect(run.projects.map((p) => p.status)).toEqual(['unavailable', 'unavailable'])
+    expect(run.projects[0].reason).toMatch(/invalid repository name/)
+    expect(emu.requests).toEqual([])
+  })
+
+  it('sends the token to the API origin only: a foreign Link URL or redirect is refused', async () => {
+    const seen: Array<string | undefined> = []
+    const foreign = createServer((req, res) => {
+      seen.push(req.headers.authorization)
+      res.writeHead(200, {'content-type': 'application/json'})
+      res.end('[]')
+    })
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve))
+    const foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}`
+    try {
+      // Two commits per page, so the second page's URL comes from the (foreign) Link header.
+      const emu = await start({linkBase: foreignUrl, maxPerPage: 2, faults: [{kind: 'moved', match: /^GET \/repos\/example\/gone$/, location: `${foreignUrl}/repositories/1`}]})
+      const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/gone'])
+      expect(seen).toEqual([])
+      const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
+      expect(by[WIDGET]).toMatchObject({status: 'partial', reason: expect.stringContaining('refused to call')})
+      expect(by['github.com/example/gone']).toMatchObject({status: 'unavailable', reason: expect.stringContaining('refused a redirect')})
+      expect(run.incomplete).toBe(true)
+    } finally {
+      foreign.close()
+    }
+  })
+})
