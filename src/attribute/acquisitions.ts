@@ -1,0 +1,63 @@
+/**
+ * Company renames from cncf/gitdm `companies.yaml` ("acquisitions"): the first matching rule wins, at any date.
+ * The rules are Go regular expressions with an inline `(?i)`; JavaScript's RegExp refuses that prefix, so it
+ * becomes the `i` flag. Other Go-only syntax is reported as an error naming the file and rule.
+ */
+import {readFile} from 'node:fs/promises'
+import {usageError} from '../core/errors.js'
+import {CompaniesFile} from './sources/gitdm/schema.js'
+import {parseYamlFile} from './yaml-file.js'
+
+export interface Acquisition {
+  pattern: RegExp
+  company: string
+  citation: string
+}
+
+/** Company names are short; a bound keeps a hostile rule from running long on hostile data. */
+const MAX_NAME = 256
+
+export async function loadAcquisitions(file: string): Promise<Acquisition[]> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  return parseAcquisitions(text, file)
+}
+
+export function parseAcquisitions(text: string, file: string): Acquisition[] {
+  const parsed = parseYamlFile(text, file, CompaniesFile)
+  return parsed.data.acquisitions.map(([source, company], i) => {
+    const citation = `${file}:${parsed.lineAt(['acquisitions', i])}`
+    return {pattern: compileGoRegex(source, citation), company, citation}
+  })
+}
+
+export function compileGoRegex(source: string, where: string): RegExp {
+  let flags = ''
+  let body = source
+  const inline = /^\(\?([imsU]+)\)/.exec(body)
+  if (inline) {
+    body = body.slice(inline[0].length)
+    for (const flag of inline[1]) {
+      if (flag === 'i' || flag === 'm' || flag === 's') flags += flag
+      else throw usageError('bad-config', `${where}: Go flag '${flag}' has no JavaScript equivalent`)
+    }
+  }
+  try {
+    return new RegExp(body, flags)
+  } catch (error) {
+    throw usageError('bad-config', `${where}: ${(error as Error).message}`)
+  }
+}
+
+/** The renamed company and the rule that renamed it, or the name unchanged. */
+export function applyAcquisitions(name: string, rules: readonly Acquisition[]): {name: string; rule?: Acquisition} {
+  if (name.length > MAX_NAME) return {name}
+  for (const rule of rules) {
+    if (rule.pattern.test(name)) return {name: rule.company, rule}
+  }
+  return {name}
+}

@@ -1,0 +1,153 @@
+/**
+ * Attribution of one project (README): every commit author and role holder gets the organisation of the claim
+ * that wins the precedence rule on the commit's UTC author day (role holders: on `asOf`), with that claim kept
+ * as evidence. No organisation is ever derived from a name, a language or a location text.
+ */
+import type {
+  AttributedCommit,
+  AttributedProject,
+  AttributedRoleHolder,
+  Attribution,
+  Claim,
+  CollectedProject,
+  CommitRecord,
+  RoleHolder,
+} from '../core/model.js'
+import {applyAcquisitions} from './acquisitions.js'
+import {ROBOTS} from './bots.js'
+import {decide} from './decide.js'
+import {noreplyLogin, signature, utcDay} from './identity.js'
+import {mergeSpellings, spellingKey} from './spelling.js'
+import type {AttributionContext, ProjectEvidence, Subject} from './types.js'
+
+export const INDEPENDENT = 'Independent'
+
+/**
+ * `asOf`: the day role holders are attributed on, `YYYY-MM-DD` (a timestamp counts as its UTC day); default the
+ * last day of the project's window (EXPECTED.json's convention), else the day of the latest commit.
+ */
+export function attributeProject(
+  project: CollectedProject,
+  roles: readonly RoleHolder[],
+  context: AttributionContext,
+  asOf?: string,
+): AttributedProject {
+  const evidence: ProjectEvidence = {project, roles}
+  const lookup = subjectLookup(context, evidence)
+  const order = context.sources.map((source) => source.id)
+  const bots: Record<string, number> = {}
+  const commits: AttributedCommit[] = []
+  for (const commit of project.commits) {
+    const subject = commitSubject(commit)
+    const {claims, login} = lookup(subject)
+    const attribution = decide(claims, utcDay(commit.author.date), order)
+    const bot = context.bots.isBot({...commit.author, login: commit.login}) || attribution.organization === ROBOTS
+    if (bot) {
+      const key = signature(commit.author.name, commit.author.email)
+      bots[key] = (bots[key] ?? 0) + 1
+    }
+    commits.push({
+      sha: commit.sha,
+      person: subject.login ?? login ?? subject.noreplyLogin ?? subject.email ?? '',
+      date: commit.author.date,
+      bot,
+      attribution,
+      authorName: commit.author.name,
+      authorEmail: commit.author.email,
+    })
+  }
+  const day = (asOf ? asDay(asOf) : undefined) ?? lastDay(project.window.until) ?? latestDay(commits)
+  const attributedRoles: AttributedRoleHolder[] = roles.map((holder) => {
+    const attribution = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order)
+    const role: AttributedRoleHolder = {login: holder.login, role: holder.role, source: holder.source, attribution}
+    if (holder.declaredAffiliation !== undefined) role.declaredAffiliation = holder.declaredAffiliation
+    return role
+  })
+  mergeProjectSpellings([...commits.map((c) => c.attribution), ...attributedRoles.map((r) => r.attribution)], context)
+  const result: AttributedProject = {repo: project.repo, commits, roles: attributedRoles, bots: sortedRecord(bots)}
+  if (day) result.asOf = day
+  return result
+}
+
+function commitSubject(commit: CommitRecord): Subject {
+  const email = commit.author.email.trim().toLowerCase()
+  const subject: Subject = {}
+  if (email) subject.email = email
+  const fromNoreply = noreplyLogin(email)
+  if (fromNoreply) subject.noreplyLogin = fromNoreply
+  if (commit.login) subject.login = commit.login.toLowerCase()
+  return subject
+}
+
+/**
+ * Claims per subject, computed once per distinct (login, noreply login, email), organisations renamed. An
+ * email a source joins to a login (gitdm headers) makes that login known to every other source too.
+ */
+function subjectLookup(context: AttributionContext, evidence: ProjectEvidence) {
+  const cache = new Map<string, {claims: Claim[]; login?: string}>()
+  return (subject: Subject): {claims: Claim[]; login?: string} => {
+    const key = `${subject.login ?? ''}\n${subject.noreplyLogin ?? ''}\n${subject.email ?? ''}`
+    const cached = cache.get(key)
+    if (cached) return cached
+    let login: string | undefined
+    for (const source of context.sources) login ??= source.login?.(subject, context)
+    const joined: Subject = subject.login || !login ? subject : {...subject, login}
+    const claims: Claim[] = []
+    for (const source of context.sources) {
+      for (const claim of source.claims(joined, context, evidence)) claims.push(renamed(claim, context))
+    }
+    const result = {claims, login}
+    cache.set(key, result)
+    return result
+  }
+}
+
+/**
+ * Acquisitions, then `Independent` in one spelling, then the organisation data's display name when the name
+ * or an alias matches exactly; the evidence's own wording stays in `raw`.
+ */
+function renamed(claim: Claim, context: AttributionContext): Claim {
+  const raw = claim.raw ?? claim.organization
+  let name = applyAcquisitions(raw.trim(), context.acquisitions).name
+  if (spellingKey(name) === spellingKey(INDEPENDENT)) name = INDEPENDENT
+  else if (name !== ROBOTS) name = context.entities?.byName(name)?.name ?? name
+  return {...claim, organization: name, raw}
+}
+
+/** Per project, spellings equal after case-folding become one; entity ids are looked up on the final name. */
+function mergeProjectSpellings(attributions: Attribution[], context: AttributionContext): void {
+  const names = new Set<string>()
+  for (const a of attributions) if (a.organization) names.add(a.organization)
+  const merged = mergeSpellings([...names].sort())
+  for (const a of attributions) {
+    if (!a.organization) continue
+    a.organization = merged.get(a.organization) ?? a.organization
+    const entity = a.organization === INDEPENDENT ? undefined : context.entities?.byName(a.organization)
+    if (entity) a.entityId = entity.id
+  }
+}
+
+/** `YYYY-MM-DD` as is; a timestamp becomes its UTC day. */
+function asDay(value: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : utcDay(value)
+}
+
+/** The last UTC day before an exclusive ISO bound; undefined when the bound is not a date. */
+function lastDay(until: string): string | undefined {
+  const ms = Date.parse(until)
+  return Number.isNaN(ms) ? undefined : new Date(ms - 1).toISOString().slice(0, 10)
+}
+
+/** Without a window: the day of the latest commit. */
+function latestDay(commits: AttributedCommit[]): string | undefined {
+  let latest: string | undefined
+  for (const commit of commits) {
+    const day = utcDay(commit.date)
+    if (day && (!latest || day > latest)) latest = day
+  }
+  return latest
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}

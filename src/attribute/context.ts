@@ -1,0 +1,57 @@
+import {usageError} from '../core/errors.js'
+import {type Acquisition, loadAcquisitions} from './acquisitions.js'
+import {botMatcher} from './bots.js'
+import {sources as registered} from './registry.js'
+import type {FileProblem} from './sources/gitdm/parse.js'
+import {type GitdmIndex, loadGitdm} from './sources/gitdm/load.js'
+import {loadOverrides, type OverrideEntry} from './sources/override/load.js'
+import type {AttributionContext, EntityLookup} from './types.js'
+
+export interface AttributionOptions {
+  /** cncf/gitdm `developers_affiliations*.txt` files, in gitdm order (`--affiliations`, repeatable). */
+  affiliations?: string[]
+  /** cncf/gitdm `companies.yaml`: acquisition renames. */
+  companies?: string
+  /** The user's `affiliations.yaml` overrides. */
+  overrides?: string
+  /** Organisation data (`loadEntities()`): email domains, GitHub orgs, names and aliases. */
+  entities?: EntityLookup
+  /** Evidence sources to use (ids); default all. Precedence stays the registry order. */
+  sources?: string[]
+  /** Further bot accounts: logins, emails or author names. */
+  bots?: string[]
+}
+
+/** Reads every evidence file once. Unreadable or invalid files are usage errors naming the file (and line). */
+export async function loadAttributionContext(options: AttributionOptions = {}): Promise<AttributionContext> {
+  const enabled = selectSources(options.sources)
+  const problems: FileProblem[] = []
+  let gitdm: GitdmIndex | undefined
+  if (options.affiliations?.length) {
+    const loaded = await loadGitdm(options.affiliations)
+    gitdm = loaded.index
+    problems.push(...loaded.problems)
+  }
+  const acquisitions: Acquisition[] = options.companies ? await loadAcquisitions(options.companies) : []
+  const overrides: OverrideEntry[] = options.overrides ? await loadOverrides(options.overrides) : []
+  return {
+    sources: enabled,
+    gitdm,
+    acquisitions,
+    overrides,
+    entities: options.entities,
+    bots: botMatcher(options.bots),
+    problems,
+  }
+}
+
+function selectSources(ids: string[] | undefined) {
+  if (!ids) return registered
+  const known = registered.map((source) => source.id)
+  for (const id of ids) {
+    if (!known.includes(id as (typeof known)[number])) {
+      throw usageError('unknown-source', `unknown evidence source '${id}'`, `known sources: ${known.join(', ')}`)
+    }
+  }
+  return registered.filter((source) => ids.includes(source.id))
+}

@@ -1,0 +1,49 @@
+/** Offline inputs of `stewards people`: a commits JSON file (CommitRecord[]), read and checked. */
+import {readFile} from 'node:fs/promises'
+import {z} from 'zod'
+import {usageError} from '../core/errors.js'
+import type {CommitRecord} from '../core/model.js'
+import type {FileProblem} from './sources/gitdm/parse.js'
+
+const Signature = z.object({name: z.string(), email: z.string(), date: z.string().refine((d) => !Number.isNaN(Date.parse(d)), 'not a date')})
+const Commit = z.object({sha: z.string().min(1), author: Signature, committer: Signature.optional(), login: z.string().nullable().optional()})
+
+/** Bounded: a commits file of a year of the busiest project is a few MB. */
+const MAX_BYTES = 256 * 1024 * 1024
+
+export async function readCommitsFile(file: string): Promise<{commits: CommitRecord[]; problems: FileProblem[]}> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  if (text.length > MAX_BYTES) throw usageError('file-too-large', `${file}: larger than ${MAX_BYTES} bytes`)
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw usageError('bad-json', `${file}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`)
+  }
+  if (!Array.isArray(data)) throw usageError('bad-commits', `${file}: expected a JSON array of commit records`)
+  const commits: CommitRecord[] = []
+  const problems: FileProblem[] = []
+  data.forEach((entry, i) => {
+    const parsed = Commit.safeParse(entry)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      problems.push({file, message: `commit [${i}]${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}; skipped`})
+      return
+    }
+    const {sha, author, committer, login} = parsed.data
+    commits.push({sha, author, committer: committer ?? author, login: login ?? null})
+  })
+  return {commits, problems}
+}
+
+/** Line of a JSON.parse error from its "position N" (1 when the engine gives none). */
+function jsonErrorLine(text: string, error: Error): number {
+  const position = /position (\d+)/.exec(error.message)
+  if (!position) return 1
+  return text.slice(0, Number(position[1])).split('\n').length
+}

@@ -1,0 +1,163 @@
+/**
+ * The `stewards people` view: each person, their organisation over time (commits grouped into periods of one
+ * organisation and one deciding claim) and the evidence, plus the roles they hold.
+ */
+import type {AttributedCommit, AttributedProject, Attribution} from '../core/model.js'
+import {type CommitSummary, summarizeCommits} from './summary.js'
+
+export interface PersonPeriod {
+  organization: string | null
+  /** UTC days of the first and last commit of the period (both inclusive). */
+  first: string
+  last: string
+  commits: number
+  resolution: string
+  source?: string
+  citation?: string
+  /** The organisation as the evidence writes it, when renamed (acquisitions, organisation data). */
+  raw?: string
+  alternatives?: string[]
+  /** Unknown only: whether any source knows the person (false: no evidence at all). */
+  known?: boolean
+}
+
+export interface PersonRole {
+  role: string
+  source: string
+  declaredAffiliation?: string | null
+}
+
+export interface PersonReport {
+  person: string
+  /** Author names and emails as the commits write them (public commit metadata). */
+  names: string[]
+  emails: string[]
+  commits: number
+  periods: PersonPeriod[]
+  roles: PersonRole[]
+  /** The role holder's attribution on the report's `asOf` day. */
+  roleAttribution?: PersonPeriod
+}
+
+export interface PeopleReport {
+  repo: string
+  asOf?: string
+  summary: CommitSummary
+  people: PersonReport[]
+  bots: Record<string, number>
+}
+
+export function buildPeopleReport(project: AttributedProject): PeopleReport {
+  const people = new Map<string, PersonReport>()
+  const person = (id: string): PersonReport => {
+    let report = people.get(id)
+    if (!report) {
+      report = {person: id, names: [], emails: [], commits: 0, periods: [], roles: []}
+      people.set(id, report)
+    }
+    return report
+  }
+  const byPerson = new Map<string, AttributedCommit[]>()
+  for (const commit of project.commits) {
+    if (commit.bot) continue
+    const list = byPerson.get(commit.person) ?? []
+    list.push(commit)
+    byPerson.set(commit.person, list)
+  }
+  for (const [id, commits] of byPerson) {
+    const report = person(id)
+    report.commits = commits.length
+    report.names = unique(commits.map((c) => c.authorName ?? ''))
+    report.emails = unique(commits.map((c) => (c.authorEmail ?? '').toLowerCase()))
+    report.periods = periods(commits)
+  }
+  for (const holder of project.roles) {
+    const report = person(holder.login.toLowerCase())
+    const role: PersonRole = {role: holder.role, source: holder.source}
+    if (holder.declaredAffiliation) role.declaredAffiliation = holder.declaredAffiliation
+    report.roles.push(role)
+    report.roleAttribution ??= period(holder.attribution, project.asOf ?? '', project.asOf ?? '', 0)
+  }
+  const sorted = [...people.values()].sort((a, b) => b.commits - a.commits || b.roles.length - a.roles.length || cmp(a.person, b.person))
+  const report: PeopleReport = {repo: project.repo, summary: summarizeCommits(project), people: sorted, bots: project.bots}
+  if (project.asOf) report.asOf = project.asOf
+  return report
+}
+
+/** Consecutive commits (by author time) with the same organisation and deciding claim form one period. */
+function periods(commits: AttributedCommit[]): PersonPeriod[] {
+  const ordered = [...commits].sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || cmp(a.sha, b.sha))
+  const result: PersonPeriod[] = []
+  let key = ''
+  for (const commit of ordered) {
+    const day = new Date(Date.parse(commit.date)).toISOString().slice(0, 10)
+    const a = commit.attribution
+    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}`
+    const last = result[result.length - 1]
+    if (last && next === key) {
+      last.last = day
+      last.commits++
+    } else result.push(period(a, day, day, 1))
+    key = next
+  }
+  return result
+}
+
+function period(a: Attribution, first: string, last: string, commits: number): PersonPeriod {
+  const p: PersonPeriod = {organization: a.organization, first, last, commits, resolution: a.resolution ?? (a.organization ? 'ok' : 'unknown')}
+  if (a.claim) {
+    p.source = a.claim.source
+    p.citation = a.claim.citation
+    if (a.claim.raw && a.claim.raw !== a.organization) p.raw = a.claim.raw
+  }
+  if (a.alternatives?.length) p.alternatives = a.alternatives
+  if (!a.organization) p.known = a.known ?? false
+  return p
+}
+
+/** Plain-text rendering: one block per person, periods and roles indented under them. */
+export function formatPeopleText(report: PeopleReport): string {
+  const s = report.summary
+  const share = s.human_commits ? ((100 * s.attributed_commits) / s.human_commits).toFixed(1) : '0.0'
+  const lines = [
+    `${report.repo}: ${count(s.human_commits, 'human commit')} by ${count(s.distinct_authors, 'author')}; ${s.attributed_commits} attributed (${share}%), ${s.unknown_commits} unknown, ${s.independent_commits} Independent; ${count(s.bot_commits, 'bot commit')}`,
+  ]
+  if (report.asOf) lines.push(`Role holders attributed on ${report.asOf}.`)
+  for (const p of report.people) {
+    const names = p.names.length ? ` (${p.names.join(', ')})` : ''
+    lines.push('', `${p.person}${names}: ${count(p.commits, 'commit')}`)
+    for (const period of p.periods) {
+      const span = period.first === period.last ? period.first : `${period.first}..${period.last}`
+      lines.push(`  ${span}  ${period.commits}  ${describe(period)}`)
+    }
+    if (p.roles.length) {
+      lines.push(`  roles: ${p.roles.map((r) => `${r.role} (${r.source}${r.declaredAffiliation ? `, declares ${r.declaredAffiliation}` : ''})`).join('; ')}`)
+      if (p.roleAttribution) lines.push(`  on ${report.asOf}: ${describe(p.roleAttribution)}`)
+    }
+  }
+  const bots = Object.entries(report.bots)
+  if (bots.length) {
+    lines.push('', 'Bots (not counted as people):')
+    for (const [bot, count] of bots) lines.push(`  ${bot}: ${count}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function describe(period: PersonPeriod): string {
+  if (!period.organization) return period.known ? 'unknown (no claim valid on that day)' : 'unknown (no evidence)'
+  const ambiguous = period.alternatives ? ` [ambiguous; also ${period.alternatives.join(', ')}]` : ''
+  const raw = period.raw ? ` (written "${period.raw}")` : ''
+  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}`
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))].sort(cmp)
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,85 @@
+import {describe, expect, it} from 'vitest'
+import {isCalendarDate, parseGitdm} from './parse.js'
+
+describe('parseGitdm', () => {
+  it('reads headers, emails written with "!", and the four period forms', () => {
+    const text = [
+      '# comment',
+      'victor: victor!example.com, Victor!users.noreply.github.com',
+      '\tLoopNet/CoStar until 2015-10-01',
+      '\tCylance from 2015-10-01 until 2018-09-01',
+      '\tSuralink from 2024-04-01',
+      'plain: p!example.org',
+      '\tTexas Instruments Incorporated',
+    ].join('\n')
+    const {blocks, problems} = parseGitdm(text, 'a.txt')
+    expect(problems).toEqual([])
+    expect(blocks).toEqual([
+      {
+        login: 'victor',
+        emails: ['victor@example.com', 'victor@users.noreply.github.com'],
+        periods: [
+          {company: 'LoopNet/CoStar', until: '2015-10-01', line: 3},
+          {company: 'Cylance', from: '2015-10-01', until: '2018-09-01', line: 4},
+          {company: 'Suralink', from: '2024-04-01', line: 5},
+        ],
+        file: 'a.txt',
+        line: 2,
+        index: 0,
+      },
+      {login: 'plain', emails: ['p@example.org'], periods: [{company: 'Texas Instruments Incorporated', line: 7}], file: 'a.txt', line: 6, index: 1},
+    ])
+  })
+
+  it('survives the quirks of the real files', () => {
+    const text = [
+      // emails without the comma, a trailing space, tokens that are not emails, glued emails
+      'quirky: a!example.com b!example.com, DirtY at example.com, (none), x!example.com!users.noreply.github.com ',
+      '\tA*STAR',
+      '\tKAIST from 2100-01-01',
+      '\tCompany with from in its name from 2020-01-01',
+    ].join('\n')
+    const {blocks, problems} = parseGitdm(text, 'q.txt', 10)
+    expect(problems).toEqual([])
+    expect(blocks[0].emails).toEqual(['a@example.com', 'b@example.com'])
+    expect(blocks[0].index).toBe(10)
+    expect(blocks[0].periods).toEqual([
+      {company: 'A*STAR', line: 2},
+      {company: 'KAIST', from: '2100-01-01', line: 3},
+      {company: 'Company with from in its name', from: '2020-01-01', line: 4},
+    ])
+  })
+
+  it('reports unreadable lines with file and line and goes on', () => {
+    const text = ['\tOrphan Corp', 'good: g!example.com', '\tX from 2024-02-30', '\tY from 2024-05-01 until 2024-01-01', '  spaced line', 'empty: e!example.com', 'next: n!example.com', '\tZ'].join(
+      '\n',
+    )
+    const {blocks, problems} = parseGitdm(text, 'bad.txt')
+    expect(problems).toEqual([
+      {file: 'bad.txt', line: 1, message: 'affiliation line before any "login: emails" header'},
+      {file: 'bad.txt', line: 3, message: "'2024-02-30' is not a calendar date"},
+      {file: 'bad.txt', line: 4, message: 'period from 2024-05-01 until 2024-01-01 is empty'},
+      {file: 'bad.txt', line: 5, message: 'expected "login: email!domain, ..." or a TAB-indented affiliation'},
+      {file: 'bad.txt', line: 2, message: "'good' has no affiliation line"},
+      {file: 'bad.txt', line: 6, message: "'empty' has no affiliation line"},
+    ])
+    expect(blocks.map((b) => [b.login, b.periods.map((p) => p.company)])).toEqual([
+      ['good', []],
+      ['empty', []],
+      ['next', ['Z']],
+    ])
+  })
+
+  it('accepts CRLF line endings', () => {
+    const {blocks, problems} = parseGitdm('w: w!example.com\r\n\tWin Corp\r\n', 'crlf.txt')
+    expect(problems).toEqual([])
+    expect(blocks[0].periods).toEqual([{company: 'Win Corp', line: 2}])
+  })
+})
+
+describe('isCalendarDate', () => {
+  it('accepts real days only', () => {
+    expect(['2024-02-29', '2100-01-01'].map(isCalendarDate)).toEqual([true, true])
+    expect(['2023-02-29', '2024-13-01', '2024-1-01', '20240101'].map(isCalendarDate)).toEqual([false, false, false, false])
+  })
+})

@@ -1,0 +1,111 @@
+/**
+ * Parser for cncf/gitdm `developers_affiliationsN.txt` (grammar and quirks: ../shared/affiliation/GITDM-FORMAT.md).
+ * Hand-written: the format is a line grammar of its own (no library reads it). It never throws on content:
+ * lines it cannot read become problems with file and line, and parsing goes on.
+ */
+
+export interface GitdmPeriod {
+  company: string
+  /** Inclusive, YYYY-MM-DD; absent = open to the past. */
+  from?: string
+  /** Exclusive, YYYY-MM-DD; absent = open to the future. */
+  until?: string
+  line: number
+}
+
+export interface GitdmBlock {
+  /** Header login as written (case kept). */
+  login: string
+  /** Lower-cased, `!` written back as `@`; tokens that are not emails dropped. */
+  emails: string[]
+  periods: GitdmPeriod[]
+  file: string
+  line: number
+  /** Position over all files read, in reading order: lower = earlier in gitdm order. */
+  index: number
+}
+
+export interface FileProblem {
+  file: string
+  line?: number
+  message: string
+}
+
+export interface GitdmParseResult {
+  blocks: GitdmBlock[]
+  problems: FileProblem[]
+}
+
+const AFFILIATION = /^(.+?)(?:\s+from\s+(\d{4}-\d{2}-\d{2}))?(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*$/
+
+/** Parses one file's text; `firstIndex` numbers its blocks after those of files read before it. */
+export function parseGitdm(text: string, file: string, firstIndex = 0): GitdmParseResult {
+  const blocks: GitdmBlock[] = []
+  const problems: FileProblem[] = []
+  let current: GitdmBlock | undefined
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '')
+    const lineNo = i + 1
+    if (line.trim() === '' || line.startsWith('#')) continue
+    if (line.startsWith('\t')) {
+      if (!current) {
+        problems.push({file, line: lineNo, message: 'affiliation line before any "login: emails" header'})
+        continue
+      }
+      const period = parsePeriod(line.slice(1), lineNo)
+      if (typeof period === 'string') problems.push({file, line: lineNo, message: period})
+      else current.periods.push(period)
+      continue
+    }
+    const colon = line.indexOf(':')
+    if (colon <= 0 || /^\s/.test(line)) {
+      problems.push({file, line: lineNo, message: 'expected "login: email!domain, ..." or a TAB-indented affiliation'})
+      current = undefined
+      continue
+    }
+    current = {
+      login: line.slice(0, colon).trim(),
+      emails: parseEmails(line.slice(colon + 1)),
+      periods: [],
+      file,
+      line: lineNo,
+      index: firstIndex + blocks.length,
+    }
+    blocks.push(current)
+  }
+  for (const block of blocks) {
+    if (block.periods.length === 0) problems.push({file, line: block.line, message: `'${block.login}' has no affiliation line`})
+  }
+  return {blocks, problems}
+}
+
+/** Emails are written `user!domain`, separated by ", " (sometimes by a space only); junk tokens are dropped. */
+function parseEmails(text: string): string[] {
+  const emails: string[] = []
+  for (const token of text.split(/[,\s]+/)) {
+    const email = token.replaceAll('!', '@').toLowerCase()
+    if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) && !emails.includes(email)) emails.push(email)
+  }
+  return emails
+}
+
+function parsePeriod(text: string, line: number): GitdmPeriod | string {
+  const match = AFFILIATION.exec(text)
+  if (!match) return `cannot read affiliation '${text}'`
+  const [, company, from, until] = match
+  for (const date of [from, until]) {
+    if (date && !isCalendarDate(date)) return `'${date}' is not a calendar date`
+  }
+  if (from && until && from >= until) return `period from ${from} until ${until} is empty`
+  const period: GitdmPeriod = {company: company.trim(), line}
+  if (from) period.from = from
+  if (until) period.until = until
+  return period
+}
+
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const ms = Date.parse(`${text}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text
+}

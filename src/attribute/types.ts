@@ -1,0 +1,51 @@
+import type {Claim, CollectedProject, EvidenceSource, RoleHolder} from '../core/model.js'
+import type {Acquisition} from './acquisitions.js'
+import type {BotMatcher} from './bots.js'
+import type {EntityIndex} from './entities/entity-index.js'
+import type {FileProblem} from './sources/gitdm/parse.js'
+import type {GitdmIndex} from './sources/gitdm/load.js'
+import type {OverrideEntry} from './sources/override/load.js'
+
+/**
+ * What attribution needs from the organisation data (`loadEntities()`): lookups by exact normalised name or
+ * alias, by email domain (sub-domains included) and by GitHub organisation, with the citations of each match.
+ */
+export type EntityLookup = Pick<EntityIndex, 'byName' | 'matchName' | 'matchDomain' | 'matchGithubOrg'>
+
+/** The person one lookup is about: a commit author (email, maybe logins) or a role holder (login). */
+export interface Subject {
+  /** Lower-cased GitHub login known for the person (API commit author, or role holder). */
+  login?: string
+  /** Lower-cased login carried by a GitHub noreply address. */
+  noreplyLogin?: string
+  /** Lower-cased author email. */
+  email?: string
+}
+
+/** Inputs of the project being attributed that some sources read (profiles, governance roles). */
+export interface ProjectEvidence {
+  project: CollectedProject
+  roles: readonly RoleHolder[]
+}
+
+/** One evidence source: explicit, citable claims about a subject. Never inferred from names or places. */
+export interface EvidenceSourcePlugin {
+  id: EvidenceSource
+  description: string
+  /** Every claim the source holds about the subject, dated where the evidence is; organisation as written. */
+  claims(subject: Subject, context: AttributionContext, evidence: ProjectEvidence): Claim[]
+  /** The login the source joins the subject's email to (gitdm headers), when it knows one. */
+  login?(subject: Subject, context: AttributionContext): string | undefined
+}
+
+export interface AttributionContext {
+  /** Enabled sources, highest precedence first. */
+  sources: readonly EvidenceSourcePlugin[]
+  gitdm?: GitdmIndex
+  acquisitions: readonly Acquisition[]
+  overrides: readonly OverrideEntry[]
+  entities?: EntityLookup
+  bots: BotMatcher
+  /** Unreadable lines of the evidence files: reported, never fatal. */
+  problems: FileProblem[]
+}

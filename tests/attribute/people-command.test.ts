@@ -1,0 +1,83 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {repoRoot, runCli} from '../support/cli.js'
+import {companiesFile, expectedProjects, gitdmFile, hasShared, projectDir} from './shared-projects.js'
+
+const fixtures = join(repoRoot, 'src', 'attribute', '__fixtures__')
+/** oclif wraps long error lines to the terminal width; read them as one line. */
+const flat = (text: string) => text.replace(/\s*\n\s*(›\s*)?/g, ' ')
+
+describe.skipIf(!hasShared)('stewards people on a shared project', () => {
+  it('shows each person, their organisation per period with evidence, and the same totals as EXPECTED.json', () => {
+    const want = expectedProjects()['karmada-io/karmada']
+    const dir = projectDir('karmada-io/karmada')
+    const args = ['people', 'karmada-io/karmada', '--commits', join(dir, 'commits.json'), '--governance', join(dir, 'governance')]
+    const evidence = ['--affiliations', gitdmFile, '--companies', companiesFile, '--sources', 'gitdm', '--no-shipped']
+    const r = runCli([...args, ...evidence, '--json'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.asOf).toBe('2024-12-31')
+    for (const key of ['commits_total', 'bot_commits', 'human_commits', 'attributed_commits', 'unknown_commits', 'distinct_authors']) {
+      expect(report.summary[key], key).toBe(want[key])
+    }
+    expect(report.summary.commits_per_org).toEqual(want.commits_per_org)
+    const mango = report.people.find((p: {person: string}) => p.person === 'rainbowmango')
+    expect(mango.roles).toEqual([
+      {role: 'maintainer', source: 'MAINTAINERS.md:12', declaredAffiliation: 'Huawei'},
+      {role: 'reviewer', source: 'OWNERS:6'},
+      {role: 'approver', source: 'OWNERS:13'},
+    ])
+    expect(mango.periods).toHaveLength(1)
+    expect(mango.periods[0]).toMatchObject({organization: 'Huawei Technologies Co. Ltd', source: 'gitdm', commits: 58})
+    expect(mango.periods[0].citation).toMatch(/gitdm-subset\.txt:\d+$/)
+    const unknownMaintainer = report.people.find((p: {person: string}) => p.person === 'zoroyouxi')
+    expect(unknownMaintainer.roleAttribution).toMatchObject({organization: null, known: false})
+
+  })
+})
+
+describe('stewards people: bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stewards-people-'))
+  const commits = join(dir, 'commits.json')
+  writeFileSync(
+    commits,
+    JSON.stringify([
+      {sha: 'a1', author: {name: 'Alice', email: 'alice@example.com', date: '2024-02-10T10:00:00Z'}, committer: {name: 'Alice', email: 'alice@example.com', date: '2024-02-10T10:00:00Z'}, login: null},
+      {sha: 'x', author: {name: 'Broken'}},
+    ]),
+  )
+  const brokenGitdm = join(dir, 'gitdm.txt')
+  writeFileSync(brokenGitdm, 'alice: alice!example.com\n\tExample Corp\n\tOther from 2024-99-01\n')
+
+  it('goes on past unreadable lines and records, warning with file and line; prints periods with evidence', () => {
+    const gitdm = join(fixtures, 'gitdm.txt')
+    const args = ['people', 'example/widgets', '--commits', commits, '--affiliations', brokenGitdm, gitdm, '--overrides', join(fixtures, 'affiliations.yaml')]
+    const r = runCli([...args, '--no-shipped'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain(`warning: ${brokenGitdm}:3: '2024-99-01' is not a calendar date`)
+    expect(r.stderr).toContain(`warning: ${commits}: commit [1] author.email:`)
+    expect(r.stdout).toBe(
+      [
+        'example/widgets: 1 human commit by 1 author; 1 attributed (100.0%), 0 unknown, 0 Independent; 0 bot commits',
+        'Role holders attributed on 2024-02-10.',
+        '',
+        'alice (Alice): 1 commit',
+        `  2024-02-10  1  Example Corp  ← gitdm: ${brokenGitdm}:2`,
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('rejects a bad repository name, a missing file and an unknown source (exit 3, no stack trace)', () => {
+    const badRepo = runCli(['people', '../etc', '--commits', commits])
+    expect([badRepo.code, flat(badRepo.stderr)]).toEqual([3, expect.stringContaining("'../etc'")])
+    const missing = runCli(['people', 'example/widgets', '--commits', join(dir, 'nope.json'), '--no-shipped'])
+    expect([missing.code, flat(missing.stderr)]).toEqual([3, expect.stringContaining(`${join(dir, 'nope.json')}: cannot read (ENOENT)`)])
+    const source = runCli(['people', 'example/widgets', '--commits', commits, '--sources', 'gitdm,horoscope', '--no-shipped'])
+    expect([source.code, flat(source.stderr)]).toEqual([3, expect.stringContaining("unknown evidence source 'horoscope'")])
+    expect(source.stderr).not.toContain('    at ')
+  })
+})
