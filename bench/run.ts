@@ -3,14 +3,16 @@
  * with one line below. Results go to stdout.
  */
 import * as collect from './collect.js'
+import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
+import * as resolve from './resolve.js'
 
 interface BenchModule {
   name: string
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [collect, lockfiles]
+const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)

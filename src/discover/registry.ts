@@ -1,5 +1,38 @@
 import {defineRegistry} from '../core/registry.js'
+import {discoverer as helmChart} from './formats/helm-chart/index.js'
+import {discoverer as helmValues} from './formats/helm-values/index.js'
+import {discoverer as k8sManifest} from './formats/k8s-manifest/index.js'
+import {discoverer as kustomization} from './formats/kustomization/index.js'
+import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
+import {discoverer as yarnLock} from './formats/yarn-lock/index.js'
+import {discoverer as pnpmLock} from './formats/pnpm-lock/index.js'
+import {discoverer as goMod} from './formats/go-mod/index.js'
+import {discoverer as goSum} from './formats/go-sum/index.js'
+import {discoverer as cargoLock} from './formats/cargo-lock/index.js'
+import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
+import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
+import {discoverer as uvLock} from './formats/uv-lock/index.js'
+import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
+import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
+import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
-export const discoverers = defineRegistry<Discoverer>('discoverer', [])
+export const discoverers = defineRegistry<Discoverer>('discoverer', [
+  helmChart,
+  helmValues,
+  k8sManifest,
+  kustomization,
+  npmPackageLock,
+  yarnLock,
+  pnpmLock,
+  goMod,
+  goSum,
+  cargoLock,
+  poetryLock,
+  pipfileLock,
+  uvLock,
+  pipRequirements,
+  gemfileLock,
+  composerLock,
+])

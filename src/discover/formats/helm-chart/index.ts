@@ -1,0 +1,49 @@
+/**
+ * Helm charts: the dependencies of Chart.yaml (and Helm 2 requirements.yaml) and the pinned ones of Chart.lock
+ * (requirements.lock), as `chart` components. Versions are kept as written (`v1.16.2`, `~1.2.0`).
+ */
+import {isHelmChartFile} from '../../file-names.js'
+import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+import {readYaml} from '../../yaml.js'
+import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
+import {ChartFile} from './schema.js'
+
+export const discoverer: Discoverer = {
+  id: 'helm-chart',
+  description: 'Helm Chart.yaml and Chart.lock (and requirements.yaml/.lock): chart dependencies',
+  matches: isHelmChartFile,
+  discover,
+}
+
+function discover(input: DiscoverInput): Output {
+  const out = emptyOutput()
+  const yaml = readYaml(input.text, input.file)
+  out.errors.push(...yaml.errors)
+  const root = yaml.documents.find((doc) => doc.root !== null)?.root
+  if (!root) return out
+  if (!isMap(root)) {
+    out.errors.push(errorAt(input.file, root, 'invalid-chart', 'a chart file must be a mapping'))
+    return out
+  }
+  const result = ChartFile.safeParse(toPlain(root))
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      out.errors.push(errorAt(input.file, nearest(root, issue.path), 'invalid-chart', `${issue.path.join('.')}: ${issue.message}`))
+    }
+    return out
+  }
+  for (const [i, dependency] of (result.data.dependencies ?? []).entries()) {
+    const node = at(root, 'dependencies', i, 'name')!
+    const chart = {name: dependency.name, version: dependency.version ?? undefined, repository: dependency.repository ?? undefined}
+    out.components.push(chartComponent(chart, locationOf(input.file, node), 'helm-chart'))
+  }
+  return out
+}
+
+/** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
+export function chartAppVersion(text: string, file: string): string | undefined {
+  const root = readYaml(text, file).documents[0]?.root
+  const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
+  return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
+}

@@ -1,0 +1,49 @@
+/**
+ * Kubernetes manifests: multi-document YAML, `List` kinds, every workload kind, pod templates inside custom
+ * resources, operators' image fields and image volumes (see ../../k8s-images.ts). Helm chart templates are
+ * skipped with a hint to render them first.
+ */
+import {posix} from 'node:path'
+import {isManifestCandidate} from '../../file-names.js'
+import {readManifestImages} from '../../k8s-images.js'
+import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
+
+export const discoverer: Discoverer = {
+  id: 'k8s-manifest',
+  description: 'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
+  matches: isManifestCandidate,
+  discover,
+}
+
+function discover(input: DiscoverInput, context: DiscoverContext): Output {
+  const out = emptyOutput()
+  if (isChartTemplate(input.file, context)) return helmTemplate(out, input.file, 'a Helm chart template (under templates/ beside Chart.yaml)')
+  const manifest = readManifestImages(input.text, input.file)
+  // Template directives outside quotes break YAML, or turn into mappings used as keys: a template, not a manifest.
+  const broken = manifest.errors.some((e) => e.code.startsWith('yaml-')) || manifest.complexKeyLines.length > 0
+  if (broken && input.text.includes('{{')) {
+    return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
+  }
+  out.errors.push(...manifest.errors)
+  for (const image of manifest.images) {
+    addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
+  }
+  return out
+}
+
+/** A file under `templates/` of a directory that holds a Chart.yaml. */
+function isChartTemplate(file: string, context: DiscoverContext): boolean {
+  const parts = file.split('/')
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] !== 'templates') continue
+    const chartDir = parts.slice(0, i).join('/')
+    if (context.readText(posix.join(chartDir || '.', 'Chart.yaml')) !== null) return true
+  }
+  return false
+}
+
+function helmTemplate(out: Output, file: string, why: string): Output {
+  out.skipped.push({file, reason: 'helm-template', message: `${why}. ${HELM_TEMPLATE_HINT}`})
+  return out
+}

@@ -1,0 +1,99 @@
+import {describe, expect, it} from 'vitest'
+import {refsAt, scanTree} from '../../../../tests/discover/tree.js'
+import {discoverer} from './index.js'
+import {applyOverride, splitImage} from './overrides.js'
+
+const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [discoverer]})
+
+const deployment = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: ${image}
+`
+
+describe('kustomize image overrides', () => {
+  it('splits references as kustomize does (a port is not a tag)', () => {
+    expect(splitImage('localhost:5000/app:1@sha256:ab')).toEqual({name: 'localhost:5000/app', tag: '1', digest: 'sha256:ab'})
+    expect(splitImage('app@sha256:ab')).toEqual({name: 'app', digest: 'sha256:ab'})
+    expect(splitImage('localhost:5000/app')).toEqual({name: 'localhost:5000/app'})
+  })
+
+  it('replaces name, and tag or digest together', () => {
+    expect(applyOverride('app:1@sha256:aa', {name: 'app', newTag: '2'})).toBe('app:2')
+    expect(applyOverride('app:1', {name: 'app', digest: 'sha256:bb'})).toBe('app@sha256:bb')
+    expect(applyOverride('app:1', {name: 'app', newName: 'r.example.com/app'})).toBe('r.example.com/app:1')
+    expect(applyOverride('app', {name: 'app', newTag: '3', digest: 'sha256:cc'})).toBe('app:3@sha256:cc')
+  })
+})
+
+describe('kustomization', () => {
+  it('matches kustomization file names only', () => {
+    expect(['a/kustomization.yaml', 'kustomization.yml', 'Kustomization', 'kustomize.yaml'].map(discoverer.matches)).toEqual([true, true, true, false])
+  })
+
+  it('applies overrides to listed resources, through nested kustomizations, in order', async () => {
+    const inventory = await scan({
+      'base/kustomization.yaml': 'resources: [app.yaml, other.yaml]\nimages:\n  - name: example/app\n    newName: registry.example.com/app\n',
+      'base/app.yaml': deployment('example/app:1.0'),
+      'base/other.yaml': deployment('example/other:1.0'),
+      'overlay/kustomization.yaml': 'resources:\n  - ../base\nimages:\n  - name: registry.example.com/app\n    newTag: "2.0"\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      // base: rename only, tag from the resource
+      'registry.example.com/app:1.0 base/app.yaml:8:18',
+      'registry.example.com/app:1.0 base/kustomization.yaml:3:11',
+      // overlay: the base's rename, then its own tag; and the pinned override on its own
+      'registry.example.com/app:2.0 base/app.yaml:8:18',
+      'registry.example.com/app:2.0 base/kustomization.yaml:3:11',
+      'registry.example.com/app:2.0 overlay/kustomization.yaml:4:11',
+    ])
+    expect(inventory.components.every((c) => c.origin === 'kustomize')).toBe(true)
+  })
+
+  it('lists pinned overrides whose resources are absent, and says which resources it could not read', async () => {
+    const inventory = await scan({
+      'kustomization.yaml': `resources:
+  - ./missing
+  - github.com/example/repo//deploy?ref=v1
+components:
+  - ../outside
+images:
+  - name: example/a
+    newTag: v1
+  - name: example/b
+    newName: example/c
+helmCharts:
+  - name: cache
+    repo: https://charts.example.com
+    version: 1.10
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual(['cache@1.10 kustomization.yaml:12:11', 'example/a:v1 kustomization.yaml:7:11'])
+    expect(inventory.components.find((c) => c.kind === 'chart')).toMatchObject({name: 'cache', version: '1.10', repository: 'https://charts.example.com'})
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['2 missing-resource', '3 remote-resource', '5 missing-resource', '9 unresolved-version'])
+  })
+
+  it('stops on a kustomization cycle', async () => {
+    const inventory = await scan({
+      'a/kustomization.yaml': 'resources: [../b]\nimages: [{name: x, newTag: "1"}]\n',
+      'b/kustomization.yaml': 'resources: [../a, app.yaml]\n',
+      'b/app.yaml': deployment('x:0'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual(['x:1 a/kustomization.yaml:2:17', 'x:1 b/app.yaml:8:18'])
+  })
+
+  it('reports a malformed kustomization with its line', async () => {
+    const inventory = await scan({'kustomization.yaml': 'images:\n  - newTag: v1\n'})
+    expect(inventory.errors).toEqual([
+      {file: 'kustomization.yaml', line: 2, column: 5, code: 'invalid-kustomization', message: expect.stringContaining('images.0.name')},
+    ])
+  })
+})

@@ -1,0 +1,164 @@
+/**
+ * Kustomize: `images:` overrides (newName, newTag, digest) applied to the images of the resources and
+ * components the kustomization lists (files, and directories holding a kustomization, recursively), and
+ * `helmCharts:` as chart components. An override that pins a tag or digest is listed even when its
+ * resources are not in the scan.
+ */
+import {posix} from 'node:path'
+import type {Location, ScanError, Skipped} from '../../../core/model.js'
+import {isKustomizationFile} from '../../file-names.js'
+import {readManifestImages} from '../../k8s-images.js'
+import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
+import {readYaml} from '../../yaml.js'
+import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
+import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
+import {type HelmChart, type ImageOverride, Kustomization} from './schema.js'
+
+export const discoverer: Discoverer = {
+  id: 'kustomization',
+  description: 'Kustomize kustomization.yaml: images overrides applied to the listed resources, helmCharts',
+  matches: isKustomizationFile,
+  discover,
+}
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
+/** kustomize has no limit; overlays deeper than this are a cycle or a mistake. */
+const MAX_DEPTH = 16
+
+interface Entry<T> {
+  value: T
+  location: Location
+}
+
+interface Parsed {
+  file: string
+  overrides: Entry<ImageOverride>[]
+  charts: Entry<HelmChart>[]
+  resources: Entry<string>[]
+}
+
+interface RenderedImage {
+  ref: string
+  locations: Location[]
+  changed: boolean
+}
+
+function discover(input: DiscoverInput, context: DiscoverContext): Output {
+  const out = emptyOutput()
+  const parsed = parse(input.text, input.file, out.errors)
+  if (!parsed) return out
+  for (const {value, location} of parsed.overrides) {
+    const result = overrideResult(value)
+    if (result) addImageRef(out, result, location, 'kustomize')
+  }
+  for (const {value, location} of parsed.charts) {
+    out.components.push(chartComponent({name: value.name, version: value.version ?? undefined, repository: value.repo ?? undefined}, location, 'kustomize'))
+  }
+  const used = new Set<ImageOverride>()
+  const images = render(parsed, context, {skipped: out.skipped, used, depth: 0, seen: new Set([input.file])})
+  for (const image of images) if (image.changed) addImageRef(out, image.ref, image.locations, 'kustomize')
+  for (const {value, location} of parsed.overrides) {
+    if (!used.has(value) && !overrideResult(value)) {
+      out.skipped.push({
+        file: input.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `image override ${value.name} sets no tag or digest and no listed resource uses that image`,
+      })
+    }
+  }
+  return out
+}
+
+interface RenderState {
+  /** Where the top kustomization reports resources it cannot read; null for nested ones. */
+  skipped: Skipped[] | null
+  used: Set<ImageOverride>
+  depth: number
+  seen: Set<string>
+}
+
+/** The images of every listed resource, with this kustomization's overrides applied in order. */
+function render(kustomization: Parsed, context: DiscoverContext, state: RenderState): RenderedImage[] {
+  const dir = posix.dirname(kustomization.file)
+  const images: RenderedImage[] = []
+  for (const {value: entry, location} of kustomization.resources) {
+    if (isRemote(entry)) {
+      state.skipped?.push({file: location.file, line: location.line, reason: 'remote-resource', message: `remote resource ${entry} is not fetched`})
+      continue
+    }
+    const target = posix.normalize(posix.join(dir, entry))
+    const text = context.readText(target)
+    if (text !== null) {
+      for (const image of readManifestImages(text, target).images) {
+        images.push({ref: image.ref, locations: [{file: target, line: image.line, column: image.column}], changed: false})
+      }
+      continue
+    }
+    const nested = findKustomization(target, context)
+    if (nested && !state.seen.has(nested.file) && state.depth < MAX_DEPTH) {
+      const parsed = parse(nested.text, nested.file, [])
+      const seen = new Set([...state.seen, nested.file])
+      if (parsed) images.push(...render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen}))
+    } else if (!nested) {
+      state.skipped?.push({file: location.file, line: location.line, reason: 'missing-resource', message: `resource ${entry} was not found under the scan root`})
+    }
+  }
+  for (const {value: override, location} of kustomization.overrides) {
+    for (const image of images) {
+      if (!overrideMatches(image.ref, override)) continue
+      image.ref = applyOverride(image.ref, override)
+      image.locations.push(location)
+      image.changed = true
+      state.used.add(override)
+    }
+  }
+  return images
+}
+
+function findKustomization(dir: string, context: DiscoverContext): {file: string; text: string} | null {
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = posix.join(dir, name)
+    const text = context.readText(file)
+    if (text !== null) return {file, text}
+  }
+  return null
+}
+
+/** URLs and go-getter style references (`github.com/org/repo//path?ref=v1`). */
+function isRemote(entry: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(entry) || entry.includes('?ref=')
+}
+
+function parse(text: string, file: string, errors: ScanError[]): Parsed | undefined {
+  const yaml = readYaml(text, file)
+  errors.push(...yaml.errors)
+  const root = yaml.documents.find((doc) => doc.root !== null)?.root
+  if (!root) return undefined
+  if (!isMap(root)) {
+    errors.push(errorAt(file, root, 'invalid-kustomization', 'a kustomization must be a mapping'))
+    return undefined
+  }
+  const result = Kustomization.safeParse(toPlain(root))
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      errors.push(errorAt(file, nearest(root, issue.path), 'invalid-kustomization', `${issue.path.join('.')}: ${issue.message}`))
+    }
+    return undefined
+  }
+  const entries = <T>(key: string, values: T[] | null | undefined, field?: string): Entry<T>[] =>
+    (values ?? []).map((value, i) => ({value, location: locationOf(file, position(root, key, i, field))}))
+  const k = result.data
+  return {
+    file,
+    overrides: entries('images', k.images, 'name'),
+    charts: entries('helmCharts', k.helmCharts, 'name'),
+    resources: [...entries('resources', k.resources), ...entries('components', k.components), ...entries('bases', k.bases)],
+  }
+}
+
+function position(root: YamlNode, key: string, index: number, field?: string): YamlNode {
+  const item = at(root, key, index)!
+  return (field ? at(item, field) : undefined) ?? item
+}

@@ -1,0 +1,142 @@
+/**
+ * Image fields of Kubernetes resources. Pod templates are found by shape, not by kind, so custom resources
+ * that embed one (Argo Rollout, Knative Service, OpenKruise CloneSet, Volcano Job, KEDA ScaledJob...) need no
+ * table: any mapping with a `containers`-like list of mappings is a pod spec. Operators' own image fields
+ * (Prometheus `spec.image`) come from the table in ./operator-fields.ts.
+ */
+import type {Origin, ScanError} from '../core/model.js'
+import {operatorImagePaths} from './operator-fields.js'
+import {errorAt} from './output.js'
+import {readYaml} from './yaml.js'
+import {at, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode, type YamlScalar} from './yaml-tree.js'
+
+/** Lists of containers: PodSpec, plus Tekton `steps`/`sidecars` and OpenKruise SidecarSet. */
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers', 'steps', 'sidecars']
+/** Single containers: Argo Workflows `container`/`script` templates, Tekton `stepTemplate`. */
+const CONTAINER_MAPS = ['container', 'script', 'stepTemplate']
+/** Kinds that describe fields rather than set them (their schemas mention `containers` and `image`). */
+const SCHEMA_KINDS: ReadonlySet<string> = new Set(['CustomResourceDefinition'])
+
+export interface ImageField {
+  /** The scalar holding the reference. */
+  node: YamlScalar
+  /** Where it was found: `containers`, `initContainers`, `volumes`, `spec.image`... */
+  field: string
+  origin: Origin
+}
+
+export interface ImageFieldProblem {
+  node: YamlNode
+  message: string
+}
+
+export interface ResourceImages {
+  images: ImageField[]
+  problems: ImageFieldProblem[]
+}
+
+/** apiVersion and kind of a Kubernetes object, or undefined when the node is not one. */
+export function resourceType(node: YamlNode | undefined): {apiVersion: string; kind: string} | undefined {
+  const apiVersion = stringValue(at(node, 'apiVersion'))
+  const kind = stringValue(at(node, 'kind'))
+  return apiVersion && kind ? {apiVersion, kind} : undefined
+}
+
+/** The objects of a document: the document itself, or the items of a `List` (kind `List`, `DeploymentList`...). */
+export function resourcesOf(root: YamlNode | null): YamlMap[] {
+  const type = resourceType(root ?? undefined)
+  if (!type || !isMap(root)) return []
+  const items = root.entries.get('items')
+  if (type.kind.endsWith('List') && isSeq(items)) return items.items.filter((item) => resourceType(item) !== undefined) as YamlMap[]
+  return [root]
+}
+
+/** Every image field of one Kubernetes object. */
+export function findResourceImages(resource: YamlMap): ResourceImages {
+  const found: ResourceImages = {images: [], problems: []}
+  const type = resourceType(resource)
+  if (!type || SCHEMA_KINDS.has(type.kind)) return found
+  for (const path of operatorImagePaths(type.apiVersion, type.kind)) {
+    const node = at(resource, ...path)
+    if (node !== undefined) addImage(found, node, path.join('.'), 'operator-field')
+  }
+  visit(resource, found, 0)
+  return found
+}
+
+function visit(node: YamlNode, found: ResourceImages, depth: number): void {
+  if (depth > 512) return
+  if (isSeq(node)) {
+    for (const item of node.items) visit(item, found, depth + 1)
+    return
+  }
+  if (!isMap(node)) return
+  for (const [key, value] of node.entries) {
+    if (CONTAINER_LISTS.includes(key) && isSeq(value)) {
+      for (const item of value.items) containerImage(item, key, found)
+    } else if (CONTAINER_MAPS.includes(key) && isMap(value) && value.entries.has('image')) {
+      containerImage(value, key, found)
+    } else if (key === 'volumes' && isSeq(value)) {
+      volumeImages(value.items, found)
+    }
+    visit(value, found, depth + 1)
+  }
+}
+
+function containerImage(container: YamlNode, field: string, found: ResourceImages): void {
+  if (!isMap(container)) return
+  const image = container.entries.get('image')
+  // A container may omit its image for a controller to default it; nothing to list then.
+  if (image !== undefined) addImage(found, image, field, 'manifest')
+}
+
+/** Image volumes (Kubernetes 1.31+): `volumes[].image.reference`. */
+function volumeImages(volumes: YamlNode[], found: ResourceImages): void {
+  for (const volume of volumes) {
+    const source = at(volume, 'image')
+    if (isMap(source)) addImage(found, source.entries.get('reference') ?? source, 'volumes', 'manifest')
+  }
+}
+
+function addImage(found: ResourceImages, node: YamlNode, field: string, origin: Origin): void {
+  if (isScalar(node) && node.kind === 'string') {
+    found.images.push({node, field, origin})
+    return
+  }
+  found.problems.push({node, message: `image field (${field}) must be a string, found ${describe(node)}`})
+}
+
+export interface ManifestImage {
+  ref: string
+  line: number
+  column: number
+  field: string
+  origin: Origin
+}
+
+export interface ManifestImages {
+  images: ManifestImage[]
+  /** Unreadable YAML, and image fields that are not strings. */
+  errors: ScanError[]
+  /** Number of Kubernetes objects read. */
+  resources: number
+  /** Lines where `{{ }}` made YAML out of a template (collection keys); see readYaml. */
+  complexKeyLines: number[]
+}
+
+/** Every image reference written in a multi-document manifest, with its position. */
+export function readManifestImages(text: string, file: string): ManifestImages {
+  const {documents, errors, complexKeyLines} = readYaml(text, file, {shallowKinds: SCHEMA_KINDS})
+  const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines}
+  for (const doc of documents) {
+    for (const resource of resourcesOf(doc.root)) {
+      out.resources++
+      const {images, problems} = findResourceImages(resource)
+      for (const image of images) {
+        out.images.push({ref: image.node.text, line: image.node.line, column: image.node.column, field: image.field, origin: image.origin})
+      }
+      for (const problem of problems) out.errors.push(errorAt(file, problem.node, 'invalid-image-field', problem.message))
+    }
+  }
+  return out
+}

@@ -1,0 +1,47 @@
+/**
+ * Image fields of operators' custom resources: the operator builds the pod, so the manifest names the image
+ * outside any container list. One row per API group; paths are from each operator's API reference.
+ */
+
+interface OperatorFields {
+  /** API group, or a suffix of it when it starts with a dot. */
+  group: string
+  kinds: string[]
+  paths: string[][]
+}
+
+const TABLE: OperatorFields[] = [
+  // https://prometheus-operator.dev/docs/api-reference/api/
+  {group: 'monitoring.coreos.com', kinds: ['Prometheus', 'PrometheusAgent'], paths: [['spec', 'image'], ['spec', 'thanos', 'image']]},
+  {group: 'monitoring.coreos.com', kinds: ['Alertmanager', 'ThanosRuler'], paths: [['spec', 'image']]},
+  // https://www.elastic.co/guide/en/cloud-on-k8s/current/k8s-api-reference.html
+  {
+    group: '.k8s.elastic.co',
+    kinds: ['Elasticsearch', 'Kibana', 'ApmServer', 'EnterpriseSearch', 'Beat', 'Agent', 'Logstash', 'ElasticMapsServer'],
+    paths: [['spec', 'image']],
+  },
+  // https://cloudnative-pg.io/documentation/current/cloudnative-pg.v1/
+  {group: 'postgresql.cnpg.io', kinds: ['Cluster'], paths: [['spec', 'imageName']]},
+  // https://strimzi.io/docs/operators/latest/configuring
+  {
+    group: 'kafka.strimzi.io',
+    kinds: ['Kafka'],
+    paths: [
+      ['spec', 'kafka', 'image'],
+      ['spec', 'zookeeper', 'image'],
+    ],
+  },
+  {group: 'kafka.strimzi.io', kinds: ['KafkaConnect', 'KafkaMirrorMaker2', 'KafkaBridge', 'KafkaNodePool'], paths: [['spec', 'image']]},
+  // https://www.jaegertracing.io/docs/latest/operator/
+  {group: 'jaegertracing.io', kinds: ['Jaeger'], paths: [['spec', 'allInOne', 'image']]},
+  // https://github.com/open-telemetry/opentelemetry-operator/blob/main/docs/api/opentelemetrycollectors.md
+  {group: 'opentelemetry.io', kinds: ['OpenTelemetryCollector'], paths: [['spec', 'image']]},
+]
+
+/** Paths of the image fields an operator reads for this apiVersion and kind (none for other resources). */
+export function operatorImagePaths(apiVersion: string, kind: string): string[][] {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
+  return TABLE.filter((row) => row.kinds.includes(kind) && (row.group.startsWith('.') ? group.endsWith(row.group) : group === row.group)).flatMap(
+    (row) => row.paths,
+  )
+}

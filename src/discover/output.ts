@@ -1,0 +1,73 @@
+/** Helpers the formats share to fill their output: one image reference becomes a component, a skip or an error. */
+import {PackageURL} from 'packageurl-js'
+import type {Component, Location, Origin, ScanError} from '../core/model.js'
+import {imageComponent, parseImageRef} from './image-ref.js'
+import type {DiscoverOutput} from './types.js'
+import type {Position} from './yaml-tree.js'
+
+export type Output = Required<DiscoverOutput>
+
+export function emptyOutput(): Output {
+  return {components: [], skipped: [], errors: []}
+}
+
+export const HELM_TEMPLATE_HINT = 'Helm templates are not rendered: run `helm template` and scan its output'
+
+/**
+ * Adds one image reference as written at `at` (the first location is where problems are reported).
+ * `pulled` is the reference that is actually pulled when it differs from the written one (a Helm global registry).
+ */
+export function addImageRef(out: Output, ref: string, at: Location | Location[], origin: Origin, pulled = ref): void {
+  const locations = Array.isArray(at) ? at : [at]
+  const location = locations[0]
+  if (ref.includes('{{')) {
+    out.skipped.push({file: location.file, line: location.line, reason: 'helm-template', message: `image "${ref}" is a template. ${HELM_TEMPLATE_HINT}`})
+    return
+  }
+  if (/\$\{[^}]*\}|\$\([^)]*\)/.test(ref)) {
+    out.skipped.push({
+      file: location.file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `image "${ref}" holds a shell-style placeholder; substitute it (envsubst) and scan the result`,
+    })
+    return
+  }
+  const parsed = parseImageRef(pulled)
+  if (parsed.ok) out.components.push({...imageComponent(parsed.image, ref, location, origin), locations})
+  else out.errors.push({...location, code: 'invalid-image-ref', message: `invalid image reference "${pulled}": ${parsed.message}`})
+}
+
+export function locationOf(file: string, position: Position): Location {
+  return {file, line: position.line, column: position.column}
+}
+
+export function errorAt(file: string, position: Position | undefined, code: string, message: string): ScanError {
+  return {file, ...(position ? {line: position.line, column: position.column} : {}), code, message}
+}
+
+export interface ChartDependency {
+  name: string
+  version?: string
+  repository?: string
+}
+
+/**
+ * A Helm chart dependency. purl type `helm` with the repository as `repository_url`; `file://` charts are
+ * local (part of the same source tree, not fetched).
+ */
+export function chartComponent(chart: ChartDependency, location: Location, origin: Origin): Component {
+  const qualifiers = chart.repository ? {repository_url: chart.repository} : undefined
+  return {
+    kind: 'chart',
+    ecosystem: 'helm',
+    name: chart.name,
+    ...(chart.version ? {version: chart.version} : {}),
+    purl: new PackageURL('helm', undefined, chart.name, chart.version, qualifiers, undefined).toString(),
+    ref: chart.version ? `${chart.name}@${chart.version}` : chart.name,
+    ...(chart.repository?.startsWith('file://') ? {local: true} : {}),
+    origin,
+    ...(chart.repository ? {repository: chart.repository} : {}),
+    locations: [location],
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Hostile inputs, generated here: each ends in a clear error or skip naming the file (and line), within
+ * seconds, while the other files are still listed; the CLI exits 2 because some input could not be read.
+ */
+import {spawnSync} from 'node:child_process'
+import {rm, symlink} from 'node:fs/promises'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {Inventory} from '../../src/core/model.js'
+import {discoverPaths} from '../../src/discover/index.js'
+import {DEFAULT_YAML_LIMITS} from '../../src/discover/yaml.js'
+import {runCli} from '../support/cli.js'
+import {makeTree} from './tree.js'
+
+const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: ${image}\n`
+
+function aliasBomb(): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+  for (let i = 1; i < 10; i++) {
+    const name = String.fromCharCode(97 + i)
+    lines.push(`  ${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+const podLines = pod('x').split('\n').length - 1
+const MAX = 4 * 1024 * 1024
+
+let dir: string
+let outside: string
+let inventory: Inventory
+
+beforeAll(async () => {
+  outside = await makeTree({'secret.yaml': pod('registry.example.com/outside:1'), 'd/x.yaml': pod('registry.example.com/outside:2')})
+  dir = await makeTree({
+    'good.yaml': pod('registry.example.com/good:1.0'),
+    'bomb.yaml': aliasBomb(),
+    'many.yaml': Array.from({length: 10_000}, () => pod('registry.example.com/many:1')).join('---\n'),
+    'bad-utf8.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: Pod\n# caf'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]),
+    'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pod('x:1'), 'utf16le')]),
+    'utf16-nobom.yaml': Buffer.from(pod('x:1'), 'utf16le'),
+    'python.yaml': 'apiVersion: v1\nkind: Pod\nspec: !!python/object:os.system {}\n',
+    'proto.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  __proto__: {polluted: true}\n',
+    'fields.yaml': `${pod('1.10')}---\n${pod('[a, b]')}---\n${pod('null')}`,
+    'deep.yaml': `${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    'big.yaml': `${pod('registry.example.com/big:1')}#${'x'.repeat(MAX)}\n`,
+    'chart/Chart.lock': Buffer.from([0x64, 0x00, 0x01, 0x02, 0x00, 0xff]),
+    'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+  })
+  await symlink('.', join(dir, 'loop'))
+  await symlink('self.yaml', join(dir, 'self.yaml'))
+  await symlink(join(outside, 'secret.yaml'), join(dir, 'escape.yaml'))
+  await symlink(join(outside, 'd'), join(dir, 'escape-dir'))
+  await symlink('good.yaml', join(dir, 'alias.yaml'))
+  expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0)
+  inventory = JSON.parse(JSON.stringify(await discoverPaths([dir], {maxFileSize: MAX})).replaceAll(`${dir}/`, ''))
+}, 30_000)
+
+afterAll(async () => {
+  await rm(dir, {recursive: true, force: true})
+  await rm(outside, {recursive: true, force: true})
+})
+
+describe('hostile inputs', () => {
+  it('still lists the good files, and what symlinks inside the root point to', () => {
+    const refs = inventory.components.map((c) => `${c.ref} ${[...new Set(c.locations.map((l) => l.file))].join(',')}`)
+    expect(refs).toEqual(['registry.example.com/good:1.0 alias.yaml,good.yaml', 'registry.example.com/many:1 many.yaml'])
+    // the documents before the limit are still read
+    expect(inventory.components[1].locations).toHaveLength(DEFAULT_YAML_LIMITS.maxDocuments)
+    expect(JSON.stringify(inventory)).not.toContain('registry.example.com/outside')
+  })
+
+  it('ends each unreadable input in an error naming the file and line', () => {
+    const errors = inventory.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.code}`)
+    expect(errors).toEqual([
+      'bad-utf8.yaml:3 invalid-utf8',
+      'bomb.yaml:1 yaml-alias-budget',
+      // the yaml library's own stack guard or our depth limit, whichever comes first
+      expect.stringMatching(/^deep\.yaml:1 (yaml-too-deep|yaml-syntax)$/),
+      'fields.yaml:8 invalid-image-field',
+      'fields.yaml:17 invalid-image-field',
+      'fields.yaml:26 invalid-image-field',
+      `many.yaml:${DEFAULT_YAML_LIMITS.maxDocuments * (podLines + 1) + 1} yaml-too-many-documents`,
+      'proto.yaml:4 yaml-unsafe-key',
+      'python.yaml:3 yaml-unsupported-tag',
+      'utf16-nobom.yaml: unsupported-encoding',
+      'utf16.yaml: unsupported-encoding',
+    ])
+    const byFile = Object.fromEntries(inventory.errors.toReversed().map((e) => [e.file, e.message]))
+    expect(byFile['fields.yaml']).toBe('image field (containers) must be a string, found a number (1.10)')
+    expect(byFile['utf16.yaml']).toBe('UTF-16 text is not supported; save the file as UTF-8')
+    expect(byFile['python.yaml']).toContain('python/object')
+  })
+
+  it('skips what must not or cannot be read, with a reason', () => {
+    expect(inventory.skipped.map((s) => `${s.file} ${s.reason}`)).toEqual([
+      'big.yaml too-large',
+      'chart/Chart.lock binary',
+      'escape-dir symlink-outside-root',
+      'escape.yaml symlink-outside-root',
+      'loop symlink-loop',
+      'pipe.yaml not-regular-file',
+      'self.yaml symlink-loop',
+    ])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('the CLI exits 2 and prints the same JSON bytes on every run', () => {
+    const args = ['inventory', dir, '--max-file-size', '4MB', '--json']
+    const first = runCli(args)
+    const second = runCli(args)
+    expect(first.code).toBe(2)
+    expect(second.stdout).toBe(first.stdout)
+    const json = JSON.parse(first.stdout)
+    expect(Object.keys(json)).toEqual(['components', 'skipped', 'errors', 'files'])
+    expect(json.errors.map((e: {file: string}) => e.file.replace(`${dir}/`, ''))).toEqual(inventory.errors.map((e) => e.file))
+  }, 60_000)
+})

@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest'
+import {runCli} from '../support/cli.js'
+
+describe('stewards inventory', () => {
+  it('prints a table of the fixture tree and a summary on stderr, exit 0', () => {
+    const r = runCli(['inventory', 'fixtures/discover'])
+    expect(r.code).toBe(0)
+    const lines = r.stdout.trimEnd().split('\n')
+    expect(lines[0].split(/\s{2,}/)).toEqual(['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'])
+    expect(lines).toContainEqual(expect.stringMatching(/^registry\.example\.com\/shop\/web:2\.4\.1\s+image\s+docker\s+2\.4\.1\s+fixtures\/discover\/k8s\/workloads\.yaml:15 \(\+1\)$/))
+    expect(lines).toContainEqual(expect.stringMatching(/^queue@1\.10\.0\s+chart\s+helm\s+1\.10\.0\s+fixtures\/discover\/chart\/Chart\.lock:2 \(\+1\)$/))
+    expect(r.stderr).toContain('components in 8 files; 2 skipped; 0 errors')
+    expect(r.stderr).toContain('skipped: fixtures/discover/chart/templates/deployment.yaml: a Helm chart template')
+  })
+
+  it('--json lists every component with locations relative to the given path, sorted', () => {
+    const r = runCli(['inventory', 'fixtures/discover/', '--json', '--exclude', 'chart'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    // workloads.yaml and the three kustomize files
+    expect(json.files).toBe(4)
+    expect(json.errors).toEqual([])
+    const refs = json.components.map((c: {ref: string; origin: string}) => `${c.origin} ${c.ref}`)
+    expect(refs).toEqual([
+      'kustomize cache@0.9.0',
+      // sorted by normalised name: docker.io/envoyproxy, docker.io/example, docker.io/library
+      'manifest envoyproxy/envoy:v1.30.1',
+      'manifest example/catalog:1.0.0',
+      'manifest busybox:1.36',
+      'manifest localhost:5000/shop/agent:dev',
+      'operator-field quay.io/prometheus/prometheus:v2.53.0',
+      'manifest registry.example.com/shop/api:3.0.0',
+      `manifest registry.example.com/shop/assets@sha256:${'0123456789abcdef'.repeat(4)}`,
+      'kustomize registry.example.com/shop/catalog:1.0.0',
+      'kustomize registry.example.com/shop/catalog:1.2.0',
+      'manifest registry.example.com/shop/migrate:1.10',
+      'manifest registry.example.com/shop/report:0.3.0',
+      'manifest registry.example.com/shop/web:2.4.1',
+      'manifest registry.example.com/shop/web:2.5.0-rc.1',
+    ])
+    const web = json.components.find((c: {ref: string}) => c.ref === 'registry.example.com/shop/web:2.4.1')
+    expect(web.locations).toEqual([
+      {file: 'fixtures/discover/k8s/workloads.yaml', line: 15, column: 18},
+      {file: 'fixtures/discover/k8s/workloads.yaml', line: 48, column: 14},
+    ])
+  })
+
+  it('takes several paths and include globs; a missing path is an error and exit 2', () => {
+    const r = runCli(['inventory', 'fixtures/discover/chart', 'no/such/dir', '--include', 'Chart.*', '--json'])
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([{file: 'no/such/dir', code: 'not-found', message: 'cannot read no/such/dir: no such file or directory'}])
+    expect(json.files).toBe(2)
+    expect(json.components.every((c: {kind: string}) => c.kind === 'chart')).toBe(true)
+  })
+
+  it('rejects a bad --max-file-size as a usage error (3)', () => {
+    const r = runCli(['inventory', '--max-file-size', 'lots'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('--max-file-size: "lots" is not a size')
+  })
+})
