@@ -57,8 +57,10 @@ export function attributeProject(
     })
   }
   const day = (asOf ? asDay(asOf) : undefined) ?? lastDay(project.window.until) ?? latestDay(commits)
+  const byLogin = latestCommitAttribution(commits)
   const attributedRoles: AttributedRoleHolder[] = roles.map((holder) => {
-    const attribution = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order)
+    const decided = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order)
+    const attribution = decided.organization === null ? (byLogin.get(holder.login.toLowerCase()) ?? decided) : decided
     const role: AttributedRoleHolder = {login: holder.login, role: holder.role, source: holder.source, attribution}
     if (holder.declaredAffiliation !== undefined) role.declaredAffiliation = holder.declaredAffiliation
     return role
@@ -67,6 +69,24 @@ export function attributeProject(
   const result: AttributedProject = {repo: project.repo, commits, roles: attributedRoles, bots: sortedRecord(bots)}
   if (day) result.asOf = day
   return result
+}
+
+/**
+ * A role holder nothing names by login is attributed as at their latest commit in the window, when that commit's
+ * evidence is about the address they committed with (e-mail domain, profile, override): explicit evidence about
+ * the same account. gitdm claims are left out here, since gitdm resolves role holders by login only.
+ */
+const COMMIT_FALLBACK_SOURCES = new Set(['email-domain', 'profile-company', 'override', 'org-membership'])
+
+function latestCommitAttribution(commits: readonly AttributedCommit[]): Map<string, Attribution> {
+  const latest = new Map<string, {date: string; attribution: Attribution}>()
+  for (const commit of commits) {
+    const source = commit.attribution.claim?.source
+    if (commit.bot || !commit.attribution.organization || !source || !COMMIT_FALLBACK_SOURCES.has(source)) continue
+    const seen = latest.get(commit.person)
+    if (!seen || Date.parse(commit.date) > Date.parse(seen.date)) latest.set(commit.person, {date: commit.date, attribution: commit.attribution})
+  }
+  return new Map([...latest].map(([person, {attribution}]) => [person, attribution]))
 }
 
 function commitSubject(commit: CommitRecord): Subject {

@@ -1,0 +1,43 @@
+import type {Finding, ScanResult, Severity} from '../core/model.js'
+import {severityRank} from '../core/model.js'
+
+/** A finding's identity across runs: the rule and the repository it is about. */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'repo'>): string {
+  return `${f.ruleId}\u0000${f.repo}`
+}
+
+export interface FindingDiff {
+  added: Finding[]
+  worsened: Array<{finding: Finding; was: Severity}>
+  improved: Array<{finding: Finding; was: Severity}>
+  removed: Finding[]
+  unchanged: Finding[]
+}
+
+/** Compares two runs' findings; only `added` and `worsened` should gate a build. */
+export function diffFindings(base: readonly Finding[], head: readonly Finding[]): FindingDiff {
+  const before = new Map(base.map((f) => [findingKey(f), f]))
+  const after = new Set(head.map(findingKey))
+  const diff: FindingDiff = {added: [], worsened: [], improved: [], removed: [], unchanged: []}
+  for (const f of head) {
+    const old = before.get(findingKey(f))
+    if (!old) diff.added.push(f)
+    else if (severityRank(f.severity) > severityRank(old.severity)) diff.worsened.push({finding: f, was: old.severity})
+    else if (severityRank(f.severity) < severityRank(old.severity)) diff.improved.push({finding: f, was: old.severity})
+    else diff.unchanged.push(f)
+  }
+  for (const f of base) if (!after.has(findingKey(f))) diff.removed.push(f)
+  return diff
+}
+
+/** Findings that gate: all of them without a baseline, else only new or worsened ones. */
+export function gatingFindings(result: Pick<ScanResult, 'findings'>, baseline?: Pick<ScanResult, 'findings'>): Finding[] {
+  if (!baseline) return result.findings
+  const d = diffFindings(baseline.findings, result.findings)
+  return [...d.added, ...d.worsened.map((w) => w.finding)]
+}
+
+export function reachesThreshold(findings: readonly Finding[], failOn: Severity | 'none'): boolean {
+  if (failOn === 'none') return false
+  return findings.some((f) => severityRank(f.severity) >= severityRank(failOn))
+}

@@ -1,0 +1,182 @@
+import {readFile} from 'node:fs/promises'
+import {attributeProject, loadAttributionContext} from '../attribute/index.js'
+import {loadEntities} from '../attribute/entities/index.js'
+import {collectProjects} from '../collect/index.js'
+import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
+import type {CollectedProject, Component, Finding, ProjectReport, RepoGroup, ScanResult, Severity, Window} from '../core/model.js'
+import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
+import {discoverPaths} from '../discover/index.js'
+import {evaluateProject, loadRules, type ParamOverrides, portfolioScore, scoreProject} from '../evaluate/index.js'
+import {measureProject} from '../measure/index.js'
+import {resolveComponents} from '../resolve/index.js'
+import {usageError} from '../core/errors.js'
+import {readScanResult} from '../report/formats/json/read.js'
+import {peopleSummary} from './people.js'
+
+export interface ScanOptions {
+  paths: string[]
+  window: Window
+  rules: string[]
+  params?: ParamOverrides
+  /** Watch-list ids the rules treat as "configured lists"; default: every list in the entity data. */
+  lists?: string[]
+  include?: string[]
+  exclude?: string[]
+  maxFileSize?: number
+  includeDev?: boolean
+  offline?: boolean
+  cacheDir?: string
+  maxAge?: number
+  snapshot?: string
+  token?: string
+  githubApiUrl?: string
+  onRateLimit?: 'wait' | 'stop'
+  concurrency?: number
+  affiliations?: string[]
+  companies?: string
+  overrides?: string
+  entities?: string[]
+  map?: string
+  version: string
+  onStage?: (stage: string, detail: string) => void
+}
+
+/**
+ * The only place that knows the stage order: discover → resolve → collect → attribute → measure →
+ * evaluate. Reporting is the caller's. Expected failures travel as data (skipped, errors, unavailable
+ * projects); `result.summary.incomplete` says whether anything that should have been read was not.
+ */
+export async function runScan(options: ScanOptions): Promise<ScanResult> {
+  const stage = options.onStage ?? (() => {})
+  // Configuration first: a bad rule or entity file should fail before any network work.
+  const rules = await loadRules(options.rules, options.params ?? {})
+  const entities = await loadEntities(options.entities ?? [])
+  const attribution = await loadAttributionContext({
+    affiliations: options.affiliations,
+    companies: options.companies,
+    overrides: options.overrides,
+    entities,
+  })
+
+  stage('discover', options.paths.join(' '))
+  const inventory = await discoverPaths(options.paths, {include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize})
+  const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')
+  stage('discover', `${components.length} components in ${inventory.files} files`)
+
+  stage('resolve', `${components.length} components`)
+  const resolved = await resolveComponents(components, {offline: options.offline || Boolean(options.snapshot), cacheDir: options.cacheDir, mapFile: options.map, concurrency: options.concurrency})
+  stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
+
+  stage('collect', `${resolved.groups.length} repositories`)
+  const collected = await collectProjects(
+    resolved.groups.map((g) => g.repo),
+    {
+      source: options.snapshot ? 'snapshot' : 'github',
+      snapshot: options.snapshot,
+      token: options.token,
+      apiUrl: options.githubApiUrl,
+      since: options.window.since,
+      until: options.window.until,
+      cacheDir: options.cacheDir,
+      maxAge: options.maxAge,
+      offline: options.offline,
+      onRateLimit: options.onRateLimit,
+      concurrency: options.concurrency,
+      onProgress: (event) => {
+        if (event.type === 'project-done') stage('collect', `${event.repo}: ${event.status}`)
+      },
+    },
+  )
+  const byRepo = new Map(collected.projects.map((p) => [p.repo.toLowerCase(), p]))
+  const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
+
+  stage('measure', `${resolved.groups.length} projects`)
+  const projects: ProjectReport[] = resolved.groups.map((group) => {
+    const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
+    const roles = parseGovernance(project.governance)
+    const maintainers = selectMaintainers(roles)
+    const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
+    const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
+    const input = {project, attributed, entities, lists, maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule}}
+    const metrics = measureProject(input)
+    const locations = group.components.flatMap((c) => c.locations)
+    const findings = evaluateProject(rules, {repo: group.repo, status: project.status, reason: project.reason, metrics, window: options.window, locations, input, lists})
+    return {
+      repo: group.repo,
+      status: project.status,
+      ...(project.reason ? {reason: project.reason} : {}),
+      provenance: group.provenance,
+      confidence: group.confidence,
+      components: group.components,
+      ...(project.facts ? {facts: project.facts} : {}),
+      metrics,
+      people: attributed ? peopleSummary(attributed) : [],
+      roles: attributed?.roles ?? [],
+      findings: sortFindings(findings),
+      score: scoreProject(findings),
+    }
+  })
+  projects.sort((a, b) => b.score - a.score || compare(a.repo, b.repo))
+
+  const findings = sortFindings(projects.flatMap((p) => p.findings))
+  const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
+  for (const f of findings) findingsBySeverity[f.severity]++
+  const incomplete = inventory.errors.length > 0 || resolved.incomplete || collected.incomplete
+  stage('evaluate', `${findings.length} findings`)
+
+  return {
+    schemaVersion: SCAN_SCHEMA_VERSION,
+    tool: {name: 'stewards', version: options.version},
+    window: options.window,
+    inputs: [...options.paths],
+    projects,
+    unresolved: resolved.unresolved,
+    findings,
+    rules: rules.rules.map(({id, title, severity, rationale, remediation}) => ({id, title, severity, rationale, remediation})),
+    summary: {
+      components: components.length,
+      projects: projects.length,
+      findingsBySeverity,
+      portfolioScore: portfolioScore(projects.map((p) => p.score)),
+      incomplete,
+    },
+    skipped: inventory.skipped,
+    errors: [...inventory.errors, ...problemsAsErrors(collected.problems)],
+    requests: mergeRequests(resolved.stats.requests, collected.requests),
+  }
+}
+
+function missingProject(group: RepoGroup, window: Window): CollectedProject {
+  return {repo: group.repo, source: 'github', status: 'unavailable', reason: 'not collected', window, commits: [], governance: [], profiles: {}}
+}
+
+function problemsAsErrors(problems: string[]) {
+  return problems.map((message) => ({file: '(collect)', code: 'collect-incomplete', message}))
+}
+
+function mergeRequests(a: ScanResult['requests'], b: ScanResult['requests']): ScanResult['requests'] {
+  const byStatus: Record<string, number> = {}
+  for (const stats of [a, b]) for (const [k, v] of Object.entries(stats?.byStatus ?? {})) byStatus[k] = (byStatus[k] ?? 0) + v
+  return {total: (a?.total ?? 0) + (b?.total ?? 0), byStatus, cached: (a?.cached ?? 0) + (b?.cached ?? 0)}
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId))
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */
+export async function readReport(file: string): Promise<ScanResult> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw usageError('report-unreadable', `${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'pass a JSON report written by `stewards scan --format json`')
+  }
+  return readScanResult(text, file)
+}
+
+export type {Component}

@@ -1,0 +1,133 @@
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {Ajv} from 'ajv'
+import addFormats from 'ajv-formats'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {ScanResult} from '../../src/core/model.js'
+import {repoRoot, runCli} from '../support/cli.js'
+
+const out = mkdtempSync(join(tmpdir(), 'stewards-demo-'))
+const formats = ['json', 'sarif', 'markdown', 'html', 'csv'] as const
+const outputs = (dir: string) => formats.flatMap((f) => ['--output', `${f}=${join(dir, `report.${f}`)}`])
+
+function scanDemo(args: string[] = [], env: Record<string, string> = {}) {
+  return runCli(['scan', 'fixtures/demo', ...args], {env})
+}
+
+describe('stewards scan on the offline demo', () => {
+  let first: ReturnType<typeof scanDemo>
+  let report: ScanResult
+
+  beforeAll(() => {
+    first = scanDemo(outputs(join(out, 'a')))
+    report = JSON.parse(readFileSync(join(out, 'a', 'report.json'), 'utf8'))
+  })
+
+  it('prints the table, writes every report, and exits 0 without --fail-on', () => {
+    expect(first.stderr).not.toContain('Error')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('github.com/example-nimbus/nimbus-mesh')
+    expect(first.stdout).toContain('FINDINGS')
+    for (const f of formats) expect(readFileSync(join(out, 'a', `report.${f}`), 'utf8').length).toBeGreaterThan(200)
+  })
+
+  it('exercises the interesting cases of the fictional stack', () => {
+    const ids = (repo: string) => report.findings.filter((f) => f.repo === `github.com/${repo}`).map((f) => f.ruleId)
+    expect(ids('example-nimbus/nimbus-mesh')).toEqual(expect.arrayContaining(['listed-maintainer', 'maintainers-single-org', 'listed-commit-share']))
+    expect(ids('example-tinyqueue/tiny-queue')).toEqual(expect.arrayContaining(['low-bus-factor', 'no-security-policy']))
+    expect(ids('example-oldyaml/old-yaml')).toContain('inactive-or-archived')
+    expect(ids('example-vaguedb/vaguedb')).toContain('attribution-coverage-low')
+    expect(ids('example-lumen/lumen-web')).not.toContain('listed-maintainer')
+    expect(report.unresolved.map((u) => u.component.name)).toEqual(['registry.example.com/acme-internal/billing'])
+    expect(report.summary.incomplete).toBe(false)
+    const nimbus = report.projects.find((p) => p.repo === 'github.com/example-nimbus/nimbus-mesh')!
+    expect(nimbus.metrics.bus_factor).toBeTypeOf('number')
+    expect(nimbus.components.flatMap((c) => c.locations.map((l) => `${l.file}:${l.line}`))).toEqual(
+      expect.arrayContaining(['fixtures/demo/k8s/storefront.yaml:17', 'fixtures/demo/k8s/storefront.yaml:25']),
+    )
+  })
+
+  it('keeps the evidence chain: a listed-maintainer finding names people, organisations and attribution sources', () => {
+    const finding = report.findings.find((f) => f.ruleId === 'listed-maintainer')!
+    expect(finding.evidence.people?.length).toBeGreaterThan(0)
+    for (const person of finding.evidence.people ?? []) {
+      expect(person.organization).toBe('Crestline Networks (fictional)')
+      expect(person.source).toBeTruthy()
+    }
+  })
+
+  it('gives byte-identical JSON and SARIF on a second run', () => {
+    const second = scanDemo(outputs(join(out, 'b')))
+    expect(second.code).toBe(0)
+    for (const f of ['json', 'sarif'] as const) {
+      expect(readFileSync(join(out, 'b', `report.${f}`), 'utf8')).toBe(readFileSync(join(out, 'a', `report.${f}`), 'utf8'))
+    }
+  })
+
+  it('writes SARIF that validates against the official 2.1.0 schema', () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'))
+    const ajv = new Ajv({allErrors: true, strict: false})
+    addFormats.default(ajv)
+    const validate = ajv.compile(schema)
+    const sarif = JSON.parse(readFileSync(join(out, 'a', 'report.sarif'), 'utf8'))
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0)
+  })
+
+  it('exits 1 with --fail-on high, and 0 when a baseline already holds those findings', () => {
+    const gated = scanDemo(['--fail-on', 'high', '--format', 'json'])
+    expect(gated.code).toBe(1)
+    const baseline = join(out, 'baseline.json')
+    writeFileSync(baseline, gated.stdout)
+    expect(scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json']).code).toBe(0)
+  })
+
+  it('a worsened finding still gates with a baseline', () => {
+    const base = JSON.parse(readFileSync(join(out, 'a', 'report.json'), 'utf8')) as ScanResult
+    const target = base.findings.find((f) => f.severity === 'high')!
+    target.severity = 'low'
+    const baseline = join(out, 'baseline-lower.json')
+    writeFileSync(baseline, JSON.stringify(base))
+    expect(scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json']).code).toBe(1)
+  })
+
+  it('a usage error exits 3 with a one-line message and a hint', () => {
+    const bad = scanDemo(['--output', 'pdf=x.pdf'])
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toMatch(/unknown format 'pdf'/)
+    expect(bad.stderr).toContain('Hint:')
+    expect(scanDemo(['--since', 'yesterday']).code).toBe(3)
+  })
+
+  it('an injected internal error exits 4, never 1', () => {
+    const crash = scanDemo([], {STEWARDS_FAULT: 'internal'})
+    expect(crash.code).toBe(4)
+    expect(crash.stderr).toContain('internal error')
+  })
+
+  it('a configuration file with an unknown key is a usage error naming file and line', () => {
+    const config = join(out, 'bad.yaml')
+    writeFileSync(config, 'since: 2025-01-01\nfail_on: high\n')
+    const r = runCli(['scan', 'fixtures/demo', '--config', config])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain(`${config}:2:`)
+    expect(r.stderr).toContain('fail_on')
+  })
+})
+
+describe('stewards diff', () => {
+  it('lists new and resolved findings and gates on new ones', () => {
+    const base = join(out, 'a', 'report.json')
+    const head = JSON.parse(readFileSync(base, 'utf8')) as ScanResult
+    const removed = head.findings.shift()!
+    head.findings.push({...removed, ruleId: 'no-security-policy', repo: 'github.com/example-lumen/lumen-web', severity: 'high'})
+    const headFile = join(out, 'head.json')
+    writeFileSync(headFile, JSON.stringify(head))
+    const r = runCli(['diff', base, headFile, '--fail-on', 'high'])
+    expect(r.stdout).toContain('+ new      HIGH     no-security-policy  github.com/example-lumen/lumen-web')
+    expect(r.stdout).toContain(`- resolved ${removed.severity.toUpperCase().padEnd(8)} ${removed.ruleId}`)
+    expect(r.code).toBe(1)
+    expect(runCli(['diff', base, base, '--fail-on', 'high']).code).toBe(0)
+  })
+})
