@@ -1,0 +1,154 @@
+import {DiskCache} from '../collect/cache/disk-cache.js'
+import type {Component, Resolution, UnresolvedComponent} from '../core/model.js'
+import {groupResolutions} from './group.js'
+import {HttpClient} from './http.js'
+import {resolvers as registered} from './registry.js'
+import {normaliseRepoUrl} from './repo-url.js'
+import {computeStats} from './stats.js'
+import {compareComponents} from './order.js'
+import type {Attempt, Decided, MissReason, Outcome, ResolveOptions, ResolveRun, Resolver, ResolverContext} from './types.js'
+
+const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
+
+/** Default base URLs; `oci:<host>` and `go:<host>` default to `https://<host>` (Docker Hub's API host differs). */
+const DEFAULT_ENDPOINTS: Record<string, string> = {
+  'deps.dev': 'https://api.deps.dev',
+  npm: 'https://registry.npmjs.org',
+  pypi: 'https://pypi.org',
+  'crates.io': 'https://crates.io',
+  rubygems: 'https://rubygems.org',
+  packagist: 'https://repo.packagist.org',
+  github: 'https://api.github.com',
+  'oci:docker.io': 'https://registry-1.docker.io',
+}
+
+/** Cache reads in flight at once. */
+const LOCAL_CONCURRENCY = 64
+
+/** The most telling reason first: network reasons mean "an online run may do better". */
+const REASON_ORDER: MissReason[] = ['network-error', 'offline-cache-miss', 'unverified', 'no-repository', 'no-label', 'not-found', 'no-version', 'invalid-name', 'unsupported', 'local']
+const NETWORK_REASONS = new Set<MissReason>(['network-error', 'offline-cache-miss'])
+
+/**
+ * Maps each component to its upstream repository. Resolvers run in order (override, package sources by
+ * `prefer`, images); each gets every still-pending component it handles in one call, so it can batch.
+ */
+export async function resolveComponents(components: Component[], options: ResolveOptions = {}, resolvers: readonly Resolver[] = registered): Promise<ResolveRun> {
+  const http = new HttpClient({
+    cache: new DiskCache(options.cacheDir),
+    offline: options.offline ?? false,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    retries: options.retries ?? 2,
+    retryDelayMs: 250,
+    maxAgeMs: 7 * 24 * 3600 * 1000,
+    maxBodyBytes: 32 * 1024 * 1024,
+    userAgent: USER_AGENT,
+  })
+  const context = createContext(http, options)
+  const decided: Decided[] = []
+  const unresolved: UnresolvedComponent[] = []
+  const attempts = new Map<Component, Attempt[]>()
+  let pending: Component[] = []
+  for (const component of components) {
+    if (component.local) unresolved.push({component, reason: 'local', detail: 'workspace member or path dependency: not a registry package'})
+    else pending.push(component)
+  }
+  let guessedAfterNetworkMiss = false
+  for (const resolver of ordered(resolvers, options.prefer ?? 'deps.dev')) {
+    if (resolver.enabled && !resolver.enabled(options)) continue
+    const mine = pending.filter((c) => resolver.handles(c))
+    if (mine.length === 0) continue
+    const outcomes = await resolver.resolve(mine, context)
+    const done = new Set<Component>()
+    mine.forEach((component, i) => {
+      const outcome = outcomes[i] ?? {status: 'miss', reason: 'unsupported', detail: `${resolver.id} returned no outcome`}
+      const decision = outcome.status === 'resolved' ? decide(component, outcome, resolver) : null
+      if (decision) {
+        decided.push(decision)
+        done.add(component)
+        const earlier = attempts.get(component) ?? []
+        if (decision.resolution.confidence === 'low' && earlier.some((a) => NETWORK_REASONS.has(a.reason))) guessedAfterNetworkMiss = true
+        return
+      }
+      // Overrides that do not match are not a reason: the components were simply not overridden.
+      if (resolver.kind === 'override') return
+      const miss: Attempt =
+        outcome.status === 'miss'
+          ? {resolver: resolver.id, reason: outcome.reason, detail: outcome.detail}
+          : {resolver: resolver.id, reason: 'no-repository', detail: `not a repository URL: ${outcome.repo}`}
+      attempts.set(component, [...(attempts.get(component) ?? []), miss])
+    })
+    pending = pending.filter((c) => !done.has(c))
+  }
+  for (const component of pending) {
+    const tried = attempts.get(component) ?? []
+    if (tried.length === 0) {
+      unresolved.push({component, reason: 'unsupported', detail: `no resolver handles ${component.ecosystem} ${component.kind}s`, attempts: []})
+      continue
+    }
+    const best = [...tried].sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason))[0]
+    unresolved.push({component, reason: best.reason, detail: best.detail, attempts: tried})
+  }
+  unresolved.sort((a, b) => compareComponents(a.component, b.component))
+  const groups = groupResolutions(decided)
+  const incomplete = guessedAfterNetworkMiss || unresolved.some((u) => NETWORK_REASONS.has(u.reason as MissReason))
+  return {groups, unresolved, stats: computeStats(components, groups, unresolved, http.stats), incomplete}
+}
+
+function decide(component: Component, outcome: Extract<Outcome, {status: 'resolved'}>, resolver: Resolver): Decided | null {
+  const ref = normaliseRepoUrl(outcome.repo, {vcs: true})
+  if (!ref) return null
+  const directory = outcome.directory ?? ref.directory
+  const resolution: Resolution & {repo: string} = {repo: ref.repo, provenance: resolver.provenance, confidence: outcome.confidence, evidence: outcome.evidence}
+  if (directory) resolution.directory = directory
+  if (outcome.renamedFrom) resolution.renamedFrom = outcome.renamedFrom
+  return {component, resolution, caseReliable: outcome.caseReliable !== false}
+}
+
+function ordered(resolvers: readonly Resolver[], prefer: 'deps.dev' | 'native'): Resolver[] {
+  const rank = (r: Resolver): number => {
+    if (r.kind === 'override') return 0
+    if (r.kind === 'aggregator') return prefer === 'deps.dev' ? 1 : 2
+    if (r.kind === 'native') return prefer === 'deps.dev' ? 2 : 1
+    return 3
+  }
+  // Array.prototype.sort is stable: registry order holds within a rank.
+  return [...resolvers].sort((a, b) => rank(a) - rank(b))
+}
+
+function createContext(http: HttpClient, options: ResolveOptions): ResolverContext {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8))
+  // Offline, work is cache reads only: many in flight keep the file system busy instead of the event loop idle.
+  const limit = options.offline ? Math.max(concurrency, LOCAL_CONCURRENCY) : concurrency
+  return {
+    http,
+    offline: options.offline ?? false,
+    options,
+    endpoint(service: string): string {
+      const configured = options.endpoints?.[service]
+      if (configured) return configured.replace(/\/+$/, '')
+      const hosted = /^(oci|go):(.+)$/.exec(service)
+      // `oci:*` / `go:*`: one mirror or emulator for every registry or vanity host, as `<base>/<host>`.
+      const wildcard = hosted ? options.endpoints?.[`${hosted[1]}:*`] : undefined
+      if (hosted && wildcard) return `${wildcard.replace(/\/+$/, '')}/${hosted[2]}`
+      if (DEFAULT_ENDPOINTS[service]) return DEFAULT_ENDPOINTS[service]
+      if (hosted) return `https://${hosted[2]}`
+      throw new Error(`unknown resolve endpoint '${service}'`)
+    },
+    map: (items, fn) => mapLimit(items, limit, fn),
+    mapLocal: (items, fn) => mapLimit(items, Math.max(concurrency, LOCAL_CONCURRENCY), fn),
+  }
+}
+
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index])
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
+  return results
+}

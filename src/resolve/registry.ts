@@ -1,0 +1,31 @@
+import {defineRegistry} from '../core/registry.js'
+import {resolver as cratesIo} from './resolvers/crates-io/index.js'
+import {resolver as depsDev} from './resolvers/deps-dev/index.js'
+import {resolver as goModule} from './resolvers/go-module/index.js'
+import {resolver as imageHeuristic} from './resolvers/image-heuristic/index.js'
+import {resolver as knownImages} from './resolvers/known-images/index.js'
+import {resolver as npmRegistry} from './resolvers/npm-registry/index.js'
+import {resolver as ociLabel} from './resolvers/oci-label/index.js'
+import {resolver as override} from './resolvers/override/index.js'
+import {resolver as packagist} from './resolvers/packagist/index.js'
+import {resolver as pypi} from './resolvers/pypi/index.js'
+import {resolver as rubygems} from './resolvers/rubygems/index.js'
+import type {Resolver} from './types.js'
+
+/**
+ * One line per resolver; the folder under ./resolvers/ has the same name as the id. Order matters within a
+ * kind (the engine puts override first, then deps.dev and the native registries as `prefer` says, then images).
+ */
+export const resolvers = defineRegistry<Resolver>('resolver', [
+  override,
+  depsDev,
+  npmRegistry,
+  pypi,
+  cratesIo,
+  goModule,
+  rubygems,
+  packagist,
+  ociLabel,
+  knownImages,
+  imageHeuristic,
+])

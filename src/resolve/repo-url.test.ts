@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest'
+import {githubParts, normaliseRepoUrl} from './repo-url.js'
+
+describe('normaliseRepoUrl', () => {
+  const cases: Array<[string, ReturnType<typeof normaliseRepoUrl>, boolean?]> = [
+    ['https://github.com/babel/babel.git', {repo: 'github.com/babel/babel'}],
+    ['git+https://github.com/isaacs/fs.realpath.git', {repo: 'github.com/isaacs/fs.realpath'}],
+    ['git://github.com/npm/bin-links.git', {repo: 'github.com/npm/bin-links'}],
+    ['git+ssh://git@github.com/owner/name.git', {repo: 'github.com/owner/name'}],
+    ['ssh://git@github.com/owner/name', {repo: 'github.com/owner/name'}],
+    ['git@github.com:stevemao/left-pad.git', {repo: 'github.com/stevemao/left-pad'}],
+    ['sindresorhus/yocto-queue', {repo: 'github.com/sindresorhus/yocto-queue'}],
+    ['github:octokit/types.ts', {repo: 'github.com/octokit/types.ts'}],
+    ['gitlab:example-group/project', {repo: 'gitlab.com/example-group/project'}],
+    ['https://www.github.com/Seldaek/monolog#readme', {repo: 'github.com/Seldaek/monolog'}],
+    ['HTTPS://GitHub.com/Azure/go-ansiterm/', {repo: 'github.com/Azure/go-ansiterm'}],
+    ['https://github.com/babel/babel/tree/master/packages/babel-code-frame', {repo: 'github.com/babel/babel', directory: 'packages/babel-code-frame'}],
+    ['https://github.com/rails/rails/tree/v7.1.3/railties', {repo: 'github.com/rails/rails', directory: 'railties'}],
+    ['https://github.com/psf/requests/blob/main/HISTORY.md', {repo: 'github.com/psf/requests'}],
+    ['https://github.com/babel/babel/issues?q=is%3Aopen', {repo: 'github.com/babel/babel'}],
+    ['https://gitlab.com/example-group/tools/example-crate.git', {repo: 'gitlab.com/example-group/tools/example-crate'}],
+    ['https://gitlab.com/group/project/-/tree/main/sub/dir', {repo: 'gitlab.com/group/project', directory: 'sub/dir'}],
+    ['https://bitbucket.org/owner/repo/src/master/pkg', {repo: 'bitbucket.org/owner/repo', directory: 'pkg'}],
+    ['github.com/kubernetes/kubernetes', {repo: 'github.com/kubernetes/kubernetes'}],
+    // Not repositories.
+    ['https://github.com/sponsors/example-org', null],
+    ['https://github.com/only-owner', null],
+    ['https://requests.readthedocs.io', null],
+    ['https://go.googlesource.com/net', null],
+    ['javascript:alert(1)', null],
+    ['file:///etc/passwd', null],
+    ['https://github.com/-bad-/name', null],
+    ['https://github.com/owner/..', null],
+    ['', null],
+  ]
+  for (const [input, expected] of cases) {
+    it(`${input || '(empty)'} → ${expected ? `${expected.repo}${expected.directory ? ` (${expected.directory})` : ''}` : 'null'}`, () => {
+      expect(normaliseRepoUrl(input)).toEqual(expected)
+    })
+  }
+
+  it('accepts any git host only where the field is declared to be a repository', () => {
+    expect(normaliseRepoUrl('https://go.googlesource.com/net', {vcs: true})).toEqual({repo: 'go.googlesource.com/net'})
+    expect(normaliseRepoUrl('https://git.example.com/team/app.git', {vcs: true})).toEqual({repo: 'git.example.com/team/app'})
+    expect(normaliseRepoUrl('https://git.example.com/team/app.git')).toBeNull()
+  })
+
+  it('splits GitHub keys and rejects others', () => {
+    expect(githubParts('github.com/babel/babel')).toEqual({owner: 'babel', name: 'babel'})
+    expect(githubParts('gitlab.com/a/b')).toBeNull()
+  })
+})

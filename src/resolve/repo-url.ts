@@ -1,0 +1,139 @@
+/**
+ * Repository URL normalisation: the one place that turns what registries write (git+https, git://, ssh,
+ * scp-like `git@host:o/r.git`, npm shorthands `o/r` and `github:o/r`, `.git`, `#readme`, `/tree/<ref>/<dir>`)
+ * into a repository key `host/owner/name` (host lower-case, path as written) and an optional directory.
+ * Written by hand: hosted-git-info knows the npm shorthands but neither GitLab subgroups nor our key format.
+ */
+
+export interface RepoRef {
+  /** `github.com/owner/name`; other hosts `host/path`. */
+  repo: string
+  directory?: string
+}
+
+export interface NormaliseOptions {
+  /**
+   * The field is declared to be a source repository (npm `repository`, Packagist `source.url`, a go-import
+   * meta tag): any git host is accepted. Otherwise (home pages, project URLs) only known forges are.
+   */
+  vcs?: boolean
+}
+
+/** GitHub's rules: owners are 1-39 alphanumerics or single hyphens; names are [A-Za-z0-9._-], not `.`/`..`. */
+const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
+const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/
+const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/
+const PATH_SEGMENT = /^[A-Za-z0-9._~+-]+$/
+
+/** First path segments of github.com that are product pages, not owners. */
+const GITHUB_RESERVED = new Set(['about', 'apps', 'collections', 'enterprise', 'explore', 'features', 'login', 'marketplace', 'orgs', 'pricing', 'settings', 'sponsors', 'topics', 'users'])
+
+/** Forges whose repositories are exactly `owner/name` (GitLab allows subgroups, handled apart). */
+const TWO_SEGMENT_FORGES = new Set(['github.com', 'bitbucket.org', 'codeberg.org', 'gitee.com'])
+
+/** npm `repository` shorthands: https://docs.npmjs.com/cli/v10/configuring-npm/package-json#repository */
+const SHORTHAND_HOSTS: Record<string, string> = {github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org'}
+
+export function isValidGithubRepo(owner: string, name: string): boolean {
+  return GITHUB_OWNER.test(owner) && REPO_NAME.test(name) && name !== '.' && name !== '..'
+}
+
+export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}): RepoRef | null {
+  const text = input.trim()
+  if (!text || text.length > 2048) return null
+  const shorthand = /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?(?:#.*)?$/.exec(text)
+  if (shorthand && !text.includes('//')) {
+    const host = SHORTHAND_HOSTS[shorthand[1] ?? 'github']
+    return fromHostPath(host, [shorthand[2], shorthand[3]], options)
+  }
+  const url = toUrl(text)
+  if (!url) return null
+  const host = url.host.toLowerCase().replace(/^www\./, '')
+  if (!HOST.test(host)) return null
+  const segments = url.pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map(safeDecode)
+  if (segments.some((s) => s === null)) return null
+  return fromHostPath(host, segments as string[], options)
+}
+
+function fromHostPath(host: string, segments: string[], options: NormaliseOptions): RepoRef | null {
+  if (host === 'gitlab.com') return fromGitlab(segments)
+  if (TWO_SEGMENT_FORGES.has(host)) {
+    if (segments.length < 2) return null
+    const owner = segments[0]
+    const name = stripGit(segments[1])
+    if (host === 'github.com' && (GITHUB_RESERVED.has(owner.toLowerCase()) || !isValidGithubRepo(owner, name))) return null
+    if (host !== 'github.com' && !(PATH_SEGMENT.test(owner) && REPO_NAME.test(name))) return null
+    return withDirectory(`${host}/${owner}/${name}`, treeDirectory(segments.slice(2), host))
+  }
+  // Unknown hosts: only where the field is declared to be a repository, and kept as host/path.
+  if (!options.vcs || segments.length === 0) return null
+  const path = segments.map((s, i) => (i === segments.length - 1 ? stripGit(s) : s))
+  if (!path.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return null
+  return {repo: `${host}/${path.join('/')}`}
+}
+
+/** GitLab: `group/sub/project`, with `/-/tree/<ref>/<dir>` for directories. */
+function fromGitlab(segments: string[]): RepoRef | null {
+  const dash = segments.indexOf('-')
+  const project = (dash === -1 ? segments : segments.slice(0, dash)).map(stripGit)
+  if (project.length < 2 || !project.every((s) => PATH_SEGMENT.test(s))) return null
+  const directory = dash === -1 ? undefined : treeDirectory(segments.slice(dash + 1), 'gitlab.com')
+  return withDirectory(`gitlab.com/${project.join('/')}`, directory)
+}
+
+/** `tree/<ref>/<dir...>` (GitHub, GitLab) or `src/<ref>/<dir...>` (Bitbucket) names a directory; anything else none. */
+function treeDirectory(rest: string[], host: string): string | undefined {
+  const marker = host === 'bitbucket.org' ? 'src' : 'tree'
+  if (rest[0] !== marker || rest.length < 3) return undefined
+  const dir = rest.slice(2)
+  if (!dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return undefined
+  return dir.join('/')
+}
+
+function withDirectory(repo: string, directory: string | undefined): RepoRef {
+  return directory ? {repo, directory} : {repo}
+}
+
+function toUrl(text: string): URL | null {
+  let value = text.replace(/^git\+/, '')
+  // scp-like syntax: git@github.com:owner/name.git
+  const scp = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!\/\/)(.+)$/.exec(value)
+  if (scp && !/^[a-z]+:\/\//i.test(value)) value = `ssh://${scp[1]}/${scp[2]}`
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i.test(value)) value = `https://${value}`
+    else return null
+  }
+  try {
+    const url = new URL(value)
+    if (!['http:', 'https:', 'git:', 'ssh:', 'git+ssh:'].includes(url.protocol)) return null
+    return url
+  } catch {
+    return null
+  }
+}
+
+function stripGit(segment: string): string {
+  return segment.endsWith('.git') ? segment.slice(0, -4) : segment
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+/** Case-insensitive identity of a repository key (GitHub, GitLab and Bitbucket ignore case in paths). */
+export function repoIdentity(repo: string): string {
+  return repo.toLowerCase()
+}
+
+/** Splits a `github.com/owner/name` key; null for other hosts. */
+export function githubParts(repo: string): {owner: string; name: string} | null {
+  const match = /^github\.com\/([^/]+)\/([^/]+)$/.exec(repo)
+  return match && isValidGithubRepo(match[1], match[2]) ? {owner: match[1], name: match[2]} : null
+}

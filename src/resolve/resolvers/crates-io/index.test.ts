@@ -1,0 +1,28 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {resolveComponents} from '../../engine.js'
+import {resolver} from './index.js'
+
+let emulators: RegistryEmulators
+beforeAll(async () => {
+  emulators = await startRegistryEmulators()
+})
+afterAll(() => emulators.close())
+
+describe('crates-io (written from the API format)', () => {
+  it('reads crate.repository, keeps GitLab subgroups, sends a User-Agent', async () => {
+    const run = await resolveComponents(
+      [pkg('cargo', 'serde', '1.0.229'), pkg('cargo', 'aho-corasick', '1.1.5'), pkg('cargo', 'example-gitlab', '0.1.0'), pkg('cargo', 'example-bare', '0.1.0')],
+      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'serde@1.0.229': 'github.com/serde-rs/serde medium crates-io',
+      'aho-corasick@1.1.5': 'github.com/BurntSushi/aho-corasick medium crates-io',
+      'example-gitlab@0.1.0': 'gitlab.com/example-group/tools/example-crate medium crates-io',
+      'example-bare@0.1.0': 'unresolved: no-repository',
+    })
+    expect(emulators.servers.crates.requests.every((r) => typeof r.headers['user-agent'] === 'string')).toBe(true)
+  })
+})

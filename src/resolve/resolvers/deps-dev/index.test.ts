@@ -1,0 +1,72 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {resolveComponents} from '../../engine.js'
+import {resolver} from './index.js'
+
+const components = () => [
+  pkg('npm', '@babel/core', '7.24.0'),
+  pkg('npm', 'left-pad', '1.3.0'),
+  pkg('npm', 'basic-auth-parser', '0.0.2'),
+  pkg('npm', 'unknown-to-deps-dev', '1.0.0'),
+  pkg('golang', 'github.com/Azure/go-ansiterm', 'v0.0.0-20250102033503-faa5f7b0171c'),
+  pkg('golang', 'go.example.com/slsa', 'v1.0.0'),
+  pkg('pypi', 'requests', '2.25.0'),
+  pkg('pypi', 'certifi', '>=2026.7.22'),
+  pkg('cargo', 'serde', '1.0.229'),
+]
+
+const expected = {
+  '@babel/core@7.24.0': 'github.com/babel/babel medium deps.dev',
+  'left-pad@1.3.0': 'github.com/stevemao/left-pad medium deps.dev',
+  'basic-auth-parser@0.0.2': 'unresolved: no-repository',
+  'unknown-to-deps-dev@1.0.0': 'unresolved: not-found',
+  'github.com/Azure/go-ansiterm@v0.0.0-20250102033503-faa5f7b0171c': 'github.com/Azure/go-ansiterm high deps.dev',
+  'go.example.com/slsa@v1.0.0': 'github.com/example-org/attested high deps.dev',
+  'requests@2.25.0': 'github.com/psf/requests medium deps.dev',
+  'certifi@>=2026.7.22': 'unresolved: no-version',
+  'serde@1.0.229': 'github.com/serde-rs/serde medium deps.dev',
+}
+
+describe('deps-dev (written from the v3 API format)', () => {
+  let emulators: RegistryEmulators
+  beforeAll(async () => {
+    emulators = await startRegistryEmulators()
+  })
+  afterAll(() => emulators.close())
+
+  it('batches cache misses (paginated), prefers verified provenance, and replays every answer offline', async () => {
+    const cacheDir = await tempCacheDir()
+    const run = await resolveComponents(components(), {cacheDir, endpoints: emulators.endpoints, retries: 0}, [resolver])
+    expect(summarise(run)).toEqual(expected)
+    const batchCalls = emulators.servers.depsDev.requests.filter((r) => r.method === 'POST')
+    // 8 exact versions, 3 per page: three pages of one batch; no single GETs needed.
+    expect(batchCalls.map((r) => JSON.parse(r.body).pageToken ?? '')).toEqual(['', '3', '6'])
+    expect(emulators.servers.depsDev.requests.filter((r) => r.method === 'GET')).toEqual([])
+    expect(run.groups.find((g) => g.repo === 'github.com/example-org/attested')!.resolutions![0].evidence).toBe('deps.dev SOURCE_REPO (SLSA_ATTESTATION)')
+    const offline = await resolveComponents(components(), {cacheDir, offline: true}, [resolver])
+    expect(summarise(offline)).toEqual(expected)
+    expect(offline.stats.requests.total).toBe(0)
+    expect(offline.incomplete).toBe(false)
+  })
+
+  it('offline with an empty cache says why, and the run is incomplete', async () => {
+    const run = await resolveComponents([pkg('npm', 'left-pad', '1.3.0')], {cacheDir: await tempCacheDir(), offline: true}, [resolver])
+    expect(run.unresolved.map((u) => [u.reason, u.detail])).toEqual([['offline-cache-miss', 'offline and not cached: deps.dev GET /v3/systems/NPM/packages/left-pad/versions/1.3.0']])
+    expect(run.incomplete).toBe(true)
+  })
+})
+
+describe('deps-dev without the batch endpoint', () => {
+  let emulators: RegistryEmulators
+  beforeAll(async () => {
+    emulators = await startRegistryEmulators({depsDevBatch: false})
+  })
+  afterAll(() => emulators.close())
+
+  it('falls back to single GetVersion requests', async () => {
+    const run = await resolveComponents(components(), {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0}, [resolver])
+    expect(summarise(run)).toEqual(expected)
+    expect(emulators.servers.depsDev.requests.filter((r) => r.method === 'GET').map((r) => r.url)).toContain('/v3/systems/NPM/packages/%40babel%2Fcore/versions/7.24.0')
+  })
+})

@@ -1,0 +1,67 @@
+import type {HttpResult} from './http.js'
+import {normaliseRepoUrl} from './repo-url.js'
+import type {Confidence, Outcome} from './types.js'
+
+/** Helpers shared by resolvers: turning HTTP results and candidate URLs into outcomes. */
+
+export type JsonAnswer = {ok: true; status: number; json: unknown} | {ok: false; outcome: Outcome}
+
+/** 200 → parsed JSON; 404/410 → `not-found`; failures and other statuses → a miss naming the request. */
+export function jsonAnswer(result: HttpResult, what: string): JsonAnswer {
+  if (!result.ok) return {ok: false, outcome: {status: 'miss', reason: result.failure, detail: result.detail}}
+  const {status, body} = result.response
+  if (status === 404 || status === 410) return {ok: false, outcome: {status: 'miss', reason: 'not-found', detail: `${what}: not found (${status})`}}
+  if (status !== 200) return {ok: false, outcome: {status: 'miss', reason: 'network-error', detail: `${what}: HTTP ${status}`}}
+  try {
+    return {ok: true, status, json: JSON.parse(body)}
+  } catch {
+    return {ok: false, outcome: {status: 'miss', reason: 'network-error', detail: `${what}: response is not JSON`}}
+  }
+}
+
+export interface Candidate {
+  url: unknown
+  /** Field name for the evidence, e.g. `repository.url`. */
+  field: string
+  confidence: Confidence
+  /** Declared to be a source repository (accept any git host) rather than a web page. */
+  vcs?: boolean
+  directory?: string
+}
+
+/** The first candidate that normalises to a repository, or a `no-repository` miss listing what was seen. */
+export function firstRepository(candidates: readonly Candidate[], what: string): Outcome {
+  const seen: string[] = []
+  for (const candidate of candidates) {
+    if (typeof candidate.url !== 'string' || candidate.url.trim() === '') continue
+    const ref = normaliseRepoUrl(candidate.url, {vcs: candidate.vcs})
+    if (!ref) {
+      seen.push(`${candidate.field}=${candidate.url.slice(0, 200)}`)
+      continue
+    }
+    const directory = cleanDirectory(candidate.directory) ?? ref.directory
+    return {status: 'resolved', repo: ref.repo, ...(directory ? {directory} : {}), confidence: candidate.confidence, evidence: `${what} ${candidate.field}`}
+  }
+  const detail = seen.length > 0 ? `${what}: no repository URL (saw ${seen.join(', ')})` : `${what}: no repository field`
+  return {status: 'miss', reason: 'no-repository', detail}
+}
+
+/** A monorepo directory as registries write it (`./packages/x/`), or undefined when unsafe or empty. */
+export function cleanDirectory(directory: unknown): string | undefined {
+  if (typeof directory !== 'string') return undefined
+  const parts = directory
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+  if (parts.length === 0 || parts.some((p) => p === '..' || !/^[A-Za-z0-9._~+@-]+$/.test(p))) return undefined
+  return parts.join('/')
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Versions usable in a URL path: exact versions, not ranges (`>=1.2`) or placeholders with spaces. */
+export function exactVersion(version: string | undefined): string | null {
+  return version && /^[A-Za-z0-9][A-Za-z0-9.+_~-]{0,127}$/.test(version) ? version : null
+}

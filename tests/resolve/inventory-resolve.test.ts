@@ -1,0 +1,49 @@
+import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli} from '../support/cli.js'
+
+async function project(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'inventory-resolve-'))
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), {recursive: true})
+    await writeFile(join(dir, name), text)
+  }
+  return dir
+}
+
+const GO_SUM = [
+  'github.com/example-org/widget v1.2.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  'github.com/example-org/widget v1.2.0/go.mod h1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=',
+  'golang.org/x/text v0.25.0 h1:CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC=',
+  'golang.org/x/text v0.25.0/go.mod h1:DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD=',
+  '',
+].join('\n')
+
+describe('stewards inventory --resolve', () => {
+  it('prints the resolution-rate table; offline, paths that need no registry still resolve (exit 0)', async () => {
+    const dir = await project({'go.sum': GO_SUM})
+    const r = runCli(['inventory', dir, '--resolve', '--offline'], {env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))}})
+    expect(r.stderr).not.toContain('internal error')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      [
+        'ecosystem  total  resolved    rate  go-module  unresolved',
+        '---------  -----  --------  ------  ---------  ----------',
+        'golang         2         2  100.0%          2           0',
+        'all            2         2  100.0%          2           0',
+      ].join('\n'),
+    )
+  })
+
+  it('--json carries the groups; an offline cache miss makes the run incomplete (exit 2) and says why', async () => {
+    const dir = await project({'go.sum': GO_SUM, 'requirements.txt': 'example-internal-lib==1.0.0\n'})
+    const r = runCli(['inventory', dir, '--resolve', '--offline', '--json'], {env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))}})
+    expect(r.code).toBe(2)
+    const out = JSON.parse(r.stdout)
+    expect(out.resolution.groups.map((g: {repo: string}) => g.repo)).toEqual(['github.com/example-org/widget', 'github.com/golang/text'])
+    expect(out.resolution.unresolved.map((u: {component: {name: string}; reason: string}) => [u.component.name, u.reason])).toEqual([['example-internal-lib', 'offline-cache-miss']])
+    expect(out.resolution.incomplete).toBe(true)
+  })
+})

@@ -1,0 +1,51 @@
+import {depsDev} from './deps-dev.js'
+import {blobCdn, buildImages, ociRegistry} from './oci.js'
+import {cratesIo, githubApi, goVanity, npmRegistry, packagist, pypi, rubygems} from './packages.js'
+import {type Emulator, startEmulator} from './server.js'
+
+export {type Emulator, type SeenRequest, startEmulator} from './server.js'
+export {buildImages, digestOfController} from './oci.js'
+
+export interface RegistryEmulators {
+  /** Pass as ResolveOptions.endpoints. */
+  endpoints: Record<string, string>
+  servers: Record<'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn', Emulator>
+  close(): Promise<void>
+}
+
+/** Starts every registry emulator on 127.0.0.1 and returns the endpoints that point the resolvers at them. */
+export async function startRegistryEmulators(options: {depsDevBatch?: boolean} = {}): Promise<RegistryEmulators> {
+  const images = buildImages()
+  const cdn = await startEmulator(blobCdn(images))
+  const servers = {
+    depsDev: await startEmulator(depsDev({batch: options.depsDevBatch})),
+    npm: await startEmulator(npmRegistry()),
+    pypi: await startEmulator(pypi()),
+    crates: await startEmulator(cratesIo()),
+    rubygems: await startEmulator(rubygems()),
+    packagist: await startEmulator(packagist()),
+    go: await startEmulator(goVanity()),
+    github: await startEmulator(githubApi()),
+    oci: await startEmulator(ociRegistry(images, () => cdn.url)),
+    cdn,
+  }
+  const endpoints: Record<string, string> = {
+    'deps.dev': servers.depsDev.url,
+    npm: servers.npm.url,
+    pypi: servers.pypi.url,
+    'crates.io': servers.crates.url,
+    rubygems: servers.rubygems.url,
+    packagist: servers.packagist.url,
+    github: servers.github.url,
+  }
+  // Every registry and vanity host goes to the emulators: tests never reach the network.
+  endpoints['oci:*'] = servers.oci.url
+  endpoints['go:*'] = servers.go.url
+  return {
+    endpoints,
+    servers,
+    close: async () => {
+      await Promise.all(Object.values(servers).map((s) => s.close()))
+    },
+  }
+}
