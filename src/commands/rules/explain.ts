@@ -1,0 +1,31 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../../core/command.js'
+import {usageError} from '../../core/errors.js'
+import {loadRulesOrExit} from '../../evaluate/cli.js'
+import {explainRule, ruleView} from '../../evaluate/describe.js'
+import {rulesFlags} from '../../evaluate/flags.js'
+
+export default class RulesExplain extends BaseCommand {
+  static override summary = 'Explain one rule: why it matters, when it fires, what to do, its parameters'
+  static override examples = ['<%= config.bin %> rules explain single-org-majority', '<%= config.bin %> rules explain listed-maintainer --rules strict']
+  static override args = {id: Args.string({description: 'Rule id', required: true})}
+  static override flags = {
+    ...rulesFlags,
+    json: Flags.boolean({description: 'Print the rule as JSON'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(RulesExplain)
+    const {rules} = await loadRulesOrExit(this, flags.rules ?? [])
+    const rule = rules.find((r) => r.id === args.id)
+    if (!rule) {
+      const near = rules.filter((r) => r.id.includes(args.id) || args.id.includes(r.id)).map((r) => r.id)
+      throw usageError(
+        'unknown-rule',
+        `no rule '${args.id}' in ${(flags.rules ?? ['default']).join(', ')}`,
+        near.length > 0 ? `did you mean ${near.join(', ')}?` : 'run `stewards rules list` for the ids',
+      )
+    }
+    this.log(flags.json ? JSON.stringify(ruleView(rule), null, 2) : explainRule(rule).join('\n'))
+  }
+}

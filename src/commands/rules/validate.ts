@@ -1,0 +1,27 @@
+import {Args} from '@oclif/core'
+import {BaseCommand} from '../../core/command.js'
+import {ExitCode} from '../../core/errors.js'
+import {formatTestFailure} from '../../evaluate/describe.js'
+import {collectRules, formatProblem, runRuleTests} from '../../evaluate/index.js'
+
+export default class RulesValidate extends BaseCommand {
+  static override summary = 'Check rule files: schema, CEL, and their embedded tests'
+  static override description = `Each FILE is a rule file, a pack file or a pack folder (a shipped pack name works too).
+Problems print as file:line:column: reason, one per line, and the command exits 3.`
+  static override examples = ['<%= config.bin %> rules validate my-rules/', '<%= config.bin %> rules validate no-vendor-lock.yaml strict']
+  static override strict = false
+  static override args = {file: Args.string({description: 'Rule file, pack file or folder', required: true})}
+
+  async run(): Promise<void> {
+    const {argv} = await this.parse(RulesValidate)
+    const {rules, problems} = await collectRules(argv as string[])
+    const failures = runRuleTests(rules).filter((r) => !r.ok)
+    const lines = [...problems.map(formatProblem), ...failures.map(formatTestFailure)]
+    if (lines.length > 0) {
+      for (const line of lines) this.logToStderr(line)
+      this.exit(ExitCode.usage)
+    }
+    const cases = rules.reduce((n, r) => n + r.tests.pass.length + r.tests.fail.length, 0)
+    this.log(`${rules.length} rule(s) valid; ${cases} embedded test case(s) passed`)
+  }
+}

@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest'
+import {compileCel, formatPercent} from './cel.js'
+
+const names = {metrics: new Set(['top_company_share', 'commits_per_org', 'listed_organizations']), params: new Set(['limit'])}
+const bindings = {
+  m: {top_company_share: 0.6, commits_per_org: {'Example Corp': 6, Initech: 1}, listed_organizations: ['Globex Labs']},
+  p: {limit: 0.5},
+  project: {repo: 'github.com/example/widget', status: 'ok', reason: null, since: null, until: null},
+  lists: ['watch-a'],
+}
+
+function run(source: string): unknown {
+  const {expression, problems} = compileCel(source, names)
+  if (!expression) return problems.map((p) => p.message)
+  const value = expression.run(bindings)
+  return value instanceof Error ? `error: ${value.message}` : value
+}
+
+describe('CEL for rules', () => {
+  it('reads metrics, parameters, maps, lists and project facts', () => {
+    expect(run('m.top_company_share > p.limit')).toBe(true)
+    expect(run("'Initech' in m.commits_per_org && m.commits_per_org['Initech'] == 1")).toBe(true)
+    expect(run('m.commits_per_org.exists(org, m.commits_per_org[org] > 5)')).toBe(true)
+    expect(run("m.listed_organizations.exists(o, o.startsWith('Globex'))")).toBe(true)
+    expect(run("project.status == 'ok' && lists.size() == 1")).toBe(true)
+    expect(run('percent(m.top_company_share)')).toBe('60.0%')
+    expect(run("m.listed_organizations.join('; ')")).toBe('Globex Labs')
+  })
+
+  it('records which metrics and parameters an expression reads', () => {
+    const {expression} = compileCel("m.top_company_share > p.limit || has(m.commits_per_org) || m['listed_organizations'] == []", names)
+    expect(expression?.metrics).toEqual(['commits_per_org', 'listed_organizations', 'top_company_share'])
+    expect(expression?.params).toEqual(['limit'])
+  })
+
+  it('regular expressions run on RE2: a catastrophic pattern cannot backtrack', () => {
+    // With a backtracking engine this is 2^40 steps; RE2 answers in linear time.
+    expect(run(`'${'a'.repeat(40)}!'.matches('^(a+)+$')`)).toBe(false)
+  })
+
+  it('leaves out string replace, the one function whose output grows exponentially when nested', () => {
+    expect(run("'a'.replace('a', 'aa')")).toEqual(["unknown function 'replace'"])
+  })
+
+  it('rejects over-long expressions and deep nesting before parsing', () => {
+    expect(run(`${'1 + '.repeat(600)}1`)).toEqual(['expression longer than 2000 characters'])
+    expect(run(`${'['.repeat(33)}${']'.repeat(33)}`)).toEqual(['brackets nested deeper than 32'])
+    expect(run(`'${'('.repeat(40)}' == ''`)).toBe(false)
+  })
+
+  it('formats percentages, unknown when not a number', () => {
+    expect([formatPercent(0.6715), formatPercent(1n), formatPercent(null), formatPercent('x')]).toEqual(['67.2%', '100.0%', 'unknown', 'unknown'])
+  })
+})

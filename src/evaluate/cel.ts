@@ -1,0 +1,253 @@
+/**
+ * CEL (https://cel.dev, the language of Kubernetes ValidatingAdmissionPolicy) through @bufbuild/cel 0.6.
+ *
+ * Why this library: maintained by Buf (it backs protovalidate-es), pure ECMAScript, and its regular expressions
+ * run on @bufbuild/re2, a linear-time RE2 port, so no pattern can backtrack catastrophically. Conformance, as
+ * the project states it: @bufbuild/cel-spec ships the cel-spec v0.25.1 conformance suite, and cel-es runs it
+ * (packages/cel-test/src/conformance.test.ts) with known exclusions: no type-checking (`type_deductions`), no
+ * optionals, no math/bindings/block/encoders/proto2 extensions, no two-variable comprehensions (`macros2`),
+ * no quoted field names, no strong enums. Status: beta. Its exported checker does not type-check (only
+ * constants and identifiers), so `compile` below adds the static checks a rule file needs: every identifier,
+ * metric key, parameter and function must exist.
+ *
+ * Evaluation is bounded without a clock (a time limit would make output depend on machine load): expressions
+ * are capped in length, nesting and comprehension depth; CEL has no loops or recursion besides comprehensions
+ * over finite inputs; regexes are RE2; the strings extension's `replace` (the one function that can grow a
+ * value exponentially when nested) is left out.
+ */
+import {type CelFunc, CelScalar, type CelValue, celEnv, celFunc, isCelError, parse, plan} from '@bufbuild/cel'
+import {strings} from '@bufbuild/cel/ext'
+
+type Expr = ReturnType<typeof parse>['expr']
+
+/** The variables a rule sees; see src/evaluate/README.md. */
+export const VARIABLES = ['m', 'p', 'project', 'lists'] as const
+export const PROJECT_FIELDS = ['repo', 'status', 'reason', 'since', 'until'] as const
+
+export const LIMITS = {length: 2000, nesting: 32, nodes: 500, comprehensionDepth: 2} as const
+
+const percent = celFunc('percent', [CelScalar.DYN], CelScalar.STRING, (value: CelValue) => formatPercent(value))
+
+const FUNCS: CelFunc[] = [...strings.filter((f) => f.name !== 'replace'), percent]
+
+const env = celEnv({
+  variables: {m: CelScalar.DYN, p: CelScalar.DYN, project: CelScalar.DYN, lists: CelScalar.DYN},
+  funcs: FUNCS,
+})
+
+const KNOWN_FUNCTIONS = new Set([...env.funcs].map((f) => f.name))
+
+export interface CelProblem {
+  /** 1-based line and column inside the expression text. */
+  line: number
+  column: number
+  message: string
+}
+
+export interface CompiledExpression {
+  source: string
+  run(bindings: Bindings): CelValue | Error
+  /** Metric keys, parameters and project fields the expression reads. */
+  metrics: string[]
+  params: string[]
+}
+
+export interface Bindings {
+  m: Record<string, unknown>
+  p: Record<string, unknown>
+  project: Record<string, unknown>
+  lists: string[]
+}
+
+export interface Names {
+  metrics: ReadonlySet<string>
+  params: ReadonlySet<string>
+}
+
+/** Parses, checks and plans one expression; never throws for bad input. */
+export function compileCel(source: string, names: Names): {expression?: CompiledExpression; problems: CelProblem[]} {
+  if (source.length > LIMITS.length) return fail(1, 1, `expression longer than ${LIMITS.length} characters`)
+  const tooDeep = nestingBeyond(source, LIMITS.nesting)
+  if (tooDeep !== undefined) return fail(...lineCol(source, tooDeep), `brackets nested deeper than ${LIMITS.nesting}`)
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(source)
+  } catch (error) {
+    const at = (error as {location?: {start?: {line: number; column: number}}}).location?.start
+    const message = error instanceof Error ? error.message.replace(/^<input>:\d+:\d+: /, '') : String(error)
+    return fail(at?.line ?? 1, at?.column ?? 1, `CEL syntax: ${message}`)
+  }
+  const positions = parsed.sourceInfo?.positions ?? {}
+  const where = (e: Expr) => lineCol(source, Number(positions[String(e.id)] ?? 0))
+  const check = new Checker(names, where)
+  check.walk(parsed.expr, new Set(), 0)
+  if (check.problems.length > 0) return {problems: check.problems}
+  let program: (b: Bindings) => unknown
+  try {
+    program = plan(env, parsed) as (b: Bindings) => unknown
+  } catch (error) {
+    return fail(1, 1, `CEL: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return {
+    problems: [],
+    expression: {
+      source,
+      metrics: [...check.metrics].sort(),
+      params: [...check.params].sort(),
+      run(bindings) {
+        try {
+          const result = program(bindings) as CelValue
+          return isCelError(result) ? new Error(result.message) : result
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error))
+        }
+      },
+    },
+  }
+}
+
+class Checker {
+  problems: CelProblem[] = []
+  metrics = new Set<string>()
+  params = new Set<string>()
+  private nodes = 0
+
+  constructor(
+    private names: Names,
+    private where: (e: Expr) => [number, number],
+  ) {}
+
+  walk(e: Expr, bound: ReadonlySet<string>, depth: number): void {
+    if (++this.nodes === LIMITS.nodes + 1) this.report(e, `expression has more than ${LIMITS.nodes} nodes`)
+    const kind = e.exprKind
+    switch (kind.case) {
+      case 'identExpr':
+        if (!bound.has(kind.value.name) && !(VARIABLES as readonly string[]).includes(kind.value.name)) {
+          this.report(e, `unknown variable '${kind.value.name}' (known: ${VARIABLES.join(', ')})`)
+        }
+        return
+      case 'selectExpr': {
+        const operand = kind.value.operand
+        if (operand) {
+          this.field(operand, kind.value.field, bound)
+          this.walk(operand, bound, depth)
+        }
+        return
+      }
+      case 'callExpr': {
+        const {target, args} = kind.value
+        const name = kind.value.function
+        if (!/^[_@!-]/.test(name) && !KNOWN_FUNCTIONS.has(name)) this.report(e, `unknown function '${name}'`)
+        if (name === '_[_]' && args[0] && args[1]?.exprKind.case === 'constExpr') {
+          const index = args[1].exprKind.value.constantKind
+          if (index.case === 'stringValue') this.field(args[0], index.value, bound, e)
+        }
+        if (target) this.walk(target, bound, depth)
+        for (const arg of args) this.walk(arg, bound, depth)
+        return
+      }
+      case 'listExpr':
+        for (const element of kind.value.elements) this.walk(element, bound, depth)
+        return
+      case 'structExpr':
+        if (kind.value.messageName) this.report(e, 'message construction is not available in rules')
+        for (const entry of kind.value.entries) {
+          if (entry.keyKind.case === 'mapKey') this.walk(entry.keyKind.value, bound, depth)
+          if (entry.value) this.walk(entry.value, bound, depth)
+        }
+        return
+      case 'comprehensionExpr': {
+        const c = kind.value
+        if (depth + 1 > LIMITS.comprehensionDepth) {
+          this.report(e, `macros (all, exists, map, filter) nested deeper than ${LIMITS.comprehensionDepth}`)
+          return
+        }
+        const inner = new Set([...bound, c.iterVar, c.accuVar])
+        if (c.iterRange) this.walk(c.iterRange, bound, depth)
+        if (c.accuInit) this.walk(c.accuInit, bound, depth)
+        for (const part of [c.loopCondition, c.loopStep, c.result]) if (part) this.walk(part, inner, depth + 1)
+        return
+      }
+      default:
+        return
+    }
+  }
+
+  /** `m.key`, `p.name`, `project.field` (or `m['key']`) must name something that exists. */
+  private field(operand: Expr, field: string, bound: ReadonlySet<string>, at: Expr = operand): void {
+    const kind = operand.exprKind
+    if (kind.case !== 'identExpr' || bound.has(kind.value.name)) return
+    const variable = kind.value.name
+    if (variable === 'm') {
+      if (this.names.metrics.has(field)) this.metrics.add(field)
+      else this.report(at, `unknown metric 'm.${field}'${suggest(field, this.names.metrics)} (metric keys: rules/README.md)`)
+    } else if (variable === 'p') {
+      if (this.names.params.has(field)) this.params.add(field)
+      else this.report(at, `unknown parameter 'p.${field}'${suggest(field, this.names.params)}: declare it under params`)
+    } else if (variable === 'project' && !(PROJECT_FIELDS as readonly string[]).includes(field)) {
+      this.report(at, `unknown field 'project.${field}' (known: ${PROJECT_FIELDS.join(', ')})`)
+    }
+  }
+
+  private report(e: Expr, message: string): void {
+    const [line, column] = this.where(e)
+    this.problems.push({line, column, message})
+  }
+}
+
+function fail(line: number, column: number, message: string): {problems: CelProblem[]} {
+  return {problems: [{line, column, message}]}
+}
+
+/** 1-based line and column of a 0-based offset in the expression. */
+function lineCol(source: string, offset: number): [number, number] {
+  const before = source.slice(0, offset).split('\n')
+  return [before.length, before[before.length - 1].length + 1]
+}
+
+/** Offset where bracket nesting first exceeds `limit` (outside string literals), checked before the parser recurses. */
+function nestingBeyond(source: string, limit: number): number | undefined {
+  let depth = 0
+  let quote: string | null = null
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]
+    if (quote) {
+      if (ch === '\\') i++
+      else if (ch === quote) quote = null
+    } else if (ch === '"' || ch === "'") quote = ch
+    else if (ch === '(' || ch === '[' || ch === '{') {
+      if (++depth > limit) return i
+    } else if (ch === ')' || ch === ']' || ch === '}') depth--
+  }
+  return undefined
+}
+
+/** `; did you mean 'x'?` for the closest name within a small edit distance, else nothing. */
+function suggest(name: string, known: ReadonlySet<string>): string {
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1
+  for (const candidate of [...known].sort()) {
+    const d = distance(name, candidate)
+    if (d < bestDistance) [best, bestDistance] = [candidate, d]
+  }
+  return best ? ` (did you mean '${best}'?)` : ''
+}
+
+/** Levenshtein distance; names are short, so the quadratic table is fine. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
+
+export function formatPercent(value: unknown): string {
+  const n = typeof value === 'bigint' ? Number(value) : value
+  if (typeof n !== 'number' || Number.isNaN(n)) return 'unknown'
+  return `${(n * 100).toFixed(1)}%`
+}

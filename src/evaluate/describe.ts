@@ -1,0 +1,70 @@
+import type {ParamValue} from '../core/model.js'
+import type {RuleTestResult} from './tester.js'
+import type {CompiledRule} from './types.js'
+
+/** Plain data about a rule, for `--json` output: everything but the compiled CEL. */
+export function ruleView(rule: CompiledRule) {
+  return {
+    id: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    pack: rule.pack,
+    file: rule.file,
+    line: rule.line,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    condition: rule.condition,
+    message: rule.message,
+    params: rule.params,
+    defaults: rule.defaults,
+    appliesTo: rule.appliesTo,
+    metrics: rule.metrics,
+    references: rule.references,
+    tags: rule.tags,
+    tests: {pass: rule.tests.pass.length, fail: rule.tests.fail.length},
+  }
+}
+
+/** Aligned columns: ID, SEVERITY, PACK, TITLE. */
+export function ruleTable(rules: readonly CompiledRule[]): string[] {
+  const rows = rules.map((r) => [r.id, r.severity, r.pack ?? '-', r.title])
+  const header = ['ID', 'SEVERITY', 'PACK', 'TITLE']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  return [header, ...rows].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '))
+}
+
+export function explainRule(rule: CompiledRule): string[] {
+  const lines = [
+    `${rule.id} (${rule.severity}): ${rule.title}`,
+    `Defined in ${rule.file}:${rule.line}${rule.pack ? ` (pack ${rule.pack})` : ''}`,
+    '',
+    `Why: ${rule.rationale}`,
+    `What to do: ${rule.remediation}`,
+    '',
+    'Fires when (CEL):',
+    ...rule.condition.split('\n').map((l) => `  ${l}`),
+    `Message: ${rule.message}`,
+    `Applies to projects with status: ${rule.appliesTo.join(', ')}`,
+    `Reads metrics: ${rule.metrics.join(', ') || '(none)'}`,
+  ]
+  const params = Object.entries(rule.params)
+  if (params.length > 0) {
+    lines.push('Parameters (override with {"' + rule.id + '": {"name": value}}):')
+    for (const [name, value] of params) {
+      const declared = rule.defaults[name]
+      const changed = JSON.stringify(declared) !== JSON.stringify(value)
+      lines.push(`  ${name} = ${show(value)}${changed ? ` (rule default ${show(declared)})` : ''}`)
+    }
+  }
+  if (rule.references.length > 0) lines.push('References:', ...rule.references.map((r) => `  ${r}`))
+  lines.push(`Embedded tests: ${rule.tests.pass.length} pass, ${rule.tests.fail.length} fail cases`)
+  return lines
+}
+
+export function formatTestFailure(result: RuleTestResult): string {
+  return `${result.file}:${result.line}:1: ${result.ruleId}: ${result.kind} case "${result.name}" ${result.reason}`
+}
+
+function show(value: ParamValue): string {
+  return JSON.stringify(value)
+}

@@ -1,0 +1,127 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {commits, input, roles} from '../measure/__fixtures__/project.js'
+import {measureProject} from '../measure/index.js'
+import {evaluateProject, evaluateProjectDetailed, ruleMetas} from './engine.js'
+import {collectRules, loadRules} from './load.js'
+import type {RuleSet} from './types.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'stewards-engine-'))
+
+async function ruleSet(rules: string[]): Promise<RuleSet> {
+  const files = rules.map((text, i) => {
+    const path = join(dir, `rule-${i}-${Math.random().toString(36).slice(2)}.yaml`)
+    writeFileSync(path, text)
+    return path
+  })
+  const {rules: compiled, problems} = await collectRules(files)
+  expect(problems).toEqual([])
+  return {rules: compiled, sources: files}
+}
+
+function rule(id: string, severity: string, condition: string, message: string, params = ''): string {
+  return `id: ${id}
+title: ${id}
+severity: ${severity}
+rationale: r
+remediation: r
+${params ? `params: ${params}\n` : ''}condition: ${JSON.stringify(condition)}
+message: ${JSON.stringify(message)}
+tests:
+  pass: [{name: p, metrics: {}}]
+  fail: [{name: f, metrics: {}}]
+`
+}
+
+const D = '2024-06-01T00:00:00Z'
+const location = {file: 'deploy/app.yaml', line: 12, column: 16}
+
+describe('evaluateProject', () => {
+  it('fires rules, most severe first, with the metrics and parameters they read and the declaring locations', async () => {
+    const rules = await ruleSet([
+      rule('b-low', 'low', 'm.bus_factor == 1', 'bus factor {{ m.bus_factor }}'),
+      rule('a-high', 'high', 'm.top_company_share > p.limit', '{{ m.top_company }}: {{ percent(m.top_company_share) }}', '{limit: 0.5}'),
+      rule('c-quiet', 'critical', 'm.human_commits > 100', 'never'),
+    ])
+    const data = input({commits: commits([['alice', 'Example Corp', D], ['alice', 'Example Corp', D], ['bob', 'Acme Cloud', D]])})
+    const metrics = measureProject(data)
+    const findings = evaluateProject(rules, {repo: 'github.com/example/widget', status: 'ok', metrics, locations: [location]})
+    expect(findings).toEqual([
+      {
+        ruleId: 'a-high',
+        severity: 'high',
+        repo: 'github.com/example/widget',
+        message: 'Example Corp: 66.7%',
+        evidence: {metrics: {top_company: 'Example Corp', top_company_share: 0.6667}, params: {limit: 0.5}},
+        locations: [location],
+      },
+      {
+        ruleId: 'b-low',
+        severity: 'low',
+        repo: 'github.com/example/widget',
+        message: 'bus factor 1',
+        evidence: {metrics: {bus_factor: 1}},
+        locations: [location],
+      },
+    ])
+  })
+
+  it('with the measured data, evidence names the people, their commits and the source of each attribution', async () => {
+    const rules = await ruleSet([rule('top', 'high', 'm.top_company_share > 0.5', 'x')])
+    const data = input({
+      commits: commits([['alice', 'Example Corp', D], ['alice', 'Example Corp', '2024-07-01T00:00:00Z'], ['bob', 'Acme Cloud', D]]),
+    })
+    const [finding] = evaluateProject(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
+    expect(finding.evidence.people).toEqual([
+      {person: 'alice', organization: 'Example Corp', source: 'gitdm', citation: 'affiliations.txt:2', commits: 2, shas: ['c001', 'c000']},
+    ])
+  })
+
+  it('a comparison with an unknown value is an evaluation error, never a finding or a crash', async () => {
+    const rules = await ruleSet([
+      rule('unguarded', 'high', 'm.top_company_share > 0.5', 'x'),
+      rule('not-bool', 'low', 'm.human_commits', 'x'),
+      rule('bad-message', 'low', 'true', 'share {{ string(int(m.top_company_share)) }}'),
+    ])
+    const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: {}})
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual([['bad-message', 'share unknown']])
+    expect(errors.map((e) => e.message)).toEqual([
+      "unguarded on r: found no matching overload for '_>_' applied to '(null_type, double)'",
+      'not-bool on r: condition must be true or false, got null',
+      expect.stringMatching(/^bad-message on r: message placeholder \{\{ string\(int\(m\.top_company_share\)\) \}\}: /),
+    ])
+    expect(errors[0]).toMatchObject({code: 'rule-evaluation', line: 1})
+  })
+
+  it('the default pack on a project that could not be collected: one finding, no errors', async () => {
+    const rules = await loadRules(['default'])
+    const metrics = measureProject({project: {...input({}).project, status: 'unavailable', reason: 'HTTP 451'}, attributed: null})
+    const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'github.com/gone/away', status: 'unavailable', reason: 'HTTP 451', metrics})
+    expect(errors).toEqual([])
+    expect(findings.map((f) => [f.ruleId, f.message, f.evidence.note])).toEqual([
+      ['project-unavailable', 'No data for github.com/gone/away: HTTP 451.', 'HTTP 451'],
+    ])
+  })
+
+  it('the default pack never errors on a collected project, however empty', async () => {
+    const rules = await loadRules(['default'])
+    for (const data of [input({}), input({commits: commits([['x', null, D]]), roles: roles([['x', 'maintainer', null]])})]) {
+      const {errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
+      expect(errors).toEqual([])
+    }
+  })
+
+  it('rule metadata for reports, in rule-set order', async () => {
+    const metas = ruleMetas(await loadRules(['default']))
+    expect(metas[0]).toEqual({
+      id: 'attribution-coverage-low',
+      title: 'Too few commits attributed to judge concentration',
+      severity: 'medium',
+      rationale: expect.stringMatching(/^Concentration figures only describe/),
+      remediation: expect.stringMatching(/^Add evidence/),
+    })
+    expect(metas.map((m) => m.id)).toContain('project-unavailable')
+  })
+})

@@ -1,0 +1,96 @@
+import {type Finding, type Metrics, type RuleMeta, severityRank} from '../core/model.js'
+import {explainMetrics, metricKeys} from '../measure/index.js'
+import type {Bindings} from './cel.js'
+import {renderTemplate} from './template.js'
+import type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from './types.js'
+
+const ALL_KEYS = metricKeys().map((k) => k.key)
+
+/** Rule metadata for ScanResult.rules (SARIF `tool.driver.rules`, report help), in rule-set order. */
+export function ruleMetas(rules: RuleSet): RuleMeta[] {
+  return rules.rules.map(({id, title, severity, rationale, remediation}) => ({id, title, severity, rationale, remediation}))
+}
+
+/** Findings of every rule that fires on one project, most severe first, then by rule id. */
+export function evaluateProject(rules: RuleSet, context: EvaluationContext): Finding[] {
+  return evaluateProjectDetailed(rules, context).findings
+}
+
+/**
+ * Findings plus the rules that could not be evaluated (e.g. a comparison with an unknown value the rule did not
+ * guard): those are data for the scan's error list (the scan is then incomplete), never a crash and never a
+ * silent pass.
+ */
+export function evaluateProjectDetailed(
+  rules: RuleSet,
+  context: EvaluationContext,
+): {findings: Finding[]; errors: RuleEvaluationError[]} {
+  const findings: Finding[] = []
+  const errors: RuleEvaluationError[] = []
+  for (const rule of rules.rules) {
+    const outcome = evaluateRule(rule, context, rule.params)
+    if (outcome.error) errors.push(outcome.error)
+    if (outcome.finding) findings.push(outcome.finding)
+  }
+  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+  return {findings, errors}
+}
+
+/** One rule on one project with the given parameters (the embedded tests call this too). */
+export function evaluateRule(
+  rule: CompiledRule,
+  context: EvaluationContext,
+  params: CompiledRule['params'],
+): {finding?: Finding; error?: RuleEvaluationError} {
+  if (!rule.appliesTo.includes(context.status)) return {}
+  const bindings = bindingsFor(context, params)
+  const result = rule.compiled.condition.run(bindings)
+  const fail = (message: string) => ({
+    error: {file: rule.file, line: rule.line, code: 'rule-evaluation' as const, message: `${rule.id} on ${context.repo}: ${message}`},
+  })
+  if (result instanceof Error) return fail(result.message)
+  if (typeof result !== 'boolean') return fail(`condition must be true or false, got ${result === null ? 'null' : typeof result}`)
+  if (!result) return {}
+  const templateErrors: string[] = []
+  const message = renderTemplate(rule.compiled.message, bindings, (e) => templateErrors.push(e))
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity: rule.severity,
+    repo: context.repo,
+    message,
+    evidence: evidenceFor(rule, context, bindings.m as Metrics, params),
+    locations: context.locations ?? [],
+  }
+  return templateErrors.length > 0 ? {finding, ...fail(templateErrors.join('; '))} : {finding}
+}
+
+/** The CEL variables (README: "What a rule sees"): every documented metric key is present, null when unknown. */
+export function bindingsFor(context: EvaluationContext, params: CompiledRule['params']): Bindings {
+  const m: Record<string, unknown> = {}
+  for (const key of ALL_KEYS) m[key] = context.metrics[key] ?? null
+  return {
+    m,
+    p: params,
+    project: {
+      repo: context.repo,
+      status: context.status,
+      reason: context.reason ?? null,
+      since: context.window?.since ?? null,
+      until: context.window?.until ?? null,
+    },
+    lists: context.lists ?? [],
+  }
+}
+
+function evidenceFor(rule: CompiledRule, context: EvaluationContext, metrics: Metrics, params: CompiledRule['params']): Finding['evidence'] {
+  const shown: Metrics = {}
+  for (const key of rule.metrics) shown[key] = metrics[key]
+  const evidence: Finding['evidence'] = {metrics: shown}
+  if (context.input) {
+    const people = explainMetrics(rule.metrics, context.input, context.metrics)
+    if (people.length > 0) evidence.people = people
+  }
+  if (Object.keys(params).length > 0) evidence.params = params
+  if (context.reason) evidence.note = context.reason
+  return evidence
+}

@@ -1,0 +1,17 @@
+/** Rules: loading and validation (YAML + zod + CEL), evaluation into findings, scores. See ./README.md. */
+export {type Band, band, type PortfolioSummary, portfolioScore, portfolioSummary, SEVERITY_WEIGHTS, scoreProject} from './score.js'
+export {bindingsFor, evaluateProject, evaluateProjectDetailed, evaluateRule, ruleMetas} from './engine.js'
+export {
+  applyOverrides,
+  collectRules,
+  DEFAULT_PACK,
+  formatProblem,
+  loadRules,
+  PACKS_ROOT,
+  RulesError,
+  shippedPacks,
+} from './load.js'
+export {ParamOverrides} from './schema.js'
+export {type RuleTestResult, runRuleTests} from './tester.js'
+export type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from './types.js'
+export type {RuleProblem} from './yaml-source.js'

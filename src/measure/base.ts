@@ -1,0 +1,23 @@
+import type {Base, MeasureInput} from './types.js'
+
+/** Derives what every family shares. Bots are kept out of people metrics but counted (issue 5). */
+export function deriveBase(input: MeasureInput): Base {
+  const commits = input.attributed?.commits ?? []
+  const human = commits.filter((c) => !c.bot)
+  const parsedEnd = Date.parse(input.project.window.until)
+  const windowEnd = Number.isNaN(parsedEnd) ? 0 : parsedEnd
+  return {
+    input,
+    human,
+    botCommits: commits.length - human.length,
+    roles: input.attributed?.roles ?? [],
+    windowEnd,
+    // The window end is exclusive: facts are taken on its last day (2024-12-31 for a 2024 window).
+    asOf: new Date(windowEnd - 1).toISOString().slice(0, 10),
+  }
+}
+
+/** True when the project's data could not be collected: every figure is unknown, none is zero. */
+export function unavailable(base: Base): boolean {
+  return base.input.project.status === 'unavailable' || base.input.attributed === null
+}

@@ -1,0 +1,85 @@
+import {describe, expect, it} from 'vitest'
+import {input, roles} from '../../__fixtures__/project.js'
+import {explainMetrics, measureProject} from '../../index.js'
+
+describe('maintainers metrics', () => {
+  it('figures per organisation, elephant factor and top company share of everyone listed', () => {
+    const m = measureProject(
+      input({
+        roles: roles([
+          ['alice', 'maintainer', 'Example Corp'],
+          ['Bob', 'maintainer', 'Example Corp'],
+          ['bob', 'maintainer', 'Example Corp'],
+          ['carol', 'maintainer', 'Acme Cloud'],
+          ['dave', 'maintainer', 'Independent'],
+          ['erin', 'maintainer', null],
+          ['frank', 'reviewer', 'Initech'],
+          ['alice', 'reviewer', 'Example Corp'],
+        ]),
+      }),
+    )
+    expect(m).toMatchObject({
+      maintainers: 5,
+      maintainers_resolved: 4,
+      maintainers_unknown: 1,
+      maintainers_per_org: {'Example Corp': 2, 'Acme Cloud': 1, Independent: 1},
+      // 2 of 4 resolved reach half.
+      maintainer_elephant_factor: 1,
+      maintainer_top_company: 'Example Corp',
+      maintainer_top_company_share: 0.4,
+      maintainer_unknown_share: 0.2,
+      maintainer_rule: 'roles: maintainer',
+      reviewers: 2,
+      reviewers_per_org: {'Example Corp': 1, Initech: 1},
+      reviewer_elephant_factor: 1,
+      reviewer_top_company: 'Example Corp',
+      approvers: 0,
+      approver_elephant_factor: null,
+      approver_top_company_share: null,
+    })
+  })
+
+  it('falls back to owners and approvers, then committers, then code owners', () => {
+    const fromOwners = measureProject(
+      input({roles: roles([['a', 'approver', 'Acme Cloud'], ['b', 'owner', 'Initech'], ['c', 'reviewer', 'Acme Cloud']])}),
+    )
+    expect(fromOwners).toMatchObject({maintainers: 2, maintainer_rule: 'roles: owner, approver', maintainer_elephant_factor: 1})
+    const fromCodeowners = measureProject(input({roles: roles([['a', 'codeowner', 'Acme Cloud'], ['b', 'reviewer', 'Initech']])}))
+    expect(fromCodeowners).toMatchObject({maintainers: 1, maintainer_rule: 'roles: codeowner', maintainer_top_company_share: 1})
+    expect(measureProject(input({roles: []}))).toMatchObject({maintainers: 0, maintainer_rule: 'no governance file names maintainers', maintainer_top_company: null})
+  })
+
+  it('weights each login once at its highest role; unknown stays in the denominator', () => {
+    const m = measureProject(
+      input({
+        roles: roles([
+          ['alice', 'maintainer', 'Example Corp'],
+          ['alice', 'reviewer', 'Example Corp'],
+          ['bob', 'approver', 'Acme Cloud'],
+          ['carol', 'reviewer', null],
+          ['dave', 'codeowner', 'Independent'],
+          ['erin', 'security-contact', 'Initech'],
+        ]),
+      }),
+    )
+    // Weights: alice 4, bob 3, carol 2 (unknown), dave 1: total 10.
+    expect(m.role_weighted_org_shares).toEqual({'Example Corp': 0.4, 'Acme Cloud': 0.3, Independent: 0.1})
+    expect(m.role_weighted_top_company).toBe('Example Corp')
+    expect(m.role_weighted_top_company_share).toBe(0.4)
+  })
+
+  it('explains maintainer figures with each person, role, file and attribution source', () => {
+    const i = input({roles: roles([['alice', 'maintainer', 'Example Corp'], ['erin', 'maintainer', null]])})
+    expect(explainMetrics(['maintainer_top_company_share'], i, measureProject(i))).toEqual([
+      {
+        person: 'alice',
+        organization: 'Example Corp',
+        role: 'maintainer',
+        roleSource: 'MAINTAINERS.md',
+        source: 'gitdm',
+        citation: 'gitdm:alice',
+      },
+      {person: 'erin', organization: null, role: 'maintainer', roleSource: 'MAINTAINERS.md'},
+    ])
+  })
+})

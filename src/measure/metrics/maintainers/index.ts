@@ -1,0 +1,108 @@
+import type {AttributedRoleHolder, EvidencePerson, Metrics, Role} from '../../../core/model.js'
+import {asks, holdersBehind} from '../../evidence.js'
+import {rankedRecord} from '../../figures.js'
+import type {Base, MetricFamily, MetricKey} from '../../types.js'
+import {groupFigures, maintainerGroup, ROLE_WEIGHTS, uniqueHolders, weightedShares} from './groups.js'
+
+/** Role views besides the maintainers: per role, how many people and how concentrated in one organisation. */
+const VIEWS: Array<{prefix: string; plural: string; roles: Role[]}> = [
+  {prefix: 'approver', plural: 'approvers', roles: ['approver']},
+  {prefix: 'reviewer', plural: 'reviewers', roles: ['reviewer']},
+  {prefix: 'committer', plural: 'committers', roles: ['committer']},
+  {prefix: 'codeowner', plural: 'codeowners', roles: ['codeowner']},
+]
+
+function viewKeys(prefix: string, plural: string, who: string): MetricKey[] {
+  return [
+    {key: plural, type: 'count', description: `${who}: distinct logins named by governance files.`},
+    {key: `${plural}_resolved`, type: 'count', description: `${who} whose organisation is known (Independent included).`},
+    {key: `${plural}_unknown`, type: 'count', description: `${who} whose organisation is unknown.`},
+    {key: `${plural}_per_org`, type: 'count-map', description: `${who} per organisation (resolved only).`},
+    {
+      key: `${prefix}_elephant_factor`,
+      type: 'count',
+      description: `Fewest organisations (Independent is one) holding >= 50% of resolved ${plural}.`,
+    },
+    {key: `${prefix}_top_company`, type: 'name', description: `Organisation with the most ${plural}, Independent excluded.`},
+    {
+      key: `${prefix}_top_company_share`,
+      type: 'share',
+      description: `${prefix}_top_company's ${plural} / all ${plural} listed (unknown in the denominator).`,
+    },
+  ]
+}
+
+/**
+ * Maintainers per organisation and their elephant factor, per-role views, and a role-weighted view. The
+ * "maintainers" are the project's most senior declared group (see ./groups.ts for the order).
+ */
+export const family: MetricFamily = {
+  id: 'maintainers',
+  description: 'Maintainers per organisation, maintainers elephant factor, per-role and role-weighted views.',
+  keys: [
+    ...viewKeys('maintainer', 'maintainers', 'Maintainers'),
+    {key: 'maintainer_unknown_share', type: 'share', description: 'maintainers_unknown / maintainers.'},
+    {
+      key: 'maintainer_rule',
+      type: 'name',
+      description:
+        "How the maintainers were chosen: the governance stage's rule, else the first role present of maintainer; owner+approver; committer; codeowner.",
+    },
+    ...VIEWS.flatMap((v) => viewKeys(v.prefix, v.plural, v.plural[0].toUpperCase() + v.plural.slice(1))),
+    {
+      key: 'role_weighted_org_shares',
+      type: 'share-map',
+      description: `Organisation shares of governance weight; each login counts once at its highest role (${describeWeights()}); unknown stays in the denominator.`,
+    },
+    {key: 'role_weighted_top_company', type: 'name', description: 'Organisation with the largest governance weight, Independent excluded.'},
+    {key: 'role_weighted_top_company_share', type: 'share', description: "role_weighted_top_company's share of all governance weight."},
+  ],
+  measure(base) {
+    const group = maintainerGroup(base)
+    const metrics: Metrics = {
+      ...viewMetrics('maintainer', 'maintainers', group.holders),
+      maintainer_unknown_share: groupFigures(group.holders).unknownShare,
+      maintainer_rule: group.rule,
+    }
+    for (const view of VIEWS) Object.assign(metrics, viewMetrics(view.prefix, view.plural, holdersIn(base, view.roles)))
+    const weighted = weightedShares(base.roles)
+    metrics.role_weighted_org_shares = weighted.shares
+    metrics.role_weighted_top_company = weighted.topCompany
+    metrics.role_weighted_top_company_share = weighted.topCompanyShare
+    return metrics
+  },
+  explain(keys, base) {
+    const people: EvidencePerson[] = []
+    if (keys.some((k) => k.startsWith('maintainer'))) people.push(...holdersBehind(maintainerGroup(base).holders))
+    for (const view of VIEWS) {
+      if (keys.some((k) => k.startsWith(view.prefix))) people.push(...holdersBehind(holdersIn(base, view.roles)))
+    }
+    if (asks(keys, 'role_weighted_org_shares', 'role_weighted_top_company', 'role_weighted_top_company_share')) {
+      people.push(...holdersBehind(uniqueHolders(base.roles.filter((h) => h.role in ROLE_WEIGHTS))))
+    }
+    return people
+  },
+}
+
+function holdersIn(base: Base, roles: readonly Role[]): AttributedRoleHolder[] {
+  return uniqueHolders(base.roles.filter((h) => (roles as readonly string[]).includes(h.role)))
+}
+
+function viewMetrics(prefix: string, plural: string, holders: AttributedRoleHolder[]): Metrics {
+  const figures = groupFigures(holders)
+  return {
+    [plural]: figures.count,
+    [`${plural}_resolved`]: figures.resolved,
+    [`${plural}_unknown`]: figures.unknown,
+    [`${plural}_per_org`]: rankedRecord(figures.perOrg),
+    [`${prefix}_elephant_factor`]: figures.elephantFactor,
+    [`${prefix}_top_company`]: figures.topCompany,
+    [`${prefix}_top_company_share`]: figures.topCompanyShare,
+  }
+}
+
+function describeWeights(): string {
+  return Object.entries(ROLE_WEIGHTS)
+    .map(([role, weight]) => `${role} ${weight}`)
+    .join(', ')
+}

@@ -1,0 +1,93 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli} from '../support/cli.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'stewards-rules-cli-'))
+
+const GOOD = `id: vendor-share
+title: Vendor share
+severity: medium
+rationale: r
+remediation: r
+params: {limit: 0.5}
+condition: m.top_company_share != null && m.top_company_share > p.limit
+message: '{{ m.top_company }} {{ percent(m.top_company_share) }}'
+tests:
+  pass: [{name: low, metrics: {top_company_share: 0.2}}]
+  fail: [{name: high, metrics: {top_company: Example Corp, top_company_share: 0.8}, message: Example Corp 80.0%}]
+`
+
+function write(name: string, text: string): string {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) {
+  bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
+}
+
+describe('stewards rules', () => {
+  it('list prints the default pack; --json gives the rule metadata', () => {
+    const text = runCli(['rules', 'list'])
+    expect(text.code).toBe(0)
+    expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+SEVERITY\s+PACK\s+TITLE$/)
+    expect(text.stdout).toMatch(/^single-org-majority\s+high\s+default\s+One organisation holds most commits$/m)
+    const json = runCli(['rules', 'list', '--rules', 'strict', '--json'])
+    expect(json.code).toBe(0)
+    const rules = JSON.parse(json.stdout) as Array<{id: string; severity: string; params: Record<string, unknown>}>
+    expect(rules.find((r) => r.id === 'listed-maintainer')?.severity).toBe('critical')
+    expect(rules.find((r) => r.id === 'single-org-majority')?.params).toEqual({max_share: 0.4, min_attributed_commits: 10})
+  })
+
+  it('explain shows why, when, what to do and the parameters; an unknown id exits 3', () => {
+    const r = runCli(['rules', 'explain', 'low-bus-factor'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('low-bus-factor (high): One person makes half of the commits (bus factor)')
+    expect(r.stdout).toContain('Defined in rules/packs/default/low-bus-factor.yaml:1 (pack default)')
+    expect(r.stdout).toContain('  max_bus_factor = 1')
+    const unknown = runCli(['rules', 'explain', 'bus-factor'])
+    expect(unknown.code).toBe(3)
+    expect(unknown.stderr).toContain("no rule 'bus-factor' in default")
+    expect(unknown.stderr).toContain('did you mean low-bus-factor?')
+  })
+
+  it('validate accepts good files and runs their embedded tests', () => {
+    const r = runCli(['rules', 'validate', write('good.yaml', GOOD), 'default'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^12 rule\(s\) valid; \d+ embedded test case\(s\) passed$/m)
+  })
+
+  it('validate rejects bad CEL, an unknown key, a wrong type, a YAML bomb and a failing test: file:line:column, exit 3, no stack trace', () => {
+    const files = [
+      write('bad-cel.yaml', GOOD.replace('m.top_company_share > p.limit', 'm.top_company_share >> p.limit')),
+      write('unknown-key.yaml', GOOD.replace('severity: medium', 'severity: medium\nseverty: high')),
+      write('wrong-type.yaml', GOOD.replace('severity: medium', 'severity: [high]')),
+      write('bomb.yaml', `${bomb.join('\n')}\n`),
+      write('failing.yaml', GOOD.replace('message: Example Corp 80.0%', 'message: Example Corp 81%')),
+    ]
+    const r = runCli(['rules', 'validate', ...files])
+    expect(r.code).toBe(3)
+    expect(r.stdout).toBe('')
+    const lines = r.stderr.trim().split('\n').map((l) => l.replace(`${dir}/`, ''))
+    expect(lines).toEqual([
+      'bad-cel.yaml:7:63: CEL syntax: found > but expecting end of input',
+      "unknown-key.yaml:4:1: unknown key 'severty'",
+      expect.stringMatching(/^wrong-type\.yaml:3:11: 'severity': invalid option: expected one of /),
+      'bomb.yaml:2:8: YAML: Excessive alias count indicates a resource exhaustion attack (aliases are limited to 100)',
+      'failing.yaml:11:1: vendor-share: fail case "high" message "Example Corp 80.0%", expected "Example Corp 81%"',
+    ])
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('list with a broken --rules file exits 3 naming the file and line', () => {
+    const r = runCli(['rules', 'list', '--rules', write('broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]'))])
+    expect(r.code).toBe(3)
+    expect(r.stderr.split('\n')[0]).toBe(`${dir}/broken.yaml:2:8: 'title': invalid input: expected string, received array`)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+})
