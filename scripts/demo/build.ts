@@ -7,6 +7,7 @@
  * 3. Exports the cache as a bundle (`fixtures/demo/snapshot.json`), with the emulator's origin replaced by
  *    GitHub's, so `scan --snapshot` replays it with no network and no token.
  */
+import {createHash} from 'node:crypto'
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -85,10 +86,11 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFile(file, `${JSON.stringify(value, null, 2)}\n`)
 }
 
-export async function buildDemo(): Promise<void> {
-  const upstreams = join(DEMO_DIR, 'upstreams')
+/** Writes upstreams/, affiliations.txt and snapshot.json under `dir` (the demo folder by default). */
+export async function buildDemo(dir: string = DEMO_DIR): Promise<void> {
+  const upstreams = join(dir, 'upstreams')
   await writeUpstreams(upstreams)
-  await writeFile(join(DEMO_DIR, 'affiliations.txt'), gitdmRecords)
+  await writeFile(join(dir, 'affiliations.txt'), gitdmRecords)
   const emulator = await startGithubEmulator({roots: [upstreams]})
   const cacheDir = await mkdtemp(join(tmpdir(), 'stewards-demo-'))
   try {
@@ -103,8 +105,13 @@ export async function buildDemo(): Promise<void> {
     for (const entry of stable.entries) {
       entry.storedAt = STORED_AT
       delete entry.headers.date
+      // The emulator's ETags hash bodies that held its random port: recompute them on the final bodies.
+      if (entry.etag) {
+        entry.etag = `W/"${createHash('sha1').update(entry.body).digest('hex')}"`
+        entry.headers.etag = entry.etag
+      }
     }
-    await writeFile(join(DEMO_DIR, 'snapshot.json'), `${JSON.stringify(stable, null, 1)}\n`)
+    await writeFile(join(dir, 'snapshot.json'), `${JSON.stringify(stable, null, 1)}\n`)
     process.stderr.write(`demo: ${run.projects.length} projects, ${stable.entries.length} cache entries, ${run.requests.total} requests\n`)
   } finally {
     await emulator.close()

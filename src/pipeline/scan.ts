@@ -3,10 +3,10 @@ import {attributeProject, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../attribute/entities/index.js'
 import {collectProjects} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
-import type {CollectedProject, Component, Finding, ProjectReport, RepoGroup, ScanResult, Severity, Window} from '../core/model.js'
+import type {CollectedProject, Component, Finding, ProjectReport, RepoGroup, ScanError, ScanResult, Severity, Window} from '../core/model.js'
 import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
-import {evaluateProject, loadRules, type ParamOverrides, portfolioScore, scoreProject} from '../evaluate/index.js'
+import {evaluateProjectDetailed, loadRules, type ParamOverrides, portfolioScore, ruleMetas, scoreProject} from '../evaluate/index.js'
 import {measureProject} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
 import {usageError} from '../core/errors.js'
@@ -91,6 +91,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
   stage('measure', `${resolved.groups.length} projects`)
+  const ruleErrors: ScanError[] = []
   const projects: ProjectReport[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
     const roles = parseGovernance(project.governance)
@@ -100,7 +101,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     const input = {project, attributed, entities, lists, maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule}}
     const metrics = measureProject(input)
     const locations = group.components.flatMap((c) => c.locations)
-    const findings = evaluateProject(rules, {repo: group.repo, status: project.status, reason: project.reason, metrics, window: options.window, locations, input, lists})
+    const {findings, errors} = evaluateProjectDetailed(rules, {repo: group.repo, status: project.status, reason: project.reason, metrics, window: options.window, locations, input, lists})
+    ruleErrors.push(...errors.map((e) => ({...e, message: `${group.repo}: ${e.message}`})))
     return {
       repo: group.repo,
       status: project.status,
@@ -121,7 +123,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const findings = sortFindings(projects.flatMap((p) => p.findings))
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const f of findings) findingsBySeverity[f.severity]++
-  const incomplete = inventory.errors.length > 0 || resolved.incomplete || collected.incomplete
+  // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
+  const incomplete = inventory.errors.length > 0 || resolved.incomplete || collected.incomplete || ruleErrors.length > 0
   stage('evaluate', `${findings.length} findings`)
 
   return {
@@ -132,7 +135,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     projects,
     unresolved: resolved.unresolved,
     findings,
-    rules: rules.rules.map(({id, title, severity, rationale, remediation}) => ({id, title, severity, rationale, remediation})),
+    rules: ruleMetas(rules),
     summary: {
       components: components.length,
       projects: projects.length,
@@ -141,7 +144,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       incomplete,
     },
     skipped: inventory.skipped,
-    errors: [...inventory.errors, ...problemsAsErrors(collected.problems)],
+    errors: [...inventory.errors, ...problemsAsErrors(collected.problems), ...ruleErrors],
     requests: mergeRequests(resolved.stats.requests, collected.requests),
   }
 }

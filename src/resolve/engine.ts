@@ -26,7 +26,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
 const LOCAL_CONCURRENCY = 64
 
 /** The most telling reason first: network reasons mean "an online run may do better". */
-const REASON_ORDER: MissReason[] = ['network-error', 'offline-cache-miss', 'unverified', 'no-repository', 'no-label', 'not-found', 'no-version', 'invalid-name', 'unsupported', 'local']
+const REASON_ORDER: MissReason[] = ['network-error', 'offline-cache-miss', 'unverified', 'no-repository', 'no-label', 'not-found', 'no-version', 'invalid-name', 'unsupported', 'excluded', 'local']
 const NETWORK_REASONS = new Set<MissReason>(['network-error', 'offline-cache-miss'])
 
 /**
@@ -70,7 +70,12 @@ export async function resolveComponents(components: Component[], options: Resolv
         if (decision.resolution.confidence === 'low' && earlier.some((a) => NETWORK_REASONS.has(a.reason))) guessedAfterNetworkMiss = true
         return
       }
-      // Overrides that do not match are not a reason: the components were simply not overridden.
+      // A map entry that excludes the component settles it; overrides that do not match are not a reason.
+      if (resolver.kind === 'override' && outcome.status === 'miss' && outcome.reason === 'excluded') {
+        unresolved.push({component, reason: outcome.reason, detail: outcome.detail, attempts: []})
+        done.add(component)
+        return
+      }
       if (resolver.kind === 'override') return
       const miss: Attempt =
         outcome.status === 'miss'

@@ -25,7 +25,7 @@ export interface CompiledEntry extends PatternEntry {
 }
 
 /** Loads and validates a map file; a bad file is a usage error naming file, line and key. */
-export async function loadPatternMap<S extends z.ZodType<{mappings: Array<{match: string; repo: string; directory?: string}>}>>(file: string, schema: S, displayName = file): Promise<CompiledEntry[]> {
+export async function loadPatternMap<S extends z.ZodType<{mappings: Array<{match: string; repo?: string; directory?: string}>}>>(file: string, schema: S, displayName = file): Promise<CompiledEntry[]> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -55,6 +55,10 @@ export async function loadPatternMap<S extends z.ZodType<{mappings: Array<{match
   }
   return parsed.data.mappings.map((entry, i) => {
     const line = lineOf(['mappings', i])
+    if (entry.repo === undefined) {
+      const {match, ...extra} = entry as {match: string} & Record<string, unknown>
+      return {match, repo: '', source: `${displayName}:${line}`, extra, test: picomatch(match, {dot: true})}
+    }
     const ref = normaliseRepoUrl(entry.repo, {vcs: true})
     if (!ref) throw usageError('resolve.map-invalid', `${displayName}:${line}: repo '${entry.repo}' is not a repository URL or host/owner/name`)
     const {match, repo: _repo, directory, ...extra} = entry as {match: string; repo: string; directory?: string} & Record<string, unknown>

@@ -15,6 +15,8 @@ export type MissReason =
   | 'invalid-name'
   | 'no-version'
   | 'unsupported'
+  /** The user's map declares the component has no public upstream (in-house image, vendored code). */
+  | 'excluded'
 
 export type Outcome =
   | {
