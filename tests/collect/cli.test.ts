@@ -1,25 +1,11 @@
-import {spawn} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {repoRoot} from '../support/cli.js'
+import {runCliAsync} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
 
-/** Like runCli, but asynchronous: the emulator answers from this process while the CLI runs. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
-      cwd: repoRoot,
-      env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', ...env},
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c) => (stdout += c))
-    child.stderr.on('data', (c) => (stderr += c))
-    child.on('close', (code) => resolve({code: code ?? -1, stdout, stderr}))
-  })
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCliAsync(args, {env})
 
 describe('stewards collect and stewards cache', () => {
   let emulator: GithubEmulator

@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 
 export const repoRoot = join(import.meta.dirname, '..', '..')
@@ -21,4 +21,19 @@ export function runCli(args: string[], options: {cwd?: string; env?: Record<stri
     timeout: 120_000,
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Like runCli, but asynchronous: a local emulator can answer from this process while the CLI runs. */
+export function runCliAsync(args: string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', ...options.env},
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('close', (code) => resolve({code: code ?? -1, stdout, stderr}))
+  })
 }
