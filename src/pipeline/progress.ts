@@ -4,7 +4,10 @@ export function progressReporter(stream: NodeJS.WriteStream): ((stage: string, d
   const started = Date.now()
   return (stage, detail) => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
-    stream.write(`\r\x1b[2K[${seconds}s] ${stage}: ${detail.slice(0, (stream.columns ?? 80) - 20)}`)
-    if (stage === 'evaluate') stream.write('\n')
+    // A pseudo-terminal may report 0 columns: fall back to 80.
+    const width = stream.columns || 80
+    const line = `[${seconds}s] ${stage}: ${detail}`
+    stream.write(`\r\x1b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`)
+    if (stage === 'done') stream.write('\n')
   }
 }

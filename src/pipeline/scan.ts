@@ -68,6 +68,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
   stage('collect', `${resolved.groups.length} repositories`)
+  let collectedCount = 0
   const collected = await collectProjects(
     resolved.groups.map((g) => g.repo),
     {
@@ -83,14 +84,16 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       onRateLimit: options.onRateLimit,
       concurrency: options.concurrency,
       onProgress: (event) => {
-        if (event.type === 'project-done') stage('collect', `${event.repo}: ${event.status}`)
+        if (event.type === 'project-done') stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
+        if (event.type === 'rate-limit-wait') stage('collect', `rate limited: waiting ${event.seconds}s for the reset`)
+        if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
       },
     },
   )
   const byRepo = new Map(collected.projects.map((p) => [p.repo.toLowerCase(), p]))
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
-  stage('measure', `${resolved.groups.length} projects`)
+  stage('measure and evaluate', `${resolved.groups.length} projects`)
   const ruleErrors: ScanError[] = []
   const projects: ProjectReport[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
@@ -125,7 +128,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   for (const f of findings) findingsBySeverity[f.severity]++
   // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
   const incomplete = inventory.errors.length > 0 || resolved.incomplete || collected.incomplete || ruleErrors.length > 0
-  stage('evaluate', `${findings.length} findings`)
+  stage('done', `${projects.length} projects, ${findings.length} findings${incomplete ? ' (incomplete)' : ''}`)
 
   return {
     schemaVersion: SCAN_SCHEMA_VERSION,
