@@ -16,7 +16,7 @@ describe('progressReporter', () => {
     const report = progressReporter(s.stream)!
     report('collect', '3/5 github.com/example/a-very-long-repository-name (ok)')
     report('done', '5 projects, 2 findings')
-    expect(s.written[0]).toMatch(/^\r\x1b\[2K\[\d+\.\ds\] collect: 3\/5 github…$/)
+    expect(s.written[0]).toMatch(/^\r\x1b\[2K\[\d+\.\ds\] collect: 3\/5 github\.c…$/)
     expect(s.written[0].replace(/^\r\x1b\[2K/, '')).toHaveLength(29)
     expect(s.written.slice(1)).toEqual([expect.stringMatching(/done: 5 projects, 2 findings$/), '\n'])
   })
