@@ -15,10 +15,10 @@ describe('progressReporter', () => {
     const s = stream(true, 30)
     const report = progressReporter(s.stream)!
     report('collect', '3/5 github.com/example/a-very-long-repository-name (ok)')
-    report('done', '5 projects, 2 findings')
+    report('done', '5 projects')
     expect(s.written[0]).toMatch(/^\r\x1b\[2K\[\d+\.\ds\] collect: 3\/5 github\.c…$/)
     expect(s.written[0].replace(/^\r\x1b\[2K/, '')).toHaveLength(29)
-    expect(s.written.slice(1)).toEqual([expect.stringMatching(/done: 5 projects, 2 findings$/), '\n'])
+    expect(s.written.slice(1)).toEqual([expect.stringMatching(/done: 5 projects$/), '\n'])
   })
 
   it('falls back to 80 columns when a pseudo-terminal reports none', () => {
