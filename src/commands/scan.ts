@@ -30,7 +30,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     {description: 'The bundled fictional demo, offline', command: '<%= config.bin %> <%= command.id %> fixtures/demo'},
     {description: 'Gate CI on high findings and write SARIF for code scanning', command: '<%= config.bin %> <%= command.id %> deploy/ --fail-on high --output sarif=stewards.sarif'},
     {description: 'Only new or worsened findings gate the build', command: '<%= config.bin %> <%= command.id %> . --baseline main.json --fail-on medium'},
-    {description: 'Stricter rules, a custom threshold and gitdm evidence', command: '<%= config.bin %> <%= command.id %> . --rules strict --param single-org-commits.threshold=0.6 --affiliations developers_affiliations1.txt'},
+    {description: 'Stricter rules, a custom threshold and gitdm evidence', command: '<%= config.bin %> <%= command.id %> . --rules strict --param single-org-majority.max_share=0.6 --affiliations developers_affiliations1.txt'},
   ]
 
   static args = {

@@ -23,7 +23,7 @@ export function parseParams(values: readonly string[]): Record<string, Record<st
   const out: Record<string, Record<string, unknown>> = {}
   for (const value of values) {
     const match = /^([a-z0-9][a-z0-9-]*)\.([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value)
-    if (!match) throw usageError('bad-param', `--param '${value}' is not RULE.NAME=VALUE`, 'e.g. --param single-org-commits.threshold=0.6')
+    if (!match) throw usageError('bad-param', `--param '${value}' is not RULE.NAME=VALUE`, 'e.g. --param single-org-majority.max_share=0.6')
     const [, rule, name, raw] = match
     let parsed: unknown
     try {

@@ -1,9 +1,9 @@
 /** Shared by the report tests: the fictional scan result fixture and golden files. */
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {expect} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
 import {repoRoot} from '../support/cli.js'
+import {expectGoldenIn} from '../support/golden.js'
 
 export const fixtureFile = join(repoRoot, 'fixtures', 'reports', 'scan-result.json')
 
@@ -13,20 +13,12 @@ export function loadFixture(): ScanResult {
 }
 
 /** `UPDATE_GOLDEN=1 npx vitest run tests/report` rewrites the golden files; review the diff before committing. */
-export const updateGolden = process.env.UPDATE_GOLDEN === '1'
+export {updateGolden} from '../support/golden.js'
 
 export const goldenDir = join(import.meta.dirname, '__golden__')
 
 export function expectGolden(name: string, actual: string): void {
-  const file = join(goldenDir, name)
-  if (updateGolden) {
-    writeFileSync(file, actual)
-    return
-  }
-  expect(existsSync(file), `missing golden file ${file}: run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-  expect(actual, `${name} differs from its golden file: if the change is intended, run with UPDATE_GOLDEN=1`).toBe(
-    readFileSync(file, 'utf8'),
-  )
+  expectGoldenIn(goldenDir, name, actual)
 }
 
 /** The same value with every object's keys in reverse order: equal data built in another order. */

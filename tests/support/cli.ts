@@ -1,7 +1,12 @@
 import {spawn, spawnSync} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 export const repoRoot = join(import.meta.dirname, '..', '..')
+
+/** A cache of this test process's own: the CLI never reads or fills the user's ~/.cache/stewards in tests. */
+const testCache = mkdtempSync(join(tmpdir(), 'stewards-test-cache-'))
 export const sharedDir = join(repoRoot, '..', 'shared')
 
 export interface CliResult {
@@ -14,7 +19,7 @@ export interface CliResult {
 export function runCli(args: string[], options: {cwd?: string; env?: Record<string, string>; input?: string} = {}): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: {...process.env, NO_COLOR: '1', ...options.env},
+    env: {...process.env, NO_COLOR: '1', XDG_CACHE_HOME: testCache, ...options.env},
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -28,7 +33,7 @@ export function runCliAsync(args: string[], options: {cwd?: string; env?: Record
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', ...options.env},
+      env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', XDG_CACHE_HOME: testCache, ...options.env},
     })
     let stdout = ''
     let stderr = ''

@@ -1,0 +1,38 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, relative} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {loadConfig} from './config.js'
+
+describe('loadConfig (.stewards.yaml)', () => {
+  it('reads the settings, with paths relative to the file (as the working directory sees them)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
+    mkdirSync(join(dir, 'sub'))
+    const file = join(dir, 'sub', '.stewards.yaml')
+    writeFileSync(file, 'failOn: high\nmap: repos.yaml\naffiliations: [../gitdm.txt]\noutput: [sarif=out/x.sarif]\nparams: {low-bus-factor: {max_bus_factor: 2}}\n')
+    const config = await loadConfig(file)
+    expect(config).toEqual({
+      failOn: 'high',
+      map: relative(process.cwd(), join(dir, 'sub', 'repos.yaml')),
+      affiliations: [relative(process.cwd(), join(dir, 'gitdm.txt'))],
+      output: [`sarif=${relative(process.cwd(), join(dir, 'sub', 'out', 'x.sarif'))}`],
+      params: {'low-bus-factor': {max_bus_factor: 2}},
+    })
+  })
+
+  it('names the file and line of an unknown key, a wrong type or a YAML error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
+    const write = (text: string) => {
+      const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`)
+      writeFileSync(file, text)
+      return file
+    }
+    const unknown = write('since: 2025-01-01\n\nfail_on: high\n')
+    await expect(loadConfig(unknown)).rejects.toThrow(new RegExp(`^${unknown}:3: .*fail_on`))
+    const wrongType = write('offline: yes please\n')
+    await expect(loadConfig(wrongType)).rejects.toThrow(new RegExp(`^${wrongType}:1: offline`))
+    const duplicate = write('offline: true\noffline: false\n')
+    await expect(loadConfig(duplicate)).rejects.toThrow(new RegExp(`^${duplicate}:2: `))
+    await expect(loadConfig(join(dir, 'missing.yaml'))).rejects.toThrow(/cannot read the configuration file/)
+  })
+})

@@ -1,0 +1,61 @@
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {ScanResult} from '../../src/core/model.js'
+import {runCli} from '../support/cli.js'
+
+const out = mkdtempSync(join(tmpdir(), 'stewards-flags-'))
+let n = 0
+
+/** Scans the demo with extra flags; returns the exit code and the JSON report. */
+function scan(args: string[]): {code: number; stderr: string; report?: ScanResult} {
+  const file = join(out, `${++n}.json`)
+  const r = runCli(['scan', 'fixtures/demo', ...args, '--output', `json=${file}`])
+  let report: ScanResult | undefined
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    report = undefined
+  }
+  return {code: r.code, stderr: r.stderr, report}
+}
+
+const fired = (report: ScanResult | undefined, ruleId: string) => (report?.findings ?? []).filter((f) => f.ruleId === ruleId).map((f) => f.repo)
+
+describe('scan flags on the demo', () => {
+  it('--param overrides a rule parameter without copying the rule; a bad one is a usage error', () => {
+    const base = scan([])
+    expect(fired(base.report, 'low-bus-factor')).toEqual(['github.com/example-tinyqueue/tiny-queue'])
+    const relaxed = scan(['--param', 'low-bus-factor.max_bus_factor=0'])
+    expect(relaxed.code).toBe(0)
+    expect(fired(relaxed.report, 'low-bus-factor')).toEqual([])
+    const strictBus = scan(['--param', 'low-bus-factor.max_bus_factor=2'])
+    expect(fired(strictBus.report, 'low-bus-factor').sort()).toEqual(['github.com/example-nimbus/nimbus-mesh', 'github.com/example-tinyqueue/tiny-queue'])
+    const bad = scan(['--param', 'no-such-rule.x=1'])
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toContain('no-such-rule')
+  })
+
+  it('--lists chooses which lists count as listed', () => {
+    expect(fired(scan([]).report, 'listed-maintainer')).toEqual(['github.com/example-nimbus/nimbus-mesh'])
+    const other = scan(['--lists', 'us-bis-entity-list'])
+    expect(other.code).toBe(0)
+    expect(fired(other.report, 'listed-maintainer')).toEqual([])
+  })
+
+  it('--include-dev adds development dependencies (here one with no upstream in the offline data: incomplete)', () => {
+    const base = scan([])
+    const withDev = scan(['--include-dev'])
+    expect(withDev.report?.summary.components).toBe((base.report?.summary.components ?? 0) + 1)
+    expect(withDev.report?.unresolved.map((u) => `${u.component.name} ${u.reason}`)).toContain('@example-fictional/lint-kit offline-cache-miss')
+    expect(withDev.code).toBe(2)
+  })
+
+  it('--concurrency is bounded and does not change the result', () => {
+    expect(scan(['--concurrency', '0']).code).toBe(3)
+    const one = scan(['--concurrency', '1'])
+    expect(one.code).toBe(0)
+    expect(one.report?.findings).toEqual(scan([]).report?.findings)
+  })
+})
