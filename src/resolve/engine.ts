@@ -8,7 +8,8 @@ import {computeStats} from './stats.js'
 import {compareComponents} from './order.js'
 import type {Attempt, Decided, MissReason, Outcome, ResolveOptions, ResolveRun, Resolver, ResolverContext} from './types.js'
 
-const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
+/** Sent on every registry request: crates.io rejects anonymous clients and asks for a contact. */
+export const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
 
 /** Default base URLs; `oci:<host>` and `go:<host>` default to `https://<host>` (Docker Hub's API host differs). */
 const DEFAULT_ENDPOINTS: Record<string, string> = {

@@ -20,7 +20,7 @@ function scanDemo(args: string[] = [], env: Record<string, string> = {}) {
 }
 
 /** The demo's own generated history, read without our code, for figures computed independently. */
-function demoCommits(repo: string): Array<{author: {name: string; email: string}}> {
+function demoCommits(repo: string): Array<{author: {name: string; email: string; date: string}}> {
   return JSON.parse(readFileSync(join(repoRoot, 'fixtures', 'demo', 'upstreams', repo, 'commits.json'), 'utf8'))
 }
 
@@ -73,7 +73,7 @@ describe('stewards scan on the offline demo', () => {
   it('agrees with figures computed independently from the generated history', () => {
     for (const p of report.projects) {
       const repo = p.repo.replace('github.com/', '').replace('/', '__')
-      const inWindow = demoCommits(repo).filter((c: {author: {date?: string}}) => (c.author.date ?? '') >= '2025-01-01')
+      const inWindow = demoCommits(repo).filter((c) => c.author.date >= '2025-01-01')
       const human = inWindow.filter((c) => !c.author.name.endsWith('[bot]')).map((c) => c.author.email)
       expect(p.metrics.human_commits, p.repo).toBe(human.length)
       expect(p.metrics.bot_commits, p.repo).toBe(inWindow.length - human.length)

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {resolveComponents, USER_AGENT} from '../../engine.js'
 import {resolver} from './index.js'
 
 let emulators: RegistryEmulators
@@ -23,6 +23,8 @@ describe('crates-io (written from the API format)', () => {
       'example-gitlab@0.1.0': 'gitlab.com/example-group/tools/example-crate medium crates-io',
       'example-bare@0.1.0': 'unresolved: no-repository',
     })
-    expect(emulators.servers.crates.requests.every((r) => typeof r.headers['user-agent'] === 'string')).toBe(true)
+    const agents = emulators.servers.crates.requests.map((r) => r.headers['user-agent'])
+    expect(agents.length).toBeGreaterThan(0)
+    expect(new Set(agents)).toEqual(new Set([USER_AGENT]))
   })
 })
