@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCliAsync} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
+import {collectFrom, fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
 
 const run = (args: string[], env: Record<string, string> = {}) => runCliAsync(args, {env})
 
@@ -15,7 +15,8 @@ describe('stewards collect and stewards cache', () => {
     cacheDir = await freshCacheDir()
   })
   afterAll(() => emulator.close())
-  const base = () => ['--github-api-url', emulator.url, '--since', '2024-01-01', '--until', '2025-01-01', '--cache-dir', cacheDir]
+  const window = () => ['--github-api-url', emulator.url, '--since', '2024-01-01', '--until', '2025-01-01']
+  const base = () => [...window(), '--cache-dir', cacheDir]
 
   it('prints the collected data as JSON, with the token from GITHUB_TOKEN, and never prints the token', async () => {
     const r = await run(['collect', 'example/widget', 'example/gone', '--json', ...base()], {GITHUB_TOKEN: TOKEN})
@@ -47,16 +48,22 @@ describe('stewards collect and stewards cache', () => {
   })
 
   it('exports the cache to a bundle that imports elsewhere and replays offline', async () => {
-    const bundle = join(cacheDir, '..', `cli-bundle-${process.pid}.json`)
-    expect((await run(['cache', 'export', bundle, '--cache-dir', cacheDir])).code).toBe(0)
+    // Its own cache, filled by an online collection here (in-process: one CLI start fewer), so the test
+    // does not lean on what other tests fetched.
+    const filled = await freshCacheDir()
+    const online = await collectFrom(emulator.url, ['github.com/example/widget'], {cacheDir: filled})
+    expect(online.incomplete).toBe(false)
+    const bundle = join(filled, '..', `cli-bundle-${process.pid}.json`)
+    expect((await run(['cache', 'export', bundle, '--cache-dir', filled])).code).toBe(0)
     expect(JSON.parse(await readFile(bundle, 'utf8')).format).toBe('stewards-cache-bundle')
     const other = await freshCacheDir()
     expect((await run(['cache', 'import', bundle, '--cache-dir', other])).code).toBe(0)
     const before = emulator.requests.length
     // The same token as the run that filled the cache: with one, files and profiles come from GraphQL.
-    const r = await run(['collect', 'example/widget', '--offline', '--json', ...base().slice(0, 6), '--cache-dir', other], {GH_TOKEN: TOKEN})
+    const r = await run(['collect', 'example/widget', '--offline', '--json', ...window(), '--cache-dir', other], {GH_TOKEN: TOKEN})
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).projects[0].commits).toHaveLength(3)
+    expect(JSON.parse(r.stdout).projects).toEqual(JSON.parse(JSON.stringify(online.projects)))
     expect(emulator.requests.length).toBe(before)
     const broken = await run(['cache', 'import', join(fixtureRoot, 'example__widget', 'repo.json'), '--cache-dir', other])
     expect(broken.code).toBe(3)

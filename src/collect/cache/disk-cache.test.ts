@@ -1,8 +1,8 @@
-import {mkdtemp, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {DiskCache} from './disk-cache.js'
+import {DiskCache, unsafeCacheDir} from './disk-cache.js'
 
 const entry = (key: string) => ({key, storedAt: 1, status: 200, etag: '"abc"', headers: {'Content-Type': 'application/json', Authorization: 'token secret'}, body: '{"a":1}'})
 
@@ -41,5 +41,41 @@ describe('DiskCache', () => {
   it('rejects namespaces that could escape the cache directory', async () => {
     const cache = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
     await expect(cache.put('../x', entry('k'))).rejects.toThrow(/invalid cache namespace/)
+  })
+
+  it('lists and clears every namespace, keeping folders that hold anything it did not write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cache-'))
+    const cache = new DiskCache(dir)
+    for (const namespace of ['pypi', 'github', 'deps-dev']) await cache.put(namespace, entry(`GET /${namespace}`))
+    await cache.put('github', entry('GET /other'))
+    await mkdir(join(dir, 'photos', 'ab'), {recursive: true})
+    await writeFile(join(dir, 'photos', 'ab', 'holiday.jpg'), 'x')
+    await mkdir(join(dir, '.hidden'))
+    const elsewhere = await mkdtemp(join(tmpdir(), 'elsewhere-'))
+    await cache.put('npm', entry('k'))
+    await symlink(elsewhere, join(dir, 'linked'))
+    expect(await cache.namespaces()).toEqual(['deps-dev', 'github', 'npm', 'photos', 'pypi'])
+    expect(await cache.clear()).toEqual({
+      removed: [
+        {namespace: 'deps-dev', entries: 1},
+        {namespace: 'github', entries: 2},
+        {namespace: 'npm', entries: 1},
+        {namespace: 'pypi', entries: 1},
+      ],
+      kept: ['photos'],
+    })
+    expect((await readdir(dir)).sort()).toEqual(['.hidden', 'linked', 'photos'])
+    expect(await cache.get('github', 'GET /github')).toBeNull()
+    expect(await cache.clear()).toEqual({removed: [], kept: ['photos']})
+  })
+
+  it('names the filesystem root and the home directory as unsafe to clear, however they are spelled', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'home-'))
+    await symlink(home, `${home}-link`)
+    expect(unsafeCacheDir('/', home)).toBe('filesystem root')
+    expect(unsafeCacheDir('/tmp/..', home)).toBe('filesystem root')
+    expect(unsafeCacheDir(`${home}/`, home)).toBe('home directory')
+    expect(unsafeCacheDir(`${home}-link`, home)).toBe('home directory')
+    expect(unsafeCacheDir(join(home, '.cache', 'stewards'), home)).toBeNull()
   })
 })

@@ -1,9 +1,10 @@
 import {createHash, randomBytes} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {readFileSync, realpathSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
-import {join} from 'node:path'
+import {join, parse, resolve} from 'node:path'
 import {z} from 'zod'
+import {usageError} from '../../core/errors.js'
 
 /**
  * On-disk HTTP cache shared by every network stage (GitHub, deps.dev, registries).
@@ -28,6 +29,19 @@ export const CacheBundle = z.object({
   entries: z.array(CacheEntry.extend({namespace: z.string()})),
 })
 export type CacheBundle = z.infer<typeof CacheBundle>
+
+/** Names `put` accepts: no separator and no leading dot, so a namespace cannot climb out of the cache directory. */
+export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9.-]*$/
+/** What `put` writes inside a namespace: `<2 hex>/<sha-256>.json`, plus temp files of a write in flight. */
+const SHARD_PATTERN = /^[0-9a-f]{2}$/
+const ENTRY_FILE_PATTERN = /^[0-9a-f]{64}\.json(?:\.\d+\.[0-9a-f]{12}\.tmp)?$/
+
+export interface ClearResult {
+  /** Namespace folders deleted, sorted, with how many entry files each held. */
+  removed: Array<{namespace: string; entries: number}>
+  /** Folders named like a namespace but holding something `put` never writes: left alone. */
+  kept: string[]
+}
 
 /** Headers never written to disk: they can carry credentials or session state. */
 const PRIVATE_HEADERS = new Set(['authorization', 'set-cookie', 'cookie', 'proxy-authorization'])
@@ -94,8 +108,38 @@ export class DiskCache {
     return bundle.entries.length
   }
 
+  /** Namespace folders present (directories named like a namespace; symlinks are not followed), sorted. */
+  async namespaces(): Promise<string[]> {
+    const dirents = await readdir(this.dir, {withFileTypes: true}).catch(() => [])
+    return dirents
+      .filter((d) => d.isDirectory() && NAMESPACE_PATTERN.test(d.name))
+      .map((d) => d.name)
+      .sort(compare)
+  }
+
+  /**
+   * Deletes every namespace folder whose whole content is cache entries, whichever stage wrote it.
+   * A folder holding anything else is kept: a mistyped --cache-dir must never cost the user files.
+   * The filesystem root and the home directory are refused outright.
+   */
+  async clear(): Promise<ClearResult> {
+    const unsafe = unsafeCacheDir(this.dir)
+    if (unsafe) throw usageError('cache-clear', `refusing to clear ${this.dir}: it is the ${unsafe}, not a cache directory`)
+    const result: ClearResult = {removed: [], kept: []}
+    for (const namespace of await this.namespaces()) {
+      const entries = await countEntries(join(this.dir, namespace))
+      if (entries === null) {
+        result.kept.push(namespace)
+        continue
+      }
+      await rm(join(this.dir, namespace), {recursive: true, force: true})
+      result.removed.push({namespace, entries})
+    }
+    return result
+  }
+
   private fileFor(namespace: string, key: string): string {
-    if (!/^[a-z0-9][a-z0-9.-]*$/.test(namespace)) throw new Error(`invalid cache namespace '${namespace}'`)
+    if (!NAMESPACE_PATTERN.test(namespace)) throw new Error(`invalid cache namespace '${namespace}'`)
     const hash = createHash('sha256').update(key).digest('hex')
     return join(this.dir, namespace, hash.slice(0, 2), `${hash}.json`)
   }
@@ -116,6 +160,34 @@ function publicHeaders(headers: Record<string, string>): Record<string, string> 
     if (!PRIVATE_HEADERS.has(name.toLowerCase())) out[name.toLowerCase()] = value
   }
   return out
+}
+
+/** Entry files in a namespace folder, or null when it holds anything `put` does not write. */
+async function countEntries(dir: string): Promise<number | null> {
+  let count = 0
+  for (const shard of await readdir(dir, {withFileTypes: true})) {
+    if (!shard.isDirectory() || !SHARD_PATTERN.test(shard.name)) return null
+    for (const file of await readdir(join(dir, shard.name), {withFileTypes: true})) {
+      if (!file.isFile() || !ENTRY_FILE_PATTERN.test(file.name)) return null
+      if (file.name.endsWith('.json')) count++
+    }
+  }
+  return count
+}
+
+/** Why `dir` must never be cleared wholesale (after resolving `..` and symlinks), or null when it may be. */
+export function unsafeCacheDir(dir: string, home: string = homedir()): 'filesystem root' | 'home directory' | null {
+  const target = canonical(dir)
+  if (target === parse(target).root) return 'filesystem root'
+  return target === canonical(home) ? 'home directory' : null
+}
+
+function canonical(dir: string): string {
+  try {
+    return realpathSync(dir)
+  } catch {
+    return resolve(dir)
+  }
 }
 
 async function listDir(dir: string): Promise<string[]> {
