@@ -2,7 +2,7 @@
  * The `stewards people` view: each person, their organisation over time (commits grouped into periods of one
  * organisation and one deciding claim) and the evidence, plus the roles they hold.
  */
-import type {AttributedCommit, AttributedProject, Attribution} from '../core/model.js'
+import type {AttributedCommit, AttributedProject, Attribution, CollectedProject, ProjectStatus} from '../core/model.js'
 import {type CommitSummary, summarizeCommits} from './summary.js'
 
 export interface PersonPeriod {
@@ -41,13 +41,17 @@ export interface PersonReport {
 
 export interface PeopleReport {
   repo: string
+  /** Set when the project could not be read in full: `unavailable` (404, 451), `empty` or `partial`. */
+  status?: Exclude<ProjectStatus, 'ok'>
+  reason?: string
   asOf?: string
   summary: CommitSummary
   people: PersonReport[]
   bots: Record<string, number>
 }
 
-export function buildPeopleReport(project: AttributedProject): PeopleReport {
+/** `collected`: the project as collected, whose status and reason the report repeats when it is not `ok`. */
+export function buildPeopleReport(project: AttributedProject, collected?: Pick<CollectedProject, 'status' | 'reason'>): PeopleReport {
   const people = new Map<string, PersonReport>()
   const person = (id: string): PersonReport => {
     let report = people.get(id)
@@ -79,7 +83,8 @@ export function buildPeopleReport(project: AttributedProject): PeopleReport {
     report.roleAttribution ??= period(holder.attribution, project.asOf ?? '', project.asOf ?? '', 0)
   }
   const sorted = [...people.values()].sort((a, b) => b.commits - a.commits || b.roles.length - a.roles.length || cmp(a.person, b.person))
-  const report: PeopleReport = {repo: project.repo, summary: summarizeCommits(project), people: sorted, bots: project.bots}
+  const notOk = collected && collected.status !== 'ok' ? {status: collected.status, ...(collected.reason ? {reason: collected.reason} : {})} : {}
+  const report: PeopleReport = {repo: project.repo, ...notOk, summary: summarizeCommits(project), people: sorted, bots: project.bots}
   if (project.asOf) report.asOf = project.asOf
   return report
 }
@@ -122,6 +127,7 @@ export function formatPeopleText(report: PeopleReport): string {
   const lines = [
     `${report.repo}: ${count(s.human_commits, 'human commit')} by ${count(s.distinct_authors, 'author')}; ${s.attributed_commits} attributed (${share}%), ${s.unknown_commits} unknown, ${s.independent_commits} Independent; ${count(s.bot_commits, 'bot commit')}`,
   ]
+  if (report.status) lines.push(`Project ${report.status}${report.reason ? `: ${report.reason}` : ''}.`)
   if (report.asOf) lines.push(`Role holders attributed on ${report.asOf}.`)
   for (const p of report.people) {
     const names = p.names.length ? ` (${p.names.join(', ')})` : ''

@@ -64,7 +64,7 @@ describe('MAINTAINERS.md', () => {
 })
 
 describe('README role lists', () => {
-  it('reads people only under labels or headings naming a role, with the company after the link', () => {
+  it('reads people only under labels or headings naming a role (triagers too), with the company after the link', () => {
     const content = [
       '# Widgets',
       'Thanks to @not-a-role for the logo.',
@@ -93,6 +93,7 @@ describe('README role lists', () => {
       '| Mo K | @mo-k |',
     ].join('\n')
     expect(people('README.md', content)).toEqual([
+      ['tri-ager', 'triager', 'Triagers', 'Example Corp', 7],
       ['ada-l', 'approver', 'Approvers', 'Example Corp', 10],
       ['grace-h', 'approver', 'Approvers', null, 11],
       ['old-one', 'emeritus', 'Emeritus Approvers', null, 14],

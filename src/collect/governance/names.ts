@@ -41,8 +41,9 @@ export function teamsIn(text: string): string[] {
 export type SectionMeaning = Role | 'none' | 'inherit'
 
 /**
- * Order matters: "Emeritus Maintainers" are emeritus; "Triagers" or "release coordinators" hold no role we
- * track (`none`); a heading naming no role ("Current") inherits the enclosing one.
+ * Order matters: "Emeritus Maintainers" are emeritus, "Emeritus Triagers" too; "Triagers" are triagers (never
+ * maintainers); "release coordinators" hold no role we track (`none`); a heading naming no role ("Current")
+ * inherits the enclosing one.
  */
 const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   [/\b(emeritus|former|alumni|retired|past|inactive)\b/i, 'emeritus'],
@@ -51,8 +52,9 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   [/\bapprovers?\b/i, 'approver'],
   [/\bcommitters?\b/i, 'committer'],
   [/\b(maintainers?|maintained by|owners?|leads?)\b/i, 'maintainer'],
+  [/\btriagers?\b/i, 'triager'],
   [
-    /\b(triagers?|triage|coordinators?|managers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
+    /\b(triage|coordinators?|managers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
     'none',
   ],
 ]

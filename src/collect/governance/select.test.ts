@@ -30,7 +30,16 @@ describe('selectMaintainers', () => {
       ['committers', []],
       ['codeowners', ['catch-all', 'docs-person']],
       ['security-contacts', ['sec-one']],
+      ['triagers', []],
     ])
+  })
+
+  it('keeps triagers out of the maintainers, in a group of their own; emeritus triagers are emeritus', () => {
+    const content = ['- Maintainers:', '  - [Lin T](https://github.com/lin-t)', '- Triagers:', '  - [Tri A](https://github.com/tri-a)', '- Emeritus Triagers:', '  - [Old T](https://github.com/old-t)'].join('\n')
+    const roles = parseGovernance([{path: 'README.md', content}])
+    expect(roles.map((r) => [r.login, r.role])).toEqual([['lin-t', 'maintainer'], ['tri-a', 'triager'], ['old-t', 'emeritus']])
+    expect(selectMaintainers(roles).holders.map((h) => h.login)).toEqual(['lin-t'])
+    expect(roleGroups(roles).find((g) => g.id === 'triagers')?.holders.map((h) => h.login)).toEqual(['tri-a'])
   })
 
   it('narrows to the shared RoleHolder shape', () => {

@@ -10,7 +10,7 @@ import type {Role} from '../../core/model.js'
 import {CATCH_ALL} from './codeowners.js'
 import type {GovernanceKind, GovernanceRole} from './types.js'
 
-export type RoleGroupId = 'maintainers' | 'approvers' | 'reviewers' | 'committers' | 'codeowners' | 'security-contacts'
+export type RoleGroupId = 'maintainers' | 'approvers' | 'reviewers' | 'committers' | 'codeowners' | 'security-contacts' | 'triagers'
 
 export interface RoleGroup {
   id: RoleGroupId
@@ -66,5 +66,6 @@ export function roleGroups(holders: readonly GovernanceRole[]): RoleGroup[] {
     {id: 'committers', rule: 'committers (MAINTAINERS sections)', holders: selectRoles(holders, {roles: ['committer']})},
     {id: 'codeowners', rule: 'CODEOWNERS individuals (any rule)', holders: selectRoles(holders, {roles: ['codeowner']})},
     {id: 'security-contacts', rule: 'SECURITY_CONTACTS', holders: selectRoles(holders, {roles: ['security-contact']})},
+    {id: 'triagers', rule: 'triagers (README lists, MAINTAINERS sections); never maintainers', holders: selectRoles(holders, {roles: ['triager']})},
   ]
 }

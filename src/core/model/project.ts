@@ -70,7 +70,7 @@ export interface CollectedProject {
 }
 
 /** A person named with a role by a governance file. */
-export type Role = 'owner' | 'maintainer' | 'approver' | 'reviewer' | 'committer' | 'codeowner' | 'security-contact' | 'emeritus'
+export type Role = 'owner' | 'maintainer' | 'approver' | 'reviewer' | 'committer' | 'codeowner' | 'security-contact' | 'triager' | 'emeritus'
 
 export interface RoleHolder {
   login: string
