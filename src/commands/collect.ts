@@ -3,8 +3,9 @@ import {collectProjects, parseRepo, resolveToken} from '../collect/index.js'
 import {parseDuration} from '../collect/duration.js'
 import type {CollectOptions} from '../collect/types.js'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode, StewardsError, usageError} from '../core/errors.js'
+import {ExitCode, usageError} from '../core/errors.js'
 import {resolveWindow} from '../pipeline/window.js'
+import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/cli-options.js'
 
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
@@ -70,38 +71,4 @@ offline cache miss); repositories that do not exist are reported as unavailable.
     if (event.type === 'project-done') this.logToStderr(`collected ${event.repo} (${event.status})`)
     if (event.type === 'rate-limit-wait') this.logToStderr(`rate limit reached: waiting ${event.seconds}s for the reset`)
   }
-}
-
-function hostsFor(apiUrl: string | undefined): string[] {
-  return apiUrl && /\/api\/v3\/?$/.test(apiUrl) ? ['github.com', new URL(apiUrl).host.toLowerCase()] : ['github.com']
-}
-
-function checkApiUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
-  }
-  if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-    throw usageError('bad-api-url', `--github-api-url '${url}' must be an http(s) URL without credentials`)
-  }
-  return url
-}
-
-function pairGitDirs(repos: string[], values: string[]): Record<string, string> {
-  const dirs: Record<string, string> = {}
-  values.forEach((value, i) => {
-    const eq = value.indexOf('=')
-    if (eq > 0 && !('error' in parseRepo(value.slice(0, eq)))) {
-      const ref = parseRepo(value.slice(0, eq))
-      if (!('error' in ref)) dirs[ref.key] = value.slice(eq + 1)
-      return
-    }
-    const repo = repos[i]
-    if (!repo) throw new StewardsError('bad-git', `--git ${value}: no repository at position ${i + 1} to pair it with`)
-    dirs[repo] = value
-  })
-  return dirs
 }

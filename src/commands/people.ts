@@ -14,6 +14,7 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {CollectedProject, CommitRecord, Window} from '../core/model.js'
 import {resolveWindow} from '../pipeline/window.js'
+import {checkApiUrl, hostsFor} from '../collect/cli-options.js'
 
 /** The project to attribute, and what went wrong getting it. */
 interface ProjectInput {
@@ -200,23 +201,4 @@ function windowOf(commits: CommitRecord[], since?: string, until?: string): Wind
 function inWindow(commit: CommitRecord, window: Window): boolean {
   const t = Date.parse(commit.author.date)
   return t >= Date.parse(window.since) && t < Date.parse(window.until)
-}
-
-// As `stewards collect` (src/commands/collect.ts): GHES answers for its own host too.
-function hostsFor(apiUrl: string | undefined): string[] {
-  return apiUrl && /\/api\/v3\/?$/.test(apiUrl) ? ['github.com', new URL(apiUrl).host.toLowerCase()] : ['github.com']
-}
-
-function checkApiUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
-  }
-  if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-    throw usageError('bad-api-url', `--github-api-url '${url}' must be an http(s) URL without credentials`)
-  }
-  return url
 }

@@ -3,6 +3,7 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {resolveToken} from '../collect/index.js'
+import {checkApiUrl} from '../collect/cli-options.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {SEVERITIES, type Severity} from '../core/model.js'
@@ -100,7 +101,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       cacheDir: setting('cacheDir', flags['cache-dir']),
       maxAge: maxAge ? parseDuration(maxAge, '--max-age') : undefined,
       token: resolveToken(flags.token),
-      githubApiUrl: setting('githubApiUrl', flags['github-api-url']),
+      githubApiUrl: checkApiUrl(setting('githubApiUrl', flags['github-api-url'])),
       onRateLimit: setting('onRateLimit', flags['on-rate-limit'] as 'wait' | 'stop' | undefined),
       concurrency: setting('concurrency', flags.concurrency),
       affiliations: many(flags.affiliations, 'affiliations'),
