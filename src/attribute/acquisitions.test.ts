@@ -32,7 +32,7 @@ describe('acquisitions (gitdm companies.yaml)', () => {
   it('rejects what JavaScript cannot run, naming the file and line', () => {
     expect(() => parseAcquisitions("acquisitions:\n  - ['(?i)^(unclosed$', 'X']\n", 'c.yaml')).toThrow(/^c\.yaml:2: Invalid regular expression/)
     expect(() => compileGoRegex('(?U)^a+$', 'c.yaml:9')).toThrow("c.yaml:9: Go flag 'U' has no JavaScript equivalent")
-    expect(() => parseAcquisitions('acquisitions:\n  - [only-one]\n', 'c.yaml')).toThrow(/^c\.yaml:2: at 'acquisitions\.0'/)
+    expect(() => parseAcquisitions('acquisitions:\n  - [only-one]\n', 'c.yaml')).toThrow(/^c\.yaml:2: acquisitions\[0\]: /)
     expect(() => parseAcquisitions('acquisitions: [\n', 'c.yaml')).toThrow(/^c\.yaml:\d+: /)
   })
 

@@ -112,7 +112,7 @@ describe('rule files: every problem names file, line and column', () => {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
     }
     expect(await problemsOf('bomb.yaml', `${lines.join('\n')}\n`)).toEqual([
-      'bomb.yaml:2:8: YAML: Excessive alias count indicates a resource exhaustion attack (aliases are limited to 100)',
+      'bomb.yaml:2:8: YAML: aliases expand beyond the limit of 100 (a "billion laughs" bomb?)',
     ])
   })
 
@@ -204,8 +204,8 @@ describe('user parameter overrides', () => {
   it('change parameters without copying the rule', async () => {
     const {rules} = await loadRules(['default'], {'single-org-majority': {max_share: 0.3}})
     const rule = rules.find((r) => r.id === 'single-org-majority')
-    expect(rule?.params).toEqual({max_share: 0.3, min_attributed_commits: 10})
-    expect(rule?.defaults).toEqual({max_share: 0.5, min_attributed_commits: 10})
+    expect(rule?.params).toEqual({max_share: 0.3, min_attributed_commits: 10, min_coverage: 0.5})
+    expect(rule?.defaults).toEqual({max_share: 0.5, min_attributed_commits: 10, min_coverage: 0.5})
   })
 
   it('reject unknown rules, unknown parameters and wrong types as usage errors', async () => {

@@ -1,9 +1,9 @@
 import {readFile} from 'node:fs/promises'
 import {dirname, relative, resolve} from 'node:path'
-import {isMap, LineCounter, parseDocument} from 'yaml'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import {SEVERITIES} from '../core/model.js'
+import {parseYamlFile} from '../core/yaml-file.js'
 
 /** `.stewards.yaml`: the same settings as `scan`'s flags. Strict: a mistyped key is an error, not a silent default. */
 export const ScanConfig = z.strictObject({
@@ -35,6 +35,9 @@ export const ScanConfig = z.strictObject({
 })
 export type ScanConfig = z.infer<typeof ScanConfig>
 
+// An empty file is an empty configuration, not an error.
+const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfig)
+
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities'] as const
@@ -46,33 +49,8 @@ export async function loadConfig(file: string): Promise<ScanConfig> {
   } catch (error) {
     throw usageError('config-unreadable', `${file}: cannot read the configuration file (${(error as Error).message})`)
   }
-  const lines = new LineCounter()
-  const doc = parseDocument(text, {lineCounter: lines, uniqueKeys: true})
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]
-    const line = e.linePos?.[0].line ?? 1
-    throw usageError('config-invalid', `${file}:${line}: ${e.message.split('\n')[0]}`)
-  }
-  // A small alias budget: configuration files have no reason to expand aliases much.
-  const data = doc.toJS({maxAliasCount: 100}) ?? {}
-  const result = ScanConfig.safeParse(data)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const path = issue.path.map(String)
-    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : path[0]
-    const line = key ? lineOfKey(doc, lines, key) : 1
-    throw usageError('config-invalid', `${file}:${line}: ${[...path, ...(issue.code === 'unrecognized_keys' ? issue.keys : [])].join('.') || 'config'}: ${issue.message}`)
-  }
-  return relativeTo(result.data, dirname(resolve(file)))
-}
-
-function lineOfKey(doc: ReturnType<typeof parseDocument>, lines: LineCounter, key: string): number {
-  if (!isMap(doc.contents)) return 1
-  for (const pair of doc.contents.items) {
-    const k = pair.key as {value?: unknown; range?: [number, number, number]}
-    if (k?.value === key && k.range) return lines.linePos(k.range[0]).line
-  }
-  return 1
+  const {data} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  return relativeTo(data, dirname(resolve(file)))
 }
 
 function relativeTo(config: ScanConfig, base: string): ScanConfig {

@@ -1,13 +1,13 @@
 import {readFile} from 'node:fs/promises'
 import picomatch from 'picomatch'
-import {LineCounter, parseDocument} from 'yaml'
 import type {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import type {Component} from '../core/model.js'
+import {parseYamlFile} from '../core/yaml-file.js'
 import {normaliseRepoUrl} from './repo-url.js'
 
 /**
- * Pattern → repository maps (user overrides, the curated image map): YAML read with positions so every
+ * Pattern → repository maps (user overrides, the curated image map), read with the shared YAML reader so every
  * error names the file and line; patterns are picomatch globs over the names `matchKeys` gives.
  */
 
@@ -32,29 +32,9 @@ export async function loadPatternMap<S extends z.ZodType<{mappings: Array<{match
   } catch (error) {
     throw usageError('resolve.map-unreadable', `${displayName}: cannot read map file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, {lineCounter, prettyErrors: false})
-  if (document.errors.length > 0) {
-    const first = document.errors[0]
-    const line = lineCounter.linePos(first.pos[0]).line
-    throw usageError('resolve.map-invalid', `${displayName}:${line}: ${first.message.split('\n')[0]}`)
-  }
-  const lineOf = (path: readonly PropertyKey[]): number => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = document.getIn(path.slice(0, n) as Array<string | number>, true) as {range?: [number, number, number]} | undefined
-      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line
-    }
-    return 1
-  }
-  const parsed = schema.safeParse(document.toJS())
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const keys = (issue as {keys?: string[]}).keys
-    const at = keys?.length ? [...issue.path, keys[0]] : issue.path
-    throw usageError('resolve.map-invalid', `${displayName}:${lineOf(issue.path)}: ${at.map(String).join('.') || '(root)'}: ${issue.message}`)
-  }
-  return parsed.data.mappings.map((entry, i) => {
-    const line = lineOf(['mappings', i])
+  const {data, lineAt} = parseYamlFile(text, displayName, schema, 'resolve.map-invalid')
+  return data.mappings.map((entry, i) => {
+    const line = lineAt(['mappings', i])
     if (entry.repo === undefined) {
       const {match, ...extra} = entry as {match: string} & Record<string, unknown>
       return {match, repo: '', source: `${displayName}:${line}`, extra, test: picomatch(match, {dot: true})}

@@ -40,7 +40,7 @@ describe('stewards rules', () => {
     expect(json.code).toBe(0)
     const rules = JSON.parse(json.stdout) as Array<{id: string; severity: string; params: Record<string, unknown>}>
     expect(rules.find((r) => r.id === 'listed-maintainer')?.severity).toBe('critical')
-    expect(rules.find((r) => r.id === 'single-org-majority')?.params).toEqual({max_share: 0.4, min_attributed_commits: 10})
+    expect(rules.find((r) => r.id === 'single-org-majority')?.params).toEqual({max_share: 0.4, min_attributed_commits: 10, min_coverage: 0.5})
   })
 
   it('explain shows why, when, what to do and the parameters; an unknown id exits 3', () => {
@@ -78,7 +78,7 @@ describe('stewards rules', () => {
       'bad-cel.yaml:7:63: CEL syntax: found > but expecting end of input',
       "unknown-key.yaml:4:1: unknown key 'severty'",
       expect.stringMatching(/^wrong-type\.yaml:3:11: 'severity': invalid option: expected one of /),
-      'bomb.yaml:2:8: YAML: Excessive alias count indicates a resource exhaustion attack (aliases are limited to 100)',
+      'bomb.yaml:2:8: YAML: aliases expand beyond the limit of 100 (a "billion laughs" bomb?)',
       'failing.yaml:11:1: vendor-share: fail case "high" message "Example Corp 80.0%", expected "Example Corp 81%"',
     ])
     expect(r.stderr).not.toMatch(/\n\s+at /)

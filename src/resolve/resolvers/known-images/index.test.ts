@@ -49,7 +49,7 @@ describe('known-images', () => {
     const dir = await mkdtemp(join(tmpdir(), 'known-'))
     await writeFile(join(dir, 'known-images.yaml'), 'mappings:\n  - match: a/b\n    repo: github.com/o/n\n    cite: https://example.com\n  - match: c/d\n    repo: github.com/o/n\n    cite: https://example.com\n    notes: typo\n')
     await expect(resolveComponents([img('a.io/b', '1')], {cacheDir: await tempCacheDir(), offline: true, rulesDir: dir}, [resolver])).rejects.toThrow(
-      'rules/resolve/known-images.yaml:5: mappings.1.notes: Unrecognized key: "notes"',
+      "rules/resolve/known-images.yaml:8: mappings[1]: unknown key 'notes'",
     )
   })
 })

@@ -48,7 +48,7 @@ describe('override (--map)', () => {
 
   it('rejects a bad map file with file and line', async () => {
     const badKey = await mapFile('mappings:\n  - match: a\n    repo: github.com/o/n\n  - match: b\n    repository: github.com/o/n\n')
-    await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badKey})).rejects.toThrow(`${badKey}:4: mappings.1.repo`)
+    await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badKey})).rejects.toThrow(`${badKey}:5: mappings[1]: unknown key 'repository'`)
     const badRepo = await mapFile('mappings:\n  - match: a\n    repo: not a url\n')
     await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badRepo})).rejects.toThrow(
       `${badRepo}:2: repo 'not a url' is not a repository URL or host/owner/name`,

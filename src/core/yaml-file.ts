@@ -1,0 +1,157 @@
+/**
+ * Small hand-written YAML files (configuration, maps, rules, entity data) read through a zod schema, so every
+ * problem names the file and line. The `yaml` library parses; this adds what it leaves to us: alias expansion
+ * bounded and reported as a problem, zod issues placed on the offending key or value, one message format.
+ */
+import {type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
+import type {z} from 'zod'
+import {usageError} from './errors.js'
+
+/** A problem at a 1-based line and column of a file. */
+export interface YamlProblem {
+  file: string
+  line: number
+  column: number
+  message: string
+}
+
+export interface YamlPosition {
+  line: number
+  column: number
+}
+
+export type YamlPath = ReadonlyArray<PropertyKey>
+
+/** A parsed document that still knows where each of its nodes is. */
+export interface YamlTree {
+  file: string
+  value: unknown
+  /** Position of the node at `path` (or of its deepest existing ancestor), or of the key `key` of the mapping there. */
+  positionAt(path: YamlPath, key?: string): YamlPosition
+  lineAt(path: YamlPath): number
+  /** The node at exactly `path`, if there is one. */
+  nodeAt(path: YamlPath): Node | undefined
+}
+
+// A few aliases are normal in hand-written files; a "billion laughs" file needs millions of expansions.
+const MAX_ALIAS_COUNT = 100
+// Later syntax errors are mostly echoes of the first ones.
+const MAX_SYNTAX_PROBLEMS = 10
+
+/** Parses one document; duplicate keys, several documents, unresolved tags and alias bombs are problems. */
+export function parseYamlTree(text: string, file: string): {tree?: YamlTree; problems: YamlProblem[]} {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true})
+  const at = (offset: number | undefined): YamlPosition => {
+    const pos = offset === undefined ? {line: 1, col: 1} : lines.linePos(offset)
+    return {line: pos.line, column: pos.col}
+  }
+  const syntax = [...doc.errors, ...doc.warnings].slice(0, MAX_SYNTAX_PROBLEMS).map((error) => {
+    const message = error.code === 'MULTIPLE_DOCS' ? 'one YAML document per file' : error.message.split('\n')[0]
+    return {file, ...at(error.pos[0]), message: `YAML: ${message}`}
+  })
+  if (syntax.length > 0) return {problems: syntax}
+  let value: unknown
+  try {
+    value = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT})
+  } catch (error) {
+    // The library signals an alias bomb with a ReferenceError; anything else is a bug of ours.
+    if (!(error instanceof ReferenceError)) throw error
+    const message = `YAML: aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (a "billion laughs" bomb?)`
+    return {problems: [{file, ...at(firstAlias(doc)), message}]}
+  }
+  const nodeAt = (path: YamlPath) => walk(doc.contents, path).exact
+  const positionAt = (path: YamlPath, key?: string) => {
+    const node = walk(doc.contents, path).deepest
+    const keyNode = key === undefined || !isMap(node) ? undefined : node.items.find((pair) => sameKey(pair.key, key))?.key
+    return at((isNode(keyNode) ? keyNode : node)?.range?.[0])
+  }
+  return {tree: {file, value, positionAt, lineAt: (path) => positionAt(path).line, nodeAt}, problems: []}
+}
+
+/** One problem per zod issue, the most useful first: an unknown key (often a typo that also makes another key "missing"). */
+export function schemaProblems(error: z.ZodError, tree: YamlTree): YamlProblem[] {
+  const unknown: YamlProblem[] = []
+  const others: YamlProblem[] = []
+  for (const issue of error.issues) {
+    const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol')
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) unknown.push({file: tree.file, ...tree.positionAt(path, key), message: `${where(path)}unknown key '${key}'`})
+      continue
+    }
+    // An issue about an absent key (whatever zod's wording for its type) means the key is missing.
+    const key = path.at(-1)
+    if (typeof key === 'string' && valueAt(tree.value, path) === undefined) {
+      others.push({file: tree.file, ...tree.positionAt(path), message: `${where(path.slice(0, -1))}missing required key '${key}'`})
+      continue
+    }
+    others.push({file: tree.file, ...tree.positionAt(path), message: `${where(path)}${issue.message}`})
+  }
+  return [...unknown, ...others]
+}
+
+/** Parses and validates without throwing: `data` only when there is no problem, the most useful problem first. */
+export function checkYamlFile<T>(text: string, file: string, schema: z.ZodType<T>): {data?: T; problems: YamlProblem[]; lineAt(path: YamlPath): number} {
+  const {tree, problems} = parseYamlTree(text, file)
+  const lineAt = (path: YamlPath) => tree?.lineAt(path) ?? 1
+  if (!tree) return {problems, lineAt}
+  const result = schema.safeParse(tree.value)
+  return result.success ? {data: result.data, problems, lineAt} : {problems: schemaProblems(result.error, tree), lineAt}
+}
+
+/** Parses and validates, throwing the most useful problem as `file:line: key: reason` (a usage error, exit 3). */
+export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T>, code: string): {data: T; lineAt(path: YamlPath): number} {
+  const {data, problems, lineAt} = checkYamlFile(text, file, schema)
+  const [first] = problems
+  if (first) throw usageError(code, `${file}:${first.line}: ${first.message}`)
+  return {data: data as T, lineAt}
+}
+
+/** `organizations[0].aliases[2].name: ` (empty at the root). */
+export function where(path: YamlPath): string {
+  if (path.length === 0) return ''
+  return `${path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('')}: `
+}
+
+/** The node at `path` if it exists, and the deepest node found along it. */
+function walk(root: unknown, path: YamlPath): {exact?: Node; deepest?: Node} {
+  let node = isNode(root) ? root : undefined
+  for (const step of path) {
+    const child = childOf(node, step)
+    if (!child) return {deepest: node}
+    node = child
+  }
+  return {exact: node, deepest: node}
+}
+
+function childOf(node: Node | undefined, step: PropertyKey): Node | undefined {
+  let child: unknown
+  if (isMap(node)) child = node.items.find((pair) => sameKey(pair.key, step))?.value
+  else if (isSeq(node) && typeof step === 'number') child = node.items[step]
+  return isNode(child) ? child : undefined
+}
+
+// zod paths hold strings where YAML may have numbers or booleans as keys (`1: x`): compare as text.
+function sameKey(key: unknown, step: PropertyKey): boolean {
+  return isScalar(key) && String(key.value) === String(step)
+}
+
+function valueAt(value: unknown, path: YamlPath): unknown {
+  let current = value
+  for (const step of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[step]
+  }
+  return current
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0]
+      return visit.BREAK
+    },
+  })
+  return offset
+}
