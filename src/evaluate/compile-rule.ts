@@ -42,6 +42,9 @@ export function compileRule(
       }
     })
   }
+  rule.evidence?.forEach((key, i) => {
+    if (!METRIC_NAMES.has(key)) problems.push(here(source, [...path, 'evidence', i], `unknown metric '${key}' in evidence`, key))
+  })
   if (problems.length > 0 || !condition.expression || !message.template) return {problems}
   const metrics = [...new Set([...condition.expression.metrics, ...message.template.metrics])]
   const order = [...METRIC_NAMES]
@@ -71,6 +74,7 @@ export function compileRule(
       pack,
       compiled: {condition: condition.expression, message: message.template},
       metrics,
+      evidenceMetrics: rule.evidence ?? metrics,
     },
   }
 }

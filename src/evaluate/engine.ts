@@ -87,7 +87,7 @@ function evidenceFor(rule: CompiledRule, context: EvaluationContext, metrics: Me
   for (const key of rule.metrics) shown[key] = metrics[key]
   const evidence: Finding['evidence'] = {metrics: shown}
   if (context.input) {
-    const people = explainMetrics(rule.metrics, context.input, context.metrics)
+    const people = explainMetrics(rule.evidenceMetrics, context.input, context.metrics)
     if (people.length > 0) evidence.people = people
   }
   if (Object.keys(params).length > 0) evidence.params = params

@@ -60,6 +60,11 @@ export const Rule = z.strictObject({
   /** Where the idea or threshold comes from (CHAOSS metric, regulation, list). */
   references: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
+  /**
+   * Metric keys whose people a finding names (default: every metric the rule reads). A rule that reads a
+   * guard such as `commit_coverage` names the company's authors, not the largest unattributed ones.
+   */
+  evidence: z.array(z.string()).min(1).optional(),
   tests: RuleTests,
 })
 export type Rule = z.infer<typeof Rule>

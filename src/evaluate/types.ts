@@ -26,6 +26,8 @@ export interface CompiledRule extends RuleMeta {
   compiled: {condition: CompiledExpression; message: CompiledTemplate}
   /** Metric keys the condition and message read: what a finding's evidence shows. */
   metrics: string[]
+  /** Metric keys whose people and organisations the finding names (the rule's `evidence`, else `metrics`). */
+  evidenceMetrics: string[]
 }
 
 export interface RuleSet {
