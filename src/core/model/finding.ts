@@ -50,4 +50,9 @@ export interface Finding {
   evidence: Evidence
   /** Declaring locations of the components that pull this repository in. */
   locations: Location[]
+  /**
+   * Against `--baseline` (SARIF's vocabulary): `new` (not in the baseline), `updated` (more severe than in the
+   * baseline), `unchanged`; absent when the scan had no baseline. Only new and updated findings gate the build.
+   */
+  baselineState?: 'new' | 'updated' | 'unchanged'
 }

@@ -63,6 +63,11 @@ export interface CollectedProject {
   /** Why a project is unavailable or partial (404, 451, timeout, rate limit...). */
   reason?: string
   facts?: RepoFacts
+  /**
+   * Parts that could not be read (rate limit, timeout, offline cache miss): metrics built on them are unknown
+   * (null), never "absent". Empty or missing when everything was read.
+   */
+  missing?: Array<'facts' | 'commits' | 'governance' | 'profiles'>
   window: Window
   commits: CommitRecord[]
   governance: GovernanceFile[]
