@@ -25,6 +25,8 @@ function group(roles: GovernanceRole[], id: string): GovernanceRole[] {
 }
 
 describe.skipIf(!hasShared)('attribution of the ten shared projects with gitdm only equals EXPECTED.json', async () => {
+  // The body loads ../shared: without it, skipIf alone would still run this collector and fail.
+  if (!hasShared) return
   const expected = expectedProjects()
   const context = await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm']})
 

@@ -50,6 +50,8 @@ function fileLine(citation: string): string {
 }
 
 describe.skipIf(!hasShared)('the default pack over the ten shared projects', async () => {
+  // The body loads ../shared: without it, skipIf alone would still run this collector and fail.
+  if (!hasShared) return
   const expected = expectedProjects()
   const rules = await loadRules(['default'])
   const gitdmOnly = await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm']})

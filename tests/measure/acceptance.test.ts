@@ -43,6 +43,8 @@ interface ExpectedGroup {
 }
 
 describe.skipIf(!hasShared)('metrics of the ten shared projects equal EXPECTED.json', async () => {
+  // The body loads ../shared: without it, skipIf alone would still run this collector and fail.
+  if (!hasShared) return
   const expected = expectedProjects()
   const context = await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm']})
 
