@@ -9,7 +9,7 @@ import {ExitCode, usageError} from '../core/errors.js'
 import {SEVERITIES, type Severity} from '../core/model.js'
 import {parseDuration} from '../collect/duration.js'
 import {type ScanConfig, loadConfig} from '../pipeline/config.js'
-import {gatingFindings, reachesThreshold} from '../pipeline/baseline.js'
+import {gatingFindings, markBaseline, reachesThreshold} from '../pipeline/baseline.js'
 import {parseOutputs, parseParams} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {readReport, runScan} from '../pipeline/scan.js'
@@ -83,6 +83,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const format = (setting('format', flags.format) ?? 'table') as ReportFormat
     if (!REPORT_FORMATS.includes(format)) throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
     const outputs = parseOutputs(many(flags.output, 'output'))
+    // Checked before the scan spends requests: a directory given as a report file is a usage error.
+    for (const {file} of outputs) {
+      if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) throw usageError('bad-output', `--output ${file} is a directory`, 'give a file path, e.g. --output sarif=stewards.sarif')
+    }
     const params = {...config.params, ...parseParams(flags.param ?? [])} as ParamOverrides
     const maxAge = setting('maxAge', flags['max-age'])
     const baselineFile = setting('baseline', flags.baseline)
@@ -112,21 +116,30 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       map: setting('map', flags.map),
       version: this.config.version,
       onStage: progressReporter(process.stderr),
+      onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
+    if (baseline) markBaseline(result, baseline)
     if (process.env.STEWARDS_FAULT === 'internal') throw new Error('injected internal error (STEWARDS_FAULT=internal)')
 
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+    const width = process.stdout.columns || Number(process.env.COLUMNS) || 100
     for (const {format: f, file} of outputs) {
-      await mkdir(dirname(file), {recursive: true})
-      await writeFile(file, renderReport(f, result, {color: false}))
+      const text = renderReport(f, result, {color: false, width})
+      if (file === '-') process.stdout.write(text)
+      else await writeOutput(file, text)
     }
-    process.stdout.write(renderReport(format, result, {color}))
+    if (!outputs.some((o) => o.file === '-')) process.stdout.write(renderReport(format, result, {color, width}))
 
     if (result.summary.incomplete) {
       this.logToStderr('stewards: the scan is incomplete: some inputs could not be read or collection was cut short (see errors in the report)')
       this.exit(ExitCode.incomplete)
     }
-    if (reachesThreshold(gatingFindings(result, baseline), failOn)) this.exit(ExitCode.findings)
+    const gating = gatingFindings(result, baseline).filter((f) => reachesThreshold([f], failOn))
+    if (gating.length > 0) {
+      const what = baseline ? 'new or worsened finding(s)' : 'finding(s)'
+      this.logToStderr(`stewards: ${gating.length} ${what} at or over --fail-on ${failOn}: ${[...new Set(gating.map((f) => f.ruleId))].join(', ')}`)
+      this.exit(ExitCode.findings)
+    }
   }
 
   private async loadSettings(file: string | undefined, paths: string[]): Promise<ScanConfig> {
@@ -135,5 +148,16 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const candidates = [first && existsSync(first) && statSync(first).isDirectory() ? join(first, '.stewards.yaml') : null, '.stewards.yaml']
     for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
     return {}
+  }
+}
+
+/** Writes a report file; a path that cannot be written is the user's to fix (exit 3), not a crash. */
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), {recursive: true})
+    await writeFile(file, text)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    throw usageError('output-unwritable', `--output ${file}: cannot write the report (${code})`, 'give a file path in a writable directory, or - for stdout')
   }
 }

@@ -30,6 +30,20 @@ export function diffFindings(base: readonly Finding[], head: readonly Finding[])
   return diff
 }
 
+/**
+ * Marks every finding of the result (top level and per project) against the baseline: `new`, `updated` (more
+ * severe than before) or `unchanged`, so reports can say what a pull request changed.
+ */
+export function markBaseline(result: ScanResult, baseline: Pick<ScanResult, 'findings'>): void {
+  const before = new Map(baseline.findings.map((f) => [findingKey(f), f]))
+  const state = (f: Finding): Finding['baselineState'] => {
+    const old = before.get(findingKey(f))
+    if (!old) return 'new'
+    return severityRank(f.severity) > severityRank(old.severity) ? 'updated' : 'unchanged'
+  }
+  for (const f of [...result.findings, ...result.projects.flatMap((p) => p.findings)]) f.baselineState = state(f)
+}
+
 /** Findings that gate: all of them without a baseline, else only new or worsened ones. */
 export function gatingFindings(result: Pick<ScanResult, 'findings'>, baseline?: Pick<ScanResult, 'findings'>): Finding[] {
   if (!baseline) return result.findings

@@ -9,13 +9,17 @@ export interface OutputTarget {
 
 /** `--output FORMAT=FILE`, repeatable. */
 export function parseOutputs(values: readonly string[]): OutputTarget[] {
-  return values.map((value) => {
+  const targets = values.map((value) => {
     const match = /^([a-z]+)=(.+)$/.exec(value)
     if (!match) throw usageError('bad-output', `--output '${value}' is not FORMAT=FILE`, `e.g. --output sarif=stewards.sarif; formats: ${REPORT_FORMATS.join(', ')}`)
     const format = match[1] as ReportFormat
     if (!REPORT_FORMATS.includes(format)) throw usageError('bad-output', `--output: unknown format '${match[1]}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
     return {format, file: match[2]}
   })
+  const files = targets.map((t) => t.file)
+  const twice = files.find((f, i) => files.indexOf(f) !== i)
+  if (twice) throw usageError('bad-output', `--output: two reports would be written to ${twice === '-' ? 'stdout' : twice}`, 'give each report its own file')
+  return targets
 }
 
 /** `--param RULE.NAME=VALUE`, repeatable; VALUE is read as YAML so numbers, booleans and lists keep their type. */

@@ -39,6 +39,8 @@ export interface ScanOptions {
   map?: string
   version: string
   onStage?: (stage: string, detail: string) => void
+  /** One-line notices a user must see even without a terminal (a long rate-limit wait). */
+  onNotice?: (message: string) => void
 }
 
 /**
@@ -51,6 +53,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   // Configuration first: a bad rule or entity file should fail before any network work.
   const rules = await loadRules(options.rules, options.params ?? {})
   const entities = await loadEntities(options.entities ?? [])
+  checkLists(options.lists, entities.listDefinitions().map((l) => l.id))
   const attribution = await loadAttributionContext({
     affiliations: options.affiliations,
     companies: options.companies,
@@ -85,7 +88,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       concurrency: options.concurrency,
       onProgress: (event) => {
         if (event.type === 'project-done') stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
-        if (event.type === 'rate-limit-wait') stage('collect', `rate limited: waiting ${event.seconds}s for the reset`)
+        if (event.type === 'rate-limit-wait') options.onNotice?.(`GitHub rate limit reached: waiting ${event.seconds}s for the reset (--on-rate-limit stop ends the scan with partial results instead)`)
         if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
       },
     },
@@ -149,6 +152,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     skipped: inventory.skipped,
     errors: [...inventory.errors, ...problemsAsErrors(collected.problems), ...ruleErrors],
     requests: mergeRequests(resolved.stats.requests, collected.requests),
+  }
+}
+
+/** A mistyped list id would silently turn every list check off: refuse it. */
+function checkLists(wanted: string[] | undefined, known: string[]): void {
+  for (const id of wanted ?? []) {
+    if (!known.includes(id)) throw usageError('unknown-list', `unknown list '${id}' (--lists / lists:)`, `lists in the organisation data: ${known.join(', ')}`)
   }
 }
 

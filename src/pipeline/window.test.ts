@@ -16,3 +16,11 @@ describe('resolveWindow', () => {
     expect(() => resolveWindow('2025-01-01', '2024-01-01')).toThrow(/must be before --until/)
   })
 })
+
+describe('calendar days', () => {
+  it('rejects days that do not exist instead of rolling them over', () => {
+    expect(() => resolveWindow(undefined, '2025-02-30')).toThrow(/--until '2025-02-30' is not a date/)
+    expect(() => resolveWindow('2025-02-31T00:00:00Z', '2025-06-01')).toThrow(/--since '2025-02-31T00:00:00Z' is not a date/)
+    expect(resolveWindow('2024-02-29', '2024-03-01')).toEqual({since: '2024-02-29T00:00:00.000Z', until: '2024-03-01T00:00:00.000Z'})
+  })
+})

@@ -7,10 +7,19 @@ const DAY = 86_400_000
 export function parseDate(value: string, flag: string): string {
   const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value
   const ms = Date.parse(text)
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) {
+  // Date.parse rolls 2025-02-30 over to March: the calendar day written must be the day parsed.
+  const day = value.slice(0, 10)
+  const rolledOver = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) !== day
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms) || rolledOver || !isCalendarDay(day)) {
     throw usageError('bad-date', `${flag} '${value}' is not a date`, 'use YYYY-MM-DD or an ISO 8601 timestamp')
   }
   return new Date(ms).toISOString()
+}
+
+function isCalendarDay(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
 /**
@@ -26,6 +35,6 @@ export function resolveWindow(since: string | undefined, until: string | undefin
     d.setUTCFullYear(d.getUTCFullYear() - 1)
     start = d.toISOString()
   }
-  if (start >= end) throw usageError('bad-window', `--since (${start}) must be before --until (${end})`)
+  if (start >= end) throw usageError('bad-window', `--since (${start}) must be before --until (${end})`, 'the window is [--since, --until) on commit author dates; swap them or widen it')
   return {since: start, until: end}
 }

@@ -133,9 +133,13 @@ describe('stewards scan on the offline demo', () => {
   it('exits 1 with --fail-on high, and 0 when a baseline already holds those findings', () => {
     const gated = scanDemo(['--fail-on', 'high', '--format', 'json'])
     expect(gated.code).toBe(1)
+    expect(gated.stderr).toContain('stewards: 6 finding(s) at or over --fail-on high: ')
     const baseline = join(out, 'baseline.json')
     writeFileSync(baseline, gated.stdout)
-    expect(scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json']).code).toBe(0)
+    const again = scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json'])
+    expect(again.code).toBe(0)
+    const states = (JSON.parse(again.stdout) as ScanResult).findings.map((f) => f.baselineState)
+    expect(new Set(states)).toEqual(new Set(['unchanged']))
   })
 
   it('a worsened finding still gates with a baseline', () => {
@@ -144,7 +148,11 @@ describe('stewards scan on the offline demo', () => {
     target.severity = 'low'
     const baseline = join(out, 'baseline-lower.json')
     writeFileSync(baseline, JSON.stringify(base))
-    expect(scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json']).code).toBe(1)
+    const worse = scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json'])
+    expect(worse.code).toBe(1)
+    expect(worse.stderr).toContain(`stewards: 1 new or worsened finding(s) at or over --fail-on high: ${target.ruleId}`)
+    const marked = (JSON.parse(worse.stdout) as ScanResult).findings.filter((f) => f.baselineState !== 'unchanged')
+    expect(marked.map((f) => `${f.ruleId} ${f.repo} ${f.baselineState}`)).toEqual([`${target.ruleId} ${target.repo} updated`])
   })
 
   it('a usage error exits 3 with a one-line message and a hint', () => {

@@ -44,6 +44,25 @@ describe('scan flags on the demo', () => {
     expect(fired(other.report, 'listed-maintainer')).toEqual([])
   })
 
+  it('a mistyped list id is a usage error, not a silent "nothing listed"', () => {
+    const r = scan(['--lists', 'demo-watch-lst'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain("unknown list 'demo-watch-lst'")
+    expect(r.stderr).toContain('demo-watch-list')
+  })
+
+  it('--output: - is stdout, a directory or the same file twice is a usage error before any work', () => {
+    const stdout = runCli(['scan', 'fixtures/demo', '--output', 'json=-'])
+    expect(stdout.code).toBe(0)
+    expect((JSON.parse(stdout.stdout) as ScanResult).projects).toHaveLength(5)
+    const dir = runCli(['scan', 'fixtures/demo', '--output', `json=${out}`])
+    expect(dir.code).toBe(3)
+    expect(dir.stderr).toContain('is a directory')
+    const twice = runCli(['scan', 'fixtures/demo', '--output', `json=${join(out, 'x')}`, '--output', `csv=${join(out, 'x')}`])
+    expect(twice.code).toBe(3)
+    expect(twice.stderr).toContain('two reports would be written')
+  })
+
   it('--include-dev adds development dependencies (here one with no upstream in the offline data: incomplete)', () => {
     const base = scan([])
     const withDev = scan(['--include-dev'])
