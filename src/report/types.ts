@@ -9,6 +9,11 @@ export interface ReportOptions {
   color: boolean
   /** SARIF results kept per run (GitHub keeps 5,000); lower only in tests or to shrink uploads. */
   maxSarifResults?: number
+  /**
+   * Terminal width in cells for the table (other formats ignore it): the caller passes
+   * `process.stdout.columns || Number(process.env.COLUMNS) || 100`. Default 100; under 40 is laid out as 40.
+   */
+  width?: number
 }
 
 /** One report format: a pure function of the scan result (no I/O, no clock), same input, same bytes. */

@@ -12,7 +12,7 @@ describe('CSV report', () => {
     const text = renderFindingsCsv(loadFixture())
     const table = rows(text)
     expect(table[0]).toEqual([...FINDINGS_HEADER])
-    expect(table).toHaveLength(1 + 11)
+    expect(table).toHaveLength(1 + 13)
     expect(table[1]).toEqual([
       'critical',
       'watch-list-organisation',
@@ -22,9 +22,21 @@ describe('CSV report', () => {
       'deploy/operator.yaml',
       '21',
       '18',
+      'unchanged',
     ])
     expect(table.at(-1)?.slice(0, 2)).toEqual(['info', 'maintainer-roles-undeclared'])
-    expect(table.at(-1)?.slice(5)).toEqual(['', '', ''])
+    expect(table.at(-1)?.slice(5)).toEqual(['', '', '', 'unchanged'])
+  })
+
+  it('gives each row the baseline state of its finding as is, and leaves it empty without a baseline', () => {
+    const table = rows(renderFindingsCsv(loadFixture()))
+    const state = (repo: string) => table.filter((r) => r[3] === repo).map((r) => r[8])
+    expect(state('github.com/indie-collective/parsekit')).toEqual(['new'])
+    expect(state('github.com/tinyproj/left-padder')).toEqual(['updated', 'updated'])
+    expect(state('github.com/ghost-org/vanished')).toEqual(['new'])
+    const result = loadFixture()
+    for (const f of result.findings) delete f.baselineState
+    for (const r of rows(renderFindingsCsv(result)).slice(1)) expect(r[8]).toBe('')
   })
 
   it('follows RFC 4180: CRLF line ends, quotes doubled, fields with commas or line breaks quoted', () => {
@@ -51,7 +63,7 @@ describe('CSV report', () => {
     expect(messages).toContain("'-2")
     expect(messages).toContain("'@SUM(A1)")
     expect(messages).toContain("'\tindented")
-    expect(table.find((r) => r[1] === 'archived-upstream')?.slice(6)).toEqual(['-1', '3'])
+    expect(table.find((r) => r[1] === 'archived-upstream')?.slice(6, 8)).toEqual(['-1', '3'])
   })
 
   it('has a projects sheet, riskiest first', () => {
@@ -60,11 +72,34 @@ describe('CSV report', () => {
     expect(table.slice(1).map((r) => r[0])).toEqual([
       'github.com/acme-widgets/widget-operator',
       'github.com/oldcorp/legacy-queue',
+      'github.com/solace-data/vaguedb-operator',
+      'github.com/indie-collective/parsekit',
       'github.com/tinyproj/left-padder',
       'github.com/ghost-org/vanished',
       'github.com/community-logkit/logkit',
     ])
-    expect(table[1]).toEqual(['github.com/acme-widgets/widget-operator', 'ok', '', '88', 'Acme Widgets Inc.', '0.9102', '1', '2', '0.0388', '412', '1', '1', '1', '0', '0', '0'])
-    expect(table[4].slice(1, 3)).toEqual(['unavailable', '404 Not Found'])
+    expect(table[1]).toEqual([
+      'github.com/acme-widgets/widget-operator',
+      'ok',
+      '',
+      '88',
+      'Acme Widgets Inc.',
+      '0.9102',
+      'Acme Widgets Inc.',
+      '0.9102',
+      '1',
+      '2',
+      '0.0388',
+      '412',
+      '1',
+      '1',
+      '1',
+      '0',
+      '0',
+      '0',
+    ])
+    // Both the top company and the top organisation (Independent included), so a 2% company is not read as control.
+    expect(table[4].slice(0, 8)).toEqual(['github.com/indie-collective/parsekit', 'partial', table[4][2], '70', 'Meridian Cloudworks (fictional)', '0.0172', 'Independent', '0.9828'])
+    expect(table[6].slice(1, 3)).toEqual(['unavailable', '404 Not Found'])
   })
 })

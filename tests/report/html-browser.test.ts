@@ -84,6 +84,8 @@ describe('HTML report in Chromium', () => {
     expect(await firstColumn()).toEqual([
       'github.com/acme-widgets/widget-operator',
       'github.com/oldcorp/legacy-queue',
+      'github.com/solace-data/vaguedb-operator',
+      'github.com/indie-collective/parsekit',
       'github.com/tinyproj/left-padder',
       'github.com/ghost-org/vanished',
       'github.com/community-logkit/logkit',
@@ -94,7 +96,9 @@ describe('HTML report in Chromium', () => {
       'github.com/acme-widgets/widget-operator',
       'github.com/community-logkit/logkit',
       'github.com/ghost-org/vanished',
+      'github.com/indie-collective/parsekit',
       'github.com/oldcorp/legacy-queue',
+      'github.com/solace-data/vaguedb-operator',
       'github.com/tinyproj/left-padder',
     ])
     expect(await page.locator('#projects-table th', {hasText: 'Repository'}).getAttribute('aria-sort')).toBe('ascending')
@@ -102,11 +106,20 @@ describe('HTML report in Chromium', () => {
     expect((await firstColumn())[0]).toBe('github.com/tinyproj/left-padder')
     // Numbers sort as numbers, and projects without a figure go last either way.
     await page.locator('#projects-table th', {hasText: 'Bus factor'}).locator('button').click()
-    expect(await column(7)).toEqual(['1', '2', '6', '-', '-'])
+    expect(await column(7)).toEqual(['1', '1', '2', '5', '6', '-', '-'])
     await page.locator('#projects-table th', {hasText: 'Human commits'}).locator('button').click()
-    expect(await column(9)).toEqual(['0', '14', '412', '530', '-'])
+    expect(await column(9)).toEqual(['0', '14', '60', '90', '412', '530', '-'])
     await page.locator('#projects-table th', {hasText: 'Human commits'}).locator('button').click()
-    expect(await column(9)).toEqual(['530', '412', '14', '0', '-'])
+    expect(await column(9)).toEqual(['530', '412', '90', '60', '14', '0', '-'])
+  })
+
+  it('shows a visible badge on new and worsened findings', async () => {
+    const badges = page.locator('details.finding summary .base-new, details.finding summary .base-updated')
+    expect(await badges.allInnerTexts()).toEqual(['new', 'worse', 'new', 'new'])
+    for (let i = 0; i < (await badges.count()); i++) {
+      const box = await badges.nth(i).boundingBox()
+      expect(box?.width).toBeGreaterThan(10)
+    }
   })
 
   it('shows the evidence of a finding when opened, and saves a screenshot', async () => {

@@ -38,6 +38,14 @@ describe('JSON report', () => {
     const broken = loadFixture() as unknown as {findings: Array<{severity: string}>}
     broken.findings[0].severity = 'catastrophic'
     expect(validate(broken)).toBe(false)
+
+    // A finding's state against the baseline is one of SARIF's words, or absent.
+    const report = JSON.parse(renderJson(loadFixture())) as {findings: Array<{baselineState?: string}>}
+    expect(report.findings.map((f) => f.baselineState)).toContain('updated')
+    delete report.findings[0].baselineState
+    expect(validate(report)).toBe(true)
+    report.findings[1].baselineState = 'worse'
+    expect(validate(report)).toBe(false)
   })
 })
 
@@ -45,7 +53,7 @@ describe('readScanResult', () => {
   it('reads a report back', () => {
     const text = renderJson(loadFixture())
     const read = readScanResult(text, 'base.json')
-    expect(read.findings).toHaveLength(8)
+    expect(read.findings).toHaveLength(10)
     expect(read.findings[0].ruleId).toBe('watch-list-organisation')
     expect(read.requests?.byStatus['200']).toBe(51)
   })

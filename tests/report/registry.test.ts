@@ -69,7 +69,7 @@ describe('report registry', () => {
     })
 
     it('csv: the header line only (RFC 4180 line end)', () => {
-      expect(render('csv')).toBe('severity,rule_id,rule_title,repo,message,file,line,column\r\n')
+      expect(render('csv')).toBe('severity,rule_id,rule_title,repo,message,file,line,column,baseline_state\r\n')
     })
 
     it('markdown: zero projects from zero components, every severity at 0, no findings', () => {

@@ -55,11 +55,11 @@ describe('SARIF report', () => {
   it('has one result per finding per declaring location, most severe first', () => {
     const log = expectValid(renderSarif(loadFixture(), {color: false}))
     const all = results(log)
-    // 8 findings: three with two locations each, one with none (anchored once), four with one.
-    expect(all).toHaveLength(11)
+    // 10 findings: three with two locations each, one with none (anchored once), six with one.
+    expect(all).toHaveLength(13)
     expect(all.map((r) => r.ruleId).slice(0, 3)).toEqual(['watch-list-organisation', 'watch-list-organisation', 'archived-upstream'])
-    expect(all.map((r) => r.level)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'error', 'warning', 'warning', 'note', 'note'])
-    const operator = all.filter((r) => r.ruleId === 'single-vendor')
+    expect(all.map((r) => r.level)).toEqual([...Array(9).fill('error'), 'warning', 'warning', 'note', 'note'])
+    const operator = all.filter((r) => r.ruleId === 'single-vendor' && r.properties?.repo === 'github.com/acme-widgets/widget-operator')
     expect(operator.map(uriOf)).toEqual(['deploy/operator.yaml', 'deploy/staging/operator.yaml'])
     expect(operator[0].locations?.[0].physicalLocation?.region).toEqual({startLine: 21, startColumn: 18})
     expect(operator[0].message.text).toContain('Declared here as ghcr.io/acme-widgets/widget-operator:v1.4.2.')
@@ -67,7 +67,7 @@ describe('SARIF report', () => {
 
   it('writes relative, percent-encoded URIs against %SRCROOT%', () => {
     const log = expectValid(renderSarif(loadFixture(), {color: false}))
-    const bus = results(log).filter((r) => r.ruleId === 'bus-factor-one')
+    const bus = results(log).filter((r) => r.ruleId === 'bus-factor-one' && r.properties?.repo === 'github.com/tinyproj/left-padder')
     expect(bus.map(uriOf)).toEqual(['services/api/package-lock.json', 'services/web%20app/package-lock.json'])
     for (const r of results(log)) expect(r.locations?.[0].physicalLocation?.artifactLocation?.uriBaseId).toBe('%SRCROOT%')
   })
@@ -78,6 +78,27 @@ describe('SARIF report', () => {
     expect(undeclared).toHaveLength(1)
     expect(uriOf(undeclared[0])).toBe('services/worker/poetry.lock')
     expect(undeclared[0].message.text).toContain('No declaring location was recorded')
+  })
+
+  it('gives each result the baseline state of its finding (SARIF 2.1.0 §3.27.24), and none without a baseline', () => {
+    const log = expectValid(renderSarif(loadFixture(), {color: false}))
+    const state = (repo: string, ruleId: string) =>
+      results(log)
+        .filter((r) => r.properties?.repo === repo && r.ruleId === ruleId)
+        .map((r) => r.baselineState)
+    expect(state('github.com/indie-collective/parsekit', 'bus-factor-one')).toEqual(['new'])
+    expect(state('github.com/tinyproj/left-padder', 'bus-factor-one')).toEqual(['updated', 'updated'])
+    expect(state('github.com/acme-widgets/widget-operator', 'single-vendor')).toEqual(['unchanged', 'unchanged'])
+    expect(results(log).map((r) => r.baselineState).sort()).toEqual([...Array(3).fill('new'), ...Array(8).fill('unchanged'), 'updated', 'updated'])
+
+    const result = loadFixture()
+    for (const f of result.findings) delete f.baselineState
+    const plain = expectValid(renderSarif(result, {color: false}))
+    for (const r of results(plain)) expect(r).not.toHaveProperty('baselineState')
+    // A value outside SARIF's vocabulary would not validate: the schema checks the field.
+    const broken = JSON.parse(renderSarif(loadFixture(), {color: false})) as Log
+    ;(results(broken)[0] as {baselineState: string}).baselineState = 'worse'
+    expect(validateSarif(broken)).toBe(false)
   })
 
   it('keeps lines and columns at 1 or more', () => {
@@ -131,7 +152,7 @@ describe('SARIF report', () => {
     const log = expectValid(renderSarif(loadFixture(), {color: false, maxSarifResults: 3}))
     expect(results(log).map((r) => r.ruleId)).toEqual(['watch-list-organisation', 'watch-list-organisation', 'archived-upstream'])
     const notes = log.runs[0].invocations?.[0].toolExecutionNotifications ?? []
-    expect(notes.at(-1)?.message.text).toMatch(/^8 of 11 results were left out \(GitHub keeps 3 results per run\)/)
+    expect(notes.at(-1)?.message.text).toMatch(/^10 of 13 results were left out \(GitHub keeps 3 results per run\)/)
   })
 
   it('keeps 5,000 results by default', () => {

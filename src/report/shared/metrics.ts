@@ -1,5 +1,6 @@
 /** Reads the metrics reports show. Metrics are loosely typed data: a missing or mistyped key reads as null. */
 import {type Finding, type MetricValue, type Metrics, type ProjectReport, SEVERITIES, type Severity} from '../../core/model.js'
+import {INDEPENDENT} from '../../measure/figures.js'
 import {compareText} from './order.js'
 
 export function numberMetric(metrics: Metrics, key: string): number | null {
@@ -23,8 +24,12 @@ export function mapMetric(metrics: Metrics, key: string): Record<string, number>
 
 /** The figures the summary tables show for one project. */
 export interface Headline {
+  /** Most commits, Independent excluded (CHAOSS): can be a small minority when Independent dominates. */
   topCompany: string | null
   topCompanyShare: number | null
+  /** Most commits, Independent included. */
+  topOrg: string | null
+  topOrgShare: number | null
   elephantFactor: number | null
   busFactor: number | null
   unknownShare: number | null
@@ -36,11 +41,35 @@ export function headline(project: ProjectReport): Headline {
   return {
     topCompany: stringMetric(m, 'top_company'),
     topCompanyShare: numberMetric(m, 'top_company_share'),
+    topOrg: stringMetric(m, 'top_org'),
+    topOrgShare: numberMetric(m, 'top_org_share'),
     elephantFactor: numberMetric(m, 'elephant_factor'),
     busFactor: numberMetric(m, 'bus_factor'),
     unknownShare: numberMetric(m, 'unknown_share'),
     humanCommits: numberMetric(m, 'human_commits'),
   }
+}
+
+/** What a summary table shows as a project's leading organisation, with the top company when that is another. */
+export interface Leader {
+  name: string
+  share: number | null
+  /** The top company (Independent excluded), when Independent leads: a reader should see both. */
+  company?: {name: string; share: number | null}
+}
+
+/**
+ * The top company alone reads as "who controls the project" even when it wrote 2% and Independent 95%, so when
+ * Independent leads the top organisation is shown (with the top company beside it where there is room).
+ */
+export function leader(h: Headline): Leader | null {
+  if (h.topOrg === INDEPENDENT) {
+    const company = h.topCompany && h.topCompany !== INDEPENDENT ? {name: h.topCompany, share: h.topCompanyShare} : undefined
+    return {name: INDEPENDENT, share: h.topOrgShare, ...(company ? {company} : {})}
+  }
+  if (h.topCompany) return {name: h.topCompany, share: h.topCompanyShare}
+  if (h.topOrg) return {name: h.topOrg, share: h.topOrgShare}
+  return null
 }
 
 export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {

@@ -8,16 +8,18 @@ import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js
 import type {Reporter} from '../../types.js'
 import {type CsvCell, toCsv} from './csv.js'
 
-export const FINDINGS_HEADER = ['severity', 'rule_id', 'rule_title', 'repo', 'message', 'file', 'line', 'column'] as const
+/** `baseline_state` is `new`, `updated` or `unchanged` against `--baseline`, empty without one. */
+export const FINDINGS_HEADER = ['severity', 'rule_id', 'rule_title', 'repo', 'message', 'file', 'line', 'column', 'baseline_state'] as const
 
 export function renderFindingsCsv(result: ScanResult): string {
   const titles = new Map(result.rules.map((r) => [r.id, r.title]))
   const rows: CsvCell[][] = []
   for (const f of sortFindings(result.findings)) {
     const base = [f.severity, f.ruleId, titles.get(f.ruleId) ?? '', f.repo, f.message]
+    const state = f.baselineState ?? ''
     const locations = uniqueLocations(f.locations)
-    if (locations.length === 0) rows.push([...base, '', null, null])
-    for (const loc of locations) rows.push([...base, loc.file, loc.line, loc.column])
+    if (locations.length === 0) rows.push([...base, '', null, null, state])
+    for (const loc of locations) rows.push([...base, loc.file, loc.line, loc.column, state])
   }
   return toCsv(FINDINGS_HEADER, rows)
 }
@@ -31,6 +33,8 @@ export const PROJECTS_HEADER = [
   'score',
   'top_company',
   'top_company_share',
+  'top_org',
+  'top_org_share',
   'elephant_factor',
   'bus_factor',
   'unknown_share',
@@ -50,6 +54,8 @@ export function renderProjectsCsv(result: ScanResult): string {
       p.score,
       h.topCompany ?? '',
       h.topCompanyShare,
+      h.topOrg ?? '',
+      h.topOrgShare,
       h.elephantFactor,
       h.busFactor,
       h.unknownShare,

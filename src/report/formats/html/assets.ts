@@ -48,6 +48,8 @@ dd { margin: 0; }
 .sev-medium { background: #b26a00; }
 .sev-low { background: #1565c0; }
 .sev-info { background: #607d8b; }
+.base-new { background: #fff8c5; color: #6a4b00; border: 1px solid #d4a72c; min-width: 0; }
+.base-updated { background: #ffebe9; color: #a40e26; border: 1px solid #cf222e; min-width: 0; }
 .unknown { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); border-top: 1px solid var(--line); margin-top: 32px; }
 @media print { details { break-inside: avoid; } }

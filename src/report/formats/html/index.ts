@@ -5,6 +5,7 @@
  * from the scan is escaped (names come from commits and profiles: untrusted).
  */
 import type {ScanResult} from '../../../core/model.js'
+import {baselineCounts} from '../../shared/baseline.js'
 import {day, formatNumber} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
 import {CONTENT_SECURITY_POLICY, SCRIPT, STYLE} from './assets.js'
@@ -23,6 +24,8 @@ function figure(f: Figure): string {
 export function renderHtml(result: ScanResult): string {
   const s = result.summary
   const findings = Object.values(s.findingsBySeverity).reduce((a, b) => a + b, 0)
+  const baseline = baselineCounts(result.findings)
+  const baselineCard = baseline ? `\n${card('New or worse since the baseline', `${baseline.new} new, ${baseline.updated} worse`)}` : ''
   const incomplete = s.incomplete
     ? `<div class="warning"><strong>The scan is incomplete:</strong> ${esc(result.errors.length)} input(s) could not be read. See <a href="#not-read">Not read</a>.</div>`
     : ''
@@ -46,7 +49,7 @@ export function renderHtml(result: ScanResult): string {
 ${card('Upstream projects', String(s.projects))}
 ${card('Components', String(s.components))}
 ${card('Findings', String(findings))}
-${card('Portfolio score (0 no risk, 100 worst)', formatNumber(s.portfolioScore))}
+${card('Portfolio score (0 no risk, 100 worst)', formatNumber(s.portfolioScore))}${baselineCard}
 </section>
 ${incomplete}
 <section id="charts">

@@ -1,7 +1,8 @@
 /** The HTML report's tables and evidence blocks. Every value from the scan goes through `esc`. */
 import type {EvidencePerson, Finding, MetricValue, ProjectReport, RuleMeta, ScanResult} from '../../../core/model.js'
 import {escapeHtml} from '../../shared/escape-html.js'
-import {headline, severityCounts} from '../../shared/metrics.js'
+import {baselineMark} from '../../shared/baseline.js'
+import {headline, leader, severityCounts} from '../../shared/metrics.js'
 import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 
@@ -22,6 +23,12 @@ function badge(severity: string): string {
   return `<span class="badge sev-${esc(severity)}">${esc(severity)}</span>`
 }
 
+/** `new` or `worse` against the baseline; nothing for an unchanged finding or without a baseline. */
+function baselineBadge(f: Finding): string {
+  const mark = baselineMark(f)
+  return mark ? ` <span class="badge base-${esc(f.baselineState)}">${esc(mark.toLowerCase())}</span>` : ''
+}
+
 function numCell(value: number | null, shown: string): string {
   return `<td class="num" data-sort="${value === null ? '' : esc(value)}">${esc(shown)}</td>`
 }
@@ -37,7 +44,7 @@ export function projectsTable(result: ScanResult): string {
     sortableHeader('Repository', 'text'),
     sortableHeader('Status', 'text'),
     sortableHeader('Score', 'number', 'descending'),
-    sortableHeader('Top company', 'text'),
+    sortableHeader('Top organisation', 'text'),
     sortableHeader('Top share', 'number'),
     sortableHeader('Elephant factor', 'number'),
     sortableHeader('Bus factor', 'number'),
@@ -47,6 +54,8 @@ export function projectsTable(result: ScanResult): string {
   ].join('')
   const rows = sortProjects(result.projects).map((p) => {
     const h = headline(p)
+    const top = leader(h)
+    const also = top?.company ? `<br><span class="muted">top company ${esc(top.company.name)} (${esc(percent(top.company.share))})</span>` : ''
     const counts = severityCounts(p.findings)
     const worst = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => counts[s] > 0)
     const findings = worst.map((s) => `${counts[s]} ${s}`).join(', ') || 'none'
@@ -57,8 +66,8 @@ export function projectsTable(result: ScanResult): string {
       `<td data-sort="${esc(p.repo)}">${code(p.repo)}</td>`,
       `<td>${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
       numCell(p.score, String(p.score)),
-      `<td>${h.topCompany === null ? '<span class="unknown">-</span>' : esc(h.topCompany)}</td>`,
-      numCell(h.topCompanyShare, percent(h.topCompanyShare)),
+      top === null ? '<td><span class="unknown">-</span></td>' : `<td data-sort="${esc(top.name)}">${esc(top.name)}${also}</td>`,
+      numCell(top?.share ?? null, percent(top?.share)),
       numCell(h.elephantFactor, formatNumber(h.elephantFactor)),
       numCell(h.busFactor, formatNumber(h.busFactor)),
       numCell(h.unknownShare, percent(h.unknownShare)),
@@ -89,7 +98,7 @@ function findingBlock(f: Finding, rule: RuleMeta | undefined, n: number): string
   const locations = uniqueLocations(f.locations)
   const parts = [
     `<details class="finding" id="finding-${n + 1}">`,
-    `<summary>${badge(f.severity)} ${code(f.ruleId)} ${code(f.repo)} ${esc(f.message)}</summary>`,
+    `<summary>${badge(f.severity)}${baselineBadge(f)} ${code(f.ruleId)} ${code(f.repo)} ${esc(f.message)}</summary>`,
     '<dl>',
     `<dt>Declared at</dt><dd>${locations.length ? locations.map((l) => code(formatLocation(l))).join(', ') : '<span class="unknown">no declaring location recorded</span>'}</dd>`,
   ]

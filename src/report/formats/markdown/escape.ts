@@ -1,6 +1,8 @@
 /**
  * Markdown for GitHub comments and step summaries, where names from commits and profiles are untrusted: they
- * must not open markup, HTML, or a table cell, and must not @mention anyone.
+ * must not open markup, HTML, or a table cell, and must not @mention anyone. Escaping is minimal: a backslash
+ * before anything but ASCII punctuation is shown as is (CommonMark 0.31 §2.4), so only characters that could
+ * start markup in their position get one, and never a digit.
  */
 import {escapeHtml} from '../../shared/escape-html.js'
 import {cleanText} from '../../shared/text.js'
@@ -11,12 +13,33 @@ function breakMentions(text: string): string {
 }
 
 /**
- * Prose or a table cell: inline markup characters are backslash-escaped (CommonMark §2.4 allows it for any
- * ASCII punctuation; GFM tables honour `\|`), and a leading block marker (`#`, `>`, `-`, `+`, `1.`) is escaped too.
+ * Anywhere in a line: backslash escapes, code spans, emphasis (`*`, `_`), links and images (`[`, `]`; `!` is
+ * harmless once `[` is escaped), raw HTML and autolinks (`<`), GFM table cells (`|`) and strikethrough (`~`),
+ * and `&` only where it would start an entity reference (`&amp;`, `&#35;`).
  */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<|~]/g, (c) => `\\${c}`).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+}
+
+/**
+ * At the start of a line, what would open a block (CommonMark §4-5): an ATX heading (`#` to `######` then a
+ * space or the end), a block quote (`>`), a bullet (`-`, `+` then a space or the end), an ordered-list marker
+ * (1-9 digits, then `.` or `)`, then a space or the end: the `.` or `)` is escaped, since `\8` is no escape),
+ * a thematic break or setext underline (a line of `-` or `=`). `*`, `_`, backticks, `~` and `<` are already
+ * escaped inline.
+ */
+function escapeBlockStart(text: string): string {
+  return text
+    .replace(/^(\s*)(#{1,6})(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)([>])/, '$1\\$2')
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(\d{1,9})([.)])(?=\s|$)/, '$1$2\\$3')
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2')
+}
+
+/** Prose or a table cell: one line, inline markup escaped, a leading block marker escaped, mentions broken. */
 export function mdText(text: string): string {
-  const escaped = cleanText(text).replace(/[\\`*_[\]<>|~!&]/g, (c) => `\\${c}`)
-  return breakMentions(escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_, space, marker) => `${space}\\${marker}`))
+  return breakMentions(escapeBlockStart(escapeInline(cleanText(text))))
 }
 
 /** An identifier (repository, rule id, path, person) as a code span: no markup, no mention, `|` escaped in tables. */

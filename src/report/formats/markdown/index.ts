@@ -3,7 +3,8 @@
  * projects first, then collapsible details; cut to GitHub's 65,536-character comment limit with a note.
  */
 import {type Finding, type ProjectReport, SEVERITIES, type ScanResult} from '../../../core/model.js'
-import {headline, severityCounts} from '../../shared/metrics.js'
+import {baselineCounts, baselineMark, baselineSentence} from '../../shared/baseline.js'
+import {headline, leader, severityCounts} from '../../shared/metrics.js'
 import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
@@ -31,6 +32,12 @@ function summary(result: ScanResult): string[] {
     '|---|---:|',
     ...BY_SEVERITY_DESC.map((sev) => `| ${sev} | ${s.findingsBySeverity[sev] ?? 0} |`),
   ]
+  const baseline = baselineCounts(result.findings)
+  if (baseline) {
+    const marked = baseline.new + baseline.updated > 0 ? ' (marked **NEW** and **WORSE** below)' : ''
+    const sentence = baselineSentence(baseline)
+    lines.push('', `**${sentence[0].toUpperCase()}${sentence.slice(1)}**${marked}.`)
+  }
   if (s.incomplete) {
     const parts = [`${result.errors.length} input(s) could not be read`]
     if (result.unresolved.length) parts.push(`${result.unresolved.length} component(s) were not resolved`)
@@ -39,21 +46,29 @@ function summary(result: ScanResult): string[] {
   return lines
 }
 
+/** `**high**`, with ` **NEW**` or ` **WORSE**` against the baseline. */
+function severityText(f: Finding): string {
+  const mark = baselineMark(f)
+  return `**${f.severity}**${mark ? ` **${mark}**` : ''}`
+}
+
 function topFindings(findings: Finding[]): string[] {
   if (findings.length === 0) return ['', 'No findings.']
   const shown = findings.slice(0, TOP_FINDINGS)
   const lines = ['', `### Top findings (${shown.length} of ${findings.length})`, '', '| Severity | Rule | Repository | Finding |', '|---|---|---|---|']
-  for (const f of shown) lines.push(`| **${f.severity}** | ${mdCode(f.ruleId, true)} | ${mdCode(f.repo, true)} | ${mdText(f.message)} |`)
+  for (const f of shown) lines.push(`| ${severityText(f)} | ${mdCode(f.ruleId, true)} | ${mdCode(f.repo, true)} | ${mdText(f.message)} |`)
   return lines
 }
 
 function projectTable(projects: ProjectReport[]): string[] {
   if (projects.length === 0) return []
   const sorted = sortProjects(projects)
-  const lines = ['', '### Projects', '', '| Repository | Status | Score | Top company | Elephant | Bus | Findings |', '|---|---|---:|---|---:|---:|---|']
+  const lines = ['', '### Projects', '', '| Repository | Status | Score | Top organisation | Elephant | Bus | Findings |', '|---|---|---:|---|---:|---:|---|']
   for (const p of sorted.slice(0, MAX_PROJECT_ROWS)) {
     const h = headline(p)
-    const company = h.topCompany ? `${mdText(h.topCompany)} (${percent(h.topCompanyShare)})` : '-'
+    const top = leader(h)
+    const also = top?.company ? `; top company ${mdText(top.company.name)} (${percent(top.company.share)})` : ''
+    const company = top ? `${mdText(top.name)} (${percent(top.share)})${also}` : '-'
     const status = p.reason ? `${p.status}: ${mdText(p.reason)}` : p.status
     lines.push(`| ${mdCode(p.repo, true)} | ${status} | ${p.score} | ${company} | ${formatNumber(h.elephantFactor)} | ${formatNumber(h.busFactor)} | ${countsText(p.findings)} |`)
   }
@@ -62,7 +77,7 @@ function projectTable(projects: ProjectReport[]): string[] {
 }
 
 function findingDetails(f: Finding): string[] {
-  const lines = [`- **${f.severity}** ${mdCode(f.ruleId)} in ${mdCode(f.repo)}: ${mdText(f.message)}`]
+  const lines = [`- ${severityText(f)} ${mdCode(f.ruleId)} in ${mdCode(f.repo)}: ${mdText(f.message)}`]
   const locations = uniqueLocations(f.locations)
   if (locations.length) lines.push(`  - Declared at ${locations.map((l) => mdCode(formatLocation(l))).join(', ')}`)
   const metrics = Object.keys(f.evidence.metrics).sort()

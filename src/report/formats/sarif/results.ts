@@ -80,6 +80,8 @@ export function buildResults(result: ScanResult, ruleIndex: Map<string, number>)
         message: {text},
         locations: [physicalLocation(loc)],
         partialFingerprints: {[FINGERPRINT_KEY]: fingerprint([finding.ruleId, finding.repo, loc.file, String(nth)])},
+        // SARIF 2.1.0 §3.27.24 uses the same words as the pipeline: new, unchanged, updated.
+        ...(finding.baselineState ? {baselineState: finding.baselineState} : {}),
         properties: {
           repo: finding.repo,
           severity: finding.severity,

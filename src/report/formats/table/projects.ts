@@ -1,0 +1,100 @@
+/**
+ * The projects table: one row per project, riskiest first. The organisation name and the repository wrap to
+ * fit; the share has its own column so it is never cut. A status reason goes below the table, not in a cell.
+ */
+import {type ProjectReport, SEVERITIES, type Severity} from '../../../core/model.js'
+import {headline, leader, severityCounts} from '../../shared/metrics.js'
+import {sortProjects} from '../../shared/order.js'
+import {cleanText, formatNumber, percent} from '../../shared/text.js'
+import {type Paint, SEVERITY_STYLE} from './ansi.js'
+import {type Cell, type Column, renderColumns} from './layout.js'
+import {hanging, packParts} from './wrap.js'
+
+const BY_SEVERITY_DESC = [...SEVERITIES].reverse()
+const FULL: Record<Severity, string> = {critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW', info: 'INFO'}
+const LETTER: Record<Severity, string> = {critical: 'C', high: 'H', medium: 'M', low: 'L', info: 'I'}
+
+/** `github.com/` is left out of the repository column when every project is on GitHub: it says so in the header. */
+const GITHUB = 'github.com/'
+
+const REST: Column[] = [
+  {header: 'STATUS'},
+  {header: 'SCORE', align: 'right'},
+  {header: 'TOP ORGANISATION', short: 'TOP ORG', min: 8},
+  {header: 'SHARE', align: 'right'},
+  {header: 'ELEPHANT', short: 'ELEPH', align: 'right'},
+  {header: 'BUS', align: 'right'},
+  ...BY_SEVERITY_DESC.map((s, i): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: i === 0 ? 2 : 1})),
+]
+
+function columns(allOnGitHub: boolean): Column[] {
+  return [{header: allOnGitHub ? 'GITHUB REPOSITORY' : 'REPOSITORY', short: allOnGitHub ? 'GITHUB REPO' : undefined, min: 12}, ...REST]
+}
+
+const LEGEND = 'ELEPH elephant factor · C H M L I findings by severity'
+
+function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[] {
+  const h = headline(project)
+  const top = leader(h)
+  const counts = severityCounts(project.findings)
+  return [
+    {text: allOnGitHub ? project.repo.slice(GITHUB.length) : project.repo},
+    {text: project.status, paint: project.status === 'ok' ? undefined : (s) => paint(s, 'yellow')},
+    {text: String(project.score), paint: project.score >= 75 ? (s) => paint(s, 'bold') : undefined},
+    {text: top?.name ?? '-'},
+    {text: percent(top?.share)},
+    {text: formatNumber(h.elephantFactor)},
+    {text: formatNumber(h.busFactor)},
+    ...BY_SEVERITY_DESC.map((s): Cell => {
+      const n = counts[s]
+      return {text: String(n), paint: n > 0 ? (padded) => paint(padded, ...SEVERITY_STYLE[s]) : (p) => paint(p, 'dim')}
+    }),
+  ]
+}
+
+/** Why a project is not `ok` (or only partly read), one entry per project, wrapped with a hanging indent. */
+function reasonLines(projects: ProjectReport[], paint: Paint, width: number): string[] {
+  const lines: string[] = []
+  for (const p of projects) {
+    if (!p.reason) continue
+    const text = `${cleanText(p.repo)} is ${cleanText(p.status)}: ${cleanText(p.reason)}`
+    lines.push(...hanging('', text, 2, width))
+  }
+  return lines.map((line) => paint(line, 'yellow'))
+}
+
+/** For a terminal too narrow for the table: each project as a line of its own, its figures below, wrapped. */
+function blockLines(projects: ProjectReport[], paint: Paint, width: number): string[] {
+  return projects.flatMap((p) => {
+    const h = headline(p)
+    const top = leader(h)
+    const counts = severityCounts(p.findings)
+    const findings = BY_SEVERITY_DESC.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
+    const figures = [
+      p.status,
+      `score ${p.score}`,
+      top ? `${cleanText(top.name)} ${percent(top.share)}` : 'top organisation unknown',
+      `elephant ${formatNumber(h.elephantFactor)}`,
+      `bus ${formatNumber(h.busFactor)}`,
+      findings.length ? findings.join(', ') : 'no findings',
+    ]
+    const name = hanging('', cleanText(p.repo), 2, width, (t) => paint(t, 'bold'))
+    return [...name, ...packParts(figures, width - 2, 2).map((line) => `  ${line.trimStart()}`)]
+  })
+}
+
+export function projectSection(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
+  const sorted = sortProjects(projects)
+  const allOnGitHub = sorted.every((p) => p.repo.startsWith(GITHUB) && p.repo.length > GITHUB.length)
+  const {lines, short, overflow} = renderColumns(
+    columns(allOnGitHub),
+    sorted.map((p) => row(p, paint, allOnGitHub)),
+    (t) => paint(t, 'bold'),
+    width,
+  )
+  const reasons = reasonLines(sorted, paint, width)
+  const below = reasons.length ? ['', ...reasons] : []
+  if (overflow) return [paint('PROJECTS', 'bold'), ...blockLines(sorted, paint, width), ...below]
+  const legend = short ? hanging('', LEGEND, 2, width).map((l) => paint(l, 'dim')) : []
+  return [...lines, ...legend, ...below]
+}
