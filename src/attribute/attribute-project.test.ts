@@ -159,4 +159,19 @@ describe('attributeProject', () => {
       claim: {source: 'profile-company', citation: 'GitHub profile of HeidiH: company "@example-corp"'},
     })
   })
+
+  it('profile companies that are not one explicit organisation stay unknown and count toward neither coverage nor concentration', async () => {
+    const entities = await loadEntities([join(fixtures, 'entities')], {shipped: false})
+    const context = await loadAttributionContext({entities, sources: ['profile-company']})
+    const companies = ['Formerly @example-corp', '@example-corp @sample-labs', 'Open to work', 'Not Example Corp', 'ex-Sample Labs', 'https://example.com', 'exampleco, sample labs', 'Acme Widgets GmbH']
+    const people = companies.map((company, i) => ({login: `p${i}`, company}))
+    const vague: CollectedProject = {
+      ...project,
+      commits: [...people.map((p, i) => commit(`v${i}`, p.login, `${p.login}@mail.example.net`, '2024-04-01T10:00:00Z', p.login)), commit('k1', 'Heidi', 'heidi@example.org', '2024-04-01T10:00:00Z', 'HeidiH')],
+      profiles: {...Object.fromEntries(people.map((p) => [p.login, p])), HeidiH: {login: 'HeidiH', company: '@example-corp'}},
+    }
+    const result = attributeProject(vague, [], context)
+    expect(result.commits.filter((c) => c.sha.startsWith('v')).map((c) => c.attribution)).toEqual(companies.map(() => ({organization: null, resolution: 'unknown', known: false})))
+    expect(summarizeCommits(result)).toMatchObject({human_commits: 9, attributed_commits: 1, unknown_commits: 8, ambiguous_commits: 0, commits_per_org: {'Example Corp': 1}})
+  })
 })

@@ -1,4 +1,5 @@
 import {usageError} from '../core/errors.js'
+import type {ScanError} from '../core/model.js'
 import {type Acquisition, loadAcquisitions} from './acquisitions.js'
 import {botMatcher} from './bots.js'
 import {sources as registered} from './registry.js'
@@ -22,7 +23,11 @@ export interface AttributionOptions {
   bots?: string[]
 }
 
-/** Reads every evidence file once. Unreadable or invalid files are usage errors naming the file (and line). */
+/**
+ * Reads every evidence file once. Unreadable or invalid files are usage errors naming the file (and line); an
+ * `--affiliations` file with no usable gitdm record at all is one too. Bad lines of an otherwise usable gitdm
+ * file are kept in `problems` (see `attributionErrors`).
+ */
 export async function loadAttributionContext(options: AttributionOptions = {}): Promise<AttributionContext> {
   const enabled = selectSources(options.sources)
   const problems: FileProblem[] = []
@@ -43,6 +48,14 @@ export async function loadAttributionContext(options: AttributionOptions = {}): 
     bots: botMatcher(options.bots),
     problems,
   }
+}
+
+/**
+ * The evidence files' unreadable lines, in the shape of `ScanResult.errors` (code `invalid-affiliation`), in
+ * file order then line order as read. The lines were skipped; the rest of each file was used.
+ */
+export function attributionErrors(context: Pick<AttributionContext, 'problems'>): ScanError[] {
+  return context.problems.map(({file, line, message}) => ({file, ...(line === undefined ? {} : {line}), code: 'invalid-affiliation', message}))
 }
 
 function selectSources(ids: string[] | undefined) {

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises'
-import {attributeProject, loadAttributionContext} from '../attribute/index.js'
+import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../attribute/entities/index.js'
 import {collectProjects} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
@@ -130,7 +130,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const f of findings) findingsBySeverity[f.severity]++
   // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
-  const incomplete = inventory.errors.length > 0 || resolved.incomplete || collected.incomplete || ruleErrors.length > 0
+  // Unreadable lines of an affiliation file are unread input: the attribution may be missing what they said.
+  const evidenceErrors = attributionErrors(attribution)
+  const incomplete = evidenceErrors.length > 0 || inventory.errors.length > 0 || resolved.incomplete || collected.incomplete || ruleErrors.length > 0
   stage('done', `${projects.length} projects, ${findings.length} findings${incomplete ? ' (incomplete)' : ''}`)
 
   return {
@@ -150,7 +152,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       incomplete,
     },
     skipped: inventory.skipped,
-    errors: [...inventory.errors, ...problemsAsErrors(collected.problems), ...ruleErrors],
+    errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...ruleErrors],
     requests: mergeRequests(resolved.stats.requests, collected.requests),
   }
 }

@@ -245,6 +245,43 @@ describe('stewards entities commands', () => {
     expect(readFileSync(output, 'utf8')).toBe(renderImportYaml(expected))
   })
 
+  it('import-csl normalises CSL dates and writes an unreadable one as since: null with a note; the file loads with --entities', () => {
+    const dated = join(scratch, 'dated.csv')
+    const text = readFileSync(fictionalCsv, 'utf8')
+      .replace('"2099-08-01"', '"not-a-date"')
+      .replace('"2099-01-02"', '"1/2/2099"')
+      .replace('"2099-09-09"', '"2099-09-09T00:00:00Z"')
+    writeFileSync(dated, text)
+    const reviewed = join(scratch, 'dated-review')
+    mkdirSync(reviewed, {recursive: true})
+    const output = join(reviewed, 'csl.yaml')
+    const run = runCli(['entities', 'import-csl', dated, '--entities', entitiesDir, '--output', output])
+    expect(run.code).toBe(2)
+    const warning = `${dated}: record 1: CSL start_date "not-a-date" is not a date; proposed without it, for review`
+    expect(run.stderr).toContain(`warning: ${warning}`)
+    const yaml = readFileSync(output, 'utf8')
+    expect(yaml).toContain(`#   ${warning}\n`)
+    expect(yaml).toContain('    since: 2099-01-02\n')
+    expect(yaml).toContain('#     since: 2099-09-09\n')
+    expect(yaml).not.toContain('not-a-date\n')
+
+    const shown = runCli(['entities', 'show', 'northwind-robotics', '--entities', entitiesDir, '--entities', reviewed, '--json'])
+    expect(shown.code).toBe(0)
+    expect(JSON.parse(shown.stdout).lists).toEqual([
+      {
+        list: 'us-bis-entity-list',
+        since: null,
+        listed_name: 'Northwind Example Robotics Co., Ltd.',
+        federal_register: '99 FR 20001; 99 FR 20002',
+        csl_id: 'f1c0ffee01',
+        note: 'CSL start_date "not-a-date" is not a date: left out of this entry; check the listing\'s dates before accepting it',
+        source: [CSL_DOWNLOAD.csv],
+      },
+    ])
+    const contoso = runCli(['entities', 'show', 'contoso-materials', '--entities', entitiesDir, '--entities', reviewed, '--json'])
+    expect(JSON.parse(contoso.stdout).lists.map((m: {list: string; since: string | null}) => [m.list, m.since])).toEqual([['us-state-nonproliferation', '2099-01-02']])
+  })
+
   it('import-csl rejects broken entity data with exit 3, naming file and line', () => {
     const broken = join(scratch, 'broken')
     mkdirSync(broken, {recursive: true})

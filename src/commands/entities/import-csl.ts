@@ -10,11 +10,7 @@ import {ExitCode, usageError} from '../../core/errors.js'
 
 export default class EntitiesImportCsl extends BaseCommand {
   static override summary = 'Propose list memberships from the US Consolidated Screening List'
-  static override description = `Reads a Consolidated Screening List download (trade.gov consolidated.json, .csv or .tsv)
-and matches its records to organisations by exact normalised name or alias only. Exact matches are
-written as a reviewable entities file (memberships: ...); names that only share words are reported as
-near-matches for a human to decide and are never applied. Records of individuals, vessels and
-aircraft are skipped. Exit 2 when some records could not be read.`
+  static override description = `Reads a Consolidated Screening List download (trade.gov consolidated.json, .csv or .tsv) and matches its records to organisations by exact normalised name or alias only. Exact matches are written as a reviewable entities file (memberships: ...); names that only share words are reported as near-matches for a human to decide and are never applied. Records of individuals, vessels and aircraft are skipped. Dates are written YYYY-MM-DD; a CSL date that is not a date is left out of its entry (since: null, with a note) and warned about. Exit 2 when some records or dates could not be read.`
   static override examples = [
     '<%= config.bin %> entities import-csl consolidated.json --output csl-memberships.yaml',
     '<%= config.bin %> entities import-csl consolidated.csv --entities ./my-entities --json',
@@ -49,7 +45,7 @@ aircraft are skipped. Exit 2 when some records could not be read.`
         `${flags.output}: ${result.add.length} new memberships, ${result.alreadyRecorded.length} already recorded, ${result.nearMatches.length} near-matches to review`,
       )
     }
-    for (const problem of result.problems) this.logToStderr(`warning: ${problem}`)
-    if (result.problems.length > 0) this.exit(ExitCode.incomplete)
+    for (const problem of [...result.problems, ...result.warnings]) this.logToStderr(`warning: ${problem}`)
+    if (result.problems.length > 0 || result.warnings.length > 0) this.exit(ExitCode.incomplete)
   }
 }

@@ -7,9 +7,7 @@ import {usageError} from '../../core/errors.js'
 
 export default class EntitiesShow extends BaseCommand {
   static override summary = 'Show one organisation with every fact and its citations'
-  static override description = `ID is an organisation id, or any name, alias, e-mail domain or @github-org that resolves to one.
-Shows the entry as recorded (with sources), its parent chain, and its list memberships including those
-inherited through the parent chain (marked inherited_from).`
+  static override description = `ID is an organisation id, or any name, alias, e-mail domain or @github-org that resolves to one. Shows the entry as recorded (with sources), its parent chain, and its list memberships including those inherited through the parent chain (marked inherited_from).`
   static override examples = ['<%= config.bin %> entities show huawei', "<%= config.bin %> entities show 'Futurewei Technologies Inc.' --json"]
   static override args = {id: Args.string({description: 'Organisation id, name, alias, domain or @github-org', required: true})}
   static override flags = {

@@ -13,6 +13,8 @@ export interface ProposedMembership {
   listed_name: string
   federal_register?: string
   csl_id: string
+  /** Set when a CSL date could not be read: which one, as written (the membership is proposed without it). */
+  note?: string
   source: string
   /** The CSL name (listed name or alias) that matched, and the organisation's name or alias it equals. */
   matched: {csl_name: string; alias: string}
@@ -43,6 +45,8 @@ export interface CslImport {
   /** Source labels of records skipped as `unknown-list`, with counts. */
   unknownLists: Record<string, number>
   problems: string[]
+  /** Proposed entries written without a CSL date that is not a date (`since: null`, no `until`), with a note. */
+  warnings: string[]
   add: ProposedMembership[]
   alreadyRecorded: RecordedMembership[]
   nearMatches: NearMatch[]
@@ -78,6 +82,7 @@ export function matchCsl(csl: CslFile, index: EntityIndex, options: {source?: st
     skipped: {},
     unknownLists: {},
     problems: [...csl.problems],
+    warnings: [],
     add: [],
     alreadyRecorded: [],
     nearMatches: [],
@@ -89,7 +94,9 @@ export function matchCsl(csl: CslFile, index: EntityIndex, options: {source?: st
       if (skip === 'unknown-list') result.unknownLists[record.source] = (result.unknownLists[record.source] ?? 0) + 1
       continue
     }
-    matchRecord(record, lists.get(record.code!)!, index, aliases, source, result)
+    const proposed = matchRecord(record, lists.get(record.code!)!, index, aliases, source, result)
+    const unread = invalidDates(record)
+    if (proposed && unread) result.warnings.push(`${csl.path}: ${record.position}: ${unread}; proposed without it, for review`)
   }
   const order = (a: {organization: string; list: string; csl_id: string}, b: typeof a) =>
     compare(a.organization, b.organization) || compare(a.list, b.list) || compare(a.csl_id, b.csl_id)
@@ -130,6 +137,7 @@ function sharingAWord(words: Set<string>, aliases: Map<string, Alias[]>): Alias[
   return [...found]
 }
 
+/** Adds the record's exact and near matches to `result`; true when it added any. */
 function matchRecord(
   record: CslRecord,
   list: ListDefinition,
@@ -137,8 +145,9 @@ function matchRecord(
   aliases: Map<string, Alias[]>,
   source: string,
   result: CslImport,
-) {
+): boolean {
   const party = listedParty(record)
+  const unread = invalidDates(record)
   const base = {
     list: list.id,
     since: record.startDate ?? null,
@@ -146,8 +155,10 @@ function matchRecord(
     listed_name: party.name,
     ...(record.federalRegister ? {federal_register: record.federalRegister} : {}),
     csl_id: record.id,
+    ...(unread ? {note: `${unread}: left out of this entry; check the listing's dates before accepting it`} : {}),
     source,
   }
+  const before = result.add.length + result.alreadyRecorded.length + result.nearMatches.length
   const exact = new Set<string>()
   for (const name of party.names) {
     const match = index.matchName(name)
@@ -176,4 +187,18 @@ function matchRecord(
       })
     }
   }
+  return result.add.length + result.alreadyRecorded.length + result.nearMatches.length > before
+}
+
+/** "CSL start_date "x" is not a date" for the dates of a record that could not be read; undefined when none. */
+function invalidDates(record: CslRecord): string | undefined {
+  const fields = Object.entries(record.invalidDates ?? {})
+  if (fields.length === 0) return undefined
+  return fields.map(([field, value]) => `CSL ${field} ${JSON.stringify(shortText(value))} is not a date`).join(', ')
+}
+
+/** Third-party text in a note: one line, bounded. */
+function shortText(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/gu, ' ')
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line
 }

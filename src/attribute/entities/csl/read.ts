@@ -2,12 +2,16 @@ import {readFile, stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {usageError} from '../../../core/errors.js'
+import {cslDate} from './dates.js'
 import {type CslRecord, CslJsonFile, CslJsonRecord} from './schema.js'
 
 export type CslFormat = 'json' | 'csv' | 'tsv'
 
 export interface CslFile {
+  /** The file's name (cited in the generated file). */
   file: string
+  /** The path as given (named in problems and warnings). */
+  path: string
   format: CslFormat
   records: CslRecord[]
   /** Records that could not be read, with where and why; the others are still imported. */
@@ -29,9 +33,9 @@ export async function readCsl(path: string): Promise<CslFile> {
     throw usageError('csl-unreadable', `cannot read ${path}: ${(error as Error).message}`)
   }
   const trimmed = text.replace(/^\uFEFF/u, '').trimStart()
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return {file, format: 'json', ...readJson(trimmed, path)}
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return {file, path, format: 'json', ...readJson(trimmed, path)}
   const format: CslFormat = /\.tsv$/iu.test(path) ? 'tsv' : 'csv'
-  return {file, format, ...readDelimited(trimmed, path, format === 'tsv' ? '\t' : ',')}
+  return {file, path, format, ...readDelimited(trimmed, path, format === 'tsv' ? '\t' : ',')}
 }
 
 function readJson(text: string, path: string): {records: CslRecord[]; problems: string[]} {
@@ -99,8 +103,13 @@ function toRecord(raw: CslJsonRecord, position: string): CslRecord | string {
   if (code) record.code = code
   if (raw.type) record.type = raw.type
   if (raw.federal_register_notice) record.federalRegister = raw.federal_register_notice
-  if (raw.start_date) record.startDate = raw.start_date
-  if (raw.end_date) record.endDate = raw.end_date
+  for (const [field, value] of [['start_date', raw.start_date], ['end_date', raw.end_date]] as const) {
+    if (!value) continue
+    const date = cslDate(value)
+    if (date && field === 'start_date') record.startDate = date
+    else if (date) record.endDate = date
+    else record.invalidDates = {...record.invalidDates, [field]: value}
+  }
   if (raw.source_list_url) record.sourceListUrl = raw.source_list_url
   return record
 }

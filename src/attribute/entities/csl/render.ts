@@ -17,6 +17,9 @@ export function renderImportYaml(result: CslImport): string {
   if (result.problems.length > 0) {
     lines.push('#', '# Records that could not be read:', ...result.problems.map((problem) => `#   ${oneLine(problem)}`))
   }
+  if (result.warnings.length > 0) {
+    lines.push('#', '# Dates that could not be read (the entries below are written without them):', ...result.warnings.map((warning) => `#   ${oneLine(warning)}`))
+  }
   if (result.add.length === 0) lines.push('memberships: []')
   else {
     lines.push('memberships:')
@@ -72,6 +75,7 @@ function entry(membership: ProposedMembership | NearMatch): string[] {
     listed_name: membership.listed_name,
     ...(membership.federal_register ? {federal_register: membership.federal_register} : {}),
     csl_id: membership.csl_id,
+    ...(membership.note ? {note: membership.note} : {}),
     source: membership.source,
   }
   return stringify([value], {lineWidth: 0, singleQuote: true}).trimEnd().split('\n')

@@ -49,8 +49,11 @@ export interface CslRecord {
   altNames: string[]
   programs: string[]
   federalRegister?: string
+  /** `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), normalised from the CSL's `start_date` (`dates.ts`). */
   startDate?: string
   endDate?: string
+  /** CSL dates that are not dates, as written: the membership is proposed without them, with a note. */
+  invalidDates?: {start_date?: string; end_date?: string}
   sourceListUrl?: string
   /** Where the record is: CSV line, or JSON `results` index. */
   position: string

@@ -70,6 +70,12 @@ describe('parseGitdm', () => {
     ])
   })
 
+  it('quotes file text in problems on one line, bounded', () => {
+    const {problems} = parseGitdm(`${'x'.repeat(70)}\u001b[31m\u2028: y!example.com\n`, 'long.txt')
+    expect(problems).toEqual([{file: 'long.txt', line: 1, message: `'${'x'.repeat(57)}...' has no affiliation line`}])
+    expect(parseGitdm('ab\u001b\u2028c: y!example.com\n', 'ctl.txt').problems[0].message).toBe("'ab??c' has no affiliation line")
+  })
+
   it('accepts CRLF line endings', () => {
     const {blocks, problems} = parseGitdm('w: w!example.com\r\n\tWin Corp\r\n', 'crlf.txt')
     expect(problems).toEqual([])

@@ -75,9 +75,15 @@ export function parseGitdm(text: string, file: string, firstIndex = 0): GitdmPar
     blocks.push(current)
   }
   for (const block of blocks) {
-    if (block.periods.length === 0) problems.push({file, line: block.line, message: `'${block.login}' has no affiliation line`})
+    if (block.periods.length === 0) problems.push({file, line: block.line, message: `'${shown(block.login)}' has no affiliation line`})
   }
   return {blocks, problems}
+}
+
+/** File text quoted in a message: one line, control characters replaced, at most 60 characters. */
+function shown(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, '?')
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line
 }
 
 /** Emails are written `user!domain`, separated by ", " (sometimes by a space only); junk tokens are dropped. */
@@ -92,7 +98,7 @@ function parseEmails(text: string): string[] {
 
 function parsePeriod(text: string, line: number): GitdmPeriod | string {
   const match = AFFILIATION.exec(text)
-  if (!match) return `cannot read affiliation '${text}'`
+  if (!match) return `cannot read affiliation '${shown(text)}'`
   const [, company, from, until] = match
   for (const date of [from, until]) {
     if (date && !isCalendarDate(date)) return `'${date}' is not a calendar date`
