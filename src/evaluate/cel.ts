@@ -15,14 +15,14 @@
  * over finite inputs; regexes are RE2; the strings extension's `replace` (the one function that can grow a
  * value exponentially when nested) is left out.
  */
-import {type CelFunc, CelScalar, type CelValue, celEnv, celFunc, isCelError, parse, plan} from '@bufbuild/cel'
+import {type CelFunc, CelScalar, type CelValue, celEnv, celFunc, isCelError, isCelMap, parse, plan} from '@bufbuild/cel'
 import {strings} from '@bufbuild/cel/ext'
 
 type Expr = ReturnType<typeof parse>['expr']
 
 /** The variables a rule sees; see src/evaluate/README.md. */
 export const VARIABLES = ['m', 'p', 'project', 'lists'] as const
-export const PROJECT_FIELDS = ['repo', 'status', 'reason', 'since', 'until'] as const
+export const PROJECT_FIELDS = ['repo', 'status', 'reason', 'missing', 'since', 'until'] as const
 
 export const LIMITS = {length: 2000, nesting: 32, nodes: 500, comprehensionDepth: 2} as const
 
@@ -246,7 +246,9 @@ function distance(a: string, b: string): number {
   return previous[b.length]
 }
 
+/** `0.6715` → `67.2%`; a map of shares → `a: 67.2%, b: 5.0%` (its order kept); anything else → `unknown`. */
 export function formatPercent(value: unknown): string {
+  if (isCelMap(value)) return [...value.entries()].map(([key, share]) => `${String(key)}: ${formatPercent(share)}`).join(', ')
   const n = typeof value === 'bigint' ? Number(value) : value
   if (typeof n !== 'number' || Number.isNaN(n)) return 'unknown'
   return `${(n * 100).toFixed(1)}%`

@@ -1,8 +1,8 @@
 import type {z} from 'zod'
-import type {ParamValue} from '../core/model.js'
 import {metricKeys} from '../measure/index.js'
 import type {Names} from './cel.js'
 import {compileCel} from './cel.js'
+import {paramProblem, rangeProblem} from './params.js'
 import {problemInScalar} from './positions.js'
 import {Rule} from './schema.js'
 import {compileTemplate} from './template.js'
@@ -27,6 +27,10 @@ export function compileRule(
   for (const p of condition.problems) problems.push(problemInScalar(source, [...path, 'condition'], p))
   const message = compileTemplate(rule.message, names)
   for (const p of message.problems) problems.push(problemInScalar(source, [...path, 'message'], p))
+  for (const [name, value] of Object.entries(rule.params)) {
+    const problem = rangeProblem(name, value)
+    if (problem) problems.push(here(source, [...path, 'params'], problem, name))
+  }
   for (const kind of ['pass', 'fail'] as const) {
     rule.tests[kind].forEach((testCase, i) => {
       const at = [...path, 'tests', kind, i]
@@ -77,23 +81,6 @@ export function compileRule(
       evidenceMetrics: rule.evidence ?? metrics,
     },
   }
-}
-
-/** Why `value` cannot replace the parameter `name` of a rule declaring `declared`; undefined when it can. */
-export function paramProblem(declared: Record<string, ParamValue>, name: string, value: ParamValue): string | undefined {
-  if (!(name in declared)) {
-    const known = Object.keys(declared)
-    return `unknown parameter '${name}'${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has none)'}`
-  }
-  const want = shape(declared[name])
-  const got = shape(value)
-  if (want === got || (Array.isArray(value) && value.length === 0 && want.endsWith('[]'))) return undefined
-  return `parameter '${name}' must be ${want}, got ${got}`
-}
-
-function shape(value: ParamValue): string {
-  if (!Array.isArray(value)) return typeof value
-  return `${value.length > 0 ? typeof value[0] : 'string'}[]`
 }
 
 function here(source: YamlSource, path: ReadonlyArray<PropertyKey>, message: string, key?: string): RuleProblem {

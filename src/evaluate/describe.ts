@@ -1,4 +1,5 @@
 import type {ParamValue} from '../core/model.js'
+import {describeRange, paramRange} from './params.js'
 import type {RuleTestResult} from './tester.js'
 import type {CompiledRule} from './types.js'
 
@@ -53,7 +54,9 @@ export function explainRule(rule: CompiledRule): string[] {
     for (const [name, value] of params) {
       const declared = rule.defaults[name]
       const changed = JSON.stringify(declared) !== JSON.stringify(value)
-      lines.push(`  ${name} = ${show(value)}${changed ? ` (rule default ${show(declared)})` : ''}`)
+      const range = paramRange(name)
+      const notes = [changed && `rule default ${show(declared)}`, range && `a ${range.kind}: ${describeRange(range)}`].filter(Boolean)
+      lines.push(`  ${name} = ${show(value)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`)
     }
   }
   if (rule.references.length > 0) lines.push('References:', ...rule.references.map((r) => `  ${r}`))

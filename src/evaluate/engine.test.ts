@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {commits, input, roles} from '../measure/__fixtures__/project.js'
+import {type CommitRow, commits, input, roles} from '../measure/__fixtures__/project.js'
 import {measureProject} from '../measure/index.js'
 import {evaluateProject, evaluateProjectDetailed, ruleMetas} from './engine.js'
 import {collectRules, loadRules} from './load.js'
@@ -37,6 +37,7 @@ tests:
 
 const D = '2024-06-01T00:00:00Z'
 const location = {file: 'deploy/app.yaml', line: 12, column: 16}
+const FACTS = {fullName: 'example/widget', archived: false, fork: false, defaultBranch: 'main', license: 'MIT', pushedAt: '2024-12-30T00:00:00Z'}
 
 describe('evaluateProject', () => {
   it('fires rules, most severe first, with the metrics and parameters they read and the declaring locations', async () => {
@@ -111,6 +112,92 @@ describe('evaluateProject', () => {
       const {errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
       expect(errors).toEqual([])
     }
+    // Every figure unknown (nothing could be read) on a project still marked ok: no rule errors or fires but the gap.
+    const strict = await loadRules(['strict'])
+    const unknown = evaluateProjectDetailed(strict, {repo: 'r', status: 'ok', metrics: {}, missing: ['facts', 'commits', 'governance']})
+    expect(unknown.errors).toEqual([])
+    expect(unknown.findings.map((f) => f.ruleId)).toEqual(['project-unavailable'])
+  })
+
+  it('parts that could not be read are unknown, not absent: only project-unavailable speaks for them', async () => {
+    const rules = await loadRules(['default'])
+    // Read, governance and commits would say: no SECURITY file, no maintainer, no commit in a year-long window.
+    const evaluate = (missing: Array<'facts' | 'commits' | 'governance' | 'profiles'>) => {
+      const data = input({project: {facts: FACTS, missing}})
+      return evaluateProjectDetailed(rules, {repo: 'r', status: 'partial', reason: 'rate limited', metrics: measureProject(data), input: data})
+    }
+    const complete = evaluate([])
+    expect(complete.errors).toEqual([])
+    expect(complete.findings.map((f) => f.ruleId).sort()).toEqual(['inactive-or-archived', 'no-security-policy'])
+
+    const cases: Array<Array<'facts' | 'commits' | 'governance' | 'profiles'>> = [['governance'], ['commits'], ['facts'], ['facts', 'commits', 'governance', 'profiles']]
+    for (const missing of cases) {
+      const {findings, errors} = evaluate(missing)
+      expect(errors, missing.join()).toEqual([])
+      const fired = findings.map((f) => f.ruleId).sort()
+      if (missing.includes('governance')) expect(fired, missing.join()).not.toContain('no-security-policy')
+      else expect(fired, missing.join()).toContain('no-security-policy')
+      if (missing.includes('commits')) expect(fired, missing.join()).not.toContain('inactive-or-archived')
+      const gap = findings.find((f) => f.ruleId === 'project-unavailable')
+      expect(gap?.message, missing.join()).toBe(
+        `Part of the data for r could not be read (${[...missing].sort().join(', ')}); the rules built on it were not judged: rate limited.`,
+      )
+      expect(gap?.evidence.note).toBe(`rate limited; could not be read: ${[...missing].sort().join(', ')}`)
+    }
+  })
+
+  it('maintainer rules stay silent when the governance files were not read', async () => {
+    const rules = await loadRules(['strict'])
+    const people = roles([['a', 'maintainer', 'Example Corp'], ['b', 'maintainer', 'Example Corp'], ['c', 'maintainer', null]])
+    const read = input({roles: people, project: {governance: [{path: 'MAINTAINERS', content: ''}]}})
+    const fired = (data: typeof read) =>
+      evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data}).findings.map((f) => f.ruleId)
+    expect(fired(read)).toContain('maintainers-single-org')
+    // The collector could not read them (rate limit): nothing is known of the maintainers, so nothing is judged.
+    const unread = fired(input({roles: [], project: {missing: ['governance']}}))
+    expect(unread.filter((id) => /maintainer|security|listed/.test(id))).toEqual([])
+    expect(unread).toContain('project-unavailable')
+  })
+
+  it('maintainers-single-org: an even split is no majority; a tie over a stricter limit names every company', async () => {
+    const split = input({roles: roles([['a', 'maintainer', 'Red Hat (fictional)'], ['b', 'maintainer', 'Alibaba (fictional)']])})
+    const run = async (params?: Record<string, number>) => {
+      const rules = await loadRules(['default'], params ? {'maintainers-single-org': params} : {})
+      const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(split), input: split})
+      expect(errors).toEqual([])
+      return findings.filter((f) => f.ruleId === 'maintainers-single-org').map((f) => f.message)
+    }
+    expect(await run()).toEqual([])
+    expect(await run({max_share: 0.4})).toEqual(['Alibaba (fictional) and Red Hat (fictional) each employ 1 of 2 maintainers (50.0% each).'])
+  })
+
+  it('low-elephant-factor with include_independent=false uses company figures and needs enough company commits', async () => {
+    // 58 Independent commits, one company commit, one unknown: the QA case.
+    const rows: CommitRow[] = [
+      ...Array.from({length: 58}, (_, i): CommitRow => [`solo${i % 3}`, 'Independent', D]),
+      ['carol', 'Meridian Cloudworks (fictional)', D],
+      ['dan', null, D],
+    ]
+    const run = async (params: Record<string, number | boolean>, data = input({commits: commits(rows)})) => {
+      const rules = await loadRules(['default'], {'low-elephant-factor': params})
+      const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
+      expect(errors).toEqual([])
+      return findings.filter((f) => f.ruleId === 'low-elephant-factor').map((f) => f.message)
+    }
+    expect(await run({})).toEqual(['Elephant factor 1: the largest organisation makes 98.3% of attributed commits (Independent)'])
+    expect(await run({include_independent: false})).toEqual([])
+    expect(await run({include_independent: false, min_attributed_commits: 1})).toEqual([
+      'Elephant factor 1: the largest company makes 100.0% of company commits (Meridian Cloudworks (fictional))',
+    ])
+    // Enough company commits: 12 of Meridian's and 4 of another company's among the Independent ones.
+    const more = commits([
+      ...rows,
+      ...Array.from({length: 11}, (): CommitRow => ['carol', 'Meridian Cloudworks (fictional)', D]),
+      ...Array.from({length: 4}, (): CommitRow => ['erin', 'Acme Cloud', D]),
+    ])
+    expect(await run({include_independent: false}, input({commits: more}))).toEqual([
+      'Elephant factor 1: the largest company makes 75.0% of company commits (Meridian Cloudworks (fictional))',
+    ])
   })
 
   it('rule metadata for reports, in rule-set order', async () => {

@@ -75,6 +75,7 @@ export function bindingsFor(context: EvaluationContext, params: CompiledRule['pa
       repo: context.repo,
       status: context.status,
       reason: context.reason ?? null,
+      missing: missingParts(context),
       since: context.window?.since ?? null,
       until: context.window?.until ?? null,
     },
@@ -91,6 +92,13 @@ function evidenceFor(rule: CompiledRule, context: EvaluationContext, metrics: Me
     if (people.length > 0) evidence.people = people
   }
   if (Object.keys(params).length > 0) evidence.params = params
-  if (context.reason) evidence.note = context.reason
+  const missing = missingParts(context)
+  const notes = [context.reason, missing.length > 0 ? `could not be read: ${missing.join(', ')}` : undefined].filter(Boolean)
+  if (notes.length > 0) evidence.note = notes.join('; ')
   return evidence
+}
+
+/** The parts of the project that could not be read, sorted: the context's, else those of the measured input. */
+function missingParts(context: EvaluationContext): string[] {
+  return [...new Set(context.missing ?? context.input?.project.missing ?? [])].sort()
 }

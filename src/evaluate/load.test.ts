@@ -146,6 +146,35 @@ describe('rule files: every problem names file, line and column', () => {
     ])
   })
 
+  it('a folder without rule files, or specs without any rule, are errors: nothing to check is not "all valid"', async () => {
+    const empty = mkdtempSync(join(dir, 'empty-'))
+    writeFileSync(join(empty, 'notes.txt'), 'not a rule')
+    const {rules, problems} = await collectRules([empty])
+    expect(rules).toEqual([])
+    expect(problems.map(formatProblem)).toEqual([`${empty}:1:1: no rule file (*.yaml, *.yml) in this folder`])
+    const bare = file('bare-pack.yaml', 'name: bare\n')
+    expect((await collectRules([bare])).problems.map(formatProblem)).toEqual([`${bare}:1:1: no rule found`])
+    await expect(loadRules([empty])).rejects.toBeInstanceOf(RulesError)
+  })
+
+  it('parameter ranges follow their names, in the rule, its test cases and packs', async () => {
+    const text = VALID.replace('  limit: 0.5', '  limit: 0.5\n  max_share: 1.5\n  min_commits: 2.5\n  min_coverage: -0.1\n  max_days: 365')
+    expect(await problemsOf('ranges.yaml', text)).toEqual([
+      "ranges.yaml:8:3: parameter 'max_share' must be within [0, 1] (a share), got 1.5",
+      "ranges.yaml:9:3: parameter 'min_commits' must be a whole number >= 0 (a count), got 2.5",
+      "ranges.yaml:10:3: parameter 'min_coverage' must be within [0, 1] (a share), got -0.1",
+    ])
+    const inCase = VALID.replace('  limit: 0.5', '  limit: 0.5\n  max_share: 0.5').replace(
+      'metrics: {top_company_share: 0.1}',
+      'metrics: {top_company_share: 0.1}\n      params: {max_share: 2, limit: 7}',
+    )
+    expect(await problemsOf('case-range.yaml', inCase)).toEqual(["case-range.yaml:17:16: parameter 'max_share' must be within [0, 1] (a share), got 2"])
+    const pack = 'name: loose\nextends: [default]\nparams:\n  single-org-majority: {max_share: 5}\n'
+    expect(await problemsOf('loose-pack.yaml', pack)).toEqual([
+      "loose-pack.yaml:4:25: single-org-majority: parameter 'max_share' must be within [0, 1] (a share), got 5",
+    ])
+  })
+
   it('an unknown spec lists the shipped packs', async () => {
     const {problems} = await collectRules(['no-such-pack'])
     expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^no-such-pack:1:1: no such rule file, folder or pack \(shipped packs: default, strict\)$/)])
@@ -227,6 +256,16 @@ describe('user parameter overrides', () => {
     expect(attempt({'low-bus-factor': {max_bus_factor: 'two'}})).toBe(
       "rule parameter overrides: low-bus-factor: parameter 'max_bus_factor' must be number, got string",
     )
+    expect(attempt({'single-org-majority': {max_share: 5}})).toBe(
+      "rule parameter overrides: single-org-majority: parameter 'max_share' must be within [0, 1] (a share), got 5",
+    )
+    expect(attempt({'single-org-majority': {min_attributed_commits: -3}})).toBe(
+      "rule parameter overrides: single-org-majority: parameter 'min_attributed_commits' must be a whole number >= 0 (a count), got -3",
+    )
+    expect(attempt({'inactive-or-archived': {max_days: 0.5}})).toBe(
+      "rule parameter overrides: inactive-or-archived: parameter 'max_days' must be a whole number >= 0 (a count), got 0.5",
+    )
+    expect(attempt({'single-org-majority': {max_share: 1, min_attributed_commits: 0}, 'inactive-or-archived': {max_days: 0}})).toBe('accepted')
     expect(attempt({'no-security-policy': {x: true}})).toBe(
       "rule parameter overrides: no-security-policy: unknown parameter 'x' (the rule has none)",
     )

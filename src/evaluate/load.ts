@@ -2,7 +2,8 @@ import {readdir, readFile, stat} from 'node:fs/promises'
 import {basename, dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {ExitCode, StewardsError} from '../core/errors.js'
-import {compileRule, paramProblem, zodProblems} from './compile-rule.js'
+import {compileRule, zodProblems} from './compile-rule.js'
+import {paramProblem} from './params.js'
 import {Pack, ParamOverrides} from './schema.js'
 import type {CompiledRule, RuleSet} from './types.js'
 import {locate, MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from './yaml-source.js'
@@ -41,11 +42,17 @@ export async function loadRules(specs: string[] = [], overrides: ParamOverrides 
   return {rules: applyOverrides(rules, overrides), sources}
 }
 
-/** Loads without throwing: for `rules validate`, which reports everything at once. */
+/**
+ * Loads without throwing: for `rules validate`, which reports everything at once. Specs that yield no rule at all
+ * are a problem: checking or scanning with nothing to evaluate would read as "all clear".
+ */
 export async function collectRules(specs: string[]): Promise<{rules: CompiledRule[]; problems: RuleProblem[]}> {
   const loader = new Loader()
   const rules: CompiledRule[] = []
   for (const spec of specs) rules.push(...(await loader.spec(spec)))
+  if (rules.length === 0 && loader.problems.length === 0) {
+    loader.problems.push({file: specs.join(', '), line: 1, column: 1, message: 'no rule found'})
+  }
   return {rules: loader.unique(rules), problems: loader.problems}
 }
 
@@ -106,6 +113,10 @@ class Loader {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error)
       this.problems.push({file: display(dir), line: 1, column: 1, message: `cannot read folder (${code})`})
+      return []
+    }
+    if (names.length === 0) {
+      this.problems.push({file: display(dir), line: 1, column: 1, message: 'no rule file (*.yaml, *.yml) in this folder'})
       return []
     }
     const own: CompiledRule[] = []

@@ -9,6 +9,7 @@ export type ParamValue = z.infer<typeof ParamValue>
 export const Params = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'parameter names are snake_case'), ParamValue)
 
 const ProjectStatus = z.enum(['ok', 'empty', 'partial', 'unavailable'])
+const DataPart = z.enum(['facts', 'commits', 'governance', 'profiles'])
 
 const MetricValue = z.union([
   z.number(),
@@ -27,6 +28,8 @@ export const RuleTestCase = z.strictObject({
     .strictObject({
       status: ProjectStatus.optional(),
       reason: z.string().optional(),
+      /** Parts that could not be read (`project.missing`). */
+      missing: z.array(DataPart).optional(),
     })
     .default({}),
   params: Params.optional(),

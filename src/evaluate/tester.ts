@@ -29,6 +29,7 @@ export function runRuleTests(rules: readonly CompiledRule[]): RuleTestResult[] {
             repo: 'github.com/example/rule-test',
             status: testCase.project.status ?? 'ok',
             reason: testCase.project.reason,
+            missing: testCase.project.missing,
             metrics: testCase.metrics,
             lists: testCase.lists,
           },

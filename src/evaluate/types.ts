@@ -1,5 +1,5 @@
 import type {Location, Metrics, ParamValue, ProjectStatus, RuleMeta, Window} from '../core/model.js'
-import type {MeasureInput} from '../measure/index.js'
+import type {DataPart, MeasureInput} from '../measure/index.js'
 import type {CompiledExpression} from './cel.js'
 import type {RuleTests} from './schema.js'
 import type {CompiledTemplate} from './template.js'
@@ -41,6 +41,8 @@ export interface EvaluationContext {
   repo: string
   status: ProjectStatus
   reason?: string
+  /** Parts of the project that could not be read; default: `input.project.missing`. */
+  missing?: DataPart[]
   metrics: Metrics
   window?: Window
   /** Declaring locations of the components that pull the repository in, copied into findings. */

@@ -1,4 +1,4 @@
-import type {Base, MeasureInput} from './types.js'
+import type {Base, MeasureInput, MetricFamily, MetricKey} from './types.js'
 
 /** Derives what every family shares. Bots are kept out of people metrics but counted (issue 5). */
 export function deriveBase(input: MeasureInput): Base {
@@ -20,4 +20,10 @@ export function deriveBase(input: MeasureInput): Base {
 /** True when the project's data could not be collected: every figure is unknown, none is zero. */
 export function unavailable(base: Base): boolean {
   return base.input.project.status === 'unavailable' || base.input.attributed === null
+}
+
+/** False when a part the figure is built on could not be read (`project.missing`): the figure is unknown. */
+export function readable(base: Base, family: MetricFamily, key: MetricKey): boolean {
+  const missing = base.input.project.missing ?? []
+  return !(key.builtOn ?? family.builtOn).some((part) => missing.includes(part))
 }

@@ -1,10 +1,17 @@
 import {metricFamilies} from './registry.js'
 
-/** The metric key tables of src/measure/README.md and rules/README.md, generated so they cannot drift. */
+/**
+ * The metric key tables of src/measure/README.md and rules/README.md, generated so they cannot drift. "Built on"
+ * names the collected parts a figure needs: when one could not be read (`project.missing`) the figure is null.
+ */
 export function metricKeysMarkdown(): string {
   const sections = metricFamilies.map((family) => {
-    const rows = family.keys.map((k) => `| \`${k.key}\` | ${k.type} | ${k.description.replaceAll('|', '\\|')} |`)
-    return [`### \`${family.id}\`: ${family.description}`, '', '| Key | Type | Definition |', '|---|---|---|', ...rows].join('\n')
+    const rows = family.keys.map((k) => {
+      const parts = (k.builtOn ?? family.builtOn).join(', ') || '-'
+      return `| \`${k.key}\` | ${k.type} | ${parts} | ${k.description.replaceAll('|', '\\|')} |`
+    })
+    const header = ['| Key | Type | Built on | Definition |', '|---|---|---|---|']
+    return [`### \`${family.id}\`: ${family.description}`, '', ...header, ...rows].join('\n')
   })
   return `${sections.join('\n\n')}\n`
 }

@@ -38,11 +38,19 @@ export interface MeasureInput {
 
 export type MetricType = 'count' | 'share' | 'days' | 'name' | 'names' | 'flag' | 'count-map' | 'share-map'
 
+/** A part of the collected data that can fail to be read (`CollectedProject.missing`). */
+export type DataPart = NonNullable<CollectedProject['missing']>[number]
+
 /** A documented metric key; `measureProject` always emits every key (null when it cannot be known). */
 export interface MetricKey {
   key: string
   type: MetricType
   description: string
+  /**
+   * The collected parts the figure is computed from (default: its family's `builtOn`). When any of them could not
+   * be read, the figure is null (unknown), never the "nothing found" a missing part would otherwise produce.
+   */
+  builtOn?: readonly DataPart[]
 }
 
 /** Figures derived once per project and shared by every metric family. */
@@ -63,6 +71,8 @@ export interface MetricFamily {
   id: string
   description: string
   keys: readonly MetricKey[]
+  /** The collected parts the family's figures are computed from, unless a key says otherwise. */
+  builtOn: readonly DataPart[]
   measure(base: Base): Metrics
   /** The people and organisations behind `keys` (only those this family owns), for a finding's evidence. */
   explain?(keys: readonly string[], base: Base, metrics: Metrics): EvidencePerson[]

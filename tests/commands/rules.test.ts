@@ -48,7 +48,9 @@ describe('stewards rules', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('low-bus-factor (high): One person makes half of the commits (bus factor)')
     expect(r.stdout).toContain('Defined in rules/packs/default/low-bus-factor.yaml:1 (pack default)')
-    expect(r.stdout).toContain('  max_bus_factor = 1')
+    expect(r.stdout).toContain('  max_bus_factor = 1 (a count: a whole number >= 0)')
+    const strict = runCli(['rules', 'explain', 'single-org-majority', '--rules', 'strict'])
+    expect(strict.stdout).toContain('  max_share = 0.4 (rule default 0.5; a share: within [0, 1])')
     const unknown = runCli(['rules', 'explain', 'bus-factor'])
     expect(unknown.code).toBe(3)
     expect(unknown.stderr).toContain("no rule 'bus-factor' in default")
@@ -82,6 +84,14 @@ describe('stewards rules', () => {
       'failing.yaml:11:1: vendor-share: fail case "high" message "Example Corp 80.0%", expected "Example Corp 81%"',
     ])
     expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('validate of a folder without rule files exits 3 instead of "0 rule(s) valid"', () => {
+    const empty = mkdtempSync(join(dir, 'empty-'))
+    const r = runCli(['rules', 'validate', empty])
+    expect(r.code).toBe(3)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trim()).toBe(`${empty}:1:1: no rule file (*.yaml, *.yml) in this folder`)
   })
 
   it('list with a broken --rules file exits 3 naming the file and line', () => {

@@ -81,8 +81,9 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
         want.bus_factor === 1 && 'low-bus-factor',
         // Both company rules judge attributed commits only, so they need half of the human commits attributed;
         // single-org-majority also fires on the company's share of all human commits, a lower bound at any coverage.
-        want.commit_coverage >= 0.5 && want.elephant_factor === 1 && 'low-elephant-factor',
-        maintainers.count >= 2 && maintainers.top_company_share_of_listed >= 0.5 && 'maintainers-single-org',
+        want.commit_coverage >= 0.5 && want.attributed_commits >= 10 && want.elephant_factor === 1 && 'low-elephant-factor',
+        // Concentration is more than half: an even split is no majority.
+        maintainers.count >= 2 && maintainers.top_company_share_of_listed > 0.5 && 'maintainers-single-org',
         maintainers.unknown / maintainers.count > 0.5 && 'maintainer-affiliation-unknown',
         !project.governance.some((f) => /(^|\/)SECURITY\.md$/i.test(f.path)) && 'no-security-policy',
         want.attributed_commits >= 10 &&

@@ -9,6 +9,7 @@ const RECENT_DAYS = 90
 export const family: MetricFamily = {
   id: 'activity',
   description: 'Days since the last commit relative to the window end, commits in the last 90 days.',
+  builtOn: ['commits'],
   keys: [
     {
       key: 'days_since_last_commit',
@@ -18,11 +19,12 @@ export const family: MetricFamily = {
     {key: 'days_since_last_human_commit', type: 'days', description: 'Same, human commits only.'},
     {key: 'commits_last_90_days', type: 'count', description: 'Human commits in the 90 days before the window end.'},
     {key: 'active_months', type: 'count', description: 'Calendar months (UTC) of the window with at least one human commit.'},
-    {key: 'window_days', type: 'days', description: 'Length of the measurement window in whole days.'},
+    {key: 'window_days', type: 'days', description: 'Length of the measurement window in whole days.', builtOn: []},
     {
       key: 'days_since_last_push',
       type: 'days',
       description: "Whole days from the forge's last push to the window end (0 if after it); null when not reported.",
+      builtOn: ['facts'],
     },
   ],
   measure(base) {

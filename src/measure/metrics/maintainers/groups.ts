@@ -56,6 +56,8 @@ export interface GroupFigures {
   perOrg: Record<string, number>
   elephantFactor: number | null
   topCompany: string | null
+  /** Every company (Independent excluded) with as many members as the top one, in name order: a tie has several. */
+  topCompanies: string[]
   /** Top company's members over everyone listed, unknown included. */
   topCompanyShare: number | null
   unknownShare: number | null
@@ -74,6 +76,7 @@ export function groupFigures(holders: readonly AttributedRoleHolder[]): GroupFig
     perOrg,
     elephantFactor: halfReachedBy(perOrg),
     topCompany: top?.[0] ?? null,
+    topCompanies: top ? ranked(perOrg).filter(([org, n]) => org !== INDEPENDENT && n === top[1]).map(([org]) => org) : [],
     topCompanyShare: top ? share(top[1], people.length) : null,
     unknownShare: share(people.length - resolved, people.length),
   }

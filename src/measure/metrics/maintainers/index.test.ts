@@ -26,6 +26,7 @@ describe('maintainers metrics', () => {
       // 2 of 4 resolved reach half.
       maintainer_elephant_factor: 1,
       maintainer_top_company: 'Example Corp',
+      maintainer_top_companies: ['Example Corp'],
       maintainer_top_company_share: 0.4,
       maintainer_unknown_share: 0.2,
       maintainer_rule: 'roles: maintainer',
@@ -37,6 +38,14 @@ describe('maintainers metrics', () => {
       approver_elephant_factor: null,
       approver_top_company_share: null,
     })
+  })
+
+  it('a tie at the top names every company in it, in name order; Independent is never one', () => {
+    const m = measureProject(
+      input({roles: roles([['a', 'maintainer', 'Initech'], ['b', 'maintainer', 'Independent'], ['c', 'maintainer', 'Acme Cloud']])}),
+    )
+    expect(m).toMatchObject({maintainer_top_company: 'Acme Cloud', maintainer_top_companies: ['Acme Cloud', 'Initech'], maintainer_top_company_share: 0.3333})
+    expect(measureProject(input({roles: roles([['a', 'maintainer', null]])})).maintainer_top_companies).toEqual([])
   })
 
   it('falls back to owners and approvers, then committers, then code owners', () => {

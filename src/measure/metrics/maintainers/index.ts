@@ -39,8 +39,14 @@ function viewKeys(prefix: string, plural: string, who: string): MetricKey[] {
 export const family: MetricFamily = {
   id: 'maintainers',
   description: 'Maintainers per organisation, maintainers elephant factor, per-role and role-weighted views.',
+  builtOn: ['governance'],
   keys: [
     ...viewKeys('maintainer', 'maintainers', 'Maintainers'),
+    {
+      key: 'maintainer_top_companies',
+      type: 'names',
+      description: 'Every organisation (Independent excluded) with as many maintainers as maintainer_top_company, in name order; several on a tie.',
+    },
     {key: 'maintainer_unknown_share', type: 'share', description: 'maintainers_unknown / maintainers.'},
     {
       key: 'maintainer_rule',
@@ -59,9 +65,11 @@ export const family: MetricFamily = {
   ],
   measure(base) {
     const group = maintainerGroup(base)
+    const figures = groupFigures(group.holders)
     const metrics: Metrics = {
       ...viewMetrics('maintainer', 'maintainers', group.holders),
-      maintainer_unknown_share: groupFigures(group.holders).unknownShare,
+      maintainer_top_companies: figures.topCompanies,
+      maintainer_unknown_share: figures.unknownShare,
       maintainer_rule: group.rule,
     }
     for (const view of VIEWS) Object.assign(metrics, viewMetrics(view.prefix, view.plural, holdersIn(base, view.roles)))

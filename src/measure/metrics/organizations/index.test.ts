@@ -23,6 +23,7 @@ describe('organizations metrics', () => {
       attributed_commits: 12,
       unknown_commits: 4,
       independent_commits: 2,
+      company_commits: 10,
       unknown_share: 0.25,
       independent_share: 0.125,
       commit_coverage: 0.75,
@@ -38,6 +39,7 @@ describe('organizations metrics', () => {
       top_company: 'Example Corp',
       top_company_share: 0.5,
       top_company_share_of_human: 0.375,
+      top_company_share_of_companies: 0.6,
     })
     expect(Object.keys(m.commits_per_org as object)).toEqual(['Example Corp', 'Acme Cloud', 'Independent', 'Initech'])
   })
@@ -53,6 +55,9 @@ describe('organizations metrics', () => {
       elephant_factor_excl_independent: 1,
       top_company: 'Example Corp',
       top_company_share: 0.3125,
+      // Companies only: Example Corp's 5 of the 9 company commits.
+      company_commits: 9,
+      top_company_share_of_companies: 0.5556,
     })
   })
 
@@ -71,6 +76,8 @@ describe('organizations metrics', () => {
       elephant_factor: null,
       top_company: null,
       top_company_share: null,
+      company_commits: 0,
+      top_company_share_of_companies: null,
       commits_per_org: {},
     })
   })

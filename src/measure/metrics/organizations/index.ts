@@ -22,10 +22,12 @@ import type {Base, MetricFamily} from '../../types.js'
 export const family: MetricFamily = {
   id: 'organizations',
   description: 'Commits and contributors per organisation, elephant factor, top company, Independent and unknown shares.',
+  builtOn: ['commits'],
   keys: [
     {key: 'attributed_commits', type: 'count', description: 'Human commits with a known organisation (Independent included).'},
     {key: 'unknown_commits', type: 'count', description: 'Human commits whose organisation is unknown.'},
     {key: 'independent_commits', type: 'count', description: 'Human commits attributed to Independent.'},
+    {key: 'company_commits', type: 'count', description: 'Human commits attributed to a company: attributed_commits minus Independent.'},
     {key: 'unknown_share', type: 'share', description: 'unknown_commits / human_commits.'},
     {key: 'independent_share', type: 'share', description: 'independent_commits / human_commits.'},
     {key: 'commit_coverage', type: 'share', description: 'attributed_commits / human_commits.'},
@@ -49,6 +51,7 @@ export const family: MetricFamily = {
     {key: 'top_company', type: 'name', description: 'Organisation with the most commits, Independent excluded.'},
     {key: 'top_company_share', type: 'share', description: 'top_company commits / attributed_commits (Independent in, unknown out).'},
     {key: 'top_company_share_of_human', type: 'share', description: 'top_company commits / human_commits (unknown in the denominator).'},
+    {key: 'top_company_share_of_companies', type: 'share', description: 'top_company commits / company_commits (Independent and unknown out).'},
     {
       key: 'commits_per_parent_org',
       type: 'count-map',
@@ -72,6 +75,7 @@ export const family: MetricFamily = {
       attributed_commits: attributed,
       unknown_commits: human.length - attributed,
       independent_commits: independent,
+      company_commits: attributed - independent,
       unknown_share: share(human.length - attributed, human.length),
       independent_share: share(independent, human.length),
       commit_coverage: share(attributed, human.length),
@@ -87,6 +91,7 @@ export const family: MetricFamily = {
       top_company: company?.[0] ?? null,
       top_company_share: company ? share(company[1], attributed) : null,
       top_company_share_of_human: company ? share(company[1], human.length) : null,
+      top_company_share_of_companies: company ? share(company[1], attributed - independent) : null,
       commits_per_parent_org: rankedRecord(perParent),
       top_parent_org: parent?.[0] ?? null,
       top_parent_org_share: parent ? share(parent[1], attributed) : null,
@@ -95,7 +100,7 @@ export const family: MetricFamily = {
   explain(keys, base, metrics) {
     const people: EvidencePerson[] = []
     const orgs = new Set<string>()
-    if (asks(keys, 'top_company', 'top_company_share', 'top_company_share_of_human') && metrics.top_company) {
+    if (asks(keys, 'top_company', 'top_company_share', 'top_company_share_of_human', 'top_company_share_of_companies') && metrics.top_company) {
       orgs.add(String(metrics.top_company))
     }
     if (asks(keys, 'top_org', 'top_org_share') && metrics.top_org) orgs.add(String(metrics.top_org))

@@ -4,6 +4,7 @@ import type {MetricFamily} from '../../types.js'
 export const family: MetricFamily = {
   id: 'volume',
   description: 'Commits (human, bot) and distinct human contributors in the window.',
+  builtOn: ['commits'],
   keys: [
     {key: 'commits_total', type: 'count', description: 'Commits in the window, bots included.'},
     {key: 'human_commits', type: 'count', description: 'Commits whose author is not a bot.'},
