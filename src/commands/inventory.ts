@@ -10,7 +10,8 @@ export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
 
   static description = [
-    'Walks each PATH (default: the current directory) and reads Kubernetes manifests, kustomizations, Helm charts and values files, and lockfiles. Nothing is fetched: this is what the files say.',
+    'Walks each PATH (default: the current directory) and reads Kubernetes manifests (YAML, and JSON as `kubectl get -o json` writes it), kustomizations, Helm charts and values files, and lockfiles. Nothing is fetched: this is what the files say. JSON files that are not Kubernetes objects are passed over silently.',
+    '--include and --exclude globs are matched against each path relative to the PATH being walked and against the path as printed (relative to the working directory): for `inventory deploy`, `k8s/**` and `deploy/k8s/**` both match deploy/k8s/. A glob without / matches a file or directory name at any depth. A glob that matches nothing is warned about on stderr; an invalid glob is a usage error. Files named as PATH are never filtered.',
     '.git and node_modules are never walked; symlinks leaving a PATH are not followed; Helm templates are skipped (render them with `helm template` first).',
     'Exit codes: 0 every input was read; 2 some input could not be read (listed under errors); 3 usage error.',
   ].join('\n\n')
@@ -31,8 +32,11 @@ export default class InventoryCommand extends BaseCommand {
   }
 
   static flags = {
-    include: Flags.string({description: 'only read files matching this glob (repeatable; a glob without / matches file names)', multiple: true}),
-    exclude: Flags.string({description: 'skip files and directories matching this glob (repeatable)', multiple: true}),
+    include: Flags.string({
+      description: 'only read files matching this glob, relative to PATH or to the working directory (repeatable; a glob without / matches file names)',
+      multiple: true,
+    }),
+    exclude: Flags.string({description: 'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable)', multiple: true}),
     'max-file-size': Flags.string({description: 'skip larger files (bytes, or with a unit: 512KB, 50MB)', default: '50MB'}),
     resolve: Flags.boolean({description: 'map each component to its upstream repository and print resolution rates'}),
     offline: Flags.boolean({description: 'with --resolve: use the cache only (misses are reported; exit 2)', dependsOn: ['resolve']}),
@@ -46,7 +50,9 @@ export default class InventoryCommand extends BaseCommand {
       throw usageError('bad-size', `--max-file-size: "${flags['max-file-size']}" is not a size`, `use bytes or a unit, e.g. --max-file-size ${DEFAULT_MAX_FILE_SIZE} or 50MB`)
     }
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
-    const inventory = await discoverPaths(paths, {include: flags.include, exclude: flags.exclude, maxFileSize})
+    // Written directly: oclif's logToStderr is silent under --json, and a glob that matched nothing must be told.
+    const warn = (message: string) => process.stderr.write(`warning: ${message}\n`)
+    const inventory = await discoverPaths(paths, {include: flags.include, exclude: flags.exclude, maxFileSize, warn})
     if (!this.jsonEnabled()) {
       this.log(table(inventory.components))
       this.logToStderr(summary(inventory))

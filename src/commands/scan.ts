@@ -64,8 +64,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     concurrency: Flags.integer({description: 'projects collected at once', min: 1, max: 64}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
-    include: Flags.string({description: 'only files matching this glob; repeatable', multiple: true}),
-    exclude: Flags.string({description: 'skip files matching this glob; repeatable', multiple: true}),
+    include: Flags.string({description: 'only files matching this glob (relative to a PATH or as printed); repeatable', multiple: true}),
+    exclude: Flags.string({description: 'skip files matching this glob (relative to a PATH or as printed); repeatable', multiple: true}),
     baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
   }
 

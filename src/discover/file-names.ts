@@ -1,6 +1,7 @@
 /**
  * Which YAML file is read by which format. A file of another format, or tool configuration that may use
  * tags of its own (mkdocs' `!!python/name:`), is not a Kubernetes manifest and must not fail a scan.
+ * JSON files are sniffed for content as well (see ./formats/k8s-json): the names below only save the sniff.
  */
 import {posix} from 'node:path'
 
@@ -36,6 +37,22 @@ const NOT_MANIFESTS = new Set([
   'compose.yaml',
 ])
 
+/** JSON read by a lockfile format, or well-known JSON configuration that is never a Kubernetes object. */
+const NOT_JSON_MANIFESTS = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'package.json',
+  'composer.json',
+  'bower.json',
+  'lerna.json',
+  'jsconfig.json',
+  'deno.json',
+  'renovate.json',
+  'biome.json',
+  '.eslintrc.json',
+  '.babelrc.json',
+])
+
 export function isKustomizationFile(file: string): boolean {
   return KUSTOMIZATION.has(posix.basename(file))
 }
@@ -56,4 +73,11 @@ export function isManifestCandidate(file: string): boolean {
   if (NOT_MANIFESTS.has(base.toLowerCase()) || /^docker-compose[.-].*\.ya?ml$/i.test(base)) return false
   // CI definitions
   return !/(^|\/)(\.github\/(workflows|actions)|\.circleci)\//.test(file)
+}
+
+/** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */
+export function isJsonManifestCandidate(file: string): boolean {
+  const base = posix.basename(file)
+  if (!/\.json$/i.test(base)) return false
+  return !NOT_JSON_MANIFESTS.has(base.toLowerCase()) && !/^tsconfig(?:\..*)?\.json$/i.test(base)
 }

@@ -7,6 +7,7 @@
 import type {Origin, ScanError} from '../core/model.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
+import {readJsonTree} from './json-tree.js'
 import {readYaml} from './yaml.js'
 import {at, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode, type YamlScalar} from './yaml-tree.js'
 
@@ -127,9 +128,24 @@ export interface ManifestImages {
 /** Every image reference written in a multi-document manifest, with its position. */
 export function readManifestImages(text: string, file: string): ManifestImages {
   const {documents, errors, complexKeyLines} = readYaml(text, file, {shallowKinds: SCHEMA_KINDS})
+  return imagesOfDocuments(
+    documents.map((doc) => doc.root),
+    file,
+    errors,
+    complexKeyLines,
+  )
+}
+
+/** Every image reference of Kubernetes objects written as JSON (one object or a `List`), with its position. */
+export function readJsonManifestImages(text: string, file: string): ManifestImages {
+  const {root, errors} = readJsonTree(text, file)
+  return imagesOfDocuments(root ? [root] : [], file, errors, [])
+}
+
+function imagesOfDocuments(roots: Array<YamlNode | null>, file: string, errors: ScanError[], complexKeyLines: number[]): ManifestImages {
   const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines}
-  for (const doc of documents) {
-    for (const resource of resourcesOf(doc.root)) {
+  for (const root of roots) {
+    for (const resource of resourcesOf(root)) {
       out.resources++
       const {images, problems} = findResourceImages(resource)
       for (const image of images) {

@@ -1,6 +1,7 @@
 import {defineRegistry} from '../core/registry.js'
 import {discoverer as helmChart} from './formats/helm-chart/index.js'
 import {discoverer as helmValues} from './formats/helm-values/index.js'
+import {discoverer as k8sJson} from './formats/k8s-json/index.js'
 import {discoverer as k8sManifest} from './formats/k8s-manifest/index.js'
 import {discoverer as kustomization} from './formats/kustomization/index.js'
 import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
@@ -22,6 +23,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   helmChart,
   helmValues,
   k8sManifest,
+  k8sJson,
   kustomization,
   npmPackageLock,
   yarnLock,

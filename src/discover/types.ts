@@ -23,5 +23,10 @@ export interface Discoverer {
   id: string
   description: string
   matches(file: string): boolean
+  /**
+   * For names any file may have (`*.json`): `matches` only makes the file a candidate, and its first
+   * SNIFF_BYTES (./sniff.ts), as text, decide. A file that fails is passed over silently: no skip, no error.
+   */
+  sniff?(head: string): boolean
   discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput | Promise<DiscoverOutput>
 }

@@ -62,7 +62,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   })
 
   stage('discover', options.paths.join(' '))
-  const inventory = await discoverPaths(options.paths, {include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize})
+  const inventory = await discoverPaths(options.paths, {include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize, warn: options.onNotice})
   const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')
   stage('discover', `${components.length} components in ${inventory.files} files`)
 

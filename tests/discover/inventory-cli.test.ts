@@ -7,9 +7,9 @@ describe('stewards inventory', () => {
     expect(r.code).toBe(0)
     const lines = r.stdout.trimEnd().split('\n')
     expect(lines[0].split(/\s{2,}/)).toEqual(['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'])
-    expect(lines).toContainEqual(expect.stringMatching(/^registry\.example\.com\/shop\/web:2\.4\.1\s+image\s+docker\s+2\.4\.1\s+fixtures\/discover\/k8s\/workloads\.yaml:15 \(\+1\)$/))
+    expect(lines).toContainEqual(expect.stringMatching(/^registry\.example\.com\/shop\/web:2\.4\.1\s+image\s+docker\s+2\.4\.1\s+fixtures\/discover\/json\/pods\.json:17 \(\+2\)$/))
     expect(lines).toContainEqual(expect.stringMatching(/^queue@1\.10\.0\s+chart\s+helm\s+1\.10\.0\s+fixtures\/discover\/chart\/Chart\.lock:2 \(\+1\)$/))
-    expect(r.stderr).toContain('components in 8 files; 2 skipped; 0 errors')
+    expect(r.stderr).toContain('components in 9 files; 2 skipped; 0 errors')
     expect(r.stderr).toContain('skipped: fixtures/discover/chart/templates/deployment.yaml: a Helm chart template')
   })
 
@@ -17,8 +17,8 @@ describe('stewards inventory', () => {
     const r = runCli(['inventory', 'fixtures/discover/', '--json', '--exclude', 'chart'])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout)
-    // workloads.yaml and the three kustomize files
-    expect(json.files).toBe(4)
+    // workloads.yaml, json/pods.json and the three kustomize files (json/settings.json is not Kubernetes: passed over)
+    expect(json.files).toBe(5)
     expect(json.errors).toEqual([])
     const refs = json.components.map((c: {ref: string; origin: string}) => `${c.origin} ${c.ref}`)
     expect(refs).toEqual([
@@ -35,11 +35,13 @@ describe('stewards inventory', () => {
       'kustomize registry.example.com/shop/catalog:1.2.0',
       'manifest registry.example.com/shop/migrate:1.10',
       'manifest registry.example.com/shop/report:0.3.0',
+      'manifest registry.example.com/shop/report:0.4.0',
       'manifest registry.example.com/shop/web:2.4.1',
       'manifest registry.example.com/shop/web:2.5.0-rc.1',
     ])
     const web = json.components.find((c: {ref: string}) => c.ref === 'registry.example.com/shop/web:2.4.1')
     expect(web.locations).toEqual([
+      {file: 'fixtures/discover/json/pods.json', line: 17, column: 34},
       {file: 'fixtures/discover/k8s/workloads.yaml', line: 15, column: 18},
       {file: 'fixtures/discover/k8s/workloads.yaml', line: 48, column: 14},
     ])
@@ -52,6 +54,49 @@ describe('stewards inventory', () => {
     expect(json.errors).toEqual([{file: 'no/such/dir', code: 'not-found', message: 'cannot read no/such/dir: no such file or directory'}])
     expect(json.files).toBe(2)
     expect(json.components.every((c: {kind: string}) => c.kind === 'chart')).toBe(true)
+  })
+
+  it('reads a Kubernetes JSON file named as PATH; tells when a named JSON file is not one', () => {
+    const r = runCli(['inventory', 'fixtures/discover/json/pods.json', 'fixtures/discover/json/settings.json', '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.files).toBe(1)
+    const refs = json.components.map((c: {ref: string; locations: Array<{line: number; column: number}>}) => `${c.ref} ${c.locations[0].line}:${c.locations[0].column}`)
+    expect(refs).toEqual(['busybox:1.36 30:34', 'registry.example.com/shop/report:0.4.0 59:42', 'registry.example.com/shop/web:2.4.1 17:34'])
+    expect(json.skipped).toEqual([
+      {
+        file: 'fixtures/discover/json/settings.json',
+        reason: 'unsupported',
+        message: expect.stringMatching(/^no format reads this file \(content not recognised by k8s-json: Kubernetes objects as JSON/),
+      },
+    ])
+  })
+
+  it('matches --exclude against the path relative to PATH and as printed; warns once per glob that matched nothing', () => {
+    for (const glob of ['fixtures/discover/k8s/**', 'k8s/**']) {
+      const r = runCli(['inventory', 'fixtures/discover', '--exclude', glob, '--exclude', 'fixtures/other/**', '--include', '*.yaml', '--include', '*.toml', '--json'])
+      expect(r.code, glob).toBe(0)
+      const files = new Set(JSON.parse(r.stdout).components.flatMap((c: {locations: Array<{file: string}>}) => c.locations.map((l) => l.file)))
+      expect([...files].sort(), glob).toEqual([
+        'fixtures/discover/chart/Chart.yaml',
+        'fixtures/discover/chart/values.yaml',
+        'fixtures/discover/kustomize/base/deployment.yaml',
+        'fixtures/discover/kustomize/base/kustomization.yaml',
+        'fixtures/discover/kustomize/overlays/prod/kustomization.yaml',
+      ])
+      expect(r.stderr.split('\n').filter((line) => line.startsWith('warning:'))).toEqual([
+        "warning: --exclude 'fixtures/other/**' matched nothing under fixtures/discover (globs match paths relative to each PATH or to the working directory)",
+        "warning: --include '*.toml' matched nothing under fixtures/discover (globs match paths relative to each PATH or to the working directory)",
+      ])
+    }
+  })
+
+  it('rejects an invalid glob as a usage error (3) naming it', () => {
+    const r = runCli(['inventory', 'fixtures/discover', '--exclude', '['])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('--exclude "[" is not a valid glob: Missing closing: "]"')
+    expect(r.stdout).toBe('')
   })
 
   it('rejects a bad --max-file-size as a usage error (3)', () => {

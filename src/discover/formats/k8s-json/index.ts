@@ -1,0 +1,33 @@
+/**
+ * Kubernetes objects written as JSON, as `kubectl get -o json` writes them: one object, or a `List` with `items`.
+ * Any tool may name a file `*.json`, so the content decides: a file is read only when its top-level object has
+ * an `apiVersion` key in its first SNIFF_BYTES (64 KiB; kubectl writes it first); every other JSON file is passed
+ * over without a word. Images are found as in YAML manifests (../../k8s-images.ts), with line and column.
+ */
+import {isJsonManifestCandidate} from '../../file-names.js'
+import {hasTopLevelKey} from '../../json-tree.js'
+import {readJsonManifestImages} from '../../k8s-images.js'
+import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+
+export const discoverer: Discoverer = {
+  id: 'k8s-json',
+  description: 'Kubernetes objects as JSON, with a top-level apiVersion (kubectl get -o json; List items)',
+  matches: isJsonManifestCandidate,
+  sniff: (head) => hasTopLevelKey(head, 'apiVersion'),
+  discover,
+}
+
+function discover(input: DiscoverInput): Output {
+  const out = emptyOutput()
+  const manifest = readJsonManifestImages(input.text, input.file)
+  if (manifest.errors.some((e) => e.code === 'json-syntax') && input.text.includes('{{')) {
+    out.skipped.push({file: input.file, reason: 'helm-template', message: `Go template directives ({{ }}) that are not JSON. ${HELM_TEMPLATE_HINT}`})
+    return out
+  }
+  out.errors.push(...manifest.errors)
+  for (const image of manifest.images) {
+    addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
+  }
+  return out
+}
