@@ -2,6 +2,7 @@ import type {CollectedProject, Profile} from '../core/model.js'
 import {StewardsError} from '../core/errors.js'
 import {parseGovernance} from './governance/index.js'
 import {governanceLogins} from './governance-files.js'
+import {addMissing, unreadProject} from './missing.js'
 import {CollectFailure} from './octokit/errors.js'
 import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from './repo-name.js'
 import {sources} from './registry.js'
@@ -13,7 +14,8 @@ const DEFAULT_PROJECT_TIMEOUT_MS = 10 * 60_000
 /**
  * Collects every repository once (names are deduplicated case-insensitively), then every person once.
  * Expected failures are data: a 404/451 project is `unavailable` and the run goes on; a rate-limit
- * stop, a timeout or an offline miss marks the project and makes the run `incomplete`. A 401 aborts
+ * stop, a timeout, a network error or an offline miss lists the parts not read in `missing` (the project
+ * is `partial`) and makes the run `incomplete`. A 401 aborts
  * the run with a usage error (exit 3): no later request could succeed.
  */
 export async function collectProjects(repos: string[], options: CollectOptions): Promise<CollectRun> {
@@ -71,7 +73,7 @@ async function collectOne(session: SourceSession, ref: RepoRef, options: Resolve
   const deadline = new Promise<ProjectResult>((resolve) => {
     hard = setTimeout(() => {
       const reason = `${ref.key}: timed out after ${limit} ms`
-      resolve({project: emptyProject(ref.key, options, 'unavailable', reason), incomplete: true, problems: [reason]})
+      resolve({project: unreadProject(ref.key, options.source ?? 'github', options.window, reason), incomplete: true, problems: [reason]})
     }, limit + 1_000)
   })
   try {
@@ -102,6 +104,7 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
   const timer = setTimeout(() => controller.abort(), options.projectTimeoutMs ?? DEFAULT_PROJECT_TIMEOUT_MS)
   try {
     const fetched = await session.fetchProfiles([...all].sort(), controller.signal)
+    const failed = new Set(fetched.failed)
     for (const [project, logins] of perProject) {
       const record: Record<string, Profile> = {}
       for (const login of logins.sort()) {
@@ -109,7 +112,9 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
         if (profile) record[profile.login] = profile
       }
       project.profiles = {...project.profiles, ...record}
-      if (fetched.incomplete && project.status === 'ok') {
+      if (!logins.some((login) => failed.has(login))) continue
+      addMissing(project, 'profiles')
+      if (project.status === 'ok') {
         project.status = 'partial'
         project.reason = 'some profiles could not be fetched'
       }

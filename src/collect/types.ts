@@ -6,7 +6,8 @@ export type SourceId = 'github' | 'git' | 'snapshot'
 export type ProgressEvent =
   | {type: 'project-start'; repo: string}
   | {type: 'project-done'; repo: string; status: CollectedProject['status']}
-  | {type: 'rate-limit-wait'; seconds: number}
+  /** Once per wait, when it starts: `until` is when GitHub resets the limit (ISO 8601 UTC, whole seconds). */
+  | {type: 'rate-limit-wait'; seconds: number; until: string}
   | {type: 'profiles'; count: number}
 
 export interface CollectOptions {
@@ -58,6 +59,8 @@ export interface ProfileResult {
   profiles: Map<string, Profile>
   incomplete: boolean
   problems: string[]
+  /** Lower-case logins whose profile could not be read (their projects miss `profiles`). */
+  failed: string[]
 }
 
 /** One run of one source: opened once, asked for each project, then for every person at once. */

@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {collectProjects, parseRepo, resolveToken} from '../collect/index.js'
+import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
 import {parseDuration} from '../collect/duration.js'
 import type {CollectOptions} from '../collect/types.js'
 import {BaseCommand} from '../core/command.js'
@@ -9,11 +9,7 @@ import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/cli-options.js'
 
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
-  static override description = `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits
-of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS,
-CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be
-inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout,
-offline cache miss); repositories that do not exist are reported as unavailable.`
+  static override description = `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
@@ -56,19 +52,24 @@ offline cache miss); repositories that do not exist are reported as unavailable.
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       concurrency: flags.concurrency,
-      onProgress: process.stderr.isTTY ? (event) => this.progress(event) : undefined,
+      onProgress: (event) => this.progress(event),
     }
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
     if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(repos, flags.git)})
     const run = await collectProjects(repos, options)
     if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
-    else for (const p of run.projects) this.log(`${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.reason ? `\t${p.reason}` : ''}`)
+    else for (const p of run.projects) this.log(`${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.missing?.length ? `\tmissing: ${p.missing.join(', ')}` : ''}${p.reason ? `\t${p.reason}` : ''}`)
     for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
-    if (run.incomplete) this.exit(ExitCode.incomplete)
+    if (run.incomplete) {
+      // this.exit ends the process at once: a pipe reader would get only the first 64 KiB of the JSON.
+      await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+      this.exit(ExitCode.incomplete)
+    }
   }
 
+  /** Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang). */
   private progress(event: Parameters<NonNullable<CollectOptions['onProgress']>>[0]): void {
-    if (event.type === 'project-done') this.logToStderr(`collected ${event.repo} (${event.status})`)
-    if (event.type === 'rate-limit-wait') this.logToStderr(`rate limit reached: waiting ${event.seconds}s for the reset`)
+    if (event.type === 'rate-limit-wait') this.logToStderr(rateLimitNotice(event))
+    else if (event.type === 'project-done' && process.stderr.isTTY) this.logToStderr(`collected ${event.repo} (${event.status})`)
   }
 }

@@ -41,7 +41,9 @@ describe('cache, offline mode and replay', () => {
     const empty = await collectFrom(emulator.url, REPOS, {offline: true})
     expect(empty.incomplete).toBe(true)
     expect(empty.requests.total).toBe(0)
-    expect(empty.projects.every((p) => p.status === 'unavailable' && /offline/.test(p.reason ?? ''))).toBe(true)
+    // A miss says nothing about the project: every part is missing (unknown), the project is not "unavailable".
+    expect(empty.projects.map((p) => [p.repo, p.status, p.missing])).toEqual([...REPOS].sort().map((repo) => [repo, 'partial', ['facts', 'commits', 'governance', 'profiles']]))
+    expect(empty.projects.every((p) => /offline/.test(p.reason ?? ''))).toBe(true)
   })
 
   it('replays a cache bundle or a recorded collection without network', async () => {
@@ -55,7 +57,11 @@ describe('cache, offline mode and replay', () => {
     await writeFile(recordFile, JSON.stringify(online))
     const fromRecord = await collectProjects([...REPOS, 'github.com/example/missing'], {source: 'snapshot', snapshot: recordFile, ...WINDOW_2024})
     expect(fromRecord.projects.filter((p) => p.repo !== 'github.com/example/missing').map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
-    expect(fromRecord.projects.find((p) => p.repo === 'github.com/example/missing')).toMatchObject({status: 'unavailable', reason: expect.stringContaining('not in the snapshot')})
+    expect(fromRecord.projects.find((p) => p.repo === 'github.com/example/missing')).toMatchObject({
+      status: 'partial',
+      missing: ['facts', 'commits', 'governance', 'profiles'],
+      reason: 'github.com/example/missing: not in the snapshot',
+    })
     expect(fromRecord.incomplete).toBe(true)
   })
 

@@ -1,7 +1,8 @@
+import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCliAsync} from '../support/cli.js'
+import {repoRoot, runCliAsync} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {collectFrom, fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
 
@@ -44,7 +45,8 @@ describe('stewards collect and stewards cache', () => {
   it('exits 2 when offline and the cache lacks a repository', async () => {
     const r = await run(['collect', 'example/never-fetched', '--offline', '--json', ...base()])
     expect(r.code).toBe(2)
-    expect(JSON.parse(r.stdout).projects[0]).toMatchObject({status: 'unavailable', reason: expect.stringContaining('offline')})
+    // A miss says nothing about the project: nothing of it was read, it is not "unavailable".
+    expect(JSON.parse(r.stdout).projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason: expect.stringContaining('offline')})
   })
 
   it('exports the cache to a bundle that imports elsewhere and replays offline', async () => {
@@ -64,9 +66,74 @@ describe('stewards collect and stewards cache', () => {
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).projects[0].commits).toHaveLength(3)
     expect(JSON.parse(r.stdout).projects).toEqual(JSON.parse(JSON.stringify(online.projects)))
+    // The bundle itself, on a machine without a token: the GraphQL answers it holds are read all the same.
+    const replay = await run(['collect', 'example/widget', '--snapshot', bundle, '--json', ...window()])
+    expect(replay.code).toBe(0)
+    expect(JSON.parse(replay.stdout).incomplete).toBe(false)
+    expect(JSON.parse(replay.stdout).projects).toEqual(JSON.parse(JSON.stringify(online.projects)).map((p: object) => ({...p, source: 'snapshot'})))
     expect(emulator.requests.length).toBe(before)
     const broken = await run(['cache', 'import', join(fixtureRoot, 'example__widget', 'repo.json'), '--cache-dir', other])
     expect(broken.code).toBe(3)
     expect(broken.stderr).toContain('not a stewards cache bundle')
+  })
+
+  it('refuses to export a cache directory that does not exist or holds nothing (exit 3, with a hint)', async () => {
+    const missing = join(cacheDir, 'no-such-dir')
+    const bundle = join(cacheDir, '..', `empty-bundle-${process.pid}.json`)
+    const r = await run(['cache', 'export', bundle, '--cache-dir', missing])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain(`Error: cache directory ${missing} does not exist: nothing to export`)
+    expect(r.stderr).toContain('Hint: give the directory the collection used with --cache-dir')
+    const empty = await run(['cache', 'export', bundle, '--cache-dir', await freshCacheDir()])
+    expect(empty.code).toBe(3)
+    expect(empty.stderr).toContain('holds no cache entries: nothing to export')
+    await expect(readFile(bundle, 'utf8')).rejects.toThrow(/ENOENT/)
+  })
+
+  it('makes no request at all on a warm run with a token (GraphQL answers served from the cache)', async () => {
+    const warmDir = await freshCacheDir()
+    const cold = await collectFrom(emulator.url, ['github.com/example/widget', 'github.com/example/old-name'], {cacheDir: warmDir})
+    expect(cold.requests.byStatus['200']).toBeGreaterThan(0)
+    const before = emulator.requests.length
+    const r = await run(['collect', 'example/widget', 'example/old-name', '--json', ...window(), '--cache-dir', warmDir, '--max-age', '1h'], {GITHUB_TOKEN: TOKEN})
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).requests).toMatchObject({total: 0, byStatus: {}})
+    expect(JSON.parse(r.stdout).projects).toEqual(JSON.parse(JSON.stringify(cold.projects)))
+    expect(emulator.requests.length).toBe(before)
+  })
+
+  it('says on stderr, even without a TTY, that it waits for a rate limit, until when and how not to', async () => {
+    const limited = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN, faults: [{kind: 'rate-limit', match: /^GET \/repos\/example\/widget$/, times: 1, resetSeconds: 1}]})
+    try {
+      const r = await run(['collect', 'example/widget', '--github-api-url', limited.url, '--since', '2024-01-01', '--until', '2025-01-01', '--cache-dir', await freshCacheDir()], {GITHUB_TOKEN: TOKEN})
+      expect(r.code).toBe(0)
+      const lines = r.stderr.split('\n').filter((line) => line.includes('rate limit'))
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^GitHub rate limit reached: waiting \d+s, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, for the reset \(--on-rate-limit stop ends the run with partial results instead\)$/)
+      expect(r.stdout).toMatch(/^github.com\/example\/widget\tok\t3 commits/)
+    } finally {
+      await limited.close()
+    }
+  })
+
+  it('exits 3 naming a --git path that does not exist', async () => {
+    const r = await run(['collect', 'example/widget', '--git', '/nonexistent/stewards-clone', '--since', '2024-01-01', '--until', '2025-01-01'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('Error: --git /nonexistent/stewards-clone: no such directory')
+  })
+
+  it('writes the whole JSON to a pipe before exiting 2 (more than a pipe buffer of 64 KiB)', async () => {
+    // The demo bundle replayed for an earlier window end: the files at that commit were never recorded.
+    const snapshot = join(repoRoot, 'fixtures', 'demo', 'snapshot.json')
+    const repos = ['example-lumen/lumen-web', 'example-nimbus/nimbus-mesh', 'example-vaguedb/vaguedb', 'example-tinyqueue/tiny-queue']
+    // A reader that starts late (as `| jq` may): the CLI has exited by then, so only what it flushed is there.
+    const cli = [process.execPath, '--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), 'collect', ...repos, '--snapshot', snapshot, '--since', '2025-01-01', '--until', '2025-06-01', '--json']
+    const quoted = cli.map((a) => `'${a}'`).join(' ')
+    const r = spawnSync('sh', ['-c', `(${quoted} 2>/dev/null; echo "exit $?" >&2) | (sleep 1; cat)`], {cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024})
+    expect(r.stderr.trim()).toBe('exit 2')
+    expect(r.stdout.length).toBeGreaterThan(65_536)
+    const out = JSON.parse(r.stdout)
+    expect(out.incomplete).toBe(true)
+    expect(out.projects.map((p: {missing?: string[]}) => p.missing)).toEqual(repos.map(() => ['governance']))
   })
 })

@@ -1,10 +1,10 @@
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {afterEach, describe, expect, it} from 'vitest'
-import {parseRepo} from '../../src/collect/index.js'
+import {type ProgressEvent, parseRepo, rateLimitNotice} from '../../src/collect/index.js'
 import {StewardsError} from '../../src/core/errors.js'
 import {type EmulatorOptions, type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {collectFrom, FAST_HTTP, fixtureRoot, TOKEN} from './helpers.js'
+import {collectFrom, FAST_HTTP, fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
 
 const WIDGET = 'github.com/example/widget'
 let emulator: GithubEmulator | undefined
@@ -77,10 +77,29 @@ describe('GitHub collection from the emulator', () => {
     emu = await start({faults: [rule]})
     const stopped = await collectFrom(emu.url, [WIDGET, 'github.com/example/old-name'], {onRateLimit: 'stop', concurrency: 1})
     expect(stopped.incomplete).toBe(true)
-    expect(stopped.projects[1]).toMatchObject({repo: 'github.com/example/widget', status: 'partial', reason: expect.stringContaining('rate limit')})
-    // After the stop no request reaches the network: the second project fails at once.
-    expect(stopped.projects[0]).toMatchObject({status: 'unavailable', reason: expect.stringContaining('rate limit')})
+    // Without the commits, C (the window end) is unknown too: the files are missing, not read at today's head.
+    expect(stopped.projects[1]).toMatchObject({repo: 'github.com/example/widget', status: 'partial', missing: ['commits', 'governance'], reason: expect.stringContaining('rate limit')})
+    // After the stop no request reaches the network: the second project fails at once, nothing of it read.
+    expect(stopped.projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason: expect.stringContaining('rate limit')})
     expect(emu.requests.filter((r) => r.status === 403)).toHaveLength(1)
+  })
+
+  it('announces a rate-limit wait once, as it starts: how long and until when', async () => {
+    // Both projects' first requests meet the limit at once: one wait, one announcement.
+    const emu = await start({faults: [{kind: 'rate-limit', match: /^GET \/repos\/example\/(widget|empty)$/, times: 2, resetSeconds: 2}]})
+    const waits: Array<Extract<ProgressEvent, {type: 'rate-limit-wait'}>> = []
+    const started = Date.now()
+    const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/empty'], {onProgress: (e) => e.type === 'rate-limit-wait' && waits.push(e)})
+    expect(run.incomplete).toBe(false)
+    expect(emu.requests.filter((r) => r.fault === 'rate-limit')).toHaveLength(2)
+    expect(waits).toHaveLength(1)
+    expect(waits[0].seconds).toBeGreaterThanOrEqual(1)
+    expect(waits[0].until).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    // until = when the wait began + its length, to the second.
+    expect(Date.parse(waits[0].until)).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000 + waits[0].seconds * 1000)
+    expect(rateLimitNotice(waits[0])).toBe(
+      `GitHub rate limit reached: waiting ${waits[0].seconds}s, until ${waits[0].until}, for the reset (--on-rate-limit stop ends the run with partial results instead)`,
+    )
   })
 
   it('retries secondary limits (retry-after), 5xx bursts, 202s and truncated bodies, reporting them in the request counts', async () => {
@@ -118,24 +137,27 @@ describe('GitHub collection from the emulator', () => {
   })
 
   it('does not take a 403 "too large" for a rate limit: no wait, no stop, the other projects go on', async () => {
-    const emu = await start({faults: [{kind: 'too-large', match: /^GET \/repos\/example\/widget\/commits/}]})
+    const emu = await start({faults: [{kind: 'too-large', match: /^GET \/repos\/example\/widget\/commits\?sha=main&since=/}]})
     // FAST_HTTP allows 8 quick retries, so a retried 403 would show in the request log below.
     const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/empty'], {onRateLimit: 'stop'})
     const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
-    expect(by[WIDGET]).toMatchObject({status: 'partial', reason: 'github.com/example/widget commits: GitHub refuses, the list is too large for the API (403)'})
+    expect(by[WIDGET]).toMatchObject({status: 'partial', missing: ['commits'], reason: 'github.com/example/widget commits: GitHub refuses, the list is too large for the API (403)'})
     expect(by['github.com/example/empty']).toMatchObject({status: 'empty', reason: 'the repository has no commits'})
     expect(run.incomplete).toBe(true)
     // Each request once: no retry of the 403, and the run did not stop (the empty project and the profiles went on).
+    // Without the listing, C is asked for directly (one commit before the window end) to read the files there.
     const commits = 'commits?sha=main&since=2024-01-01T00%3A00%3A00.000Z&per_page=100'
     expect(emu.requests.map((r) => `${r.method} ${r.url} ${r.status}`).sort()).toEqual([
       'GET /repos/example/empty 200',
       `GET /repos/example/empty/${commits} 409`,
       'GET /repos/example/widget 200',
       `GET /repos/example/widget/${commits} 403`,
+      'GET /repos/example/widget/commits?sha=main&until=2025-01-01T00%3A00%3A00.000Z&per_page=1 200',
       'POST /graphql 200',
       'POST /graphql 200',
     ])
-    expect(run.requests).toEqual({total: 6, byStatus: {'200': 4, '403': 1, '409': 1}, cached: 0})
+    expect(run.requests).toEqual({total: 7, byStatus: {'200': 5, '403': 1, '409': 1}, cached: 0})
+    expect(by[WIDGET].governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
   })
 
   it('fails fast on 401 with a hint about the token, without showing it', async () => {
@@ -161,8 +183,40 @@ describe('GitHub collection from the emulator', () => {
     emu = await start({faults: [{kind: 'slow', delayMs: 3_000}]})
     const bounded = await collectFrom(emu.url, [WIDGET], {projectTimeoutMs: 300})
     expect(bounded.incomplete).toBe(true)
-    expect(bounded.projects[0]).toMatchObject({status: 'unavailable', reason: 'github.com/example/widget: timed out'})
+    expect(bounded.projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason: 'github.com/example/widget: timed out'})
     expect(emu.requests.map((r) => `${r.method} ${r.url} ${r.fault}`)).toEqual(['GET /repos/example/widget slow'])
+  })
+
+  it('reports a refused connection as a network error at once, without retries: the run is incomplete, the project not "unavailable"', async () => {
+    // A port that was just listening and is closed now: the connection is refused. FAST_HTTP would allow 8 retries.
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const run = await collectFrom(`http://127.0.0.1:${port}`, [WIDGET])
+    const reason = `github.com/example/widget: network error (connect ECONNREFUSED 127.0.0.1:${port})`
+    expect(run.projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason})
+    expect(run.incomplete).toBe(true)
+    expect(run.problems).toEqual([reason])
+    expect(run.requests).toEqual({total: 1, byStatus: {error: 1}, cached: 0})
+    // Port 1 (the QA report's --github-api-url http://127.0.0.1:1): fetch itself refuses it, no server error either.
+    const blocked = await collectFrom('http://127.0.0.1:1', [WIDGET])
+    expect(blocked.projects[0]).toMatchObject({status: 'partial', reason: 'github.com/example/widget: network error (bad port)'})
+    expect(blocked.requests).toEqual({total: 1, byStatus: {error: 1}, cached: 0})
+  })
+
+  it('keeps a GraphQL answer whose organisation nodes are hidden (SAML), reads those memberships from REST, and asks nothing warm', async () => {
+    const emu = await start({hiddenOrgs: ['example-corp']})
+    const cacheDir = await freshCacheDir()
+    const cold = await collectFrom(emu.url, [WIDGET], {cacheDir})
+    expect(cold.incomplete).toBe(false)
+    expect(cold.projects[0].profiles.alice.orgs).toEqual(['example-corp', 'widget-project'])
+    expect(emu.requests.filter((r) => r.url.startsWith('/users/')).map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(['GET /users/alice/orgs?per_page=100 200'])
+    const before = emu.requests.length
+    const warm = await collectFrom(emu.url, [WIDGET], {cacheDir})
+    expect(emu.requests.length).toBe(before)
+    expect(warm.requests).toEqual({total: 0, byStatus: {}, cached: cold.requests.total})
+    expect(warm.projects).toEqual(cold.projects)
   })
 
   it('never builds a URL from an invalid name', async () => {

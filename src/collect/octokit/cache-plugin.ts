@@ -74,10 +74,16 @@ function cacheKey(method: string, url: string, body: unknown): string | null {
   return null
 }
 
-/** GraphQL answers carrying errors other than "not found" are accidents (timeouts, limits): not kept. */
+/**
+ * GraphQL answers are kept when their errors are facts about the data: NOT_FOUND (no such user or
+ * repository), or FORBIDDEN below a top-level field (an organisation under SAML enforcement or a
+ * classic-token ban answers its node as null inside an otherwise complete answer, the same on every run
+ * with this token). Not keeping those made every warm run ask again. Other errors (timeouts, limits,
+ * "something went wrong") are accidents: not kept, asked again.
+ */
 function isCacheable(response: Response): boolean {
-  const errors = (response.data as {errors?: Array<{type?: string}>} | null)?.errors
-  return !errors || errors.every((e) => e.type === 'NOT_FOUND')
+  const errors = (response.data as {errors?: Array<{type?: string; path?: unknown[]}>} | null)?.errors
+  return !errors || errors.every((e) => e.type === 'NOT_FOUND' || (e.type === 'FORBIDDEN' && Array.isArray(e.path) && e.path.length > 1))
 }
 
 async function store(http: StewardsHttpOptions, key: string, response: Response): Promise<void> {

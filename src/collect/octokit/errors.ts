@@ -35,6 +35,19 @@ export class CollectFailure extends Error {
   get incomplete(): boolean {
     return !FINAL_KINDS.has(this.kind)
   }
+
+  /**
+   * The answer is about the project (it does not exist here, is blocked, or lives on another host), so the
+   * project is `unavailable`; any other failure (network, timeout, rate limit, offline miss, 5xx) says
+   * nothing about the project: what could not be read is `missing`, not absent.
+   */
+  get aboutProject(): boolean {
+    return FINAL_KINDS.has(this.kind) || this.kind === 'foreign-origin'
+  }
+}
+
+export function isOfflineMiss(error: unknown): boolean {
+  return error instanceof CollectFailure && error.kind === 'offline-miss'
 }
 
 interface HttpLikeError {
@@ -46,13 +59,20 @@ interface HttpLikeError {
 
 /** Maps anything octokit or our plug-ins threw onto a failure kind with a short message free of secrets. */
 export function toFailure(error: unknown, what: string): CollectFailure {
-  if (error instanceof CollectFailure) return error
+  // Our plug-ins' failures do not know which part of which project they were reading: say it.
+  if (error instanceof CollectFailure) {
+    if (error.message.startsWith(`${what}: `)) return error
+    return new CollectFailure(error.kind, `${what}: ${error.message}`, {status: error.status, cause: error.cause ?? error})
+  }
   const e = (error ?? {}) as HttpLikeError
   const status = typeof e.status === 'number' ? e.status : undefined
   const message = typeof e.message === 'string' ? e.message : String(error)
   if (e.name === 'AbortError' || e.name === 'TimeoutError' || /aborted|timeout/i.test(message)) {
     return new CollectFailure('timeout', `${what}: timed out`, {cause: error})
   }
+  // Before the status: @octokit/request reports a connection that failed (no answer at all) as status 500.
+  const network = networkError(error)
+  if (network) return new CollectFailure('network', `${what}: ${network.description}`, {cause: error})
   switch (status) {
     case 401:
       return new CollectFailure('unauthorized', `${what}: GitHub answered 401 Bad credentials`, {status, cause: error})
@@ -76,6 +96,43 @@ export function toFailure(error: unknown, what: string): CollectFailure {
     return new CollectFailure('invalid-response', `${what}: unexpected HTTP ${status}`, {status, cause: error})
   }
   return new CollectFailure('network', `${what}: network error`, {cause: error})
+}
+
+/** Node's codes for failures to reach the server at all: refused, unreachable, DNS, TLS, a dropped socket. */
+const NETWORK_CODE = /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/
+/** Failures that asking again in a second will not cure: the host refuses or does not exist (no retry). */
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
+
+export interface NetworkError {
+  /** Node's code (`ECONNREFUSED`), or null when fetch refused by itself (a blocked port such as 1). */
+  code: string | null
+  /** `network error (connect ECONNREFUSED 127.0.0.1:1)`: what the user needs to see, no secrets (no headers). */
+  description: string
+  /** The host refuses, does not resolve, or fetch will never call it: retrying is pointless. */
+  lasting: boolean
+}
+
+/**
+ * A request that got no HTTP answer at all. fetch throws `TypeError: fetch failed` whose `cause` carries
+ * Node's error code (ECONNREFUSED, ENOTFOUND...) or fetch's own reason (`bad port`); @octokit/request
+ * wraps it in an error of status 500 without a response. An error with a response is an answer, never this.
+ */
+export function networkError(error: unknown): NetworkError | null {
+  if ((error as {response?: unknown} | null)?.response) return null
+  let code: string | null = null
+  let fetchFailed = false
+  let innermost = ''
+  let current: unknown = error
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const link = current as {code?: unknown; message?: unknown; name?: unknown}
+    if (code === null && typeof link.code === 'string' && NETWORK_CODE.test(link.code)) code = link.code
+    if (link.name === 'TypeError' && link.message === 'fetch failed') fetchFailed = true
+    if (typeof link.message === 'string' && link.message) innermost = link.message
+    current = (current as {cause?: unknown}).cause
+  }
+  if (!code && !fetchFailed) return null
+  const text = code && !innermost.includes(code) ? `${code}: ${innermost}` : innermost || (code ?? 'fetch failed')
+  return {code, description: `network error (${text})`, lasting: !code || !TRANSIENT_CODES.has(code)}
 }
 
 function isRateLimit(e: HttpLikeError): boolean {

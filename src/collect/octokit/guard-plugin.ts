@@ -1,5 +1,5 @@
 import type {Octokit, OctokitOptions} from '@octokit/core'
-import {CollectFailure} from './errors.js'
+import {CollectFailure, networkError} from './errors.js'
 import {requireOptions, type StewardsHttpOptions} from './options.js'
 
 const MAX_REDIRECTS = 3
@@ -19,6 +19,7 @@ interface Response {
  * - Every attempt is bounded by `timeoutMs` and by the project's signal (`request.projectSignal`).
  * - A JSON body that does not parse (a truncated transfer) becomes a retryable error instead of a string.
  * - `202 Accepted` (statistics still computing) is asked again, never read as an empty answer.
+ * - A connection refused or a host that does not resolve is not retried (a reset or a timeout is).
  */
 export function guardPlugin(octokit: Octokit, octokitOptions: OctokitOptions): void {
   const http = requireOptions(octokitOptions)
@@ -66,7 +67,13 @@ async function attempt(send: () => Promise<Response>, options: Mutable, http: St
     else delete options.headers.authorization
     const signals = [AbortSignal.timeout(http.timeoutMs), ...(projectSignal ? [projectSignal] : [])]
     options.request = Object.assign(options.request ?? {}, {redirect: 'manual', signal: AbortSignal.any(signals)})
-    const response = await send()
+    const response = await send().catch((error: unknown) => {
+      // @octokit/request gives a failed connection status 500, which plugin-retry would retry with backoff:
+      // a refused connection or an unknown host fails at once instead, named for what it is.
+      const network = networkError(error)
+      if (network?.lasting) throw new CollectFailure('network', network.description, {cause: error})
+      throw error
+    })
     if (isJson(response) && typeof response.data === 'string') {
       // Status 500 makes octokit's retry plug-in try again.
       throw Object.assign(new CollectFailure('invalid-response', 'truncated or malformed JSON response', {status: 500}), {

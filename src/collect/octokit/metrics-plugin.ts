@@ -14,8 +14,9 @@ export function metricsPlugin(octokit: Octokit, octokitOptions: OctokitOptions):
       count(stats.byStatus, String(response.status))
       return response
     } catch (error) {
-      const status = (error as {status?: number}).status
-      count(stats.byStatus, typeof status === 'number' && status > 0 ? String(status) : 'error')
+      const {status, response} = error as {status?: number; response?: unknown}
+      // No response: the request never got an answer (octokit still says 500); counted as an error.
+      count(stats.byStatus, typeof status === 'number' && status > 0 && response ? String(status) : 'error')
       throw error
     }
   })

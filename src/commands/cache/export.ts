@@ -1,4 +1,4 @@
-import {writeFile} from 'node:fs/promises'
+import {stat, writeFile} from 'node:fs/promises'
 import {Args, Flags} from '@oclif/core'
 import {DiskCache, defaultCacheDir} from '../../collect/cache/disk-cache.js'
 import {BaseCommand} from '../../core/command.js'
@@ -12,7 +12,13 @@ export default class CacheExport extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheExport)
-    const bundle = await new DiskCache(flags['cache-dir'] ?? defaultCacheDir()).exportBundle()
+    const dir = flags['cache-dir'] ?? defaultCacheDir()
+    // An empty bundle carried to an air-gapped machine is found out only there: refuse it here.
+    const hint = `give the directory the collection used with --cache-dir${flags['cache-dir'] ? '' : ` (default ${dir})`}`
+    const info = await stat(dir).catch(() => null)
+    if (!info?.isDirectory()) throw usageError('cache-export', `cache directory ${dir} does not exist: nothing to export`, hint)
+    const bundle = await new DiskCache(dir).exportBundle()
+    if (bundle.entries.length === 0) throw usageError('cache-export', `cache directory ${dir} holds no cache entries: nothing to export`, hint)
     const text = `${JSON.stringify(bundle)}\n`
     if (args.file === '-') process.stdout.write(text)
     else await writeFile(args.file, text).catch((error: NodeJS.ErrnoException) => {

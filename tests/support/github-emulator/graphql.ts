@@ -26,8 +26,18 @@ const schema = buildSchema(`
 `)
 
 class NotFound extends Error {}
+class Forbidden extends Error {}
 
-export async function executeGraphql(fixtures: Fixtures, body: {query?: string; variables?: Record<string, unknown>}, resolveRef: (repo: FixtureRepo, ref: string) => string | null) {
+/**
+ * `hiddenOrgs`: organisations under SAML enforcement (or banning classic tokens): GitHub answers their
+ * nodes null with a FORBIDDEN error inside an otherwise complete answer; REST still lists the membership.
+ */
+export async function executeGraphql(
+  fixtures: Fixtures,
+  body: {query?: string; variables?: Record<string, unknown>},
+  resolveRef: (repo: FixtureRepo, ref: string) => string | null,
+  hiddenOrgs: ReadonlySet<string> = new Set(),
+) {
   const root = {
     repository: ({owner, name}: {owner: string; name: string}) => {
       const repo = fixtures.repos.get(key(owner, name))
@@ -57,15 +67,20 @@ export async function executeGraphql(fixtures: Fixtures, body: {query?: string; 
         websiteUrl: user.blog || null,
         email: user.email ?? '',
         createdAt: user.created_at,
-        organizations: () => ({nodes: user.orgs.map((login) => ({login})), totalCount: user.orgs.length}),
+        organizations: () => ({nodes: user.orgs.map((login) => (hiddenOrgs.has(login.toLowerCase()) ? {login: forbidden} : {login})), totalCount: user.orgs.length}),
       }
     },
   }
   const result = await graphql({schema, source: body.query ?? '', rootValue: root, variableValues: body.variables ?? {}})
-  const errors = result.errors?.map((error: GraphQLError) =>
-    error.originalError instanceof NotFound
-      ? {type: 'NOT_FOUND', path: error.path, locations: error.locations, message: error.message}
-      : {message: error.message, locations: error.locations},
-  )
+  const errors = result.errors?.map((error: GraphQLError) => {
+    if (error.originalError instanceof NotFound) return {type: 'NOT_FOUND', path: error.path, locations: error.locations, message: error.message}
+    // GitHub's path ends at the list item it nulls (`["u0", "organizations", "nodes", 1]`).
+    if (error.originalError instanceof Forbidden) return {type: 'FORBIDDEN', path: error.path?.slice(0, -1), extensions: {saml_failure: true}, locations: error.locations, message: error.message}
+    return {message: error.message, locations: error.locations}
+  })
   return errors ? {data: result.data ?? null, errors} : {data: result.data}
+}
+
+function forbidden(): never {
+  throw new Forbidden('Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.')
 }

@@ -16,6 +16,8 @@ export interface EmulatorOptions extends FaultOptions {
   linkBase?: string
   /** Page size cap (GitHub's is 100); lower it to exercise pagination on small fixtures. */
   maxPerPage?: number
+  /** Organisations whose GraphQL nodes come back null + FORBIDDEN (SAML enforcement); REST lists them. */
+  hiddenOrgs?: string[]
 }
 
 export interface LoggedRequest {
@@ -41,6 +43,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
   const fixtures = loadFixtures(options.roots)
   const plan = new FaultPlan(options)
   const requests: LoggedRequest[] = []
+  const hiddenOrgs = new Set((options.hiddenOrgs ?? []).map((o) => o.toLowerCase()))
   let base = ''
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error) => send(res, 500, {message: String(error)}))
@@ -68,7 +71,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
     res.setHeader('x-ratelimit-resource', path === '/graphql' ? 'graphql' : 'core')
     if (path === '/graphql' && method === 'POST') {
       if (auth !== 'token') return send(res, 401, {message: 'This endpoint requires you to be authenticated.'})
-      return send(res, 200, await executeGraphql(fixtures, JSON.parse(body || '{}'), resolveRef), req)
+      return send(res, 200, await executeGraphql(fixtures, JSON.parse(body || '{}'), resolveRef, hiddenOrgs), req)
     }
     if (method !== 'GET') return send(res, 404, notFound())
     return route(path, url.searchParams, req, res)

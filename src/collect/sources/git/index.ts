@@ -1,5 +1,8 @@
+import {stat} from 'node:fs/promises'
+import {usageError} from '../../../core/errors.js'
 import type {CollectedProject, CommitRecord, GovernanceFile} from '../../../core/model.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix, GOVERNANCE_PATHS} from '../../governance-files.js'
+import {unreadProject} from '../../missing.js'
 import {parseRepo, type RepoRef, repoIdentity} from '../../repo-name.js'
 import type {ProjectResult, ResolvedOptions, Source, SourceSession} from '../../types.js'
 import {inWindow, loginFromNoreply, sortCommits} from '../../window.js'
@@ -14,7 +17,8 @@ const FORMAT = ['%H', '%an', '%ae', '%aI', '%cn', '%ce', '%cI'].join(FIELD) + RE
  * A local clone or bare repository (`git` on the PATH): no network, no rate limit, no profiles.
  * C = `git rev-list -1 --first-parent --before=<until> HEAD`; commits are the non-merge commits
  * reachable from C with their author date in the window; governance files are read at C.
- * Logins are known only where the address carries one (GitHub noreply addresses).
+ * Logins are known only where the address carries one (GitHub noreply addresses). Facts and profiles
+ * are never read here: every project lists them in `missing`.
  */
 export const source = {
   id: 'git',
@@ -26,23 +30,39 @@ export const source = {
     const dirs = new Map<string, string>()
     for (const [key, dir] of Object.entries(options.gitDirs ?? {})) {
       const ref = parseRepo(key)
-      if (!('error' in ref)) dirs.set(repoIdentity(ref), dir)
+      if ('error' in ref) continue
+      await checkGitDir(dir)
+      dirs.set(repoIdentity(ref), dir)
     }
     return {
       stats: () => ({total: 0, byStatus: {}, cached: 0}),
-      fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: []}),
+      fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: [], failed: []}),
       collectProject: (ref, signal) => collectFromGit(ref, dirs, options, signal),
     }
   },
 } satisfies Source
 
+/**
+ * A `--git` directory that does not exist or is not a repository is a usage error (exit 3) before any
+ * collection starts: the user typed the path, and no project should be reported on because of it.
+ */
+async function checkGitDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null)
+  if (!info?.isDirectory()) throw usageError('git-dir', `--git ${dir}: no such directory`, 'give the path of a local clone or bare repository')
+  try {
+    await git(dir, ['rev-parse', '--git-dir'])
+  } catch {
+    throw usageError('git-dir', `--git ${dir}: not a git repository`, 'give the path of a local clone or bare repository')
+  }
+}
+
 async function collectFromGit(ref: RepoRef, dirs: Map<string, string>, options: ResolvedOptions, signal: AbortSignal): Promise<ProjectResult> {
-  const project: CollectedProject = {repo: ref.key, source: 'git', status: 'ok', window: options.window, commits: [], governance: [], profiles: {}}
+  // Git knows no repository facts (archived, fork, license) and no profiles: unknown, never "absent".
+  const project: CollectedProject = {repo: ref.key, source: 'git', status: 'ok', missing: ['facts', 'profiles'], window: options.window, commits: [], governance: [], profiles: {}}
   const dir = dirs.get(repoIdentity(ref))
   if (!dir) {
-    project.status = 'unavailable'
-    project.reason = `${ref.key}: no local repository given (--git)`
-    return {project, incomplete: true, problems: [project.reason]}
+    const reason = `${ref.key}: no local repository given (--git)`
+    return {project: unreadProject(ref.key, 'git', options.window, reason), incomplete: true, problems: [reason]}
   }
   try {
     const tip = await windowEnd(dir, options.window.until, signal)
@@ -63,9 +83,8 @@ async function collectFromGit(ref: RepoRef, dirs: Map<string, string>, options: 
     project.governance.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     return {project, incomplete: false, problems: []}
   } catch (error) {
-    project.status = 'unavailable'
-    project.reason = `${ref.key}: ${signal.aborted ? 'timed out' : (error as Error).message}`
-    return {project, incomplete: true, problems: [project.reason]}
+    const reason = `${ref.key}: ${signal.aborted ? 'timed out' : (error as Error).message}`
+    return {project: unreadProject(ref.key, 'git', options.window, reason), incomplete: true, problems: [reason]}
   }
 }
 

@@ -1,11 +1,17 @@
+import type {z} from 'zod'
 import type {Profile} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {getPage, postGraphql} from './http.js'
 import {OrgList, type UsersQueryResponse as UsersAnswer, UserResponse, UsersQueryResponse} from './schema.js'
-import type {z} from 'zod'
 
 /** Users per GraphQL query: 50 × up to 100 organisations stays far below GitHub's node limit. */
 const BATCH = 50
+
+/** People whose profiles could not be read, and why (one error per failed request). */
+export interface ProfileFailure {
+  logins: string[]
+  error: unknown
+}
 
 /**
  * Profiles (login, name, company, blog, email, created_at) and public organisation memberships.
@@ -18,25 +24,24 @@ export async function fetchProfiles(
   logins: string[],
   mode: {graphqlUrl: string | null},
   signal: AbortSignal,
-): Promise<{profiles: Map<string, Profile>; errors: unknown[]}> {
+): Promise<{profiles: Map<string, Profile>; failed: ProfileFailure[]}> {
   const profiles = new Map<string, Profile>()
-  const errors: unknown[] = []
+  const failed: ProfileFailure[] = []
   const sorted = [...logins].sort()
-  const batches: string[][] = []
   const size = mode.graphqlUrl ? BATCH : 1
-  for (let i = 0; i < sorted.length; i += size) batches.push(sorted.slice(i, i + size))
-  for (const batch of batches) {
+  for (let i = 0; i < sorted.length; i += size) {
+    const batch = sorted.slice(i, i + size)
     try {
-      const found = mode.graphqlUrl ? await graphqlBatch(client, mode.graphqlUrl, batch, signal) : await restProfile(client, batch[0], signal)
+      const found = mode.graphqlUrl ? await graphqlBatch(client, mode.graphqlUrl, batch, signal, failed) : await restProfile(client, batch[0], signal)
       for (const profile of found) profiles.set(profile.login.toLowerCase(), profile)
     } catch (error) {
-      errors.push(error)
+      failed.push({logins: batch, error})
     }
   }
-  return {profiles, errors}
+  return {profiles, failed}
 }
 
-async function graphqlBatch(client: StewardsOctokit, url: string, logins: string[], signal: AbortSignal): Promise<Profile[]> {
+async function graphqlBatch(client: StewardsOctokit, url: string, logins: string[], signal: AbortSignal, failed: ProfileFailure[]): Promise<Profile[]> {
   const variables: Record<string, string> = {}
   const fields = logins.map((login, i) => {
     variables[`l${i}`] = login
@@ -44,11 +49,31 @@ async function graphqlBatch(client: StewardsOctokit, url: string, logins: string
   })
   const declarations = logins.map((_, i) => `$l${i}: String!`).join(', ')
   const answer: z.infer<typeof UsersAnswer> = await postGraphql(client, url, `query Users(${declarations}) { ${fields.join(' ')} }`, variables, UsersQueryResponse, signal)
-  const unexpected = (answer.errors ?? []).filter((e) => e.type !== 'NOT_FOUND')
+  // An organisation under SAML enforcement (or banning classic tokens) answers its node FORBIDDEN and
+  // null: that person's list is incomplete here, so it is read from REST, where public memberships show.
+  const hidden = new Set<string>()
+  const unexpected = (answer.errors ?? []).filter((e) => {
+    if (e.type === 'NOT_FOUND') return false
+    if (e.type === 'FORBIDDEN' && e.path?.[1] === 'organizations' && typeof e.path[0] === 'string') {
+      hidden.add(e.path[0])
+      return false
+    }
+    return true
+  })
   if (unexpected.length > 0 || !answer.data) throw Object.assign(new Error(`GraphQL: ${unexpected[0]?.message ?? 'no data'}`), {status: 502})
   const profiles: Profile[] = []
-  for (const user of Object.values(answer.data)) {
+  for (const [i, login] of logins.entries()) {
+    const user = answer.data[`u${i}`]
     if (!user) continue
+    let orgs = (user.organizations?.nodes ?? []).flatMap((n) => (n ? [n.login] : [])).sort()
+    if (hidden.has(`u${i}`)) {
+      try {
+        orgs = await restOrgs(client, login, signal)
+      } catch (error) {
+        failed.push({logins: [login], error})
+        continue
+      }
+    }
     profiles.push({
       login: user.login,
       name: blankToNull(user.name),
@@ -56,7 +81,7 @@ async function graphqlBatch(client: StewardsOctokit, url: string, logins: string
       blog: blankToNull(user.websiteUrl),
       email: blankToNull(user.email),
       createdAt: user.createdAt ?? null,
-      orgs: (user.organizations?.nodes ?? []).flatMap((n) => (n ? [n.login] : [])).sort(),
+      orgs,
     })
   }
   return profiles
@@ -65,7 +90,6 @@ async function graphqlBatch(client: StewardsOctokit, url: string, logins: string
 async function restProfile(client: StewardsOctokit, login: string, signal: AbortSignal): Promise<Profile[]> {
   try {
     const {data: user} = await getPage(client, 'GET /users/{username}', {username: login}, UserResponse, signal)
-    const {data: orgs} = await getPage(client, 'GET /users/{username}/orgs', {username: login, per_page: 100}, OrgList, signal)
     return [
       {
         login: user.login,
@@ -74,13 +98,18 @@ async function restProfile(client: StewardsOctokit, login: string, signal: Abort
         blog: blankToNull(user.blog),
         email: blankToNull(user.email),
         createdAt: user.created_at ?? null,
-        orgs: orgs.map((o) => o.login).sort(),
+        orgs: await restOrgs(client, login, signal),
       },
     ]
   } catch (error) {
     if ((error as {status?: number}).status === 404) return []
     throw error
   }
+}
+
+async function restOrgs(client: StewardsOctokit, login: string, signal: AbortSignal): Promise<string[]> {
+  const {data: orgs} = await getPage(client, 'GET /users/{username}/orgs', {username: login, per_page: 100}, OrgList, signal)
+  return orgs.map((o) => o.login).sort()
 }
 
 function blankToNull(value: string | null | undefined): string | null {

@@ -44,11 +44,14 @@ export const UserResponse = z.object({
 })
 export const OrgList = z.array(z.object({login: z.string()}))
 
+/** `path` names the aliased field an error is about (e.g. `["u3", "organizations", "nodes", 0]`). */
+const GraphqlErrors = z.array(z.object({type: z.string().optional(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional()})).optional()
+
 const Blob = z.object({text: z.string().nullish(), isBinary: z.boolean().nullish()}).nullish()
 
 export const GovernanceQueryResponse = z.object({
   data: z.record(z.string(), z.record(z.string(), Blob).nullish()).nullish(),
-  errors: z.array(z.object({type: z.string().optional(), message: z.string()})).optional(),
+  errors: GraphqlErrors,
 })
 
 export const GraphqlUser = z
@@ -65,5 +68,5 @@ export const GraphqlUser = z
 
 export const UsersQueryResponse = z.object({
   data: z.record(z.string(), GraphqlUser).nullish(),
-  errors: z.array(z.object({type: z.string().optional(), message: z.string()})).optional(),
+  errors: GraphqlErrors,
 })

@@ -1,18 +1,22 @@
-import type {CollectedProject, RequestStats} from '../../../core/model.js'
+import type {CollectedProject, GovernanceFile, Profile, RequestStats} from '../../../core/model.js'
 import {DiskCache, defaultCacheDir} from '../../cache/disk-cache.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix} from '../../governance-files.js'
+import {addMissing, unreadProject} from '../../missing.js'
 import {createClient, graphqlUrl, type StewardsOctokit} from '../../octokit/client.js'
-import {type CollectFailure, toFailure} from '../../octokit/errors.js'
+import {type CollectFailure, isOfflineMiss, toFailure} from '../../octokit/errors.js'
 import type {StewardsHttpOptions} from '../../octokit/options.js'
 import {parseRepo, type RepoRef, repoIdentity} from '../../repo-name.js'
 import type {ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from '../../types.js'
 import {lastCommitBefore, listWindowCommits} from './commits.js'
 import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
-import {fetchProfiles} from './profiles.js'
+import {fetchProfiles, type ProfileFailure} from './profiles.js'
 
 export const DEFAULT_API_URL = 'https://api.github.com'
 const DAY_MS = 86_400_000
+
+/** How governance files and profiles are read: GraphQL batches (needs a token) or REST, one request each. */
+type Strategy = 'graphql' | 'rest'
 
 export function openGithubSession(options: ResolvedOptions): GithubSession {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
@@ -30,23 +34,35 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
     state: {},
     now: () => Date.now(),
   }
+  // Concurrent requests hit the same limit: one announcement per wait, not one per request.
+  let announcedUntil = 0
   const client = createClient(http, {
     onRateLimit: options.onRateLimit ?? 'wait',
     retries: options.http?.retries ?? 3,
     retryBaseMs: options.http?.retryBaseMs ?? 1_000,
     secondaryRetries: options.http?.secondaryRetries ?? 3,
-    onWait: (seconds) => options.onProgress?.({type: 'rate-limit-wait', seconds}),
+    onWait: (seconds) => {
+      const now = Date.now()
+      if (now < announcedUntil) return
+      announcedUntil = now + seconds * 1_000
+      const until = new Date(Math.ceil(announcedUntil / 1_000) * 1_000).toISOString().replace('.000Z', 'Z')
+      options.onProgress?.({type: 'rate-limit-wait', seconds, until})
+    },
   })
   // GraphQL needs a token: anonymous runs read files and profiles through REST instead.
-  return new GithubSession(client, http, options, http.token ? graphqlUrl(apiUrl) : null)
+  return new GithubSession(client, http, options, graphqlUrl(apiUrl), http.token ? 'graphql' : 'rest')
 }
 
 export class GithubSession implements SourceSession {
+  /** Offline: the strategy the cache answered last (a bundle holds one or the other), tried first. */
+  private cacheHolds: Strategy | undefined
+
   constructor(
     private readonly client: StewardsOctokit,
     private readonly http: StewardsHttpOptions,
     private readonly options: ResolvedOptions,
-    private readonly graphqlUrl: string | null,
+    private readonly graphqlUrl: string,
+    private readonly preferred: Strategy,
   ) {}
 
   stats(): RequestStats {
@@ -61,14 +77,15 @@ export class GithubSession implements SourceSession {
       located = await fetchFacts(this.client, ref.owner, ref.name, signal)
     } catch (error) {
       const failure = this.fail(error, ref.key)
-      project.status = 'unavailable'
-      project.reason = failure.message
-      return {project, incomplete: failure.incomplete, problems: failure.incomplete ? [failure.message] : []}
+      const problems = failure.incomplete ? [failure.message] : []
+      if (failure.aboutProject) return {project: {...project, status: 'unavailable', reason: failure.message}, incomplete: failure.incomplete, problems}
+      return {project: unreadProject(ref.key, 'github', window, failure.message), incomplete: true, problems}
     }
     project.facts = located.facts
     const repo = {owner: located.owner, name: located.name}
     const gaps: string[] = []
     let tip: string | null = null
+    let commitsRead = false
     try {
       const listed = await listWindowCommits(this.client, repo, located.facts.defaultBranch, window, signal)
       if (listed.empty) {
@@ -78,14 +95,20 @@ export class GithubSession implements SourceSession {
       }
       project.commits = listed.commits
       tip = listed.tip
+      commitsRead = true
     } catch (error) {
       gaps.push(this.fail(error, `${ref.key} commits`).message)
+      addMissing(project, 'commits')
     }
     try {
-      const targets = await this.governanceTargets(ref, repo, tip ?? located.facts.defaultBranch, signal)
-      project.governance = await fetchGovernance(this.client, targets, {graphqlUrl: this.graphqlUrl}, signal)
+      // Without the listing C is still the window end, not today's head: files from another time are not these.
+      const branch = located.facts.defaultBranch
+      const at = tip ?? (commitsRead ? null : await lastCommitBefore(this.client, repo, branch, window.until, signal)) ?? branch
+      const targets = await this.governanceTargets(ref, repo, at, signal)
+      project.governance = await this.readGovernance(targets, signal)
     } catch (error) {
       gaps.push(this.fail(error, `${ref.key} governance files`).message)
+      addMissing(project, 'governance')
     }
     if (gaps.length > 0) {
       project.status = 'partial'
@@ -95,9 +118,49 @@ export class GithubSession implements SourceSession {
   }
 
   async fetchProfiles(logins: string[], signal: AbortSignal): Promise<ProfileResult> {
-    const {profiles, errors} = await fetchProfiles(this.client, logins, {graphqlUrl: this.graphqlUrl}, signal)
-    const problems = errors.map((error) => this.fail(error, 'profiles').message)
-    return {profiles, incomplete: problems.length > 0, problems: [...new Set(problems)]}
+    const [first, second] = this.strategies()
+    const profiles = new Map<string, Profile>()
+    let result = await fetchProfiles(this.client, logins, this.mode(first), signal)
+    for (const [login, profile] of result.profiles) profiles.set(login, profile)
+    let failed: ProfileFailure[] = result.failed
+    const retry = failed.filter((f) => isOfflineMiss(f.error)).flatMap((f) => f.logins)
+    if (second && retry.length > 0) {
+      result = await fetchProfiles(this.client, retry, this.mode(second), signal)
+      for (const [login, profile] of result.profiles) profiles.set(login, profile)
+      failed = [...failed.filter((f) => !isOfflineMiss(f.error)), ...result.failed]
+    }
+    const problems = failed.map((f) => this.fail(f.error, 'profiles').message)
+    return {profiles, incomplete: failed.length > 0, problems: [...new Set(problems)], failed: [...new Set(failed.flatMap((f) => f.logins))].sort()}
+  }
+
+  /**
+   * Online: the strategy the token allows. Offline (and snapshots): both, the one the cache answered last
+   * first, so a bundle recorded with a token replays without one and the other way round, and a miss
+   * of one strategy never becomes a request.
+   */
+  private strategies(): Strategy[] {
+    if (!this.http.offline) return [this.preferred]
+    const first = this.cacheHolds ?? this.preferred
+    return [first, first === 'graphql' ? 'rest' : 'graphql']
+  }
+
+  private mode(strategy: Strategy): {graphqlUrl: string | null} {
+    return {graphqlUrl: strategy === 'graphql' ? this.graphqlUrl : null}
+  }
+
+  private async readGovernance(targets: GovernanceTarget[], signal: AbortSignal): Promise<GovernanceFile[]> {
+    let firstMiss: unknown
+    for (const strategy of this.strategies()) {
+      try {
+        const files = await fetchGovernance(this.client, targets, this.mode(strategy), signal)
+        if (this.http.offline) this.cacheHolds = strategy
+        return files
+      } catch (error) {
+        if (!isOfflineMiss(error)) throw error
+        firstMiss ??= error
+      }
+    }
+    throw firstMiss
   }
 
   /** The repository's own tree at C, plus maintainer files kept in another repository of the project. */

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import type {CollectedProject} from '../../../core/model.js'
 import {usageError} from '../../../core/errors.js'
 import {DiskCache} from '../../cache/disk-cache.js'
+import {addMissing, unreadProject} from '../../missing.js'
 import {repoIdentity, parseRepo} from '../../repo-name.js'
 import type {ProjectResult, ResolvedOptions, Source, SourceSession} from '../../types.js'
 import {inWindow} from '../../window.js'
@@ -72,13 +73,13 @@ function openRecording(recording: RecordedCollection, options: ResolvedOptions):
   return {
     stats: () => ({total: 0, byStatus: {}, cached: 0}),
     // Profiles travel inside each recorded project.
-    fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: []}),
+    fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: [], failed: []}),
     async collectProject(ref): Promise<ProjectResult> {
       const recorded = byRepo.get(repoIdentity(ref))
       if (!recorded) {
+        // Not recorded says nothing about the project: unread, like an offline cache miss.
         const reason = `${ref.key}: not in the snapshot`
-        const project: CollectedProject = {repo: ref.key, source: 'snapshot', status: 'unavailable', reason, window: options.window, commits: [], governance: [], profiles: {}}
-        return {project, incomplete: true, problems: [reason]}
+        return {project: unreadProject(ref.key, 'snapshot', options.window, reason), incomplete: true, problems: [reason]}
       }
       return replay(recorded, ref.key, options)
     },
@@ -96,7 +97,11 @@ function replay(recorded: CollectedProject, repo: string, options: ResolvedOptio
     window,
     commits: recorded.commits.filter((c) => inWindow(c.author.date, window)),
   }
-  if (covers || recorded.status === 'unavailable') return {project, incomplete: false, problems: []}
+  // What the recording could not read is still missing: the replay is as incomplete as the recording.
+  const recordedGaps = recorded.missing?.length ? [`${repo}: ${recorded.reason ?? `recorded without ${recorded.missing.join(', ')}`}`] : []
+  if (covers || recorded.status === 'unavailable') return {project, incomplete: recordedGaps.length > 0, problems: recordedGaps}
   const reason = `${repo}: the snapshot covers ${recorded.window.since} to ${recorded.window.until} only`
-  return {project: {...project, status: 'partial', reason}, incomplete: true, problems: [reason]}
+  const partial: CollectedProject = {...project, status: 'partial', reason}
+  addMissing(partial, 'commits')
+  return {project: partial, incomplete: true, problems: [...recordedGaps, reason]}
 }

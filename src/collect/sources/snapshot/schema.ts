@@ -8,6 +8,7 @@ export const RecordedProject = z.object({
   source: z.enum(['github', 'git', 'snapshot']),
   status: z.enum(['ok', 'empty', 'unavailable', 'partial']),
   reason: z.string().optional(),
+  missing: z.array(z.enum(['facts', 'commits', 'governance', 'profiles'])).optional(),
   facts: z
     .object({
       fullName: z.string(),
