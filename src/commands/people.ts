@@ -8,7 +8,7 @@ import {sources} from '../attribute/registry.js'
 import {isCalendarDate} from '../attribute/sources/gitdm/parse.js'
 import {parseDuration} from '../collect/duration.js'
 import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/governance/index.js'
-import {collectProjects, parseRepo, resolveToken} from '../collect/index.js'
+import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
 import type {CollectOptions} from '../collect/types.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
@@ -120,7 +120,10 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
-      onProgress: process.stderr.isTTY ? (event) => event.type === 'rate-limit-wait' && this.logToStderr(`rate limit reached: waiting ${event.seconds}s for the reset`) : undefined,
+      // A long wait is announced even without a terminal: CI logs must say why nothing happens.
+      onProgress: (event) => {
+        if (event.type === 'rate-limit-wait') process.stderr.write(`stewards: ${rateLimitNotice(event)}\n`)
+      },
     }
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
     if (flags.git) Object.assign(options, {source: 'git', gitDirs: {[ref.key]: flags.git}})

@@ -7,6 +7,8 @@ import {ExitCode, StewardsError} from './errors.js'
  */
 export abstract class BaseCommand extends Command {
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
+    // oclif ends the process on exit: a report still queued for a pipe would be cut at 64 KiB.
+    await drain(process.stdout)
     if (error instanceof StewardsError) {
       // Written directly: oclif's this.error wraps at 80 columns, which breaks file:line:reason lines.
       process.stderr.write(`Error: ${error.message}\n${error.hint ? `Hint: ${error.hint}\n` : ''}`)
@@ -33,4 +35,8 @@ function isParseError(error: Error): boolean {
   return /^(CLIParseError|ArgInvalidOptionError|FlagInvalidOptionError|RequiredArgsError|RequiredFlagError|UnexpectedArgsError|NonExistentFlagsError|FailedFlagValidationError)$/.test(
     name,
   )
+}
+
+function drain(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()))
 }

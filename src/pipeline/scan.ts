@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../attribute/entities/index.js'
-import {collectProjects} from '../collect/index.js'
+import {collectProjects, rateLimitNotice} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
 import type {CollectedProject, Component, Finding, ProjectReport, RepoGroup, ScanError, ScanResult, Severity, Window} from '../core/model.js'
 import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
@@ -88,7 +88,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       concurrency: options.concurrency,
       onProgress: (event) => {
         if (event.type === 'project-done') stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
-        if (event.type === 'rate-limit-wait') options.onNotice?.(`GitHub rate limit reached: waiting ${event.seconds}s for the reset (--on-rate-limit stop ends the scan with partial results instead)`)
+        if (event.type === 'rate-limit-wait') options.onNotice?.(rateLimitNotice(event))
         if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
       },
     },
