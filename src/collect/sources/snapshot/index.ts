@@ -34,7 +34,7 @@ async function readSnapshot(file: string) {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw usageError('snapshot-unreadable', `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw usageError('snapshot-unreadable', `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output')
   }
   let json: unknown
   try {
