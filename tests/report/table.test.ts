@@ -26,6 +26,19 @@ function joined(pieces: string[]): string {
     .join(' ')
 }
 
+/** The text of a right-aligned cell: what stands before column `end` (counted in terminal cells) on a line. */
+function cellEndingAt(line: string, end: number): string {
+  let width = 0
+  let i = 0
+  while (i < line.length && width < end) width += stringWidth(line[i++])
+  return line.slice(0, i).split(' ').at(-1) ?? ''
+}
+
+/** Where a column's header ends, in terminal cells: right-aligned figures end there too. */
+function headerEnd(header: string, name: string): number {
+  return stringWidth(header.slice(0, header.indexOf(name) + name.length))
+}
+
 function withoutBaseline(): ScanResult {
   const result = loadFixture()
   for (const f of [...result.findings, ...result.projects.flatMap((p) => p.findings)]) delete f.baselineState
@@ -39,8 +52,19 @@ describe('terminal table', () => {
     expect(lines[0]).toBe(
       'stewards 0.1.0 · window 2024-01-01 to 2025-01-01 · 8 components · 7 projects · portfolio score 65/100 · since the baseline: 3 new, 1 worsened',
     )
-    expect(lines[2]).toMatch(/^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE\s+ELEPHANT\s+BUS\s+CRIT HIGH MED LOW INFO$/)
-    expect(lines[3]).toMatch(/^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/)
+    expect(lines[2]).toMatch(/^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/)
+    expect(lines[3]).toMatch(/^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91%\s+96%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/)
+    // SHARE is of attributed commits; KNOWN is 1 - unknown_share of the fixture (0.0388, null, 0.8889, 0.0333, 0, null, 0.6189).
+    const [shareEnd, knownEnd] = [headerEnd(lines[2], 'SHARE'), headerEnd(lines[2], 'KNOWN')]
+    expect(lines.slice(3, 10).map((l) => [cellEndingAt(l, shareEnd), cellEndingAt(l, knownEnd)])).toEqual([
+      ['91%', '96%'],
+      ['-', '-'],
+      ['100%', '11%'],
+      ['98%', '97%'],
+      ['100%', '100%'],
+      ['-', '-'],
+      ['12%', '38%'],
+    ])
     expect(lines.slice(3, 10).map((l) => l.split(/\s{2,}/)[0])).toEqual([
       'acme-widgets/widget-operator',
       'oldcorp/legacy-queue',
@@ -72,9 +96,9 @@ describe('terminal table', () => {
 
   it('at 80 columns wraps organisation names but keeps every share whole, in its own column', () => {
     const lines = projectLines(table(loadFixture(), 80))
-    expect(lines[0]).toMatch(/^GITHUB REPO\s+STATUS\s+SCORE\s+TOP ORG\s+SHARE\s+ELEPH\s+BUS\s+C H M L I$/)
+    expect(lines[0]).toMatch(/^GITHUB REPO\s+STATUS\s+SCORE\s+TOP ORG\s+SHARE KNOWN ELEPH BUS\s+C H M L I$/)
     const solace = lines.findIndex((l) => l.startsWith('solace-data/'))
-    expect(lines[solace]).toMatch(/^solace-data\/\s+ok\s+72\s+Solace Data\s+100%\s+1\s+5\s+0 1 0 0 0$/)
+    expect(lines[solace]).toMatch(/^solace-data\/\s+ok\s+72\s+Solace Data\s+100%\s+11%\s+1\s+5\s+0 1 0 0 0$/)
     const shareEnd = stringWidth(lines[0].slice(0, lines[0].indexOf('SHARE') + 'SHARE'.length))
     expect(stringWidth(lines[solace].slice(0, lines[solace].indexOf('100%') + 4))).toBe(shareEnd)
     // The name goes on in the same column on the next lines, whole.
@@ -84,13 +108,33 @@ describe('terminal table', () => {
     expect(lines.join('\n')).not.toContain('…')
   })
 
+  it('at 80 columns keeps every KNOWN figure whole, on the first line of its project, right-aligned under its header', () => {
+    const all = projectLines(table(loadFixture(), 80))
+    const legend = all.findIndex((l) => l.startsWith('SHARE of '))
+    // The short headers come with a legend that says what SHARE and KNOWN are shares of.
+    expect(joined(all.slice(legend))).toBe(
+      'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity',
+    )
+    const lines = all.slice(0, legend)
+    const knownEnd = headerEnd(lines[0], 'KNOWN')
+    const first = lines.slice(1).filter((l) => /^\S+\s+(ok|partial|unavailable|empty)\s/.test(l))
+    expect(first).toHaveLength(7)
+    for (const line of first) {
+      // The figure ends at the header's end, one space after SHARE's, and nothing follows it in the column.
+      expect(line.slice(knownEnd - 6, knownEnd + 1), line).toMatch(/^ +(\d{1,3}%|-) $/)
+    }
+    expect(first.map((l) => cellEndingAt(l, knownEnd))).toEqual(['96%', '-', '11%', '97%', '100%', '-', '38%'])
+    // Continuation lines (wrapped names and repositories) leave the column empty: the figure is never split.
+    for (const line of lines.slice(1).filter((l) => !first.includes(l))) expect(line.slice(knownEnd - 5, knownEnd).trim(), line).toBe('')
+  })
+
   it('never cuts a long organisation name or its share, at any width', () => {
     const result = loadFixture()
     const long = 'Very Long Organisation Name Holdings International (fictional) Limited'
     Object.assign(result.projects[0].metrics, {top_company: long, top_org: long})
     for (const width of [80, 100, 132]) {
       const lines = projectLines(table(result, width))
-      const row = lines.findIndex((l) => l.startsWith('acme-widgets/'))
+      const row = lines.findIndex((l) => /^acme-\S*\s+ok\s/.test(l))
       expect(lines[row], `${width}`).toMatch(/\s91%\s/)
       const column = lines[row].indexOf('Very')
       const next = lines.findIndex((l, i) => i > row && /^\S+\s+(ok|partial|unavailable|empty)\s/.test(l))
@@ -108,15 +152,16 @@ describe('terminal table', () => {
     const block = lines.slice(start + 1, lines.findIndex((l, i) => i > start && /^\S/.test(l)))
     for (const line of block) expect(line).toMatch(/^ {2}\S/)
     // Lines break between the figures, never inside one.
-    expect(block.map((l) => l.trim()).join(' · ')).toBe('ok · score 72 · Solace Data Systems (fictional) 100% · elephant 1 · bus 5 · 1 high')
-    expect(text).toContain('\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98% · elephant 1 · bus 1\n  1 high\n')
+    expect(block.map((l) => l.trim()).join(' · ')).toBe('ok · score 72 · Solace Data Systems (fictional) 100% · known 11% · elephant 1 · bus 5 · 1 high')
+    expect(text).toContain('\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98% · known 97%\n  elephant 1 · bus 1 · 1 high\n')
+    expect(text).toContain('\ngithub.com/oldcorp/legacy-queue\n  ok · score 80 · top organisation unknown · known -\n')
   })
 
   it('shows only the status word in the table and the reason below it', () => {
     const text = table(loadFixture(), 80)
     const rows = projectLines(text)
     expect(rows.find((l) => l.startsWith('ghost-org/'))).toMatch(/^ghost-org\/\s+unavailable\s+50\s/)
-    expect(rows.find((l) => l.startsWith('indie-collective/'))).toMatch(/^indie-collective\/\s+partial\s+70\s/)
+    expect(rows.find((l) => l.startsWith('indie-'))).toMatch(/^indie-\s+partial\s+70\s/)
     expect(rows.join('\n')).not.toMatch(/404|offline/)
     expect(text).toContain('\ngithub.com/ghost-org/vanished is unavailable: 404 Not Found\n')
     const lines = text.split('\n')
@@ -204,12 +249,14 @@ describe('terminal table', () => {
       const lines = projectLines(table(result, width))
       expect(lines.join('\n')).toContain('株式会社')
       const header = lines[0]
-      const shareEnd = stringWidth(header.slice(0, header.indexOf('SHARE') + 'SHARE'.length))
+      const [shareEnd, knownEnd] = [headerEnd(header, 'SHARE'), headerEnd(header, 'KNOWN')]
       const withShare = lines.slice(1).filter((l) => /\d+%/.test(l))
       expect(withShare.length, `${width}`).toBe(5)
       for (const line of withShare) {
-        const match = /\d+%/.exec(line)!
-        expect(stringWidth(line.slice(0, match.index + match[0].length)), line).toBe(shareEnd)
+        // SHARE then KNOWN, each ending under its header.
+        const [share, known] = [...line.matchAll(/\d+%/g)]
+        expect(stringWidth(line.slice(0, share.index + share[0].length)), line).toBe(shareEnd)
+        expect(stringWidth(line.slice(0, known.index + known[0].length)), line).toBe(knownEnd)
       }
     }
   })

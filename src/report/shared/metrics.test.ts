@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {ProjectReport} from '../../core/model.js'
-import {headline, leader} from './metrics.js'
+import {headline, knownShare, leader} from './metrics.js'
 
 function lead(metrics: ProjectReport['metrics']) {
   return leader(headline({metrics} as ProjectReport))
@@ -24,5 +24,16 @@ describe('leader', () => {
   it('is null when no organisation is known', () => {
     expect(lead({top_company: null, top_org: null})).toBeNull()
     expect(lead({})).toBeNull()
+  })
+})
+
+describe('knownShare', () => {
+  it('is the share of human commits with a known organisation: 1 - unknown_share, null when that is unknown', () => {
+    const known = (metrics: ProjectReport['metrics']) => knownShare(headline({metrics} as ProjectReport))
+    expect(known({unknown_share: 0.8889})).toBeCloseTo(0.1111, 10)
+    expect(known({unknown_share: 0})).toBe(1)
+    expect(known({unknown_share: 1})).toBe(0)
+    expect(known({unknown_share: null})).toBeNull()
+    expect(known({})).toBeNull()
   })
 })

@@ -50,6 +50,14 @@ export function headline(project: ProjectReport): Headline {
   }
 }
 
+/**
+ * The share of human commits attributed to an organisation at all (1 - unknown_share): shown beside the top
+ * organisation's share, which is of attributed commits only, so that 100% of 11% is not read as 100%.
+ */
+export function knownShare(h: Headline): number | null {
+  return h.unknownShare === null ? null : 1 - h.unknownShare
+}
+
 /** What a summary table shows as a project's leading organisation, with the top company when that is another. */
 export interface Leader {
   name: string

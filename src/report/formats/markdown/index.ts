@@ -4,7 +4,7 @@
  */
 import {type Finding, type ProjectReport, SEVERITIES, type ScanResult} from '../../../core/model.js'
 import {baselineCounts, baselineMark, baselineSentence} from '../../shared/baseline.js'
-import {headline, leader, severityCounts} from '../../shared/metrics.js'
+import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
 import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
@@ -60,18 +60,25 @@ function topFindings(findings: Finding[]): string[] {
   return lines
 }
 
+/** Read beside the top organisation's share: "100%" of 10 attributed commits out of 90 is not 100% of the project. */
+const PROJECTS_NOTE = '_The top organisation\'s share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._'
+
 function projectTable(projects: ProjectReport[]): string[] {
   if (projects.length === 0) return []
   const sorted = sortProjects(projects)
-  const lines = ['', '### Projects', '', '| Repository | Status | Score | Top organisation | Elephant | Bus | Findings |', '|---|---|---:|---|---:|---:|---|']
+  const lines = ['', '### Projects', '', '| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |', '|---|---|---:|---|---:|---:|---:|---|']
   for (const p of sorted.slice(0, MAX_PROJECT_ROWS)) {
     const h = headline(p)
     const top = leader(h)
     const also = top?.company ? `; top company ${mdText(top.company.name)} (${percent(top.company.share)})` : ''
     const company = top ? `${mdText(top.name)} (${percent(top.share)})${also}` : '-'
+    const known = percent(knownShare(h))
     const status = p.reason ? `${p.status}: ${mdText(p.reason)}` : p.status
-    lines.push(`| ${mdCode(p.repo, true)} | ${status} | ${p.score} | ${company} | ${formatNumber(h.elephantFactor)} | ${formatNumber(h.busFactor)} | ${countsText(p.findings)} |`)
+    lines.push(
+      `| ${mdCode(p.repo, true)} | ${status} | ${p.score} | ${company} | ${known} | ${formatNumber(h.elephantFactor)} | ${formatNumber(h.busFactor)} | ${countsText(p.findings)} |`,
+    )
   }
+  lines.push('', PROJECTS_NOTE)
   if (sorted.length > MAX_PROJECT_ROWS) lines.push('', `_${sorted.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
   return lines
 }

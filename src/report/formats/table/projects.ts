@@ -3,7 +3,7 @@
  * fit; the share has its own column so it is never cut. A status reason goes below the table, not in a cell.
  */
 import {type ProjectReport, SEVERITIES, type Severity} from '../../../core/model.js'
-import {headline, leader, severityCounts} from '../../shared/metrics.js'
+import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
 import {sortProjects} from '../../shared/order.js'
 import {cleanText, formatNumber, percent} from '../../shared/text.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
@@ -22,16 +22,19 @@ const REST: Column[] = [
   {header: 'SCORE', align: 'right'},
   {header: 'TOP ORGANISATION', short: 'TOP ORG', min: 8},
   {header: 'SHARE', align: 'right'},
-  {header: 'ELEPHANT', short: 'ELEPH', align: 'right'},
-  {header: 'BUS', align: 'right'},
+  // The share is of attributed commits: beside it, how much of the project is attributed at all. The figures are
+  // one space apart so that at 80 columns the two wrapping columns still have room for whole words.
+  {header: 'KNOWN', align: 'right', gap: 1},
+  {header: 'ELEPHANT', short: 'ELEPH', align: 'right', gap: 1},
+  {header: 'BUS', align: 'right', gap: 1},
   ...BY_SEVERITY_DESC.map((s, i): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: i === 0 ? 2 : 1})),
 ]
 
 function columns(allOnGitHub: boolean): Column[] {
-  return [{header: allOnGitHub ? 'GITHUB REPOSITORY' : 'REPOSITORY', short: allOnGitHub ? 'GITHUB REPO' : undefined, min: 12}, ...REST]
+  return [{header: allOnGitHub ? 'GITHUB REPOSITORY' : 'REPOSITORY', short: allOnGitHub ? 'GITHUB REPO' : undefined, min: 11}, ...REST]
 }
 
-const LEGEND = 'ELEPH elephant factor · C H M L I findings by severity'
+const LEGEND = 'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
 
 function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[] {
   const h = headline(project)
@@ -43,6 +46,7 @@ function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[]
     {text: String(project.score), paint: project.score >= 75 ? (s) => paint(s, 'bold') : undefined},
     {text: top?.name ?? '-'},
     {text: percent(top?.share)},
+    {text: percent(knownShare(h))},
     {text: formatNumber(h.elephantFactor)},
     {text: formatNumber(h.busFactor)},
     ...BY_SEVERITY_DESC.map((s): Cell => {
@@ -74,6 +78,7 @@ function blockLines(projects: ProjectReport[], paint: Paint, width: number): str
       p.status,
       `score ${p.score}`,
       top ? `${cleanText(top.name)} ${percent(top.share)}` : 'top organisation unknown',
+      `known ${percent(knownShare(h))}`,
       `elephant ${formatNumber(h.elephantFactor)}`,
       `bus ${formatNumber(h.busFactor)}`,
       findings.length ? findings.join(', ') : 'no findings',
