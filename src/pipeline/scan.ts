@@ -113,6 +113,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       repo: group.repo,
       status: project.status,
       ...(project.reason ? {reason: project.reason} : {}),
+      ...(project.missing?.length ? {missing: project.missing} : {}),
       provenance: group.provenance,
       confidence: group.confidence,
       components: group.components,

@@ -71,6 +71,17 @@ describe('scan flags on the demo', () => {
     expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true)
   })
 
+  it('data that could not be read is reported as missing and never read as absent', () => {
+    // The snapshot holds no governance files for a window ending in June 2025.
+    const r = scan(['--since', '2025-01-01', '--until', '2025-06-01'])
+    expect(r.code).toBe(2)
+    const lumen = r.report?.projects.find((p) => p.repo === 'github.com/example-lumen/lumen-web')
+    expect(lumen?.missing).toEqual(['governance'])
+    expect(lumen?.metrics.has_security_policy).toBeNull()
+    expect(fired(r.report, 'no-security-policy')).toEqual([])
+    expect(fired(r.report, 'project-unavailable')).toContain('github.com/example-lumen/lumen-web')
+  })
+
   it('--include-dev adds development dependencies (here one with no upstream in the offline data: incomplete)', () => {
     const base = scan([])
     const withDev = scan(['--include-dev'])

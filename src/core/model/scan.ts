@@ -65,6 +65,8 @@ export interface ProjectReport {
   repo: RepoKey
   status: ProjectStatus
   reason?: string
+  /** Parts that could not be read (see CollectedProject.missing): the metrics built on them are null. */
+  missing?: Array<'facts' | 'commits' | 'governance' | 'profiles'>
   provenance: string
   confidence: 'high' | 'medium' | 'low'
   components: Component[]
