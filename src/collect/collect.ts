@@ -1,7 +1,7 @@
 import type {CollectedProject, Profile} from '../core/model.js'
 import {StewardsError} from '../core/errors.js'
+import {mapLimit} from '../core/map-limit.js'
 import {parseGovernance} from './governance/index.js'
-import {governanceLogins} from './governance-files.js'
 import {addMissing, unreadProject} from './missing.js'
 import {CollectFailure} from './octokit/errors.js'
 import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from './repo-name.js'
@@ -125,30 +125,13 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
   }
 }
 
-/** People named by governance files; the cheap extraction stands in if the parser trips on a file. */
+/** People named by governance files (a parser bug surfaces here rather than being papered over). */
 function namedLogins(project: CollectedProject): string[] {
-  try {
-    return parseGovernance(project.governance).map((role) => role.login.toLowerCase())
-  } catch {
-    return governanceLogins(project.governance)
-  }
+  return parseGovernance(project.governance).map((role) => role.login.toLowerCase())
 }
 
 function emptyProject(repo: string, options: ResolvedOptions, status: CollectedProject['status'], reason: string): CollectedProject {
   return {repo, source: options.source ?? 'github', status, reason, window: options.window, commits: [], governance: [], profiles: {}}
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const workers = Array.from({length: Math.max(1, Math.min(limit, items.length))}, async () => {
-    while (next < items.length) {
-      const index = next++
-      out[index] = await fn(items[index])
-    }
-  })
-  await Promise.all(workers)
-  return out
 }
 
 /** Belt and braces: whatever a server echoed back, the token never leaves in our output. */

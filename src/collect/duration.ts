@@ -1,3 +1,9 @@
+/**
+ * `--max-age` durations. Hand-written because package.json has no duration parser and the grammar is one
+ * regular expression: `ms` is only in node_modules as a transitive dependency (relying on it would be an
+ * undeclared dependency), and it also accepts forms we do not want on a flag (`-1h`, `2 days`, `1y`) and
+ * returns undefined where we want a usage error naming the flag.
+ */
 import {usageError} from '../core/errors.js'
 
 const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000}

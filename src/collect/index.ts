@@ -2,7 +2,7 @@
 export {collectProjects} from './collect.js'
 export {resolveToken} from './token.js'
 export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from './repo-name.js'
-export {governanceLogins, GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
+export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'
 export {rateLimitNotice} from './cli-options.js'
 export {DATA_PARTS, type DataPart} from './missing.js'

@@ -60,11 +60,8 @@ export default class Collect extends BaseCommand {
     if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
     else for (const p of run.projects) this.log(`${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.missing?.length ? `\tmissing: ${p.missing.join(', ')}` : ''}${p.reason ? `\t${p.reason}` : ''}`)
     for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
-    if (run.incomplete) {
-      // this.exit ends the process at once: a pipe reader would get only the first 64 KiB of the JSON.
-      await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-      this.exit(ExitCode.incomplete)
-    }
+    // BaseCommand.catch drains stdout before the process ends, so a pipe reader gets the whole JSON.
+    if (run.incomplete) this.exit(ExitCode.incomplete)
   }
 
   /** Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang). */
