@@ -10,8 +10,12 @@ export abstract class BaseCommand extends Command {
     // oclif ends the process on exit: a report still queued for a pipe would be cut at 64 KiB.
     await drain(process.stdout)
     if (error instanceof StewardsError) {
-      // Written directly: oclif's this.error wraps at 80 columns, which breaks file:line:reason lines.
-      process.stderr.write(`Error: ${error.message}\n${error.hint ? `Hint: ${error.hint}\n` : ''}`)
+      // Written directly: oclif's this.error wraps at 80 columns, which breaks file:line:reason lines. A message whose
+      // every line names its place (`file:line:column: reason`, e.g. rule-file problems) goes unlabelled, so editors
+      // and CI annotations parse every line, the first one too.
+      const located = error.message.split('\n').every((line) => LOCATED_LINE.test(line))
+      const text = located ? error.message : `Error: ${error.message}`
+      process.stderr.write(`${text}\n${error.hint ? `Hint: ${error.hint}\n` : ''}`)
       return this.exit(error.exitCode)
     }
     if (error instanceof Errors.ExitError) throw error
@@ -29,6 +33,8 @@ export abstract class BaseCommand extends Command {
     return this.error(`internal error: ${error.message}`, {exit: ExitCode.internal})
   }
 }
+
+const LOCATED_LINE = /^\S.*:\d+:\d+: /
 
 function isParseError(error: Error): boolean {
   const name = error.constructor?.name ?? ''

@@ -69,12 +69,15 @@ export function parseYamlTree(text: string, file: string): {tree?: YamlTree; pro
   return {tree: {file, value, positionAt, lineAt: (path) => positionAt(path).line, nodeAt}, problems: []}
 }
 
-/** One problem per zod issue, the most useful first: an unknown key (often a typo that also makes another key "missing"). */
-export function schemaProblems(error: z.ZodError, tree: YamlTree): YamlProblem[] {
+/**
+ * One problem per zod issue, the most useful first: an unknown key (often a typo that also makes another key
+ * "missing"). `prefix` is where the validated value sits in the file (`['rules', 2]` for a rule inside a pack).
+ */
+export function schemaProblems(error: z.ZodError, tree: YamlTree, prefix: YamlPath = []): YamlProblem[] {
   const unknown: YamlProblem[] = []
   const others: YamlProblem[] = []
   for (const issue of error.issues) {
-    const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol')
+    const path = [...prefix, ...issue.path].filter((part): part is string | number => typeof part !== 'symbol')
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) unknown.push({file: tree.file, ...tree.positionAt(path, key), message: `${where(path)}unknown key '${key}'`})
       continue

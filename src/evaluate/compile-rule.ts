@@ -1,4 +1,4 @@
-import type {z} from 'zod'
+import {schemaProblems} from '../core/yaml-file.js'
 import {metricKeys} from '../measure/index.js'
 import type {Names} from './cel.js'
 import {compileCel} from './cel.js'
@@ -7,7 +7,7 @@ import {problemInScalar} from './positions.js'
 import {Rule} from './schema.js'
 import {compileTemplate} from './template.js'
 import type {CompiledRule} from './types.js'
-import {locate, type RuleProblem, type YamlSource} from './yaml-source.js'
+import type {RuleProblem, YamlSource} from './yaml-source.js'
 
 export const METRIC_NAMES: ReadonlySet<string> = new Set(metricKeys().map((k) => k.key))
 
@@ -19,7 +19,7 @@ export function compileRule(
   pack: string | null,
 ): {rule?: CompiledRule; problems: RuleProblem[]} {
   const parsed = Rule.safeParse(raw)
-  if (!parsed.success) return {problems: zodProblems(parsed.error, source, path, raw)}
+  if (!parsed.success) return {problems: schemaProblems(parsed.error, source, path)}
   const rule = parsed.data
   const names: Names = {metrics: METRIC_NAMES, params: new Set(Object.keys(rule.params))}
   const problems: RuleProblem[] = []
@@ -70,11 +70,11 @@ export function compileRule(
       tags: rule.tags,
       tests: rule.tests,
       testLines: {
-        pass: rule.tests.pass.map((_, i) => locate(source, [...path, 'tests', 'pass', i]).line),
-        fail: rule.tests.fail.map((_, i) => locate(source, [...path, 'tests', 'fail', i]).line),
+        pass: rule.tests.pass.map((_, i) => source.lineAt([...path, 'tests', 'pass', i])),
+        fail: rule.tests.fail.map((_, i) => source.lineAt([...path, 'tests', 'fail', i])),
       },
       file: source.file,
-      line: locate(source, path).line,
+      line: source.lineAt(path),
       pack,
       compiled: {condition: condition.expression, message: message.template},
       metrics,
@@ -84,35 +84,5 @@ export function compileRule(
 }
 
 function here(source: YamlSource, path: ReadonlyArray<PropertyKey>, message: string, key?: string): RuleProblem {
-  return {file: source.file, ...locate(source, path, key), message}
-}
-
-/** zod issues as file problems: unknown keys at the key, type errors at the value, missing keys at the parent. */
-export function zodProblems(error: z.ZodError, source: YamlSource, path: ReadonlyArray<PropertyKey>, raw: unknown): RuleProblem[] {
-  return error.issues.map((issue) => {
-    const at = [...path, ...issue.path]
-    const dotted = issue.path.join('.')
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]
-      const message = issue.keys.length > 1 ? `unknown keys ${issue.keys.map((k) => `'${k}'`).join(', ')}` : `unknown key '${key}'`
-      return here(source, at, dotted ? `${message} in '${dotted}'` : message, key)
-    }
-    if (issue.path.length > 0 && valueAt(raw, issue.path) === undefined) {
-      return here(source, [...path, ...issue.path.slice(0, -1)], `missing key '${dotted}'`)
-    }
-    return here(source, at, dotted ? `'${dotted}': ${lower(issue.message)}` : lower(issue.message))
-  })
-}
-
-function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let current = value
-  for (const step of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = (current as Record<PropertyKey, unknown>)[step]
-  }
-  return current
-}
-
-function lower(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1)
+  return {file: source.file, ...source.positionAt(path, key), message}
 }

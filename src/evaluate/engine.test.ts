@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type CommitRow, commits, input, roles} from '../measure/__fixtures__/project.js'
 import {measureProject} from '../measure/index.js'
-import {evaluateProject, evaluateProjectDetailed, ruleMetas} from './engine.js'
+import {evaluateProjectDetailed, ruleMetas} from './engine.js'
 import {collectRules, loadRules} from './load.js'
 import type {RuleSet} from './types.js'
 
@@ -39,7 +39,7 @@ const D = '2024-06-01T00:00:00Z'
 const location = {file: 'deploy/app.yaml', line: 12, column: 16}
 const FACTS = {fullName: 'example/widget', archived: false, fork: false, defaultBranch: 'main', license: 'MIT', pushedAt: '2024-12-30T00:00:00Z'}
 
-describe('evaluateProject', () => {
+describe('evaluateProjectDetailed', () => {
   it('fires rules, most severe first, with the metrics and parameters they read and the declaring locations', async () => {
     const rules = await ruleSet([
       rule('b-low', 'low', 'm.bus_factor == 1', 'bus factor {{ m.bus_factor }}'),
@@ -48,7 +48,8 @@ describe('evaluateProject', () => {
     ])
     const data = input({commits: commits([['alice', 'Example Corp', D], ['alice', 'Example Corp', D], ['bob', 'Acme Cloud', D]])})
     const metrics = measureProject(data)
-    const findings = evaluateProject(rules, {repo: 'github.com/example/widget', status: 'ok', metrics, locations: [location]})
+    const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'github.com/example/widget', status: 'ok', metrics, locations: [location]})
+    expect(errors).toEqual([])
     expect(findings).toEqual([
       {
         ruleId: 'a-high',
@@ -74,7 +75,7 @@ describe('evaluateProject', () => {
     const data = input({
       commits: commits([['alice', 'Example Corp', D], ['alice', 'Example Corp', '2024-07-01T00:00:00Z'], ['bob', 'Acme Cloud', D]]),
     })
-    const [finding] = evaluateProject(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
+    const [finding] = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data}).findings
     expect(finding.evidence.people).toEqual([
       {person: 'alice', organization: 'Example Corp', source: 'gitdm', citation: 'affiliations.txt:2', commits: 2, shas: ['c001', 'c000']},
     ])

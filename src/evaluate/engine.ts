@@ -11,15 +11,10 @@ export function ruleMetas(rules: RuleSet): RuleMeta[] {
   return rules.rules.map(({id, title, severity, rationale, remediation}) => ({id, title, severity, rationale, remediation}))
 }
 
-/** Findings of every rule that fires on one project, most severe first, then by rule id. */
-export function evaluateProject(rules: RuleSet, context: EvaluationContext): Finding[] {
-  return evaluateProjectDetailed(rules, context).findings
-}
-
 /**
- * Findings plus the rules that could not be evaluated (e.g. a comparison with an unknown value the rule did not
- * guard): those are data for the scan's error list (the scan is then incomplete), never a crash and never a
- * silent pass.
+ * Findings of every rule that fires on one project (most severe first, then by rule id), plus the rules that could
+ * not be evaluated (e.g. a comparison with an unknown value the rule did not guard): those are data for the scan's
+ * error list (the scan is then incomplete), never a crash and never a silent pass.
  */
 export function evaluateProjectDetailed(
   rules: RuleSet,

@@ -1,6 +1,6 @@
 /** Rules: loading and validation (YAML + zod + CEL), evaluation into findings, scores. See ./README.md. */
 export {type Band, band, type PortfolioSummary, portfolioScore, portfolioSummary, SEVERITY_WEIGHTS, scoreProject} from './score.js'
-export {bindingsFor, evaluateProject, evaluateProjectDetailed, evaluateRule, ruleMetas} from './engine.js'
+export {bindingsFor, evaluateProjectDetailed, evaluateRule, ruleMetas} from './engine.js'
 export {
   applyOverrides,
   collectRules,

@@ -62,21 +62,21 @@ describe('rule files: every problem names file, line and column', () => {
       "unknown-key.yaml:4:1: unknown key 'severty'",
     ])
     expect(await problemsOf('unknown-nested.yaml', VALID.replace('    - name: low\n', '    - name: low\n      metrix: {}\n'))).toEqual([
-      "unknown-nested.yaml:15:7: unknown key 'metrix' in 'tests.pass.0'",
+      "unknown-nested.yaml:15:7: tests.pass[0]: unknown key 'metrix'",
     ])
   })
 
   it('a wrong type is an error at the value', async () => {
     expect(await problemsOf('wrong-type.yaml', VALID.replace('severity: low', 'severity: 3'))).toEqual([
-      expect.stringMatching(/^wrong-type\.yaml:3:11: 'severity': invalid option: expected one of "info"\|"low"\|"medium"\|"high"\|"critical"$/),
+      expect.stringMatching(/^wrong-type\.yaml:3:11: severity: Invalid option: expected one of "info"\|"low"\|"medium"\|"high"\|"critical"$/),
     ])
     expect(await problemsOf('wrong-param.yaml', VALID.replace('limit: 0.5', 'limit: {a: 1}'))).toEqual([
-      expect.stringMatching(/^wrong-param\.yaml:7:10: 'params\.limit': invalid input/),
+      expect.stringMatching(/^wrong-param\.yaml:7:10: params\.limit: Invalid input/),
     ])
   })
 
   it('a missing key is named at its parent', async () => {
-    expect(await problemsOf('missing.yaml', VALID.replace('title: Example\n', ''))).toEqual(["missing.yaml:1:1: missing key 'title'"])
+    expect(await problemsOf('missing.yaml', VALID.replace('title: Example\n', ''))).toEqual(["missing.yaml:1:1: missing required key 'title'"])
   })
 
   it('bad CEL is located inside a block scalar exactly', async () => {
@@ -120,7 +120,7 @@ describe('rule files: every problem names file, line and column', () => {
     expect(await problemsOf('dup.yaml', `${VALID}id: again\n`)).toEqual(['dup.yaml:20:1: YAML: Map keys must be unique'])
     expect(await problemsOf('docs.yaml', `${VALID}---\n${VALID}`)).toEqual(['docs.yaml:20:1: YAML: one YAML document per file'])
     expect(await problemsOf('syntax.yaml', 'id: [unclosed\n')).toEqual([expect.stringMatching(/^syntax\.yaml:\d+:\d+: YAML: /)])
-    expect(await problemsOf('list.yaml', '- a\n- b\n')).toEqual([expect.stringMatching(/^list\.yaml:1:1: invalid input: expected object, received array$/)])
+    expect(await problemsOf('list.yaml', '- a\n- b\n')).toEqual([expect.stringMatching(/^list\.yaml:1:1: Invalid input: expected object, received array$/)])
   })
 
   it('limits expression size and nesting', async () => {
@@ -225,6 +225,14 @@ params:
       "broken-pack.yaml:2:20: unknown pack 'nope'",
       "broken-pack.yaml:4:20: low-bus-factor: parameter 'max_bus_factor' must be number, got string",
       "broken-pack.yaml:5:3: params: no rule 'not-a-rule' in this pack",
+    ])
+  })
+
+  it('schema problems of a rule inside a pack file are located under rules[i], unknown keys first', async () => {
+    const text = `name: inline\nrules:\n${indented(VALID.replace('severity: low', 'severity: 3\nextra: 1'))}\n`
+    expect(await problemsOf('inline-pack.yaml', text)).toEqual([
+      "inline-pack.yaml:6:5: rules[0]: unknown key 'extra'",
+      expect.stringMatching(/^inline-pack\.yaml:5:15: rules\[0\]\.severity: Invalid option: expected one of /),
     ])
   })
 })

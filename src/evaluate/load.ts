@@ -2,11 +2,12 @@ import {readdir, readFile, stat} from 'node:fs/promises'
 import {basename, dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {ExitCode, StewardsError} from '../core/errors.js'
-import {compileRule, zodProblems} from './compile-rule.js'
+import {schemaProblems} from '../core/yaml-file.js'
+import {compileRule} from './compile-rule.js'
 import {paramProblem} from './params.js'
 import {Pack, ParamOverrides} from './schema.js'
 import type {CompiledRule, RuleSet} from './types.js'
-import {locate, MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from './yaml-source.js'
+import {MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from './yaml-source.js'
 
 /** Shipped rules live beside src/ and dist/ in the package: `<package>/rules/packs/<name>/`. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -128,7 +129,7 @@ class Loader {
       if (name === MANIFEST) {
         const parsed = Pack.safeParse(source.value)
         if (parsed.success) manifest = {source, pack: parsed.data}
-        else this.problems.push(...zodProblems(parsed.error, source, [], source.value))
+        else this.problems.push(...schemaProblems(parsed.error, source))
         continue
       }
       const compiled = compileRule(source.value, source, [], manifest?.pack.name ?? packName)
@@ -151,7 +152,7 @@ class Loader {
     }
     const parsed = Pack.safeParse(value)
     if (!parsed.success) {
-      this.problems.push(...zodProblems(parsed.error, source, [], value))
+      this.problems.push(...schemaProblems(parsed.error, source))
       return []
     }
     const own: CompiledRule[] = []
@@ -169,16 +170,16 @@ class Loader {
     for (const [i, name] of pack.extends.entries()) {
       const dir = join(PACKS_ROOT, name)
       if (chain.includes(dir)) {
-        this.problems.push({file: source.file, ...locate(source, ['extends', i]), message: `pack '${name}' extends itself`})
+        this.problems.push({file: source.file, ...source.positionAt(['extends', i]), message: `pack '${name}' extends itself`})
       } else if (/^[a-z0-9-]+$/.test(name) && (await isDir(dir))) {
         inherited.push(...(await this.packDir(dir, chain)))
       } else {
-        this.problems.push({file: source.file, ...locate(source, ['extends', i]), message: `unknown pack '${name}'`})
+        this.problems.push({file: source.file, ...source.positionAt(['extends', i]), message: `unknown pack '${name}'`})
       }
     }
     for (const [i, id] of pack.exclude.entries()) {
       if (!inherited.some((r) => r.id === id)) {
-        this.problems.push({file: source.file, ...locate(source, ['exclude', i]), message: `exclude: no rule '${id}' in the extended packs`})
+        this.problems.push({file: source.file, ...source.positionAt(['exclude', i]), message: `exclude: no rule '${id}' in the extended packs`})
       }
     }
     let rules = this.unique([...inherited.filter((r) => !pack.exclude.includes(r.id)), ...own])
@@ -188,14 +189,14 @@ class Loader {
       if (!params && !severity) return rule
       for (const [name, value] of Object.entries(params ?? {})) {
         const problem = paramProblem(rule.defaults, name, value)
-        if (problem) this.problems.push({file: source.file, ...locate(source, ['params', rule.id], name), message: `${rule.id}: ${problem}`})
+        if (problem) this.problems.push({file: source.file, ...source.positionAt(['params', rule.id], name), message: `${rule.id}: ${problem}`})
       }
       return {...rule, params: {...rule.params, ...params}, severity: severity ?? rule.severity}
     })
     for (const section of ['params', 'severity'] as const) {
       for (const id of Object.keys(pack[section])) {
         if (!rules.some((r) => r.id === id)) {
-          this.problems.push({file: source.file, ...locate(source, [section], id), message: `${section}: no rule '${id}' in this pack`})
+          this.problems.push({file: source.file, ...source.positionAt([section], id), message: `${section}: no rule '${id}' in this pack`})
         }
       }
     }

@@ -1,14 +1,14 @@
 import {isScalar, Scalar} from 'yaml'
 import type {CelProblem} from './cel.js'
-import {locate, type RuleProblem, scalarAt, type YamlSource} from './yaml-source.js'
+import type {RuleProblem, YamlSource} from './yaml-source.js'
 
 /**
  * Maps a problem inside a CEL string to the file: exact for block scalars (`condition: |`, the usual style for
  * anything longer than a line), the value's first line otherwise (YAML folding moves text around).
  */
 export function problemInScalar(source: YamlSource, path: ReadonlyArray<PropertyKey>, problem: CelProblem): RuleProblem {
-  const node = scalarAt(source, path)
-  const start = locate(source, path)
+  const node = source.nodeAt(path)
+  const start = source.positionAt(path)
   const base = {file: source.file, message: problem.message}
   if (!node || !isScalar(node) || !node.range) return {...base, ...start}
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {

@@ -1,6 +1,5 @@
 /** Rule files through the shared YAML reader: problems as `file:line:column: message`, plus rule-file limits. */
-import {isScalar, type Scalar} from 'yaml'
-import {parseYamlTree, type YamlPosition, type YamlProblem, type YamlTree} from '../core/yaml-file.js'
+import {parseYamlTree, type YamlProblem, type YamlTree} from '../core/yaml-file.js'
 
 /** A problem in a rule file, reported as `file:line:column: message` (1-based). */
 export type RuleProblem = YamlProblem
@@ -19,15 +18,4 @@ export function readYaml(file: string, text: string): {source?: YamlSource; prob
   }
   const {tree, problems} = parseYamlTree(text, file)
   return tree ? {source: {...tree, text}, problems} : {problems}
-}
-
-/** Position of the value at `path`, or of the key `key` inside the mapping at `path`; the nearest parent if absent. */
-export function locate(source: YamlSource, path: ReadonlyArray<PropertyKey>, key?: string): YamlPosition {
-  return source.positionAt(path, key)
-}
-
-/** The scalar node at `path` (e.g. a rule's condition), for mapping positions inside its text. */
-export function scalarAt(source: YamlSource, path: ReadonlyArray<PropertyKey>): Scalar | undefined {
-  const node = source.nodeAt(path)
-  return isScalar(node) ? node : undefined
 }

@@ -79,7 +79,7 @@ describe('stewards rules', () => {
     expect(lines).toEqual([
       'bad-cel.yaml:7:63: CEL syntax: found > but expecting end of input',
       "unknown-key.yaml:4:1: unknown key 'severty'",
-      expect.stringMatching(/^wrong-type\.yaml:3:11: 'severity': invalid option: expected one of /),
+      expect.stringMatching(/^wrong-type\.yaml:3:11: severity: Invalid option: expected one of /),
       'bomb.yaml:2:8: YAML: aliases expand beyond the limit of 100 (a "billion laughs" bomb?)',
       'failing.yaml:11:1: vendor-share: fail case "high" message "Example Corp 80.0%", expected "Example Corp 81%"',
     ])
@@ -97,7 +97,19 @@ describe('stewards rules', () => {
   it('list with a broken --rules file exits 3 naming the file and line', () => {
     const r = runCli(['rules', 'list', '--rules', write('broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]'))])
     expect(r.code).toBe(3)
-    expect(r.stderr.split('\n')[0]).toBe(`${dir}/broken.yaml:2:8: 'title': invalid input: expected string, received array`)
+    expect(r.stderr.split('\n')[0]).toBe(`${dir}/broken.yaml:2:8: title: Invalid input: expected string, received array`)
     expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('scan with a broken --rules file exits 3 printing every problem as file:line:column: reason, then the hint', () => {
+    const bad = write('scan-broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]').replace('severity: medium', 'severity: medium\nseverty: high'))
+    const r = runCli(['scan', 'fixtures/demo', '--rules', bad])
+    expect(r.code).toBe(3)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `${bad}:4:1: unknown key 'severty'`,
+      `${bad}:2:8: title: Invalid input: expected string, received array`,
+      expect.stringMatching(/^Hint: check with `stewards rules validate FILE`/),
+    ])
   })
 })

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
-import {loadRulesOrExit} from '../../evaluate/cli.js'
 import {explainRule, ruleView} from '../../evaluate/describe.js'
 import {rulesFlags} from '../../evaluate/flags.js'
+import {loadRules} from '../../evaluate/index.js'
 
 export default class RulesExplain extends BaseCommand {
   static override summary = 'Explain one rule: why it matters, when it fires, what to do, its parameters'
@@ -16,7 +16,7 @@ export default class RulesExplain extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(RulesExplain)
-    const {rules} = await loadRulesOrExit(this, flags.rules ?? [])
+    const {rules} = await loadRules(flags.rules ?? [])
     const rule = rules.find((r) => r.id === args.id)
     if (!rule) {
       const near = rules.filter((r) => r.id.includes(args.id) || args.id.includes(r.id)).map((r) => r.id)

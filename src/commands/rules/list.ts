@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
-import {loadRulesOrExit} from '../../evaluate/cli.js'
 import {ruleTable, ruleView} from '../../evaluate/describe.js'
 import {rulesFlags} from '../../evaluate/flags.js'
+import {loadRules} from '../../evaluate/index.js'
 
 export default class RulesList extends BaseCommand {
   static override summary = 'List the rules a scan would evaluate'
@@ -15,7 +15,7 @@ export default class RulesList extends BaseCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(RulesList)
-    const {rules} = await loadRulesOrExit(this, flags.rules ?? [])
+    const {rules} = await loadRules(flags.rules ?? [])
     if (flags.json) this.log(JSON.stringify(rules.map(ruleView), null, 2))
     else for (const line of ruleTable(rules)) this.log(line.trimEnd())
   }

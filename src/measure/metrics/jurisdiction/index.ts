@@ -65,25 +65,28 @@ export const family: MetricFamily = {
   measure(base): Metrics {
     // Without entity data no country or listing is known: null, not zero.
     if (!base.input.entities) return {}
+    const {listsOf, isListed} = listings(base)
     const human = base.human
     const countryOfCommit = (a: Attribution) => countryOf(base, a)
     const perCountry = tally(human, (c) => countryOfCommit(c.attribution))
     const covered = Object.values(perCountry).reduce((a, b) => a + b, 0)
     const top = Object.entries(rankedRecord(perCountry))[0]
-    const listedCommits = human.filter((c) => isListed(base, c.attribution))
+    const listedCommits = human.filter((c) => isListed(c.attribution))
     const holders = uniqueHolders(base.roles)
+    const listedHolders = holders.filter((h) => isListed(h.attribution))
+    const stewards = listedStewards(base, isListed)
     const perList: Record<string, number> = {}
-    for (const commit of human) for (const list of listsOf(base, commit.attribution)) perList[list] = (perList[list] ?? 0) + 1
+    for (const commit of human) for (const list of listsOf(commit.attribution)) perList[list] = (perList[list] ?? 0) + 1
     const holdersPerList: Record<string, number> = {}
     for (const holder of holders) {
-      for (const list of listsOf(base, holder.attribution)) holdersPerList[list] = (holdersPerList[list] ?? 0) + 1
+      for (const list of listsOf(holder.attribution)) holdersPerList[list] = (holdersPerList[list] ?? 0) + 1
     }
     const maintainersPerList: Record<string, number> = {}
-    for (const holder of listedStewards(base)) {
-      for (const list of listsOf(base, holder.attribution)) maintainersPerList[list] = (maintainersPerList[list] ?? 0) + 1
+    for (const holder of stewards) {
+      for (const list of listsOf(holder.attribution)) maintainersPerList[list] = (maintainersPerList[list] ?? 0) + 1
     }
     const listedOrgs = new Set<string>()
-    for (const {attribution} of [...listedCommits, ...holders.filter((h) => isListed(base, h.attribution))]) {
+    for (const {attribution} of [...listedCommits, ...listedHolders]) {
       if (attribution.organization) listedOrgs.add(attribution.organization)
     }
     return {
@@ -97,16 +100,11 @@ export const family: MetricFamily = {
       listed_commits: listedCommits.length,
       listed_commit_share: share(listedCommits.length, human.length),
       listed_contributors: new Set(listedCommits.map((c) => c.person)).size,
-      listed_maintainers: listedStewards(base).length,
-      listed_role_holders: holders.filter((h) => isListed(base, h.attribution)).length,
+      listed_maintainers: stewards.length,
+      listed_role_holders: listedHolders.length,
       listed_organizations: [...listedOrgs].sort(),
       commits_per_listed_org: rankedRecord(tally(listedCommits, (c) => c.attribution.organization)),
-      role_holders_per_listed_org: rankedRecord(
-        tally(
-          holders.filter((h) => isListed(base, h.attribution)),
-          (h) => h.attribution.organization,
-        ),
-      ),
+      role_holders_per_listed_org: rankedRecord(tally(listedHolders, (h) => h.attribution.organization)),
       commits_per_list: rankedRecord(perList),
       commit_share_per_list: sharesOf(perList, human.length),
       role_holders_per_list: rankedRecord(holdersPerList),
@@ -115,12 +113,13 @@ export const family: MetricFamily = {
   },
   explain(keys, base) {
     const people: EvidencePerson[] = []
+    const {isListed} = listings(base)
     if (asks(keys, 'listed_commits', 'listed_commit_share', 'listed_contributors', 'commits_per_list', 'commit_share_per_list', 'commits_per_listed_org')) {
-      people.push(...authorsBehind(base, (c) => isListed(base, c.attribution)))
+      people.push(...authorsBehind(base, (c) => isListed(c.attribution)))
     }
-    if (asks(keys, 'listed_maintainers', 'listed_maintainers_per_list')) people.push(...holdersBehind(listedStewards(base)))
+    if (asks(keys, 'listed_maintainers', 'listed_maintainers_per_list')) people.push(...holdersBehind(listedStewards(base, isListed)))
     if (asks(keys, 'listed_role_holders', 'role_holders_per_list', 'role_holders_per_listed_org')) {
-      people.push(...holdersBehind(uniqueHolders(base.roles).filter((h) => isListed(base, h.attribution))))
+      people.push(...holdersBehind(uniqueHolders(base.roles).filter((h) => isListed(h.attribution))))
     }
     if (asks(keys, 'top_country', 'top_country_share', 'commits_per_country', 'commit_share_per_country')) {
       const top = Object.keys(rankedRecord(tally(base.human, (c) => countryOf(base, c.attribution))))[0]
@@ -131,10 +130,10 @@ export const family: MetricFamily = {
 }
 
 /** Maintainers (whatever their role is called) plus owners, approvers and committers at listed organisations. */
-function listedStewards(base: Base): AttributedRoleHolder[] {
+function listedStewards(base: Base, isListed: (a: Attribution) => boolean): AttributedRoleHolder[] {
   const maintainers = new Set(maintainerGroup(base).holders.map((h) => h.login.toLowerCase()))
   const stewards = base.roles.filter((h) => STEWARD_ROLES.has(h.role) || maintainers.has(h.login.toLowerCase()))
-  return uniqueHolders(stewards.filter((h) => isListed(base, h.attribution)))
+  return uniqueHolders(stewards.filter((h) => isListed(h.attribution)))
 }
 
 /** The organisation's own headquarters country; a subsidiary does not take its parent's (unknown stays unknown). */
@@ -144,15 +143,27 @@ export function countryOf(base: Base, attribution: Attribution): string | null {
   return base.input.entities.country(id) ?? null
 }
 
-/** Ids of the lists the attributed organisation (or a parent) is on at the window end. */
-export function listsOf(base: Base, attribution: Attribution): string[] {
-  const id = attribution.entityId
+/**
+ * The lists each attributed organisation (or a parent) is on at the window end, as sorted ids, and whether one of
+ * them counts (`MeasureInput.lists`). Memoised per organisation for one measure or explain call: the lookup walks
+ * the parent chain, and a project has thousands of commits but few organisations.
+ */
+function listings(base: Base): {listsOf(a: Attribution): string[]; isListed(a: Attribution): boolean} {
   const entities = base.input.entities
-  if (!id || !entities) return []
-  return [...new Set(entities.lists(id, base.asOf).map((m) => m.list))].sort()
-}
-
-function isListed(base: Base, attribution: Attribution): boolean {
   const configured = base.input.lists
-  return listsOf(base, attribution).some((list) => !configured || configured.includes(list))
+  const memo = new Map<string, {lists: string[]; listed: boolean}>()
+  const lookup = (id: string | null | undefined) => {
+    if (!id || !entities) return undefined
+    let entry = memo.get(id)
+    if (!entry) {
+      const lists = [...new Set(entities.lists(id, base.asOf).map((m) => m.list))].sort()
+      entry = {lists, listed: lists.some((list) => !configured || configured.includes(list))}
+      memo.set(id, entry)
+    }
+    return entry
+  }
+  return {
+    listsOf: (a) => lookup(a.entityId)?.lists ?? [],
+    isListed: (a) => lookup(a.entityId)?.listed ?? false,
+  }
 }
