@@ -3,24 +3,24 @@
  * that wins the precedence rule on the commit's UTC author day (role holders: on `asOf`), with that claim kept
  * as evidence. No organisation is ever derived from a name, a language or a location text.
  */
-import type {
-  AttributedCommit,
-  AttributedProject,
-  AttributedRoleHolder,
-  Attribution,
-  Claim,
-  CollectedProject,
-  CommitRecord,
-  RoleHolder,
+import {lastDayBefore, utcDay} from '../core/dates.js'
+import {
+  type AttributedCommit,
+  type AttributedProject,
+  type AttributedRoleHolder,
+  type Attribution,
+  type Claim,
+  type CollectedProject,
+  type CommitRecord,
+  INDEPENDENT,
+  type RoleHolder,
 } from '../core/model.js'
 import {applyAcquisitions} from './acquisitions.js'
 import {ROBOTS} from './bots.js'
 import {decide} from './decide.js'
-import {noreplyLogin, signature, utcDay} from './identity.js'
+import {noreplyLogin, signature} from './identity.js'
 import {mergeSpellings, spellingKey} from './spelling.js'
 import type {AttributionContext, ProjectEvidence, Subject} from './types.js'
-
-export const INDEPENDENT = 'Independent'
 
 /**
  * `asOf`: the day role holders are attributed on, `YYYY-MM-DD` (a timestamp counts as its UTC day); default the
@@ -56,7 +56,7 @@ export function attributeProject(
       authorEmail: commit.author.email,
     })
   }
-  const day = (asOf ? asDay(asOf) : undefined) ?? lastDay(project.window.until) ?? latestDay(commits)
+  const day = (asOf ? asDay(asOf) : undefined) ?? lastDayBefore(project.window.until) ?? latestDay(commits)
   const byLogin = latestCommitAttribution(commits)
   const attributedRoles: AttributedRoleHolder[] = roles.map((holder) => {
     const decided = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order)
@@ -150,12 +150,6 @@ function mergeProjectSpellings(attributions: Attribution[], context: Attribution
 /** `YYYY-MM-DD` as is; a timestamp becomes its UTC day. */
 function asDay(value: string): string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : utcDay(value)
-}
-
-/** The last UTC day before an exclusive ISO bound; undefined when the bound is not a date. */
-function lastDay(until: string): string | undefined {
-  const ms = Date.parse(until)
-  return Number.isNaN(ms) ? undefined : new Date(ms - 1).toISOString().slice(0, 10)
 }
 
 /** Without a window: the day of the latest commit. */

@@ -1,5 +1,5 @@
 /** Attribution stage: people to organisations from explicit evidence (see README.md). */
-export {attributeProject, INDEPENDENT} from './attribute-project.js'
+export {attributeProject} from './attribute-project.js'
 export {type AttributionOptions, attributionErrors, loadAttributionContext} from './context.js'
 export {sources} from './registry.js'
 export type {AttributionContext, EntityLookup, EvidenceSourcePlugin, Subject} from './types.js'

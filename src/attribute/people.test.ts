@@ -4,7 +4,7 @@ import type {CollectedProject, CommitRecord} from '../core/model.js'
 import {attributeProject} from './attribute-project.js'
 import {loadAttributionContext} from './context.js'
 import {buildPeopleReport, formatPeopleText} from './people.js'
-import {diffAttributions} from './summary.js'
+import {diffAttributions} from '../../tests/support/attribution-summary.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__')
 const gitdm = join(fixtures, 'gitdm.txt')

@@ -2,6 +2,7 @@
  * The `stewards people` view: each person, their organisation over time (commits grouped into periods of one
  * organisation and one deciding claim) and the evidence, plus the roles they hold.
  */
+import {utcDay} from '../core/dates.js'
 import type {AttributedCommit, AttributedProject, Attribution, CollectedProject, ProjectStatus} from '../core/model.js'
 import {type CommitSummary, summarizeCommits} from './summary.js'
 
@@ -95,7 +96,7 @@ function periods(commits: AttributedCommit[]): PersonPeriod[] {
   const result: PersonPeriod[] = []
   let key = ''
   for (const commit of ordered) {
-    const day = new Date(Date.parse(commit.date)).toISOString().slice(0, 10)
+    const day = utcDay(commit.date) ?? commit.date
     const a = commit.attribution
     const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}`
     const last = result[result.length - 1]

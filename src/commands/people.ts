@@ -5,15 +5,16 @@ import {loadEntities} from '../attribute/entities/load.js'
 import {readCommitsFile} from '../attribute/offline-input.js'
 import {buildPeopleReport, formatPeopleText} from '../attribute/people.js'
 import {sources} from '../attribute/registry.js'
-import {isCalendarDate} from '../attribute/sources/gitdm/parse.js'
 import {parseDuration} from '../collect/duration.js'
 import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/governance/index.js'
 import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
 import type {CollectOptions} from '../collect/types.js'
+import {inWindow} from '../collect/window.js'
 import {BaseCommand} from '../core/command.js'
+import {isCalendarDate} from '../core/dates.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {CollectedProject, CommitRecord, Window} from '../core/model.js'
-import {resolveWindow} from '../pipeline/window.js'
+import {parseDate, resolveWindow} from '../pipeline/window.js'
 import {checkApiUrl, hostsFor} from '../collect/cli-options.js'
 
 /** The project to attribute, and what went wrong getting it. */
@@ -47,7 +48,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     repo: Args.string({description: 'OWNER/REPO (or github.com/OWNER/REPO) of the project', required: true}),
   }
   static override flags = {
-    since: Flags.string({description: 'Window start on commit author dates, UTC, inclusive (default: 12 months before --until; with --commits, the first commit)', helpValue: 'YYYY-MM-DD'}),
+    since: Flags.string({description: 'Window start on commit author dates, UTC, inclusive: a day or an ISO 8601 timestamp (default: 12 months before --until; with --commits, the day of the first commit)', helpValue: 'YYYY-MM-DD'}),
     until: Flags.string({description: "Window end, exclusive (default: today's UTC midnight; with --commits, the day after the last commit)", helpValue: 'YYYY-MM-DD'}),
     'as-of': Flags.string({description: 'Day at which role holders are attributed (default: the last day of the window)', helpValue: 'YYYY-MM-DD'}),
     token: Flags.string({description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow); never printed', helpValue: 'TOKEN'}),
@@ -160,9 +161,8 @@ function checkFlagCombinations(flags: CollectFlags & {commits?: string}): void {
 async function fromFiles(input: string, commitsFile: string, flags: {since?: string; until?: string; governance?: string}): Promise<ProjectInput> {
   const repo = parseRepo(input)
   if ('error' in repo) throw usageError('bad-repo', repo.error)
-  for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
-    if (value !== undefined && !isCalendarDate(value)) throw usageError('bad-date', `${flag} '${value}' is not a date YYYY-MM-DD`)
-  }
+  // Read as the collecting path reads them, and before the file: a bad date fails first.
+  for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) if (value !== undefined) parseDate(value, flag)
   const read = await readCommitsFile(commitsFile)
   const governance = flags.governance ? await readGovernanceDir(flags.governance) : []
   const window = windowOf(read.commits, flags.since, flags.until)
@@ -171,7 +171,7 @@ async function fromFiles(input: string, commitsFile: string, flags: {since?: str
     source: 'snapshot',
     status: 'ok',
     window,
-    commits: read.commits.filter((c) => inWindow(c, window)),
+    commits: read.commits.filter((c) => inWindow(c.author.date, window)),
     governance,
     profiles: {},
   }
@@ -190,18 +190,18 @@ function describeProblem(problem: {file: string; line?: number; message: string}
 
 const DAY = 86_400_000
 
-/** Given days, or the UTC days spanned by the commits (until = the day after the last commit). */
+/** The given --since/--until, else the UTC days the commits span (until = the day after the last commit). */
 function windowOf(commits: CommitRecord[], since?: string, until?: string): Window {
-  const times = commits.map((c) => Date.parse(c.author.date)).filter((t) => !Number.isNaN(t))
-  const first = times.length ? Math.min(...times) : 0
-  const last = times.length ? Math.max(...times) : 0
-  const start = since ? `${since}T00:00:00.000Z` : new Date(Math.floor(first / DAY) * DAY).toISOString()
-  const end = until ? `${until}T00:00:00.000Z` : new Date((Math.floor(last / DAY) + 1) * DAY).toISOString()
-  if (start >= end) throw usageError('bad-window', `--since (${start.slice(0, 10)}) must be before --until (${end.slice(0, 10)})`)
-  return {since: start, until: end}
-}
-
-function inWindow(commit: CommitRecord, window: Window): boolean {
-  const t = Date.parse(commit.author.date)
-  return t >= Date.parse(window.since) && t < Date.parse(window.until)
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  // A loop, not Math.min(...times): a spread of a large file's commits overflows the call stack.
+  for (const commit of commits) {
+    const t = Date.parse(commit.author.date)
+    if (t < first) first = t
+    if (t > last) last = t
+  }
+  if (first > last) first = last = 0
+  const start = new Date(Math.floor(first / DAY) * DAY).toISOString()
+  const end = new Date((Math.floor(last / DAY) + 1) * DAY).toISOString()
+  return resolveWindow(since ?? start, until ?? end)
 }

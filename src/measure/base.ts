@@ -1,3 +1,4 @@
+import {lastDayBefore} from '../core/dates.js'
 import type {Base, MeasureInput, MetricFamily, MetricKey} from './types.js'
 
 /** Derives what every family shares. Bots are kept out of people metrics but counted (issue 5). */
@@ -13,7 +14,7 @@ export function deriveBase(input: MeasureInput): Base {
     roles: input.attributed?.roles ?? [],
     windowEnd,
     // The window end is exclusive: facts are taken on its last day (2024-12-31 for a 2024 window).
-    asOf: new Date(windowEnd - 1).toISOString().slice(0, 10),
+    asOf: lastDayBefore(new Date(windowEnd).toISOString()) ?? '',
   }
 }
 

@@ -1,6 +1,8 @@
 /** Arithmetic shared by the metric families: shares, rankings, concentration factors. */
 
-export const INDEPENDENT = 'Independent'
+import {INDEPENDENT} from '../core/model.js'
+
+export {INDEPENDENT}
 
 /**
  * n/d rounded to 4 decimals; null when d is 0 (unknown, never 0). Ties are broken to even as Python's

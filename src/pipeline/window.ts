@@ -1,3 +1,4 @@
+import {isCalendarDate} from '../core/dates.js'
 import {usageError} from '../core/errors.js'
 import type {Window} from '../core/model.js'
 
@@ -5,21 +6,12 @@ const DAY = 86_400_000
 
 /** Parses `YYYY-MM-DD` or a full ISO timestamp into an ISO UTC string; throws a usage error otherwise. */
 export function parseDate(value: string, flag: string): string {
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value
-  const ms = Date.parse(text)
-  // Date.parse rolls 2025-02-30 over to March: the calendar day written must be the day parsed.
-  const day = value.slice(0, 10)
-  const rolledOver = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) !== day
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms) || rolledOver || !isCalendarDay(day)) {
+  const ms = Date.parse(isCalendarDate(value) ? `${value}T00:00:00Z` : value)
+  // The calendar day written must exist: Date.parse rolls 2025-02-30 (and 2025-02-31T00:00:00Z) over to March.
+  if (!isCalendarDate(value.slice(0, 10)) || Number.isNaN(ms)) {
     throw usageError('bad-date', `${flag} '${value}' is not a date`, 'use YYYY-MM-DD or an ISO 8601 timestamp')
   }
   return new Date(ms).toISOString()
-}
-
-function isCalendarDay(day: string): boolean {
-  const [y, m, d] = day.split('-').map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import {describe, expect, it} from 'vitest'
 import {attributeProject, loadAttributionContext} from '../../src/attribute/index.js'
-import {holdersOf, summarizeCommits, summarizeRoles} from '../../src/attribute/summary.js'
+import {summarizeCommits} from '../../src/attribute/summary.js'
+import {holdersOf, summarizeRoles} from '../support/attribution-summary.js'
 import {type GovernanceRole, parseGovernanceFiles, roleGroups, selectMaintainers, selectRoles, toRoleHolders} from '../../src/collect/governance/index.js'
 import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject} from './shared-projects.js'
 

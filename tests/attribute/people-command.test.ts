@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {repoRoot, runCli} from '../support/cli.js'
+import {repoRoot, runCli, runCliAsync} from '../support/cli.js'
 import {companiesFile, expectedProjects, gitdmFile, hasShared, projectDir} from './shared-projects.js'
 
 const fixtures = join(repoRoot, 'src', 'attribute', '__fixtures__')
@@ -69,6 +69,25 @@ describe('stewards people: bad input', () => {
         '',
       ].join('\n'),
     )
+  })
+
+  it('reads --since/--until with --commits as the collecting path does: days or timestamps, the same dates refused', async () => {
+    const fromFile = ['people', 'example/widgets', '--commits', commits, '--no-shipped', '--json']
+    const collecting = ['people', 'example-nimbus/nimbus-mesh', '--snapshot', join(repoRoot, 'fixtures', 'demo', 'snapshot.json'), '--no-shipped', '--json']
+    const windows = [
+      // Alice's one readable commit is at 2024-02-10T10:00:00Z; timestamps count to the second, offsets honoured.
+      [fromFile, '2024-02-10T11:00:00+02:00', '2024-02-10T10:00:01Z', 1],
+      [fromFile, '2024-02-10T10:00:01Z', '2024-02-11', 0],
+      [fromFile, '2024-02-10', '2024-02-10T10:00:00Z', 0],
+      [collecting, '2025-01-01T00:00:00Z', '2026-01-01', 160],
+    ] as const
+    const bad = ['2025-02-31T00:00:00Z', '10 days ago'].flatMap((date) => [fromFile, collecting].map((args) => [args, date] as const))
+    const [accepted, refused] = await Promise.all([
+      Promise.all(windows.map(([args, since, until]) => runCliAsync([...args, '--since', since, '--until', until]))),
+      Promise.all(bad.map(([args, since]) => runCliAsync([...args, '--since', since]))),
+    ])
+    expect(accepted.map((r) => [r.code, r.code === 0 ? JSON.parse(r.stdout).summary.commits_total : r.stderr])).toEqual(windows.map((w) => [0, w[3]]))
+    expect(refused.map((r) => [r.code, flat(r.stderr)])).toEqual(bad.map(([, since]) => [3, expect.stringContaining(`--since '${since}' is not a date`)]))
   })
 
   it('rejects a bad repository name, a missing file and an unknown source (exit 3, no stack trace)', () => {

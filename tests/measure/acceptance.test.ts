@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {attributeProject, loadAttributionContext} from '../../src/attribute/index.js'
-import {holdersOf} from '../../src/attribute/summary.js'
+import {holdersOf} from '../support/attribution-summary.js'
 import {type GovernanceRole, parseGovernanceFiles, roleGroups, selectMaintainers, selectRoles, toRoleHolders} from '../../src/collect/governance/index.js'
 import {measureProject} from '../../src/measure/index.js'
 import {groupFigures} from '../../src/measure/metrics/maintainers/groups.js'

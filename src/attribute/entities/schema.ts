@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {isCalendarDate} from '../../core/dates.js'
 import {isCountryCode} from './countries.js'
 import {normalizeDomain, normalizeLogin} from './normalize.js'
 
@@ -25,12 +26,12 @@ export const EntityId = z
 export const PartialDate = z
   .string()
   .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/u, {error: 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)'})
-  .refine(isRealDate, {error: 'not a calendar date'})
+  .refine(isRealPartialDate, {error: 'not a calendar date'})
 
-function isRealDate(value: string): boolean {
+/** A month or a year alone stands for its first day. */
+function isRealPartialDate(value: string): boolean {
   const [year, month = '01', day = '01'] = value.split('-')
-  const date = new Date(`${year}-${month}-${day}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`)
+  return isCalendarDate(`${year}-${month}-${day}`)
 }
 
 const CountryCode = z

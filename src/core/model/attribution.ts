@@ -59,9 +59,12 @@ export interface Claim {
 /** ok: one organisation; ambiguous: the deciding source names several (the lowest rank wins); unknown: no valid claim. */
 export type AttributionResolution = 'ok' | 'ambiguous' | 'unknown'
 
+/** The organisation of people who say they work for no employer (freelance, self-employed): a known answer, not unknown. */
+export const INDEPENDENT = 'Independent'
+
 /** The organisation decided for one commit or one role holder, with the claim that decided it. */
 export interface Attribution {
-  /** Organisation display name, `Independent`, or null when unknown. */
+  /** Organisation display name, `INDEPENDENT`, or null when unknown. */
   organization: string | null
   /** Entity id from rules/entities when the name maps to one. */
   entityId?: string | null

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {isCalendarDate, parseGitdm} from './parse.js'
+import {parseGitdm} from './parse.js'
 
 describe('parseGitdm', () => {
   it('reads headers, emails written with "!", and the four period forms', () => {
@@ -80,12 +80,5 @@ describe('parseGitdm', () => {
     const {blocks, problems} = parseGitdm('w: w!example.com\r\n\tWin Corp\r\n', 'crlf.txt')
     expect(problems).toEqual([])
     expect(blocks[0].periods).toEqual([{company: 'Win Corp', line: 2}])
-  })
-})
-
-describe('isCalendarDate', () => {
-  it('accepts real days only', () => {
-    expect(['2024-02-29', '2100-01-01'].map(isCalendarDate)).toEqual([true, true])
-    expect(['2023-02-29', '2024-13-01', '2024-1-01', '20240101'].map(isCalendarDate)).toEqual([false, false, false, false])
   })
 })

@@ -3,6 +3,7 @@
  * Hand-written: the format is a line grammar of its own (no library reads it). It never throws on content:
  * lines it cannot read become problems with file and line, and parsing goes on.
  */
+import {isCalendarDate} from '../../../core/dates.js'
 
 export interface GitdmPeriod {
   company: string
@@ -108,10 +109,4 @@ function parsePeriod(text: string, line: number): GitdmPeriod | string {
   if (from) period.from = from
   if (until) period.until = until
   return period
-}
-
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const ms = Date.parse(`${text}T00:00:00Z`)
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text
 }

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {isCalendarDate} from '../gitdm/parse.js'
+import {isCalendarDate} from '../../../core/dates.js'
 
 const Day = z.string().refine(isCalendarDate, 'expected a date YYYY-MM-DD')
 

@@ -4,7 +4,7 @@
  * alias, or a "no employer" word (Independent). Past, negated or availability wording, URLs, several
  * organisations and unmatched text give no claim. Undated: it states the affiliation when the profile was read.
  */
-import type {Claim} from '../../../core/model.js'
+import {type Claim, INDEPENDENT} from '../../../core/model.js'
 import {findProfile} from '../../profiles.js'
 import type {EvidenceSourcePlugin} from '../../types.js'
 import {readCompany} from './read-company.js'
@@ -21,7 +21,7 @@ export const source: EvidenceSourcePlugin = {
     if (reading.kind === 'none') return []
     const claim: Claim = {
       person: profile.login.toLowerCase(),
-      organization: reading.kind === 'independent' ? 'Independent' : reading.organization.name,
+      organization: reading.kind === 'independent' ? INDEPENDENT : reading.organization.name,
       source: 'profile-company',
       confidence: 'medium',
       citation: `GitHub profile of ${profile.login}: company "${text}"`,
