@@ -21,7 +21,7 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{
 
 const DOMAIN_RE = new RegExp(`^${DOMAIN}$`)
 const REMOTE_NAME_RE = new RegExp(`^${REMOTE_NAME}$`)
-const TAG_RE = new RegExp(`^${TAG}$`)
+export const TAG_RE = new RegExp(`^${TAG}$`)
 const DIGEST_RE = new RegExp(`^${DIGEST}$`)
 const IDENTIFIER_RE = /^[a-f0-9]{64}$/
 /** go-digest's registered algorithms and the length of their hex encoding. */
@@ -139,7 +139,7 @@ function splitDomain(name: string): {domain: string; path: string} {
   return {domain, path}
 }
 
-function digestProblem(digest: string): string | undefined {
+export function digestProblem(digest: string): string | undefined {
   if (!DIGEST_RE.test(digest)) return `invalid digest "${digest}"`
   const [algorithm, hex] = digest.split(':')
   const length = DIGEST_LENGTHS[algorithm]

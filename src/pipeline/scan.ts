@@ -1,4 +1,7 @@
-import {readFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {CacheBundle, DiskCache} from '../collect/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../attribute/entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
@@ -67,7 +70,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('discover', `${components.length} components in ${inventory.files} files`)
 
   stage('resolve', `${components.length} components`)
-  const resolved = await resolveComponents(components, {offline: options.offline || Boolean(options.snapshot), cacheDir: options.cacheDir, mapFile: options.map, concurrency: options.concurrency})
+  const replay = options.snapshot ? await snapshotCache(options.snapshot) : undefined
+  const resolved = await resolveComponents(components, {
+    offline: options.offline || Boolean(replay),
+    cacheDir: replay?.dir ?? options.cacheDir,
+    maxAge: options.maxAge,
+    mapFile: options.map,
+    concurrency: options.concurrency,
+  }).finally(() => replay?.dispose())
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
   stage('collect', `${resolved.groups.length} repositories`)
@@ -156,6 +166,22 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...ruleErrors],
     requests: mergeRequests(resolved.stats.requests, collected.requests),
   }
+}
+
+/**
+ * A snapshot replaces the cache for every stage: resolution reads the bundle's registry entries (none, for a
+ * recorded collection), never the user's own cache, so the same snapshot gives the same report anywhere.
+ */
+async function snapshotCache(file: string): Promise<{dir: string; dispose(): Promise<void>}> {
+  const dir = await mkdtemp(join(tmpdir(), 'stewards-replay-'))
+  const dispose = () => rm(dir, {recursive: true, force: true})
+  try {
+    const parsed = CacheBundle.safeParse(JSON.parse(await readFile(file, 'utf8')))
+    if (parsed.success) await new DiskCache(dir).importBundle(parsed.data)
+  } catch {
+    // Unreadable or not JSON: the collect stage reports the snapshot with its own message.
+  }
+  return {dir, dispose}
 }
 
 /** A mistyped list id would silently turn every list check off: refuse it. */

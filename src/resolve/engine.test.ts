@@ -71,6 +71,18 @@ describe('resolveComponents', () => {
     expect(JSON.stringify({...b, stats: {...b.stats, requests: null}})).toBe(JSON.stringify({...a, stats: {...a.stats, requests: null}}))
   })
 
+  it("serves cached answers for the default 7 days, and asks again once they are older than the user's maxAge", async () => {
+    const cacheDir = await tempCacheDir()
+    const options = {cacheDir, endpoints: emulators.endpoints, retries: 0}
+    const first = await resolveComponents(inventory(), options)
+    const fresh = await resolveComponents(inventory(), options)
+    const expired = await resolveComponents(inventory(), {...options, maxAge: 0})
+    expect(first.stats.requests.total).toBeGreaterThan(0)
+    expect(fresh.stats.requests.total).toBe(0)
+    expect(expired.stats.requests.total).toBeGreaterThan(0)
+    expect(summarise(expired)).toEqual(summarise(first))
+  })
+
   it('prints a resolution-rate table per ecosystem and source', async () => {
     const run = await resolveComponents(inventory(), {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0, prefer: 'native'})
     expect(formatResolutionTable(run.stats)).toBe(

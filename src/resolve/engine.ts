@@ -1,4 +1,5 @@
 import {DiskCache} from '../collect/cache/disk-cache.js'
+import {mapLimit} from '../core/map-limit.js'
 import type {Component, Resolution, UnresolvedComponent} from '../core/model.js'
 import {groupResolutions} from './group.js'
 import {HttpClient} from './http.js'
@@ -23,6 +24,9 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   'oci:docker.io': 'https://registry-1.docker.io',
 }
 
+/** How long a cached answer is served without asking again, unless `maxAge` says otherwise. */
+const DEFAULT_MAX_AGE_MS = 7 * 24 * 3600 * 1000
+
 /** Cache reads in flight at once. */
 const LOCAL_CONCURRENCY = 64
 
@@ -41,7 +45,7 @@ export async function resolveComponents(components: Component[], options: Resolv
     timeoutMs: options.timeoutMs ?? 15_000,
     retries: options.retries ?? 2,
     retryDelayMs: 250,
-    maxAgeMs: 7 * 24 * 3600 * 1000,
+    maxAgeMs: options.maxAge ?? DEFAULT_MAX_AGE_MS,
     maxBodyBytes: 32 * 1024 * 1024,
     userAgent: USER_AGENT,
   })
@@ -144,17 +148,4 @@ function createContext(http: HttpClient, options: ResolveOptions): ResolverConte
     map: (items, fn) => mapLimit(items, limit, fn),
     mapLocal: (items, fn) => mapLimit(items, Math.max(concurrency, LOCAL_CONCURRENCY), fn),
   }
-}
-
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await fn(items[index])
-    }
-  }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
-  return results
 }

@@ -1,6 +1,5 @@
 import type {Location, RepoGroup, Resolution} from '../core/model.js'
 import {compare, compareComponents} from './order.js'
-import {repoIdentity} from './repo-url.js'
 import type {Decided} from './types.js'
 
 const CONFIDENCE_RANK = {high: 0, medium: 1, low: 2} as const
@@ -53,4 +52,12 @@ function mergeLocations(locations: readonly Location[]): Location[] {
   const seen = new Map<string, Location>()
   for (const l of locations) seen.set(`${l.file}\u0000${l.line}\u0000${l.column}`, l)
   return [...seen.values()].sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column)
+}
+
+/**
+ * Case-insensitive identity of a repository key (GitHub, GitLab and Bitbucket ignore case in paths). Not
+ * collect's repoIdentity: keys here may be GitLab subgroup paths or `host/path`, not only `host/owner/name`.
+ */
+function repoIdentity(repo: string): string {
+  return repo.toLowerCase()
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {githubParts, normaliseRepoUrl} from './repo-url.js'
+import {normaliseRepoUrl} from './repo-url.js'
 
 describe('normaliseRepoUrl', () => {
   const cases: Array<[string, ReturnType<typeof normaliseRepoUrl>, boolean?]> = [
@@ -45,8 +45,10 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('https://git.example.com/team/app.git')).toBeNull()
   })
 
-  it('splits GitHub keys and rejects others', () => {
-    expect(githubParts('github.com/babel/babel')).toEqual({owner: 'babel', name: 'babel'})
-    expect(githubParts('gitlab.com/a/b')).toBeNull()
+  it("accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen", () => {
+    expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
+    expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})
+    expect(normaliseRepoUrl('https://github.com/-legacy/tool')).toBeNull()
+    expect(normaliseRepoUrl('https://github.com/owner/name.git.git')).toBeNull()
   })
 })

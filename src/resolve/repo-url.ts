@@ -3,7 +3,10 @@
  * scp-like `git@host:o/r.git`, npm shorthands `o/r` and `github:o/r`, `.git`, `#readme`, `/tree/<ref>/<dir>`)
  * into a repository key `host/owner/name` (host lower-case, path as written) and an optional directory.
  * Written by hand: hosted-git-info knows the npm shorthands but neither GitLab subgroups nor our key format.
+ * GitHub owner and repository names are checked by collect's rules (src/collect/repo-name.ts), so whatever
+ * resolve accepts, collect can fetch (legacy owners like `a--b` and `name-` included).
  */
+import {isValidOwner, isValidRepoName} from '../collect/repo-name.js'
 
 export interface RepoRef {
   /** `github.com/owner/name`; other hosts `host/path`. */
@@ -19,8 +22,7 @@ export interface NormaliseOptions {
   vcs?: boolean
 }
 
-/** GitHub's rules: owners are 1-39 alphanumerics or single hyphens; names are [A-Za-z0-9._-], not `.`/`..`. */
-const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
+/** Repository names on the other two-segment forges: GitHub's character set. */
 const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/
 const PATH_SEGMENT = /^[A-Za-z0-9._~+-]+$/
@@ -35,7 +37,7 @@ const TWO_SEGMENT_FORGES = new Set(['github.com', 'bitbucket.org', 'codeberg.org
 const SHORTHAND_HOSTS: Record<string, string> = {github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org'}
 
 export function isValidGithubRepo(owner: string, name: string): boolean {
-  return GITHUB_OWNER.test(owner) && REPO_NAME.test(name) && name !== '.' && name !== '..'
+  return isValidOwner(owner) && isValidRepoName(name)
 }
 
 export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}): RepoRef | null {
@@ -125,15 +127,4 @@ function safeDecode(segment: string): string | null {
   } catch {
     return null
   }
-}
-
-/** Case-insensitive identity of a repository key (GitHub, GitLab and Bitbucket ignore case in paths). */
-export function repoIdentity(repo: string): string {
-  return repo.toLowerCase()
-}
-
-/** Splits a `github.com/owner/name` key; null for other hosts. */
-export function githubParts(repo: string): {owner: string; name: string} | null {
-  const match = /^github\.com\/([^/]+)\/([^/]+)$/.exec(repo)
-  return match && isValidGithubRepo(match[1], match[2]) ? {owner: match[1], name: match[2]} : null
 }

@@ -1,3 +1,4 @@
+import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../discover/image-ref.js'
 import type {HttpResult} from './http.js'
 import {normaliseRepoUrl} from './repo-url.js'
 import type {Confidence, Outcome} from './types.js'
@@ -64,4 +65,22 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** Versions usable in a URL path: exact versions, not ranges (`>=1.2`) or placeholders with spaces. */
 export function exactVersion(version: string | undefined): string | null {
   return version && /^[A-Za-z0-9][A-Za-z0-9.+_~-]{0,127}$/.test(version) ? version : null
+}
+
+/**
+ * The image a component names, by discover's reference grammar (one grammar for the whole tool). The name must
+ * already be normalised (`docker.io/library/nginx`, no tag or digest): the registry and path go into URLs as given.
+ */
+export function imageOf(name: string): ImageRef | null {
+  const parsed = parseImageRef(name)
+  return parsed.ok && parsed.image.name === name ? parsed.image : null
+}
+
+export function isImageTag(tag: string | undefined): tag is string {
+  return tag !== undefined && TAG_RE.test(tag)
+}
+
+/** A digest of a registered algorithm (sha256, sha384, sha512) in canonical lower-case hex. */
+export function isImageDigest(digest: string | undefined): digest is string {
+  return digest !== undefined && digestProblem(digest) === undefined
 }

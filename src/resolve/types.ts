@@ -39,6 +39,8 @@ export interface ResolveOptions {
   offline?: boolean
   /** DiskCache directory; default the shared stewards cache (XDG). */
   cacheDir?: string
+  /** Milliseconds a cached answer is served without asking again (scan's `--max-age`). Default 7 days. */
+  maxAge?: number
   /** User overrides: YAML/JSON `mappings: [{match, repo, directory?}]`; always win. */
   mapFile?: string
   /**

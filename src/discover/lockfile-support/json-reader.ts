@@ -1,6 +1,7 @@
 import {type ParseErrorCode, printParseErrorCode, visit} from 'jsonc-parser'
+import type {ScanError} from '../../core/model.js'
 import type {Position} from './line-index.js'
-import {isForbiddenKey} from './problems.js'
+import {isForbiddenKey, lockfileError} from './problems.js'
 
 /**
  * JSON with positions, built on jsonc-parser's event visitor (JSON.parse gives no offsets).
@@ -136,4 +137,21 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export type LockfileJson =
+  | {ok: true; document: JsonDocument; root: JsonObject; /** `forbidden-key` errors, reported beside the components. */ errors: ScanError[]}
+  | {ok: false; /** Why nothing can be read: `invalid-json`, or `invalid-lockfile` for a root that is not an object. */ errors: ScanError[]}
+
+/** The opening steps every JSON lockfile shares: syntax errors, forbidden keys, and a root that must be an object. */
+export function readLockfileJson(file: string, text: string, options: ReadJsonOptions = {}): LockfileJson {
+  const document = readJson(text, options)
+  if (document.error) {
+    const {line, column, message} = document.error
+    return {ok: false, errors: [lockfileError(file, 'invalid-json', message, line, column)]}
+  }
+  const root = document.root
+  if (!isJsonObject(root)) return {ok: false, errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  const errors = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
+  return {ok: true, document, root, errors}
 }

@@ -1,12 +1,22 @@
 import {describe, expect, it} from 'vitest'
 import {createLineIndex} from './line-index.js'
-import {arrayTableLines, readToml} from './toml.js'
+import {arrayTableLines, keyLine, readToml} from './toml.js'
 
 describe('arrayTableLines', () => {
   it('finds [[name]] headers in order, not inside multi-line strings or other tables', () => {
     const text = '[[package]]\na = """\n[[package]]\n"""\n  [[ package ]] # comment\n[[package.extra]]\n[[other]]\n'
     expect(arrayTableLines(text, 'package')).toEqual([1, 5])
     expect(readToml('x.toml', text)).toHaveProperty('table')
+  })
+})
+
+describe('keyLine', () => {
+  it('finds the first `key =` line, whole keys only, and 1 when there is none', () => {
+    const text = '# version = 0\nversions = 2\n  version = 3\n[[package]]\nversion = "1.0.0"\n'
+    expect(keyLine(text, 'version')).toBe(3)
+    expect(keyLine(text, 'package')).toBe(1)
+    // The key is matched literally: `.` is not a wildcard.
+    expect(keyLine('x = 1\naxb = 2\na.b = 3\n', 'a.b')).toBe(3)
   })
 })
 

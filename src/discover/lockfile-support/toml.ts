@@ -21,7 +21,7 @@ export function readToml(file: string, text: string): {table: TomlTable} | {erro
  * strings are skipped, so the n-th header is the n-th element of the parsed array.
  */
 export function arrayTableLines(text: string, name: string): number[] {
-  const header = new RegExp(`^\\s*\\[\\[\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\]\\]\\s*(#.*)?$`)
+  const header = new RegExp(`^\\s*\\[\\[\\s*${escapeRegExp(name)}\\s*\\]\\]\\s*(#.*)?$`)
   const lines: number[] = []
   let openString: string | undefined
   text.split(/\r?\n/).forEach((line, index) => {
@@ -35,6 +35,13 @@ export function arrayTableLines(text: string, name: string): number[] {
   return lines
 }
 
-export function isTable(value: unknown): value is TomlTable {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+/** 1-based line of the first `key = ...` assignment (the top-level `version` of a lockfile comes first); 1 when none. */
+export function keyLine(text: string, key: string): number {
+  const assignment = new RegExp(`^\\s*${escapeRegExp(key)}\\s*=`)
+  const index = text.split(/\r?\n/).findIndex((line) => assignment.test(line))
+  return index === -1 ? 1 : index + 1
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -1,7 +1,7 @@
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {arrayTableLines, readToml} from '../../lockfile-support/toml.js'
+import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {CargoLockVersion, CargoPackage} from './schema.js'
@@ -26,22 +26,16 @@ function sourceQualifiers(source: string | undefined): Record<string, string> | 
   return {repository_url: source.replace(/^(registry|sparse)\+/, '')}
 }
 
-function topLevelLine(text: string, key: string): number {
-  const lines = text.split(/\r?\n/)
-  const index = lines.findIndex((line) => new RegExp(`^\\s*${key}\\s*=`).test(line))
-  return index === -1 ? 1 : index + 1
-}
-
 export function discoverCargoLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
   const version = CargoLockVersion.safeParse(read.table.version)
   if (!version.success) {
     const message = `unknown Cargo.lock version ${JSON.stringify(read.table.version)} (supported: 1 to 4)`
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, topLevelLine(text, 'version'))]}
+    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, keyLine(text, 'version'))]}
   }
   const packages = read.table.package ?? []
-  if (!Array.isArray(packages)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', "'package' must be an array of tables", topLevelLine(text, 'package'))]}
+  if (!Array.isArray(packages)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', "'package' must be an array of tables", keyLine(text, 'package'))]}
   const lines = arrayTableLines(text, 'package')
   const errors: ScanError[] = []
   const parsed: Array<{entry: CargoPackage; line: number}> = []

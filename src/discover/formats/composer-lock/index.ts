@@ -1,6 +1,6 @@
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {isJsonObject, type JsonDocument, readJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonDocument, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -50,13 +50,9 @@ function readSection(file: string, document: JsonDocument, section: string, scop
 }
 
 export function discoverComposerLock(file: string, text: string): DiscoverOutput {
-  const document = readJson(text, {skip: skipUnread})
-  if (document.error) {
-    const {line, column, message} = document.error
-    return {components: [], errors: [lockfileError(file, 'invalid-json', message, line, column)]}
-  }
-  if (!isJsonObject(document.root)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
-  const errors: ScanError[] = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
+  const read = readLockfileJson(file, text, {skip: skipUnread})
+  if (!read.ok) return {components: [], errors: read.errors}
+  const {document, errors} = read
   const components: Component[] = []
   for (const [section, scope] of SECTIONS) readSection(file, document, section, scope, components, errors)
   return {components, errors}

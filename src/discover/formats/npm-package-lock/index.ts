@@ -1,5 +1,5 @@
 import type {Component, ScanError} from '../../../core/model.js'
-import {isJsonObject, readJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readDependenciesTree, skipUnreadDependenciesFields} from './dependencies-section.js'
@@ -20,7 +20,7 @@ export const discoverer: Discoverer = {
 export function discoverPackageLock(file: string, text: string): DiscoverOutput {
   let sawPackages = false
   const packages = collectPackagesSection(file)
-  const document = readJson(text, {
+  const read = readLockfileJson(file, text, {
     consume(path, value, position) {
       if (path.length !== 2 || path[0] !== 'packages') return false
       packages.add(path[1], value, position)
@@ -33,13 +33,8 @@ export function discoverPackageLock(file: string, text: string): DiscoverOutput 
       return skipUnreadPackagesFields(path) || skipUnreadDependenciesFields(path)
     },
   })
-  if (document.error) {
-    const {line, column, message} = document.error
-    return {components: [], errors: [lockfileError(file, 'invalid-json', message, line, column)]}
-  }
-  const errors: ScanError[] = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
-  const root = document.root
-  if (!isJsonObject(root)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  if (!read.ok) return {components: [], errors: read.errors}
+  const {document, root, errors} = read
   const version = root.lockfileVersion
   const versionAt = document.topLevelKeys.get('lockfileVersion') ?? {line: 1, column: 1}
   let result: {components: Component[]; errors: ScanError[]}

@@ -1,6 +1,6 @@
-import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {isJsonObject, readJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../lockfile-support/pypi-name.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -24,14 +24,9 @@ export const discoverer: Discoverer = {
 }
 
 export function discoverPipfileLock(file: string, text: string): DiscoverOutput {
-  const document = readJson(text)
-  if (document.error) {
-    const {line, column, message} = document.error
-    return {components: [], errors: [lockfileError(file, 'invalid-json', message, line, column)]}
-  }
-  const errors: ScanError[] = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
-  const root = document.root
-  if (!isJsonObject(root)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  const read = readLockfileJson(file, text)
+  if (!read.ok) return {components: [], errors: read.errors}
+  const {document, root, errors} = read
   const meta = PipfileMeta.safeParse(root._meta)
   if (!meta.success) {
     const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}

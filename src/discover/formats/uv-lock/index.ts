@@ -2,7 +2,7 @@ import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../lockfile-support/pypi-name.js'
-import {arrayTableLines, readToml} from '../../lockfile-support/toml.js'
+import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {UvLockVersion, UvPackage} from './schema.js'
@@ -44,17 +44,12 @@ function directScopes(entries: UvPackage[]): Map<string, Scope> {
   return scopes
 }
 
-function versionLine(text: string): number {
-  const index = text.split(/\r?\n/).findIndex((line) => /^\s*version\s*=/.test(line))
-  return index === -1 ? 1 : index + 1
-}
-
 export function discoverUvLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
   if (!UvLockVersion.safeParse(read.table.version).success) {
     const message = `unknown uv.lock version ${JSON.stringify(read.table.version ?? 'missing')} (supported: 1)`
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, versionLine(text))]}
+    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, keyLine(text, 'version'))]}
   }
   const packages = Array.isArray(read.table.package) ? read.table.package : []
   const lines = arrayTableLines(text, 'package')

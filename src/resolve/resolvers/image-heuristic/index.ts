@@ -1,7 +1,6 @@
 import type {Component} from '../../../core/model.js'
-import {splitImageName} from '../../image-name.js'
 import {isValidGithubRepo} from '../../repo-url.js'
-import {isRecord} from '../../support.js'
+import {imageOf, isRecord} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /**
@@ -20,8 +19,8 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
-  const image = splitImageName(component.name)
-  if (image?.registry !== 'ghcr.io') return {status: 'miss', reason: 'no-label', detail: `${component.name}: no source label, not in the curated map, no safe guess`}
+  const image = imageOf(component.name)
+  if (image?.domain !== 'ghcr.io') return {status: 'miss', reason: 'no-label', detail: `${component.name}: no source label, not in the curated map, no safe guess`}
   const [owner, name] = image.path.split('/')
   if (!name || !isValidGithubRepo(owner, name)) return {status: 'miss', reason: 'no-label', detail: `${component.name}: ghcr.io path has no OWNER/NAME`}
   const guess = `github.com/${owner}/${name}`

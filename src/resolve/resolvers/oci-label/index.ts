@@ -1,7 +1,7 @@
 import type {Component} from '../../../core/model.js'
-import {type ImageName, isDigest, isTag, splitImageName} from '../../image-name.js'
-import {isRecord, jsonAnswer} from '../../support.js'
-import type {Outcome, Resolver, } from '../../types.js'
+import type {ImageRef} from '../../../discover/image-ref.js'
+import {imageOf, isImageDigest, isImageTag, isRecord, jsonAnswer} from '../../support.js'
+import type {Outcome, Resolver} from '../../types.js'
 import {RegistryClient} from './registry-client.js'
 
 /** Labels (and annotations) naming the source repository: the OCI one, then the older label-schema one. */
@@ -27,9 +27,9 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, client: RegistryClient): Promise<Outcome> {
-  const image = splitImageName(component.name)
+  const image = imageOf(component.name)
   if (!image) return {status: 'miss', reason: 'invalid-name', detail: `not an image name: ${component.name}`}
-  const references = isDigest(component.digest) ? [component.digest] : isTag(component.version) && component.version !== 'latest' ? [component.version, 'latest'] : ['latest']
+  const references = isImageDigest(component.digest) ? [component.digest] : isImageTag(component.version) && component.version !== 'latest' ? [component.version, 'latest'] : ['latest']
   let last: Outcome = {status: 'miss', reason: 'not-found', detail: `${component.name}: no manifest`}
   for (const reference of references) {
     last = await fromReference(image, reference, client)
@@ -38,8 +38,8 @@ async function resolveOne(component: Component, client: RegistryClient): Promise
   return last
 }
 
-async function fromReference(image: ImageName, reference: string, client: RegistryClient): Promise<Outcome> {
-  const what = `${image.registry}/${image.path}@${reference}`
+async function fromReference(image: ImageRef, reference: string, client: RegistryClient): Promise<Outcome> {
+  const what = `${image.name}@${reference}`
   const manifest = await readJson(client, image, 'manifests', reference, what)
   if (manifest.status === 'miss') return manifest
   let doc = manifest.json
@@ -55,14 +55,14 @@ async function fromReference(image: ImageName, reference: string, client: Regist
     if (annotated) return annotated
   }
   const config = isRecord(doc.config) ? doc.config.digest : undefined
-  if (typeof config !== 'string' || !isDigestLike(config)) return {status: 'miss', reason: 'no-label', detail: `${what}: manifest has no config blob`}
+  if (typeof config !== 'string' || !isImageDigest(config)) return {status: 'miss', reason: 'no-label', detail: `${what}: manifest has no config blob`}
   const blob = await readJson(client, image, 'blobs', config, `${what} config`)
   if (blob.status === 'miss') return blob
   const labels = isRecord(blob.json.config) ? blob.json.config.Labels : undefined
   return sourceOf(labels, `label on ${what}`) ?? {status: 'miss', reason: 'no-label', detail: `${what}: no ${SOURCE_LABELS[0]} label or annotation`}
 }
 
-async function readJson(client: RegistryClient, image: ImageName, kind: 'manifests' | 'blobs', reference: string, what: string): Promise<{status: 'ok'; json: Record<string, unknown>} | Extract<Outcome, {status: 'miss'}>> {
+async function readJson(client: RegistryClient, image: ImageRef, kind: 'manifests' | 'blobs', reference: string, what: string): Promise<{status: 'ok'; json: Record<string, unknown>} | Extract<Outcome, {status: 'miss'}>> {
   const result = await client.get(image, kind, reference)
   if (result.ok && result.response.status === 401) return {status: 'miss', reason: 'not-found', detail: `${what}: registry refused anonymous access (401)`}
   const answer = jsonAnswer(result, what)
@@ -80,13 +80,9 @@ function sourceOf(labels: unknown, where: string): Outcome | null {
 }
 
 function pickPlatform(manifests: unknown): string | null {
-  const list = (Array.isArray(manifests) ? manifests : []).filter(isRecord).filter((m) => typeof m.digest === 'string' && isDigestLike(m.digest))
+  const list = (Array.isArray(manifests) ? manifests : []).filter(isRecord).filter((m) => typeof m.digest === 'string' && isImageDigest(m.digest))
   const platform = (m: Record<string, unknown>) => (isRecord(m.platform) ? m.platform : {})
   const real = list.filter((m) => platform(m).os !== 'unknown' && !(isRecord(m.annotations) && m.annotations['vnd.docker.reference.type'] === 'attestation-manifest'))
   const amd64 = real.find((m) => platform(m).os === 'linux' && platform(m).architecture === 'amd64')
   return ((amd64 ?? real[0])?.digest as string | undefined) ?? null
-}
-
-function isDigestLike(value: string): boolean {
-  return /^sha256:[a-f0-9]{64}$/.test(value) || /^sha512:[a-f0-9]{128}$/.test(value)
 }

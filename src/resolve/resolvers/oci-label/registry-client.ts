@@ -1,5 +1,5 @@
+import type {ImageRef} from '../../../discover/image-ref.js'
 import type {HttpResult} from '../../http.js'
-import type {ImageName} from '../../image-name.js'
 import {isRecord} from '../../support.js'
 import type {ResolverContext} from '../../types.js'
 
@@ -24,10 +24,10 @@ export class RegistryClient {
   constructor(private readonly context: ResolverContext) {}
 
   /** GET `/v2/<path>/<kind>/<reference>` with the token flow; cached under `GET <registry>/v2/...`. */
-  async get(image: ImageName, kind: 'manifests' | 'blobs', reference: string): Promise<HttpResult> {
+  async get(image: ImageRef, kind: 'manifests' | 'blobs', reference: string): Promise<HttpResult> {
     const suffix = `/v2/${image.path}/${kind}/${reference}`
-    const url = `${this.context.endpoint(`oci:${image.registry}`)}${suffix}`
-    const options = {namespace: 'oci', key: `GET ${image.registry}${suffix}`, headers: {accept: kind === 'manifests' ? MANIFEST_ACCEPT : '*/*'}}
+    const url = `${this.context.endpoint(`oci:${image.domain}`)}${suffix}`
+    const options = {namespace: 'oci', key: `GET ${image.domain}${suffix}`, headers: {accept: kind === 'manifests' ? MANIFEST_ACCEPT : '*/*'}}
     const first = await this.context.http.get(url, options)
     if (!first.ok || first.response.status !== 401) return first
     const token = await this.token(image, first.response.headers['www-authenticate'] ?? '')
@@ -35,8 +35,8 @@ export class RegistryClient {
     return this.context.http.get(url, {...options, headers: {...options.headers, authorization: `Bearer ${token}`}})
   }
 
-  private token(image: ImageName, challenge: string): Promise<string | null> {
-    const id = `${image.registry}/${image.path}`
+  private token(image: ImageRef, challenge: string): Promise<string | null> {
+    const id = `${image.domain}/${image.path}`
     let pending = this.tokens.get(id)
     if (!pending) {
       pending = this.fetchToken(image, challenge)
@@ -45,7 +45,7 @@ export class RegistryClient {
     return pending
   }
 
-  private async fetchToken(image: ImageName, challenge: string): Promise<string | null> {
+  private async fetchToken(image: ImageRef, challenge: string): Promise<string | null> {
     const params = parseChallenge(challenge)
     if (!params?.realm || !/^https?:\/\//.test(params.realm)) return null
     const realm = new URL(params.realm)

@@ -1,4 +1,5 @@
 import type {Component} from '../../../core/model.js'
+import {normalizePypiName} from '../../../discover/lockfile-support/pypi-name.js'
 import {type Candidate, firstRepository, isRecord, jsonAnswer} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
@@ -23,13 +24,9 @@ export const resolver: Resolver = {
   resolve: (components, context) => context.map(components, (c) => resolveOne(c, context)),
 }
 
-export function normalisePypiName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-')
-}
-
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!PYPI_NAME.test(component.name)) return {status: 'miss', reason: 'invalid-name', detail: `not a PyPI project name: ${component.name}`}
-  const name = normalisePypiName(component.name)
+  const name = normalizePypiName(component.name)
   const path = `/pypi/${name}/json`
   const what = `pypi ${name}`
   const answer = jsonAnswer(await context.http.get(`${context.endpoint('pypi')}${path}`, {namespace: 'pypi', key: `GET ${path}`}), what)
