@@ -64,7 +64,7 @@ export const INDEPENDENT = 'Independent'
 
 /** The organisation decided for one commit or one role holder, with the claim that decided it. */
 export interface Attribution {
-  /** Organisation display name, `INDEPENDENT`, or null when unknown. */
+  /** Organisation display name, `Independent` (see INDEPENDENT), or null when unknown. */
   organization: string | null
   /** Entity id from rules/entities when the name maps to one. */
   entityId?: string | null
