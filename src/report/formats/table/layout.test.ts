@@ -22,6 +22,14 @@ describe('table layout', () => {
   ]
   const rows: Cell[][] = [[{text: 'Solace Data Systems (fictional)'}, {text: '100%'}, {text: '7'}]]
 
+  it('prefers the short headers when the full ones fit only by wrapping cells the short ones keep whole', () => {
+    // The name is 31 cells: at 41 the full headers leave it 27 (it would wrap), the short ones 31.
+    expect(renderColumns(columns, rows, plain, 45).short).toBe(false)
+    const tight = renderColumns(columns, rows, plain, 41)
+    expect(tight.short).toBe(true)
+    expect(tight.lines).toEqual([`${'ORG'.padEnd(31)}  SHARE  N`, 'Solace Data Systems (fictional)   100%  7'])
+  })
+
   it('uses the short headers, then wraps the wrapping columns; the others are never cut', () => {
     const {lines, short, overflow} = renderColumns(columns, rows, plain, 24)
     expect(short).toBe(true)

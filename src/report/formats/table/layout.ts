@@ -109,10 +109,16 @@ export function renderColumns(columns: Column[], rows: Cell[][], paintHeader: (t
   const texts = rows.map((row) => row.map((cell) => cleanText(cell.text)))
   let headers = columns.map((c) => c.header)
   let widths = fitWidths(columns, headers, texts, maxWidth)
-  const short = total(columns, widths) > maxWidth && columns.some((c) => c.short !== undefined)
-  if (short) {
-    headers = columns.map((c) => c.short ?? c.header)
-    widths = fitWidths(columns, headers, texts, maxWidth)
+  let short = false
+  if (columns.some((c) => c.short !== undefined)) {
+    // Short headers when the full ones do not fit, or when they leave cells to wrap that short ones would not.
+    const shortHeaders = columns.map((c) => c.short ?? c.header)
+    const shortWidths = fitWidths(columns, shortHeaders, texts, maxWidth)
+    if (total(columns, widths) > maxWidth || rowLines(texts, shortWidths) < rowLines(texts, widths)) {
+      short = true
+      headers = shortHeaders
+      widths = shortWidths
+    }
   }
   const line = (cells: string[], paintCell: (i: number, padded: string) => string): string =>
     cells
@@ -129,4 +135,9 @@ export function renderColumns(columns: Column[], rows: Cell[][], paintHeader: (t
     }
   })
   return {lines: out, short, overflow: total(columns, widths) > maxWidth}
+}
+
+/** How many lines the rows take at these widths (a wrapped cell makes its row taller). */
+function rowLines(texts: string[][], widths: number[]): number {
+  return texts.reduce((n, cells) => n + Math.max(1, ...cells.map((text, i) => (textWidth(text) > widths[i] ? wrapText(text, widths[i]).length : 1))), 0)
 }
