@@ -25,6 +25,7 @@ export abstract class BaseCommand extends Command {
         .split('\n')
         .map((l) => l.trim())
         .filter((l) => l && !l.startsWith('See more help'))
+        .map((l) => l.replace(/:$/, ''))
         .join(': ')
       return this.error(`${line}\nHint: see \`stewards ${this.id ?? ''} --help\``, {exit: ExitCode.usage})
     }
