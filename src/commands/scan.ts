@@ -3,6 +3,7 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {resolveToken} from '../collect/index.js'
+import {parseSize} from '../discover/size.js'
 import {checkApiUrl} from '../collect/cli-options.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
@@ -64,6 +65,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     concurrency: Flags.integer({description: 'projects collected at once', min: 1, max: 64}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
+    'max-file-size': Flags.string({description: 'skip larger files (bytes, or with a unit: 512KB, 50MB; default 50MB)'}),
     include: Flags.string({description: 'only files matching this glob (relative to a PATH or as printed); repeatable', multiple: true}),
     exclude: Flags.string({description: 'skip files matching this glob (relative to a PATH or as printed); repeatable', multiple: true}),
     baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
@@ -97,6 +99,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       window,
       rules: many(flags.rules, 'rules'),
       params,
+      maxFileSize: fileSizeLimit(setting('maxFileSize', flags['max-file-size'])),
       include: many(flags.include, 'include'),
       exclude: many(flags.exclude, 'exclude'),
       includeDev: setting('includeDev', flags['include-dev']),
@@ -134,7 +137,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       this.logToStderr('stewards: the scan is incomplete: some inputs could not be read or collection was cut short (see errors in the report)')
       this.exit(ExitCode.incomplete)
     }
-    const gating = gatingFindings(result, baseline).filter((f) => reachesThreshold([f], failOn))
+    const gating = gatingFindings(result).filter((f) => reachesThreshold([f], failOn))
     if (gating.length > 0) {
       const what = baseline ? 'new or worsened finding(s)' : 'finding(s)'
       this.logToStderr(`stewards: ${gating.length} ${what} at or over --fail-on ${failOn}: ${[...new Set(gating.map((f) => f.ruleId))].join(', ')}`)
@@ -160,4 +163,12 @@ async function writeOutput(file: string, text: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     throw usageError('output-unwritable', `--output ${file}: cannot write the report (${code})`, 'give a file path in a writable directory, or - for stdout')
   }
+}
+
+/** `--max-file-size` / `maxFileSize:` as in `inventory`; undefined keeps discovery's default (50 MB). */
+function fileSizeLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const bytes = parseSize(text)
+  if (bytes === undefined) throw usageError('bad-size', `--max-file-size: "${text}" is not a size`, 'use bytes or a unit, e.g. 50MB')
+  return bytes
 }

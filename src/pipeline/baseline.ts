@@ -35,20 +35,17 @@ export function diffFindings(base: readonly Finding[], head: readonly Finding[])
  * severe than before) or `unchanged`, so reports can say what a pull request changed.
  */
 export function markBaseline(result: ScanResult, baseline: Pick<ScanResult, 'findings'>): void {
-  const before = new Map(baseline.findings.map((f) => [findingKey(f), f]))
-  const state = (f: Finding): Finding['baselineState'] => {
-    const old = before.get(findingKey(f))
-    if (!old) return 'new'
-    return severityRank(f.severity) > severityRank(old.severity) ? 'updated' : 'unchanged'
-  }
-  for (const f of [...result.findings, ...result.projects.flatMap((p) => p.findings)]) f.baselineState = state(f)
+  const d = diffFindings(baseline.findings, result.findings)
+  const state = new Map<string, Finding['baselineState']>([
+    ...d.added.map((f): [string, 'new'] => [findingKey(f), 'new']),
+    ...d.worsened.map((w): [string, 'updated'] => [findingKey(w.finding), 'updated']),
+  ])
+  for (const f of [...result.findings, ...result.projects.flatMap((p) => p.findings)]) f.baselineState = state.get(findingKey(f)) ?? 'unchanged'
 }
 
-/** Findings that gate: all of them without a baseline, else only new or worsened ones. */
-export function gatingFindings(result: Pick<ScanResult, 'findings'>, baseline?: Pick<ScanResult, 'findings'>): Finding[] {
-  if (!baseline) return result.findings
-  const d = diffFindings(baseline.findings, result.findings)
-  return [...d.added, ...d.worsened.map((w) => w.finding)]
+/** Findings that gate: all of them without a baseline (unmarked), else only the new or worsened ones. */
+export function gatingFindings(result: Pick<ScanResult, 'findings'>): Finding[] {
+  return result.findings.filter((f) => f.baselineState !== 'unchanged')
 }
 
 export function reachesThreshold(findings: readonly Finding[], failOn: Severity | 'none'): boolean {

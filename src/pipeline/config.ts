@@ -28,6 +28,7 @@ export const ScanConfig = z.strictObject({
   map: z.string().optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   includeDev: z.boolean().optional(),
+  maxFileSize: z.string().optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),

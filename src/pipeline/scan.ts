@@ -6,7 +6,7 @@ import {attributeProject, attributionErrors, loadAttributionContext} from '../at
 import {loadEntities} from '../attribute/entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
-import type {CollectedProject, Component, Finding, ProjectReport, RepoGroup, ScanError, ScanResult, Severity, Window} from '../core/model.js'
+import type {CollectedProject, Finding, ProjectReport, RepoGroup, ScanError, ScanResult, Severity, Window} from '../core/model.js'
 import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
 import {evaluateProjectDetailed, loadRules, type ParamOverrides, portfolioScore, ruleMetas, scoreProject} from '../evaluate/index.js'
@@ -224,4 +224,3 @@ export async function readReport(file: string): Promise<ScanResult> {
   return readScanResult(text, file)
 }
 
-export type {Component}

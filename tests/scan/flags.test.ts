@@ -82,6 +82,23 @@ describe('scan flags on the demo', () => {
     expect(fired(r.report, 'project-unavailable')).toContain('github.com/example-lumen/lumen-web')
   })
 
+  it('--max-file-size skips larger files and says so; a bad size is a usage error', () => {
+    const r = scan(['--max-file-size', '100'])
+    expect(r.code).toBe(0)
+    // Only worker/requirements.txt (under 100 bytes) is read: one component. Every other candidate is skipped as
+    // too large, the YAML files that could have been manifests included.
+    expect(r.report?.summary.components).toBe(1)
+    expect(r.report?.skipped.map((s) => `${s.file} ${s.reason}`).sort()).toEqual([
+      'fixtures/demo/.stewards.yaml too-large',
+      'fixtures/demo/app/package-lock.json too-large',
+      'fixtures/demo/entities/demo-organizations.yaml too-large',
+      'fixtures/demo/k8s/billing.yaml too-large',
+      'fixtures/demo/k8s/storefront.yaml too-large',
+      'fixtures/demo/repos.yaml too-large',
+    ])
+    expect(scan(['--max-file-size', 'huge']).code).toBe(3)
+  })
+
   it('--include-dev adds development dependencies (here one with no upstream in the offline data: incomplete)', () => {
     const base = scan([])
     const withDev = scan(['--include-dev'])
