@@ -59,7 +59,9 @@ async function faultLatency(): Promise<void> {
       })
       const ms = performance.now() - started
       const statuses = result.projects.map((p) => `${p.repo.split('/').at(-1)} ${p.status}`).join(', ')
-      console.log(`${c.label}: ${ms.toFixed(0)} ms (target < ${c.targetMs} ms: ${ms < c.targetMs ? 'met' : 'MISSED'}), ${statuses}`)
+      console.log(
+        `${c.label}: ${ms.toFixed(0)} ms (target < ${c.targetMs} ms: ${ms < c.targetMs ? 'met' : 'MISSED'}), ${statuses}`,
+      )
     } finally {
       await emulator.close()
       await rm(cacheDir, {recursive: true, force: true})
@@ -74,7 +76,10 @@ export async function run(): Promise<void> {
     console.log(`skipped: ${affiliation} is absent`)
     return
   }
-  const sources = JSON.parse(readFileSync(join(affiliation, 'sources.json'), 'utf8')) as Record<string, {commit_count: number}>
+  const sources = JSON.parse(readFileSync(join(affiliation, 'sources.json'), 'utf8')) as Record<
+    string,
+    {commit_count: number}
+  >
   const repos = Object.keys(sources).sort()
   const commits = repos.reduce((n, r) => n + sources[r].commit_count, 0)
   const token = 'bench-token'

@@ -16,7 +16,12 @@ const PASSES = 3
 
 function aliasBomb(): string {
   const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:', `  a: &a [${Array(9).fill('"lol"').join(',')}]`]
-  for (let i = 1; i < 10; i++) lines.push(`  ${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `  ${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    )
   return `${lines.join('\n')}\n`
 }
 
@@ -25,7 +30,9 @@ async function timed(label: string, target: number, paths: string[]): Promise<vo
   const inventory = await discoverPaths(paths)
   const ms = performance.now() - start
   const verdict = ms <= target ? 'ok' : 'SLOW'
-  console.log(`${label}: ${ms.toFixed(0)} ms (target ${target} ms, ${verdict}); ${inventory.components.length} components, ${inventory.errors.length} errors`)
+  console.log(
+    `${label}: ${ms.toFixed(0)} ms (target ${target} ms, ${verdict}); ${inventory.components.length} components, ${inventory.errors.length} errors`,
+  )
 }
 
 export async function run(): Promise<void> {

@@ -6,7 +6,17 @@
  *    is its own (target: < 512 MB).
  */
 import {spawnSync} from 'node:child_process'
-import {closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync} from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -29,7 +39,9 @@ function listFiles(dir: string): string[] {
 
 /** The corpus keeps warehouse's `requirements/main.txt` as `main.txt`: read it as a requirements file. */
 function formatFor(file: string): Discoverer | undefined {
-  return discoverers.find((discoverer) => discoverer.matches(file)) ?? (file.endsWith('.txt') ? pipRequirements : undefined)
+  return (
+    discoverers.find((discoverer) => discoverer.matches(file)) ?? (file.endsWith('.txt') ? pipRequirements : undefined)
+  )
 }
 
 async function discoverAll(inputs: Array<{file: string; text: string; discoverer: Discoverer}>): Promise<number> {
@@ -68,7 +80,9 @@ async function benchCorpus(): Promise<void> {
   const median = cpuTimes.sort((a, b) => a - b)[Math.floor(PASSES / 2)]
   console.log(`corpus: ${inputs.length} files, ${megabytes(bytes)}, ${components} components per pass`)
   console.log(`corpus: median CPU per pass ${median.toFixed(0)} ms (target < 1000 ms) ${median < 1000 ? 'OK' : 'OVER'}`)
-  console.log(`corpus: ${((inputs.length * 1000) / median).toFixed(0)} files/s, ${((components * 1000) / median).toFixed(0)} components/s`)
+  console.log(
+    `corpus: ${((inputs.length * 1000) / median).toFixed(0)} files/s, ${((components * 1000) / median).toFixed(0)} components/s`,
+  )
   console.log(`corpus: peak RSS ${megabytes(process.resourceUsage().maxRSS * 1024)}`)
   for (const {file, text, discoverer} of inputs) {
     const before = process.cpuUsage()
@@ -103,7 +117,10 @@ function syntheticEntry(index: number): string {
 
 function writeSynthetic(path: string): number {
   const fd = openSync(path, 'w')
-  let written = writeSync(fd, '{\n  "name": "synthetic",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {\n    "": {\n      "name": "synthetic"\n    }')
+  let written = writeSync(
+    fd,
+    '{\n  "name": "synthetic",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {\n    "": {\n      "name": "synthetic"\n    }',
+  )
   let index = 0
   let chunk: string[] = []
   while (written < TARGET_BYTES) {
@@ -127,7 +144,14 @@ async function parseOne(path: string): Promise<void> {
   const text = readFileSync(path, 'utf8')
   const output = await discoverer.discover({file: 'package-lock.json', text}, {readText: () => null})
   const ms = performance.now() - started
-  console.log(JSON.stringify({ms, components: output.components.length, errors: output.errors?.length ?? 0, maxRSS: process.resourceUsage().maxRSS * 1024}))
+  console.log(
+    JSON.stringify({
+      ms,
+      components: output.components.length,
+      errors: output.errors?.length ?? 0,
+      maxRSS: process.resourceUsage().maxRSS * 1024,
+    }),
+  )
 }
 
 function benchLarge(): void {
@@ -136,15 +160,30 @@ function benchLarge(): void {
     const path = join(dir, 'package-lock.json')
     const entries = writeSynthetic(path)
     const size = statSync(path).size
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--parse-one', path], {encoding: 'utf8'})
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--parse-one', path],
+      {encoding: 'utf8'},
+    )
     if (child.status !== 0) {
       console.log(`synthetic: child failed (${child.status}): ${child.stderr.slice(0, 2000)}`)
       return
     }
-    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {ms: number; components: number; errors: number; maxRSS: number}
-    console.log(`synthetic package-lock.json: ${megabytes(size)}, ${entries} entries, ${result.components} components, ${result.errors} errors`)
-    console.log(`synthetic: read + parse ${(result.ms / 1000).toFixed(2)} s, ${((size / 1024 / 1024) / (result.ms / 1000)).toFixed(0)} MB/s`)
-    console.log(`synthetic: peak RSS ${megabytes(result.maxRSS)} (target < 512 MB) ${result.maxRSS < 512 * 1024 * 1024 ? 'OK' : 'OVER'}`)
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      ms: number
+      components: number
+      errors: number
+      maxRSS: number
+    }
+    console.log(
+      `synthetic package-lock.json: ${megabytes(size)}, ${entries} entries, ${result.components} components, ${result.errors} errors`,
+    )
+    console.log(
+      `synthetic: read + parse ${(result.ms / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (result.ms / 1000)).toFixed(0)} MB/s`,
+    )
+    console.log(
+      `synthetic: peak RSS ${megabytes(result.maxRSS)} (target < 512 MB) ${result.maxRSS < 512 * 1024 * 1024 ? 'OK' : 'OVER'}`,
+    )
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }

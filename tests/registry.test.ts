@@ -33,7 +33,10 @@ describe('plug-in registries', () => {
         ).toContain(folder)
       }
       for (const id of ids) {
-        expect(pluginFolders(stage.folder), `plug-in id '${id}' must match its folder name under src/${stage.folder}/`).toContain(id)
+        expect(
+          pluginFolders(stage.folder),
+          `plug-in id '${id}' must match its folder name under src/${stage.folder}/`,
+        ).toContain(id)
       }
     })
   }

@@ -22,7 +22,9 @@ describe('shipped rule packs', () => {
       })
 
       it('gives every rule at least one pass and one fail case', () => {
-        const withoutCases = rules.filter((r) => r.tests.pass.length === 0 || r.tests.fail.length === 0).map((r) => `${r.id} (${r.file})`)
+        const withoutCases = rules
+          .filter((r) => r.tests.pass.length === 0 || r.tests.fail.length === 0)
+          .map((r) => `${r.id} (${r.file})`)
         expect(withoutCases).toEqual([])
       })
 
@@ -55,7 +57,10 @@ describe('shipped rule packs', () => {
   })
 
   it('the strict pack tightens default rules without copying them', async () => {
-    const [{rules: defaults}, {rules: strict}] = await Promise.all([collectRules(['default']), collectRules(['strict'])])
+    const [{rules: defaults}, {rules: strict}] = await Promise.all([
+      collectRules(['default']),
+      collectRules(['strict']),
+    ])
     const byId = (rules: typeof strict, id: string) => rules.find((r) => r.id === id)
     expect(byId(strict, 'single-org-majority')?.params.max_share).toBe(0.4)
     expect(byId(defaults, 'single-org-majority')?.params.max_share).toBe(0.5)

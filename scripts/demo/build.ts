@@ -56,7 +56,13 @@ export function commitsFor(project: DemoProject, seed: number) {
     const person = pick(random, project.authors)
     const at = new Date(start + Math.floor(((i + random()) / project.commits) * span)).toISOString().replace('.000', '')
     const signature = {name: person.name, email: person.email, date: at}
-    return {sha: hex(random, 40), author: signature, committer: signature, login: person.login, message: `demo change ${i + 1}`}
+    return {
+      sha: hex(random, 40),
+      author: signature,
+      committer: signature,
+      login: person.login,
+      message: `demo change ${i + 1}`,
+    }
   })
   return commits
 }
@@ -66,7 +72,11 @@ async function writeUpstreams(root: string): Promise<void> {
   for (const [index, project] of projects.entries()) {
     const dir = join(root, `${project.owner}__${project.name}`)
     await mkdir(join(dir, 'users'), {recursive: true})
-    const repo = {description: project.description, archived: project.archived ?? false, homepage: 'https://example.com/stewards-demo'}
+    const repo = {
+      description: project.description,
+      archived: project.archived ?? false,
+      homepage: 'https://example.com/stewards-demo',
+    }
     await writeJson(join(dir, 'repo.json'), repo)
     await writeJson(join(dir, 'commits.json'), commitsFor(project, 1000 + index))
     for (const [path, content] of Object.entries(project.governance)) {
@@ -76,7 +86,14 @@ async function writeUpstreams(root: string): Promise<void> {
     const people = new Map(project.authors.map(([person]) => [person.login, person]))
     for (const person of people.values()) {
       if (person.login.endsWith('[bot]')) continue
-      const profile = {login: person.login, name: person.name, company: person.company ?? null, blog: '', email: null, created_at: '2019-05-01T00:00:00Z'}
+      const profile = {
+        login: person.login,
+        name: person.name,
+        company: person.company ?? null,
+        blog: '',
+        email: null,
+        created_at: '2019-05-01T00:00:00Z',
+      }
       await writeJson(join(dir, 'users', `${person.login}.json`), profile)
     }
   }
@@ -112,7 +129,9 @@ export async function buildDemo(dir: string = DEMO_DIR): Promise<void> {
       }
     }
     await writeFile(join(dir, 'snapshot.json'), `${JSON.stringify(stable, null, 1)}\n`)
-    process.stderr.write(`demo: ${run.projects.length} projects, ${stable.entries.length} cache entries, ${run.requests.total} requests\n`)
+    process.stderr.write(
+      `demo: ${run.projects.length} projects, ${stable.entries.length} cache entries, ${run.requests.total} requests\n`,
+    )
   } finally {
     await emulator.close()
     await rm(cacheDir, {recursive: true, force: true})

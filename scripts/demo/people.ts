@@ -26,7 +26,12 @@ export interface DemoProject {
   governance: Record<string, string>
 }
 
-const p = (login: string, name: string, email: string, extra: Partial<DemoPerson> = {}): DemoPerson => ({login, name, email, ...extra})
+const p = (login: string, name: string, email: string, extra: Partial<DemoPerson> = {}): DemoPerson => ({
+  login,
+  name,
+  email,
+  ...extra,
+})
 
 // Crestline Networks (fictional) is on the invented demo watch-list.
 const crestline = [
@@ -45,13 +50,19 @@ const meridian = [
   p('lena-sato', 'Lena Sato', 'lena.sato@meridian.example.net'),
   p('omar-vidal', 'Omar Vidal', 'omar@meridian.example.net'),
 ]
-const solace = [p('greta-holm', 'Greta Holm', 'greta@solace.example.com'), p('ravi-anand', 'Ravi Anand', 'ravi@solace.example.com')]
+const solace = [
+  p('greta-holm', 'Greta Holm', 'greta@solace.example.com'),
+  p('ravi-anand', 'Ravi Anand', 'ravi@solace.example.com'),
+]
 // People whose only evidence is a personal address: they stay unknown unless some record says otherwise.
-const personal = Array.from({length: 18}, (_, i) => p(`demo-dev-${i + 1}`, `Demo Developer ${i + 1}`, `dev${i + 1}@mail.example.net`))
+const personal = Array.from({length: 18}, (_, i) =>
+  p(`demo-dev-${i + 1}`, `Demo Developer ${i + 1}`, `dev${i + 1}@mail.example.net`),
+)
 const rowan = p('rowan-quill', 'Rowan Quill', 'rowan@quill.example.dev')
 const bot = p('demo-ci[bot]', 'demo-ci[bot]', '41898282+demo-ci[bot]@users.noreply.github.com')
 
-const securityPolicy = '# Security policy\n\nReport vulnerabilities to security@PROJECT.example.org (fictional). We answer within 5 working days.\n'
+const securityPolicy =
+  '# Security policy\n\nReport vulnerabilities to security@PROJECT.example.org (fictional). We answer within 5 working days.\n'
 
 export const projects: DemoProject[] = [
   {

@@ -21,18 +21,21 @@ describe('acquisitions (gitdm companies.yaml)', () => {
       "  - ['(?i)^(heptio|heptio\\s+inc\\.?|bitnami|bitnami\\s+inc\\.?)$', 'VMware Inc.']",
     ].join('\n')
     const rules = parseAcquisitions(text, 'companies.yaml')
-    expect(['AWS', 'Amazon Web Services Inc.', 'Bitnami Inc.', 'Amazon Robotics'].map((n) => applyAcquisitions(n, rules).name)).toEqual([
-      'Amazon',
-      'Amazon',
-      'VMware Inc.',
-      'Amazon Robotics',
-    ])
+    expect(
+      ['AWS', 'Amazon Web Services Inc.', 'Bitnami Inc.', 'Amazon Robotics'].map(
+        (n) => applyAcquisitions(n, rules).name,
+      ),
+    ).toEqual(['Amazon', 'Amazon', 'VMware Inc.', 'Amazon Robotics'])
   })
 
   it('rejects what JavaScript cannot run, naming the file and line', () => {
-    expect(() => parseAcquisitions("acquisitions:\n  - ['(?i)^(unclosed$', 'X']\n", 'c.yaml')).toThrow(/^c\.yaml:2: Invalid regular expression/)
+    expect(() => parseAcquisitions("acquisitions:\n  - ['(?i)^(unclosed$', 'X']\n", 'c.yaml')).toThrow(
+      /^c\.yaml:2: Invalid regular expression/,
+    )
     expect(() => compileGoRegex('(?U)^a+$', 'c.yaml:9')).toThrow("c.yaml:9: Go flag 'U' has no JavaScript equivalent")
-    expect(() => parseAcquisitions('acquisitions:\n  - [only-one]\n', 'c.yaml')).toThrow(/^c\.yaml:2: acquisitions\[0\]: /)
+    expect(() => parseAcquisitions('acquisitions:\n  - [only-one]\n', 'c.yaml')).toThrow(
+      /^c\.yaml:2: acquisitions\[0\]: /,
+    )
     expect(() => parseAcquisitions('acquisitions: [\n', 'c.yaml')).toThrow(/^c\.yaml:\d+: /)
   })
 

@@ -8,7 +8,11 @@ import {summarizeCommits} from './summary.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__')
 const gitdm = join(fixtures, 'gitdm.txt')
-const files = {affiliations: [gitdm], companies: join(fixtures, 'companies.yaml'), overrides: join(fixtures, 'affiliations.yaml')}
+const files = {
+  affiliations: [gitdm],
+  companies: join(fixtures, 'companies.yaml'),
+  overrides: join(fixtures, 'affiliations.yaml'),
+}
 
 function commit(sha: string, name: string, email: string, date: string, login: string | null = null): CommitRecord {
   const author = {name, email, date}
@@ -75,14 +79,29 @@ describe('attributeProject', () => {
       null,
       null,
     ])
-    expect(bySha.a2.attribution.claim).toMatchObject({citation: `${gitdm}:4`, method: 'noreply-login', raw: 'Sample Labs'})
+    expect(bySha.a2.attribution.claim).toMatchObject({
+      citation: `${gitdm}:4`,
+      method: 'noreply-login',
+      raw: 'Sample Labs',
+    })
     // Two blocks list bob@example.org and disagree: the first in gitdm order wins, flagged.
-    expect(bySha.b1.attribution).toMatchObject({resolution: 'ambiguous', alternatives: ['Sample Labs'], claim: {citation: `${gitdm}:7`, raw: 'example corp'}})
+    expect(bySha.b1.attribution).toMatchObject({
+      resolution: 'ambiguous',
+      alternatives: ['Sample Labs'],
+      claim: {citation: `${gitdm}:7`, raw: 'example corp'},
+    })
     expect(bySha.c1.attribution.claim).toMatchObject({raw: 'exampleco', citation: `${gitdm}:11`})
     expect(bySha.e1.attribution).toEqual({organization: null, resolution: 'unknown', known: true})
     expect(bySha.g1.attribution).toEqual({organization: null, resolution: 'unknown', known: false})
     // People: the gitdm login joined to the email, else the API login, else the email.
-    expect(['a1', 'a2', 'b1', 'c1', 'g1', 'h1'].map((sha) => bySha[sha].person)).toEqual(['alice', 'alice', 'bob', 'carol', 'grace@gmail.com', 'heidih'])
+    expect(['a1', 'a2', 'b1', 'c1', 'g1', 'h1'].map((sha) => bySha[sha].person)).toEqual([
+      'alice',
+      'alice',
+      'bob',
+      'carol',
+      'grace@gmail.com',
+      'heidih',
+    ])
     expect(result.bots).toEqual({
       'Release Pipeline <builds@example.com>': 1,
       'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>': 1,
@@ -90,7 +109,14 @@ describe('attributeProject', () => {
     expect(bySha.r1.bot && bySha.r2.bot && !bySha.a1.bot).toBe(true)
     expect(result.asOf).toBe('2024-12-31')
     // A moment counts as its UTC day: 2024-08-31T23:00-02:00 is 2024-09-01 in UTC, when Alice is Independent.
-    expect(attributeProject(project, [{login: 'alice', role: 'maintainer', source: 'M:1'}], context, '2024-08-31T23:00:00-02:00').roles[0]).toMatchObject({
+    expect(
+      attributeProject(
+        project,
+        [{login: 'alice', role: 'maintainer', source: 'M:1'}],
+        context,
+        '2024-08-31T23:00:00-02:00',
+      ).roles[0],
+    ).toMatchObject({
       attribution: {organization: 'Independent'},
     })
     expect(result.roles.map((r) => [r.login, r.attribution.organization, r.attribution.resolution])).toEqual([
@@ -129,7 +155,9 @@ describe('attributeProject', () => {
     ])
     expect(bySha.f1).toMatchObject({organization: 'Independent', claim: {source: 'override', method: 'email'}})
     expect(bySha.n1).toMatchObject({organization: 'Sample Labs', claim: {source: 'email-domain', method: 'domain'}})
-    expect(bySha.n1.claim?.citation).toMatch(/^author email domain labs\.example\.org: labs\.example\.org is listed for 'sample-labs' in .*example\.yaml \(gitdm-observed\)$/)
+    expect(bySha.n1.claim?.citation).toMatch(
+      /^author email domain labs\.example\.org: labs\.example\.org is listed for 'sample-labs' in .*example\.yaml \(gitdm-observed\)$/,
+    )
     // Public webmail never attributes; a domain known only as a website is not email evidence.
     expect([bySha.g1.organization, bySha.w1.organization]).toEqual([null, null])
     // gitdm outranks the email domain, but Erin's gitdm period has ended: her example.com address decides.
@@ -151,9 +179,15 @@ describe('attributeProject', () => {
   it('uses org memberships of companies only, and the profile company, when nothing stronger exists', async () => {
     const entities = await loadEntities([join(fixtures, 'entities')], {shipped: false})
     const context = await loadAttributionContext({entities, sources: ['profile-company', 'org-membership']})
-    const ghostOnly: CollectedProject = {...project, profiles: {ghost: {login: 'ghost', orgs: ['example-foundation', 'sample-labs']}, HeidiH: project.profiles.HeidiH}}
+    const ghostOnly: CollectedProject = {
+      ...project,
+      profiles: {ghost: {login: 'ghost', orgs: ['example-foundation', 'sample-labs']}, HeidiH: project.profiles.HeidiH},
+    }
     const result = attributeProject(ghostOnly, roles, context)
-    expect(result.roles[2].attribution).toMatchObject({organization: 'Sample Labs', claim: {source: 'org-membership', confidence: 'low'}})
+    expect(result.roles[2].attribution).toMatchObject({
+      organization: 'Sample Labs',
+      claim: {source: 'org-membership', confidence: 'low'},
+    })
     expect(result.commits.find((c) => c.sha === 'h1')?.attribution).toMatchObject({
       organization: 'Example Corp',
       claim: {source: 'profile-company', citation: 'GitHub profile of HeidiH: company "@example-corp"'},
@@ -163,15 +197,40 @@ describe('attributeProject', () => {
   it('profile companies that are not one explicit organisation stay unknown and count toward neither coverage nor concentration', async () => {
     const entities = await loadEntities([join(fixtures, 'entities')], {shipped: false})
     const context = await loadAttributionContext({entities, sources: ['profile-company']})
-    const companies = ['Formerly @example-corp', '@example-corp @sample-labs', 'Open to work', 'Not Example Corp', 'ex-Sample Labs', 'https://example.com', 'exampleco, sample labs', 'Acme Widgets GmbH']
+    const companies = [
+      'Formerly @example-corp',
+      '@example-corp @sample-labs',
+      'Open to work',
+      'Not Example Corp',
+      'ex-Sample Labs',
+      'https://example.com',
+      'exampleco, sample labs',
+      'Acme Widgets GmbH',
+    ]
     const people = companies.map((company, i) => ({login: `p${i}`, company}))
     const vague: CollectedProject = {
       ...project,
-      commits: [...people.map((p, i) => commit(`v${i}`, p.login, `${p.login}@mail.example.net`, '2024-04-01T10:00:00Z', p.login)), commit('k1', 'Heidi', 'heidi@example.org', '2024-04-01T10:00:00Z', 'HeidiH')],
-      profiles: {...Object.fromEntries(people.map((p) => [p.login, p])), HeidiH: {login: 'HeidiH', company: '@example-corp'}},
+      commits: [
+        ...people.map((p, i) =>
+          commit(`v${i}`, p.login, `${p.login}@mail.example.net`, '2024-04-01T10:00:00Z', p.login),
+        ),
+        commit('k1', 'Heidi', 'heidi@example.org', '2024-04-01T10:00:00Z', 'HeidiH'),
+      ],
+      profiles: {
+        ...Object.fromEntries(people.map((p) => [p.login, p])),
+        HeidiH: {login: 'HeidiH', company: '@example-corp'},
+      },
     }
     const result = attributeProject(vague, [], context)
-    expect(result.commits.filter((c) => c.sha.startsWith('v')).map((c) => c.attribution)).toEqual(companies.map(() => ({organization: null, resolution: 'unknown', known: false})))
-    expect(summarizeCommits(result)).toMatchObject({human_commits: 9, attributed_commits: 1, unknown_commits: 8, ambiguous_commits: 0, commits_per_org: {'Example Corp': 1}})
+    expect(result.commits.filter((c) => c.sha.startsWith('v')).map((c) => c.attribution)).toEqual(
+      companies.map(() => ({organization: null, resolution: 'unknown', known: false})),
+    )
+    expect(summarizeCommits(result)).toMatchObject({
+      human_commits: 9,
+      attributed_commits: 1,
+      unknown_commits: 8,
+      ambiguous_commits: 0,
+      commits_per_org: {'Example Corp': 1},
+    })
   })
 })

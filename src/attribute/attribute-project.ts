@@ -84,7 +84,8 @@ function latestCommitAttribution(commits: readonly AttributedCommit[]): Map<stri
     const source = commit.attribution.claim?.source
     if (commit.bot || !commit.attribution.organization || !source || !COMMIT_FALLBACK_SOURCES.has(source)) continue
     const seen = latest.get(commit.person)
-    if (!seen || Date.parse(commit.date) > Date.parse(seen.date)) latest.set(commit.person, {date: commit.date, attribution: commit.attribution})
+    if (!seen || Date.parse(commit.date) > Date.parse(seen.date))
+      latest.set(commit.person, {date: commit.date, attribution: commit.attribution})
   }
   return new Map([...latest].map(([person, {attribution}]) => [person, attribution]))
 }

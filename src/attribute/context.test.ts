@@ -20,34 +20,57 @@ describe('loadAttributionContext: --affiliations files', () => {
     const empty = file('empty.txt', '# only a comment\n\n')
     const cases: Array<[string, string]> = [
       [binary, `${binary}:2: not a gitdm affiliations file: binary content (NUL byte)`],
-      [json, `${json}:1: not a gitdm affiliations file: expected "login: email!domain, ..." or a TAB-indented affiliation`],
+      [
+        json,
+        `${json}:1: not a gitdm affiliations file: expected "login: email!domain, ..." or a TAB-indented affiliation`,
+      ],
       [yaml, `${yaml}:2: not a gitdm affiliations file: 'acquisitions' has no affiliation line`],
       [empty, `${empty}: not a gitdm affiliations file: no "login: emails" record with an affiliation line`],
     ]
     for (const [path, message] of cases) {
       // A good file beside it does not make the bad one acceptable.
-      await expect(loadAttributionContext({affiliations: [good, path]})).rejects.toMatchObject({code: 'invalid-affiliations', exitCode: 3, message})
+      await expect(loadAttributionContext({affiliations: [good, path]})).rejects.toMatchObject({
+        code: 'invalid-affiliations',
+        exitCode: 3,
+        message,
+      })
     }
   })
 
   it('keeps the bad lines of a usable file as problems, ready for ScanResult.errors', async () => {
-    const half = file('half.txt', 'alice: alice!example.com\n\tExample Corp\n\tOther from 2024-99-01\n  stray\nbob: bob!example.com\n')
+    const half = file(
+      'half.txt',
+      'alice: alice!example.com\n\tExample Corp\n\tOther from 2024-99-01\n  stray\nbob: bob!example.com\n',
+    )
     const context = await loadAttributionContext({affiliations: [half, good]})
     expect(context.gitdm?.byEmail.get('alice@example.com')?.[0].periods.map((p) => p.company)).toEqual(['Example Corp'])
     expect(attributionErrors(context)).toEqual([
       {file: half, line: 3, code: 'invalid-affiliation', message: "'2024-99-01' is not a calendar date"},
-      {file: half, line: 4, code: 'invalid-affiliation', message: 'expected "login: email!domain, ..." or a TAB-indented affiliation'},
+      {
+        file: half,
+        line: 4,
+        code: 'invalid-affiliation',
+        message: 'expected "login: email!domain, ..." or a TAB-indented affiliation',
+      },
       {file: half, line: 5, code: 'invalid-affiliation', message: "'bob' has no affiliation line"},
     ])
     expect(attributionErrors(await loadAttributionContext({affiliations: [good]}))).toEqual([])
   })
 
   it('bounds the problems of a mostly broken file', async () => {
-    const lines = ['alice: alice!example.com', '\tExample Corp', ...Array.from({length: 150}, (_, i) => `junk line ${i}`)]
+    const lines = [
+      'alice: alice!example.com',
+      '\tExample Corp',
+      ...Array.from({length: 150}, (_, i) => `junk line ${i}`),
+    ]
     const noisy = file('noisy.txt', `${lines.join('\n')}\n`)
     const errors = attributionErrors(await loadAttributionContext({affiliations: [noisy]}))
     expect(errors.length).toBe(101)
     expect([errors[0].line, errors[99].line]).toEqual([3, 102])
-    expect(errors[100]).toEqual({file: noisy, code: 'invalid-affiliation', message: '50 more unreadable lines not listed'})
+    expect(errors[100]).toEqual({
+      file: noisy,
+      code: 'invalid-affiliation',
+      message: '50 more unreadable lines not listed',
+    })
   })
 })

@@ -55,7 +55,12 @@ export async function loadAttributionContext(options: AttributionOptions = {}): 
  * file order then line order as read. The lines were skipped; the rest of each file was used.
  */
 export function attributionErrors(context: Pick<AttributionContext, 'problems'>): ScanError[] {
-  return context.problems.map(({file, line, message}) => ({file, ...(line === undefined ? {} : {line}), code: 'invalid-affiliation', message}))
+  return context.problems.map(({file, line, message}) => ({
+    file,
+    ...(line === undefined ? {} : {line}),
+    code: 'invalid-affiliation',
+    message,
+  }))
 }
 
 function selectSources(ids: string[] | undefined) {

@@ -15,14 +15,23 @@ const order = ['override', 'gitdm', 'email-domain', 'governance'] as const
 describe('isValidOn', () => {
   it('is from-inclusive and until-exclusive, open where a bound is missing', () => {
     const c = claim('A', {from: '2024-03-01', until: '2024-09-01'})
-    expect(['2024-02-29', '2024-03-01', '2024-08-31', '2024-09-01'].map((d) => isValidOn(c, d))).toEqual([false, true, true, false])
+    expect(['2024-02-29', '2024-03-01', '2024-08-31', '2024-09-01'].map((d) => isValidOn(c, d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ])
     expect(isValidOn(claim('A'), '1999-01-01')).toBe(true)
   })
 })
 
 describe('decide', () => {
   it('takes the first source in precedence order that has a claim valid on the day', () => {
-    const claims = [claim('Domain Co', {source: 'email-domain'}), claim('Curated Co', {until: '2024-01-01'}), claim('User Co', {source: 'override', from: '2024-06-01'})]
+    const claims = [
+      claim('Domain Co', {source: 'email-domain'}),
+      claim('Curated Co', {until: '2024-01-01'}),
+      claim('User Co', {source: 'override', from: '2024-06-01'}),
+    ]
     expect(decide(claims, '2023-12-31', order).organization).toBe('Curated Co')
     expect(decide(claims, '2024-01-01', order).organization).toBe('Domain Co')
     const june = decide(claims, '2024-06-01', order)
@@ -30,7 +39,11 @@ describe('decide', () => {
   })
 
   it('takes the lowest rank within a source and flags disagreement as ambiguous', () => {
-    const claims = [claim('Later Block', {rank: 200}), claim('First Block', {rank: 100}), claim('first block', {rank: 150})]
+    const claims = [
+      claim('Later Block', {rank: 200}),
+      claim('First Block', {rank: 100}),
+      claim('first block', {rank: 150}),
+    ]
     expect(decide(claims, '2024-01-01', order)).toEqual({
       organization: 'First Block',
       claim: claims[1],
@@ -40,7 +53,11 @@ describe('decide', () => {
   })
 
   it('is unknown without a valid claim, and says whether the person was known at all', () => {
-    expect(decide([claim('Old', {until: '2020-01-01'})], '2024-01-01', order)).toEqual({organization: null, resolution: 'unknown', known: true})
+    expect(decide([claim('Old', {until: '2020-01-01'})], '2024-01-01', order)).toEqual({
+      organization: null,
+      resolution: 'unknown',
+      known: true,
+    })
     expect(decide([], '2024-01-01', order)).toEqual({organization: null, resolution: 'unknown', known: false})
     expect(decide([claim('A')], undefined, order).organization).toBeNull()
   })

@@ -11,7 +11,11 @@ export function isValidOn(claim: Claim, day: string): boolean {
  * The first source in `order` with a claim valid on `day` decides; within it the lowest rank wins. If its
  * valid claims name several organisations the result is `ambiguous` (the winner is kept, the others listed).
  */
-export function decide(claims: readonly Claim[], day: string | undefined, order: readonly EvidenceSource[]): Attribution {
+export function decide(
+  claims: readonly Claim[],
+  day: string | undefined,
+  order: readonly EvidenceSource[],
+): Attribution {
   const valid = day ? claims.filter((claim) => isValidOn(claim, day)) : []
   for (const source of order) {
     const candidates = valid.filter((claim) => claim.source === source).sort(byRank)
@@ -22,7 +26,11 @@ export function decide(claims: readonly Claim[], day: string | undefined, order:
       const key = spellingKey(claim.organization)
       if (key !== spellingKey(winner.organization) && !others.has(key)) others.set(key, claim.organization)
     }
-    const attribution: Attribution = {organization: winner.organization, claim: winner, resolution: others.size ? 'ambiguous' : 'ok'}
+    const attribution: Attribution = {
+      organization: winner.organization,
+      claim: winner,
+      resolution: others.size ? 'ambiguous' : 'ok',
+    }
     if (others.size) attribution.alternatives = [...others.values()].sort()
     return attribution
   }

@@ -14,7 +14,14 @@ describe('readCommitsFile', () => {
   const author = {name: 'A', email: 'a@example.com', date: '2024-01-01T00:00:00+02:00'}
 
   it('keeps valid records (committer and login optional) and reports the others', async () => {
-    const file = write('c.json', JSON.stringify([{sha: '1', author}, {sha: '2', author, committer: author, login: 'A'}, {sha: '3', author: {...author, date: 'soon'}}]))
+    const file = write(
+      'c.json',
+      JSON.stringify([
+        {sha: '1', author},
+        {sha: '2', author, committer: author, login: 'A'},
+        {sha: '3', author: {...author, date: 'soon'}},
+      ]),
+    )
     const {commits, problems} = await readCommitsFile(file)
     expect(commits).toEqual([
       {sha: '1', author, committer: author, login: null},

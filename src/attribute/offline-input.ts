@@ -5,8 +5,17 @@ import {usageError} from '../core/errors.js'
 import type {CommitRecord} from '../core/model.js'
 import type {FileProblem} from './sources/gitdm/parse.js'
 
-const Signature = z.object({name: z.string(), email: z.string(), date: z.string().refine((d) => !Number.isNaN(Date.parse(d)), 'not a date')})
-const Commit = z.object({sha: z.string().min(1), author: Signature, committer: Signature.optional(), login: z.string().nullable().optional()})
+const Signature = z.object({
+  name: z.string(),
+  email: z.string(),
+  date: z.string().refine((d) => !Number.isNaN(Date.parse(d)), 'not a date'),
+})
+const Commit = z.object({
+  sha: z.string().min(1),
+  author: Signature,
+  committer: Signature.optional(),
+  login: z.string().nullable().optional(),
+})
 
 /** Bounded: a commits file of a year of the busiest project is a few MB. */
 const MAX_BYTES = 256 * 1024 * 1024
@@ -23,7 +32,10 @@ export async function readCommitsFile(file: string): Promise<{commits: CommitRec
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw usageError('bad-json', `${file}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`)
+    throw usageError(
+      'bad-json',
+      `${file}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`,
+    )
   }
   if (!Array.isArray(data)) throw usageError('bad-commits', `${file}: expected a JSON array of commit records`)
   const commits: CommitRecord[] = []
@@ -32,7 +44,10 @@ export async function readCommitsFile(file: string): Promise<{commits: CommitRec
     const parsed = Commit.safeParse(entry)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      problems.push({file, message: `commit [${i}]${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}; skipped`})
+      problems.push({
+        file,
+        message: `commit [${i}]${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}; skipped`,
+      })
       return
     }
     const {sha, author, committer, login} = parsed.data

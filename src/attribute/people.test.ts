@@ -33,7 +33,12 @@ const project: CollectedProject = {
 
 describe('people report', async () => {
   const context = await loadAttributionContext({affiliations: [gitdm], sources: ['gitdm']})
-  const attributed = attributeProject(project, [{login: 'Alice', role: 'maintainer', source: 'MAINTAINERS.md:3'}], context, '2024-06-30')
+  const attributed = attributeProject(
+    project,
+    [{login: 'Alice', role: 'maintainer', source: 'MAINTAINERS.md:3'}],
+    context,
+    '2024-06-30',
+  )
   const report = buildPeopleReport(attributed)
 
   it('groups each person’s commits into periods of one organisation and one deciding claim', () => {
@@ -46,21 +51,46 @@ describe('people report', async () => {
     ])
     expect(alice.roles).toEqual([{role: 'maintainer', source: 'MAINTAINERS.md:3'}])
     expect(alice.roleAttribution).toMatchObject({organization: 'Sample Labs', first: '2024-06-30', source: 'gitdm'})
-    expect(report.people[1].periods).toEqual([{organization: null, first: '2024-03-01', last: '2024-03-01', commits: 1, resolution: 'unknown', known: false}])
+    expect(report.people[1].periods).toEqual([
+      {organization: null, first: '2024-03-01', last: '2024-03-01', commits: 1, resolution: 'unknown', known: false},
+    ])
   })
 
   it('renders the same text for the same input', () => {
     const text = formatPeopleText(report)
-    expect(text).toBe(formatPeopleText(buildPeopleReport(attributeProject(project, [{login: 'Alice', role: 'maintainer', source: 'MAINTAINERS.md:3'}], context, '2024-06-30'))))
+    expect(text).toBe(
+      formatPeopleText(
+        buildPeopleReport(
+          attributeProject(
+            project,
+            [{login: 'Alice', role: 'maintainer', source: 'MAINTAINERS.md:3'}],
+            context,
+            '2024-06-30',
+          ),
+        ),
+      ),
+    )
     expect(text).toContain(`alice (Alice): 4 commits\n  2024-01-05..2024-02-20  2  Example Corp  ← gitdm: ${gitdm}:3\n`)
-    expect(text).toContain(`  roles: maintainer (MAINTAINERS.md:3)\n  on 2024-06-30: Sample Labs  ← gitdm: ${gitdm}:4\n`)
+    expect(text).toContain(
+      `  roles: maintainer (MAINTAINERS.md:3)\n  on 2024-06-30: Sample Labs  ← gitdm: ${gitdm}:4\n`,
+    )
     expect(text).toContain('someone@example.net (Alice): 1 commit\n  2024-03-01  1  unknown (no evidence)\n')
   })
 
   it('lists what another run changes, commit by commit', async () => {
-    const overrides = await loadAttributionContext({affiliations: [gitdm], overrides: join(fixtures, 'affiliations.yaml'), sources: ['override', 'gitdm']})
-    const withCarol: CollectedProject = {...project, commits: [...project.commits, commit('k1', 'carol@example.net', '2024-07-01T00:00:00Z')]}
-    const changes = diffAttributions(attributeProject(withCarol, [], context), attributeProject(withCarol, [], overrides))
+    const overrides = await loadAttributionContext({
+      affiliations: [gitdm],
+      overrides: join(fixtures, 'affiliations.yaml'),
+      sources: ['override', 'gitdm'],
+    })
+    const withCarol: CollectedProject = {
+      ...project,
+      commits: [...project.commits, commit('k1', 'carol@example.net', '2024-07-01T00:00:00Z')],
+    }
+    const changes = diffAttributions(
+      attributeProject(withCarol, [], context),
+      attributeProject(withCarol, [], overrides),
+    )
     expect(changes).toEqual([
       {
         sha: 'k1',

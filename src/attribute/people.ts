@@ -52,7 +52,10 @@ export interface PeopleReport {
 }
 
 /** `collected`: the project as collected, whose status and reason the report repeats when it is not `ok`. */
-export function buildPeopleReport(project: AttributedProject, collected?: Pick<CollectedProject, 'status' | 'reason'>): PeopleReport {
+export function buildPeopleReport(
+  project: AttributedProject,
+  collected?: Pick<CollectedProject, 'status' | 'reason'>,
+): PeopleReport {
   const people = new Map<string, PersonReport>()
   const person = (id: string): PersonReport => {
     let report = people.get(id)
@@ -83,9 +86,20 @@ export function buildPeopleReport(project: AttributedProject, collected?: Pick<C
     report.roles.push(role)
     report.roleAttribution ??= period(holder.attribution, project.asOf ?? '', project.asOf ?? '', 0)
   }
-  const sorted = [...people.values()].sort((a, b) => b.commits - a.commits || b.roles.length - a.roles.length || cmp(a.person, b.person))
-  const notOk = collected && collected.status !== 'ok' ? {status: collected.status, ...(collected.reason ? {reason: collected.reason} : {})} : {}
-  const report: PeopleReport = {repo: project.repo, ...notOk, summary: summarizeCommits(project), people: sorted, bots: project.bots}
+  const sorted = [...people.values()].sort(
+    (a, b) => b.commits - a.commits || b.roles.length - a.roles.length || cmp(a.person, b.person),
+  )
+  const notOk =
+    collected && collected.status !== 'ok'
+      ? {status: collected.status, ...(collected.reason ? {reason: collected.reason} : {})}
+      : {}
+  const report: PeopleReport = {
+    repo: project.repo,
+    ...notOk,
+    summary: summarizeCommits(project),
+    people: sorted,
+    bots: project.bots,
+  }
   if (project.asOf) report.asOf = project.asOf
   return report
 }
@@ -110,7 +124,13 @@ function periods(commits: AttributedCommit[]): PersonPeriod[] {
 }
 
 function period(a: Attribution, first: string, last: string, commits: number): PersonPeriod {
-  const p: PersonPeriod = {organization: a.organization, first, last, commits, resolution: a.resolution ?? (a.organization ? 'ok' : 'unknown')}
+  const p: PersonPeriod = {
+    organization: a.organization,
+    first,
+    last,
+    commits,
+    resolution: a.resolution ?? (a.organization ? 'ok' : 'unknown'),
+  }
   if (a.claim) {
     p.source = a.claim.source
     p.citation = a.claim.citation
@@ -138,7 +158,9 @@ export function formatPeopleText(report: PeopleReport): string {
       lines.push(`  ${span}  ${period.commits}  ${describe(period)}`)
     }
     if (p.roles.length) {
-      lines.push(`  roles: ${p.roles.map((r) => `${r.role} (${r.source}${r.declaredAffiliation ? `, declares ${r.declaredAffiliation}` : ''})`).join('; ')}`)
+      lines.push(
+        `  roles: ${p.roles.map((r) => `${r.role} (${r.source}${r.declaredAffiliation ? `, declares ${r.declaredAffiliation}` : ''})`).join('; ')}`,
+      )
       if (p.roleAttribution) lines.push(`  on ${report.asOf}: ${describe(p.roleAttribution)}`)
     }
   }

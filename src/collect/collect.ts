@@ -32,7 +32,11 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     const ref = parseRepo(input, hosts)
     if ('error' in ref) {
       const reason = `invalid repository name: ${ref.error}`
-      results.push({project: emptyProject(input, resolved, 'unavailable', reason), incomplete: false, problems: [reason]})
+      results.push({
+        project: emptyProject(input, resolved, 'unavailable', reason),
+        incomplete: false,
+        problems: [reason],
+      })
       continue
     }
     if (seen.has(repoIdentity(ref))) continue
@@ -60,7 +64,10 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     problems.push(...result.problems)
   }
   const projects = results.map((r) => r.project).sort((a, b) => compare(a.repo.toLowerCase(), b.repo.toLowerCase()))
-  return redact({projects, requests: session.stats(), incomplete, problems: [...new Set(problems)].sort()}, options.token)
+  return redact(
+    {projects, requests: session.stats(), incomplete, problems: [...new Set(problems)].sort()},
+    options.token,
+  )
 }
 
 async function collectOne(session: SourceSession, ref: RepoRef, options: ResolvedOptions): Promise<ProjectResult> {
@@ -73,7 +80,11 @@ async function collectOne(session: SourceSession, ref: RepoRef, options: Resolve
   const deadline = new Promise<ProjectResult>((resolve) => {
     hard = setTimeout(() => {
       const reason = `${ref.key}: timed out after ${limit} ms`
-      resolve({project: unreadProject(ref.key, options.source ?? 'github', options.window, reason), incomplete: true, problems: [reason]})
+      resolve({
+        project: unreadProject(ref.key, options.source ?? 'github', options.window, reason),
+        incomplete: true,
+        problems: [reason],
+      })
     }, limit + 1_000)
   })
   try {
@@ -93,7 +104,11 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
   const extra = (options.extraLogins ?? []).map((l) => l.toLowerCase())
   for (const {project} of results) {
     if (project.status === 'unavailable') continue
-    const logins = [...project.commits.flatMap((c) => (c.login ? [c.login.toLowerCase()] : [])), ...namedLogins(project), ...extra]
+    const logins = [
+      ...project.commits.flatMap((c) => (c.login ? [c.login.toLowerCase()] : [])),
+      ...namedLogins(project),
+      ...extra,
+    ]
     const valid = [...new Set(logins)].filter(isValidLogin)
     perProject.set(project, valid)
     for (const login of valid) all.add(login)
@@ -130,8 +145,22 @@ function namedLogins(project: CollectedProject): string[] {
   return parseGovernance(project.governance).map((role) => role.login.toLowerCase())
 }
 
-function emptyProject(repo: string, options: ResolvedOptions, status: CollectedProject['status'], reason: string): CollectedProject {
-  return {repo, source: options.source ?? 'github', status, reason, window: options.window, commits: [], governance: [], profiles: {}}
+function emptyProject(
+  repo: string,
+  options: ResolvedOptions,
+  status: CollectedProject['status'],
+  reason: string,
+): CollectedProject {
+  return {
+    repo,
+    source: options.source ?? 'github',
+    status,
+    reason,
+    window: options.window,
+    commits: [],
+    governance: [],
+    profiles: {},
+  }
 }
 
 /** Belt and braces: whatever a server echoed back, the token never leaves in our output. */

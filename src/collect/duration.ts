@@ -11,6 +11,7 @@ const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000,
 /** `90s`, `30m`, `24h`, `7d`, or a number of milliseconds. */
 export function parseDuration(text: string, flag: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim())
-  if (!match) throw usageError('bad-duration', `${flag} '${text}' is not a duration`, 'use e.g. 30m, 24h, 7d or milliseconds')
+  if (!match)
+    throw usageError('bad-duration', `${flag} '${text}' is not a duration`, 'use e.g. 30m, 24h, 7d or milliseconds')
   return Math.round(Number(match[1]) * UNITS[match[2] ?? 'ms'])
 }

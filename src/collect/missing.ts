@@ -17,6 +17,21 @@ export function addMissing(project: CollectedProject, ...parts: DataPart[]): voi
  * (network, timeout, rate limit, offline cache miss): `partial` with every part missing, not
  * `unavailable`, which is kept for answers about the project (404, 451, private).
  */
-export function unreadProject(repo: string, source: CollectedProject['source'], window: Window, reason: string): CollectedProject {
-  return {repo, source, status: 'partial', reason, missing: [...DATA_PARTS], window, commits: [], governance: [], profiles: {}}
+export function unreadProject(
+  repo: string,
+  source: CollectedProject['source'],
+  window: Window,
+  reason: string,
+): CollectedProject {
+  return {
+    repo,
+    source,
+    status: 'partial',
+    reason,
+    missing: [...DATA_PARTS],
+    window,
+    commits: [],
+    governance: [],
+    profiles: {},
+  }
 }

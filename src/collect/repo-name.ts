@@ -36,13 +36,18 @@ export function isValidLogin(login: string): boolean {
  * a reason. `hosts` are the hosts this forge answers for.
  */
 export function parseRepo(input: string, hosts: readonly string[] = ['github.com']): RepoRef | {error: string} {
-  const text = input.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '').replace(/\.git$/i, '')
+  const text = input
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '')
   const parts = text.split('/')
   if (parts.length === 2) parts.unshift(hosts[0] ?? 'github.com')
   if (parts.length !== 3) return {error: `'${input}' is not OWNER/REPO or HOST/OWNER/REPO`}
   const [rawHost, owner, name] = parts
   const host = rawHost.toLowerCase()
-  if (!hosts.includes(host)) return {error: `'${input}': host '${host}' is not served by this source (${hosts.join(', ')})`}
+  if (!hosts.includes(host))
+    return {error: `'${input}': host '${host}' is not served by this source (${hosts.join(', ')})`}
   if (!isValidOwner(owner)) return {error: `'${input}': '${owner}' is not a valid GitHub owner name`}
   if (!isValidRepoName(name)) return {error: `'${input}': '${name}' is not a valid GitHub repository name`}
   return {host, owner, name, key: `${host}/${owner}/${name}`}

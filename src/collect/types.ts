@@ -37,7 +37,13 @@ export interface CollectOptions {
   /** Logins whose profiles are wanted besides commit authors and those named in governance files. */
   extraLogins?: string[]
   /** Retry tuning; tests make the waits tiny. Defaults: 3 retries, 1000 ms base (GitHub's seconds). */
-  http?: {retries?: number; retryBaseMs?: number; secondaryRetries?: number; acceptedRetries?: number; acceptedDelayMs?: number}
+  http?: {
+    retries?: number
+    retryBaseMs?: number
+    secondaryRetries?: number
+    acceptedRetries?: number
+    acceptedDelayMs?: number
+  }
 }
 
 export interface CollectRun {

@@ -9,7 +9,8 @@ import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/cli-options.js'
 
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
-  static override description = `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
+  static override description =
+    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
@@ -21,16 +22,43 @@ export default class Collect extends BaseCommand {
   }
   static override flags = {
     json: Flags.boolean({description: 'Print the collected data as JSON (the replayable form)'}),
-    since: Flags.string({description: 'Window start, inclusive (default: 12 months before --until)', helpValue: 'YYYY-MM-DD'}),
-    until: Flags.string({description: "Window end, exclusive (default: today's UTC midnight)", helpValue: 'YYYY-MM-DD'}),
-    token: Flags.string({description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow)', helpValue: 'TOKEN'}),
-    'github-api-url': Flags.string({description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server', helpValue: 'URL'}),
+    since: Flags.string({
+      description: 'Window start, inclusive (default: 12 months before --until)',
+      helpValue: 'YYYY-MM-DD',
+    }),
+    until: Flags.string({
+      description: "Window end, exclusive (default: today's UTC midnight)",
+      helpValue: 'YYYY-MM-DD',
+    }),
+    token: Flags.string({
+      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow)',
+      helpValue: 'TOKEN',
+    }),
+    'github-api-url': Flags.string({
+      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
+      helpValue: 'URL',
+    }),
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    'max-age': Flags.string({description: 'Serve cache entries younger than this without asking (default 24h)', helpValue: 'DURATION'}),
+    'max-age': Flags.string({
+      description: 'Serve cache entries younger than this without asking (default 24h)',
+      helpValue: 'DURATION',
+    }),
     offline: Flags.boolean({description: 'Use only the cache; report what is missing'}),
-    git: Flags.string({description: 'Local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR. Repeatable.', multiple: true, helpValue: 'DIR'}),
-    snapshot: Flags.string({description: 'Replay a cache bundle or a recorded collect --json instead of the network', helpValue: 'FILE'}),
-    'on-rate-limit': Flags.string({description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results', options: ['wait', 'stop'], default: 'wait'}),
+    git: Flags.string({
+      description:
+        'Local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR. Repeatable.',
+      multiple: true,
+      helpValue: 'DIR',
+    }),
+    snapshot: Flags.string({
+      description: 'Replay a cache bundle or a recorded collect --json instead of the network',
+      helpValue: 'FILE',
+    }),
+    'on-rate-limit': Flags.string({
+      description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results',
+      options: ['wait', 'stop'],
+      default: 'wait',
+    }),
     concurrency: Flags.integer({description: 'Repositories collected at once', min: 1, max: 64, default: 4}),
   }
 
@@ -38,7 +66,8 @@ export default class Collect extends BaseCommand {
     const {argv, flags} = await this.parse(Collect)
     const repos = (argv as string[]).map((input) => {
       const ref = parseRepo(input, hostsFor(flags['github-api-url']))
-      if ('error' in ref) throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
+      if ('error' in ref)
+        throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
       return ref.key
     })
     const window = resolveWindow(flags.since, flags.until)
@@ -58,7 +87,11 @@ export default class Collect extends BaseCommand {
     if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(repos, flags.git)})
     const run = await collectProjects(repos, options)
     if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
-    else for (const p of run.projects) this.log(`${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.missing?.length ? `\tmissing: ${p.missing.join(', ')}` : ''}${p.reason ? `\t${p.reason}` : ''}`)
+    else
+      for (const p of run.projects)
+        this.log(
+          `${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.missing?.length ? `\tmissing: ${p.missing.join(', ')}` : ''}${p.reason ? `\t${p.reason}` : ''}`,
+        )
     for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
     // BaseCommand.catch drains stdout before the process ends, so a pipe reader gets the whole JSON.
     if (run.incomplete) this.exit(ExitCode.incomplete)
@@ -67,6 +100,7 @@ export default class Collect extends BaseCommand {
   /** Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang). */
   private progress(event: Parameters<NonNullable<CollectOptions['onProgress']>>[0]): void {
     if (event.type === 'rate-limit-wait') this.logToStderr(rateLimitNotice(event))
-    else if (event.type === 'project-done' && process.stderr.isTTY) this.logToStderr(`collected ${event.repo} (${event.status})`)
+    else if (event.type === 'project-done' && process.stderr.isTTY)
+      this.logToStderr(`collected ${event.repo} (${event.status})`)
   }
 }

@@ -8,7 +8,8 @@ import {readReport} from '../pipeline/scan.js'
 export default class Diff extends BaseCommand {
   static summary = 'Compare two JSON reports: new, worsened, improved and resolved findings.'
 
-  static description = `A finding is identified by its rule and repository. With --fail-on, exits 1 when a new or worsened finding reaches that severity (the same gate as scan --baseline).`
+  static description =
+    `A finding is identified by its rule and repository. With --fail-on, exits 1 when a new or worsened finding reaches that severity (the same gate as scan --baseline).`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> main.json pr.json',
@@ -21,7 +22,11 @@ export default class Diff extends BaseCommand {
   }
 
   static flags = {
-    'fail-on': Flags.string({description: 'exit 1 when a new or worsened finding reaches this severity', options: [...SEVERITIES, 'none'], default: 'none'}),
+    'fail-on': Flags.string({
+      description: 'exit 1 when a new or worsened finding reaches this severity',
+      options: [...SEVERITIES, 'none'],
+      default: 'none',
+    }),
   }
 
   static enableJsonFlag = true
@@ -45,7 +50,9 @@ export default class Diff extends BaseCommand {
       for (const f of out.worsened) line('↑ worse   ', f)
       for (const f of out.improved) line('↓ better  ', f)
       for (const f of out.removed) line('- resolved', f)
-      this.log(`${out.added.length} new, ${out.worsened.length} worsened, ${out.improved.length} improved, ${out.removed.length} resolved, ${out.unchanged} unchanged`)
+      this.log(
+        `${out.added.length} new, ${out.worsened.length} worsened, ${out.improved.length} improved, ${out.removed.length} resolved, ${out.unchanged} unchanged`,
+      )
     }
     const gating = [...diff.added, ...diff.worsened.map((w) => w.finding)]
     if (reachesThreshold(gating, flags['fail-on'] as Severity | 'none')) {

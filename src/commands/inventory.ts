@@ -19,7 +19,10 @@ export default class InventoryCommand extends BaseCommand {
   static examples = [
     {description: 'Inventory the current directory as a table', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'The bundled demo, as JSON', command: '<%= config.bin %> <%= command.id %> fixtures/demo --json'},
-    {description: 'Only Kubernetes manifests, without tests', command: "<%= config.bin %> <%= command.id %> deploy/ --include '*.yaml' --exclude 'test/**'"},
+    {
+      description: 'Only Kubernetes manifests, without tests',
+      command: "<%= config.bin %> <%= command.id %> deploy/ --include '*.yaml' --exclude 'test/**'",
+    },
     {description: 'Read files up to 200 MB', command: '<%= config.bin %> <%= command.id %> . --max-file-size 200MB'},
   ]
 
@@ -33,21 +36,39 @@ export default class InventoryCommand extends BaseCommand {
 
   static flags = {
     include: Flags.string({
-      description: 'only read files matching this glob, relative to PATH or to the working directory (repeatable; a glob without / matches file names)',
+      description:
+        'only read files matching this glob, relative to PATH or to the working directory (repeatable; a glob without / matches file names)',
       multiple: true,
     }),
-    exclude: Flags.string({description: 'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable)', multiple: true}),
-    'max-file-size': Flags.string({description: 'skip larger files (bytes, or with a unit: 512KB, 50MB)', default: '50MB'}),
+    exclude: Flags.string({
+      description:
+        'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable)',
+      multiple: true,
+    }),
+    'max-file-size': Flags.string({
+      description: 'skip larger files (bytes, or with a unit: 512KB, 50MB)',
+      default: '50MB',
+    }),
     resolve: Flags.boolean({description: 'map each component to its upstream repository and print resolution rates'}),
-    offline: Flags.boolean({description: 'with --resolve: use the cache only (misses are reported; exit 2)', dependsOn: ['resolve']}),
-    map: Flags.string({description: 'with --resolve: YAML file of purl or image patterns → repository (always wins)', dependsOn: ['resolve']}),
+    offline: Flags.boolean({
+      description: 'with --resolve: use the cache only (misses are reported; exit 2)',
+      dependsOn: ['resolve'],
+    }),
+    map: Flags.string({
+      description: 'with --resolve: YAML file of purl or image patterns → repository (always wins)',
+      dependsOn: ['resolve'],
+    }),
   }
 
   async run(): Promise<Inventory & {resolution?: ResolveRun}> {
     const {argv, flags} = await this.parse(InventoryCommand)
     const maxFileSize = parseSize(flags['max-file-size'])
     if (maxFileSize === undefined) {
-      throw usageError('bad-size', `--max-file-size: "${flags['max-file-size']}" is not a size`, `use bytes or a unit, e.g. --max-file-size ${DEFAULT_MAX_FILE_SIZE} or 50MB`)
+      throw usageError(
+        'bad-size',
+        `--max-file-size: "${flags['max-file-size']}" is not a size`,
+        `use bytes or a unit, e.g. --max-file-size ${DEFAULT_MAX_FILE_SIZE} or 50MB`,
+      )
     }
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
     // Written directly: oclif's logToStderr is silent under --json, and a glob that matched nothing must be told.
@@ -78,7 +99,13 @@ function table(components: Component[]): string {
   const rows = components.map((c) => {
     const [first] = c.locations
     const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
-    return [c.ref, c.kind, c.ecosystem, c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'), `${first.file}:${first.line}${more}`]
+    return [
+      c.ref,
+      c.kind,
+      c.ecosystem,
+      c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
+      `${first.file}:${first.line}${more}`,
+    ]
   })
   const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
   const widths = header.map((h, i) => Math.min(80, Math.max(h.length, ...rows.map((r) => r[i].length))))
@@ -92,9 +119,12 @@ function table(components: Component[]): string {
 
 function summary(inventory: Inventory): string {
   const {components, skipped, errors, files} = inventory
-  const lines = [`${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`]
+  const lines = [
+    `${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`,
+  ]
   for (const e of errors) lines.push(`error: ${place(e.file, e.line, e.column)}: ${e.message} [${e.code}]`)
-  for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped: ${place(s.file, s.line)}: ${s.message} [${s.reason}]`)
+  for (const s of skipped.slice(0, SKIPPED_SHOWN))
+    lines.push(`skipped: ${place(s.file, s.line)}: ${s.message} [${s.reason}]`)
   if (skipped.length > SKIPPED_SHOWN) lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --json)`)
   return lines.join('\n')
 }

@@ -26,49 +26,104 @@ interface ProjectInput {
 
 export default class People extends BaseCommand {
   static override summary = "Show each person's organisation at each commit, with the evidence"
-  static override description = `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README role lists, SECURITY_CONTACTS) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files, GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown.
+  static override description =
+    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README role lists, SECURITY_CONTACTS) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files, GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown.
 
 With --commits (and --governance) the records are read from files instead, without any network.
 
 Exit codes: 0 done (a repository that does not exist or is blocked is reported on stderr and shows nobody), 2 incomplete (collection was cut short; what was collected is still shown), 3 usage or input error.`
   static override examples = [
-    {description: 'Collect from GitHub (token from GITHUB_TOKEN or GH_TOKEN)', command: '<%= config.bin %> <%= command.id %> karmada-io/karmada --since 2024-01-01 --until 2025-01-01'},
+    {
+      description: 'Collect from GitHub (token from GITHUB_TOKEN or GH_TOKEN)',
+      command: '<%= config.bin %> <%= command.id %> karmada-io/karmada --since 2024-01-01 --until 2025-01-01',
+    },
     {
       description: 'The fictional demo, offline, as JSON',
       command:
         '<%= config.bin %> <%= command.id %> example-nimbus/nimbus-mesh --snapshot fixtures/demo/snapshot.json --since 2025-01-01 --until 2026-01-01 --entities fixtures/demo/entities --affiliations fixtures/demo/affiliations.txt --json',
     },
-    {description: 'From a local clone', command: '<%= config.bin %> <%= command.id %> etcd-io/etcd --git ./etcd --affiliations developers_affiliations1.txt --companies companies.yaml'},
+    {
+      description: 'From a local clone',
+      command:
+        '<%= config.bin %> <%= command.id %> etcd-io/etcd --git ./etcd --affiliations developers_affiliations1.txt --companies companies.yaml',
+    },
     {
       description: 'From recorded files, gitdm evidence only',
-      command: '<%= config.bin %> <%= command.id %> prometheus/prometheus --commits commits.json --governance governance/ --affiliations gitdm.txt --sources gitdm --json',
+      command:
+        '<%= config.bin %> <%= command.id %> prometheus/prometheus --commits commits.json --governance governance/ --affiliations gitdm.txt --sources gitdm --json',
     },
   ]
   static override args = {
     repo: Args.string({description: 'OWNER/REPO (or github.com/OWNER/REPO) of the project', required: true}),
   }
   static override flags = {
-    since: Flags.string({description: 'Window start on commit author dates, UTC, inclusive: a day or an ISO 8601 timestamp (default: 12 months before --until; with --commits, the day of the first commit)', helpValue: 'YYYY-MM-DD'}),
-    until: Flags.string({description: "Window end, exclusive (default: today's UTC midnight; with --commits, the day after the last commit)", helpValue: 'YYYY-MM-DD'}),
-    'as-of': Flags.string({description: 'Day at which role holders are attributed (default: the last day of the window)', helpValue: 'YYYY-MM-DD'}),
-    token: Flags.string({description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow); never printed', helpValue: 'TOKEN'}),
-    'github-api-url': Flags.string({description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server', helpValue: 'URL'}),
+    since: Flags.string({
+      description:
+        'Window start on commit author dates, UTC, inclusive: a day or an ISO 8601 timestamp (default: 12 months before --until; with --commits, the day of the first commit)',
+      helpValue: 'YYYY-MM-DD',
+    }),
+    until: Flags.string({
+      description:
+        "Window end, exclusive (default: today's UTC midnight; with --commits, the day after the last commit)",
+      helpValue: 'YYYY-MM-DD',
+    }),
+    'as-of': Flags.string({
+      description: 'Day at which role holders are attributed (default: the last day of the window)',
+      helpValue: 'YYYY-MM-DD',
+    }),
+    token: Flags.string({
+      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow); never printed',
+      helpValue: 'TOKEN',
+    }),
+    'github-api-url': Flags.string({
+      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
+      helpValue: 'URL',
+    }),
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    'max-age': Flags.string({description: 'Serve cache entries younger than this without asking (default 24h)', helpValue: 'DURATION'}),
+    'max-age': Flags.string({
+      description: 'Serve cache entries younger than this without asking (default 24h)',
+      helpValue: 'DURATION',
+    }),
     offline: Flags.boolean({description: 'Use only the cache; report what is missing'}),
-    snapshot: Flags.string({description: 'Replay a cache bundle or a recorded collect --json instead of the network', helpValue: 'FILE'}),
+    snapshot: Flags.string({
+      description: 'Replay a cache bundle or a recorded collect --json instead of the network',
+      helpValue: 'FILE',
+    }),
     git: Flags.string({description: 'Collect from this local clone instead of GitHub', helpValue: 'DIR'}),
-    'on-rate-limit': Flags.string({description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results', options: ['wait', 'stop'], default: 'wait'}),
-    commits: Flags.string({description: 'Read commit records from this file instead of collecting (JSON array: sha, author{name,email,date}, committer, login)', helpValue: 'FILE'}),
-    governance: Flags.string({description: 'With --commits: directory holding the governance files as laid out in the repository', helpValue: 'DIR', dependsOn: ['commits']}),
-    affiliations: Flags.string({description: 'cncf/gitdm developers_affiliations file, in gitdm order. Repeatable.', multiple: true, helpValue: 'FILE'}),
+    'on-rate-limit': Flags.string({
+      description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results',
+      options: ['wait', 'stop'],
+      default: 'wait',
+    }),
+    commits: Flags.string({
+      description:
+        'Read commit records from this file instead of collecting (JSON array: sha, author{name,email,date}, committer, login)',
+      helpValue: 'FILE',
+    }),
+    governance: Flags.string({
+      description: 'With --commits: directory holding the governance files as laid out in the repository',
+      helpValue: 'DIR',
+      dependsOn: ['commits'],
+    }),
+    affiliations: Flags.string({
+      description: 'cncf/gitdm developers_affiliations file, in gitdm order. Repeatable.',
+      multiple: true,
+      helpValue: 'FILE',
+    }),
     companies: Flags.string({description: 'cncf/gitdm companies.yaml (acquisition renames)', helpValue: 'FILE'}),
-    overrides: Flags.string({description: 'Your affiliations.yaml: login or email → organisation, with dates', helpValue: 'FILE'}),
+    overrides: Flags.string({
+      description: 'Your affiliations.yaml: login or email → organisation, with dates',
+      helpValue: 'FILE',
+    }),
     sources: Flags.string({
       description: `Evidence sources to use, comma-separated (default all: ${sources.map((s) => s.id).join(', ')})`,
       helpValue: 'IDS',
     }),
-    bot: Flags.string({description: 'A further bot account (login, email or author name). Repeatable.', multiple: true, helpValue: 'NAME'}),
+    bot: Flags.string({
+      description: 'A further bot account (login, email or author name). Repeatable.',
+      multiple: true,
+      helpValue: 'NAME',
+    }),
     ...entityFlags,
     json: Flags.boolean({description: 'Print the people report as JSON'}),
   }
@@ -77,7 +132,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     const {args, flags} = await this.parse(People)
     checkFlagCombinations(flags)
     const asOf = flags['as-of']
-    if (asOf !== undefined && !isCalendarDate(asOf)) throw usageError('bad-date', `--as-of '${asOf}' is not a date YYYY-MM-DD`)
+    if (asOf !== undefined && !isCalendarDate(asOf))
+      throw usageError('bad-date', `--as-of '${asOf}' is not a date YYYY-MM-DD`)
     // Evidence and organisation data first: a bad file should fail before any network work.
     const useEntities = flags.shipped || (flags.entities?.length ?? 0) > 0
     const entities = useEntities ? await loadEntities(flags.entities ?? [], {shipped: flags.shipped}) : undefined
@@ -86,22 +142,34 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       companies: flags.companies,
       overrides: flags.overrides,
       entities,
-      sources: flags.sources?.split(',').map((s) => s.trim()).filter(Boolean),
+      sources: flags.sources
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       bots: flags.bot,
     })
-    const input = flags.commits ? await fromFiles(args.repo, flags.commits, flags) : await this.collect(args.repo, flags)
+    const input = flags.commits
+      ? await fromFiles(args.repo, flags.commits, flags)
+      : await this.collect(args.repo, flags)
     const {project} = input
     const parsed = parseGovernanceFiles(project.governance)
     const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
     const report = buildPeopleReport(attributed, project)
 
-    const warnings = [...context.problems.map(describeProblem), ...input.warnings, ...parsed.problems.map(describeProblem)]
+    const warnings = [
+      ...context.problems.map(describeProblem),
+      ...input.warnings,
+      ...parsed.problems.map(describeProblem),
+    ]
     for (const warning of warnings) this.logToStderr(`warning: ${warning}`)
-    if (project.status === 'unavailable' && !input.incomplete) this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
+    if (project.status === 'unavailable' && !input.incomplete)
+      this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
     else process.stdout.write(formatPeopleText(report))
     if (input.incomplete) {
-      this.logToStderr(`stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`)
+      this.logToStderr(
+        `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,
+      )
       this.exit(ExitCode.incomplete)
     }
   }
@@ -110,7 +178,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
   private async collect(input: string, flags: CollectFlags): Promise<ProjectInput> {
     const apiUrl = checkApiUrl(flags['github-api-url'])
     const ref = parseRepo(input, hostsFor(apiUrl))
-    if ('error' in ref) throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
+    if ('error' in ref)
+      throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
     const window = resolveWindow(flags.since, flags.until)
     const options: CollectOptions = {
       since: window.since,
@@ -129,7 +198,16 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
     if (flags.git) Object.assign(options, {source: 'git', gitDirs: {[ref.key]: flags.git}})
     const run = await collectProjects([ref.key], options)
-    const project = run.projects[0] ?? {repo: ref.key, source: options.source ?? 'github', status: 'unavailable', reason: 'not collected', window, commits: [], governance: [], profiles: {}}
+    const project = run.projects[0] ?? {
+      repo: ref.key,
+      source: options.source ?? 'github',
+      status: 'unavailable',
+      reason: 'not collected',
+      window,
+      commits: [],
+      governance: [],
+      profiles: {},
+    }
     return {project, warnings: run.problems, incomplete: run.incomplete}
   }
 }
@@ -153,16 +231,26 @@ const COLLECTING = ['token', 'github-api-url', 'cache-dir', 'max-age', 'offline'
 // Checked here rather than with oclif's `exclusive`, which garbles the usage line.
 function checkFlagCombinations(flags: CollectFlags & {commits?: string}): void {
   const given = COLLECTING.filter((name) => flags[name] !== undefined && flags[name] !== false)
-  if (flags.commits && given.length) throw usageError('bad-flags', `--${given[0]} collects the repository: it cannot be used with --commits FILE`)
-  if (flags.snapshot && flags.git) throw usageError('bad-flags', '--snapshot and --git are two different sources: give one')
+  if (flags.commits && given.length)
+    throw usageError('bad-flags', `--${given[0]} collects the repository: it cannot be used with --commits FILE`)
+  if (flags.snapshot && flags.git)
+    throw usageError('bad-flags', '--snapshot and --git are two different sources: give one')
 }
 
 /** Recorded commits (and governance files): no network; the window defaults to the days the commits span. */
-async function fromFiles(input: string, commitsFile: string, flags: {since?: string; until?: string; governance?: string}): Promise<ProjectInput> {
+async function fromFiles(
+  input: string,
+  commitsFile: string,
+  flags: {since?: string; until?: string; governance?: string},
+): Promise<ProjectInput> {
   const repo = parseRepo(input)
   if ('error' in repo) throw usageError('bad-repo', repo.error)
   // Read as the collecting path reads them, and before the file: a bad date fails first.
-  for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) if (value !== undefined) parseDate(value, flag)
+  for (const [flag, value] of [
+    ['--since', flags.since],
+    ['--until', flags.until],
+  ] as const)
+    if (value !== undefined) parseDate(value, flag)
   const read = await readCommitsFile(commitsFile)
   const governance = flags.governance ? await readGovernanceDir(flags.governance) : []
   const window = windowOf(read.commits, flags.since, flags.until)

@@ -22,7 +22,8 @@ import {renderReport} from '../report/registry.js'
 export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
-  static description = `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+  static description =
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
 Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
 
@@ -30,9 +31,19 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
 
   static examples = [
     {description: 'The bundled fictional demo, offline', command: '<%= config.bin %> <%= command.id %> fixtures/demo'},
-    {description: 'Gate CI on high findings and write SARIF for code scanning', command: '<%= config.bin %> <%= command.id %> deploy/ --fail-on high --output sarif=stewards.sarif'},
-    {description: 'Only new or worsened findings gate the build', command: '<%= config.bin %> <%= command.id %> . --baseline main.json --fail-on medium'},
-    {description: 'Stricter rules, a custom threshold and gitdm evidence', command: '<%= config.bin %> <%= command.id %> . --rules strict --param single-org-majority.max_share=0.6 --affiliations developers_affiliations1.txt'},
+    {
+      description: 'Gate CI on high findings and write SARIF for code scanning',
+      command: '<%= config.bin %> <%= command.id %> deploy/ --fail-on high --output sarif=stewards.sarif',
+    },
+    {
+      description: 'Only new or worsened findings gate the build',
+      command: '<%= config.bin %> <%= command.id %> . --baseline main.json --fail-on medium',
+    },
+    {
+      description: 'Stricter rules, a custom threshold and gitdm evidence',
+      command:
+        '<%= config.bin %> <%= command.id %> . --rules strict --param single-org-majority.max_share=0.6 --affiliations developers_affiliations1.txt',
+    },
   ]
 
   static args = {
@@ -42,32 +53,59 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   static strict = false
 
   static flags = {
-    config: Flags.string({description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)'}),
+    config: Flags.string({
+      description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)',
+    }),
     rules: Flags.string({description: 'rule pack (default, strict) or rule file; repeatable', multiple: true}),
-    param: Flags.string({description: 'override a rule parameter: RULE.NAME=VALUE (VALUE is YAML); repeatable', multiple: true}),
-    'fail-on': Flags.string({description: 'exit 1 when a finding reaches this severity', options: [...SEVERITIES, 'none']}),
+    param: Flags.string({
+      description: 'override a rule parameter: RULE.NAME=VALUE (VALUE is YAML); repeatable',
+      multiple: true,
+    }),
+    'fail-on': Flags.string({
+      description: 'exit 1 when a finding reaches this severity',
+      options: [...SEVERITIES, 'none'],
+    }),
     format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
     output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
     since: Flags.string({description: 'window start on commit author dates, UTC (default: 12 months before --until)'}),
     until: Flags.string({description: 'window end, exclusive (default: today 00:00 UTC)'}),
-    offline: Flags.boolean({description: 'no network: use only the cache (or --snapshot); misses make the scan incomplete', allowNo: true}),
-    snapshot: Flags.string({description: 'replay a cache bundle (stewards cache export) or a recorded `collect --json`'}),
+    offline: Flags.boolean({
+      description: 'no network: use only the cache (or --snapshot); misses make the scan incomplete',
+      allowNo: true,
+    }),
+    snapshot: Flags.string({
+      description: 'replay a cache bundle (stewards cache export) or a recorded `collect --json`',
+    }),
     'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)'}),
     'max-age': Flags.string({description: 'cache freshness before revalidation, e.g. 24h, 7d (default 24h)'}),
     token: Flags.string({description: 'GitHub token (else GITHUB_TOKEN or GH_TOKEN); never printed'}),
     'github-api-url': Flags.string({description: 'GitHub Enterprise Server API, https://HOST/api/v3'}),
-    'on-rate-limit': Flags.string({description: 'when the primary rate limit is hit: wait for the reset, or stop with partial results', options: ['wait', 'stop']}),
+    'on-rate-limit': Flags.string({
+      description: 'when the primary rate limit is hit: wait for the reset, or stop with partial results',
+      options: ['wait', 'stop'],
+    }),
     affiliations: Flags.string({description: 'gitdm affiliation file; repeatable', multiple: true}),
     companies: Flags.string({description: 'gitdm companies.yaml (acquisition renames)'}),
     overrides: Flags.string({description: 'your affiliations.yaml: login or email → organisation, with dates'}),
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
-    lists: Flags.string({description: 'list ids that count as listed (default: every list in the entity data); repeatable', multiple: true}),
+    lists: Flags.string({
+      description: 'list ids that count as listed (default: every list in the entity data); repeatable',
+      multiple: true,
+    }),
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     concurrency: Flags.integer({description: 'projects collected at once', min: 1, max: 64}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
-    'max-file-size': Flags.string({description: 'skip larger files (bytes, or with a unit: 512KB, 50MB; default 50MB)'}),
-    include: Flags.string({description: 'only files matching this glob (relative to a PATH or as printed); repeatable', multiple: true}),
-    exclude: Flags.string({description: 'skip files matching this glob (relative to a PATH or as printed); repeatable', multiple: true}),
+    'max-file-size': Flags.string({
+      description: 'skip larger files (bytes, or with a unit: 512KB, 50MB; default 50MB)',
+    }),
+    include: Flags.string({
+      description: 'only files matching this glob (relative to a PATH or as printed); repeatable',
+      multiple: true,
+    }),
+    exclude: Flags.string({
+      description: 'skip files matching this glob (relative to a PATH or as printed); repeatable',
+      multiple: true,
+    }),
     baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
   }
 
@@ -76,18 +114,26 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const cliPaths = (argv as string[]).filter(Boolean)
     const config = await this.loadSettings(flags.config, cliPaths)
     const setting = <K extends keyof ScanConfig>(key: K, flag: ScanConfig[K] | undefined) => flag ?? config[key]
-    const many = (flag: string[] | undefined, key: 'rules' | 'affiliations' | 'entities' | 'output' | 'include' | 'exclude') =>
-      flag && flag.length > 0 ? flag : (config[key] ?? [])
+    const many = (
+      flag: string[] | undefined,
+      key: 'rules' | 'affiliations' | 'entities' | 'output' | 'include' | 'exclude',
+    ) => (flag && flag.length > 0 ? flag : (config[key] ?? []))
 
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     const window = resolveWindow(setting('since', flags.since), setting('until', flags.until))
     const failOn = (setting('failOn', flags['fail-on'] as Severity | 'none' | undefined) ?? 'none') as Severity | 'none'
     const format = (setting('format', flags.format) ?? 'table') as ReportFormat
-    if (!REPORT_FORMATS.includes(format)) throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
+    if (!REPORT_FORMATS.includes(format))
+      throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
     const outputs = parseOutputs(many(flags.output, 'output'))
     // Checked before the scan spends requests: a directory given as a report file is a usage error.
     for (const {file} of outputs) {
-      if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) throw usageError('bad-output', `--output ${file} is a directory`, 'give a file path, e.g. --output sarif=stewards.sarif')
+      if (file !== '-' && existsSync(file) && statSync(file).isDirectory())
+        throw usageError(
+          'bad-output',
+          `--output ${file} is a directory`,
+          'give a file path, e.g. --output sarif=stewards.sarif',
+        )
     }
     const params = {...config.params, ...parseParams(flags.param ?? [])} as ParamOverrides
     const maxAge = setting('maxAge', flags['max-age'])
@@ -134,13 +180,17 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     if (!outputs.some((o) => o.file === '-')) process.stdout.write(renderReport(format, result, {color, width}))
 
     if (result.summary.incomplete) {
-      this.logToStderr('stewards: the scan is incomplete: some inputs could not be read or collection was cut short (see errors in the report)')
+      this.logToStderr(
+        'stewards: the scan is incomplete: some inputs could not be read or collection was cut short (see errors in the report)',
+      )
       this.exit(ExitCode.incomplete)
     }
     const gating = gatingFindings(result).filter((f) => reachesThreshold([f], failOn))
     if (gating.length > 0) {
       const what = baseline ? 'new or worsened finding(s)' : 'finding(s)'
-      this.logToStderr(`stewards: ${gating.length} ${what} at or over --fail-on ${failOn}: ${[...new Set(gating.map((f) => f.ruleId))].join(', ')}`)
+      this.logToStderr(
+        `stewards: ${gating.length} ${what} at or over --fail-on ${failOn}: ${[...new Set(gating.map((f) => f.ruleId))].join(', ')}`,
+      )
       this.exit(ExitCode.findings)
     }
   }
@@ -148,7 +198,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   private async loadSettings(file: string | undefined, paths: string[]): Promise<ScanConfig> {
     if (file) return loadConfig(file)
     const first = paths[0]
-    const candidates = [first && existsSync(first) && statSync(first).isDirectory() ? join(first, '.stewards.yaml') : null, '.stewards.yaml']
+    const candidates = [
+      first && existsSync(first) && statSync(first).isDirectory() ? join(first, '.stewards.yaml') : null,
+      '.stewards.yaml',
+    ]
     for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
     return {}
   }
@@ -161,7 +214,11 @@ async function writeOutput(file: string, text: string): Promise<void> {
     await writeFile(file, text)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError('output-unwritable', `--output ${file}: cannot write the report (${code})`, 'give a file path in a writable directory, or - for stdout')
+    throw usageError(
+      'output-unwritable',
+      `--output ${file}: cannot write the report (${code})`,
+      'give a file path in a writable directory, or - for stdout',
+    )
   }
 }
 
@@ -169,6 +226,7 @@ async function writeOutput(file: string, text: string): Promise<void> {
 function fileSizeLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
   const bytes = parseSize(text)
-  if (bytes === undefined) throw usageError('bad-size', `--max-file-size: "${text}" is not a size`, 'use bytes or a unit, e.g. 50MB')
+  if (bytes === undefined)
+    throw usageError('bad-size', `--max-file-size: "${text}" is not a size`, 'use bytes or a unit, e.g. 50MB')
   return bytes
 }

@@ -4,11 +4,22 @@ import {isCalendarDate, lastDayBefore, utcDay} from './dates.js'
 describe('isCalendarDate', () => {
   it('accepts real days only', () => {
     expect(['2024-02-29', '2100-01-01'].map(isCalendarDate)).toEqual([true, true])
-    expect(['2023-02-29', '2024-13-01', '2024-1-01', '20240101'].map(isCalendarDate)).toEqual([false, false, false, false])
+    expect(['2023-02-29', '2024-13-01', '2024-1-01', '20240101'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 
   it('wants the day alone, not a timestamp or a rolled-over day', () => {
-    expect(['2025-02-30', '2025-04-31', '2024-01-01T00:00:00Z', ' 2024-01-01', ''].map(isCalendarDate)).toEqual([false, false, false, false, false])
+    expect(['2025-02-30', '2025-04-31', '2024-01-01T00:00:00Z', ' 2024-01-01', ''].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 })
 

@@ -26,9 +26,11 @@ describe('mapLimit', () => {
   })
 
   it('rejects with the first error', async () => {
-    await expect(mapLimit([1, 2, 3], 2, async (n) => {
-      if (n === 2) throw new Error('boom 2')
-      return n
-    })).rejects.toThrow('boom 2')
+    await expect(
+      mapLimit([1, 2, 3], 2, async (n) => {
+        if (n === 2) throw new Error('boom 2')
+        return n
+      }),
+    ).rejects.toThrow('boom 2')
   })
 })

@@ -18,7 +18,10 @@ function thrown(run: () => unknown): StewardsError {
 
 describe('parseYamlTree', () => {
   it('keeps the position of every node, of keys, and the deepest existing node of a missing path', () => {
-    const {tree, problems} = parseYamlTree('entries:\n  - name: a\n    port: 80\n  - {name: b}\n1: numeric key\n', 'f.yaml')
+    const {tree, problems} = parseYamlTree(
+      'entries:\n  - name: a\n    port: 80\n  - {name: b}\n1: numeric key\n',
+      'f.yaml',
+    )
     expect(problems).toEqual([])
     expect(tree!.value).toEqual({entries: [{name: 'a', port: 80}, {name: 'b'}], 1: 'numeric key'})
     expect(tree!.positionAt(['entries', 0, 'port'])).toEqual({line: 3, column: 11})
@@ -32,9 +35,15 @@ describe('parseYamlTree', () => {
   })
 
   it('reports duplicate keys, syntax errors, several documents and unresolved tags with line and column', () => {
-    expect(parseYamlTree('a: 1\nb: 2\na: 3\n', 'dup.yaml').problems).toEqual([{file: 'dup.yaml', line: 3, column: 1, message: 'YAML: Map keys must be unique'}])
-    expect(parseYamlTree('a: 1\n---\nb: 2\n', 'docs.yaml').problems).toEqual([{file: 'docs.yaml', line: 2, column: 1, message: 'YAML: one YAML document per file'}])
-    expect(parseYamlTree('a: !custom x\n', 'tag.yaml').problems).toEqual([{file: 'tag.yaml', line: 1, column: 4, message: 'YAML: Unresolved tag: !custom'}])
+    expect(parseYamlTree('a: 1\nb: 2\na: 3\n', 'dup.yaml').problems).toEqual([
+      {file: 'dup.yaml', line: 3, column: 1, message: 'YAML: Map keys must be unique'},
+    ])
+    expect(parseYamlTree('a: 1\n---\nb: 2\n', 'docs.yaml').problems).toEqual([
+      {file: 'docs.yaml', line: 2, column: 1, message: 'YAML: one YAML document per file'},
+    ])
+    expect(parseYamlTree('a: !custom x\n', 'tag.yaml').problems).toEqual([
+      {file: 'tag.yaml', line: 1, column: 4, message: 'YAML: Unresolved tag: !custom'},
+    ])
     const [syntax, ...rest] = parseYamlTree('a:\n  - [unclosed\n', 'syntax.yaml').problems
     expect(rest).toEqual([])
     expect(syntax).toMatchObject({file: 'syntax.yaml', line: 3})
@@ -43,12 +52,28 @@ describe('parseYamlTree', () => {
 
   it('refuses a "billion laughs" file at its first alias instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+      ['h', 'g'],
+      ['i', 'h'],
+    ]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`)
     }
     const {tree, problems} = parseYamlTree(lines.join('\n'), 'bomb.yaml')
     expect(tree).toBeUndefined()
-    expect(problems).toEqual([{file: 'bomb.yaml', line: 2, column: 8, message: 'YAML: aliases expand beyond the limit of 100 (a "billion laughs" bomb?)'}])
+    expect(problems).toEqual([
+      {
+        file: 'bomb.yaml',
+        line: 2,
+        column: 8,
+        message: 'YAML: aliases expand beyond the limit of 100 (a "billion laughs" bomb?)',
+      },
+    ])
     expect(parseYamlTree('a: &a [x]\nb: *a\n', 'few.yaml').tree!.value).toEqual({a: ['x'], b: ['x']})
   })
 
@@ -63,7 +88,12 @@ describe('checkYamlFile (problems, no exception)', () => {
     const text = 'entries:\n  - name: a\n    port: eighty\n  - nmae: b\n'
     expect(checkYamlFile(text, 'f.yaml', File).problems).toEqual([
       {file: 'f.yaml', line: 4, column: 5, message: "entries[1]: unknown key 'nmae'"},
-      {file: 'f.yaml', line: 3, column: 11, message: 'entries[0].port: Invalid input: expected number, received string'},
+      {
+        file: 'f.yaml',
+        line: 3,
+        column: 11,
+        message: 'entries[0].port: Invalid input: expected number, received string',
+      },
       {file: 'f.yaml', line: 4, column: 5, message: "entries[1]: missing required key 'name'"},
     ])
   })
@@ -95,7 +125,9 @@ describe('parseYamlFile (throws a usage error)', () => {
     expect(error.message).toBe("f.yaml:3: entries[1]: unknown key 'nmae'")
     expect(error.code).toBe('test-invalid')
     expect(error.exitCode).toBe(ExitCode.usage)
-    expect(thrown(() => parseYamlFile('[1]\n', 'root.yaml', File, 'x')).message).toBe('root.yaml:1: Invalid input: expected object, received array')
+    expect(thrown(() => parseYamlFile('[1]\n', 'root.yaml', File, 'x')).message).toBe(
+      'root.yaml:1: Invalid input: expected object, received array',
+    )
     expect(thrown(() => parseYamlFile('entries: [\n', 'bad.yaml', File, 'x')).message).toMatch(/^bad\.yaml:2: YAML: /)
   })
 

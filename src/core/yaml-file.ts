@@ -63,7 +63,8 @@ export function parseYamlTree(text: string, file: string): {tree?: YamlTree; pro
   const nodeAt = (path: YamlPath) => walk(doc.contents, path).exact
   const positionAt = (path: YamlPath, key?: string) => {
     const node = walk(doc.contents, path).deepest
-    const keyNode = key === undefined || !isMap(node) ? undefined : node.items.find((pair) => sameKey(pair.key, key))?.key
+    const keyNode =
+      key === undefined || !isMap(node) ? undefined : node.items.find((pair) => sameKey(pair.key, key))?.key
     return at((isNode(keyNode) ? keyNode : node)?.range?.[0])
   }
   return {tree: {file, value, positionAt, lineAt: (path) => positionAt(path).line, nodeAt}, problems: []}
@@ -79,13 +80,18 @@ export function schemaProblems(error: z.ZodError, tree: YamlTree, prefix: YamlPa
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path].filter((part): part is string | number => typeof part !== 'symbol')
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) unknown.push({file: tree.file, ...tree.positionAt(path, key), message: `${where(path)}unknown key '${key}'`})
+      for (const key of issue.keys)
+        unknown.push({file: tree.file, ...tree.positionAt(path, key), message: `${where(path)}unknown key '${key}'`})
       continue
     }
     // An issue about an absent key (whatever zod's wording for its type) means the key is missing.
     const key = path.at(-1)
     if (typeof key === 'string' && valueAt(tree.value, path) === undefined) {
-      others.push({file: tree.file, ...tree.positionAt(path), message: `${where(path.slice(0, -1))}missing required key '${key}'`})
+      others.push({
+        file: tree.file,
+        ...tree.positionAt(path),
+        message: `${where(path.slice(0, -1))}missing required key '${key}'`,
+      })
       continue
     }
     others.push({file: tree.file, ...tree.positionAt(path), message: `${where(path)}${issue.message}`})
@@ -94,7 +100,11 @@ export function schemaProblems(error: z.ZodError, tree: YamlTree, prefix: YamlPa
 }
 
 /** Parses and validates without throwing: `data` only when there is no problem, the most useful problem first. */
-export function checkYamlFile<T>(text: string, file: string, schema: z.ZodType<T>): {data?: T; problems: YamlProblem[]; lineAt(path: YamlPath): number} {
+export function checkYamlFile<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+): {data?: T; problems: YamlProblem[]; lineAt(path: YamlPath): number} {
   const {tree, problems} = parseYamlTree(text, file)
   const lineAt = (path: YamlPath) => tree?.lineAt(path) ?? 1
   if (!tree) return {problems, lineAt}
@@ -103,7 +113,12 @@ export function checkYamlFile<T>(text: string, file: string, schema: z.ZodType<T
 }
 
 /** Parses and validates, throwing the most useful problem as `file:line: key: reason` (a usage error, exit 3). */
-export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T>, code: string): {data: T; lineAt(path: YamlPath): number} {
+export function parseYamlFile<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  code: string,
+): {data: T; lineAt(path: YamlPath): number} {
   const {data, problems, lineAt} = checkYamlFile(text, file, schema)
   const [first] = problems
   if (first) throw usageError(code, `${file}:${first.line}: ${first.message}`)

@@ -15,7 +15,11 @@ const SNIFF_BYTES = 8000
 export function decodeText(bytes: Uint8Array): Decoded {
   const encoding = sniffWideEncoding(bytes)
   if (encoding) {
-    return {kind: 'error', code: 'unsupported-encoding', message: `${encoding} text is not supported; save the file as UTF-8`}
+    return {
+      kind: 'error',
+      code: 'unsupported-encoding',
+      message: `${encoding} text is not supported; save the file as UTF-8`,
+    }
   }
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return {kind: 'binary'}
   try {

@@ -16,10 +16,31 @@ describe('parseImageRef: normalisation (distribution/reference ParseNormalizedNa
     ['index.docker.io/library/redis:7', 'docker.io', 'library/redis', '7', undefined, 'docker.io/library/redis:7'],
     ['localhost/app', 'localhost', 'app', undefined, undefined, 'localhost/app:latest'],
     ['localhost:5000/team/app:dev', 'localhost:5000', 'team/app', 'dev', undefined, 'localhost:5000/team/app:dev'],
-    ['registry.example.com:8443/a/b/c:v1.0', 'registry.example.com:8443', 'a/b/c', 'v1.0', undefined, 'registry.example.com:8443/a/b/c:v1.0'],
+    [
+      'registry.example.com:8443/a/b/c:v1.0',
+      'registry.example.com:8443',
+      'a/b/c',
+      'v1.0',
+      undefined,
+      'registry.example.com:8443/a/b/c:v1.0',
+    ],
     ['[::1]:5000/app:1', '[::1]:5000', 'app', '1', undefined, '[::1]:5000/app:1'],
-    ['quay.io/argoproj/argocd:latest', 'quay.io', 'argoproj/argocd', 'latest', undefined, 'quay.io/argoproj/argocd:latest'],
-    ['my_org/my__app-x.y:TAG_1', 'docker.io', 'my_org/my__app-x.y', 'TAG_1', undefined, 'docker.io/my_org/my__app-x.y:TAG_1'],
+    [
+      'quay.io/argoproj/argocd:latest',
+      'quay.io',
+      'argoproj/argocd',
+      'latest',
+      undefined,
+      'quay.io/argoproj/argocd:latest',
+    ],
+    [
+      'my_org/my__app-x.y:TAG_1',
+      'docker.io',
+      'my_org/my__app-x.y',
+      'TAG_1',
+      undefined,
+      'docker.io/my_org/my__app-x.y:TAG_1',
+    ],
   ])('%s', (ref, domain, path, tag, digest, normalised) => {
     const image = parsed(ref)
     expect(image).toEqual({domain, path, name: `${domain}/${path}`, ...(tag ? {tag} : {}), ...(digest ? {digest} : {})})
@@ -28,7 +49,13 @@ describe('parseImageRef: normalisation (distribution/reference ParseNormalizedNa
 
   it('keeps tag and digest apart, and adds no :latest to a digest-only reference', () => {
     const digest = `sha256:${'ab'.repeat(32)}`
-    expect(parsed(`busybox:1.38.0@${digest}`)).toEqual({domain: 'docker.io', path: 'library/busybox', name: 'docker.io/library/busybox', tag: '1.38.0', digest})
+    expect(parsed(`busybox:1.38.0@${digest}`)).toEqual({
+      domain: 'docker.io',
+      path: 'library/busybox',
+      name: 'docker.io/library/busybox',
+      tag: '1.38.0',
+      digest,
+    })
     expect(normalisedImage(parsed(`busybox:1.38.0@${digest}`))).toBe(`docker.io/library/busybox:1.38.0@${digest}`)
     expect(normalisedImage(parsed(`ghcr.io/o/app@${digest}`))).toBe(`ghcr.io/o/app@${digest}`)
   })
@@ -70,8 +97,12 @@ describe('imagePurl', () => {
   it('uses pkg:docker with namespace, tag or digest as version, and the registry as repository_url', () => {
     expect(imagePurl(parsed('nginx'))).toBe('pkg:docker/library/nginx@latest')
     expect(imagePurl(parsed('grafana/grafana:13.1.3'))).toBe('pkg:docker/grafana/grafana@13.1.3')
-    expect(imagePurl(parsed('quay.io/prometheus/prometheus:v3.13.2'))).toBe('pkg:docker/prometheus/prometheus@v3.13.2?repository_url=quay.io')
+    expect(imagePurl(parsed('quay.io/prometheus/prometheus:v3.13.2'))).toBe(
+      'pkg:docker/prometheus/prometheus@v3.13.2?repository_url=quay.io',
+    )
     const digest = `sha256:${'0'.repeat(64)}`
-    expect(imagePurl(parsed(`registry.k8s.io/etcd:3.6.8-0@${digest}`))).toBe(`pkg:docker/etcd@sha256:${'0'.repeat(64)}?repository_url=registry.k8s.io&tag=3.6.8-0`)
+    expect(imagePurl(parsed(`registry.k8s.io/etcd:3.6.8-0@${digest}`))).toBe(
+      `pkg:docker/etcd@sha256:${'0'.repeat(64)}?repository_url=registry.k8s.io&tag=3.6.8-0`,
+    )
   })
 })

@@ -101,7 +101,14 @@ export function imagePurl(image: ImageRef): string {
   if (image.domain !== DEFAULT_DOMAIN) qualifiers.repository_url = image.domain
   if (image.digest && tag) qualifiers.tag = tag
   const version = image.digest ?? tag
-  const purl = new PackageURL('docker', namespace, base, version, Object.keys(qualifiers).length ? qualifiers : undefined, undefined)
+  const purl = new PackageURL(
+    'docker',
+    namespace,
+    base,
+    version,
+    Object.keys(qualifiers).length ? qualifiers : undefined,
+    undefined,
+  )
   return purl.toString()
 }
 
@@ -128,7 +135,8 @@ function splitDomain(name: string): {domain: string; path: string} {
   let path = name
   if (slash >= 0) {
     const first = name.slice(0, slash)
-    const looksLikeHost = first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()
+    const looksLikeHost =
+      first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()
     if (looksLikeHost) {
       domain = first
       path = name.slice(slash + 1)

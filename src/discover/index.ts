@@ -54,7 +54,10 @@ interface Scan {
 
 export async function discoverPaths(paths: string[], options: DiscoverOptions = {}): Promise<Inventory> {
   const scan: Scan = {
-    options: {maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, discoverers: options.discoverers ?? registered},
+    options: {
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      discoverers: options.discoverers ?? registered,
+    },
     components: [],
     skipped: [],
     errors: [],
@@ -73,7 +76,10 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
     if (info.isDirectory()) {
       const root: Root = {display, abs: resolve(given), real: await realpath(given)}
       const forms = pathForms(root)
-      await scanDirectory(root, scan, {isExcluded: (rel) => excluded.matches(forms(rel)), isIncluded: (rel) => included.matches(forms(rel))})
+      await scanDirectory(root, scan, {
+        isExcluded: (rel) => excluded.matches(forms(rel)),
+        isIncluded: (rel) => included.matches(forms(rel)),
+      })
     } else {
       const dir = dirname(given)
       const root: Root = {display: posix.dirname(display), abs: resolve(dir), real: await realpath(dir)}
@@ -85,9 +91,16 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
   return finishInventory(scan.components, scan.skipped, scan.errors, scan.files)
 }
 
-function warnUnmatched(globs: GlobSet, kind: 'include' | 'exclude', paths: string[], warn: DiscoverOptions['warn']): void {
+function warnUnmatched(
+  globs: GlobSet,
+  kind: 'include' | 'exclude',
+  paths: string[],
+  warn: DiscoverOptions['warn'],
+): void {
   for (const glob of globs.unmatched()) {
-    warn?.(`--${kind} '${glob}' matched nothing under ${paths.join(', ')} (globs match paths relative to each PATH or to the working directory)`)
+    warn?.(
+      `--${kind} '${glob}' matched nothing under ${paths.join(', ')} (globs match paths relative to each PATH or to the working directory)`,
+    )
   }
 }
 
@@ -98,7 +111,8 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
     if (entry.type === 'error') {
       scan.errors.push({file, code: 'read-failed', message: entry.message})
     } else if (entry.type === 'skip') {
-      if (entry.reportAlways || formatsFor(file, scan).some((format) => !format.sniff)) scan.skipped.push({file, reason: entry.reason, message: entry.message})
+      if (entry.reportAlways || formatsFor(file, scan).some((format) => !format.sniff))
+        scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
       await scanFile(root, entry.rel, entry.abs, entry.size, scan, context)
     }
@@ -106,7 +120,13 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
 }
 
 /** A file the user named: never filtered by globs, and told when no format reads it. */
-async function scanNamedFile(root: Root, rel: string, abs: string, size: number | undefined, scan: Scan): Promise<void> {
+async function scanNamedFile(
+  root: Root,
+  rel: string,
+  abs: string,
+  size: number | undefined,
+  scan: Scan,
+): Promise<void> {
   const file = displayPath(root, rel)
   if (size === undefined) {
     scan.skipped.push({file, reason: 'not-regular-file', message: 'not a regular file (FIFO, socket or device)'})
@@ -117,13 +137,25 @@ async function scanNamedFile(root: Root, rel: string, abs: string, size: number 
   }
 }
 
-async function scanFile(root: Root, rel: string, abs: string, size: number, scan: Scan, context: DiscoverContext, named = false): Promise<void> {
+async function scanFile(
+  root: Root,
+  rel: string,
+  abs: string,
+  size: number,
+  scan: Scan,
+  context: DiscoverContext,
+  named = false,
+): Promise<void> {
   const file = displayPath(root, rel)
   const formats = await sniffed(file, abs, formatsFor(file, scan), scan, named)
   if (formats.length === 0) return
   const max = scan.options.maxFileSize
   if (size > max) {
-    scan.skipped.push({file, reason: 'too-large', message: `${size} bytes, over the ${max}-byte limit (--max-file-size)`})
+    scan.skipped.push({
+      file,
+      reason: 'too-large',
+      message: `${size} bytes, over the ${max}-byte limit (--max-file-size)`,
+    })
     return
   }
   let bytes: Buffer
@@ -139,11 +171,20 @@ async function scanFile(root: Root, rel: string, abs: string, size: number, scan
   }
   const decoded = decodeText(bytes)
   if (decoded.kind === 'binary') {
-    scan.skipped.push({file, reason: 'binary', message: `binary content in a file named like a ${formats.map((f) => f.id).join('/')} file`})
+    scan.skipped.push({
+      file,
+      reason: 'binary',
+      message: `binary content in a file named like a ${formats.map((f) => f.id).join('/')} file`,
+    })
     return
   }
   if (decoded.kind === 'error') {
-    scan.errors.push({file, ...(decoded.line ? {line: decoded.line} : {}), code: decoded.code, message: decoded.message})
+    scan.errors.push({
+      file,
+      ...(decoded.line ? {line: decoded.line} : {}),
+      code: decoded.code,
+      message: decoded.message,
+    })
     return
   }
   scan.files++
@@ -154,7 +195,11 @@ async function scanFile(root: Root, rel: string, abs: string, size: number, scan
       scan.skipped.push(...(out.skipped ?? []))
       scan.errors.push(...(out.errors ?? []))
     } catch (error) {
-      scan.errors.push({file, code: 'discoverer-failed', message: `${format.id} could not read the file: ${errorMessage(error)}`})
+      scan.errors.push({
+        file,
+        code: 'discoverer-failed',
+        message: `${format.id} could not read the file: ${errorMessage(error)}`,
+      })
     }
   }
 }
@@ -167,7 +212,13 @@ function formatsFor(file: string, scan: Scan): readonly Discoverer[] {
  * Keeps the formats that claim the file by name, and the sniffing ones that recognise its head. Only the head is
  * read, so a walk through thousands of unrelated JSON files stays cheap. A named file no format keeps is told.
  */
-async function sniffed(file: string, abs: string, formats: readonly Discoverer[], scan: Scan, named: boolean): Promise<readonly Discoverer[]> {
+async function sniffed(
+  file: string,
+  abs: string,
+  formats: readonly Discoverer[],
+  scan: Scan,
+  named: boolean,
+): Promise<readonly Discoverer[]> {
   if (!formats.some((format) => format.sniff)) return formats
   const head = await readHead(abs)
   if (head instanceof Error) {
@@ -177,7 +228,11 @@ async function sniffed(file: string, abs: string, formats: readonly Discoverer[]
   const kept = formats.filter((format) => !format.sniff || format.sniff(head))
   if (kept.length === 0 && named) {
     const notFor = formats.map((format) => `${format.id}: ${format.description}`).join('; ')
-    scan.skipped.push({file, reason: 'unsupported', message: `no format reads this file (content not recognised by ${notFor})`})
+    scan.skipped.push({
+      file,
+      reason: 'unsupported',
+      message: `no format reads this file (content not recognised by ${notFor})`,
+    })
   }
   return kept
 }
@@ -215,7 +270,8 @@ function readInside(root: Root, rel: string, maxFileSize: number): string | null
  */
 function pathForms(root: Root): (rel: string) => string[] {
   const fromCwd = relative(process.cwd(), root.abs).split(sep).join('/')
-  const cwdPrefix = fromCwd === '' || fromCwd === '..' || fromCwd.startsWith('../') || posix.isAbsolute(fromCwd) ? undefined : fromCwd
+  const cwdPrefix =
+    fromCwd === '' || fromCwd === '..' || fromCwd.startsWith('../') || posix.isAbsolute(fromCwd) ? undefined : fromCwd
   return (rel) => {
     const forms = [rel]
     const shown = displayPath(root, rel)

@@ -17,7 +17,10 @@ describe('readJsonTree', () => {
   })
 
   it('reports invalid JSON, comments, duplicate keys and hostile nesting with line and column, and no tree', () => {
-    expect(read('{\n  "a": [1,\n}')).toEqual({root: undefined, errors: [expect.objectContaining({code: 'json-syntax', line: 3, column: 1})]})
+    expect(read('{\n  "a": [1,\n}')).toEqual({
+      root: undefined,
+      errors: [expect.objectContaining({code: 'json-syntax', line: 3, column: 1})],
+    })
     expect(read('// note\n{"a": 1}').errors.map((e) => e.code)).toEqual(['json-syntax'])
     expect(read('{"a": 1, "b": 2,}').errors.map((e) => e.code)).toEqual(['json-syntax'])
     expect(read('{"a": 1,\n "a": 2}')).toEqual({
@@ -26,7 +29,13 @@ describe('readJsonTree', () => {
     })
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
     expect(read(deep).errors).toEqual([
-      {file: 'in.json', line: 1, column: MAX_JSON_DEPTH + 1, code: 'json-too-deep', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`},
+      {
+        file: 'in.json',
+        line: 1,
+        column: MAX_JSON_DEPTH + 1,
+        code: 'json-too-deep',
+        message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      },
     ])
   })
 })
@@ -34,7 +43,9 @@ describe('readJsonTree', () => {
 describe('hasTopLevelKey', () => {
   it('finds a key of the top-level object only, wherever it stands among them', () => {
     expect(hasTopLevelKey('{"apiVersion": "v1"', 'apiVersion')).toBe(true)
-    expect(hasTopLevelKey('\n  {"kind": "Pod", "metadata": {"name": "x"}, "apiVersion": "v1"}', 'apiVersion')).toBe(true)
+    expect(hasTopLevelKey('\n  {"kind": "Pod", "metadata": {"name": "x"}, "apiVersion": "v1"}', 'apiVersion')).toBe(
+      true,
+    )
     // cut in the middle, as a 64 KiB head is
     expect(hasTopLevelKey('{"metadata": {"labels": {"a": "b"}}, "apiVersion": "v', 'apiVersion')).toBe(true)
   })

@@ -48,20 +48,24 @@ export function readJsonTree(text: string, file: string): JsonTree {
     visit(
       text,
       {
-        onObjectBegin: (_offset, _length, line, character) => begin({type: 'map', ...position(line, character), entries: new Map()}),
-        onArrayBegin: (_offset, _length, line, character) => begin({type: 'seq', ...position(line, character), items: []}),
+        onObjectBegin: (_offset, _length, line, character) =>
+          begin({type: 'map', ...position(line, character), entries: new Map()}),
+        onArrayBegin: (_offset, _length, line, character) =>
+          begin({type: 'seq', ...position(line, character), items: []}),
         onObjectEnd: () => void stack.pop(),
         onArrayEnd: () => void stack.pop(),
         onObjectProperty(property, _offset, _length, line, character) {
           const parent = stack[stack.length - 1] as YamlMap
-          if (parent.entries.has(property)) fail('json-duplicate-key', `JSON duplicate key "${property}"`, position(line, character))
+          if (parent.entries.has(property))
+            fail('json-duplicate-key', `JSON duplicate key "${property}"`, position(line, character))
           key = property
         },
         onLiteralValue(value: unknown, offset, length, line, character) {
           place(scalar(value, text.slice(offset, offset + length), position(line, character)))
         },
         onError(code: ParseErrorCode, _offset, _length, line, character) {
-          if (!errors.some((e) => e.code === 'json-syntax')) fail('json-syntax', `invalid JSON: ${printParseErrorCode(code)}`, position(line, character))
+          if (!errors.some((e) => e.code === 'json-syntax'))
+            fail('json-syntax', `invalid JSON: ${printParseErrorCode(code)}`, position(line, character))
         },
       },
       {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},

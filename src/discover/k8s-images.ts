@@ -9,7 +9,17 @@ import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
 import {readJsonTree} from './json-tree.js'
 import {readYaml} from './yaml.js'
-import {at, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode, type YamlScalar} from './yaml-tree.js'
+import {
+  at,
+  describe,
+  isMap,
+  isScalar,
+  isSeq,
+  stringValue,
+  type YamlMap,
+  type YamlNode,
+  type YamlScalar,
+} from './yaml-tree.js'
 
 /** Lists of containers: PodSpec, plus Tekton `steps`/`sidecars` and OpenKruise SidecarSet. */
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers', 'steps', 'sidecars']
@@ -48,7 +58,8 @@ export function resourcesOf(root: YamlNode | null): YamlMap[] {
   const type = resourceType(root ?? undefined)
   if (!type || !isMap(root)) return []
   const items = root.entries.get('items')
-  if (type.kind.endsWith('List') && isSeq(items)) return items.items.filter((item) => resourceType(item) !== undefined) as YamlMap[]
+  if (type.kind.endsWith('List') && isSeq(items))
+    return items.items.filter((item) => resourceType(item) !== undefined) as YamlMap[]
   return [root]
 }
 
@@ -142,16 +153,28 @@ export function readJsonManifestImages(text: string, file: string): ManifestImag
   return imagesOfDocuments(root ? [root] : [], file, errors, [])
 }
 
-function imagesOfDocuments(roots: Array<YamlNode | null>, file: string, errors: ScanError[], complexKeyLines: number[]): ManifestImages {
+function imagesOfDocuments(
+  roots: Array<YamlNode | null>,
+  file: string,
+  errors: ScanError[],
+  complexKeyLines: number[],
+): ManifestImages {
   const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines}
   for (const root of roots) {
     for (const resource of resourcesOf(root)) {
       out.resources++
       const {images, problems} = findResourceImages(resource)
       for (const image of images) {
-        out.images.push({ref: image.node.text, line: image.node.line, column: image.node.column, field: image.field, origin: image.origin})
+        out.images.push({
+          ref: image.node.text,
+          line: image.node.line,
+          column: image.node.column,
+          field: image.field,
+          origin: image.origin,
+        })
       }
-      for (const problem of problems) out.errors.push(errorAt(file, problem.node, 'invalid-image-field', problem.message))
+      for (const problem of problems)
+        out.errors.push(errorAt(file, problem.node, 'invalid-image-field', problem.message))
     }
   }
   return out

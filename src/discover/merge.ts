@@ -5,7 +5,12 @@
  */
 import type {Component, Inventory, Location, ScanError, Skipped} from '../core/model.js'
 
-export function finishInventory(components: Component[], skipped: Skipped[], errors: ScanError[], files: number): Inventory {
+export function finishInventory(
+  components: Component[],
+  skipped: Skipped[],
+  errors: ScanError[],
+  files: number,
+): Inventory {
   return {
     components: mergeComponents(components),
     skipped: uniqueSorted(skipped.map(canonicalSkipped), skippedKey),
@@ -23,12 +28,26 @@ export function mergeComponents(components: Component[]): Component[] {
     else merged.set(key, {...canonicalComponent(component), locations: [...component.locations]})
   }
   const list = [...merged.values()]
-  for (const component of list) component.locations = uniqueSorted(component.locations.map(canonicalLocation), locationKey)
+  for (const component of list)
+    component.locations = uniqueSorted(component.locations.map(canonicalLocation), locationKey)
   return list.sort((a, b) => compareKeys(sortKey(a), sortKey(b)))
 }
 
 function identity(c: Component): string {
-  return JSON.stringify([c.kind, c.ecosystem, c.name, c.version, c.digest, c.ref, c.scope, c.local, c.origin, c.direct, c.purl, c.repository])
+  return JSON.stringify([
+    c.kind,
+    c.ecosystem,
+    c.name,
+    c.version,
+    c.digest,
+    c.ref,
+    c.scope,
+    c.local,
+    c.origin,
+    c.direct,
+    c.purl,
+    c.repository,
+  ])
 }
 
 function sortKey(c: Component): string[] {

@@ -12,12 +12,28 @@ interface OperatorFields {
 
 const TABLE: OperatorFields[] = [
   // https://prometheus-operator.dev/docs/api-reference/api/
-  {group: 'monitoring.coreos.com', kinds: ['Prometheus', 'PrometheusAgent'], paths: [['spec', 'image'], ['spec', 'thanos', 'image']]},
+  {
+    group: 'monitoring.coreos.com',
+    kinds: ['Prometheus', 'PrometheusAgent'],
+    paths: [
+      ['spec', 'image'],
+      ['spec', 'thanos', 'image'],
+    ],
+  },
   {group: 'monitoring.coreos.com', kinds: ['Alertmanager', 'ThanosRuler'], paths: [['spec', 'image']]},
   // https://www.elastic.co/guide/en/cloud-on-k8s/current/k8s-api-reference.html
   {
     group: '.k8s.elastic.co',
-    kinds: ['Elasticsearch', 'Kibana', 'ApmServer', 'EnterpriseSearch', 'Beat', 'Agent', 'Logstash', 'ElasticMapsServer'],
+    kinds: [
+      'Elasticsearch',
+      'Kibana',
+      'ApmServer',
+      'EnterpriseSearch',
+      'Beat',
+      'Agent',
+      'Logstash',
+      'ElasticMapsServer',
+    ],
     paths: [['spec', 'image']],
   },
   // https://cloudnative-pg.io/documentation/current/cloudnative-pg.v1/
@@ -31,7 +47,11 @@ const TABLE: OperatorFields[] = [
       ['spec', 'zookeeper', 'image'],
     ],
   },
-  {group: 'kafka.strimzi.io', kinds: ['KafkaConnect', 'KafkaMirrorMaker2', 'KafkaBridge', 'KafkaNodePool'], paths: [['spec', 'image']]},
+  {
+    group: 'kafka.strimzi.io',
+    kinds: ['KafkaConnect', 'KafkaMirrorMaker2', 'KafkaBridge', 'KafkaNodePool'],
+    paths: [['spec', 'image']],
+  },
   // https://www.jaegertracing.io/docs/latest/operator/
   {group: 'jaegertracing.io', kinds: ['Jaeger'], paths: [['spec', 'allInOne', 'image']]},
   // https://github.com/open-telemetry/opentelemetry-operator/blob/main/docs/api/opentelemetrycollectors.md
@@ -41,7 +61,7 @@ const TABLE: OperatorFields[] = [
 /** Paths of the image fields an operator reads for this apiVersion and kind (none for other resources). */
 export function operatorImagePaths(apiVersion: string, kind: string): string[][] {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
-  return TABLE.filter((row) => row.kinds.includes(kind) && (row.group.startsWith('.') ? group.endsWith(row.group) : group === row.group)).flatMap(
-    (row) => row.paths,
-  )
+  return TABLE.filter(
+    (row) => row.kinds.includes(kind) && (row.group.startsWith('.') ? group.endsWith(row.group) : group === row.group),
+  ).flatMap((row) => row.paths)
 }

@@ -21,7 +21,12 @@ export function addImageRef(out: Output, ref: string, at: Location | Location[],
   const locations = Array.isArray(at) ? at : [at]
   const location = locations[0]
   if (ref.includes('{{')) {
-    out.skipped.push({file: location.file, line: location.line, reason: 'helm-template', message: `image "${ref}" is a template. ${HELM_TEMPLATE_HINT}`})
+    out.skipped.push({
+      file: location.file,
+      line: location.line,
+      reason: 'helm-template',
+      message: `image "${ref}" is a template. ${HELM_TEMPLATE_HINT}`,
+    })
     return
   }
   if (/\$\{[^}]*\}|\$\([^)]*\)/.test(ref)) {
@@ -35,7 +40,12 @@ export function addImageRef(out: Output, ref: string, at: Location | Location[],
   }
   const parsed = parseImageRef(pulled)
   if (parsed.ok) out.components.push({...imageComponent(parsed.image, ref, location, origin), locations})
-  else out.errors.push({...location, code: 'invalid-image-ref', message: `invalid image reference "${pulled}": ${parsed.message}`})
+  else
+    out.errors.push({
+      ...location,
+      code: 'invalid-image-ref',
+      message: `invalid image reference "${pulled}": ${parsed.message}`,
+    })
 }
 
 export function locationOf(file: string, position: Position): Location {

@@ -51,35 +51,65 @@ export async function* walk(rootAbs: string, rootReal: string, options: WalkOpti
       } else if (info.isFile()) {
         yield {type: 'file', rel, abs, size: info.size}
       } else {
-        yield {type: 'skip', rel, reason: 'not-regular-file', message: 'not a regular file (FIFO, socket or device)', reportAlways: false}
+        yield {
+          type: 'skip',
+          rel,
+          reason: 'not-regular-file',
+          message: 'not a regular file (FIFO, socket or device)',
+          reportAlways: false,
+        }
       }
     }
     stack.push(...subdirs.reverse())
   }
 }
 
-async function followLink(abs: string, rel: string, rootReal: string, parentReal: string): Promise<WalkEntry | undefined> {
+async function followLink(
+  abs: string,
+  rel: string,
+  rootReal: string,
+  parentReal: string,
+): Promise<WalkEntry | undefined> {
   let target: string
   try {
     target = await realpath(abs)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ELOOP') return {type: 'skip', rel, reason: 'symlink-loop', message: 'symlink loop', reportAlways: true}
+    if (code === 'ELOOP')
+      return {type: 'skip', rel, reason: 'symlink-loop', message: 'symlink loop', reportAlways: true}
     return {type: 'skip', rel, reason: 'not-regular-file', message: 'broken symlink', reportAlways: false}
   }
   if (!isInside(rootReal, target)) {
-    return {type: 'skip', rel, reason: 'symlink-outside-root', message: 'symlink to a path outside the scanned directory; not followed', reportAlways: true}
+    return {
+      type: 'skip',
+      rel,
+      reason: 'symlink-outside-root',
+      message: 'symlink to a path outside the scanned directory; not followed',
+      reportAlways: true,
+    }
   }
   const info = await stat(target).catch(() => undefined)
   if (!info) return undefined
   if (info.isDirectory()) {
     if (isInside(target, parentReal)) {
-      return {type: 'skip', rel, reason: 'symlink-loop', message: 'symlink to a directory that contains it; not followed', reportAlways: true}
+      return {
+        type: 'skip',
+        rel,
+        reason: 'symlink-loop',
+        message: 'symlink to a directory that contains it; not followed',
+        reportAlways: true,
+      }
     }
     return undefined
   }
   if (info.isFile()) return {type: 'file', rel, abs: target, size: info.size}
-  return {type: 'skip', rel, reason: 'not-regular-file', message: 'symlink to a FIFO, socket or device', reportAlways: false}
+  return {
+    type: 'skip',
+    rel,
+    reason: 'not-regular-file',
+    message: 'symlink to a FIFO, socket or device',
+    reportAlways: false,
+  }
 }
 
 export function isInside(root: string, path: string): boolean {

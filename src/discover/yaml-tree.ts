@@ -82,6 +82,7 @@ export function toPlain(node: YamlNode): unknown {
 /** Describes a node's type for error messages. */
 export function describe(node: YamlNode | undefined): string {
   if (node === undefined) return 'nothing'
-  if (node.type === 'scalar') return node.kind === 'null' ? 'null' : node.kind === 'string' ? 'a string' : `a ${node.kind} (${node.text})`
+  if (node.type === 'scalar')
+    return node.kind === 'null' ? 'null' : node.kind === 'string' ? 'a string' : `a ${node.kind} (${node.text})`
   return node.type === 'map' ? 'a mapping' : 'a list'
 }

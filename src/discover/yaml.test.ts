@@ -45,7 +45,10 @@ describe('readYaml', () => {
   })
 
   it('accepts reused anchors in real files and refuses an alias bomb (without expanding it)', () => {
-    const reuse = ['base: &base {image: app:1, pullPolicy: Always}', ...Array.from({length: 200}, (_, i) => `c${i}: *base`)].join('\n')
+    const reuse = [
+      'base: &base {image: app:1, pullPolicy: Always}',
+      ...Array.from({length: 200}, (_, i) => `c${i}: *base`),
+    ].join('\n')
     expect(read(reuse).errors).toEqual([])
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for (let i = 1; i < 9; i++) {
@@ -60,13 +63,27 @@ describe('readYaml', () => {
 
   it('stops after the document limit', () => {
     const text = Array.from({length: 12}, (_, i) => `n: ${i}`).join('\n---\n')
-    const {documents, errors} = readYaml(text, 'many.yaml', {limits: {maxDocuments: 10, maxDepth: 64, minExpandedNodes: 1000, aliasFactor: 10}})
+    const {documents, errors} = readYaml(text, 'many.yaml', {
+      limits: {maxDocuments: 10, maxDepth: 64, minExpandedNodes: 1000, aliasFactor: 10},
+    })
     expect(documents).toHaveLength(10)
-    expect(errors).toEqual([{file: 'many.yaml', line: 21, column: 1, code: 'yaml-too-many-documents', message: expect.stringContaining('more than 10')}])
+    expect(errors).toEqual([
+      {
+        file: 'many.yaml',
+        line: 21,
+        column: 1,
+        code: 'yaml-too-many-documents',
+        message: expect.stringContaining('more than 10'),
+      },
+    ])
   })
 
   it('keeps only the top-level scalars of shallow kinds', () => {
-    const {documents} = readYaml('apiVersion: v1\nkind: Big\nspec: {a: 1}\n---\nkind: Small\nspec: {a: 1}\n', 'x.yaml', {shallowKinds: new Set(['Big'])})
+    const {documents} = readYaml(
+      'apiVersion: v1\nkind: Big\nspec: {a: 1}\n---\nkind: Small\nspec: {a: 1}\n',
+      'x.yaml',
+      {shallowKinds: new Set(['Big'])},
+    )
     expect(documents.map((d) => [...(d.root?.type === 'map' ? d.root.entries.keys() : [])])).toEqual([
       ['apiVersion', 'kind'],
       ['kind', 'spec'],

@@ -5,7 +5,19 @@
  * (`1.10` is not `1.1`), positions on every node, and limits so hostile files end in an error, not a hang:
  * a document count, a nesting depth, and an alias budget on the size of the expanded tree.
  */
-import {Composer, type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, Parser, type Scalar, type YAMLMap} from 'yaml'
+import {
+  Composer,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  Parser,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml'
 import type {ScanError} from '../core/model.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
@@ -34,7 +46,12 @@ export interface YamlLimits {
 }
 
 /** Generous for real manifests (the largest public install bundles hold a few hundred documents). */
-export const DEFAULT_YAML_LIMITS: YamlLimits = {maxDocuments: 5000, maxDepth: 256, minExpandedNodes: 100_000, aliasFactor: 10}
+export const DEFAULT_YAML_LIMITS: YamlLimits = {
+  maxDocuments: 5000,
+  maxDepth: 256,
+  minExpandedNodes: 100_000,
+  aliasFactor: 10,
+}
 
 /** Keys that would reach Object.prototype if a later step built plain objects from the tree. */
 const UNSAFE_KEYS = new Set(['__proto__'])
@@ -74,12 +91,17 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
   for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text))) {
     const start = doc.contents?.range?.[0] ?? doc.range[0]
     if (index >= limits.maxDocuments) {
-      error('yaml-too-many-documents', `more than ${limits.maxDocuments} YAML documents; the rest of the file is not read`, start)
+      error(
+        'yaml-too-many-documents',
+        `more than ${limits.maxDocuments} YAML documents; the rest of the file is not read`,
+        start,
+      )
       break
     }
     const problems = [...doc.errors, ...doc.warnings]
     if (problems.length > 0) {
-      for (const p of problems) error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, p.pos[0])
+      for (const p of problems)
+        error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, p.pos[0])
     } else {
       try {
         const converter = new Converter(doc, lines, limits, complexKeyLines)
@@ -134,7 +156,8 @@ class Converter {
   private shallow(contents: YAMLMap): YamlMap {
     const map: YamlMap = {type: 'map', ...this.position(contents), entries: new Map()}
     for (const pair of contents.items) {
-      if (isScalar(pair.key) && isScalar(pair.value)) map.entries.set(scalarText(pair.key).text, this.node(pair.value, 1))
+      if (isScalar(pair.key) && isScalar(pair.value))
+        map.entries.set(scalarText(pair.key).text, this.node(pair.value, 1))
     }
     return map
   }
@@ -147,8 +170,10 @@ class Converter {
     }
     const seen = this.done.get(node)
     if (seen) return seen
-    if (this.active.has(node)) throw new YamlProblem('yaml-syntax', 'YAML alias refers to its own ancestor', node.range?.[0])
-    if (depth > this.limits.maxDepth) throw new YamlProblem('yaml-too-deep', `YAML nested deeper than ${this.limits.maxDepth} levels`, node.range?.[0])
+    if (this.active.has(node))
+      throw new YamlProblem('yaml-syntax', 'YAML alias refers to its own ancestor', node.range?.[0])
+    if (depth > this.limits.maxDepth)
+      throw new YamlProblem('yaml-too-deep', `YAML nested deeper than ${this.limits.maxDepth} levels`, node.range?.[0])
     this.written++
     this.active.add(node)
     const converted = this.convert(node, depth)
@@ -177,7 +202,8 @@ class Converter {
         continue
       }
       const name = scalarText(key).text
-      if (UNSAFE_KEYS.has(name)) throw new YamlProblem('yaml-unsafe-key', `YAML key "${name}" is not allowed`, key.range?.[0])
+      if (UNSAFE_KEYS.has(name))
+        throw new YamlProblem('yaml-unsafe-key', `YAML key "${name}" is not allowed`, key.range?.[0])
       map.entries.set(name, value ? this.node(value, depth + 1) : this.empty(key))
     }
     // Explicit keys win over merged ones; among merged maps the earlier wins (https://yaml.org/type/merge.html).
@@ -193,7 +219,12 @@ class Converter {
     const converted = this.node(source, depth + 1)
     const list = converted.type === 'seq' ? converted.items : [converted]
     return list.map((item) => {
-      if (item.type !== 'map') throw new YamlProblem('yaml-syntax', 'YAML merge key (<<) needs a mapping or a list of mappings', source.range?.[0])
+      if (item.type !== 'map')
+        throw new YamlProblem(
+          'yaml-syntax',
+          'YAML merge key (<<) needs a mapping or a list of mappings',
+          source.range?.[0],
+        )
       return item
     })
   }
@@ -214,7 +245,8 @@ function scalarText(node: Scalar): Pick<YamlScalar, 'kind' | 'text'> {
   const source = typeof node.source === 'string' ? node.source : String(value)
   if (value === null || value === undefined) return {kind: 'null', text: plain ? source : ''}
   if (typeof value === 'string') return {kind: 'string', text: value}
-  const kind = typeof value === 'number' || typeof value === 'bigint' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'other'
+  const kind =
+    typeof value === 'number' || typeof value === 'bigint' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'other'
   return {kind, text: plain ? source : String(value)}
 }
 

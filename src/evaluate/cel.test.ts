@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {compileCel, formatPercent} from './cel.js'
 
-const names = {metrics: new Set(['top_company_share', 'commits_per_org', 'listed_organizations']), params: new Set(['limit'])}
+const names = {
+  metrics: new Set(['top_company_share', 'commits_per_org', 'listed_organizations']),
+  params: new Set(['limit']),
+}
 const bindings = {
   m: {top_company_share: 0.6, commits_per_org: {'Example Corp': 6, Initech: 1}, listed_organizations: ['Globex Labs']},
   p: {limit: 0.5},
@@ -28,7 +31,10 @@ describe('CEL for rules', () => {
   })
 
   it('records which metrics and parameters an expression reads', () => {
-    const {expression} = compileCel("m.top_company_share > p.limit || has(m.commits_per_org) || m['listed_organizations'] == []", names)
+    const {expression} = compileCel(
+      "m.top_company_share > p.limit || has(m.commits_per_org) || m['listed_organizations'] == []",
+      names,
+    )
     expect(expression?.metrics).toEqual(['commits_per_org', 'listed_organizations', 'top_company_share'])
     expect(expression?.params).toEqual(['limit'])
   })
@@ -49,6 +55,11 @@ describe('CEL for rules', () => {
   })
 
   it('formats percentages, unknown when not a number', () => {
-    expect([formatPercent(0.6715), formatPercent(1n), formatPercent(null), formatPercent('x')]).toEqual(['67.2%', '100.0%', 'unknown', 'unknown'])
+    expect([formatPercent(0.6715), formatPercent(1n), formatPercent(null), formatPercent('x')]).toEqual([
+      '67.2%',
+      '100.0%',
+      'unknown',
+      'unknown',
+    ])
   })
 })

@@ -180,10 +180,15 @@ class Checker {
     const variable = kind.value.name
     if (variable === 'm') {
       if (this.names.metrics.has(field)) this.metrics.add(field)
-      else this.report(at, `unknown metric 'm.${field}'${suggest(field, this.names.metrics)} (metric keys: rules/README.md)`)
+      else
+        this.report(
+          at,
+          `unknown metric 'm.${field}'${suggest(field, this.names.metrics)} (metric keys: rules/README.md)`,
+        )
     } else if (variable === 'p') {
       if (this.names.params.has(field)) this.params.add(field)
-      else this.report(at, `unknown parameter 'p.${field}'${suggest(field, this.names.params)}: declare it under params`)
+      else
+        this.report(at, `unknown parameter 'p.${field}'${suggest(field, this.names.params)}: declare it under params`)
     } else if (variable === 'project' && !(PROJECT_FIELDS as readonly string[]).includes(field)) {
       this.report(at, `unknown field 'project.${field}' (known: ${PROJECT_FIELDS.join(', ')})`)
     }
@@ -248,7 +253,8 @@ function distance(a: string, b: string): number {
 
 /** `0.6715` → `67.2%`; a map of shares → `a: 67.2%, b: 5.0%` (its order kept); anything else → `unknown`. */
 export function formatPercent(value: unknown): string {
-  if (isCelMap(value)) return [...value.entries()].map(([key, share]) => `${String(key)}: ${formatPercent(share)}`).join(', ')
+  if (isCelMap(value))
+    return [...value.entries()].map(([key, share]) => `${String(key)}: ${formatPercent(share)}`).join(', ')
   const n = typeof value === 'bigint' ? Number(value) : value
   if (typeof n !== 'number' || Number.isNaN(n)) return 'unknown'
   return `${(n * 100).toFixed(1)}%`

@@ -35,7 +35,8 @@ export function compileRule(
     rule.tests[kind].forEach((testCase, i) => {
       const at = [...path, 'tests', kind, i]
       for (const key of Object.keys(testCase.metrics)) {
-        if (!METRIC_NAMES.has(key)) problems.push(here(source, [...at, 'metrics'], `unknown metric '${key}' in test '${testCase.name}'`, key))
+        if (!METRIC_NAMES.has(key))
+          problems.push(here(source, [...at, 'metrics'], `unknown metric '${key}' in test '${testCase.name}'`, key))
       }
       for (const [name, value] of Object.entries(testCase.params ?? {})) {
         const problem = paramProblem(rule.params, name, value)
@@ -47,7 +48,8 @@ export function compileRule(
     })
   }
   rule.evidence?.forEach((key, i) => {
-    if (!METRIC_NAMES.has(key)) problems.push(here(source, [...path, 'evidence', i], `unknown metric '${key}' in evidence`, key))
+    if (!METRIC_NAMES.has(key))
+      problems.push(here(source, [...path, 'evidence', i], `unknown metric '${key}' in evidence`, key))
   })
   if (problems.length > 0 || !condition.expression || !message.template) return {problems}
   const metrics = [...new Set([...condition.expression.metrics, ...message.template.metrics])]

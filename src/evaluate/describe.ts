@@ -31,7 +31,9 @@ export function ruleTable(rules: readonly CompiledRule[]): string[] {
   const rows = rules.map((r) => [r.id, r.severity, r.pack ?? '-', r.title])
   const header = ['ID', 'SEVERITY', 'PACK', 'TITLE']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
-  return [header, ...rows].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '))
+  return [header, ...rows].map((row) =>
+    row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '),
+  )
 }
 
 export function explainRule(rule: CompiledRule): string[] {
@@ -55,7 +57,10 @@ export function explainRule(rule: CompiledRule): string[] {
       const declared = rule.defaults[name]
       const changed = JSON.stringify(declared) !== JSON.stringify(value)
       const range = paramRange(name)
-      const notes = [changed && `rule default ${show(declared)}`, range && `a ${range.kind}: ${describeRange(range)}`].filter(Boolean)
+      const notes = [
+        changed && `rule default ${show(declared)}`,
+        range && `a ${range.kind}: ${describeRange(range)}`,
+      ].filter(Boolean)
       lines.push(`  ${name} = ${show(value)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`)
     }
   }

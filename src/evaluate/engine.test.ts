@@ -37,18 +37,42 @@ tests:
 
 const D = '2024-06-01T00:00:00Z'
 const location = {file: 'deploy/app.yaml', line: 12, column: 16}
-const FACTS = {fullName: 'example/widget', archived: false, fork: false, defaultBranch: 'main', license: 'MIT', pushedAt: '2024-12-30T00:00:00Z'}
+const FACTS = {
+  fullName: 'example/widget',
+  archived: false,
+  fork: false,
+  defaultBranch: 'main',
+  license: 'MIT',
+  pushedAt: '2024-12-30T00:00:00Z',
+}
 
 describe('evaluateProjectDetailed', () => {
   it('fires rules, most severe first, with the metrics and parameters they read and the declaring locations', async () => {
     const rules = await ruleSet([
       rule('b-low', 'low', 'm.bus_factor == 1', 'bus factor {{ m.bus_factor }}'),
-      rule('a-high', 'high', 'm.top_company_share > p.limit', '{{ m.top_company }}: {{ percent(m.top_company_share) }}', '{limit: 0.5}'),
+      rule(
+        'a-high',
+        'high',
+        'm.top_company_share > p.limit',
+        '{{ m.top_company }}: {{ percent(m.top_company_share) }}',
+        '{limit: 0.5}',
+      ),
       rule('c-quiet', 'critical', 'm.human_commits > 100', 'never'),
     ])
-    const data = input({commits: commits([['alice', 'Example Corp', D], ['alice', 'Example Corp', D], ['bob', 'Acme Cloud', D]])})
+    const data = input({
+      commits: commits([
+        ['alice', 'Example Corp', D],
+        ['alice', 'Example Corp', D],
+        ['bob', 'Acme Cloud', D],
+      ]),
+    })
     const metrics = measureProject(data)
-    const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'github.com/example/widget', status: 'ok', metrics, locations: [location]})
+    const {findings, errors} = evaluateProjectDetailed(rules, {
+      repo: 'github.com/example/widget',
+      status: 'ok',
+      metrics,
+      locations: [location],
+    })
     expect(errors).toEqual([])
     expect(findings).toEqual([
       {
@@ -73,11 +97,27 @@ describe('evaluateProjectDetailed', () => {
   it('with the measured data, evidence names the people, their commits and the source of each attribution', async () => {
     const rules = await ruleSet([rule('top', 'high', 'm.top_company_share > 0.5', 'x')])
     const data = input({
-      commits: commits([['alice', 'Example Corp', D], ['alice', 'Example Corp', '2024-07-01T00:00:00Z'], ['bob', 'Acme Cloud', D]]),
+      commits: commits([
+        ['alice', 'Example Corp', D],
+        ['alice', 'Example Corp', '2024-07-01T00:00:00Z'],
+        ['bob', 'Acme Cloud', D],
+      ]),
     })
-    const [finding] = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data}).findings
+    const [finding] = evaluateProjectDetailed(rules, {
+      repo: 'r',
+      status: 'ok',
+      metrics: measureProject(data),
+      input: data,
+    }).findings
     expect(finding.evidence.people).toEqual([
-      {person: 'alice', organization: 'Example Corp', source: 'gitdm', citation: 'affiliations.txt:2', commits: 2, shas: ['c001', 'c000']},
+      {
+        person: 'alice',
+        organization: 'Example Corp',
+        source: 'gitdm',
+        citation: 'affiliations.txt:2',
+        commits: 2,
+        shas: ['c001', 'c000'],
+      },
     ])
   })
 
@@ -99,8 +139,16 @@ describe('evaluateProjectDetailed', () => {
 
   it('the default pack on a project that could not be collected: one finding, no errors', async () => {
     const rules = await loadRules(['default'])
-    const metrics = measureProject({project: {...input({}).project, status: 'unavailable', reason: 'HTTP 451'}, attributed: null})
-    const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'github.com/gone/away', status: 'unavailable', reason: 'HTTP 451', metrics})
+    const metrics = measureProject({
+      project: {...input({}).project, status: 'unavailable', reason: 'HTTP 451'},
+      attributed: null,
+    })
+    const {findings, errors} = evaluateProjectDetailed(rules, {
+      repo: 'github.com/gone/away',
+      status: 'unavailable',
+      reason: 'HTTP 451',
+      metrics,
+    })
     expect(errors).toEqual([])
     expect(findings.map((f) => [f.ruleId, f.message, f.evidence.note])).toEqual([
       ['project-unavailable', 'No data for github.com/gone/away: HTTP 451.', 'HTTP 451'],
@@ -109,13 +157,26 @@ describe('evaluateProjectDetailed', () => {
 
   it('the default pack never errors on a collected project, however empty', async () => {
     const rules = await loadRules(['default'])
-    for (const data of [input({}), input({commits: commits([['x', null, D]]), roles: roles([['x', 'maintainer', null]])})]) {
-      const {errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
+    for (const data of [
+      input({}),
+      input({commits: commits([['x', null, D]]), roles: roles([['x', 'maintainer', null]])}),
+    ]) {
+      const {errors} = evaluateProjectDetailed(rules, {
+        repo: 'r',
+        status: 'ok',
+        metrics: measureProject(data),
+        input: data,
+      })
       expect(errors).toEqual([])
     }
     // Every figure unknown (nothing could be read) on a project still marked ok: no rule errors or fires but the gap.
     const strict = await loadRules(['strict'])
-    const unknown = evaluateProjectDetailed(strict, {repo: 'r', status: 'ok', metrics: {}, missing: ['facts', 'commits', 'governance']})
+    const unknown = evaluateProjectDetailed(strict, {
+      repo: 'r',
+      status: 'ok',
+      metrics: {},
+      missing: ['facts', 'commits', 'governance'],
+    })
     expect(unknown.errors).toEqual([])
     expect(unknown.findings.map((f) => f.ruleId)).toEqual(['project-unavailable'])
   })
@@ -125,13 +186,24 @@ describe('evaluateProjectDetailed', () => {
     // Read, governance and commits would say: no SECURITY file, no maintainer, no commit in a year-long window.
     const evaluate = (missing: Array<'facts' | 'commits' | 'governance' | 'profiles'>) => {
       const data = input({project: {facts: FACTS, missing}})
-      return evaluateProjectDetailed(rules, {repo: 'r', status: 'partial', reason: 'rate limited', metrics: measureProject(data), input: data})
+      return evaluateProjectDetailed(rules, {
+        repo: 'r',
+        status: 'partial',
+        reason: 'rate limited',
+        metrics: measureProject(data),
+        input: data,
+      })
     }
     const complete = evaluate([])
     expect(complete.errors).toEqual([])
     expect(complete.findings.map((f) => f.ruleId).sort()).toEqual(['inactive-or-archived', 'no-security-policy'])
 
-    const cases: Array<Array<'facts' | 'commits' | 'governance' | 'profiles'>> = [['governance'], ['commits'], ['facts'], ['facts', 'commits', 'governance', 'profiles']]
+    const cases: Array<Array<'facts' | 'commits' | 'governance' | 'profiles'>> = [
+      ['governance'],
+      ['commits'],
+      ['facts'],
+      ['facts', 'commits', 'governance', 'profiles'],
+    ]
     for (const missing of cases) {
       const {findings, errors} = evaluate(missing)
       expect(errors, missing.join()).toEqual([])
@@ -149,10 +221,19 @@ describe('evaluateProjectDetailed', () => {
 
   it('maintainer rules stay silent when the governance files were not read', async () => {
     const rules = await loadRules(['strict'])
-    const people = roles([['a', 'maintainer', 'Example Corp'], ['b', 'maintainer', 'Example Corp'], ['c', 'maintainer', null]])
+    const people = roles([
+      ['a', 'maintainer', 'Example Corp'],
+      ['b', 'maintainer', 'Example Corp'],
+      ['c', 'maintainer', null],
+    ])
     const read = input({roles: people, project: {governance: [{path: 'MAINTAINERS', content: ''}]}})
     const fired = (data: typeof read) =>
-      evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data}).findings.map((f) => f.ruleId)
+      evaluateProjectDetailed(rules, {
+        repo: 'r',
+        status: 'ok',
+        metrics: measureProject(data),
+        input: data,
+      }).findings.map((f) => f.ruleId)
     expect(fired(read)).toContain('maintainers-single-org')
     // The collector could not read them (rate limit): nothing is known of the maintainers, so nothing is judged.
     const unread = fired(input({roles: [], project: {missing: ['governance']}}))
@@ -161,15 +242,27 @@ describe('evaluateProjectDetailed', () => {
   })
 
   it('maintainers-single-org: an even split is no majority; a tie over a stricter limit names every company', async () => {
-    const split = input({roles: roles([['a', 'maintainer', 'Red Hat (fictional)'], ['b', 'maintainer', 'Alibaba (fictional)']])})
+    const split = input({
+      roles: roles([
+        ['a', 'maintainer', 'Red Hat (fictional)'],
+        ['b', 'maintainer', 'Alibaba (fictional)'],
+      ]),
+    })
     const run = async (params?: Record<string, number>) => {
       const rules = await loadRules(['default'], params ? {'maintainers-single-org': params} : {})
-      const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(split), input: split})
+      const {findings, errors} = evaluateProjectDetailed(rules, {
+        repo: 'r',
+        status: 'ok',
+        metrics: measureProject(split),
+        input: split,
+      })
       expect(errors).toEqual([])
       return findings.filter((f) => f.ruleId === 'maintainers-single-org').map((f) => f.message)
     }
     expect(await run()).toEqual([])
-    expect(await run({max_share: 0.4})).toEqual(['Alibaba (fictional) and Red Hat (fictional) each employ 1 of 2 maintainers (50.0% each).'])
+    expect(await run({max_share: 0.4})).toEqual([
+      'Alibaba (fictional) and Red Hat (fictional) each employ 1 of 2 maintainers (50.0% each).',
+    ])
   })
 
   it('low-elephant-factor with include_independent=false uses company figures and needs enough company commits', async () => {
@@ -181,11 +274,18 @@ describe('evaluateProjectDetailed', () => {
     ]
     const run = async (params: Record<string, number | boolean>, data = input({commits: commits(rows)})) => {
       const rules = await loadRules(['default'], {'low-elephant-factor': params})
-      const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: measureProject(data), input: data})
+      const {findings, errors} = evaluateProjectDetailed(rules, {
+        repo: 'r',
+        status: 'ok',
+        metrics: measureProject(data),
+        input: data,
+      })
       expect(errors).toEqual([])
       return findings.filter((f) => f.ruleId === 'low-elephant-factor').map((f) => f.message)
     }
-    expect(await run({})).toEqual(['Elephant factor 1: the largest organisation makes 98.3% of attributed commits (Independent)'])
+    expect(await run({})).toEqual([
+      'Elephant factor 1: the largest organisation makes 98.3% of attributed commits (Independent)',
+    ])
     expect(await run({include_independent: false})).toEqual([])
     expect(await run({include_independent: false, min_attributed_commits: 1})).toEqual([
       'Elephant factor 1: the largest company makes 100.0% of company commits (Meridian Cloudworks (fictional))',

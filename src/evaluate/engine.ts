@@ -8,7 +8,13 @@ const ALL_KEYS = metricKeys().map((k) => k.key)
 
 /** Rule metadata for ScanResult.rules (SARIF `tool.driver.rules`, report help), in rule-set order. */
 export function ruleMetas(rules: RuleSet): RuleMeta[] {
-  return rules.rules.map(({id, title, severity, rationale, remediation}) => ({id, title, severity, rationale, remediation}))
+  return rules.rules.map(({id, title, severity, rationale, remediation}) => ({
+    id,
+    title,
+    severity,
+    rationale,
+    remediation,
+  }))
 }
 
 /**
@@ -27,7 +33,10 @@ export function evaluateProjectDetailed(
     if (outcome.error) errors.push(outcome.error)
     if (outcome.finding) findings.push(outcome.finding)
   }
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+  findings.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  )
   return {findings, errors}
 }
 
@@ -41,10 +50,16 @@ export function evaluateRule(
   const bindings = bindingsFor(context, params)
   const result = rule.compiled.condition.run(bindings)
   const fail = (message: string) => ({
-    error: {file: rule.file, line: rule.line, code: 'rule-evaluation' as const, message: `${rule.id} on ${context.repo}: ${message}`},
+    error: {
+      file: rule.file,
+      line: rule.line,
+      code: 'rule-evaluation' as const,
+      message: `${rule.id} on ${context.repo}: ${message}`,
+    },
   })
   if (result instanceof Error) return fail(result.message)
-  if (typeof result !== 'boolean') return fail(`condition must be true or false, got ${result === null ? 'null' : typeof result}`)
+  if (typeof result !== 'boolean')
+    return fail(`condition must be true or false, got ${result === null ? 'null' : typeof result}`)
   if (!result) return {}
   const templateErrors: string[] = []
   const message = renderTemplate(rule.compiled.message, bindings, (e) => templateErrors.push(e))
@@ -78,7 +93,12 @@ export function bindingsFor(context: EvaluationContext, params: CompiledRule['pa
   }
 }
 
-function evidenceFor(rule: CompiledRule, context: EvaluationContext, metrics: Metrics, params: CompiledRule['params']): Finding['evidence'] {
+function evidenceFor(
+  rule: CompiledRule,
+  context: EvaluationContext,
+  metrics: Metrics,
+  params: CompiledRule['params'],
+): Finding['evidence'] {
   const shown: Metrics = {}
   for (const key of rule.metrics) shown[key] = metrics[key]
   const evidence: Finding['evidence'] = {metrics: shown}
@@ -88,7 +108,9 @@ function evidenceFor(rule: CompiledRule, context: EvaluationContext, metrics: Me
   }
   if (Object.keys(params).length > 0) evidence.params = params
   const missing = missingParts(context)
-  const notes = [context.reason, missing.length > 0 ? `could not be read: ${missing.join(', ')}` : undefined].filter(Boolean)
+  const notes = [context.reason, missing.length > 0 ? `could not be read: ${missing.join(', ')}` : undefined].filter(
+    Boolean,
+  )
   if (notes.length > 0) evidence.note = notes.join('; ')
   return evidence
 }

@@ -1,5 +1,13 @@
 /** Rules: loading and validation (YAML + zod + CEL), evaluation into findings, scores. See ./README.md. */
-export {type Band, band, type PortfolioSummary, portfolioScore, portfolioSummary, SEVERITY_WEIGHTS, scoreProject} from './score.js'
+export {
+  type Band,
+  band,
+  type PortfolioSummary,
+  portfolioScore,
+  portfolioSummary,
+  SEVERITY_WEIGHTS,
+  scoreProject,
+} from './score.js'
 export {bindingsFor, evaluateProjectDetailed, evaluateRule, ruleMetas} from './engine.js'
 export {
   applyOverrides,

@@ -53,22 +53,33 @@ describe('rule files: every problem names file, line and column', () => {
   it('accepts a valid rule and compiles what it reads', async () => {
     const {rules, problems} = await collectRules([file('valid.yaml', VALID)])
     expect(problems).toEqual([])
-    expect(rules[0]).toMatchObject({id: 'example-rule', line: 1, pack: null, params: {limit: 0.5}, metrics: ['top_company', 'top_company_share']})
+    expect(rules[0]).toMatchObject({
+      id: 'example-rule',
+      line: 1,
+      pack: null,
+      params: {limit: 0.5},
+      metrics: ['top_company', 'top_company_share'],
+    })
     expect(rules[0].testLines).toEqual({pass: [14], fail: [17]})
   })
 
   it('an unknown key is an error at the key', async () => {
-    expect(await problemsOf('unknown-key.yaml', VALID.replace('severity: low', 'severity: low\nseverty: high'))).toEqual([
-      "unknown-key.yaml:4:1: unknown key 'severty'",
-    ])
-    expect(await problemsOf('unknown-nested.yaml', VALID.replace('    - name: low\n', '    - name: low\n      metrix: {}\n'))).toEqual([
-      "unknown-nested.yaml:15:7: tests.pass[0]: unknown key 'metrix'",
-    ])
+    expect(
+      await problemsOf('unknown-key.yaml', VALID.replace('severity: low', 'severity: low\nseverty: high')),
+    ).toEqual(["unknown-key.yaml:4:1: unknown key 'severty'"])
+    expect(
+      await problemsOf(
+        'unknown-nested.yaml',
+        VALID.replace('    - name: low\n', '    - name: low\n      metrix: {}\n'),
+      ),
+    ).toEqual(["unknown-nested.yaml:15:7: tests.pass[0]: unknown key 'metrix'"])
   })
 
   it('a wrong type is an error at the value', async () => {
     expect(await problemsOf('wrong-type.yaml', VALID.replace('severity: low', 'severity: 3'))).toEqual([
-      expect.stringMatching(/^wrong-type\.yaml:3:11: severity: Invalid option: expected one of "info"\|"low"\|"medium"\|"high"\|"critical"$/),
+      expect.stringMatching(
+        /^wrong-type\.yaml:3:11: severity: Invalid option: expected one of "info"\|"low"\|"medium"\|"high"\|"critical"$/,
+      ),
     ])
     expect(await problemsOf('wrong-param.yaml', VALID.replace('limit: 0.5', 'limit: {a: 1}'))).toEqual([
       expect.stringMatching(/^wrong-param\.yaml:7:10: params\.limit: Invalid input/),
@@ -76,30 +87,43 @@ describe('rule files: every problem names file, line and column', () => {
   })
 
   it('a missing key is named at its parent', async () => {
-    expect(await problemsOf('missing.yaml', VALID.replace('title: Example\n', ''))).toEqual(["missing.yaml:1:1: missing required key 'title'"])
-  })
-
-  it('bad CEL is located inside a block scalar exactly', async () => {
-    expect(await problemsOf('bad-cel.yaml', VALID.replace('    && m.top_company_share > p.limit', '    && m.top_company_share >> p.limit'))).toEqual([
-      'bad-cel.yaml:10:28: CEL syntax: found > but expecting end of input',
+    expect(await problemsOf('missing.yaml', VALID.replace('title: Example\n', ''))).toEqual([
+      "missing.yaml:1:1: missing required key 'title'",
     ])
   })
 
+  it('bad CEL is located inside a block scalar exactly', async () => {
+    expect(
+      await problemsOf(
+        'bad-cel.yaml',
+        VALID.replace('    && m.top_company_share > p.limit', '    && m.top_company_share >> p.limit'),
+      ),
+    ).toEqual(['bad-cel.yaml:10:28: CEL syntax: found > but expecting end of input'])
+  })
+
   it('unknown metrics, parameters, variables and functions are compile errors', async () => {
-    const text = VALID.replace('m.top_company_share != null', 'm.top_compnay_share != null && q > 1 && p.limt > 0 && evil(1)')
+    const text = VALID.replace(
+      'm.top_company_share != null',
+      'm.top_compnay_share != null && q > 1 && p.limt > 0 && evil(1)',
+    )
     expect(await problemsOf('names.yaml', text)).toEqual([
       "names.yaml:9:3: unknown metric 'm.top_compnay_share' (did you mean 'top_company_share'?) (metric keys: rules/README.md)",
       "names.yaml:9:34: unknown variable 'q' (known: m, p, project, lists)",
       "names.yaml:9:43: unknown parameter 'p.limt' (did you mean 'limit'?): declare it under params",
       "names.yaml:9:57: unknown function 'evil'",
     ])
-    expect(await problemsOf('message.yaml', VALID.replace("'{{ m.top_company }} has", "'{{ m.top_companies }} has"))).toEqual([
+    expect(
+      await problemsOf('message.yaml', VALID.replace("'{{ m.top_company }} has", "'{{ m.top_companies }} has")),
+    ).toEqual([
       "message.yaml:11:14: unknown metric 'm.top_companies' (did you mean 'top_company'?) (metric keys: rules/README.md)",
     ])
   })
 
   it('test cases may only use known metrics and declared parameters of the right type', async () => {
-    const text = VALID.replace('metrics: {top_company_share: 0.1}', 'metrics: {top_share: 0.1}\n      params: {limit: high}')
+    const text = VALID.replace(
+      'metrics: {top_company_share: 0.1}',
+      'metrics: {top_share: 0.1}\n      params: {limit: high}',
+    )
     expect(await problemsOf('cases.yaml', text)).toEqual([
       "cases.yaml:15:17: unknown metric 'top_share' in test 'low'",
       "cases.yaml:16:16: parameter 'limit' must be number, got string",
@@ -108,7 +132,14 @@ describe('rule files: every problem names file, line and column', () => {
 
   it('a YAML bomb is rejected before it expands', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+    ]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
     }
     expect(await problemsOf('bomb.yaml', `${lines.join('\n')}\n`)).toEqual([
@@ -117,10 +148,18 @@ describe('rule files: every problem names file, line and column', () => {
   })
 
   it('YAML syntax errors, duplicate keys and several documents are errors', async () => {
-    expect(await problemsOf('dup.yaml', `${VALID}id: again\n`)).toEqual(['dup.yaml:20:1: YAML: Map keys must be unique'])
-    expect(await problemsOf('docs.yaml', `${VALID}---\n${VALID}`)).toEqual(['docs.yaml:20:1: YAML: one YAML document per file'])
-    expect(await problemsOf('syntax.yaml', 'id: [unclosed\n')).toEqual([expect.stringMatching(/^syntax\.yaml:\d+:\d+: YAML: /)])
-    expect(await problemsOf('list.yaml', '- a\n- b\n')).toEqual([expect.stringMatching(/^list\.yaml:1:1: Invalid input: expected object, received array$/)])
+    expect(await problemsOf('dup.yaml', `${VALID}id: again\n`)).toEqual([
+      'dup.yaml:20:1: YAML: Map keys must be unique',
+    ])
+    expect(await problemsOf('docs.yaml', `${VALID}---\n${VALID}`)).toEqual([
+      'docs.yaml:20:1: YAML: one YAML document per file',
+    ])
+    expect(await problemsOf('syntax.yaml', 'id: [unclosed\n')).toEqual([
+      expect.stringMatching(/^syntax\.yaml:\d+:\d+: YAML: /),
+    ])
+    expect(await problemsOf('list.yaml', '- a\n- b\n')).toEqual([
+      expect.stringMatching(/^list\.yaml:1:1: Invalid input: expected object, received array$/),
+    ])
   })
 
   it('limits expression size and nesting', async () => {
@@ -158,7 +197,10 @@ describe('rule files: every problem names file, line and column', () => {
   })
 
   it('parameter ranges follow their names, in the rule, its test cases and packs', async () => {
-    const text = VALID.replace('  limit: 0.5', '  limit: 0.5\n  max_share: 1.5\n  min_commits: 2.5\n  min_coverage: -0.1\n  max_days: 365')
+    const text = VALID.replace(
+      '  limit: 0.5',
+      '  limit: 0.5\n  max_share: 1.5\n  min_commits: 2.5\n  min_coverage: -0.1\n  max_days: 365',
+    )
     expect(await problemsOf('ranges.yaml', text)).toEqual([
       "ranges.yaml:8:3: parameter 'max_share' must be within [0, 1] (a share), got 1.5",
       "ranges.yaml:9:3: parameter 'min_commits' must be a whole number >= 0 (a count), got 2.5",
@@ -168,7 +210,9 @@ describe('rule files: every problem names file, line and column', () => {
       'metrics: {top_company_share: 0.1}',
       'metrics: {top_company_share: 0.1}\n      params: {max_share: 2, limit: 7}',
     )
-    expect(await problemsOf('case-range.yaml', inCase)).toEqual(["case-range.yaml:17:16: parameter 'max_share' must be within [0, 1] (a share), got 2"])
+    expect(await problemsOf('case-range.yaml', inCase)).toEqual([
+      "case-range.yaml:17:16: parameter 'max_share' must be within [0, 1] (a share), got 2",
+    ])
     const pack = 'name: loose\nextends: [default]\nparams:\n  single-org-majority: {max_share: 5}\n'
     expect(await problemsOf('loose-pack.yaml', pack)).toEqual([
       "loose-pack.yaml:4:25: single-org-majority: parameter 'max_share' must be within [0, 1] (a share), got 5",
@@ -177,7 +221,9 @@ describe('rule files: every problem names file, line and column', () => {
 
   it('an unknown spec lists the shipped packs', async () => {
     const {problems} = await collectRules(['no-such-pack'])
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^no-such-pack:1:1: no such rule file, folder or pack \(shipped packs: default, strict\)$/)])
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^no-such-pack:1:1: no such rule file, folder or pack \(shipped packs: default, strict\)$/),
+    ])
   })
 
   it('loadRules throws a usage error (exit 3) listing every problem', async () => {
@@ -273,7 +319,12 @@ describe('user parameter overrides', () => {
     expect(attempt({'inactive-or-archived': {max_days: 0.5}})).toBe(
       "rule parameter overrides: inactive-or-archived: parameter 'max_days' must be a whole number >= 0 (a count), got 0.5",
     )
-    expect(attempt({'single-org-majority': {max_share: 1, min_attributed_commits: 0}, 'inactive-or-archived': {max_days: 0}})).toBe('accepted')
+    expect(
+      attempt({
+        'single-org-majority': {max_share: 1, min_attributed_commits: 0},
+        'inactive-or-archived': {max_days: 0},
+      }),
+    ).toBe('accepted')
     expect(attempt({'no-security-policy': {x: true}})).toBe(
       "rule parameter overrides: no-security-policy: unknown parameter 'x' (the rule has none)",
     )

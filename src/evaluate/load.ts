@@ -68,7 +68,10 @@ export async function shippedPacks(): Promise<string[]> {
 export function applyOverrides(rules: CompiledRule[], overrides: ParamOverrides): CompiledRule[] {
   const parsed = ParamOverrides.safeParse(overrides)
   if (!parsed.success) {
-    throw new StewardsError('rule-override', `rule parameter overrides: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw new StewardsError(
+      'rule-override',
+      `rule parameter overrides: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    )
   }
   const problems: string[] = []
   const byId = new Map(rules.map((r) => [r.id, r]))
@@ -85,10 +88,12 @@ export function applyOverrides(rules: CompiledRule[], overrides: ParamOverrides)
   }
   if (problems.length > 0) {
     throw new StewardsError('rule-override', `rule parameter overrides: ${problems.join('; ')}`, {
-      hint: 'see `stewards rules explain ID` for a rule\'s parameters',
+      hint: "see `stewards rules explain ID` for a rule's parameters",
     })
   }
-  return rules.map((rule) => (parsed.data[rule.id] ? {...rule, params: {...rule.params, ...parsed.data[rule.id]}} : rule))
+  return rules.map((rule) =>
+    parsed.data[rule.id] ? {...rule, params: {...rule.params, ...parsed.data[rule.id]}} : rule,
+  )
 }
 
 class Loader {
@@ -102,7 +107,12 @@ class Loader {
     if (info?.isDirectory()) return this.packDir(spec, [])
     if (info?.isFile()) return this.file(spec, [])
     const packs = await shippedPacks()
-    this.problems.push({file: spec, line: 1, column: 1, message: `no such rule file, folder or pack (shipped packs: ${packs.join(', ')})`})
+    this.problems.push({
+      file: spec,
+      line: 1,
+      column: 1,
+      message: `no such rule file, folder or pack (shipped packs: ${packs.join(', ')})`,
+    })
     return []
   }
 
@@ -117,7 +127,12 @@ class Loader {
       return []
     }
     if (names.length === 0) {
-      this.problems.push({file: display(dir), line: 1, column: 1, message: 'no rule file (*.yaml, *.yml) in this folder'})
+      this.problems.push({
+        file: display(dir),
+        line: 1,
+        column: 1,
+        message: 'no rule file (*.yaml, *.yml) in this folder',
+      })
       return []
     }
     const own: CompiledRule[] = []
@@ -137,7 +152,12 @@ class Loader {
       if (compiled.rule) own.push(compiled.rule)
     }
     if (!manifest) return this.unique(own.map((r) => ({...r, pack: packName})))
-    return this.assemble(manifest.source, manifest.pack, own.map((r) => ({...r, pack: manifest.pack.name})), [...chain, dir])
+    return this.assemble(
+      manifest.source,
+      manifest.pack,
+      own.map((r) => ({...r, pack: manifest.pack.name})),
+      [...chain, dir],
+    )
   }
 
   /** A single rule file, or a pack file holding `rules: [...]` (and optionally `extends`, `params`, ...). */
@@ -165,12 +185,21 @@ class Loader {
   }
 
   /** Extended packs first, minus exclusions, then the pack's own rules; then the pack's params and severities. */
-  private async assemble(source: YamlSource, pack: Pack, own: CompiledRule[], chain: string[]): Promise<CompiledRule[]> {
+  private async assemble(
+    source: YamlSource,
+    pack: Pack,
+    own: CompiledRule[],
+    chain: string[],
+  ): Promise<CompiledRule[]> {
     const inherited: CompiledRule[] = []
     for (const [i, name] of pack.extends.entries()) {
       const dir = join(PACKS_ROOT, name)
       if (chain.includes(dir)) {
-        this.problems.push({file: source.file, ...source.positionAt(['extends', i]), message: `pack '${name}' extends itself`})
+        this.problems.push({
+          file: source.file,
+          ...source.positionAt(['extends', i]),
+          message: `pack '${name}' extends itself`,
+        })
       } else if (/^[a-z0-9-]+$/.test(name) && (await isDir(dir))) {
         inherited.push(...(await this.packDir(dir, chain)))
       } else {
@@ -179,7 +208,11 @@ class Loader {
     }
     for (const [i, id] of pack.exclude.entries()) {
       if (!inherited.some((r) => r.id === id)) {
-        this.problems.push({file: source.file, ...source.positionAt(['exclude', i]), message: `exclude: no rule '${id}' in the extended packs`})
+        this.problems.push({
+          file: source.file,
+          ...source.positionAt(['exclude', i]),
+          message: `exclude: no rule '${id}' in the extended packs`,
+        })
       }
     }
     let rules = this.unique([...inherited.filter((r) => !pack.exclude.includes(r.id)), ...own])
@@ -189,14 +222,23 @@ class Loader {
       if (!params && !severity) return rule
       for (const [name, value] of Object.entries(params ?? {})) {
         const problem = paramProblem(rule.defaults, name, value)
-        if (problem) this.problems.push({file: source.file, ...source.positionAt(['params', rule.id], name), message: `${rule.id}: ${problem}`})
+        if (problem)
+          this.problems.push({
+            file: source.file,
+            ...source.positionAt(['params', rule.id], name),
+            message: `${rule.id}: ${problem}`,
+          })
       }
       return {...rule, params: {...rule.params, ...params}, severity: severity ?? rule.severity}
     })
     for (const section of ['params', 'severity'] as const) {
       for (const id of Object.keys(pack[section])) {
         if (!rules.some((r) => r.id === id)) {
-          this.problems.push({file: source.file, ...source.positionAt([section], id), message: `${section}: no rule '${id}' in this pack`})
+          this.problems.push({
+            file: source.file,
+            ...source.positionAt([section], id),
+            message: `${section}: no rule '${id}' in this pack`,
+          })
         }
       }
     }

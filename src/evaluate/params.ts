@@ -25,7 +25,11 @@ export function describeRange(range: ParamRange): string {
 }
 
 /** Why `value` cannot replace the parameter `name` of a rule declaring `declared`; undefined when it can. */
-export function paramProblem(declared: Record<string, ParamValue>, name: string, value: ParamValue): string | undefined {
+export function paramProblem(
+  declared: Record<string, ParamValue>,
+  name: string,
+  value: ParamValue,
+): string | undefined {
   if (!(name in declared)) {
     const known = Object.keys(declared)
     return `unknown parameter '${name}'${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has none)'}`

@@ -6,7 +6,11 @@ import type {RuleProblem, YamlSource} from './yaml-source.js'
  * Maps a problem inside a CEL string to the file: exact for block scalars (`condition: |`, the usual style for
  * anything longer than a line), the value's first line otherwise (YAML folding moves text around).
  */
-export function problemInScalar(source: YamlSource, path: ReadonlyArray<PropertyKey>, problem: CelProblem): RuleProblem {
+export function problemInScalar(
+  source: YamlSource,
+  path: ReadonlyArray<PropertyKey>,
+  problem: CelProblem,
+): RuleProblem {
   const node = source.nodeAt(path)
   const start = source.positionAt(path)
   const base = {file: source.file, message: problem.message}

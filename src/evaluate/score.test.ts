@@ -2,7 +2,14 @@ import {describe, expect, it} from 'vitest'
 import type {Finding, Severity} from '../core/model.js'
 import {band, portfolioScore, portfolioSummary, scoreProject} from './score.js'
 
-const f = (severity: Severity, ruleId = 'r'): Finding => ({ruleId, severity, repo: 'x', message: '', evidence: {metrics: {}}, locations: []})
+const f = (severity: Severity, ruleId = 'r'): Finding => ({
+  ruleId,
+  severity,
+  repo: 'x',
+  message: '',
+  evidence: {metrics: {}},
+  locations: [],
+})
 
 describe('risk score', () => {
   it('is 0 without findings and combines findings with diminishing returns', () => {
@@ -20,7 +27,9 @@ describe('risk score', () => {
   })
 
   it('does not depend on the order of findings', () => {
-    expect(scoreProject([f('low'), f('critical'), f('medium')])).toBe(scoreProject([f('medium'), f('low'), f('critical')]))
+    expect(scoreProject([f('low'), f('critical'), f('medium')])).toBe(
+      scoreProject([f('medium'), f('low'), f('critical')]),
+    )
   })
 
   it('bands and portfolio summary', () => {

@@ -52,14 +52,17 @@ export interface PortfolioSummary {
   topRules: Array<{ruleId: string; projects: number}>
 }
 
-export function portfolioSummary(projects: ReadonlyArray<{score: number; findings: readonly Finding[]}>): PortfolioSummary {
+export function portfolioSummary(
+  projects: ReadonlyArray<{score: number; findings: readonly Finding[]}>,
+): PortfolioSummary {
   const projectsByBand: Record<Band, number> = {none: 0, low: 0, medium: 0, high: 0, critical: 0}
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   const ruleProjects = new Map<string, number>()
   for (const project of projects) {
     projectsByBand[band(project.score)]++
     for (const finding of project.findings) findingsBySeverity[finding.severity]++
-    for (const id of new Set(project.findings.map((f) => f.ruleId))) ruleProjects.set(id, (ruleProjects.get(id) ?? 0) + 1)
+    for (const id of new Set(project.findings.map((f) => f.ruleId)))
+      ruleProjects.set(id, (ruleProjects.get(id) ?? 0) + 1)
   }
   return {
     projects: projects.length,

@@ -31,7 +31,11 @@ export function compileTemplate(text: string, names: Names): {template?: Compile
     const start = match.index + 2 + (inner.length - inner.trimStart().length)
     const [line, column] = lineCol(text, start)
     for (const p of compiled.problems) {
-      problems.push({line: line + p.line - 1, column: p.line === 1 ? column + p.column - 1 : p.column, message: p.message})
+      problems.push({
+        line: line + p.line - 1,
+        column: p.line === 1 ? column + p.column - 1 : p.column,
+        message: p.message,
+      })
     }
   }
   const rest = text.slice(last)
@@ -50,7 +54,11 @@ export function compileTemplate(text: string, names: Names): {template?: Compile
 }
 
 /** Renders a template; a placeholder that fails to evaluate reads `unknown` (and is reported to `onError`). */
-export function renderTemplate(template: CompiledTemplate, bindings: Bindings, onError?: (message: string) => void): string {
+export function renderTemplate(
+  template: CompiledTemplate,
+  bindings: Bindings,
+  onError?: (message: string) => void,
+): string {
   return template.parts
     .map((part) => {
       if (typeof part === 'string') return part

@@ -37,7 +37,8 @@ export function runRuleTests(rules: readonly CompiledRule[]): RuleTestResult[] {
         )
         const result = {ruleId: rule.id, file: rule.file, line: rule.testLines[kind][i], kind, name: testCase.name}
         let reason: string | undefined
-        if (outcome.error) reason = outcome.error.message.replace(/^.*? on github\.com\/example\/rule-test: /, 'error: ')
+        if (outcome.error)
+          reason = outcome.error.message.replace(/^.*? on github\.com\/example\/rule-test: /, 'error: ')
         else if (kind === 'pass' && outcome.finding) reason = `fired but should not: "${outcome.finding.message}"`
         else if (kind === 'fail' && !outcome.finding) reason = 'did not fire'
         else if (kind === 'fail' && testCase.message !== undefined && outcome.finding?.message !== testCase.message) {

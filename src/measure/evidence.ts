@@ -9,7 +9,11 @@ const SHA_LIMIT = 5
  * The authors of the human commits matching `keep`, most commits first, each with the attribution of their
  * latest such commit (its source and citation) and a few commit ids to open.
  */
-export function authorsBehind(base: Base, keep: (c: AttributedCommit) => boolean, limit = PEOPLE_LIMIT): EvidencePerson[] {
+export function authorsBehind(
+  base: Base,
+  keep: (c: AttributedCommit) => boolean,
+  limit = PEOPLE_LIMIT,
+): EvidencePerson[] {
   const byPerson = new Map<string, AttributedCommit[]>()
   for (const commit of base.human) {
     if (!keep(commit)) continue

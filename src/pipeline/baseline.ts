@@ -40,7 +40,8 @@ export function markBaseline(result: ScanResult, baseline: Pick<ScanResult, 'fin
     ...d.added.map((f): [string, 'new'] => [findingKey(f), 'new']),
     ...d.worsened.map((w): [string, 'updated'] => [findingKey(w.finding), 'updated']),
   ])
-  for (const f of [...result.findings, ...result.projects.flatMap((p) => p.findings)]) f.baselineState = state.get(findingKey(f)) ?? 'unchanged'
+  for (const f of [...result.findings, ...result.projects.flatMap((p) => p.findings)])
+    f.baselineState = state.get(findingKey(f)) ?? 'unchanged'
 }
 
 /** Findings that gate: all of them without a baseline (unmarked), else only the new or worsened ones. */

@@ -9,7 +9,10 @@ describe('loadConfig (.stewards.yaml)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
     mkdirSync(join(dir, 'sub'))
     const file = join(dir, 'sub', '.stewards.yaml')
-    writeFileSync(file, 'failOn: high\nmap: repos.yaml\naffiliations: [../gitdm.txt]\noutput: [sarif=out/x.sarif]\nparams: {low-bus-factor: {max_bus_factor: 2}}\n')
+    writeFileSync(
+      file,
+      'failOn: high\nmap: repos.yaml\naffiliations: [../gitdm.txt]\noutput: [sarif=out/x.sarif]\nparams: {low-bus-factor: {max_bus_factor: 2}}\n',
+    )
     const config = await loadConfig(file)
     expect(config).toEqual({
       failOn: 'high',

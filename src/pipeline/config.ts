@@ -39,7 +39,8 @@ export type ScanConfig = z.infer<typeof ScanConfig>
 // An empty file is an empty configuration, not an error.
 const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfig)
 
-const CONFIG_HINT = 'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...; no token: use GITHUB_TOKEN); see the README'
+const CONFIG_HINT =
+  'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...; no token: use GITHUB_TOKEN); see the README'
 
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
@@ -51,13 +52,18 @@ export async function loadConfig(file: string): Promise<ScanConfig> {
     text = await readFile(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError('config-unreadable', `${file}: cannot read the configuration file (${code})`, 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory')
+    throw usageError(
+      'config-unreadable',
+      `${file}: cannot read the configuration file (${code})`,
+      'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
+    )
   }
   try {
     const {data} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
     return relativeTo(data, dirname(resolve(file)))
   } catch (error) {
-    if (error instanceof StewardsError && !error.hint) throw new StewardsError(error.code, error.message, {exitCode: error.exitCode, hint: CONFIG_HINT})
+    if (error instanceof StewardsError && !error.hint)
+      throw new StewardsError(error.code, error.message, {exitCode: error.exitCode, hint: CONFIG_HINT})
     throw error
   }
 }

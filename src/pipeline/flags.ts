@@ -11,14 +11,25 @@ export interface OutputTarget {
 export function parseOutputs(values: readonly string[]): OutputTarget[] {
   const targets = values.map((value) => {
     const match = /^([a-z]+)=(.+)$/.exec(value)
-    if (!match) throw usageError('bad-output', `--output '${value}' is not FORMAT=FILE`, `e.g. --output sarif=stewards.sarif; formats: ${REPORT_FORMATS.join(', ')}`)
+    if (!match)
+      throw usageError(
+        'bad-output',
+        `--output '${value}' is not FORMAT=FILE`,
+        `e.g. --output sarif=stewards.sarif; formats: ${REPORT_FORMATS.join(', ')}`,
+      )
     const format = match[1] as ReportFormat
-    if (!REPORT_FORMATS.includes(format)) throw usageError('bad-output', `--output: unknown format '${match[1]}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
+    if (!REPORT_FORMATS.includes(format))
+      throw usageError('bad-output', `--output: unknown format '${match[1]}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
     return {format, file: match[2]}
   })
   const files = targets.map((t) => t.file)
   const twice = files.find((f, i) => files.indexOf(f) !== i)
-  if (twice) throw usageError('bad-output', `--output: two reports would be written to ${twice === '-' ? 'stdout' : twice}`, 'give each report its own file')
+  if (twice)
+    throw usageError(
+      'bad-output',
+      `--output: two reports would be written to ${twice === '-' ? 'stdout' : twice}`,
+      'give each report its own file',
+    )
   return targets
 }
 
@@ -27,7 +38,12 @@ export function parseParams(values: readonly string[]): Record<string, Record<st
   const out: Record<string, Record<string, unknown>> = {}
   for (const value of values) {
     const match = /^([a-z0-9][a-z0-9-]*)\.([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value)
-    if (!match) throw usageError('bad-param', `--param '${value}' is not RULE.NAME=VALUE`, 'e.g. --param single-org-majority.max_share=0.6')
+    if (!match)
+      throw usageError(
+        'bad-param',
+        `--param '${value}' is not RULE.NAME=VALUE`,
+        'e.g. --param single-org-majority.max_share=0.6',
+      )
     const [, rule, name, raw] = match
     let parsed: unknown
     try {

@@ -3,7 +3,10 @@ import {progressReporter} from './progress.js'
 
 function stream(isTTY: boolean, columns?: number) {
   const written: string[] = []
-  return {written, stream: {isTTY, columns, write: (text: string) => written.push(text)} as unknown as NodeJS.WriteStream}
+  return {
+    written,
+    stream: {isTTY, columns, write: (text: string) => written.push(text)} as unknown as NodeJS.WriteStream,
+  }
 }
 
 describe('progressReporter', () => {

@@ -6,10 +6,26 @@ import {attributeProject, attributionErrors, loadAttributionContext} from '../at
 import {loadEntities} from '../attribute/entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
-import type {CollectedProject, Finding, ProjectReport, RepoGroup, ScanError, ScanResult, Severity, Window} from '../core/model.js'
+import type {
+  CollectedProject,
+  Finding,
+  ProjectReport,
+  RepoGroup,
+  ScanError,
+  ScanResult,
+  Severity,
+  Window,
+} from '../core/model.js'
 import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
-import {evaluateProjectDetailed, loadRules, type ParamOverrides, portfolioScore, ruleMetas, scoreProject} from '../evaluate/index.js'
+import {
+  evaluateProjectDetailed,
+  loadRules,
+  type ParamOverrides,
+  portfolioScore,
+  ruleMetas,
+  scoreProject,
+} from '../evaluate/index.js'
 import {measureProject} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
 import {usageError} from '../core/errors.js'
@@ -56,7 +72,10 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   // Configuration first: a bad rule or entity file should fail before any network work.
   const rules = await loadRules(options.rules, options.params ?? {})
   const entities = await loadEntities(options.entities ?? [])
-  checkLists(options.lists, entities.listDefinitions().map((l) => l.id))
+  checkLists(
+    options.lists,
+    entities.listDefinitions().map((l) => l.id),
+  )
   const attribution = await loadAttributionContext({
     affiliations: options.affiliations,
     companies: options.companies,
@@ -65,7 +84,12 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   })
 
   stage('discover', options.paths.join(' '))
-  const inventory = await discoverPaths(options.paths, {include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize, warn: options.onNotice})
+  const inventory = await discoverPaths(options.paths, {
+    include: options.include,
+    exclude: options.exclude,
+    maxFileSize: options.maxFileSize,
+    warn: options.onNotice,
+  })
   const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')
   stage('discover', `${components.length} components in ${inventory.files} files`)
 
@@ -97,7 +121,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       onRateLimit: options.onRateLimit,
       concurrency: options.concurrency,
       onProgress: (event) => {
-        if (event.type === 'project-done') stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
+        if (event.type === 'project-done')
+          stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
         if (event.type === 'rate-limit-wait') options.onNotice?.(rateLimitNotice(event))
         if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
       },
@@ -114,10 +139,25 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     const maintainers = selectMaintainers(roles)
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
     const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
-    const input = {project, attributed, entities, lists, maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule}}
+    const input = {
+      project,
+      attributed,
+      entities,
+      lists,
+      maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule},
+    }
     const metrics = measureProject(input)
     const locations = group.components.flatMap((c) => c.locations)
-    const {findings, errors} = evaluateProjectDetailed(rules, {repo: group.repo, status: project.status, reason: project.reason, metrics, window: options.window, locations, input, lists})
+    const {findings, errors} = evaluateProjectDetailed(rules, {
+      repo: group.repo,
+      status: project.status,
+      reason: project.reason,
+      metrics,
+      window: options.window,
+      locations,
+      input,
+      lists,
+    })
     ruleErrors.push(...errors.map((e) => ({...e, message: `${group.repo}: ${e.message}`})))
     return {
       repo: group.repo,
@@ -143,7 +183,12 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
   // Unreadable lines of an affiliation file are unread input: the attribution may be missing what they said.
   const evidenceErrors = attributionErrors(attribution)
-  const incomplete = evidenceErrors.length > 0 || inventory.errors.length > 0 || resolved.incomplete || collected.incomplete || ruleErrors.length > 0
+  const incomplete =
+    evidenceErrors.length > 0 ||
+    inventory.errors.length > 0 ||
+    resolved.incomplete ||
+    collected.incomplete ||
+    ruleErrors.length > 0
   stage('done', `${projects.length} projects, ${findings.length} findings${incomplete ? ' (incomplete)' : ''}`)
 
   return {
@@ -187,12 +232,26 @@ async function snapshotCache(file: string): Promise<{dir: string; dispose(): Pro
 /** A mistyped list id would silently turn every list check off: refuse it. */
 function checkLists(wanted: string[] | undefined, known: string[]): void {
   for (const id of wanted ?? []) {
-    if (!known.includes(id)) throw usageError('unknown-list', `unknown list '${id}' (--lists / lists:)`, `lists in the organisation data: ${known.join(', ')}`)
+    if (!known.includes(id))
+      throw usageError(
+        'unknown-list',
+        `unknown list '${id}' (--lists / lists:)`,
+        `lists in the organisation data: ${known.join(', ')}`,
+      )
   }
 }
 
 function missingProject(group: RepoGroup, window: Window): CollectedProject {
-  return {repo: group.repo, source: 'github', status: 'unavailable', reason: 'not collected', window, commits: [], governance: [], profiles: {}}
+  return {
+    repo: group.repo,
+    source: 'github',
+    status: 'unavailable',
+    reason: 'not collected',
+    window,
+    commits: [],
+    governance: [],
+    profiles: {},
+  }
 }
 
 function problemsAsErrors(problems: string[]) {
@@ -201,12 +260,16 @@ function problemsAsErrors(problems: string[]) {
 
 function mergeRequests(a: ScanResult['requests'], b: ScanResult['requests']): ScanResult['requests'] {
   const byStatus: Record<string, number> = {}
-  for (const stats of [a, b]) for (const [k, v] of Object.entries(stats?.byStatus ?? {})) byStatus[k] = (byStatus[k] ?? 0) + v
+  for (const stats of [a, b])
+    for (const [k, v] of Object.entries(stats?.byStatus ?? {})) byStatus[k] = (byStatus[k] ?? 0) + v
   return {total: (a?.total ?? 0) + (b?.total ?? 0), byStatus, cached: (a?.cached ?? 0) + (b?.cached ?? 0)}
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId))
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId),
+  )
 }
 
 function compare(a: string, b: string): number {
@@ -219,8 +282,11 @@ export async function readReport(file: string): Promise<ScanResult> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw usageError('report-unreadable', `${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'pass a JSON report written by `stewards scan --format json`')
+    throw usageError(
+      'report-unreadable',
+      `${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'pass a JSON report written by `stewards scan --format json`',
+    )
   }
   return readScanResult(text, file)
 }
-

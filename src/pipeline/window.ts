@@ -27,6 +27,11 @@ export function resolveWindow(since: string | undefined, until: string | undefin
     d.setUTCFullYear(d.getUTCFullYear() - 1)
     start = d.toISOString()
   }
-  if (start >= end) throw usageError('bad-window', `--since (${start}) must be before --until (${end})`, 'the window is [--since, --until) on commit author dates; swap them or widen it')
+  if (start >= end)
+    throw usageError(
+      'bad-window',
+      `--since (${start}) must be before --until (${end})`,
+      'the window is [--since, --until) on commit author dates; swap them or widen it',
+    )
   return {since: start, until: end}
 }

@@ -12,7 +12,10 @@ import {REPORT_FORMATS, type ReportFormat, type ReportOptions, type Reporter} fr
 export const reporters = {table, json, sarif, markdown, html, csv} satisfies Record<ReportFormat, Reporter>
 
 /** The same plug-ins as an ordered list with unique ids (what tests/registry.test.ts checks against the folders). */
-export const reporterList = defineRegistry<Reporter>('reporter', REPORT_FORMATS.map((format) => reporters[format]))
+export const reporterList = defineRegistry<Reporter>(
+  'reporter',
+  REPORT_FORMATS.map((format) => reporters[format]),
+)
 
 export {REPORT_FORMATS}
 

@@ -20,19 +20,32 @@ function inventory(): Component[] {
     pkg('golang', 'github.com/azure/go-ansiterm/winterm', 'v0.0.0-20250102033503-faa5f7b0171c', 'other/go.sum', 9),
     img('ghcr.io/dexidp/dex', 'v2.45.1', undefined, 'k8s/dex.yaml', 20),
     img('docker.io/library/nginx', 'latest', undefined, 'k8s/web.yaml', 5),
-    {kind: 'chart', ecosystem: 'helm', name: 'ingress-nginx', version: '4.12.0', ref: 'ingress-nginx', locations: [{file: 'charts/Chart.lock', line: 3, column: 5}]},
+    {
+      kind: 'chart',
+      ecosystem: 'helm',
+      name: 'ingress-nginx',
+      version: '4.12.0',
+      ref: 'ingress-nginx',
+      locations: [{file: 'charts/Chart.lock', line: 3, column: 5}],
+    },
   ].map((c) => (c.name === 'workspace-member' ? {...c, local: true} : c)) as Component[]
 }
 
 describe('resolveComponents', () => {
   it('groups components under one repository each, keeping every location, and says why the rest is unresolved', async () => {
-    const run = await resolveComponents(inventory(), {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0, prefer: 'native'})
+    const run = await resolveComponents(inventory(), {
+      cacheDir: await tempCacheDir(),
+      endpoints: emulators.endpoints,
+      retries: 0,
+      prefer: 'native',
+    })
     expect(summarise(run)).toEqual({
       '@babel/core@7.24.0': 'github.com/babel/babel (packages/babel-core) medium npm-registry',
       '@babel/code-frame@7.15.8': 'github.com/babel/babel (packages/babel-code-frame) medium npm-registry',
       '@babel/code-frame@7.29.7': 'github.com/babel/babel (packages/babel-code-frame) medium npm-registry',
       'github.com/Azure/go-ansiterm@v0.0.0-20250102033503-faa5f7b0171c': 'github.com/Azure/go-ansiterm high go-module',
-      'github.com/azure/go-ansiterm/winterm@v0.0.0-20250102033503-faa5f7b0171c': 'github.com/Azure/go-ansiterm (winterm) high go-module',
+      'github.com/azure/go-ansiterm/winterm@v0.0.0-20250102033503-faa5f7b0171c':
+        'github.com/Azure/go-ansiterm (winterm) high go-module',
       'ghcr.io/dexidp/dex@v2.45.1': 'github.com/dexidp/dex medium oci-label',
       'docker.io/library/nginx@latest': 'unresolved: no-label',
       'workspace-member@1.0.0': 'unresolved: local',
@@ -44,12 +57,28 @@ describe('resolveComponents', () => {
       {file: 'web/package-lock.json', line: 4, column: 1},
       {file: 'web/package-lock.json', line: 10, column: 1},
     ])
-    expect(run.groups.map((g) => g.repo)).toEqual(['github.com/Azure/go-ansiterm', 'github.com/babel/babel', 'github.com/dexidp/dex'])
+    expect(run.groups.map((g) => g.repo)).toEqual([
+      'github.com/Azure/go-ansiterm',
+      'github.com/babel/babel',
+      'github.com/dexidp/dex',
+    ])
     const nginx = run.unresolved.find((u) => u.component.name === 'docker.io/library/nginx')!
     expect(nginx.attempts).toEqual([
-      {resolver: 'oci-label', reason: 'no-label', detail: 'docker.io/library/nginx@latest: no org.opencontainers.image.source label or annotation'},
-      {resolver: 'known-images', reason: 'no-label', detail: 'docker.io/library/nginx: not in rules/resolve/known-images.yaml'},
-      {resolver: 'image-heuristic', reason: 'no-label', detail: 'docker.io/library/nginx: no source label, not in the curated map, no safe guess'},
+      {
+        resolver: 'oci-label',
+        reason: 'no-label',
+        detail: 'docker.io/library/nginx@latest: no org.opencontainers.image.source label or annotation',
+      },
+      {
+        resolver: 'known-images',
+        reason: 'no-label',
+        detail: 'docker.io/library/nginx: not in rules/resolve/known-images.yaml',
+      },
+      {
+        resolver: 'image-heuristic',
+        reason: 'no-label',
+        detail: 'docker.io/library/nginx: no source label, not in the curated map, no safe guess',
+      },
     ])
     expect(run.unresolved.find((u) => u.component.ecosystem === 'helm')!.detail).toBe('no resolver handles helm charts')
     expect(run.incomplete).toBe(false)
@@ -58,17 +87,30 @@ describe('resolveComponents', () => {
 
   it('asks deps.dev first by default and the native registry when preferred', async () => {
     const input = [pkg('npm', '@babel/core', '7.24.0')]
-    const byDefault = await resolveComponents(input, {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0})
-    const native = await resolveComponents(input, {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0, prefer: 'native'})
+    const byDefault = await resolveComponents(input, {
+      cacheDir: await tempCacheDir(),
+      endpoints: emulators.endpoints,
+      retries: 0,
+    })
+    const native = await resolveComponents(input, {
+      cacheDir: await tempCacheDir(),
+      endpoints: emulators.endpoints,
+      retries: 0,
+      prefer: 'native',
+    })
     expect(summarise(byDefault)).toEqual({'@babel/core@7.24.0': 'github.com/babel/babel medium deps.dev'})
-    expect(summarise(native)).toEqual({'@babel/core@7.24.0': 'github.com/babel/babel (packages/babel-core) medium npm-registry'})
+    expect(summarise(native)).toEqual({
+      '@babel/core@7.24.0': 'github.com/babel/babel (packages/babel-core) medium npm-registry',
+    })
   })
 
   it('is deterministic: same input, same bytes, whatever the input order', async () => {
     const cacheDir = await tempCacheDir()
     const a = await resolveComponents(inventory(), {cacheDir, endpoints: emulators.endpoints, retries: 0})
     const b = await resolveComponents(inventory().reverse(), {cacheDir, offline: true})
-    expect(JSON.stringify({...b, stats: {...b.stats, requests: null}})).toBe(JSON.stringify({...a, stats: {...a.stats, requests: null}}))
+    expect(JSON.stringify({...b, stats: {...b.stats, requests: null}})).toBe(
+      JSON.stringify({...a, stats: {...a.stats, requests: null}}),
+    )
   })
 
   it("serves cached answers for the default 7 days, and asks again once they are older than the user's maxAge", async () => {
@@ -84,7 +126,12 @@ describe('resolveComponents', () => {
   })
 
   it('prints a resolution-rate table per ecosystem and source', async () => {
-    const run = await resolveComponents(inventory(), {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0, prefer: 'native'})
+    const run = await resolveComponents(inventory(), {
+      cacheDir: await tempCacheDir(),
+      endpoints: emulators.endpoints,
+      retries: 0,
+      prefer: 'native',
+    })
     expect(formatResolutionTable(run.stats)).toBe(
       [
         'ecosystem  total  resolved    rate  go-module  npm-registry  oci-label  unresolved',
@@ -102,7 +149,10 @@ describe('resolveComponents', () => {
   })
 
   it('offline with a cold cache: every package says why, and the run is incomplete', async () => {
-    const run = await resolveComponents([pkg('npm', 'left-pad', '1.3.0'), pkg('pypi', 'requests', '2.25.0')], {cacheDir: await tempCacheDir(), offline: true})
+    const run = await resolveComponents([pkg('npm', 'left-pad', '1.3.0'), pkg('pypi', 'requests', '2.25.0')], {
+      cacheDir: await tempCacheDir(),
+      offline: true,
+    })
     expect(run.unresolved.map((u) => [u.component.name, u.reason, u.attempts!.map((a) => a.resolver)])).toEqual([
       ['left-pad', 'offline-cache-miss', ['deps-dev', 'npm-registry']],
       ['requests', 'offline-cache-miss', ['deps-dev', 'pypi']],

@@ -7,7 +7,16 @@ import {resolvers as registered} from './registry.js'
 import {normaliseRepoUrl} from './repo-url.js'
 import {computeStats} from './stats.js'
 import {compareComponents} from './order.js'
-import type {Attempt, Decided, MissReason, Outcome, ResolveOptions, ResolveRun, Resolver, ResolverContext} from './types.js'
+import type {
+  Attempt,
+  Decided,
+  MissReason,
+  Outcome,
+  ResolveOptions,
+  ResolveRun,
+  Resolver,
+  ResolverContext,
+} from './types.js'
 
 /** Sent on every registry request: crates.io rejects anonymous clients and asks for a contact. */
 export const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
@@ -31,14 +40,30 @@ const DEFAULT_MAX_AGE_MS = 7 * 24 * 3600 * 1000
 const LOCAL_CONCURRENCY = 64
 
 /** The most telling reason first: network reasons mean "an online run may do better". */
-const REASON_ORDER: MissReason[] = ['network-error', 'offline-cache-miss', 'unverified', 'no-repository', 'no-label', 'not-found', 'no-version', 'invalid-name', 'unsupported', 'excluded', 'local']
+const REASON_ORDER: MissReason[] = [
+  'network-error',
+  'offline-cache-miss',
+  'unverified',
+  'no-repository',
+  'no-label',
+  'not-found',
+  'no-version',
+  'invalid-name',
+  'unsupported',
+  'excluded',
+  'local',
+]
 const NETWORK_REASONS = new Set<MissReason>(['network-error', 'offline-cache-miss'])
 
 /**
  * Maps each component to its upstream repository. Resolvers run in order (override, package sources by
  * `prefer`, images); each gets every still-pending component it handles in one call, so it can batch.
  */
-export async function resolveComponents(components: Component[], options: ResolveOptions = {}, resolvers: readonly Resolver[] = registered): Promise<ResolveRun> {
+export async function resolveComponents(
+  components: Component[],
+  options: ResolveOptions = {},
+  resolvers: readonly Resolver[] = registered,
+): Promise<ResolveRun> {
   const http = new HttpClient({
     cache: new DiskCache(options.cacheDir),
     offline: options.offline ?? false,
@@ -55,7 +80,12 @@ export async function resolveComponents(components: Component[], options: Resolv
   const attempts = new Map<Component, Attempt[]>()
   let pending: Component[] = []
   for (const component of components) {
-    if (component.local) unresolved.push({component, reason: 'local', detail: 'workspace member or path dependency: not a registry package'})
+    if (component.local)
+      unresolved.push({
+        component,
+        reason: 'local',
+        detail: 'workspace member or path dependency: not a registry package',
+      })
     else pending.push(component)
   }
   let guessedAfterNetworkMiss = false
@@ -66,13 +96,18 @@ export async function resolveComponents(components: Component[], options: Resolv
     const outcomes = await resolver.resolve(mine, context)
     const done = new Set<Component>()
     mine.forEach((component, i) => {
-      const outcome = outcomes[i] ?? {status: 'miss', reason: 'unsupported', detail: `${resolver.id} returned no outcome`}
+      const outcome = outcomes[i] ?? {
+        status: 'miss',
+        reason: 'unsupported',
+        detail: `${resolver.id} returned no outcome`,
+      }
       const decision = outcome.status === 'resolved' ? decide(component, outcome, resolver) : null
       if (decision) {
         decided.push(decision)
         done.add(component)
         const earlier = attempts.get(component) ?? []
-        if (decision.resolution.confidence === 'low' && earlier.some((a) => NETWORK_REASONS.has(a.reason))) guessedAfterNetworkMiss = true
+        if (decision.resolution.confidence === 'low' && earlier.some((a) => NETWORK_REASONS.has(a.reason)))
+          guessedAfterNetworkMiss = true
         return
       }
       // A map entry that excludes the component settles it; overrides that do not match are not a reason.
@@ -93,7 +128,12 @@ export async function resolveComponents(components: Component[], options: Resolv
   for (const component of pending) {
     const tried = attempts.get(component) ?? []
     if (tried.length === 0) {
-      unresolved.push({component, reason: 'unsupported', detail: `no resolver handles ${component.ecosystem} ${component.kind}s`, attempts: []})
+      unresolved.push({
+        component,
+        reason: 'unsupported',
+        detail: `no resolver handles ${component.ecosystem} ${component.kind}s`,
+        attempts: [],
+      })
       continue
     }
     const best = [...tried].sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason))[0]
@@ -105,11 +145,20 @@ export async function resolveComponents(components: Component[], options: Resolv
   return {groups, unresolved, stats: computeStats(components, groups, unresolved, http.stats), incomplete}
 }
 
-function decide(component: Component, outcome: Extract<Outcome, {status: 'resolved'}>, resolver: Resolver): Decided | null {
+function decide(
+  component: Component,
+  outcome: Extract<Outcome, {status: 'resolved'}>,
+  resolver: Resolver,
+): Decided | null {
   const ref = normaliseRepoUrl(outcome.repo, {vcs: true})
   if (!ref) return null
   const directory = outcome.directory ?? ref.directory
-  const resolution: Resolution & {repo: string} = {repo: ref.repo, provenance: resolver.provenance, confidence: outcome.confidence, evidence: outcome.evidence}
+  const resolution: Resolution & {repo: string} = {
+    repo: ref.repo,
+    provenance: resolver.provenance,
+    confidence: outcome.confidence,
+    evidence: outcome.evidence,
+  }
   if (directory) resolution.directory = directory
   if (outcome.renamedFrom) resolution.renamedFrom = outcome.renamedFrom
   return {component, resolution, caseReliable: outcome.caseReliable !== false}

@@ -23,7 +23,9 @@ export function groupResolutions(decided: readonly Decided[]): RepoGroup[] {
     members.sort((a, b) => compareComponents(a.component, b.component))
     const repo = spelling(members)
     const resolutions: Resolution[] = members.map((m) => ({...m.resolution, repo}))
-    const best = [...resolutions].sort((a, b) => CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence] || compare(a.provenance, b.provenance))[0]
+    const best = [...resolutions].sort(
+      (a, b) => CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence] || compare(a.provenance, b.provenance),
+    )[0]
     const directories = [...new Set(resolutions.flatMap((r) => (r.directory ? [r.directory] : [])))].sort(compare)
     const group: RepoGroup = {
       repo,
@@ -34,7 +36,8 @@ export function groupResolutions(decided: readonly Decided[]): RepoGroup[] {
       directories,
       locations: mergeLocations(members.flatMap((m) => m.component.locations)),
     }
-    if (directories.length === 1 && resolutions.every((r) => r.directory === directories[0])) group.directory = directories[0]
+    if (directories.length === 1 && resolutions.every((r) => r.directory === directories[0]))
+      group.directory = directories[0]
     groups.push(group)
   }
   return groups.sort((a, b) => compare(repoIdentity(a.repo), repoIdentity(b.repo)) || compare(a.repo, b.repo))

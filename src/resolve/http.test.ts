@@ -25,7 +25,9 @@ beforeAll(async () => {
     if (req.url === '/big') return void res.writeHead(200).end('x'.repeat(5000))
     if (req.url === '/elsewhere') return void res.writeHead(302, {location: `${other.url}/target`}).end()
     if (req.url === '/missing') return void res.writeHead(404).end('{}')
-    res.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({url: req.url, authorization: req.headers.authorization ?? null}))
+    res
+      .writeHead(200, {'content-type': 'application/json'})
+      .end(JSON.stringify({url: req.url, authorization: req.headers.authorization ?? null}))
   })
 })
 afterAll(async () => {
@@ -34,7 +36,17 @@ afterAll(async () => {
 })
 
 async function client(overrides: Partial<HttpOptions> = {}): Promise<HttpClient> {
-  return new HttpClient({cache: new DiskCache(await tempCacheDir()), offline: false, timeoutMs: 500, retries: 2, retryDelayMs: 1, maxAgeMs: 60_000, maxBodyBytes: 1000, userAgent: 'test', ...overrides})
+  return new HttpClient({
+    cache: new DiskCache(await tempCacheDir()),
+    offline: false,
+    timeoutMs: 500,
+    retries: 2,
+    retryDelayMs: 1,
+    maxAgeMs: 60_000,
+    maxBodyBytes: 1000,
+    userAgent: 'test',
+    ...overrides,
+  })
 }
 
 describe('HttpClient', () => {
@@ -54,7 +66,11 @@ describe('HttpClient', () => {
     expect(again.ok && again.response.fromCache).toBe(true)
     const gone = await offline.get('http://127.0.0.1:9/missing', {namespace: 'npm'})
     expect(gone.ok && gone.response.status).toBe(404)
-    expect(await offline.get('http://127.0.0.1:9/pkg/b', {namespace: 'npm'})).toEqual({ok: false, failure: 'offline-cache-miss', detail: 'offline and not cached: npm GET /pkg/b'})
+    expect(await offline.get('http://127.0.0.1:9/pkg/b', {namespace: 'npm'})).toEqual({
+      ok: false,
+      failure: 'offline-cache-miss',
+      detail: 'offline and not cached: npm GET /pkg/b',
+    })
     expect(server.requests.length).toBe(before)
     expect(offline.stats).toEqual({total: 0, byStatus: {}, cached: 2})
   })
@@ -65,7 +81,10 @@ describe('HttpClient', () => {
     const stale = await client({cache, maxAgeMs: 0})
     const result = await stale.get(`${server.url}/etag`, {namespace: 'npm'})
     expect(result.ok && result.response.body).toBe('{"v":1}')
-    expect(server.requests.filter((r) => r.url === '/etag').map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, '"v1"'])
+    expect(server.requests.filter((r) => r.url === '/etag').map((r) => r.headers['if-none-match'] ?? null)).toEqual([
+      null,
+      '"v1"',
+    ])
     expect(stale.stats.byStatus).toEqual({'304': 1})
   })
 
@@ -79,7 +98,11 @@ describe('HttpClient', () => {
   it('reports a timeout as a network error naming the URL, after the retries', async () => {
     const http = await client({timeoutMs: 100, retries: 1})
     const result = await http.get(`${server.url}/slow`, {namespace: 'npm'})
-    expect(result).toEqual({ok: false, failure: 'network-error', detail: `timeout after 100 ms: GET ${server.url}/slow`})
+    expect(result).toEqual({
+      ok: false,
+      failure: 'network-error',
+      detail: `timeout after 100 ms: GET ${server.url}/slow`,
+    })
   })
 
   it('reports an unreachable host as a network error', async () => {
@@ -87,18 +110,30 @@ describe('HttpClient', () => {
     await closed.close()
     const http = await client({retries: 0})
     const result = await http.get(`${closed.url}/x`, {namespace: 'npm'})
-    expect(result).toEqual({ok: false, failure: 'network-error', detail: `fetch failed (ECONNREFUSED): GET ${closed.url}/x`})
+    expect(result).toEqual({
+      ok: false,
+      failure: 'network-error',
+      detail: `fetch failed (ECONNREFUSED): GET ${closed.url}/x`,
+    })
   })
 
   it('caps response bodies', async () => {
     const http = await client({maxBodyBytes: 1000})
     const result = await http.get(`${server.url}/big`, {namespace: 'npm'})
-    expect(result).toEqual({ok: false, failure: 'network-error', detail: `response larger than 1000 bytes: ${server.url}/big`})
+    expect(result).toEqual({
+      ok: false,
+      failure: 'network-error',
+      detail: `response larger than 1000 bytes: ${server.url}/big`,
+    })
   })
 
   it('never forwards an Authorization header to another origin on redirect, and sends none of its own', async () => {
     const http = await client()
-    const redirected = await http.get(`${server.url}/elsewhere`, {namespace: 'oci', headers: {authorization: 'Bearer anon'}, cache: false})
+    const redirected = await http.get(`${server.url}/elsewhere`, {
+      namespace: 'oci',
+      headers: {authorization: 'Bearer anon'},
+      cache: false,
+    })
     expect(redirected.ok && redirected.response.body).toBe('clean')
     const plain = await http.get(`${server.url}/plain`, {namespace: 'npm'})
     expect(plain.ok && JSON.parse(plain.response.body).authorization).toBeNull()
@@ -113,6 +148,10 @@ describe('HttpClient', () => {
 
   it('does not send POSTs offline', async () => {
     const http = await client({offline: true})
-    expect(await http.post(`${server.url}/batch`, '{}')).toEqual({ok: false, failure: 'offline-cache-miss', detail: `offline: POST ${server.url}/batch not sent`})
+    expect(await http.post(`${server.url}/batch`, '{}')).toEqual({
+      ok: false,
+      failure: 'offline-cache-miss',
+      detail: `offline: POST ${server.url}/batch not sent`,
+    })
   })
 })

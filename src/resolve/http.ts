@@ -93,7 +93,13 @@ export class HttpClient {
   /** Stores a response obtained another way (one item of a batch answer) under its own key. */
   async store(namespace: string, key: string, status: number, body: string): Promise<void> {
     if (!this.options.cache) return
-    await this.options.cache.put(namespace, {key, storedAt: this.now(), status, headers: {'content-type': 'application/json'}, body})
+    await this.options.cache.put(namespace, {
+      key,
+      storedAt: this.now(),
+      status,
+      headers: {'content-type': 'application/json'},
+      body,
+    })
   }
 
   /** A POST (batch APIs): never cached here; the caller stores each item with `store`. */
@@ -145,7 +151,10 @@ export class HttpClient {
   }
 
   /** One logical request: redirects by hand, retries with backoff, a timeout per attempt. */
-  private async send(url: string, init: {method: string; headers: Record<string, string>; body?: string}): Promise<HttpResult> {
+  private async send(
+    url: string,
+    init: {method: string; headers: Record<string, string>; body?: string},
+  ): Promise<HttpResult> {
     let lastDetail = ''
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
       if (attempt > 0) await sleep(this.backoff(attempt, lastDetail))
@@ -162,19 +171,33 @@ export class HttpClient {
     return {ok: false, failure: 'network-error', detail: lastDetail}
   }
 
-  private async sendOnce(url: string, init: {method: string; headers: Record<string, string>; body?: string}): Promise<HttpResult> {
+  private async sendOnce(
+    url: string,
+    init: {method: string; headers: Record<string, string>; body?: string},
+  ): Promise<HttpResult> {
     let current = url
     let headers: Record<string, string> = {'user-agent': this.options.userAgent, ...init.headers}
     let method = init.method
     let body = init.body
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      if (!/^https?:\/\//i.test(current)) return {ok: false, failure: 'network-error', detail: `refused non-HTTP URL ${current}`}
+      if (!/^https?:\/\//i.test(current))
+        return {ok: false, failure: 'network-error', detail: `refused non-HTTP URL ${current}`}
       let response: Response
       try {
-        response = await fetch(current, {method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs)})
+        response = await fetch(current, {
+          method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        })
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-        return {ok: false, failure: 'network-error', detail: `${timedOut ? `timeout after ${this.options.timeoutMs} ms` : describe(error)}: ${method} ${current}`}
+        return {
+          ok: false,
+          failure: 'network-error',
+          detail: `${timedOut ? `timeout after ${this.options.timeoutMs} ms` : describe(error)}: ${method} ${current}`,
+        }
       }
       this.count(response.status)
       const location = response.headers.get('location')
@@ -191,8 +214,16 @@ export class HttpClient {
         continue
       }
       const text = await readCapped(response, this.options.maxBodyBytes)
-      if (text === null) return {ok: false, failure: 'network-error', detail: `response larger than ${this.options.maxBodyBytes} bytes: ${current}`}
-      return {ok: true, response: {status: response.status, headers: headersOf(response), body: text, url: current, fromCache: false}}
+      if (text === null)
+        return {
+          ok: false,
+          failure: 'network-error',
+          detail: `response larger than ${this.options.maxBodyBytes} bytes: ${current}`,
+        }
+      return {
+        ok: true,
+        response: {status: response.status, headers: headersOf(response), body: text, url: current, fromCache: false},
+      }
     }
     return {ok: false, failure: 'network-error', detail: `too many redirects from ${url}`}
   }

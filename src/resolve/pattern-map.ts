@@ -25,12 +25,17 @@ export interface CompiledEntry extends PatternEntry {
 }
 
 /** Loads and validates a map file; a bad file is a usage error naming file, line and key. */
-export async function loadPatternMap<S extends z.ZodType<{mappings: Array<{match: string; repo?: string; directory?: string}>}>>(file: string, schema: S, displayName = file): Promise<CompiledEntry[]> {
+export async function loadPatternMap<
+  S extends z.ZodType<{mappings: Array<{match: string; repo?: string; directory?: string}>}>,
+>(file: string, schema: S, displayName = file): Promise<CompiledEntry[]> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw usageError('resolve.map-unreadable', `${displayName}: cannot read map file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw usageError(
+      'resolve.map-unreadable',
+      `${displayName}: cannot read map file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    )
   }
   const {data, lineAt} = parseYamlFile(text, displayName, schema, 'resolve.map-invalid')
   return data.mappings.map((entry, i) => {
@@ -40,10 +45,26 @@ export async function loadPatternMap<S extends z.ZodType<{mappings: Array<{match
       return {match, repo: '', source: `${displayName}:${line}`, extra, test: picomatch(match, {dot: true})}
     }
     const ref = normaliseRepoUrl(entry.repo, {vcs: true})
-    if (!ref) throw usageError('resolve.map-invalid', `${displayName}:${line}: repo '${entry.repo}' is not a repository URL or host/owner/name`)
-    const {match, repo: _repo, directory, ...extra} = entry as {match: string; repo: string; directory?: string} & Record<string, unknown>
+    if (!ref)
+      throw usageError(
+        'resolve.map-invalid',
+        `${displayName}:${line}: repo '${entry.repo}' is not a repository URL or host/owner/name`,
+      )
+    const {
+      match,
+      repo: _repo,
+      directory,
+      ...extra
+    } = entry as {match: string; repo: string; directory?: string} & Record<string, unknown>
     const dir = directory ?? ref.directory
-    return {match, repo: ref.repo, ...(dir ? {directory: dir} : {}), source: `${displayName}:${line}`, extra, test: picomatch(match, {dot: true})}
+    return {
+      match,
+      repo: ref.repo,
+      ...(dir ? {directory: dir} : {}),
+      source: `${displayName}:${line}`,
+      extra,
+      test: picomatch(match, {dot: true}),
+    }
   })
 }
 

@@ -14,11 +14,17 @@ describe('normaliseRepoUrl', () => {
     ['gitlab:example-group/project', {repo: 'gitlab.com/example-group/project'}],
     ['https://www.github.com/Seldaek/monolog#readme', {repo: 'github.com/Seldaek/monolog'}],
     ['HTTPS://GitHub.com/Azure/go-ansiterm/', {repo: 'github.com/Azure/go-ansiterm'}],
-    ['https://github.com/babel/babel/tree/master/packages/babel-code-frame', {repo: 'github.com/babel/babel', directory: 'packages/babel-code-frame'}],
+    [
+      'https://github.com/babel/babel/tree/master/packages/babel-code-frame',
+      {repo: 'github.com/babel/babel', directory: 'packages/babel-code-frame'},
+    ],
     ['https://github.com/rails/rails/tree/v7.1.3/railties', {repo: 'github.com/rails/rails', directory: 'railties'}],
     ['https://github.com/psf/requests/blob/main/HISTORY.md', {repo: 'github.com/psf/requests'}],
     ['https://github.com/babel/babel/issues?q=is%3Aopen', {repo: 'github.com/babel/babel'}],
-    ['https://gitlab.com/example-group/tools/example-crate.git', {repo: 'gitlab.com/example-group/tools/example-crate'}],
+    [
+      'https://gitlab.com/example-group/tools/example-crate.git',
+      {repo: 'gitlab.com/example-group/tools/example-crate'},
+    ],
     ['https://gitlab.com/group/project/-/tree/main/sub/dir', {repo: 'gitlab.com/group/project', directory: 'sub/dir'}],
     ['https://bitbucket.org/owner/repo/src/master/pkg', {repo: 'bitbucket.org/owner/repo', directory: 'pkg'}],
     ['github.com/kubernetes/kubernetes', {repo: 'github.com/kubernetes/kubernetes'}],
@@ -41,11 +47,13 @@ describe('normaliseRepoUrl', () => {
 
   it('accepts any git host only where the field is declared to be a repository', () => {
     expect(normaliseRepoUrl('https://go.googlesource.com/net', {vcs: true})).toEqual({repo: 'go.googlesource.com/net'})
-    expect(normaliseRepoUrl('https://git.example.com/team/app.git', {vcs: true})).toEqual({repo: 'git.example.com/team/app'})
+    expect(normaliseRepoUrl('https://git.example.com/team/app.git', {vcs: true})).toEqual({
+      repo: 'git.example.com/team/app',
+    })
     expect(normaliseRepoUrl('https://git.example.com/team/app.git')).toBeNull()
   })
 
-  it("accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen", () => {
+  it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})
     expect(normaliseRepoUrl('https://github.com/-legacy/tool')).toBeNull()

@@ -28,7 +28,22 @@ const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9]
 const PATH_SEGMENT = /^[A-Za-z0-9._~+-]+$/
 
 /** First path segments of github.com that are product pages, not owners. */
-const GITHUB_RESERVED = new Set(['about', 'apps', 'collections', 'enterprise', 'explore', 'features', 'login', 'marketplace', 'orgs', 'pricing', 'settings', 'sponsors', 'topics', 'users'])
+const GITHUB_RESERVED = new Set([
+  'about',
+  'apps',
+  'collections',
+  'enterprise',
+  'explore',
+  'features',
+  'login',
+  'marketplace',
+  'orgs',
+  'pricing',
+  'settings',
+  'sponsors',
+  'topics',
+  'users',
+])
 
 /** Forges whose repositories are exactly `owner/name` (GitLab allows subgroups, handled apart). */
 const TWO_SEGMENT_FORGES = new Set(['github.com', 'bitbucket.org', 'codeberg.org', 'gitee.com'])
@@ -43,7 +58,8 @@ export function isValidGithubRepo(owner: string, name: string): boolean {
 export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}): RepoRef | null {
   const text = input.trim()
   if (!text || text.length > 2048) return null
-  const shorthand = /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?(?:#.*)?$/.exec(text)
+  const shorthand =
+    /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?(?:#.*)?$/.exec(text)
   if (shorthand && !text.includes('//')) {
     const host = SHORTHAND_HOSTS[shorthand[1] ?? 'github']
     return fromHostPath(host, [shorthand[2], shorthand[3]], options)
@@ -66,7 +82,8 @@ function fromHostPath(host: string, segments: string[], options: NormaliseOption
     if (segments.length < 2) return null
     const owner = segments[0]
     const name = stripGit(segments[1])
-    if (host === 'github.com' && (GITHUB_RESERVED.has(owner.toLowerCase()) || !isValidGithubRepo(owner, name))) return null
+    if (host === 'github.com' && (GITHUB_RESERVED.has(owner.toLowerCase()) || !isValidGithubRepo(owner, name)))
+      return null
     if (host !== 'github.com' && !(PATH_SEGMENT.test(owner) && REPO_NAME.test(name))) return null
     return withDirectory(`${host}/${owner}/${name}`, treeDirectory(segments.slice(2), host))
   }

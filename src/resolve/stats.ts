@@ -3,7 +3,12 @@ import {compare} from './order.js'
 import type {ResolveStats} from './types.js'
 
 /** Counts per ecosystem, per source (provenance) and per reason: the resolution-rate table's data. */
-export function computeStats(components: readonly Component[], groups: readonly RepoGroup[], unresolved: readonly UnresolvedComponent[], requests: RequestStats): ResolveStats {
+export function computeStats(
+  components: readonly Component[],
+  groups: readonly RepoGroup[],
+  unresolved: readonly UnresolvedComponent[],
+  requests: RequestStats,
+): ResolveStats {
   const stats: ResolveStats = {
     total: components.length,
     resolved: 0,
@@ -37,7 +42,9 @@ export function computeStats(components: readonly Component[], groups: readonly 
   stats.byEcosystem = sortKeys(stats.byEcosystem)
   stats.bySource = sortKeys(stats.bySource)
   stats.byReason = sortKeys(stats.byReason)
-  stats.byEcosystemSource = sortKeys(Object.fromEntries(Object.entries(stats.byEcosystemSource).map(([k, v]) => [k, sortKeys(v)])))
+  stats.byEcosystemSource = sortKeys(
+    Object.fromEntries(Object.entries(stats.byEcosystemSource).map(([k, v]) => [k, sortKeys(v)])),
+  )
   return stats
 }
 
@@ -57,10 +64,16 @@ export function formatResolutionTable(stats: ResolveStats): string {
     ...sources.map((s) => String(perSource[s] ?? 0)),
     String(total - resolved),
   ]
-  for (const [name, eco] of Object.entries(stats.byEcosystem)) rows.push(row(name, eco.total, eco.resolved, stats.byEcosystemSource[name] ?? {}))
+  for (const [name, eco] of Object.entries(stats.byEcosystem))
+    rows.push(row(name, eco.total, eco.resolved, stats.byEcosystemSource[name] ?? {}))
   rows.push(row('all', stats.total, stats.resolved, stats.bySource))
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd())
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd(),
+  )
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '))
   const reasons = Object.entries(stats.byReason).map(([reason, n]) => `${reason} ${n}`)
   if (reasons.length > 0) lines.push('', `unresolved by reason: ${reasons.join(', ')}`)

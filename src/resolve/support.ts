@@ -11,8 +11,10 @@ export type JsonAnswer = {ok: true; status: number; json: unknown} | {ok: false;
 export function jsonAnswer(result: HttpResult, what: string): JsonAnswer {
   if (!result.ok) return {ok: false, outcome: {status: 'miss', reason: result.failure, detail: result.detail}}
   const {status, body} = result.response
-  if (status === 404 || status === 410) return {ok: false, outcome: {status: 'miss', reason: 'not-found', detail: `${what}: not found (${status})`}}
-  if (status !== 200) return {ok: false, outcome: {status: 'miss', reason: 'network-error', detail: `${what}: HTTP ${status}`}}
+  if (status === 404 || status === 410)
+    return {ok: false, outcome: {status: 'miss', reason: 'not-found', detail: `${what}: not found (${status})`}}
+  if (status !== 200)
+    return {ok: false, outcome: {status: 'miss', reason: 'network-error', detail: `${what}: HTTP ${status}`}}
   try {
     return {ok: true, status, json: JSON.parse(body)}
   } catch {
@@ -41,9 +43,16 @@ export function firstRepository(candidates: readonly Candidate[], what: string):
       continue
     }
     const directory = cleanDirectory(candidate.directory) ?? ref.directory
-    return {status: 'resolved', repo: ref.repo, ...(directory ? {directory} : {}), confidence: candidate.confidence, evidence: `${what} ${candidate.field}`}
+    return {
+      status: 'resolved',
+      repo: ref.repo,
+      ...(directory ? {directory} : {}),
+      confidence: candidate.confidence,
+      evidence: `${what} ${candidate.field}`,
+    }
   }
-  const detail = seen.length > 0 ? `${what}: no repository URL (saw ${seen.join(', ')})` : `${what}: no repository field`
+  const detail =
+    seen.length > 0 ? `${what}: no repository URL (saw ${seen.join(', ')})` : `${what}: no repository field`
   return {status: 'miss', reason: 'no-repository', detail}
 }
 

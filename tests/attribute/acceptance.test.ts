@@ -7,13 +7,25 @@ import {describe, expect, it} from 'vitest'
 import {attributeProject, loadAttributionContext} from '../../src/attribute/index.js'
 import {summarizeCommits} from '../../src/attribute/summary.js'
 import {holdersOf, summarizeRoles} from '../support/attribution-summary.js'
-import {type GovernanceRole, parseGovernanceFiles, roleGroups, selectMaintainers, selectRoles, toRoleHolders} from '../../src/collect/governance/index.js'
+import {
+  type GovernanceRole,
+  parseGovernanceFiles,
+  roleGroups,
+  selectMaintainers,
+  selectRoles,
+  toRoleHolders,
+} from '../../src/collect/governance/index.js'
 import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject} from './shared-projects.js'
 
 /** EXPECTED's group names → the general selection rules (no per-project lists). */
 const GROUPS: Record<string, (roles: GovernanceRole[]) => GovernanceRole[]> = {
   maintainers: (roles) => selectMaintainers(roles).holders,
-  general_maintainers: (roles) => selectRoles(roles, {roles: ['maintainer'], kinds: ['maintainers'], section: (s) => /^general maintainers$/i.test(s ?? '')}),
+  general_maintainers: (roles) =>
+    selectRoles(roles, {
+      roles: ['maintainer'],
+      kinds: ['maintainers'],
+      section: (s) => /^general maintainers$/i.test(s ?? ''),
+    }),
   owners_approvers: (roles) => selectRoles(roles, {roles: ['approver'], kinds: ['owners']}),
   owners_reviewers: (roles) => selectRoles(roles, {roles: ['reviewer'], kinds: ['owners']}),
   approvers: (roles) => group(roles, 'approvers'),
@@ -29,7 +41,11 @@ describe.skipIf(!hasShared)('attribution of the ten shared projects with gitdm o
   // The body loads ../shared: without it, skipIf alone would still run this collector and fail.
   if (!hasShared) return
   const expected = expectedProjects()
-  const context = await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm']})
+  const context = await loadAttributionContext({
+    affiliations: [gitdmFile],
+    companies: companiesFile,
+    sources: ['gitdm'],
+  })
 
   it('reads the gitdm subset without a problem', () => {
     expect(context.problems).toEqual([])
@@ -59,7 +75,9 @@ describe.skipIf(!hasShared)('attribution of the ten shared projects with gitdm o
         expect(got[key], `${repo} ${key}`).toBe(want[key])
       }
       expect(got.commits_per_org).toEqual(want.commits_per_org)
-      expect(Object.entries(got.commits_per_org), 'commits_per_org order: commits desc, then name').toEqual(Object.entries(want.commits_per_org))
+      expect(Object.entries(got.commits_per_org), 'commits_per_org order: commits desc, then name').toEqual(
+        Object.entries(want.commits_per_org),
+      )
       expect(got.authors_per_org).toEqual(want.authors_per_org)
       expect(got.resolution_methods).toEqual(want.resolution_methods)
       expect(result.bots).toEqual(want.bot_identities)
@@ -70,12 +88,21 @@ describe.skipIf(!hasShared)('attribution of the ten shared projects with gitdm o
         unknown: number
         per_org: Record<string, number>
         source: string
-        people: Array<{login: string; company: string | null; company_raw: string | null; resolution: string; declared_affiliation: string | null}>
+        people: Array<{
+          login: string
+          company: string | null
+          company_raw: string | null
+          resolution: string
+          declared_affiliation: string | null
+        }>
       }>(want.maintainers)) {
         const select = GROUPS[name]
         expect(select, `no selection rule for EXPECTED group '${name}'`).toBeDefined()
         const members = select(governance.roles)
-        const holders = holdersOf(result, members.map((m) => m.login))
+        const holders = holdersOf(
+          result,
+          members.map((m) => m.login),
+        )
         const summary = summarizeRoles(holders)
         expect([summary.count, summary.resolved, summary.unknown], `${repo} ${name} count/resolved/unknown`).toEqual([
           wantGroup.count,
@@ -88,14 +115,27 @@ describe.skipIf(!hasShared)('attribution of the ten shared projects with gitdm o
             login: h.login,
             company: h.attribution.organization,
             company_raw: h.attribution.claim?.raw ?? null,
-            resolution: h.attribution.resolution === 'unknown' && !h.attribution.known ? 'not-in-gitdm' : h.attribution.resolution,
+            resolution:
+              h.attribution.resolution === 'unknown' && !h.attribution.known
+                ? 'not-in-gitdm'
+                : h.attribution.resolution,
             declared_affiliation: members[i].declaredAffiliation ?? null,
           })),
           `${repo} ${name} people`,
-        ).toEqual(wantGroup.people.map(({login, company, company_raw, resolution, declared_affiliation}) => ({login, company, company_raw, resolution, declared_affiliation})))
+        ).toEqual(
+          wantGroup.people.map(({login, company, company_raw, resolution, declared_affiliation}) => ({
+            login,
+            company,
+            company_raw,
+            resolution,
+            declared_affiliation,
+          })),
+        )
         if (name === 'maintainers') {
           const keyword = selectMaintainers(governance.roles).rule.split(' ')[0]
-          expect(wantGroup.source, `${repo}: EXPECTED's source names the file our rule chose`).toMatch(new RegExp(`\\b${keyword}\\b`))
+          expect(wantGroup.source, `${repo}: EXPECTED's source names the file our rule chose`).toMatch(
+            new RegExp(`\\b${keyword}\\b`),
+          )
         }
       }
     })

@@ -25,6 +25,9 @@ describe('--affiliations FILE that is not a gitdm file', () => {
     const commits = join(dir, 'commits.json')
     writeFileSync(commits, '[]')
     const run = runCli(['people', 'example/widgets', '--commits', commits, '--affiliations', json, '--no-shipped'])
-    expect([run.code, flat(run.stderr)]).toEqual([3, expect.stringContaining(`${json}:1: not a gitdm affiliations file`)])
+    expect([run.code, flat(run.stderr)]).toEqual([
+      3,
+      expect.stringContaining(`${json}:1: not a gitdm affiliations file`),
+    ])
   })
 })

@@ -15,10 +15,27 @@ import {summarizeCommits} from '../../src/attribute/summary.js'
 import {type AttributionChange, diffAttributions} from '../support/attribution-summary.js'
 import type {AttributedProject} from '../../src/core/model.js'
 import {sharedDir} from '../support/cli.js'
-import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject, projectDir} from './shared-projects.js'
+import {
+  companiesFile,
+  expectedProjects,
+  gitdmFile,
+  hasShared,
+  loadSharedProject,
+  projectDir,
+} from './shared-projects.js'
 
 /** Webmail domains (sub-domains included) seen in the ten projects' author emails: never an employer. */
-const WEBMAIL = ['126.com', '163.com', 'foxmail.com', 'gmail.com', 'hotmail.com', 'outlook.com', 'protonmail.ch', 'qq.com', 'noreply.github.com']
+const WEBMAIL = [
+  '126.com',
+  '163.com',
+  'foxmail.com',
+  'gmail.com',
+  'hotmail.com',
+  'outlook.com',
+  'protonmail.ch',
+  'qq.com',
+  'noreply.github.com',
+]
 
 /** Reviewed: per project, commits unknown under gitdm alone that the author email domain newly attributes. */
 const NEWLY_ATTRIBUTED: Record<string, Record<string, number>> = {
@@ -26,7 +43,14 @@ const NEWLY_ATTRIBUTED: Record<string, Record<string, number>> = {
   'volcano-sh/volcano': {'baidu.com': 1, 'bytedance.com': 3, 'huawei.com': 12},
   'openkruise/kruise': {'alibaba-inc.com': 50},
   'etcd-io/etcd': {'amazon.com': 3, 'broadcom.com': 2, 'google.com': 3, 'jd.com': 5, 'redhat.com': 1, 'vmware.com': 2},
-  'prometheus/prometheus': {'alibaba-inc.com': 1, 'amazon.com': 20, 'apple.com': 1, 'grafana.com': 169, 'redhat.com': 28, 'shopify.com': 1},
+  'prometheus/prometheus': {
+    'alibaba-inc.com': 1,
+    'amazon.com': 20,
+    'apple.com': 1,
+    'grafana.com': 169,
+    'redhat.com': 28,
+    'shopify.com': 1,
+  },
   'cert-manager/cert-manager': {'jetstack.io': 12, 'splunk.com': 5},
   'argoproj/argo-cd': {'daocloud.io': 10, 'intuit.com': 3, 'redhat.com': 15},
   'containerd/containerd': {
@@ -44,7 +68,13 @@ const NEWLY_ATTRIBUTED: Record<string, Record<string, number>> = {
     'suse.com': 1,
     'us.ibm.com': 1,
   },
-  'open-telemetry/opentelemetry-collector': {'datadoghq.com': 126, 'dynatrace.com': 3, 'elastic.co': 1, 'lightstep.com': 20, 'splunk.com': 54},
+  'open-telemetry/opentelemetry-collector': {
+    'datadoghq.com': 126,
+    'dynatrace.com': 3,
+    'elastic.co': 1,
+    'lightstep.com': 20,
+    'splunk.com': 54,
+  },
   'istio/istio': {
     'alibaba-inc.com': 2,
     'daocloud.io': 12,
@@ -60,7 +90,11 @@ const NEWLY_ATTRIBUTED: Record<string, Record<string, number>> = {
 }
 
 interface OrganizationsFile {
-  organizations: Array<{name: string; aliases?: Array<{name: string}>; domains?: Array<{domain: string; basis: string}>}>
+  organizations: Array<{
+    name: string
+    aliases?: Array<{name: string}>
+    domains?: Array<{domain: string; basis: string}>
+  }>
 }
 
 interface RawCommit {
@@ -91,11 +125,18 @@ function count(domains: string[]): Record<string, number> {
 describe.skipIf(!hasShared)('email domains and organisation data raise coverage', async () => {
   // The body loads ../shared: without it, skipIf alone would still run this collector and fail.
   if (!hasShared) return
-  const organizations = hasShared ? (parse(readFileSync(join(sharedDir, 'entities', 'organizations.yaml'), 'utf8')) as OrganizationsFile).organizations : []
+  const organizations = hasShared
+    ? (parse(readFileSync(join(sharedDir, 'entities', 'organizations.yaml'), 'utf8')) as OrganizationsFile)
+        .organizations
+    : []
   // A `company website` domain says where the company is on the web, not that its staff use it for email
   // (entities/README.md), so only gitdm-backed domains count.
   const employerOf = new Map(
-    organizations.flatMap((o) => (o.domains ?? []).filter((d) => d.basis !== 'company website').map((d) => [d.domain.toLowerCase(), o.name] as const)),
+    organizations.flatMap((o) =>
+      (o.domains ?? [])
+        .filter((d) => d.basis !== 'company website')
+        .map((d) => [d.domain.toLowerCase(), o.name] as const),
+    ),
   )
   /** The organisation the raw data lists for an author email domain (or a parent domain), webmail never. */
   function listedEmployer(domain: string): string | undefined {
@@ -108,7 +149,13 @@ describe.skipIf(!hasShared)('email domains and organisation data raise coverage'
   const files = {affiliations: [gitdmFile], companies: companiesFile}
   const gitdmOnly = await loadAttributionContext({...files, sources: ['gitdm']})
   const withDomains = await loadAttributionContext({...files, sources: ['gitdm', 'email-domain'], entities})
-  const runs: Array<{repo: string; raw: RawCommit[]; before: AttributedProject; after: AttributedProject; changes: AttributionChange[]}> = []
+  const runs: Array<{
+    repo: string
+    raw: RawCommit[]
+    before: AttributedProject
+    after: AttributedProject
+    changes: AttributionChange[]
+  }> = []
   for (const repo of Object.keys(expectedProjects())) {
     const project = await loadSharedProject(repo)
     const raw = JSON.parse(readFileSync(join(projectDir(repo), 'commits.json'), 'utf8')) as RawCommit[]
@@ -117,16 +164,23 @@ describe.skipIf(!hasShared)('email domains and organisation data raise coverage'
     runs.push({repo, raw, before, after, changes: diffAttributions(before, after)})
   }
   const emailOf = (run: (typeof runs)[number]) => new Map(run.raw.map((c) => [c.sha, c.author.email]))
-  const unknownBefore = (run: (typeof runs)[number]) => new Set(run.before.commits.filter((c) => !c.bot && !c.attribution.organization).map((c) => c.sha))
+  const unknownBefore = (run: (typeof runs)[number]) =>
+    new Set(run.before.commits.filter((c) => !c.bot && !c.attribution.organization).map((c) => c.sha))
   const newly = (run: (typeof runs)[number]) => run.changes.filter((c) => c.kind === 'newly-attributed')
 
   it('never loses an attribution, and gitdm still decides wherever it did (names may become the entity name)', () => {
     const aliasesOf = new Map(organizations.map((o) => [o.name, (o.aliases ?? []).map((a) => a.name)]))
     for (const {repo, changes} of runs) {
-      expect(changes.filter((c) => c.kind === 'lost' || c.kind === 'changed'), repo).toEqual([])
+      expect(
+        changes.filter((c) => c.kind === 'lost' || c.kind === 'changed'),
+        repo,
+      ).toEqual([])
       for (const change of changes.filter((c) => c.kind === 'renamed')) {
         expect(change.source, `${repo} ${change.sha}`).toBe('gitdm')
-        expect(aliasesOf.get(change.after as string), `${repo} ${change.sha}: ${change.before} is an alias of ${change.after}`).toContain(change.before)
+        expect(
+          aliasesOf.get(change.after as string),
+          `${repo} ${change.sha}: ${change.before} is an alias of ${change.after}`,
+        ).toContain(change.before)
       }
     }
   })
@@ -164,8 +218,18 @@ describe.skipIf(!hasShared)('email domains and organisation data raise coverage'
   it('for example: grafana.com, alibaba-inc.com and datadoghq.com authors gitdm does not know', () => {
     const spotChecks = [
       {repo: 'prometheus/prometheus', domain: 'grafana.com', organization: 'Grafana Labs', commits: 169},
-      {repo: 'openkruise/kruise', domain: 'alibaba-inc.com', organization: 'Alibaba Group Holding Limited', commits: 50},
-      {repo: 'open-telemetry/opentelemetry-collector', domain: 'datadoghq.com', organization: 'Datadog Inc', commits: 126},
+      {
+        repo: 'openkruise/kruise',
+        domain: 'alibaba-inc.com',
+        organization: 'Alibaba Group Holding Limited',
+        commits: 50,
+      },
+      {
+        repo: 'open-telemetry/opentelemetry-collector',
+        domain: 'datadoghq.com',
+        organization: 'Datadog Inc',
+        commits: 126,
+      },
     ]
     for (const {repo, domain, organization, commits} of spotChecks) {
       const run = runs.find((r) => r.repo === repo) as (typeof runs)[number]
@@ -179,15 +243,27 @@ describe.skipIf(!hasShared)('email domains and organisation data raise coverage'
   })
 
   it('a domain the data gives only as a company website does not attribute: venafi.com, antgroup.com stay unknown', () => {
-    const websites = new Set(organizations.flatMap((o) => (o.domains ?? []).filter((d) => d.basis === 'company website').map((d) => d.domain)))
+    const websites = new Set(
+      organizations.flatMap((o) => (o.domains ?? []).filter((d) => d.basis === 'company website').map((d) => d.domain)),
+    )
     const stayUnknown: Record<string, Record<string, number>> = {}
     for (const run of runs) {
-      const unknownAfter = new Set(run.after.commits.filter((c) => !c.bot && !c.attribution.organization).map((c) => c.sha))
+      const unknownAfter = new Set(
+        run.after.commits.filter((c) => !c.bot && !c.attribution.organization).map((c) => c.sha),
+      )
       const unknown = unknownBefore(run)
-      const website = run.raw.filter((c) => unknown.has(c.sha) && suffixes(domainOf(c.author.email)).some((d) => websites.has(d)))
-      expect(website.filter((c) => !unknownAfter.has(c.sha)).map((c) => c.sha), run.repo).toEqual([])
+      const website = run.raw.filter(
+        (c) => unknown.has(c.sha) && suffixes(domainOf(c.author.email)).some((d) => websites.has(d)),
+      )
+      expect(
+        website.filter((c) => !unknownAfter.has(c.sha)).map((c) => c.sha),
+        run.repo,
+      ).toEqual([])
       if (website.length) stayUnknown[run.repo] = count(website.map((c) => domainOf(c.author.email)))
     }
-    expect(stayUnknown).toEqual({'cert-manager/cert-manager': {'venafi.com': 157}, 'containerd/containerd': {'antgroup.com': 1}})
+    expect(stayUnknown).toEqual({
+      'cert-manager/cert-manager': {'venafi.com': 157},
+      'containerd/containerd': {'antgroup.com': 1},
+    })
   })
 })

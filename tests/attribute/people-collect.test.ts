@@ -41,7 +41,9 @@ interface Report {
 
 /** The demo repository's own records, read independently of stewards: felix-brandt's commits in 2025. */
 function felixCommitDays(): string[] {
-  const commits: Array<{login: string; author: {date: string}}> = JSON.parse(readFileSync(join(demo, 'upstreams', 'example-nimbus__nimbus-mesh', 'commits.json'), 'utf8'))
+  const commits: Array<{login: string; author: {date: string}}> = JSON.parse(
+    readFileSync(join(demo, 'upstreams', 'example-nimbus__nimbus-mesh', 'commits.json'), 'utf8'),
+  )
   return commits
     .filter((c) => c.login === 'felix-brandt' && c.author.date >= '2025-01-01' && c.author.date < '2026-01-01')
     .map((c) => c.author.date.slice(0, 10))
@@ -63,7 +65,11 @@ function expectNimbusPeople(report: Report): void {
   expect(ilse.periods[0]).toMatchObject({organization: CRESTLINE, source: 'email-domain', commits: 52})
   expect(ilse.periods[0].citation).toContain('crestline.example.com')
   expect(ilse.periods[0].citation).toContain('fixtures/demo/entities/demo-organizations.yaml')
-  expect(ilse.roles).toContainEqual({role: 'maintainer', source: 'MAINTAINERS.md:5', declaredAffiliation: 'Crestline Networks'})
+  expect(ilse.roles).toContainEqual({
+    role: 'maintainer',
+    source: 'MAINTAINERS.md:5',
+    declaredAffiliation: 'Crestline Networks',
+  })
 
   // gitdm: Meridian until 2025-04-01 (exclusive), Harbor Light from then; the days come from the fixture itself.
   const days = felixCommitDays()
@@ -92,13 +98,28 @@ function expectNimbusPeople(report: Report): void {
     },
   ])
   // No evidence at all: unknown, never guessed from the name.
-  expect(person(report, 'demo-dev-2').periods).toEqual([{organization: null, first: '2025-01-11', last: '2025-01-11', commits: 1, resolution: 'unknown', known: false}])
+  expect(person(report, 'demo-dev-2').periods).toEqual([
+    {organization: null, first: '2025-01-11', last: '2025-01-11', commits: 1, resolution: 'unknown', known: false},
+  ])
   expect(report.bots).toEqual({'demo-ci[bot] <41898282+demo-ci[bot]@users.noreply.github.com>': 12})
-  expect(report.summary).toMatchObject({commits_total: 160, bot_commits: 12, human_commits: 148, distinct_authors: 9, unknown_commits: 3})
+  expect(report.summary).toMatchObject({
+    commits_total: 160,
+    bot_commits: 12,
+    human_commits: 148,
+    distinct_authors: 9,
+    unknown_commits: 3,
+  })
 }
 
 describe('stewards people OWNER/REPO from the demo cache bundle', () => {
-  const args = ['people', 'example-nimbus/nimbus-mesh', '--snapshot', 'fixtures/demo/snapshot.json', ...WINDOW, ...EVIDENCE]
+  const args = [
+    'people',
+    'example-nimbus/nimbus-mesh',
+    '--snapshot',
+    'fixtures/demo/snapshot.json',
+    ...WINDOW,
+    ...EVIDENCE,
+  ]
 
   it('collects, attributes and shows each person per period with the evidence (JSON)', () => {
     const r = runCli([...args, '--json'])
@@ -113,15 +134,38 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
     const first = runCli(args)
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('felix-brandt (Felix Brandt): 13 commits\n')
-    expect(first.stdout).toMatch(/ {2}2025-01-17\.\.2025-03-23 {2}6 {2}Meridian Cloudworks \(fictional\) {2}← gitdm: fixtures\/demo\/affiliations\.txt:3\n/)
-    expect(first.stdout).toContain('  roles: codeowner (.github/CODEOWNERS:1); maintainer (MAINTAINERS.md:5, declares Crestline Networks)\n')
+    expect(first.stdout).toMatch(
+      / {2}2025-01-17\.\.2025-03-23 {2}6 {2}Meridian Cloudworks \(fictional\) {2}← gitdm: fixtures\/demo\/affiliations\.txt:3\n/,
+    )
+    expect(first.stdout).toContain(
+      '  roles: codeowner (.github/CODEOWNERS:1); maintainer (MAINTAINERS.md:5, declares Crestline Networks)\n',
+    )
     expect(runCli(args).stdout).toBe(first.stdout)
   })
 
   it('rejects collection flags together with --commits, and a bad window (exit 3)', () => {
-    const both = runCli(['people', 'example-nimbus/nimbus-mesh', '--commits', 'x.json', '--snapshot', 'fixtures/demo/snapshot.json'])
-    expect([both.code, both.stderr]).toEqual([3, expect.stringContaining('--snapshot collects the repository: it cannot be used with --commits FILE')])
-    const window = runCli(['people', 'example-nimbus/nimbus-mesh', '--snapshot', 'fixtures/demo/snapshot.json', '--since', '2026-01-01', '--until', '2025-01-01'])
+    const both = runCli([
+      'people',
+      'example-nimbus/nimbus-mesh',
+      '--commits',
+      'x.json',
+      '--snapshot',
+      'fixtures/demo/snapshot.json',
+    ])
+    expect([both.code, both.stderr]).toEqual([
+      3,
+      expect.stringContaining('--snapshot collects the repository: it cannot be used with --commits FILE'),
+    ])
+    const window = runCli([
+      'people',
+      'example-nimbus/nimbus-mesh',
+      '--snapshot',
+      'fixtures/demo/snapshot.json',
+      '--since',
+      '2026-01-01',
+      '--until',
+      '2025-01-01',
+    ])
     expect(window.code).toBe(3)
     expect(window.stderr).toContain('--since')
   })
@@ -130,20 +174,39 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
 describe('stewards people OWNER/REPO from a local clone (--git)', () => {
   it('reads commits and governance files from the clone; README triagers are triagers, not maintainers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-people-git-'))
-    writeFileSync(join(dir, 'MAINTAINERS.md'), '| Name | GitHub | Company |\n|---|---|---|\n| Ada | @ada-x | Example Corp |\n')
+    writeFileSync(
+      join(dir, 'MAINTAINERS.md'),
+      '| Name | GitHub | Company |\n|---|---|---|\n| Ada | @ada-x | Example Corp |\n',
+    )
     writeFileSync(join(dir, 'README.md'), '# Thing\n\n- Triagers:\n  - [Tri](https://github.com/tri-x)\n')
     const env = {...process.env, GIT_AUTHOR_DATE: '2025-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-03-01T10:00:00Z'}
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Ada', '-c', 'user.email=ada@crestline.example.com', ...args], {env})
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=Ada', '-c', 'user.email=ada@crestline.example.com', ...args], {
+        env,
+      })
     git('init', '-q', '-b', 'main')
     git('add', '.')
     git('commit', '-qm', 'first')
-    const r = runCli(['people', 'example/thing', '--git', dir, ...WINDOW, '--entities', 'fixtures/demo/entities', '--json'])
+    const r = runCli([
+      'people',
+      'example/thing',
+      '--git',
+      dir,
+      ...WINDOW,
+      '--entities',
+      'fixtures/demo/entities',
+      '--json',
+    ])
     rmSync(dir, {recursive: true, force: true})
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const report: Report = JSON.parse(r.stdout)
-    expect(person(report, 'ada@crestline.example.com').periods).toEqual([expect.objectContaining({organization: CRESTLINE, source: 'email-domain', first: '2025-03-01', commits: 1})])
-    expect(person(report, 'ada-x').roles).toEqual([{role: 'maintainer', source: 'MAINTAINERS.md:3', declaredAffiliation: 'Example Corp'}])
+    expect(person(report, 'ada@crestline.example.com').periods).toEqual([
+      expect.objectContaining({organization: CRESTLINE, source: 'email-domain', first: '2025-03-01', commits: 1}),
+    ])
+    expect(person(report, 'ada-x').roles).toEqual([
+      {role: 'maintainer', source: 'MAINTAINERS.md:3', declaredAffiliation: 'Example Corp'},
+    ])
     expect(person(report, 'tri-x').roles).toEqual([{role: 'triager', source: 'README.md:4'}])
   })
 })
@@ -151,11 +214,27 @@ describe('stewards people OWNER/REPO from a local clone (--git)', () => {
 describe('stewards people OWNER/REPO from the GitHub API emulator', () => {
   let emulator: GithubEmulator
   beforeAll(async () => {
-    emulator = await startGithubEmulator({roots: [join(demo, 'upstreams'), join(repoRoot, 'tests', 'collect', '__fixtures__', 'github')], token: TOKEN})
+    emulator = await startGithubEmulator({
+      roots: [join(demo, 'upstreams'), join(repoRoot, 'tests', 'collect', '__fixtures__', 'github')],
+      token: TOKEN,
+    })
   })
   afterAll(() => emulator.close())
   const live = async (repo: string, extra: string[] = []) =>
-    runCliAsync(['people', repo, '--github-api-url', emulator.url, '--token', TOKEN, '--cache-dir', await freshCacheDir(), ...WINDOW, ...EVIDENCE, '--json', ...extra])
+    runCliAsync([
+      'people',
+      repo,
+      '--github-api-url',
+      emulator.url,
+      '--token',
+      TOKEN,
+      '--cache-dir',
+      await freshCacheDir(),
+      ...WINDOW,
+      ...EVIDENCE,
+      '--json',
+      ...extra,
+    ])
 
   it('collects the repository live with the token, which never appears in the output', async () => {
     const before = emulator.requests.length
@@ -190,7 +269,16 @@ describe('stewards people OWNER/REPO when collection is cut short', () => {
   afterAll(() => emulator.close())
 
   it('prints the people of what it collected and exits 2', async () => {
-    const args = ['people', 'example-nimbus/nimbus-mesh', '--github-api-url', emulator.url, '--cache-dir', await freshCacheDir(), ...WINDOW, ...EVIDENCE]
+    const args = [
+      'people',
+      'example-nimbus/nimbus-mesh',
+      '--github-api-url',
+      emulator.url,
+      '--cache-dir',
+      await freshCacheDir(),
+      ...WINDOW,
+      ...EVIDENCE,
+    ]
     const r = await runCliAsync([...args, '--on-rate-limit', 'stop', '--json'], {env: {GITHUB_TOKEN: TOKEN}})
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('rate limit')
@@ -202,7 +290,9 @@ describe('stewards people OWNER/REPO when collection is cut short', () => {
     // Every commit was collected and is attributed; no governance file was, so nobody holds a role.
     expect(report.summary).toMatchObject({commits_total: 160, human_commits: 148})
     const ilse = person(report, 'ilse-varga')
-    expect(ilse.periods).toEqual([expect.objectContaining({organization: CRESTLINE, source: 'email-domain', commits: 52})])
+    expect(ilse.periods).toEqual([
+      expect.objectContaining({organization: CRESTLINE, source: 'email-domain', commits: 52}),
+    ])
     expect(ilse.roles).toEqual([])
     expect(report.people.flatMap((p) => p.roles)).toEqual([])
   })

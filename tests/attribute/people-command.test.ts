@@ -13,14 +13,28 @@ describe.skipIf(!hasShared)('stewards people on a shared project', () => {
   it('shows each person, their organisation per period with evidence, and the same totals as EXPECTED.json', () => {
     const want = expectedProjects()['karmada-io/karmada']
     const dir = projectDir('karmada-io/karmada')
-    const args = ['people', 'karmada-io/karmada', '--commits', join(dir, 'commits.json'), '--governance', join(dir, 'governance')]
+    const args = [
+      'people',
+      'karmada-io/karmada',
+      '--commits',
+      join(dir, 'commits.json'),
+      '--governance',
+      join(dir, 'governance'),
+    ]
     const evidence = ['--affiliations', gitdmFile, '--companies', companiesFile, '--sources', 'gitdm', '--no-shipped']
     const r = runCli([...args, ...evidence, '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout)
     expect(report.asOf).toBe('2024-12-31')
-    for (const key of ['commits_total', 'bot_commits', 'human_commits', 'attributed_commits', 'unknown_commits', 'distinct_authors']) {
+    for (const key of [
+      'commits_total',
+      'bot_commits',
+      'human_commits',
+      'attributed_commits',
+      'unknown_commits',
+      'distinct_authors',
+    ]) {
       expect(report.summary[key], key).toBe(want[key])
     }
     expect(report.summary.commits_per_org).toEqual(want.commits_per_org)
@@ -35,7 +49,6 @@ describe.skipIf(!hasShared)('stewards people on a shared project', () => {
     expect(mango.periods[0].citation).toMatch(/gitdm-subset\.txt:\d+$/)
     const unknownMaintainer = report.people.find((p: {person: string}) => p.person === 'zoroyouxi')
     expect(unknownMaintainer.roleAttribution).toMatchObject({organization: null, known: false})
-
   })
 })
 
@@ -45,7 +58,12 @@ describe('stewards people: bad input', () => {
   writeFileSync(
     commits,
     JSON.stringify([
-      {sha: 'a1', author: {name: 'Alice', email: 'alice@example.com', date: '2024-02-10T10:00:00Z'}, committer: {name: 'Alice', email: 'alice@example.com', date: '2024-02-10T10:00:00Z'}, login: null},
+      {
+        sha: 'a1',
+        author: {name: 'Alice', email: 'alice@example.com', date: '2024-02-10T10:00:00Z'},
+        committer: {name: 'Alice', email: 'alice@example.com', date: '2024-02-10T10:00:00Z'},
+        login: null,
+      },
       {sha: 'x', author: {name: 'Broken'}},
     ]),
   )
@@ -54,7 +72,17 @@ describe('stewards people: bad input', () => {
 
   it('goes on past unreadable lines and records, warning with file and line; prints periods with evidence', () => {
     const gitdm = join(fixtures, 'gitdm.txt')
-    const args = ['people', 'example/widgets', '--commits', commits, '--affiliations', brokenGitdm, gitdm, '--overrides', join(fixtures, 'affiliations.yaml')]
+    const args = [
+      'people',
+      'example/widgets',
+      '--commits',
+      commits,
+      '--affiliations',
+      brokenGitdm,
+      gitdm,
+      '--overrides',
+      join(fixtures, 'affiliations.yaml'),
+    ]
     const r = runCli([...args, '--no-shipped'])
     expect(r.code).toBe(0)
     expect(r.stderr).toContain(`warning: ${brokenGitdm}:3: '2024-99-01' is not a calendar date`)
@@ -73,7 +101,14 @@ describe('stewards people: bad input', () => {
 
   it('reads --since/--until with --commits as the collecting path does: days or timestamps, the same dates refused', async () => {
     const fromFile = ['people', 'example/widgets', '--commits', commits, '--no-shipped', '--json']
-    const collecting = ['people', 'example-nimbus/nimbus-mesh', '--snapshot', join(repoRoot, 'fixtures', 'demo', 'snapshot.json'), '--no-shipped', '--json']
+    const collecting = [
+      'people',
+      'example-nimbus/nimbus-mesh',
+      '--snapshot',
+      join(repoRoot, 'fixtures', 'demo', 'snapshot.json'),
+      '--no-shipped',
+      '--json',
+    ]
     const windows = [
       // Alice's one readable commit is at 2024-02-10T10:00:00Z; timestamps count to the second, offsets honoured.
       [fromFile, '2024-02-10T11:00:00+02:00', '2024-02-10T10:00:01Z', 1],
@@ -81,22 +116,42 @@ describe('stewards people: bad input', () => {
       [fromFile, '2024-02-10', '2024-02-10T10:00:00Z', 0],
       [collecting, '2025-01-01T00:00:00Z', '2026-01-01', 160],
     ] as const
-    const bad = ['2025-02-31T00:00:00Z', '10 days ago'].flatMap((date) => [fromFile, collecting].map((args) => [args, date] as const))
+    const bad = ['2025-02-31T00:00:00Z', '10 days ago'].flatMap((date) =>
+      [fromFile, collecting].map((args) => [args, date] as const),
+    )
     const [accepted, refused] = await Promise.all([
       Promise.all(windows.map(([args, since, until]) => runCliAsync([...args, '--since', since, '--until', until]))),
       Promise.all(bad.map(([args, since]) => runCliAsync([...args, '--since', since]))),
     ])
-    expect(accepted.map((r) => [r.code, r.code === 0 ? JSON.parse(r.stdout).summary.commits_total : r.stderr])).toEqual(windows.map((w) => [0, w[3]]))
-    expect(refused.map((r) => [r.code, flat(r.stderr)])).toEqual(bad.map(([, since]) => [3, expect.stringContaining(`--since '${since}' is not a date`)]))
+    expect(accepted.map((r) => [r.code, r.code === 0 ? JSON.parse(r.stdout).summary.commits_total : r.stderr])).toEqual(
+      windows.map((w) => [0, w[3]]),
+    )
+    expect(refused.map((r) => [r.code, flat(r.stderr)])).toEqual(
+      bad.map(([, since]) => [3, expect.stringContaining(`--since '${since}' is not a date`)]),
+    )
   })
 
   it('rejects a bad repository name, a missing file and an unknown source (exit 3, no stack trace)', () => {
     const badRepo = runCli(['people', '../etc', '--commits', commits])
     expect([badRepo.code, flat(badRepo.stderr)]).toEqual([3, expect.stringContaining("'../etc'")])
     const missing = runCli(['people', 'example/widgets', '--commits', join(dir, 'nope.json'), '--no-shipped'])
-    expect([missing.code, flat(missing.stderr)]).toEqual([3, expect.stringContaining(`${join(dir, 'nope.json')}: cannot read (ENOENT)`)])
-    const source = runCli(['people', 'example/widgets', '--commits', commits, '--sources', 'gitdm,horoscope', '--no-shipped'])
-    expect([source.code, flat(source.stderr)]).toEqual([3, expect.stringContaining("unknown evidence source 'horoscope'")])
+    expect([missing.code, flat(missing.stderr)]).toEqual([
+      3,
+      expect.stringContaining(`${join(dir, 'nope.json')}: cannot read (ENOENT)`),
+    ])
+    const source = runCli([
+      'people',
+      'example/widgets',
+      '--commits',
+      commits,
+      '--sources',
+      'gitdm,horoscope',
+      '--no-shipped',
+    ])
+    expect([source.code, flat(source.stderr)]).toEqual([
+      3,
+      expect.stringContaining("unknown evidence source 'horoscope'"),
+    ])
     expect(source.stderr).not.toContain('    at ')
   })
 })

@@ -42,7 +42,9 @@ describe('cache, offline mode and replay', () => {
     expect(empty.incomplete).toBe(true)
     expect(empty.requests.total).toBe(0)
     // A miss says nothing about the project: every part is missing (unknown), the project is not "unavailable".
-    expect(empty.projects.map((p) => [p.repo, p.status, p.missing])).toEqual([...REPOS].sort().map((repo) => [repo, 'partial', ['facts', 'commits', 'governance', 'profiles']]))
+    expect(empty.projects.map((p) => [p.repo, p.status, p.missing])).toEqual(
+      [...REPOS].sort().map((repo) => [repo, 'partial', ['facts', 'commits', 'governance', 'profiles']]),
+    )
     expect(empty.projects.every((p) => /offline/.test(p.reason ?? ''))).toBe(true)
   })
 
@@ -50,13 +52,25 @@ describe('cache, offline mode and replay', () => {
     const bundleFile = join(cacheDir, '..', `bundle-${process.pid}.json`)
     await writeFile(bundleFile, JSON.stringify(await new DiskCache(cacheDir).exportBundle()))
     const before = emulator.requests.length
-    const fromBundle = await collectProjects(REPOS, {source: 'snapshot', snapshot: bundleFile, apiUrl: emulator.url, token: TOKEN, ...WINDOW_2024})
+    const fromBundle = await collectProjects(REPOS, {
+      source: 'snapshot',
+      snapshot: bundleFile,
+      apiUrl: emulator.url,
+      token: TOKEN,
+      ...WINDOW_2024,
+    })
     expect(emulator.requests.length).toBe(before)
     expect(fromBundle.projects.map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
     const recordFile = join(cacheDir, '..', `record-${process.pid}.json`)
     await writeFile(recordFile, JSON.stringify(online))
-    const fromRecord = await collectProjects([...REPOS, 'github.com/example/missing'], {source: 'snapshot', snapshot: recordFile, ...WINDOW_2024})
-    expect(fromRecord.projects.filter((p) => p.repo !== 'github.com/example/missing').map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
+    const fromRecord = await collectProjects([...REPOS, 'github.com/example/missing'], {
+      source: 'snapshot',
+      snapshot: recordFile,
+      ...WINDOW_2024,
+    })
+    expect(
+      fromRecord.projects.filter((p) => p.repo !== 'github.com/example/missing').map((p) => ({...p, source: 'github'})),
+    ).toEqual(online.projects)
     expect(fromRecord.projects.find((p) => p.repo === 'github.com/example/missing')).toMatchObject({
       status: 'partial',
       missing: ['facts', 'commits', 'governance', 'profiles'],
@@ -68,7 +82,12 @@ describe('cache, offline mode and replay', () => {
   it('works anonymously (REST contents and users instead of GraphQL) with the same data', async () => {
     const anonymous = await startGithubEmulator({roots: [fixtureRoot]})
     try {
-      const run = await collectProjects(REPOS, {apiUrl: anonymous.url, ...WINDOW_2024, cacheDir: await freshCacheDir(), http: FAST_HTTP})
+      const run = await collectProjects(REPOS, {
+        apiUrl: anonymous.url,
+        ...WINDOW_2024,
+        cacheDir: await freshCacheDir(),
+        http: FAST_HTTP,
+      })
       expect(run.projects).toEqual(online.projects)
       expect(anonymous.requests.every((r) => r.authorization === undefined && r.method === 'GET')).toBe(true)
     } finally {

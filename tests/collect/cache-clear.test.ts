@@ -7,12 +7,24 @@ import {DiskCache} from '../../src/collect/cache/disk-cache.js'
 import {runCliAsync} from '../support/cli.js'
 
 /** Namespaces the collect and resolve stages write (src/resolve/resolvers/*, src/collect/octokit). */
-const NAMESPACES = ['crates-io', 'deps-dev', 'github', 'go-vanity', 'npm', 'oci', 'packagist', 'pypi', 'resolve-github', 'rubygems']
+const NAMESPACES = [
+  'crates-io',
+  'deps-dev',
+  'github',
+  'go-vanity',
+  'npm',
+  'oci',
+  'packagist',
+  'pypi',
+  'resolve-github',
+  'rubygems',
+]
 
 async function filledCache(dir: string, namespaces: string[] = NAMESPACES): Promise<void> {
   const cache = new DiskCache(dir)
   for (const namespace of namespaces) {
-    for (const key of ['GET /a', 'GET /b']) await cache.put(namespace, {key, storedAt: 1, status: 200, headers: {}, body: '{}'})
+    for (const key of ['GET /a', 'GET /b'])
+      await cache.put(namespace, {key, storedAt: 1, status: 200, headers: {}, body: '{}'})
   }
 }
 
@@ -41,7 +53,9 @@ describe('stewards cache clear', () => {
     // Without --cache-dir: the default ($XDG_CACHE_HOME/stewards).
     const byDefault = await runCliAsync(['cache', 'clear'], {env: {XDG_CACHE_HOME: xdg}})
     expect(byDefault.code).toBe(0)
-    expect(byDefault.stdout.trim().split('\n')).toEqual(['github', 'pypi'].map((n) => `removed ${join(xdg, 'stewards', n)} (2 entries)`))
+    expect(byDefault.stdout.trim().split('\n')).toEqual(
+      ['github', 'pypi'].map((n) => `removed ${join(xdg, 'stewards', n)} (2 entries)`),
+    )
     expect(await readdir(join(xdg, 'stewards'))).toEqual([])
   })
 

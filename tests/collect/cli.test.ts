@@ -24,7 +24,10 @@ describe('stewards collect and stewards cache', () => {
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.window).toEqual({since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'})
-    expect(out.projects.map((p: {repo: string; status: string}) => `${p.repo} ${p.status}`)).toEqual(['github.com/example/gone unavailable', 'github.com/example/widget ok'])
+    expect(out.projects.map((p: {repo: string; status: string}) => `${p.repo} ${p.status}`)).toEqual([
+      'github.com/example/gone unavailable',
+      'github.com/example/widget ok',
+    ])
     expect(out.projects[1].commits).toHaveLength(3)
     expect(out.incomplete).toBe(false)
     expect(r.stdout + r.stderr).not.toContain(TOKEN)
@@ -35,7 +38,15 @@ describe('stewards collect and stewards cache', () => {
     const bad = await run(['collect', 'example/..', ...base()])
     expect(bad.code).toBe(3)
     expect(bad.stderr).toContain("'..' is not a valid GitHub repository name")
-    const rejected = await run(['collect', 'example/widget', ...base(), '--max-age', '0', '--token', 'ghp_rejected_0123456789'])
+    const rejected = await run([
+      'collect',
+      'example/widget',
+      ...base(),
+      '--max-age',
+      '0',
+      '--token',
+      'ghp_rejected_0123456789',
+    ])
     expect(rejected.code).toBe(3)
     expect(rejected.stderr).toContain('401')
     expect(rejected.stderr).toContain('Hint:')
@@ -46,7 +57,11 @@ describe('stewards collect and stewards cache', () => {
     const r = await run(['collect', 'example/never-fetched', '--offline', '--json', ...base()])
     expect(r.code).toBe(2)
     // A miss says nothing about the project: nothing of it was read, it is not "unavailable".
-    expect(JSON.parse(r.stdout).projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason: expect.stringContaining('offline')})
+    expect(JSON.parse(r.stdout).projects[0]).toMatchObject({
+      status: 'partial',
+      missing: ['facts', 'commits', 'governance', 'profiles'],
+      reason: expect.stringContaining('offline'),
+    })
   })
 
   it('exports the cache to a bundle that imports elsewhere and replays offline', async () => {
@@ -62,7 +77,9 @@ describe('stewards collect and stewards cache', () => {
     expect((await run(['cache', 'import', bundle, '--cache-dir', other])).code).toBe(0)
     const before = emulator.requests.length
     // The same token as the run that filled the cache: with one, files and profiles come from GraphQL.
-    const r = await run(['collect', 'example/widget', '--offline', '--json', ...window(), '--cache-dir', other], {GH_TOKEN: TOKEN})
+    const r = await run(['collect', 'example/widget', '--offline', '--json', ...window(), '--cache-dir', other], {
+      GH_TOKEN: TOKEN,
+    })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).projects[0].commits).toHaveLength(3)
     expect(JSON.parse(r.stdout).projects).toEqual(JSON.parse(JSON.stringify(online.projects)))
@@ -70,9 +87,17 @@ describe('stewards collect and stewards cache', () => {
     const replay = await run(['collect', 'example/widget', '--snapshot', bundle, '--json', ...window()])
     expect(replay.code).toBe(0)
     expect(JSON.parse(replay.stdout).incomplete).toBe(false)
-    expect(JSON.parse(replay.stdout).projects).toEqual(JSON.parse(JSON.stringify(online.projects)).map((p: object) => ({...p, source: 'snapshot'})))
+    expect(JSON.parse(replay.stdout).projects).toEqual(
+      JSON.parse(JSON.stringify(online.projects)).map((p: object) => ({...p, source: 'snapshot'})),
+    )
     expect(emulator.requests.length).toBe(before)
-    const broken = await run(['cache', 'import', join(fixtureRoot, 'example__widget', 'repo.json'), '--cache-dir', other])
+    const broken = await run([
+      'cache',
+      'import',
+      join(fixtureRoot, 'example__widget', 'repo.json'),
+      '--cache-dir',
+      other,
+    ])
     expect(broken.code).toBe(3)
     expect(broken.stderr).toContain('not a stewards cache bundle')
   })
@@ -92,10 +117,25 @@ describe('stewards collect and stewards cache', () => {
 
   it('makes no request at all on a warm run with a token (GraphQL answers served from the cache)', async () => {
     const warmDir = await freshCacheDir()
-    const cold = await collectFrom(emulator.url, ['github.com/example/widget', 'github.com/example/old-name'], {cacheDir: warmDir})
+    const cold = await collectFrom(emulator.url, ['github.com/example/widget', 'github.com/example/old-name'], {
+      cacheDir: warmDir,
+    })
     expect(cold.requests.byStatus['200']).toBeGreaterThan(0)
     const before = emulator.requests.length
-    const r = await run(['collect', 'example/widget', 'example/old-name', '--json', ...window(), '--cache-dir', warmDir, '--max-age', '1h'], {GITHUB_TOKEN: TOKEN})
+    const r = await run(
+      [
+        'collect',
+        'example/widget',
+        'example/old-name',
+        '--json',
+        ...window(),
+        '--cache-dir',
+        warmDir,
+        '--max-age',
+        '1h',
+      ],
+      {GITHUB_TOKEN: TOKEN},
+    )
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).requests).toMatchObject({total: 0, byStatus: {}})
     expect(JSON.parse(r.stdout).projects).toEqual(JSON.parse(JSON.stringify(cold.projects)))
@@ -103,13 +143,33 @@ describe('stewards collect and stewards cache', () => {
   })
 
   it('says on stderr, even without a TTY, that it waits for a rate limit, until when and how not to', async () => {
-    const limited = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN, faults: [{kind: 'rate-limit', match: /^GET \/repos\/example\/widget$/, times: 1, resetSeconds: 1}]})
+    const limited = await startGithubEmulator({
+      roots: [fixtureRoot],
+      token: TOKEN,
+      faults: [{kind: 'rate-limit', match: /^GET \/repos\/example\/widget$/, times: 1, resetSeconds: 1}],
+    })
     try {
-      const r = await run(['collect', 'example/widget', '--github-api-url', limited.url, '--since', '2024-01-01', '--until', '2025-01-01', '--cache-dir', await freshCacheDir()], {GITHUB_TOKEN: TOKEN})
+      const r = await run(
+        [
+          'collect',
+          'example/widget',
+          '--github-api-url',
+          limited.url,
+          '--since',
+          '2024-01-01',
+          '--until',
+          '2025-01-01',
+          '--cache-dir',
+          await freshCacheDir(),
+        ],
+        {GITHUB_TOKEN: TOKEN},
+      )
       expect(r.code).toBe(0)
       const lines = r.stderr.split('\n').filter((line) => line.includes('rate limit'))
       expect(lines).toHaveLength(1)
-      expect(lines[0]).toMatch(/^GitHub rate limit reached: waiting \d+s, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, for the reset \(--on-rate-limit stop ends the run with partial results instead\)$/)
+      expect(lines[0]).toMatch(
+        /^GitHub rate limit reached: waiting \d+s, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, for the reset \(--on-rate-limit stop ends the run with partial results instead\)$/,
+      )
       expect(r.stdout).toMatch(/^github.com\/example\/widget\tok\t3 commits/)
     } finally {
       await limited.close()
@@ -117,7 +177,16 @@ describe('stewards collect and stewards cache', () => {
   })
 
   it('exits 3 naming a --git path that does not exist', async () => {
-    const r = await run(['collect', 'example/widget', '--git', '/nonexistent/stewards-clone', '--since', '2024-01-01', '--until', '2025-01-01'])
+    const r = await run([
+      'collect',
+      'example/widget',
+      '--git',
+      '/nonexistent/stewards-clone',
+      '--since',
+      '2024-01-01',
+      '--until',
+      '2025-01-01',
+    ])
     expect(r.code).toBe(3)
     expect(r.stderr).toContain('Error: --git /nonexistent/stewards-clone: no such directory')
   })
@@ -125,11 +194,34 @@ describe('stewards collect and stewards cache', () => {
   it('writes the whole JSON to a pipe before exiting 2 (more than a pipe buffer of 64 KiB)', async () => {
     // The demo bundle replayed for an earlier window end: the files at that commit were never recorded.
     const snapshot = join(repoRoot, 'fixtures', 'demo', 'snapshot.json')
-    const repos = ['example-lumen/lumen-web', 'example-nimbus/nimbus-mesh', 'example-vaguedb/vaguedb', 'example-tinyqueue/tiny-queue']
+    const repos = [
+      'example-lumen/lumen-web',
+      'example-nimbus/nimbus-mesh',
+      'example-vaguedb/vaguedb',
+      'example-tinyqueue/tiny-queue',
+    ]
     // A reader that starts late (as `| jq` may): the CLI has exited by then, so only what it flushed is there.
-    const cli = [process.execPath, '--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), 'collect', ...repos, '--snapshot', snapshot, '--since', '2025-01-01', '--until', '2025-06-01', '--json']
+    const cli = [
+      process.execPath,
+      '--import',
+      'tsx',
+      join(repoRoot, 'tests', 'support', 'run-src.js'),
+      'collect',
+      ...repos,
+      '--snapshot',
+      snapshot,
+      '--since',
+      '2025-01-01',
+      '--until',
+      '2025-06-01',
+      '--json',
+    ]
     const quoted = cli.map((a) => `'${a}'`).join(' ')
-    const r = spawnSync('sh', ['-c', `(${quoted} 2>/dev/null; echo "exit $?" >&2) | (sleep 1; cat)`], {cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024})
+    const r = spawnSync('sh', ['-c', `(${quoted} 2>/dev/null; echo "exit $?" >&2) | (sleep 1; cat)`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    })
     expect(r.stderr.trim()).toBe('exit 2')
     expect(r.stdout.length).toBeGreaterThan(65_536)
     const out = JSON.parse(r.stdout)

@@ -30,7 +30,15 @@ describe('GitHub collection from the emulator', () => {
     // f…: authored in 2024 on a branch merged in 2025; 1…: committed after the window end.
     expect(project.commits.map((c) => c.sha[0])).toEqual(['a', 'd', 'e'])
     expect(project.commits.map((c) => c.login)).toEqual(['alice', 'carol', 'alice'])
-    expect(project.facts).toEqual({fullName: 'example/widget', archived: false, fork: false, defaultBranch: 'main', createdAt: '2020-02-02T00:00:00Z', pushedAt: '2025-01-05T09:00:00Z', license: 'Apache-2.0'})
+    expect(project.facts).toEqual({
+      fullName: 'example/widget',
+      archived: false,
+      fork: false,
+      defaultBranch: 'main',
+      createdAt: '2020-02-02T00:00:00Z',
+      pushedAt: '2025-01-05T09:00:00Z',
+      license: 'Apache-2.0',
+    })
     expect(project.governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
     expect(project.governance.find((f) => f.path === 'OWNERS')?.content).toContain('- bob')
     // Commit authors and people named by OWNERS/CODEOWNERS; GitHub knows alice and frank only... and the authors.
@@ -48,11 +56,19 @@ describe('GitHub collection from the emulator', () => {
 
   it('reports 404 and 451 as unavailable, 409 as empty, follows a 301 rename, and the run stays complete', async () => {
     const emu = await start()
-    const run = await collectFrom(emu.url, ['github.com/example/gone', 'github.com/example/blocked', 'github.com/example/empty', 'github.com/example/old-name'])
+    const run = await collectFrom(emu.url, [
+      'github.com/example/gone',
+      'github.com/example/blocked',
+      'github.com/example/empty',
+      'github.com/example/old-name',
+    ])
     const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
     expect(run.incomplete).toBe(false)
     expect(by['github.com/example/gone']).toMatchObject({status: 'unavailable', reason: expect.stringContaining('404')})
-    expect(by['github.com/example/blocked']).toMatchObject({status: 'unavailable', reason: expect.stringContaining('451')})
+    expect(by['github.com/example/blocked']).toMatchObject({
+      status: 'unavailable',
+      reason: expect.stringContaining('451'),
+    })
     expect(by['github.com/example/empty']).toMatchObject({status: 'empty', commits: []})
     const renamed = by['github.com/example/old-name']
     expect(renamed.status).toBe('ok')
@@ -75,28 +91,46 @@ describe('GitHub collection from the emulator', () => {
     expect(waited.projects[0].commits).toHaveLength(3)
     await emu.close()
     emu = await start({faults: [rule]})
-    const stopped = await collectFrom(emu.url, [WIDGET, 'github.com/example/old-name'], {onRateLimit: 'stop', concurrency: 1})
+    const stopped = await collectFrom(emu.url, [WIDGET, 'github.com/example/old-name'], {
+      onRateLimit: 'stop',
+      concurrency: 1,
+    })
     expect(stopped.incomplete).toBe(true)
     // Without the commits, C (the window end) is unknown too: the files are missing, not read at today's head.
-    expect(stopped.projects[1]).toMatchObject({repo: 'github.com/example/widget', status: 'partial', missing: ['commits', 'governance'], reason: expect.stringContaining('rate limit')})
+    expect(stopped.projects[1]).toMatchObject({
+      repo: 'github.com/example/widget',
+      status: 'partial',
+      missing: ['commits', 'governance'],
+      reason: expect.stringContaining('rate limit'),
+    })
     // After the stop no request reaches the network: the second project fails at once, nothing of it read.
-    expect(stopped.projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason: expect.stringContaining('rate limit')})
+    expect(stopped.projects[0]).toMatchObject({
+      status: 'partial',
+      missing: ['facts', 'commits', 'governance', 'profiles'],
+      reason: expect.stringContaining('rate limit'),
+    })
     expect(emu.requests.filter((r) => r.status === 403)).toHaveLength(1)
   })
 
   it('announces a rate-limit wait once, as it starts: how long and until when', async () => {
     // Both projects' first requests meet the limit at once: one wait, one announcement.
-    const emu = await start({faults: [{kind: 'rate-limit', match: /^GET \/repos\/example\/(widget|empty)$/, times: 2, resetSeconds: 2}]})
+    const emu = await start({
+      faults: [{kind: 'rate-limit', match: /^GET \/repos\/example\/(widget|empty)$/, times: 2, resetSeconds: 2}],
+    })
     const waits: Array<Extract<ProgressEvent, {type: 'rate-limit-wait'}>> = []
     const started = Date.now()
-    const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/empty'], {onProgress: (e) => e.type === 'rate-limit-wait' && waits.push(e)})
+    const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/empty'], {
+      onProgress: (e) => e.type === 'rate-limit-wait' && waits.push(e),
+    })
     expect(run.incomplete).toBe(false)
     expect(emu.requests.filter((r) => r.fault === 'rate-limit')).toHaveLength(2)
     expect(waits).toHaveLength(1)
     expect(waits[0].seconds).toBeGreaterThanOrEqual(1)
     expect(waits[0].until).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     // until = when the wait began + its length, to the second.
-    expect(Date.parse(waits[0].until)).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000 + waits[0].seconds * 1000)
+    expect(Date.parse(waits[0].until)).toBeGreaterThanOrEqual(
+      Math.floor(started / 1000) * 1000 + waits[0].seconds * 1000,
+    )
     expect(rateLimitNotice(waits[0])).toBe(
       `GitHub rate limit reached: waiting ${waits[0].seconds}s, until ${waits[0].until}, for the reset (--on-rate-limit stop ends the run with partial results instead)`,
     )
@@ -137,11 +171,17 @@ describe('GitHub collection from the emulator', () => {
   })
 
   it('does not take a 403 "too large" for a rate limit: no wait, no stop, the other projects go on', async () => {
-    const emu = await start({faults: [{kind: 'too-large', match: /^GET \/repos\/example\/widget\/commits\?sha=main&since=/}]})
+    const emu = await start({
+      faults: [{kind: 'too-large', match: /^GET \/repos\/example\/widget\/commits\?sha=main&since=/}],
+    })
     // FAST_HTTP allows 8 quick retries, so a retried 403 would show in the request log below.
     const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/empty'], {onRateLimit: 'stop'})
     const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
-    expect(by[WIDGET]).toMatchObject({status: 'partial', missing: ['commits'], reason: 'github.com/example/widget commits: GitHub refuses, the list is too large for the API (403)'})
+    expect(by[WIDGET]).toMatchObject({
+      status: 'partial',
+      missing: ['commits'],
+      reason: 'github.com/example/widget commits: GitHub refuses, the list is too large for the API (403)',
+    })
     expect(by['github.com/example/empty']).toMatchObject({status: 'empty', reason: 'the repository has no commits'})
     expect(run.incomplete).toBe(true)
     // Each request once: no retry of the 403, and the run did not stop (the empty project and the profiles went on).
@@ -163,7 +203,10 @@ describe('GitHub collection from the emulator', () => {
   it('fails fast on 401 with a hint about the token, without showing it', async () => {
     const emu = await start()
     // One project at a time, so "fast" is exact: the first 401 ends the run before the second project is asked.
-    const error = await collectFrom(emu.url, [WIDGET, 'github.com/example/gone'], {token: 'ghp_wrongtoken_ABCDEF123456', concurrency: 1}).catch((e) => e)
+    const error = await collectFrom(emu.url, [WIDGET, 'github.com/example/gone'], {
+      token: 'ghp_wrongtoken_ABCDEF123456',
+      concurrency: 1,
+    }).catch((e) => e)
     expect(error).toBeInstanceOf(StewardsError)
     expect(error.exitCode).toBe(3)
     expect(error.message).toBe('GitHub rejected the token (401 Bad credentials)')
@@ -183,7 +226,11 @@ describe('GitHub collection from the emulator', () => {
     emu = await start({faults: [{kind: 'slow', delayMs: 3_000}]})
     const bounded = await collectFrom(emu.url, [WIDGET], {projectTimeoutMs: 300})
     expect(bounded.incomplete).toBe(true)
-    expect(bounded.projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason: 'github.com/example/widget: timed out'})
+    expect(bounded.projects[0]).toMatchObject({
+      status: 'partial',
+      missing: ['facts', 'commits', 'governance', 'profiles'],
+      reason: 'github.com/example/widget: timed out',
+    })
     expect(emu.requests.map((r) => `${r.method} ${r.url} ${r.fault}`)).toEqual(['GET /repos/example/widget slow'])
   })
 
@@ -195,13 +242,20 @@ describe('GitHub collection from the emulator', () => {
     await new Promise((resolve) => closed.close(resolve))
     const run = await collectFrom(`http://127.0.0.1:${port}`, [WIDGET])
     const reason = `github.com/example/widget: network error (connect ECONNREFUSED 127.0.0.1:${port})`
-    expect(run.projects[0]).toMatchObject({status: 'partial', missing: ['facts', 'commits', 'governance', 'profiles'], reason})
+    expect(run.projects[0]).toMatchObject({
+      status: 'partial',
+      missing: ['facts', 'commits', 'governance', 'profiles'],
+      reason,
+    })
     expect(run.incomplete).toBe(true)
     expect(run.problems).toEqual([reason])
     expect(run.requests).toEqual({total: 1, byStatus: {error: 1}, cached: 0})
     // Port 1 (the QA report's --github-api-url http://127.0.0.1:1): fetch itself refuses it, no server error either.
     const blocked = await collectFrom('http://127.0.0.1:1', [WIDGET])
-    expect(blocked.projects[0]).toMatchObject({status: 'partial', reason: 'github.com/example/widget: network error (bad port)'})
+    expect(blocked.projects[0]).toMatchObject({
+      status: 'partial',
+      reason: 'github.com/example/widget: network error (bad port)',
+    })
     expect(blocked.requests).toEqual({total: 1, byStatus: {error: 1}, cached: 0})
   })
 
@@ -211,7 +265,9 @@ describe('GitHub collection from the emulator', () => {
     const cold = await collectFrom(emu.url, [WIDGET], {cacheDir})
     expect(cold.incomplete).toBe(false)
     expect(cold.projects[0].profiles.alice.orgs).toEqual(['example-corp', 'widget-project'])
-    expect(emu.requests.filter((r) => r.url.startsWith('/users/')).map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(['GET /users/alice/orgs?per_page=100 200'])
+    expect(
+      emu.requests.filter((r) => r.url.startsWith('/users/')).map((r) => `${r.method} ${r.url} ${r.status}`),
+    ).toEqual(['GET /users/alice/orgs?per_page=100 200'])
     const before = emu.requests.length
     const warm = await collectFrom(emu.url, [WIDGET], {cacheDir})
     expect(emu.requests.length).toBe(before)
@@ -221,7 +277,14 @@ describe('GitHub collection from the emulator', () => {
 
   it('never builds a URL from an invalid name', async () => {
     const emu = await start()
-    for (const bad of ['github.com/example/..', 'github.com/../widget', 'example/.', 'github.com/example/widget%2F..', 'github.com/example/a/b', 'github.com/-x/y']) {
+    for (const bad of [
+      'github.com/example/..',
+      'github.com/../widget',
+      'example/.',
+      'github.com/example/widget%2F..',
+      'github.com/example/a/b',
+      'github.com/-x/y',
+    ]) {
       expect(parseRepo(bad)).toHaveProperty('error')
     }
     const run = await collectFrom(emu.url, ['github.com/example/..', 'github.com/..%2F../x'])
@@ -241,12 +304,19 @@ describe('GitHub collection from the emulator', () => {
     const foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}`
     try {
       // Two commits per page, so the second page's URL comes from the (foreign) Link header.
-      const emu = await start({linkBase: foreignUrl, maxPerPage: 2, faults: [{kind: 'moved', match: /^GET \/repos\/example\/gone$/, location: `${foreignUrl}/repositories/1`}]})
+      const emu = await start({
+        linkBase: foreignUrl,
+        maxPerPage: 2,
+        faults: [{kind: 'moved', match: /^GET \/repos\/example\/gone$/, location: `${foreignUrl}/repositories/1`}],
+      })
       const run = await collectFrom(emu.url, [WIDGET, 'github.com/example/gone'])
       expect(seen).toEqual([])
       const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
       expect(by[WIDGET]).toMatchObject({status: 'partial', reason: expect.stringContaining('refused to call')})
-      expect(by['github.com/example/gone']).toMatchObject({status: 'unavailable', reason: expect.stringContaining('refused a redirect')})
+      expect(by['github.com/example/gone']).toMatchObject({
+        status: 'unavailable',
+        reason: expect.stringContaining('refused a redirect'),
+      })
       expect(run.incomplete).toBe(true)
     } finally {
       foreign.close()

@@ -9,7 +9,13 @@ export const TOKEN = 'ghp_testtoken0123456789abcdefABCDEF0123'
 export const WINDOW_2024 = {since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'}
 
 /** Retry and wait tuning that keeps every backoff in milliseconds. */
-export const FAST_HTTP: CollectOptions['http'] = {retries: 8, retryBaseMs: 1, secondaryRetries: 8, acceptedRetries: 8, acceptedDelayMs: 1}
+export const FAST_HTTP: CollectOptions['http'] = {
+  retries: 8,
+  retryBaseMs: 1,
+  secondaryRetries: 8,
+  acceptedRetries: 8,
+  acceptedDelayMs: 1,
+}
 
 export async function freshCacheDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'stewards-cache-'))

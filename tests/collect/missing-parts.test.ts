@@ -20,10 +20,17 @@ afterEach(async () => {
 describe('missing parts, GitHub source', () => {
   it('lists profiles as missing for the project whose people could not be read, and only then', async () => {
     // Anonymous: REST, one person at a time; frank (named in CODEOWNERS) keeps failing.
-    emulator = await startGithubEmulator({roots: [fixtureRoot], faults: [{kind: 'server-error', match: /^GET \/users\/frank/}]})
+    emulator = await startGithubEmulator({
+      roots: [fixtureRoot],
+      faults: [{kind: 'server-error', match: /^GET \/users\/frank/}],
+    })
     const run = await collectFrom(emulator.url, [WIDGET, 'github.com/example/empty'], {token: undefined})
     const by = Object.fromEntries(run.projects.map((p) => [p.repo, p]))
-    expect(by[WIDGET]).toMatchObject({status: 'partial', missing: ['profiles'], reason: 'some profiles could not be fetched'})
+    expect(by[WIDGET]).toMatchObject({
+      status: 'partial',
+      missing: ['profiles'],
+      reason: 'some profiles could not be fetched',
+    })
     expect(Object.keys(by[WIDGET].profiles).sort()).toEqual(['alice', 'bob', 'carol'])
     expect(by[WIDGET].governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
     expect(by['github.com/example/empty'].missing).toBeUndefined()
@@ -63,7 +70,12 @@ describe('missing parts, recorded collections', () => {
     expect(run.incomplete).toBe(true)
     expect(run.problems).toEqual(['github.com/example/widget: github.com/example/widget governance files: timed out'])
     // A window the recording does not cover misses commits as well.
-    const wider = await collectProjects([WIDGET], {source: 'snapshot', snapshot: file, since: '2023-01-01T00:00:00.000Z', until: WINDOW_2024.until})
+    const wider = await collectProjects([WIDGET], {
+      source: 'snapshot',
+      snapshot: file,
+      since: '2023-01-01T00:00:00.000Z',
+      until: WINDOW_2024.until,
+    })
     expect(wider.projects[0].missing).toEqual(['commits', 'governance'])
   })
 })
@@ -73,7 +85,11 @@ describe('missing parts and bad paths, git source', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-git-missing-'))
     const env = {...process.env, GIT_AUTHOR_DATE: '2024-05-01T10:00:00Z', GIT_COMMITTER_DATE: '2024-05-01T10:00:00Z'}
     const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-C', dir, '-c', 'user.name=Dana Example', '-c', 'user.email=dana@example.com', ...args], {env, encoding: 'utf8'})
+      const r = spawnSync(
+        'git',
+        ['-C', dir, '-c', 'user.name=Dana Example', '-c', 'user.email=dana@example.com', ...args],
+        {env, encoding: 'utf8'},
+      )
       if (r.status !== 0) throw new Error(r.stderr)
     }
     git('init', '-q', '-b', 'main')
@@ -86,7 +102,11 @@ describe('missing parts and bad paths, git source', () => {
   it('lists facts and profiles as missing: git knows neither', async () => {
     const run = await collectProjects([WIDGET], {source: 'git', gitDirs: {[WIDGET]: gitRepo()}, ...WINDOW_2024})
     expect(run.incomplete).toBe(false)
-    expect(run.projects[0]).toMatchObject({status: 'ok', missing: ['facts', 'profiles'], governance: [{path: 'SECURITY.md', content: 'Report to security@example.com\n'}]})
+    expect(run.projects[0]).toMatchObject({
+      status: 'ok',
+      missing: ['facts', 'profiles'],
+      governance: [{path: 'SECURITY.md', content: 'Report to security@example.com\n'}],
+    })
     expect(run.projects[0].commits.map((c) => c.author.email)).toEqual(['dana@example.com'])
   })
 
@@ -95,7 +115,12 @@ describe('missing parts and bad paths, git source', () => {
       ['/nonexistent/stewards-clone', 'no such directory'],
       [mkdtempSync(join(tmpdir(), 'stewards-not-git-')), 'not a git repository'],
     ]) {
-      const error = await collectProjects([WIDGET], {source: 'git', gitDirs: {[WIDGET]: dir}, ...WINDOW_2024, http: FAST_HTTP}).catch((e) => e)
+      const error = await collectProjects([WIDGET], {
+        source: 'git',
+        gitDirs: {[WIDGET]: dir},
+        ...WINDOW_2024,
+        http: FAST_HTTP,
+      }).catch((e) => e)
       expect(error).toBeInstanceOf(StewardsError)
       expect(error.exitCode).toBe(3)
       expect(error.message).toBe(`--git ${dir}: ${what}`)

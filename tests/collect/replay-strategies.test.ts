@@ -17,7 +17,8 @@ const REPOS = ['github.com/example/widget', 'github.com/example/gone', 'github.c
 describe('replay whatever strategy recorded the cache, with or without a token', () => {
   let withToken: GithubEmulator
   let anonymous: GithubEmulator
-  const recorded: Record<'token' | 'anonymous', {run: CollectRun; cacheDir: string; bundle: string; apiUrl: string}> = {} as never
+  const recorded: Record<'token' | 'anonymous', {run: CollectRun; cacheDir: string; bundle: string; apiUrl: string}> =
+    {} as never
   beforeAll(async () => {
     withToken = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN})
     anonymous = await startGithubEmulator({roots: [fixtureRoot]})
@@ -51,7 +52,13 @@ describe('replay whatever strategy recorded the cache, with or without a token',
       const before = withToken.requests.length + anonymous.requests.length
       // Cache keys hold the API URL: the recording emulator's. A request, if one were made, would show in its log.
       const {bundle, apiUrl} = recorded[bundleOf]
-      const run = await collectProjects(REPOS, {source: 'snapshot', snapshot: bundle, apiUrl, token: replayToken, ...WINDOW_2024})
+      const run = await collectProjects(REPOS, {
+        source: 'snapshot',
+        snapshot: bundle,
+        apiUrl,
+        token: replayToken,
+        ...WINDOW_2024,
+      })
       expect(run.problems).toEqual([])
       expect(run.incomplete).toBe(false)
       expect(run.projects.map((p) => ({...p, source: 'github'}))).toEqual(recorded[bundleOf].run.projects)
@@ -62,7 +69,14 @@ describe('replay whatever strategy recorded the cache, with or without a token',
     it(`reads a ${bundleOf} cache offline ${replayToken ? 'with' : 'without'} a token`, async () => {
       const before = withToken.requests.length + anonymous.requests.length
       const {cacheDir, apiUrl} = recorded[bundleOf]
-      const run = await collectProjects(REPOS, {apiUrl, token: replayToken, ...WINDOW_2024, cacheDir, offline: true, http: FAST_HTTP})
+      const run = await collectProjects(REPOS, {
+        apiUrl,
+        token: replayToken,
+        ...WINDOW_2024,
+        cacheDir,
+        offline: true,
+        http: FAST_HTTP,
+      })
       expect(run.incomplete).toBe(false)
       expect(run.projects).toEqual(recorded[bundleOf].run.projects)
       expect(withToken.requests.length + anonymous.requests.length).toBe(before)
@@ -90,12 +104,23 @@ describe('replay whatever strategy recorded the cache, with or without a token',
 
 describe('the demo bundle (recorded anonymously) with a token', () => {
   const snapshot = join(repoRoot, 'fixtures', 'demo', 'snapshot.json')
-  const repos = ['example-lumen/lumen-web', 'example-nimbus/nimbus-mesh', 'example-oldyaml/old-yaml', 'example-tinyqueue/tiny-queue', 'example-vaguedb/vaguedb'].map((r) => `github.com/${r}`)
+  const repos = [
+    'example-lumen/lumen-web',
+    'example-nimbus/nimbus-mesh',
+    'example-oldyaml/old-yaml',
+    'example-tinyqueue/tiny-queue',
+    'example-vaguedb/vaguedb',
+  ].map((r) => `github.com/${r}`)
   const window = {since: '2025-01-01T00:00:00.000Z', until: '2026-01-01T00:00:00.000Z'}
 
   it('replays complete and identical to the anonymous replay', async () => {
     const plain = await collectProjects(repos, {source: 'snapshot', snapshot, ...window})
-    const token = await collectProjects(repos, {source: 'snapshot', snapshot, token: 'ghp_demo_token_not_used_0123456789', ...window})
+    const token = await collectProjects(repos, {
+      source: 'snapshot',
+      snapshot,
+      token: 'ghp_demo_token_not_used_0123456789',
+      ...window,
+    })
     expect(plain.incomplete).toBe(false)
     expect(token.incomplete).toBe(false)
     expect(token.projects).toEqual(plain.projects)
@@ -106,7 +131,12 @@ describe('the demo bundle (recorded anonymously) with a token', () => {
   })
 
   it('reports the governance files of an earlier window end as missing, not absent', async () => {
-    const run = await collectProjects(repos, {source: 'snapshot', snapshot, since: window.since, until: '2025-06-01T00:00:00.000Z'})
+    const run = await collectProjects(repos, {
+      source: 'snapshot',
+      snapshot,
+      since: window.since,
+      until: '2025-06-01T00:00:00.000Z',
+    })
     expect(run.incomplete).toBe(true)
     const lumen = run.projects.find((p) => p.repo === 'github.com/example-lumen/lumen-web')
     expect(lumen).toMatchObject({status: 'partial', missing: ['governance'], governance: []})

@@ -53,15 +53,28 @@ function buildRepo(records: CommitRow[], tree: Array<[string, string]>): string 
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
   const person = (s: {name: string; email: string; date: string}) => `${s.name} <${s.email}> ${gitDate(s.date)}`
   let mark = 0
-  const commit = (author: CommitRow['author'], committer: CommitRow['committer'], message: string, body: string[], merge?: number) => {
+  const commit = (
+    author: CommitRow['author'],
+    committer: CommitRow['committer'],
+    message: string,
+    body: string[],
+    merge?: number,
+  ) => {
     mark++
-    chunks.push(`commit refs/heads/main\nmark :${mark}\nauthor ${person(author)}\ncommitter ${person(committer)}\n${data(message)}`)
+    chunks.push(
+      `commit refs/heads/main\nmark :${mark}\nauthor ${person(author)}\ncommitter ${person(committer)}\n${data(message)}`,
+    )
     if (mark > 1) chunks.push(`from :${mark - 1}\n`)
     if (merge) chunks.push(`merge :${merge}\n`)
     chunks.push(...body, '\n')
   }
   const old = {name: 'Old Timer', email: 'old@example.com', date: '2023-06-01T00:00:00Z'}
-  commit(old, old, 'before the window\n', tree.map(([path, text]) => `M 100644 inline ${path}\n${data(text)}`))
+  commit(
+    old,
+    old,
+    'before the window\n',
+    tree.map(([path, text]) => `M 100644 inline ${path}\n${data(text)}`),
+  )
   const ordered = [...records].sort((a, b) => Date.parse(a.committer.date) - Date.parse(b.committer.date))
   ordered.forEach((r, i) => {
     commit(r.author, r.committer, `change ${i}\n\nOriginal-Sha: ${r.sha}\n`, [])
@@ -71,7 +84,12 @@ function buildRepo(records: CommitRow[], tree: Array<[string, string]>): string 
     }
   })
   const late = {name: 'Late', email: 'late@example.com', date: '2025-02-01T00:00:00Z'}
-  commit(late, late, 'after the window\n', tree.map(([path]) => `M 100644 inline ${path}\n${data('rewritten in 2025\n')}`))
+  commit(
+    late,
+    late,
+    'after the window\n',
+    tree.map(([path]) => `M 100644 inline ${path}\n${data('rewritten in 2025\n')}`),
+  )
   const result = spawnSync('git', ['-C', dir, 'fast-import', '--quiet'], {input: chunks.join('')})
   if (result.status !== 0) throw new Error(result.stderr.toString())
   return dir
@@ -91,20 +109,37 @@ describe.skipIf(!present)('the ten shared projects collected from local git repo
       if (existsSync(external)) {
         for (const ext of readdirSync(external)) {
           const one = {name: 'Ext', email: 'ext@example.com', date: '2024-06-01T00:00:00Z'}
-          dirs[`github.com/${ext.replace('__', '/')}`] = buildRepo([{sha: '0'.repeat(40), author: one, committer: one}], files(join(external, ext), false))
+          dirs[`github.com/${ext.replace('__', '/')}`] = buildRepo(
+            [{sha: '0'.repeat(40), author: one, committer: one}],
+            files(join(external, ext), false),
+          )
         }
       }
     }
-    run = await collectProjects(repos.map((r) => `github.com/${r}`), {source: 'git', gitDirs: dirs, ...WINDOW_2024})
+    run = await collectProjects(
+      repos.map((r) => `github.com/${r}`),
+      {source: 'git', gitDirs: dirs, ...WINDOW_2024},
+    )
   })
 
   it('gives exactly the commit sets of commits.json (shas mapped through Original-Sha)', () => {
     expect(run.incomplete).toBe(false)
     for (const repo of repos) {
       const folder = repo.replace('/', '__')
-      const expected = (JSON.parse(readFileSync(join(affiliation, folder, 'commits.json'), 'utf8')) as CommitRow[]).map((r) => `${r.sha} ${r.author.email} ${r.author.date}`)
-      const log = spawnSync('git', ['-C', dirs[`github.com/${repo}`], 'log', '--format=%H %(trailers:key=Original-Sha,valueonly,separator=)'], {encoding: 'utf8'}).stdout
-      const original = new Map(log.trim().split('\n').map((line) => line.trim().split(' ') as [string, string]))
+      const expected = (JSON.parse(readFileSync(join(affiliation, folder, 'commits.json'), 'utf8')) as CommitRow[]).map(
+        (r) => `${r.sha} ${r.author.email} ${r.author.date}`,
+      )
+      const log = spawnSync(
+        'git',
+        ['-C', dirs[`github.com/${repo}`], 'log', '--format=%H %(trailers:key=Original-Sha,valueonly,separator=)'],
+        {encoding: 'utf8'},
+      ).stdout
+      const original = new Map(
+        log
+          .trim()
+          .split('\n')
+          .map((line) => line.trim().split(' ') as [string, string]),
+      )
       const project = run.projects.find((p) => p.repo === `github.com/${repo}`)!
       expect(project.status, repo).toBe('ok')
       // git keeps the original offsets: dates compare as exact strings here.
@@ -118,7 +153,10 @@ describe.skipIf(!present)('the ten shared projects collected from local git repo
       const folder = repo.replace('/', '__')
       const project = run.projects.find((p) => p.repo === `github.com/${repo}`)!
       const expected = files(join(affiliation, folder, 'governance'), false)
-      expect(project.governance.map((f) => [f.path, f.content]), repo).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      expect(
+        project.governance.map((f) => [f.path, f.content]),
+        repo,
+      ).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     }
   })
 })

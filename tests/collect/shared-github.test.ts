@@ -11,7 +11,9 @@ const affiliation = join(sharedDir, 'affiliation')
 const present = existsSync(join(affiliation, 'sources.json'))
 if (!present) console.warn(`skipping shared-corpus collection tests: ${affiliation} is absent`)
 
-const sources = present ? (JSON.parse(readFileSync(join(affiliation, 'sources.json'), 'utf8')) as Record<string, {commit_count: number}>) : {}
+const sources = present
+  ? (JSON.parse(readFileSync(join(affiliation, 'sources.json'), 'utf8')) as Record<string, {commit_count: number}>)
+  : {}
 const repos = Object.keys(sources).sort()
 
 function governanceFiles(folder: string): string[] {
@@ -35,7 +37,11 @@ describe.skipIf(!present)('the ten shared projects collected from the GitHub emu
   beforeAll(async () => {
     emulator = await startGithubEmulator({roots: [affiliation], token: TOKEN})
     cacheDir = await freshCacheDir()
-    cold = await collectFrom(emulator.url, repos.map((r) => `github.com/${r}`), {cacheDir})
+    cold = await collectFrom(
+      emulator.url,
+      repos.map((r) => `github.com/${r}`),
+      {cacheDir},
+    )
   })
   afterAll(() => emulator?.close())
 
@@ -54,7 +60,10 @@ describe.skipIf(!present)('the ten shared projects collected from the GitHub emu
     for (const repo of repos) {
       const project = cold.projects.find((p) => p.repo === `github.com/${repo}`)!
       const folder = repo.replace('/', '__')
-      expect(project.governance.map((f) => f.path), repo).toEqual(governanceFiles(folder))
+      expect(
+        project.governance.map((f) => f.path),
+        repo,
+      ).toEqual(governanceFiles(folder))
       for (const file of project.governance) {
         expect(file.content).toBe(readFileSync(join(affiliation, folder, 'governance', file.path), 'utf8'))
       }
@@ -64,7 +73,11 @@ describe.skipIf(!present)('the ten shared projects collected from the GitHub emu
   it('spends at most 4 requests per project plus one per 100 commits, and none when warm', async () => {
     const commits = repos.reduce((n, r) => n + sources[r].commit_count, 0)
     expect(cold.requests.total).toBeLessThanOrEqual(4 * repos.length + commits / 100)
-    const warm = await collectFrom(emulator.url, repos.map((r) => `github.com/${r}`), {cacheDir})
+    const warm = await collectFrom(
+      emulator.url,
+      repos.map((r) => `github.com/${r}`),
+      {cacheDir},
+    )
     expect(warm.requests.total).toBe(0)
     expect(warm.projects).toEqual(cold.projects)
   })
@@ -78,7 +91,10 @@ describe.skipIf(!present)('the ten shared projects collected from the GitHub emu
       seed: 2024,
     })
     try {
-      const run = await collectFrom(faulty.url, repos.map((r) => `github.com/${r}`))
+      const run = await collectFrom(
+        faulty.url,
+        repos.map((r) => `github.com/${r}`),
+      )
       expect(faulty.requests.filter((r) => r.fault).length).toBeGreaterThan(20)
       expect(run.incomplete).toBe(false)
       expect(JSON.stringify(run.projects)).toBe(JSON.stringify(cold.projects))

@@ -26,7 +26,14 @@ function write(name: string, text: string): string {
 }
 
 const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) {
+for (const [name, prev] of [
+  ['b', 'a'],
+  ['c', 'b'],
+  ['d', 'c'],
+  ['e', 'd'],
+  ['f', 'e'],
+  ['g', 'f'],
+]) {
   bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
 }
 
@@ -40,7 +47,11 @@ describe('stewards rules', () => {
     expect(json.code).toBe(0)
     const rules = JSON.parse(json.stdout) as Array<{id: string; severity: string; params: Record<string, unknown>}>
     expect(rules.find((r) => r.id === 'listed-maintainer')?.severity).toBe('critical')
-    expect(rules.find((r) => r.id === 'single-org-majority')?.params).toEqual({max_share: 0.4, min_attributed_commits: 10, min_coverage: 0.5})
+    expect(rules.find((r) => r.id === 'single-org-majority')?.params).toEqual({
+      max_share: 0.4,
+      min_attributed_commits: 10,
+      min_coverage: 0.5,
+    })
   })
 
   it('explain shows why, when, what to do and the parameters; an unknown id exits 3', () => {
@@ -75,7 +86,10 @@ describe('stewards rules', () => {
     const r = runCli(['rules', 'validate', ...files])
     expect(r.code).toBe(3)
     expect(r.stdout).toBe('')
-    const lines = r.stderr.trim().split('\n').map((l) => l.replace(`${dir}/`, ''))
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(`${dir}/`, ''))
     expect(lines).toEqual([
       'bad-cel.yaml:7:63: CEL syntax: found > but expecting end of input',
       "unknown-key.yaml:4:1: unknown key 'severty'",
@@ -95,14 +109,24 @@ describe('stewards rules', () => {
   })
 
   it('list with a broken --rules file exits 3 naming the file and line', () => {
-    const r = runCli(['rules', 'list', '--rules', write('broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]'))])
+    const r = runCli([
+      'rules',
+      'list',
+      '--rules',
+      write('broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]')),
+    ])
     expect(r.code).toBe(3)
-    expect(r.stderr.split('\n')[0]).toBe(`${dir}/broken.yaml:2:8: title: Invalid input: expected string, received array`)
+    expect(r.stderr.split('\n')[0]).toBe(
+      `${dir}/broken.yaml:2:8: title: Invalid input: expected string, received array`,
+    )
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('scan with a broken --rules file exits 3 printing every problem as file:line:column: reason, then the hint', () => {
-    const bad = write('scan-broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]').replace('severity: medium', 'severity: medium\nseverty: high'))
+    const bad = write(
+      'scan-broken.yaml',
+      GOOD.replace('title: Vendor share', 'title: [1]').replace('severity: medium', 'severity: medium\nseverty: high'),
+    )
     const r = runCli(['scan', 'fixtures/demo', '--rules', bad])
     expect(r.code).toBe(3)
     expect(r.stdout).toBe('')

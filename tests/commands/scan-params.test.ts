@@ -3,7 +3,14 @@ import {runCli} from '../support/cli.js'
 
 describe('stewards scan --param', () => {
   it('an out-of-range value is a usage error naming the rule, the parameter and the range, not a silently disabled rule', () => {
-    const r = runCli(['scan', 'fixtures/demo', '--param', 'single-org-majority.max_share=5', '--param', 'single-org-majority.min_attributed_commits=-3'])
+    const r = runCli([
+      'scan',
+      'fixtures/demo',
+      '--param',
+      'single-org-majority.max_share=5',
+      '--param',
+      'single-org-majority.min_attributed_commits=-3',
+    ])
     expect(r.code).toBe(3)
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain(

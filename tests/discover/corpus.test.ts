@@ -31,7 +31,9 @@ interface Expected {
   composed_refs_distinct?: string[]
 }
 
-const expected: Record<string, Expected> = present ? JSON.parse(readFileSync(join(corpus, 'EXPECTED.json'), 'utf8')) : {}
+const expected: Record<string, Expected> = present
+  ? JSON.parse(readFileSync(join(corpus, 'EXPECTED.json'), 'utf8'))
+  : {}
 const k8sFiles = Object.keys(expected).filter((file) => file.startsWith('k8s/'))
 
 function images(inventory: Inventory): Component[] {
@@ -74,7 +76,11 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
       const inventory = await discoverPaths([path])
       // Invalid images are compared with EXPECTED.json's `images_invalid` (refs failing the grammar); no other error.
       const imageErrors = inventory.errors.filter((e) => IMAGE_ERROR_CODES.has(e.code))
-      expect(imageErrors.map(imageError).sort()).toEqual(Object.keys(want.images_invalid ?? {}).map((ref) => `invalid-image-ref ${ref}`).sort())
+      expect(imageErrors.map(imageError).sort()).toEqual(
+        Object.keys(want.images_invalid ?? {})
+          .map((ref) => `invalid-image-ref ${ref}`)
+          .sort(),
+      )
       expect(imageErrors.every((e) => e.file === path && e.line !== undefined)).toBe(true)
       expect(inventory.errors.filter((e) => !IMAGE_ERROR_CODES.has(e.code))).toEqual([])
       expect(inventory.files).toBe(1)
@@ -103,7 +109,9 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
       } else if (want.type === 'helm-values') {
         expect(distinct(found.map((c) => c.ref))).toEqual(want.composed_refs_distinct)
         const blocks = want.image_blocks ?? []
-        expect(distinct(found.map(normalised))).toEqual(distinct(blocks.map((b) => b.composed_with_global_registry ?? b.composed)))
+        expect(distinct(found.map(normalised))).toEqual(
+          distinct(blocks.map((b) => b.composed_with_global_registry ?? b.composed)),
+        )
         expect(found.every((c) => c.origin === 'helm-values')).toBe(true)
       } else {
         throw new Error(`unknown corpus type ${want.type}`)
@@ -114,7 +122,9 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
   it('the whole k8s directory: every file read, nothing unreadable, identical output on a second run', async () => {
     const dir = join(corpus, 'k8s')
     const first = await discoverPaths([dir])
-    const invalid = k8sFiles.flatMap((file) => Object.keys(expected[file].images_invalid ?? {}).map((ref) => `invalid-image-ref ${ref}`))
+    const invalid = k8sFiles.flatMap((file) =>
+      Object.keys(expected[file].images_invalid ?? {}).map((ref) => `invalid-image-ref ${ref}`),
+    )
     expect(first.errors.map(imageError).sort()).toEqual(invalid.sort())
     expect(first.files).toBe(33)
     const second = await discoverPaths([dir])

@@ -13,7 +13,10 @@ function filesOf(inventory: Inventory): string[] {
   return [...new Set(inventory.components.flatMap((c) => c.locations.map((l) => l.file)))].sort()
 }
 
-async function discover(paths: string[], options: DiscoverOptions): Promise<{inventory: Inventory; warnings: string[]}> {
+async function discover(
+  paths: string[],
+  options: DiscoverOptions,
+): Promise<{inventory: Inventory; warnings: string[]}> {
   const warnings: string[] = []
   const inventory = await discoverPaths(paths, {...options, warn: (message) => warnings.push(message)})
   return {inventory, warnings}
@@ -36,7 +39,9 @@ describe('--include/--exclude globs', () => {
     ]
     for (const [path, glob] of cases) {
       const {inventory, warnings} = await discover([path], {exclude: [glob, 'kustomize']})
-      const shown = filesOf(inventory).map((file) => file.slice(file.indexOf('fixtures/discover/') + 'fixtures/discover/'.length))
+      const shown = filesOf(inventory).map((file) =>
+        file.slice(file.indexOf('fixtures/discover/') + 'fixtures/discover/'.length),
+      )
       expect(shown, `${path} --exclude ${glob}`).toEqual(all.filter((file) => !file.startsWith('k8s/')))
       expect(warnings, `${path} --exclude ${glob}`).toEqual([])
     }
@@ -45,10 +50,16 @@ describe('--include/--exclude globs', () => {
   })
 
   it('warn once per glob that matched nothing under any PATH, never for one that matched under some PATH', async () => {
-    const a = await makeTree({'k8s/a.yaml': pod('registry.example.com/a:1'), 'other/b.yaml': pod('registry.example.com/b:1')})
+    const a = await makeTree({
+      'k8s/a.yaml': pod('registry.example.com/a:1'),
+      'other/b.yaml': pod('registry.example.com/b:1'),
+    })
     const b = await makeTree({'k8s/c.yaml': pod('registry.example.com/c:1')})
     try {
-      const {inventory, warnings} = await discover([a, b], {exclude: ['other/**', 'nothing/**', '*.tmp'], include: ['*.yaml', '*.yml']})
+      const {inventory, warnings} = await discover([a, b], {
+        exclude: ['other/**', 'nothing/**', '*.tmp'],
+        include: ['*.yaml', '*.yml'],
+      })
       expect(filesOf(inventory)).toEqual([join(a, 'k8s/a.yaml'), join(b, 'k8s/c.yaml')].sort())
       expect(warnings).toEqual([
         `--exclude 'nothing/**' matched nothing under ${a}, ${b} (globs match paths relative to each PATH or to the working directory)`,
@@ -65,7 +76,11 @@ describe('--include/--exclude globs', () => {
     for (const glob of ['[', 'k8s/[a-', '*.{json', '+(a', 'a\\', '', ' ']) {
       const error = await discoverPaths(['no/such/path'], {exclude: [glob]}).catch((e: unknown) => e)
       expect(error, JSON.stringify(glob)).toBeInstanceOf(StewardsError)
-      expect(error, JSON.stringify(glob)).toMatchObject({code: 'bad-glob', exitCode: 3, message: expect.stringContaining(`--exclude "${glob}" is not a valid glob`)})
+      expect(error, JSON.stringify(glob)).toMatchObject({
+        code: 'bad-glob',
+        exitCode: 3,
+        message: expect.stringContaining(`--exclude "${glob}" is not a valid glob`),
+      })
     }
     // Escaped, the same characters are literal and valid.
     const {warnings} = await discover([fixtures], {exclude: ['\\[', '*.\\{json']})

@@ -12,13 +12,23 @@ import {DEFAULT_YAML_LIMITS} from '../../src/discover/yaml.js'
 import {runCli} from '../support/cli.js'
 import {makeTree} from './tree.js'
 
-const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: ${image}\n`
+const pod = (image: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: ${image}\n`
 
 function aliasBomb(): string {
-  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+  const lines = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'data:',
+    '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ]
   for (let i = 1; i < 10; i++) {
     const name = String.fromCharCode(97 + i)
-    lines.push(`  ${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+    lines.push(
+      `  ${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    )
   }
   return `${lines.join('\n')}\n`
 }
@@ -31,12 +41,19 @@ let outside: string
 let inventory: Inventory
 
 beforeAll(async () => {
-  outside = await makeTree({'secret.yaml': pod('registry.example.com/outside:1'), 'd/x.yaml': pod('registry.example.com/outside:2')})
+  outside = await makeTree({
+    'secret.yaml': pod('registry.example.com/outside:1'),
+    'd/x.yaml': pod('registry.example.com/outside:2'),
+  })
   dir = await makeTree({
     'good.yaml': pod('registry.example.com/good:1.0'),
     'bomb.yaml': aliasBomb(),
     'many.yaml': Array.from({length: 10_000}, () => pod('registry.example.com/many:1')).join('---\n'),
-    'bad-utf8.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: Pod\n# caf'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]),
+    'bad-utf8.yaml': Buffer.concat([
+      Buffer.from('apiVersion: v1\nkind: Pod\n# caf'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('\n'),
+    ]),
     'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pod('x:1'), 'utf16le')]),
     'utf16-nobom.yaml': Buffer.from(pod('x:1'), 'utf16le'),
     'python.yaml': 'apiVersion: v1\nkind: Pod\nspec: !!python/object:os.system {}\n',
@@ -64,7 +81,10 @@ afterAll(async () => {
 describe('hostile inputs', () => {
   it('still lists the good files, and what symlinks inside the root point to', () => {
     const refs = inventory.components.map((c) => `${c.ref} ${[...new Set(c.locations.map((l) => l.file))].join(',')}`)
-    expect(refs).toEqual(['registry.example.com/good:1.0 alias.yaml,good.yaml', 'registry.example.com/many:1 many.yaml'])
+    expect(refs).toEqual([
+      'registry.example.com/good:1.0 alias.yaml,good.yaml',
+      'registry.example.com/many:1 many.yaml',
+    ])
     // the documents before the limit are still read
     expect(inventory.components[1].locations).toHaveLength(DEFAULT_YAML_LIMITS.maxDocuments)
     expect(JSON.stringify(inventory)).not.toContain('registry.example.com/outside')
@@ -113,6 +133,8 @@ describe('hostile inputs', () => {
     expect(second.stdout).toBe(first.stdout)
     const json = JSON.parse(first.stdout)
     expect(Object.keys(json)).toEqual(['components', 'skipped', 'errors', 'files'])
-    expect(json.errors.map((e: {file: string}) => e.file.replace(`${dir}/`, ''))).toEqual(inventory.errors.map((e) => e.file))
+    expect(json.errors.map((e: {file: string}) => e.file.replace(`${dir}/`, ''))).toEqual(
+      inventory.errors.map((e) => e.file),
+    )
   }, 60_000)
 })

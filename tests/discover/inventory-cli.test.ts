@@ -7,8 +7,16 @@ describe('stewards inventory', () => {
     expect(r.code).toBe(0)
     const lines = r.stdout.trimEnd().split('\n')
     expect(lines[0].split(/\s{2,}/)).toEqual(['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'])
-    expect(lines).toContainEqual(expect.stringMatching(/^registry\.example\.com\/shop\/web:2\.4\.1\s+image\s+docker\s+2\.4\.1\s+fixtures\/discover\/json\/pods\.json:17 \(\+2\)$/))
-    expect(lines).toContainEqual(expect.stringMatching(/^queue@1\.10\.0\s+chart\s+helm\s+1\.10\.0\s+fixtures\/discover\/chart\/Chart\.lock:2 \(\+1\)$/))
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^registry\.example\.com\/shop\/web:2\.4\.1\s+image\s+docker\s+2\.4\.1\s+fixtures\/discover\/json\/pods\.json:17 \(\+2\)$/,
+      ),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^queue@1\.10\.0\s+chart\s+helm\s+1\.10\.0\s+fixtures\/discover\/chart\/Chart\.lock:2 \(\+1\)$/,
+      ),
+    )
     expect(r.stderr).toContain('components in 9 files; 2 skipped; 0 errors')
     expect(r.stderr).toContain('skipped: fixtures/discover/chart/templates/deployment.yaml: a Helm chart template')
   })
@@ -51,33 +59,65 @@ describe('stewards inventory', () => {
     const r = runCli(['inventory', 'fixtures/discover/chart', 'no/such/dir', '--include', 'Chart.*', '--json'])
     expect(r.code).toBe(2)
     const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([{file: 'no/such/dir', code: 'not-found', message: 'cannot read no/such/dir: no such file or directory'}])
+    expect(json.errors).toEqual([
+      {file: 'no/such/dir', code: 'not-found', message: 'cannot read no/such/dir: no such file or directory'},
+    ])
     expect(json.files).toBe(2)
     expect(json.components.every((c: {kind: string}) => c.kind === 'chart')).toBe(true)
   })
 
   it('reads a Kubernetes JSON file named as PATH; tells when a named JSON file is not one', () => {
-    const r = runCli(['inventory', 'fixtures/discover/json/pods.json', 'fixtures/discover/json/settings.json', '--json'])
+    const r = runCli([
+      'inventory',
+      'fixtures/discover/json/pods.json',
+      'fixtures/discover/json/settings.json',
+      '--json',
+    ])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout)
     expect(json.errors).toEqual([])
     expect(json.files).toBe(1)
-    const refs = json.components.map((c: {ref: string; locations: Array<{line: number; column: number}>}) => `${c.ref} ${c.locations[0].line}:${c.locations[0].column}`)
-    expect(refs).toEqual(['busybox:1.36 30:34', 'registry.example.com/shop/report:0.4.0 59:42', 'registry.example.com/shop/web:2.4.1 17:34'])
+    const refs = json.components.map(
+      (c: {ref: string; locations: Array<{line: number; column: number}>}) =>
+        `${c.ref} ${c.locations[0].line}:${c.locations[0].column}`,
+    )
+    expect(refs).toEqual([
+      'busybox:1.36 30:34',
+      'registry.example.com/shop/report:0.4.0 59:42',
+      'registry.example.com/shop/web:2.4.1 17:34',
+    ])
     expect(json.skipped).toEqual([
       {
         file: 'fixtures/discover/json/settings.json',
         reason: 'unsupported',
-        message: expect.stringMatching(/^no format reads this file \(content not recognised by k8s-json: Kubernetes objects as JSON/),
+        message: expect.stringMatching(
+          /^no format reads this file \(content not recognised by k8s-json: Kubernetes objects as JSON/,
+        ),
       },
     ])
   })
 
   it('matches --exclude against the path relative to PATH and as printed; warns once per glob that matched nothing', () => {
     for (const glob of ['fixtures/discover/k8s/**', 'k8s/**']) {
-      const r = runCli(['inventory', 'fixtures/discover', '--exclude', glob, '--exclude', 'fixtures/other/**', '--include', '*.yaml', '--include', '*.toml', '--json'])
+      const r = runCli([
+        'inventory',
+        'fixtures/discover',
+        '--exclude',
+        glob,
+        '--exclude',
+        'fixtures/other/**',
+        '--include',
+        '*.yaml',
+        '--include',
+        '*.toml',
+        '--json',
+      ])
       expect(r.code, glob).toBe(0)
-      const files = new Set(JSON.parse(r.stdout).components.flatMap((c: {locations: Array<{file: string}>}) => c.locations.map((l) => l.file)))
+      const files = new Set(
+        JSON.parse(r.stdout).components.flatMap((c: {locations: Array<{file: string}>}) =>
+          c.locations.map((l) => l.file),
+        ),
+      )
       expect([...files].sort(), glob).toEqual([
         'fixtures/discover/chart/Chart.yaml',
         'fixtures/discover/chart/values.yaml',

@@ -15,7 +15,10 @@ export async function makeTree(files: Record<string, string | Uint8Array>): Prom
 }
 
 /** Scans a temporary tree with the real engine; file paths in the result are relative to the tree. */
-export async function scanTree(files: Record<string, string | Uint8Array>, options: DiscoverOptions = {}): Promise<Inventory> {
+export async function scanTree(
+  files: Record<string, string | Uint8Array>,
+  options: DiscoverOptions = {},
+): Promise<Inventory> {
   const dir = await makeTree(files)
   try {
     const inventory = await discoverPaths([dir], options)

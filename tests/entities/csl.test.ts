@@ -63,7 +63,9 @@ describe('CSL import of our fictional CSV', () => {
         matched: {csl_name: 'Northwind Robotics (Example)', alias: 'Northwind Robotics (Example)'},
       },
     ])
-    expect(result.nearMatches.map((n) => [n.organization, n.list, n.csl_id, n.csl_name, n.alias, n.shared_words])).toEqual([
+    expect(
+      result.nearMatches.map((n) => [n.organization, n.list, n.csl_id, n.csl_name, n.alias, n.shared_words]),
+    ).toEqual([
       [
         'northwind-robotics',
         'us-bis-military-end-user',
@@ -82,7 +84,10 @@ describe('CSL import of our fictional CSV', () => {
   it('reads the same records from TSV', async () => {
     const tsv = join(scratch, 'fictional.tsv')
     const lines = readFileSync(fictionalCsv, 'utf8').trimEnd().split('\n')
-    writeFileSync(tsv, `${lines.map((line) => line.replaceAll('","', '"\t"').replace(/,(?=[a-z_])/g, '\t')).join('\n')}\n`)
+    writeFileSync(
+      tsv,
+      `${lines.map((line) => line.replaceAll('","', '"\t"').replace(/,(?=[a-z_])/g, '\t')).join('\n')}\n`,
+    )
     const result = matchCsl(await readCsl(tsv), index)
     expect(result.format).toBe('tsv')
     expect(result.add.map((m) => [m.organization, m.csl_id])).toEqual([
@@ -124,7 +129,14 @@ describe.skipIf(!haveShared)('CSL import of the shared samples', () => {
 
   it('finds no match and no near-match for the real CSV records in the shipped data', async () => {
     const result = matchCsl(await readCsl(sampleCsv), index)
-    expect([result.records, result.add, result.alreadyRecorded, result.nearMatches, result.skipped, result.problems]).toEqual([7, [], [], [], {}, []])
+    expect([
+      result.records,
+      result.add,
+      result.alreadyRecorded,
+      result.nearMatches,
+      result.skipped,
+      result.problems,
+    ]).toEqual([7, [], [], [], {}, []])
   })
 
   it('matches the constructed JSON records exactly, or reports them as near-matches', async () => {
@@ -159,7 +171,10 @@ describe.skipIf(!haveShared)('CSL import of the shared samples', () => {
         federal_register: '99 FR 10001',
         csl_id: '1ea98ae4587feb526ac8daa8979139aae756580fb69fcd92f85a1a20',
         source: jsonSource,
-        matched: {csl_name: 'Fictitious Example Semiconductor Co., Ltd.', alias: 'Fictitious Example Semiconductor Co. Ltd'},
+        matched: {
+          csl_name: 'Fictitious Example Semiconductor Co., Ltd.',
+          alias: 'Fictitious Example Semiconductor Co. Ltd',
+        },
       },
       {
         organization: 'illustrative-export-brokers',
@@ -186,7 +201,16 @@ describe.skipIf(!haveShared)('CSL import of the shared samples', () => {
     expect(result.alreadyRecorded.map((r) => [r.organization, r.list, r.csl_id, r.since, r.recorded_since])).toEqual([
       ['fictitious-telecom', 'us-treasury-ns-cmic', '99000001', null, '2099-01-01'],
     ])
-    expect(result.nearMatches.map((n) => [n.organization, n.list, n.csl_id.slice(0, 8), n.alias, n.shared_words, n.affiliate_of ?? null])).toEqual([
+    expect(
+      result.nearMatches.map((n) => [
+        n.organization,
+        n.list,
+        n.csl_id.slice(0, 8),
+        n.alias,
+        n.shared_words,
+        n.affiliate_of ?? null,
+      ]),
+    ).toEqual([
       ['demo-trading', 'us-bis-unverified', 'f467f1fe', 'Demo Trading Group', ['demo', 'trading'], null],
       [
         'fictitious-semiconductor',
@@ -196,8 +220,22 @@ describe.skipIf(!haveShared)('CSL import of the shared samples', () => {
         ['example', 'fictitious', 'semiconductor'],
         'Fictitious Example Semiconductor Co., Ltd',
       ],
-      ['fictitious-telecom-cloud', 'us-treasury-ns-cmic', '99000001', 'Fictitious Telecom Cloud', ['fictitious', 'telecom'], null],
-      ['placeholder-cloud-computing', 'us-bis-entity-list', 'a8a265df', 'Placeholder Cloud Computing Ltd', ['cloud', 'computing', 'placeholder'], null],
+      [
+        'fictitious-telecom-cloud',
+        'us-treasury-ns-cmic',
+        '99000001',
+        'Fictitious Telecom Cloud',
+        ['fictitious', 'telecom'],
+        null,
+      ],
+      [
+        'placeholder-cloud-computing',
+        'us-bis-entity-list',
+        'a8a265df',
+        'Placeholder Cloud Computing Ltd',
+        ['cloud', 'computing', 'placeholder'],
+        null,
+      ],
       ['telecom', 'us-treasury-ns-cmic', '99000001', 'Telecom', ['telecom'], null],
     ])
   })
@@ -222,7 +260,8 @@ describe.skipIf(!haveShared)('CSL import of the shared samples', () => {
   it('keeps individuals out of every output', async () => {
     const result = matchCsl(await readCsl(sampleJson), index)
     const outputs = renderImportYaml(result) + JSON.stringify(result)
-    for (const name of ['Fictional Person', 'EXEMPLAR', 'EXAMPLE, F.', 'FICTIONAL STAR']) expect(outputs).not.toContain(name)
+    for (const name of ['Fictional Person', 'EXEMPLAR', 'EXAMPLE, F.', 'FICTIONAL STAR'])
+      expect(outputs).not.toContain(name)
   })
 })
 
@@ -238,7 +277,18 @@ describe('stewards entities commands', () => {
 
     const output = join(scratch, 'out.yaml')
     const source = 'https://example.com/csl-copy.csv'
-    const both = runCli(['entities', 'import-csl', fictionalCsv, '--entities', entitiesDir, '--output', output, '--json', '--source-url', source])
+    const both = runCli([
+      'entities',
+      'import-csl',
+      fictionalCsv,
+      '--entities',
+      entitiesDir,
+      '--output',
+      output,
+      '--json',
+      '--source-url',
+      source,
+    ])
     expect(both.code).toBe(2)
     const expected = matchCsl(csl, index, {source})
     expect(JSON.parse(both.stdout)).toEqual(expected)
@@ -265,7 +315,16 @@ describe('stewards entities commands', () => {
     expect(yaml).toContain('#     since: 2099-09-09\n')
     expect(yaml).not.toContain('not-a-date\n')
 
-    const shown = runCli(['entities', 'show', 'northwind-robotics', '--entities', entitiesDir, '--entities', reviewed, '--json'])
+    const shown = runCli([
+      'entities',
+      'show',
+      'northwind-robotics',
+      '--entities',
+      entitiesDir,
+      '--entities',
+      reviewed,
+      '--json',
+    ])
     expect(shown.code).toBe(0)
     expect(JSON.parse(shown.stdout).lists).toEqual([
       {
@@ -278,18 +337,34 @@ describe('stewards entities commands', () => {
         source: [CSL_DOWNLOAD.csv],
       },
     ])
-    const contoso = runCli(['entities', 'show', 'contoso-materials', '--entities', entitiesDir, '--entities', reviewed, '--json'])
-    expect(JSON.parse(contoso.stdout).lists.map((m: {list: string; since: string | null}) => [m.list, m.since])).toEqual([['us-state-nonproliferation', '2099-01-02']])
+    const contoso = runCli([
+      'entities',
+      'show',
+      'contoso-materials',
+      '--entities',
+      entitiesDir,
+      '--entities',
+      reviewed,
+      '--json',
+    ])
+    expect(
+      JSON.parse(contoso.stdout).lists.map((m: {list: string; since: string | null}) => [m.list, m.since]),
+    ).toEqual([['us-state-nonproliferation', '2099-01-02']])
   })
 
   it('import-csl rejects broken entity data with exit 3, naming file and line', () => {
     const broken = join(scratch, 'broken')
     mkdirSync(broken, {recursive: true})
-    writeFileSync(join(broken, 'org.yaml'), 'organizations:\n  - id: broken-org\n    name: Broken\n    kind: enterprise\n')
+    writeFileSync(
+      join(broken, 'org.yaml'),
+      'organizations:\n  - id: broken-org\n    name: Broken\n    kind: enterprise\n',
+    )
     const run = runCli(['entities', 'import-csl', fictionalCsv, '--entities', broken])
     expect(run.code).toBe(3)
     // oclif wraps error text at 80 columns: undo the wrapping before looking for the file:line.
-    expect(run.stderr.replace(/\s*\n ›\s+/g, ' ')).toContain(`${join(broken, 'org.yaml')}:4: organizations[0].kind: Invalid option`)
+    expect(run.stderr.replace(/\s*\n ›\s+/g, ' ')).toContain(
+      `${join(broken, 'org.yaml')}:4: organizations[0].kind: Invalid option`,
+    )
   })
 
   it('rejects a CSL file that cannot be read', async () => {
@@ -308,15 +383,26 @@ describe('stewards entities commands', () => {
     expect(list.stdout).toMatch(
       /^huawei +CN +huawei-investment-holding +us-bis-entity-list,us-dod-1260h,us-fcc-covered-list,us-treasury-ns-cmic +Huawei Technologies Co\., Ltd\.$/m,
     )
-    expect(list.stdout).toMatch(/^fictitious-telecom-cloud +SG +fictitious-telecom +example-watch-list +Fictitious Telecom Cloud$/m)
-    const show = runCli(['entities', 'show', 'someone@cloud.fictitious-telecom.example.com', '--entities', entitiesDir, '--json'])
+    expect(list.stdout).toMatch(
+      /^fictitious-telecom-cloud +SG +fictitious-telecom +example-watch-list +Fictitious Telecom Cloud$/m,
+    )
+    const show = runCli([
+      'entities',
+      'show',
+      'someone@cloud.fictitious-telecom.example.com',
+      '--entities',
+      entitiesDir,
+      '--json',
+    ])
     expect(show.code).toBe(0)
     const shown = JSON.parse(show.stdout)
-    expect([shown.id, shown.parent_chain, shown.memberships_with_inherited.map((m: {list: string}) => m.list)]).toEqual([
-      'fictitious-telecom-cloud',
-      ['fictitious-telecom-cloud', 'fictitious-telecom'],
-      ['example-watch-list', 'us-treasury-ns-cmic'],
-    ])
+    expect([shown.id, shown.parent_chain, shown.memberships_with_inherited.map((m: {list: string}) => m.list)]).toEqual(
+      [
+        'fictitious-telecom-cloud',
+        ['fictitious-telecom-cloud', 'fictitious-telecom'],
+        ['example-watch-list', 'us-treasury-ns-cmic'],
+      ],
+    )
   })
 
   it('show is a usage error for an unknown organisation', () => {

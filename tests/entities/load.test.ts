@@ -28,7 +28,11 @@ describe('entity index over shipped data plus a user directory', () => {
     expect(index.byName('@Fictitious-Telecom-Example')?.id).toBe('fictitious-telecom')
     expect(index.byName('Fictitious-Telecom-Example')).toBeUndefined()
     const match = index.matchName('Sample Optics')!
-    expect([match.organization.id, match.alias, match.sources]).toEqual(['sample-quoted-optics', 'Sample Optics', ['https://optics.example.com/about']])
+    expect([match.organization.id, match.alias, match.sources]).toEqual([
+      'sample-quoted-optics',
+      'Sample Optics',
+      ['https://optics.example.com/about'],
+    ])
   })
 
   it('matches e-mail domains and their sub-domains, the most specific listed domain first', () => {
@@ -58,11 +62,16 @@ describe('entity index over shipped data plus a user directory', () => {
     expect(index.root('fictitious-telecom-cloud', '2099-05-31')?.id).toBe('fictitious-telecom-cloud')
     expect(index.root('fictitious-telecom-cloud', '2099-06-01')?.id).toBe('fictitious-telecom')
     expect(index.root('fictitious-telecom-cloud')?.id).toBe('fictitious-telecom')
-    expect(index.get('fictitious-telecom-cloud')).toMatchObject({parent: 'fictitious-telecom', parentRelation: 'acquired', parentSince: '2099-06'})
+    expect(index.get('fictitious-telecom-cloud')).toMatchObject({
+      parent: 'fictitious-telecom',
+      parentRelation: 'acquired',
+      parentSince: '2099-06',
+    })
   })
 
   it('dates memberships (from inclusive, until exclusive) and marks inherited ones', () => {
-    const at = (day?: string) => index.lists('fictitious-telecom-cloud', day).map((m) => [m.list, m.inheritedFrom ?? 'own'])
+    const at = (day?: string) =>
+      index.lists('fictitious-telecom-cloud', day).map((m) => [m.list, m.inheritedFrom ?? 'own'])
     expect(at('2099-02-28')).toEqual([])
     expect(at('2099-03-01')).toEqual([['example-watch-list', 'own']])
     expect(at('2099-06-15')).toEqual([
@@ -137,7 +146,9 @@ const ORG = 'organizations:\n  - id: example-org\n    name: Example Org\n    kin
 describe('broken entity files are rejected with file, line and reason', () => {
   it('an unknown key', async () => {
     const dir = write('unknown-key', {'org.yaml': `${ORG}    homepage: https://example.com\n`})
-    expect(await problemsOf(dir)).toEqual([{file: join(dir, 'org.yaml'), line: 5, message: "organizations[0]: unknown key 'homepage'"}])
+    expect(await problemsOf(dir)).toEqual([
+      {file: join(dir, 'org.yaml'), line: 5, message: "organizations[0]: unknown key 'homepage'"},
+    ])
   })
 
   it('an unknown key in a nested entry', async () => {
@@ -160,11 +171,20 @@ describe('broken entity files are rejected with file, line and reason', () => {
   it('a country that is no ISO 3166-1 alpha-2 code', async () => {
     const dir = write('bad-country', {
       'org.yaml': `${ORG}    country: AB\n    country_source: https://example.com/about\n`,
-      'lower.yaml': 'organizations:\n  - id: other-org\n    name: Other\n    kind: company\n    country: cn\n    country_source: https://example.com/\n',
+      'lower.yaml':
+        'organizations:\n  - id: other-org\n    name: Other\n    kind: company\n    country: cn\n    country_source: https://example.com/\n',
     })
     expect(await problemsOf(dir)).toEqual([
-      {file: join(dir, 'lower.yaml'), line: 5, message: "organizations[0].country: 'cn' is not an ISO 3166-1 alpha-2 country code"},
-      {file: join(dir, 'org.yaml'), line: 5, message: "organizations[0].country: 'AB' is not an ISO 3166-1 alpha-2 country code"},
+      {
+        file: join(dir, 'lower.yaml'),
+        line: 5,
+        message: "organizations[0].country: 'cn' is not an ISO 3166-1 alpha-2 country code",
+      },
+      {
+        file: join(dir, 'org.yaml'),
+        line: 5,
+        message: "organizations[0].country: 'AB' is not an ISO 3166-1 alpha-2 country code",
+      },
     ])
   })
 
@@ -220,15 +240,22 @@ describe('broken entity files are rejected with file, line and reason', () => {
   it('names that collide after normalisation, across files', async () => {
     const dir = write('collision', {
       'a.yaml': ORG,
-      'b.yaml': 'organizations:\n  - id: example-two\n    name: Example Two\n    kind: company\n    aliases:\n      - name: EXAMPLE ORG, INC.\n        source: https://example.com/\n',
+      'b.yaml':
+        'organizations:\n  - id: example-two\n    name: Example Two\n    kind: company\n    aliases:\n      - name: EXAMPLE ORG, INC.\n        source: https://example.com/\n',
     })
     expect(await problemsOf(dir)).toEqual([
-      {file: join(dir, 'b.yaml'), line: 6, message: `alias (normalised) 'example org' also belongs to 'example-org' (${join(dir, 'a.yaml')}:3)`},
+      {
+        file: join(dir, 'b.yaml'),
+        line: 6,
+        message: `alias (normalised) 'example org' also belongs to 'example-org' (${join(dir, 'a.yaml')}:3)`,
+      },
     ])
   })
 
   it('an id that the shipped data already uses', async () => {
-    const dir = write('dup-id', {'huawei.yaml': 'organizations:\n  - id: huawei\n    name: Not Huawei\n    kind: company\n'})
+    const dir = write('dup-id', {
+      'huawei.yaml': 'organizations:\n  - id: huawei\n    name: Not Huawei\n    kind: company\n',
+    })
     const [problem] = await problemsOf(dir, true)
     expect(problem).toEqual({
       file: join(dir, 'huawei.yaml'),
@@ -293,6 +320,8 @@ describe('broken entity files are rejected with file, line and reason', () => {
 
   it('says every problem in the error message, with file and line', async () => {
     const dir = write('message', {'org.yaml': `${ORG}    homepage: https://example.com\n`})
-    await expect(loadEntities([dir], {shipped: false})).rejects.toThrow(`${join(dir, 'org.yaml')}:5: organizations[0]: unknown key 'homepage'`)
+    await expect(loadEntities([dir], {shipped: false})).rejects.toThrow(
+      `${join(dir, 'org.yaml')}:5: organizations[0]: unknown key 'homepage'`,
+    )
   })
 })

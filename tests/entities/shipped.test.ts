@@ -17,7 +17,12 @@ beforeAll(async () => {
 describe('shipped organisation data', () => {
   it('validates and holds one organisation per file, named after its id', () => {
     const files = readdirSync(join(shippedEntitiesDir, 'organizations')).sort()
-    expect(index.all().map((org) => `${org.id}.yaml`).sort()).toEqual(files)
+    expect(
+      index
+        .all()
+        .map((org) => `${org.id}.yaml`)
+        .sort(),
+    ).toEqual(files)
     // 85 organisations of the shared compilation plus the gitdm Baidu name kept apart.
     expect(index.all()).toHaveLength(86)
   })
@@ -65,7 +70,12 @@ describe('shipped organisation data', () => {
     expect(index.root('vmware', '2023-11-21')?.id).toBe('vmware')
     expect(index.root('vmware', '2023-11-22')?.id).toBe('broadcom')
     expect(index.chain('jetstack', '2025-01-01').map((org) => org.id)).toEqual(['jetstack', 'venafi', 'cyberark'])
-    expect(index.chain('jetstack', '2026-02-11').map((org) => org.id)).toEqual(['jetstack', 'venafi', 'cyberark', 'palo-alto-networks'])
+    expect(index.chain('jetstack', '2026-02-11').map((org) => org.id)).toEqual([
+      'jetstack',
+      'venafi',
+      'cyberark',
+      'palo-alto-networks',
+    ])
     expect(index.root('red-hat')?.id).toBe('ibm')
   })
 
@@ -90,7 +100,11 @@ describe('shipped organisation data', () => {
     const walk = (value: unknown, key: string) => {
       if (Array.isArray(value)) for (const item of value) walk(item, key)
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k)
-      else if (typeof value === 'string' && /^(source|country_source|incorporated_in_source|checked_against)$/.test(key)) cited.add(value)
+      else if (
+        typeof value === 'string' &&
+        /^(source|country_source|incorporated_in_source|checked_against)$/.test(key)
+      )
+        cited.add(value)
     }
     for (const org of index.all()) walk(index.record(org.id)!.entry, '')
     for (const list of index.listDefinitions()) walk(list, '')
@@ -100,13 +114,30 @@ describe('shipped organisation data', () => {
 
   it('maps every CSL source code to one list', () => {
     const codes = index.listDefinitions().flatMap((list) => (list.csl_code ? [list.csl_code] : []))
-    expect(codes.sort()).toEqual(['CAP', 'CMIC', 'DPL', 'DTC', 'EL', 'FSE', 'ISN', 'MBS', 'MEU', 'PLC', 'SDN', 'SSI', 'UVL'])
+    expect(codes.sort()).toEqual([
+      'CAP',
+      'CMIC',
+      'DPL',
+      'DTC',
+      'EL',
+      'FSE',
+      'ISN',
+      'MBS',
+      'MEU',
+      'PLC',
+      'SDN',
+      'SSI',
+      'UVL',
+    ])
   })
 })
 
 /** The parts of ../shared/affiliation/EXPECTED.json and ../shared/entities/organizations.yaml read here. */
 interface Expected {
-  projects: Record<string, {commits_per_org: Record<string, number>; maintainers: Record<string, {per_org?: Record<string, number>}>}>
+  projects: Record<
+    string,
+    {commits_per_org: Record<string, number>; maintainers: Record<string, {per_org?: Record<string, number>}>}
+  >
 }
 interface SharedOrganization {
   id: string
@@ -129,20 +160,28 @@ describe.skipIf(!haveShared)('shipped data against the shared reference data', (
     const names = new Set<string>()
     for (const project of Object.values(expected.projects)) {
       for (const [name, commits] of Object.entries(project.commits_per_org)) if (commits >= 5) names.add(name)
-      for (const group of Object.values(project.maintainers)) for (const name of Object.keys(group.per_org ?? {})) names.add(name)
+      for (const group of Object.values(project.maintainers))
+        for (const name of Object.keys(group.per_org ?? {})) names.add(name)
     }
     names.delete('Independent')
     expect(names.size).toBe(68)
     for (const name of names) {
       const key = normalizeName(name)
-      const owners = index.all().filter((org) => [org.name, ...org.aliases].some((alias) => normalizeName(alias) === key))
-      expect(owners.map((org) => org.id), name).toHaveLength(1)
+      const owners = index
+        .all()
+        .filter((org) => [org.name, ...org.aliases].some((alias) => normalizeName(alias) === key))
+      expect(
+        owners.map((org) => org.id),
+        name,
+      ).toHaveLength(1)
       expect(index.byName(name)?.id, name).toBe(owners[0]!.id)
     }
   })
 
   it('keeps the facts of the shared compilation', () => {
-    const shared: {organizations: SharedOrganization[]} = parse(readFileSync(join(sharedDir, 'entities', 'organizations.yaml'), 'utf8'))
+    const shared: {organizations: SharedOrganization[]} = parse(
+      readFileSync(join(sharedDir, 'entities', 'organizations.yaml'), 'utf8'),
+    )
     const droppedCountries = ['alphabet', 'isovalent']
     for (const org of shared.organizations) {
       const ours = index.get(org.id)!
@@ -150,8 +189,12 @@ describe.skipIf(!haveShared)('shipped data against the shared reference data', (
       expect(ours.kind, org.id).toBe(org.kind)
       expect(ours.parent ?? null, org.id).toBe(org.parent?.id ?? null)
       expect(ours.country ?? null, org.id).toBe(droppedCountries.includes(org.id) ? null : org.country)
-      expect(ours.lists.map((m) => [m.list, m.since]).sort(), org.id).toEqual(org.lists.map((m) => [m.list, m.since]).sort())
-      expect([...ours.domains, ...(ours.websites ?? [])].sort(), org.id).toEqual(org.domains.map((d) => d.domain).sort())
+      expect(ours.lists.map((m) => [m.list, m.since]).sort(), org.id).toEqual(
+        org.lists.map((m) => [m.list, m.since]).sort(),
+      )
+      expect([...ours.domains, ...(ours.websites ?? [])].sort(), org.id).toEqual(
+        org.domains.map((d) => d.domain).sort(),
+      )
       expect(ours.githubOrgs, org.id).toEqual(org.github_orgs.map((g) => g.login))
       for (const native of org.native_names) expect(ours.aliases, org.id).toContain(native.name)
     }
@@ -162,12 +205,24 @@ describe.skipIf(!haveShared)('shipped data against the shared reference data', (
     try {
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', join(repoRoot, 'scripts', 'convert-shared-entities.ts'), join(sharedDir, 'entities', 'organizations.yaml'), out],
+        [
+          '--import',
+          'tsx',
+          join(repoRoot, 'scripts', 'convert-shared-entities.ts'),
+          join(sharedDir, 'entities', 'organizations.yaml'),
+          out,
+        ],
         {encoding: 'utf8'},
       )
       expect(run.stderr).toBe('')
-      const generated = ['lists.yaml', 'sources.yaml', ...readdirSync(join(out, 'organizations')).map((f) => join('organizations', f))]
-      expect(readdirSync(join(shippedEntitiesDir, 'organizations')).sort()).toEqual(readdirSync(join(out, 'organizations')).sort())
+      const generated = [
+        'lists.yaml',
+        'sources.yaml',
+        ...readdirSync(join(out, 'organizations')).map((f) => join('organizations', f)),
+      ]
+      expect(readdirSync(join(shippedEntitiesDir, 'organizations')).sort()).toEqual(
+        readdirSync(join(out, 'organizations')).sort(),
+      )
       for (const file of generated) {
         expect(readFileSync(join(shippedEntitiesDir, file), 'utf8'), file).toBe(readFileSync(join(out, file), 'utf8'))
       }

@@ -13,7 +13,14 @@ import {parseGovernanceFiles, selectMaintainers, toRoleHolders} from '../../src/
 import type {CollectedProject, Finding} from '../../src/core/model.js'
 import {evaluateProjectDetailed, loadRules, scoreProject} from '../../src/evaluate/index.js'
 import {type MeasureInput, measureProject} from '../../src/measure/index.js'
-import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject, projectDir} from '../attribute/shared-projects.js'
+import {
+  companiesFile,
+  expectedProjects,
+  gitdmFile,
+  hasShared,
+  loadSharedProject,
+  projectDir,
+} from '../attribute/shared-projects.js'
 
 /** Every file of the project's governance folder (SECURITY.md included), as the collector would fetch them. */
 function withAllGovernanceFiles(project: CollectedProject): CollectedProject {
@@ -54,17 +61,31 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
   if (!hasShared) return
   const expected = expectedProjects()
   const rules = await loadRules(['default'])
-  const gitdmOnly = await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm']})
+  const gitdmOnly = await loadAttributionContext({
+    affiliations: [gitdmFile],
+    companies: companiesFile,
+    sources: ['gitdm'],
+  })
 
   async function evaluate(repo: string, entities?: EntityIndex) {
     const project = withAllGovernanceFiles(await loadSharedProject(repo))
     const governance = parseGovernanceFiles(project.governance)
     const context = entities
-      ? await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm'], entities})
+      ? await loadAttributionContext({
+          affiliations: [gitdmFile],
+          companies: companiesFile,
+          sources: ['gitdm'],
+          entities,
+        })
       : gitdmOnly
     const attributed = attributeProject(project, toRoleHolders(governance.roles), context)
     const selection = selectMaintainers(governance.roles)
-    const input: MeasureInput = {project, attributed, entities, maintainers: {logins: selection.holders.map((h) => h.login), rule: selection.rule}}
+    const input: MeasureInput = {
+      project,
+      attributed,
+      entities,
+      maintainers: {logins: selection.holders.map((h) => h.login), rule: selection.rule},
+    }
     const metrics = measureProject(input)
     const result = evaluateProjectDetailed(rules, {repo, status: 'ok', metrics, input, window: project.window})
     return {project, attributed, metrics, ...result}
@@ -81,17 +102,23 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
         want.bus_factor === 1 && 'low-bus-factor',
         // Both company rules judge attributed commits only, so they need half of the human commits attributed;
         // single-org-majority also fires on the company's share of all human commits, a lower bound at any coverage.
-        want.commit_coverage >= 0.5 && want.attributed_commits >= 10 && want.elephant_factor === 1 && 'low-elephant-factor',
+        want.commit_coverage >= 0.5 &&
+          want.attributed_commits >= 10 &&
+          want.elephant_factor === 1 &&
+          'low-elephant-factor',
         // Concentration is more than half: an even split is no majority.
         maintainers.count >= 2 && maintainers.top_company_share_of_listed > 0.5 && 'maintainers-single-org',
         maintainers.unknown / maintainers.count > 0.5 && 'maintainer-affiliation-unknown',
         !project.governance.some((f) => /(^|\/)SECURITY\.md$/i.test(f.path)) && 'no-security-policy',
         want.attributed_commits >= 10 &&
-          ((want.commit_coverage >= 0.5 && want.top_company_share_of_attributed > 0.5) || want.top_company_share_of_human > 0.5) &&
+          ((want.commit_coverage >= 0.5 && want.top_company_share_of_attributed > 0.5) ||
+            want.top_company_share_of_human > 0.5) &&
           'single-org-majority',
       ].filter((id): id is string => typeof id === 'string')
       expect(fired).toEqual(expectedRules.sort())
-      expect(findings.map((f) => `${f.ruleId}: ${f.severity}`).sort()).toEqual(expectedRules.map((id) => `${id}: ${SEVERITY[id]}`))
+      expect(findings.map((f) => `${f.ruleId}: ${f.severity}`).sort()).toEqual(
+        expectedRules.map((id) => `${id}: ${SEVERITY[id]}`),
+      )
       expect(scoreProject(findings)).toBe(expectedScore(expectedRules))
 
       const shas = new Map(project.commits.map((c) => [c.sha, c]))
@@ -109,7 +136,9 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
         const people = single.evidence.people ?? []
         expect(people.length).toBeGreaterThan(0)
         expect(people.filter((p) => p.organization !== want.top_company || p.source !== 'gitdm')).toEqual([])
-        expect(people.reduce((n, p) => n + (p.commits ?? 0), 0)).toBeLessThanOrEqual(want.commits_per_org[want.top_company])
+        expect(people.reduce((n, p) => n + (p.commits ?? 0), 0)).toBeLessThanOrEqual(
+          want.commits_per_org[want.top_company],
+        )
       }
     })
   }
@@ -119,19 +148,31 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
     const {maintainers, owners_approvers: approvers} = expected[repo].maintainers
     expect(maintainers.per_org['Huawei Technologies Co. Ltd']).toBe(3)
     // EXPECTED.json spells organisations as gitdm does; with organisation data they take the entity name.
-    const entityName: Record<string, string> = {'Huawei Technologies Co. Ltd': 'Huawei Technologies Co., Ltd.', CNCF: 'Cloud Native Computing Foundation'}
+    const entityName: Record<string, string> = {
+      'Huawei Technologies Co. Ltd': 'Huawei Technologies Co., Ltd.',
+      CNCF: 'Cloud Native Computing Foundation',
+    }
     const huawei = 'Huawei Technologies Co., Ltd.'
     // Maintainers first (file order), then approvers who are not also maintainers.
     const huaweiLogins = (group: {people: Array<{login: string; company: string | null}>}) =>
       group.people.filter((p) => p.company === 'Huawei Technologies Co. Ltd').map((p) => p.login)
     const listedMaintainers = huaweiLogins(maintainers)
     const listedApprovers = huaweiLogins(approvers).filter((login) => !listedMaintainers.includes(login))
-    expect([...listedMaintainers, ...listedApprovers]).toEqual(['mrlihanbo', 'RainbowMango', 'GitHubxsy', 'XiShanYongYe-Chang'])
+    expect([...listedMaintainers, ...listedApprovers]).toEqual([
+      'mrlihanbo',
+      'RainbowMango',
+      'GitHubxsy',
+      'XiShanYongYe-Chang',
+    ])
 
     const entities = await loadEntities()
     const {findings, errors, metrics} = await evaluate(repo, entities)
     expect(errors).toEqual([])
-    expect({count: metrics.maintainers, resolved: metrics.maintainers_resolved, unknown: metrics.maintainers_unknown}).toEqual({
+    expect({
+      count: metrics.maintainers,
+      resolved: metrics.maintainers_resolved,
+      unknown: metrics.maintainers_unknown,
+    }).toEqual({
       count: maintainers.count,
       resolved: maintainers.resolved,
       unknown: maintainers.unknown,
@@ -141,7 +182,11 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
     )
     // Huawei Technologies is on all four lists since 2019-2021 (entities/README.md), so in effect on 2024-12-31.
     const onEveryList = {'us-bis-entity-list': 4, 'us-dod-1260h': 4, 'us-fcc-covered-list': 4, 'us-treasury-ns-cmic': 4}
-    expect({listed: metrics.listed_maintainers, organizations: metrics.listed_organizations, perList: metrics.listed_maintainers_per_list}).toEqual({
+    expect({
+      listed: metrics.listed_maintainers,
+      organizations: metrics.listed_organizations,
+      perList: metrics.listed_maintainers_per_list,
+    }).toEqual({
       listed: 4,
       organizations: [huawei],
       perList: onEveryList,
@@ -175,7 +220,8 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
 /** Each person in the evidence: their commits exist and are theirs, and the cited line names their organisation. */
 function followEvidence(finding: Finding, commits: Map<string, {author: {email: string}; login: string | null}>): void {
   for (const person of finding.evidence.people ?? []) {
-    for (const sha of person.shas ?? []) expect(commits.has(sha), `${finding.ruleId}: ${sha} is a commit of the project`).toBe(true)
+    for (const sha of person.shas ?? [])
+      expect(commits.has(sha), `${finding.ruleId}: ${sha} is a commit of the project`).toBe(true)
     if (person.organization === null) {
       expect(person.source, `${finding.ruleId}: unknown people carry no source`).toBeUndefined()
       continue

@@ -20,14 +20,15 @@ const corpusDir = join(sharedDir, 'corpus')
 const present = existsSync(join(corpusDir, 'EXPECTED.json'))
 if (!present) console.warn(`tests/lockfiles: ${corpusDir} is absent, corpus tests are skipped`)
 const expected: [string, Record][] = present
-  ? Object.entries(JSON.parse(readFileSync(join(corpusDir, 'EXPECTED.json'), 'utf8')) as {[path: string]: Record}).filter(
-      ([, record]) => record.type === 'lockfile',
-    )
+  ? Object.entries(
+      JSON.parse(readFileSync(join(corpusDir, 'EXPECTED.json'), 'utf8')) as {[path: string]: Record},
+    ).filter(([, record]) => record.type === 'lockfile')
   : []
 
 async function discover(path: string): Promise<DiscoverOutput> {
   // warehouse's requirements/main.txt is kept as main.txt, a name no format claims by itself.
-  const format = discoverers.find((candidate) => candidate.matches(path)) ?? (path.endsWith('.txt') ? pipRequirements : undefined)
+  const format =
+    discoverers.find((candidate) => candidate.matches(path)) ?? (path.endsWith('.txt') ? pipRequirements : undefined)
   if (format === undefined) throw new Error(`no format claims ${path}`)
   const text = readFileSync(join(corpusDir, path), 'utf8')
   return format.discover({file: path, text}, {readText: () => null})
@@ -67,11 +68,16 @@ function checkFormatCounts(record: Record, components: Component[], output: Disc
   if (format.startsWith('package-lock') || format.startsWith('npm-shrinkwrap')) {
     expect(pairsWhereAll(nonLocal, (c) => c.scope === 'dev')).toBe(record.flags.dev_only_pairs)
     // devOptional entries get scope 'optional', so they count as non-dev here while EXPECTED counts them apart.
-    expect(pairsWhereSome(nonLocal, (c) => c.scope !== 'dev')).toBe(record.flags.pairs_with_a_prod_occurrence + record.flags.devOptional_only_pairs)
-    const installedAs = (c: Component) => (record.lockfileVersion === 1 ? c.ref.split(' > ').at(-1) : nameFromInstallPath(c.ref))
+    expect(pairsWhereSome(nonLocal, (c) => c.scope !== 'dev')).toBe(
+      record.flags.pairs_with_a_prod_occurrence + record.flags.devOptional_only_pairs,
+    )
+    const installedAs = (c: Component) =>
+      record.lockfileVersion === 1 ? c.ref.split(' > ').at(-1) : nameFromInstallPath(c.ref)
     expect(nonLocal.filter((c) => installedAs(c) !== c.name).length).toBe(record.aliases)
     if (record.workspace_members !== undefined) {
-      expect(components.filter((c) => c.local && !c.ref.includes('node_modules/')).length).toBe(record.workspace_members)
+      expect(components.filter((c) => c.local && !c.ref.includes('node_modules/')).length).toBe(
+        record.workspace_members,
+      )
       expect(components.filter((c) => c.local && c.ref.includes('node_modules/')).length).toBe(record.links)
     }
   } else if (format === 'yarn-classic-v1') {
@@ -88,7 +94,8 @@ function checkFormatCounts(record: Record, components: Component[], output: Disc
   } else if (format.startsWith('pnpm-lock')) {
     expect(components.filter((c) => !c.local).length).toBe(record.package_entries)
     // Before 9.0 each package says `dev: true|false`; 9.0 keeps `optional` in snapshots only (EXPECTED reads packages).
-    if (record.flags.dev_true_pairs !== undefined) expect(pairsWhereSome(nonLocal, (c) => c.scope === 'dev')).toBe(record.flags.dev_true_pairs)
+    if (record.flags.dev_true_pairs !== undefined)
+      expect(pairsWhereSome(nonLocal, (c) => c.scope === 'dev')).toBe(record.flags.dev_true_pairs)
   } else if (format === 'go.mod') {
     const requires = counted(record, components)
     expect(requires.length).toBe(record.requires)
@@ -99,7 +106,12 @@ function checkFormatCounts(record: Record, components: Component[], output: Disc
     expect(components.filter((c) => c.ref.endsWith('/go.mod')).length).toBe(record.pairs_go_mod_hash_only)
   } else if (format === 'Cargo.lock') {
     expect(components.length).toBe(record.entries)
-    expect(components.filter((c) => c.local).map((c) => c.name).sort()).toEqual(record.workspace_members_no_source)
+    expect(
+      components
+        .filter((c) => c.local)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(record.workspace_members_no_source)
     expect(components.filter((c) => c.purl?.includes('vcs_url=')).length).toBe(record.git)
     expect(components.filter((c) => !c.local && !c.purl?.includes('?')).length).toBe(record.registry)
   } else if (format === 'Gemfile.lock') {
@@ -115,14 +127,21 @@ function checkFormatCounts(record: Record, components: Component[], output: Disc
     expect(components.filter((c) => c.scope === 'prod').length).toBe(record.default)
     expect(components.filter((c) => c.scope === 'dev').length).toBe(record.develop)
     expect(pairsWhereAll(components, (c) => c.scope === 'dev')).toBe(record.flags.develop_only_pairs)
-    expect(pairsWhereSome(components, (c) => c.scope === 'dev') - record.flags.develop_only_pairs).toBe(record.flags.in_both)
+    expect(pairsWhereSome(components, (c) => c.scope === 'dev') - record.flags.develop_only_pairs).toBe(
+      record.flags.in_both,
+    )
   } else if (format === 'poetry.lock') {
     expect(components.length).toBe(record.entries)
     expect(components.filter((c) => c.scope === 'prod').length).toBe(record.flags.groups_counts.main)
     expect(components.filter((c) => c.scope === 'optional').length).toBe(record.flags.optional_true)
   } else if (format === 'uv.lock') {
     expect(components.length).toBe(record.entries)
-    expect(components.filter((c) => c.local).map((c) => c.name).sort()).toEqual(record.workspace_members_editable_or_virtual)
+    expect(
+      components
+        .filter((c) => c.local)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(record.workspace_members_editable_or_virtual)
     expect(components.filter((c) => c.purl?.includes('vcs_url=')).length).toBe(record.source_kinds.git ?? 0)
   } else if (format === 'requirements.txt') {
     expect(components.length).toBe(record.pinned)
@@ -144,7 +163,9 @@ describe.skipIf(!present)('shared lockfile corpus matches EXPECTED.json', () => 
       }
       const pairs = distinct(counted(record, components))
       // A gem's platform is a purl qualifier, not part of its version: the with-platform count is checked on purls.
-      expect(pairs.size).toBe(record.format === 'Gemfile.lock' ? record.packages_distinct_ignoring_platform : record.packages_distinct)
+      expect(pairs.size).toBe(
+        record.format === 'Gemfile.lock' ? record.packages_distinct_ignoring_platform : record.packages_distinct,
+      )
       for (const [name, version] of record.sample as [string, string][]) {
         if (record.format === 'requirements.txt' && record.pinned === 0) {
           // Unpinned files sample (name, range): each is reported as unresolved with its line.

@@ -12,7 +12,12 @@ describe('stewards inventory over every lockfile format', () => {
     const inventory = JSON.parse(result.stdout) as Inventory
     expect(inventory.errors).toEqual([])
     const found = inventory.components
-      .flatMap((component) => component.locations.map((at) => `${at.file.slice(root.length + 1)}:${at.line}:${at.column} ${component.purl ?? `local ${component.name}`}`))
+      .flatMap((component) =>
+        component.locations.map(
+          (at) =>
+            `${at.file.slice(root.length + 1)}:${at.line}:${at.column} ${component.purl ?? `local ${component.name}`}`,
+        ),
+      )
       .sort()
     expect(found).toEqual([
       'go/go.mod:5:9 pkg:golang/github.com/google/uuid@v1.6.0',

@@ -6,7 +6,14 @@
 import {describe, expect, it} from 'vitest'
 import {attributeProject, loadAttributionContext} from '../../src/attribute/index.js'
 import {holdersOf} from '../support/attribution-summary.js'
-import {type GovernanceRole, parseGovernanceFiles, roleGroups, selectMaintainers, selectRoles, toRoleHolders} from '../../src/collect/governance/index.js'
+import {
+  type GovernanceRole,
+  parseGovernanceFiles,
+  roleGroups,
+  selectMaintainers,
+  selectRoles,
+  toRoleHolders,
+} from '../../src/collect/governance/index.js'
 import {measureProject} from '../../src/measure/index.js'
 import {groupFigures} from '../../src/measure/metrics/maintainers/groups.js'
 import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject} from '../attribute/shared-projects.js'
@@ -15,7 +22,11 @@ import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject
 const GROUPS: Record<string, (roles: GovernanceRole[]) => GovernanceRole[]> = {
   maintainers: (roles) => selectMaintainers(roles).holders,
   general_maintainers: (roles) =>
-    selectRoles(roles, {roles: ['maintainer'], kinds: ['maintainers'], section: (s) => /^general maintainers$/i.test(s ?? '')}),
+    selectRoles(roles, {
+      roles: ['maintainer'],
+      kinds: ['maintainers'],
+      section: (s) => /^general maintainers$/i.test(s ?? ''),
+    }),
   owners_approvers: (roles) => selectRoles(roles, {roles: ['approver'], kinds: ['owners']}),
   owners_reviewers: (roles) => selectRoles(roles, {roles: ['reviewer'], kinds: ['owners']}),
   approvers: (roles) => roleGroups(roles).find((g) => g.id === 'approvers')?.holders ?? [],
@@ -46,7 +57,11 @@ describe.skipIf(!hasShared)('metrics of the ten shared projects equal EXPECTED.j
   // The body loads ../shared: without it, skipIf alone would still run this collector and fail.
   if (!hasShared) return
   const expected = expectedProjects()
-  const context = await loadAttributionContext({affiliations: [gitdmFile], companies: companiesFile, sources: ['gitdm']})
+  const context = await loadAttributionContext({
+    affiliations: [gitdmFile],
+    companies: companiesFile,
+    sources: ['gitdm'],
+  })
 
   for (const [repo, want] of Object.entries(expected)) {
     it(repo, async () => {
@@ -54,7 +69,11 @@ describe.skipIf(!hasShared)('metrics of the ten shared projects equal EXPECTED.j
       const governance = parseGovernanceFiles(project.governance)
       const attributed = attributeProject(project, toRoleHolders(governance.roles), context)
       const selection = selectMaintainers(governance.roles)
-      const m = measureProject({project, attributed, maintainers: {logins: selection.holders.map((h) => h.login), rule: selection.rule}})
+      const m = measureProject({
+        project,
+        attributed,
+        maintainers: {logins: selection.holders.map((h) => h.login), rule: selection.rule},
+      })
 
       expect(
         {
@@ -102,24 +121,62 @@ describe.skipIf(!hasShared)('metrics of the ten shared projects equal EXPECTED.j
         top_company_share_of_human: want.top_company_share_of_human,
         bus_factor: want.bus_factor,
       })
-      expect(Object.entries(m.commits_per_org as object), `${repo} commits_per_org`).toEqual(Object.entries(want.commits_per_org))
+      expect(Object.entries(m.commits_per_org as object), `${repo} commits_per_org`).toEqual(
+        Object.entries(want.commits_per_org),
+      )
       expect(m.contributors_per_org, `${repo} authors_per_org`).toEqual(want.authors_per_org)
 
       for (const [name, group] of Object.entries<ExpectedGroup>(want.maintainers)) {
-        const wanted = [group.count, group.resolved, group.unknown, group.per_org, group.elephant_factor, group.top_company, group.top_company_share_of_listed]
-        const holders = holdersOf(attributed, GROUPS[name](governance.roles).map((h) => h.login))
+        const wanted = [
+          group.count,
+          group.resolved,
+          group.unknown,
+          group.per_org,
+          group.elephant_factor,
+          group.top_company,
+          group.top_company_share_of_listed,
+        ]
+        const holders = holdersOf(
+          attributed,
+          GROUPS[name](governance.roles).map((h) => h.login),
+        )
         const f = groupFigures(holders)
-        expect([f.count, f.resolved, f.unknown, f.perOrg, f.elephantFactor, f.topCompany, f.topCompanyShare], `${repo} ${name}`).toEqual(wanted)
+        expect(
+          [f.count, f.resolved, f.unknown, f.perOrg, f.elephantFactor, f.topCompany, f.topCompanyShare],
+          `${repo} ${name}`,
+        ).toEqual(wanted)
         if (name === 'maintainers') {
-          const metrics = ['maintainers', 'maintainers_resolved', 'maintainers_unknown', 'maintainers_per_org', 'maintainer_elephant_factor']
-          expect([...metrics, 'maintainer_top_company', 'maintainer_top_company_share'].map((k) => m[k]), `${repo} maintainer metrics`).toEqual(wanted)
-          expect(Object.keys(m.maintainers_per_org as object), `${repo} maintainers_per_org order`).toEqual(Object.keys(group.per_org))
+          const metrics = [
+            'maintainers',
+            'maintainers_resolved',
+            'maintainers_unknown',
+            'maintainers_per_org',
+            'maintainer_elephant_factor',
+          ]
+          expect(
+            [...metrics, 'maintainer_top_company', 'maintainer_top_company_share'].map((k) => m[k]),
+            `${repo} maintainer metrics`,
+          ).toEqual(wanted)
+          expect(Object.keys(m.maintainers_per_org as object), `${repo} maintainers_per_org order`).toEqual(
+            Object.keys(group.per_org),
+          )
         }
         const view = VIEW[name]
         if (view) {
           const [one, many] = view
-          const keys = [many, `${many}_resolved`, `${many}_unknown`, `${many}_per_org`, `${one}_elephant_factor`, `${one}_top_company`, `${one}_top_company_share`]
-          expect(keys.map((k) => m[k]), `${repo} ${name} as the ${many} view`).toEqual(wanted)
+          const keys = [
+            many,
+            `${many}_resolved`,
+            `${many}_unknown`,
+            `${many}_per_org`,
+            `${one}_elephant_factor`,
+            `${one}_top_company`,
+            `${one}_top_company_share`,
+          ]
+          expect(
+            keys.map((k) => m[k]),
+            `${repo} ${name} as the ${many} view`,
+          ).toEqual(wanted)
         }
       }
     })

@@ -12,7 +12,10 @@ describe('metric key documentation', () => {
       const path = join(repoRoot, file)
       const wanted = withMetricKeys(readFileSync(path, 'utf8'))
       if (process.env.STEWARDS_UPDATE_DOCS === '1') writeFileSync(path, wanted)
-      expect(readFileSync(path, 'utf8'), `${file} is out of date: run STEWARDS_UPDATE_DOCS=1 npx vitest run tests/measure/docs.test.ts`).toBe(wanted)
+      expect(
+        readFileSync(path, 'utf8'),
+        `${file} is out of date: run STEWARDS_UPDATE_DOCS=1 npx vitest run tests/measure/docs.test.ts`,
+      ).toBe(wanted)
     })
   }
 
@@ -21,7 +24,10 @@ describe('metric key documentation', () => {
     expect(new Set(keys).size).toBe(keys.length)
     for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9_]*$/)
     for (const family of metricFamilies) {
-      expect(() => readFileSync(join(repoRoot, 'src/measure/metrics', family.id, 'index.test.ts')), family.id).not.toThrow()
+      expect(
+        () => readFileSync(join(repoRoot, 'src/measure/metrics', family.id, 'index.test.ts')),
+        family.id,
+      ).not.toThrow()
     }
   })
 })

@@ -1,6 +1,11 @@
 import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
-import {FINDINGS_HEADER, PROJECTS_HEADER, renderFindingsCsv, renderProjectsCsv} from '../../src/report/formats/csv/index.js'
+import {
+  FINDINGS_HEADER,
+  PROJECTS_HEADER,
+  renderFindingsCsv,
+  renderProjectsCsv,
+} from '../../src/report/formats/csv/index.js'
 import {loadFixture} from './support.js'
 
 function rows(text: string): string[][] {
@@ -99,7 +104,16 @@ describe('CSV report', () => {
       '0',
     ])
     // Both the top company and the top organisation (Independent included), so a 2% company is not read as control.
-    expect(table[4].slice(0, 8)).toEqual(['github.com/indie-collective/parsekit', 'partial', table[4][2], '70', 'Meridian Cloudworks (fictional)', '0.0172', 'Independent', '0.9828'])
+    expect(table[4].slice(0, 8)).toEqual([
+      'github.com/indie-collective/parsekit',
+      'partial',
+      table[4][2],
+      '70',
+      'Meridian Cloudworks (fictional)',
+      '0.0172',
+      'Independent',
+      '0.9828',
+    ])
     expect(table[6].slice(1, 3)).toEqual(['unavailable', '404 Not Found'])
   })
 })

@@ -29,7 +29,16 @@ describe('HTML report in Chromium', () => {
     writeFileSync(htmlFile, renderHtml(loadFixture()))
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     page = await browser.newPage({viewport: {width: 1280, height: 900}})
     page.on('console', (message) => {
@@ -101,7 +110,9 @@ describe('HTML report in Chromium', () => {
       'github.com/solace-data/vaguedb-operator',
       'github.com/tinyproj/left-padder',
     ])
-    expect(await page.locator('#projects-table th', {hasText: 'Repository'}).getAttribute('aria-sort')).toBe('ascending')
+    expect(await page.locator('#projects-table th', {hasText: 'Repository'}).getAttribute('aria-sort')).toBe(
+      'ascending',
+    )
     await repository.click()
     expect((await firstColumn())[0]).toBe('github.com/tinyproj/left-padder')
     // Numbers sort as numbers, and projects without a figure go last either way.

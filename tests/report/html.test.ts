@@ -38,11 +38,15 @@ describe('HTML report (as text)', () => {
 
   it('puts a badge on new and worsened findings and counts them in a card, only with a baseline', () => {
     const html = renderHtml(loadFixture())
-    expect(html).toContain('<div class="muted">New or worse since the baseline</div><div class="value">3 new, 1 worse</div>')
+    expect(html).toContain(
+      '<div class="muted">New or worse since the baseline</div><div class="value">3 new, 1 worse</div>',
+    )
     expect(html).toContain(
       '<summary><span class="badge sev-high">high</span> <span class="badge base-new">new</span> <code>bus-factor-one</code> <code>github.com/indie-collective/parsekit</code> ',
     )
-    expect(html).toContain('<summary><span class="badge sev-high">high</span> <span class="badge base-updated">worse</span> <code>bus-factor-one</code> <code>github.com/tinyproj/left-padder</code> ')
+    expect(html).toContain(
+      '<summary><span class="badge sev-high">high</span> <span class="badge base-updated">worse</span> <code>bus-factor-one</code> <code>github.com/tinyproj/left-padder</code> ',
+    )
     expect(html.match(/class="badge base-new"/g)).toHaveLength(3)
     expect(html.match(/class="badge base-updated"/g)).toHaveLength(1)
     const result = loadFixture()
@@ -56,7 +60,9 @@ describe('HTML report (as text)', () => {
     expect(html).toContain(
       '<td data-sort="Independent">Independent<br><span class="muted">top company Meridian Cloudworks (fictional) (2%)</span></td><td class="num" data-sort="0.9828">98%</td>',
     )
-    expect(html).toContain('<td data-sort="Acme Widgets Inc.">Acme Widgets Inc.</td><td class="num" data-sort="0.9102">91%</td>')
+    expect(html).toContain(
+      '<td data-sort="Acme Widgets Inc.">Acme Widgets Inc.</td><td class="num" data-sort="0.9102">91%</td>',
+    )
   })
 
   it('draws the three charts, and says so when there is no data', () => {
@@ -66,6 +72,8 @@ describe('HTML report (as text)', () => {
     }
     expect(html).toContain('<title>Acme Widgets Inc.: 375 commits (91%)</title>')
     const empty = {...loadFixture(), projects: []}
-    expect(renderHtml(empty)).toContain('<figure id="chart-countries">\n<h3>Countries</h3>\n<p class="muted">No data to draw.</p>')
+    expect(renderHtml(empty)).toContain(
+      '<figure id="chart-countries">\n<h3>Countries</h3>\n<p class="muted">No data to draw.</p>',
+    )
   })
 })

@@ -75,10 +75,14 @@ describe('readScanResult', () => {
 
     const version = failure(JSON.stringify({...loadFixture(), schemaVersion: '2.0.0'}))
     expect(version.code).toBe('report-version')
-    expect(version.message).toBe('reports/base.json: report schema version 2.0.0 is not supported (this stewards reads 1.x)')
+    expect(version.message).toBe(
+      'reports/base.json: report schema version 2.0.0 is not supported (this stewards reads 1.x)',
+    )
 
     const shape = loadFixture() as unknown as {findings: Array<Record<string, unknown>>}
     delete shape.findings[2].repo
-    expect(failure(JSON.stringify(shape)).message).toMatch(/^reports\/base\.json: not a stewards JSON report: findings\.2\.repo: /)
+    expect(failure(JSON.stringify(shape)).message).toMatch(
+      /^reports\/base\.json: not a stewards JSON report: findings\.2\.repo: /,
+    )
   })
 })

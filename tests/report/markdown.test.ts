@@ -26,11 +26,20 @@ describe('Markdown report', () => {
 
   it('puts the summary, the top findings and the projects before the collapsible details', () => {
     const text = render(loadFixture())
-    const order = ['| critical | 1 |', '### Top findings (10 of 10)', '### Projects', '<summary>All findings with evidence (10)</summary>', '<summary>Not read (3)</summary>', '<summary>Rules (8)</summary>']
+    const order = [
+      '| critical | 1 |',
+      '### Top findings (10 of 10)',
+      '### Projects',
+      '<summary>All findings with evidence (10)</summary>',
+      '<summary>Not read (3)</summary>',
+      '<summary>Rules (8)</summary>',
+    ]
     const positions = order.map((s) => text.indexOf(s))
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
-    expect(text).toContain('> **The scan is incomplete:** 1 input(s) could not be read; 1 component(s) were not resolved.')
+    expect(text).toContain(
+      '> **The scan is incomplete:** 1 input(s) could not be read; 1 component(s) were not resolved.',
+    )
   })
 
   it('escapes untrusted names: no raw HTML, no broken table cell, no @mention', () => {
@@ -90,25 +99,39 @@ describe('Markdown report', () => {
   it('shows Independent as the top organisation when it leads, with the top company beside it', () => {
     const text = render(loadFixture())
     expect(text).toContain('| `github.com/indie-collective/parsekit` | partial: ')
-    expect(text).toContain(' | 70 | Independent (98%); top company Meridian Cloudworks (fictional) (2%) | 97% | 1 | 1 | 1 high |')
-    expect(text).toContain('| `github.com/tinyproj/left-padder` | ok | 70 | Independent (100%) | 100% | 0 | 1 | 1 high |')
-    expect(text).toContain('| `github.com/acme-widgets/widget-operator` | ok | 88 | Acme Widgets Inc. (91%) | 96% | 1 | 2 | 1 critical, 1 high |')
+    expect(text).toContain(
+      ' | 70 | Independent (98%); top company Meridian Cloudworks (fictional) (2%) | 97% | 1 | 1 | 1 high |',
+    )
+    expect(text).toContain(
+      '| `github.com/tinyproj/left-padder` | ok | 70 | Independent (100%) | 100% | 0 | 1 | 1 high |',
+    )
+    expect(text).toContain(
+      '| `github.com/acme-widgets/widget-operator` | ok | 88 | Acme Widgets Inc. (91%) | 96% | 1 | 2 | 1 critical, 1 high |',
+    )
   })
 
   it('shows beside the top organisation how much of the project is attributed at all, and says what each share is of', () => {
     const text = render(loadFixture())
-    expect(text).toContain('\n| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |\n|---|---|---:|---|---:|---:|---:|---|\n')
+    expect(text).toContain(
+      '\n| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |\n|---|---|---:|---|---:|---:|---:|---|\n',
+    )
     // 100% of the attributed commits, but only 10 of 90 human commits are attributed (unknown_share 0.8889).
-    expect(text).toContain('| `github.com/solace-data/vaguedb-operator` | ok | 72 | Solace Data Systems (fictional) (100%) | 11% | 1 | 5 | 1 high |')
-    expect(text).toContain('| `github.com/community-logkit/logkit` | ok | 25 | Independent (12%); top company Globex Cloud (11%) | 38% | 3 | 6 | 1 low, 1 info |')
+    expect(text).toContain(
+      '| `github.com/solace-data/vaguedb-operator` | ok | 72 | Solace Data Systems (fictional) (100%) | 11% | 1 | 5 | 1 high |',
+    )
+    expect(text).toContain(
+      '| `github.com/community-logkit/logkit` | ok | 25 | Independent (12%); top company Globex Cloud (11%) | 38% | 3 | 6 | 1 low, 1 info |',
+    )
     // No unknown_share (nothing collected): no figure, not 100%.
-    expect(text).toContain('| `github.com/ghost-org/vanished` | unavailable: 404 Not Found | 50 | - | - | - | - | 1 medium |')
+    expect(text).toContain(
+      '| `github.com/ghost-org/vanished` | unavailable: 404 Not Found | 50 | - | - | - | - | 1 medium |',
+    )
     expect(text).toContain(
       "| 1 low, 1 info |\n\n_The top organisation's share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._\n",
     )
     // Once rendered, Known is a column of the table, and the note a paragraph after it.
     const html = new HtmlRenderer().render(new Parser().parse(text))
-    expect(html).toContain('<em>The top organisation\'s share is of the commits attributed to an organisation;')
+    expect(html).toContain("<em>The top organisation's share is of the commits attributed to an organisation;")
   })
 
   it('stays under the 65,536-character comment limit, closing its details and saying it was cut', () => {

@@ -34,7 +34,6 @@ describe('report registry', () => {
       expect(renderReport(format, reverseKeys(loadFixture()), {color: false})).toBe(first)
       expect(first.endsWith('\n')).toBe(true)
     })
-
   }
 
   describe('an empty scan: each format says that nothing was found, in its own valid shape', () => {
@@ -59,7 +58,9 @@ describe('report registry', () => {
 
     it('sarif: a valid SARIF 2.1.0 log with one run, no rules and no results', () => {
       const log = JSON.parse(render('sarif')) as Log
-      const validate = sarifAjv.compile(JSON.parse(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')))
+      const validate = sarifAjv.compile(
+        JSON.parse(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')),
+      )
       expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true)
       expect(log.version).toBe('2.1.0')
       expect(log.runs).toHaveLength(1)
@@ -75,14 +76,16 @@ describe('report registry', () => {
     it('markdown: zero projects from zero components, every severity at 0, no findings', () => {
       const text = render('markdown')
       expect(text).toContain('**0** upstream projects from **0** components')
-      for (const severity of ['critical', 'high', 'medium', 'low', 'info']) expect(text).toContain(`| ${severity} | 0 |`)
+      for (const severity of ['critical', 'high', 'medium', 'low', 'info'])
+        expect(text).toContain(`| ${severity} | 0 |`)
       expect(text).toContain('\nNo findings.\n')
       expectNoFixtureProject(text)
     })
 
     it('html: zero in every card, an empty projects table, no findings, nothing left unread', () => {
       const text = render('html')
-      for (const card of ['Upstream projects', 'Components', 'Findings']) expect(text).toContain(`<div class="muted">${card}</div><div class="value">0</div>`)
+      for (const card of ['Upstream projects', 'Components', 'Findings'])
+        expect(text).toContain(`<div class="muted">${card}</div><div class="value">0</div>`)
       expect(text).toMatch(/<table class="sortable" id="projects-table">[\s\S]*?<tbody>\s*<\/tbody>/)
       expect(text).toContain('<section id="findings">\n<h2>Findings</h2>\n<p>No findings.</p>')
       expect(text).toContain('<p>Everything was read.</p>')
@@ -111,6 +114,12 @@ function emptyScan(): ScanResult {
     rules: [],
     skipped: [],
     errors: [],
-    summary: {components: 0, projects: 0, findingsBySeverity: {info: 0, low: 0, medium: 0, high: 0, critical: 0}, portfolioScore: 0, incomplete: false},
+    summary: {
+      components: 0,
+      projects: 0,
+      findingsBySeverity: {info: 0, low: 0, medium: 0, high: 0, critical: 0},
+      portfolioScore: 0,
+      incomplete: false,
+    },
   }
 }

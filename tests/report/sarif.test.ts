@@ -57,9 +57,15 @@ describe('SARIF report', () => {
     const all = results(log)
     // 10 findings: three with two locations each, one with none (anchored once), six with one.
     expect(all).toHaveLength(13)
-    expect(all.map((r) => r.ruleId).slice(0, 3)).toEqual(['watch-list-organisation', 'watch-list-organisation', 'archived-upstream'])
+    expect(all.map((r) => r.ruleId).slice(0, 3)).toEqual([
+      'watch-list-organisation',
+      'watch-list-organisation',
+      'archived-upstream',
+    ])
     expect(all.map((r) => r.level)).toEqual([...Array(9).fill('error'), 'warning', 'warning', 'note', 'note'])
-    const operator = all.filter((r) => r.ruleId === 'single-vendor' && r.properties?.repo === 'github.com/acme-widgets/widget-operator')
+    const operator = all.filter(
+      (r) => r.ruleId === 'single-vendor' && r.properties?.repo === 'github.com/acme-widgets/widget-operator',
+    )
     expect(operator.map(uriOf)).toEqual(['deploy/operator.yaml', 'deploy/staging/operator.yaml'])
     expect(operator[0].locations?.[0].physicalLocation?.region).toEqual({startLine: 21, startColumn: 18})
     expect(operator[0].message.text).toContain('Declared here as ghcr.io/acme-widgets/widget-operator:v1.4.2.')
@@ -67,9 +73,12 @@ describe('SARIF report', () => {
 
   it('writes relative, percent-encoded URIs against %SRCROOT%', () => {
     const log = expectValid(renderSarif(loadFixture(), {color: false}))
-    const bus = results(log).filter((r) => r.ruleId === 'bus-factor-one' && r.properties?.repo === 'github.com/tinyproj/left-padder')
+    const bus = results(log).filter(
+      (r) => r.ruleId === 'bus-factor-one' && r.properties?.repo === 'github.com/tinyproj/left-padder',
+    )
     expect(bus.map(uriOf)).toEqual(['services/api/package-lock.json', 'services/web%20app/package-lock.json'])
-    for (const r of results(log)) expect(r.locations?.[0].physicalLocation?.artifactLocation?.uriBaseId).toBe('%SRCROOT%')
+    for (const r of results(log))
+      expect(r.locations?.[0].physicalLocation?.artifactLocation?.uriBaseId).toBe('%SRCROOT%')
   })
 
   it('anchors a finding without a location at its project, so GitHub accepts the file', () => {
@@ -89,7 +98,11 @@ describe('SARIF report', () => {
     expect(state('github.com/indie-collective/parsekit', 'bus-factor-one')).toEqual(['new'])
     expect(state('github.com/tinyproj/left-padder', 'bus-factor-one')).toEqual(['updated', 'updated'])
     expect(state('github.com/acme-widgets/widget-operator', 'single-vendor')).toEqual(['unchanged', 'unchanged'])
-    expect(results(log).map((r) => r.baselineState).sort()).toEqual([...Array(3).fill('new'), ...Array(8).fill('unchanged'), 'updated', 'updated'])
+    expect(
+      results(log)
+        .map((r) => r.baselineState)
+        .sort(),
+    ).toEqual([...Array(3).fill('new'), ...Array(8).fill('unchanged'), 'updated', 'updated'])
 
     const result = loadFixture()
     for (const f of result.findings) delete f.baselineState
@@ -150,7 +163,11 @@ describe('SARIF report', () => {
 
   it('keeps the most severe results up to the limit and says so', () => {
     const log = expectValid(renderSarif(loadFixture(), {color: false, maxSarifResults: 3}))
-    expect(results(log).map((r) => r.ruleId)).toEqual(['watch-list-organisation', 'watch-list-organisation', 'archived-upstream'])
+    expect(results(log).map((r) => r.ruleId)).toEqual([
+      'watch-list-organisation',
+      'watch-list-organisation',
+      'archived-upstream',
+    ])
     const notes = log.runs[0].invocations?.[0].toolExecutionNotifications ?? []
     expect(notes.at(-1)?.message.text).toMatch(/^10 of 13 results were left out \(GitHub keeps 3 results per run\)/)
   })
@@ -160,7 +177,9 @@ describe('SARIF report', () => {
     expect(results(log)).toHaveLength(GITHUB_LIMITS.maxResults)
     // 5,003 findings, 1,000 or 1,001 of each severity: the three left out are infos.
     const kept = (severity: Severity) => results(log).filter((r) => r.properties?.severity === severity).length
-    expect([kept('critical'), kept('high'), kept('medium'), kept('low'), kept('info')]).toEqual([1000, 1000, 1001, 1001, 998])
+    expect([kept('critical'), kept('high'), kept('medium'), kept('low'), kept('info')]).toEqual([
+      1000, 1000, 1001, 1001, 998,
+    ])
   })
 
   it('trims results so the gzipped file stays under the size limit', () => {

@@ -52,8 +52,12 @@ describe('terminal table', () => {
     expect(lines[0]).toBe(
       'stewards 0.1.0 · window 2024-01-01 to 2025-01-01 · 8 components · 7 projects · portfolio score 65/100 · since the baseline: 3 new, 1 worsened',
     )
-    expect(lines[2]).toMatch(/^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/)
-    expect(lines[3]).toMatch(/^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91%\s+96%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/)
+    expect(lines[2]).toMatch(
+      /^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/,
+    )
+    expect(lines[3]).toMatch(
+      /^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91%\s+96%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/,
+    )
     // SHARE is of attributed commits; KNOWN is 1 - unknown_share of the fixture (0.0388, null, 0.8889, 0.0333, 0, null, 0.6189).
     const [shareEnd, knownEnd] = [headerEnd(lines[2], 'SHARE'), headerEnd(lines[2], 'KNOWN')]
     expect(lines.slice(3, 10).map((l) => [cellEndingAt(l, shareEnd), cellEndingAt(l, knownEnd)])).toEqual([
@@ -74,17 +78,24 @@ describe('terminal table', () => {
       'ghost-org/vanished',
       'community-logkit/logkit',
     ])
-    expect(text).toContain('FINDINGS (10)\nCRITICAL  watch-list-organisation  github.com/acme-widgets/widget-operator\n')
-    expect(text).toContain('          at services/api/package-lock.json:88:5, services/web app/package-lock.json:1234:5\n')
+    expect(text).toContain(
+      'FINDINGS (10)\nCRITICAL  watch-list-organisation  github.com/acme-widgets/widget-operator\n',
+    )
+    expect(text).toContain(
+      '          at services/api/package-lock.json:88:5, services/web app/package-lock.json:1234:5\n',
+    )
     expect(text).toContain('NOT READ (the scan is incomplete)')
-    expect(text).toContain("  error       services/broken/package-lock.json:17:5: Unexpected token '}' in JSON at line 17 column 5 [invalid-json]")
+    expect(text).toContain(
+      "  error       services/broken/package-lock.json:17:5: Unexpected token '}' in JSON at line 17 column 5 [invalid-json]",
+    )
     for (const line of lines) expect(line).toBe(line.trimEnd())
   })
 
   it('fits every line in the width it is given, the same bytes each time for a width', () => {
     for (const width of [40, 60, 79, 80, 100, 132, 200]) {
       const text = table(loadFixture(), width)
-      for (const line of text.split('\n')) expect(stringWidth(line), `width ${width}: ${line}`).toBeLessThanOrEqual(width)
+      for (const line of text.split('\n'))
+        expect(stringWidth(line), `width ${width}: ${line}`).toBeLessThanOrEqual(width)
       expect(table(loadFixture(), width)).toBe(text)
     }
     // No width: 100 columns. Narrower than 40 is laid out at 40; nonsense is the default.
@@ -125,7 +136,8 @@ describe('terminal table', () => {
     }
     expect(first.map((l) => cellEndingAt(l, knownEnd))).toEqual(['96%', '-', '11%', '97%', '100%', '-', '38%'])
     // Continuation lines (wrapped names and repositories) leave the column empty: the figure is never split.
-    for (const line of lines.slice(1).filter((l) => !first.includes(l))) expect(line.slice(knownEnd - 5, knownEnd).trim(), line).toBe('')
+    for (const line of lines.slice(1).filter((l) => !first.includes(l)))
+      expect(line.slice(knownEnd - 5, knownEnd).trim(), line).toBe('')
   })
 
   it('never cuts a long organisation name or its share, at any width', () => {
@@ -149,11 +161,18 @@ describe('terminal table', () => {
     const lines = text.split('\n')
     const start = lines.indexOf('github.com/solace-data/vaguedb-operator')
     expect(start).toBeGreaterThan(0)
-    const block = lines.slice(start + 1, lines.findIndex((l, i) => i > start && /^\S/.test(l)))
+    const block = lines.slice(
+      start + 1,
+      lines.findIndex((l, i) => i > start && /^\S/.test(l)),
+    )
     for (const line of block) expect(line).toMatch(/^ {2}\S/)
     // Lines break between the figures, never inside one.
-    expect(block.map((l) => l.trim()).join(' · ')).toBe('ok · score 72 · Solace Data Systems (fictional) 100% · known 11% · elephant 1 · bus 5 · 1 high')
-    expect(text).toContain('\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98% · known 97%\n  elephant 1 · bus 1 · 1 high\n')
+    expect(block.map((l) => l.trim()).join(' · ')).toBe(
+      'ok · score 72 · Solace Data Systems (fictional) 100% · known 11% · elephant 1 · bus 5 · 1 high',
+    )
+    expect(text).toContain(
+      '\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98% · known 97%\n  elephant 1 · bus 1 · 1 high\n',
+    )
     expect(text).toContain('\ngithub.com/oldcorp/legacy-queue\n  ok · score 80 · top organisation unknown · known -\n')
   })
 
@@ -184,7 +203,9 @@ describe('terminal table', () => {
       expect(line).toMatch(/^ {10}\S/)
       expect(stringWidth(line)).toBeLessThanOrEqual(80)
     }
-    expect(joined(body)).toBe(loadFixture().findings.find((f) => f.repo === 'github.com/solace-data/vaguedb-operator')!.message)
+    expect(joined(body)).toBe(
+      loadFixture().findings.find((f) => f.repo === 'github.com/solace-data/vaguedb-operator')!.message,
+    )
   })
 
   it('marks new and worsened findings and counts them in the header, only with a baseline', () => {

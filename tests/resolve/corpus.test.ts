@@ -14,24 +14,44 @@ const corpus = join(sharedDir, 'corpus')
 const present = existsSync(join(corpus, 'EXPECTED.json'))
 if (!present) console.warn(`SKIPPED: ${corpus} is absent; the resolve acceptance needs ../shared/corpus`)
 
-type Expected = Record<string, {type: string; images_normalised?: string[]; ecosystem?: string; sample?: Array<[string, string]>}>
+type Expected = Record<
+  string,
+  {type: string; images_normalised?: string[]; ecosystem?: string; sample?: Array<[string, string]>}
+>
 
-const ALLOWED_REASONS = new Set(['local', 'offline-cache-miss', 'network-error', 'not-found', 'no-repository', 'no-label', 'unverified', 'invalid-name', 'no-version', 'unsupported'])
+const ALLOWED_REASONS = new Set([
+  'local',
+  'offline-cache-miss',
+  'network-error',
+  'not-found',
+  'no-repository',
+  'no-label',
+  'unverified',
+  'invalid-name',
+  'no-version',
+  'unsupported',
+])
 
 /** What `summarise` says of one component: a repository with confidence and provenance, or an allowed reason. */
-const OUTCOME = new RegExp(`^(?:[a-z0-9.-]+/\\S+(?: \\([^)]+\\))? (?:high|medium|low) \\S+|unresolved: (?:${[...ALLOWED_REASONS].join('|')}))$`)
+const OUTCOME = new RegExp(
+  `^(?:[a-z0-9.-]+/\\S+(?: \\([^)]+\\))? (?:high|medium|low) \\S+|unresolved: (?:${[...ALLOWED_REASONS].join('|')}))$`,
+)
 
 const expectedFile: Expected = present ? JSON.parse(readFileSync(join(corpus, 'EXPECTED.json'), 'utf8')) : {}
 
 /** The distinct image names (tag and digest dropped) EXPECTED.json normalises, sorted. */
 function listedImages(): string[] {
-  const names = Object.values(expectedFile).flatMap((record) => (record.images_normalised ?? []).map((ref) => ref.replace(/@sha256:.*$/, '').replace(/:[^:/]+$/, '')))
+  const names = Object.values(expectedFile).flatMap((record) =>
+    (record.images_normalised ?? []).map((ref) => ref.replace(/@sha256:.*$/, '').replace(/:[^:/]+$/, '')),
+  )
   return [...new Set(names)].sort()
 }
 
 /** EXPECTED.json's Go samples as `module@version`, sorted. */
 function goSamples(): string[] {
-  const samples = Object.values(expectedFile).flatMap((r) => (r.ecosystem === 'go' ? (r.sample ?? []).map(([name, version]) => `${name}@${version}`) : []))
+  const samples = Object.values(expectedFile).flatMap((r) =>
+    r.ecosystem === 'go' ? (r.sample ?? []).map(([name, version]) => `${name}@${version}`) : [],
+  )
   return [...new Set(samples)].sort()
 }
 
@@ -61,7 +81,9 @@ describe.skipIf(!present)('acceptance: ../shared/corpus resolves offline, or say
     run = await resolveComponents(components, {cacheDir, offline: true, endpoints: emulators.endpoints})
     expect(Object.values(emulators.servers).reduce((n, s) => n + s.requests.length, 0)).toBe(requestsBefore)
     for (const [key, value] of Object.entries(summarise(run))) byImage.set(key.replace(/@.*$/, ''), value)
-    console.log(`\nResolution of ../shared/corpus, offline from an emulator-warmed cache:\n${formatResolutionTable(run.stats)}`)
+    console.log(
+      `\nResolution of ../shared/corpus, offline from an emulator-warmed cache:\n${formatResolutionTable(run.stats)}`,
+    )
   }, 120_000)
   afterAll(() => emulators?.close())
 

@@ -24,7 +24,9 @@ const GO_SUM = [
 describe('stewards inventory --resolve', () => {
   it('prints the resolution-rate table; offline, paths that need no registry still resolve (exit 0)', async () => {
     const dir = await project({'go.sum': GO_SUM})
-    const r = runCli(['inventory', dir, '--resolve', '--offline'], {env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))}})
+    const r = runCli(['inventory', dir, '--resolve', '--offline'], {
+      env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
+    })
     expect(r.stderr).not.toContain('internal error')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(
@@ -39,11 +41,18 @@ describe('stewards inventory --resolve', () => {
 
   it('--json carries the groups; an offline cache miss makes the run incomplete (exit 2) and says why', async () => {
     const dir = await project({'go.sum': GO_SUM, 'requirements.txt': 'example-internal-lib==1.0.0\n'})
-    const r = runCli(['inventory', dir, '--resolve', '--offline', '--json'], {env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))}})
+    const r = runCli(['inventory', dir, '--resolve', '--offline', '--json'], {
+      env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
+    })
     expect(r.code).toBe(2)
     const out = JSON.parse(r.stdout)
-    expect(out.resolution.groups.map((g: {repo: string}) => g.repo)).toEqual(['github.com/example-org/widget', 'github.com/golang/text'])
-    expect(out.resolution.unresolved.map((u: {component: {name: string}; reason: string}) => [u.component.name, u.reason])).toEqual([['example-internal-lib', 'offline-cache-miss']])
+    expect(out.resolution.groups.map((g: {repo: string}) => g.repo)).toEqual([
+      'github.com/example-org/widget',
+      'github.com/golang/text',
+    ])
+    expect(
+      out.resolution.unresolved.map((u: {component: {name: string}; reason: string}) => [u.component.name, u.reason]),
+    ).toEqual([['example-internal-lib', 'offline-cache-miss']])
     expect(out.resolution.incomplete).toBe(true)
   })
 })

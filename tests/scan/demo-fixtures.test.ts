@@ -15,12 +15,18 @@ describe('the committed demo data', () => {
   it('is exactly what scripts/demo/build.ts generates (collected through the real collector and emulator)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'stewards-demo-build-'))
     await buildDemo(out)
-    const generated = files(out).map((f) => relative(out, f)).sort()
+    const generated = files(out)
+      .map((f) => relative(out, f))
+      .sort()
     expect(generated).toContain('snapshot.json')
     for (const file of generated) {
-      expect(readFileSync(join(out, file), 'utf8'), `fixtures/demo/${file} is stale: run npm run demo:build`).toBe(readFileSync(join(DEMO_DIR, file), 'utf8'))
+      expect(readFileSync(join(out, file), 'utf8'), `fixtures/demo/${file} is stale: run npm run demo:build`).toBe(
+        readFileSync(join(DEMO_DIR, file), 'utf8'),
+      )
     }
-    const committed = files(join(DEMO_DIR, 'upstreams')).map((f) => relative(DEMO_DIR, f)).sort()
+    const committed = files(join(DEMO_DIR, 'upstreams'))
+      .map((f) => relative(DEMO_DIR, f))
+      .sort()
     expect(committed).toEqual(generated.filter((f) => f.startsWith('upstreams/')))
   })
 

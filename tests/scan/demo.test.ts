@@ -40,8 +40,24 @@ function busFactor(emails: string[]): number {
 
 /** One reviewed line per project and per finding: what a reader of the demo report sees. */
 function summary(report: ScanResult): string {
-  const keys = ['human_commits', 'bot_commits', 'elephant_factor', 'bus_factor', 'top_company', 'top_company_share', 'unknown_share', 'maintainers', 'maintainers_unknown', 'listed_maintainers', 'has_security_policy', 'archived'] as const
-  const projects = report.projects.map((p) => `${p.repo} ${p.status} score=${p.score} ${keys.map((k) => `${k}=${JSON.stringify(p.metrics[k])}`).join(' ')}`)
+  const keys = [
+    'human_commits',
+    'bot_commits',
+    'elephant_factor',
+    'bus_factor',
+    'top_company',
+    'top_company_share',
+    'unknown_share',
+    'maintainers',
+    'maintainers_unknown',
+    'listed_maintainers',
+    'has_security_policy',
+    'archived',
+  ] as const
+  const projects = report.projects.map(
+    (p) =>
+      `${p.repo} ${p.status} score=${p.score} ${keys.map((k) => `${k}=${JSON.stringify(p.metrics[k])}`).join(' ')}`,
+  )
   const findings = report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.repo}: ${f.message}`)
   const unresolved = report.unresolved.map((u) => `unresolved ${u.component.ref}: ${u.reason}`)
   return `${[...projects, '', ...findings, '', ...unresolved].join('\n')}\n`
@@ -61,7 +77,11 @@ describe('stewards scan on the offline demo', () => {
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('github.com/example-nimbus/nimbus-mesh')
     expect(first.stdout).toContain('FINDINGS')
-    expect(readFileSync(join(out, 'a', 'report.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + report.findings.reduce((n, f) => n + f.locations.length, 0))
+    expect(
+      readFileSync(join(out, 'a', 'report.csv'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1 + report.findings.reduce((n, f) => n + f.locations.length, 0))
     expect(readFileSync(join(out, 'a', 'report.markdown'), 'utf8')).toContain('example-nimbus/nimbus-mesh')
     expect(readFileSync(join(out, 'a', 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i)
   })
@@ -82,13 +102,19 @@ describe('stewards scan on the offline demo', () => {
     const nimbus = demoCommits('example-nimbus__nimbus-mesh').map((c) => c.author.email)
     const crestline = nimbus.filter((e) => e.endsWith('@crestline.example.com')).length
     const project = report.projects.find((p) => p.repo === 'github.com/example-nimbus/nimbus-mesh')!
-    expect((project.metrics.commits_per_org as Record<string, number>)['Crestline Networks (fictional)']).toBe(crestline)
+    expect((project.metrics.commits_per_org as Record<string, number>)['Crestline Networks (fictional)']).toBe(
+      crestline,
+    )
   })
 
   it('exercises the interesting cases of the fictional stack', () => {
     const ids = (repo: string) => report.findings.filter((f) => f.repo === `github.com/${repo}`).map((f) => f.ruleId)
-    expect(ids('example-nimbus/nimbus-mesh')).toEqual(expect.arrayContaining(['listed-maintainer', 'maintainers-single-org', 'listed-commit-share']))
-    expect(ids('example-tinyqueue/tiny-queue')).toEqual(expect.arrayContaining(['low-bus-factor', 'no-security-policy']))
+    expect(ids('example-nimbus/nimbus-mesh')).toEqual(
+      expect.arrayContaining(['listed-maintainer', 'maintainers-single-org', 'listed-commit-share']),
+    )
+    expect(ids('example-tinyqueue/tiny-queue')).toEqual(
+      expect.arrayContaining(['low-bus-factor', 'no-security-policy']),
+    )
     expect(ids('example-oldyaml/old-yaml')).toContain('inactive-or-archived')
     expect(ids('example-vaguedb/vaguedb')).toContain('attribution-coverage-low')
     expect(ids('example-lumen/lumen-web')).not.toContain('listed-maintainer')
@@ -116,7 +142,9 @@ describe('stewards scan on the offline demo', () => {
     const second = scanDemo(outputs(join(out, 'b')))
     expect(second.code).toBe(0)
     for (const f of ['json', 'sarif'] as const) {
-      expect(readFileSync(join(out, 'b', `report.${f}`), 'utf8')).toBe(readFileSync(join(out, 'a', `report.${f}`), 'utf8'))
+      expect(readFileSync(join(out, 'b', `report.${f}`), 'utf8')).toBe(
+        readFileSync(join(out, 'a', `report.${f}`), 'utf8'),
+      )
     }
   })
 
@@ -152,7 +180,9 @@ describe('stewards scan on the offline demo', () => {
     expect(worse.code).toBe(1)
     expect(worse.stderr).toContain(`stewards: 1 new or worsened finding(s) at or over --fail-on high: ${target.ruleId}`)
     const marked = (JSON.parse(worse.stdout) as ScanResult).findings.filter((f) => f.baselineState !== 'unchanged')
-    expect(marked.map((f) => `${f.ruleId} ${f.repo} ${f.baselineState}`)).toEqual([`${target.ruleId} ${target.repo} updated`])
+    expect(marked.map((f) => `${f.ruleId} ${f.repo} ${f.baselineState}`)).toEqual([
+      `${target.ruleId} ${target.repo} updated`,
+    ])
   })
 
   it('a usage error exits 3 with a one-line message and a hint', () => {
@@ -185,7 +215,12 @@ describe('stewards diff', () => {
     expect(scanDemo(['--output', `json=${base}`]).code).toBe(0)
     const head = JSON.parse(readFileSync(base, 'utf8')) as ScanResult
     const removed = head.findings.shift()!
-    head.findings.push({...removed, ruleId: 'no-security-policy', repo: 'github.com/example-lumen/lumen-web', severity: 'high'})
+    head.findings.push({
+      ...removed,
+      ruleId: 'no-security-policy',
+      repo: 'github.com/example-lumen/lumen-web',
+      severity: 'high',
+    })
     const headFile = join(out, 'head.json')
     writeFileSync(headFile, JSON.stringify(head))
     const r = runCli(['diff', base, headFile, '--fail-on', 'high'])

@@ -21,7 +21,8 @@ function scan(args: string[]): {code: number; stderr: string; report?: ScanResul
   return {code: r.code, stderr: r.stderr, report}
 }
 
-const fired = (report: ScanResult | undefined, ruleId: string) => (report?.findings ?? []).filter((f) => f.ruleId === ruleId).map((f) => f.repo)
+const fired = (report: ScanResult | undefined, ruleId: string) =>
+  (report?.findings ?? []).filter((f) => f.ruleId === ruleId).map((f) => f.repo)
 
 describe('scan flags on the demo', () => {
   it('--param overrides a rule parameter without copying the rule; a bad one is a usage error', () => {
@@ -31,7 +32,10 @@ describe('scan flags on the demo', () => {
     expect(relaxed.code).toBe(0)
     expect(fired(relaxed.report, 'low-bus-factor')).toEqual([])
     const strictBus = scan(['--param', 'low-bus-factor.max_bus_factor=2'])
-    expect(fired(strictBus.report, 'low-bus-factor').sort()).toEqual(['github.com/example-nimbus/nimbus-mesh', 'github.com/example-tinyqueue/tiny-queue'])
+    expect(fired(strictBus.report, 'low-bus-factor').sort()).toEqual([
+      'github.com/example-nimbus/nimbus-mesh',
+      'github.com/example-tinyqueue/tiny-queue',
+    ])
     const bad = scan(['--param', 'no-such-rule.x=1'])
     expect(bad.code).toBe(3)
     expect(bad.stderr).toContain('no-such-rule')
@@ -58,14 +62,30 @@ describe('scan flags on the demo', () => {
     const dir = runCli(['scan', 'fixtures/demo', '--output', `json=${out}`])
     expect(dir.code).toBe(3)
     expect(dir.stderr).toContain('is a directory')
-    const twice = runCli(['scan', 'fixtures/demo', '--output', `json=${join(out, 'x')}`, '--output', `csv=${join(out, 'x')}`])
+    const twice = runCli([
+      'scan',
+      'fixtures/demo',
+      '--output',
+      `json=${join(out, 'x')}`,
+      '--output',
+      `csv=${join(out, 'x')}`,
+    ])
     expect(twice.code).toBe(3)
     expect(twice.stderr).toContain('two reports would be written')
   })
 
   it('a report larger than a pipe buffer reaches stdout whole even when the scan exits 2', async () => {
     // Governance files before June 2025 are not in the demo's snapshot: the scan is incomplete (exit 2).
-    const r = await runCliAsync(['scan', 'fixtures/demo', '--since', '2024-06-01', '--until', '2025-06-01', '--format', 'html'])
+    const r = await runCliAsync([
+      'scan',
+      'fixtures/demo',
+      '--since',
+      '2024-06-01',
+      '--until',
+      '2025-06-01',
+      '--format',
+      'html',
+    ])
     expect(r.code).toBe(2)
     expect(r.stdout.length).toBeGreaterThan(65_536)
     expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true)
@@ -103,7 +123,9 @@ describe('scan flags on the demo', () => {
     const base = scan([])
     const withDev = scan(['--include-dev'])
     expect(withDev.report?.summary.components).toBe((base.report?.summary.components ?? 0) + 1)
-    expect(withDev.report?.unresolved.map((u) => `${u.component.name} ${u.reason}`)).toContain('@example-fictional/lint-kit offline-cache-miss')
+    expect(withDev.report?.unresolved.map((u) => `${u.component.name} ${u.reason}`)).toContain(
+      '@example-fictional/lint-kit offline-cache-miss',
+    )
     expect(withDev.code).toBe(2)
   })
 

@@ -20,7 +20,11 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
   let emulator: GithubEmulator
 
   beforeAll(async () => {
-    cpSync(join(repoRoot, 'fixtures', 'demo', 'upstreams', 'example-lumen__lumen-web'), join(roots, 'example-lumen__lumen-web'), {recursive: true})
+    cpSync(
+      join(repoRoot, 'fixtures', 'demo', 'upstreams', 'example-lumen__lumen-web'),
+      join(roots, 'example-lumen__lumen-web'),
+      {recursive: true},
+    )
     mkdirSync(join(roots, 'example-blocked__blocked'), {recursive: true})
     writeFileSync(join(roots, 'example-blocked__blocked', 'repo.json'), JSON.stringify({status: 451}))
     mkdirSync(stack, {recursive: true})
@@ -48,10 +52,21 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
 
   it('reports unavailable projects, gates them by rule, stays complete, counts requests and never prints the token', async () => {
     const cacheDir = join(work, 'cache')
-    const args = ['scan', stack, '--map', join(work, 'map.yaml'), '--github-api-url', emulator.url, '--cache-dir', cacheDir]
+    const args = [
+      'scan',
+      stack,
+      '--map',
+      join(work, 'map.yaml'),
+      '--github-api-url',
+      emulator.url,
+      '--cache-dir',
+      cacheDir,
+    ]
     const window = ['--since', '2025-01-01', '--until', '2026-01-01']
     const sarif = join(work, 'out.sarif')
-    const r = await runCliAsync([...args, ...window, '--format', 'json', '--output', `sarif=${sarif}`], {env: {GITHUB_TOKEN: TOKEN}})
+    const r = await runCliAsync([...args, ...window, '--format', 'json', '--output', `sarif=${sarif}`], {
+      env: {GITHUB_TOKEN: TOKEN},
+    })
     expect(r.stderr).not.toContain('Error')
     expect(r.code).toBe(0)
     const result = JSON.parse(r.stdout) as ScanResult
@@ -65,7 +80,11 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
     const unavailable = result.findings.filter((f) => f.ruleId === 'project-unavailable').map((f) => f.repo)
     expect(unavailable.sort()).toEqual(['github.com/example-blocked/blocked', 'github.com/example-gone/deleted'])
     const lumen = result.projects.find((p) => p.repo === 'github.com/example-lumen/lumen-web')!
-    expect(lumen.metrics.human_commits).toBe(JSON.parse(readFileSync(join(roots, 'example-lumen__lumen-web', 'commits.json'), 'utf8')).filter((c: {author: {email: string}}) => !c.author.email.includes('[bot]')).length)
+    expect(lumen.metrics.human_commits).toBe(
+      JSON.parse(readFileSync(join(roots, 'example-lumen__lumen-web', 'commits.json'), 'utf8')).filter(
+        (c: {author: {email: string}}) => !c.author.email.includes('[bot]'),
+      ).length,
+    )
     expect(result.requests?.total).toBe(emulator.requests.length)
     expect(emulator.requests.every((q) => q.authorization?.endsWith(TOKEN))).toBe(true)
 
@@ -85,7 +104,18 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
 
   it('a wrong token fails fast as a usage error with a hint, without printing it', async () => {
     const wrong = 'ghp_wrongToken0123456789abcdefABCDEFxyz'
-    const r = await runCliAsync(['scan', stack, '--map', join(work, 'map.yaml'), '--github-api-url', emulator.url, '--cache-dir', join(work, 'cache-2'), '--token', wrong])
+    const r = await runCliAsync([
+      'scan',
+      stack,
+      '--map',
+      join(work, 'map.yaml'),
+      '--github-api-url',
+      emulator.url,
+      '--cache-dir',
+      join(work, 'cache-2'),
+      '--token',
+      wrong,
+    ])
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(/token/i)
     expect(r.stdout + r.stderr).not.toContain(wrong)

@@ -23,7 +23,13 @@ export function summarizeRoles(holders: readonly AttributedRoleHolder[]): RoleGr
     if (org) perOrg.set(org, (perOrg.get(org) ?? 0) + 1)
   }
   const resolved = [...perOrg.values()].reduce((a, b) => a + b, 0)
-  return {count: holders.length, resolved, unknown: holders.length - resolved, ambiguous, per_org: sortedByCount(perOrg)}
+  return {
+    count: holders.length,
+    resolved,
+    unknown: holders.length - resolved,
+    ambiguous,
+    per_org: sortedByCount(perOrg),
+  }
 }
 
 /** The attributed role holders of a group of logins (each login once, in the group's order). */
@@ -75,7 +81,13 @@ export function diffAttributions(before: AttributedProject, after: AttributedPro
     if (!a.organization) kind = 'newly-attributed'
     else if (!b.organization) kind = 'lost'
     else if (a.claim?.citation === b.claim?.citation) kind = 'renamed'
-    const change: AttributionChange = {sha: commit.sha, person: commit.person, kind, before: a.organization, after: b.organization}
+    const change: AttributionChange = {
+      sha: commit.sha,
+      person: commit.person,
+      kind,
+      before: a.organization,
+      after: b.organization,
+    }
     if (b.claim) {
       change.source = b.claim.source
       change.citation = b.claim.citation

@@ -16,25 +16,39 @@ export interface CliResult {
 }
 
 /** Runs the CLI from src/ (through tsx, no build needed) as a user would, in a child process. */
-export function runCli(args: string[], options: {cwd?: string; env?: Record<string, string>; input?: string} = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
-    cwd: options.cwd ?? repoRoot,
-    env: {...process.env, NO_COLOR: '1', XDG_CACHE_HOME: testCache, ...options.env},
-    input: options.input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
-  })
+export function runCli(
+  args: string[],
+  options: {cwd?: string; env?: Record<string, string>; input?: string} = {},
+): CliResult {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args],
+    {
+      cwd: options.cwd ?? repoRoot,
+      env: {...process.env, NO_COLOR: '1', XDG_CACHE_HOME: testCache, ...options.env},
+      input: options.input,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 120_000,
+    },
+  )
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
 }
 
 /** Like runCli, but asynchronous: a local emulator can answer from this process while the CLI runs. */
-export function runCliAsync(args: string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<CliResult> {
+export function runCliAsync(
+  args: string[],
+  options: {cwd?: string; env?: Record<string, string>} = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', XDG_CACHE_HOME: testCache, ...options.env},
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'run-src.js'), ...args],
+      {
+        cwd: options.cwd ?? repoRoot,
+        env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', XDG_CACHE_HOME: testCache, ...options.env},
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))

@@ -13,5 +13,7 @@ export function expectGoldenIn(dir: string, name: string, actual: string): void 
     return
   }
   expect(existsSync(file), `missing golden file ${file}: run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-  expect(actual, `${name} differs from its golden file: if the change is intended, run with UPDATE_GOLDEN=1`).toBe(readFileSync(file, 'utf8'))
+  expect(actual, `${name} differs from its golden file: if the change is intended, run with UPDATE_GOLDEN=1`).toBe(
+    readFileSync(file, 'utf8'),
+  )
 }

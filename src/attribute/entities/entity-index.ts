@@ -113,7 +113,11 @@ export function buildEntityIndex(data: EntityData): {index: EntityIndex; problem
   for (const list of data.lists) {
     const previous = lists.get(list.definition.id)
     if (previous) {
-      problems.push({file: list.file, line: list.line, message: `list id '${list.definition.id}' is already defined in ${previous.file}`})
+      problems.push({
+        file: list.file,
+        line: list.line,
+        message: `list id '${list.definition.id}' is already defined in ${previous.file}`,
+      })
     } else lists.set(list.definition.id, list)
   }
   checkReferences(records, lists, problems)
@@ -124,11 +128,22 @@ export function buildEntityIndex(data: EntityData): {index: EntityIndex; problem
   const logins = new Map<string, Keyed<string>>()
   for (const record of [...records.values()].sort((a, b) => compare(a.entry.id, b.entry.id))) {
     const {entry} = record
-    const add = <T>(table: Map<string, Keyed<T>>, key: string, value: T, sources: string[], path: YamlPath, what: string) => {
+    const add = <T>(
+      table: Map<string, Keyed<T>>,
+      key: string,
+      value: T,
+      sources: string[],
+      path: YamlPath,
+      what: string,
+    ) => {
       const line = record.lineOf(path)
       const other = table.get(key)
       if (other && other.id !== entry.id) {
-        problems.push({file: record.file, line, message: `${what} '${key}' also belongs to '${other.id}' (${other.file}:${other.line})`})
+        problems.push({
+          file: record.file,
+          line,
+          message: `${what} '${key}' also belongs to '${other.id}' (${other.file}:${other.line})`,
+        })
       } else if (!other) table.set(key, {id: entry.id, value, sources, file: record.file, line})
     }
     add(names, normalizeName(entry.name), entry.name, [], ['name'], 'name')
@@ -138,7 +153,9 @@ export function buildEntityIndex(data: EntityData): {index: EntityIndex; problem
     entry.domains.forEach((domain, i) => {
       const path = ['domains', i]
       if (isPublicWebmail(domain.domain)) {
-        problems.push(at(record, path, `domain '${domain.domain}' is a public webmail domain and cannot identify an organisation`))
+        problems.push(
+          at(record, path, `domain '${domain.domain}' is a public webmail domain and cannot identify an organisation`),
+        )
       } else add(domains, domain.domain, {domain: domain.domain, basis: domain.basis}, domain.source, path, 'domain')
     })
     entry.github_orgs.forEach((org, i) => {
@@ -175,13 +192,20 @@ function mergeMemberships(
       continue
     }
     const same = record.entry.lists.some(
-      (own) => own.list === item.membership.list && own.since === item.membership.since && own.listed_name === item.membership.listed_name,
+      (own) =>
+        own.list === item.membership.list &&
+        own.since === item.membership.since &&
+        own.listed_name === item.membership.listed_name,
     )
     if (!same) record.entry.lists.push(item.membership)
   }
 }
 
-function checkReferences(records: Map<string, OrganizationRecord>, lists: Map<string, ListRecord>, problems: EntityProblem[]) {
+function checkReferences(
+  records: Map<string, OrganizationRecord>,
+  lists: Map<string, ListRecord>,
+  problems: EntityProblem[],
+) {
   for (const record of records.values()) {
     const {entry} = record
     const parentId = entry.parent?.id
@@ -296,7 +320,13 @@ function createIndex(tables: Tables): EntityIndex {
     for (const suffix of suffixes(domain)) {
       const hit = domains.get(suffix)
       if (!hit || (hit.value.basis === 'website' && !options.includeWebsites)) continue
-      return {organization: get(hit.id)!, domain: hit.value.domain, basis: hit.value.basis, sources: hit.sources, file: hit.file}
+      return {
+        organization: get(hit.id)!,
+        domain: hit.value.domain,
+        basis: hit.value.basis,
+        sources: hit.sources,
+        file: hit.file,
+      }
     }
     return undefined
   }

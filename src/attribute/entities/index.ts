@@ -1,5 +1,12 @@
 /** Organisation data: what other stages import (see rules/entities/SOURCES.md for the data itself). */
-export type {DomainMatch, DomainOptions, EntityIndex, GithubOrgMatch, NameMatch, OrganizationRecord} from './entity-index.js'
+export type {
+  DomainMatch,
+  DomainOptions,
+  EntityIndex,
+  GithubOrgMatch,
+  NameMatch,
+  OrganizationRecord,
+} from './entity-index.js'
 export {EntitiesError, type LoadOptions, loadEntities, shippedEntitiesDir} from './load.js'
 export {normalizeDomain, normalizeLogin, normalizeName} from './normalize.js'
 export {isPublicWebmail, publicWebmailDomains} from './webmail.js'

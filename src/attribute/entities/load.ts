@@ -76,17 +76,30 @@ async function yamlFiles(root: string, problems: EntityProblem[]): Promise<strin
     .sort()
     .map((name) => join(root, name))
   if (files.length > MAX_FILES) {
-    problems.push({file: root, line: 0, message: `more than ${MAX_FILES} YAML files; only the first ${MAX_FILES} were read`})
+    problems.push({
+      file: root,
+      line: 0,
+      message: `more than ${MAX_FILES} YAML files; only the first ${MAX_FILES} were read`,
+    })
   }
   return files.slice(0, MAX_FILES)
 }
 
-async function readEntitiesFile(path: string, file: string, data: EntityData, problems: EntityProblem[]): Promise<void> {
+async function readEntitiesFile(
+  path: string,
+  file: string,
+  data: EntityData,
+  problems: EntityProblem[],
+): Promise<void> {
   let text: string
   try {
     const size = (await stat(path)).size
     if (size > MAX_FILE_BYTES) {
-      problems.push({file, line: 0, message: `file is ${size} bytes, more than the ${MAX_FILE_BYTES} allowed for an entity file`})
+      problems.push({
+        file,
+        line: 0,
+        message: `file is ${size} bytes, more than the ${MAX_FILE_BYTES} allowed for an entity file`,
+      })
       return
     }
     text = await readFile(path, 'utf8')

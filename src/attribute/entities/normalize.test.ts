@@ -59,7 +59,14 @@ describe('normalizeLogin', () => {
 
 describe('isPublicWebmail', () => {
   it('knows the common webmail providers, including sub-domains and GitHub noreply', () => {
-    for (const address of ['a@gmail.com', 'b@QQ.com', 'c@163.com', 'd@outlook.com', 'e@vip.qq.com', '1+x@users.noreply.github.com']) {
+    for (const address of [
+      'a@gmail.com',
+      'b@QQ.com',
+      'c@163.com',
+      'd@outlook.com',
+      'e@vip.qq.com',
+      '1+x@users.noreply.github.com',
+    ]) {
       expect(isPublicWebmail(address), address).toBe(true)
     }
   })

@@ -133,7 +133,11 @@ export const OrganizationEntry = z
       context.addIssue({code: 'custom', path: ['country'], message: 'a country needs country_source'})
     }
     if (org.incorporated_in && !org.incorporated_in_source) {
-      context.addIssue({code: 'custom', path: ['incorporated_in'], message: 'incorporated_in needs incorporated_in_source'})
+      context.addIssue({
+        code: 'custom',
+        path: ['incorporated_in'],
+        message: 'incorporated_in needs incorporated_in_source',
+      })
     }
   })
 export type OrganizationEntry = z.infer<typeof OrganizationEntry>

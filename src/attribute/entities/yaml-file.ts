@@ -31,7 +31,9 @@ export function zodProblems(error: z.ZodError, _file: string, yaml: ParsedYaml):
 }
 
 export function formatProblem(problem: EntityProblem): string {
-  return problem.line > 0 ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`
+  return problem.line > 0
+    ? `${problem.file}:${problem.line}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`
 }
 
 function withoutColumn({file, line, message}: YamlProblem): EntityProblem {

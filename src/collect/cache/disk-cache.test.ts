@@ -4,14 +4,28 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DiskCache, unsafeCacheDir} from './disk-cache.js'
 
-const entry = (key: string) => ({key, storedAt: 1, status: 200, etag: '"abc"', headers: {'Content-Type': 'application/json', Authorization: 'token secret'}, body: '{"a":1}'})
+const entry = (key: string) => ({
+  key,
+  storedAt: 1,
+  status: 200,
+  etag: '"abc"',
+  headers: {'Content-Type': 'application/json', Authorization: 'token secret'},
+  body: '{"a":1}',
+})
 
 describe('DiskCache', () => {
   it('stores and returns entries, dropping credential headers', async () => {
     const cache = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
     await cache.put('github', entry('GET /repos/a/b'))
     const got = await cache.get('github', 'GET /repos/a/b')
-    expect(got).toEqual({key: 'GET /repos/a/b', storedAt: 1, status: 200, etag: '"abc"', headers: {'content-type': 'application/json'}, body: '{"a":1}'})
+    expect(got).toEqual({
+      key: 'GET /repos/a/b',
+      storedAt: 1,
+      status: 200,
+      etag: '"abc"',
+      headers: {'content-type': 'application/json'},
+      body: '{"a":1}',
+    })
     expect(await cache.get('github', 'GET /repos/a/c')).toBeNull()
   })
 

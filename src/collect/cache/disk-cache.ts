@@ -124,7 +124,8 @@ export class DiskCache {
    */
   async clear(): Promise<ClearResult> {
     const unsafe = unsafeCacheDir(this.dir)
-    if (unsafe) throw usageError('cache-clear', `refusing to clear ${this.dir}: it is the ${unsafe}, not a cache directory`)
+    if (unsafe)
+      throw usageError('cache-clear', `refusing to clear ${this.dir}: it is the ${unsafe}, not a cache directory`)
     const result: ClearResult = {removed: [], kept: []}
     for (const namespace of await this.namespaces()) {
       const entries = await countEntries(join(this.dir, namespace))

@@ -22,7 +22,9 @@ describe('CODEOWNERS', () => {
       ['example/core-team', '*', 2],
       ['example/docs', '/docs/', 3],
     ])
-    expect(problems).toEqual([{file: '.github/CODEOWNERS', line: 6, message: "'@not_valid!' is not a GitHub login or team"}])
+    expect(problems).toEqual([
+      {file: '.github/CODEOWNERS', line: 6, message: "'@not_valid!' is not a GitHub login or team"},
+    ])
   })
 
   it('reads only the file GitHub uses: .github/, then the root, then docs/', () => {
@@ -31,7 +33,11 @@ describe('CODEOWNERS', () => {
       {path: 'CODEOWNERS', content: '* @from-root'},
     ]
     expect(parseGovernanceFiles(files).roles.map((r) => r.login)).toEqual(['from-root'])
-    expect(parseGovernanceFiles([...files, {path: '.github/CODEOWNERS', content: '* @from-github'}]).roles.map((r) => r.login)).toEqual(['from-github'])
+    expect(
+      parseGovernanceFiles([...files, {path: '.github/CODEOWNERS', content: '* @from-github'}]).roles.map(
+        (r) => r.login,
+      ),
+    ).toEqual(['from-github'])
     expect(parseGovernanceFiles([files[0]]).roles.map((r) => r.login)).toEqual(['from-docs'])
   })
 })

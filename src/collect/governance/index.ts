@@ -47,7 +47,12 @@ export function toRoleHolders(roles: readonly GovernanceRole[]): RoleHolder[] {
   )
 }
 
-function parseOne(file: GovernanceFile, kind: GovernanceKind, files: GovernanceFile[], result: GovernanceParse): GovernanceParse {
+function parseOne(
+  file: GovernanceFile,
+  kind: GovernanceKind,
+  files: GovernanceFile[],
+  result: GovernanceParse,
+): GovernanceParse {
   switch (kind) {
     case 'owners':
       return parseOwners(file, aliasesFor(file, files, result))

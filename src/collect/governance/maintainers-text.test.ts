@@ -27,11 +27,17 @@ describe('plain MAINTAINERS', () => {
       ['lin-t', 'reviewer', 'REVIEWERS', 'external/example__project/MAINTAINERS:12'],
       ['old-one', 'emeritus', 'EMERITUS', 'external/example__project/MAINTAINERS:15'],
     ])
-    expect(problems).toEqual([{file: 'external/example__project/MAINTAINERS', line: 13, message: "'not valid!' is not a GitHub login"}])
+    expect(problems).toEqual([
+      {file: 'external/example__project/MAINTAINERS', line: 13, message: "'not valid!' is not a GitHub login"},
+    ])
   })
 
   it('reads @handles and profile links on other lines; before any heading people are maintainers', () => {
-    const content = ['Ada L <ada@example.com> (@ada-l)', 'Grace H https://github.com/grace-h', 'Mail only <x@example.com>'].join('\n')
+    const content = [
+      'Ada L <ada@example.com> (@ada-l)',
+      'Grace H https://github.com/grace-h',
+      'Mail only <x@example.com>',
+    ].join('\n')
     const {roles} = parseGovernanceFiles([{path: 'MAINTAINERS', content}])
     expect(roles.map((r) => [r.login, r.role])).toEqual([
       ['ada-l', 'maintainer'],

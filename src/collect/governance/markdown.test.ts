@@ -2,7 +2,13 @@ import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles} from './index.js'
 
 const people = (path: string, content: string) =>
-  parseGovernanceFiles([{path, content}]).roles.map((r) => [r.login, r.role, r.section ?? null, r.declaredAffiliation ?? null, r.line])
+  parseGovernanceFiles([{path, content}]).roles.map((r) => [
+    r.login,
+    r.role,
+    r.section ?? null,
+    r.declaredAffiliation ?? null,
+    r.line,
+  ])
 
 describe('MAINTAINERS.md', () => {
   it('reads tables by their GitHub column and declared company column, by section', () => {
@@ -58,7 +64,17 @@ describe('MAINTAINERS.md', () => {
   })
 
   it('skips code blocks and comments; setext headings count', () => {
-    const content = ['Reviewers', '---------', '', '```', '@in-code', '```', '<!-- @in-comment', '-->', '- @real-reviewer'].join('\n')
+    const content = [
+      'Reviewers',
+      '---------',
+      '',
+      '```',
+      '@in-code',
+      '```',
+      '<!-- @in-comment',
+      '-->',
+      '- @real-reviewer',
+    ].join('\n')
     expect(people('MAINTAINERS.md', content)).toEqual([['real-reviewer', 'reviewer', 'Reviewers', null, 9]])
   })
 })

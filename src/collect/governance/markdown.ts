@@ -24,7 +24,10 @@ interface Table {
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
 const FENCE = /^\s*(```|~~~)/
 
-export function parseMarkdownRoles(file: GovernanceFile, kind: Extract<GovernanceKind, 'maintainers' | 'readme'>): GovernanceParse {
+export function parseMarkdownRoles(
+  file: GovernanceFile,
+  kind: Extract<GovernanceKind, 'maintainers' | 'readme'>,
+): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))
   const headings: Heading[] = []
@@ -174,6 +177,8 @@ function rowPeople(cells: string[], table: Table): Array<{login: string; declare
 function trailingCompany(rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
   if (!match) return undefined
-  const company = plain(match[1]).replace(/[.;]+$/, '').trim()
+  const company = plain(match[1])
+    .replace(/[.;]+$/, '')
+    .trim()
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }

@@ -53,7 +53,11 @@ describe('OWNERS and OWNERS_ALIASES', () => {
   })
 
   it('does not expand YAML aliases (no bomb can grow)', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a]', 'approvers: [*b, *b, *b, *b, *b, *b, *b, *b, real-one]'].join('\n')
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a]',
+      'approvers: [*b, *b, *b, *b, *b, *b, *b, *b, real-one]',
+    ].join('\n')
     const {roles} = parseGovernanceFiles([{path: 'OWNERS', content: bomb}])
     expect(roles.map((r) => r.login)).toEqual(['real-one'])
   })

@@ -55,7 +55,8 @@ export function parseOwners(file: GovernanceFile, aliases: Aliases): GovernanceP
       if (!isScalar(pair.key)) continue
       const key = String(pair.key.value)
       if (key === 'filters' && isMap(pair.value)) {
-        for (const filter of pair.value.items) if (isScalar(filter.key)) visit(filter.value as Node, `filter ${filter.key.value}`)
+        for (const filter of pair.value.items)
+          if (isScalar(filter.key)) visit(filter.value as Node, `filter ${filter.key.value}`)
         continue
       }
       const role = KEY_ROLES[key]
@@ -68,9 +69,23 @@ export function parseOwners(file: GovernanceFile, aliases: Aliases): GovernanceP
   return result
 }
 
-function addEntry(result: GovernanceParse, file: GovernanceFile, entry: Listed, role: Role, section: string, aliases: Aliases): void {
+function addEntry(
+  result: GovernanceParse,
+  file: GovernanceFile,
+  entry: Listed,
+  role: Role,
+  section: string,
+  aliases: Aliases,
+): void {
   const alias = aliases.get(entry.value.toLowerCase())
-  const base = {role, file: file.path, line: entry.line, kind: 'owners' as const, section, source: `${file.path}:${entry.line}`}
+  const base = {
+    role,
+    file: file.path,
+    line: entry.line,
+    kind: 'owners' as const,
+    section,
+    source: `${file.path}:${entry.line}`,
+  }
   if (alias) {
     for (const member of alias.members) {
       if (!isLogin(member.value)) continue
@@ -79,7 +94,12 @@ function addEntry(result: GovernanceParse, file: GovernanceFile, entry: Listed, 
     return
   }
   if (isLogin(entry.value)) result.roles.push({...base, login: entry.value})
-  else result.problems.push({file: file.path, line: entry.line, message: `'${entry.value}' is neither a GitHub login nor an alias`})
+  else
+    result.problems.push({
+      file: file.path,
+      line: entry.line,
+      message: `'${entry.value}' is neither a GitHub login nor an alias`,
+    })
 }
 
 function readYaml(file: GovernanceFile, problems: GovernanceProblem[]) {
@@ -87,7 +107,11 @@ function readYaml(file: GovernanceFile, problems: GovernanceProblem[]) {
   const doc = parseDocument(file.content, {lineCounter, prettyErrors: false})
   if (doc.errors.length) {
     const error = doc.errors[0]
-    problems.push({file: file.path, line: lineCounter.linePos(error.pos[0]).line, message: error.message.split('\n')[0]})
+    problems.push({
+      file: file.path,
+      line: lineCounter.linePos(error.pos[0]).line,
+      message: error.message.split('\n')[0],
+    })
     return undefined
   }
   const line = (node: Node | unknown): number => {

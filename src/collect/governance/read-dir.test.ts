@@ -21,6 +21,8 @@ describe('readGovernanceDir', () => {
   })
 
   it('is a usage error naming a missing directory', async () => {
-    await expect(readGovernanceDir('/nonexistent/governance')).rejects.toThrow(/^\/nonexistent\/governance: cannot read governance directory/)
+    await expect(readGovernanceDir('/nonexistent/governance')).rejects.toThrow(
+      /^\/nonexistent\/governance: cannot read governance directory/,
+    )
   })
 })

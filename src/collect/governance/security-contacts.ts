@@ -11,7 +11,14 @@ export function parseSecurityContacts(file: GovernanceFile): GovernanceParse {
     const lineNo = i + 1
     const login = line.replace(/^@/, '')
     if (isLogin(login)) {
-      result.roles.push({login, role: 'security-contact', file: file.path, line: lineNo, kind: 'security-contacts', source: `${file.path}:${lineNo}`})
+      result.roles.push({
+        login,
+        role: 'security-contact',
+        file: file.path,
+        line: lineNo,
+        kind: 'security-contacts',
+        source: `${file.path}:${lineNo}`,
+      })
     } else {
       result.problems.push({file: file.path, line: lineNo, message: `'${line}' is not a GitHub login`})
     }

@@ -10,7 +10,14 @@ import type {Role} from '../../core/model.js'
 import {CATCH_ALL} from './codeowners.js'
 import type {GovernanceKind, GovernanceRole} from './types.js'
 
-export type RoleGroupId = 'maintainers' | 'approvers' | 'reviewers' | 'committers' | 'codeowners' | 'security-contacts' | 'triagers'
+export type RoleGroupId =
+  | 'maintainers'
+  | 'approvers'
+  | 'reviewers'
+  | 'committers'
+  | 'codeowners'
+  | 'security-contacts'
+  | 'triagers'
 
 export interface RoleGroup {
   id: RoleGroupId
@@ -40,9 +47,15 @@ export function selectRoles(holders: readonly GovernanceRole[], query: RoleQuery
 }
 
 const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery}> = [
-  {rule: 'MAINTAINERS file: maintainers and committers', query: {roles: ['maintainer', 'committer'], kinds: ['maintainers']}},
+  {
+    rule: 'MAINTAINERS file: maintainers and committers',
+    query: {roles: ['maintainer', 'committer'], kinds: ['maintainers']},
+  },
   {rule: 'README role list: maintainers', query: {roles: ['maintainer'], kinds: ['readme']}},
-  {rule: 'OWNERS owners + approvers (OWNERS_ALIASES expanded)', query: {roles: ['owner', 'approver'], kinds: ['owners']}},
+  {
+    rule: 'OWNERS owners + approvers (OWNERS_ALIASES expanded)',
+    query: {roles: ['owner', 'approver'], kinds: ['owners']},
+  },
   {
     rule: 'CODEOWNERS catch-all rule individuals',
     query: {roles: ['codeowner'], kinds: ['codeowners'], section: (section) => CATCH_ALL.has(section ?? '')},
@@ -61,11 +74,31 @@ export function selectMaintainers(holders: readonly GovernanceRole[]): RoleGroup
 export function roleGroups(holders: readonly GovernanceRole[]): RoleGroup[] {
   return [
     selectMaintainers(holders),
-    {id: 'approvers', rule: 'approvers (OWNERS, README lists, MAINTAINERS sections)', holders: selectRoles(holders, {roles: ['approver']})},
-    {id: 'reviewers', rule: 'reviewers (OWNERS, README lists, MAINTAINERS sections)', holders: selectRoles(holders, {roles: ['reviewer']})},
-    {id: 'committers', rule: 'committers (MAINTAINERS sections)', holders: selectRoles(holders, {roles: ['committer']})},
-    {id: 'codeowners', rule: 'CODEOWNERS individuals (any rule)', holders: selectRoles(holders, {roles: ['codeowner']})},
+    {
+      id: 'approvers',
+      rule: 'approvers (OWNERS, README lists, MAINTAINERS sections)',
+      holders: selectRoles(holders, {roles: ['approver']}),
+    },
+    {
+      id: 'reviewers',
+      rule: 'reviewers (OWNERS, README lists, MAINTAINERS sections)',
+      holders: selectRoles(holders, {roles: ['reviewer']}),
+    },
+    {
+      id: 'committers',
+      rule: 'committers (MAINTAINERS sections)',
+      holders: selectRoles(holders, {roles: ['committer']}),
+    },
+    {
+      id: 'codeowners',
+      rule: 'CODEOWNERS individuals (any rule)',
+      holders: selectRoles(holders, {roles: ['codeowner']}),
+    },
     {id: 'security-contacts', rule: 'SECURITY_CONTACTS', holders: selectRoles(holders, {roles: ['security-contact']})},
-    {id: 'triagers', rule: 'triagers (README lists, MAINTAINERS sections); never maintainers', holders: selectRoles(holders, {roles: ['triager']})},
+    {
+      id: 'triagers',
+      rule: 'triagers (README lists, MAINTAINERS sections); never maintainers',
+      holders: selectRoles(holders, {roles: ['triager']}),
+    },
   ]
 }

@@ -83,7 +83,12 @@ function cacheKey(method: string, url: string, body: unknown): string | null {
  */
 function isCacheable(response: Response): boolean {
   const errors = (response.data as {errors?: Array<{type?: string; path?: unknown[]}>} | null)?.errors
-  return !errors || errors.every((e) => e.type === 'NOT_FOUND' || (e.type === 'FORBIDDEN' && Array.isArray(e.path) && e.path.length > 1))
+  return (
+    !errors ||
+    errors.every(
+      (e) => e.type === 'NOT_FOUND' || (e.type === 'FORBIDDEN' && Array.isArray(e.path) && e.path.length > 1),
+    )
+  )
 }
 
 async function store(http: StewardsHttpOptions, key: string, response: Response): Promise<void> {
@@ -105,9 +110,18 @@ async function store(http: StewardsHttpOptions, key: string, response: Response)
 }
 
 function replay(entry: CacheEntry, url: string): Response {
-  const response: Response = {status: entry.status, url, headers: {...entry.headers}, data: entry.body === '' ? '' : JSON.parse(entry.body)}
+  const response: Response = {
+    status: entry.status,
+    url,
+    headers: {...entry.headers},
+    data: entry.body === '' ? '' : JSON.parse(entry.body),
+  }
   if (entry.status >= 400) {
-    throw Object.assign(new Error(messageOf(response.data) ?? `HTTP ${entry.status}`), {name: 'HttpError', status: entry.status, response})
+    throw Object.assign(new Error(messageOf(response.data) ?? `HTTP ${entry.status}`), {
+      name: 'HttpError',
+      status: entry.status,
+      response,
+    })
   }
   return response
 }

@@ -62,7 +62,10 @@ export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): S
 }
 
 const passThroughGroup = {
-  key: () => ({schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => Promise.resolve(task(...args))}),
+  key: () => ({
+    schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      Promise.resolve(task(...args)),
+  }),
 }
 
 /** GitHub.com serves GraphQL at /graphql; Enterprise Server at /api/graphql beside /api/v3. */

@@ -18,7 +18,11 @@ export type FailureKind =
   | 'invalid-response'
   | 'network'
 
-const FINAL_KINDS: ReadonlySet<FailureKind> = new Set(['not-found', 'unavailable-for-legal-reasons', 'empty-repository'])
+const FINAL_KINDS: ReadonlySet<FailureKind> = new Set([
+  'not-found',
+  'unavailable-for-legal-reasons',
+  'empty-repository',
+])
 
 export class CollectFailure extends Error {
   readonly kind: FailureKind
@@ -62,7 +66,10 @@ export function toFailure(error: unknown, what: string): CollectFailure {
   // Our plug-ins' failures do not know which part of which project they were reading: say it.
   if (error instanceof CollectFailure) {
     if (error.message.startsWith(`${what}: `)) return error
-    return new CollectFailure(error.kind, `${what}: ${error.message}`, {status: error.status, cause: error.cause ?? error})
+    return new CollectFailure(error.kind, `${what}: ${error.message}`, {
+      status: error.status,
+      cause: error.cause ?? error,
+    })
   }
   const e = (error ?? {}) as HttpLikeError
   const status = typeof e.status === 'number' ? e.status : undefined
@@ -77,9 +84,15 @@ export function toFailure(error: unknown, what: string): CollectFailure {
     case 401:
       return new CollectFailure('unauthorized', `${what}: GitHub answered 401 Bad credentials`, {status, cause: error})
     case 404:
-      return new CollectFailure('not-found', `${what}: not found (404; missing, renamed away or private)`, {status, cause: error})
+      return new CollectFailure('not-found', `${what}: not found (404; missing, renamed away or private)`, {
+        status,
+        cause: error,
+      })
     case 451:
-      return new CollectFailure('unavailable-for-legal-reasons', `${what}: unavailable for legal reasons (451)`, {status, cause: error})
+      return new CollectFailure('unavailable-for-legal-reasons', `${what}: unavailable for legal reasons (451)`, {
+        status,
+        cause: error,
+      })
     case 409:
       return new CollectFailure('empty-repository', `${what}: repository is empty (409)`, {status, cause: error})
   }
@@ -87,10 +100,16 @@ export function toFailure(error: unknown, what: string): CollectFailure {
     return new CollectFailure('rate-limited', `${what}: GitHub rate limit reached`, {status, cause: error})
   }
   if (status === 403 && /too large/i.test(message)) {
-    return new CollectFailure('too-large', `${what}: GitHub refuses, the list is too large for the API (403)`, {status, cause: error})
+    return new CollectFailure('too-large', `${what}: GitHub refuses, the list is too large for the API (403)`, {
+      status,
+      cause: error,
+    })
   }
   if (status !== undefined && status >= 500) {
-    return new CollectFailure('server-error', `${what}: GitHub server error (${status}) after retries`, {status, cause: error})
+    return new CollectFailure('server-error', `${what}: GitHub server error (${status}) after retries`, {
+      status,
+      cause: error,
+    })
   }
   if (status !== undefined && status > 0) {
     return new CollectFailure('invalid-response', `${what}: unexpected HTTP ${status}`, {status, cause: error})
@@ -99,9 +118,20 @@ export function toFailure(error: unknown, what: string): CollectFailure {
 }
 
 /** Node's codes for failures to reach the server at all: refused, unreachable, DNS, TLS, a dropped socket. */
-const NETWORK_CODE = /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/
+const NETWORK_CODE =
+  /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/
 /** Failures that asking again in a second will not cure: the host refuses or does not exist (no retry). */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+])
 
 export interface NetworkError {
   /** Node's code (`ECONNREFUSED`), or null when fetch refused by itself (a blocked port such as 1). */

@@ -38,10 +38,14 @@ export function guardPlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
       const response = await attempt(() => request(options) as Promise<Response>, mutable, http, projectSignal)
       const location = response.headers.location
       if (response.status >= 300 && response.status < 400 && location) {
-        if (hop >= MAX_REDIRECTS) throw new CollectFailure('invalid-response', `too many redirects from ${target.pathname}`)
+        if (hop >= MAX_REDIRECTS)
+          throw new CollectFailure('invalid-response', `too many redirects from ${target.pathname}`)
         const next = new URL(location, target)
         if (next.origin !== apiOrigin) {
-          throw new CollectFailure('foreign-origin', `refused a redirect to ${next.origin}: only ${apiOrigin} is allowed`)
+          throw new CollectFailure(
+            'foreign-origin',
+            `refused a redirect to ${next.origin}: only ${apiOrigin} is allowed`,
+          )
         }
         // The route's parameters are already expanded into the URL: drop them so they do not become a query.
         for (const key of Object.keys(mutable)) if (!KEEP.has(key)) delete mutable[key]
@@ -59,7 +63,12 @@ type Mutable = Record<string, unknown> & {headers: Record<string, unknown>; requ
 /** Keys of endpoint options that survive a redirect; route parameters (owner, repo...) are already in the URL. */
 const KEEP = new Set(['method', 'url', 'baseUrl', 'headers', 'request', 'mediaType'])
 
-async function attempt(send: () => Promise<Response>, options: Mutable, http: StewardsHttpOptions, projectSignal: AbortSignal | undefined): Promise<Response> {
+async function attempt(
+  send: () => Promise<Response>,
+  options: Mutable,
+  http: StewardsHttpOptions,
+  projectSignal: AbortSignal | undefined,
+): Promise<Response> {
   for (let accepted = 0; ; accepted++) {
     if (http.state.stopped) throw new CollectFailure('rate-limited', http.state.stopped)
     if (projectSignal?.aborted) throw new CollectFailure('timeout', 'project time limit reached')
@@ -76,10 +85,13 @@ async function attempt(send: () => Promise<Response>, options: Mutable, http: St
     })
     if (isJson(response) && typeof response.data === 'string') {
       // Status 500 makes octokit's retry plug-in try again.
-      throw Object.assign(new CollectFailure('invalid-response', 'truncated or malformed JSON response', {status: 500}), {
-        request: {...options, headers: {}},
-        response,
-      })
+      throw Object.assign(
+        new CollectFailure('invalid-response', 'truncated or malformed JSON response', {status: 500}),
+        {
+          request: {...options, headers: {}},
+          response,
+        },
+      )
     }
     if (response.status !== 202) return response
     if (accepted >= http.acceptedRetries) {

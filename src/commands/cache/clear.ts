@@ -7,15 +7,22 @@ export default class CacheClear extends BaseCommand {
   static override summary = 'Delete the cached API answers (every namespace: GitHub and the package registries)'
   static override description =
     'Removes each namespace folder of the cache directory that holds only cache entries, and prints the folders removed. Folders holding other files are kept; the filesystem root and the home directory are refused.'
-  static override examples = ['<%= config.bin %> cache clear', '<%= config.bin %> cache clear --cache-dir ./stewards-cache']
-  static override flags = {'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'})}
+  static override examples = [
+    '<%= config.bin %> cache clear',
+    '<%= config.bin %> cache clear --cache-dir ./stewards-cache',
+  ]
+  static override flags = {
+    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+  }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(CacheClear)
     const dir = flags['cache-dir'] ?? defaultCacheDir()
     const {removed, kept} = await new DiskCache(dir).clear()
-    for (const {namespace, entries} of removed) this.log(`removed ${join(dir, namespace)} (${entries} ${entries === 1 ? 'entry' : 'entries'})`)
-    for (const namespace of kept) this.logToStderr(`kept ${join(dir, namespace)}: it holds files stewards does not write`)
+    for (const {namespace, entries} of removed)
+      this.log(`removed ${join(dir, namespace)} (${entries} ${entries === 1 ? 'entry' : 'entries'})`)
+    for (const namespace of kept)
+      this.logToStderr(`kept ${join(dir, namespace)}: it holds files stewards does not write`)
     if (removed.length === 0 && kept.length === 0) this.logToStderr(`nothing to clear in ${dir}`)
   }
 }

@@ -6,9 +6,13 @@ import {usageError} from '../../core/errors.js'
 
 export default class CacheImport extends BaseCommand {
   static override summary = 'Load a bundle written by `cache export` into the cache'
-  static override examples = ['<%= config.bin %> cache import stewards-cache.json && <%= config.bin %> collect karmada-io/karmada --offline']
+  static override examples = [
+    '<%= config.bin %> cache import stewards-cache.json && <%= config.bin %> collect karmada-io/karmada --offline',
+  ]
   static override args = {file: Args.string({description: 'Bundle file', required: true})}
-  static override flags = {'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'})}
+  static override flags = {
+    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+  }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheImport)
@@ -16,12 +20,18 @@ export default class CacheImport extends BaseCommand {
     try {
       json = JSON.parse(await readFile(args.file, 'utf8'))
     } catch (error) {
-      throw usageError('cache-import', `${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      throw usageError(
+        'cache-import',
+        `${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      )
     }
     const bundle = CacheBundle.safeParse(json)
     if (!bundle.success) {
       const issue = bundle.error.issues[0]
-      throw usageError('cache-import', `${args.file}: not a stewards cache bundle (${issue?.path.join('.')}: ${issue?.message})`)
+      throw usageError(
+        'cache-import',
+        `${args.file}: not a stewards cache bundle (${issue?.path.join('.')}: ${issue?.message})`,
+      )
     }
     const count = await new DiskCache(flags['cache-dir'] ?? defaultCacheDir()).importBundle(bundle.data)
     this.logToStderr(`imported ${count} cache entries`)

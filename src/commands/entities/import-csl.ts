@@ -10,17 +10,25 @@ import {ExitCode, usageError} from '../../core/errors.js'
 
 export default class EntitiesImportCsl extends BaseCommand {
   static override summary = 'Propose list memberships from the US Consolidated Screening List'
-  static override description = `Reads a Consolidated Screening List download (trade.gov consolidated.json, .csv or .tsv) and matches its records to organisations by exact normalised name or alias only. Exact matches are written as a reviewable entities file (memberships: ...); names that only share words are reported as near-matches for a human to decide and are never applied. Records of individuals, vessels and aircraft are skipped. Dates are written YYYY-MM-DD; a CSL date that is not a date is left out of its entry (since: null, with a note) and warned about. Exit 2 when some records or dates could not be read.`
+  static override description =
+    `Reads a Consolidated Screening List download (trade.gov consolidated.json, .csv or .tsv) and matches its records to organisations by exact normalised name or alias only. Exact matches are written as a reviewable entities file (memberships: ...); names that only share words are reported as near-matches for a human to decide and are never applied. Records of individuals, vessels and aircraft are skipped. Dates are written YYYY-MM-DD; a CSL date that is not a date is left out of its entry (since: null, with a note) and warned about. Exit 2 when some records or dates could not be read.`
   static override examples = [
     '<%= config.bin %> entities import-csl consolidated.json --output csl-memberships.yaml',
     '<%= config.bin %> entities import-csl consolidated.csv --entities ./my-entities --json',
   ]
   static override args = {
-    file: Args.string({description: 'CSL download: consolidated.json, consolidated.csv or consolidated.tsv', required: true}),
+    file: Args.string({
+      description: 'CSL download: consolidated.json, consolidated.csv or consolidated.tsv',
+      required: true,
+    }),
   }
   static override flags = {
     ...entityFlags,
-    output: Flags.string({char: 'o', description: 'Write the proposed memberships (YAML) to this file', helpValue: 'FILE'}),
+    output: Flags.string({
+      char: 'o',
+      description: 'Write the proposed memberships (YAML) to this file',
+      helpValue: 'FILE',
+    }),
     json: Flags.boolean({description: 'Print the full result (matches, already recorded, near-matches) as JSON'}),
     'source-url': Flags.string({
       description: 'URL to cite for the imported memberships (default: the trade.gov download URL of the format)',

@@ -7,7 +7,10 @@ export default class EntitiesList extends BaseCommand {
   static override summary = 'List the organisations known to stewards'
   static override description =
     'One line per organisation: id, country (ISO 3166-1), parent, the lists it is on (own memberships), and its name.'
-  static override examples = ['<%= config.bin %> entities list', '<%= config.bin %> entities list --entities ./my-entities --json']
+  static override examples = [
+    '<%= config.bin %> entities list',
+    '<%= config.bin %> entities list --entities ./my-entities --json',
+  ]
   static override flags = {
     ...entityFlags,
     json: Flags.boolean({description: 'Print the organisations as JSON'}),

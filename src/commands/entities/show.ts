@@ -7,9 +7,15 @@ import {usageError} from '../../core/errors.js'
 
 export default class EntitiesShow extends BaseCommand {
   static override summary = 'Show one organisation with every fact and its citations'
-  static override description = `ID is an organisation id, or any name, alias, e-mail domain or @github-org that resolves to one. Shows the entry as recorded (with sources), its parent chain, and its list memberships including those inherited through the parent chain (marked inherited_from).`
-  static override examples = ['<%= config.bin %> entities show huawei', "<%= config.bin %> entities show 'Futurewei Technologies Inc.' --json"]
-  static override args = {id: Args.string({description: 'Organisation id, name, alias, domain or @github-org', required: true})}
+  static override description =
+    `ID is an organisation id, or any name, alias, e-mail domain or @github-org that resolves to one. Shows the entry as recorded (with sources), its parent chain, and its list memberships including those inherited through the parent chain (marked inherited_from).`
+  static override examples = [
+    '<%= config.bin %> entities show huawei',
+    "<%= config.bin %> entities show 'Futurewei Technologies Inc.' --json",
+  ]
+  static override args = {
+    id: Args.string({description: 'Organisation id, name, alias, domain or @github-org', required: true}),
+  }
   static override flags = {
     ...entityFlags,
     json: Flags.boolean({description: 'Print as JSON'}),
@@ -19,9 +25,16 @@ export default class EntitiesShow extends BaseCommand {
     const {args, flags} = await this.parse(EntitiesShow)
     const index = await loadEntities(flags.entities ?? [], {shipped: flags.shipped})
     const organization =
-      index.get(args.id) ?? index.byName(args.id) ?? index.byGithubOrg(args.id) ?? index.byDomain(args.id, {includeWebsites: true})
+      index.get(args.id) ??
+      index.byName(args.id) ??
+      index.byGithubOrg(args.id) ??
+      index.byDomain(args.id, {includeWebsites: true})
     if (!organization) {
-      throw usageError('unknown-organisation', `no organisation matches '${args.id}'`, 'run `stewards entities list` for the ids')
+      throw usageError(
+        'unknown-organisation',
+        `no organisation matches '${args.id}'`,
+        'run `stewards entities list` for the ids',
+      )
     }
     const record = index.record(organization.id)!
     const view = {

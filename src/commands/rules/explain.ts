@@ -7,7 +7,10 @@ import {loadRules} from '../../evaluate/index.js'
 
 export default class RulesExplain extends BaseCommand {
   static override summary = 'Explain one rule: why it matters, when it fires, what to do, its parameters'
-  static override examples = ['<%= config.bin %> rules explain single-org-majority', '<%= config.bin %> rules explain listed-maintainer --rules strict']
+  static override examples = [
+    '<%= config.bin %> rules explain single-org-majority',
+    '<%= config.bin %> rules explain listed-maintainer --rules strict',
+  ]
   static override args = {id: Args.string({description: 'Rule id', required: true})}
   static override flags = {
     ...rulesFlags,

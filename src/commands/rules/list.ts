@@ -6,7 +6,8 @@ import {loadRules} from '../../evaluate/index.js'
 
 export default class RulesList extends BaseCommand {
   static override summary = 'List the rules a scan would evaluate'
-  static override description = 'One line per rule: id, severity, pack and title. Rule files with problems exit 3 with file:line:column: reason.'
+  static override description =
+    'One line per rule: id, severity, pack and title. Rule files with problems exit 3 with file:line:column: reason.'
   static override examples = ['<%= config.bin %> rules list', '<%= config.bin %> rules list --rules strict --json']
   static override flags = {
     ...rulesFlags,

@@ -6,8 +6,12 @@ import {collectRules, formatProblem, runRuleTests} from '../../evaluate/index.js
 
 export default class RulesValidate extends BaseCommand {
   static override summary = 'Check rule files: schema, CEL, and their embedded tests'
-  static override description = `Each FILE is a rule file, a pack file or a pack folder (a shipped pack name works too). Problems print as file:line:column: reason, one per line, and the command exits 3.`
-  static override examples = ['<%= config.bin %> rules validate my-rules/', '<%= config.bin %> rules validate no-vendor-lock.yaml strict']
+  static override description =
+    `Each FILE is a rule file, a pack file or a pack folder (a shipped pack name works too). Problems print as file:line:column: reason, one per line, and the command exits 3.`
+  static override examples = [
+    '<%= config.bin %> rules validate my-rules/',
+    '<%= config.bin %> rules validate no-vendor-lock.yaml strict',
+  ]
   static override strict = false
   static override args = {file: Args.string({description: 'Rule file, pack file or folder', required: true})}
 

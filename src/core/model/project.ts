@@ -75,7 +75,16 @@ export interface CollectedProject {
 }
 
 /** A person named with a role by a governance file. */
-export type Role = 'owner' | 'maintainer' | 'approver' | 'reviewer' | 'committer' | 'codeowner' | 'security-contact' | 'triager' | 'emeritus'
+export type Role =
+  | 'owner'
+  | 'maintainer'
+  | 'approver'
+  | 'reviewer'
+  | 'committer'
+  | 'codeowner'
+  | 'security-contact'
+  | 'triager'
+  | 'emeritus'
 
 export interface RoleHolder {
   login: string

@@ -35,7 +35,11 @@ describe('readJson', () => {
   })
 
   it('is strict: comments, trailing commas, trailing garbage and empty input are errors with positions', () => {
-    expect(readJson('{"a": 1, // no\n}').error).toEqual({line: 1, column: 10, message: 'invalid JSON: InvalidCommentToken'})
+    expect(readJson('{"a": 1, // no\n}').error).toEqual({
+      line: 1,
+      column: 10,
+      message: 'invalid JSON: InvalidCommentToken',
+    })
     expect(readJson('{"a": 1,}').error?.message).toBe('invalid JSON: PropertyNameExpected')
     expect(readJson('{}\n]').error).toEqual({line: 2, column: 1, message: 'invalid JSON: EndOfFileExpected'})
     expect(readJson('').error?.message).toMatch(/^invalid JSON/)
@@ -46,13 +50,24 @@ describe('readLockfileJson', () => {
   it('turns syntax errors and non-object roots into errors naming the file, and forbidden keys into errors beside the data', () => {
     expect(readLockfileJson('x.lock', '{"a": 1,}')).toEqual({
       ok: false,
-      errors: [{file: 'x.lock', code: 'invalid-json', message: 'invalid JSON: PropertyNameExpected', line: 1, column: 9}],
+      errors: [
+        {file: 'x.lock', code: 'invalid-json', message: 'invalid JSON: PropertyNameExpected', line: 1, column: 9},
+      ],
     })
-    expect(readLockfileJson('x.lock', '[1]')).toEqual({ok: false, errors: [{file: 'x.lock', code: 'invalid-lockfile', message: 'expected a JSON object', line: 1, column: 1}]})
-    const read = readLockfileJson('x.lock', '{\n  "__proto__": {"polluted": true},\n  "skipped": {"big": 1},\n  "kept": 1\n}', {skip: (path) => path[0] === 'skipped'})
+    expect(readLockfileJson('x.lock', '[1]')).toEqual({
+      ok: false,
+      errors: [{file: 'x.lock', code: 'invalid-lockfile', message: 'expected a JSON object', line: 1, column: 1}],
+    })
+    const read = readLockfileJson(
+      'x.lock',
+      '{\n  "__proto__": {"polluted": true},\n  "skipped": {"big": 1},\n  "kept": 1\n}',
+      {skip: (path) => path[0] === 'skipped'},
+    )
     if (!read.ok) throw new Error('expected a document')
     expect(JSON.stringify(read.root)).toBe('{"kept":1}')
-    expect(read.errors).toEqual([{file: 'x.lock', code: 'forbidden-key', message: "forbidden key '__proto__' ignored", line: 2, column: 3}])
+    expect(read.errors).toEqual([
+      {file: 'x.lock', code: 'forbidden-key', message: "forbidden key '__proto__' ignored", line: 2, column: 3},
+    ])
     expect(read.document.topLevelKeys.get('kept')).toEqual({line: 4, column: 3})
   })
 })

@@ -91,7 +91,8 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
     visit(
       text,
       {
-        onObjectBegin: (_offset, _length, line, character) => beginContainer(Object.create(null) as JsonObject, line, character),
+        onObjectBegin: (_offset, _length, line, character) =>
+          beginContainer(Object.create(null) as JsonObject, line, character),
         onArrayBegin: (_offset, _length, line, character) => beginContainer([], line, character),
         onObjectEnd: endContainer,
         onArrayEnd: endContainer,
@@ -140,8 +141,16 @@ export function isJsonObject(value: JsonValue | undefined): value is JsonObject 
 }
 
 export type LockfileJson =
-  | {ok: true; document: JsonDocument; root: JsonObject; /** `forbidden-key` errors, reported beside the components. */ errors: ScanError[]}
-  | {ok: false; /** Why nothing can be read: `invalid-json`, or `invalid-lockfile` for a root that is not an object. */ errors: ScanError[]}
+  | {
+      ok: true
+      document: JsonDocument
+      root: JsonObject /** `forbidden-key` errors, reported beside the components. */
+      errors: ScanError[]
+    }
+  | {
+      ok: false /** Why nothing can be read: `invalid-json`, or `invalid-lockfile` for a root that is not an object. */
+      errors: ScanError[]
+    }
 
 /** The opening steps every JSON lockfile shares: syntax errors, forbidden keys, and a root that must be an object. */
 export function readLockfileJson(file: string, text: string, options: ReadJsonOptions = {}): LockfileJson {
@@ -151,7 +160,10 @@ export function readLockfileJson(file: string, text: string, options: ReadJsonOp
     return {ok: false, errors: [lockfileError(file, 'invalid-json', message, line, column)]}
   }
   const root = document.root
-  if (!isJsonObject(root)) return {ok: false, errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
-  const errors = document.forbiddenKeys.map(({line, column, message}) => lockfileError(file, 'forbidden-key', message, line, column))
+  if (!isJsonObject(root))
+    return {ok: false, errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
+  const errors = document.forbiddenKeys.map(({line, column, message}) =>
+    lockfileError(file, 'forbidden-key', message, line, column),
+  )
   return {ok: true, document, root, errors}
 }

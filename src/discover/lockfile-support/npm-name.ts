@@ -24,7 +24,12 @@ export function aliasTarget(range: string): Descriptor | undefined {
 
 /** Ranges that point at the local disk rather than a registry. */
 export function isLocalRange(range: string): boolean {
-  return /^(file:|link:|portal:|workspace:)/.test(range) || range.startsWith('./') || range.startsWith('../') || range.startsWith('/')
+  return (
+    /^(file:|link:|portal:|workspace:)/.test(range) ||
+    range.startsWith('./') ||
+    range.startsWith('../') ||
+    range.startsWith('/')
+  )
 }
 
 /** Git or tarball URLs: the version is whatever the remote holds. */

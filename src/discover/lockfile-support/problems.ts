@@ -23,6 +23,7 @@ export function isForbiddenKey(key: string): boolean {
  * Any other exception is rethrown.
  */
 export function stackOverflowError(file: string, error: unknown): ScanError {
-  if (error instanceof RangeError) return lockfileError(file, 'too-deep', `nesting too deep to parse (${error.message})`)
+  if (error instanceof RangeError)
+    return lockfileError(file, 'too-deep', `nesting too deep to parse (${error.message})`)
   throw error
 }

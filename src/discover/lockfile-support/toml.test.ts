@@ -22,7 +22,15 @@ describe('keyLine', () => {
 
 describe('readToml', () => {
   it('turns syntax errors into a ScanError with line and column', () => {
-    expect(readToml('x.toml', 'a = 1\nb = \n')).toEqual({error: {file: 'x.toml', code: 'invalid-toml', message: expect.stringMatching(/^Invalid TOML/), line: 2, column: 5}})
+    expect(readToml('x.toml', 'a = 1\nb = \n')).toEqual({
+      error: {
+        file: 'x.toml',
+        code: 'invalid-toml',
+        message: expect.stringMatching(/^Invalid TOML/),
+        line: 2,
+        column: 5,
+      },
+    })
   })
 })
 

@@ -8,16 +8,24 @@ function lead(metrics: ProjectReport['metrics']) {
 
 describe('leader', () => {
   it('is Independent, with the top company beside it, when Independent holds the most commits', () => {
-    expect(lead({top_company: 'Meridian', top_company_share: 0.0172, top_org: 'Independent', top_org_share: 0.9828})).toEqual({
+    expect(
+      lead({top_company: 'Meridian', top_company_share: 0.0172, top_org: 'Independent', top_org_share: 0.9828}),
+    ).toEqual({
       name: 'Independent',
       share: 0.9828,
       company: {name: 'Meridian', share: 0.0172},
     })
-    expect(lead({top_company: null, top_company_share: null, top_org: 'Independent', top_org_share: 1})).toEqual({name: 'Independent', share: 1})
+    expect(lead({top_company: null, top_company_share: null, top_org: 'Independent', top_org_share: 1})).toEqual({
+      name: 'Independent',
+      share: 1,
+    })
   })
 
   it('is the top company when a company leads, or when the report has no top_org', () => {
-    expect(lead({top_company: 'Acme', top_company_share: 0.9, top_org: 'Acme', top_org_share: 0.9})).toEqual({name: 'Acme', share: 0.9})
+    expect(lead({top_company: 'Acme', top_company_share: 0.9, top_org: 'Acme', top_org_share: 0.9})).toEqual({
+      name: 'Acme',
+      share: 0.9,
+    })
     expect(lead({top_company: 'Acme', top_company_share: 0.4})).toEqual({name: 'Acme', share: 0.4})
   })
 

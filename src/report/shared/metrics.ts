@@ -1,5 +1,12 @@
 /** Reads the metrics reports show. Metrics are loosely typed data: a missing or mistyped key reads as null. */
-import {type Finding, type MetricValue, type Metrics, type ProjectReport, SEVERITIES, type Severity} from '../../core/model.js'
+import {
+  type Finding,
+  type MetricValue,
+  type Metrics,
+  type ProjectReport,
+  SEVERITIES,
+  type Severity,
+} from '../../core/model.js'
 import {INDEPENDENT} from '../../measure/figures.js'
 import {compareText} from './order.js'
 
@@ -72,7 +79,8 @@ export interface Leader {
  */
 export function leader(h: Headline): Leader | null {
   if (h.topOrg === INDEPENDENT) {
-    const company = h.topCompany && h.topCompany !== INDEPENDENT ? {name: h.topCompany, share: h.topCompanyShare} : undefined
+    const company =
+      h.topCompany && h.topCompany !== INDEPENDENT ? {name: h.topCompany, share: h.topCompanyShare} : undefined
     return {name: INDEPENDENT, share: h.topOrgShare, ...(company ? {company} : {})}
   }
   if (h.topCompany) return {name: h.topCompany, share: h.topCompanyShare}

@@ -23,7 +23,10 @@ const firstLocations = new WeakMap<Finding, Location | null>()
 function firstLocation(finding: Finding): Location | null {
   let first = firstLocations.get(finding)
   if (first === undefined) {
-    first = finding.locations.reduce<Location | null>((min, loc) => (min === null || compareLocations(loc, min) < 0 ? loc : min), null)
+    first = finding.locations.reduce<Location | null>(
+      (min, loc) => (min === null || compareLocations(loc, min) < 0 ? loc : min),
+      null,
+    )
     firstLocations.set(finding, first)
   }
   return first

@@ -60,7 +60,9 @@ export class FaultPlan {
     if (ratio <= 0 || kinds.length === 0) return null
     const n = (this.seen.get(line) ?? 0) + 1
     this.seen.set(line, n)
-    const digest = createHash('sha256').update(`${this.options.seed ?? 0}\n${line}\n${n}`).digest()
+    const digest = createHash('sha256')
+      .update(`${this.options.seed ?? 0}\n${line}\n${n}`)
+      .digest()
     if (digest.readUInt32BE(0) / 0x1_0000_0000 >= ratio) return null
     return {kind: kinds[digest.readUInt32BE(4) % kinds.length], retryAfter: 1, resetSeconds: 1}
   }

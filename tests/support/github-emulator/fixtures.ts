@@ -72,13 +72,31 @@ export function loadFixtures(roots: string[]): Fixtures {
           const head = repo.commits[0]
           const commit: FixtureCommit = {
             sha: sha1(`${ext} external`),
-            author: {name: 'Fixture', email: 'fixture@example.com', date: head?.committer.date ?? '2024-06-01T00:00:00Z'},
-            committer: {name: 'Fixture', email: 'fixture@example.com', date: head?.committer.date ?? '2024-06-01T00:00:00Z'},
+            author: {
+              name: 'Fixture',
+              email: 'fixture@example.com',
+              date: head?.committer.date ?? '2024-06-01T00:00:00Z',
+            },
+            committer: {
+              name: 'Fixture',
+              email: 'fixture@example.com',
+              date: head?.committer.date ?? '2024-06-01T00:00:00Z',
+            },
             login: null,
             parents: [],
             message: 'external governance files',
           }
-          repos.set(key(o, n), makeRepo(o, n, nextId++, {}, [commit], readTree(join(external, ext), () => true)))
+          repos.set(
+            key(o, n),
+            makeRepo(
+              o,
+              n,
+              nextId++,
+              {},
+              [commit],
+              readTree(join(external, ext), () => true),
+            ),
+          )
         }
       }
       for (const login of repo.commits.flatMap((c) => (c.login ? [c.login] : []))) {
@@ -91,7 +109,9 @@ export function loadFixtures(roots: string[]): Fixtures {
           users.set(user.login.toLowerCase(), {...defaultUser(user.login), ...user, orgs: []})
         }
       }
-      for (const [login, list] of Object.entries((readJson(join(dir, 'orgs.json')) as Record<string, string[]> | null) ?? {})) {
+      for (const [login, list] of Object.entries(
+        (readJson(join(dir, 'orgs.json')) as Record<string, string[]> | null) ?? {},
+      )) {
         orgs.set(login.toLowerCase(), list)
       }
     }
@@ -125,9 +145,18 @@ function normalize(raw: RawCommit): FixtureCommit {
   }
 }
 
-function makeRepo(owner: string, name: string, id: number, meta: Record<string, unknown>, commits: FixtureCommit[], files: Map<string, string>): FixtureRepo {
+function makeRepo(
+  owner: string,
+  name: string,
+  id: number,
+  meta: Record<string, unknown>,
+  commits: FixtureCommit[],
+  files: Map<string, string>,
+): FixtureRepo {
   const explicitParents = commits.some((c) => c.parents.length > 0)
-  const ordered = [...commits].sort((a, b) => Date.parse(b.committer.date) - Date.parse(a.committer.date) || (a.sha < b.sha ? 1 : -1))
+  const ordered = [...commits].sort(
+    (a, b) => Date.parse(b.committer.date) - Date.parse(a.committer.date) || (a.sha < b.sha ? 1 : -1),
+  )
   if (!explicitParents) {
     ordered.forEach((c, i) => {
       c.parents = ordered[i + 1] ? [ordered[i + 1].sha] : []

@@ -41,7 +41,8 @@ export async function executeGraphql(
   const root = {
     repository: ({owner, name}: {owner: string; name: string}) => {
       const repo = fixtures.repos.get(key(owner, name))
-      if (!repo || repo.status || repo.renamedTo) throw new NotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`)
+      if (!repo || repo.status || repo.renamedTo)
+        throw new NotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`)
       return {
         nameWithOwner: `${repo.owner}/${repo.name}`,
         object: ({expression}: {expression: string}) => {
@@ -67,20 +68,38 @@ export async function executeGraphql(
         websiteUrl: user.blog || null,
         email: user.email ?? '',
         createdAt: user.created_at,
-        organizations: () => ({nodes: user.orgs.map((login) => (hiddenOrgs.has(login.toLowerCase()) ? {login: forbidden} : {login})), totalCount: user.orgs.length}),
+        organizations: () => ({
+          nodes: user.orgs.map((login) => (hiddenOrgs.has(login.toLowerCase()) ? {login: forbidden} : {login})),
+          totalCount: user.orgs.length,
+        }),
       }
     },
   }
-  const result = await graphql({schema, source: body.query ?? '', rootValue: root, variableValues: body.variables ?? {}})
+  const result = await graphql({
+    schema,
+    source: body.query ?? '',
+    rootValue: root,
+    variableValues: body.variables ?? {},
+  })
   const errors = result.errors?.map((error: GraphQLError) => {
-    if (error.originalError instanceof NotFound) return {type: 'NOT_FOUND', path: error.path, locations: error.locations, message: error.message}
+    if (error.originalError instanceof NotFound)
+      return {type: 'NOT_FOUND', path: error.path, locations: error.locations, message: error.message}
     // GitHub's path ends at the list item it nulls (`["u0", "organizations", "nodes", 1]`).
-    if (error.originalError instanceof Forbidden) return {type: 'FORBIDDEN', path: error.path?.slice(0, -1), extensions: {saml_failure: true}, locations: error.locations, message: error.message}
+    if (error.originalError instanceof Forbidden)
+      return {
+        type: 'FORBIDDEN',
+        path: error.path?.slice(0, -1),
+        extensions: {saml_failure: true},
+        locations: error.locations,
+        message: error.message,
+      }
     return {message: error.message, locations: error.locations}
   })
   return errors ? {data: result.data ?? null, errors} : {data: result.data}
 }
 
 function forbidden(): never {
-  throw new Forbidden('Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.')
+  throw new Forbidden(
+    'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
+  )
 }

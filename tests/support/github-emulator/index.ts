@@ -54,11 +54,17 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
     const url = new URL(req.url ?? '/', base)
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql')
     const method = req.method ?? 'GET'
-    const entry: LoggedRequest = {method, url: `${url.pathname}${url.search}`, status: 0, authorization: req.headers.authorization}
+    const entry: LoggedRequest = {
+      method,
+      url: `${url.pathname}${url.search}`,
+      status: 0,
+      authorization: req.headers.authorization,
+    }
     requests.push(entry)
     res.on('finish', () => (entry.status = res.statusCode))
     const auth = checkAuth(req.headers.authorization)
-    if (auth === 'bad') return send(res, 401, {message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest'})
+    if (auth === 'bad')
+      return send(res, 401, {message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest'})
     const fault = plan.pick(`${method} ${path}${url.search}`)
     if (fault) {
       entry.fault = fault.kind
@@ -96,7 +102,10 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       if (repo.renamedTo) {
         const [o, n] = repo.renamedTo.split('/')
         const target = fixtures.repos.get(key(o, n))
-        if (target) return send(res, 301, {message: 'Moved Permanently', url: `${base}/repositories/${target.id}`}, req, {location: `${base}/repositories/${target.id}${m[3] ?? ''}${queryString(query)}`})
+        if (target)
+          return send(res, 301, {message: 'Moved Permanently', url: `${base}/repositories/${target.id}`}, req, {
+            location: `${base}/repositories/${target.id}${m[3] ?? ''}${queryString(query)}`,
+          })
       }
       return repoRoute(repo, m[3] ?? '', query, req, res)
     }
@@ -104,25 +113,41 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
     if (m) {
       const user = fixtures.users.get(decodeURIComponent(m[1]).toLowerCase())
       if (!user) return send(res, 404, notFound())
-      if (m[2]) return send(res, 200, user.orgs.map((login) => ({login, id: idOf(login), url: `${base}/orgs/${login}`})), req)
+      if (m[2])
+        return send(
+          res,
+          200,
+          user.orgs.map((login) => ({login, id: idOf(login), url: `${base}/orgs/${login}`})),
+          req,
+        )
       const {orgs: _orgs, ...profile} = user
       return send(res, 200, {...profile, id: idOf(user.login), type: 'User'}, req)
     }
     return send(res, 404, notFound())
   }
 
-  function repoRoute(repo: FixtureRepo, rest: string, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): Sent {
-    if (repo.status === 404 || repo.status === 451) return send(res, repo.status, repo.status === 451 ? blocked() : notFound())
+  function repoRoute(
+    repo: FixtureRepo,
+    rest: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Sent {
+    if (repo.status === 404 || repo.status === 451)
+      return send(res, repo.status, repo.status === 451 ? blocked() : notFound())
     const empty = repo.status === 409 || repo.commits.length === 0
     if (rest === '') return send(res, 200, repo.meta, req)
     if (rest === '/commits') {
-      if (empty) return send(res, 409, {message: 'Git Repository is empty.', documentation_url: 'https://docs.github.com/rest'})
+      if (empty)
+        return send(res, 409, {message: 'Git Repository is empty.', documentation_url: 'https://docs.github.com/rest'})
       return listCommits(repo, query, req, res)
     }
     let m = /^\/commits\/([^/]+)$/.exec(rest)
     if (m) {
       const sha = resolveRef(repo, decodeURIComponent(m[1]))
-      return sha ? send(res, 200, commitJson(repo, repo.bySha.get(sha)!), req) : send(res, 422, {message: `No commit found for SHA: ${m[1]}`})
+      return sha
+        ? send(res, 200, commitJson(repo, repo.bySha.get(sha)!), req)
+        : send(res, 422, {message: `No commit found for SHA: ${m[1]}`})
     }
     m = /^\/contents(?:\/(.*))?$/.exec(rest)
     if (m) {
@@ -148,12 +173,20 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
     // GitHub's since/until filter on the committer date.
     const since = query.get('since') ? Date.parse(query.get('since')!) : -Infinity
     const until = query.get('until') ? Date.parse(query.get('until')!) : Infinity
-    const all = repo.commits.filter((c) => reachable.has(c.sha) && Date.parse(c.committer.date) >= since && Date.parse(c.committer.date) <= until)
+    const all = repo.commits.filter(
+      (c) => reachable.has(c.sha) && Date.parse(c.committer.date) >= since && Date.parse(c.committer.date) <= until,
+    )
     const perPage = Math.min(options.maxPerPage ?? 100, Math.max(1, Number(query.get('per_page') ?? 30) || 30))
     const page = Math.max(1, Number(query.get('page') ?? 1) || 1)
     const last = Math.max(1, Math.ceil(all.length / perPage))
     const link = paginationLink(query, page, last, `/repos/${repo.owner}/${repo.name}/commits`)
-    return send(res, 200, all.slice((page - 1) * perPage, page * perPage).map((c) => commitJson(repo, c)), req, link ? {link} : {})
+    return send(
+      res,
+      200,
+      all.slice((page - 1) * perPage, page * perPage).map((c) => commitJson(repo, c)),
+      req,
+      link ? {link} : {},
+    )
   }
 
   function paginationLink(query: URLSearchParams, page: number, last: number, path: string): string | null {
@@ -172,7 +205,19 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
   function contents(repo: FixtureRepo, path: string, req: IncomingMessage, res: ServerResponse): Sent {
     const file = repo.files.get(path)
     if (file !== undefined) {
-      return send(res, 200, {type: 'file', encoding: 'base64', name: path.split('/').pop(), path, size: Buffer.byteLength(file), content: Buffer.from(file).toString('base64')}, req)
+      return send(
+        res,
+        200,
+        {
+          type: 'file',
+          encoding: 'base64',
+          name: path.split('/').pop(),
+          path,
+          size: Buffer.byteLength(file),
+          content: Buffer.from(file).toString('base64'),
+        },
+        req,
+      )
     }
     const prefix = path === '' ? '' : `${path}/`
     const names = new Map<string, 'file' | 'dir'>()
@@ -183,11 +228,17 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       names.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'file' : 'dir')
     }
     if (names.size === 0 && path !== '') return send(res, 404, notFound())
-    return send(res, 200, [...names].sort().map(([name, type]) => ({type, name, path: prefix + name})), req)
+    return send(
+      res,
+      200,
+      [...names].sort().map(([name, type]) => ({type, name, path: prefix + name})),
+      req,
+    )
   }
 
   function resolveRef(repo: FixtureRepo, ref: string): string | null {
-    if (ref === 'HEAD' || ref === repo.meta.default_branch) return (repo.meta.head as string | undefined) ?? repo.commits[0]?.sha ?? null
+    if (ref === 'HEAD' || ref === repo.meta.default_branch)
+      return (repo.meta.head as string | undefined) ?? repo.commits[0]?.sha ?? null
     if (repo.bySha.has(ref)) return ref
     return null
   }
@@ -197,7 +248,11 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       sha: c.sha,
       node_id: `C_${c.sha.slice(0, 12)}`,
       // GitHub's REST API reports commit dates in UTC.
-      commit: {author: {...c.author, date: utc(c.author.date)}, committer: {...c.committer, date: utc(c.committer.date)}, message: c.message},
+      commit: {
+        author: {...c.author, date: utc(c.author.date)},
+        committer: {...c.committer, date: utc(c.committer.date)},
+        message: c.message,
+      },
       url: `${base}/repos/${repo.owner}/${repo.name}/commits/${c.sha}`,
       author: c.login ? {login: c.login, id: idOf(c.login), type: 'User'} : null,
       committer: null,
@@ -224,7 +279,13 @@ type FixtureRecord = FixtureRepo['commits'][number]
 const SENT = true as const
 type Sent = typeof SENT
 
-function send(res: ServerResponse, status: number, body: unknown, req?: IncomingMessage, headers: Record<string, string> = {}): Sent {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  req?: IncomingMessage,
+  headers: Record<string, string> = {},
+): Sent {
   const text = JSON.stringify(body)
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
   if (status === 200 && req) {
@@ -244,15 +305,30 @@ function send(res: ServerResponse, status: number, body: unknown, req?: Incoming
 function sendFault(res: ServerResponse, fault: FaultRule): Sent {
   switch (fault.kind) {
     case 'rate-limit':
-      return send(res, 403, {message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'}, undefined, {
-        'x-ratelimit-limit': '5000',
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (fault.resetSeconds ?? 1)),
-      })
+      return send(
+        res,
+        403,
+        {
+          message: 'API rate limit exceeded for user ID 1.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
+        undefined,
+        {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (fault.resetSeconds ?? 1)),
+        },
+      )
     case 'secondary-limit':
-      return send(res, 403, {message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'}, undefined, {
-        'retry-after': String(fault.retryAfter ?? 1),
-      })
+      return send(
+        res,
+        403,
+        {message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'},
+        undefined,
+        {
+          'retry-after': String(fault.retryAfter ?? 1),
+        },
+      )
     case 'server-error':
       return send(res, 502, {message: 'Server Error'})
     case 'truncated': {
@@ -279,7 +355,9 @@ function sendFault(res: ServerResponse, fault: FaultRule): Sent {
     case 'empty':
       return send(res, 409, {message: 'Git Repository is empty.'})
     case 'too-large':
-      return send(res, 403, {message: 'The history or contributor list is too large to list contributors for this repository via the API.'})
+      return send(res, 403, {
+        message: 'The history or contributor list is too large to list contributors for this repository via the API.',
+      })
     case 'slow':
       return SENT
   }
@@ -290,7 +368,10 @@ function notFound() {
 }
 
 function blocked() {
-  return {message: 'Repository access blocked', block: {reason: 'dmca', created_at: '2024-01-01T00:00:00Z', html_url: 'https://github.com/github/dmca'}}
+  return {
+    message: 'Repository access blocked',
+    block: {reason: 'dmca', created_at: '2024-01-01T00:00:00Z', html_url: 'https://github.com/github/dmca'},
+  }
 }
 
 function utc(date: string): string {

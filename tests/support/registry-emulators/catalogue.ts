@@ -10,7 +10,8 @@ import {buildImages} from './oci.js'
  * would on a machine without network, instead of a made-up `not-found`.
  */
 export function servedByEmulators(): (component: Component) => boolean {
-  const read = (file: string) => JSON.parse(readFileSync(join(import.meta.dirname, 'data', file), 'utf8')) as Record<string, unknown>
+  const read = (file: string) =>
+    JSON.parse(readFileSync(join(import.meta.dirname, 'data', file), 'utf8')) as Record<string, unknown>
   const npm = new Set(Object.keys(read('npm.json')))
   const depsDev = new Set(Object.keys(read('deps-dev.json')))
   const pypi = new Set(Object.keys(read('pypi.json')))

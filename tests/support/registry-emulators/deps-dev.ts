@@ -8,16 +8,23 @@ import {type Handler, sendJson} from './server.js'
  * `POST /v3alpha/versionbatch` (`pageSize` items per page, `nextPageToken` = next offset).
  */
 export function depsDev(options: {batch?: boolean; pageSize?: number} = {}): Handler {
-  const versions = JSON.parse(readFileSync(join(import.meta.dirname, 'data', 'deps-dev.json'), 'utf8')) as Record<string, unknown>
+  const versions = JSON.parse(readFileSync(join(import.meta.dirname, 'data', 'deps-dev.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >
   const pageSize = options.pageSize ?? 3
   return (req, res) => {
     const single = /^\/v3\/systems\/([^/]+)\/packages\/([^/]+)\/versions\/([^/?]+)$/.exec(req.url)
     if (req.method === 'GET' && single) {
-      const version = versions[`${single[1].toUpperCase()}|${decodeURIComponent(single[2])}|${decodeURIComponent(single[3])}`]
+      const version =
+        versions[`${single[1].toUpperCase()}|${decodeURIComponent(single[2])}|${decodeURIComponent(single[3])}`]
       return version ? sendJson(res, 200, version) : sendJson(res, 404, {code: 5, message: 'version not found'})
     }
     if (req.method === 'POST' && req.url === '/v3alpha/versionbatch' && options.batch !== false) {
-      const body = JSON.parse(req.body) as {requests: Array<{versionKey: {system: string; name: string; version: string}}>; pageToken?: string}
+      const body = JSON.parse(req.body) as {
+        requests: Array<{versionKey: {system: string; name: string; version: string}}>
+        pageToken?: string
+      }
       const start = Number(body.pageToken || '0')
       const page = body.requests.slice(start, start + pageSize)
       const responses = page.map((request) => {

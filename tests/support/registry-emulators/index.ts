@@ -9,7 +9,10 @@ export {buildImages, digestOfController} from './oci.js'
 export interface RegistryEmulators {
   /** Pass as ResolveOptions.endpoints. */
   endpoints: Record<string, string>
-  servers: Record<'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn', Emulator>
+  servers: Record<
+    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn',
+    Emulator
+  >
   close(): Promise<void>
 }
 

@@ -39,34 +39,76 @@ export function buildImages(): OciImages {
     return digestOf(stored.body)
   }
   const config = (labels: Record<string, string> | null, arch = 'amd64') => {
-    const body = JSON.stringify({architecture: arch, os: 'linux', config: labels ? {Labels: labels} : {Env: ['PATH=/usr/bin']}})
+    const body = JSON.stringify({
+      architecture: arch,
+      os: 'linux',
+      config: labels ? {Labels: labels} : {Env: ['PATH=/usr/bin']},
+    })
     images.blobs.set(digestOf(body), body)
     return {mediaType: CONFIG, digest: digestOf(body), size: body.length}
   }
-  const manifest = (cfg: ReturnType<typeof config>, annotations?: Record<string, string>, mediaType = MANIFEST): Stored => ({
+  const manifest = (
+    cfg: ReturnType<typeof config>,
+    annotations?: Record<string, string>,
+    mediaType = MANIFEST,
+  ): Stored => ({
     mediaType,
     body: JSON.stringify({schemaVersion: 2, mediaType, config: cfg, layers: [], ...(annotations ? {annotations} : {})}),
   })
-  const index = (repo: string, tag: string, children: Array<{stored: Stored; platform: {os: string; architecture: string}}>) => {
-    const manifests = children.map((child, i) => ({mediaType: child.stored.mediaType, digest: put(repo, `${tag}-child-${i}`, child.stored), size: child.stored.body.length, platform: child.platform}))
+  const index = (
+    repo: string,
+    tag: string,
+    children: Array<{stored: Stored; platform: {os: string; architecture: string}}>,
+  ) => {
+    const manifests = children.map((child, i) => ({
+      mediaType: child.stored.mediaType,
+      digest: put(repo, `${tag}-child-${i}`, child.stored),
+      size: child.stored.body.length,
+      platform: child.platform,
+    }))
     return put(repo, tag, {mediaType: INDEX, body: JSON.stringify({schemaVersion: 2, mediaType: INDEX, manifests})})
   }
 
   // Multi-arch index: arm64 first (label of a fork, must not be picked), amd64 second, an attestation third.
   index('ghcr.io/dexidp/dex', 'v2.45.1', [
-    {stored: manifest(config({'org.opencontainers.image.source': 'https://github.com/example-org/wrong-arch'}, 'arm64')), platform: {os: 'linux', architecture: 'arm64'}},
-    {stored: manifest(config({'org.opencontainers.image.source': 'https://github.com/dexidp/dex', 'org.opencontainers.image.version': 'v2.45.1'})), platform: {os: 'linux', architecture: 'amd64'}},
+    {
+      stored: manifest(
+        config({'org.opencontainers.image.source': 'https://github.com/example-org/wrong-arch'}, 'arm64'),
+      ),
+      platform: {os: 'linux', architecture: 'arm64'},
+    },
+    {
+      stored: manifest(
+        config({
+          'org.opencontainers.image.source': 'https://github.com/dexidp/dex',
+          'org.opencontainers.image.version': 'v2.45.1',
+        }),
+      ),
+      platform: {os: 'linux', architecture: 'amd64'},
+    },
     {stored: manifest(config(null)), platform: {os: 'unknown', architecture: 'unknown'}},
   ])
   // A Docker v2 manifest whose config has labels but no source: an image without a source label.
-  put('docker.io/library/nginx', 'latest', manifest(config({maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>'}), undefined, DOCKER_MANIFEST))
+  put(
+    'docker.io/library/nginx',
+    'latest',
+    manifest(config({maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>'}), undefined, DOCKER_MANIFEST),
+  )
   // The source as a manifest annotation: no config blob needed.
-  put('quay.io/argoproj/argocd', 'latest', manifest(config(null), {'org.opencontainers.image.source': 'https://github.com/argoproj/argo-cd'}))
+  put(
+    'quay.io/argoproj/argocd',
+    'latest',
+    manifest(config(null), {'org.opencontainers.image.source': 'https://github.com/argoproj/argo-cd'}),
+  )
   // Pinned by digest, no label: falls through to the curated map.
   const controller = manifest(config({'build-date': '2026-01-01'}))
   put('registry.k8s.io/ingress-nginx/controller', 'v1.15.1', controller)
   // Older label-schema label, and a placeholder tag that only `latest` answers.
-  put('docker.io/example/app', 'latest', manifest(config({'org.label-schema.vcs-url': 'https://github.com/example-org/app.git'})))
+  put(
+    'docker.io/example/app',
+    'latest',
+    manifest(config({'org.label-schema.vcs-url': 'https://github.com/example-org/app.git'})),
+  )
   // ghcr.io images without labels: the heuristic guesses, GitHub decides.
   put('ghcr.io/example-org/renamed-tool', '1.0', manifest(config(null)))
   put('ghcr.io/example-org/ghost', '1.0', manifest(config(null)))
@@ -86,7 +128,11 @@ export function ociRegistry(images: OciImages, cdnUrl: () => string): Handler {
       const scope = url.searchParams.get('scope') ?? ''
       const repo = /^repository:(.+):pull$/.exec(scope)?.[1]
       if (!repo || req.headers.authorization) return sendJson(res, 400, {errors: [{code: 'DENIED'}]})
-      return sendJson(res, 200, {token: `anon:${url.searchParams.get('service')}/${repo}`, access_token: `anon:${url.searchParams.get('service')}/${repo}`, expires_in: 300})
+      return sendJson(res, 200, {
+        token: `anon:${url.searchParams.get('service')}/${repo}`,
+        access_token: `anon:${url.searchParams.get('service')}/${repo}`,
+        expires_in: 300,
+      })
     }
     const match = /^\/([^/]+)\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(url.pathname)
     if (!match) return sendJson(res, 404, {errors: [{code: 'NAME_UNKNOWN'}]})
@@ -96,7 +142,9 @@ export function ociRegistry(images: OciImages, cdnUrl: () => string): Handler {
     if (kind === 'manifests') {
       const stored = repo?.get(reference)
       if (!stored) return sendJson(res, 404, {errors: [{code: 'MANIFEST_UNKNOWN'}]})
-      res.writeHead(200, {'content-type': stored.mediaType, 'docker-content-digest': digestOf(stored.body)}).end(stored.body)
+      res
+        .writeHead(200, {'content-type': stored.mediaType, 'docker-content-digest': digestOf(stored.body)})
+        .end(stored.body)
       return
     }
     if (!repo || !images.blobs.has(reference)) return sendJson(res, 404, {errors: [{code: 'BLOB_UNKNOWN'}]})
@@ -114,5 +162,10 @@ export function blobCdn(images: OciImages): Handler {
 }
 
 function challenge(res: ServerResponse, base: string, registry: string, path: string): void {
-  sendJson(res, 401, {errors: [{code: 'UNAUTHORIZED'}]}, {'www-authenticate': `Bearer realm="${base}/token",service="${registry}",scope="repository:${path}:pull"`})
+  sendJson(
+    res,
+    401,
+    {errors: [{code: 'UNAUTHORIZED'}]},
+    {'www-authenticate': `Bearer realm="${base}/token",service="${registry}",scope="repository:${path}:pull"`},
+  )
 }

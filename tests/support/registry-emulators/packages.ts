@@ -38,7 +38,8 @@ export function pypi(): Handler {
 export function cratesIo(): Handler {
   const crates = data<Record<string, unknown>>('crates.json')
   return (req, res) => {
-    if (!req.headers['user-agent']) return sendJson(res, 403, {errors: [{detail: 'We require that all requests include a User-Agent header.'}]})
+    if (!req.headers['user-agent'])
+      return sendJson(res, 403, {errors: [{detail: 'We require that all requests include a User-Agent header.'}]})
     const match = /^\/api\/v1\/crates\/([^/]+)$/.exec(req.url)
     const crate = match ? crates[match[1]] : undefined
     if (crate) sendJson(res, 200, {crate, versions: []})
@@ -81,14 +82,23 @@ export function goVanity(): Handler {
 
 /** GitHub API `GET /repos/{owner}/{repo}`; renamed repositories answer 301 to `/repositories/{id}` as GitHub does. */
 export function githubApi(): Handler {
-  const {repos, renamed} = data<{repos: Record<string, {id: number; full_name: string}>; renamed: Record<string, number>}>('github.json')
+  const {repos, renamed} = data<{
+    repos: Record<string, {id: number; full_name: string}>
+    renamed: Record<string, number>
+  }>('github.json')
   return (req, res, base) => {
     const byName = /^\/repos\/([^/]+)\/([^/]+)$/.exec(req.url)
     if (byName) {
       const key = `${byName[1]}/${byName[2]}`.toLowerCase()
       const repo = Object.values(repos).find((r) => r.full_name.toLowerCase() === key)
       if (repo) return sendJson(res, 200, repo)
-      if (renamed[key] !== undefined) return sendJson(res, 301, {message: 'Moved Permanently', url: `${base}/repositories/${renamed[key]}`}, {location: `${base}/repositories/${renamed[key]}`})
+      if (renamed[key] !== undefined)
+        return sendJson(
+          res,
+          301,
+          {message: 'Moved Permanently', url: `${base}/repositories/${renamed[key]}`},
+          {location: `${base}/repositories/${renamed[key]}`},
+        )
       return sendJson(res, 404, {message: 'Not Found'})
     }
     const byId = /^\/repositories\/(\d+)$/.exec(req.url)

@@ -43,6 +43,12 @@ for (const spec of PACKAGES) {
   const version = spec.slice(at + 1)
   const response = await fetch(`https://registry.npmjs.org/${name.replace('/', '%2F')}/${version}`)
   const doc = (await response.json()) as Record<string, unknown>
-  out[`${name}@${version}`] = {name: doc.name, version: doc.version, repository: doc.repository, homepage: doc.homepage, bugs: doc.bugs}
+  out[`${name}@${version}`] = {
+    name: doc.name,
+    version: doc.version,
+    repository: doc.repository,
+    homepage: doc.homepage,
+    bugs: doc.bugs,
+  }
 }
 writeFileSync(join(import.meta.dirname, 'data', 'npm.json'), `${JSON.stringify(out, null, 2)}\n`)

@@ -96,7 +96,8 @@ export function matchCsl(csl: CslFile, index: EntityIndex, options: {source?: st
     }
     const proposed = matchRecord(record, lists.get(record.code!)!, index, aliases, source, result)
     const unread = invalidDates(record)
-    if (proposed && unread) result.warnings.push(`${csl.path}: ${record.position}: ${unread}; proposed without it, for review`)
+    if (proposed && unread)
+      result.warnings.push(`${csl.path}: ${record.position}: ${unread}; proposed without it, for review`)
   }
   const order = (a: {organization: string; list: string; csl_id: string}, b: typeof a) =>
     compare(a.organization, b.organization) || compare(a.list, b.list) || compare(a.csl_id, b.csl_id)
@@ -164,7 +165,11 @@ function matchRecord(
     const match = index.matchName(name)
     if (!match || exact.has(match.organization.id)) continue
     exact.add(match.organization.id)
-    const proposal: ProposedMembership = {organization: match.organization.id, ...base, matched: {csl_name: name, alias: match.alias}}
+    const proposal: ProposedMembership = {
+      organization: match.organization.id,
+      ...base,
+      matched: {csl_name: name, alias: match.alias},
+    }
     const recorded = match.organization.lists.find((membership) => membership.list === list.id)
     if (recorded) result.alreadyRecorded.push({...proposal, recorded_since: recorded.since ?? null})
     else result.add.push(proposal)

@@ -4,12 +4,22 @@ import {splitAliases} from './read.js'
 import type {CslRecord} from './schema.js'
 
 function record(name: string, altNames: string[] = []): CslRecord {
-  return {id: 'x', source: 'Entity List (EL) - Bureau of Industry and Security', code: 'EL', name, altNames, programs: [], position: 'record 1'}
+  return {
+    id: 'x',
+    source: 'Entity List (EL) - Bureau of Industry and Security',
+    code: 'EL',
+    name,
+    altNames,
+    programs: [],
+    position: 'record 1',
+  }
 }
 
 describe('listedParty', () => {
   it('drops the ISN successor boilerplate', () => {
-    expect(listedParty(record('Example Works; and any successor, sub-unit, or subsidiary thereof')).names).toEqual(['Example Works'])
+    expect(listedParty(record('Example Works; and any successor, sub-unit, or subsidiary thereof')).names).toEqual([
+      'Example Works',
+    ])
   })
 
   it('matches an affiliate under its own name only, keeping the parent for review', () => {
@@ -28,7 +38,13 @@ describe('listedParty', () => {
 
 describe('splitAliases', () => {
   it("splits on ';', trims, and drops 'and ' from the last alias only", () => {
-    expect(splitAliases(['A One; and B Two', 'and C Three; D; and E Five'])).toEqual(['A One', 'and B Two', 'and C Three', 'D', 'E Five'])
+    expect(splitAliases(['A One; and B Two', 'and C Three; D; and E Five'])).toEqual([
+      'A One',
+      'and B Two',
+      'and C Three',
+      'D',
+      'E Five',
+    ])
     expect(splitAliases([])).toEqual([])
     expect(splitAliases([' ; '])).toEqual([])
   })
@@ -42,7 +58,10 @@ describe('near-match words', () => {
 
   it('needs every distinctive word of one name in the other', () => {
     const words = (name: string) => distinctiveTokens(name)
-    expect(containment(words('Example Telecom'), words('Example Telecom Holdings Beijing'))).toEqual(['example', 'telecom'])
+    expect(containment(words('Example Telecom'), words('Example Telecom Holdings Beijing'))).toEqual([
+      'example',
+      'telecom',
+    ])
     expect(containment(words('Example Telecom Beijing'), words('Example Telecom Shanghai'))).toBeUndefined()
     expect(containment(words('Group Holdings'), words('Example Group'))).toBeUndefined()
   })

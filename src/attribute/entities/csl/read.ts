@@ -33,7 +33,8 @@ export async function readCsl(path: string): Promise<CslFile> {
     throw usageError('csl-unreadable', `cannot read ${path}: ${(error as Error).message}`)
   }
   const trimmed = text.replace(/^\uFEFF/u, '').trimStart()
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return {file, path, format: 'json', ...readJson(trimmed, path)}
+  if (trimmed.startsWith('{') || trimmed.startsWith('['))
+    return {file, path, format: 'json', ...readJson(trimmed, path)}
   const format: CslFormat = /\.tsv$/iu.test(path) ? 'tsv' : 'csv'
   return {file, path, format, ...readDelimited(trimmed, path, format === 'tsv' ? '\t' : ',')}
 }
@@ -96,14 +97,20 @@ function toRecord(raw: CslJsonRecord, position: string): CslRecord | string {
     source: raw.source,
     name: raw.name,
     altNames: splitAliases(raw.alt_names),
-    programs: raw.programs.flatMap((program) => program.split(';')).map((p) => p.trim()).filter(Boolean),
+    programs: raw.programs
+      .flatMap((program) => program.split(';'))
+      .map((p) => p.trim())
+      .filter(Boolean),
     position,
   }
   const code = /\(([A-Z]{2,6})\)/u.exec(raw.source)?.[1]
   if (code) record.code = code
   if (raw.type) record.type = raw.type
   if (raw.federal_register_notice) record.federalRegister = raw.federal_register_notice
-  for (const [field, value] of [['start_date', raw.start_date], ['end_date', raw.end_date]] as const) {
+  for (const [field, value] of [
+    ['start_date', raw.start_date],
+    ['end_date', raw.end_date],
+  ] as const) {
     if (!value) continue
     const date = cslDate(value)
     if (date && field === 'start_date') record.startDate = date

@@ -18,7 +18,11 @@ export function renderImportYaml(result: CslImport): string {
     lines.push('#', '# Records that could not be read:', ...result.problems.map((problem) => `#   ${oneLine(problem)}`))
   }
   if (result.warnings.length > 0) {
-    lines.push('#', '# Dates that could not be read (the entries below are written without them):', ...result.warnings.map((warning) => `#   ${oneLine(warning)}`))
+    lines.push(
+      '#',
+      '# Dates that could not be read (the entries below are written without them):',
+      ...result.warnings.map((warning) => `#   ${oneLine(warning)}`),
+    )
   }
   if (result.add.length === 0) lines.push('memberships: []')
   else {
@@ -46,7 +50,9 @@ export function renderImportYaml(result: CslImport): string {
       '# that the listed party is this organisation: uncomment it under memberships (or add the alias and re-run).',
     )
     for (const near of result.nearMatches) {
-      lines.push(`#   # near: CSL name ${quote(near.csl_name)} ~ ${quote(near.alias)}; shared words: ${near.shared_words.join(', ')}`)
+      lines.push(
+        `#   # near: CSL name ${quote(near.csl_name)} ~ ${quote(near.alias)}; shared words: ${near.shared_words.join(', ')}`,
+      )
       if (near.affiliate_of) lines.push(`#   # an affiliate of ${quote(near.affiliate_of)}, listed on its own`)
       lines.push(...entry(near).map((line) => `#   ${line}`))
     }

@@ -9,7 +9,9 @@ import {z} from 'zod'
 const OptionalText = z
   .union([z.string(), z.number(), z.null()])
   .optional()
-  .transform((value) => (value === null || value === undefined || String(value).trim() === '' ? undefined : String(value).trim()))
+  .transform((value) =>
+    value === null || value === undefined || String(value).trim() === '' ? undefined : String(value).trim(),
+  )
 
 const TextList = z
   .union([z.array(z.union([z.string(), z.null()])), z.string(), z.null()])

@@ -9,7 +9,18 @@ const gitdm = join(fixtures, 'gitdm.txt')
 
 describe('gitdm source', async () => {
   const context = await loadAttributionContext({affiliations: [gitdm], sources: ['gitdm']})
-  const evidence: ProjectEvidence = {project: {repo: 'x', source: 'snapshot', status: 'ok', window: {since: '', until: ''}, commits: [], governance: [], profiles: {}}, roles: []}
+  const evidence: ProjectEvidence = {
+    project: {
+      repo: 'x',
+      source: 'snapshot',
+      status: 'ok',
+      window: {since: '', until: ''},
+      commits: [],
+      governance: [],
+      profiles: {},
+    },
+    roles: [],
+  }
 
   it('matches by exact email first, one claim per period, dated as written, ranked by block then last line', () => {
     const claims = source.claims({email: 'alice@example.com'}, context, evidence)
@@ -22,7 +33,9 @@ describe('gitdm source', async () => {
   })
 
   it('falls back to the noreply login, then to the known login, case-insensitively', () => {
-    expect(source.claims({email: 'nobody@example.net', noreplyLogin: 'alice'}, context, evidence)[0].method).toBe('noreply-login')
+    expect(source.claims({email: 'nobody@example.net', noreplyLogin: 'alice'}, context, evidence)[0].method).toBe(
+      'noreply-login',
+    )
     expect(source.claims({login: 'alice'}, context, evidence)[0].method).toBe('login')
     const both = source.claims({login: 'bob'}, context, evidence)
     expect(both.map((c) => [c.person, c.organization])).toEqual([

@@ -42,7 +42,10 @@ export const source: EvidenceSourcePlugin = {
   },
 }
 
-function matchBlocks(subject: Subject, context: AttributionContext): {blocks: GitdmBlock[]; method: string} | undefined {
+function matchBlocks(
+  subject: Subject,
+  context: AttributionContext,
+): {blocks: GitdmBlock[]; method: string} | undefined {
   const index = context.gitdm
   if (!index) return undefined
   const byEmail = subject.email ? index.byEmail.get(subject.email) : undefined

@@ -34,7 +34,9 @@ export async function loadGitdm(files: readonly string[]): Promise<{index: Gitdm
     const parsed = parseGitdm(text, file, blocks.length)
     if (!parsed.blocks.some((block) => block.periods.length > 0)) {
       const first = [...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))[0]
-      throw first ? notGitdm(file, first.line, first.message) : notGitdm(file, undefined, 'no "login: emails" record with an affiliation line')
+      throw first
+        ? notGitdm(file, first.line, first.message)
+        : notGitdm(file, undefined, 'no "login: emails" record with an affiliation line')
     }
     blocks.push(...parsed.blocks)
     problems.push(...parsed.problems.slice(0, MAX_PROBLEMS_PER_FILE))

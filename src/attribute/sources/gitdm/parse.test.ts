@@ -27,7 +27,14 @@ describe('parseGitdm', () => {
         line: 2,
         index: 0,
       },
-      {login: 'plain', emails: ['p@example.org'], periods: [{company: 'Texas Instruments Incorporated', line: 7}], file: 'a.txt', line: 6, index: 1},
+      {
+        login: 'plain',
+        emails: ['p@example.org'],
+        periods: [{company: 'Texas Instruments Incorporated', line: 7}],
+        file: 'a.txt',
+        line: 6,
+        index: 1,
+      },
     ])
   })
 
@@ -51,9 +58,16 @@ describe('parseGitdm', () => {
   })
 
   it('reports unreadable lines with file and line and goes on', () => {
-    const text = ['\tOrphan Corp', 'good: g!example.com', '\tX from 2024-02-30', '\tY from 2024-05-01 until 2024-01-01', '  spaced line', 'empty: e!example.com', 'next: n!example.com', '\tZ'].join(
-      '\n',
-    )
+    const text = [
+      '\tOrphan Corp',
+      'good: g!example.com',
+      '\tX from 2024-02-30',
+      '\tY from 2024-05-01 until 2024-01-01',
+      '  spaced line',
+      'empty: e!example.com',
+      'next: n!example.com',
+      '\tZ',
+    ].join('\n')
     const {blocks, problems} = parseGitdm(text, 'bad.txt')
     expect(problems).toEqual([
       {file: 'bad.txt', line: 1, message: 'affiliation line before any "login: emails" header'},
@@ -73,7 +87,9 @@ describe('parseGitdm', () => {
   it('quotes file text in problems on one line, bounded', () => {
     const {problems} = parseGitdm(`${'x'.repeat(70)}\u001b[31m\u2028: y!example.com\n`, 'long.txt')
     expect(problems).toEqual([{file: 'long.txt', line: 1, message: `'${'x'.repeat(57)}...' has no affiliation line`}])
-    expect(parseGitdm('ab\u001b\u2028c: y!example.com\n', 'ctl.txt').problems[0].message).toBe("'ab??c' has no affiliation line")
+    expect(parseGitdm('ab\u001b\u2028c: y!example.com\n', 'ctl.txt').problems[0].message).toBe(
+      "'ab??c' has no affiliation line",
+    )
   })
 
   it('accepts CRLF line endings', () => {

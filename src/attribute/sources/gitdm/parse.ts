@@ -76,7 +76,8 @@ export function parseGitdm(text: string, file: string, firstIndex = 0): GitdmPar
     blocks.push(current)
   }
   for (const block of blocks) {
-    if (block.periods.length === 0) problems.push({file, line: block.line, message: `'${shown(block.login)}' has no affiliation line`})
+    if (block.periods.length === 0)
+      problems.push({file, line: block.line, message: `'${shown(block.login)}' has no affiliation line`})
   }
   return {blocks, problems}
 }

@@ -10,15 +10,42 @@ const roles: RoleHolder[] = [
   {login: 'lee', role: 'emeritus', source: 'MAINTAINERS.md:20', declaredAffiliation: 'Old Employer'},
   {login: 'max', role: 'reviewer', source: 'OWNERS:4'},
 ]
-const evidence: ProjectEvidence = {project: {repo: 'x', source: 'snapshot', status: 'ok', window: {since: '', until: ''}, commits: [], governance: [], profiles: {}}, roles}
+const evidence: ProjectEvidence = {
+  project: {
+    repo: 'x',
+    source: 'snapshot',
+    status: 'ok',
+    window: {since: '', until: ''},
+    commits: [],
+    governance: [],
+    profiles: {},
+  },
+  roles,
+}
 
 describe('governance source', async () => {
   const context = await loadAttributionContext({})
 
   it('claims the company a governance file declares, undated, citing the file line', () => {
     expect(source.claims({login: 'kim'}, context, evidence)).toEqual([
-      {person: 'kim', organization: 'Example Corp', source: 'governance', confidence: 'medium', citation: 'MAINTAINERS.md:8', method: 'login', rank: 0},
-      {person: 'kim', organization: 'Sample Labs', source: 'governance', confidence: 'medium', citation: 'README.md:40', method: 'login', rank: 1},
+      {
+        person: 'kim',
+        organization: 'Example Corp',
+        source: 'governance',
+        confidence: 'medium',
+        citation: 'MAINTAINERS.md:8',
+        method: 'login',
+        rank: 0,
+      },
+      {
+        person: 'kim',
+        organization: 'Sample Labs',
+        source: 'governance',
+        confidence: 'medium',
+        citation: 'README.md:40',
+        method: 'login',
+        rank: 1,
+      },
     ])
     expect(source.claims({noreplyLogin: 'kim'}, context, evidence)).toHaveLength(2)
   })

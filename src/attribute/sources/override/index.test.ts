@@ -6,7 +6,18 @@ import {source} from './index.js'
 import {parseOverrides} from './load.js'
 
 const file = join(import.meta.dirname, '..', '..', '__fixtures__', 'affiliations.yaml')
-const evidence: ProjectEvidence = {project: {repo: 'x', source: 'snapshot', status: 'ok', window: {since: '', until: ''}, commits: [], governance: [], profiles: {}}, roles: []}
+const evidence: ProjectEvidence = {
+  project: {
+    repo: 'x',
+    source: 'snapshot',
+    status: 'ok',
+    window: {since: '', until: ''},
+    commits: [],
+    governance: [],
+    profiles: {},
+  },
+  roles: [],
+}
 
 describe('override source (affiliations.yaml)', async () => {
   const context = await loadAttributionContext({overrides: file})
@@ -26,32 +37,46 @@ describe('override source (affiliations.yaml)', async () => {
       },
     ])
     expect(source.claims({noreplyLogin: 'carol'}, context, evidence)).toHaveLength(1)
-    expect(source.claims({email: 'FRANK@example.net'.toLowerCase()}, context, evidence).map((c) => [c.organization, c.citation])).toEqual([
-      ['Independent', `${file}:7`],
-    ])
+    expect(
+      source
+        .claims({email: 'FRANK@example.net'.toLowerCase()}, context, evidence)
+        .map((c) => [c.organization, c.citation]),
+    ).toEqual([['Independent', `${file}:7`]])
     expect(source.claims({login: 'frank'}, context, evidence)).toEqual([])
   })
 
   it('rejects a bad file with file, line and the bad key', () => {
-    expect(() => parseOverrides('affiliations:\n  - login: a\n    organisation: X\n', 'o.yaml')).toThrow(/^o\.yaml:3: affiliations\[0\]: unknown key 'organisation'$/)
-    expect(() => parseOverrides('affiliations:\n  - login: a\n    email: a@example.com\n    organization: X\n', 'o.yaml')).toThrow(
-      /^o\.yaml:2: affiliations\[0\]: give exactly one of login or email/,
+    expect(() => parseOverrides('affiliations:\n  - login: a\n    organisation: X\n', 'o.yaml')).toThrow(
+      /^o\.yaml:3: affiliations\[0\]: unknown key 'organisation'$/,
     )
-    expect(() => parseOverrides('affiliations:\n  - login: a\n    organization: X\n    from: 2024-13-01\n', 'o.yaml')).toThrow(
-      /^o\.yaml:4: affiliations\[0\]\.from: expected a date YYYY-MM-DD/,
-    )
-    expect(() => parseOverrides('affiliations:\n  - login: a\n    organization: X\n    from: 2024-05-01\n    until: 2024-01-01\n', 'o.yaml')).toThrow(
-      /`from` must be before `until`/,
-    )
+    expect(() =>
+      parseOverrides('affiliations:\n  - login: a\n    email: a@example.com\n    organization: X\n', 'o.yaml'),
+    ).toThrow(/^o\.yaml:2: affiliations\[0\]: give exactly one of login or email/)
+    expect(() =>
+      parseOverrides('affiliations:\n  - login: a\n    organization: X\n    from: 2024-13-01\n', 'o.yaml'),
+    ).toThrow(/^o\.yaml:4: affiliations\[0\]\.from: expected a date YYYY-MM-DD/)
+    expect(() =>
+      parseOverrides(
+        'affiliations:\n  - login: a\n    organization: X\n    from: 2024-05-01\n    until: 2024-01-01\n',
+        'o.yaml',
+      ),
+    ).toThrow(/`from` must be before `until`/)
     expect(() => parseOverrides('people: []\n', 'o.yaml')).toThrow(/^o\.yaml:1: unknown key 'people'$/)
   })
 
   it('refuses a YAML alias bomb instead of expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'affiliations: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n')
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'affiliations: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n')
     expect(() => parseOverrides(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml:2: .*alias/i)
   })
 
   it('is a usage error naming the file when it cannot be read', async () => {
-    await expect(loadAttributionContext({overrides: '/nonexistent/affiliations.yaml'})).rejects.toThrow('/nonexistent/affiliations.yaml: cannot read (ENOENT)')
+    await expect(loadAttributionContext({overrides: '/nonexistent/affiliations.yaml'})).rejects.toThrow(
+      '/nonexistent/affiliations.yaml: cannot read (ENOENT)',
+    )
   })
 })

@@ -8,7 +8,8 @@ export const source: EvidenceSourcePlugin = {
   claims(subject, context) {
     const claims: Claim[] = []
     for (const entry of context.overrides) {
-      const byLogin = entry.login !== undefined && (entry.login === subject.login || entry.login === subject.noreplyLogin)
+      const byLogin =
+        entry.login !== undefined && (entry.login === subject.login || entry.login === subject.noreplyLogin)
       const byEmail = entry.email !== undefined && entry.email === subject.email
       if (!byLogin && !byEmail) continue
       const claim: Claim = {

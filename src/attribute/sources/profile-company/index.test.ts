@@ -8,14 +8,29 @@ import {source} from './index.js'
 import {readCompany} from './read-company.js'
 
 function evidenceWith(profiles: Record<string, Profile>): ProjectEvidence {
-  return {project: {repo: 'x', source: 'snapshot', status: 'ok', window: {since: '', until: ''}, commits: [], governance: [], profiles}, roles: []}
+  return {
+    project: {
+      repo: 'x',
+      source: 'snapshot',
+      status: 'ok',
+      window: {since: '', until: ''},
+      commits: [],
+      governance: [],
+      profiles,
+    },
+    roles: [],
+  }
 }
 
 describe('profile-company source', async () => {
-  const entities = await loadEntities([join(import.meta.dirname, '..', '..', '__fixtures__', 'entities')], {shipped: false})
+  const entities = await loadEntities([join(import.meta.dirname, '..', '..', '__fixtures__', 'entities')], {
+    shipped: false,
+  })
   const context = await loadAttributionContext({entities})
   const orgs = (company: string | null) =>
-    source.claims({login: 'pat'}, context, evidenceWith({Pat: {login: 'Pat', company}})).map((c) => [c.organization, c.confidence])
+    source
+      .claims({login: 'pat'}, context, evidenceWith({Pat: {login: 'Pat', company}}))
+      .map((c) => [c.organization, c.confidence])
   const reason = (company: string) => {
     const reading = readCompany(company, entities)
     return reading.kind === 'none' ? reading.reason : reading.kind
@@ -37,22 +52,54 @@ describe('profile-company source', async () => {
   })
 
   it('gives nothing for past, negated or availability wording, even around a known organisation', () => {
-    const past = ['Formerly @example-corp', 'former Example Corp', 'ex-Example Corp', 'ex @example-corp', 'Ex ExampleCo', 'x-ExampleCo']
-    past.push('Previously @sample-labs', 'prev. @sample-labs', 'Retired from Example Corp', 'Example Corp alumni', 'Example Corp (2018-2021)')
+    const past = [
+      'Formerly @example-corp',
+      'former Example Corp',
+      'ex-Example Corp',
+      'ex @example-corp',
+      'Ex ExampleCo',
+      'x-ExampleCo',
+    ]
+    past.push(
+      'Previously @sample-labs',
+      'prev. @sample-labs',
+      'Retired from Example Corp',
+      'Example Corp alumni',
+      'Example Corp (2018-2021)',
+    )
     past.push('Not Example Corp', 'not affiliated', 'no longer @example-corp', '前 ExampleCo', 'ExampleCo 已离职')
     for (const text of past) expect([text, orgs(text), reason(text)]).toEqual([text, [], 'past-or-negated'])
-    for (const text of ['Open to work', 'open for opportunities', '#OpenToWork', 'Looking for a job', 'Seeking new role', 'available for hire']) {
+    for (const text of [
+      'Open to work',
+      'open for opportunities',
+      '#OpenToWork',
+      'Looking for a job',
+      'Seeking new role',
+      'available for hire',
+    ]) {
       expect([text, orgs(text), reason(text)]).toEqual([text, [], 'availability'])
     }
   })
 
   it('gives nothing for a URL or for several organisations', () => {
-    for (const text of ['https://example.com', 'http://www.example.com/about', 'www.example.com']) expect([text, reason(text)]).toEqual([text, 'url'])
-    for (const text of ['@example-corp @sample-labs', '@example-corp, Sample Labs', '@example-corp / @sample-labs', '@example-corp & friends', 'Sample Labs @example-corp', '@example-corp and @sample-labs']) {
+    for (const text of ['https://example.com', 'http://www.example.com/about', 'www.example.com'])
+      expect([text, reason(text)]).toEqual([text, 'url'])
+    for (const text of [
+      '@example-corp @sample-labs',
+      '@example-corp, Sample Labs',
+      '@example-corp / @sample-labs',
+      '@example-corp & friends',
+      'Sample Labs @example-corp',
+      '@example-corp and @sample-labs',
+    ]) {
       expect([text, orgs(text), reason(text)]).toEqual([text, [], 'several'])
     }
     // Plain text that lists several is never a name: nothing, whatever its parts would match.
-    expect([orgs('Example Corp, Sample Labs'), orgs('ExampleCo & Sample Labs'), orgs('Example Corp and Sample Labs')]).toEqual([[], [], []])
+    expect([
+      orgs('Example Corp, Sample Labs'),
+      orgs('ExampleCo & Sample Labs'),
+      orgs('Example Corp and Sample Labs'),
+    ]).toEqual([[], [], []])
     // The same handle twice is one organisation.
     expect(orgs('@example-corp (@Example-Corp)')).toEqual([['Example Corp', 'medium']])
   })
@@ -60,28 +107,48 @@ describe('profile-company source', async () => {
   it('reads "no employer" words as Independent and ignores empty answers, unknown handles and e-mail addresses', () => {
     expect(orgs('Freelance')).toEqual([['Independent', 'medium']])
     expect(orgs('self-employed')).toEqual([['Independent', 'medium']])
-    for (const empty of [null, '', ' - ', 'N/A', 'none', '@some-random-org', 'pat@example.com', '@example.com']) expect(orgs(empty), String(empty)).toEqual([])
+    for (const empty of [null, '', ' - ', 'N/A', 'none', '@some-random-org', 'pat@example.com', '@example.com'])
+      expect(orgs(empty), String(empty)).toEqual([])
   })
 
   it('cites the profile field', () => {
-    const [claim] = source.claims({noreplyLogin: 'pat'}, context, evidenceWith({Pat: {login: 'Pat', company: '@example-corp'}}))
-    expect(claim).toMatchObject({person: 'pat', source: 'profile-company', citation: 'GitHub profile of Pat: company "@example-corp"'})
+    const [claim] = source.claims(
+      {noreplyLogin: 'pat'},
+      context,
+      evidenceWith({Pat: {login: 'Pat', company: '@example-corp'}}),
+    )
+    expect(claim).toMatchObject({
+      person: 'pat',
+      source: 'profile-company',
+      citation: 'GitHub profile of Pat: company "@example-corp"',
+    })
   })
 })
 
 describe('profile-company with the shipped organisation data (QA cases)', async () => {
   const entities = await loadEntities()
   const context = await loadAttributionContext({entities})
-  const orgs = (company: string) => source.claims({login: 'pat'}, context, evidenceWith({pat: {login: 'pat', company}})).map((c) => c.organization)
+  const orgs = (company: string) =>
+    source.claims({login: 'pat'}, context, evidenceWith({pat: {login: 'pat', company}})).map((c) => c.organization)
 
   it('attributes none of the over-read values', () => {
-    for (const text of ['Formerly @redhat', '@google @huawei', 'Open to work', 'Not Google', 'ex-Huawei', 'https://huawei.com', 'huawei, alibaba']) {
+    for (const text of [
+      'Formerly @redhat',
+      '@google @huawei',
+      'Open to work',
+      'Not Google',
+      'ex-Huawei',
+      'https://huawei.com',
+      'huawei, alibaba',
+    ]) {
       expect([text, orgs(text)]).toEqual([text, []])
     }
   })
 
   it('maps explicit names, aliases and listed GitHub organisations; "Huawei Cloud" only through an alias', () => {
-    expect(['Huawei', '华为', '@huawei', '@huaweicloud', 'Google', 'Google LLC', '@google', 'redhat'].map(orgs)).toEqual([
+    expect(
+      ['Huawei', '华为', '@huawei', '@huaweicloud', 'Google', 'Google LLC', '@google', 'redhat'].map(orgs),
+    ).toEqual([
       ['Huawei Technologies Co., Ltd.'],
       ['Huawei Technologies Co., Ltd.'],
       ['Huawei Technologies Co., Ltd.'],

@@ -11,7 +11,8 @@ import {readCompany} from './read-company.js'
 
 export const source: EvidenceSourcePlugin = {
   id: 'profile-company',
-  description: 'the company field of the GitHub profile: a listed GitHub organisation, an exact name or alias, or Independent',
+  description:
+    'the company field of the GitHub profile: a listed GitHub organisation, an exact name or alias, or Independent',
   claims(subject, context, evidence) {
     const login = subject.login ?? subject.noreplyLogin
     const profile = login ? findProfile(evidence.project.profiles, login) : undefined

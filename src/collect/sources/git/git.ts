@@ -1,7 +1,11 @@
 import {spawn} from 'node:child_process'
 
 /** Runs `git` (from PATH) without a shell; stdout as a string. Rejects with git's first stderr line. */
-export function git(dir: string, args: string[], options: {input?: string; signal?: AbortSignal} = {}): Promise<string> {
+export function git(
+  dir: string,
+  args: string[],
+  options: {input?: string; signal?: AbortSignal} = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['-C', dir, '-c', 'core.quotePath=false', ...args], {
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -26,13 +30,19 @@ export function git(dir: string, args: string[], options: {input?: string; signa
 }
 
 /** `git cat-file --batch`: many blobs in one process. Missing objects come back as null. */
-export async function readBlobs(dir: string, specs: string[], signal?: AbortSignal): Promise<Map<string, string | null>> {
+export async function readBlobs(
+  dir: string,
+  specs: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string | null>> {
   const raw = await new Promise<Buffer>((resolve, reject) => {
     const child = spawn('git', ['-C', dir, 'cat-file', '--batch'], {stdio: ['pipe', 'pipe', 'pipe'], signal})
     const out: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git cat-file: exit ${code}`))))
+    child.on('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git cat-file: exit ${code}`)),
+    )
     child.stdin.on('error', () => {})
     child.stdin.end(specs.map((s) => `${s}\n`).join(''))
   })

@@ -48,17 +48,36 @@ export const source = {
  */
 async function checkGitDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null)
-  if (!info?.isDirectory()) throw usageError('git-dir', `--git ${dir}: no such directory`, 'give the path of a local clone or bare repository')
+  if (!info?.isDirectory())
+    throw usageError('git-dir', `--git ${dir}: no such directory`, 'give the path of a local clone or bare repository')
   try {
     await git(dir, ['rev-parse', '--git-dir'])
   } catch {
-    throw usageError('git-dir', `--git ${dir}: not a git repository`, 'give the path of a local clone or bare repository')
+    throw usageError(
+      'git-dir',
+      `--git ${dir}: not a git repository`,
+      'give the path of a local clone or bare repository',
+    )
   }
 }
 
-async function collectFromGit(ref: RepoRef, dirs: Map<string, string>, options: ResolvedOptions, signal: AbortSignal): Promise<ProjectResult> {
+async function collectFromGit(
+  ref: RepoRef,
+  dirs: Map<string, string>,
+  options: ResolvedOptions,
+  signal: AbortSignal,
+): Promise<ProjectResult> {
   // Git knows no repository facts (archived, fork, license) and no profiles: unknown, never "absent".
-  const project: CollectedProject = {repo: ref.key, source: 'git', status: 'ok', missing: ['facts', 'profiles'], window: options.window, commits: [], governance: [], profiles: {}}
+  const project: CollectedProject = {
+    repo: ref.key,
+    source: 'git',
+    status: 'ok',
+    missing: ['facts', 'profiles'],
+    window: options.window,
+    commits: [],
+    governance: [],
+    profiles: {},
+  }
   const dir = dirs.get(repoIdentity(ref))
   if (!dir) {
     const reason = `${ref.key}: no local repository given (--git)`
@@ -78,7 +97,10 @@ async function collectFromGit(ref: RepoRef, dirs: Map<string, string>, options: 
       const externalDir = 'error' in external ? undefined : dirs.get(repoIdentity(external))
       if ('error' in external || !externalDir) continue
       const externalTip = await windowEnd(externalDir, options.window.until, signal)
-      if (externalTip) project.governance.push(...(await governanceAt(externalDir, externalTip, externalPrefix(external.owner, external.name), signal)))
+      if (externalTip)
+        project.governance.push(
+          ...(await governanceAt(externalDir, externalTip, externalPrefix(external.owner, external.name), signal)),
+        )
     }
     project.governance.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     return {project, incomplete: false, problems: []}
@@ -100,7 +122,12 @@ async function windowEnd(dir: string, until: string, signal: AbortSignal): Promi
   }
 }
 
-async function windowCommits(dir: string, tip: string, options: ResolvedOptions, signal: AbortSignal): Promise<CommitRecord[]> {
+async function windowCommits(
+  dir: string,
+  tip: string,
+  options: ResolvedOptions,
+  signal: AbortSignal,
+): Promise<CommitRecord[]> {
   const out = await git(dir, ['log', '--no-merges', `--format=${FORMAT}`, tip], {signal})
   const commits: CommitRecord[] = []
   for (const record of out.split('\x1e')) {
@@ -108,13 +135,22 @@ async function windowCommits(dir: string, tip: string, options: ResolvedOptions,
     if (fields.length !== 7) continue
     const [sha, an, ae, ad, cn, ce, cd] = fields
     if (!inWindow(ad, options.window)) continue
-    commits.push({sha, author: {name: an, email: ae, date: ad}, committer: {name: cn, email: ce, date: cd}, login: loginFromNoreply(ae)})
+    commits.push({
+      sha,
+      author: {name: an, email: ae, date: ad},
+      committer: {name: cn, email: ce, date: cd},
+      login: loginFromNoreply(ae),
+    })
   }
   return sortCommits(commits)
 }
 
 async function governanceAt(dir: string, tip: string, prefix: string, signal: AbortSignal): Promise<GovernanceFile[]> {
-  const blobs = await readBlobs(dir, GOVERNANCE_PATHS.map((p) => `${tip}:${p}`), signal)
+  const blobs = await readBlobs(
+    dir,
+    GOVERNANCE_PATHS.map((p) => `${tip}:${p}`),
+    signal,
+  )
   const files: GovernanceFile[] = []
   for (const path of GOVERNANCE_PATHS) {
     const content = blobs.get(`${tip}:${path}`)

@@ -44,7 +44,10 @@ export async function listWindowCommits(
     throw error
   }
   const byId = new Map(listed.map((c) => [c.sha, c]))
-  const tip = listed.length === 0 ? await lastCommitBefore(client, repo, branch, window.until, signal) : windowEnd(byId, window.until)
+  const tip =
+    listed.length === 0
+      ? await lastCommitBefore(client, repo, branch, window.until, signal)
+      : windowEnd(byId, window.until)
   const reachable = reachableFrom(tip, byId)
   const commits = listed
     .filter((c) => reachable.has(c.sha) && c.parents.length <= 1 && inWindow(c.commit.author.date, window))
@@ -69,7 +72,8 @@ function windowEnd(byId: Map<string, CommitResponse>, until: string): string | n
 
 function newestOf(commits: CommitResponse[]): string | undefined {
   let best: CommitResponse | undefined
-  for (const c of commits) if (!best || Date.parse(c.commit.committer.date) > Date.parse(best.commit.committer.date)) best = c
+  for (const c of commits)
+    if (!best || Date.parse(c.commit.committer.date) > Date.parse(best.commit.committer.date)) best = c
   return best?.sha
 }
 
@@ -81,7 +85,13 @@ async function listAll(
   signal: AbortSignal,
 ): Promise<CommitResponse[]> {
   const out: CommitResponse[] = []
-  let page = await getPage(client, 'GET /repos/{owner}/{repo}/commits', {owner: repo.owner, repo: repo.name, ...query, per_page: 100}, CommitList, signal)
+  let page = await getPage(
+    client,
+    'GET /repos/{owner}/{repo}/commits',
+    {owner: repo.owner, repo: repo.name, ...query, per_page: 100},
+    CommitList,
+    signal,
+  )
   for (let n = 1; ; n++) {
     out.push(...page.data)
     if (!page.next) return out

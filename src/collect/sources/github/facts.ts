@@ -12,7 +12,12 @@ export interface FetchedFacts {
   name: string
 }
 
-export async function fetchFacts(client: StewardsOctokit, owner: string, name: string, signal: AbortSignal): Promise<FetchedFacts> {
+export async function fetchFacts(
+  client: StewardsOctokit,
+  owner: string,
+  name: string,
+  signal: AbortSignal,
+): Promise<FetchedFacts> {
   const {data} = await getPage(client, 'GET /repos/{owner}/{repo}', {owner, repo: name}, RepoResponse, signal)
   const [newOwner, newName] = data.full_name.split('/')
   // The new name came from the network: validated like any other before it builds URLs.

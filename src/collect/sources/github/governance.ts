@@ -26,11 +26,18 @@ export async function fetchGovernance(
   signal: AbortSignal,
 ): Promise<GovernanceFile[]> {
   if (targets.length === 0) return []
-  const files = mode.graphqlUrl ? await viaGraphql(client, mode.graphqlUrl, targets, signal) : await viaContents(client, targets, signal)
+  const files = mode.graphqlUrl
+    ? await viaGraphql(client, mode.graphqlUrl, targets, signal)
+    : await viaContents(client, targets, signal)
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-async function viaGraphql(client: StewardsOctokit, url: string, targets: GovernanceTarget[], signal: AbortSignal): Promise<GovernanceFile[]> {
+async function viaGraphql(
+  client: StewardsOctokit,
+  url: string,
+  targets: GovernanceTarget[],
+  signal: AbortSignal,
+): Promise<GovernanceFile[]> {
   const variables: Record<string, string> = {}
   const declarations: string[] = []
   const blocks = targets.map((target, t) => {
@@ -55,25 +62,44 @@ async function viaGraphql(client: StewardsOctokit, url: string, targets: Governa
     const repo = answer.data?.[`r${t}`]
     GOVERNANCE_PATHS.forEach((path, f) => {
       const blob = repo?.[`f${f}`]
-      if (blob && typeof blob.text === 'string' && !blob.isBinary) files.push({path: target.prefix + path, content: blob.text})
+      if (blob && typeof blob.text === 'string' && !blob.isBinary)
+        files.push({path: target.prefix + path, content: blob.text})
     })
   })
   return files
 }
 
-async function viaContents(client: StewardsOctokit, targets: GovernanceTarget[], signal: AbortSignal): Promise<GovernanceFile[]> {
+async function viaContents(
+  client: StewardsOctokit,
+  targets: GovernanceTarget[],
+  signal: AbortSignal,
+): Promise<GovernanceFile[]> {
   const files: GovernanceFile[] = []
   for (const target of targets) {
     const wanted = new Set<string>(GOVERNANCE_PATHS)
     const existing: string[] = []
-    const dirs = ['', ...new Set(GOVERNANCE_PATHS.filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/'))))]
+    const dirs = [
+      '',
+      ...new Set(GOVERNANCE_PATHS.filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/')))),
+    ]
     const rootEntries = await listDir(client, target, '', signal)
     for (const dir of dirs) {
-      const entries = dir === '' ? rootEntries : rootEntries.some((e) => e.path === dir && e.type === 'dir') ? await listDir(client, target, dir, signal) : []
+      const entries =
+        dir === ''
+          ? rootEntries
+          : rootEntries.some((e) => e.path === dir && e.type === 'dir')
+            ? await listDir(client, target, dir, signal)
+            : []
       for (const entry of entries) if (entry.type === 'file' && wanted.has(entry.path)) existing.push(entry.path)
     }
     for (const path of existing.sort()) {
-      const {data} = await getPage(client, 'GET /repos/{owner}/{repo}/contents/{path}', {owner: target.owner, repo: target.name, path, ref: target.at}, ContentResponse, signal)
+      const {data} = await getPage(
+        client,
+        'GET /repos/{owner}/{repo}/contents/{path}',
+        {owner: target.owner, repo: target.name, path, ref: target.at},
+        ContentResponse,
+        signal,
+      )
       if (Array.isArray(data) || data.encoding !== 'base64' || data.content === undefined) continue
       files.push({path: target.prefix + path, content: Buffer.from(data.content, 'base64').toString('utf8')})
     }
@@ -84,7 +110,13 @@ async function viaContents(client: StewardsOctokit, targets: GovernanceTarget[],
 async function listDir(client: StewardsOctokit, target: GovernanceTarget, dir: string, signal: AbortSignal) {
   const route = dir === '' ? 'GET /repos/{owner}/{repo}/contents' : 'GET /repos/{owner}/{repo}/contents/{path}'
   try {
-    const {data} = await getPage(client, route, {owner: target.owner, repo: target.name, path: dir, ref: target.at}, ContentResponse, signal)
+    const {data} = await getPage(
+      client,
+      route,
+      {owner: target.owner, repo: target.name, path: dir, ref: target.at},
+      ContentResponse,
+      signal,
+    )
     return Array.isArray(data) ? data : []
   } catch (error) {
     if ((error as {status?: number}).status === 404) return []

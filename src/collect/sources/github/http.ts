@@ -21,14 +21,19 @@ export async function getPage<S extends z.ZodType>(
   schema: S,
   signal: AbortSignal,
 ): Promise<Page<z.infer<S>>> {
-  const route = urlOrRoute.startsWith('http') ? {method: 'GET', url: urlOrRoute} : {method: 'GET', url: urlOrRoute.replace(/^GET /, '')}
+  const route = urlOrRoute.startsWith('http')
+    ? {method: 'GET', url: urlOrRoute}
+    : {method: 'GET', url: urlOrRoute.replace(/^GET /, '')}
   const response = await client.request({...route, ...params, request: {projectSignal: signal}} as never)
   const status = (response as {status: number}).status
   const raw = (response as {data: unknown}).data
   const body = status === 204 || raw === '' ? [] : raw
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
-    throw new CollectFailure('invalid-response', `unexpected answer shape from ${describe(route.url)}: ${parsed.error.issues[0]?.message ?? ''}`)
+    throw new CollectFailure(
+      'invalid-response',
+      `unexpected answer shape from ${describe(route.url)}: ${parsed.error.issues[0]?.message ?? ''}`,
+    )
   }
   const link = (response as {headers: Record<string, string | undefined>}).headers.link
   return {data: parsed.data, next: nextLink(link), status}
@@ -44,9 +49,16 @@ export async function postGraphql<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   // Through `request`, not `octokit.graphql`: that one throws on any `errors` entry, and a missing
   // user or repository (NOT_FOUND) is an answer here, not a failure.
-  const response = await client.request({method: 'POST', url, query, variables, request: {projectSignal: signal}} as never)
+  const response = await client.request({
+    method: 'POST',
+    url,
+    query,
+    variables,
+    request: {projectSignal: signal},
+  } as never)
   const parsed = schema.safeParse((response as {data: unknown}).data)
-  if (!parsed.success) throw new CollectFailure('invalid-response', `unexpected GraphQL answer: ${parsed.error.issues[0]?.message ?? ''}`)
+  if (!parsed.success)
+    throw new CollectFailure('invalid-response', `unexpected GraphQL answer: ${parsed.error.issues[0]?.message ?? ''}`)
   return parsed.data
 }
 

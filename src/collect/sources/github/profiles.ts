@@ -32,7 +32,9 @@ export async function fetchProfiles(
   for (let i = 0; i < sorted.length; i += size) {
     const batch = sorted.slice(i, i + size)
     try {
-      const found = mode.graphqlUrl ? await graphqlBatch(client, mode.graphqlUrl, batch, signal, failed) : await restProfile(client, batch[0], signal)
+      const found = mode.graphqlUrl
+        ? await graphqlBatch(client, mode.graphqlUrl, batch, signal, failed)
+        : await restProfile(client, batch[0], signal)
       for (const profile of found) profiles.set(profile.login.toLowerCase(), profile)
     } catch (error) {
       failed.push({logins: batch, error})
@@ -41,14 +43,27 @@ export async function fetchProfiles(
   return {profiles, failed}
 }
 
-async function graphqlBatch(client: StewardsOctokit, url: string, logins: string[], signal: AbortSignal, failed: ProfileFailure[]): Promise<Profile[]> {
+async function graphqlBatch(
+  client: StewardsOctokit,
+  url: string,
+  logins: string[],
+  signal: AbortSignal,
+  failed: ProfileFailure[],
+): Promise<Profile[]> {
   const variables: Record<string, string> = {}
   const fields = logins.map((login, i) => {
     variables[`l${i}`] = login
     return `u${i}: user(login: $l${i}) { login name company websiteUrl email createdAt organizations(first: 100) { nodes { login } } }`
   })
   const declarations = logins.map((_, i) => `$l${i}: String!`).join(', ')
-  const answer: z.infer<typeof UsersAnswer> = await postGraphql(client, url, `query Users(${declarations}) { ${fields.join(' ')} }`, variables, UsersQueryResponse, signal)
+  const answer: z.infer<typeof UsersAnswer> = await postGraphql(
+    client,
+    url,
+    `query Users(${declarations}) { ${fields.join(' ')} }`,
+    variables,
+    UsersQueryResponse,
+    signal,
+  )
   // An organisation under SAML enforcement (or banning classic tokens) answers its node FORBIDDEN and
   // null: that person's list is incomplete here, so it is read from REST, where public memberships show.
   const hidden = new Set<string>()
@@ -60,7 +75,8 @@ async function graphqlBatch(client: StewardsOctokit, url: string, logins: string
     }
     return true
   })
-  if (unexpected.length > 0 || !answer.data) throw Object.assign(new Error(`GraphQL: ${unexpected[0]?.message ?? 'no data'}`), {status: 502})
+  if (unexpected.length > 0 || !answer.data)
+    throw Object.assign(new Error(`GraphQL: ${unexpected[0]?.message ?? 'no data'}`), {status: 502})
   const profiles: Profile[] = []
   for (const [i, login] of logins.entries()) {
     const user = answer.data[`u${i}`]
@@ -108,7 +124,13 @@ async function restProfile(client: StewardsOctokit, login: string, signal: Abort
 }
 
 async function restOrgs(client: StewardsOctokit, login: string, signal: AbortSignal): Promise<string[]> {
-  const {data: orgs} = await getPage(client, 'GET /users/{username}/orgs', {username: login, per_page: 100}, OrgList, signal)
+  const {data: orgs} = await getPage(
+    client,
+    'GET /users/{username}/orgs',
+    {username: login, per_page: 100},
+    OrgList,
+    signal,
+  )
   return orgs.map((o) => o.login).sort()
 }
 

@@ -45,7 +45,15 @@ export const UserResponse = z.object({
 export const OrgList = z.array(z.object({login: z.string()}))
 
 /** `path` names the aliased field an error is about (e.g. `["u3", "organizations", "nodes", 0]`). */
-const GraphqlErrors = z.array(z.object({type: z.string().optional(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional()})).optional()
+const GraphqlErrors = z
+  .array(
+    z.object({
+      type: z.string().optional(),
+      message: z.string(),
+      path: z.array(z.union([z.string(), z.number()])).optional(),
+    }),
+  )
+  .optional()
 
 const Blob = z.object({text: z.string().nullish(), isBinary: z.boolean().nullish()}).nullish()
 

@@ -71,14 +71,27 @@ export class GithubSession implements SourceSession {
 
   async collectProject(ref: RepoRef, signal: AbortSignal): Promise<ProjectResult> {
     const {window} = this.options
-    const project: CollectedProject = {repo: ref.key, source: 'github', status: 'ok', window, commits: [], governance: [], profiles: {}}
+    const project: CollectedProject = {
+      repo: ref.key,
+      source: 'github',
+      status: 'ok',
+      window,
+      commits: [],
+      governance: [],
+      profiles: {},
+    }
     let located: Awaited<ReturnType<typeof fetchFacts>>
     try {
       located = await fetchFacts(this.client, ref.owner, ref.name, signal)
     } catch (error) {
       const failure = this.fail(error, ref.key)
       const problems = failure.incomplete ? [failure.message] : []
-      if (failure.aboutProject) return {project: {...project, status: 'unavailable', reason: failure.message}, incomplete: failure.incomplete, problems}
+      if (failure.aboutProject)
+        return {
+          project: {...project, status: 'unavailable', reason: failure.message},
+          incomplete: failure.incomplete,
+          problems,
+        }
       return {project: unreadProject(ref.key, 'github', window, failure.message), incomplete: true, problems}
     }
     project.facts = located.facts
@@ -103,7 +116,8 @@ export class GithubSession implements SourceSession {
     try {
       // Without the listing C is still the window end, not today's head: files from another time are not these.
       const branch = located.facts.defaultBranch
-      const at = tip ?? (commitsRead ? null : await lastCommitBefore(this.client, repo, branch, window.until, signal)) ?? branch
+      const at =
+        tip ?? (commitsRead ? null : await lastCommitBefore(this.client, repo, branch, window.until, signal)) ?? branch
       const targets = await this.governanceTargets(ref, repo, at, signal)
       project.governance = await this.readGovernance(targets, signal)
     } catch (error) {
@@ -130,7 +144,12 @@ export class GithubSession implements SourceSession {
       failed = [...failed.filter((f) => !isOfflineMiss(f.error)), ...result.failed]
     }
     const problems = failed.map((f) => this.fail(f.error, 'profiles').message)
-    return {profiles, incomplete: failed.length > 0, problems: [...new Set(problems)], failed: [...new Set(failed.flatMap((f) => f.logins))].sort()}
+    return {
+      profiles,
+      incomplete: failed.length > 0,
+      problems: [...new Set(problems)],
+      failed: [...new Set(failed.flatMap((f) => f.logins))].sort(),
+    }
   }
 
   /**
@@ -164,14 +183,25 @@ export class GithubSession implements SourceSession {
   }
 
   /** The repository's own tree at C, plus maintainer files kept in another repository of the project. */
-  private async governanceTargets(ref: RepoRef, repo: {owner: string; name: string}, at: string, signal: AbortSignal): Promise<GovernanceTarget[]> {
+  private async governanceTargets(
+    ref: RepoRef,
+    repo: {owner: string; name: string},
+    at: string,
+    signal: AbortSignal,
+  ): Promise<GovernanceTarget[]> {
     const targets: GovernanceTarget[] = [{...repo, at, prefix: ''}]
     for (const key of EXTERNAL_GOVERNANCE[repoIdentity(ref)] ?? []) {
       const external = parseRepo(key)
       if ('error' in external) continue
       try {
         const externalAt = await lastCommitBefore(this.client, external, null, this.options.window.until, signal)
-        if (externalAt) targets.push({owner: external.owner, name: external.name, at: externalAt, prefix: externalPrefix(external.owner, external.name)})
+        if (externalAt)
+          targets.push({
+            owner: external.owner,
+            name: external.name,
+            at: externalAt,
+            prefix: externalPrefix(external.owner, external.name),
+          })
       } catch (error) {
         if ((error as {status?: number}).status !== 404) throw error
       }

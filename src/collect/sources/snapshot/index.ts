@@ -34,7 +34,11 @@ async function readSnapshot(file: string) {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw usageError('snapshot-unreadable', `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output')
+    throw usageError(
+      'snapshot-unreadable',
+      `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output',
+    )
   }
   let json: unknown
   try {
@@ -43,11 +47,18 @@ async function readSnapshot(file: string) {
     throw usageError('snapshot-invalid', `${file}: not JSON (${(error as Error).message})`)
   }
   const parsed = Snapshot.safeParse(json)
-  if (!parsed.success) throw usageError('snapshot-invalid', `${file}: neither a cache bundle nor a recorded collection (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
+  if (!parsed.success)
+    throw usageError(
+      'snapshot-invalid',
+      `${file}: neither a cache bundle nor a recorded collection (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+    )
   return parsed.data
 }
 
-async function openBundle(bundle: Parameters<DiskCache['importBundle']>[0], options: ResolvedOptions): Promise<SourceSession> {
+async function openBundle(
+  bundle: Parameters<DiskCache['importBundle']>[0],
+  options: ResolvedOptions,
+): Promise<SourceSession> {
   const dir = await mkdtemp(join(tmpdir(), 'stewards-snapshot-'))
   await new DiskCache(dir).importBundle(bundle)
   const github = openGithubSession({...options, cacheDir: dir, offline: true})
@@ -79,7 +90,11 @@ function openRecording(recording: RecordedCollection, options: ResolvedOptions):
       if (!recorded) {
         // Not recorded says nothing about the project: unread, like an offline cache miss.
         const reason = `${ref.key}: not in the snapshot`
-        return {project: unreadProject(ref.key, 'snapshot', options.window, reason), incomplete: true, problems: [reason]}
+        return {
+          project: unreadProject(ref.key, 'snapshot', options.window, reason),
+          incomplete: true,
+          problems: [reason],
+        }
       }
       return replay(recorded, ref.key, options)
     },
@@ -89,7 +104,9 @@ function openRecording(recording: RecordedCollection, options: ResolvedOptions):
 /** A recording answers for any window inside its own; a wider window makes the project partial. */
 function replay(recorded: CollectedProject, repo: string, options: ResolvedOptions): ProjectResult {
   const {window} = options
-  const covers = Date.parse(recorded.window.since) <= Date.parse(window.since) && Date.parse(recorded.window.until) >= Date.parse(window.until)
+  const covers =
+    Date.parse(recorded.window.since) <= Date.parse(window.since) &&
+    Date.parse(recorded.window.until) >= Date.parse(window.until)
   const project: CollectedProject = {
     ...recorded,
     repo,
@@ -98,8 +115,11 @@ function replay(recorded: CollectedProject, repo: string, options: ResolvedOptio
     commits: recorded.commits.filter((c) => inWindow(c.author.date, window)),
   }
   // What the recording could not read is still missing: the replay is as incomplete as the recording.
-  const recordedGaps = recorded.missing?.length ? [`${repo}: ${recorded.reason ?? `recorded without ${recorded.missing.join(', ')}`}`] : []
-  if (covers || recorded.status === 'unavailable') return {project, incomplete: recordedGaps.length > 0, problems: recordedGaps}
+  const recordedGaps = recorded.missing?.length
+    ? [`${repo}: ${recorded.reason ?? `recorded without ${recorded.missing.join(', ')}`}`]
+    : []
+  if (covers || recorded.status === 'unavailable')
+    return {project, incomplete: recordedGaps.length > 0, problems: recordedGaps}
   const reason = `${repo}: the snapshot covers ${recorded.window.since} to ${recorded.window.until} only`
   const partial: CollectedProject = {...project, status: 'partial', reason}
   addMissing(partial, 'commits')

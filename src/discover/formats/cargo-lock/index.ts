@@ -35,7 +35,13 @@ export function discoverCargoLock(file: string, text: string): DiscoverOutput {
     return {components: [], errors: [lockfileError(file, 'unsupported-version', message, keyLine(text, 'version'))]}
   }
   const packages = read.table.package ?? []
-  if (!Array.isArray(packages)) return {components: [], errors: [lockfileError(file, 'invalid-lockfile', "'package' must be an array of tables", keyLine(text, 'package'))]}
+  if (!Array.isArray(packages))
+    return {
+      components: [],
+      errors: [
+        lockfileError(file, 'invalid-lockfile', "'package' must be an array of tables", keyLine(text, 'package')),
+      ],
+    }
   const lines = arrayTableLines(text, 'package')
   const errors: ScanError[] = []
   const parsed: Array<{entry: CargoPackage; line: number}> = []
@@ -43,7 +49,10 @@ export function discoverCargoLock(file: string, text: string): DiscoverOutput {
     const line = lines[index] ?? 1
     const result = CargoPackage.safeParse(raw)
     if (result.success) parsed.push({entry: result.data, line})
-    else errors.push(lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(result.error)}`, line, 1))
+    else
+      errors.push(
+        lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(result.error)}`, line, 1),
+      )
   })
   // Workspace members have no source; what they depend on is direct. Entries read `name`, `name version` or `name version (source)`.
   const direct = new Set<string>()

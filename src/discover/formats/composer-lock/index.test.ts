@@ -3,7 +3,10 @@ import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'composer.lock', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number; message: string}>}
+  return discoverer.discover({file: 'composer.lock', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number; message: string}>
+  }
 }
 
 const lock = `{
@@ -35,7 +38,16 @@ describe('composer-lock', () => {
   it('reads packages as prod and packages-dev as dev, path repositories local, at the entry line', () => {
     const {components, errors} = discover(lock)
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version, c.scope, c.local, c.purl, `${c.locations[0].line}:${c.locations[0].column}`])).toEqual([
+    expect(
+      components.map((c) => [
+        c.name,
+        c.version,
+        c.scope,
+        c.local,
+        c.purl,
+        `${c.locations[0].line}:${c.locations[0].column}`,
+      ]),
+    ).toEqual([
       ['Example/Http', 'v2.1.0', 'prod', undefined, 'pkg:composer/example/http@v2.1.0', '4:9'],
       ['example/local-module', 'dev-main', 'prod', true, undefined, '10:9'],
       ['example/tester', '10.0.0', 'dev', undefined, 'pkg:composer/example/tester@10.0.0', '17:9'],
@@ -43,7 +55,9 @@ describe('composer-lock', () => {
   })
 
   it('reports a section of the wrong type and a mistyped entry', () => {
-    expect(discover('{\n "packages": {}\n}').errors).toEqual([{file: 'composer.lock', code: 'invalid-lockfile', message: "'packages' must be an array", line: 2, column: 2}])
+    expect(discover('{\n "packages": {}\n}').errors).toEqual([
+      {file: 'composer.lock', code: 'invalid-lockfile', message: "'packages' must be an array", line: 2, column: 2},
+    ])
     const {components, errors} = discover('{"packages": [\n {"name": "a/b"},\n {"name": "c/d", "version": "1.0.0"}]}')
     expect(components.map((c) => c.name)).toEqual(['c/d'])
     expect(errors.map((e) => [e.code, e.line])).toEqual([['invalid-entry', 2]])

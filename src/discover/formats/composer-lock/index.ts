@@ -24,10 +24,21 @@ export const discoverer: Discoverer = {
 
 /** Fields we never read are pruned while parsing (paths hold object keys only: `packages/name`). */
 function skipUnread(path: readonly string[]): boolean {
-  return path.length === 2 && (path[0] === 'packages' || path[0] === 'packages-dev') && !['name', 'version', 'source', 'dist'].includes(path[1])
+  return (
+    path.length === 2 &&
+    (path[0] === 'packages' || path[0] === 'packages-dev') &&
+    !['name', 'version', 'source', 'dist'].includes(path[1])
+  )
 }
 
-function readSection(file: string, document: JsonDocument, section: string, scope: Scope, components: Component[], errors: ScanError[]): void {
+function readSection(
+  file: string,
+  document: JsonDocument,
+  section: string,
+  scope: Scope,
+  components: Component[],
+  errors: ScanError[],
+): void {
   const root = document.root
   const packages = isJsonObject(root) ? (root[section] ?? []) : []
   if (!Array.isArray(packages)) {
@@ -36,16 +47,31 @@ function readSection(file: string, document: JsonDocument, section: string, scop
     return
   }
   packages.forEach((raw, index) => {
-    const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : (document.topLevelKeys.get(section) ?? {line: 1, column: 1})
+    const {line, column} = isJsonObject(raw)
+      ? document.positionOf(raw)
+      : (document.topLevelKeys.get(section) ?? {line: 1, column: 1})
     const parsed = ComposerPackage.safeParse(raw)
     if (!parsed.success) {
-      errors.push(lockfileError(file, 'invalid-entry', `${section}[${index}]: ${firstIssue(parsed.error)}`, line, column))
+      errors.push(
+        lockfileError(file, 'invalid-entry', `${section}[${index}]: ${firstIssue(parsed.error)}`, line, column),
+      )
       return
     }
     const {name, version, dist, source} = parsed.data
     // `path` repositories are directories of the project (https://getcomposer.org/doc/05-repositories.md#path).
     const local = dist?.type === 'path' || source?.type === 'path'
-    components.push(packageComponent(file, {ecosystem: 'composer', name, version, ref: `${name} ${version}`, line, column, scope, local}))
+    components.push(
+      packageComponent(file, {
+        ecosystem: 'composer',
+        name,
+        version,
+        ref: `${name} ${version}`,
+        line,
+        column,
+        scope,
+        local,
+      }),
+    )
   })
 }
 

@@ -3,7 +3,10 @@ import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'Gemfile.lock', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number; message: string}>}
+  return discoverer.discover({file: 'Gemfile.lock', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number; message: string}>
+  }
 }
 
 const lock = `GIT
@@ -54,19 +57,57 @@ describe('gemfile-lock', () => {
     const {components, errors} = discover(lock)
     expect(errors).toEqual([])
     expect(components.map((c) => [c.name, c.version, c.ref, c.direct, c.local, c.purl, c.locations[0].line])).toEqual([
-      ['forked', '1.0.0', 'forked (1.0.0)', true, undefined, 'pkg:gem/forked@1.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git%400123abc', 5],
+      [
+        'forked',
+        '1.0.0',
+        'forked (1.0.0)',
+        true,
+        undefined,
+        'pkg:gem/forked@1.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git%400123abc',
+        5,
+      ],
       ['local_engine', '0.1.0', 'local_engine (0.1.0)', true, true, undefined, 10],
-      ['nokogiri', '1.16.5', 'nokogiri (1.16.5-x86_64-linux)', true, undefined, 'pkg:gem/nokogiri@1.16.5?platform=x86_64-linux', 16],
-      ['nokogiri', '1.16.5', 'nokogiri (1.16.5-arm64-darwin)', true, undefined, 'pkg:gem/nokogiri@1.16.5?platform=arm64-darwin', 18],
+      [
+        'nokogiri',
+        '1.16.5',
+        'nokogiri (1.16.5-x86_64-linux)',
+        true,
+        undefined,
+        'pkg:gem/nokogiri@1.16.5?platform=x86_64-linux',
+        16,
+      ],
+      [
+        'nokogiri',
+        '1.16.5',
+        'nokogiri (1.16.5-arm64-darwin)',
+        true,
+        undefined,
+        'pkg:gem/nokogiri@1.16.5?platform=arm64-darwin',
+        18,
+      ],
       ['racc', '1.8.0', 'racc (1.8.0)', false, undefined, 'pkg:gem/racc@1.8.0', 19],
       ['rails', '7.1.3', 'rails (7.1.3)', true, undefined, 'pkg:gem/rails@7.1.3', 20],
-      ['private_gem', '2.0.0', 'private_gem (2.0.0)', false, undefined, 'pkg:gem/private_gem@2.0.0?repository_url=https%3A%2F%2Fgems.example.com%2F', 25],
+      [
+        'private_gem',
+        '2.0.0',
+        'private_gem (2.0.0)',
+        false,
+        undefined,
+        'pkg:gem/private_gem@2.0.0?repository_url=https%3A%2F%2Fgems.example.com%2F',
+        25,
+      ],
     ])
   })
 
   it('reports spec lines without a version and files that are not Gemfile.lock', () => {
     expect(discover('GEM\n  specs:\n    broken\n    ok (1.0)\n').errors).toEqual([
-      {file: 'Gemfile.lock', code: 'invalid-entry', message: "expected '    name (version)' but found 'broken'", line: 3, column: 5},
+      {
+        file: 'Gemfile.lock',
+        code: 'invalid-entry',
+        message: "expected '    name (version)' but found 'broken'",
+        line: 3,
+        column: 5,
+      },
     ])
     expect(discover('{"not": "a lockfile"}').errors.map((e) => e.code)).toEqual(['invalid-lockfile'])
   })

@@ -66,7 +66,15 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
     if (!source.startsWith('    ') || source.startsWith('     ')) return
     const spec = SPEC.exec(source)
     if (spec === null || spec[2] === undefined) {
-      errors.push(lockfileError(file, 'invalid-entry', `expected '    name (version)' but found '${source.trim().slice(0, 80)}'`, line, 5))
+      errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `expected '    name (version)' but found '${source.trim().slice(0, 80)}'`,
+          line,
+          5,
+        ),
+      )
       return
     }
     specs.push({name: spec[1], version: spec[2], platform: spec[3], section, remote, revision, line})
@@ -77,15 +85,20 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
 function qualifiers(spec: Spec): Record<string, string> | undefined {
   const result: Record<string, string> = {}
   if (spec.platform !== undefined) result.platform = spec.platform
-  if (spec.section === 'GIT' && spec.remote !== undefined) result.vcs_url = `git+${spec.remote}${spec.revision ? `@${spec.revision}` : ''}`
-  else if (spec.section === 'GEM' && spec.remote !== undefined && !RUBYGEMS.test(spec.remote)) result.repository_url = spec.remote
+  if (spec.section === 'GIT' && spec.remote !== undefined)
+    result.vcs_url = `git+${spec.remote}${spec.revision ? `@${spec.revision}` : ''}`
+  else if (spec.section === 'GEM' && spec.remote !== undefined && !RUBYGEMS.test(spec.remote))
+    result.repository_url = spec.remote
   return Object.keys(result).length > 0 ? result : undefined
 }
 
 export function discoverGemfileLock(file: string, text: string): DiscoverOutput {
   const errors: ScanError[] = []
   if (text.trim() !== '' && !/^(GEM|GIT|PATH|PLUGIN SOURCE|PLATFORMS|DEPENDENCIES)\s*$/m.test(text)) {
-    return {components: [], errors: [lockfileError(file, 'invalid-lockfile', 'no GEM, GIT, PATH or DEPENDENCIES section', 1)]}
+    return {
+      components: [],
+      errors: [lockfileError(file, 'invalid-lockfile', 'no GEM, GIT, PATH or DEPENDENCIES section', 1)],
+    }
   }
   const {specs, direct} = readSpecs(file, text, errors)
   const components: Component[] = []

@@ -3,12 +3,23 @@ import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'go.mod', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number; message: string}>}
+  return discoverer.discover({file: 'go.mod', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number; message: string}>
+  }
 }
 
 function brief(component: Component) {
   const {name, version, ref, direct, local, purl} = component
-  return {name, version, ref, direct, local, purl, at: `${component.locations[0].line}:${component.locations[0].column}`}
+  return {
+    name,
+    version,
+    ref,
+    direct,
+    local,
+    purl,
+    at: `${component.locations[0].line}:${component.locations[0].column}`,
+  }
 }
 
 const goMod = `module example.com/app
@@ -44,7 +55,15 @@ describe('go-mod', () => {
     const {components, errors} = discover(goMod)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: 'example.com/single', version: 'v1.0.0', ref: 'example.com/single v1.0.0', direct: true, local: undefined, purl: 'pkg:golang/example.com/single@v1.0.0', at: '7:9'},
+      {
+        name: 'example.com/single',
+        version: 'v1.0.0',
+        ref: 'example.com/single v1.0.0',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:golang/example.com/single@v1.0.0',
+        at: '7:9',
+      },
       {
         name: 'github.com/Example/Alpha',
         version: 'v1.2.3',
@@ -54,7 +73,15 @@ describe('go-mod', () => {
         purl: 'pkg:golang/github.com/Example/Alpha@v1.2.3',
         at: '10:2',
       },
-      {name: 'example.com/beta', version: 'v0.4.0', ref: 'example.com/beta v0.4.0', direct: false, local: undefined, purl: 'pkg:golang/example.com/beta@v0.4.0', at: '11:2'},
+      {
+        name: 'example.com/beta',
+        version: 'v0.4.0',
+        ref: 'example.com/beta v0.4.0',
+        direct: false,
+        local: undefined,
+        purl: 'pkg:golang/example.com/beta@v0.4.0',
+        at: '11:2',
+      },
       {
         name: 'example.com/gamma',
         version: 'v2.0.0+incompatible',
@@ -73,8 +100,24 @@ describe('go-mod', () => {
         purl: undefined,
         at: '13:2',
       },
-      {name: 'example.com/quoted', version: 'v1.1.1', ref: 'example.com/quoted v1.1.1', direct: true, local: undefined, purl: 'pkg:golang/example.com/quoted@v1.1.1', at: '14:2'},
-      {name: 'example.com/forked', version: 'v1.0.0', ref: 'example.com/forked v1.0.0', direct: true, local: undefined, purl: 'pkg:golang/example.com/forked@v1.0.0', at: '15:2'},
+      {
+        name: 'example.com/quoted',
+        version: 'v1.1.1',
+        ref: 'example.com/quoted v1.1.1',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:golang/example.com/quoted@v1.1.1',
+        at: '14:2',
+      },
+      {
+        name: 'example.com/forked',
+        version: 'v1.0.0',
+        ref: 'example.com/forked v1.0.0',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:golang/example.com/forked@v1.0.0',
+        at: '15:2',
+      },
       {
         name: 'github.com/fork/forked',
         version: 'v1.0.1',
@@ -88,7 +131,9 @@ describe('go-mod', () => {
   })
 
   it('reports malformed directives with their lines and keeps the rest', () => {
-    const {components, errors} = discover('module x\n\nrequire (\n\texample.com/a\n\texample.com/b v1.0.0\n)\nreplace example.com/b\nfrobnicate now\nrequire (\n')
+    const {components, errors} = discover(
+      'module x\n\nrequire (\n\texample.com/a\n\texample.com/b v1.0.0\n)\nreplace example.com/b\nfrobnicate now\nrequire (\n',
+    )
     expect(components.map((c) => c.name)).toEqual(['example.com/b'])
     expect(errors.map((e) => [e.line, e.message])).toEqual([
       [9, "'require (' block is not closed"],

@@ -5,7 +5,18 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {type GoModLine, lexGoMod} from './lexer.js'
 
 /** Directives we read or knowingly ignore (https://go.dev/ref/mod#go-mod-file-grammar). */
-const KNOWN_VERBS = new Set(['module', 'go', 'toolchain', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore'])
+const KNOWN_VERBS = new Set([
+  'module',
+  'go',
+  'toolchain',
+  'godebug',
+  'require',
+  'exclude',
+  'replace',
+  'retract',
+  'tool',
+  'ignore',
+])
 
 interface Replacement {
   oldVersion?: string
@@ -42,18 +53,22 @@ function readReplacement(line: GoModLine): Replacement | string {
 
 export function discoverGoMod(file: string, text: string): DiscoverOutput {
   const {lines, problems} = lexGoMod(text)
-  const errors: ScanError[] = problems.map((problem) => lockfileError(file, 'invalid-go-mod', problem.message, problem.line))
+  const errors: ScanError[] = problems.map((problem) =>
+    lockfileError(file, 'invalid-go-mod', problem.message, problem.line),
+  )
   const requires: GoModLine[] = []
   const replacements = new Map<string, Replacement[]>()
   for (const line of lines) {
     if (!KNOWN_VERBS.has(line.verb)) {
       errors.push(lockfileError(file, 'invalid-go-mod', `unknown directive '${line.verb}'`, line.line))
     } else if (line.verb === 'require' || line.verb === 'exclude') {
-      if (line.args.length !== 2) errors.push(lockfileError(file, 'invalid-go-mod', `${line.verb}: expected 'module version'`, line.line))
+      if (line.args.length !== 2)
+        errors.push(lockfileError(file, 'invalid-go-mod', `${line.verb}: expected 'module version'`, line.line))
       else if (line.verb === 'require') requires.push(line)
     } else if (line.verb === 'replace') {
       const replacement = readReplacement(line)
-      if (typeof replacement === 'string') errors.push(lockfileError(file, 'invalid-go-mod', `replace: ${replacement}`, line.line))
+      if (typeof replacement === 'string')
+        errors.push(lockfileError(file, 'invalid-go-mod', `replace: ${replacement}`, line.line))
       else replacements.set(line.args[0], [...(replacements.get(line.args[0]) ?? []), replacement])
     }
   }
@@ -64,10 +79,23 @@ export function discoverGoMod(file: string, text: string): DiscoverOutput {
     const direct = !/^indirect(;|$)/.test(line.comment)
     // A versioned replace beats a version-less one for the same module (modfile semantics).
     const candidates = replacements.get(path) ?? []
-    const replacement = candidates.find((candidate) => candidate.oldVersion === version) ?? candidates.find((candidate) => candidate.oldVersion === undefined)
+    const replacement =
+      candidates.find((candidate) => candidate.oldVersion === version) ??
+      candidates.find((candidate) => candidate.oldVersion === undefined)
     const local = replacement !== undefined && isLocalPath(replacement.newPath, replacement.newVersion)
     const ref = `${path} ${version}`
-    components.push(packageComponent(file, {ecosystem: 'golang', name: path, version, ref, line: line.line, column: line.columns[0], direct, local}))
+    components.push(
+      packageComponent(file, {
+        ecosystem: 'golang',
+        name: path,
+        version,
+        ref,
+        line: line.line,
+        column: line.columns[0],
+        direct,
+        local,
+      }),
+    )
     if (replacement !== undefined && !local) {
       // The code built is the replacement's: report it too, where the replace directive says so.
       const at = replacement.line

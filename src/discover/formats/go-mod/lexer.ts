@@ -77,7 +77,14 @@ export function lexGoMod(text: string): {lines: GoModLine[]; problems: LexProble
       blockLine = line
       return
     }
-    lines.push({verb: tokens[0], args: tokens.slice(1), columns: columns.slice(1), comment, line, text: content.slice(tokens[0].length).trim()})
+    lines.push({
+      verb: tokens[0],
+      args: tokens.slice(1),
+      columns: columns.slice(1),
+      comment,
+      line,
+      text: content.slice(tokens[0].length).trim(),
+    })
   })
   if (block !== undefined) problems.push({line: blockLine, message: `'${block} (' block is not closed`})
   return {lines, problems}

@@ -3,7 +3,10 @@ import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'go.sum', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number}>}
+  return discoverer.discover({file: 'go.sum', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number}>
+  }
 }
 
 describe('go-sum', () => {
@@ -29,6 +32,8 @@ describe('go-sum', () => {
   it('reports malformed lines and goes on', () => {
     const {components, errors} = discover('example.com/a v1.0.0\nexample.com/b v1.0.0 h1:x=\n')
     expect(components.map((c) => c.name)).toEqual(['example.com/b'])
-    expect(errors).toEqual([{file: 'go.sum', code: 'invalid-go-sum', message: "expected 'module version hash'", line: 1}])
+    expect(errors).toEqual([
+      {file: 'go.sum', code: 'invalid-go-sum', message: "expected 'module version hash'", line: 1},
+    ])
   })
 })

@@ -35,7 +35,16 @@ export function discoverGoSum(file: string, text: string): DiscoverOutput {
     const key = `${path}@${version}`
     if (seen.has(key)) return
     seen.add(key)
-    components.push(packageComponent(file, {ecosystem: 'golang', name: path, version, ref: `${path} ${versionField}`, line: index + 1, column: source.indexOf(path) + 1}))
+    components.push(
+      packageComponent(file, {
+        ecosystem: 'golang',
+        name: path,
+        version,
+        ref: `${path} ${versionField}`,
+        line: index + 1,
+        column: source.indexOf(path) + 1,
+      }),
+    )
   })
   return {components, errors}
 }

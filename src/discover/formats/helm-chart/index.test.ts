@@ -6,7 +6,9 @@ const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [d
 
 describe('helm-chart', () => {
   it('matches Chart.yaml, Chart.lock and Helm 2 requirements files', () => {
-    expect(['c/Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock', 'chart.yaml'].map(discoverer.matches)).toEqual([true, true, true, true, false])
+    expect(
+      ['c/Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock', 'chart.yaml'].map(discoverer.matches),
+    ).toEqual([true, true, true, true, false])
   })
 
   it('lists dependencies as chart components, merging Chart.yaml and Chart.lock entries that agree', async () => {
@@ -47,7 +49,11 @@ dependencies:
         repository: 'oci://registry.example.com/charts',
         locations: [{file: 'Chart.lock', line: 5, column: 9}],
       },
-      expect.objectContaining({name: 'common', version: '~2.1.0', locations: [{file: 'Chart.yaml', line: 8, column: 11}]}),
+      expect.objectContaining({
+        name: 'common',
+        version: '~2.1.0',
+        locations: [{file: 'Chart.yaml', line: 8, column: 11}],
+      }),
       expect.objectContaining({name: 'extras', version: '0.1.0', local: true, repository: 'file://../extras'}),
       expect.objectContaining({
         name: 'queue',
@@ -63,6 +69,14 @@ dependencies:
   it('reports a dependency without a name', async () => {
     const inventory = await scan({'Chart.yaml': 'name: x\ndependencies:\n  - version: 1.0.0\n'})
     expect(inventory.components).toEqual([])
-    expect(inventory.errors).toEqual([{file: 'Chart.yaml', line: 3, column: 5, code: 'invalid-chart', message: expect.stringContaining('dependencies.0.name')}])
+    expect(inventory.errors).toEqual([
+      {
+        file: 'Chart.yaml',
+        line: 3,
+        column: 5,
+        code: 'invalid-chart',
+        message: expect.stringContaining('dependencies.0.name'),
+      },
+    ])
   })
 })

@@ -29,13 +29,19 @@ function discover(input: DiscoverInput): Output {
   const result = ChartFile.safeParse(toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
-      out.errors.push(errorAt(input.file, nearest(root, issue.path), 'invalid-chart', `${issue.path.join('.')}: ${issue.message}`))
+      out.errors.push(
+        errorAt(input.file, nearest(root, issue.path), 'invalid-chart', `${issue.path.join('.')}: ${issue.message}`),
+      )
     }
     return out
   }
   for (const [i, dependency] of (result.data.dependencies ?? []).entries()) {
     const node = at(root, 'dependencies', i, 'name')!
-    const chart = {name: dependency.name, version: dependency.version ?? undefined, repository: dependency.repository ?? undefined}
+    const chart = {
+      name: dependency.name,
+      version: dependency.version ?? undefined,
+      repository: dependency.repository ?? undefined,
+    }
     out.components.push(chartComponent(chart, locationOf(input.file, node), 'helm-chart'))
   }
   return out

@@ -6,7 +6,11 @@ const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [d
 
 describe('helm-values', () => {
   it('matches values files', () => {
-    expect(['chart/values.yaml', 'values.yml', 'values-prod.yaml', 'values.dev.yaml', 'my-values.yaml'].map(discoverer.matches)).toEqual([true, true, true, true, false])
+    expect(
+      ['chart/values.yaml', 'values.yml', 'values-prod.yaml', 'values.dev.yaml', 'my-values.yaml'].map(
+        discoverer.matches,
+      ),
+    ).toEqual([true, true, true, true, false])
   })
 
   it('composes image blocks as written and normalises them against the global registry', async () => {
@@ -39,25 +43,48 @@ ignored:
 `,
     })
     expect(inventory.errors).toEqual([])
-    expect(inventory.components.map((c) => [c.ref, c.name, c.version ?? null, c.digest ?? null, c.origin, `${c.locations[0].line}:${c.locations[0].column}`])).toEqual([
+    expect(
+      inventory.components.map((c) => [
+        c.ref,
+        c.name,
+        c.version ?? null,
+        c.digest ?? null,
+        c.origin,
+        `${c.locations[0].line}:${c.locations[0].column}`,
+      ]),
+    ).toEqual([
       ['docker.io/example/hub:3', 'docker.io/example/hub', '3', null, 'helm-values', '19:17'],
       ['busybox:1.36', 'docker.io/library/busybox', '1.36', null, 'helm-values', '22:10'],
       ['ghcr.io/example/worker:v2', 'ghcr.io/example/worker', 'v2', null, 'helm-values', '15:17'],
-      [`shop/controller@sha256:${'a'.repeat(64)}`, 'registry.example.com/shop/controller', null, `sha256:${'a'.repeat(64)}`, 'helm-values', '10:12'],
+      [
+        `shop/controller@sha256:${'a'.repeat(64)}`,
+        'registry.example.com/shop/controller',
+        null,
+        `sha256:${'a'.repeat(64)}`,
+        'helm-values',
+        '10:12',
+      ],
       ['shop/web:1.10', 'registry.example.com/shop/web', '1.10', null, 'helm-values', '6:17'],
     ])
   })
 
   it("takes the chart's appVersion when a block has no tag, and skips when there is none", async () => {
-    const withChart = await scan({'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: "2.4"\n', 'values.yaml': 'image:\n  repository: example/app\n'})
+    const withChart = await scan({
+      'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: "2.4"\n',
+      'values.yaml': 'image:\n  repository: example/app\n',
+    })
     expect(withChart.components.map((c) => c.ref)).toEqual(['example/app:2.4'])
     const without = await scan({'values.yaml': 'image:\n  repository: example/app\n  tag: ""\n'})
     expect(without.components).toEqual([])
-    expect(without.skipped).toEqual([{file: 'values.yaml', line: 2, reason: 'unresolved-version', message: expect.stringContaining('example/app')}])
+    expect(without.skipped).toEqual([
+      {file: 'values.yaml', line: 2, reason: 'unresolved-version', message: expect.stringContaining('example/app')},
+    ])
   })
 
   it('skips templated values and reports invalid ones', async () => {
-    const inventory = await scan({'values.yaml': 'a:\n  image:\n    repository: "{{ .Values.repo }}"\nb:\n  image: Bad/Name:1\n'})
+    const inventory = await scan({
+      'values.yaml': 'a:\n  image:\n    repository: "{{ .Values.repo }}"\nb:\n  image: Bad/Name:1\n',
+    })
     expect(inventory.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['3 helm-template'])
     expect(inventory.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['5:10 invalid-image-ref'])
   })

@@ -38,7 +38,9 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     const scan: Scan = {
       file: input.file,
       out,
-      globalRegistry: stringValue(at(doc.root, 'global', 'image', 'registry')) ?? stringValue(at(doc.root, 'global', 'imageRegistry')),
+      globalRegistry:
+        stringValue(at(doc.root, 'global', 'image', 'registry')) ??
+        stringValue(at(doc.root, 'global', 'imageRegistry')),
       appVersion: () => {
         if (appVersion === null) {
           const chart = context.readText(chartFile)
@@ -94,7 +96,8 @@ function imageBlock(block: YamlMap, scan: Scan): boolean {
   }
   const written = (registry ? `${registry}/` : '') + repository + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '')
   // Normalise against the registry the chart's templates prepend; `ref` keeps what the block says.
-  const pulled = registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
+  const pulled =
+    registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
   addImageRef(scan.out, written, location, 'helm-values', pulled)
   return true
 }

@@ -8,8 +8,19 @@ function kubectlPods(count: number): string {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {annotations: {note: 'x'.repeat(2000)}, name: `app-${i}`, namespace: `ns-${i % 10}`},
-    spec: {containers: [{image: `registry.example.com/team/app-${i % 25}:1.${i % 4}.0`, name: 'app'}], nodeName: 'node-1'},
-    status: {containerStatuses: [{image: `registry.example.com/team/app-${i % 25}:1.${i % 4}.0`, imageID: 'registry.example.com/x@sha256:00', name: 'app'}]},
+    spec: {
+      containers: [{image: `registry.example.com/team/app-${i % 25}:1.${i % 4}.0`, name: 'app'}],
+      nodeName: 'node-1',
+    },
+    status: {
+      containerStatuses: [
+        {
+          image: `registry.example.com/team/app-${i % 25}:1.${i % 4}.0`,
+          imageID: 'registry.example.com/x@sha256:00',
+          name: 'app',
+        },
+      ],
+    },
   }))
   return `${JSON.stringify({apiVersion: 'v1', items, kind: 'List', metadata: {resourceVersion: ''}}, null, 4)}\n`
 }
@@ -17,14 +28,16 @@ function kubectlPods(count: number): string {
 describe('k8s-json', () => {
   it('is a candidate for any .json name but lockfiles of other formats and well-known configuration', () => {
     expect(['deploy.json', 'k8s/pods.JSON', 'snapshot.json'].map(discoverer.matches)).toEqual([true, true, true])
-    expect(['package-lock.json', 'npm-shrinkwrap.json', 'package.json', 'tsconfig.build.json', 'app.yaml', 'Pipfile.lock'].map(discoverer.matches)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ])
+    expect(
+      [
+        'package-lock.json',
+        'npm-shrinkwrap.json',
+        'package.json',
+        'tsconfig.build.json',
+        'app.yaml',
+        'Pipfile.lock',
+      ].map(discoverer.matches),
+    ).toEqual([false, false, false, false, false, false])
   })
 
   it('reads one object and Lists with the same images and positions as YAML manifests', async () => {
@@ -40,12 +53,23 @@ describe('k8s-json', () => {
     const list = {
       apiVersion: 'v1',
       items: [
-        {apiVersion: 'monitoring.coreos.com/v1', kind: 'Alertmanager', spec: {image: 'quay.io/prometheus/alertmanager:v0.27.0'}},
-        {apiVersion: 'apps/v1', kind: 'Deployment', spec: {template: {spec: {containers: [{name: 'w', image: 'busybox'}]}}}},
+        {
+          apiVersion: 'monitoring.coreos.com/v1',
+          kind: 'Alertmanager',
+          spec: {image: 'quay.io/prometheus/alertmanager:v0.27.0'},
+        },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          spec: {template: {spec: {containers: [{name: 'w', image: 'busybox'}]}}},
+        },
       ],
       kind: 'List',
     }
-    const inventory = await scanTree({'pod.json': JSON.stringify(pod, null, 2), 'k8s/list.json': JSON.stringify(list, null, 4)})
+    const inventory = await scanTree({
+      'pod.json': JSON.stringify(pod, null, 2),
+      'k8s/list.json': JSON.stringify(list, null, 4),
+    })
     expect(inventory.errors).toEqual([])
     expect(inventory.skipped).toEqual([])
     expect(inventory.files).toBe(2)
@@ -85,12 +109,24 @@ describe('k8s-json', () => {
       'data/broken.json': '{"a": [1, 2',
       'data/binary.json': new Uint8Array([0x7b, 0x00, 0x01, 0x02]),
       'data/utf16.json': Buffer.from('\ufeff{"apiVersion": "v1", "kind": "Pod"}', 'utf16le'),
-      'package-lock.json': JSON.stringify({name: 'app', lockfileVersion: 3, packages: {'': {name: 'app'}, 'node_modules/left-pad': {version: '1.3.0', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz'}}}),
+      'package-lock.json': JSON.stringify({
+        name: 'app',
+        lockfileVersion: 3,
+        packages: {
+          '': {name: 'app'},
+          'node_modules/left-pad': {
+            version: '1.3.0',
+            resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz',
+          },
+        },
+      }),
     })
     expect(inventory.errors).toEqual([])
     expect(inventory.skipped).toEqual([])
     expect(inventory.files).toBe(1)
-    expect(inventory.components.map((c) => `${c.purl} ${c.locations.map((l) => l.file).join(',')}`)).toEqual(['pkg:npm/left-pad@1.3.0 package-lock.json'])
+    expect(inventory.components.map((c) => `${c.purl} ${c.locations.map((l) => l.file).join(',')}`)).toEqual([
+      'pkg:npm/left-pad@1.3.0 package-lock.json',
+    ])
   })
 
   it('sniffs before the size limit: only a large Kubernetes JSON file is reported as too large', async () => {
@@ -106,7 +142,8 @@ describe('k8s-json', () => {
     const inventory = await scanTree({
       'broken.json': '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "spec": {"containers": [{"image": "a:1"},]}\n}',
       'dup.json': '{"apiVersion": "v1", "kind": "Pod",\n "kind": "Service"}',
-      'fields.json': '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [\n  {"image": 1.10},\n  {"image": "NGINX:1"},\n  {"image": "ok.example.com/e:1"}\n]}}',
+      'fields.json':
+        '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [\n  {"image": 1.10},\n  {"image": "NGINX:1"},\n  {"image": "ok.example.com/e:1"}\n]}}',
       'tpl.json': '{"apiVersion": "v1", "kind": "Pod", "spec": {{ toJson .Values.spec }}}',
       'quoted.json': '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"image": "{{ .Values.image }}"}]}}',
     })
@@ -117,6 +154,9 @@ describe('k8s-json', () => {
       'fields.json:3:13 invalid-image-ref invalid image reference "NGINX:1": repository name must be lowercase',
     ])
     expect(refsAt(inventory)).toEqual(['ok.example.com/e:1 fields.json:4:13'])
-    expect(inventory.skipped.map((s) => `${s.file}:${s.line ?? ''} ${s.reason}`)).toEqual(['quoted.json:1 helm-template', 'tpl.json: helm-template'])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line ?? ''} ${s.reason}`)).toEqual([
+      'quoted.json:1 helm-template',
+      'tpl.json: helm-template',
+    ])
   })
 })

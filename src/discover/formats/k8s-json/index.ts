@@ -22,7 +22,11 @@ function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   const manifest = readJsonManifestImages(input.text, input.file)
   if (manifest.errors.some((e) => e.code === 'json-syntax') && input.text.includes('{{')) {
-    out.skipped.push({file: input.file, reason: 'helm-template', message: `Go template directives ({{ }}) that are not JSON. ${HELM_TEMPLATE_HINT}`})
+    out.skipped.push({
+      file: input.file,
+      reason: 'helm-template',
+      message: `Go template directives ({{ }}) that are not JSON. ${HELM_TEMPLATE_HINT}`,
+    })
     return out
   }
   out.errors.push(...manifest.errors)

@@ -7,16 +7,18 @@ const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [d
 describe('k8s-manifest', () => {
   it('claims YAML files that no other format reads', () => {
     expect(['deploy/app.yaml', 'x.yml'].map(discoverer.matches)).toEqual([true, true])
-    expect(['kustomization.yaml', 'Chart.yaml', 'values.yaml', 'values-prod.yaml', 'pnpm-lock.yaml', 'mkdocs.yml', '.github/workflows/ci.yaml', 'a.json'].map(discoverer.matches)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ])
+    expect(
+      [
+        'kustomization.yaml',
+        'Chart.yaml',
+        'values.yaml',
+        'values-prod.yaml',
+        'pnpm-lock.yaml',
+        'mkdocs.yml',
+        '.github/workflows/ci.yaml',
+        'a.json',
+      ].map(discoverer.matches),
+    ).toEqual([false, false, false, false, false, false, false, false])
   })
 
   it('finds containers, init, ephemeral and volume images of workloads, Lists and custom resources', async () => {
@@ -66,7 +68,12 @@ spec:
       'registry.example.com/main:2 app.yaml:9:18',
     ])
     const byRef = Object.fromEntries(inventory.components.map((c) => [c.ref, c]))
-    expect(byRef.busybox).toMatchObject({name: 'docker.io/library/busybox', version: 'latest', origin: 'manifest', purl: 'pkg:docker/library/busybox@latest'})
+    expect(byRef.busybox).toMatchObject({
+      name: 'docker.io/library/busybox',
+      version: 'latest',
+      origin: 'manifest',
+      purl: 'pkg:docker/library/busybox@latest',
+    })
     expect(byRef['quay.io/prometheus/alertmanager:v0.27.0'].origin).toBe('operator-field')
   })
 

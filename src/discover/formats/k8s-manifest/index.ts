@@ -11,14 +11,16 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'k8s-manifest',
-  description: 'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
+  description:
+    'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
   matches: isManifestCandidate,
   discover,
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  if (isChartTemplate(input.file, context)) return helmTemplate(out, input.file, 'a Helm chart template (under templates/ beside Chart.yaml)')
+  if (isChartTemplate(input.file, context))
+    return helmTemplate(out, input.file, 'a Helm chart template (under templates/ beside Chart.yaml)')
   const manifest = readManifestImages(input.text, input.file)
   // Template directives outside quotes break YAML, or turn into mappings used as keys: a template, not a manifest.
   const broken = manifest.errors.some((e) => e.code.startsWith('yaml-')) || manifest.complexKeyLines.length > 0

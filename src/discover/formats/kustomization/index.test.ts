@@ -17,7 +17,11 @@ spec:
 
 describe('kustomize image overrides', () => {
   it('splits references as kustomize does (a port is not a tag)', () => {
-    expect(splitImage('localhost:5000/app:1@sha256:ab')).toEqual({name: 'localhost:5000/app', tag: '1', digest: 'sha256:ab'})
+    expect(splitImage('localhost:5000/app:1@sha256:ab')).toEqual({
+      name: 'localhost:5000/app',
+      tag: '1',
+      digest: 'sha256:ab',
+    })
     expect(splitImage('app@sha256:ab')).toEqual({name: 'app', digest: 'sha256:ab'})
     expect(splitImage('localhost:5000/app')).toEqual({name: 'localhost:5000/app'})
   })
@@ -32,15 +36,19 @@ describe('kustomize image overrides', () => {
 
 describe('kustomization', () => {
   it('matches kustomization file names only', () => {
-    expect(['a/kustomization.yaml', 'kustomization.yml', 'Kustomization', 'kustomize.yaml'].map(discoverer.matches)).toEqual([true, true, true, false])
+    expect(
+      ['a/kustomization.yaml', 'kustomization.yml', 'Kustomization', 'kustomize.yaml'].map(discoverer.matches),
+    ).toEqual([true, true, true, false])
   })
 
   it('applies overrides to listed resources, through nested kustomizations, in order', async () => {
     const inventory = await scan({
-      'base/kustomization.yaml': 'resources: [app.yaml, other.yaml]\nimages:\n  - name: example/app\n    newName: registry.example.com/app\n',
+      'base/kustomization.yaml':
+        'resources: [app.yaml, other.yaml]\nimages:\n  - name: example/app\n    newName: registry.example.com/app\n',
       'base/app.yaml': deployment('example/app:1.0'),
       'base/other.yaml': deployment('example/other:1.0'),
-      'overlay/kustomization.yaml': 'resources:\n  - ../base\nimages:\n  - name: registry.example.com/app\n    newTag: "2.0"\n',
+      'overlay/kustomization.yaml':
+        'resources:\n  - ../base\nimages:\n  - name: registry.example.com/app\n    newTag: "2.0"\n',
     })
     expect(inventory.errors).toEqual([])
     expect(inventory.skipped).toEqual([])
@@ -76,8 +84,17 @@ helmCharts:
     })
     expect(inventory.errors).toEqual([])
     expect(refsAt(inventory)).toEqual(['cache@1.10 kustomization.yaml:12:11', 'example/a:v1 kustomization.yaml:7:11'])
-    expect(inventory.components.find((c) => c.kind === 'chart')).toMatchObject({name: 'cache', version: '1.10', repository: 'https://charts.example.com'})
-    expect(inventory.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['2 missing-resource', '3 remote-resource', '5 missing-resource', '9 unresolved-version'])
+    expect(inventory.components.find((c) => c.kind === 'chart')).toMatchObject({
+      name: 'cache',
+      version: '1.10',
+      repository: 'https://charts.example.com',
+    })
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual([
+      '2 missing-resource',
+      '3 remote-resource',
+      '5 missing-resource',
+      '9 unresolved-version',
+    ])
   })
 
   it('stops on a kustomization cycle', async () => {
@@ -93,7 +110,13 @@ helmCharts:
   it('reports a malformed kustomization with its line', async () => {
     const inventory = await scan({'kustomization.yaml': 'images:\n  - newTag: v1\n'})
     expect(inventory.errors).toEqual([
-      {file: 'kustomization.yaml', line: 2, column: 5, code: 'invalid-kustomization', message: expect.stringContaining('images.0.name')},
+      {
+        file: 'kustomization.yaml',
+        line: 2,
+        column: 5,
+        code: 'invalid-kustomization',
+        message: expect.stringContaining('images.0.name'),
+      },
     ])
   })
 })

@@ -53,7 +53,13 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     if (result) addImageRef(out, result, location, 'kustomize')
   }
   for (const {value, location} of parsed.charts) {
-    out.components.push(chartComponent({name: value.name, version: value.version ?? undefined, repository: value.repo ?? undefined}, location, 'kustomize'))
+    out.components.push(
+      chartComponent(
+        {name: value.name, version: value.version ?? undefined, repository: value.repo ?? undefined},
+        location,
+        'kustomize',
+      ),
+    )
   }
   const used = new Set<ImageOverride>()
   const images = render(parsed, context, {skipped: out.skipped, used, depth: 0, seen: new Set([input.file])})
@@ -85,14 +91,23 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
   const images: RenderedImage[] = []
   for (const {value: entry, location} of kustomization.resources) {
     if (isRemote(entry)) {
-      state.skipped?.push({file: location.file, line: location.line, reason: 'remote-resource', message: `remote resource ${entry} is not fetched`})
+      state.skipped?.push({
+        file: location.file,
+        line: location.line,
+        reason: 'remote-resource',
+        message: `remote resource ${entry} is not fetched`,
+      })
       continue
     }
     const target = posix.normalize(posix.join(dir, entry))
     const text = context.readText(target)
     if (text !== null) {
       for (const image of readManifestImages(text, target).images) {
-        images.push({ref: image.ref, locations: [{file: target, line: image.line, column: image.column}], changed: false})
+        images.push({
+          ref: image.ref,
+          locations: [{file: target, line: image.line, column: image.column}],
+          changed: false,
+        })
       }
       continue
     }
@@ -100,9 +115,15 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
     if (nested && !state.seen.has(nested.file) && state.depth < MAX_DEPTH) {
       const parsed = parse(nested.text, nested.file, [])
       const seen = new Set([...state.seen, nested.file])
-      if (parsed) images.push(...render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen}))
+      if (parsed)
+        images.push(...render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen}))
     } else if (!nested) {
-      state.skipped?.push({file: location.file, line: location.line, reason: 'missing-resource', message: `resource ${entry} was not found under the scan root`})
+      state.skipped?.push({
+        file: location.file,
+        line: location.line,
+        reason: 'missing-resource',
+        message: `resource ${entry} was not found under the scan root`,
+      })
     }
   }
   for (const {value: override, location} of kustomization.overrides) {
@@ -128,7 +149,11 @@ function findKustomization(dir: string, context: DiscoverContext): {file: string
 
 /** URLs and go-getter style references (`github.com/org/repo//path?ref=v1`). */
 function isRemote(entry: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(entry) || entry.includes('?ref=')
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ||
+    /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(entry) ||
+    entry.includes('?ref=')
+  )
 }
 
 function parse(text: string, file: string, errors: ScanError[]): Parsed | undefined {
@@ -143,7 +168,9 @@ function parse(text: string, file: string, errors: ScanError[]): Parsed | undefi
   const result = Kustomization.safeParse(toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
-      errors.push(errorAt(file, nearest(root, issue.path), 'invalid-kustomization', `${issue.path.join('.')}: ${issue.message}`))
+      errors.push(
+        errorAt(file, nearest(root, issue.path), 'invalid-kustomization', `${issue.path.join('.')}: ${issue.message}`),
+      )
     }
     return undefined
   }
@@ -154,7 +181,11 @@ function parse(text: string, file: string, errors: ScanError[]): Parsed | undefi
     file,
     overrides: entries('images', k.images, 'name'),
     charts: entries('helmCharts', k.helmCharts, 'name'),
-    resources: [...entries('resources', k.resources), ...entries('components', k.components), ...entries('bases', k.bases)],
+    resources: [
+      ...entries('resources', k.resources),
+      ...entries('components', k.components),
+      ...entries('bases', k.bases),
+    ],
   }
 }
 

@@ -18,7 +18,12 @@ export function splitImage(ref: string): SplitImage {
   const colon = rest.indexOf(':')
   if (at < 0 && colon < 0) return {name: ref}
   if (at >= 0 && (colon < 0 || at < colon)) return {name: ref.slice(0, slash + at), digest: ref.slice(slash + at + 1)}
-  if (at >= 0) return {name: ref.slice(0, slash + colon), tag: ref.slice(slash + colon + 1, slash + at), digest: ref.slice(slash + at + 1)}
+  if (at >= 0)
+    return {
+      name: ref.slice(0, slash + colon),
+      tag: ref.slice(slash + colon + 1, slash + at),
+      digest: ref.slice(slash + at + 1),
+    }
   return {name: ref.slice(0, slash + colon), tag: ref.slice(slash + colon + 1)}
 }
 

@@ -24,7 +24,11 @@ function scopeOf(entry: DependenciesEntry): Scope {
  * lockfileVersion 1: a tree of `dependencies`, nested where npm could not hoist. Walked with an explicit stack
  * (no recursion), depth first in file order.
  */
-export function readDependenciesTree(file: string, document: JsonDocument, root: JsonObject): {components: Component[]; errors: ScanError[]} {
+export function readDependenciesTree(
+  file: string,
+  document: JsonDocument,
+  root: JsonObject,
+): {components: Component[]; errors: ScanError[]} {
   const components: Component[] = []
   const errors: ScanError[] = []
   const pending: Array<{map: JsonObject; path: string}> = [{map: root, path: ''}]
@@ -37,7 +41,9 @@ export function readDependenciesTree(file: string, document: JsonDocument, root:
       const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
       const parsed = DependenciesEntry.safeParse(raw)
       if (!parsed.success) {
-        errors.push(lockfileError(file, 'invalid-entry', `dependencies["${ref}"]: ${firstIssue(parsed.error)}`, line, column))
+        errors.push(
+          lockfileError(file, 'invalid-entry', `dependencies["${ref}"]: ${firstIssue(parsed.error)}`, line, column),
+        )
         continue
       }
       const entry = parsed.data
@@ -52,7 +58,19 @@ export function readDependenciesTree(file: string, document: JsonDocument, root:
         qualifiers = sourceQualifiers(version)
         version = undefined
       }
-      components.push(packageComponent(file, {ecosystem: 'npm', name, version, ref, line, column, scope: scopeOf(entry), local, qualifiers}))
+      components.push(
+        packageComponent(file, {
+          ecosystem: 'npm',
+          name,
+          version,
+          ref,
+          line,
+          column,
+          scope: scopeOf(entry),
+          local,
+          qualifiers,
+        }),
+      )
       const children = (raw as JsonObject).dependencies
       if (isJsonObject(children)) nested.push({map: children, path: ref})
     }

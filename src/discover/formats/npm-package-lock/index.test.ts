@@ -12,7 +12,16 @@ function discover(text: string) {
 /** The fields a test states exactly; locations as `line:column`. */
 function brief(component: Component) {
   const {name, version, ref, scope, direct, local, purl} = component
-  return {name, version, ref, scope, direct, local, purl, at: `${component.locations[0].line}:${component.locations[0].column}`}
+  return {
+    name,
+    version,
+    ref,
+    scope,
+    direct,
+    local,
+    purl,
+    at: `${component.locations[0].line}:${component.locations[0].column}`,
+  }
 }
 
 const v1 = `{
@@ -72,10 +81,46 @@ describe('npm-package-lock', () => {
     const {components, errors} = discover(v1)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: 'alpha', version: '1.0.0', ref: 'alpha', scope: 'dev', direct: undefined, local: undefined, purl: 'pkg:npm/alpha@1.0.0', at: '6:5'},
-      {name: 'beta', version: '1.0.0', ref: 'beta', scope: 'prod', direct: undefined, local: undefined, purl: 'pkg:npm/beta@1.0.0', at: '14:5'},
-      {name: 'gamma', version: '3.0.0', ref: 'gamma-old', scope: 'optional', direct: undefined, local: undefined, purl: 'pkg:npm/gamma@3.0.0', at: '15:5'},
-      {name: 'near', version: undefined, ref: 'near', scope: 'prod', direct: undefined, local: true, purl: undefined, at: '16:5'},
+      {
+        name: 'alpha',
+        version: '1.0.0',
+        ref: 'alpha',
+        scope: 'dev',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/alpha@1.0.0',
+        at: '6:5',
+      },
+      {
+        name: 'beta',
+        version: '1.0.0',
+        ref: 'beta',
+        scope: 'prod',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/beta@1.0.0',
+        at: '14:5',
+      },
+      {
+        name: 'gamma',
+        version: '3.0.0',
+        ref: 'gamma-old',
+        scope: 'optional',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/gamma@3.0.0',
+        at: '15:5',
+      },
+      {
+        name: 'near',
+        version: undefined,
+        ref: 'near',
+        scope: 'prod',
+        direct: undefined,
+        local: true,
+        purl: undefined,
+        at: '16:5',
+      },
       {
         name: 'delta',
         version: undefined,
@@ -86,7 +131,16 @@ describe('npm-package-lock', () => {
         purl: 'pkg:npm/delta?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fdelta.git%230123abc',
         at: '17:5',
       },
-      {name: 'beta', version: '2.0.0', ref: 'alpha > beta', scope: 'dev', direct: undefined, local: undefined, purl: 'pkg:npm/beta@2.0.0', at: '11:9'},
+      {
+        name: 'beta',
+        version: '2.0.0',
+        ref: 'alpha > beta',
+        scope: 'dev',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/beta@2.0.0',
+        at: '11:9',
+      },
     ])
   })
 
@@ -94,15 +148,96 @@ describe('npm-package-lock', () => {
     const {components, errors} = discover(v3)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: 'alpha', version: '1.0.0', ref: 'node_modules/alpha', scope: 'prod', direct: true, local: undefined, purl: 'pkg:npm/alpha@1.0.0', at: '12:5'},
-      {name: 'beta', version: '2.0.0', ref: 'node_modules/alpha/node_modules/beta', scope: 'prod', direct: false, local: undefined, purl: 'pkg:npm/beta@2.0.0', at: '13:5'},
-      {name: '@scope/beta', version: '1.0.0', ref: 'node_modules/@scope/beta', scope: 'optional', direct: false, local: undefined, purl: 'pkg:npm/%40scope/beta@1.0.0', at: '14:5'},
-      {name: 'gamma', version: '3.0.0', ref: 'node_modules/gamma-old', scope: 'prod', direct: true, local: undefined, purl: 'pkg:npm/gamma@3.0.0', at: '15:5'},
-      {name: 'tester', version: '9.0.0', ref: 'node_modules/tester', scope: 'dev', direct: true, local: undefined, purl: 'pkg:npm/tester@9.0.0', at: '16:5'},
-      {name: 'peerish', version: '0.1.0', ref: 'node_modules/peerish', scope: 'peer', direct: false, local: undefined, purl: 'pkg:npm/peerish@0.1.0', at: '17:5'},
-      {name: 'web', version: undefined, ref: 'node_modules/web', scope: undefined, direct: false, local: true, purl: undefined, at: '18:5'},
-      {name: 'web', version: '0.0.1', ref: 'packages/web', scope: undefined, direct: undefined, local: true, purl: undefined, at: '19:5'},
-      {name: 'omega', version: '1.0.0', ref: 'packages/web/node_modules/omega', scope: 'optional', direct: true, local: undefined, purl: 'pkg:npm/omega@1.0.0', at: '20:5'},
+      {
+        name: 'alpha',
+        version: '1.0.0',
+        ref: 'node_modules/alpha',
+        scope: 'prod',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:npm/alpha@1.0.0',
+        at: '12:5',
+      },
+      {
+        name: 'beta',
+        version: '2.0.0',
+        ref: 'node_modules/alpha/node_modules/beta',
+        scope: 'prod',
+        direct: false,
+        local: undefined,
+        purl: 'pkg:npm/beta@2.0.0',
+        at: '13:5',
+      },
+      {
+        name: '@scope/beta',
+        version: '1.0.0',
+        ref: 'node_modules/@scope/beta',
+        scope: 'optional',
+        direct: false,
+        local: undefined,
+        purl: 'pkg:npm/%40scope/beta@1.0.0',
+        at: '14:5',
+      },
+      {
+        name: 'gamma',
+        version: '3.0.0',
+        ref: 'node_modules/gamma-old',
+        scope: 'prod',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:npm/gamma@3.0.0',
+        at: '15:5',
+      },
+      {
+        name: 'tester',
+        version: '9.0.0',
+        ref: 'node_modules/tester',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:npm/tester@9.0.0',
+        at: '16:5',
+      },
+      {
+        name: 'peerish',
+        version: '0.1.0',
+        ref: 'node_modules/peerish',
+        scope: 'peer',
+        direct: false,
+        local: undefined,
+        purl: 'pkg:npm/peerish@0.1.0',
+        at: '17:5',
+      },
+      {
+        name: 'web',
+        version: undefined,
+        ref: 'node_modules/web',
+        scope: undefined,
+        direct: false,
+        local: true,
+        purl: undefined,
+        at: '18:5',
+      },
+      {
+        name: 'web',
+        version: '0.0.1',
+        ref: 'packages/web',
+        scope: undefined,
+        direct: undefined,
+        local: true,
+        purl: undefined,
+        at: '19:5',
+      },
+      {
+        name: 'omega',
+        version: '1.0.0',
+        ref: 'packages/web/node_modules/omega',
+        scope: 'optional',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:npm/omega@1.0.0',
+        at: '20:5',
+      },
     ])
   })
 
@@ -110,19 +245,35 @@ describe('npm-package-lock', () => {
     // Cut inside the key on line 13.
     const {components, errors} = discover(v3.slice(0, 400))
     expect(components).toEqual([])
-    expect(errors).toEqual([{file: 'app/package-lock.json', code: 'invalid-json', message: 'invalid JSON: UnexpectedEndOfString', line: 13, column: 5}])
+    expect(errors).toEqual([
+      {
+        file: 'app/package-lock.json',
+        code: 'invalid-json',
+        message: 'invalid JSON: UnexpectedEndOfString',
+        line: 13,
+        column: 5,
+      },
+    ])
   })
 
   it('reports an unknown lockfileVersion at its line', () => {
     const {components, errors} = discover(v3.replace('"lockfileVersion": 3', '"lockfileVersion": 4'))
     expect(components).toEqual([])
     expect(errors).toEqual([
-      {file: 'app/package-lock.json', code: 'unsupported-version', message: 'unknown lockfileVersion 4 (supported: 1, 2, 3)', line: 3, column: 3},
+      {
+        file: 'app/package-lock.json',
+        code: 'unsupported-version',
+        message: 'unknown lockfileVersion 4 (supported: 1, 2, 3)',
+        line: 3,
+        column: 3,
+      },
     ])
   })
 
   it('reports a mistyped entry where it is and keeps the others', () => {
-    const {components, errors} = discover(v3.replace('"node_modules/tester": {"version": "9.0.0"', '"node_modules/tester": {"version": 9'))
+    const {components, errors} = discover(
+      v3.replace('"node_modules/tester": {"version": "9.0.0"', '"node_modules/tester": {"version": 9'),
+    )
     expect(components.map((c) => c.name)).not.toContain('tester')
     expect(components).toHaveLength(8)
     expect(errors).toEqual([

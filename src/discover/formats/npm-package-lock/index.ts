@@ -39,17 +39,42 @@ export function discoverPackageLock(file: string, text: string): DiscoverOutput 
   const versionAt = document.topLevelKeys.get('lockfileVersion') ?? {line: 1, column: 1}
   let result: {components: Component[]; errors: ScanError[]}
   if (version === 1 && isJsonObject(root.dependencies ?? {})) {
-    result = readDependenciesTree(file, document, isJsonObject(root.dependencies) ? root.dependencies : Object.create(null))
+    result = readDependenciesTree(
+      file,
+      document,
+      isJsonObject(root.dependencies) ? root.dependencies : Object.create(null),
+    )
   } else if ((version === 2 || version === 3) && isJsonObject(root.packages)) {
     result = packages.finish()
   } else if (version === 2 || version === 3 || version === 1) {
     const section = version === 1 ? 'dependencies' : 'packages'
-    return {components: [], errors: [...errors, lockfileError(file, 'invalid-lockfile', `lockfileVersion ${version}: '${section}' must be an object`, versionAt.line, versionAt.column)]}
+    return {
+      components: [],
+      errors: [
+        ...errors,
+        lockfileError(
+          file,
+          'invalid-lockfile',
+          `lockfileVersion ${version}: '${section}' must be an object`,
+          versionAt.line,
+          versionAt.column,
+        ),
+      ],
+    }
   } else {
     const shown = version === undefined ? 'missing' : JSON.stringify(version)
     return {
       components: [],
-      errors: [...errors, lockfileError(file, 'unsupported-version', `unknown lockfileVersion ${shown} (supported: 1, 2, 3)`, versionAt.line, versionAt.column)],
+      errors: [
+        ...errors,
+        lockfileError(
+          file,
+          'unsupported-version',
+          `unknown lockfileVersion ${shown} (supported: 1, 2, 3)`,
+          versionAt.line,
+          versionAt.column,
+        ),
+      ],
     }
   }
   return {components: result.components, errors: [...errors, ...result.errors]}

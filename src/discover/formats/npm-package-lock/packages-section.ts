@@ -12,7 +12,9 @@ const INSTALLED_FIELDS = new Set(['version', 'name', 'resolved', 'link', 'dev', 
 
 /** For readJson: prune what lockfileVersion 2/3 entries carry that we never read. */
 export function skipUnreadPackagesFields(path: readonly string[]): boolean {
-  return path.length === 3 && path[0] === 'packages' && path[1].includes('node_modules/') && !INSTALLED_FIELDS.has(path[2])
+  return (
+    path.length === 3 && path[0] === 'packages' && path[1].includes('node_modules/') && !INSTALLED_FIELDS.has(path[2])
+  )
 }
 
 function scopeOf(entry: PackagesEntry): Scope {
@@ -34,7 +36,10 @@ function declaredNames(entry: PackagesEntry, into: Set<string>): void {
 function installPlace(key: string): {parent: string; installedAs: string} | undefined {
   const installedAs = nameFromInstallPath(key)
   if (installedAs === undefined) return undefined
-  return {parent: key.slice(0, key.length - installedAs.length - 'node_modules/'.length).replace(/\/$/, ''), installedAs}
+  return {
+    parent: key.slice(0, key.length - installedAs.length - 'node_modules/'.length).replace(/\/$/, ''),
+    installedAs,
+  }
 }
 
 export interface PackagesCollector {
@@ -58,7 +63,9 @@ export function collectPackagesSection(file: string): PackagesCollector {
     add(key, raw, {line, column}) {
       const parsed = PackagesEntry.safeParse(raw)
       if (!parsed.success) {
-        errors.push(lockfileError(file, 'invalid-entry', `packages["${key}"]: ${firstIssue(parsed.error)}`, line, column))
+        errors.push(
+          lockfileError(file, 'invalid-entry', `packages["${key}"]: ${firstIssue(parsed.error)}`, line, column),
+        )
         return
       }
       const entry = parsed.data
@@ -69,11 +76,15 @@ export function collectPackagesSection(file: string): PackagesCollector {
         if (key === '') return
         // A workspace member: the folder itself.
         const name = entry.name ?? key.slice(key.lastIndexOf('/') + 1)
-        components.push(packageComponent(file, {ecosystem: 'npm', name, version: entry.version, ref: key, line, column, local: true}))
+        components.push(
+          packageComponent(file, {ecosystem: 'npm', name, version: entry.version, ref: key, line, column, local: true}),
+        )
         return
       }
       if (entry.link) {
-        components.push(packageComponent(file, {ecosystem: 'npm', name: place.installedAs, ref: key, line, column, local: true}))
+        components.push(
+          packageComponent(file, {ecosystem: 'npm', name: place.installedAs, ref: key, line, column, local: true}),
+        )
         return
       }
       const resolved = typeof entry.resolved === 'string' ? entry.resolved : undefined
@@ -85,7 +96,19 @@ export function collectPackagesSection(file: string): PackagesCollector {
       // An alias (`"x": "npm:real@1"`) is installed under its alias; `name` holds the real package.
       const name = entry.name ?? place.installedAs
       const qualifiers = sourceQualifiers(resolved)
-      components.push(packageComponent(file, {ecosystem: 'npm', name, version: entry.version, ref: key, line, column, scope: scopeOf(entry), local, qualifiers}))
+      components.push(
+        packageComponent(file, {
+          ecosystem: 'npm',
+          name,
+          version: entry.version,
+          ref: key,
+          line,
+          column,
+          scope: scopeOf(entry),
+          local,
+          qualifiers,
+        }),
+      )
     },
     finish() {
       for (const component of components) {

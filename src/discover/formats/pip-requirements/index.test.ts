@@ -2,7 +2,11 @@ import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
-type Output = {components: Component[]; skipped: Array<{file: string; reason: string; line?: number; message: string}>; errors: Array<{code: string; line?: number; message: string}>}
+type Output = {
+  components: Component[]
+  skipped: Array<{file: string; reason: string; line?: number; message: string}>
+  errors: Array<{code: string; line?: number; message: string}>
+}
 
 function discover(text: string, files: Record<string, string> = {}, file = 'requirements.txt'): Output {
   return discoverer.discover({file, text}, {readText: (path) => files[path] ?? null}) as Output
@@ -36,12 +40,37 @@ describe('pip-requirements', () => {
   })
 
   it('reads == and === pins with extras, markers and hashes; unpinned, URL and VCS lines are unresolved; -c pins resolve', () => {
-    const {components, skipped, errors} = discover(requirements, {'constraints.txt': 'constrained==3.3.3\nother==1.0\n'})
+    const {components, skipped, errors} = discover(requirements, {
+      'constraints.txt': 'constrained==3.3.3\nother==1.0\n',
+    })
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version, c.ref, c.local, c.purl, `${c.locations[0].line}:${c.locations[0].column}`])).toEqual([
+    expect(
+      components.map((c) => [
+        c.name,
+        c.version,
+        c.ref,
+        c.local,
+        c.purl,
+        `${c.locations[0].line}:${c.locations[0].column}`,
+      ]),
+    ).toEqual([
       ['django', '5.0.6', 'Django==5.0.6', undefined, 'pkg:pypi/django@5.0.6', '3:1'],
-      ['requests', '2.32.0', 'requests[socks,security] == 2.32.0 ; python_version >= "3.8"', undefined, 'pkg:pypi/requests@2.32.0', '6:1'],
-      ['typing-extensions', '4.12.0', 'Typing_Extensions===4.12.0', undefined, 'pkg:pypi/typing-extensions@4.12.0', '7:1'],
+      [
+        'requests',
+        '2.32.0',
+        'requests[socks,security] == 2.32.0 ; python_version >= "3.8"',
+        undefined,
+        'pkg:pypi/requests@2.32.0',
+        '6:1',
+      ],
+      [
+        'typing-extensions',
+        '4.12.0',
+        'Typing_Extensions===4.12.0',
+        undefined,
+        'pkg:pypi/typing-extensions@4.12.0',
+        '7:1',
+      ],
       ['localpkg', undefined, 'localpkg @ file:///src/localpkg', true, undefined, '13:1'],
       ['constrained', '3.3.3', 'constrained', undefined, 'pkg:pypi/constrained@3.3.3', '15:1'],
     ])
@@ -49,7 +78,11 @@ describe('pip-requirements', () => {
       [8, 'unresolved-version', "'ranged>=1.0,<2' is not pinned with =="],
       [9, 'unresolved-version', "'wild==1.*' is not pinned with =="],
       [10, 'unresolved-version', "'bare' is not pinned with =="],
-      [11, 'unresolved-version', "VCS requirement 'git+https://github.com/example/vcs.git@0123abc#egg=vcs' has no registry version"],
+      [
+        11,
+        'unresolved-version',
+        "VCS requirement 'git+https://github.com/example/vcs.git@0123abc#egg=vcs' has no registry version",
+      ],
       [12, 'unresolved-version', "URL requirement 'https://example.com/pkgs/thing-1.0.tar.gz' has no registry version"],
       [14, 'unresolved-version', "local path requirement '-e ./editable/path' has no registry version"],
     ])
@@ -57,17 +90,24 @@ describe('pip-requirements', () => {
 
   it('follows -r includes the walker would not find, with their own locations, and stops cycles', () => {
     const files = {'base.in': 'six==1.16.0\n-r requirements.txt\n', 'extra/common.in': 'attrs==23.2.0\n'}
-    const {components, errors} = discover('-r base.in\n-r extra/common.in\n-r missing.in\n-r dev-requirements.txt\nflask==3.0.0\n', files)
+    const {components, errors} = discover(
+      '-r base.in\n-r extra/common.in\n-r missing.in\n-r dev-requirements.txt\nflask==3.0.0\n',
+      files,
+    )
     expect(components.map((c) => [c.name, c.locations[0].file, c.locations[0].line])).toEqual([
       ['six', 'base.in', 1],
       ['attrs', 'extra/common.in', 1],
       ['flask', 'requirements.txt', 5],
     ])
-    expect(errors).toEqual([{file: 'requirements.txt', code: 'include-not-read', message: "cannot read included file 'missing.in'", line: 3}])
+    expect(errors).toEqual([
+      {file: 'requirements.txt', code: 'include-not-read', message: "cannot read included file 'missing.in'", line: 3},
+    ])
   })
 
   it('reports lines that are not requirements', () => {
     const {errors} = discover('ok==1.0\n!!!\n')
-    expect(errors).toEqual([{file: 'requirements.txt', code: 'invalid-requirement', message: "cannot parse '!!!'", line: 2}])
+    expect(errors).toEqual([
+      {file: 'requirements.txt', code: 'invalid-requirement', message: "cannot parse '!!!'", line: 2},
+    ])
   })
 })

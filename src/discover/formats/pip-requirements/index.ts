@@ -11,7 +11,10 @@ const MAX_INCLUDE_DEPTH = 8
 
 function isRequirementsFile(file: string): boolean {
   const base = posix.basename(file)
-  return /^(.*[-_.])?requirements([-_.].*)?\.txt$/i.test(base) || (posix.basename(posix.dirname(file)) === 'requirements' && base.endsWith('.txt'))
+  return (
+    /^(.*[-_.])?requirements([-_.].*)?\.txt$/i.test(base) ||
+    (posix.basename(posix.dirname(file)) === 'requirements' && base.endsWith('.txt'))
+  )
 }
 
 export const discoverer: Discoverer = {
@@ -57,20 +60,35 @@ function readFile(file: string, text: string, state: State, depth: number): void
     // A file the walker finds on its own is discovered there; follow only the others.
     if (isRequirementsFile(target) || state.visiting.has(target)) continue
     const included = depth < MAX_INCLUDE_DEPTH ? state.context.readText(target) : null
-    if (included === null) state.errors.push(lockfileError(file, 'include-not-read', `cannot read included file '${entry.path}'`, entry.line))
+    if (included === null)
+      state.errors.push(
+        lockfileError(file, 'include-not-read', `cannot read included file '${entry.path}'`, entry.line),
+      )
     else readFile(target, included, state, depth + 1)
   }
   for (const entry of entries) {
     if (entry.kind === 'invalid') {
-      state.errors.push(lockfileError(file, 'invalid-requirement', `cannot parse '${entry.text.slice(0, 80)}'`, entry.line))
+      state.errors.push(
+        lockfileError(file, 'invalid-requirement', `cannot parse '${entry.text.slice(0, 80)}'`, entry.line),
+      )
     } else if (entry.kind === 'url') {
       if (entry.local && entry.name !== undefined) {
         state.components.push(
-          packageComponent(file, {ecosystem: 'pypi', name: normalizePypiName(entry.name), ref: entry.text, line: entry.line, column: entry.column, direct: true, local: true}),
+          packageComponent(file, {
+            ecosystem: 'pypi',
+            name: normalizePypiName(entry.name),
+            ref: entry.text,
+            line: entry.line,
+            column: entry.column,
+            direct: true,
+            local: true,
+          }),
         )
       } else {
         const what = entry.vcs ? 'VCS requirement' : entry.local ? 'local path requirement' : 'URL requirement'
-        state.skipped.push(unresolvedVersion(file, entry.line, `${what} '${entry.text.slice(0, 120)}' has no registry version`))
+        state.skipped.push(
+          unresolvedVersion(file, entry.line, `${what} '${entry.text.slice(0, 120)}' has no registry version`),
+        )
       }
     } else if (entry.kind === 'named') {
       const name = normalizePypiName(entry.name)
@@ -80,7 +98,16 @@ function readFile(file: string, text: string, state: State, depth: number): void
         continue
       }
       // requirements files do not tell direct from transitive (pip-compile output lists both).
-      state.components.push(packageComponent(file, {ecosystem: 'pypi', name, version, ref: entry.text, line: entry.line, column: entry.column}))
+      state.components.push(
+        packageComponent(file, {
+          ecosystem: 'pypi',
+          name,
+          version,
+          ref: entry.text,
+          line: entry.line,
+          column: entry.column,
+        }),
+      )
     }
   }
   state.visiting.delete(file)

@@ -65,7 +65,8 @@ export function parseRequirements(text: string): RequirementLine[] {
   return logicalLines(text).map((logical): RequirementLine => {
     const {text: content, line} = logical
     const include = INCLUDE.exec(content)
-    if (include) return {kind: 'include', path: include[2], constraint: include[1] === '-c' || include[1] === '--constraint', line}
+    if (include)
+      return {kind: 'include', path: include[2], constraint: include[1] === '-c' || include[1] === '--constraint', line}
     const editable = EDITABLE.exec(content)
     if (editable) return urlLine(editable[2], logical)
     if (content.startsWith('-')) return {kind: 'option', line}
@@ -75,13 +76,18 @@ export function parseRequirements(text: string): RequirementLine[] {
     const direct = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@\s*(\S+)/.exec(withoutMarkers)
     const written = {...logical, text: requirement}
     if (direct) return urlLine(direct[3], written, direct[1])
-    if (withoutMarkers.includes('://') || /^(\.{1,2}\/|\/|file:)/.test(withoutMarkers) || /\.(whl|tar\.gz|zip)$/.test(withoutMarkers)) {
+    if (
+      withoutMarkers.includes('://') ||
+      /^(\.{1,2}\/|\/|file:)/.test(withoutMarkers) ||
+      /\.(whl|tar\.gz|zip)$/.test(withoutMarkers)
+    ) {
       return urlLine(withoutMarkers, written)
     }
     const named = NAMED.exec(withoutMarkers)
     if (!named) return {kind: 'invalid', text: content, line}
     const specifiers = named[3]
-    if (specifiers !== '' && !/^\(?\s*(===|==|~=|!=|<=|>=|<|>)/.test(specifiers)) return {kind: 'invalid', text: content, line}
+    if (specifiers !== '' && !/^\(?\s*(===|==|~=|!=|<=|>=|<|>)/.test(specifiers))
+      return {kind: 'invalid', text: content, line}
     return {kind: 'named', name: named[1], pinned: exactPin(specifiers), ...written}
   })
 }

@@ -36,16 +36,40 @@ describe('pipfile-lock', () => {
     expect(components.map((c) => [c.name, c.version, c.scope, c.local, c.purl, c.locations[0].line])).toEqual([
       ['django', '5.0.6', 'prod', undefined, 'pkg:pypi/django@5.0.6', 4],
       ['mylib', undefined, 'prod', true, undefined, 9],
-      ['forked', undefined, 'prod', undefined, 'pkg:pypi/forked?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git%400123abc', 10],
+      [
+        'forked',
+        undefined,
+        'prod',
+        undefined,
+        'pkg:pypi/forked?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git%400123abc',
+        10,
+      ],
       ['pytest', '8.2.0', 'dev', undefined, 'pkg:pypi/pytest@8.2.0', 14],
       ['django', '5.0.6', 'dev', undefined, 'pkg:pypi/django@5.0.6', 15],
     ])
-    expect(skipped).toEqual([{file: 'Pipfile.lock', line: 11, reason: 'unresolved-version', message: 'default["loose"]: * is not one exact version'}])
+    expect(skipped).toEqual([
+      {
+        file: 'Pipfile.lock',
+        line: 11,
+        reason: 'unresolved-version',
+        message: 'default["loose"]: * is not one exact version',
+      },
+    ])
   })
 
   it('reports a wrong pipfile-spec and mistyped entries with lines', () => {
-    expect(discover('{"_meta": {"pipfile-spec": 99}}').errors.map((e) => [e.code, e.line])).toEqual([['unsupported-version', 1]])
+    expect(discover('{"_meta": {"pipfile-spec": 99}}').errors.map((e) => [e.code, e.line])).toEqual([
+      ['unsupported-version', 1],
+    ])
     const {errors} = discover('{"_meta": {"pipfile-spec": 6},\n "default": {"a": {"version": 1}}}')
-    expect(errors).toEqual([{file: 'Pipfile.lock', code: 'invalid-entry', message: 'default["a"]: version: Invalid input: expected string, received number', line: 2, column: 14}])
+    expect(errors).toEqual([
+      {
+        file: 'Pipfile.lock',
+        code: 'invalid-entry',
+        message: 'default["a"]: version: Invalid input: expected string, received number',
+        line: 2,
+        column: 14,
+      },
+    ])
   })
 })

@@ -30,7 +30,10 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
   const meta = PipfileMeta.safeParse(root._meta)
   if (!meta.success) {
     const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)]}
+    return {
+      components: [],
+      errors: [lockfileError(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)],
+    }
   }
   const components: Component[] = []
   const skipped: Skipped[] = []
@@ -45,7 +48,9 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
       const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
       const parsed = PipfileEntry.safeParse(raw)
       if (!parsed.success) {
-        errors.push(lockfileError(file, 'invalid-entry', `${section}["${name}"]: ${firstIssue(parsed.error)}`, line, column))
+        errors.push(
+          lockfileError(file, 'invalid-entry', `${section}["${name}"]: ${firstIssue(parsed.error)}`, line, column),
+        )
         continue
       }
       const entry = parsed.data
@@ -53,9 +58,23 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
       // Pins are written `==1.2.3`; git, path and file entries carry no version.
       const pinned = /^===?\s*([^\s,;*]+)$/.exec(entry.version ?? '')?.[1]
       if (pinned !== undefined) components.push(packageComponent(file, {...base, version: pinned}))
-      else if (entry.path !== undefined || (entry.file !== undefined && !/^https?:/.test(entry.file))) components.push(packageComponent(file, {...base, local: true}))
-      else if (entry.git !== undefined) components.push(packageComponent(file, {...base, qualifiers: {vcs_url: `git+${entry.git}${entry.ref ? `@${entry.ref}` : ''}`}}))
-      else skipped.push(unresolvedVersion(file, line, `${section}["${name}"]: ${entry.version ?? entry.file ?? 'no version'} is not one exact version`))
+      else if (entry.path !== undefined || (entry.file !== undefined && !/^https?:/.test(entry.file)))
+        components.push(packageComponent(file, {...base, local: true}))
+      else if (entry.git !== undefined)
+        components.push(
+          packageComponent(file, {
+            ...base,
+            qualifiers: {vcs_url: `git+${entry.git}${entry.ref ? `@${entry.ref}` : ''}`},
+          }),
+        )
+      else
+        skipped.push(
+          unresolvedVersion(
+            file,
+            line,
+            `${section}["${name}"]: ${entry.version ?? entry.file ?? 'no version'} is not one exact version`,
+          ),
+        )
     }
   }
   return {components, skipped, errors}

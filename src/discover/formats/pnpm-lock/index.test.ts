@@ -4,7 +4,10 @@ import {discoverer} from './index.js'
 import {parsePackageKey, stripPeers} from './keys.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'pnpm-lock.yaml', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number}>}
+  return discoverer.discover({file: 'pnpm-lock.yaml', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number}>
+  }
 }
 
 function brief(component: Component) {
@@ -105,7 +108,10 @@ describe('pnpm-lock keys', () => {
   it('strips peer suffixes of every generation', () => {
     expect(stripPeers('1.0.0_react@18.2.0')).toBe('1.0.0')
     expect(stripPeers('1.0.0(react@18.2.0)(vue@3.0.0)')).toBe('1.0.0')
-    expect(parsePackageKey('/@vitejs/plugin-vue/4.1.0_m7w7ijwolt366p5gn6p5ouqwxe', 5)).toEqual({name: '@vitejs/plugin-vue', version: '4.1.0'})
+    expect(parsePackageKey('/@vitejs/plugin-vue/4.1.0_m7w7ijwolt366p5gn6p5ouqwxe', 5)).toEqual({
+      name: '@vitejs/plugin-vue',
+      version: '4.1.0',
+    })
     expect(parsePackageKey('/@scope/beta@2.0.0(react@18.2.0)', 6)).toEqual({name: '@scope/beta', version: '2.0.0'})
     expect(parsePackageKey('@scope/beta@2.0.0', 9)).toEqual({name: '@scope/beta', version: '2.0.0'})
     expect(parsePackageKey('github.com/example/delta/0123abc', 5)).toBeUndefined()
@@ -117,11 +123,51 @@ describe('pnpm-lock', () => {
     const {components, errors} = discover(v54)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: 'web', version: undefined, ref: 'web@link:packages/web', scope: 'prod', direct: true, local: true, line: 11},
-      {name: 'alpha', version: '1.0.0', ref: '/alpha/1.0.0_react@18.2.0', scope: 'prod', direct: true, local: undefined, line: 15},
-      {name: 'alpha', version: '1.0.0', ref: '/alpha/1.0.0_react@17.0.2', scope: 'dev', direct: true, local: undefined, line: 21},
-      {name: '@scope/beta', version: '2.0.0', ref: '/@scope/beta/2.0.0', scope: 'dev', direct: false, local: undefined, line: 25},
-      {name: 'gamma', version: '3.0.0', ref: '/gamma/3.0.0', scope: 'optional', direct: false, local: undefined, line: 30},
+      {
+        name: 'web',
+        version: undefined,
+        ref: 'web@link:packages/web',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        line: 11,
+      },
+      {
+        name: 'alpha',
+        version: '1.0.0',
+        ref: '/alpha/1.0.0_react@18.2.0',
+        scope: 'prod',
+        direct: true,
+        local: undefined,
+        line: 15,
+      },
+      {
+        name: 'alpha',
+        version: '1.0.0',
+        ref: '/alpha/1.0.0_react@17.0.2',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 21,
+      },
+      {
+        name: '@scope/beta',
+        version: '2.0.0',
+        ref: '/@scope/beta/2.0.0',
+        scope: 'dev',
+        direct: false,
+        local: undefined,
+        line: 25,
+      },
+      {
+        name: 'gamma',
+        version: '3.0.0',
+        ref: '/gamma/3.0.0',
+        scope: 'optional',
+        direct: false,
+        local: undefined,
+        line: 30,
+      },
     ])
   })
 
@@ -129,11 +175,37 @@ describe('pnpm-lock', () => {
     const {components, errors} = discover(v6)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: '@scope/beta', version: '2.0.0', ref: '/@scope/beta@2.0.0(react@18.2.0)', scope: 'dev', direct: true, local: undefined, line: 13},
-      {name: '@scope/beta', version: '2.0.0', ref: '/@scope/beta@2.0.0(react@17.0.2)', scope: 'dev', direct: true, local: undefined, line: 17},
-      {name: 'delta', version: '4.0.0', ref: 'github.com/example/delta/0123abc', scope: 'prod', direct: false, local: undefined, line: 21},
+      {
+        name: '@scope/beta',
+        version: '2.0.0',
+        ref: '/@scope/beta@2.0.0(react@18.2.0)',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 13,
+      },
+      {
+        name: '@scope/beta',
+        version: '2.0.0',
+        ref: '/@scope/beta@2.0.0(react@17.0.2)',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 17,
+      },
+      {
+        name: 'delta',
+        version: '4.0.0',
+        ref: 'github.com/example/delta/0123abc',
+        scope: 'prod',
+        direct: false,
+        local: undefined,
+        line: 21,
+      },
     ])
-    expect(components[2].purl).toBe('pkg:npm/delta@4.0.0?download_url=https%3A%2F%2Fcodeload.github.com%2Fexample%2Fdelta%2Ftar.gz%2F0123abc')
+    expect(components[2].purl).toBe(
+      'pkg:npm/delta@4.0.0?download_url=https%3A%2F%2Fcodeload.github.com%2Fexample%2Fdelta%2Ftar.gz%2F0123abc',
+    )
   })
 
   it('9.0: optional comes from snapshots, no dev flag', () => {
@@ -147,17 +219,29 @@ describe('pnpm-lock', () => {
 
   it('reports unknown versions, bad YAML and mistyped entries with lines', () => {
     expect(discover("lockfileVersion: '7.0'\n").errors).toEqual([
-      {file: 'pnpm-lock.yaml', code: 'unsupported-version', message: 'unknown lockfileVersion "7.0" (supported: 5.x, 6.x, 9.x)', line: 1, column: 1},
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'unsupported-version',
+        message: 'unknown lockfileVersion "7.0" (supported: 5.x, 6.x, 9.x)',
+        line: 1,
+        column: 1,
+      },
     ])
-    expect(discover("lockfileVersion: '9.0'\npackages:\n  a@1.0.0: [\n").errors.map((e) => [e.code, e.line])).toEqual([['invalid-yaml', 4]])
-    const mistyped = discover("lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: 5\n  b@1.0.0:\n    resolution: {integrity: x}\n")
+    expect(discover("lockfileVersion: '9.0'\npackages:\n  a@1.0.0: [\n").errors.map((e) => [e.code, e.line])).toEqual([
+      ['invalid-yaml', 4],
+    ])
+    const mistyped = discover(
+      "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: 5\n  b@1.0.0:\n    resolution: {integrity: x}\n",
+    )
     expect(mistyped.components.map((c) => c.name)).toEqual(['b'])
     expect(mistyped.errors.map((e) => [e.code, e.line])).toEqual([['invalid-entry', 3]])
   })
 
   it('does not expand alias bombs or pollute prototypes', () => {
     const bomb = `lockfileVersion: '9.0'\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`
-    expect(discover(bomb).errors).toEqual([{file: 'pnpm-lock.yaml', code: 'invalid-yaml', message: expect.stringMatching(/alias/i), line: 1}])
+    expect(discover(bomb).errors).toEqual([
+      {file: 'pnpm-lock.yaml', code: 'invalid-yaml', message: expect.stringMatching(/alias/i), line: 1},
+    ])
     const {errors} = discover("lockfileVersion: '9.0'\npackages:\n  __proto__:\n    polluted: yes\n")
     expect(({} as {polluted?: string}).polluted).toBeUndefined()
     expect(errors.map((e) => [e.code, e.line])).toEqual([['forbidden-key', 3]])

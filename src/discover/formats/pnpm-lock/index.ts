@@ -49,7 +49,10 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
   const syntax = document.errors[0]
   if (syntax) {
     const at = syntax.linePos?.[0]
-    return {components: [], errors: [lockfileError(file, 'invalid-yaml', syntax.message.split('\n')[0], at?.line, at?.col)]}
+    return {
+      components: [],
+      errors: [lockfileError(file, 'invalid-yaml', syntax.message.split('\n')[0], at?.line, at?.col)],
+    }
   }
   let data: Record<string, unknown>
   try {
@@ -57,14 +60,20 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
     data = record(document.toJS({maxAliasCount: 100}))
   } catch (error) {
     if (error instanceof RangeError) throw error
-    return {components: [], errors: [lockfileError(file, 'invalid-yaml', error instanceof Error ? error.message : String(error), 1)]}
+    return {
+      components: [],
+      errors: [lockfileError(file, 'invalid-yaml', error instanceof Error ? error.message : String(error), 1)],
+    }
   }
   const topKeys = keyPositions(document.contents, lineCounter)
   const versionAt = topKeys.get('lockfileVersion')
   const major = Number.parseInt(String(data.lockfileVersion ?? ''), 10)
   if (!SUPPORTED_MAJORS.has(major)) {
     const message = `unknown lockfileVersion ${JSON.stringify(data.lockfileVersion ?? 'missing')} (supported: 5.x, 6.x, 9.x)`
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, versionAt?.line ?? 1, versionAt?.column)]}
+    return {
+      components: [],
+      errors: [lockfileError(file, 'unsupported-version', message, versionAt?.line ?? 1, versionAt?.column)],
+    }
   }
   const errors: ScanError[] = []
   const components: Component[] = []
@@ -109,7 +118,9 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
         scope,
         direct: direct.has(`${name}@${version}`),
         local,
-        qualifiers: entry.resolution?.repo ? {vcs_url: `${entry.resolution.repo}${entry.resolution.commit ? `@${entry.resolution.commit}` : ''}`} : sourceQualifiers(remote),
+        qualifiers: entry.resolution?.repo
+          ? {vcs_url: `${entry.resolution.repo}${entry.resolution.commit ? `@${entry.resolution.commit}` : ''}`}
+          : sourceQualifiers(remote),
       }),
     )
   }
@@ -158,21 +169,42 @@ function readImporters(
     const importerAt = importerPositions.get(path)
     const parsed = Importer.safeParse(raw)
     if (!parsed.success) {
-      errors.push(lockfileError(file, 'invalid-entry', `importers['${path}']: ${firstIssue(parsed.error)}`, importerAt?.line ?? 1, importerAt?.column))
+      errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `importers['${path}']: ${firstIssue(parsed.error)}`,
+          importerAt?.line ?? 1,
+          importerAt?.column,
+        ),
+      )
       continue
     }
     for (const [section, scope] of SECTION_SCOPES) {
       const dependencies = parsed.data[section] ?? {}
       let positions: Map<string, Position> | undefined
       for (const [name, version] of Object.entries(dependencies)) {
-        const resolved = stripPeers(version.startsWith('/') ? (parsePackageKey(version, major)?.version ?? version) : version)
+        const resolved = stripPeers(
+          version.startsWith('/') ? (parsePackageKey(version, major)?.version ?? version) : version,
+        )
         if (!isLocalRange(version)) {
           direct.add(`${name}@${resolved}`)
           continue
         }
         positions ??= keyPositions(document.getIn([...importerPath, section], true), lineCounter)
         const {line, column} = positions.get(name) ?? importerAt ?? {line: 1, column: 1}
-        components.push(packageComponent(file, {ecosystem: 'npm', name, ref: `${name}@${version}`, line, column, scope, direct: true, local: true}))
+        components.push(
+          packageComponent(file, {
+            ecosystem: 'npm',
+            name,
+            ref: `${name}@${version}`,
+            line,
+            column,
+            scope,
+            direct: true,
+            local: true,
+          }),
+        )
       }
     }
   }

@@ -3,7 +3,10 @@ import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'poetry.lock', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number; message: string}>}
+  return discoverer.discover({file: 'poetry.lock', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number; message: string}>
+  }
 }
 
 const lock2 = `[[package]]
@@ -62,18 +65,32 @@ describe('poetry-lock', () => {
       ['pytest', '8.2.0', 'dev', undefined, 'pkg:pypi/pytest@8.2.0', 8],
       ['extra-thing', '1.0.0', 'optional', undefined, 'pkg:pypi/extra-thing@1.0.0', 14],
       ['mylib', '0.1.0', 'prod', true, undefined, 20],
-      ['forked', '2.0.0', 'prod', undefined, 'pkg:pypi/forked@2.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git%400123abc', 30],
+      [
+        'forked',
+        '2.0.0',
+        'prod',
+        undefined,
+        'pkg:pypi/forked@2.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git%400123abc',
+        30,
+      ],
     ])
   })
 
   it('reads lock 1.x categories', () => {
-    const {components} = discover('[[package]]\nname = "a"\nversion = "1.0"\ncategory = "dev"\noptional = false\n\n[metadata]\nlock-version = "1.1"\n')
+    const {components} = discover(
+      '[[package]]\nname = "a"\nversion = "1.0"\ncategory = "dev"\noptional = false\n\n[metadata]\nlock-version = "1.1"\n',
+    )
     expect(components.map((c) => c.scope)).toEqual(['dev'])
   })
 
   it('rejects an unknown lock-version at [metadata]', () => {
     expect(discover('[[package]]\nname = "a"\nversion = "1"\n\n[metadata]\nlock-version = "3.0"\n').errors).toEqual([
-      {file: 'poetry.lock', code: 'unsupported-version', message: '[metadata] lock-version: expected lock-version 1.x or 2.x', line: 5},
+      {
+        file: 'poetry.lock',
+        code: 'unsupported-version',
+        message: '[metadata] lock-version: expected lock-version 1.x or 2.x',
+        line: 5,
+      },
     ])
   })
 })

@@ -37,7 +37,17 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   if ('error' in read) return {components: [], errors: [read.error]}
   const metadata = PoetryMetadata.safeParse(read.table.metadata)
   if (!metadata.success) {
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', `[metadata] ${firstIssue(metadata.error)}`, headerLine(text, '[metadata]'))]}
+    return {
+      components: [],
+      errors: [
+        lockfileError(
+          file,
+          'unsupported-version',
+          `[metadata] ${firstIssue(metadata.error)}`,
+          headerLine(text, '[metadata]'),
+        ),
+      ],
+    }
   }
   const packages = Array.isArray(read.table.package) ? read.table.package : []
   const lines = arrayTableLines(text, 'package')
@@ -47,13 +57,18 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
     const line = lines[index] ?? 1
     const parsed = PoetryPackageSchema.safeParse(raw)
     if (!parsed.success) {
-      errors.push(lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1))
+      errors.push(
+        lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1),
+      )
       return
     }
     const entry = parsed.data
     const source = entry.source
     const local = source?.type === 'directory' || source?.type === 'file'
-    const qualifiers = source?.type === 'git' && source.url ? {vcs_url: `git+${source.url}@${source.resolved_reference ?? source.reference ?? ''}`} : undefined
+    const qualifiers =
+      source?.type === 'git' && source.url
+        ? {vcs_url: `git+${source.url}@${source.resolved_reference ?? source.reference ?? ''}`}
+        : undefined
     components.push(
       packageComponent(file, {
         ecosystem: 'pypi',

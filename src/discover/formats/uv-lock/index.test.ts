@@ -72,11 +72,17 @@ describe('uv-lock', () => {
       ['orjson', '3.10.0', 'optional', true, undefined, 37],
       ['pytest', '8.2.0', 'dev', true, undefined, 42],
     ])
-    expect(components[4].purl).toBe('pkg:pypi/pytest@8.2.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fpytest%3Frev%3Dabc%230123abc')
-    expect(skipped).toEqual([{file: 'uv.lock', line: 47, reason: 'unresolved-version', message: 'dynamic: no version locked'}])
+    expect(components[4].purl).toBe(
+      'pkg:pypi/pytest@8.2.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fpytest%3Frev%3Dabc%230123abc',
+    )
+    expect(skipped).toEqual([
+      {file: 'uv.lock', line: 47, reason: 'unresolved-version', message: 'dynamic: no version locked'},
+    ])
   })
 
   it('rejects unknown lock versions at their line', () => {
-    expect(discover('# c\nversion = 2\n').errors).toEqual([{file: 'uv.lock', code: 'unsupported-version', message: 'unknown uv.lock version 2 (supported: 1)', line: 2}])
+    expect(discover('# c\nversion = 2\n').errors).toEqual([
+      {file: 'uv.lock', code: 'unsupported-version', message: 'unknown uv.lock version 2 (supported: 1)', line: 2},
+    ])
   })
 })

@@ -34,12 +34,15 @@ function directScopes(entries: UvPackage[]): Map<string, Scope> {
   const note = (name: string, scope: Scope) => {
     const normalized = normalizePypiName(name)
     const before = scopes.get(normalized)
-    if (before === undefined || scope === 'prod' || (scope === 'optional' && before === 'dev')) scopes.set(normalized, scope)
+    if (before === undefined || scope === 'prod' || (scope === 'optional' && before === 'dev'))
+      scopes.set(normalized, scope)
   }
   for (const entry of entries.filter(isLocal)) {
     for (const dependency of entry.dependencies ?? []) note(dependency.name, 'prod')
-    for (const group of Object.values(entry['optional-dependencies'] ?? {})) for (const dependency of group) note(dependency.name, 'optional')
-    for (const group of Object.values(entry['dev-dependencies'] ?? {})) for (const dependency of group) note(dependency.name, 'dev')
+    for (const group of Object.values(entry['optional-dependencies'] ?? {}))
+      for (const dependency of group) note(dependency.name, 'optional')
+    for (const group of Object.values(entry['dev-dependencies'] ?? {}))
+      for (const dependency of group) note(dependency.name, 'dev')
   }
   return scopes
 }
@@ -59,7 +62,10 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
     const line = lines[index] ?? 1
     const parsed = UvPackage.safeParse(raw)
     if (parsed.success) entries.push({entry: parsed.data, line})
-    else errors.push(lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1))
+    else
+      errors.push(
+        lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1),
+      )
   })
   const scopes = directScopes(entries.map(({entry}) => entry))
   // Without a workspace member in the file, nothing tells direct from transitive.

@@ -38,7 +38,17 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
   const lines = keyLines(text)
   const metadata = BerryMetadata.safeParse(document.__metadata)
   if (!metadata.success) {
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', `__metadata: ${firstIssue(metadata.error)}`, lines.get('__metadata') ?? 1)]}
+    return {
+      components: [],
+      errors: [
+        lockfileError(
+          file,
+          'unsupported-version',
+          `__metadata: ${firstIssue(metadata.error)}`,
+          lines.get('__metadata') ?? 1,
+        ),
+      ],
+    }
   }
   const components: Component[] = []
   const errors: ScanError[] = []

@@ -3,7 +3,10 @@ import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
-  return discoverer.discover({file: 'yarn.lock', text}, {readText: () => null}) as {components: Component[]; errors: Array<{code: string; line?: number; message: string}>}
+  return discoverer.discover({file: 'yarn.lock', text}, {readText: () => null}) as {
+    components: Component[]
+    errors: Array<{code: string; line?: number; message: string}>
+  }
 }
 
 function brief(component: Component) {
@@ -72,9 +75,30 @@ describe('yarn-lock classic (v1)', () => {
     const {components, errors} = discover(classic)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: '@scope/alpha', version: '1.2.3', ref: '"@scope/alpha@^1.0.0", "@scope/alpha@^1.2.0"', local: undefined, purl: 'pkg:npm/%40scope/alpha@1.2.3', line: 5},
-      {name: 'beta', version: '2.1.0', ref: 'beta@^2.0.0, beta@~2.1', local: undefined, purl: 'pkg:npm/beta@2.1.0', line: 12},
-      {name: 'beta', version: '1.0.4', ref: 'beta-cjs@npm:beta@^1.0.0', local: undefined, purl: 'pkg:npm/beta@1.0.4', line: 15},
+      {
+        name: '@scope/alpha',
+        version: '1.2.3',
+        ref: '"@scope/alpha@^1.0.0", "@scope/alpha@^1.2.0"',
+        local: undefined,
+        purl: 'pkg:npm/%40scope/alpha@1.2.3',
+        line: 5,
+      },
+      {
+        name: 'beta',
+        version: '2.1.0',
+        ref: 'beta@^2.0.0, beta@~2.1',
+        local: undefined,
+        purl: 'pkg:npm/beta@2.1.0',
+        line: 12,
+      },
+      {
+        name: 'beta',
+        version: '1.0.4',
+        ref: 'beta-cjs@npm:beta@^1.0.0',
+        local: undefined,
+        purl: 'pkg:npm/beta@1.0.4',
+        line: 15,
+      },
       {name: 'near', version: undefined, ref: '"near@file:../near"', local: true, purl: undefined, line: 18},
       {
         name: 'delta',
@@ -102,9 +126,30 @@ describe('yarn-lock berry', () => {
     const {components, errors} = discover(berry)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: '@scope/alpha', version: '1.2.3', ref: '@scope/alpha@npm:^1.0.0, @scope/alpha@npm:^1.2.0', local: undefined, purl: 'pkg:npm/%40scope/alpha@1.2.3', line: 7},
-      {name: 'beta', version: '1.0.4', ref: 'beta-cjs@npm:beta@^1.0.0', local: undefined, purl: 'pkg:npm/beta@1.0.4', line: 13},
-      {name: 'gamma', version: '3.0.0', ref: 'gamma@patch:gamma@npm%3A3.0.0#~/.yarn/patches/gamma.patch', local: undefined, purl: 'pkg:npm/gamma@3.0.0', line: 19},
+      {
+        name: '@scope/alpha',
+        version: '1.2.3',
+        ref: '@scope/alpha@npm:^1.0.0, @scope/alpha@npm:^1.2.0',
+        local: undefined,
+        purl: 'pkg:npm/%40scope/alpha@1.2.3',
+        line: 7,
+      },
+      {
+        name: 'beta',
+        version: '1.0.4',
+        ref: 'beta-cjs@npm:beta@^1.0.0',
+        local: undefined,
+        purl: 'pkg:npm/beta@1.0.4',
+        line: 13,
+      },
+      {
+        name: 'gamma',
+        version: '3.0.0',
+        ref: 'gamma@patch:gamma@npm%3A3.0.0#~/.yarn/patches/gamma.patch',
+        local: undefined,
+        purl: 'pkg:npm/gamma@3.0.0',
+        line: 19,
+      },
       {name: 'web', version: undefined, ref: 'web@workspace:packages/web', local: true, purl: undefined, line: 25},
     ])
   })
@@ -114,12 +159,19 @@ describe('yarn-lock berry', () => {
       {file: 'yarn.lock', code: 'invalid-yaml', message: expect.any(String), line: expect.any(Number)},
     ])
     expect(discover('__metadata:\n  version: eight\n').errors).toEqual([
-      {file: 'yarn.lock', code: 'unsupported-version', message: '__metadata: version: expected an integer lockfile version', line: 1},
+      {
+        file: 'yarn.lock',
+        code: 'unsupported-version',
+        message: '__metadata: version: expected an integer lockfile version',
+        line: 1,
+      },
     ])
   })
 
   it('ignores __proto__ entries without polluting', () => {
-    const {components, errors} = discover('__metadata:\n  version: 8\n"__proto__":\n  version: 1.0.0\n  resolution: "x@npm:1.0.0"\n  polluted: yes\n')
+    const {components, errors} = discover(
+      '__metadata:\n  version: 8\n"__proto__":\n  version: 1.0.0\n  resolution: "x@npm:1.0.0"\n  polluted: yes\n',
+    )
     expect(({} as {polluted?: string}).polluted).toBeUndefined()
     expect(components).toEqual([])
     expect(errors.map((e) => [e.code, e.line])).toEqual([['forbidden-key', 3]])

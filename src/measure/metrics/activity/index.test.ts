@@ -26,7 +26,12 @@ describe('activity metrics', () => {
 
   it('no commits in the window: recency unknown, zero recent commits', () => {
     const m = measureProject(input({commits: []}))
-    expect(m).toMatchObject({days_since_last_commit: null, commits_last_90_days: 0, active_months: 0, days_since_last_push: null})
+    expect(m).toMatchObject({
+      days_since_last_commit: null,
+      commits_last_90_days: 0,
+      active_months: 0,
+      days_since_last_push: null,
+    })
   })
 
   it('explains with the latest commit', () => {
@@ -38,5 +43,12 @@ describe('activity metrics', () => {
 })
 
 function factsPushed(pushedAt: string) {
-  return {fullName: 'example/widget', archived: false, fork: false, defaultBranch: 'main', pushedAt, license: 'Apache-2.0'}
+  return {
+    fullName: 'example/widget',
+    archived: false,
+    fork: false,
+    defaultBranch: 'main',
+    pushedAt,
+    license: 'Apache-2.0',
+  }
 }

@@ -14,11 +14,16 @@ export const family: MetricFamily = {
     {
       key: 'days_since_last_commit',
       type: 'days',
-      description: 'Whole days from the latest commit (bots included) to the window end; null without commits in the window.',
+      description:
+        'Whole days from the latest commit (bots included) to the window end; null without commits in the window.',
     },
     {key: 'days_since_last_human_commit', type: 'days', description: 'Same, human commits only.'},
     {key: 'commits_last_90_days', type: 'count', description: 'Human commits in the 90 days before the window end.'},
-    {key: 'active_months', type: 'count', description: 'Calendar months (UTC) of the window with at least one human commit.'},
+    {
+      key: 'active_months',
+      type: 'count',
+      description: 'Calendar months (UTC) of the window with at least one human commit.',
+    },
     {key: 'window_days', type: 'days', description: 'Length of the measurement window in whole days.', builtOn: []},
     {
       key: 'days_since_last_push',
@@ -43,7 +48,9 @@ export const family: MetricFamily = {
     }
   },
   explain(keys, base) {
-    const wantsHuman = ['days_since_last_human_commit', 'commits_last_90_days', 'active_months'].some((k) => keys.includes(k))
+    const wantsHuman = ['days_since_last_human_commit', 'commits_last_90_days', 'active_months'].some((k) =>
+      keys.includes(k),
+    )
     const last = latest(wantsHuman ? base.human : (base.input.attributed?.commits ?? []))
     if (!last) return []
     const claim = last.attribution.claim

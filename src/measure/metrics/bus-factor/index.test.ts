@@ -25,7 +25,16 @@ describe('bus-factor metrics', () => {
   })
 
   it('is 1 when one person has half the commits, null without commits', () => {
-    expect(measureProject(input({commits: commits([['a', null, D], ['b', null, D]])})).bus_factor).toBe(1)
+    expect(
+      measureProject(
+        input({
+          commits: commits([
+            ['a', null, D],
+            ['b', null, D],
+          ]),
+        }),
+      ).bus_factor,
+    ).toBe(1)
     expect(measureProject(input({commits: []})).bus_factor).toBeNull()
   })
 

@@ -12,7 +12,11 @@ export const family: MetricFamily = {
   description: 'Fewest people reaching 50% of human commits, and the largest contributor share.',
   builtOn: ['commits'],
   keys: [
-    {key: 'bus_factor', type: 'count', description: 'Fewest authors reaching >= 50% of human commits; null without commits.'},
+    {
+      key: 'bus_factor',
+      type: 'count',
+      description: 'Fewest authors reaching >= 50% of human commits; null without commits.',
+    },
     {key: 'top_contributor_share', type: 'share', description: "The largest author's commits / human_commits."},
   ],
   measure(base) {

@@ -5,9 +5,15 @@ import {explainMetrics, measureProject} from '../../index.js'
 const D = '2024-05-05T00:00:00Z'
 // Fictional organisations: a parent on a list since 2020, a subsidiary inheriting it, one listed only in 2025.
 const entities = entityTable([
-  org('globex', 'Globex Holdings', {country: 'XA', lists: [{list: 'watch-a', since: '2020-01-01', source: 'https://example.org/a'}]}),
+  org('globex', 'Globex Holdings', {
+    country: 'XA',
+    lists: [{list: 'watch-a', since: '2020-01-01', source: 'https://example.org/a'}],
+  }),
   org('globex-labs', 'Globex Labs', {parent: 'globex', country: null}),
-  org('initech', 'Initech', {country: 'XB', lists: [{list: 'watch-b', since: '2025-03-01', source: 'https://example.org/b'}]}),
+  org('initech', 'Initech', {
+    country: 'XB',
+    lists: [{list: 'watch-b', since: '2025-03-01', source: 'https://example.org/b'}],
+  }),
   org('acme', 'Acme Cloud', {country: 'XB'}),
 ])
 const ids = {'Globex Holdings': 'globex', 'Globex Labs': 'globex-labs', Initech: 'initech', 'Acme Cloud': 'acme'}
@@ -74,7 +80,12 @@ describe('jurisdiction metrics', () => {
 
   it('without entity data listings and countries are unknown (null), not zero', () => {
     const m = measureProject(input({commits: data, roles: holders}))
-    expect(m).toMatchObject({listed_commits: null, listed_maintainers: null, country_coverage: null, commits_per_country: null})
+    expect(m).toMatchObject({
+      listed_commits: null,
+      listed_maintainers: null,
+      country_coverage: null,
+      commits_per_country: null,
+    })
   })
 
   it('explains listed maintainers with role, file and attribution source', () => {

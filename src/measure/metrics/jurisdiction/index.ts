@@ -17,14 +17,31 @@ export const family: MetricFamily = {
   description: 'Shares per country and per listed entity: commits, contributors, maintainers, by list.',
   builtOn: ['commits'],
   keys: [
-    {key: 'commits_per_country', type: 'count-map', description: 'Human commits per headquarters country (ISO 3166-1 alpha-2).'},
+    {
+      key: 'commits_per_country',
+      type: 'count-map',
+      description: 'Human commits per headquarters country (ISO 3166-1 alpha-2).',
+    },
     {key: 'commit_share_per_country', type: 'share-map', description: 'commits_per_country / human_commits.'},
     {key: 'contributors_per_country', type: 'count-map', description: 'Distinct human authors per country.'},
-    {key: 'maintainers_per_country', type: 'count-map', description: 'Maintainers per country of their organisation.', builtOn: ['governance']},
+    {
+      key: 'maintainers_per_country',
+      type: 'count-map',
+      description: 'Maintainers per country of their organisation.',
+      builtOn: ['governance'],
+    },
     {key: 'top_country', type: 'name', description: 'Country with the most human commits.'},
     {key: 'top_country_share', type: 'share', description: 'top_country commits / human_commits.'},
-    {key: 'country_coverage', type: 'share', description: 'Human commits whose organisation has a known country / human_commits.'},
-    {key: 'listed_commits', type: 'count', description: 'Human commits by organisations on a configured list at the window end.'},
+    {
+      key: 'country_coverage',
+      type: 'share',
+      description: 'Human commits whose organisation has a known country / human_commits.',
+    },
+    {
+      key: 'listed_commits',
+      type: 'count',
+      description: 'Human commits by organisations on a configured list at the window end.',
+    },
     {key: 'listed_commit_share', type: 'share', description: 'listed_commits / human_commits.'},
     {key: 'listed_contributors', type: 'count', description: 'Distinct human authors at listed organisations.'},
     {
@@ -52,9 +69,18 @@ export const family: MetricFamily = {
       description: 'Distinct role holders per listed organisation.',
       builtOn: ['governance'],
     },
-    {key: 'commits_per_list', type: 'count-map', description: 'Human commits per list id (every list, not only configured ones).'},
+    {
+      key: 'commits_per_list',
+      type: 'count-map',
+      description: 'Human commits per list id (every list, not only configured ones).',
+    },
     {key: 'commit_share_per_list', type: 'share-map', description: 'commits_per_list / human_commits.'},
-    {key: 'role_holders_per_list', type: 'count-map', description: 'Distinct role holders per list id.', builtOn: ['governance']},
+    {
+      key: 'role_holders_per_list',
+      type: 'count-map',
+      description: 'Distinct role holders per list id.',
+      builtOn: ['governance'],
+    },
     {
       key: 'listed_maintainers_per_list',
       type: 'count-map',
@@ -92,8 +118,16 @@ export const family: MetricFamily = {
     return {
       commits_per_country: rankedRecord(perCountry),
       commit_share_per_country: sharesOf(perCountry, human.length),
-      contributors_per_country: rankedRecord(distinctPer(human, (c) => countryOfCommit(c.attribution), (c) => c.person)),
-      maintainers_per_country: rankedRecord(tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution))),
+      contributors_per_country: rankedRecord(
+        distinctPer(
+          human,
+          (c) => countryOfCommit(c.attribution),
+          (c) => c.person,
+        ),
+      ),
+      maintainers_per_country: rankedRecord(
+        tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)),
+      ),
       top_country: top?.[0] ?? null,
       top_country_share: top ? share(top[1], human.length) : null,
       country_coverage: share(covered, human.length),
@@ -114,10 +148,21 @@ export const family: MetricFamily = {
   explain(keys, base) {
     const people: EvidencePerson[] = []
     const {isListed} = listings(base)
-    if (asks(keys, 'listed_commits', 'listed_commit_share', 'listed_contributors', 'commits_per_list', 'commit_share_per_list', 'commits_per_listed_org')) {
+    if (
+      asks(
+        keys,
+        'listed_commits',
+        'listed_commit_share',
+        'listed_contributors',
+        'commits_per_list',
+        'commit_share_per_list',
+        'commits_per_listed_org',
+      )
+    ) {
       people.push(...authorsBehind(base, (c) => isListed(c.attribution)))
     }
-    if (asks(keys, 'listed_maintainers', 'listed_maintainers_per_list')) people.push(...holdersBehind(listedStewards(base, isListed)))
+    if (asks(keys, 'listed_maintainers', 'listed_maintainers_per_list'))
+      people.push(...holdersBehind(listedStewards(base, isListed)))
     if (asks(keys, 'listed_role_holders', 'role_holders_per_list', 'role_holders_per_listed_org')) {
       people.push(...holdersBehind(uniqueHolders(base.roles).filter((h) => isListed(h.attribution))))
     }

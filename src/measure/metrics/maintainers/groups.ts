@@ -7,7 +7,12 @@ import {halfReachedBy, INDEPENDENT, ranked, share, sharesOf, tally, topCompany} 
  * group differently (a MAINTAINERS table; OWNERS owners and approvers; containerd's committers; a CODEOWNERS
  * `*` rule), and the governance parser labels each person with the role the file gives them.
  */
-export const MAINTAINER_GROUPS: ReadonlyArray<readonly Role[]> = [['maintainer'], ['owner', 'approver'], ['committer'], ['codeowner']]
+export const MAINTAINER_GROUPS: ReadonlyArray<readonly Role[]> = [
+  ['maintainer'],
+  ['owner', 'approver'],
+  ['committer'],
+  ['codeowner'],
+]
 
 /**
  * Governance weight per role for the role-weighted view: who can merge and release weighs more than who
@@ -38,7 +43,8 @@ export function maintainerGroup(base: Base): {rule: string; holders: AttributedR
   const selected = base.input.maintainers
   if (selected) {
     const byLogin = new Map<string, AttributedRoleHolder>()
-    for (const holder of base.roles) if (!byLogin.has(holder.login.toLowerCase())) byLogin.set(holder.login.toLowerCase(), holder)
+    for (const holder of base.roles)
+      if (!byLogin.has(holder.login.toLowerCase())) byLogin.set(holder.login.toLowerCase(), holder)
     const holders = selected.logins.map((login) => byLogin.get(login.toLowerCase())).filter((h) => h !== undefined)
     return {rule: selected.rule, holders: uniqueHolders(holders)}
   }
@@ -76,7 +82,11 @@ export function groupFigures(holders: readonly AttributedRoleHolder[]): GroupFig
     perOrg,
     elephantFactor: halfReachedBy(perOrg),
     topCompany: top?.[0] ?? null,
-    topCompanies: top ? ranked(perOrg).filter(([org, n]) => org !== INDEPENDENT && n === top[1]).map(([org]) => org) : [],
+    topCompanies: top
+      ? ranked(perOrg)
+          .filter(([org, n]) => org !== INDEPENDENT && n === top[1])
+          .map(([org]) => org)
+      : [],
     topCompanyShare: top ? share(top[1], people.length) : null,
     unknownShare: share(people.length - resolved, people.length),
   }

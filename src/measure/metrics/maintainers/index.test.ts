@@ -42,20 +42,55 @@ describe('maintainers metrics', () => {
 
   it('a tie at the top names every company in it, in name order; Independent is never one', () => {
     const m = measureProject(
-      input({roles: roles([['a', 'maintainer', 'Initech'], ['b', 'maintainer', 'Independent'], ['c', 'maintainer', 'Acme Cloud']])}),
+      input({
+        roles: roles([
+          ['a', 'maintainer', 'Initech'],
+          ['b', 'maintainer', 'Independent'],
+          ['c', 'maintainer', 'Acme Cloud'],
+        ]),
+      }),
     )
-    expect(m).toMatchObject({maintainer_top_company: 'Acme Cloud', maintainer_top_companies: ['Acme Cloud', 'Initech'], maintainer_top_company_share: 0.3333})
+    expect(m).toMatchObject({
+      maintainer_top_company: 'Acme Cloud',
+      maintainer_top_companies: ['Acme Cloud', 'Initech'],
+      maintainer_top_company_share: 0.3333,
+    })
     expect(measureProject(input({roles: roles([['a', 'maintainer', null]])})).maintainer_top_companies).toEqual([])
   })
 
   it('falls back to owners and approvers, then committers, then code owners', () => {
     const fromOwners = measureProject(
-      input({roles: roles([['a', 'approver', 'Acme Cloud'], ['b', 'owner', 'Initech'], ['c', 'reviewer', 'Acme Cloud']])}),
+      input({
+        roles: roles([
+          ['a', 'approver', 'Acme Cloud'],
+          ['b', 'owner', 'Initech'],
+          ['c', 'reviewer', 'Acme Cloud'],
+        ]),
+      }),
     )
-    expect(fromOwners).toMatchObject({maintainers: 2, maintainer_rule: 'roles: owner, approver', maintainer_elephant_factor: 1})
-    const fromCodeowners = measureProject(input({roles: roles([['a', 'codeowner', 'Acme Cloud'], ['b', 'reviewer', 'Initech']])}))
-    expect(fromCodeowners).toMatchObject({maintainers: 1, maintainer_rule: 'roles: codeowner', maintainer_top_company_share: 1})
-    expect(measureProject(input({roles: []}))).toMatchObject({maintainers: 0, maintainer_rule: 'no governance file names maintainers', maintainer_top_company: null})
+    expect(fromOwners).toMatchObject({
+      maintainers: 2,
+      maintainer_rule: 'roles: owner, approver',
+      maintainer_elephant_factor: 1,
+    })
+    const fromCodeowners = measureProject(
+      input({
+        roles: roles([
+          ['a', 'codeowner', 'Acme Cloud'],
+          ['b', 'reviewer', 'Initech'],
+        ]),
+      }),
+    )
+    expect(fromCodeowners).toMatchObject({
+      maintainers: 1,
+      maintainer_rule: 'roles: codeowner',
+      maintainer_top_company_share: 1,
+    })
+    expect(measureProject(input({roles: []}))).toMatchObject({
+      maintainers: 0,
+      maintainer_rule: 'no governance file names maintainers',
+      maintainer_top_company: null,
+    })
   })
 
   it('weights each login once at its highest role; unknown stays in the denominator', () => {
@@ -78,7 +113,12 @@ describe('maintainers metrics', () => {
   })
 
   it('explains maintainer figures with each person, role, file and attribution source', () => {
-    const i = input({roles: roles([['alice', 'maintainer', 'Example Corp'], ['erin', 'maintainer', null]])})
+    const i = input({
+      roles: roles([
+        ['alice', 'maintainer', 'Example Corp'],
+        ['erin', 'maintainer', null],
+      ]),
+    })
     expect(explainMetrics(['maintainer_top_company_share'], i, measureProject(i))).toEqual([
       {
         person: 'alice',

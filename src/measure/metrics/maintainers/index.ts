@@ -15,7 +15,11 @@ const VIEWS: Array<{prefix: string; plural: string; roles: Role[]}> = [
 function viewKeys(prefix: string, plural: string, who: string): MetricKey[] {
   return [
     {key: plural, type: 'count', description: `${who}: distinct logins named by governance files.`},
-    {key: `${plural}_resolved`, type: 'count', description: `${who} whose organisation is known (Independent included).`},
+    {
+      key: `${plural}_resolved`,
+      type: 'count',
+      description: `${who} whose organisation is known (Independent included).`,
+    },
     {key: `${plural}_unknown`, type: 'count', description: `${who} whose organisation is unknown.`},
     {key: `${plural}_per_org`, type: 'count-map', description: `${who} per organisation (resolved only).`},
     {
@@ -23,7 +27,11 @@ function viewKeys(prefix: string, plural: string, who: string): MetricKey[] {
       type: 'count',
       description: `Fewest organisations (Independent is one) holding >= 50% of resolved ${plural}.`,
     },
-    {key: `${prefix}_top_company`, type: 'name', description: `Organisation with the most ${plural}, Independent excluded.`},
+    {
+      key: `${prefix}_top_company`,
+      type: 'name',
+      description: `Organisation with the most ${plural}, Independent excluded.`,
+    },
     {
       key: `${prefix}_top_company_share`,
       type: 'share',
@@ -45,7 +53,8 @@ export const family: MetricFamily = {
     {
       key: 'maintainer_top_companies',
       type: 'names',
-      description: 'Every organisation (Independent excluded) with as many maintainers as maintainer_top_company, in name order; several on a tie.',
+      description:
+        'Every organisation (Independent excluded) with as many maintainers as maintainer_top_company, in name order; several on a tie.',
     },
     {key: 'maintainer_unknown_share', type: 'share', description: 'maintainers_unknown / maintainers.'},
     {
@@ -60,8 +69,16 @@ export const family: MetricFamily = {
       type: 'share-map',
       description: `Organisation shares of governance weight; each login counts once at its highest role (${describeWeights()}); unknown stays in the denominator.`,
     },
-    {key: 'role_weighted_top_company', type: 'name', description: 'Organisation with the largest governance weight, Independent excluded.'},
-    {key: 'role_weighted_top_company_share', type: 'share', description: "role_weighted_top_company's share of all governance weight."},
+    {
+      key: 'role_weighted_top_company',
+      type: 'name',
+      description: 'Organisation with the largest governance weight, Independent excluded.',
+    },
+    {
+      key: 'role_weighted_top_company_share',
+      type: 'share',
+      description: "role_weighted_top_company's share of all governance weight.",
+    },
   ],
   measure(base) {
     const group = maintainerGroup(base)

@@ -4,7 +4,9 @@ import {explainMetrics, measureProject} from '../../index.js'
 
 const D = '2024-06-01T10:00:00Z'
 function rows(spec: Array<[string, string | null, number]>): CommitRow[] {
-  return spec.flatMap(([person, organization, n]) => Array.from({length: n}, (): CommitRow => [person, organization, D]))
+  return spec.flatMap(([person, organization, n]) =>
+    Array.from({length: n}, (): CommitRow => [person, organization, D]),
+  )
 }
 
 const mixed = rows([
@@ -46,7 +48,15 @@ describe('organizations metrics', () => {
 
   it('Independent is one organisation for the elephant factor but never the top company', () => {
     const m = measureProject(
-      input({commits: commits(rows([['dave', 'Independent', 7], ['alice', 'Example Corp', 5], ['carol', 'Acme Cloud', 4]]))}),
+      input({
+        commits: commits(
+          rows([
+            ['dave', 'Independent', 7],
+            ['alice', 'Example Corp', 5],
+            ['carol', 'Acme Cloud', 4],
+          ]),
+        ),
+      }),
     )
     expect(m).toMatchObject({
       top_org: 'Independent',
@@ -62,7 +72,16 @@ describe('organizations metrics', () => {
   })
 
   it('breaks ties by name and reaches half with exactly 50%', () => {
-    const m = measureProject(input({commits: commits(rows([['a', 'Initech', 4], ['b', 'Acme Cloud', 4]]))}))
+    const m = measureProject(
+      input({
+        commits: commits(
+          rows([
+            ['a', 'Initech', 4],
+            ['b', 'Acme Cloud', 4],
+          ]),
+        ),
+      }),
+    )
     expect(m.top_company).toBe('Acme Cloud')
     expect(m.elephant_factor).toBe(1)
   })
@@ -83,9 +102,16 @@ describe('organizations metrics', () => {
   })
 
   it('rolls subsidiaries up to their parent from the entity data', () => {
-    const entities = entityTable([org('example-corp', 'Example Corp'), org('example-labs', 'Example Labs', {parent: 'example-corp'})])
+    const entities = entityTable([
+      org('example-corp', 'Example Corp'),
+      org('example-labs', 'Example Labs', {parent: 'example-corp'}),
+    ])
     const ids = {'Example Corp': 'example-corp', 'Example Labs': 'example-labs'}
-    const data = rows([['a', 'Example Labs', 3], ['b', 'Example Corp', 2], ['c', 'Acme Cloud', 4]])
+    const data = rows([
+      ['a', 'Example Labs', 3],
+      ['b', 'Example Corp', 2],
+      ['c', 'Acme Cloud', 4],
+    ])
     const m = measureProject(input({commits: commits(data, ids), entities}))
     expect(m.top_company).toBe('Acme Cloud')
     expect(m.commits_per_parent_org).toEqual({'Example Corp': 5, 'Acme Cloud': 4})

@@ -21,43 +21,82 @@ import type {Base, MetricFamily} from '../../types.js'
  */
 export const family: MetricFamily = {
   id: 'organizations',
-  description: 'Commits and contributors per organisation, elephant factor, top company, Independent and unknown shares.',
+  description:
+    'Commits and contributors per organisation, elephant factor, top company, Independent and unknown shares.',
   builtOn: ['commits'],
   keys: [
-    {key: 'attributed_commits', type: 'count', description: 'Human commits with a known organisation (Independent included).'},
+    {
+      key: 'attributed_commits',
+      type: 'count',
+      description: 'Human commits with a known organisation (Independent included).',
+    },
     {key: 'unknown_commits', type: 'count', description: 'Human commits whose organisation is unknown.'},
     {key: 'independent_commits', type: 'count', description: 'Human commits attributed to Independent.'},
-    {key: 'company_commits', type: 'count', description: 'Human commits attributed to a company: attributed_commits minus Independent.'},
+    {
+      key: 'company_commits',
+      type: 'count',
+      description: 'Human commits attributed to a company: attributed_commits minus Independent.',
+    },
     {key: 'unknown_share', type: 'share', description: 'unknown_commits / human_commits.'},
     {key: 'independent_share', type: 'share', description: 'independent_commits / human_commits.'},
     {key: 'commit_coverage', type: 'share', description: 'attributed_commits / human_commits.'},
-    {key: 'attributed_contributors', type: 'count', description: 'Distinct human authors with at least one attributed commit.'},
+    {
+      key: 'attributed_contributors',
+      type: 'count',
+      description: 'Distinct human authors with at least one attributed commit.',
+    },
     {key: 'author_coverage', type: 'share', description: 'attributed_contributors / contributors.'},
-    {key: 'commits_per_org', type: 'count-map', description: 'Human commits per organisation (Independent included, unknown left out).'},
+    {
+      key: 'commits_per_org',
+      type: 'count-map',
+      description: 'Human commits per organisation (Independent included, unknown left out).',
+    },
     {key: 'contributors_per_org', type: 'count-map', description: 'Distinct human authors per organisation.'},
     {key: 'org_count', type: 'count', description: 'Organisations with at least one commit, Independent not counted.'},
     {
       key: 'elephant_factor',
       type: 'count',
-      description: 'Fewest organisations (Independent is one) reaching >= 50% of attributed commits; null when none is attributed.',
+      description:
+        'Fewest organisations (Independent is one) reaching >= 50% of attributed commits; null when none is attributed.',
     },
     {
       key: 'elephant_factor_excl_independent',
       type: 'count',
       description: 'Same with Independent commits removed from numerator and denominator.',
     },
-    {key: 'top_org', type: 'name', description: 'Organisation with the most commits, Independent included (ties: name order).'},
+    {
+      key: 'top_org',
+      type: 'name',
+      description: 'Organisation with the most commits, Independent included (ties: name order).',
+    },
     {key: 'top_org_share', type: 'share', description: 'top_org commits / attributed_commits.'},
     {key: 'top_company', type: 'name', description: 'Organisation with the most commits, Independent excluded.'},
-    {key: 'top_company_share', type: 'share', description: 'top_company commits / attributed_commits (Independent in, unknown out).'},
-    {key: 'top_company_share_of_human', type: 'share', description: 'top_company commits / human_commits (unknown in the denominator).'},
-    {key: 'top_company_share_of_companies', type: 'share', description: 'top_company commits / company_commits (Independent and unknown out).'},
+    {
+      key: 'top_company_share',
+      type: 'share',
+      description: 'top_company commits / attributed_commits (Independent in, unknown out).',
+    },
+    {
+      key: 'top_company_share_of_human',
+      type: 'share',
+      description: 'top_company commits / human_commits (unknown in the denominator).',
+    },
+    {
+      key: 'top_company_share_of_companies',
+      type: 'share',
+      description: 'top_company commits / company_commits (Independent and unknown out).',
+    },
     {
       key: 'commits_per_parent_org',
       type: 'count-map',
-      description: 'commits_per_org rolled up to the top parent organisation (subsidiaries, acquisitions) from the entity data.',
+      description:
+        'commits_per_org rolled up to the top parent organisation (subsidiaries, acquisitions) from the entity data.',
     },
-    {key: 'top_parent_org', type: 'name', description: 'Parent organisation with the most commits, Independent excluded.'},
+    {
+      key: 'top_parent_org',
+      type: 'name',
+      description: 'Parent organisation with the most commits, Independent excluded.',
+    },
     {key: 'top_parent_org_share', type: 'share', description: 'top_parent_org commits / attributed_commits.'},
   ],
   measure(base) {
@@ -100,7 +139,10 @@ export const family: MetricFamily = {
   explain(keys, base, metrics) {
     const people: EvidencePerson[] = []
     const orgs = new Set<string>()
-    if (asks(keys, 'top_company', 'top_company_share', 'top_company_share_of_human', 'top_company_share_of_companies') && metrics.top_company) {
+    if (
+      asks(keys, 'top_company', 'top_company_share', 'top_company_share_of_human', 'top_company_share_of_companies') &&
+      metrics.top_company
+    ) {
       orgs.add(String(metrics.top_company))
     }
     if (asks(keys, 'top_org', 'top_org_share') && metrics.top_org) orgs.add(String(metrics.top_org))

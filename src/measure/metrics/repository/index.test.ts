@@ -32,6 +32,12 @@ describe('repository metrics', () => {
 
   it('a file elsewhere does not count; facts not reported stay unknown', () => {
     const m = measureProject(input({project: {governance: [{path: 'vendor/lib/SECURITY.md', content: ''}]}}))
-    expect(m).toMatchObject({archived: null, fork: null, license: null, has_security_policy: false, has_codeowners: false})
+    expect(m).toMatchObject({
+      archived: null,
+      fork: null,
+      license: null,
+      has_security_policy: false,
+      has_codeowners: false,
+    })
   })
 })

@@ -17,13 +17,36 @@ export const family: MetricFamily = {
   description: 'Archived, fork, security policy, governance file, CODEOWNERS, maintainers file, licence.',
   builtOn: ['facts'],
   keys: [
-    {key: 'archived', type: 'flag', description: 'The forge marks the repository archived (read-only); null when not reported.'},
+    {
+      key: 'archived',
+      type: 'flag',
+      description: 'The forge marks the repository archived (read-only); null when not reported.',
+    },
     {key: 'fork', type: 'flag', description: 'The repository is a fork; null when not reported.'},
-    {key: 'has_security_policy', type: 'flag', description: 'A SECURITY file in the root, .github/ or docs/ (or the project repository).', builtOn: ['governance']},
+    {
+      key: 'has_security_policy',
+      type: 'flag',
+      description: 'A SECURITY file in the root, .github/ or docs/ (or the project repository).',
+      builtOn: ['governance'],
+    },
     {key: 'has_governance_file', type: 'flag', description: 'A GOVERNANCE file.', builtOn: ['governance']},
-    {key: 'has_codeowners', type: 'flag', description: 'A CODEOWNERS file in the root, .github/ or docs/.', builtOn: ['governance']},
-    {key: 'has_maintainers_file', type: 'flag', description: 'A MAINTAINERS, OWNERS or COMMITTERS file.', builtOn: ['governance']},
-    {key: 'license', type: 'name', description: "SPDX id of the repository's licence as the forge reports it; null when none or not reported."},
+    {
+      key: 'has_codeowners',
+      type: 'flag',
+      description: 'A CODEOWNERS file in the root, .github/ or docs/.',
+      builtOn: ['governance'],
+    },
+    {
+      key: 'has_maintainers_file',
+      type: 'flag',
+      description: 'A MAINTAINERS, OWNERS or COMMITTERS file.',
+      builtOn: ['governance'],
+    },
+    {
+      key: 'license',
+      type: 'name',
+      description: "SPDX id of the repository's licence as the forge reports it; null when none or not reported.",
+    },
   ],
   measure(base) {
     const facts = base.input.project.facts

@@ -10,7 +10,12 @@ describe('volume metrics', () => {
       project: collected(),
       attributed: {
         repo: 'github.com/example/widget',
-        commits: commits([['alice', null, D], ['alice', null, D], ['bob', null, D], ['dependabot[bot]', null, D, true]]),
+        commits: commits([
+          ['alice', null, D],
+          ['alice', null, D],
+          ['bob', null, D],
+          ['dependabot[bot]', null, D, true],
+        ]),
         roles: [],
         bots: {'dependabot[bot]': 1},
       },

@@ -13,7 +13,12 @@ function defuse(text: string): string {
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return ''
   // Numbers stay numbers (a negative number is not a formula); only text is defused.
-  const text = typeof value === 'string' ? defuse(value) : typeof value === 'number' && !Number.isFinite(value) ? '' : String(value)
+  const text =
+    typeof value === 'string'
+      ? defuse(value)
+      : typeof value === 'number' && !Number.isFinite(value)
+        ? ''
+        : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -9,7 +9,17 @@ import type {Reporter} from '../../types.js'
 import {type CsvCell, toCsv} from './csv.js'
 
 /** `baseline_state` is `new`, `updated` or `unchanged` against `--baseline`, empty without one. */
-export const FINDINGS_HEADER = ['severity', 'rule_id', 'rule_title', 'repo', 'message', 'file', 'line', 'column', 'baseline_state'] as const
+export const FINDINGS_HEADER = [
+  'severity',
+  'rule_id',
+  'rule_title',
+  'repo',
+  'message',
+  'file',
+  'line',
+  'column',
+  'baseline_state',
+] as const
 
 export function renderFindingsCsv(result: ScanResult): string {
   const titles = new Map(result.rules.map((r) => [r.id, r.title]))

@@ -54,7 +54,9 @@ export function stackedShareBars(label: string, rows: StackedRow[], unit: string
   rows.forEach((row, i) => {
     const y = 8 + i * ROW
     const total = row.segments.reduce((sum, s) => sum + s.value, 0)
-    body.push(`<text x="0" y="${y + BAR - 4}"><title>${escapeHtml(row.label)}</title>${escapeHtml(clip(row.label, 38))}</text>`)
+    body.push(
+      `<text x="0" y="${y + BAR - 4}"><title>${escapeHtml(row.label)}</title>${escapeHtml(clip(row.label, 38))}</text>`,
+    )
     let x = LABEL
     for (const segment of row.segments) {
       if (segment.value <= 0 || total <= 0) continue
@@ -97,7 +99,9 @@ export function columnBars(label: string, bars: Bar[]): string {
   const base = height - 28
   const step = Math.min(120, (WIDTH - 40) / Math.max(1, bars.length))
   const max = Math.max(1, ...bars.map((b) => b.value))
-  const body: string[] = [`<line x1="20" y1="${base}" x2="${fmt(20 + step * bars.length)}" y2="${base}" stroke="#d1d9e0"/>`]
+  const body: string[] = [
+    `<line x1="20" y1="${base}" x2="${fmt(20 + step * bars.length)}" y2="${base}" stroke="#d1d9e0"/>`,
+  ]
   bars.forEach((bar, i) => {
     const h = (bar.value / max) * (base - 28)
     const x = 20 + i * step + step * 0.2

@@ -15,7 +15,13 @@ import {
   stackedShareBars,
 } from './charts.js'
 
-export const SEVERITY_COLOR = {critical: '#8e24aa', high: '#c62828', medium: '#b26a00', low: '#1565c0', info: '#607d8b'} as const
+export const SEVERITY_COLOR = {
+  critical: '#8e24aa',
+  high: '#c62828',
+  medium: '#b26a00',
+  low: '#1565c0',
+  info: '#607d8b',
+} as const
 
 const MAX_COUNTRIES = 12
 
@@ -43,7 +49,9 @@ export function organizationFigure(result: ScanResult): Figure {
     rows.push({
       label: p.repo.replace(/^github\.com\//, ''),
       segments: [
-        ...p.orgs.filter((o) => colored.has(o.name)).map((o) => ({label: o.name, value: o.count, color: colored.get(o.name)!})),
+        ...p.orgs
+          .filter((o) => colored.has(o.name))
+          .map((o) => ({label: o.name, value: o.count, color: colored.get(o.name)!})),
         {label: 'Other organisations', value: other, color: OTHER_COLOR},
         {label: 'Unknown organisation', value: p.unknown, color: UNKNOWN_COLOR},
       ],
@@ -57,7 +65,9 @@ export function organizationFigure(result: ScanResult): Figure {
     title: 'Organisation shares per project',
     caption:
       'Human commits in the window by the organisation each author worked for at the time, from explicit evidence only (affiliation files, governance files, commit e-mail domains, profiles). Unknown stays unknown.',
-    body: rows.length ? stackedShareBars('Organisation shares of human commits per project', rows, 'commits') + legend(items) : null,
+    body: rows.length
+      ? stackedShareBars('Organisation shares of human commits per project', rows, 'commits') + legend(items)
+      : null,
   }
 }
 
@@ -67,7 +77,8 @@ export function countryFigure(result: ScanResult): Figure {
   let human = 0
   for (const project of result.projects) {
     human += numberMetric(project.metrics, 'human_commits') ?? 0
-    for (const [country, n] of Object.entries(countryCommits(project))) totals.set(country, (totals.get(country) ?? 0) + n)
+    for (const [country, n] of Object.entries(countryCommits(project)))
+      totals.set(country, (totals.get(country) ?? 0) + n)
   }
   const ranked = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
   const bars: Bar[] = ranked.slice(0, MAX_COUNTRIES).map(([label, value]) => ({label, value, color: PALETTE[0]}))
@@ -81,12 +92,17 @@ export function countryFigure(result: ScanResult): Figure {
     title: 'Countries',
     caption:
       "Human commits by the headquarters country (ISO 3166-1) of the author's organisation, from the organisation records. Never inferred from a person's name, language or location.",
-    body: bars.length && human > 0 ? horizontalBars('Human commits by organisation country', bars, Math.max(human, known), 'commits') : null,
+    body:
+      bars.length && human > 0
+        ? horizontalBars('Human commits by organisation country', bars, Math.max(human, known), 'commits')
+        : null,
   }
 }
 
 export function severityFigure(result: ScanResult): Figure {
-  const bars: Bar[] = [...SEVERITIES].reverse().map((s) => ({label: s, value: result.summary.findingsBySeverity[s] ?? 0, color: SEVERITY_COLOR[s]}))
+  const bars: Bar[] = [...SEVERITIES]
+    .reverse()
+    .map((s) => ({label: s, value: result.summary.findingsBySeverity[s] ?? 0, color: SEVERITY_COLOR[s]}))
   return {
     id: 'chart-severities',
     title: 'Findings by severity',

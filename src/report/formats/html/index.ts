@@ -25,7 +25,9 @@ export function renderHtml(result: ScanResult): string {
   const s = result.summary
   const findings = Object.values(s.findingsBySeverity).reduce((a, b) => a + b, 0)
   const baseline = baselineCounts(result.findings)
-  const baselineCard = baseline ? `\n${card('New or worse since the baseline', `${baseline.new} new, ${baseline.updated} worse`)}` : ''
+  const baselineCard = baseline
+    ? `\n${card('New or worse since the baseline', `${baseline.new} new, ${baseline.updated} worse`)}`
+    : ''
   const incomplete = s.incomplete
     ? `<div class="warning"><strong>The scan is incomplete:</strong> ${esc(result.errors.length)} input(s) could not be read. See <a href="#not-read">Not read</a>.</div>`
     : ''

@@ -55,18 +55,25 @@ export function projectsTable(result: ScanResult): string {
   const rows = sortProjects(result.projects).map((p) => {
     const h = headline(p)
     const top = leader(h)
-    const also = top?.company ? `<br><span class="muted">top company ${esc(top.company.name)} (${esc(percent(top.company.share))})</span>` : ''
+    const also = top?.company
+      ? `<br><span class="muted">top company ${esc(top.company.name)} (${esc(percent(top.company.share))})</span>`
+      : ''
     const counts = severityCounts(p.findings)
     const worst = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => counts[s] > 0)
     const findings = worst.map((s) => `${counts[s]} ${s}`).join(', ') || 'none'
     // Findings sort by weight: a critical outranks any number of highs.
-    const weight = worst.reduce((sum, s) => sum + counts[s] * {critical: 1e8, high: 1e6, medium: 1e4, low: 1e2, info: 1}[s], 0)
+    const weight = worst.reduce(
+      (sum, s) => sum + counts[s] * {critical: 1e8, high: 1e6, medium: 1e4, low: 1e2, info: 1}[s],
+      0,
+    )
     return [
       '<tr>',
       `<td data-sort="${esc(p.repo)}">${code(p.repo)}</td>`,
       `<td>${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
       numCell(p.score, String(p.score)),
-      top === null ? '<td><span class="unknown">-</span></td>' : `<td data-sort="${esc(top.name)}">${esc(top.name)}${also}</td>`,
+      top === null
+        ? '<td><span class="unknown">-</span></td>'
+        : `<td data-sort="${esc(top.name)}">${esc(top.name)}${also}</td>`,
       numCell(top?.share ?? null, percent(top?.share)),
       numCell(h.elephantFactor, formatNumber(h.elephantFactor)),
       numCell(h.busFactor, formatNumber(h.busFactor)),
@@ -103,7 +110,10 @@ function findingBlock(f: Finding, rule: RuleMeta | undefined, n: number): string
     `<dt>Declared at</dt><dd>${locations.length ? locations.map((l) => code(formatLocation(l))).join(', ') : '<span class="unknown">no declaring location recorded</span>'}</dd>`,
   ]
   if (rule) {
-    parts.push(`<dt>Rule</dt><dd>${esc(rule.title)}: ${esc(rule.rationale)}</dd>`, `<dt>Remediation</dt><dd>${esc(rule.remediation)}</dd>`)
+    parts.push(
+      `<dt>Rule</dt><dd>${esc(rule.title)}: ${esc(rule.rationale)}</dd>`,
+      `<dt>Remediation</dt><dd>${esc(rule.remediation)}</dd>`,
+    )
   }
   if (f.evidence.params && Object.keys(f.evidence.params).length) {
     const params = Object.keys(f.evidence.params)
@@ -129,7 +139,11 @@ function projectBlock(p: ProjectReport, n: number): string {
   const facts = p.facts
   const components = p.components.map(
     (c) =>
-      `<tr><td>${code(c.ref)}</td><td>${esc(c.ecosystem)}</td><td>${esc(c.version ?? '')}</td><td>${uniqueLocations(c.locations).map((l) => code(formatLocation(l))).join(' ')}</td></tr>`,
+      `<tr><td>${code(c.ref)}</td><td>${esc(c.ecosystem)}</td><td>${esc(c.version ?? '')}</td><td>${uniqueLocations(
+        c.locations,
+      )
+        .map((l) => code(formatLocation(l)))
+        .join(' ')}</td></tr>`,
   )
   const people = p.people.map(
     (person) =>
@@ -152,7 +166,9 @@ function projectBlock(p: ProjectReport, n: number): string {
   }
   parts.push('</dl>')
   parts.push('<h3>Components and where they are declared</h3>')
-  parts.push(`<table><thead><tr><th>Reference</th><th>Ecosystem</th><th>Version</th><th>Declared at</th></tr></thead><tbody>${components.join('')}</tbody></table>`)
+  parts.push(
+    `<table><thead><tr><th>Reference</th><th>Ecosystem</th><th>Version</th><th>Declared at</th></tr></thead><tbody>${components.join('')}</tbody></table>`,
+  )
   parts.push('<h3>Metrics</h3>', metricsTable(p.metrics))
   if (people.length) {
     parts.push(
@@ -181,7 +197,9 @@ export function notReadSection(result: ScanResult): string {
   for (const u of result.unresolved) {
     const where = uniqueLocations(u.component.locations).map((l) => code(formatLocation(l)))
     const attempts = (u.attempts ?? []).map((a) => `${esc(a.resolver)}: ${esc(a.reason)}`).join('; ')
-    items.push(`<li>Unresolved ${code(u.component.ref)}${where.length ? ` at ${where.join(', ')}` : ''}: ${esc(u.detail ?? u.reason)}${attempts ? ` <span class="muted">(${attempts})</span>` : ''}</li>`)
+    items.push(
+      `<li>Unresolved ${code(u.component.ref)}${where.length ? ` at ${where.join(', ')}` : ''}: ${esc(u.detail ?? u.reason)}${attempts ? ` <span class="muted">(${attempts})</span>` : ''}</li>`,
+    )
   }
   for (const s of result.skipped) items.push(`<li>Skipped ${code(s.file)} (${esc(s.reason)}): ${esc(s.message)}</li>`)
   for (const e of result.errors) {
@@ -193,6 +211,9 @@ export function notReadSection(result: ScanResult): string {
 
 export function rulesTable(result: ScanResult): string {
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const rows = rules.map((r) => `<tr><td>${code(r.id)}</td><td>${badge(r.severity)}</td><td>${esc(r.title)}</td><td>${esc(r.rationale)}</td><td>${esc(r.remediation)}</td></tr>`)
+  const rows = rules.map(
+    (r) =>
+      `<tr><td>${code(r.id)}</td><td>${badge(r.severity)}</td><td>${esc(r.title)}</td><td>${esc(r.rationale)}</td><td>${esc(r.remediation)}</td></tr>`,
+  )
   return `<table><thead><tr><th>Rule</th><th>Severity</th><th>Title</th><th>Rationale</th><th>Remediation</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }

@@ -10,7 +10,11 @@ export function readScanResult(text: string, file: string): ScanResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw usageError('report-invalid-json', `${file}: not valid JSON (${(error as Error).message})`, 'pass a report written by `stewards scan --format json`')
+    throw usageError(
+      'report-invalid-json',
+      `${file}: not valid JSON (${(error as Error).message})`,
+      'pass a report written by `stewards scan --format json`',
+    )
   }
   const version = (data as {schemaVersion?: unknown} | null)?.schemaVersion
   if (typeof version === 'string' && version.split('.')[0] !== MAJOR) {
@@ -24,7 +28,11 @@ export function readScanResult(text: string, file: string): ScanResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue.path.length ? issue.path.join('.') : '(top level)'
-    throw usageError('report-invalid', `${file}: not a stewards JSON report: ${where}: ${issue.message}`, 'pass a report written by `stewards scan --format json`')
+    throw usageError(
+      'report-invalid',
+      `${file}: not a stewards JSON report: ${where}: ${issue.message}`,
+      'pass a report written by `stewards scan --format json`',
+    )
   }
   // The checked fields are what readers use; the rest passes through as written by a 1.x stewards.
   return parsed.data as unknown as ScanResult

@@ -2,7 +2,16 @@ import {describe, expect, it} from 'vitest'
 import {fitLines} from './fit.js'
 
 describe('fitLines', () => {
-  const lines = ['# title', '', '<details>', '<summary>more</summary>', '', ...Array.from({length: 50}, (_, i) => `- item ${i}`), '', '</details>']
+  const lines = [
+    '# title',
+    '',
+    '<details>',
+    '<summary>more</summary>',
+    '',
+    ...Array.from({length: 50}, (_, i) => `- item ${i}`),
+    '',
+    '</details>',
+  ]
 
   it('leaves a document that fits untouched', () => {
     expect(fitLines(lines, 10_000, 'cut')).toEqual({text: `${lines.join('\n')}\n`, truncated: false})

@@ -55,18 +55,32 @@ function severityText(f: Finding): string {
 function topFindings(findings: Finding[]): string[] {
   if (findings.length === 0) return ['', 'No findings.']
   const shown = findings.slice(0, TOP_FINDINGS)
-  const lines = ['', `### Top findings (${shown.length} of ${findings.length})`, '', '| Severity | Rule | Repository | Finding |', '|---|---|---|---|']
-  for (const f of shown) lines.push(`| ${severityText(f)} | ${mdCode(f.ruleId, true)} | ${mdCode(f.repo, true)} | ${mdText(f.message)} |`)
+  const lines = [
+    '',
+    `### Top findings (${shown.length} of ${findings.length})`,
+    '',
+    '| Severity | Rule | Repository | Finding |',
+    '|---|---|---|---|',
+  ]
+  for (const f of shown)
+    lines.push(`| ${severityText(f)} | ${mdCode(f.ruleId, true)} | ${mdCode(f.repo, true)} | ${mdText(f.message)} |`)
   return lines
 }
 
 /** Read beside the top organisation's share: "100%" of 10 attributed commits out of 90 is not 100% of the project. */
-const PROJECTS_NOTE = '_The top organisation\'s share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._'
+const PROJECTS_NOTE =
+  "_The top organisation's share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._"
 
 function projectTable(projects: ProjectReport[]): string[] {
   if (projects.length === 0) return []
   const sorted = sortProjects(projects)
-  const lines = ['', '### Projects', '', '| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |', '|---|---|---:|---|---:|---:|---:|---|']
+  const lines = [
+    '',
+    '### Projects',
+    '',
+    '| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |',
+    '|---|---|---:|---|---:|---:|---:|---|',
+  ]
   for (const p of sorted.slice(0, MAX_PROJECT_ROWS)) {
     const h = headline(p)
     const top = leader(h)
@@ -79,7 +93,8 @@ function projectTable(projects: ProjectReport[]): string[] {
     )
   }
   lines.push('', PROJECTS_NOTE)
-  if (sorted.length > MAX_PROJECT_ROWS) lines.push('', `_${sorted.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
+  if (sorted.length > MAX_PROJECT_ROWS)
+    lines.push('', `_${sorted.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
   return lines
 }
 
@@ -89,11 +104,15 @@ function findingDetails(f: Finding): string[] {
   if (locations.length) lines.push(`  - Declared at ${locations.map((l) => mdCode(formatLocation(l))).join(', ')}`)
   const metrics = Object.keys(f.evidence.metrics).sort()
   if (metrics.length) {
-    lines.push(`  - Evidence: ${metrics.map((k) => `${mdCode(k)} ${mdText(formatMetricNamed(k, f.evidence.metrics[k]))}`).join('; ')}`)
+    lines.push(
+      `  - Evidence: ${metrics.map((k) => `${mdCode(k)} ${mdText(formatMetricNamed(k, f.evidence.metrics[k]))}`).join('; ')}`,
+    )
   }
   for (const person of f.evidence.people ?? []) {
     const org = person.organization === null ? 'organisation unknown' : mdText(person.organization)
-    const source = person.source ? ` (${mdText(person.source)}${person.citation ? `: ${mdCode(person.citation)}` : ''})` : ''
+    const source = person.source
+      ? ` (${mdText(person.source)}${person.citation ? `: ${mdCode(person.citation)}` : ''})`
+      : ''
     const role = person.role ? `, ${mdText(person.role)}` : ''
     const commits = person.commits !== undefined ? `, ${person.commits} commits` : ''
     lines.push(`  - ${mdCode(person.person)}: ${org}${source}${role}${commits}`)
@@ -111,7 +130,9 @@ function notRead(result: ScanResult): string[] {
   const lines: string[] = []
   for (const u of result.unresolved) {
     const where = uniqueLocations(u.component.locations)[0]
-    lines.push(`- unresolved ${mdCode(u.component.ref)}${where ? ` at ${mdCode(formatLocation(where))}` : ''}: ${mdText(u.detail ?? u.reason)}`)
+    lines.push(
+      `- unresolved ${mdCode(u.component.ref)}${where ? ` at ${mdCode(formatLocation(where))}` : ''}: ${mdText(u.detail ?? u.reason)}`,
+    )
   }
   for (const s of result.skipped) lines.push(`- skipped ${mdCode(s.file)} (${mdText(s.reason)}): ${mdText(s.message)}`)
   for (const e of result.errors) {

@@ -45,9 +45,14 @@ function log(result: ScanResult, results: Result[], notes: Notification[]): Log 
             properties: {incomplete: result.summary.incomplete},
           },
         ],
-        originalUriBaseIds: {[SRCROOT]: {description: {text: 'The directory the scan ran in (the repository checkout).'}}},
+        originalUriBaseIds: {
+          [SRCROOT]: {description: {text: 'The directory the scan ran in (the repository checkout).'}},
+        },
         results,
-        properties: {window: {since: result.window.since, until: result.window.until}, schemaVersion: result.schemaVersion},
+        properties: {
+          window: {since: result.window.since, until: result.window.until},
+          schemaVersion: result.schemaVersion,
+        },
       },
     ],
   }
@@ -82,7 +87,11 @@ export function renderSarifWithin(result: ScanResult, limits: SarifLimits): stri
     // Shrink in proportion to the overshoot (with a margin), then check again: a few rounds at most.
     const target = Math.min(kept.length - 1, Math.floor((kept.length * limits.maxGzipBytes * 0.9) / size))
     kept = kept.slice(0, Math.max(0, target))
-    const sizeNote = truncationNote(kept.length, all.length, `the file must stay under ${limits.maxGzipBytes} bytes gzipped`)
+    const sizeNote = truncationNote(
+      kept.length,
+      all.length,
+      `the file must stay under ${limits.maxGzipBytes} bytes gzipped`,
+    )
     text = serialize(log(result, kept, [...base, ...cuts, sizeNote]))
     size = gzipSync(text).length
   }

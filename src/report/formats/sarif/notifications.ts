@@ -10,7 +10,10 @@ export const MAX_NOTIFICATIONS_PER_KIND = 1000
 function bounded(notes: Notification[], kind: string): Notification[] {
   if (notes.length <= MAX_NOTIFICATIONS_PER_KIND) return notes
   const more = notes.length - MAX_NOTIFICATIONS_PER_KIND
-  return [...notes.slice(0, MAX_NOTIFICATIONS_PER_KIND), {level: 'note', message: {text: `${more} more ${kind} are in the JSON report.`}}]
+  return [
+    ...notes.slice(0, MAX_NOTIFICATIONS_PER_KIND),
+    {level: 'note', message: {text: `${more} more ${kind} are in the JSON report.`}},
+  ]
 }
 
 export function scanNotifications(result: ScanResult): Notification[] {
@@ -39,5 +42,9 @@ export function scanNotifications(result: ScanResult): Notification[] {
       ...(where.length > 0 ? {locations: [physicalLocation(where[0])]} : {}),
     })
   }
-  return [...bounded(errors, 'errors'), ...bounded(skipped, 'skipped files'), ...bounded(unresolved, 'unresolved components')]
+  return [
+    ...bounded(errors, 'errors'),
+    ...bounded(skipped, 'skipped files'),
+    ...bounded(unresolved, 'unresolved components'),
+  ]
 }

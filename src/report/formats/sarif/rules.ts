@@ -44,7 +44,10 @@ function descriptor(rule: RuleMeta): ReportingDescriptor {
  * Descriptors sorted by id, with the index of each. A finding whose rule has no metadata (a rule file removed
  * between evaluation and report) still gets a minimal descriptor so every result points at a rule.
  */
-export function ruleDescriptors(rules: readonly RuleMeta[], findings: readonly Finding[]): {descriptors: ReportingDescriptor[]; index: Map<string, number>} {
+export function ruleDescriptors(
+  rules: readonly RuleMeta[],
+  findings: readonly Finding[],
+): {descriptors: ReportingDescriptor[]; index: Map<string, number>} {
   const byId = new Map<string, RuleMeta>()
   for (const rule of rules) byId.set(rule.id, rule)
   for (const finding of findings) {

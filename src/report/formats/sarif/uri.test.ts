@@ -4,7 +4,10 @@ import {artifactUri} from './uri.js'
 describe('artifactUri', () => {
   it('keeps scan-root paths relative to %SRCROOT%, each segment percent-encoded', () => {
     expect(artifactUri('deploy/app.yaml')).toEqual({uri: 'deploy/app.yaml', uriBaseId: '%SRCROOT%'})
-    expect(artifactUri('./services/web app/package-lock.json')).toEqual({uri: 'services/web%20app/package-lock.json', uriBaseId: '%SRCROOT%'})
+    expect(artifactUri('./services/web app/package-lock.json')).toEqual({
+      uri: 'services/web%20app/package-lock.json',
+      uriBaseId: '%SRCROOT%',
+    })
     expect(artifactUri('a#b/c?d/100%/é.yaml').uri).toBe('a%23b/c%3Fd/100%25/%C3%A9.yaml')
     expect(artifactUri('c:weird/x.yaml').uri).toBe('c%3Aweird/x.yaml')
     expect(artifactUri('deploy\\win\\app.yaml').uri).toBe('deploy/win/app.yaml')

@@ -26,12 +26,17 @@ function titleLines(finding: Finding, paint: Paint, width: number): string[] {
 }
 
 function findingLines(finding: Finding, paint: Paint, width: number): string[] {
-  const lines = [...titleLines(finding, paint, width), ...hanging(' '.repeat(INDENT), cleanText(finding.message), INDENT, width)]
+  const lines = [
+    ...titleLines(finding, paint, width),
+    ...hanging(' '.repeat(INDENT), cleanText(finding.message), INDENT, width),
+  ]
   const locations = uniqueLocations(finding.locations)
   if (locations.length > 0) {
     const shown = locations.slice(0, MAX_LOCATIONS).map((l) => cleanText(formatLocation(l)))
     const more = locations.length > MAX_LOCATIONS ? ` (+${locations.length - MAX_LOCATIONS} more)` : ''
-    lines.push(...hanging(`${' '.repeat(INDENT)}at `, `${shown.join(', ')}${more}`, INDENT + 3, width, (p) => paint(p, 'dim')))
+    lines.push(
+      ...hanging(`${' '.repeat(INDENT)}at `, `${shown.join(', ')}${more}`, INDENT + 3, width, (p) => paint(p, 'dim')),
+    )
   }
   return lines
 }
@@ -55,7 +60,9 @@ export function notReadSection(result: ScanResult, paint: Paint, width: number):
   for (const u of result.unresolved) {
     const where = uniqueLocations(u.component.locations)[0]
     const at = where ? ` (${formatLocation(where)})` : ''
-    lines.push(...labelled('unresolved', 'yellow', cleanText(`${u.component.ref}${at}: ${u.detail ?? u.reason}`), paint, width))
+    lines.push(
+      ...labelled('unresolved', 'yellow', cleanText(`${u.component.ref}${at}: ${u.detail ?? u.reason}`), paint, width),
+    )
   }
   for (const s of result.skipped) {
     const at = s.line ? `:${s.line}` : ''

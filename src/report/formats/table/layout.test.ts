@@ -8,7 +8,10 @@ describe('table layout', () => {
   it('pads, aligns, and trims trailing spaces at the natural width', () => {
     const {lines, short, overflow} = renderColumns(
       [{header: 'NAME'}, {header: 'N', align: 'right'}],
-      [[{text: 'alpha'}, {text: '1'}], [{text: 'b'}, {text: '100'}]],
+      [
+        [{text: 'alpha'}, {text: '1'}],
+        [{text: 'b'}, {text: '100'}],
+      ],
       plain,
     )
     expect(lines).toEqual(['NAME     N', 'alpha    1', 'b      100'])
@@ -39,7 +42,11 @@ describe('table layout', () => {
   })
 
   it('fits exactly the width it is given, narrowing the widest wrapping column first', () => {
-    const two: Column[] = [{header: 'A', min: 4}, {header: 'B', min: 4}, {header: 'N', align: 'right'}]
+    const two: Column[] = [
+      {header: 'A', min: 4},
+      {header: 'B', min: 4},
+      {header: 'N', align: 'right'},
+    ]
     const cells: Cell[][] = [[{text: 'alpha beta gamma delta'}, {text: 'one two'}, {text: '5'}]]
     for (const width of [16, 20, 30]) {
       const {lines, overflow} = renderColumns(two, cells, plain, width)
@@ -47,7 +54,8 @@ describe('table layout', () => {
       for (const line of lines) expect(stringWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width)
       // Nothing is lost: every word of every cell is on some line.
       const words = lines.slice(1).join(' ').split(/\s+/)
-      for (const word of ['alpha', 'beta', 'gamma', 'delta', 'one', 'two', '5']) expect(words, `${width}`).toContain(word)
+      for (const word of ['alpha', 'beta', 'gamma', 'delta', 'one', 'two', '5'])
+        expect(words, `${width}`).toContain(word)
     }
     const {lines} = renderColumns(two, cells, plain, 20)
     expect(lines).toEqual(['A            B     N', 'alpha beta   one   5', 'gamma delta  two'])
@@ -55,7 +63,14 @@ describe('table layout', () => {
 
   it('says when even the narrowest layout does not fit', () => {
     expect(renderColumns(columns, rows, plain, 10).overflow).toBe(true)
-    expect(renderColumns([{header: 'A', min: 4}, {header: 'B', min: 4}, {header: 'N'}], [[{text: 'a b c'}, {text: 'd e f'}, {text: '1'}]], plain, 12).overflow).toBe(true)
+    expect(
+      renderColumns(
+        [{header: 'A', min: 4}, {header: 'B', min: 4}, {header: 'N'}],
+        [[{text: 'a b c'}, {text: 'd e f'}, {text: '1'}]],
+        plain,
+        12,
+      ).overflow,
+    ).toBe(true)
   })
 
   it('paints each line of a wrapped cell after padding', () => {

@@ -51,7 +51,13 @@ function heights(texts: string[][], i: number, width: number): number[] {
  * Widths of two wrapping columns sharing `budget` cells: the split with the fewest lines in all, ties going to
  * the first column. Each column's line counts are computed once per width, so this is (widths x rows) wraps.
  */
-function bestSplit(texts: string[][], [a, b]: number[], floor: number[], natural: number[], budget: number): [number, number] {
+function bestSplit(
+  texts: string[][],
+  [a, b]: number[],
+  floor: number[],
+  natural: number[],
+  budget: number,
+): [number, number] {
   const cache = new Map<string, number[]>()
   const rows = (i: number, w: number): number[] => {
     const key = `${i}:${w}`
@@ -79,19 +85,24 @@ function bestSplit(texts: string[][], [a, b]: number[], floor: number[], natural
  */
 function fitWidths(columns: Column[], headers: string[], texts: string[][], maxWidth: number): number[] {
   const natural = columns.map((_, i) => Math.max(textWidth(headers[i]), ...texts.map((row) => textWidth(row[i]))))
-  const floor = columns.map((col, i) => (col.min === undefined ? natural[i] : Math.min(natural[i], Math.max(col.min, textWidth(headers[i])))))
+  const floor = columns.map((col, i) =>
+    col.min === undefined ? natural[i] : Math.min(natural[i], Math.max(col.min, textWidth(headers[i]))),
+  )
   const widths = [...natural]
   if (total(columns, widths) <= maxWidth) return widths
   const wrapping = columns.flatMap((col, i) => (col.min === undefined ? [] : [i]))
   const budget = maxWidth - (total(columns, widths) - wrapping.reduce((sum, i) => sum + widths[i], 0))
   if (wrapping.reduce((sum, i) => sum + floor[i], 0) >= budget) return columns.map((_, i) => floor[i])
   // Wide enough for the longest word of each column when there is room for that: a cut word reads badly.
-  const words = wrapping.map((i) => Math.min(natural[i], Math.max(floor[i], ...texts.map((row) => longestPiece(row[i])))))
+  const words = wrapping.map((i) =>
+    Math.min(natural[i], Math.max(floor[i], ...texts.map((row) => longestPiece(row[i])))),
+  )
   if (words.reduce((sum, w) => sum + w, 0) <= budget) {
     for (const [k, i] of wrapping.entries()) floor[i] = words[k]
   }
   if (wrapping.length === 1) widths[wrapping[0]] = budget
-  else if (wrapping.length === 2) [widths[wrapping[0]], widths[wrapping[1]]] = bestSplit(texts, wrapping, floor, natural, budget)
+  else if (wrapping.length === 2)
+    [widths[wrapping[0]], widths[wrapping[1]]] = bestSplit(texts, wrapping, floor, natural, budget)
   else {
     let over = total(columns, widths) - maxWidth
     while (over > 0) {
@@ -105,7 +116,12 @@ function fitWidths(columns: Column[], headers: string[], texts: string[][], maxW
 }
 
 /** A header line and the rows, each row one or more lines, no trailing spaces; as narrow as `maxWidth` allows. */
-export function renderColumns(columns: Column[], rows: Cell[][], paintHeader: (text: string) => string, maxWidth = Number.POSITIVE_INFINITY): Fitted {
+export function renderColumns(
+  columns: Column[],
+  rows: Cell[][],
+  paintHeader: (text: string) => string,
+  maxWidth = Number.POSITIVE_INFINITY,
+): Fitted {
   const texts = rows.map((row) => row.map((cell) => cleanText(cell.text)))
   let headers = columns.map((c) => c.header)
   let widths = fitWidths(columns, headers, texts, maxWidth)
@@ -122,7 +138,11 @@ export function renderColumns(columns: Column[], rows: Cell[][], paintHeader: (t
   }
   const line = (cells: string[], paintCell: (i: number, padded: string) => string): string =>
     cells
-      .map((text, i) => (i === 0 ? '' : ' '.repeat(columns[i].gap ?? 2)) + paintCell(i, pad(text, widths[i], columns[i].align ?? 'left')))
+      .map(
+        (text, i) =>
+          (i === 0 ? '' : ' '.repeat(columns[i].gap ?? 2)) +
+          paintCell(i, pad(text, widths[i], columns[i].align ?? 'left')),
+      )
       .join('')
       .trimEnd()
   const out = [line(headers, (_, padded) => paintHeader(padded))]
@@ -131,7 +151,12 @@ export function renderColumns(columns: Column[], rows: Cell[][], paintHeader: (t
     const height = Math.max(...wrapped.map((w) => w.length))
     for (let k = 0; k < height; k++) {
       // Colour a cell on its every line; an empty continuation is left plain.
-      out.push(line(wrapped.map((w) => w[k] ?? ''), (i, padded) => (wrapped[i][k] ? (rows[r][i].paint?.(padded) ?? padded) : padded)))
+      out.push(
+        line(
+          wrapped.map((w) => w[k] ?? ''),
+          (i, padded) => (wrapped[i][k] ? (rows[r][i].paint?.(padded) ?? padded) : padded),
+        ),
+      )
     }
   })
   return {lines: out, short, overflow: total(columns, widths) > maxWidth}
@@ -139,5 +164,9 @@ export function renderColumns(columns: Column[], rows: Cell[][], paintHeader: (t
 
 /** How many lines the rows take at these widths (a wrapped cell makes its row taller). */
 function rowLines(texts: string[][], widths: number[]): number {
-  return texts.reduce((n, cells) => n + Math.max(1, ...cells.map((text, i) => (textWidth(text) > widths[i] ? wrapText(text, widths[i]).length : 1))), 0)
+  return texts.reduce(
+    (n, cells) =>
+      n + Math.max(1, ...cells.map((text, i) => (textWidth(text) > widths[i] ? wrapText(text, widths[i]).length : 1))),
+    0,
+  )
 }

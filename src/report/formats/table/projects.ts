@@ -27,14 +27,20 @@ const REST: Column[] = [
   {header: 'KNOWN', align: 'right', gap: 1},
   {header: 'ELEPHANT', short: 'ELEPH', align: 'right', gap: 1},
   {header: 'BUS', align: 'right', gap: 1},
-  ...BY_SEVERITY_DESC.map((s, i): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: i === 0 ? 2 : 1})),
+  ...BY_SEVERITY_DESC.map(
+    (s, i): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: i === 0 ? 2 : 1}),
+  ),
 ]
 
 function columns(allOnGitHub: boolean): Column[] {
-  return [{header: allOnGitHub ? 'GITHUB REPOSITORY' : 'REPOSITORY', short: allOnGitHub ? 'GITHUB REPO' : undefined, min: 11}, ...REST]
+  return [
+    {header: allOnGitHub ? 'GITHUB REPOSITORY' : 'REPOSITORY', short: allOnGitHub ? 'GITHUB REPO' : undefined, min: 11},
+    ...REST,
+  ]
 }
 
-const LEGEND = 'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
+const LEGEND =
+  'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
 
 function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[] {
   const h = headline(project)

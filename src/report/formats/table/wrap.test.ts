@@ -11,7 +11,11 @@ describe('wrapText', () => {
   })
 
   it('breaks a repository after a slash, then after a hyphen, then inside a word', () => {
-    expect(wrapText('github.com/acme-widgets/widget-operator', 16)).toEqual(['github.com/', 'acme-widgets/', 'widget-operator'])
+    expect(wrapText('github.com/acme-widgets/widget-operator', 16)).toEqual([
+      'github.com/',
+      'acme-widgets/',
+      'widget-operator',
+    ])
     expect(wrapText('community-logkit/logkit', 12)).toEqual(['community-', 'logkit/', 'logkit'])
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij'])
   })

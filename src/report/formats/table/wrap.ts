@@ -64,7 +64,13 @@ export function packParts(parts: string[], width: number, indent = 0): string[] 
  * `head` (already painted; `indent` cells wide) followed by `text` wrapped to the width left, further lines
  * indented by `indent` spaces. `paint` colours each piece of text after wrapping.
  */
-export function hanging(head: string, text: string, indent: number, width: number, paint: (piece: string) => string = (p) => p): string[] {
+export function hanging(
+  head: string,
+  text: string,
+  indent: number,
+  width: number,
+  paint: (piece: string) => string = (p) => p,
+): string[] {
   const pieces = wrapText(text, Math.max(1, width - indent))
   return pieces.map((piece, i) => `${i === 0 ? head : ' '.repeat(indent)}${paint(piece)}`.trimEnd())
 }

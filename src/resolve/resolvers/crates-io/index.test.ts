@@ -13,7 +13,12 @@ afterAll(() => emulators.close())
 describe('crates-io (written from the API format)', () => {
   it('reads crate.repository, keeps GitLab subgroups, sends a User-Agent', async () => {
     const run = await resolveComponents(
-      [pkg('cargo', 'serde', '1.0.229'), pkg('cargo', 'aho-corasick', '1.1.5'), pkg('cargo', 'example-gitlab', '0.1.0'), pkg('cargo', 'example-bare', '0.1.0')],
+      [
+        pkg('cargo', 'serde', '1.0.229'),
+        pkg('cargo', 'aho-corasick', '1.1.5'),
+        pkg('cargo', 'example-gitlab', '0.1.0'),
+        pkg('cargo', 'example-bare', '0.1.0'),
+      ],
       {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )

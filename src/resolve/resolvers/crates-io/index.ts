@@ -15,10 +15,14 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
-  if (!CRATE_NAME.test(component.name)) return {status: 'miss', reason: 'invalid-name', detail: `not a crate name: ${component.name}`}
+  if (!CRATE_NAME.test(component.name))
+    return {status: 'miss', reason: 'invalid-name', detail: `not a crate name: ${component.name}`}
   const path = `/api/v1/crates/${component.name}`
   const what = `crates.io ${component.name}`
-  const answer = jsonAnswer(await context.http.get(`${context.endpoint('crates.io')}${path}`, {namespace: 'crates-io', key: `GET ${path}`}), what)
+  const answer = jsonAnswer(
+    await context.http.get(`${context.endpoint('crates.io')}${path}`, {namespace: 'crates-io', key: `GET ${path}`}),
+    what,
+  )
   if (!answer.ok) return answer.outcome
   const crate = isRecord(answer.json) && isRecord(answer.json.crate) ? answer.json.crate : {}
   return firstRepository(

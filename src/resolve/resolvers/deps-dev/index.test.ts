@@ -37,13 +37,17 @@ describe('deps-dev (written from the v3 API format)', () => {
 
   it('batches cache misses (paginated), prefers verified provenance, and replays every answer offline', async () => {
     const cacheDir = await tempCacheDir()
-    const run = await resolveComponents(components(), {cacheDir, endpoints: emulators.endpoints, retries: 0}, [resolver])
+    const run = await resolveComponents(components(), {cacheDir, endpoints: emulators.endpoints, retries: 0}, [
+      resolver,
+    ])
     expect(summarise(run)).toEqual(expected)
     const batchCalls = emulators.servers.depsDev.requests.filter((r) => r.method === 'POST')
     // 8 exact versions, 3 per page: three pages of one batch; no single GETs needed.
     expect(batchCalls.map((r) => JSON.parse(r.body).pageToken ?? '')).toEqual(['', '3', '6'])
     expect(emulators.servers.depsDev.requests.filter((r) => r.method === 'GET')).toEqual([])
-    expect(run.groups.find((g) => g.repo === 'github.com/example-org/attested')!.resolutions![0].evidence).toBe('deps.dev SOURCE_REPO (SLSA_ATTESTATION)')
+    expect(run.groups.find((g) => g.repo === 'github.com/example-org/attested')!.resolutions![0].evidence).toBe(
+      'deps.dev SOURCE_REPO (SLSA_ATTESTATION)',
+    )
     const offline = await resolveComponents(components(), {cacheDir, offline: true}, [resolver])
     expect(summarise(offline)).toEqual(expected)
     expect(offline.stats.requests.total).toBe(0)
@@ -51,8 +55,14 @@ describe('deps-dev (written from the v3 API format)', () => {
   })
 
   it('offline with an empty cache says why, and the run is incomplete', async () => {
-    const run = await resolveComponents([pkg('npm', 'left-pad', '1.3.0')], {cacheDir: await tempCacheDir(), offline: true}, [resolver])
-    expect(run.unresolved.map((u) => [u.reason, u.detail])).toEqual([['offline-cache-miss', 'offline and not cached: deps.dev GET /v3/systems/NPM/packages/left-pad/versions/1.3.0']])
+    const run = await resolveComponents(
+      [pkg('npm', 'left-pad', '1.3.0')],
+      {cacheDir: await tempCacheDir(), offline: true},
+      [resolver],
+    )
+    expect(run.unresolved.map((u) => [u.reason, u.detail])).toEqual([
+      ['offline-cache-miss', 'offline and not cached: deps.dev GET /v3/systems/NPM/packages/left-pad/versions/1.3.0'],
+    ])
     expect(run.incomplete).toBe(true)
   })
 })
@@ -65,8 +75,14 @@ describe('deps-dev without the batch endpoint', () => {
   afterAll(() => emulators.close())
 
   it('falls back to single GetVersion requests', async () => {
-    const run = await resolveComponents(components(), {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0}, [resolver])
+    const run = await resolveComponents(
+      components(),
+      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
+      [resolver],
+    )
     expect(summarise(run)).toEqual(expected)
-    expect(emulators.servers.depsDev.requests.filter((r) => r.method === 'GET').map((r) => r.url)).toContain('/v3/systems/NPM/packages/%40babel%2Fcore/versions/7.24.0')
+    expect(emulators.servers.depsDev.requests.filter((r) => r.method === 'GET').map((r) => r.url)).toContain(
+      '/v3/systems/NPM/packages/%40babel%2Fcore/versions/7.24.0',
+    )
   })
 })

@@ -38,7 +38,11 @@ async function resolve(components: readonly Component[], context: ResolverContex
   components.forEach((component, index) => {
     const version = exactVersion(component.version)
     if (!version) {
-      outcomes[index] = {status: 'miss', reason: 'no-version', detail: `deps.dev needs an exact version: ${component.name} ${component.version ?? '(none)'}`}
+      outcomes[index] = {
+        status: 'miss',
+        reason: 'no-version',
+        detail: `deps.dev needs an exact version: ${component.name} ${component.version ?? '(none)'}`,
+      }
       return
     }
     const system = SYSTEMS[component.ecosystem]!
@@ -53,7 +57,12 @@ async function resolve(components: readonly Component[], context: ResolverContex
   })
   if (missing.length === 0) return outcomes
   if (context.offline) {
-    for (const item of missing) outcomes[item.index] = {status: 'miss', reason: 'offline-cache-miss', detail: `offline and not cached: deps.dev ${item.key}`}
+    for (const item of missing)
+      outcomes[item.index] = {
+        status: 'miss',
+        reason: 'offline-cache-miss',
+        detail: `offline and not cached: deps.dev ${item.key}`,
+      }
     return outcomes
   }
   const unanswered: Array<Item & {index: number}> = []
@@ -68,7 +77,10 @@ async function resolve(components: readonly Component[], context: ResolverContex
   }
   // Single lookups where the batch endpoint did not answer (failure, or an item absent from every page).
   const singles = await context.map(unanswered, async (item) => {
-    const result = await context.http.get(`${context.endpoint('deps.dev')}${item.key.slice(4)}`, {namespace: 'deps-dev', key: item.key})
+    const result = await context.http.get(`${context.endpoint('deps.dev')}${item.key.slice(4)}`, {
+      namespace: 'deps-dev',
+      key: item.key,
+    })
     if (!result.ok) return {status: 'miss', reason: result.failure, detail: result.detail} satisfies Outcome
     return fromAnswer(result.response.status, result.response.body, item)
   })
@@ -79,14 +91,22 @@ async function resolve(components: readonly Component[], context: ResolverContex
 }
 
 /** One batch (all its pages); stores every answer in the cache. null when the endpoint failed. */
-async function batch(items: readonly Item[], context: ResolverContext): Promise<Map<string, {status: number; body: string}> | null> {
+async function batch(
+  items: readonly Item[],
+  context: ResolverContext,
+): Promise<Map<string, {status: number; body: string}> | null> {
   const byRequest = new Map(items.map((item) => [requestId(item.system, item.component.name, item.version), item]))
   const answers = new Map<string, {status: number; body: string}>()
-  const requests = items.map((item) => ({versionKey: {system: item.system, name: item.component.name, version: item.version}}))
+  const requests = items.map((item) => ({
+    versionKey: {system: item.system, name: item.component.name, version: item.version},
+  }))
   let pageToken = ''
   for (let page = 0; page < MAX_PAGES; page++) {
     const body = JSON.stringify(pageToken ? {requests, pageToken} : {requests})
-    const answer = jsonAnswer(await context.http.post(`${context.endpoint('deps.dev')}/v3alpha/versionbatch`, body), 'deps.dev versionbatch')
+    const answer = jsonAnswer(
+      await context.http.post(`${context.endpoint('deps.dev')}/v3alpha/versionbatch`, body),
+      'deps.dev versionbatch',
+    )
     if (!answer.ok || !isRecord(answer.json)) return answers.size > 0 ? answers : null
     const responses = Array.isArray(answer.json.responses) ? answer.json.responses : []
     const fresh: Array<{key: string; status: number; body: string}> = []
@@ -95,7 +115,9 @@ async function batch(items: readonly Item[], context: ResolverContext): Promise<
       const key = response.request.versionKey
       const item = byRequest.get(requestId(String(key.system), String(key.name), String(key.version)))
       if (!item) continue
-      const found = isRecord(response.version) ? {status: 200, body: JSON.stringify(response.version)} : {status: 404, body: '{}'}
+      const found = isRecord(response.version)
+        ? {status: 200, body: JSON.stringify(response.version)}
+        : {status: 404, body: '{}'}
       answers.set(item.key, found)
       fresh.push({key: item.key, ...found})
     }
@@ -109,7 +131,9 @@ async function batch(items: readonly Item[], context: ResolverContext): Promise<
 function fromAnswer(status: number, body: string, item: Item): Outcome {
   const what = `deps.dev ${item.system} ${item.component.name}@${item.version}`
   const answer = jsonAnswer({ok: true, response: {status, body, headers: {}, url: '', fromCache: true}}, what)
-  return answer.ok ? outcomeFromVersion(answer.json, what, item.system === 'GO' ? item.component.name : undefined) : answer.outcome
+  return answer.ok
+    ? outcomeFromVersion(answer.json, what, item.system === 'GO' ? item.component.name : undefined)
+    : answer.outcome
 }
 
 export function versionPath(system: string, name: string, version: string): string {

@@ -16,7 +16,9 @@ export function outcomeFromVersion(version: unknown, what: string, moduleName?: 
   const best = sources[0]
   if (!best) return {status: 'miss', reason: 'no-repository', detail: `${what}: no SOURCE_REPO related project`}
   // A Go module path starting with the project key spells the owner as the module author does.
-  const spelled = moduleName?.toLowerCase().startsWith(best.id.toLowerCase()) && (moduleName.length === best.id.length || moduleName[best.id.length] === '/')
+  const spelled =
+    moduleName?.toLowerCase().startsWith(best.id.toLowerCase()) &&
+    (moduleName.length === best.id.length || moduleName[best.id.length] === '/')
   return {
     status: 'resolved',
     repo: spelled ? moduleName!.slice(0, best.id.length) : best.id,

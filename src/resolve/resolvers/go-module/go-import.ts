@@ -15,7 +15,8 @@ export function parseGoImports(html: string): GoImport[] {
   const imports: GoImport[] = []
   for (const tag of head.match(/<meta\s[^>]*>/gi) ?? []) {
     const attributes = new Map<string, string>()
-    for (const match of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes.set(match[1].toLowerCase(), match[2] ?? match[3])
+    for (const match of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attributes.set(match[1].toLowerCase(), match[2] ?? match[3])
     if (attributes.get('name') !== 'go-import') continue
     const fields = (attributes.get('content') ?? '').trim().split(/\s+/)
     if (fields.length !== 3 && fields.length !== 4) continue

@@ -38,7 +38,8 @@ describe('go-module', () => {
       'github.com/go-playground/validator/v10@v10.23.0': 'github.com/go-playground/validator high go-module',
       // v1 is never a major-version suffix: it is a directory.
       'github.com/example-org/tools/v1@v1.0.0': 'github.com/example-org/tools (v1) high go-module',
-      'github.com/hashicorp/go-secure-stdlib/cryptoutil@v0.1.1': 'github.com/hashicorp/go-secure-stdlib (cryptoutil) high go-module',
+      'github.com/hashicorp/go-secure-stdlib/cryptoutil@v0.1.1':
+        'github.com/hashicorp/go-secure-stdlib (cryptoutil) high go-module',
       'github.com/Azure/go-ansiterm@v0.0.0-20250102033503-faa5f7b0171c': 'github.com/Azure/go-ansiterm high go-module',
       'golang.org/x/text@v0.25.0': 'github.com/golang/text high go-module',
       'k8s.io/klog/v2@v2.130.1': 'github.com/kubernetes/klog high go-module',
@@ -74,7 +75,9 @@ describe('go-module', () => {
   })
 
   it('parses go-import tags in any attribute order and picks the longest matching prefix', () => {
-    const tags = parseGoImports(`<head><meta content="example.com/a git https://github.com/o/a" name="go-import"><meta name='go-import' content='example.com/a/b git https://github.com/o/b'><meta name="go-import" content="example.com/a mod https://proxy.example.com"></head>`)
+    const tags = parseGoImports(
+      `<head><meta content="example.com/a git https://github.com/o/a" name="go-import"><meta name='go-import' content='example.com/a/b git https://github.com/o/b'><meta name="go-import" content="example.com/a mod https://proxy.example.com"></head>`,
+    )
     expect(tags).toEqual([
       {prefix: 'example.com/a', vcs: 'git', url: 'https://github.com/o/a'},
       {prefix: 'example.com/a/b', vcs: 'git', url: 'https://github.com/o/b'},

@@ -42,14 +42,24 @@ export function syntacticRepo(path: string): ModuleRepo | null {
     case 'bitbucket.org': {
       if (rest.length < 2 || !SEGMENT.test(rest[0]) || !SEGMENT.test(rest[1])) return null
       const directory = moduleDirectory(rest.slice(2))
-      return {repo: `bitbucket.org/${rest[0]}/${rest[1]}`, ...(directory ? {directory} : {}), evidence: 'Go module path on bitbucket.org'}
+      return {
+        repo: `bitbucket.org/${rest[0]}/${rest[1]}`,
+        ...(directory ? {directory} : {}),
+        evidence: 'Go module path on bitbucket.org',
+      }
     }
     case 'golang.org':
-      return rest[0] === 'x' && rest.length >= 2 ? mapped('golang', rest[1], rest.slice(2), 'golang.org/x/* is mirrored at github.com/golang/*') : null
+      return rest[0] === 'x' && rest.length >= 2
+        ? mapped('golang', rest[1], rest.slice(2), 'golang.org/x/* is mirrored at github.com/golang/*')
+        : null
     case 'k8s.io':
-      return rest.length >= 1 ? mapped('kubernetes', rest[0], rest.slice(1), 'k8s.io/* redirects to github.com/kubernetes/*') : null
+      return rest.length >= 1
+        ? mapped('kubernetes', rest[0], rest.slice(1), 'k8s.io/* redirects to github.com/kubernetes/*')
+        : null
     case 'sigs.k8s.io':
-      return rest.length >= 1 ? mapped('kubernetes-sigs', rest[0], rest.slice(1), 'sigs.k8s.io/* redirects to github.com/kubernetes-sigs/*') : null
+      return rest.length >= 1
+        ? mapped('kubernetes-sigs', rest[0], rest.slice(1), 'sigs.k8s.io/* redirects to github.com/kubernetes-sigs/*')
+        : null
     case 'gopkg.in':
       return gopkgIn(rest)
     default:
@@ -62,7 +72,10 @@ function gopkgIn(rest: readonly string[]): ModuleRepo | null {
   const versioned = /^([A-Za-z0-9][A-Za-z0-9_-]*)\.v\d+$/
   if (rest.length >= 1) {
     const single = versioned.exec(rest[0])
-    if (single) return isValidGithubRepo(`go-${single[1]}`, single[1]) ? {repo: `github.com/go-${single[1]}/${single[1]}`, evidence} : null
+    if (single)
+      return isValidGithubRepo(`go-${single[1]}`, single[1])
+        ? {repo: `github.com/go-${single[1]}/${single[1]}`, evidence}
+        : null
   }
   if (rest.length >= 2) {
     const pair = versioned.exec(rest[1])

@@ -10,11 +10,20 @@ beforeAll(async () => {
 })
 afterAll(() => emulators.close())
 
-const components = () => [img('ghcr.io/dexidp/dex', 'v2.45.1'), img('ghcr.io/example-org/renamed-tool', '1.0'), img('ghcr.io/example-org/ghost', '1.0'), img('docker.io/someone/app', '1.0')]
+const components = () => [
+  img('ghcr.io/dexidp/dex', 'v2.45.1'),
+  img('ghcr.io/example-org/renamed-tool', '1.0'),
+  img('ghcr.io/example-org/ghost', '1.0'),
+  img('docker.io/someone/app', '1.0'),
+]
 
 describe('image-heuristic', () => {
   it('guesses github.com/OWNER/NAME for ghcr.io only, low confidence, checked against GitHub (renames followed)', async () => {
-    const run = await resolveComponents(components(), {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0}, [resolver])
+    const run = await resolveComponents(
+      components(),
+      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
+      [resolver],
+    )
     expect(summarise(run)).toEqual({
       'ghcr.io/dexidp/dex@v2.45.1': 'github.com/dexidp/dex low image-heuristic',
       'ghcr.io/example-org/renamed-tool@1.0': 'github.com/example-org/new-tool low image-heuristic',
@@ -27,7 +36,13 @@ describe('image-heuristic', () => {
   })
 
   it('offline without a cached check keeps the guess, unverified, and marks the run incomplete', async () => {
-    const run = await resolveComponents([img('ghcr.io/dexidp/dex', 'v2.45.1')], {cacheDir: await tempCacheDir(), offline: true}, [resolver])
-    expect(run.groups.map((g) => [g.repo, g.confidence, g.resolutions![0].evidence])).toEqual([['github.com/dexidp/dex', 'low', 'ghcr.io/OWNER/NAME guess, unverified (offline-cache-miss)']])
+    const run = await resolveComponents(
+      [img('ghcr.io/dexidp/dex', 'v2.45.1')],
+      {cacheDir: await tempCacheDir(), offline: true},
+      [resolver],
+    )
+    expect(run.groups.map((g) => [g.repo, g.confidence, g.resolutions![0].evidence])).toEqual([
+      ['github.com/dexidp/dex', 'low', 'ghcr.io/OWNER/NAME guess, unverified (offline-cache-miss)'],
+    ])
   })
 })

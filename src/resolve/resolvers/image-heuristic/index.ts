@@ -20,16 +20,39 @@ export const resolver: Resolver = {
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   const image = imageOf(component.name)
-  if (image?.domain !== 'ghcr.io') return {status: 'miss', reason: 'no-label', detail: `${component.name}: no source label, not in the curated map, no safe guess`}
+  if (image?.domain !== 'ghcr.io')
+    return {
+      status: 'miss',
+      reason: 'no-label',
+      detail: `${component.name}: no source label, not in the curated map, no safe guess`,
+    }
   const [owner, name] = image.path.split('/')
-  if (!name || !isValidGithubRepo(owner, name)) return {status: 'miss', reason: 'no-label', detail: `${component.name}: ghcr.io path has no OWNER/NAME`}
+  if (!name || !isValidGithubRepo(owner, name))
+    return {status: 'miss', reason: 'no-label', detail: `${component.name}: ghcr.io path has no OWNER/NAME`}
   const guess = `github.com/${owner}/${name}`
   const path = `/repos/${owner}/${name}`
-  const result = await context.http.get(`${context.endpoint('github')}${path}`, {namespace: 'resolve-github', key: `GET ${path}`, headers: {accept: 'application/vnd.github+json'}})
-  if (!result.ok) return {status: 'resolved', repo: guess, confidence: 'low', evidence: `ghcr.io/OWNER/NAME guess, unverified (${result.failure})`}
+  const result = await context.http.get(`${context.endpoint('github')}${path}`, {
+    namespace: 'resolve-github',
+    key: `GET ${path}`,
+    headers: {accept: 'application/vnd.github+json'},
+  })
+  if (!result.ok)
+    return {
+      status: 'resolved',
+      repo: guess,
+      confidence: 'low',
+      evidence: `ghcr.io/OWNER/NAME guess, unverified (${result.failure})`,
+    }
   const {status, body} = result.response
-  if (status === 404) return {status: 'miss', reason: 'unverified', detail: `${component.name}: guessed ${guess}, which does not exist`}
-  if (status !== 200) return {status: 'resolved', repo: guess, confidence: 'low', evidence: `ghcr.io/OWNER/NAME guess, unverified (HTTP ${status})`}
+  if (status === 404)
+    return {status: 'miss', reason: 'unverified', detail: `${component.name}: guessed ${guess}, which does not exist`}
+  if (status !== 200)
+    return {
+      status: 'resolved',
+      repo: guess,
+      confidence: 'low',
+      evidence: `ghcr.io/OWNER/NAME guess, unverified (HTTP ${status})`,
+    }
   let fullName: unknown
   try {
     const parsed = JSON.parse(body)
@@ -37,8 +60,20 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   } catch {
     fullName = undefined
   }
-  if (typeof fullName !== 'string' || !/^[^/]+\/[^/]+$/.test(fullName)) return {status: 'resolved', repo: guess, confidence: 'low', evidence: 'ghcr.io/OWNER/NAME guess, unverified (unreadable answer)'}
+  if (typeof fullName !== 'string' || !/^[^/]+\/[^/]+$/.test(fullName))
+    return {
+      status: 'resolved',
+      repo: guess,
+      confidence: 'low',
+      evidence: 'ghcr.io/OWNER/NAME guess, unverified (unreadable answer)',
+    }
   const current = `github.com/${fullName}`
   const renamed = current.toLowerCase() !== guess.toLowerCase()
-  return {status: 'resolved', repo: current, confidence: 'low', evidence: 'ghcr.io/OWNER/NAME guess, repository exists', ...(renamed ? {renamedFrom: guess} : {})}
+  return {
+    status: 'resolved',
+    repo: current,
+    confidence: 'low',
+    evidence: 'ghcr.io/OWNER/NAME guess, repository exists',
+    ...(renamed ? {renamedFrom: guess} : {}),
+  }
 }

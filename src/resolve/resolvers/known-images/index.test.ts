@@ -21,9 +21,11 @@ describe('known-images', () => {
       [resolver],
     )
     expect(summarise(run)).toEqual({
-      'registry.k8s.io/kube-apiserver@v1.35.0': 'github.com/kubernetes/kubernetes (cmd/kube-apiserver) high known-images',
+      'registry.k8s.io/kube-apiserver@v1.35.0':
+        'github.com/kubernetes/kubernetes (cmd/kube-apiserver) high known-images',
       'registry.k8s.io/etcd@3.6.8-0': 'github.com/kubernetes/kubernetes (cluster/images/etcd) high known-images',
-      'registry.k8s.io/ingress-nginx/kube-webhook-certgen@v1.6.9': 'github.com/kubernetes/ingress-nginx high known-images',
+      'registry.k8s.io/ingress-nginx/kube-webhook-certgen@v1.6.9':
+        'github.com/kubernetes/ingress-nginx high known-images',
       'quay.io/prometheus/node-exporter@v1.12.1': 'github.com/prometheus/node_exporter high known-images',
       'docker.io/volcanosh/vc-scheduler@latest': 'github.com/volcano-sh/volcano high known-images',
       'docker.io/library/busybox@1.28': 'unresolved: no-label',
@@ -47,9 +49,14 @@ describe('known-images', () => {
 
   it('a malformed map is a usage error naming the file, line and key', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'known-'))
-    await writeFile(join(dir, 'known-images.yaml'), 'mappings:\n  - match: a/b\n    repo: github.com/o/n\n    cite: https://example.com\n  - match: c/d\n    repo: github.com/o/n\n    cite: https://example.com\n    notes: typo\n')
-    await expect(resolveComponents([img('a.io/b', '1')], {cacheDir: await tempCacheDir(), offline: true, rulesDir: dir}, [resolver])).rejects.toThrow(
-      "rules/resolve/known-images.yaml:8: mappings[1]: unknown key 'notes'",
+    await writeFile(
+      join(dir, 'known-images.yaml'),
+      'mappings:\n  - match: a/b\n    repo: github.com/o/n\n    cite: https://example.com\n  - match: c/d\n    repo: github.com/o/n\n    cite: https://example.com\n    notes: typo\n',
     )
+    await expect(
+      resolveComponents([img('a.io/b', '1')], {cacheDir: await tempCacheDir(), offline: true, rulesDir: dir}, [
+        resolver,
+      ]),
+    ).rejects.toThrow("rules/resolve/known-images.yaml:8: mappings[1]: unknown key 'notes'")
   })
 })

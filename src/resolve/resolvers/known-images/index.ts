@@ -39,5 +39,11 @@ export function loadKnownImages(dir: string): Promise<CompiledEntry[]> {
 function decide(entries: readonly CompiledEntry[], name: string): Outcome {
   const entry = entries.find((e) => e.test(name))
   if (!entry) return {status: 'miss', reason: 'no-label', detail: `${name}: not in rules/resolve/${KNOWN_IMAGES_FILE}`}
-  return {status: 'resolved', repo: entry.repo, ...(entry.directory ? {directory: entry.directory} : {}), confidence: 'high', evidence: `known image: ${String(entry.extra.cite)}`}
+  return {
+    status: 'resolved',
+    repo: entry.repo,
+    ...(entry.directory ? {directory: entry.directory} : {}),
+    confidence: 'high',
+    evidence: `known image: ${String(entry.extra.cite)}`,
+  }
 }

@@ -21,11 +21,15 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
-  if (!NPM_NAME.test(component.name)) return {status: 'miss', reason: 'invalid-name', detail: `not an npm package name: ${component.name}`}
+  if (!NPM_NAME.test(component.name))
+    return {status: 'miss', reason: 'invalid-name', detail: `not an npm package name: ${component.name}`}
   const version = exactVersion(component.version) ?? 'latest'
   const path = `/${component.name.replace('/', '%2F')}/${encodeURIComponent(version)}`
   const what = `npm ${component.name}@${version}`
-  const answer = jsonAnswer(await context.http.get(`${context.endpoint('npm')}${path}`, {namespace: 'npm', key: `GET ${path}`}), what)
+  const answer = jsonAnswer(
+    await context.http.get(`${context.endpoint('npm')}${path}`, {namespace: 'npm', key: `GET ${path}`}),
+    what,
+  )
   if (!answer.ok) return answer.outcome
   const doc = isRecord(answer.json) ? answer.json : {}
   const repository = doc.repository
@@ -33,7 +37,13 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   return firstRepository(
     [
       isRecord(repository)
-        ? {url: repository.url, field: 'repository.url', confidence: 'medium', vcs: true, directory: repository.directory as string | undefined}
+        ? {
+            url: repository.url,
+            field: 'repository.url',
+            confidence: 'medium',
+            vcs: true,
+            directory: repository.directory as string | undefined,
+          }
         : {url: repository, field: 'repository', confidence: 'medium', vcs: true},
       {url: doc.homepage, field: 'homepage', confidence: 'low'},
       {url: typeof bugs === 'string' ? bugs : undefined, field: 'bugs', confidence: 'low'},

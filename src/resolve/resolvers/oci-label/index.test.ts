@@ -1,6 +1,11 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {img, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {buildImages, digestOfController, type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {
+  buildImages,
+  digestOfController,
+  type RegistryEmulators,
+  startRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/index.js'
 import {resolveComponents} from '../../engine.js'
 import {resolver} from './index.js'
 import {parseChallenge} from './registry-client.js'
@@ -42,7 +47,9 @@ describe('oci-label (OCI registry emulator with token flow)', () => {
     })
     const oci = emulators.servers.oci.requests
     // The digest, not the tag, was asked for the pinned image; tokens were fetched anonymously.
-    expect(oci.some((r) => r.url === `/registry.k8s.io/v2/ingress-nginx/controller/manifests/${controllerDigest}`)).toBe(true)
+    expect(
+      oci.some((r) => r.url === `/registry.k8s.io/v2/ingress-nginx/controller/manifests/${controllerDigest}`),
+    ).toBe(true)
     expect(oci.some((r) => r.url.includes('/manifests/v1.15.1'))).toBe(false)
     expect(oci.filter((r) => r.url.startsWith('/token')).every((r) => r.headers.authorization === undefined)).toBe(true)
     expect(oci.some((r) => r.url === '/token?service=ghcr.io&scope=repository%3Adexidp%2Fdex%3Apull')).toBe(true)
@@ -58,7 +65,11 @@ describe('oci-label (OCI registry emulator with token flow)', () => {
   })
 
   it('parses bearer challenges', () => {
-    expect(parseChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"')).toEqual({
+    expect(
+      parseChallenge(
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"',
+      ),
+    ).toEqual({
       realm: 'https://auth.docker.io/token',
       service: 'registry.docker.io',
       scope: 'repository:library/nginx:pull',

@@ -6,7 +6,10 @@ import {RegistryClient} from './registry-client.js'
 
 /** Labels (and annotations) naming the source repository: the OCI one, then the older label-schema one. */
 const SOURCE_LABELS = ['org.opencontainers.image.source', 'org.label-schema.vcs-url']
-const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'])
+const INDEX_TYPES = new Set([
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+])
 
 /**
  * The `org.opencontainers.image.source` annotation of the manifest or index, else the label of the image
@@ -29,7 +32,11 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, client: RegistryClient): Promise<Outcome> {
   const image = imageOf(component.name)
   if (!image) return {status: 'miss', reason: 'invalid-name', detail: `not an image name: ${component.name}`}
-  const references = isImageDigest(component.digest) ? [component.digest] : isImageTag(component.version) && component.version !== 'latest' ? [component.version, 'latest'] : ['latest']
+  const references = isImageDigest(component.digest)
+    ? [component.digest]
+    : isImageTag(component.version) && component.version !== 'latest'
+      ? [component.version, 'latest']
+      : ['latest']
   let last: Outcome = {status: 'miss', reason: 'not-found', detail: `${component.name}: no manifest`}
   for (const reference of references) {
     last = await fromReference(image, reference, client)
@@ -55,34 +62,57 @@ async function fromReference(image: ImageRef, reference: string, client: Registr
     if (annotated) return annotated
   }
   const config = isRecord(doc.config) ? doc.config.digest : undefined
-  if (typeof config !== 'string' || !isImageDigest(config)) return {status: 'miss', reason: 'no-label', detail: `${what}: manifest has no config blob`}
+  if (typeof config !== 'string' || !isImageDigest(config))
+    return {status: 'miss', reason: 'no-label', detail: `${what}: manifest has no config blob`}
   const blob = await readJson(client, image, 'blobs', config, `${what} config`)
   if (blob.status === 'miss') return blob
   const labels = isRecord(blob.json.config) ? blob.json.config.Labels : undefined
-  return sourceOf(labels, `label on ${what}`) ?? {status: 'miss', reason: 'no-label', detail: `${what}: no ${SOURCE_LABELS[0]} label or annotation`}
+  return (
+    sourceOf(labels, `label on ${what}`) ?? {
+      status: 'miss',
+      reason: 'no-label',
+      detail: `${what}: no ${SOURCE_LABELS[0]} label or annotation`,
+    }
+  )
 }
 
-async function readJson(client: RegistryClient, image: ImageRef, kind: 'manifests' | 'blobs', reference: string, what: string): Promise<{status: 'ok'; json: Record<string, unknown>} | Extract<Outcome, {status: 'miss'}>> {
+async function readJson(
+  client: RegistryClient,
+  image: ImageRef,
+  kind: 'manifests' | 'blobs',
+  reference: string,
+  what: string,
+): Promise<{status: 'ok'; json: Record<string, unknown>} | Extract<Outcome, {status: 'miss'}>> {
   const result = await client.get(image, kind, reference)
-  if (result.ok && result.response.status === 401) return {status: 'miss', reason: 'not-found', detail: `${what}: registry refused anonymous access (401)`}
+  if (result.ok && result.response.status === 401)
+    return {status: 'miss', reason: 'not-found', detail: `${what}: registry refused anonymous access (401)`}
   const answer = jsonAnswer(result, what)
   if (!answer.ok) return answer.outcome as Extract<Outcome, {status: 'miss'}>
-  return isRecord(answer.json) ? {status: 'ok', json: answer.json} : {status: 'miss', reason: 'no-label', detail: `${what}: not a JSON object`}
+  return isRecord(answer.json)
+    ? {status: 'ok', json: answer.json}
+    : {status: 'miss', reason: 'no-label', detail: `${what}: not a JSON object`}
 }
 
 function sourceOf(labels: unknown, where: string): Outcome | null {
   if (!isRecord(labels)) return null
   for (const name of SOURCE_LABELS) {
     const value = labels[name]
-    if (typeof value === 'string' && value.trim() !== '') return {status: 'resolved', repo: value.trim(), confidence: 'medium', evidence: `${name} ${where}`}
+    if (typeof value === 'string' && value.trim() !== '')
+      return {status: 'resolved', repo: value.trim(), confidence: 'medium', evidence: `${name} ${where}`}
   }
   return null
 }
 
 function pickPlatform(manifests: unknown): string | null {
-  const list = (Array.isArray(manifests) ? manifests : []).filter(isRecord).filter((m) => typeof m.digest === 'string' && isImageDigest(m.digest))
+  const list = (Array.isArray(manifests) ? manifests : [])
+    .filter(isRecord)
+    .filter((m) => typeof m.digest === 'string' && isImageDigest(m.digest))
   const platform = (m: Record<string, unknown>) => (isRecord(m.platform) ? m.platform : {})
-  const real = list.filter((m) => platform(m).os !== 'unknown' && !(isRecord(m.annotations) && m.annotations['vnd.docker.reference.type'] === 'attestation-manifest'))
+  const real = list.filter(
+    (m) =>
+      platform(m).os !== 'unknown' &&
+      !(isRecord(m.annotations) && m.annotations['vnd.docker.reference.type'] === 'attestation-manifest'),
+  )
   const amd64 = real.find((m) => platform(m).os === 'linux' && platform(m).architecture === 'amd64')
   return ((amd64 ?? real[0])?.digest as string | undefined) ?? null
 }

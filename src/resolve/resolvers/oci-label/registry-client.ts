@@ -27,7 +27,11 @@ export class RegistryClient {
   async get(image: ImageRef, kind: 'manifests' | 'blobs', reference: string): Promise<HttpResult> {
     const suffix = `/v2/${image.path}/${kind}/${reference}`
     const url = `${this.context.endpoint(`oci:${image.domain}`)}${suffix}`
-    const options = {namespace: 'oci', key: `GET ${image.domain}${suffix}`, headers: {accept: kind === 'manifests' ? MANIFEST_ACCEPT : '*/*'}}
+    const options = {
+      namespace: 'oci',
+      key: `GET ${image.domain}${suffix}`,
+      headers: {accept: kind === 'manifests' ? MANIFEST_ACCEPT : '*/*'},
+    }
     const first = await this.context.http.get(url, options)
     if (!first.ok || first.response.status !== 401) return first
     const token = await this.token(image, first.response.headers['www-authenticate'] ?? '')

@@ -34,7 +34,12 @@ describe('override (--map)', () => {
       ].join('\n'),
     )
     const run = await resolveComponents(
-      [pkg('npm', '@babel/core', '7.24.0'), pkg('npm', 'react', '18.2.0'), img('registry.example.com/acme/api', '2.0'), pkg('golang', 'go.example.com/tools/lint/v2', 'v2.0.0')],
+      [
+        pkg('npm', '@babel/core', '7.24.0'),
+        pkg('npm', 'react', '18.2.0'),
+        img('registry.example.com/acme/api', '2.0'),
+        pkg('golang', 'go.example.com/tools/lint/v2', 'v2.0.0'),
+      ],
       {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0, mapFile: file, prefer: 'native'},
     )
     expect(summarise(run)).toEqual({
@@ -43,20 +48,32 @@ describe('override (--map)', () => {
       'registry.example.com/acme/api@2.0': 'github.com/example-org/platform high override',
       'go.example.com/tools/lint/v2@v2.0.0': 'gitlab.com/example-group/go high override',
     })
-    expect(run.groups.find((g) => g.repo === 'github.com/example-org/platform')!.resolutions![0].evidence).toBe(`map ${file}:4 (registry.example.com/acme/*)`)
+    expect(run.groups.find((g) => g.repo === 'github.com/example-org/platform')!.resolutions![0].evidence).toBe(
+      `map ${file}:4 (registry.example.com/acme/*)`,
+    )
   })
 
   it('rejects a bad map file with file and line', async () => {
-    const badKey = await mapFile('mappings:\n  - match: a\n    repo: github.com/o/n\n  - match: b\n    repository: github.com/o/n\n')
-    await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badKey})).rejects.toThrow(`${badKey}:5: mappings[1]: unknown key 'repository'`)
+    const badKey = await mapFile(
+      'mappings:\n  - match: a\n    repo: github.com/o/n\n  - match: b\n    repository: github.com/o/n\n',
+    )
+    await expect(
+      resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badKey}),
+    ).rejects.toThrow(`${badKey}:5: mappings[1]: unknown key 'repository'`)
     const badRepo = await mapFile('mappings:\n  - match: a\n    repo: not a url\n')
-    await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badRepo})).rejects.toThrow(
-      `${badRepo}:2: repo 'not a url' is not a repository URL or host/owner/name`,
-    )
+    await expect(
+      resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badRepo}),
+    ).rejects.toThrow(`${badRepo}:2: repo 'not a url' is not a repository URL or host/owner/name`)
     const badYaml = await mapFile('mappings:\n  - match: [\n')
-    await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badYaml})).rejects.toThrow(`${badYaml}:`)
-    await expect(resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: '/nonexistent/map.yaml'})).rejects.toThrow(
-      '/nonexistent/map.yaml: cannot read map file (ENOENT)',
-    )
+    await expect(
+      resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badYaml}),
+    ).rejects.toThrow(`${badYaml}:`)
+    await expect(
+      resolveComponents([pkg('npm', 'a', '1.0.0')], {
+        offline: true,
+        cacheDir: await tempCacheDir(),
+        mapFile: '/nonexistent/map.yaml',
+      }),
+    ).rejects.toThrow('/nonexistent/map.yaml: cannot read map file (ENOENT)')
   })
 })

@@ -24,6 +24,13 @@ export const resolver: Resolver = {
 function decide(entries: readonly CompiledEntry[], keys: readonly string[]): Outcome {
   const entry = entries.find((e) => keys.some((k) => e.test(k)))
   if (!entry) return {status: 'miss', reason: 'unsupported', detail: 'no --map entry matches'}
-  if (typeof entry.extra.unresolved === 'string') return {status: 'miss', reason: 'excluded', detail: `map ${entry.source}: ${entry.extra.unresolved}`}
-  return {status: 'resolved', repo: entry.repo, ...(entry.directory ? {directory: entry.directory} : {}), confidence: 'high', evidence: `map ${entry.source} (${entry.match})`}
+  if (typeof entry.extra.unresolved === 'string')
+    return {status: 'miss', reason: 'excluded', detail: `map ${entry.source}: ${entry.extra.unresolved}`}
+  return {
+    status: 'resolved',
+    repo: entry.repo,
+    ...(entry.directory ? {directory: entry.directory} : {}),
+    confidence: 'high',
+    evidence: `map ${entry.source} (${entry.match})`,
+  }
 }

@@ -14,7 +14,9 @@ export const MapFile = z.strictObject({
         directory: z.string().min(1).optional(),
         note: z.string().optional(),
       })
-      .refine((e) => (e.repo === undefined) !== (e.unresolved === undefined), {error: 'give either repo or unresolved'}),
+      .refine((e) => (e.repo === undefined) !== (e.unresolved === undefined), {
+        error: 'give either repo or unresolved',
+      }),
   ),
 })
 export type MapFile = z.infer<typeof MapFile>

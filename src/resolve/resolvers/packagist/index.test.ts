@@ -13,7 +13,13 @@ afterAll(() => emulators.close())
 describe('packagist (written from the p2 format)', () => {
   it("takes the locked version's source.url from minified metadata (a renamed repository keeps the old name)", async () => {
     const run = await resolveComponents(
-      [pkg('composer', 'monolog/monolog', '3.4.0'), pkg('composer', 'symfony/string', 'v5.4.47'), pkg('composer', 'example/renamed', '1.0.0'), pkg('composer', 'example/renamed', '2.0.0'), pkg('composer', 'Bad Name', '1')],
+      [
+        pkg('composer', 'monolog/monolog', '3.4.0'),
+        pkg('composer', 'symfony/string', 'v5.4.47'),
+        pkg('composer', 'example/renamed', '1.0.0'),
+        pkg('composer', 'example/renamed', '2.0.0'),
+        pkg('composer', 'Bad Name', '1'),
+      ],
       {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
@@ -27,7 +33,13 @@ describe('packagist (written from the p2 format)', () => {
   })
 
   it('expands minified version lists, honouring __unset', () => {
-    expect(expandMinified([{version: '2', homepage: 'h', source: {url: 'a'}}, {version: '1', homepage: '__unset'}, {version: '0', source: {url: 'b'}}])).toEqual([
+    expect(
+      expandMinified([
+        {version: '2', homepage: 'h', source: {url: 'a'}},
+        {version: '1', homepage: '__unset'},
+        {version: '0', source: {url: 'b'}},
+      ]),
+    ).toEqual([
       {version: '2', homepage: 'h', source: {url: 'a'}},
       {version: '1', source: {url: 'a'}},
       {version: '0', source: {url: 'b'}},

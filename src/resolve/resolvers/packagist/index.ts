@@ -39,10 +39,14 @@ export function expandMinified(versions: readonly unknown[]): Record<string, unk
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   const name = component.name.toLowerCase()
-  if (!COMPOSER_NAME.test(name)) return {status: 'miss', reason: 'invalid-name', detail: `not a Composer package name: ${component.name}`}
+  if (!COMPOSER_NAME.test(name))
+    return {status: 'miss', reason: 'invalid-name', detail: `not a Composer package name: ${component.name}`}
   const path = `/p2/${name}.json`
   const what = `packagist ${name}`
-  const answer = jsonAnswer(await context.http.get(`${context.endpoint('packagist')}${path}`, {namespace: 'packagist', key: `GET ${path}`}), what)
+  const answer = jsonAnswer(
+    await context.http.get(`${context.endpoint('packagist')}${path}`, {namespace: 'packagist', key: `GET ${path}`}),
+    what,
+  )
   if (!answer.ok) return answer.outcome
   const packages = isRecord(answer.json) && isRecord(answer.json.packages) ? answer.json.packages : {}
   const list = Array.isArray(packages[name]) ? expandMinified(packages[name] as unknown[]) : []

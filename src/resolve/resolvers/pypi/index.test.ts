@@ -13,7 +13,14 @@ afterAll(() => emulators.close())
 describe('pypi (written from the JSON API format)', () => {
   it('prefers source-like project_urls, then home_page, then other forge links; never documentation sites', async () => {
     const run = await resolveComponents(
-      [pkg('pypi', 'requests', '2.25.0'), pkg('pypi', 'Python_Dateutil', '2.9.0.post0'), pkg('pypi', 'colorama', '0.4.6'), pkg('pypi', 'example-changelog-only', '1.0'), pkg('pypi', 'example-no-repo', '1.0'), pkg('pypi', 'absent', '1.0')],
+      [
+        pkg('pypi', 'requests', '2.25.0'),
+        pkg('pypi', 'Python_Dateutil', '2.9.0.post0'),
+        pkg('pypi', 'colorama', '0.4.6'),
+        pkg('pypi', 'example-changelog-only', '1.0'),
+        pkg('pypi', 'example-no-repo', '1.0'),
+        pkg('pypi', 'absent', '1.0'),
+      ],
       {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
@@ -25,7 +32,9 @@ describe('pypi (written from the JSON API format)', () => {
       'example-no-repo@1.0': 'unresolved: no-repository',
       'absent@1.0': 'unresolved: not-found',
     })
-    expect(run.groups.find((g) => g.repo === 'github.com/psf/requests')!.resolutions![0].evidence).toBe('pypi requests project_urls.Source')
+    expect(run.groups.find((g) => g.repo === 'github.com/psf/requests')!.resolutions![0].evidence).toBe(
+      'pypi requests project_urls.Source',
+    )
     // PEP 503 normalisation before the request.
     expect(emulators.servers.pypi.requests.map((r) => r.url)).toContain('/pypi/python-dateutil/json')
     expect(run.unresolved.find((u) => u.component.name === 'example-no-repo')!.detail).toBe(

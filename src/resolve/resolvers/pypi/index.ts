@@ -25,22 +25,28 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
-  if (!PYPI_NAME.test(component.name)) return {status: 'miss', reason: 'invalid-name', detail: `not a PyPI project name: ${component.name}`}
+  if (!PYPI_NAME.test(component.name))
+    return {status: 'miss', reason: 'invalid-name', detail: `not a PyPI project name: ${component.name}`}
   const name = normalizePypiName(component.name)
   const path = `/pypi/${name}/json`
   const what = `pypi ${name}`
-  const answer = jsonAnswer(await context.http.get(`${context.endpoint('pypi')}${path}`, {namespace: 'pypi', key: `GET ${path}`}), what)
+  const answer = jsonAnswer(
+    await context.http.get(`${context.endpoint('pypi')}${path}`, {namespace: 'pypi', key: `GET ${path}`}),
+    what,
+  )
   if (!answer.ok) return answer.outcome
   const info = isRecord(answer.json) && isRecord(answer.json.info) ? answer.json.info : {}
   const urls = isRecord(info.project_urls) ? Object.entries(info.project_urls) : []
   const label = (raw: string) => raw.toLowerCase().replace(/[^a-z0-9]/g, '')
   const candidates: Candidate[] = []
   for (const wanted of SOURCE_LABELS) {
-    for (const [raw, url] of urls) if (label(raw) === wanted) candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium'})
+    for (const [raw, url] of urls)
+      if (label(raw) === wanted) candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium'})
   }
   candidates.push({url: info.home_page, field: 'home_page', confidence: 'medium'})
   for (const [raw, url] of urls) {
-    if (!SOURCE_LABELS.includes(label(raw)) && !IGNORED_LABELS.test(label(raw))) candidates.push({url, field: `project_urls.${raw}`, confidence: 'low'})
+    if (!SOURCE_LABELS.includes(label(raw)) && !IGNORED_LABELS.test(label(raw)))
+      candidates.push({url, field: `project_urls.${raw}`, confidence: 'low'})
   }
   return firstRepository(candidates, what)
 }

@@ -13,7 +13,12 @@ afterAll(() => emulators.close())
 describe('rubygems (written from the API format)', () => {
   it('reads source_code_uri with its tree directory, metadata.source_code_uri, then homepage_uri', async () => {
     const run = await resolveComponents(
-      [pkg('gem', 'railties', '7.1.3'), pkg('gem', 'webrick', '1.8.2'), pkg('gem', 'example-meta-only', '1.0.0'), pkg('gem', 'absent', '1.0.0')],
+      [
+        pkg('gem', 'railties', '7.1.3'),
+        pkg('gem', 'webrick', '1.8.2'),
+        pkg('gem', 'example-meta-only', '1.0.0'),
+        pkg('gem', 'absent', '1.0.0'),
+      ],
       {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )

@@ -18,10 +18,14 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
-  if (!GEM_NAME.test(component.name)) return {status: 'miss', reason: 'invalid-name', detail: `not a gem name: ${component.name}`}
+  if (!GEM_NAME.test(component.name))
+    return {status: 'miss', reason: 'invalid-name', detail: `not a gem name: ${component.name}`}
   const path = `/api/v1/gems/${component.name}.json`
   const what = `rubygems ${component.name}`
-  const answer = jsonAnswer(await context.http.get(`${context.endpoint('rubygems')}${path}`, {namespace: 'rubygems', key: `GET ${path}`}), what)
+  const answer = jsonAnswer(
+    await context.http.get(`${context.endpoint('rubygems')}${path}`, {namespace: 'rubygems', key: `GET ${path}`}),
+    what,
+  )
   if (!answer.ok) return answer.outcome
   const gem = isRecord(answer.json) ? answer.json : {}
   const metadata = isRecord(gem.metadata) ? gem.metadata : {}
