@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import type {CollectedProject, CommitRecord, RoleHolder} from '../core/model.js'
 import {attributeProject} from './attribute-project.js'
 import {loadAttributionContext} from './context.js'
-import {loadEntities} from './entities/load.js'
+import {loadEntities} from '../entities/load.js'
 import {summarizeCommits} from './summary.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__')

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {compareCodePoints, mergeSpellings, spellingKey} from './spelling.js'
+import {mergeSpellings, spellingKey} from './spelling.js'
+import {compare} from '../core/compare.js'
 
 describe('spellings', () => {
   it('folds case and whitespace', () => {
@@ -19,9 +20,9 @@ describe('spellings', () => {
     })
   })
 
-  it('compares by code point, not by UTF-16 unit', () => {
+  it('orders spellings by code point, not by UTF-16 unit', () => {
     // U+FF21 (one unit, 0xFF21) is below U+1D400 (code point 0x1D400, units 0xD835 0xDC00).
-    expect(compareCodePoints('\uFF21', '\u{1D400}')).toBeLessThan(0)
+    expect(compare('\uFF21', '\u{1D400}')).toBeLessThan(0)
     expect('\uFF21' < '\u{1D400}').toBe(false)
   })
 })

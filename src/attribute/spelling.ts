@@ -8,27 +8,17 @@ export function spellingKey(name: string): string {
   return name.toUpperCase().toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-/** Compares by Unicode code point (JavaScript's `<` compares UTF-16 units, which differs above U+FFFF). */
-export function compareCodePoints(a: string, b: string): number {
-  const left = [...a]
-  const right = [...b]
-  const n = Math.min(left.length, right.length)
-  for (let i = 0; i < n; i++) {
-    const d = (left[i].codePointAt(0) as number) - (right[i].codePointAt(0) as number)
-    if (d !== 0) return d
-  }
-  return left.length - right.length
-}
-
 /** Maps every name to the smallest variant of its spelling group. */
 export function mergeSpellings(names: Iterable<string>): Map<string, string> {
   const smallest = new Map<string, string>()
   for (const name of names) {
     const key = spellingKey(name)
     const best = smallest.get(key)
-    if (best === undefined || compareCodePoints(name, best) < 0) smallest.set(key, name)
+    if (best === undefined || compare(name, best) < 0) smallest.set(key, name)
   }
   const result = new Map<string, string>()
   for (const name of names) result.set(name, smallest.get(spellingKey(name)) as string)
   return result
 }
+
+import {compare} from '../core/compare.js'

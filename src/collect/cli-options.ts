@@ -1,5 +1,5 @@
 import {StewardsError, usageError} from '../core/errors.js'
-import {parseRepo} from './repo-name.js'
+import {parseRepo} from '../core/repo-name.js'
 
 /** Flag handling shared by the commands that collect (collect, people, scan). */
 

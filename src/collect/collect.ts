@@ -4,10 +4,10 @@ import {mapLimit} from '../core/map-limit.js'
 import {parseGovernance} from './governance/index.js'
 import {addMissing, unreadProject} from './missing.js'
 import {CollectFailure} from './octokit/errors.js'
-import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from './repo-name.js'
+import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from '../core/repo-name.js'
 import {sources} from './registry.js'
 import type {CollectOptions, CollectRun, ProjectResult, ResolvedOptions, SourceSession} from './types.js'
-import {compare} from './window.js'
+import {compare} from '../core/compare.js'
 
 const DEFAULT_PROJECT_TIMEOUT_MS = 10 * 60_000
 

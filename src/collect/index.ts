@@ -1,7 +1,7 @@
 /** Public API of the collect stage. */
 export {collectProjects} from './collect.js'
 export {resolveToken} from './token.js'
-export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from './repo-name.js'
+export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from '../core/repo-name.js'
 export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'
 export {rateLimitNotice} from './cli-options.js'

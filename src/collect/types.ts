@@ -1,5 +1,5 @@
 import type {CollectedProject, Profile, RequestStats, Window} from '../core/model.js'
-import type {RepoRef} from './repo-name.js'
+import type {RepoRef} from '../core/repo-name.js'
 
 export type SourceId = 'github' | 'git' | 'snapshot'
 

@@ -1,18 +1,9 @@
 import type {CommitRecord, Window} from '../core/model.js'
-
-/** The window applies to the author date, converted to UTC: since inclusive, until exclusive. */
-export function inWindow(authorDate: string, window: Window): boolean {
-  const t = Date.parse(authorDate)
-  return !Number.isNaN(t) && t >= Date.parse(window.since) && t < Date.parse(window.until)
-}
+import {compare} from '../core/compare.js'
 
 /** Sorted by author date (UTC) then sha, like the shared corpus: same input, same bytes. */
 export function sortCommits(commits: CommitRecord[]): CommitRecord[] {
   return [...commits].sort((a, b) => Date.parse(a.author.date) - Date.parse(b.author.date) || compare(a.sha, b.sha))
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** `123+login@users.noreply.github.com` and `login@users.noreply.github.com` carry the login themselves. */

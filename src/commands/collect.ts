@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
-import {parseDuration} from '../collect/duration.js'
+import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/types.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
-import {resolveWindow} from '../pipeline/window.js'
+import {resolveWindow} from '../core/window.js'
 import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/cli-options.js'
 
 export default class Collect extends BaseCommand {

@@ -3,7 +3,7 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {Component, Inventory} from '../core/model.js'
 import {DEFAULT_MAX_FILE_SIZE, discoverPaths} from '../discover/index.js'
-import {parseSize} from '../discover/size.js'
+import {parseSize} from '../core/size.js'
 import {formatResolutionTable, type ResolveRun, resolveComponents} from '../resolve/index.js'
 
 export default class InventoryCommand extends BaseCommand {

@@ -1,20 +1,20 @@
 import {Args, Flags} from '@oclif/core'
 import {attributeProject, loadAttributionContext} from '../attribute/index.js'
-import {entityFlags} from '../attribute/entities/flags.js'
-import {loadEntities} from '../attribute/entities/load.js'
+import {entityFlags} from '../entities/flags.js'
+import {loadEntities} from '../entities/load.js'
 import {readCommitsFile} from '../attribute/offline-input.js'
 import {buildPeopleReport, formatPeopleText} from '../attribute/people.js'
 import {sources} from '../attribute/registry.js'
-import {parseDuration} from '../collect/duration.js'
+import {parseDuration} from '../core/duration.js'
 import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/governance/index.js'
 import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
 import type {CollectOptions} from '../collect/types.js'
-import {inWindow} from '../collect/window.js'
+import {inWindow} from '../core/window.js'
 import {BaseCommand} from '../core/command.js'
-import {isCalendarDate} from '../core/dates.js'
+import {isCalendarDate, DAY_MS} from '../core/dates.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {CollectedProject, CommitRecord, Window} from '../core/model.js'
-import {parseDate, resolveWindow} from '../pipeline/window.js'
+import {parseDate, resolveWindow} from '../core/window.js'
 import {checkApiUrl, hostsFor} from '../collect/cli-options.js'
 
 /** The project to attribute, and what went wrong getting it. */
@@ -276,8 +276,6 @@ function describeProblem(problem: {file: string; line?: number; message: string}
   return `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`
 }
 
-const DAY = 86_400_000
-
 /** The given --since/--until, else the UTC days the commits span (until = the day after the last commit). */
 function windowOf(commits: CommitRecord[], since?: string, until?: string): Window {
   let first = Number.POSITIVE_INFINITY
@@ -289,7 +287,7 @@ function windowOf(commits: CommitRecord[], since?: string, until?: string): Wind
     if (t > last) last = t
   }
   if (first > last) first = last = 0
-  const start = new Date(Math.floor(first / DAY) * DAY).toISOString()
-  const end = new Date((Math.floor(last / DAY) + 1) * DAY).toISOString()
+  const start = new Date(Math.floor(first / DAY_MS) * DAY_MS).toISOString()
+  const end = new Date((Math.floor(last / DAY_MS) + 1) * DAY_MS).toISOString()
   return resolveWindow(since ?? start, until ?? end)
 }

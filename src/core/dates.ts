@@ -3,6 +3,9 @@
  * it rolls 2025-02-30 over to 2 March, so a day written must round-trip to the same day to count as a date.
  */
 
+/** One day in milliseconds: the one day-length constant of the tool. */
+export const DAY_MS = 86_400_000
+
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/
 
 /** True for a `YYYY-MM-DD` day that exists in the calendar (2024-02-29 yes, 2023-02-29 no). */

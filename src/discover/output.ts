@@ -1,7 +1,7 @@
 /** Helpers the formats share to fill their output: one image reference becomes a component, a skip or an error. */
 import {PackageURL} from 'packageurl-js'
 import type {Component, Location, Origin, ScanError} from '../core/model.js'
-import {imageComponent, parseImageRef} from './image-ref.js'
+import {imageComponent, parseImageRef} from '../core/image-ref.js'
 import type {DiscoverOutput} from './types.js'
 import type {Position} from './yaml-tree.js'
 

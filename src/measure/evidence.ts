@@ -1,5 +1,6 @@
 import type {AttributedCommit, AttributedRoleHolder, EvidencePerson} from '../core/model.js'
 import type {Base} from './types.js'
+import {compare} from '../core/compare.js'
 
 /** How many people a finding names per group, and how many commits per person: enough to audit, not a dump. */
 export const PEOPLE_LIMIT = 10
@@ -44,10 +45,6 @@ export function holdersBehind(holders: readonly AttributedRoleHolder[]): Evidenc
     if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation})
     return entry
   })
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** True when any of `wanted` is among `keys`. */

@@ -1,6 +1,7 @@
 /** Arithmetic shared by the metric families: shares, rankings, concentration factors. */
 
 import {INDEPENDENT} from '../core/model.js'
+import {DAY_MS} from '../core/dates.js'
 
 export {INDEPENDENT}
 
@@ -111,16 +112,14 @@ export function sharesOf(counts: Record<string, number>, total: number): Record<
   return out
 }
 
-const DAY = 86_400_000
-
 /** Whole days from `date` to `end` (epoch ms); null when the date cannot be read. */
 export function daysBefore(end: number, date: string | null | undefined): number | null {
   if (!date) return null
   const t = Date.parse(date)
   if (Number.isNaN(t)) return null
-  return Math.max(0, Math.floor((end - t) / DAY))
+  return Math.max(0, Math.floor((end - t) / DAY_MS))
 }
 
 export function dayMs(days: number): number {
-  return days * DAY
+  return days * DAY_MS
 }

@@ -1,9 +1,9 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {CacheBundle, DiskCache} from '../collect/cache/disk-cache.js'
+import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
-import {loadEntities} from '../attribute/entities/index.js'
+import {loadEntities} from '../entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
 import type {
@@ -31,6 +31,7 @@ import {resolveComponents} from '../resolve/index.js'
 import {usageError} from '../core/errors.js'
 import {readScanResult} from '../report/formats/json/read.js'
 import {peopleSummary} from './people.js'
+import {compare} from '../core/compare.js'
 
 export interface ScanOptions {
   paths: string[]
@@ -270,10 +271,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId),
   )
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */

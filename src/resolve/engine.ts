@@ -1,10 +1,11 @@
-import {DiskCache} from '../collect/cache/disk-cache.js'
+import {DAY_MS} from '../core/dates.js'
+import {DiskCache} from '../core/cache/disk-cache.js'
 import {mapLimit} from '../core/map-limit.js'
 import type {Component, Resolution, UnresolvedComponent} from '../core/model.js'
 import {groupResolutions} from './group.js'
 import {HttpClient} from './http.js'
 import {resolvers as registered} from './registry.js'
-import {normaliseRepoUrl} from './repo-url.js'
+import {normaliseRepoUrl} from '../core/repo-url.js'
 import {computeStats} from './stats.js'
 import {compareComponents} from './order.js'
 import type {
@@ -34,7 +35,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
 }
 
 /** How long a cached answer is served without asking again, unless `maxAge` says otherwise. */
-const DEFAULT_MAX_AGE_MS = 7 * 24 * 3600 * 1000
+const DEFAULT_MAX_AGE_MS = 7 * DAY_MS
 
 /** Cache reads in flight at once. */
 const LOCAL_CONCURRENCY = 64

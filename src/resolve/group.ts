@@ -1,5 +1,6 @@
 import type {Location, RepoGroup, Resolution} from '../core/model.js'
-import {compare, compareComponents} from './order.js'
+import {compareComponents} from './order.js'
+import {compare} from '../core/compare.js'
 import type {Decided} from './types.js'
 
 const CONFIDENCE_RANK = {high: 0, medium: 1, low: 2} as const

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {type Emulator, startEmulator} from '../../tests/support/registry-emulators/index.js'
 import {tempCacheDir} from '../../tests/support/registry-emulators/fixtures.js'
-import {DiskCache} from '../collect/cache/disk-cache.js'
+import {DiskCache} from '../core/cache/disk-cache.js'
 import {HttpClient, type HttpOptions} from './http.js'
 
 let server: Emulator

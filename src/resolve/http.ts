@@ -1,4 +1,4 @@
-import type {CacheEntry, DiskCache} from '../collect/cache/disk-cache.js'
+import type {CacheEntry, DiskCache} from '../core/cache/disk-cache.js'
 import type {RequestStats} from '../core/model.js'
 
 /**

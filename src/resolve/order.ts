@@ -1,4 +1,5 @@
 import type {Component} from '../core/model.js'
+import {compare} from '../core/compare.js'
 
 /** Deterministic orderings shared by the stage (same inputs, same bytes). */
 export function compareComponents(a: Component, b: Component): number {
@@ -11,8 +12,4 @@ export function compareComponents(a: Component, b: Component): number {
     compare(a.scope ?? '', b.scope ?? '') ||
     compare(JSON.stringify(a.locations), JSON.stringify(b.locations))
   )
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

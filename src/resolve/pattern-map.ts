@@ -4,7 +4,7 @@ import type {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import type {Component} from '../core/model.js'
 import {parseYamlFile} from '../core/yaml-file.js'
-import {normaliseRepoUrl} from './repo-url.js'
+import {normaliseRepoUrl} from '../core/repo-url.js'
 
 /**
  * Pattern → repository maps (user overrides, the curated image map), read with the shared YAML reader so every

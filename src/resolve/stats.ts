@@ -1,5 +1,5 @@
 import type {Component, RepoGroup, RequestStats, UnresolvedComponent} from '../core/model.js'
-import {compare} from './order.js'
+import {compare} from '../core/compare.js'
 import type {ResolveStats} from './types.js'
 
 /** Counts per ecosystem, per source (provenance) and per reason: the resolution-rate table's data. */

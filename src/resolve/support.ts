@@ -1,6 +1,6 @@
-import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../discover/image-ref.js'
+import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../core/image-ref.js'
 import type {HttpResult} from './http.js'
-import {normaliseRepoUrl} from './repo-url.js'
+import {normaliseRepoUrl} from '../core/repo-url.js'
 import type {Confidence, Outcome} from './types.js'
 
 /** Helpers shared by resolvers: turning HTTP results and candidate URLs into outcomes. */

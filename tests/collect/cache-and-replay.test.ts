@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {DiskCache} from '../../src/collect/cache/disk-cache.js'
+import {DiskCache} from '../../src/core/cache/disk-cache.js'
 import {collectProjects} from '../../src/collect/index.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {collectFrom, FAST_HTTP, fixtureRoot, freshCacheDir, TOKEN, WINDOW_2024} from './helpers.js'

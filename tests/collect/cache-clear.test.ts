@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, readdir, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {DiskCache} from '../../src/collect/cache/disk-cache.js'
+import {DiskCache} from '../../src/core/cache/disk-cache.js'
 import {runCliAsync} from '../support/cli.js'
 
 /** Namespaces the collect and resolve stages write (src/resolve/resolvers/*, src/collect/octokit). */

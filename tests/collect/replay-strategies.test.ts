@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {DiskCache} from '../../src/collect/cache/disk-cache.js'
+import {DiskCache} from '../../src/core/cache/disk-cache.js'
 import {type CollectRun, collectProjects} from '../../src/collect/index.js'
 import {repoRoot} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'

@@ -2,11 +2,11 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {CSL_DOWNLOAD, matchCsl} from '../../src/attribute/entities/csl/match.js'
-import {readCsl} from '../../src/attribute/entities/csl/read.js'
-import {renderImportYaml} from '../../src/attribute/entities/csl/render.js'
-import type {EntityIndex} from '../../src/attribute/entities/entity-index.js'
-import {loadEntities} from '../../src/attribute/entities/load.js'
+import {CSL_DOWNLOAD, matchCsl} from '../../src/entities/csl/match.js'
+import {readCsl} from '../../src/entities/csl/read.js'
+import {renderImportYaml} from '../../src/entities/csl/render.js'
+import type {EntityIndex} from '../../src/entities/entity-index.js'
+import {loadEntities} from '../../src/entities/load.js'
 import {runCli, sharedDir} from '../support/cli.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__')

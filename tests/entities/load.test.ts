@@ -2,8 +2,8 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {EntityIndex} from '../../src/attribute/entities/entity-index.js'
-import {EntitiesError, loadEntities} from '../../src/attribute/entities/load.js'
+import type {EntityIndex} from '../../src/entities/entity-index.js'
+import {EntitiesError, loadEntities} from '../../src/entities/load.js'
 import {ExitCode} from '../../src/core/errors.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__', 'entities')

@@ -4,9 +4,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import type {EntityIndex} from '../../src/attribute/entities/entity-index.js'
-import {loadEntities, shippedEntitiesDir} from '../../src/attribute/entities/load.js'
-import {normalizeName} from '../../src/attribute/entities/normalize.js'
+import type {EntityIndex} from '../../src/entities/entity-index.js'
+import {loadEntities, shippedEntitiesDir} from '../../src/entities/load.js'
+import {normalizeName} from '../../src/entities/normalize.js'
 import {repoRoot, sharedDir} from '../support/cli.js'
 
 let index: EntityIndex

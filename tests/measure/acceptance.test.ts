@@ -15,7 +15,7 @@ import {
   toRoleHolders,
 } from '../../src/collect/governance/index.js'
 import {measureProject} from '../../src/measure/index.js'
-import {groupFigures} from '../../src/measure/metrics/maintainers/groups.js'
+import {groupFigures} from '../../src/measure/maintainer-groups.js'
 import {companiesFile, expectedProjects, gitdmFile, hasShared, loadSharedProject} from '../attribute/shared-projects.js'
 
 /** EXPECTED's group names → the governance stage's general selection rules. */

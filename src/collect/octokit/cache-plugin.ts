@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {Octokit, OctokitOptions} from '@octokit/core'
-import type {CacheEntry} from '../cache/disk-cache.js'
+import type {CacheEntry} from '../../core/cache/disk-cache.js'
 import {CollectFailure} from './errors.js'
 import {requireOptions, type StewardsHttpOptions} from './options.js'
 

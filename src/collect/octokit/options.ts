@@ -1,5 +1,5 @@
 import type {RequestStats} from '../../core/model.js'
-import type {DiskCache} from '../cache/disk-cache.js'
+import type {DiskCache} from '../../core/cache/disk-cache.js'
 
 /** What our plug-ins read from `new Octokit({stewards})`. One object per run, shared by every request. */
 export interface StewardsHttpOptions {

@@ -1,6 +1,6 @@
 import {join} from 'node:path'
 import {Flags} from '@oclif/core'
-import {DiskCache, defaultCacheDir} from '../../collect/cache/disk-cache.js'
+import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {BaseCommand} from '../../core/command.js'
 
 export default class CacheClear extends BaseCommand {

@@ -1,6 +1,6 @@
 import {stat, writeFile} from 'node:fs/promises'
 import {Args, Flags} from '@oclif/core'
-import {DiskCache, defaultCacheDir} from '../../collect/cache/disk-cache.js'
+import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
 

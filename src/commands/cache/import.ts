@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {Args, Flags} from '@oclif/core'
-import {CacheBundle, DiskCache, defaultCacheDir} from '../../collect/cache/disk-cache.js'
+import {CacheBundle, DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
 

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {stringify} from 'yaml'
-import {entityFlags} from '../../attribute/entities/flags.js'
-import {loadEntities} from '../../attribute/entities/load.js'
+import {entityFlags} from '../../entities/flags.js'
+import {loadEntities} from '../../entities/load.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
 

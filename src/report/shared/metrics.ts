@@ -8,7 +8,7 @@ import {
   type Severity,
 } from '../../core/model.js'
 import {INDEPENDENT} from '../../measure/figures.js'
-import {compareText} from './order.js'
+import {compare} from '../../core/compare.js'
 
 export function numberMetric(metrics: Metrics, key: string): number | null {
   const value = metrics[key]
@@ -105,7 +105,7 @@ export function organizationCommits(project: ProjectReport): {orgs: Share[]; unk
   const orgs = Object.entries(perOrg)
     .filter(([, count]) => count > 0)
     .map(([name, count]) => ({name, count}))
-    .sort((a, b) => b.count - a.count || compareText(a.name, b.name))
+    .sort((a, b) => b.count - a.count || compare(a.name, b.name))
   return {orgs, unknown: Math.max(0, numberMetric(project.metrics, 'unknown_commits') ?? 0)}
 }
 

@@ -1,14 +1,10 @@
 /** Orderings every report shares, so the same scan lists things the same way in every format. */
 import {type Finding, type Location, type ProjectReport, severityRank} from '../../core/model.js'
+import {compare} from '../../core/compare.js'
 
 /** Code-unit order: locale-independent, so output does not change with the machine's language. */
-export function compareText(a: string, b: string): number {
-  if (a === b) return 0
-  return a < b ? -1 : 1
-}
-
 export function compareLocations(a: Location, b: Location): number {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column
 }
 
 /** Sorted by file, line and column, duplicates removed. */
@@ -42,10 +38,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   }
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.repo, b.repo) ||
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.repo, b.repo) ||
     byLocation(a, b) ||
-    compareText(a.message, b.message)
+    compare(a.message, b.message)
   )
 }
 
@@ -55,5 +51,5 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** Riskiest first (highest score), then by repository. */
 export function sortProjects(projects: readonly ProjectReport[]): ProjectReport[] {
-  return [...projects].sort((a, b) => b.score - a.score || compareText(a.repo, b.repo))
+  return [...projects].sort((a, b) => b.score - a.score || compare(a.repo, b.repo))
 }

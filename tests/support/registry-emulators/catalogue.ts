@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Component} from '../../../src/core/model.js'
-import {normalizePypiName as normalisePypiName} from '../../../src/discover/lockfile-support/pypi-name.js'
+import {normalizePypiName as normalisePypiName} from '../../../src/core/package-names.js'
 import {buildImages} from './oci.js'
 
 /**

@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadAttributionContext} from '../../context.js'
-import {loadEntities} from '../../entities/load.js'
+import {loadEntities} from '../../../entities/load.js'
 import type {ProjectEvidence} from '../../types.js'
 import {source} from './index.js'
 

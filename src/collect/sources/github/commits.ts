@@ -1,7 +1,8 @@
 import type {CommitRecord, Window} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {CollectFailure} from '../../octokit/errors.js'
-import {inWindow, sortCommits} from '../../window.js'
+import {sortCommits} from '../../window.js'
+import {inWindow} from '../../../core/window.js'
 import {getPage} from './http.js'
 import {CommitList, type CommitResponse} from './schema.js'
 

@@ -1,7 +1,7 @@
 import type {RepoFacts} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {CollectFailure} from '../../octokit/errors.js'
-import {isValidOwner, isValidRepoName} from '../../repo-name.js'
+import {isValidOwner, isValidRepoName} from '../../../core/repo-name.js'
 import {getPage} from './http.js'
 import {RepoResponse} from './schema.js'
 

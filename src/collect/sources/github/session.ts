@@ -1,19 +1,19 @@
 import type {CollectedProject, GovernanceFile, Profile, RequestStats} from '../../../core/model.js'
-import {DiskCache, defaultCacheDir} from '../../cache/disk-cache.js'
+import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix} from '../../governance-files.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {createClient, graphqlUrl, type StewardsOctokit} from '../../octokit/client.js'
 import {type CollectFailure, isOfflineMiss, toFailure} from '../../octokit/errors.js'
 import type {StewardsHttpOptions} from '../../octokit/options.js'
-import {parseRepo, type RepoRef, repoIdentity} from '../../repo-name.js'
+import {parseRepo, type RepoRef, repoIdentity} from '../../../core/repo-name.js'
 import type {ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from '../../types.js'
 import {lastCommitBefore, listWindowCommits} from './commits.js'
 import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
 import {fetchProfiles, type ProfileFailure} from './profiles.js'
+import {DAY_MS} from '../../../core/dates.js'
 
 export const DEFAULT_API_URL = 'https://api.github.com'
-const DAY_MS = 86_400_000
 
 /** How governance files and profiles are read: GraphQL batches (needs a token) or REST, one request each. */
 type Strategy = 'graphql' | 'rest'

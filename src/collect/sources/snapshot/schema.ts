@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {CacheBundle} from '../../cache/disk-cache.js'
+import {CacheBundle} from '../../../core/cache/disk-cache.js'
 
 const Signature = z.object({name: z.string(), email: z.string(), date: z.string()})
 

@@ -7,7 +7,7 @@ import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
-import {ChartFile} from './schema.js'
+import {ChartFile} from '../../helm-chart-file.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-chart',
@@ -45,11 +45,4 @@ function discover(input: DiscoverInput): Output {
     out.components.push(chartComponent(chart, locationOf(input.file, node), 'helm-chart'))
   }
   return out
-}
-
-/** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
-export function chartAppVersion(text: string, file: string): string | undefined {
-  const root = readYaml(text, file).documents[0]?.root
-  const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
-  return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
 }

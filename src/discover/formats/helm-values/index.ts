@@ -11,7 +11,7 @@ import {addImageRef, emptyOutput, locationOf, type Output} from '../../output.js
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
-import {chartAppVersion} from '../helm-chart/index.js'
+import {chartAppVersion} from '../../helm-chart-file.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-values',

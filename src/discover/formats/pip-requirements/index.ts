@@ -2,7 +2,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
-import {normalizePypiName} from '../../lockfile-support/pypi-name.js'
+import {normalizePypiName} from '../../../core/package-names.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
 

@@ -1,7 +1,7 @@
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
-import {normalizePypiName} from '../../lockfile-support/pypi-name.js'
+import {normalizePypiName} from '../../../core/package-names.js'
 import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'

@@ -1,5 +1,5 @@
 import type {AttributedCommit, EvidencePerson} from '../../../core/model.js'
-import {compare} from '../../evidence.js'
+import {compare} from '../../../core/compare.js'
 import {dayMs, daysBefore} from '../../figures.js'
 import type {MetricFamily} from '../../types.js'
 

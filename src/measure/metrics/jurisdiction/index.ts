@@ -2,7 +2,7 @@ import type {Attribution, AttributedRoleHolder, EvidencePerson, Metrics} from '.
 import {asks, authorsBehind, holdersBehind} from '../../evidence.js'
 import {distinctPer, rankedRecord, share, sharesOf, tally} from '../../figures.js'
 import type {Base, MetricFamily} from '../../types.js'
-import {maintainerGroup, uniqueHolders} from '../maintainers/groups.js'
+import {maintainerGroup, uniqueHolders} from '../../maintainer-groups.js'
 
 /** Roles that can merge or release: the "maintainer or approver" of the listed-entity rules. */
 const STEWARD_ROLES = new Set(['maintainer', 'owner', 'approver', 'committer'])

@@ -2,7 +2,7 @@ import type {AttributedRoleHolder, EvidencePerson, Metrics, Role} from '../../..
 import {asks, holdersBehind} from '../../evidence.js'
 import {rankedRecord} from '../../figures.js'
 import type {Base, MetricFamily, MetricKey} from '../../types.js'
-import {groupFigures, maintainerGroup, ROLE_WEIGHTS, uniqueHolders, weightedShares} from './groups.js'
+import {groupFigures, maintainerGroup, ROLE_WEIGHTS, uniqueHolders, weightedShares} from '../../maintainer-groups.js'
 
 /** Role views besides the maintainers: per role, how many people and how concentrated in one organisation. */
 const VIEWS: Array<{prefix: string; plural: string; roles: Role[]}> = [

@@ -1,7 +1,8 @@
 /** The three charts of the HTML report, from the scan result. */
 import {SEVERITIES, type ScanResult} from '../../../core/model.js'
 import {countryCommits, numberMetric, organizationCommits} from '../../shared/metrics.js'
-import {compareText, sortProjects} from '../../shared/order.js'
+import {sortProjects} from '../../shared/order.js'
+import {compare} from '../../../core/compare.js'
 import {
   type Bar,
   type LegendItem,
@@ -38,7 +39,7 @@ export function organizationFigure(result: ScanResult): Figure {
   const perProject = sortProjects(result.projects).map((p) => ({repo: p.repo, ...organizationCommits(p)}))
   const totals = new Map<string, number>()
   for (const p of perProject) for (const o of p.orgs) totals.set(o.name, (totals.get(o.name) ?? 0) + o.count)
-  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([name]) => name)
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([name]) => name)
   const colored = new Map(ranked.slice(0, PALETTE.length).map((name, i) => [name, PALETTE[i]]))
   const rows: StackedRow[] = []
   let anyOther = false
@@ -80,7 +81,7 @@ export function countryFigure(result: ScanResult): Figure {
     for (const [country, n] of Object.entries(countryCommits(project)))
       totals.set(country, (totals.get(country) ?? 0) + n)
   }
-  const ranked = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+  const ranked = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
   const bars: Bar[] = ranked.slice(0, MAX_COUNTRIES).map(([label, value]) => ({label, value, color: PALETTE[0]}))
   const rest = ranked.slice(MAX_COUNTRIES).reduce((sum, [, n]) => sum + n, 0)
   if (rest > 0) bars.push({label: 'Other countries', value: rest, color: OTHER_COLOR})

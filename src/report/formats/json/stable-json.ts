@@ -3,7 +3,7 @@
  * values give equal bytes whatever order the producer built them in. Hand-written because JSON.stringify puts
  * integer-like keys (HTTP statuses such as "200") first whatever the order, and a replacer cannot change that.
  */
-import {compareText} from '../../shared/order.js'
+import {compare} from '../../../core/compare.js'
 
 function serialize(value: unknown, indent: string): string | undefined {
   if (value === null) return 'null'
@@ -30,7 +30,7 @@ function serialize(value: unknown, indent: string): string | undefined {
   }
   const record = value as Record<string, unknown>
   const entries: string[] = []
-  for (const key of Object.keys(record).sort(compareText)) {
+  for (const key of Object.keys(record).sort(compare)) {
     const text = serialize(record[key], inner)
     if (text !== undefined) entries.push(`${inner}${JSON.stringify(key)}: ${text}`)
   }

@@ -1,7 +1,7 @@
 /** `tool.driver.rules`: one reportingDescriptor per rule, help text (Markdown) from the rule metadata. */
 import type {ReportingDescriptor} from 'sarif'
 import type {Finding, RuleMeta, Severity} from '../../../core/model.js'
-import {compareText} from '../../shared/order.js'
+import {compare} from '../../../core/compare.js'
 import {LEVEL, PROBLEM_SEVERITY, SECURITY_SEVERITY} from './severity.js'
 
 /** `single-vendor` -> `SingleVendor` (GitHub shows `name` beside the id). */
@@ -61,6 +61,6 @@ export function ruleDescriptors(
       })
     }
   }
-  const ids = [...byId.keys()].sort(compareText)
+  const ids = [...byId.keys()].sort(compare)
   return {descriptors: ids.map((id) => descriptor(byId.get(id)!)), index: new Map(ids.map((id, i) => [id, i]))}
 }

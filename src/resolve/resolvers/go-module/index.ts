@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {normaliseRepoUrl} from '../../repo-url.js'
+import {normaliseRepoUrl} from '../../../core/repo-url.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 import {matchingImport, parseGoImports} from './go-import.js'
 import {isModulePath, moduleDirectory, syntacticRepo} from './module-path.js'

@@ -1,4 +1,4 @@
-import {isValidGithubRepo} from '../../repo-url.js'
+import {isValidGithubRepo} from '../../../core/repo-url.js'
 
 /**
  * Go module paths whose repository follows from the path alone (no request). Sources:

@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {isValidGithubRepo} from '../../repo-url.js'
+import {isValidGithubRepo} from '../../../core/repo-url.js'
 import {imageOf, isRecord} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 

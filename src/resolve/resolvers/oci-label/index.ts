@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import type {ImageRef} from '../../../discover/image-ref.js'
+import type {ImageRef} from '../../../core/image-ref.js'
 import {imageOf, isImageDigest, isImageTag, isRecord, jsonAnswer} from '../../support.js'
 import type {Outcome, Resolver} from '../../types.js'
 import {RegistryClient} from './registry-client.js'

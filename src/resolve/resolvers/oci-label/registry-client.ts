@@ -1,4 +1,4 @@
-import type {ImageRef} from '../../../discover/image-ref.js'
+import type {ImageRef} from '../../../core/image-ref.js'
 import type {HttpResult} from '../../http.js'
 import {isRecord} from '../../support.js'
 import type {ResolverContext} from '../../types.js'

@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {normalizePypiName} from '../../../discover/lockfile-support/pypi-name.js'
+import {normalizePypiName} from '../../../core/package-names.js'
 import {type Candidate, firstRepository, isRecord, jsonAnswer} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 

@@ -1,9 +1,10 @@
-import type {ListMembership, Organization} from '../../core/model.js'
+import type {ListMembership, Organization} from '../core/model.js'
 import {dayOf, inEffect} from './dates.js'
 import {normalizeDomain, normalizeLogin, normalizeName} from './normalize.js'
 import type {DomainBasis, ListDefinition, Membership, OrganizationEntry, SourceEntry} from './schema.js'
 import {isPublicWebmail, suffixes} from './webmail.js'
 import type {EntityProblem, YamlPath} from './yaml-file.js'
+import {compare} from '../core/compare.js'
 
 /** An organisation as loaded: its entry (memberships from other files merged in) and where it is. */
 export interface OrganizationRecord {
@@ -167,11 +168,6 @@ export function buildEntityIndex(data: EntityData): {index: EntityIndex; problem
   for (const [id, record] of records) organizations.set(id, deepFreeze(toOrganization(record.entry)))
   const index = createIndex({records, organizations, lists, names, domains, logins, sources: data.sources})
   return {index, problems}
-}
-
-/** Code-point order: the same on every machine, unlike localeCompare. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function at(record: OrganizationRecord, path: YamlPath, message: string): EntityProblem {

@@ -6,7 +6,7 @@
  * GitHub owner and repository names are checked by collect's rules (src/collect/repo-name.ts), so whatever
  * resolve accepts, collect can fetch (legacy owners like `a--b` and `name-` included).
  */
-import {isValidOwner, isValidRepoName} from '../collect/repo-name.js'
+import {isValidOwner, isValidRepoName} from './repo-name.js'
 
 export interface RepoRef {
   /** `github.com/owner/name`; other hosts `host/path`. */

@@ -1,4 +1,5 @@
-import {compare, type EntityIndex} from '../entity-index.js'
+import type {EntityIndex} from '../entity-index.js'
+import {compare} from '../../core/compare.js'
 import type {ListDefinition} from '../schema.js'
 import {containment, distinctiveTokens, listedParty} from './names.js'
 import type {CslFile} from './read.js'

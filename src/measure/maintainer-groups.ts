@@ -1,6 +1,6 @@
-import type {AttributedRoleHolder, Role} from '../../../core/model.js'
-import type {Base} from '../../types.js'
-import {halfReachedBy, INDEPENDENT, ranked, share, sharesOf, tally, topCompany} from '../../figures.js'
+import type {AttributedRoleHolder, Role} from '../core/model.js'
+import type {Base} from './types.js'
+import {halfReachedBy, INDEPENDENT, ranked, share, sharesOf, tally, topCompany} from './figures.js'
 
 /**
  * Which role holders are "the maintainers": the first group present in this order. Projects name their senior

@@ -1,8 +1,6 @@
-import {isCalendarDate} from '../core/dates.js'
-import {usageError} from '../core/errors.js'
-import type {Window} from '../core/model.js'
-
-const DAY = 86_400_000
+import {isCalendarDate, DAY_MS} from './dates.js'
+import {usageError} from './errors.js'
+import type {Window} from './model.js'
 
 /** Parses `YYYY-MM-DD` or a full ISO timestamp into an ISO UTC string; throws a usage error otherwise. */
 export function parseDate(value: string, flag: string): string {
@@ -19,7 +17,7 @@ export function parseDate(value: string, flag: string): string {
  * Default: the twelve months before today's UTC midnight, so a whole day is never half in.
  */
 export function resolveWindow(since: string | undefined, until: string | undefined, now: Date = new Date()): Window {
-  const end = until ? parseDate(until, '--until') : new Date(Math.floor(now.getTime() / DAY) * DAY).toISOString()
+  const end = until ? parseDate(until, '--until') : new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString()
   let start: string
   if (since) start = parseDate(since, '--since')
   else {
@@ -34,4 +32,10 @@ export function resolveWindow(since: string | undefined, until: string | undefin
       'the window is [--since, --until) on commit author dates; swap them or widen it',
     )
   return {since: start, until: end}
+}
+
+/** The window applies to the author date, converted to UTC: since inclusive, until exclusive. */
+export function inWindow(authorDate: string, window: Window): boolean {
+  const t = Date.parse(authorDate)
+  return !Number.isNaN(t) && t >= Date.parse(window.since) && t < Date.parse(window.until)
 }

@@ -1,7 +1,7 @@
 import {readFile, stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
-import {usageError} from '../../../core/errors.js'
+import {usageError} from '../../core/errors.js'
 import {cslDate} from './dates.js'
 import {type CslRecord, CslJsonFile, CslJsonRecord} from './schema.js'
 

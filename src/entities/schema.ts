@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {isCalendarDate} from '../../core/dates.js'
+import {isCalendarDate} from '../core/dates.js'
 import {isCountryCode} from './countries.js'
 import {normalizeDomain, normalizeLogin} from './normalize.js'
 

@@ -1,14 +1,14 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {StewardsError} from '../../core/errors.js'
+import {StewardsError} from '../core/errors.js'
 import {type EntityData, type EntityIndex, buildEntityIndex} from './entity-index.js'
 import {EntitiesFile} from './schema.js'
 import {type EntityProblem, formatProblem, parseYaml, zodProblems} from './yaml-file.js'
 
 /** The organisation data shipped with stewards. */
-export const shippedEntitiesDir = fileURLToPath(new URL('../../../rules/entities/', import.meta.url))
-const packageRoot = fileURLToPath(new URL('../../../', import.meta.url))
+export const shippedEntitiesDir = fileURLToPath(new URL('../../rules/entities/', import.meta.url))
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 // Bounds for untrusted directories: entity files are small, hand-reviewed YAML.
 const MAX_FILE_BYTES = 2 * 1024 * 1024

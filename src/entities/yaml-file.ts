@@ -1,8 +1,8 @@
 /** Entity files through the shared YAML reader; problems keep a line only (0 when the whole file is concerned). */
 import type {z} from 'zod'
-import {parseYamlTree, schemaProblems, type YamlPath, type YamlProblem, type YamlTree} from '../../core/yaml-file.js'
+import {parseYamlTree, schemaProblems, type YamlPath, type YamlProblem, type YamlTree} from '../core/yaml-file.js'
 
-export type {YamlPath} from '../../core/yaml-file.js'
+export type {YamlPath} from '../core/yaml-file.js'
 
 /** A problem in an entity file: where it is (line 0 when the whole file is concerned) and why. */
 export interface EntityProblem {

@@ -4,9 +4,10 @@
  * undeclared dependency), and it also accepts forms we do not want on a flag (`-1h`, `2 days`, `1y`) and
  * returns undefined where we want a usage error naming the flag.
  */
-import {usageError} from '../core/errors.js'
+import {DAY_MS} from './dates.js'
+import {usageError} from './errors.js'
 
-const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000}
+const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: DAY_MS}
 
 /** `90s`, `30m`, `24h`, `7d`, or a number of milliseconds. */
 export function parseDuration(text: string, flag: string): number {

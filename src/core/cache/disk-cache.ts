@@ -4,7 +4,8 @@ import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {join, parse, resolve} from 'node:path'
 import {z} from 'zod'
-import {usageError} from '../../core/errors.js'
+import {usageError} from '../errors.js'
+import {compare} from '../compare.js'
 
 /**
  * On-disk HTTP cache shared by every network stage (GitHub, deps.dev, registries).
@@ -197,8 +198,4 @@ async function listDir(dir: string): Promise<string[]> {
   } catch {
     return []
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -6,7 +6,7 @@
  * and digest validation https://github.com/opencontainers/go-digest/blob/v1.0.0/algorithm.go.
  */
 import {PackageURL} from 'packageurl-js'
-import type {Component, Location, Origin} from '../core/model.js'
+import type {Component, Location, Origin} from './model.js'
 
 const ALPHANUMERIC = '[a-z0-9]+'
 const SEPARATOR = '(?:[._]|__|[-]+)'

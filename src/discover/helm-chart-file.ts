@@ -1,0 +1,25 @@
+/** Chart.yaml / Chart.lock, shared by the helm-chart and helm-values formats: dependencies (https://helm.sh/docs/topics/charts/#the-chartyaml-file). */
+import {z} from 'zod'
+import {readYaml} from './yaml.js'
+import {toPlain} from './yaml-tree.js'
+
+export const Dependency = z.object({
+  name: z.string().min(1),
+  version: z.string().nullish(),
+  repository: z.string().nullish(),
+})
+export type Dependency = z.infer<typeof Dependency>
+
+/** Chart.yaml, Chart.lock, and Helm 2's requirements.yaml / requirements.lock share this part. */
+export const ChartFile = z.object({
+  appVersion: z.string().nullish(),
+  dependencies: z.array(Dependency).nullish(),
+})
+export type ChartFile = z.infer<typeof ChartFile>
+
+/** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
+export function chartAppVersion(text: string, file: string): string | undefined {
+  const root = readYaml(text, file).documents[0]?.root
+  const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
+  return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
+}
