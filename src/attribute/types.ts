@@ -1,7 +1,7 @@
 import type {Claim, CollectedProject, EvidenceSource, RoleHolder} from '../core/model.js'
 import type {Acquisition} from './acquisitions.js'
 import type {BotMatcher} from './bots.js'
-import type {EntityIndex} from '../entities/entity-index.js'
+import type {EntityIndex} from '../entities/index.js'
 import type {FileProblem} from './sources/gitdm/parse.js'
 import type {GitdmIndex} from './sources/gitdm/load.js'
 import type {OverrideEntry} from './sources/override/load.js'

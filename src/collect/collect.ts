@@ -6,7 +6,7 @@ import {addMissing, unreadProject} from './missing.js'
 import {CollectFailure} from './octokit/errors.js'
 import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from '../core/repo-name.js'
 import {sources} from './registry.js'
-import type {CollectOptions, CollectRun, ProjectResult, ResolvedOptions, SourceSession} from './types.js'
+import type {CollectOptions, CollectRun, ProjectResult, ResolvedOptions, SourcePeers, SourceSession} from './types.js'
 import {compare} from '../core/compare.js'
 
 const DEFAULT_PROJECT_TIMEOUT_MS = 10 * 60_000
@@ -43,7 +43,14 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     seen.add(repoIdentity(ref))
     wanted.push(ref)
   }
-  const session = await source.open(resolved)
+  const peers: SourcePeers = {
+    open(id, peerOptions) {
+      const peer = sources.find((s) => s.id === id)
+      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${id}'`)
+      return peer.open(peerOptions, peers)
+    },
+  }
+  const session = await source.open(resolved, peers)
   try {
     results.push(...(await mapLimit(wanted, options.concurrency ?? 4, (ref) => collectOne(session, ref, resolved))))
     const profiles = await collectProfiles(session, results, resolved)

@@ -6,3 +6,11 @@ export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'
 export {rateLimitNotice} from './cli-options.js'
 export {DATA_PARTS, type DataPart} from './missing.js'
+export {checkApiUrl, hostsFor, pairGitDirs} from './cli-options.js'
+export {
+  parseGovernance,
+  parseGovernanceFiles,
+  readGovernanceDir,
+  selectMaintainers,
+  toRoleHolders,
+} from './governance/index.js'

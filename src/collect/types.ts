@@ -89,5 +89,10 @@ export interface Source {
   description: string
   /** Hosts whose repositories this source can answer for. */
   hosts(options: ResolvedOptions): string[]
-  open(options: ResolvedOptions): Promise<SourceSession>
+  /** `peers` opens another registered source: plug-ins never import each other (a snapshot replays through github). */
+  open(options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession>
+}
+
+export interface SourcePeers {
+  open(id: SourceId, options: ResolvedOptions): Promise<SourceSession>
 }

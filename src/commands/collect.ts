@@ -1,11 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
 import {parseDuration} from '../core/duration.js'
-import type {CollectOptions} from '../collect/types.js'
+import type {CollectOptions} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {resolveWindow} from '../core/window.js'
-import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/cli-options.js'
+import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/index.js'
 
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'

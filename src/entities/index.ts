@@ -10,3 +10,7 @@ export type {
 export {EntitiesError, type LoadOptions, loadEntities, shippedEntitiesDir} from './load.js'
 export {normalizeDomain, normalizeLogin, normalizeName} from './normalize.js'
 export {isPublicWebmail, publicWebmailDomains} from './webmail.js'
+export {matchCsl} from './csl/match.js'
+export {readCsl} from './csl/read.js'
+export {renderImportYaml} from './csl/render.js'
+export {entityFlags} from './flags.js'

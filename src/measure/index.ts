@@ -49,3 +49,4 @@ export function explainMetrics(keys: readonly string[], input: MeasureInput, met
   }
   return people
 }
+export {INDEPENDENT} from './figures.js'

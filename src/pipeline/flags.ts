@@ -1,6 +1,6 @@
 import {parse as parseYaml} from 'yaml'
 import {usageError} from '../core/errors.js'
-import {REPORT_FORMATS, type ReportFormat} from '../report/types.js'
+import {REPORT_FORMATS, type ReportFormat} from '../report/index.js'
 
 export interface OutputTarget {
   format: ReportFormat

@@ -1,4 +1,4 @@
-import {buildPeopleReport} from '../attribute/people.js'
+import {buildPeopleReport} from '../attribute/index.js'
 import type {AttributedProject, PersonSummary} from '../core/model.js'
 
 /** One line per person for the scan report: commits, organisation at their latest commit, and its evidence. */

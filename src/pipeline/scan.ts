@@ -5,7 +5,7 @@ import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
-import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/governance/index.js'
+import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
 import type {
   CollectedProject,
   Finding,
@@ -29,7 +29,7 @@ import {
 import {measureProject} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
 import {usageError} from '../core/errors.js'
-import {readScanResult} from '../report/formats/json/read.js'
+import {readScanResult} from '../report/index.js'
 import {peopleSummary} from './people.js'
 import {compare} from '../core/compare.js'
 

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
-import {entityFlags} from '../../entities/flags.js'
-import {loadEntities} from '../../entities/load.js'
+import {entityFlags} from '../../entities/index.js'
+import {loadEntities} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
 
 export default class EntitiesList extends BaseCommand {

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {stringify} from 'yaml'
-import {entityFlags} from '../../entities/flags.js'
-import {loadEntities} from '../../entities/load.js'
+import {entityFlags} from '../../entities/index.js'
+import {loadEntities} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
 

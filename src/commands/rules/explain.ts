@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
-import {explainRule, ruleView} from '../../evaluate/describe.js'
-import {rulesFlags} from '../../evaluate/flags.js'
+import {explainRule, ruleView} from '../../evaluate/index.js'
+import {rulesFlags} from '../../evaluate/index.js'
 import {loadRules} from '../../evaluate/index.js'
 
 export default class RulesExplain extends BaseCommand {

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
-import {ruleTable, ruleView} from '../../evaluate/describe.js'
-import {rulesFlags} from '../../evaluate/flags.js'
+import {ruleTable, ruleView} from '../../evaluate/index.js'
+import {rulesFlags} from '../../evaluate/index.js'
 import {loadRules} from '../../evaluate/index.js'
 
 export default class RulesList extends BaseCommand {

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
 import {ExitCode} from '../../core/errors.js'
-import {formatTestFailure} from '../../evaluate/describe.js'
+import {formatTestFailure} from '../../evaluate/index.js'
 import {collectRules, formatProblem, runRuleTests} from '../../evaluate/index.js'
 
 export default class RulesValidate extends BaseCommand {

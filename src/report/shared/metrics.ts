@@ -7,7 +7,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../../core/model.js'
-import {INDEPENDENT} from '../../measure/figures.js'
+import {INDEPENDENT} from '../../measure/index.js'
 import {compare} from '../../core/compare.js'
 
 export function numberMetric(metrics: Metrics, key: string): number | null {

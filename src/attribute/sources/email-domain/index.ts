@@ -3,7 +3,7 @@
  * sub-domains included). Public webmail and GitHub noreply addresses never attribute. The claim is about the
  * commit itself (the address it was signed with), so it holds for that commit whatever its date.
  */
-import {isPublicWebmail} from '../../../entities/webmail.js'
+import {isPublicWebmail} from '../../../entities/index.js'
 import type {EvidenceSourcePlugin} from '../../types.js'
 
 export const source: EvidenceSourcePlugin = {

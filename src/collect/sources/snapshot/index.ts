@@ -6,9 +6,8 @@ import {usageError} from '../../../core/errors.js'
 import {DiskCache} from '../../../core/cache/disk-cache.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {repoIdentity, parseRepo} from '../../../core/repo-name.js'
-import type {ProjectResult, ResolvedOptions, Source, SourceSession} from '../../types.js'
+import type {ProjectResult, ResolvedOptions, Source, SourcePeers, SourceSession} from '../../types.js'
 import {inWindow} from '../../../core/window.js'
-import {openGithubSession} from '../github/session.js'
 import {type RecordedCollection, Snapshot} from './schema.js'
 
 /**
@@ -21,10 +20,10 @@ export const source = {
   hosts() {
     return ['github.com']
   },
-  async open(options: ResolvedOptions): Promise<SourceSession> {
+  async open(options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
     if (!options.snapshot) throw usageError('snapshot-missing', 'the snapshot source needs a file (--snapshot FILE)')
     const snapshot = await readSnapshot(options.snapshot)
-    if ('format' in snapshot) return openBundle(snapshot, options)
+    if ('format' in snapshot) return openBundle(snapshot, options, peers)
     return openRecording(snapshot, options)
   },
 } satisfies Source
@@ -58,10 +57,11 @@ async function readSnapshot(file: string) {
 async function openBundle(
   bundle: Parameters<DiskCache['importBundle']>[0],
   options: ResolvedOptions,
+  peers: SourcePeers,
 ): Promise<SourceSession> {
   const dir = await mkdtemp(join(tmpdir(), 'stewards-snapshot-'))
   await new DiskCache(dir).importBundle(bundle)
-  const github = openGithubSession({...options, cacheDir: dir, offline: true})
+  const github = await peers.open('github', {...options, cacheDir: dir, offline: true})
   return {
     stats: () => github.stats(),
     fetchProfiles: (logins, signal) => github.fetchProfiles(logins, signal),
