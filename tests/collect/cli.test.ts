@@ -2,11 +2,11 @@ import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {repoRoot, runCliAsync} from '../support/cli.js'
+import {repoRoot, runCli} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {collectFrom, fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
 
-const run = (args: string[], env: Record<string, string> = {}) => runCliAsync(args, {env})
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, {env})
 
 describe('stewards collect and stewards cache', () => {
   let emulator: GithubEmulator
