@@ -85,6 +85,9 @@ describe('scan flags on the demo', () => {
       '2025-06-01',
       '--format',
       'html',
+      // The demo's .stewards.yaml would write its reports into demo-output/ in the repository.
+      '--output',
+      `json=${join(out, 'html-run.json')}`,
     ])
     expect(r.code).toBe(2)
     expect(r.stdout.length).toBeGreaterThan(65_536)
