@@ -8,5 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One worker process runs many files and keeps its module graph: src/ is transformed and evaluated once per
+    // worker, not once per file (which was most of the suite's time). The CLI tests run the commands in-process
+    // (tests/support/cli.ts), so the commands must run many times in one process: they are re-entrant.
+    isolate: false,
   },
 })

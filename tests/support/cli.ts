@@ -121,7 +121,7 @@ let configLoad: Promise<Config> | undefined
  * oclif would import src/commands itself through tsx, a second copy beside the one vitest transforms. The
  * commands come from src/commands through vitest; the command_not_found hook from src/hooks.
  */
-function loadConfig(): Promise<Config> {
+export function loadConfig(): Promise<Config> {
   configLoad ??= (async () => {
     const pjson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Interfaces.PJSON
     const {commands: _commands, hooks: _hooks, ...oclif} = pjson.oclif
