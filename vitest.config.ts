@@ -12,5 +12,9 @@ export default defineConfig({
     // worker, not once per file (which was most of the suite's time). The CLI tests run the commands in-process
     // (tests/support/cli.ts), so the commands must run many times in one process: they are re-entrant.
     isolate: false,
+    // The default reporter prints the duration of tests slower than this; the second reporter names, after the
+    // run, every test over the budget of 15 s.
+    slowTestThreshold: 2_000,
+    reporters: ['default', './tests/support/slow-tests-reporter.ts'],
   },
 })
