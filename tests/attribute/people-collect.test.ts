@@ -221,7 +221,7 @@ describe('stewards people OWNER/REPO from the GitHub API emulator', () => {
   })
   afterAll(() => emulator.close())
   const live = async (repo: string, extra: string[] = []) =>
-    await runCli([
+    runCli([
       'people',
       repo,
       '--github-api-url',

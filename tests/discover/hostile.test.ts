@@ -79,7 +79,7 @@ afterAll(async () => {
 })
 
 describe('hostile inputs', () => {
-  it('still lists the good files, and what symlinks inside the root point to', async () => {
+  it('still lists the good files, and what symlinks inside the root point to', () => {
     const refs = inventory.components.map((c) => `${c.ref} ${[...new Set(c.locations.map((l) => l.file))].join(',')}`)
     expect(refs).toEqual([
       'registry.example.com/good:1.0 alias.yaml,good.yaml',
@@ -90,7 +90,7 @@ describe('hostile inputs', () => {
     expect(JSON.stringify(inventory)).not.toContain('registry.example.com/outside')
   })
 
-  it('ends each unreadable input in an error naming the file and line', async () => {
+  it('ends each unreadable input in an error naming the file and line', () => {
     const errors = inventory.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.code}`)
     expect(errors).toEqual([
       'bad-utf8.yaml:3 invalid-utf8',
@@ -112,7 +112,7 @@ describe('hostile inputs', () => {
     expect(byFile['python.yaml']).toContain('python/object')
   })
 
-  it('skips what must not or cannot be read, with a reason', async () => {
+  it('skips what must not or cannot be read, with a reason', () => {
     expect(inventory.skipped.map((s) => `${s.file} ${s.reason}`)).toEqual([
       'big.yaml too-large',
       'chart/Chart.lock binary',

@@ -72,7 +72,7 @@ describe('stewards scan on the offline demo', () => {
     report = JSON.parse(readFileSync(join(out, 'a', 'report.json'), 'utf8'))
   })
 
-  it('prints the table, writes every report, and exits 0 without --fail-on', async () => {
+  it('prints the table, writes every report, and exits 0 without --fail-on', () => {
     expect(first.stderr).not.toContain('Error')
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('github.com/example-nimbus/nimbus-mesh')
@@ -86,11 +86,11 @@ describe('stewards scan on the offline demo', () => {
     expect(readFileSync(join(out, 'a', 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i)
   })
 
-  it('reports the reviewed figures and findings of the fictional stack (golden)', async () => {
+  it('reports the reviewed figures and findings of the fictional stack (golden)', () => {
     expectGoldenIn(join(import.meta.dirname, '__golden__'), 'demo-summary.txt', summary(report))
   })
 
-  it('agrees with figures computed independently from the generated history', async () => {
+  it('agrees with figures computed independently from the generated history', () => {
     for (const p of report.projects) {
       const repo = p.repo.replace('github.com/', '').replace('/', '__')
       const inWindow = demoCommits(repo).filter((c) => c.author.date >= '2025-01-01')
@@ -107,7 +107,7 @@ describe('stewards scan on the offline demo', () => {
     )
   })
 
-  it('exercises the interesting cases of the fictional stack', async () => {
+  it('exercises the interesting cases of the fictional stack', () => {
     const ids = (repo: string) => report.findings.filter((f) => f.repo === `github.com/${repo}`).map((f) => f.ruleId)
     expect(ids('example-nimbus/nimbus-mesh')).toEqual(
       expect.arrayContaining(['listed-maintainer', 'maintainers-single-org', 'listed-commit-share']),
@@ -126,7 +126,7 @@ describe('stewards scan on the offline demo', () => {
     )
   })
 
-  it('keeps the evidence chain: a listed-maintainer finding names people, organisations and attribution sources', async () => {
+  it('keeps the evidence chain: a listed-maintainer finding names people, organisations and attribution sources', () => {
     const finding = report.findings.find((f) => f.ruleId === 'listed-maintainer')!
     const people = (finding.evidence.people ?? []).map((p) => `${p.person} ${p.organization} ${p.source}`).sort()
     expect(people).toEqual([
@@ -148,7 +148,7 @@ describe('stewards scan on the offline demo', () => {
     }
   })
 
-  it('writes SARIF that validates against the official 2.1.0 schema', async () => {
+  it('writes SARIF that validates against the official 2.1.0 schema', () => {
     const schema = JSON.parse(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'))
     const ajv = new Ajv({allErrors: true, strict: false})
     addFormats.default(ajv)
