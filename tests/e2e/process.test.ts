@@ -10,7 +10,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
 import {TOKEN} from '../collect/helpers.js'
-import {builtBin, repoRoot, runBuilt} from '../support/cli.js'
+import {builtBin, processEnv, repoRoot, runBuilt} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 
 const out = mkdtempSync(join(tmpdir(), 'stewards-e2e-'))
@@ -27,7 +27,7 @@ function throughLatePipe(args: string[]): {code: string; stdout: string} {
   const quoted = [process.execPath, builtBin, ...args].map((a) => `'${a}'`).join(' ')
   const r = spawnSync('sh', ['-c', `(${quoted} 2>/dev/null; echo "exit $?" >&2) | (sleep 1; cat)`], {
     cwd: repoRoot,
-    env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', XDG_CACHE_HOME: out},
+    env: processEnv({XDG_CACHE_HOME: out}),
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   })
@@ -73,6 +73,9 @@ describe('the built CLI in a process', () => {
     const crash = await scanDemo([], {STEWARDS_FAULT: 'internal'})
     expect(crash.code).toBe(4)
     expect(crash.stderr).toContain('internal error')
+    // The stack trace shows what ran: the built tree, not src/ through a TypeScript loader.
+    expect(crash.stderr).toContain(join(repoRoot, 'dist', 'commands', 'scan.js'))
+    expect(crash.stderr).not.toContain(join(repoRoot, 'src'))
   })
 
   it('exit 2 (incomplete) with a report over 64 KiB on a slow pipe: the HTML reaches the reader whole', () => {
@@ -149,7 +152,7 @@ describe('the built CLI in a process', () => {
           '--cache-dir',
           mkdtempSync(join(out, 'cache-')),
         ],
-        {cwd: repoRoot, env: {...process.env, NO_COLOR: '1', GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: out}},
+        {cwd: repoRoot, env: processEnv({GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: out})},
       )
       let stderr = ''
       const waiting = new Promise<void>((resolve) => {

@@ -264,6 +264,15 @@ export interface ProcessOptions extends CliOptions {
 }
 
 /**
+ * The environment of a child process as a user's shell gives it, with `env` added: without vitest's NODE_ENV=test,
+ * which would make oclif run src/ through tsx instead of dist/.
+ */
+export function processEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const {NODE_ENV: _vitest, ...inherited} = process.env
+  return {...inherited, ...baseEnv(), ...env}
+}
+
+/**
  * Runs `node bin/run.js ARGS` (the built dist/: `npm test` builds first) in a child process with piped stdio, the
  * way a shell script would: for the end-to-end tests, help and `--version`.
  */
@@ -274,7 +283,7 @@ export function runBuilt(args: string[], options: ProcessOptions = {}): Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [builtBin, ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: {...process.env, ...baseEnv(), ...options.env},
+      env: processEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     const stdout: Buffer[] = []
