@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The in-process CLI runs as if NO_COLOR=1, like the child processes before it: set before oclif and its colour
+    // library load, which decide once.
+    env: {NO_COLOR: '1'},
     // One worker process runs many files and keeps its module graph: src/ is transformed and evaluated once per
     // worker, not once per file (which was most of the suite's time). The CLI tests run the commands in-process
     // (tests/support/cli.ts), so the commands must run many times in one process: they are re-entrant.
