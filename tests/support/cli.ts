@@ -54,6 +54,9 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   return run
 }
 
+/** The same as runCli, under the name the asynchronous child-process runner had: for tests written before. */
+export const runCliAsync = runCli
+
 // ---------------------------------------------------------------------------------------------------------------
 // Commands: src/commands/**, ids as oclif derives them from the file paths.
 
