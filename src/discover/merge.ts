@@ -1,6 +1,6 @@
 /**
  * Deterministic inventory: identical components (same kind, ecosystem, name, version, digest, ref, scope,
- * local, origin, direct, purl, repository) are merged by concatenating their locations, and everything is
+ * local, origin, direct, purl, repository, stated repository) are merged by concatenating their locations, and everything is
  * sorted with plain code-unit comparisons (never locale-dependent) so the same inputs give the same bytes.
  */
 import type {Component, Inventory, Location, ScanError, Skipped} from '../core/model.js'
@@ -46,7 +46,10 @@ function identity(c: Component): string {
     c.origin,
     c.direct,
     c.purl,
+    c.cpe,
     c.repository,
+    c.statedRepository?.url,
+    c.statedRepository?.field,
   ])
 }
 
@@ -63,12 +66,14 @@ function canonicalComponent(c: Component): Component {
     version: c.version,
     digest: c.digest,
     purl: c.purl,
+    cpe: c.cpe,
     ref: c.ref,
     scope: c.scope,
     direct: c.direct,
     local: c.local,
     origin: c.origin,
     repository: c.repository,
+    statedRepository: c.statedRepository && {url: c.statedRepository.url, field: c.statedRepository.field},
     locations: c.locations,
   })
 }
