@@ -10,7 +10,7 @@
  * - The packages the document DESCRIBES (`documentDescribes`, `DESCRIBES`, `DESCRIBED_BY`) are its subject:
  *   listed as local, never resolved.
  * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
- *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` target, links) is prod; otherwise one that is only an
+ *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
  *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
  *   build or test dependency or tool (`DEV_DEPENDENCY_OF`, `BUILD_TOOL_OF`, `TEST_DEPENDENCY_OF`...) is dev;
  *   a package no relationship qualifies is prod. Relationships to other documents (`DocumentRef-…:`) are ignored.
@@ -46,11 +46,10 @@ const RUNTIME_ELEMENT = new Set([
   'RUNTIME_DEPENDENCY_OF',
   'PROVIDED_DEPENDENCY_OF',
   'CONTAINED_BY',
-  'STATIC_LINK',
-  'DYNAMIC_LINK',
   'PACKAGE_OF',
 ])
-const RUNTIME_TARGET = new Set(['DEPENDS_ON', 'CONTAINS'])
+/** `A DEPENDS_ON B`, `A CONTAINS B`, `A DYNAMIC_LINK B` (A links B): B is needed at run time. */
+const RUNTIME_TARGET = new Set(['DEPENDS_ON', 'CONTAINS', 'STATIC_LINK', 'DYNAMIC_LINK'])
 const OPTIONAL_ELEMENT = new Set(['OPTIONAL_DEPENDENCY_OF', 'OPTIONAL_COMPONENT_OF'])
 const DEV_ELEMENT = new Set([
   'DEV_DEPENDENCY_OF',

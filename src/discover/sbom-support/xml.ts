@@ -51,9 +51,10 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
   }
 
   parser.on('error', (error) => fail(`invalid XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`))
-  parser.on('doctype', () =>
-    fail('DOCTYPE declarations are refused (no entity expansion, no external entities in SBOMs)'),
-  )
+  parser.on('doctype', () => {
+    const at = lines.position(Math.max(0, text.lastIndexOf('<!DOCTYPE', parser.position)))
+    fail('DOCTYPE declarations are refused (no entity expansion, no external entities in SBOMs)', at.line, at.column)
+  })
   parser.on('opentagstart', (tag) => {
     // The parser stands past the name and the character after it (a space, a line break, `>` or `/`).
     const at = text.lastIndexOf(`<${tag.name}`, parser.position)
