@@ -3,6 +3,7 @@ import {StewardsError} from '../core/errors.js'
 import {mapLimit} from '../core/map-limit.js'
 import {parseGovernance} from './governance/index.js'
 import {addMissing, unreadProject} from './missing.js'
+import {collectOrgAccounts} from './org-accounts.js'
 import {CollectFailure} from './octokit/errors.js'
 import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from '../core/repo-name.js'
 import {sources} from './registry.js'
@@ -56,6 +57,13 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     const profiles = await collectProfiles(session, results, resolved)
     incomplete ||= profiles.incomplete
     problems.push(...profiles.problems)
+    const accounts = await collectOrgAccounts(
+      session,
+      results.map((r) => r.project),
+      AbortSignal.timeout(resolved.projectTimeoutMs ?? DEFAULT_PROJECT_TIMEOUT_MS),
+    )
+    incomplete ||= accounts.incomplete
+    problems.push(...accounts.problems)
   } catch (error) {
     if (error instanceof CollectFailure && error.kind === 'unauthorized') {
       throw new StewardsError('github-unauthorized', 'GitHub rejected the token (401 Bad credentials)', {

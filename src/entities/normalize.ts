@@ -65,6 +65,36 @@ export function normalizeName(name: string): string {
   return stripped === '' ? folded : stripped
 }
 
+const LEGAL_SUFFIX_ANY_CASE = new RegExp(LEGAL_SUFFIX.source, 'iu')
+
+/**
+ * The display name of an organisation as a person declared it (a profile's free-text company): the value
+ * as written, with Unicode, quotes and spaces normalised and trailing legal forms and punctuation removed
+ * ("ACME Widgets, Inc." → "ACME Widgets"). Case is kept for display; `declaredKey` compares.
+ */
+export function declaredName(name: string): string {
+  const cleaned = name
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201B\u2032]/gu, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/gu, '"')
+    .trim()
+    .replace(/^@+/u, '')
+    .replace(/\s+/gu, ' ')
+    .replace(TRAILING_PUNCTUATION, '')
+  const stripped = cleaned.replace(LEGAL_SUFFIX_ANY_CASE, '').replace(TRAILING_PUNCTUATION, '')
+  return stripped === '' ? cleaned : stripped
+}
+
+/**
+ * Two declared names are one organisation when this key is equal: `normalizeName` (case, legal forms) with
+ * every run of punctuation or spaces folded into one space ("Acme-Widgets", "ACME Widgets Inc." → "acme widgets").
+ */
+export function declaredKey(name: string): string {
+  return normalizeName(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/u
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * `stewards affiliations update` and `--affiliations cncf-gitdm`: the CNCF gitdm files through the GitHub
+ * source (or a snapshot's cache bundle), with the client, cache and ETags every other request uses. Offline
+ * (the default for reading), the files come from the cache; `affiliations update` refreshes them.
+ */
+import {StewardsError, usageError} from '../core/errors.js'
+import type {AffiliationFileSet} from '../core/model.js'
+import {CollectFailure} from './octokit/errors.js'
+import {sources} from './registry.js'
+import type {CollectOptions, ResolvedOptions, SourcePeers} from './types.js'
+
+export type AffiliationFetchOptions = Omit<CollectOptions, 'since' | 'until' | 'gitDirs' | 'concurrency'>
+
+export async function fetchAffiliationFiles(options: AffiliationFetchOptions): Promise<AffiliationFileSet> {
+  const id = options.source === 'snapshot' ? 'snapshot' : 'github'
+  // The window plays no part in reading files at a commit.
+  const resolved: ResolvedOptions = {...options, source: id, since: '', until: '', window: {since: '', until: ''}}
+  const peers: SourcePeers = {
+    open(peerId, peerOptions) {
+      const peer = sources.find((s) => s.id === peerId)
+      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${peerId}'`)
+      return peer.open(peerOptions, peers)
+    },
+  }
+  const session = await peers.open(id, resolved)
+  try {
+    if (!session.fetchAffiliationFiles)
+      throw usageError(
+        'affiliations-unavailable',
+        'this snapshot holds no affiliation files (a recorded `collect --json` keeps none)',
+        'use a cache bundle (`stewards cache export`) made after `stewards affiliations update`',
+      )
+    return await session.fetchAffiliationFiles(AbortSignal.timeout(options.projectTimeoutMs ?? 10 * 60_000))
+  } catch (error) {
+    if (error instanceof CollectFailure && error.kind === 'offline-miss')
+      throw usageError(
+        'affiliations-not-cached',
+        `the CNCF gitdm affiliation files are not in the cache (${error.message})`,
+        'run `stewards affiliations update` (online) first, or import a cache bundle that holds them',
+      )
+    if (error instanceof CollectFailure && error.kind === 'unauthorized')
+      throw new StewardsError('github-unauthorized', 'GitHub rejected the token (401 Bad credentials)', {
+        hint: 'check --token, GITHUB_TOKEN or GH_TOKEN (expired or revoked?), or unset them to run anonymously',
+      })
+    throw error
+  } finally {
+    await session.close?.()
+  }
+}
