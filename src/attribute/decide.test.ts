@@ -35,7 +35,7 @@ describe('decide', () => {
     expect(decide(claims, '2023-12-31', order).organization).toBe('Curated Co')
     expect(decide(claims, '2024-01-01', order).organization).toBe('Domain Co')
     const june = decide(claims, '2024-06-01', order)
-    expect(june).toEqual({organization: 'User Co', claim: claims[2], resolution: 'ok', ageYears: 0})
+    expect(june).toEqual({organization: 'User Co', claim: claims[2], resolution: 'ok'})
   })
 
   it('takes the lowest rank within a source and flags disagreement as ambiguous', () => {

@@ -63,7 +63,8 @@ export function decide(
     resolution: others.size ? 'ambiguous' : 'ok',
   }
   if (others.size) attribution.alternatives = [...others.values()].sort()
-  if (winner.from && day) attribution.ageYears = Math.max(0, wholeYearsBetween(winner.from, day))
+  const age = winner.from && day ? wholeYearsBetween(winner.from, day) : 0
+  if (age >= 1) attribution.ageYears = age
   if (chosen.stale) attribution.stale = true
   return attribution
 }

@@ -3,13 +3,16 @@
  * source (or a snapshot's cache bundle), with the client, cache and ETags every other request uses. Offline
  * (the default for reading), the files come from the cache; `affiliations update` refreshes them.
  */
-import {StewardsError, usageError} from '../core/errors.js'
-import type {AffiliationFileSet} from '../core/model.js'
+import {ExitCode, StewardsError, usageError} from '../core/errors.js'
+import type {AffiliationFileSet, RequestStats} from '../core/model.js'
 import {CollectFailure} from './octokit/errors.js'
 import {sources} from './registry.js'
 import type {CollectOptions, ResolvedOptions, SourcePeers} from './types.js'
 
-export type AffiliationFetchOptions = Omit<CollectOptions, 'since' | 'until' | 'gitDirs' | 'concurrency'>
+export type AffiliationFetchOptions = Omit<CollectOptions, 'since' | 'until' | 'gitDirs' | 'concurrency'> & {
+  /** Called once at the end with the requests made (and answered from the cache). */
+  onStats?: (stats: RequestStats) => void
+}
 
 export async function fetchAffiliationFiles(options: AffiliationFetchOptions): Promise<AffiliationFileSet> {
   const id = options.source === 'snapshot' ? 'snapshot' : 'github'
@@ -42,8 +45,14 @@ export async function fetchAffiliationFiles(options: AffiliationFetchOptions): P
       throw new StewardsError('github-unauthorized', 'GitHub rejected the token (401 Bad credentials)', {
         hint: 'check --token, GITHUB_TOKEN or GH_TOKEN (expired or revoked?), or unset them to run anonymously',
       })
+    if (error instanceof CollectFailure)
+      throw new StewardsError('affiliations-incomplete', `cannot read the CNCF gitdm files: ${error.message}`, {
+        exitCode: ExitCode.incomplete,
+        hint: 'try again later (--on-rate-limit wait waits for a rate-limit reset), or with a token',
+      })
     throw error
   } finally {
+    options.onStats?.(session.stats())
     await session.close?.()
   }
 }

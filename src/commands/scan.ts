@@ -14,6 +14,7 @@ import {gatingFindings, markBaseline, reachesThreshold} from '../pipeline/baseli
 import {parseOutputs, parseParams} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {readReport, runScan} from '../pipeline/scan.js'
+import {attributionFlags} from '../attribute/index.js'
 import type {ParamOverrides} from '../evaluate/index.js'
 import {resolveWindow} from '../core/window.js'
 import {REPORT_FORMATS, type ReportFormat} from '../report/index.js'
@@ -84,7 +85,12 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       description: 'when the primary rate limit is hit: wait for the reset, or stop with partial results',
       options: ['wait', 'stop'],
     }),
-    affiliations: Flags.string({description: 'gitdm affiliation file; repeatable', multiple: true}),
+    affiliations: Flags.string({
+      description:
+        'gitdm affiliation file, or cncf-gitdm for the CNCF files `stewards affiliations update` cached; repeatable',
+      multiple: true,
+    }),
+    ...attributionFlags,
     companies: Flags.string({description: 'gitdm companies.yaml (acquisition renames)'}),
     overrides: Flags.string({description: 'your affiliations.yaml: login or email → organisation, with dates'}),
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
@@ -160,6 +166,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       affiliations: many(flags.affiliations, 'affiliations'),
       companies: setting('companies', flags.companies),
       overrides: setting('overrides', flags.overrides),
+      bots: flags.bots && flags.bots.length > 0 ? flags.bots : config.bots,
+      staleAfterYears: setting('staleAfter', flags['stale-after']),
       entities: many(flags.entities, 'entities'),
       lists: flags.lists && flags.lists.length > 0 ? flags.lists : config.lists,
       map: setting('map', flags.map),

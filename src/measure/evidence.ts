@@ -1,4 +1,4 @@
-import type {AttributedCommit, AttributedRoleHolder, EvidencePerson} from '../core/model.js'
+import type {AttributedCommit, AttributedRoleHolder, Attribution, EvidencePerson} from '../core/model.js'
 import type {Base} from './types.js'
 import {compare} from '../core/compare.js'
 
@@ -26,7 +26,7 @@ export function authorsBehind(
     const recent = [...commits].sort((a, b) => compare(b.date, a.date) || compare(a.sha, b.sha))
     const claim = recent[0].attribution.claim
     const entry: EvidencePerson = {person, organization: recent[0].attribution.organization}
-    if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation})
+    if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation}, marks(recent[0].attribution))
     return {...entry, commits: commits.length, shas: recent.slice(0, SHA_LIMIT).map((c) => c.sha)}
   })
   people.sort((a, b) => (b.commits ?? 0) - (a.commits ?? 0) || compare(a.person, b.person))
@@ -42,9 +42,19 @@ export function holdersBehind(holders: readonly AttributedRoleHolder[]): Evidenc
       roleSource: holder.source,
     }
     const claim = holder.attribution.claim
-    if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation})
+    if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation}, marks(holder.attribution))
     return entry
   })
+}
+
+/** What a reader of the evidence must weigh: an unverified address, an organisation as declared, a stale claim. */
+function marks(attribution: Attribution): Pick<EvidencePerson, 'unverified' | 'selfDeclared' | 'stale'> {
+  const claim = attribution.claim
+  return {
+    ...(claim?.verification?.status === 'unverified' ? {unverified: true} : {}),
+    ...(claim?.selfDeclared && !attribution.entityId ? {selfDeclared: true} : {}),
+    ...(attribution.stale ? {stale: true} : {}),
+  }
 }
 
 /** True when any of `wanted` is among `keys`. */

@@ -30,7 +30,8 @@ import {measureProject} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
 import {usageError} from '../core/errors.js'
 import {readScanResult} from '../report/index.js'
-import {peopleSummary} from './people.js'
+import {resolveAffiliations} from './affiliations.js'
+import {peopleSummary, projectAttribution} from './people.js'
 import {compare} from '../core/compare.js'
 
 export interface ScanOptions {
@@ -52,9 +53,14 @@ export interface ScanOptions {
   githubApiUrl?: string
   onRateLimit?: 'wait' | 'stop'
   concurrency?: number
+  /** gitdm files in gitdm order; `cncf-gitdm` stands for the files `stewards affiliations update` stored. */
   affiliations?: string[]
   companies?: string
   overrides?: string
+  /** Bot rule files read after the shipped rules/bots/default.yaml. */
+  bots?: string[]
+  /** Years after which an open gitdm period is stale (default 5). */
+  staleAfterYears?: number
   entities?: string[]
   map?: string
   version: string
@@ -77,11 +83,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     options.lists,
     entities.listDefinitions().map((l) => l.id),
   )
+  const evidence = await resolveAffiliations(options.affiliations, options.companies, options)
   const attribution = await loadAttributionContext({
-    affiliations: options.affiliations,
-    companies: options.companies,
+    affiliations: evidence.affiliations,
+    companies: evidence.companies,
     overrides: options.overrides,
     entities,
+    botFiles: options.bots,
+    staleAfterYears: options.staleAfterYears,
   })
 
   stage('discover', options.paths.join(' '))
@@ -133,6 +142,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
   stage('measure and evaluate', `${resolved.groups.length} projects`)
+  // Rules about attribution coverage (tag `coverage`): where one fires, the report says whose evidence is wanted.
+  const coverageRules = new Set(rules.rules.filter((rule) => rule.tags?.includes('coverage')).map((rule) => rule.id))
   const ruleErrors: ScanError[] = []
   const projects: ProjectReport[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
@@ -172,6 +183,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       metrics,
       people: attributed ? peopleSummary(attributed) : [],
       roles: attributed?.roles ?? [],
+      ...(attributed ? projectAttribution(attributed, findings, coverageRules) : {}),
       findings: sortFindings(findings),
       score: scoreProject(findings),
     }

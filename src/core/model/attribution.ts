@@ -102,7 +102,7 @@ export interface Attribution {
   alternatives?: string[]
   /** When unknown: whether any source knows the person at all (false: nothing matched them). */
   known?: boolean
-  /** Whole years from the deciding claim's start (`from`) to the day attributed, when the claim has a start. */
+  /** Whole years from the deciding claim's start (`from`) to the day attributed, from one year on. */
   ageYears?: number
   /**
    * The deciding claim is an affiliation-file period with no end that started more than the configured number of

@@ -1,5 +1,5 @@
 import type {Component, Location, ScanError, Skipped} from './component.js'
-import type {AttributedRoleHolder} from './attribution.js'
+import type {AttributedRoleHolder, EvidenceWanted} from './attribution.js'
 import type {Finding, Metrics, Severity} from './finding.js'
 import type {ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
 
@@ -51,6 +51,20 @@ export interface PersonSummary {
   organization: string | null
   source?: string
   citation?: string
+  /** The organisation is as the person declared it (profile), not in the organisation data. */
+  selfDeclared?: boolean
+  /** The attribution rests on an e-mail domain nothing vouches for. */
+  unverified?: boolean
+  /** The deciding affiliation-file period is stale. */
+  stale?: boolean
+}
+
+/** Automation kept out of every people figure: an identity, its commits, and the rule that caught it. */
+export interface AutomationExcluded {
+  /** `name <email>` as the commits write it. */
+  identity: string
+  commits: number
+  rule?: string
 }
 
 export interface RuleMeta {
@@ -74,6 +88,10 @@ export interface ProjectReport {
   metrics: Metrics
   people: PersonSummary[]
   roles: AttributedRoleHolder[]
+  /** Bot identities excluded from the people figures, most commits first as collected. */
+  automation?: AutomationExcluded[]
+  /** Where a coverage rule fired: the unattributed authors whose evidence would raise coverage most. */
+  wanted?: EvidenceWanted
   findings: Finding[]
   /** 0 (no risk found) to 100. */
   score: number

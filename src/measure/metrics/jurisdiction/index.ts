@@ -45,9 +45,26 @@ export const family: MetricFamily = {
     {key: 'listed_commit_share', type: 'share', description: 'listed_commits / human_commits.'},
     {key: 'listed_contributors', type: 'count', description: 'Distinct human authors at listed organisations.'},
     {
+      key: 'listed_commits_unverified',
+      type: 'count',
+      description:
+        'Of listed_commits, those resting only on an e-mail domain nothing vouches for (no GitHub-verified signature, not the account’s public e-mail, in no affiliation file): anyone can commit with any address.',
+    },
+    {
+      key: 'listed_commit_share_excl_unverified',
+      type: 'share',
+      description: '(listed_commits - listed_commits_unverified) / human_commits.',
+    },
+    {
       key: 'listed_maintainers',
       type: 'count',
       description: 'Distinct maintainers, owners, approvers or committers at listed organisations.',
+      builtOn: ['governance'],
+    },
+    {
+      key: 'listed_maintainers_unverified',
+      type: 'count',
+      description: 'Of listed_maintainers, those whose attribution rests only on an unverified e-mail domain.',
       builtOn: ['governance'],
     },
     {
@@ -133,8 +150,14 @@ export const family: MetricFamily = {
       country_coverage: share(covered, human.length),
       listed_commits: listedCommits.length,
       listed_commit_share: share(listedCommits.length, human.length),
+      listed_commits_unverified: listedCommits.filter((c) => unverified(c.attribution)).length,
+      listed_commit_share_excl_unverified: share(
+        listedCommits.filter((c) => !unverified(c.attribution)).length,
+        human.length,
+      ),
       listed_contributors: new Set(listedCommits.map((c) => c.person)).size,
       listed_maintainers: stewards.length,
+      listed_maintainers_unverified: stewards.filter((h) => unverified(h.attribution)).length,
       listed_role_holders: listedHolders.length,
       listed_organizations: [...listedOrgs].sort(),
       commits_per_listed_org: rankedRecord(tally(listedCommits, (c) => c.attribution.organization)),
@@ -172,6 +195,11 @@ export const family: MetricFamily = {
     }
     return people
   },
+}
+
+/** The attribution rests on an e-mail domain nothing vouches for (README "Forged evidence"). */
+function unverified(attribution: Attribution): boolean {
+  return attribution.claim?.verification?.status === 'unverified'
 }
 
 /** Maintainers (whatever their role is called) plus owners, approvers and committers at listed organisations. */

@@ -13,6 +13,7 @@ import {
   without,
 } from '../../figures.js'
 import type {Base, MetricFamily} from '../../types.js'
+import {compare} from '../../../core/compare.js'
 
 /**
  * Organisational diversity of commits (CHAOSS "Elephant Factor", "Organizational Diversity"). Definitions follow
@@ -98,6 +99,17 @@ export const family: MetricFamily = {
       description: 'Parent organisation with the most commits, Independent excluded.',
     },
     {key: 'top_parent_org_share', type: 'share', description: 'top_parent_org commits / attributed_commits.'},
+    {
+      key: 'self_declared_commits',
+      type: 'count',
+      description:
+        'Human commits attributed to an organisation only as the person declared it (profile company the organisation data does not name): counted above, never matched to a list, a country or a parent.',
+    },
+    {
+      key: 'self_declared_orgs',
+      type: 'names',
+      description: 'Organisations with commits whose every attribution is as declared (self-declared), sorted.',
+    },
   ],
   measure(base) {
     const human = base.human
@@ -134,6 +146,7 @@ export const family: MetricFamily = {
       commits_per_parent_org: rankedRecord(perParent),
       top_parent_org: parent?.[0] ?? null,
       top_parent_org_share: parent ? share(parent[1], attributed) : null,
+      ...selfDeclared(human),
     }
   },
   explain(keys, base, metrics) {
@@ -177,4 +190,21 @@ export function parentOf(base: Base, commit: AttributedCommit): string | null {
   const id = commit.attribution.entityId
   if (org === null || org === INDEPENDENT || !id || !base.input.entities) return org
   return base.input.entities.root(id, base.asOf)?.name ?? org
+}
+
+/** Organisations as declared: named by the person only, so curated facts (lists, countries, parents) never apply. */
+function selfDeclared(human: readonly AttributedCommit[]): {self_declared_commits: number; self_declared_orgs: string[]} {
+  const declared = new Set<string>()
+  const curated = new Set<string>()
+  let commits = 0
+  for (const {attribution} of human) {
+    if (!attribution.organization) continue
+    const asDeclared = attribution.claim?.selfDeclared === true && !attribution.entityId
+    if (asDeclared) commits++
+    ;(asDeclared ? declared : curated).add(attribution.organization)
+  }
+  return {
+    self_declared_commits: commits,
+    self_declared_orgs: [...declared].filter((name) => !curated.has(name)).sort(compare),
+  }
 }
