@@ -245,12 +245,20 @@ describe('self-declared organisations', () => {
     const people = companies.map((company, i) => ({login: `d${i}`, company}))
     const declared: CollectedProject = {
       ...project,
-      commits: people.map((p, i) => commit(`s${i}`, p.login, `${p.login}@mail.example.net`, '2024-04-01T10:00:00Z', p.login)),
+      commits: people.map((p, i) =>
+        commit(`s${i}`, p.login, `${p.login}@mail.example.net`, '2024-04-01T10:00:00Z', p.login),
+      ),
       profiles: Object.fromEntries(people.map((p) => [p.login, p])),
       orgAccounts: {'widget-works': {login: 'widget-works', organization: true, name: 'Acme Widgets'}},
     }
     const result = attributeProject(declared, [], context)
-    expect(result.commits.map((c) => [c.attribution.organization, c.attribution.claim?.selfDeclared, c.attribution.entityId])).toEqual([
+    expect(
+      result.commits.map((c) => [
+        c.attribution.organization,
+        c.attribution.claim?.selfDeclared,
+        c.attribution.entityId,
+      ]),
+    ).toEqual([
       ['ACME-Widgets', true, undefined],
       ['ACME-Widgets', true, undefined],
       ['ACME-Widgets', true, undefined],
@@ -262,7 +270,7 @@ describe('self-declared organisations', () => {
 })
 
 describe('stale affiliation-file claims', () => {
-  it('rank below the commit\'s own fresh evidence, carry their age, and still decide when nothing fresher claims', async () => {
+  it("rank below the commit's own fresh evidence, carry their age, and still decide when nothing fresher claims", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'stewards-stale-'))
     const gitdm = join(dir, 'gitdm.txt')
     await writeFile(gitdm, 'olga: olga!example.com, olga!mail.example.net\n\tSample Labs from 2015-03-01\n')
@@ -277,10 +285,20 @@ describe('stale affiliation-file claims', () => {
       ],
     }
     const [young, outranked, alone] = attributeProject(stale, [], context).commits.map((c) => c.attribution)
-    expect([young.organization, young.claim?.source, young.ageYears, young.stale]).toEqual(['Sample Labs', 'gitdm', 4, undefined])
+    expect([young.organization, young.claim?.source, young.ageYears, young.stale]).toEqual([
+      'Sample Labs',
+      'gitdm',
+      4,
+      undefined,
+    ])
     // Nine years into an open period, the commit's own listed domain is fresher evidence.
     expect([outranked.organization, outranked.claim?.source]).toEqual(['Example Corp', 'email-domain'])
-    expect([alone.organization, alone.claim?.source, alone.ageYears, alone.stale]).toEqual(['Sample Labs', 'gitdm', 9, true])
+    expect([alone.organization, alone.claim?.source, alone.ageYears, alone.stale]).toEqual([
+      'Sample Labs',
+      'gitdm',
+      9,
+      true,
+    ])
     // The limit is configurable.
     const lenient = await loadAttributionContext({entities, affiliations: [gitdm], staleAfterYears: 10})
     expect(attributeProject(stale, [], lenient).commits[1].attribution.claim?.source).toBe('gitdm')

@@ -53,7 +53,10 @@ const Value = z.union([z.string().min(1), z.strictObject({pattern: z.string().mi
 const Url = z.url({protocol: /^https?$/})
 const Entry = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id').optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id')
+      .optional(),
     email: Value.optional(),
     local: Value.optional(),
     name: Value.optional(),
@@ -71,7 +74,10 @@ const BotsFile = z.strictObject({
 })
 
 /** The shipped rules (unless `shipped: false`), then each file in order: its rules added, its `disable` applied. */
-export async function loadBotRules(files: readonly string[] = [], options: {shipped?: boolean} = {}): Promise<BotRules> {
+export async function loadBotRules(
+  files: readonly string[] = [],
+  options: {shipped?: boolean} = {},
+): Promise<BotRules> {
   const paths = [...(options.shipped === false ? [] : [shippedBotsFile]), ...files]
   const rules: BotRules = {bots: [], humans: []}
   for (const file of paths) {
@@ -122,8 +128,7 @@ export function botMatcher(rules: BotRules, configured: readonly string[] = []):
   const match = (author: BotAuthor): BotRule | undefined => {
     const values = fieldsOf(author)
     if (rules.humans.some((rule) => matches(rule, values))) return undefined
-    if (extra.has(values.name) || extra.has(values.email) || (values.login && extra.has(values.login)))
-      return flagRule
+    if (extra.has(values.name) || extra.has(values.email) || (values.login && extra.has(values.login))) return flagRule
     return rules.bots.find((rule) => matches(rule, values))
   }
   return {match, isBot: (author) => match(author) !== undefined}

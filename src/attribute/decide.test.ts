@@ -69,10 +69,7 @@ describe('decide', () => {
 
 describe('stale and weak evidence', () => {
   it('ranks a gitdm period with no end that began more than N years before the day below fresher sources', () => {
-    const claims = [
-      claim('Old Co', {from: '2019-03-01'}),
-      claim('Domain Co', {source: 'email-domain'}),
-    ]
+    const claims = [claim('Old Co', {from: '2019-03-01'}), claim('Domain Co', {source: 'email-domain'})]
     expect(isStale(claims[0], '2024-03-01')).toBe(false)
     expect(isStale(claims[0], '2024-03-02')).toBe(true)
     expect(decide(claims, '2024-03-01', order)).toMatchObject({organization: 'Old Co', ageYears: 5})
@@ -83,7 +80,11 @@ describe('stale and weak evidence', () => {
     expect(isStale(claim('A', {from: '2000-01-01', until: '2030-01-01'}), '2024-01-01')).toBe(false)
     expect(isStale(claim('A', {from: '2000-01-01', source: 'override'}), '2024-01-01')).toBe(false)
     const blocks = [claim('First', {from: '2010-01-01', rank: 1}), claim('Second', {from: '2023-01-01', rank: 2})]
-    expect(decide(blocks, '2024-01-01', order)).toMatchObject({organization: 'First', stale: true, resolution: 'ambiguous'})
+    expect(decide(blocks, '2024-01-01', order)).toMatchObject({
+      organization: 'First',
+      stale: true,
+      resolution: 'ambiguous',
+    })
   })
 
   it('uses weak evidence only when no other source claims the person that day', () => {

@@ -50,7 +50,10 @@ export const SEVERAL_DECLARERS = 2
  * Lower-case handle → the logins (sorted) whose profile company names that organisation account as their
  * current employer (read as the profile-company source reads it), for accounts GitHub says are organisations.
  */
-export function declaredEmployers(project: CollectedProject, entities: EntityLookup | undefined): Map<string, string[]> {
+export function declaredEmployers(
+  project: CollectedProject,
+  entities: EntityLookup | undefined,
+): Map<string, string[]> {
   const byHandle = new Map<string, string[]>()
   for (const profile of Object.values(project.profiles)) {
     const reading = profile.company ? readCompany(profile.company, entities) : undefined

@@ -218,7 +218,9 @@ export function formatWanted(wanted: EvidenceWanted): string[] {
   ]
   for (const p of wanted.people) {
     const who = [p.login ? `@${p.login}` : '', ...p.emails.filter((e) => e !== p.person || !p.login)].filter(Boolean)
-    lines.push(`  ${who.join(' ') || p.person}: ${p.commits} commit${p.commits === 1 ? '' : 's'} (${p.first}..${p.last})`)
+    lines.push(
+      `  ${who.join(' ') || p.person}: ${p.commits} commit${p.commits === 1 ? '' : 's'} (${p.first}..${p.last})`,
+    )
   }
   lines.push('', 'Fill in and pass with --overrides:', '', ...wanted.snippet.trimEnd().split('\n'))
   return lines
@@ -239,7 +241,8 @@ function marks(period: PersonPeriod): string {
   if (period.verification?.status === 'unverified') notes.push('unverified: nothing vouches for the address')
   if (period.verification?.status === 'verified')
     notes.push(`vouched by ${period.verification.vouchedBy?.map((v) => v.kind).join(', ')}`)
-  if (period.ageYears) notes.push(`claim ${period.ageYears} year${period.ageYears === 1 ? '' : 's'} old${period.stale ? ', stale' : ''}`)
+  if (period.ageYears)
+    notes.push(`claim ${period.ageYears} year${period.ageYears === 1 ? '' : 's'} old${period.stale ? ', stale' : ''}`)
   return notes.length ? ` [${notes.join('; ')}]` : ''
 }
 

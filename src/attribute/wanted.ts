@@ -66,7 +66,9 @@ export function affiliationsSnippet(repo: string, wanted: EvidenceWanted): strin
     'affiliations:',
   ]
   for (const person of wanted.people) {
-    const key = person.login ? `login: ${JSON.stringify(person.login)}` : `email: ${JSON.stringify(person.emails[0] ?? person.person)}`
+    const key = person.login
+      ? `login: ${JSON.stringify(person.login)}`
+      : `email: ${JSON.stringify(person.emails[0] ?? person.person)}`
     const who = [person.names.join(', '), person.login ? person.emails.join(', ') : ''].filter(Boolean).join('; ')
     lines.push(
       `  - ${key}  # ${person.commits} commit${person.commits === 1 ? '' : 's'}, ${person.first}..${person.last}${who ? `; ${comment(who)}` : ''}`,
@@ -88,6 +90,5 @@ function pct(share: number): string {
 
 /** Commit metadata in a YAML comment: one line, no control characters. */
 function comment(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, ' ').trim()
 }

@@ -49,7 +49,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
         '<%= config.bin %> <%= command.id %> etcd-io/etcd --git ./etcd --affiliations developers_affiliations1.txt --companies companies.yaml',
     },
     {
-      description: 'Who to ask: the unattributed authors whose evidence would raise coverage most, with an affiliations.yaml to fill in',
+      description:
+        'Who to ask: the unattributed authors whose evidence would raise coverage most, with an affiliations.yaml to fill in',
       command: '<%= config.bin %> <%= command.id %> expressjs/express --git ./express --wanted',
     },
     {

@@ -22,7 +22,8 @@ export async function resolveAffiliations(
   companies: string | undefined,
   options: {cacheDir?: string; snapshot?: string; githubApiUrl?: string; token?: string},
 ): Promise<AffiliationSources> {
-  if (!affiliations?.includes(CNCF_GITDM)) return {...(affiliations ? {affiliations: [...affiliations]} : {}), companies}
+  if (!affiliations?.includes(CNCF_GITDM))
+    return {...(affiliations ? {affiliations: [...affiliations]} : {}), companies}
   const fetched = await fetchAffiliationFiles({
     source: options.snapshot ? 'snapshot' : 'github',
     snapshot: options.snapshot,
@@ -33,8 +34,9 @@ export async function resolveAffiliations(
   })
   const named = (path: string, text: string): EvidenceText => ({file: citationName(fetched, path), text})
   return {
-    affiliations: affiliations.flatMap((entry): Array<string | EvidenceText> =>
-      entry === CNCF_GITDM ? fetched.files.map((f) => named(f.path, f.text)) : [entry],
+    affiliations: affiliations.flatMap(
+      (entry): Array<string | EvidenceText> =>
+        entry === CNCF_GITDM ? fetched.files.map((f) => named(f.path, f.text)) : [entry],
     ),
     companies: companies ?? (fetched.companies && named(fetched.companies.path, fetched.companies.text)),
     fetched,

@@ -44,10 +44,12 @@ describe('shipped organisation data', () => {
       const entry = index.record(org.id)!.entry
       for (const domain of entry.domains) {
         expect(domain.basis, `${org.id} ${domain.domain}`).toBe('commits-observed')
-        for (const url of domain.source) expect(url, org.id).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/commit\/[0-9a-f]{40}$/)
+        for (const url of domain.source)
+          expect(url, org.id).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/commit\/[0-9a-f]{40}$/)
       }
       for (const gh of entry.github_orgs)
-        for (const url of gh.source) expect(url, org.id).toMatch(/^https:\/\/github\.com\/X-lab2017\/open-digger\/blob\/[0-9a-f]{40}\//)
+        for (const url of gh.source)
+          expect(url, org.id).toMatch(/^https:\/\/github\.com\/X-lab2017\/open-digger\/blob\/[0-9a-f]{40}\//)
     }
   })
 

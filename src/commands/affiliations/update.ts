@@ -5,14 +5,19 @@ import {BaseCommand} from '../../core/command.js'
 import {updateAffiliations} from '../../pipeline/affiliations.js'
 
 export default class AffiliationsUpdate extends BaseCommand {
-  static override summary = 'Fetch the current CNCF gitdm affiliation files into the cache, for --affiliations cncf-gitdm'
-  static override description = `Reads cncf/gitdm at the head of its default branch through the same GitHub client and cache as every collection (ETags: unchanged files cost a 304; rate limits and GitHub Enterprise as usual): developers_affiliations1..N.txt in gitdm order and src/companies.yaml (acquisition renames). Then \`scan\` and \`people\` use them with --affiliations cncf-gitdm (read from the cache only, never fetched by surprise); \`stewards cache export\` carries them to an air-gapped machine like any other cached answer.
+  static override summary =
+    'Fetch the current CNCF gitdm affiliation files into the cache, for --affiliations cncf-gitdm'
+  static override description =
+    `Reads cncf/gitdm at the head of its default branch through the same GitHub client and cache as every collection (ETags: unchanged files cost a 304; rate limits and GitHub Enterprise as usual): developers_affiliations1..N.txt in gitdm order and src/companies.yaml (acquisition renames). Then \`scan\` and \`people\` use them with --affiliations cncf-gitdm (read from the cache only, never fetched by surprise); \`stewards cache export\` carries them to an air-gapped machine like any other cached answer.
 
 The files carry no explicit licence; they are published by the CNCF as the affiliation source of DevStats. stewards cites each claim as cncf/gitdm@COMMIT:FILE:LINE.
 
 Exit codes: 0 updated, 2 the files could not be read completely (network, rate limit), 3 usage error (bad token, nothing cached with --offline).`
   static override examples = [
-    {description: 'Fetch or refresh (token from GITHUB_TOKEN or GH_TOKEN)', command: '<%= config.bin %> <%= command.id %>'},
+    {
+      description: 'Fetch or refresh (token from GITHUB_TOKEN or GH_TOKEN)',
+      command: '<%= config.bin %> <%= command.id %>',
+    },
     {
       description: 'Then attribute with them',
       command: '<%= config.bin %> scan deploy/ --affiliations cncf-gitdm',

@@ -58,7 +58,13 @@ export function blobJson(repo: FixtureRepo, sha: string) {
   for (const content of repo.files.values()) {
     if (gitBlobSha(content) !== sha) continue
     const bytes = Buffer.from(content)
-    return {sha, node_id: `B_${sha.slice(0, 12)}`, size: bytes.length, encoding: 'base64', content: bytes.toString('base64')}
+    return {
+      sha,
+      node_id: `B_${sha.slice(0, 12)}`,
+      size: bytes.length,
+      encoding: 'base64',
+      content: bytes.toString('base64'),
+    }
   }
   return null
 }

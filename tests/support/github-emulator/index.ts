@@ -245,7 +245,12 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       200,
       [...names].sort().map(([name, type]) => {
         const content = repo.files.get(prefix + name)
-        return {type, name, path: prefix + name, sha: content === undefined ? sha1(`tree ${prefix}${name}`) : gitBlobSha(content)}
+        return {
+          type,
+          name,
+          path: prefix + name,
+          sha: content === undefined ? sha1(`tree ${prefix}${name}`) : gitBlobSha(content),
+        }
       }),
       req,
     )

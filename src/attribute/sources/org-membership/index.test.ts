@@ -6,7 +6,10 @@ import {loadAttributionContext} from '../../context.js'
 import {loadEntities} from '../../../entities/load.js'
 import {source} from './index.js'
 
-function project(profiles: Record<string, Profile>, orgAccounts: CollectedProject['orgAccounts'] = {}): CollectedProject {
+function project(
+  profiles: Record<string, Profile>,
+  orgAccounts: CollectedProject['orgAccounts'] = {},
+): CollectedProject {
   return {
     repo: 'x',
     source: 'snapshot',

@@ -80,7 +80,12 @@ describe('profile-company source', async () => {
 
   it('reads one @handle the data does not list from the organisation account it names', () => {
     const accounts = {
-      'widget-works': {login: 'Widget-Works', organization: true, name: 'Widget Works', blog: 'https://widgets.example'},
+      'widget-works': {
+        login: 'Widget-Works',
+        organization: true,
+        name: 'Widget Works',
+        blog: 'https://widgets.example',
+      },
       'sample-team': {login: 'sample-team', organization: true, name: 'Sample Labs'},
       'verified-co': {login: 'verified-co', organization: true, name: 'VC', blog: 'example.com', isVerified: true},
       'unverified-co': {login: 'unverified-co', organization: true, name: 'UC', blog: 'example.com'},

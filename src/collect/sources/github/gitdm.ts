@@ -66,7 +66,10 @@ export async function fetchGitdmFiles(
     const text = decode(data, entry.path)
     total += text.length
     if (total > MAX_TOTAL_BYTES)
-      throw new CollectFailure('too-large', `${repo.owner}/${repo.name}: affiliation files over ${MAX_TOTAL_BYTES} bytes`)
+      throw new CollectFailure(
+        'too-large',
+        `${repo.owner}/${repo.name}: affiliation files over ${MAX_TOTAL_BYTES} bytes`,
+      )
     files.push({path: entry.path, text})
   }
   const set: AffiliationFileSet = {

@@ -193,7 +193,10 @@ export function parentOf(base: Base, commit: AttributedCommit): string | null {
 }
 
 /** Organisations as declared: named by the person only, so curated facts (lists, countries, parents) never apply. */
-function selfDeclared(human: readonly AttributedCommit[]): {self_declared_commits: number; self_declared_orgs: string[]} {
+function selfDeclared(human: readonly AttributedCommit[]): {
+  self_declared_commits: number
+  self_declared_orgs: string[]
+} {
   const declared = new Set<string>()
   const curated = new Set<string>()
   let commits = 0

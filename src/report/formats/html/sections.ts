@@ -224,9 +224,7 @@ function wantedBlock(wanted: EvidenceWanted): string {
 export function wantedSection(result: ScanResult): string {
   const sorted = sortProjects(result.projects)
   const items = sorted.flatMap((p, i) =>
-    p.wanted
-      ? [`<li><a href="#project-${i + 1}">${code(p.repo)}</a>: ${esc(wantedSentence(p.wanted))}.</li>`]
-      : [],
+    p.wanted ? [`<li><a href="#project-${i + 1}">${code(p.repo)}</a>: ${esc(wantedSentence(p.wanted))}.</li>`] : [],
   )
   return items.length ? `<ul>${items.join('')}</ul>` : '<p>Attribution coverage is enough to judge every project.</p>'
 }

@@ -139,7 +139,16 @@ function evidenceWanted(result: ScanResult): string[] {
     for (const person of p.wanted.people) lines.push(`  - ${mdText(wantedPerson(person))}`)
     // A fence longer than any backtick run in the snippet, so commit names cannot close it.
     const fence = '`'.repeat(Math.max(3, ...[...p.wanted.snippet.matchAll(/`+/g)].map((m) => m[0].length + 1)))
-    lines.push('', `  ${fence}yaml`, ...p.wanted.snippet.trimEnd().split('\n').map((l) => `  ${l}`), `  ${fence}`, '')
+    lines.push(
+      '',
+      `  ${fence}yaml`,
+      ...p.wanted.snippet
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+      `  ${fence}`,
+      '',
+    )
   }
   return lines
 }
@@ -192,10 +201,7 @@ export function renderMarkdownWithin(result: ScanResult, limit: number): string 
     ...topFindings(findings),
     ...projectTable(result.projects),
     ...details(`All findings with evidence (${findings.length})`, findings.flatMap(findingDetails)),
-    ...details(
-      `Evidence wanted (${projectsWanting(result.projects).length} projects)`,
-      evidenceWanted(result),
-    ),
+    ...details(`Evidence wanted (${projectsWanting(result.projects).length} projects)`, evidenceWanted(result)),
     ...details(`Automation excluded from the people figures (${automation(result).length})`, automation(result)),
     ...details(`Not read (${gaps.length})`, gaps),
     ...details(`Rules (${result.rules.length})`, ruleTable(result)),

@@ -44,7 +44,7 @@ const LEGEND =
   'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
 /** Marks an organisation only its contributors' profiles name (not in the organisation data). */
 const DECLARED = '*'
-const DECLARED_NOTE = '* self-declared: named by contributors\' profiles, not in the organisation data'
+const DECLARED_NOTE = "* self-declared: named by contributors' profiles, not in the organisation data"
 
 function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[] {
   const h = headline(project)
