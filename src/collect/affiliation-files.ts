@@ -6,8 +6,8 @@
 import {ExitCode, StewardsError, usageError} from '../core/errors.js'
 import type {AffiliationFileSet, RequestStats} from '../core/model.js'
 import {CollectFailure} from './octokit/errors.js'
-import {sources} from './registry.js'
-import type {CollectOptions, ResolvedOptions, SourcePeers} from './types.js'
+import {sourcePeers} from './collect.js'
+import type {CollectOptions, ResolvedOptions} from './types.js'
 
 export type AffiliationFetchOptions = Omit<CollectOptions, 'since' | 'until' | 'gitDirs' | 'concurrency'> & {
   /** Called once at the end with the requests made (and answered from the cache). */
@@ -18,14 +18,7 @@ export async function fetchAffiliationFiles(options: AffiliationFetchOptions): P
   const id = options.source === 'snapshot' ? 'snapshot' : 'github'
   // The window plays no part in reading files at a commit.
   const resolved: ResolvedOptions = {...options, source: id, since: '', until: '', window: {since: '', until: ''}}
-  const peers: SourcePeers = {
-    open(peerId, peerOptions) {
-      const peer = sources.find((s) => s.id === peerId)
-      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${peerId}'`)
-      return peer.open(peerOptions, peers)
-    },
-  }
-  const session = await peers.open(id, resolved)
+  const session = await sourcePeers().open(id, resolved)
   try {
     if (!session.fetchAffiliationFiles)
       throw usageError(

@@ -44,14 +44,7 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     seen.add(repoIdentity(ref))
     wanted.push(ref)
   }
-  const peers: SourcePeers = {
-    open(id, peerOptions) {
-      const peer = sources.find((s) => s.id === id)
-      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${id}'`)
-      return peer.open(peerOptions, peers)
-    },
-  }
-  const session = await source.open(resolved, peers)
+  const session = await source.open(resolved, sourcePeers())
   try {
     results.push(...(await mapLimit(wanted, options.concurrency ?? 4, (ref) => collectOne(session, ref, resolved))))
     const profiles = await collectProfiles(session, results, resolved)
@@ -83,6 +76,18 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     {projects, requests: session.stats(), incomplete, problems: [...new Set(problems)].sort()},
     options.token,
   )
+}
+
+/** Opens registered sources for one another: plug-ins never import each other (a snapshot replays through github). */
+export function sourcePeers(): SourcePeers {
+  const peers: SourcePeers = {
+    open(id, peerOptions) {
+      const peer = sources.find((s) => s.id === id)
+      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${id}'`)
+      return peer.open(peerOptions, peers)
+    },
+  }
+  return peers
 }
 
 async function collectOne(session: SourceSession, ref: RepoRef, options: ResolvedOptions): Promise<ProjectResult> {

@@ -47,25 +47,13 @@ const LEGAL_FORMS = [
 ]
 
 // One or more legal-form words at the end, each preceded by a space or comma: `, co., ltd.`.
-const LEGAL_SUFFIX = new RegExp(`(?:[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?)+$`, 'u')
+const LEGAL_SUFFIX = new RegExp(`(?:[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?)+$`, 'iu')
 const TRAILING_PUNCTUATION = /[\s.,;:]+$/u
 
 /** The comparison key of an organisation name or alias; see the module comment for the rules. */
 export function normalizeName(name: string): string {
-  const folded = name
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201B\u2032]/gu, "'")
-    .replace(/[\u201C\u201D\u201F\u2033]/gu, '"')
-    .trim()
-    .replace(/^@+/u, '')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .replace(TRAILING_PUNCTUATION, '')
-  const stripped = folded.replace(LEGAL_SUFFIX, '').replace(TRAILING_PUNCTUATION, '')
-  return stripped === '' ? folded : stripped
+  return withoutLegalForms(cleanName(name).toLowerCase())
 }
-
-const LEGAL_SUFFIX_ANY_CASE = new RegExp(LEGAL_SUFFIX.source, 'iu')
 
 /**
  * The display name of an organisation as a person declared it (a profile's free-text company): the value
@@ -73,7 +61,12 @@ const LEGAL_SUFFIX_ANY_CASE = new RegExp(LEGAL_SUFFIX.source, 'iu')
  * ("ACME Widgets, Inc." → "ACME Widgets"). Case is kept for display; `declaredKey` compares.
  */
 export function declaredName(name: string): string {
-  const cleaned = name
+  return withoutLegalForms(cleanName(name))
+}
+
+/** Steps 1-3 of the module comment but case-folding: NFKC, ASCII quotes, no leading `@`, one space, no trailing punctuation. */
+function cleanName(name: string): string {
+  return name
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201B\u2032]/gu, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/gu, '"')
@@ -81,8 +74,12 @@ export function declaredName(name: string): string {
     .replace(/^@+/u, '')
     .replace(/\s+/gu, ' ')
     .replace(TRAILING_PUNCTUATION, '')
-  const stripped = cleaned.replace(LEGAL_SUFFIX_ANY_CASE, '').replace(TRAILING_PUNCTUATION, '')
-  return stripped === '' ? cleaned : stripped
+}
+
+/** Step 4: trailing legal forms off; a name made only of them is kept as it is. */
+function withoutLegalForms(text: string): string {
+  const stripped = text.replace(LEGAL_SUFFIX, '').replace(TRAILING_PUNCTUATION, '')
+  return stripped === '' ? text : stripped
 }
 
 /**
