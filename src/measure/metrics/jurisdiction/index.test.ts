@@ -90,7 +90,7 @@ describe('jurisdiction metrics', () => {
 
   it('explains listed maintainers with role, file and attribution source', () => {
     const i = input({commits: data, roles: holders, entities})
-    const people = explainMetrics(['listed_maintainers'], i, measureProject(i))
+    const people = explainMetrics(['listed_maintainers'], i)
     expect(people).toEqual([
       {
         person: 'g1',
