@@ -188,7 +188,7 @@ async function snapshotCache(file: string): Promise<{dir: string; dispose(): Pro
 }
 
 /** A mistyped list id would silently turn every list check off: refuse it. */
-function checkLists(wanted: string[] | undefined, known: string[]): void {
+export function checkLists(wanted: string[] | undefined, known: string[]): void {
   for (const id of wanted ?? []) {
     if (!known.includes(id))
       throw usageError(
@@ -223,8 +223,16 @@ function mergeRequests(a: ScanResult['requests'], b: ScanResult['requests']): Sc
   return {total: (a?.total ?? 0) + (b?.total ?? 0), byStatus, cached: (a?.cached ?? 0) + (b?.cached ?? 0)}
 }
 
-/** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */
-export async function readReport(file: string): Promise<ScanResult> {
+/**
+ * Reads a previous JSON report (for `--baseline`, `diff` and `evaluate`, which passes its own reader); usage error
+ * naming the file when it is not one.
+ */
+export async function readReport(file: string): Promise<ScanResult>
+export async function readReport<T>(file: string, read: (text: string, file: string) => T): Promise<T>
+export async function readReport(
+  file: string,
+  read: (text: string, file: string) => unknown = readScanResult,
+): Promise<unknown> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -235,5 +243,5 @@ export async function readReport(file: string): Promise<ScanResult> {
       'pass a JSON report written by `stewards scan --format json`',
     )
   }
-  return readScanResult(text, file)
+  return read(text, file)
 }

@@ -37,3 +37,83 @@ export const ScanReport = z.looseObject({
   summary: z.looseObject({incomplete: z.boolean()}),
 })
 export type ScanReport = z.infer<typeof ScanReport>
+
+/*
+ * What judging a report again (`stewards evaluate`) reads: the measured data of every project, checked field by
+ * field, since rules and findings are built from it. Unknown fields are dropped; findings and scores are the rules'
+ * and are made again.
+ */
+const MetricValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string()),
+  z.record(z.string(), z.number()),
+])
+
+const Person = z.object({
+  person: z.string(),
+  organization: z.string().nullable(),
+  source: z.string().optional(),
+  citation: z.string().optional(),
+  role: z.string().optional(),
+  roleSource: z.string().optional(),
+  commits: z.number().int().nonnegative().optional(),
+  shas: z.array(z.string()).optional(),
+})
+
+const EvidenceGroup = z.object({id: z.string(), keys: z.array(z.string()), people: z.array(Person)})
+
+const Listings = z.object({
+  organizations: z.record(z.string(), z.array(z.string())),
+  authors: z.array(
+    z.object({
+      person: z.string(),
+      organization: z.string().nullable(),
+      entityId: z.string(),
+      commits: z.number().int().nonnegative(),
+      recent: z.array(z.object({sha: z.string(), date: z.string()})),
+      source: z.string().optional(),
+      citation: z.string().optional(),
+    }),
+  ),
+  stewards: z.array(Person.extend({entityId: z.string()})),
+  roleHolders: z.array(Person.extend({entityId: z.string()})),
+})
+
+const DATA_PARTS = ['facts', 'commits', 'governance', 'profiles'] as const
+
+export const MeasuredProject = z.object({
+  repo: z.string(),
+  status: z.enum(['ok', 'empty', 'unavailable', 'partial']),
+  reason: z.string().optional(),
+  missing: z.array(z.enum(DATA_PARTS)).optional(),
+  provenance: z.string(),
+  confidence: z.enum(['high', 'medium', 'low']),
+  components: z.array(z.looseObject({locations: z.array(ReportLocation)})),
+  facts: z.looseObject({}).optional(),
+  metrics: z.record(z.string(), MetricValue),
+  evidence: z.array(EvidenceGroup).optional(),
+  listings: Listings.optional(),
+  people: z.array(z.looseObject({person: z.string()})),
+  roles: z.array(z.looseObject({login: z.string()})),
+})
+
+export const MeasuredReport = z.object({
+  schemaVersion: z.string(),
+  window: z.object({since: z.string(), until: z.string()}),
+  inputs: z.array(z.string()),
+  projects: z.array(MeasuredProject),
+  unresolved: z.array(z.looseObject({})),
+  lists: z.object({known: z.array(z.string()), selected: z.array(z.string())}).optional(),
+  summary: z.looseObject({
+    components: z.number().int().nonnegative(),
+    incomplete: z.boolean(),
+    inputsIncomplete: z.boolean().optional(),
+  }),
+  skipped: z.array(z.looseObject({})),
+  errors: z.array(z.looseObject({file: z.string(), code: z.string(), message: z.string()})),
+  requests: z.looseObject({}).optional(),
+})
+export type MeasuredReport = z.infer<typeof MeasuredReport>
