@@ -70,7 +70,8 @@ export const judgingFlags = {
     multiple: true,
   }),
   lists: Flags.string({
-    description: 'list ids that count as listed (default: every list in the entity data); repeatable',
+    description:
+      'list ids that count as listed; repeatable (default: every list in the organisation data; evaluate: the report’s lists)',
     multiple: true,
   }),
   'fail-on': Flags.string({

@@ -206,6 +206,25 @@ describe('stewards evaluate REPORT.json', {timeout: SLOW}, () => {
     expect((JSON.parse(again.stdout) as ScanResult).errors).toEqual([])
   })
 
+  it('--help shows the flags and examples; without a report it is a usage error', async () => {
+    const help = await runCli(['evaluate', '--help'])
+    expect(help.code).toBe(0)
+    for (const text of [
+      'REPORT',
+      '--rules',
+      '--param',
+      '--lists',
+      '--fail-on',
+      '--baseline',
+      'EXAMPLES',
+      '--rules strict',
+    ])
+      expect(help.stdout).toContain(text)
+    const none = await runCli(['evaluate'])
+    expect(none.code).toBe(3)
+    expect(none.stderr).toContain('Hint: ')
+  })
+
   it('refuses what it cannot read with one line and a hint (exit 3): not a report, a truncated one, a directory', async () => {
     const truncated = join(out, 'truncated.json')
     writeFileSync(truncated, readFileSync(report(), 'utf8').slice(0, 4096))
