@@ -64,22 +64,6 @@ export function rankAuthors(tallies: readonly AuthorTally[], limit = PEOPLE_LIMI
   return people.slice(0, limit)
 }
 
-/** The keys `listedFigures` computes: the figures that change with the lists that count. */
-export const LISTED_KEYS = [
-  'listed_commits',
-  'listed_commit_share',
-  'listed_contributors',
-  'listed_maintainers',
-  'listed_role_holders',
-  'listed_organizations',
-  'commits_per_listed_org',
-  'role_holders_per_listed_org',
-  'listed_maintainers_per_list',
-] as const
-
-/** The evidence groups `listedFigures` fills. */
-export const LISTED_GROUPS = ['listed-authors', 'listed-stewards', 'listed-role-holders'] as const
-
 /**
  * The list-dependent figures of a project (src/measure/README.md, family `jurisdiction`) and the people behind
  * them, when the lists in `selected` count (every list when undefined). `humanCommits` is the denominator of the
@@ -94,7 +78,10 @@ export function listedFigures(
     Object.hasOwn(listings.organizations, entityId) ? listings.organizations[entityId] : []
   const listed = (entityId: string) => listsOf(entityId).some((list) => !selected || selected.includes(list))
   const authors = listings.authors.filter((a) => listed(a.entityId))
-  const stewards = firstPerLogin(listings.stewards.filter((h) => listed(h.entityId)))
+  const stewards = firstPerLogin(
+    listings.stewards.filter((h) => listed(h.entityId)),
+    (h) => h.person,
+  )
   const holders = listings.roleHolders.filter((h) => listed(h.entityId))
   const commits = authors.reduce((n, a) => n + a.commits, 0)
   const commitsPerOrg = new Map<string, number>()
@@ -106,7 +93,7 @@ export function listedFigures(
   const organizations = new Set(
     [...authors, ...holders].flatMap((x) => (x.organization === null ? [] : [x.organization])),
   )
-  const metrics: Record<(typeof LISTED_KEYS)[number], Metrics[string]> = {
+  const metrics: Metrics = {
     listed_commits: commits,
     listed_commit_share: share(commits, humanCommits),
     listed_contributors: new Set(authors.map((a) => a.person)).size,
@@ -137,8 +124,8 @@ export function relist(measurement: Measurement, selected: readonly string[]): M
   const human = measurement.metrics.human_commits
   const fresh = listedFigures(listings, selected, typeof human === 'number' ? human : 0)
   const metrics = {...measurement.metrics}
-  for (const key of LISTED_KEYS)
-    if (metrics[key] !== null && metrics[key] !== undefined) metrics[key] = fresh.metrics[key]
+  for (const [key, value] of Object.entries(fresh.metrics))
+    if (metrics[key] !== null && metrics[key] !== undefined) metrics[key] = value
   const evidence = measurement.evidence.map((group) => {
     const people = fresh.groups.find((g) => g.id === group.id)?.people
     return people ? {...group, people} : group
@@ -150,11 +137,11 @@ function add(counts: Map<string, number>, key: string, n: number): void {
   counts.set(key, (counts.get(key) ?? 0) + n)
 }
 
-/** One entry per login (case-insensitive), the first kept. */
-function firstPerLogin(holders: readonly ListedHolder[]): ListedHolder[] {
+/** One entry per login (case-insensitive), the first kept: how governance files name a person counts once. */
+export function firstPerLogin<T>(items: readonly T[], loginOf: (item: T) => string): T[] {
   const seen = new Set<string>()
-  return holders.filter((h) => {
-    const login = h.person.toLowerCase()
+  return items.filter((item) => {
+    const login = loginOf(item).toLowerCase()
     if (seen.has(login)) return false
     seen.add(login)
     return true

@@ -4,19 +4,23 @@ import {relist} from '../../../core/measurement.js'
 import {explainMetrics, measure, measureProject} from '../../index.js'
 
 const D = '2024-05-05T00:00:00Z'
-// Fictional organisations: a parent on a list since 2020, a subsidiary inheriting it, one listed only in 2025.
-const entities = entityTable([
-  org('globex', 'Globex Holdings', {
-    country: 'XA',
-    lists: [{list: 'watch-a', since: '2020-01-01', source: 'https://example.org/a'}],
-  }),
-  org('globex-labs', 'Globex Labs', {parent: 'globex', country: null}),
-  org('initech', 'Initech', {
-    country: 'XB',
-    lists: [{list: 'watch-b', since: '2025-03-01', source: 'https://example.org/b'}],
-  }),
-  org('acme', 'Acme Cloud', {country: 'XB'}),
-])
+// Fictional organisations: a parent on a list since 2020, a subsidiary inheriting it, one listed from `initechListed`.
+function entitiesListing(initechListed: string) {
+  return entityTable([
+    org('globex', 'Globex Holdings', {
+      country: 'XA',
+      lists: [{list: 'watch-a', since: '2020-01-01', source: 'https://example.org/a'}],
+    }),
+    org('globex-labs', 'Globex Labs', {parent: 'globex', country: null}),
+    org('initech', 'Initech', {
+      country: 'XB',
+      lists: [{list: 'watch-b', since: initechListed, source: 'https://example.org/b'}],
+    }),
+    org('acme', 'Acme Cloud', {country: 'XB'}),
+  ])
+}
+// Initech is listed only after the window: not listed here.
+const entities = entitiesListing('2025-03-01')
 const ids = {'Globex Holdings': 'globex', 'Globex Labs': 'globex-labs', Initech: 'initech', 'Acme Cloud': 'acme'}
 
 const data = commits(
@@ -106,18 +110,7 @@ describe('jurisdiction metrics', () => {
 
   it('relisting a measurement (`stewards evaluate --lists`) equals measuring with those lists, people included', () => {
     // Two lists in force; one author commits for two listed organisations, one steward is named twice.
-    const both = entityTable([
-      org('globex', 'Globex Holdings', {
-        country: 'XA',
-        lists: [{list: 'watch-a', since: '2020-01-01', source: 'https://example.org/a'}],
-      }),
-      org('globex-labs', 'Globex Labs', {parent: 'globex', country: null}),
-      org('initech', 'Initech', {
-        country: 'XB',
-        lists: [{list: 'watch-b', since: '2020-03-01', source: 'https://example.org/b'}],
-      }),
-      org('acme', 'Acme Cloud', {country: 'XB'}),
-    ])
+    const both = entitiesListing('2020-03-01')
     const more = commits(
       [
         ['g1', 'Globex Labs', D],

@@ -4,6 +4,7 @@
  */
 import {z} from 'zod'
 import {SEVERITIES} from '../../../core/model.js'
+import {DataPart, EvidenceGroup, Listings, MetricValue, ProjectStatus} from '../../../core/measurement-schema.js'
 
 export const ReportLocation = z.looseObject({
   file: z.string(),
@@ -43,52 +44,11 @@ export type ScanReport = z.infer<typeof ScanReport>
  * field, since rules and findings are built from it. Unknown fields are dropped; findings and scores are the rules'
  * and are made again.
  */
-const MetricValue = z.union([
-  z.number(),
-  z.string(),
-  z.boolean(),
-  z.null(),
-  z.array(z.string()),
-  z.record(z.string(), z.number()),
-])
-
-const Person = z.object({
-  person: z.string(),
-  organization: z.string().nullable(),
-  source: z.string().optional(),
-  citation: z.string().optional(),
-  role: z.string().optional(),
-  roleSource: z.string().optional(),
-  commits: z.number().int().nonnegative().optional(),
-  shas: z.array(z.string()).optional(),
-})
-
-const EvidenceGroup = z.object({id: z.string(), keys: z.array(z.string()), people: z.array(Person)})
-
-const Listings = z.object({
-  organizations: z.record(z.string(), z.array(z.string())),
-  authors: z.array(
-    z.object({
-      person: z.string(),
-      organization: z.string().nullable(),
-      entityId: z.string(),
-      commits: z.number().int().nonnegative(),
-      recent: z.array(z.object({sha: z.string(), date: z.string()})),
-      source: z.string().optional(),
-      citation: z.string().optional(),
-    }),
-  ),
-  stewards: z.array(Person.extend({entityId: z.string()})),
-  roleHolders: z.array(Person.extend({entityId: z.string()})),
-})
-
-const DATA_PARTS = ['facts', 'commits', 'governance', 'profiles'] as const
-
 export const MeasuredProject = z.object({
   repo: z.string(),
-  status: z.enum(['ok', 'empty', 'unavailable', 'partial']),
+  status: ProjectStatus,
   reason: z.string().optional(),
-  missing: z.array(z.enum(DATA_PARTS)).optional(),
+  missing: z.array(DataPart).optional(),
   provenance: z.string(),
   confidence: z.enum(['high', 'medium', 'low']),
   components: z.array(z.looseObject({locations: z.array(ReportLocation)})),
