@@ -182,6 +182,11 @@ describe('stewards evaluate REPORT.json', {timeout: SLOW}, () => {
     const diff = await runCli(['diff', old, report()])
     expect(diff.code).toBe(0)
     expect(diff.stdout).toContain('0 new, 0 worsened, 0 improved, 0 resolved, 13 unchanged')
+    const gate = await evaluate(report(), ['--baseline', old, '--fail-on', 'info', '--format', 'json'])
+    expect(gate.code).toBe(0)
+    expect(new Set((JSON.parse(gate.stdout) as ScanResult).findings.map((f) => f.baselineState))).toEqual(
+      new Set(['unchanged']),
+    )
   })
 
   it('--config: the judging keys of a settings file apply, flags win', async () => {
