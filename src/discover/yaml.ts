@@ -100,8 +100,12 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
     }
     const problems = [...doc.errors, ...doc.warnings]
     if (problems.length > 0) {
-      for (const p of problems)
-        error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, p.pos[0])
+      for (const p of problems) {
+        // The stack ran out where it ran out: a place that depends on the caller's stack and on what the JIT has
+        // compiled so far, not on the file. The document's start is the same on every run.
+        const offset = p.code === 'RESOURCE_EXHAUSTION' ? start : p.pos[0]
+        error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, offset)
+      }
     } else {
       try {
         const converter = new Converter(doc, lines, limits, complexKeyLines)

@@ -125,10 +125,10 @@ describe('hostile inputs', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
-  it('the CLI exits 2 and prints the same JSON bytes on every run', () => {
+  it('the CLI exits 2 and prints the same JSON bytes on every run', async () => {
     const args = ['inventory', dir, '--max-file-size', '4MB', '--json']
-    const first = runCli(args)
-    const second = runCli(args)
+    const first = await runCli(args)
+    const second = await runCli(args)
     expect(first.code).toBe(2)
     expect(second.stdout).toBe(first.stdout)
     const json = JSON.parse(first.stdout)
