@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Finding, ScanResult} from '../../src/core/model.js'
-import {repoRoot, runCli} from '../support/cli.js'
+import {type CliResult, repoRoot, runCli} from '../support/cli.js'
 
 const out = mkdtempSync(join(tmpdir(), 'stewards-rejudge-'))
 const FORMATS = ['json', 'sarif', 'markdown', 'html', 'csv'] as const
@@ -48,13 +48,13 @@ function asSchema110(report: ScanResult): ScanResult {
   return old
 }
 
-// Each case runs the CLI a few times over the demo: seconds each, more on a busy machine.
-const SLOW = 300_000
+// Each case runs the CLI a few times over the demo: a second or two each, more on a busy machine.
+const SLOW = 180_000
 
 describe('stewards evaluate REPORT.json', {timeout: SLOW}, () => {
-  let defaultScan: ReturnType<typeof runCli>
-  let strictScan: ReturnType<typeof runCli>
-  let rejudged: ReturnType<typeof runCli>
+  let defaultScan: CliResult
+  let strictScan: CliResult
+  let rejudged: CliResult
   const report = () => file('default')
 
   beforeAll(async () => {
