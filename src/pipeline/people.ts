@@ -1,5 +1,5 @@
 import {buildPeopleReport, evidenceWanted} from '../attribute/index.js'
-import type {AttributedProject, Finding, PersonSummary, ProjectReport} from '../core/model.js'
+import type {AttributedProject, PersonSummary, ProjectReport} from '../core/model.js'
 
 /** One line per person for the scan report: commits, organisation at their latest commit, and its evidence. */
 export function peopleSummary(project: AttributedProject): PersonSummary[] {
@@ -22,14 +22,11 @@ export function peopleSummary(project: AttributedProject): PersonSummary[] {
 }
 
 /**
- * Per project: the automation kept out of the people figures (with the rule that caught it), and, where a
- * coverage rule fired, the unattributed authors whose evidence would raise coverage most.
+ * Per project: the automation kept out of the people figures (with the rule that caught it), and the unattributed
+ * authors whose evidence would raise coverage most. The report keeps them only where a coverage rule fired
+ * (pipeline/judge.ts), so `stewards evaluate` of a saved report names them where they were named before.
  */
-export function projectAttribution(
-  project: AttributedProject,
-  findings: readonly Finding[],
-  coverageRules: ReadonlySet<string>,
-): Pick<ProjectReport, 'automation' | 'wanted'> {
+export function projectAttribution(project: AttributedProject): Pick<ProjectReport, 'automation' | 'wanted'> {
   const out: Pick<ProjectReport, 'automation' | 'wanted'> = {}
   const automation = Object.entries(project.bots).map(([identity, commits]) => ({
     identity,
@@ -37,9 +34,7 @@ export function projectAttribution(
     ...(project.botRules?.[identity] ? {rule: project.botRules[identity]} : {}),
   }))
   if (automation.length > 0) out.automation = automation
-  if (findings.some((f) => coverageRules.has(f.ruleId))) {
-    const wanted = evidenceWanted(project)
-    if (wanted) out.wanted = wanted
-  }
+  const wanted = evidenceWanted(project)
+  if (wanted) out.wanted = wanted
   return out
 }

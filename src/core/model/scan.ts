@@ -1,6 +1,7 @@
 import type {Component, Location, ScanError, Skipped} from './component.js'
 import type {AttributedRoleHolder, EvidenceWanted} from './attribution.js'
 import type {Finding, Metrics, Severity} from './finding.js'
+import type {EvidenceGroup, Listings} from './measurement.js'
 import type {ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
 
 /** How a component was mapped to its upstream repository. */
@@ -86,6 +87,10 @@ export interface ProjectReport {
   components: Component[]
   facts?: RepoFacts
   metrics: Metrics
+  /** The people behind the metrics, grouped, as the measure stage found them: what findings quote (schema 1.2.0). */
+  evidence?: EvidenceGroup[]
+  /** The raw of the list-dependent figures, to judge again with other `--lists` (schema 1.2.0). */
+  listings?: Listings
   people: PersonSummary[]
   roles: AttributedRoleHolder[]
   /** Bot identities excluded from the people figures, most commits first as collected. */
@@ -103,7 +108,7 @@ export interface RequestStats {
   cached: number
 }
 
-export const SCAN_SCHEMA_VERSION = '1.1.0'
+export const SCAN_SCHEMA_VERSION = '1.2.0'
 
 /** Everything one scan produced; the JSON report is this object, byte-stable for the same inputs. */
 export interface ScanResult {
@@ -115,6 +120,8 @@ export interface ScanResult {
   unresolved: UnresolvedComponent[]
   findings: Finding[]
   rules: RuleMeta[]
+  /** The watch-lists of the organisation data (`known`) and those that counted as listed (`selected`, `--lists`). */
+  lists?: {known: string[]; selected: string[]}
   summary: {
     components: number
     projects: number
@@ -122,6 +129,11 @@ export interface ScanResult {
     /** Mean of project scores, 0-100. */
     portfolioScore: number
     incomplete: boolean
+    /**
+     * Some input could not be read (a file, a registry, the forge, an evidence file): the part of `incomplete` that
+     * does not depend on the rules, kept when the report is judged again (schema 1.2.0).
+     */
+    inputsIncomplete?: boolean
   }
   skipped: Skipped[]
   errors: ScanError[]

@@ -1,5 +1,5 @@
-import type {AttributedCommit, EvidencePerson} from '../../../core/model.js'
-import {asks, authorsBehind} from '../../evidence.js'
+import type {AttributedCommit} from '../../../core/model.js'
+import {authorsBehind} from '../../evidence.js'
 import {
   distinctPer,
   halfReachedBy,
@@ -149,36 +149,59 @@ export const family: MetricFamily = {
       ...selfDeclared(human),
     }
   },
-  explain(keys, base, metrics) {
-    const people: EvidencePerson[] = []
-    const orgs = new Set<string>()
-    if (
-      asks(keys, 'top_company', 'top_company_share', 'top_company_share_of_human', 'top_company_share_of_companies') &&
-      metrics.top_company
-    ) {
-      orgs.add(String(metrics.top_company))
-    }
-    if (asks(keys, 'top_org', 'top_org_share') && metrics.top_org) orgs.add(String(metrics.top_org))
-    if (asks(keys, 'elephant_factor', 'commits_per_org', 'contributors_per_org', 'org_count')) {
-      for (const [org] of reachingHalf(tally(base.human, orgOf)) ?? []) orgs.add(org)
-    }
-    if (asks(keys, 'elephant_factor_excl_independent')) {
-      for (const [org] of reachingHalf(without(tally(base.human, orgOf), INDEPENDENT)) ?? []) orgs.add(org)
-    }
-    for (const org of [...orgs].sort()) people.push(...authorsBehind(base, (c) => orgOf(c) === org))
-    if (asks(keys, 'top_parent_org', 'top_parent_org_share', 'commits_per_parent_org') && metrics.top_parent_org) {
-      people.push(...authorsBehind(base, (c) => parentOf(base, c) === metrics.top_parent_org))
-    }
-    if (asks(keys, 'independent_commits', 'independent_share')) {
-      people.push(...authorsBehind(base, (c) => orgOf(c) === INDEPENDENT))
-    }
-    // Unknown is never read as safe: name the largest unattributed contributors so someone can attribute them.
-    if (asks(keys, 'unknown_commits', 'unknown_share', 'commit_coverage', 'author_coverage')) {
-      people.push(...authorsBehind(base, (c) => orgOf(c) === null))
-    }
-    return people
+  evidence(base, metrics) {
+    const perOrg = tally(base.human, orgOf)
+    const name = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
+    const topCompany = name(metrics.top_company)
+    const topOrg = name(metrics.top_org)
+    const topParent = name(metrics.top_parent_org)
+    const half = (reachingHalf(perOrg) ?? []).map(([org]) => org)
+    const halfOfCompanies = (reachingHalf(without(perOrg, INDEPENDENT)) ?? []).map(([org]) => org)
+    const orgs = [...new Set([topCompany, topOrg, ...half, ...halfOfCompanies])]
+      .filter((o): o is string => o !== null)
+      .sort()
+    return [
+      // The authors of each organisation a figure names, in name order.
+      ...orgs.map((org) => ({
+        id: `organization:${org}`,
+        people: authorsBehind(base, (c) => orgOf(c) === org),
+        keys: [
+          ...(org === topCompany ? TOP_COMPANY_KEYS : []),
+          ...(org === topOrg ? ['top_org', 'top_org_share'] : []),
+          ...(half.includes(org) ? ['elephant_factor', 'commits_per_org', 'contributors_per_org', 'org_count'] : []),
+          ...(halfOfCompanies.includes(org) ? ['elephant_factor_excl_independent'] : []),
+        ],
+      })),
+      ...(topParent
+        ? [
+            {
+              id: `parent-organization:${topParent}`,
+              people: authorsBehind(base, (c) => parentOf(base, c) === topParent),
+              keys: ['top_parent_org', 'top_parent_org_share', 'commits_per_parent_org'],
+            },
+          ]
+        : []),
+      {
+        id: 'independent',
+        people: authorsBehind(base, (c) => orgOf(c) === INDEPENDENT),
+        keys: ['independent_commits', 'independent_share'],
+      },
+      // Unknown is never read as safe: name the largest unattributed contributors so someone can attribute them.
+      {
+        id: 'unknown-organization',
+        people: authorsBehind(base, (c) => orgOf(c) === null),
+        keys: ['unknown_commits', 'unknown_share', 'commit_coverage', 'author_coverage'],
+      },
+    ]
   },
 }
+
+const TOP_COMPANY_KEYS = [
+  'top_company',
+  'top_company_share',
+  'top_company_share_of_human',
+  'top_company_share_of_companies',
+]
 
 export function orgOf(commit: AttributedCommit): string | null {
   return commit.attribution.organization ?? null
