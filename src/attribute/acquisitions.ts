@@ -3,8 +3,8 @@
  * The rules are Go regular expressions with an inline `(?i)`; JavaScript's RegExp refuses that prefix, so it
  * becomes the `i` flag. Other Go-only syntax is reported as an error naming the file and rule.
  */
-import {readFile} from 'node:fs/promises'
 import {usageError} from '../core/errors.js'
+import {type EvidenceText, readEvidence} from './evidence-text.js'
 import {CompaniesFile} from './sources/gitdm/schema.js'
 import {parseYamlFile} from './yaml-file.js'
 
@@ -17,13 +17,8 @@ export interface Acquisition {
 /** Company names are short; a bound keeps a hostile rule from running long on hostile data. */
 const MAX_NAME = 256
 
-export async function loadAcquisitions(file: string): Promise<Acquisition[]> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
+export async function loadAcquisitions(input: string | EvidenceText): Promise<Acquisition[]> {
+  const {file, text} = await readEvidence(input)
   return parseAcquisitions(text, file)
 }
 

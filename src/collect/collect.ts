@@ -3,6 +3,7 @@ import {StewardsError} from '../core/errors.js'
 import {mapLimit} from '../core/map-limit.js'
 import {parseGovernance} from './governance/index.js'
 import {addMissing, unreadProject} from './missing.js'
+import {collectOrgAccounts} from './org-accounts.js'
 import {CollectFailure} from './octokit/errors.js'
 import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from '../core/repo-name.js'
 import {sources} from './registry.js'
@@ -43,19 +44,19 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     seen.add(repoIdentity(ref))
     wanted.push(ref)
   }
-  const peers: SourcePeers = {
-    open(id, peerOptions) {
-      const peer = sources.find((s) => s.id === id)
-      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${id}'`)
-      return peer.open(peerOptions, peers)
-    },
-  }
-  const session = await source.open(resolved, peers)
+  const session = await source.open(resolved, sourcePeers())
   try {
     results.push(...(await mapLimit(wanted, options.concurrency ?? 4, (ref) => collectOne(session, ref, resolved))))
     const profiles = await collectProfiles(session, results, resolved)
     incomplete ||= profiles.incomplete
     problems.push(...profiles.problems)
+    const accounts = await collectOrgAccounts(
+      session,
+      results.map((r) => r.project),
+      AbortSignal.timeout(resolved.projectTimeoutMs ?? DEFAULT_PROJECT_TIMEOUT_MS),
+    )
+    incomplete ||= accounts.incomplete
+    problems.push(...accounts.problems)
   } catch (error) {
     if (error instanceof CollectFailure && error.kind === 'unauthorized') {
       throw new StewardsError('github-unauthorized', 'GitHub rejected the token (401 Bad credentials)', {
@@ -75,6 +76,18 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     {projects, requests: session.stats(), incomplete, problems: [...new Set(problems)].sort()},
     options.token,
   )
+}
+
+/** Opens registered sources for one another: plug-ins never import each other (a snapshot replays through github). */
+export function sourcePeers(): SourcePeers {
+  const peers: SourcePeers = {
+    open(id, peerOptions) {
+      const peer = sources.find((s) => s.id === id)
+      if (!peer) throw new StewardsError('unknown-source', `unknown collection source '${id}'`)
+      return peer.open(peerOptions, peers)
+    },
+  }
+  return peers
 }
 
 async function collectOne(session: SourceSession, ref: RepoRef, options: ResolvedOptions): Promise<ProjectResult> {

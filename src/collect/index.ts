@@ -14,3 +14,4 @@ export {
   selectMaintainers,
   toRoleHolders,
 } from './governance/index.js'
+export {type AffiliationFetchOptions, fetchAffiliationFiles} from './affiliation-files.js'

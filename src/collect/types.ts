@@ -1,4 +1,4 @@
-import type {CollectedProject, Profile, RequestStats, Window} from '../core/model.js'
+import type {AffiliationFileSet, CollectedProject, OrgAccount, Profile, RequestStats, Window} from '../core/model.js'
 import type {RepoRef} from '../core/repo-name.js'
 
 export type SourceId = 'github' | 'git' | 'snapshot'
@@ -69,11 +69,22 @@ export interface ProfileResult {
   failed: string[]
 }
 
+export interface OrgAccountResult {
+  accounts: Map<string, OrgAccount>
+  problems: string[]
+  /** Lower-case handles whose account could not be read (the projects naming them miss `profiles`). */
+  failed: string[]
+}
+
 /** One run of one source: opened once, asked for each project, then for every person at once. */
 export interface SourceSession {
   collectProject(ref: RepoRef, signal: AbortSignal): Promise<ProjectResult>
   /** Profiles by lower-case login; each person fetched once per run. */
   fetchProfiles(logins: string[], signal: AbortSignal): Promise<ProfileResult>
+  /** Organisation accounts named as `@handle` by profiles (sources that read profiles from a forge). */
+  fetchOrgAccounts?(handles: string[], signal: AbortSignal): Promise<OrgAccountResult>
+  /** The CNCF gitdm affiliation files at the default branch's head (`stewards affiliations update`). */
+  fetchAffiliationFiles?(signal: AbortSignal): Promise<AffiliationFileSet>
   stats(): RequestStats
   /** Releases what `open` took (temporary directories). */
   close?(): Promise<void>

@@ -3,7 +3,8 @@ import {attributeProject, loadAttributionContext} from '../attribute/index.js'
 import {entityFlags} from '../entities/index.js'
 import {loadEntities} from '../entities/index.js'
 import {readCommitsFile} from '../attribute/index.js'
-import {buildPeopleReport, formatPeopleText} from '../attribute/index.js'
+import {attributionFlags, buildPeopleReport, formatPeopleText, formatWanted, WANTED_PEOPLE} from '../attribute/index.js'
+import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
 import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
@@ -46,6 +47,15 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       description: 'From a local clone',
       command:
         '<%= config.bin %> <%= command.id %> etcd-io/etcd --git ./etcd --affiliations developers_affiliations1.txt --companies companies.yaml',
+    },
+    {
+      description:
+        'Who to ask: the unattributed authors whose evidence would raise coverage most, with an affiliations.yaml to fill in',
+      command: '<%= config.bin %> <%= command.id %> expressjs/express --git ./express --wanted',
+    },
+    {
+      description: 'With the CNCF gitdm files cached by `stewards affiliations update`',
+      command: '<%= config.bin %> <%= command.id %> etcd-io/etcd --affiliations cncf-gitdm',
     },
     {
       description: 'From recorded files, gitdm evidence only',
@@ -106,7 +116,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       dependsOn: ['commits'],
     }),
     affiliations: Flags.string({
-      description: 'cncf/gitdm developers_affiliations file, in gitdm order. Repeatable.',
+      description:
+        'cncf/gitdm developers_affiliations file, in gitdm order, or cncf-gitdm for the CNCF files `stewards affiliations update` cached. Repeatable.',
       multiple: true,
       helpValue: 'FILE',
     }),
@@ -124,7 +135,19 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       multiple: true,
       helpValue: 'NAME',
     }),
+    ...attributionFlags,
     ...entityFlags,
+    wanted: Flags.boolean({
+      description:
+        'Only the unattributed authors whose evidence would raise coverage most, with their commits and a ready-to-fill affiliations.yaml (--overrides) snippet',
+    }),
+    'wanted-people': Flags.integer({
+      description: `How many people --wanted lists (default ${WANTED_PEOPLE})`,
+      min: 1,
+      max: 1000,
+      helpValue: 'N',
+      dependsOn: ['wanted'],
+    }),
     json: Flags.boolean({description: 'Print the people report as JSON'}),
   }
 
@@ -137,10 +160,18 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     // Evidence and organisation data first: a bad file should fail before any network work.
     const useEntities = flags.shipped || (flags.entities?.length ?? 0) > 0
     const entities = useEntities ? await loadEntities(flags.entities ?? [], {shipped: flags.shipped}) : undefined
+    const evidence = await resolveAffiliations(flags.affiliations, flags.companies, {
+      cacheDir: flags['cache-dir'],
+      snapshot: flags.snapshot,
+      githubApiUrl: flags['github-api-url'],
+      token: resolveToken(flags.token),
+    })
     const context = await loadAttributionContext({
-      affiliations: flags.affiliations,
-      companies: flags.companies,
+      affiliations: evidence.affiliations,
+      companies: evidence.companies,
       overrides: flags.overrides,
+      botFiles: flags.bots,
+      staleAfterYears: flags['stale-after'],
       entities,
       sources: flags.sources
         ?.split(',')
@@ -154,7 +185,11 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     const {project} = input
     const parsed = parseGovernanceFiles(project.governance)
     const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
-    const report = buildPeopleReport(attributed, project)
+    const report = buildPeopleReport(
+      attributed,
+      project,
+      flags.wanted ? {wanted: flags['wanted-people'] ?? WANTED_PEOPLE} : {},
+    )
 
     const warnings = [
       ...context.problems.map(describeProblem),
@@ -165,6 +200,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     if (project.status === 'unavailable' && !input.incomplete)
       this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
+    else if (flags.wanted) process.stdout.write(wantedText(report))
     else process.stdout.write(formatPeopleText(report))
     if (input.incomplete) {
       this.logToStderr(
@@ -290,4 +326,11 @@ function windowOf(commits: CommitRecord[], since?: string, until?: string): Wind
   const start = new Date(Math.floor(first / DAY_MS) * DAY_MS).toISOString()
   const end = new Date((Math.floor(last / DAY_MS) + 1) * DAY_MS).toISOString()
   return resolveWindow(since ?? start, until ?? end)
+}
+
+/** `--wanted` as text: the project's coverage, then who would change it and the snippet to fill in. */
+function wantedText(report: ReturnType<typeof buildPeopleReport>): string {
+  const [summary] = formatPeopleText({...report, people: [], bots: {}}).split('\n')
+  const body = report.wanted ? formatWanted(report.wanted) : ['No evidence wanted: every human commit is attributed.']
+  return `${[summary, '', ...body].join('\n')}\n`
 }

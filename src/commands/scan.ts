@@ -1,23 +1,19 @@
 import {existsSync, statSync} from 'node:fs'
-import {mkdir, writeFile} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {resolveToken} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
-import {SEVERITIES, type Severity} from '../core/model.js'
 import {parseDuration} from '../core/duration.js'
 import {type ScanConfig, loadConfig} from '../pipeline/config.js'
-import {gatingFindings, markBaseline, reachesThreshold} from '../pipeline/baseline.js'
-import {parseOutputs, parseParams} from '../pipeline/flags.js'
+import {deliver} from '../pipeline/deliver.js'
+import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
-import {readReport, runScan} from '../pipeline/scan.js'
-import type {ParamOverrides} from '../evaluate/index.js'
+import {runScan} from '../pipeline/scan.js'
+import {attributionFlags} from '../attribute/index.js'
 import {resolveWindow} from '../core/window.js'
-import {REPORT_FORMATS, type ReportFormat} from '../report/index.js'
-import {renderReport} from '../report/index.js'
 
 export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
@@ -56,17 +52,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     config: Flags.string({
       description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)',
     }),
-    rules: Flags.string({description: 'rule pack (default, strict) or rule file; repeatable', multiple: true}),
-    param: Flags.string({
-      description: 'override a rule parameter: RULE.NAME=VALUE (VALUE is YAML); repeatable',
-      multiple: true,
-    }),
-    'fail-on': Flags.string({
-      description: 'exit 1 when a finding reaches this severity',
-      options: [...SEVERITIES, 'none'],
-    }),
-    format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
-    output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
+    ...judgingFlags,
     since: Flags.string({description: 'window start on commit author dates, UTC (default: 12 months before --until)'}),
     until: Flags.string({description: 'window end, exclusive (default: today 00:00 UTC)'}),
     offline: Flags.boolean({
@@ -84,14 +70,15 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       description: 'when the primary rate limit is hit: wait for the reset, or stop with partial results',
       options: ['wait', 'stop'],
     }),
-    affiliations: Flags.string({description: 'gitdm affiliation file; repeatable', multiple: true}),
+    affiliations: Flags.string({
+      description:
+        'gitdm affiliation file, or cncf-gitdm for the CNCF files `stewards affiliations update` cached; repeatable',
+      multiple: true,
+    }),
+    ...attributionFlags,
     companies: Flags.string({description: 'gitdm companies.yaml (acquisition renames)'}),
     overrides: Flags.string({description: 'your affiliations.yaml: login or email → organisation, with dates'}),
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
-    lists: Flags.string({
-      description: 'list ids that count as listed (default: every list in the entity data); repeatable',
-      multiple: true,
-    }),
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     concurrency: Flags.integer({description: 'projects collected at once', min: 1, max: 64}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
@@ -106,7 +93,6 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       description: 'skip files matching this glob (relative to a PATH or as printed); repeatable',
       multiple: true,
     }),
-    baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
   }
 
   async run(): Promise<void> {
@@ -114,36 +100,19 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const cliPaths = (argv as string[]).filter(Boolean)
     const config = await this.loadSettings(flags.config, cliPaths)
     const setting = <K extends keyof ScanConfig>(key: K, flag: ScanConfig[K] | undefined) => flag ?? config[key]
-    const many = (
-      flag: string[] | undefined,
-      key: 'rules' | 'affiliations' | 'entities' | 'output' | 'include' | 'exclude',
-    ) => (flag && flag.length > 0 ? flag : (config[key] ?? []))
+    const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'include' | 'exclude') =>
+      flag && flag.length > 0 ? flag : (config[key] ?? [])
 
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     const window = resolveWindow(setting('since', flags.since), setting('until', flags.until))
-    const failOn = (setting('failOn', flags['fail-on'] as Severity | 'none' | undefined) ?? 'none') as Severity | 'none'
-    const format = (setting('format', flags.format) ?? 'table') as ReportFormat
-    if (!REPORT_FORMATS.includes(format))
-      throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
-    const outputs = parseOutputs(many(flags.output, 'output'))
-    // Checked before the scan spends requests: a directory given as a report file is a usage error.
-    for (const {file} of outputs) {
-      if (file !== '-' && existsSync(file) && statSync(file).isDirectory())
-        throw usageError(
-          'bad-output',
-          `--output ${file} is a directory`,
-          'give a file path, e.g. --output sarif=stewards.sarif',
-        )
-    }
-    const params = {...config.params, ...parseParams(flags.param ?? [])} as ParamOverrides
+    // Checked before the scan spends requests.
+    const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxAge = setting('maxAge', flags['max-age'])
-    const baselineFile = setting('baseline', flags.baseline)
-    const baseline = baselineFile ? await readReport(baselineFile) : undefined
 
     const result = await runScan({
       paths,
       window,
-      rules: many(flags.rules, 'rules'),
+      rules,
       params,
       maxFileSize: fileSizeLimit(setting('maxFileSize', flags['max-file-size'])),
       include: many(flags.include, 'include'),
@@ -160,39 +129,19 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       affiliations: many(flags.affiliations, 'affiliations'),
       companies: setting('companies', flags.companies),
       overrides: setting('overrides', flags.overrides),
+      bots: flags.bots && flags.bots.length > 0 ? flags.bots : config.bots,
+      staleAfterYears: setting('staleAfter', flags['stale-after']),
       entities: many(flags.entities, 'entities'),
-      lists: flags.lists && flags.lists.length > 0 ? flags.lists : config.lists,
+      lists,
       map: setting('map', flags.map),
       version: this.config.version,
       onStage: progressReporter(process.stderr),
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
-    if (baseline) markBaseline(result, baseline)
     if (process.env.STEWARDS_FAULT === 'internal') throw new Error('injected internal error (STEWARDS_FAULT=internal)')
-
-    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
-    const width = process.stdout.columns || Number(process.env.COLUMNS) || 100
-    for (const {format: f, file} of outputs) {
-      const text = renderReport(f, result, {color: false, width})
-      if (file === '-') process.stdout.write(text)
-      else await writeOutput(file, text)
-    }
-    if (!outputs.some((o) => o.file === '-')) process.stdout.write(renderReport(format, result, {color, width}))
-
-    if (result.summary.incomplete) {
-      this.logToStderr(
-        'stewards: the scan is incomplete: some inputs could not be read or collection was cut short (see errors in the report)',
-      )
-      this.exit(ExitCode.incomplete)
-    }
-    const gating = gatingFindings(result).filter((f) => reachesThreshold([f], failOn))
-    if (gating.length > 0) {
-      const what = baseline ? 'new or worsened finding(s)' : 'finding(s)'
-      this.logToStderr(
-        `stewards: ${gating.length} ${what} at or over --fail-on ${failOn}: ${[...new Set(gating.map((f) => f.ruleId))].join(', ')}`,
-      )
-      this.exit(ExitCode.findings)
-    }
+    const {exitCode, message} = await deliver(result, delivery)
+    if (message) this.logToStderr(message)
+    if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }
 
   private async loadSettings(file: string | undefined, paths: string[]): Promise<ScanConfig> {
@@ -204,21 +153,6 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     ]
     for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
     return {}
-  }
-}
-
-/** Writes a report file; a path that cannot be written is the user's to fix (exit 3), not a crash. */
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(file), {recursive: true})
-    await writeFile(file, text)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError(
-      'output-unwritable',
-      `--output ${file}: cannot write the report (${code})`,
-      'give a file path in a writable directory, or - for stdout',
-    )
   }
 }
 

@@ -3,10 +3,16 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type CommitRow, commits, input, roles} from '../measure/__fixtures__/project.js'
-import {measureProject} from '../measure/index.js'
+import {type MeasureInput, measure, measureProject} from '../measure/index.js'
 import {evaluateProjectDetailed, ruleMetas} from './engine.js'
 import {collectRules, loadRules} from './load.js'
 import type {RuleSet} from './types.js'
+
+/** What evaluation reads of a measured project: plain data, as a saved report holds it. */
+function measured(data: MeasureInput) {
+  const {metrics, evidence} = measure(data)
+  return {metrics, evidence, missing: data.project.missing}
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-engine-'))
 
@@ -106,8 +112,7 @@ describe('evaluateProjectDetailed', () => {
     const [finding] = evaluateProjectDetailed(rules, {
       repo: 'r',
       status: 'ok',
-      metrics: measureProject(data),
-      input: data,
+      ...measured(data),
     }).findings
     expect(finding.evidence.people).toEqual([
       {
@@ -164,8 +169,7 @@ describe('evaluateProjectDetailed', () => {
       const {errors} = evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       })
       expect(errors).toEqual([])
     }
@@ -190,8 +194,7 @@ describe('evaluateProjectDetailed', () => {
         repo: 'r',
         status: 'partial',
         reason: 'rate limited',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       })
     }
     const complete = evaluate([])
@@ -231,8 +234,7 @@ describe('evaluateProjectDetailed', () => {
       evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       }).findings.map((f) => f.ruleId)
     expect(fired(read)).toContain('maintainers-single-org')
     // The collector could not read them (rate limit): nothing is known of the maintainers, so nothing is judged.
@@ -253,8 +255,7 @@ describe('evaluateProjectDetailed', () => {
       const {findings, errors} = evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(split),
-        input: split,
+        ...measured(split),
       })
       expect(errors).toEqual([])
       return findings.filter((f) => f.ruleId === 'maintainers-single-org').map((f) => f.message)
@@ -277,8 +278,7 @@ describe('evaluateProjectDetailed', () => {
       const {findings, errors} = evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       })
       expect(errors).toEqual([])
       return findings.filter((f) => f.ruleId === 'low-elephant-factor').map((f) => f.message)

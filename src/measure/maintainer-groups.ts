@@ -1,4 +1,5 @@
 import type {AttributedRoleHolder, Role} from '../core/model.js'
+import {firstPerLogin} from '../core/measurement.js'
 import type {Base} from './types.js'
 import {halfReachedBy, INDEPENDENT, ranked, share, sharesOf, tally, topCompany} from './figures.js'
 
@@ -29,13 +30,7 @@ export const ROLE_WEIGHTS: Partial<Record<Role, number>> = {
 
 /** One entry per login (case-insensitive), first occurrence kept. */
 export function uniqueHolders(holders: readonly AttributedRoleHolder[]): AttributedRoleHolder[] {
-  const seen = new Set<string>()
-  return holders.filter((h) => {
-    const login = h.login.toLowerCase()
-    if (seen.has(login)) return false
-    seen.add(login)
-    return true
-  })
+  return firstPerLogin(holders, (h) => h.login)
 }
 
 /** The maintainers: the governance stage's selection when given, else the first role group present. */

@@ -3,8 +3,9 @@ import type {
   AttributedProject,
   AttributedRoleHolder,
   CollectedProject,
-  EvidencePerson,
+  EvidenceGroup,
   ListMembership,
+  Listings,
   Metrics,
   Organization,
 } from '../core/model.js'
@@ -74,6 +75,11 @@ export interface MetricFamily {
   /** The collected parts the family's figures are computed from, unless a key says otherwise. */
   builtOn: readonly DataPart[]
   measure(base: Base): Metrics
-  /** The people and organisations behind `keys` (only those this family owns), for a finding's evidence. */
-  explain?(keys: readonly string[], base: Base, metrics: Metrics): EvidencePerson[]
+  /**
+   * The people behind the family's figures, for findings' evidence: groups in evidence order, each with the keys (of
+   * this family) it stands behind. `metrics` are the project's, measured.
+   */
+  evidence?(base: Base, metrics: Metrics): EvidenceGroup[]
+  /** The raw of the figures that depend on the lists that count (core/measurement.ts `listedFigures`). */
+  listings?(base: Base): Listings | undefined
 }

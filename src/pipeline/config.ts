@@ -23,6 +23,8 @@ export const ScanConfig = z.strictObject({
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
+  bots: z.array(z.string()).optional(),
+  staleAfter: z.number().int().min(1).max(100).optional(),
   entities: z.array(z.string()).optional(),
   lists: z.array(z.string()).optional(),
   map: z.string().optional(),
@@ -44,7 +46,7 @@ const CONFIG_HINT =
 
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
-const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities'] as const
+const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
 
 export async function loadConfig(file: string): Promise<ScanConfig> {
   let text: string
@@ -73,7 +75,8 @@ function relativeTo(config: ScanConfig, base: string): ScanConfig {
   // Relative to the working directory, so reports name files as the user would type them.
   const abs = (p: string) => relative(process.cwd(), resolve(base, p)) || '.'
   for (const key of PATH_KEYS) if (out[key]) out[key] = abs(out[key])
-  for (const key of PATH_LIST_KEYS) if (out[key]) out[key] = out[key].map(abs)
+  // `cncf-gitdm` names the cached CNCF files, not a path.
+  for (const key of PATH_LIST_KEYS) if (out[key]) out[key] = out[key].map((p) => (p === 'cncf-gitdm' ? p : abs(p)))
   if (out.output) out.output = out.output.map((o) => o.replace(/^([a-z]+)=(.*)$/, (_m, f, p) => `${f}=${abs(p)}`))
   return out
 }

@@ -1,5 +1,5 @@
-import {buildPeopleReport} from '../attribute/index.js'
-import type {AttributedProject, PersonSummary} from '../core/model.js'
+import {buildPeopleReport, evidenceWanted} from '../attribute/index.js'
+import type {AttributedProject, PersonSummary, ProjectReport} from '../core/model.js'
 
 /** One line per person for the scan report: commits, organisation at their latest commit, and its evidence. */
 export function peopleSummary(project: AttributedProject): PersonSummary[] {
@@ -13,7 +13,28 @@ export function peopleSummary(project: AttributedProject): PersonSummary[] {
         organization: latest?.organization ?? null,
         ...(latest?.source ? {source: latest.source} : {}),
         ...(latest?.citation ? {citation: latest.citation} : {}),
+        ...(latest?.selfDeclared ? {selfDeclared: true} : {}),
+        ...(latest?.verification?.status === 'unverified' ? {unverified: true} : {}),
+        ...(latest?.stale ? {stale: true} : {}),
       }
     })
     .sort((a, b) => b.commits - a.commits || (a.person < b.person ? -1 : 1))
+}
+
+/**
+ * Per project: the automation kept out of the people figures (with the rule that caught it), and the unattributed
+ * authors whose evidence would raise coverage most. The report keeps them only where a coverage rule fired
+ * (pipeline/judge.ts), so `stewards evaluate` of a saved report names them where they were named before.
+ */
+export function projectAttribution(project: AttributedProject): Pick<ProjectReport, 'automation' | 'wanted'> {
+  const out: Pick<ProjectReport, 'automation' | 'wanted'> = {}
+  const automation = Object.entries(project.bots).map(([identity, commits]) => ({
+    identity,
+    commits,
+    ...(project.botRules?.[identity] ? {rule: project.botRules[identity]} : {}),
+  }))
+  if (automation.length > 0) out.automation = automation
+  const wanted = evidenceWanted(project)
+  if (wanted) out.wanted = wanted
+  return out
 }

@@ -6,32 +6,16 @@ import {attributeProject, attributionErrors, loadAttributionContext} from '../at
 import {loadEntities} from '../entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
-import type {
-  CollectedProject,
-  Finding,
-  ProjectReport,
-  RepoGroup,
-  ScanError,
-  ScanResult,
-  Severity,
-  Window,
-} from '../core/model.js'
-import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
+import type {CollectedProject, RepoGroup, ScanResult, Window} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
-import {
-  evaluateProjectDetailed,
-  loadRules,
-  type ParamOverrides,
-  portfolioScore,
-  ruleMetas,
-  scoreProject,
-} from '../evaluate/index.js'
-import {measureProject} from '../measure/index.js'
+import {loadRules, type ParamOverrides} from '../evaluate/index.js'
+import {measure} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
 import {usageError} from '../core/errors.js'
 import {readScanResult} from '../report/index.js'
-import {peopleSummary} from './people.js'
-import {compare} from '../core/compare.js'
+import {resolveAffiliations} from './affiliations.js'
+import {peopleSummary, projectAttribution} from './people.js'
+import {judge, type MeasuredProject} from './judge.js'
 
 export interface ScanOptions {
   paths: string[]
@@ -52,9 +36,14 @@ export interface ScanOptions {
   githubApiUrl?: string
   onRateLimit?: 'wait' | 'stop'
   concurrency?: number
+  /** gitdm files in gitdm order; `cncf-gitdm` stands for the files `stewards affiliations update` stored. */
   affiliations?: string[]
   companies?: string
   overrides?: string
+  /** Bot rule files read after the shipped rules/bots/default.yaml. */
+  bots?: string[]
+  /** Years after which an open gitdm period is stale (default 5). */
+  staleAfterYears?: number
   entities?: string[]
   map?: string
   version: string
@@ -77,11 +66,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     options.lists,
     entities.listDefinitions().map((l) => l.id),
   )
+  const evidence = await resolveAffiliations(options.affiliations, options.companies, options)
   const attribution = await loadAttributionContext({
-    affiliations: options.affiliations,
-    companies: options.companies,
+    affiliations: evidence.affiliations,
+    companies: evidence.companies,
     overrides: options.overrides,
     entities,
+    botFiles: options.bots,
+    staleAfterYears: options.staleAfterYears,
   })
 
   stage('discover', options.paths.join(' '))
@@ -133,33 +125,19 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
   stage('measure and evaluate', `${resolved.groups.length} projects`)
-  const ruleErrors: ScanError[] = []
-  const projects: ProjectReport[] = resolved.groups.map((group) => {
+  const projects: MeasuredProject[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
     const roles = parseGovernance(project.governance)
     const maintainers = selectMaintainers(roles)
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
     const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
-    const input = {
+    const {metrics, evidence, listings} = measure({
       project,
       attributed,
       entities,
       lists,
       maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule},
-    }
-    const metrics = measureProject(input)
-    const locations = group.components.flatMap((c) => c.locations)
-    const {findings, errors} = evaluateProjectDetailed(rules, {
-      repo: group.repo,
-      status: project.status,
-      reason: project.reason,
-      metrics,
-      window: options.window,
-      locations,
-      input,
-      lists,
     })
-    ruleErrors.push(...errors.map((e) => ({...e, message: `${group.repo}: ${e.message}`})))
     return {
       repo: group.repo,
       status: project.status,
@@ -170,48 +148,37 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       components: group.components,
       ...(project.facts ? {facts: project.facts} : {}),
       metrics,
+      evidence,
+      ...(listings ? {listings} : {}),
       people: attributed ? peopleSummary(attributed) : [],
       roles: attributed?.roles ?? [],
-      findings: sortFindings(findings),
-      score: scoreProject(findings),
+      ...(attributed ? projectAttribution(attributed) : {}),
     }
   })
-  projects.sort((a, b) => b.score - a.score || compare(a.repo, b.repo))
 
-  const findings = sortFindings(projects.flatMap((p) => p.findings))
-  const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
-  for (const f of findings) findingsBySeverity[f.severity]++
-  // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
   // Unreadable lines of an affiliation file are unread input: the attribution may be missing what they said.
   const evidenceErrors = attributionErrors(attribution)
-  const incomplete =
-    evidenceErrors.length > 0 ||
-    inventory.errors.length > 0 ||
-    resolved.incomplete ||
-    collected.incomplete ||
-    ruleErrors.length > 0
-  stage('done', `${projects.length} projects, ${findings.length} findings${incomplete ? ' (incomplete)' : ''}`)
-
-  return {
-    schemaVersion: SCAN_SCHEMA_VERSION,
-    tool: {name: 'stewards', version: options.version},
-    window: options.window,
-    inputs: [...options.paths],
-    projects,
-    unresolved: resolved.unresolved,
-    findings,
-    rules: ruleMetas(rules),
-    summary: {
+  const result = judge(
+    {
+      version: options.version,
+      window: options.window,
+      inputs: [...options.paths],
+      projects,
+      unresolved: resolved.unresolved,
+      lists: {known: entities.listDefinitions().map((l) => l.id), selected: lists},
       components: components.length,
-      projects: projects.length,
-      findingsBySeverity,
-      portfolioScore: portfolioScore(projects.map((p) => p.score)),
-      incomplete,
+      inputsIncomplete:
+        evidenceErrors.length > 0 || inventory.errors.length > 0 || resolved.incomplete || collected.incomplete,
+      skipped: inventory.skipped,
+      errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems)],
+      requests: mergeRequests(resolved.stats.requests, collected.requests),
     },
-    skipped: inventory.skipped,
-    errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...ruleErrors],
-    requests: mergeRequests(resolved.stats.requests, collected.requests),
-  }
+    rules,
+  )
+  const {summary} = result
+  const total = result.findings.length
+  stage('done', `${summary.projects} projects, ${total} findings${summary.incomplete ? ' (incomplete)' : ''}`)
+  return result
 }
 
 /**
@@ -231,7 +198,7 @@ async function snapshotCache(file: string): Promise<{dir: string; dispose(): Pro
 }
 
 /** A mistyped list id would silently turn every list check off: refuse it. */
-function checkLists(wanted: string[] | undefined, known: string[]): void {
+export function checkLists(wanted: string[] | undefined, known: string[]): void {
   for (const id of wanted ?? []) {
     if (!known.includes(id))
       throw usageError(
@@ -266,15 +233,16 @@ function mergeRequests(a: ScanResult['requests'], b: ScanResult['requests']): Sc
   return {total: (a?.total ?? 0) + (b?.total ?? 0), byStatus, cached: (a?.cached ?? 0) + (b?.cached ?? 0)}
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId),
-  )
-}
-
-/** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */
-export async function readReport(file: string): Promise<ScanResult> {
+/**
+ * Reads a previous JSON report (for `--baseline`, `diff` and `evaluate`, which passes its own reader); usage error
+ * naming the file when it is not one.
+ */
+export async function readReport(file: string): Promise<ScanResult>
+export async function readReport<T>(file: string, read: (text: string, file: string) => T): Promise<T>
+export async function readReport(
+  file: string,
+  read: (text: string, file: string) => unknown = readScanResult,
+): Promise<unknown> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -285,5 +253,5 @@ export async function readReport(file: string): Promise<ScanResult> {
       'pass a JSON report written by `stewards scan --format json`',
     )
   }
-  return readScanResult(text, file)
+  return read(text, file)
 }

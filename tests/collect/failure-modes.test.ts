@@ -185,9 +185,11 @@ describe('GitHub collection from the emulator', () => {
     expect(by['github.com/example/empty']).toMatchObject({status: 'empty', reason: 'the repository has no commits'})
     expect(run.incomplete).toBe(true)
     // Each request once: no retry of the 403, and the run did not stop (the empty project and the profiles went on).
-    // Without the listing, C is asked for directly (one commit before the window end) to read the files there.
+    // Without the listing, C is asked for directly (one commit before the window end) to read the files there. A
+    // profile's company "@example-corp" is looked up as an organisation account (the emulator has none).
     const commits = 'commits?sha=main&since=2024-01-01T00%3A00%3A00.000Z&per_page=100'
     expect(emu.requests.map((r) => `${r.method} ${r.url} ${r.status}`).sort()).toEqual([
+      'GET /orgs/example-corp 404',
       'GET /repos/example/empty 200',
       `GET /repos/example/empty/${commits} 409`,
       'GET /repos/example/widget 200',
@@ -196,7 +198,7 @@ describe('GitHub collection from the emulator', () => {
       'POST /graphql 200',
       'POST /graphql 200',
     ])
-    expect(run.requests).toEqual({total: 7, byStatus: {'200': 5, '403': 1, '409': 1}, cached: 0})
+    expect(run.requests).toEqual({total: 8, byStatus: {'200': 5, '403': 1, '404': 1, '409': 1}, cached: 0})
     expect(by[WIDGET].governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
   })
 

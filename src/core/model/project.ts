@@ -16,6 +16,12 @@ export interface CommitRecord {
   committer: Signature
   /** GitHub login of the author as the forge knows it, or null. */
   login: string | null
+  /**
+   * GitHub's signature verification of the commit (`commit.verification.verified` of the REST commit list): true
+   * when GitHub verified the signature against a key and a verified e-mail of the committer's account. Absent when
+   * not read (local git, recordings without it): never read as false.
+   */
+  verified?: boolean
 }
 
 export interface GovernanceFile {
@@ -33,6 +39,21 @@ export interface Profile {
   createdAt?: string | null
   /** Public organisation memberships (logins). */
   orgs?: string[]
+}
+
+/**
+ * The GitHub organisation account a profile names as `@handle` in its company field (`GET /orgs/{org}`): the
+ * organisation's identity comes from its own account, never from the person's wording.
+ */
+export interface OrgAccount {
+  login: string
+  /** False when GitHub has no organisation by that login (a person's account, or nothing). */
+  organization: boolean
+  name?: string | null
+  /** The website the organisation gives (`blog`). */
+  blog?: string | null
+  /** GitHub's verified-domain badge (`is_verified`), when the API shows it. */
+  isVerified?: boolean | null
 }
 
 export interface RepoFacts {
@@ -72,6 +93,21 @@ export interface CollectedProject {
   commits: CommitRecord[]
   governance: GovernanceFile[]
   profiles: Record<string, Profile>
+  /** Organisation accounts named as `@handle` by the profiles' company fields, by lower-case login. */
+  orgAccounts?: Record<string, OrgAccount>
+}
+
+/** Affiliation files read from a GitHub repository at one commit (`stewards affiliations update`). */
+export interface AffiliationFileSet {
+  /** `owner/name` of the repository the files were read from (cncf/gitdm). */
+  repo: string
+  /** The commit they were read at, and its committer date (ISO 8601). */
+  commit: string
+  date: string
+  /** `developers_affiliationsN.txt` in gitdm order (N ascending). */
+  files: Array<{path: string; text: string}>
+  /** `src/companies.yaml` (acquisition renames), when the repository has it. */
+  companies?: {path: string; text: string}
 }
 
 /** A person named with a role by a governance file. */

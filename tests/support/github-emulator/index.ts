@@ -2,8 +2,9 @@ import {createHash} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {FaultPlan, type FaultOptions, type FaultRule} from './faults.js'
-import {type FixtureRepo, type Fixtures, key, loadFixtures} from './fixtures.js'
+import {type FixtureRepo, type Fixtures, key, loadFixtures, sha1} from './fixtures.js'
 import {executeGraphql} from './graphql.js'
+import {blobJson, gitBlobSha, loadOrgAccounts, orgJson, verificationJson} from './accounts.js'
 
 export type {FaultKind, FaultRule} from './faults.js'
 
@@ -41,6 +42,7 @@ const RESET = 4_102_444_800 // 2100-01-01: the rate limit never resets by itself
 /** A real HTTP server on 127.0.0.1 (random port) answering like api.github.com from fixture folders. */
 export async function startGithubEmulator(options: EmulatorOptions): Promise<GithubEmulator> {
   const fixtures = loadFixtures(options.roots)
+  const orgAccounts = loadOrgAccounts(options.roots)
   const plan = new FaultPlan(options)
   const requests: LoggedRequest[] = []
   const hiddenOrgs = new Set((options.hiddenOrgs ?? []).map((o) => o.toLowerCase()))
@@ -109,6 +111,11 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       }
       return repoRoute(repo, m[3] ?? '', query, req, res)
     }
+    m = /^\/orgs\/([^/]+)$/.exec(path)
+    if (m) {
+      const org = orgJson(orgAccounts, decodeURIComponent(m[1]), base)
+      return org ? send(res, 200, org, req) : send(res, 404, notFound())
+    }
     m = /^\/users\/([^/]+)(\/orgs)?$/.exec(path)
     if (m) {
       const user = fixtures.users.get(decodeURIComponent(m[1]).toLowerCase())
@@ -148,6 +155,11 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       return sha
         ? send(res, 200, commitJson(repo, repo.bySha.get(sha)!), req)
         : send(res, 422, {message: `No commit found for SHA: ${m[1]}`})
+    }
+    m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest)
+    if (m) {
+      const blob = blobJson(repo, m[1])
+      return blob ? send(res, 200, blob, req) : send(res, 404, notFound())
     }
     m = /^\/contents(?:\/(.*))?$/.exec(rest)
     if (m) {
@@ -231,7 +243,15 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
     return send(
       res,
       200,
-      [...names].sort().map(([name, type]) => ({type, name, path: prefix + name})),
+      [...names].sort().map(([name, type]) => {
+        const content = repo.files.get(prefix + name)
+        return {
+          type,
+          name,
+          path: prefix + name,
+          sha: content === undefined ? sha1(`tree ${prefix}${name}`) : gitBlobSha(content),
+        }
+      }),
       req,
     )
   }
@@ -252,6 +272,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
         author: {...c.author, date: utc(c.author.date)},
         committer: {...c.committer, date: utc(c.committer.date)},
         message: c.message,
+        ...verificationJson(c.verified),
       },
       url: `${base}/repos/${repo.owner}/${repo.name}/commits/${c.sha}`,
       author: c.login ? {login: c.login, id: idOf(c.login), type: 'User'} : null,

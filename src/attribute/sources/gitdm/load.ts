@@ -1,5 +1,5 @@
-import {readFile} from 'node:fs/promises'
 import {usageError} from '../../../core/errors.js'
+import {type EvidenceText, readEvidence} from '../../evidence-text.js'
 import {type FileProblem, type GitdmBlock, parseGitdm} from './parse.js'
 
 /** gitdm blocks of every `--affiliations` file, in reading order, indexed by email and by login. */
@@ -19,16 +19,13 @@ const MAX_PROBLEMS_PER_FILE = 100
  * usage error naming the file and its first bad line: it cannot be what the user meant. A file with some bad
  * lines is used, and its bad lines are returned as problems (file, line, message) for the caller to report.
  */
-export async function loadGitdm(files: readonly string[]): Promise<{index: GitdmIndex; problems: FileProblem[]}> {
+export async function loadGitdm(
+  files: ReadonlyArray<string | EvidenceText>,
+): Promise<{index: GitdmIndex; problems: FileProblem[]}> {
   const blocks: GitdmBlock[] = []
   const problems: FileProblem[] = []
-  for (const file of files) {
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-    }
+  for (const input of files) {
+    const {file, text} = await readEvidence(input)
     const nul = text.indexOf('\0')
     if (nul >= 0) throw notGitdm(file, lineAt(text, nul), 'binary content (NUL byte)')
     const parsed = parseGitdm(text, file, blocks.length)

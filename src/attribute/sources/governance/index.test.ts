@@ -21,6 +21,8 @@ const evidence: ProjectEvidence = {
     profiles: {},
   },
   roles,
+  signed: new Map(),
+  declaredEmployers: new Map(),
 }
 
 describe('governance source', async () => {

@@ -135,10 +135,12 @@ export async function lastCommitBefore(
 }
 
 function toRecord(c: CommitResponse): CommitRecord {
-  return {
+  const record: CommitRecord = {
     sha: c.sha,
     author: {...c.commit.author},
     committer: {...c.commit.committer},
     login: c.author?.login ?? null,
   }
+  if (c.commit.verification) record.verified = c.commit.verification.verified
+  return record
 }

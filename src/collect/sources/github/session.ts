@@ -1,4 +1,4 @@
-import type {CollectedProject, GovernanceFile, Profile, RequestStats} from '../../../core/model.js'
+import type {AffiliationFileSet, CollectedProject, GovernanceFile, Profile, RequestStats} from '../../../core/model.js'
 import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix} from '../../governance-files.js'
 import {addMissing, unreadProject} from '../../missing.js'
@@ -6,11 +6,13 @@ import {createClient, graphqlUrl, type StewardsOctokit} from '../../octokit/clie
 import {type CollectFailure, isOfflineMiss, toFailure} from '../../octokit/errors.js'
 import type {StewardsHttpOptions} from '../../octokit/options.js'
 import {parseRepo, type RepoRef, repoIdentity} from '../../../core/repo-name.js'
-import type {ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from '../../types.js'
+import type {OrgAccountResult, ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from '../../types.js'
 import {lastCommitBefore, listWindowCommits} from './commits.js'
 import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
 import {fetchProfiles, type ProfileFailure} from './profiles.js'
+import {fetchOrgAccounts} from './org-accounts.js'
+import {fetchGitdmFiles} from './gitdm.js'
 import {DAY_MS} from '../../../core/dates.js'
 
 export const DEFAULT_API_URL = 'https://api.github.com'
@@ -150,6 +152,19 @@ export class GithubSession implements SourceSession {
       problems: [...new Set(problems)],
       failed: [...new Set(failed.flatMap((f) => f.logins))].sort(),
     }
+  }
+
+  async fetchOrgAccounts(handles: string[], signal: AbortSignal): Promise<OrgAccountResult> {
+    const {accounts, failed} = await fetchOrgAccounts(this.client, handles, signal)
+    return {
+      accounts,
+      problems: [...new Set(failed.map((f) => this.fail(f.error, 'organisation accounts').message))],
+      failed: failed.flatMap((f) => f.logins).sort(),
+    }
+  }
+
+  fetchAffiliationFiles(signal: AbortSignal): Promise<AffiliationFileSet> {
+    return fetchGitdmFiles(this.client, signal)
   }
 
   /**

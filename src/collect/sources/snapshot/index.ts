@@ -65,6 +65,8 @@ async function openBundle(
   return {
     stats: () => github.stats(),
     fetchProfiles: (logins, signal) => github.fetchProfiles(logins, signal),
+    fetchOrgAccounts: github.fetchOrgAccounts && ((handles, signal) => github.fetchOrgAccounts!(handles, signal)),
+    fetchAffiliationFiles: github.fetchAffiliationFiles && ((signal) => github.fetchAffiliationFiles!(signal)),
     async collectProject(ref, signal) {
       const result = await github.collectProject(ref, signal)
       return {...result, project: {...result.project, source: 'snapshot'}}

@@ -22,7 +22,15 @@ export const RecordedProject = z.object({
     })
     .optional(),
   window: z.object({since: z.string(), until: z.string()}),
-  commits: z.array(z.object({sha: z.string(), author: Signature, committer: Signature, login: z.string().nullable()})),
+  commits: z.array(
+    z.object({
+      sha: z.string(),
+      author: Signature,
+      committer: Signature,
+      login: z.string().nullable(),
+      verified: z.boolean().optional(),
+    }),
+  ),
   governance: z.array(z.object({path: z.string(), content: z.string()})),
   profiles: z.record(
     z.string(),
@@ -36,6 +44,18 @@ export const RecordedProject = z.object({
       orgs: z.array(z.string()).optional(),
     }),
   ),
+  orgAccounts: z
+    .record(
+      z.string(),
+      z.object({
+        login: z.string(),
+        organization: z.boolean(),
+        name: z.string().nullish(),
+        blog: z.string().nullish(),
+        isVerified: z.boolean().nullish(),
+      }),
+    )
+    .optional(),
 })
 
 /** The JSON `stewards collect --json` prints: replayable as it is. */

@@ -119,7 +119,7 @@ describe('maintainers metrics', () => {
         ['erin', 'maintainer', null],
       ]),
     })
-    expect(explainMetrics(['maintainer_top_company_share'], i, measureProject(i))).toEqual([
+    expect(explainMetrics(['maintainer_top_company_share'], i)).toEqual([
       {
         person: 'alice',
         organization: 'Example Corp',

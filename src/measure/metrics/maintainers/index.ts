@@ -1,5 +1,5 @@
-import type {AttributedRoleHolder, EvidencePerson, Metrics, Role} from '../../../core/model.js'
-import {asks, holdersBehind} from '../../evidence.js'
+import type {AttributedRoleHolder, Metrics, Role} from '../../../core/model.js'
+import {holdersBehind} from '../../evidence.js'
 import {rankedRecord} from '../../figures.js'
 import type {Base, MetricFamily, MetricKey} from '../../types.js'
 import {groupFigures, maintainerGroup, ROLE_WEIGHTS, uniqueHolders, weightedShares} from '../../maintainer-groups.js'
@@ -96,16 +96,22 @@ export const family: MetricFamily = {
     metrics.role_weighted_top_company_share = weighted.topCompanyShare
     return metrics
   },
-  explain(keys, base) {
-    const people: EvidencePerson[] = []
-    if (keys.some((k) => k.startsWith('maintainer'))) people.push(...holdersBehind(maintainerGroup(base).holders))
-    for (const view of VIEWS) {
-      if (keys.some((k) => k.startsWith(view.prefix))) people.push(...holdersBehind(holdersIn(base, view.roles)))
-    }
-    if (asks(keys, 'role_weighted_org_shares', 'role_weighted_top_company', 'role_weighted_top_company_share')) {
-      people.push(...holdersBehind(uniqueHolders(base.roles.filter((h) => h.role in ROLE_WEIGHTS))))
-    }
-    return people
+  evidence(base) {
+    const keys = family.keys.map((k) => k.key)
+    const starting = (prefix: string) => keys.filter((k) => k.startsWith(prefix))
+    return [
+      {id: 'maintainers', people: holdersBehind(maintainerGroup(base).holders), keys: starting('maintainer')},
+      ...VIEWS.map((view) => ({
+        id: view.plural,
+        people: holdersBehind(holdersIn(base, view.roles)),
+        keys: starting(view.prefix),
+      })),
+      {
+        id: 'role-weighted',
+        people: holdersBehind(uniqueHolders(base.roles.filter((h) => h.role in ROLE_WEIGHTS))),
+        keys: starting('role_weighted_'),
+      },
+    ]
   },
 }
 

@@ -14,5 +14,6 @@ export const reporter: Reporter = {
   render: renderJson,
 }
 
-export {readScanResult} from './read.js'
+export {MEASUREMENT_SCHEMA_VERSION, readMeasuredReport, readScanResult} from './read.js'
+export type {MeasuredReport} from './schema.js'
 export {stableJson} from './stable-json.js'
