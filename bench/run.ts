@@ -6,13 +6,14 @@ import * as collect from './collect.js'
 import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
 import * as resolve from './resolve.js'
+import * as sbom from './sbom.js'
 
 interface BenchModule {
   name: string
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect]
+const benches: BenchModule[] = [kubernetes, lockfiles, sbom, resolve, collect]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)

@@ -64,7 +64,9 @@ describe('SBOM round trip (cyclonedx-npm output of tests/sbom/__fixtures__/round
       expect(fromTree.groups.every((g) => g.provenance !== 'sbom-stated')).toBe(true)
       const zod = fromSbom.groups.find((g) => g.repo === 'github.com/colinhacks/zod')
       expect(zod?.resolutions?.[0].evidence).toMatch(
-        new RegExp(`^SBOM externalReferences\\[vcs\\] git\\+https://github.com/colinhacks/zod.git at .*${bom.replace('.', '\\.')}:\\d+$`),
+        new RegExp(
+          `^SBOM externalReferences\\[vcs\\] git\\+https://github.com/colinhacks/zod.git at .*${bom.replace('.', '\\.')}:\\d+$`,
+        ),
       )
     })
   }

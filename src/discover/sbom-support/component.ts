@@ -106,7 +106,7 @@ function imageRefOf(purl: PackageURL): string | undefined {
   const version = purl.version
   if (version?.startsWith('sha256:') || version?.startsWith('sha512:') || version?.startsWith('sha384:'))
     return `${name}${qualifiers.tag ? `:${qualifiers.tag}` : ''}@${version}`
-  return version ? `${name}:${version}` : (qualifiers.tag ? `${name}:${qualifiers.tag}` : name)
+  return version ? `${name}:${version}` : qualifiers.tag ? `${name}:${qualifiers.tag}` : name
 }
 
 function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): Component {
@@ -115,7 +115,14 @@ function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): C
   const version = purl.version ?? entry.version
   if (version) component.version = version
   // The package's own purl: a subpath points inside the package (cyclonedx-npm writes `#types/node`).
-  component.purl = new PackageURL(purl.type, purl.namespace, purl.name, purl.version, purl.qualifiers, undefined).toString()
+  component.purl = new PackageURL(
+    purl.type,
+    purl.namespace,
+    purl.name,
+    purl.version,
+    purl.qualifiers,
+    undefined,
+  ).toString()
   component.ref = written
   return withCommon(component, entry)
 }

@@ -40,12 +40,72 @@ describe('cyclonedx-json', () => {
     const subjectPurl =
       'pkg:npm/demo-dev-dependencies@0.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2FCycloneDX%2Fcyclonedx-node-npm.git'
     expect(rows(components)).toEqual([
-      ['package', 'npm', 'demo-dev-dependencies', '0.0.0', null, true, subjectPurl, 'git+https://github.com/CycloneDX/cyclonedx-node-npm.git', '80:5'],
-      ['package', 'npm', '@types/node', '20.14.10', 'dev', false, 'pkg:npm/%40types/node@20.14.10', 'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git', '125:5'],
-      ['package', 'npm', '@types/uuid', '8.3.4', 'dev', false, 'pkg:npm/%40types/uuid@8.3.4', 'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git', '180:5'],
-      ['package', 'npm', 'undici-types', '5.26.5', 'dev', false, 'pkg:npm/undici-types@5.26.5', 'git+https://github.com/nodejs/undici.git', '235:5'],
-      ['package', 'npm', 'uuid', '8.3.2', 'dev', false, 'pkg:npm/uuid@8.3.2', 'git+https://github.com/uuidjs/uuid.git', '289:5'],
-      ['package', 'npm', 'uuidv4', '6.2.13', 'optional', false, 'pkg:npm/uuidv4@6.2.13', 'git://github.com/thenativeweb/uuidv4.git', '343:5'],
+      [
+        'package',
+        'npm',
+        'demo-dev-dependencies',
+        '0.0.0',
+        null,
+        true,
+        subjectPurl,
+        'git+https://github.com/CycloneDX/cyclonedx-node-npm.git',
+        '80:5',
+      ],
+      [
+        'package',
+        'npm',
+        '@types/node',
+        '20.14.10',
+        'dev',
+        false,
+        'pkg:npm/%40types/node@20.14.10',
+        'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git',
+        '125:5',
+      ],
+      [
+        'package',
+        'npm',
+        '@types/uuid',
+        '8.3.4',
+        'dev',
+        false,
+        'pkg:npm/%40types/uuid@8.3.4',
+        'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git',
+        '180:5',
+      ],
+      [
+        'package',
+        'npm',
+        'undici-types',
+        '5.26.5',
+        'dev',
+        false,
+        'pkg:npm/undici-types@5.26.5',
+        'git+https://github.com/nodejs/undici.git',
+        '235:5',
+      ],
+      [
+        'package',
+        'npm',
+        'uuid',
+        '8.3.2',
+        'dev',
+        false,
+        'pkg:npm/uuid@8.3.2',
+        'git+https://github.com/uuidjs/uuid.git',
+        '289:5',
+      ],
+      [
+        'package',
+        'npm',
+        'uuidv4',
+        '6.2.13',
+        'optional',
+        false,
+        'pkg:npm/uuidv4@6.2.13',
+        'git://github.com/thenativeweb/uuidv4.git',
+        '343:5',
+      ],
     ])
     // The purl as written (with cyclonedx-npm's subpath) stays the reference; the stated repository says where.
     expect(components[1].ref).toBe('pkg:npm/%40types/node@20.14.10#types/node')
@@ -74,9 +134,39 @@ describe('cyclonedx-json', () => {
     expect(components.every((c) => c.ecosystem === 'composer')).toBe(true)
     expect(components.some((c) => c.name.includes('cyclonedx-php-composer') && !c.local)).toBe(false)
     expect(rows(components.slice(1, 4))).toEqual([
-      ['package', 'composer', 'asm89/stack-cors', '1.3.0', 'prod', false, 'pkg:composer/asm89/stack-cors@1.3.0', 'https://github.com/asm89/stack-cors.git', '53:9'],
-      ['package', 'composer', 'brick/math', '0.9.3', 'prod', false, 'pkg:composer/brick/math@0.9.3', 'https://github.com/brick/math.git', '109:9'],
-      ['package', 'composer', 'doctrine/inflector', '2.0.6', 'prod', false, 'pkg:composer/doctrine/inflector@2.0.6', 'https://github.com/doctrine/inflector.git', '159:9'],
+      [
+        'package',
+        'composer',
+        'asm89/stack-cors',
+        '1.3.0',
+        'prod',
+        false,
+        'pkg:composer/asm89/stack-cors@1.3.0',
+        'https://github.com/asm89/stack-cors.git',
+        '53:9',
+      ],
+      [
+        'package',
+        'composer',
+        'brick/math',
+        '0.9.3',
+        'prod',
+        false,
+        'pkg:composer/brick/math@0.9.3',
+        'https://github.com/brick/math.git',
+        '109:9',
+      ],
+      [
+        'package',
+        'composer',
+        'doctrine/inflector',
+        '2.0.6',
+        'prod',
+        false,
+        'pkg:composer/doctrine/inflector@2.0.6',
+        'https://github.com/doctrine/inflector.git',
+        '159:9',
+      ],
     ])
     const laravel = components.find((c) => c.name === 'laravel/framework')
     expect(laravel?.statedRepository?.url).toBe('https://github.com/laravel/framework.git')
@@ -86,11 +176,26 @@ describe('cyclonedx-json', () => {
     const {components, errors} = discover(
       bom([
         {type: 'container', name: 'nginx', purl: 'pkg:docker/library/nginx@1.25.3?repository_url=docker.io'},
-        {type: 'container', name: 'app', purl: 'pkg:oci/app@sha256%3A' + 'a'.repeat(64) + '?repository_url=ghcr.io%2Facme%2Fapp&tag=v1'},
-        {type: 'library', name: 'log4j-core', group: 'org.apache.logging.log4j', version: '2.17.1', purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1', cpe: 'cpe:2.3:a:apache:log4j:2.17.1:*:*:*:*:*:*:*'},
+        {
+          type: 'container',
+          name: 'app',
+          purl: 'pkg:oci/app@sha256%3A' + 'a'.repeat(64) + '?repository_url=ghcr.io%2Facme%2Fapp&tag=v1',
+        },
+        {
+          type: 'library',
+          name: 'log4j-core',
+          group: 'org.apache.logging.log4j',
+          version: '2.17.1',
+          purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1',
+          cpe: 'cpe:2.3:a:apache:log4j:2.17.1:*:*:*:*:*:*:*',
+        },
         {type: 'application', name: 'checkout', purl: 'pkg:github/actions/checkout@v4'},
         {type: 'library', name: 'libc6', purl: 'pkg:deb/debian/libc6@2.36?arch=amd64'},
-        {type: 'library', name: 'redis', purl: 'pkg:helm/redis@18.1.0?repository_url=https%3A%2F%2Fcharts.bitnami.com%2Fbitnami'},
+        {
+          type: 'library',
+          name: 'redis',
+          purl: 'pkg:helm/redis@18.1.0?repository_url=https%3A%2F%2Fcharts.bitnami.com%2Fbitnami',
+        },
         {type: 'library', name: 'in-house', group: 'acme', version: '3'},
         {type: 'file', name: 'README.md'},
       ]),
@@ -115,7 +220,12 @@ describe('cyclonedx-json', () => {
   it('takes scope excluded as dev and a nested component takes its parent scope', () => {
     const {components} = discover(
       bom([
-        {name: 'tool', purl: 'pkg:npm/tool@1.0.0', scope: 'excluded', components: [{name: 'inner', purl: 'pkg:npm/inner@1.0.0'}]},
+        {
+          name: 'tool',
+          purl: 'pkg:npm/tool@1.0.0',
+          scope: 'excluded',
+          components: [{name: 'inner', purl: 'pkg:npm/inner@1.0.0'}],
+        },
         {name: 'lib', purl: 'pkg:npm/lib@1.0.0', scope: 'required'},
       ]),
     )
@@ -130,8 +240,19 @@ describe('cyclonedx-json', () => {
     const {components} = discover(
       bom([
         {name: 'a', purl: 'pkg:npm/a@1.0.0', externalReferences: [{type: 'website', url: 'https://github.com/acme/a'}]},
-        {name: 'b', purl: 'pkg:npm/b@1.0.0', externalReferences: [{type: 'vcs', url: 'https://git.example.com/acme/b.git'}]},
-        {name: 'c', purl: 'pkg:npm/c@1.0.0', externalReferences: [{type: 'vcs', url: 'NOASSERTION'}, {type: 'vcs', url: 'not a url'}]},
+        {
+          name: 'b',
+          purl: 'pkg:npm/b@1.0.0',
+          externalReferences: [{type: 'vcs', url: 'https://git.example.com/acme/b.git'}],
+        },
+        {
+          name: 'c',
+          purl: 'pkg:npm/c@1.0.0',
+          externalReferences: [
+            {type: 'vcs', url: 'NOASSERTION'},
+            {type: 'vcs', url: 'not a url'},
+          ],
+        },
       ]),
     )
     expect(components.map((c) => c.statedRepository ?? null)).toEqual([
@@ -184,7 +305,9 @@ describe('cyclonedx-json', () => {
   it('claims JSON files by their bomFormat key only', () => {
     expect(discoverer.matches('sbom/bom.cdx.json')).toBe(true)
     expect(discoverer.matches('package-lock.json')).toBe(false)
-    expect(discoverer.sniff?.('{"$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json", "bomFormat": "CycloneDX"')).toBe(true)
+    expect(
+      discoverer.sniff?.('{"$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json", "bomFormat": "CycloneDX"'),
+    ).toBe(true)
     expect(discoverer.sniff?.('{"apiVersion": "v1", "kind": "List"}')).toBe(false)
     expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
   })

@@ -71,7 +71,10 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
   if (root.bomFormat !== 'CycloneDX') {
     const {line, column} = at('bomFormat')
-    return {components: [], errors: [...errors, lockfileError(file, 'invalid-sbom', 'bomFormat must be "CycloneDX"', line, column)]}
+    return {
+      components: [],
+      errors: [...errors, lockfileError(file, 'invalid-sbom', 'bomFormat must be "CycloneDX"', line, column)],
+    }
   }
   if (typeof root.specVersion !== 'string' || !CDX_VERSIONS.test(root.specVersion)) {
     const {line, column} = at('specVersion')
@@ -83,14 +86,13 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   const list = root.components ?? []
   if (!Array.isArray(list)) {
     const {line, column} = at('components')
-    return {components: [], errors: [...errors, lockfileError(file, 'invalid-sbom', "'components' must be an array", line, column)]}
+    return {
+      components: [],
+      errors: [...errors, lockfileError(file, 'invalid-sbom', "'components' must be an array", line, column)],
+    }
   }
   const reader = new Reader(file, document, errors)
-  const out = cdxComponents(
-    file,
-    subject && reader.component(subject),
-    reader.components(list, at('components')),
-  )
+  const out = cdxComponents(file, subject && reader.component(subject), reader.components(list, at('components')))
   return {components: out.components, errors: [...errors, ...out.errors], skipped: out.skipped}
 }
 

@@ -26,7 +26,16 @@ describe('cyclonedx-xml', () => {
   it('reads cyclonedx-npm 1.5 XML: the subject local, dev dependencies, optional scope, at each <component>', () => {
     const {components, errors} = discover(read('cdx-npm-dev-dependencies.bom.1.5.xml'))
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version, c.scope ?? null, c.local ?? false, c.statedRepository?.url, `${c.locations[0].line}:${c.locations[0].column}`])).toEqual([
+    expect(
+      components.map((c) => [
+        c.name,
+        c.version,
+        c.scope ?? null,
+        c.local ?? false,
+        c.statedRepository?.url,
+        `${c.locations[0].line}:${c.locations[0].column}`,
+      ]),
+    ).toEqual([
       ['demo-dev-dependencies', '0.0.0', null, true, 'git+https://github.com/CycloneDX/cyclonedx-node-npm.git', '64:5'],
       ['@types/node', '20.14.10', 'dev', false, 'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git', '95:5'],
       ['@types/uuid', '8.3.4', 'dev', false, 'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git', '132:5'],
@@ -39,7 +48,9 @@ describe('cyclonedx-xml', () => {
   it('reads nested components at their own <component> line', () => {
     const {components, errors} = discover(read('cdx-npm-package-integrity.bom.1.6.xml'))
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version ?? null, `${c.locations[0].line}:${c.locations[0].column}`])).toEqual([
+    expect(
+      components.map((c) => [c.name, c.version ?? null, `${c.locations[0].line}:${c.locations[0].column}`]),
+    ).toEqual([
       ['demo-package-integrity', null, '64:5'],
       ['base64-js', '1.0.1', '89:5'],
       ['buffer', '5.4.3', '125:5'],
@@ -107,7 +118,9 @@ describe('cyclonedx-xml', () => {
   it('claims XML files whose head opens a CycloneDX <bom>', () => {
     expect(discoverer.matches('bom.xml')).toBe(true)
     expect(discoverer.matches('java/pom.xml')).toBe(false)
-    expect(discoverer.sniff?.(`<?xml version="1.0"?>\n<bom xmlns="${NS}" serialNumber="urn:uuid:x" version="1">`)).toBe(true)
+    expect(discoverer.sniff?.(`<?xml version="1.0"?>\n<bom xmlns="${NS}" serialNumber="urn:uuid:x" version="1">`)).toBe(
+      true,
+    )
     expect(discoverer.sniff?.(`<cdx:bom xmlns:cdx="${NS}">`)).toBe(true)
     expect(discoverer.sniff?.('<project xmlns="http://maven.apache.org/POM/4.0.0">')).toBe(false)
   })

@@ -14,7 +14,8 @@ export const discoverer: Discoverer = {
   id: 'cyclonedx-xml',
   description: 'CycloneDX XML BOM (1.0-1.7), a <bom> in a cyclonedx.org namespace',
   matches: (file) => /\.xml$/i.test(file) && !/(^|\/)(pom|AndroidManifest)\.xml$/.test(file),
-  sniff: (head) => /<(?:[A-Za-z_][\w.-]*:)?bom[\s>][^>]*xmlns(?::[\w.-]+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\//.test(head),
+  sniff: (head) =>
+    /<(?:[A-Za-z_][\w.-]*:)?bom[\s>][^>]*xmlns(?::[\w.-]+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\//.test(head),
   discover: ({file, text}) => discoverCycloneDxXml(file, text),
 }
 
@@ -102,8 +103,8 @@ function component(element: XmlElement): CdxComponent {
         })
       : [],
     properties: properties
-      ? children(properties, 'property').flatMap((p): Array<[string, string]> =>
-          p.attributes.name ? [[p.attributes.name, p.text.trim()]] : [],
+      ? children(properties, 'property').flatMap(
+          (p): Array<[string, string]> => (p.attributes.name ? [[p.attributes.name, p.text.trim()]] : []),
         )
       : [],
     components: nested ? components(nested) : [],

@@ -37,7 +37,16 @@ describe('spdx-json', () => {
     const {components, errors} = fixture('spdx-example11.spdx.json')
     expect(errors).toEqual([])
     expect(rows(components)).toEqual([
-      ['generic', 'debian/libselinux1-dev', '3.1-3', null, true, 'pkg:deb/debian/libselinux1-dev@3.1-3?arch=s390x', null, '19:5'],
+      [
+        'generic',
+        'debian/libselinux1-dev',
+        '3.1-3',
+        null,
+        true,
+        'pkg:deb/debian/libselinux1-dev@3.1-3?arch=s390x',
+        null,
+        '19:5',
+      ],
       // downloadLocation is the crates.io index here: a registry, never taken for the crate's repository.
       ['cargo', 'hyper', '0.14', 'prod', false, 'pkg:cargo/hyper@0.14', null, '37:5'],
       ['cargo', 'tokio', '1.19.2', 'prod', false, 'pkg:cargo/tokio@1.19.2', null, '60:5'],
@@ -49,8 +58,26 @@ describe('spdx-json', () => {
     const {components, errors} = fixture('spdx-example9-appbomination.spdx.json')
     expect(errors).toEqual([])
     expect(rows(components).filter((r) => r[0] === 'maven')).toEqual([
-      ['maven', 'org.hamcrest:hamcrest-core', '1.3', 'prod', false, 'pkg:maven/org.hamcrest/hamcrest-core@1.3', null, '67:6'],
-      ['maven', 'org.apache.commons:commons-lang3', '3.4', 'prod', false, 'pkg:maven/org.apache.commons/commons-lang3@3.4', null, '87:6'],
+      [
+        'maven',
+        'org.hamcrest:hamcrest-core',
+        '1.3',
+        'prod',
+        false,
+        'pkg:maven/org.hamcrest/hamcrest-core@1.3',
+        null,
+        '67:6',
+      ],
+      [
+        'maven',
+        'org.apache.commons:commons-lang3',
+        '3.4',
+        'prod',
+        false,
+        'pkg:maven/org.apache.commons/commons-lang3@3.4',
+        null,
+        '87:6',
+      ],
       ['maven', 'junit:junit', '4.12', 'dev', false, 'pkg:maven/junit/junit@4.12', null, '108:6'],
       ['maven', 'org.slf4j:slf4j-api', '1.7.21', 'prod', false, 'pkg:maven/org.slf4j/slf4j-api@1.7.21', null, '129:6'],
     ])
@@ -67,7 +94,9 @@ describe('spdx-json', () => {
       name: id,
       versionInfo: '1.0',
       downloadLocation: 'NOASSERTION',
-      externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${id}@1.0`}],
+      externalRefs: [
+        {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${id}@1.0`},
+      ],
       ...extra,
     })
     const {components, errors} = discover(
@@ -81,21 +110,37 @@ describe('spdx-json', () => {
           pkg('both', {
             versionInfo: 'NOASSERTION',
             externalRefs: [
-              {referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: 'cpe:2.3:a:acme:both:*:*:*:*:*:*:*:*'},
+              {
+                referenceCategory: 'SECURITY',
+                referenceType: 'cpe23Type',
+                referenceLocator: 'cpe:2.3:a:acme:both:*:*:*:*:*:*:*:*',
+              },
             ],
           }),
         ],
         relationships: [
           {spdxElementId: 'SPDXRef-app', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'SPDXRef-runtime'},
           {spdxElementId: 'SPDXRef-devtool', relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
-          {spdxElementId: 'SPDXRef-maybe', relationshipType: 'OPTIONAL_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
+          {
+            spdxElementId: 'SPDXRef-maybe',
+            relationshipType: 'OPTIONAL_DEPENDENCY_OF',
+            relatedSpdxElement: 'SPDXRef-app',
+          },
           {spdxElementId: 'SPDXRef-both', relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
           {spdxElementId: 'SPDXRef-both', relationshipType: 'RUNTIME_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
         ],
       }),
     )
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version ?? null, c.scope ?? null, c.local ?? false, c.statedRepository?.url ?? null])).toEqual([
+    expect(
+      components.map((c) => [
+        c.name,
+        c.version ?? null,
+        c.scope ?? null,
+        c.local ?? false,
+        c.statedRepository?.url ?? null,
+      ]),
+    ).toEqual([
       ['app', '1.0', null, true, null],
       ['runtime', '1.0', 'prod', false, 'git+https://git.example.com/acme/runtime.git'],
       ['devtool', '1.0', 'dev', false, 'https://github.com/acme/devtool'],
@@ -123,7 +168,9 @@ describe('spdx-json', () => {
       [10, 'invalid-entry', 'package without a name or purl'],
     ])
     expect(discover('{"spdxVersion": "SPDX-2.3", "packages": [').errors[0].code).toBe('invalid-json')
-    expect(discover('{"spdxVersion": "SPDX-2.3", "__proto__": {}}').errors.map((e) => e.code)).toEqual(['forbidden-key'])
+    expect(discover('{"spdxVersion": "SPDX-2.3", "__proto__": {}}').errors.map((e) => e.code)).toEqual([
+      'forbidden-key',
+    ])
   })
 
   it('claims JSON files by their spdxVersion key only', () => {

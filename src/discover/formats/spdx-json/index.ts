@@ -26,7 +26,8 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   const read = readLockfileJson(file, text, {
     // Only what becomes a component is built: files, snippets, licence texts and checksums are dropped unread.
     skip: (path) =>
-      (path.length === 1 && !READ_TOP.has(path[0])) || (path.length === 2 && path[0] === 'packages' && !READ_PACKAGE.has(path[1])),
+      (path.length === 1 && !READ_TOP.has(path[0])) ||
+      (path.length === 2 && path[0] === 'packages' && !READ_PACKAGE.has(path[1])),
   })
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root, errors} = read
@@ -39,7 +40,10 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   for (const key of ['packages', 'relationships', 'documentDescribes']) {
     if (root[key] !== undefined && !Array.isArray(root[key])) {
       const {line, column} = at(key)
-      return {components: [], errors: [...errors, lockfileError(file, 'invalid-sbom', `'${key}' must be an array`, line, column)]}
+      return {
+        components: [],
+        errors: [...errors, lockfileError(file, 'invalid-sbom', `'${key}' must be an array`, line, column)],
+      }
     }
   }
   const packages: SpdxPackage[] = []

@@ -34,7 +34,16 @@ describe('spdx-tag-value', () => {
     const {components, errors} = fixture('spdx-example4-bin.spdx')
     expect(errors).toEqual([])
     expect(rows(components)).toEqual([
-      ['generic', 'main-bin', null, null, true, null, 'downloadLocation git+https://github.com/swinslow/spdx-examples.git', 14],
+      [
+        'generic',
+        'main-bin',
+        null,
+        null,
+        true,
+        null,
+        'downloadLocation git+https://github.com/swinslow/spdx-examples.git',
+        14,
+      ],
       ['generic', 'libc', null, 'prod', false, null, null, 48],
       ['generic', 'libdl', null, 'prod', false, null, null, 57],
     ])
@@ -44,7 +53,16 @@ describe('spdx-tag-value', () => {
     const {components, errors} = fixture('spdx-example6-bin.spdx')
     expect(errors).toEqual([])
     expect(rows(components)).toEqual([
-      ['generic', 'hello-go-bin', null, null, true, null, 'downloadLocation git+https://github.com/swinslow/spdx-examples.git', 15],
+      [
+        'generic',
+        'hello-go-bin',
+        null,
+        null,
+        true,
+        null,
+        'downloadLocation git+https://github.com/swinslow/spdx-examples.git',
+        15,
+      ],
     ])
   })
 
@@ -83,7 +101,16 @@ describe('spdx-tag-value', () => {
     expect(errors).toEqual([])
     expect(rows(components)).toEqual([
       ['generic', 'app', null, null, true, null, null, 7],
-      ['npm', 'left-pad', '1.3.0', 'prod', false, 'pkg:npm/left-pad@1.3.0', 'homepage https://github.com/stevemao/left-pad', 13],
+      [
+        'npm',
+        'left-pad',
+        '1.3.0',
+        'prod',
+        false,
+        'pkg:npm/left-pad@1.3.0',
+        'homepage https://github.com/stevemao/left-pad',
+        13,
+      ],
       ['npm', 'jest', '29.0.0', 'dev', false, 'pkg:npm/jest@29.0.0', null, 25],
     ])
     expect(components[1].cpe).toBe('cpe:2.3:a:left-pad:left-pad:1.3.0:*:*:*:*:*:*:*')

@@ -56,7 +56,8 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
     else if (tag === 'Relationship') {
       const parts = value.split(/\s+/)
       if (parts.length === 3) relationships.push([parts[0], parts[1], parts[2]])
-      else errors.push({file, line: number, column: 1, code: 'invalid-sbom', message: `Relationship: expected "A TYPE B"`})
+      else
+        errors.push({file, line: number, column: 1, code: 'invalid-sbom', message: `Relationship: expected "A TYPE B"`})
     } else if (current) readPackageTag(current, tag, value, file, number, errors)
   }
   if (!version || !SPDX2_VERSIONS.test(version.value)) {
@@ -80,7 +81,14 @@ function readPackageTag(pkg: SpdxPackage, tag: string, value: string, file: stri
   else if (tag === 'ExternalRef') {
     const parts = value.split(/\s+/)
     if (parts.length === 3) pkg.refs.push([parts[0], parts[1], parts[2]])
-    else errors.push({file, line, column: 1, code: 'invalid-sbom', message: 'ExternalRef: expected "CATEGORY TYPE LOCATOR"'})
+    else
+      errors.push({
+        file,
+        line,
+        column: 1,
+        code: 'invalid-sbom',
+        message: 'ExternalRef: expected "CATEGORY TYPE LOCATOR"',
+      })
   }
 }
 

@@ -28,7 +28,7 @@ function render(result: ScanResult = loadFixture()): Bom {
 /** name → values of one component's (or the metadata's) properties. */
 function props(list: Array<{name: string; value: string}>): Record<string, string[]> {
   const out: Record<string, string[]> = {}
-  for (const {name, value} of list) (out[name] ??= []).push(value)
+  for (const {name, value} of list) out[name] = [...(out[name] ?? []), value]
   return out
 }
 

@@ -24,7 +24,11 @@ describe('sbom-stated', () => {
       [
         stated(pkg('npm', 'left-pad', '1.3.0', 'bom.json', 170), 'git+ssh://git@github.com/stevemao/left-pad.git'),
         stated(pkg('maven', 'org.example:widget', '1.0', 'bom.xml', 12), 'https://gitlab.com/example-group/widget.git'),
-        stated(pkg('generic', 'libexample', '2.1', 'sbom.spdx', 40), 'git+https://git.example.org/libexample.git', 'downloadLocation'),
+        stated(
+          pkg('generic', 'libexample', '2.1', 'sbom.spdx', 40),
+          'git+https://git.example.org/libexample.git',
+          'downloadLocation',
+        ),
       ],
       {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
