@@ -19,7 +19,7 @@ export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
   static description =
-    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles, CycloneDX and SPDX SBOMs), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
 Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
 
@@ -30,6 +30,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     {
       description: 'Gate CI on high findings and write SARIF for code scanning',
       command: '<%= config.bin %> <%= command.id %> deploy/ --fail-on high --output sarif=stewards.sarif',
+    },
+    {
+      description: 'An SBOM you already hold in, an enriched CycloneDX 1.6 SBOM out',
+      command: '<%= config.bin %> <%= command.id %> sbom/app.cdx.json --output cyclonedx=app.stewards.cdx.json',
     },
     {
       description: 'Only new or worsened findings gate the build',
