@@ -34,6 +34,27 @@ function bom(components: unknown[], extra: Record<string, unknown> = {}) {
 }
 
 describe('cyclonedx-json', () => {
+  it("reads the specification's own 1.7 example (valid-bom-1.7.json): pedigree ancestors are not components", () => {
+    const {components, errors} = fixture('cdx-spec-valid-bom-1.7.json')
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [
+        c.ecosystem,
+        c.name,
+        c.version ?? null,
+        c.scope ?? null,
+        c.local ?? false,
+        `${c.locations[0].line}:${c.locations[0].column}`,
+      ]),
+    ).toEqual([
+      ['generic', 'Acme Application', '9.1.1', null, true, '33:5'],
+      ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '75:5'],
+      ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '157:5'],
+      ['maven', 'com.example:myframework', '1.0.0', 'prod', false, '243:5'],
+    ])
+    expect(components[1].purl).toBe('pkg:maven/com.acme/tomcat-catalina@9.0.14?packaging=jar')
+  })
+
   it('reads cyclonedx-npm 1.6 output: the subject local, dev dependencies by the npm taxonomy property, optional scope', () => {
     const {components, errors} = fixture('cdx-npm-dev-dependencies.bom.1.6.json')
     expect(errors).toEqual([])

@@ -23,6 +23,27 @@ function identity(c: Component) {
 const NS = 'http://cyclonedx.org/schema/bom/1.6'
 
 describe('cyclonedx-xml', () => {
+  it("reads the specification's own 1.7 example (valid-bom-1.7.xml): pedigree ancestors are not components", () => {
+    const {components, errors} = discover(read('cdx-spec-valid-bom-1.7.xml'), 'cdx-spec-valid-bom-1.7.xml')
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [
+        c.ecosystem,
+        c.name,
+        c.version ?? null,
+        c.scope ?? null,
+        c.local ?? false,
+        `${c.locations[0].line}:${c.locations[0].column}`,
+      ]),
+    ).toEqual([
+      ['generic', 'Acme Application', '9.1.1', null, true, '26:9'],
+      ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '52:9'],
+      ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '111:9'],
+      ['maven', 'com.example:myframework', '1.0.0', 'prod', false, '171:9'],
+    ])
+    expect(components[1].purl).toBe('pkg:maven/com.acme/tomcat-catalina@9.0.14?packaging=jar')
+  })
+
   it('reads cyclonedx-npm 1.5 XML: the subject local, dev dependencies, optional scope, at each <component>', () => {
     const {components, errors} = discover(read('cdx-npm-dev-dependencies.bom.1.5.xml'))
     expect(errors).toEqual([])
