@@ -55,6 +55,50 @@ const NOT_SOFTWARE = new Set([
   'operating-system',
 ])
 
+/**
+ * Fields of a component (or of the metadata) never read, in both encodings: dropped while parsing so a large BOM
+ * keeps only what becomes a component.
+ */
+export const UNREAD_FIELDS: ReadonlySet<string> = new Set([
+  'hashes',
+  'licenses',
+  'description',
+  'evidence',
+  'pedigree',
+  'copyright',
+  'swid',
+  'releaseNotes',
+  'modelCard',
+  'data',
+  'cryptoProperties',
+  'signature',
+  'author',
+  'authors',
+  'publisher',
+  'supplier',
+  'manufacturer',
+  'omniborId',
+  'swhid',
+  'tags',
+  'tools',
+  'comment',
+])
+
+/** Top-level sections of a BOM that hold no components. */
+export const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
+  'dependencies',
+  'services',
+  'vulnerabilities',
+  'compositions',
+  'formulation',
+  'annotations',
+  'declarations',
+  'definitions',
+  'externalReferences',
+  'properties',
+  'signature',
+])
+
 const SCOPES: Record<string, Scope> = {required: 'prod', optional: 'optional', excluded: 'dev'}
 
 /** Turns the subject and the component tree of one BOM into Components; errors name file:line:column. */

@@ -1,18 +1,9 @@
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Component, ScanError} from '../../../core/model.js'
+import type {Component} from '../../../core/model.js'
+import {brief, formatRunner} from '../../../../tests/sbom/support.js'
 import {discoverer} from './index.js'
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'tests', 'sbom', '__fixtures__')
-
-function discover(text: string, file = 'bom.json') {
-  return discoverer.discover({file, text}, {readText: () => null}) as {components: Component[]; errors: ScanError[]}
-}
-
-function fixture(name: string) {
-  return discover(readFileSync(join(fixtures, name), 'utf8'), name)
-}
+const {discover, fixture} = formatRunner(discoverer, 'bom.json')
 
 /** kind, ecosystem, name, version, scope, local, purl, stated repository, line:column. */
 function rows(components: Component[]) {
@@ -37,16 +28,7 @@ describe('cyclonedx-json', () => {
   it("reads the specification's own 1.7 example (valid-bom-1.7.json): pedigree ancestors are not components", () => {
     const {components, errors} = fixture('cdx-spec-valid-bom-1.7.json')
     expect(errors).toEqual([])
-    expect(
-      components.map((c) => [
-        c.ecosystem,
-        c.name,
-        c.version ?? null,
-        c.scope ?? null,
-        c.local ?? false,
-        `${c.locations[0].line}:${c.locations[0].column}`,
-      ]),
-    ).toEqual([
+    expect(components.map(brief)).toEqual([
       ['generic', 'Acme Application', '9.1.1', null, true, '33:5'],
       ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '75:5'],
       ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '157:5'],

@@ -8,7 +8,13 @@ import {isJsonManifestCandidate} from '../../file-names.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {isJsonObject, type JsonDocument, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {CDX_VERSIONS, type CdxComponent, cdxComponents} from '../../sbom-support/cyclonedx.js'
+import {
+  CDX_VERSIONS,
+  type CdxComponent,
+  cdxComponents,
+  UNREAD_FIELDS,
+  UNREAD_SECTIONS,
+} from '../../sbom-support/cyclonedx.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -20,50 +26,11 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) => discoverCycloneDxJson(file, text),
 }
 
-/** Keys never read, dropped while parsing so a large BOM keeps only what becomes a component. */
-const UNREAD = new Set([
-  'hashes',
-  'licenses',
-  'description',
-  'evidence',
-  'pedigree',
-  'copyright',
-  'swid',
-  'releaseNotes',
-  'modelCard',
-  'data',
-  'cryptoProperties',
-  'signature',
-  'author',
-  'authors',
-  'publisher',
-  'supplier',
-  'manufacturer',
-  'omniborId',
-  'swhid',
-  'tags',
-  'comment',
-])
-/** Top-level sections that hold no components. */
-const UNREAD_TOP = new Set([
-  'dependencies',
-  'services',
-  'vulnerabilities',
-  'compositions',
-  'formulation',
-  'annotations',
-  'declarations',
-  'definitions',
-  'externalReferences',
-  'properties',
-  'signature',
-])
-
 export function discoverCycloneDxJson(file: string, text: string): DiscoverOutput {
   const read = readLockfileJson(file, text, {
     skip: (path) =>
-      (path.length === 1 && UNREAD_TOP.has(path[0])) ||
-      UNREAD.has(path[path.length - 1]) ||
+      (path.length === 1 && UNREAD_SECTIONS.has(path[0])) ||
+      UNREAD_FIELDS.has(path[path.length - 1]) ||
       (path[0] === 'metadata' && path.length === 2 && path[1] !== 'component'),
   })
   if (!read.ok) return {components: [], errors: read.errors}

@@ -1,19 +1,12 @@
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Component, ScanError} from '../../../core/model.js'
+import type {Component} from '../../../core/model.js'
+import {brief, formatRunner, readSbomFixture} from '../../../../tests/sbom/support.js'
 import {discoverCycloneDxJson} from '../cyclonedx-json/index.js'
 import {discoverer} from './index.js'
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'tests', 'sbom', '__fixtures__')
+const {discover, fixture} = formatRunner(discoverer, 'bom.xml')
 
-function discover(text: string, file = 'bom.xml') {
-  return discoverer.discover({file, text}, {readText: () => null}) as {components: Component[]; errors: ScanError[]}
-}
-
-function read(name: string) {
-  return readFileSync(join(fixtures, name), 'utf8')
-}
+const read = readSbomFixture
 
 /** Everything but the location: what the JSON and XML forms of one BOM must agree on. */
 function identity(c: Component) {
@@ -24,18 +17,9 @@ const NS = 'http://cyclonedx.org/schema/bom/1.6'
 
 describe('cyclonedx-xml', () => {
   it("reads the specification's own 1.7 example (valid-bom-1.7.xml): pedigree ancestors are not components", () => {
-    const {components, errors} = discover(read('cdx-spec-valid-bom-1.7.xml'), 'cdx-spec-valid-bom-1.7.xml')
+    const {components, errors} = fixture('cdx-spec-valid-bom-1.7.xml')
     expect(errors).toEqual([])
-    expect(
-      components.map((c) => [
-        c.ecosystem,
-        c.name,
-        c.version ?? null,
-        c.scope ?? null,
-        c.local ?? false,
-        `${c.locations[0].line}:${c.locations[0].column}`,
-      ]),
-    ).toEqual([
+    expect(components.map(brief)).toEqual([
       ['generic', 'Acme Application', '9.1.1', null, true, '26:9'],
       ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '52:9'],
       ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '111:9'],

@@ -4,7 +4,13 @@
  * Read with ../../sbom-support/xml.ts (saxes: positions, no DTD, no entities); components by
  * ../../sbom-support/cyclonedx.ts, the same rules as the JSON format.
  */
-import {CDX_VERSIONS, type CdxComponent, cdxComponents} from '../../sbom-support/cyclonedx.js'
+import {
+  CDX_VERSIONS,
+  type CdxComponent,
+  cdxComponents,
+  UNREAD_FIELDS,
+  UNREAD_SECTIONS,
+} from '../../sbom-support/cyclonedx.js'
 import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -19,45 +25,9 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) => discoverCycloneDxXml(file, text),
 }
 
-/** Elements never read inside a component or the metadata: their subtrees are not built. */
-const UNREAD = new Set([
-  'description',
-  'licenses',
-  'hashes',
-  'copyright',
-  'evidence',
-  'pedigree',
-  'swid',
-  'releaseNotes',
-  'modelCard',
-  'data',
-  'cryptoProperties',
-  'signature',
-  'author',
-  'authors',
-  'publisher',
-  'supplier',
-  'manufacturer',
-  'tags',
-  'tools',
-])
-const UNREAD_TOP = new Set([
-  'dependencies',
-  'services',
-  'vulnerabilities',
-  'compositions',
-  'formulation',
-  'annotations',
-  'declarations',
-  'definitions',
-  'externalReferences',
-  'properties',
-  'signature',
-])
-
 export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput {
   const document = readXml(text, {
-    skip: ({name, depth}) => (depth === 1 ? UNREAD_TOP.has(name) : UNREAD.has(name)),
+    skip: ({name, depth}) => (depth === 1 ? UNREAD_SECTIONS.has(name) : UNREAD_FIELDS.has(name)),
   })
   if (!document.ok) {
     const {line, column, message} = document

@@ -1,32 +1,8 @@
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Component, ScanError} from '../../../core/model.js'
+import {formatRunner, sbomRow} from '../../../../tests/sbom/support.js'
 import {discoverer} from './index.js'
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'tests', 'sbom', '__fixtures__')
-
-function discover(text: string, file = 'sbom.spdx.json') {
-  return discoverer.discover({file, text}, {readText: () => null}) as {components: Component[]; errors: ScanError[]}
-}
-
-function fixture(name: string) {
-  return discover(readFileSync(join(fixtures, name), 'utf8'), name)
-}
-
-/** ecosystem, name, version, scope, local, purl, stated repository and its field, line:column. */
-function rows(components: Component[]) {
-  return components.map((c) => [
-    c.ecosystem,
-    c.name,
-    c.version ?? null,
-    c.scope ?? null,
-    c.local ?? false,
-    c.purl ?? null,
-    c.statedRepository ? `${c.statedRepository.field} ${c.statedRepository.url}` : null,
-    `${c.locations[0].line}:${c.locations[0].column}`,
-  ])
-}
+const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx.json')
 
 function doc(extra: Record<string, unknown>) {
   return JSON.stringify({spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', ...extra}, null, 2)
@@ -36,7 +12,7 @@ describe('spdx-json', () => {
   it('reads spdx-examples example 11 (sigs.k8s.io/bom, SPDX 2.3): purls, DESCRIBES subject, DEPENDS_ON targets', () => {
     const {components, errors} = fixture('spdx-example11.spdx.json')
     expect(errors).toEqual([])
-    expect(rows(components)).toEqual([
+    expect(components.map(sbomRow)).toEqual([
       [
         'generic',
         'debian/libselinux1-dev',
@@ -57,7 +33,7 @@ describe('spdx-json', () => {
   it('reads spdx-examples example 9 (SPDX 2.2, Maven): test dependencies are dev, a forge archive states the repository', () => {
     const {components, errors} = fixture('spdx-example9-appbomination.spdx.json')
     expect(errors).toEqual([])
-    expect(rows(components).filter((r) => r[0] === 'maven')).toEqual([
+    expect(components.map(sbomRow).filter((r) => r[0] === 'maven')).toEqual([
       [
         'maven',
         'org.hamcrest:hamcrest-core',

@@ -1,31 +1,8 @@
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Component, ScanError} from '../../../core/model.js'
+import {formatRunner, sbomRow} from '../../../../tests/sbom/support.js'
 import {discoverer} from './index.js'
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'tests', 'sbom', '__fixtures__')
-
-function discover(text: string, file = 'sbom.spdx') {
-  return discoverer.discover({file, text}, {readText: () => null}) as {components: Component[]; errors: ScanError[]}
-}
-
-function fixture(name: string) {
-  return discover(readFileSync(join(fixtures, name), 'utf8'), name)
-}
-
-function rows(components: Component[]) {
-  return components.map((c) => [
-    c.ecosystem,
-    c.name,
-    c.version ?? null,
-    c.scope ?? null,
-    c.local ?? false,
-    c.purl ?? null,
-    c.statedRepository ? `${c.statedRepository.field} ${c.statedRepository.url}` : null,
-    c.locations[0].line,
-  ])
-}
+const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx')
 
 const HEADER = 'SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\n'
 
@@ -33,7 +10,7 @@ describe('spdx-tag-value', () => {
   it('reads spdx-examples example 4 (spdx/tools-golang, SPDX 2.2): the described binary is local, its git locator stated', () => {
     const {components, errors} = fixture('spdx-example4-bin.spdx')
     expect(errors).toEqual([])
-    expect(rows(components)).toEqual([
+    expect(components.map(sbomRow)).toEqual([
       [
         'generic',
         'main-bin',
@@ -42,17 +19,17 @@ describe('spdx-tag-value', () => {
         true,
         null,
         'downloadLocation git+https://github.com/swinslow/spdx-examples.git',
-        14,
+        '14:1',
       ],
-      ['generic', 'libc', null, 'prod', false, null, null, 48],
-      ['generic', 'libdl', null, 'prod', false, null, null, 57],
+      ['generic', 'libc', null, 'prod', false, null, null, '48:1'],
+      ['generic', 'libdl', null, 'prod', false, null, null, '57:1'],
     ])
   })
 
   it('reads spdx-examples example 6: relationships to other documents are not packages of this one', () => {
     const {components, errors} = fixture('spdx-example6-bin.spdx')
     expect(errors).toEqual([])
-    expect(rows(components)).toEqual([
+    expect(components.map(sbomRow)).toEqual([
       [
         'generic',
         'hello-go-bin',
@@ -61,7 +38,7 @@ describe('spdx-tag-value', () => {
         true,
         null,
         'downloadLocation git+https://github.com/swinslow/spdx-examples.git',
-        15,
+        '15:1',
       ],
     ])
   })
@@ -99,8 +76,8 @@ describe('spdx-tag-value', () => {
       ].join('\n'),
     )
     expect(errors).toEqual([])
-    expect(rows(components)).toEqual([
-      ['generic', 'app', null, null, true, null, null, 7],
+    expect(components.map(sbomRow)).toEqual([
+      ['generic', 'app', null, null, true, null, null, '7:1'],
       [
         'npm',
         'left-pad',
@@ -109,9 +86,9 @@ describe('spdx-tag-value', () => {
         false,
         'pkg:npm/left-pad@1.3.0',
         'homepage https://github.com/stevemao/left-pad',
-        13,
+        '13:1',
       ],
-      ['npm', 'jest', '29.0.0', 'dev', false, 'pkg:npm/jest@29.0.0', null, 25],
+      ['npm', 'jest', '29.0.0', 'dev', false, 'pkg:npm/jest@29.0.0', null, '25:1'],
     ])
     expect(components[1].cpe).toBe('cpe:2.3:a:left-pad:left-pad:1.3.0:*:*:*:*:*:*:*')
   })
