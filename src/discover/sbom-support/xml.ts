@@ -30,6 +30,7 @@ export interface XmlOptions {
 }
 
 export const MAX_XML_DEPTH = 256
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null))
 const MAX_TEXT = 4096
 
 class Stop extends Error {}
@@ -74,8 +75,10 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
       skipping = 1
       return
     }
-    const attributes = Object.create(null) as Record<string, string>
+    // Most elements have no attribute: they share one empty record (fewer objects kept for a large BOM).
+    let attributes = NO_ATTRIBUTES
     for (const attribute of Object.values(tag.attributes)) {
+      if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, string>
       const local = attribute.local || attribute.name
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue
       attributes[local] = attribute.value
@@ -92,7 +95,8 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
   })
   const addText = (chunk: string) => {
     const element = stack[stack.length - 1]
-    if (skipping > 0 || !element || element.text.length >= MAX_TEXT) return
+    // Whitespace between elements is layout, never a value (readers trim): not kept.
+    if (skipping > 0 || !element || element.text.length >= MAX_TEXT || !/\S/.test(chunk)) return
     element.text += chunk.slice(0, MAX_TEXT - element.text.length)
   }
   parser.on('text', addText)
