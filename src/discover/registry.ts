@@ -20,6 +20,7 @@ import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
 import {discoverer as spdxJson} from './formats/spdx-json/index.js'
 import {discoverer as spdxTagValue} from './formats/spdx-tag-value/index.js'
+import {discoverer as spdx3Jsonld} from './formats/spdx3-jsonld/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -45,4 +46,5 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   cyclonedxXml,
   spdxJson,
   spdxTagValue,
+  spdx3Jsonld,
 ])
