@@ -27,6 +27,11 @@ export type XmlDocument = {ok: true; root: XmlElement} | {ok: false; line: numbe
 export interface XmlOptions {
   /** Elements whose whole subtree is left unbuilt (descriptions, licences, hashes). */
   skip?(element: {name: string; uri: string; depth: number}): boolean
+  /**
+   * Called when an element below the root is complete, with its parent and depth (the root's children are at 1);
+   * true means the caller took it and it is not kept in the tree. Lets a large BOM be read component by component.
+   */
+  consume?(element: XmlElement, parent: XmlElement, depth: number): boolean
 }
 
 export const MAX_XML_DEPTH = 256
@@ -90,8 +95,13 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
     stack.push(element)
   })
   parser.on('closetag', () => {
-    if (skipping > 0) skipping--
-    else stack.pop()
+    if (skipping > 0) {
+      skipping--
+      return
+    }
+    const element = stack.pop()
+    const parent = stack[stack.length - 1]
+    if (element && parent && options.consume?.(element, parent, stack.length)) parent.children.pop()
   })
   const addText = (chunk: string) => {
     const element = stack[stack.length - 1]

@@ -26,8 +26,16 @@ export const discoverer: Discoverer = {
 }
 
 export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput {
+  // Top-level components are converted as each closes, so their element trees are never all kept at once.
+  const list: CdxComponent[] = []
   const document = readXml(text, {
     skip: ({name, depth}) => (depth === 1 ? UNREAD_SECTIONS.has(name) : UNREAD_FIELDS.has(name)),
+    consume: (element, parent, depth) => {
+      if (depth !== 2 || element.name !== 'component' || parent.name !== 'components' || element.uri !== parent.uri)
+        return false
+      list.push(component(element))
+      return true
+    },
   })
   if (!document.ok) {
     const {line, column, message} = document
@@ -44,8 +52,7 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
   }
   const metadata = child(bom, 'metadata')
   const subject = metadata && child(metadata, 'component')
-  const list = child(bom, 'components')
-  const out = cdxComponents(file, subject && component(subject), list ? components(list) : [])
+  const out = cdxComponents(file, subject && component(subject), list)
   return {components: out.components, errors: out.errors, skipped: out.skipped}
 }
 
