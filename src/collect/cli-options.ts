@@ -1,26 +1,55 @@
 import {StewardsError, usageError} from '../core/errors.js'
 import {parseRepo} from '../core/repo-name.js'
+import {tokenTransportProblem} from './octokit/transport.js'
+import {apiUrlList, githubEndpoints} from './sources/github/hosts.js'
 
 /** Flag handling shared by the commands that collect (collect, people, scan). */
 
-/** Hosts a source answers for: GitHub Enterprise Server (`https://HOST/api/v3`) answers for its own host too. */
-export function hostsFor(apiUrl: string | undefined): string[] {
-  return apiUrl && /\/api\/v3\/?$/.test(apiUrl) ? ['github.com', new URL(apiUrl).host.toLowerCase()] : ['github.com']
+/**
+ * Hosts repository names may be written under: github.com, and the Enterprise Server host of each
+ * `https://HOST/api/v3` given (github.com stays nameable under --only-host: it is then reported, not refused).
+ */
+export function hostsFor(apiUrl: string | readonly string[] | undefined): string[] {
+  const hosts = new Set(['github.com'])
+  for (const url of apiUrlList(apiUrl)) if (/\/api\/v3$/.test(url)) hosts.add(new URL(url).host.toLowerCase())
+  return [...hosts]
 }
 
-/** `--github-api-url`: an http(s) URL without credentials, else a usage error. */
-export function checkApiUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
+/**
+ * `--github-api-url` (repeatable): http(s) URLs without credentials, one per host, and none that would carry
+ * a token over plain http to another machine (issue #11: a token travels over https, or http to this machine
+ * only). `token` is the token the first URL's host would get; the error never prints it.
+ */
+export function checkApiUrl<T extends string | readonly string[] | undefined>(
+  value: T,
+  token?: {token?: string; githubComToken?: string},
+): T {
+  if (value === undefined) return value
+  const urls = typeof value === 'string' ? [value] : [...(value as readonly string[])]
+  for (const url of urls) {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
+    }
+    if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+      throw usageError(
+        'bad-api-url',
+        `--github-api-url '${parsed.protocol}//${parsed.host}${parsed.pathname}' must be an http(s) URL without credentials`,
+      )
+    }
   }
-  if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-    throw usageError('bad-api-url', `--github-api-url '${url}' must be an http(s) URL without credentials`)
+  for (const endpoint of githubEndpoints({apiUrl: urls, ...token}).endpoints) {
+    const problem = endpoint.token ? tokenTransportProblem(new URL(endpoint.apiUrl)) : null
+    if (problem)
+      throw usageError(
+        'insecure-transport',
+        `--github-api-url ${endpoint.apiUrl}: ${problem}`,
+        'use https (or http://127.0.0.1 for a local emulator), or run without a token',
+      )
   }
-  return url
+  return value
 }
 
 /** `--git DIR` (paired with the repositories in order) or `--git OWNER/REPO=DIR`. */

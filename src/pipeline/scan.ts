@@ -1,7 +1,8 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
+import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
+import {DiskCache} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
@@ -221,11 +222,19 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 async function snapshotCache(file: string): Promise<{dir: string; dispose(): Promise<void>}> {
   const dir = await mkdtemp(join(tmpdir(), 'stewards-replay-'))
   const dispose = () => rm(dir, {recursive: true, force: true})
+  let json: unknown
   try {
-    const parsed = CacheBundle.safeParse(JSON.parse(await readFile(file, 'utf8')))
-    if (parsed.success) await new DiskCache(dir).importBundle(parsed.data)
+    json = JSON.parse(await readFile(file, 'utf8'))
   } catch {
     // Unreadable or not JSON: the collect stage reports the snapshot with its own message.
+    return {dir, dispose}
+  }
+  try {
+    // Verified like any bundle (a bad name is a usage error; damaged entries are left out, and reported by collect).
+    if (looksLikeBundle(json)) await new DiskCache(dir).importBundle(checkBundle(json, file).bundle)
+  } catch (error) {
+    await dispose()
+    throw error
   }
   return {dir, dispose}
 }
