@@ -1,6 +1,8 @@
 import {StewardsError, usageError} from '../core/errors.js'
 import {parseRepo} from '../core/repo-name.js'
 import {tokenTransportProblem} from './octokit/transport.js'
+import {waitNotice} from './octokit/waits.js'
+import type {ProgressEvent} from './types.js'
 import {apiUrlList, githubEndpoints} from './sources/github/hosts.js'
 
 /** Flag handling shared by the commands that collect (collect, people, scan). */
@@ -75,4 +77,32 @@ export function pairGitDirs(repos: string[], values: string[]): Record<string, s
  */
 export function rateLimitNotice(event: {seconds: number; until: string}): string {
   return `GitHub rate limit reached: waiting ${event.seconds}s, until ${event.until}, for the reset (--on-rate-limit stop ends the run with partial results instead)`
+}
+
+/**
+ * What a collecting command must show on stderr for an event, TTY or not (a CI log must never be silent for
+ * minutes), or null. `live`: a wait, shown on a terminal's status line (it is over soon), as a line otherwise.
+ */
+export function collectNotice(event: ProgressEvent): {text: string; live: boolean} | null {
+  switch (event.type) {
+    case 'rate-limit-wait':
+      return {text: rateLimitNotice(event), live: false}
+    case 'wait':
+      return {text: waitNotice(event), live: true}
+    case 'notice':
+      return {text: event.message, live: false}
+    default:
+      return null
+  }
+}
+
+/**
+ * Shows a notice on stderr: a wait as the terminal's live status line (rewritten in place, cut to the width),
+ * anything else, and everything without a terminal, as a line of its own.
+ */
+export function showNotice(stream: NodeJS.WriteStream, notice: {text: string; live: boolean}, prefix = ''): void {
+  const text = `${prefix}${notice.text}`
+  if (!stream.isTTY) stream.write(`${text}\n`)
+  else if (notice.live) stream.write(`\r\x1b[2K${text.slice(0, (stream.columns || 80) - 1)}`)
+  else stream.write(`\r\x1b[2K${text}\n`)
 }

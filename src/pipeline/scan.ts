@@ -2,10 +2,10 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
-import {DiskCache} from '../core/cache/disk-cache.js'
+import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
-import {collectProjects, rateLimitNotice} from '../collect/index.js'
+import {collectNotice, collectProjects} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
 import type {
   CollectedProject,
@@ -50,7 +50,12 @@ export interface ScanOptions {
   maxAge?: number
   snapshot?: string
   token?: string
-  githubApiUrl?: string
+  /** github.com's token when the first `githubApiUrl` is an Enterprise Server's. */
+  githubComToken?: string
+  githubApiUrl?: string | string[]
+  /** Collect only from the hosts of `githubApiUrl`. */
+  onlyHost?: boolean
+  maxCommits?: number
   onRateLimit?: 'wait' | 'stop'
   concurrency?: number
   affiliations?: string[]
@@ -97,9 +102,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   const replay = options.snapshot ? await snapshotCache(options.snapshot) : undefined
+  // One cache for both stages: an unusable directory is one notice, and the scan goes on uncached.
+  const cache = replay
+    ? undefined
+    : new DiskCache(options.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
   const resolved = await resolveComponents(components, {
     offline: options.offline || Boolean(replay),
     cacheDir: replay?.dir ?? options.cacheDir,
+    cache,
     maxAge: options.maxAge,
     mapFile: options.map,
     concurrency: options.concurrency,
@@ -114,10 +124,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       source: options.snapshot ? 'snapshot' : 'github',
       snapshot: options.snapshot,
       token: options.token,
+      githubComToken: options.githubComToken,
       apiUrl: options.githubApiUrl,
+      onlyHost: options.onlyHost,
+      maxCommits: options.maxCommits,
       since: options.window.since,
       until: options.window.until,
       cacheDir: options.cacheDir,
+      cache,
       maxAge: options.maxAge,
       offline: options.offline,
       onRateLimit: options.onRateLimit,
@@ -125,8 +139,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       onProgress: (event) => {
         if (event.type === 'project-done')
           stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
-        if (event.type === 'rate-limit-wait') options.onNotice?.(rateLimitNotice(event))
         if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
+        // Waits: the live line on a terminal, a line each in CI; rate-limit stops and notices: a line always.
+        const notice = collectNotice(event)
+        if (notice?.live && options.onStage) stage('collect', notice.text)
+        else if (notice) options.onNotice?.(notice.text)
       },
     },
   )

@@ -24,10 +24,11 @@ type Strategy = 'graphql' | 'rest'
 
 /** Defaults of the retry policy (README, "Collection"): what a nightly job can rely on. */
 export const HTTP_DEFAULTS = {
-  retries: 6,
-  retryBaseMs: 1_000,
-  secondaryRetries: 6,
-  acceptedRetries: 6,
+  /** plugin-retry waits (n + 1)² × retryBaseMs before retry n: 0.5 s, 2 s, 4.5 s... at most 50 s. */
+  retries: 10,
+  retryBaseMs: 500,
+  secondaryRetries: 10,
+  acceptedRetries: 10,
   acceptedDelayMs: 2_000,
   /** The sum of every wait of a run (secondary limits, retries, 202s): 30 minutes. */
   maxWaitMs: 30 * 60_000,
