@@ -21,7 +21,7 @@ export async function freshCacheDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'stewards-cache-'))
 }
 
-export async function collectFrom(apiUrl: string, repos: string[], options: Partial<CollectOptions> = {}) {
+export async function collectFrom(apiUrl: string | string[], repos: string[], options: Partial<CollectOptions> = {}) {
   return collectProjects(repos, {
     apiUrl,
     token: TOKEN,

@@ -88,8 +88,8 @@ export function badName(namespace: string, key: string): string | null {
   return null
 }
 
-/** A name as it can be printed on one line: control characters escaped, cut at 80 characters. */
+/** A name as it can be printed on one line: control characters escaped, cut at 200 characters. */
 export function printable(text: string): string {
   const escaped = JSON.stringify(text).slice(1, -1)
-  return escaped.length > 80 ? `${escaped.slice(0, 79)}…` : escaped
+  return escaped.length > 200 ? `${escaped.slice(0, 199)}…` : escaped
 }

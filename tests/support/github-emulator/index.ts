@@ -33,6 +33,8 @@ export interface LoggedRequest {
   url: string
   status: number
   authorization?: string
+  /** The `If-None-Match` sent (a revalidation of a cached entry). */
+  ifNoneMatch?: string
   fault?: string
 }
 
@@ -75,6 +77,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       url: `${url.pathname}${url.search}`,
       status: 0,
       authorization: req.headers.authorization,
+      ...(req.headers['if-none-match'] ? {ifNoneMatch: String(req.headers['if-none-match'])} : {}),
     }
     requests.push(entry)
     res.on('finish', () => (entry.status = res.statusCode))
