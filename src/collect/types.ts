@@ -66,6 +66,8 @@ export interface CollectOptions {
     maxWaitMs?: number
     /** Waits shorter than this are not announced. */
     announceAfterMs?: number
+    /** An answer taking longer than this is announced (then every three times as long). */
+    slowNoticeMs?: number
     /** One answer's body at most; larger ones are refused once, with the size. */
     maxResponseBytes?: number
   }

@@ -113,7 +113,7 @@ describe('GitHub answering 40 % of requests with faults gives the fault-free fig
     expect(waits.some((w) => w.reason === 'computing')).toBe(true)
     const retry = waits.find((w) => w.reason === 'retry')!
     expect(waitNotice(retry)).toMatch(
-      /^GitHub (GET|POST) \/\S+: .+; asking again in \d+ms, attempt \d+ of 13 \(\d+ms of at most 30m waited in this run\)$/,
+      /^(GET|POST) \/\S+: .+; asking GitHub again in \d+ms, attempt \d+ of 13 \(\d+ms of at most 30m waited in this run\)$/,
     )
     const secondary = waits.find((w) => w.reason === 'secondary-limit')!
     expect(waitNotice(secondary)).toMatch(

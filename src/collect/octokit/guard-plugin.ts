@@ -5,9 +5,6 @@ import {tokenTransportProblem} from './transport.js'
 import {duration} from './waits.js'
 
 const MAX_REDIRECTS = 3
-/** An answer still not there after this long is announced, then again every SLOW_REPEAT_MS. */
-const SLOW_NOTICE_MS = 10_000
-const SLOW_REPEAT_MS = 30_000
 
 interface Response {
   status: number
@@ -105,11 +102,11 @@ async function attempt(
     const announceSlow = (after: number) => {
       slowTimer = setTimeout(() => {
         http.waits.slow(Date.now() - started, {request: what, cause: 'slow answer'})
-        announceSlow(SLOW_REPEAT_MS)
+        announceSlow(http.slowNoticeMs * 3)
       }, after)
       slowTimer.unref()
     }
-    announceSlow(SLOW_NOTICE_MS)
+    announceSlow(http.slowNoticeMs)
     let response: Response
     try {
       response = await send()

@@ -30,6 +30,8 @@ export interface StewardsHttpOptions {
   /** `202 Accepted` means "computing, ask again": how often and how long to wait (grows linearly). */
   acceptedRetries: number
   acceptedDelayMs: number
+  /** An answer still not there after this long is announced (then every three times as long). */
+  slowNoticeMs: number
   /** Every wait of the run (all hosts) is counted and announced here, within one bound. */
   waits: WaitBudget
   /** Set once a primary rate limit stopped the run: later requests fail at once, without touching the network. */

@@ -71,7 +71,7 @@ export function waitNotice(event: WaitEvent): string {
     case 'secondary-limit':
       return `GitHub ${event.cause} on ${event.request}: waiting ${duration(event.seconds * 1000)} before asking again (${total})`
     case 'retry':
-      return `GitHub ${event.request}: ${event.cause}; asking again in ${duration(event.seconds * 1000)}${attempt} (${total})`
+      return `${event.request}: ${event.cause}; asking GitHub again in ${duration(event.seconds * 1000)}${attempt} (${total})`
     case 'computing':
       return `GitHub is still computing ${event.request} (202): asking again in ${duration(event.seconds * 1000)}${attempt}`
     case 'slow-answer':

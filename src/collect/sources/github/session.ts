@@ -24,16 +24,21 @@ type Strategy = 'graphql' | 'rest'
 
 /** Defaults of the retry policy (README, "Collection"): what a nightly job can rely on. */
 export const HTTP_DEFAULTS = {
-  /** plugin-retry waits (n + 1)² × retryBaseMs before retry n: 0.5 s, 2 s, 4.5 s... at most 50 s. */
+  /**
+   * plugin-retry waits (n + 1)² × retryBaseMs before retry n (1 s, 4 s, 9 s...); the same unit turns GitHub's
+   * `retry-after` seconds into a wait. Ten retries: a request failing 4 times in 10 still succeeds.
+   */
   retries: 10,
-  retryBaseMs: 500,
+  retryBaseMs: 1_000,
   secondaryRetries: 10,
   acceptedRetries: 10,
   acceptedDelayMs: 2_000,
   /** The sum of every wait of a run (secondary limits, retries, 202s): 30 minutes. */
   maxWaitMs: 30 * 60_000,
-  /** Waits shorter than this are not announced. */
-  announceAfterMs: 5_000,
+  /** Waits shorter than this are not announced (a second: every secondary limit, the retries after the first). */
+  announceAfterMs: 1_000,
+  /** An answer taking longer than this is announced, then every 30 s. */
+  slowNoticeMs: 10_000,
   /** One answer's body: GitHub's largest (a GraphQL batch of big files) stays far below. */
   maxResponseBytes: 64 * 1024 * 1024,
 }
@@ -87,6 +92,7 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
       retryBaseMs: tuning.retryBaseMs,
       acceptedRetries: tuning.acceptedRetries,
       acceptedDelayMs: tuning.acceptedDelayMs,
+      slowNoticeMs: tuning.slowNoticeMs,
       waits,
       state,
       now: () => Date.now(),
