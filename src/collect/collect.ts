@@ -213,11 +213,9 @@ function emptyProject(
 
 /** Belt and braces: whatever a server echoed back, no token ever leaves in our output. */
 function redact(run: CollectRun, tokens: Array<string | undefined>): CollectRun {
-  let text: string | null = null
-  for (const token of tokens) {
-    if (!token || token.length < 4) continue
-    text ??= JSON.stringify(run)
-    text = text.split(token).join('***')
-  }
-  return text === null ? run : (JSON.parse(text) as CollectRun)
+  const secrets = tokens.filter((t): t is string => t !== undefined && t.length >= 4)
+  if (secrets.length === 0) return run
+  const text = JSON.stringify(run)
+  if (!secrets.some((t) => text.includes(t))) return run
+  return JSON.parse(secrets.reduce((out, t) => out.split(t).join('***'), text)) as CollectRun
 }

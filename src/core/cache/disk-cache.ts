@@ -88,6 +88,8 @@ export class DiskCache implements CacheStore {
   /** Entries found corrupt and deleted during this instance's life. */
   healed = 0
   private readonly onUnusable?: (message: string) => void
+  /** Shard directories this instance made or found: one mkdir each, not one per entry. */
+  private readonly made = new Set<string>()
 
   constructor(dir: string = defaultCacheDir(), options: DiskCacheOptions = {}) {
     this.dir = dir
@@ -122,12 +124,18 @@ export class DiskCache implements CacheStore {
     if (this.unusable) return
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
     try {
-      await makeDir(join(file, '..'))
+      const dir = join(file, '..')
+      if (!this.made.has(dir)) {
+        await makeDir(dir)
+        this.made.add(dir)
+      }
       await writeFile(tmp, encode(namespace, entry))
       await rename(tmp, file)
     } catch (error) {
       await rm(tmp, {force: true}).catch(() => {})
       const code = (error as NodeJS.ErrnoException).code ?? ''
+      // The shard went away since this instance made it (`cache clear` meanwhile): make it again, once.
+      if (code === 'ENOENT' && this.made.delete(join(file, '..'))) return this.put(namespace, entry)
       if (!(code in UNUSABLE)) throw error
       this.disable(`${UNUSABLE[code]}, ${code}`)
     }

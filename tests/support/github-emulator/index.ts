@@ -24,6 +24,8 @@ export interface EmulatorOptions extends FaultOptions {
   hiddenOrgs?: string[]
   /** Requests (`METHOD /path?query`) whose 200 answers get `bytes` of padding: oversized answers. */
   bloat?: {match: RegExp; bytes: number}
+  /** Commits and repositories with every field GitHub's REST API gives (~3 KB a commit), for size and CPU benches. */
+  fullPayloads?: boolean
   /** More endpoints, tried before the built-in ones (see routes/types.ts). */
   routes?: Route[]
 }
@@ -108,6 +110,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       apiBase,
       linkBase: options.linkBase ?? apiBase,
       fixtures,
+      full: options.fullPayloads ?? false,
       pad: options.bloat?.match.test(line) ? options.bloat.bytes : 0,
       resolveRef,
     }

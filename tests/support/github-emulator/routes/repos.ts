@@ -44,7 +44,7 @@ function repoRoute(ctx: RouteContext, repo: FixtureRepo, rest: string, options: 
   if (repo.status === 404 || repo.status === 451)
     return send(res, repo.status, repo.status === 451 ? blocked() : notFound())
   const empty = repo.status === 409 || repo.commits.length === 0
-  if (rest === '') return send(res, 200, repo.meta, req, {}, ctx.pad)
+  if (rest === '') return send(res, 200, ctx.full ? fullRepo(ctx, repo) : repo.meta, req, {}, ctx.pad)
   if (rest === '/commits') {
     if (empty)
       return send(res, 409, {message: 'Git Repository is empty.', documentation_url: 'https://docs.github.com/rest'})
@@ -153,7 +153,7 @@ function contents(ctx: RouteContext, repo: FixtureRepo, path: string): Sent {
 
 function commitJson(ctx: RouteContext, repo: FixtureRepo, c: FixtureRepo['commits'][number]) {
   const base = ctx.apiBase
-  return {
+  const core = {
     sha: c.sha,
     node_id: `C_${c.sha.slice(0, 12)}`,
     // GitHub's REST API reports commit dates in UTC.
@@ -166,5 +166,130 @@ function commitJson(ctx: RouteContext, repo: FixtureRepo, c: FixtureRepo['commit
     author: c.login ? {login: c.login, id: idOf(c.login), type: 'User'} : null,
     committer: null,
     parents: c.parents.map((sha) => ({sha, url: `${base}/repos/${repo.owner}/${repo.name}/commits/${sha}`})),
+  }
+  if (!ctx.full) return core
+  // The rest of GitHub's commit object (https://docs.github.com/en/rest/commits/commits#list-commits).
+  const web = `https://github.com/${repo.owner}/${repo.name}`
+  return {
+    ...core,
+    commit: {
+      ...core.commit,
+      tree: {
+        sha: c.sha.split('').reverse().join(''),
+        url: `${base}/repos/${repo.owner}/${repo.name}/git/trees/${c.sha}`,
+      },
+      url: `${base}/repos/${repo.owner}/${repo.name}/git/commits/${c.sha}`,
+      comment_count: 0,
+      verification: {verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null},
+    },
+    html_url: `${web}/commit/${c.sha}`,
+    comments_url: `${base}/repos/${repo.owner}/${repo.name}/commits/${c.sha}/comments`,
+    author: c.login ? userObject(base, c.login) : null,
+    committer: userObject(base, 'web-flow'),
+    parents: c.parents.map((sha) => ({
+      sha,
+      url: `${base}/repos/${repo.owner}/${repo.name}/commits/${sha}`,
+      html_url: `${web}/commit/${sha}`,
+    })),
+  }
+}
+
+/** GitHub's simple-user object, as commits, issues and pull requests embed it. */
+function userObject(base: string, login: string) {
+  const url = `${base}/users/${login}`
+  return {
+    login,
+    id: idOf(login),
+    node_id: `MDQ6VXNlcj${idOf(login)}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${idOf(login)}?v=4`,
+    gravatar_id: '',
+    url,
+    html_url: `https://github.com/${login}`,
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type: 'User',
+    user_view_type: 'public',
+    site_admin: false,
+  }
+}
+
+/** The repository object with GitHub's URL templates and counters (https://docs.github.com/en/rest/repos/repos#get-a-repository). */
+function fullRepo(ctx: RouteContext, repo: FixtureRepo) {
+  const url = `${ctx.apiBase}/repos/${repo.owner}/${repo.name}`
+  const templates = Object.fromEntries(
+    [
+      'forks',
+      'keys',
+      'collaborators',
+      'teams',
+      'hooks',
+      'issue_events',
+      'events',
+      'assignees',
+      'branches',
+      'tags',
+      'blobs',
+      'git_tags',
+      'git_refs',
+      'trees',
+      'statuses',
+      'languages',
+      'stargazers',
+      'contributors',
+      'subscribers',
+      'subscription',
+      'commits',
+      'git_commits',
+      'comments',
+      'issue_comment',
+      'contents',
+      'compare',
+      'merges',
+      'archive',
+      'downloads',
+      'issues',
+      'pulls',
+      'milestones',
+      'notifications',
+      'labels',
+      'releases',
+      'deployments',
+    ].map((name) => [`${name}_url`, `${url}/${name.replace(/_/g, '/')}`]),
+  )
+  return {
+    ...repo.meta,
+    node_id: `R_kgDO${repo.id}`,
+    owner: userObject(ctx.apiBase, repo.owner),
+    html_url: `https://github.com/${repo.owner}/${repo.name}`,
+    description: `The ${repo.name} project`,
+    url,
+    ...templates,
+    git_url: `git://github.com/${repo.owner}/${repo.name}.git`,
+    ssh_url: `git@github.com:${repo.owner}/${repo.name}.git`,
+    clone_url: `https://github.com/${repo.owner}/${repo.name}.git`,
+    homepage: null,
+    size: 12345,
+    stargazers_count: 100,
+    watchers_count: 100,
+    language: 'Go',
+    has_issues: true,
+    has_projects: true,
+    has_downloads: true,
+    has_wiki: true,
+    has_pages: false,
+    has_discussions: false,
+    forks_count: 10,
+    open_issues_count: 5,
+    topics: ['cloud-native', 'kubernetes'],
+    visibility: 'public',
+    network_count: 10,
+    subscribers_count: 20,
   }
 }

@@ -19,6 +19,8 @@ export interface RouteContext {
   /** The base written into `Link` headers (`linkBase` when set, to test foreign links). */
   linkBase: string
   fixtures: Fixtures
+  /** Answer with every field GitHub's REST answers carry (user objects, URLs, verification), not just the core. */
+  full: boolean
   /** Padding to add to a 200's body (the `bloat` option). */
   pad: number
   resolveRef(repo: FixtureRepo, ref: string): string | null
