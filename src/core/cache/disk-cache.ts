@@ -87,6 +87,8 @@ export class DiskCache implements CacheStore {
   unusable: string | null = null
   /** Entries found corrupt and deleted during this instance's life. */
   healed = 0
+  /** Entry files `list` left out because they do not verify (an export does not carry them). */
+  leftOut = 0
   private readonly onUnusable?: (message: string) => void
   /** Shard directories this instance made or found: one mkdir each, not one per entry. */
   private readonly made = new Set<string>()
@@ -155,6 +157,7 @@ export class DiskCache implements CacheStore {
           const text = await readFile(join(this.dir, namespace, shard, name), 'utf8').catch(() => '')
           const entry = decode(namespace, text)
           if (entry) entries.push({namespace, ...entry})
+          else this.leftOut++
         }
       }
     }
