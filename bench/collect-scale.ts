@@ -14,6 +14,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {JSONParse} from 'json-with-bigint'
 import {collectProjects} from '../src/collect/index.js'
+import {hex, prng} from '../tests/support/prng.js'
 
 export const name = 'collect at scale: 200 repositories through the GitHub emulator'
 
@@ -22,23 +23,6 @@ const COMMITS = 150
 const PEOPLE = 600
 const TOKEN = 'bench-token'
 const WINDOW = {since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'}
-
-/** mulberry32: a seeded PRNG, the same fixtures on every machine. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function hex(random: () => number, length: number): string {
-  let out = ''
-  while (out.length < length) out += Math.floor(random() * 16).toString(16)
-  return out
-}
 
 function writeFixtures(root: string): string[] {
   const random = prng(2024)

@@ -15,29 +15,13 @@ import {DiskCache} from '../../src/core/cache/disk-cache.js'
 import {entryChecksum} from '../../src/core/cache/store.js'
 import {collectProjects} from '../../src/collect/index.js'
 import {startGithubEmulator} from '../../tests/support/github-emulator/index.js'
+import {hex, prng} from '../../tests/support/prng.js'
 import {type DemoPerson, type DemoProject, gitdmRecords, projects} from './people.js'
 
 export const DEMO_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'demo')
 export const DEMO_WINDOW = {since: '2025-01-01T00:00:00.000Z', until: '2026-01-01T00:00:00.000Z'}
 /** Cache entries are stamped with the window end, not the build time: the bundle is byte-stable. */
 const STORED_AT = Date.parse(DEMO_WINDOW.until)
-
-/** mulberry32: a tiny seeded PRNG, so the generated history is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function hex(random: () => number, length: number): string {
-  let out = ''
-  while (out.length < length) out += Math.floor(random() * 16).toString(16)
-  return out
-}
 
 function pick(random: () => number, authors: DemoProject['authors']): DemoPerson {
   const total = authors.reduce((sum, [, w]) => sum + w, 0)

@@ -2,11 +2,11 @@ import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'no
 import {readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {type CollectRun, collectProjects, type ProgressEvent} from '../../src/collect/index.js'
+import {type CollectRun, collectProjects} from '../../src/collect/index.js'
 import {DiskCache} from '../../src/core/cache/disk-cache.js'
 import {sharedDir} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {fileInsteadOfDir, fullDir, readOnlyDir, type UnusableDir} from '../support/unusable-dirs.js'
+import {UNUSABLE_DIRS, withUnusableDir} from '../support/unusable-dirs.js'
 import {collectFrom, fixtureRoot, freshCacheDir, TOKEN, WINDOW_2024} from './helpers.js'
 
 const REPOS = ['github.com/example/widget', 'github.com/example/old-name', 'github.com/example/gone']
@@ -30,7 +30,7 @@ function keyOf(file: string): string {
   return JSON.parse(readFileSync(file, 'utf8').split('\n')[0]).key
 }
 
-describe('a cache that heals itself', () => {
+describe('a cache that heals itself, and one that cannot be used', () => {
   let emulator: GithubEmulator
   let online: CollectRun
   beforeAll(async () => {
@@ -155,47 +155,25 @@ describe('a cache that heals itself', () => {
     expect(widget).toMatchObject({status: 'partial', missing: ['commits', 'governance'], commits: []})
     expect(JSON.stringify(run)).not.toContain('mallory')
   })
-})
 
-describe('a --cache-dir that cannot be used', () => {
-  let emulator: GithubEmulator
-  let online: CollectRun
-  beforeAll(async () => {
-    emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN})
-    online = await collectFrom(emulator.url, REPOS)
+  describe('a --cache-dir that cannot be used', () => {
+    for (const kind of UNUSABLE_DIRS) {
+      it(`${kind.label}: one notice, the same data, no temp file left`, (context) =>
+        withUnusableDir(context, kind, async (dir) => {
+          const notices: string[] = []
+          const run = await collectFrom(emulator.url, REPOS, {
+            cacheDir: join(dir, 'stewards'),
+            onProgress: (e) => e.type === 'notice' && notices.push(e.message),
+          })
+          expect(run.projects).toEqual(online.projects)
+          expect(run.incomplete).toBe(false)
+          expect(notices).toHaveLength(1)
+          expect(notices[0]).toMatch(kind.reason)
+          expect(notices[0]).toMatch(/going on without a cache/)
+          expect(entryFiles(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+        }))
+    }
   })
-  afterAll(() => emulator.close())
-
-  const cases: Array<[string, () => UnusableDir | null, RegExp]> = [
-    ['a file, not a directory', fileInsteadOfDir, /not a directory/],
-    ['a read-only directory', readOnlyDir, /read-only file system|permission denied/],
-    ['a full disk', () => fullDir(24), /disk full/],
-  ]
-  for (const [label, make, reason] of cases) {
-    it(`${label}: one notice, the same data, no temp file left`, async (context) => {
-      const target = make()
-      if (!target) {
-        console.warn(`skipped: cannot make ${label} on this machine (needs root and tmpfs)`)
-        context.skip()
-        return
-      }
-      try {
-        const events: ProgressEvent[] = []
-        const run = await collectFrom(emulator.url, REPOS, {
-          cacheDir: join(target.dir, 'stewards'),
-          onProgress: (e) => e.type === 'notice' && events.push(e),
-        })
-        expect(run.projects).toEqual(online.projects)
-        expect(run.incomplete).toBe(false)
-        expect(events).toHaveLength(1)
-        expect((events[0] as {message: string}).message).toMatch(reason)
-        expect((events[0] as {message: string}).message).toMatch(/going on without a cache/)
-        expect(entryFiles(target.dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
-      } finally {
-        await target.cleanup()
-      }
-    })
-  }
 })
 
 const affiliation = join(sharedDir, 'affiliation')

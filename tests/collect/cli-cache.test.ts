@@ -173,24 +173,20 @@ describe('scan, then people, from one cache', () => {
   })
   afterAll(() => emulator?.close())
 
+  const scanArgs = () => [
+    'scan',
+    stack,
+    '--map',
+    join(work, 'map.yaml'),
+    '--github-api-url',
+    emulator.url,
+    '--format',
+    'json',
+  ]
+
   it('people after scan asks GitHub nothing; the map wins even for hosts stewards cannot collect', async () => {
     const cacheDir = join(work, 'cache')
-    const scan = await run(
-      [
-        'scan',
-        stack,
-        '--map',
-        join(work, 'map.yaml'),
-        '--github-api-url',
-        emulator.url,
-        '--cache-dir',
-        cacheDir,
-        '--format',
-        'json',
-        ...window,
-      ],
-      {GITHUB_TOKEN: TOKEN},
-    )
+    const scan = await run([...scanArgs(), '--cache-dir', cacheDir, ...window], {GITHUB_TOKEN: TOKEN})
     expect(scan.code).toBe(0)
     const result = JSON.parse(scan.stdout) as ScanResult
     const projects = Object.fromEntries(result.projects.map((p) => [p.repo, p]))
@@ -233,16 +229,7 @@ describe('scan, then people, from one cache', () => {
   it('an unusable --cache-dir is one warning; the scan goes on uncached with the same report', async () => {
     const target = fileInsteadOfDir()
     try {
-      const args = [
-        'scan',
-        stack,
-        '--map',
-        join(work, 'map.yaml'),
-        '--github-api-url',
-        emulator.url,
-        '--format',
-        'json',
-      ]
+      const args = scanArgs()
       const r = await run([...args, '--cache-dir', target.dir, ...window], {GITHUB_TOKEN: TOKEN})
       expect(r.code).toBe(0)
       const warnings = r.stderr.split('\n').filter((l) => l.includes('cache'))

@@ -1,22 +1,12 @@
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {type ProgressEvent, parseRepo, rateLimitNotice} from '../../src/collect/index.js'
 import {StewardsError} from '../../src/core/errors.js'
-import {type EmulatorOptions, type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {collectFrom, FAST_HTTP, fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
+import {collectFrom, emulatorPerTest, FAST_HTTP, freshCacheDir} from './helpers.js'
 
 const WIDGET = 'github.com/example/widget'
-let emulator: GithubEmulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function start(options: Partial<EmulatorOptions> = {}): Promise<GithubEmulator> {
-  emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN, ...options})
-  return emulator
-}
+const start = emulatorPerTest()
 
 describe('GitHub collection from the emulator', () => {
   it('keeps non-merge commits reachable from the window end whose UTC author date is in the window', async () => {

@@ -1,19 +1,10 @@
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {type ProgressEvent, waitNotice} from '../../src/collect/index.js'
-import {type EmulatorOptions, type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {collectFrom, FAST_HTTP, fixtureRoot, TOKEN} from './helpers.js'
+import {startGithubEmulator} from '../support/github-emulator/index.js'
+import {collectFrom, emulatorPerTest, FAST_HTTP, fixtureRoot, TOKEN} from './helpers.js'
 
 const WIDGET = 'github.com/example/widget'
-let emulator: GithubEmulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function start(options: Partial<EmulatorOptions> = {}): Promise<GithubEmulator> {
-  emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN, ...options})
-  return emulator
-}
+const start = emulatorPerTest()
 
 describe('the commit cap (--max-commits)', () => {
   it('lists at most N commits, and a project over it is partial and says what was cut', async () => {

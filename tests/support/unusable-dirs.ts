@@ -58,3 +58,32 @@ function mounted(dir: string, options: string): UnusableDir | null {
     },
   }
 }
+
+/** The three ways a cache directory is unusable, with what the notice says about each. */
+export const UNUSABLE_DIRS: Array<{label: string; make: () => UnusableDir | null; reason: RegExp}> = [
+  {label: 'a file where the directory should be', make: fileInsteadOfDir, reason: /not a directory/},
+  {label: 'a read-only directory', make: readOnlyDir, reason: /read-only file system|permission denied/},
+  {label: 'a full file system', make: () => fullDir(16), reason: /disk full/},
+]
+
+/**
+ * Runs `fn` with one of UNUSABLE_DIRS made (and removed after), or skips the test, saying so, on a machine where
+ * it cannot be made.
+ */
+export async function withUnusableDir(
+  context: {skip(): void},
+  kind: (typeof UNUSABLE_DIRS)[number],
+  fn: (dir: string) => Promise<void>,
+): Promise<void> {
+  const target = kind.make()
+  if (!target) {
+    console.warn(`skipped: cannot make ${kind.label} on this machine (needs root and tmpfs)`)
+    context.skip()
+    return
+  }
+  try {
+    await fn(target.dir)
+  } finally {
+    await target.cleanup()
+  }
+}

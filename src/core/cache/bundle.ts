@@ -1,6 +1,6 @@
 import {z} from 'zod'
 import {usageError} from '../errors.js'
-import {badName, type CacheStore, entryChecksum, printable} from './store.js'
+import {badName, type CacheStore, EntryFields, entryChecksum, printable} from './store.js'
 
 /**
  * Cache bundles: the whole cache in one JSON file (`stewards cache export`), carried to an air-gapped
@@ -11,18 +11,7 @@ import {badName, type CacheStore, entryChecksum, printable} from './store.js'
 export const BUNDLE_FORMAT = 'stewards-cache-bundle'
 export const BUNDLE_VERSION = 2
 
-const BundleEntry = z.object({
-  namespace: z.string(),
-  key: z.string(),
-  storedAt: z.number(),
-  status: z.number().int(),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  headers: z.record(z.string(), z.string()),
-  schema: z.string().optional(),
-  body: z.string(),
-  sha256: z.string(),
-})
+const BundleEntry = EntryFields.extend({namespace: z.string(), sha256: z.string()})
 
 export const CacheBundle = z.object({
   format: z.literal(BUNDLE_FORMAT),

@@ -2,7 +2,7 @@ import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/pro
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {fileInsteadOfDir, fullDir, readOnlyDir} from '../../../tests/support/unusable-dirs.js'
+import {UNUSABLE_DIRS, withUnusableDir} from '../../../tests/support/unusable-dirs.js'
 import {StewardsError} from '../errors.js'
 import {checkBundle} from './bundle.js'
 import {DiskCache, unsafeCacheDir} from './disk-cache.js'
@@ -161,26 +161,15 @@ describe('DiskCache', () => {
 })
 
 describe('DiskCache on a directory it cannot use', () => {
-  const cases = [
-    ['a file where the directory should be', fileInsteadOfDir, /not a directory/],
-    ['a read-only directory', readOnlyDir, /read-only file system|permission denied/],
-    ['a full file system', () => fullDir(16), /disk full/],
-  ] as const
-  for (const [label, make, reason] of cases) {
-    it(`turns itself off with one notice and no temp file: ${label}`, async (context) => {
-      const target = make()
-      if (!target) {
-        console.warn(`skipped: cannot make ${label} on this machine (needs root and tmpfs)`)
-        context.skip()
-        return
-      }
-      try {
+  for (const kind of UNUSABLE_DIRS) {
+    it(`turns itself off with one notice and no temp file: ${kind.label}`, (context) =>
+      withUnusableDir(context, kind, async (dir) => {
         const notices: string[] = []
-        const cache = new DiskCache(join(target.dir, 'stewards'), {onUnusable: (m) => notices.push(m)})
+        const cache = new DiskCache(join(dir, 'stewards'), {onUnusable: (m) => notices.push(m)})
         // Forty entries of 2 KiB: a 16 KiB file system fills part-way through.
         for (let i = 0; i < 40; i++) await cache.put('github', entry(`k${i}`, `"${'x'.repeat(2048)}"`))
         expect(notices).toHaveLength(1)
-        expect(notices[0]).toMatch(reason)
+        expect(notices[0]).toMatch(kind.reason)
         expect(notices[0]).toMatch(/going on without a cache/)
         expect(cache.unusable).not.toBeNull()
         // Reads of what made it (a full disk) still verify; nothing half-written stays.
@@ -188,11 +177,8 @@ describe('DiskCache on a directory it cannot use', () => {
           const got = await cache.get('github', `k${i}`)
           if (got) expect(got.body).toHaveLength(2050)
         }
-        const files = await allFiles(target.dir).catch(() => [])
+        const files = await allFiles(dir).catch(() => [])
         expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
-      } finally {
-        await target.cleanup()
-      }
-    })
+      }))
   }
 })

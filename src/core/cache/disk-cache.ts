@@ -11,6 +11,7 @@ import {
   badName,
   type CacheEntry,
   type CacheStore,
+  EntryFields,
   entryChecksum,
   NAMESPACE_PATTERN,
   type NamespacedEntry,
@@ -32,16 +33,9 @@ export type {CacheEntry, CacheStore} from './store.js'
 const FORMAT = 'stewards-cache-entry'
 const VERSION = 2
 
-const Header = z.object({
+const Header = EntryFields.omit({body: true}).extend({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
-  key: z.string(),
-  storedAt: z.number(),
-  status: z.number().int(),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  headers: z.record(z.string(), z.string()),
-  schema: z.string().optional(),
   sha256: z.string(),
 })
 

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {z} from 'zod'
 
 /**
  * The cache as every network stage sees it: a small key-value interface over answers, so a second backend (a
@@ -39,6 +40,18 @@ export interface CacheEntry {
 }
 
 export type NamespacedEntry = CacheEntry & {namespace: string}
+
+/** The fields of an entry as files and bundles hold them (each adds its own around them). */
+export const EntryFields = z.object({
+  key: z.string(),
+  storedAt: z.number(),
+  status: z.number().int(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  headers: z.record(z.string(), z.string()),
+  schema: z.string().optional(),
+  body: z.string(),
+})
 
 /** Names of namespaces: no separator and no leading dot, so a namespace cannot climb out of a directory. */
 export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9.-]{0,63}$/
