@@ -10,15 +10,22 @@ import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/index.js'
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
   static override description =
-    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
+    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
+
+GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
+    '<%= config.bin %> collect ghe.example.com/platform/api github.com/etcd-io/etcd --github-api-url https://ghe.example.com/api/v3',
   ]
   static override strict = false
   static override args = {
-    repos: Args.string({description: 'OWNER/REPO or github.com/OWNER/REPO (several allowed)', required: true}),
+    repos: Args.string({
+      description:
+        'OWNER/REPO or github.com/OWNER/REPO, or HOST/OWNER/REPO on an Enterprise Server given with --github-api-url (several allowed)',
+      required: true,
+    }),
   }
   static override flags = {
     json: Flags.boolean({description: 'Print the collected data as JSON (the replayable form)'}),
