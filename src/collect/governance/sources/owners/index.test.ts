@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseGovernanceFiles} from './index.js'
+import {parseGovernanceFiles} from '../../index.js'
 
 describe('OWNERS and OWNERS_ALIASES', () => {
   it('reads approvers, reviewers, owners, emeritus and filters, expanding aliases of the same directory', () => {

@@ -1,5 +1,50 @@
 import {describe, expect, it} from 'vitest'
-import {parseGovernanceFiles} from './index.js'
+import {parseGovernanceFiles} from '../../index.js'
+
+describe('plain MAINTAINERS', () => {
+  it('reads containerd-style CSV rows under COMMITTERS / REVIEWERS headings', () => {
+    const content = [
+      '# example project maintainers',
+      '#',
+      '# See GOVERNANCE.md for committer versus reviewer roles',
+      '#',
+      '# COMMITTERS',
+      '# GitHub ID, Name, Email address, GPG fingerprint',
+      '"ada-l","Ada L","ada@example.com","C020 EA87"',
+      '"grace-h","Grace H","grace@example.org",""',
+      '#',
+      '# REVIEWERS',
+      '# GitHub ID, Name, Email address, GPG fingerprint',
+      '"lin-t","Lin T","lin@example.net",""',
+      '"not valid!","Bad Row","x@example.net",""',
+      '# EMERITUS',
+      '"old-one","Old One","old@example.com",""',
+    ].join('\n')
+    const {roles, problems} = parseGovernanceFiles([{path: 'external/example__project/MAINTAINERS', content}])
+    expect(roles.map((r) => [r.login, r.role, r.section, r.source])).toEqual([
+      ['ada-l', 'committer', 'COMMITTERS', 'external/example__project/MAINTAINERS:7'],
+      ['grace-h', 'committer', 'COMMITTERS', 'external/example__project/MAINTAINERS:8'],
+      ['lin-t', 'reviewer', 'REVIEWERS', 'external/example__project/MAINTAINERS:12'],
+      ['old-one', 'emeritus', 'EMERITUS', 'external/example__project/MAINTAINERS:15'],
+    ])
+    expect(problems).toEqual([
+      {file: 'external/example__project/MAINTAINERS', line: 13, message: "'not valid!' is not a GitHub login"},
+    ])
+  })
+
+  it('reads @handles and profile links on other lines; before any heading people are maintainers', () => {
+    const content = [
+      'Ada L <ada@example.com> (@ada-l)',
+      'Grace H https://github.com/grace-h',
+      'Mail only <x@example.com>',
+    ].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'MAINTAINERS', content}])
+    expect(roles.map((r) => [r.login, r.role])).toEqual([
+      ['ada-l', 'maintainer'],
+      ['grace-h', 'maintainer'],
+    ])
+  })
+})
 
 const people = (path: string, content: string) =>
   parseGovernanceFiles([{path, content}]).roles.map((r) => [
@@ -76,51 +121,5 @@ describe('MAINTAINERS.md', () => {
       '- @real-reviewer',
     ].join('\n')
     expect(people('MAINTAINERS.md', content)).toEqual([['real-reviewer', 'reviewer', 'Reviewers', null, 9]])
-  })
-})
-
-describe('README role lists', () => {
-  it('reads people only under labels or headings naming a role (triagers too), with the company after the link', () => {
-    const content = [
-      '# Widgets',
-      'Thanks to @not-a-role for the logo.',
-      '',
-      'Here is a list of community roles with current and previous members:',
-      '',
-      '- Triagers ([@example/widgets-triagers](https://github.com/orgs/example/teams/widgets-triagers)):',
-      '  - [Tri Ager](https://github.com/tri-ager), Example Corp',
-      '- Approvers ([@example/widgets-approvers](https://github.com/orgs/example/teams/widgets-approvers)):',
-      '',
-      '   - [Ada L](https://github.com/ada-l), Example Corp',
-      '   - [Grace H](https://github.com/grace-h)',
-      '',
-      '- Emeritus Approvers:',
-      '   - [Old One](https://github.com/old-one)',
-      '',
-      '- Maintainers ([@example/widgets-maintainers](https://github.com/orgs/example/teams/widgets-maintainers)):',
-      '   - [Lin T](https://github.com/lin-t), Sample Labs',
-      '',
-      'Learn more in [the community repo](https://github.com/example/community/blob/main/roles.md).',
-      '- [Not Listed](https://github.com/not-listed)',
-      '',
-      '## Maintainers',
-      '| Name | Handle |',
-      '| --- | --- |',
-      '| Mo K | @mo-k |',
-    ].join('\n')
-    expect(people('README.md', content)).toEqual([
-      ['tri-ager', 'triager', 'Triagers', 'Example Corp', 7],
-      ['ada-l', 'approver', 'Approvers', 'Example Corp', 10],
-      ['grace-h', 'approver', 'Approvers', null, 11],
-      ['old-one', 'emeritus', 'Emeritus Approvers', null, 14],
-      ['lin-t', 'maintainer', 'Maintainers', 'Sample Labs', 17],
-      ['mo-k', 'maintainer', 'Maintainers', null, 25],
-    ])
-    const {teams} = parseGovernanceFiles([{path: 'README.md', content}])
-    expect(teams.map((t) => [t.team, t.line])).toEqual([
-      ['example/widgets-triagers', 6],
-      ['example/widgets-approvers', 8],
-      ['example/widgets-maintainers', 16],
-    ])
   })
 })
