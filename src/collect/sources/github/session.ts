@@ -10,6 +10,7 @@ import type {ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from 
 import {lastCommitBefore, listWindowCommits} from './commits.js'
 import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
+import {GovernancePlaces} from './places.js'
 import {fetchProfiles, type ProfileFailure} from './profiles.js'
 import {DAY_MS} from '../../../core/dates.js'
 
@@ -56,6 +57,8 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
 export class GithubSession implements SourceSession {
   /** Offline: the strategy the cache answered last (a bundle holds one or the other), tried first. */
   private cacheHolds: Strategy | undefined
+  /** The organisation's and foundation's places, read once per run (places.ts). */
+  private readonly places: GovernancePlaces
 
   constructor(
     private readonly client: StewardsOctokit,
@@ -63,13 +66,29 @@ export class GithubSession implements SourceSession {
     private readonly options: ResolvedOptions,
     private readonly graphqlUrl: string,
     private readonly preferred: Strategy,
-  ) {}
+  ) {
+    this.places = new GovernancePlaces((targets, signal) => this.readGovernance(targets, signal), client, Boolean(http.token))
+  }
 
   stats(): RequestStats {
     return this.http.stats
   }
 
   async collectProject(ref: RepoRef, signal: AbortSignal): Promise<ProjectResult> {
+    // Synchronously, before any await: projects claim shared places in the order they start.
+    const plan = this.places.plan(ref)
+    try {
+      return await this.collectPlanned(ref, plan, signal)
+    } finally {
+      this.places.release(plan)
+    }
+  }
+
+  private async collectPlanned(
+    ref: RepoRef,
+    plan: ReturnType<GovernancePlaces['plan']>,
+    signal: AbortSignal,
+  ): Promise<ProjectResult> {
     const {window} = this.options
     const project: CollectedProject = {
       repo: ref.key,
@@ -119,7 +138,10 @@ export class GithubSession implements SourceSession {
       const at =
         tip ?? (commitsRead ? null : await lastCommitBefore(this.client, repo, branch, window.until, signal)) ?? branch
       const targets = await this.governanceTargets(ref, repo, at, signal)
-      project.governance = await this.readGovernance(targets, signal)
+      const read = await this.places.collect(plan, targets, signal)
+      project.governance = read.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      project.searched = read.searched
+      if (read.teams) project.teams = read.teams
     } catch (error) {
       gaps.push(this.fail(error, `${ref.key} governance files`).message)
       addMissing(project, 'governance')
@@ -201,6 +223,7 @@ export class GithubSession implements SourceSession {
             name: external.name,
             at: externalAt,
             prefix: externalPrefix(external.owner, external.name),
+            origin: {place: 'project', repo: external.key},
           })
       } catch (error) {
         if ((error as {status?: number}).status !== 404) throw error
