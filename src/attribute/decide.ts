@@ -10,6 +10,7 @@ export function isValidOn(claim: Claim, day: string): boolean {
 /**
  * The first source in `order` with a claim valid on `day` decides; within it the lowest rank wins. If its
  * valid claims name several organisations the result is `ambiguous` (the winner is kept, the others listed).
+ * Claims read backwards (`backdated`: a governance file's statement before its revision) come after all others.
  */
 export function decide(
   claims: readonly Claim[],
@@ -17,8 +18,9 @@ export function decide(
   order: readonly EvidenceSource[],
 ): Attribution {
   const valid = day ? claims.filter((claim) => isValidOn(claim, day)) : []
-  for (const source of order) {
-    const candidates = valid.filter((claim) => claim.source === source).sort(byRank)
+  const passes = [valid.filter((claim) => !claim.backdated), valid.filter((claim) => claim.backdated)]
+  for (const [pass, source] of passes.flatMap((pass) => order.map((source) => [pass, source] as const))) {
+    const candidates = pass.filter((claim) => claim.source === source).sort(byRank)
     if (candidates.length === 0) continue
     const winner = candidates[0]
     const others = new Map<string, string>()

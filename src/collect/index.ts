@@ -8,6 +8,9 @@ export {rateLimitNotice} from './cli-options.js'
 export {DATA_PARTS, type DataPart} from './missing.js'
 export {checkApiUrl, hostsFor, pairGitDirs} from './cli-options.js'
 export {
+  governanceOf,
+  governanceProblems,
+  type ProjectGovernance,
   parseGovernance,
   parseGovernanceFiles,
   readGovernanceDir,

@@ -6,7 +6,7 @@ import {readCommitsFile} from '../attribute/index.js'
 import {buildPeopleReport, formatPeopleText} from '../attribute/index.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
-import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
+import {governanceOf, readGovernanceDir, toRoleHolders} from '../collect/index.js'
 import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
@@ -152,7 +152,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       ? await fromFiles(args.repo, flags.commits, flags)
       : await this.collect(args.repo, flags)
     const {project} = input
-    const parsed = parseGovernanceFiles(project.governance)
+    const parsed = governanceOf(project)
     const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
     const report = buildPeopleReport(attributed, project)
 
@@ -164,9 +164,13 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     for (const warning of warnings) this.logToStderr(`warning: ${warning}`)
     if (project.status === 'unavailable' && !input.incomplete)
       this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
+    else if (parsed.maintainers.holders.length === 0 && !project.missing?.includes('governance'))
+      this.logToStderr(`stewards: ${maintainersUnknown(project.repo, parsed)}`)
+    // A governance file that could not be read completely leaves the role holders incomplete.
+    const unread = parsed.problems.some((p) => p.unread)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
     else process.stdout.write(formatPeopleText(report))
-    if (input.incomplete) {
+    if (input.incomplete || unread) {
       this.logToStderr(
         `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,
       )
@@ -264,6 +268,13 @@ async function fromFiles(
     profiles: {},
   }
   return {project, warnings: read.problems.map(describeProblem), incomplete: false}
+}
+
+/** Unknown is never zero: say where stewards looked, or which teams stand for the maintainers. */
+function maintainersUnknown(repo: string, governance: ReturnType<typeof governanceOf>): string {
+  if (governance.maintainers.teams?.length)
+    return `the maintainers of ${repo} are the team(s) ${governance.maintainers.teams.map((t) => `@${t}`).join(', ')}, whose members are not visible with this token`
+  return `no maintainers found for ${repo} (unknown, not zero); looked in: ${governance.searched.map((s) => `${s.place} ${s.repo}`).join(', ')}`
 }
 
 /** Collection reasons usually start with the repository already. */

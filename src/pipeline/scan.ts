@@ -5,7 +5,7 @@ import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
 import {collectProjects, rateLimitNotice} from '../collect/index.js'
-import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
+import {governanceOf, governanceProblems, toRoleHolders} from '../collect/index.js'
 import type {
   CollectedProject,
   Finding,
@@ -134,18 +134,24 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('measure and evaluate', `${resolved.groups.length} projects`)
   const ruleErrors: ScanError[] = []
+  const governanceErrors: ScanError[] = []
   const projects: ProjectReport[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
-    const roles = parseGovernance(project.governance)
-    const maintainers = selectMaintainers(roles)
+    const governance = governanceOf(project)
+    governanceErrors.push(...governanceProblems(project.repo, governance))
+    const {maintainers} = governance
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
-    const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
+    const attributed = available ? attributeProject(project, toRoleHolders(governance.roles), attribution) : null
     const input = {
       project,
       attributed,
       entities,
       lists,
-      maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule},
+      maintainers: {
+        logins: maintainers.holders.map((h) => h.login),
+        rule: maintainers.rule,
+        ...(maintainers.teams ? {teams: maintainers.teams} : {}),
+      },
     }
     const metrics = measureProject(input)
     const locations = group.components.flatMap((c) => c.locations)
@@ -189,6 +195,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     inventory.errors.length > 0 ||
     resolved.incomplete ||
     collected.incomplete ||
+    governanceErrors.length > 0 ||
     ruleErrors.length > 0
   stage('done', `${projects.length} projects, ${findings.length} findings${incomplete ? ' (incomplete)' : ''}`)
 
@@ -209,7 +216,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       incomplete,
     },
     skipped: inventory.skipped,
-    errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...ruleErrors],
+    errors: [
+      ...inventory.errors,
+      ...evidenceErrors,
+      ...problemsAsErrors(collected.problems),
+      ...governanceErrors,
+      ...ruleErrors,
+    ],
     requests: mergeRequests(resolved.stats.requests, collected.requests),
   }
 }

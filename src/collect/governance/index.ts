@@ -78,7 +78,10 @@ function parseOne(
   if (!source?.parse) return undefined
   const bytes = Buffer.byteLength(file.content)
   if (bytes > MAX_GOVERNANCE_FILE_BYTES)
-    return {source, parse: {roles: [], teams: [], problems: [{file: file.path, message: tooLarge(bytes), unread: true}]}}
+    return {
+      source,
+      parse: {roles: [], teams: [], problems: [{file: file.path, message: tooLarge(bytes), unread: true}]},
+    }
   const parse = source.parse(file, {files, path: inRoot(file.path), project})
   const place = placeOf(file)
   const asOf = file.revision?.date ? utcDay(file.revision.date) : undefined
@@ -182,4 +185,23 @@ export function projectRef(repo: string): ProjectRef | undefined {
   if (parts.length === 2) return {host: 'github.com', owner: parts[0], name: parts[1]}
   if (parts.length === 3) return {host: parts[0].toLowerCase(), owner: parts[1], name: parts[2]}
   return undefined
+}
+
+/**
+ * Governance files that could not be read completely (over the size cap, a YAML alias bomb, a syntax error), as
+ * scan errors naming the repository, file and line: the scan is then incomplete. Content problems of readable
+ * files (a line naming no login) are warnings of `stewards people`, not errors.
+ */
+export function governanceProblems(
+  repo: string,
+  governance: Pick<ProjectGovernance, 'problems'>,
+): Array<{file: string; line?: number; code: string; message: string}> {
+  return governance.problems
+    .filter((p) => p.unread)
+    .map((p) => ({
+      file: `${repo}:${p.file}`,
+      ...(p.line ? {line: p.line} : {}),
+      code: 'governance-unread',
+      message: `${repo}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`,
+    }))
 }

@@ -83,7 +83,10 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuer
     query: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation']},
     unless: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation'], scopes: ['project']},
   },
-  {rule: 'foundation list: the project maintainers it names', query: {roles: ['maintainer'], kinds: ['cncf-foundation']}},
+  {
+    rule: 'foundation list: the project maintainers it names',
+    query: {roles: ['maintainer'], kinds: ['cncf-foundation']},
+  },
   {
     rule: ORGANISATION_WIDE_RULE,
     query: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation'], scopes: ['organisation']},

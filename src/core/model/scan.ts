@@ -85,7 +85,7 @@ export interface RequestStats {
   cached: number
 }
 
-export const SCAN_SCHEMA_VERSION = '1.1.0'
+export const SCAN_SCHEMA_VERSION = '1.2.0'
 
 /** Everything one scan produced; the JSON report is this object, byte-stable for the same inputs. */
 export interface ScanResult {

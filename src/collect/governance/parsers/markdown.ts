@@ -36,7 +36,11 @@ export interface MarkdownOptions {
   processHeadings?: boolean
 }
 
-export function parseMarkdownRoles(file: GovernanceFile, kind: GovernanceKind, options: MarkdownOptions): GovernanceParse {
+export function parseMarkdownRoles(
+  file: GovernanceFile,
+  kind: GovernanceKind,
+  options: MarkdownOptions,
+): GovernanceParse {
   const everyLine = options.mode === 'every-line'
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))

@@ -37,7 +37,13 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
     }
     if (meaning === 'none' || meaning === 'inherit') return
     const role: Role = meaning
-    const base: Omit<GovernanceRole, 'login'> = {role, file: file.path, line: lineNo, kind, source: `${file.path}:${lineNo}`}
+    const base: Omit<GovernanceRole, 'login'> = {
+      role,
+      file: file.path,
+      line: lineNo,
+      kind,
+      source: `${file.path}:${lineNo}`,
+    }
     if (section) base.section = section
     const csv = /^"([^"]*)"\s*,/.exec(line)
     if (csv) {

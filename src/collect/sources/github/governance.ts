@@ -129,7 +129,9 @@ async function viaContents(
     take(rootEntries)
     for (const dir of dirs) {
       // Only directories that exist (any case) are listed: one request each.
-      const found = rootEntries.find((e) => e.type === 'dir' && e.path.toLowerCase() === dir.split('/')[0].toLowerCase())
+      const found = rootEntries.find(
+        (e) => e.type === 'dir' && e.path.toLowerCase() === dir.split('/')[0].toLowerCase(),
+      )
       if (found && !dir.includes('/')) take(await listDir(client, target, found.path, signal))
     }
     for (const {path} of existing.sort((a, b) => compare(a.path, b.path))) {

@@ -132,7 +132,12 @@ export class GovernancePlaces {
       raw.push({source: place.source, files: got})
     }
     const extracted = raw.flatMap(({source, files: placeFiles}) => extract(source, placeFiles, plan.project))
-    const pointed = await this.follow(plan.project, projectFiles, raw.flatMap((r) => r.files), signal)
+    const pointed = await this.follow(
+      plan.project,
+      projectFiles,
+      raw.flatMap((r) => r.files),
+      signal,
+    )
     const pointedPaths = new Set(pointed.map((f) => f.path))
     const all = [...projectFiles, ...extracted.filter((f) => !pointedPaths.has(f.path)), ...pointed]
     const result: PlacesResult = {files: all, searched: searched(plan, targets, pointed)}
@@ -255,7 +260,10 @@ function searched(plan: PlacesPlan, targets: GovernanceTarget[], pointed: Govern
 /** A repository's maintainer list files, as a pointer without a path reads them. */
 function isListFile(path: string): boolean {
   const file = {path, content: ''}
-  return placeOf(file) === 'repository' && governanceSources.some((s) => s.place === 'repository' && s.parse && s.matches(path))
+  return (
+    placeOf(file) === 'repository' &&
+    governanceSources.some((s) => s.place === 'repository' && s.parse && s.matches(path))
+  )
 }
 
 /** `dir/OWNERS` → `dir/OWNERS_ALIASES`: an OWNERS file pointed to expands its aliases. */

@@ -67,7 +67,11 @@ export class GithubSession implements SourceSession {
     private readonly graphqlUrl: string,
     private readonly preferred: Strategy,
   ) {
-    this.places = new GovernancePlaces((targets, signal) => this.readGovernance(targets, signal), client, Boolean(http.token))
+    this.places = new GovernancePlaces(
+      (targets, signal) => this.readGovernance(targets, signal),
+      client,
+      Boolean(http.token),
+    )
   }
 
   stats(): RequestStats {

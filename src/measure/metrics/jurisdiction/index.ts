@@ -47,7 +47,8 @@ export const family: MetricFamily = {
     {
       key: 'listed_maintainers',
       type: 'count',
-      description: 'Distinct maintainers, owners, approvers or committers at listed organisations.',
+      description:
+        'Distinct maintainers, owners, approvers or committers at listed organisations; null when the maintainers are unknown and no such role holder was counted.',
       builtOn: ['governance'],
     },
     {
@@ -115,6 +116,9 @@ export const family: MetricFamily = {
     for (const {attribution} of [...listedCommits, ...listedHolders]) {
       if (attribution.organization) listedOrgs.add(attribution.organization)
     }
+    // Maintainers not found are unknown: no country figure, and "nobody listed" only when someone was counted.
+    const maintainersKnown = maintainerGroup(base).holders.length > 0
+    const stewardsKnown = maintainersKnown || stewards.length > 0
     return {
       commits_per_country: rankedRecord(perCountry),
       commit_share_per_country: sharesOf(perCountry, human.length),
@@ -125,16 +129,16 @@ export const family: MetricFamily = {
           (c) => c.person,
         ),
       ),
-      maintainers_per_country: rankedRecord(
-        tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)),
-      ),
+      maintainers_per_country: maintainersKnown
+        ? rankedRecord(tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)))
+        : null,
       top_country: top?.[0] ?? null,
       top_country_share: top ? share(top[1], human.length) : null,
       country_coverage: share(covered, human.length),
       listed_commits: listedCommits.length,
       listed_commit_share: share(listedCommits.length, human.length),
       listed_contributors: new Set(listedCommits.map((c) => c.person)).size,
-      listed_maintainers: stewards.length,
+      listed_maintainers: stewardsKnown ? stewards.length : null,
       listed_role_holders: listedHolders.length,
       listed_organizations: [...listedOrgs].sort(),
       commits_per_listed_org: rankedRecord(tally(listedCommits, (c) => c.attribution.organization)),
@@ -142,7 +146,7 @@ export const family: MetricFamily = {
       commits_per_list: rankedRecord(perList),
       commit_share_per_list: sharesOf(perList, human.length),
       role_holders_per_list: rankedRecord(holdersPerList),
-      listed_maintainers_per_list: rankedRecord(maintainersPerList),
+      listed_maintainers_per_list: stewardsKnown ? rankedRecord(maintainersPerList) : null,
     }
   },
   explain(keys, base) {

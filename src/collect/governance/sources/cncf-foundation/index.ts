@@ -21,7 +21,8 @@ export const source: GovernanceSource = {
   place: 'foundation',
   paths: [PATH],
   matches: (path) => path === PATH,
-  locations: (project) => (project.host === 'github.com' ? [{owner: 'cncf', name: 'foundation', paths: [PATH], shared: 'run'}] : []),
+  locations: (project) =>
+    project.host === 'github.com' ? [{owner: 'cncf', name: 'foundation', paths: [PATH], shared: 'run'}] : [],
   extract(file, project) {
     const table = readCsv(file.content)
     if (!table.header) return undefined

@@ -32,7 +32,10 @@ export function rowsAbout(rows: readonly CsvRow[], project: ProjectRef): CsvRow[
   const sections = new Set<string>()
   for (const row of own) {
     if (row.section === main) sections.add(row.section)
-    else if (!sections.has(row.section) && !own.some((r) => r.section === row.section && r.link && !sameTarget(r.link, mainLink)))
+    else if (
+      !sections.has(row.section) &&
+      !own.some((r) => r.section === row.section && r.link && !sameTarget(r.link, mainLink))
+    )
       sections.add(row.section)
   }
   return own.filter((r) => sections.has(r.section))

@@ -20,7 +20,15 @@ import {classifyMarkdown} from './sections.js'
 /** Repositories where organisations keep governance, in the order searched. */
 export const COMMUNITY_REPOSITORIES = ['community', 'governance', '.github'] as const
 
-const LISTS = ['MAINTAINERS', 'MAINTAINERS.md', 'CORE-MAINTAINERS', 'OWNERS', 'OWNERS_ALIASES', 'OWNERS.md', 'MEMBERS.md']
+const LISTS = [
+  'MAINTAINERS',
+  'MAINTAINERS.md',
+  'CORE-MAINTAINERS',
+  'OWNERS',
+  'OWNERS_ALIASES',
+  'OWNERS.md',
+  'MEMBERS.md',
+]
 const HEALTH = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md', 'GOVERNANCE.md']
 const PER_PROJECT = ['{repo}/MAINTAINERS.md', '{repo}/MAINTAINERS', '{repo}/OWNERS', 'projects/{repo}/MAINTAINERS.md']
 
@@ -33,7 +41,10 @@ export const source: GovernanceSource = {
     "the organisation's community, governance and .github repositories: the project's section or table rows, organisation-wide lists, health-file defaults",
   place: 'organisation',
   paths: [...LISTS, ...HEALTH],
-  matches: (path) => /^(maintainers|core-maintainers|owners|owners_aliases|members|governance|security)(\.(md|markdown|txt))?$/i.test(path.split('/').pop() ?? ''),
+  matches: (path) =>
+    /^(maintainers|core-maintainers|owners|owners_aliases|members|governance|security)(\.(md|markdown|txt))?$/i.test(
+      path.split('/').pop() ?? '',
+    ),
   locations(project: ProjectRef): SourceLocation[] {
     const perProject = PER_PROJECT.map((p) => p.replace('{repo}', project.name))
     return COMMUNITY_REPOSITORIES.filter((name) => name.toLowerCase() !== project.name.toLowerCase()).flatMap(
@@ -44,7 +55,9 @@ export const source: GovernanceSource = {
           paths: name === '.github' ? ['MAINTAINERS', 'MAINTAINERS.md', ...HEALTH] : [...LISTS, ...HEALTH],
           shared: 'organisation',
         }
-        return name === '.github' ? [shared] : [shared, {owner: project.owner, name, paths: perProject, shared: 'project'}]
+        return name === '.github'
+          ? [shared]
+          : [shared, {owner: project.owner, name, paths: perProject, shared: 'project'}]
       },
     )
   },
@@ -80,7 +93,11 @@ function parseAny(file: GovernanceFile, name: string, files: readonly Governance
   if (name === 'OWNERS') {
     const problems: GovernanceParse['problems'] = []
     const aliasesFile = files.find((f) => f.path === file.path.replace(/OWNERS$/, 'OWNERS_ALIASES'))
-    const parsed = parseOwners(file, aliasesFile ? parseOwnersAliases(aliasesFile, problems) : new Map(), 'organisation')
+    const parsed = parseOwners(
+      file,
+      aliasesFile ? parseOwnersAliases(aliasesFile, problems) : new Map(),
+      'organisation',
+    )
     return {...parsed, problems: [...problems, ...parsed.problems]}
   }
   if (!MARKDOWN.test(name)) return parseMaintainersText(file, 'organisation')
