@@ -10,7 +10,7 @@ import {utcDay} from '../../core/dates.js'
 import {MAX_GOVERNANCE_FILE_BYTES, tooLarge} from './limits.js'
 import {inRoot, isProjectPlace, placeOf} from './paths.js'
 import {governanceSources} from './registry.js'
-import {ORGANISATION_WIDE_RULE, type RoleGroup, selectMaintainers} from './select.js'
+import {type RoleGroup, selectMaintainers} from './select.js'
 import type {
   GovernanceParse,
   GovernanceProblem,
@@ -152,9 +152,10 @@ export function governanceOf(project: CollectedProject): ProjectGovernance {
       })
   }
   const maintainers = selectMaintainers(roles, parsed.teams, resolved)
-  const wide = maintainers.rule === ORGANISATION_WIDE_RULE
+  // An organisation-wide list's people are role holders of this project only when its files give the maintainers.
+  const fromOrganisation = maintainers.holders.some((h) => h.kind === 'organisation')
   return {
-    roles: roles.filter((r) => wide || r.scope !== 'organisation'),
+    roles: roles.filter((r) => fromOrganisation || r.scope !== 'organisation'),
     maintainers,
     teams: parsed.teams,
     problems: parsed.problems,

@@ -61,7 +61,7 @@ export function selectRoles(holders: readonly GovernanceRole[], query: RoleQuery
 
 const catchAll = (section: string | undefined) => CATCH_ALL.has(section ?? '')
 
-export const ORGANISATION_WIDE_RULE = 'organisation-wide list: maintainers'
+const ORGANISATION_WIDE_RULE = 'organisation-wide list: maintainers'
 
 const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuery}> = [
   {

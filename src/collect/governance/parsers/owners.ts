@@ -112,6 +112,9 @@ function addEntry(
     return
   }
   if (isLogin(entry.value)) result.roles.push({...base, login: entry.value})
+  // `kubernetes/steering-committee`: a GitHub team (Prow accepts `org/team` in required_reviewers).
+  else if (/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][\w.-]*$/.test(entry.value))
+    result.teams.push({team: entry.value, file: file.path, line: entry.line, section})
   else
     result.problems.push({
       file: file.path,

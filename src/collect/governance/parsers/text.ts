@@ -17,6 +17,8 @@ const HEADING = /^#+\s*([A-Z][A-Z &/-]*[A-Z])\s*:?\s*$/
 const NAME_COMPANY_EMAIL = /^[^,<>@()]+,\s*([^<>@()]+?)\s*<[^<>\s]+@[^<>\s]+>\s*\(\s*github:\s*@?([A-Za-z0-9-]+)/i
 /** "Retired maintainers:", "Reviewers:" — a line that only introduces the people below it. */
 const LABEL = /^[A-Za-z][\w &/()-]*:$/
+/** Words on a line that names a person by a profile link alone ("Grace Hopper https://github.com/grace-h"). */
+const PERSON_LINE_WORDS = 6
 
 export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
@@ -56,7 +58,12 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
       result.roles.push({...base, login: declared[2], declaredAffiliation: declared[1].trim()})
       return
     }
-    for (const {login} of loginsIn(line)) result.roles.push({...base, login})
+    for (const {login} of loginsIn(line)) {
+      // A profile link in a sentence ("repositories under https://github.com/fluxcd, as noted...") names an
+      // organisation more often than a person: only `@handles`, or links on a short name line, count.
+      if (!line.includes(`@${login}`) && line.split(/\s+/).length > PERSON_LINE_WORDS) continue
+      result.roles.push({...base, login})
+    }
   })
   return result
 }

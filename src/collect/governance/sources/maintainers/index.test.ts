@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles} from '../../index.js'
 
@@ -121,5 +123,33 @@ describe('MAINTAINERS.md', () => {
       '- @real-reviewer',
     ].join('\n')
     expect(people('MAINTAINERS.md', content)).toEqual([['real-reviewer', 'reviewer', 'Reviewers', null, 9]])
+  })
+})
+
+describe('real files: fluxcd/community CORE-MAINTAINERS (__fixtures__/real/SOURCES.md)', () => {
+  it('reads "Name, Company <email> (github: @login)" lines with the company they declare', () => {
+    const path = join(import.meta.dirname, '../../__fixtures__/real/fluxcd__community/CORE-MAINTAINERS')
+    const {roles, problems} = parseGovernanceFiles([{path: 'CORE-MAINTAINERS', content: readFileSync(path, 'utf8')}])
+    expect(problems).toEqual([])
+    expect(roles.map((r) => [r.login, r.role, r.declaredAffiliation ?? null, r.line])).toEqual([
+      ['relu', 'maintainer', 'NexHealth', 15],
+      ['hiddeco', 'maintainer', 'Independent', 16],
+      ['stealthybox', 'maintainer', 'ControlPlane', 17],
+      ['matheuscscp', 'maintainer', 'ControlPlane', 18],
+      ['makkes', 'maintainer', 'Associmates', 19],
+      ['pjbgf', 'maintainer', 'SUSE', 20],
+      ['aryan9600', 'maintainer', 'Independent', 21],
+      ['souleb', 'maintainer', 'Independent', 22],
+      ['stefanprodan', 'maintainer', 'ControlPlane', 23],
+    ])
+  })
+})
+
+describe('file names', () => {
+  it('are found in any usual case (maintainers.md, Maintainers), never a look-alike', () => {
+    const content = '- @ada-l\n'
+    for (const path of ['maintainers.md', 'Maintainers.md', 'MAINTAINERS.MD', 'maintainers', 'docs/x/MAINTAINERS'])
+      expect(parseGovernanceFiles([{path, content}]).roles.length, path).toBe(path.includes('/') ? 0 : 1)
+    expect(parseGovernanceFiles([{path: 'MAINTAINERS-old.md', content}]).roles).toEqual([])
   })
 })

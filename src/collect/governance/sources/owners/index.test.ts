@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {parseGovernanceFiles} from '../../index.js'
+import {join} from 'node:path'
+import {parseGovernanceFiles, readGovernanceDir, selectMaintainers, selectRoles} from '../../index.js'
 
 describe('OWNERS and OWNERS_ALIASES', () => {
   it('reads approvers, reviewers, owners, emeritus and filters, expanding aliases of the same directory', () => {
@@ -52,13 +53,100 @@ describe('OWNERS and OWNERS_ALIASES', () => {
     ])
   })
 
-  it('does not expand YAML aliases (no bomb can grow)', () => {
-    const bomb = [
-      'a: &a [x, x, x, x, x, x, x, x, x]',
-      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a]',
-      'approvers: [*b, *b, *b, *b, *b, *b, *b, *b, real-one]',
+  it('resolves YAML anchors, aliases and merge keys, as Prow reads them', () => {
+    const aliases = [
+      'aliases:',
+      '  leads: &leads',
+      '    - ada-example',
+      '    - lin-example',
+      '  reviewers-all:',
+      '    - *leads',
+      '    - mo-example',
     ].join('\n')
-    const {roles} = parseGovernanceFiles([{path: 'OWNERS', content: bomb}])
-    expect(roles.map((r) => r.login)).toEqual(['real-one'])
+    const owners = [
+      'base: &base',
+      '  approvers: *leads-list',
+      'leads-list: &leads-list',
+      '  - reviewers-all',
+      'approvers: *leads-list',
+      'filters:',
+      '  ".*":',
+      '    <<: {reviewers: [kai-example]}',
+    ].join('\n')
+    const {roles, problems} = parseGovernanceFiles([
+      {path: 'OWNERS', content: owners.replace('  approvers: *leads-list\n', '  approvers: [ada-example]\n')},
+      {path: 'OWNERS_ALIASES', content: aliases},
+    ])
+    expect(problems).toEqual([])
+    expect(roles.map((r) => [r.login, r.role, r.line, r.via ?? null])).toEqual([
+      ['ada-example', 'approver', 4, 'OWNERS_ALIASES:3 reviewers-all'],
+      ['lin-example', 'approver', 4, 'OWNERS_ALIASES:4 reviewers-all'],
+      ['mo-example', 'approver', 4, 'OWNERS_ALIASES:7 reviewers-all'],
+      ['kai-example', 'reviewer', 8, null],
+    ])
+  })
+
+  it('reports an alias bomb with its file and line and reads nothing of it', () => {
+    const bomb = [
+      'approvers:',
+      '  - real-one',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'reviewers: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    ].join('\n')
+    const {roles, problems} = parseGovernanceFiles([{path: 'OWNERS', content: bomb}])
+    expect(roles).toEqual([])
+    expect(problems).toEqual([
+      {
+        file: 'OWNERS',
+        line: 4,
+        message: 'YAML aliases expand beyond the limit of 100 (a "billion laughs" bomb?): not read',
+        unread: true,
+      },
+    ])
+  })
+})
+
+describe('real files: kubernetes/community (__fixtures__/real/SOURCES.md)', () => {
+  it('expands OWNERS_ALIASES inside filters, keeps emeritus apart and a team in required_reviewers as a team', async () => {
+    const files = await readGovernanceDir(join(import.meta.dirname, '../../__fixtures__/real/kubernetes__community'))
+    const {roles, teams, problems} = parseGovernanceFiles(files)
+    expect(problems).toEqual([])
+    const approvers = selectRoles(roles, {roles: ['approver']}).map((r) => r.login)
+    expect(approvers).toEqual([
+      'cblecker',
+      'mrbobbytables',
+      'nikhita',
+      'jberkus',
+      'MadhavJivrajani',
+      'Priyankasaggu11929',
+      'kaslin',
+      'mfahlandt',
+      'palnabarun',
+      'BenTheElder',
+      'aojea',
+      'katcosgrove',
+      'pacoxu',
+      'ritazh',
+      'saschagrunert',
+      'soltysh',
+    ])
+    expect(roles.find((r) => r.login === 'aojea')).toMatchObject({
+      section: 'filter .* approvers',
+      via: 'OWNERS_ALIASES:10 committee-steering',
+      source: 'OWNERS:11',
+    })
+    expect(selectRoles(roles, {roles: ['emeritus']})).toHaveLength(8)
+    expect(teams).toEqual([
+      {
+        team: 'kubernetes/steering-committee',
+        file: 'OWNERS',
+        line: 28,
+        section: 'filter (?i)charter.md required_reviewers',
+      },
+    ])
+    expect(selectMaintainers(roles).rule).toBe('OWNERS owners + approvers (OWNERS_ALIASES expanded)')
   })
 })

@@ -55,3 +55,14 @@ describe('README role lists', () => {
     ])
   })
 })
+
+describe('README file names', () => {
+  it('are found in any usual case (Readme.md, readme.md)', () => {
+    const content = '## Maintainers\n- @ada-l\n'
+    for (const path of ['README.md', 'Readme.md', 'readme.md', 'README'])
+      expect(
+        parseGovernanceFiles([{path, content}]).roles.map((r) => r.kind),
+        path,
+      ).toEqual(['readme'])
+  })
+})
