@@ -4,6 +4,7 @@ import type {AddressInfo} from 'node:net'
 import {FaultPlan, type FaultOptions, type FaultRule} from './faults.js'
 import {type FixtureRepo, type Fixtures, key, loadFixtures} from './fixtures.js'
 import {executeGraphql} from './graphql.js'
+import {loadTeams, teamMembersAnswer} from './teams.js'
 
 export type {FaultKind, FaultRule} from './faults.js'
 
@@ -41,6 +42,7 @@ const RESET = 4_102_444_800 // 2100-01-01: the rate limit never resets by itself
 /** A real HTTP server on 127.0.0.1 (random port) answering like api.github.com from fixture folders. */
 export async function startGithubEmulator(options: EmulatorOptions): Promise<GithubEmulator> {
   const fixtures = loadFixtures(options.roots)
+  const teams = loadTeams(options.roots)
   const plan = new FaultPlan(options)
   const requests: LoggedRequest[] = []
   const hiddenOrgs = new Set((options.hiddenOrgs ?? []).map((o) => o.toLowerCase()))
@@ -80,6 +82,8 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       return send(res, 200, await executeGraphql(fixtures, JSON.parse(body || '{}'), resolveRef, hiddenOrgs), req)
     }
     if (method !== 'GET') return send(res, 404, notFound())
+    const team = teamMembersAnswer(teams, path, auth === 'token')
+    if (team) return send(res, team.status, team.body, req)
     return route(path, url.searchParams, req, res)
   }
 

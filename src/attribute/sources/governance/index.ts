@@ -21,6 +21,9 @@ const LABELS: Record<GovernancePlace, string> = {
   foundation: 'login, foundation maintainers list',
 }
 
+/** Within the source, the closest place's declaration ranks first (the repository's own file before a foundation's). */
+const PLACE_RANK: Record<GovernancePlace, number> = {repository: 0, project: 1, pointer: 2, organisation: 3, foundation: 4}
+
 export const source: EvidenceSourcePlugin = {
   id: 'governance',
   description: 'company declared next to a maintainer in governance files (repository, organisation, foundation)',
@@ -39,7 +42,7 @@ export const source: EvidenceSourcePlugin = {
         confidence: 'medium',
         citation: holder.source,
         method: LABELS[holder.place ?? 'repository'],
-        rank,
+        rank: PLACE_RANK[holder.place ?? 'repository'] * evidence.roles.length + rank,
       }
       const asOf = holder.declaredAsOf ?? windowEnd
       if (!asOf) {
