@@ -20,6 +20,10 @@ export interface PersonPeriod {
   alternatives?: string[]
   /** Unknown only: whether any source knows the person (false: no evidence at all). */
   known?: boolean
+  /** The day the deciding evidence states its claim as of (a governance file's revision). */
+  asOf?: string
+  /** The claim was read backwards (a governance declaration before its file's revision): the lowest precedence. */
+  backdated?: boolean
 }
 
 export interface PersonRole {
@@ -112,7 +116,7 @@ function periods(commits: AttributedCommit[]): PersonPeriod[] {
   for (const commit of ordered) {
     const day = utcDay(commit.date) ?? commit.date
     const a = commit.attribution
-    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}`
+    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}\n${a.claim?.backdated}`
     const last = result[result.length - 1]
     if (last && next === key) {
       last.last = day
@@ -135,6 +139,8 @@ function period(a: Attribution, first: string, last: string, commits: number): P
     p.source = a.claim.source
     p.citation = a.claim.citation
     if (a.claim.raw && a.claim.raw !== a.organization) p.raw = a.claim.raw
+    if (a.claim.asOf) p.asOf = a.claim.asOf
+    if (a.claim.backdated) p.backdated = true
   }
   if (a.alternatives?.length) p.alternatives = a.alternatives
   if (!a.organization) p.known = a.known ?? false
@@ -176,7 +182,8 @@ function describe(period: PersonPeriod): string {
   if (!period.organization) return period.known ? 'unknown (no claim valid on that day)' : 'unknown (no evidence)'
   const ambiguous = period.alternatives ? ` [ambiguous; also ${period.alternatives.join(', ')}]` : ''
   const raw = period.raw ? ` (written "${period.raw}")` : ''
-  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}`
+  const dated = period.asOf ? ` (as of ${period.asOf}${period.backdated ? ', read backwards' : ''})` : ''
+  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}${dated}`
 }
 
 function count(n: number, noun: string): string {

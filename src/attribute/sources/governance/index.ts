@@ -22,7 +22,13 @@ const LABELS: Record<GovernancePlace, string> = {
 }
 
 /** Within the source, the closest place's declaration ranks first (the repository's own file before a foundation's). */
-const PLACE_RANK: Record<GovernancePlace, number> = {repository: 0, project: 1, pointer: 2, organisation: 3, foundation: 4}
+const PLACE_RANK: Record<GovernancePlace, number> = {
+  repository: 0,
+  project: 1,
+  pointer: 2,
+  organisation: 3,
+  foundation: 4,
+}
 
 export const source: EvidenceSourcePlugin = {
   id: 'governance',
