@@ -6,7 +6,7 @@ import {MAX_GOVERNANCE_FILE_BYTES} from '../../governance/index.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {CollectFailure} from '../../octokit/errors.js'
 import {getPage, postGraphql} from './http.js'
-import {ContentResponse} from './schema.js'
+import {CommitList, ContentResponse} from './schema.js'
 
 export interface GovernanceTarget {
   owner: string
@@ -43,8 +43,8 @@ const GovernanceAnswer = z.object({
  * With a token: one GraphQL query reads every candidate file of every target (`object(expression:
  * "<sha>:<path>")` is null when the file is absent) and, per file, its last change before that commit
  * (`history(first: 1, path:)`), instead of one contents request per path. Anonymous callers cannot use GraphQL:
- * list the directories with the contents API, then fetch only the files that exist (any case); REST gives no
- * revision dates. A file over the size cap (MAX_GOVERNANCE_FILE_BYTES) makes the read fail: not read, not cut.
+ * list the directories with the contents API, then fetch only the files that exist (any case), each with its last
+ * change (`commits?path=`). A file over the size cap (MAX_GOVERNANCE_FILE_BYTES) makes the read fail: not read, not cut.
  */
 export async function fetchGovernance(
   client: StewardsOctokit,
@@ -146,6 +146,15 @@ async function viaContents(
       const bytes = Buffer.from(data.content, 'base64')
       checkSize(target, path, bytes.length)
       const file: GovernanceFile = {path: target.prefix + path, content: bytes.toString('utf8')}
+      // The file's last change at or before the commit read, as GraphQL's history gives it: one request more.
+      const {data: changes} = await getPage(
+        client,
+        'GET /repos/{owner}/{repo}/commits',
+        {owner: target.owner, repo: target.name, path, sha: target.at, per_page: 1},
+        CommitList,
+        signal,
+      )
+      if (changes[0]) file.revision = {sha: changes[0].sha, date: changes[0].commit.committer.date}
       if (target.origin) file.origin = {...target.origin}
       files.push(file)
     }
