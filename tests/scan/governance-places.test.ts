@@ -121,3 +121,93 @@ describe('stewards scan, people and collect find maintainers where projects keep
     expect(csv.content).not.toContain('kevin-wangzefeng')
   })
 })
+
+describe('governance files that cannot be read make the run incomplete, naming file and line', () => {
+  const work = mkdtempSync(join(tmpdir(), 'stewards-places-bomb-'))
+  const bomb = [
+    'approvers:',
+    '  - real-one',
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'reviewers: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    '',
+  ].join('\n')
+
+  it('scan: an OWNERS alias bomb is a scan error with its line, exit 2, and the maintainers stay unknown', async () => {
+    const window = {since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'}
+    const recording = {
+      window,
+      projects: [
+        {
+          repo: 'github.com/example-bomb/widget',
+          source: 'github',
+          status: 'ok',
+          window,
+          commits: [],
+          governance: [{path: 'OWNERS', content: bomb}],
+          searched: [{place: 'repository', repo: 'github.com/example-bomb/widget'}],
+          profiles: {},
+        },
+      ],
+    }
+    writeFileSync(join(work, 'recording.json'), JSON.stringify(recording))
+    mkdirSync(join(work, 'stack'), {recursive: true})
+    writeFileSync(
+      join(work, 'stack', 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: w, image: ghcr.io/example-bomb/widget:1}\n',
+    )
+    writeFileSync(
+      join(work, 'map.yaml'),
+      'mappings:\n  - {match: "ghcr.io/example-bomb/*", repo: github.com/example-bomb/widget}\n',
+    )
+    const r = await runCliAsync([
+      'scan',
+      join(work, 'stack'),
+      '--map',
+      join(work, 'map.yaml'),
+      '--snapshot',
+      join(work, 'recording.json'),
+      '--since',
+      '2024-01-01',
+      '--until',
+      '2025-01-01',
+      '--format',
+      'json',
+    ])
+    expect(r.code, r.stderr).toBe(2)
+    const result = JSON.parse(r.stdout) as ScanResult
+    expect(result.summary.incomplete).toBe(true)
+    expect(result.errors).toContainEqual({
+      file: 'github.com/example-bomb/widget:OWNERS',
+      line: 4,
+      code: 'governance-unread',
+      message:
+        'github.com/example-bomb/widget: OWNERS:4: YAML aliases expand beyond the limit of 100 (a "billion laughs" bomb?): not read',
+    })
+    expect(result.projects[0].metrics.maintainers).toBeNull()
+  })
+
+  it('people: the same file read from a directory is a warning with its line and exit 2', async () => {
+    mkdirSync(join(work, 'governance'), {recursive: true})
+    writeFileSync(join(work, 'governance', 'OWNERS'), bomb)
+    const commits = join(work, 'commits.json')
+    const signature = {name: 'Ada', email: 'ada@example.com', date: '2024-03-01T00:00:00Z'}
+    writeFileSync(
+      commits,
+      JSON.stringify([{sha: 'a'.repeat(40), author: signature, committer: signature, login: null}]),
+    )
+    const r = await runCliAsync([
+      'people',
+      'example-bomb/widget',
+      '--commits',
+      commits,
+      '--governance',
+      join(work, 'governance'),
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'warning: OWNERS:4: YAML aliases expand beyond the limit of 100 (a "billion laughs" bomb?): not read',
+    )
+  })
+})

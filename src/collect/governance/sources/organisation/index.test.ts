@@ -109,4 +109,17 @@ describe('organisation files', () => {
     expect(file).toMatchObject({content, origin: {scope: 'organisation'}})
     expect(governanceOf(collected('fluxcd/flux2', [file])).roles).toEqual([])
   })
+
+  it('reads a per-project file of the community repository whole (`<repo>/MAINTAINERS.md`)', () => {
+    const widget = {host: 'github.com', owner: 'example', name: 'widget'}
+    const content =
+      '# Widget maintainers\n\n| Name | GitHub | Company |\n|---|---|---|\n| Ada | @ada-example | Example Corp |\n'
+    const file = orgFile('example/community', 'widget/MAINTAINERS.md', content, widget)!
+    expect(file).toMatchObject({content, origin: {scope: 'project'}})
+    const governance = governanceOf(collected('example/widget', [file]))
+    expect(governance.maintainers.rule).toBe("organisation files: the project's maintainers and the organisation's")
+    expect(governance.maintainers.holders.map((h) => [h.login, h.scope, h.declaredAffiliation])).toEqual([
+      ['ada-example', 'project', 'Example Corp'],
+    ])
+  })
 })
