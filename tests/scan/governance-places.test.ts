@@ -7,6 +7,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {ALIAS_BOMB} from '../../src/collect/governance/__fixtures__/people.js'
 import type {ScanResult} from '../../src/core/model.js'
 import {runCliAsync} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
@@ -124,15 +125,6 @@ describe('stewards scan, people and collect find maintainers where projects keep
 
 describe('governance files that cannot be read make the run incomplete, naming file and line', () => {
   const work = mkdtempSync(join(tmpdir(), 'stewards-places-bomb-'))
-  const bomb = [
-    'approvers:',
-    '  - real-one',
-    'a: &a [x, x, x, x, x, x, x, x, x]',
-    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-    'reviewers: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-    '',
-  ].join('\n')
 
   it('scan: an OWNERS alias bomb is a scan error with its line, exit 2, and the maintainers stay unknown', async () => {
     const window = {since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'}
@@ -145,7 +137,7 @@ describe('governance files that cannot be read make the run incomplete, naming f
           status: 'ok',
           window,
           commits: [],
-          governance: [{path: 'OWNERS', content: bomb}],
+          governance: [{path: 'OWNERS', content: ALIAS_BOMB}],
           searched: [{place: 'repository', repo: 'github.com/example-bomb/widget'}],
           profiles: {},
         },
@@ -190,7 +182,7 @@ describe('governance files that cannot be read make the run incomplete, naming f
 
   it('people: the same file read from a directory is a warning with its line and exit 2', async () => {
     mkdirSync(join(work, 'governance'), {recursive: true})
-    writeFileSync(join(work, 'governance', 'OWNERS'), bomb)
+    writeFileSync(join(work, 'governance', 'OWNERS'), ALIAS_BOMB)
     const commits = join(work, 'commits.json')
     const signature = {name: 'Ada', email: 'ada@example.com', date: '2024-03-01T00:00:00Z'}
     writeFileSync(

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {people} from '../../__fixtures__/people.js'
 import {parseGovernanceFiles} from '../../index.js'
 
 describe('plain MAINTAINERS', () => {
@@ -47,15 +48,6 @@ describe('plain MAINTAINERS', () => {
     ])
   })
 })
-
-const people = (path: string, content: string) =>
-  parseGovernanceFiles([{path, content}]).roles.map((r) => [
-    r.login,
-    r.role,
-    r.section ?? null,
-    r.declaredAffiliation ?? null,
-    r.line,
-  ])
 
 describe('MAINTAINERS.md', () => {
   it('reads tables by their GitHub column and declared company column, by section', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {join} from 'node:path'
+import {ALIAS_BOMB} from '../../__fixtures__/people.js'
 import {parseGovernanceFiles, readGovernanceDir, selectMaintainers, selectRoles} from '../../index.js'
 
 describe('OWNERS and OWNERS_ALIASES', () => {
@@ -87,16 +88,7 @@ describe('OWNERS and OWNERS_ALIASES', () => {
   })
 
   it('reports an alias bomb with its file and line and reads nothing of it', () => {
-    const bomb = [
-      'approvers:',
-      '  - real-one',
-      'a: &a [x, x, x, x, x, x, x, x, x]',
-      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-      'reviewers: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
-    ].join('\n')
-    const {roles, problems} = parseGovernanceFiles([{path: 'OWNERS', content: bomb}])
+    const {roles, problems} = parseGovernanceFiles([{path: 'OWNERS', content: ALIAS_BOMB}])
     expect(roles).toEqual([])
     expect(problems).toEqual([
       {

@@ -1,14 +1,6 @@
 import {describe, expect, it} from 'vitest'
+import {people} from '../../__fixtures__/people.js'
 import {parseGovernanceFiles} from '../../index.js'
-
-const people = (path: string, content: string) =>
-  parseGovernanceFiles([{path, content}]).roles.map((r) => [
-    r.login,
-    r.role,
-    r.section ?? null,
-    r.declaredAffiliation ?? null,
-    r.line,
-  ])
 
 describe('README role lists', () => {
   it('reads people only under labels or headings naming a role (triagers too), with the company after the link', () => {
