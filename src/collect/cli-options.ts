@@ -1,4 +1,5 @@
 import {StewardsError, usageError} from '../core/errors.js'
+import {redactSecrets} from '../core/redact.js'
 import {parseRepo} from '../core/repo-name.js'
 
 /** Flag handling shared by the commands that collect (collect, people, scan). */
@@ -15,10 +16,13 @@ export function checkApiUrl(url: string | undefined): string | undefined {
   try {
     parsed = new URL(url)
   } catch {
-    throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
+    throw usageError('bad-api-url', `--github-api-url '${redactSecrets(url)}' is not a URL`)
   }
   if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-    throw usageError('bad-api-url', `--github-api-url '${url}' must be an http(s) URL without credentials`)
+    throw usageError(
+      'bad-api-url',
+      `--github-api-url '${redactSecrets(url)}' must be an http(s) URL without credentials`,
+    )
   }
   return url
 }

@@ -165,7 +165,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     if (project.status === 'unavailable' && !input.incomplete)
       this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
-    else process.stdout.write(formatPeopleText(report))
+    else this.write(formatPeopleText(report))
     if (input.incomplete) {
       this.logToStderr(
         `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,
@@ -192,7 +192,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       // A long wait is announced even without a terminal: CI logs must say why nothing happens.
       onProgress: (event) => {
-        if (event.type === 'rate-limit-wait') process.stderr.write(`stewards: ${rateLimitNotice(event)}\n`)
+        if (event.type === 'rate-limit-wait') this.writeErr(`stewards: ${rateLimitNotice(event)}\n`)
       },
     }
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})

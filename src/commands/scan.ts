@@ -1,6 +1,3 @@
-import {existsSync, statSync} from 'node:fs'
-import {mkdir, writeFile} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {resolveToken} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
@@ -9,7 +6,8 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {SEVERITIES, type Severity} from '../core/model.js'
 import {parseDuration} from '../core/duration.js'
-import {type ScanConfig, loadConfig} from '../pipeline/config.js'
+import {type ScanConfig, loadScanConfig} from '../pipeline/config.js'
+import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
 import {gatingFindings, markBaseline, reachesThreshold} from '../pipeline/baseline.js'
 import {parseOutputs, parseParams} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
@@ -112,7 +110,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scan)
     const cliPaths = (argv as string[]).filter(Boolean)
-    const config = await this.loadSettings(flags.config, cliPaths)
+    const config = await loadScanConfig(flags.config, cliPaths)
     const setting = <K extends keyof ScanConfig>(key: K, flag: ScanConfig[K] | undefined) => flag ?? config[key]
     const many = (
       flag: string[] | undefined,
@@ -126,15 +124,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     if (!REPORT_FORMATS.includes(format))
       throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
     const outputs = parseOutputs(many(flags.output, 'output'))
-    // Checked before the scan spends requests: a directory given as a report file is a usage error.
-    for (const {file} of outputs) {
-      if (file !== '-' && existsSync(file) && statSync(file).isDirectory())
-        throw usageError(
-          'bad-output',
-          `--output ${file} is a directory`,
-          'give a file path, e.g. --output sarif=stewards.sarif',
-        )
-    }
+    // Checked before the scan spends requests: a directory or a link given as a report file is a usage error.
+    for (const {file} of outputs) if (file !== '-') checkWriteTarget(file, OUTPUT_TARGET)
     const params = {...config.params, ...parseParams(flags.param ?? [])} as ParamOverrides
     const maxAge = setting('maxAge', flags['max-age'])
     const baselineFile = setting('baseline', flags.baseline)
@@ -175,8 +166,9 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     for (const {format: f, file} of outputs) {
       const text = renderReport(f, result, {color: false, width})
       if (file === '-') process.stdout.write(text)
-      else await writeOutput(file, text)
+      else await writeFileAtomic(file, text, OUTPUT_TARGET)
     }
+    // renderReport is the output boundary of reports: the text is already redacted and neutralised.
     if (!outputs.some((o) => o.file === '-')) process.stdout.write(renderReport(format, result, {color, width}))
 
     if (result.summary.incomplete) {
@@ -194,33 +186,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       this.exit(ExitCode.findings)
     }
   }
-
-  private async loadSettings(file: string | undefined, paths: string[]): Promise<ScanConfig> {
-    if (file) return loadConfig(file)
-    const first = paths[0]
-    const candidates = [
-      first && existsSync(first) && statSync(first).isDirectory() ? join(first, '.stewards.yaml') : null,
-      '.stewards.yaml',
-    ]
-    for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
-    return {}
-  }
 }
 
-/** Writes a report file; a path that cannot be written is the user's to fix (exit 3), not a crash. */
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(file), {recursive: true})
-    await writeFile(file, text)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError(
-      'output-unwritable',
-      `--output ${file}: cannot write the report (${code})`,
-      'give a file path in a writable directory, or - for stdout',
-    )
-  }
-}
+/** Report files: written atomically, never through a link; a failure is the user's to fix (exit 3). */
+const OUTPUT_TARGET = {what: '--output', hint: 'give a file path in a writable directory, or - for stdout'}
 
 /** `--max-file-size` / `maxFileSize:` as in `inventory`; undefined keeps discovery's default (50 MB). */
 function fileSizeLimit(text: string | undefined): number | undefined {

@@ -3,6 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {CacheBundle, DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
+import {parseJsonText} from '../../core/json-text.js'
 
 export default class CacheImport extends BaseCommand {
   static override summary = 'Load a bundle written by `cache export` into the cache'
@@ -16,15 +17,12 @@ export default class CacheImport extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheImport)
-    let json: unknown
-    try {
-      json = JSON.parse(await readFile(args.file, 'utf8'))
-    } catch (error) {
-      throw usageError(
-        'cache-import',
-        `${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      )
-    }
+    const text = await readFile(args.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw usageError('cache-import', `${args.file}: cannot read (${error.code ?? 'error'})`)
+    })
+    const parsed = parseJsonText(text)
+    if (!parsed.ok) throw usageError('cache-import', `${args.file}:${parsed.line}: ${parsed.message}`)
+    const json = parsed.value
     const bundle = CacheBundle.safeParse(json)
     if (!bundle.success) {
       const issue = bundle.error.issues[0]

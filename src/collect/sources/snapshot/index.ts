@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {CollectedProject} from '../../../core/model.js'
 import {usageError} from '../../../core/errors.js'
+import {parseJsonText} from '../../../core/json-text.js'
 import {DiskCache} from '../../../core/cache/disk-cache.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {repoIdentity, parseRepo} from '../../../core/repo-name.js'
@@ -39,12 +40,9 @@ async function readSnapshot(file: string) {
       'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output',
     )
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw usageError('snapshot-invalid', `${file}: not JSON (${(error as Error).message})`)
-  }
+  const parsedJson = parseJsonText(text)
+  if (!parsedJson.ok) throw usageError('snapshot-invalid', `${file}:${parsedJson.line}: ${parsedJson.message}`)
+  const json = parsedJson.value
   const parsed = Snapshot.safeParse(json)
   if (!parsed.success)
     throw usageError(

@@ -1,21 +1,20 @@
 /** Reads a JSON report back (for `stewards diff` and `--baseline`): a clear error naming the file, never a crash. */
 import {SCAN_SCHEMA_VERSION, type ScanResult} from '../../../core/model.js'
 import {usageError} from '../../../core/errors.js'
+import {parseJsonText} from '../../../core/json-text.js'
 import {ScanReport} from './schema.js'
 
 const MAJOR = SCAN_SCHEMA_VERSION.split('.')[0]
 
 export function readScanResult(text: string, file: string): ScanResult {
-  let data: unknown
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
+  const json = parseJsonText(text)
+  if (!json.ok)
     throw usageError(
       'report-invalid-json',
-      `${file}: not valid JSON (${(error as Error).message})`,
+      `${file}:${json.line}: ${json.message}`,
       'pass a report written by `stewards scan --format json`',
     )
-  }
+  const data = json.value
   const version = (data as {schemaVersion?: unknown} | null)?.schemaVersion
   if (typeof version === 'string' && version.split('.')[0] !== MAJOR) {
     throw usageError(
