@@ -5,7 +5,8 @@
  * `key=value` settings (`_authToken=`, `password:`). This is the one place that removes them; the model's entry
  * points (discover, resolve) and every output boundary call it.
  *
- * A redacted URL still names its host and path: `https://***@host/path?token=***`. Written by hand: the URL
+ * A redacted URL still names its host and path: `https://***@host/path?token=***`. Values stop at a quote or a
+ * backslash, so redacting JSON text keeps it valid JSON, and redacting twice changes nothing. Written by hand: the URL
  * parser cannot be used on free text (messages, purls, scp-like `user:pass@host:path`), and the rules are a few
  * regular expressions, each linear in the input.
  */
@@ -55,14 +56,14 @@ const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
 
 /** `user:password@host…` without a scheme (an image reference or a pip line written with credentials). */
 const BARE_USERINFO =
-  /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`]+):([^\s/?#@'"<>`]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
+  /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`\\]+):([^\s/?#@'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
 
 /** `?name=value`, `&name=value`, `;name=value`, `#name=value` in a URL. */
-const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`]*)/g
+const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\]*)/g
 
 /** `name=value` / `name: value` in a message; the name decides (`isSecretName`). */
 const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(\s*[=:]\s*)(["']?)((?:[Bb]earer\s+|[Bb]asic\s+|token\s+)?[^\s"'&,;]+)/g
+  /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(\s*[=:]\s*)(["']?)((?:[Bb]earer\s+|[Bb]asic\s+|token\s+)?[^\s"'&,;\\]+)/g
 
 /** The SSH user of every forge (`git@github.com:o/r`, `ssh://git@…`): public, and kept so refs read as written. */
 const PUBLIC_USERS = new Set(['git'])
@@ -96,7 +97,7 @@ export function redactSecrets(text: string): string {
   }
   if (out.includes('=')) {
     out = out.replace(QUERY_PARAM, (match, sep: string, name: string, value: string) =>
-      value !== '' && value !== REDACTED && isSecretName(name) ? `${sep}${name}=${REDACTED}` : match,
+      value !== '' && !value.startsWith(REDACTED) && isSecretName(name) ? `${sep}${name}=${REDACTED}` : match,
     )
   }
   for (const secret of remembered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)

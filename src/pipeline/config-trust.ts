@@ -7,7 +7,7 @@
  * directory. Flags always win. Documented in README.md ("Settings files and trust").
  */
 import {existsSync} from 'node:fs'
-import {dirname, isAbsolute, join, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {usageError} from '../core/errors.js'
 import {isInside} from '../core/inside.js'
 import type {YamlPath} from '../core/yaml-file.js'
@@ -98,5 +98,5 @@ export function isShippedPack(spec: string): boolean {
 
 function displayDir(file: string): string {
   const dir = dirname(file)
-  return isAbsolute(dir) || dir === '.' ? (dir === '.' ? 'the working directory' : dir) : `${dir}/`
+  return dir === '.' ? 'the working directory' : `${dir}/`
 }
