@@ -23,7 +23,9 @@ export default class Scan extends BaseCommand {
   static description =
     `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
-Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
+Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+
+Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
 Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.`
 
@@ -52,7 +54,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
 
   static flags = {
     config: Flags.string({
-      description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)',
+      description:
+        'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
     }),
     rules: Flags.string({description: 'rule pack (default, strict) or rule file; repeatable', multiple: true}),
     param: Flags.string({
@@ -64,7 +67,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       options: [...SEVERITIES, 'none'],
     }),
     format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
-    output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
+    output: Flags.string({
+      description: 'also write a report: FORMAT=FILE (atomically, never through a symbolic link); repeatable',
+      multiple: true,
+    }),
     since: Flags.string({description: 'window start on commit author dates, UTC (default: 12 months before --until)'}),
     until: Flags.string({description: 'window end, exclusive (default: today 00:00 UTC)'}),
     offline: Flags.boolean({

@@ -58,12 +58,12 @@ const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
 const BARE_USERINFO =
   /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`\\]+):([^\s/?#@'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
 
-/** `?name=value`, `&name=value`, `;name=value`, `#name=value` in a URL. */
-const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\]*)/g
+/** `?name=value`, `&name=value`, `;name=value`, `#name=value` in a URL; prose may close it with `)`, `]` or `,`. */
+const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\),\]]*)/g
 
 /** `name=value` / `name: value` in a message; the name decides (`isSecretName`). */
 const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(\s*[=:]\s*)(["']?)((?:[Bb]earer\s+|[Bb]asic\s+|token\s+)?[^\s"'&,;\\]+)/g
+  /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(\s*[=:]\s*)(["']?)((?:[Bb]earer\s+|[Bb]asic\s+|token\s+)?[^\s"'&,;\\)\]]+)/g
 
 /** The SSH user of every forge (`git@github.com:o/r`, `ssh://git@…`): public, and kept so refs read as written. */
 const PUBLIC_USERS = new Set(['git'])

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {StewardsError} from '../core/errors.js'
-import {loadConfig} from './config.js'
+import {loadConfig, loadScanConfig} from './config.js'
 
 /** A scanned tree with a settings file, a file inside it, and one outside it (plus a link leading out). */
 function tree(config: string): {dir: string; file: string; outside: string} {
@@ -92,6 +92,35 @@ describe('the user’s own settings file (--config, or the working directory)', 
           `^${outside.file}:3: output: '../r.sarif' is outside .*vendor/, the directory this settings file governs$`,
         ),
       )
+    }
+  })
+})
+
+describe('which file, and how far it is trusted (loadScanConfig)', () => {
+  it('the first PATH’s file is the tree’s, unless it is the working directory’s; --config is always the user’s', async () => {
+    const {dir, file} = tree('githubApiUrl: https://ghe.example.com/api/v3\n')
+    const cwd = process.cwd()
+    try {
+      process.chdir(join(dir, '..'))
+      await expect(loadScanConfig(undefined, ['vendor'])).rejects.toThrow(
+        /cannot choose where the GitHub token is sent/,
+      )
+      await expect(loadScanConfig(file, ['vendor'])).resolves.toMatchObject({
+        githubApiUrl: 'https://ghe.example.com/api/v3',
+      })
+      process.chdir(dir)
+      await expect(loadScanConfig(undefined, ['.'])).resolves.toMatchObject({
+        githubApiUrl: 'https://ghe.example.com/api/v3',
+      })
+      await expect(loadScanConfig(undefined, [])).resolves.toMatchObject({
+        githubApiUrl: 'https://ghe.example.com/api/v3',
+      })
+      // A PATH without a settings file: the working directory's is used, as the user's.
+      await expect(loadScanConfig(undefined, ['data'])).resolves.toMatchObject({
+        githubApiUrl: 'https://ghe.example.com/api/v3',
+      })
+    } finally {
+      process.chdir(cwd)
     }
   })
 })

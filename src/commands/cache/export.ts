@@ -12,7 +12,12 @@ export default class CacheExport extends BaseCommand {
     '<%= config.bin %> cache export stewards-cache.json',
     '<%= config.bin %> cache export - > bundle.json',
   ]
-  static override args = {file: Args.string({description: 'Bundle file to write (- for stdout)', required: true})}
+  static override args = {
+    file: Args.string({
+      description: 'Bundle file to write (atomically, never through a symbolic link; - for stdout)',
+      required: true,
+    }),
+  }
   static override flags = {
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
   }

@@ -27,7 +27,7 @@ export default class EntitiesImportCsl extends BaseCommand {
     ...entityFlags,
     output: Flags.string({
       char: 'o',
-      description: 'Write the proposed memberships (YAML) to this file',
+      description: 'Write the proposed memberships (YAML) to this file (atomically, never through a symbolic link)',
       helpValue: 'FILE',
     }),
     json: Flags.boolean({description: 'Print the full result (matches, already recorded, near-matches) as JSON'}),
