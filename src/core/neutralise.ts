@@ -12,6 +12,7 @@
  *   after white space, with `::`, and `##[` anywhere in a line. A zero-width space is put between the two
  *   characters, so no text can become a command while it still reads the same.
  */
+import {mapStrings} from './map-strings.js'
 import {redactSecrets} from './redact.js'
 
 const UNSAFE_CHARS =
@@ -58,33 +59,7 @@ function breakWorkflowCommands(text: string): string {
  * are copied only where something changed.
  */
 export function neutraliseData<T>(value: T): T {
-  return walk(value) as T
-}
-
-function walk(value: unknown): unknown {
-  if (typeof value === 'string') return neutralise(value)
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined
-    value.forEach((item, i) => {
-      const next = walk(item)
-      if (next !== item) {
-        copy ??= [...value]
-        copy[i] = next
-      }
-    })
-    return copy ?? value
-  }
-  if (value !== null && typeof value === 'object') {
-    let changed = false
-    const entries = Object.entries(value).map(([key, item]) => {
-      const k = neutralise(key)
-      const next = walk(item)
-      if (k !== key || next !== item) changed = true
-      return [k, next] as const
-    })
-    return changed ? Object.fromEntries(entries) : value
-  }
-  return value
+  return mapStrings(value, (text) => neutralise(text), {keys: true})
 }
 
 /**

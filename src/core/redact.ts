@@ -11,6 +11,7 @@
  * regular expressions, each linear in the input.
  */
 import {PackageURL} from 'packageurl-js'
+import {mapStrings} from './map-strings.js'
 
 export const REDACTED = '***'
 
@@ -151,40 +152,13 @@ const MESSAGE_KEYS = new Set(['message', 'detail', 'reason', 'evidence'])
 
 /**
  * Every string inside `value` redacted (`pkg:` strings as purls, messages with `redactMessage`); objects and
- * arrays are copied only where something changed, so clean data keeps its identity and costs no allocation.
+ * arrays are copied only where something changed.
  */
 export function redactDeep<T>(value: T): T {
-  return walk(value, false) as T
-}
-
-function walk(value: unknown, message: boolean): unknown {
-  if (typeof value === 'string') {
-    if (value.startsWith('pkg:')) return redactPurl(value)
-    return message ? redactMessage(value) : redactSecrets(value)
-  }
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined
-    value.forEach((item, i) => {
-      const next = walk(item, message)
-      if (next !== item) {
-        copy ??= [...value]
-        copy[i] = next
-      }
-    })
-    return copy ?? value
-  }
-  if (value !== null && typeof value === 'object') {
-    let copy: Record<string, unknown> | undefined
-    for (const [key, item] of Object.entries(value)) {
-      const next = walk(item, MESSAGE_KEYS.has(key))
-      if (next !== item) {
-        copy ??= {...(value as Record<string, unknown>)}
-        copy[key] = next
-      }
-    }
-    return copy ?? value
-  }
-  return value
+  return mapStrings(value, (text, key) => {
+    if (text.startsWith('pkg:')) return redactPurl(text)
+    return key !== undefined && MESSAGE_KEYS.has(key) ? redactMessage(text) : redactSecrets(text)
+  })
 }
 
 function safeDecode(text: string): string {

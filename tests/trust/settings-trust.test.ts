@@ -44,6 +44,12 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     const vendor = vendorTree('vendor', `githubApiUrl: ${emulator.url}\ncacheDir: ../cache-a\n`)
     const env = {GITHUB_TOKEN: TOKEN}
     const fromTree = await runCliAsync(['scan', vendor, ...WINDOW], {env})
+    expect(fromTree.code).toBe(3)
+    expect(fromTree.stderr).toBe(
+      `Error: ${vendor}/.stewards.yaml:2: githubApiUrl: a settings file inside a scanned path cannot choose where the GitHub token is sent\n` +
+        `Hint: give it as a flag, in --config FILE or in .stewards.yaml of the working directory; --config ${vendor}/.stewards.yaml trusts this file as your own\n`,
+    )
+    expect(`${fromTree.stdout}${fromTree.stderr}`).not.toContain(TOKEN)
     expect(emulator.requests).toEqual([])
     // Trusted when named: the emulator is asked, with the token, and the upstream is collected. (The working
     // directory's file is trusted the same way: src/pipeline/config-trust.test.ts.)
