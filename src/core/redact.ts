@@ -73,12 +73,12 @@ const remembered = new Set<string>()
 
 /**
  * A secret this process holds (the GitHub token): from now on every output boundary replaces it wherever it
- * appears, whatever the text around it. Values shorter than 4 characters are not remembered (they would
- * garble unrelated text).
+ * appears, whatever the text around it. Values shorter than 8 characters are not remembered (no real token is
+ * that short, and they would garble unrelated text).
  */
 export function rememberSecret(value: string | undefined): void {
   const secret = value?.trim()
-  if (secret && secret.length >= 4) remembered.add(secret)
+  if (secret && secret.length >= 8) remembered.add(secret)
 }
 
 /**
