@@ -107,6 +107,7 @@ describe('spdx3-jsonld', () => {
     expect(discover(JSON.stringify({'@context': CONTEXT, '@graph': {}})).errors[0].message).toBe(
       "'@graph' must be an array",
     )
+    expect(discover(JSON.stringify({'@context': [CONTEXT], '@graph': []})).errors).toEqual([])
     expect(discover(`{"@context": "${CONTEXT}", "@graph": [`).errors[0].code).toBe('invalid-json')
   })
 

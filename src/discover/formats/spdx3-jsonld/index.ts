@@ -62,8 +62,8 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root, errors} = read
   const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
-  const context = root['@context']
-  if (typeof context !== 'string' || !CONTEXT.test(context)) {
+  // A single context, or a list holding it (some writers wrap it in an array).
+  if (!strings(root['@context']).some((context) => CONTEXT.test(context))) {
     const {line, column} = at('@context')
     const message = '@context is not the SPDX 3 context (https://spdx.org/rdf/3.x/spdx-context.jsonld)'
     return {components: [], errors: [...errors, lockfileError(file, 'unsupported-sbom-version', message, line, column)]}
