@@ -49,8 +49,8 @@ export function measureNode(args: string[], cwd = repo): Promise<ProcessRun> {
     const hash = createHash('sha256')
     let usage = ''
     let stderr = ''
-    child.stdout.on('data', (chunk) => hash.update(chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.stdout?.on('data', (chunk) => hash.update(chunk))
+    child.stderr?.on('data', (chunk) => (stderr += chunk))
     child.stdio[3]?.on('data', (chunk) => (usage += chunk))
     child.on('error', reject)
     child.on('close', (code) => {

@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --import tsx --no-warnings
 import {execute} from '@oclif/core'
+import {sourceConfig} from './source-config.js'
 
-await execute({development: true, dir: import.meta.url})
+await execute({development: true, dir: import.meta.url, loadOptions: await sourceConfig()})

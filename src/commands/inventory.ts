@@ -4,7 +4,7 @@ import {ExitCode, usageError} from '../core/errors.js'
 import type {Component, Inventory} from '../core/model.js'
 import {DEFAULT_MAX_FILE_SIZE, discoverPaths} from '../discover/index.js'
 import {parseSize} from '../core/size.js'
-import {formatResolutionTable, type ResolveRun, resolveComponents} from '../resolve/index.js'
+import type {ResolveRun} from '../resolve/index.js'
 
 export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
@@ -80,6 +80,8 @@ export default class InventoryCommand extends BaseCommand {
     }
     if (inventory.errors.length > 0) process.exitCode = ExitCode.incomplete
     if (!flags.resolve) return inventory
+    // Imported here: without --resolve, inventory never loads the resolve stage (start-up time).
+    const {formatResolutionTable, resolveComponents} = await import('../resolve/index.js')
     const resolution = await resolveComponents(inventory.components, {offline: flags.offline, mapFile: flags.map})
     if (!this.jsonEnabled()) this.log(`\n${formatResolutionTable(resolution.stats)}`)
     if (resolution.incomplete) process.exitCode = ExitCode.incomplete
@@ -108,7 +110,9 @@ function table(components: Component[]): string {
     ]
   })
   const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
-  const widths = header.map((h, i) => Math.min(80, Math.max(h.length, ...rows.map((r) => r[i].length))))
+  // A loop, not Math.max(...rows): spreading 125,000+ values into a call overflows the stack.
+  const widths = header.map((h) => h.length)
+  for (const row of rows) for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))

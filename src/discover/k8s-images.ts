@@ -136,15 +136,53 @@ export interface ManifestImages {
   complexKeyLines: number[]
 }
 
-/** Every image reference written in a multi-document manifest, with its position. */
+/** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
+const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
+/**
+ * Every image field's key has `image` in its name (./operator-fields.ts too); a double-quoted key could spell it
+ * with escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
+ */
+const MAY_HOLD_IMAGE = /image|\\|\{\{/i
+
+/**
+ * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an
+ * image (CustomResourceDefinitions, which are most of the bytes of install bundles; anything whose text never
+ * says `image`) are only checked, without building their positioned trees.
+ */
 export function readManifestImages(text: string, file: string): ManifestImages {
-  const {documents, errors, complexKeyLines} = readYaml(text, file, {shallowKinds: SCHEMA_KINDS})
-  return imagesOfDocuments(
+  const {documents, errors, complexKeyLines} = readYaml(text, file, {
+    shallowKinds: SCHEMA_KINDS,
+    skim: (source) => SCHEMA_KIND_LINE.test(source) || !MAY_HOLD_IMAGE.test(source),
+    needsTree: (plain, source) => !isSchema(plain) && MAY_HOLD_IMAGE.test(source),
+  })
+  const out = imagesOfDocuments(
     documents.map((doc) => doc.root),
     file,
     errors,
     complexKeyLines,
   )
+  for (const doc of documents)
+    if (doc.root === null && doc.plain !== undefined) out.resources += plainResources(doc.plain)
+  return out
+}
+
+function isSchema(plain: unknown): boolean {
+  const kind = (plain as {kind?: unknown} | null)?.kind
+  return typeof kind === 'string' && SCHEMA_KINDS.has(kind)
+}
+
+/** The number of Kubernetes objects in a skimmed document, counted as resourcesOf counts a tree. */
+function plainResources(plain: unknown): number {
+  if (!isPlainResource(plain)) return 0
+  const {kind, items} = plain as {kind: string; items?: unknown}
+  if (kind.endsWith('List') && Array.isArray(items)) return items.filter(isPlainResource).length
+  return 1
+}
+
+function isPlainResource(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const {apiVersion, kind} = value as {apiVersion?: unknown; kind?: unknown}
+  return typeof apiVersion === 'string' && apiVersion !== '' && typeof kind === 'string' && kind !== ''
 }
 
 /** Every image reference of Kubernetes objects written as JSON (one object or a `List`), with its position. */

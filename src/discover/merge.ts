@@ -3,6 +3,7 @@
  * local, origin, direct, purl, repository) are merged by concatenating their locations, and everything is
  * sorted with plain code-unit comparisons (never locale-dependent) so the same inputs give the same bytes.
  */
+import {appendAll} from '../core/arrays.js'
 import type {Component, Inventory, Location, ScanError, Skipped} from '../core/model.js'
 
 export function finishInventory(
@@ -24,13 +25,16 @@ export function mergeComponents(components: Component[]): Component[] {
   for (const component of components) {
     const key = identity(component)
     const existing = merged.get(key)
-    if (existing) existing.locations.push(...component.locations)
+    if (existing) appendAll(existing.locations, component.locations)
     else merged.set(key, {...canonicalComponent(component), locations: [...component.locations]})
   }
-  const list = [...merged.values()]
-  for (const component of list)
+  // Each sort key is built once, not once per comparison.
+  const keyed: Array<{key: string[]; component: Component}> = []
+  for (const [id, component] of merged) {
     component.locations = uniqueSorted(component.locations.map(canonicalLocation), locationKey)
-  return list.sort((a, b) => compareKeys(sortKey(a), sortKey(b)))
+    keyed.push({key: sortKey(component, id), component})
+  }
+  return keyed.sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.component)
 }
 
 function identity(c: Component): string {
@@ -50,8 +54,8 @@ function identity(c: Component): string {
   ])
 }
 
-function sortKey(c: Component): string[] {
-  return [c.name, c.version ?? '', c.digest ?? '', c.kind, c.ecosystem, c.ref, c.origin ?? '', identity(c)]
+function sortKey(c: Component, id: string): string[] {
+  return [c.name, c.version ?? '', c.digest ?? '', c.kind, c.ecosystem, c.ref, c.origin ?? '', id]
 }
 
 /** Fixed key order: JSON output does not depend on how a format built the object. */

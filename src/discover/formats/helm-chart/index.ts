@@ -2,6 +2,7 @@
  * Helm charts: the dependencies of Chart.yaml (and Helm 2 requirements.yaml) and the pinned ones of Chart.lock
  * (requirements.lock), as `chart` components. Versions are kept as written (`v1.16.2`, `~1.2.0`).
  */
+import {appendAll} from '../../../core/arrays.js'
 import {isHelmChartFile} from '../../file-names.js'
 import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
@@ -19,7 +20,7 @@ export const discoverer: Discoverer = {
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
-  out.errors.push(...yaml.errors)
+  appendAll(out.errors, yaml.errors)
   const root = yaml.documents.find((doc) => doc.root !== null)?.root
   if (!root) return out
   if (!isMap(root)) {
