@@ -112,7 +112,8 @@ function table(components: Component[]): string {
   const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
   // A loop, not Math.max(...rows): spreading 125,000+ values into a call overflows the stack.
   const widths = header.map((h) => h.length)
-  for (const row of rows) for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
+  for (const row of rows)
+    for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))

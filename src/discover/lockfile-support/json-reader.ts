@@ -153,9 +153,9 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
   }
 
   function hide(object: JsonObject, key: string): void {
-    let keys = hidden.get(object)
-    if (!keys) hidden.set(object, (keys = new Set()))
-    keys.add(key)
+    const keys = hidden.get(object)
+    if (keys) keys.add(key)
+    else hidden.set(object, new Set([key]))
   }
 }
 
