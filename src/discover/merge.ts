@@ -1,9 +1,11 @@
 /**
  * Deterministic inventory: identical components (same kind, ecosystem, name, version, digest, ref, scope,
  * local, origin, direct, purl, repository) are merged by concatenating their locations, and everything is
- * sorted with plain code-unit comparisons (never locale-dependent) so the same inputs give the same bytes.
+ * sorted in the one string order of the tool (core/compare.ts, never locale-dependent) so the same inputs give the
+ * same bytes.
  */
 import {appendAll} from '../core/arrays.js'
+import {compare} from '../core/compare.js'
 import type {Component, Inventory, Location, ScanError, Skipped} from '../core/model.js'
 
 export function finishInventory(
@@ -26,15 +28,40 @@ export function mergeComponents(components: Component[]): Component[] {
     const key = identity(component)
     const existing = merged.get(key)
     if (existing) appendAll(existing.locations, component.locations)
-    else merged.set(key, {...canonicalComponent(component), locations: [...component.locations]})
+    else merged.set(key, canonicalComponent(component))
   }
-  // Each sort key is built once, not once per comparison.
-  const keyed: Array<{key: string[]; component: Component}> = []
+  // Fields compared in place, the identity computed once: no key arrays built per comparison.
+  const keyed: Array<{id: string; component: Component}> = []
   for (const [id, component] of merged) {
-    component.locations = uniqueSorted(component.locations.map(canonicalLocation), locationKey)
-    keyed.push({key: sortKey(component, id), component})
+    component.locations = sortedLocations(component.locations)
+    keyed.push({id, component})
   }
-  return keyed.sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.component)
+  keyed.sort((a, b) => compareComponents(a.component, b.component) || compare(a.id, b.id))
+  return keyed.map((entry) => entry.component)
+}
+
+/** By name, version, digest, kind, ecosystem, ref, origin: the order reports list components in. */
+function compareComponents(a: Component, b: Component): number {
+  return (
+    compare(a.name, b.name) ||
+    compare(a.version ?? '', b.version ?? '') ||
+    compare(a.digest ?? '', b.digest ?? '') ||
+    compare(a.kind, b.kind) ||
+    compare(a.ecosystem, b.ecosystem) ||
+    compare(a.ref, b.ref) ||
+    compare(a.origin ?? '', b.origin ?? '')
+  )
+}
+
+/** Sorted by file, line, column; duplicates dropped. */
+function sortedLocations(locations: Location[]): Location[] {
+  const sorted = locations.map(canonicalLocation)
+  if (sorted.length < 2) return sorted
+  sorted.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column)
+  return sorted.filter(
+    (l, i) =>
+      i === 0 || l.file !== sorted[i - 1].file || l.line !== sorted[i - 1].line || l.column !== sorted[i - 1].column,
+  )
 }
 
 function identity(c: Component): string {
@@ -54,27 +81,20 @@ function identity(c: Component): string {
   ])
 }
 
-function sortKey(c: Component, id: string): string[] {
-  return [c.name, c.version ?? '', c.digest ?? '', c.kind, c.ecosystem, c.ref, c.origin ?? '', id]
-}
-
-/** Fixed key order: JSON output does not depend on how a format built the object. */
+/** Fixed key order: JSON output does not depend on how a format built the object. Undefined fields are left out. */
 function canonicalComponent(c: Component): Component {
-  return compact({
-    kind: c.kind,
-    ecosystem: c.ecosystem,
-    name: c.name,
-    version: c.version,
-    digest: c.digest,
-    purl: c.purl,
-    ref: c.ref,
-    scope: c.scope,
-    direct: c.direct,
-    local: c.local,
-    origin: c.origin,
-    repository: c.repository,
-    locations: c.locations,
-  })
+  const out = {kind: c.kind, ecosystem: c.ecosystem, name: c.name} as Component
+  if (c.version !== undefined) out.version = c.version
+  if (c.digest !== undefined) out.digest = c.digest
+  if (c.purl !== undefined) out.purl = c.purl
+  out.ref = c.ref
+  if (c.scope !== undefined) out.scope = c.scope
+  if (c.direct !== undefined) out.direct = c.direct
+  if (c.local !== undefined) out.local = c.local
+  if (c.origin !== undefined) out.origin = c.origin
+  if (c.repository !== undefined) out.repository = c.repository
+  out.locations = [...c.locations]
+  return out
 }
 
 function canonicalLocation(l: Location): Location {
@@ -87,10 +107,6 @@ function canonicalSkipped(s: Skipped): Skipped {
 
 function canonicalError(e: ScanError): ScanError {
   return compact({file: e.file, line: e.line, column: e.column, code: e.code, message: e.message})
-}
-
-function locationKey(l: Location): string[] {
-  return [l.file, pad(l.line), pad(l.column)]
 }
 
 function skippedKey(s: Skipped): string[] {
@@ -122,9 +138,8 @@ function compact<T extends object>(value: T): T {
 
 function compareKeys(a: string[], b: string[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? ''
-    const y = b[i] ?? ''
-    if (x !== y) return x < y ? -1 : 1
+    const order = compare(a[i] ?? '', b[i] ?? '')
+    if (order !== 0) return order
   }
   return 0
 }

@@ -14,6 +14,10 @@ export const discoverer: Discoverer = {
   id: 'helm-chart',
   description: 'Helm Chart.yaml and Chart.lock (and requirements.yaml/.lock): chart dependencies',
   matches: isHelmChartFile,
+  // Chart.lock: `generated:` and `digest:` at the top level; Chart.yaml: apiVersion v1/v2 and a name, no kind.
+  identify: (head) =>
+    (/^generated: /m.test(head) && /^digest: sha256:/m.test(head)) ||
+    (/^apiVersion: ["']?v[12]["']?\s*$/m.test(head) && /^name: /m.test(head) && !/^kind: /m.test(head)),
   discover,
 }
 

@@ -15,6 +15,11 @@ export const discoverer: Discoverer = {
   description:
     'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
   matches: isManifestCandidate,
+  // A top-level apiVersion and kind (kustomize's own files are the kustomization format's).
+  identify: (head) =>
+    /^apiVersion: \S/m.test(head) &&
+    /^kind: \S/m.test(head) &&
+    !/^apiVersion: ["']?kustomize\.config\.k8s\.io\//m.test(head),
   discover,
 }
 

@@ -20,6 +20,7 @@ export const discoverer: Discoverer = {
   id: 'kustomization',
   description: 'Kustomize kustomization.yaml: images overrides applied to the listed resources, helmCharts',
   matches: isKustomizationFile,
+  identify: (head) => /^apiVersion: ["']?kustomize\.config\.k8s\.io\//m.test(head),
   discover,
 }
 
