@@ -49,7 +49,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   ]
 
   static args = {
-    paths: Args.string({description: 'files or directories to scan (default: .); - for standard input', required: false}),
+    paths: Args.string({
+      description: 'files or directories to scan (default: .); - for standard input',
+      required: false,
+    }),
   }
 
   static strict = false
@@ -98,7 +101,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     concurrency: Flags.integer({description: 'projects collected at once', min: 1, max: 64}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
     'max-file-size': Flags.string({
-      description: 'larger files are not read, and make the scan incomplete (bytes, or with a unit: 512KB, 50MB; default 50MB)',
+      description:
+        'larger files are not read, and make the scan incomplete (bytes, or with a unit: 512KB, 50MB; default 50MB)',
     }),
     'stdin-format': Flags.string({
       description: 'the format of `-` (standard input), e.g. npm-package-lock; default: recognised by its content',
