@@ -86,6 +86,12 @@ export interface YamlReadOptions {
    * with anchors or `__proto__` keys are never skimmed: aliases are measured and forbidden keys reported on the tree.
    */
   skim?(source: string): boolean
+  /**
+   * Called first with each document's source text: a plain value when the text alone tells all the caller needs
+   * (a CustomResourceDefinition's apiVersion and kind). The document is then not parsed at all; it is returned
+   * with that value as `plain`.
+   */
+  recognise?(source: string): unknown
   /** Called with a skimmed document's plain value and source: true when it needs the full tree after all. */
   needsTree?(plain: unknown, source: string): boolean
 }
@@ -100,6 +106,11 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
   let index = 0
   for (const part of splitDocuments(text)) {
     const source = text.slice(part.start, part.end)
+    const recognised = part.content ? options.recognise?.(source) : undefined
+    if (recognised !== undefined) {
+      result.documents.push({index: index++, line: part.contentLine || part.line, root: null, plain: recognised})
+      continue
+    }
     if (part.content && options.skim?.(source) && !source.includes('__proto__') && !ANCHOR.test(source)) {
       const plain = skim(source)
       if (plain !== FAILED && !options.needsTree?.(plain, source)) {
