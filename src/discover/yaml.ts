@@ -27,6 +27,8 @@ import {
   type YAMLMap,
 } from 'yaml'
 import type {ScanError} from '../core/model.js'
+import {appendAll} from '../core/arrays.js'
+import {fastTree} from './yaml-fast.js'
 import {splitDocuments} from './yaml-split.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
@@ -94,6 +96,8 @@ export interface YamlReadOptions {
   recognise?(source: string): unknown
   /** Called with a skimmed document's plain value and source: true when it needs the full tree after all. */
   needsTree?(plain: unknown, source: string): boolean
+  /** `yaml`: every tree from the `yaml` library, never from js-yaml (./yaml-fast.ts); for tests that compare them. */
+  parser?: 'yaml'
 }
 
 /** An anchor (`&name` where a node may start); URLs' `&` sit inside words and do not match. */
@@ -146,6 +150,15 @@ function readDocuments(
   options: YamlReadOptions,
   result: YamlReadResult,
 ): number {
+  if (options.parser !== 'yaml' && !source.includes('__proto__') && !ANCHOR.test(source)) {
+    const fast = fastTree(source, lineOffset, limits.maxDepth)
+    if (fast) {
+      const shallow = shallowOf(fast.root, options.shallowKinds)
+      if (!shallow) appendAll(result.complexKeyLines, fast.complexKeyLines)
+      result.documents.push({index, line: fast.root.line, root: shallow ?? fast.root})
+      return index + 1
+    }
+  }
   const lines = new LineCounter()
   const composer = new Composer({merge: true, uniqueKeys: true, prettyErrors: false, strict: true})
   const position = (offset: number): {line: number; col: number} => {
@@ -175,6 +188,16 @@ function readDocuments(
     index++
   }
   return index
+}
+
+/** A document of a shallow kind keeps its top-level scalars only, as Converter.shallow keeps them. */
+function shallowOf(root: YamlNode, kinds: ReadonlySet<string> | undefined): YamlMap | undefined {
+  if (!kinds || root.type !== 'map') return undefined
+  const kind = root.entries.get('kind')
+  if (kind?.type !== 'scalar' || kind.kind !== 'string' || !kinds.has(kind.text)) return undefined
+  const map: YamlMap = {type: 'map', line: root.line, column: root.column, entries: new Map()}
+  for (const [key, value] of root.entries) if (value.type === 'scalar') map.entries.set(key, value)
+  return map
 }
 
 function yamlCode(code: string): string {
