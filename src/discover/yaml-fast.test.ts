@@ -58,6 +58,11 @@ describe('fastTree', () => {
     for (const {fast, library} of both(text)) expect(fast).toBe(library)
   })
 
+  it('places an empty document where the yaml library places it', () => {
+    for (const text of ['---\n', '--- \n', '---', '--- # c\n', '# head\n\n---\n# only\n'])
+      for (const {fast, library} of both(text)) expect(fast, JSON.stringify(text)).toBe(library)
+  })
+
   it('notes mapping keys that are collections and leaves them out', () => {
     const result = fastTree('? [a, b]\n: 1\nc: 2\n', 4, 256)
     expect(result?.complexKeyLines).toEqual([5])
@@ -74,7 +79,6 @@ describe('fastTree', () => {
       'a: 1\na: 2\n', // duplicate keys
       'a: !!python/object x\n', // unknown tags
       'a: [\n', // syntax
-      '---\n', // an empty document
       `${'['.repeat(300)}${']'.repeat(300)}\n`, // deeper than the limit
     ])
       expect(fastTree(text, 0, 256), text).toBeUndefined()

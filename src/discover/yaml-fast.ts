@@ -73,10 +73,23 @@ export function fastTree(
     if (error instanceof GiveUp || error instanceof YAMLException || error instanceof RangeError) return undefined
     throw error
   }
-  // An empty document: the `yaml` library places its empty root after `---`; it is quick to ask.
-  const top = root as YamlNode | null
-  if (top === null || (top.type === 'scalar' && top.kind === 'null' && top.text === '')) return undefined
+  let top = root as YamlNode | null
+  if (top === null || (top.type === 'scalar' && top.kind === 'null' && top.text === '')) {
+    top = emptyDocument(source, lineOffset)
+    if (top === undefined) return undefined
+  }
   return {root: top, complexKeyLines: complex}
+}
+
+/** An empty document (`---` and nothing): the `yaml` library places its empty root after the marker and its spaces. */
+function emptyDocument(source: string, lineOffset: number): YamlScalar | undefined {
+  const marker = /^---(?=[ \t\r\n]|$)[ \t]*/m.exec(source)
+  if (!marker) return undefined
+  const offset = marker.index + marker[0].length
+  let line = 1
+  for (let i = source.indexOf('\n'); i !== -1 && i < marker.index; i = source.indexOf('\n', i + 1)) line++
+  const lineStart = source.lastIndexOf('\n', marker.index) + 1
+  return {type: 'scalar', line: line + lineOffset, column: offset - lineStart + 1, kind: 'null', text: ''}
 }
 
 function build(source: string, frame: Frame, state: ListenerState, lineOffset: number, complex: number[]): YamlNode {

@@ -100,8 +100,8 @@ export interface YamlReadOptions {
   parser?: 'yaml'
 }
 
-/** An anchor (`&name` where a node may start); URLs' `&` sit inside words and do not match. */
-const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/
+/** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/
 
 /** Reads every document of a YAML stream; a broken document becomes an error, the others are still returned. */
 export function readYaml(text: string, file: string, options: YamlReadOptions = {}): YamlReadResult {
@@ -150,7 +150,8 @@ function readDocuments(
   options: YamlReadOptions,
   result: YamlReadResult,
 ): number {
-  if (options.parser !== 'yaml' && !source.includes('__proto__') && !ANCHOR.test(source)) {
+  // fastTree leaves anchors and aliases to the yaml library itself.
+  if (options.parser !== 'yaml' && !source.includes('__proto__')) {
     const fast = fastTree(source, lineOffset, limits.maxDepth)
     if (fast) {
       const shallow = shallowOf(fast.root, options.shallowKinds)

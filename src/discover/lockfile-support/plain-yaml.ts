@@ -24,7 +24,7 @@ interface Frame extends Position {
 }
 
 /** An anchor where a node may start (`&name`); `&` inside words (URL queries) does not match. */
-const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/m
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/m
 
 interface ListenerState {
   line: number
