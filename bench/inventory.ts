@@ -85,7 +85,7 @@ export function machine(): string {
 const ms = (value: number) => `${value.toFixed(0)} ms`
 
 /** The syntax the baseline parses a file with: by content for JSON, else by name. */
-function syntaxOf(file: string, text: string): 'json' | 'yaml' | 'toml' | 'lines' {
+export function syntaxOf(file: string, text: string): 'json' | 'yaml' | 'toml' | 'lines' {
   const base = basename(file)
   if (/^\s*[{[]/.test(text)) return 'json'
   if (/\.ya?ml$/i.test(base) || base === 'Chart.lock' || base === 'requirements.lock') return 'yaml'
@@ -105,7 +105,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** The files inventory reads: claimed by a format's name, and by its sniff where it has one. */
-async function filesRead(dir: string): Promise<string[]> {
+export async function filesRead(dir: string): Promise<string[]> {
   const read: string[] = []
   for (const path of listFiles(dir)) {
     const formats = discoverers.filter((format) => format.matches(path))

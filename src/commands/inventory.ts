@@ -3,6 +3,7 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {Component, Inventory} from '../core/model.js'
 import {DEFAULT_MAX_FILE_SIZE, discoverPaths} from '../discover/index.js'
+import {writeJson} from '../core/json-stream.js'
 import {parseSize} from '../core/size.js'
 import type {ResolveRun} from '../resolve/index.js'
 
@@ -106,9 +107,9 @@ export default class InventoryCommand extends BaseCommand {
     return {...inventory, resolution}
   }
 
-  /** Plain JSON.stringify: same bytes every run, and fast on large inventories. */
+  /** JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts). */
   protected logJson(json: unknown): void {
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
+    writeJson((chunk) => process.stdout.write(chunk), json as object)
   }
 }
 

@@ -7,6 +7,7 @@
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
 import {isUtf8} from 'node:buffer'
+import {open, readFile} from 'node:fs/promises'
 
 export interface BadLine {
   line: number
@@ -52,6 +53,57 @@ const MAGIC: ReadonlyArray<{what: string; bytes: number[]}> = [
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f]/
 
 export function decodeText(bytes: Uint8Array): Decoded {
+  const unread = notText(bytes)
+  if (unread) return unread
+  const badLines: BadLine[] = []
+  // ignoreBOM false (the default) drops a UTF-8 BOM.
+  const text = isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeByLine(bytes, badLines)
+  return finish(text, badLines)
+}
+
+/** How much of a file is read and decoded at a time (./index.ts reads files with readText). */
+const READ_CHUNK = 1 << 20
+
+/**
+ * Reads and decodes a file a chunk at a time, so a large file is never held as bytes and text at once; more than
+ * `max` bytes is `too-large`. A file that is not valid UTF-8 throughout is read again whole, to find its bad lines.
+ */
+export async function readText(abs: string, max: number): Promise<Decoded | {kind: 'too-large'; size: number}> {
+  const handle = await open(abs, 'r')
+  try {
+    const buffer = Buffer.alloc(READ_CHUNK)
+    const decoder = new TextDecoder('utf-8', {fatal: true})
+    const parts: string[] = []
+    let size = 0
+    for (;;) {
+      const {bytesRead} = await handle.read(buffer, 0, READ_CHUNK, null)
+      if (size === 0) {
+        const unread = notText(buffer.subarray(0, bytesRead))
+        if (unread) return unread
+      }
+      size += bytesRead
+      if (size > max) return {kind: 'too-large', size: (await handle.stat()).size}
+      if (bytesRead === 0) break
+      try {
+        parts.push(decoder.decode(buffer.subarray(0, bytesRead), {stream: true}))
+      } catch {
+        // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
+        return decodeText(await readFile(abs))
+      }
+    }
+    try {
+      parts.push(decoder.decode())
+    } catch {
+      return decodeText(await readFile(abs))
+    }
+    return finish(parts.join(''), [])
+  } finally {
+    await handle.close()
+  }
+}
+
+/** UTF-16/32, or the magic number of a binary format, from the first bytes. */
+function notText(bytes: Uint8Array): Decoded | undefined {
   const encoding = sniffWideEncoding(bytes)
   if (encoding) {
     return {
@@ -61,16 +113,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
     }
   }
   const magic = MAGIC.find(({bytes: signature}) => signature.every((byte, i) => bytes[i] === byte))
-  if (magic) return {kind: 'binary', what: magic.what}
-  const badLines: BadLine[] = []
-  let text: string
-  if (isUtf8(bytes)) {
-    // ignoreBOM false (the default) drops a UTF-8 BOM.
-    text = new TextDecoder('utf-8').decode(bytes)
-  } else {
-    text = decodeByLine(bytes, badLines)
-  }
-  if (CONTROL.test(text)) text = blankControlLines(text, badLines)
+  return magic ? {kind: 'binary', what: magic.what} : undefined
+}
+
+function finish(decoded: string, badLines: BadLine[]): Decoded {
+  const text = CONTROL.test(decoded) ? blankControlLines(decoded, badLines) : decoded
   badLines.sort((a, b) => a.line - b.line)
   return {kind: 'text', text, badLines}
 }

@@ -9,11 +9,11 @@
  */
 import {appendAll} from '../core/arrays.js'
 import {readFileSync, realpathSync, statSync} from 'node:fs'
-import {readFile, realpath, stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, posix, relative, resolve, sep} from 'node:path'
 import {errorMessage, usageError} from '../core/errors.js'
 import type {Component, Inventory, ScanError, Skipped} from '../core/model.js'
-import {type BadLine, type Decoded, decodeText} from './decode.js'
+import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
 import {compileGlobs, type GlobSet} from './globs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
@@ -33,7 +33,7 @@ export interface DiscoverOptions {
   exclude?: string[]
   /** Told once per include or exclude glob that matched no path (a typo, or a path from another directory). */
   warn?(message: string): void
-  /** Files larger than this many bytes are skipped (`too-large`). Default 50 MiB. */
+  /** Files larger than this many bytes are not read: an error (`too-large`). Default 50 MiB. */
   maxFileSize?: number
   /** Formats to run; default every registered one. */
   discoverers?: readonly Discoverer[]
@@ -219,7 +219,7 @@ async function scanStdin(scan: Scan, stdin: StdinOptions): Promise<void> {
     return
   }
   const formats = stdinFormats(read.bytes, scan.options.discoverers, stdin.format)
-  await discoverBytes(STDIN_FILE, read.bytes, formats, scan, {readText: () => null})
+  await discoverDecoded(STDIN_FILE, decodeText(read.bytes), formats, scan, {readText: () => null})
 }
 
 function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: string | undefined): Discoverer[] {
@@ -253,29 +253,27 @@ async function readAndDiscover(
     scan.errors.push(tooLargeError(file, size, max))
     return
   }
-  let bytes: Buffer
+  let decoded: Awaited<ReturnType<typeof readText>>
   try {
-    bytes = await readFile(abs)
+    decoded = await readText(abs, max)
   } catch (error) {
     scan.errors.push({file, code: 'read-failed', message: `cannot read: ${errorMessage(error)}`})
     return
   }
-  // The file may have grown since it was listed.
-  if (bytes.length > max) {
-    scan.errors.push(tooLargeError(file, bytes.length, max))
-    return
-  }
-  await discoverBytes(file, bytes, formats, scan, context)
+  await discoverDecoded(file, decoded, formats, scan, context)
 }
 
-async function discoverBytes(
+async function discoverDecoded(
   file: string,
-  bytes: Uint8Array,
+  decoded: Awaited<ReturnType<typeof readText>>,
   formats: readonly Discoverer[],
   scan: Scan,
   context: DiscoverContext,
 ): Promise<void> {
-  const decoded = decodeText(bytes)
+  if (decoded.kind === 'too-large') {
+    scan.errors.push(tooLargeError(file, decoded.size, scan.options.maxFileSize))
+    return
+  }
   const unread = unreadable(file, decoded, formats)
   if (unread) {
     scan.errors.push(unread)

@@ -22,39 +22,69 @@ export function finishInventory(
   }
 }
 
+/**
+ * Sorts `components` in place, then merges each run of equal components. Only components equal in every sorted
+ * field are compared by their whole identity, so a large inventory builds no key per component and no second
+ * copy of itself (components already in canonical form are kept as they are).
+ */
 export function mergeComponents(components: Component[]): Component[] {
-  const merged = new Map<string, Component>()
-  for (const component of components) {
-    const key = identity(component)
-    const existing = merged.get(key)
-    if (existing) appendAll(existing.locations, component.locations)
-    else merged.set(key, canonicalComponent(component))
+  // Without characters beyond U+FFFF, UTF-16 code-unit order (native `<`) is the code-point order of compare().
+  const order = components.some(hasSurrogates) ? compare : compareUnits
+  components.sort((a, b) => compareComponents(a, b, order))
+  const merged: Component[] = []
+  for (let start = 0; start < components.length; ) {
+    let end = start + 1
+    while (end < components.length && compareComponents(components[start], components[end], order) === 0) end++
+    if (end - start === 1) {
+      merged.push(canonicalComponent(components[start]))
+    } else {
+      // Equal in the sorted fields: merged when identical, else ordered by their whole identity.
+      const byIdentity = new Map<string, Component>()
+      for (let i = start; i < end; i++) {
+        const id = identity(components[i])
+        const existing = byIdentity.get(id)
+        if (existing) appendAll(existing.locations, components[i].locations)
+        else byIdentity.set(id, {...components[i], locations: [...components[i].locations]})
+      }
+      for (const id of [...byIdentity.keys()].sort(compare)) merged.push(canonicalComponent(byIdentity.get(id)!))
+    }
+    start = end
   }
-  // Fields compared in place, the identity computed once: no key arrays built per comparison.
-  const keyed: Array<{id: string; component: Component}> = []
-  for (const [id, component] of merged) {
-    component.locations = sortedLocations(component.locations)
-    keyed.push({id, component})
-  }
-  keyed.sort((a, b) => compareComponents(a.component, b.component) || compare(a.id, b.id))
-  return keyed.map((entry) => entry.component)
+  return merged
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/
+
+function hasSurrogates(c: Component): boolean {
+  return (
+    SURROGATE.test(c.name) ||
+    SURROGATE.test(c.ref) ||
+    SURROGATE.test(c.version ?? '') ||
+    SURROGATE.test(c.digest ?? '') ||
+    SURROGATE.test(c.origin ?? '')
+  )
+}
+
+function compareUnits(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1
 }
 
 /** By name, version, digest, kind, ecosystem, ref, origin: the order reports list components in. */
-function compareComponents(a: Component, b: Component): number {
+function compareComponents(a: Component, b: Component, order: (x: string, y: string) => number): number {
   return (
-    compare(a.name, b.name) ||
-    compare(a.version ?? '', b.version ?? '') ||
-    compare(a.digest ?? '', b.digest ?? '') ||
-    compare(a.kind, b.kind) ||
-    compare(a.ecosystem, b.ecosystem) ||
-    compare(a.ref, b.ref) ||
-    compare(a.origin ?? '', b.origin ?? '')
+    order(a.name, b.name) ||
+    order(a.version ?? '', b.version ?? '') ||
+    order(a.digest ?? '', b.digest ?? '') ||
+    order(a.kind, b.kind) ||
+    order(a.ecosystem, b.ecosystem) ||
+    order(a.ref, b.ref) ||
+    order(a.origin ?? '', b.origin ?? '')
   )
 }
 
 /** Sorted by file, line, column; duplicates dropped. */
 function sortedLocations(locations: Location[]): Location[] {
+  if (locations.length === 1 && hasKeysInOrder(locations[0], LOCATION_KEYS)) return locations
   const sorted = locations.map(canonicalLocation)
   if (sorted.length < 2) return sorted
   sorted.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column)
@@ -81,8 +111,38 @@ function identity(c: Component): string {
   ])
 }
 
+const COMPONENT_KEYS = [
+  'kind',
+  'ecosystem',
+  'name',
+  'version',
+  'digest',
+  'purl',
+  'ref',
+  'scope',
+  'direct',
+  'local',
+  'origin',
+  'repository',
+  'locations',
+]
+const LOCATION_KEYS = ['file', 'line', 'column']
+
+/** True when the object's own keys are some of `keys`, in that order, none of them undefined. */
+function hasKeysInOrder(value: object, keys: readonly string[]): boolean {
+  let k = 0
+  for (const key in value) {
+    while (k < keys.length && keys[k] !== key) k++
+    if (k === keys.length || (value as Record<string, unknown>)[key] === undefined) return false
+    k++
+  }
+  return true
+}
+
 /** Fixed key order: JSON output does not depend on how a format built the object. Undefined fields are left out. */
 function canonicalComponent(c: Component): Component {
+  c.locations = sortedLocations(c.locations)
+  if (hasKeysInOrder(c, COMPONENT_KEYS)) return c
   const out = {kind: c.kind, ecosystem: c.ecosystem, name: c.name} as Component
   if (c.version !== undefined) out.version = c.version
   if (c.digest !== undefined) out.digest = c.digest
@@ -93,7 +153,7 @@ function canonicalComponent(c: Component): Component {
   if (c.local !== undefined) out.local = c.local
   if (c.origin !== undefined) out.origin = c.origin
   if (c.repository !== undefined) out.repository = c.repository
-  out.locations = [...c.locations]
+  out.locations = c.locations
   return out
 }
 

@@ -73,12 +73,10 @@ export function fastTree(
     if (error instanceof GiveUp || error instanceof YAMLException || error instanceof RangeError) return undefined
     throw error
   }
-  let top = root as YamlNode | null
-  if (top === null || (top.type === 'scalar' && top.kind === 'null' && top.text === '')) {
-    top = emptyDocument(source, lineOffset)
-    if (top === undefined) return undefined
-  }
-  return {root: top, complexKeyLines: complex}
+  const top = root as YamlNode | null
+  const empty = top === null || (top.type === 'scalar' && top.kind === 'null' && top.text === '')
+  const tree = empty ? emptyDocument(source, lineOffset) : top
+  return tree ? {root: tree, complexKeyLines: complex} : undefined
 }
 
 /** An empty document (`---` and nothing): the `yaml` library places its empty root after the marker and its spaces. */

@@ -13,22 +13,11 @@
  * for documents whose text shows they cannot hold what the caller looks for (a CustomResourceDefinition).
  */
 import {load as loadPlain, YAMLException} from 'js-yaml'
-import {
-  Composer,
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  Parser,
-  type Scalar,
-  type YAMLMap,
-} from 'yaml'
+import type {Document, Node, Scalar, YAMLMap} from 'yaml'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {fastTree} from './yaml-fast.js'
+import {yamlLibrary} from './yaml-library.js'
 import {splitDocuments} from './yaml-split.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
@@ -160,6 +149,7 @@ function readDocuments(
       return index + 1
     }
   }
+  const {Composer, LineCounter, Parser} = yamlLibrary()
   const lines = new LineCounter()
   const composer = new Composer({merge: true, uniqueKeys: true, prettyErrors: false, strict: true})
   const position = (offset: number): {line: number; col: number} => {
@@ -208,6 +198,11 @@ function yamlCode(code: string): string {
 }
 
 /** Converts one document; aliases share the converted node, so expansion costs nothing until it is measured. */
+/** The yaml library's node tests, loaded with it. */
+function nodes(): Pick<typeof import('yaml'), 'isAlias' | 'isMap' | 'isScalar' | 'isSeq'> {
+  return yamlLibrary()
+}
+
 class Converter {
   private readonly done = new Map<Node, YamlNode>()
   private readonly active = new Set<Node>()
@@ -223,7 +218,7 @@ class Converter {
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {
-    if (shallowKinds && isMap(contents)) {
+    if (shallowKinds && nodes().isMap(contents)) {
       const kind = contents.get('kind')
       if (typeof kind === 'string' && shallowKinds.has(kind)) return this.shallow(contents)
     }
@@ -242,14 +237,14 @@ class Converter {
   private shallow(contents: YAMLMap): YamlMap {
     const map: YamlMap = {type: 'map', ...this.position(contents), entries: new Map()}
     for (const pair of contents.items) {
-      if (isScalar(pair.key) && isScalar(pair.value))
+      if (nodes().isScalar(pair.key) && nodes().isScalar(pair.value))
         map.entries.set(scalarText(pair.key).text, this.node(pair.value, 1))
     }
     return map
   }
 
   private node(node: Node, depth: number): YamlNode {
-    if (isAlias(node)) {
+    if (nodes().isAlias(node)) {
       const target = node.resolve(this.doc)
       if (!target) throw new YamlProblem('yaml-syntax', `YAML alias *${node.source} has no anchor`, node.range?.[0])
       return this.node(target, depth)
@@ -270,20 +265,21 @@ class Converter {
 
   private convert(node: Node, depth: number): YamlNode {
     const pos = this.position(node)
-    if (isScalar(node)) return {type: 'scalar', ...pos, ...scalarText(node)}
-    if (isSeq(node)) return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
-    if (!isMap(node)) throw new YamlProblem('yaml-syntax', 'unsupported YAML node', node.range?.[0])
+    if (nodes().isScalar(node)) return {type: 'scalar', ...pos, ...scalarText(node)}
+    if (nodes().isSeq(node))
+      return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
+    if (!nodes().isMap(node)) throw new YamlProblem('yaml-syntax', 'unsupported YAML node', node.range?.[0])
     const map: YamlMap = {type: 'map', ...pos, entries: new Map()}
     const merges: Node[] = []
     for (const pair of node.items) {
       const key = pair.key as Node | null
       const value = (pair.value as Node | null) ?? null
-      if (isScalar(key) && typeof key.value === 'symbol') {
+      if (nodes().isScalar(key) && typeof key.value === 'symbol') {
         if (value) merges.push(value)
         continue
       }
       // Kubernetes objects only have string keys; complex keys (`? [a, b]`, `{{ x }}`) are noted and ignored.
-      if (!isScalar(key)) {
+      if (!nodes().isScalar(key)) {
         if (key) this.complexKeyLines.push(this.position(key).line)
         continue
       }

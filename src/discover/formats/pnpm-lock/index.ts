@@ -1,8 +1,9 @@
-import {isMap, isScalar, LineCounter, parseDocument, visit, type YAMLMap} from 'yaml'
+import type {Document, LineCounter, YAMLMap} from 'yaml'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
+import {yamlLibrary} from '../../yaml-library.js'
 import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -31,6 +32,7 @@ export const discoverer: Discoverer = {
 
 /** Position of each key of a YAML mapping, from the yaml library's source ranges. */
 function keyPositions(node: unknown, lineCounter: LineCounter): Map<string, Position> {
+  const {isMap, isScalar} = yamlLibrary()
   const positions = new Map<string, Position>()
   if (!isMap(node)) return positions
   for (const pair of (node as YAMLMap).items) {
@@ -59,9 +61,10 @@ interface Lockfile {
  * the fast path does not know.
  */
 function readLockfile(file: string, text: string): Lockfile | {errors: ScanError[]} {
-  let library: {document: ReturnType<typeof parseDocument>; lineCounter: LineCounter} | undefined
+  let library: {document: Document.Parsed; lineCounter: LineCounter} | undefined
   const parse = () => {
     if (library === undefined) {
+      const {LineCounter, parseDocument} = yamlLibrary()
       const lineCounter = new LineCounter()
       library = {document: parseDocument(text, {lineCounter, uniqueKeys: true}), lineCounter}
     }
@@ -105,7 +108,8 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
 }
 
 /** Where an alias bomb starts: the first alias of the document. */
-function firstAliasLine(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter): number {
+function firstAliasLine(document: Document.Parsed, lineCounter: LineCounter): number {
+  const {visit} = yamlLibrary()
   let offset: number | undefined
   visit(document, {
     Alias(_key, node) {
