@@ -3,7 +3,10 @@ import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {Readable} from 'node:stream'
+import {discoverPaths} from '../../src/discover/index.js'
 import {repoRoot, runCli} from '../support/cli.js'
+import {readSbomFixture} from './support.js'
 
 const dir = join(import.meta.dirname, '__fixtures__')
 const file = (name: string) => relative(repoRoot, join(dir, name))
@@ -50,5 +53,27 @@ describe('stewards inventory with SBOMs', () => {
         message: 'DOCTYPE declarations are refused (no entity expansion, no external entities in SBOMs)',
       },
     ])
+  })
+})
+
+describe('SBOMs on standard input', () => {
+  it('are recognised by their content, in every SBOM format', async () => {
+    const formats: Record<string, string> = {
+      'cdx-npm-dev-dependencies.bom.1.6.json': 'demo-dev-dependencies',
+      'cdx-npm-dev-dependencies.bom.1.5.xml': 'demo-dev-dependencies',
+      'spdx-example11.spdx.json': 'hyper',
+      'spdx-example4-bin.spdx': 'libc',
+      'spdx3-example11.spdx3.json': 'hyper',
+    }
+    for (const [name, component] of Object.entries(formats)) {
+      const stream = Readable.from([Buffer.from(readSbomFixture(name))])
+      const inventory = await discoverPaths(['-'], {stdin: {stream}})
+      expect(inventory.errors, name).toEqual([])
+      expect(
+        inventory.components.map((c) => c.name),
+        name,
+      ).toContain(component)
+      expect(inventory.components[0].locations[0].file).toBe('<stdin>')
+    }
   })
 })
