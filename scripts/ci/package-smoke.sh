@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Packaging smoke test, as a user installs stewards: `npm pack` (prepack builds dist/ and oclif.manifest.json),
+# the tarball installed into an empty folder, then `npx stewards --version`, `--help` and the demo scan from there.
+#
+#   scripts/ci/package-smoke.sh                 # pack, then smoke on the node on PATH
+#   scripts/ci/package-smoke.sh 22 24           # pack, then smoke on Node 22 and on Node 24
+#   STEWARDS_TARBALL=x.tgz scripts/ci/package-smoke.sh 22   # an existing tarball (no pack)
+#
+# Other Node versions come from the npm registry itself: the `node` package (node@22, node@24) ships the official
+# binaries, installed into a temporary prefix and put first on PATH (npm and npx then run on it too).
+# Everything happens under one temporary folder, removed on exit; nothing is written into the repository.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/stewards-smoke-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+quiet=(--no-audit --no-fund --loglevel=error)
+
+tarball=${STEWARDS_TARBALL:-}
+if [ -z "$tarball" ]; then
+  echo "package-smoke: npm pack (prepack builds dist/ and the oclif manifest)" >&2
+  (cd "$repo" && npm pack --pack-destination "$work" "${quiet[@]}" >"$work/pack.log" 2>&1) || {
+    cat "$work/pack.log" >&2
+    exit 1
+  }
+  tarball=$(ls "$work"/stewards-*.tgz)
+fi
+tarball=$(cd "$(dirname "$tarball")" && pwd)/$(basename "$tarball")
+# What a published package must hold, and what it must not.
+listing=$(tar -tzf "$tarball")
+for required in package/bin/run.js package/dist/commands/scan.js package/oclif.manifest.json package/rules/packs/default; do
+  grep -q "^$required" <<<"$listing" || { echo "package-smoke: $required missing from $(basename "$tarball")" >&2; exit 1; }
+done
+if grep -qE '^package/(src|tests|fixtures|node_modules)/' <<<"$listing"; then
+  echo "package-smoke: the tarball holds sources, tests or fixtures" >&2
+  exit 1
+fi
+
+smoke() {
+  local label=$1 app="$work/app-$1"
+  mkdir -p "$app"
+  cd "$app"
+  echo '{"name": "stewards-smoke", "private": true}' >package.json
+  npm install "${quiet[@]}" "$tarball" >"$app/install.log" 2>&1 || { cat "$app/install.log" >&2; exit 1; }
+  local version
+  version=$(npx --no-install stewards --version)
+  echo "package-smoke [$label]: $version" >&2
+  grep -q "node-$(node --version)" <<<"$version" || { echo "package-smoke: not run by $(node --version)" >&2; exit 1; }
+  npx --no-install stewards --help | grep -q 'scan' || { echo "package-smoke: --help lists no scan" >&2; exit 1; }
+  # The demo, copied beside the install: its .stewards.yaml writes every report to ../../demo-output.
+  mkdir -p fixtures && cp -R "$repo/fixtures/demo" fixtures/demo
+  local code=0
+  XDG_CACHE_HOME="$app/cache" NO_COLOR=1 GITHUB_TOKEN='' GH_TOKEN='' \
+    npx --no-install stewards scan fixtures/demo >"$app/scan.txt" 2>"$app/scan.err" || code=$?
+  if [ "$code" != 0 ] || ! grep -q 'FINDINGS' "$app/scan.txt"; then
+    echo "package-smoke [$label]: the demo scan failed (exit $code)" >&2
+    cat "$app/scan.err" >&2
+    exit 1
+  fi
+  for format in json sarif markdown html csv; do
+    local file=demo-output/stewards.${format/markdown/md}
+    [ -s "$file" ] || { echo "package-smoke [$label]: $file not written" >&2; exit 1; }
+  done
+  echo "package-smoke [$label]: --version, --help and the demo scan work from the installed tarball" >&2
+  cd "$work"
+}
+
+if [ $# -eq 0 ]; then
+  smoke "node-$(node --version)"
+  exit 0
+fi
+for major in "$@"; do
+  prefix="$work/node$major"
+  npm install --prefix "$prefix" "${quiet[@]}" "node@$major" >"$work/node$major.log" 2>&1 || {
+    cat "$work/node$major.log" >&2
+    exit 1
+  }
+  (PATH="$prefix/node_modules/.bin:$PATH" smoke "node$major")
+done
