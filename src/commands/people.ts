@@ -8,7 +8,7 @@ import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
 import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
-import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
+import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
 import {BaseCommand} from '../core/command.js'
@@ -82,12 +82,23 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       helpValue: 'YYYY-MM-DD',
     }),
     token: Flags.string({
-      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow); never printed',
+      description:
+        'GitHub token for the first --github-api-url host, else github.com (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server; none = anonymous, slow); sent only over https; never printed',
       helpValue: 'TOKEN',
     }),
     'github-api-url': Flags.string({
-      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
+      description:
+        'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com. One per host, repeatable.',
       helpValue: 'URL',
+      multiple: true,
+    }),
+    'only-host': Flags.boolean({
+      description: 'Collect only from the --github-api-url hosts; a repository on github.com is reported unavailable',
+    }),
+    'max-commits': Flags.integer({
+      description: 'Commits listed at most (default 50000); over it the collection is partial and says what was cut',
+      min: 1,
+      helpValue: 'N',
     }),
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
     'max-age': Flags.string({
@@ -164,7 +175,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       cacheDir: flags['cache-dir'],
       snapshot: flags.snapshot,
       githubApiUrl: flags['github-api-url'],
-      token: resolveToken(flags.token),
+      ...resolveTokens(flags.token, flags['github-api-url']),
     })
     const context = await loadAttributionContext({
       affiliations: evidence.affiliations,
@@ -212,7 +223,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
 
   /** One repository through `collectProjects`, with the flags of `stewards collect`. */
   private async collect(input: string, flags: CollectFlags): Promise<ProjectInput> {
-    const apiUrl = checkApiUrl(flags['github-api-url'])
+    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const apiUrl = checkApiUrl(flags['github-api-url'], tokens)
     const ref = parseRepo(input, hostsFor(apiUrl))
     if ('error' in ref)
       throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
@@ -220,15 +232,18 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     const options: CollectOptions = {
       since: window.since,
       until: window.until,
-      token: resolveToken(flags.token),
+      ...tokens,
       apiUrl,
+      onlyHost: flags['only-host'],
+      maxCommits: flags['max-commits'],
       cacheDir: flags['cache-dir'],
       maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       // A long wait is announced even without a terminal: CI logs must say why nothing happens.
       onProgress: (event) => {
-        if (event.type === 'rate-limit-wait') process.stderr.write(`stewards: ${rateLimitNotice(event)}\n`)
+        const notice = collectNotice(event)
+        if (notice) showNotice(process.stderr, notice, 'stewards: ')
       },
     }
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
@@ -252,7 +267,9 @@ type CollectFlags = {
   since?: string
   until?: string
   token?: string
-  'github-api-url'?: string
+  'github-api-url'?: string[]
+  'only-host'?: boolean
+  'max-commits'?: number
   'cache-dir'?: string
   'max-age'?: string
   offline?: boolean

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
-import {resolveToken} from '../collect/index.js'
+import {resolveTokens} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -64,8 +64,24 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     }),
     'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)'}),
     'max-age': Flags.string({description: 'cache freshness before revalidation, e.g. 24h, 7d (default 24h)'}),
-    token: Flags.string({description: 'GitHub token (else GITHUB_TOKEN or GH_TOKEN); never printed'}),
-    'github-api-url': Flags.string({description: 'GitHub Enterprise Server API, https://HOST/api/v3'}),
+    token: Flags.string({
+      description:
+        'GitHub token for the first --github-api-url host, else github.com (else GITHUB_TOKEN or GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server); sent only over https; never printed',
+    }),
+    'github-api-url': Flags.string({
+      description:
+        'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com; one per host, repeatable',
+      multiple: true,
+    }),
+    'only-host': Flags.boolean({
+      description:
+        'collect only from the --github-api-url hosts: repositories on github.com are reported unavailable, with the reason',
+    }),
+    'max-commits': Flags.integer({
+      description:
+        'commits listed per project at most (default 50000); a project over it is partial and says what was cut',
+      min: 1,
+    }),
     'on-rate-limit': Flags.string({
       description: 'when the primary rate limit is hit: wait for the reset, or stop with partial results',
       options: ['wait', 'stop'],
@@ -108,6 +124,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxAge = setting('maxAge', flags['max-age'])
+    const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
+    const tokens = resolveTokens(flags.token, apiUrls)
 
     const result = await runScan({
       paths,
@@ -122,8 +140,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       snapshot: setting('snapshot', flags.snapshot),
       cacheDir: setting('cacheDir', flags['cache-dir']),
       maxAge: maxAge ? parseDuration(maxAge, '--max-age') : undefined,
-      token: resolveToken(flags.token),
-      githubApiUrl: checkApiUrl(setting('githubApiUrl', flags['github-api-url'])),
+      ...tokens,
+      githubApiUrl: checkApiUrl(apiUrls, tokens),
+      onlyHost: setting('onlyHost', flags['only-host'] || undefined),
+      maxCommits: setting('maxCommits', flags['max-commits']),
       onRateLimit: setting('onRateLimit', flags['on-rate-limit'] as 'wait' | 'stop' | undefined),
       concurrency: setting('concurrency', flags.concurrency),
       affiliations: many(flags.affiliations, 'affiliations'),
@@ -154,6 +174,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
     return {}
   }
+}
+
+function listOf(value: string | string[] | undefined): string[] | undefined {
+  return value === undefined ? undefined : typeof value === 'string' ? [value] : value
 }
 
 /** `--max-file-size` / `maxFileSize:` as in `inventory`; undefined keeps discovery's default (50 MB). */

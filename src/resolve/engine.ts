@@ -66,7 +66,7 @@ export async function resolveComponents(
   resolvers: readonly Resolver[] = registered,
 ): Promise<ResolveRun> {
   const http = new HttpClient({
-    cache: new DiskCache(options.cacheDir),
+    cache: options.cache ?? new DiskCache(options.cacheDir),
     offline: options.offline ?? false,
     timeoutMs: options.timeoutMs ?? 15_000,
     retries: options.retries ?? 2,

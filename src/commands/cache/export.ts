@@ -6,6 +6,8 @@ import {usageError} from '../../core/errors.js'
 
 export default class CacheExport extends BaseCommand {
   static override summary = 'Write the whole cache to one file, to carry collected data to an air-gapped machine'
+  static override description =
+    'Every entry goes with its SHA-256 checksum, which `cache import` and `--snapshot` verify; entries of the cache that do not verify (damaged, or written by an older stewards) are left out and counted. Bundles name hosts, not API URLs: a bundle replays through any --github-api-url standing for the same host, or none.'
   static override examples = [
     '<%= config.bin %> cache export stewards-cache.json',
     '<%= config.bin %> cache export - > bundle.json',
@@ -23,7 +25,8 @@ export default class CacheExport extends BaseCommand {
     const info = await stat(dir).catch(() => null)
     if (!info?.isDirectory())
       throw usageError('cache-export', `cache directory ${dir} does not exist: nothing to export`, hint)
-    const bundle = await new DiskCache(dir).exportBundle()
+    const cache = new DiskCache(dir)
+    const bundle = await cache.exportBundle()
     if (bundle.entries.length === 0)
       throw usageError('cache-export', `cache directory ${dir} holds no cache entries: nothing to export`, hint)
     const text = `${JSON.stringify(bundle)}\n`
@@ -33,5 +36,7 @@ export default class CacheExport extends BaseCommand {
         throw usageError('cache-export', `cannot write ${args.file}: ${error.code ?? error.message}`)
       })
     this.logToStderr(`exported ${bundle.entries.length} cache entries`)
+    if (cache.leftOut > 0)
+      this.logToStderr(`warning: left out ${cache.leftOut} damaged or outdated cache entries (they do not verify)`)
   }
 }

@@ -24,19 +24,20 @@ const FORMAT = ['%H', '%an', '%ae', '%aI', '%cn', '%ce', '%cI'].join(FIELD) + RE
 export const source = {
   id: 'git',
   description: 'local git clones or bare repositories (git log, git cat-file)',
-  hosts() {
-    return ['github.com']
-  },
   async open(options: ResolvedOptions): Promise<SourceSession> {
     const dirs = new Map<string, string>()
+    const hosts = new Set(['github.com'])
     for (const [key, dir] of Object.entries(options.gitDirs ?? {})) {
-      const ref = parseRepo(key)
+      const ref = parseRepo(key, ['github.com', key.split('/')[0].toLowerCase()])
       if ('error' in ref) continue
       await checkGitDir(dir)
       dirs.set(repoIdentity(ref), dir)
+      hosts.add(ref.host)
     }
     return {
       stats: () => ({total: 0, byStatus: {}, cached: 0}),
+      hosts: () => [...hosts],
+      notCollected: (host) => `${host} is not collected: no local repository given for it (--git)`,
       fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: [], failed: []}),
       collectProject: (ref, signal) => collectFromGit(ref, dirs, options, signal),
     }

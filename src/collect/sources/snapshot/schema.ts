@@ -1,5 +1,4 @@
 import {z} from 'zod'
-import {CacheBundle} from '../../../core/cache/disk-cache.js'
 
 const Signature = z.object({name: z.string(), email: z.string(), date: z.string()})
 
@@ -61,5 +60,3 @@ export const RecordedProject = z.object({
 /** The JSON `stewards collect --json` prints: replayable as it is. */
 export const RecordedCollection = z.object({projects: z.array(RecordedProject)})
 export type RecordedCollection = z.infer<typeof RecordedCollection>
-
-export const Snapshot = z.union([CacheBundle, RecordedCollection])

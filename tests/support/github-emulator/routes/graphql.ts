@@ -1,5 +1,7 @@
 import {buildSchema, type GraphQLError, graphql} from 'graphql'
-import {type FixtureRepo, type Fixtures, key} from './fixtures.js'
+import {type FixtureRepo, type Fixtures, key} from '../fixtures.js'
+import {send} from '../http.js'
+import type {Route} from './types.js'
 
 /**
  * The slice of GitHub's GraphQL schema the collector uses (field names and nullability as in
@@ -102,4 +104,18 @@ function forbidden(): never {
   throw new Forbidden(
     'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
   )
+}
+
+/** `POST /graphql` (`/api/graphql` on an Enterprise Server); requires a token, as GitHub's does. */
+export function graphqlRoute(options: {hiddenOrgs?: string[]}): Route {
+  const hiddenOrgs = new Set((options.hiddenOrgs ?? []).map((o) => o.toLowerCase()))
+  return {
+    name: 'graphql',
+    async handle(ctx) {
+      if (ctx.path !== '/graphql' || ctx.method !== 'POST') return null
+      if (ctx.auth !== 'token') return send(ctx.res, 401, {message: 'This endpoint requires you to be authenticated.'})
+      const answer = await executeGraphql(ctx.fixtures, JSON.parse(ctx.body || '{}'), ctx.resolveRef, hiddenOrgs)
+      return send(ctx.res, 200, answer, ctx.req, {}, ctx.pad)
+    },
+  }
 }
