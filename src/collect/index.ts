@@ -1,6 +1,7 @@
 /** Public API of the collect stage. */
 export {collectProjects} from './collect.js'
 export {resolveToken, resolveTokens} from './token.js'
+export {resolveAuth} from './app-auth.js'
 export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from '../core/repo-name.js'
 export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'

@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
+import {collectNotice, collectProjects, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -90,7 +90,8 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
       return ref.key
     })
     const window = resolveWindow(flags.since, flags.until)
-    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const offline = flags.offline || Boolean(flags.snapshot) || Boolean(flags.git?.length)
+    const tokens = await resolveAuth(flags.token, flags['github-api-url'], {offline})
     const options: CollectOptions = {
       since: window.since,
       until: window.until,

@@ -8,7 +8,7 @@ import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
 import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
-import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
+import {collectNotice, collectProjects, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
 import {BaseCommand} from '../core/command.js'
@@ -175,7 +175,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       cacheDir: flags['cache-dir'],
       snapshot: flags.snapshot,
       githubApiUrl: flags['github-api-url'],
-      ...resolveTokens(flags.token, flags['github-api-url']),
+      ...(await resolveAuth(flags.token, flags['github-api-url'], {offline: flags.offline || Boolean(flags.snapshot)})),
     })
     const context = await loadAttributionContext({
       affiliations: evidence.affiliations,
@@ -223,7 +223,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
 
   /** One repository through `collectProjects`, with the flags of `stewards collect`. */
   private async collect(input: string, flags: CollectFlags): Promise<ProjectInput> {
-    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const offline = flags.offline || Boolean(flags.snapshot) || Boolean(flags.git?.length)
+    const tokens = await resolveAuth(flags.token, flags['github-api-url'], {offline})
     const apiUrl = checkApiUrl(flags['github-api-url'], tokens)
     const ref = parseRepo(input, hostsFor(apiUrl))
     if ('error' in ref)

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
-import {resolveTokens} from '../collect/index.js'
+import {resolveAuth} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -125,7 +125,9 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxAge = setting('maxAge', flags['max-age'])
     const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
-    const tokens = resolveTokens(flags.token, apiUrls)
+    // A GitHub App's installation token is made here, once (collect/app-auth.ts).
+    const offline = Boolean(setting('offline', flags.offline) || setting('snapshot', flags.snapshot))
+    const tokens = await resolveAuth(flags.token, apiUrls, {offline})
 
     const result = await runScan({
       paths,

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {rateLimitNotice, resolveToken} from '../../collect/index.js'
+import {rateLimitNotice, resolveAuth} from '../../collect/index.js'
 import {checkApiUrl} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {updateAffiliations} from '../../pipeline/affiliations.js'
@@ -44,10 +44,12 @@ Exit codes: 0 updated, 2 the files could not be read completely (network, rate l
 
   async run(): Promise<void> {
     const {flags} = await this.parse(AffiliationsUpdate)
+    const githubApiUrl = checkApiUrl(flags['github-api-url'])
+    const {token} = await resolveAuth(flags.token, githubApiUrl, {offline: flags.offline})
     const update = await updateAffiliations({
       cacheDir: flags['cache-dir'],
-      githubApiUrl: checkApiUrl(flags['github-api-url']),
-      token: resolveToken(flags.token),
+      githubApiUrl,
+      token,
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       onProgress: (event) => {
