@@ -1,7 +1,7 @@
 import type {CollectedProject, Profile} from '../core/model.js'
 import {StewardsError, usageError} from '../core/errors.js'
 import {mapLimit} from '../core/map-limit.js'
-import {parseGovernance} from './governance/index.js'
+import {governanceOf} from './governance/index.js'
 import {addMissing, unreadProject} from './missing.js'
 import {collectOrgAccounts} from './org-accounts.js'
 import {CollectFailure} from './octokit/errors.js'
@@ -201,9 +201,9 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
   }
 }
 
-/** People named by governance files (a parser bug surfaces here rather than being papered over). */
+/** People named by governance files, team members included (a parser bug surfaces here rather than being papered over). */
 function namedLogins(project: CollectedProject): string[] {
-  return parseGovernance(project.governance).map((role) => role.login.toLowerCase())
+  return governanceOf(project).roles.map((role) => role.login.toLowerCase())
 }
 
 function emptyProject(

@@ -11,6 +11,9 @@ export {checkApiUrl, collectNotice, hostsFor, pairGitDirs, showNotice} from './c
 export {waitNotice, type WaitEvent} from './octokit/waits.js'
 export {DEFAULT_MAX_COMMITS} from './sources/github/commits.js'
 export {
+  governanceOf,
+  governanceProblems,
+  type ProjectGovernance,
   parseGovernance,
   parseGovernanceFiles,
   readGovernanceDir,

@@ -7,7 +7,7 @@ import {attributionFlags, buildPeopleReport, formatPeopleText, formatWanted, WAN
 import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
-import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
+import {governanceOf, readGovernanceDir, toRoleHolders} from '../collect/index.js'
 import {collectNotice, collectProjects, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
@@ -28,7 +28,7 @@ interface ProjectInput {
 export default class People extends BaseCommand {
   static override summary = "Show each person's organisation at each commit, with the evidence"
   static override description =
-    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README role lists, SECURITY_CONTACTS) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files, GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown.
+    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md role lists, SECURITY_CONTACTS; a repository its MAINTAINERS file points to, the organisation's community repositories, the CNCF maintainers list) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files (as of each file's revision), GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown: when no governance file names the maintainers, stderr says where stewards looked.
 
 With --commits (and --governance) the records are read from files instead, without any network.
 
@@ -194,7 +194,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       ? await fromFiles(args.repo, flags.commits, flags)
       : await this.collect(args.repo, flags)
     const {project} = input
-    const parsed = parseGovernanceFiles(project.governance)
+    const parsed = governanceOf(project)
     const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
     const report = buildPeopleReport(
       attributed,
@@ -210,10 +210,14 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     for (const warning of warnings) this.logToStderr(`warning: ${warning}`)
     if (project.status === 'unavailable' && !input.incomplete)
       this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
+    else if (parsed.maintainers.holders.length === 0 && !project.missing?.includes('governance'))
+      this.logToStderr(`stewards: ${maintainersUnknown(project.repo, parsed)}`)
+    // A governance file that could not be read completely leaves the role holders incomplete.
+    const unread = parsed.problems.some((p) => p.unread)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
     else if (flags.wanted) process.stdout.write(wantedText(report))
     else process.stdout.write(formatPeopleText(report))
-    if (input.incomplete) {
+    if (input.incomplete || unread) {
       this.logToStderr(
         `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,
       )
@@ -318,6 +322,13 @@ async function fromFiles(
     profiles: {},
   }
   return {project, warnings: read.problems.map(describeProblem), incomplete: false}
+}
+
+/** Unknown is never zero: say where stewards looked, or which teams stand for the maintainers. */
+function maintainersUnknown(repo: string, governance: ReturnType<typeof governanceOf>): string {
+  if (governance.maintainers.teams?.length)
+    return `the maintainers of ${repo} are the team(s) ${governance.maintainers.teams.map((t) => `@${t}`).join(', ')}, whose members are not visible with this token`
+  return `no maintainers found for ${repo} (unknown, not zero); looked in: ${governance.searched.map((s) => `${s.place} ${s.repo}`).join(', ')}`
 }
 
 /** Collection reasons usually start with the repository already. */

@@ -6,8 +6,8 @@ import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
 import {collectNotice, collectProjects} from '../collect/index.js'
-import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
-import type {CollectedProject, RepoGroup, ScanResult, Window} from '../core/model.js'
+import {governanceOf, governanceProblems, toRoleHolders} from '../collect/index.js'
+import type {CollectedProject, RepoGroup, ScanError, ScanResult, Window} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
@@ -143,18 +143,24 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
   stage('measure and evaluate', `${resolved.groups.length} projects`)
+  const governanceErrors: ScanError[] = []
   const projects: MeasuredProject[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
-    const roles = parseGovernance(project.governance)
-    const maintainers = selectMaintainers(roles)
+    const governance = governanceOf(project)
+    governanceErrors.push(...governanceProblems(project.repo, governance))
+    const {maintainers} = governance
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
-    const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
+    const attributed = available ? attributeProject(project, toRoleHolders(governance.roles), attribution) : null
     const {metrics, evidence, listings} = measure({
       project,
       attributed,
       entities,
       lists,
-      maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule},
+      maintainers: {
+        logins: maintainers.holders.map((h) => h.login),
+        rule: maintainers.rule,
+        ...(maintainers.teams ? {teams: maintainers.teams} : {}),
+      },
     })
     return {
       repo: group.repo,
@@ -176,6 +182,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   // Unreadable lines of an affiliation file are unread input: the attribution may be missing what they said.
   const evidenceErrors = attributionErrors(attribution)
+  // Governance files that could not be read completely leave the maintainers unknown: unread input.
+  const inputsIncomplete =
+    evidenceErrors.length > 0 ||
+    inventory.errors.length > 0 ||
+    resolved.incomplete ||
+    collected.incomplete ||
+    governanceErrors.length > 0
   const result = judge(
     {
       version: options.version,
@@ -185,10 +198,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       unresolved: resolved.unresolved,
       lists: {known: entities.listDefinitions().map((l) => l.id), selected: lists},
       components: components.length,
-      inputsIncomplete:
-        evidenceErrors.length > 0 || inventory.errors.length > 0 || resolved.incomplete || collected.incomplete,
+      inputsIncomplete,
       skipped: inventory.skipped,
-      errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems)],
+      errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...governanceErrors],
       requests: mergeRequests(resolved.stats.requests, collected.requests),
     },
     rules,

@@ -101,7 +101,15 @@ describe('cache, offline mode and replay', () => {
     // The emulator stands for an Enterprise Server whose host is 127.0.0.1:PORT.
     const repo = `${emulator.host}/example/widget`
     const run = await collectFrom(`${emulator.url}/api/v3`, [repo], {onlyHost: true})
-    expect(run.projects[0]).toEqual({...online.projects.find((p) => p.repo === 'github.com/example/widget'), repo})
+    const fromGithub = online.projects.find((p) => p.repo === 'github.com/example/widget')!
+    // The places searched are the server's own; the CNCF foundation list lives on github.com only.
+    expect(run.projects[0]).toEqual({
+      ...fromGithub,
+      repo,
+      searched: fromGithub.searched
+        ?.filter((s) => s.place !== 'foundation')
+        .map((s) => ({...s, repo: s.repo.replace('github.com/', `${emulator.host}/`)})),
+    })
     const mine = emulator.requests.slice(before)
     expect(mine.every((r) => r.url.startsWith('/api/v3/') || r.url === '/api/graphql')).toBe(true)
     expect(mine.some((r) => r.url === '/api/graphql')).toBe(true)

@@ -37,7 +37,16 @@ describe('an Enterprise Server and github.com in one run', () => {
     expect(by['github.com/example/widget'].status).toBe('ok')
     expect(by[onServer].status).toBe('ok')
     // The same fixtures behind both: the same figures, each under its own name.
-    expect({...by[onServer], repo: 'x'}).toEqual({...by['github.com/example/widget'], repo: 'x'})
+    // The places searched are the server's own; the CNCF foundation list lives on github.com only.
+    const fromGithub = by['github.com/example/widget']
+    const serverHost = onServer.split('/')[0]
+    expect({...by[onServer], repo: 'x'}).toEqual({
+      ...fromGithub,
+      repo: 'x',
+      searched: fromGithub.searched
+        ?.filter((s) => s.place !== 'foundation')
+        .map((s) => ({...s, repo: s.repo.replace('github.com/', `${serverHost}/`)})),
+    })
     // Each host was asked for its own repository only, with its own token only.
     expect(ghes.requests.length).toBeGreaterThan(0)
     expect(ghes.requests.every((r) => /^\/api\/(v3\/|graphql$)/.test(r.url))).toBe(true)
@@ -92,7 +101,8 @@ describe('an Enterprise Server and github.com in one run', () => {
     })
     expect(Object.keys(run.projects[0].profiles).sort()).toEqual(['alice', 'bob', 'carol', 'frank'])
     expect(dotcom.requests.length).toBe(before.dotcom)
-    expect(ghes.requests.slice(before.ghes).filter((r) => r.url === '/api/graphql').length).toBe(2)
+    // The project's files, its organisation's places, the profiles (the foundation list is github.com's).
+    expect(ghes.requests.slice(before.ghes).filter((r) => r.url === '/api/graphql').length).toBe(3)
   })
 })
 

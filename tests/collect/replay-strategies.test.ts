@@ -40,7 +40,8 @@ describe('replay whatever strategy recorded the cache, with or without a token',
 
   it('records the two strategies under different keys, with the same data', () => {
     expect(recorded.token.run.projects).toEqual(recorded.anonymous.run.projects)
-    expect(withToken.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    // The project's files, its organisation's places, the foundation list, the profiles.
+    expect(withToken.requests.filter((r) => r.method === 'POST')).toHaveLength(4)
     expect(anonymous.requests.filter((r) => r.method === 'POST')).toEqual([])
   })
 

@@ -5,6 +5,7 @@ import {type FixtureRepo, type Fixtures, loadFixtures} from './fixtures.js'
 import {readBody, type Sent, send} from './http.js'
 import {graphqlRoute} from './routes/graphql.js'
 import {orgsRoute} from './routes/orgs.js'
+import {teamsRoute} from './routes/teams.js'
 import {reposRoute} from './routes/repos.js'
 import type {Route, RouteContext} from './routes/types.js'
 import {usersRoute} from './routes/users.js'
@@ -62,6 +63,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
     ...(options.routes ?? []),
     reposRoute({maxPerPage: options.maxPerPage}),
     usersRoute(),
+    teamsRoute(options.roots),
     orgsRoute(options.roots),
     graphqlRoute({hiddenOrgs: options.hiddenOrgs}),
   ]

@@ -1,5 +1,6 @@
 import type {CacheStore} from '../../../core/cache/store.js'
 import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
+import {compare} from '../../../core/compare.js'
 import {DAY_MS} from '../../../core/dates.js'
 import {StewardsError} from '../../../core/errors.js'
 import type {AffiliationFileSet, CollectedProject, GovernanceFile, RequestStats} from '../../../core/model.js'
@@ -15,6 +16,7 @@ import {DEFAULT_MAX_COMMITS, lastCommitBefore, listWindowCommits} from './commit
 import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
 import {type GithubEndpoint, githubEndpoints, notCollectedReason} from './hosts.js'
+import {GovernancePlaces, type PlacesPlan} from './places.js'
 import {fetchProfiles, type ProfileFailure} from './profiles.js'
 import {fetchOrgAccounts} from './org-accounts.js'
 import {fetchGitdmFiles} from './gitdm.js'
@@ -122,12 +124,25 @@ export function sessionHosts(options: ResolvedOptions): string[] {
 }
 
 export class GithubSession implements SourceSession {
+  /** The organisation's and foundation's places of each host, read once per run (places.ts). */
+  private readonly places = new Map<string, GovernancePlaces>()
+
   constructor(
     private readonly clients: Map<string, HostClient>,
     private readonly refused: Map<string, string>,
     private readonly requestStats: RequestStats,
     private readonly options: ResolvedOptions,
-  ) {}
+  ) {
+    for (const [name, host] of clients)
+      this.places.set(
+        name,
+        new GovernancePlaces(
+          (targets, signal) => this.readGovernance(host, targets, signal),
+          host.client,
+          Boolean(host.http.token),
+        ),
+      )
+  }
 
   stats(): RequestStats {
     return this.requestStats
@@ -142,6 +157,21 @@ export class GithubSession implements SourceSession {
   }
 
   async collectProject(ref: RepoRef, signal: AbortSignal): Promise<ProjectResult> {
+    // Synchronously, before any await: projects claim shared places in the order they start.
+    const places = this.places.get(ref.host)
+    const plan = places?.plan(ref)
+    try {
+      return await this.collectPlanned(ref, plan, signal)
+    } finally {
+      if (plan) places?.release(plan)
+    }
+  }
+
+  private async collectPlanned(
+    ref: RepoRef,
+    plan: PlacesPlan | undefined,
+    signal: AbortSignal,
+  ): Promise<ProjectResult> {
     const {window} = this.options
     const project: CollectedProject = {
       repo: ref.key,
@@ -208,7 +238,12 @@ export class GithubSession implements SourceSession {
       const at =
         tip ?? (commitsRead ? null : await lastCommitBefore(client, repo, branch, window.until, signal)) ?? branch
       const targets = await this.governanceTargets(host, ref, repo, at, signal)
-      project.governance = await this.readGovernance(host, targets, signal)
+      const places = this.places.get(ref.host)
+      if (!places || !plan) throw new Error(`no governance places for ${ref.host}`)
+      const read = await places.collect(plan, targets, signal)
+      project.governance = read.files.sort((a, b) => compare(a.path, b.path))
+      project.searched = read.searched
+      if (read.teams) project.teams = read.teams
     } catch (error) {
       gaps.push(this.fail(error, `${ref.key} governance files`).message)
       addMissing(project, 'governance')
@@ -311,6 +346,7 @@ export class GithubSession implements SourceSession {
             name: external.name,
             at: externalAt,
             prefix: externalPrefix(external.owner, external.name),
+            origin: {place: 'project', repo: external.key},
           })
       } catch (error) {
         if ((error as {status?: number}).status !== 404) throw error

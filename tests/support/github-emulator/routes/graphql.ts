@@ -1,6 +1,7 @@
 import {buildSchema, type GraphQLError, graphql} from 'graphql'
 import {type FixtureRepo, type Fixtures, key} from '../fixtures.js'
 import {send} from '../http.js'
+import {commitObject} from '../history.js'
 import type {Route} from './types.js'
 
 /**
@@ -18,7 +19,11 @@ const schema = buildSchema(`
   interface GitObject { oid: String! }
   type Blob implements GitObject { oid: String! text: String isBinary: Boolean byteSize: Int! }
   type Tree implements GitObject { oid: String! }
-  type Commit implements GitObject { oid: String! }
+  type Commit implements GitObject {
+    oid: String! committedDate: String!
+    history(first: Int, path: String, until: String): CommitHistoryConnection!
+  }
+  type CommitHistoryConnection { nodes: [Commit] totalCount: Int! }
   type User {
     login: String! name: String company: String websiteUrl: String email: String! createdAt: String!
     organizations(first: Int): OrganizationConnection!
@@ -53,7 +58,7 @@ export async function executeGraphql(
           const path = colon < 0 ? null : expression.slice(colon + 1)
           const sha = resolveRef(repo, ref)
           if (!sha) return null
-          if (path === null) return {__typename: 'Commit', oid: sha}
+          if (path === null) return commitObject(repo, sha)
           const text = repo.files.get(path)
           if (text === undefined) return null
           return {__typename: 'Blob', oid: `${sha}:${path}`, text, isBinary: false, byteSize: Buffer.byteLength(text)}

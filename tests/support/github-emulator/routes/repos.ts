@@ -88,9 +88,12 @@ function listCommits(ctx: RouteContext, repo: FixtureRepo, options: {maxPerPage?
   // GitHub's since/until filter on the committer date.
   const since = query.get('since') ? Date.parse(query.get('since')!) : -Infinity
   const until = query.get('until') ? Date.parse(query.get('until')!) : Infinity
-  const all = repo.commits.filter(
+  let all = repo.commits.filter(
     (c) => reachable.has(c.sha) && Date.parse(c.committer.date) >= since && Date.parse(c.committer.date) <= until,
   )
+  // `path`: the commits that changed it. The tree is the same at every commit: only the oldest added it.
+  const path = ctx.query.get('path')
+  if (path !== null) all = repo.files.has(path) ? all.slice(-1) : []
   const perPage = Math.min(options.maxPerPage ?? 100, Math.max(1, Number(query.get('per_page') ?? 30) || 30))
   const page = Math.max(1, Number(query.get('page') ?? 1) || 1)
   const last = Math.max(1, Math.ceil(all.length / perPage))

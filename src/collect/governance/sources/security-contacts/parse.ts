@@ -1,7 +1,7 @@
 /** Kubernetes-style SECURITY_CONTACTS: one GitHub login per line, `#` comments. */
-import type {GovernanceFile} from '../../core/model.js'
-import {isLogin} from './names.js'
-import type {GovernanceParse} from './types.js'
+import type {GovernanceFile} from '../../../../core/model.js'
+import {isLogin} from '../../names.js'
+import type {GovernanceParse} from '../../types.js'
 
 export function parseSecurityContacts(file: GovernanceFile): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}

@@ -6,9 +6,9 @@
  * line counts and people default to maintainers; in a README only list items and table rows under a role
  * label or heading count. Hand-written: a Markdown AST library would still need these conventions on top.
  */
-import type {GovernanceFile, Role} from '../../core/model.js'
-import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from './names.js'
-import type {GovernanceKind, GovernanceParse, GovernanceRole} from './types.js'
+import type {GovernanceFile, Role} from '../../../core/model.js'
+import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
+import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 interface Heading {
   level: number
@@ -19,15 +19,29 @@ interface Heading {
 interface Table {
   loginColumn: number
   companyColumn: number
+  /** A "Role" column (kedacore/governance MEMBERS.md: "Repository Maintainer", "Repository Reviewer"). */
+  roleColumn: number
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
 const FENCE = /^\s*(```|~~~)/
 
+export interface MarkdownOptions {
+  /**
+   * `every-line`: a MAINTAINERS file, where every line counts and people default to maintainers; `lists`: a README
+   * or GOVERNANCE.md, where only list items and table rows under a role label or heading count.
+   */
+  mode: 'every-line' | 'lists'
+  /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
+  processHeadings?: boolean
+}
+
 export function parseMarkdownRoles(
   file: GovernanceFile,
-  kind: Extract<GovernanceKind, 'maintainers' | 'readme'>,
+  kind: GovernanceKind,
+  options: MarkdownOptions,
 ): GovernanceParse {
+  const everyLine = options.mode === 'every-line'
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))
   const headings: Heading[] = []
@@ -42,10 +56,13 @@ export function parseMarkdownRoles(
     for (let i = headings.length - 1; i >= 0; i--) {
       if (headings[i].meaning !== 'inherit') return {meaning: headings[i].meaning, section: innermost(headings, label)}
     }
-    return {meaning: kind === 'maintainers' ? 'maintainer' : 'none', section: innermost(headings, label)}
+    return {meaning: everyLine ? 'maintainer' : 'none', section: innermost(headings, label)}
   }
-  const add = (login: string, lineNo: number, declared?: string): void => {
-    const {meaning, section} = current()
+  const add = (login: string, lineNo: number, declared?: string, rowRole?: SectionMeaning): void => {
+    const here = current()
+    const section = here.section
+    // A row's own role cell names the role, unless the section says its people are emeritus (alumni).
+    const meaning = rowRole && rowRole !== 'inherit' && here.meaning !== 'emeritus' ? rowRole : here.meaning
     if (meaning === 'none' || meaning === 'inherit') return
     const role: Role = meaning
     const key = `${role}\n${section ?? ''}\n${login.toLowerCase()}`
@@ -70,7 +87,8 @@ export function parseMarkdownRoles(
     if (heading) {
       if (!atxHeading(line)) i++
       while (headings.length && headings[headings.length - 1].level >= heading.level) headings.pop()
-      headings.push({...heading, meaning: sectionMeaning(plain(heading.text))})
+      const text = plain(heading.text)
+      headings.push({...heading, meaning: options.processHeadings && isProcess(text) ? 'none' : sectionMeaning(text)})
       label = undefined
       table = undefined
       continue
@@ -86,7 +104,8 @@ export function parseMarkdownRoles(
         }
         continue
       }
-      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared)
+      const rowRole = table.roleColumn >= 0 ? sectionMeaning(plain(cells[table.roleColumn] ?? '')) : undefined
+      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared, rowRole)
       continue
     }
     table = undefined
@@ -97,7 +116,7 @@ export function parseMarkdownRoles(
       for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
     }
-    if (kind === 'readme' && !item) {
+    if (!everyLine && !item) {
       // A README paragraph ends the list a label introduced.
       label = undefined
       continue
@@ -109,11 +128,22 @@ export function parseMarkdownRoles(
   return result
 }
 
+/**
+ * Headings of governance prose about how roles work rather than who holds them: "Becoming a Maintainer", "Adding
+ * maintainers", "Expectations from Maintainers", "Maintainer responsibilities", "Handling inactive maintainers".
+ */
+const PROCESS =
+  /\b(becom\w*|add\w*|remov\w*|expect\w*|responsib\w*|dut(y|ies)|nominat\w*|elect\w*|promot\w*|requirement\w*|process|inactiv\w*|stepping|step down|changes?|how|what|why|when|decision\w*|conflict\w*|onboard\w*|offboard\w*|privileges?|rights|should|can|must|lifecycle|criteria|qualif\w*|vot\w*|term\w*)\b/i
+
+function isProcess(heading: string): boolean {
+  return PROCESS.test(heading)
+}
+
 function innermost(headings: Heading[], label: {text: string} | undefined): string | undefined {
   return label?.text ?? (headings.length ? plain(headings[headings.length - 1].text) : undefined)
 }
 
-function atxHeading(line: string): {level: number; text: string} | undefined {
+export function atxHeading(line: string): {level: number; text: string} | undefined {
   const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)
   return match ? {level: match[1].length, text: match[2]} : undefined
 }
@@ -132,7 +162,7 @@ function isLabel(text: string): boolean {
 }
 
 /** Text without Markdown links, emphasis, code marks and parentheticals: what a heading or label says. */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\([^)]*\)/g, '')
@@ -141,14 +171,14 @@ function plain(text: string): string {
     .trim()
 }
 
-function splitRow(row: string): string[] {
+export function splitRow(row: string): string[] {
   const cells = row.split(/(?<!\\)\|/).map((cell) => cell.trim())
   if (cells[0] === '') cells.shift()
   if (cells.length && cells[cells.length - 1] === '') cells.pop()
   return cells
 }
 
-function isSeparator(line: string | undefined): boolean {
+export function isSeparator(line: string | undefined): boolean {
   return line !== undefined && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line)
 }
 
@@ -157,6 +187,7 @@ function tableColumns(header: string[]): Table {
   return {
     loginColumn: find(/github|handle|login|user ?name|\bid\b/i),
     companyColumn: find(/affiliation|company|organi[sz]ation|employer/i),
+    roleColumn: find(/^(role|roles|position|title)$/i),
   }
 }
 

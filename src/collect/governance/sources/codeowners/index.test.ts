@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseGovernanceFiles} from './index.js'
+import {parseGovernanceFiles} from '../../index.js'
 
 describe('CODEOWNERS', () => {
   const content = [

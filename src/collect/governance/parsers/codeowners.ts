@@ -3,14 +3,14 @@
  * `pattern owner...`, owners being `@user`, `@org/team` or an email. Teams are kept apart from people; emails
  * name no login and are skipped. GitLab `[Section]` headers are ignored.
  */
-import type {GovernanceFile} from '../../core/model.js'
-import {isLogin} from './names.js'
-import type {GovernanceParse, GovernanceRole} from './types.js'
+import type {GovernanceFile} from '../../../core/model.js'
+import {isLogin} from '../names.js'
+import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 /** Patterns that cover every path: the "default owners" rule. */
 export const CATCH_ALL = new Set(['*', '**', '/*', '/**', '/'])
 
-export function parseCodeowners(file: GovernanceFile): GovernanceParse {
+export function parseCodeowners(file: GovernanceFile, kind: GovernanceKind): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   file.content.split('\n').forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim()
@@ -28,7 +28,7 @@ export function parseCodeowners(file: GovernanceFile): GovernanceParse {
           role: 'codeowner',
           file: file.path,
           line: lineNo,
-          kind: 'codeowners',
+          kind,
           section: pattern,
           source: `${file.path}:${lineNo}`,
         }
