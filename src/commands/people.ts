@@ -8,7 +8,7 @@ import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
 import {governanceOf, readGovernanceDir, toRoleHolders} from '../collect/index.js'
-import {collectNotice, collectProjects, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
+import {collectNotice, collectProjects, NETWORK_HELP, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
 import {BaseCommand} from '../core/command.js'
@@ -32,7 +32,9 @@ export default class People extends BaseCommand {
 
 With --commits (and --governance) the records are read from files instead, without any network.
 
-Exit codes: 0 done (a repository that does not exist or is blocked is reported on stderr and shows nobody), 2 incomplete (collection was cut short; what was collected is still shown), 3 usage or input error.`
+Exit codes: 0 done (a repository that does not exist or is blocked is reported on stderr and shows nobody), 2 incomplete (collection was cut short; what was collected is still shown), 3 usage or input error.
+
+${NETWORK_HELP}`
   static override examples = [
     {
       description: 'Collect from GitHub (token from GITHUB_TOKEN or GH_TOKEN)',

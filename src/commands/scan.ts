@@ -1,7 +1,7 @@
 import {existsSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
-import {resolveAuth} from '../collect/index.js'
+import {NETWORK_HELP, resolveAuth} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -23,7 +23,9 @@ export default class Scan extends BaseCommand {
 
 Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
 
-Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.`
+Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.
+
+${NETWORK_HELP}`
 
   static examples = [
     {description: 'The bundled fictional demo, offline', command: '<%= config.bin %> <%= command.id %> fixtures/demo'},

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {rateLimitNotice, resolveAuth} from '../../collect/index.js'
+import {NETWORK_HELP, rateLimitNotice, resolveAuth} from '../../collect/index.js'
 import {checkApiUrl} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {updateAffiliations} from '../../pipeline/affiliations.js'
@@ -12,7 +12,9 @@ export default class AffiliationsUpdate extends BaseCommand {
 
 The files carry no explicit licence; they are published by the CNCF as the affiliation source of DevStats. stewards cites each claim as cncf/gitdm@COMMIT:FILE:LINE.
 
-Exit codes: 0 updated, 2 the files could not be read completely (network, rate limit), 3 usage error (bad token, nothing cached with --offline).`
+Exit codes: 0 updated, 2 the files could not be read completely (network, rate limit), 3 usage error (bad token, nothing cached with --offline).
+
+${NETWORK_HELP}`
   static override examples = [
     {
       description: 'Fetch or refresh (token from GITHUB_TOKEN or GH_TOKEN)',
