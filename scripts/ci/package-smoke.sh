@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packaging smoke test, as a user installs stewards: `npm pack` (prepack builds dist/ and oclif.manifest.json),
-# the tarball installed into an empty folder, then `npx stewards --version`, `--help` and the demo scan from there.
+# the tarball installed into an empty folder, then `npx stewards --version`, `--help` and the demo scan from there;
+# then the GitHub Action's steps (scripts/action/main.mjs) install the same tarball and scan the demo.
 #
 #   scripts/ci/package-smoke.sh                 # pack, then smoke on the node on PATH
 #   scripts/ci/package-smoke.sh 22 24           # pack, then smoke on Node 22 and on Node 24
@@ -61,7 +62,31 @@ smoke() {
     [ -s "$file" ] || { echo "package-smoke [$label]: $file not written" >&2; exit 1; }
   done
   echo "package-smoke [$label]: --version, --help and the demo scan work from the installed tarball" >&2
+  action "$label" "$app"
   cd "$work"
+}
+
+# The GitHub Action's own steps (scripts/action/main.mjs) with this tarball as `package:`: install, then scan the demo.
+action() {
+  local label=$1 runner="$2/runner"
+  mkdir -p "$runner/temp" "$runner/checkout"
+  : >"$runner/output"
+  : >"$runner/summary"
+  cp -R "$repo/fixtures/demo" "$runner/checkout/repo"
+  local env=(RUNNER_TEMP="$runner/temp" GITHUB_ACTION_PATH="$repo" GITHUB_OUTPUT="$runner/output"
+    GITHUB_STEP_SUMMARY="$runner/summary" GITHUB_WORKSPACE="$runner/checkout/repo" RUNNER_OS=Linux NO_COLOR=1)
+  env "${env[@]}" INPUT_PACKAGE="$tarball" node "$repo/scripts/action/main.mjs" install >"$runner/install.log" 2>&1 ||
+    { cat "$runner/install.log" >&2; exit 1; }
+  local bin
+  bin=$(sed -n 's/^bin=//p' "$runner/output")
+  env "${env[@]}" STEWARDS_BIN="$bin" INPUT_PATHS=. INPUT_FAIL_ON=high \
+    node "$repo/scripts/action/main.mjs" scan >"$runner/scan.log" 2>&1 || { cat "$runner/scan.log" >&2; exit 1; }
+  if ! grep -qx 'exit-code=1' "$runner/output" || ! grep -q '^## stewards' "$runner/summary"; then
+    echo "package-smoke [$label]: the action's scan step did not gate the demo" >&2
+    cat "$runner/scan.log" "$runner/output" >&2
+    exit 1
+  fi
+  echo "package-smoke [$label]: the action installs the tarball and scans the demo" >&2
 }
 
 if [ $# -eq 0 ]; then
