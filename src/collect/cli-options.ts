@@ -1,4 +1,6 @@
 import {StewardsError, usageError} from '../core/errors.js'
+import {safeOutput} from '../core/neutralise.js'
+import {redactSecrets} from '../core/redact.js'
 import {parseRepo} from '../core/repo-name.js'
 import {tokenTransportProblem} from './octokit/transport.js'
 import {waitNotice} from './octokit/waits.js'
@@ -33,7 +35,7 @@ export function checkApiUrl<T extends string | readonly string[] | undefined>(
     try {
       parsed = new URL(url)
     } catch {
-      throw usageError('bad-api-url', `--github-api-url '${url}' is not a URL`)
+      throw usageError('bad-api-url', `--github-api-url '${redactSecrets(url)}' is not a URL`)
     }
     if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
       throw usageError(
@@ -101,7 +103,8 @@ export function collectNotice(event: ProgressEvent): {text: string; live: boolea
  * anything else, and everything without a terminal, as a line of its own.
  */
 export function showNotice(stream: NodeJS.WriteStream, notice: {text: string; live: boolean}, prefix = ''): void {
-  const text = `${prefix}${notice.text}`
+  // Notices name repositories and hosts from the scanned tree and GitHub's answers: made safe like every output.
+  const text = safeOutput(`${prefix}${notice.text}`)
   if (!stream.isTTY) stream.write(`${text}\n`)
   else if (notice.live) stream.write(`\r\x1b[2K${text.slice(0, (stream.columns || 80) - 1)}`)
   else stream.write(`\r\x1b[2K${text}\n`)

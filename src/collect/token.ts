@@ -1,6 +1,10 @@
+import {rememberSecret} from '../core/redact.js'
 import {apiUrlList, hostOfApi} from './sources/github/hosts.js'
 
-/** The token: `--token`, else `GITHUB_TOKEN`, else `GH_TOKEN` (the GitHub CLI's name); none means anonymous. */
+/**
+ * The token: `--token`, else `GITHUB_TOKEN`, else `GH_TOKEN` (the GitHub CLI's name); none means anonymous.
+ * Remembered as a secret, so every output boundary removes it wherever it would appear (src/core/redact.ts).
+ */
 export function resolveToken(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return firstOf(flag, env.GITHUB_TOKEN, env.GH_TOKEN)
 }
@@ -27,7 +31,10 @@ export function resolveTokens(
 function firstOf(...values: Array<string | undefined>): string | undefined {
   for (const value of values) {
     const token = value?.trim()
-    if (token) return token
+    if (token) {
+      rememberSecret(token)
+      return token
+    }
   }
   return undefined
 }

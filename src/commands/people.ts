@@ -217,8 +217,8 @@ ${NETWORK_HELP}`
     // A governance file that could not be read completely leaves the role holders incomplete.
     const unread = parsed.problems.some((p) => p.unread)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
-    else if (flags.wanted) process.stdout.write(wantedText(report))
-    else process.stdout.write(formatPeopleText(report))
+    else if (flags.wanted) this.write(wantedText(report))
+    else this.write(formatPeopleText(report))
     if (input.incomplete || unread) {
       this.logToStderr(
         `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,

@@ -1,5 +1,3 @@
-import {existsSync, statSync} from 'node:fs'
-import {join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {NETWORK_HELP, resolveAuth} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
@@ -7,7 +5,7 @@ import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {parseDuration} from '../core/duration.js'
-import {type ScanConfig, loadConfig} from '../pipeline/config.js'
+import {type ScanConfig, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
@@ -21,7 +19,9 @@ export default class Scan extends BaseCommand {
   static description =
     `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
-Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
+Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+
+Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
 Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.
 
@@ -52,7 +52,8 @@ ${NETWORK_HELP}`
 
   static flags = {
     config: Flags.string({
-      description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)',
+      description:
+        'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
     }),
     ...judgingFlags,
     since: Flags.string({description: 'window start on commit author dates, UTC (default: 12 months before --until)'}),
@@ -116,7 +117,7 @@ ${NETWORK_HELP}`
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scan)
     const cliPaths = (argv as string[]).filter(Boolean)
-    const config = await this.loadSettings(flags.config, cliPaths)
+    const config = await loadScanConfig(flags.config, cliPaths)
     const setting = <K extends keyof ScanConfig>(key: K, flag: ScanConfig[K] | undefined) => flag ?? config[key]
     const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'include' | 'exclude') =>
       flag && flag.length > 0 ? flag : (config[key] ?? [])
@@ -166,17 +167,6 @@ ${NETWORK_HELP}`
     const {exitCode, message} = await deliver(result, delivery)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)
-  }
-
-  private async loadSettings(file: string | undefined, paths: string[]): Promise<ScanConfig> {
-    if (file) return loadConfig(file)
-    const first = paths[0]
-    const candidates = [
-      first && existsSync(first) && statSync(first).isDirectory() ? join(first, '.stewards.yaml') : null,
-      '.stewards.yaml',
-    ]
-    for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
-    return {}
   }
 }
 

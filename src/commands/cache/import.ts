@@ -4,6 +4,7 @@ import {checkBundle, corruptNotice} from '../../core/cache/bundle.js'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {BaseCommand} from '../../core/command.js'
 import {ExitCode, usageError} from '../../core/errors.js'
+import {parseJsonText} from '../../core/json-text.js'
 
 export default class CacheImport extends BaseCommand {
   static override summary = 'Load a bundle written by `cache export` into the cache'
@@ -19,17 +20,16 @@ export default class CacheImport extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheImport)
-    let json: unknown
-    try {
-      json = JSON.parse(await readFile(args.file, 'utf8'))
-    } catch (error) {
+    const text = await readFile(args.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw usageError(
         'cache-import',
-        `${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        `${args.file}: cannot read (${error.code ?? 'error'})`,
         'a bundle is the file `stewards cache export FILE` writes',
       )
-    }
-    const {bundle, corrupt} = checkBundle(json, args.file)
+    })
+    const parsed = parseJsonText(text)
+    if (!parsed.ok) throw usageError('cache-import', `${args.file}:${parsed.line}: ${parsed.message}`)
+    const {bundle, corrupt} = checkBundle(parsed.value, args.file)
     const cache = new DiskCache(flags['cache-dir'] ?? defaultCacheDir())
     const count = await cache.importBundle(bundle)
     if (cache.unusable)

@@ -2,6 +2,7 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {type CacheBundle, checkBundle, corruptNotice, looksLikeBundle} from '../../../core/cache/bundle.js'
+import {parseJsonText} from '../../../core/json-text.js'
 import {DiskCache} from '../../../core/cache/disk-cache.js'
 import {usageError} from '../../../core/errors.js'
 import type {CollectedProject} from '../../../core/model.js'
@@ -50,11 +51,9 @@ async function readSnapshot(file: string): Promise<unknown> {
       'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output',
     )
   }
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw usageError('snapshot-invalid', `${file}: not JSON (${(error as Error).message})`)
-  }
+  const parsedJson = parseJsonText(text)
+  if (!parsedJson.ok) throw usageError('snapshot-invalid', `${file}:${parsedJson.line}: ${parsedJson.message}`)
+  return parsedJson.value
 }
 
 async function openBundle(bundle: CacheBundle, options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
