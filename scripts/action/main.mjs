@@ -200,9 +200,12 @@ function scan() {
 /** Runs the CLI; returns its exit code. Throws ActionError when the repository's files are refused. */
 function runScan(workspace, temp, bin, files) {
   const paths = words(env('INPUT_PATHS', '.'))
+  // Checked either way; named with --config only when the workflow named it: `--config` trusts a file as the
+  // user's own, while a .stewards.yaml the CLI finds inside a scanned PATH stays data from the tree (README,
+  // "Settings files and trust": it may not choose outputs, the cache or the API, nor read outside the tree).
   const config = settingsFile(workspace, paths)
   const args = ['scan', ...paths]
-  if (config) args.push('--config', relative(workspace, config))
+  if (config && env('INPUT_CONFIG')) args.push('--config', relative(workspace, config))
   args.push('--cache-dir', env('STEWARDS_CACHE_DIR') || join(temp, 'stewards-cache'))
   for (const [format, file] of Object.entries(files)) args.push('--output', `${format}=${file}`)
   // stdout is the log: the table, whatever `format:` the settings file asks for.

@@ -47,11 +47,12 @@ smoke() {
   echo "package-smoke [$label]: $version" >&2
   grep -q "node-$(node --version)" <<<"$version" || { echo "package-smoke: not run by $(node --version)" >&2; exit 1; }
   npx --no-install stewards --help | grep -q 'scan' || { echo "package-smoke: --help lists no scan" >&2; exit 1; }
-  # The demo, copied beside the install: its .stewards.yaml writes every report to ../../demo-output.
+  # The demo, copied beside the install, every report written as `npm run demo` does.
   mkdir -p fixtures && cp -R "$repo/fixtures/demo" fixtures/demo
-  local code=0
+  local code=0 outputs=()
+  for format in json sarif markdown html csv; do outputs+=(--output "$format=demo-output/stewards.${format/markdown/md}"); done
   XDG_CACHE_HOME="$app/cache" NO_COLOR=1 GITHUB_TOKEN='' GH_TOKEN='' \
-    npx --no-install stewards scan fixtures/demo >"$app/scan.txt" 2>"$app/scan.err" || code=$?
+    npx --no-install stewards scan fixtures/demo "${outputs[@]}" >"$app/scan.txt" 2>"$app/scan.err" || code=$?
   if [ "$code" != 0 ] || ! grep -q 'FINDINGS' "$app/scan.txt"; then
     echo "package-smoke [$label]: the demo scan failed (exit $code)" >&2
     cat "$app/scan.err" >&2

@@ -27,7 +27,7 @@ const root = mkdtempSync(join(tmpdir(), 'stewards-action-'))
 let n = 0
 
 interface Runner {
-  /** The checkout: a copy of the demo, two levels down so the demo's `../../demo-output` stays in this folder. */
+  /** The checkout: a copy of the demo, one level down so that what is written beside it is seen too. */
   workspace: string
   temp: string
   output: string
@@ -138,7 +138,7 @@ describe('the GitHub Action script', () => {
     for (const uri of uris) expect(uri).toMatch(/^(k8s|app|worker)\//)
     // The summary is the Markdown report of this run, byte for byte.
     expect(readFileSync(r.summary, 'utf8')).toBe(readFileSync(o['markdown-file'], 'utf8'))
-    // Nothing written beside the checkout: not the demo's `output:` list (../../demo-output), not a cache.
+    // Nothing written in or beside the checkout: no report, no cache.
     expect(tree(join(r.workspace, '..'))).toEqual(before)
 
     const gate = await step(r, 'gate', {CODE: o['exit-code'], GATING: o.gating})
