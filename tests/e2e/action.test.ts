@@ -105,16 +105,19 @@ function tree(dir: string): string[] {
 }
 
 describe('the GitHub Action script', () => {
-  it('scans the demo from the workspace, writes only under RUNNER_TEMP, sets outputs and the summary, gates', async () => {
+  it('prepare: the cache folder under RUNNER_TEMP, a key of the settings and the UTC day', async () => {
     const r = runner()
-    const before = tree(join(r.workspace, '..'))
     const prepared = await step(r, 'prepare', {INPUT_PATHS: '.'})
     expect(prepared.code).toBe(0)
     const day = new Date().toISOString().slice(0, 10)
     expect(outputs(r)['cache-key']).toMatch(new RegExp(`^stewards-v1-Linux-[0-9a-f]{12}-${day}$`))
     expect(outputs(r)['cache-key'].startsWith(outputs(r)['cache-restore-keys'])).toBe(true)
     expect(outputs(r)['cache-dir']).toBe(join(r.temp, 'stewards-cache'))
+  })
 
+  it('scans the demo from the workspace, writes only under RUNNER_TEMP, sets outputs and the summary, gates', async () => {
+    const r = runner()
+    const before = tree(join(r.workspace, '..'))
     const scan = await step(r, 'scan', {INPUT_PATHS: '.', INPUT_FAIL_ON: 'high'})
     expect(scan.code).toBe(0) // the scan step never fails the job: the SARIF upload comes first
     const o = outputs(r)
@@ -203,7 +206,7 @@ describe('the GitHub Action script', () => {
     expect((await step(r, 'gate', {CODE: o['exit-code']})).code).toBe(3)
   })
 
-  it('baseline: the previous JSON report from RUNNER_TEMP gates only new findings; a missing one warns; a link is refused', async () => {
+  it('baseline: the previous JSON report from RUNNER_TEMP gates only new findings', async () => {
     const r = runner()
     await step(r, 'scan', {INPUT_PATHS: '.', INPUT_FAIL_ON: 'high'})
     const previous = join(r.temp, 'baseline', 'stewards.json')
@@ -213,7 +216,13 @@ describe('the GitHub Action script', () => {
     expect(again.code).toBe(0)
     expect(outputs(r)['exit-code']).toBe('0')
     expect(Number(outputs(r).high)).toBeGreaterThan(0) // still reported, no longer gating
+  })
 
+  it('baseline: a missing one warns and every finding gates; one reached through a link is refused', async () => {
+    const r = runner()
+    const previous = join(r.temp, 'baseline', 'stewards.json')
+    mkdirSync(join(r.temp, 'baseline'))
+    writeFileSync(previous, '{}')
     const missing = await step(r, 'scan', {
       INPUT_PATHS: '.',
       INPUT_FAIL_ON: 'high',
