@@ -20,6 +20,7 @@ import {
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
 import {builtBin, processEnv, repoRoot} from '../support/cli.js'
 
 const script = join(repoRoot, 'scripts', 'action', 'main.mjs')
@@ -103,6 +104,64 @@ function tree(dir: string): string[] {
     })
     .sort()
 }
+
+interface ActionStep {
+  id?: string
+  uses?: string
+  run?: string
+  env?: Record<string, string>
+  with?: Record<string, string>
+}
+
+describe('action.yml', () => {
+  const text = readFileSync(join(repoRoot, 'action.yml'), 'utf8')
+  // The yaml library's strict parse: a plain scalar with ': ' inside (a description) is an error, as on GitHub.
+  const action = parse(text) as {
+    inputs: Record<string, {description: string; default?: string}>
+    outputs: Record<string, {value: string}>
+    runs: {using: string; steps: ActionStep[]}
+  }
+  const steps = action.runs.steps
+  const ids = new Set(steps.map((s) => s.id).filter(Boolean))
+
+  it('is a composite action on current actions, and the steps name only inputs and step outputs that exist', () => {
+    expect(action.runs.using).toBe('composite')
+    expect(steps.map((s) => s.uses).filter(Boolean)).toEqual([
+      'actions/setup-node@v6',
+      'actions/cache/restore@v5',
+      'actions/cache/save@v5',
+      'github/codeql-action/upload-sarif@v4',
+    ])
+    for (const [, name] of text.matchAll(/\binputs\.([\w-]+)/g)) expect(Object.keys(action.inputs)).toContain(name)
+    for (const [, id] of text.matchAll(/\bsteps\.([\w-]+)\.outputs/g)) expect(ids).toContain(id)
+    for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10)
+    expect(action.inputs['fail-on-incomplete'].default).toBe('true')
+  })
+
+  it('every INPUT_ variable the script reads is set by the step that runs it, from the input of that name', () => {
+    const script = readFileSync(join(repoRoot, 'scripts', 'action', 'main.mjs'), 'utf8')
+    const read = new Set([...script.matchAll(/env\('(INPUT_[A-Z_]+)'/g)].map((m) => m[1]))
+    const set = new Map<string, string>()
+    for (const step of steps)
+      for (const [name, value] of Object.entries(step.env ?? {})) if (name.startsWith('INPUT_')) set.set(name, value)
+    for (const name of read) {
+      expect(set.has(name), name).toBe(true)
+      const input = name.slice('INPUT_'.length).toLowerCase().replaceAll('_', '-')
+      expect(set.get(name)).toBe(`\${{ inputs.${input} }}`)
+    }
+  })
+
+  it('every output is one the scan step writes', async () => {
+    const r = runner()
+    writeFileSync(join(r.workspace, '.stewards.yaml'), 'failOn: [\n')
+    await step(r, 'scan', {INPUT_PATHS: '.'})
+    const written = Object.keys(outputs(r))
+    for (const [name, output] of Object.entries(action.outputs)) {
+      expect(output.value).toBe(`\${{ steps.scan.outputs.${name} }}`)
+      expect(written).toContain(name)
+    }
+  })
+})
 
 describe('the GitHub Action script', () => {
   it('prepare: the cache folder under RUNNER_TEMP, a key of the settings and the UTC day', async () => {
