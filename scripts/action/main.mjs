@@ -133,7 +133,10 @@ function install() {
   const args = ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', spec]
   console.log(`stewards action: npm ${args.join(' ')}`)
   const run = spawnSync(npm, args, {stdio: 'inherit', shell: process.platform === 'win32'})
-  if (run.status !== 0) throw new ActionError(`npm install ${spec} failed (exit ${run.status})`)
+  if (run.status !== 0)
+    throw new ActionError(
+      `npm install ${spec} failed (exit ${run.status}); the package input takes a version or a packed tarball (npm pack)`,
+    )
   const bin = join(prefix, 'node_modules', 'stewards', 'bin', 'run.js')
   if (!existsSync(bin)) throw new ActionError(`${spec} installed no stewards/bin/run.js`)
   setOutputs({bin})
