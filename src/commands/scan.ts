@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {resolveTokens} from '../collect/index.js'
+import {NETWORK_HELP, resolveAuth} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -25,7 +25,9 @@ Settings come from flags, then from a .stewards.yaml (--config, else the first P
 
 Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
-Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.`
+Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.
+
+${NETWORK_HELP}`
 
   static examples = [
     {description: 'The bundled fictional demo, offline', command: '<%= config.bin %> <%= command.id %> fixtures/demo'},
@@ -139,7 +141,9 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxAge = setting('maxAge', flags['max-age'])
     const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
-    const tokens = resolveTokens(flags.token, apiUrls)
+    // A GitHub App's installation token is made here, once (collect/app-auth.ts).
+    const offline = Boolean(setting('offline', flags.offline) || setting('snapshot', flags.snapshot))
+    const tokens = await resolveAuth(flags.token, apiUrls, {offline})
 
     const result = await runScan({
       paths,
