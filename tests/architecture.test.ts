@@ -56,7 +56,7 @@ function edges(): Edge[] {
 }
 
 /** Why an import breaks the house rules, or null. */
-export function violation(from: string, to: string): string | null {
+function violation(from: string, to: string): string | null {
   const [fromTop] = from.split('/')
   const [toTop] = to.split('/')
   if (to.startsWith('..')) return 'imports from outside src/'

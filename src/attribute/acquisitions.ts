@@ -3,8 +3,8 @@
  * The rules are Go regular expressions with an inline `(?i)`; JavaScript's RegExp refuses that prefix, so it
  * becomes the `i` flag. Other Go-only syntax is reported as an error naming the file and rule.
  */
-import {readFile} from 'node:fs/promises'
 import {usageError} from '../core/errors.js'
+import {readUserFile} from '../core/user-file.js'
 import {CompaniesFile} from './sources/gitdm/schema.js'
 import {parseYamlFile} from './yaml-file.js'
 
@@ -18,13 +18,7 @@ export interface Acquisition {
 const MAX_NAME = 256
 
 export async function loadAcquisitions(file: string): Promise<Acquisition[]> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  return parseAcquisitions(text, file)
+  return parseAcquisitions(await readUserFile(file, 'the companies file'), file)
 }
 
 export function parseAcquisitions(text: string, file: string): Acquisition[] {
@@ -43,13 +37,13 @@ export function compileGoRegex(source: string, where: string): RegExp {
     body = body.slice(inline[0].length)
     for (const flag of inline[1]) {
       if (flag === 'i' || flag === 'm' || flag === 's') flags += flag
-      else throw usageError('bad-config', `${where}: Go flag '${flag}' has no JavaScript equivalent`)
+      else throw usageError('evidence-invalid', `${where}: Go flag '${flag}' has no JavaScript equivalent`)
     }
   }
   try {
     return new RegExp(body, flags)
   } catch (error) {
-    throw usageError('bad-config', `${where}: ${(error as Error).message}`)
+    throw usageError('evidence-invalid', `${where}: ${(error as Error).message}`)
   }
 }
 

@@ -4,4 +4,4 @@ export {type AttributionOptions, attributionErrors, loadAttributionContext} from
 export {sources} from './registry.js'
 export type {AttributionContext, EntityLookup, EvidenceSourcePlugin, Subject} from './types.js'
 export {readCommitsFile} from './offline-input.js'
-export {buildPeopleReport, formatPeopleText} from './people.js'
+export {buildPeopleReport, formatPeopleText, type PeopleReport} from './people.js'

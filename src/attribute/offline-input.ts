@@ -1,7 +1,7 @@
 /** Offline inputs of `stewards people`: a commits JSON file (CommitRecord[]), read and checked. */
-import {readFile} from 'node:fs/promises'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
+import {parseUserJson, readUserFile} from '../core/user-file.js'
 import type {CommitRecord} from '../core/model.js'
 import type {FileProblem} from './sources/gitdm/parse.js'
 
@@ -21,22 +21,7 @@ const Commit = z.object({
 const MAX_BYTES = 256 * 1024 * 1024
 
 export async function readCommitsFile(file: string): Promise<{commits: CommitRecord[]; problems: FileProblem[]}> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  if (text.length > MAX_BYTES) throw usageError('file-too-large', `${file}: larger than ${MAX_BYTES} bytes`)
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw usageError(
-      'bad-json',
-      `${file}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`,
-    )
-  }
+  const data = parseUserJson(await readUserFile(file, 'the commits file', {maxBytes: MAX_BYTES}), file)
   if (!Array.isArray(data)) throw usageError('bad-commits', `${file}: expected a JSON array of commit records`)
   const commits: CommitRecord[] = []
   const problems: FileProblem[] = []
@@ -54,11 +39,4 @@ export async function readCommitsFile(file: string): Promise<{commits: CommitRec
     commits.push({sha, author, committer: committer ?? author, login: login ?? null})
   })
   return {commits, problems}
-}
-
-/** Line of a JSON.parse error from its "position N" (1 when the engine gives none). */
-function jsonErrorLine(text: string, error: Error): number {
-  const position = /position (\d+)/.exec(error.message)
-  if (!position) return 1
-  return text.slice(0, Number(position[1])).split('\n').length
 }

@@ -5,7 +5,6 @@ export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from '../core/re
 export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'
 export {rateLimitNotice} from './cli-options.js'
-export {DATA_PARTS, type DataPart} from './missing.js'
 export {checkApiUrl, hostsFor, pairGitDirs} from './cli-options.js'
 export {
   parseGovernance,
@@ -14,3 +13,4 @@ export {
   selectMaintainers,
   toRoleHolders,
 } from './governance/index.js'
+export {CollectConfig, type CollectFlagValues, collectFlags, collectOptionsFrom} from './flags.js'

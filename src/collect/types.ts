@@ -1,4 +1,5 @@
 import type {CollectedProject, Profile, RequestStats, Window} from '../core/model.js'
+import type {RateLimitPolicy} from '../core/rate-limit.js'
 import type {RepoRef} from '../core/repo-name.js'
 
 export type SourceId = 'github' | 'git' | 'snapshot'
@@ -15,14 +16,14 @@ export interface CollectOptions {
   token?: string
   /** `https://api.github.com` (default) or `https://HOST/api/v3` for GitHub Enterprise Server. */
   apiUrl?: string
-  /** Window on author dates, ISO 8601: since inclusive, until exclusive. */
-  since: string
-  until: string
+  /** Window on author dates, ISO 8601 UTC: since inclusive, until exclusive. */
+  window: Window
   cacheDir?: string
   /** Freshness of cache entries in ms (default 24 h); older ones are revalidated with their ETag. */
   maxAge?: number
   offline?: boolean
-  onRateLimit?: 'wait' | 'stop'
+  /** At GitHub's primary rate limit (default wait). */
+  onRateLimit?: RateLimitPolicy
   /** Projects collected at once (default 4). */
   concurrency?: number
   /** `github.com/owner/name` → local clone or bare repository (source `git`). */
@@ -79,9 +80,8 @@ export interface SourceSession {
   close?(): Promise<void>
 }
 
-export interface ResolvedOptions extends CollectOptions {
-  window: Window
-}
+/** The options a source is opened with. */
+export type ResolvedOptions = CollectOptions
 
 /** A data source plug-in (folder `src/collect/sources/<id>/`). */
 export interface Source {

@@ -1,4 +1,4 @@
-import type {CommitRecord, Window} from '../core/model.js'
+import type {CommitRecord} from '../core/model.js'
 import {compare} from '../core/compare.js'
 
 /** Sorted by author date (UTC) then sha, like the shared corpus: same input, same bytes. */

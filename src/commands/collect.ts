@@ -1,19 +1,16 @@
 import {Args, Flags} from '@oclif/core'
-import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
-import {parseDuration} from '../core/duration.js'
-import type {CollectOptions} from '../collect/index.js'
+import {collectFlags} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode, usageError} from '../core/errors.js'
-import {resolveWindow} from '../core/window.js'
-import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/index.js'
+import {chosenFormat, formatFlags} from '../core/output-format.js'
+import {collectRepos, collectSummaryLines} from '../pipeline/collect.js'
 
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
   static override description =
-    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
+    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON (--format json) can be inspected and replayed (--snapshot). Settings come from flags, then from .stewards.yaml (--config, else the working directory): the collecting keys (since, until, cacheDir, maxAge, offline, snapshot, githubApiUrl, onRateLimit, concurrency); flags win. Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
   static override examples = [
-    '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
-    '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
+    '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --format json',
+    '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --format json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
   ]
   static override strict = false
@@ -21,86 +18,32 @@ export default class Collect extends BaseCommand {
     repos: Args.string({description: 'OWNER/REPO or github.com/OWNER/REPO (several allowed)', required: true}),
   }
   static override flags = {
-    json: Flags.boolean({description: 'Print the collected data as JSON (the replayable form)'}),
-    since: Flags.string({
-      description: 'Window start, inclusive (default: 12 months before --until)',
-      helpValue: 'YYYY-MM-DD',
+    config: Flags.string({
+      description: 'settings file (default: .stewards.yaml in the working directory)',
+      helpValue: 'FILE',
     }),
-    until: Flags.string({
-      description: "Window end, exclusive (default: today's UTC midnight)",
-      helpValue: 'YYYY-MM-DD',
-    }),
-    token: Flags.string({
-      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow)',
-      helpValue: 'TOKEN',
-    }),
-    'github-api-url': Flags.string({
-      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
-      helpValue: 'URL',
-    }),
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    'max-age': Flags.string({
-      description: 'Serve cache entries younger than this without asking (default 24h)',
-      helpValue: 'DURATION',
-    }),
-    offline: Flags.boolean({description: 'Use only the cache; report what is missing'}),
+    ...formatFlags('the collected data (json is the replayable form)'),
+    ...collectFlags,
     git: Flags.string({
       description:
-        'Local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR. Repeatable.',
+        'local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR; repeatable',
       multiple: true,
       helpValue: 'DIR',
     }),
-    snapshot: Flags.string({
-      description: 'Replay a cache bundle or a recorded collect --json instead of the network',
-      helpValue: 'FILE',
-    }),
-    'on-rate-limit': Flags.string({
-      description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results',
-      options: ['wait', 'stop'],
-      default: 'wait',
-    }),
-    concurrency: Flags.integer({description: 'Repositories collected at once', min: 1, max: 64, default: 4}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Collect)
-    const repos = (argv as string[]).map((input) => {
-      const ref = parseRepo(input, hostsFor(flags['github-api-url']))
-      if ('error' in ref)
-        throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
-      return ref.key
+    const format = chosenFormat(flags)
+    const {window, run, exitCode} = await collectRepos(argv as string[], flags, {
+      // Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang).
+      onNotice: (message) => this.logToStderr(message),
+      onProgress: process.stderr.isTTY ? (message) => this.logToStderr(message) : undefined,
     })
-    const window = resolveWindow(flags.since, flags.until)
-    const options: CollectOptions = {
-      since: window.since,
-      until: window.until,
-      token: resolveToken(flags.token),
-      apiUrl: checkApiUrl(flags['github-api-url']),
-      cacheDir: flags['cache-dir'],
-      maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
-      offline: flags.offline,
-      onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
-      concurrency: flags.concurrency,
-      onProgress: (event) => this.progress(event),
-    }
-    if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
-    if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(repos, flags.git)})
-    const run = await collectProjects(repos, options)
-    if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
-    else
-      for (const p of run.projects)
-        this.log(
-          `${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.missing?.length ? `\tmissing: ${p.missing.join(', ')}` : ''}${p.reason ? `\t${p.reason}` : ''}`,
-        )
+    if (format === 'json') this.log(JSON.stringify({window, ...run}, null, 2))
+    else for (const line of collectSummaryLines(run)) this.log(line)
     for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
     // BaseCommand.catch drains stdout before the process ends, so a pipe reader gets the whole JSON.
-    if (run.incomplete) this.exit(ExitCode.incomplete)
-  }
-
-  /** Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang). */
-  private progress(event: Parameters<NonNullable<CollectOptions['onProgress']>>[0]): void {
-    if (event.type === 'rate-limit-wait') this.logToStderr(rateLimitNotice(event))
-    else if (event.type === 'project-done' && process.stderr.isTTY)
-      this.logToStderr(`collected ${event.repo} (${event.status})`)
+    if (exitCode !== 0) this.exit(exitCode)
   }
 }

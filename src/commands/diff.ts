@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
+import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {type Finding, SEVERITIES, type Severity} from '../core/model.js'
 import {diffFindings, reachesThreshold} from '../pipeline/baseline.js'
 import {readReport} from '../pipeline/scan.js'
@@ -13,7 +14,7 @@ export default class Diff extends BaseCommand {
 
   static examples = [
     '<%= config.bin %> <%= command.id %> main.json pr.json',
-    '<%= config.bin %> <%= command.id %> main.json pr.json --fail-on high --json',
+    '<%= config.bin %> <%= command.id %> main.json pr.json --fail-on high --format json',
   ]
 
   static args = {
@@ -22,6 +23,7 @@ export default class Diff extends BaseCommand {
   }
 
   static flags = {
+    ...formatFlags('the differences'),
     'fail-on': Flags.string({
       description: 'exit 1 when a new or worsened finding reaches this severity',
       options: [...SEVERITIES, 'none'],
@@ -29,10 +31,9 @@ export default class Diff extends BaseCommand {
     }),
   }
 
-  static enableJsonFlag = true
-
-  async run() {
+  async run(): Promise<void> {
     const {args, flags} = await this.parse(Diff)
+    const json = chosenFormat(flags) === 'json'
     const [base, head] = [await readReport(args.base), await readReport(args.head)]
     const diff = diffFindings(base.findings, head.findings)
     const brief = (f: Finding) => ({ruleId: f.ruleId, severity: f.severity, repo: f.repo, message: f.message})
@@ -43,7 +44,8 @@ export default class Diff extends BaseCommand {
       removed: diff.removed.map(brief),
       unchanged: diff.unchanged.length,
     }
-    if (!this.jsonEnabled()) {
+    if (json) this.log(JSON.stringify(out, null, 2))
+    else {
       const line = (tag: string, f: {severity: string; ruleId: string; repo: string; was?: string}) =>
         this.log(`${tag} ${f.severity.toUpperCase().padEnd(8)} ${f.ruleId}  ${f.repo}${f.was ? ` (was ${f.was})` : ''}`)
       for (const f of out.added) line('+ new     ', f)
@@ -55,10 +57,6 @@ export default class Diff extends BaseCommand {
       )
     }
     const gating = [...diff.added, ...diff.worsened.map((w) => w.finding)]
-    if (reachesThreshold(gating, flags['fail-on'] as Severity | 'none')) {
-      if (this.jsonEnabled()) this.logJson(out)
-      this.exit(ExitCode.findings)
-    }
-    return out
+    if (reachesThreshold(gating, flags['fail-on'] as Severity | 'none')) this.exit(ExitCode.findings)
   }
 }

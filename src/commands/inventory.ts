@@ -1,9 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode, usageError} from '../core/errors.js'
+import {ExitCode} from '../core/errors.js'
 import type {Component, Inventory} from '../core/model.js'
-import {DEFAULT_MAX_FILE_SIZE, discoverPaths} from '../discover/index.js'
-import {parseSize} from '../core/size.js'
+import {chosenFormat, formatFlags} from '../core/output-format.js'
+import {formatPlace, formatProblem} from '../core/problem.js'
+import {parseSizeFlag} from '../core/size.js'
+import {discoverPaths} from '../discover/index.js'
 import {formatResolutionTable, type ResolveRun, resolveComponents} from '../resolve/index.js'
 
 export default class InventoryCommand extends BaseCommand {
@@ -18,15 +20,16 @@ export default class InventoryCommand extends BaseCommand {
 
   static examples = [
     {description: 'Inventory the current directory as a table', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'The bundled demo, as JSON', command: '<%= config.bin %> <%= command.id %> fixtures/demo --json'},
+    {
+      description: 'The bundled demo, as JSON',
+      command: '<%= config.bin %> <%= command.id %> fixtures/demo --format json',
+    },
     {
       description: 'Only Kubernetes manifests, without tests',
       command: "<%= config.bin %> <%= command.id %> deploy/ --include '*.yaml' --exclude 'test/**'",
     },
     {description: 'Read files up to 200 MB', command: '<%= config.bin %> <%= command.id %> . --max-file-size 200MB'},
   ]
-
-  static enableJsonFlag = true
 
   static strict = false
 
@@ -35,6 +38,7 @@ export default class InventoryCommand extends BaseCommand {
   }
 
   static flags = {
+    ...formatFlags('the inventory'),
     include: Flags.string({
       description:
         'only read files matching this glob, relative to PATH or to the working directory (repeatable; a glob without / matches file names)',
@@ -60,35 +64,25 @@ export default class InventoryCommand extends BaseCommand {
     }),
   }
 
-  async run(): Promise<Inventory & {resolution?: ResolveRun}> {
+  async run(): Promise<void> {
     const {argv, flags} = await this.parse(InventoryCommand)
-    const maxFileSize = parseSize(flags['max-file-size'])
-    if (maxFileSize === undefined) {
-      throw usageError(
-        'bad-size',
-        `--max-file-size: "${flags['max-file-size']}" is not a size`,
-        `use bytes or a unit, e.g. --max-file-size ${DEFAULT_MAX_FILE_SIZE} or 50MB`,
-      )
-    }
+    const json = chosenFormat(flags) === 'json'
+    const maxFileSize = parseSizeFlag(flags['max-file-size'], '--max-file-size')
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
-    // Written directly: oclif's logToStderr is silent under --json, and a glob that matched nothing must be told.
+    // A glob that matched nothing must be told, whatever the format.
     const warn = (message: string) => process.stderr.write(`warning: ${message}\n`)
     const inventory = await discoverPaths(paths, {include: flags.include, exclude: flags.exclude, maxFileSize, warn})
-    if (!this.jsonEnabled()) {
+    if (!json) {
       this.log(table(inventory.components))
       this.logToStderr(summary(inventory))
     }
-    if (inventory.errors.length > 0) process.exitCode = ExitCode.incomplete
-    if (!flags.resolve) return inventory
-    const resolution = await resolveComponents(inventory.components, {offline: flags.offline, mapFile: flags.map})
-    if (!this.jsonEnabled()) this.log(`\n${formatResolutionTable(resolution.stats)}`)
-    if (resolution.incomplete) process.exitCode = ExitCode.incomplete
-    return {...inventory, resolution}
-  }
-
-  /** Plain JSON.stringify: same bytes every run, and fast on large inventories. */
-  protected logJson(json: unknown): void {
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
+    const resolution: ResolveRun | undefined = flags.resolve
+      ? await resolveComponents(inventory.components, {offline: flags.offline, mapFile: flags.map})
+      : undefined
+    // Plain JSON.stringify: same bytes every run, and fast on large inventories.
+    if (json) process.stdout.write(`${JSON.stringify(resolution ? {...inventory, resolution} : inventory, null, 2)}\n`)
+    else if (resolution) this.log(`\n${formatResolutionTable(resolution.stats)}`)
+    if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }
 }
 
@@ -104,7 +98,7 @@ function table(components: Component[]): string {
       c.kind,
       c.ecosystem,
       c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
-      `${first.file}:${first.line}${more}`,
+      `${formatPlace(first.file, first.line)}${more}`,
     ]
   })
   const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
@@ -122,13 +116,9 @@ function summary(inventory: Inventory): string {
   const lines = [
     `${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`,
   ]
-  for (const e of errors) lines.push(`error: ${place(e.file, e.line, e.column)}: ${e.message} [${e.code}]`)
-  for (const s of skipped.slice(0, SKIPPED_SHOWN))
-    lines.push(`skipped: ${place(s.file, s.line)}: ${s.message} [${s.reason}]`)
-  if (skipped.length > SKIPPED_SHOWN) lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --json)`)
+  for (const e of errors) lines.push(`error: ${formatProblem(e)} [${e.code}]`)
+  for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped: ${formatProblem(s)} [${s.reason}]`)
+  if (skipped.length > SKIPPED_SHOWN)
+    lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --format json)`)
   return lines.join('\n')
-}
-
-function place(file: string, line?: number, column?: number): string {
-  return file + (line ? `:${line}` : '') + (line && column ? `:${column}` : '')
 }

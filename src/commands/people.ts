@@ -1,35 +1,19 @@
 import {Args, Flags} from '@oclif/core'
-import {attributeProject, loadAttributionContext} from '../attribute/index.js'
-import {entityFlags} from '../entities/index.js'
-import {loadEntities} from '../entities/index.js'
-import {readCommitsFile} from '../attribute/index.js'
-import {buildPeopleReport, formatPeopleText} from '../attribute/index.js'
-import {sources} from '../attribute/index.js'
-import {parseDuration} from '../core/duration.js'
-import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
-import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
-import type {CollectOptions} from '../collect/index.js'
-import {inWindow} from '../core/window.js'
+import {formatPeopleText, sources} from '../attribute/index.js'
+import {collectFlags} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
-import {isCalendarDate, DAY_MS} from '../core/dates.js'
-import {ExitCode, usageError} from '../core/errors.js'
-import type {CollectedProject, CommitRecord, Window} from '../core/model.js'
-import {parseDate, resolveWindow} from '../core/window.js'
-import {checkApiUrl, hostsFor} from '../collect/index.js'
-
-/** The project to attribute, and what went wrong getting it. */
-interface ProjectInput {
-  project: CollectedProject
-  warnings: string[]
-  incomplete: boolean
-}
+import {chosenFormat, formatFlags} from '../core/output-format.js'
+import {entityFlags} from '../entities/index.js'
+import {runPeople} from '../pipeline/people.js'
 
 export default class People extends BaseCommand {
   static override summary = "Show each person's organisation at each commit, with the evidence"
   static override description =
     `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README role lists, SECURITY_CONTACTS) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files, GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown.
 
-With --commits (and --governance) the records are read from files instead, without any network.
+With --commits (and --governance) the records are read from files instead, without any network; the window then defaults to the days the commits span (--since: the day of the first commit; --until: the day after the last).
+
+Settings come from flags, then from .stewards.yaml (--config, else the working directory): the collecting keys and affiliations, companies, overrides, entities; flags win.
 
 Exit codes: 0 done (a repository that does not exist or is blocked is reported on stderr and shows nobody), 2 incomplete (collection was cut short; what was collected is still shown), 3 usage or input error.`
   static override examples = [
@@ -40,7 +24,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     {
       description: 'The fictional demo, offline, as JSON',
       command:
-        '<%= config.bin %> <%= command.id %> example-nimbus/nimbus-mesh --snapshot fixtures/demo/snapshot.json --since 2025-01-01 --until 2026-01-01 --entities fixtures/demo/entities --affiliations fixtures/demo/affiliations.txt --json',
+        '<%= config.bin %> <%= command.id %> example-nimbus/nimbus-mesh --snapshot fixtures/demo/snapshot.json --since 2025-01-01 --until 2026-01-01 --entities fixtures/demo/entities --affiliations fixtures/demo/affiliations.txt --format json',
     },
     {
       description: 'From a local clone',
@@ -50,244 +34,72 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     {
       description: 'From recorded files, gitdm evidence only',
       command:
-        '<%= config.bin %> <%= command.id %> prometheus/prometheus --commits commits.json --governance governance/ --affiliations gitdm.txt --sources gitdm --json',
+        '<%= config.bin %> <%= command.id %> prometheus/prometheus --commits commits.json --governance governance/ --affiliations gitdm.txt --sources gitdm --format json',
     },
   ]
   static override args = {
     repo: Args.string({description: 'OWNER/REPO (or github.com/OWNER/REPO) of the project', required: true}),
   }
   static override flags = {
-    since: Flags.string({
-      description:
-        'Window start on commit author dates, UTC, inclusive: a day or an ISO 8601 timestamp (default: 12 months before --until; with --commits, the day of the first commit)',
-      helpValue: 'YYYY-MM-DD',
-    }),
-    until: Flags.string({
-      description:
-        "Window end, exclusive (default: today's UTC midnight; with --commits, the day after the last commit)",
-      helpValue: 'YYYY-MM-DD',
-    }),
-    'as-of': Flags.string({
-      description: 'Day at which role holders are attributed (default: the last day of the window)',
-      helpValue: 'YYYY-MM-DD',
-    }),
-    token: Flags.string({
-      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow); never printed',
-      helpValue: 'TOKEN',
-    }),
-    'github-api-url': Flags.string({
-      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
-      helpValue: 'URL',
-    }),
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    'max-age': Flags.string({
-      description: 'Serve cache entries younger than this without asking (default 24h)',
-      helpValue: 'DURATION',
-    }),
-    offline: Flags.boolean({description: 'Use only the cache; report what is missing'}),
-    snapshot: Flags.string({
-      description: 'Replay a cache bundle or a recorded collect --json instead of the network',
+    config: Flags.string({
+      description: 'settings file (default: .stewards.yaml in the working directory)',
       helpValue: 'FILE',
     }),
-    git: Flags.string({description: 'Collect from this local clone instead of GitHub', helpValue: 'DIR'}),
-    'on-rate-limit': Flags.string({
-      description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results',
-      options: ['wait', 'stop'],
-      default: 'wait',
+    ...formatFlags('the people report'),
+    ...collectFlags,
+    'as-of': Flags.string({
+      description: 'day at which role holders are attributed (default: the last day of the window)',
+      helpValue: 'YYYY-MM-DD',
     }),
+    git: Flags.string({description: 'collect from this local clone instead of GitHub', helpValue: 'DIR'}),
     commits: Flags.string({
       description:
-        'Read commit records from this file instead of collecting (JSON array: sha, author{name,email,date}, committer, login)',
+        'read commit records from this file instead of collecting (JSON array: sha, author{name,email,date}, committer, login)',
       helpValue: 'FILE',
     }),
     governance: Flags.string({
-      description: 'With --commits: directory holding the governance files as laid out in the repository',
+      description: 'with --commits: directory holding the governance files as laid out in the repository',
       helpValue: 'DIR',
       dependsOn: ['commits'],
     }),
     affiliations: Flags.string({
-      description: 'cncf/gitdm developers_affiliations file, in gitdm order. Repeatable.',
+      description: 'cncf/gitdm developers_affiliations file, in gitdm order; repeatable',
       multiple: true,
       helpValue: 'FILE',
     }),
     companies: Flags.string({description: 'cncf/gitdm companies.yaml (acquisition renames)', helpValue: 'FILE'}),
     overrides: Flags.string({
-      description: 'Your affiliations.yaml: login or email → organisation, with dates',
+      description: 'your affiliations.yaml: login or email → organisation, with dates',
       helpValue: 'FILE',
     }),
     sources: Flags.string({
-      description: `Evidence sources to use, comma-separated (default all: ${sources.map((s) => s.id).join(', ')})`,
+      description: `evidence sources to use, comma-separated (default all: ${sources.map((s) => s.id).join(', ')})`,
       helpValue: 'IDS',
     }),
     bot: Flags.string({
-      description: 'A further bot account (login, email or author name). Repeatable.',
+      description: 'a further bot account (login, email or author name); repeatable',
       multiple: true,
       helpValue: 'NAME',
     }),
     ...entityFlags,
-    json: Flags.boolean({description: 'Print the people report as JSON'}),
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(People)
-    checkFlagCombinations(flags)
-    const asOf = flags['as-of']
-    if (asOf !== undefined && !isCalendarDate(asOf))
-      throw usageError('bad-date', `--as-of '${asOf}' is not a date YYYY-MM-DD`)
-    // Evidence and organisation data first: a bad file should fail before any network work.
-    const useEntities = flags.shipped || (flags.entities?.length ?? 0) > 0
-    const entities = useEntities ? await loadEntities(flags.entities ?? [], {shipped: flags.shipped}) : undefined
-    const context = await loadAttributionContext({
-      affiliations: flags.affiliations,
-      companies: flags.companies,
-      overrides: flags.overrides,
-      entities,
-      sources: flags.sources
-        ?.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      bots: flags.bot,
-    })
-    const input = flags.commits
-      ? await fromFiles(args.repo, flags.commits, flags)
-      : await this.collect(args.repo, flags)
-    const {project} = input
-    const parsed = parseGovernanceFiles(project.governance)
-    const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
-    const report = buildPeopleReport(attributed, project)
-
-    const warnings = [
-      ...context.problems.map(describeProblem),
-      ...input.warnings,
-      ...parsed.problems.map(describeProblem),
-    ]
-    for (const warning of warnings) this.logToStderr(`warning: ${warning}`)
-    if (project.status === 'unavailable' && !input.incomplete)
-      this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
-    if (flags.json) this.log(JSON.stringify(report, null, 2))
-    else process.stdout.write(formatPeopleText(report))
-    if (input.incomplete) {
-      this.logToStderr(
-        `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,
-      )
-      this.exit(ExitCode.incomplete)
-    }
-  }
-
-  /** One repository through `collectProjects`, with the flags of `stewards collect`. */
-  private async collect(input: string, flags: CollectFlags): Promise<ProjectInput> {
-    const apiUrl = checkApiUrl(flags['github-api-url'])
-    const ref = parseRepo(input, hostsFor(apiUrl))
-    if ('error' in ref)
-      throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
-    const window = resolveWindow(flags.since, flags.until)
-    const options: CollectOptions = {
-      since: window.since,
-      until: window.until,
-      token: resolveToken(flags.token),
-      apiUrl,
-      cacheDir: flags['cache-dir'],
-      maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
-      offline: flags.offline,
-      onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
+    const format = chosenFormat(flags)
+    const run = await runPeople(args.repo, flags, {
       // A long wait is announced even without a terminal: CI logs must say why nothing happens.
-      onProgress: (event) => {
-        if (event.type === 'rate-limit-wait') process.stderr.write(`stewards: ${rateLimitNotice(event)}\n`)
-      },
+      onNotice: (message) => this.logToStderr(`stewards: ${message}`),
+    })
+    for (const warning of run.warnings) this.logToStderr(`warning: ${warning}`)
+    if (run.unavailable) this.logToStderr(`stewards: ${run.unavailable}; nobody to show`)
+    if (format === 'json') this.log(JSON.stringify(run.report, null, 2))
+    else process.stdout.write(formatPeopleText(run.report))
+    if (run.exitCode !== 0) {
+      this.logToStderr(
+        `stewards: the collection of ${run.report.repo} is incomplete (see the warnings); the people shown are from what was collected`,
+      )
+      this.exit(run.exitCode)
     }
-    if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
-    if (flags.git) Object.assign(options, {source: 'git', gitDirs: {[ref.key]: flags.git}})
-    const run = await collectProjects([ref.key], options)
-    const project = run.projects[0] ?? {
-      repo: ref.key,
-      source: options.source ?? 'github',
-      status: 'unavailable',
-      reason: 'not collected',
-      window,
-      commits: [],
-      governance: [],
-      profiles: {},
-    }
-    return {project, warnings: run.problems, incomplete: run.incomplete}
   }
-}
-
-type CollectFlags = {
-  since?: string
-  until?: string
-  token?: string
-  'github-api-url'?: string
-  'cache-dir'?: string
-  'max-age'?: string
-  offline?: boolean
-  snapshot?: string
-  git?: string
-  'on-rate-limit'?: string
-}
-
-/** Flags that make stewards collect the repository itself. */
-const COLLECTING = ['token', 'github-api-url', 'cache-dir', 'max-age', 'offline', 'snapshot', 'git'] as const
-
-// Checked here rather than with oclif's `exclusive`, which garbles the usage line.
-function checkFlagCombinations(flags: CollectFlags & {commits?: string}): void {
-  const given = COLLECTING.filter((name) => flags[name] !== undefined && flags[name] !== false)
-  if (flags.commits && given.length)
-    throw usageError('bad-flags', `--${given[0]} collects the repository: it cannot be used with --commits FILE`)
-  if (flags.snapshot && flags.git)
-    throw usageError('bad-flags', '--snapshot and --git are two different sources: give one')
-}
-
-/** Recorded commits (and governance files): no network; the window defaults to the days the commits span. */
-async function fromFiles(
-  input: string,
-  commitsFile: string,
-  flags: {since?: string; until?: string; governance?: string},
-): Promise<ProjectInput> {
-  const repo = parseRepo(input)
-  if ('error' in repo) throw usageError('bad-repo', repo.error)
-  // Read as the collecting path reads them, and before the file: a bad date fails first.
-  for (const [flag, value] of [
-    ['--since', flags.since],
-    ['--until', flags.until],
-  ] as const)
-    if (value !== undefined) parseDate(value, flag)
-  const read = await readCommitsFile(commitsFile)
-  const governance = flags.governance ? await readGovernanceDir(flags.governance) : []
-  const window = windowOf(read.commits, flags.since, flags.until)
-  const project: CollectedProject = {
-    repo: `${repo.owner}/${repo.name}`,
-    source: 'snapshot',
-    status: 'ok',
-    window,
-    commits: read.commits.filter((c) => inWindow(c.author.date, window)),
-    governance,
-    profiles: {},
-  }
-  return {project, warnings: read.problems.map(describeProblem), incomplete: false}
-}
-
-/** Collection reasons usually start with the repository already. */
-function aboutProject(project: CollectedProject): string {
-  const reason = project.reason ?? `${project.status}`
-  return reason.startsWith(project.repo) ? reason : `${project.repo}: ${reason}`
-}
-
-function describeProblem(problem: {file: string; line?: number; message: string}): string {
-  return `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`
-}
-
-/** The given --since/--until, else the UTC days the commits span (until = the day after the last commit). */
-function windowOf(commits: CommitRecord[], since?: string, until?: string): Window {
-  let first = Number.POSITIVE_INFINITY
-  let last = Number.NEGATIVE_INFINITY
-  // A loop, not Math.min(...times): a spread of a large file's commits overflows the call stack.
-  for (const commit of commits) {
-    const t = Date.parse(commit.author.date)
-    if (t < first) first = t
-    if (t > last) last = t
-  }
-  if (first > last) first = last = 0
-  const start = new Date(Math.floor(first / DAY_MS) * DAY_MS).toISOString()
-  const end = new Date((Math.floor(last / DAY_MS) + 1) * DAY_MS).toISOString()
-  return resolveWindow(since ?? start, until ?? end)
 }

@@ -1,4 +1,11 @@
-/** Exit codes: the contract CI relies on (see README). */
+/**
+ * Exit codes and error codes: the contract CI relies on. Every error code stewards uses is registered once in
+ * `ERRORS` (code → exit status → what it means → default hint); `ErrorCode` is the union of its keys, so an
+ * unregistered code does not type-check. tests/error-codes.test.ts finds every code written in src/ and fails on one
+ * that is not registered or on a registered one nothing uses; docs/error-codes.md is generated from this table.
+ */
+
+/** Exit codes (README "Exit codes"). */
 export const ExitCode = {
   clean: 0,
   findings: 1,
@@ -8,26 +15,240 @@ export const ExitCode = {
 } as const
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
-/** An error meant for the user: a stable code, a one-line message, an optional hint, and its exit code. */
+export interface ErrorEntry {
+  /** 3: the run stops (usage or configuration error). 2: the input is recorded in the report's `errors` and the run goes on, incomplete. */
+  exit: typeof ExitCode.usage | typeof ExitCode.incomplete
+  meaning: string
+  /** Printed as `Hint:` when the error does not bring its own. */
+  hint?: string
+}
+
+const SEE_HELP = 'see `stewards COMMAND --help`'
+const REPORT_HINT = 'pass a JSON report written by `stewards scan --format json`'
+
+/** Every error code, alphabetically. Exit 3 codes stop the run; exit 2 codes are recorded and make it incomplete. */
+export const ERRORS = {
+  'bad-api-url': {
+    exit: 3,
+    meaning: '`--github-api-url` is not an http(s) URL, or carries credentials',
+    hint: 'use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server',
+  },
+  'bad-commits': {
+    exit: 3,
+    meaning: 'a `--commits` file is not a JSON array of commit records',
+    hint: 'a JSON array of {sha, author: {name, email, date}, committer, login} records',
+  },
+  'bad-date': {exit: 3, meaning: 'a date flag is not a date', hint: 'use YYYY-MM-DD or an ISO 8601 timestamp'},
+  'bad-duration': {
+    exit: 3,
+    meaning: '`--max-age` (or `maxAge:`) is not a duration',
+    hint: 'use e.g. 30m, 24h, 7d or milliseconds',
+  },
+  'bad-flags': {exit: 3, meaning: 'flags that cannot be used together', hint: SEE_HELP},
+  'bad-format': {exit: 3, meaning: '`--format` names a format the command does not write', hint: SEE_HELP},
+  'bad-git': {
+    exit: 3,
+    meaning: '`--git DIR` cannot be paired with a repository',
+    hint: 'give one --git per repository, in order, or --git OWNER/REPO=DIR',
+  },
+  'bad-glob': {
+    exit: 3,
+    meaning: '`--include` or `--exclude` is not a valid glob',
+    hint: 'quote the glob so the shell leaves it alone; escape a literal [ ] ( ) { } with a backslash',
+  },
+  'bad-output': {
+    exit: 3,
+    meaning: '`--output` is not FORMAT=FILE, names an unknown format, a directory, or a file twice',
+    hint: 'e.g. --output sarif=stewards.sarif',
+  },
+  'bad-param': {
+    exit: 3,
+    meaning: '`--param` is not RULE.NAME=VALUE',
+    hint: 'e.g. --param single-org-majority.max_share=0.6',
+  },
+  'bad-repo': {
+    exit: 3,
+    meaning: 'a repository argument is not OWNER/REPO',
+    hint: 'repository names are OWNER/REPO with GitHub naming rules',
+  },
+  'bad-size': {exit: 3, meaning: '`--max-file-size` is not a size', hint: 'use bytes or a unit, e.g. 50MB'},
+  'bad-source-url': {exit: 3, meaning: '`--source-url` is not an http(s) URL'},
+  'bad-window': {
+    exit: 3,
+    meaning: '`--since` is not before `--until`',
+    hint: 'the window is [--since, --until) on commit author dates; swap them or widen it',
+  },
+  'cache-clear': {exit: 3, meaning: '`cache clear` refuses a directory that is not a cache (home, root, a checkout)'},
+  'cache-export': {
+    exit: 3,
+    meaning: 'nothing to export (no cache, or an empty one), or the bundle cannot be written',
+    hint: 'fill the cache with `stewards scan` or `stewards collect` first, or give --cache-dir',
+  },
+  'cache-import': {
+    exit: 3,
+    meaning: 'the file is not a stewards cache bundle',
+    hint: 'import a file written by `stewards cache export`',
+  },
+  'collect-incomplete': {
+    exit: 2,
+    meaning: 'part of a project could not be collected (rate limit, timeout, network error, offline cache miss)',
+  },
+  'config-invalid': {
+    exit: 3,
+    meaning: 'the settings file (`.stewards.yaml`) is not valid',
+    hint: 'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...; no token: use GITHUB_TOKEN); see the README',
+  },
+  'csl-invalid': {exit: 3, meaning: 'the file is not a Consolidated Screening List download (JSON, CSV or TSV)'},
+  'discoverer-failed': {exit: 2, meaning: 'a discover format failed on a file (a bug: please report it)'},
+  'entities-invalid': {
+    exit: 3,
+    meaning: 'organisation data (`rules/entities/`, `--entities`) is not valid',
+    hint: 'see rules/entities/SOURCES.md for the format of entity files',
+  },
+  'evidence-invalid': {
+    exit: 3,
+    meaning: 'an evidence file (`--affiliations`, `--companies`, `--overrides`) is not in its format',
+    hint: 'see src/attribute/README.md for the formats of evidence files',
+  },
+  'file-too-large': {exit: 3, meaning: 'a file given to stewards is larger than it accepts for its kind'},
+  'file-unreadable': {
+    exit: 3,
+    meaning: 'a file or directory given to stewards cannot be read (missing, not a file, no permission)',
+    hint: 'check the path',
+  },
+  'forbidden-key': {exit: 2, meaning: 'a lockfile key that could reach Object.prototype (`__proto__`) was ignored'},
+  'git-dir': {
+    exit: 3,
+    meaning: '`--git DIR` is not a git repository',
+    hint: 'give the path of a local clone or bare repository',
+  },
+  'github-unauthorized': {
+    exit: 3,
+    meaning: 'GitHub rejected the token (401)',
+    hint: 'check --token, GITHUB_TOKEN or GH_TOKEN (expired or revoked?), or unset them to run anonymously',
+  },
+  'include-not-read': {exit: 2, meaning: 'a requirements file includes (`-r`) a file that could not be read'},
+  'invalid-affiliation': {exit: 2, meaning: 'a line of a gitdm affiliation file could not be read'},
+  'invalid-chart': {exit: 2, meaning: 'a Helm `Chart.yaml` or `Chart.lock` is not a chart file'},
+  'invalid-entry': {exit: 2, meaning: 'a lockfile entry is not in the expected shape'},
+  'invalid-go-mod': {exit: 2, meaning: 'a `go.mod` line could not be read'},
+  'invalid-go-sum': {exit: 2, meaning: 'a `go.sum` line is not `module version hash`'},
+  'invalid-image-field': {exit: 2, meaning: 'an image field of a Kubernetes object is not a string'},
+  'invalid-image-ref': {exit: 2, meaning: 'an image reference does not follow the OCI reference grammar'},
+  'invalid-json': {exit: 2, meaning: 'a JSON lockfile is not valid JSON'},
+  'invalid-kustomization': {exit: 2, meaning: 'a `kustomization.yaml` is not a kustomization'},
+  'invalid-lockfile': {exit: 2, meaning: 'a lockfile is not in its format'},
+  'invalid-requirement': {exit: 2, meaning: 'a requirements line could not be parsed'},
+  'invalid-toml': {exit: 2, meaning: 'a TOML lockfile is not valid TOML'},
+  'invalid-utf8': {exit: 2, meaning: 'a file is not valid UTF-8'},
+  'invalid-yaml': {exit: 2, meaning: 'a YAML lockfile is not valid YAML'},
+  'json-duplicate-key': {exit: 2, meaning: 'a JSON manifest has a key twice'},
+  'json-invalid': {
+    exit: 3,
+    meaning: 'a JSON file given to stewards is not valid JSON',
+    hint: 'check that the file was written whole (an interrupted copy ends early)',
+  },
+  'json-syntax': {exit: 2, meaning: 'a JSON manifest is not valid JSON'},
+  'json-too-deep': {exit: 2, meaning: 'a JSON manifest is nested too deep to read'},
+  'map-invalid': {
+    exit: 3,
+    meaning: 'the `--map` file is not a valid mapping',
+    hint: 'see src/resolve/README.md for the map file format',
+  },
+  'not-found': {exit: 2, meaning: 'a PATH to scan does not exist'},
+  'output-unwritable': {
+    exit: 3,
+    meaning: 'a report file cannot be written',
+    hint: 'give a file path in a writable directory, or - for stdout',
+  },
+  'read-failed': {exit: 2, meaning: 'a file or directory to scan could not be read'},
+  'report-invalid': {exit: 3, meaning: 'the file is not a stewards JSON report', hint: REPORT_HINT},
+  'report-version': {
+    exit: 3,
+    meaning: 'the JSON report has a schema version this stewards does not read',
+    hint: 'write both reports with the same major version of stewards',
+  },
+  'rule-evaluation': {exit: 2, meaning: 'a rule could not be evaluated on a project (e.g. an unguarded unknown value)'},
+  'rule-override': {
+    exit: 3,
+    meaning: '`--param` (or `params:`) names an unknown rule or parameter, or a value of the wrong type',
+    hint: "see `stewards rules explain ID` for a rule's parameters",
+  },
+  'rules-invalid': {
+    exit: 3,
+    meaning: 'a rule file or pack is not valid',
+    hint: 'check with `stewards rules validate FILE`; the rule format is described in rules/README.md',
+  },
+  'snapshot-invalid': {
+    exit: 3,
+    meaning: 'the `--snapshot` file is neither a cache bundle nor a recorded collection',
+    hint: 'a snapshot is a `stewards cache export` bundle or `stewards collect --format json` output',
+  },
+  'snapshot-missing': {exit: 3, meaning: 'the snapshot source was chosen without a file', hint: 'give --snapshot FILE'},
+  'too-deep': {exit: 2, meaning: 'a lockfile is nested too deep to parse'},
+  'unknown-list': {exit: 3, meaning: '`--lists` (or `lists:`) names a list the organisation data does not define'},
+  'unknown-organisation': {
+    exit: 3,
+    meaning: '`entities show` found no organisation',
+    hint: 'run `stewards entities list` for the ids',
+  },
+  'unknown-rule': {exit: 3, meaning: '`rules explain` found no rule', hint: 'run `stewards rules list` for the ids'},
+  'unknown-source': {exit: 3, meaning: 'an unknown collection or evidence source was asked for'},
+  'unsupported-encoding': {exit: 2, meaning: 'a file is in an encoding stewards does not read (UTF-16/32)'},
+  'unsupported-version': {exit: 2, meaning: 'a lockfile version stewards does not read'},
+  'yaml-alias-budget': {exit: 2, meaning: 'YAML aliases expand beyond the limit (a "billion laughs" file?)'},
+  'yaml-duplicate-key': {exit: 2, meaning: 'a YAML mapping has a key twice'},
+  'yaml-syntax': {exit: 2, meaning: 'a YAML document is not valid YAML'},
+  'yaml-too-deep': {exit: 2, meaning: 'a YAML document is nested too deep to read'},
+  'yaml-too-many-documents': {exit: 2, meaning: 'a YAML stream has more documents than stewards reads'},
+  'yaml-unsafe-key': {exit: 2, meaning: 'a YAML key that could reach Object.prototype (`__proto__`) was ignored'},
+  'yaml-unsupported-tag': {exit: 2, meaning: 'a YAML tag stewards does not resolve'},
+} as const satisfies Record<string, ErrorEntry>
+
+export type ErrorCode = keyof typeof ERRORS
+
+/** An error meant for the user: a registered code, a one-line message, a hint, and its exit code. */
 export class StewardsError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
   readonly exitCode: ExitCode
   readonly hint?: string
 
-  constructor(code: string, message: string, options: {exitCode?: ExitCode; hint?: string; cause?: unknown} = {}) {
+  /** The exit code and the hint default to the code's entry in `ERRORS`. */
+  constructor(code: ErrorCode, message: string, options: {exitCode?: ExitCode; hint?: string; cause?: unknown} = {}) {
     super(message, {cause: options.cause})
     this.name = 'StewardsError'
     this.code = code
-    this.exitCode = options.exitCode ?? ExitCode.usage
-    this.hint = options.hint
+    const entry: ErrorEntry = ERRORS[code]
+    this.exitCode = options.exitCode ?? entry.exit
+    this.hint = options.hint ?? entry.hint
   }
 }
 
-/** Usage or configuration problem: exit 3. */
-export function usageError(code: string, message: string, hint?: string): StewardsError {
+/** Usage or configuration problem (a code whose exit is 3): the run stops. */
+export function usageError(code: ErrorCode, message: string, hint?: string): StewardsError {
   return new StewardsError(code, message, {exitCode: ExitCode.usage, hint})
 }
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+export const ERROR_CODES_START = '<!-- error-codes:start (generated from src/core/errors.ts; do not edit by hand) -->'
+export const ERROR_CODES_END = '<!-- error-codes:end -->'
+
+/** The table of docs/error-codes.md. */
+export function errorCodesMarkdown(): string {
+  const rows = Object.entries(ERRORS as Record<string, ErrorEntry>).map(
+    ([code, e]) =>
+      `| \`${code}\` | ${e.exit} | ${e.meaning.replaceAll('|', '\\|')} | ${(e.hint ?? '').replaceAll('|', '\\|')} |`,
+  )
+  return ['| code | exit | meaning | default hint |', '|---|---|---|---|', ...rows, ''].join('\n')
+}
+
+/** `text` with the generated table between the markers. */
+export function withErrorCodes(text: string): string {
+  const start = text.indexOf(ERROR_CODES_START)
+  const end = text.indexOf(ERROR_CODES_END)
+  if (start < 0 || end < start) throw new Error('error code markers not found')
+  return `${text.slice(0, start + ERROR_CODES_START.length)}\n\n${errorCodesMarkdown()}\n${text.slice(end)}`
 }

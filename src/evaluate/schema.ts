@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {SEVERITIES} from '../core/model.js'
+import {DATA_PARTS, SEVERITIES} from '../core/model.js'
 
 /** Rule files are ours: strict objects, so a misspelt key is an error, not a silently ignored setting. */
 
@@ -9,7 +9,7 @@ export type ParamValue = z.infer<typeof ParamValue>
 export const Params = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'parameter names are snake_case'), ParamValue)
 
 const ProjectStatus = z.enum(['ok', 'empty', 'partial', 'unavailable'])
-const DataPart = z.enum(['facts', 'commits', 'governance', 'profiles'])
+const DataPart = z.enum(DATA_PARTS)
 
 const MetricValue = z.union([
   z.number(),

@@ -1,5 +1,6 @@
 import type {Location, Metrics, ParamValue, ProjectStatus, RuleMeta, Window} from '../core/model.js'
-import type {DataPart, MeasureInput} from '../measure/index.js'
+import type {DataPart} from '../core/model.js'
+import type {MeasureInput} from '../measure/index.js'
 import type {CompiledExpression} from './cel.js'
 import type {RuleTests} from './schema.js'
 import type {CompiledTemplate} from './template.js'

@@ -31,11 +31,11 @@ describe('loadConfig (.stewards.yaml)', () => {
       return file
     }
     const unknown = write('since: 2025-01-01\n\nfail_on: high\n')
-    await expect(loadConfig(unknown)).rejects.toThrow(new RegExp(`^${unknown}:3: .*fail_on`))
+    await expect(loadConfig(unknown)).rejects.toThrow(new RegExp(`^${unknown}:3:1: .*fail_on`))
     const wrongType = write('offline: yes please\n')
-    await expect(loadConfig(wrongType)).rejects.toThrow(new RegExp(`^${wrongType}:1: offline`))
+    await expect(loadConfig(wrongType)).rejects.toThrow(new RegExp(`^${wrongType}:1:10: offline`))
     const duplicate = write('offline: true\noffline: false\n')
-    await expect(loadConfig(duplicate)).rejects.toThrow(new RegExp(`^${duplicate}:2: `))
+    await expect(loadConfig(duplicate)).rejects.toThrow(new RegExp(`^${duplicate}:2:1: `))
     await expect(loadConfig(join(dir, 'missing.yaml'))).rejects.toThrow(/cannot read the configuration file/)
   })
 })

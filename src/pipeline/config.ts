@@ -1,71 +1,69 @@
-import {readFile} from 'node:fs/promises'
-import {dirname, relative, resolve} from 'node:path'
+import {existsSync, statSync} from 'node:fs'
+import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
-import {StewardsError, usageError} from '../core/errors.js'
+import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES} from '../core/model.js'
+import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 
-/** `.stewards.yaml`: the same settings as `scan`'s flags. Strict: a mistyped key is an error, not a silent default. */
+/**
+ * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
+ * mistyped key is an error, not a silent default. `collect` and `people` read the same file and use the keys of
+ * the flags they have.
+ */
 export const ScanConfig = z.strictObject({
+  ...CollectConfig.shape,
   paths: z.array(z.string()).optional(),
   rules: z.array(z.string()).optional(),
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   failOn: z.enum([...SEVERITIES, 'none']).optional(),
   format: z.string().optional(),
   output: z.array(z.string()).optional(),
-  since: z.string().optional(),
-  until: z.string().optional(),
-  offline: z.boolean().optional(),
-  cacheDir: z.string().optional(),
-  maxAge: z.string().optional(),
-  snapshot: z.string().optional(),
-  githubApiUrl: z.string().optional(),
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
   entities: z.array(z.string()).optional(),
   lists: z.array(z.string()).optional(),
   map: z.string().optional(),
-  concurrency: z.number().int().min(1).max(64).optional(),
   includeDev: z.boolean().optional(),
   maxFileSize: z.string().optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
-  onRateLimit: z.enum(['wait', 'stop']).optional(),
 })
 export type ScanConfig = z.infer<typeof ScanConfig>
 
 // An empty file is an empty configuration, not an error.
 const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfig)
 
-const CONFIG_HINT =
-  'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...; no token: use GITHUB_TOKEN); see the README'
-
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities'] as const
 
+export const CONFIG_FILE = '.stewards.yaml'
+
+/**
+ * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH when it is a directory, else in
+ * the working directory, else none. The one place a configuration file is found and read.
+ */
+export async function findConfig(configFlag: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
+  if (configFlag) return loadConfig(configFlag)
+  const first = paths[0]
+  const candidates = [first && isDirectory(first) ? join(first, CONFIG_FILE) : undefined, CONFIG_FILE]
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
+  return {}
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory()
+}
+
 export async function loadConfig(file: string): Promise<ScanConfig> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError(
-      'config-unreadable',
-      `${file}: cannot read the configuration file (${code})`,
-      'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
-    )
-  }
-  try {
-    const {data} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
-    return relativeTo(data, dirname(resolve(file)))
-  } catch (error) {
-    if (error instanceof StewardsError && !error.hint)
-      throw new StewardsError(error.code, error.message, {exitCode: error.exitCode, hint: CONFIG_HINT})
-    throw error
-  }
+  const text = await readUserFile(file, 'the configuration file', {
+    hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
+  })
+  const {data} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  return relativeTo(data, dirname(resolve(file)))
 }
 
 function relativeTo(config: ScanConfig, base: string): ScanConfig {

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
-import {collectProjects, rateLimitNotice} from '../collect/index.js'
+import {type CollectOptions, collectProjects, rateLimitNotice} from '../collect/index.js'
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
 import type {
   CollectedProject,
@@ -28,14 +28,16 @@ import {
 } from '../evaluate/index.js'
 import {measureProject} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
-import {usageError} from '../core/errors.js'
+import {ERRORS, usageError} from '../core/errors.js'
+import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 import {peopleSummary} from './people.js'
 import {compare} from '../core/compare.js'
 
 export interface ScanOptions {
   paths: string[]
-  window: Window
+  /** Collection, and the window every stage uses: `collectOptionsFrom` of the collecting flags. */
+  collect: CollectOptions
   rules: string[]
   params?: ParamOverrides
   /** Watch-list ids the rules treat as "configured lists"; default: every list in the entity data. */
@@ -44,14 +46,6 @@ export interface ScanOptions {
   exclude?: string[]
   maxFileSize?: number
   includeDev?: boolean
-  offline?: boolean
-  cacheDir?: string
-  maxAge?: number
-  snapshot?: string
-  token?: string
-  githubApiUrl?: string
-  onRateLimit?: 'wait' | 'stop'
-  concurrency?: number
   affiliations?: string[]
   companies?: string
   overrides?: string
@@ -70,6 +64,8 @@ export interface ScanOptions {
  */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const stage = options.onStage ?? (() => {})
+  const {collect} = options
+  const {window} = collect
   // Configuration first: a bad rule or entity file should fail before any network work.
   const rules = await loadRules(options.rules, options.params ?? {})
   const entities = await loadEntities(options.entities ?? [])
@@ -95,13 +91,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('discover', `${components.length} components in ${inventory.files} files`)
 
   stage('resolve', `${components.length} components`)
-  const replay = options.snapshot ? await snapshotCache(options.snapshot) : undefined
+  const replay = collect.snapshot ? await snapshotCache(collect.snapshot) : undefined
   const resolved = await resolveComponents(components, {
-    offline: options.offline || Boolean(replay),
-    cacheDir: replay?.dir ?? options.cacheDir,
-    maxAge: options.maxAge,
+    offline: collect.offline || Boolean(replay),
+    cacheDir: replay?.dir ?? collect.cacheDir,
+    maxAge: collect.maxAge,
     mapFile: options.map,
-    concurrency: options.concurrency,
+    concurrency: collect.concurrency,
   }).finally(() => replay?.dispose())
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
@@ -110,17 +106,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const collected = await collectProjects(
     resolved.groups.map((g) => g.repo),
     {
-      source: options.snapshot ? 'snapshot' : 'github',
-      snapshot: options.snapshot,
-      token: options.token,
-      apiUrl: options.githubApiUrl,
-      since: options.window.since,
-      until: options.window.until,
-      cacheDir: options.cacheDir,
-      maxAge: options.maxAge,
-      offline: options.offline,
-      onRateLimit: options.onRateLimit,
-      concurrency: options.concurrency,
+      ...collect,
       onProgress: (event) => {
         if (event.type === 'project-done')
           stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
@@ -135,7 +121,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('measure and evaluate', `${resolved.groups.length} projects`)
   const ruleErrors: ScanError[] = []
   const projects: ProjectReport[] = resolved.groups.map((group) => {
-    const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
+    const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, window)
     const roles = parseGovernance(project.governance)
     const maintainers = selectMaintainers(roles)
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
@@ -154,7 +140,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       status: project.status,
       reason: project.reason,
       metrics,
-      window: options.window,
+      window,
       locations,
       input,
       lists,
@@ -195,7 +181,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   return {
     schemaVersion: SCAN_SCHEMA_VERSION,
     tool: {name: 'stewards', version: options.version},
-    window: options.window,
+    window,
     inputs: [...options.paths],
     projects,
     unresolved: resolved.unresolved,
@@ -275,15 +261,5 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */
 export async function readReport(file: string): Promise<ScanResult> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError(
-      'report-unreadable',
-      `${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      'pass a JSON report written by `stewards scan --format json`',
-    )
-  }
-  return readScanResult(text, file)
+  return readScanResult(await readUserFile(file, 'the report', {hint: ERRORS['report-invalid'].hint}), file)
 }

@@ -25,7 +25,7 @@ export async function collectFrom(apiUrl: string, repos: string[], options: Part
   return collectProjects(repos, {
     apiUrl,
     token: TOKEN,
-    ...WINDOW_2024,
+    window: WINDOW_2024,
     cacheDir: options.cacheDir ?? (await freshCacheDir()),
     http: FAST_HTTP,
     timeoutMs: 5_000,

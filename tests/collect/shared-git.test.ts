@@ -118,7 +118,7 @@ describe.skipIf(!present)('the ten shared projects collected from local git repo
     }
     run = await collectProjects(
       repos.map((r) => `github.com/${r}`),
-      {source: 'git', gitDirs: dirs, ...WINDOW_2024},
+      {source: 'git', gitDirs: dirs, window: WINDOW_2024},
     )
   })
 

@@ -1,7 +1,7 @@
 /** Governance files from a local directory laid out as in the repository (`OWNERS`, `.github/CODEOWNERS`, `external/...`). */
 import {readdir, readFile, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
-import {usageError} from '../../core/errors.js'
+import {unreadable} from '../../core/user-file.js'
 import type {GovernanceFile} from '../../core/model.js'
 import {governanceKind} from './kinds.js'
 
@@ -15,7 +15,7 @@ export async function readGovernanceDir(dir: string): Promise<GovernanceFile[]> 
     if (!(await stat(dir)).isDirectory()) throw new Error('not a directory')
     names = (await readdir(dir, {recursive: true})).slice(0, MAX_FILES)
   } catch (error) {
-    throw usageError('unreadable-dir', `${dir}: cannot read governance directory (${(error as Error).message})`)
+    throw unreadable(dir, 'the governance directory', error)
   }
   const files: GovernanceFile[] = []
   for (const name of names.map((n) => n.split(sep).join('/')).sort()) {

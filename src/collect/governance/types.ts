@@ -1,4 +1,5 @@
 import type {RoleHolder} from '../../core/model.js'
+import type {Problem} from '../../core/problem.js'
 
 /** The kind of governance file, from its name (README.md only counts for its role lists). */
 export type GovernanceKind = 'owners' | 'owners-aliases' | 'maintainers' | 'codeowners' | 'readme' | 'security-contacts'
@@ -22,11 +23,8 @@ export interface TeamReference {
   section?: string
 }
 
-export interface GovernanceProblem {
-  file: string
-  line?: number
-  message: string
-}
+/** Something a governance file says that could not be read: the shared `Problem`. */
+export type GovernanceProblem = Problem
 
 export interface GovernanceParse {
   roles: GovernanceRole[]

@@ -6,6 +6,7 @@ import {cachePlugin} from './cache-plugin.js'
 import {guardPlugin} from './guard-plugin.js'
 import {metricsPlugin} from './metrics-plugin.js'
 import {type StewardsHttpOptions, silentLog} from './options.js'
+import type {RateLimitPolicy} from '../../core/rate-limit.js'
 
 /**
  * Plug-ins in registration order. before-after-hook makes the last registered the outermost:
@@ -16,7 +17,7 @@ export const StewardsOctokit = Octokit.plugin(metricsPlugin, guardPlugin, thrott
 export type StewardsOctokit = InstanceType<typeof StewardsOctokit>
 
 export interface ClientPolicy {
-  onRateLimit: 'wait' | 'stop'
+  onRateLimit: RateLimitPolicy
   /** Retries of 5xx and truncated answers (octokit plugin-retry). */
   retries: number
   /** Multiplies the waits octokit computes in seconds: 1000 in production, tiny in tests. */

@@ -1,7 +1,7 @@
-import {readFile, stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {usageError} from '../../core/errors.js'
+import {parseUserJson, readUserFile} from '../../core/user-file.js'
 import {cslDate} from './dates.js'
 import {type CslRecord, CslJsonFile, CslJsonRecord} from './schema.js'
 
@@ -24,14 +24,7 @@ const MAX_BYTES = 256 * 1024 * 1024
 /** Reads a CSL download in its JSON, CSV or TSV layout (CSL-FORMAT.md sections 3 and 4). */
 export async function readCsl(path: string): Promise<CslFile> {
   const file = basename(path)
-  let text: string
-  try {
-    const size = (await stat(path)).size
-    if (size > MAX_BYTES) throw new Error(`${size} bytes, more than the ${MAX_BYTES} accepted`)
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw usageError('csl-unreadable', `cannot read ${path}: ${(error as Error).message}`)
-  }
+  const text = await readUserFile(path, 'the CSL file', {maxBytes: MAX_BYTES})
   const trimmed = text.replace(/^\uFEFF/u, '').trimStart()
   if (trimmed.startsWith('{') || trimmed.startsWith('['))
     return {file, path, format: 'json', ...readJson(trimmed, path)}
@@ -40,12 +33,7 @@ export async function readCsl(path: string): Promise<CslFile> {
 }
 
 function readJson(text: string, path: string): {records: CslRecord[]; problems: string[]} {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw usageError('csl-invalid', `${path}: not valid JSON (${(error as Error).message})`)
-  }
+  const value = parseUserJson(text, path)
   const top = CslJsonFile.safeParse(Array.isArray(value) ? {results: value} : value)
   if (!top.success) throw usageError('csl-invalid', `${path}: expected an object with a 'results' array of CSL records`)
   const records: CslRecord[] = []

@@ -1,5 +1,6 @@
 /** Plain-text formatting shared by the text formats (table, Markdown, CSV). */
 import type {Location, MetricValue} from '../../core/model.js'
+import {formatPercent} from '../../core/percent.js'
 
 /**
  * C0/C1 controls (ANSI escapes start with ESC) and bidirectional overrides ("Trojan Source", CVE-2021-42574):
@@ -13,12 +14,9 @@ export function cleanText(text: string, singleLine = true): string {
   return singleLine ? cleaned.replace(/[\t\r\n]+/g, ' ') : cleaned
 }
 
-/** 0.9102 -> "91%"; shares under 1% keep one decimal so they do not read as zero. */
+/** A share as the one percentage form of src/core/percent.ts (0.9102 → `91.0%`); unknown reads `-` in reports. */
 export function percent(share: number | null | undefined): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '-'
-  const value = share * 100
-  if (value > 0 && value < 1) return `${value.toFixed(1)}%`
-  return `${Math.round(value)}%`
+  return formatPercent(share, '-')
 }
 
 export function formatNumber(value: number | null | undefined): string {

@@ -1,5 +1,6 @@
-import {readFile} from 'node:fs/promises'
 import {usageError} from '../../../core/errors.js'
+import {formatPlace} from '../../../core/problem.js'
+import {readUserFile} from '../../../core/user-file.js'
 import {type FileProblem, type GitdmBlock, parseGitdm} from './parse.js'
 
 /** gitdm blocks of every `--affiliations` file, in reading order, indexed by email and by login. */
@@ -23,12 +24,7 @@ export async function loadGitdm(files: readonly string[]): Promise<{index: Gitdm
   const blocks: GitdmBlock[] = []
   const problems: FileProblem[] = []
   for (const file of files) {
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-    }
+    const text = await readUserFile(file, 'the affiliations file')
     const nul = text.indexOf('\0')
     if (nul >= 0) throw notGitdm(file, lineAt(text, nul), 'binary content (NUL byte)')
     const parsed = parseGitdm(text, file, blocks.length)
@@ -48,8 +44,8 @@ export async function loadGitdm(files: readonly string[]): Promise<{index: Gitdm
 
 function notGitdm(file: string, line: number | undefined, reason: string) {
   return usageError(
-    'invalid-affiliations',
-    `${file}${line ? `:${line}` : ''}: not a gitdm affiliations file: ${reason}`,
+    'evidence-invalid',
+    `${formatPlace(file, line)}: not a gitdm affiliations file: ${reason}`,
     'expected cncf/gitdm developers_affiliations lines: "login: user!domain, ..." then TAB-indented "Company [from DATE] [until DATE]"',
   )
 }

@@ -1,5 +1,4 @@
-import {readFile} from 'node:fs/promises'
-import {usageError} from '../../../core/errors.js'
+import {readUserFile} from '../../../core/user-file.js'
 import {parseYamlFile} from '../../yaml-file.js'
 import {OverridesFile, type OverrideEntry as OverrideFields} from './schema.js'
 
@@ -7,13 +6,7 @@ import {OverridesFile, type OverrideEntry as OverrideFields} from './schema.js'
 export type OverrideEntry = OverrideFields & {citation: string; rank: number}
 
 export async function loadOverrides(file: string): Promise<OverrideEntry[]> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  return parseOverrides(text, file)
+  return parseOverrides(await readUserFile(file, 'the overrides file'), file)
 }
 
 export function parseOverrides(text: string, file: string): OverrideEntry[] {

@@ -1,8 +1,9 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {CollectedProject} from '../../../core/model.js'
 import {usageError} from '../../../core/errors.js'
+import {parseUserJson, readUserFile} from '../../../core/user-file.js'
 import {DiskCache} from '../../../core/cache/disk-cache.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {repoIdentity, parseRepo} from '../../../core/repo-name.js'
@@ -29,22 +30,8 @@ export const source = {
 } satisfies Source
 
 async function readSnapshot(file: string) {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError(
-      'snapshot-unreadable',
-      `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output',
-    )
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw usageError('snapshot-invalid', `${file}: not JSON (${(error as Error).message})`)
-  }
+  const hint = 'a snapshot is a `stewards cache export` bundle or `stewards collect --format json` output'
+  const json = parseUserJson(await readUserFile(file, 'the snapshot', {hint}), file, hint)
   const parsed = Snapshot.safeParse(json)
   if (!parsed.success)
     throw usageError(

@@ -21,15 +21,14 @@ const REST: Column[] = [
   {header: 'STATUS'},
   {header: 'SCORE', align: 'right'},
   {header: 'TOP ORGANISATION', short: 'TOP ORG', min: 8},
-  {header: 'SHARE', align: 'right'},
   // The share is of attributed commits: beside it, how much of the project is attributed at all. The figures are
-  // one space apart so that at 80 columns the two wrapping columns still have room for whole words.
+  // right-aligned and one space apart (`100.0%` fills its column) so that at 80 columns the two wrapping columns
+  // still have room for whole words.
+  {header: 'SHARE', align: 'right', gap: 1},
   {header: 'KNOWN', align: 'right', gap: 1},
   {header: 'ELEPHANT', short: 'ELEPH', align: 'right', gap: 1},
   {header: 'BUS', align: 'right', gap: 1},
-  ...BY_SEVERITY_DESC.map(
-    (s, i): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: i === 0 ? 2 : 1}),
-  ),
+  ...BY_SEVERITY_DESC.map((s): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: 1})),
 ]
 
 function columns(allOnGitHub: boolean): Column[] {

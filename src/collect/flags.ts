@@ -1,0 +1,95 @@
+/**
+ * The collecting flags, declared once for every command that collects (`scan`, `collect`, `people`): the same
+ * names, descriptions and defaults everywhere, and one `collectOptionsFrom(flags, config)` that turns them (and the
+ * matching `.stewards.yaml` keys, camelCase) into `CollectOptions`. Flags win over the file.
+ */
+import {Flags} from '@oclif/core'
+import {z} from 'zod'
+import {parseDuration} from '../core/duration.js'
+import {RATE_LIMIT_POLICIES, type RateLimitPolicy} from '../core/rate-limit.js'
+import {resolveWindow} from '../core/window.js'
+import {checkApiUrl} from './cli-options.js'
+import {resolveToken} from './token.js'
+import type {CollectOptions} from './types.js'
+
+export const collectFlags = {
+  since: Flags.string({
+    description: 'window start on commit author dates, UTC, inclusive (default: 12 months before --until)',
+    helpValue: 'YYYY-MM-DD',
+  }),
+  until: Flags.string({description: "window end, exclusive (default: today's 00:00 UTC)", helpValue: 'YYYY-MM-DD'}),
+  token: Flags.string({
+    description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none: anonymous, slow); never printed',
+    helpValue: 'TOKEN',
+  }),
+  'github-api-url': Flags.string({
+    description: 'GitHub API base: https://HOST/api/v3 for GitHub Enterprise Server (default https://api.github.com)',
+    helpValue: 'URL',
+  }),
+  'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+  'max-age': Flags.string({
+    description: 'serve cache entries younger than this without asking, e.g. 30m, 24h, 7d (default 24h)',
+    helpValue: 'DURATION',
+  }),
+  offline: Flags.boolean({
+    description:
+      'no network: use only the cache (or --snapshot); what is missing is reported and the run is incomplete',
+    allowNo: true,
+  }),
+  snapshot: Flags.string({
+    description:
+      'replay a cache bundle (`stewards cache export`) or a recorded `collect --format json` instead of the network',
+    helpValue: 'FILE',
+  }),
+  'on-rate-limit': Flags.string({
+    description:
+      "at GitHub's rate limit: wait for the reset (announced on stderr), or stop with partial results (default wait)",
+    options: [...RATE_LIMIT_POLICIES],
+  }),
+  concurrency: Flags.integer({description: 'repositories collected at once (default 4)', min: 1, max: 64}),
+}
+
+/** The values oclif parses from `collectFlags`. */
+export interface CollectFlagValues {
+  since?: string
+  until?: string
+  token?: string
+  'github-api-url'?: string
+  'cache-dir'?: string
+  'max-age'?: string
+  offline?: boolean
+  snapshot?: string
+  'on-rate-limit'?: string
+  concurrency?: number
+}
+
+/** The `.stewards.yaml` keys of the collecting flags (no token: secrets do not belong in files). */
+export const CollectConfig = z.strictObject({
+  since: z.string().optional(),
+  until: z.string().optional(),
+  githubApiUrl: z.string().optional(),
+  cacheDir: z.string().optional(),
+  maxAge: z.string().optional(),
+  offline: z.boolean().optional(),
+  snapshot: z.string().optional(),
+  onRateLimit: z.enum(RATE_LIMIT_POLICIES).optional(),
+  concurrency: z.number().int().min(1).max(64).optional(),
+})
+export type CollectConfig = z.infer<typeof CollectConfig>
+
+/** Flags, else the file, else the documented defaults; a bad value is a usage error naming the flag. */
+export function collectOptionsFrom(flags: CollectFlagValues, config: CollectConfig = {}): CollectOptions {
+  const maxAge = flags['max-age'] ?? config.maxAge
+  const snapshot = flags.snapshot ?? config.snapshot
+  return {
+    window: resolveWindow(flags.since ?? config.since, flags.until ?? config.until),
+    token: resolveToken(flags.token),
+    apiUrl: checkApiUrl(flags['github-api-url'] ?? config.githubApiUrl),
+    cacheDir: flags['cache-dir'] ?? config.cacheDir,
+    maxAge: maxAge === undefined ? undefined : parseDuration(maxAge, '--max-age'),
+    offline: flags.offline ?? config.offline,
+    onRateLimit: (flags['on-rate-limit'] as RateLimitPolicy | undefined) ?? config.onRateLimit ?? 'wait',
+    concurrency: flags.concurrency ?? config.concurrency,
+    ...(snapshot ? {source: 'snapshot' as const, snapshot} : {}),
+  }
+}
