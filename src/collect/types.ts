@@ -28,7 +28,7 @@ export interface CollectOptions {
   concurrency?: number
   /** `github.com/owner/name` → local clone or bare repository (source `git`). */
   gitDirs?: Record<string, string>
-  /** Cache bundle or recorded `stewards collect --json` output (source `snapshot`). */
+  /** Cache bundle or recorded `stewards collect --format json` output (source `snapshot`). */
   snapshot?: string
   /** Bound on one HTTP attempt (default 30 s). */
   timeoutMs?: number

@@ -18,6 +18,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml'
+import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
@@ -58,7 +59,7 @@ const UNSAFE_KEYS = new Set(['__proto__'])
 
 class YamlProblem extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly offset: number | undefined,
   ) {
@@ -83,7 +84,7 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
   const documents: YamlDocument[] = []
   const errors: ScanError[] = []
   const complexKeyLines: number[] = []
-  const error = (code: string, message: string, offset: number | undefined): void => {
+  const error = (code: ErrorCode, message: string, offset: number | undefined): void => {
     const pos = offset === undefined ? undefined : lines.linePos(offset)
     errors.push({file, ...(pos ? {line: pos.line, column: pos.col} : {}), code, message})
   }
@@ -117,7 +118,7 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
   return {documents, errors, complexKeyLines}
 }
 
-function yamlCode(code: string): string {
+function yamlCode(code: string): ErrorCode {
   if (code === 'DUPLICATE_KEY') return 'yaml-duplicate-key'
   if (code === 'TAG_RESOLVE_FAILED') return 'yaml-unsupported-tag'
   return 'yaml-syntax'

@@ -8,7 +8,6 @@ import {type CollectOptions, collectProjects, rateLimitNotice} from '../collect/
 import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
 import type {
   CollectedProject,
-  Finding,
   ProjectReport,
   RepoGroup,
   ScanError,
@@ -16,7 +15,7 @@ import type {
   Severity,
   Window,
 } from '../core/model.js'
-import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
+import {SCAN_SCHEMA_VERSION, SEVERITIES} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
 import {
   evaluateProjectDetailed,
@@ -32,7 +31,7 @@ import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 import {peopleSummary} from './people.js'
-import {compare} from '../core/compare.js'
+import {compareFindings, compareProjects} from '../core/order.js'
 
 export interface ScanOptions {
   paths: string[]
@@ -158,13 +157,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       metrics,
       people: attributed ? peopleSummary(attributed) : [],
       roles: attributed?.roles ?? [],
-      findings: sortFindings(findings),
+      findings: findings.sort(compareFindings),
       score: scoreProject(findings),
     }
   })
-  projects.sort((a, b) => b.score - a.score || compare(a.repo, b.repo))
-
-  const findings = sortFindings(projects.flatMap((p) => p.findings))
+  // Sorted once, here, in the documented orders (src/core/order.ts); every report keeps them.
+  projects.sort(compareProjects)
+  const findings = projects.flatMap((p) => p.findings).sort(compareFindings)
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const f of findings) findingsBySeverity[f.severity]++
   // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
@@ -250,13 +249,6 @@ function mergeRequests(a: ScanResult['requests'], b: ScanResult['requests']): Sc
   for (const stats of [a, b])
     for (const [k, v] of Object.entries(stats?.byStatus ?? {})) byStatus[k] = (byStatus[k] ?? 0) + v
   return {total: (a?.total ?? 0) + (b?.total ?? 0), byStatus, cached: (a?.cached ?? 0) + (b?.cached ?? 0)}
-}
-
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId),
-  )
 }
 
 /** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */

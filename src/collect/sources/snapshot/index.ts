@@ -13,11 +13,11 @@ import {type RecordedCollection, Snapshot} from './schema.js'
 
 /**
  * Replays collected data without network: either a cache bundle (`stewards cache export`), read by
- * the GitHub source in offline mode, or a recorded collection (`stewards collect --json`).
+ * the GitHub source in offline mode, or a recorded collection (`stewards collect --format json`).
  */
 export const source = {
   id: 'snapshot',
-  description: 'replay a cache bundle or a recorded `stewards collect --json` without network',
+  description: 'replay a cache bundle or a recorded `stewards collect --format json` without network',
   hosts() {
     return ['github.com']
   },

@@ -5,7 +5,7 @@
 import {type Finding, type ProjectReport, SEVERITIES, type ScanResult} from '../../../core/model.js'
 import {baselineCounts, baselineMark, baselineSentence} from '../../shared/baseline.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
-import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
 import {htmlText, mdCode, mdText} from './escape.js'
@@ -73,7 +73,6 @@ const PROJECTS_NOTE =
 
 function projectTable(projects: ProjectReport[]): string[] {
   if (projects.length === 0) return []
-  const sorted = sortProjects(projects)
   const lines = [
     '',
     '### Projects',
@@ -81,7 +80,7 @@ function projectTable(projects: ProjectReport[]): string[] {
     '| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |',
     '|---|---|---:|---|---:|---:|---:|---|',
   ]
-  for (const p of sorted.slice(0, MAX_PROJECT_ROWS)) {
+  for (const p of projects.slice(0, MAX_PROJECT_ROWS)) {
     const h = headline(p)
     const top = leader(h)
     const also = top?.company ? `; top company ${mdText(top.company.name)} (${percent(top.company.share)})` : ''
@@ -93,8 +92,8 @@ function projectTable(projects: ProjectReport[]): string[] {
     )
   }
   lines.push('', PROJECTS_NOTE)
-  if (sorted.length > MAX_PROJECT_ROWS)
-    lines.push('', `_${sorted.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
+  if (projects.length > MAX_PROJECT_ROWS)
+    lines.push('', `_${projects.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
   return lines
 }
 
@@ -153,7 +152,7 @@ function ruleTable(result: ScanResult): string[] {
 }
 
 export function renderMarkdownWithin(result: ScanResult, limit: number): string {
-  const findings = sortFindings(result.findings)
+  const {findings} = result
   const gaps = notRead(result)
   const lines = [
     ...summary(result),

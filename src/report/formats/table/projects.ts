@@ -4,7 +4,6 @@
  */
 import {type ProjectReport, SEVERITIES, type Severity} from '../../../core/model.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
-import {sortProjects} from '../../shared/order.js'
 import {cleanText, formatNumber, percent} from '../../shared/text.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
 import {type Cell, type Column, renderColumns} from './layout.js'
@@ -62,7 +61,7 @@ function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[]
 }
 
 /** Why a project is not `ok` (or only partly read), one entry per project, wrapped with a hanging indent. */
-function reasonLines(projects: ProjectReport[], paint: Paint, width: number): string[] {
+function reasonLines(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
   const lines: string[] = []
   for (const p of projects) {
     if (!p.reason) continue
@@ -73,7 +72,7 @@ function reasonLines(projects: ProjectReport[], paint: Paint, width: number): st
 }
 
 /** For a terminal too narrow for the table: each project as a line of its own, its figures below, wrapped. */
-function blockLines(projects: ProjectReport[], paint: Paint, width: number): string[] {
+function blockLines(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
   return projects.flatMap((p) => {
     const h = headline(p)
     const top = leader(h)
@@ -94,17 +93,16 @@ function blockLines(projects: ProjectReport[], paint: Paint, width: number): str
 }
 
 export function projectSection(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
-  const sorted = sortProjects(projects)
-  const allOnGitHub = sorted.every((p) => p.repo.startsWith(GITHUB) && p.repo.length > GITHUB.length)
+  const allOnGitHub = projects.every((p) => p.repo.startsWith(GITHUB) && p.repo.length > GITHUB.length)
   const {lines, short, overflow} = renderColumns(
     columns(allOnGitHub),
-    sorted.map((p) => row(p, paint, allOnGitHub)),
+    projects.map((p) => row(p, paint, allOnGitHub)),
     (t) => paint(t, 'bold'),
     width,
   )
-  const reasons = reasonLines(sorted, paint, width)
+  const reasons = reasonLines(projects, paint, width)
   const below = reasons.length ? ['', ...reasons] : []
-  if (overflow) return [paint('PROJECTS', 'bold'), ...blockLines(sorted, paint, width), ...below]
+  if (overflow) return [paint('PROJECTS', 'bold'), ...blockLines(projects, paint, width), ...below]
   const legend = short ? hanging('', LEGEND, 2, width).map((l) => paint(l, 'dim')) : []
   return [...lines, ...legend, ...below]
 }
