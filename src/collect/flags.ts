@@ -77,13 +77,17 @@ export const CollectConfig = z.strictObject({
 })
 export type CollectConfig = z.infer<typeof CollectConfig>
 
-/** Flags, else the file, else the documented defaults; a bad value is a usage error naming the flag. */
-export function collectOptionsFrom(flags: CollectFlagValues, config: CollectConfig = {}): CollectOptions {
+/** Flags, else the file, else the documented defaults (the token: the flag, else GITHUB_TOKEN, else GH_TOKEN); a bad value is a usage error naming the flag. */
+export function collectOptionsFrom(
+  flags: CollectFlagValues,
+  config: CollectConfig = {},
+  env: NodeJS.ProcessEnv = process.env,
+): CollectOptions {
   const maxAge = flags['max-age'] ?? config.maxAge
   const snapshot = flags.snapshot ?? config.snapshot
   return {
     window: resolveWindow(flags.since ?? config.since, flags.until ?? config.until),
-    token: resolveToken(flags.token),
+    token: resolveToken(flags.token, env),
     apiUrl: checkApiUrl(flags['github-api-url'] ?? config.githubApiUrl),
     cacheDir: flags['cache-dir'] ?? config.cacheDir,
     maxAge: maxAge === undefined ? undefined : parseDuration(maxAge, '--max-age'),

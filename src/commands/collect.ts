@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {collectFlags} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
+import {configFlags} from '../pipeline/config.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {collectRepos, collectSummaryLines} from '../pipeline/collect.js'
 
@@ -18,10 +19,7 @@ export default class Collect extends BaseCommand {
     repos: Args.string({description: 'OWNER/REPO or github.com/OWNER/REPO (several allowed)', required: true}),
   }
   static override flags = {
-    config: Flags.string({
-      description: 'settings file (default: .stewards.yaml in the working directory)',
-      helpValue: 'FILE',
-    }),
+    ...configFlags,
     ...formatFlags('the collected data (json is the replayable form)'),
     ...collectFlags,
     git: Flags.string({

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {formatPeopleText, sources} from '../attribute/index.js'
 import {collectFlags} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
+import {configFlags} from '../pipeline/config.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {entityFlags} from '../entities/index.js'
 import {runPeople} from '../pipeline/people.js'
@@ -41,10 +42,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     repo: Args.string({description: 'OWNER/REPO (or github.com/OWNER/REPO) of the project', required: true}),
   }
   static override flags = {
-    config: Flags.string({
-      description: 'settings file (default: .stewards.yaml in the working directory)',
-      helpValue: 'FILE',
-    }),
+    ...configFlags,
     ...formatFlags('the people report'),
     ...collectFlags,
     'as-of': Flags.string({

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {collectFlags} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
+import {configFlags} from '../pipeline/config.js'
 import {SEVERITIES} from '../core/model.js'
 import {rulesFlags} from '../evaluate/index.js'
 import {markBaseline, verdict} from '../pipeline/baseline.js'
@@ -44,10 +45,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   static strict = false
 
   static flags = {
-    config: Flags.string({
-      description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)',
-      helpValue: 'FILE',
-    }),
+    ...configFlags,
     ...rulesFlags,
     param: Flags.string({
       description: 'override a rule parameter: RULE.NAME=VALUE (VALUE is YAML); repeatable',

@@ -1,4 +1,5 @@
 import {existsSync, statSync} from 'node:fs'
+import {Flags} from '@oclif/core'
 import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
 import {CollectConfig} from '../collect/index.js'
@@ -41,6 +42,15 @@ const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cac
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities'] as const
 
 export const CONFIG_FILE = '.stewards.yaml'
+
+/** `--config FILE`, the same on every command that reads settings (`scan`, `collect`, `people`). */
+export const configFlags = {
+  config: Flags.string({
+    description:
+      'settings file (default: .stewards.yaml in the first PATH when it is a directory, else in the working directory)',
+    helpValue: 'FILE',
+  }),
+}
 
 /**
  * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH when it is a directory, else in

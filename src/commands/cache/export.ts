@@ -1,6 +1,7 @@
 import {stat, writeFile} from 'node:fs/promises'
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
+import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
 
@@ -12,7 +13,7 @@ export default class CacheExport extends BaseCommand {
   ]
   static override args = {file: Args.string({description: 'Bundle file to write (- for stdout)', required: true})}
   static override flags = {
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'cache-dir': collectFlags['cache-dir'],
   }
 
   async run(): Promise<void> {

@@ -1,8 +1,9 @@
-import {readFile} from 'node:fs/promises'
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {CacheBundle, DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
+import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
+import {parseUserJson, readUserFile} from '../../core/user-file.js'
 
 export default class CacheImport extends BaseCommand {
   static override summary = 'Load a bundle written by `cache export` into the cache'
@@ -11,20 +12,12 @@ export default class CacheImport extends BaseCommand {
   ]
   static override args = {file: Args.string({description: 'Bundle file', required: true})}
   static override flags = {
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'cache-dir': collectFlags['cache-dir'],
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheImport)
-    let json: unknown
-    try {
-      json = JSON.parse(await readFile(args.file, 'utf8'))
-    } catch (error) {
-      throw usageError(
-        'cache-import',
-        `${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      )
-    }
+    const json = parseUserJson(await readUserFile(args.file, 'the bundle'), args.file)
     const bundle = CacheBundle.safeParse(json)
     if (!bundle.success) {
       const issue = bundle.error.issues[0]
