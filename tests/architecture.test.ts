@@ -9,6 +9,8 @@
  *   their `index.ts`; commands may import `pipeline/`.
  * - A plug-in folder (`formats/<id>`, `resolvers/<id>`, `sources/<id>`, `metrics/<id>`) never imports another
  *   plug-in folder of its family.
+ * - `evaluate/` imports `measure/` for types only: rules judge the measurement as data, so a saved report can be
+ *   judged again (`stewards evaluate`); what both need at run time is in `core/`.
  * - No import cycle among production modules (type-only imports excepted: they vanish at run time).
  */
 import {readdirSync, readFileSync} from 'node:fs'
@@ -130,6 +132,11 @@ describe('architecture', () => {
       .filter((e) => e.why !== null)
       .map((e) => `src/${e.from} → src/${e.to}: ${e.why}`)
     expect(broken, 'export what is needed from the stage index.ts, or move shared code to core/').toEqual([])
+  })
+
+  it('evaluation imports measure for types only: it judges the measurement as data (a saved report too)', () => {
+    const calls = all.filter((e) => e.from.startsWith('evaluate/') && e.to.startsWith('measure/') && !e.typeOnly)
+    expect(calls.map((e) => `src/${e.from} → src/${e.to}`)).toEqual([])
   })
 
   it('has no import cycle', () => {

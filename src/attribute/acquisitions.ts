@@ -4,7 +4,7 @@
  * becomes the `i` flag. Other Go-only syntax is reported as an error naming the file and rule.
  */
 import {usageError} from '../core/errors.js'
-import {readUserFile} from '../core/user-file.js'
+import {type EvidenceText, readEvidence} from './evidence-text.js'
 import {CompaniesFile} from './sources/gitdm/schema.js'
 import {parseYamlFile} from './yaml-file.js'
 
@@ -17,8 +17,9 @@ export interface Acquisition {
 /** Company names are short; a bound keeps a hostile rule from running long on hostile data. */
 const MAX_NAME = 256
 
-export async function loadAcquisitions(file: string): Promise<Acquisition[]> {
-  return parseAcquisitions(await readUserFile(file, 'the companies file'), file)
+export async function loadAcquisitions(input: string | EvidenceText): Promise<Acquisition[]> {
+  const {file, text} = await readEvidence(input, 'the companies file')
+  return parseAcquisitions(text, file)
 }
 
 export function parseAcquisitions(text: string, file: string): Acquisition[] {

@@ -1,3 +1,5 @@
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {CollectedProject, CommitRecord, RoleHolder} from '../core/model.js'
@@ -205,7 +207,7 @@ describe('attributeProject', () => {
       'ex-Sample Labs',
       'https://example.com',
       'exampleco, sample labs',
-      'Acme Widgets GmbH',
+      'SRE at Acme Widgets',
     ]
     const people = companies.map((company, i) => ({login: `p${i}`, company}))
     const vague: CollectedProject = {
@@ -232,5 +234,73 @@ describe('attributeProject', () => {
       ambiguous_commits: 0,
       commits_per_org: {'Example Corp': 1},
     })
+  })
+})
+
+describe('self-declared organisations', () => {
+  it('merge per project when equal after folding case, punctuation and legal forms, into a curated spelling when one exists; they count for concentration but get no entity', async () => {
+    const entities = await loadEntities([join(fixtures, 'entities')], {shipped: false})
+    const context = await loadAttributionContext({entities, sources: ['profile-company']})
+    const companies = ['Acme Widgets GmbH', 'ACME-Widgets', 'acme widgets, inc.', '@widget-works', 'Sample Labs']
+    const people = companies.map((company, i) => ({login: `d${i}`, company}))
+    const declared: CollectedProject = {
+      ...project,
+      commits: people.map((p, i) =>
+        commit(`s${i}`, p.login, `${p.login}@mail.example.net`, '2024-04-01T10:00:00Z', p.login),
+      ),
+      profiles: Object.fromEntries(people.map((p) => [p.login, p])),
+      orgAccounts: {'widget-works': {login: 'widget-works', organization: true, name: 'Acme Widgets'}},
+    }
+    const result = attributeProject(declared, [], context)
+    expect(
+      result.commits.map((c) => [
+        c.attribution.organization,
+        c.attribution.claim?.selfDeclared,
+        c.attribution.entityId,
+      ]),
+    ).toEqual([
+      ['ACME-Widgets', true, undefined],
+      ['ACME-Widgets', true, undefined],
+      ['ACME-Widgets', true, undefined],
+      ['ACME-Widgets', true, undefined],
+      ['Sample Labs', undefined, 'sample-labs'],
+    ])
+    expect(summarizeCommits(result).commits_per_org).toEqual({'ACME-Widgets': 4, 'Sample Labs': 1})
+  })
+})
+
+describe('stale affiliation-file claims', () => {
+  it("rank below the commit's own fresh evidence, carry their age, and still decide when nothing fresher claims", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-stale-'))
+    const gitdm = join(dir, 'gitdm.txt')
+    await writeFile(gitdm, 'olga: olga!example.com, olga!mail.example.net\n\tSample Labs from 2015-03-01\n')
+    const entities = await loadEntities([join(fixtures, 'entities')], {shipped: false})
+    const context = await loadAttributionContext({entities, affiliations: [gitdm]})
+    const stale: CollectedProject = {
+      ...project,
+      commits: [
+        commit('o1', 'Olga', 'olga@example.com', '2019-06-01T10:00:00Z', null),
+        commit('o2', 'Olga', 'olga@example.com', '2024-06-01T10:00:00Z', null),
+        commit('o3', 'Olga', 'olga@mail.example.net', '2024-06-01T10:00:00Z', null),
+      ],
+    }
+    const [young, outranked, alone] = attributeProject(stale, [], context).commits.map((c) => c.attribution)
+    expect([young.organization, young.claim?.source, young.ageYears, young.stale]).toEqual([
+      'Sample Labs',
+      'gitdm',
+      4,
+      undefined,
+    ])
+    // Nine years into an open period, the commit's own listed domain is fresher evidence.
+    expect([outranked.organization, outranked.claim?.source]).toEqual(['Example Corp', 'email-domain'])
+    expect([alone.organization, alone.claim?.source, alone.ageYears, alone.stale]).toEqual([
+      'Sample Labs',
+      'gitdm',
+      9,
+      true,
+    ])
+    // The limit is configurable.
+    const lenient = await loadAttributionContext({entities, affiliations: [gitdm], staleAfterYears: 10})
+    expect(attributeProject(stale, [], lenient).commits[1].attribution.claim?.source).toBe('gitdm')
   })
 })

@@ -15,10 +15,13 @@ import {
   INDEPENDENT,
   type RoleHolder,
 } from '../core/model.js'
+import {declaredKey} from '../entities/index.js'
 import {applyAcquisitions} from './acquisitions.js'
-import {ROBOTS} from './bots.js'
+import {type BotRule, ROBOTS} from './bots.js'
 import {decide} from './decide.js'
 import {noreplyLogin, signature} from './identity.js'
+import {declaredEmployers} from './org-accounts.js'
+import {signedAddresses} from './signatures.js'
 import {mergeSpellings, spellingKey} from './spelling.js'
 import type {AttributionContext, ProjectEvidence, Subject} from './types.js'
 
@@ -32,19 +35,23 @@ export function attributeProject(
   context: AttributionContext,
   asOf?: string,
 ): AttributedProject {
-  const evidence: ProjectEvidence = {project, roles}
+  const evidence = projectEvidence(project, roles, context)
   const lookup = subjectLookup(context, evidence)
   const order = context.sources.map((source) => source.id)
+  const options = {staleAfterYears: context.staleAfterYears}
   const bots: Record<string, number> = {}
+  const botRules: Record<string, string> = {}
   const commits: AttributedCommit[] = []
   for (const commit of project.commits) {
     const subject = commitSubject(commit)
     const {claims, login} = lookup(subject)
-    const attribution = decide(claims, utcDay(commit.author.date), order)
-    const bot = context.bots.isBot({...commit.author, login: commit.login}) || attribution.organization === ROBOTS
+    const attribution = decide(claims, utcDay(commit.author.date), order, options)
+    const rule = context.bots.match({...commit.author, login: commit.login})
+    const bot = rule !== undefined || attribution.organization === ROBOTS
     if (bot) {
       const key = signature(commit.author.name, commit.author.email)
       bots[key] = (bots[key] ?? 0) + 1
+      botRules[key] ??= rule ? describeRule(rule) : `gitdm: ${attribution.claim?.citation} says ${ROBOTS}`
     }
     commits.push({
       sha: commit.sha,
@@ -59,16 +66,37 @@ export function attributeProject(
   const day = (asOf ? asDay(asOf) : undefined) ?? lastDayBefore(project.window.until) ?? latestDay(commits)
   const byLogin = latestCommitAttribution(commits)
   const attributedRoles: AttributedRoleHolder[] = roles.map((holder) => {
-    const decided = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order)
+    const decided = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order, options)
     const attribution = decided.organization === null ? (byLogin.get(holder.login.toLowerCase()) ?? decided) : decided
     const role: AttributedRoleHolder = {login: holder.login, role: holder.role, source: holder.source, attribution}
     if (holder.declaredAffiliation !== undefined) role.declaredAffiliation = holder.declaredAffiliation
+    if (holder.declaredAsOf) role.declaredAsOf = holder.declaredAsOf
+    if (holder.place) role.place = holder.place
     return role
   })
   mergeProjectSpellings([...commits.map((c) => c.attribution), ...attributedRoles.map((r) => r.attribution)], context)
   const result: AttributedProject = {repo: project.repo, commits, roles: attributedRoles, bots: sortedRecord(bots)}
+  if (Object.keys(botRules).length > 0) result.botRules = sortedRecord(botRules)
   if (day) result.asOf = day
   return result
+}
+
+function describeRule(rule: BotRule): string {
+  return `${rule.id}: ${rule.why} (${rule.citation})`
+}
+
+/** What the sources read about the project besides the subject: profiles, roles, signatures, declared employers. */
+export function projectEvidence(
+  project: CollectedProject,
+  roles: readonly RoleHolder[],
+  context: Pick<AttributionContext, 'entities'>,
+): ProjectEvidence {
+  return {
+    project,
+    roles,
+    signed: signedAddresses(project.commits),
+    declaredEmployers: declaredEmployers(project, context.entities),
+  }
 }
 
 /**
@@ -130,22 +158,47 @@ function subjectLookup(context: AttributionContext, evidence: ProjectEvidence) {
 function renamed(claim: Claim, context: AttributionContext): Claim {
   const raw = claim.raw ?? claim.organization
   let name = applyAcquisitions(raw.trim(), context.acquisitions).name
+  const known = name === ROBOTS ? undefined : context.entities?.byName(name)
   if (spellingKey(name) === spellingKey(INDEPENDENT)) name = INDEPENDENT
-  else if (name !== ROBOTS) name = context.entities?.byName(name)?.name ?? name
-  return {...claim, organization: name, raw}
+  else if (known) name = known.name
+  const result: Claim = {...claim, organization: name, raw}
+  // The organisation data names it after all (exact name or alias): curated, not as declared.
+  if (result.selfDeclared && (known || name === INDEPENDENT)) delete result.selfDeclared
+  return result
 }
 
-/** Per project, spellings equal after case-folding become one; entity ids are looked up on the final name. */
+/**
+ * Per project, spellings equal after case-folding become one; self-declared names also merge when equal after
+ * folding punctuation and legal forms (`declaredKey`), into a curated spelling when one exists, else the smallest
+ * variant in code-point order. Entity ids are looked up on the final name.
+ */
 function mergeProjectSpellings(attributions: Attribution[], context: AttributionContext): void {
   const names = new Set<string>()
   for (const a of attributions) if (a.organization) names.add(a.organization)
   const merged = mergeSpellings([...names].sort())
+  for (const a of attributions) if (a.organization) a.organization = merged.get(a.organization) ?? a.organization
+  const declared = declaredSpellings(attributions)
   for (const a of attributions) {
     if (!a.organization) continue
-    a.organization = merged.get(a.organization) ?? a.organization
+    if (a.claim?.selfDeclared) a.organization = declared.get(declaredKey(a.organization)) ?? a.organization
     const entity = a.organization === INDEPENDENT ? undefined : context.entities?.byName(a.organization)
     if (entity) a.entityId = entity.id
   }
+}
+
+/** `declaredKey` → the spelling self-declared names with that key take: a curated one first, else the smallest. */
+function declaredSpellings(attributions: readonly Attribution[]): Map<string, string> {
+  const curated = new Map<string, string>()
+  const declared = new Map<string, string>()
+  for (const a of attributions) {
+    if (!a.organization || a.organization === INDEPENDENT) continue
+    const table = a.claim?.selfDeclared ? declared : curated
+    const key = declaredKey(a.organization)
+    const seen = table.get(key)
+    if (seen === undefined || a.organization < seen) table.set(key, a.organization)
+  }
+  for (const [key, name] of curated) if (declared.has(key)) declared.set(key, name)
+  return declared
 }
 
 /** `YYYY-MM-DD` as is; a timestamp becomes its UTC day. */
@@ -163,6 +216,6 @@ function latestDay(commits: AttributedCommit[]): string | undefined {
   return latest
 }
 
-function sortedRecord(record: Record<string, number>): Record<string, number> {
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }

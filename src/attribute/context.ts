@@ -1,7 +1,9 @@
 import {usageError} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {type Acquisition, loadAcquisitions} from './acquisitions.js'
-import {botMatcher} from './bots.js'
+import {botMatcher, loadBotRules} from './bots.js'
+import {DEFAULT_STALE_AFTER_YEARS} from './decide.js'
+import type {EvidenceText} from './evidence-text.js'
 import {sources as registered} from './registry.js'
 import type {FileProblem} from './sources/gitdm/parse.js'
 import {type GitdmIndex, loadGitdm} from './sources/gitdm/load.js'
@@ -9,10 +11,13 @@ import {loadOverrides, type OverrideEntry} from './sources/override/load.js'
 import type {AttributionContext, EntityLookup} from './types.js'
 
 export interface AttributionOptions {
-  /** cncf/gitdm `developers_affiliations*.txt` files, in gitdm order (`--affiliations`, repeatable). */
-  affiliations?: string[]
-  /** cncf/gitdm `companies.yaml`: acquisition renames. */
-  companies?: string
+  /**
+   * cncf/gitdm `developers_affiliations*.txt` files, in gitdm order (`--affiliations`, repeatable): paths, or
+   * texts already fetched (`stewards affiliations update`), named for their citations.
+   */
+  affiliations?: Array<string | EvidenceText>
+  /** cncf/gitdm `companies.yaml`: acquisition renames (a path or a fetched text). */
+  companies?: string | EvidenceText
   /** The user's `affiliations.yaml` overrides. */
   overrides?: string
   /** Organisation data (`loadEntities()`): email domains, GitHub orgs, names and aliases. */
@@ -21,6 +26,10 @@ export interface AttributionOptions {
   sources?: string[]
   /** Further bot accounts: logins, emails or author names. */
   bots?: string[]
+  /** Bot rule files (`--bots`), read after the shipped `rules/bots/default.yaml`. */
+  botFiles?: string[]
+  /** Years after which an open affiliation-file period is stale (default 5). */
+  staleAfterYears?: number
 }
 
 /**
@@ -45,7 +54,8 @@ export async function loadAttributionContext(options: AttributionOptions = {}): 
     acquisitions,
     overrides,
     entities: options.entities,
-    bots: botMatcher(options.bots),
+    bots: botMatcher(await loadBotRules(options.botFiles ?? []), options.bots),
+    staleAfterYears: options.staleAfterYears ?? DEFAULT_STALE_AFTER_YEARS,
     problems,
   }
 }

@@ -15,6 +15,7 @@ const Commit = z.object({
   author: Signature,
   committer: Signature.optional(),
   login: z.string().nullable().optional(),
+  verified: z.boolean().optional(),
 })
 
 /** Bounded: a commits file of a year of the busiest project is a few MB. */
@@ -35,8 +36,14 @@ export async function readCommitsFile(file: string): Promise<{commits: CommitRec
       })
       return
     }
-    const {sha, author, committer, login} = parsed.data
-    commits.push({sha, author, committer: committer ?? author, login: login ?? null})
+    const {sha, author, committer, login, verified} = parsed.data
+    commits.push({
+      sha,
+      author,
+      committer: committer ?? author,
+      login: login ?? null,
+      ...(verified === undefined ? {} : {verified}),
+    })
   })
   return {commits, problems}
 }

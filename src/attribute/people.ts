@@ -4,8 +4,17 @@
  */
 import {formatPercent} from '../core/percent.js'
 import {utcDay} from '../core/dates.js'
-import type {AttributedCommit, AttributedProject, Attribution, CollectedProject, ProjectStatus} from '../core/model.js'
+import type {
+  AttributedCommit,
+  AttributedProject,
+  Attribution,
+  ClaimVerification,
+  CollectedProject,
+  EvidenceWanted,
+  ProjectStatus,
+} from '../core/model.js'
 import {type CommitSummary, summarizeCommits} from './summary.js'
+import {evidenceWanted} from './wanted.js'
 
 export interface PersonPeriod {
   organization: string | null
@@ -21,6 +30,19 @@ export interface PersonPeriod {
   alternatives?: string[]
   /** Unknown only: whether any source knows the person (false: no evidence at all). */
   known?: boolean
+  /** E-mail-domain evidence: what vouches for the address (`unverified` when nothing does). */
+  verification?: ClaimVerification
+  /** The organisation is as the person declared it, not in the organisation data. */
+  selfDeclared?: boolean
+  /** Weak evidence (public organisation membership), used because nothing else claims the person. */
+  weak?: boolean
+  /** Whole years from the deciding claim's start to the period's last day; `stale` when past the limit. */
+  ageYears?: number
+  stale?: boolean
+  /** The day the deciding evidence states its claim as of (a governance file's revision). */
+  asOf?: string
+  /** The claim was read backwards (a governance declaration before its file's revision): the lowest precedence. */
+  backdated?: boolean
 }
 
 export interface PersonRole {
@@ -50,12 +72,17 @@ export interface PeopleReport {
   summary: CommitSummary
   people: PersonReport[]
   bots: Record<string, number>
+  /** Per bot identity, the rule that marked it as automation. */
+  botRules?: Record<string, string>
+  /** With `--wanted`: the unattributed authors whose evidence would raise coverage most. */
+  wanted?: EvidenceWanted
 }
 
 /** `collected`: the project as collected, whose status and reason the report repeats when it is not `ok`. */
 export function buildPeopleReport(
   project: AttributedProject,
   collected?: Pick<CollectedProject, 'status' | 'reason'>,
+  options: {wanted?: number} = {},
 ): PeopleReport {
   const people = new Map<string, PersonReport>()
   const person = (id: string): PersonReport => {
@@ -101,7 +128,12 @@ export function buildPeopleReport(
     people: sorted,
     bots: project.bots,
   }
+  if (project.botRules) report.botRules = project.botRules
   if (project.asOf) report.asOf = project.asOf
+  if (options.wanted !== undefined) {
+    const wanted = evidenceWanted(project, options.wanted)
+    if (wanted) report.wanted = wanted
+  }
   return report
 }
 
@@ -113,11 +145,12 @@ function periods(commits: AttributedCommit[]): PersonPeriod[] {
   for (const commit of ordered) {
     const day = utcDay(commit.date) ?? commit.date
     const a = commit.attribution
-    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}`
+    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}\n${a.stale}\n${a.claim?.backdated}`
     const last = result[result.length - 1]
     if (last && next === key) {
       last.last = day
       last.commits++
+      if (a.ageYears !== undefined) last.ageYears = a.ageYears
     } else result.push(period(a, day, day, 1))
     key = next
   }
@@ -136,9 +169,16 @@ function period(a: Attribution, first: string, last: string, commits: number): P
     p.source = a.claim.source
     p.citation = a.claim.citation
     if (a.claim.raw && a.claim.raw !== a.organization) p.raw = a.claim.raw
+    if (a.claim.asOf) p.asOf = a.claim.asOf
+    if (a.claim.backdated) p.backdated = true
   }
   if (a.alternatives?.length) p.alternatives = a.alternatives
   if (!a.organization) p.known = a.known ?? false
+  if (a.claim?.verification) p.verification = a.claim.verification
+  if (a.claim?.selfDeclared) p.selfDeclared = true
+  if (a.claim?.weak) p.weak = true
+  if (a.ageYears !== undefined) p.ageYears = a.ageYears
+  if (a.stale) p.stale = true
   return p
 }
 
@@ -167,17 +207,51 @@ export function formatPeopleText(report: PeopleReport): string {
   }
   const bots = Object.entries(report.bots)
   if (bots.length) {
-    lines.push('', 'Bots (not counted as people):')
-    for (const [bot, count] of bots) lines.push(`  ${bot}: ${count}`)
+    lines.push('', 'Automation excluded (not counted as people):')
+    for (const [bot, count] of bots) {
+      const rule = report.botRules?.[bot]
+      lines.push(`  ${bot}: ${count}${rule ? `  ← ${rule}` : ''}`)
+    }
   }
+  if (report.wanted) lines.push('', ...formatWanted(report.wanted))
   return `${lines.join('\n')}\n`
+}
+
+/** The evidence-wanted list and its snippet, as `people --wanted` and the terminal report print them. */
+export function formatWanted(wanted: EvidenceWanted): string[] {
+  const share = (n: number) => `${(n * 100).toFixed(1)}%`
+  const lines = [
+    `Evidence wanted: ${wanted.people.length} of ${wanted.unknownPeople} unattributed ${wanted.unknownPeople === 1 ? 'author makes' : 'authors make'} ${share(wanted.share)} of human commits; attributing them would raise coverage from ${share(wanted.coverage)} to ${share(wanted.coverageAfter)}.`,
+  ]
+  for (const p of wanted.people) {
+    const who = [p.login ? `@${p.login}` : '', ...p.emails.filter((e) => e !== p.person || !p.login)].filter(Boolean)
+    lines.push(
+      `  ${who.join(' ') || p.person}: ${p.commits} commit${p.commits === 1 ? '' : 's'} (${p.first}..${p.last})`,
+    )
+  }
+  lines.push('', 'Fill in and pass with --overrides:', '', ...wanted.snippet.trimEnd().split('\n'))
+  return lines
 }
 
 function describe(period: PersonPeriod): string {
   if (!period.organization) return period.known ? 'unknown (no claim valid on that day)' : 'unknown (no evidence)'
   const ambiguous = period.alternatives ? ` [ambiguous; also ${period.alternatives.join(', ')}]` : ''
   const raw = period.raw ? ` (written "${period.raw}")` : ''
-  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}`
+  const dated = period.asOf ? ` (as of ${period.asOf}${period.backdated ? ', read backwards' : ''})` : ''
+  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}${dated}${marks(period)}`
+}
+
+/** What a reader must weigh: unverified addresses, organisations as declared, weak or stale evidence. */
+function marks(period: PersonPeriod): string {
+  const notes: string[] = []
+  if (period.selfDeclared) notes.push('self-declared: not in the organisation data')
+  if (period.weak) notes.push('weak: public membership only')
+  if (period.verification?.status === 'unverified') notes.push('unverified: nothing vouches for the address')
+  if (period.verification?.status === 'verified')
+    notes.push(`vouched by ${period.verification.vouchedBy?.map((v) => v.kind).join(', ')}`)
+  if (period.ageYears)
+    notes.push(`claim ${period.ageYears} year${period.ageYears === 1 ? '' : 's'} old${period.stale ? ', stale' : ''}`)
+  return notes.length ? ` [${notes.join('; ')}]` : ''
 }
 
 function count(n: number, noun: string): string {

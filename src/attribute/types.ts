@@ -26,6 +26,13 @@ export interface Subject {
 export interface ProjectEvidence {
   project: CollectedProject
   roles: readonly RoleHolder[]
+  /**
+   * Lower-cased author e-mail → the first (by sha) commit GitHub verified as signed by that address's account,
+   * committed by its own author (the signature covers the committer: README "Forged evidence").
+   */
+  signed: ReadonlyMap<string, string>
+  /** Organisation accounts the project's profiles name as their employer: handle → declaring logins. */
+  declaredEmployers: ReadonlyMap<string, readonly string[]>
 }
 
 /** One evidence source: explicit, citable claims about a subject. Never inferred from names or places. */
@@ -46,6 +53,11 @@ export interface AttributionContext {
   overrides: readonly OverrideEntry[]
   entities?: EntityLookup
   bots: BotMatcher
+  /**
+   * An affiliation-file period with no end that started more than this many years before the day is stale and
+   * ranks below fresher evidence (README "Precedence"); default 5.
+   */
+  staleAfterYears: number
   /** Unreadable lines of the evidence files: reported, never fatal. */
   problems: FileProblem[]
 }

@@ -48,7 +48,7 @@ describe('collectOptionsFrom', () => {
       [{since: 'yesterday'}, 'bad-date'],
       [{since: '2025-01-01', until: '2024-01-01'}, 'bad-window'],
       [{'max-age': 'a week'}, 'bad-duration'],
-      [{'github-api-url': 'https://user:secret@ghe.example.com/api/v3'}, 'bad-api-url'],
+      [{'github-api-url': ['https://user:secret@ghe.example.com/api/v3']}, 'bad-api-url'],
     ]
     for (const [flags, code] of cases) {
       let error: unknown

@@ -9,7 +9,7 @@ import {parseDuration} from '../core/duration.js'
 import {RATE_LIMIT_POLICIES, type RateLimitPolicy} from '../core/rate-limit.js'
 import {resolveWindow} from '../core/window.js'
 import {checkApiUrl} from './cli-options.js'
-import {resolveToken} from './token.js'
+import {resolveTokens} from './token.js'
 import type {CollectOptions} from './types.js'
 
 export const collectFlags = {
@@ -19,12 +19,24 @@ export const collectFlags = {
   }),
   until: Flags.string({description: "window end, exclusive (default: today's 00:00 UTC)", helpValue: 'YYYY-MM-DD'}),
   token: Flags.string({
-    description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none: anonymous, slow); never printed',
+    description:
+      'GitHub token for the first --github-api-url host, else github.com (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server; none: anonymous, slow); sent only over https; never printed',
     helpValue: 'TOKEN',
   }),
   'github-api-url': Flags.string({
-    description: 'GitHub API base: https://HOST/api/v3 for GitHub Enterprise Server (default https://api.github.com)',
+    description:
+      'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com; one per host, repeatable',
     helpValue: 'URL',
+    multiple: true,
+  }),
+  'only-host': Flags.boolean({
+    description:
+      'collect only from the --github-api-url hosts: repositories on github.com are reported unavailable, with the reason',
+  }),
+  'max-commits': Flags.integer({
+    description: 'commits listed per repository at most (default 50000); one over it is partial and says what was cut',
+    min: 1,
+    helpValue: 'N',
   }),
   'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
   'max-age': Flags.string({
@@ -54,7 +66,9 @@ export interface CollectFlagValues {
   since?: string
   until?: string
   token?: string
-  'github-api-url'?: string
+  'github-api-url'?: string[]
+  'only-host'?: boolean
+  'max-commits'?: number
   'cache-dir'?: string
   'max-age'?: string
   offline?: boolean
@@ -67,7 +81,9 @@ export interface CollectFlagValues {
 export const CollectConfig = z.strictObject({
   since: z.string().optional(),
   until: z.string().optional(),
-  githubApiUrl: z.string().optional(),
+  githubApiUrl: z.union([z.string(), z.array(z.string())]).optional(),
+  onlyHost: z.boolean().optional(),
+  maxCommits: z.number().int().min(1).optional(),
   cacheDir: z.string().optional(),
   maxAge: z.string().optional(),
   offline: z.boolean().optional(),
@@ -77,7 +93,11 @@ export const CollectConfig = z.strictObject({
 })
 export type CollectConfig = z.infer<typeof CollectConfig>
 
-/** Flags, else the file, else the documented defaults (the token: the flag, else GITHUB_TOKEN, else GH_TOKEN); a bad value is a usage error naming the flag. */
+/**
+ * Flags, else the file, else the documented defaults; a bad value is a usage error naming the flag. Tokens: the
+ * flag, else the environment, each for one host (`resolveTokens`); a token never travels over plain http to
+ * another machine (`checkApiUrl`).
+ */
 export function collectOptionsFrom(
   flags: CollectFlagValues,
   config: CollectConfig = {},
@@ -85,10 +105,14 @@ export function collectOptionsFrom(
 ): CollectOptions {
   const maxAge = flags['max-age'] ?? config.maxAge
   const snapshot = flags.snapshot ?? config.snapshot
+  const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
+  const tokens = resolveTokens(flags.token, apiUrls, env)
   return {
     window: resolveWindow(flags.since ?? config.since, flags.until ?? config.until),
-    token: resolveToken(flags.token, env),
-    apiUrl: checkApiUrl(flags['github-api-url'] ?? config.githubApiUrl),
+    ...tokens,
+    apiUrl: checkApiUrl(apiUrls, tokens),
+    onlyHost: flags['only-host'] || config.onlyHost || undefined,
+    maxCommits: flags['max-commits'] ?? config.maxCommits,
     cacheDir: flags['cache-dir'] ?? config.cacheDir,
     maxAge: maxAge === undefined ? undefined : parseDuration(maxAge, '--max-age'),
     offline: flags.offline ?? config.offline,
@@ -96,4 +120,8 @@ export function collectOptionsFrom(
     concurrency: flags.concurrency ?? config.concurrency,
     ...(snapshot ? {source: 'snapshot' as const, snapshot} : {}),
   }
+}
+
+function listOf(value: string | string[] | undefined): string[] | undefined {
+  return value === undefined ? undefined : typeof value === 'string' ? [value] : value
 }

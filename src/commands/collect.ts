@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {collectFlags} from '../collect/index.js'
+import {collectFlags, showNotice} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {configFlags} from '../pipeline/config.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
@@ -8,15 +8,22 @@ import {collectRepos, collectSummaryLines} from '../pipeline/collect.js'
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
   static override description =
-    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON (--format json) can be inspected and replayed (--snapshot). Settings come from flags, then from .stewards.yaml (--config, else the working directory): the collecting keys (since, until, cacheDir, maxAge, offline, snapshot, githubApiUrl, onRateLimit, concurrency); flags win. Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
+    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files where projects keep them (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md lists, SECURITY... in the repository; a repository its MAINTAINERS file points to; the organisation's community, governance and .github repositories; the CNCF maintainers list), each with where it was found and its revision, the places searched ("searched"), and the profiles and public organisations of the people involved. The JSON (--format json) can be inspected and replayed (--snapshot). Settings come from flags, then from .stewards.yaml (--config, else the working directory): the collecting keys (since, until, cacheDir, maxAge, offline, snapshot, githubApiUrl, onlyHost, maxCommits, onRateLimit, concurrency); flags win. Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
+
+GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --format json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --format json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
+    '<%= config.bin %> collect ghe.example.com/platform/api github.com/etcd-io/etcd --github-api-url https://ghe.example.com/api/v3',
   ]
   static override strict = false
   static override args = {
-    repos: Args.string({description: 'OWNER/REPO or github.com/OWNER/REPO (several allowed)', required: true}),
+    repos: Args.string({
+      description:
+        'OWNER/REPO or github.com/OWNER/REPO, or HOST/OWNER/REPO on an Enterprise Server given with --github-api-url (several allowed)',
+      required: true,
+    }),
   }
   static override flags = {
     ...configFlags,
@@ -34,9 +41,10 @@ export default class Collect extends BaseCommand {
     const {argv, flags} = await this.parse(Collect)
     const format = chosenFormat(flags)
     const {window, run, exitCode} = await collectRepos(argv as string[], flags, {
-      // Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang).
-      onNotice: (message) => this.logToStderr(message),
-      onProgress: process.stderr.isTTY ? (message) => this.logToStderr(message) : undefined,
+      // Progress on a TTY only; waits, rate limits and notices everywhere (a silent hour in CI looks like a hang):
+      // a wait is the terminal's live status line, a line of its own in a log.
+      onNotice: (notice) => showNotice(process.stderr, notice),
+      onProgress: process.stderr.isTTY ? (text) => showNotice(process.stderr, {text, live: false}) : undefined,
     })
     if (format === 'json') this.log(JSON.stringify({window, ...run}, null, 2))
     else for (const line of collectSummaryLines(run)) this.log(line)

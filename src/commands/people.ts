@@ -1,16 +1,16 @@
 import {Args, Flags} from '@oclif/core'
-import {formatPeopleText, sources} from '../attribute/index.js'
-import {collectFlags} from '../collect/index.js'
+import {attributionFlags, formatPeopleText, sources, WANTED_PEOPLE} from '../attribute/index.js'
+import {collectFlags, showNotice} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {configFlags} from '../pipeline/config.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {entityFlags} from '../entities/index.js'
-import {runPeople} from '../pipeline/people.js'
+import {runPeople, wantedText} from '../pipeline/people.js'
 
 export default class People extends BaseCommand {
   static override summary = "Show each person's organisation at each commit, with the evidence"
   static override description =
-    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README role lists, SECURITY_CONTACTS) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files, GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown.
+    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md role lists, SECURITY_CONTACTS; a repository its MAINTAINERS file points to, the organisation's community repositories, the CNCF maintainers list) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files (as of each file's revision), GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown: when no governance file names the maintainers, stderr says where stewards looked.
 
 With --commits (and --governance) the records are read from files instead, without any network; the window then defaults to the days the commits span (--since: the day of the first commit; --until: the day after the last).
 
@@ -31,6 +31,15 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       description: 'From a local clone',
       command:
         '<%= config.bin %> <%= command.id %> etcd-io/etcd --git ./etcd --affiliations developers_affiliations1.txt --companies companies.yaml',
+    },
+    {
+      description:
+        'Who to ask: the unattributed authors whose evidence would raise coverage most, with an affiliations.yaml to fill in',
+      command: '<%= config.bin %> <%= command.id %> expressjs/express --git ./express --wanted',
+    },
+    {
+      description: 'With the CNCF gitdm files cached by `stewards affiliations update`',
+      command: '<%= config.bin %> <%= command.id %> etcd-io/etcd --affiliations cncf-gitdm',
     },
     {
       description: 'From recorded files, gitdm evidence only',
@@ -61,7 +70,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       dependsOn: ['commits'],
     }),
     affiliations: Flags.string({
-      description: 'cncf/gitdm developers_affiliations file, in gitdm order; repeatable',
+      description:
+        'cncf/gitdm developers_affiliations file, in gitdm order, or cncf-gitdm for the CNCF files `stewards affiliations update` cached.; repeatable',
       multiple: true,
       helpValue: 'FILE',
     }),
@@ -79,7 +89,20 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       multiple: true,
       helpValue: 'NAME',
     }),
+    ...attributionFlags,
     ...entityFlags,
+    ...attributionFlags,
+    wanted: Flags.boolean({
+      description:
+        'Only the unattributed authors whose evidence would raise coverage most, with their commits and a ready-to-fill affiliations.yaml (--overrides) snippet',
+    }),
+    'wanted-people': Flags.integer({
+      description: `How many people --wanted lists (default ${WANTED_PEOPLE})`,
+      min: 1,
+      max: 1000,
+      helpValue: 'N',
+      dependsOn: ['wanted'],
+    }),
   }
 
   async run(): Promise<void> {
@@ -87,12 +110,14 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     const format = chosenFormat(flags)
     const run = await runPeople(args.repo, flags, {
       // A long wait is announced even without a terminal: CI logs must say why nothing happens.
-      onNotice: (message) => this.logToStderr(`stewards: ${message}`),
+      onNotice: (notice) => showNotice(process.stderr, notice, 'stewards: '),
     })
     for (const warning of run.warnings) this.logToStderr(`warning: ${warning}`)
     if (run.unavailable) this.logToStderr(`stewards: ${run.unavailable}; nobody to show`)
+    else if (run.maintainersUnknown) this.logToStderr(`stewards: ${run.maintainersUnknown}`)
     if (format === 'json') this.log(JSON.stringify(run.report, null, 2))
-    else process.stdout.write(formatPeopleText(run.report))
+    else if (flags.wanted) this.write(wantedText(run.report))
+    else this.write(formatPeopleText(run.report))
     if (run.exitCode !== 0) {
       this.logToStderr(
         `stewards: the collection of ${run.report.repo} is incomplete (see the warnings); the people shown are from what was collected`,

@@ -1,23 +1,26 @@
 import {Args, Flags} from '@oclif/core'
-import {collectFlags} from '../collect/index.js'
+import {collectFlags, collectOptionsFrom} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
-import {configFlags} from '../pipeline/config.js'
-import {SEVERITIES} from '../core/model.js'
-import {rulesFlags} from '../evaluate/index.js'
-import {markBaseline, verdict} from '../pipeline/baseline.js'
+import {ExitCode} from '../core/errors.js'
+import {configFlags, loadScanConfig} from '../pipeline/config.js'
+import {deliver} from '../pipeline/deliver.js'
+import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
-import {writeReports} from '../pipeline/reports.js'
 import {runScan} from '../pipeline/scan.js'
-import {planScan, type ScanFlags} from '../pipeline/scan-settings.js'
-import {REPORT_FORMATS} from '../report/index.js'
+import {attributionFlags} from '../attribute/index.js'
+import {parseSizeFlag} from '../core/size.js'
 
 export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
   static description =
-    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
-Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
+A file a format reads that cannot be read completely (too large, binary, not UTF-8, a syntax error, a duplicate key, a line with a control character) is listed in the report's errors and makes the scan incomplete. A PATH that does not exist, or a named file no format reads, is a usage error. \`-\` reads standard input (--stdin-format names its format, else its content decides).
+
+Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+
+Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
 Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.`
 
@@ -39,37 +42,35 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   ]
 
   static args = {
-    paths: Args.string({description: 'files or directories to scan (default: .)', required: false}),
+    paths: Args.string({
+      description: 'files or directories to scan (default: .); - for standard input',
+      required: false,
+    }),
   }
 
   static strict = false
 
   static flags = {
     ...configFlags,
-    ...rulesFlags,
-    param: Flags.string({
-      description: 'override a rule parameter: RULE.NAME=VALUE (VALUE is YAML); repeatable',
+    ...judgingFlags,
+    ...collectFlags,
+    affiliations: Flags.string({
+      description:
+        'gitdm affiliation file, or cncf-gitdm for the CNCF files `stewards affiliations update` cached; repeatable',
       multiple: true,
     }),
-    'fail-on': Flags.string({
-      description: 'exit 1 when a finding reaches this severity (default none)',
-      options: [...SEVERITIES, 'none'],
-    }),
-    format: Flags.string({description: 'the report written to stdout (default table)', options: [...REPORT_FORMATS]}),
-    output: Flags.string({description: 'also write a report: FORMAT=FILE (- for stdout); repeatable', multiple: true}),
-    ...collectFlags,
-    affiliations: Flags.string({description: 'gitdm affiliation file; repeatable', multiple: true}),
+    ...attributionFlags,
     companies: Flags.string({description: 'gitdm companies.yaml (acquisition renames)'}),
     overrides: Flags.string({description: 'your affiliations.yaml: login or email → organisation, with dates'}),
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
-    lists: Flags.string({
-      description: 'list ids that count as listed (default: every list in the entity data); repeatable',
-      multiple: true,
-    }),
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
     'max-file-size': Flags.string({
-      description: 'skip larger files (bytes, or with a unit: 512KB, 50MB; default 50MB)',
+      description:
+        'larger files are not read, and make the scan incomplete (bytes, or with a unit: 512KB, 50MB; default 50MB)',
+    }),
+    'stdin-format': Flags.string({
+      description: 'the format of `-` (standard input), e.g. npm-package-lock; default: recognised by its content',
     }),
     include: Flags.string({
       description: 'only files matching this glob (relative to a PATH or as printed); repeatable',
@@ -79,26 +80,42 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       description: 'skip files matching this glob (relative to a PATH or as printed); repeatable',
       multiple: true,
     }),
-    baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scan)
-    const plan = await planScan(flags as ScanFlags, (argv as string[]).filter(Boolean))
+    const cliPaths = (argv as string[]).filter(Boolean)
+    const config = await loadScanConfig(flags.config, cliPaths)
+    const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'include' | 'exclude') =>
+      flag && flag.length > 0 ? flag : (config[key] ?? [])
+    // Checked before the scan spends requests.
+    const {rules, params, lists, delivery} = await judgingFrom(flags, config)
+    const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
+
     const result = await runScan({
-      ...plan.options,
+      paths: cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.']),
+      collect: collectOptionsFrom(flags, config),
+      rules,
+      params,
+      maxFileSize: maxFileSize === undefined ? undefined : parseSizeFlag(maxFileSize, '--max-file-size'),
+      stdinFormat: flags['stdin-format'],
+      include: many(flags.include, 'include'),
+      exclude: many(flags.exclude, 'exclude'),
+      includeDev: flags['include-dev'] ?? config.includeDev,
+      affiliations: many(flags.affiliations, 'affiliations'),
+      companies: flags.companies ?? config.companies,
+      overrides: flags.overrides ?? config.overrides,
+      bots: flags.bots && flags.bots.length > 0 ? flags.bots : config.bots,
+      staleAfterYears: flags['stale-after'] ?? config.staleAfter,
+      entities: many(flags.entities, 'entities'),
+      lists,
+      map: flags.map ?? config.map,
       version: this.config.version,
       onStage: progressReporter(process.stderr),
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
-    if (plan.baseline) markBaseline(result, plan.baseline)
-    const display = {
-      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-      width: process.stdout.columns || Number(process.env.COLUMNS) || 100,
-    }
-    for (const text of await writeReports(result, plan.outputs, plan.format, display)) process.stdout.write(text)
-    const {exitCode, message} = verdict(result, plan.failOn)
-    if (message) this.logToStderr(`stewards: ${message}`)
-    if (exitCode !== 0) this.exit(exitCode)
+    const {exitCode, message} = await deliver(result, delivery)
+    if (message) this.logToStderr(message)
+    if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }
 }

@@ -1,9 +1,8 @@
 import {Flags} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
+import {loadConfig} from '../../tests/support/cli.js'
 import {BaseCommand} from './command.js'
 import {ExitCode, StewardsError} from './errors.js'
-
-const root = new URL('../../package.json', import.meta.url).pathname
 
 /** A command whose run throws what the flag says: the base class must map each to its exit code. */
 class Thrower extends BaseCommand {
@@ -23,7 +22,8 @@ async function exitCodeOf(argv: string[]): Promise<number | undefined> {
   const stderr = process.stderr.write
   process.stderr.write = () => true
   try {
-    await Thrower.run(argv, root)
+    // The package's configuration without oclif's own command discovery (which would load src/ through tsx).
+    await Thrower.run(argv, await loadConfig())
     return 0
   } catch (error) {
     return (error as {oclif?: {exit?: number}}).oclif?.exit

@@ -25,3 +25,9 @@ export function lastDayBefore(isoExclusiveEnd: string): string | undefined {
   const ms = Date.parse(isoExclusiveEnd)
   return Number.isNaN(ms) ? undefined : new Date(ms - 1).toISOString().slice(0, 10)
 }
+
+/** Whole calendar years from one `YYYY-MM-DD` day to a later one (2019-06-01 → 2024-05-31 is 4); negative before. */
+export function wholeYearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4))
+  return to.slice(5) < from.slice(5) ? years - 1 : years
+}

@@ -28,6 +28,24 @@ const REPORT_HINT = 'pass a JSON report written by `stewards scan --format json`
 
 /** Every error code, alphabetically. Exit 3 codes stop the run; exit 2 codes are recorded and make it incomplete. */
 export const ERRORS = {
+  'affiliations-host': {
+    exit: 3,
+    meaning: '`--affiliations cncf-gitdm` needs github.com, which this run does not collect (`--only-host`)',
+  },
+  'affiliations-incomplete': {
+    exit: 2,
+    meaning: 'the CNCF gitdm affiliation files could not be read completely (rate limit, network)',
+    hint: 'try again later (--on-rate-limit wait waits for a rate-limit reset), or with a token',
+  },
+  'affiliations-not-cached': {
+    exit: 3,
+    meaning: '`--affiliations cncf-gitdm`: the CNCF gitdm files are not in the cache',
+    hint: 'run `stewards affiliations update` (online) first, or import a cache bundle that holds them',
+  },
+  'affiliations-unavailable': {
+    exit: 3,
+    meaning: '`--affiliations cncf-gitdm` with a snapshot that holds no affiliation files',
+  },
   'bad-api-url': {
     exit: 3,
     meaning: '`--github-api-url` is not an http(s) URL, or carries credentials',
@@ -78,6 +96,16 @@ export const ERRORS = {
     meaning: '`--since` is not before `--until`',
     hint: 'the window is [--since, --until) on commit author dates; swap them or widen it',
   },
+  binary: {
+    exit: 2,
+    meaning: 'a file named like a format stewards reads holds binary data (gzip, zip, ELF...): not read',
+  },
+  'bots-invalid': {exit: 3, meaning: 'a bot rules file has a pattern that is not a regular expression'},
+  'bundle-invalid': {
+    exit: 3,
+    meaning: 'the file is not a cache bundle, or an entry names a namespace or key that is not a plain name',
+  },
+  'bundle-version': {exit: 3, meaning: 'a cache bundle of another version (older ones have no checksums)'},
   'cache-clear': {exit: 3, meaning: '`cache clear` refuses a directory that is not a cache (home, root, a checkout)'},
   'cache-export': {
     exit: 3,
@@ -98,8 +126,20 @@ export const ERRORS = {
     meaning: 'the settings file (`.stewards.yaml`) is not valid',
     hint: 'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...; no token: use GITHUB_TOKEN); see the README',
   },
+  'config-output-outside': {
+    exit: 3,
+    meaning: 'a settings file inside a scanned PATH names a report file outside the directory it governs',
+  },
+  'config-untrusted': {
+    exit: 3,
+    meaning:
+      'a settings file inside a scanned PATH sets a key it may not (where the token goes, where files are written, files outside the PATH)',
+    hint: 'give the setting as a flag, put it in your own settings file, or name the file with --config to trust it',
+  },
+  'control-character': {exit: 2, meaning: 'a line holds a control character (a stray NUL): that line is not read'},
   'csl-invalid': {exit: 3, meaning: 'the file is not a Consolidated Screening List download (JSON, CSV or TSV)'},
   'discoverer-failed': {exit: 2, meaning: 'a discover format failed on a file (a bug: please report it)'},
+  'duplicate-key': {exit: 2, meaning: 'a lockfile has a key twice'},
   'entities-invalid': {
     exit: 3,
     meaning: 'organisation data (`rules/entities/`, `--entities`) is not valid',
@@ -127,7 +167,17 @@ export const ERRORS = {
     meaning: 'GitHub rejected the token (401)',
     hint: 'check --token, GITHUB_TOKEN or GH_TOKEN (expired or revoked?), or unset them to run anonymously',
   },
+  'governance-unread': {
+    exit: 2,
+    meaning:
+      'a governance file could not be read completely (too large, alias bomb, syntax error): the maintainers may be incomplete',
+  },
   'include-not-read': {exit: 2, meaning: 'a requirements file includes (`-r`) a file that could not be read'},
+  'insecure-transport': {
+    exit: 3,
+    meaning: 'a token would travel over plain http to another machine',
+    hint: 'use https (or http://127.0.0.1 for a local emulator), or run without a token',
+  },
   'invalid-affiliation': {exit: 2, meaning: 'a line of a gitdm affiliation file could not be read'},
   'invalid-chart': {exit: 2, meaning: 'a Helm `Chart.yaml` or `Chart.lock` is not a chart file'},
   'invalid-entry': {exit: 2, meaning: 'a lockfile entry is not in the expected shape'},
@@ -155,14 +205,18 @@ export const ERRORS = {
     meaning: 'the `--map` file is not a valid mapping',
     hint: 'see src/resolve/README.md for the map file format',
   },
-  'not-found': {exit: 2, meaning: 'a PATH to scan does not exist'},
-  'output-unwritable': {
-    exit: 3,
-    meaning: 'a report file cannot be written',
-    hint: 'give a file path in a writable directory, or - for stdout',
+  'no-format': {exit: 3, meaning: 'a file named as PATH is one no format reads'},
+  'not-regular-file': {
+    exit: 2,
+    meaning: 'a PATH is a FIFO, socket or device, not a regular file (pipe it to `-` instead)',
   },
+  'path-not-found': {exit: 3, meaning: 'a PATH does not exist', hint: 'check the PATH arguments'},
   'read-failed': {exit: 2, meaning: 'a file or directory to scan could not be read'},
   'report-invalid': {exit: 3, meaning: 'the file is not a stewards JSON report', hint: REPORT_HINT},
+  'report-no-listings': {
+    exit: 3,
+    meaning: '`evaluate --lists` on a report written before it recorded who works for a listed organisation',
+  },
   'report-version': {
     exit: 3,
     meaning: 'the JSON report has a schema version this stewards does not read',
@@ -185,7 +239,17 @@ export const ERRORS = {
     hint: 'a snapshot is a `stewards cache export` bundle or `stewards collect --format json` output',
   },
   'snapshot-missing': {exit: 3, meaning: 'the snapshot source was chosen without a file', hint: 'give --snapshot FILE'},
+  'stdin-format-unknown': {
+    exit: 3,
+    meaning: 'standard input is in no format its content shows',
+    hint: 'name its format with --stdin-format ID',
+  },
+  'stdin-format-without-stdin': {exit: 3, meaning: '`--stdin-format` without `-` among the PATHs'},
+  'stdin-is-terminal': {exit: 3, meaning: '`-` (standard input) is a terminal, not a pipe or a file'},
+  'stdin-twice': {exit: 3, meaning: '`-` (standard input) is named more than once', hint: 'name `-` once'},
   'too-deep': {exit: 2, meaning: 'a lockfile is nested too deep to parse'},
+  'too-large': {exit: 2, meaning: 'a file is over --max-file-size: not read'},
+  'unknown-format': {exit: 3, meaning: '`--stdin-format` names no format'},
   'unknown-list': {exit: 3, meaning: '`--lists` (or `lists:`) names a list the organisation data does not define'},
   'unknown-organisation': {
     exit: 3,
@@ -196,12 +260,24 @@ export const ERRORS = {
   'unknown-source': {exit: 3, meaning: 'an unknown collection or evidence source was asked for'},
   'unsupported-encoding': {exit: 2, meaning: 'a file is in an encoding stewards does not read (UTF-16/32)'},
   'unsupported-version': {exit: 2, meaning: 'a lockfile version stewards does not read'},
+  'write-directory': {exit: 3, meaning: 'a file to write (`--output`, `cache export`) is a directory'},
+  'write-failed': {
+    exit: 3,
+    meaning: 'a file to write could not be written',
+    hint: 'give a file path in a writable directory',
+  },
+  'write-outside': {
+    exit: 3,
+    meaning: 'a settings file inside a scanned PATH names a file to write outside its directory',
+  },
+  'write-symlink': {
+    exit: 3,
+    meaning: 'a file to write is a symbolic link: never written through, the file it points to is left alone',
+  },
   'yaml-alias-budget': {exit: 2, meaning: 'YAML aliases expand beyond the limit (a "billion laughs" file?)'},
   'yaml-duplicate-key': {exit: 2, meaning: 'a YAML mapping has a key twice'},
   'yaml-syntax': {exit: 2, meaning: 'a YAML document is not valid YAML'},
   'yaml-too-deep': {exit: 2, meaning: 'a YAML document is nested too deep to read'},
-  'yaml-too-many-documents': {exit: 2, meaning: 'a YAML stream has more documents than stewards reads'},
-  'yaml-unsafe-key': {exit: 2, meaning: 'a YAML key that could reach Object.prototype (`__proto__`) was ignored'},
   'yaml-unsupported-tag': {exit: 2, meaning: 'a YAML tag stewards does not resolve'},
 } as const satisfies Record<string, ErrorEntry>
 

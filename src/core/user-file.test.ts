@@ -58,7 +58,8 @@ describe('parseUserJson', () => {
     }
     expect(error).toBeInstanceOf(StewardsError)
     expect((error as StewardsError).code).toBe('json-invalid')
-    expect((error as StewardsError).message).toMatch(/^x\.json:3: not valid JSON \(/)
+    expect((error as StewardsError).message).toMatch(/^x\.json:3: invalid JSON at line 3, column 3 \(/)
+    expect((error as StewardsError).message).not.toContain('oops')
     expect((error as StewardsError).hint).toBe('pass a report')
   })
 })

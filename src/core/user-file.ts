@@ -5,6 +5,7 @@
  */
 import {readFile, stat} from 'node:fs/promises'
 import {StewardsError, usageError} from './errors.js'
+import {parseJsonText} from './json-text.js'
 import {formatPlace} from './problem.js'
 
 export interface UserFileOptions {
@@ -45,25 +46,11 @@ export function reasonOf(error: unknown): string {
 }
 
 /**
- * JSON.parse of a user's file (a leading byte-order mark ignored); a syntax error names the file and its line:
- * `file:3: not valid JSON (…)`.
+ * JSON.parse of a user's file (a leading byte-order mark ignored); a syntax error names the file, its line and the
+ * kind of error, never the text around it (core/json-text): `file:3: invalid JSON at line 3, column 7 (…)`.
  */
 export function parseUserJson(text: string, file: string, hint?: string): unknown {
-  const body = text.replace(/^\uFEFF/, '')
-  try {
-    return JSON.parse(body)
-  } catch (error) {
-    const message = (error as Error).message
-    throw usageError(
-      'json-invalid',
-      `${formatPlace(file, jsonErrorLine(body, message))}: not valid JSON (${message})`,
-      hint,
-    )
-  }
-}
-
-/** Line of a JSON.parse error from its "position N" (V8's wording); undefined when the engine gives none. */
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const position = /position (\d+)/.exec(message)
-  return position ? text.slice(0, Number(position[1])).split('\n').length : undefined
+  const json = parseJsonText(text)
+  if (json.ok) return json.value
+  throw usageError('json-invalid', `${formatPlace(file, json.line)}: ${json.message}`, hint)
 }

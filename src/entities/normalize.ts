@@ -47,22 +47,49 @@ const LEGAL_FORMS = [
 ]
 
 // One or more legal-form words at the end, each preceded by a space or comma: `, co., ltd.`.
-const LEGAL_SUFFIX = new RegExp(`(?:[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?)+$`, 'u')
+const LEGAL_SUFFIX = new RegExp(`(?:[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?)+$`, 'iu')
 const TRAILING_PUNCTUATION = /[\s.,;:]+$/u
 
 /** The comparison key of an organisation name or alias; see the module comment for the rules. */
 export function normalizeName(name: string): string {
-  const folded = name
+  return withoutLegalForms(cleanName(name).toLowerCase())
+}
+
+/**
+ * The display name of an organisation as a person declared it (a profile's free-text company): the value
+ * as written, with Unicode, quotes and spaces normalised and trailing legal forms and punctuation removed
+ * ("ACME Widgets, Inc." → "ACME Widgets"). Case is kept for display; `declaredKey` compares.
+ */
+export function declaredName(name: string): string {
+  return withoutLegalForms(cleanName(name))
+}
+
+/** Steps 1-3 of the module comment but case-folding: NFKC, ASCII quotes, no leading `@`, one space, no trailing punctuation. */
+function cleanName(name: string): string {
+  return name
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201B\u2032]/gu, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/gu, '"')
     .trim()
     .replace(/^@+/u, '')
-    .toLowerCase()
     .replace(/\s+/gu, ' ')
     .replace(TRAILING_PUNCTUATION, '')
-  const stripped = folded.replace(LEGAL_SUFFIX, '').replace(TRAILING_PUNCTUATION, '')
-  return stripped === '' ? folded : stripped
+}
+
+/** Step 4: trailing legal forms off; a name made only of them is kept as it is. */
+function withoutLegalForms(text: string): string {
+  const stripped = text.replace(LEGAL_SUFFIX, '').replace(TRAILING_PUNCTUATION, '')
+  return stripped === '' ? text : stripped
+}
+
+/**
+ * Two declared names are one organisation when this key is equal: `normalizeName` (case, legal forms) with
+ * every run of punctuation or spaces folded into one space ("Acme-Widgets", "ACME Widgets Inc." → "acme widgets").
+ */
+export function declaredKey(name: string): string {
+  return normalizeName(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/u

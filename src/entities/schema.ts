@@ -55,8 +55,13 @@ export const Alias = z.strictObject({
 })
 export type Alias = z.infer<typeof Alias>
 
-/** Why a domain belongs to the organisation; only e-mail evidence attributes commits by default. */
-export const DomainBasis = z.enum(['gitdm-domain-map', 'gitdm-observed', 'website'])
+/**
+ * Why a domain belongs to the organisation; only e-mail evidence attributes commits by default:
+ * `gitdm-domain-map`, `gitdm-observed` (gitdm's records), `commits-observed` (the author e-mail domain of several
+ * people's commits in cited public histories, for a domain that is the company's own, never a project's), and
+ * `website` (the organisation's web site only: never attributes).
+ */
+export const DomainBasis = z.enum(['gitdm-domain-map', 'gitdm-observed', 'commits-observed', 'website'])
 export type DomainBasis = z.infer<typeof DomainBasis>
 
 export const Domain = z.strictObject({

@@ -1,5 +1,5 @@
 import {schemaProblems} from '../core/yaml-file.js'
-import {metricKeys} from '../measure/index.js'
+import {METRIC_KEYS} from '../core/metric-keys.js'
 import type {Names} from './cel.js'
 import {compileCel} from './cel.js'
 import {paramProblem, rangeProblem} from './params.js'
@@ -9,7 +9,7 @@ import {compileTemplate} from './template.js'
 import type {CompiledRule} from './types.js'
 import type {RuleProblem, YamlSource} from './yaml-source.js'
 
-export const METRIC_NAMES: ReadonlySet<string> = new Set(metricKeys().map((k) => k.key))
+export const METRIC_NAMES: ReadonlySet<string> = new Set(METRIC_KEYS)
 
 /** Validates and compiles one rule found at `path` of a YAML file; every problem is located in the file. */
 export function compileRule(

@@ -3,10 +3,16 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {type CommitRow, commits, input, roles} from '../measure/__fixtures__/project.js'
-import {measureProject} from '../measure/index.js'
+import {type MeasureInput, measure, measureProject} from '../measure/index.js'
 import {evaluateProjectDetailed, ruleMetas} from './engine.js'
 import {collectRules, loadRules} from './load.js'
 import type {RuleSet} from './types.js'
+
+/** What evaluation reads of a measured project: plain data, as a saved report holds it. */
+function measured(data: MeasureInput) {
+  const {metrics, evidence} = measure(data)
+  return {metrics, evidence, missing: data.project.missing}
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-engine-'))
 
@@ -106,8 +112,7 @@ describe('evaluateProjectDetailed', () => {
     const [finding] = evaluateProjectDetailed(rules, {
       repo: 'r',
       status: 'ok',
-      metrics: measureProject(data),
-      input: data,
+      ...measured(data),
     }).findings
     expect(finding.evidence.people).toEqual([
       {
@@ -164,8 +169,7 @@ describe('evaluateProjectDetailed', () => {
       const {errors} = evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       })
       expect(errors).toEqual([])
     }
@@ -183,20 +187,23 @@ describe('evaluateProjectDetailed', () => {
 
   it('parts that could not be read are unknown, not absent: only project-unavailable speaks for them', async () => {
     const rules = await loadRules(['default'])
-    // Read, governance and commits would say: no SECURITY file, no maintainer, no commit in a year-long window.
+    // Read, governance and commits would say: no SECURITY file, maintainers named nowhere, no commit in a year-long window.
     const evaluate = (missing: Array<'facts' | 'commits' | 'governance' | 'profiles'>) => {
       const data = input({project: {facts: FACTS, missing}})
       return evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'partial',
         reason: 'rate limited',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       })
     }
     const complete = evaluate([])
     expect(complete.errors).toEqual([])
-    expect(complete.findings.map((f) => f.ruleId).sort()).toEqual(['inactive-or-archived', 'no-security-policy'])
+    expect(complete.findings.map((f) => f.ruleId).sort()).toEqual([
+      'inactive-or-archived',
+      'maintainers-unknown',
+      'no-security-policy',
+    ])
 
     const cases: Array<Array<'facts' | 'commits' | 'governance' | 'profiles'>> = [
       ['governance'],
@@ -210,6 +217,8 @@ describe('evaluateProjectDetailed', () => {
       const fired = findings.map((f) => f.ruleId).sort()
       if (missing.includes('governance')) expect(fired, missing.join()).not.toContain('no-security-policy')
       else expect(fired, missing.join()).toContain('no-security-policy')
+      // Maintainers unread are project-unavailable's to report, not "named nowhere".
+      if (missing.includes('governance')) expect(fired, missing.join()).not.toContain('maintainers-unknown')
       if (missing.includes('commits')) expect(fired, missing.join()).not.toContain('inactive-or-archived')
       const gap = findings.find((f) => f.ruleId === 'project-unavailable')
       expect(gap?.message, missing.join()).toBe(
@@ -231,8 +240,7 @@ describe('evaluateProjectDetailed', () => {
       evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       }).findings.map((f) => f.ruleId)
     expect(fired(read)).toContain('maintainers-single-org')
     // The collector could not read them (rate limit): nothing is known of the maintainers, so nothing is judged.
@@ -253,8 +261,7 @@ describe('evaluateProjectDetailed', () => {
       const {findings, errors} = evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(split),
-        input: split,
+        ...measured(split),
       })
       expect(errors).toEqual([])
       return findings.filter((f) => f.ruleId === 'maintainers-single-org').map((f) => f.message)
@@ -277,8 +284,7 @@ describe('evaluateProjectDetailed', () => {
       const {findings, errors} = evaluateProjectDetailed(rules, {
         repo: 'r',
         status: 'ok',
-        metrics: measureProject(data),
-        input: data,
+        ...measured(data),
       })
       expect(errors).toEqual([])
       return findings.filter((f) => f.ruleId === 'low-elephant-factor').map((f) => f.message)

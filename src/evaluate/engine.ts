@@ -1,10 +1,9 @@
 import type {Finding, Metrics, RuleMeta} from '../core/model.js'
-import {explainMetrics, metricKeys} from '../measure/index.js'
+import {peopleBehind} from '../core/measurement.js'
+import {METRIC_KEYS} from '../core/metric-keys.js'
 import type {Bindings} from './cel.js'
 import {renderTemplate} from './template.js'
 import type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from './types.js'
-
-const ALL_KEYS = metricKeys().map((k) => k.key)
 
 /** Rule metadata for ScanResult.rules (SARIF `tool.driver.rules`, report help), in rule-set order. */
 export function ruleMetas(rules: RuleSet): RuleMeta[] {
@@ -73,7 +72,7 @@ export function evaluateRule(
 /** The CEL variables (README: "What a rule sees"): every documented metric key is present, null when unknown. */
 export function bindingsFor(context: EvaluationContext, params: CompiledRule['params']): Bindings {
   const m: Record<string, unknown> = {}
-  for (const key of ALL_KEYS) m[key] = context.metrics[key] ?? null
+  for (const key of METRIC_KEYS) m[key] = context.metrics[key] ?? null
   return {
     m,
     p: params,
@@ -98,8 +97,8 @@ function evidenceFor(
   const shown: Metrics = {}
   for (const key of rule.metrics) shown[key] = metrics[key]
   const evidence: Finding['evidence'] = {metrics: shown}
-  if (context.input) {
-    const people = explainMetrics(rule.evidenceMetrics, context.input, context.metrics)
+  if (context.evidence) {
+    const people = peopleBehind(context.evidence, rule.evidenceMetrics)
     if (people.length > 0) evidence.people = people
   }
   if (Object.keys(params).length > 0) evidence.params = params
@@ -111,7 +110,7 @@ function evidenceFor(
   return evidence
 }
 
-/** The parts of the project that could not be read, sorted: the context's, else those of the measured input. */
+/** The parts of the project that could not be read, sorted. */
 function missingParts(context: EvaluationContext): string[] {
-  return [...new Set(context.missing ?? context.input?.project.missing ?? [])].sort()
+  return [...new Set(context.missing ?? [])].sort()
 }

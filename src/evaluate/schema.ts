@@ -1,5 +1,6 @@
 import {z} from 'zod'
-import {DATA_PARTS, SEVERITIES} from '../core/model.js'
+import {SEVERITIES} from '../core/model.js'
+import {DataPart, MetricValue, ProjectStatus} from '../core/measurement-schema.js'
 
 /** Rule files are ours: strict objects, so a misspelt key is an error, not a silently ignored setting. */
 
@@ -7,18 +8,6 @@ export const ParamValue = z.union([z.number(), z.string(), z.boolean(), z.array(
 export type ParamValue = z.infer<typeof ParamValue>
 
 export const Params = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'parameter names are snake_case'), ParamValue)
-
-const ProjectStatus = z.enum(['ok', 'empty', 'partial', 'unavailable'])
-const DataPart = z.enum(DATA_PARTS)
-
-const MetricValue = z.union([
-  z.number(),
-  z.string(),
-  z.boolean(),
-  z.null(),
-  z.array(z.string()),
-  z.record(z.string(), z.number()),
-])
 
 /** One embedded test: metrics (unlisted keys are null, as for a real project) and what the rule must do. */
 export const RuleTestCase = z.strictObject({

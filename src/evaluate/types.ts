@@ -1,6 +1,13 @@
-import type {Location, Metrics, ParamValue, ProjectStatus, RuleMeta, Window} from '../core/model.js'
-import type {DataPart} from '../core/model.js'
-import type {MeasureInput} from '../measure/index.js'
+import type {
+  DataPart,
+  EvidenceGroup,
+  Location,
+  Metrics,
+  ParamValue,
+  ProjectStatus,
+  RuleMeta,
+  Window,
+} from '../core/model.js'
 import type {CompiledExpression} from './cel.js'
 import type {RuleTests} from './schema.js'
 import type {CompiledTemplate} from './template.js'
@@ -37,19 +44,22 @@ export interface RuleSet {
   sources: string[]
 }
 
-/** Everything a rule can see about one project. */
+/**
+ * Everything a rule can see about one project: plain data, as the measure stage produced it or as a saved JSON
+ * report holds it (evaluation never calls back into measure).
+ */
 export interface EvaluationContext {
   repo: string
   status: ProjectStatus
   reason?: string
-  /** Parts of the project that could not be read; default: `input.project.missing`. */
+  /** Parts of the project that could not be read. */
   missing?: DataPart[]
   metrics: Metrics
   window?: Window
   /** Declaring locations of the components that pull the repository in, copied into findings. */
   locations?: Location[]
-  /** The measured data behind the metrics: with it, findings name people, commits and attribution sources. */
-  input?: MeasureInput
+  /** The people behind the metrics (`Measurement.evidence`): with it, findings name people, commits and sources. */
+  evidence?: readonly EvidenceGroup[]
   /** The configured watch-list ids, exposed to rules as `lists`. */
   lists?: string[]
 }

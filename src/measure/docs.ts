@@ -26,3 +26,22 @@ export function withMetricKeys(text: string): string {
   if (start < 0 || end < start) throw new Error('metric key markers not found')
   return `${text.slice(0, start + KEYS_START.length)}\n\n${metricKeysMarkdown()}\n${text.slice(end)}`
 }
+
+export const KEYS_MODULE = 'src/core/metric-keys.ts'
+
+/**
+ * The source of src/core/metric-keys.ts: the metric vocabulary rules are written in, for the stages that must not
+ * import measure (evaluate checks and binds rule names with it).
+ */
+export function metricKeysModule(): string {
+  const keys = metricFamilies.flatMap((family) => family.keys.map((k) => `  '${k.key}',`))
+  return `/**
+ * Every metric key the measure stage documents, in registry order: the vocabulary rules are written in. Generated
+ * from src/measure/metrics/* by src/measure/docs.ts, so evaluate never imports measure; tests/measure/docs.test.ts
+ * fails when it is stale (\`STEWARDS_UPDATE_DOCS=1 npx vitest run tests/measure/docs.test.ts\` rewrites it).
+ */
+export const METRIC_KEYS: readonly string[] = [
+${keys.join('\n')}
+]
+`
+}

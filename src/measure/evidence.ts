@@ -1,10 +1,44 @@
-import type {AttributedCommit, AttributedRoleHolder, EvidencePerson} from '../core/model.js'
+import type {AttributedCommit, AttributedRoleHolder, Attribution, EvidencePerson} from '../core/model.js'
+import {
+  type AuthorTally,
+  type EvidenceMarks,
+  newestFirst,
+  PEOPLE_LIMIT,
+  rankAuthors,
+  SHA_LIMIT,
+} from '../core/measurement.js'
 import type {Base} from './types.js'
-import {compare} from '../core/compare.js'
 
-/** How many people a finding names per group, and how many commits per person: enough to audit, not a dump. */
-export const PEOPLE_LIMIT = 10
-const SHA_LIMIT = 5
+export {PEOPLE_LIMIT}
+
+/**
+ * Human commits as author tallies, one per author (or per whatever `keyOf` tells apart): the commit count, the five
+ * newest commits, and the attribution of the newest, which comes along.
+ */
+export function tallyAuthors(
+  commits: readonly AttributedCommit[],
+  keyOf: (commit: AttributedCommit) => string = (commit) => `${commit.person}\u0000${unverified(commit.attribution)}`,
+): Array<{tally: AuthorTally; newest: AttributedCommit}> {
+  const groups = new Map<string, AttributedCommit[]>()
+  for (const commit of commits) {
+    const key = keyOf(commit)
+    const list = groups.get(key)
+    if (list) list.push(commit)
+    else groups.set(key, [commit])
+  }
+  return [...groups.values()].map((own) => {
+    const recent = [...own].sort(newestFirst)
+    const newest = recent[0]
+    const tally: AuthorTally = {
+      person: newest.person,
+      organization: newest.attribution.organization,
+      commits: own.length,
+      recent: recent.slice(0, SHA_LIMIT).map(({sha, date}) => ({sha, date})),
+      ...claimOf(newest.attribution),
+    }
+    return {tally, newest}
+  })
+}
 
 /**
  * The authors of the human commits matching `keep`, most commits first, each with the attribution of their
@@ -15,39 +49,36 @@ export function authorsBehind(
   keep: (c: AttributedCommit) => boolean,
   limit = PEOPLE_LIMIT,
 ): EvidencePerson[] {
-  const byPerson = new Map<string, AttributedCommit[]>()
-  for (const commit of base.human) {
-    if (!keep(commit)) continue
-    const list = byPerson.get(commit.person) ?? []
-    list.push(commit)
-    byPerson.set(commit.person, list)
-  }
-  const people = [...byPerson].map(([person, commits]) => {
-    const recent = [...commits].sort((a, b) => compare(b.date, a.date) || compare(a.sha, b.sha))
-    const claim = recent[0].attribution.claim
-    const entry: EvidencePerson = {person, organization: recent[0].attribution.organization}
-    if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation})
-    return {...entry, commits: commits.length, shas: recent.slice(0, SHA_LIMIT).map((c) => c.sha)}
-  })
-  people.sort((a, b) => (b.commits ?? 0) - (a.commits ?? 0) || compare(a.person, b.person))
-  return people.slice(0, limit)
+  return rankAuthors(
+    tallyAuthors(base.human.filter(keep)).map((t) => t.tally),
+    limit,
+  )
 }
 
 export function holdersBehind(holders: readonly AttributedRoleHolder[]): EvidencePerson[] {
-  return holders.map((holder) => {
-    const entry: EvidencePerson = {
-      person: holder.login,
-      organization: holder.attribution.organization,
-      role: holder.role,
-      roleSource: holder.source,
-    }
-    const claim = holder.attribution.claim
-    if (claim) Object.assign(entry, {source: claim.source, citation: claim.citation})
-    return entry
-  })
+  return holders.map((holder) => ({
+    person: holder.login,
+    organization: holder.attribution.organization,
+    role: holder.role,
+    roleSource: holder.source,
+    ...claimOf(holder.attribution),
+  }))
 }
 
-/** True when any of `wanted` is among `keys`. */
-export function asks(keys: readonly string[], ...wanted: string[]): boolean {
-  return wanted.some((key) => keys.includes(key))
+/** Source and citation of an attribution, and what a reader of the evidence must weigh (README "Forged evidence"). */
+function claimOf(attribution: Attribution): {source?: string; citation?: string} & EvidenceMarks {
+  const claim = attribution.claim
+  if (!claim) return {}
+  return {
+    source: claim.source,
+    citation: claim.citation,
+    ...(unverified(attribution) ? {unverified: true} : {}),
+    ...(claim.selfDeclared && !attribution.entityId ? {selfDeclared: true} : {}),
+    ...(attribution.stale ? {stale: true} : {}),
+  }
+}
+
+/** The attribution rests on an e-mail domain nothing vouches for: anyone can commit with any address. */
+export function unverified(attribution: Attribution): boolean {
+  return attribution.claim?.verification?.status === 'unverified'
 }

@@ -1,4 +1,5 @@
-import type {EvidencePerson, Metrics} from '../core/model.js'
+import type {EvidenceGroup, EvidencePerson, Listings, Measurement, Metrics} from '../core/model.js'
+import {peopleBehind} from '../core/measurement.js'
 import {deriveBase, readable, unavailable} from './base.js'
 import {metricFamilies} from './registry.js'
 import type {MeasureInput, MetricKey} from './types.js'
@@ -12,18 +13,44 @@ export function metricKeys(): MetricKey[] {
 }
 
 /**
- * All metrics of one project: every documented key is present, null where it cannot be known (a project that
- * could not be collected has only nulls, never zeros; a figure built on a part that could not be read, such as
- * the governance files, is null, never "absent"). Keys come out in registry order: same input, same bytes.
+ * One project measured, once: the metrics, the people behind each key (what findings quote) and the raw of the
+ * list-dependent figures; plain data that the JSON report stores, so evaluation never needs the collected data.
+ *
+ * Every documented key is present, null where it cannot be known (a project that could not be collected has
+ * only nulls, never zeros; a figure built on a part that could not be read, such as the governance files, is
+ * null, never "absent", and nobody stands behind it). Keys come out in registry order: same input, same bytes.
  */
-export function measureProject(input: MeasureInput): Metrics {
+export function measure(input: MeasureInput): Measurement {
   const base = deriveBase(input)
   const metrics: Metrics = {}
+  const evidence: EvidenceGroup[] = []
+  if (unavailable(base)) {
+    for (const key of metricKeys()) metrics[key.key] = null
+    return {metrics, evidence}
+  }
   for (const family of metricFamilies) {
-    const values = unavailable(base) ? {} : family.measure(base)
+    const values = family.measure(base)
     for (const key of family.keys) metrics[key.key] = readable(base, family, key) ? (values[key.key] ?? null) : null
   }
-  return metrics
+  let listings: Listings | undefined
+  for (const family of metricFamilies) {
+    if (!family.evidence) continue
+    // Only the family's own keys that can be known: an unread part has nobody behind it.
+    const known = new Set(family.keys.filter((key) => readable(base, family, key)).map((key) => key.key))
+    for (const group of family.evidence(base, metrics)) {
+      const keys = group.keys.filter((key) => known.has(key))
+      if (keys.length > 0) evidence.push({...group, keys})
+    }
+    listings ??= family.listings?.(base)
+  }
+  const ids = evidence.map((g) => g.id)
+  if (new Set(ids).size !== ids.length) throw new Error(`evidence group ids repeat: ${ids.join(', ')}`)
+  return {metrics, evidence, ...(listings ? {listings} : {})}
+}
+
+/** The metrics of one project (see `measure`). */
+export function measureProject(input: MeasureInput): Metrics {
+  return measure(input).metrics
 }
 
 /**
@@ -31,22 +58,7 @@ export function measureProject(input: MeasureInput): Metrics {
  * attribution and their commits: the evidence chain of a finding. Duplicates (same person, role, organisation)
  * are merged; order is by family, then as each family ranks them.
  */
-export function explainMetrics(keys: readonly string[], input: MeasureInput, metrics: Metrics): EvidencePerson[] {
-  const base = deriveBase(input)
-  if (unavailable(base)) return []
-  const people: EvidencePerson[] = []
-  const seen = new Set<string>()
-  for (const family of metricFamilies) {
-    // Figures built on a part that could not be read are unknown: nobody stands behind them.
-    const own = keys.filter((key) => family.keys.some((k) => k.key === key && readable(base, family, k)))
-    if (own.length === 0 || !family.explain) continue
-    for (const person of family.explain(own, base, metrics)) {
-      const id = `${person.person}\u0000${person.role ?? ''}\u0000${person.organization ?? ''}`
-      if (seen.has(id)) continue
-      seen.add(id)
-      people.push(person)
-    }
-  }
-  return people
+export function explainMetrics(keys: readonly string[], input: MeasureInput): EvidencePerson[] {
+  return peopleBehind(measure(input).evidence, keys)
 }
 export {INDEPENDENT} from './figures.js'

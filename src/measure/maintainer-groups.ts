@@ -1,4 +1,5 @@
 import type {AttributedRoleHolder, Role} from '../core/model.js'
+import {firstPerLogin} from '../core/measurement.js'
 import type {Base} from './types.js'
 import {halfReachedBy, INDEPENDENT, ranked, share, sharesOf, tally, topCompany} from './figures.js'
 
@@ -29,30 +30,28 @@ export const ROLE_WEIGHTS: Partial<Record<Role, number>> = {
 
 /** One entry per login (case-insensitive), first occurrence kept. */
 export function uniqueHolders(holders: readonly AttributedRoleHolder[]): AttributedRoleHolder[] {
-  const seen = new Set<string>()
-  return holders.filter((h) => {
-    const login = h.login.toLowerCase()
-    if (seen.has(login)) return false
-    seen.add(login)
-    return true
-  })
+  return firstPerLogin(holders, (h) => h.login)
 }
 
-/** The maintainers: the governance stage's selection when given, else the first role group present. */
-export function maintainerGroup(base: Base): {rule: string; holders: AttributedRoleHolder[]} {
+/**
+ * The maintainers: the governance stage's selection when given, else the first role group present. No holders
+ * means the maintainers are unknown (their figures null), never zero; `teams` are teams standing for them whose
+ * members could not be read.
+ */
+export function maintainerGroup(base: Base): {rule: string; holders: AttributedRoleHolder[]; teams: string[]} {
   const selected = base.input.maintainers
   if (selected) {
     const byLogin = new Map<string, AttributedRoleHolder>()
     for (const holder of base.roles)
       if (!byLogin.has(holder.login.toLowerCase())) byLogin.set(holder.login.toLowerCase(), holder)
     const holders = selected.logins.map((login) => byLogin.get(login.toLowerCase())).filter((h) => h !== undefined)
-    return {rule: selected.rule, holders: uniqueHolders(holders)}
+    return {rule: selected.rule, holders: uniqueHolders(holders), teams: [...(selected.teams ?? [])].sort()}
   }
   for (const group of MAINTAINER_GROUPS) {
     const holders = base.roles.filter((h) => (group as readonly string[]).includes(h.role))
-    if (holders.length > 0) return {rule: `roles: ${group.join(', ')}`, holders: uniqueHolders(holders)}
+    if (holders.length > 0) return {rule: `roles: ${group.join(', ')}`, holders: uniqueHolders(holders), teams: []}
   }
-  return {rule: 'no governance file names maintainers', holders: []}
+  return {rule: 'no governance file names maintainers', holders: [], teams: []}
 }
 
 export interface GroupFigures {

@@ -4,8 +4,9 @@ import type {
   AttributedRoleHolder,
   CollectedProject,
   DataPart,
-  EvidencePerson,
+  EvidenceGroup,
   ListMembership,
+  Listings,
   Metrics,
   Organization,
 } from '../core/model.js'
@@ -34,7 +35,12 @@ export interface MeasureInput {
    * The maintainers as the governance stage selected them (`selectMaintainers` in src/collect/governance): logins
    * of `attributed.roles` and the rule that chose them. Without it, ./metrics/maintainers/groups.ts decides.
    */
-  maintainers?: {logins: string[]; rule: string}
+  maintainers?: {
+    logins: string[]
+    rule: string
+    /** Teams standing for the maintainers whose members could not be read (`org/team`). */
+    teams?: string[]
+  }
 }
 
 export type MetricType = 'count' | 'share' | 'days' | 'name' | 'names' | 'flag' | 'count-map' | 'share-map'
@@ -72,6 +78,11 @@ export interface MetricFamily {
   /** The collected parts the family's figures are computed from, unless a key says otherwise. */
   builtOn: readonly DataPart[]
   measure(base: Base): Metrics
-  /** The people and organisations behind `keys` (only those this family owns), for a finding's evidence. */
-  explain?(keys: readonly string[], base: Base, metrics: Metrics): EvidencePerson[]
+  /**
+   * The people behind the family's figures, for findings' evidence: groups in evidence order, each with the keys (of
+   * this family) it stands behind. `metrics` are the project's, measured.
+   */
+  evidence?(base: Base, metrics: Metrics): EvidenceGroup[]
+  /** The raw of the figures that depend on the lists that count (core/measurement.ts `listedFigures`). */
+  listings?(base: Base): Listings | undefined
 }

@@ -1,4 +1,3 @@
-import {ExitCode} from '../core/errors.js'
 import type {Finding, ScanResult, Severity} from '../core/model.js'
 import {severityRank} from '../core/model.js'
 
@@ -53,22 +52,4 @@ export function gatingFindings(result: Pick<ScanResult, 'findings'>): Finding[] 
 export function reachesThreshold(findings: readonly Finding[], failOn: Severity | 'none'): boolean {
   if (failOn === 'none') return false
   return findings.some((f) => severityRank(f.severity) >= severityRank(failOn))
-}
-
-/**
- * How a scan ends (README "Exit codes"): incomplete (2) outranks findings at or over `failOn` (1); else clean (0).
- * `message` is the one line for stderr.
- */
-export function verdict(result: ScanResult, failOn: Severity | 'none'): {exitCode: ExitCode; message?: string} {
-  if (result.summary.incomplete)
-    return {
-      exitCode: ExitCode.incomplete,
-      message:
-        'the scan is incomplete: some inputs could not be read or collection was cut short (see errors in the report)',
-    }
-  const gating = gatingFindings(result).filter((f) => reachesThreshold([f], failOn))
-  if (gating.length === 0) return {exitCode: ExitCode.clean}
-  const what = result.findings.some((f) => f.baselineState) ? 'new or worsened finding(s)' : 'finding(s)'
-  const rules = [...new Set(gating.map((f) => f.ruleId))].join(', ')
-  return {exitCode: ExitCode.findings, message: `${gating.length} ${what} at or over --fail-on ${failOn}: ${rules}`}
 }

@@ -6,13 +6,13 @@ import {
   collectOptionsFrom,
   collectProjects,
   hostsFor,
+  collectNotice,
   pairGitDirs,
   parseRepo,
-  rateLimitNotice,
 } from '../collect/index.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {Window} from '../core/model.js'
-import {findConfig, type ScanConfig} from './config.js'
+import {loadScanConfig, type ScanConfig} from './config.js'
 
 export interface CollectCommandFlags extends CollectFlagValues {
   config?: string
@@ -20,14 +20,14 @@ export interface CollectCommandFlags extends CollectFlagValues {
 }
 
 export interface CollectCallbacks {
-  /** Lines a user must see even without a terminal (a rate-limit wait). */
-  onNotice?: (message: string) => void
+  /** What a user must see even without a terminal (waits, rate limits): `live` for the terminal's status line. */
+  onNotice?: (notice: {text: string; live: boolean}) => void
   /** Per-project progress lines. */
   onProgress?: (message: string) => void
 }
 
 /** `OWNER/REPO` (or `github.com/OWNER/REPO`, or the Enterprise host's) as a repository key, else a usage error. */
-export function repoKey(input: string, apiUrl: string | undefined): string {
+export function repoKey(input: string, apiUrl: string | readonly string[] | undefined): string {
   const ref = parseRepo(input, hostsFor(apiUrl))
   if ('error' in ref) throw usageError('bad-repo', ref.error)
   return ref.key
@@ -37,14 +37,15 @@ export function repoKey(input: string, apiUrl: string | undefined): string {
 export function collectSettings(
   flags: CollectCommandFlags,
   config: ScanConfig,
-  repos: (apiUrl: string | undefined) => string[],
+  repos: (apiUrl: string | readonly string[] | undefined) => string[],
   callbacks: CollectCallbacks,
 ): {options: CollectOptions; keys: string[]} {
   const options = collectOptionsFrom(flags, config)
   const keys = repos(options.apiUrl)
   if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(keys, flags.git)})
   options.onProgress = (event) => {
-    if (event.type === 'rate-limit-wait') callbacks.onNotice?.(rateLimitNotice(event))
+    const notice = collectNotice(event)
+    if (notice) callbacks.onNotice?.(notice)
     else if (event.type === 'project-done') callbacks.onProgress?.(`collected ${event.repo} (${event.status})`)
   }
   return {options, keys}
@@ -58,7 +59,7 @@ export async function collectRepos(
 ): Promise<{window: Window; run: CollectRun; exitCode: ExitCode}> {
   const {options, keys} = collectSettings(
     flags,
-    await findConfig(flags.config),
+    await loadScanConfig(flags.config),
     (apiUrl) => inputs.map((input) => repoKey(input, apiUrl)),
     callbacks,
   )

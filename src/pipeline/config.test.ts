@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findConfig, loadConfig} from './config.js'
+import {loadScanConfig, loadConfig} from './config.js'
 
 describe('loadConfig (.stewards.yaml)', () => {
   it('reads the settings, with paths relative to the file (as the working directory sees them)', async () => {
@@ -40,7 +40,7 @@ describe('loadConfig (.stewards.yaml)', () => {
   })
 })
 
-describe('findConfig: the one lookup of .stewards.yaml', () => {
+describe('loadScanConfig: the one lookup of .stewards.yaml', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-find-config-'))
   mkdirSync(join(dir, 'stack'))
   writeFileSync(join(dir, 'stack', '.stewards.yaml'), 'failOn: high\n')
@@ -48,18 +48,18 @@ describe('findConfig: the one lookup of .stewards.yaml', () => {
   writeFileSync(other, 'failOn: low\n')
 
   it('reads --config first, else .stewards.yaml in the first PATH when it is a directory', async () => {
-    expect(await findConfig(other, [join(dir, 'stack')])).toEqual({failOn: 'low'})
-    expect(await findConfig(undefined, [join(dir, 'stack'), dir])).toEqual({failOn: 'high'})
+    expect(await loadScanConfig(other, [join(dir, 'stack')])).toEqual({failOn: 'low'})
+    expect(await loadScanConfig(undefined, [join(dir, 'stack'), dir])).toEqual({failOn: 'high'})
   })
 
   it('else the working directory (this checkout has none: no settings), never a later PATH', async () => {
     expect(existsSync(join(process.cwd(), '.stewards.yaml'))).toBe(false)
-    expect(await findConfig(undefined, [dir, join(dir, 'stack')])).toEqual({})
-    expect(await findConfig(undefined, [join(dir, 'stack', '.stewards.yaml')])).toEqual({})
-    expect(await findConfig(undefined)).toEqual({})
+    expect(await loadScanConfig(undefined, [dir, join(dir, 'stack')])).toEqual({})
+    expect(await loadScanConfig(undefined, [join(dir, 'stack', '.stewards.yaml')])).toEqual({})
+    expect(await loadScanConfig(undefined)).toEqual({})
   })
 
   it('refuses a --config that cannot be read (exit 3)', async () => {
-    await expect(findConfig(join(dir, 'nope.yaml'))).rejects.toMatchObject({code: 'file-unreadable', exitCode: 3})
+    await expect(loadScanConfig(join(dir, 'nope.yaml'))).rejects.toMatchObject({code: 'file-unreadable', exitCode: 3})
   })
 })

@@ -1,4 +1,4 @@
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, realpathSync, statSync} from 'node:fs'
 import {Flags} from '@oclif/core'
 import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
@@ -6,6 +6,7 @@ import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
+import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
 
 /**
  * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
@@ -23,6 +24,8 @@ export const ScanConfig = z.strictObject({
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
+  bots: z.array(z.string()).optional(),
+  staleAfter: z.number().int().min(1).max(100).optional(),
   entities: z.array(z.string()).optional(),
   lists: z.array(z.string()).optional(),
   map: z.string().optional(),
@@ -39,40 +42,49 @@ const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfig)
 
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
-const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities'] as const
+const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
 
 export const CONFIG_FILE = '.stewards.yaml'
 
-/** `--config FILE`, the same on every command that reads settings (`scan`, `collect`, `people`). */
+/** `--config FILE`, the same on every command that reads settings (`scan`, `evaluate`, `collect`, `people`). */
 export const configFlags = {
   config: Flags.string({
     description:
-      'settings file (default: .stewards.yaml in the first PATH when it is a directory, else in the working directory)',
+      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
     helpValue: 'FILE',
   }),
 }
 
 /**
- * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH when it is a directory, else in
- * the working directory, else none. The one place a configuration file is found and read.
+ * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH (a directory), else in the
+ * working directory; none is an empty configuration. The one place a configuration file is found and read. A file
+ * inside a scanned PATH is trusted less (./config-trust.ts).
  */
-export async function findConfig(configFlag: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
-  if (configFlag) return loadConfig(configFlag)
+export async function loadScanConfig(given: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
+  if (given) return loadConfig(given, 'given')
   const first = paths[0]
-  const candidates = [first && isDirectory(first) ? join(first, CONFIG_FILE) : undefined, CONFIG_FILE]
-  for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
-  return {}
+  if (first && existsSync(first) && statSync(first).isDirectory()) {
+    const inPath = join(first, CONFIG_FILE)
+    if (existsSync(inPath)) return loadConfig(inPath, sameDirectory(first, '.') ? 'working-directory' : 'scanned-path')
+  }
+  return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
 }
 
-function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory()
+function sameDirectory(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return false
+  }
 }
 
-export async function loadConfig(file: string): Promise<ScanConfig> {
+/** Reads one settings file; `origin` decides which keys it may set (./config-trust.ts). */
+export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): Promise<ScanConfig> {
   const text = await readUserFile(file, 'the configuration file', {
     hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
   })
-  const {data} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  const {data, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  checkTrust(data, {file, origin, lineAt})
   return relativeTo(data, dirname(resolve(file)))
 }
 
@@ -81,7 +93,11 @@ function relativeTo(config: ScanConfig, base: string): ScanConfig {
   // Relative to the working directory, so reports name files as the user would type them.
   const abs = (p: string) => relative(process.cwd(), resolve(base, p)) || '.'
   for (const key of PATH_KEYS) if (out[key]) out[key] = abs(out[key])
-  for (const key of PATH_LIST_KEYS) if (out[key]) out[key] = out[key].map(abs)
-  if (out.output) out.output = out.output.map((o) => o.replace(/^([a-z]+)=(.*)$/, (_m, f, p) => `${f}=${abs(p)}`))
+  // `cncf-gitdm` names the cached CNCF files, not a path.
+  for (const key of PATH_LIST_KEYS) if (out[key]) out[key] = out[key].map((p) => (p === 'cncf-gitdm' ? p : abs(p)))
+  if (out.output)
+    out.output = out.output.map((o) => o.replace(/^([a-z]+)=(.*)$/, (_m, f, p) => `${f}=${p === '-' ? p : abs(p)}`))
+  // A rule entry is a shipped pack's name or a path, and a path is relative to the file like every other.
+  if (out.rules) out.rules = out.rules.map((r) => (isShippedPack(r) ? r : abs(r)))
   return out
 }

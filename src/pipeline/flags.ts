@@ -1,6 +1,12 @@
+import {Flags} from '@oclif/core'
 import {parse as parseYaml} from 'yaml'
 import {usageError} from '../core/errors.js'
+import {SEVERITIES, type Severity} from '../core/model.js'
+import {type ParamOverrides, rulesFlags} from '../evaluate/index.js'
 import {REPORT_FORMATS, type ReportFormat} from '../report/index.js'
+import type {ScanConfig} from './config.js'
+import {checkOutputs, type Delivery} from './deliver.js'
+import {readReport} from './scan.js'
 
 export interface OutputTarget {
   format: ReportFormat
@@ -54,4 +60,69 @@ export function parseParams(values: readonly string[]): Record<string, Record<st
     out[rule] = {...out[rule], [name]: parsed ?? raw}
   }
   return out
+}
+
+/** The flags of the commands that judge (`scan`, `evaluate`): the rules, their parameters and lists, the gate, the reports. */
+export const judgingFlags = {
+  ...rulesFlags,
+  param: Flags.string({
+    description: 'override a rule parameter: RULE.NAME=VALUE (VALUE is YAML); repeatable',
+    multiple: true,
+  }),
+  lists: Flags.string({
+    description:
+      'list ids that count as listed; repeatable (default: every list in the organisation data; evaluate: the report’s lists)',
+    multiple: true,
+  }),
+  'fail-on': Flags.string({
+    description: 'exit 1 when a finding reaches this severity',
+    options: [...SEVERITIES, 'none'],
+  }),
+  format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
+  output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
+  baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
+}
+
+export interface JudgingSettings {
+  rules: string[]
+  params: ParamOverrides
+  /** Undefined: the default (every list for a scan, the report's own for `evaluate`). */
+  lists?: string[]
+  delivery: Delivery
+}
+
+/**
+ * The judging flags, else the settings file's keys of the same name (`rules`, `params`, `lists`, `failOn`,
+ * `format`, `output`, `baseline`; flags win). Output files and the baseline are checked before any work is spent.
+ */
+export async function judgingFrom(
+  flags: {
+    rules?: string[]
+    param?: string[]
+    lists?: string[]
+    'fail-on'?: string
+    format?: string
+    output?: string[]
+    baseline?: string
+  },
+  config: ScanConfig,
+): Promise<JudgingSettings> {
+  const many = (flag: string[] | undefined, setting: string[] | undefined) => (flag && flag.length > 0 ? flag : setting)
+  const format = (flags.format ?? config.format ?? 'table') as ReportFormat
+  if (!REPORT_FORMATS.includes(format))
+    throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
+  const outputs = parseOutputs(many(flags.output, config.output) ?? [])
+  checkOutputs(outputs)
+  const baselineFile = flags.baseline ?? config.baseline
+  return {
+    rules: many(flags.rules, config.rules) ?? [],
+    params: {...config.params, ...parseParams(flags.param ?? [])} as ParamOverrides,
+    lists: many(flags.lists, config.lists),
+    delivery: {
+      format,
+      outputs,
+      failOn: (flags['fail-on'] ?? config.failOn ?? 'none') as Severity | 'none',
+      baseline: baselineFile ? await readReport(baselineFile) : undefined,
+    },
+  }
 }

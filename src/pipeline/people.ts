@@ -5,14 +5,19 @@
 import {
   attributeProject,
   buildPeopleReport,
+  formatPeopleText,
+  formatWanted,
   loadAttributionContext,
   type PeopleReport,
   readCommitsFile,
+  WANTED_PEOPLE,
+  evidenceWanted,
 } from '../attribute/index.js'
 import {
   type CollectFlagValues,
   collectProjects,
-  parseGovernanceFiles,
+  resolveTokens,
+  governanceOf,
   parseRepo,
   readGovernanceDir,
   toRoleHolders,
@@ -20,12 +25,20 @@ import {
 import {compare} from '../core/compare.js'
 import {DAY_MS, isCalendarDate} from '../core/dates.js'
 import {ExitCode, usageError} from '../core/errors.js'
-import type {AttributedProject, CollectedProject, CommitRecord, PersonSummary, Window} from '../core/model.js'
+import type {
+  AttributedProject,
+  CollectedProject,
+  CommitRecord,
+  PersonSummary,
+  ProjectReport,
+  Window,
+} from '../core/model.js'
 import {formatProblem} from '../core/problem.js'
 import {inWindow, parseDate, resolveWindow} from '../core/window.js'
 import {loadEntities} from '../entities/index.js'
-import {collectSettings, repoKey} from './collect.js'
-import {findConfig, type ScanConfig} from './config.js'
+import {resolveAffiliations} from './affiliations.js'
+import {type CollectCallbacks, collectSettings, repoKey} from './collect.js'
+import {loadScanConfig, type ScanConfig} from './config.js'
 
 /** One line per person for the scan report: commits, organisation at their latest commit, and its evidence. */
 export function peopleSummary(project: AttributedProject): PersonSummary[] {
@@ -39,6 +52,9 @@ export function peopleSummary(project: AttributedProject): PersonSummary[] {
         organization: latest?.organization ?? null,
         ...(latest?.source ? {source: latest.source} : {}),
         ...(latest?.citation ? {citation: latest.citation} : {}),
+        ...(latest?.selfDeclared ? {selfDeclared: true} : {}),
+        ...(latest?.verification?.status === 'unverified' ? {unverified: true} : {}),
+        ...(latest?.stale ? {stale: true} : {}),
       }
     })
     .sort((a, b) => b.commits - a.commits || compare(a.person, b.person))
@@ -56,14 +72,15 @@ export interface PeopleFlags extends CollectFlagValues {
   overrides?: string
   sources?: string
   bot?: string[]
+  bots?: string[]
+  'stale-after'?: number
   entities?: string[]
   shipped?: boolean
+  wanted?: boolean
+  'wanted-people'?: number
 }
 
-export interface PeopleCallbacks {
-  /** Lines a user must see even without a terminal (a rate-limit wait). */
-  onNotice?: (message: string) => void
-}
+export type PeopleCallbacks = Pick<CollectCallbacks, 'onNotice'>
 
 export interface PeopleRun {
   report: PeopleReport
@@ -71,7 +88,9 @@ export interface PeopleRun {
   warnings: string[]
   /** Why nobody is shown, when the project could not be collected for a reason about the project itself. */
   unavailable?: string
-  /** 0, or 2 when collection was cut short (what was collected is still in the report). */
+  /** Unknown is never zero: where stewards looked when no governance file names the maintainers. */
+  maintainersUnknown?: string
+  /** 0, or 2 when collection was cut short or a governance file was not read completely (what was read is still in the report). */
   exitCode: ExitCode
 }
 
@@ -94,14 +113,27 @@ export async function runPeople(repo: string, flags: PeopleFlags, callbacks: Peo
   const asOf = flags['as-of']
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw usageError('bad-date', `--as-of '${asOf}' is not a date YYYY-MM-DD`)
-  const config = await findConfig(flags.config)
+  const config = await loadScanConfig(flags.config)
   const entityDirs = flags.entities?.length ? flags.entities : (config.entities ?? [])
   const useEntities = flags.shipped !== false || entityDirs.length > 0
   const entities = useEntities ? await loadEntities(entityDirs, {shipped: flags.shipped !== false}) : undefined
+  const apiUrl = flags['github-api-url']
+  const evidence = await resolveAffiliations(
+    flags.affiliations?.length ? flags.affiliations : config.affiliations,
+    flags.companies ?? config.companies,
+    {
+      cacheDir: flags['cache-dir'] ?? config.cacheDir,
+      snapshot: flags.snapshot ?? config.snapshot,
+      githubApiUrl: apiUrl,
+      ...resolveTokens(flags.token, apiUrl),
+    },
+  )
   const context = await loadAttributionContext({
-    affiliations: flags.affiliations?.length ? flags.affiliations : config.affiliations,
-    companies: flags.companies ?? config.companies,
+    affiliations: evidence.affiliations,
+    companies: evidence.companies,
     overrides: flags.overrides ?? config.overrides,
+    botFiles: flags.bots?.length ? flags.bots : config.bots,
+    staleAfterYears: flags['stale-after'] ?? config.staleAfter,
     entities,
     sources: flags.sources
       ?.split(',')
@@ -113,13 +145,22 @@ export async function runPeople(repo: string, flags: PeopleFlags, callbacks: Peo
     ? await fromFiles(repo, flags.commits, flags)
     : await collectOne(repo, flags, config, callbacks)
   const {project} = input
-  const parsed = parseGovernanceFiles(project.governance)
+  const parsed = governanceOf(project)
   const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
+  const unavailable = project.status === 'unavailable' && !input.incomplete
+  const noMaintainers = parsed.maintainers.holders.length === 0 && !project.missing?.includes('governance')
+  // A governance file that could not be read completely leaves the role holders incomplete.
+  const unread = parsed.problems.some((p) => p.unread)
   return {
-    report: buildPeopleReport(attributed, project),
+    report: buildPeopleReport(
+      attributed,
+      project,
+      flags.wanted ? {wanted: flags['wanted-people'] ?? WANTED_PEOPLE} : {},
+    ),
     warnings: [...context.problems.map(formatProblem), ...input.warnings, ...parsed.problems.map(formatProblem)],
-    ...(project.status === 'unavailable' && !input.incomplete ? {unavailable: aboutProject(project)} : {}),
-    exitCode: input.incomplete ? ExitCode.incomplete : ExitCode.clean,
+    ...(unavailable ? {unavailable: aboutProject(project)} : {}),
+    ...(!unavailable && noMaintainers ? {maintainersUnknown: maintainersUnknown(project.repo, parsed)} : {}),
+    exitCode: input.incomplete || unread ? ExitCode.incomplete : ExitCode.clean,
   }
 }
 
@@ -184,6 +225,20 @@ async function fromFiles(input: string, commitsFile: string, flags: PeopleFlags)
   return {project, warnings: read.problems.map(formatProblem), incomplete: false}
 }
 
+/** Unknown is never zero: say where stewards looked, or which teams stand for the maintainers. */
+function maintainersUnknown(repo: string, governance: ReturnType<typeof governanceOf>): string {
+  if (governance.maintainers.teams?.length)
+    return `the maintainers of ${repo} are the team(s) ${governance.maintainers.teams.map((t) => `@${t}`).join(', ')}, whose members are not visible with this token`
+  return `no maintainers found for ${repo} (unknown, not zero); looked in: ${governance.searched.map((s) => `${s.place} ${s.repo}`).join(', ')}`
+}
+
+/** `--wanted` as text: the project's coverage, then who would change it and the snippet to fill in. */
+export function wantedText(report: PeopleReport): string {
+  const [summary] = formatPeopleText({...report, people: [], bots: {}}).split('\n')
+  const body = report.wanted ? formatWanted(report.wanted) : ['No evidence wanted: every human commit is attributed.']
+  return `${[summary, '', ...body].join('\n')}\n`
+}
+
 /** Collection reasons usually start with the repository already. */
 function aboutProject(project: CollectedProject): string {
   const reason = project.reason ?? `${project.status}`
@@ -204,4 +259,22 @@ function windowOf(commits: CommitRecord[], since?: string, until?: string): Wind
   const start = new Date(Math.floor(first / DAY_MS) * DAY_MS).toISOString()
   const end = new Date((Math.floor(last / DAY_MS) + 1) * DAY_MS).toISOString()
   return resolveWindow(since ?? start, until ?? end)
+}
+
+/**
+ * Per project: the automation kept out of the people figures (with the rule that caught it), and the unattributed
+ * authors whose evidence would raise coverage most. The report keeps them only where a coverage rule fired
+ * (pipeline/judge.ts), so `stewards evaluate` of a saved report names them where they were named before.
+ */
+export function projectAttribution(project: AttributedProject): Pick<ProjectReport, 'automation' | 'wanted'> {
+  const out: Pick<ProjectReport, 'automation' | 'wanted'> = {}
+  const automation = Object.entries(project.bots).map(([identity, commits]) => ({
+    identity,
+    commits,
+    ...(project.botRules?.[identity] ? {rule: project.botRules[identity]} : {}),
+  }))
+  if (automation.length > 0) out.automation = automation
+  const wanted = evidenceWanted(project)
+  if (wanted) out.wanted = wanted
+  return out
 }

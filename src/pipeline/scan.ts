@@ -1,37 +1,23 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
+import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
+import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
-import {type CollectOptions, collectProjects, rateLimitNotice} from '../collect/index.js'
-import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
-import type {
-  CollectedProject,
-  ProjectReport,
-  RepoGroup,
-  ScanError,
-  ScanResult,
-  Severity,
-  Window,
-} from '../core/model.js'
-import {SCAN_SCHEMA_VERSION, SEVERITIES} from '../core/model.js'
+import {type CollectOptions, collectNotice, collectProjects} from '../collect/index.js'
+import {governanceOf, governanceProblems, toRoleHolders} from '../collect/index.js'
+import type {CollectedProject, RepoGroup, ScanError, ScanResult, Window} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
-import {
-  evaluateProjectDetailed,
-  loadRules,
-  type ParamOverrides,
-  portfolioScore,
-  ruleMetas,
-  scoreProject,
-} from '../evaluate/index.js'
-import {measureProject} from '../measure/index.js'
+import {loadRules, type ParamOverrides} from '../evaluate/index.js'
+import {measure} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
 import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
-import {peopleSummary} from './people.js'
-import {compareFindings, compareProjects} from '../core/order.js'
+import {resolveAffiliations} from './affiliations.js'
+import {peopleSummary, projectAttribution} from './people.js'
+import {judge, type MeasuredProject} from './judge.js'
 
 export interface ScanOptions {
   paths: string[]
@@ -44,10 +30,17 @@ export interface ScanOptions {
   include?: string[]
   exclude?: string[]
   maxFileSize?: number
+  /** The format of `-` (standard input) among the paths; else its content decides. */
+  stdinFormat?: string
   includeDev?: boolean
+  /** gitdm files in gitdm order; `cncf-gitdm` stands for the files `stewards affiliations update` stored. */
   affiliations?: string[]
   companies?: string
   overrides?: string
+  /** Bot rule files read after the shipped rules/bots/default.yaml. */
+  bots?: string[]
+  /** Years after which an open gitdm period is stale (default 5). */
+  staleAfterYears?: number
   entities?: string[]
   map?: string
   version: string
@@ -72,11 +65,17 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     options.lists,
     entities.listDefinitions().map((l) => l.id),
   )
+  const evidence = await resolveAffiliations(options.affiliations, options.companies, {
+    ...collect,
+    githubApiUrl: collect.apiUrl,
+  })
   const attribution = await loadAttributionContext({
-    affiliations: options.affiliations,
-    companies: options.companies,
+    affiliations: evidence.affiliations,
+    companies: evidence.companies,
     overrides: options.overrides,
     entities,
+    botFiles: options.bots,
+    staleAfterYears: options.staleAfterYears,
   })
 
   stage('discover', options.paths.join(' '))
@@ -84,6 +83,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     include: options.include,
     exclude: options.exclude,
     maxFileSize: options.maxFileSize,
+    stdin: {format: options.stdinFormat},
     warn: options.onNotice,
   })
   const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')
@@ -91,9 +91,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   const replay = collect.snapshot ? await snapshotCache(collect.snapshot) : undefined
+  // One cache for both stages: an unusable directory is one notice, and the scan goes on uncached.
+  const cache = replay
+    ? undefined
+    : new DiskCache(collect.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
   const resolved = await resolveComponents(components, {
     offline: collect.offline || Boolean(replay),
     cacheDir: replay?.dir ?? collect.cacheDir,
+    cache,
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
@@ -106,11 +111,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     resolved.groups.map((g) => g.repo),
     {
       ...collect,
+      cache,
       onProgress: (event) => {
         if (event.type === 'project-done')
           stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
-        if (event.type === 'rate-limit-wait') options.onNotice?.(rateLimitNotice(event))
         if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
+        // Waits: the live line on a terminal, a line each in CI; rate-limit stops and notices: a line always.
+        const notice = collectNotice(event)
+        if (notice?.live && options.onStage) stage('collect', notice.text)
+        else if (notice) options.onNotice?.(notice.text)
       },
     },
   )
@@ -118,33 +127,25 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
   stage('measure and evaluate', `${resolved.groups.length} projects`)
-  const ruleErrors: ScanError[] = []
-  const projects: ProjectReport[] = resolved.groups.map((group) => {
+  const governanceErrors: ScanError[] = []
+  const projects: MeasuredProject[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, window)
-    const roles = parseGovernance(project.governance)
-    const maintainers = selectMaintainers(roles)
+    const governance = governanceOf(project)
+    governanceErrors.push(...governanceProblems(project.repo, governance))
+    const {maintainers} = governance
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
-    const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
-    const input = {
+    const attributed = available ? attributeProject(project, toRoleHolders(governance.roles), attribution) : null
+    const {metrics, evidence, listings} = measure({
       project,
       attributed,
       entities,
       lists,
-      maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule},
-    }
-    const metrics = measureProject(input)
-    const locations = group.components.flatMap((c) => c.locations)
-    const {findings, errors} = evaluateProjectDetailed(rules, {
-      repo: group.repo,
-      status: project.status,
-      reason: project.reason,
-      metrics,
-      window,
-      locations,
-      input,
-      lists,
+      maintainers: {
+        logins: maintainers.holders.map((h) => h.login),
+        rule: maintainers.rule,
+        ...(maintainers.teams ? {teams: maintainers.teams} : {}),
+      },
     })
-    ruleErrors.push(...errors.map((e) => ({...e, message: `${group.repo}: ${e.message}`})))
     return {
       repo: group.repo,
       status: project.status,
@@ -155,48 +156,43 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       components: group.components,
       ...(project.facts ? {facts: project.facts} : {}),
       metrics,
+      evidence,
+      ...(listings ? {listings} : {}),
       people: attributed ? peopleSummary(attributed) : [],
       roles: attributed?.roles ?? [],
-      findings: findings.sort(compareFindings),
-      score: scoreProject(findings),
+      ...(attributed ? projectAttribution(attributed) : {}),
     }
   })
-  // Sorted once, here, in the documented orders (src/core/order.ts); every report keeps them.
-  projects.sort(compareProjects)
-  const findings = projects.flatMap((p) => p.findings).sort(compareFindings)
-  const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
-  for (const f of findings) findingsBySeverity[f.severity]++
-  // A rule that could not be evaluated leaves the judgement unfinished: as incomplete as an unread input.
+
   // Unreadable lines of an affiliation file are unread input: the attribution may be missing what they said.
   const evidenceErrors = attributionErrors(attribution)
-  const incomplete =
+  // Governance files that could not be read completely leave the maintainers unknown: unread input.
+  const inputsIncomplete =
     evidenceErrors.length > 0 ||
     inventory.errors.length > 0 ||
     resolved.incomplete ||
     collected.incomplete ||
-    ruleErrors.length > 0
-  stage('done', `${projects.length} projects, ${findings.length} findings${incomplete ? ' (incomplete)' : ''}`)
-
-  return {
-    schemaVersion: SCAN_SCHEMA_VERSION,
-    tool: {name: 'stewards', version: options.version},
-    window,
-    inputs: [...options.paths],
-    projects,
-    unresolved: resolved.unresolved,
-    findings,
-    rules: ruleMetas(rules),
-    summary: {
+    governanceErrors.length > 0
+  const result = judge(
+    {
+      version: options.version,
+      window: window,
+      inputs: [...options.paths],
+      projects,
+      unresolved: resolved.unresolved,
+      lists: {known: entities.listDefinitions().map((l) => l.id), selected: lists},
       components: components.length,
-      projects: projects.length,
-      findingsBySeverity,
-      portfolioScore: portfolioScore(projects.map((p) => p.score)),
-      incomplete,
+      inputsIncomplete,
+      skipped: inventory.skipped,
+      errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...governanceErrors],
+      requests: mergeRequests(resolved.stats.requests, collected.requests),
     },
-    skipped: inventory.skipped,
-    errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...ruleErrors],
-    requests: mergeRequests(resolved.stats.requests, collected.requests),
-  }
+    rules,
+  )
+  const {summary} = result
+  const total = result.findings.length
+  stage('done', `${summary.projects} projects, ${total} findings${summary.incomplete ? ' (incomplete)' : ''}`)
+  return result
 }
 
 /**
@@ -206,17 +202,25 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 async function snapshotCache(file: string): Promise<{dir: string; dispose(): Promise<void>}> {
   const dir = await mkdtemp(join(tmpdir(), 'stewards-replay-'))
   const dispose = () => rm(dir, {recursive: true, force: true})
+  let json: unknown
   try {
-    const parsed = CacheBundle.safeParse(JSON.parse(await readFile(file, 'utf8')))
-    if (parsed.success) await new DiskCache(dir).importBundle(parsed.data)
+    json = JSON.parse(await readFile(file, 'utf8'))
   } catch {
     // Unreadable or not JSON: the collect stage reports the snapshot with its own message.
+    return {dir, dispose}
+  }
+  try {
+    // Verified like any bundle (a bad name is a usage error; damaged entries are left out, and reported by collect).
+    if (looksLikeBundle(json)) await new DiskCache(dir).importBundle(checkBundle(json, file).bundle)
+  } catch (error) {
+    await dispose()
+    throw error
   }
   return {dir, dispose}
 }
 
 /** A mistyped list id would silently turn every list check off: refuse it. */
-function checkLists(wanted: string[] | undefined, known: string[]): void {
+export function checkLists(wanted: string[] | undefined, known: string[]): void {
   for (const id of wanted ?? []) {
     if (!known.includes(id))
       throw usageError(
@@ -251,7 +255,15 @@ function mergeRequests(a: ScanResult['requests'], b: ScanResult['requests']): Sc
   return {total: (a?.total ?? 0) + (b?.total ?? 0), byStatus, cached: (a?.cached ?? 0) + (b?.cached ?? 0)}
 }
 
-/** Reads a previous JSON report (for `--baseline` and `diff`); usage error naming the file when it is not one. */
-export async function readReport(file: string): Promise<ScanResult> {
-  return readScanResult(await readUserFile(file, 'the report', {hint: ERRORS['report-invalid'].hint}), file)
+/**
+ * Reads a previous JSON report (for `--baseline`, `diff` and `evaluate`, which passes its own reader); usage error
+ * naming the file when it is not one.
+ */
+export async function readReport(file: string): Promise<ScanResult>
+export async function readReport<T>(file: string, read: (text: string, file: string) => T): Promise<T>
+export async function readReport(
+  file: string,
+  read: (text: string, file: string) => unknown = readScanResult,
+): Promise<unknown> {
+  return read(await readUserFile(file, 'the report', {hint: ERRORS['report-invalid'].hint}), file)
 }

@@ -1,4 +1,5 @@
 /** Public API of the report stage. */
-export {readScanResult} from './formats/json/read.js'
+export {readMeasuredReport, readScanResult} from './formats/json/read.js'
+export type {MeasuredReport} from './formats/json/schema.js'
 export {renderReport} from './registry.js'
 export {REPORT_FORMATS, type ReportFormat} from './types.js'

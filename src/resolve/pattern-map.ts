@@ -5,6 +5,7 @@ import type {Component} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
+import {redactSecrets} from '../core/redact.js'
 
 /**
  * Pattern → repository maps (user overrides, the curated image map), read with the shared YAML reader so every
@@ -40,7 +41,7 @@ export async function loadPatternMap<
     if (!ref)
       throw usageError(
         'map-invalid',
-        `${displayName}:${line}: repo '${entry.repo}' is not a repository URL or host/owner/name`,
+        `${displayName}:${line}: repo '${redactSecrets(entry.repo)}' is not a repository URL or host/owner/name`,
       )
     const {
       match,

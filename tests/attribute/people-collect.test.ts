@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {freshCacheDir, TOKEN} from '../collect/helpers.js'
-import {repoRoot, runCli, runCliAsync} from '../support/cli.js'
+import {repoRoot, runCli} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 
 const demo = join(repoRoot, 'fixtures', 'demo')
@@ -121,8 +121,8 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
     ...EVIDENCE,
   ]
 
-  it('collects, attributes and shows each person per period with the evidence (JSON)', () => {
-    const r = runCli([...args, '--json'])
+  it('collects, attributes and shows each person per period with the evidence (JSON)', async () => {
+    const r = await runCli([...args, '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const report: Report = JSON.parse(r.stdout)
@@ -130,8 +130,8 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
     expectNimbusPeople(report)
   })
 
-  it('prints the same as text, byte for byte on a second run', () => {
-    const first = runCli(args)
+  it('prints the same as text, byte for byte on a second run', async () => {
+    const first = await runCli(args)
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('felix-brandt (Felix Brandt): 13 commits\n')
     expect(first.stdout).toMatch(
@@ -140,11 +140,11 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
     expect(first.stdout).toContain(
       '  roles: codeowner (.github/CODEOWNERS:1); maintainer (MAINTAINERS.md:5, declares Crestline Networks)\n',
     )
-    expect(runCli(args).stdout).toBe(first.stdout)
+    expect((await runCli(args)).stdout).toBe(first.stdout)
   })
 
-  it('rejects collection flags together with --commits, and a bad window (exit 3)', () => {
-    const both = runCli([
+  it('rejects collection flags together with --commits, and a bad window (exit 3)', async () => {
+    const both = await runCli([
       'people',
       'example-nimbus/nimbus-mesh',
       '--commits',
@@ -156,7 +156,7 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
       3,
       expect.stringContaining('--snapshot collects the repository: it cannot be used with --commits FILE'),
     ])
-    const window = runCli([
+    const window = await runCli([
       'people',
       'example-nimbus/nimbus-mesh',
       '--snapshot',
@@ -172,7 +172,7 @@ describe('stewards people OWNER/REPO from the demo cache bundle', () => {
 })
 
 describe('stewards people OWNER/REPO from a local clone (--git)', () => {
-  it('reads commits and governance files from the clone; README triagers are triagers, not maintainers', () => {
+  it('reads commits and governance files from the clone; README triagers are triagers, not maintainers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-people-git-'))
     writeFileSync(
       join(dir, 'MAINTAINERS.md'),
@@ -187,7 +187,7 @@ describe('stewards people OWNER/REPO from a local clone (--git)', () => {
     git('init', '-q', '-b', 'main')
     git('add', '.')
     git('commit', '-qm', 'first')
-    const r = runCli([
+    const r = await runCli([
       'people',
       'example/thing',
       '--git',
@@ -221,7 +221,7 @@ describe('stewards people OWNER/REPO from the GitHub API emulator', () => {
   })
   afterAll(() => emulator.close())
   const live = async (repo: string, extra: string[] = []) =>
-    runCliAsync([
+    runCli([
       'people',
       repo,
       '--github-api-url',
@@ -279,7 +279,7 @@ describe('stewards people OWNER/REPO when collection is cut short', () => {
       ...WINDOW,
       ...EVIDENCE,
     ]
-    const r = await runCliAsync([...args, '--on-rate-limit', 'stop', '--json'], {env: {GITHUB_TOKEN: TOKEN}})
+    const r = await runCli([...args, '--on-rate-limit', 'stop', '--json'], {env: {GITHUB_TOKEN: TOKEN}})
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('rate limit')
     expect(r.stderr).toContain('the collection of github.com/example-nimbus/nimbus-mesh is incomplete')

@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {repoRoot, runCli, runCliAsync} from '../support/cli.js'
+import {repoRoot, runCli} from '../support/cli.js'
 import {companiesFile, expectedProjects, gitdmFile, hasShared, projectDir} from './shared-projects.js'
 
 const fixtures = join(repoRoot, 'src', 'attribute', '__fixtures__')
@@ -10,7 +10,7 @@ const fixtures = join(repoRoot, 'src', 'attribute', '__fixtures__')
 const flat = (text: string) => text.replace(/\s*\n\s*(›\s*)?/g, ' ')
 
 describe.skipIf(!hasShared)('stewards people on a shared project', () => {
-  it('shows each person, their organisation per period with evidence, and the same totals as EXPECTED.json', () => {
+  it('shows each person, their organisation per period with evidence, and the same totals as EXPECTED.json', async () => {
     const want = expectedProjects()['karmada-io/karmada']
     const dir = projectDir('karmada-io/karmada')
     const args = [
@@ -22,7 +22,7 @@ describe.skipIf(!hasShared)('stewards people on a shared project', () => {
       join(dir, 'governance'),
     ]
     const evidence = ['--affiliations', gitdmFile, '--companies', companiesFile, '--sources', 'gitdm', '--no-shipped']
-    const r = runCli([...args, ...evidence, '--json'])
+    const r = await runCli([...args, ...evidence, '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout)
@@ -70,7 +70,7 @@ describe('stewards people: bad input', () => {
   const brokenGitdm = join(dir, 'gitdm.txt')
   writeFileSync(brokenGitdm, 'alice: alice!example.com\n\tExample Corp\n\tOther from 2024-99-01\n')
 
-  it('goes on past unreadable lines and records, warning with file and line; prints periods with evidence', () => {
+  it('goes on past unreadable lines and records, warning with file and line; prints periods with evidence', async () => {
     const gitdm = join(fixtures, 'gitdm.txt')
     const args = [
       'people',
@@ -83,7 +83,7 @@ describe('stewards people: bad input', () => {
       '--overrides',
       join(fixtures, 'affiliations.yaml'),
     ]
-    const r = runCli([...args, '--no-shipped'])
+    const r = await runCli([...args, '--no-shipped'])
     expect(r.code).toBe(0)
     expect(r.stderr).toContain(`warning: ${brokenGitdm}:3: '2024-99-01' is not a calendar date`)
     expect(r.stderr).toContain(`warning: ${commits}: commit [1] author.email:`)
@@ -120,8 +120,8 @@ describe('stewards people: bad input', () => {
       [fromFile, collecting].map((args) => [args, date] as const),
     )
     const [accepted, refused] = await Promise.all([
-      Promise.all(windows.map(([args, since, until]) => runCliAsync([...args, '--since', since, '--until', until]))),
-      Promise.all(bad.map(([args, since]) => runCliAsync([...args, '--since', since]))),
+      Promise.all(windows.map(([args, since, until]) => runCli([...args, '--since', since, '--until', until]))),
+      Promise.all(bad.map(([args, since]) => runCli([...args, '--since', since]))),
     ])
     expect(accepted.map((r) => [r.code, r.code === 0 ? JSON.parse(r.stdout).summary.commits_total : r.stderr])).toEqual(
       windows.map((w) => [0, w[3]]),
@@ -131,15 +131,15 @@ describe('stewards people: bad input', () => {
     )
   })
 
-  it('rejects a bad repository name, a missing file and an unknown source (exit 3, no stack trace)', () => {
-    const badRepo = runCli(['people', '../etc', '--commits', commits])
+  it('rejects a bad repository name, a missing file and an unknown source (exit 3, no stack trace)', async () => {
+    const badRepo = await runCli(['people', '../etc', '--commits', commits])
     expect([badRepo.code, flat(badRepo.stderr)]).toEqual([3, expect.stringContaining("'../etc'")])
-    const missing = runCli(['people', 'example/widgets', '--commits', join(dir, 'nope.json'), '--no-shipped'])
+    const missing = await runCli(['people', 'example/widgets', '--commits', join(dir, 'nope.json'), '--no-shipped'])
     expect([missing.code, flat(missing.stderr)]).toEqual([
       3,
       expect.stringContaining(`${join(dir, 'nope.json')}: cannot read the commits file (ENOENT)`),
     ])
-    const source = runCli([
+    const source = await runCli([
       'people',
       'example/widgets',
       '--commits',

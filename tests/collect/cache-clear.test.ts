@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DiskCache} from '../../src/core/cache/disk-cache.js'
-import {runCliAsync} from '../support/cli.js'
+import {runCli} from '../support/cli.js'
 
 /** Namespaces the collect and resolve stages write (src/resolve/resolvers/*, src/collect/octokit). */
 const NAMESPACES = [
@@ -41,7 +41,7 @@ describe('stewards cache clear', () => {
     await writeFile(join(cacheDir, 'README'), 'keep me')
     await writeFile(join(root, 'outside.json'), '{}')
 
-    const r = await runCliAsync(['cache', 'clear', '--cache-dir', cacheDir], {env: {XDG_CACHE_HOME: xdg}})
+    const r = await runCli(['cache', 'clear', '--cache-dir', cacheDir], {env: {XDG_CACHE_HOME: xdg}})
     expect(r.code).toBe(0)
     expect(r.stdout.trim().split('\n')).toEqual(NAMESPACES.map((n) => `removed ${join(cacheDir, n)} (2 entries)`))
     expect(r.stderr).toContain(`kept ${join(cacheDir, 'notes')}: it holds files stewards does not write`)
@@ -51,7 +51,7 @@ describe('stewards cache clear', () => {
     expect((await readdir(join(xdg, 'stewards'))).sort()).toEqual(['github', 'pypi'])
 
     // Without --cache-dir: the default ($XDG_CACHE_HOME/stewards).
-    const byDefault = await runCliAsync(['cache', 'clear'], {env: {XDG_CACHE_HOME: xdg}})
+    const byDefault = await runCli(['cache', 'clear'], {env: {XDG_CACHE_HOME: xdg}})
     expect(byDefault.code).toBe(0)
     expect(byDefault.stdout.trim().split('\n')).toEqual(
       ['github', 'pypi'].map((n) => `removed ${join(xdg, 'stewards', n)} (2 entries)`),
@@ -62,7 +62,7 @@ describe('stewards cache clear', () => {
   it('refuses the home directory as a cache directory, deleting nothing', async () => {
     const home = await mkdtemp(join(tmpdir(), 'stewards-home-'))
     await filledCache(home, ['github'])
-    const r = await runCliAsync(['cache', 'clear', '--cache-dir', home], {env: {HOME: home}})
+    const r = await runCli(['cache', 'clear', '--cache-dir', home], {env: {HOME: home}})
     expect(r.code).toBe(3)
     expect(r.stderr).toContain(`refusing to clear ${home}: it is the home directory`)
     expect(r.stdout).toBe('')

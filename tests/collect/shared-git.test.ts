@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
@@ -46,9 +46,32 @@ function files(root: string, skipExternal: boolean): Array<[string, string]> {
   return out
 }
 
-function buildRepo(records: CommitRow[], tree: Array<[string, string]>): string {
+/** Runs git; `input` goes to its stdin. Rejects with git's stderr when it fails. */
+function git(args: string[], input?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')}: ${stderr}`))))
+    child.stdin?.end(input)
+  })
+}
+
+/** Runs the jobs, `size` at a time. */
+async function inPool(size: number, jobs: Array<() => Promise<void>>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]()
+  }
+  await Promise.all(Array.from({length: size}, worker))
+}
+
+async function buildRepo(records: CommitRow[], tree: Array<[string, string]>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-git-'))
-  spawnSync('git', ['init', '--bare', '-q', '-b', 'main', dir])
+  await git(['init', '--bare', '-q', '-b', 'main', dir])
   const chunks: string[] = []
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
   const person = (s: {name: string; email: string; date: string}) => `${s.name} <${s.email}> ${gitDate(s.date)}`
@@ -90,8 +113,7 @@ function buildRepo(records: CommitRow[], tree: Array<[string, string]>): string 
     'after the window\n',
     tree.map(([path]) => `M 100644 inline ${path}\n${data('rewritten in 2025\n')}`),
   )
-  const result = spawnSync('git', ['-C', dir, 'fast-import', '--quiet'], {input: chunks.join('')})
-  if (result.status !== 0) throw new Error(result.stderr.toString())
+  await git(['-C', dir, 'fast-import', '--quiet'], chunks.join(''))
   return dir
 }
 
@@ -100,27 +122,35 @@ describe.skipIf(!present)('the ten shared projects collected from local git repo
   const repos = Object.keys(sources).sort()
   const dirs: Record<string, string> = {}
   let run: CollectRun
+  // Eleven repositories built, two git processes at a time, then collected: some seventy git processes, which a
+  // loaded machine starts slowly.
   beforeAll(async () => {
+    const builds: Array<() => Promise<void>> = []
     for (const repo of repos) {
       const folder = repo.replace('/', '__')
       const records = JSON.parse(readFileSync(join(affiliation, folder, 'commits.json'), 'utf8')) as CommitRow[]
-      dirs[`github.com/${repo}`] = buildRepo(records, files(join(affiliation, folder, 'governance'), true))
+      builds.push(async () => {
+        dirs[`github.com/${repo}`] = await buildRepo(records, files(join(affiliation, folder, 'governance'), true))
+      })
       const external = join(affiliation, folder, 'governance', 'external')
       if (existsSync(external)) {
         for (const ext of readdirSync(external)) {
           const one = {name: 'Ext', email: 'ext@example.com', date: '2024-06-01T00:00:00Z'}
-          dirs[`github.com/${ext.replace('__', '/')}`] = buildRepo(
-            [{sha: '0'.repeat(40), author: one, committer: one}],
-            files(join(external, ext), false),
-          )
+          builds.push(async () => {
+            dirs[`github.com/${ext.replace('__', '/')}`] = await buildRepo(
+              [{sha: '0'.repeat(40), author: one, committer: one}],
+              files(join(external, ext), false),
+            )
+          })
         }
       }
     }
+    await inPool(2, builds)
     run = await collectProjects(
       repos.map((r) => `github.com/${r}`),
       {source: 'git', gitDirs: dirs, window: WINDOW_2024},
     )
-  })
+  }, 120_000)
 
   it('gives exactly the commit sets of commits.json (shas mapped through Original-Sha)', () => {
     expect(run.incomplete).toBe(false)

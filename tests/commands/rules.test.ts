@@ -38,12 +38,12 @@ for (const [name, prev] of [
 }
 
 describe('stewards rules', () => {
-  it('list prints the default pack; --json gives the rule metadata', () => {
-    const text = runCli(['rules', 'list'])
+  it('list prints the default pack; --json gives the rule metadata', async () => {
+    const text = await runCli(['rules', 'list'])
     expect(text.code).toBe(0)
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+SEVERITY\s+PACK\s+TITLE$/)
     expect(text.stdout).toMatch(/^single-org-majority\s+high\s+default\s+One organisation holds most commits$/m)
-    const json = runCli(['rules', 'list', '--rules', 'strict', '--json'])
+    const json = await runCli(['rules', 'list', '--rules', 'strict', '--json'])
     expect(json.code).toBe(0)
     const rules = JSON.parse(json.stdout) as Array<{id: string; severity: string; params: Record<string, unknown>}>
     expect(rules.find((r) => r.id === 'listed-maintainer')?.severity).toBe('critical')
@@ -54,28 +54,28 @@ describe('stewards rules', () => {
     })
   })
 
-  it('explain shows why, when, what to do and the parameters; an unknown id exits 3', () => {
-    const r = runCli(['rules', 'explain', 'low-bus-factor'])
+  it('explain shows why, when, what to do and the parameters; an unknown id exits 3', async () => {
+    const r = await runCli(['rules', 'explain', 'low-bus-factor'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('low-bus-factor (high): One person makes half of the commits (bus factor)')
     expect(r.stdout).toContain('Defined in rules/packs/default/low-bus-factor.yaml:1 (pack default)')
     expect(r.stdout).toContain('  max_bus_factor = 1 (a count: a whole number >= 0)')
-    const strict = runCli(['rules', 'explain', 'single-org-majority', '--rules', 'strict'])
+    const strict = await runCli(['rules', 'explain', 'single-org-majority', '--rules', 'strict'])
     expect(strict.stdout).toContain('  max_share = 0.4 (rule default 0.5; a share: within [0, 1])')
-    const unknown = runCli(['rules', 'explain', 'bus-factor'])
+    const unknown = await runCli(['rules', 'explain', 'bus-factor'])
     expect(unknown.code).toBe(3)
     expect(unknown.stderr).toContain("no rule 'bus-factor' in default")
     expect(unknown.stderr).toContain('did you mean low-bus-factor?')
   })
 
-  it('validate accepts good files and runs their embedded tests', () => {
-    const r = runCli(['rules', 'validate', write('good.yaml', GOOD), 'default'])
+  it('validate accepts good files and runs their embedded tests', async () => {
+    const r = await runCli(['rules', 'validate', write('good.yaml', GOOD), 'default'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^12 rule\(s\) valid; \d+ embedded test case\(s\) passed$/m)
+    expect(r.stdout).toMatch(/^13 rule\(s\) valid; \d+ embedded test case\(s\) passed$/m)
   })
 
-  it('validate rejects bad CEL, an unknown key, a wrong type, a YAML bomb and a failing test: file:line:column, exit 3, no stack trace', () => {
+  it('validate rejects bad CEL, an unknown key, a wrong type, a YAML bomb and a failing test: file:line:column, exit 3, no stack trace', async () => {
     const files = [
       write('bad-cel.yaml', GOOD.replace('m.top_company_share > p.limit', 'm.top_company_share >> p.limit')),
       write('unknown-key.yaml', GOOD.replace('severity: medium', 'severity: medium\nseverty: high')),
@@ -83,7 +83,7 @@ describe('stewards rules', () => {
       write('bomb.yaml', `${bomb.join('\n')}\n`),
       write('failing.yaml', GOOD.replace('message: Example Corp 80.0%', 'message: Example Corp 81%')),
     ]
-    const r = runCli(['rules', 'validate', ...files])
+    const r = await runCli(['rules', 'validate', ...files])
     expect(r.code).toBe(3)
     expect(r.stdout).toBe('')
     const lines = r.stderr
@@ -100,16 +100,16 @@ describe('stewards rules', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
-  it('validate of a folder without rule files exits 3 instead of "0 rule(s) valid"', () => {
+  it('validate of a folder without rule files exits 3 instead of "0 rule(s) valid"', async () => {
     const empty = mkdtempSync(join(dir, 'empty-'))
-    const r = runCli(['rules', 'validate', empty])
+    const r = await runCli(['rules', 'validate', empty])
     expect(r.code).toBe(3)
     expect(r.stdout).toBe('')
     expect(r.stderr.trim()).toBe(`${empty}:1:1: no rule file (*.yaml, *.yml) in this folder`)
   })
 
-  it('list with a broken --rules file exits 3 naming the file and line', () => {
-    const r = runCli([
+  it('list with a broken --rules file exits 3 naming the file and line', async () => {
+    const r = await runCli([
       'rules',
       'list',
       '--rules',
@@ -122,12 +122,12 @@ describe('stewards rules', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
-  it('scan with a broken --rules file exits 3 printing every problem as file:line:column: reason, then the hint', () => {
+  it('scan with a broken --rules file exits 3 printing every problem as file:line:column: reason, then the hint', async () => {
     const bad = write(
       'scan-broken.yaml',
       GOOD.replace('title: Vendor share', 'title: [1]').replace('severity: medium', 'severity: medium\nseverty: high'),
     )
-    const r = runCli(['scan', 'fixtures/demo', '--rules', bad])
+    const r = await runCli(['scan', 'fixtures/demo', '--rules', bad])
     expect(r.code).toBe(3)
     expect(r.stdout).toBe('')
     expect(r.stderr.trimEnd().split('\n')).toEqual([

@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
 
 describe('stewards scan --param', () => {
-  it('an out-of-range value is a usage error naming the rule, the parameter and the range, not a silently disabled rule', () => {
-    const r = runCli([
+  it('an out-of-range value is a usage error naming the rule, the parameter and the range, not a silently disabled rule', async () => {
+    const r = await runCli([
       'scan',
       'fixtures/demo',
       '--param',

@@ -268,7 +268,7 @@ describe.skipIf(!haveShared)('CSL import of the shared samples', () => {
 describe('stewards entities commands', () => {
   it('import-csl prints the reviewable YAML; --output writes it and --json prints the full result', async () => {
     const csl = await readCsl(fictionalCsv)
-    const printed = runCli(['entities', 'import-csl', fictionalCsv, '--entities', entitiesDir])
+    const printed = await runCli(['entities', 'import-csl', fictionalCsv, '--entities', entitiesDir])
     expect(printed.code).toBe(2)
     expect(printed.stderr).toContain(`warning: ${fictionalCsv}: record 5: record without a name`)
     expect(printed.stdout).toBe(renderImportYaml(matchCsl(csl, index)))
@@ -277,7 +277,7 @@ describe('stewards entities commands', () => {
 
     const output = join(scratch, 'out.yaml')
     const source = 'https://example.com/csl-copy.csv'
-    const both = runCli([
+    const both = await runCli([
       'entities',
       'import-csl',
       fictionalCsv,
@@ -295,7 +295,7 @@ describe('stewards entities commands', () => {
     expect(readFileSync(output, 'utf8')).toBe(renderImportYaml(expected))
   })
 
-  it('import-csl normalises CSL dates and writes an unreadable one as since: null with a note; the file loads with --entities', () => {
+  it('import-csl normalises CSL dates and writes an unreadable one as since: null with a note; the file loads with --entities', async () => {
     const dated = join(scratch, 'dated.csv')
     const text = readFileSync(fictionalCsv, 'utf8')
       .replace('"2099-08-01"', '"not-a-date"')
@@ -305,7 +305,7 @@ describe('stewards entities commands', () => {
     const reviewed = join(scratch, 'dated-review')
     mkdirSync(reviewed, {recursive: true})
     const output = join(reviewed, 'csl.yaml')
-    const run = runCli(['entities', 'import-csl', dated, '--entities', entitiesDir, '--output', output])
+    const run = await runCli(['entities', 'import-csl', dated, '--entities', entitiesDir, '--output', output])
     expect(run.code).toBe(2)
     const warning = `${dated}: record 1: CSL start_date "not-a-date" is not a date; proposed without it, for review`
     expect(run.stderr).toContain(`warning: ${warning}`)
@@ -315,7 +315,7 @@ describe('stewards entities commands', () => {
     expect(yaml).toContain('#     since: 2099-09-09\n')
     expect(yaml).not.toContain('not-a-date\n')
 
-    const shown = runCli([
+    const shown = await runCli([
       'entities',
       'show',
       'northwind-robotics',
@@ -337,7 +337,7 @@ describe('stewards entities commands', () => {
         source: [CSL_DOWNLOAD.csv],
       },
     ])
-    const contoso = runCli([
+    const contoso = await runCli([
       'entities',
       'show',
       'contoso-materials',
@@ -352,14 +352,14 @@ describe('stewards entities commands', () => {
     ).toEqual([['us-state-nonproliferation', '2099-01-02']])
   })
 
-  it('import-csl rejects broken entity data with exit 3, naming file and line', () => {
+  it('import-csl rejects broken entity data with exit 3, naming file and line', async () => {
     const broken = join(scratch, 'broken')
     mkdirSync(broken, {recursive: true})
     writeFileSync(
       join(broken, 'org.yaml'),
       'organizations:\n  - id: broken-org\n    name: Broken\n    kind: enterprise\n',
     )
-    const run = runCli(['entities', 'import-csl', fictionalCsv, '--entities', broken])
+    const run = await runCli(['entities', 'import-csl', fictionalCsv, '--entities', broken])
     expect(run.code).toBe(3)
     // oclif wraps error text at 80 columns: undo the wrapping before looking for the file:line.
     expect(run.stderr.replace(/\s*\n ›\s+/g, ' ')).toContain(
@@ -377,8 +377,8 @@ describe('stewards entities commands', () => {
     await expect(readCsl(badJson)).rejects.toThrow("expected an object with a 'results' array")
   })
 
-  it('list shows one line per organisation; show resolves a domain to its organisation', () => {
-    const list = runCli(['entities', 'list', '--entities', entitiesDir])
+  it('list shows one line per organisation; show resolves a domain to its organisation', async () => {
+    const list = await runCli(['entities', 'list', '--entities', entitiesDir])
     expect(list.code).toBe(0)
     expect(list.stdout).toMatch(
       /^huawei +CN +huawei-investment-holding +us-bis-entity-list,us-dod-1260h,us-fcc-covered-list,us-treasury-ns-cmic +Huawei Technologies Co\., Ltd\.$/m,
@@ -386,7 +386,7 @@ describe('stewards entities commands', () => {
     expect(list.stdout).toMatch(
       /^fictitious-telecom-cloud +SG +fictitious-telecom +example-watch-list +Fictitious Telecom Cloud$/m,
     )
-    const show = runCli([
+    const show = await runCli([
       'entities',
       'show',
       'someone@cloud.fictitious-telecom.example.com',
@@ -405,8 +405,8 @@ describe('stewards entities commands', () => {
     )
   })
 
-  it('show is a usage error for an unknown organisation', () => {
-    const unknown = runCli(['entities', 'show', 'No Such Company'])
+  it('show is a usage error for an unknown organisation', async () => {
+    const unknown = await runCli(['entities', 'show', 'No Such Company'])
     expect(unknown.code).toBe(3)
     expect(unknown.stderr).toContain("no organisation matches 'No Such Company'")
   })

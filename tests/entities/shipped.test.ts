@@ -16,15 +16,41 @@ beforeAll(async () => {
 
 describe('shipped organisation data', () => {
   it('validates and holds one organisation per file, named after its id', () => {
-    const files = readdirSync(join(shippedEntitiesDir, 'organizations')).sort()
+    const files = ['organizations', 'ecosystems']
+      .flatMap((dir) => readdirSync(join(shippedEntitiesDir, dir)))
+      .filter((file) => file !== 'sources.yaml')
+      .sort()
     expect(
       index
         .all()
         .map((org) => `${org.id}.yaml`)
         .sort(),
     ).toEqual(files)
-    // 85 organisations of the shared compilation plus the gitdm Baidu name kept apart.
-    expect(index.all()).toHaveLength(86)
+    // 85 organisations of the shared compilation plus the gitdm Baidu name kept apart (organizations/), and 13
+    // employers behind widely used npm and PyPI projects added by hand (ecosystems/, SOURCES.md).
+    expect(readdirSync(join(shippedEntitiesDir, 'organizations'))).toHaveLength(86)
+    expect(index.all()).toHaveLength(99)
+  })
+
+  it('adds ecosystem employers by GitHub organisation and company mail domain, never a project domain', () => {
+    expect(index.byGithubOrg('facebook')?.id).toBe('meta')
+    expect(index.byGithubOrg('vercel')?.id).toBe('vercel')
+    expect(index.byDomain('someone@fb.com')?.id).toBe('meta')
+    expect(index.byDomain('someone@netflix.com')?.id).toBe('netflix')
+    // mozilla.org is the project's domain, used by volunteers: only the company's mozilla.com attributes.
+    expect(index.byDomain('someone@mozilla.org')).toBeUndefined()
+    expect(index.byDomain('someone@mozilla.com')?.id).toBe('mozilla')
+    for (const org of index.all().filter((o) => index.record(o.id)?.file.includes('ecosystems'))) {
+      const entry = index.record(org.id)!.entry
+      for (const domain of entry.domains) {
+        expect(domain.basis, `${org.id} ${domain.domain}`).toBe('commits-observed')
+        for (const url of domain.source)
+          expect(url, org.id).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/commit\/[0-9a-f]{40}$/)
+      }
+      for (const gh of entry.github_orgs)
+        for (const url of gh.source)
+          expect(url, org.id).toMatch(/^https:\/\/github\.com\/X-lab2017\/open-digger\/blob\/[0-9a-f]{40}\//)
+    }
   })
 
   it('records Huawei: country CN and its four list memberships with their dates', () => {

@@ -12,7 +12,7 @@ import {attributeProject, loadAttributionContext} from '../../src/attribute/inde
 import {parseGovernanceFiles, selectMaintainers, toRoleHolders} from '../../src/collect/governance/index.js'
 import type {CollectedProject, Finding} from '../../src/core/model.js'
 import {evaluateProjectDetailed, loadRules, scoreProject} from '../../src/evaluate/index.js'
-import {type MeasureInput, measureProject} from '../../src/measure/index.js'
+import {type MeasureInput, measure} from '../../src/measure/index.js'
 import {
   companiesFile,
   expectedProjects,
@@ -86,8 +86,8 @@ describe.skipIf(!hasShared)('the default pack over the ten shared projects', asy
       entities,
       maintainers: {logins: selection.holders.map((h) => h.login), rule: selection.rule},
     }
-    const metrics = measureProject(input)
-    const result = evaluateProjectDetailed(rules, {repo, status: 'ok', metrics, input, window: project.window})
+    const {metrics, evidence} = measure(input)
+    const result = evaluateProjectDetailed(rules, {repo, status: 'ok', metrics, evidence, window: project.window})
     return {project, attributed, metrics, ...result}
   }
 

@@ -6,8 +6,8 @@ import {runCli} from '../support/cli.js'
 const root = 'tests/lockfiles/__fixtures__/all-formats'
 
 describe('stewards inventory over every lockfile format', () => {
-  it('lists each package with its file, line and column', () => {
-    const result = runCli(['inventory', root, '--json'])
+  it('lists each package with its file, line and column', async () => {
+    const result = await runCli(['inventory', root, '--json'])
     expect(result.code, result.stderr).toBe(0)
     const inventory = JSON.parse(result.stdout) as Inventory
     expect(inventory.errors).toEqual([])

@@ -1,7 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {withMetricKeys} from '../../src/measure/docs.js'
+import {KEYS_MODULE, metricKeysModule, withMetricKeys} from '../../src/measure/docs.js'
 import {metricFamilies, metricKeys} from '../../src/measure/index.js'
 import {repoRoot} from '../support/cli.js'
 
@@ -18,6 +18,16 @@ describe('metric key documentation', () => {
       ).toBe(wanted)
     })
   }
+
+  it(`${KEYS_MODULE} lists every metric key, for the stages that must not import measure`, () => {
+    const path = join(repoRoot, KEYS_MODULE)
+    const wanted = metricKeysModule()
+    if (process.env.STEWARDS_UPDATE_DOCS === '1') writeFileSync(path, wanted)
+    expect(
+      readFileSync(path, 'utf8'),
+      `${KEYS_MODULE} is out of date: run STEWARDS_UPDATE_DOCS=1 npx vitest run tests/measure/docs.test.ts`,
+    ).toBe(wanted)
+  })
 
   it('keys are unique, snake_case, and every family has a test beside it', () => {
     const keys = metricKeys().map((k) => k.key)

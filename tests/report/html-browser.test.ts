@@ -1,19 +1,19 @@
 /**
  * Opens the HTML report in headless Chromium (Debian's package, driven by playwright-core): no console error,
- * no request beyond the file itself, charts drawn, sorting works, injected markup inert. The screenshot lands
- * in tests/output/report.png (gitignored) for a person to look at.
+ * no request beyond the file itself, charts drawn, sorting works, injected markup inert. The page and its
+ * screenshot land in a temporary folder (named on stderr) for a person to look at.
  */
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {type Browser, type Page, chromium} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {renderHtml} from '../../src/report/formats/html/index.js'
-import {repoRoot} from '../support/cli.js'
 import {loadFixture} from './support.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const outputDir = join(repoRoot, 'tests', 'output')
+const outputDir = mkdtempSync(join(tmpdir(), 'stewards-html-browser-'))
 const htmlFile = join(outputDir, 'report.html')
 
 describe('HTML report in Chromium', () => {
@@ -25,7 +25,6 @@ describe('HTML report in Chromium', () => {
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`).toBe(true)
-    mkdirSync(outputDir, {recursive: true})
     writeFileSync(htmlFile, renderHtml(loadFixture()))
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -140,6 +139,7 @@ describe('HTML report in Chromium', () => {
     expect(await finding.textContent()).toContain('MAINTAINERS.md:5')
     await page.screenshot({path: join(outputDir, 'report.png'), fullPage: true})
     expect(existsSync(join(outputDir, 'report.png'))).toBe(true)
+    process.stderr.write(`html-browser: page and screenshot in ${outputDir}\n`)
     expect(consoleErrors).toEqual([])
   })
 })

@@ -3,7 +3,7 @@ import {Ajv} from 'ajv'
 import {describe, expect, it} from 'vitest'
 import {StewardsError} from '../../src/core/errors.js'
 import {SCAN_SCHEMA_VERSION} from '../../src/core/model.js'
-import {readScanResult, renderJson} from '../../src/report/formats/json/index.js'
+import {readMeasuredReport, readScanResult, renderJson} from '../../src/report/formats/json/index.js'
 import {generateScanSchema, schemaFile} from './json-schema.js'
 import {loadFixture, reverseKeys, updateGolden} from './support.js'
 
@@ -70,7 +70,7 @@ describe('readScanResult', () => {
 
   it('names the file for invalid JSON, another major version, and a wrong shape', () => {
     const syntax = failure('{"schemaVersion": ')
-    expect(syntax.message).toMatch(/^reports\/base\.json: not valid JSON/)
+    expect(syntax.message).toMatch(/^reports\/base\.json:1: invalid JSON at line 1, column 19/)
     expect(syntax.exitCode).toBe(3)
 
     const version = failure(JSON.stringify({...loadFixture(), schemaVersion: '2.0.0'}))
@@ -84,5 +84,64 @@ describe('readScanResult', () => {
     expect(failure(JSON.stringify(shape)).message).toMatch(
       /^reports\/base\.json: not a stewards JSON report: findings\.2\.repo: /,
     )
+  })
+})
+
+describe('readMeasuredReport (stewards evaluate)', () => {
+  function failure(data: unknown): StewardsError {
+    try {
+      readMeasuredReport(JSON.stringify(data), 'saved.json')
+    } catch (error) {
+      expect(error).toBeInstanceOf(StewardsError)
+      return error as StewardsError
+    }
+    throw new Error('expected readMeasuredReport to fail')
+  }
+
+  it('reads the measurement of a 1.2.0 report, and the metrics of an earlier one; findings and scores are left behind', () => {
+    const {report, measured} = readMeasuredReport(renderJson(loadFixture()), 'saved.json')
+    expect(measured).toBe(true)
+    const [project] = report.projects
+    expect(project.evidence?.map((g) => g.id)).toEqual(['listed-authors', 'listed-stewards'])
+    expect(project.listings?.organizations).toEqual({'acme-widgets': ['example-watch-list']})
+    expect(project.metrics.listed_commit_share).toBe(0.9102)
+    expect(Object.keys(project)).not.toContain('findings')
+    expect(Object.keys(project)).not.toContain('score')
+    expect(report.lists?.selected).toEqual(['example-watch-list'])
+
+    const old = {...loadFixture(), schemaVersion: '1.1.0'}
+    expect(readMeasuredReport(JSON.stringify(old), 'old.json').measured).toBe(false)
+  })
+
+  it('refuses a newer or another major version, and measured data unlike what stewards writes, naming the place', () => {
+    const newer = failure({...loadFixture(), schemaVersion: '1.9.0'})
+    expect(newer.code).toBe('report-version')
+    expect(newer.message).toBe(
+      'saved.json: report schema version 1.9.0 is newer than this stewards reads (up to 1.2.0)',
+    )
+    expect(newer.hint).toBeTruthy()
+    expect(failure({...loadFixture(), schemaVersion: '2.0.0'}).message).toMatch(/2\.0\.0 is not supported/)
+
+    /** The fixture with one field changed to something stewards never writes. */
+    const tamper = (path: Array<string | number>, value: unknown) => {
+      const report = loadFixture() as unknown as Record<string | number, unknown>
+      let at = report
+      for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>
+      if (value === undefined) delete at[path[path.length - 1]]
+      else at[path[path.length - 1]] = value
+      const error = failure(report)
+      expect(error.code).toBe('report-invalid')
+      expect(error.exitCode).toBe(3)
+      return error.message
+    }
+    expect(tamper(['projects', 0, 'metrics', 'bus_factor'], {nested: {deep: 1}})).toMatch(
+      /^saved\.json: not a stewards JSON report: projects\.0\.metrics\.bus_factor: /,
+    )
+    expect(tamper(['projects', 0, 'evidence', 1, 'people'], 'everyone')).toMatch(/projects\.0\.evidence\.1\.people: /)
+    expect(tamper(['projects', 0, 'listings', 'authors', 0, 'commits'], -1)).toMatch(
+      /projects\.0\.listings\.authors\.0\.commits: /,
+    )
+    expect(tamper(['projects', 3, 'status'], 'fine')).toMatch(/projects\.3\.status: /)
+    expect(tamper(['window'], undefined)).toMatch(/window: /)
   })
 })

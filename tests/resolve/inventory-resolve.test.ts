@@ -24,7 +24,7 @@ const GO_SUM = [
 describe('stewards inventory --resolve', () => {
   it('prints the resolution-rate table; offline, paths that need no registry still resolve (exit 0)', async () => {
     const dir = await project({'go.sum': GO_SUM})
-    const r = runCli(['inventory', dir, '--resolve', '--offline'], {
+    const r = await runCli(['inventory', dir, '--resolve', '--offline'], {
       env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
     })
     expect(r.stderr).not.toContain('internal error')
@@ -41,7 +41,7 @@ describe('stewards inventory --resolve', () => {
 
   it('--json carries the groups; an offline cache miss makes the run incomplete (exit 2) and says why', async () => {
     const dir = await project({'go.sum': GO_SUM, 'requirements.txt': 'example-internal-lib==1.0.0\n'})
-    const r = runCli(['inventory', dir, '--resolve', '--offline', '--json'], {
+    const r = await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {
       env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
     })
     expect(r.code).toBe(2)

@@ -13,7 +13,7 @@ const formats = ['json', 'sarif', 'markdown', 'html', 'csv'] as const
 const outputs = (dir: string) => formats.flatMap((f) => ['--output', `${f}=${join(dir, `report.${f}`)}`])
 
 let scratch = 0
-/** Without --output the demo's .stewards.yaml would write into the repository: always send reports to the temp dir. */
+/** Reports always go to the temp dir (the demo's `npm run demo` writes them to demo-output/). */
 function scanDemo(args: string[] = [], env: Record<string, string> = {}) {
   const output = args.includes('--output') ? [] : ['--output', `json=${join(out, 'scratch', `${++scratch}.json`)}`]
   return runCli(['scan', 'fixtures/demo', ...args, ...output], {env})
@@ -64,11 +64,11 @@ function summary(report: ScanResult): string {
 }
 
 describe('stewards scan on the offline demo', () => {
-  let first: ReturnType<typeof scanDemo>
+  let first: Awaited<ReturnType<typeof scanDemo>>
   let report: ScanResult
 
-  beforeAll(() => {
-    first = scanDemo(outputs(join(out, 'a')))
+  beforeAll(async () => {
+    first = await scanDemo(outputs(join(out, 'a')))
     report = JSON.parse(readFileSync(join(out, 'a', 'report.json'), 'utf8'))
   })
 
@@ -138,8 +138,8 @@ describe('stewards scan on the offline demo', () => {
     for (const person of finding.evidence.people ?? []) expect(person.citation).toMatch(/^MAINTAINERS\.md:[5-7]$/)
   })
 
-  it('gives byte-identical JSON and SARIF on a second run', () => {
-    const second = scanDemo(outputs(join(out, 'b')))
+  it('gives byte-identical JSON and SARIF on a second run', async () => {
+    const second = await scanDemo(outputs(join(out, 'b')))
     expect(second.code).toBe(0)
     for (const f of ['json', 'sarif'] as const) {
       expect(readFileSync(join(out, 'b', `report.${f}`), 'utf8')).toBe(
@@ -158,25 +158,25 @@ describe('stewards scan on the offline demo', () => {
     expect(sarif.runs[0].results).toHaveLength(report.findings.reduce((n, f) => n + f.locations.length, 0))
   })
 
-  it('exits 1 with --fail-on high, and 0 when a baseline already holds those findings', () => {
-    const gated = scanDemo(['--fail-on', 'high', '--format', 'json'])
+  it('exits 1 with --fail-on high, and 0 when a baseline already holds those findings', async () => {
+    const gated = await scanDemo(['--fail-on', 'high', '--format', 'json'])
     expect(gated.code).toBe(1)
     expect(gated.stderr).toContain('stewards: 6 finding(s) at or over --fail-on high: ')
     const baseline = join(out, 'baseline.json')
     writeFileSync(baseline, gated.stdout)
-    const again = scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json'])
+    const again = await scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json'])
     expect(again.code).toBe(0)
     const states = (JSON.parse(again.stdout) as ScanResult).findings.map((f) => f.baselineState)
     expect(new Set(states)).toEqual(new Set(['unchanged']))
   })
 
-  it('a worsened finding still gates with a baseline', () => {
+  it('a worsened finding still gates with a baseline', async () => {
     const base = JSON.parse(readFileSync(join(out, 'a', 'report.json'), 'utf8')) as ScanResult
     const target = base.findings.find((f) => f.severity === 'high')!
     target.severity = 'low'
     const baseline = join(out, 'baseline-lower.json')
     writeFileSync(baseline, JSON.stringify(base))
-    const worse = scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json'])
+    const worse = await scanDemo(['--fail-on', 'high', '--baseline', baseline, '--format', 'json'])
     expect(worse.code).toBe(1)
     expect(worse.stderr).toContain(`stewards: 1 new or worsened finding(s) at or over --fail-on high: ${target.ruleId}`)
     const marked = (JSON.parse(worse.stdout) as ScanResult).findings.filter((f) => f.baselineState !== 'unchanged')
@@ -185,18 +185,18 @@ describe('stewards scan on the offline demo', () => {
     ])
   })
 
-  it('a usage error exits 3 with a one-line message and a hint', () => {
-    const bad = scanDemo(['--output', 'pdf=x.pdf'])
+  it('a usage error exits 3 with a one-line message and a hint', async () => {
+    const bad = await scanDemo(['--output', 'pdf=x.pdf'])
     expect(bad.code).toBe(3)
     expect(bad.stderr).toMatch(/unknown format 'pdf'/)
     expect(bad.stderr).toContain('Hint:')
-    expect(scanDemo(['--since', 'yesterday']).code).toBe(3)
+    expect((await scanDemo(['--since', 'yesterday'])).code).toBe(3)
   })
 
-  it('a configuration file with an unknown key is a usage error naming file and line', () => {
+  it('a configuration file with an unknown key is a usage error naming file and line', async () => {
     const config = join(out, 'bad.yaml')
     writeFileSync(config, 'since: 2025-01-01\nfail_on: high\n')
-    const r = runCli(['scan', 'fixtures/demo', '--config', config])
+    const r = await runCli(['scan', 'fixtures/demo', '--config', config])
     expect(r.code).toBe(3)
     expect(r.stderr).toContain(`${config}:2:`)
     expect(r.stderr).toContain('fail_on')
@@ -204,9 +204,9 @@ describe('stewards scan on the offline demo', () => {
 })
 
 describe('stewards diff', () => {
-  it('lists new and resolved findings and gates on new ones', () => {
+  it('lists new and resolved findings and gates on new ones', async () => {
     const base = join(out, 'diff-base.json')
-    expect(scanDemo(['--output', `json=${base}`]).code).toBe(0)
+    expect((await scanDemo(['--output', `json=${base}`])).code).toBe(0)
     const head = JSON.parse(readFileSync(base, 'utf8')) as ScanResult
     const removed = head.findings.shift()!
     head.findings.push({
@@ -217,10 +217,10 @@ describe('stewards diff', () => {
     })
     const headFile = join(out, 'head.json')
     writeFileSync(headFile, JSON.stringify(head))
-    const r = runCli(['diff', base, headFile, '--fail-on', 'high'])
+    const r = await runCli(['diff', base, headFile, '--fail-on', 'high'])
     expect(r.stdout).toContain('+ new      HIGH     no-security-policy  github.com/example-lumen/lumen-web')
     expect(r.stdout).toContain(`- resolved ${removed.severity.toUpperCase().padEnd(8)} ${removed.ruleId}`)
     expect(r.code).toBe(1)
-    expect(runCli(['diff', base, base, '--fail-on', 'high']).code).toBe(0)
+    expect((await runCli(['diff', base, base, '--fail-on', 'high'])).code).toBe(0)
   })
 })

@@ -3,15 +3,15 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
-import {runCli, runCliAsync} from '../support/cli.js'
+import {runCli} from '../support/cli.js'
 
 const out = mkdtempSync(join(tmpdir(), 'stewards-flags-'))
 let n = 0
 
 /** Scans the demo with extra flags; returns the exit code and the JSON report. */
-function scan(args: string[]): {code: number; stderr: string; report?: ScanResult} {
+async function scan(args: string[]): Promise<{code: number; stderr: string; report?: ScanResult}> {
   const file = join(out, `${++n}.json`)
-  const r = runCli(['scan', 'fixtures/demo', ...args, '--output', `json=${file}`])
+  const r = await runCli(['scan', 'fixtures/demo', ...args, '--output', `json=${file}`])
   let report: ScanResult | undefined
   try {
     report = JSON.parse(readFileSync(file, 'utf8'))
@@ -21,48 +21,55 @@ function scan(args: string[]): {code: number; stderr: string; report?: ScanResul
   return {code: r.code, stderr: r.stderr, report}
 }
 
+let plain: ReturnType<typeof scan> | undefined
+/** The demo scanned without extra flags: the same every time, so scanned once for the tests that compare with it. */
+const plainScan = () => {
+  plain ??= scan([])
+  return plain
+}
+
 const fired = (report: ScanResult | undefined, ruleId: string) =>
   (report?.findings ?? []).filter((f) => f.ruleId === ruleId).map((f) => f.repo)
 
 describe('scan flags on the demo', () => {
-  it('--param overrides a rule parameter without copying the rule; a bad one is a usage error', () => {
-    const base = scan([])
+  it('--param overrides a rule parameter without copying the rule; a bad one is a usage error', async () => {
+    const base = await plainScan()
     expect(fired(base.report, 'low-bus-factor')).toEqual(['github.com/example-tinyqueue/tiny-queue'])
-    const relaxed = scan(['--param', 'low-bus-factor.max_bus_factor=0'])
+    const relaxed = await scan(['--param', 'low-bus-factor.max_bus_factor=0'])
     expect(relaxed.code).toBe(0)
     expect(fired(relaxed.report, 'low-bus-factor')).toEqual([])
-    const strictBus = scan(['--param', 'low-bus-factor.max_bus_factor=2'])
+    const strictBus = await scan(['--param', 'low-bus-factor.max_bus_factor=2'])
     expect(fired(strictBus.report, 'low-bus-factor').sort()).toEqual([
       'github.com/example-nimbus/nimbus-mesh',
       'github.com/example-tinyqueue/tiny-queue',
     ])
-    const bad = scan(['--param', 'no-such-rule.x=1'])
+    const bad = await scan(['--param', 'no-such-rule.x=1'])
     expect(bad.code).toBe(3)
     expect(bad.stderr).toContain('no-such-rule')
   })
 
-  it('--lists chooses which lists count as listed', () => {
-    expect(fired(scan([]).report, 'listed-maintainer')).toEqual(['github.com/example-nimbus/nimbus-mesh'])
-    const other = scan(['--lists', 'us-bis-entity-list'])
+  it('--lists chooses which lists count as listed', async () => {
+    expect(fired((await plainScan()).report, 'listed-maintainer')).toEqual(['github.com/example-nimbus/nimbus-mesh'])
+    const other = await scan(['--lists', 'us-bis-entity-list'])
     expect(other.code).toBe(0)
     expect(fired(other.report, 'listed-maintainer')).toEqual([])
   })
 
-  it('a mistyped list id is a usage error, not a silent "nothing listed"', () => {
-    const r = scan(['--lists', 'demo-watch-lst'])
+  it('a mistyped list id is a usage error, not a silent "nothing listed"', async () => {
+    const r = await scan(['--lists', 'demo-watch-lst'])
     expect(r.code).toBe(3)
     expect(r.stderr).toContain("unknown list 'demo-watch-lst'")
     expect(r.stderr).toContain('demo-watch-list')
   })
 
-  it('--output: - is stdout, a directory or the same file twice is a usage error before any work', () => {
-    const stdout = runCli(['scan', 'fixtures/demo', '--output', 'json=-'])
+  it('--output: - is stdout, a directory or the same file twice is a usage error before any work', async () => {
+    const stdout = await runCli(['scan', 'fixtures/demo', '--output', 'json=-'])
     expect(stdout.code).toBe(0)
     expect((JSON.parse(stdout.stdout) as ScanResult).projects).toHaveLength(5)
-    const dir = runCli(['scan', 'fixtures/demo', '--output', `json=${out}`])
+    const dir = await runCli(['scan', 'fixtures/demo', '--output', `json=${out}`])
     expect(dir.code).toBe(3)
     expect(dir.stderr).toContain('is a directory')
-    const twice = runCli([
+    const twice = await runCli([
       'scan',
       'fixtures/demo',
       '--output',
@@ -76,7 +83,7 @@ describe('scan flags on the demo', () => {
 
   it('a report larger than a pipe buffer reaches stdout whole even when the scan exits 2', async () => {
     // Governance files before June 2025 are not in the demo's snapshot: the scan is incomplete (exit 2).
-    const r = await runCliAsync([
+    const r = await runCli([
       'scan',
       'fixtures/demo',
       '--since',
@@ -85,15 +92,18 @@ describe('scan flags on the demo', () => {
       '2025-06-01',
       '--format',
       'html',
+      // The demo's .stewards.yaml would write its reports into demo-output/ in the repository.
+      '--output',
+      `json=${join(out, 'html-run.json')}`,
     ])
     expect(r.code).toBe(2)
     expect(r.stdout.length).toBeGreaterThan(65_536)
     expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true)
   })
 
-  it('data that could not be read is reported as missing and never read as absent', () => {
+  it('data that could not be read is reported as missing and never read as absent', async () => {
     // The snapshot holds no governance files for a window ending in June 2025.
-    const r = scan(['--since', '2025-01-01', '--until', '2025-06-01'])
+    const r = await scan(['--since', '2025-01-01', '--until', '2025-06-01'])
     expect(r.code).toBe(2)
     const lumen = r.report?.projects.find((p) => p.repo === 'github.com/example-lumen/lumen-web')
     expect(lumen?.missing).toEqual(['governance'])
@@ -102,13 +112,15 @@ describe('scan flags on the demo', () => {
     expect(fired(r.report, 'project-unavailable')).toContain('github.com/example-lumen/lumen-web')
   })
 
-  it('--max-file-size skips larger files and says so; a bad size is a usage error', () => {
-    const r = scan(['--max-file-size', '100'])
-    expect(r.code).toBe(0)
-    // Only worker/requirements.txt (under 100 bytes) is read: one component. Every other candidate is skipped as
-    // too large, the YAML files that could have been manifests included.
+  it('--max-file-size: larger files are not read, and a file not read makes the scan incomplete; a bad size is a usage error', async () => {
+    const r = await scan(['--max-file-size', '100'])
+    expect(r.code).toBe(2)
+    // Only worker/requirements.txt (under 100 bytes) is read: one component. Every other candidate is an error
+    // (too large), the YAML files that could have been manifests included: what was not read could hold components.
     expect(r.report?.summary.components).toBe(1)
-    expect(r.report?.skipped.map((s) => `${s.file} ${s.reason}`).sort()).toEqual([
+    expect(r.report?.summary.incomplete).toBe(true)
+    expect(r.report?.skipped).toEqual([])
+    expect(r.report?.errors.map((e) => `${e.file} ${e.code}`).sort()).toEqual([
       'fixtures/demo/.stewards.yaml too-large',
       'fixtures/demo/app/package-lock.json too-large',
       'fixtures/demo/entities/demo-organizations.yaml too-large',
@@ -116,12 +128,12 @@ describe('scan flags on the demo', () => {
       'fixtures/demo/k8s/storefront.yaml too-large',
       'fixtures/demo/repos.yaml too-large',
     ])
-    expect(scan(['--max-file-size', 'huge']).code).toBe(3)
+    expect((await scan(['--max-file-size', 'huge'])).code).toBe(3)
   })
 
-  it('--include-dev adds development dependencies (here one with no upstream in the offline data: incomplete)', () => {
-    const base = scan([])
-    const withDev = scan(['--include-dev'])
+  it('--include-dev adds development dependencies (here one with no upstream in the offline data: incomplete)', async () => {
+    const base = await plainScan()
+    const withDev = await scan(['--include-dev'])
     expect(withDev.report?.summary.components).toBe((base.report?.summary.components ?? 0) + 1)
     expect(withDev.report?.unresolved.map((u) => `${u.component.name} ${u.reason}`)).toContain(
       '@example-fictional/lint-kit offline-cache-miss',
@@ -129,10 +141,10 @@ describe('scan flags on the demo', () => {
     expect(withDev.code).toBe(2)
   })
 
-  it('--concurrency is bounded and does not change the result', () => {
-    expect(scan(['--concurrency', '0']).code).toBe(3)
-    const one = scan(['--concurrency', '1'])
+  it('--concurrency is bounded and does not change the result', async () => {
+    expect((await scan(['--concurrency', '0'])).code).toBe(3)
+    const one = await scan(['--concurrency', '1'])
     expect(one.code).toBe(0)
-    expect(one.report?.findings).toEqual(scan([]).report?.findings)
+    expect(one.report?.findings).toEqual((await plainScan()).report?.findings)
   })
 })

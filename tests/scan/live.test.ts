@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
-import {repoRoot, runCliAsync} from '../support/cli.js'
+import {repoRoot, runCli} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 
 const TOKEN = 'ghp_liveScanSecret0123456789abcdefABCDEF'
@@ -64,7 +64,7 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
     ]
     const window = ['--since', '2025-01-01', '--until', '2026-01-01']
     const sarif = join(work, 'out.sarif')
-    const r = await runCliAsync([...args, ...window, '--format', 'json', '--output', `sarif=${sarif}`], {
+    const r = await runCli([...args, ...window, '--format', 'json', '--output', `sarif=${sarif}`], {
       env: {GITHUB_TOKEN: TOKEN},
     })
     expect(r.stderr).not.toContain('Error')
@@ -96,7 +96,7 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
 
     // A second run within --max-age is served from the cache: no request reaches the API.
     const before = emulator.requests.length
-    const again = await runCliAsync([...args, ...window, '--format', 'json'], {env: {GITHUB_TOKEN: TOKEN}})
+    const again = await runCli([...args, ...window, '--format', 'json'], {env: {GITHUB_TOKEN: TOKEN}})
     expect(again.code).toBe(0)
     expect(emulator.requests.length).toBe(before)
     expect(JSON.parse(again.stdout).findings).toEqual(result.findings)
@@ -104,7 +104,7 @@ describe('stewards scan collecting from a GitHub API (emulator)', () => {
 
   it('a wrong token fails fast as a usage error with a hint, without printing it', async () => {
     const wrong = 'ghp_wrongToken0123456789abcdefABCDEFxyz'
-    const r = await runCliAsync([
+    const r = await runCli([
       'scan',
       stack,
       '--map',

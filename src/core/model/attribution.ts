@@ -1,4 +1,5 @@
 /** Organisations, evidence and attributions. Claims about real people: explicit evidence only. */
+import type {GovernancePlace} from './project.js'
 
 export interface ListMembership {
   list: string
@@ -54,6 +55,41 @@ export interface Claim {
   method?: string
   /** Order among valid claims of one source, lower wins (gitdm: earlier block, then later line). */
   rank?: number
+  /**
+   * The organisation is as the person declared it (a profile's `@handle` organisation account or free-text
+   * company) and the organisation data does not name it: counted for concentration, never matched to a list,
+   * a country or a parent.
+   */
+  selfDeclared?: boolean
+  /** E-mail domain claims: what vouches for the address (README "Forged evidence"). */
+  verification?: ClaimVerification
+  /** Weak evidence, used only when no other source claims the person (public organisation membership). */
+  weak?: boolean
+  /** YYYY-MM-DD the evidence states the claim as of (a governance file's revision). */
+  asOf?: string
+  /**
+   * The claim is read backwards: valid before `asOf` only as the lowest-precedence claim (after every source's
+   * dated or per-commit claims), so a reader sees an older commit was attributed from a later statement.
+   */
+  backdated?: boolean
+}
+
+/** What vouches for an e-mail-domain claim: a commit e-mail alone is self-asserted (anyone can write any address). */
+export interface ClaimVerification {
+  /** `verified` when at least one voucher holds; `unverified` when nothing vouches for the address. */
+  status: 'verified' | 'unverified'
+  vouchedBy?: Voucher[]
+}
+
+export interface Voucher {
+  /**
+   * `commit-signature`: GitHub verified a signature of a commit by this address, committed by its author;
+   * `public-email`: the address is the public e-mail of the GitHub account the commit is linked to;
+   * `affiliation-file`: an affiliation file (gitdm, overrides) lists the address.
+   */
+  kind: 'commit-signature' | 'public-email' | 'affiliation-file'
+  /** The commit, profile or file line that vouches. */
+  citation: string
 }
 
 /** ok: one organisation; ambiguous: the deciding source names several (the lowest rank wins); unknown: no valid claim. */
@@ -74,6 +110,13 @@ export interface Attribution {
   alternatives?: string[]
   /** When unknown: whether any source knows the person at all (false: nothing matched them). */
   known?: boolean
+  /** Whole years from the deciding claim's start (`from`) to the day attributed, from one year on. */
+  ageYears?: number
+  /**
+   * The deciding claim is an affiliation-file period with no end that started more than the configured number of
+   * years before the day: kept only because no fresher evidence claims the person.
+   */
+  stale?: boolean
 }
 
 export interface AttributedCommit {
@@ -93,6 +136,10 @@ export interface AttributedRoleHolder {
   role: string
   source: string
   declaredAffiliation?: string | null
+  /** YYYY-MM-DD of the declaring file's revision: the declared company is evidence as of that day. */
+  declaredAsOf?: string
+  /** Where the file naming them was found (absent: the repository itself). */
+  place?: GovernancePlace
   attribution: Attribution
 }
 
@@ -102,6 +149,40 @@ export interface AttributedProject {
   roles: AttributedRoleHolder[]
   /** Bot commits per bot identity (`name <email>`): kept out of people metrics but counted. */
   bots: Record<string, number>
+  /** Per bot identity, the rule that marked it as automation (`id: why (file:line)`), or gitdm's `(Robots)`. */
+  botRules?: Record<string, string>
   /** Day (YYYY-MM-DD, UTC) at which role holders were attributed. */
   asOf?: string
+}
+
+/** One unattributed author whose evidence would raise coverage (`stewards people --wanted`, reports). */
+export interface WantedPerson {
+  /** Identity: lower-cased login, else lower-cased e-mail. */
+  person: string
+  /** GitHub login, when the commits give one. */
+  login?: string
+  emails: string[]
+  names: string[]
+  /** Human commits of the window whose organisation is unknown. */
+  commits: number
+  /** UTC days of their first and last such commit. */
+  first: string
+  last: string
+}
+
+/** Who would change a coverage too low to judge: the few unattributed authors with most commits. */
+export interface EvidenceWanted {
+  humanCommits: number
+  attributedCommits: number
+  /** Distinct unattributed authors in all. */
+  unknownPeople: number
+  people: WantedPerson[]
+  /** Their unknown commits together, and that share of human commits. */
+  commits: number
+  share: number
+  /** Commit coverage now, and once these people are attributed. */
+  coverage: number
+  coverageAfter: number
+  /** A ready-to-fill `affiliations.yaml` (`--overrides`) with one entry per person, organisations left empty. */
+  snippet: string
 }

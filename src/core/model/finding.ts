@@ -28,6 +28,12 @@ export interface EvidencePerson {
   commits?: number
   /** Up to five of those commits (most recent first), so a reader can open them. */
   shas?: string[]
+  /** The attribution rests on an e-mail domain nothing vouches for (anyone can commit with any address). */
+  unverified?: boolean
+  /** The organisation is as the person declared it, not in the organisation data. */
+  selfDeclared?: boolean
+  /** The deciding affiliation-file period is stale (no end, started long before). */
+  stale?: boolean
 }
 
 export interface Evidence {

@@ -16,12 +16,62 @@ export interface CommitRecord {
   committer: Signature
   /** GitHub login of the author as the forge knows it, or null. */
   login: string | null
+  /**
+   * GitHub's signature verification of the commit (`commit.verification.verified` of the REST commit list): true
+   * when GitHub verified the signature against a key and a verified e-mail of the committer's account. Absent when
+   * not read (local git, recordings without it): never read as false.
+   */
+  verified?: boolean
 }
+
+/**
+ * Where a governance file was found: the repository itself, another repository of the same project (listed in
+ * the collector, e.g. containerd/project), a repository a MAINTAINERS file or README points to, the
+ * organisation's community repositories (`<org>/community`, `<org>/governance`, `<org>/.github`), a foundation's
+ * list of its projects' maintainers.
+ */
+export type GovernancePlace = 'repository' | 'project' | 'pointer' | 'organisation' | 'foundation'
 
 export interface GovernanceFile {
   /** Path in the repository, e.g. `OWNERS`, `.github/CODEOWNERS`, `external/owner__repo/MAINTAINERS`. */
   path: string
   content: string
+  /** Files of another repository (path `external/<owner>__<repo>/...`); absent for the repository's own files. */
+  origin?: {
+    place: Exclude<GovernancePlace, 'repository'>
+    /** `github.com/owner/name` of the repository holding the file. */
+    repo: RepoKey
+    /** Pointer: the `file:line` that points there. */
+    via?: string
+    /**
+     * Organisation and foundation files: `project` when only the parts about the scanned repository were kept
+     * (rows of a table with a project column, a section or key named after it), `organisation` for a list that
+     * covers the whole organisation.
+     */
+    scope?: 'project' | 'organisation'
+  }
+  /**
+   * The file's revision: the last commit that changed it, at or before the commit it was read at, when the
+   * source can tell (GitHub GraphQL, local git); its claims are evidence as of that date. Absent: as of the
+   * window end.
+   */
+  revision?: {sha?: string; date: string}
+}
+
+/** One place the collector looked for governance files (reports say where stewards looked). */
+export interface GovernanceSearch {
+  place: GovernancePlace
+  /** `github.com/owner/name`, or `github.com/owner/name/path` for a single file (a foundation's list). */
+  repo: string
+  /** The place was searched but could not be read (then `missing` lists `governance` too). */
+  unread?: boolean
+}
+
+/** Members of a GitHub team named where people are expected (`@org/team` in CODEOWNERS). */
+export interface TeamMembers {
+  /** Logins, or null when the API did not show the members with the given token (not "nobody"). */
+  members: string[] | null
+  reason?: string
 }
 
 export interface Profile {
@@ -33,6 +83,21 @@ export interface Profile {
   createdAt?: string | null
   /** Public organisation memberships (logins). */
   orgs?: string[]
+}
+
+/**
+ * The GitHub organisation account a profile names as `@handle` in its company field (`GET /orgs/{org}`): the
+ * organisation's identity comes from its own account, never from the person's wording.
+ */
+export interface OrgAccount {
+  login: string
+  /** False when GitHub has no organisation by that login (a person's account, or nothing). */
+  organization: boolean
+  name?: string | null
+  /** The website the organisation gives (`blog`). */
+  blog?: string | null
+  /** GitHub's verified-domain badge (`is_verified`), when the API shows it. */
+  isVerified?: boolean | null
 }
 
 export interface RepoFacts {
@@ -75,7 +140,26 @@ export interface CollectedProject {
   window: Window
   commits: CommitRecord[]
   governance: GovernanceFile[]
+  /** Where governance files were looked for, in the order searched; absent in older recordings. */
+  searched?: GovernanceSearch[]
+  /** CODEOWNERS teams that stand for the maintainers, by `org/team`, with their members when visible. */
+  teams?: Record<string, TeamMembers>
   profiles: Record<string, Profile>
+  /** Organisation accounts named as `@handle` by the profiles' company fields, by lower-case login. */
+  orgAccounts?: Record<string, OrgAccount>
+}
+
+/** Affiliation files read from a GitHub repository at one commit (`stewards affiliations update`). */
+export interface AffiliationFileSet {
+  /** `owner/name` of the repository the files were read from (cncf/gitdm). */
+  repo: string
+  /** The commit they were read at, and its committer date (ISO 8601). */
+  commit: string
+  date: string
+  /** `developers_affiliationsN.txt` in gitdm order (N ascending). */
+  files: Array<{path: string; text: string}>
+  /** `src/companies.yaml` (acquisition renames), when the repository has it. */
+  companies?: {path: string; text: string}
 }
 
 /** A person named with a role by a governance file. */
@@ -97,4 +181,8 @@ export interface RoleHolder {
   source: string
   /** Company the file itself declares for them, if any (MAINTAINERS tables). */
   declaredAffiliation?: string | null
+  /** YYYY-MM-DD of the declaring file's revision: the declared company is evidence as of that day. */
+  declaredAsOf?: string
+  /** Where the declaring file was found (absent: the repository itself). */
+  place?: GovernancePlace
 }

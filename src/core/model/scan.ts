@@ -1,6 +1,7 @@
 import type {Component, Location, ScanError, Skipped} from './component.js'
-import type {AttributedRoleHolder} from './attribution.js'
+import type {AttributedRoleHolder, EvidenceWanted} from './attribution.js'
 import type {Finding, Metrics, Severity} from './finding.js'
+import type {EvidenceGroup, Listings} from './measurement.js'
 import type {DataPart, ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
 
 /** How a component was mapped to its upstream repository. */
@@ -51,6 +52,20 @@ export interface PersonSummary {
   organization: string | null
   source?: string
   citation?: string
+  /** The organisation is as the person declared it (profile), not in the organisation data. */
+  selfDeclared?: boolean
+  /** The attribution rests on an e-mail domain nothing vouches for. */
+  unverified?: boolean
+  /** The deciding affiliation-file period is stale. */
+  stale?: boolean
+}
+
+/** Automation kept out of every people figure: an identity, its commits, and the rule that caught it. */
+export interface AutomationExcluded {
+  /** `name <email>` as the commits write it. */
+  identity: string
+  commits: number
+  rule?: string
 }
 
 export interface RuleMeta {
@@ -72,8 +87,16 @@ export interface ProjectReport {
   components: Component[]
   facts?: RepoFacts
   metrics: Metrics
+  /** The people behind the metrics, grouped, as the measure stage found them: what findings quote (schema 1.2.0). */
+  evidence?: EvidenceGroup[]
+  /** The raw of the list-dependent figures, to judge again with other `--lists` (schema 1.2.0). */
+  listings?: Listings
   people: PersonSummary[]
   roles: AttributedRoleHolder[]
+  /** Bot identities excluded from the people figures, most commits first as collected. */
+  automation?: AutomationExcluded[]
+  /** Where a coverage rule fired: the unattributed authors whose evidence would raise coverage most. */
+  wanted?: EvidenceWanted
   findings: Finding[]
   /** 0 (no risk found) to 100. */
   score: number
@@ -85,7 +108,7 @@ export interface RequestStats {
   cached: number
 }
 
-export const SCAN_SCHEMA_VERSION = '1.1.0'
+export const SCAN_SCHEMA_VERSION = '1.2.0'
 
 /** Everything one scan produced; the JSON report is this object, byte-stable for the same inputs. */
 export interface ScanResult {
@@ -97,6 +120,8 @@ export interface ScanResult {
   unresolved: UnresolvedComponent[]
   findings: Finding[]
   rules: RuleMeta[]
+  /** The watch-lists of the organisation data (`known`) and those that counted as listed (`selected`, `--lists`). */
+  lists?: {known: string[]; selected: string[]}
   summary: {
     components: number
     projects: number
@@ -104,6 +129,11 @@ export interface ScanResult {
     /** Mean of project scores, 0-100. */
     portfolioScore: number
     incomplete: boolean
+    /**
+     * Some input could not be read (a file, a registry, the forge, an evidence file): the part of `incomplete` that
+     * does not depend on the rules, kept when the report is judged again (schema 1.2.0).
+     */
+    inputsIncomplete?: boolean
   }
   skipped: Skipped[]
   errors: ScanError[]

@@ -1,7 +1,8 @@
 import {basename} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {usageError} from '../../core/errors.js'
-import {parseUserJson, readUserFile} from '../../core/user-file.js'
+import {parseJsonText} from '../../core/json-text.js'
+import {readUserFile} from '../../core/user-file.js'
 import {cslDate} from './dates.js'
 import {type CslRecord, CslJsonFile, CslJsonRecord} from './schema.js'
 
@@ -33,7 +34,9 @@ export async function readCsl(path: string): Promise<CslFile> {
 }
 
 function readJson(text: string, path: string): {records: CslRecord[]; problems: string[]} {
-  const value = parseUserJson(text, path)
+  const json = parseJsonText(text)
+  if (!json.ok) throw usageError('csl-invalid', `${path}:${json.line}: ${json.message}`)
+  const value = json.value
   const top = CslJsonFile.safeParse(Array.isArray(value) ? {results: value} : value)
   if (!top.success) throw usageError('csl-invalid', `${path}: expected an object with a 'results' array of CSL records`)
   const records: CslRecord[] = []

@@ -10,6 +10,8 @@ export interface FixtureCommit {
   login: string | null
   parents: string[]
   message: string
+  /** GitHub's signature verification of the commit, when the fixture says (`commit.verification`). */
+  verified?: boolean
 }
 
 export interface FixtureRepo {
@@ -130,6 +132,7 @@ interface RawCommit {
   login?: string | null
   parents?: string[]
   message?: string
+  verified?: boolean
 }
 
 function normalize(raw: RawCommit): FixtureCommit {
@@ -142,6 +145,7 @@ function normalize(raw: RawCommit): FixtureCommit {
     login: raw.login ?? noreply?.[1] ?? null,
     parents: raw.parents ?? [],
     message: raw.message ?? `commit ${raw.sha.slice(0, 7)}`,
+    ...(raw.verified === undefined ? {} : {verified: raw.verified}),
   }
 }
 

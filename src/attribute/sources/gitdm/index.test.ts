@@ -20,6 +20,8 @@ describe('gitdm source', async () => {
       profiles: {},
     },
     roles: [],
+    signed: new Map(),
+    declaredEmployers: new Map(),
   }
 
   it('matches by exact email first, one claim per period, dated as written, ranked by block then last line', () => {

@@ -1,6 +1,6 @@
 import {usageError} from '../../../core/errors.js'
 import {formatPlace} from '../../../core/problem.js'
-import {readUserFile} from '../../../core/user-file.js'
+import {type EvidenceText, readEvidence} from '../../evidence-text.js'
 import {type FileProblem, type GitdmBlock, parseGitdm} from './parse.js'
 
 /** gitdm blocks of every `--affiliations` file, in reading order, indexed by email and by login. */
@@ -20,18 +20,20 @@ const MAX_PROBLEMS_PER_FILE = 100
  * usage error naming the file and its first bad line: it cannot be what the user meant. A file with some bad
  * lines is used, and its bad lines are returned as problems (file, line, message) for the caller to report.
  */
-export async function loadGitdm(files: readonly string[]): Promise<{index: GitdmIndex; problems: FileProblem[]}> {
+export async function loadGitdm(
+  files: ReadonlyArray<string | EvidenceText>,
+): Promise<{index: GitdmIndex; problems: FileProblem[]}> {
   const blocks: GitdmBlock[] = []
   const problems: FileProblem[] = []
-  for (const file of files) {
-    const text = await readUserFile(file, 'the affiliations file')
+  for (const input of files) {
+    const {file, text} = await readEvidence(input, 'the affiliations file')
     const nul = text.indexOf('\0')
     if (nul >= 0) throw notGitdm(file, lineAt(text, nul), 'binary content (NUL byte)')
     const parsed = parseGitdm(text, file, blocks.length)
     if (!parsed.blocks.some((block) => block.periods.length > 0)) {
       const first = [...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))[0]
       throw first
-        ? notGitdm(file, first.line, first.message)
+        ? notGitdm(file, first.line, unquoted(first.message))
         : notGitdm(file, undefined, 'no "login: emails" record with an affiliation line')
     }
     blocks.push(...parsed.blocks)
@@ -40,6 +42,11 @@ export async function loadGitdm(files: readonly string[]): Promise<{index: Gitdm
     if (more > 0) problems.push({file, message: `${more} more unreadable lines not listed`})
   }
   return {index: indexGitdm(blocks), problems}
+}
+
+/** A file that is not a gitdm file is some other file: its text is not quoted, only the kind of problem. */
+function unquoted(message: string): string {
+  return message.replace(/'[^']*'/g, '(text not shown)')
 }
 
 function notGitdm(file: string, line: number | undefined, reason: string) {

@@ -17,6 +17,8 @@ const evidence: ProjectEvidence = {
     profiles: {},
   },
   roles: [],
+  signed: new Map(),
+  declaredEmployers: new Map(),
 }
 
 describe('override source (affiliations.yaml)', async () => {

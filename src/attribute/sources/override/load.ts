@@ -1,4 +1,4 @@
-import {readUserFile} from '../../../core/user-file.js'
+import {readEvidence} from '../../evidence-text.js'
 import {parseYamlFile} from '../../yaml-file.js'
 import {OverridesFile, type OverrideEntry as OverrideFields} from './schema.js'
 
@@ -6,7 +6,8 @@ import {OverridesFile, type OverrideEntry as OverrideFields} from './schema.js'
 export type OverrideEntry = OverrideFields & {citation: string; rank: number}
 
 export async function loadOverrides(file: string): Promise<OverrideEntry[]> {
-  return parseOverrides(await readUserFile(file, 'the overrides file'), file)
+  const read = await readEvidence(file, 'the overrides file')
+  return parseOverrides(read.text, read.file)
 }
 
 export function parseOverrides(text: string, file: string): OverrideEntry[] {

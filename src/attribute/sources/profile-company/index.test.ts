@@ -1,15 +1,19 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Profile} from '../../../core/model.js'
+import type {CollectedProject, Profile} from '../../../core/model.js'
+import {projectEvidence} from '../../attribute-project.js'
 import {loadAttributionContext} from '../../context.js'
 import {loadEntities} from '../../../entities/load.js'
 import type {ProjectEvidence} from '../../types.js'
 import {source} from './index.js'
 import {readCompany} from './read-company.js'
 
-function evidenceWith(profiles: Record<string, Profile>): ProjectEvidence {
-  return {
-    project: {
+function evidenceWith(
+  profiles: Record<string, Profile>,
+  orgAccounts: CollectedProject['orgAccounts'] = {},
+): ProjectEvidence {
+  return projectEvidence(
+    {
       repo: 'x',
       source: 'snapshot',
       status: 'ok',
@@ -17,9 +21,11 @@ function evidenceWith(profiles: Record<string, Profile>): ProjectEvidence {
       commits: [],
       governance: [],
       profiles,
+      orgAccounts,
     },
-    roles: [],
-  }
+    [],
+    {},
+  )
 }
 
 describe('profile-company source', async () => {
@@ -45,10 +51,68 @@ describe('profile-company source', async () => {
     expect(orgs('@exampleco')).toEqual([])
   })
 
-  it('keeps text that is not exactly a known name or alias out: no claim, not a low-confidence organisation', () => {
-    for (const text of [' "Acme Widgets GmbH", ', 'Example Corp Cloud', 'Example Labs', 'SRE at Example Corp']) {
-      expect([text, orgs(text), reason(text)]).toEqual([text, [], 'unmatched'])
+  it('reads any other single name as an organisation as declared: self-declared, named with case, punctuation and legal forms folded', () => {
+    const declared = (company: string) =>
+      source
+        .claims({login: 'pat'}, context, evidenceWith({Pat: {login: 'Pat', company}}))
+        .map((c) => [c.organization, c.selfDeclared])
+    expect(declared(' "Acme Widgets GmbH", ')).toEqual([['Acme Widgets', true]])
+    expect(declared('Example Corp Cloud')).toEqual([['Example Corp Cloud', true]])
+    expect(declared('ACME Widgets, Inc.')).toEqual([['ACME Widgets', true]])
+    expect(reason('Example Labs')).toBe('declared')
+  })
+
+  it('gives nothing for role sentences, bios, situations and contact details', () => {
+    for (const [text, why] of [
+      ['SRE at Example Corp', 'role'],
+      ['Engineer @ Example Corp', 'role'],
+      ['I build tools for people who build tools, sometimes', 'several'],
+      ['Maker of small tools for people who build bigger tools', 'prose'],
+      ['Student', 'not-an-organisation'],
+      ['home', 'not-an-organisation'],
+      ['pat@example.com', 'url'],
+      ['@example.com', 'url'],
+      ['booking.example', 'url'],
+    ] as const) {
+      expect([text, orgs(text), reason(text)]).toEqual([text, [], why])
     }
+  })
+
+  it('reads one @handle the data does not list from the organisation account it names', () => {
+    const accounts = {
+      'widget-works': {
+        login: 'Widget-Works',
+        organization: true,
+        name: 'Widget Works',
+        blog: 'https://widgets.example',
+      },
+      'sample-team': {login: 'sample-team', organization: true, name: 'Sample Labs'},
+      'verified-co': {login: 'verified-co', organization: true, name: 'VC', blog: 'example.com', isVerified: true},
+      'unverified-co': {login: 'unverified-co', organization: true, name: 'UC', blog: 'example.com'},
+      someone: {login: 'someone', organization: false},
+    }
+    const claim = (company: string) =>
+      source.claims({login: 'pat'}, context, evidenceWith({Pat: {login: 'Pat', company}}, accounts))
+    expect(claim('@widget-works')).toEqual([
+      {
+        person: 'pat',
+        organization: 'Widget Works',
+        source: 'profile-company',
+        confidence: 'medium',
+        citation:
+          'GitHub profile of Pat: company "@widget-works"; https://github.com/Widget-Works is a GitHub organisation (named "Widget Works", website https://widgets.example)',
+        method: 'login',
+        rank: 0,
+        selfDeclared: true,
+      },
+    ])
+    // The account's own name is one the data knows: curated. A verified domain the data lists: curated too.
+    expect(claim('@sample-team').map((c) => [c.organization, c.selfDeclared])).toEqual([['Sample Labs', undefined]])
+    expect(claim('@verified-co').map((c) => [c.organization, c.selfDeclared])).toEqual([['Example Corp', undefined]])
+    // Without the badge the website is only what the account says: as declared.
+    expect(claim('@unverified-co').map((c) => [c.organization, c.selfDeclared])).toEqual([['UC', true]])
+    // A person's login, or an account that was not read: no claim.
+    expect([claim('@someone'), claim('@not-read')]).toEqual([[], []])
   })
 
   it('gives nothing for past, negated or availability wording, even around a known organisation', () => {
@@ -145,7 +209,7 @@ describe('profile-company with the shipped organisation data (QA cases)', async 
     }
   })
 
-  it('maps explicit names, aliases and listed GitHub organisations; "Huawei Cloud" only through an alias', () => {
+  it('maps explicit names, aliases and listed GitHub organisations; "Huawei Cloud" is as declared, never Huawei', () => {
     expect(
       ['Huawei', '华为', '@huawei', '@huaweicloud', 'Google', 'Google LLC', '@google', 'redhat'].map(orgs),
     ).toEqual([
@@ -158,7 +222,12 @@ describe('profile-company with the shipped organisation data (QA cases)', async 
       ['Google LLC'],
       ['Red Hat Inc.'],
     ])
-    // Not an alias in the data, so not Huawei (no fuzzy roll-up); "@redhat" is not Red Hat's GitHub organisation.
-    expect([orgs('Huawei Cloud'), orgs('Huawei Technologies Cloud'), orgs('@redhat')]).toEqual([[], [], []])
+    // Not an alias in the data, so not Huawei (no fuzzy roll-up): an organisation as declared, which matches no
+    // list, country or parent. "@redhat" is not Red Hat's GitHub organisation (its account was not read here).
+    expect([orgs('Huawei Cloud'), orgs('Huawei Technologies Cloud'), orgs('@redhat')]).toEqual([
+      ['Huawei Cloud'],
+      ['Huawei Technologies Cloud'],
+      [],
+    ])
   })
 })

@@ -36,14 +36,6 @@ function ref(name: string): RepoRef {
 }
 
 describe('github source', () => {
-  it('answers for github.com, and for its own host when it is GitHub Enterprise Server', () => {
-    expect(source.hosts({window: WINDOW})).toEqual(['github.com'])
-    expect(source.hosts({window: WINDOW, apiUrl: 'https://ghe.example.com/api/v3'})).toEqual([
-      'github.com',
-      'ghe.example.com',
-    ])
-  })
-
   it('reads facts, the commits authored in the window (UTC) and the governance files of a repository', async () => {
     const {project, incomplete} = await session.collectProject(ref('example/widget'), new AbortController().signal)
     expect(incomplete).toBe(false)

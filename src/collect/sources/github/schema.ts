@@ -17,7 +17,12 @@ const GitSignature = z.object({name: z.string(), email: z.string(), date: z.stri
 
 export const CommitResponse = z.object({
   sha: z.string(),
-  commit: z.object({author: GitSignature, committer: GitSignature}),
+  commit: z.object({
+    author: GitSignature,
+    committer: GitSignature,
+    // GitHub's signature check; a missing or odd value is "not read", never "unsigned".
+    verification: z.object({verified: z.boolean()}).nullish().catch(undefined),
+  }),
   author: z.object({login: z.string()}).nullish(),
   parents: z.array(z.object({sha: z.string()})),
 })
@@ -43,6 +48,14 @@ export const UserResponse = z.object({
   created_at: z.string().nullish(),
 })
 export const OrgList = z.array(z.object({login: z.string()}))
+
+/** `GET /orgs/{org}`: the organisation's own identity. */
+export const OrgResponse = z.object({
+  login: z.string(),
+  name: z.string().nullish(),
+  blog: z.string().nullish(),
+  is_verified: z.boolean().nullish().catch(null),
+})
 
 /** `path` names the aliased field an error is about (e.g. `["u3", "organizations", "nodes", 0]`). */
 const GraphqlErrors = z
@@ -77,4 +90,22 @@ export const GraphqlUser = z
 export const UsersQueryResponse = z.object({
   data: z.record(z.string(), GraphqlUser).nullish(),
   errors: GraphqlErrors,
+})
+
+/**
+ * The shape cache entries of the github namespace are written in: only the fields the schemas above keep.
+ * Bump it whenever a schema here keeps a field it did not: older entries then read as misses, not as answers
+ * lacking the field.
+ */
+export const CACHE_SHAPE = 'github/2'
+
+/** A person's profile as cached on its own (`PROFILE <host>/<login>`), whichever batch or route read it. */
+export const CachedProfile = z.object({
+  login: z.string(),
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  blog: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  orgs: z.array(z.string()),
 })

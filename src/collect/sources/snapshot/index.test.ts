@@ -90,7 +90,7 @@ describe('snapshot source (recorded collection)', () => {
     writeFileSync(other, JSON.stringify({hello: 'world'}))
     const cases: Array<[string, string, RegExp]> = [
       [join(dir, 'missing.json'), 'file-unreadable', /missing\.json: cannot read the snapshot \(ENOENT\)$/],
-      [notJson, 'json-invalid', /broken\.json(:\d+)?: not valid JSON/],
+      [notJson, 'json-invalid', /broken\.json(:\d+)?: invalid JSON at line/],
       [other, 'snapshot-invalid', /other\.json: neither a cache bundle nor a recorded collection/],
     ]
     for (const [file, code, message] of cases) {

@@ -1,8 +1,23 @@
 import {z} from 'zod'
-import {CacheBundle} from '../../../core/cache/disk-cache.js'
 import {DATA_PARTS} from '../../../core/model.js'
 
 const Signature = z.object({name: z.string(), email: z.string(), date: z.string()})
+
+const Place = z.enum(['repository', 'project', 'pointer', 'organisation', 'foundation'])
+/** A governance file with where it was found and its revision (src/core/model/project.ts). */
+const GovernanceFileRecord = z.object({
+  path: z.string(),
+  content: z.string(),
+  origin: z
+    .object({
+      place: Place.exclude(['repository']),
+      repo: z.string(),
+      via: z.string().optional(),
+      scope: z.enum(['project', 'organisation']).optional(),
+    })
+    .optional(),
+  revision: z.object({sha: z.string().optional(), date: z.string()}).optional(),
+})
 
 export const RecordedProject = z.object({
   repo: z.string(),
@@ -23,8 +38,20 @@ export const RecordedProject = z.object({
     })
     .optional(),
   window: z.object({since: z.string(), until: z.string()}),
-  commits: z.array(z.object({sha: z.string(), author: Signature, committer: Signature, login: z.string().nullable()})),
-  governance: z.array(z.object({path: z.string(), content: z.string()})),
+  commits: z.array(
+    z.object({
+      sha: z.string(),
+      author: Signature,
+      committer: Signature,
+      login: z.string().nullable(),
+      verified: z.boolean().optional(),
+    }),
+  ),
+  governance: z.array(GovernanceFileRecord),
+  searched: z.array(z.object({place: Place, repo: z.string(), unread: z.boolean().optional()})).optional(),
+  teams: z
+    .record(z.string(), z.object({members: z.array(z.string()).nullable(), reason: z.string().optional()}))
+    .optional(),
   profiles: z.record(
     z.string(),
     z.object({
@@ -37,10 +64,20 @@ export const RecordedProject = z.object({
       orgs: z.array(z.string()).optional(),
     }),
   ),
+  orgAccounts: z
+    .record(
+      z.string(),
+      z.object({
+        login: z.string(),
+        organization: z.boolean(),
+        name: z.string().nullish(),
+        blog: z.string().nullish(),
+        isVerified: z.boolean().nullish(),
+      }),
+    )
+    .optional(),
 })
 
 /** The JSON `stewards collect --format json` prints: replayable as it is. */
 export const RecordedCollection = z.object({projects: z.array(RecordedProject)})
 export type RecordedCollection = z.infer<typeof RecordedCollection>
-
-export const Snapshot = z.union([CacheBundle, RecordedCollection])

@@ -31,6 +31,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)(Gemfile|gems\.rb)\.lock$/.test(file) || /(^|\/)gems\.locked$/.test(file)
   },
+  identify: (head) => /^GEM\r?$/m.test(head) && /^ {2}specs:\r?$/m.test(head),
   discover({file, text}) {
     return discoverGemfileLock(file, text)
   },
@@ -66,15 +67,7 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
     if (!source.startsWith('    ') || source.startsWith('     ')) return
     const spec = SPEC.exec(source)
     if (spec === null || spec[2] === undefined) {
-      errors.push(
-        lockfileError(
-          file,
-          'invalid-entry',
-          `expected '    name (version)' but found '${source.trim().slice(0, 80)}'`,
-          line,
-          5,
-        ),
-      )
+      errors.push(lockfileError(file, 'invalid-entry', "expected '    name (version)'", line, 5))
       return
     }
     specs.push({name: spec[1], version: spec[2], platform: spec[3], section, remote, revision, line})

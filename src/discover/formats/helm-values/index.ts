@@ -5,6 +5,7 @@
  * block names no registry, since that is what the chart's templates pull. A block without tag or digest
  * takes the chart's appVersion (the common `default .Chart.AppVersion` idiom).
  */
+import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import {isHelmValuesFile} from '../../file-names.js'
 import {addImageRef, emptyOutput, locationOf, type Output} from '../../output.js'
@@ -30,7 +31,7 @@ interface Scan {
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
-  out.errors.push(...yaml.errors)
+  appendAll(out.errors, yaml.errors)
   let appVersion: string | null | undefined = null
   const chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
   for (const doc of yaml.documents) {

@@ -36,7 +36,7 @@ describe('activity metrics', () => {
 
   it('explains with the latest commit', () => {
     const i = input({commits: data})
-    expect(explainMetrics(['days_since_last_commit'], i, measureProject(i))).toEqual([
+    expect(explainMetrics(['days_since_last_commit'], i)).toEqual([
       {person: 'renovate[bot]', organization: null, commits: 1, shas: ['c003']},
     ])
   })

@@ -47,17 +47,30 @@ export const family: MetricFamily = {
       days_since_last_push: daysBefore(base.windowEnd, base.input.project.facts?.pushedAt),
     }
   },
-  explain(keys, base) {
-    const wantsHuman = ['days_since_last_human_commit', 'commits_last_90_days', 'active_months'].some((k) =>
-      keys.includes(k),
-    )
-    const last = latest(wantsHuman ? base.human : (base.input.attributed?.commits ?? []))
-    if (!last) return []
-    const claim = last.attribution.claim
-    const person: EvidencePerson = {person: last.person, organization: last.attribution.organization}
-    if (claim) Object.assign(person, {source: claim.source, citation: claim.citation})
-    return [{...person, commits: 1, shas: [last.sha]}]
+  evidence(base) {
+    // A rule on human activity names the author of the latest human commit; any other key, the latest commit's.
+    return [
+      {
+        id: 'latest-human-commit',
+        people: latestBehind(base.human),
+        keys: ['days_since_last_human_commit', 'commits_last_90_days', 'active_months'],
+      },
+      {
+        id: 'latest-commit',
+        people: latestBehind(base.input.attributed?.commits ?? []),
+        keys: ['days_since_last_commit', 'window_days', 'days_since_last_push'],
+      },
+    ]
   },
+}
+
+function latestBehind(commits: readonly AttributedCommit[]): EvidencePerson[] {
+  const last = latest(commits)
+  if (!last) return []
+  const claim = last.attribution.claim
+  const person: EvidencePerson = {person: last.person, organization: last.attribution.organization}
+  if (claim) Object.assign(person, {source: claim.source, citation: claim.citation})
+  return [{...person, commits: 1, shas: [last.sha]}]
 }
 
 /** The latest commit by author date (then sha, for a stable choice). */

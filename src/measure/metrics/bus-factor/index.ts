@@ -27,8 +27,14 @@ export const family: MetricFamily = {
       top_contributor_share: top ? share(top[1], base.human.length) : null,
     }
   },
-  explain(_keys, base) {
+  evidence(base) {
     const people = new Set((reachingHalf(tally(base.human, (c) => c.person)) ?? []).map(([person]) => person))
-    return authorsBehind(base, (c) => people.has(c.person))
+    return [
+      {
+        id: 'bus-factor',
+        people: authorsBehind(base, (c) => people.has(c.person)),
+        keys: ['bus_factor', 'top_contributor_share'],
+      },
+    ]
   },
 }

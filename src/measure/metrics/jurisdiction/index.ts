@@ -1,5 +1,7 @@
-import type {Attribution, AttributedRoleHolder, EvidencePerson, Metrics} from '../../../core/model.js'
-import {asks, authorsBehind, holdersBehind} from '../../evidence.js'
+import type {Attribution, AttributedRoleHolder, Listings, Metrics} from '../../../core/model.js'
+import {compare} from '../../../core/compare.js'
+import {listedFigures} from '../../../core/measurement.js'
+import {authorsBehind, holdersBehind, tallyAuthors, unverified} from '../../evidence.js'
 import {distinctPer, rankedRecord, share, sharesOf, tally} from '../../figures.js'
 import type {Base, MetricFamily} from '../../types.js'
 import {maintainerGroup, uniqueHolders} from '../../maintainer-groups.js'
@@ -45,9 +47,27 @@ export const family: MetricFamily = {
     {key: 'listed_commit_share', type: 'share', description: 'listed_commits / human_commits.'},
     {key: 'listed_contributors', type: 'count', description: 'Distinct human authors at listed organisations.'},
     {
+      key: 'listed_commits_unverified',
+      type: 'count',
+      description:
+        'Of listed_commits, those resting only on an e-mail domain nothing vouches for (no GitHub-verified signature, not the account’s public e-mail, in no affiliation file): anyone can commit with any address.',
+    },
+    {
+      key: 'listed_commit_share_excl_unverified',
+      type: 'share',
+      description: '(listed_commits - listed_commits_unverified) / human_commits.',
+    },
+    {
       key: 'listed_maintainers',
       type: 'count',
-      description: 'Distinct maintainers, owners, approvers or committers at listed organisations.',
+      description:
+        'Distinct maintainers, owners, approvers or committers at listed organisations; null when the maintainers are unknown and no such role holder was counted.',
+      builtOn: ['governance'],
+    },
+    {
+      key: 'listed_maintainers_unverified',
+      type: 'count',
+      description: 'Of listed_maintainers, those whose attribution rests only on an unverified e-mail domain.',
       builtOn: ['governance'],
     },
     {
@@ -91,30 +111,28 @@ export const family: MetricFamily = {
   measure(base): Metrics {
     // Without entity data no country or listing is known: null, not zero.
     if (!base.input.entities) return {}
-    const {listsOf, isListed} = listings(base)
+    const {listsOf} = listLookup(base)
     const human = base.human
     const countryOfCommit = (a: Attribution) => countryOf(base, a)
     const perCountry = tally(human, (c) => countryOfCommit(c.attribution))
     const covered = Object.values(perCountry).reduce((a, b) => a + b, 0)
     const top = Object.entries(rankedRecord(perCountry))[0]
-    const listedCommits = human.filter((c) => isListed(c.attribution))
     const holders = uniqueHolders(base.roles)
-    const listedHolders = holders.filter((h) => isListed(h.attribution))
-    const stewards = listedStewards(base, isListed)
     const perList: Record<string, number> = {}
     for (const commit of human) for (const list of listsOf(commit.attribution)) perList[list] = (perList[list] ?? 0) + 1
     const holdersPerList: Record<string, number> = {}
     for (const holder of holders) {
       for (const list of listsOf(holder.attribution)) holdersPerList[list] = (holdersPerList[list] ?? 0) + 1
     }
-    const maintainersPerList: Record<string, number> = {}
-    for (const holder of stewards) {
-      for (const list of listsOf(holder.attribution)) maintainersPerList[list] = (maintainersPerList[list] ?? 0) + 1
-    }
-    const listedOrgs = new Set<string>()
-    for (const {attribution} of [...listedCommits, ...listedHolders]) {
-      if (attribution.organization) listedOrgs.add(attribution.organization)
-    }
+    // Maintainers not found are unknown: no country figure, and "nobody listed" only when someone was counted.
+    const listings = listingsOf(base)!
+    const maintainersKnown = maintainerGroup(base).holders.length > 0
+    const stewardsKnown = maintainersKnown || listings.stewards.length > 0
+    // The figures that change with the lists that count come from the listings, as `stewards evaluate --lists` does.
+    const listed = listedFigures(listings, base.input.lists, human.length).metrics
+    if (!stewardsKnown)
+      for (const key of ['listed_maintainers', 'listed_maintainers_unverified', 'listed_maintainers_per_list'])
+        listed[key] = null
     return {
       commits_per_country: rankedRecord(perCountry),
       commit_share_per_country: sharesOf(perCountry, human.length),
@@ -125,60 +143,96 @@ export const family: MetricFamily = {
           (c) => c.person,
         ),
       ),
-      maintainers_per_country: rankedRecord(
-        tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)),
-      ),
+      maintainers_per_country: maintainersKnown
+        ? rankedRecord(tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)))
+        : null,
       top_country: top?.[0] ?? null,
       top_country_share: top ? share(top[1], human.length) : null,
       country_coverage: share(covered, human.length),
-      listed_commits: listedCommits.length,
-      listed_commit_share: share(listedCommits.length, human.length),
-      listed_contributors: new Set(listedCommits.map((c) => c.person)).size,
-      listed_maintainers: stewards.length,
-      listed_role_holders: listedHolders.length,
-      listed_organizations: [...listedOrgs].sort(),
-      commits_per_listed_org: rankedRecord(tally(listedCommits, (c) => c.attribution.organization)),
-      role_holders_per_listed_org: rankedRecord(tally(listedHolders, (h) => h.attribution.organization)),
       commits_per_list: rankedRecord(perList),
       commit_share_per_list: sharesOf(perList, human.length),
       role_holders_per_list: rankedRecord(holdersPerList),
-      listed_maintainers_per_list: rankedRecord(maintainersPerList),
+      ...listed,
     }
   },
-  explain(keys, base) {
-    const people: EvidencePerson[] = []
-    const {isListed} = listings(base)
-    if (
-      asks(
-        keys,
-        'listed_commits',
-        'listed_commit_share',
-        'listed_contributors',
-        'commits_per_list',
-        'commit_share_per_list',
-        'commits_per_listed_org',
-      )
-    ) {
-      people.push(...authorsBehind(base, (c) => isListed(c.attribution)))
-    }
-    if (asks(keys, 'listed_maintainers', 'listed_maintainers_per_list'))
-      people.push(...holdersBehind(listedStewards(base, isListed)))
-    if (asks(keys, 'listed_role_holders', 'role_holders_per_list', 'role_holders_per_listed_org')) {
-      people.push(...holdersBehind(uniqueHolders(base.roles).filter((h) => isListed(h.attribution))))
-    }
-    if (asks(keys, 'top_country', 'top_country_share', 'commits_per_country', 'commit_share_per_country')) {
-      const top = Object.keys(rankedRecord(tally(base.human, (c) => countryOf(base, c.attribution))))[0]
-      if (top) people.push(...authorsBehind(base, (c) => countryOf(base, c.attribution) === top))
-    }
-    return people
+  evidence(base) {
+    const listings = listingsOf(base)
+    if (!listings) return []
+    const [authors, stewards, holders] = listedFigures(listings, base.input.lists, base.human.length).groups
+    const top = Object.keys(rankedRecord(tally(base.human, (c) => countryOf(base, c.attribution))))[0]
+    return [
+      {
+        ...authors,
+        keys: [
+          'listed_commits',
+          'listed_commit_share',
+          'listed_commits_unverified',
+          'listed_commit_share_excl_unverified',
+          'listed_contributors',
+          'commits_per_list',
+          'commit_share_per_list',
+          'commits_per_listed_org',
+        ],
+      },
+      {...stewards, keys: ['listed_maintainers', 'listed_maintainers_unverified', 'listed_maintainers_per_list']},
+      {...holders, keys: ['listed_role_holders', 'role_holders_per_list', 'role_holders_per_listed_org']},
+      ...(top
+        ? [
+            {
+              id: `country:${top}`,
+              people: authorsBehind(base, (c) => countryOf(base, c.attribution) === top),
+              keys: ['top_country', 'top_country_share', 'commits_per_country', 'commit_share_per_country'],
+            },
+          ]
+        : []),
+    ]
   },
+  listings: listingsOf,
 }
 
-/** Maintainers (whatever their role is called) plus owners, approvers and committers at listed organisations. */
-function listedStewards(base: Base, isListed: (a: Attribution) => boolean): AttributedRoleHolder[] {
+const LISTINGS = new WeakMap<Base, Listings>()
+
+/**
+ * Who works for an organisation on a list, per author and per role holder, with the lists of each such
+ * organisation: enough to compute the listed figures for any choice of lists, here and in a saved report.
+ */
+function listingsOf(base: Base): Listings | undefined {
+  if (!base.input.entities) return undefined
+  const known = LISTINGS.get(base)
+  if (known) return known
+  const {listsOf} = listLookup(base)
+  const organizations = new Map<string, string[]>()
+  const onList = (a: Attribution) => {
+    const lists = listsOf(a)
+    if (lists.length === 0 || !a.entityId) return false
+    organizations.set(a.entityId, lists)
+    return true
+  }
+  const entityOf = (h: AttributedRoleHolder) => ({...holdersBehind([h])[0], entityId: h.attribution.entityId as string})
+  const authors = tallyAuthors(
+    base.human.filter((c) => onList(c.attribution)),
+    (c) =>
+      `${c.person}\u0000${c.attribution.entityId}\u0000${c.attribution.organization ?? ''}\u0000${unverified(c.attribution)}`,
+  ).map(({tally, newest}) => ({...tally, entityId: newest.attribution.entityId as string}))
+  const result: Listings = {
+    organizations: {},
+    authors,
+    stewards: stewardsOf(base)
+      .filter((h) => onList(h.attribution))
+      .map(entityOf),
+    roleHolders: uniqueHolders(base.roles)
+      .filter((h) => onList(h.attribution))
+      .map(entityOf),
+  }
+  result.organizations = Object.fromEntries([...organizations].sort((a, b) => compare(a[0], b[0])))
+  LISTINGS.set(base, result)
+  return result
+}
+
+/** Maintainers (whatever their role is called) plus owners, approvers and committers, in governance order. */
+function stewardsOf(base: Base): AttributedRoleHolder[] {
   const maintainers = new Set(maintainerGroup(base).holders.map((h) => h.login.toLowerCase()))
-  const stewards = base.roles.filter((h) => STEWARD_ROLES.has(h.role) || maintainers.has(h.login.toLowerCase()))
-  return uniqueHolders(stewards.filter((h) => isListed(h.attribution)))
+  return base.roles.filter((h) => STEWARD_ROLES.has(h.role) || maintainers.has(h.login.toLowerCase()))
 }
 
 /** The organisation's own headquarters country; a subsidiary does not take its parent's (unknown stays unknown). */
@@ -189,26 +243,23 @@ export function countryOf(base: Base, attribution: Attribution): string | null {
 }
 
 /**
- * The lists each attributed organisation (or a parent) is on at the window end, as sorted ids, and whether one of
- * them counts (`MeasureInput.lists`). Memoised per organisation for one measure or explain call: the lookup walks
- * the parent chain, and a project has thousands of commits but few organisations.
+ * The lists each attributed organisation (or a parent) is on at the window end, as sorted ids. Memoised per
+ * organisation for one call: the lookup walks the parent chain, and a project has thousands of commits but few
+ * organisations.
  */
-function listings(base: Base): {listsOf(a: Attribution): string[]; isListed(a: Attribution): boolean} {
+function listLookup(base: Base): {listsOf(a: Attribution): string[]} {
   const entities = base.input.entities
-  const configured = base.input.lists
-  const memo = new Map<string, {lists: string[]; listed: boolean}>()
-  const lookup = (id: string | null | undefined) => {
-    if (!id || !entities) return undefined
-    let entry = memo.get(id)
-    if (!entry) {
-      const lists = [...new Set(entities.lists(id, base.asOf).map((m) => m.list))].sort()
-      entry = {lists, listed: lists.some((list) => !configured || configured.includes(list))}
-      memo.set(id, entry)
-    }
-    return entry
-  }
+  const memo = new Map<string, string[]>()
   return {
-    listsOf: (a) => lookup(a.entityId)?.lists ?? [],
-    isListed: (a) => lookup(a.entityId)?.listed ?? false,
+    listsOf(a) {
+      const id = a.entityId
+      if (!id || !entities) return []
+      let lists = memo.get(id)
+      if (!lists) {
+        lists = [...new Set(entities.lists(id, base.asOf).map((m) => m.list))].sort()
+        memo.set(id, lists)
+      }
+      return lists
+    },
   }
 }

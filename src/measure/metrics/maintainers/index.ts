@@ -1,5 +1,5 @@
-import type {AttributedRoleHolder, EvidencePerson, Metrics, Role} from '../../../core/model.js'
-import {asks, holdersBehind} from '../../evidence.js'
+import type {AttributedRoleHolder, Metrics, Role} from '../../../core/model.js'
+import {holdersBehind} from '../../evidence.js'
 import {rankedRecord} from '../../figures.js'
 import type {Base, MetricFamily, MetricKey} from '../../types.js'
 import {groupFigures, maintainerGroup, ROLE_WEIGHTS, uniqueHolders, weightedShares} from '../../maintainer-groups.js'
@@ -63,6 +63,18 @@ export const family: MetricFamily = {
       description:
         "How the maintainers were chosen: the governance stage's rule, else the first role present of maintainer; owner+approver; committer; codeowner.",
     },
+    {
+      key: 'maintainer_place',
+      type: 'name',
+      description:
+        'Where the maintainers were found: repository, project (another repository of the project), pointer (a repository the project points to), organisation, foundation; null when unknown.',
+    },
+    {
+      key: 'maintainer_teams_unresolved',
+      type: 'names',
+      description:
+        'Teams (`org/team`) standing for the maintainers whose members GitHub did not show with the token used: the maintainers exist but are not known by name.',
+    },
     ...VIEWS.flatMap((v) => viewKeys(v.prefix, v.plural, v.plural[0].toUpperCase() + v.plural.slice(1))),
     {
       key: 'role_weighted_org_shares',
@@ -88,7 +100,11 @@ export const family: MetricFamily = {
       maintainer_top_companies: figures.topCompanies,
       maintainer_unknown_share: figures.unknownShare,
       maintainer_rule: group.rule,
+      maintainer_place: placeOf(group.holders),
+      maintainer_teams_unresolved: group.teams,
     }
+    // Nobody found is not nobody there: every maintainer figure is unknown (null), never 0.
+    if (group.holders.length === 0) for (const key of MAINTAINER_FIGURES) metrics[key] = null
     for (const view of VIEWS) Object.assign(metrics, viewMetrics(view.prefix, view.plural, holdersIn(base, view.roles)))
     const weighted = weightedShares(base.roles)
     metrics.role_weighted_org_shares = weighted.shares
@@ -96,17 +112,43 @@ export const family: MetricFamily = {
     metrics.role_weighted_top_company_share = weighted.topCompanyShare
     return metrics
   },
-  explain(keys, base) {
-    const people: EvidencePerson[] = []
-    if (keys.some((k) => k.startsWith('maintainer'))) people.push(...holdersBehind(maintainerGroup(base).holders))
-    for (const view of VIEWS) {
-      if (keys.some((k) => k.startsWith(view.prefix))) people.push(...holdersBehind(holdersIn(base, view.roles)))
-    }
-    if (asks(keys, 'role_weighted_org_shares', 'role_weighted_top_company', 'role_weighted_top_company_share')) {
-      people.push(...holdersBehind(uniqueHolders(base.roles.filter((h) => h.role in ROLE_WEIGHTS))))
-    }
-    return people
+  evidence(base) {
+    const keys = family.keys.map((k) => k.key)
+    const starting = (prefix: string) => keys.filter((k) => k.startsWith(prefix))
+    return [
+      {id: 'maintainers', people: holdersBehind(maintainerGroup(base).holders), keys: starting('maintainer')},
+      ...VIEWS.map((view) => ({
+        id: view.plural,
+        people: holdersBehind(holdersIn(base, view.roles)),
+        keys: starting(view.prefix),
+      })),
+      {
+        id: 'role-weighted',
+        people: holdersBehind(uniqueHolders(base.roles.filter((h) => h.role in ROLE_WEIGHTS))),
+        keys: starting('role_weighted_'),
+      },
+    ]
   },
+}
+
+/** The figures about the maintainers themselves: null when nobody was found. */
+const MAINTAINER_FIGURES = [
+  'maintainers',
+  'maintainers_resolved',
+  'maintainers_unknown',
+  'maintainers_per_org',
+  'maintainer_elephant_factor',
+  'maintainer_top_company',
+  'maintainer_top_company_share',
+  'maintainer_top_companies',
+  'maintainer_unknown_share',
+  'maintainer_place',
+]
+
+/** Where the maintainers' list was found (the selection rule takes them from one place). */
+function placeOf(holders: readonly AttributedRoleHolder[]): string | null {
+  const place = holders[0]?.place
+  return holders.length === 0 ? null : (place ?? 'repository')
 }
 
 function holdersIn(base: Base, roles: readonly Role[]): AttributedRoleHolder[] {

@@ -121,15 +121,14 @@ describe('organizations metrics', () => {
 
   it('explains the top company with its authors, their commits and the attribution source', () => {
     const i = input({commits: commits(mixed)})
-    const m = measureProject(i)
-    const people = explainMetrics(['top_company_share'], i, m)
+    const people = explainMetrics(['top_company_share'], i)
     expect(people.map((p) => [p.person, p.organization, p.commits, p.source])).toEqual([
       ['alice', 'Example Corp', 5, 'gitdm'],
       ['bob', 'Example Corp', 1, 'gitdm'],
     ])
     expect(people[0].citation).toBe('affiliations.txt:1')
     expect(people[0].shas).toEqual(['c000', 'c001', 'c002', 'c003', 'c004'])
-    const unknown = explainMetrics(['unknown_share'], i, m)
+    const unknown = explainMetrics(['unknown_share'], i)
     expect(unknown).toEqual([{person: 'erin', organization: null, commits: 4, shas: ['c011', 'c012', 'c013', 'c014']}])
   })
 })

@@ -1,5 +1,5 @@
-import type {AttributedCommit, EvidencePerson} from '../../../core/model.js'
-import {asks, authorsBehind} from '../../evidence.js'
+import type {AttributedCommit} from '../../../core/model.js'
+import {authorsBehind} from '../../evidence.js'
 import {
   distinctPer,
   halfReachedBy,
@@ -13,6 +13,7 @@ import {
   without,
 } from '../../figures.js'
 import type {Base, MetricFamily} from '../../types.js'
+import {compare} from '../../../core/compare.js'
 
 /**
  * Organisational diversity of commits (CHAOSS "Elephant Factor", "Organizational Diversity"). Definitions follow
@@ -98,6 +99,17 @@ export const family: MetricFamily = {
       description: 'Parent organisation with the most commits, Independent excluded.',
     },
     {key: 'top_parent_org_share', type: 'share', description: 'top_parent_org commits / attributed_commits.'},
+    {
+      key: 'self_declared_commits',
+      type: 'count',
+      description:
+        'Human commits attributed to an organisation only as the person declared it (profile company the organisation data does not name): counted above, never matched to a list, a country or a parent.',
+    },
+    {
+      key: 'self_declared_orgs',
+      type: 'names',
+      description: 'Organisations with commits whose every attribution is as declared (self-declared), sorted.',
+    },
   ],
   measure(base) {
     const human = base.human
@@ -134,38 +146,62 @@ export const family: MetricFamily = {
       commits_per_parent_org: rankedRecord(perParent),
       top_parent_org: parent?.[0] ?? null,
       top_parent_org_share: parent ? share(parent[1], attributed) : null,
+      ...selfDeclared(human),
     }
   },
-  explain(keys, base, metrics) {
-    const people: EvidencePerson[] = []
-    const orgs = new Set<string>()
-    if (
-      asks(keys, 'top_company', 'top_company_share', 'top_company_share_of_human', 'top_company_share_of_companies') &&
-      metrics.top_company
-    ) {
-      orgs.add(String(metrics.top_company))
-    }
-    if (asks(keys, 'top_org', 'top_org_share') && metrics.top_org) orgs.add(String(metrics.top_org))
-    if (asks(keys, 'elephant_factor', 'commits_per_org', 'contributors_per_org', 'org_count')) {
-      for (const [org] of reachingHalf(tally(base.human, orgOf)) ?? []) orgs.add(org)
-    }
-    if (asks(keys, 'elephant_factor_excl_independent')) {
-      for (const [org] of reachingHalf(without(tally(base.human, orgOf), INDEPENDENT)) ?? []) orgs.add(org)
-    }
-    for (const org of [...orgs].sort()) people.push(...authorsBehind(base, (c) => orgOf(c) === org))
-    if (asks(keys, 'top_parent_org', 'top_parent_org_share', 'commits_per_parent_org') && metrics.top_parent_org) {
-      people.push(...authorsBehind(base, (c) => parentOf(base, c) === metrics.top_parent_org))
-    }
-    if (asks(keys, 'independent_commits', 'independent_share')) {
-      people.push(...authorsBehind(base, (c) => orgOf(c) === INDEPENDENT))
-    }
-    // Unknown is never read as safe: name the largest unattributed contributors so someone can attribute them.
-    if (asks(keys, 'unknown_commits', 'unknown_share', 'commit_coverage', 'author_coverage')) {
-      people.push(...authorsBehind(base, (c) => orgOf(c) === null))
-    }
-    return people
+  evidence(base, metrics) {
+    const perOrg = tally(base.human, orgOf)
+    const name = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
+    const topCompany = name(metrics.top_company)
+    const topOrg = name(metrics.top_org)
+    const topParent = name(metrics.top_parent_org)
+    const half = (reachingHalf(perOrg) ?? []).map(([org]) => org)
+    const halfOfCompanies = (reachingHalf(without(perOrg, INDEPENDENT)) ?? []).map(([org]) => org)
+    const orgs = [...new Set([topCompany, topOrg, ...half, ...halfOfCompanies])]
+      .filter((o): o is string => o !== null)
+      .sort()
+    return [
+      // The authors of each organisation a figure names, in name order.
+      ...orgs.map((org) => ({
+        id: `organization:${org}`,
+        people: authorsBehind(base, (c) => orgOf(c) === org),
+        keys: [
+          ...(org === topCompany ? TOP_COMPANY_KEYS : []),
+          ...(org === topOrg ? ['top_org', 'top_org_share'] : []),
+          ...(half.includes(org) ? ['elephant_factor', 'commits_per_org', 'contributors_per_org', 'org_count'] : []),
+          ...(halfOfCompanies.includes(org) ? ['elephant_factor_excl_independent'] : []),
+        ],
+      })),
+      ...(topParent
+        ? [
+            {
+              id: `parent-organization:${topParent}`,
+              people: authorsBehind(base, (c) => parentOf(base, c) === topParent),
+              keys: ['top_parent_org', 'top_parent_org_share', 'commits_per_parent_org'],
+            },
+          ]
+        : []),
+      {
+        id: 'independent',
+        people: authorsBehind(base, (c) => orgOf(c) === INDEPENDENT),
+        keys: ['independent_commits', 'independent_share'],
+      },
+      // Unknown is never read as safe: name the largest unattributed contributors so someone can attribute them.
+      {
+        id: 'unknown-organization',
+        people: authorsBehind(base, (c) => orgOf(c) === null),
+        keys: ['unknown_commits', 'unknown_share', 'commit_coverage', 'author_coverage'],
+      },
+    ]
   },
 }
+
+const TOP_COMPANY_KEYS = [
+  'top_company',
+  'top_company_share',
+  'top_company_share_of_human',
+  'top_company_share_of_companies',
+]
 
 export function orgOf(commit: AttributedCommit): string | null {
   return commit.attribution.organization ?? null
@@ -177,4 +213,24 @@ export function parentOf(base: Base, commit: AttributedCommit): string | null {
   const id = commit.attribution.entityId
   if (org === null || org === INDEPENDENT || !id || !base.input.entities) return org
   return base.input.entities.root(id, base.asOf)?.name ?? org
+}
+
+/** Organisations as declared: named by the person only, so curated facts (lists, countries, parents) never apply. */
+function selfDeclared(human: readonly AttributedCommit[]): {
+  self_declared_commits: number
+  self_declared_orgs: string[]
+} {
+  const declared = new Set<string>()
+  const curated = new Set<string>()
+  let commits = 0
+  for (const {attribution} of human) {
+    if (!attribution.organization) continue
+    const asDeclared = attribution.claim?.selfDeclared === true && !attribution.entityId
+    if (asDeclared) commits++
+    ;(asDeclared ? declared : curated).add(attribution.organization)
+  }
+  return {
+    self_declared_commits: commits,
+    self_declared_orgs: [...declared].filter((name) => !curated.has(name)).sort(compare),
+  }
 }

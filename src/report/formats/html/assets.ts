@@ -51,6 +51,7 @@ dd { margin: 0; }
 .base-new { background: #fff8c5; color: #6a4b00; border: 1px solid #d4a72c; min-width: 0; }
 .base-updated { background: #ffebe9; color: #a40e26; border: 1px solid #cf222e; min-width: 0; }
 .unknown { color: var(--muted); font-style: italic; }
+.mark { font-size: 0.8em; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; color: var(--muted); white-space: nowrap; }
 footer { color: var(--muted); border-top: 1px solid var(--line); margin-top: 32px; }
 @media print { details { break-inside: avoid; } }
 `

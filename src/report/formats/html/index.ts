@@ -10,7 +10,15 @@ import {day, formatNumber} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
 import {CONTENT_SECURITY_POLICY, SCRIPT, STYLE} from './assets.js'
 import {type Figure, countryFigure, organizationFigure, severityFigure} from './figures.js'
-import {esc, findingsSection, notReadSection, projectsEvidence, projectsTable, rulesTable} from './sections.js'
+import {
+  esc,
+  findingsSection,
+  notReadSection,
+  projectsEvidence,
+  projectsTable,
+  rulesTable,
+  wantedSection,
+} from './sections.js'
 
 function card(label: string, value: string): string {
   return `<div class="card"><div class="muted">${esc(label)}</div><div class="value">${esc(value)}</div></div>`
@@ -68,6 +76,11 @@ ${projectsTable(result)}
 <section id="findings">
 <h2>Findings</h2>
 ${findingsSection(result)}
+</section>
+<section id="evidence-wanted">
+<h2>Evidence wanted</h2>
+<p class="muted">Where attribution coverage is too low to judge: the few unattributed authors whose evidence would raise it most, with an affiliations file to fill in (in each project's evidence below).</p>
+${wantedSection(result)}
 </section>
 <section id="evidence">
 <h2>Evidence per project</h2>

@@ -1,5 +1,14 @@
 /** The HTML report's tables and evidence blocks. Every value from the scan goes through `esc`. */
-import type {EvidencePerson, Finding, MetricValue, ProjectReport, RuleMeta, ScanResult} from '../../../core/model.js'
+import type {
+  EvidencePerson,
+  EvidenceWanted,
+  Finding,
+  MetricValue,
+  ProjectReport,
+  RuleMeta,
+  ScanResult,
+} from '../../../core/model.js'
+import {evidenceMarks, selfDeclaredOrgs, wantedPerson, wantedSentence} from '../../shared/attribution.js'
 import {escapeHtml} from '../../shared/escape-html.js'
 import {baselineMark} from '../../shared/baseline.js'
 import {headline, leader, severityCounts} from '../../shared/metrics.js'
@@ -73,7 +82,7 @@ export function projectsTable(result: ScanResult): string {
       numCell(p.score, String(p.score)),
       top === null
         ? '<td><span class="unknown">-</span></td>'
-        : `<td data-sort="${esc(top.name)}">${esc(top.name)}${also}</td>`,
+        : `<td data-sort="${esc(top.name)}">${esc(top.name)}${selfDeclaredOrgs(p).has(top.name) ? marksHtml(['self-declared']) : ''}${also}</td>`,
       numCell(top?.share ?? null, percent(top?.share)),
       numCell(h.elephantFactor, formatNumber(h.elephantFactor)),
       numCell(h.busFactor, formatNumber(h.busFactor)),
@@ -96,7 +105,7 @@ function metricsTable(metrics: Record<string, MetricValue>): string {
 function peopleTable(people: readonly EvidencePerson[]): string {
   const rows = people.map(
     (p) =>
-      `<tr><td>${code(p.person)}</td><td>${orUnknown(p.organization)}</td><td>${orUnknown(p.source)}</td><td>${p.citation ? code(p.citation) : ''}</td><td>${esc(p.role ?? '')}${p.roleSource ? ` (${code(p.roleSource)})` : ''}</td><td class="num">${esc(p.commits ?? '')}</td><td>${(p.shas ?? []).map(code).join(' ')}</td></tr>`,
+      `<tr><td>${code(p.person)}</td><td>${orUnknown(p.organization)}${marksHtml(evidenceMarks(p))}</td><td>${orUnknown(p.source)}</td><td>${p.citation ? code(p.citation) : ''}</td><td>${esc(p.role ?? '')}${p.roleSource ? ` (${code(p.roleSource)})` : ''}</td><td class="num">${esc(p.commits ?? '')}</td><td>${(p.shas ?? []).map(code).join(' ')}</td></tr>`,
   )
   return `<table><thead><tr><th>Person</th><th>Organisation</th><th>Evidence source</th><th>Citation</th><th>Role</th><th class="num">Commits</th><th>Commits to check</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
@@ -147,7 +156,7 @@ function projectBlock(p: ProjectReport, n: number): string {
   )
   const people = p.people.map(
     (person) =>
-      `<tr><td>${code(person.person)}</td><td class="num">${esc(person.commits)}</td><td>${orUnknown(person.organization)}</td><td>${orUnknown(person.source)}</td><td>${person.citation ? code(person.citation) : ''}</td></tr>`,
+      `<tr><td>${code(person.person)}</td><td class="num">${esc(person.commits)}</td><td>${orUnknown(person.organization)}${marksHtml(evidenceMarks(person))}</td><td>${orUnknown(person.source)}</td><td>${person.citation ? code(person.citation) : ''}</td></tr>`,
   )
   const roles = p.roles.map(
     (r) =>
@@ -176,6 +185,16 @@ function projectBlock(p: ProjectReport, n: number): string {
       `<table><thead><tr><th>Person</th><th class="num">Commits</th><th>Organisation</th><th>Evidence source</th><th>Citation</th></tr></thead><tbody>${people.join('')}</tbody></table>`,
     )
   }
+  if (p.wanted) parts.push('<h3>Evidence wanted</h3>', wantedBlock(p.wanted))
+  if (p.automation?.length) {
+    const rows = p.automation.map(
+      (a) => `<tr><td>${code(a.identity)}</td><td class="num">${esc(a.commits)}</td><td>${esc(a.rule ?? '')}</td></tr>`,
+    )
+    parts.push(
+      '<h3>Automation excluded from the people figures</h3>',
+      `<table><thead><tr><th>Identity</th><th class="num">Commits</th><th>Rule</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    )
+  }
   if (roles.length) {
     parts.push(
       '<h3>Governance roles</h3>',
@@ -184,6 +203,30 @@ function projectBlock(p: ProjectReport, n: number): string {
   }
   parts.push('</details>')
   return parts.join('\n')
+}
+
+/** Marks beside an organisation: self-declared, unverified e-mail domain, stale claim. */
+function marksHtml(marks: readonly string[]): string {
+  return marks.map((m) => ` <span class="mark">${esc(m)}</span>`).join('')
+}
+
+function wantedBlock(wanted: EvidenceWanted): string {
+  const rows = wanted.people.map((person) => `<li>${esc(wantedPerson(person))}</li>`)
+  return [
+    `<p>${esc(wantedSentence(wanted))}.</p>`,
+    `<ul>${rows.join('')}</ul>`,
+    '<p class="muted">Fill in from evidence you can cite and pass with <code>--overrides</code>:</p>',
+    `<pre><code>${esc(wanted.snippet)}</code></pre>`,
+  ].join('\n')
+}
+
+/** The projects with an evidence-wanted list, each linking to its evidence block. */
+export function wantedSection(result: ScanResult): string {
+  const sorted = result.projects
+  const items = sorted.flatMap((p, i) =>
+    p.wanted ? [`<li><a href="#project-${i + 1}">${code(p.repo)}</a>: ${esc(wantedSentence(p.wanted))}.</li>`] : [],
+  )
+  return items.length ? `<ul>${items.join('')}</ul>` : '<p>Attribution coverage is enough to judge every project.</p>'
 }
 
 export function projectsEvidence(result: ScanResult): string {

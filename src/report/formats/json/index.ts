@@ -10,9 +10,11 @@ export function renderJson(result: ScanResult): string {
 export const reporter: Reporter = {
   id: 'json',
   description: 'The full scan result as versioned JSON (the evidence chain from component to attribution)',
+  exact: true,
   extension: 'json',
   render: renderJson,
 }
 
-export {readScanResult} from './read.js'
+export {MEASUREMENT_SCHEMA_VERSION, readMeasuredReport, readScanResult} from './read.js'
+export type {MeasuredReport} from './schema.js'
 export {stableJson} from './stable-json.js'

@@ -4,6 +4,7 @@
  */
 import {z} from 'zod'
 import {SEVERITIES} from '../../../core/model.js'
+import {DataPart, EvidenceGroup, Listings, MetricValue, ProjectStatus} from '../../../core/measurement-schema.js'
 
 export const ReportLocation = z.looseObject({
   file: z.string(),
@@ -37,3 +38,44 @@ export const ScanReport = z.looseObject({
   summary: z.looseObject({incomplete: z.boolean()}),
 })
 export type ScanReport = z.infer<typeof ScanReport>
+
+/*
+ * What judging a report again (`stewards evaluate`) reads: the measured data of every project, checked field by
+ * field, since rules and findings are built from it. Unknown fields are dropped; findings and scores are the rules'
+ * and are made again.
+ */
+export const MeasuredProject = z.object({
+  repo: z.string(),
+  status: ProjectStatus,
+  reason: z.string().optional(),
+  missing: z.array(DataPart).optional(),
+  provenance: z.string(),
+  confidence: z.enum(['high', 'medium', 'low']),
+  components: z.array(z.looseObject({locations: z.array(ReportLocation)})),
+  facts: z.looseObject({}).optional(),
+  metrics: z.record(z.string(), MetricValue),
+  evidence: z.array(EvidenceGroup).optional(),
+  listings: Listings.optional(),
+  people: z.array(z.looseObject({person: z.string()})),
+  roles: z.array(z.looseObject({login: z.string()})),
+  automation: z.array(z.looseObject({identity: z.string(), commits: z.number()})).optional(),
+  wanted: z.looseObject({}).optional(),
+})
+
+export const MeasuredReport = z.object({
+  schemaVersion: z.string(),
+  window: z.object({since: z.string(), until: z.string()}),
+  inputs: z.array(z.string()),
+  projects: z.array(MeasuredProject),
+  unresolved: z.array(z.looseObject({})),
+  lists: z.object({known: z.array(z.string()), selected: z.array(z.string())}).optional(),
+  summary: z.looseObject({
+    components: z.number().int().nonnegative(),
+    incomplete: z.boolean(),
+    inputsIncomplete: z.boolean().optional(),
+  }),
+  skipped: z.array(z.looseObject({})),
+  errors: z.array(z.looseObject({file: z.string(), code: z.string(), message: z.string()})),
+  requests: z.looseObject({}).optional(),
+})
+export type MeasuredReport = z.infer<typeof MeasuredReport>

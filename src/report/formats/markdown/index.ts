@@ -4,6 +4,13 @@
  */
 import {type Finding, type ProjectReport, SEVERITIES, type ScanResult} from '../../../core/model.js'
 import {baselineCounts, baselineMark, baselineSentence} from '../../shared/baseline.js'
+import {
+  evidenceMarks,
+  projectsWanting,
+  selfDeclaredOrgs,
+  wantedPerson,
+  wantedSentence,
+} from '../../shared/attribution.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
@@ -84,7 +91,8 @@ function projectTable(projects: ProjectReport[]): string[] {
     const h = headline(p)
     const top = leader(h)
     const also = top?.company ? `; top company ${mdText(top.company.name)} (${percent(top.company.share)})` : ''
-    const company = top ? `${mdText(top.name)} (${percent(top.share)})${also}` : '-'
+    const declared = top && selfDeclaredOrgs(p).has(top.name) ? ' _(self-declared)_' : ''
+    const company = top ? `${mdText(top.name)}${declared} (${percent(top.share)})${also}` : '-'
     const known = percent(knownShare(h))
     const status = p.reason ? `${p.status}: ${mdText(p.reason)}` : p.status
     lines.push(
@@ -114,10 +122,43 @@ function findingDetails(f: Finding): string[] {
       : ''
     const role = person.role ? `, ${mdText(person.role)}` : ''
     const commits = person.commits !== undefined ? `, ${person.commits} commits` : ''
-    lines.push(`  - ${mdCode(person.person)}: ${org}${source}${role}${commits}`)
+    const marks = evidenceMarks(person)
+    const marked = marks.length ? ` **[${marks.join('; ')}]**` : ''
+    lines.push(`  - ${mdCode(person.person)}: ${org}${source}${role}${commits}${marked}`)
   }
   if (f.evidence.note) lines.push(`  - Note: ${mdText(f.evidence.note)}`)
   return lines
+}
+
+/** Per project, who would change a coverage too low to judge, and the overrides file to fill in. */
+function evidenceWanted(result: ScanResult): string[] {
+  const lines: string[] = []
+  for (const p of projectsWanting(result.projects)) {
+    lines.push(`- ${mdCode(p.repo)}: ${mdText(wantedSentence(p.wanted))}.`)
+    for (const person of p.wanted.people) lines.push(`  - ${mdText(wantedPerson(person))}`)
+    // A fence longer than any backtick run in the snippet, so commit names cannot close it.
+    const fence = '`'.repeat(Math.max(3, ...[...p.wanted.snippet.matchAll(/`+/g)].map((m) => m[0].length + 1)))
+    lines.push(
+      '',
+      `  ${fence}yaml`,
+      ...p.wanted.snippet
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+      `  ${fence}`,
+      '',
+    )
+  }
+  return lines
+}
+
+/** Automation kept out of the people figures, per project, with the rule that caught it. */
+function automation(result: ScanResult): string[] {
+  return result.projects.flatMap((p) =>
+    (p.automation ?? []).map(
+      (a) => `- ${mdCode(p.repo)}: ${mdCode(a.identity)} ${a.commits} commits${a.rule ? ` (${mdText(a.rule)})` : ''}`,
+    ),
+  )
 }
 
 function details(title: string, body: string[]): string[] {
@@ -159,6 +200,8 @@ export function renderMarkdownWithin(result: ScanResult, limit: number): string 
     ...topFindings(findings),
     ...projectTable(result.projects),
     ...details(`All findings with evidence (${findings.length})`, findings.flatMap(findingDetails)),
+    ...details(`Evidence wanted (${projectsWanting(result.projects).length} projects)`, evidenceWanted(result)),
+    ...details(`Automation excluded from the people figures (${automation(result).length})`, automation(result)),
     ...details(`Not read (${gaps.length})`, gaps),
     ...details(`Rules (${result.rules.length})`, ruleTable(result)),
     '',

@@ -10,6 +10,7 @@ import {cleanText, day, formatNumber} from '../../shared/text.js'
 import type {ReportOptions, Reporter} from '../../types.js'
 import {type Paint, painter} from './ansi.js'
 import {findingSection, notReadSection} from './findings.js'
+import {wantedSection} from './wanted.js'
 import {projectSection} from './projects.js'
 import {packParts} from './wrap.js'
 
@@ -45,6 +46,8 @@ export function renderTable(result: ScanResult, options: ReportOptions): string 
   const sections = [headerLines(result, paint, width)]
   if (result.projects.length > 0) sections.push(projectSection(result.projects, paint, width))
   sections.push(findingSection(result, paint, width))
+  const wanted = wantedSection(result, paint, width)
+  if (wanted.length > 0) sections.push(wanted)
   const notRead = notReadSection(result, paint, width)
   if (notRead.length > 0) sections.push(notRead)
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`

@@ -3,6 +3,7 @@
  * fit; the share has its own column so it is never cut. A status reason goes below the table, not in a cell.
  */
 import {type ProjectReport, SEVERITIES, type Severity} from '../../../core/model.js'
+import {selfDeclaredOrgs} from '../../shared/attribution.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
 import {cleanText, formatNumber, percent} from '../../shared/text.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
@@ -39,6 +40,9 @@ function columns(allOnGitHub: boolean): Column[] {
 
 const LEGEND =
   'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
+/** Marks an organisation only its contributors' profiles name (not in the organisation data). */
+const DECLARED = '*'
+const DECLARED_NOTE = "* self-declared: named by contributors' profiles, not in the organisation data"
 
 function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[] {
   const h = headline(project)
@@ -48,7 +52,7 @@ function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[]
     {text: allOnGitHub ? project.repo.slice(GITHUB.length) : project.repo},
     {text: project.status, paint: project.status === 'ok' ? undefined : (s) => paint(s, 'yellow')},
     {text: String(project.score), paint: project.score >= 75 ? (s) => paint(s, 'bold') : undefined},
-    {text: top?.name ?? '-'},
+    {text: top ? `${top.name}${selfDeclaredOrgs(project).has(top.name) ? DECLARED : ''}` : '-'},
     {text: percent(top?.share)},
     {text: percent(knownShare(h))},
     {text: formatNumber(h.elephantFactor)},
@@ -81,7 +85,9 @@ function blockLines(projects: readonly ProjectReport[], paint: Paint, width: num
     const figures = [
       p.status,
       `score ${p.score}`,
-      top ? `${cleanText(top.name)} ${percent(top.share)}` : 'top organisation unknown',
+      top
+        ? `${cleanText(top.name)}${selfDeclaredOrgs(p).has(top.name) ? ' (self-declared)' : ''} ${percent(top.share)}`
+        : 'top organisation unknown',
       `known ${percent(knownShare(h))}`,
       `elephant ${formatNumber(h.elephantFactor)}`,
       `bus ${formatNumber(h.busFactor)}`,
@@ -101,8 +107,14 @@ export function projectSection(projects: readonly ProjectReport[], paint: Paint,
     width,
   )
   const reasons = reasonLines(projects, paint, width)
+  const declared = projects.some((p) => {
+    const top = leader(headline(p))
+    return top !== null && selfDeclaredOrgs(p).has(top.name)
+  })
   const below = reasons.length ? ['', ...reasons] : []
   if (overflow) return [paint('PROJECTS', 'bold'), ...blockLines(projects, paint, width), ...below]
+  // The block layout writes "(self-declared)" in full; the table marks the name and says why once.
+  const note = declared ? hanging('', DECLARED_NOTE, 2, width).map((l) => paint(l, 'dim')) : []
   const legend = short ? hanging('', LEGEND, 2, width).map((l) => paint(l, 'dim')) : []
-  return [...lines, ...legend, ...below]
+  return [...lines, ...legend, ...note, ...below]
 }

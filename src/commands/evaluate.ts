@@ -1,0 +1,67 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../core/command.js'
+import {ExitCode} from '../core/errors.js'
+import {deliver} from '../pipeline/deliver.js'
+import {evaluateSettings, runEvaluate} from '../pipeline/evaluate.js'
+import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
+
+export default class Evaluate extends BaseCommand {
+  static override summary =
+    'Judge a saved JSON report again: other rules, thresholds or lists, without collecting again.'
+
+  static override description =
+    `Reads a JSON report written by \`stewards scan --format json\` (or --output json=FILE), evaluates the rules on the metrics and evidence it holds, and writes every report format, as a fresh scan with the same rules on the same data would. Nothing is collected, attributed or measured again: the window, the people and their organisations are those of the report.
+
+--lists recomputes the figures that depend on which watch-lists count (listed_*) from the report; without it the report's own lists count. Reports written before schema 1.2.0 hold the metrics but not the people behind them: they can be judged (findings then name nobody) but not with --lists.
+
+Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline apply); flags win.
+
+Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the report was, or a rule could not be evaluated; outranks 1), 3 usage error (a file that is not a report, a schema version this stewards cannot read), 4 internal error.`
+
+  static override examples = [
+    {
+      description: 'What does the strict pack say about last quarter’s scan?',
+      command: '<%= config.bin %> <%= command.id %> stewards.json --rules strict',
+    },
+    {
+      description: 'What if the limit on one organisation’s share of commits were 40 %?',
+      command: '<%= config.bin %> <%= command.id %> stewards.json --param single-org-majority.max_share=0.4',
+    },
+    {
+      description: 'Only one watch-list counts; gate on high findings and keep SARIF and HTML',
+      command:
+        '<%= config.bin %> <%= command.id %> stewards.json --lists us-bis-entity-list --fail-on high --output sarif=stewards.sarif --output html=stewards.html',
+    },
+    {
+      description: 'Re-judged findings against a baseline: only new or worsened ones gate',
+      command: '<%= config.bin %> <%= command.id %> stewards.json --rules strict --baseline main.json --fail-on medium',
+    },
+  ]
+
+  static override args = {
+    report: Args.string({description: 'a JSON report (stewards scan --format json)', required: true}),
+  }
+
+  static override flags = {
+    config: Flags.string({
+      description: 'settings file (default: .stewards.yaml in the working directory); only the judging keys apply',
+    }),
+    ...judgingFlags,
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Evaluate)
+    const {rules, params, lists, delivery} = await judgingFrom(flags, await evaluateSettings(flags.config))
+    const result = await runEvaluate({
+      report: args.report,
+      rules,
+      params,
+      lists,
+      version: this.config.version,
+      onNotice: (message) => this.logToStderr(`stewards: ${message}`),
+    })
+    const {exitCode, message} = await deliver(result, delivery)
+    if (message) this.logToStderr(message)
+    if (exitCode !== ExitCode.clean) this.exit(exitCode)
+  }
+}

@@ -1,0 +1,60 @@
+import {ExitCode} from '../core/errors.js'
+import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
+import type {ScanResult, Severity} from '../core/model.js'
+import {renderReport, type ReportFormat} from '../report/index.js'
+import {gatingFindings, markBaseline, reachesThreshold} from './baseline.js'
+import type {OutputTarget} from './flags.js'
+
+/** How a judged result leaves the tool: `scan` and `evaluate` share it, so they share the exit-code contract. */
+export interface Delivery {
+  /** What goes to stdout, unless an `--output` already writes to `-`. */
+  format: ReportFormat
+  outputs: OutputTarget[]
+  failOn: Severity | 'none'
+  /** A previous report: only new or worsened findings gate. */
+  baseline?: Pick<ScanResult, 'findings'>
+}
+
+/** Report files: written atomically, never through a link; a failure is the user's to fix (exit 3). */
+const OUTPUT_TARGET = {what: '--output', hint: 'give a file path in a writable directory, or - for stdout'}
+
+/** Refused before any work is spent: a directory or a symbolic link given as a report file. */
+export function checkOutputs(outputs: readonly OutputTarget[]): void {
+  for (const {file} of outputs) if (file !== '-') checkWriteTarget(file, OUTPUT_TARGET)
+}
+
+/**
+ * Marks the findings against the baseline, writes every report (files, then stdout), and says how to exit: 2 when
+ * incomplete (it outranks findings), 1 when a gating finding reaches `failOn`, else 0; with the line for stderr.
+ */
+export async function deliver(
+  result: ScanResult,
+  delivery: Delivery,
+  stdout: NodeJS.WriteStream = process.stdout,
+): Promise<{exitCode: ExitCode; message?: string}> {
+  if (delivery.baseline) markBaseline(result, delivery.baseline)
+  const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR
+  const width = stdout.columns || Number(process.env.COLUMNS) || 100
+  for (const {format, file} of delivery.outputs) {
+    // renderReport is the output boundary of reports: the text is already redacted and neutralised.
+    const text = renderReport(format, result, {color: false, width})
+    if (file === '-') stdout.write(text)
+    else await writeFileAtomic(file, text, OUTPUT_TARGET)
+  }
+  if (!delivery.outputs.some((o) => o.file === '-')) stdout.write(renderReport(delivery.format, result, {color, width}))
+
+  if (result.summary.incomplete)
+    return {
+      exitCode: ExitCode.incomplete,
+      message:
+        'stewards: the result is incomplete: some inputs could not be read, collection was cut short or a rule could not be evaluated (see errors in the report)',
+    }
+  const gating = gatingFindings(result).filter((f) => reachesThreshold([f], delivery.failOn))
+  if (gating.length === 0) return {exitCode: ExitCode.clean}
+  const what = delivery.baseline ? 'new or worsened finding(s)' : 'finding(s)'
+  const rules = [...new Set(gating.map((f) => f.ruleId))].join(', ')
+  return {
+    exitCode: ExitCode.findings,
+    message: `stewards: ${gating.length} ${what} at or over --fail-on ${delivery.failOn}: ${rules}`,
+  }
+}

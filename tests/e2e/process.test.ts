@@ -1,0 +1,180 @@
+/**
+ * The few tests that need a real process: the built CLI (dist/, `npm test` builds first) started as
+ * `node bin/run.js`, with its exit code, its stdout through a pipe, an unknown command, `--version` and a signal.
+ * Every other CLI test runs the commands in-process (tests/support/cli.ts).
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {ScanResult} from '../../src/core/model.js'
+import {TOKEN} from '../collect/helpers.js'
+import {builtBin, processEnv, repoRoot, runBuilt} from '../support/cli.js'
+import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+
+const out = mkdtempSync(join(tmpdir(), 'stewards-e2e-'))
+let n = 0
+/** The demo scan, its reports in the temp dir: the demo's .stewards.yaml would write them into demo-output/. */
+const scanDemo = (args: string[], env: Record<string, string> = {}) =>
+  runBuilt(['scan', 'fixtures/demo', ...args, '--output', `json=${join(out, `${++n}.json`)}`], {env})
+
+/**
+ * Runs the built CLI with stdout into a pipe whose reader starts a second late (as `| jq` may): the CLI has
+ * exited by then, so only what it flushed before exiting is there. Returns the exit code the shell saw.
+ */
+function throughLatePipe(args: string[]): {code: string; stdout: string} {
+  const quoted = [process.execPath, builtBin, ...args].map((a) => `'${a}'`).join(' ')
+  const r = spawnSync('sh', ['-c', `(${quoted} 2>/dev/null; echo "exit $?" >&2) | (sleep 1; cat)`], {
+    cwd: repoRoot,
+    env: processEnv({XDG_CACHE_HOME: out}),
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  return {code: r.stderr.trim(), stdout: r.stdout}
+}
+
+describe('the built CLI in a process', () => {
+  it('--version prints name and version, exit 0', async () => {
+    const r = await runBuilt(['--version'])
+    const {version} = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`^stewards/${version.replaceAll('.', '\\.')} `))
+  })
+
+  it('an unknown command is a usage error (3) with a hint', async () => {
+    const r = await runBuilt(['no-such-command'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain("unknown command 'no-such-command'")
+    expect(r.stderr).toContain('Hint: run `stewards --help` for the list of commands')
+  })
+
+  it('exit 0: a clean scan prints the table', async () => {
+    const clean = await scanDemo([])
+    expect(clean.stderr).not.toContain('Error')
+    expect(clean.code).toBe(0)
+    expect(clean.stdout).toContain('FINDINGS')
+  })
+
+  it('exit 1: findings at or over --fail-on', async () => {
+    const gated = await scanDemo(['--fail-on', 'high', '--format', 'json'])
+    expect(gated.code).toBe(1)
+    expect(gated.stderr).toContain('stewards: 6 finding(s) at or over --fail-on high: ')
+    expect((JSON.parse(gated.stdout) as ScanResult).findings.length).toBeGreaterThan(0)
+  })
+
+  it('exit 3: a usage error, with a hint', async () => {
+    const usage = await scanDemo(['--since', 'yesterday'])
+    expect(usage.code).toBe(3)
+    expect(usage.stderr).toContain('Hint:')
+  })
+
+  it('exit 4: an internal error, never 1', async () => {
+    // A fault from outside the product: stdout throws when the report is written (tests/support/faults).
+    const preload = pathToFileURL(join(repoRoot, 'tests', 'support', 'faults', 'stdout-throws.mjs')).href
+    const crash = await scanDemo([], {NODE_OPTIONS: `--import ${preload}`})
+    expect(crash.code).toBe(4)
+    expect(crash.stderr).toContain('internal error')
+    // The stack trace shows what ran: the built tree, not src/ through a TypeScript loader.
+    expect(crash.stderr).toContain(join(repoRoot, 'dist', 'commands', 'scan.js'))
+    expect(crash.stderr).not.toContain(join(repoRoot, 'src'))
+  })
+
+  it('exit 2 (incomplete) with a report over 64 KiB on a slow pipe: the HTML reaches the reader whole', () => {
+    // Governance files before June 2025 are not in the demo's snapshot: the scan is incomplete (exit 2).
+    const r = throughLatePipe([
+      'scan',
+      'fixtures/demo',
+      '--since',
+      '2024-06-01',
+      '--until',
+      '2025-06-01',
+      '--format',
+      'html',
+      '--output',
+      `json=${join(out, 'pipe.json')}`,
+    ])
+    expect(r.code).toBe('exit 2')
+    expect(r.stdout.length).toBeGreaterThan(65_536)
+    expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true)
+  })
+
+  it('collect writes the whole JSON to a pipe before exiting 2 (more than a pipe buffer of 64 KiB)', () => {
+    // The demo bundle replayed for an earlier window end: the files at that commit were never recorded.
+    const repos = [
+      'example-lumen/lumen-web',
+      'example-nimbus/nimbus-mesh',
+      'example-vaguedb/vaguedb',
+      'example-tinyqueue/tiny-queue',
+    ]
+    const snapshot = join(repoRoot, 'fixtures', 'demo', 'snapshot.json')
+    const r = throughLatePipe([
+      'collect',
+      ...repos,
+      '--snapshot',
+      snapshot,
+      '--since',
+      '2025-01-01',
+      '--until',
+      '2025-06-01',
+      '--json',
+    ])
+    expect(r.code).toBe('exit 2')
+    expect(r.stdout.length).toBeGreaterThan(65_536)
+    const json = JSON.parse(r.stdout)
+    expect(json.incomplete).toBe(true)
+    expect(json.projects.map((p: {missing?: string[]}) => p.missing)).toEqual(repos.map(() => ['governance']))
+  })
+
+  describe('SIGINT', () => {
+    let emulator: GithubEmulator
+    beforeAll(async () => {
+      // Every answer is a rate limit that resets in an hour: the collection waits for it.
+      emulator = await startGithubEmulator({
+        roots: [join(repoRoot, 'tests', 'collect', '__fixtures__', 'github')],
+        token: TOKEN,
+        faults: [{kind: 'rate-limit', match: /./, resetSeconds: 3600}],
+      })
+    })
+    afterAll(() => emulator.close())
+
+    it('ends a run waiting for a rate limit at once', async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          builtBin,
+          'collect',
+          'example/widget',
+          '--github-api-url',
+          emulator.url,
+          '--since',
+          '2024-01-01',
+          '--until',
+          '2025-01-01',
+          '--cache-dir',
+          mkdtempSync(join(out, 'cache-')),
+        ],
+        {cwd: repoRoot, env: processEnv({GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: out})},
+      )
+      let stderr = ''
+      const waiting = new Promise<void>((resolve) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString()
+          if (stderr.includes('GitHub rate limit reached: waiting')) resolve()
+        })
+      })
+      const ended = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) =>
+        child.on('close', (code, signal) => resolve({code, signal})),
+      )
+      await waiting
+      const sent = Date.now()
+      child.kill('SIGINT')
+      const {code, signal} = await ended
+      expect(Date.now() - sent).toBeLessThan(5_000)
+      // Ended by the signal (a shell shows 130), not by finishing the collection.
+      expect({code, signal}).toEqual({code: null, signal: 'SIGINT'})
+      expect(stderr).toContain('--on-rate-limit stop ends the run with partial results instead')
+    })
+  })
+})
