@@ -219,7 +219,7 @@ export function formatPeopleText(report: PeopleReport): string {
 
 /** The evidence-wanted list and its snippet, as `people --wanted` and the terminal report print them. */
 export function formatWanted(wanted: EvidenceWanted): string[] {
-  const share = (n: number) => `${(n * 100).toFixed(1)}%`
+  const share = (n: number) => formatPercent(n)
   const lines = [
     `Evidence wanted: ${wanted.people.length} of ${wanted.unknownPeople} unattributed ${wanted.unknownPeople === 1 ? 'author makes' : 'authors make'} ${share(wanted.share)} of human commits; attributing them would raise coverage from ${share(wanted.coverage)} to ${share(wanted.coverageAfter)}.`,
   ]
