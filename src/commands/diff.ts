@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
-import {type Finding, SEVERITIES, type Severity} from '../core/model.js'
-import {diffFindings, reachesThreshold} from '../pipeline/baseline.js'
+import {SEVERITIES, type Severity} from '../core/model.js'
+import {diffReports} from '../pipeline/diff.js'
 
 export default class Diff extends BaseCommand {
   static summary = 'Compare two JSON reports: new, worsened, improved and resolved findings.'
@@ -36,28 +36,9 @@ export default class Diff extends BaseCommand {
     // Imported here: the pipeline module loads every stage, which a diff of two reports does not need.
     const {readReport} = await import('../pipeline/scan.js')
     const [base, head] = [await readReport(args.base), await readReport(args.head)]
-    const diff = diffFindings(base.findings, head.findings)
-    const brief = (f: Finding) => ({ruleId: f.ruleId, severity: f.severity, repo: f.repo, message: f.message})
-    const out = {
-      added: diff.added.map(brief),
-      worsened: diff.worsened.map((w) => ({...brief(w.finding), was: w.was})),
-      improved: diff.improved.map((w) => ({...brief(w.finding), was: w.was})),
-      removed: diff.removed.map(brief),
-      unchanged: diff.unchanged.length,
-    }
+    const {out, lines, gates} = diffReports(base, head, flags['fail-on'] as Severity | 'none')
     if (json) this.log(JSON.stringify(out, null, 2))
-    else {
-      const line = (tag: string, f: {severity: string; ruleId: string; repo: string; was?: string}) =>
-        this.log(`${tag} ${f.severity.toUpperCase().padEnd(8)} ${f.ruleId}  ${f.repo}${f.was ? ` (was ${f.was})` : ''}`)
-      for (const f of out.added) line('+ new     ', f)
-      for (const f of out.worsened) line('↑ worse   ', f)
-      for (const f of out.improved) line('↓ better  ', f)
-      for (const f of out.removed) line('- resolved', f)
-      this.log(
-        `${out.added.length} new, ${out.worsened.length} worsened, ${out.improved.length} improved, ${out.removed.length} resolved, ${out.unchanged} unchanged`,
-      )
-    }
-    const gating = [...diff.added, ...diff.worsened.map((w) => w.finding)]
-    if (reachesThreshold(gating, flags['fail-on'] as Severity | 'none')) this.exit(ExitCode.findings)
+    else for (const line of lines) this.log(line)
+    if (gates) this.exit(ExitCode.findings)
   }
 }

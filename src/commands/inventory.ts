@@ -1,14 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
-import type {Component, Inventory} from '../core/model.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
-import {formatPlace, formatProblem} from '../core/problem.js'
 import {writeJson} from '../core/json-stream.js'
 import {safeOutput} from '../core/neutralise.js'
 import {parseSizeFlag} from '../core/size.js'
 import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
+import {inventorySummary, inventoryTable} from '../pipeline/inventory.js'
 
 export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
@@ -93,8 +92,8 @@ export default class InventoryCommand extends BaseCommand {
       stdin: {format: flags['stdin-format']},
     })
     if (!json) {
-      this.log(table(inventory.components))
-      this.logToStderr(summary(inventory))
+      this.log(inventoryTable(inventory.components))
+      this.logToStderr(inventorySummary(inventory))
     }
     let resolution: ResolveRun | undefined
     if (flags.resolve) {
@@ -108,44 +107,4 @@ export default class InventoryCommand extends BaseCommand {
       writeJson((chunk) => process.stdout.write(safeOutput(chunk)), resolution ? {...inventory, resolution} : inventory)
     if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }
-}
-
-const SKIPPED_SHOWN = 50
-
-function table(components: Component[]): string {
-  if (components.length === 0) return 'No components found.'
-  const rows = components.map((c) => {
-    const [first] = c.locations
-    const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
-    return [
-      c.ref,
-      c.kind,
-      c.ecosystem,
-      c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
-      `${formatPlace(first.file, first.line)}${more}`,
-    ]
-  })
-  const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
-  // A loop, not Math.max(...rows): spreading 125,000+ values into a call overflows the stack.
-  const widths = header.map((h) => h.length)
-  for (const row of rows)
-    for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(line)].join('\n')
-}
-
-function summary(inventory: Inventory): string {
-  const {components, skipped, errors, files} = inventory
-  const lines = [
-    `${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`,
-  ]
-  for (const e of errors) lines.push(`error: ${formatProblem(e)} [${e.code}]`)
-  for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped: ${formatProblem(s)} [${s.reason}]`)
-  if (skipped.length > SKIPPED_SHOWN)
-    lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --format json)`)
-  return lines.join('\n')
 }
