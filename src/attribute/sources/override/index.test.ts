@@ -2,24 +2,12 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadAttributionContext} from '../../context.js'
 import type {ProjectEvidence} from '../../types.js'
+import {emptyEvidence} from '../../__fixtures__/project.js'
 import {source} from './index.js'
 import {parseOverrides} from './load.js'
 
 const file = join(import.meta.dirname, '..', '..', '__fixtures__', 'affiliations.yaml')
-const evidence: ProjectEvidence = {
-  project: {
-    repo: 'x',
-    source: 'snapshot',
-    status: 'ok',
-    window: {since: '', until: ''},
-    commits: [],
-    governance: [],
-    profiles: {},
-  },
-  roles: [],
-  signed: new Map(),
-  declaredEmployers: new Map(),
-}
+const evidence: ProjectEvidence = emptyEvidence()
 
 describe('override source (affiliations.yaml)', async () => {
   const context = await loadAttributionContext({overrides: file})
