@@ -70,7 +70,11 @@ describe('git source', () => {
       ['Alice', '2023-12-31T23:30:00-02:00', null],
       ['Carol', '2024-06-01T08:00:00+00:00', 'carol'],
     ])
-    expect(project.governance).toEqual([{path: 'OWNERS', content: 'approvers:\n  - alice\n'}])
+    // Each governance file with its content at the window end and the revision it was last changed in.
+    expect(project.governance.map(({path, content}) => ({path, content}))).toEqual([
+      {path: 'OWNERS', content: 'approvers:\n  - alice\n'},
+    ])
+    expect(project.governance[0].revision?.date).toMatch(/^\d{4}-\d{2}-\d{2}/)
     // Git has no repository facts and no profiles: unknown, never "absent".
     expect(project.missing).toEqual(['facts', 'profiles'])
   })
