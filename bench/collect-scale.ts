@@ -117,7 +117,7 @@ export async function run(): Promise<void> {
   const emulator = await startEmulatorProcess(root)
   try {
     await parseCost(emulator.url, repos[0])
-    const options = {apiUrl: emulator.url, token: TOKEN, ...WINDOW, cacheDir, concurrency: 8}
+    const options = {apiUrl: emulator.url, token: TOKEN, window: WINDOW, cacheDir, concurrency: 8}
     const cold = await timed(() => collectProjects(repos, options))
     if (cold.value.incomplete) console.log(`cold run incomplete: ${cold.value.problems.slice(0, 3).join('; ')}`)
     const bytes = bytesUnder(cacheDir)

@@ -52,8 +52,7 @@ async function faultLatency(): Promise<void> {
       const result = await collectProjects(['github.com/example/widget', 'github.com/example/empty'], {
         apiUrl: emulator.url,
         token,
-        since: '2024-01-01T00:00:00Z',
-        until: '2025-01-01T00:00:00Z',
+        window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
         cacheDir,
         ...c.options,
       })
@@ -91,7 +90,7 @@ export async function run(): Promise<void> {
       const started = performance.now()
       const result = await collectProjects(
         repos.map((r) => `github.com/${r}`),
-        {apiUrl: emulator.url, token, since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z', cacheDir},
+        {apiUrl: emulator.url, token, window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'}, cacheDir},
       )
       const ms = performance.now() - started
       const target = label === 'cold' ? result.requests.total <= budget : result.requests.total === 0

@@ -1,4 +1,4 @@
-import {readdirSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
@@ -38,6 +38,21 @@ describe('plug-in registries', () => {
           pluginFolders(stage.folder),
           `plug-in id '${id}' must match its folder name under src/${stage.folder}/`,
         ).toContain(id)
+      }
+    })
+
+    it(`every plug-in folder of src/${stage.folder} has its readme and its own test`, () => {
+      for (const folder of pluginFolders(stage.folder)) {
+        const dir = join(src, stage.folder, folder)
+        const files = readdirSync(dir, {recursive: true}).map(String)
+        expect(
+          ['readme.md', 'README.md'].some((name) => existsSync(join(dir, name))),
+          `src/${stage.folder}/${folder}/ has no readme.md: say what the plug-in reads, what it gives and its limits`,
+        ).toBe(true)
+        expect(
+          files.some((name) => name.endsWith('.test.ts')),
+          `src/${stage.folder}/${folder}/ has no *.test.ts: test the plug-in beside it`,
+        ).toBe(true)
       }
     })
   }

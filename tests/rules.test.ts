@@ -3,7 +3,8 @@
  * rule passes. A new rule file needs no new test code: its own `tests` run here.
  */
 import {describe, expect, it} from 'vitest'
-import {collectRules, formatProblem, runRuleTests, shippedPacks} from '../src/evaluate/index.js'
+import {formatProblem} from '../src/core/problem.js'
+import {collectRules, runRuleTests, shippedPacks} from '../src/evaluate/index.js'
 
 const packs = await shippedPacks()
 

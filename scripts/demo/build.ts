@@ -98,7 +98,7 @@ export async function buildDemo(dir: string = DEMO_DIR): Promise<void> {
   try {
     const run = await collectProjects(
       projects.map((p) => `github.com/${p.owner}/${p.name}`),
-      {source: 'github', apiUrl: emulator.url, cacheDir, ...DEMO_WINDOW, concurrency: 1},
+      {source: 'github', apiUrl: emulator.url, cacheDir, window: DEMO_WINDOW, concurrency: 1},
     )
     if (run.incomplete) throw new Error(`demo collection incomplete: ${run.problems.join('; ')}`)
     const stable = await new DiskCache(cacheDir).exportBundle()

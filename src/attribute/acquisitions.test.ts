@@ -34,9 +34,9 @@ describe('acquisitions (gitdm companies.yaml)', () => {
     )
     expect(() => compileGoRegex('(?U)^a+$', 'c.yaml:9')).toThrow("c.yaml:9: Go flag 'U' has no JavaScript equivalent")
     expect(() => parseAcquisitions('acquisitions:\n  - [only-one]\n', 'c.yaml')).toThrow(
-      /^c\.yaml:2: acquisitions\[0\]: /,
+      /^c\.yaml:2:5: acquisitions\[0\]: /,
     )
-    expect(() => parseAcquisitions('acquisitions: [\n', 'c.yaml')).toThrow(/^c\.yaml:\d+: /)
+    expect(() => parseAcquisitions('acquisitions: [\n', 'c.yaml')).toThrow(/^c\.yaml:\d+:\d+: /)
   })
 
   it('does not run rules on absurdly long names', () => {

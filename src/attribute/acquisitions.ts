@@ -18,7 +18,7 @@ export interface Acquisition {
 const MAX_NAME = 256
 
 export async function loadAcquisitions(input: string | EvidenceText): Promise<Acquisition[]> {
-  const {file, text} = await readEvidence(input)
+  const {file, text} = await readEvidence(input, 'the companies file')
   return parseAcquisitions(text, file)
 }
 
@@ -38,13 +38,13 @@ export function compileGoRegex(source: string, where: string): RegExp {
     body = body.slice(inline[0].length)
     for (const flag of inline[1]) {
       if (flag === 'i' || flag === 'm' || flag === 's') flags += flag
-      else throw usageError('bad-config', `${where}: Go flag '${flag}' has no JavaScript equivalent`)
+      else throw usageError('evidence-invalid', `${where}: Go flag '${flag}' has no JavaScript equivalent`)
     }
   }
   try {
     return new RegExp(body, flags)
   } catch (error) {
-    throw usageError('bad-config', `${where}: ${(error as Error).message}`)
+    throw usageError('evidence-invalid', `${where}: ${(error as Error).message}`)
   }
 }
 

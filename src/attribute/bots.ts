@@ -3,10 +3,10 @@
  * `--bot` names), gitdm's `(Robots)` pseudo-company, and the user's `humans:` exceptions. Bots are counted
  * apart, with the rule that caught them, and kept out of every people figure.
  */
-import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
+import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from './yaml-file.js'
 
 /** The pseudo-company gitdm gives automation accounts. */
@@ -81,12 +81,7 @@ export async function loadBotRules(
   const paths = [...(options.shipped === false ? [] : [shippedBotsFile]), ...files]
   const rules: BotRules = {bots: [], humans: []}
   for (const file of paths) {
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-    }
+    const text = await readUserFile(file, 'the bot rules file')
     const parsed = parseBotRules(text, file === shippedBotsFile ? 'rules/bots/default.yaml' : file)
     const disabled = new Set(parsed.disable)
     rules.bots = [...rules.bots.filter((rule) => !disabled.has(rule.id)), ...parsed.bots]
@@ -108,7 +103,7 @@ export function parseBotRules(text: string, file: string): BotRules & {disable: 
         try {
           rule.pattern = new RegExp(value.pattern, 'u')
         } catch (error) {
-          throw usageError('bad-config', `${citation}: ${(error as Error).message}`)
+          throw usageError('bots-invalid', `${citation}: ${(error as Error).message}`)
         }
       }
       return rule

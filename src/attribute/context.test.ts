@@ -30,7 +30,7 @@ describe('loadAttributionContext: --affiliations files', () => {
     for (const [path, message] of cases) {
       // A good file beside it does not make the bad one acceptable.
       await expect(loadAttributionContext({affiliations: [good, path]})).rejects.toMatchObject({
-        code: 'invalid-affiliations',
+        code: 'evidence-invalid',
         exitCode: 3,
         message,
       })

@@ -1,6 +1,5 @@
 /** Evidence files read from disk, or fetched texts named for their citations (`cncf/gitdm@abc1234:file`). */
-import {readFile} from 'node:fs/promises'
-import {usageError} from '../core/errors.js'
+import {readUserFile} from '../core/user-file.js'
 
 export interface EvidenceText {
   /** How citations name it: a path, or `owner/repo@commit:path` for fetched files. */
@@ -8,11 +7,8 @@ export interface EvidenceText {
   text: string
 }
 
-export async function readEvidence(input: string | EvidenceText): Promise<EvidenceText> {
+/** A path is read as a user's file (`file-unreadable` names it and `what` it was for); a fetched text is kept. */
+export async function readEvidence(input: string | EvidenceText, what = 'the evidence file'): Promise<EvidenceText> {
   if (typeof input !== 'string') return input
-  try {
-    return {file: input, text: await readFile(input, 'utf8')}
-  } catch (error) {
-    throw usageError('unreadable-file', `${input}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
+  return {file: input, text: await readUserFile(input, what)}
 }

@@ -4,7 +4,7 @@ export {type AttributionOptions, attributionErrors, loadAttributionContext} from
 export {sources} from './registry.js'
 export type {AttributionContext, EntityLookup, EvidenceSourcePlugin, Subject} from './types.js'
 export {readCommitsFile} from './offline-input.js'
-export {buildPeopleReport, formatPeopleText, formatWanted} from './people.js'
+export {buildPeopleReport, formatPeopleText, formatWanted, type PeopleReport} from './people.js'
 export {evidenceWanted, WANTED_PEOPLE} from './wanted.js'
 export {DEFAULT_STALE_AFTER_YEARS} from './decide.js'
 export type {EvidenceText} from './evidence-text.js'

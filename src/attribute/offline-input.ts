@@ -1,8 +1,7 @@
 /** Offline inputs of `stewards people`: a commits JSON file (CommitRecord[]), read and checked. */
-import {readFile} from 'node:fs/promises'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
-import {parseJsonText} from '../core/json-text.js'
+import {parseUserJson, readUserFile} from '../core/user-file.js'
 import type {CommitRecord} from '../core/model.js'
 import type {FileProblem} from './sources/gitdm/parse.js'
 
@@ -23,16 +22,7 @@ const Commit = z.object({
 const MAX_BYTES = 256 * 1024 * 1024
 
 export async function readCommitsFile(file: string): Promise<{commits: CommitRecord[]; problems: FileProblem[]}> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  if (text.length > MAX_BYTES) throw usageError('file-too-large', `${file}: larger than ${MAX_BYTES} bytes`)
-  const json = parseJsonText(text)
-  if (!json.ok) throw usageError('bad-json', `${file}:${json.line}: ${json.message}`)
-  const data = json.value
+  const data = parseUserJson(await readUserFile(file, 'the commits file', {maxBytes: MAX_BYTES}), file)
   if (!Array.isArray(data)) throw usageError('bad-commits', `${file}: expected a JSON array of commit records`)
   const commits: CommitRecord[] = []
   const problems: FileProblem[] = []

@@ -2,6 +2,7 @@
  * The `stewards people` view: each person, their organisation over time (commits grouped into periods of one
  * organisation and one deciding claim) and the evidence, plus the roles they hold.
  */
+import {formatPercent} from '../core/percent.js'
 import {utcDay} from '../core/dates.js'
 import type {
   AttributedCommit,
@@ -184,9 +185,9 @@ function period(a: Attribution, first: string, last: string, commits: number): P
 /** Plain-text rendering: one block per person, periods and roles indented under them. */
 export function formatPeopleText(report: PeopleReport): string {
   const s = report.summary
-  const share = s.human_commits ? ((100 * s.attributed_commits) / s.human_commits).toFixed(1) : '0.0'
+  const share = formatPercent(s.human_commits ? s.attributed_commits / s.human_commits : 0)
   const lines = [
-    `${report.repo}: ${count(s.human_commits, 'human commit')} by ${count(s.distinct_authors, 'author')}; ${s.attributed_commits} attributed (${share}%), ${s.unknown_commits} unknown, ${s.independent_commits} Independent; ${count(s.bot_commits, 'bot commit')}`,
+    `${report.repo}: ${count(s.human_commits, 'human commit')} by ${count(s.distinct_authors, 'author')}; ${s.attributed_commits} attributed (${share}), ${s.unknown_commits} unknown, ${s.independent_commits} Independent; ${count(s.bot_commits, 'bot commit')}`,
   ]
   if (report.status) lines.push(`Project ${report.status}${report.reason ? `: ${report.reason}` : ''}.`)
   if (report.asOf) lines.push(`Role holders attributed on ${report.asOf}.`)
@@ -218,7 +219,7 @@ export function formatPeopleText(report: PeopleReport): string {
 
 /** The evidence-wanted list and its snippet, as `people --wanted` and the terminal report print them. */
 export function formatWanted(wanted: EvidenceWanted): string[] {
-  const share = (n: number) => `${(n * 100).toFixed(1)}%`
+  const share = (n: number) => formatPercent(n)
   const lines = [
     `Evidence wanted: ${wanted.people.length} of ${wanted.unknownPeople} unattributed ${wanted.unknownPeople === 1 ? 'author makes' : 'authors make'} ${share(wanted.share)} of human commits; attributing them would raise coverage from ${share(wanted.coverage)} to ${share(wanted.coverageAfter)}.`,
   ]

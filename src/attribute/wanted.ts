@@ -4,6 +4,7 @@
  * snippet. Filled in with cited evidence and passed with `--overrides`, it gives a complete, cited attribution.
  * Nothing here guesses an organisation: the snippet leaves every organisation empty for a person to write.
  */
+import {formatPercent} from '../core/percent.js'
 import {utcDay} from '../core/dates.js'
 import type {AttributedProject, EvidenceWanted, WantedPerson} from '../core/model.js'
 import {compare} from '../core/compare.js'
@@ -60,7 +61,7 @@ export function evidenceWanted(project: AttributedProject, limit = WANTED_PEOPLE
 /** A `--overrides` file with one entry per person, every organisation left for a person to fill in. */
 export function affiliationsSnippet(repo: string, wanted: EvidenceWanted): string {
   const lines = [
-    `# Evidence wanted for ${comment(repo)}: ${wanted.people.length} ${wanted.people.length === 1 ? 'person makes' : 'people make'} ${pct(wanted.share)} of human commits; attributing them raises coverage from ${pct(wanted.coverage)} to ${pct(wanted.coverageAfter)}.`,
+    `# Evidence wanted for ${comment(repo)}: ${wanted.people.length} ${wanted.people.length === 1 ? 'person makes' : 'people make'} ${formatPercent(wanted.share)} of human commits; attributing them raises coverage from ${formatPercent(wanted.coverage)} to ${formatPercent(wanted.coverageAfter)}.`,
     '# Write each organisation (or Independent) from evidence you can cite, with the source in `note`, then pass',
     '# this file with --overrides. Entries left empty are refused when the file is read, never guessed.',
     'affiliations:',
@@ -82,10 +83,6 @@ export function affiliationsSnippet(repo: string, wanted: EvidenceWanted): strin
 
 function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000
-}
-
-function pct(share: number): string {
-  return `${(share * 100).toFixed(1)}%`
 }
 
 /** Commit metadata in a YAML comment: one line, no control characters. */

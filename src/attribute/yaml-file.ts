@@ -1,4 +1,4 @@
-/** Attribution's YAML inputs (companies, overrides): the shared reader, errors as usage errors `bad-config`. */
+/** Attribution's YAML inputs (companies, overrides): the shared reader, errors as usage errors `evidence-invalid`. */
 import type {z} from 'zod'
 import {parseYamlFile as parseValidated, type YamlPath} from '../core/yaml-file.js'
 
@@ -9,5 +9,5 @@ export interface YamlFile<T> {
 }
 
 export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T>): YamlFile<T> {
-  return parseValidated(text, file, schema, 'bad-config')
+  return parseValidated(text, file, schema, 'evidence-invalid')
 }

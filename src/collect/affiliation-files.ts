@@ -9,7 +9,7 @@ import {CollectFailure} from './octokit/errors.js'
 import {sourcePeers} from './collect.js'
 import type {CollectOptions, ResolvedOptions} from './types.js'
 
-export type AffiliationFetchOptions = Omit<CollectOptions, 'since' | 'until' | 'gitDirs' | 'concurrency'> & {
+export type AffiliationFetchOptions = Omit<CollectOptions, 'window' | 'gitDirs' | 'concurrency'> & {
   /** Called once at the end with the requests made (and answered from the cache). */
   onStats?: (stats: RequestStats) => void
 }
@@ -17,7 +17,7 @@ export type AffiliationFetchOptions = Omit<CollectOptions, 'since' | 'until' | '
 export async function fetchAffiliationFiles(options: AffiliationFetchOptions): Promise<AffiliationFileSet> {
   const id = options.source === 'snapshot' ? 'snapshot' : 'github'
   // The window plays no part in reading files at a commit.
-  const resolved: ResolvedOptions = {...options, source: id, since: '', until: '', window: {since: '', until: ''}}
+  const resolved: ResolvedOptions = {...options, source: id, window: {since: '', until: ''}}
   const session = await sourcePeers().open(id, resolved)
   try {
     if (!session.fetchAffiliationFiles)

@@ -28,7 +28,7 @@ const DEFAULT_PROJECT_TIMEOUT_MS = 10 * 60_000
  * the run with a usage error (exit 3): no later request could succeed.
  */
 export async function collectProjects(repos: string[], options: CollectOptions): Promise<CollectRun> {
-  const resolved: ResolvedOptions = {...options, window: {since: options.since, until: options.until}}
+  const resolved: ResolvedOptions = options
   const source = sources.find((s) => s.id === (options.source ?? 'github'))
   if (!source) throw new StewardsError('unknown-source', `unknown collection source '${options.source}'`)
   const session = await source.open(resolved, sourcePeers())

@@ -6,7 +6,6 @@ export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from '../core/re
 export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'
 export {rateLimitNotice} from './cli-options.js'
-export {DATA_PARTS, type DataPart} from './missing.js'
 export {checkApiUrl, collectNotice, hostsFor, NETWORK_HELP, pairGitDirs, showNotice} from './cli-options.js'
 export {waitNotice, type WaitEvent} from './octokit/waits.js'
 export {DEFAULT_MAX_COMMITS} from './sources/github/commits.js'
@@ -20,4 +19,5 @@ export {
   selectMaintainers,
   toRoleHolders,
 } from './governance/index.js'
+export {CollectConfig, type CollectFlagValues, collectFlags, collectOptionsFrom} from './flags.js'
 export {type AffiliationFetchOptions, fetchAffiliationFiles} from './affiliation-files.js'

@@ -1,12 +1,6 @@
-import type {CollectedProject, Window} from '../core/model.js'
+import {type CollectedProject, DATA_PARTS, type DataPart, type Window} from '../core/model.js'
 
-/** A part of a project that can fail to be read: `CollectedProject.missing`. */
-export type DataPart = NonNullable<CollectedProject['missing']>[number]
-
-/** In the order they are collected: `missing` lists them in this order (same input, same bytes). */
-export const DATA_PARTS: readonly DataPart[] = ['facts', 'commits', 'governance', 'profiles']
-
-/** Records parts that could not be read; metrics built on them become unknown, never "absent". */
+/** Records parts that could not be read, in the order of `DATA_PARTS` (same input, same bytes); metrics built on them become unknown, never "absent". */
 export function addMissing(project: CollectedProject, ...parts: DataPart[]): void {
   const missing = new Set([...(project.missing ?? []), ...parts])
   project.missing = DATA_PARTS.filter((part) => missing.has(part))

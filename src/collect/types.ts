@@ -1,5 +1,6 @@
 import type {CacheStore} from '../core/cache/store.js'
 import type {AffiliationFileSet, CollectedProject, OrgAccount, Profile, RequestStats, Window} from '../core/model.js'
+import type {RateLimitPolicy} from '../core/rate-limit.js'
 import type {RepoRef} from '../core/repo-name.js'
 import type {WaitEvent} from './octokit/waits.js'
 
@@ -31,21 +32,21 @@ export interface CollectOptions {
   onlyHost?: boolean
   /** Commits listed per project at most (default 50,000); a project over it is partial and says what was cut. */
   maxCommits?: number
-  /** Window on author dates, ISO 8601: since inclusive, until exclusive. */
-  since: string
-  until: string
+  /** Window on author dates, ISO 8601 UTC: since inclusive, until exclusive. */
+  window: Window
   cacheDir?: string
   /** The cache to use instead of opening `cacheDir` (one store shared by the stages of a scan). */
   cache?: CacheStore
   /** Freshness of cache entries in ms (default 24 h); older ones are revalidated with their ETag. */
   maxAge?: number
   offline?: boolean
-  onRateLimit?: 'wait' | 'stop'
+  /** At GitHub's primary rate limit (default wait). */
+  onRateLimit?: RateLimitPolicy
   /** Projects collected at once (default 4). */
   concurrency?: number
   /** `github.com/owner/name` → local clone or bare repository (source `git`). */
   gitDirs?: Record<string, string>
-  /** Cache bundle or recorded `stewards collect --json` output (source `snapshot`). */
+  /** Cache bundle or recorded `stewards collect --format json` output (source `snapshot`). */
   snapshot?: string
   /** Bound on one HTTP attempt (default 30 s). */
   timeoutMs?: number
@@ -123,9 +124,8 @@ export interface SourceSession {
   close?(): Promise<void>
 }
 
-export interface ResolvedOptions extends CollectOptions {
-  window: Window
-}
+/** The options a source is opened with. */
+export type ResolvedOptions = CollectOptions
 
 /** A data source plug-in (folder `src/collect/sources/<id>/`). */
 export interface Source {

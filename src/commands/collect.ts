@@ -1,23 +1,21 @@
 import {Args, Flags} from '@oclif/core'
-import {collectNotice, collectProjects, NETWORK_HELP, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
-import {parseDuration} from '../core/duration.js'
-import type {CollectOptions} from '../collect/index.js'
+import {collectFlags, NETWORK_HELP, showNotice} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode, usageError} from '../core/errors.js'
-import {resolveWindow} from '../core/window.js'
-import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/index.js'
+import {configFlags} from '../pipeline/config.js'
+import {chosenFormat, formatFlags} from '../core/output-format.js'
+import {collectRepos, collectSummaryLines} from '../pipeline/collect.js'
 
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
   static override description =
-    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files where projects keep them (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md lists, SECURITY... in the repository; a repository its MAINTAINERS file points to; the organisation's community, governance and .github repositories; the CNCF maintainers list), each with where it was found and its revision, the places searched ("searched"), and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
+    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files where projects keep them (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md lists, SECURITY... in the repository; a repository its MAINTAINERS file points to; the organisation's community, governance and .github repositories; the CNCF maintainers list), each with where it was found and its revision, the places searched ("searched"), and the profiles and public organisations of the people involved. The JSON (--format json) can be inspected and replayed (--snapshot). Settings come from flags, then from .stewards.yaml (--config, else the working directory): the collecting keys (since, until, cacheDir, maxAge, offline, snapshot, githubApiUrl, onlyHost, maxCommits, onRateLimit, concurrency); flags win. Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
 
 GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).
 
 ${NETWORK_HELP}`
   static override examples = [
-    '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
-    '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
+    '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --format json',
+    '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --format json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
     '<%= config.bin %> collect ghe.example.com/platform/api github.com/etcd-io/etcd --github-api-url https://ghe.example.com/api/v3',
   ]
@@ -30,106 +28,30 @@ ${NETWORK_HELP}`
     }),
   }
   static override flags = {
-    json: Flags.boolean({description: 'Print the collected data as JSON (the replayable form)'}),
-    since: Flags.string({
-      description: 'Window start, inclusive (default: 12 months before --until)',
-      helpValue: 'YYYY-MM-DD',
-    }),
-    until: Flags.string({
-      description: "Window end, exclusive (default: today's UTC midnight)",
-      helpValue: 'YYYY-MM-DD',
-    }),
-    token: Flags.string({
-      description:
-        'GitHub token for the first --github-api-url host, else github.com (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server; none = anonymous, slow); sent only over https',
-      helpValue: 'TOKEN',
-    }),
-    'github-api-url': Flags.string({
-      description:
-        'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com. One per host, repeatable.',
-      helpValue: 'URL',
-      multiple: true,
-    }),
-    'only-host': Flags.boolean({
-      description: 'Collect only from the --github-api-url hosts; repositories on github.com are reported unavailable',
-    }),
-    'max-commits': Flags.integer({
-      description:
-        'Commits listed per repository at most (default 50000); one over it is partial and says what was cut',
-      min: 1,
-      helpValue: 'N',
-    }),
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    'max-age': Flags.string({
-      description: 'Serve cache entries younger than this without asking (default 24h)',
-      helpValue: 'DURATION',
-    }),
-    offline: Flags.boolean({description: 'Use only the cache; report what is missing'}),
+    ...configFlags,
+    ...formatFlags('the collected data (json is the replayable form)'),
+    ...collectFlags,
     git: Flags.string({
       description:
-        'Local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR. Repeatable.',
+        'local clone for a repository: DIR (paired with the repositories in order) or OWNER/REPO=DIR; repeatable',
       multiple: true,
       helpValue: 'DIR',
     }),
-    snapshot: Flags.string({
-      description: 'Replay a cache bundle or a recorded collect --json instead of the network',
-      helpValue: 'FILE',
-    }),
-    'on-rate-limit': Flags.string({
-      description: 'When the GitHub rate limit is reached: wait for the reset, or stop with partial results',
-      options: ['wait', 'stop'],
-      default: 'wait',
-    }),
-    concurrency: Flags.integer({description: 'Repositories collected at once', min: 1, max: 64, default: 4}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Collect)
-    const repos = (argv as string[]).map((input) => {
-      const ref = parseRepo(input, hostsFor(flags['github-api-url']))
-      if ('error' in ref)
-        throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
-      return ref.key
+    const format = chosenFormat(flags)
+    const {window, run, exitCode} = await collectRepos(argv as string[], flags, {
+      // Progress on a TTY only; waits, rate limits and notices everywhere (a silent hour in CI looks like a hang):
+      // a wait is the terminal's live status line, a line of its own in a log.
+      onNotice: (notice) => showNotice(process.stderr, notice),
+      onProgress: process.stderr.isTTY ? (text) => showNotice(process.stderr, {text, live: false}) : undefined,
     })
-    const window = resolveWindow(flags.since, flags.until)
-    const offline = flags.offline || Boolean(flags.snapshot) || Boolean(flags.git?.length)
-    const tokens = await resolveAuth(flags.token, flags['github-api-url'], {offline})
-    const options: CollectOptions = {
-      since: window.since,
-      until: window.until,
-      ...tokens,
-      apiUrl: checkApiUrl(flags['github-api-url'], tokens),
-      onlyHost: flags['only-host'],
-      maxCommits: flags['max-commits'],
-      cacheDir: flags['cache-dir'],
-      maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
-      offline: flags.offline,
-      onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
-      concurrency: flags.concurrency,
-      onProgress: (event) => this.progress(event),
-    }
-    if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
-    if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(repos, flags.git)})
-    const run = await collectProjects(repos, options)
-    if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
-    else
-      for (const p of run.projects)
-        this.log(
-          `${p.repo}\t${p.status}\t${p.commits.length} commits\t${p.governance.length} files\t${Object.keys(p.profiles).length} profiles${p.missing?.length ? `\tmissing: ${p.missing.join(', ')}` : ''}${p.reason ? `\t${p.reason}` : ''}`,
-        )
+    if (format === 'json') this.log(JSON.stringify({window, ...run}, null, 2))
+    else for (const line of collectSummaryLines(run)) this.log(line)
     for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
     // BaseCommand.catch drains stdout before the process ends, so a pipe reader gets the whole JSON.
-    if (run.incomplete) this.exit(ExitCode.incomplete)
-  }
-
-  /**
-   * Progress on a TTY only; waits, rate limits and notices everywhere (a silent hour in CI looks like a hang):
-   * a wait is the terminal's live status line, a line of its own in a log.
-   */
-  private progress(event: Parameters<NonNullable<CollectOptions['onProgress']>>[0]): void {
-    const notice = collectNotice(event)
-    if (notice) showNotice(process.stderr, notice)
-    else if (event.type === 'project-done' && process.stderr.isTTY)
-      showNotice(process.stderr, {text: `collected ${event.repo} (${event.status})`, live: false})
+    if (exitCode !== 0) this.exit(exitCode)
   }
 }

@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
-import {type Finding, SEVERITIES, type Severity} from '../core/model.js'
-import {diffFindings, reachesThreshold} from '../pipeline/baseline.js'
+import {chosenFormat, formatFlags} from '../core/output-format.js'
+import {SEVERITIES, type Severity} from '../core/model.js'
+import {diffReports} from '../pipeline/diff.js'
 
 export default class Diff extends BaseCommand {
   static summary = 'Compare two JSON reports: new, worsened, improved and resolved findings.'
@@ -12,7 +13,7 @@ export default class Diff extends BaseCommand {
 
   static examples = [
     '<%= config.bin %> <%= command.id %> main.json pr.json',
-    '<%= config.bin %> <%= command.id %> main.json pr.json --fail-on high --json',
+    '<%= config.bin %> <%= command.id %> main.json pr.json --fail-on high --format json',
   ]
 
   static args = {
@@ -21,6 +22,7 @@ export default class Diff extends BaseCommand {
   }
 
   static flags = {
+    ...formatFlags('the differences'),
     'fail-on': Flags.string({
       description: 'exit 1 when a new or worsened finding reaches this severity',
       options: [...SEVERITIES, 'none'],
@@ -28,38 +30,15 @@ export default class Diff extends BaseCommand {
     }),
   }
 
-  static enableJsonFlag = true
-
-  async run() {
+  async run(): Promise<void> {
     const {args, flags} = await this.parse(Diff)
+    const json = chosenFormat(flags) === 'json'
     // Imported here: the pipeline module loads every stage, which a diff of two reports does not need.
     const {readReport} = await import('../pipeline/scan.js')
     const [base, head] = [await readReport(args.base), await readReport(args.head)]
-    const diff = diffFindings(base.findings, head.findings)
-    const brief = (f: Finding) => ({ruleId: f.ruleId, severity: f.severity, repo: f.repo, message: f.message})
-    const out = {
-      added: diff.added.map(brief),
-      worsened: diff.worsened.map((w) => ({...brief(w.finding), was: w.was})),
-      improved: diff.improved.map((w) => ({...brief(w.finding), was: w.was})),
-      removed: diff.removed.map(brief),
-      unchanged: diff.unchanged.length,
-    }
-    if (!this.jsonEnabled()) {
-      const line = (tag: string, f: {severity: string; ruleId: string; repo: string; was?: string}) =>
-        this.log(`${tag} ${f.severity.toUpperCase().padEnd(8)} ${f.ruleId}  ${f.repo}${f.was ? ` (was ${f.was})` : ''}`)
-      for (const f of out.added) line('+ new     ', f)
-      for (const f of out.worsened) line('↑ worse   ', f)
-      for (const f of out.improved) line('↓ better  ', f)
-      for (const f of out.removed) line('- resolved', f)
-      this.log(
-        `${out.added.length} new, ${out.worsened.length} worsened, ${out.improved.length} improved, ${out.removed.length} resolved, ${out.unchanged} unchanged`,
-      )
-    }
-    const gating = [...diff.added, ...diff.worsened.map((w) => w.finding)]
-    if (reachesThreshold(gating, flags['fail-on'] as Severity | 'none')) {
-      if (this.jsonEnabled()) this.logJson(out)
-      this.exit(ExitCode.findings)
-    }
-    return out
+    const {out, lines, gates} = diffReports(base, head, flags['fail-on'] as Severity | 'none')
+    if (json) this.log(JSON.stringify(out, null, 2))
+    else for (const line of lines) this.log(line)
+    if (gates) this.exit(ExitCode.findings)
   }
 }

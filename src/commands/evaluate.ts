@@ -2,7 +2,8 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {deliver} from '../pipeline/deliver.js'
-import {evaluateSettings, runEvaluate} from '../pipeline/evaluate.js'
+import {loadScanConfig} from '../pipeline/config.js'
+import {runEvaluate} from '../pipeline/evaluate.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 
 export default class Evaluate extends BaseCommand {
@@ -55,7 +56,7 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Evaluate)
-    const {rules, params, lists, delivery} = await judgingFrom(flags, await evaluateSettings(flags.config))
+    const {rules, params, lists, delivery} = await judgingFrom(flags, await loadScanConfig(flags.config))
     const result = await runEvaluate({
       report: args.report,
       rules,

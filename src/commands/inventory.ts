@@ -1,12 +1,13 @@
 import {Args, Flags} from '@oclif/core'
-import {safeOutput} from '../core/neutralise.js'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode, usageError} from '../core/errors.js'
-import type {Component, Inventory} from '../core/model.js'
-import {DEFAULT_MAX_FILE_SIZE, discoverPaths} from '../discover/index.js'
+import {ExitCode} from '../core/errors.js'
+import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {writeJson} from '../core/json-stream.js'
-import {parseSize} from '../core/size.js'
+import {safeOutput} from '../core/neutralise.js'
+import {parseSizeFlag} from '../core/size.js'
+import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
+import {inventorySummary, inventoryTable} from '../pipeline/inventory.js'
 
 export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
@@ -22,7 +23,10 @@ export default class InventoryCommand extends BaseCommand {
 
   static examples = [
     {description: 'Inventory the current directory as a table', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'The bundled demo, as JSON', command: '<%= config.bin %> <%= command.id %> fixtures/demo --json'},
+    {
+      description: 'The bundled demo, as JSON',
+      command: '<%= config.bin %> <%= command.id %> fixtures/demo --format json',
+    },
     {
       description: 'Only Kubernetes manifests, without tests',
       command: "<%= config.bin %> <%= command.id %> deploy/ --include '*.yaml' --exclude 'test/**'",
@@ -34,8 +38,6 @@ export default class InventoryCommand extends BaseCommand {
     },
   ]
 
-  static enableJsonFlag = true
-
   static strict = false
 
   static args = {
@@ -46,6 +48,7 @@ export default class InventoryCommand extends BaseCommand {
   }
 
   static flags = {
+    ...formatFlags('the inventory'),
     include: Flags.string({
       description:
         'only read files matching this glob, relative to PATH or to the working directory (repeatable; a glob without / matches file names)',
@@ -74,18 +77,12 @@ export default class InventoryCommand extends BaseCommand {
     }),
   }
 
-  async run(): Promise<Inventory & {resolution?: ResolveRun}> {
+  async run(): Promise<void> {
     const {argv, flags} = await this.parse(InventoryCommand)
-    const maxFileSize = parseSize(flags['max-file-size'])
-    if (maxFileSize === undefined) {
-      throw usageError(
-        'bad-size',
-        `--max-file-size: "${flags['max-file-size']}" is not a size`,
-        `use bytes or a unit, e.g. --max-file-size ${DEFAULT_MAX_FILE_SIZE} or 50MB`,
-      )
-    }
+    const json = chosenFormat(flags) === 'json'
+    const maxFileSize = parseSizeFlag(flags['max-file-size'], '--max-file-size')
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
-    // Written directly: oclif's logToStderr is silent under --json, and a glob that matched nothing must be told.
+    // A glob that matched nothing must be told, whatever the format.
     const warn = (message: string) => this.writeErr(`warning: ${message}\n`)
     const inventory = await discoverPaths(paths, {
       include: flags.include,
@@ -94,66 +91,20 @@ export default class InventoryCommand extends BaseCommand {
       warn,
       stdin: {format: flags['stdin-format']},
     })
-    if (!this.jsonEnabled()) {
-      this.log(table(inventory.components))
-      this.logToStderr(summary(inventory))
+    if (!json) {
+      this.log(inventoryTable(inventory.components))
+      this.logToStderr(inventorySummary(inventory))
     }
-    if (inventory.errors.length > 0) process.exitCode = ExitCode.incomplete
-    if (!flags.resolve) return inventory
-    // Imported here: without --resolve, inventory never loads the resolve stage (start-up time).
-    const {formatResolutionTable, resolveComponents} = await import('../resolve/index.js')
-    const resolution = await resolveComponents(inventory.components, {offline: flags.offline, mapFile: flags.map})
-    if (!this.jsonEnabled()) this.log(`\n${formatResolutionTable(resolution.stats)}`)
-    if (resolution.incomplete) process.exitCode = ExitCode.incomplete
-    return {...inventory, resolution}
+    let resolution: ResolveRun | undefined
+    if (flags.resolve) {
+      // Imported here: without --resolve, inventory never loads the resolve stage (start-up time).
+      const {formatResolutionTable, resolveComponents} = await import('../resolve/index.js')
+      resolution = await resolveComponents(inventory.components, {offline: flags.offline, mapFile: flags.map})
+      if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
+    }
+    // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).
+    if (json)
+      writeJson((chunk) => process.stdout.write(safeOutput(chunk)), resolution ? {...inventory, resolution} : inventory)
+    if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }
-
-  /** JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts). */
-  protected logJson(json: unknown): void {
-    writeJson((chunk) => process.stdout.write(safeOutput(chunk)), json as object)
-  }
-}
-
-const SKIPPED_SHOWN = 50
-
-function table(components: Component[]): string {
-  if (components.length === 0) return 'No components found.'
-  const rows = components.map((c) => {
-    const [first] = c.locations
-    const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
-    return [
-      c.ref,
-      c.kind,
-      c.ecosystem,
-      c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
-      `${first.file}:${first.line}${more}`,
-    ]
-  })
-  const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
-  // A loop, not Math.max(...rows): spreading 125,000+ values into a call overflows the stack.
-  const widths = header.map((h) => h.length)
-  for (const row of rows)
-    for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(line)].join('\n')
-}
-
-function summary(inventory: Inventory): string {
-  const {components, skipped, errors, files} = inventory
-  const lines = [
-    `${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`,
-  ]
-  for (const e of errors) lines.push(`error: ${place(e.file, e.line, e.column)}: ${e.message} [${e.code}]`)
-  for (const s of skipped.slice(0, SKIPPED_SHOWN))
-    lines.push(`skipped: ${place(s.file, s.line)}: ${s.message} [${s.reason}]`)
-  if (skipped.length > SKIPPED_SHOWN) lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --json)`)
-  return lines.join('\n')
-}
-
-function place(file: string, line?: number, column?: number): string {
-  return file + (line ? `:${line}` : '') + (line && column ? `:${column}` : '')
 }

@@ -11,8 +11,10 @@ class Thrower extends BaseCommand {
     const {flags} = await this.parse(Thrower)
     if (flags.kind === 'bug') throw new Error('boom')
     if (flags.kind === 'type') throw new TypeError("Cannot read properties of undefined (reading 'x')")
-    if (flags.kind === 'usage') throw new StewardsError('bad', 'bad input', {exitCode: ExitCode.usage, hint: 'fix it'})
-    if (flags.kind === 'incomplete') throw new StewardsError('partial', 'partial data', {exitCode: ExitCode.incomplete})
+    if (flags.kind === 'usage')
+      throw new StewardsError('bad-flags', 'bad input', {exitCode: ExitCode.usage, hint: 'fix it'})
+    if (flags.kind === 'incomplete')
+      throw new StewardsError('collect-incomplete', 'partial data', {exitCode: ExitCode.incomplete})
   }
 }
 

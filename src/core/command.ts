@@ -72,6 +72,13 @@ function isParseError(error: Error): boolean {
   )
 }
 
+/** Waits for what is queued on `stream`; a stream that cannot be written to (the fault being reported) is not waited for. */
 function drain(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.write('', () => resolve()))
+  return new Promise((resolve) => {
+    try {
+      stream.write('', () => resolve())
+    } catch {
+      resolve()
+    }
+  })
 }

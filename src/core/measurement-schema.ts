@@ -4,9 +4,10 @@
  * Plain objects: fields stewards does not write are dropped.
  */
 import {z} from 'zod'
+import {DATA_PARTS} from './model/project.js'
 
 export const ProjectStatus = z.enum(['ok', 'empty', 'partial', 'unavailable'])
-export const DataPart = z.enum(['facts', 'commits', 'governance', 'profiles'])
+export const DataPart = z.enum(DATA_PARTS)
 
 export const MetricValue = z.union([
   z.number(),

@@ -120,19 +120,21 @@ describe('checkYamlFile (problems, no exception)', () => {
 })
 
 describe('parseYamlFile (throws a usage error)', () => {
-  it('throws the most useful problem as file:line: key: reason, exit code 3', () => {
-    const error = thrown(() => parseYamlFile('entries:\n  - name: a\n  - nmae: b\n', 'f.yaml', File, 'test-invalid'))
-    expect(error.message).toBe("f.yaml:3: entries[1]: unknown key 'nmae'")
-    expect(error.code).toBe('test-invalid')
+  it('throws the most useful problem as file:line:column: key: reason, exit code 3', () => {
+    const error = thrown(() => parseYamlFile('entries:\n  - name: a\n  - nmae: b\n', 'f.yaml', File, 'config-invalid'))
+    expect(error.message).toBe("f.yaml:3:5: entries[1]: unknown key 'nmae'")
+    expect(error.code).toBe('config-invalid')
     expect(error.exitCode).toBe(ExitCode.usage)
-    expect(thrown(() => parseYamlFile('[1]\n', 'root.yaml', File, 'x')).message).toBe(
-      'root.yaml:1: Invalid input: expected object, received array',
+    expect(thrown(() => parseYamlFile('[1]\n', 'root.yaml', File, 'config-invalid')).message).toBe(
+      'root.yaml:1:1: Invalid input: expected object, received array',
     )
-    expect(thrown(() => parseYamlFile('entries: [\n', 'bad.yaml', File, 'x')).message).toMatch(/^bad\.yaml:2: YAML: /)
+    expect(thrown(() => parseYamlFile('entries: [\n', 'bad.yaml', File, 'config-invalid')).message).toMatch(
+      /^bad\.yaml:2:1: YAML: /,
+    )
   })
 
   it('returns the data and line lookups when the file is valid', () => {
-    const {data, lineAt} = parseYamlFile('entries:\n  - name: a\n    port: 8080\n', 'f.yaml', File, 'x')
+    const {data, lineAt} = parseYamlFile('entries:\n  - name: a\n    port: 8080\n', 'f.yaml', File, 'config-invalid')
     expect(data.entries[0]).toEqual({name: 'a', port: 8080})
     expect(lineAt(['entries', 0, 'port'])).toBe(3)
   })

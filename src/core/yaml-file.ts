@@ -5,15 +5,11 @@
  */
 import {type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
 import type {z} from 'zod'
-import {usageError} from './errors.js'
+import {type ErrorCode, usageError} from './errors.js'
+import {formatProblem, type Problem} from './problem.js'
 
-/** A problem at a 1-based line and column of a file. */
-export interface YamlProblem {
-  file: string
-  line: number
-  column: number
-  message: string
-}
+/** A problem at a 1-based line and column of a file: a `Problem` that always has both. */
+export type YamlProblem = Problem & {line: number; column: number}
 
 export interface YamlPosition {
   line: number
@@ -112,16 +108,16 @@ export function checkYamlFile<T>(
   return result.success ? {data: result.data, problems, lineAt} : {problems: schemaProblems(result.error, tree), lineAt}
 }
 
-/** Parses and validates, throwing the most useful problem as `file:line: key: reason` (a usage error, exit 3). */
+/** Parses and validates, throwing the most useful problem as `file:line:column: key: reason` (a usage error, exit 3). */
 export function parseYamlFile<T>(
   text: string,
   file: string,
   schema: z.ZodType<T>,
-  code: string,
+  code: ErrorCode,
 ): {data: T; lineAt(path: YamlPath): number} {
   const {data, problems, lineAt} = checkYamlFile(text, file, schema)
   const [first] = problems
-  if (first) throw usageError(code, `${file}:${first.line}: ${first.message}`)
+  if (first) throw usageError(code, formatProblem(first))
   return {data: data as T, lineAt}
 }
 

@@ -6,6 +6,7 @@
  * YAML reader; a `__proto__` key is an error and left out; the rest of the document is still read.
  */
 import {type ParseErrorCode, printParseErrorCode, visit} from 'jsonc-parser'
+import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import type {Position, YamlMap, YamlNode, YamlScalar, YamlSeq} from './yaml-tree.js'
 
@@ -25,7 +26,7 @@ export function readJsonTree(text: string, file: string): JsonTree {
   const errors: ScanError[] = []
   let root: YamlNode | undefined
   let key: string | undefined
-  const fail = (code: string, message: string, at: Position): void => {
+  const fail = (code: ErrorCode, message: string, at: Position): void => {
     errors.push({file, line: at.line, column: at.column, code, message})
   }
 

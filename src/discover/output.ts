@@ -1,5 +1,6 @@
 /** Helpers the formats share to fill their output: one image reference becomes a component, a skip or an error. */
 import {PackageURL} from 'packageurl-js'
+import type {ErrorCode} from '../core/errors.js'
 import type {Component, Location, Origin, ScanError} from '../core/model.js'
 import {imageComponent, parseImageRef} from '../core/image-ref.js'
 import type {DiscoverOutput} from './types.js'
@@ -52,7 +53,7 @@ export function locationOf(file: string, position: Position): Location {
   return {file, line: position.line, column: position.column}
 }
 
-export function errorAt(file: string, position: Position | undefined, code: string, message: string): ScanError {
+export function errorAt(file: string, position: Position | undefined, code: ErrorCode, message: string): ScanError {
   return {file, ...(position ? {line: position.line, column: position.column} : {}), code, message}
 }
 

@@ -14,6 +14,7 @@
  */
 import {load as loadPlain, YAMLException} from 'js-yaml'
 import type {Document, Node, Scalar, YAMLMap} from 'yaml'
+import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {fastTree} from './yaml-fast.js'
@@ -57,7 +58,7 @@ const UNSAFE_KEYS = new Set(['__proto__'])
 
 class YamlProblem extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly offset: number | undefined,
   ) {
@@ -156,7 +157,7 @@ function readDocuments(
     const pos = lines.linePos(offset)
     return {line: pos.line + lineOffset, col: pos.col}
   }
-  const error = (code: string, message: string, offset: number | undefined): void => {
+  const error = (code: ErrorCode, message: string, offset: number | undefined): void => {
     const pos = offset === undefined ? undefined : position(offset)
     result.errors.push({file, ...(pos ? {line: pos.line, column: pos.col} : {}), code, message})
   }
@@ -195,7 +196,7 @@ function shallowOf(root: YamlNode, kinds: ReadonlySet<string> | undefined): Yaml
   return map
 }
 
-function yamlCode(code: string): string {
+function yamlCode(code: string): ErrorCode {
   if (code === 'DUPLICATE_KEY') return 'yaml-duplicate-key'
   if (code === 'TAG_RESOLVE_FAILED') return 'yaml-unsupported-tag'
   return 'yaml-syntax'
@@ -218,7 +219,7 @@ class Converter {
     private readonly limits: YamlLimits,
     private readonly complexKeyLines: number[],
     /** Problems that leave the rest of the document readable (a forbidden key). */
-    private readonly report: (code: string, message: string, offset: number | undefined) => void,
+    private readonly report: (code: ErrorCode, message: string, offset: number | undefined) => void,
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {

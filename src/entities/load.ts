@@ -4,7 +4,8 @@ import {fileURLToPath} from 'node:url'
 import {StewardsError} from '../core/errors.js'
 import {type EntityData, type EntityIndex, buildEntityIndex} from './entity-index.js'
 import {EntitiesFile} from './schema.js'
-import {type EntityProblem, formatProblem, parseYaml, zodProblems} from './yaml-file.js'
+import {formatProblem} from '../core/problem.js'
+import {type EntityProblem, parseYaml, zodProblems} from './yaml-file.js'
 
 /** The organisation data shipped with stewards. */
 export const shippedEntitiesDir = fileURLToPath(new URL('../../rules/entities/', import.meta.url))

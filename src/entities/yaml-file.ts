@@ -1,15 +1,12 @@
 /** Entity files through the shared YAML reader; problems keep a line only (0 when the whole file is concerned). */
 import type {z} from 'zod'
+import type {Problem} from '../core/problem.js'
 import {parseYamlTree, schemaProblems, type YamlPath, type YamlProblem, type YamlTree} from '../core/yaml-file.js'
 
 export type {YamlPath} from '../core/yaml-file.js'
 
-/** A problem in an entity file: where it is (line 0 when the whole file is concerned) and why. */
-export interface EntityProblem {
-  file: string
-  line: number
-  message: string
-}
+/** A problem in an entity file: the shared `Problem`, with a line only (0 when the whole file is concerned). */
+export type EntityProblem = Problem & {line: number}
 
 export interface ParsedYaml {
   value?: unknown
@@ -28,12 +25,6 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 /** Turns zod issues into problems located on the offending key or value. */
 export function zodProblems(error: z.ZodError, _file: string, yaml: ParsedYaml): EntityProblem[] {
   return yaml.tree ? schemaProblems(error, yaml.tree).map(withoutColumn) : []
-}
-
-export function formatProblem(problem: EntityProblem): string {
-  return problem.line > 0
-    ? `${problem.file}:${problem.line}: ${problem.message}`
-    : `${problem.file}: ${problem.message}`
 }
 
 function withoutColumn({file, line, message}: YamlProblem): EntityProblem {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {compileCel, formatPercent} from './cel.js'
+import {celPercent, compileCel} from './cel.js'
 
 const names = {
   metrics: new Set(['top_company_share', 'commits_per_org', 'listed_organizations']),
@@ -55,7 +55,7 @@ describe('CEL for rules', () => {
   })
 
   it('formats percentages, unknown when not a number', () => {
-    expect([formatPercent(0.6715), formatPercent(1n), formatPercent(null), formatPercent('x')]).toEqual([
+    expect([celPercent(0.6715), celPercent(1n), celPercent(null), celPercent('x')]).toEqual([
       '67.2%',
       '100.0%',
       'unknown',

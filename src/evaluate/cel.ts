@@ -15,6 +15,7 @@
  * over finite inputs; regexes are RE2; the strings extension's `replace` (the one function that can grow a
  * value exponentially when nested) is left out.
  */
+import {formatPercent} from '../core/percent.js'
 import {type CelFunc, CelScalar, type CelValue, celEnv, celFunc, isCelError, isCelMap, parse, plan} from '@bufbuild/cel'
 import {strings} from '@bufbuild/cel/ext'
 
@@ -26,7 +27,7 @@ export const PROJECT_FIELDS = ['repo', 'status', 'reason', 'missing', 'since', '
 
 export const LIMITS = {length: 2000, nesting: 32, nodes: 500, comprehensionDepth: 2} as const
 
-const percent = celFunc('percent', [CelScalar.DYN], CelScalar.STRING, (value: CelValue) => formatPercent(value))
+const percent = celFunc('percent', [CelScalar.DYN], CelScalar.STRING, (value: CelValue) => celPercent(value))
 
 const FUNCS: CelFunc[] = [...strings.filter((f) => f.name !== 'replace'), percent]
 
@@ -251,11 +252,10 @@ function distance(a: string, b: string): number {
   return previous[b.length]
 }
 
-/** `0.6715` → `67.2%`; a map of shares → `a: 67.2%, b: 5.0%` (its order kept); anything else → `unknown`. */
-export function formatPercent(value: unknown): string {
+/** `0.6715` → `67.2%` (src/core/percent.ts); a map of shares → `a: 67.2%, b: 5.0%` (its order kept); anything else → `unknown`. */
+export function celPercent(value: unknown): string {
   if (isCelMap(value))
-    return [...value.entries()].map(([key, share]) => `${String(key)}: ${formatPercent(share)}`).join(', ')
+    return [...value.entries()].map(([key, share]) => `${String(key)}: ${celPercent(share)}`).join(', ')
   const n = typeof value === 'bigint' ? Number(value) : value
-  if (typeof n !== 'number' || Number.isNaN(n)) return 'unknown'
-  return `${(n * 100).toFixed(1)}%`
+  return typeof n === 'number' ? formatPercent(n) : formatPercent(null)
 }

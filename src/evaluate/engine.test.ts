@@ -53,7 +53,7 @@ const FACTS = {
 }
 
 describe('evaluateProjectDetailed', () => {
-  it('fires rules, most severe first, with the metrics and parameters they read and the declaring locations', async () => {
+  it('fires rules in rule order (the pipeline sorts findings once), with the metrics and parameters they read and the declaring locations', async () => {
     const rules = await ruleSet([
       rule('b-low', 'low', 'm.bus_factor == 1', 'bus factor {{ m.bus_factor }}'),
       rule(
@@ -82,19 +82,19 @@ describe('evaluateProjectDetailed', () => {
     expect(errors).toEqual([])
     expect(findings).toEqual([
       {
-        ruleId: 'a-high',
-        severity: 'high',
-        repo: 'github.com/example/widget',
-        message: 'Example Corp: 66.7%',
-        evidence: {metrics: {top_company: 'Example Corp', top_company_share: 0.6667}, params: {limit: 0.5}},
-        locations: [location],
-      },
-      {
         ruleId: 'b-low',
         severity: 'low',
         repo: 'github.com/example/widget',
         message: 'bus factor 1',
         evidence: {metrics: {bus_factor: 1}},
+        locations: [location],
+      },
+      {
+        ruleId: 'a-high',
+        severity: 'high',
+        repo: 'github.com/example/widget',
+        message: 'Example Corp: 66.7%',
+        evidence: {metrics: {top_company: 'Example Corp', top_company_share: 0.6667}, params: {limit: 0.5}},
         locations: [location],
       },
     ])

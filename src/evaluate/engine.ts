@@ -1,4 +1,4 @@
-import {type Finding, type Metrics, type RuleMeta, severityRank} from '../core/model.js'
+import type {Finding, Metrics, RuleMeta} from '../core/model.js'
 import {peopleBehind} from '../core/measurement.js'
 import {METRIC_KEYS} from '../core/metric-keys.js'
 import type {Bindings} from './cel.js'
@@ -17,7 +17,7 @@ export function ruleMetas(rules: RuleSet): RuleMeta[] {
 }
 
 /**
- * Findings of every rule that fires on one project (most severe first, then by rule id), plus the rules that could
+ * Findings of every rule that fires on one project, in rule order (the pipeline sorts them once, src/core/order.ts), plus the rules that could
  * not be evaluated (e.g. a comparison with an unknown value the rule did not guard): those are data for the scan's
  * error list (the scan is then incomplete), never a crash and never a silent pass.
  */
@@ -32,10 +32,6 @@ export function evaluateProjectDetailed(
     if (outcome.error) errors.push(outcome.error)
     if (outcome.finding) findings.push(outcome.finding)
   }
-  findings.sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  )
   return {findings, errors}
 }
 

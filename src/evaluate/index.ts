@@ -13,7 +13,6 @@ export {
   applyOverrides,
   collectRules,
   DEFAULT_PACK,
-  formatProblem,
   loadRules,
   PACKS_ROOT,
   RulesError,

@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ExitCode, StewardsError} from '../core/errors.js'
-import {applyOverrides, collectRules, formatProblem, loadRules, RulesError} from './load.js'
+import {formatProblem} from '../core/problem.js'
+import {applyOverrides, collectRules, loadRules, RulesError} from './load.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-rules-'))
 

@@ -1,7 +1,8 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
 import {basename, dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {ExitCode, StewardsError} from '../core/errors.js'
+import {StewardsError} from '../core/errors.js'
+import {formatProblem} from '../core/problem.js'
 import {schemaProblems} from '../core/yaml-file.js'
 import {compileRule} from './compile-rule.js'
 import {paramProblem} from './params.js'
@@ -19,16 +20,9 @@ const MANIFEST = 'pack.yaml'
 export class RulesError extends StewardsError {
   readonly problems: RuleProblem[]
   constructor(problems: RuleProblem[]) {
-    super('rules-invalid', problems.map(formatProblem).join('\n'), {
-      exitCode: ExitCode.usage,
-      hint: 'check with `stewards rules validate FILE`; the rule format is described in rules/README.md',
-    })
+    super('rules-invalid', problems.map(formatProblem).join('\n'))
     this.problems = problems
   }
-}
-
-export function formatProblem(p: RuleProblem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`
 }
 
 /**
@@ -87,9 +81,7 @@ export function applyOverrides(rules: CompiledRule[], overrides: ParamOverrides)
     }
   }
   if (problems.length > 0) {
-    throw new StewardsError('rule-override', `rule parameter overrides: ${problems.join('; ')}`, {
-      hint: "see `stewards rules explain ID` for a rule's parameters",
-    })
+    throw new StewardsError('rule-override', `rule parameter overrides: ${problems.join('; ')}`)
   }
   return rules.map((rule) =>
     parsed.data[rule.id] ? {...rule, params: {...rule.params, ...parsed.data[rule.id]}} : rule,

@@ -1,5 +1,13 @@
-import type {EvidenceGroup, Location, Metrics, ParamValue, ProjectStatus, RuleMeta, Window} from '../core/model.js'
-import type {DataPart} from '../measure/index.js'
+import type {
+  DataPart,
+  EvidenceGroup,
+  Location,
+  Metrics,
+  ParamValue,
+  ProjectStatus,
+  RuleMeta,
+  Window,
+} from '../core/model.js'
 import type {CompiledExpression} from './cel.js'
 import type {RuleTests} from './schema.js'
 import type {CompiledTemplate} from './template.js'

@@ -4,7 +4,7 @@ import {deriveBase, readable, unavailable} from './base.js'
 import {metricFamilies} from './registry.js'
 import type {MeasureInput, MetricKey} from './types.js'
 
-export type {Base, DataPart, EntityLookup, MeasureInput, MetricFamily, MetricKey, MetricType} from './types.js'
+export type {Base, EntityLookup, MeasureInput, MetricFamily, MetricKey, MetricType} from './types.js'
 export {metricFamilies} from './registry.js'
 
 /** Every documented metric key, in registry order (src/measure/README.md lists the same). */

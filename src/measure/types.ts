@@ -3,6 +3,7 @@ import type {
   AttributedProject,
   AttributedRoleHolder,
   CollectedProject,
+  DataPart,
   EvidenceGroup,
   ListMembership,
   Listings,
@@ -43,9 +44,6 @@ export interface MeasureInput {
 }
 
 export type MetricType = 'count' | 'share' | 'days' | 'name' | 'names' | 'flag' | 'count-map' | 'share-map'
-
-/** A part of the collected data that can fail to be read (`CollectedProject.missing`). */
-export type DataPart = NonNullable<CollectedProject['missing']>[number]
 
 /** A documented metric key; `measureProject` always emits every key (null when it cannot be known). */
 export interface MetricKey {

@@ -1,8 +1,8 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {loadConfig} from './config.js'
+import {loadScanConfig, loadConfig} from './config.js'
 
 describe('loadConfig (.stewards.yaml)', () => {
   it('reads the settings, with paths relative to the file (as the working directory sees them)', async () => {
@@ -31,11 +31,35 @@ describe('loadConfig (.stewards.yaml)', () => {
       return file
     }
     const unknown = write('since: 2025-01-01\n\nfail_on: high\n')
-    await expect(loadConfig(unknown)).rejects.toThrow(new RegExp(`^${unknown}:3: .*fail_on`))
+    await expect(loadConfig(unknown)).rejects.toThrow(new RegExp(`^${unknown}:3:1: .*fail_on`))
     const wrongType = write('offline: yes please\n')
-    await expect(loadConfig(wrongType)).rejects.toThrow(new RegExp(`^${wrongType}:1: offline`))
+    await expect(loadConfig(wrongType)).rejects.toThrow(new RegExp(`^${wrongType}:1:10: offline`))
     const duplicate = write('offline: true\noffline: false\n')
-    await expect(loadConfig(duplicate)).rejects.toThrow(new RegExp(`^${duplicate}:2: `))
+    await expect(loadConfig(duplicate)).rejects.toThrow(new RegExp(`^${duplicate}:2:1: `))
     await expect(loadConfig(join(dir, 'missing.yaml'))).rejects.toThrow(/cannot read the configuration file/)
+  })
+})
+
+describe('loadScanConfig: the one lookup of .stewards.yaml', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stewards-find-config-'))
+  mkdirSync(join(dir, 'stack'))
+  writeFileSync(join(dir, 'stack', '.stewards.yaml'), 'failOn: high\n')
+  const other = join(dir, 'other.yaml')
+  writeFileSync(other, 'failOn: low\n')
+
+  it('reads --config first, else .stewards.yaml in the first PATH when it is a directory', async () => {
+    expect(await loadScanConfig(other, [join(dir, 'stack')])).toEqual({failOn: 'low'})
+    expect(await loadScanConfig(undefined, [join(dir, 'stack'), dir])).toEqual({failOn: 'high'})
+  })
+
+  it('else the working directory (this checkout has none: no settings), never a later PATH', async () => {
+    expect(existsSync(join(process.cwd(), '.stewards.yaml'))).toBe(false)
+    expect(await loadScanConfig(undefined, [dir, join(dir, 'stack')])).toEqual({})
+    expect(await loadScanConfig(undefined, [join(dir, 'stack', '.stewards.yaml')])).toEqual({})
+    expect(await loadScanConfig(undefined)).toEqual({})
+  })
+
+  it('refuses a --config that cannot be read (exit 3)', async () => {
+    await expect(loadScanConfig(join(dir, 'nope.yaml'))).rejects.toMatchObject({code: 'file-unreadable', exitCode: 3})
   })
 })

@@ -1,29 +1,26 @@
 import {existsSync, realpathSync, statSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {Flags} from '@oclif/core'
 import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
-import {StewardsError, usageError} from '../core/errors.js'
+import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES} from '../core/model.js'
+import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
 
-/** `.stewards.yaml`: the same settings as `scan`'s flags. Strict: a mistyped key is an error, not a silent default. */
+/**
+ * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
+ * mistyped key is an error, not a silent default. `collect` and `people` read the same file and use the keys of
+ * the flags they have.
+ */
 export const ScanConfig = z.strictObject({
+  ...CollectConfig.shape,
   paths: z.array(z.string()).optional(),
   rules: z.array(z.string()).optional(),
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   failOn: z.enum([...SEVERITIES, 'none']).optional(),
   format: z.string().optional(),
   output: z.array(z.string()).optional(),
-  since: z.string().optional(),
-  until: z.string().optional(),
-  offline: z.boolean().optional(),
-  cacheDir: z.string().optional(),
-  maxAge: z.string().optional(),
-  snapshot: z.string().optional(),
-  githubApiUrl: z.union([z.string(), z.array(z.string())]).optional(),
-  onlyHost: z.boolean().optional(),
-  maxCommits: z.number().int().min(1).optional(),
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
@@ -32,39 +29,45 @@ export const ScanConfig = z.strictObject({
   entities: z.array(z.string()).optional(),
   lists: z.array(z.string()).optional(),
   map: z.string().optional(),
-  concurrency: z.number().int().min(1).max(64).optional(),
   includeDev: z.boolean().optional(),
   maxFileSize: z.string().optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
-  onRateLimit: z.enum(['wait', 'stop']).optional(),
 })
 export type ScanConfig = z.infer<typeof ScanConfig>
 
 // An empty file is an empty configuration, not an error.
 const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfig)
 
-const CONFIG_HINT =
-  'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...; no token: use GITHUB_TOKEN); see the README'
-
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
 
+export const CONFIG_FILE = '.stewards.yaml'
+
+/** `--config FILE`, the same on every command that reads settings (`scan`, `evaluate`, `collect`, `people`). */
+export const configFlags = {
+  config: Flags.string({
+    description:
+      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
+    helpValue: 'FILE',
+  }),
+}
+
 /**
- * The settings of a scan: `--config FILE`, else `.stewards.yaml` in the first PATH (a directory), else in the
- * working directory; none is an empty configuration. A file inside a scanned PATH is trusted less
- * (./config-trust.ts).
+ * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH (a directory), else in the
+ * working directory; none is an empty configuration. The one place a configuration file is found and read. A file
+ * inside a scanned PATH is trusted less (./config-trust.ts).
  */
-export async function loadScanConfig(given: string | undefined, paths: readonly string[]): Promise<ScanConfig> {
+export async function loadScanConfig(given: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
   if (given) return loadConfig(given, 'given')
   const first = paths[0]
   if (first && existsSync(first) && statSync(first).isDirectory()) {
-    const inPath = join(first, '.stewards.yaml')
+    const inPath = join(first, CONFIG_FILE)
     if (existsSync(inPath)) return loadConfig(inPath, sameDirectory(first, '.') ? 'working-directory' : 'scanned-path')
   }
-  return existsSync('.stewards.yaml') ? loadConfig('.stewards.yaml', 'working-directory') : {}
+  return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
 }
 
 function sameDirectory(a: string, b: string): boolean {
@@ -77,26 +80,12 @@ function sameDirectory(a: string, b: string): boolean {
 
 /** Reads one settings file; `origin` decides which keys it may set (./config-trust.ts). */
 export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): Promise<ScanConfig> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError(
-      'config-unreadable',
-      `${file}: cannot read the configuration file (${code})`,
-      'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
-    )
-  }
-  try {
-    const {data, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
-    checkTrust(data, {file, origin, lineAt})
-    return relativeTo(data, dirname(resolve(file)))
-  } catch (error) {
-    if (error instanceof StewardsError && !error.hint)
-      throw new StewardsError(error.code, error.message, {exitCode: error.exitCode, hint: CONFIG_HINT})
-    throw error
-  }
+  const text = await readUserFile(file, 'the configuration file', {
+    hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
+  })
+  const {data, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  checkTrust(data, {file, origin, lineAt})
+  return relativeTo(data, dirname(resolve(file)))
 }
 
 function relativeTo(config: ScanConfig, base: string): ScanConfig {

@@ -1,10 +1,8 @@
-import {existsSync} from 'node:fs'
 import {relist} from '../core/measurement.js'
 import {usageError} from '../core/errors.js'
 import type {ScanResult} from '../core/model.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {type MeasuredReport, readMeasuredReport} from '../report/index.js'
-import {loadConfig, type ScanConfig} from './config.js'
 import {judge, type MeasuredProject, type MeasuredScan} from './judge.js'
 import {checkLists, readReport} from './scan.js'
 
@@ -78,14 +76,4 @@ function measuredScan(report: MeasuredReport, options: EvaluateOptions): Measure
     errors: errors.filter((e) => e.code !== RULE_ERROR) as unknown as ScanResult['errors'],
     ...(report.requests ? {requests: report.requests as unknown as ScanResult['requests']} : {}),
   }
-}
-
-/**
- * The settings file for `evaluate`: `--config FILE`, else `.stewards.yaml` in the working directory when there is
- * one. Only the judging keys apply (rules, params, lists, failOn, format, output, baseline); collection settings
- * have nothing to do on a saved report.
- */
-export async function evaluateSettings(file: string | undefined): Promise<ScanConfig> {
-  if (file) return loadConfig(file)
-  return existsSync('.stewards.yaml') ? loadConfig('.stewards.yaml', 'working-directory') : {}
 }

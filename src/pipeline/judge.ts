@@ -1,6 +1,7 @@
-import type {Finding, ProjectReport, ScanError, ScanResult, Severity} from '../core/model.js'
-import {SCAN_SCHEMA_VERSION, SEVERITIES, severityRank} from '../core/model.js'
+import type {ProjectReport, ScanError, ScanResult, Severity} from '../core/model.js'
+import {SCAN_SCHEMA_VERSION, SEVERITIES} from '../core/model.js'
 import {compare} from '../core/compare.js'
+import {compareFindings, compareProjects} from '../core/order.js'
 import {evaluateProjectDetailed, portfolioScore, type RuleSet, ruleMetas, scoreProject} from '../evaluate/index.js'
 
 /** A project as measured: its report without the rules' part (findings, score). */
@@ -51,11 +52,12 @@ export function judge(scan: MeasuredScan, rules: RuleSet): ScanResult {
       ruleErrors.push(...errors.map((e) => ({...e, message: `${project.repo}: ${e.message}`})))
       const judged = {...project}
       if (!findings.some((f) => coverageRules.has(f.ruleId))) delete judged.wanted
-      return {...judged, findings: sortFindings(findings), score: scoreProject(findings)}
+      return {...judged, findings: findings.sort(compareFindings), score: scoreProject(findings)}
     })
-  projects.sort((a, b) => b.score - a.score || compare(a.repo, b.repo))
+  // Sorted once, here, in the documented orders (src/core/order.ts); every report keeps them.
+  projects.sort(compareProjects)
 
-  const findings = sortFindings(projects.flatMap((p) => p.findings))
+  const findings = projects.flatMap((p) => p.findings).sort(compareFindings)
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const f of findings) findingsBySeverity[f.severity]++
   return {
@@ -81,11 +83,4 @@ export function judge(scan: MeasuredScan, rules: RuleSet): ScanResult {
     errors: [...scan.errors, ...ruleErrors],
     ...(scan.requests ? {requests: scan.requests} : {}),
   }
-}
-
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) || compare(a.repo, b.repo) || compare(a.ruleId, b.ruleId),
-  )
 }

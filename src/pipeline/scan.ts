@@ -5,14 +5,15 @@ import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
 import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
-import {collectNotice, collectProjects} from '../collect/index.js'
+import {type CollectOptions, collectNotice, collectProjects} from '../collect/index.js'
 import {governanceOf, governanceProblems, toRoleHolders} from '../collect/index.js'
 import type {CollectedProject, RepoGroup, ScanError, ScanResult, Window} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
-import {usageError} from '../core/errors.js'
+import {ERRORS, usageError} from '../core/errors.js'
+import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 import {resolveAffiliations} from './affiliations.js'
 import {peopleSummary, projectAttribution} from './people.js'
@@ -20,7 +21,8 @@ import {judge, type MeasuredProject} from './judge.js'
 
 export interface ScanOptions {
   paths: string[]
-  window: Window
+  /** Collection, and the window every stage uses: `collectOptionsFrom` of the collecting flags. */
+  collect: CollectOptions
   rules: string[]
   params?: ParamOverrides
   /** Watch-list ids the rules treat as "configured lists"; default: every list in the entity data. */
@@ -31,19 +33,6 @@ export interface ScanOptions {
   /** The format of `-` (standard input) among the paths; else its content decides. */
   stdinFormat?: string
   includeDev?: boolean
-  offline?: boolean
-  cacheDir?: string
-  maxAge?: number
-  snapshot?: string
-  token?: string
-  /** github.com's token when the first `githubApiUrl` is an Enterprise Server's. */
-  githubComToken?: string
-  githubApiUrl?: string | string[]
-  /** Collect only from the hosts of `githubApiUrl`. */
-  onlyHost?: boolean
-  maxCommits?: number
-  onRateLimit?: 'wait' | 'stop'
-  concurrency?: number
   /** gitdm files in gitdm order; `cncf-gitdm` stands for the files `stewards affiliations update` stored. */
   affiliations?: string[]
   companies?: string
@@ -67,6 +56,8 @@ export interface ScanOptions {
  */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const stage = options.onStage ?? (() => {})
+  const {collect} = options
+  const {window} = collect
   // Configuration first: a bad rule or entity file should fail before any network work.
   const rules = await loadRules(options.rules, options.params ?? {})
   const entities = await loadEntities(options.entities ?? [])
@@ -74,7 +65,10 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     options.lists,
     entities.listDefinitions().map((l) => l.id),
   )
-  const evidence = await resolveAffiliations(options.affiliations, options.companies, options)
+  const evidence = await resolveAffiliations(options.affiliations, options.companies, {
+    ...collect,
+    githubApiUrl: collect.apiUrl,
+  })
   const attribution = await loadAttributionContext({
     affiliations: evidence.affiliations,
     companies: evidence.companies,
@@ -96,18 +90,18 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('discover', `${components.length} components in ${inventory.files} files`)
 
   stage('resolve', `${components.length} components`)
-  const replay = options.snapshot ? await snapshotCache(options.snapshot) : undefined
+  const replay = collect.snapshot ? await snapshotCache(collect.snapshot) : undefined
   // One cache for both stages: an unusable directory is one notice, and the scan goes on uncached.
   const cache = replay
     ? undefined
-    : new DiskCache(options.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
+    : new DiskCache(collect.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
   const resolved = await resolveComponents(components, {
-    offline: options.offline || Boolean(replay),
-    cacheDir: replay?.dir ?? options.cacheDir,
+    offline: collect.offline || Boolean(replay),
+    cacheDir: replay?.dir ?? collect.cacheDir,
     cache,
-    maxAge: options.maxAge,
+    maxAge: collect.maxAge,
     mapFile: options.map,
-    concurrency: options.concurrency,
+    concurrency: collect.concurrency,
   }).finally(() => replay?.dispose())
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
@@ -116,21 +110,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const collected = await collectProjects(
     resolved.groups.map((g) => g.repo),
     {
-      source: options.snapshot ? 'snapshot' : 'github',
-      snapshot: options.snapshot,
-      token: options.token,
-      githubComToken: options.githubComToken,
-      apiUrl: options.githubApiUrl,
-      onlyHost: options.onlyHost,
-      maxCommits: options.maxCommits,
-      since: options.window.since,
-      until: options.window.until,
-      cacheDir: options.cacheDir,
+      ...collect,
       cache,
-      maxAge: options.maxAge,
-      offline: options.offline,
-      onRateLimit: options.onRateLimit,
-      concurrency: options.concurrency,
       onProgress: (event) => {
         if (event.type === 'project-done')
           stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
@@ -148,7 +129,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('measure and evaluate', `${resolved.groups.length} projects`)
   const governanceErrors: ScanError[] = []
   const projects: MeasuredProject[] = resolved.groups.map((group) => {
-    const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
+    const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, window)
     const governance = governanceOf(project)
     governanceErrors.push(...governanceProblems(project.repo, governance))
     const {maintainers} = governance
@@ -195,7 +176,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const result = judge(
     {
       version: options.version,
-      window: options.window,
+      window: window,
       inputs: [...options.paths],
       projects,
       unresolved: resolved.unresolved,
@@ -284,15 +265,5 @@ export async function readReport(
   file: string,
   read: (text: string, file: string) => unknown = readScanResult,
 ): Promise<unknown> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError(
-      'report-unreadable',
-      `${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      'pass a JSON report written by `stewards scan --format json`',
-    )
-  }
-  return read(text, file)
+  return read(await readUserFile(file, 'the report', {hint: ERRORS['report-invalid'].hint}), file)
 }

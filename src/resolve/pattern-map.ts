@@ -1,8 +1,8 @@
-import {readFile} from 'node:fs/promises'
 import picomatch from 'picomatch'
 import type {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import type {Component} from '../core/model.js'
+import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
 import {redactSecrets} from '../core/redact.js'
@@ -29,16 +29,8 @@ export interface CompiledEntry extends PatternEntry {
 export async function loadPatternMap<
   S extends z.ZodType<{mappings: Array<{match: string; repo?: string; directory?: string}>}>,
 >(file: string, schema: S, displayName = file): Promise<CompiledEntry[]> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError(
-      'resolve.map-unreadable',
-      `${displayName}: cannot read map file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    )
-  }
-  const {data, lineAt} = parseYamlFile(text, displayName, schema, 'resolve.map-invalid')
+  const text = await readUserFile(file, 'the map file')
+  const {data, lineAt} = parseYamlFile(text, displayName, schema, 'map-invalid')
   return data.mappings.map((entry, i) => {
     const line = lineAt(['mappings', i])
     if (entry.repo === undefined) {
@@ -48,7 +40,7 @@ export async function loadPatternMap<
     const ref = normaliseRepoUrl(entry.repo, {vcs: true})
     if (!ref)
       throw usageError(
-        'resolve.map-invalid',
+        'map-invalid',
         `${displayName}:${line}: repo '${redactSecrets(entry.repo)}' is not a repository URL or host/owner/name`,
       )
     const {

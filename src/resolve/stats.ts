@@ -1,5 +1,6 @@
 import type {Component, RepoGroup, RequestStats, UnresolvedComponent} from '../core/model.js'
 import {compare} from '../core/compare.js'
+import {formatPercent} from '../core/percent.js'
 import type {ResolveStats} from './types.js'
 
 /** Counts per ecosystem, per source (provenance) and per reason: the resolution-rate table's data. */
@@ -60,7 +61,7 @@ export function formatResolutionTable(stats: ResolveStats): string {
     name,
     String(total),
     String(resolved),
-    total === 0 ? '-' : `${((100 * resolved) / total).toFixed(1)}%`,
+    formatPercent(total === 0 ? null : resolved / total, '-'),
     ...sources.map((s) => String(perSource[s] ?? 0)),
     String(total - resolved),
   ]

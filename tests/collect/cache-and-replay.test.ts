@@ -58,7 +58,7 @@ describe('cache, offline mode and replay', () => {
       snapshot: bundleFile,
       apiUrl: emulator.url,
       token: TOKEN,
-      ...WINDOW_2024,
+      window: WINDOW_2024,
     })
     expect(emulator.requests.length).toBe(before)
     expect(fromBundle.projects.map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
@@ -67,7 +67,7 @@ describe('cache, offline mode and replay', () => {
     const fromRecord = await collectProjects([...REPOS, 'github.com/example/missing'], {
       source: 'snapshot',
       snapshot: recordFile,
-      ...WINDOW_2024,
+      window: WINDOW_2024,
     })
     expect(
       fromRecord.projects.filter((p) => p.repo !== 'github.com/example/missing').map((p) => ({...p, source: 'github'})),
@@ -85,7 +85,7 @@ describe('cache, offline mode and replay', () => {
     try {
       const run = await collectProjects(REPOS, {
         apiUrl: anonymous.url,
-        ...WINDOW_2024,
+        window: WINDOW_2024,
         cacheDir: await freshCacheDir(),
         http: FAST_HTTP,
       })

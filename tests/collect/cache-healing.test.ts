@@ -144,7 +144,7 @@ describe('a cache that heals itself, and one that cannot be used', () => {
     const run = await collectProjects(REPOS, {
       source: 'snapshot',
       snapshot: file,
-      ...WINDOW_2024,
+      window: WINDOW_2024,
       onProgress: (e) => e.type === 'notice' && notices.push(e.message),
     })
     expect(notices).toEqual([

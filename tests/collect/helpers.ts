@@ -27,7 +27,7 @@ export async function collectFrom(apiUrl: string | string[], repos: string[], op
   return collectProjects(repos, {
     apiUrl,
     token: TOKEN,
-    ...WINDOW_2024,
+    window: WINDOW_2024,
     cacheDir: options.cacheDir ?? (await freshCacheDir()),
     http: FAST_HTTP,
     timeoutMs: 5_000,

@@ -128,7 +128,7 @@ describe('replaying under another API URL', () => {
         source: 'snapshot',
         snapshot: bundle,
         apiUrl,
-        ...WINDOW_2024,
+        window: WINDOW_2024,
       })
       expect(run.incomplete, String(apiUrl)).toBe(false)
       expect(run.projects.map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
@@ -147,10 +147,10 @@ describe('replaying under another API URL', () => {
     const bundle = join(cacheDir, '..', `ghes-bundle-${process.pid}.json`)
     await writeFile(bundle, JSON.stringify(await new DiskCache(cacheDir).exportBundle()))
     const before = ghes.requests.length
-    const replay = await collectProjects([repo], {source: 'snapshot', snapshot: bundle, ...WINDOW_2024})
+    const replay = await collectProjects([repo], {source: 'snapshot', snapshot: bundle, window: WINDOW_2024})
     expect(replay.incomplete).toBe(false)
     expect(replay.projects.map((p) => ({...p, source: 'github'}))).toEqual(online.projects)
-    const offline = await collectProjects([repo], {...WINDOW_2024, cacheDir, offline: true, http: FAST_HTTP})
+    const offline = await collectProjects([repo], {window: WINDOW_2024, cacheDir, offline: true, http: FAST_HTTP})
     expect(offline.projects[0]).toMatchObject({
       status: 'unavailable',
       reason: expect.stringContaining(`(for ${ghes.host}, if it is one: --github-api-url https://${ghes.host}/api/v3)`),
@@ -203,7 +203,7 @@ describe('the token travels over https, or over http to this machine only', () =
       apiUrl: 'http://ghe.example.invalid/api/v3',
       token: SECRET,
       onlyHost: true,
-      ...WINDOW_2024,
+      window: WINDOW_2024,
       cacheDir: await freshCacheDir(),
       http: FAST_HTTP,
     }).catch((e) => e)

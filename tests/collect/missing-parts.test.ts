@@ -65,7 +65,7 @@ describe('missing parts, recorded collections', () => {
     }
     const file = join(await freshCacheDir(), 'recording.json')
     await writeFile(file, JSON.stringify(recording))
-    const run = await collectProjects([WIDGET], {source: 'snapshot', snapshot: file, ...WINDOW_2024})
+    const run = await collectProjects([WIDGET], {source: 'snapshot', snapshot: file, window: WINDOW_2024})
     expect(run.projects[0]).toMatchObject({source: 'snapshot', status: 'partial', missing: ['governance']})
     expect(run.incomplete).toBe(true)
     expect(run.problems).toEqual(['github.com/example/widget: github.com/example/widget governance files: timed out'])
@@ -73,8 +73,7 @@ describe('missing parts, recorded collections', () => {
     const wider = await collectProjects([WIDGET], {
       source: 'snapshot',
       snapshot: file,
-      since: '2023-01-01T00:00:00.000Z',
-      until: WINDOW_2024.until,
+      window: {since: '2023-01-01T00:00:00.000Z', until: WINDOW_2024.until},
     })
     expect(wider.projects[0].missing).toEqual(['commits', 'governance'])
   })
@@ -100,7 +99,7 @@ describe('missing parts and bad paths, git source', () => {
   }
 
   it('lists facts and profiles as missing: git knows neither', async () => {
-    const run = await collectProjects([WIDGET], {source: 'git', gitDirs: {[WIDGET]: gitRepo()}, ...WINDOW_2024})
+    const run = await collectProjects([WIDGET], {source: 'git', gitDirs: {[WIDGET]: gitRepo()}, window: WINDOW_2024})
     expect(run.incomplete).toBe(false)
     expect(run.projects[0]).toMatchObject({
       status: 'ok',
@@ -118,7 +117,7 @@ describe('missing parts and bad paths, git source', () => {
       const error = await collectProjects([WIDGET], {
         source: 'git',
         gitDirs: {[WIDGET]: dir},
-        ...WINDOW_2024,
+        window: WINDOW_2024,
         http: FAST_HTTP,
       }).catch((e) => e)
       expect(error).toBeInstanceOf(StewardsError)

@@ -57,7 +57,7 @@ describe('replay whatever strategy recorded the cache, with or without a token',
         snapshot: bundle,
         apiUrl,
         token: replayToken,
-        ...WINDOW_2024,
+        window: WINDOW_2024,
       })
       expect(run.problems).toEqual([])
       expect(run.incomplete).toBe(false)
@@ -72,7 +72,7 @@ describe('replay whatever strategy recorded the cache, with or without a token',
       const run = await collectProjects(REPOS, {
         apiUrl,
         token: replayToken,
-        ...WINDOW_2024,
+        window: WINDOW_2024,
         cacheDir,
         offline: true,
         http: FAST_HTTP,
@@ -91,8 +91,7 @@ describe('replay whatever strategy recorded the cache, with or without a token',
       source: 'snapshot',
       snapshot: recorded.token.bundle,
       apiUrl: withToken.url,
-      since: WINDOW_2024.since,
-      until: '2024-03-01T00:00:00.000Z',
+      window: {since: WINDOW_2024.since, until: '2024-03-01T00:00:00.000Z'},
     })
     expect(run.incomplete).toBe(true)
     expect(run.projects[0]).toMatchObject({status: 'partial', missing: ['governance'], governance: []})
@@ -114,12 +113,12 @@ describe('the demo bundle (recorded anonymously) with a token', () => {
   const window = {since: '2025-01-01T00:00:00.000Z', until: '2026-01-01T00:00:00.000Z'}
 
   it('replays complete and identical to the anonymous replay', async () => {
-    const plain = await collectProjects(repos, {source: 'snapshot', snapshot, ...window})
+    const plain = await collectProjects(repos, {source: 'snapshot', snapshot, window})
     const token = await collectProjects(repos, {
       source: 'snapshot',
       snapshot,
       token: 'ghp_demo_token_not_used_0123456789',
-      ...window,
+      window,
     })
     expect(plain.incomplete).toBe(false)
     expect(token.incomplete).toBe(false)
@@ -134,8 +133,7 @@ describe('the demo bundle (recorded anonymously) with a token', () => {
     const run = await collectProjects(repos, {
       source: 'snapshot',
       snapshot,
-      since: window.since,
-      until: '2025-06-01T00:00:00.000Z',
+      window: {since: window.since, until: '2025-06-01T00:00:00.000Z'},
     })
     expect(run.incomplete).toBe(true)
     const lumen = run.projects.find((p) => p.repo === 'github.com/example-lumen/lumen-web')

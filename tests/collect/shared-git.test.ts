@@ -148,7 +148,7 @@ describe.skipIf(!present)('the ten shared projects collected from local git repo
     await inPool(2, builds)
     run = await collectProjects(
       repos.map((r) => `github.com/${r}`),
-      {source: 'git', gitDirs: dirs, ...WINDOW_2024},
+      {source: 'git', gitDirs: dirs, window: WINDOW_2024},
     )
   }, 120_000)
 

@@ -7,6 +7,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
 import {TOKEN} from '../collect/helpers.js'
@@ -70,7 +71,9 @@ describe('the built CLI in a process', () => {
   })
 
   it('exit 4: an internal error, never 1', async () => {
-    const crash = await scanDemo([], {STEWARDS_FAULT: 'internal'})
+    // A fault from outside the product: stdout throws when the report is written (tests/support/faults).
+    const preload = pathToFileURL(join(repoRoot, 'tests', 'support', 'faults', 'stdout-throws.mjs')).href
+    const crash = await scanDemo([], {NODE_OPTIONS: `--import ${preload}`})
     expect(crash.code).toBe(4)
     expect(crash.stderr).toContain('internal error')
     // The stack trace shows what ran: the built tree, not src/ through a TypeScript loader.

@@ -368,7 +368,7 @@ describe('stewards entities commands', () => {
   })
 
   it('rejects a CSL file that cannot be read', async () => {
-    await expect(readCsl(join(scratch, 'nope.csv'))).rejects.toMatchObject({code: 'csl-unreadable', exitCode: 3})
+    await expect(readCsl(join(scratch, 'nope.csv'))).rejects.toMatchObject({code: 'file-unreadable', exitCode: 3})
     const notCsl = join(scratch, 'not-csl.csv')
     writeFileSync(notCsl, 'a,b\n1,2\n')
     await expect(readCsl(notCsl)).rejects.toThrow("no 'source' and 'name' columns")

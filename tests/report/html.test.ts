@@ -58,10 +58,10 @@ describe('HTML report (as text)', () => {
   it('shows Independent as the top organisation when it leads, with the top company beside it', () => {
     const html = renderHtml(loadFixture())
     expect(html).toContain(
-      '<td data-sort="Independent">Independent<br><span class="muted">top company Meridian Cloudworks (fictional) (2%)</span></td><td class="num" data-sort="0.9828">98%</td>',
+      '<td data-sort="Independent">Independent<br><span class="muted">top company Meridian Cloudworks (fictional) (1.7%)</span></td><td class="num" data-sort="0.9828">98.3%</td>',
     )
     expect(html).toContain(
-      '<td data-sort="Acme Widgets Inc.">Acme Widgets Inc.</td><td class="num" data-sort="0.9102">91%</td>',
+      '<td data-sort="Acme Widgets Inc.">Acme Widgets Inc.</td><td class="num" data-sort="0.9102">91.0%</td>',
     )
   })
 
@@ -70,7 +70,7 @@ describe('HTML report (as text)', () => {
     for (const id of ['chart-organizations', 'chart-countries', 'chart-severities']) {
       expect(html).toMatch(new RegExp(`<figure id="${id}">\\n<h3>[^<]+</h3>\\n<svg class="chart"`))
     }
-    expect(html).toContain('<title>Acme Widgets Inc.: 375 commits (91%)</title>')
+    expect(html).toContain('<title>Acme Widgets Inc.: 375 commits (91.0%)</title>')
     const empty = {...loadFixture(), projects: []}
     expect(renderHtml(empty)).toContain(
       '<figure id="chart-countries">\n<h3>Countries</h3>\n<p class="muted">No data to draw.</p>',

@@ -60,7 +60,7 @@ describe('Markdown report', () => {
     result.projects[0].metrics.top_company = '@acme-admins | <b>Acme</b>'
     result.findings[0].message = 'Ask @octo-team about it\n# not a heading'
     const hostile = render(result)
-    expect(hostile).toContain('| @\u200bacme-admins \\| \\<b>Acme\\</b> (91%) |')
+    expect(hostile).toContain('| @\u200bacme-admins \\| \\<b>Acme\\</b> (91.0%) |')
     expect(hostile).toContain('Ask @\u200bocto-team about it # not a heading')
   })
 
@@ -100,13 +100,13 @@ describe('Markdown report', () => {
     const text = render(loadFixture())
     expect(text).toContain('| `github.com/indie-collective/parsekit` | partial: ')
     expect(text).toContain(
-      ' | 70 | Independent (98%); top company Meridian Cloudworks (fictional) (2%) | 97% | 1 | 1 | 1 high |',
+      ' | 70 | Independent (98.3%); top company Meridian Cloudworks (fictional) (1.7%) | 96.7% | 1 | 1 | 1 high |',
     )
     expect(text).toContain(
-      '| `github.com/tinyproj/left-padder` | ok | 70 | Independent (100%) | 100% | 0 | 1 | 1 high |',
+      '| `github.com/tinyproj/left-padder` | ok | 70 | Independent (100.0%) | 100.0% | 0 | 1 | 1 high |',
     )
     expect(text).toContain(
-      '| `github.com/acme-widgets/widget-operator` | ok | 88 | Acme Widgets Inc. (91%) | 96% | 1 | 2 | 1 critical, 1 high |',
+      '| `github.com/acme-widgets/widget-operator` | ok | 88 | Acme Widgets Inc. (91.0%) | 96.1% | 1 | 2 | 1 critical, 1 high |',
     )
   })
 
@@ -117,10 +117,10 @@ describe('Markdown report', () => {
     )
     // 100% of the attributed commits, but only 10 of 90 human commits are attributed (unknown_share 0.8889).
     expect(text).toContain(
-      '| `github.com/solace-data/vaguedb-operator` | ok | 72 | Solace Data Systems (fictional) (100%) | 11% | 1 | 5 | 1 high |',
+      '| `github.com/solace-data/vaguedb-operator` | ok | 72 | Solace Data Systems (fictional) (100.0%) | 11.1% | 1 | 5 | 1 high |',
     )
     expect(text).toContain(
-      '| `github.com/community-logkit/logkit` | ok | 25 | Independent (12%); top company Globex Cloud (11%) | 38% | 3 | 6 | 1 low, 1 info |',
+      '| `github.com/community-logkit/logkit` | ok | 25 | Independent (11.5%); top company Globex Cloud (10.9%) | 38.1% | 3 | 6 | 1 low, 1 info |',
     )
     // No unknown_share (nothing collected): no figure, not 100%.
     expect(text).toContain(

@@ -1,3 +1,4 @@
+import {compareFindings} from '../../src/core/order.js'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {gunzipSync, gzipSync} from 'node:zlib'
@@ -40,7 +41,8 @@ function manyFindings(count: number): ScanResult {
     evidence: {metrics: {}},
     locations: [{file: `deploy/app-${i}.yaml`, line: 10 + (i % 50), column: 12}],
   }))
-  return {...loadFixture(), projects: [], findings}
+  // In the order the pipeline hands them to every report (src/core/order.ts).
+  return {...loadFixture(), projects: [], findings: findings.sort(compareFindings)}
 }
 
 describe('SARIF report', () => {

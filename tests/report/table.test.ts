@@ -53,21 +53,21 @@ describe('terminal table', () => {
       'stewards 0.1.0 · window 2024-01-01 to 2025-01-01 · 8 components · 7 projects · portfolio score 65/100 · since the baseline: 3 new, 1 worsened',
     )
     expect(lines[2]).toMatch(
-      /^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/,
+      /^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE\s+KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/,
     )
     expect(lines[3]).toMatch(
-      /^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91%\s+96%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/,
+      /^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91\.0%\s+96\.1%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/,
     )
     // SHARE is of attributed commits; KNOWN is 1 - unknown_share of the fixture (0.0388, null, 0.8889, 0.0333, 0, null, 0.6189).
     const [shareEnd, knownEnd] = [headerEnd(lines[2], 'SHARE'), headerEnd(lines[2], 'KNOWN')]
     expect(lines.slice(3, 10).map((l) => [cellEndingAt(l, shareEnd), cellEndingAt(l, knownEnd)])).toEqual([
-      ['91%', '96%'],
+      ['91.0%', '96.1%'],
       ['-', '-'],
-      ['100%', '11%'],
-      ['98%', '97%'],
-      ['100%', '100%'],
+      ['100.0%', '11.1%'],
+      ['98.3%', '96.7%'],
+      ['100.0%', '100.0%'],
       ['-', '-'],
-      ['12%', '38%'],
+      ['11.5%', '38.1%'],
     ])
     expect(lines.slice(3, 10).map((l) => l.split(/\s{2,}/)[0])).toEqual([
       'acme-widgets/widget-operator',
@@ -107,11 +107,11 @@ describe('terminal table', () => {
 
   it('at 80 columns wraps organisation names but keeps every share whole, in its own column', () => {
     const lines = projectLines(table(loadFixture(), 80))
-    expect(lines[0]).toMatch(/^GITHUB REPO\s+STATUS\s+SCORE\s+TOP ORG\s+SHARE KNOWN ELEPH BUS\s+C H M L I$/)
+    expect(lines[0]).toMatch(/^GITHUB REPO\s+STATUS\s+SCORE\s+TOP ORG\s+SHARE\s+KNOWN ELEPH BUS\s+C H M L I$/)
     const solace = lines.findIndex((l) => l.startsWith('solace-data/'))
-    expect(lines[solace]).toMatch(/^solace-data\/\s+ok\s+72\s+Solace Data\s+100%\s+11%\s+1\s+5\s+0 1 0 0 0$/)
+    expect(lines[solace]).toMatch(/^solace-data\/\s+ok\s+72\s+Solace Data\s+100\.0%\s+11\.1%\s+1\s+5\s+0 1 0 0 0$/)
     const shareEnd = stringWidth(lines[0].slice(0, lines[0].indexOf('SHARE') + 'SHARE'.length))
-    expect(stringWidth(lines[solace].slice(0, lines[solace].indexOf('100%') + 4))).toBe(shareEnd)
+    expect(stringWidth(lines[solace].slice(0, lines[solace].indexOf('100.0%') + 6))).toBe(shareEnd)
     // The name goes on in the same column on the next lines, whole.
     const column = lines[solace].indexOf('Solace')
     const name = [lines[solace], lines[solace + 1], lines[solace + 2]].map((l) => l.slice(column, column + 11).trim())
@@ -132,9 +132,17 @@ describe('terminal table', () => {
     expect(first).toHaveLength(7)
     for (const line of first) {
       // The figure ends at the header's end, one space after SHARE's, and nothing follows it in the column.
-      expect(line.slice(knownEnd - 6, knownEnd + 1), line).toMatch(/^ +(\d{1,3}%|-) $/)
+      expect(line.slice(knownEnd - 7, knownEnd + 1), line).toMatch(/^ +(\d{1,3}\.\d%|-) $/)
     }
-    expect(first.map((l) => cellEndingAt(l, knownEnd))).toEqual(['96%', '-', '11%', '97%', '100%', '-', '38%'])
+    expect(first.map((l) => cellEndingAt(l, knownEnd))).toEqual([
+      '96.1%',
+      '-',
+      '11.1%',
+      '96.7%',
+      '100.0%',
+      '-',
+      '38.1%',
+    ])
     // Continuation lines (wrapped names and repositories) leave the column empty: the figure is never split.
     for (const line of lines.slice(1).filter((l) => !first.includes(l)))
       expect(line.slice(knownEnd - 5, knownEnd).trim(), line).toBe('')
@@ -147,7 +155,7 @@ describe('terminal table', () => {
     for (const width of [80, 100, 132]) {
       const lines = projectLines(table(result, width))
       const row = lines.findIndex((l) => /^acme-\S*\s+ok\s/.test(l))
-      expect(lines[row], `${width}`).toMatch(/\s91%\s/)
+      expect(lines[row], `${width}`).toMatch(/\s91\.0%\s/)
       const column = lines[row].indexOf('Very')
       const next = lines.findIndex((l, i) => i > row && /^\S+\s+(ok|partial|unavailable|empty)\s/.test(l))
       const pieces = lines.slice(row, next).map((l) => l.slice(column).split(/ {2,}/)[0])
@@ -168,10 +176,10 @@ describe('terminal table', () => {
     for (const line of block) expect(line).toMatch(/^ {2}\S/)
     // Lines break between the figures, never inside one.
     expect(block.map((l) => l.trim()).join(' · ')).toBe(
-      'ok · score 72 · Solace Data Systems (fictional) 100% · known 11% · elephant 1 · bus 5 · 1 high',
+      'ok · score 72 · Solace Data Systems (fictional) 100.0% · known 11.1% · elephant 1 · bus 5 · 1 high',
     )
     expect(text).toContain(
-      '\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98% · known 97%\n  elephant 1 · bus 1 · 1 high\n',
+      '\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98.3% · known 96.7%\n  elephant 1 · bus 1 · 1 high\n',
     )
     expect(text).toContain('\ngithub.com/oldcorp/legacy-queue\n  ok · score 80 · top organisation unknown · known -\n')
   })
@@ -225,11 +233,11 @@ describe('terminal table', () => {
 
   it('shows Independent as the top organisation when it leads, not a company with 2%', () => {
     const rows = projectLines(table(loadFixture(), 200))
-    expect(rows.find((l) => l.startsWith('indie-collective/parsekit'))).toMatch(/\s{2}Independent\s+98%\s/)
+    expect(rows.find((l) => l.startsWith('indie-collective/parsekit'))).toMatch(/\s{2}Independent\s+98\.3%\s/)
     expect(rows.join('\n')).not.toContain('Meridian')
-    expect(rows.find((l) => l.startsWith('tinyproj/left-padder'))).toMatch(/\s{2}Independent\s+100%\s/)
+    expect(rows.find((l) => l.startsWith('tinyproj/left-padder'))).toMatch(/\s{2}Independent\s+100\.0%\s/)
     // A company that leads is shown as before.
-    expect(rows.find((l) => l.startsWith('acme-widgets/'))).toMatch(/\s{2}Acme Widgets Inc\.\s+91%\s/)
+    expect(rows.find((l) => l.startsWith('acme-widgets/'))).toMatch(/\s{2}Acme Widgets Inc\.\s+91\.0%\s/)
   })
 
   it('keeps the full repository when a project is not on GitHub', () => {
@@ -260,7 +268,7 @@ describe('terminal table', () => {
     const text = table(result, 200)
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
     // Shown as visible escapes (src/core/neutralise.ts), so a reader sees what the name holds.
-    expect(text).toMatch(/Evil\\u001B\]0;pwned\\u0007 Corp\\u202E\s+91%/)
+    expect(text).toMatch(/Evil\\u001B\]0;pwned\\u0007 Corp\\u202E\s+91\.0%/)
     expect(text).toContain('bad \\u001B[2Jclear')
   })
 
@@ -272,11 +280,11 @@ describe('terminal table', () => {
       expect(lines.join('\n')).toContain('株式会社')
       const header = lines[0]
       const [shareEnd, knownEnd] = [headerEnd(header, 'SHARE'), headerEnd(header, 'KNOWN')]
-      const withShare = lines.slice(1).filter((l) => /\d+%/.test(l))
+      const withShare = lines.slice(1).filter((l) => /[\d.]+%/.test(l))
       expect(withShare.length, `${width}`).toBe(5)
       for (const line of withShare) {
         // SHARE then KNOWN, each ending under its header.
-        const [share, known] = [...line.matchAll(/\d+%/g)]
+        const [share, known] = [...line.matchAll(/[\d.]+%/g)]
         expect(stringWidth(line.slice(0, share.index + share[0].length)), line).toBe(shareEnd)
         expect(stringWidth(line.slice(0, known.index + known[0].length)), line).toBe(knownEnd)
       }

@@ -208,12 +208,6 @@ describe('stewards scan on the offline demo', () => {
     expect((await scanDemo(['--since', 'yesterday'])).code).toBe(3)
   })
 
-  it('an injected internal error exits 4, never 1', async () => {
-    const crash = await scanDemo([], {STEWARDS_FAULT: 'internal'})
-    expect(crash.code).toBe(4)
-    expect(crash.stderr).toContain('internal error')
-  })
-
   it('a configuration file with an unknown key is a usage error naming file and line', async () => {
     const config = join(out, 'bad.yaml')
     writeFileSync(config, 'since: 2025-01-01\nfail_on: high\n')

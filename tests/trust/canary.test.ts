@@ -180,7 +180,8 @@ describe('credentials in inputs never reach any output', {timeout: 600_000}, () 
     // A wrong value in the user's own settings file is named by key, not quoted.
     const wrong = record('scan --config (wrong values)', await runCliAsync(['scan', tree, '--config', config]))
     expect(wrong.code).toBe(3)
-    expect(wrong.stderr).toContain(`${config}:1: failOn`)
+    // file:line:column, the one Problem format (src/core/problem.ts)
+    expect(wrong.stderr).toContain(`${config}:1:9: failOn`)
   })
 
   it('no canary anywhere: stdout, stderr, every report, the cache, the exported bundle', () => {

@@ -50,7 +50,7 @@ describe('readGovernanceDir', () => {
 
   it('is a usage error naming a missing directory', async () => {
     await expect(readGovernanceDir('/nonexistent/governance')).rejects.toThrow(
-      /^\/nonexistent\/governance: cannot read governance directory/,
+      /^\/nonexistent\/governance: cannot read the governance directory/,
     )
   })
 })

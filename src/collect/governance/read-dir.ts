@@ -4,7 +4,7 @@
  */
 import {open, readdir, stat} from 'node:fs/promises'
 import {join, sep} from 'node:path'
-import {usageError} from '../../core/errors.js'
+import {unreadable} from '../../core/user-file.js'
 import type {GovernanceFile} from '../../core/model.js'
 import {MAX_GOVERNANCE_FILE_BYTES} from './limits.js'
 import {inRoot} from './paths.js'
@@ -19,7 +19,7 @@ export async function readGovernanceDir(dir: string): Promise<GovernanceFile[]> 
     if (!(await stat(dir)).isDirectory()) throw new Error('not a directory')
     names = (await readdir(dir, {recursive: true})).slice(0, MAX_FILES)
   } catch (error) {
-    throw usageError('unreadable-dir', `${dir}: cannot read governance directory (${(error as Error).message})`)
+    throw unreadable(dir, 'the governance directory', error)
   }
   const files: GovernanceFile[] = []
   for (const name of names.map((n) => n.split(sep).join('/')).sort()) {

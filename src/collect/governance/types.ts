@@ -1,4 +1,5 @@
 import type {GovernanceFile, GovernancePlace, RoleHolder} from '../../core/model.js'
+import type {Problem} from '../../core/problem.js'
 
 /** The id of the governance source (plug-in folder under ./sources/) that read a role holder's file. */
 export type GovernanceKind = string
@@ -24,10 +25,8 @@ export interface TeamReference {
   section?: string
 }
 
-export interface GovernanceProblem {
-  file: string
-  line?: number
-  message: string
+/** Something a governance file says that could not be read: the shared `Problem`. */
+export interface GovernanceProblem extends Problem {
   /** The file could not be read completely (too large, YAML alias bomb, syntax error): the run is incomplete. */
   unread?: boolean
 }

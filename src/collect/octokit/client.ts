@@ -7,6 +7,7 @@ import {cachePlugin} from './cache-plugin.js'
 import {guardPlugin} from './guard-plugin.js'
 import {metricsPlugin} from './metrics-plugin.js'
 import {type StewardsHttpOptions, silentLog} from './options.js'
+import type {RateLimitPolicy} from '../../core/rate-limit.js'
 
 /**
  * Plug-ins in registration order. before-after-hook makes the last registered the outermost:
@@ -18,7 +19,7 @@ export const StewardsOctokit = Octokit.plugin(metricsPlugin, guardPlugin, thrott
 export type StewardsOctokit = InstanceType<typeof StewardsOctokit>
 
 export interface ClientPolicy {
-  onRateLimit: 'wait' | 'stop'
+  onRateLimit: RateLimitPolicy
   /** Secondary-limit retries of one request (each waits `retry-after` seconds × retryBaseMs, booked in `waits`). */
   secondaryRetries: number
   /** Called before waiting for a primary rate-limit reset. */

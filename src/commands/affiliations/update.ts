@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
-import {collectNotice, NETWORK_HELP, resolveAuth, showNotice} from '../../collect/index.js'
-import {checkApiUrl} from '../../collect/index.js'
+import {checkApiUrl, collectFlags, collectNotice, NETWORK_HELP, resolveAuth, showNotice} from '../../collect/index.js'
+import type {RateLimitPolicy} from '../../core/rate-limit.js'
 import {BaseCommand} from '../../core/command.js'
 import {updateAffiliations} from '../../pipeline/affiliations.js'
 
@@ -30,18 +30,11 @@ ${NETWORK_HELP}`
     },
   ]
   static override flags = {
-    token: Flags.string({
-      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous); never printed',
-      helpValue: 'TOKEN',
-    }),
+    token: collectFlags.token,
     'github-api-url': Flags.string({description: 'GitHub API base (default https://api.github.com)', helpValue: 'URL'}),
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    offline: Flags.boolean({description: 'Only read what the cache holds; no request'}),
-    'on-rate-limit': Flags.string({
-      description: 'When the GitHub rate limit is reached: wait for the reset, or stop',
-      options: ['wait', 'stop'],
-      default: 'wait',
-    }),
+    'cache-dir': collectFlags['cache-dir'],
+    offline: Flags.boolean({description: 'only read what the cache holds; no request'}),
+    'on-rate-limit': collectFlags['on-rate-limit'],
   }
 
   async run(): Promise<void> {
@@ -53,7 +46,7 @@ ${NETWORK_HELP}`
       githubApiUrl,
       token,
       offline: flags.offline,
-      onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
+      onRateLimit: (flags['on-rate-limit'] as RateLimitPolicy | undefined) ?? 'wait',
       onProgress: (event) => {
         const notice = collectNotice(event)
         if (notice) showNotice(process.stderr, notice, 'stewards: ')

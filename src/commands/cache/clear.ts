@@ -1,6 +1,6 @@
 import {join} from 'node:path'
-import {Flags} from '@oclif/core'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
+import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 
 export default class CacheClear extends BaseCommand {
@@ -12,7 +12,7 @@ export default class CacheClear extends BaseCommand {
     '<%= config.bin %> cache clear --cache-dir ./stewards-cache',
   ]
   static override flags = {
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'cache-dir': collectFlags['cache-dir'],
   }
 
   async run(): Promise<void> {

@@ -1,6 +1,7 @@
 import {stat} from 'node:fs/promises'
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
+import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {usageError} from '../../core/errors.js'
 import {safeOutput} from '../../core/neutralise.js'
@@ -21,7 +22,7 @@ export default class CacheExport extends BaseCommand {
     }),
   }
   static override flags = {
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'cache-dir': collectFlags['cache-dir'],
   }
 
   async run(): Promise<void> {

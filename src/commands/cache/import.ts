@@ -1,10 +1,10 @@
-import {readFile} from 'node:fs/promises'
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {checkBundle, corruptNotice} from '../../core/cache/bundle.js'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
+import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {ExitCode, usageError} from '../../core/errors.js'
-import {parseJsonText} from '../../core/json-text.js'
+import {parseUserJson, readUserFile} from '../../core/user-file.js'
 
 export default class CacheImport extends BaseCommand {
   static override summary = 'Load a bundle written by `cache export` into the cache'
@@ -15,21 +15,14 @@ export default class CacheImport extends BaseCommand {
   ]
   static override args = {file: Args.string({description: 'Bundle file', required: true})}
   static override flags = {
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'cache-dir': collectFlags['cache-dir'],
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheImport)
-    const text = await readFile(args.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw usageError(
-        'cache-import',
-        `${args.file}: cannot read (${error.code ?? 'error'})`,
-        'a bundle is the file `stewards cache export FILE` writes',
-      )
-    })
-    const parsed = parseJsonText(text)
-    if (!parsed.ok) throw usageError('cache-import', `${args.file}:${parsed.line}: ${parsed.message}`)
-    const {bundle, corrupt} = checkBundle(parsed.value, args.file)
+    const hint = 'a bundle is the file `stewards cache export FILE` writes'
+    const json = parseUserJson(await readUserFile(args.file, 'the bundle', {hint}), args.file, hint)
+    const {bundle, corrupt} = checkBundle(json, args.file)
     const cache = new DiskCache(flags['cache-dir'] ?? defaultCacheDir())
     const count = await cache.importBundle(bundle)
     if (cache.unusable)

@@ -1,10 +1,7 @@
 import {Args, Flags} from '@oclif/core'
-import {matchCsl} from '../../entities/index.js'
-import {readCsl} from '../../entities/index.js'
-import {renderImportYaml} from '../../entities/index.js'
-import {entityFlags} from '../../entities/index.js'
-import {loadEntities} from '../../entities/index.js'
+import {entityFlags, loadEntities, matchCsl, readCsl, renderImportYaml} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 import {ExitCode, usageError} from '../../core/errors.js'
 import {safeOutput} from '../../core/neutralise.js'
 import {checkWriteTarget, writeFileAtomic} from '../../core/write-file.js'
@@ -15,7 +12,7 @@ export default class EntitiesImportCsl extends BaseCommand {
     `Reads a Consolidated Screening List download (trade.gov consolidated.json, .csv or .tsv) and matches its records to organisations by exact normalised name or alias only. Exact matches are written as a reviewable entities file (memberships: ...); names that only share words are reported as near-matches for a human to decide and are never applied. Records of individuals, vessels and aircraft are skipped. Dates are written YYYY-MM-DD; a CSL date that is not a date is left out of its entry (since: null, with a note) and warned about. Exit 2 when some records or dates could not be read.`
   static override examples = [
     '<%= config.bin %> entities import-csl consolidated.json --output csl-memberships.yaml',
-    '<%= config.bin %> entities import-csl consolidated.csv --entities ./my-entities --json',
+    '<%= config.bin %> entities import-csl consolidated.csv --entities ./my-entities --format json',
   ]
   static override args = {
     file: Args.string({
@@ -30,7 +27,7 @@ export default class EntitiesImportCsl extends BaseCommand {
       description: 'Write the proposed memberships (YAML) to this file (atomically, never through a symbolic link)',
       helpValue: 'FILE',
     }),
-    json: Flags.boolean({description: 'Print the full result (matches, already recorded, near-matches) as JSON'}),
+    ...formatFlags('the result (json: matches, already recorded, near-matches)'),
     'source-url': Flags.string({
       description: 'URL to cite for the imported memberships (default: the trade.gov download URL of the format)',
       helpValue: 'URL',
@@ -48,7 +45,7 @@ export default class EntitiesImportCsl extends BaseCommand {
     const result = matchCsl(await readCsl(args.file), index, {source})
     const yaml = renderImportYaml(result)
     if (flags.output) await writeFileAtomic(flags.output, safeOutput(yaml), {what: '--output'})
-    if (flags.json) this.log(JSON.stringify(result, null, 2))
+    if (chosenFormat(flags) === 'json') this.log(JSON.stringify(result, null, 2))
     else if (!flags.output) this.write(yaml)
     if (flags.output && process.stderr.isTTY) {
       this.logToStderr(

@@ -1,7 +1,7 @@
-import {Flags} from '@oclif/core'
 import {entityFlags} from '../../entities/index.js'
 import {loadEntities} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 
 export default class EntitiesList extends BaseCommand {
   static override summary = 'List the organisations known to stewards'
@@ -9,18 +9,18 @@ export default class EntitiesList extends BaseCommand {
     'One line per organisation: id, country (ISO 3166-1), parent, the lists it is on (own memberships), and its name.'
   static override examples = [
     '<%= config.bin %> entities list',
-    '<%= config.bin %> entities list --entities ./my-entities --json',
+    '<%= config.bin %> entities list --entities ./my-entities --format json',
   ]
   static override flags = {
     ...entityFlags,
-    json: Flags.boolean({description: 'Print the organisations as JSON'}),
+    ...formatFlags('the organisations'),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(EntitiesList)
     const index = await loadEntities(flags.entities ?? [], {shipped: flags.shipped})
     const organizations = index.all()
-    if (flags.json) {
+    if (chosenFormat(flags) === 'json') {
       this.log(JSON.stringify(organizations, null, 2))
       return
     }

@@ -1,8 +1,9 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {stringify} from 'yaml'
 import {entityFlags} from '../../entities/index.js'
 import {loadEntities} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 import {usageError} from '../../core/errors.js'
 
 export default class EntitiesShow extends BaseCommand {
@@ -11,14 +12,14 @@ export default class EntitiesShow extends BaseCommand {
     `ID is an organisation id, or any name, alias, e-mail domain or @github-org that resolves to one. Shows the entry as recorded (with sources), its parent chain, and its list memberships including those inherited through the parent chain (marked inherited_from).`
   static override examples = [
     '<%= config.bin %> entities show huawei',
-    "<%= config.bin %> entities show 'Futurewei Technologies Inc.' --json",
+    "<%= config.bin %> entities show 'Futurewei Technologies Inc.' --format json",
   ]
   static override args = {
     id: Args.string({description: 'Organisation id, name, alias, domain or @github-org', required: true}),
   }
   static override flags = {
     ...entityFlags,
-    json: Flags.boolean({description: 'Print as JSON'}),
+    ...formatFlags('the organisation'),
   }
 
   async run(): Promise<void> {
@@ -43,6 +44,6 @@ export default class EntitiesShow extends BaseCommand {
       parent_chain: index.chain(organization.id).map((org) => org.id),
       memberships_with_inherited: index.lists(organization.id),
     }
-    this.log(flags.json ? JSON.stringify(view, null, 2) : stringify(view, {lineWidth: 0}).trimEnd())
+    this.log(chosenFormat(flags) === 'json' ? JSON.stringify(view, null, 2) : stringify(view, {lineWidth: 0}).trimEnd())
   }
 }

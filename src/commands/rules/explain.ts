@@ -1,5 +1,6 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 import {usageError} from '../../core/errors.js'
 import {explainRule, ruleView} from '../../evaluate/index.js'
 import {rulesFlags} from '../../evaluate/index.js'
@@ -14,7 +15,7 @@ export default class RulesExplain extends BaseCommand {
   static override args = {id: Args.string({description: 'Rule id', required: true})}
   static override flags = {
     ...rulesFlags,
-    json: Flags.boolean({description: 'Print the rule as JSON'}),
+    ...formatFlags('the rule'),
   }
 
   async run(): Promise<void> {
@@ -29,6 +30,6 @@ export default class RulesExplain extends BaseCommand {
         near.length > 0 ? `did you mean ${near.join(', ')}?` : 'run `stewards rules list` for the ids',
       )
     }
-    this.log(flags.json ? JSON.stringify(ruleView(rule), null, 2) : explainRule(rule).join('\n'))
+    this.log(chosenFormat(flags) === 'json' ? JSON.stringify(ruleView(rule), null, 2) : explainRule(rule).join('\n'))
   }
 }

@@ -2,7 +2,8 @@ import {Args} from '@oclif/core'
 import {BaseCommand} from '../../core/command.js'
 import {ExitCode} from '../../core/errors.js'
 import {formatTestFailure} from '../../evaluate/index.js'
-import {collectRules, formatProblem, runRuleTests} from '../../evaluate/index.js'
+import {formatProblem} from '../../core/problem.js'
+import {collectRules, runRuleTests} from '../../evaluate/index.js'
 
 export default class RulesValidate extends BaseCommand {
   static override summary = 'Check rule files: schema, CEL, and their embedded tests'

@@ -1,3 +1,5 @@
+import type {Problem} from '../problem.js'
+
 /** Where a component is declared: 1-based line and column of the value (the `image:` value, the lockfile entry). */
 export interface Location {
   file: string
@@ -88,12 +90,9 @@ export interface Skipped {
 }
 
 /** An input that could not be read or parsed; makes the scan incomplete (exit 2). */
-export interface ScanError {
-  file: string
-  line?: number
-  column?: number
+export interface ScanError extends Problem {
+  /** A code of the table in src/core/errors.ts (docs/error-codes.md). */
   code: string
-  message: string
 }
 
 export interface Inventory {

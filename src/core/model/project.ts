@@ -121,6 +121,10 @@ export interface Window {
   until: string
 }
 
+/** The parts of a project that are collected, in the order they are collected; any of them can fail to be read. */
+export const DATA_PARTS = ['facts', 'commits', 'governance', 'profiles'] as const
+export type DataPart = (typeof DATA_PARTS)[number]
+
 export interface CollectedProject {
   repo: RepoKey
   source: 'github' | 'git' | 'snapshot'
@@ -132,7 +136,7 @@ export interface CollectedProject {
    * Parts that could not be read (rate limit, timeout, offline cache miss): metrics built on them are unknown
    * (null), never "absent". Empty or missing when everything was read.
    */
-  missing?: Array<'facts' | 'commits' | 'governance' | 'profiles'>
+  missing?: DataPart[]
   window: Window
   commits: CommitRecord[]
   governance: GovernanceFile[]

@@ -2,7 +2,7 @@ import type {Component, Location, ScanError, Skipped} from './component.js'
 import type {AttributedRoleHolder, EvidenceWanted} from './attribution.js'
 import type {Finding, Metrics, Severity} from './finding.js'
 import type {EvidenceGroup, Listings} from './measurement.js'
-import type {ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
+import type {DataPart, ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
 
 /** How a component was mapped to its upstream repository. */
 export interface Resolution {
@@ -81,7 +81,7 @@ export interface ProjectReport {
   status: ProjectStatus
   reason?: string
   /** Parts that could not be read (see CollectedProject.missing): the metrics built on them are null. */
-  missing?: Array<'facts' | 'commits' | 'governance' | 'profiles'>
+  missing?: DataPart[]
   provenance: string
   confidence: 'high' | 'medium' | 'low'
   components: Component[]

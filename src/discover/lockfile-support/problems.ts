@@ -1,7 +1,14 @@
+import type {ErrorCode} from '../../core/errors.js'
 import type {ScanError, Skipped} from '../../core/model.js'
 
 /** Bad input in a lockfile: the file, and the line (and column) where there is one. */
-export function lockfileError(file: string, code: string, message: string, line?: number, column?: number): ScanError {
+export function lockfileError(
+  file: string,
+  code: ErrorCode,
+  message: string,
+  line?: number,
+  column?: number,
+): ScanError {
   const error: ScanError = {file, code, message}
   if (line !== undefined) error.line = line
   if (column !== undefined) error.column = column

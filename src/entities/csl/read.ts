@@ -1,8 +1,8 @@
-import {readFile, stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {usageError} from '../../core/errors.js'
 import {parseJsonText} from '../../core/json-text.js'
+import {readUserFile} from '../../core/user-file.js'
 import {cslDate} from './dates.js'
 import {type CslRecord, CslJsonFile, CslJsonRecord} from './schema.js'
 
@@ -25,14 +25,7 @@ const MAX_BYTES = 256 * 1024 * 1024
 /** Reads a CSL download in its JSON, CSV or TSV layout (CSL-FORMAT.md sections 3 and 4). */
 export async function readCsl(path: string): Promise<CslFile> {
   const file = basename(path)
-  let text: string
-  try {
-    const size = (await stat(path)).size
-    if (size > MAX_BYTES) throw new Error(`${size} bytes, more than the ${MAX_BYTES} accepted`)
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw usageError('csl-unreadable', `cannot read ${path}: ${(error as Error).message}`)
-  }
+  const text = await readUserFile(path, 'the CSL file', {maxBytes: MAX_BYTES})
   const trimmed = text.replace(/^\uFEFF/u, '').trimStart()
   if (trimmed.startsWith('{') || trimmed.startsWith('['))
     return {file, path, format: 'json', ...readJson(trimmed, path)}

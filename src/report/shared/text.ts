@@ -1,5 +1,6 @@
 /** Plain-text formatting shared by the text formats (table, Markdown, CSV). */
 import type {Location, MetricValue} from '../../core/model.js'
+import {formatPercent} from '../../core/percent.js'
 import {neutraliseLine} from '../../core/neutralise.js'
 
 /**
@@ -10,12 +11,9 @@ export function cleanText(text: string): string {
   return neutraliseLine(text)
 }
 
-/** 0.9102 -> "91%"; shares under 1% keep one decimal so they do not read as zero. */
+/** A share as the one percentage form of src/core/percent.ts (0.9102 → `91.0%`); unknown reads `-` in reports. */
 export function percent(share: number | null | undefined): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '-'
-  const value = share * 100
-  if (value > 0 && value < 1) return `${value.toFixed(1)}%`
-  return `${Math.round(value)}%`
+  return formatPercent(share, '-')
 }
 
 export function formatNumber(value: number | null | undefined): string {

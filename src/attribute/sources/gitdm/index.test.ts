@@ -2,6 +2,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadAttributionContext} from '../../context.js'
 import type {ProjectEvidence} from '../../types.js'
+import {emptyEvidence} from '../../__fixtures__/project.js'
 import {source} from './index.js'
 
 const fixtures = join(import.meta.dirname, '..', '..', '__fixtures__')
@@ -9,20 +10,7 @@ const gitdm = join(fixtures, 'gitdm.txt')
 
 describe('gitdm source', async () => {
   const context = await loadAttributionContext({affiliations: [gitdm], sources: ['gitdm']})
-  const evidence: ProjectEvidence = {
-    project: {
-      repo: 'x',
-      source: 'snapshot',
-      status: 'ok',
-      window: {since: '', until: ''},
-      commits: [],
-      governance: [],
-      profiles: {},
-    },
-    roles: [],
-    signed: new Map(),
-    declaredEmployers: new Map(),
-  }
+  const evidence: ProjectEvidence = emptyEvidence()
 
   it('matches by exact email first, one claim per period, dated as written, ranked by block then last line', () => {
     const claims = source.claims({email: 'alice@example.com'}, context, evidence)

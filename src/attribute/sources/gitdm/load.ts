@@ -1,4 +1,5 @@
 import {usageError} from '../../../core/errors.js'
+import {formatPlace} from '../../../core/problem.js'
 import {type EvidenceText, readEvidence} from '../../evidence-text.js'
 import {type FileProblem, type GitdmBlock, parseGitdm} from './parse.js'
 
@@ -25,7 +26,7 @@ export async function loadGitdm(
   const blocks: GitdmBlock[] = []
   const problems: FileProblem[] = []
   for (const input of files) {
-    const {file, text} = await readEvidence(input)
+    const {file, text} = await readEvidence(input, 'the affiliations file')
     const nul = text.indexOf('\0')
     if (nul >= 0) throw notGitdm(file, lineAt(text, nul), 'binary content (NUL byte)')
     const parsed = parseGitdm(text, file, blocks.length)
@@ -50,8 +51,8 @@ function unquoted(message: string): string {
 
 function notGitdm(file: string, line: number | undefined, reason: string) {
   return usageError(
-    'invalid-affiliations',
-    `${file}${line ? `:${line}` : ''}: not a gitdm affiliations file: ${reason}`,
+    'evidence-invalid',
+    `${formatPlace(file, line)}: not a gitdm affiliations file: ${reason}`,
     'expected cncf/gitdm developers_affiliations lines: "login: user!domain, ..." then TAB-indented "Company [from DATE] [until DATE]"',
   )
 }

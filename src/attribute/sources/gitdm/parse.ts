@@ -3,6 +3,7 @@
  * Hand-written: the format is a line grammar of its own (no library reads it). It never throws on content:
  * lines it cannot read become problems with file and line, and parsing goes on.
  */
+import type {Problem} from '../../../core/problem.js'
 import {isCalendarDate} from '../../../core/dates.js'
 
 export interface GitdmPeriod {
@@ -26,11 +27,8 @@ export interface GitdmBlock {
   index: number
 }
 
-export interface FileProblem {
-  file: string
-  line?: number
-  message: string
-}
+/** A line that could not be read: the shared `Problem` (file, line, message). */
+export type FileProblem = Problem
 
 export interface GitdmParseResult {
   blocks: GitdmBlock[]

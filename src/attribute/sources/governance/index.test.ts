@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import type {RoleHolder} from '../../../core/model.js'
 import {loadAttributionContext} from '../../context.js'
 import type {ProjectEvidence} from '../../types.js'
+import {emptyEvidence} from '../../__fixtures__/project.js'
 import {source} from './index.js'
 
 const roles: RoleHolder[] = [
@@ -10,20 +11,7 @@ const roles: RoleHolder[] = [
   {login: 'lee', role: 'emeritus', source: 'MAINTAINERS.md:20', declaredAffiliation: 'Old Employer'},
   {login: 'max', role: 'reviewer', source: 'OWNERS:4'},
 ]
-const evidence: ProjectEvidence = {
-  project: {
-    repo: 'x',
-    source: 'snapshot',
-    status: 'ok',
-    window: {since: '', until: ''},
-    commits: [],
-    governance: [],
-    profiles: {},
-  },
-  roles,
-  signed: new Map(),
-  declaredEmployers: new Map(),
-}
+const evidence: ProjectEvidence = emptyEvidence({roles})
 
 describe('governance source', async () => {
   const context = await loadAttributionContext({})

@@ -4,22 +4,14 @@ import type {CollectedProject, Profile} from '../../../core/model.js'
 import {projectEvidence} from '../../attribute-project.js'
 import {loadAttributionContext} from '../../context.js'
 import {loadEntities} from '../../../entities/load.js'
+import {emptyProject} from '../../__fixtures__/project.js'
 import {source} from './index.js'
 
 function project(
   profiles: Record<string, Profile>,
   orgAccounts: CollectedProject['orgAccounts'] = {},
 ): CollectedProject {
-  return {
-    repo: 'x',
-    source: 'snapshot',
-    status: 'ok',
-    window: {since: '', until: ''},
-    commits: [],
-    governance: [],
-    profiles,
-    orgAccounts,
-  }
+  return emptyProject({profiles, orgAccounts})
 }
 
 const quinn = {login: 'Quinn', orgs: ['sample-labs', 'example-foundation', 'unknown-org', 'example-corp']}

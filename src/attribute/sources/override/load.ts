@@ -6,7 +6,7 @@ import {OverridesFile, type OverrideEntry as OverrideFields} from './schema.js'
 export type OverrideEntry = OverrideFields & {citation: string; rank: number}
 
 export async function loadOverrides(file: string): Promise<OverrideEntry[]> {
-  const read = await readEvidence(file)
+  const read = await readEvidence(file, 'the overrides file')
   return parseOverrides(read.text, read.file)
 }
 

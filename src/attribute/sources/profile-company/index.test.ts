@@ -5,6 +5,7 @@ import {projectEvidence} from '../../attribute-project.js'
 import {loadAttributionContext} from '../../context.js'
 import {loadEntities} from '../../../entities/load.js'
 import type {ProjectEvidence} from '../../types.js'
+import {emptyProject} from '../../__fixtures__/project.js'
 import {source} from './index.js'
 import {readCompany} from './read-company.js'
 
@@ -12,20 +13,7 @@ function evidenceWith(
   profiles: Record<string, Profile>,
   orgAccounts: CollectedProject['orgAccounts'] = {},
 ): ProjectEvidence {
-  return projectEvidence(
-    {
-      repo: 'x',
-      source: 'snapshot',
-      status: 'ok',
-      window: {since: '', until: ''},
-      commits: [],
-      governance: [],
-      profiles,
-      orgAccounts,
-    },
-    [],
-    {},
-  )
+  return projectEvidence(emptyProject({profiles, orgAccounts}), [], {})
 }
 
 describe('profile-company source', async () => {

@@ -1,12 +1,12 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {type CacheBundle, checkBundle, corruptNotice, looksLikeBundle} from '../../../core/cache/bundle.js'
-import {parseJsonText} from '../../../core/json-text.js'
 import {DiskCache} from '../../../core/cache/disk-cache.js'
 import {usageError} from '../../../core/errors.js'
 import type {CollectedProject} from '../../../core/model.js'
 import {parseRepo, repoIdentity} from '../../../core/repo-name.js'
+import {parseUserJson, readUserFile} from '../../../core/user-file.js'
 import {inWindow} from '../../../core/window.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {cachedHosts} from '../../octokit/cache-plugin.js'
@@ -15,13 +15,13 @@ import {RecordedCollection} from './schema.js'
 
 /**
  * Replays collected data without network: either a cache bundle (`stewards cache export`), read by
- * the GitHub source in offline mode, or a recorded collection (`stewards collect --json`).
+ * the GitHub source in offline mode, or a recorded collection (`stewards collect --format json`).
  * A bundle's entries are verified (checksums): one that fails is left out, so what it held is reported
  * missing, never replayed. Any host the data holds replays, whatever `--github-api-url` says.
  */
 export const source = {
   id: 'snapshot',
-  description: 'replay a cache bundle or a recorded `stewards collect --json` without network',
+  description: 'replay a cache bundle or a recorded `stewards collect --format json` without network',
   async open(options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
     if (!options.snapshot) throw usageError('snapshot-missing', 'the snapshot source needs a file (--snapshot FILE)')
     const json = await readSnapshot(options.snapshot)
@@ -41,19 +41,8 @@ export const source = {
 } satisfies Source
 
 async function readSnapshot(file: string): Promise<unknown> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw usageError(
-      'snapshot-unreadable',
-      `cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output',
-    )
-  }
-  const parsedJson = parseJsonText(text)
-  if (!parsedJson.ok) throw usageError('snapshot-invalid', `${file}:${parsedJson.line}: ${parsedJson.message}`)
-  return parsedJson.value
+  const hint = 'a snapshot is a `stewards cache export` bundle or `stewards collect --format json` output'
+  return parseUserJson(await readUserFile(file, 'the snapshot', {hint}), file, hint)
 }
 
 async function openBundle(bundle: CacheBundle, options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {

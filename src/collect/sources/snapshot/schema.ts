@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {DATA_PARTS} from '../../../core/model.js'
 
 const Signature = z.object({name: z.string(), email: z.string(), date: z.string()})
 
@@ -23,7 +24,7 @@ export const RecordedProject = z.object({
   source: z.enum(['github', 'git', 'snapshot']),
   status: z.enum(['ok', 'empty', 'unavailable', 'partial']),
   reason: z.string().optional(),
-  missing: z.array(z.enum(['facts', 'commits', 'governance', 'profiles'])).optional(),
+  missing: z.array(z.enum(DATA_PARTS)).optional(),
   facts: z
     .object({
       fullName: z.string(),
@@ -77,6 +78,6 @@ export const RecordedProject = z.object({
     .optional(),
 })
 
-/** The JSON `stewards collect --json` prints: replayable as it is. */
+/** The JSON `stewards collect --format json` prints: replayable as it is. */
 export const RecordedCollection = z.object({projects: z.array(RecordedProject)})
 export type RecordedCollection = z.infer<typeof RecordedCollection>

@@ -4,7 +4,7 @@
  */
 import {SEVERITIES, type ScanResult} from '../../../core/model.js'
 import {headline, severityCounts} from '../../shared/metrics.js'
-import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import type {Reporter} from '../../types.js'
 import {type CsvCell, toCsv} from './csv.js'
 
@@ -24,7 +24,7 @@ export const FINDINGS_HEADER = [
 export function renderFindingsCsv(result: ScanResult): string {
   const titles = new Map(result.rules.map((r) => [r.id, r.title]))
   const rows: CsvCell[][] = []
-  for (const f of sortFindings(result.findings)) {
+  for (const f of result.findings) {
     const base = [f.severity, f.ruleId, titles.get(f.ruleId) ?? '', f.repo, f.message]
     const state = f.baselineState ?? ''
     const locations = uniqueLocations(f.locations)
@@ -54,7 +54,7 @@ export const PROJECTS_HEADER = [
 ] as const
 
 export function renderProjectsCsv(result: ScanResult): string {
-  const rows = sortProjects(result.projects).map((p): CsvCell[] => {
+  const rows = result.projects.map((p): CsvCell[] => {
     const h = headline(p)
     const counts = severityCounts(p.findings)
     return [

@@ -8,7 +8,7 @@ import {compare} from '../../../core/compare.js'
 import type {Component, Location, ProjectReport, ScanResult, Scope, UnresolvedComponent} from '../../../core/model.js'
 import {SEVERITIES} from '../../../core/model.js'
 import {headline, numberMetric, severityCounts} from '../../shared/metrics.js'
-import {sortFindings, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import type {Reporter} from '../../types.js'
 import {contentUuid} from './serial.js'
 
@@ -208,7 +208,8 @@ function projectProperties(project: ProjectReport, selected: readonly string[] |
   for (const listed of listedOrganizations(project, selected)) props.add('listed_organization', listed)
   const counts = severityCounts(project.findings)
   for (const severity of [...SEVERITIES].reverse()) props.add(`findings:${severity}`, String(counts[severity]))
-  for (const finding of sortFindings(project.findings)) props.add('finding', `${finding.severity} ${finding.ruleId}`)
+  // Findings come sorted once, in the pipeline (core/order.ts).
+  for (const finding of project.findings) props.add('finding', `${finding.severity} ${finding.ruleId}`)
 }
 
 /**

@@ -2,6 +2,7 @@
  * Small SVG charts drawn here (no chart library: the page must not load anything, and three bar layouts are a
  * few lines each). Every label is escaped; sizes are plain attributes, so the CSP needs no inline styles.
  */
+import {formatPercent} from '../../../core/percent.js'
 import {escapeHtml} from '../../shared/escape-html.js'
 
 /** Colour-blind-safe palette (Okabe & Ito, 2008) for the largest organisations, then fixed greys. */
@@ -35,7 +36,7 @@ function fmt(n: number): string {
 }
 
 function pct(value: number, total: number): string {
-  return total > 0 ? `${Math.round((value / total) * 100)}%` : '0%'
+  return formatPercent(total > 0 ? value / total : 0)
 }
 
 function clip(text: string, max: number): string {

@@ -1,7 +1,6 @@
 /** The three charts of the HTML report, from the scan result. */
 import {SEVERITIES, type ScanResult} from '../../../core/model.js'
 import {countryCommits, numberMetric, organizationCommits} from '../../shared/metrics.js'
-import {sortProjects} from '../../shared/order.js'
 import {compare} from '../../../core/compare.js'
 import {
   type Bar,
@@ -36,7 +35,7 @@ export interface Figure {
 
 /** Organisation shares of human commits, one bar per project; the largest organisations get their own colour. */
 export function organizationFigure(result: ScanResult): Figure {
-  const perProject = sortProjects(result.projects).map((p) => ({repo: p.repo, ...organizationCommits(p)}))
+  const perProject = result.projects.map((p) => ({repo: p.repo, ...organizationCommits(p)}))
   const totals = new Map<string, number>()
   for (const p of perProject) for (const o of p.orgs) totals.set(o.name, (totals.get(o.name) ?? 0) + o.count)
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([name]) => name)

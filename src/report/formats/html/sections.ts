@@ -12,7 +12,7 @@ import {evidenceMarks, selfDeclaredOrgs, wantedPerson, wantedSentence} from '../
 import {escapeHtml} from '../../shared/escape-html.js'
 import {baselineMark} from '../../shared/baseline.js'
 import {headline, leader, severityCounts} from '../../shared/metrics.js'
-import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 
 /** Escapes any scan value for element content or a quoted attribute. */
@@ -61,7 +61,7 @@ export function projectsTable(result: ScanResult): string {
     sortableHeader('Human commits', 'number'),
     sortableHeader('Findings', 'number'),
   ].join('')
-  const rows = sortProjects(result.projects).map((p) => {
+  const rows = result.projects.map((p) => {
     const h = headline(p)
     const top = leader(h)
     const also = top?.company
@@ -138,7 +138,7 @@ function findingBlock(f: Finding, rule: RuleMeta | undefined, n: number): string
 }
 
 export function findingsSection(result: ScanResult): string {
-  const findings = sortFindings(result.findings)
+  const {findings} = result
   if (findings.length === 0) return '<p>No findings.</p>'
   const rules = new Map(result.rules.map((r) => [r.id, r]))
   return findings.map((f, i) => findingBlock(f, rules.get(f.ruleId), i)).join('\n')
@@ -222,7 +222,7 @@ function wantedBlock(wanted: EvidenceWanted): string {
 
 /** The projects with an evidence-wanted list, each linking to its evidence block. */
 export function wantedSection(result: ScanResult): string {
-  const sorted = sortProjects(result.projects)
+  const sorted = result.projects
   const items = sorted.flatMap((p, i) =>
     p.wanted ? [`<li><a href="#project-${i + 1}">${code(p.repo)}</a>: ${esc(wantedSentence(p.wanted))}.</li>`] : [],
   )
@@ -230,9 +230,7 @@ export function wantedSection(result: ScanResult): string {
 }
 
 export function projectsEvidence(result: ScanResult): string {
-  return sortProjects(result.projects)
-    .map((p, i) => projectBlock(p, i))
-    .join('\n')
+  return result.projects.map((p, i) => projectBlock(p, i)).join('\n')
 }
 
 export function notReadSection(result: ScanResult): string {

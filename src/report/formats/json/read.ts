@@ -1,8 +1,8 @@
 /** Reads a JSON report back (`diff`, `--baseline`, `evaluate`): a clear error naming the file, never a crash. */
 import type {z} from 'zod'
 import {SCAN_SCHEMA_VERSION, type ScanResult} from '../../../core/model.js'
-import {usageError} from '../../../core/errors.js'
-import {parseJsonText} from '../../../core/json-text.js'
+import {ERRORS, usageError} from '../../../core/errors.js'
+import {parseUserJson} from '../../../core/user-file.js'
 import {MeasuredReport, ScanReport} from './schema.js'
 
 const MAJOR = SCAN_SCHEMA_VERSION.split('.')[0]
@@ -35,20 +35,12 @@ export function readMeasuredReport(text: string, file: string): {report: Measure
 
 /** JSON of this major version. */
 function parseReport(text: string, file: string): unknown {
-  const json = parseJsonText(text)
-  if (!json.ok)
-    throw usageError(
-      'report-invalid-json',
-      `${file}:${json.line}: ${json.message}`,
-      'pass a report written by `stewards scan --format json`',
-    )
-  const data = json.value
+  const data = parseUserJson(text, file, ERRORS['report-invalid'].hint)
   const version = (data as {schemaVersion?: unknown} | null)?.schemaVersion
   if (typeof version === 'string' && version.split('.')[0] !== MAJOR) {
     throw usageError(
       'report-version',
       `${file}: report schema version ${version} is not supported (this stewards reads ${MAJOR}.x)`,
-      'write both reports with the same major version of stewards',
     )
   }
   return data
@@ -59,11 +51,7 @@ function checked<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
   const where = issue.path.length ? issue.path.map(String).join('.') : '(top level)'
-  throw usageError(
-    'report-invalid',
-    `${file}: not a stewards JSON report: ${where}: ${issue.message}`,
-    'pass a report written by `stewards scan --format json`',
-  )
+  throw usageError('report-invalid', `${file}: not a stewards JSON report: ${where}: ${issue.message}`)
 }
 
 /** `MAJOR.MINOR.PATCH` (the schema's pattern), compared numerically. */

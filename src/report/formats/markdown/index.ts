@@ -12,7 +12,7 @@ import {
   wantedSentence,
 } from '../../shared/attribution.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
-import {sortFindings, sortProjects, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
 import {htmlText, mdCode, mdText} from './escape.js'
@@ -80,7 +80,6 @@ const PROJECTS_NOTE =
 
 function projectTable(projects: ProjectReport[]): string[] {
   if (projects.length === 0) return []
-  const sorted = sortProjects(projects)
   const lines = [
     '',
     '### Projects',
@@ -88,7 +87,7 @@ function projectTable(projects: ProjectReport[]): string[] {
     '| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |',
     '|---|---|---:|---|---:|---:|---:|---|',
   ]
-  for (const p of sorted.slice(0, MAX_PROJECT_ROWS)) {
+  for (const p of projects.slice(0, MAX_PROJECT_ROWS)) {
     const h = headline(p)
     const top = leader(h)
     const also = top?.company ? `; top company ${mdText(top.company.name)} (${percent(top.company.share)})` : ''
@@ -101,8 +100,8 @@ function projectTable(projects: ProjectReport[]): string[] {
     )
   }
   lines.push('', PROJECTS_NOTE)
-  if (sorted.length > MAX_PROJECT_ROWS)
-    lines.push('', `_${sorted.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
+  if (projects.length > MAX_PROJECT_ROWS)
+    lines.push('', `_${projects.length - MAX_PROJECT_ROWS} more projects are in the JSON and HTML reports._`)
   return lines
 }
 
@@ -134,7 +133,7 @@ function findingDetails(f: Finding): string[] {
 /** Per project, who would change a coverage too low to judge, and the overrides file to fill in. */
 function evidenceWanted(result: ScanResult): string[] {
   const lines: string[] = []
-  for (const p of projectsWanting(sortProjects(result.projects))) {
+  for (const p of projectsWanting(result.projects)) {
     lines.push(`- ${mdCode(p.repo)}: ${mdText(wantedSentence(p.wanted))}.`)
     for (const person of p.wanted.people) lines.push(`  - ${mdText(wantedPerson(person))}`)
     // A fence longer than any backtick run in the snippet, so commit names cannot close it.
@@ -155,7 +154,7 @@ function evidenceWanted(result: ScanResult): string[] {
 
 /** Automation kept out of the people figures, per project, with the rule that caught it. */
 function automation(result: ScanResult): string[] {
-  return sortProjects(result.projects).flatMap((p) =>
+  return result.projects.flatMap((p) =>
     (p.automation ?? []).map(
       (a) => `- ${mdCode(p.repo)}: ${mdCode(a.identity)} ${a.commits} commits${a.rule ? ` (${mdText(a.rule)})` : ''}`,
     ),
@@ -194,7 +193,7 @@ function ruleTable(result: ScanResult): string[] {
 }
 
 export function renderMarkdownWithin(result: ScanResult, limit: number): string {
-  const findings = sortFindings(result.findings)
+  const {findings} = result
   const gaps = notRead(result)
   const lines = [
     ...summary(result),

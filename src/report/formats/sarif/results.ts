@@ -2,7 +2,7 @@
 import {createHash} from 'node:crypto'
 import type {Location as SarifLocation, Result} from 'sarif'
 import type {Finding, Location, ScanResult} from '../../../core/model.js'
-import {sortFindings, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import {LEVEL, SECURITY_SEVERITY} from './severity.js'
 import {artifactUri} from './uri.js'
 
@@ -63,7 +63,7 @@ function anchors(finding: Finding, result: ScanResult): {locations: Location[]; 
 export function buildResults(result: ScanResult, ruleIndex: Map<string, number>): Result[] {
   const declared = declarations(result)
   const results: Result[] = []
-  for (const finding of sortFindings(result.findings)) {
+  for (const finding of result.findings) {
     const {locations, fallback} = anchors(finding, result)
     const occurrences = new Map<string, number>()
     for (const loc of locations) {

@@ -2,7 +2,7 @@
 import {textWidth} from './width.js'
 import type {Finding, ScanResult} from '../../../core/model.js'
 import {baselineMark} from '../../shared/baseline.js'
-import {sortFindings, uniqueLocations} from '../../shared/order.js'
+import {uniqueLocations} from '../../shared/order.js'
 import {cleanText, formatLocation} from '../../shared/text.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
 import {hanging} from './wrap.js'
@@ -42,7 +42,7 @@ function findingLines(finding: Finding, paint: Paint, width: number): string[] {
 }
 
 export function findingSection(result: ScanResult, paint: Paint, width: number): string[] {
-  const findings = sortFindings(result.findings)
+  const {findings} = result
   if (findings.length === 0) return [paint('No findings.', 'green')]
   return [paint(`FINDINGS (${findings.length})`, 'bold'), ...findings.flatMap((f) => findingLines(f, paint, width))]
 }

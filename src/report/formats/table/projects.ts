@@ -5,7 +5,6 @@
 import {type ProjectReport, SEVERITIES, type Severity} from '../../../core/model.js'
 import {selfDeclaredOrgs} from '../../shared/attribution.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
-import {sortProjects} from '../../shared/order.js'
 import {cleanText, formatNumber, percent} from '../../shared/text.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
 import {type Cell, type Column, renderColumns} from './layout.js'
@@ -22,15 +21,14 @@ const REST: Column[] = [
   {header: 'STATUS'},
   {header: 'SCORE', align: 'right'},
   {header: 'TOP ORGANISATION', short: 'TOP ORG', min: 8},
-  {header: 'SHARE', align: 'right'},
   // The share is of attributed commits: beside it, how much of the project is attributed at all. The figures are
-  // one space apart so that at 80 columns the two wrapping columns still have room for whole words.
+  // right-aligned and one space apart (`100.0%` fills its column) so that at 80 columns the two wrapping columns
+  // still have room for whole words.
+  {header: 'SHARE', align: 'right', gap: 1},
   {header: 'KNOWN', align: 'right', gap: 1},
   {header: 'ELEPHANT', short: 'ELEPH', align: 'right', gap: 1},
   {header: 'BUS', align: 'right', gap: 1},
-  ...BY_SEVERITY_DESC.map(
-    (s, i): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: i === 0 ? 2 : 1}),
-  ),
+  ...BY_SEVERITY_DESC.map((s): Column => ({header: FULL[s], short: LETTER[s], align: 'right', gap: 1})),
 ]
 
 function columns(allOnGitHub: boolean): Column[] {
@@ -67,7 +65,7 @@ function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[]
 }
 
 /** Why a project is not `ok` (or only partly read), one entry per project, wrapped with a hanging indent. */
-function reasonLines(projects: ProjectReport[], paint: Paint, width: number): string[] {
+function reasonLines(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
   const lines: string[] = []
   for (const p of projects) {
     if (!p.reason) continue
@@ -78,7 +76,7 @@ function reasonLines(projects: ProjectReport[], paint: Paint, width: number): st
 }
 
 /** For a terminal too narrow for the table: each project as a line of its own, its figures below, wrapped. */
-function blockLines(projects: ProjectReport[], paint: Paint, width: number): string[] {
+function blockLines(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
   return projects.flatMap((p) => {
     const h = headline(p)
     const top = leader(h)
@@ -101,21 +99,20 @@ function blockLines(projects: ProjectReport[], paint: Paint, width: number): str
 }
 
 export function projectSection(projects: readonly ProjectReport[], paint: Paint, width: number): string[] {
-  const sorted = sortProjects(projects)
-  const allOnGitHub = sorted.every((p) => p.repo.startsWith(GITHUB) && p.repo.length > GITHUB.length)
+  const allOnGitHub = projects.every((p) => p.repo.startsWith(GITHUB) && p.repo.length > GITHUB.length)
   const {lines, short, overflow} = renderColumns(
     columns(allOnGitHub),
-    sorted.map((p) => row(p, paint, allOnGitHub)),
+    projects.map((p) => row(p, paint, allOnGitHub)),
     (t) => paint(t, 'bold'),
     width,
   )
-  const reasons = reasonLines(sorted, paint, width)
-  const declared = sorted.some((p) => {
+  const reasons = reasonLines(projects, paint, width)
+  const declared = projects.some((p) => {
     const top = leader(headline(p))
     return top !== null && selfDeclaredOrgs(p).has(top.name)
   })
   const below = reasons.length ? ['', ...reasons] : []
-  if (overflow) return [paint('PROJECTS', 'bold'), ...blockLines(sorted, paint, width), ...below]
+  if (overflow) return [paint('PROJECTS', 'bold'), ...blockLines(projects, paint, width), ...below]
   // The block layout writes "(self-declared)" in full; the table marks the name and says why once.
   const note = declared ? hanging('', DECLARED_NOTE, 2, width).map((l) => paint(l, 'dim')) : []
   const legend = short ? hanging('', LEGEND, 2, width).map((l) => paint(l, 'dim')) : []

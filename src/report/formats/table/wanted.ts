@@ -1,13 +1,12 @@
 /** "Evidence wanted" in the terminal: per project, who would change a coverage too low to judge, and the snippet. */
 import type {ScanResult} from '../../../core/model.js'
 import {projectsWanting, wantedPerson, wantedSentence} from '../../shared/attribution.js'
-import {sortProjects} from '../../shared/order.js'
 import {cleanText} from '../../shared/text.js'
 import type {Paint} from './ansi.js'
 import {hanging} from './wrap.js'
 
 export function wantedSection(result: ScanResult, paint: Paint, width: number): string[] {
-  const projects = projectsWanting(sortProjects(result.projects))
+  const projects = projectsWanting(result.projects)
   if (projects.length === 0) return []
   const lines = [paint(`EVIDENCE WANTED (${projects.length})`, 'bold')]
   for (const project of projects) {

@@ -57,6 +57,6 @@ describe('known-images', () => {
       resolveComponents([img('a.io/b', '1')], {cacheDir: await tempCacheDir(), offline: true, rulesDir: dir}, [
         resolver,
       ]),
-    ).rejects.toThrow("rules/resolve/known-images.yaml:8: mappings[1]: unknown key 'notes'")
+    ).rejects.toThrow("rules/resolve/known-images.yaml:8:5: mappings[1]: unknown key 'notes'")
   })
 })

@@ -59,7 +59,7 @@ describe('override (--map)', () => {
     )
     await expect(
       resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badKey}),
-    ).rejects.toThrow(`${badKey}:5: mappings[1]: unknown key 'repository'`)
+    ).rejects.toThrow(`${badKey}:5:5: mappings[1]: unknown key 'repository'`)
     const badRepo = await mapFile('mappings:\n  - match: a\n    repo: not a url\n')
     await expect(
       resolveComponents([pkg('npm', 'a', '1.0.0')], {offline: true, cacheDir: await tempCacheDir(), mapFile: badRepo}),
@@ -74,6 +74,6 @@ describe('override (--map)', () => {
         cacheDir: await tempCacheDir(),
         mapFile: '/nonexistent/map.yaml',
       }),
-    ).rejects.toThrow('/nonexistent/map.yaml: cannot read map file (ENOENT)')
+    ).rejects.toThrow('/nonexistent/map.yaml: cannot read the map file (ENOENT)')
   })
 })

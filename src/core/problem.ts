@@ -1,0 +1,24 @@
+/**
+ * One shape for every diagnostic about a place in a file (YAML and rule files, entity data, evidence files, discover
+ * errors, governance files), and one way to print it: `file:line:column: message`, the form compilers use and
+ * editors and CI annotations parse (GNU Coding Standards, "Formatting Error Messages").
+ */
+
+/** A problem at a 1-based line and column of a file; without a line it concerns the whole file. */
+export interface Problem {
+  file: string
+  line?: number
+  column?: number
+  message: string
+}
+
+/** `file:line:column: message`, `file:line: message` without a column, `file: message` without a line. */
+export function formatProblem(problem: Problem): string {
+  return `${formatPlace(problem.file, problem.line, problem.column)}: ${problem.message}`
+}
+
+/** `file:line:column`, shortened as `formatProblem` does (a line or column of 0 counts as absent). */
+export function formatPlace(file: string, line?: number, column?: number): string {
+  if (!line) return file
+  return column ? `${file}:${line}:${column}` : `${file}:${line}`
+}

@@ -1,0 +1,45 @@
+/** `stewards inventory` as text: the components table (stdout) and the summary of what was read (stderr). */
+import type {Component, Inventory} from '../core/model.js'
+import {formatPlace, formatProblem} from '../core/problem.js'
+
+const SKIPPED_SHOWN = 50
+
+/** One row per component: reference, kind, ecosystem, version (or digest) and its first location. */
+export function inventoryTable(components: readonly Component[]): string {
+  if (components.length === 0) return 'No components found.'
+  const rows = components.map((c) => {
+    const [first] = c.locations
+    const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
+    return [
+      c.ref,
+      c.kind,
+      c.ecosystem,
+      c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
+      `${formatPlace(first.file, first.line)}${more}`,
+    ]
+  })
+  const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
+  // A loop, not Math.max(...rows): spreading 125,000+ values into a call overflows the stack.
+  const widths = header.map((h) => h.length)
+  for (const row of rows)
+    for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...rows.map(line)].join('\n')
+}
+
+/** Counts, every error and the first skipped files, for stderr. */
+export function inventorySummary(inventory: Inventory): string {
+  const {components, skipped, errors, files} = inventory
+  const lines = [
+    `${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`,
+  ]
+  for (const e of errors) lines.push(`error: ${formatProblem(e)} [${e.code}]`)
+  for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped: ${formatProblem(s)} [${s.reason}]`)
+  if (skipped.length > SKIPPED_SHOWN)
+    lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --format json)`)
+  return lines.join('\n')
+}
