@@ -16,6 +16,7 @@ import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
+import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -37,4 +38,5 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pipRequirements,
   gemfileLock,
   composerLock,
+  dockerfile,
 ])

@@ -7,8 +7,25 @@ export interface Location {
 
 export type ComponentKind = 'image' | 'package' | 'chart'
 
-/** Ecosystems use purl type names so a component's ecosystem and purl agree. */
-export type Ecosystem = 'docker' | 'npm' | 'pypi' | 'golang' | 'cargo' | 'gem' | 'composer' | 'helm'
+/**
+ * Ecosystems use purl type names so a component's ecosystem and purl agree (`githubactions`: actions and reusable
+ * workflows; `terraform`: providers, which have no registered purl type yet).
+ */
+export type Ecosystem =
+  | 'docker'
+  | 'npm'
+  | 'pypi'
+  | 'golang'
+  | 'cargo'
+  | 'gem'
+  | 'composer'
+  | 'helm'
+  | 'maven'
+  | 'nuget'
+  | 'swift'
+  | 'pub'
+  | 'terraform'
+  | 'githubactions'
 
 export type Scope = 'prod' | 'dev' | 'optional' | 'peer'
 
