@@ -17,6 +17,7 @@ import {discoverer as pipRequirements} from './formats/pip-requirements/index.js
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
+import {discoverer as compose} from './formats/compose/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -39,4 +40,5 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   gemfileLock,
   composerLock,
   dockerfile,
+  compose,
 ])

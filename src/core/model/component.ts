@@ -66,6 +66,8 @@ export type SkipReason =
   | 'unsupported'
   | 'missing-resource'
   | 'remote-resource'
+  /** A `${VAR}` (Compose) or build argument (Dockerfile) without a value or default here. */
+  | 'unset-variable'
 
 export interface Skipped {
   file: string

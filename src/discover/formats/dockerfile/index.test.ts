@@ -61,7 +61,7 @@ describe('dockerfile', () => {
       {
         file: 'Dockerfile',
         line: 2,
-        reason: 'unresolved-version',
+        reason: 'unset-variable',
         message:
           'FROM "alpine:${TAG}": build argument TAG has no default; pass it with --build-arg and scan the result, or give it a default',
       },
@@ -73,7 +73,9 @@ describe('dockerfile', () => {
   })
 
   it('reads continuation lines and an escape directive', () => {
-    const out = discover(['# escape=`', 'FROM `', '  mcr.microsoft.com/windows/servercore:ltsc2022 AS base', ''].join('\r\n'))
+    const out = discover(
+      ['# escape=`', 'FROM `', '  mcr.microsoft.com/windows/servercore:ltsc2022 AS base', ''].join('\r\n'),
+    )
     expect(summary(out)).toEqual([
       '3:3 mcr.microsoft.com/windows/servercore:ltsc2022 -> pkg:docker/windows/servercore@ltsc2022?repository_url=mcr.microsoft.com',
     ])

@@ -26,7 +26,10 @@ export const discoverer: Discoverer = {
 export function isDockerfile(file: string): boolean {
   const base = posix.basename(file)
   if (/\.dockerignore$/i.test(base)) return false
-  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(base) || /^[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/.test(base)
+  return (
+    /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(base) ||
+    /^[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/.test(base)
+  )
 }
 
 /** Platform arguments BuildKit sets for every build (https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope). */
@@ -107,7 +110,7 @@ function resolveArgs(
     out.skipped.push({
       file: location.file,
       line: location.line,
-      reason: 'unresolved-version',
+      reason: 'unset-variable',
       message: `${what} "${written}": build argument ${result.unset.join(', ')} has no default; pass it with --build-arg and scan the result, or give it a default`,
     })
     return undefined
@@ -135,7 +138,11 @@ function platformOf(from: From, lookup: (name: string) => string | undefined): s
 function addImage(out: Output, written: string, image: string, location: Location, platform?: string): void {
   const parsed = parseImageRef(image)
   if (!parsed.ok) {
-    out.errors.push({...location, code: 'invalid-image-ref', message: `invalid image reference "${image}": ${parsed.message}`})
+    out.errors.push({
+      ...location,
+      code: 'invalid-image-ref',
+      message: `invalid image reference "${image}": ${parsed.message}`,
+    })
     return
   }
   const component = imageComponent(parsed.image, written, location, 'manifest')
