@@ -18,6 +18,7 @@ import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
+import {discoverer as githubActions} from './formats/github-actions/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -41,4 +42,5 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   composerLock,
   dockerfile,
   compose,
+  githubActions,
 ])

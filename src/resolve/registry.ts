@@ -1,6 +1,7 @@
 import {defineRegistry} from '../core/registry.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
+import {resolver as githubActions} from './resolvers/github-actions/index.js'
 import {resolver as goModule} from './resolvers/go-module/index.js'
 import {resolver as imageHeuristic} from './resolvers/image-heuristic/index.js'
 import {resolver as knownImages} from './resolvers/known-images/index.js'
@@ -25,6 +26,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   goModule,
   rubygems,
   packagist,
+  githubActions,
   ociLabel,
   knownImages,
   imageHeuristic,
