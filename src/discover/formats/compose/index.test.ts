@@ -18,7 +18,7 @@ describe('compose', () => {
     ).toEqual([true, true, true, true, false])
   })
 
-  it('lists services.*.image with defaults and .env values; build services and $$ escapes handled', () => {
+  it('lists services.*.image with defaults and .env values; build-only services and $$ escapes handled', () => {
     const out = discover(
       [
         'name: shop',
@@ -30,6 +30,10 @@ describe('compose', () => {
         '  app:',
         '    build: .',
         '    image: example/app:dev',
+        '  local:',
+        '    build: .',
+        '    image: example/local:dev',
+        '    pull_policy: build',
         '  proxy:',
         '    image: traefik:v3.1$$',
         '  worker:',
@@ -41,9 +45,10 @@ describe('compose', () => {
     expect(summary(out)).toEqual([
       '4:12 postgres:${PG_VERSION:-16} -> docker.io/library/postgres:16',
       '6:12 ${REGISTRY}/redis:${REDIS_TAG:-7}${SUFFIX-} -> ghcr.io/example/redis:7',
+      '9:12 example/app:dev -> docker.io/example/app:dev',
     ])
     // `REDIS_TAG=` is set but empty: `:-` defaults it; `traefik:v3.1$` is not a reference once `$$` is `$`.
-    expect(out.errors.map((e) => [e.line, e.code])).toEqual([[11, 'invalid-image-ref']])
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([[15, 'invalid-image-ref']])
   })
 
   it('reports unset variables at their line, and bad shapes', () => {

@@ -3,8 +3,9 @@
  * (https://docs.docker.com/reference/compose-file/interpolation/) with the variables of the `.env` file beside
  * the Compose file (https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file);
  * the shell environment is not read, so output does not depend on who runs the scan. A variable with no value and
- * no default is reported (`unset-variable`), not guessed. A service that also has `build:` names the image it
- * builds, not one it pulls, and is not listed.
+ * no default is reported (`unset-variable`), not guessed. A service with `build:` and `image:` pulls the image
+ * and builds only when the pull fails (https://docs.docker.com/reference/compose-file/build/#using-build-and-image),
+ * so it is listed; with `pull_policy: build` the image is only ever built locally, and is not.
  */
 import {posix} from 'node:path'
 import {parse as parseDotenv} from 'dotenv'
@@ -41,7 +42,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     }
     for (const [name, service] of services.entries) {
       const image = at(service, 'image')
-      if (image === undefined || at(service, 'build') !== undefined) continue
+      if (image === undefined || stringValue(at(service, 'pull_policy')) === 'build') continue
       const written = stringValue(image)
       const location = locationOf(input.file, image)
       if (written === undefined) {
