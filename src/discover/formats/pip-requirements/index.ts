@@ -19,7 +19,7 @@ function isRequirementsFile(file: string): boolean {
 
 export const discoverer: Discoverer = {
   id: 'pip-requirements',
-  description: 'Python requirements*.txt, requirements/*.txt (== pins; ranges, URLs and VCS reported as unresolved)',
+  description: 'Python requirements*.txt, requirements/*.txt (== pins; ranges listed without a version)',
   matches: isRequirementsFile,
   discover({file, text}, context) {
     return discoverRequirements(file, text, context)
@@ -92,17 +92,14 @@ function readFile(file: string, text: string, state: State, depth: number): void
       }
     } else if (entry.kind === 'named') {
       const name = normalizePypiName(entry.name)
-      const version = entry.pinned ?? constraints.get(name)
-      if (version === undefined) {
-        state.skipped.push(unresolvedVersion(file, entry.line, `'${entry.text.slice(0, 120)}' is not pinned with ==`))
-        continue
-      }
-      // requirements files do not tell direct from transitive (pip-compile output lists both).
+      // Without a pin (a range or a bare name) the package is still listed, without a version: `ref` keeps the
+      // range. Registries that need an exact version say so when resolving. requirements files do not tell
+      // direct from transitive (pip-compile output lists both).
       state.components.push(
         packageComponent(file, {
           ecosystem: 'pypi',
           name,
-          version,
+          version: entry.pinned ?? constraints.get(name),
           ref: entry.text,
           line: entry.line,
           column: entry.column,
