@@ -3,6 +3,7 @@ import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
 import {resolver as githubActions} from './resolvers/github-actions/index.js'
 import {resolver as goModule} from './resolvers/go-module/index.js'
+import {resolver as helmRepository} from './resolvers/helm-repository/index.js'
 import {resolver as imageHeuristic} from './resolvers/image-heuristic/index.js'
 import {resolver as knownImages} from './resolvers/known-images/index.js'
 import {resolver as npmRegistry} from './resolvers/npm-registry/index.js'
@@ -27,6 +28,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   rubygems,
   packagist,
   githubActions,
+  helmRepository,
   ociLabel,
   knownImages,
   imageHeuristic,

@@ -45,8 +45,8 @@ export interface ResolveOptions {
   mapFile?: string
   /**
    * Base URLs by service, for mirrors and emulators: `deps.dev`, `npm`, `pypi`, `crates.io`, `rubygems`,
-   * `packagist`, `github` (repository checks), `oci:<registry host>`, `go:<vanity host>`; `oci:*` and `go:*`
-   * send every registry or vanity host to `<base>/<host>`.
+   * `packagist`, `github` (repository checks), `oci:<registry host>`, `go:<vanity host>`, `helm:<chart repository
+   * host>`; `oci:*`, `go:*` and `helm:*` send every registry, vanity or chart host to `<base>/<host>`.
    */
   endpoints?: Partial<Record<string, string>>
   /** Which package source is asked first; the other is the fallback. Default deps.dev. */

@@ -1,4 +1,5 @@
 import {depsDev} from './deps-dev.js'
+import {helmRepositories} from './helm.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
 import {cratesIo, githubApi, goVanity, npmRegistry, packagist, pypi, rubygems} from './packages.js'
 import {type Emulator, startEmulator} from './server.js'
@@ -10,7 +11,7 @@ export interface RegistryEmulators {
   /** Pass as ResolveOptions.endpoints. */
   endpoints: Record<string, string>
   servers: Record<
-    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn',
+    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn' | 'helm',
     Emulator
   >
   close(): Promise<void>
@@ -30,6 +31,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     go: await startEmulator(goVanity()),
     github: await startEmulator(githubApi()),
     oci: await startEmulator(ociRegistry(images, () => cdn.url)),
+    helm: await startEmulator(helmRepositories()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -41,9 +43,10 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     packagist: servers.packagist.url,
     github: servers.github.url,
   }
-  // Every registry and vanity host goes to the emulators: tests never reach the network.
+  // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url
   endpoints['go:*'] = servers.go.url
+  endpoints['helm:*'] = servers.helm.url
   return {
     endpoints,
     servers,
