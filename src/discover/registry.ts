@@ -19,6 +19,8 @@ import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
+import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
+import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -43,4 +45,6 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   dockerfile,
   compose,
   githubActions,
+  gradleLockfile,
+  nugetLock,
 ])
