@@ -42,6 +42,7 @@ const NOT_MANIFESTS = new Set([
 /** JSON read by a lockfile format, or well-known JSON configuration that is never a Kubernetes object. */
 const NOT_JSON_MANIFESTS = new Set([
   'package-lock.json',
+  'packages.lock.json',
   'npm-shrinkwrap.json',
   'package.json',
   'composer.json',

@@ -12,6 +12,7 @@ import {resolver as override} from './resolvers/override/index.js'
 import {resolver as packagist} from './resolvers/packagist/index.js'
 import {resolver as pypi} from './resolvers/pypi/index.js'
 import {resolver as rubygems} from './resolvers/rubygems/index.js'
+import {resolver as swiftpm} from './resolvers/swiftpm/index.js'
 import type {Resolver} from './types.js'
 
 /**
@@ -29,6 +30,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   packagist,
   githubActions,
   helmRepository,
+  swiftpm,
   ociLabel,
   knownImages,
   imageHeuristic,
