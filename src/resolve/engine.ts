@@ -31,6 +31,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   rubygems: 'https://rubygems.org',
   packagist: 'https://repo.packagist.org',
   github: 'https://api.github.com',
+  'pub.dev': 'https://pub.dev',
   'oci:docker.io': 'https://registry-1.docker.io',
 }
 

@@ -10,6 +10,7 @@ import {resolver as npmRegistry} from './resolvers/npm-registry/index.js'
 import {resolver as ociLabel} from './resolvers/oci-label/index.js'
 import {resolver as override} from './resolvers/override/index.js'
 import {resolver as packagist} from './resolvers/packagist/index.js'
+import {resolver as pubDev} from './resolvers/pub-dev/index.js'
 import {resolver as pypi} from './resolvers/pypi/index.js'
 import {resolver as rubygems} from './resolvers/rubygems/index.js'
 import {resolver as swiftpm} from './resolvers/swiftpm/index.js'
@@ -28,6 +29,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   goModule,
   rubygems,
   packagist,
+  pubDev,
   githubActions,
   helmRepository,
   swiftpm,

@@ -1,7 +1,7 @@
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
-import {cratesIo, githubApi, goVanity, npmRegistry, packagist, pypi, rubygems} from './packages.js'
+import {cratesIo, githubApi, goVanity, npmRegistry, packagist, pubDev, pypi, rubygems} from './packages.js'
 import {type Emulator, startEmulator} from './server.js'
 
 export {type Emulator, type SeenRequest, startEmulator} from './server.js'
@@ -11,7 +11,7 @@ export interface RegistryEmulators {
   /** Pass as ResolveOptions.endpoints. */
   endpoints: Record<string, string>
   servers: Record<
-    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn' | 'helm',
+    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn' | 'helm' | 'pub',
     Emulator
   >
   close(): Promise<void>
@@ -32,6 +32,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     github: await startEmulator(githubApi()),
     oci: await startEmulator(ociRegistry(images, () => cdn.url)),
     helm: await startEmulator(helmRepositories()),
+    pub: await startEmulator(pubDev()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -42,6 +43,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     rubygems: servers.rubygems.url,
     packagist: servers.packagist.url,
     github: servers.github.url,
+    'pub.dev': servers.pub.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url

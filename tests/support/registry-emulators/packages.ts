@@ -107,3 +107,14 @@ export function githubApi(): Handler {
     else sendJson(res, 404, {message: 'Not Found'})
   }
 }
+
+/** pub.dev: `GET /api/packages/<name>/versions/<version>` → `{version, pubspec}` (hosted repository spec v2). */
+export function pubDev(): Handler {
+  const versions = data<Record<string, unknown>>('pub.json')
+  return (req, res) => {
+    const match = /^\/api\/packages\/([a-z0-9_]+)\/versions\/([^/?]+)$/i.exec(req.url)
+    const key = match ? `${match[1]}@${decodeURIComponent(match[2])}` : ''
+    if (match && Object.hasOwn(versions, key)) sendJson(res, 200, versions[key])
+    else sendJson(res, 404, {error: {code: 'NotFound', message: 'Could not find `package`.'}})
+  }
+}
