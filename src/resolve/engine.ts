@@ -188,8 +188,8 @@ function createContext(http: HttpClient, options: ResolveOptions): ResolverConte
     endpoint(service: string): string {
       const configured = options.endpoints?.[service]
       if (configured) return configured.replace(/\/+$/, '')
-      const hosted = /^(oci|go|helm):(.+)$/.exec(service)
-      // `oci:*` / `go:*` / `helm:*`: one mirror or emulator for every registry, vanity or chart host, as `<base>/<host>`.
+      const hosted = /^(oci|go|helm|terraform):(.+)$/.exec(service)
+      // `oci:*`, `go:*`, `helm:*`, `terraform:*`: one mirror or emulator for every registry, vanity or chart host, as `<base>/<host>`.
       const wildcard = hosted ? options.endpoints?.[`${hosted[1]}:*`] : undefined
       if (hosted && wildcard) return `${wildcard.replace(/\/+$/, '')}/${hosted[2]}`
       if (DEFAULT_ENDPOINTS[service]) return DEFAULT_ENDPOINTS[service]

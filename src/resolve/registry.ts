@@ -14,6 +14,7 @@ import {resolver as pubDev} from './resolvers/pub-dev/index.js'
 import {resolver as pypi} from './resolvers/pypi/index.js'
 import {resolver as rubygems} from './resolvers/rubygems/index.js'
 import {resolver as swiftpm} from './resolvers/swiftpm/index.js'
+import {resolver as terraformRegistry} from './resolvers/terraform-registry/index.js'
 import type {Resolver} from './types.js'
 
 /**
@@ -33,6 +34,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   githubActions,
   helmRepository,
   swiftpm,
+  terraformRegistry,
   ociLabel,
   knownImages,
   imageHeuristic,

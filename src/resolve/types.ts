@@ -46,7 +46,8 @@ export interface ResolveOptions {
   /**
    * Base URLs by service, for mirrors and emulators: `deps.dev`, `npm`, `pypi`, `crates.io`, `rubygems`,
    * `packagist`, `github` (repository checks), `oci:<registry host>`, `go:<vanity host>`, `helm:<chart repository
-   * host>`; `oci:*`, `go:*` and `helm:*` send every registry, vanity or chart host to `<base>/<host>`.
+   * host>`, `terraform:<registry host>`, `pub.dev`; `oci:*`, `go:*`, `helm:*` and `terraform:*` send every
+   * registry, vanity or chart host to `<base>/<host>`.
    */
   endpoints?: Partial<Record<string, string>>
   /** Which package source is asked first; the other is the fallback. Default deps.dev. */

@@ -1,7 +1,17 @@
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
-import {cratesIo, githubApi, goVanity, npmRegistry, packagist, pubDev, pypi, rubygems} from './packages.js'
+import {
+  cratesIo,
+  githubApi,
+  goVanity,
+  npmRegistry,
+  packagist,
+  pubDev,
+  pypi,
+  rubygems,
+  terraformRegistries,
+} from './packages.js'
 import {type Emulator, startEmulator} from './server.js'
 
 export {type Emulator, type SeenRequest, startEmulator} from './server.js'
@@ -11,7 +21,19 @@ export interface RegistryEmulators {
   /** Pass as ResolveOptions.endpoints. */
   endpoints: Record<string, string>
   servers: Record<
-    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn' | 'helm' | 'pub',
+    | 'depsDev'
+    | 'npm'
+    | 'pypi'
+    | 'crates'
+    | 'rubygems'
+    | 'packagist'
+    | 'go'
+    | 'github'
+    | 'oci'
+    | 'cdn'
+    | 'helm'
+    | 'pub'
+    | 'terraform',
     Emulator
   >
   close(): Promise<void>
@@ -33,6 +55,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     oci: await startEmulator(ociRegistry(images, () => cdn.url)),
     helm: await startEmulator(helmRepositories()),
     pub: await startEmulator(pubDev()),
+    terraform: await startEmulator(terraformRegistries()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -49,6 +72,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
   endpoints['oci:*'] = servers.oci.url
   endpoints['go:*'] = servers.go.url
   endpoints['helm:*'] = servers.helm.url
+  endpoints['terraform:*'] = servers.terraform.url
   return {
     endpoints,
     servers,
