@@ -24,6 +24,7 @@ import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
+import {discoverer as mavenPom} from './formats/maven-pom/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -53,4 +54,5 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   swiftpmResolved,
   pubspecLock,
   terraformLock,
+  mavenPom,
 ])
