@@ -19,7 +19,7 @@ import {at, isMap, isScalar, stringValue} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'compose',
-  description: 'Docker Compose files: services.*.image, with ${VAR:-default} interpolation from .env',
+  description: 'Docker Compose files: services.*.image, with $VAR / VAR:-default interpolation from .env',
   matches: isComposeFile,
   discover,
 }

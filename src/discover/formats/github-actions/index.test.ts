@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'

@@ -78,7 +78,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
     }
     const written = found.version ?? lineage.managed.get(found.name)
     let version = written
-    if (version !== undefined && version.includes('${')) {
+    if (version !== undefined && /\$\{/.test(version)) {
       skipped.push({
         file,
         line: dependency.line,
