@@ -1,12 +1,16 @@
 /**
  * The stack formats (Dockerfile, Compose, GitHub Actions) over real files of public repositories
  * (__fixtures__/real-world/SOURCES.md): every component with its file, line and column, through the CLI; the
- * actions then resolve to their repositories offline, with no registry and no cache.
+ * actions then resolve to their repositories offline, with no registry and no cache. The JVM, .NET, Swift, Dart
+ * and Terraform lock files are then resolved through the registry emulators, as a scan would.
  */
-import {describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Inventory} from '../../src/core/model.js'
-import type {ResolveRun} from '../../src/resolve/index.js'
+import {discoverPaths} from '../../src/discover/index.js'
+import {type ResolveRun, resolveComponents} from '../../src/resolve/index.js'
 import {runCli} from '../support/cli.js'
+import {summarise, tempCacheDir} from '../support/registry-emulators/fixtures.js'
+import {type RegistryEmulators, startRegistryEmulators} from '../support/registry-emulators/index.js'
 
 const root = 'tests/stack/__fixtures__/real-world'
 
@@ -78,5 +82,86 @@ describe('stack formats over real files', () => {
       'github.com/sigstore/cosign-installer 1',
       'github.com/step-security/harden-runner 1',
     ])
+  })
+})
+
+describe('JVM, .NET, Swift, Dart and Terraform files from real projects', () => {
+  let emulators: RegistryEmulators
+  beforeAll(async () => {
+    emulators = await startRegistryEmulators()
+  })
+  afterAll(() => emulators.close())
+  const dirs = ['commons-text', 'kotlin-bip39', 'qowaiv', 'appstate', 'gallery', 'identity-pki'].map(
+    (d) => `${root}/${d}`,
+  )
+
+  it('lists every component at its line, reports the parent POM outside the tree, and resolves them', async () => {
+    const inventory = await discoverPaths(dirs)
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped.map((s) => `${s.file.slice(root.length + 1)}:${s.line} ${s.reason}`)).toEqual([
+      'commons-text/pom.xml:6 missing-resource',
+    ])
+    expect(rows(inventory)).toEqual([
+      'appstate/Package.resolved:3:5 pkg:swift/github.com/0xLeif/Cache@2.1.0',
+      'commons-text/pom.xml:17:5 pkg:maven/org.apache.commons/commons-lang3@3.6',
+      'commons-text/pom.xml:23:5 pkg:maven/junit/junit@4.12',
+      'commons-text/pom.xml:29:5 pkg:maven/org.hamcrest/hamcrest-all@1.3',
+      'commons-text/pom.xml:6:3 pkg:maven/org.apache.commons/commons-parent@42',
+      'gallery/pubspec.lock:11:3 pkg:pub/adaptive_breakpoints@0.0.3',
+      'gallery/pubspec.lock:18:3 pkg:pub/args@1.6.0',
+      'gallery/pubspec.lock:25:3 undefined',
+      'gallery/pubspec.lock:30:3 pkg:pub/provider@4.3.2+2',
+      'gallery/pubspec.lock:4:3 pkg:pub/_fe_analyzer_shared@7.0.0',
+      'identity-pki/.terraform.lock.hcl:13:11 pkg:terraform/registry.terraform.io/integrations/github@5.18.3',
+      'identity-pki/.terraform.lock.hcl:22:11 pkg:terraform/registry.terraform.io/newrelic/newrelic@3.16.0',
+      'identity-pki/.terraform.lock.hcl:4:11 pkg:terraform/registry.terraform.io/hashicorp/aws@4.57.0',
+      'kotlin-bip39/gradle.lockfile:10:1 pkg:maven/dev.drewhamilton.poko/poko-annotations-jvm@0.17.1',
+      'kotlin-bip39/gradle.lockfile:11:1 pkg:maven/dev.drewhamilton.poko/poko-annotations-jvm@0.18.0',
+      'kotlin-bip39/gradle.lockfile:12:1 pkg:maven/io.github.detekt.sarif4k/sarif4k-jvm@0.6.0',
+      'kotlin-bip39/gradle.lockfile:13:1 pkg:maven/io.gitlab.arturbosch.detekt/detekt-api@1.23.8',
+      'kotlin-bip39/gradle.lockfile:14:1 pkg:maven/org.jetbrains.kotlin/kotlin-native-prebuilt@2.0.20',
+      'kotlin-bip39/gradle.lockfile:15:1 pkg:maven/org.snakeyaml/snakeyaml-engine@2.7',
+      'kotlin-bip39/gradle.lockfile:4:1 pkg:maven/ch.qos.logback/logback-classic@1.3.14',
+      'kotlin-bip39/gradle.lockfile:5:1 pkg:maven/ch.qos.logback/logback-core@1.3.14',
+      'kotlin-bip39/gradle.lockfile:6:1 pkg:maven/com.github.ajalt.clikt/clikt-core-jvm@5.0.2',
+      'kotlin-bip39/gradle.lockfile:7:1 pkg:maven/com.github.ajalt.clikt/clikt-core@5.0.2',
+      'kotlin-bip39/gradle.lockfile:8:1 pkg:maven/com.github.ajalt.clikt/clikt-jvm@5.0.2',
+      'kotlin-bip39/gradle.lockfile:9:1 pkg:maven/com.github.ajalt.clikt/clikt@5.0.2',
+      'qowaiv/packages.lock.json:11:7 pkg:nuget/DotNet.ReproducibleBuilds@2.0.5',
+      'qowaiv/packages.lock.json:17:7 pkg:nuget/DotNetProjectFile.Analyzers@1.15.2',
+      'qowaiv/packages.lock.json:23:7 pkg:nuget/PolySharp@1.16.0',
+      'qowaiv/packages.lock.json:29:7 pkg:nuget/Qowaiv.Analyzers.CSharp@2.5.1',
+      'qowaiv/packages.lock.json:35:7 pkg:nuget/SonarAnalyzer.CSharp@10.32.0.713',
+      'qowaiv/packages.lock.json:5:7 pkg:nuget/AsyncFixer@2.1.0',
+    ])
+    const run = await resolveComponents(inventory.components, {
+      cacheDir: await tempCacheDir(),
+      endpoints: emulators.endpoints,
+      retries: 0,
+    })
+    const outcome = summarise(run)
+    expect(
+      Object.fromEntries(
+        [
+          'org.apache.commons:commons-lang3@3.6',
+          'PolySharp@1.16.0',
+          'github.com/0xLeif/Cache@2.1.0',
+          'provider@4.3.2+2',
+          'registry.terraform.io/hashicorp/aws@4.57.0',
+          'flutter@0.0.0',
+          'org.apache.commons:commons-parent@42',
+        ].map((key) => [key, outcome[key]]),
+      ),
+    ).toEqual({
+      'org.apache.commons:commons-lang3@3.6': 'github.com/apache/commons-lang medium deps.dev',
+      'PolySharp@1.16.0': 'github.com/sergio0694/polysharp medium deps.dev',
+      'github.com/0xLeif/Cache@2.1.0': 'github.com/0xLeif/Cache high swiftpm',
+      'provider@4.3.2+2': 'github.com/rrousselGit/provider low pub.dev',
+      'registry.terraform.io/hashicorp/aws@4.57.0':
+        'github.com/hashicorp/terraform-provider-aws medium terraform-registry',
+      'flutter@0.0.0': 'unresolved: local',
+      // Not in the emulators' data: what a registry that does not know the package says.
+      'org.apache.commons:commons-parent@42': 'unresolved: not-found',
+    })
   })
 })
