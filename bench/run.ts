@@ -3,6 +3,7 @@
  * with one line below. Results go to stdout.
  */
 import * as collect from './collect.js'
+import * as collectScale from './collect-scale.js'
 import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
 import * as resolve from './resolve.js'
@@ -12,7 +13,7 @@ interface BenchModule {
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect]
+const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect, collectScale]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
 import {execute} from '@oclif/core'
+import {rememberStartupSecrets, safeLogger} from '../dist/core/debug-log.js'
 
-await execute({dir: import.meta.url})
+// Before oclif starts: its debug log (DEBUG=*) prints argv, and the token must not appear in it.
+rememberStartupSecrets(process.argv)
+await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})

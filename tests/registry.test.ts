@@ -12,6 +12,7 @@ const stages: Array<{folder: string; registry: string; exportName: string}> = [
   {folder: 'resolve/resolvers', registry: 'resolve/registry.ts', exportName: 'resolvers'},
   {folder: 'measure/metrics', registry: 'measure/registry.ts', exportName: 'metricFamilies'},
   {folder: 'attribute/sources', registry: 'attribute/registry.ts', exportName: 'sources'},
+  {folder: 'collect/governance/sources', registry: 'collect/governance/registry.ts', exportName: 'governanceSources'},
 ]
 
 function pluginFolders(folder: string): string[] {

@@ -4,39 +4,24 @@
  * 1. Writes fictional upstream repositories (`fixtures/demo/upstreams/`) in the GitHub emulator's fixture
  *    layout, from the cast in `people.ts`, with a seeded generator (same output every run).
  * 2. Serves them with the GitHub API emulator and collects them with the real collector (octokit, cache).
- * 3. Exports the cache as a bundle (`fixtures/demo/snapshot.json`), with the emulator's origin replaced by
- *    GitHub's, so `scan --snapshot` replays it with no network and no token.
+ * 3. Exports the cache as a bundle (`fixtures/demo/snapshot.json`): its keys name the host (github.com), not
+ *    the emulator, so `scan --snapshot` replays it with no network and no token.
  */
 import {createHash} from 'node:crypto'
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {DiskCache} from '../../src/core/cache/disk-cache.js'
+import {entryChecksum} from '../../src/core/cache/store.js'
 import {collectProjects} from '../../src/collect/index.js'
 import {startGithubEmulator} from '../../tests/support/github-emulator/index.js'
+import {hex, prng} from '../../tests/support/prng.js'
 import {type DemoPerson, type DemoProject, gitdmRecords, projects} from './people.js'
 
 export const DEMO_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'demo')
 export const DEMO_WINDOW = {since: '2025-01-01T00:00:00.000Z', until: '2026-01-01T00:00:00.000Z'}
 /** Cache entries are stamped with the window end, not the build time: the bundle is byte-stable. */
 const STORED_AT = Date.parse(DEMO_WINDOW.until)
-
-/** mulberry32: a tiny seeded PRNG, so the generated history is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function hex(random: () => number, length: number): string {
-  let out = ''
-  while (out.length < length) out += Math.floor(random() * 16).toString(16)
-  return out
-}
 
 function pick(random: () => number, authors: DemoProject['authors']): DemoPerson {
   const total = authors.reduce((sum, [, w]) => sum + w, 0)
@@ -116,9 +101,7 @@ export async function buildDemo(dir: string = DEMO_DIR): Promise<void> {
       {source: 'github', apiUrl: emulator.url, cacheDir, ...DEMO_WINDOW, concurrency: 1},
     )
     if (run.incomplete) throw new Error(`demo collection incomplete: ${run.problems.join('; ')}`)
-    const bundle = await new DiskCache(cacheDir).exportBundle()
-    const text = JSON.stringify(bundle).split(emulator.url).join('https://api.github.com')
-    const stable = JSON.parse(text) as typeof bundle
+    const stable = await new DiskCache(cacheDir).exportBundle()
     for (const entry of stable.entries) {
       entry.storedAt = STORED_AT
       delete entry.headers.date
@@ -127,6 +110,8 @@ export async function buildDemo(dir: string = DEMO_DIR): Promise<void> {
         entry.etag = `W/"${createHash('sha1').update(entry.body).digest('hex')}"`
         entry.headers.etag = entry.etag
       }
+      const {namespace, sha256: _sha256, ...fields} = entry
+      entry.sha256 = entryChecksum(namespace, fields)
     }
     await writeFile(join(dir, 'snapshot.json'), `${JSON.stringify(stable, null, 1)}\n`)
     process.stderr.write(

@@ -70,6 +70,8 @@ export function attributeProject(
     const attribution = decided.organization === null ? (byLogin.get(holder.login.toLowerCase()) ?? decided) : decided
     const role: AttributedRoleHolder = {login: holder.login, role: holder.role, source: holder.source, attribution}
     if (holder.declaredAffiliation !== undefined) role.declaredAffiliation = holder.declaredAffiliation
+    if (holder.declaredAsOf) role.declaredAsOf = holder.declaredAsOf
+    if (holder.place) role.place = holder.place
     return role
   })
   mergeProjectSpellings([...commits.map((c) => c.attribution), ...attributedRoles.map((r) => r.attribution)], context)

@@ -24,7 +24,7 @@ describe('loadAttributionContext: --affiliations files', () => {
         json,
         `${json}:1: not a gitdm affiliations file: expected "login: email!domain, ..." or a TAB-indented affiliation`,
       ],
-      [yaml, `${yaml}:2: not a gitdm affiliations file: 'acquisitions' has no affiliation line`],
+      [yaml, `${yaml}:2: not a gitdm affiliations file: (text not shown) has no affiliation line`],
       [empty, `${empty}: not a gitdm affiliations file: no "login: emails" record with an affiliation line`],
     ]
     for (const [path, message] of cases) {

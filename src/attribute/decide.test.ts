@@ -93,3 +93,23 @@ describe('stale and weak evidence', () => {
     expect(decide([weak, claim('Old Co', {until: '2020-01-01'})], '2024-01-01', order).organization).toBe('Member Co')
   })
 })
+
+describe('claims read backwards', () => {
+  it('decide only when no source has anything else, even a lower-precedence one', () => {
+    const order = ['governance', 'profile-company'] as const
+    const backdated = claim('Declared Co', {
+      source: 'governance',
+      until: '2024-06-01',
+      asOf: '2024-06-01',
+      backdated: true,
+    })
+    const dated = claim('Declared Co', {source: 'governance', from: '2024-06-01', asOf: '2024-06-01'})
+    const profile = claim('Profile Co', {source: 'profile-company'})
+    expect(decide([backdated, dated, profile], '2024-03-01', order).organization).toBe('Profile Co')
+    expect(decide([backdated, dated, profile], '2024-07-01', order).organization).toBe('Declared Co')
+    expect(decide([backdated, dated], '2024-03-01', order).claim).toEqual(backdated)
+    // Below weak evidence too: a membership on the day is evidence of the day.
+    const weak = claim('Member Co', {source: 'governance', weak: true})
+    expect(decide([backdated, weak], '2024-03-01', order).organization).toBe('Member Co')
+  })
+})

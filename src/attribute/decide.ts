@@ -27,12 +27,13 @@ export function isStale(claim: Claim, day: string, years = DEFAULT_STALE_AFTER_Y
 }
 
 /**
- * The deciding claim is chosen in three tiers, each in source order (`order`, highest precedence first); within
+ * The deciding claim is chosen in four tiers, each in source order (`order`, highest precedence first); within
  * a source the lowest rank wins, and if its valid claims name several organisations the result is `ambiguous`
  * (the winner kept, the others listed):
  * 1. sources whose winning claim is fresh (not stale) and not weak;
  * 2. sources whose winning claim is stale (ranked below fresher evidence of any other source);
- * 3. weak evidence (public organisation membership), used only when nothing else claims the person that day.
+ * 3. weak evidence (public organisation membership), used only when nothing else claims the person that day;
+ * 4. claims read backwards (`backdated`: a governance file's statement before its revision), after all others.
  * Staleness never reorders a source's own claims: with gitdm alone the winner is gitdm's, as before.
  */
 export function decide(
@@ -42,14 +43,17 @@ export function decide(
   options: DecideOptions = {},
 ): Attribution {
   const valid = day ? claims.filter((claim) => isValidOn(claim, day)) : []
-  const winners = order.flatMap((source) => {
-    const candidates = valid.filter((claim) => claim.source === source).sort(byRank)
-    if (candidates.length === 0) return []
-    const stale = isStale(candidates[0], day as string, options.staleAfterYears)
-    const tier = candidates[0].weak ? 3 : stale ? 2 : 1
-    return [{candidates, stale, tier}]
-  })
-  const chosen = winners.find((w) => w.tier === 1) ?? winners.find((w) => w.tier === 2) ?? winners[0]
+  const passes = [valid.filter((claim) => !claim.backdated), valid.filter((claim) => claim.backdated)]
+  const winners = passes.flatMap((pass, backdated) =>
+    order.flatMap((source) => {
+      const candidates = pass.filter((claim) => claim.source === source).sort(byRank)
+      if (candidates.length === 0) return []
+      const stale = isStale(candidates[0], day as string, options.staleAfterYears)
+      const tier = backdated ? 4 : candidates[0].weak ? 3 : stale ? 2 : 1
+      return [{candidates, stale, tier}]
+    }),
+  )
+  const chosen = [1, 2, 3, 4].map((tier) => winners.find((w) => w.tier === tier)).find((w) => w !== undefined)
   if (!chosen) return {organization: null, resolution: 'unknown', known: claims.length > 0}
   const winner = chosen.candidates[0]
   const others = new Map<string, string>()

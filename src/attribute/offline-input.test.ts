@@ -32,7 +32,7 @@ describe('readCommitsFile', () => {
 
   it('names the file and line of broken JSON, and refuses what is not an array', async () => {
     const broken = write('broken.json', '[\n  {"sha": "1",\n  oops\n]')
-    await expect(readCommitsFile(broken)).rejects.toThrow(new RegExp(`^${broken}:3: not valid JSON`))
+    await expect(readCommitsFile(broken)).rejects.toThrow(new RegExp(`^${broken}:3: invalid JSON at line 3, column 3`))
     const object = write('object.json', '{"commits": []}')
     await expect(readCommitsFile(object)).rejects.toThrow(`${object}: expected a JSON array of commit records`)
   })

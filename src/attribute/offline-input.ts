@@ -2,6 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
+import {parseJsonText} from '../core/json-text.js'
 import type {CommitRecord} from '../core/model.js'
 import type {FileProblem} from './sources/gitdm/parse.js'
 
@@ -29,15 +30,9 @@ export async function readCommitsFile(file: string): Promise<{commits: CommitRec
     throw usageError('unreadable-file', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
   if (text.length > MAX_BYTES) throw usageError('file-too-large', `${file}: larger than ${MAX_BYTES} bytes`)
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw usageError(
-      'bad-json',
-      `${file}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`,
-    )
-  }
+  const json = parseJsonText(text)
+  if (!json.ok) throw usageError('bad-json', `${file}:${json.line}: ${json.message}`)
+  const data = json.value
   if (!Array.isArray(data)) throw usageError('bad-commits', `${file}: expected a JSON array of commit records`)
   const commits: CommitRecord[] = []
   const problems: FileProblem[] = []
@@ -61,11 +56,4 @@ export async function readCommitsFile(file: string): Promise<{commits: CommitRec
     })
   })
   return {commits, problems}
-}
-
-/** Line of a JSON.parse error from its "position N" (1 when the engine gives none). */
-function jsonErrorLine(text: string, error: Error): number {
-  const position = /position (\d+)/.exec(error.message)
-  if (!position) return 1
-  return text.slice(0, Number(position[1])).split('\n').length
 }

@@ -104,3 +104,32 @@ describe('people report', async () => {
     ])
   })
 })
+
+describe('governance evidence read backwards', async () => {
+  const context = await loadAttributionContext({sources: ['governance']})
+  const withLogin = (sha: string, date: string): CommitRecord => ({
+    ...commit(sha, 'kim@example.org', date),
+    login: 'kim',
+  })
+  const attributed = attributeProject(
+    {...project, commits: [withLogin('k1', '2024-03-01T10:00:00Z'), withLogin('k2', '2024-08-01T10:00:00Z')]},
+    [
+      {
+        login: 'kim',
+        role: 'maintainer',
+        source: 'MAINTAINERS.md:4',
+        declaredAffiliation: 'Example Corp',
+        declaredAsOf: '2024-06-01',
+      },
+    ],
+    context,
+  )
+
+  it('splits the periods at the file revision and says which one was read backwards', () => {
+    const text = formatPeopleText(buildPeopleReport(attributed))
+    expect(text).toContain(
+      '  2024-03-01  1  Example Corp  ← governance: MAINTAINERS.md:4 (as of 2024-06-01, read backwards)',
+    )
+    expect(text).toContain('  2024-08-01  1  Example Corp  ← governance: MAINTAINERS.md:4 (as of 2024-06-01)')
+  })
+})

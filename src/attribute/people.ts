@@ -38,6 +38,10 @@ export interface PersonPeriod {
   /** Whole years from the deciding claim's start to the period's last day; `stale` when past the limit. */
   ageYears?: number
   stale?: boolean
+  /** The day the deciding evidence states its claim as of (a governance file's revision). */
+  asOf?: string
+  /** The claim was read backwards (a governance declaration before its file's revision): the lowest precedence. */
+  backdated?: boolean
 }
 
 export interface PersonRole {
@@ -140,7 +144,7 @@ function periods(commits: AttributedCommit[]): PersonPeriod[] {
   for (const commit of ordered) {
     const day = utcDay(commit.date) ?? commit.date
     const a = commit.attribution
-    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}\n${a.stale}`
+    const next = `${a.organization}\n${a.claim?.source}\n${a.claim?.citation}\n${a.resolution}\n${a.stale}\n${a.claim?.backdated}`
     const last = result[result.length - 1]
     if (last && next === key) {
       last.last = day
@@ -164,6 +168,8 @@ function period(a: Attribution, first: string, last: string, commits: number): P
     p.source = a.claim.source
     p.citation = a.claim.citation
     if (a.claim.raw && a.claim.raw !== a.organization) p.raw = a.claim.raw
+    if (a.claim.asOf) p.asOf = a.claim.asOf
+    if (a.claim.backdated) p.backdated = true
   }
   if (a.alternatives?.length) p.alternatives = a.alternatives
   if (!a.organization) p.known = a.known ?? false
@@ -230,7 +236,8 @@ function describe(period: PersonPeriod): string {
   if (!period.organization) return period.known ? 'unknown (no claim valid on that day)' : 'unknown (no evidence)'
   const ambiguous = period.alternatives ? ` [ambiguous; also ${period.alternatives.join(', ')}]` : ''
   const raw = period.raw ? ` (written "${period.raw}")` : ''
-  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}${marks(period)}`
+  const dated = period.asOf ? ` (as of ${period.asOf}${period.backdated ? ', read backwards' : ''})` : ''
+  return `${period.organization}${ambiguous}  ← ${period.source}: ${period.citation}${raw}${dated}${marks(period)}`
 }
 
 /** What a reader must weigh: unverified addresses, organisations as declared, weak or stale evidence. */

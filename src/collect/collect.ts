@@ -1,13 +1,21 @@
 import type {CollectedProject, Profile} from '../core/model.js'
-import {StewardsError} from '../core/errors.js'
+import {StewardsError, usageError} from '../core/errors.js'
 import {mapLimit} from '../core/map-limit.js'
-import {parseGovernance} from './governance/index.js'
+import {governanceOf} from './governance/index.js'
 import {addMissing, unreadProject} from './missing.js'
 import {collectOrgAccounts} from './org-accounts.js'
 import {CollectFailure} from './octokit/errors.js'
 import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from '../core/repo-name.js'
 import {sources} from './registry.js'
-import type {CollectOptions, CollectRun, ProjectResult, ResolvedOptions, SourcePeers, SourceSession} from './types.js'
+import type {
+  CollectOptions,
+  CollectRun,
+  ProfileResult,
+  ProjectResult,
+  ResolvedOptions,
+  SourcePeers,
+  SourceSession,
+} from './types.js'
 import {compare} from '../core/compare.js'
 
 const DEFAULT_PROJECT_TIMEOUT_MS = 10 * 60_000
@@ -23,29 +31,25 @@ export async function collectProjects(repos: string[], options: CollectOptions):
   const resolved: ResolvedOptions = {...options, window: {since: options.since, until: options.until}}
   const source = sources.find((s) => s.id === (options.source ?? 'github'))
   if (!source) throw new StewardsError('unknown-source', `unknown collection source '${options.source}'`)
-  const hosts = source.hosts(resolved)
+  const session = await source.open(resolved, sourcePeers())
   const problems: string[] = []
   let incomplete = false
   const results: ProjectResult[] = []
-  const wanted: RepoRef[] = []
-  const seen = new Set<string>()
-  for (const input of repos) {
-    const ref = parseRepo(input, hosts)
-    if ('error' in ref) {
-      const reason = `invalid repository name: ${ref.error}`
-      results.push({
-        project: emptyProject(input, resolved, 'unavailable', reason),
-        incomplete: false,
-        problems: [reason],
-      })
-      continue
-    }
-    if (seen.has(repoIdentity(ref))) continue
-    seen.add(repoIdentity(ref))
-    wanted.push(ref)
-  }
-  const session = await source.open(resolved, sourcePeers())
   try {
+    const wanted: RepoRef[] = []
+    const seen = new Set<string>()
+    for (const input of repos) {
+      const ref = parseTarget(input, session)
+      if ('reason' in ref) {
+        // An invalid name is the input's fault and is listed; a host not collected is an answer about the project.
+        const problems = ref.reason.startsWith('invalid') ? [ref.reason] : []
+        results.push({project: emptyProject(input, resolved, 'unavailable', ref.reason), incomplete: false, problems})
+        continue
+      }
+      if (seen.has(repoIdentity(ref))) continue
+      seen.add(repoIdentity(ref))
+      wanted.push(ref)
+    }
     results.push(...(await mapLimit(wanted, options.concurrency ?? 4, (ref) => collectOne(session, ref, resolved))))
     const profiles = await collectProfiles(session, results, resolved)
     incomplete ||= profiles.incomplete
@@ -63,6 +67,9 @@ export async function collectProjects(repos: string[], options: CollectOptions):
         hint: 'check --token, GITHUB_TOKEN or GH_TOKEN (expired or revoked?), or unset them to run anonymously',
       })
     }
+    if (error instanceof CollectFailure && error.kind === 'insecure-transport') {
+      throw usageError('insecure-transport', error.message, 'use an https --github-api-url, or run without a token')
+    }
     throw error
   } finally {
     await session.close?.()
@@ -72,10 +79,29 @@ export async function collectProjects(repos: string[], options: CollectOptions):
     problems.push(...result.problems)
   }
   const projects = results.map((r) => r.project).sort((a, b) => compare(a.repo.toLowerCase(), b.repo.toLowerCase()))
-  return redact(
-    {projects, requests: session.stats(), incomplete, problems: [...new Set(problems)].sort()},
+  return redact({projects, requests: session.stats(), incomplete, problems: [...new Set(problems)].sort()}, [
     options.token,
-  )
+    options.githubComToken,
+  ])
+}
+
+/**
+ * A repository to collect, or why not: an invalid name, or a host this session does not collect from (another
+ * forge, an Enterprise Server not given, github.com under --only-host), said with what to do.
+ */
+function parseTarget(input: string, session: SourceSession): RepoRef | {reason: string} {
+  const hosts = session.hosts()
+  const ref = parseRepo(input, hosts)
+  if (!('error' in ref)) return ref
+  const elsewhere = parseRepo(input, [
+    ...hosts,
+    input
+      .replace(/^https?:\/\//i, '')
+      .split('/')[0]
+      .toLowerCase(),
+  ])
+  if (!('error' in elsewhere)) return {reason: `${elsewhere.key}: ${session.notCollected(elsewhere.host)}`}
+  return {reason: `invalid repository name: ${ref.error}`}
 }
 
 /** Opens registered sources for one another: plug-ins never import each other (a snapshot replays through github). */
@@ -117,10 +143,13 @@ async function collectOne(session: SourceSession, ref: RepoRef, options: Resolve
   }
 }
 
-/** Commit authors and people named in governance files, fetched once per run, then shared out per project. */
+/**
+ * Commit authors and people named in governance files, fetched once per run and host (a login on an
+ * Enterprise Server is another person than the same login on github.com), then shared out per project.
+ */
 async function collectProfiles(session: SourceSession, results: ProjectResult[], options: ResolvedOptions) {
-  const perProject = new Map<CollectedProject, string[]>()
-  const all = new Set<string>()
+  const perProject = new Map<CollectedProject, {host: string; logins: string[]}>()
+  const byHost = new Map<string, Set<string>>()
   const extra = (options.extraLogins ?? []).map((l) => l.toLowerCase())
   for (const {project} of results) {
     if (project.status === 'unavailable') continue
@@ -130,17 +159,29 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
       ...extra,
     ]
     const valid = [...new Set(logins)].filter(isValidLogin)
-    perProject.set(project, valid)
-    for (const login of valid) all.add(login)
+    const host = project.repo.split('/')[0].toLowerCase()
+    perProject.set(project, {host, logins: valid})
+    const set = byHost.get(host) ?? new Set<string>()
+    for (const login of valid) set.add(login)
+    byHost.set(host, set)
   }
-  if (all.size === 0) return {incomplete: false, problems: []}
-  options.onProgress?.({type: 'profiles', count: all.size})
+  const count = [...byHost.values()].reduce((n, set) => n + set.size, 0)
+  if (count === 0) return {incomplete: false, problems: []}
+  options.onProgress?.({type: 'profiles', count})
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), options.projectTimeoutMs ?? DEFAULT_PROJECT_TIMEOUT_MS)
   try {
-    const fetched = await session.fetchProfiles([...all].sort(), controller.signal)
-    const failed = new Set(fetched.failed)
-    for (const [project, logins] of perProject) {
+    const fetchedByHost = new Map<string, ProfileResult>()
+    for (const host of [...byHost.keys()].sort()) {
+      const logins = [...(byHost.get(host) ?? [])].sort()
+      if (logins.length > 0) fetchedByHost.set(host, await session.fetchProfiles(logins, controller.signal, host))
+    }
+    const problems = [...fetchedByHost.values()].flatMap((f) => f.problems)
+    const incomplete = [...fetchedByHost.values()].some((f) => f.incomplete)
+    for (const [project, {host, logins}] of perProject) {
+      const fetched = fetchedByHost.get(host)
+      if (!fetched) continue
+      const failed = new Set(fetched.failed)
       const record: Record<string, Profile> = {}
       for (const login of logins.sort()) {
         const profile = fetched.profiles.get(login)
@@ -154,15 +195,15 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
         project.reason = 'some profiles could not be fetched'
       }
     }
-    return {incomplete: fetched.incomplete, problems: fetched.problems}
+    return {incomplete, problems: [...new Set(problems)]}
   } finally {
     clearTimeout(timer)
   }
 }
 
-/** People named by governance files (a parser bug surfaces here rather than being papered over). */
+/** People named by governance files, team members included (a parser bug surfaces here rather than being papered over). */
 function namedLogins(project: CollectedProject): string[] {
-  return parseGovernance(project.governance).map((role) => role.login.toLowerCase())
+  return governanceOf(project).roles.map((role) => role.login.toLowerCase())
 }
 
 function emptyProject(
@@ -183,9 +224,11 @@ function emptyProject(
   }
 }
 
-/** Belt and braces: whatever a server echoed back, the token never leaves in our output. */
-function redact(run: CollectRun, token: string | undefined): CollectRun {
-  if (!token || token.length < 4) return run
+/** Belt and braces: whatever a server echoed back, no token ever leaves in our output. */
+function redact(run: CollectRun, tokens: Array<string | undefined>): CollectRun {
+  const secrets = tokens.filter((t): t is string => t !== undefined && t.length >= 4)
+  if (secrets.length === 0) return run
   const text = JSON.stringify(run)
-  return text.includes(token) ? (JSON.parse(text.split(token).join('***')) as CollectRun) : run
+  if (!secrets.some((t) => text.includes(t))) return run
+  return JSON.parse(secrets.reduce((out, t) => out.split(t).join('***'), text)) as CollectRun
 }

@@ -1,23 +1,12 @@
 /**
- * Governance files fetched per repository (where projects keep their role lists: Kubernetes OWNERS,
- * CNCF MAINTAINERS, GitHub CODEOWNERS in the three places GitHub reads it, security contacts).
- * Parsing them into roles is `src/collect/governance/`'s job; here we only fetch them.
+ * Governance files fetched per repository: every path a repository governance source reads
+ * (src/collect/governance/sources/, e.g. Kubernetes OWNERS, CNCF MAINTAINERS, GitHub CODEOWNERS in the three
+ * places GitHub reads it, GOVERNANCE.md, README role lists) and the community-health files (SECURITY.md).
+ * Parsing them into roles is `src/collect/governance/`'s job; here we only say what to fetch.
  */
-export const GOVERNANCE_PATHS = [
-  'OWNERS',
-  'OWNERS_ALIASES',
-  'MAINTAINERS',
-  'MAINTAINERS.md',
-  'CODEOWNERS',
-  '.github/CODEOWNERS',
-  'docs/CODEOWNERS',
-  'GOVERNANCE.md',
-  'SECURITY.md',
-  '.github/SECURITY.md',
-  'docs/SECURITY.md',
-  'SECURITY_CONTACTS',
-  'README.md',
-] as const
+import {externalPrefix, repositoryPaths} from './governance/index.js'
+
+export const GOVERNANCE_PATHS: readonly string[] = repositoryPaths().sort()
 
 /**
  * Projects that keep their maintainer files in another repository; those files are stored under
@@ -28,6 +17,4 @@ export const EXTERNAL_GOVERNANCE: Readonly<Record<string, readonly string[]>> = 
   'github.com/containerd/containerd': ['github.com/containerd/project'],
 }
 
-export function externalPrefix(owner: string, name: string): string {
-  return `external/${owner}__${name}/`
-}
+export {externalPrefix}

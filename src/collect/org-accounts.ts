@@ -1,13 +1,14 @@
 /**
  * After profiles: the organisation accounts their company fields name as `@handle`, each fetched once per run
- * and shared out to the projects whose profiles name it. An account that could not be read leaves the
+ * from the host the profile is on (an Enterprise Server's `@handle` is its own organisation) and shared out to
+ * the projects whose profiles name it. An account that could not be read leaves the
  * project's `profiles` part incomplete (the claim it would support is unknown, not absent).
  */
 import {companyHandles} from '../core/github-handle.js'
 import type {CollectedProject, OrgAccount} from '../core/model.js'
 import {isValidLogin} from '../core/repo-name.js'
 import {addMissing} from './missing.js'
-import type {SourceSession} from './types.js'
+import type {OrgAccountResult, SourceSession} from './types.js'
 
 export async function collectOrgAccounts(
   session: SourceSession,
@@ -15,20 +16,27 @@ export async function collectOrgAccounts(
   signal: AbortSignal,
 ): Promise<{incomplete: boolean; problems: string[]}> {
   if (!session.fetchOrgAccounts) return {incomplete: false, problems: []}
-  const perProject = new Map<CollectedProject, string[]>()
-  const all = new Set<string>()
+  const perProject = new Map<CollectedProject, {host: string; handles: string[]}>()
+  const byHost = new Map<string, Set<string>>()
   for (const project of projects) {
     const handles = Object.values(project.profiles)
       .flatMap((profile) => companyHandles(profile.company))
       .filter(isValidLogin)
     if (handles.length === 0) continue
-    perProject.set(project, [...new Set(handles)].sort())
-    for (const handle of handles) all.add(handle)
+    const host = project.repo.split('/')[0].toLowerCase()
+    perProject.set(project, {host, handles: [...new Set(handles)].sort()})
+    const set = byHost.get(host) ?? new Set<string>()
+    for (const handle of handles) set.add(handle)
+    byHost.set(host, set)
   }
-  if (all.size === 0) return {incomplete: false, problems: []}
-  const fetched = await session.fetchOrgAccounts([...all].sort(), signal)
-  const failed = new Set(fetched.failed)
-  for (const [project, handles] of perProject) {
+  if (byHost.size === 0) return {incomplete: false, problems: []}
+  const fetchedByHost = new Map<string, OrgAccountResult>()
+  for (const host of [...byHost.keys()].sort())
+    fetchedByHost.set(host, await session.fetchOrgAccounts([...(byHost.get(host) ?? [])].sort(), signal, host))
+  for (const [project, {host, handles}] of perProject) {
+    const fetched = fetchedByHost.get(host)
+    if (!fetched) continue
+    const failed = new Set(fetched.failed)
     const record: Record<string, OrgAccount> = {}
     for (const handle of handles) {
       const account = fetched.accounts.get(handle)
@@ -42,5 +50,9 @@ export async function collectOrgAccounts(
       project.reason = 'some organisation accounts named by profiles could not be fetched'
     }
   }
-  return {incomplete: fetched.failed.length > 0, problems: fetched.problems}
+  const results = [...fetchedByHost.values()]
+  return {
+    incomplete: results.some((fetched) => fetched.failed.length > 0),
+    problems: [...new Set(results.flatMap((fetched) => fetched.problems))],
+  }
 }

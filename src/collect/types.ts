@@ -1,5 +1,7 @@
+import type {CacheStore} from '../core/cache/store.js'
 import type {AffiliationFileSet, CollectedProject, OrgAccount, Profile, RequestStats, Window} from '../core/model.js'
 import type {RepoRef} from '../core/repo-name.js'
+import type {WaitEvent} from './octokit/waits.js'
 
 export type SourceId = 'github' | 'git' | 'snapshot'
 
@@ -9,16 +11,32 @@ export type ProgressEvent =
   /** Once per wait, when it starts: `until` is when GitHub resets the limit (ISO 8601 UTC, whole seconds). */
   | {type: 'rate-limit-wait'; seconds: number; until: string}
   | {type: 'profiles'; count: number}
+  /** A wait before asking GitHub again (secondary limit, retry, 202) or an answer taking long: see `waitNotice`. */
+  | ({type: 'wait'} & WaitEvent)
+  /** Something the user must read even without a terminal (an unusable cache directory). */
+  | {type: 'notice'; message: string}
 
 export interface CollectOptions {
   source?: SourceId
+  /** The token of the first `apiUrl`'s host (github.com when none is given); never sent anywhere else. */
   token?: string
-  /** `https://api.github.com` (default) or `https://HOST/api/v3` for GitHub Enterprise Server. */
-  apiUrl?: string
+  /** github.com's token when the first `apiUrl` is an Enterprise Server's. */
+  githubComToken?: string
+  /**
+   * `https://HOST/api/v3` for a GitHub Enterprise Server (answers for HOST); any other URL stands for
+   * github.com (default `https://api.github.com`). One per host.
+   */
+  apiUrl?: string | readonly string[]
+  /** Collect only from the hosts of `apiUrl`: repositories on github.com are reported unavailable, with the reason. */
+  onlyHost?: boolean
+  /** Commits listed per project at most (default 50,000); a project over it is partial and says what was cut. */
+  maxCommits?: number
   /** Window on author dates, ISO 8601: since inclusive, until exclusive. */
   since: string
   until: string
   cacheDir?: string
+  /** The cache to use instead of opening `cacheDir` (one store shared by the stages of a scan). */
+  cache?: CacheStore
   /** Freshness of cache entries in ms (default 24 h); older ones are revalidated with their ETag. */
   maxAge?: number
   offline?: boolean
@@ -36,14 +54,25 @@ export interface CollectOptions {
   onProgress?: (event: ProgressEvent) => void
   /** Logins whose profiles are wanted besides commit authors and those named in governance files. */
   extraLogins?: string[]
-  /** Retry tuning; tests make the waits tiny. Defaults: 3 retries, 1000 ms base (GitHub's seconds). */
+  /** Retry tuning (defaults: HTTP_DEFAULTS in sources/github/session.ts); tests make the waits tiny. */
   http?: {
     retries?: number
+    /** Multiplies the waits octokit computes in seconds: 1000 in production, tiny in tests. */
     retryBaseMs?: number
     secondaryRetries?: number
     acceptedRetries?: number
     acceptedDelayMs?: number
+    /** The sum of every wait of the run (secondary limits, retries, 202s). */
+    maxWaitMs?: number
+    /** Waits shorter than this are not announced. */
+    announceAfterMs?: number
+    /** An answer taking longer than this is announced (then every three times as long). */
+    slowNoticeMs?: number
+    /** One answer's body at most; larger ones are refused once, with the size. */
+    maxResponseBytes?: number
   }
+  /** Hosts answered from recorded data only (set by the snapshot source for the hosts its bundle holds). */
+  offlineHosts?: readonly string[]
 }
 
 export interface CollectRun {
@@ -79,13 +108,17 @@ export interface OrgAccountResult {
 /** One run of one source: opened once, asked for each project, then for every person at once. */
 export interface SourceSession {
   collectProject(ref: RepoRef, signal: AbortSignal): Promise<ProjectResult>
-  /** Profiles by lower-case login; each person fetched once per run. */
-  fetchProfiles(logins: string[], signal: AbortSignal): Promise<ProfileResult>
+  /** Profiles by lower-case login, of people on `host` (default github.com); each person fetched once per run. */
+  fetchProfiles(logins: string[], signal: AbortSignal, host?: string): Promise<ProfileResult>
   /** Organisation accounts named as `@handle` by profiles (sources that read profiles from a forge). */
-  fetchOrgAccounts?(handles: string[], signal: AbortSignal): Promise<OrgAccountResult>
+  fetchOrgAccounts?(handles: string[], signal: AbortSignal, host?: string): Promise<OrgAccountResult>
   /** The CNCF gitdm affiliation files at the default branch's head (`stewards affiliations update`). */
   fetchAffiliationFiles?(signal: AbortSignal): Promise<AffiliationFileSet>
   stats(): RequestStats
+  /** Hosts whose repositories this session can answer for. */
+  hosts(): string[]
+  /** Why a repository on another host is not collected (one line, with what to do). */
+  notCollected(host: string): string
   /** Releases what `open` took (temporary directories). */
   close?(): Promise<void>
 }
@@ -98,8 +131,6 @@ export interface ResolvedOptions extends CollectOptions {
 export interface Source {
   id: SourceId
   description: string
-  /** Hosts whose repositories this source can answer for. */
-  hosts(options: ResolvedOptions): string[]
   /** `peers` opens another registered source: plug-ins never import each other (a snapshot replays through github). */
   open(options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession>
 }

@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
+import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
 import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -10,15 +10,22 @@ import {checkApiUrl, hostsFor, pairGitDirs} from '../collect/index.js'
 export default class Collect extends BaseCommand {
   static override summary = 'Collect commits, governance files and profiles of repositories, as raw JSON'
   static override description =
-    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files (OWNERS, MAINTAINERS, CODEOWNERS, SECURITY...) and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable.`
+    `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files where projects keep them (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md lists, SECURITY... in the repository; a repository its MAINTAINERS file points to; the organisation's community, governance and .github repositories; the CNCF maintainers list), each with where it was found and its revision, the places searched ("searched"), and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
+
+GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
+    '<%= config.bin %> collect ghe.example.com/platform/api github.com/etcd-io/etcd --github-api-url https://ghe.example.com/api/v3',
   ]
   static override strict = false
   static override args = {
-    repos: Args.string({description: 'OWNER/REPO or github.com/OWNER/REPO (several allowed)', required: true}),
+    repos: Args.string({
+      description:
+        'OWNER/REPO or github.com/OWNER/REPO, or HOST/OWNER/REPO on an Enterprise Server given with --github-api-url (several allowed)',
+      required: true,
+    }),
   }
   static override flags = {
     json: Flags.boolean({description: 'Print the collected data as JSON (the replayable form)'}),
@@ -31,12 +38,24 @@ export default class Collect extends BaseCommand {
       helpValue: 'YYYY-MM-DD',
     }),
     token: Flags.string({
-      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow)',
+      description:
+        'GitHub token for the first --github-api-url host, else github.com (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server; none = anonymous, slow); sent only over https',
       helpValue: 'TOKEN',
     }),
     'github-api-url': Flags.string({
-      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
+      description:
+        'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com. One per host, repeatable.',
       helpValue: 'URL',
+      multiple: true,
+    }),
+    'only-host': Flags.boolean({
+      description: 'Collect only from the --github-api-url hosts; repositories on github.com are reported unavailable',
+    }),
+    'max-commits': Flags.integer({
+      description:
+        'Commits listed per repository at most (default 50000); one over it is partial and says what was cut',
+      min: 1,
+      helpValue: 'N',
     }),
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
     'max-age': Flags.string({
@@ -71,11 +90,14 @@ export default class Collect extends BaseCommand {
       return ref.key
     })
     const window = resolveWindow(flags.since, flags.until)
+    const tokens = resolveTokens(flags.token, flags['github-api-url'])
     const options: CollectOptions = {
       since: window.since,
       until: window.until,
-      token: resolveToken(flags.token),
-      apiUrl: checkApiUrl(flags['github-api-url']),
+      ...tokens,
+      apiUrl: checkApiUrl(flags['github-api-url'], tokens),
+      onlyHost: flags['only-host'],
+      maxCommits: flags['max-commits'],
       cacheDir: flags['cache-dir'],
       maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
       offline: flags.offline,
@@ -97,10 +119,14 @@ export default class Collect extends BaseCommand {
     if (run.incomplete) this.exit(ExitCode.incomplete)
   }
 
-  /** Progress on a TTY only; a rate-limit wait is announced everywhere (a silent hour in CI looks like a hang). */
+  /**
+   * Progress on a TTY only; waits, rate limits and notices everywhere (a silent hour in CI looks like a hang):
+   * a wait is the terminal's live status line, a line of its own in a log.
+   */
   private progress(event: Parameters<NonNullable<CollectOptions['onProgress']>>[0]): void {
-    if (event.type === 'rate-limit-wait') this.logToStderr(rateLimitNotice(event))
+    const notice = collectNotice(event)
+    if (notice) showNotice(process.stderr, notice)
     else if (event.type === 'project-done' && process.stderr.isTTY)
-      this.logToStderr(`collected ${event.repo} (${event.status})`)
+      showNotice(process.stderr, {text: `collected ${event.repo} (${event.status})`, live: false})
   }
 }

@@ -72,7 +72,7 @@ export default class InventoryCommand extends BaseCommand {
     }
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
     // Written directly: oclif's logToStderr is silent under --json, and a glob that matched nothing must be told.
-    const warn = (message: string) => process.stderr.write(`warning: ${message}\n`)
+    const warn = (message: string) => this.writeErr(`warning: ${message}\n`)
     const inventory = await discoverPaths(paths, {include: flags.include, exclude: flags.exclude, maxFileSize, warn})
     if (!this.jsonEnabled()) {
       this.log(table(inventory.components))
@@ -84,11 +84,6 @@ export default class InventoryCommand extends BaseCommand {
     if (!this.jsonEnabled()) this.log(`\n${formatResolutionTable(resolution.stats)}`)
     if (resolution.incomplete) process.exitCode = ExitCode.incomplete
     return {...inventory, resolution}
-  }
-
-  /** Plain JSON.stringify: same bytes every run, and fast on large inventories. */
-  protected logJson(json: unknown): void {
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
   }
 }
 

@@ -7,8 +7,8 @@ import {attributionFlags, buildPeopleReport, formatPeopleText, formatWanted, WAN
 import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
-import {parseGovernanceFiles, readGovernanceDir, toRoleHolders} from '../collect/index.js'
-import {collectProjects, parseRepo, rateLimitNotice, resolveToken} from '../collect/index.js'
+import {governanceOf, readGovernanceDir, toRoleHolders} from '../collect/index.js'
+import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
 import {BaseCommand} from '../core/command.js'
@@ -28,7 +28,7 @@ interface ProjectInput {
 export default class People extends BaseCommand {
   static override summary = "Show each person's organisation at each commit, with the evidence"
   static override description =
-    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README role lists, SECURITY_CONTACTS) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files, GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown.
+    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md role lists, SECURITY_CONTACTS; a repository its MAINTAINERS file points to, the organisation's community repositories, the CNCF maintainers list) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files (as of each file's revision), GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown: when no governance file names the maintainers, stderr says where stewards looked.
 
 With --commits (and --governance) the records are read from files instead, without any network.
 
@@ -82,12 +82,23 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       helpValue: 'YYYY-MM-DD',
     }),
     token: Flags.string({
-      description: 'GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; none = anonymous, slow); never printed',
+      description:
+        'GitHub token for the first --github-api-url host, else github.com (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server; none = anonymous, slow); sent only over https; never printed',
       helpValue: 'TOKEN',
     }),
     'github-api-url': Flags.string({
-      description: 'GitHub API base, e.g. https://HOST/api/v3 for Enterprise Server',
+      description:
+        'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com. One per host, repeatable.',
       helpValue: 'URL',
+      multiple: true,
+    }),
+    'only-host': Flags.boolean({
+      description: 'Collect only from the --github-api-url hosts; a repository on github.com is reported unavailable',
+    }),
+    'max-commits': Flags.integer({
+      description: 'Commits listed at most (default 50000); over it the collection is partial and says what was cut',
+      min: 1,
+      helpValue: 'N',
     }),
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
     'max-age': Flags.string({
@@ -164,7 +175,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       cacheDir: flags['cache-dir'],
       snapshot: flags.snapshot,
       githubApiUrl: flags['github-api-url'],
-      token: resolveToken(flags.token),
+      ...resolveTokens(flags.token, flags['github-api-url']),
     })
     const context = await loadAttributionContext({
       affiliations: evidence.affiliations,
@@ -183,7 +194,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       ? await fromFiles(args.repo, flags.commits, flags)
       : await this.collect(args.repo, flags)
     const {project} = input
-    const parsed = parseGovernanceFiles(project.governance)
+    const parsed = governanceOf(project)
     const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
     const report = buildPeopleReport(
       attributed,
@@ -199,10 +210,14 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     for (const warning of warnings) this.logToStderr(`warning: ${warning}`)
     if (project.status === 'unavailable' && !input.incomplete)
       this.logToStderr(`stewards: ${aboutProject(project)}; nobody to show`)
+    else if (parsed.maintainers.holders.length === 0 && !project.missing?.includes('governance'))
+      this.logToStderr(`stewards: ${maintainersUnknown(project.repo, parsed)}`)
+    // A governance file that could not be read completely leaves the role holders incomplete.
+    const unread = parsed.problems.some((p) => p.unread)
     if (flags.json) this.log(JSON.stringify(report, null, 2))
-    else if (flags.wanted) process.stdout.write(wantedText(report))
-    else process.stdout.write(formatPeopleText(report))
-    if (input.incomplete) {
+    else if (flags.wanted) this.write(wantedText(report))
+    else this.write(formatPeopleText(report))
+    if (input.incomplete || unread) {
       this.logToStderr(
         `stewards: the collection of ${project.repo} is incomplete (see the warnings); the people shown are from what was collected`,
       )
@@ -212,7 +227,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
 
   /** One repository through `collectProjects`, with the flags of `stewards collect`. */
   private async collect(input: string, flags: CollectFlags): Promise<ProjectInput> {
-    const apiUrl = checkApiUrl(flags['github-api-url'])
+    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const apiUrl = checkApiUrl(flags['github-api-url'], tokens)
     const ref = parseRepo(input, hostsFor(apiUrl))
     if ('error' in ref)
       throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
@@ -220,15 +236,18 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
     const options: CollectOptions = {
       since: window.since,
       until: window.until,
-      token: resolveToken(flags.token),
+      ...tokens,
       apiUrl,
+      onlyHost: flags['only-host'],
+      maxCommits: flags['max-commits'],
       cacheDir: flags['cache-dir'],
       maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       // A long wait is announced even without a terminal: CI logs must say why nothing happens.
       onProgress: (event) => {
-        if (event.type === 'rate-limit-wait') process.stderr.write(`stewards: ${rateLimitNotice(event)}\n`)
+        const notice = collectNotice(event)
+        if (notice) showNotice(process.stderr, notice, 'stewards: ')
       },
     }
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
@@ -252,7 +271,9 @@ type CollectFlags = {
   since?: string
   until?: string
   token?: string
-  'github-api-url'?: string
+  'github-api-url'?: string[]
+  'only-host'?: boolean
+  'max-commits'?: number
   'cache-dir'?: string
   'max-age'?: string
   offline?: boolean
@@ -300,6 +321,13 @@ async function fromFiles(
     profiles: {},
   }
   return {project, warnings: read.problems.map(describeProblem), incomplete: false}
+}
+
+/** Unknown is never zero: say where stewards looked, or which teams stand for the maintainers. */
+function maintainersUnknown(repo: string, governance: ReturnType<typeof governanceOf>): string {
+  if (governance.maintainers.teams?.length)
+    return `the maintainers of ${repo} are the team(s) ${governance.maintainers.teams.map((t) => `@${t}`).join(', ')}, whose members are not visible with this token`
+  return `no maintainers found for ${repo} (unknown, not zero); looked in: ${governance.searched.map((s) => `${s.place} ${s.repo}`).join(', ')}`
 }
 
 /** Collection reasons usually start with the repository already. */

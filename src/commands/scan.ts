@@ -1,13 +1,11 @@
-import {existsSync, statSync} from 'node:fs'
-import {join} from 'node:path'
 import {Args, Flags} from '@oclif/core'
-import {resolveToken} from '../collect/index.js'
+import {resolveTokens} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {parseDuration} from '../core/duration.js'
-import {type ScanConfig, loadConfig} from '../pipeline/config.js'
+import {type ScanConfig, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
@@ -19,9 +17,11 @@ export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
   static description =
-    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
-Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win.
+Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+
+Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
 Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.`
 
@@ -50,7 +50,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
 
   static flags = {
     config: Flags.string({
-      description: 'settings file (default: .stewards.yaml in the first PATH, else in the working directory)',
+      description:
+        'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
     }),
     ...judgingFlags,
     since: Flags.string({description: 'window start on commit author dates, UTC (default: 12 months before --until)'}),
@@ -64,8 +65,24 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     }),
     'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)'}),
     'max-age': Flags.string({description: 'cache freshness before revalidation, e.g. 24h, 7d (default 24h)'}),
-    token: Flags.string({description: 'GitHub token (else GITHUB_TOKEN or GH_TOKEN); never printed'}),
-    'github-api-url': Flags.string({description: 'GitHub Enterprise Server API, https://HOST/api/v3'}),
+    token: Flags.string({
+      description:
+        'GitHub token for the first --github-api-url host, else github.com (else GITHUB_TOKEN or GH_TOKEN; GH_ENTERPRISE_TOKEN for an Enterprise Server); sent only over https; never printed',
+    }),
+    'github-api-url': Flags.string({
+      description:
+        'GitHub Enterprise Server API, https://HOST/api/v3 (repositories on HOST; github.com ones still come from github.com), or another URL standing for api.github.com; one per host, repeatable',
+      multiple: true,
+    }),
+    'only-host': Flags.boolean({
+      description:
+        'collect only from the --github-api-url hosts: repositories on github.com are reported unavailable, with the reason',
+    }),
+    'max-commits': Flags.integer({
+      description:
+        'commits listed per project at most (default 50000); a project over it is partial and says what was cut',
+      min: 1,
+    }),
     'on-rate-limit': Flags.string({
       description: 'when the primary rate limit is hit: wait for the reset, or stop with partial results',
       options: ['wait', 'stop'],
@@ -98,7 +115,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scan)
     const cliPaths = (argv as string[]).filter(Boolean)
-    const config = await this.loadSettings(flags.config, cliPaths)
+    const config = await loadScanConfig(flags.config, cliPaths)
     const setting = <K extends keyof ScanConfig>(key: K, flag: ScanConfig[K] | undefined) => flag ?? config[key]
     const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'include' | 'exclude') =>
       flag && flag.length > 0 ? flag : (config[key] ?? [])
@@ -108,6 +125,8 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxAge = setting('maxAge', flags['max-age'])
+    const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
+    const tokens = resolveTokens(flags.token, apiUrls)
 
     const result = await runScan({
       paths,
@@ -122,8 +141,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       snapshot: setting('snapshot', flags.snapshot),
       cacheDir: setting('cacheDir', flags['cache-dir']),
       maxAge: maxAge ? parseDuration(maxAge, '--max-age') : undefined,
-      token: resolveToken(flags.token),
-      githubApiUrl: checkApiUrl(setting('githubApiUrl', flags['github-api-url'])),
+      ...tokens,
+      githubApiUrl: checkApiUrl(apiUrls, tokens),
+      onlyHost: setting('onlyHost', flags['only-host'] || undefined),
+      maxCommits: setting('maxCommits', flags['max-commits']),
       onRateLimit: setting('onRateLimit', flags['on-rate-limit'] as 'wait' | 'stop' | undefined),
       concurrency: setting('concurrency', flags.concurrency),
       affiliations: many(flags.affiliations, 'affiliations'),
@@ -143,17 +164,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }
+}
 
-  private async loadSettings(file: string | undefined, paths: string[]): Promise<ScanConfig> {
-    if (file) return loadConfig(file)
-    const first = paths[0]
-    const candidates = [
-      first && existsSync(first) && statSync(first).isDirectory() ? join(first, '.stewards.yaml') : null,
-      '.stewards.yaml',
-    ]
-    for (const candidate of candidates) if (candidate && existsSync(candidate)) return loadConfig(candidate)
-    return {}
-  }
+function listOf(value: string | string[] | undefined): string[] | undefined {
+  return value === undefined ? undefined : typeof value === 'string' ? [value] : value
 }
 
 /** `--max-file-size` / `maxFileSize:` as in `inventory`; undefined keeps discovery's default (50 MB). */

@@ -1,11 +1,39 @@
+import {format} from 'node:util'
 import {Command, Errors} from '@oclif/core'
 import {ExitCode, StewardsError} from './errors.js'
+import {safeOutput} from './neutralise.js'
 
 /**
- * Base for every command: maps failures onto the documented exit codes. oclif exits 1 on an
- * uncaught exception and 2 on a parse error; CI must never take a crash for findings.
+ * Base for every command: maps failures onto the documented exit codes (oclif exits 1 on an uncaught exception
+ * and 2 on a parse error; CI must never take a crash for findings), and is the output boundary of command text:
+ * whatever a command prints with `log`, `logToStderr`, `logJson` or `write`, and every error message, has
+ * credentials removed and is neutralised (src/core/neutralise.ts): names, file contents and messages from inputs
+ * and upstreams cannot drive the terminal or a CI log.
  */
 export abstract class BaseCommand extends Command {
+  log(message = '', ...args: unknown[]): void {
+    super.log(safeOutput(format(message, ...args)))
+  }
+
+  logToStderr(message = '', ...args: unknown[]): void {
+    super.logToStderr(safeOutput(format(message, ...args)))
+  }
+
+  /** `--json` output: plain JSON.stringify (same bytes every run, fast on large inventories), made safe. */
+  protected logJson(json: unknown): void {
+    process.stdout.write(`${safeOutput(JSON.stringify(json, null, 2))}\n`)
+  }
+
+  /** Text for stdout as is (no newline added), made safe. */
+  protected write(text: string): void {
+    process.stdout.write(safeOutput(text))
+  }
+
+  /** Text for stderr as is, made safe; also when `--json` silences `logToStderr`. */
+  protected writeErr(text: string): void {
+    process.stderr.write(safeOutput(text))
+  }
+
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     // oclif ends the process on exit: a report still queued for a pipe would be cut at 64 KiB.
     await drain(process.stdout)
@@ -15,7 +43,7 @@ export abstract class BaseCommand extends Command {
       // and CI annotations parse every line, the first one too.
       const located = error.message.split('\n').every((line) => LOCATED_LINE.test(line))
       const text = located ? error.message : `Error: ${error.message}`
-      process.stderr.write(`${text}\n${error.hint ? `Hint: ${error.hint}\n` : ''}`)
+      this.writeErr(`${text}\n${error.hint ? `Hint: ${error.hint}\n` : ''}`)
       return this.exit(error.exitCode)
     }
     if (error instanceof Errors.ExitError) throw error
@@ -27,11 +55,11 @@ export abstract class BaseCommand extends Command {
         .filter((l) => l && !l.startsWith('See more help'))
         .map((l) => l.replace(/:$/, ''))
         .join(': ')
-      return this.error(`${line}\nHint: see \`stewards ${this.id ?? ''} --help\``, {exit: ExitCode.usage})
+      return this.error(safeOutput(`${line}\nHint: see \`stewards ${this.id ?? ''} --help\``), {exit: ExitCode.usage})
     }
     if (error instanceof Errors.CLIError && error.oclif?.exit !== undefined && error.oclif.exit !== 1) throw error
     this.logToStderr(`internal error: ${error.stack ?? error.message}`)
-    return this.error(`internal error: ${error.message}`, {exit: ExitCode.internal})
+    return this.error(safeOutput(`internal error: ${error.message}`), {exit: ExitCode.internal})
   }
 }
 

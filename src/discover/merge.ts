@@ -1,9 +1,11 @@
 /**
- * Deterministic inventory: identical components (same kind, ecosystem, name, version, digest, ref, scope,
+ * Deterministic inventory, and the point where discovered data enters the model (credentials are removed here).
+ * Identical components (same kind, ecosystem, name, version, digest, ref, scope,
  * local, origin, direct, purl, repository) are merged by concatenating their locations, and everything is
  * sorted with plain code-unit comparisons (never locale-dependent) so the same inputs give the same bytes.
  */
 import type {Component, Inventory, Location, ScanError, Skipped} from '../core/model.js'
+import {redactDeep} from '../core/redact.js'
 
 export function finishInventory(
   components: Component[],
@@ -11,10 +13,12 @@ export function finishInventory(
   errors: ScanError[],
   files: number,
 ): Inventory {
+  // The model's entry: credentials in what the files say (URLs, purl qualifiers, refs, messages) are removed here,
+  // before anything is merged, so no stage and no report can print them (src/core/redact.ts).
   return {
-    components: mergeComponents(components),
-    skipped: uniqueSorted(skipped.map(canonicalSkipped), skippedKey),
-    errors: uniqueSorted(errors.map(canonicalError), errorKey),
+    components: mergeComponents(redactDeep(components)),
+    skipped: uniqueSorted(redactDeep(skipped).map(canonicalSkipped), skippedKey),
+    errors: uniqueSorted(redactDeep(errors).map(canonicalError), errorKey),
     files,
   }
 }

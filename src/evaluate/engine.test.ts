@@ -187,7 +187,7 @@ describe('evaluateProjectDetailed', () => {
 
   it('parts that could not be read are unknown, not absent: only project-unavailable speaks for them', async () => {
     const rules = await loadRules(['default'])
-    // Read, governance and commits would say: no SECURITY file, no maintainer, no commit in a year-long window.
+    // Read, governance and commits would say: no SECURITY file, maintainers named nowhere, no commit in a year-long window.
     const evaluate = (missing: Array<'facts' | 'commits' | 'governance' | 'profiles'>) => {
       const data = input({project: {facts: FACTS, missing}})
       return evaluateProjectDetailed(rules, {
@@ -199,7 +199,11 @@ describe('evaluateProjectDetailed', () => {
     }
     const complete = evaluate([])
     expect(complete.errors).toEqual([])
-    expect(complete.findings.map((f) => f.ruleId).sort()).toEqual(['inactive-or-archived', 'no-security-policy'])
+    expect(complete.findings.map((f) => f.ruleId).sort()).toEqual([
+      'inactive-or-archived',
+      'maintainers-unknown',
+      'no-security-policy',
+    ])
 
     const cases: Array<Array<'facts' | 'commits' | 'governance' | 'profiles'>> = [
       ['governance'],
@@ -213,6 +217,8 @@ describe('evaluateProjectDetailed', () => {
       const fired = findings.map((f) => f.ruleId).sort()
       if (missing.includes('governance')) expect(fired, missing.join()).not.toContain('no-security-policy')
       else expect(fired, missing.join()).toContain('no-security-policy')
+      // Maintainers unread are project-unavailable's to report, not "named nowhere".
+      if (missing.includes('governance')) expect(fired, missing.join()).not.toContain('maintainers-unknown')
       if (missing.includes('commits')) expect(fired, missing.join()).not.toContain('inactive-or-archived')
       const gap = findings.find((f) => f.ruleId === 'project-unavailable')
       expect(gap?.message, missing.join()).toBe(

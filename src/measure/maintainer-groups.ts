@@ -33,21 +33,25 @@ export function uniqueHolders(holders: readonly AttributedRoleHolder[]): Attribu
   return firstPerLogin(holders, (h) => h.login)
 }
 
-/** The maintainers: the governance stage's selection when given, else the first role group present. */
-export function maintainerGroup(base: Base): {rule: string; holders: AttributedRoleHolder[]} {
+/**
+ * The maintainers: the governance stage's selection when given, else the first role group present. No holders
+ * means the maintainers are unknown (their figures null), never zero; `teams` are teams standing for them whose
+ * members could not be read.
+ */
+export function maintainerGroup(base: Base): {rule: string; holders: AttributedRoleHolder[]; teams: string[]} {
   const selected = base.input.maintainers
   if (selected) {
     const byLogin = new Map<string, AttributedRoleHolder>()
     for (const holder of base.roles)
       if (!byLogin.has(holder.login.toLowerCase())) byLogin.set(holder.login.toLowerCase(), holder)
     const holders = selected.logins.map((login) => byLogin.get(login.toLowerCase())).filter((h) => h !== undefined)
-    return {rule: selected.rule, holders: uniqueHolders(holders)}
+    return {rule: selected.rule, holders: uniqueHolders(holders), teams: [...(selected.teams ?? [])].sort()}
   }
   for (const group of MAINTAINER_GROUPS) {
     const holders = base.roles.filter((h) => (group as readonly string[]).includes(h.role))
-    if (holders.length > 0) return {rule: `roles: ${group.join(', ')}`, holders: uniqueHolders(holders)}
+    if (holders.length > 0) return {rule: `roles: ${group.join(', ')}`, holders: uniqueHolders(holders), teams: []}
   }
-  return {rule: 'no governance file names maintainers', holders: []}
+  return {rule: 'no governance file names maintainers', holders: [], teams: []}
 }
 
 export interface GroupFigures {

@@ -57,9 +57,10 @@ describe('parts that could not be read', () => {
       license: 'MIT',
       window_days: 366,
     })
-    // Read and empty is different: no file is "absent", no maintainer is 0.
+    // Read and empty is different: no file is "absent"; maintainers named nowhere are still unknown, never 0.
     const read = measureProject(input({project: {facts}}))
-    expect(read).toMatchObject({has_security_policy: false, has_maintainers_file: false, maintainers: 0})
+    expect(read).toMatchObject({has_security_policy: false, has_maintainers_file: false, maintainers: null})
+    expect(read.governance_places_searched).toEqual(['repository: github.com/example/widget'])
   })
 
   it('facts missing: archived, fork, licence and the last push are unknown even if stale facts are present', () => {

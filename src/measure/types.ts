@@ -34,7 +34,12 @@ export interface MeasureInput {
    * The maintainers as the governance stage selected them (`selectMaintainers` in src/collect/governance): logins
    * of `attributed.roles` and the rule that chose them. Without it, ./metrics/maintainers/groups.ts decides.
    */
-  maintainers?: {logins: string[]; rule: string}
+  maintainers?: {
+    logins: string[]
+    rule: string
+    /** Teams standing for the maintainers whose members could not be read (`org/team`). */
+    teams?: string[]
+  }
 }
 
 export type MetricType = 'count' | 'share' | 'days' | 'name' | 'names' | 'flag' | 'count-map' | 'share-map'

@@ -20,7 +20,13 @@ export interface AffiliationSources {
 export async function resolveAffiliations(
   affiliations: readonly string[] | undefined,
   companies: string | undefined,
-  options: {cacheDir?: string; snapshot?: string; githubApiUrl?: string; token?: string},
+  options: {
+    cacheDir?: string
+    snapshot?: string
+    githubApiUrl?: string | readonly string[]
+    token?: string
+    githubComToken?: string
+  },
 ): Promise<AffiliationSources> {
   if (!affiliations?.includes(CNCF_GITDM))
     return {...(affiliations ? {affiliations: [...affiliations]} : {}), companies}
@@ -30,6 +36,7 @@ export async function resolveAffiliations(
     cacheDir: options.cacheDir,
     apiUrl: options.githubApiUrl,
     token: options.token,
+    githubComToken: options.githubComToken,
     offline: true,
   })
   const named = (path: string, text: string): EvidenceText => ({file: citationName(fetched, path), text})
@@ -64,10 +71,13 @@ export interface AffiliationUpdate {
  * entry revalidated with its ETag: unchanged files cost a 304), then read as a scan would read them.
  */
 export async function updateAffiliations(
-  options: {cacheDir?: string; githubApiUrl?: string; token?: string; offline?: boolean} & Pick<
-    AffiliationFetchOptions,
-    'onRateLimit' | 'onProgress'
-  >,
+  options: {
+    cacheDir?: string
+    githubApiUrl?: string | readonly string[]
+    token?: string
+    githubComToken?: string
+    offline?: boolean
+  } & Pick<AffiliationFetchOptions, 'onRateLimit' | 'onProgress'>,
 ): Promise<AffiliationUpdate> {
   let requests = {total: 0, cached: 0}
   const set = await fetchAffiliationFiles({
@@ -75,6 +85,7 @@ export async function updateAffiliations(
     cacheDir: options.cacheDir,
     apiUrl: options.githubApiUrl,
     token: options.token,
+    githubComToken: options.githubComToken,
     offline: options.offline ?? false,
     maxAge: 0,
     onRateLimit: options.onRateLimit,

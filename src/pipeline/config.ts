@@ -1,9 +1,11 @@
+import {existsSync, realpathSync, statSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import {dirname, relative, resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
 import {StewardsError, usageError} from '../core/errors.js'
 import {SEVERITIES} from '../core/model.js'
 import {parseYamlFile} from '../core/yaml-file.js'
+import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
 
 /** `.stewards.yaml`: the same settings as `scan`'s flags. Strict: a mistyped key is an error, not a silent default. */
 export const ScanConfig = z.strictObject({
@@ -19,7 +21,9 @@ export const ScanConfig = z.strictObject({
   cacheDir: z.string().optional(),
   maxAge: z.string().optional(),
   snapshot: z.string().optional(),
-  githubApiUrl: z.string().optional(),
+  githubApiUrl: z.union([z.string(), z.array(z.string())]).optional(),
+  onlyHost: z.boolean().optional(),
+  maxCommits: z.number().int().min(1).optional(),
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
@@ -48,7 +52,31 @@ const CONFIG_HINT =
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
 
-export async function loadConfig(file: string): Promise<ScanConfig> {
+/**
+ * The settings of a scan: `--config FILE`, else `.stewards.yaml` in the first PATH (a directory), else in the
+ * working directory; none is an empty configuration. A file inside a scanned PATH is trusted less
+ * (./config-trust.ts).
+ */
+export async function loadScanConfig(given: string | undefined, paths: readonly string[]): Promise<ScanConfig> {
+  if (given) return loadConfig(given, 'given')
+  const first = paths[0]
+  if (first && existsSync(first) && statSync(first).isDirectory()) {
+    const inPath = join(first, '.stewards.yaml')
+    if (existsSync(inPath)) return loadConfig(inPath, sameDirectory(first, '.') ? 'working-directory' : 'scanned-path')
+  }
+  return existsSync('.stewards.yaml') ? loadConfig('.stewards.yaml', 'working-directory') : {}
+}
+
+function sameDirectory(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return false
+  }
+}
+
+/** Reads one settings file; `origin` decides which keys it may set (./config-trust.ts). */
+export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): Promise<ScanConfig> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -61,7 +89,8 @@ export async function loadConfig(file: string): Promise<ScanConfig> {
     )
   }
   try {
-    const {data} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+    const {data, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+    checkTrust(data, {file, origin, lineAt})
     return relativeTo(data, dirname(resolve(file)))
   } catch (error) {
     if (error instanceof StewardsError && !error.hint)
@@ -77,6 +106,9 @@ function relativeTo(config: ScanConfig, base: string): ScanConfig {
   for (const key of PATH_KEYS) if (out[key]) out[key] = abs(out[key])
   // `cncf-gitdm` names the cached CNCF files, not a path.
   for (const key of PATH_LIST_KEYS) if (out[key]) out[key] = out[key].map((p) => (p === 'cncf-gitdm' ? p : abs(p)))
-  if (out.output) out.output = out.output.map((o) => o.replace(/^([a-z]+)=(.*)$/, (_m, f, p) => `${f}=${abs(p)}`))
+  if (out.output)
+    out.output = out.output.map((o) => o.replace(/^([a-z]+)=(.*)$/, (_m, f, p) => `${f}=${p === '-' ? p : abs(p)}`))
+  // A rule entry is a shipped pack's name or a path, and a path is relative to the file like every other.
+  if (out.rules) out.rules = out.rules.map((r) => (isShippedPack(r) ? r : abs(r)))
   return out
 }

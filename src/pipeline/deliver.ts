@@ -1,7 +1,5 @@
-import {existsSync, statSync} from 'node:fs'
-import {mkdir, writeFile} from 'node:fs/promises'
-import {dirname} from 'node:path'
-import {ExitCode, usageError} from '../core/errors.js'
+import {ExitCode} from '../core/errors.js'
+import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
 import type {ScanResult, Severity} from '../core/model.js'
 import {renderReport, type ReportFormat} from '../report/index.js'
 import {gatingFindings, markBaseline, reachesThreshold} from './baseline.js'
@@ -17,16 +15,12 @@ export interface Delivery {
   baseline?: Pick<ScanResult, 'findings'>
 }
 
-/** Refused before any work is spent: a directory given as a report file. */
+/** Report files: written atomically, never through a link; a failure is the user's to fix (exit 3). */
+const OUTPUT_TARGET = {what: '--output', hint: 'give a file path in a writable directory, or - for stdout'}
+
+/** Refused before any work is spent: a directory or a symbolic link given as a report file. */
 export function checkOutputs(outputs: readonly OutputTarget[]): void {
-  for (const {file} of outputs) {
-    if (file !== '-' && existsSync(file) && statSync(file).isDirectory())
-      throw usageError(
-        'bad-output',
-        `--output ${file} is a directory`,
-        'give a file path, e.g. --output sarif=stewards.sarif',
-      )
-  }
+  for (const {file} of outputs) if (file !== '-') checkWriteTarget(file, OUTPUT_TARGET)
 }
 
 /**
@@ -42,9 +36,10 @@ export async function deliver(
   const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR
   const width = stdout.columns || Number(process.env.COLUMNS) || 100
   for (const {format, file} of delivery.outputs) {
+    // renderReport is the output boundary of reports: the text is already redacted and neutralised.
     const text = renderReport(format, result, {color: false, width})
     if (file === '-') stdout.write(text)
-    else await writeOutput(file, text)
+    else await writeFileAtomic(file, text, OUTPUT_TARGET)
   }
   if (!delivery.outputs.some((o) => o.file === '-')) stdout.write(renderReport(delivery.format, result, {color, width}))
 
@@ -61,20 +56,5 @@ export async function deliver(
   return {
     exitCode: ExitCode.findings,
     message: `stewards: ${gating.length} ${what} at or over --fail-on ${delivery.failOn}: ${rules}`,
-  }
-}
-
-/** Writes a report file; a path that cannot be written is the user's to fix (exit 3), not a crash. */
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(file), {recursive: true})
-    await writeFile(file, text)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw usageError(
-      'output-unwritable',
-      `--output ${file}: cannot write the report (${code})`,
-      'give a file path in a writable directory, or - for stdout',
-    )
   }
 }

@@ -1,12 +1,13 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {CacheBundle, DiskCache} from '../core/cache/disk-cache.js'
+import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
+import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
-import {collectProjects, rateLimitNotice} from '../collect/index.js'
-import {parseGovernance, selectMaintainers, toRoleHolders} from '../collect/index.js'
-import type {CollectedProject, RepoGroup, ScanResult, Window} from '../core/model.js'
+import {collectNotice, collectProjects} from '../collect/index.js'
+import {governanceOf, governanceProblems, toRoleHolders} from '../collect/index.js'
+import type {CollectedProject, RepoGroup, ScanError, ScanResult, Window} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
@@ -33,7 +34,12 @@ export interface ScanOptions {
   maxAge?: number
   snapshot?: string
   token?: string
-  githubApiUrl?: string
+  /** github.com's token when the first `githubApiUrl` is an Enterprise Server's. */
+  githubComToken?: string
+  githubApiUrl?: string | string[]
+  /** Collect only from the hosts of `githubApiUrl`. */
+  onlyHost?: boolean
+  maxCommits?: number
   onRateLimit?: 'wait' | 'stop'
   concurrency?: number
   /** gitdm files in gitdm order; `cncf-gitdm` stands for the files `stewards affiliations update` stored. */
@@ -88,9 +94,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   const replay = options.snapshot ? await snapshotCache(options.snapshot) : undefined
+  // One cache for both stages: an unusable directory is one notice, and the scan goes on uncached.
+  const cache = replay
+    ? undefined
+    : new DiskCache(options.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
   const resolved = await resolveComponents(components, {
     offline: options.offline || Boolean(replay),
     cacheDir: replay?.dir ?? options.cacheDir,
+    cache,
     maxAge: options.maxAge,
     mapFile: options.map,
     concurrency: options.concurrency,
@@ -105,10 +116,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       source: options.snapshot ? 'snapshot' : 'github',
       snapshot: options.snapshot,
       token: options.token,
+      githubComToken: options.githubComToken,
       apiUrl: options.githubApiUrl,
+      onlyHost: options.onlyHost,
+      maxCommits: options.maxCommits,
       since: options.window.since,
       until: options.window.until,
       cacheDir: options.cacheDir,
+      cache,
       maxAge: options.maxAge,
       offline: options.offline,
       onRateLimit: options.onRateLimit,
@@ -116,8 +131,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       onProgress: (event) => {
         if (event.type === 'project-done')
           stage('collect', `${++collectedCount}/${resolved.groups.length} ${event.repo} (${event.status})`)
-        if (event.type === 'rate-limit-wait') options.onNotice?.(rateLimitNotice(event))
         if (event.type === 'profiles') stage('collect', `${event.count} profiles`)
+        // Waits: the live line on a terminal, a line each in CI; rate-limit stops and notices: a line always.
+        const notice = collectNotice(event)
+        if (notice?.live && options.onStage) stage('collect', notice.text)
+        else if (notice) options.onNotice?.(notice.text)
       },
     },
   )
@@ -125,18 +143,24 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
   stage('measure and evaluate', `${resolved.groups.length} projects`)
+  const governanceErrors: ScanError[] = []
   const projects: MeasuredProject[] = resolved.groups.map((group) => {
     const project = byRepo.get(group.repo.toLowerCase()) ?? missingProject(group, options.window)
-    const roles = parseGovernance(project.governance)
-    const maintainers = selectMaintainers(roles)
+    const governance = governanceOf(project)
+    governanceErrors.push(...governanceProblems(project.repo, governance))
+    const {maintainers} = governance
     const available = project.status === 'ok' || project.status === 'partial' || project.status === 'empty'
-    const attributed = available ? attributeProject(project, toRoleHolders(roles), attribution) : null
+    const attributed = available ? attributeProject(project, toRoleHolders(governance.roles), attribution) : null
     const {metrics, evidence, listings} = measure({
       project,
       attributed,
       entities,
       lists,
-      maintainers: {logins: maintainers.holders.map((h) => h.login), rule: maintainers.rule},
+      maintainers: {
+        logins: maintainers.holders.map((h) => h.login),
+        rule: maintainers.rule,
+        ...(maintainers.teams ? {teams: maintainers.teams} : {}),
+      },
     })
     return {
       repo: group.repo,
@@ -158,6 +182,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   // Unreadable lines of an affiliation file are unread input: the attribution may be missing what they said.
   const evidenceErrors = attributionErrors(attribution)
+  // Governance files that could not be read completely leave the maintainers unknown: unread input.
+  const inputsIncomplete =
+    evidenceErrors.length > 0 ||
+    inventory.errors.length > 0 ||
+    resolved.incomplete ||
+    collected.incomplete ||
+    governanceErrors.length > 0
   const result = judge(
     {
       version: options.version,
@@ -167,10 +198,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       unresolved: resolved.unresolved,
       lists: {known: entities.listDefinitions().map((l) => l.id), selected: lists},
       components: components.length,
-      inputsIncomplete:
-        evidenceErrors.length > 0 || inventory.errors.length > 0 || resolved.incomplete || collected.incomplete,
+      inputsIncomplete,
       skipped: inventory.skipped,
-      errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems)],
+      errors: [...inventory.errors, ...evidenceErrors, ...problemsAsErrors(collected.problems), ...governanceErrors],
       requests: mergeRequests(resolved.stats.requests, collected.requests),
     },
     rules,
@@ -188,11 +218,19 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 async function snapshotCache(file: string): Promise<{dir: string; dispose(): Promise<void>}> {
   const dir = await mkdtemp(join(tmpdir(), 'stewards-replay-'))
   const dispose = () => rm(dir, {recursive: true, force: true})
+  let json: unknown
   try {
-    const parsed = CacheBundle.safeParse(JSON.parse(await readFile(file, 'utf8')))
-    if (parsed.success) await new DiskCache(dir).importBundle(parsed.data)
+    json = JSON.parse(await readFile(file, 'utf8'))
   } catch {
     // Unreadable or not JSON: the collect stage reports the snapshot with its own message.
+    return {dir, dispose}
+  }
+  try {
+    // Verified like any bundle (a bad name is a usage error; damaged entries are left out, and reported by collect).
+    if (looksLikeBundle(json)) await new DiskCache(dir).importBundle(checkBundle(json, file).bundle)
+  } catch (error) {
+    await dispose()
+    throw error
   }
   return {dir, dispose}
 }

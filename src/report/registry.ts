@@ -1,4 +1,5 @@
 import type {ScanResult} from '../core/model.js'
+import {neutraliseData, safeOutput} from '../core/neutralise.js'
 import {defineRegistry} from '../core/registry.js'
 import {reporter as csv} from './formats/csv/index.js'
 import {reporter as html} from './formats/html/index.js'
@@ -23,6 +24,26 @@ export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value)
 }
 
+/**
+ * The output boundary of every format: a format that lays data out itself gets it neutralised first (so a
+ * code-scanning page or a Markdown summary shows `\u202E`, never the character), a format that writes the model
+ * exactly (`exact`, JSON) keeps it; then the whole text has credentials removed and is neutralised (as JSON
+ * escapes, for JSON). Formats added later get both without doing anything.
+ */
 export function renderReport(format: ReportFormat, result: ScanResult, options: ReportOptions): string {
-  return reporters[format].render(result, options)
+  const reporter = reporters[format]
+  const text = reporter.render(reporter.exact ? result : neutralised(result), options)
+  return safeOutput(text, {keepColour: options.color})
+}
+
+const neutralisedResults = new WeakMap<ScanResult, ScanResult>()
+
+/** One neutralised copy per result, however many formats are written. */
+function neutralised(result: ScanResult): ScanResult {
+  let copy = neutralisedResults.get(result)
+  if (!copy) {
+    copy = neutraliseData(result)
+    neutralisedResults.set(result, copy)
+  }
+  return copy
 }

@@ -20,6 +20,12 @@ export interface ReportOptions {
 export interface Reporter {
   id: ReportFormat
   description: string
+  /**
+   * true: the text is the model itself, data exact (JSON); unsafe characters end up as JSON escapes. Otherwise
+   * the format gets data already neutralised (src/core/neutralise.ts). Either way `renderReport` neutralises
+   * and redacts the whole text.
+   */
+  exact?: boolean
   /** File extension for `--output`, without the dot. */
   extension: string
   render(result: ScanResult, options: ReportOptions): string

@@ -6,6 +6,7 @@ import {groupResolutions} from './group.js'
 import {HttpClient} from './http.js'
 import {resolvers as registered} from './registry.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
+import {redactDeep} from '../core/redact.js'
 import {computeStats} from './stats.js'
 import {compareComponents} from './order.js'
 import type {
@@ -67,7 +68,7 @@ export async function resolveComponents(
   resolvers: readonly Resolver[] = registered,
 ): Promise<ResolveRun> {
   const http = new HttpClient({
-    cache: new DiskCache(options.cacheDir),
+    cache: options.cache ?? new DiskCache(options.cacheDir),
     offline: options.offline ?? false,
     timeoutMs: options.timeoutMs ?? 15_000,
     retries: options.retries ?? 2,
@@ -144,7 +145,13 @@ export async function resolveComponents(
   unresolved.sort((a, b) => compareComponents(a.component, b.component))
   const groups = groupResolutions(decided)
   const incomplete = guessedAfterNetworkMiss || unresolved.some((u) => NETWORK_REASONS.has(u.reason as MissReason))
-  return {groups, unresolved, stats: computeStats(components, groups, unresolved, http.stats), incomplete}
+  // Registry answers and map entries enter the model here: credentials in their URLs are removed.
+  return {
+    groups: redactDeep(groups),
+    unresolved: redactDeep(unresolved),
+    stats: computeStats(components, groups, unresolved, http.stats),
+    incomplete,
+  }
 }
 
 function decide(

@@ -1,4 +1,4 @@
-import type {CacheEntry, DiskCache} from '../core/cache/disk-cache.js'
+import type {CacheEntry, CacheStore} from '../core/cache/store.js'
 import type {RequestStats} from '../core/model.js'
 
 /**
@@ -28,7 +28,7 @@ export interface HttpResponse {
 export type HttpResult = {ok: true; response: HttpResponse} | {ok: false; failure: HttpFailure; detail: string}
 
 export interface HttpOptions {
-  cache: DiskCache | null
+  cache: CacheStore | null
   offline: boolean
   timeoutMs: number
   /** Extra attempts after the first for retryable failures. */

@@ -5,6 +5,7 @@ import {usageError} from '../core/errors.js'
 import type {Component} from '../core/model.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
+import {redactSecrets} from '../core/redact.js'
 
 /**
  * Pattern → repository maps (user overrides, the curated image map), read with the shared YAML reader so every
@@ -48,7 +49,7 @@ export async function loadPatternMap<
     if (!ref)
       throw usageError(
         'resolve.map-invalid',
-        `${displayName}:${line}: repo '${entry.repo}' is not a repository URL or host/owner/name`,
+        `${displayName}:${line}: repo '${redactSecrets(entry.repo)}' is not a repository URL or host/owner/name`,
       )
     const {
       match,

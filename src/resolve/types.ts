@@ -1,3 +1,4 @@
+import type {CacheStore} from '../core/cache/store.js'
 import type {Component, RepoGroup, RequestStats, Resolution, UnresolvedComponent} from '../core/model.js'
 import type {HttpClient} from './http.js'
 
@@ -39,6 +40,8 @@ export interface ResolveOptions {
   offline?: boolean
   /** DiskCache directory; default the shared stewards cache (XDG). */
   cacheDir?: string
+  /** The cache to use instead of opening `cacheDir` (one store shared by the stages of a scan). */
+  cache?: CacheStore
   /** Milliseconds a cached answer is served without asking again (scan's `--max-age`). Default 7 days. */
   maxAge?: number
   /** User overrides: YAML/JSON `mappings: [{match, repo, directory?}]`; always win. */

@@ -1,22 +1,12 @@
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {type ProgressEvent, parseRepo, rateLimitNotice} from '../../src/collect/index.js'
 import {StewardsError} from '../../src/core/errors.js'
-import {type EmulatorOptions, type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {collectFrom, FAST_HTTP, fixtureRoot, freshCacheDir, TOKEN} from './helpers.js'
+import {collectFrom, emulatorPerTest, FAST_HTTP, freshCacheDir} from './helpers.js'
 
 const WIDGET = 'github.com/example/widget'
-let emulator: GithubEmulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function start(options: Partial<EmulatorOptions> = {}): Promise<GithubEmulator> {
-  emulator = await startGithubEmulator({roots: [fixtureRoot], token: TOKEN, ...options})
-  return emulator
-}
+const start = emulatorPerTest()
 
 describe('GitHub collection from the emulator', () => {
   it('keeps non-merge commits reachable from the window end whose UTC author date is in the window', async () => {
@@ -195,10 +185,13 @@ describe('GitHub collection from the emulator', () => {
       'GET /repos/example/widget 200',
       `GET /repos/example/widget/${commits} 403`,
       'GET /repos/example/widget/commits?sha=main&until=2025-01-01T00%3A00%3A00.000Z&per_page=1 200',
+      // The project's files, the organisation's places, the foundation list, the profiles.
+      'POST /graphql 200',
+      'POST /graphql 200',
       'POST /graphql 200',
       'POST /graphql 200',
     ])
-    expect(run.requests).toEqual({total: 8, byStatus: {'200': 5, '403': 1, '404': 1, '409': 1}, cached: 0})
+    expect(run.requests).toEqual({total: 10, byStatus: {'200': 7, '403': 1, '404': 1, '409': 1}, cached: 0})
     expect(by[WIDGET].governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
   })
 
@@ -231,7 +224,7 @@ describe('GitHub collection from the emulator', () => {
     expect(bounded.projects[0]).toMatchObject({
       status: 'partial',
       missing: ['facts', 'commits', 'governance', 'profiles'],
-      reason: 'github.com/example/widget: timed out',
+      reason: 'github.com/example/widget: timed out (the project time limit)',
     })
     expect(emu.requests.map((r) => `${r.method} ${r.url} ${r.fault}`)).toEqual(['GET /repos/example/widget slow'])
   })
@@ -273,7 +266,9 @@ describe('GitHub collection from the emulator', () => {
     const before = emu.requests.length
     const warm = await collectFrom(emu.url, [WIDGET], {cacheDir})
     expect(emu.requests.length).toBe(before)
-    expect(warm.requests).toEqual({total: 0, byStatus: {}, cached: cold.requests.total})
+    // Each person is a cache record of their own: the warm run reads 4 of them where the cold one made one
+    // GraphQL batch and one REST request for alice's memberships.
+    expect(warm.requests).toEqual({total: 0, byStatus: {}, cached: cold.requests.total - 2 + 4})
     expect(warm.projects).toEqual(cold.projects)
   })
 

@@ -40,7 +40,8 @@ describe('replay whatever strategy recorded the cache, with or without a token',
 
   it('records the two strategies under different keys, with the same data', () => {
     expect(recorded.token.run.projects).toEqual(recorded.anonymous.run.projects)
-    expect(withToken.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    // The project's files, its organisation's places, the foundation list, the profiles.
+    expect(withToken.requests.filter((r) => r.method === 'POST')).toHaveLength(4)
     expect(anonymous.requests.filter((r) => r.method === 'POST')).toEqual([])
   })
 
@@ -85,8 +86,7 @@ describe('replay whatever strategy recorded the cache, with or without a token',
 
   it('still reports what neither strategy holds as missing, without a request', async () => {
     // A window ending earlier moves C: neither the GraphQL query nor the contents listing at that commit is
-    // cached, and the people of the shorter window make another GraphQL batch (its authors' REST answers were
-    // never fetched either).
+    // cached. The people of the shorter window are cached one by one, so their profiles replay.
     const before = withToken.requests.length
     const run = await collectProjects(['github.com/example/widget'], {
       source: 'snapshot',
@@ -96,8 +96,9 @@ describe('replay whatever strategy recorded the cache, with or without a token',
       until: '2024-03-01T00:00:00.000Z',
     })
     expect(run.incomplete).toBe(true)
-    expect(run.projects[0]).toMatchObject({status: 'partial', missing: ['governance', 'profiles'], governance: []})
+    expect(run.projects[0]).toMatchObject({status: 'partial', missing: ['governance'], governance: []})
     expect(run.projects[0].commits.map((c) => c.sha[0])).toEqual(['a'])
+    expect(Object.keys(run.projects[0].profiles)).toEqual(['alice'])
     expect(withToken.requests.length).toBe(before)
   })
 })

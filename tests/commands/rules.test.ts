@@ -72,7 +72,7 @@ describe('stewards rules', () => {
     const r = await runCli(['rules', 'validate', write('good.yaml', GOOD), 'default'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^12 rule\(s\) valid; \d+ embedded test case\(s\) passed$/m)
+    expect(r.stdout).toMatch(/^13 rule\(s\) valid; \d+ embedded test case\(s\) passed$/m)
   })
 
   it('validate rejects bad CEL, an unknown key, a wrong type, a YAML bomb and a failing test: file:line:column, exit 3, no stack trace', async () => {

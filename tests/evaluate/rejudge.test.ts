@@ -235,7 +235,7 @@ describe('stewards evaluate REPORT.json', {timeout: SLOW}, () => {
     writeFileSync(truncated, readFileSync(report(), 'utf8').slice(0, 4096))
     const cases: Array<[string, RegExp]> = [
       [join(repoRoot, 'package.json'), /not a stewards JSON report: schemaVersion/],
-      [truncated, /truncated\.json: not valid JSON/],
+      [truncated, /truncated\.json:\d+: invalid JSON at line \d+, column \d+/],
       [out, /cannot read the report \(EISDIR\)/],
     ]
     for (const [path, message] of cases) {

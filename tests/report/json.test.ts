@@ -70,7 +70,7 @@ describe('readScanResult', () => {
 
   it('names the file for invalid JSON, another major version, and a wrong shape', () => {
     const syntax = failure('{"schemaVersion": ')
-    expect(syntax.message).toMatch(/^reports\/base\.json: not valid JSON/)
+    expect(syntax.message).toMatch(/^reports\/base\.json:1: invalid JSON at line 1, column 19/)
     expect(syntax.exitCode).toBe(3)
 
     const version = failure(JSON.stringify({...loadFixture(), schemaVersion: '2.0.0'}))

@@ -13,7 +13,7 @@ const formats = ['json', 'sarif', 'markdown', 'html', 'csv'] as const
 const outputs = (dir: string) => formats.flatMap((f) => ['--output', `${f}=${join(dir, `report.${f}`)}`])
 
 let scratch = 0
-/** Without --output the demo's .stewards.yaml would write into the repository: always send reports to the temp dir. */
+/** Reports always go to the temp dir (the demo's `npm run demo` writes them to demo-output/). */
 function scanDemo(args: string[] = [], env: Record<string, string> = {}) {
   const output = args.includes('--output') ? [] : ['--output', `json=${join(out, 'scratch', `${++scratch}.json`)}`]
   return runCli(['scan', 'fixtures/demo', ...args, ...output], {env})

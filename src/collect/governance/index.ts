@@ -1,88 +1,208 @@
 /**
- * Governance files → role holders. Which files: OWNERS (+ OWNERS_ALIASES of the same directory), MAINTAINERS
- * (plain or Markdown), the effective CODEOWNERS, README.md role lists, SECURITY_CONTACTS, at the top of the
- * repository or of `external/<owner>__<repo>/` (a project's other repository). Selection of "the maintainers"
- * is in select.ts.
+ * Governance files → role holders, from every place projects keep them (README "Maintainers"): the repository,
+ * another repository of the project or one a pointer leads to, the organisation's community repositories, a
+ * foundation's list. Each place and file kind is a governance source (./sources/<id>/, ./registry.ts); "the
+ * maintainers" are chosen by one rule (./select.ts). Files larger than the cap (./limits.ts) are not read.
  */
-import type {GovernanceFile, RoleHolder} from '../../core/model.js'
-import {parseCodeowners} from './codeowners.js'
-import {parseMaintainersText} from './maintainers-text.js'
-import {parseMarkdownRoles} from './markdown.js'
-import {type Aliases, parseOwners, parseOwnersAliases} from './owners.js'
-import {parseSecurityContacts} from './security-contacts.js'
-import {governanceKind, root} from './kinds.js'
-import type {GovernanceKind, GovernanceParse, GovernanceRole} from './types.js'
+import type {CollectedProject, GovernanceFile, GovernancePlace, GovernanceSearch, RoleHolder} from '../../core/model.js'
+import {compare} from '../../core/compare.js'
+import {utcDay} from '../../core/dates.js'
+import {MAX_GOVERNANCE_FILE_BYTES, tooLarge} from './limits.js'
+import {inRoot, isProjectPlace, placeOf} from './paths.js'
+import {governanceSources} from './registry.js'
+import {type RoleGroup, selectMaintainers} from './select.js'
+import type {
+  GovernanceParse,
+  GovernanceProblem,
+  GovernanceRole,
+  GovernanceSource,
+  Pointer,
+  ProjectRef,
+  TeamReference,
+} from './types.js'
 
-export {governanceKind} from './kinds.js'
+export {MAX_GOVERNANCE_FILE_BYTES} from './limits.js'
 export {readGovernanceDir} from './read-dir.js'
+export {caseVariants, externalPrefix, inRoot, placeOf, root} from './paths.js'
+export {governanceSources} from './registry.js'
 export {type RoleGroup, type RoleGroupId, roleGroups, selectMaintainers, selectRoles} from './select.js'
-export type {GovernanceKind, GovernanceParse, GovernanceProblem, GovernanceRole, TeamReference} from './types.js'
+export type {
+  Extracted,
+  GovernanceKind,
+  GovernanceParse,
+  GovernanceProblem,
+  GovernanceRole,
+  GovernanceSource,
+  Pointer,
+  ProjectRef,
+  SourceLocation,
+  TeamReference,
+} from './types.js'
 
 /** The people the governance files name, with their roles (teams and unreadable lines left out). */
-export function parseGovernance(files: readonly GovernanceFile[]): GovernanceRole[] {
-  return parseGovernanceFiles(files).roles
+export function parseGovernance(files: readonly GovernanceFile[], project?: ProjectRef): GovernanceRole[] {
+  return parseGovernanceFiles(files, project).roles
 }
 
 /** Every role, team reference and problem, files in path order. */
-export function parseGovernanceFiles(files: readonly GovernanceFile[]): GovernanceParse {
+export function parseGovernanceFiles(files: readonly GovernanceFile[], project?: ProjectRef): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const effectiveCodeowners = codeownersInEffect(sorted)
+  const sorted = [...files].sort((a, b) => compare(a.path, b.path))
   for (const file of sorted) {
-    const kind = governanceKind(file.path)
-    if (!kind || kind === 'owners-aliases') continue
-    if (kind === 'codeowners' && file !== effectiveCodeowners.get(root(file.path))) continue
-    const parsed = parseOne(file, kind, sorted, result)
-    result.roles.push(...parsed.roles)
-    result.teams.push(...parsed.teams)
-    result.problems.push(...parsed.problems)
+    const parsed = parseOne(file, sorted, project)
+    if (!parsed) continue
+    result.roles.push(...parsed.parse.roles)
+    result.teams.push(...parsed.parse.teams)
+    result.problems.push(...parsed.parse.problems)
   }
   return result
 }
 
-/** Narrows the detailed roles to the shared model type. */
-export function toRoleHolders(roles: readonly GovernanceRole[]): RoleHolder[] {
-  return roles.map(({login, role, source, declaredAffiliation}) =>
-    declaredAffiliation ? {login, role, source, declaredAffiliation} : {login, role, source},
-  )
+/** The governance source that reads a file found at its place (the first in registry order). */
+export function sourceOf(file: GovernanceFile): GovernanceSource | undefined {
+  const place = placeOf(file)
+  const path = inRoot(file.path)
+  return governanceSources.find((s) => s.parse && placeReads(s, place) && s.matches(path))
+}
+
+function placeReads(source: GovernanceSource, place: GovernancePlace): boolean {
+  return isProjectPlace(place) ? source.place === 'repository' : source.place === place
 }
 
 function parseOne(
   file: GovernanceFile,
-  kind: GovernanceKind,
-  files: GovernanceFile[],
-  result: GovernanceParse,
-): GovernanceParse {
-  switch (kind) {
-    case 'owners':
-      return parseOwners(file, aliasesFor(file, files, result))
-    case 'maintainers':
-      return /\.(md|markdown)$/i.test(file.path) ? parseMarkdownRoles(file, 'maintainers') : parseMaintainersText(file)
-    case 'readme':
-      return parseMarkdownRoles(file, 'readme')
-    case 'codeowners':
-      return parseCodeowners(file)
-    case 'security-contacts':
-      return parseSecurityContacts(file)
-    default:
-      return {roles: [], teams: [], problems: []}
-  }
-}
-
-/** GitHub reads the first CODEOWNERS of `.github/`, the root, `docs/` (in that order) and ignores the others. */
-function codeownersInEffect(files: GovernanceFile[]): Map<string, GovernanceFile> {
-  const effective = new Map<string, GovernanceFile>()
-  for (const place of ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']) {
-    for (const file of files) {
-      const base = root(file.path)
-      if (file.path === base + place && !effective.has(base)) effective.set(base, file)
+  files: readonly GovernanceFile[],
+  project: ProjectRef | undefined,
+): {source: GovernanceSource; parse: GovernanceParse} | undefined {
+  const source = sourceOf(file)
+  if (!source?.parse) return undefined
+  const bytes = Buffer.byteLength(file.content)
+  if (bytes > MAX_GOVERNANCE_FILE_BYTES)
+    return {
+      source,
+      parse: {roles: [], teams: [], problems: [{file: file.path, message: tooLarge(bytes), unread: true}]},
     }
+  const parse = source.parse(file, {files, path: inRoot(file.path), project})
+  const place = placeOf(file)
+  const asOf = file.revision?.date ? utcDay(file.revision.date) : undefined
+  for (const role of parse.roles) {
+    if (place !== 'repository') role.place = place
+    if (asOf) role.declaredAsOf = asOf
   }
-  return effective
+  return {source, parse}
 }
 
-function aliasesFor(owners: GovernanceFile, files: GovernanceFile[], result: GovernanceParse): Aliases {
-  const path = owners.path.replace(/OWNERS$/, 'OWNERS_ALIASES')
-  const file = files.find((f) => f.path === path)
-  return file ? parseOwnersAliases(file, result.problems) : new Map()
+/**
+ * Links saying the maintainers are listed in another repository, from the project's own files (files read through
+ * a pointer are never followed again): the collector follows them once, on the same host.
+ */
+export function pointersIn(files: readonly GovernanceFile[], project?: ProjectRef): Pointer[] {
+  const found: Pointer[] = []
+  for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {
+    const place = placeOf(file)
+    if (place !== 'repository' && place !== 'project') continue
+    const path = inRoot(file.path)
+    const pointing = governanceSources.filter((s) => s.pointers && s.place === 'repository' && s.matches(path))
+    if (pointing.length === 0) continue
+    const parsed = parseOne(file, files, project)?.parse ?? {roles: [], teams: [], problems: []}
+    for (const source of pointing) found.push(...(source.pointers?.(file, parsed, {files, path, project}) ?? []))
+  }
+  return found
+}
+
+/** What the collector reads for a project: repository paths, and the organisation and foundation locations. */
+export function repositoryPaths(): string[] {
+  const paths = governanceSources.filter((s) => s.place === 'repository').flatMap((s) => s.paths)
+  return [...new Set([...paths, ...HEALTH_FILES])]
+}
+
+/** GitHub's community-health files we report on, where GitHub reads them (root, .github/, docs/). */
+export const HEALTH_FILES = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md', 'security.md'] as const
+
+/** Everything the later stages need from a project's governance files. */
+export interface ProjectGovernance {
+  /** Role holders (an organisation-wide list's only when it gives the maintainers), team members included. */
+  roles: GovernanceRole[]
+  /** The maintainers; `holders` empty and no `teams`: unknown, and `searched` says where stewards looked. */
+  maintainers: RoleGroup
+  teams: TeamReference[]
+  problems: GovernanceProblem[]
+  searched: GovernanceSearch[]
+}
+
+export function governanceOf(project: CollectedProject): ProjectGovernance {
+  const ref = projectRef(project.repo)
+  const parsed = parseGovernanceFiles(project.governance, ref)
+  const resolved = new Set<string>()
+  const roles = [...parsed.roles]
+  for (const team of parsed.teams) {
+    const members = project.teams?.[team.team]?.members ?? project.teams?.[team.team.toLowerCase()]?.members
+    if (!members) continue
+    resolved.add(team.team.toLowerCase())
+    for (const login of members)
+      roles.push({
+        login,
+        role: 'codeowner',
+        file: team.file,
+        line: team.line,
+        kind: 'codeowners',
+        section: team.section,
+        source: `${team.file}:${team.line}`,
+        via: `@${team.team}`,
+      })
+  }
+  const maintainers = selectMaintainers(roles, parsed.teams, resolved)
+  // An organisation-wide list's people are role holders of this project only when its files give the maintainers.
+  const fromOrganisation = maintainers.holders.some((h) => h.kind === 'organisation')
+  return {
+    roles: roles.filter((r) => fromOrganisation || r.scope !== 'organisation'),
+    maintainers,
+    teams: parsed.teams,
+    problems: parsed.problems,
+    searched: project.searched ?? [{place: 'repository', repo: project.repo}],
+  }
+}
+
+/** Teams the collector should ask GitHub for: those that would stand for the maintainers. */
+export function teamsToResolve(files: readonly GovernanceFile[], project?: ProjectRef): string[] {
+  const parsed = parseGovernanceFiles(files, project)
+  return selectMaintainers(parsed.roles, parsed.teams).teams ?? []
+}
+
+/** Narrows the detailed roles to the shared model type. */
+export function toRoleHolders(roles: readonly GovernanceRole[]): RoleHolder[] {
+  return roles.map(({login, role, source, declaredAffiliation, declaredAsOf, place}) => {
+    const holder: RoleHolder = {login, role, source}
+    if (declaredAffiliation) holder.declaredAffiliation = declaredAffiliation
+    if (declaredAsOf) holder.declaredAsOf = declaredAsOf
+    if (place) holder.place = place
+    return holder
+  })
+}
+
+/** `github.com/owner/name` (or `owner/name`) as organisation and foundation sources match it. */
+export function projectRef(repo: string): ProjectRef | undefined {
+  const parts = repo.split('/')
+  if (parts.length === 2) return {host: 'github.com', owner: parts[0], name: parts[1]}
+  if (parts.length === 3) return {host: parts[0].toLowerCase(), owner: parts[1], name: parts[2]}
+  return undefined
+}
+
+/**
+ * Governance files that could not be read completely (over the size cap, a YAML alias bomb, a syntax error), as
+ * scan errors naming the repository, file and line: the scan is then incomplete. Content problems of readable
+ * files (a line naming no login) are warnings of `stewards people`, not errors.
+ */
+export function governanceProblems(
+  repo: string,
+  governance: Pick<ProjectGovernance, 'problems'>,
+): Array<{file: string; line?: number; code: string; message: string}> {
+  return governance.problems
+    .filter((p) => p.unread)
+    .map((p) => ({
+      file: `${repo}:${p.file}`,
+      ...(p.line ? {line: p.line} : {}),
+      code: 'governance-unread',
+      message: `${repo}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`,
+    }))
 }

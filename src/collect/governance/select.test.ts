@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {GovernanceFile} from '../../core/model.js'
-import {parseGovernance, roleGroups, selectMaintainers, toRoleHolders} from './index.js'
+import {governanceOf, parseGovernance, roleGroups, selectMaintainers, teamsToResolve, toRoleHolders} from './index.js'
 
 const owners: GovernanceFile = {
   path: 'OWNERS',
@@ -33,10 +33,6 @@ describe('selectMaintainers', () => {
       ['own-er', 'app-one'],
     ])
     expect(maintainersOf([codeowners])).toEqual(['CODEOWNERS catch-all rule individuals', ['catch-all']])
-    expect(maintainersOf([{path: 'GOVERNANCE.md', content: '@someone'}])).toEqual([
-      'no governance file names maintainers',
-      [],
-    ])
   })
 
   it('groups every role for role-weighted views, each login once', () => {
@@ -78,6 +74,55 @@ describe('selectMaintainers', () => {
   it('narrows to the shared RoleHolder shape', () => {
     expect(toRoleHolders(parseGovernance([readme]))).toEqual([
       {login: 'readme-maint', role: 'maintainer', source: 'README.md:2', declaredAffiliation: 'Example Corp'},
+    ])
+  })
+
+  it('goes outwards after the repository: GOVERNANCE.md, the organisation, a foundation; else unknown', () => {
+    const org = {place: 'organisation' as const, repo: 'github.com/example/community'}
+    const foundation = {place: 'foundation' as const, repo: 'github.com/cncf/foundation', scope: 'project' as const}
+    const csv = {
+      path: 'external/cncf__foundation/project-maintainers.csv',
+      content:
+        ',Project,Maintainer Name,Company,Github Name,OWNERS/MAINTAINERS\nSandbox,Widget,Ada,Example Corp,fdn-one,https://github.com/example/widget/blob/main/OWNERS\n',
+      origin: foundation,
+    }
+    const wide = {
+      path: 'external/example__community/CORE-MAINTAINERS',
+      content: '@org-wide\n',
+      origin: {...org, scope: 'organisation' as const},
+    }
+    const widget = {host: 'github.com', owner: 'example', name: 'widget'}
+    const rule = (files: GovernanceFile[]) => selectMaintainers(parseGovernance(files, widget)).rule
+    expect(rule([{path: 'GOVERNANCE.md', content: '## Maintainers\n- @gov\n'}, csv, wide])).toBe(
+      'GOVERNANCE.md: maintainers',
+    )
+    expect(rule([csv, wide])).toBe('foundation list: the project maintainers it names')
+    expect(rule([wide])).toBe('organisation-wide list: maintainers')
+    expect(maintainersOf([{path: 'GOVERNANCE.md', content: '@someone'}])).toEqual([
+      'no governance file names maintainers',
+      [],
+    ])
+  })
+
+  it('a CODEOWNERS team standing for the maintainers: its members when visible, else the team, never nobody', () => {
+    const files = [{path: '.github/CODEOWNERS', content: '* @example/maintainers\n/docs/ @example/docs\n'}]
+    const project = {
+      repo: 'github.com/example/widget',
+      source: 'github' as const,
+      status: 'ok' as const,
+      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+      commits: [],
+      governance: files,
+      profiles: {},
+    }
+    expect(teamsToResolve(files)).toEqual(['example/maintainers'])
+    const hidden = governanceOf({...project, teams: {'example/maintainers': {members: null, reason: 'not visible'}}})
+    expect(hidden.maintainers).toMatchObject({holders: [], teams: ['example/maintainers']})
+    const visible = governanceOf({...project, teams: {'example/maintainers': {members: ['ada-l', 'lin-t']}}})
+    expect(visible.maintainers.rule).toBe('CODEOWNERS catch-all rule individuals')
+    expect(visible.maintainers.holders.map((h) => [h.login, h.via, h.source])).toEqual([
+      ['ada-l', '@example/maintainers', '.github/CODEOWNERS:1'],
+      ['lin-t', '@example/maintainers', '.github/CODEOWNERS:1'],
     ])
   })
 })

@@ -1,14 +1,23 @@
 /**
- * Which role holders are "the maintainers" of a project, by one general rule (first that names anyone):
- * 1. a MAINTAINERS file (plain or Markdown): its maintainers and committers (emeritus and other roles out);
+ * Which role holders are "the maintainers" of a project, by one general rule: the first of these that names
+ * anyone, from the closest place outwards.
+ * 1. a MAINTAINERS file (plain or Markdown, in the repository, another repository of the project or the one a
+ *    pointer leads to): its maintainers and committers (emeritus and other roles out);
  * 2. a README role list: its maintainers;
  * 3. the root OWNERS file: `owners` and `approvers` (OWNERS_ALIASES expanded);
- * 4. the effective CODEOWNERS: individuals of the catch-all rule (`*`); teams never count as people.
+ * 4. the effective CODEOWNERS: individuals of the catch-all rule, and the members of its teams when visible;
+ * 5. GOVERNANCE.md sections listing maintainers;
+ * 6. the organisation's files: the maintainers of this project (its section, its table rows, its file), with the
+ *    organisation-wide maintainers the same files name;
+ * 7. a foundation's list (CNCF project-maintainers.csv): the rows about this project;
+ * 8. an organisation-wide list (a CORE-MAINTAINERS or MAINTAINERS file of the community repository).
+ * Nobody named anywhere: the maintainers are unknown (never zero), unless teams of rule 4 stand for them, whose
+ * members the API did not show: then the maintainers are those teams, members unknown.
  * Each group lists each login once (case-insensitive), in file order.
  */
 import type {Role} from '../../core/model.js'
-import {CATCH_ALL} from './codeowners.js'
-import type {GovernanceKind, GovernanceRole} from './types.js'
+import {CATCH_ALL} from './parsers/codeowners.js'
+import type {GovernanceKind, GovernanceRole, TeamReference} from './types.js'
 
 export type RoleGroupId =
   | 'maintainers'
@@ -24,6 +33,8 @@ export interface RoleGroup {
   /** The rule that chose the members, in words (for reports). */
   rule: string
   holders: GovernanceRole[]
+  /** Maintainers only: teams standing for the maintainers whose members could not be read (`org/team`). */
+  teams?: string[]
 }
 
 export interface RoleQuery {
@@ -31,6 +42,7 @@ export interface RoleQuery {
   kinds?: readonly GovernanceKind[]
   /** Section (heading, label, OWNERS key, CODEOWNERS pattern) must match. */
   section?: (section: string | undefined) => boolean
+  scopes?: ReadonlyArray<GovernanceRole['scope']>
 }
 
 export function selectRoles(holders: readonly GovernanceRole[], query: RoleQuery): GovernanceRole[] {
@@ -39,6 +51,7 @@ export function selectRoles(holders: readonly GovernanceRole[], query: RoleQuery
     if (!query.roles.includes(holder.role)) return false
     if (query.kinds && !query.kinds.includes(holder.kind)) return false
     if (query.section && !query.section(holder.section)) return false
+    if (query.scopes && !query.scopes.includes(holder.scope)) return false
     const key = holder.login.toLowerCase()
     if (seen.has(key)) return false
     seen.add(key)
@@ -46,7 +59,11 @@ export function selectRoles(holders: readonly GovernanceRole[], query: RoleQuery
   })
 }
 
-const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery}> = [
+const catchAll = (section: string | undefined) => CATCH_ALL.has(section ?? '')
+
+const ORGANISATION_WIDE_RULE = 'organisation-wide list: maintainers'
+
+const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuery}> = [
   {
     rule: 'MAINTAINERS file: maintainers and committers',
     query: {roles: ['maintainer', 'committer'], kinds: ['maintainers']},
@@ -58,15 +75,50 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery}> = [
   },
   {
     rule: 'CODEOWNERS catch-all rule individuals',
-    query: {roles: ['codeowner'], kinds: ['codeowners'], section: (section) => CATCH_ALL.has(section ?? '')},
+    query: {roles: ['codeowner'], kinds: ['codeowners'], section: catchAll},
+  },
+  {rule: 'GOVERNANCE.md: maintainers', query: {roles: ['maintainer', 'committer'], kinds: ['governance-md']}},
+  {
+    rule: "organisation files: the project's maintainers and the organisation's",
+    query: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation']},
+    unless: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation'], scopes: ['project']},
+  },
+  {
+    rule: 'foundation list: the project maintainers it names',
+    query: {roles: ['maintainer'], kinds: ['cncf-foundation']},
+  },
+  {
+    rule: ORGANISATION_WIDE_RULE,
+    query: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation'], scopes: ['organisation']},
   },
 ]
 
-export function selectMaintainers(holders: readonly GovernanceRole[]): RoleGroup {
-  for (const {rule, query} of MAINTAINER_RULES) {
+/** `teams`: team references of the files, with members already added as role holders where visible. */
+export function selectMaintainers(
+  holders: readonly GovernanceRole[],
+  teams: readonly TeamReference[] = [],
+  resolved: ReadonlySet<string> = new Set(),
+): RoleGroup {
+  for (const {rule, query, unless} of MAINTAINER_RULES) {
+    // Rule 6 needs a maintainer of this project among the organisation's files; rule 8 takes the others.
+    if (unless && selectRoles(holders, unless).length === 0) continue
     const selected = selectRoles(holders, query)
     if (selected.length) return {id: 'maintainers', rule, holders: selected}
   }
+  const unresolved = [
+    ...new Set(
+      teams
+        .filter((t) => t.file.endsWith('CODEOWNERS') && catchAll(t.section) && !resolved.has(t.team.toLowerCase()))
+        .map((t) => t.team),
+    ),
+  ]
+  if (unresolved.length > 0)
+    return {
+      id: 'maintainers',
+      rule: 'CODEOWNERS catch-all rule teams (members not visible with this token)',
+      holders: [],
+      teams: unresolved,
+    }
   return {id: 'maintainers', rule: 'no governance file names maintainers', holders: []}
 }
 

@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto'
 import type {Octokit, OctokitOptions} from '@octokit/core'
-import type {CacheEntry} from '../../core/cache/disk-cache.js'
+import {type CacheEntry, isFresh} from '../../core/cache/store.js'
 import {CollectFailure} from './errors.js'
-import {requireOptions, type StewardsHttpOptions} from './options.js'
+import {relativeToApi, requireOptions, type StewardsHttpOptions, type StewardsRequestOptions} from './options.js'
 
 export const CACHE_NAMESPACE = 'github'
 
@@ -19,27 +19,40 @@ interface Response {
 }
 
 /**
- * The on-disk cache as an octokit plug-in wrapping `request` (the way plugin-throttling does), registered
- * last so it is the outermost layer: a fresh hit costs no request, no throttling slot and no retry.
- * Stale entries are revalidated with `If-None-Match`; @octokit/request throws on 304, so the 304 is
- * caught here and answered from the entry. GraphQL POSTs are cached by a hash of their body (no ETag).
+ * The cache as an octokit plug-in wrapping `request` (the way plugin-throttling does), registered last so it is
+ * the outermost layer: a fresh hit costs no request, no throttling slot and no retry.
+ * - Keys name the forge host and the path under the API (`GET github.com/repos/a/b`), not the API URL, so a
+ *   cache or bundle recorded through one URL (api.github.com, a proxy, an emulator) replays through another
+ *   for the same host; `Link` URLs are stored relative to the API base for the same reason.
+ * - With a `shape` (the zod schema of the fields stewards reads), the body is stored parsed through it: an
+ *   entry holds only those fields, and the caller gets the same value cold and warm.
+ * - An entry of another `schema` version, or one the store found corrupt, is a miss: fetched again online,
+ *   missing offline, never revalidated (a 304 only ever confirms a body that verified).
+ * - Stale entries are revalidated with `If-None-Match`; @octokit/request throws on 304, caught here.
+ * - GraphQL POSTs are cached by a hash of their body (GitHub gives them no ETag).
  */
 export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): void {
   const http = requireOptions(octokitOptions)
   octokit.hook.wrap('request', async (request, options) => {
     const {cache} = http
     const parsed = octokit.request.endpoint.parse(options)
-    const key = cacheKey(parsed.method, parsed.url, parsed.body)
-    if (!cache || !key) {
-      if (http.offline) throw new CollectFailure('offline-miss', `offline: ${describe(parsed.url)} cannot be cached`)
+    const own = (options.request ?? {}) as StewardsRequestOptions
+    const key = cacheKey(http, parsed.method, parsed.url, parsed.body)
+    if (!cache || !key || own.cache === false) {
+      if (http.offline)
+        throw new CollectFailure('offline-miss', `offline: ${describe(http, parsed.url)} cannot be cached`)
       return request(options)
     }
-    const entry = await cache.get(CACHE_NAMESPACE, key)
-    if (entry && (http.offline || http.now() - entry.storedAt < http.maxAgeMs)) {
-      http.stats.cached++
-      return replay(entry, parsed.url)
+    const entry = await usable(http, key)
+    if (entry && (http.offline || isFresh(entry, http.maxAgeMs, http.now()))) {
+      const answer = replay(http, entry, parsed.url)
+      if (answer) {
+        http.stats.cached++
+        return answer()
+      }
     }
-    if (http.offline) throw new CollectFailure('offline-miss', `offline: ${describe(parsed.url)} is not in the cache`)
+    if (http.offline)
+      throw new CollectFailure('offline-miss', `offline: ${describe(http, parsed.url)} is not in the cache`)
     // In place: inner layers see the options object bound at the start (before-after-hook).
     if (entry?.etag) options.headers['if-none-match'] = entry.etag
     else if (entry?.lastModified) options.headers['if-modified-since'] = entry.lastModified
@@ -48,30 +61,44 @@ export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
       response = (await request(options)) as Response
     } catch (error) {
       const status = (error as {status?: number}).status
-      if (status === 304 && entry) {
+      const answer = status === 304 && entry ? replay(http, entry, parsed.url) : null
+      if (answer && entry) {
         await cache.put(CACHE_NAMESPACE, {...entry, storedAt: http.now()})
         http.stats.cached++
-        return replay(entry, parsed.url)
+        return answer()
       }
       const failed = (error as {response?: Response}).response
-      if (status !== undefined && NEGATIVE.has(status) && failed) await store(http, key, failed)
+      if (status !== undefined && NEGATIVE.has(status) && failed)
+        await store(http, key, failed, {message: messageOf(failed.data)})
       throw error
     }
-    if (response.status === 200 || response.status === 204) {
-      if (isCacheable(response)) await store(http, key, response)
+    if ((response.status === 200 || response.status === 204) && isCacheable(response)) {
+      const slim = own.shape && response.status === 200 ? own.shape.safeParse(response.data) : null
+      // An answer the caller will refuse is not kept; one that passes is kept (and handed on) as parsed.
+      if (slim && !slim.success) return response
+      if (slim) response.data = slim.data
+      await store(http, key, response, response.data)
     }
     return response
   })
 }
 
-/** `GET <absolute url>`, or `POST <url> <sha256 of body>` for GraphQL; null for anything else. */
-function cacheKey(method: string, url: string, body: unknown): string | null {
-  if (method === 'GET') return `GET ${url}`
-  if (method === 'POST' && /\/graphql$/.test(new URL(url).pathname)) {
+/** `GET <host><path under the API>`, or `POST <host>/graphql <sha256 of body>`; null for anything else. */
+function cacheKey(http: StewardsHttpOptions, method: string, url: string, body: unknown): string | null {
+  const path = relativeToApi(url, http.apiUrl)
+  if (!path.startsWith('/')) return null
+  if (method === 'GET') return `GET ${http.host}${path}`
+  if (method === 'POST' && path === '/graphql') {
     const text = typeof body === 'string' ? body : JSON.stringify(body ?? null)
-    return `POST ${url} ${createHash('sha256').update(text).digest('hex')}`
+    return `POST ${http.host}/graphql ${createHash('sha256').update(text).digest('hex')}`
   }
   return null
+}
+
+/** The entry for a key when it is in the shape this stewards writes; null otherwise (a miss). */
+async function usable(http: StewardsHttpOptions, key: string): Promise<CacheEntry | null> {
+  const entry = await http.cache!.get(CACHE_NAMESPACE, key)
+  return entry && entry.schema === http.schema ? entry : null
 }
 
 /**
@@ -91,39 +118,63 @@ function isCacheable(response: Response): boolean {
   )
 }
 
-async function store(http: StewardsHttpOptions, key: string, response: Response): Promise<void> {
+async function store(http: StewardsHttpOptions, key: string, response: Response, data: unknown): Promise<void> {
   const headers: Record<string, string> = {}
   for (const name of KEPT_HEADERS) {
     const value = response.headers[name]
-    if (value !== undefined) headers[name] = value
+    if (value !== undefined) headers[name] = name === 'link' ? relativeLinks(value, http.apiUrl) : value
   }
   const entry: CacheEntry = {
     key,
     storedAt: http.now(),
     status: response.status,
     headers,
-    body: response.data === '' || response.data === undefined ? '' : JSON.stringify(response.data),
+    schema: http.schema,
+    body: data === '' || data === undefined ? '' : JSON.stringify(data),
   }
   if (headers.etag) entry.etag = headers.etag
   if (headers['last-modified']) entry.lastModified = headers['last-modified']
   await http.cache!.put(CACHE_NAMESPACE, entry)
 }
 
-function replay(entry: CacheEntry, url: string): Response {
-  const response: Response = {
-    status: entry.status,
-    url,
-    headers: {...entry.headers},
-    data: entry.body === '' ? '' : JSON.parse(entry.body),
+/**
+ * The answer an entry gives (a thunk: negative answers throw, as octokit does), or null when its body does not
+ * parse: then the entry is deleted and the request goes on as a miss.
+ */
+function replay(http: StewardsHttpOptions, entry: CacheEntry, url: string): (() => Response) | null {
+  let data: unknown
+  try {
+    data = entry.body === '' ? '' : JSON.parse(entry.body)
+  } catch {
+    void http.cache!.delete(CACHE_NAMESPACE, entry.key)
+    return null
   }
-  if (entry.status >= 400) {
-    throw Object.assign(new Error(messageOf(response.data) ?? `HTTP ${entry.status}`), {
-      name: 'HttpError',
-      status: entry.status,
-      response,
-    })
+  const headers: Record<string, string> = {...entry.headers}
+  if (headers.link) headers.link = absoluteLinks(headers.link, http.apiUrl)
+  const response: Response = {status: entry.status, url, headers, data}
+  return () => {
+    if (entry.status >= 400) {
+      throw Object.assign(new Error(messageOf(data) ?? `HTTP ${entry.status}`), {
+        name: 'HttpError',
+        status: entry.status,
+        response,
+      })
+    }
+    return response
   }
-  return response
+}
+
+/** `<https://api.github.com/repos/a/b/commits?page=2>; rel="next"` → `</repos/a/b/commits?page=2>; rel="next"`. */
+function relativeLinks(link: string, apiUrl: string): string {
+  return link.replace(/<([^>]*)>/g, (whole, url: string) => {
+    const path = relativeToApi(url, apiUrl)
+    return path.startsWith('/') ? `<${path}>` : whole
+  })
+}
+
+function absoluteLinks(link: string, apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '')
+  return link.replace(/<(\/[^>]*)>/g, (_whole, path: string) => `<${base}${path}>`)
 }
 
 function messageOf(data: unknown): string | undefined {
@@ -131,7 +182,54 @@ function messageOf(data: unknown): string | undefined {
   return typeof message === 'string' ? message : undefined
 }
 
-function describe(url: string): string {
-  const u = new URL(url)
-  return `${u.pathname}${u.search}`
+function describe(http: StewardsHttpOptions, url: string): string {
+  const path = relativeToApi(url, http.apiUrl)
+  return path.startsWith('/') ? `${path} (${http.host})` : url
+}
+
+/**
+ * Records stewards derives from answers and keeps on their own (one profile per person, whichever batch
+ * fetched it), in the same namespace and shape version: `<KIND> <host>/<id>`.
+ */
+export async function readRecord<T>(
+  http: StewardsHttpOptions,
+  kind: string,
+  id: string,
+  schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+): Promise<{value: T | null; fresh: boolean} | null> {
+  if (!http.cache) return null
+  const entry = await usable(http, `${kind} ${http.host}/${id}`)
+  if (!entry) return null
+  const fresh = isFresh(entry, http.maxAgeMs, http.now())
+  if (entry.status !== 200) return {value: null, fresh}
+  try {
+    const parsed = schema.safeParse(JSON.parse(entry.body))
+    if (parsed.success) return {value: parsed.data as T, fresh}
+  } catch {}
+  // A record that verified but does not hold what this stewards writes (a hand-made bundle): a miss.
+  await http.cache.delete(CACHE_NAMESPACE, entry.key)
+  return null
+}
+
+/** Stores a record; `null` records that the thing does not exist (status 404). */
+export async function writeRecord(http: StewardsHttpOptions, kind: string, id: string, value: unknown): Promise<void> {
+  if (!http.cache || http.offline) return
+  await http.cache.put(CACHE_NAMESPACE, {
+    key: `${kind} ${http.host}/${id}`,
+    storedAt: http.now(),
+    status: value === null ? 404 : 200,
+    headers: {},
+    schema: http.schema,
+    body: value === null ? '' : JSON.stringify(value),
+  })
+}
+
+/** Hosts whose GitHub answers a set of cache entries holds (keys `GET <host>/...`, `PROFILE <host>/...`), sorted. */
+export function cachedHosts(entries: Iterable<{namespace: string; key: string}>): string[] {
+  const hosts = new Set<string>()
+  for (const {namespace, key} of entries) {
+    const match = /^[A-Z]+ ([^/ ]+)\//.exec(key)
+    if (namespace === CACHE_NAMESPACE && match) hosts.add(match[1].toLowerCase())
+  }
+  return [...hosts].sort()
 }

@@ -9,19 +9,16 @@ import {type StewardsHttpOptions, silentLog} from './options.js'
 
 /**
  * Plug-ins in registration order. before-after-hook makes the last registered the outermost:
- * cache (a fresh hit costs nothing) → retry (5xx, truncated bodies) → throttling (rate limits) →
- * guard (origin, token, redirects, timeouts, 202) → metrics (every request that reaches the network).
+ * cache (a fresh hit costs nothing) → retry (5xx, resets, timeouts, cut bodies) → throttling (primary and
+ * secondary limits) → guard (origin, token transport, redirects, timeouts, body size and parsing, 202, the
+ * booking of every wait) → metrics (every request that reaches the network).
  */
 export const StewardsOctokit = Octokit.plugin(metricsPlugin, guardPlugin, throttling, retry, cachePlugin)
 export type StewardsOctokit = InstanceType<typeof StewardsOctokit>
 
 export interface ClientPolicy {
   onRateLimit: 'wait' | 'stop'
-  /** Retries of 5xx and truncated answers (octokit plugin-retry). */
-  retries: number
-  /** Multiplies the waits octokit computes in seconds: 1000 in production, tiny in tests. */
-  retryBaseMs: number
-  /** Secondary-limit retries (each waits `retry-after` seconds × retryBaseMs). */
+  /** Secondary-limit retries of one request (each waits `retry-after` seconds × retryBaseMs, booked in `waits`). */
   secondaryRetries: number
   /** Called before waiting for a primary rate-limit reset. */
   onWait?: (seconds: number) => void
@@ -34,15 +31,16 @@ export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): S
     log: silentLog,
     stewards: http,
     retry: {
-      retries: policy.retries,
-      retryAfterBaseValue: policy.retryBaseMs,
-      // 409 is an empty repository, an answer rather than a glitch: plugin-retry would retry it.
-      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+      retries: http.retries,
+      retryAfterBaseValue: http.retryBaseMs,
+      // 409 is an empty repository, an answer rather than a glitch; 403 and 429 limits are throttling's.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
     throttle: {
       // plugin-throttling keeps module-wide limiter groups keyed by id: one key per client.
       id: randomUUID(),
-      retryAfterBaseValue: policy.retryBaseMs,
+      retryAfterBaseValue: http.retryBaseMs,
+      // GitHub: without retry-after or a reset, wait at least one minute before retrying.
       fallbackSecondaryRateRetryAfter: 60,
       // plugin-throttling spaces "writes" 1 s apart and counts every GraphQL POST as one; ours are
       // read-only queries (GitHub's 1 s advice is for mutations), so that queue is a pass-through.
@@ -55,8 +53,24 @@ export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): S
         http.state.stopped ??= `GitHub rate limit reached; stopped (--on-rate-limit ${policy.onRateLimit}, reset in ${retryAfter}s)`
         return false
       },
-      onSecondaryRateLimit: (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-        retryCount < policy.secondaryRetries,
+      // Every secondary-limit variant (the guard names them so): waited out within the run's wait bound.
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        options: {request?: unknown},
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
+        if (retryCount >= policy.secondaryRetries) return false
+        // Set by the guard plug-in when it named the limit.
+        const named = (options.request ?? {}) as {limitCause?: string; limitRequest?: string}
+        return http.waits.take(retryAfter * http.retryBaseMs, {
+          reason: 'secondary-limit',
+          request: named.limitRequest ?? 'a request',
+          cause: named.limitCause ?? 'secondary rate limit',
+          attempt: retryCount + 2,
+          attempts: policy.secondaryRetries + 1,
+        })
+      },
     },
   })
 }

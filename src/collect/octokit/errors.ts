@@ -12,6 +12,8 @@ export type FailureKind =
   | 'timeout'
   | 'offline-miss'
   | 'foreign-origin'
+  | 'insecure-transport'
+  | 'host-not-collected'
   | 'too-large'
   | 'not-ready'
   | 'server-error'
@@ -22,6 +24,8 @@ const FINAL_KINDS: ReadonlySet<FailureKind> = new Set([
   'not-found',
   'unavailable-for-legal-reasons',
   'empty-repository',
+  // A repository on a host this run does not collect from (--only-host, another forge): reported, not a gap.
+  'host-not-collected',
 ])
 
 export class CollectFailure extends Error {
@@ -95,6 +99,17 @@ export function toFailure(error: unknown, what: string): CollectFailure {
       })
     case 409:
       return new CollectFailure('empty-repository', `${what}: repository is empty (409)`, {status, cause: error})
+  }
+  if ((status === 403 || status === 429) && /\bsecondary rate\b/i.test(message)) {
+    const cause = /abuse detection/i.test(message) ? 'abuse detection' : 'secondary rate limit'
+    return new CollectFailure(
+      'rate-limited',
+      `${what}: GitHub ${cause}, not lifted within the retries and the wait bound`,
+      {
+        status,
+        cause: error,
+      },
+    )
   }
   if ((status === 403 || status === 429) && isRateLimit(e)) {
     return new CollectFailure('rate-limited', `${what}: GitHub rate limit reached`, {status, cause: error})

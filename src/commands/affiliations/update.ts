@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {rateLimitNotice, resolveToken} from '../../collect/index.js'
+import {collectNotice, resolveToken, showNotice} from '../../collect/index.js'
 import {checkApiUrl} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {updateAffiliations} from '../../pipeline/affiliations.js'
@@ -51,7 +51,8 @@ Exit codes: 0 updated, 2 the files could not be read completely (network, rate l
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       onProgress: (event) => {
-        if (event.type === 'rate-limit-wait') process.stderr.write(`stewards: ${rateLimitNotice(event)}\n`)
+        const notice = collectNotice(event)
+        if (notice) showNotice(process.stderr, notice, 'stewards: ')
       },
     })
     const {set} = update
@@ -62,7 +63,7 @@ Exit codes: 0 updated, 2 the files could not be read completely (network, rate l
       `Requests: ${update.requests.total} sent, ${update.requests.cached} answered from the cache.`,
       'Use them with --affiliations cncf-gitdm.',
     ]
-    process.stdout.write(`${lines.join('\n')}\n`)
+    this.write(`${lines.join('\n')}\n`)
     for (const problem of update.problems)
       this.logToStderr(`warning: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
   }

@@ -1,4 +1,3 @@
-import {writeFile} from 'node:fs/promises'
 import {Args, Flags} from '@oclif/core'
 import {matchCsl} from '../../entities/index.js'
 import {readCsl} from '../../entities/index.js'
@@ -7,6 +6,8 @@ import {entityFlags} from '../../entities/index.js'
 import {loadEntities} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {ExitCode, usageError} from '../../core/errors.js'
+import {safeOutput} from '../../core/neutralise.js'
+import {checkWriteTarget, writeFileAtomic} from '../../core/write-file.js'
 
 export default class EntitiesImportCsl extends BaseCommand {
   static override summary = 'Propose list memberships from the US Consolidated Screening List'
@@ -26,7 +27,7 @@ export default class EntitiesImportCsl extends BaseCommand {
     ...entityFlags,
     output: Flags.string({
       char: 'o',
-      description: 'Write the proposed memberships (YAML) to this file',
+      description: 'Write the proposed memberships (YAML) to this file (atomically, never through a symbolic link)',
       helpValue: 'FILE',
     }),
     json: Flags.boolean({description: 'Print the full result (matches, already recorded, near-matches) as JSON'}),
@@ -42,12 +43,13 @@ export default class EntitiesImportCsl extends BaseCommand {
     if (source !== undefined && !/^https?:\/\/\S+$/u.test(source)) {
       throw usageError('bad-source-url', `--source-url must be an http(s) URL, got '${source}'`)
     }
+    if (flags.output) checkWriteTarget(flags.output, {what: '--output'})
     const index = await loadEntities(flags.entities ?? [], {shipped: flags.shipped})
     const result = matchCsl(await readCsl(args.file), index, {source})
     const yaml = renderImportYaml(result)
-    if (flags.output) await writeFile(flags.output, yaml)
+    if (flags.output) await writeFileAtomic(flags.output, safeOutput(yaml), {what: '--output'})
     if (flags.json) this.log(JSON.stringify(result, null, 2))
-    else if (!flags.output) process.stdout.write(yaml)
+    else if (!flags.output) this.write(yaml)
     if (flags.output && process.stderr.isTTY) {
       this.logToStderr(
         `${flags.output}: ${result.add.length} new memberships, ${result.alreadyRecorded.length} already recorded, ${result.nearMatches.length} near-matches to review`,

@@ -1,60 +1,126 @@
-import {mkdir, mkdtemp, readdir, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {UNUSABLE_DIRS, withUnusableDir} from '../../../tests/support/unusable-dirs.js'
+import {StewardsError} from '../errors.js'
+import {checkBundle} from './bundle.js'
 import {DiskCache, unsafeCacheDir} from './disk-cache.js'
+import type {CacheEntry} from './store.js'
 
-const entry = (key: string) => ({
+const entry = (key: string, body = '{"a":1}'): CacheEntry => ({
   key,
   storedAt: 1,
   status: 200,
   etag: '"abc"',
   headers: {'Content-Type': 'application/json', Authorization: 'token secret'},
-  body: '{"a":1}',
+  body,
 })
 
+async function onlyFile(dir: string, namespace: string): Promise<string> {
+  const [shard] = await readdir(join(dir, namespace))
+  const [file] = await readdir(join(dir, namespace, shard))
+  return join(dir, namespace, shard, file)
+}
+
+async function allFiles(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const d of await readdir(dir, {withFileTypes: true, recursive: true}))
+    if (d.isFile()) out.push(join(d.parentPath, d.name))
+  return out
+}
+
 describe('DiskCache', () => {
-  it('stores and returns entries, dropping credential headers', async () => {
-    const cache = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
-    await cache.put('github', entry('GET /repos/a/b'))
-    const got = await cache.get('github', 'GET /repos/a/b')
-    expect(got).toEqual({
+  it('stores and returns entries, dropping credential headers, the body kept as written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cache-'))
+    const cache = new DiskCache(dir)
+    await cache.put('github', entry('GET /repos/a/b', '{"full_name":"a/b"}'))
+    expect(await cache.get('github', 'GET /repos/a/b')).toEqual({
       key: 'GET /repos/a/b',
       storedAt: 1,
       status: 200,
       etag: '"abc"',
       headers: {'content-type': 'application/json'},
-      body: '{"a":1}',
+      body: '{"full_name":"a/b"}',
     })
     expect(await cache.get('github', 'GET /repos/a/c')).toBeNull()
+    // The body follows the header line as it is, not as an escaped string.
+    const text = await readFile(await onlyFile(dir, 'github'), 'utf8')
+    expect(text.split('\n')[1]).toBe('{"full_name":"a/b"}')
+    expect(text).not.toContain('secret')
   })
 
-  it('heals a corrupt entry by treating it as a miss and deleting it', async () => {
+  it('treats a cut, altered, foreign or older entry as a miss and deletes it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cache-'))
     const cache = new DiskCache(dir)
-    await cache.put('github', entry('k'))
-    const [shard] = await readdir(join(dir, 'github'))
-    const [file] = await readdir(join(dir, 'github', shard))
-    await writeFile(join(dir, 'github', shard, file), '{"key": "k", "trunc')
-    expect(await cache.get('github', 'k')).toBeNull()
-    expect(await readdir(join(dir, 'github', shard))).toEqual([])
+    const damage: Array<(text: string) => string> = [
+      (text) => text.slice(0, text.length - 3), // cut write
+      (text) => text.replace('"a":1', '"a":2'), // a flipped value: still JSON, fails the checksum
+      (text) => text.replace('"status":200', '"status":404'), // the header altered
+      () => JSON.stringify({key: 'k', storedAt: 1, status: 200, headers: {}, body: '{"a":1}'}), // version 1
+      () => '', // empty file
+    ]
+    for (const alter of damage) {
+      await cache.put('github', entry('k'))
+      const file = await onlyFile(dir, 'github')
+      await writeFile(file, alter(await readFile(file, 'utf8')))
+      expect(await cache.get('github', 'k')).toBeNull()
+      expect(await readdir(join(file, '..'))).toEqual([])
+    }
+    expect(cache.healed).toBe(damage.length)
   })
 
-  it('exports a sorted bundle that imports into another directory', async () => {
+  it('refuses names that could escape the cache directory or are not plain text', async () => {
+    const cache = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
+    await expect(cache.put('../x', entry('k'))).rejects.toThrow(/namespace '..\/x' is not a plain name/)
+    await expect(cache.put('github', entry('a\nb'))).rejects.toThrow(/key 'a\\nb' is not plain text/)
+  })
+
+  it('exports a sorted bundle with checksums that imports into another directory', async () => {
     const a = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
     await a.put('npm', entry('z'))
     await a.put('github', entry('b'))
     await a.put('github', entry('a'))
     const bundle = await a.exportBundle()
+    expect(bundle.version).toBe(2)
     expect(bundle.entries.map((e) => `${e.namespace}:${e.key}`)).toEqual(['github:a', 'github:b', 'npm:z'])
+    expect(bundle.entries.every((e) => /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true)
     const b = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
-    expect(await b.importBundle(bundle)).toBe(3)
+    expect(await b.importBundle(checkBundle(bundle, 'bundle.json').bundle)).toBe(3)
     expect(await b.exportBundle()).toEqual(bundle)
   })
 
-  it('rejects namespaces that could escape the cache directory', async () => {
-    const cache = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
-    await expect(cache.put('../x', entry('k'))).rejects.toThrow(/invalid cache namespace/)
+  it('checks bundles: plain names (exit 3, one line), checksums, version', async () => {
+    const a = new DiskCache(await mkdtemp(join(tmpdir(), 'cache-')))
+    await a.put('github', entry('GET github.com/repos/a/b'))
+    await a.put('github', entry('GET github.com/repos/a/c'))
+    const bundle = await a.exportBundle()
+    const usage = (json: unknown) => {
+      try {
+        checkBundle(json, 'b.json')
+      } catch (error) {
+        expect(error).toBeInstanceOf(StewardsError)
+        expect((error as StewardsError).exitCode).toBe(3)
+        return (error as Error).message
+      }
+      throw new Error('accepted')
+    }
+    const renamed = (field: 'namespace' | 'key', value: string) =>
+      structuredClone({...bundle, entries: [bundle.entries[0], {...bundle.entries[1], [field]: value}]})
+    expect(usage(renamed('namespace', '../../etc'))).toBe("b.json: entry 2: namespace '../../etc' is not a plain name")
+    expect(usage(renamed('namespace', '/abs'))).toBe("b.json: entry 2: namespace '/abs' is not a plain name")
+    expect(usage(renamed('key', 'GET \u001b[31mred'))).toBe(
+      "b.json: entry 2: key 'GET \\u001b[31mred' is not plain text",
+    )
+    expect(usage({...bundle, version: 1})).toMatch(/^b\.json: cache bundle version 1, this stewards reads version 2/)
+    expect(usage({format: 'stewards-cache-bundle', version: 2, entries: [{namespace: 'x'}]})).toMatch(
+      /^b\.json: not a stewards cache bundle \(entries\.0\.key: /,
+    )
+    const altered = structuredClone(bundle)
+    altered.entries[1].body = '{"a":666}'
+    const checked = checkBundle(altered, 'b.json')
+    expect(checked.bundle.entries.map((e) => e.key)).toEqual(['GET github.com/repos/a/b'])
+    expect(checked.corrupt).toEqual(['github GET github.com/repos/a/c'])
   })
 
   it('lists and clears every namespace, keeping folders that hold anything it did not write', async () => {
@@ -92,4 +158,27 @@ describe('DiskCache', () => {
     expect(unsafeCacheDir(`${home}-link`, home)).toBe('home directory')
     expect(unsafeCacheDir(join(home, '.cache', 'stewards'), home)).toBeNull()
   })
+})
+
+describe('DiskCache on a directory it cannot use', () => {
+  for (const kind of UNUSABLE_DIRS) {
+    it(`turns itself off with one notice and no temp file: ${kind.label}`, (context) =>
+      withUnusableDir(context, kind, async (dir) => {
+        const notices: string[] = []
+        const cache = new DiskCache(join(dir, 'stewards'), {onUnusable: (m) => notices.push(m)})
+        // Forty entries of 2 KiB: a 16 KiB file system fills part-way through.
+        for (let i = 0; i < 40; i++) await cache.put('github', entry(`k${i}`, `"${'x'.repeat(2048)}"`))
+        expect(notices).toHaveLength(1)
+        expect(notices[0]).toMatch(kind.reason)
+        expect(notices[0]).toMatch(/going on without a cache/)
+        expect(cache.unusable).not.toBeNull()
+        // Reads of what made it (a full disk) still verify; nothing half-written stays.
+        for (let i = 0; i < 40; i++) {
+          const got = await cache.get('github', `k${i}`)
+          if (got) expect(got.body).toHaveLength(2050)
+        }
+        const files = await allFiles(dir).catch(() => [])
+        expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
+      }))
+  }
 })

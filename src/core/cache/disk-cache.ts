@@ -1,41 +1,62 @@
 import {createHash, randomBytes} from 'node:crypto'
-import {readFileSync, realpathSync} from 'node:fs'
+import {existsSync, readFileSync, realpathSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
-import {join, parse, resolve} from 'node:path'
+import {dirname, join, parse, resolve} from 'node:path'
 import {z} from 'zod'
-import {usageError} from '../errors.js'
 import {compare} from '../compare.js'
+import {usageError} from '../errors.js'
+import {type CacheBundle, exportBundle, importBundle} from './bundle.js'
+import {
+  badName,
+  type CacheEntry,
+  type CacheStore,
+  EntryFields,
+  entryChecksum,
+  NAMESPACE_PATTERN,
+  type NamespacedEntry,
+  publicHeaders,
+} from './store.js'
+
+export type {CacheEntry, CacheStore} from './store.js'
 
 /**
- * On-disk HTTP cache shared by every network stage (GitHub, deps.dev, registries).
- * One JSON file per entry, written to a temp file then renamed, so two runs sharing the directory never
- * see half an entry; an entry that fails to parse is deleted and treated as a miss (self-healing).
+ * The on-disk cache shared by every network stage (GitHub, deps.dev, registries).
+ *
+ * One file per entry, `<namespace>/<2 hex>/<sha-256 of key>.json`: a header line (JSON: key, status, headers,
+ * validators, schema, checksum), a newline, then the body exactly as stored (no escaping: a GitHub answer is
+ * parsed once with JSON.parse). Written to a temp file then renamed, so two runs sharing the directory never
+ * see half an entry. A file that does not verify (an older format, a cut write, a flipped byte) is deleted
+ * and read as a miss. A directory that cannot be written (read-only, not a directory, full disk) turns the
+ * cache off with one notice and no temp file left behind: the run goes on uncached.
  */
-export const CacheEntry = z.object({
-  key: z.string(),
-  /** Milliseconds since the epoch when the response was stored or last revalidated. */
-  storedAt: z.number(),
-  status: z.number(),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  headers: z.record(z.string(), z.string()),
-  body: z.string(),
-})
-export type CacheEntry = z.infer<typeof CacheEntry>
+const FORMAT = 'stewards-cache-entry'
+const VERSION = 2
 
-export const CacheBundle = z.object({
-  format: z.literal('stewards-cache-bundle'),
-  version: z.literal(1),
-  entries: z.array(CacheEntry.extend({namespace: z.string()})),
+const Header = EntryFields.omit({body: true}).extend({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  sha256: z.string(),
 })
-export type CacheBundle = z.infer<typeof CacheBundle>
 
-/** Names `put` accepts: no separator and no leading dot, so a namespace cannot climb out of the cache directory. */
-export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9.-]*$/
 /** What `put` writes inside a namespace: `<2 hex>/<sha-256>.json`, plus temp files of a write in flight. */
 const SHARD_PATTERN = /^[0-9a-f]{2}$/
 const ENTRY_FILE_PATTERN = /^[0-9a-f]{64}\.json(?:\.\d+\.[0-9a-f]{12}\.tmp)?$/
+
+/** Errors that say the directory cannot hold a cache, as opposed to a bug: the cache is turned off. */
+const UNUSABLE: Record<string, string> = {
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'not a directory',
+  EEXIST: 'not a directory',
+  EISDIR: 'an entry path is a directory',
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file size limit reached',
+  ENAMETOOLONG: 'path too long',
+  ELOOP: 'too many symbolic links',
+}
 
 export interface ClearResult {
   /** Namespace folders deleted, sorted, with how many entry files each held. */
@@ -44,19 +65,35 @@ export interface ClearResult {
   kept: string[]
 }
 
-/** Headers never written to disk: they can carry credentials or session state. */
-const PRIVATE_HEADERS = new Set(['authorization', 'set-cookie', 'cookie', 'proxy-authorization'])
+export interface DiskCacheOptions {
+  /** Told once, when the directory turns out unusable: the message is one line for the user. */
+  onUnusable?: (message: string) => void
+}
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_CACHE_HOME || join(homedir(), '.cache')
   return join(base, 'stewards')
 }
 
-export class DiskCache {
+export class DiskCache implements CacheStore {
   readonly dir: string
+  /** Why writes are off (`read-only file system`), once a write failed for a reason a retry will not cure. */
+  unusable: string | null = null
+  /** Entries found corrupt and deleted during this instance's life. */
+  healed = 0
+  /** Entry files `list` left out because they do not verify (an export does not carry them). */
+  leftOut = 0
+  private readonly onUnusable?: (message: string) => void
+  /** Shard directories this instance made or found: one mkdir each, not one per entry. */
+  private readonly made = new Set<string>()
 
-  constructor(dir: string = defaultCacheDir()) {
+  constructor(dir: string = defaultCacheDir(), options: DiskCacheOptions = {}) {
     this.dir = dir
+    this.onUnusable = options.onUnusable
+  }
+
+  get location(): string {
+    return this.dir
   }
 
   async get(namespace: string, key: string): Promise<CacheEntry | null> {
@@ -69,44 +106,67 @@ export class DiskCache {
     } catch {
       return null
     }
-    const parsed = safeParse(text)
-    if (!parsed || parsed.key !== key) {
-      await rm(file, {force: true})
+    const entry = decode(namespace, text)
+    if (!entry || entry.key !== key) {
+      this.healed++
+      await rm(file, {force: true}).catch(() => {})
       return null
     }
-    return parsed
+    return entry
   }
 
   async put(namespace: string, entry: CacheEntry): Promise<void> {
     const file = this.fileFor(namespace, entry.key)
-    const clean: CacheEntry = {...entry, headers: publicHeaders(entry.headers)}
-    await mkdir(join(file, '..'), {recursive: true})
+    if (this.unusable) return
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
-    await writeFile(tmp, JSON.stringify(clean))
-    await rename(tmp, file)
+    try {
+      const dir = join(file, '..')
+      if (!this.made.has(dir)) {
+        await makeDir(dir)
+        this.made.add(dir)
+      }
+      await writeFile(tmp, encode(namespace, entry))
+      await rename(tmp, file)
+    } catch (error) {
+      await rm(tmp, {force: true}).catch(() => {})
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      // The shard went away since this instance made it (`cache clear` meanwhile): make it again, once.
+      if (code === 'ENOENT' && this.made.delete(join(file, '..'))) return this.put(namespace, entry)
+      if (!(code in UNUSABLE)) throw error
+      this.disable(`${UNUSABLE[code]}, ${code}`)
+    }
   }
 
-  /** Every valid entry, sorted by namespace then key (deterministic bundles). */
-  async exportBundle(): Promise<CacheBundle> {
-    const entries: CacheBundle['entries'] = []
+  async delete(namespace: string, key: string): Promise<void> {
+    await rm(this.fileFor(namespace, key), {force: true}).catch(() => {})
+  }
+
+  async *list(): AsyncIterable<NamespacedEntry> {
+    const entries: NamespacedEntry[] = []
     for (const namespace of await listDir(this.dir)) {
+      if (!NAMESPACE_PATTERN.test(namespace)) continue
       for (const shard of await listDir(join(this.dir, namespace))) {
         for (const name of await listDir(join(this.dir, namespace, shard))) {
           if (!name.endsWith('.json')) continue
           const text = await readFile(join(this.dir, namespace, shard, name), 'utf8').catch(() => '')
-          const entry = safeParse(text)
+          const entry = decode(namespace, text)
           if (entry) entries.push({namespace, ...entry})
+          else this.leftOut++
         }
       }
     }
     entries.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.key, b.key))
-    return {format: 'stewards-cache-bundle', version: 1, entries}
+    yield* entries
   }
 
-  /** Writes every entry of a bundle; returns how many. */
-  async importBundle(bundle: CacheBundle): Promise<number> {
-    for (const {namespace, ...entry} of bundle.entries) await this.put(namespace, entry)
-    return bundle.entries.length
+  /** Every valid entry as a bundle (sorted: the same cache, the same bytes). */
+  exportBundle(): Promise<CacheBundle> {
+    return exportBundle(this)
+  }
+
+  /** Writes every entry of a verified bundle; returns how many. */
+  importBundle(bundle: CacheBundle): Promise<number> {
+    return importBundle(this, bundle)
   }
 
   /** Namespace folders present (directories named like a namespace; symlinks are not followed), sorted. */
@@ -140,28 +200,71 @@ export class DiskCache {
     return result
   }
 
+  private disable(reason: string): void {
+    if (this.unusable) return
+    this.unusable = reason
+    this.onUnusable?.(
+      `cache directory ${this.dir} cannot be written (${reason}): going on without a cache, nothing fetched is kept`,
+    )
+  }
+
   private fileFor(namespace: string, key: string): string {
-    if (!NAMESPACE_PATTERN.test(namespace)) throw new Error(`invalid cache namespace '${namespace}'`)
+    const bad = badName(namespace, key)
+    if (bad) throw new Error(`invalid cache entry: ${bad}`)
     const hash = createHash('sha256').update(key).digest('hex')
     return join(this.dir, namespace, hash.slice(0, 2), `${hash}.json`)
   }
 }
 
-function safeParse(text: string): CacheEntry | null {
+function encode(namespace: string, entry: CacheEntry): string {
+  const headers = publicHeaders(entry.headers)
+  const clean: CacheEntry = {...entry, headers}
+  const header: z.infer<typeof Header> = {
+    format: FORMAT,
+    version: VERSION,
+    key: entry.key,
+    storedAt: entry.storedAt,
+    status: entry.status,
+    ...(entry.etag !== undefined ? {etag: entry.etag} : {}),
+    ...(entry.lastModified !== undefined ? {lastModified: entry.lastModified} : {}),
+    headers,
+    ...(entry.schema !== undefined ? {schema: entry.schema} : {}),
+    sha256: entryChecksum(namespace, clean),
+  }
+  return `${JSON.stringify(header)}\n${entry.body}`
+}
+
+/** The entry a file holds when it verifies, else null (older format, cut or altered). */
+function decode(namespace: string, text: string): CacheEntry | null {
+  const newline = text.indexOf('\n')
+  if (newline < 0) return null
+  let header: z.infer<typeof Header>
   try {
-    const result = CacheEntry.safeParse(JSON.parse(text))
-    return result.success ? result.data : null
+    const parsed = Header.safeParse(JSON.parse(text.slice(0, newline)))
+    if (!parsed.success) return null
+    header = parsed.data
   } catch {
     return null
   }
+  const {format: _format, version: _version, sha256, ...fields} = header
+  const entry: CacheEntry = {...fields, body: text.slice(newline + 1)}
+  return entryChecksum(namespace, entry) === sha256 ? entry : null
 }
 
-function publicHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (!PRIVATE_HEADERS.has(name.toLowerCase())) out[name.toLowerCase()] = value
+/**
+ * `mkdir -p`, naming the real reason: Node's recursive mkdir reports ENOENT on a read-only file system, so the
+ * first missing level is created on its own to learn why it cannot be.
+ */
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, {recursive: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const levels: string[] = []
+    for (let d = dir; d !== parse(d).root && !existsSync(d); d = dirname(d)) levels.unshift(d)
+    for (const level of levels) await mkdir(level)
+    throw error
   }
-  return out
 }
 
 /** Entry files in a namespace folder, or null when it holds anything `put` does not write. */

@@ -1,4 +1,5 @@
 /** Organisations, evidence and attributions. Claims about real people: explicit evidence only. */
+import type {GovernancePlace} from './project.js'
 
 export interface ListMembership {
   list: string
@@ -64,6 +65,13 @@ export interface Claim {
   verification?: ClaimVerification
   /** Weak evidence, used only when no other source claims the person (public organisation membership). */
   weak?: boolean
+  /** YYYY-MM-DD the evidence states the claim as of (a governance file's revision). */
+  asOf?: string
+  /**
+   * The claim is read backwards: valid before `asOf` only as the lowest-precedence claim (after every source's
+   * dated or per-commit claims), so a reader sees an older commit was attributed from a later statement.
+   */
+  backdated?: boolean
 }
 
 /** What vouches for an e-mail-domain claim: a commit e-mail alone is self-asserted (anyone can write any address). */
@@ -128,6 +136,10 @@ export interface AttributedRoleHolder {
   role: string
   source: string
   declaredAffiliation?: string | null
+  /** YYYY-MM-DD of the declaring file's revision: the declared company is evidence as of that day. */
+  declaredAsOf?: string
+  /** Where the file naming them was found (absent: the repository itself). */
+  place?: GovernancePlace
   attribution: Attribution
 }
 

@@ -24,10 +24,54 @@ export interface CommitRecord {
   verified?: boolean
 }
 
+/**
+ * Where a governance file was found: the repository itself, another repository of the same project (listed in
+ * the collector, e.g. containerd/project), a repository a MAINTAINERS file or README points to, the
+ * organisation's community repositories (`<org>/community`, `<org>/governance`, `<org>/.github`), a foundation's
+ * list of its projects' maintainers.
+ */
+export type GovernancePlace = 'repository' | 'project' | 'pointer' | 'organisation' | 'foundation'
+
 export interface GovernanceFile {
   /** Path in the repository, e.g. `OWNERS`, `.github/CODEOWNERS`, `external/owner__repo/MAINTAINERS`. */
   path: string
   content: string
+  /** Files of another repository (path `external/<owner>__<repo>/...`); absent for the repository's own files. */
+  origin?: {
+    place: Exclude<GovernancePlace, 'repository'>
+    /** `github.com/owner/name` of the repository holding the file. */
+    repo: RepoKey
+    /** Pointer: the `file:line` that points there. */
+    via?: string
+    /**
+     * Organisation and foundation files: `project` when only the parts about the scanned repository were kept
+     * (rows of a table with a project column, a section or key named after it), `organisation` for a list that
+     * covers the whole organisation.
+     */
+    scope?: 'project' | 'organisation'
+  }
+  /**
+   * The file's revision: the last commit that changed it, at or before the commit it was read at, when the
+   * source can tell (GitHub GraphQL, local git); its claims are evidence as of that date. Absent: as of the
+   * window end.
+   */
+  revision?: {sha?: string; date: string}
+}
+
+/** One place the collector looked for governance files (reports say where stewards looked). */
+export interface GovernanceSearch {
+  place: GovernancePlace
+  /** `github.com/owner/name`, or `github.com/owner/name/path` for a single file (a foundation's list). */
+  repo: string
+  /** The place was searched but could not be read (then `missing` lists `governance` too). */
+  unread?: boolean
+}
+
+/** Members of a GitHub team named where people are expected (`@org/team` in CODEOWNERS). */
+export interface TeamMembers {
+  /** Logins, or null when the API did not show the members with the given token (not "nobody"). */
+  members: string[] | null
+  reason?: string
 }
 
 export interface Profile {
@@ -92,6 +136,10 @@ export interface CollectedProject {
   window: Window
   commits: CommitRecord[]
   governance: GovernanceFile[]
+  /** Where governance files were looked for, in the order searched; absent in older recordings. */
+  searched?: GovernanceSearch[]
+  /** CODEOWNERS teams that stand for the maintainers, by `org/team`, with their members when visible. */
+  teams?: Record<string, TeamMembers>
   profiles: Record<string, Profile>
   /** Organisation accounts named as `@handle` by the profiles' company fields, by lower-case login. */
   orgAccounts?: Record<string, OrgAccount>
@@ -129,4 +177,8 @@ export interface RoleHolder {
   source: string
   /** Company the file itself declares for them, if any (MAINTAINERS tables). */
   declaredAffiliation?: string | null
+  /** YYYY-MM-DD of the declaring file's revision: the declared company is evidence as of that day. */
+  declaredAsOf?: string
+  /** Where the declaring file was found (absent: the repository itself). */
+  place?: GovernancePlace
 }

@@ -2,6 +2,7 @@ import {readFile, stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {usageError} from '../../core/errors.js'
+import {parseJsonText} from '../../core/json-text.js'
 import {cslDate} from './dates.js'
 import {type CslRecord, CslJsonFile, CslJsonRecord} from './schema.js'
 
@@ -40,12 +41,9 @@ export async function readCsl(path: string): Promise<CslFile> {
 }
 
 function readJson(text: string, path: string): {records: CslRecord[]; problems: string[]} {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw usageError('csl-invalid', `${path}: not valid JSON (${(error as Error).message})`)
-  }
+  const json = parseJsonText(text)
+  if (!json.ok) throw usageError('csl-invalid', `${path}:${json.line}: ${json.message}`)
+  const value = json.value
   const top = CslJsonFile.safeParse(Array.isArray(value) ? {results: value} : value)
   if (!top.success) throw usageError('csl-invalid', `${path}: expected an object with a 'results' array of CSL records`)
   const records: CslRecord[] = []

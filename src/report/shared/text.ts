@@ -1,16 +1,13 @@
 /** Plain-text formatting shared by the text formats (table, Markdown, CSV). */
 import type {Location, MetricValue} from '../../core/model.js'
+import {neutraliseLine} from '../../core/neutralise.js'
 
 /**
- * C0/C1 controls (ANSI escapes start with ESC) and bidirectional overrides ("Trojan Source", CVE-2021-42574):
- * names come from commits and profiles, so a printed name must not drive the terminal or reorder the line.
+ * One line of text from data, inert: names come from commits and profiles, so a printed name must not drive the
+ * terminal, reorder the line or break the layout (src/core/neutralise.ts).
  */
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-
-/** Removes control and bidi characters; tabs and newlines become spaces when `singleLine`. */
-export function cleanText(text: string, singleLine = true): string {
-  const cleaned = text.replace(UNSAFE, '\ufffd')
-  return singleLine ? cleaned.replace(/[\t\r\n]+/g, ' ') : cleaned
+export function cleanText(text: string): string {
+  return neutraliseLine(text)
 }
 
 /** 0.9102 -> "91%"; shares under 1% keep one decimal so they do not read as zero. */

@@ -1,8 +1,7 @@
 /**
- * Emulator routes for attribution evidence (kept apart from the repository routes in index.ts):
- * - `GET /orgs/{org}`: organisation accounts from `<root>/<owner>__<repo>/org-accounts/<login>.json`
- *   (`{login, name, blog, is_verified}`), 404 for any other login (as GitHub answers for a person's login);
- * - `GET /repos/{o}/{r}/git/blobs/{sha}`: a file of the repository's tree by its git blob id (base64);
+ * Fixture data for attribution evidence, answered by the routes (routes/orgs.ts, routes/repos.ts):
+ * - organisation accounts from `<root>/<owner>__<repo>/org-accounts/<login>.json` (`{login, name, blog, is_verified}`);
+ * - a file of the repository's tree by its git blob id (base64);
  * - `commit.verification` of a commit whose fixture says `"verified": true|false`.
  */
 import {createHash} from 'node:crypto'

@@ -32,7 +32,7 @@ export async function loadGitdm(
     if (!parsed.blocks.some((block) => block.periods.length > 0)) {
       const first = [...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))[0]
       throw first
-        ? notGitdm(file, first.line, first.message)
+        ? notGitdm(file, first.line, unquoted(first.message))
         : notGitdm(file, undefined, 'no "login: emails" record with an affiliation line')
     }
     blocks.push(...parsed.blocks)
@@ -41,6 +41,11 @@ export async function loadGitdm(
     if (more > 0) problems.push({file, message: `${more} more unreadable lines not listed`})
   }
   return {index: indexGitdm(blocks), problems}
+}
+
+/** A file that is not a gitdm file is some other file: its text is not quoted, only the kind of problem. */
+function unquoted(message: string): string {
+  return message.replace(/'[^']*'/g, '(text not shown)')
 }
 
 function notGitdm(file: string, line: number | undefined, reason: string) {

@@ -58,3 +58,47 @@ describe('governance source', async () => {
     expect(source.claims({email: 'kim@example.com'}, context, evidence)).toEqual([])
   })
 })
+
+describe('dated governance claims', async () => {
+  const context = await loadAttributionContext({})
+  const dated: RoleHolder[] = [
+    {
+      login: 'kim',
+      role: 'maintainer',
+      source: 'external/cncf__foundation/project-maintainers.csv:12',
+      declaredAffiliation: 'Example Corp',
+      declaredAsOf: '2024-06-01',
+      place: 'foundation',
+    },
+    {login: 'lee', role: 'maintainer', source: 'MAINTAINERS.md:3', declaredAffiliation: 'Sample Labs'},
+  ]
+  const project = {...evidence.project, window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'}}
+
+  it('is evidence from the revision on, and read backwards (lowest precedence, marked) before it', () => {
+    const claims = source.claims({login: 'kim'}, context, {...evidence, project, roles: dated})
+    expect(claims.map(({from, until, asOf, backdated, method}) => ({from, until, asOf, backdated, method}))).toEqual([
+      {
+        from: '2024-06-01',
+        until: undefined,
+        asOf: '2024-06-01',
+        backdated: undefined,
+        method: 'login, foundation maintainers list',
+      },
+      {
+        from: undefined,
+        until: '2024-06-01',
+        asOf: '2024-06-01',
+        backdated: true,
+        method: 'login, foundation maintainers list',
+      },
+    ])
+  })
+
+  it('dates a file whose revision is unknown as of the last day of the window', () => {
+    const claims = source.claims({login: 'lee'}, context, {...evidence, project, roles: dated})
+    expect(claims.map((c) => [c.from ?? null, c.until ?? null, c.backdated ?? false, c.method])).toEqual([
+      ['2024-12-31', null, false, 'login'],
+      [null, '2024-12-31', true, 'login'],
+    ])
+  })
+})

@@ -24,19 +24,20 @@ const FORMAT = ['%H', '%an', '%ae', '%aI', '%cn', '%ce', '%cI'].join(FIELD) + RE
 export const source = {
   id: 'git',
   description: 'local git clones or bare repositories (git log, git cat-file)',
-  hosts() {
-    return ['github.com']
-  },
   async open(options: ResolvedOptions): Promise<SourceSession> {
     const dirs = new Map<string, string>()
+    const hosts = new Set(['github.com'])
     for (const [key, dir] of Object.entries(options.gitDirs ?? {})) {
-      const ref = parseRepo(key)
+      const ref = parseRepo(key, ['github.com', key.split('/')[0].toLowerCase()])
       if ('error' in ref) continue
       await checkGitDir(dir)
       dirs.set(repoIdentity(ref), dir)
+      hosts.add(ref.host)
     }
     return {
       stats: () => ({total: 0, byStatus: {}, cached: 0}),
+      hosts: () => [...hosts],
+      notCollected: (host) => `${host} is not collected: no local repository given for it (--git)`,
       fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: [], failed: []}),
       collectProject: (ref, signal) => collectFromGit(ref, dirs, options, signal),
     }
@@ -93,15 +94,17 @@ async function collectFromGit(
     }
     project.commits = await windowCommits(dir, tip, options, signal)
     project.governance = await governanceAt(dir, tip, '', signal)
+    // Only the clones given are read: the organisation's and foundation's places need the GitHub source.
+    project.searched = [{place: 'repository', repo: ref.key}]
     for (const key of EXTERNAL_GOVERNANCE[repoIdentity(ref)] ?? []) {
       const external = parseRepo(key)
       const externalDir = 'error' in external ? undefined : dirs.get(repoIdentity(external))
       if ('error' in external || !externalDir) continue
       const externalTip = await windowEnd(externalDir, options.window.until, signal)
-      if (externalTip)
-        project.governance.push(
-          ...(await governanceAt(externalDir, externalTip, externalPrefix(external.owner, external.name), signal)),
-        )
+      if (!externalTip) continue
+      const files = await governanceAt(externalDir, externalTip, externalPrefix(external.owner, external.name), signal)
+      project.governance.push(...files.map((f) => ({...f, origin: {place: 'project' as const, repo: external.key}})))
+      project.searched.push({place: 'project', repo: external.key})
     }
     project.governance.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     return {project, incomplete: false, problems: []}
@@ -155,7 +158,14 @@ async function governanceAt(dir: string, tip: string, prefix: string, signal: Ab
   const files: GovernanceFile[] = []
   for (const path of GOVERNANCE_PATHS) {
     const content = blobs.get(`${tip}:${path}`)
-    if (typeof content === 'string') files.push({path: prefix + path, content})
+    if (typeof content !== 'string') continue
+    const file: GovernanceFile = {path: prefix + path, content}
+    // The file's revision: its last change at or before the window end (its statements are evidence as of then).
+    const [sha, date] = (await git(dir, ['log', '-1', '--format=%H%x1f%cI', tip, '--', path], {signal}))
+      .trim()
+      .split('\x1f')
+    if (sha && date) file.revision = {sha, date}
+    files.push(file)
   }
   return files
 }

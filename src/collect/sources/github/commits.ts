@@ -1,13 +1,15 @@
 import type {CommitRecord, Window} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
-import {CollectFailure} from '../../octokit/errors.js'
 import {sortCommits} from '../../window.js'
 import {inWindow} from '../../../core/window.js'
 import {getPage} from './http.js'
 import {CommitList, type CommitResponse} from './schema.js'
 
-/** 500 pages of 100: beyond any project's year (the shared corpus tops out at 2,341 commits). */
-const MAX_PAGES = 500
+/**
+ * Commits listed per project at most (`--max-commits`): 500 pages of 100, beyond any project's year in the
+ * shared corpus (it tops out at 2,341 commits) and a bound on memory and requests for the largest ones.
+ */
+export const DEFAULT_MAX_COMMITS = 50_000
 
 export interface WindowCommits {
   commits: CommitRecord[]
@@ -15,6 +17,8 @@ export interface WindowCommits {
   tip: string | null
   /** The repository has no commits at all (GitHub 409). */
   empty: boolean
+  /** Set when the listing stopped at the cap: what was read and what was not. */
+  cut?: string
 }
 
 interface Repo {
@@ -36,10 +40,12 @@ export async function listWindowCommits(
   branch: string,
   window: Window,
   signal: AbortSignal,
+  maxCommits: number = DEFAULT_MAX_COMMITS,
 ): Promise<WindowCommits> {
   let listed: CommitResponse[]
+  let more: boolean
   try {
-    listed = await listAll(client, repo, {sha: branch, since: window.since}, MAX_PAGES, signal)
+    ;({commits: listed, more} = await listAll(client, repo, {sha: branch, since: window.since}, maxCommits, signal))
   } catch (error) {
     if ((error as {status?: number}).status === 409) return {commits: [], tip: null, empty: true}
     throw error
@@ -53,7 +59,12 @@ export async function listWindowCommits(
   const commits = listed
     .filter((c) => reachable.has(c.sha) && c.parents.length <= 1 && inWindow(c.commit.author.date, window))
     .map(toRecord)
-  return {commits: sortCommits(commits), tip, empty: false}
+  const result: WindowCommits = {commits: sortCommits(commits), tip, empty: false}
+  if (more) {
+    const oldest = listed.at(-1)?.commit.committer.date ?? window.since
+    result.cut = `more than ${maxCommits.toLocaleString('en-US')} commits listed since ${window.since.slice(0, 10)} (the --max-commits cap): the newest ${maxCommits.toLocaleString('en-US')} were read, those committed before ${oldest} were not`
+  }
+  return result
 }
 
 /** From the branch head (the newest tip of the listing) along first parents to the first commit before `until`. */
@@ -78,25 +89,30 @@ function newestOf(commits: CommitResponse[]): string | undefined {
   return best?.sha
 }
 
+/** Newest first, at most `max` commits; `more` when the listing went on past them. */
 async function listAll(
   client: StewardsOctokit,
   repo: Repo,
   query: Record<string, string>,
-  maxPages: number,
+  max: number,
   signal: AbortSignal,
-): Promise<CommitResponse[]> {
+): Promise<{commits: CommitResponse[]; more: boolean}> {
   const out: CommitResponse[] = []
   let page = await getPage(
     client,
     'GET /repos/{owner}/{repo}/commits',
-    {owner: repo.owner, repo: repo.name, ...query, per_page: 100},
+    {owner: repo.owner, repo: repo.name, ...query, per_page: Math.min(100, max)},
     CommitList,
     signal,
   )
-  for (let n = 1; ; n++) {
-    out.push(...page.data)
-    if (!page.next) return out
-    if (n >= maxPages) throw new CollectFailure('too-large', `more than ${maxPages * 100} commits in the window`)
+  for (;;) {
+    // A loop, not push(...page): a spread of a large array overflows the call stack.
+    for (const commit of page.data) {
+      if (out.length >= max) return {commits: out, more: true}
+      out.push(commit)
+    }
+    if (!page.next) return {commits: out, more: false}
+    if (out.length >= max) return {commits: out, more: true}
     page = await getPage(client, page.next, {}, CommitList, signal)
   }
 }

@@ -1,11 +1,22 @@
 import type {z} from 'zod'
 import type {Profile} from '../../../core/model.js'
+import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
+import {CollectFailure} from '../../octokit/errors.js'
+import type {StewardsHttpOptions} from '../../octokit/options.js'
 import {getPage, postGraphql} from './http.js'
-import {OrgList, type UsersQueryResponse as UsersAnswer, UserResponse, UsersQueryResponse} from './schema.js'
+import {
+  CachedProfile,
+  OrgList,
+  type UsersQueryResponse as UsersAnswer,
+  UserResponse,
+  UsersQueryResponse,
+} from './schema.js'
 
 /** Users per GraphQL query: 50 × up to 100 organisations stays far below GitHub's node limit. */
 const BATCH = 50
+/** Cache records of one person each (`PROFILE <host>/<login>`): any subset of a run replays. */
+const RECORD = 'PROFILE'
 
 /** People whose profiles could not be read, and why (one error per failed request). */
 export interface ProfileFailure {
@@ -15,27 +26,56 @@ export interface ProfileFailure {
 
 /**
  * Profiles (login, name, company, blog, email, created_at) and public organisation memberships.
- * With a token: GraphQL, 50 people per request. Anonymous: REST, two requests per person.
+ * Each person is cached on their own, whichever way they were read, so a cache filled by a scan of ten
+ * projects answers for any one of them, and `people` after `scan` asks nothing. The rest is fetched: with a
+ * token, GraphQL, 50 people per request; anonymous, REST, two requests per person.
  * Logins are expected lower-case, unique and valid; the result is keyed by lower-case login.
- * A login GitHub does not know is simply absent; a failed batch is reported and the others go on.
+ * A login GitHub does not know is simply absent (and remembered as such); a failed batch is reported and the
+ * others go on.
  */
 export async function fetchProfiles(
   client: StewardsOctokit,
+  http: StewardsHttpOptions,
   logins: string[],
   mode: {graphqlUrl: string | null},
   signal: AbortSignal,
 ): Promise<{profiles: Map<string, Profile>; failed: ProfileFailure[]}> {
   const profiles = new Map<string, Profile>()
   const failed: ProfileFailure[] = []
-  const sorted = [...logins].sort()
+  const wanted: string[] = []
+  for (const login of [...logins].sort()) {
+    const record = await readRecord<Profile>(http, RECORD, login, CachedProfile)
+    if (record && (record.fresh || http.offline)) {
+      http.stats.cached++
+      if (record.value) profiles.set(login, record.value)
+    } else wanted.push(login)
+  }
+  if (http.offline && wanted.length > 0) {
+    const names =
+      wanted.length > 3 ? `${wanted.slice(0, 3).join(', ')} and ${wanted.length - 3} more` : wanted.join(', ')
+    failed.push({
+      logins: wanted,
+      error: new CollectFailure(
+        'offline-miss',
+        `offline: the profiles of ${names} (${http.host}) are not in the cache`,
+      ),
+    })
+    return {profiles, failed}
+  }
   const size = mode.graphqlUrl ? BATCH : 1
-  for (let i = 0; i < sorted.length; i += size) {
-    const batch = sorted.slice(i, i + size)
+  for (let i = 0; i < wanted.length; i += size) {
+    const batch = wanted.slice(i, i + size)
     try {
       const found = mode.graphqlUrl
         ? await graphqlBatch(client, mode.graphqlUrl, batch, signal, failed)
         : await restProfile(client, batch[0], signal)
-      for (const profile of found) profiles.set(profile.login.toLowerCase(), profile)
+      const byLogin = new Map(found.map((p) => [p.login.toLowerCase(), p]))
+      for (const login of batch) {
+        if (failed.some((f) => f.logins.includes(login))) continue
+        const profile = byLogin.get(login) ?? null
+        await writeRecord(http, RECORD, login, profile)
+        if (profile) profiles.set(login, profile)
+      }
     } catch (error) {
       failed.push({logins: batch, error})
     }
@@ -63,6 +103,7 @@ async function graphqlBatch(
     variables,
     UsersQueryResponse,
     signal,
+    false,
   )
   // An organisation under SAML enforcement (or banning classic tokens) answers its node FORBIDDEN and
   // null: that person's list is incomplete here, so it is read from REST, where public memberships show.
@@ -105,7 +146,7 @@ async function graphqlBatch(
 
 async function restProfile(client: StewardsOctokit, login: string, signal: AbortSignal): Promise<Profile[]> {
   try {
-    const {data: user} = await getPage(client, 'GET /users/{username}', {username: login}, UserResponse, signal)
+    const {data: user} = await getPage(client, 'GET /users/{username}', {username: login}, UserResponse, signal, false)
     return [
       {
         login: user.login,
@@ -130,6 +171,7 @@ async function restOrgs(client: StewardsOctokit, login: string, signal: AbortSig
     {username: login, per_page: 100},
     OrgList,
     signal,
+    false,
   )
   return orgs.map((o) => o.login).sort()
 }

@@ -91,3 +91,21 @@ export const UsersQueryResponse = z.object({
   data: z.record(z.string(), GraphqlUser).nullish(),
   errors: GraphqlErrors,
 })
+
+/**
+ * The shape cache entries of the github namespace are written in: only the fields the schemas above keep.
+ * Bump it whenever a schema here keeps a field it did not: older entries then read as misses, not as answers
+ * lacking the field.
+ */
+export const CACHE_SHAPE = 'github/2'
+
+/** A person's profile as cached on its own (`PROFILE <host>/<login>`), whichever batch or route read it. */
+export const CachedProfile = z.object({
+  login: z.string(),
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  blog: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  orgs: z.array(z.string()),
+})

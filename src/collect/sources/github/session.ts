@@ -1,77 +1,177 @@
-import type {AffiliationFileSet, CollectedProject, GovernanceFile, Profile, RequestStats} from '../../../core/model.js'
+import type {CacheStore} from '../../../core/cache/store.js'
 import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
+import {compare} from '../../../core/compare.js'
+import {DAY_MS} from '../../../core/dates.js'
+import {StewardsError} from '../../../core/errors.js'
+import type {AffiliationFileSet, CollectedProject, GovernanceFile, RequestStats} from '../../../core/model.js'
+import {parseRepo, type RepoRef, repoIdentity} from '../../../core/repo-name.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix} from '../../governance-files.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {createClient, graphqlUrl, type StewardsOctokit} from '../../octokit/client.js'
 import {type CollectFailure, isOfflineMiss, toFailure} from '../../octokit/errors.js'
 import type {StewardsHttpOptions} from '../../octokit/options.js'
-import {parseRepo, type RepoRef, repoIdentity} from '../../../core/repo-name.js'
+import {WaitBudget} from '../../octokit/waits.js'
 import type {OrgAccountResult, ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from '../../types.js'
-import {lastCommitBefore, listWindowCommits} from './commits.js'
+import {DEFAULT_MAX_COMMITS, lastCommitBefore, listWindowCommits} from './commits.js'
 import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
+import {type GithubEndpoint, githubEndpoints, notCollectedReason} from './hosts.js'
+import {GovernancePlaces, type PlacesPlan} from './places.js'
 import {fetchProfiles, type ProfileFailure} from './profiles.js'
 import {fetchOrgAccounts} from './org-accounts.js'
 import {fetchGitdmFiles} from './gitdm.js'
-import {DAY_MS} from '../../../core/dates.js'
+import {CACHE_SHAPE} from './schema.js'
 
-export const DEFAULT_API_URL = 'https://api.github.com'
+export {DEFAULT_API_URL} from './hosts.js'
 
 /** How governance files and profiles are read: GraphQL batches (needs a token) or REST, one request each. */
 type Strategy = 'graphql' | 'rest'
 
+/** Defaults of the retry policy (README, "Collection"): what a nightly job can rely on. */
+export const HTTP_DEFAULTS = {
+  /**
+   * plugin-retry waits (n + 1)² × retryBaseMs before retry n (1 s, 4 s, 9 s...); the same unit turns GitHub's
+   * `retry-after` seconds into a wait. Ten retries: a request failing 4 times in 10 still succeeds.
+   */
+  retries: 10,
+  retryBaseMs: 1_000,
+  secondaryRetries: 10,
+  acceptedRetries: 10,
+  acceptedDelayMs: 2_000,
+  /** The sum of every wait of a run (secondary limits, retries, 202s): 30 minutes. */
+  maxWaitMs: 30 * 60_000,
+  /** Waits shorter than this are not announced (a second: every secondary limit, the retries after the first). */
+  announceAfterMs: 1_000,
+  /** An answer taking longer than this is announced, then every 30 s. */
+  slowNoticeMs: 10_000,
+  /** One answer's body: GitHub's largest (a GraphQL batch of big files) stays far below. */
+  maxResponseBytes: 64 * 1024 * 1024,
+}
+
+/** One GitHub host: its client, options and how its files and profiles are read. */
+interface HostClient {
+  client: StewardsOctokit
+  http: StewardsHttpOptions
+  graphqlUrl: string
+  preferred: Strategy
+  /** Offline: the strategy the cache answered last (a bundle holds one or the other), tried first. */
+  cacheHolds?: Strategy
+}
+
 export function openGithubSession(options: ResolvedOptions): GithubSession {
-  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
+  const {endpoints, refused} = githubEndpoints(options)
   const stats: RequestStats = {total: 0, byStatus: {}, cached: 0}
-  const http: StewardsHttpOptions = {
-    apiUrl,
-    token: options.token || undefined,
-    stats,
-    cache: new DiskCache(options.cacheDir ?? defaultCacheDir()),
-    maxAgeMs: options.maxAge ?? DAY_MS,
-    offline: options.offline ?? false,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    acceptedRetries: options.http?.acceptedRetries ?? 5,
-    acceptedDelayMs: options.http?.acceptedDelayMs ?? 2_000,
-    state: {},
-    now: () => Date.now(),
-  }
+  const tuning = {...HTTP_DEFAULTS, ...options.http}
+  const waits = new WaitBudget(tuning.maxWaitMs, tuning.announceAfterMs, (event) =>
+    options.onProgress?.({type: 'wait', ...event}),
+  )
+  const cache: CacheStore =
+    options.cache ??
+    new DiskCache(options.cacheDir ?? defaultCacheDir(), {
+      onUnusable: (message) => options.onProgress?.({type: 'notice', message}),
+    })
+  const state: StewardsHttpOptions['state'] = {}
   // Concurrent requests hit the same limit: one announcement per wait, not one per request.
   let announcedUntil = 0
-  const client = createClient(http, {
-    onRateLimit: options.onRateLimit ?? 'wait',
-    retries: options.http?.retries ?? 3,
-    retryBaseMs: options.http?.retryBaseMs ?? 1_000,
-    secondaryRetries: options.http?.secondaryRetries ?? 3,
-    onWait: (seconds) => {
-      const now = Date.now()
-      if (now < announcedUntil) return
-      announcedUntil = now + seconds * 1_000
-      const until = new Date(Math.ceil(announcedUntil / 1_000) * 1_000).toISOString().replace('.000Z', 'Z')
-      options.onProgress?.({type: 'rate-limit-wait', seconds, until})
-    },
-  })
-  // GraphQL needs a token: anonymous runs read files and profiles through REST instead.
-  return new GithubSession(client, http, options, graphqlUrl(apiUrl), http.token ? 'graphql' : 'rest')
+  const onWait = (seconds: number) => {
+    const now = Date.now()
+    if (now < announcedUntil) return
+    announcedUntil = now + seconds * 1_000
+    const until = new Date(Math.ceil(announcedUntil / 1_000) * 1_000).toISOString().replace('.000Z', 'Z')
+    options.onProgress?.({type: 'rate-limit-wait', seconds, until})
+  }
+  const hosts = new Map<string, HostClient>()
+  for (const endpoint of endpoints) {
+    const http: StewardsHttpOptions = {
+      apiUrl: endpoint.apiUrl,
+      host: endpoint.host,
+      token: endpoint.token || undefined,
+      stats,
+      cache,
+      schema: CACHE_SHAPE,
+      maxAgeMs: options.maxAge ?? DAY_MS,
+      offline: options.offline ?? false,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxResponseBytes: tuning.maxResponseBytes,
+      retries: tuning.retries,
+      retryBaseMs: tuning.retryBaseMs,
+      acceptedRetries: tuning.acceptedRetries,
+      acceptedDelayMs: tuning.acceptedDelayMs,
+      slowNoticeMs: tuning.slowNoticeMs,
+      waits,
+      state,
+      now: () => Date.now(),
+    }
+    const client = createClient(http, {
+      onRateLimit: options.onRateLimit ?? 'wait',
+      secondaryRetries: tuning.secondaryRetries,
+      onWait,
+    })
+    // GraphQL needs a token: anonymous runs read files and profiles through REST instead.
+    hosts.set(endpoint.host, {
+      client,
+      http,
+      graphqlUrl: graphqlUrl(endpoint.apiUrl),
+      preferred: http.token ? 'graphql' : 'rest',
+    })
+  }
+  return new GithubSession(hosts, refused, stats, options)
+}
+
+/** The hosts a session opened with these options answers for (without opening it). */
+export function sessionHosts(options: ResolvedOptions): string[] {
+  return githubEndpoints(options).endpoints.map((e: GithubEndpoint) => e.host)
 }
 
 export class GithubSession implements SourceSession {
-  /** Offline: the strategy the cache answered last (a bundle holds one or the other), tried first. */
-  private cacheHolds: Strategy | undefined
+  /** The organisation's and foundation's places of each host, read once per run (places.ts). */
+  private readonly places = new Map<string, GovernancePlaces>()
 
   constructor(
-    private readonly client: StewardsOctokit,
-    private readonly http: StewardsHttpOptions,
+    private readonly clients: Map<string, HostClient>,
+    private readonly refused: Map<string, string>,
+    private readonly requestStats: RequestStats,
     private readonly options: ResolvedOptions,
-    private readonly graphqlUrl: string,
-    private readonly preferred: Strategy,
-  ) {}
+  ) {
+    for (const [name, host] of clients)
+      this.places.set(
+        name,
+        new GovernancePlaces(
+          (targets, signal) => this.readGovernance(host, targets, signal),
+          host.client,
+          Boolean(host.http.token),
+        ),
+      )
+  }
 
   stats(): RequestStats {
-    return this.http.stats
+    return this.requestStats
+  }
+
+  hosts(): string[] {
+    return [...this.clients.keys()]
+  }
+
+  notCollected(host: string): string {
+    return notCollectedReason(host, this.refused)
   }
 
   async collectProject(ref: RepoRef, signal: AbortSignal): Promise<ProjectResult> {
+    // Synchronously, before any await: projects claim shared places in the order they start.
+    const places = this.places.get(ref.host)
+    const plan = places?.plan(ref)
+    try {
+      return await this.collectPlanned(ref, plan, signal)
+    } finally {
+      if (plan) places?.release(plan)
+    }
+  }
+
+  private async collectPlanned(
+    ref: RepoRef,
+    plan: PlacesPlan | undefined,
+    signal: AbortSignal,
+  ): Promise<ProjectResult> {
     const {window} = this.options
     const project: CollectedProject = {
       repo: ref.key,
@@ -82,9 +182,15 @@ export class GithubSession implements SourceSession {
       governance: [],
       profiles: {},
     }
+    const host = this.clients.get(ref.host)
+    if (!host) {
+      const reason = `${ref.key}: ${this.notCollected(ref.host)}`
+      return {project: {...project, status: 'unavailable', reason}, incomplete: false, problems: []}
+    }
+    const {client} = host
     let located: Awaited<ReturnType<typeof fetchFacts>>
     try {
-      located = await fetchFacts(this.client, ref.owner, ref.name, signal)
+      located = await fetchFacts(client, ref.owner, ref.name, signal)
     } catch (error) {
       const failure = this.fail(error, ref.key)
       const problems = failure.incomplete ? [failure.message] : []
@@ -102,7 +208,14 @@ export class GithubSession implements SourceSession {
     let tip: string | null = null
     let commitsRead = false
     try {
-      const listed = await listWindowCommits(this.client, repo, located.facts.defaultBranch, window, signal)
+      const listed = await listWindowCommits(
+        client,
+        repo,
+        located.facts.defaultBranch,
+        window,
+        signal,
+        this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
+      )
       if (listed.empty) {
         project.status = 'empty'
         project.reason = 'the repository has no commits'
@@ -111,6 +224,10 @@ export class GithubSession implements SourceSession {
       project.commits = listed.commits
       tip = listed.tip
       commitsRead = true
+      if (listed.cut) {
+        gaps.push(`${ref.key} commits: ${listed.cut}`)
+        addMissing(project, 'commits')
+      }
     } catch (error) {
       gaps.push(this.fail(error, `${ref.key} commits`).message)
       addMissing(project, 'commits')
@@ -119,9 +236,14 @@ export class GithubSession implements SourceSession {
       // Without the listing C is still the window end, not today's head: files from another time are not these.
       const branch = located.facts.defaultBranch
       const at =
-        tip ?? (commitsRead ? null : await lastCommitBefore(this.client, repo, branch, window.until, signal)) ?? branch
-      const targets = await this.governanceTargets(ref, repo, at, signal)
-      project.governance = await this.readGovernance(targets, signal)
+        tip ?? (commitsRead ? null : await lastCommitBefore(client, repo, branch, window.until, signal)) ?? branch
+      const targets = await this.governanceTargets(host, ref, repo, at, signal)
+      const places = this.places.get(ref.host)
+      if (!places || !plan) throw new Error(`no governance places for ${ref.host}`)
+      const read = await places.collect(plan, targets, signal)
+      project.governance = read.files.sort((a, b) => compare(a.path, b.path))
+      project.searched = read.searched
+      if (read.teams) project.teams = read.teams
     } catch (error) {
       gaps.push(this.fail(error, `${ref.key} governance files`).message)
       addMissing(project, 'governance')
@@ -133,19 +255,13 @@ export class GithubSession implements SourceSession {
     return {project, incomplete: gaps.length > 0, problems: gaps}
   }
 
-  async fetchProfiles(logins: string[], signal: AbortSignal): Promise<ProfileResult> {
-    const [first, second] = this.strategies()
-    const profiles = new Map<string, Profile>()
-    let result = await fetchProfiles(this.client, logins, this.mode(first), signal)
-    for (const [login, profile] of result.profiles) profiles.set(login, profile)
-    let failed: ProfileFailure[] = result.failed
-    const retry = failed.filter((f) => isOfflineMiss(f.error)).flatMap((f) => f.logins)
-    if (second && retry.length > 0) {
-      result = await fetchProfiles(this.client, retry, this.mode(second), signal)
-      for (const [login, profile] of result.profiles) profiles.set(login, profile)
-      failed = [...failed.filter((f) => !isOfflineMiss(f.error)), ...result.failed]
-    }
-    const problems = failed.map((f) => this.fail(f.error, 'profiles').message)
+  async fetchProfiles(logins: string[], signal: AbortSignal, hostName = 'github.com'): Promise<ProfileResult> {
+    const host = this.clients.get(hostName)
+    // Projects on a host not collected are unavailable: nobody of theirs is asked for.
+    if (!host) return {profiles: new Map(), incomplete: false, problems: [], failed: []}
+    const mode = this.mode(host, host.preferred)
+    const {profiles, failed} = await fetchProfiles(host.client, host.http, logins, mode, signal)
+    const problems = failed.map((f: ProfileFailure) => this.fail(f.error, 'profiles').message)
     return {
       profiles,
       incomplete: failed.length > 0,
@@ -154,8 +270,10 @@ export class GithubSession implements SourceSession {
     }
   }
 
-  async fetchOrgAccounts(handles: string[], signal: AbortSignal): Promise<OrgAccountResult> {
-    const {accounts, failed} = await fetchOrgAccounts(this.client, handles, signal)
+  async fetchOrgAccounts(handles: string[], signal: AbortSignal, hostName = 'github.com'): Promise<OrgAccountResult> {
+    const host = this.clients.get(hostName)
+    if (!host) return {accounts: new Map(), problems: [], failed: []}
+    const {accounts, failed} = await fetchOrgAccounts(host.client, handles, signal)
     return {
       accounts,
       problems: [...new Set(failed.map((f) => this.fail(f.error, 'organisation accounts').message))],
@@ -163,8 +281,15 @@ export class GithubSession implements SourceSession {
     }
   }
 
+  /** The gitdm files live on github.com (cncf/gitdm), or on the stand-in given for it. */
   fetchAffiliationFiles(signal: AbortSignal): Promise<AffiliationFileSet> {
-    return fetchGitdmFiles(this.client, signal)
+    const host = this.clients.get('github.com')
+    if (!host)
+      throw new StewardsError(
+        'affiliations-host',
+        `github.com is not collected in this run: ${this.notCollected('github.com')}`,
+      )
+    return fetchGitdmFiles(host.client, signal)
   }
 
   /**
@@ -172,22 +297,26 @@ export class GithubSession implements SourceSession {
    * first, so a bundle recorded with a token replays without one and the other way round, and a miss
    * of one strategy never becomes a request.
    */
-  private strategies(): Strategy[] {
-    if (!this.http.offline) return [this.preferred]
-    const first = this.cacheHolds ?? this.preferred
+  private strategies(host: HostClient): Strategy[] {
+    if (!host.http.offline) return [host.preferred]
+    const first = host.cacheHolds ?? host.preferred
     return [first, first === 'graphql' ? 'rest' : 'graphql']
   }
 
-  private mode(strategy: Strategy): {graphqlUrl: string | null} {
-    return {graphqlUrl: strategy === 'graphql' ? this.graphqlUrl : null}
+  private mode(host: HostClient, strategy: Strategy): {graphqlUrl: string | null} {
+    return {graphqlUrl: strategy === 'graphql' ? host.graphqlUrl : null}
   }
 
-  private async readGovernance(targets: GovernanceTarget[], signal: AbortSignal): Promise<GovernanceFile[]> {
+  private async readGovernance(
+    host: HostClient,
+    targets: GovernanceTarget[],
+    signal: AbortSignal,
+  ): Promise<GovernanceFile[]> {
     let firstMiss: unknown
-    for (const strategy of this.strategies()) {
+    for (const strategy of this.strategies(host)) {
       try {
-        const files = await fetchGovernance(this.client, targets, this.mode(strategy), signal)
-        if (this.http.offline) this.cacheHolds = strategy
+        const files = await fetchGovernance(host.client, targets, this.mode(host, strategy), signal)
+        if (host.http.offline) host.cacheHolds = strategy
         return files
       } catch (error) {
         if (!isOfflineMiss(error)) throw error
@@ -199,6 +328,7 @@ export class GithubSession implements SourceSession {
 
   /** The repository's own tree at C, plus maintainer files kept in another repository of the project. */
   private async governanceTargets(
+    host: HostClient,
     ref: RepoRef,
     repo: {owner: string; name: string},
     at: string,
@@ -209,13 +339,14 @@ export class GithubSession implements SourceSession {
       const external = parseRepo(key)
       if ('error' in external) continue
       try {
-        const externalAt = await lastCommitBefore(this.client, external, null, this.options.window.until, signal)
+        const externalAt = await lastCommitBefore(host.client, external, null, this.options.window.until, signal)
         if (externalAt)
           targets.push({
             owner: external.owner,
             name: external.name,
             at: externalAt,
             prefix: externalPrefix(external.owner, external.name),
+            origin: {place: 'project', repo: external.key},
           })
       } catch (error) {
         if ((error as {status?: number}).status !== 404) throw error
@@ -227,8 +358,9 @@ export class GithubSession implements SourceSession {
   /** A 401 stops the whole run at once (every later request would fail the same way). */
   private fail(error: unknown, what: string): CollectFailure {
     const failure = toFailure(error, what)
-    if (failure.kind === 'unauthorized') {
-      this.http.state.stopped = 'stopped after GitHub answered 401'
+    if (failure.kind === 'unauthorized' || failure.kind === 'insecure-transport') {
+      // One state for every host of the run: nothing more is asked anywhere.
+      for (const host of this.clients.values()) host.http.state.stopped ??= `stopped: ${failure.message}`
       throw failure
     }
     return failure

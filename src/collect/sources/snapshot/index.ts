@@ -1,34 +1,46 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {CollectedProject} from '../../../core/model.js'
-import {usageError} from '../../../core/errors.js'
+import {type CacheBundle, checkBundle, corruptNotice, looksLikeBundle} from '../../../core/cache/bundle.js'
+import {parseJsonText} from '../../../core/json-text.js'
 import {DiskCache} from '../../../core/cache/disk-cache.js'
-import {addMissing, unreadProject} from '../../missing.js'
-import {repoIdentity, parseRepo} from '../../../core/repo-name.js'
-import type {ProjectResult, ResolvedOptions, Source, SourcePeers, SourceSession} from '../../types.js'
+import {usageError} from '../../../core/errors.js'
+import type {CollectedProject} from '../../../core/model.js'
+import {parseRepo, repoIdentity} from '../../../core/repo-name.js'
 import {inWindow} from '../../../core/window.js'
-import {type RecordedCollection, Snapshot} from './schema.js'
+import {addMissing, unreadProject} from '../../missing.js'
+import {cachedHosts} from '../../octokit/cache-plugin.js'
+import type {ProjectResult, ResolvedOptions, Source, SourcePeers, SourceSession} from '../../types.js'
+import {RecordedCollection} from './schema.js'
 
 /**
  * Replays collected data without network: either a cache bundle (`stewards cache export`), read by
  * the GitHub source in offline mode, or a recorded collection (`stewards collect --json`).
+ * A bundle's entries are verified (checksums): one that fails is left out, so what it held is reported
+ * missing, never replayed. Any host the data holds replays, whatever `--github-api-url` says.
  */
 export const source = {
   id: 'snapshot',
   description: 'replay a cache bundle or a recorded `stewards collect --json` without network',
-  hosts() {
-    return ['github.com']
-  },
   async open(options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
     if (!options.snapshot) throw usageError('snapshot-missing', 'the snapshot source needs a file (--snapshot FILE)')
-    const snapshot = await readSnapshot(options.snapshot)
-    if ('format' in snapshot) return openBundle(snapshot, options, peers)
-    return openRecording(snapshot, options)
+    const json = await readSnapshot(options.snapshot)
+    if (looksLikeBundle(json)) {
+      const {bundle, corrupt} = checkBundle(json, options.snapshot)
+      if (corrupt.length > 0) options.onProgress?.({type: 'notice', message: corruptNotice(options.snapshot, corrupt)})
+      return openBundle(bundle, options, peers)
+    }
+    const parsed = RecordedCollection.safeParse(json)
+    if (!parsed.success)
+      throw usageError(
+        'snapshot-invalid',
+        `${options.snapshot}: neither a cache bundle nor a recorded collection (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+      )
+    return openRecording(parsed.data, options)
   },
 } satisfies Source
 
-async function readSnapshot(file: string) {
+async function readSnapshot(file: string): Promise<unknown> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -39,33 +51,34 @@ async function readSnapshot(file: string) {
       'a snapshot is a `stewards cache export` bundle or `stewards collect --json` output',
     )
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw usageError('snapshot-invalid', `${file}: not JSON (${(error as Error).message})`)
-  }
-  const parsed = Snapshot.safeParse(json)
-  if (!parsed.success)
-    throw usageError(
-      'snapshot-invalid',
-      `${file}: neither a cache bundle nor a recorded collection (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
-    )
-  return parsed.data
+  const parsedJson = parseJsonText(text)
+  if (!parsedJson.ok) throw usageError('snapshot-invalid', `${file}:${parsedJson.line}: ${parsedJson.message}`)
+  return parsedJson.value
 }
 
-async function openBundle(
-  bundle: Parameters<DiskCache['importBundle']>[0],
-  options: ResolvedOptions,
-  peers: SourcePeers,
-): Promise<SourceSession> {
+async function openBundle(bundle: CacheBundle, options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
   const dir = await mkdtemp(join(tmpdir(), 'stewards-snapshot-'))
-  await new DiskCache(dir).importBundle(bundle)
-  const github = await peers.open('github', {...options, cacheDir: dir, offline: true})
+  try {
+    await new DiskCache(dir).importBundle(bundle)
+  } catch (error) {
+    await rm(dir, {recursive: true, force: true})
+    throw error
+  }
+  const github = await peers.open('github', {
+    ...options,
+    cache: undefined,
+    cacheDir: dir,
+    offline: true,
+    offlineHosts: cachedHosts(bundle.entries),
+  })
   return {
     stats: () => github.stats(),
-    fetchProfiles: (logins, signal) => github.fetchProfiles(logins, signal),
-    fetchOrgAccounts: github.fetchOrgAccounts && ((handles, signal) => github.fetchOrgAccounts!(handles, signal)),
+    hosts: () => github.hosts(),
+    notCollected: (host) =>
+      `${host} is not in the snapshot (it holds ${cachedHosts(bundle.entries).join(', ') || 'no GitHub data'})`,
+    fetchProfiles: (logins, signal, host) => github.fetchProfiles(logins, signal, host),
+    fetchOrgAccounts:
+      github.fetchOrgAccounts && ((handles, signal, host) => github.fetchOrgAccounts!(handles, signal, host)),
     fetchAffiliationFiles: github.fetchAffiliationFiles && ((signal) => github.fetchAffiliationFiles!(signal)),
     async collectProject(ref, signal) {
       const result = await github.collectProject(ref, signal)
@@ -79,12 +92,17 @@ async function openBundle(
 
 function openRecording(recording: RecordedCollection, options: ResolvedOptions): SourceSession {
   const byRepo = new Map<string, CollectedProject>()
+  const hosts = new Set(['github.com'])
   for (const project of recording.projects) {
-    const ref = parseRepo(project.repo)
-    if (!('error' in ref)) byRepo.set(repoIdentity(ref), project as CollectedProject)
+    const ref = parseRepo(project.repo, ['github.com', project.repo.split('/')[0].toLowerCase()])
+    if ('error' in ref) continue
+    byRepo.set(repoIdentity(ref), project as CollectedProject)
+    hosts.add(ref.host)
   }
   return {
     stats: () => ({total: 0, byStatus: {}, cached: 0}),
+    hosts: () => [...hosts].sort(),
+    notCollected: (host) => `${host} is not in the recorded collection`,
     // Profiles travel inside each recorded project.
     fetchProfiles: async () => ({profiles: new Map(), incomplete: false, problems: [], failed: []}),
     async collectProject(ref): Promise<ProjectResult> {

@@ -1,7 +1,22 @@
 import {z} from 'zod'
-import {CacheBundle} from '../../../core/cache/disk-cache.js'
 
 const Signature = z.object({name: z.string(), email: z.string(), date: z.string()})
+
+const Place = z.enum(['repository', 'project', 'pointer', 'organisation', 'foundation'])
+/** A governance file with where it was found and its revision (src/core/model/project.ts). */
+const GovernanceFileRecord = z.object({
+  path: z.string(),
+  content: z.string(),
+  origin: z
+    .object({
+      place: Place.exclude(['repository']),
+      repo: z.string(),
+      via: z.string().optional(),
+      scope: z.enum(['project', 'organisation']).optional(),
+    })
+    .optional(),
+  revision: z.object({sha: z.string().optional(), date: z.string()}).optional(),
+})
 
 export const RecordedProject = z.object({
   repo: z.string(),
@@ -31,7 +46,11 @@ export const RecordedProject = z.object({
       verified: z.boolean().optional(),
     }),
   ),
-  governance: z.array(z.object({path: z.string(), content: z.string()})),
+  governance: z.array(GovernanceFileRecord),
+  searched: z.array(z.object({place: Place, repo: z.string(), unread: z.boolean().optional()})).optional(),
+  teams: z
+    .record(z.string(), z.object({members: z.array(z.string()).nullable(), reason: z.string().optional()}))
+    .optional(),
   profiles: z.record(
     z.string(),
     z.object({
@@ -61,5 +80,3 @@ export const RecordedProject = z.object({
 /** The JSON `stewards collect --json` prints: replayable as it is. */
 export const RecordedCollection = z.object({projects: z.array(RecordedProject)})
 export type RecordedCollection = z.infer<typeof RecordedCollection>
-
-export const Snapshot = z.union([CacheBundle, RecordedCollection])

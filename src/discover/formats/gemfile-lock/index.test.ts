@@ -104,7 +104,7 @@ describe('gemfile-lock', () => {
       {
         file: 'Gemfile.lock',
         code: 'invalid-entry',
-        message: "expected '    name (version)' but found 'broken'",
+        message: "expected '    name (version)'",
         line: 3,
         column: 5,
       },

@@ -66,15 +66,7 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
     if (!source.startsWith('    ') || source.startsWith('     ')) return
     const spec = SPEC.exec(source)
     if (spec === null || spec[2] === undefined) {
-      errors.push(
-        lockfileError(
-          file,
-          'invalid-entry',
-          `expected '    name (version)' but found '${source.trim().slice(0, 80)}'`,
-          line,
-          5,
-        ),
-      )
+      errors.push(lockfileError(file, 'invalid-entry', "expected '    name (version)'", line, 5))
       return
     }
     specs.push({name: spec[1], version: spec[2], platform: spec[3], section, remote, revision, line})

@@ -69,7 +69,7 @@ function readFile(file: string, text: string, state: State, depth: number): void
   for (const entry of entries) {
     if (entry.kind === 'invalid') {
       state.errors.push(
-        lockfileError(file, 'invalid-requirement', `cannot parse '${entry.text.slice(0, 80)}'`, entry.line),
+        lockfileError(file, 'invalid-requirement', 'not a requirement, an option or an include', entry.line),
       )
     } else if (entry.kind === 'url') {
       if (entry.local && entry.name !== undefined) {

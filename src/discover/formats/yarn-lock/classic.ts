@@ -56,15 +56,7 @@ function readBlocks(file: string, text: string, errors: ScanError[]): Block[] {
       current = undefined
       const descriptors = line.endsWith(':') ? splitKey(line.slice(0, -1)) : undefined
       if (descriptors === undefined || descriptors.length === 0) {
-        errors.push(
-          lockfileError(
-            file,
-            'invalid-lockfile',
-            `expected 'descriptor[, descriptor]:' but found '${line.slice(0, 80)}'`,
-            lineNumber,
-            1,
-          ),
-        )
+        errors.push(lockfileError(file, 'invalid-lockfile', "expected 'descriptor[, descriptor]:'", lineNumber, 1))
         continue
       }
       current = {key: line.slice(0, -1), descriptors, line: lineNumber, fields: new Map()}
@@ -77,15 +69,7 @@ function readBlocks(file: string, text: string, errors: ScanError[]): Block[] {
     if (field.endsWith(':')) continue
     const space = field.indexOf(' ')
     if (space === -1) {
-      errors.push(
-        lockfileError(
-          file,
-          'invalid-lockfile',
-          `expected 'field value' but found '${field.slice(0, 80)}'`,
-          lineNumber,
-          3,
-        ),
-      )
+      errors.push(lockfileError(file, 'invalid-lockfile', "expected 'field value'", lineNumber, 3))
       continue
     }
     current.fields.set(unquote(field.slice(0, space)), unquote(field.slice(space + 1)))

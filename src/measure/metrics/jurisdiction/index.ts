@@ -60,7 +60,8 @@ export const family: MetricFamily = {
     {
       key: 'listed_maintainers',
       type: 'count',
-      description: 'Distinct maintainers, owners, approvers or committers at listed organisations.',
+      description:
+        'Distinct maintainers, owners, approvers or committers at listed organisations; null when the maintainers are unknown and no such role holder was counted.',
       builtOn: ['governance'],
     },
     {
@@ -123,6 +124,15 @@ export const family: MetricFamily = {
     for (const holder of holders) {
       for (const list of listsOf(holder.attribution)) holdersPerList[list] = (holdersPerList[list] ?? 0) + 1
     }
+    // Maintainers not found are unknown: no country figure, and "nobody listed" only when someone was counted.
+    const listings = listingsOf(base)!
+    const maintainersKnown = maintainerGroup(base).holders.length > 0
+    const stewardsKnown = maintainersKnown || listings.stewards.length > 0
+    // The figures that change with the lists that count come from the listings, as `stewards evaluate --lists` does.
+    const listed = listedFigures(listings, base.input.lists, human.length).metrics
+    if (!stewardsKnown)
+      for (const key of ['listed_maintainers', 'listed_maintainers_unverified', 'listed_maintainers_per_list'])
+        listed[key] = null
     return {
       commits_per_country: rankedRecord(perCountry),
       commit_share_per_country: sharesOf(perCountry, human.length),
@@ -133,17 +143,16 @@ export const family: MetricFamily = {
           (c) => c.person,
         ),
       ),
-      maintainers_per_country: rankedRecord(
-        tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)),
-      ),
+      maintainers_per_country: maintainersKnown
+        ? rankedRecord(tally(maintainerGroup(base).holders, (h) => countryOf(base, h.attribution)))
+        : null,
       top_country: top?.[0] ?? null,
       top_country_share: top ? share(top[1], human.length) : null,
       country_coverage: share(covered, human.length),
       commits_per_list: rankedRecord(perList),
       commit_share_per_list: sharesOf(perList, human.length),
       role_holders_per_list: rankedRecord(holdersPerList),
-      // The figures that change with the lists that count come from the listings, as `stewards evaluate --lists` does.
-      ...listedFigures(listingsOf(base)!, base.input.lists, human.length).metrics,
+      ...listed,
     }
   },
   evidence(base) {

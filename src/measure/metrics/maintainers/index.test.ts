@@ -86,11 +86,35 @@ describe('maintainers metrics', () => {
       maintainer_rule: 'roles: codeowner',
       maintainer_top_company_share: 1,
     })
-    expect(measureProject(input({roles: []}))).toMatchObject({
-      maintainers: 0,
+    // Nobody named anywhere: unknown, never zero, with the rule that says so.
+    const nobody = measureProject(input({roles: []}))
+    expect(nobody).toMatchObject({
       maintainer_rule: 'no governance file names maintainers',
-      maintainer_top_company: null,
+      maintainer_teams_unresolved: [],
+      approvers: 0,
     })
+    for (const key of ['maintainers', 'maintainers_resolved', 'maintainers_unknown', 'maintainers_per_org'])
+      expect(nobody[key], key).toBeNull()
+    expect(nobody).toMatchObject({
+      maintainer_elephant_factor: null,
+      maintainer_top_companies: null,
+      maintainer_place: null,
+    })
+  })
+
+  it('teams standing for the maintainers whose members are not visible: still unknown, the teams named', () => {
+    const m = measureProject({
+      ...input({roles: []}),
+      maintainers: {logins: [], rule: 'CODEOWNERS catch-all rule teams', teams: ['example/core', 'example/admins']},
+    })
+    expect(m).toMatchObject({maintainers: null, maintainer_teams_unresolved: ['example/admins', 'example/core']})
+  })
+
+  it('says where the maintainers were found', () => {
+    const found = input({roles: roles([['a', 'maintainer', 'Initech']])})
+    found.attributed!.roles[0].place = 'foundation'
+    expect(measureProject(found).maintainer_place).toBe('foundation')
+    expect(measureProject(input({roles: roles([['a', 'maintainer', null]])})).maintainer_place).toBe('repository')
   })
 
   it('weights each login once at its highest role; unknown stays in the denominator', () => {

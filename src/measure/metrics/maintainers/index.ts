@@ -63,6 +63,18 @@ export const family: MetricFamily = {
       description:
         "How the maintainers were chosen: the governance stage's rule, else the first role present of maintainer; owner+approver; committer; codeowner.",
     },
+    {
+      key: 'maintainer_place',
+      type: 'name',
+      description:
+        'Where the maintainers were found: repository, project (another repository of the project), pointer (a repository the project points to), organisation, foundation; null when unknown.',
+    },
+    {
+      key: 'maintainer_teams_unresolved',
+      type: 'names',
+      description:
+        'Teams (`org/team`) standing for the maintainers whose members GitHub did not show with the token used: the maintainers exist but are not known by name.',
+    },
     ...VIEWS.flatMap((v) => viewKeys(v.prefix, v.plural, v.plural[0].toUpperCase() + v.plural.slice(1))),
     {
       key: 'role_weighted_org_shares',
@@ -88,7 +100,11 @@ export const family: MetricFamily = {
       maintainer_top_companies: figures.topCompanies,
       maintainer_unknown_share: figures.unknownShare,
       maintainer_rule: group.rule,
+      maintainer_place: placeOf(group.holders),
+      maintainer_teams_unresolved: group.teams,
     }
+    // Nobody found is not nobody there: every maintainer figure is unknown (null), never 0.
+    if (group.holders.length === 0) for (const key of MAINTAINER_FIGURES) metrics[key] = null
     for (const view of VIEWS) Object.assign(metrics, viewMetrics(view.prefix, view.plural, holdersIn(base, view.roles)))
     const weighted = weightedShares(base.roles)
     metrics.role_weighted_org_shares = weighted.shares
@@ -113,6 +129,26 @@ export const family: MetricFamily = {
       },
     ]
   },
+}
+
+/** The figures about the maintainers themselves: null when nobody was found. */
+const MAINTAINER_FIGURES = [
+  'maintainers',
+  'maintainers_resolved',
+  'maintainers_unknown',
+  'maintainers_per_org',
+  'maintainer_elephant_factor',
+  'maintainer_top_company',
+  'maintainer_top_company_share',
+  'maintainer_top_companies',
+  'maintainer_unknown_share',
+  'maintainer_place',
+]
+
+/** Where the maintainers' list was found (the selection rule takes them from one place). */
+function placeOf(holders: readonly AttributedRoleHolder[]): string | null {
+  const place = holders[0]?.place
+  return holders.length === 0 ? null : (place ?? 'repository')
 }
 
 function holdersIn(base: Base, roles: readonly Role[]): AttributedRoleHolder[] {

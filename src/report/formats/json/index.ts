@@ -10,6 +10,7 @@ export function renderJson(result: ScanResult): string {
 export const reporter: Reporter = {
   id: 'json',
   description: 'The full scan result as versioned JSON (the evidence chain from component to attribution)',
+  exact: true,
   extension: 'json',
   render: renderJson,
 }

@@ -2,6 +2,7 @@
 import type {z} from 'zod'
 import {SCAN_SCHEMA_VERSION, type ScanResult} from '../../../core/model.js'
 import {usageError} from '../../../core/errors.js'
+import {parseJsonText} from '../../../core/json-text.js'
 import {MeasuredReport, ScanReport} from './schema.js'
 
 const MAJOR = SCAN_SCHEMA_VERSION.split('.')[0]
@@ -34,16 +35,14 @@ export function readMeasuredReport(text: string, file: string): {report: Measure
 
 /** JSON of this major version. */
 function parseReport(text: string, file: string): unknown {
-  let data: unknown
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
+  const json = parseJsonText(text)
+  if (!json.ok)
     throw usageError(
       'report-invalid-json',
-      `${file}: not valid JSON (${(error as Error).message})`,
+      `${file}:${json.line}: ${json.message}`,
       'pass a report written by `stewards scan --format json`',
     )
-  }
+  const data = json.value
   const version = (data as {schemaVersion?: unknown} | null)?.schemaVersion
   if (typeof version === 'string' && version.split('.')[0] !== MAJOR) {
     throw usageError(

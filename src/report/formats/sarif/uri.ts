@@ -17,7 +17,9 @@ export interface ArtifactUri {
 }
 
 export function artifactUri(file: string): ArtifactUri {
-  const path = file.replace(/\\/g, '/')
+  // Only a Windows path has backslash separators; elsewhere a backslash is part of a name (and a neutralised name
+  // shows a control character as `\u202E`: src/core/neutralise.ts), so it is kept and percent-encoded.
+  const path = /^[A-Za-z]:\\/.test(file) ? file.replace(/\\/g, '/') : file
   const drive = /^([A-Za-z]):\//.exec(path)
   if (path.startsWith('/') || drive) {
     // An absolute path (not expected: discover writes root-relative paths) becomes a file: URI, kept absolute.

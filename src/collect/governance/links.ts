@@ -1,0 +1,38 @@
+/**
+ * Links to a GitHub repository or to a file in one: `https://github.com/o/r`, `github.com/o/r`,
+ * `https://github.com/o/r/blob/<ref>/<path>`; `tree/<ref>/<dir>` links point at the repository. Profile links
+ * (`github.com/login`), issues, pull requests, wikis and organisation pages are not repositories.
+ */
+import {isValidOwner, isValidRepoName} from '../../core/repo-name.js'
+
+const LINK =
+  /(?<![\w.-])(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)(?:\/(blob|tree)\/[^/\s)>\]"']+\/([^\s)>\]"'#?]+))?(?=$|[\s)>\]"'#?,;:]|\/(?:$|[\s)>\]"'#?,;:]))/g
+
+const NOT_REPOSITORIES = new Set(['orgs', 'settings', 'sponsors', 'features', 'marketplace', 'topics', 'apps'])
+
+export function links(line: string): Array<{owner: string; name: string; path?: string}> {
+  const out: Array<{owner: string; name: string; path?: string}> = []
+  for (const match of line.matchAll(LINK)) {
+    const [, owner, written, kind, path] = match
+    // A sentence's full stop is not part of the name; neither is `.git`.
+    const name = written.replace(/\.+$/, '').replace(/\.git$/i, '')
+    if (NOT_REPOSITORIES.has(owner.toLowerCase()) || !isValidOwner(owner) || !isValidRepoName(name)) continue
+    const file = kind === 'blob' && path ? safePath(path) : undefined
+    out.push(file ? {owner, name, path: file} : {owner, name})
+  }
+  return out
+}
+
+/** A repository path from a link: decoded, no `..` or empty segments (it builds an API expression). */
+function safePath(raw: string): string | undefined {
+  let path: string
+  try {
+    path = decodeURIComponent(raw.replace(/\/+$/, ''))
+  } catch {
+    return undefined
+  }
+  const parts = path.split('/')
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..' && !/[\u0000-\u001f:]/.test(p)) && path.length <= 300
+    ? path
+    : undefined
+}

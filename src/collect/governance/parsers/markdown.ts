@@ -1,0 +1,215 @@
+/**
+ * People in Markdown governance files: MAINTAINERS.md (tables with a GitHub column and maybe a company column;
+ * bullet lists with `@handles` under labels such as "General maintainers:") and README role lists
+ * ("- Approvers (...):" then "- [Name](https://github.com/login), Company"). Each person takes the meaning of
+ * the nearest label or heading that names a role (see names.ts `sectionMeaning`). In a MAINTAINERS file every
+ * line counts and people default to maintainers; in a README only list items and table rows under a role
+ * label or heading count. Hand-written: a Markdown AST library would still need these conventions on top.
+ */
+import type {GovernanceFile, Role} from '../../../core/model.js'
+import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
+import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
+
+interface Heading {
+  level: number
+  text: string
+  meaning: SectionMeaning
+}
+
+interface Table {
+  loginColumn: number
+  companyColumn: number
+  /** A "Role" column (kedacore/governance MEMBERS.md: "Repository Maintainer", "Repository Reviewer"). */
+  roleColumn: number
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
+const FENCE = /^\s*(```|~~~)/
+
+export interface MarkdownOptions {
+  /**
+   * `every-line`: a MAINTAINERS file, where every line counts and people default to maintainers; `lists`: a README
+   * or GOVERNANCE.md, where only list items and table rows under a role label or heading count.
+   */
+  mode: 'every-line' | 'lists'
+  /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
+  processHeadings?: boolean
+}
+
+export function parseMarkdownRoles(
+  file: GovernanceFile,
+  kind: GovernanceKind,
+  options: MarkdownOptions,
+): GovernanceParse {
+  const everyLine = options.mode === 'every-line'
+  const result: GovernanceParse = {roles: [], teams: [], problems: []}
+  const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))
+  const headings: Heading[] = []
+  let label: {text: string; meaning: SectionMeaning} | undefined
+  let table: Table | undefined
+  let fenced = false
+  let comment = false
+  const seen = new Set<string>()
+
+  const current = (): {meaning: SectionMeaning; section?: string} => {
+    if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: label.text}
+    for (let i = headings.length - 1; i >= 0; i--) {
+      if (headings[i].meaning !== 'inherit') return {meaning: headings[i].meaning, section: innermost(headings, label)}
+    }
+    return {meaning: everyLine ? 'maintainer' : 'none', section: innermost(headings, label)}
+  }
+  const add = (login: string, lineNo: number, declared?: string, rowRole?: SectionMeaning): void => {
+    const here = current()
+    const section = here.section
+    // A row's own role cell names the role, unless the section says its people are emeritus (alumni).
+    const meaning = rowRole && rowRole !== 'inherit' && here.meaning !== 'emeritus' ? rowRole : here.meaning
+    if (meaning === 'none' || meaning === 'inherit') return
+    const role: Role = meaning
+    const key = `${role}\n${section ?? ''}\n${login.toLowerCase()}`
+    if (seen.has(key)) return
+    seen.add(key)
+    const holder: GovernanceRole = {login, role, file: file.path, line: lineNo, kind, source: `${file.path}:${lineNo}`}
+    if (section) holder.section = section
+    if (declared) holder.declaredAffiliation = declared
+    result.roles.push(holder)
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    const lineNo = i + 1
+    if (FENCE.test(line)) fenced = !fenced
+    if (fenced || FENCE.test(line)) continue
+    if (comment || line.trim().startsWith('<!--')) {
+      comment = !line.includes('-->')
+      continue
+    }
+    const heading = atxHeading(line) ?? setextHeading(line, lines[i + 1])
+    if (heading) {
+      if (!atxHeading(line)) i++
+      while (headings.length && headings[headings.length - 1].level >= heading.level) headings.pop()
+      const text = plain(heading.text)
+      headings.push({...heading, meaning: options.processHeadings && isProcess(text) ? 'none' : sectionMeaning(text)})
+      label = undefined
+      table = undefined
+      continue
+    }
+    const trimmed = line.trim()
+    if (!trimmed) continue
+    if (trimmed.startsWith('|')) {
+      const cells = splitRow(trimmed)
+      if (!table) {
+        if (isSeparator(lines[i + 1])) {
+          table = tableColumns(cells)
+          i++
+        }
+        continue
+      }
+      const rowRole = table.roleColumn >= 0 ? sectionMeaning(plain(cells[table.roleColumn] ?? '')) : undefined
+      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared, rowRole)
+      continue
+    }
+    table = undefined
+    const item = LIST_ITEM.test(line)
+    const text = line.replace(LIST_ITEM, '').trim()
+    if (isLabel(text)) {
+      label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
+      for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
+      continue
+    }
+    if (!everyLine && !item) {
+      // A README paragraph ends the list a label introduced.
+      label = undefined
+      continue
+    }
+    const people = loginsIn(text)
+    const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
+    for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
+  }
+  return result
+}
+
+/**
+ * Headings of governance prose about how roles work rather than who holds them: "Becoming a Maintainer", "Adding
+ * maintainers", "Expectations from Maintainers", "Maintainer responsibilities", "Handling inactive maintainers".
+ */
+const PROCESS =
+  /\b(becom\w*|add\w*|remov\w*|expect\w*|responsib\w*|dut(y|ies)|nominat\w*|elect\w*|promot\w*|requirement\w*|process|inactiv\w*|stepping|step down|changes?|how|what|why|when|decision\w*|conflict\w*|onboard\w*|offboard\w*|privileges?|rights|should|can|must|lifecycle|criteria|qualif\w*|vot\w*|term\w*)\b/i
+
+function isProcess(heading: string): boolean {
+  return PROCESS.test(heading)
+}
+
+function innermost(headings: Heading[], label: {text: string} | undefined): string | undefined {
+  return label?.text ?? (headings.length ? plain(headings[headings.length - 1].text) : undefined)
+}
+
+export function atxHeading(line: string): {level: number; text: string} | undefined {
+  const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)
+  return match ? {level: match[1].length, text: match[2]} : undefined
+}
+
+function setextHeading(line: string, next: string | undefined): {level: number; text: string} | undefined {
+  if (!next || !line.trim() || LIST_ITEM.test(line) || line.trim().startsWith('|')) return undefined
+  if (/^\s*=+\s*$/.test(next)) return {level: 1, text: line.trim()}
+  if (/^\s*-{3,}\s*$/.test(next)) return {level: 2, text: line.trim()}
+  return undefined
+}
+
+/** "General maintainers:", "**Reviewers**:", "- Approvers ([@org/team](...)):" — a line introducing a list. */
+function isLabel(text: string): boolean {
+  const bare = text.replace(/[*_]+/g, '').trim()
+  return bare.endsWith(':') && loginsIn(bare.replace(/\([^)]*\)/g, '')).length === 0
+}
+
+/** Text without Markdown links, emphasis, code marks and parentheticals: what a heading or label says. */
+export function plain(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function splitRow(row: string): string[] {
+  const cells = row.split(/(?<!\\)\|/).map((cell) => cell.trim())
+  if (cells[0] === '') cells.shift()
+  if (cells.length && cells[cells.length - 1] === '') cells.pop()
+  return cells
+}
+
+export function isSeparator(line: string | undefined): boolean {
+  return line !== undefined && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line)
+}
+
+function tableColumns(header: string[]): Table {
+  const find = (pattern: RegExp) => header.findIndex((cell) => pattern.test(plain(cell)))
+  return {
+    loginColumn: find(/github|handle|login|user ?name|\bid\b/i),
+    companyColumn: find(/affiliation|company|organi[sz]ation|employer/i),
+    roleColumn: find(/^(role|roles|position|title)$/i),
+  }
+}
+
+function rowPeople(cells: string[], table: Table): Array<{login: string; declared?: string}> {
+  const declaredCell = table.companyColumn >= 0 ? plain(cells[table.companyColumn] ?? '') : ''
+  const declared = /^(|-|–|n\/a|none|tbd)$/i.test(declaredCell) ? undefined : declaredCell
+  if (table.loginColumn >= 0) {
+    const cell = cells[table.loginColumn] ?? ''
+    const found = loginsIn(cell).map((match) => match.login)
+    const bare = plain(cell).replace(/^@/, '')
+    const logins = found.length ? found : isLogin(bare) ? [bare] : []
+    return logins.map((login) => ({login, declared}))
+  }
+  return loginsIn(cells.join(' | ')).map(({login}) => ({login, declared}))
+}
+
+/** ", Honeycomb" after a person's link: the company the file declares for them. */
+function trailingCompany(rest: string): string | undefined {
+  const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
+  if (!match) return undefined
+  const company = plain(match[1])
+    .replace(/[.;]+$/, '')
+    .trim()
+  return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
+}

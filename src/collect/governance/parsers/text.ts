@@ -1,0 +1,74 @@
+/**
+ * Plain-text MAINTAINERS files.
+ * - containerd style: `# COMMITTERS` / `# REVIEWERS` comment headings, then CSV rows whose first field is the
+ *   GitHub ID (`"AkihiroSuda","Akihiro Suda","email","GPG"`).
+ * - Flux / Docker style: `Name, Company <email> (github: @login, slack: ...)`: the company between the name and the
+ *   address is the one the file declares (https://github.com/fluxcd/community/blob/main/CORE-MAINTAINERS).
+ * - Labels ending in a colon ("Retired maintainers:") give the people below them their meaning.
+ * Other lines count when they name `@handles` or profile links. Before any heading, people are maintainers.
+ */
+import type {GovernanceFile, Role} from '../../../core/model.js'
+import {isLogin, loginsIn, type SectionMeaning, sectionMeaning} from '../names.js'
+import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
+
+/** A comment made only of capitals (`# COMMITTERS`, `# REVIEWERS`) heads a section. */
+const HEADING = /^#+\s*([A-Z][A-Z &/-]*[A-Z])\s*:?\s*$/
+/** `Name, Company <email> (github: @login`: the declared company. */
+const NAME_COMPANY_EMAIL = /^[^,<>@()]+,\s*([^<>@()]+?)\s*<[^<>\s]+@[^<>\s]+>\s*\(\s*github:\s*@?([A-Za-z0-9-]+)/i
+/** "Retired maintainers:", "Reviewers:" — a line that only introduces the people below it. */
+const LABEL = /^[A-Za-z][\w &/()-]*:$/
+/** Words on a line that names a person by a profile link alone ("Grace Hopper https://github.com/grace-h"). */
+const PERSON_LINE_WORDS = 6
+
+export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind): GovernanceParse {
+  const result: GovernanceParse = {roles: [], teams: [], problems: []}
+  let meaning: SectionMeaning = 'maintainer'
+  let section: string | undefined
+  file.content.split('\n').forEach((raw, i) => {
+    const line = raw.trim()
+    const lineNo = i + 1
+    if (!line) return
+    if (line.startsWith('#')) {
+      const heading = HEADING.exec(line)
+      if (heading) [meaning, section] = [meaningOf(heading[1]), heading[1]]
+      return
+    }
+    if (LABEL.test(line) && loginsIn(line).length === 0) {
+      ;[meaning, section] = [meaningOf(line.slice(0, -1)), line.slice(0, -1)]
+      return
+    }
+    if (meaning === 'none' || meaning === 'inherit') return
+    const role: Role = meaning
+    const base: Omit<GovernanceRole, 'login'> = {
+      role,
+      file: file.path,
+      line: lineNo,
+      kind,
+      source: `${file.path}:${lineNo}`,
+    }
+    if (section) base.section = section
+    const csv = /^"([^"]*)"\s*,/.exec(line)
+    if (csv) {
+      if (isLogin(csv[1])) result.roles.push({...base, login: csv[1]})
+      else result.problems.push({file: file.path, line: lineNo, message: `'${csv[1]}' is not a GitHub login`})
+      return
+    }
+    const declared = NAME_COMPANY_EMAIL.exec(line)
+    if (declared && isLogin(declared[2])) {
+      result.roles.push({...base, login: declared[2], declaredAffiliation: declared[1].trim()})
+      return
+    }
+    for (const {login} of loginsIn(line)) {
+      // A profile link in a sentence ("repositories under https://github.com/fluxcd, as noted...") names an
+      // organisation more often than a person: only `@handles`, or links on a short name line, count.
+      if (!line.includes(`@${login}`) && line.split(/\s+/).length > PERSON_LINE_WORDS) continue
+      result.roles.push({...base, login})
+    }
+  })
+  return result
+}
+
+function meaningOf(text: string): SectionMeaning {
+  const said = sectionMeaning(text)
+  return said === 'inherit' ? 'maintainer' : said
+}

@@ -1,0 +1,80 @@
+import {describe, expect, it} from 'vitest'
+import {neutralise, neutraliseData, neutraliseLine, safeOutput} from './neutralise.js'
+
+const ESC = '\u001b'
+/** What no output may hold raw. */
+const RAW_UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/
+
+/** A line GitHub Actions would run as a workflow command (actions/runner ActionCommand.cs). */
+function isWorkflowCommand(line: string): boolean {
+  return line.trimStart().startsWith('::') || line.includes('##[')
+}
+
+describe('neutralise', () => {
+  it('shows controls, C1, lone carriage returns and bidi controls as visible escapes', () => {
+    expect(neutralise(`a${ESC}[31mred${ESC}]0;title\u0007`)).toBe('a\\u001B[31mred\\u001B]0;title\\u0007')
+    expect(neutralise('x\u0085y\u009bz\u007f')).toBe('x\\u0085y\\u009Bz\\u007F')
+    expect(neutralise('evil\u202egnp.exe \u2066isolate\u2069 \u200f')).toBe(
+      'evil\\u202Egnp.exe \\u2066isolate\\u2069 \\u200F',
+    )
+    expect(neutralise('over\rwrite')).toBe('over\\u000Dwrite')
+    expect(neutralise('line\u2028sep')).toBe('line\\u2028sep')
+  })
+
+  it('keeps tabs, line feeds and CRLF line ends (CSV), and text with nothing to change is the same string', () => {
+    const text = 'a\tb\nc,d\r\ne'
+    expect(neutralise(text)).toBe(text)
+    const plain = 'Acme Widgets Inc. 91% — 漢字 ✓'
+    expect(neutralise(plain)).toBe(plain)
+  })
+
+  it('no line can become a GitHub workflow command, and the text still reads the same', () => {
+    const hostile = '::error file=x::owned\n  ::set-output name=a::b\nok ::not-a-start\nx ##[add-mask]secret'
+    const out = neutralise(hostile)
+    for (const line of out.split('\n')) expect(isWorkflowCommand(line), line).toBe(false)
+    expect(out.replaceAll('\u200b', '')).toBe(hostile)
+    expect(out.split('\n')[2]).toBe('ok ::not-a-start')
+  })
+
+  it('keeps a JSON document valid and its data exact (escapes are JSON escapes)', () => {
+    const data = {name: `Evil${ESC}[2J\u202eCorp\u0085`, sep: 'a\u2028b', del: '\u007f'}
+    const text = neutralise(JSON.stringify(data, null, 2))
+    expect(text).not.toMatch(RAW_UNSAFE)
+    expect(JSON.parse(text)).toEqual(data)
+  })
+
+  it('keeps colour sequences only when asked (text whose data was neutralised before painting)', () => {
+    const painted = `${ESC}[1mCRITICAL${ESC}[22m`
+    expect(neutralise(painted, {keepColour: true})).toBe(painted)
+    expect(neutralise(painted)).toBe('\\u001B[1mCRITICAL\\u001B[22m')
+    // Anything but a colour sequence is still escaped.
+    expect(neutralise(`${ESC}[2J${ESC}]8;;x`, {keepColour: true})).toBe('\\u001B[2J\\u001B]8;;x')
+  })
+})
+
+describe('neutraliseLine', () => {
+  it('puts text on one line, and breaks a command at its start', () => {
+    expect(neutraliseLine('a\n::error::x\r\n\tb\u202e')).toBe('a ::error::x b\\u202E')
+    expect(neutraliseLine('\n::error::x')).toBe(' :\u200b:error::x')
+  })
+})
+
+describe('neutraliseData', () => {
+  it('neutralises every string and key, copying only what changed', () => {
+    const clean = {share: 0.5, people: ['a']}
+    const input = {clean, shares: {'Evil\u202eCorp': 0.9}, name: '::warning::x'}
+    const out = neutraliseData(input)
+    expect(out.clean).toBe(clean)
+    expect(Object.keys(out.shares)).toEqual(['Evil\\u202ECorp'])
+    expect(out.name).toBe(':\u200b:warning::x')
+    const untouched = {a: [{b: 'c'}]}
+    expect(neutraliseData(untouched)).toBe(untouched)
+  })
+})
+
+describe('safeOutput', () => {
+  it('removes credentials and neutralises', () => {
+    expect(safeOutput('see https://u:p@h.example.com/x\u202e')).toBe('see https://***@h.example.com/x\\u202E')
+  })
+})

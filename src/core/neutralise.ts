@@ -1,0 +1,71 @@
+/**
+ * Text from inputs and upstreams (names, companies, file contents, messages) must not drive whatever shows it:
+ * a terminal, a CI log, a code-scanning page. This is the one place that makes such text inert; every output
+ * boundary (report formats, command output on stdout and stderr) passes through it.
+ *
+ * - C0 and C1 controls, DEL, a carriage return not followed by a line feed, Unicode line and paragraph
+ *   separators, and bidirectional controls (embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069,
+ *   marks U+200E, U+200F, U+061C: "Trojan Source", CVE-2021-42574) are shown as visible `\uXXXX` escapes. Tab
+ *   and line feed stay (they lay out multi-line text). The escape is JSON's own, so neutralising a JSON
+ *   document keeps it valid and its data exact.
+ * - GitHub Actions runs workflow commands from log lines (actions/runner ActionCommand.cs): a line that starts,
+ *   after white space, with `::`, and `##[` anywhere in a line. A zero-width space is put between the two
+ *   characters, so no text can become a command while it still reads the same.
+ */
+import {mapStrings} from './map-strings.js'
+import {redactSecrets} from './redact.js'
+
+const UNSAFE_CHARS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069'
+const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)`, 'g')
+/** Select Graphic Rendition sequences (colours), which the terminal table writes itself. */
+const UNSAFE_OR_SGR = new RegExp(`\\u001b\\[[0-9;]{0,32}m|[${UNSAFE_CHARS}]|\\r(?!\\n)`, 'g')
+const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)|::|##\\[`)
+
+const ZWSP = '\u200b'
+
+export interface NeutraliseOptions {
+  /** Keep colour sequences (SGR): only for text whose data was neutralised before it was painted. */
+  keepColour?: boolean
+}
+
+/** `\u202E` for U+202E: visible, and a valid JSON escape. */
+function visible(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/** Inert text, multi-line layout kept (see the module header). Text with nothing to change is returned as is. */
+export function neutralise(text: string, options: NeutraliseOptions = {}): string {
+  if (!HAS_UNSAFE.test(text)) return text
+  const escaped = text.replace(options.keepColour ? UNSAFE_OR_SGR : UNSAFE, (match) =>
+    match.length > 1 ? match : visible(match),
+  )
+  return breakWorkflowCommands(escaped)
+}
+
+/** Inert text on one line: tabs and line breaks become single spaces (table cells, Markdown prose). */
+export function neutraliseLine(text: string): string {
+  return neutralise(text.replace(/[\t\r\n]+/g, ' '))
+}
+
+/** `::` at the start of any line (after white space) and `##[` anywhere get a zero-width space inside. */
+function breakWorkflowCommands(text: string): string {
+  return text.replace(/^(\s*):(?=:)/gm, `$1:${ZWSP}`).replaceAll('##[', `##${ZWSP}[`)
+}
+
+/**
+ * Every string in `value`, object keys included (metrics keyed by organisation name), neutralised with
+ * `neutralise`. For data a format lays out itself (SARIF, Markdown, HTML, CSV, the table). Objects and arrays
+ * are copied only where something changed.
+ */
+export function neutraliseData<T>(value: T): T {
+  return mapStrings(value, (text) => neutralise(text), {keys: true})
+}
+
+/**
+ * What every output boundary writes: credentials removed (`redactSecrets`), then neutralised. Safe on any text
+ * the tool prints or saves, JSON included.
+ */
+export function safeOutput(text: string, options: NeutraliseOptions = {}): string {
+  return neutralise(redactSecrets(text), options)
+}

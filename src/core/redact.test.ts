@@ -1,0 +1,125 @@
+import {describe, expect, it} from 'vitest'
+import {isSecretName, redactDeep, redactMessage, redactPurl, redactSecrets, rememberSecret} from './redact.js'
+
+describe('redactSecrets', () => {
+  it.each([
+    ['https://user:s3cret@host.example.com/path/x.tgz', 'https://***@host.example.com/path/x.tgz'],
+    ['git+https://ghp_abc123@github.com/o/r.git#v1', 'git+https://***@github.com/o/r.git#v1'],
+    ['registry+https://u:p@crates.example.com/index', 'registry+https://***@crates.example.com/index'],
+    ['sparse+https://u:p@crates.example.com/index/', 'sparse+https://***@crates.example.com/index/'],
+    ['oci://robot:pw@registry.example.com/charts', 'oci://***@registry.example.com/charts'],
+    ['--index-url https://u:p@pypi.example.com/simple', '--index-url https://***@pypi.example.com/simple'],
+    // An `@` left unencoded in a password: everything up to the host goes.
+    ['https://u:p@ss@host.example.com/x', 'https://***@host.example.com/x'],
+    // Without a scheme: an image reference or a line written with credentials.
+    ['image: robot:pw@registry.example.com/app:1.0', 'image: ***@registry.example.com/app:1.0'],
+    ['robot:pw@localhost:5000/app', '***@localhost:5000/app'],
+    // Query strings: tokens, keys and signatures of pre-signed URLs; other parameters stay.
+    ['https://h.example.com/a.tgz?token=abc&v=2', 'https://h.example.com/a.tgz?token=***&v=2'],
+    ['https://h.example.com/?access_token=abc', 'https://h.example.com/?access_token=***'],
+    [
+      'https://s3.example.com/o?X-Amz-Credential=A%2F1&X-Amz-Signature=ff',
+      'https://s3.example.com/o?X-Amz-Credential=***&X-Amz-Signature=***',
+    ],
+    ['https://blob.example.net/c?sv=2020&sig=abc%3D', 'https://blob.example.net/c?sv=2020&sig=***'],
+  ])('%s', (input, expected) => {
+    expect(redactSecrets(input)).toBe(expected)
+  })
+
+  it.each([
+    'git+ssh://git@github.com/o/r.git#abc',
+    'git@github.com:o/r.git',
+    'alice@example.com',
+    'mailto:alice@example.com',
+    'lodash@npm:4.17.21',
+    'foo@npm:bar@1.0.0',
+    '@babel/core@7.24.0',
+    'nginx@sha256:0123456789abcdef',
+    'https://github.com/o/r/tree/main/dir?tab=readme',
+    'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz#sha1-abc',
+  ])('leaves %s as it is (same string)', (text) => {
+    expect(redactSecrets(text)).toBe(text)
+  })
+
+  it('removes a remembered secret wherever it appears', () => {
+    rememberSecret('ghp_rememberedTokenValue0001')
+    expect(redactSecrets('x ghp_rememberedTokenValue0001 y')).toBe('x *** y')
+    // Too short to be a token: never remembered, never garbles text.
+    rememberSecret('abou')
+    expect(redactSecrets('about')).toBe('about')
+  })
+})
+
+describe('redactMessage', () => {
+  it('also removes the values of settings whose name holds a secret', () => {
+    expect(redactMessage('//registry.npmjs.org/:_authToken=npm_abc')).toBe('//registry.npmjs.org/:_authToken=***')
+    expect(redactMessage('npmAuthToken: "npm_abc"')).toBe('npmAuthToken: "***"')
+    expect(redactMessage('password: hunter2, api_key=k1')).toBe('password: ***, api_key=***')
+    expect(redactMessage('Authorization: Bearer abc.def')).toBe('Authorization: ***')
+    expect(redactMessage('js-tokens: 4.0.0 at localhost:8080, monkey: 1')).toBe(
+      'js-tokens: 4.0.0 at localhost:8080, monkey: 1',
+    )
+  })
+
+  it('names by their last word', () => {
+    for (const name of ['token', '_authToken', 'X-Amz-Signature', 'client_secret', 'apikey', 'PASSWORD'])
+      expect(isSecretName(name), name).toBe(true)
+    for (const name of ['tokens', 'monkey', 'keyring', 'bypass', 'version'])
+      expect(isSecretName(name), name).toBe(false)
+  })
+})
+
+describe('redactPurl', () => {
+  it('redacts percent-encoded qualifiers and writes the purl again', () => {
+    const purl = 'pkg:helm/app@1.0.0?repository_url=https%3A%2F%2Fu%3Apw%40charts.example.com%2Fstable'
+    expect(redactPurl(purl)).toBe('pkg:helm/app@1.0.0?repository_url=https%3A%2F%2F***%40charts.example.com%2Fstable')
+  })
+
+  it('returns a purl without credentials as it is', () => {
+    const purl = 'pkg:npm/x@1.0.0?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fo%2Fr'
+    expect(redactPurl(purl)).toBe(purl)
+  })
+})
+
+describe('redactDeep', () => {
+  it('redacts every string, purls as purls and messages as messages, copying only what changed', () => {
+    const clean = {name: 'a', locations: [{file: 'x', line: 1, column: 1}]}
+    const input = {
+      clean,
+      ref: 'https://u:p@h.example.com/x',
+      purl: 'pkg:cargo/c@1?repository_url=https%3A%2F%2Fu%3Ap%40h.example.com',
+      message: 'bad line password=hunter2',
+      list: ['ok', 'oci://u:p@r.example.com/c'],
+    }
+    const out = redactDeep(input)
+    expect(out).toEqual({
+      clean,
+      ref: 'https://***@h.example.com/x',
+      purl: 'pkg:cargo/c@1?repository_url=https%3A%2F%2F***%40h.example.com',
+      message: 'bad line password=***',
+      list: ['ok', 'oci://***@r.example.com/c'],
+    })
+    expect(out.clean).toBe(clean)
+    expect(input.ref).toBe('https://u:p@h.example.com/x')
+    const untouched = {a: ['b', {c: 'd'}]}
+    expect(redactDeep(untouched)).toBe(untouched)
+  })
+})
+
+describe('redacting JSON text', () => {
+  it('keeps it valid JSON, and redacting twice changes nothing', () => {
+    const data = {
+      message: 'image "r.example.com/x:{{ .tag }}?token=abc" is a template',
+      ref: '"q@https://u:p@h.example.com/q.tgz"',
+      image: 'robot:pw@registry.example.com/app:1',
+    }
+    const once = redactSecrets(JSON.stringify(data, null, 2))
+    expect(JSON.parse(once)).toEqual({
+      message: 'image "r.example.com/x:{{ .tag }}?token=***" is a template',
+      ref: '"q@https://***@h.example.com/q.tgz"',
+      image: '***@registry.example.com/app:1',
+    })
+    expect(redactSecrets(once)).toBe(once)
+    expect(redactMessage(redactMessage('password=x token: y'))).toBe('password=*** token: ***')
+  })
+})

@@ -1,0 +1,170 @@
+/**
+ * Credentials found in inputs never reach an output. Lockfiles, manifests and charts carry them in URLs
+ * (`https://user:pass@host/…` in npm `resolved`, pip `--index-url`, Cargo `registry+https://…`, Helm
+ * `repository:`, `oci://`), in query strings (`?token=`, `?access_token=`, signed-URL signatures) and in
+ * `key=value` settings (`_authToken=`, `password:`). This is the one place that removes them; the model's entry
+ * points (discover, resolve) and every output boundary call it.
+ *
+ * A redacted URL still names its host and path: `https://***@host/path?token=***`. Values stop at a quote or a
+ * backslash, so redacting JSON text keeps it valid JSON, and redacting twice changes nothing. Written by hand: the URL
+ * parser cannot be used on free text (messages, purls, scp-like `user:pass@host:path`), and the rules are a few
+ * regular expressions, each linear in the input.
+ */
+import {PackageURL} from 'packageurl-js'
+import {mapStrings} from './map-strings.js'
+
+export const REDACTED = '***'
+
+/**
+ * Names whose values are secrets, as the last word of a query, fragment or setting name (words split at `-`,
+ * `_`, `.` and camelCase humps: `_authToken`, `npmAuthToken`, `api_key`, `X-Amz-Signature`): tokens, passwords,
+ * API keys, and the signatures and credentials of pre-signed URLs (AWS `X-Amz-Signature`/`-Credential`/
+ * `-Security-Token`, Azure SAS `sig`, Google `X-Goog-Signature`).
+ */
+const SECRET_WORDS = new Set([
+  'auth',
+  'authorization',
+  'apikey',
+  'bearer',
+  'credential',
+  'credentials',
+  'jwt',
+  'key',
+  'pass',
+  'passphrase',
+  'passwd',
+  'password',
+  'pwd',
+  'secret',
+  'session',
+  'sessionid',
+  'sig',
+  'signature',
+  'token',
+])
+
+export function isSecretName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s._-]+/)
+    .filter(Boolean)
+  const last = words.at(-1)?.toLowerCase()
+  return last !== undefined && SECRET_WORDS.has(last)
+}
+
+/** `scheme://userinfo@`: the userinfo runs to the last `@` before the path (sloppy files leave `@` unencoded). */
+const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
+
+/** `user:password@host…` without a scheme (an image reference or a pip line written with credentials). */
+const BARE_USERINFO =
+  /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`\\]+):([^\s/?#@'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
+
+/** `?name=value`, `&name=value`, `;name=value`, `#name=value` in a URL; prose may close it with `)`, `]` or `,`. */
+const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\),\]]*)/g
+
+/** `name=value` / `name: value` in a message; the name decides (`isSecretName`). */
+const ASSIGNMENT =
+  /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(\s*[=:]\s*)(["']?)((?:[Bb]earer\s+|[Bb]asic\s+|token\s+)?[^\s"'&,;\\)\]]+)/g
+
+/** The SSH user of every forge (`git@github.com:o/r`, `ssh://git@…`): public, and kept so refs read as written. */
+const PUBLIC_USERS = new Set(['git'])
+
+const remembered = new Set<string>()
+
+/**
+ * A secret this process holds (the GitHub token): from now on every output boundary replaces it wherever it
+ * appears, whatever the text around it. Values shorter than 8 characters are not remembered (no real token is
+ * that short, and they would garble unrelated text).
+ */
+export function rememberSecret(value: string | undefined): void {
+  const secret = value?.trim()
+  if (secret && secret.length >= 8) remembered.add(secret)
+}
+
+/**
+ * Removes credentials from any text: userinfo of URLs (`https://***@host/path`), `user:pass@host` without a
+ * scheme, values of secret query parameters, and the secrets this process was told about. Text without any is
+ * returned unchanged (same string).
+ */
+export function redactSecrets(text: string): string {
+  let out = text
+  if (out.includes('@')) {
+    out = out.replace(URL_USERINFO, (match, scheme: string, userinfo: string) =>
+      PUBLIC_USERS.has(userinfo) ? match : `${scheme}${REDACTED}@`,
+    )
+    out = out.replace(BARE_USERINFO, (match, before: string, user: string) =>
+      user.toLowerCase() === 'mailto' ? match : `${before}${REDACTED}@`,
+    )
+  }
+  if (out.includes('=')) {
+    out = out.replace(QUERY_PARAM, (match, sep: string, name: string, value: string) =>
+      value !== '' && !value.startsWith(REDACTED) && isSecretName(name) ? `${sep}${name}=${REDACTED}` : match,
+    )
+  }
+  for (const secret of remembered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  return out
+}
+
+/**
+ * `redactSecrets`, and the values of `name=value` / `name: value` settings whose name holds a secret
+ * (`_authToken=…`, `password: …`): for messages, which may quote a line of a file.
+ */
+export function redactMessage(text: string): string {
+  return redactSecrets(text).replace(ASSIGNMENT, (match, name: string, sep: string, quote: string, value: string) =>
+    value.startsWith(REDACTED) || !isSecretName(name) ? match : `${name}${sep}${quote}${REDACTED}`,
+  )
+}
+
+/**
+ * A package URL with credentials removed from every part. Qualifiers are percent-encoded inside a purl
+ * (`repository_url=https%3A%2F%2Fuser%3Apass%40host`), so the purl is parsed, its decoded parts redacted and
+ * written again; an unchanged purl is returned as is (same bytes).
+ */
+export function redactPurl(purl: string): string {
+  let parsed: PackageURL
+  try {
+    parsed = PackageURL.fromString(purl)
+  } catch {
+    const decoded = safeDecode(purl)
+    const redacted = redactSecrets(decoded)
+    return redacted === decoded ? redactSecrets(purl) : redacted
+  }
+  let changed = false
+  const clean = (value: string | undefined | null): string | undefined => {
+    if (value === undefined || value === null) return undefined
+    const redacted = redactSecrets(value)
+    if (redacted !== value) changed = true
+    return redacted
+  }
+  const qualifiers = parsed.qualifiers
+    ? Object.fromEntries(Object.entries(parsed.qualifiers).map(([k, v]) => [k, clean(v) ?? '']))
+    : undefined
+  const namespace = clean(parsed.namespace)
+  const name = clean(parsed.name) ?? parsed.name
+  const version = clean(parsed.version)
+  const subpath = clean(parsed.subpath)
+  if (!changed) return purl
+  return new PackageURL(parsed.type, namespace, name, version, qualifiers, subpath).toString()
+}
+
+/** Object keys whose values are prose that may quote a file: redacted with `redactMessage`. */
+const MESSAGE_KEYS = new Set(['message', 'detail', 'reason', 'evidence'])
+
+/**
+ * Every string inside `value` redacted (`pkg:` strings as purls, messages with `redactMessage`); objects and
+ * arrays are copied only where something changed.
+ */
+export function redactDeep<T>(value: T): T {
+  return mapStrings(value, (text, key) => {
+    if (text.startsWith('pkg:')) return redactPurl(text)
+    return key !== undefined && MESSAGE_KEYS.has(key) ? redactMessage(text) : redactSecrets(text)
+  })
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Who may set what in a settings file. A `.stewards.yaml` found inside a scanned PATH is data from the tree
+ * being scanned (a vendor's repository, a pull request): it may tune the judgement (rules, parameters, the
+ * window, globs) and name files inside the tree (a snapshot, a map, affiliation files), but it may not choose where
+ * the token is sent or where files are written, nor read anything outside the tree (links followed). A file the user named (`--config`) or the one in the
+ * working directory is the user's own: every key is honoured, and a report path in it stays inside its
+ * directory. Flags always win. Documented in README.md ("Settings files and trust").
+ */
+import {existsSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {usageError} from '../core/errors.js'
+import {isInside} from '../core/inside.js'
+import type {YamlPath} from '../core/yaml-file.js'
+import {PACKS_ROOT} from '../evaluate/index.js'
+import type {ScanConfig} from './config.js'
+
+/** Where a settings file came from: `--config`, the working directory, or inside a scanned PATH. */
+export type ConfigOrigin = 'given' | 'working-directory' | 'scanned-path'
+
+/**
+ * Keys that send or write: never from a scanned tree. The cache is both read and written, and shared by every
+ * scan of the user: a tree cannot point it anywhere.
+ */
+const REFUSED_IN_TREE: Partial<Record<keyof ScanConfig, string>> = {
+  githubApiUrl: 'choose where the GitHub token is sent',
+  output: 'choose where reports are written',
+  cacheDir: 'choose where the cache is written and read',
+}
+
+/** Keys naming files or directories read: from a scanned tree, only inside it. */
+const READ_KEYS = [
+  'paths',
+  'snapshot',
+  'map',
+  'overrides',
+  'baseline',
+  'companies',
+  'affiliations',
+  'entities',
+  'rules',
+] as const
+
+export interface TrustContext {
+  /** The settings file as named (for messages). */
+  file: string
+  origin: ConfigOrigin
+  lineAt(path: YamlPath): number
+}
+
+const TRUST_HINT = (file: string) =>
+  `give it as a flag, in --config FILE or in .stewards.yaml of the working directory; --config ${file} trusts this file as your own`
+
+/** Throws a usage error naming file:line for the first setting this file may not make. */
+export function checkTrust(config: ScanConfig, context: TrustContext): void {
+  const base = dirname(resolve(context.file))
+  const where = (key: string, index?: number) =>
+    `${context.file}:${context.lineAt(index === undefined ? [key] : [key, index])}: ${key}`
+  if (context.origin === 'scanned-path') {
+    for (const [key, what] of Object.entries(REFUSED_IN_TREE)) {
+      if (config[key as keyof ScanConfig] === undefined) continue
+      throw usageError(
+        'config-untrusted',
+        `${where(key)}: a settings file inside a scanned path cannot ${what}`,
+        TRUST_HINT(context.file),
+      )
+    }
+    for (const key of READ_KEYS) {
+      const value = config[key]
+      const list = value === undefined ? [] : Array.isArray(value) ? value : [value]
+      list.forEach((entry, i) => {
+        if (key === 'rules' && isShippedPack(entry)) return
+        if (isInside(base, resolve(base, entry))) return
+        throw usageError(
+          'config-untrusted',
+          `${where(key, Array.isArray(value) ? i : undefined)}: '${entry}' is outside ${displayDir(context.file)}; a settings file inside a scanned path reads only files inside it`,
+          TRUST_HINT(context.file),
+        )
+      })
+    }
+    return
+  }
+  // The user's own file: every key, but a report it names stays in the directory it governs.
+  config.output?.forEach((entry, i) => {
+    const path = /^[a-z]+=(.*)$/.exec(entry)?.[1]
+    if (path === undefined || path === '-' || isInside(base, resolve(base, path))) return
+    throw usageError(
+      'config-output-outside',
+      `${where('output', i)}: '${path}' is outside ${displayDir(context.file)}, the directory this settings file governs`,
+      'give that report path with --output on the command line',
+    )
+  })
+}
+
+/** A shipped pack is named, not a path (`default`, `strict`): see src/evaluate/load.ts. */
+export function isShippedPack(spec: string): boolean {
+  return /^[a-z0-9-]+$/.test(spec) && existsSync(join(PACKS_ROOT, spec))
+}
+
+function displayDir(file: string): string {
+  const dir = dirname(file)
+  return dir === '.' ? 'the working directory' : `${dir}/`
+}

@@ -1,0 +1,108 @@
+/**
+ * Issue #11 §2: files in the scanned tree cannot steer the tool. A `.stewards.yaml` inside a scanned PATH may not
+ * send the token elsewhere, write reports, or read files outside the tree; the same file named with `--config`,
+ * or found in the working directory, is the user's own. Reports are never written through a link.
+ */
+import {cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {repoRoot, runCliAsync} from '../support/cli.js'
+import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+
+const TOKEN = 'ghp_settingsTrust0123456789abcdefABCD'
+const WINDOW = ['--since', '2025-01-01', '--until', '2026-01-01']
+const work = mkdtempSync(join(tmpdir(), 'stewards-settings-'))
+let emulator: GithubEmulator
+
+/** A vendor tree whose `.stewards.yaml` says `settings` (one image, mapped to an upstream the emulator serves). */
+function vendorTree(name: string, settings: string): string {
+  const dir = join(work, name)
+  mkdirSync(dir, {recursive: true})
+  writeFileSync(
+    join(dir, 'pod.yaml'),
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - {name: a, image: "ghcr.io/example-lumen/lumen-web:2.0.4"}\n',
+  )
+  writeFileSync(join(dir, 'map.yaml'), 'mappings:\n  - {match: "**", repo: github.com/example-lumen/lumen-web}\n')
+  writeFileSync(join(dir, '.stewards.yaml'), `map: map.yaml\n${settings}`)
+  return dir
+}
+
+beforeAll(async () => {
+  const roots = join(work, 'upstreams')
+  cpSync(
+    join(repoRoot, 'fixtures', 'demo', 'upstreams', 'example-lumen__lumen-web'),
+    join(roots, 'example-lumen__lumen-web'),
+    {recursive: true},
+  )
+  emulator = await startGithubEmulator({roots: [roots], token: TOKEN})
+})
+afterAll(() => emulator?.close())
+
+describe('settings from the scanned tree', {timeout: 600_000}, () => {
+  it('may not choose where the token goes; the same file named with --config may', async () => {
+    const vendor = vendorTree('vendor', `githubApiUrl: ${emulator.url}\ncacheDir: ../cache-a\n`)
+    const env = {GITHUB_TOKEN: TOKEN}
+    const fromTree = await runCliAsync(['scan', vendor, ...WINDOW], {env})
+    expect(fromTree.code).toBe(3)
+    expect(fromTree.stderr).toBe(
+      `Error: ${vendor}/.stewards.yaml:2: githubApiUrl: a settings file inside a scanned path cannot choose where the GitHub token is sent\n` +
+        `Hint: give it as a flag, in --config FILE or in .stewards.yaml of the working directory; --config ${vendor}/.stewards.yaml trusts this file as your own\n`,
+    )
+    expect(`${fromTree.stdout}${fromTree.stderr}`).not.toContain(TOKEN)
+    expect(emulator.requests).toEqual([])
+    // Trusted when named: the emulator is asked, with the token, and the upstream is collected. (The working
+    // directory's file is trusted the same way: src/pipeline/config-trust.test.ts.)
+    const named = await runCliAsync(
+      ['scan', vendor, '--config', join(vendor, '.stewards.yaml'), ...WINDOW, '--format', 'json'],
+      {env},
+    )
+    expect(named.stderr).not.toContain('Error')
+    expect(JSON.parse(named.stdout).projects[0]).toMatchObject({
+      repo: 'github.com/example-lumen/lumen-web',
+      status: 'ok',
+    })
+    expect(emulator.requests.length).toBeGreaterThan(0)
+    expect(emulator.requests.every((q) => q.authorization?.endsWith(TOKEN))).toBe(true)
+    expect(existsSync(join(work, 'cache-a'))).toBe(true)
+  })
+
+  it('may not write reports, nor read outside the tree (links followed)', async () => {
+    writeFileSync(join(work, 'outside.yaml'), 'mappings: []\n')
+    const output = vendorTree('v-output', 'output: [json=report.json]\n')
+    const outside = vendorTree('v-outside', 'overrides: ../outside.yaml\n')
+    const linked = vendorTree('v-linked', 'affiliations: [gitdm.txt]\n')
+    symlinkSync(join(work, 'outside.yaml'), join(linked, 'gitdm.txt'))
+    const runs = await Promise.all([output, outside, linked].map((dir) => runCliAsync(['scan', dir, '--offline'])))
+    expect(runs.map((r) => r.code)).toEqual([3, 3, 3])
+    expect(runs[0].stderr).toContain(
+      '.stewards.yaml:2: output: a settings file inside a scanned path cannot choose where reports are written',
+    )
+    expect(runs[1].stderr).toContain("overrides: '../outside.yaml' is outside")
+    expect(runs[2].stderr).toContain("affiliations: 'gitdm.txt' is outside")
+    expect(existsSync(join(output, 'report.json'))).toBe(false)
+  })
+})
+
+describe('report files', {timeout: 600_000}, () => {
+  it('are never written through a link, and a report path in the user’s settings stays in its directory', async () => {
+    const victim = join(work, 'victim.txt')
+    writeFileSync(victim, 'precious\n')
+    const link = join(work, 'report.sarif')
+    symlinkSync(victim, link)
+    const settings = join(work, 'mine', 'stewards.yaml')
+    mkdirSync(join(work, 'mine'))
+    writeFileSync(settings, 'output: [json=../escaped.json]\n')
+    const [linkRun, settingsRun] = await Promise.all([
+      runCliAsync(['scan', 'fixtures/demo', '--output', `sarif=${link}`]),
+      runCliAsync(['scan', 'fixtures/demo', '--config', settings, '--offline']),
+    ])
+    expect(linkRun.code).toBe(3)
+    expect(linkRun.stderr).toContain(`--output ${link}: is a symbolic link, and stewards never writes through one`)
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n')
+    expect(lstatSync(link).isSymbolicLink()).toBe(true)
+    expect(settingsRun.code).toBe(3)
+    expect(settingsRun.stderr).toContain(`${settings}:1: output: '../escaped.json' is outside`)
+    expect(existsSync(join(work, 'escaped.json'))).toBe(false)
+  })
+})
