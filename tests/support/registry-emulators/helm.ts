@@ -17,8 +17,10 @@ export function helmRepositories(): Handler {
   return (req, res) => {
     const match = /^\/(.+)\/index\.yaml$/.exec(req.url)
     const index = match && Object.hasOwn(indexes, match[1]) ? indexes[match[1]] : undefined
-    if (index === undefined) return res.writeHead(404, {'content-type': 'text/plain'}).end('404 page not found')
-    if (typeof index === 'string') return res.writeHead(200, {'content-type': 'application/x-yaml'}).end(index)
-    res.writeHead(200, {'content-type': 'application/x-yaml'}).end(stringify({apiVersion: 'v1', ...index}))
+    if (index === undefined) res.writeHead(404, {'content-type': 'text/plain'}).end('404 page not found')
+    else
+      res
+        .writeHead(200, {'content-type': 'application/x-yaml'})
+        .end(typeof index === 'string' ? index : stringify({apiVersion: 'v1', ...(index as object)}))
   }
 }
