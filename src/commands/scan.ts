@@ -17,7 +17,7 @@ export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
   static description =
-    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, Dockerfiles, Compose files, GitHub Actions workflows, pom.xml and lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
 Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
 
