@@ -15,6 +15,7 @@ import {resolver as pypi} from './resolvers/pypi/index.js'
 import {resolver as rubygems} from './resolvers/rubygems/index.js'
 import {resolver as swiftpm} from './resolvers/swiftpm/index.js'
 import {resolver as terraformRegistry} from './resolvers/terraform-registry/index.js'
+import {resolver as vcsUrl} from './resolvers/vcs-url/index.js'
 import type {Resolver} from './types.js'
 
 /**
@@ -23,6 +24,7 @@ import type {Resolver} from './types.js'
  */
 export const resolvers = defineRegistry<Resolver>('resolver', [
   override,
+  vcsUrl,
   depsDev,
   npmRegistry,
   pypi,

@@ -3,6 +3,7 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
+import {normaliseRepoUrl} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
 
@@ -84,6 +85,20 @@ function readFile(file: string, text: string, state: State, depth: number): void
             local: true,
           }),
         )
+      } else if (entry.vcs && entry.name !== undefined && forgeRepository(entry.url) !== undefined) {
+        // A VCS requirement on a known forge names its repository: listed with it as `vcs_url` (resolve's
+        // vcs-url resolver reads it), no version (a branch, tag or commit is not a release).
+        state.components.push(
+          packageComponent(file, {
+            ecosystem: 'pypi',
+            name: normalizePypiName(entry.name),
+            ref: entry.text,
+            line: entry.line,
+            column: entry.column,
+            direct: true,
+            qualifiers: {vcs_url: entry.url},
+          }),
+        )
       } else {
         const what = entry.vcs ? 'VCS requirement' : entry.local ? 'local path requirement' : 'URL requirement'
         state.skipped.push(
@@ -114,4 +129,13 @@ export function discoverRequirements(file: string, text: string, context: Discov
   const state: State = {context, components: [], skipped: [], errors: [], visiting: new Set()}
   readFile(file, text, state, 0)
   return {components: state.components, skipped: state.skipped, errors: state.errors}
+}
+
+/** The repository of `git+https://github.com/o/r.git@ref#egg=x` when the host is a known forge (not any git host). */
+function forgeRepository(url: string): string | undefined {
+  const bare = url
+    .replace(/^(git|hg|svn|bzr)\+/, '')
+    .replace(/#.*$/, '')
+    .replace(/@[^/@]*$/, '')
+  return normaliseRepoUrl(bare)?.repo
 }
