@@ -26,6 +26,6 @@ describe('vcs-url (no registry)', () => {
       // Not a known forge: deps.dev is asked next (it needs a version); the more telling reason is kept.
       internal: 'unresolved: no-repository',
     })
-    expect(run.unresolved[0].attempts.map((a) => a.resolver)).toEqual(['vcs-url', 'deps-dev'])
+    expect(run.unresolved[0].attempts?.map((a) => a.resolver)).toEqual(['vcs-url', 'deps-dev'])
   })
 })
