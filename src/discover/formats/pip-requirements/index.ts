@@ -3,7 +3,7 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {normaliseRepoUrl} from '../../../core/repo-url.js'
+import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
 
@@ -73,7 +73,10 @@ function readFile(file: string, text: string, state: State, depth: number): void
         lockfileError(file, 'invalid-requirement', 'not a requirement, an option or an include', entry.line),
       )
     } else if (entry.kind === 'url') {
-      if (entry.local && entry.name !== undefined) {
+      // A local path, or a VCS requirement on a known forge (its repository as `vcs_url`, read by resolve's
+      // vcs-url resolver; no version: a branch, tag or commit is not a release).
+      const onForge = entry.vcs && vcsUrlRepository(entry.url) !== undefined
+      if (entry.name !== undefined && (entry.local || onForge)) {
         state.components.push(
           packageComponent(file, {
             ecosystem: 'pypi',
@@ -82,21 +85,7 @@ function readFile(file: string, text: string, state: State, depth: number): void
             line: entry.line,
             column: entry.column,
             direct: true,
-            local: true,
-          }),
-        )
-      } else if (entry.vcs && entry.name !== undefined && forgeRepository(entry.url) !== undefined) {
-        // A VCS requirement on a known forge names its repository: listed with it as `vcs_url` (resolve's
-        // vcs-url resolver reads it), no version (a branch, tag or commit is not a release).
-        state.components.push(
-          packageComponent(file, {
-            ecosystem: 'pypi',
-            name: normalizePypiName(entry.name),
-            ref: entry.text,
-            line: entry.line,
-            column: entry.column,
-            direct: true,
-            qualifiers: {vcs_url: entry.url},
+            ...(entry.local ? {local: true} : {qualifiers: {vcs_url: entry.url}}),
           }),
         )
       } else {
@@ -129,13 +118,4 @@ export function discoverRequirements(file: string, text: string, context: Discov
   const state: State = {context, components: [], skipped: [], errors: [], visiting: new Set()}
   readFile(file, text, state, 0)
   return {components: state.components, skipped: state.skipped, errors: state.errors}
-}
-
-/** The repository of `git+https://github.com/o/r.git@ref#egg=x` when the host is a known forge (not any git host). */
-function forgeRepository(url: string): string | undefined {
-  const bare = url
-    .replace(/^(git|hg|svn|bzr)\+/, '')
-    .replace(/#.*$/, '')
-    .replace(/@[^/@]*$/, '')
-  return normaliseRepoUrl(bare)?.repo
 }

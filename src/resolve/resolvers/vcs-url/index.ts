@@ -1,5 +1,5 @@
 import {PackageURL} from 'packageurl-js'
-import {normaliseRepoUrl} from '../../../core/repo-url.js'
+import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {Component} from '../../../core/model.js'
 import type {Outcome, Resolver} from '../../types.js'
 
@@ -22,7 +22,7 @@ export const resolver: Resolver = {
 
 function resolveOne(component: Component): Outcome {
   const url = vcsUrl(component.purl)
-  const repo = url === undefined ? undefined : forgeRepository(url)
+  const repo = url === undefined ? undefined : vcsUrlRepository(url)
   if (!repo)
     return {status: 'miss', reason: 'no-repository', detail: `${component.name}: vcs_url is not on a known forge`}
   return {
@@ -41,14 +41,4 @@ function vcsUrl(purl: string | undefined): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/** `git+https://github.com/o/r.git@ref#frag` → the repository, when the host is a known forge. */
-function forgeRepository(url: string) {
-  const bare = url
-    .replace(/^(git|hg|svn|bzr)\+/, '')
-    .replace(/#.*$/, '')
-    .replace(/\?.*$/, '')
-    .replace(/@[^/@]*$/, '')
-  return normaliseRepoUrl(bare)
 }
