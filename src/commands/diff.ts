@@ -3,7 +3,6 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {type Finding, SEVERITIES, type Severity} from '../core/model.js'
 import {diffFindings, reachesThreshold} from '../pipeline/baseline.js'
-import {readReport} from '../pipeline/scan.js'
 
 export default class Diff extends BaseCommand {
   static summary = 'Compare two JSON reports: new, worsened, improved and resolved findings.'
@@ -33,6 +32,8 @@ export default class Diff extends BaseCommand {
 
   async run() {
     const {args, flags} = await this.parse(Diff)
+    // Imported here: the pipeline module loads every stage, which a diff of two reports does not need.
+    const {readReport} = await import('../pipeline/scan.js')
     const [base, head] = [await readReport(args.base), await readReport(args.head)]
     const diff = diffFindings(base.findings, head.findings)
     const brief = (f: Finding) => ({ruleId: f.ruleId, severity: f.severity, repo: f.repo, message: f.message})

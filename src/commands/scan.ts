@@ -19,6 +19,8 @@ export default class Scan extends BaseCommand {
   static description =
     `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, Dockerfiles, Compose files, GitHub Actions workflows, pom.xml and lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
+A file a format reads that cannot be read completely (too large, binary, not UTF-8, a syntax error, a duplicate key, a line with a control character) is listed in the report's errors and makes the scan incomplete. A PATH that does not exist, or a named file no format reads, is a usage error. \`-\` reads standard input (--stdin-format names its format, else its content decides).
+
 Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
 
 Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
@@ -43,7 +45,10 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
   ]
 
   static args = {
-    paths: Args.string({description: 'files or directories to scan (default: .)', required: false}),
+    paths: Args.string({
+      description: 'files or directories to scan (default: .); - for standard input',
+      required: false,
+    }),
   }
 
   static strict = false
@@ -100,7 +105,11 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     concurrency: Flags.integer({description: 'projects collected at once', min: 1, max: 64}),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
     'max-file-size': Flags.string({
-      description: 'skip larger files (bytes, or with a unit: 512KB, 50MB; default 50MB)',
+      description:
+        'larger files are not read, and make the scan incomplete (bytes, or with a unit: 512KB, 50MB; default 50MB)',
+    }),
+    'stdin-format': Flags.string({
+      description: 'the format of `-` (standard input), e.g. npm-package-lock; default: recognised by its content',
     }),
     include: Flags.string({
       description: 'only files matching this glob (relative to a PATH or as printed); repeatable',
@@ -134,6 +143,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       rules,
       params,
       maxFileSize: fileSizeLimit(setting('maxFileSize', flags['max-file-size'])),
+      stdinFormat: flags['stdin-format'],
       include: many(flags.include, 'include'),
       exclude: many(flags.exclude, 'exclude'),
       includeDev: setting('includeDev', flags['include-dev']),

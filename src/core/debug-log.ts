@@ -26,6 +26,17 @@ export function rememberStartupSecrets(argv: readonly string[], env: NodeJS.Proc
   for (const name of SECRET_ENV) rememberSecret(env[name])
 }
 
+/**
+ * Every line the `debug` package writes (oclif's default logger included, whichever logger oclif ends up with:
+ * its first `getLogger` call fixes one for the process) goes through `redactSecrets`. `debug` calls
+ * `createDebug.log` for each message (https://github.com/debug-js/debug#output-streams).
+ */
+export function redactDebugOutput(): void {
+  createDebug.log = (...args: unknown[]) => {
+    process.stderr.write(`${redactSecrets(format(...args))}\n`)
+  }
+}
+
 /** An oclif logger whose every message has its secrets removed (see the module header). */
 export function safeLogger(namespace = 'oclif'): Interfaces.Logger {
   const debug = createDebug(namespace)

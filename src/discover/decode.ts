@@ -1,18 +1,109 @@
 /**
- * Bytes to text without guessing: a UTF-8 BOM is dropped, UTF-16/32 (BOM or NUL pattern) and invalid UTF-8
- * are errors, other NUL-bearing files are binary. Decoding garbage would turn into wrong components.
+ * Bytes to text without guessing. A UTF-8 BOM is dropped; UTF-16/32 (BOM or NUL pattern) is an unsupported
+ * encoding; the magic numbers of archives and executables (gzip, zip, ELF...) are binary. Both leave the file
+ * unread. Anything else is text: a line that is not valid UTF-8 or that holds a control character (a stray NUL,
+ * an escape sequence) is reported with its number and handed to the formats as an empty line, so line formats
+ * keep their good entries and every reported line makes the run incomplete. Decoding garbage would turn into
+ * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
 import {isUtf8} from 'node:buffer'
+import {open, readFile} from 'node:fs/promises'
+
+export interface BadLine {
+  line: number
+  /** 1-based column (UTF-16 code units) of the first bad character; absent for invalid UTF-8. */
+  column?: number
+  code: 'invalid-utf8' | 'control-character'
+  message: string
+}
 
 export type Decoded =
-  | {kind: 'text'; text: string}
-  | {kind: 'binary'}
-  | {kind: 'error'; code: 'unsupported-encoding' | 'invalid-utf8'; message: string; line?: number}
+  | {
+      kind: 'text'
+      /** The text with every bad line emptied (line numbers unchanged). */
+      text: string
+      badLines: BadLine[]
+    }
+  | {kind: 'binary'; what: string}
+  | {kind: 'error'; code: 'unsupported-encoding'; message: string}
 
-/** git's heuristic: a NUL in the first 8000 bytes means binary. */
-const SNIFF_BYTES = 8000
+/** File signatures (https://en.wikipedia.org/wiki/List_of_file_signatures) of what is sometimes named like a lockfile. */
+const MAGIC: ReadonlyArray<{what: string; bytes: number[]}> = [
+  {what: 'gzip', bytes: [0x1f, 0x8b]},
+  {what: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04]},
+  {what: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06]},
+  {what: 'zip', bytes: [0x50, 0x4b, 0x07, 0x08]},
+  {what: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46]},
+  {what: 'bzip2', bytes: [0x42, 0x5a, 0x68]},
+  {what: 'xz', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]},
+  {what: 'zstd', bytes: [0x28, 0xb5, 0x2f, 0xfd]},
+  {what: '7z', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]},
+  {what: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47]},
+  {what: 'PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d]},
+  {what: 'Mach-O executable', bytes: [0xcf, 0xfa, 0xed, 0xfe]},
+  {what: 'Mach-O executable', bytes: [0xfe, 0xed, 0xfa, 0xcf]},
+  {what: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d]},
+  {what: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74]},
+]
+
+/**
+ * C0 controls but tab, line feed and carriage return; DEL; C1 controls but NEL (U+0085, a YAML line break).
+ * None of them belongs in a manifest or a lockfile (YAML 1.2 §5.1 forbids them; JSON only allows them escaped).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f]/
 
 export function decodeText(bytes: Uint8Array): Decoded {
+  const unread = notText(bytes)
+  if (unread) return unread
+  const badLines: BadLine[] = []
+  // ignoreBOM false (the default) drops a UTF-8 BOM.
+  const text = isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeByLine(bytes, badLines)
+  return finish(text, badLines)
+}
+
+/** How much of a file is read and decoded at a time (./index.ts reads files with readText). */
+const READ_CHUNK = 1 << 20
+
+/**
+ * Reads and decodes a file a chunk at a time, so a large file is never held as bytes and text at once; more than
+ * `max` bytes is `too-large`. A file that is not valid UTF-8 throughout is read again whole, to find its bad lines.
+ */
+export async function readText(abs: string, max: number): Promise<Decoded | {kind: 'too-large'; size: number}> {
+  const handle = await open(abs, 'r')
+  try {
+    const buffer = Buffer.alloc(READ_CHUNK)
+    const decoder = new TextDecoder('utf-8', {fatal: true})
+    const parts: string[] = []
+    let size = 0
+    for (;;) {
+      const {bytesRead} = await handle.read(buffer, 0, READ_CHUNK, null)
+      if (size === 0) {
+        const unread = notText(buffer.subarray(0, bytesRead))
+        if (unread) return unread
+      }
+      size += bytesRead
+      if (size > max) return {kind: 'too-large', size: (await handle.stat()).size}
+      if (bytesRead === 0) break
+      try {
+        parts.push(decoder.decode(buffer.subarray(0, bytesRead), {stream: true}))
+      } catch {
+        // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
+        return decodeText(await readFile(abs))
+      }
+    }
+    try {
+      parts.push(decoder.decode())
+    } catch {
+      return decodeText(await readFile(abs))
+    }
+    return finish(parts.join(''), [])
+  } finally {
+    await handle.close()
+  }
+}
+
+/** UTF-16/32, or the magic number of a binary format, from the first bytes. */
+function notText(bytes: Uint8Array): Decoded | undefined {
   const encoding = sniffWideEncoding(bytes)
   if (encoding) {
     return {
@@ -21,14 +112,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
       message: `${encoding} text is not supported; save the file as UTF-8`,
     }
   }
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return {kind: 'binary'}
-  try {
-    // fatal: invalid bytes throw instead of becoming U+FFFD; ignoreBOM false drops a UTF-8 BOM.
-    return {kind: 'text', text: new TextDecoder('utf-8', {fatal: true}).decode(bytes)}
-  } catch {
-    const line = firstInvalidLine(bytes)
-    return {kind: 'error', code: 'invalid-utf8', message: `invalid UTF-8 at line ${line}`, line}
-  }
+  const magic = MAGIC.find(({bytes: signature}) => signature.every((byte, i) => bytes[i] === byte))
+  return magic ? {kind: 'binary', what: magic.what} : undefined
+}
+
+function finish(decoded: string, badLines: BadLine[]): Decoded {
+  const text = CONTROL.test(decoded) ? blankControlLines(decoded, badLines) : decoded
+  badLines.sort((a, b) => a.line - b.line)
+  return {kind: 'text', text, badLines}
 }
 
 function sniffWideEncoding(bytes: Uint8Array): string | undefined {
@@ -51,15 +142,43 @@ function sniffWideEncoding(bytes: Uint8Array): string | undefined {
 }
 
 /** 0x0A never occurs inside a multi-byte UTF-8 sequence, so lines can be checked one by one. */
-function firstInvalidLine(bytes: Uint8Array): number {
+function decodeByLine(bytes: Uint8Array, badLines: BadLine[]): string {
+  // A BOM is dropped from the start of the file only, as the whole-file decoder does.
+  const first = new TextDecoder('utf-8')
+  const others = new TextDecoder('utf-8', {ignoreBOM: true})
+  const parts: string[] = []
   let line = 1
   let start = 0
   while (start <= bytes.length) {
     let end = bytes.indexOf(0x0a, start)
     if (end < 0) end = bytes.length
-    if (!isUtf8(bytes.subarray(start, end))) return line
+    const slice = bytes.subarray(start, end)
+    if (isUtf8(slice)) {
+      parts.push((line === 1 ? first : others).decode(slice))
+    } else {
+      parts.push('')
+      badLines.push({line, code: 'invalid-utf8', message: `line ${line} is not valid UTF-8; the line is not read`})
+    }
     line++
     start = end + 1
   }
-  return line
+  return parts.join('\n')
+}
+
+function blankControlLines(text: string, badLines: BadLine[]): string {
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = CONTROL.exec(lines[i])
+    if (!match) continue
+    const code = match[0].codePointAt(0)!
+    const name = code === 0 ? 'NUL' : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    badLines.push({
+      line: i + 1,
+      column: match.index + 1,
+      code: 'control-character',
+      message: `control character ${name} at line ${i + 1}; the line is not read`,
+    })
+    lines[i] = ''
+  }
+  return lines.join('\n')
 }

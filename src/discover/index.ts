@@ -1,20 +1,24 @@
 /**
  * Discovery: walks the given paths, hands each file to every format that claims its name, and returns one
- * sorted, merged inventory. Expected failures (too large, binary, templates, symlinks) are `skipped`;
- * inputs that could not be read are `errors`; a format that throws is an error naming the file, and the
- * scan goes on. Formats that sniff content (`*.json`) see only the head of a file first; files they pass over
- * are neither read nor reported.
+ * sorted, merged inventory. A file a format claims is read completely or reported in `errors` (too large,
+ * binary, unsupported encoding, bad lines, parse errors), which makes the run incomplete; `skipped` holds what
+ * is left out on purpose (templates, symlinks leaving the root, devices). A format that throws is an error
+ * naming the file, and the scan goes on. Formats that sniff content (`*.json`) see only the head of a file
+ * first; files they pass over are neither read nor reported. PATHs are checked before anything is read: one
+ * that does not exist, or a file no format reads, is a usage error. `-` is standard input.
  */
+import {appendAll} from '../core/arrays.js'
 import {readFileSync, realpathSync, statSync} from 'node:fs'
-import {readFile, realpath, stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, posix, relative, resolve, sep} from 'node:path'
-import {errorMessage} from '../core/errors.js'
+import {errorMessage, usageError} from '../core/errors.js'
 import type {Component, Inventory, ScanError, Skipped} from '../core/model.js'
-import {decodeText} from './decode.js'
+import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
 import {compileGlobs, type GlobSet} from './globs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
-import {readHead} from './sniff.js'
+import {readHead, SNIFF_BYTES} from './sniff.js'
+import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {isInside, walk} from './walk.js'
 
@@ -29,10 +33,12 @@ export interface DiscoverOptions {
   exclude?: string[]
   /** Told once per include or exclude glob that matched no path (a typo, or a path from another directory). */
   warn?(message: string): void
-  /** Files larger than this many bytes are skipped (`too-large`). Default 50 MiB. */
+  /** Files larger than this many bytes are not read: an error (`too-large`). Default 50 MiB. */
   maxFileSize?: number
   /** Formats to run; default every registered one. */
   discoverers?: readonly Discoverer[]
+  /** Where `-` reads from, and which format it is (else its content decides). */
+  stdin?: StdinOptions
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
@@ -52,6 +58,17 @@ interface Scan {
   files: number
 }
 
+/** A PATH as checked before the scan: what it is, and for a named file the formats that read it. */
+type Planned =
+  | {type: 'directory'; given: string; display: string}
+  | {type: 'file'; given: string; display: string; size: number; formats: readonly Discoverer[]}
+  | {type: 'special'; given: string; display: string}
+  | {type: 'unreadable'; display: string; message: string}
+  | {type: 'stdin'}
+
+/** At most this many bad lines of one file are listed; the rest are counted in one more error. */
+const MAX_BAD_LINES = 20
+
 export async function discoverPaths(paths: string[], options: DiscoverOptions = {}): Promise<Inventory> {
   const scan: Scan = {
     options: {
@@ -65,30 +82,104 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
   }
   const excluded = compileGlobs('exclude', options.exclude ?? [], false)
   const included = compileGlobs('include', options.include ?? [], true)
-  for (const given of paths) {
-    const display = toDisplay(given)
-    const info = await stat(given).catch((error: NodeJS.ErrnoException) => error)
-    if (info instanceof Error) {
-      const why = info.code === 'ENOENT' ? 'no such file or directory' : errorMessage(info)
-      scan.errors.push({file: display, code: 'not-found', message: `cannot read ${display}: ${why}`})
-      continue
-    }
-    if (info.isDirectory()) {
-      const root: Root = {display, abs: resolve(given), real: await realpath(given)}
+  const planned = await plan(paths, scan.options.discoverers, options.stdin)
+  for (const path of planned) {
+    if (path.type === 'unreadable') {
+      scan.errors.push({file: path.display, code: 'read-failed', message: path.message})
+    } else if (path.type === 'stdin') {
+      await scanStdin(scan, options.stdin ?? {})
+    } else if (path.type === 'directory') {
+      const root: Root = {display: path.display, abs: resolve(path.given), real: await realpath(path.given)}
       const forms = pathForms(root)
       await scanDirectory(root, scan, {
         isExcluded: (rel) => excluded.matches(forms(rel)),
         isIncluded: (rel) => included.matches(forms(rel)),
       })
     } else {
-      const dir = dirname(given)
-      const root: Root = {display: posix.dirname(display), abs: resolve(dir), real: await realpath(dir)}
-      await scanNamedFile(root, basename(given), resolve(given), info.isFile() ? info.size : undefined, scan)
+      const dir = dirname(path.given)
+      const root: Root = {display: posix.dirname(path.display), abs: resolve(dir), real: await realpath(dir)}
+      const file = displayPath(root, basename(path.given))
+      if (path.type === 'special') {
+        scan.errors.push({
+          file,
+          code: 'not-regular-file',
+          message: 'not a regular file (FIFO, socket or device); pipe it to `-` instead',
+        })
+      } else {
+        const context = contextFor(root, scan.options.maxFileSize)
+        await readAndDiscover(file, resolve(path.given), path.size, path.formats, scan, context)
+      }
     }
   }
   warnUnmatched(excluded, 'exclude', paths, options.warn)
   warnUnmatched(included, 'include', paths, options.warn)
   return finishInventory(scan.components, scan.skipped, scan.errors, scan.files)
+}
+
+/**
+ * Checks every PATH before anything is read, so a typo fails fast: a PATH that does not exist, or a file no
+ * format reads (by name, or by content for names any file may have), is a usage error (exit 3).
+ */
+async function plan(
+  paths: string[],
+  formats: readonly Discoverer[],
+  stdin: StdinOptions | undefined,
+): Promise<Planned[]> {
+  const planned: Planned[] = []
+  if (stdin?.format !== undefined && !paths.includes(STDIN))
+    throw usageError(
+      'stdin-format-without-stdin',
+      '--stdin-format is set but no PATH is `-`',
+      'add `-` to read standard input',
+    )
+  if (paths.filter((path) => path === STDIN).length > 1)
+    throw usageError('stdin-twice', '`-` (standard input) is named more than once', 'name `-` once')
+  for (const given of paths) {
+    if (given === STDIN) {
+      planned.push({type: 'stdin'})
+      continue
+    }
+    const display = toDisplay(given)
+    const info = await stat(given).catch((error: NodeJS.ErrnoException) => error)
+    if (info instanceof Error) {
+      const code = (info as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        throw usageError('path-not-found', `${display}: no such file or directory`, 'check the PATH arguments')
+      planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${errorMessage(info)}`})
+      continue
+    }
+    if (info.isDirectory()) {
+      planned.push({type: 'directory', given, display})
+      continue
+    }
+    const claimed = formats.filter((format) => format.matches(display))
+    if (claimed.length === 0) throw noFormatError(display, formats)
+    if (!info.isFile()) {
+      planned.push({type: 'special', given, display})
+      continue
+    }
+    let kept = claimed
+    if (claimed.every((format) => format.sniff)) {
+      const head = await readHead(given)
+      if (head instanceof Error) {
+        planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${errorMessage(head)}`})
+        continue
+      }
+      kept = claimed.filter((format) => format.sniff?.(head))
+      if (kept.length === 0) throw noFormatError(display, formats, claimed)
+    }
+    planned.push({type: 'file', given, display, size: info.size, formats: kept})
+  }
+  return planned
+}
+
+function noFormatError(display: string, formats: readonly Discoverer[], sniffed: readonly Discoverer[] = []) {
+  const why = sniffed.length > 0 ? ` (its content is not what ${sniffed.map((f) => f.id).join(', ')} reads)` : ''
+  return usageError(
+    'no-format',
+    `no format reads ${display}${why}; known formats: ${formats.map((format) => format.id).join(', ')}`,
+    'name a directory to walk it, or pipe the file to `-` with --stdin-format ID',
+  )
 }
 
 function warnUnmatched(
@@ -114,86 +205,89 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       if (entry.reportAlways || formatsFor(file, scan).some((format) => !format.sniff))
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
-      await scanFile(root, entry.rel, entry.abs, entry.size, scan, context)
+      const formats = await sniffed(entry.abs, formatsFor(file, scan))
+      if (formats.length > 0) await readAndDiscover(file, entry.abs, entry.size, formats, scan, context)
     }
   }
 }
 
-/** A file the user named: never filtered by globs, and told when no format reads it. */
-async function scanNamedFile(
-  root: Root,
-  rel: string,
-  abs: string,
-  size: number | undefined,
-  scan: Scan,
-): Promise<void> {
-  const file = displayPath(root, rel)
-  if (size === undefined) {
-    scan.skipped.push({file, reason: 'not-regular-file', message: 'not a regular file (FIFO, socket or device)'})
-  } else if (formatsFor(file, scan).length === 0) {
-    scan.skipped.push({file, reason: 'unsupported', message: 'no format reads a file of this name'})
-  } else {
-    await scanFile(root, rel, abs, size, scan, contextFor(root, scan.options.maxFileSize), true)
-  }
-}
-
-async function scanFile(
-  root: Root,
-  rel: string,
-  abs: string,
-  size: number,
-  scan: Scan,
-  context: DiscoverContext,
-  named = false,
-): Promise<void> {
-  const file = displayPath(root, rel)
-  const formats = await sniffed(file, abs, formatsFor(file, scan), scan, named)
-  if (formats.length === 0) return
-  const max = scan.options.maxFileSize
-  if (size > max) {
-    scan.skipped.push({
-      file,
-      reason: 'too-large',
-      message: `${size} bytes, over the ${max}-byte limit (--max-file-size)`,
-    })
+/** Standard input (`-`): one file, whose format --stdin-format names or its content tells. */
+async function scanStdin(scan: Scan, stdin: StdinOptions): Promise<void> {
+  const read = await readStdin(stdin, scan.options.maxFileSize)
+  if (read.tooLarge) {
+    scan.errors.push(tooLargeError(STDIN_FILE, undefined, scan.options.maxFileSize))
     return
   }
-  let bytes: Buffer
+  const formats = stdinFormats(read.bytes, scan.options.discoverers, stdin.format)
+  await discoverDecoded(STDIN_FILE, decodeText(read.bytes), formats, scan, {readText: () => null})
+}
+
+function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: string | undefined): Discoverer[] {
+  const known = formats.map((format) => format.id).join(', ')
+  if (id !== undefined) {
+    const format = formats.find((candidate) => candidate.id === id)
+    if (!format) throw usageError('unknown-format', `--stdin-format ${id}: no such format; known formats: ${known}`)
+    return [format]
+  }
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_BYTES))
+  const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head))
+  if (recognised.length === 1) return recognised
+  const why =
+    recognised.length === 0
+      ? 'no format recognises standard input by its content'
+      : `standard input could be read by ${recognised.map((format) => format.id).join(' or ')}`
+  throw usageError('stdin-format-unknown', why, `name its format with --stdin-format ID (known formats: ${known})`)
+}
+
+/** Reads a file the formats claim, checks its size and decodes it (./decode.ts), and hands it to each format. */
+async function readAndDiscover(
+  file: string,
+  abs: string,
+  size: number,
+  formats: readonly Discoverer[],
+  scan: Scan,
+  context: DiscoverContext,
+): Promise<void> {
+  const max = scan.options.maxFileSize
+  if (size > max) {
+    scan.errors.push(tooLargeError(file, size, max))
+    return
+  }
+  let decoded: Awaited<ReturnType<typeof readText>>
   try {
-    bytes = await readFile(abs)
+    decoded = await readText(abs, max)
   } catch (error) {
     scan.errors.push({file, code: 'read-failed', message: `cannot read: ${errorMessage(error)}`})
     return
   }
-  if (bytes.length > max) {
-    scan.skipped.push({file, reason: 'too-large', message: `over the ${max}-byte limit (--max-file-size)`})
+  await discoverDecoded(file, decoded, formats, scan, context)
+}
+
+async function discoverDecoded(
+  file: string,
+  decoded: Awaited<ReturnType<typeof readText>>,
+  formats: readonly Discoverer[],
+  scan: Scan,
+  context: DiscoverContext,
+): Promise<void> {
+  if (decoded.kind === 'too-large') {
+    scan.errors.push(tooLargeError(file, decoded.size, scan.options.maxFileSize))
     return
   }
-  const decoded = decodeText(bytes)
-  if (decoded.kind === 'binary') {
-    scan.skipped.push({
-      file,
-      reason: 'binary',
-      message: `binary content in a file named like a ${formats.map((f) => f.id).join('/')} file`,
-    })
+  const unread = unreadable(file, decoded, formats)
+  if (unread) {
+    scan.errors.push(unread)
     return
   }
-  if (decoded.kind === 'error') {
-    scan.errors.push({
-      file,
-      ...(decoded.line ? {line: decoded.line} : {}),
-      code: decoded.code,
-      message: decoded.message,
-    })
-    return
-  }
+  if (decoded.kind !== 'text') return
+  appendAll(scan.errors, badLineErrors(file, decoded.badLines))
   scan.files++
   for (const format of formats) {
     try {
       const out = await format.discover({file, text: decoded.text}, context)
-      scan.components.push(...out.components)
-      scan.skipped.push(...(out.skipped ?? []))
-      scan.errors.push(...(out.errors ?? []))
+      appendAll(scan.components, out.components)
+      appendAll(scan.skipped, out.skipped ?? [])
+      appendAll(scan.errors, out.errors ?? [])
     } catch (error) {
       scan.errors.push({
         file,
@@ -204,37 +298,60 @@ async function scanFile(
   }
 }
 
+function tooLargeError(file: string, size: number | undefined, max: number): ScanError {
+  const what = size === undefined ? 'more than' : `${size} bytes,`
+  return {
+    file,
+    code: 'too-large',
+    message: `${what} over the ${max}-byte limit (--max-file-size); not read`,
+  }
+}
+
+function unreadable(file: string, decoded: Decoded, formats: readonly Discoverer[]): ScanError | undefined {
+  if (decoded.kind === 'error') return {file, code: decoded.code, message: decoded.message}
+  if (decoded.kind === 'binary') {
+    return {
+      file,
+      code: 'binary',
+      message: `${decoded.what} data in a file named like a ${formats.map((f) => f.id).join('/')} file; not read`,
+    }
+  }
+  return undefined
+}
+
+function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
+  const errors: ScanError[] = badLines.slice(0, MAX_BAD_LINES).map((bad) => ({
+    file,
+    line: bad.line,
+    ...(bad.column ? {column: bad.column} : {}),
+    code: bad.code,
+    message: bad.message,
+  }))
+  if (badLines.length > MAX_BAD_LINES) {
+    const last = badLines[MAX_BAD_LINES]
+    errors.push({
+      file,
+      line: last.line,
+      code: last.code,
+      message: `${badLines.length - MAX_BAD_LINES} more lines from line ${last.line} are not valid text; they are not read`,
+    })
+  }
+  return errors
+}
+
 function formatsFor(file: string, scan: Scan): readonly Discoverer[] {
   return scan.options.discoverers.filter((format) => format.matches(file))
 }
 
 /**
  * Keeps the formats that claim the file by name, and the sniffing ones that recognise its head. Only the head is
- * read, so a walk through thousands of unrelated JSON files stays cheap. A named file no format keeps is told.
+ * read, so a walk through thousands of unrelated JSON files stays cheap.
  */
-async function sniffed(
-  file: string,
-  abs: string,
-  formats: readonly Discoverer[],
-  scan: Scan,
-  named: boolean,
-): Promise<readonly Discoverer[]> {
+async function sniffed(abs: string, formats: readonly Discoverer[]): Promise<readonly Discoverer[]> {
   if (!formats.some((format) => format.sniff)) return formats
   const head = await readHead(abs)
-  if (head instanceof Error) {
-    if (named) scan.errors.push({file, code: 'read-failed', message: `cannot read: ${errorMessage(head)}`})
-    return named ? [] : formats.filter((format) => !format.sniff)
-  }
-  const kept = formats.filter((format) => !format.sniff || format.sniff(head))
-  if (kept.length === 0 && named) {
-    const notFor = formats.map((format) => `${format.id}: ${format.description}`).join('; ')
-    scan.skipped.push({
-      file,
-      reason: 'unsupported',
-      message: `no format reads this file (content not recognised by ${notFor})`,
-    })
-  }
-  return kept
+  if (head instanceof Error) return formats.filter((format) => !format.sniff)
+  return formats.filter((format) => !format.sniff || format.sniff(head))
 }
 
 /** Lets a format read another file under the same root (kustomize resources, a chart's Chart.yaml). */
@@ -257,6 +374,7 @@ function readInside(root: Root, rel: string, maxFileSize: number): string | null
     // stat before reading: reading a FIFO would block forever.
     const info = statSync(real)
     if (!info.isFile() || info.size > maxFileSize) return null
+    // Its problems are reported when the file itself is scanned; here it is only a resource of another file.
     const decoded = decodeText(readFileSync(real))
     return decoded.kind === 'text' ? decoded.text : null
   } catch {

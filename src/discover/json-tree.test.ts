@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {hasTopLevelKey, MAX_JSON_DEPTH, readJsonTree} from './json-tree.js'
-import {at} from './yaml-tree.js'
+import {at, toPlain} from './yaml-tree.js'
 
 const read = (text: string) => readJsonTree(text, 'in.json')
 
@@ -16,17 +16,25 @@ describe('readJsonTree', () => {
     expect(at(root, 'd', 'e')).toMatchObject({kind: 'string', text: 'é', line: 5, column: 14})
   })
 
-  it('reports invalid JSON, comments, duplicate keys and hostile nesting with line and column, and no tree', () => {
+  it('reports invalid JSON, comments and hostile nesting with no tree, duplicate and forbidden keys beside it', () => {
     expect(read('{\n  "a": [1,\n}')).toEqual({
       root: undefined,
       errors: [expect.objectContaining({code: 'json-syntax', line: 3, column: 1})],
     })
     expect(read('// note\n{"a": 1}').errors.map((e) => e.code)).toEqual(['json-syntax'])
     expect(read('{"a": 1, "b": 2,}').errors.map((e) => e.code)).toEqual(['json-syntax'])
-    expect(read('{"a": 1,\n "a": 2}')).toEqual({
-      root: undefined,
-      errors: [{file: 'in.json', line: 2, column: 2, code: 'json-duplicate-key', message: 'JSON duplicate key "a"'}],
-    })
+    // a duplicate key is an error; the last value is kept, and so is the rest of the document
+    const duplicate = read('{"a": 1,\n "a": 2, "b": 3}')
+    expect(duplicate.errors).toEqual([
+      {file: 'in.json', line: 2, column: 2, code: 'json-duplicate-key', message: 'JSON duplicate key "a"'},
+    ])
+    expect(toPlain(duplicate.root!)).toEqual({a: '2', b: '3'})
+    const proto = read('{"__proto__": {"polluted": true},\n "image": "app:1"}')
+    expect(proto.errors).toEqual([
+      {file: 'in.json', line: 1, column: 2, code: 'forbidden-key', message: "forbidden key '__proto__' ignored"},
+    ])
+    expect(toPlain(proto.root!)).toEqual({image: 'app:1'})
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
     expect(read(deep).errors).toEqual([
       {

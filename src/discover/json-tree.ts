@@ -2,14 +2,15 @@
  * JSON read into the same position-carrying tree as YAML (./yaml-tree.ts), so Kubernetes objects written as JSON
  * (`kubectl get -o json`) go through the same image extraction. Not the `yaml` library, although it parses JSON:
  * it took 5 s and 1.3 GB for a 10 MB `kubectl get pods -A -o json`; jsonc-parser's event visitor takes 0.1 s.
- * Strict JSON (no comments, no trailing commas); duplicate keys are errors, as they are in our YAML reader.
+ * Strict JSON (no comments, no trailing commas). A duplicate key is an error and the last value is kept, as in our
+ * YAML reader; a `__proto__` key is an error and left out; the rest of the document is still read.
  */
 import {type ParseErrorCode, printParseErrorCode, visit} from 'jsonc-parser'
 import type {ScanError} from '../core/model.js'
 import type {Position, YamlMap, YamlNode, YamlScalar, YamlSeq} from './yaml-tree.js'
 
 export interface JsonTree {
-  /** undefined when the text is not valid JSON (see `errors`). */
+  /** undefined when the text is not valid JSON or nested too deep (see `errors`). */
   root: YamlNode | undefined
   errors: ScanError[]
 }
@@ -58,6 +59,11 @@ export function readJsonTree(text: string, file: string): JsonTree {
           const parent = stack[stack.length - 1] as YamlMap
           if (parent.entries.has(property))
             fail('json-duplicate-key', `JSON duplicate key "${property}"`, position(line, character))
+          if (property === '__proto__') {
+            fail('forbidden-key', `forbidden key '${property}' ignored`, position(line, character))
+            key = undefined
+            return
+          }
           key = property
         },
         onLiteralValue(value: unknown, offset, length, line, character) {
@@ -73,7 +79,8 @@ export function readJsonTree(text: string, file: string): JsonTree {
   } catch (thrown) {
     if (!(thrown instanceof TooDeep)) throw thrown
   }
-  return errors.length > 0 ? {root: undefined, errors} : {root, errors}
+  const unreadable = errors.some((e) => e.code === 'json-syntax' || e.code === 'json-too-deep')
+  return unreadable ? {root: undefined, errors} : {root, errors}
 }
 
 function position(line: number, character: number): Position {

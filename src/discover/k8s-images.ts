@@ -136,15 +136,86 @@ export interface ManifestImages {
   complexKeyLines: number[]
 }
 
-/** Every image reference written in a multi-document manifest, with its position. */
+/** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
+const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
+/**
+ * Every image field's key has `image` in its name (./operator-fields.ts too); a double-quoted key could spell it
+ * with escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
+ */
+const MAY_HOLD_IMAGE = /image|\\|\{\{/i
+
+/**
+ * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an
+ * image are not read into positioned trees: CustomResourceDefinitions (most of the bytes of install bundles) are
+ * recognised by their top-level lines and not parsed at all; anything whose text never says `image` is only
+ * checked by js-yaml.
+ */
 export function readManifestImages(text: string, file: string): ManifestImages {
-  const {documents, errors, complexKeyLines} = readYaml(text, file, {shallowKinds: SCHEMA_KINDS})
-  return imagesOfDocuments(
+  const {documents, errors, complexKeyLines} = readYaml(text, file, {
+    shallowKinds: SCHEMA_KINDS,
+    recognise: schemaDocument,
+    skim: (source) => SCHEMA_KIND_LINE.test(source) || !MAY_HOLD_IMAGE.test(source),
+    needsTree: (plain, source) => !isSchema(plain) && MAY_HOLD_IMAGE.test(source),
+  })
+  const out = imagesOfDocuments(
     documents.map((doc) => doc.root),
     file,
     errors,
     complexKeyLines,
   )
+  for (const doc of documents)
+    if (doc.root === null && doc.plain !== undefined) out.resources += plainResources(doc.plain)
+  return out
+}
+
+/** A top-level key written plainly: `name:` followed by a space or the end of the line. */
+const PLAIN_KEY_LINE = /^[A-Za-z0-9_][\w./-]*:(?:[ \t\r]|$)/
+const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)([\w./-]+)\1[ \t]*(?:#.*)?\r?$/
+
+/**
+ * `{apiVersion, kind: 'CustomResourceDefinition'}` when the text alone shows the document is a CRD: a block mapping
+ * whose top-level keys are all written plainly (a quoted or escaped key could spell a second `kind`), with one
+ * `kind:` line naming the schema kind and a plain `apiVersion:`. Everything below the top level is a schema, which
+ * never holds an image, so it is not parsed.
+ */
+function schemaDocument(source: string): {apiVersion: string; kind: string} | undefined {
+  if (!SCHEMA_KIND_LINE.test(source)) return undefined
+  let apiVersion: string | undefined
+  let kinds = 0
+  for (let start = 0; start < source.length; ) {
+    const end = source.indexOf('\n', start)
+    const next = end < 0 ? source.length : end + 1
+    const first = source.charCodeAt(start)
+    // Indented lines, blank lines and comments; document markers.
+    const topLevel = first !== 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d && first !== 0x23
+    if (topLevel && !source.startsWith('---', start) && !source.startsWith('...', start)) {
+      const line = source.slice(start, next)
+      if (!PLAIN_KEY_LINE.test(line)) return undefined
+      if (line.startsWith('kind:')) kinds++
+      else if (line.startsWith('apiVersion:')) apiVersion = API_VERSION_LINE.exec(line)?.[2]
+    }
+    start = next
+  }
+  return kinds === 1 && apiVersion ? {apiVersion, kind: 'CustomResourceDefinition'} : undefined
+}
+
+function isSchema(plain: unknown): boolean {
+  const kind = (plain as {kind?: unknown} | null)?.kind
+  return typeof kind === 'string' && SCHEMA_KINDS.has(kind)
+}
+
+/** The number of Kubernetes objects in a skimmed document, counted as resourcesOf counts a tree. */
+function plainResources(plain: unknown): number {
+  if (!isPlainResource(plain)) return 0
+  const {kind, items} = plain as {kind: string; items?: unknown}
+  if (kind.endsWith('List') && Array.isArray(items)) return items.filter(isPlainResource).length
+  return 1
+}
+
+function isPlainResource(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const {apiVersion, kind} = value as {apiVersion?: unknown; kind?: unknown}
+  return typeof apiVersion === 'string' && apiVersion !== '' && typeof kind === 'string' && kind !== ''
 }
 
 /** Every image reference of Kubernetes objects written as JSON (one object or a `List`), with its position. */

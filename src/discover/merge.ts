@@ -2,8 +2,11 @@
  * Deterministic inventory, and the point where discovered data enters the model (credentials are removed here).
  * Identical components (same kind, ecosystem, name, version, digest, ref, scope,
  * local, origin, direct, purl, repository) are merged by concatenating their locations, and everything is
- * sorted with plain code-unit comparisons (never locale-dependent) so the same inputs give the same bytes.
+ * sorted in the one string order of the tool (core/compare.ts, never locale-dependent) so the same inputs give the
+ * same bytes.
  */
+import {appendAll} from '../core/arrays.js'
+import {compare} from '../core/compare.js'
 import type {Component, Inventory, Location, ScanError, Skipped} from '../core/model.js'
 import {redactDeep} from '../core/redact.js'
 
@@ -23,18 +26,76 @@ export function finishInventory(
   }
 }
 
+/**
+ * Sorts `components` in place, then merges each run of equal components. Only components equal in every sorted
+ * field are compared by their whole identity, so a large inventory builds no key per component and no second
+ * copy of itself (components already in canonical form are kept as they are).
+ */
 export function mergeComponents(components: Component[]): Component[] {
-  const merged = new Map<string, Component>()
-  for (const component of components) {
-    const key = identity(component)
-    const existing = merged.get(key)
-    if (existing) existing.locations.push(...component.locations)
-    else merged.set(key, {...canonicalComponent(component), locations: [...component.locations]})
+  // Without characters beyond U+FFFF, UTF-16 code-unit order (native `<`) is the code-point order of compare().
+  const order = components.some(hasSurrogates) ? compare : compareUnits
+  components.sort((a, b) => compareComponents(a, b, order))
+  const merged: Component[] = []
+  for (let start = 0; start < components.length; ) {
+    let end = start + 1
+    while (end < components.length && compareComponents(components[start], components[end], order) === 0) end++
+    if (end - start === 1) {
+      merged.push(canonicalComponent(components[start]))
+    } else {
+      // Equal in the sorted fields: merged when identical, else ordered by their whole identity.
+      const byIdentity = new Map<string, Component>()
+      for (let i = start; i < end; i++) {
+        const id = identity(components[i])
+        const existing = byIdentity.get(id)
+        if (existing) appendAll(existing.locations, components[i].locations)
+        else byIdentity.set(id, {...components[i], locations: [...components[i].locations]})
+      }
+      for (const id of [...byIdentity.keys()].sort(compare)) merged.push(canonicalComponent(byIdentity.get(id)!))
+    }
+    start = end
   }
-  const list = [...merged.values()]
-  for (const component of list)
-    component.locations = uniqueSorted(component.locations.map(canonicalLocation), locationKey)
-  return list.sort((a, b) => compareKeys(sortKey(a), sortKey(b)))
+  return merged
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/
+
+function hasSurrogates(c: Component): boolean {
+  return (
+    SURROGATE.test(c.name) ||
+    SURROGATE.test(c.ref) ||
+    SURROGATE.test(c.version ?? '') ||
+    SURROGATE.test(c.digest ?? '') ||
+    SURROGATE.test(c.origin ?? '')
+  )
+}
+
+function compareUnits(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1
+}
+
+/** By name, version, digest, kind, ecosystem, ref, origin: the order reports list components in. */
+function compareComponents(a: Component, b: Component, order: (x: string, y: string) => number): number {
+  return (
+    order(a.name, b.name) ||
+    order(a.version ?? '', b.version ?? '') ||
+    order(a.digest ?? '', b.digest ?? '') ||
+    order(a.kind, b.kind) ||
+    order(a.ecosystem, b.ecosystem) ||
+    order(a.ref, b.ref) ||
+    order(a.origin ?? '', b.origin ?? '')
+  )
+}
+
+/** Sorted by file, line, column; duplicates dropped. */
+function sortedLocations(locations: Location[]): Location[] {
+  if (locations.length === 1 && hasKeysInOrder(locations[0], LOCATION_KEYS)) return locations
+  const sorted = locations.map(canonicalLocation)
+  if (sorted.length < 2) return sorted
+  sorted.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column)
+  return sorted.filter(
+    (l, i) =>
+      i === 0 || l.file !== sorted[i - 1].file || l.line !== sorted[i - 1].line || l.column !== sorted[i - 1].column,
+  )
 }
 
 function identity(c: Component): string {
@@ -54,27 +115,50 @@ function identity(c: Component): string {
   ])
 }
 
-function sortKey(c: Component): string[] {
-  return [c.name, c.version ?? '', c.digest ?? '', c.kind, c.ecosystem, c.ref, c.origin ?? '', identity(c)]
+const COMPONENT_KEYS = [
+  'kind',
+  'ecosystem',
+  'name',
+  'version',
+  'digest',
+  'purl',
+  'ref',
+  'scope',
+  'direct',
+  'local',
+  'origin',
+  'repository',
+  'locations',
+]
+const LOCATION_KEYS = ['file', 'line', 'column']
+
+/** True when the object's own keys are some of `keys`, in that order, none of them undefined. */
+function hasKeysInOrder(value: object, keys: readonly string[]): boolean {
+  let k = 0
+  for (const key in value) {
+    while (k < keys.length && keys[k] !== key) k++
+    if (k === keys.length || (value as Record<string, unknown>)[key] === undefined) return false
+    k++
+  }
+  return true
 }
 
-/** Fixed key order: JSON output does not depend on how a format built the object. */
+/** Fixed key order: JSON output does not depend on how a format built the object. Undefined fields are left out. */
 function canonicalComponent(c: Component): Component {
-  return compact({
-    kind: c.kind,
-    ecosystem: c.ecosystem,
-    name: c.name,
-    version: c.version,
-    digest: c.digest,
-    purl: c.purl,
-    ref: c.ref,
-    scope: c.scope,
-    direct: c.direct,
-    local: c.local,
-    origin: c.origin,
-    repository: c.repository,
-    locations: c.locations,
-  })
+  c.locations = sortedLocations(c.locations)
+  if (hasKeysInOrder(c, COMPONENT_KEYS)) return c
+  const out = {kind: c.kind, ecosystem: c.ecosystem, name: c.name} as Component
+  if (c.version !== undefined) out.version = c.version
+  if (c.digest !== undefined) out.digest = c.digest
+  if (c.purl !== undefined) out.purl = c.purl
+  out.ref = c.ref
+  if (c.scope !== undefined) out.scope = c.scope
+  if (c.direct !== undefined) out.direct = c.direct
+  if (c.local !== undefined) out.local = c.local
+  if (c.origin !== undefined) out.origin = c.origin
+  if (c.repository !== undefined) out.repository = c.repository
+  out.locations = c.locations
+  return out
 }
 
 function canonicalLocation(l: Location): Location {
@@ -87,10 +171,6 @@ function canonicalSkipped(s: Skipped): Skipped {
 
 function canonicalError(e: ScanError): ScanError {
   return compact({file: e.file, line: e.line, column: e.column, code: e.code, message: e.message})
-}
-
-function locationKey(l: Location): string[] {
-  return [l.file, pad(l.line), pad(l.column)]
 }
 
 function skippedKey(s: Skipped): string[] {
@@ -122,9 +202,8 @@ function compact<T extends object>(value: T): T {
 
 function compareKeys(a: string[], b: string[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? ''
-    const y = b[i] ?? ''
-    if (x !== y) return x < y ? -1 : 1
+    const order = compare(a[i] ?? '', b[i] ?? '')
+    if (order !== 0) return order
   }
   return 0
 }

@@ -28,5 +28,11 @@ export interface Discoverer {
    * SNIFF_BYTES (./sniff.ts), as text, decide. A file that fails is passed over silently: no skip, no error.
    */
   sniff?(head: string): boolean
+  /**
+   * For input without a name (`-`, standard input): true when the first SNIFF_BYTES, as text, are surely this
+   * format (a generated lockfile's marker line, a top-level key only it has). Formats that cannot tell leave it
+   * out; the user then names the format with --stdin-format. Defaults to `sniff`.
+   */
+  identify?(head: string): boolean
   discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput | Promise<DiscoverOutput>
 }

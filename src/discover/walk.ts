@@ -4,6 +4,7 @@
  * inside the root, is walked at its own path; one pointing at an ancestor is reported as a loop); any
  * symlink leaving the root is reported and not read. Names are visited in code-unit order.
  */
+import {appendAll} from '../core/arrays.js'
 import {lstat, readdir, realpath, stat} from 'node:fs/promises'
 import {join, sep} from 'node:path'
 import type {SkipReason} from '../core/model.js'
@@ -60,7 +61,7 @@ export async function* walk(rootAbs: string, rootReal: string, options: WalkOpti
         }
       }
     }
-    stack.push(...subdirs.reverse())
+    appendAll(stack, subdirs.reverse())
   }
 }
 

@@ -23,10 +23,11 @@ describe('readYaml', () => {
     expect(['x', 'y', 'z'].map((k) => (at(c, k) as YamlScalar).text)).toEqual(['3', '1', '2'])
   })
 
-  it('reports each broken document and still returns the others', () => {
+  it('reports each broken document and still returns the others; a duplicate key keeps its last value', () => {
     const {documents, errors} = read('a: 1\n---\nb: 1\nb: 2\n---\nc: [\n---\nd: 4\n')
-    expect(documents.map((d) => d.index)).toEqual([0, 3])
-    expect(documents[1].line).toBe(8)
+    expect(documents.map((d) => d.index)).toEqual([0, 1, 3])
+    expect(at(documents[1].root, 'b')).toMatchObject({text: '2', line: 4})
+    expect(documents[2].line).toBe(8)
     expect(errors.map((e) => [e.code, e.line])).toEqual([
       ['yaml-duplicate-key', 4],
       ['yaml-syntax', 7],
@@ -34,13 +35,18 @@ describe('readYaml', () => {
     expect(errors[0].message).toBe('YAML duplicate key')
   })
 
-  it('refuses unknown tags, unsafe keys and missing anchors, with their line', () => {
-    const {errors} = read('a: !!python/object:os.system x\n---\n__proto__: {polluted: true}\n---\nb: *nowhere\n')
+  it('refuses unknown tags and missing anchors, with their line; reports __proto__ keys and keeps the rest', () => {
+    const {documents, errors} = read(
+      'a: !!python/object:os.system x\n---\n__proto__: {polluted: true}\nimage: app:1\n---\nb: *nowhere\n',
+    )
     expect(errors.map((e) => [e.code, e.line])).toEqual([
       ['yaml-unsupported-tag', 1],
-      ['yaml-unsafe-key', 3],
-      ['yaml-syntax', 5],
+      ['forbidden-key', 3],
+      ['yaml-syntax', 6],
     ])
+    expect(errors[1].message).toBe("forbidden key '__proto__' ignored")
+    expect(documents.map((d) => d.index)).toEqual([1])
+    expect(at(documents[0].root, 'image')).toMatchObject({text: 'app:1', line: 4})
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
@@ -61,21 +67,36 @@ describe('readYaml', () => {
     expect(errors).toEqual([expect.objectContaining({file: 'in.yaml', line: 1, code: 'yaml-alias-budget'})])
   })
 
-  it('stops after the document limit', () => {
-    const text = Array.from({length: 12}, (_, i) => `n: ${i}`).join('\n---\n')
-    const {documents, errors} = readYaml(text, 'many.yaml', {
-      limits: {maxDocuments: 10, maxDepth: 64, minExpandedNodes: 1000, aliasFactor: 10},
-    })
-    expect(documents).toHaveLength(10)
-    expect(errors).toEqual([
-      {
-        file: 'many.yaml',
-        line: 21,
-        column: 1,
-        code: 'yaml-too-many-documents',
-        message: expect.stringContaining('more than 10'),
-      },
+  it('reads every document of a long stream, one at a time, with its own line', () => {
+    // more than the 5,000 documents an earlier version stopped at
+    const text = Array.from({length: 6_000}, (_, i) => `n: ${i}`).join('\n---\n')
+    const {documents, errors} = read(text)
+    expect(errors).toEqual([])
+    expect(documents).toHaveLength(6_000)
+    expect(documents.at(-1)).toMatchObject({index: 5_999, line: 11_999})
+    expect(at(documents.at(-1)!.root, 'n')).toMatchObject({text: '5999', line: 11_999, column: 4})
+  })
+
+  it('skims the documents a caller asks for: checked by js-yaml, a plain value, no tree', () => {
+    const text =
+      'kind: Big\nspec: {a: 1}\n---\nkind: Big\nspec: {a: 1, a: 2}\n---\nkind: Small\n---\nkind: Big\nx: &x 1\n'
+    const {documents, errors} = readYaml(text, 'x.yaml', {skim: (source) => source.includes('Big')})
+    expect(documents.map((d) => [d.index, d.line, d.root === null, d.plain])).toEqual([
+      [0, 1, true, {kind: 'Big', spec: {a: 1}}],
+      // js-yaml refuses it: read again with positions, its problem told by the yaml library
+      [1, 4, false, undefined],
+      [2, 7, false, undefined],
+      // anchors are never skimmed: their aliases are measured on the tree
+      [3, 9, false, undefined],
     ])
+    expect(errors).toEqual([
+      {file: 'x.yaml', line: 5, column: 14, code: 'yaml-duplicate-key', message: 'YAML duplicate key'},
+    ])
+    const again = readYaml(text, 'x.yaml', {
+      skim: () => true,
+      needsTree: (plain) => (plain as {kind: string}).kind === 'Small',
+    })
+    expect(again.documents.map((d) => d.root === null)).toEqual([true, false, false, false])
   })
 
   it('keeps only the top-level scalars of shallow kinds', () => {

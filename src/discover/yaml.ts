@@ -3,22 +3,22 @@
  * need: merge keys (`<<`) applied as Kubernetes (go-yaml) does, every error and warning of each document
  * reported (duplicate keys, unknown tags such as `!!python/object`), scalars kept as source text
  * (`1.10` is not `1.1`), positions on every node, and limits so hostile files end in an error, not a hang:
- * a document count, a nesting depth, and an alias budget on the size of the expanded tree.
+ * a nesting depth and an alias budget on the size of the expanded tree. `__proto__` keys are reported and
+ * left out; the rest of their document is kept.
+ *
+ * A stream is cut into documents at its `---` / `...` marker lines before anything is parsed (./yaml-split.ts),
+ * so documents are read one at a time, however many there are. A caller may have documents `skim`med: checked
+ * by js-yaml (syntax, duplicate keys, tags; about ten times faster, no positions) and returned as plain values
+ * (a document js-yaml refuses is read again with positions, to report its problems),
+ * for documents whose text shows they cannot hold what the caller looks for (a CustomResourceDefinition).
  */
-import {
-  Composer,
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  Parser,
-  type Scalar,
-  type YAMLMap,
-} from 'yaml'
+import {load as loadPlain, YAMLException} from 'js-yaml'
+import type {Document, Node, Scalar, YAMLMap} from 'yaml'
 import type {ScanError} from '../core/model.js'
+import {appendAll} from '../core/arrays.js'
+import {fastTree} from './yaml-fast.js'
+import {yamlLibrary} from './yaml-library.js'
+import {splitDocuments} from './yaml-split.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
 export interface YamlDocument {
@@ -26,8 +26,10 @@ export interface YamlDocument {
   index: number
   /** 1-based line where the document starts. */
   line: number
-  /** null for an empty document. */
+  /** null for an empty document, and for a skimmed one. */
   root: YamlNode | null
+  /** A skimmed document (YamlReadOptions.skim): its plain value, as js-yaml loads it. */
+  plain?: unknown
 }
 
 export interface YamlReadResult {
@@ -38,16 +40,13 @@ export interface YamlReadResult {
 }
 
 export interface YamlLimits {
-  maxDocuments: number
   maxDepth: number
   /** An expanded document may hold this many nodes, or `aliasFactor` times its written nodes if more. */
   minExpandedNodes: number
   aliasFactor: number
 }
 
-/** Generous for real manifests (the largest public install bundles hold a few hundred documents). */
 export const DEFAULT_YAML_LIMITS: YamlLimits = {
-  maxDocuments: 5000,
   maxDepth: 256,
   minExpandedNodes: 100_000,
   aliasFactor: 10,
@@ -73,44 +72,109 @@ export interface YamlReadOptions {
    * most of the bytes of install bundles and hold schemas, not images.
    */
   shallowKinds?: ReadonlySet<string>
+  /**
+   * Called with each document's source text: true to skim it (checked, returned as `plain`, no tree). Documents
+   * with anchors or `__proto__` keys are never skimmed: aliases are measured and forbidden keys reported on the tree.
+   */
+  skim?(source: string): boolean
+  /**
+   * Called first with each document's source text: a plain value when the text alone tells all the caller needs
+   * (a CustomResourceDefinition's apiVersion and kind). The document is then not parsed at all; it is returned
+   * with that value as `plain`.
+   */
+  recognise?(source: string): unknown
+  /** Called with a skimmed document's plain value and source: true when it needs the full tree after all. */
+  needsTree?(plain: unknown, source: string): boolean
+  /** `yaml`: every tree from the `yaml` library, never from js-yaml (./yaml-fast.ts); for tests that compare them. */
+  parser?: 'yaml'
 }
+
+/** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/
 
 /** Reads every document of a YAML stream; a broken document becomes an error, the others are still returned. */
 export function readYaml(text: string, file: string, options: YamlReadOptions = {}): YamlReadResult {
   const limits = options.limits ?? DEFAULT_YAML_LIMITS
+  const result: YamlReadResult = {documents: [], errors: [], complexKeyLines: []}
+  let index = 0
+  for (const part of splitDocuments(text)) {
+    const source = text.slice(part.start, part.end)
+    const recognised = part.content ? options.recognise?.(source) : undefined
+    if (recognised !== undefined) {
+      result.documents.push({index: index++, line: part.contentLine || part.line, root: null, plain: recognised})
+      continue
+    }
+    if (part.content && options.skim?.(source) && !source.includes('__proto__') && !ANCHOR.test(source)) {
+      const plain = skim(source)
+      if (plain !== FAILED && !options.needsTree?.(plain, source)) {
+        result.documents.push({index: index++, line: part.contentLine || part.line, root: null, plain})
+        continue
+      }
+    }
+    // Documents js-yaml refuses are read again here, so their problems are told as for any other document.
+    index = readDocuments(source, part.line - 1, file, index, limits, options, result)
+  }
+  return result
+}
+
+const FAILED = Symbol('failed')
+
+function skim(source: string): unknown {
+  try {
+    return loadPlain(source)
+  } catch (error) {
+    // Syntax errors, duplicate keys, unknown tags; a RangeError when hostile nesting overflows its recursion.
+    if (error instanceof YAMLException || error instanceof RangeError) return FAILED
+    throw error
+  }
+}
+
+/** Composes the documents of one part of the stream with positions; returns the next document index. */
+function readDocuments(
+  source: string,
+  lineOffset: number,
+  file: string,
+  index: number,
+  limits: YamlLimits,
+  options: YamlReadOptions,
+  result: YamlReadResult,
+): number {
+  // fastTree leaves anchors and aliases to the yaml library itself.
+  if (options.parser !== 'yaml' && !source.includes('__proto__')) {
+    const fast = fastTree(source, lineOffset, limits.maxDepth)
+    if (fast) {
+      const shallow = shallowOf(fast.root, options.shallowKinds)
+      if (!shallow) appendAll(result.complexKeyLines, fast.complexKeyLines)
+      result.documents.push({index, line: fast.root.line, root: shallow ?? fast.root})
+      return index + 1
+    }
+  }
+  const {Composer, LineCounter, Parser} = yamlLibrary()
   const lines = new LineCounter()
   const composer = new Composer({merge: true, uniqueKeys: true, prettyErrors: false, strict: true})
-  const documents: YamlDocument[] = []
-  const errors: ScanError[] = []
-  const complexKeyLines: number[] = []
-  const error = (code: string, message: string, offset: number | undefined): void => {
-    const pos = offset === undefined ? undefined : lines.linePos(offset)
-    errors.push({file, ...(pos ? {line: pos.line, column: pos.col} : {}), code, message})
+  const position = (offset: number): {line: number; col: number} => {
+    const pos = lines.linePos(offset)
+    return {line: pos.line + lineOffset, col: pos.col}
   }
-  let index = 0
-  for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text))) {
+  const error = (code: string, message: string, offset: number | undefined): void => {
+    const pos = offset === undefined ? undefined : position(offset)
+    result.errors.push({file, ...(pos ? {line: pos.line, column: pos.col} : {}), code, message})
+  }
+  for (const doc of composer.compose(new Parser(lines.addNewLine).parse(source))) {
     const start = doc.contents?.range?.[0] ?? doc.range[0]
-    if (index >= limits.maxDocuments) {
-      error(
-        'yaml-too-many-documents',
-        `more than ${limits.maxDocuments} YAML documents; the rest of the file is not read`,
-        start,
-      )
-      break
-    }
     const problems = [...doc.errors, ...doc.warnings]
-    if (problems.length > 0) {
-      for (const p of problems) {
-        // The stack ran out where it ran out: a place that depends on the caller's stack and on what the JIT has
-        // compiled so far, not on the file. The document's start is the same on every run.
-        const offset = p.code === 'RESOURCE_EXHAUSTION' ? start : p.pos[0]
-        error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, offset)
-      }
-    } else {
+    for (const p of problems) {
+      // The stack ran out where it ran out: a place that depends on the caller's stack and on what the JIT has
+      // compiled so far, not on the file. The document's start is the same on every run.
+      const offset = p.code === 'RESOURCE_EXHAUSTION' ? start : p.pos[0]
+      error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, offset)
+    }
+    // A key written twice leaves the document readable: the last value is kept, and the error is reported.
+    if (problems.every((p) => p.code === 'DUPLICATE_KEY')) {
       try {
-        const converter = new Converter(doc, lines, limits, complexKeyLines)
+        const converter = new Converter(doc, position, limits, result.complexKeyLines, error)
         const root = doc.contents ? converter.document(doc.contents, options.shallowKinds) : null
-        documents.push({index, line: lines.linePos(start).line, root})
+        result.documents.push({index, line: position(start).line, root})
       } catch (e) {
         if (!(e instanceof YamlProblem)) throw e
         error(e.code, e.message, e.offset ?? start)
@@ -118,7 +182,17 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
     }
     index++
   }
-  return {documents, errors, complexKeyLines}
+  return index
+}
+
+/** A document of a shallow kind keeps its top-level scalars only, as Converter.shallow keeps them. */
+function shallowOf(root: YamlNode, kinds: ReadonlySet<string> | undefined): YamlMap | undefined {
+  if (!kinds || root.type !== 'map') return undefined
+  const kind = root.entries.get('kind')
+  if (kind?.type !== 'scalar' || kind.kind !== 'string' || !kinds.has(kind.text)) return undefined
+  const map: YamlMap = {type: 'map', line: root.line, column: root.column, entries: new Map()}
+  for (const [key, value] of root.entries) if (value.type === 'scalar') map.entries.set(key, value)
+  return map
 }
 
 function yamlCode(code: string): string {
@@ -128,6 +202,11 @@ function yamlCode(code: string): string {
 }
 
 /** Converts one document; aliases share the converted node, so expansion costs nothing until it is measured. */
+/** The yaml library's node tests, loaded with it. */
+function nodes(): Pick<typeof import('yaml'), 'isAlias' | 'isMap' | 'isScalar' | 'isSeq'> {
+  return yamlLibrary()
+}
+
 class Converter {
   private readonly done = new Map<Node, YamlNode>()
   private readonly active = new Set<Node>()
@@ -135,13 +214,15 @@ class Converter {
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly linePos: (offset: number) => {line: number; col: number},
     private readonly limits: YamlLimits,
     private readonly complexKeyLines: number[],
+    /** Problems that leave the rest of the document readable (a forbidden key). */
+    private readonly report: (code: string, message: string, offset: number | undefined) => void,
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {
-    if (shallowKinds && isMap(contents)) {
+    if (shallowKinds && nodes().isMap(contents)) {
       const kind = contents.get('kind')
       if (typeof kind === 'string' && shallowKinds.has(kind)) return this.shallow(contents)
     }
@@ -160,14 +241,14 @@ class Converter {
   private shallow(contents: YAMLMap): YamlMap {
     const map: YamlMap = {type: 'map', ...this.position(contents), entries: new Map()}
     for (const pair of contents.items) {
-      if (isScalar(pair.key) && isScalar(pair.value))
+      if (nodes().isScalar(pair.key) && nodes().isScalar(pair.value))
         map.entries.set(scalarText(pair.key).text, this.node(pair.value, 1))
     }
     return map
   }
 
   private node(node: Node, depth: number): YamlNode {
-    if (isAlias(node)) {
+    if (nodes().isAlias(node)) {
       const target = node.resolve(this.doc)
       if (!target) throw new YamlProblem('yaml-syntax', `YAML alias *${node.source} has no anchor`, node.range?.[0])
       return this.node(target, depth)
@@ -188,26 +269,29 @@ class Converter {
 
   private convert(node: Node, depth: number): YamlNode {
     const pos = this.position(node)
-    if (isScalar(node)) return {type: 'scalar', ...pos, ...scalarText(node)}
-    if (isSeq(node)) return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
-    if (!isMap(node)) throw new YamlProblem('yaml-syntax', 'unsupported YAML node', node.range?.[0])
+    if (nodes().isScalar(node)) return {type: 'scalar', ...pos, ...scalarText(node)}
+    if (nodes().isSeq(node))
+      return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
+    if (!nodes().isMap(node)) throw new YamlProblem('yaml-syntax', 'unsupported YAML node', node.range?.[0])
     const map: YamlMap = {type: 'map', ...pos, entries: new Map()}
     const merges: Node[] = []
     for (const pair of node.items) {
       const key = pair.key as Node | null
       const value = (pair.value as Node | null) ?? null
-      if (isScalar(key) && typeof key.value === 'symbol') {
+      if (nodes().isScalar(key) && typeof key.value === 'symbol') {
         if (value) merges.push(value)
         continue
       }
       // Kubernetes objects only have string keys; complex keys (`? [a, b]`, `{{ x }}`) are noted and ignored.
-      if (!isScalar(key)) {
+      if (!nodes().isScalar(key)) {
         if (key) this.complexKeyLines.push(this.position(key).line)
         continue
       }
       const name = scalarText(key).text
-      if (UNSAFE_KEYS.has(name))
-        throw new YamlProblem('yaml-unsafe-key', `YAML key "${name}" is not allowed`, key.range?.[0])
+      if (UNSAFE_KEYS.has(name)) {
+        this.report('forbidden-key', `forbidden key '${name}' ignored`, key.range?.[0])
+        continue
+      }
       map.entries.set(name, value ? this.node(value, depth + 1) : this.empty(key))
     }
     // Explicit keys win over merged ones; among merged maps the earlier wins (https://yaml.org/type/merge.html).
@@ -238,7 +322,7 @@ class Converter {
   }
 
   private position(node: Node): {line: number; column: number} {
-    const pos = this.lines.linePos(node.range?.[0] ?? 0)
+    const pos = this.linePos(node.range?.[0] ?? 0)
     return {line: pos.line, column: pos.col}
   }
 }

@@ -28,6 +28,8 @@ export interface ScanOptions {
   include?: string[]
   exclude?: string[]
   maxFileSize?: number
+  /** The format of `-` (standard input) among the paths; else its content decides. */
+  stdinFormat?: string
   includeDev?: boolean
   offline?: boolean
   cacheDir?: string
@@ -87,6 +89,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     include: options.include,
     exclude: options.exclude,
     maxFileSize: options.maxFileSize,
+    stdin: {format: options.stdinFormat},
     warn: options.onNotice,
   })
   const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')

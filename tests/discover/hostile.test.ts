@@ -1,6 +1,7 @@
 /**
  * Hostile inputs, generated here: each ends in a clear error or skip naming the file (and line), within
  * seconds, while the other files are still listed; the CLI exits 2 because some input could not be read.
+ * Lockfiles and the PATH checks: ./unread.test.ts.
  */
 import {spawnSync} from 'node:child_process'
 import {rm, symlink} from 'node:fs/promises'
@@ -8,7 +9,6 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Inventory} from '../../src/core/model.js'
 import {discoverPaths} from '../../src/discover/index.js'
-import {DEFAULT_YAML_LIMITS} from '../../src/discover/yaml.js'
 import {runCli} from '../support/cli.js'
 import {makeTree} from './tree.js'
 
@@ -33,7 +33,6 @@ function aliasBomb(): string {
   return `${lines.join('\n')}\n`
 }
 
-const podLines = pod('x').split('\n').length - 1
 const MAX = 4 * 1024 * 1024
 
 let dir: string
@@ -57,11 +56,11 @@ beforeAll(async () => {
     'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pod('x:1'), 'utf16le')]),
     'utf16-nobom.yaml': Buffer.from(pod('x:1'), 'utf16le'),
     'python.yaml': 'apiVersion: v1\nkind: Pod\nspec: !!python/object:os.system {}\n',
-    'proto.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  __proto__: {polluted: true}\n',
+    'proto.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  __proto__: {polluted: true}\n${pod('registry.example.com/proto:1').split('\n').slice(4).join('\n')}`,
     'fields.yaml': `${pod('1.10')}---\n${pod('[a, b]')}---\n${pod('null')}`,
     'deep.yaml': `${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
     'big.yaml': `${pod('registry.example.com/big:1')}#${'x'.repeat(MAX)}\n`,
-    'chart/Chart.lock': Buffer.from([0x64, 0x00, 0x01, 0x02, 0x00, 0xff]),
+    'chart/Chart.lock': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0xff]),
     'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
   })
   await symlink('.', join(dir, 'loop'))
@@ -84,9 +83,11 @@ describe('hostile inputs', () => {
     expect(refs).toEqual([
       'registry.example.com/good:1.0 alias.yaml,good.yaml',
       'registry.example.com/many:1 many.yaml',
+      // an image next to a forbidden key is still listed
+      'registry.example.com/proto:1 proto.yaml',
     ])
-    // the documents before the limit are still read
-    expect(inventory.components[1].locations).toHaveLength(DEFAULT_YAML_LIMITS.maxDocuments)
+    // every one of the 10,000 documents is read
+    expect(inventory.components[1].locations).toHaveLength(10_000)
     expect(JSON.stringify(inventory)).not.toContain('registry.example.com/outside')
   })
 
@@ -94,14 +95,15 @@ describe('hostile inputs', () => {
     const errors = inventory.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.code}`)
     expect(errors).toEqual([
       'bad-utf8.yaml:3 invalid-utf8',
+      'big.yaml: too-large',
       'bomb.yaml:1 yaml-alias-budget',
+      'chart/Chart.lock: binary',
       // the yaml library's own stack guard or our depth limit, whichever comes first
       expect.stringMatching(/^deep\.yaml:1 (yaml-too-deep|yaml-syntax)$/),
       'fields.yaml:8 invalid-image-field',
       'fields.yaml:17 invalid-image-field',
       'fields.yaml:26 invalid-image-field',
-      `many.yaml:${DEFAULT_YAML_LIMITS.maxDocuments * (podLines + 1) + 1} yaml-too-many-documents`,
-      'proto.yaml:4 yaml-unsafe-key',
+      'proto.yaml:4 forbidden-key',
       'python.yaml:3 yaml-unsupported-tag',
       'utf16-nobom.yaml: unsupported-encoding',
       'utf16.yaml: unsupported-encoding',
@@ -110,12 +112,12 @@ describe('hostile inputs', () => {
     expect(byFile['fields.yaml']).toBe('image field (containers) must be a string, found a number (1.10)')
     expect(byFile['utf16.yaml']).toBe('UTF-16 text is not supported; save the file as UTF-8')
     expect(byFile['python.yaml']).toContain('python/object')
+    expect(byFile['chart/Chart.lock']).toBe('gzip data in a file named like a helm-chart file; not read')
+    expect(byFile['big.yaml']).toMatch(/^\d+ bytes, over the 4194304-byte limit \(--max-file-size\); not read$/)
   })
 
   it('skips what must not or cannot be read, with a reason', () => {
     expect(inventory.skipped.map((s) => `${s.file} ${s.reason}`)).toEqual([
-      'big.yaml too-large',
-      'chart/Chart.lock binary',
       'escape-dir symlink-outside-root',
       'escape.yaml symlink-outside-root',
       'loop symlink-loop',

@@ -55,24 +55,30 @@ describe('stewards inventory', () => {
     ])
   })
 
-  it('takes several paths and include globs; a missing path is an error and exit 2', async () => {
-    const r = await runCli(['inventory', 'fixtures/discover/chart', 'no/such/dir', '--include', 'Chart.*', '--json'])
-    expect(r.code).toBe(2)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([
-      {file: 'no/such/dir', code: 'not-found', message: 'cannot read no/such/dir: no such file or directory'},
-    ])
+  it('takes several paths and include globs; a missing path is a usage error (exit 3) before anything is read', async () => {
+    const json = JSON.parse(
+      (
+        await runCli([
+          'inventory',
+          'fixtures/discover/chart',
+          'fixtures/discover/k8s',
+          '--include',
+          'Chart.*',
+          '--json',
+        ])
+      ).stdout,
+    )
+    expect(json.errors).toEqual([])
     expect(json.files).toBe(2)
     expect(json.components.every((c: {kind: string}) => c.kind === 'chart')).toBe(true)
+    const missing = await runCli(['inventory', 'fixtures/discover/chart', 'no/such/dir', '--json'])
+    expect(missing.code).toBe(3)
+    expect(missing.stdout).toBe('')
+    expect(missing.stderr).toBe('Error: no/such/dir: no such file or directory\nHint: check the PATH arguments\n')
   })
 
-  it('reads a Kubernetes JSON file named as PATH; tells when a named JSON file is not one', async () => {
-    const r = await runCli([
-      'inventory',
-      'fixtures/discover/json/pods.json',
-      'fixtures/discover/json/settings.json',
-      '--json',
-    ])
+  it('reads a Kubernetes JSON file named as PATH; a named file no format reads is a usage error', async () => {
+    const r = await runCli(['inventory', 'fixtures/discover/json/pods.json', '--json'])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout)
     expect(json.errors).toEqual([])
@@ -86,15 +92,14 @@ describe('stewards inventory', () => {
       'registry.example.com/shop/report:0.4.0 59:42',
       'registry.example.com/shop/web:2.4.1 17:34',
     ])
-    expect(json.skipped).toEqual([
-      {
-        file: 'fixtures/discover/json/settings.json',
-        reason: 'unsupported',
-        message: expect.stringMatching(
-          /^no format reads this file \(content not recognised by k8s-json: Kubernetes objects as JSON/,
-        ),
-      },
-    ])
+    const unclaimed = await runCli(['inventory', 'fixtures/discover/json/settings.json'])
+    expect(unclaimed.code).toBe(3)
+    expect(unclaimed.stderr).toMatch(
+      /^Error: no format reads fixtures\/discover\/json\/settings\.json \(its content is not what k8s-json reads\); known formats: helm-chart, /,
+    )
+    expect(unclaimed.stderr).toContain(
+      'Hint: name a directory to walk it, or pipe the file to `-` with --stdin-format ID',
+    )
   })
 
   it('matches --exclude against the path relative to PATH and as printed; warns once per glob that matched nothing', async () => {

@@ -112,13 +112,15 @@ describe('scan flags on the demo', () => {
     expect(fired(r.report, 'project-unavailable')).toContain('github.com/example-lumen/lumen-web')
   })
 
-  it('--max-file-size skips larger files and says so; a bad size is a usage error', async () => {
+  it('--max-file-size: larger files are not read, and a file not read makes the scan incomplete; a bad size is a usage error', async () => {
     const r = await scan(['--max-file-size', '100'])
-    expect(r.code).toBe(0)
-    // Only worker/requirements.txt (under 100 bytes) is read: one component. Every other candidate is skipped as
-    // too large, the YAML files that could have been manifests included.
+    expect(r.code).toBe(2)
+    // Only worker/requirements.txt (under 100 bytes) is read: one component. Every other candidate is an error
+    // (too large), the YAML files that could have been manifests included: what was not read could hold components.
     expect(r.report?.summary.components).toBe(1)
-    expect(r.report?.skipped.map((s) => `${s.file} ${s.reason}`).sort()).toEqual([
+    expect(r.report?.summary.incomplete).toBe(true)
+    expect(r.report?.skipped).toEqual([])
+    expect(r.report?.errors.map((e) => `${e.file} ${e.code}`).sort()).toEqual([
       'fixtures/demo/.stewards.yaml too-large',
       'fixtures/demo/app/package-lock.json too-large',
       'fixtures/demo/entities/demo-organizations.yaml too-large',

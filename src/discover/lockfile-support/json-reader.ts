@@ -6,6 +6,7 @@ import {isForbiddenKey, lockfileError} from './problems.js'
 /**
  * JSON with positions, built on jsonc-parser's event visitor (JSON.parse gives no offsets).
  * - Objects are null-prototype records, so no key can reach Object.prototype; `__proto__` keys are dropped and reported.
+ * - A key written twice in one object is reported (the last value is kept, as JSON.parse and npm keep it).
  * - `skip(path)` prunes subtrees before they are built: a 100 MB package-lock.json keeps only the fields we read.
  * - Strict JSON: comments and trailing commas are errors, as they are for npm and composer.
  */
@@ -23,6 +24,8 @@ export interface JsonDocument {
   /** First syntax error: the document must not be trusted when set. */
   error?: JsonProblem
   forbiddenKeys: JsonProblem[]
+  /** Second and later occurrences of a key in the same object. */
+  duplicateKeys: JsonProblem[]
   /** Positions of the root object's keys (`lockfileVersion` errors point there). */
   topLevelKeys: Map<string, Position>
 }
@@ -43,6 +46,8 @@ type Container = JsonObject | JsonValue[] | typeof SKIPPED
 export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocument {
   const positions = new WeakMap<JsonObject, Position>()
   const stack: Container[] = []
+  /** Keys of an object on the stack that are not in it: skipped unread, or consumed by the caller. */
+  const hidden = new Map<JsonObject, Set<string>>()
   const path: string[] = []
   let root: JsonValue | undefined
   let pendingKey: string | undefined
@@ -50,6 +55,7 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
   let skipValue = false
   let error: JsonProblem | undefined
   const forbiddenKeys: JsonProblem[] = []
+  const duplicateKeys: JsonProblem[] = []
   const topLevelKeys = new Map<string, Position>()
 
   /** Places a value into its parent (or as the root). */
@@ -81,8 +87,12 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
     const parent = stack[stack.length - 1]
     if (options.consume && isJsonObject(container as JsonValue) && isJsonObject(parent as JsonValue)) {
       const object = container as JsonObject
-      if (options.consume(path, object, positions.get(object)!)) delete (parent as JsonObject)[path[path.length - 1]]
+      if (options.consume(path, object, positions.get(object)!)) {
+        delete (parent as JsonObject)[path[path.length - 1]]
+        hide(parent as JsonObject, path[path.length - 1])
+      }
     }
+    if (isJsonObject(container as JsonValue)) hidden.delete(container as JsonObject)
     // The container was the value of a property (not an array item): its key leaves the path.
     if (!Array.isArray(stack[stack.length - 1])) path.pop()
   }
@@ -99,12 +109,18 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
         onObjectProperty(property, _offset, _length, line, character) {
           pendingKey = property
           pendingPosition = {line: line + 1, column: character + 1}
+          const parent = stack[stack.length - 1]
+          if (parent !== SKIPPED && parent !== undefined && !Array.isArray(parent)) {
+            if (property in parent || hidden.get(parent)?.has(property))
+              duplicateKeys.push({...pendingPosition, message: `duplicate key '${property}' (the last value is used)`})
+          }
           if (isForbiddenKey(property)) {
             forbiddenKeys.push({...pendingPosition, message: `forbidden key '${property}' ignored`})
             skipValue = true
           } else {
             skipValue = options.skip?.([...path, property]) ?? false
           }
+          if (skipValue && parent !== SKIPPED && parent !== undefined && !Array.isArray(parent)) hide(parent, property)
           path.push(property)
           if (path.length === 1 && stack.length === 1) topLevelKeys.set(property, pendingPosition)
         },
@@ -132,7 +148,14 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
     positionOf: (value) => positions.get(value) ?? {line: 1, column: 1},
     error,
     forbiddenKeys,
+    duplicateKeys,
     topLevelKeys,
+  }
+
+  function hide(object: JsonObject, key: string): void {
+    const keys = hidden.get(object)
+    if (keys) keys.add(key)
+    else hidden.set(object, new Set([key]))
   }
 }
 
@@ -162,8 +185,13 @@ export function readLockfileJson(file: string, text: string, options: ReadJsonOp
   const root = document.root
   if (!isJsonObject(root))
     return {ok: false, errors: [lockfileError(file, 'invalid-lockfile', 'expected a JSON object', 1, 1)]}
-  const errors = document.forbiddenKeys.map(({line, column, message}) =>
-    lockfileError(file, 'forbidden-key', message, line, column),
-  )
+  const errors = [
+    ...document.forbiddenKeys.map(({line, column, message}) =>
+      lockfileError(file, 'forbidden-key', message, line, column),
+    ),
+    ...document.duplicateKeys.map(({line, column, message}) =>
+      lockfileError(file, 'duplicate-key', message, line, column),
+    ),
+  ]
   return {ok: true, document, root, errors}
 }

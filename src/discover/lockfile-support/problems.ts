@@ -19,6 +19,31 @@ export function isForbiddenKey(key: string): boolean {
 }
 
 /**
+ * For parsers that keep `__proto__` keys as own properties of plain objects (harmless there): one error per line
+ * that writes the key, when the parsed value holds one. The text is searched because these parsers keep no
+ * positions; a key spelled with escapes is reported at line 1.
+ */
+export function forbiddenKeyErrors(file: string, text: string, value: unknown): ScanError[] {
+  if (!holdsForbiddenKey(value, new Set())) return []
+  const lines: number[] = []
+  text.split('\n').forEach((line, index) => {
+    if (/(^|[\s{,."'[])__proto__["']?\s*[=:\].]/.test(line)) lines.push(index + 1)
+  })
+  return (lines.length > 0 ? lines : [1]).map((line) =>
+    lockfileError(file, 'forbidden-key', "forbidden key '__proto__' ignored", line),
+  )
+}
+
+function holdsForbiddenKey(value: unknown, seen: Set<object>): boolean {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return false
+  seen.add(value)
+  if (Array.isArray(value)) return value.some((item) => holdsForbiddenKey(item, seen))
+  return Object.keys(value).some(
+    (key) => isForbiddenKey(key) || holdsForbiddenKey((value as Record<string, unknown>)[key], seen),
+  )
+}
+
+/**
  * Parsers recurse on nesting, so a hostile file (100k `[`) overflows the stack: a RangeError is bad input, not a bug.
  * Any other exception is rethrown.
  */

@@ -1,13 +1,17 @@
 import {parse, TomlError} from 'smol-toml'
 import type {ScanError} from '../../core/model.js'
-import {lockfileError, stackOverflowError} from './problems.js'
+import {forbiddenKeyErrors, lockfileError, stackOverflowError} from './problems.js'
 
 export type TomlTable = Record<string, unknown>
 
-/** smol-toml builds null-prototype tables and refuses `__proto__` keys, so lockfile data cannot pollute prototypes. */
-export function readToml(file: string, text: string): {table: TomlTable} | {error: ScanError} {
+/**
+ * smol-toml builds null-prototype tables, where a `__proto__` key is a harmless own property: lockfile data cannot
+ * pollute prototypes. Such keys are still reported (`forbidden`), at the lines that write them.
+ */
+export function readToml(file: string, text: string): {table: TomlTable; forbidden: ScanError[]} | {error: ScanError} {
   try {
-    return {table: parse(text) as TomlTable}
+    const table = parse(text) as TomlTable
+    return {table, forbidden: text.includes('__proto__') ? forbiddenKeyErrors(file, text, table) : []}
   } catch (error) {
     if (error instanceof TomlError) {
       return {error: lockfileError(file, 'invalid-toml', error.message.split('\n')[0], error.line, error.column)}

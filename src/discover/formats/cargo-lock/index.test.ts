@@ -92,9 +92,12 @@ describe('cargo-lock', () => {
     ])
   })
 
-  it('reads a __proto__ table as plain data, without polluting', () => {
+  it('reports a __proto__ table, without polluting', () => {
     const {components, errors} = discover('version = 4\n[__proto__]\npolluted = "yes"\n')
     expect(({} as {polluted?: string}).polluted).toBeUndefined()
-    expect([components, errors]).toEqual([[], []])
+    expect(components).toEqual([])
+    expect(errors).toEqual([
+      {file: 'Cargo.lock', code: 'forbidden-key', message: "forbidden key '__proto__' ignored", line: 2},
+    ])
   })
 })

@@ -1,3 +1,4 @@
+import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonDocument, readLockfileJson} from '../../lockfile-support/json-reader.js'
@@ -17,6 +18,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)composer\.lock$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
+  identify: (head) => hasTopLevelKey(head, 'content-hash'),
   discover({file, text}) {
     return discoverComposerLock(file, text)
   },

@@ -31,6 +31,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)(Gemfile|gems\.rb)\.lock$/.test(file) || /(^|\/)gems\.locked$/.test(file)
   },
+  identify: (head) => /^GEM\r?$/m.test(head) && /^ {2}specs:\r?$/m.test(head),
   discover({file, text}) {
     return discoverGemfileLock(file, text)
   },

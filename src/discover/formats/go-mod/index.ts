@@ -31,6 +31,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)go\.mod$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
+  identify: (head) => /^module\s+\S+\s*$/m.test(head),
   discover({file, text}) {
     return discoverGoMod(file, text)
   },

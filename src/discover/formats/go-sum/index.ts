@@ -13,6 +13,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)go\.sum$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
+  // Every line is `module version[/go.mod] h1:hash`; the first one tells.
+  identify: (head) => /^\S+ v\S+ h1:[A-Za-z0-9+/]+=*\r?$/.test(head.split('\n', 1)[0]),
   discover({file, text}) {
     return discoverGoSum(file, text)
   },

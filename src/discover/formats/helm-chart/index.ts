@@ -2,6 +2,7 @@
  * Helm charts: the dependencies of Chart.yaml (and Helm 2 requirements.yaml) and the pinned ones of Chart.lock
  * (requirements.lock), as `chart` components. Versions are kept as written (`v1.16.2`, `~1.2.0`).
  */
+import {appendAll} from '../../../core/arrays.js'
 import {isHelmChartFile} from '../../file-names.js'
 import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
@@ -13,13 +14,17 @@ export const discoverer: Discoverer = {
   id: 'helm-chart',
   description: 'Helm Chart.yaml and Chart.lock (and requirements.yaml/.lock): chart dependencies',
   matches: isHelmChartFile,
+  // Chart.lock: `generated:` and `digest:` at the top level; Chart.yaml: apiVersion v1/v2 and a name, no kind.
+  identify: (head) =>
+    (/^generated: /m.test(head) && /^digest: sha256:/m.test(head)) ||
+    (/^apiVersion: ["']?v[12]["']?\s*$/m.test(head) && /^name: /m.test(head) && !/^kind: /m.test(head)),
   discover,
 }
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
-  out.errors.push(...yaml.errors)
+  appendAll(out.errors, yaml.errors)
   const root = yaml.documents.find((doc) => doc.root !== null)?.root
   if (!root) return out
   if (!isMap(root)) {

@@ -7,6 +7,7 @@
  * (a dependency's name or alias in Chart.yaml): that subchart's templates use its own appVersion, which is not
  * here. `global.image` is an image block too, and a plain `image: repo/name` takes a sibling `tag:` / `imageTag:`.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import {isHelmValuesFile} from '../../file-names.js'
 import {addImageRef, emptyOutput, locationOf, type Output} from '../../output.js'
@@ -34,7 +35,7 @@ interface Scan {
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
-  out.errors.push(...yaml.errors)
+  appendAll(out.errors, yaml.errors)
   let appVersion: string | null | undefined = null
   const chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
   const chartText = () => context.readText(chartFile)

@@ -4,6 +4,7 @@
  * an `apiVersion` key in its first SNIFF_BYTES (64 KiB; kubectl writes it first); every other JSON file is passed
  * over without a word. Images are found as in YAML manifests (../../k8s-images.ts), with line and column.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {isJsonManifestCandidate} from '../../file-names.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {readJsonManifestImages} from '../../k8s-images.js'
@@ -29,7 +30,7 @@ function discover(input: DiscoverInput): Output {
     })
     return out
   }
-  out.errors.push(...manifest.errors)
+  appendAll(out.errors, manifest.errors)
   for (const image of manifest.images) {
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
   }

@@ -3,6 +3,7 @@
  * resources, operators' image fields and image volumes (see ../../k8s-images.ts). Helm chart templates are
  * skipped with a hint to render them first.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import {isManifestCandidate} from '../../file-names.js'
 import {readManifestImages} from '../../k8s-images.js'
@@ -14,6 +15,11 @@ export const discoverer: Discoverer = {
   description:
     'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
   matches: isManifestCandidate,
+  // A top-level apiVersion and kind (kustomize's own files are the kustomization format's).
+  identify: (head) =>
+    /^apiVersion: \S/m.test(head) &&
+    /^kind: \S/m.test(head) &&
+    !/^apiVersion: ["']?kustomize\.config\.k8s\.io\//m.test(head),
   discover,
 }
 
@@ -27,7 +33,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   if (broken && input.text.includes('{{')) {
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
   }
-  out.errors.push(...manifest.errors)
+  appendAll(out.errors, manifest.errors)
   for (const image of manifest.images) {
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
   }

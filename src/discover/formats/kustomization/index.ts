@@ -4,6 +4,7 @@
  * `helmCharts:` as chart components. An override that pins a tag or digest is listed even when its
  * resources are not in the scan.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import type {Location, ScanError, Skipped} from '../../../core/model.js'
 import {isKustomizationFile} from '../../file-names.js'
@@ -19,6 +20,7 @@ export const discoverer: Discoverer = {
   id: 'kustomization',
   description: 'Kustomize kustomization.yaml: images overrides applied to the listed resources, helmCharts',
   matches: isKustomizationFile,
+  identify: (head) => /^apiVersion: ["']?kustomize\.config\.k8s\.io\//m.test(head),
   discover,
 }
 
@@ -116,7 +118,7 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
       const parsed = parse(nested.text, nested.file, [])
       const seen = new Set([...state.seen, nested.file])
       if (parsed)
-        images.push(...render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen}))
+        appendAll(images, render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen}))
     } else if (!nested) {
       state.skipped?.push({
         file: location.file,
@@ -158,7 +160,7 @@ function isRemote(entry: string): boolean {
 
 function parse(text: string, file: string, errors: ScanError[]): Parsed | undefined {
   const yaml = readYaml(text, file)
-  errors.push(...yaml.errors)
+  appendAll(errors, yaml.errors)
   const root = yaml.documents.find((doc) => doc.root !== null)?.root
   if (!root) return undefined
   if (!isMap(root)) {

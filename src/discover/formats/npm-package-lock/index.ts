@@ -1,3 +1,4 @@
+import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
@@ -12,6 +13,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
+  identify: (head) => hasTopLevelKey(head, 'lockfileVersion'),
   discover({file, text}) {
     return discoverPackageLock(file, text)
   },

@@ -1,3 +1,4 @@
+import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
@@ -18,6 +19,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)Pipfile\.lock$/.test(file)
   },
+  identify: (head) => hasTopLevelKey(head, '_meta'),
   discover({file, text}) {
     return discoverPipfileLock(file, text)
   },

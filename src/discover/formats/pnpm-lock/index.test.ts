@@ -276,11 +276,41 @@ describe('pnpm-lock', () => {
 
   it('does not expand alias bombs or pollute prototypes', () => {
     const bomb = `lockfileVersion: '9.0'\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`
+    // reported at its first alias
     expect(discover(bomb).errors).toEqual([
-      {file: 'pnpm-lock.yaml', code: 'invalid-yaml', message: expect.stringMatching(/alias/i), line: 1},
+      {file: 'pnpm-lock.yaml', code: 'invalid-yaml', message: expect.stringMatching(/alias/i), line: 3},
     ])
     const {errors} = discover("lockfileVersion: '9.0'\npackages:\n  __proto__:\n    polluted: yes\n")
     expect(({} as {polluted?: string}).polluted).toBeUndefined()
     expect(errors.map((e) => [e.code, e.line])).toEqual([['forbidden-key', 3]])
+  })
+
+  it('reads the same with js-yaml (the fast path) as with the yaml library (anchors, irregular mappings)', () => {
+    for (const text of [v54, v6, v9]) {
+      const fast = discover(text)
+      // An anchor anywhere sends the file to the yaml library.
+      const slow = discover(`${text}\nunused: &anchor 1\n`)
+      expect(slow.errors).toEqual(fast.errors)
+      expect(slow.components).toEqual(fast.components)
+      // A flow mapping with a key and no value: the fast path cannot place its keys and asks the yaml library.
+      const irregular = discover(`${text}\nflow: {lone, key: 1}\n`)
+      expect(irregular.components.map(brief)).toEqual(fast.components.map(brief))
+    }
+  })
+
+  it('reports a key written twice with its line and keeps the last one', () => {
+    const {components, errors} = discover(
+      "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x}\n  a@1.0.0:\n    resolution: {integrity: y}\n  b@2.0.0:\n    resolution: {integrity: z}\n",
+    )
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'duplicate-key',
+        message: 'duplicate key (the last value is used)',
+        line: 5,
+        column: 3,
+      },
+    ])
+    expect(components.map((c) => `${c.name}@${c.version}:${c.locations[0].line}`)).toEqual(['a@1.0.0:5', 'b@2.0.0:7'])
   })
 })

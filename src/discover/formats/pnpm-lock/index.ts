@@ -1,7 +1,9 @@
-import {isMap, isScalar, LineCounter, parseDocument, type YAMLMap} from 'yaml'
+import type {Document, LineCounter, YAMLMap} from 'yaml'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import type {Position} from '../../lockfile-support/line-index.js'
+import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
+import {yamlLibrary} from '../../yaml-library.js'
 import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -18,6 +20,7 @@ export const discoverer: Discoverer = {
     // pnpm keeps a copy in node_modules/.pnpm/lock.yaml under another name; a pnpm-lock.yaml inside node_modules is a package's own.
     return /(^|\/)pnpm-lock\.yaml$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
+  identify: (head) => /^lockfileVersion: /m.test(head) && !head.trimStart().startsWith('{'),
   discover({file, text}) {
     try {
       return discoverPnpmLock(file, text)
@@ -29,6 +32,7 @@ export const discoverer: Discoverer = {
 
 /** Position of each key of a YAML mapping, from the yaml library's source ranges. */
 function keyPositions(node: unknown, lineCounter: LineCounter): Map<string, Position> {
+  const {isMap, isScalar} = yamlLibrary()
   const positions = new Map<string, Position>()
   if (!isMap(node)) return positions
   for (const pair of (node as YAMLMap).items) {
@@ -43,29 +47,84 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }
 
-export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, {lineCounter, uniqueKeys: false})
-  const syntax = document.errors[0]
-  if (syntax) {
-    const at = syntax.linePos?.[0]
-    return {
-      components: [],
-      errors: [lockfileError(file, 'invalid-yaml', syntax.message.split('\n')[0], at?.line, at?.col)],
+interface Lockfile {
+  data: Record<string, unknown>
+  /** Positions of the keys of the mapping at a path (empty when there is none). */
+  keysAt(path: readonly string[]): Map<string, Position>
+  /** Duplicate keys: reported, the last value kept. */
+  errors: ScanError[]
+}
+
+/**
+ * js-yaml first (../../lockfile-support/plain-yaml.ts: pnpm writes plain block YAML, and this is the fast path);
+ * the `yaml` library for what it refuses, for anchors (alias expansion is bounded there), and for key positions
+ * the fast path does not know.
+ */
+function readLockfile(file: string, text: string): Lockfile | {errors: ScanError[]} {
+  let library: {document: Document.Parsed; lineCounter: LineCounter} | undefined
+  const parse = () => {
+    if (library === undefined) {
+      const {LineCounter, parseDocument} = yamlLibrary()
+      const lineCounter = new LineCounter()
+      library = {document: parseDocument(text, {lineCounter, uniqueKeys: true}), lineCounter}
     }
+    return library
   }
-  let data: Record<string, unknown>
+  const fromLibrary = (path: readonly string[]) => {
+    const {document, lineCounter} = parse()
+    return keyPositions(path.length === 0 ? document.contents : document.getIn(path, true), lineCounter)
+  }
+  const fast = loadPlainYaml(text, 3)
+  if (fast) {
+    const data = record(fast.value)
+    const keysAt = (path: readonly string[]) => {
+      const known = fast.keyPositions(path)
+      if (known) return known
+      // No mapping there: no keys. A mapping whose keys the fast path did not place: ask the yaml library.
+      let value: unknown = data
+      for (const key of path) value = record(value)[key]
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? fromLibrary(path) : new Map()
+    }
+    return {data, keysAt, errors: []}
+  }
+  const {document} = parse()
+  const errors: ScanError[] = []
+  for (const problem of document.errors) {
+    const at = problem.linePos?.[0]
+    const duplicate = problem.code === 'DUPLICATE_KEY'
+    const message = duplicate ? 'duplicate key (the last value is used)' : problem.message.split('\n')[0]
+    errors.push(lockfileError(file, duplicate ? 'duplicate-key' : 'invalid-yaml', message, at?.line, at?.col))
+  }
+  // A key written twice leaves the rest readable; any other problem does not.
+  if (errors.some((error) => error.code !== 'duplicate-key')) return {errors: errors.slice(0, 1)}
   try {
     // maxAliasCount bounds alias expansion ("billion laughs"): the yaml library throws past it.
-    data = record(document.toJS({maxAliasCount: 100}))
+    return {data: record(document.toJS({maxAliasCount: 100})), keysAt: fromLibrary, errors}
   } catch (error) {
     if (error instanceof RangeError) throw error
-    return {
-      components: [],
-      errors: [lockfileError(file, 'invalid-yaml', error instanceof Error ? error.message : String(error), 1)],
-    }
+    const message = error instanceof Error ? error.message : String(error)
+    return {errors: [lockfileError(file, 'invalid-yaml', message, firstAliasLine(document, parse().lineCounter))]}
   }
-  const topKeys = keyPositions(document.contents, lineCounter)
+}
+
+/** Where an alias bomb starts: the first alias of the document. */
+function firstAliasLine(document: Document.Parsed, lineCounter: LineCounter): number {
+  const {visit} = yamlLibrary()
+  let offset: number | undefined
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0]
+      return visit.BREAK
+    },
+  })
+  return offset === undefined ? 1 : lineCounter.linePos(offset).line
+}
+
+export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
+  const read = readLockfile(file, text)
+  if (!('data' in read)) return {components: [], errors: read.errors}
+  const {data, keysAt} = read
+  const topKeys = keysAt([])
   const versionAt = topKeys.get('lockfileVersion')
   const major = Number.parseInt(String(data.lockfileVersion ?? ''), 10)
   if (!SUPPORTED_MAJORS.has(major)) {
@@ -75,12 +134,11 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
       errors: [lockfileError(file, 'unsupported-version', message, versionAt?.line ?? 1, versionAt?.column)],
     }
   }
-  const errors: ScanError[] = []
+  const errors: ScanError[] = [...read.errors]
   const components: Component[] = []
-  const direct = readImporters(file, document, data, lineCounter, major, components, errors)
+  const direct = readImporters(file, keysAt, data, major, components, errors)
   const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
-  const packagesNode = document.get('packages', true)
-  const positions = keyPositions(packagesNode, lineCounter)
+  const positions = keysAt(['packages'])
   const packages = record(data.packages)
   for (const key of Object.keys(packages)) {
     const {line, column} = positions.get(key) ?? {line: 1, column: 1}
@@ -155,9 +213,8 @@ const SECTION_SCOPES: Array<[keyof Importer, Scope]> = [
  */
 function readImporters(
   file: string,
-  document: ReturnType<typeof parseDocument>,
+  keysAt: Lockfile['keysAt'],
   data: Record<string, unknown>,
-  lineCounter: LineCounter,
   major: number,
   components: Component[],
   errors: ScanError[],
@@ -165,7 +222,7 @@ function readImporters(
   const direct = new Set<string>()
   // 5.x single-project lockfiles put the root importer's fields at the top level.
   const importers = data.importers === undefined ? {'.': data} : record(data.importers)
-  const importerPositions = keyPositions(document.getIn(['importers'], true), lineCounter)
+  const importerPositions = keysAt(['importers'])
   for (const [path, raw] of Object.entries(importers)) {
     const importerPath = data.importers === undefined ? [] : ['importers', path]
     const importerAt = importerPositions.get(path)
@@ -193,7 +250,7 @@ function readImporters(
           direct.add(`${name}@${resolved}`)
           continue
         }
-        positions ??= keyPositions(document.getIn([...importerPath, section], true), lineCounter)
+        positions ??= keysAt([...importerPath, section])
         const {line, column} = positions.get(name) ?? importerAt ?? {line: 1, column: 1}
         components.push(
           packageComponent(file, {

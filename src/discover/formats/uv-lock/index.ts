@@ -16,6 +16,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)uv\.lock$/.test(file)
   },
+  // uv writes `revision` (since 0.5.x) and `requires-python` beside `version`; Cargo.lock has neither.
+  identify: (head) => /^version = \d+\s*$/m.test(head) && /^(requires-python|revision) = /m.test(head),
   discover({file, text}) {
     return discoverUvLock(file, text)
   },
@@ -56,7 +58,8 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
   }
   const packages = Array.isArray(read.table.package) ? read.table.package : []
   const lines = arrayTableLines(text, 'package')
-  const errors: ScanError[] = []
+  // `__proto__` keys, reported beside the components (smol-toml keeps them as harmless own properties).
+  const errors: ScanError[] = [...read.forbidden]
   const entries: Array<{entry: UvPackage; line: number}> = []
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1

@@ -1,4 +1,4 @@
-import {parseSyml} from '@yarnpkg/parsers'
+import {FAILSAFE_SCHEMA, load, YAMLException} from 'js-yaml'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {splitLines} from '../../lockfile-support/line-index.js'
@@ -10,7 +10,7 @@ import {BerryEntry, BerryMetadata} from './schema.js'
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
 const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
 
-/** Lines of the top-level keys: parseSyml (js-yaml underneath) keeps no positions. */
+/** Lines of the top-level keys: js-yaml keeps no positions. */
 function keyLines(text: string): Map<string, number> {
   const lines = new Map<string, number>()
   splitLines(text).forEach((line, index) => {
@@ -26,11 +26,32 @@ function yamlErrorLine(error: unknown): number | undefined {
   return typeof mark?.line === 'number' ? mark.line + 1 : undefined
 }
 
+/**
+ * What yarn's own parseSyml (@yarnpkg/parsers) does with a berry lockfile: js-yaml with the failsafe schema (every
+ * scalar a string) into a mapping. A key written twice is reported at its line and the last value kept, as yarn
+ * keeps it; any other YAML error leaves the file unread.
+ */
+function loadLockfile(file: string, text: string): {document: Record<string, unknown>; errors: ScanError[]} {
+  let errors: ScanError[] = []
+  let value: unknown
+  try {
+    value = load(text, {schema: FAILSAFE_SCHEMA})
+  } catch (error) {
+    if (!(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) throw error
+    errors = [lockfileError(file, 'duplicate-key', 'duplicate key (the last value is used)', yamlErrorLine(error))]
+    value = load(text, {schema: FAILSAFE_SCHEMA, json: true})
+  }
+  if (value === undefined || value === null) return {document: {}, errors}
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping at the top level')
+  return {document: value as Record<string, unknown>, errors}
+}
+
 /** yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. */
 export function readBerryLockfile(file: string, text: string): {components: Component[]; errors: ScanError[]} {
   let document: Record<string, unknown>
+  let problems: ScanError[]
   try {
-    document = parseSyml(text)
+    ;({document, errors: problems} = loadLockfile(file, text))
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     return {components: [], errors: [lockfileError(file, 'invalid-yaml', message, yamlErrorLine(error))]}
@@ -51,7 +72,7 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
     }
   }
   const components: Component[] = []
-  const errors: ScanError[] = []
+  const errors: ScanError[] = problems
   for (const key of Object.keys(document)) {
     if (key === '__metadata') continue
     const line = lines.get(key) ?? 1

@@ -176,4 +176,16 @@ describe('yarn-lock berry', () => {
     expect(components).toEqual([])
     expect(errors.map((e) => [e.code, e.line])).toEqual([['forbidden-key', 3]])
   })
+
+  it('reports a key written twice at its line and keeps the last value, as yarn does', () => {
+    const twice = berry.replace(
+      '"web@workspace',
+      '"beta-cjs@npm:beta@^1.0.0":\n  version: 1.0.5\n  resolution: "beta@npm:1.0.5"\n\n"web@workspace',
+    )
+    const {components, errors} = discover(twice)
+    expect(errors).toEqual([
+      {file: 'yarn.lock', code: 'duplicate-key', message: 'duplicate key (the last value is used)', line: 25},
+    ])
+    expect(components.filter((c) => c.name === 'beta').map((c) => c.version)).toEqual(['1.0.5'])
+  })
 })

@@ -13,6 +13,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)yarn\.lock$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
+  // yarn classic writes this header; berry files start with __metadata.
+  identify: (head) => head.includes('# yarn lockfile v1') || /^__metadata:\s*$/m.test(head),
   discover({file, text}) {
     return isBerry(text) ? readBerryLockfile(file, text) : readClassicLockfile(file, text)
   },

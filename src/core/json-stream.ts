@@ -1,0 +1,44 @@
+/**
+ * `JSON.stringify(value, null, 2)` and a line break, handed to `write` in chunks of about a megabyte: the items of
+ * the top-level arrays are serialised one at a time, so an inventory of 280,000 components is never one 120 MB
+ * string. The bytes are those of JSON.stringify. (process.stdout writes to pipes and files synchronously on Linux,
+ * so the chunks do not pile up in memory there.)
+ */
+
+const CHUNK = 1 << 20
+
+export function writeJson(write: (chunk: string) => void, value: object): void {
+  let pending = ''
+  const put = (text: string): void => {
+    pending += text
+    if (pending.length < CHUNK) return
+    write(pending)
+    pending = ''
+  }
+  // JSON.stringify leaves out keys whose value it cannot write.
+  const entries = Object.entries(value).filter(
+    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
+  )
+  if (Array.isArray(value) || typeof (value as {toJSON?: unknown}).toJSON === 'function' || entries.length === 0) {
+    put(`${JSON.stringify(value, null, 2)}\n`)
+  } else {
+    put('{\n')
+    for (const [i, [key, v]] of entries.entries()) {
+      put(`  ${JSON.stringify(key)}: `)
+      if (Array.isArray(v) && v.length > 0) {
+        put('[\n')
+        for (const [j, item] of v.entries()) {
+          // JSON.stringify writes undefined, functions and symbols in arrays as null.
+          const text = JSON.stringify(item, null, 2) ?? 'null'
+          put(`    ${text.replaceAll('\n', '\n    ')}${j < v.length - 1 ? ',' : ''}\n`)
+        }
+        put('  ]')
+      } else {
+        put(JSON.stringify(v, null, 2).replaceAll('\n', '\n  '))
+      }
+      put(i < entries.length - 1 ? ',\n' : '\n')
+    }
+    put('}\n')
+  }
+  if (pending !== '') write(pending)
+}
