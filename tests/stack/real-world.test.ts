@@ -6,7 +6,9 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Inventory} from '../../src/core/model.js'
+import {readFileSync} from 'node:fs'
 import {discoverPaths} from '../../src/discover/index.js'
+import {discoverers} from '../../src/discover/registry.js'
 import {type ResolveRun, resolveComponents} from '../../src/resolve/index.js'
 import {runCli} from '../support/cli.js'
 import {summarise, tempCacheDir} from '../support/registry-emulators/fixtures.js'
@@ -163,5 +165,28 @@ describe('JVM, .NET, Swift, Dart and Terraform files from real projects', () => 
       // Not in the emulators' data: what a registry that does not know the package says.
       'org.apache.commons:commons-parent@42': 'unresolved: not-found',
     })
+  })
+})
+
+describe('recognising the stack formats by content (stewards inventory -)', () => {
+  it('each real file is recognised by its own format, and by no other', () => {
+    const cases: Array<[string, string]> = [
+      ['argo-cd/Dockerfile', 'dockerfile'],
+      ['argo-cd/.github/workflows/image-reuse.yaml', 'github-actions'],
+      ['opentelemetry-demo/compose.observability.yaml', 'compose'],
+      ['commons-text/pom.xml', 'maven-pom'],
+      ['kotlin-bip39/gradle.lockfile', 'gradle-lockfile'],
+      ['qowaiv/packages.lock.json', 'nuget-lock'],
+      ['appstate/Package.resolved', 'swiftpm-resolved'],
+      ['gallery/pubspec.lock', 'pubspec-lock'],
+      ['identity-pki/.terraform.lock.hcl', 'terraform-lock'],
+    ]
+    for (const [file, format] of cases) {
+      const text = readFileSync(`${root}/${file}`, 'utf8')
+      expect(
+        discoverers.filter((d) => (d.identify ?? d.sniff)?.(text)).map((d) => d.id),
+        file,
+      ).toEqual([format])
+    }
   })
 })

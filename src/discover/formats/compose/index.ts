@@ -21,6 +21,7 @@ export const discoverer: Discoverer = {
   id: 'compose',
   description: 'Docker Compose files: services.*.image, with $VAR / VAR:-default interpolation from .env',
   matches: isComposeFile,
+  identify: (head) => /^services:[ \t]*$/m.test(head) && !/^(apiVersion|kind|jobs):/m.test(head),
   discover,
 }
 

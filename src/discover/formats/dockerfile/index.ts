@@ -19,6 +19,8 @@ export const discoverer: Discoverer = {
   id: 'dockerfile',
   description: 'Dockerfile / Containerfile: FROM images (ARG defaults substituted) and COPY --from images',
   matches: isDockerfile,
+  // The first instruction of a Dockerfile is FROM, or ARG before it (comments and parser directives above).
+  identify: (head) => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG)[ \t]+\S/i.test(head),
   discover,
 }
 

@@ -24,6 +24,9 @@ export const discoverer: Discoverer = {
   description:
     'GitHub Actions workflows and action.yml: uses: owner/repo@ref, docker:// images, container and service images',
   matches: isActionsFile,
+  identify: (head) =>
+    (/^['"]?on['"]?:/m.test(head) && /^jobs:[ \t]*$/m.test(head)) ||
+    (/^runs:[ \t]*$/m.test(head) && /^[ \t]+using:/m.test(head)),
   discover,
 }
 

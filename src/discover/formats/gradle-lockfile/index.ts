@@ -18,6 +18,7 @@ export const discoverer: Discoverer = {
     if (base === 'gradle.lockfile' || base === 'buildscript-gradle.lockfile') return true
     return base.endsWith('.lockfile') && /(^|\/)gradle\/dependency-locks\/[^/]+$/.test(file)
   },
+  identify: (head) => head.startsWith('# This is a Gradle generated file for dependency locking.'),
   discover({file, text}) {
     return discoverGradleLockfile(file, text)
   },

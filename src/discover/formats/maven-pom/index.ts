@@ -19,6 +19,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)pom\.xml$/.test(file) && !/(^|\/)target\//.test(file)
   },
+  identify: (head) => /<project[\s>]/.test(head) && /<modelVersion>4\.0\.0<\/modelVersion>/.test(head),
   discover({file, text}, context) {
     return discoverPom(file, text, context)
   },

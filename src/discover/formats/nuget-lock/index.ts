@@ -10,6 +10,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -18,6 +19,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)packages\.lock\.json$/.test(file)
   },
+  identify: (head) =>
+    hasTopLevelKey(head, 'dependencies') && /"type"\s*:\s*"(Direct|Transitive|CentralTransitive|Project)"/.test(head),
   discover({file, text}) {
     return discoverNugetLock(file, text)
   },

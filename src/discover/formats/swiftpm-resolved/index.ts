@@ -13,6 +13,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -21,6 +22,9 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)Package\.resolved$/.test(file) && !/(^|\/)\.build\//.test(file)
   },
+  identify: (head) =>
+    (hasTopLevelKey(head, 'pins') && /"identity"\s*:/.test(head)) ||
+    (hasTopLevelKey(head, 'object') && /"repositoryURL"\s*:/.test(head)),
   discover({file, text}) {
     return discoverPackageResolved(file, text)
   },

@@ -15,6 +15,7 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)\.terraform\.lock\.hcl$/.test(file) && !/(^|\/)\.terraform\//.test(file)
   },
+  identify: (head) => head.startsWith('# This file is maintained automatically by "terraform init".'),
   discover({file, text}) {
     return discoverTerraformLock(file, text)
   },
