@@ -7,13 +7,14 @@ import * as collectScale from './collect-scale.js'
 import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
 import * as resolve from './resolve.js'
+import * as sbom from './sbom.js'
 
 interface BenchModule {
   name: string
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect, collectScale]
+const benches: BenchModule[] = [kubernetes, lockfiles, sbom, resolve, collect, collectScale]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)

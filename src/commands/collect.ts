@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
+import {collectNotice, collectProjects, NETWORK_HELP, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -12,7 +12,9 @@ export default class Collect extends BaseCommand {
   static override description =
     `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files where projects keep them (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md lists, SECURITY... in the repository; a repository its MAINTAINERS file points to; the organisation's community, governance and .github repositories; the CNCF maintainers list), each with where it was found and its revision, the places searched ("searched"), and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
 
-GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).`
+GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).
+
+${NETWORK_HELP}`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
@@ -90,7 +92,8 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
       return ref.key
     })
     const window = resolveWindow(flags.since, flags.until)
-    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const offline = flags.offline || Boolean(flags.snapshot) || Boolean(flags.git?.length)
+    const tokens = await resolveAuth(flags.token, flags['github-api-url'], {offline})
     const options: CollectOptions = {
       since: window.since,
       until: window.until,

@@ -25,6 +25,11 @@ import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
+import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
+import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
+import {discoverer as spdxJson} from './formats/spdx-json/index.js'
+import {discoverer as spdxTagValue} from './formats/spdx-tag-value/index.js'
+import {discoverer as spdx3Jsonld} from './formats/spdx3-jsonld/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -55,4 +60,9 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pubspecLock,
   terraformLock,
   mavenPom,
+  cyclonedxJson,
+  cyclonedxXml,
+  spdxJson,
+  spdxTagValue,
+  spdx3Jsonld,
 ])

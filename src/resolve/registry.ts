@@ -16,15 +16,18 @@ import {resolver as rubygems} from './resolvers/rubygems/index.js'
 import {resolver as swiftpm} from './resolvers/swiftpm/index.js'
 import {resolver as terraformRegistry} from './resolvers/terraform-registry/index.js'
 import {resolver as vcsUrl} from './resolvers/vcs-url/index.js'
+import {resolver as sbomStated} from './resolvers/sbom-stated/index.js'
 import type {Resolver} from './types.js'
 
 /**
  * One line per resolver; the folder under ./resolvers/ has the same name as the id. Order matters within a
- * kind (the engine puts override first, then deps.dev and the native registries as `prefer` says, then images).
+ * kind (the engine puts override first, then what an SBOM states, then deps.dev and the native registries as
+ * `prefer` says, then images).
  */
 export const resolvers = defineRegistry<Resolver>('resolver', [
   override,
   vcsUrl,
+  sbomStated,
   depsDev,
   npmRegistry,
   pypi,
