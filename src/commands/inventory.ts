@@ -13,7 +13,7 @@ export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
 
   static description = [
-    'Walks each PATH (default: the current directory) and reads Kubernetes manifests (YAML, and JSON as `kubectl get -o json` writes it), kustomizations, Helm charts and values files, and lockfiles. Nothing is fetched: this is what the files say. JSON files that are not Kubernetes objects are passed over silently.',
+    'Walks each PATH (default: the current directory) and reads Kubernetes manifests (YAML, and JSON as `kubectl get -o json` writes it), kustomizations, Helm charts and values files, Dockerfiles/Containerfiles, Compose files, GitHub Actions workflows and action.yml, Maven pom.xml, and lockfiles (npm, yarn, pnpm, Go, Cargo, Poetry, Pipenv, uv, pip, Bundler, Composer, Gradle, NuGet, SwiftPM Package.resolved, pubspec.lock, .terraform.lock.hcl). Nothing is fetched: this is what the files say. JSON files that are not Kubernetes objects are passed over silently.',
     '--include and --exclude globs are matched against each path relative to the PATH being walked and against the path as printed (relative to the working directory): for `inventory deploy`, `k8s/**` and `deploy/k8s/**` both match deploy/k8s/. A glob without / matches a file or directory name at any depth. A glob that matches nothing is warned about on stderr; an invalid glob is a usage error. Files named as PATH are never filtered.',
     '.git and node_modules are never walked; symlinks leaving a PATH are not followed; Helm templates are skipped (render them with `helm template` first).',
     'A file a format reads is read completely or listed under errors, which makes the run incomplete (exit 2): larger than --max-file-size, binary (gzip, zip, ELF...), not UTF-8 text (UTF-16), a syntax error, a key written twice. A line holding a control character (a stray NUL) or invalid UTF-8 is an error at its line and the other lines are still read; a `__proto__` key is an error and the rest of its file is still read.',
@@ -32,6 +32,10 @@ export default class InventoryCommand extends BaseCommand {
       command: "<%= config.bin %> <%= command.id %> deploy/ --include '*.yaml' --exclude 'test/**'",
     },
     {description: 'Read files up to 200 MB', command: '<%= config.bin %> <%= command.id %> . --max-file-size 200MB'},
+    {
+      description: 'What the CI workflows and container builds pull in, with their repositories',
+      command: "<%= config.bin %> <%= command.id %> . --include '.github/**' --include 'Dockerfile*' --resolve",
+    },
     {
       description: 'A lockfile from standard input',
       command: '<%= config.bin %> <%= command.id %> - --stdin-format npm-package-lock < package-lock.json',

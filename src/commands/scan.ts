@@ -14,7 +14,7 @@ export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
   static description =
-    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles, CycloneDX and SPDX SBOMs), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, Dockerfiles, Compose files, GitHub Actions workflows, pom.xml, lockfiles, CycloneDX and SPDX SBOMs), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
 A file a format reads that cannot be read completely (too large, binary, not UTF-8, a syntax error, a duplicate key, a line with a control character) is listed in the report's errors and makes the scan incomplete. A PATH that does not exist, or a named file no format reads, is a usage error. \`-\` reads standard input (--stdin-format names its format, else its content decides).
 

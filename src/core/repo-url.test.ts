@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {normaliseRepoUrl} from './repo-url.js'
+import {normaliseRepoUrl, vcsUrlRepository} from './repo-url.js'
 
 describe('normaliseRepoUrl', () => {
   const cases: Array<[string, ReturnType<typeof normaliseRepoUrl>, boolean?]> = [
@@ -58,5 +58,20 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})
     expect(normaliseRepoUrl('https://github.com/-legacy/tool')).toBeNull()
     expect(normaliseRepoUrl('https://github.com/owner/name.git.git')).toBeNull()
+  })
+})
+
+describe('vcsUrlRepository', () => {
+  it('reads VCS install URLs on known forges only, without revision, query or fragment', () => {
+    expect(vcsUrlRepository('git+https://github.com/example/forked.git@0123abc#egg=forked')).toEqual({
+      repo: 'github.com/example/forked',
+    })
+    expect(vcsUrlRepository('git+ssh://git@gitlab.com/group/sub/project.git@v1.0')).toEqual({
+      repo: 'gitlab.com/group/sub/project',
+    })
+    expect(vcsUrlRepository('git+https://gitlab.com/example-group/serde?branch=main#0123abc')).toEqual({
+      repo: 'gitlab.com/example-group/serde',
+    })
+    expect(vcsUrlRepository('git+https://git.example.com/team/lib.git@v1')).toBeUndefined()
   })
 })

@@ -145,3 +145,16 @@ function safeDecode(segment: string): string | null {
     return null
   }
 }
+
+/**
+ * The repository a VCS install URL names (pip `git+https://github.com/o/r.git@ref#egg=x`, purl `vcs_url`), when its
+ * host is a known forge: the `vcs+` prefix, the `@ref` revision, the query and the fragment are not part of it.
+ */
+export function vcsUrlRepository(url: string): RepoRef | undefined {
+  const bare = url
+    .replace(/^(git|hg|svn|bzr)\+/, '')
+    .replace(/#.*$/, '')
+    .replace(/\?.*$/, '')
+    .replace(/@[^/@]*$/, '')
+  return normaliseRepoUrl(bare) ?? undefined
+}

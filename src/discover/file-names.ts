@@ -7,6 +7,8 @@ import {posix} from 'node:path'
 
 const KUSTOMIZATION = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization'])
 const HELM_CHART = new Set(['Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock'])
+/** `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose.override.yaml`. */
+const COMPOSE = /^(docker-)?compose(?:[-.][^/]*)?\.ya?ml$/i
 /** `values.yaml`, `values-prod.yaml`, `values.dev.yml`. */
 const HELM_VALUES = /^values(?:[-.][^/]*)?\.ya?ml$/
 
@@ -40,6 +42,7 @@ const NOT_MANIFESTS = new Set([
 /** JSON read by a lockfile format, or well-known JSON configuration that is never a Kubernetes object. */
 const NOT_JSON_MANIFESTS = new Set([
   'package-lock.json',
+  'packages.lock.json',
   'npm-shrinkwrap.json',
   'package.json',
   'composer.json',
@@ -61,6 +64,15 @@ export function isHelmChartFile(file: string): boolean {
   return HELM_CHART.has(posix.basename(file))
 }
 
+export function isComposeFile(file: string): boolean {
+  return COMPOSE.test(posix.basename(file))
+}
+
+/** GitHub Actions workflows (`.github/workflows/*.yml`) and action metadata (`action.yml` anywhere). */
+export function isActionsFile(file: string): boolean {
+  return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file)
+}
+
 export function isHelmValuesFile(file: string): boolean {
   return HELM_VALUES.test(posix.basename(file))
 }
@@ -70,7 +82,7 @@ export function isManifestCandidate(file: string): boolean {
   const base = posix.basename(file)
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file)) return false
-  if (NOT_MANIFESTS.has(base.toLowerCase()) || /^docker-compose[.-].*\.ya?ml$/i.test(base)) return false
+  if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
   // CI definitions
   return !/(^|\/)(\.github\/(workflows|actions)|\.circleci)\//.test(file)
 }

@@ -7,6 +7,7 @@ export const Dependency = z.object({
   name: z.string().min(1),
   version: z.string().nullish(),
   repository: z.string().nullish(),
+  alias: z.string().nullish(),
 })
 export type Dependency = z.infer<typeof Dependency>
 
@@ -22,4 +23,15 @@ export function chartAppVersion(text: string, file: string): string | undefined 
   const root = readYaml(text, file).documents[0]?.root
   const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
   return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
+}
+
+/**
+ * The keys under which a chart's values configure its subcharts: each dependency's alias, else its name
+ * (https://helm.sh/docs/chart_template_guide/subcharts_and_globals/).
+ */
+export function chartSubchartKeys(text: string, file: string): Set<string> {
+  const root = readYaml(text, file).documents[0]?.root
+  const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
+  if (!parsed?.success) return new Set()
+  return new Set((parsed.data.dependencies ?? []).map((d) => d.alias ?? d.name))
 }

@@ -16,6 +16,15 @@ import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
+import {discoverer as dockerfile} from './formats/dockerfile/index.js'
+import {discoverer as compose} from './formats/compose/index.js'
+import {discoverer as githubActions} from './formats/github-actions/index.js'
+import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
+import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
+import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
+import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
+import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
+import {discoverer as mavenPom} from './formats/maven-pom/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
 import {discoverer as spdxJson} from './formats/spdx-json/index.js'
@@ -42,6 +51,15 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pipRequirements,
   gemfileLock,
   composerLock,
+  dockerfile,
+  compose,
+  githubActions,
+  gradleLockfile,
+  nugetLock,
+  swiftpmResolved,
+  pubspecLock,
+  terraformLock,
+  mavenPom,
   cyclonedxJson,
   cyclonedxXml,
   spdxJson,

@@ -49,7 +49,7 @@ describe('resolveComponents', () => {
       'ghcr.io/dexidp/dex@v2.45.1': 'github.com/dexidp/dex medium oci-label',
       'docker.io/library/nginx@latest': 'unresolved: no-label',
       'workspace-member@1.0.0': 'unresolved: local',
-      'ingress-nginx@4.12.0': 'unresolved: unsupported',
+      'ingress-nginx@4.12.0': 'unresolved: no-repository',
     })
     const babel = run.groups.find((g) => g.repo === 'github.com/babel/babel')!
     expect(babel.locations).toEqual([
@@ -80,9 +80,11 @@ describe('resolveComponents', () => {
         detail: 'docker.io/library/nginx: no source label, not in the curated map, no safe guess',
       },
     ])
-    expect(run.unresolved.find((u) => u.component.ecosystem === 'helm')!.detail).toBe('no resolver handles helm charts')
+    expect(run.unresolved.find((u) => u.component.ecosystem === 'helm')!.detail).toBe(
+      'chart ingress-nginx names no repository',
+    )
     expect(run.incomplete).toBe(false)
-    expect(run.stats.byReason).toEqual({local: 1, 'no-label': 1, unsupported: 1})
+    expect(run.stats.byReason).toEqual({local: 1, 'no-label': 1, 'no-repository': 1})
   })
 
   it('asks deps.dev first by default and the native registry when preferred', async () => {
@@ -142,7 +144,7 @@ describe('resolveComponents', () => {
         'npm            4         3   75.0%          0             3          0           1',
         'all            9         6   66.7%          2             3          1           3',
         '',
-        'unresolved by reason: local 1, no-label 1, unsupported 1',
+        'unresolved by reason: local 1, no-label 1, no-repository 1',
         '',
       ].join('\n'),
     )

@@ -32,6 +32,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   rubygems: 'https://rubygems.org',
   packagist: 'https://repo.packagist.org',
   github: 'https://api.github.com',
+  'pub.dev': 'https://pub.dev',
   'oci:docker.io': 'https://registry-1.docker.io',
 }
 
@@ -195,8 +196,8 @@ function createContext(http: HttpClient, options: ResolveOptions): ResolverConte
     endpoint(service: string): string {
       const configured = options.endpoints?.[service]
       if (configured) return configured.replace(/\/+$/, '')
-      const hosted = /^(oci|go):(.+)$/.exec(service)
-      // `oci:*` / `go:*`: one mirror or emulator for every registry or vanity host, as `<base>/<host>`.
+      const hosted = /^(oci|go|helm|terraform):(.+)$/.exec(service)
+      // `oci:*`, `go:*`, `helm:*`, `terraform:*`: one mirror or emulator for every registry, vanity or chart host, as `<base>/<host>`.
       const wildcard = hosted ? options.endpoints?.[`${hosted[1]}:*`] : undefined
       if (hosted && wildcard) return `${wildcard.replace(/\/+$/, '')}/${hosted[2]}`
       if (DEFAULT_ENDPOINTS[service]) return DEFAULT_ENDPOINTS[service]

@@ -1,15 +1,21 @@
 import {defineRegistry} from '../core/registry.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
+import {resolver as githubActions} from './resolvers/github-actions/index.js'
 import {resolver as goModule} from './resolvers/go-module/index.js'
+import {resolver as helmRepository} from './resolvers/helm-repository/index.js'
 import {resolver as imageHeuristic} from './resolvers/image-heuristic/index.js'
 import {resolver as knownImages} from './resolvers/known-images/index.js'
 import {resolver as npmRegistry} from './resolvers/npm-registry/index.js'
 import {resolver as ociLabel} from './resolvers/oci-label/index.js'
 import {resolver as override} from './resolvers/override/index.js'
 import {resolver as packagist} from './resolvers/packagist/index.js'
+import {resolver as pubDev} from './resolvers/pub-dev/index.js'
 import {resolver as pypi} from './resolvers/pypi/index.js'
 import {resolver as rubygems} from './resolvers/rubygems/index.js'
+import {resolver as swiftpm} from './resolvers/swiftpm/index.js'
+import {resolver as terraformRegistry} from './resolvers/terraform-registry/index.js'
+import {resolver as vcsUrl} from './resolvers/vcs-url/index.js'
 import {resolver as sbomStated} from './resolvers/sbom-stated/index.js'
 import type {Resolver} from './types.js'
 
@@ -20,6 +26,7 @@ import type {Resolver} from './types.js'
  */
 export const resolvers = defineRegistry<Resolver>('resolver', [
   override,
+  vcsUrl,
   sbomStated,
   depsDev,
   npmRegistry,
@@ -28,6 +35,11 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   goModule,
   rubygems,
   packagist,
+  pubDev,
+  githubActions,
+  helmRepository,
+  swiftpm,
+  terraformRegistry,
   ociLabel,
   knownImages,
   imageHeuristic,

@@ -48,8 +48,9 @@ export interface ResolveOptions {
   mapFile?: string
   /**
    * Base URLs by service, for mirrors and emulators: `deps.dev`, `npm`, `pypi`, `crates.io`, `rubygems`,
-   * `packagist`, `github` (repository checks), `oci:<registry host>`, `go:<vanity host>`; `oci:*` and `go:*`
-   * send every registry or vanity host to `<base>/<host>`.
+   * `packagist`, `github` (repository checks), `oci:<registry host>`, `go:<vanity host>`, `helm:<chart repository
+   * host>`, `terraform:<registry host>`, `pub.dev`; `oci:*`, `go:*`, `helm:*` and `terraform:*` send every
+   * registry, vanity or chart host to `<base>/<host>`.
    */
   endpoints?: Partial<Record<string, string>>
   /** Which package source is asked first; the other is the fallback. Default deps.dev. */

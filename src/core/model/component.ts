@@ -11,7 +11,8 @@ export type ComponentKind = 'image' | 'package' | 'chart'
 
 /**
  * Ecosystems use purl type names so a component's ecosystem and purl agree. `generic` holds what an SBOM lists
- * under a purl type no other ecosystem names (its purl keeps the real type) or without a purl.
+ * under a purl type no other ecosystem names (its purl keeps the real type) or without a purl; `githubactions`:
+ * actions and reusable workflows; `terraform`: providers, which have no registered purl type yet.
  */
 export type Ecosystem =
   | 'docker'
@@ -24,6 +25,10 @@ export type Ecosystem =
   | 'helm'
   | 'maven'
   | 'nuget'
+  | 'swift'
+  | 'pub'
+  | 'terraform'
+  | 'githubactions'
   | 'github'
   | 'generic'
 
@@ -81,6 +86,8 @@ export type SkipReason =
   | 'unsupported'
   | 'missing-resource'
   | 'remote-resource'
+  /** A `${VAR}` (Compose) or build argument (Dockerfile) without a value or default here. */
+  | 'unset-variable'
 
 export interface Skipped {
   file: string

@@ -3,9 +3,25 @@ import type {Ecosystem} from '../../core/model.js'
 
 export type PackageEcosystem = Exclude<Ecosystem, 'docker' | 'helm'>
 
-/** Splits a name into purl namespace and name: `@scope/x`, `vendor/x`, `github.com/a/b` keep all but the last segment as namespace. */
+const SLASH_NAMESPACED: ReadonlySet<PackageEcosystem> = new Set([
+  'npm',
+  'composer',
+  'golang',
+  'swift',
+  'terraform',
+  'githubactions',
+])
+
+/**
+ * Splits a name into purl namespace and name: `@scope/x`, `vendor/x`, `github.com/a/b` keep all but the last
+ * segment as namespace; Maven's `group:artifact` splits at the colon.
+ */
 function splitName(ecosystem: PackageEcosystem, name: string): [string | undefined, string] {
-  if (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang') {
+  if (ecosystem === 'maven') {
+    const colon = name.indexOf(':')
+    if (colon > 0) return [name.slice(0, colon), name.slice(colon + 1)]
+  }
+  if (SLASH_NAMESPACED.has(ecosystem)) {
     const slash = name.lastIndexOf('/')
     if (slash > 0) return [name.slice(0, slash), name.slice(slash + 1)]
   }

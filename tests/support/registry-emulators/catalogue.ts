@@ -20,7 +20,14 @@ export function servedByEmulators(): (component: Component) => boolean {
   const packagist = new Set(Object.keys(read('packagist.json')))
   const vanity = new Set(Object.keys(read('go-vanity.json')))
   const images = new Set(buildImages().manifests.keys())
-  const systems: Record<string, string> = {npm: 'NPM', pypi: 'PYPI', golang: 'GO', cargo: 'CARGO'}
+  const systems: Record<string, string> = {
+    npm: 'NPM',
+    pypi: 'PYPI',
+    golang: 'GO',
+    cargo: 'CARGO',
+    maven: 'MAVEN',
+    nuget: 'NUGET',
+  }
   return (c) => {
     if (c.kind === 'image') return images.has(c.name)
     if (depsDev.has(`${systems[c.ecosystem]}|${c.name}|${c.version}`)) return true

@@ -1,6 +1,17 @@
 import {depsDev} from './deps-dev.js'
+import {helmRepositories} from './helm.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
-import {cratesIo, githubApi, goVanity, npmRegistry, packagist, pypi, rubygems} from './packages.js'
+import {
+  cratesIo,
+  githubApi,
+  goVanity,
+  npmRegistry,
+  packagist,
+  pubDev,
+  pypi,
+  rubygems,
+  terraformRegistries,
+} from './packages.js'
 import {type Emulator, startEmulator} from './server.js'
 
 export {type Emulator, type SeenRequest, startEmulator} from './server.js'
@@ -10,7 +21,19 @@ export interface RegistryEmulators {
   /** Pass as ResolveOptions.endpoints. */
   endpoints: Record<string, string>
   servers: Record<
-    'depsDev' | 'npm' | 'pypi' | 'crates' | 'rubygems' | 'packagist' | 'go' | 'github' | 'oci' | 'cdn',
+    | 'depsDev'
+    | 'npm'
+    | 'pypi'
+    | 'crates'
+    | 'rubygems'
+    | 'packagist'
+    | 'go'
+    | 'github'
+    | 'oci'
+    | 'cdn'
+    | 'helm'
+    | 'pub'
+    | 'terraform',
     Emulator
   >
   close(): Promise<void>
@@ -30,6 +53,9 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     go: await startEmulator(goVanity()),
     github: await startEmulator(githubApi()),
     oci: await startEmulator(ociRegistry(images, () => cdn.url)),
+    helm: await startEmulator(helmRepositories()),
+    pub: await startEmulator(pubDev()),
+    terraform: await startEmulator(terraformRegistries()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -40,10 +66,13 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     rubygems: servers.rubygems.url,
     packagist: servers.packagist.url,
     github: servers.github.url,
+    'pub.dev': servers.pub.url,
   }
-  // Every registry and vanity host goes to the emulators: tests never reach the network.
+  // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url
   endpoints['go:*'] = servers.go.url
+  endpoints['helm:*'] = servers.helm.url
+  endpoints['terraform:*'] = servers.terraform.url
   return {
     endpoints,
     servers,

@@ -112,6 +112,21 @@ export function buildImages(): OciImages {
   // ghcr.io images without labels: the heuristic guesses, GitHub decides.
   put('ghcr.io/example-org/renamed-tool', '1.0', manifest(config(null)))
   put('ghcr.io/example-org/ghost', '1.0', manifest(config(null)))
+  // Helm charts pushed with `helm push`: annotations from Chart.yaml (sources[0], home); bitnami's redis chart
+  // states these in its Chart.yaml. A `+` in a chart version is `_` in the tag.
+  put(
+    'registry-1.docker.io/bitnamicharts/redis',
+    '19.6.4',
+    manifest(config(null), {
+      'org.opencontainers.image.source': 'https://github.com/bitnami/charts/tree/main/bitnami/redis',
+      'org.opencontainers.image.url': 'https://bitnami.com',
+    }),
+  )
+  put(
+    'registry.example.com/charts/homepage-only',
+    '1.0.0_build.1',
+    manifest(config(null), {'org.opencontainers.image.url': 'https://www.example.com/product'}),
+  )
   return images
 }
 

@@ -107,3 +107,25 @@ export function githubApi(): Handler {
     else sendJson(res, 404, {message: 'Not Found'})
   }
 }
+
+/** pub.dev: `GET /api/packages/<name>/versions/<version>` → `{version, pubspec}` (hosted repository spec v2). */
+export function pubDev(): Handler {
+  const versions = data<Record<string, unknown>>('pub.json')
+  return (req, res) => {
+    const match = /^\/api\/packages\/([a-z0-9_]+)\/versions\/([^/?]+)$/i.exec(req.url)
+    const key = match ? `${match[1]}@${decodeURIComponent(match[2])}` : ''
+    if (match && Object.hasOwn(versions, key)) sendJson(res, 200, versions[key])
+    else sendJson(res, 404, {error: {code: 'NotFound', message: 'Could not find `package`.'}})
+  }
+}
+
+/** Terraform registries (several hosts, each under `/<host>`): `GET /<host>/v1/providers/<ns>/<type>/<version>`. */
+export function terraformRegistries(): Handler {
+  const providers = data<Record<string, unknown>>('terraform.json')
+  return (req, res) => {
+    const match = /^\/([^/]+)\/v1\/providers\/([^/]+)\/([^/]+)\/([^/?]+)$/.exec(req.url)
+    const key = match ? `${match[1]}/${match[2]}/${match[3]}/${decodeURIComponent(match[4])}` : ''
+    if (match && Object.hasOwn(providers, key)) sendJson(res, 200, providers[key])
+    else sendJson(res, 404, {errors: ['Not Found']})
+  }
+}

@@ -88,4 +88,74 @@ ignored:
     expect(inventory.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['3 helm-template'])
     expect(inventory.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['5:10 invalid-image-ref'])
   })
+
+  it('reads global.image as an image block, and a sibling tag beside a plain image string', async () => {
+    const inventory = await scan({
+      'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: v3.1.0\n',
+      'values.yaml': [
+        'global:',
+        '  imageRegistry: quay.io',
+        '  image:',
+        '    repository: example/server',
+        '    tag: ""',
+        'legacy:',
+        '  image: example/legacy',
+        '  tag: 0.9',
+        'older:',
+        '  image: example/older',
+        '  imageTag: "1.1"',
+        'pinned:',
+        '  image: example/pinned:2.0',
+        '  tag: ignored',
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.components.map((c) => `${c.locations[0].line} ${c.ref} ${c.name}:${c.version}`)).toEqual([
+      '7 example/legacy:0.9 docker.io/example/legacy:0.9',
+      '10 example/older:1.1 docker.io/example/older:1.1',
+      '13 example/pinned:2.0 docker.io/example/pinned:2.0',
+      '4 example/server:v3.1.0 quay.io/example/server:v3.1.0',
+    ])
+  })
+
+  it("does not give a subchart's image blocks the parent chart's appVersion", async () => {
+    const inventory = await scan({
+      'Chart.yaml': [
+        'name: parent',
+        'version: 1.0.0',
+        'appVersion: "9.9"',
+        'dependencies:',
+        '  - name: redis',
+        '    version: 19.0.0',
+        '    repository: https://charts.example.com',
+        '  - name: postgresql',
+        '    alias: db',
+        '    version: 15.0.0',
+        '    repository: oci://registry.example.com/charts',
+        '',
+      ].join('\n'),
+      'values.yaml': [
+        'image:',
+        '  repository: example/parent',
+        'redis:',
+        '  image:',
+        '    repository: example/redis',
+        'db:',
+        '  image:',
+        '    repository: example/postgres',
+        '    tag: "16.2"',
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.components.map((c) => c.ref)).toEqual(['example/parent:9.9', 'example/postgres:16.2'])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'values.yaml',
+        line: 5,
+        reason: 'unresolved-version',
+        message:
+          "image example/redis has no tag or digest here; subchart redis takes it from its own Chart.yaml appVersion, which is not this chart's",
+      },
+    ])
+  })
 })

@@ -3,7 +3,9 @@
  * strings, as images marked `origin: helm-values`. The reference as written is the block composed as the
  * chart author wrote it; the normalised name adds `global.image.registry` / `global.imageRegistry` when the
  * block names no registry, since that is what the chart's templates pull. A block without tag or digest
- * takes the chart's appVersion (the common `default .Chart.AppVersion` idiom).
+ * takes the chart's appVersion (the common `default .Chart.AppVersion` idiom), except under a subchart's key
+ * (a dependency's name or alias in Chart.yaml): that subchart's templates use its own appVersion, which is not
+ * here. `global.image` is an image block too, and a plain `image: repo/name` takes a sibling `tag:` / `imageTag:`.
  */
 import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
@@ -12,7 +14,7 @@ import {addImageRef, emptyOutput, locationOf, type Output} from '../../output.js
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
-import {chartAppVersion} from '../../helm-chart-file.js'
+import {chartAppVersion, chartSubchartKeys} from '../../helm-chart-file.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-values',
@@ -26,6 +28,8 @@ interface Scan {
   out: Output
   globalRegistry?: string
   appVersion: () => string | undefined
+  /** Set while inside a subchart's values: whose appVersion a missing tag would be. */
+  subchart?: string
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
@@ -34,6 +38,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   appendAll(out.errors, yaml.errors)
   let appVersion: string | null | undefined = null
   const chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
+  const chartText = () => context.readText(chartFile)
+  const subcharts = chartSubchartKeysOf(chartText(), chartFile)
   for (const doc of yaml.documents) {
     if (!isMap(doc.root)) continue
     const scan: Scan = {
@@ -44,30 +50,49 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
         stringValue(at(doc.root, 'global', 'imageRegistry')),
       appVersion: () => {
         if (appVersion === null) {
-          const chart = context.readText(chartFile)
+          const chart = chartText()
           appVersion = chart === null ? undefined : chartAppVersion(chart, chartFile)
         }
         return appVersion
       },
     }
-    visit(doc.root, scan, 0)
+    const globalImage = at(doc.root, 'global', 'image')
+    if (isMap(globalImage)) imageBlock(globalImage, scan)
+    for (const [key, value] of doc.root.entries) {
+      if (key === 'global') continue
+      visitEntry(key, value, doc.root, subcharts.has(key) ? {...scan, subchart: key} : scan, 1)
+    }
   }
   return out
+}
+
+function chartSubchartKeysOf(text: string | null, file: string): Set<string> {
+  return text === null ? new Set() : chartSubchartKeys(text, file)
 }
 
 function visit(node: YamlNode, scan: Scan, depth: number): void {
   if (depth > 256) return
   if (isSeq(node)) for (const item of node.items) visit(item, scan, depth + 1)
   if (!isMap(node)) return
-  for (const [key, value] of node.entries) {
-    if (key === 'global') continue
-    if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan)) continue
-    if (key === 'image' && stringValue(value) !== undefined) {
-      addImageRef(scan.out, stringValue(value)!, locationOf(scan.file, value), 'helm-values')
-      continue
-    }
-    visit(value, scan, depth + 1)
+  for (const [key, value] of node.entries) visitEntry(key, value, node, scan, depth)
+}
+
+function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: Scan, depth: number): void {
+  if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan)) return
+  const image = key === 'image' ? stringValue(value) : undefined
+  if (image !== undefined) {
+    // `image: repo/name` with `tag: 1.2` (or `imageTag:`) beside it, as older charts write it.
+    const sibling = text(parent.entries.get('tag')) || text(parent.entries.get('imageTag'))
+    const written = sibling && !hasTagOrDigest(image) ? `${image}:${sibling}` : image
+    addImageRef(scan.out, written, locationOf(scan.file, value), 'helm-values')
+    return
   }
+  visit(value, scan, depth + 1)
+}
+
+/** Whether a reference already names a tag or digest (a `:` after the last `/`, or an `@`). */
+function hasTagOrDigest(image: string): boolean {
+  return image.includes('@') || image.lastIndexOf(':') > image.lastIndexOf('/')
 }
 
 /** Lists one image block; false when the mapping is not one (no repository). */
@@ -84,6 +109,15 @@ function imageBlock(block: YamlMap, scan: Scan): boolean {
     return true
   }
   if (!tag && !digest) {
+    if (scan.subchart !== undefined) {
+      scan.out.skipped.push({
+        file: scan.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `image ${repository} has no tag or digest here; subchart ${scan.subchart} takes it from its own Chart.yaml appVersion, which is not this chart's`,
+      })
+      return true
+    }
     tag = scan.appVersion()
     if (!tag) {
       scan.out.skipped.push({

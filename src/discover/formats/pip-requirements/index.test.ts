@@ -39,7 +39,7 @@ describe('pip-requirements', () => {
     expect(discoverer.matches('notes.txt')).toBe(false)
   })
 
-  it('reads == and === pins with extras, markers and hashes; unpinned, URL and VCS lines are unresolved; -c pins resolve', () => {
+  it('reads == and === pins with extras, markers and hashes; unpinned lines are listed without a version; VCS lines on a forge name their repository; URL lines are unresolved; -c pins resolve', () => {
     const {components, skipped, errors} = discover(requirements, {
       'constraints.txt': 'constrained==3.3.3\nother==1.0\n',
     })
@@ -71,20 +71,34 @@ describe('pip-requirements', () => {
         'pkg:pypi/typing-extensions@4.12.0',
         '7:1',
       ],
+      ['ranged', undefined, 'ranged>=1.0,<2', undefined, 'pkg:pypi/ranged', '8:1'],
+      ['wild', undefined, 'wild==1.*', undefined, 'pkg:pypi/wild', '9:1'],
+      ['bare', undefined, 'bare', undefined, 'pkg:pypi/bare', '10:1'],
+      [
+        'vcs',
+        undefined,
+        'git+https://github.com/example/vcs.git@0123abc#egg=vcs',
+        undefined,
+        'pkg:pypi/vcs?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fvcs.git%400123abc%23egg%3Dvcs',
+        '11:1',
+      ],
       ['localpkg', undefined, 'localpkg @ file:///src/localpkg', true, undefined, '13:1'],
       ['constrained', '3.3.3', 'constrained', undefined, 'pkg:pypi/constrained@3.3.3', '15:1'],
     ])
     expect(skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
-      [8, 'unresolved-version', "'ranged>=1.0,<2' is not pinned with =="],
-      [9, 'unresolved-version', "'wild==1.*' is not pinned with =="],
-      [10, 'unresolved-version', "'bare' is not pinned with =="],
-      [
-        11,
-        'unresolved-version',
-        "VCS requirement 'git+https://github.com/example/vcs.git@0123abc#egg=vcs' has no registry version",
-      ],
       [12, 'unresolved-version', "URL requirement 'https://example.com/pkgs/thing-1.0.tar.gz' has no registry version"],
       [14, 'unresolved-version', "local path requirement '-e ./editable/path' has no registry version"],
+    ])
+  })
+
+  it('keeps VCS requirements on other hosts, or without a name, unresolved', () => {
+    const {components, skipped} = discover(
+      'git+https://git.example.com/team/lib.git@v1#egg=lib\ngit+https://github.com/example/noname.git\n',
+    )
+    expect(components).toEqual([])
+    expect(skipped.map((s) => [s.line, s.reason])).toEqual([
+      [1, 'unresolved-version'],
+      [2, 'unresolved-version'],
     ])
   })
 

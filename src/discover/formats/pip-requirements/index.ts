@@ -3,6 +3,7 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
+import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
 
@@ -19,7 +20,7 @@ function isRequirementsFile(file: string): boolean {
 
 export const discoverer: Discoverer = {
   id: 'pip-requirements',
-  description: 'Python requirements*.txt, requirements/*.txt (== pins; ranges, URLs and VCS reported as unresolved)',
+  description: 'Python requirements*.txt, requirements/*.txt (== pins; ranges listed without a version)',
   matches: isRequirementsFile,
   discover({file, text}, context) {
     return discoverRequirements(file, text, context)
@@ -72,7 +73,10 @@ function readFile(file: string, text: string, state: State, depth: number): void
         lockfileError(file, 'invalid-requirement', 'not a requirement, an option or an include', entry.line),
       )
     } else if (entry.kind === 'url') {
-      if (entry.local && entry.name !== undefined) {
+      // A local path, or a VCS requirement on a known forge (its repository as `vcs_url`, read by resolve's
+      // vcs-url resolver; no version: a branch, tag or commit is not a release).
+      const onForge = entry.vcs && vcsUrlRepository(entry.url) !== undefined
+      if (entry.name !== undefined && (entry.local || onForge)) {
         state.components.push(
           packageComponent(file, {
             ecosystem: 'pypi',
@@ -81,7 +85,7 @@ function readFile(file: string, text: string, state: State, depth: number): void
             line: entry.line,
             column: entry.column,
             direct: true,
-            local: true,
+            ...(entry.local ? {local: true} : {qualifiers: {vcs_url: entry.url}}),
           }),
         )
       } else {
@@ -92,17 +96,14 @@ function readFile(file: string, text: string, state: State, depth: number): void
       }
     } else if (entry.kind === 'named') {
       const name = normalizePypiName(entry.name)
-      const version = entry.pinned ?? constraints.get(name)
-      if (version === undefined) {
-        state.skipped.push(unresolvedVersion(file, entry.line, `'${entry.text.slice(0, 120)}' is not pinned with ==`))
-        continue
-      }
-      // requirements files do not tell direct from transitive (pip-compile output lists both).
+      // Without a pin (a range or a bare name) the package is still listed, without a version: `ref` keeps the
+      // range. Registries that need an exact version say so when resolving. requirements files do not tell
+      // direct from transitive (pip-compile output lists both).
       state.components.push(
         packageComponent(file, {
           ecosystem: 'pypi',
           name,
-          version,
+          version: entry.pinned ?? constraints.get(name),
           ref: entry.text,
           line: entry.line,
           column: entry.column,

@@ -7,7 +7,7 @@ export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number}
   | {kind: 'option'; line: number}
   | {kind: 'named'; name: string; pinned?: string; text: string; line: number; column: number}
-  | {kind: 'url'; vcs: boolean; local: boolean; name?: string; text: string; line: number; column: number}
+  | {kind: 'url'; vcs: boolean; local: boolean; name?: string; url: string; text: string; line: number; column: number}
   | {kind: 'invalid'; text: string; line: number}
 
 /** Joins continuation lines and drops comments, keeping the number of each logical line's first physical line. */
@@ -44,7 +44,7 @@ function urlLine(target: string, base: {text: string; line: number; column: numb
   const vcs = /^(git|hg|svn|bzr)\+/.test(target)
   const local = !vcs && (/^(\.{1,2}\/|\/|file:)/.test(target) || !target.includes('://'))
   const egg = /#egg=([A-Za-z0-9._-]+)/.exec(target)?.[1]
-  return {kind: 'url', vcs, local, name: name ?? egg, ...base}
+  return {kind: 'url', vcs, local, name: name ?? egg, url: target, ...base}
 }
 
 /** The single exact version of `==1.2.3` / `===1.2.3` (no wildcard), if any. */

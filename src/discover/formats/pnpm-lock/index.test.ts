@@ -208,6 +208,43 @@ describe('pnpm-lock', () => {
     )
   })
 
+  it('6.0: directory packages (file: keys with a name and no version) are local entries, not errors', () => {
+    const {components, errors} = discover(
+      [
+        "lockfileVersion: '6.0'",
+        '',
+        'dependencies:',
+        '  shared:',
+        '    specifier: file:packages/shared',
+        '    version: file:packages/shared',
+        '',
+        'packages:',
+        '',
+        '  file:packages/shared:',
+        '    resolution: {directory: packages/shared, type: directory}',
+        '    name: shared',
+        '    dev: false',
+        '',
+        '  file:packages/broken:',
+        '    resolution: {directory: packages/broken, type: directory}',
+        '',
+      ].join('\n'),
+    )
+    expect(components.map(brief).filter((c) => c.line === 10)).toEqual([
+      {
+        name: 'shared',
+        version: undefined,
+        ref: 'file:packages/shared',
+        scope: 'prod',
+        direct: false,
+        local: true,
+        line: 10,
+      },
+    ])
+    expect(components.every((c) => c.purl === undefined)).toBe(true)
+    expect(errors.map((e) => [e.code, e.line])).toEqual([['invalid-entry', 15]])
+  })
+
   it('9.0: optional comes from snapshots, no dev flag', () => {
     const {components, errors} = discover(v9)
     expect(errors).toEqual([])

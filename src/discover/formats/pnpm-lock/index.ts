@@ -155,11 +155,13 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
     const fromKey = parsePackageKey(key, major)
     const name = entry.name ?? fromKey?.name
     const version = entry.version ?? fromKey?.version
-    if (name === undefined || version === undefined) {
+    // A directory package (`file:dir` key, `resolution: {directory}`) has a name and, in 6.x, no version.
+    const directory = entry.resolution?.directory !== undefined || /^(file|link):/.test(key)
+    if (name === undefined || (version === undefined && !directory)) {
       errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: no name or version`, line, column))
       continue
     }
-    const local = entry.resolution?.directory !== undefined || isLocalRange(version) || /^(file|link):/.test(key)
+    const local = directory || isLocalRange(version!)
     const remote = entry.resolution?.repo ?? entry.resolution?.tarball
     let scope: Scope | undefined
     // 5.x/6.x: `dev: true` only dev, `dev: false` only prod, absent both (so it ships): https://github.com/pnpm/spec/blob/master/lockfile/6.0.md

@@ -85,4 +85,21 @@ describe('deps-dev without the batch endpoint', () => {
       '/v3/systems/NPM/packages/%40babel%2Fcore/versions/7.24.0',
     )
   })
+
+  it('knows Maven and NuGet: group:artifact names and NuGet ids as deps.dev spells them', async () => {
+    const run = await resolveComponents(
+      [
+        pkg('maven', 'com.google.guava:guava', '33.2.1-jre'),
+        pkg('maven', 'org.example:no-source', '1.0.0'),
+        pkg('nuget', 'Newtonsoft.Json', '13.0.3'),
+      ],
+      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'com.google.guava:guava@33.2.1-jre': 'github.com/google/guava medium deps.dev',
+      'org.example:no-source@1.0.0': 'unresolved: no-repository',
+      'Newtonsoft.Json@13.0.3': 'github.com/jamesnk/newtonsoft.json medium deps.dev',
+    })
+  })
 })

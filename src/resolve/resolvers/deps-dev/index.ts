@@ -4,7 +4,14 @@ import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 import {outcomeFromVersion} from './version.js'
 
 /** deps.dev systems by purl type (https://docs.deps.dev/api/v3/#getversion). */
-const SYSTEMS: Partial<Record<string, string>> = {npm: 'NPM', pypi: 'PYPI', golang: 'GO', cargo: 'CARGO'}
+const SYSTEMS: Partial<Record<string, string>> = {
+  npm: 'NPM',
+  pypi: 'PYPI',
+  golang: 'GO',
+  cargo: 'CARGO',
+  maven: 'MAVEN',
+  nuget: 'NUGET',
+}
 /** deps.dev accepts up to 5000 requests per batch; smaller pages keep each answer modest. */
 const BATCH_SIZE = 500
 const MAX_PAGES = 50

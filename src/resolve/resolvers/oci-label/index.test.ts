@@ -8,7 +8,7 @@ import {
 } from '../../../../tests/support/registry-emulators/index.js'
 import {resolveComponents} from '../../engine.js'
 import {resolver} from './index.js'
-import {parseChallenge} from './registry-client.js'
+import {parseChallenge} from '../../oci-registry.js'
 
 let emulators: RegistryEmulators
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import type {Component} from '../../../core/model.js'
 import type {ImageRef} from '../../../core/image-ref.js'
 import {imageOf, isImageDigest, isImageTag, isRecord, jsonAnswer} from '../../support.js'
 import type {Outcome, Resolver} from '../../types.js'
-import {RegistryClient} from './registry-client.js'
+import {RegistryClient} from '../../oci-registry.js'
 
 /** Labels (and annotations) naming the source repository: the OCI one, then the older label-schema one. */
 const SOURCE_LABELS = ['org.opencontainers.image.source', 'org.label-schema.vcs-url']

@@ -1,7 +1,7 @@
-import type {ImageRef} from '../../../core/image-ref.js'
-import type {HttpResult} from '../../http.js'
-import {isRecord} from '../../support.js'
-import type {ResolverContext} from '../../types.js'
+import type {ImageRef} from '../core/image-ref.js'
+import type {HttpResult} from './http.js'
+import {isRecord} from './support.js'
+import type {ResolverContext} from './types.js'
 
 /** Media types asked for, so multi-arch indexes come back as indexes (OCI and Docker v2). */
 export const MANIFEST_ACCEPT = [

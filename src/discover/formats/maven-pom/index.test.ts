@@ -1,0 +1,176 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
+import {describe, expect, it} from 'vitest'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+function discover(text: string, files: Record<string, string> = {}, file = 'service/pom.xml') {
+  return discoverer.discover({file, text}, {readText: (f) => files[f] ?? null}) as Required<DiscoverOutput>
+}
+
+const rows = (out: Required<DiscoverOutput>) =>
+  out.components.map((c) => `${c.locations[0].line} ${c.ref} ${c.version ?? '-'} ${c.scope} ${c.purl}`)
+
+const parent = `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>parent</artifactId>
+  <version>2.0.0</version>
+  <packaging>pom</packaging>
+  <properties>
+    <jackson.version>2.17.1</jackson.version>
+  </properties>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>org.slf4j</groupId>
+        <artifactId>slf4j-api</artifactId>
+        <version>2.0.13</version>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+</project>
+`
+
+describe('maven-pom', () => {
+  it('interpolates properties from the file and its in-tree parent, applies managed versions, maps scopes', () => {
+    const out = discover(
+      `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>com.example</groupId>
+    <artifactId>parent</artifactId>
+    <version>2.0.0</version>
+  </parent>
+  <artifactId>service</artifactId>
+  <properties>
+    <guava.version>33.2.1-jre</guava.version>
+    <junit.version>5.10.2</junit.version>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>com.google.guava</groupId>
+      <artifactId>guava</artifactId>
+      <version>\${guava.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>com.fasterxml.jackson.core</groupId>
+      <artifactId>jackson-databind</artifactId>
+      <version>\${jackson.version}</version>
+      <optional>true</optional>
+    </dependency>
+    <dependency>
+      <groupId>org.slf4j</groupId>
+      <artifactId>slf4j-api</artifactId>
+    </dependency>
+    <dependency>
+      <groupId>\${project.groupId}</groupId>
+      <artifactId>common</artifactId>
+      <version>\${project.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.junit.jupiter</groupId>
+      <artifactId>junit-jupiter-api</artifactId>
+      <version>\${junit.version}</version>
+      <scope>test</scope>
+    </dependency>
+    <dependency>
+      <groupId>org.example</groupId>
+      <artifactId>ranged</artifactId>
+      <version>[1.0,2.0)</version>
+    </dependency>
+  </dependencies>
+</project>
+`,
+      {'pom.xml': parent},
+    )
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual([
+      '15 com.google.guava:guava:33.2.1-jre 33.2.1-jre prod pkg:maven/com.google.guava/guava@33.2.1-jre',
+      '20 com.fasterxml.jackson.core:jackson-databind:2.17.1 2.17.1 optional pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.1',
+      '26 org.slf4j:slf4j-api:2.0.13 2.0.13 prod pkg:maven/org.slf4j/slf4j-api@2.0.13',
+      '30 com.example:common:2.0.0 2.0.0 prod pkg:maven/com.example/common@2.0.0',
+      '35 org.junit.jupiter:junit-jupiter-api:5.10.2 5.10.2 dev pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.2',
+      '41 org.example:ranged:[1.0,2.0) - prod pkg:maven/org.example/ranged',
+    ])
+  })
+
+  it('reports a parent and a BOM that are not in the tree, lists them, and guesses no version', () => {
+    const out = discover(`<project>
+  <parent>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-starter-parent</artifactId>
+    <version>3.3.0</version>
+    <relativePath/>
+  </parent>
+  <artifactId>app</artifactId>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>org.springframework.cloud</groupId>
+        <artifactId>spring-cloud-dependencies</artifactId>
+        <version>2023.0.2</version>
+        <type>pom</type>
+        <scope>import</scope>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+  <dependencies>
+    <dependency>
+      <groupId>org.springframework.boot</groupId>
+      <artifactId>spring-boot-starter-web</artifactId>
+    </dependency>
+    <dependency>
+      <groupId>org.example</groupId>
+      <artifactId>lib</artifactId>
+      <version>\${lib.version}</version>
+    </dependency>
+  </dependencies>
+</project>
+`)
+    expect(rows(out)).toEqual([
+      '2 org.springframework.boot:spring-boot-starter-parent:3.3.0 3.3.0 prod pkg:maven/org.springframework.boot/spring-boot-starter-parent@3.3.0',
+      '11 org.springframework.cloud:spring-cloud-dependencies:2023.0.2 2023.0.2 prod pkg:maven/org.springframework.cloud/spring-cloud-dependencies@2023.0.2',
+      '21 org.springframework.boot:spring-boot-starter-web - prod pkg:maven/org.springframework.boot/spring-boot-starter-web',
+      '25 org.example:lib:${lib.version} - prod pkg:maven/org.example/lib',
+    ])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        2,
+        'missing-resource',
+        'parent org.springframework.boot:spring-boot-starter-parent:3.3.0 is not in the tree: the properties and versions it defines are unknown',
+      ],
+      [
+        11,
+        'missing-resource',
+        'imported BOM org.springframework.cloud:spring-cloud-dependencies:2023.0.2 is not read: the versions it manages are unknown',
+      ],
+      [
+        21,
+        'unresolved-version',
+        'org.springframework.boot:spring-boot-starter-web: no version here (it may come from parent org.springframework.boot:spring-boot-starter-parent:3.3.0, BOM org.springframework.cloud:spring-cloud-dependencies:2023.0.2, not in the tree)',
+      ],
+      [
+        25,
+        'unresolved-version',
+        'org.example:lib: version ${lib.version} names a property that is not defined here (it may come from parent org.springframework.boot:spring-boot-starter-parent:3.3.0, BOM org.springframework.cloud:spring-cloud-dependencies:2023.0.2, not in the tree)',
+      ],
+    ])
+  })
+
+  it('refuses DOCTYPEs and entity tricks, and reports bad XML at its line', () => {
+    const bomb = discover(
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<project><artifactId>&lol2;</artifactId></project>\n',
+    )
+    expect(bomb.components).toEqual([])
+    expect(bomb.errors.map((e) => [e.code, e.line, e.message])).toEqual([
+      ['invalid-xml', 2, 'a DOCTYPE is not allowed in pom.xml'],
+    ])
+    const broken = discover('<project>\n  <dependencies>\n    <dependency>\n  </project>\n')
+    expect(broken.errors.map((e) => [e.code, e.line])).toEqual([['invalid-xml', 4]])
+    const external = discover('<project><artifactId>&xxe;</artifactId></project>')
+    expect(external.errors.map((e) => e.code)).toEqual(['invalid-xml'])
+  })
+})

@@ -1,0 +1,106 @@
+/**
+ * A pom.xml read with saxes (a streaming XML parser that reports positions). Hostile input: a DOCTYPE is refused
+ * outright (POMs have none; it is where entity expansion attacks live), saxes expands no external or custom
+ * entities, nesting is bounded, and only the elements below are kept.
+ */
+import {SaxesParser} from 'saxes'
+
+export interface PomDependency {
+  groupId?: string
+  artifactId?: string
+  version?: string
+  scope?: string
+  type?: string
+  optional?: string
+  line: number
+  column: number
+}
+
+export interface Pom {
+  groupId?: string
+  artifactId?: string
+  version?: string
+  parent?: {
+    groupId?: string
+    artifactId?: string
+    version?: string
+    relativePath?: string
+    line: number
+    column: number
+  }
+  properties: Map<string, string>
+  dependencies: PomDependency[]
+  /** dependencyManagement/dependencies: managed versions and imported BOMs. */
+  managed: PomDependency[]
+}
+
+export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
+
+const MAX_DEPTH = 64
+const DEPENDENCY_FIELDS = new Set(['groupId', 'artifactId', 'version', 'scope', 'type', 'optional'])
+const PROJECT_FIELDS = new Set(['groupId', 'artifactId', 'version'])
+const PARENT_FIELDS = new Set(['groupId', 'artifactId', 'version', 'relativePath'])
+
+export function readPom(text: string): PomResult {
+  const parser = new SaxesParser({position: true})
+  const pom: Pom = {properties: new Map(), dependencies: [], managed: []}
+  const path: string[] = []
+  let buffer = ''
+  let dependency: PomDependency | undefined
+  let failure: {message: string; line: number; column: number} | undefined
+  const fail = (message: string) => {
+    failure ??= {message, line: parser.line, column: parser.column}
+  }
+  parser.on('error', (error) => fail(error.message.replace(/^\d+:\d+: /, '')))
+  parser.on('doctype', () => fail('a DOCTYPE is not allowed in pom.xml'))
+  parser.on('opentag', (tag) => {
+    path.push(tag.name.replace(/^.*:/, ''))
+    buffer = ''
+    if (path.length > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
+    const where = path.join('/')
+    if (where === 'project/dependencies/dependency' || where === 'project/dependencyManagement/dependencies/dependency')
+      dependency = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
+    if (where === 'project/parent')
+      pom.parent = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
+  })
+  parser.on('text', (text) => {
+    buffer += text
+  })
+  parser.on('cdata', (text) => {
+    buffer += text
+  })
+  parser.on('closetag', () => {
+    const where = path.join('/')
+    const name = path.at(-1)!
+    const value = buffer.trim()
+    const parent = path.slice(0, -1).join('/')
+    if (
+      dependency &&
+      (parent === 'project/dependencies/dependency' ||
+        parent === 'project/dependencyManagement/dependencies/dependency')
+    ) {
+      if (DEPENDENCY_FIELDS.has(name)) dependency[name as keyof Omit<PomDependency, 'line' | 'column'>] = value
+    } else if (where === 'project/dependencies/dependency' && dependency) {
+      pom.dependencies.push(dependency)
+      dependency = undefined
+    } else if (where === 'project/dependencyManagement/dependencies/dependency' && dependency) {
+      pom.managed.push(dependency)
+      dependency = undefined
+    } else if (parent === 'project/properties') {
+      if (name !== '__proto__') pom.properties.set(name, value)
+    } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {
+      pom[name as 'groupId' | 'artifactId' | 'version'] = value
+    } else if (parent === 'project/parent' && PARENT_FIELDS.has(name) && pom.parent) {
+      pom.parent[name as 'groupId' | 'artifactId' | 'version' | 'relativePath'] = value
+    }
+    path.pop()
+    buffer = ''
+  })
+  try {
+    parser.write(text).close()
+  } catch (error) {
+    fail((error as Error).message.replace(/^\d+:\d+: /, ''))
+  }
+  if (failure) return {ok: false, ...failure}
+  return {ok: true, pom}
+}

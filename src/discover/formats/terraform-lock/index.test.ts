@@ -1,0 +1,71 @@
+import {describe, expect, it} from 'vitest'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+function discover(text: string) {
+  return discoverer.discover(
+    {file: 'infra/.terraform.lock.hcl', text},
+    {readText: () => null},
+  ) as Required<DiscoverOutput>
+}
+
+describe('terraform-lock', () => {
+  it('claims the lock file, not copies under .terraform/', () => {
+    expect(
+      ['.terraform.lock.hcl', 'a/.terraform.lock.hcl', 'a/.terraform/x/.terraform.lock.hcl', 'main.tf'].map(
+        discoverer.matches,
+      ),
+    ).toEqual([true, true, false, false])
+  })
+
+  it('reads each provider with its version at the provider line', () => {
+    const out = discover(`# This file is maintained automatically by "terraform init".
+# Manual edits may be lost in future updates.
+
+provider "registry.terraform.io/hashicorp/aws" {
+  version     = "5.31.0"
+  constraints = ">= 4.0.0, ~> 5.0"
+  hashes = [
+    "h1:ltxyuBWIy9cq0kIKDJH1jeWJy/y7XJLjS4QrsQK4plA=",
+    "zh:0cdb9c2083bf0902442384f7309367791e4640581652dda456f2d6d7abf0de8d",
+  ]
+}
+
+provider "registry.opentofu.org/integrations/github" {
+  version = "6.2.1"
+  hashes = ["h1:abc="]
+}
+
+provider "registry.terraform.io/example/broken" {
+  constraints = "~> 1.0"
+}
+
+provider "not an address" {
+  version = "1.0.0"
+}
+`)
+    expect(
+      out.components.map((c) => [c.name, c.version, c.purl, `${c.locations[0].line}:${c.locations[0].column}`]),
+    ).toEqual([
+      [
+        'registry.terraform.io/hashicorp/aws',
+        '5.31.0',
+        'pkg:terraform/registry.terraform.io/hashicorp/aws@5.31.0',
+        '4:11',
+      ],
+      [
+        'registry.opentofu.org/integrations/github',
+        '6.2.1',
+        'pkg:terraform/registry.opentofu.org/integrations/github@6.2.1',
+        '13:11',
+      ],
+    ])
+    expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [18, 'invalid-entry', 'provider "registry.terraform.io/example/broken": no version'],
+      [22, 'invalid-entry', 'provider "not an address": not HOST/NAMESPACE/TYPE'],
+    ])
+    expect(discover('provider "registry.terraform.io/a/b" {\n  version = "1.0.0"\n').errors.map((e) => e.code)).toEqual(
+      ['invalid-lockfile'],
+    )
+  })
+})

@@ -1,0 +1,48 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {resolveComponents} from '../../engine.js'
+import {resolver} from './index.js'
+
+let emulators: RegistryEmulators
+beforeAll(async () => {
+  emulators = await startRegistryEmulators()
+})
+afterAll(() => emulators.close())
+
+describe('pub-dev (written from the hosted repository API)', () => {
+  it('reads pubspec.repository with monorepo directories, falls back to homepage, says why it misses', async () => {
+    const run = await resolveComponents(
+      [
+        pkg('pub', 'async', '2.11.0'),
+        pkg('pub', 'http', '1.2.1'),
+        pkg('pub', 'provider', '6.1.2'),
+        pkg('pub', 'example_homepage', '1.0.0'),
+        pkg('pub', 'missing', '1.0.0'),
+        pkg('pub', '../etc', '1.0.0'),
+        {
+          ...pkg('pub', 'private_pkg', '1.0.0'),
+          purl: 'pkg:pub/private_pkg@1.0.0?repository_url=https%3A%2F%2Fpub.example.com',
+        },
+      ],
+      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'async@2.11.0': 'github.com/dart-lang/async medium pub.dev',
+      'http@1.2.1': 'github.com/dart-lang/http (pkgs/http) medium pub.dev',
+      'provider@6.1.2': 'github.com/rrousselGit/provider (packages/provider) medium pub.dev',
+      'example_homepage@1.0.0': 'unresolved: no-repository',
+      'missing@1.0.0': 'unresolved: not-found',
+      '../etc@1.0.0': 'unresolved: invalid-name',
+      'private_pkg@1.0.0': 'unresolved: unsupported',
+    })
+    expect(emulators.servers.pub.requests.map((r) => r.url).sort()).toEqual([
+      '/api/packages/async/versions/2.11.0',
+      '/api/packages/example_homepage/versions/1.0.0',
+      '/api/packages/http/versions/1.2.1',
+      '/api/packages/missing/versions/1.0.0',
+      '/api/packages/provider/versions/6.1.2',
+    ])
+  })
+})

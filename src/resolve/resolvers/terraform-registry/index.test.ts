@@ -1,0 +1,45 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {resolveComponents} from '../../engine.js'
+import {resolver} from './index.js'
+
+let emulators: RegistryEmulators
+beforeAll(async () => {
+  emulators = await startRegistryEmulators()
+})
+afterAll(() => emulators.close())
+
+describe('terraform-registry (written from the registry API)', () => {
+  it('reads source from registry.terraform.io, applies the OpenTofu rule, says why it misses', async () => {
+    const run = await resolveComponents(
+      [
+        pkg('terraform', 'registry.terraform.io/hashicorp/aws', '5.31.0'),
+        pkg('terraform', 'registry.terraform.io/cloudflare/cloudflare', '4.20.0'),
+        pkg('terraform', 'registry.opentofu.org/integrations/github', '6.2.1'),
+        pkg('terraform', 'registry.terraform.io/example/nosource', '1.0.0'),
+        pkg('terraform', 'registry.terraform.io/example/absent', '1.0.0'),
+        pkg('terraform', 'registry.terraform.io/../x', '1.0.0'),
+      ],
+      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'registry.terraform.io/hashicorp/aws@5.31.0':
+        'github.com/hashicorp/terraform-provider-aws medium terraform-registry',
+      'registry.terraform.io/cloudflare/cloudflare@4.20.0':
+        'github.com/cloudflare/terraform-provider-cloudflare medium terraform-registry',
+      'registry.opentofu.org/integrations/github@6.2.1':
+        'github.com/integrations/terraform-provider-github medium terraform-registry',
+      'registry.terraform.io/example/nosource@1.0.0': 'unresolved: no-repository',
+      'registry.terraform.io/example/absent@1.0.0': 'unresolved: not-found',
+      'registry.terraform.io/../x@1.0.0': 'unresolved: invalid-name',
+    })
+    expect(emulators.servers.terraform.requests.map((r) => r.url).sort()).toEqual([
+      '/registry.terraform.io/v1/providers/cloudflare/cloudflare/4.20.0',
+      '/registry.terraform.io/v1/providers/example/absent/1.0.0',
+      '/registry.terraform.io/v1/providers/example/nosource/1.0.0',
+      '/registry.terraform.io/v1/providers/hashicorp/aws/5.31.0',
+    ])
+  })
+})

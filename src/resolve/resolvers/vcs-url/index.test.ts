@@ -1,0 +1,31 @@
+import {describe, expect, it} from 'vitest'
+import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {resolveComponents} from '../../engine.js'
+import {resolver as depsDev} from '../deps-dev/index.js'
+import {resolver} from './index.js'
+
+const withVcs = (ecosystem: 'pypi' | 'cargo', name: string, version: string | undefined, vcs: string) => ({
+  ...pkg(ecosystem, name, version),
+  purl: `pkg:${ecosystem}/${name}${version ? `@${version}` : ''}?vcs_url=${encodeURIComponent(vcs)}`,
+})
+
+describe('vcs-url (no registry)', () => {
+  it('maps vcs_url on a known forge to its repository before any registry, offline', async () => {
+    const run = await resolveComponents(
+      [
+        withVcs('pypi', 'forked', undefined, 'git+https://github.com/example/forked.git@0123abc#egg=forked'),
+        withVcs('cargo', 'serde', '1.0.200', 'git+https://gitlab.com/example-group/serde?branch=main#0123abc'),
+        withVcs('pypi', 'internal', undefined, 'git+https://git.example.com/team/internal.git'),
+      ],
+      {cacheDir: await tempCacheDir(), offline: true},
+      [depsDev, resolver],
+    )
+    expect(summarise(run)).toEqual({
+      forked: 'github.com/example/forked high vcs-url',
+      'serde@1.0.200': 'gitlab.com/example-group/serde high vcs-url',
+      // Not a known forge: deps.dev is asked next (it needs a version); the more telling reason is kept.
+      internal: 'unresolved: no-repository',
+    })
+    expect(run.unresolved[0].attempts?.map((a) => a.resolver)).toEqual(['vcs-url', 'deps-dev'])
+  })
+})
