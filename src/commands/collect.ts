@@ -2,6 +2,8 @@ import {Args, Flags} from '@oclif/core'
 import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
 import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/index.js'
+import {cacheUrlFlag} from '../core/cache/flags.js'
+import {openCacheStore} from '../core/cache/open.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {resolveWindow} from '../core/window.js'
@@ -58,6 +60,7 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
       helpValue: 'N',
     }),
     'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+    'cache-url': cacheUrlFlag,
     'max-age': Flags.string({
       description: 'Serve cache entries younger than this without asking (default 24h)',
       helpValue: 'DURATION',

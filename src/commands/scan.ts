@@ -7,6 +7,7 @@ import {ExitCode, usageError} from '../core/errors.js'
 import {parseDuration} from '../core/duration.js'
 import {type ScanConfig, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
+import {cacheUrlFlag} from '../core/cache/flags.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {runScan} from '../pipeline/scan.js'
@@ -69,6 +70,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       description: 'replay a cache bundle (stewards cache export) or a recorded `collect --json`',
     }),
     'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)'}),
+    'cache-url': cacheUrlFlag,
     'max-age': Flags.string({description: 'cache freshness before revalidation, e.g. 24h, 7d (default 24h)'}),
     token: Flags.string({
       description:
@@ -150,6 +152,7 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
       offline: setting('offline', flags.offline),
       snapshot: setting('snapshot', flags.snapshot),
       cacheDir: setting('cacheDir', flags['cache-dir']),
+      cacheUrl: flags['cache-url'],
       maxAge: maxAge ? parseDuration(maxAge, '--max-age') : undefined,
       ...tokens,
       githubApiUrl: checkApiUrl(apiUrls, tokens),

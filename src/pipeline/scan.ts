@@ -2,7 +2,8 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
-import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
+import {DiskCache} from '../core/cache/disk-cache.js'
+import {openCacheStore} from '../core/cache/open.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
 import {collectNotice, collectProjects} from '../collect/index.js'
@@ -33,6 +34,8 @@ export interface ScanOptions {
   includeDev?: boolean
   offline?: boolean
   cacheDir?: string
+  /** `redis://…`: the shared store of collected data instead of `cacheDir`. */
+  cacheUrl?: string
   maxAge?: number
   snapshot?: string
   token?: string
@@ -97,10 +100,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   const replay = options.snapshot ? await snapshotCache(options.snapshot) : undefined
-  // One cache for both stages: an unusable directory is one notice, and the scan goes on uncached.
+  // One cache for both stages: an unusable directory or cache server is one notice, and the scan goes on uncached.
   const cache = replay
     ? undefined
-    : new DiskCache(options.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
+    : openCacheStore({
+        cacheDir: options.cacheDir,
+        cacheUrl: options.cacheUrl,
+        maxAgeMs: options.maxAge,
+        onUnusable: (message) => options.onNotice?.(message),
+      })
   const resolved = await resolveComponents(components, {
     offline: options.offline || Boolean(replay),
     cacheDir: replay?.dir ?? options.cacheDir,
@@ -108,7 +116,12 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     maxAge: options.maxAge,
     mapFile: options.map,
     concurrency: options.concurrency,
-  }).finally(() => replay?.dispose())
+  })
+    .catch(async (error) => {
+      await cache?.close?.()
+      throw error
+    })
+    .finally(() => replay?.dispose())
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
   stage('collect', `${resolved.groups.length} repositories`)
@@ -141,7 +154,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
         else if (notice) options.onNotice?.(notice.text)
       },
     },
-  )
+  ).finally(() => cache?.close?.())
   const byRepo = new Map(collected.projects.map((p) => [p.repo.toLowerCase(), p]))
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 
