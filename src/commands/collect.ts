@@ -4,6 +4,11 @@ import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/index.js'
 import {cacheUrlFlag} from '../core/cache/flags.js'
 import {openCacheStore} from '../core/cache/open.js'
+import {RecordingStore} from '../core/cache/recording.js'
+import {safeOutput} from '../core/neutralise.js'
+import {inShard, parseShard} from '../core/shard.js'
+import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
+import {collectTargets} from '../pipeline/targets.js'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import {resolveWindow} from '../core/window.js'
@@ -26,7 +31,6 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
     repos: Args.string({
       description:
         'OWNER/REPO or github.com/OWNER/REPO, or HOST/OWNER/REPO on an Enterprise Server given with --github-api-url (several allowed)',
-      required: true,
     }),
   }
   static override flags = {
@@ -82,18 +86,52 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
       default: 'wait',
     }),
     concurrency: Flags.integer({description: 'Repositories collected at once', min: 1, max: 64, default: 4}),
+    from: Flags.string({
+      description: 'Collect the projects of a saved scan report (scan --format json), besides those named',
+      helpValue: 'REPORT.json',
+    }),
+    repos: Flags.string({
+      description: 'Collect the repositories listed in FILE (one a line, # comments), besides those named',
+      helpValue: 'FILE',
+    }),
+    shard: Flags.string({
+      description:
+        'Collect only shard I of N (0-based; a stable hash of each repository), so N workers share the list: --shard $JOB_COMPLETION_INDEX/N',
+      helpValue: 'I/N',
+    }),
+    bundle: Flags.string({
+      description:
+        'Also write every cache entry this run read or wrote as a bundle (for `cache merge`, `cache import`, --snapshot)',
+      helpValue: 'FILE',
+    }),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Collect)
-    const repos = (argv as string[]).map((input) => {
+    const shard = flags.shard ? parseShard(flags.shard) : undefined
+    if (flags.bundle) checkWriteTarget(flags.bundle, {what: 'collect --bundle'})
+    const inputs = await collectTargets({args: argv as string[], from: flags.from, reposFile: flags.repos})
+    const keys = inputs.map((input) => {
       const ref = parseRepo(input, hostsFor(flags['github-api-url']))
       if ('error' in ref)
         throw usageError('bad-repo', ref.error, 'repository names are OWNER/REPO with GitHub naming rules')
       return ref.key
     })
+    const repos = shard ? keys.filter((key) => inShard(key, shard)) : keys
     const window = resolveWindow(flags.since, flags.until)
     const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const maxAge = flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined
+    const notice = (message: string) => showNotice(process.stderr, {text: message, live: false})
+    const opened =
+      flags['cache-url'] || flags.bundle
+        ? openCacheStore({
+            cacheDir: flags['cache-dir'],
+            cacheUrl: flags['cache-url'],
+            maxAgeMs: maxAge,
+            onUnusable: notice,
+          })
+        : undefined
+    const cache = opened && flags.bundle ? new RecordingStore(opened) : opened
     const options: CollectOptions = {
       since: window.since,
       until: window.until,
@@ -102,7 +140,8 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
       onlyHost: flags['only-host'],
       maxCommits: flags['max-commits'],
       cacheDir: flags['cache-dir'],
-      maxAge: flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined,
+      cache,
+      maxAge,
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       concurrency: flags.concurrency,
@@ -110,7 +149,12 @@ GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abu
     }
     if (flags.snapshot) Object.assign(options, {source: 'snapshot', snapshot: flags.snapshot})
     if (flags.git?.length) Object.assign(options, {source: 'git', gitDirs: pairGitDirs(repos, flags.git)})
-    const run = await collectProjects(repos, options)
+    const run = await collectProjects(repos, options).finally(() => cache?.close?.())
+    if (flags.bundle && cache instanceof RecordingStore) {
+      const bundle = cache.bundle()
+      await writeFileAtomic(flags.bundle, safeOutput(`${JSON.stringify(bundle)}\n`), {what: 'collect --bundle'})
+      this.logToStderr(`wrote ${bundle.entries.length} cache entries to ${flags.bundle}`)
+    }
     if (flags.json) this.log(JSON.stringify({window, ...run}, null, 2))
     else
       for (const p of run.projects)

@@ -21,7 +21,8 @@ export function redisServerPath(): string | null {
   }
 }
 
-export const REDIS_MISSING = 'skipped: redis-server is not installed (apt-get install redis-server; .ci/run installs it)'
+export const REDIS_MISSING =
+  'skipped: redis-server is not installed (apt-get install redis-server; .ci/run installs it)'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -206,7 +206,9 @@ describe('RedisStore', () => {
     expect(await cache.get('github', 'GET /a')).toBeNull()
     await cache.put('github', entry('GET /a'))
     await cache.close()
-    expect(notices).toEqual([expect.stringMatching(/^cache server redis:\/\/127\.0\.0\.1:1\/0 cannot be used \(.*ECONNREFUSED/)])
+    expect(notices).toEqual([
+      expect.stringMatching(/^cache server redis:\/\/127\.0\.0\.1:1\/0 cannot be used \(.*ECONNREFUSED/),
+    ])
   })
 })
 

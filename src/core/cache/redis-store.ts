@@ -47,7 +47,8 @@ export function redactCacheUrl(url: URL): string {
 
 /** Parses `--cache-url`; a usage error (exit 3) that never quotes a password when it is not a Redis URL. */
 export function parseCacheUrl(text: string): URL {
-  const hint = 'give redis://[USER:PASSWORD@]HOST[:PORT][/DB] or rediss:// for TLS (password also from STEWARDS_CACHE_PASSWORD)'
+  const hint =
+    'give redis://[USER:PASSWORD@]HOST[:PORT][/DB] or rediss:// for TLS (password also from STEWARDS_CACHE_PASSWORD)'
   let url: URL
   try {
     url = new URL(text)
