@@ -87,7 +87,7 @@ describe('sharded collection into one Redis', () => {
   })
   afterAll(() => redis?.kill())
 
-  it('4 shard processes in parallel fill the store; a run of all then asks GitHub nothing, same figures', async (context) => {
+  it('2 shard processes in parallel fill the store; a run of all then asks GitHub nothing, same figures', async (context) => {
     if (!redis) {
       console.warn(REDIS_MISSING)
       return context.skip()
@@ -98,7 +98,7 @@ describe('sharded collection into one Redis', () => {
     }
     const url = `${redis.url}/0`
     const shards = await Promise.all(
-      [0, 1, 2, 3].map((i) =>
+      [0, 1].map((i) =>
         runBuilt(
           [
             'collect',
@@ -116,7 +116,7 @@ describe('sharded collection into one Redis', () => {
         ),
       ),
     )
-    expect(shards.map((s) => s.code)).toEqual([0, 0, 0, 0])
+    expect(shards.map((s) => s.code)).toEqual([0, 0])
     const asked = emulator.requests.length
     const all = await collect(['--cache-url', url])
     expect(all.code).toBe(0)
