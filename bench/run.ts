@@ -7,13 +7,14 @@ import * as collectScale from './collect-scale.js'
 import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
 import * as resolve from './resolve.js'
+import * as scale from './scale.js'
 
 interface BenchModule {
   name: string
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect, collectScale]
+const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect, collectScale, scale]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)
