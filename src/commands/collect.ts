@@ -19,11 +19,15 @@ export default class Collect extends BaseCommand {
   static override description =
     `Fetches, per repository: facts (archived, fork, default branch, license), the non-merge commits of the default branch whose author date is in the window, the governance files where projects keep them (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md lists, SECURITY... in the repository; a repository its MAINTAINERS file points to; the organisation's community, governance and .github repositories; the CNCF maintainers list), each with where it was found and its revision, the places searched ("searched"), and the profiles and public organisations of the people involved. The JSON can be inspected and replayed (--snapshot). Exit 2 when something could not be collected (rate limit, timeout, network error, offline cache miss): each project lists the parts not read in "missing". Repositories that do not exist (404, 451, private) are reported as unavailable, as are repositories on a host not collected (another forge, an Enterprise Server not given, github.com under --only-host), with the reason.
 
-GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).`
+GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).
+
+At organisation scale: --repos FILE or --from REPORT.json lists the repositories, --shard I/N keeps this worker's share (a stable hash of each repository), and the collected data goes to a shared Redis store (--cache-url) or a bundle (--bundle) that \`stewards cache merge\` joins. See docs/scale.md.`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
+    '<%= config.bin %> collect --repos repos.txt --shard 2/8 --cache-url redis://cache.internal:6379/0',
+    '<%= config.bin %> collect --from report.json --shard 0/4 --bundle shard-0.bundle',
     '<%= config.bin %> collect ghe.example.com/platform/api github.com/etcd-io/etcd --github-api-url https://ghe.example.com/api/v3',
   ]
   static override strict = false
