@@ -1,7 +1,10 @@
+import {z} from 'zod'
 import type {CommitRecord, Window} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {sortCommits} from '../../window.js'
 import {inWindow} from '../../../core/window.js'
+import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
+import type {StewardsHttpOptions} from '../../octokit/options.js'
 import {getPage} from './http.js'
 import {CommitList, type CommitResponse} from './schema.js'
 
@@ -41,11 +44,12 @@ export async function listWindowCommits(
   window: Window,
   signal: AbortSignal,
   maxCommits: number = DEFAULT_MAX_COMMITS,
+  http?: StewardsHttpOptions,
 ): Promise<WindowCommits> {
   let listed: CommitResponse[]
   let more: boolean
   try {
-    ;({commits: listed, more} = await listAll(client, repo, {sha: branch, since: window.since}, maxCommits, signal))
+    ;({commits: listed, more} = await listIncrementally(client, http, repo, branch, window.since, maxCommits, signal))
   } catch (error) {
     if ((error as {status?: number}).status === 409) return {commits: [], tip: null, empty: true}
     throw error
@@ -65,6 +69,72 @@ export async function listWindowCommits(
     result.cut = `more than ${maxCommits.toLocaleString('en-US')} commits listed since ${window.since.slice(0, 10)} (the --max-commits cap): the newest ${maxCommits.toLocaleString('en-US')} were read, those committed before ${oldest} were not`
   }
   return result
+}
+
+/** The record of a branch's listing: what was listed since `since` (committer dates), newest first. */
+const LISTING = 'COMMITS'
+const Listing = z.object({since: z.string(), commits: CommitList})
+
+/**
+ * Incremental refresh (#18): the listing of a branch since the window start is kept as a record of its own. When
+ * it is past max-age, only the commits committed since the newest one already listed are asked for (one page
+ * for a lightly active project, a 304 that costs no rate limit for an unchanged one) and merged by sha; commits
+ * before the new window start are dropped (the window moved forward: nothing to ask). A window starting earlier
+ * than the record's, a listing cut at --max-commits, or no record: the whole listing, as a cold run does.
+ * History rewritten by a force-push is pruned by `reachableFrom` (commits no longer reachable from the tip).
+ */
+async function listIncrementally(
+  client: StewardsOctokit,
+  http: StewardsHttpOptions | undefined,
+  repo: Repo,
+  branch: string,
+  since: string,
+  maxCommits: number,
+  signal: AbortSignal,
+): Promise<{commits: CommitResponse[]; more: boolean}> {
+  const id = `${repo.owner}/${repo.name}@${branch}`.toLowerCase()
+  const record = http ? await readRecord(http, LISTING, id, Listing) : null
+  const kept = record?.value
+  const start = Date.parse(since)
+  if (kept && Date.parse(kept.since) <= start && kept.commits.length > 0 && !http?.offline) {
+    const old = kept.commits.filter((c) => Date.parse(c.commit.committer.date) >= start)
+    if (record?.fresh && old.length > 0) {
+      if (http) http.stats.cached++
+      return {commits: old, more: false}
+    }
+    const newest = kept.commits[0].commit.committer.date
+    if (old.length > 0 && Date.parse(newest) >= start) {
+      const fresh = await listAll(client, repo, {sha: branch, since: newest}, maxCommits, signal)
+      const byId = new Map<string, CommitResponse>()
+      for (const c of [...fresh.commits, ...old]) if (!byId.has(c.sha)) byId.set(c.sha, c)
+      // A new commit whose parent is in neither listing: a merge bringing in commits older than the newest known
+      // (committed earlier, merged now) or a rewritten history. Only a whole listing says what a cold run sees.
+      const kept = new Set(old.map((c) => c.sha))
+      const gap = fresh.commits.some((c) => !kept.has(c.sha) && c.parents.some((p) => !byId.has(p.sha)))
+      if (!gap) return finish(http, id, since, byId, fresh.more, maxCommits)
+    }
+  }
+  const listed = await listAll(client, repo, {sha: branch, since}, maxCommits, signal)
+  if (http && !listed.more && listed.commits.length > 0)
+    await writeRecord(http, LISTING, id, {since, commits: listed.commits})
+  return listed
+}
+
+async function finish(
+  http: StewardsHttpOptions | undefined,
+  id: string,
+  since: string,
+  byId: Map<string, CommitResponse>,
+  cut: boolean,
+  maxCommits: number,
+): Promise<{commits: CommitResponse[]; more: boolean}> {
+  const merged = [...byId.values()].sort(
+    (a, b) => Date.parse(b.commit.committer.date) - Date.parse(a.commit.committer.date),
+  )
+  const more = cut || merged.length > maxCommits
+  const commits = merged.slice(0, maxCommits)
+  if (http && !more) await writeRecord(http, LISTING, id, {since, commits})
+  return {commits, more}
 }
 
 /** From the branch head (the newest tip of the listing) along first parents to the first commit before `until`. */
