@@ -1,10 +1,7 @@
-import {z} from 'zod'
 import type {CommitRecord, Window} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {sortCommits} from '../../window.js'
 import {inWindow} from '../../../core/window.js'
-import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
-import type {StewardsHttpOptions} from '../../octokit/options.js'
 import {getPage} from './http.js'
 import {CommitList, type CommitResponse} from './schema.js'
 
@@ -44,12 +41,11 @@ export async function listWindowCommits(
   window: Window,
   signal: AbortSignal,
   maxCommits: number = DEFAULT_MAX_COMMITS,
-  http?: StewardsHttpOptions,
 ): Promise<WindowCommits> {
   let listed: CommitResponse[]
   let more: boolean
   try {
-    ;({commits: listed, more} = await listIncrementally(client, http, repo, branch, window.since, maxCommits, signal))
+    ;({commits: listed, more} = await listAll(client, repo, {sha: branch, since: window.since}, maxCommits, signal))
   } catch (error) {
     if ((error as {status?: number}).status === 409) return {commits: [], tip: null, empty: true}
     throw error
@@ -69,87 +65,6 @@ export async function listWindowCommits(
     result.cut = `more than ${maxCommits.toLocaleString('en-US')} commits listed since ${window.since.slice(0, 10)} (the --max-commits cap): the newest ${maxCommits.toLocaleString('en-US')} were read, those committed before ${oldest} were not`
   }
   return result
-}
-
-/** The record of a branch's listing: what was listed since `since` (committer dates), newest first. */
-const LISTING = 'LISTING'
-const Listing = z.object({
-  since: z.string(),
-  commits: CommitList,
-  more: z.boolean().optional(),
-  empty: z.boolean().optional(),
-})
-
-/**
- * Incremental refresh (#18): the listing of a branch since the window start is kept as one record (its pages are
- * not cached besides: the commits are kept once). When it is past max-age, only the commits committed since the
- * newest one already listed are asked for (one page for a lightly active project, a 304 that costs no rate limit
- * for an unchanged one) and merged by sha; commits before the new window start are dropped (the window moved
- * forward: nothing to ask). A window starting earlier than the record's, a listing cut at --max-commits, a new
- * commit with a parent in neither listing (a merge of older commits, a rewritten history), or no record: the
- * whole listing, as a cold run does. Offline, the record answers (any age).
- */
-async function listIncrementally(
-  client: StewardsOctokit,
-  http: StewardsHttpOptions | undefined,
-  repo: Repo,
-  branch: string,
-  since: string,
-  maxCommits: number,
-  signal: AbortSignal,
-): Promise<{commits: CommitResponse[]; more: boolean}> {
-  const id = `${repo.owner}/${repo.name}@${branch}`.toLowerCase()
-  const record = http ? await readRecord(http, LISTING, id, Listing) : null
-  const kept = record?.value
-  const start = Date.parse(since)
-  if (kept && Date.parse(kept.since) <= start) {
-    const old = kept.commits.filter((c) => Date.parse(c.commit.committer.date) >= start)
-    if (record?.fresh || http?.offline) {
-      if (http) http.stats.cached++
-      if (kept.empty) throw Object.assign(new Error('the repository has no commits'), {status: 409})
-      return {commits: old, more: kept.more === true && kept.since === since}
-    }
-    const newest = kept.commits[0]?.commit.committer.date
-    if (!kept.more && old.length > 0 && newest && Date.parse(newest) >= start) {
-      const fresh = await listAll(client, repo, {sha: branch, since: newest}, maxCommits, signal)
-      const byId = new Map<string, CommitResponse>()
-      for (const c of [...fresh.commits, ...old]) if (!byId.has(c.sha)) byId.set(c.sha, c)
-      // A new commit whose parent is in neither listing: a merge bringing in commits older than the newest known
-      // (committed earlier, merged now) or a rewritten history. Only a whole listing says what a cold run sees.
-      const known = new Set(old.map((c) => c.sha))
-      const gap = fresh.commits.some((c) => !known.has(c.sha) && c.parents.some((p) => !byId.has(p.sha)))
-      if (!gap) return finish(http, id, since, byId, fresh.more, maxCommits)
-    }
-  }
-  // Pages not cached when the record keeps them (online); without a cache context, as before.
-  const cachePages = !http || http.offline
-  let listed: {commits: CommitResponse[]; more: boolean}
-  try {
-    listed = await listAll(client, repo, {sha: branch, since}, maxCommits, signal, cachePages)
-  } catch (error) {
-    if (http && (error as {status?: number}).status === 409)
-      await writeRecord(http, LISTING, id, {since, commits: [], empty: true})
-    throw error
-  }
-  if (http) await writeRecord(http, LISTING, id, {since, commits: listed.commits, ...(listed.more ? {more: true} : {})})
-  return listed
-}
-
-async function finish(
-  http: StewardsHttpOptions | undefined,
-  id: string,
-  since: string,
-  byId: Map<string, CommitResponse>,
-  cut: boolean,
-  maxCommits: number,
-): Promise<{commits: CommitResponse[]; more: boolean}> {
-  const merged = [...byId.values()].sort(
-    (a, b) => Date.parse(b.commit.committer.date) - Date.parse(a.commit.committer.date),
-  )
-  const more = cut || merged.length > maxCommits
-  const commits = merged.slice(0, maxCommits)
-  if (http && !more) await writeRecord(http, LISTING, id, {since, commits})
-  return {commits, more}
 }
 
 /** From the branch head (the newest tip of the listing) along first parents to the first commit before `until`. */
@@ -181,7 +96,6 @@ async function listAll(
   query: Record<string, string>,
   max: number,
   signal: AbortSignal,
-  cache = true,
 ): Promise<{commits: CommitResponse[]; more: boolean}> {
   const out: CommitResponse[] = []
   let page = await getPage(
@@ -190,7 +104,6 @@ async function listAll(
     {owner: repo.owner, repo: repo.name, ...query, per_page: Math.min(100, max)},
     CommitList,
     signal,
-    cache,
   )
   for (;;) {
     // A loop, not push(...page): a spread of a large array overflows the call stack.
@@ -200,7 +113,7 @@ async function listAll(
     }
     if (!page.next) return {commits: out, more: false}
     if (out.length >= max) return {commits: out, more: true}
-    page = await getPage(client, page.next, {}, CommitList, signal, cache)
+    page = await getPage(client, page.next, {}, CommitList, signal)
   }
 }
 

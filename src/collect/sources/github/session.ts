@@ -215,7 +215,6 @@ export class GithubSession implements SourceSession {
         window,
         signal,
         this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
-        host.http,
       )
       if (listed.empty) {
         project.status = 'empty'
