@@ -22,7 +22,8 @@ export default defineConfig({
     pool: 'forks',
     // The in-process CLI runs as if NO_COLOR=1, like the child processes before it: set before oclif and its colour
     // library load, which decide once.
-    env: {NO_COLOR: '1'},
+    // No proxy of the machine's: test traffic stays on loopback (tests/proxy.test.ts sets its own).
+    env: {NO_COLOR: '1', HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: ''},
     // One worker per core: vitest's default (cores - 1) is a single worker on a 2-core machine.
     maxWorkers: '100%',
     // The default reporter prints the duration of tests slower than this; the second reporter names, after the

@@ -7,6 +7,7 @@ import * as collectScale from './collect-scale.js'
 import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
 import * as resolve from './resolve.js'
+import * as sbom from './sbom.js'
 import * as scale from './scale.js'
 
 interface BenchModule {
@@ -14,7 +15,7 @@ interface BenchModule {
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [kubernetes, lockfiles, resolve, collect, collectScale, scale]
+const benches: BenchModule[] = [kubernetes, lockfiles, sbom, resolve, collect, collectScale, scale]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)

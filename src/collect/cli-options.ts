@@ -109,3 +109,6 @@ export function showNotice(stream: NodeJS.WriteStream, notice: {text: string; li
   else if (notice.live) stream.write(`\r\x1b[2K${text.slice(0, (stream.columns || 80) - 1)}`)
   else stream.write(`\r\x1b[2K${text}\n`)
 }
+
+/** The paragraph of `--help` on networks and authentication, for every command that reaches GitHub. */
+export const NETWORK_HELP = `Networks and authentication: HTTPS_PROXY (else HTTP_PROXY), HTTP_PROXY and NO_PROXY are honoured for GitHub and every registry; behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA certificate (PEM). Instead of a token, a GitHub App: GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY (the PEM) or GITHUB_APP_PRIVATE_KEY_FILE make an installation token at the start of the run (valid one hour; --token wins over the app, the app over GITHUB_TOKEN).`

@@ -1,12 +1,13 @@
 /** Public API of the collect stage. */
 export {collectProjects} from './collect.js'
 export {resolveToken, resolveTokens} from './token.js'
+export {resolveAuth} from './app-auth.js'
 export {parseRepo, isValidLogin, isValidOwner, isValidRepoName} from '../core/repo-name.js'
 export {GOVERNANCE_PATHS, EXTERNAL_GOVERNANCE} from './governance-files.js'
 export type {CollectOptions, CollectRun, ProgressEvent, SourceId} from './types.js'
 export {rateLimitNotice} from './cli-options.js'
 export {DATA_PARTS, type DataPart} from './missing.js'
-export {checkApiUrl, collectNotice, hostsFor, pairGitDirs, showNotice} from './cli-options.js'
+export {checkApiUrl, collectNotice, hostsFor, NETWORK_HELP, pairGitDirs, showNotice} from './cli-options.js'
 export {waitNotice, type WaitEvent} from './octokit/waits.js'
 export {DEFAULT_MAX_COMMITS} from './sources/github/commits.js'
 export {

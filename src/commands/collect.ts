@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
+import {collectNotice, collectProjects, NETWORK_HELP, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import {parseDuration} from '../core/duration.js'
 import type {CollectOptions} from '../collect/index.js'
 import {cacheUrlFlag} from '../core/cache/flags.js'
@@ -21,7 +21,9 @@ export default class Collect extends BaseCommand {
 
 GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).
 
-At organisation scale: --repos FILE or --from REPORT.json lists the repositories, --shard I/N keeps this worker's share (a stable hash of each repository), and the collected data goes to a shared Redis store (--cache-url) or a bundle (--bundle) that \`stewards cache merge\` joins. See docs/scale.md.`
+At organisation scale: --repos FILE or --from REPORT.json lists the repositories, --shard I/N keeps this worker's share (a stable hash of each repository), and the collected data goes to a shared Redis store (--cache-url) or a bundle (--bundle) that \`stewards cache merge\` joins. See docs/scale.md.
+
+${NETWORK_HELP}`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --json',
@@ -123,7 +125,8 @@ At organisation scale: --repos FILE or --from REPORT.json lists the repositories
     })
     const repos = shard ? keys.filter((key) => inShard(key, shard)) : keys
     const window = resolveWindow(flags.since, flags.until)
-    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const offline = flags.offline || Boolean(flags.snapshot) || Boolean(flags.git?.length)
+    const tokens = await resolveAuth(flags.token, flags['github-api-url'], {offline})
     const maxAge = flags['max-age'] ? parseDuration(flags['max-age'], '--max-age') : undefined
     const notice = (message: string) => showNotice(process.stderr, {text: message, live: false})
     const opened =

@@ -33,6 +33,10 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
         '<%= config.bin %> <%= command.id %> stewards.json --lists us-bis-entity-list --fail-on high --output sarif=stewards.sarif --output html=stewards.html',
     },
     {
+      description: 'The saved scan as a CycloneDX 1.6 SBOM with the stewardship facts, for other SBOM tools',
+      command: '<%= config.bin %> <%= command.id %> stewards.json --format cyclonedx > stack.cdx.json',
+    },
+    {
       description: 'Re-judged findings against a baseline: only new or worsened ones gate',
       command: '<%= config.bin %> <%= command.id %> stewards.json --rules strict --baseline main.json --fail-on medium',
     },

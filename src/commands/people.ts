@@ -8,7 +8,7 @@ import {resolveAffiliations} from '../pipeline/affiliations.js'
 import {sources} from '../attribute/index.js'
 import {parseDuration} from '../core/duration.js'
 import {governanceOf, readGovernanceDir, toRoleHolders} from '../collect/index.js'
-import {collectNotice, collectProjects, parseRepo, resolveTokens, showNotice} from '../collect/index.js'
+import {collectNotice, collectProjects, NETWORK_HELP, parseRepo, resolveAuth, showNotice} from '../collect/index.js'
 import type {CollectOptions} from '../collect/index.js'
 import {inWindow} from '../core/window.js'
 import {BaseCommand} from '../core/command.js'
@@ -32,7 +32,9 @@ export default class People extends BaseCommand {
 
 With --commits (and --governance) the records are read from files instead, without any network.
 
-Exit codes: 0 done (a repository that does not exist or is blocked is reported on stderr and shows nobody), 2 incomplete (collection was cut short; what was collected is still shown), 3 usage or input error.`
+Exit codes: 0 done (a repository that does not exist or is blocked is reported on stderr and shows nobody), 2 incomplete (collection was cut short; what was collected is still shown), 3 usage or input error.
+
+${NETWORK_HELP}`
   static override examples = [
     {
       description: 'Collect from GitHub (token from GITHUB_TOKEN or GH_TOKEN)',
@@ -175,7 +177,7 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
       cacheDir: flags['cache-dir'],
       snapshot: flags.snapshot,
       githubApiUrl: flags['github-api-url'],
-      ...resolveTokens(flags.token, flags['github-api-url']),
+      ...(await resolveAuth(flags.token, flags['github-api-url'], {offline: flags.offline || Boolean(flags.snapshot)})),
     })
     const context = await loadAttributionContext({
       affiliations: evidence.affiliations,
@@ -227,7 +229,8 @@ Exit codes: 0 done (a repository that does not exist or is blocked is reported o
 
   /** One repository through `collectProjects`, with the flags of `stewards collect`. */
   private async collect(input: string, flags: CollectFlags): Promise<ProjectInput> {
-    const tokens = resolveTokens(flags.token, flags['github-api-url'])
+    const offline = flags.offline || Boolean(flags.snapshot) || Boolean(flags.git?.length)
+    const tokens = await resolveAuth(flags.token, flags['github-api-url'], {offline})
     const apiUrl = checkApiUrl(flags['github-api-url'], tokens)
     const ref = parseRepo(input, hostsFor(apiUrl))
     if ('error' in ref)

@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {resolveTokens} from '../collect/index.js'
+import {NETWORK_HELP, resolveAuth} from '../collect/index.js'
 import {parseSize} from '../core/size.js'
 import {checkApiUrl} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
@@ -18,7 +18,7 @@ export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
 
   static description =
-    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
+    `Runs the whole pipeline: discover components in PATHs (Kubernetes manifests, Helm charts, kustomize, lockfiles, CycloneDX and SPDX SBOMs), resolve each to its upstream repository, collect commits, maintainers (from the repository, a repository it points to, the organisation's community repositories and the CNCF maintainers list; unknown, never 0, when named nowhere) and profiles (GitHub, a snapshot or the cache), attribute people to organisations from explicit evidence only, measure governance metrics and evaluate the risk rules.
 
 A file a format reads that cannot be read completely (too large, binary, not UTF-8, a syntax error, a duplicate key, a line with a control character) is listed in the report's errors and makes the scan incomplete. A PATH that does not exist, or a named file no format reads, is a usage error. \`-\` reads standard input (--stdin-format names its format, else its content decides).
 
@@ -26,13 +26,19 @@ Settings come from flags, then from a .stewards.yaml (--config, else the first P
 
 Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
-Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.`
+Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.
+
+${NETWORK_HELP}`
 
   static examples = [
     {description: 'The bundled fictional demo, offline', command: '<%= config.bin %> <%= command.id %> fixtures/demo'},
     {
       description: 'Gate CI on high findings and write SARIF for code scanning',
       command: '<%= config.bin %> <%= command.id %> deploy/ --fail-on high --output sarif=stewards.sarif',
+    },
+    {
+      description: 'An SBOM you already hold in, an enriched CycloneDX 1.6 SBOM out',
+      command: '<%= config.bin %> <%= command.id %> sbom/app.cdx.json --output cyclonedx=app.stewards.cdx.json',
     },
     {
       description: 'Only new or worsened findings gate the build',
@@ -137,7 +143,9 @@ Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input cou
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxAge = setting('maxAge', flags['max-age'])
     const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
-    const tokens = resolveTokens(flags.token, apiUrls)
+    // A GitHub App's installation token is made here, once (collect/app-auth.ts).
+    const offline = Boolean(setting('offline', flags.offline) || setting('snapshot', flags.snapshot))
+    const tokens = await resolveAuth(flags.token, apiUrls, {offline})
 
     const result = await runScan({
       paths,

@@ -1,9 +1,8 @@
 /**
  * Deterministic inventory, and the point where discovered data enters the model (credentials are removed here).
- * Identical components (same kind, ecosystem, name, version, digest, ref, scope,
- * local, origin, direct, purl, repository) are merged by concatenating their locations, and everything is
- * sorted in the one string order of the tool (core/compare.ts, never locale-dependent) so the same inputs give the
- * same bytes.
+ * Identical components (same kind, ecosystem, name, version, digest, ref, scope, local, origin, direct, purl, cpe,
+ * repository, stated repository) are merged by concatenating their locations, and everything is sorted in the one
+ * string order of the tool (core/compare.ts, never locale-dependent) so the same inputs give the same bytes.
  */
 import {appendAll} from '../core/arrays.js'
 import {compare} from '../core/compare.js'
@@ -111,7 +110,10 @@ function identity(c: Component): string {
     c.origin,
     c.direct,
     c.purl,
+    c.cpe,
     c.repository,
+    c.statedRepository?.url,
+    c.statedRepository?.field,
   ])
 }
 
@@ -122,12 +124,14 @@ const COMPONENT_KEYS = [
   'version',
   'digest',
   'purl',
+  'cpe',
   'ref',
   'scope',
   'direct',
   'local',
   'origin',
   'repository',
+  'statedRepository',
   'locations',
 ]
 const LOCATION_KEYS = ['file', 'line', 'column']
@@ -151,12 +155,15 @@ function canonicalComponent(c: Component): Component {
   if (c.version !== undefined) out.version = c.version
   if (c.digest !== undefined) out.digest = c.digest
   if (c.purl !== undefined) out.purl = c.purl
+  if (c.cpe !== undefined) out.cpe = c.cpe
   out.ref = c.ref
   if (c.scope !== undefined) out.scope = c.scope
   if (c.direct !== undefined) out.direct = c.direct
   if (c.local !== undefined) out.local = c.local
   if (c.origin !== undefined) out.origin = c.origin
   if (c.repository !== undefined) out.repository = c.repository
+  if (c.statedRepository !== undefined)
+    out.statedRepository = {url: c.statedRepository.url, field: c.statedRepository.field}
   out.locations = c.locations
   return out
 }

@@ -16,6 +16,11 @@ import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
+import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
+import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
+import {discoverer as spdxJson} from './formats/spdx-json/index.js'
+import {discoverer as spdxTagValue} from './formats/spdx-tag-value/index.js'
+import {discoverer as spdx3Jsonld} from './formats/spdx3-jsonld/index.js'
 import type {Discoverer} from './types.js'
 
 /** One line per format; the folder under ./formats/ has the same name as the id. */
@@ -37,4 +42,9 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pipRequirements,
   gemfileLock,
   composerLock,
+  cyclonedxJson,
+  cyclonedxXml,
+  spdxJson,
+  spdxTagValue,
+  spdx3Jsonld,
 ])

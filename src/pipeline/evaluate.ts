@@ -87,5 +87,5 @@ function measuredScan(report: MeasuredReport, options: EvaluateOptions): Measure
  */
 export async function evaluateSettings(file: string | undefined): Promise<ScanConfig> {
   if (file) return loadConfig(file)
-  return existsSync('.stewards.yaml') ? loadConfig('.stewards.yaml') : {}
+  return existsSync('.stewards.yaml') ? loadConfig('.stewards.yaml', 'working-directory') : {}
 }

@@ -1,7 +1,7 @@
 import type {ScanResult} from '../core/model.js'
 
 /** Every report format, in the order `--format` help lists them. */
-export const REPORT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'csv'] as const
+export const REPORT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'csv', 'cyclonedx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface ReportOptions {

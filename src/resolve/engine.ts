@@ -175,9 +175,10 @@ function decide(
 function ordered(resolvers: readonly Resolver[], prefer: 'deps.dev' | 'native'): Resolver[] {
   const rank = (r: Resolver): number => {
     if (r.kind === 'override') return 0
-    if (r.kind === 'aggregator') return prefer === 'deps.dev' ? 1 : 2
-    if (r.kind === 'native') return prefer === 'deps.dev' ? 2 : 1
-    return 3
+    if (r.kind === 'stated') return 1
+    if (r.kind === 'aggregator') return prefer === 'deps.dev' ? 2 : 3
+    if (r.kind === 'native') return prefer === 'deps.dev' ? 3 : 2
+    return 4
   }
   // Array.prototype.sort is stable: registry order holds within a rank.
   return [...resolvers].sort((a, b) => rank(a) - rank(b))

@@ -1,5 +1,6 @@
 import type {CacheEntry, CacheStore} from '../core/cache/store.js'
 import type {RequestStats} from '../core/model.js'
+import {proxyFetch} from '../core/proxy.js'
 
 /**
  * The one HTTP layer of the resolve stage: every registry request goes through `HttpClient.get`.
@@ -62,6 +63,9 @@ export class HttpClient {
   private readonly options: HttpOptions
   /** Requests of this run by cache key: concurrent callers of one URL share one request. */
   private readonly inflight = new Map<string, Promise<HttpResult>>()
+
+  /** Node's fetch, or undici's through HTTPS_PROXY / HTTP_PROXY (core/proxy.ts). */
+  private readonly fetch = proxyFetch()
 
   constructor(options: HttpOptions) {
     this.options = options
@@ -184,7 +188,7 @@ export class HttpClient {
         return {ok: false, failure: 'network-error', detail: `refused non-HTTP URL ${current}`}
       let response: Response
       try {
-        response = await fetch(current, {
+        response = await this.fetch(current, {
           method,
           headers,
           body,

@@ -10,14 +10,17 @@ import {resolver as override} from './resolvers/override/index.js'
 import {resolver as packagist} from './resolvers/packagist/index.js'
 import {resolver as pypi} from './resolvers/pypi/index.js'
 import {resolver as rubygems} from './resolvers/rubygems/index.js'
+import {resolver as sbomStated} from './resolvers/sbom-stated/index.js'
 import type {Resolver} from './types.js'
 
 /**
  * One line per resolver; the folder under ./resolvers/ has the same name as the id. Order matters within a
- * kind (the engine puts override first, then deps.dev and the native registries as `prefer` says, then images).
+ * kind (the engine puts override first, then what an SBOM states, then deps.dev and the native registries as
+ * `prefer` says, then images).
  */
 export const resolvers = defineRegistry<Resolver>('resolver', [
   override,
+  sbomStated,
   depsDev,
   npmRegistry,
   pypi,

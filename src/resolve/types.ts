@@ -104,7 +104,8 @@ export interface ResolverContext {
   options: ResolveOptions
 }
 
-export type ResolverKind = 'override' | 'aggregator' | 'native' | 'image'
+/** `stated`: what the input itself states (an SBOM's vcs reference), right after the user's map. */
+export type ResolverKind = 'override' | 'stated' | 'aggregator' | 'native' | 'image'
 
 /** One way of mapping components to repositories. Receives every pending component it `handles`, in one call. */
 export interface Resolver {
@@ -112,7 +113,10 @@ export interface Resolver {
   description: string
   /** Written into Resolution.provenance. */
   provenance: string
-  /** Ordering group: override first, then packages (aggregator/native by `prefer`), then images in registry order. */
+  /**
+   * Ordering group: override first, then what the input states, then packages (aggregator/native by `prefer`), then
+   * images in registry order.
+   */
   kind: ResolverKind
   handles(component: Component): boolean
   /** false: skipped for this run (the override resolver without a map file). */

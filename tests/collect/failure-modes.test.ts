@@ -185,13 +185,10 @@ describe('GitHub collection from the emulator', () => {
       'GET /repos/example/widget 200',
       `GET /repos/example/widget/${commits} 403`,
       'GET /repos/example/widget/commits?sha=main&until=2025-01-01T00%3A00%3A00.000Z&per_page=1 200',
-      // The project's files, the organisation's places, the foundation list, the profiles.
-      'POST /graphql 200',
-      'POST /graphql 200',
       'POST /graphql 200',
       'POST /graphql 200',
     ])
-    expect(run.requests).toEqual({total: 10, byStatus: {'200': 7, '403': 1, '404': 1, '409': 1}, cached: 0})
+    expect(run.requests).toEqual({total: 8, byStatus: {'200': 5, '403': 1, '404': 1, '409': 1}, cached: 0})
     expect(by[WIDGET].governance.map((f) => f.path)).toEqual(['.github/CODEOWNERS', 'OWNERS', 'SECURITY.md'])
   })
 

@@ -109,12 +109,10 @@ describe('maintainers and policies where projects keep them (GitHub emulator)', 
 
   it('reads each organisation and the foundation once in the run: within the request budget cold, none warm', async () => {
     const commits = cold.projects.reduce((n, p) => n + p.commits.length, 0)
-    // Shared places: one query per organisation and one for the foundation list, whatever the projects.
-    const organisations = new Set(PLACES_REPOS.map((r) => r.split('/')[1].toLowerCase())).size
-    expect(cold.requests.total).toBeLessThanOrEqual(4 * PLACES_REPOS.length + organisations + 1 + commits / 100)
+    expect(cold.requests.total).toBeLessThanOrEqual(4 * PLACES_REPOS.length + commits / 100)
     const graphql = emulator.requests.filter((r) => r.method === 'POST')
-    // One governance query per project, one per organisation's places, one for the foundation list, + profiles.
-    expect(graphql).toHaveLength(PLACES_REPOS.length + organisations + 1 + 1)
+    // One governance query per project (the shared places ride in the first of each organisation) + profiles.
+    expect(graphql).toHaveLength(PLACES_REPOS.length + 1)
     const teams = emulator.requests.filter((r) => r.url.includes('/teams/'))
     expect(teams.map((r) => [r.url.replace(/\?.*/, ''), r.status])).toEqual([
       ['/orgs/example-teams/teams/core/members', 200],

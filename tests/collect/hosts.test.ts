@@ -101,8 +101,7 @@ describe('an Enterprise Server and github.com in one run', () => {
     })
     expect(Object.keys(run.projects[0].profiles).sort()).toEqual(['alice', 'bob', 'carol', 'frank'])
     expect(dotcom.requests.length).toBe(before.dotcom)
-    // The project's files, its organisation's places, the profiles (the foundation list is github.com's).
-    expect(ghes.requests.slice(before.ghes).filter((r) => r.url === '/api/graphql').length).toBe(3)
+    expect(ghes.requests.slice(before.ghes).filter((r) => r.url === '/api/graphql').length).toBe(2)
   })
 })
 

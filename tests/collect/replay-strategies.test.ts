@@ -40,8 +40,7 @@ describe('replay whatever strategy recorded the cache, with or without a token',
 
   it('records the two strategies under different keys, with the same data', () => {
     expect(recorded.token.run.projects).toEqual(recorded.anonymous.run.projects)
-    // The project's files, its organisation's places, the foundation list, the profiles.
-    expect(withToken.requests.filter((r) => r.method === 'POST')).toHaveLength(4)
+    expect(withToken.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
     expect(anonymous.requests.filter((r) => r.method === 'POST')).toEqual([])
   })
 

@@ -70,10 +70,9 @@ describe.skipIf(!present)('the ten shared projects collected from the GitHub emu
     }
   })
 
-  it('spends at most 4 requests per project, one per organisation and foundation list, one per 100 commits, and none when warm', async () => {
+  it('spends at most 4 requests per project plus one per 100 commits, and none when warm', async () => {
     const commits = repos.reduce((n, r) => n + sources[r].commit_count, 0)
-    const organisations = new Set(repos.map((r) => r.split('/')[0].toLowerCase())).size
-    expect(cold.requests.total).toBeLessThanOrEqual(4 * repos.length + organisations + 1 + commits / 100)
+    expect(cold.requests.total).toBeLessThanOrEqual(4 * repos.length + commits / 100)
     const warm = await collectFrom(
       emulator.url,
       repos.map((r) => `github.com/${r}`),

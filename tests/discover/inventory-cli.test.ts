@@ -95,7 +95,7 @@ describe('stewards inventory', () => {
     const unclaimed = await runCli(['inventory', 'fixtures/discover/json/settings.json'])
     expect(unclaimed.code).toBe(3)
     expect(unclaimed.stderr).toMatch(
-      /^Error: no format reads fixtures\/discover\/json\/settings\.json \(its content is not what k8s-json reads\); known formats: helm-chart, /,
+      /^Error: no format reads fixtures\/discover\/json\/settings\.json \(its content is not what k8s-json, cyclonedx-json, spdx-json, spdx3-jsonld reads\); known formats: helm-chart, /,
     )
     expect(unclaimed.stderr).toContain(
       'Hint: name a directory to walk it, or pipe the file to `-` with --stdin-format ID',

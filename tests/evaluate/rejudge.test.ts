@@ -11,7 +11,7 @@ import type {Finding, ScanResult} from '../../src/core/model.js'
 import {type CliResult, repoRoot, runCli} from '../support/cli.js'
 
 const out = mkdtempSync(join(tmpdir(), 'stewards-rejudge-'))
-const FORMATS = ['json', 'sarif', 'markdown', 'html', 'csv'] as const
+const FORMATS = ['json', 'sarif', 'markdown', 'html', 'csv', 'cyclonedx'] as const
 const NIMBUS = 'github.com/example-nimbus/nimbus-mesh'
 const TINY = 'github.com/example-tinyqueue/tiny-queue'
 

@@ -6,10 +6,11 @@ import addFormats from 'ajv-formats'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
 import {repoRoot, runCli} from '../support/cli.js'
+import {cycloneDxErrors} from '../support/cyclonedx-schema.js'
 import {expectGoldenIn} from '../support/golden.js'
 
 const out = mkdtempSync(join(tmpdir(), 'stewards-demo-'))
-const formats = ['json', 'sarif', 'markdown', 'html', 'csv'] as const
+const formats = ['json', 'sarif', 'markdown', 'html', 'csv', 'cyclonedx'] as const
 const outputs = (dir: string) => formats.flatMap((f) => ['--output', `${f}=${join(dir, `report.${f}`)}`])
 
 let scratch = 0
@@ -138,10 +139,24 @@ describe('stewards scan on the offline demo', () => {
     for (const person of finding.evidence.people ?? []) expect(person.citation).toMatch(/^MAINTAINERS\.md:[5-7]$/)
   })
 
-  it('gives byte-identical JSON and SARIF on a second run', async () => {
+  it('writes a CycloneDX 1.6 SBOM of the stack that validates against the official schema', () => {
+    const bom = JSON.parse(readFileSync(join(out, 'a', 'report.cyclonedx'), 'utf8'))
+    expect(cycloneDxErrors(bom)).toBe('')
+    const components = [...report.projects.flatMap((p) => p.components), ...report.unresolved.map((u) => u.component)]
+    expect(bom.components).toHaveLength(new Set(components.map((c) => c.purl ?? c.ref)).size)
+    const vcs = new Set(
+      bom.components.flatMap((c: {externalReferences?: Array<{url: string}>}) =>
+        (c.externalReferences ?? []).map((r) => r.url),
+      ),
+    )
+    expect([...vcs].sort()).toEqual(report.projects.map((p) => `https://${p.repo}`).sort())
+    expect(bom.metadata.timestamp).toBe(report.window.until)
+  })
+
+  it('gives byte-identical JSON, SARIF and CycloneDX on a second run', async () => {
     const second = await scanDemo(outputs(join(out, 'b')))
     expect(second.code).toBe(0)
-    for (const f of ['json', 'sarif'] as const) {
+    for (const f of ['json', 'sarif', 'cyclonedx'] as const) {
       expect(readFileSync(join(out, 'b', `report.${f}`), 'utf8')).toBe(
         readFileSync(join(out, 'a', `report.${f}`), 'utf8'),
       )

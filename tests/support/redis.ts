@@ -69,3 +69,14 @@ export async function startRedis(options: {password?: string} = {}): Promise<Red
       }),
   }
 }
+
+/**
+ * The server `.ci/run` started for the run (STEWARDS_TEST_REDIS_URL, left running: .ci/run stops it), else one of
+ * this test file's own.
+ */
+export async function sharedRedis(): Promise<RedisServer | null> {
+  const url = process.env.STEWARDS_TEST_REDIS_URL
+  if (!url) return startRedis()
+  const parsed = new URL(url)
+  return {url: `${parsed.protocol}//${parsed.host}`, port: Number(parsed.port), kill: async () => {}}
+}

@@ -2,6 +2,7 @@ import {randomUUID} from 'node:crypto'
 import {retry} from '@octokit/plugin-retry'
 import {throttling} from '@octokit/plugin-throttling'
 import {Octokit} from '@octokit/rest'
+import {proxyFetch} from '../../core/proxy.js'
 import {cachePlugin} from './cache-plugin.js'
 import {guardPlugin} from './guard-plugin.js'
 import {metricsPlugin} from './metrics-plugin.js'
@@ -30,6 +31,8 @@ export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): S
     userAgent: 'stewards',
     log: silentLog,
     stewards: http,
+    // HTTPS_PROXY / HTTP_PROXY / NO_PROXY (core/proxy.ts).
+    request: {fetch: proxyFetch()},
     retry: {
       retries: http.retries,
       retryAfterBaseValue: http.retryBaseMs,

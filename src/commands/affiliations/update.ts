@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {collectNotice, resolveToken, showNotice} from '../../collect/index.js'
+import {collectNotice, NETWORK_HELP, resolveAuth, showNotice} from '../../collect/index.js'
 import {checkApiUrl} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {updateAffiliations} from '../../pipeline/affiliations.js'
@@ -12,7 +12,9 @@ export default class AffiliationsUpdate extends BaseCommand {
 
 The files carry no explicit licence; they are published by the CNCF as the affiliation source of DevStats. stewards cites each claim as cncf/gitdm@COMMIT:FILE:LINE.
 
-Exit codes: 0 updated, 2 the files could not be read completely (network, rate limit), 3 usage error (bad token, nothing cached with --offline).`
+Exit codes: 0 updated, 2 the files could not be read completely (network, rate limit), 3 usage error (bad token, nothing cached with --offline).
+
+${NETWORK_HELP}`
   static override examples = [
     {
       description: 'Fetch or refresh (token from GITHUB_TOKEN or GH_TOKEN)',
@@ -44,10 +46,12 @@ Exit codes: 0 updated, 2 the files could not be read completely (network, rate l
 
   async run(): Promise<void> {
     const {flags} = await this.parse(AffiliationsUpdate)
+    const githubApiUrl = checkApiUrl(flags['github-api-url'])
+    const {token} = await resolveAuth(flags.token, githubApiUrl, {offline: flags.offline})
     const update = await updateAffiliations({
       cacheDir: flags['cache-dir'],
-      githubApiUrl: checkApiUrl(flags['github-api-url']),
-      token: resolveToken(flags.token),
+      githubApiUrl,
+      token,
       offline: flags.offline,
       onRateLimit: flags['on-rate-limit'] as 'wait' | 'stop',
       onProgress: (event) => {

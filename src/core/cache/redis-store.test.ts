@@ -1,7 +1,7 @@
 import {gzipSync} from 'node:zlib'
 import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {REDIS_MISSING, type RedisServer, startRedis} from '../../../tests/support/redis.js'
+import {REDIS_MISSING, type RedisServer, sharedRedis, startRedis} from '../../../tests/support/redis.js'
 import {StewardsError} from '../errors.js'
 import {exportBundle} from './bundle.js'
 import {openCacheStore} from './open.js'
@@ -20,7 +20,7 @@ const entry = (key: string, body = '{"a":1}', storedAt = 1): CacheEntry => ({
 let server: RedisServer | null = null
 const raw: Redis[] = []
 beforeAll(async () => {
-  server = await startRedis()
+  server = await sharedRedis()
   if (!server) console.warn(REDIS_MISSING)
 })
 afterAll(async () => {

@@ -7,13 +7,39 @@ export interface Location {
 
 export type ComponentKind = 'image' | 'package' | 'chart'
 
-/** Ecosystems use purl type names so a component's ecosystem and purl agree. */
-export type Ecosystem = 'docker' | 'npm' | 'pypi' | 'golang' | 'cargo' | 'gem' | 'composer' | 'helm'
+/**
+ * Ecosystems use purl type names so a component's ecosystem and purl agree. `generic` holds what an SBOM lists
+ * under a purl type no other ecosystem names (its purl keeps the real type) or without a purl.
+ */
+export type Ecosystem =
+  | 'docker'
+  | 'npm'
+  | 'pypi'
+  | 'golang'
+  | 'cargo'
+  | 'gem'
+  | 'composer'
+  | 'helm'
+  | 'maven'
+  | 'nuget'
+  | 'github'
+  | 'generic'
 
 export type Scope = 'prod' | 'dev' | 'optional' | 'peer'
 
 /** Where the declaration came from, when not a plain manifest or lockfile entry. */
-export type Origin = 'manifest' | 'helm-values' | 'helm-chart' | 'kustomize' | 'lockfile' | 'operator-field'
+export type Origin = 'manifest' | 'helm-values' | 'helm-chart' | 'kustomize' | 'lockfile' | 'operator-field' | 'sbom'
+
+/**
+ * The upstream repository an input names for a component itself: a CycloneDX `vcs` external reference, an SPDX
+ * `downloadLocation` or `homepage` on a known forge, a `pkg:github` purl. Resolution evidence, ranked after the
+ * user's map (src/resolve/resolvers/sbom-stated).
+ */
+export interface StatedRepository {
+  url: string
+  /** The field that states it, as the format names it: `externalReferences[vcs]`, `downloadLocation`... */
+  field: string
+}
 
 export interface Component {
   kind: ComponentKind
@@ -24,6 +50,8 @@ export interface Component {
   /** `sha256:...` for images pinned by digest. */
   digest?: string
   purl?: string
+  /** CPE 2.2 or 2.3 name, as an SBOM states it. */
+  cpe?: string
   /** The reference exactly as written in the file. */
   ref: string
   scope?: Scope
@@ -34,6 +62,8 @@ export interface Component {
   origin?: Origin
   /** Where a chart is fetched from, as declared: Helm repository URL, `oci://` reference, `@alias` or `file://` path. */
   repository?: string
+  /** The upstream repository the input itself states (SBOMs). */
+  statedRepository?: StatedRepository
   locations: Location[]
 }
 

@@ -1,13 +1,14 @@
 /**
  * Where a project's maintainers may be listed besides its own repository (src/collect/governance README): the
  * organisation's community repositories, a foundation's list, a repository its MAINTAINERS file or README points
- * to. Reading them costs few requests:
- * - Shared places are read once per run by the first project that needs them (projects claim places
- *   synchronously when they start): an organisation's repositories in one query, a foundation's list in another.
- *   That query is the same whichever project reads it and whatever else the run collects, so a cache or bundle
- *   made by one scan answers any subset of it offline (README "offline replay of any subset"); it costs one
- *   request per organisation and one per foundation list. Later projects of the organisation wait for that
- *   answer; if the first project never reads it (unavailable, failed), each reads it.
+ * to. Reading them costs no request of its own in the usual case:
+ * - Shared places (an organisation's repositories, a foundation's list) are read once per run, inside the
+ *   governance query of the first project that needs them: projects start in input order and claim places
+ *   synchronously, so the same scan composes the same queries (a warm cache answers all of them). Later projects
+ *   of the organisation wait for that answer; if the first project never reads it (unavailable, failed), each
+ *   reads it in a query of its own. Each place read is also kept as a record of its own (`PLACE host/...`), so
+ *   offline, a project that did not carry its places when the cache was filled reads its own query and the
+ *   places from their records: a cache or bundle replays any subset of the projects it holds.
  * - Per-project paths in the organisation's repositories (`<org>/community/<repo>/MAINTAINERS.md`) ride in the
  *   project's own query.
  * - Pointers are followed once, on github.com, at most two per project, from files of the repository itself;
@@ -32,8 +33,16 @@ import {
 import type {StewardsOctokit} from '../../octokit/client.js'
 import type {GovernanceTarget} from './governance.js'
 import {getPage} from './http.js'
+import {isOfflineMiss} from '../../octokit/errors.js'
 
 type Read = (targets: GovernanceTarget[], signal: AbortSignal) => Promise<GovernanceFile[]>
+
+/** Records of places read (the session's cache records, ../../octokit/cache-plugin.ts readRecord/writeRecord). */
+export interface PlaceRecords {
+  offline: boolean
+  recall(id: string): Promise<GovernanceFile[] | null>
+  remember(id: string, files: GovernanceFile[]): Promise<void>
+}
 
 /** Pointers followed per project, teams resolved per project: bounds on what one repository can make us read. */
 const MAX_POINTERS = 2
@@ -72,6 +81,7 @@ export class GovernancePlaces {
     private readonly read: Read,
     private readonly client: StewardsOctokit,
     private readonly hasToken: boolean,
+    private readonly records: PlaceRecords,
   ) {}
 
   /** Called synchronously when a project starts (before any await): claims the shared places nobody claimed yet. */
@@ -114,28 +124,14 @@ export class GovernancePlaces {
     const own = plan.own.map((o) => o.target)
     let files: GovernanceFile[]
     try {
-      files = await this.read([...targets, ...own], signal)
-      const groups = new Map<string, SharedPlace[]>()
-      for (const place of plan.carried) {
-        const group = `${place.source.place}\n${place.target.owner.toLowerCase()}`
-        groups.set(group, [...(groups.get(group) ?? []), place])
-      }
-      for (const places of groups.values()) {
-        const read = await this.read(
-          places.map((p) => p.target),
-          signal,
-        )
-        const isFromPlace = (target: GovernanceTarget) => (file: GovernanceFile) =>
-          file.path.startsWith(target.prefix) && (target.paths ?? []).includes(inRoot(file.path))
-        for (const place of places) place.settle(read.filter(isFromPlace(place.target)))
-        files.push(...read)
-      }
+      files = await this.readCarrying(plan, targets, own, signal)
     } catch (error) {
       this.release(plan)
       throw error
     }
     const isFrom = (target: GovernanceTarget) => (file: GovernanceFile) =>
       file.path.startsWith(target.prefix) && (target.paths ?? []).includes(inRoot(file.path))
+    for (const place of plan.carried) place.settle(files.filter(isFrom(place.target)))
     const fromPlaces = (file: GovernanceFile) => [...plan.carried, ...plan.own].some((p) => isFrom(p.target)(file))
     const projectFiles = files.filter((f) => !fromPlaces(f))
     const raw: Array<{source: GovernanceSource; files: GovernanceFile[]}> = [
@@ -159,6 +155,48 @@ export class GovernancePlaces {
     const teams = await this.resolveTeams(all, plan.project, signal)
     if (teams) result.teams = teams
     return result
+  }
+
+  /**
+   * The project's query with the places it carries; each place's files also kept as a record. Offline, when the
+   * cache was filled by a run in which other projects carried some of them, that query is not in the cache: the
+   * query this project did make then (with the places it carried then, at most every combination of a few
+   * places) is, and the other places' records are.
+   */
+  private async readCarrying(
+    plan: PlacesPlan,
+    targets: GovernanceTarget[],
+    own: GovernanceTarget[],
+    signal: AbortSignal,
+  ): Promise<GovernanceFile[]> {
+    const carried = plan.carried.map((p) => p.target)
+    try {
+      const files = await this.read([...targets, ...carried, ...own], signal)
+      for (const target of carried) await this.records.remember(placeId(target), files.filter(isFromTarget(target)))
+      return files
+    } catch (error) {
+      if (!this.records.offline || carried.length === 0 || carried.length > 4 || !isOfflineMiss(error)) throw error
+      const stored = new Map<GovernanceTarget, GovernanceFile[]>()
+      for (const target of carried) {
+        const files = await this.records.recall(placeId(target))
+        if (files) stored.set(target, files)
+      }
+      // Subsets of the carried places, largest first (the full set was just tried).
+      const subsets = Array.from({length: 2 ** carried.length - 1}, (_, mask) =>
+        carried.filter((_, i) => (mask >> i) & 1),
+      ).sort((x, y) => y.length - x.length)
+      for (const inQuery of subsets) {
+        const rest = carried.filter((t) => !inQuery.includes(t))
+        if (rest.some((t) => !stored.has(t))) continue
+        try {
+          const files = await this.read([...targets, ...inQuery, ...own], signal)
+          return [...files, ...rest.flatMap((t) => stored.get(t) ?? [])]
+        } catch (miss) {
+          if (!isOfflineMiss(miss)) throw miss
+        }
+      }
+      throw error
+    }
   }
 
   private async follow(
@@ -227,6 +265,15 @@ export class GovernancePlaces {
     }
     return teams
   }
+}
+
+/** Where a place's own record is kept: the repository, the paths read and the revision. */
+function placeId(target: GovernanceTarget): string {
+  return `${target.owner}/${target.name}@${target.at}:${(target.paths ?? []).join(',')}`
+}
+
+function isFromTarget(target: GovernanceTarget): (file: GovernanceFile) => boolean {
+  return (file) => file.path.startsWith(target.prefix) && (target.paths ?? []).includes(inRoot(file.path))
 }
 
 function targetOf(source: GovernanceSource, location: SourceLocation, host: string): GovernanceTarget {

@@ -1,3 +1,4 @@
+import {z} from 'zod'
 import type {CacheStore} from '../../../core/cache/store.js'
 import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
 import {compare} from '../../../core/compare.js'
@@ -17,6 +18,7 @@ import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
 import {type GithubEndpoint, githubEndpoints, notCollectedReason} from './hosts.js'
 import {GovernancePlaces, type PlacesPlan} from './places.js'
+import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
 import {fetchProfiles, type ProfileFailure} from './profiles.js'
 import {fetchOrgAccounts} from './org-accounts.js'
 import {fetchGitdmFiles} from './gitdm.js'
@@ -49,6 +51,9 @@ export const HTTP_DEFAULTS = {
 }
 
 /** One GitHub host: its client, options and how its files and profiles are read. */
+/** A place's files as kept in its record (the fields of GovernanceFile the collector writes). */
+const PlaceFiles = z.array(z.looseObject({path: z.string(), content: z.string()}))
+
 interface HostClient {
   client: StewardsOctokit
   http: StewardsHttpOptions
@@ -140,6 +145,12 @@ export class GithubSession implements SourceSession {
           (targets, signal) => this.readGovernance(host, targets, signal),
           host.client,
           Boolean(host.http.token),
+          {
+            offline: host.http.offline,
+            recall: async (id) =>
+              ((await readRecord(host.http, 'PLACE', id, PlaceFiles))?.value as GovernanceFile[] | null) ?? null,
+            remember: (id, files) => writeRecord(host.http, 'PLACE', id, files),
+          },
         ),
       )
   }

@@ -32,5 +32,7 @@ export interface RouteContext {
  */
 export interface Route {
   name: string
+  /** Requests this route authenticates itself (a GitHub App's JWT): the emulator's token check is skipped. */
+  authenticates?(method: string, path: string): boolean
   handle(ctx: RouteContext): Sent | null | Promise<Sent | null>
 }

@@ -1,0 +1,152 @@
+/**
+ * GitHub App authentication, the alternative to a personal token for organisations whose automation may not use
+ * one (and whose installations get higher rate limits): the app's id, its private key and the installation's id
+ * give an installation access token (POST /app/installations/{id}/access_tokens, signed with a JWT of the key:
+ * https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/authenticating-as-a-github-app-installation),
+ * through @octokit/auth-app. The token then travels as any token does (one host only, redacted from every output);
+ * neither it, the JWT nor the key is ever printed.
+ *
+ *   GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID, and GITHUB_APP_PRIVATE_KEY (the PEM text) or
+ *   GITHUB_APP_PRIVATE_KEY_FILE (its path)
+ *
+ * The installation token is made once, at the start of the run, and is valid for one hour (GitHub's limit).
+ * `--token` wins over the app; the app wins over GITHUB_TOKEN / GH_TOKEN.
+ */
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {createAppAuth} from '@octokit/auth-app'
+import {request} from '@octokit/request'
+import {usageError} from '../core/errors.js'
+import {proxyFetch} from '../core/proxy.js'
+import {tokenTransportProblem} from './octokit/transport.js'
+import {apiUrlList, DEFAULT_API_URL} from './sources/github/hosts.js'
+import {resolveTokens} from './token.js'
+
+export interface AppCredentials {
+  appId: string
+  installationId: string
+  privateKey: string
+}
+
+const HINT =
+  'set GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_FILE), or none of them'
+
+/** The app's credentials from the environment; null when none of the variables is set. */
+export function appCredentials(env: NodeJS.ProcessEnv = process.env): AppCredentials | null {
+  const value = (name: string) => env[name]?.trim() || undefined
+  const appId = value('GITHUB_APP_ID')
+  const installationId = value('GITHUB_APP_INSTALLATION_ID')
+  const keyText = value('GITHUB_APP_PRIVATE_KEY')
+  const keyFile = value('GITHUB_APP_PRIVATE_KEY_FILE')
+  if (!appId && !installationId && !keyText && !keyFile) return null
+  const missing = [
+    appId ? null : 'GITHUB_APP_ID',
+    installationId ? null : 'GITHUB_APP_INSTALLATION_ID',
+    keyText || keyFile ? null : 'GITHUB_APP_PRIVATE_KEY',
+  ].filter((name): name is string => name !== null)
+  if (missing.length > 0)
+    throw usageError('github-app-incomplete', `GitHub App authentication needs ${missing.join(', ')}`, HINT)
+  for (const [name, id] of [
+    ['GITHUB_APP_ID', appId],
+    ['GITHUB_APP_INSTALLATION_ID', installationId],
+  ] as const)
+    if (!/^\d+$/.test(id!)) throw usageError('github-app-invalid', `${name} must be a number`, HINT)
+  let privateKey = keyText
+  if (!privateKey) {
+    try {
+      privateKey = readFileSync(keyFile!, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      throw usageError(
+        'github-app-key-unreadable',
+        `${keyFile}: cannot read the GitHub App private key (${code})`,
+        HINT,
+      )
+    }
+  }
+  // Secret stores often keep a PEM on one line with literal \n.
+  privateKey = privateKey.replace(/\\n/g, '\n')
+  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey))
+    throw usageError(
+      'github-app-key-invalid',
+      'the GitHub App private key is not a PEM private key',
+      'use the .pem file GitHub generated for the app',
+    )
+  return {appId: appId!, installationId: installationId!, privateKey}
+}
+
+/**
+ * The tokens of `resolveTokens`, with the first API host's token made by the GitHub App when its variables are set
+ * (and `--token` is not). Offline (the cache, a snapshot, local git), no token is made: nothing would use it.
+ */
+export async function resolveAuth(
+  flag: string | undefined,
+  apiUrl: string | readonly string[] | undefined,
+  options: {offline?: boolean; env?: NodeJS.ProcessEnv} = {},
+): Promise<{token?: string; githubComToken?: string}> {
+  const env = options.env ?? process.env
+  const tokens = resolveTokens(flag, apiUrl, env)
+  if (flag?.trim()) return tokens
+  const app = appCredentials(env)
+  if (!app || options.offline) return tokens
+  const [first = DEFAULT_API_URL] = apiUrlList(apiUrl)
+  return {...tokens, token: await installationToken(app, first, env)}
+}
+
+/** Tokens made in this process, by app, installation, API and key: a command that needs one twice asks once. */
+const made = new Map<string, Promise<{token: string; expiresAt: string}>>()
+/** A token with less than this left is made again. */
+const MARGIN_MS = 10 * 60_000
+
+/** An installation access token from the API at `apiUrl`. */
+export async function installationToken(
+  app: AppCredentials,
+  apiUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const insecure = tokenTransportProblem(new URL(apiUrl))
+  if (insecure) throw usageError('insecure-transport', insecure, 'use an https --github-api-url')
+  const keyHash = createHash('sha256').update(app.privateKey.trim()).digest('hex')
+  const key = `${app.appId}\u0000${app.installationId}\u0000${apiUrl}\u0000${keyHash}`
+  const known = await made.get(key)?.catch(() => undefined)
+  if (known && Date.parse(known.expiresAt) - Date.now() > MARGIN_MS) return known.token
+  const pending = mint(app, apiUrl, env)
+  made.set(key, pending)
+  return (await pending).token
+}
+
+async function mint(
+  app: AppCredentials,
+  apiUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{token: string; expiresAt: string}> {
+  const auth = createAppAuth({
+    appId: Number(app.appId),
+    privateKey: app.privateKey,
+    installationId: Number(app.installationId),
+    request: request.defaults({
+      baseUrl: apiUrl,
+      headers: {'user-agent': 'stewards'},
+      request: {fetch: proxyFetch(env), signal: AbortSignal.timeout(30_000)},
+    }),
+  })
+  try {
+    const {token, expiresAt} = await auth({type: 'installation'})
+    return {token, expiresAt}
+  } catch (error) {
+    throw usageError(
+      'github-app-auth',
+      `GitHub App ${app.appId}: no installation token for installation ${app.installationId} (${why(error)})`,
+      'check the app id, the installation id (Settings → Integrations → GitHub Apps → Configure, the number in the URL) and that the private key is the app’s current one',
+    )
+  }
+}
+
+/** Status and GitHub's message; never the request (it holds the JWT). */
+function why(error: unknown): string {
+  const e = error as {status?: number; response?: {data?: {message?: unknown}}; message?: string}
+  const message = typeof e.response?.data?.message === 'string' ? e.response.data.message : undefined
+  if (e.status) return `${e.status}${message ? ` ${message.slice(0, 200)}` : ''}`
+  if (/PRIVATE KEY|key/i.test(e.message ?? '')) return 'the private key could not be used to sign'
+  return (e.message ?? 'unknown error').slice(0, 200)
+}

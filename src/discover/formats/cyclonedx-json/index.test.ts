@@ -1,0 +1,317 @@
+import {describe, expect, it} from 'vitest'
+import type {Component} from '../../../core/model.js'
+import {brief, formatRunner} from '../../../../tests/sbom/support.js'
+import {discoverer} from './index.js'
+
+const {discover, fixture} = formatRunner(discoverer, 'bom.json')
+
+/** kind, ecosystem, name, version, scope, local, purl, stated repository, line:column. */
+function rows(components: Component[]) {
+  return components.map((c) => [
+    c.kind,
+    c.ecosystem,
+    c.name,
+    c.version ?? null,
+    c.scope ?? null,
+    c.local ?? false,
+    c.purl ?? null,
+    c.statedRepository?.url ?? null,
+    `${c.locations[0].line}:${c.locations[0].column}`,
+  ])
+}
+
+function bom(components: unknown[], extra: Record<string, unknown> = {}) {
+  return JSON.stringify({bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, ...extra, components}, null, 2)
+}
+
+describe('cyclonedx-json', () => {
+  it("reads the specification's own 1.7 example (valid-bom-1.7.json): pedigree ancestors are not components", () => {
+    const {components, errors} = fixture('cdx-spec-valid-bom-1.7.json')
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      ['generic', 'Acme Application', '9.1.1', null, true, '33:5'],
+      ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '75:5'],
+      ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '157:5'],
+      ['maven', 'com.example:myframework', '1.0.0', 'prod', false, '243:5'],
+    ])
+    expect(components[1].purl).toBe('pkg:maven/com.acme/tomcat-catalina@9.0.14?packaging=jar')
+  })
+
+  it('reads cyclonedx-npm 1.6 output: the subject local, dev dependencies by the npm taxonomy property, optional scope', () => {
+    const {components, errors} = fixture('cdx-npm-dev-dependencies.bom.1.6.json')
+    expect(errors).toEqual([])
+    const subjectPurl =
+      'pkg:npm/demo-dev-dependencies@0.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2FCycloneDX%2Fcyclonedx-node-npm.git'
+    expect(rows(components)).toEqual([
+      [
+        'package',
+        'npm',
+        'demo-dev-dependencies',
+        '0.0.0',
+        null,
+        true,
+        subjectPurl,
+        'git+https://github.com/CycloneDX/cyclonedx-node-npm.git',
+        '80:5',
+      ],
+      [
+        'package',
+        'npm',
+        '@types/node',
+        '20.14.10',
+        'dev',
+        false,
+        'pkg:npm/%40types/node@20.14.10',
+        'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git',
+        '125:5',
+      ],
+      [
+        'package',
+        'npm',
+        '@types/uuid',
+        '8.3.4',
+        'dev',
+        false,
+        'pkg:npm/%40types/uuid@8.3.4',
+        'git+https://github.com/DefinitelyTyped/DefinitelyTyped.git',
+        '180:5',
+      ],
+      [
+        'package',
+        'npm',
+        'undici-types',
+        '5.26.5',
+        'dev',
+        false,
+        'pkg:npm/undici-types@5.26.5',
+        'git+https://github.com/nodejs/undici.git',
+        '235:5',
+      ],
+      [
+        'package',
+        'npm',
+        'uuid',
+        '8.3.2',
+        'dev',
+        false,
+        'pkg:npm/uuid@8.3.2',
+        'git+https://github.com/uuidjs/uuid.git',
+        '289:5',
+      ],
+      [
+        'package',
+        'npm',
+        'uuidv4',
+        '6.2.13',
+        'optional',
+        false,
+        'pkg:npm/uuidv4@6.2.13',
+        'git://github.com/thenativeweb/uuidv4.git',
+        '343:5',
+      ],
+    ])
+    // The purl as written (with cyclonedx-npm's subpath) stays the reference; the stated repository says where.
+    expect(components[1].ref).toBe('pkg:npm/%40types/node@20.14.10#types/node')
+    expect(components[1].origin).toBe('sbom')
+    expect(components[1].statedRepository?.field).toBe('externalReferences[vcs]')
+  })
+
+  it('reads nested components (a bundled dependency) at their own line', () => {
+    const {components, errors} = fixture('cdx-npm-package-integrity.bom.1.6.json')
+    expect(errors).toEqual([])
+    expect(rows(components).map((r) => [r[2], r[3], r[8]])).toEqual([
+      ['demo-package-integrity', null, '80:5'],
+      ['base64-js', '1.0.1', '116:5'],
+      ['buffer', '5.4.3', '167:5'],
+      ['base64-js', '1.3.1', '218:9'],
+      ['ieee754', '1.1.13', '271:5'],
+      ['ignore', '5.1.4', '322:5'],
+    ])
+  })
+
+  it('reads the CycloneDX bom-examples Laravel 1.4 BOM: 62 Composer packages, tools are not components', () => {
+    const {components, errors} = fixture('laravel-7.12.0.bom.1.4.json')
+    expect(errors).toEqual([])
+    expect(components).toHaveLength(63)
+    expect(components.filter((c) => c.local).map((c) => c.name)).toEqual(['cyclonedx/cyclonedx-php-composer-demo'])
+    expect(components.every((c) => c.ecosystem === 'composer')).toBe(true)
+    expect(components.some((c) => c.name.includes('cyclonedx-php-composer') && !c.local)).toBe(false)
+    expect(rows(components.slice(1, 4))).toEqual([
+      [
+        'package',
+        'composer',
+        'asm89/stack-cors',
+        '1.3.0',
+        'prod',
+        false,
+        'pkg:composer/asm89/stack-cors@1.3.0',
+        'https://github.com/asm89/stack-cors.git',
+        '53:9',
+      ],
+      [
+        'package',
+        'composer',
+        'brick/math',
+        '0.9.3',
+        'prod',
+        false,
+        'pkg:composer/brick/math@0.9.3',
+        'https://github.com/brick/math.git',
+        '109:9',
+      ],
+      [
+        'package',
+        'composer',
+        'doctrine/inflector',
+        '2.0.6',
+        'prod',
+        false,
+        'pkg:composer/doctrine/inflector@2.0.6',
+        'https://github.com/doctrine/inflector.git',
+        '159:9',
+      ],
+    ])
+    const laravel = components.find((c) => c.name === 'laravel/framework')
+    expect(laravel?.statedRepository?.url).toBe('https://github.com/laravel/framework.git')
+  })
+
+  it('maps purl types: images, charts, Maven, GitHub repositories, and generic for the rest; CPEs kept', () => {
+    const {components, errors} = discover(
+      bom([
+        {type: 'container', name: 'nginx', purl: 'pkg:docker/library/nginx@1.25.3?repository_url=docker.io'},
+        {
+          type: 'container',
+          name: 'app',
+          purl: 'pkg:oci/app@sha256%3A' + 'a'.repeat(64) + '?repository_url=ghcr.io%2Facme%2Fapp&tag=v1',
+        },
+        {
+          type: 'library',
+          name: 'log4j-core',
+          group: 'org.apache.logging.log4j',
+          version: '2.17.1',
+          purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1',
+          cpe: 'cpe:2.3:a:apache:log4j:2.17.1:*:*:*:*:*:*:*',
+        },
+        {type: 'application', name: 'checkout', purl: 'pkg:github/actions/checkout@v4'},
+        {type: 'library', name: 'libc6', purl: 'pkg:deb/debian/libc6@2.36?arch=amd64'},
+        {
+          type: 'library',
+          name: 'redis',
+          purl: 'pkg:helm/redis@18.1.0?repository_url=https%3A%2F%2Fcharts.bitnami.com%2Fbitnami',
+        },
+        {type: 'library', name: 'in-house', group: 'acme', version: '3'},
+        {type: 'file', name: 'README.md'},
+      ]),
+    )
+    expect(errors).toEqual([])
+    expect(rows(components).map((r) => r.slice(0, 4).concat(r[7]))).toEqual([
+      ['image', 'docker', 'docker.io/library/nginx', '1.25.3', null],
+      ['image', 'docker', 'ghcr.io/acme/app', 'v1', null],
+      ['package', 'maven', 'org.apache.logging.log4j:log4j-core', '2.17.1', null],
+      ['package', 'github', 'actions/checkout', 'v4', 'https://github.com/actions/checkout'],
+      ['package', 'generic', 'debian/libc6', '2.36', null],
+      ['chart', 'helm', 'redis', '18.1.0', null],
+      ['package', 'generic', 'acme/in-house', '3', null],
+    ])
+    expect(components[1].digest).toBe(`sha256:${'a'.repeat(64)}`)
+    expect(components[2].cpe).toBe('cpe:2.3:a:apache:log4j:2.17.1:*:*:*:*:*:*:*')
+    expect(components[4].purl).toBe('pkg:deb/debian/libc6@2.36?arch=amd64')
+    expect(components[5].repository).toBe('https://charts.bitnami.com/bitnami')
+    expect(components[6].purl).toBeUndefined()
+  })
+
+  it('takes scope excluded as dev and a nested component takes its parent scope', () => {
+    const {components} = discover(
+      bom([
+        {
+          name: 'tool',
+          purl: 'pkg:npm/tool@1.0.0',
+          scope: 'excluded',
+          components: [{name: 'inner', purl: 'pkg:npm/inner@1.0.0'}],
+        },
+        {name: 'lib', purl: 'pkg:npm/lib@1.0.0', scope: 'required'},
+      ]),
+    )
+    expect(components.map((c) => [c.name, c.scope])).toEqual([
+      ['tool', 'dev'],
+      ['inner', 'dev'],
+      ['lib', 'prod'],
+    ])
+  })
+
+  it('ignores known-forge home pages but not vcs references on any git host', () => {
+    const {components} = discover(
+      bom([
+        {name: 'a', purl: 'pkg:npm/a@1.0.0', externalReferences: [{type: 'website', url: 'https://github.com/acme/a'}]},
+        {
+          name: 'b',
+          purl: 'pkg:npm/b@1.0.0',
+          externalReferences: [{type: 'vcs', url: 'https://git.example.com/acme/b.git'}],
+        },
+        {
+          name: 'c',
+          purl: 'pkg:npm/c@1.0.0',
+          externalReferences: [
+            {type: 'vcs', url: 'NOASSERTION'},
+            {type: 'vcs', url: 'not a url'},
+          ],
+        },
+      ]),
+    )
+    expect(components.map((c) => c.statedRepository ?? null)).toEqual([
+      null,
+      {url: 'https://git.example.com/acme/b.git', field: 'externalReferences[vcs]'},
+      null,
+    ])
+  })
+
+  it('reports bad input with file, line and column, and keeps reading the rest', () => {
+    const {components, errors} = discover(
+      bom([{name: 'ok', purl: 'pkg:npm/ok@1.0.0'}, {purl: 'pkg:npm/'}, {type: 'library'}, 'text']),
+    )
+    expect(components.map((c) => c.name)).toEqual(['ok'])
+    expect(errors).toEqual([
+      // A non-object item has no position of its own: the `components` key is named.
+      {file: 'bom.json', line: 5, column: 3, code: 'invalid-entry', message: 'components[3] must be an object'},
+      {file: 'bom.json', line: 10, column: 5, code: 'invalid-purl', message: 'invalid package URL "pkg:npm/"'},
+      {file: 'bom.json', line: 13, column: 5, code: 'invalid-entry', message: 'component without a name or purl'},
+    ])
+    expect(discover('{"bomFormat": "CycloneDX", "specVersion": "2.0"}').errors).toEqual([
+      {
+        file: 'bom.json',
+        line: 1,
+        column: 28,
+        code: 'unsupported-sbom-version',
+        message: 'specVersion "2.0" is not a CycloneDX version this reader knows (1.0-1.7)',
+      },
+    ])
+    expect(discover('{"bomFormat": "SPDX"}').errors[0].code).toBe('invalid-sbom')
+    expect(discover('{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": {}}').errors[0].message).toBe(
+      "'components' must be an array",
+    )
+    expect(discover('{"bomFormat": "CycloneDX",').errors[0].code).toBe('invalid-json')
+  })
+
+  it('refuses hostile nesting and __proto__ keys without crashing', () => {
+    let nested: Record<string, unknown> = {name: 'leaf', purl: 'pkg:npm/leaf@1.0.0'}
+    for (let i = 0; i < 70; i++) nested = {name: `n${i}`, purl: `pkg:npm/n${i}@1.0.0`, components: [nested]}
+    const deep = discover(bom([nested]))
+    expect(deep.errors.map((e) => e.code)).toEqual(['sbom-too-deep'])
+    expect(deep.components).toHaveLength(64)
+    const proto = discover('{"bomFormat": "CycloneDX", "specVersion": "1.6", "__proto__": {"x": 1}, "components": []}')
+    expect(proto.errors.map((e) => e.code)).toEqual(['forbidden-key'])
+    expect(discover(`{"bomFormat": "CycloneDX", "components": ${'['.repeat(100_000)}`).errors[0].code).toBe(
+      'invalid-json',
+    )
+  })
+
+  it('claims JSON files by their bomFormat key only', () => {
+    expect(discoverer.matches('sbom/bom.cdx.json')).toBe(true)
+    expect(discoverer.matches('package-lock.json')).toBe(false)
+    expect(
+      discoverer.sniff?.('{"$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json", "bomFormat": "CycloneDX"'),
+    ).toBe(true)
+    expect(discoverer.sniff?.('{"apiVersion": "v1", "kind": "List"}')).toBe(false)
+    expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
+  })
+})

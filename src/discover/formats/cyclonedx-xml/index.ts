@@ -1,0 +1,90 @@
+/**
+ * CycloneDX XML BOMs, specification 1.0 to 1.7 (namespace `http://cyclonedx.org/schema/bom/1.x`). Any `.xml`
+ * file is a candidate; its head decides: a `<bom` root element in a CycloneDX namespace within the first 64 KiB.
+ * Read with ../../sbom-support/xml.ts (saxes: positions, no DTD, no entities); components by
+ * ../../sbom-support/cyclonedx.ts, the same rules as the JSON format.
+ */
+import {
+  CDX_VERSIONS,
+  type CdxComponent,
+  cdxComponents,
+  UNREAD_FIELDS,
+  UNREAD_SECTIONS,
+} from '../../sbom-support/cyclonedx.js'
+import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+
+const NAMESPACE = /^http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)$/
+
+export const discoverer: Discoverer = {
+  id: 'cyclonedx-xml',
+  description: 'CycloneDX XML BOM (1.0-1.7), a <bom> in a cyclonedx.org namespace',
+  matches: (file) => /\.xml$/i.test(file) && !/(^|\/)(pom|AndroidManifest)\.xml$/.test(file),
+  sniff: (head) =>
+    /<(?:[A-Za-z_][\w.-]*:)?bom[\s>][^>]*xmlns(?::[\w.-]+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\//.test(head),
+  discover: ({file, text}) => discoverCycloneDxXml(file, text),
+}
+
+export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput {
+  // Top-level components are converted as each closes, so their element trees are never all kept at once.
+  const list: CdxComponent[] = []
+  const document = readXml(text, {
+    skip: ({name, depth}) => (depth === 1 ? UNREAD_SECTIONS.has(name) : UNREAD_FIELDS.has(name)),
+    consume: (element, parent, depth) => {
+      if (depth !== 2 || element.name !== 'component' || parent.name !== 'components' || element.uri !== parent.uri)
+        return false
+      list.push(component(element))
+      return true
+    },
+  })
+  if (!document.ok) {
+    const {line, column, message} = document
+    return {components: [], errors: [{file, line, column, code: 'invalid-xml', message}]}
+  }
+  const bom = document.root
+  const version = NAMESPACE.exec(bom.uri)?.[1]
+  if (bom.name !== 'bom' || version === undefined || !CDX_VERSIONS.test(version)) {
+    const message = `not a CycloneDX 1.0-1.7 BOM: root <${bom.name}> in namespace "${bom.uri}"`
+    return {
+      components: [],
+      errors: [{file, line: bom.line, column: bom.column, code: 'unsupported-sbom-version', message}],
+    }
+  }
+  const metadata = child(bom, 'metadata')
+  const subject = metadata && child(metadata, 'component')
+  const out = cdxComponents(file, subject && component(subject), list)
+  return {components: out.components, errors: out.errors, skipped: out.skipped}
+}
+
+function components(list: XmlElement): CdxComponent[] {
+  return children(list, 'component').map(component)
+}
+
+function component(element: XmlElement): CdxComponent {
+  const references = child(element, 'externalReferences')
+  const properties = child(element, 'properties')
+  const nested = child(element, 'components')
+  const attributes = element.attributes
+  return {
+    type: attributes.type || undefined,
+    name: childText(element, 'name'),
+    group: childText(element, 'group'),
+    version: childText(element, 'version'),
+    purl: childText(element, 'purl'),
+    cpe: childText(element, 'cpe'),
+    scope: childText(element, 'scope'),
+    references: references
+      ? children(references, 'reference').flatMap((r): Array<[string, string]> => {
+          const url = childText(r, 'url')
+          return r.attributes.type && url ? [[r.attributes.type, url]] : []
+        })
+      : [],
+    properties: properties
+      ? children(properties, 'property').flatMap(
+          (p): Array<[string, string]> => (p.attributes.name ? [[p.attributes.name, p.text.trim()]] : []),
+        )
+      : [],
+    components: nested ? components(nested) : [],
+    position: {line: element.line, column: element.column},
+  }
+}

@@ -1,0 +1,157 @@
+import {describe, expect, it} from 'vitest'
+import {formatRunner, sbomRow} from '../../../../tests/sbom/support.js'
+import {discoverer} from './index.js'
+
+const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx.json')
+
+function doc(extra: Record<string, unknown>) {
+  return JSON.stringify({spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', ...extra}, null, 2)
+}
+
+describe('spdx-json', () => {
+  it('reads spdx-examples example 11 (sigs.k8s.io/bom, SPDX 2.3): purls, DESCRIBES subject, DEPENDS_ON targets', () => {
+    const {components, errors} = fixture('spdx-example11.spdx.json')
+    expect(errors).toEqual([])
+    expect(components.map(sbomRow)).toEqual([
+      [
+        'generic',
+        'debian/libselinux1-dev',
+        '3.1-3',
+        null,
+        true,
+        'pkg:deb/debian/libselinux1-dev@3.1-3?arch=s390x',
+        null,
+        '19:5',
+      ],
+      // downloadLocation is the crates.io index here: a registry, never taken for the crate's repository.
+      ['cargo', 'hyper', '0.14', 'prod', false, 'pkg:cargo/hyper@0.14', null, '37:5'],
+      ['cargo', 'tokio', '1.19.2', 'prod', false, 'pkg:cargo/tokio@1.19.2', null, '60:5'],
+      ['cargo', 'pretty_env_logger', '0.4.0', 'prod', false, 'pkg:cargo/pretty_env_logger@0.4.0', null, '83:5'],
+    ])
+  })
+
+  it('reads spdx-examples example 9 (SPDX 2.2, Maven): test dependencies are dev, a forge archive states the repository', () => {
+    const {components, errors} = fixture('spdx-example9-appbomination.spdx.json')
+    expect(errors).toEqual([])
+    expect(components.map(sbomRow).filter((r) => r[0] === 'maven')).toEqual([
+      [
+        'maven',
+        'org.hamcrest:hamcrest-core',
+        '1.3',
+        'prod',
+        false,
+        'pkg:maven/org.hamcrest/hamcrest-core@1.3',
+        null,
+        '67:6',
+      ],
+      [
+        'maven',
+        'org.apache.commons:commons-lang3',
+        '3.4',
+        'prod',
+        false,
+        'pkg:maven/org.apache.commons/commons-lang3@3.4',
+        null,
+        '87:6',
+      ],
+      ['maven', 'junit:junit', '4.12', 'dev', false, 'pkg:maven/junit/junit@4.12', null, '108:6'],
+      ['maven', 'org.slf4j:slf4j-api', '1.7.21', 'prod', false, 'pkg:maven/org.slf4j/slf4j-api@1.7.21', null, '129:6'],
+    ])
+    const app = components.find((c) => c.name === 'App-BOM-ination')
+    expect([app?.local, app?.statedRepository]).toEqual([
+      true,
+      {url: 'https://github.com/act-project/App-BOM-ination/archive/refs/tags/1.0.zip', field: 'downloadLocation'},
+    ])
+  })
+
+  it('takes scope from relationships, a vcs locator or forge home page as the repository, CPEs, NOASSERTION as nothing', () => {
+    const pkg = (id: string, extra: Record<string, unknown> = {}) => ({
+      SPDXID: `SPDXRef-${id}`,
+      name: id,
+      versionInfo: '1.0',
+      downloadLocation: 'NOASSERTION',
+      externalRefs: [
+        {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${id}@1.0`},
+      ],
+      ...extra,
+    })
+    const {components, errors} = discover(
+      doc({
+        documentDescribes: ['SPDXRef-app'],
+        packages: [
+          pkg('app'),
+          pkg('runtime', {downloadLocation: 'git+https://git.example.com/acme/runtime.git@v1.0#lib'}),
+          pkg('devtool', {homepage: 'https://github.com/acme/devtool'}),
+          pkg('maybe', {homepage: 'https://devtool.example.com'}),
+          pkg('both', {
+            versionInfo: 'NOASSERTION',
+            externalRefs: [
+              {
+                referenceCategory: 'SECURITY',
+                referenceType: 'cpe23Type',
+                referenceLocator: 'cpe:2.3:a:acme:both:*:*:*:*:*:*:*:*',
+              },
+            ],
+          }),
+        ],
+        relationships: [
+          {spdxElementId: 'SPDXRef-app', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'SPDXRef-runtime'},
+          {spdxElementId: 'SPDXRef-devtool', relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
+          {
+            spdxElementId: 'SPDXRef-maybe',
+            relationshipType: 'OPTIONAL_DEPENDENCY_OF',
+            relatedSpdxElement: 'SPDXRef-app',
+          },
+          {spdxElementId: 'SPDXRef-both', relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
+          {spdxElementId: 'SPDXRef-both', relationshipType: 'RUNTIME_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
+        ],
+      }),
+    )
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [
+        c.name,
+        c.version ?? null,
+        c.scope ?? null,
+        c.local ?? false,
+        c.statedRepository?.url ?? null,
+      ]),
+    ).toEqual([
+      ['app', '1.0', null, true, null],
+      ['runtime', '1.0', 'prod', false, 'git+https://git.example.com/acme/runtime.git'],
+      ['devtool', '1.0', 'dev', false, 'https://github.com/acme/devtool'],
+      ['maybe', '1.0', 'optional', false, null],
+      ['both', null, 'prod', false, null],
+    ])
+    expect(components[4].cpe).toBe('cpe:2.3:a:acme:both:*:*:*:*:*:*:*:*')
+  })
+
+  it('reports bad input with file, line and column, and keeps reading the rest', () => {
+    expect(discover('{"spdxVersion": "SPDX-3.0"}').errors).toEqual([
+      {
+        file: 'sbom.spdx.json',
+        line: 1,
+        column: 2,
+        code: 'unsupported-sbom-version',
+        message: 'spdxVersion "SPDX-3.0" is not an SPDX version this reader knows (SPDX-2.0 to SPDX-2.3)',
+      },
+    ])
+    expect(discover(doc({packages: {}})).errors[0].message).toBe("'packages' must be an array")
+    const mixed = discover(doc({packages: [{SPDXID: 'SPDXRef-a', name: 'a'}, 42, {SPDXID: 'SPDXRef-b'}]}))
+    expect(mixed.components.map((c) => c.name)).toEqual(['a'])
+    expect(mixed.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [4, 'invalid-entry', 'packages[1] must be an object'],
+      [10, 'invalid-entry', 'package without a name or purl'],
+    ])
+    expect(discover('{"spdxVersion": "SPDX-2.3", "packages": [').errors[0].code).toBe('invalid-json')
+    expect(discover('{"spdxVersion": "SPDX-2.3", "__proto__": {}}').errors.map((e) => e.code)).toEqual([
+      'forbidden-key',
+    ])
+  })
+
+  it('claims JSON files by their spdxVersion key only', () => {
+    expect(discoverer.matches('sbom.spdx.json')).toBe(true)
+    expect(discoverer.sniff?.('{"SPDXID": "SPDXRef-DOCUMENT", "spdxVersion": "SPDX-2.3"')).toBe(true)
+    expect(discoverer.sniff?.('{"bomFormat": "CycloneDX"}')).toBe(false)
+  })
+})

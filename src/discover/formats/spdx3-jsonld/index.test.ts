@@ -1,0 +1,119 @@
+import {describe, expect, it} from 'vitest'
+import {formatRunner, readSbomFixture, sbomRow} from '../../../../tests/sbom/support.js'
+import {discoverers} from '../../registry.js'
+import {discoverer} from './index.js'
+
+const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx3.json')
+
+const CONTEXT = 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld'
+
+function graph(elements: unknown[]) {
+  return JSON.stringify({'@context': CONTEXT, '@graph': elements}, null, 2)
+}
+
+describe('spdx3-jsonld', () => {
+  it('reads spdx-examples example 11 in SPDX 3.0.1: root element local, build-scoped dependsOn as dev', () => {
+    const {components, errors} = fixture('spdx3-example11.spdx3.json')
+    expect(errors).toEqual([])
+    expect(components.map(sbomRow)).toEqual([
+      [
+        'generic',
+        'debian/libselinux1-dev',
+        '3.1-3',
+        null,
+        true,
+        'pkg:deb/debian/libselinux1-dev@3.1-3?arch=s390x',
+        null,
+        '215:6',
+      ],
+      ['cargo', 'hyper', '0.14', 'dev', false, 'pkg:cargo/hyper@0.14', null, '224:6'],
+      ['cargo', 'tokio', '1.19.2', 'dev', false, 'pkg:cargo/tokio@1.19.2', null, '233:6'],
+      ['cargo', 'pretty_env_logger', '0.4.0', 'dev', false, 'pkg:cargo/pretty_env_logger@0.4.0', null, '242:6'],
+    ])
+  })
+
+  it('gives example 9 the same packages, scopes and repositories as its SPDX 2.2 form', () => {
+    const {components, errors} = fixture('spdx3-example9-appbomination.spdx3.json')
+    expect(errors).toEqual([])
+    // The SPDX 2 reader, as discovery registers it (plug-ins do not import each other).
+    const spdx2 = discoverers.find((d) => d.id === 'spdx-json')
+    if (!spdx2) throw new Error('spdx-json is not registered')
+    const name = 'spdx-example9-appbomination.spdx.json'
+    const v2 = formatRunner(spdx2, name).discover(readSbomFixture(name))
+    const withoutLine = (row: unknown[]) => row.slice(0, -1)
+    const sorted = (rows: unknown[][]) => rows.map(withoutLine).sort((a, b) => String(a[1]).localeCompare(String(b[1])))
+    expect(sorted(components.map(sbomRow))).toEqual(sorted(v2.components.map(sbomRow)))
+    expect(components.find((c) => c.name === 'junit:junit')?.scope).toBe('dev')
+  })
+
+  it('reads externalIdentifier purls and CPEs, vcs references, optional and test relationships', () => {
+    const id = (n: string) => `https://example.com/spdx/${n}`
+    const {components, errors} = discover(
+      graph([
+        {type: 'SpdxDocument', spdxId: id('doc'), rootElement: [id('app')]},
+        {type: 'software_Package', spdxId: id('app'), name: 'app'},
+        {
+          type: 'software_Package',
+          spdxId: id('lib'),
+          name: 'lib',
+          software_packageVersion: '2.0.0',
+          externalIdentifier: [
+            {type: 'ExternalIdentifier', externalIdentifierType: 'packageUrl', identifier: 'pkg:npm/lib@2.0.0'},
+            {
+              type: 'ExternalIdentifier',
+              externalIdentifierType: 'cpe23',
+              identifier: 'cpe:2.3:a:example:lib:2.0.0:*:*:*:*:*:*:*',
+            },
+          ],
+          externalRef: [
+            {type: 'ExternalRef', externalRefType: 'vcs', locator: ['https://git.example.com/acme/lib.git']},
+          ],
+        },
+        {type: 'software_Package', spdxId: id('maybe'), name: 'maybe', software_packageUrl: 'pkg:npm/maybe@1.0.0'},
+        {type: 'software_Package', spdxId: id('check'), name: 'check', software_packageUrl: 'pkg:npm/check@1.0.0'},
+        {type: 'Relationship', from: id('app'), relationshipType: 'dependsOn', to: [id('lib')]},
+        {type: 'Relationship', from: id('app'), relationshipType: 'hasOptionalDependency', to: [id('maybe')]},
+        {type: 'Relationship', from: id('app'), relationshipType: 'hasTest', to: [id('check')]},
+      ]),
+    )
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [
+        c.name,
+        c.scope ?? null,
+        c.local ?? false,
+        c.purl ?? null,
+        c.statedRepository?.url ?? null,
+      ]),
+    ).toEqual([
+      ['app', null, true, null, null],
+      ['lib', 'prod', false, 'pkg:npm/lib@2.0.0', 'https://git.example.com/acme/lib.git'],
+      ['maybe', 'optional', false, 'pkg:npm/maybe@1.0.0', null],
+      ['check', 'dev', false, 'pkg:npm/check@1.0.0', null],
+    ])
+    expect(components[1].cpe).toBe('cpe:2.3:a:example:lib:2.0.0:*:*:*:*:*:*:*')
+  })
+
+  it('refuses another context or a graph that is not an array, naming file and line', () => {
+    expect(discover(JSON.stringify({'@context': 'https://example.com/other.jsonld', '@graph': []})).errors).toEqual([
+      {
+        file: 'sbom.spdx3.json',
+        line: 1,
+        column: 2,
+        code: 'unsupported-sbom-version',
+        message: '@context is not the SPDX 3 context (https://spdx.org/rdf/3.x/spdx-context.jsonld)',
+      },
+    ])
+    expect(discover(JSON.stringify({'@context': CONTEXT, '@graph': {}})).errors[0].message).toBe(
+      "'@graph' must be an array",
+    )
+    expect(discover(JSON.stringify({'@context': [CONTEXT], '@graph': []})).errors).toEqual([])
+    expect(discover(`{"@context": "${CONTEXT}", "@graph": [`).errors[0].code).toBe('invalid-json')
+  })
+
+  it('claims JSON files whose head has the SPDX 3 context', () => {
+    expect(discoverer.sniff?.(`{"@context" : "${CONTEXT}", "@graph" : [`)).toBe(true)
+    expect(discoverer.sniff?.('{"@context": "https://schema.org", "@graph": []}')).toBe(false)
+    expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
+  })
+})

@@ -1,0 +1,166 @@
+/**
+ * CycloneDX components (https://cyclonedx.org/docs/1.7/json/#components), read from JSON or XML into one
+ * shape, and from there into Components. Shared by the cyclonedx-json and cyclonedx-xml formats.
+ * - `metadata.component` is the BOM's subject (the product it describes): listed as local, never resolved;
+ *   its nested `components` are read like any other.
+ * - Nested `components` are read at any depth (up to MAX_NESTING); a child without a scope of its own takes
+ *   its parent's.
+ * - Scope: `required` (the default the spec tells consumers to assume) → prod, `optional` → optional,
+ *   `excluded` (not part of the shipped product) → dev; the CycloneDX property taxonomy's
+ *   `cdx:npm:package:development = true` (cyclonedx-npm, cdxgen) → dev as well.
+ * - purl, CPE and the first `vcs` external reference are kept; hashes, licences and the rest are not read.
+ * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
+ *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
+ */
+import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
+import {sbomComponent} from './component.js'
+import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
+
+export interface CdxComponent {
+  type?: string
+  name?: string
+  group?: string
+  version?: string
+  purl?: string
+  cpe?: string
+  scope?: string
+  /** `externalReferences` as [type, url] pairs, in document order. */
+  references: Array<[string, string]>
+  /** `properties` as [name, value] pairs. */
+  properties: Array<[string, string]>
+  components: CdxComponent[]
+  position: {line: number; column: number}
+}
+
+export interface CdxOutput {
+  components: Component[]
+  errors: ScanError[]
+  skipped: Skipped[]
+}
+
+/** Deeper nesting than any generator writes; a hostile file stops here with an error. */
+export const MAX_NESTING = 64
+
+/** Versions of the specification whose component model this reader follows (1.0 to 1.7). */
+export const CDX_VERSIONS = /^1\.[0-7]$/
+
+const NOT_SOFTWARE = new Set([
+  'file',
+  'data',
+  'device',
+  'firmware',
+  'device-driver',
+  'machine-learning-model',
+  'cryptographic-asset',
+  'operating-system',
+])
+
+/**
+ * Fields of a component (or of the metadata) never read, in both encodings: dropped while parsing so a large BOM
+ * keeps only what becomes a component.
+ */
+export const UNREAD_FIELDS: ReadonlySet<string> = new Set([
+  'hashes',
+  'licenses',
+  'description',
+  'evidence',
+  'pedigree',
+  'copyright',
+  'swid',
+  'releaseNotes',
+  'modelCard',
+  'data',
+  'cryptoProperties',
+  'signature',
+  'author',
+  'authors',
+  'publisher',
+  'supplier',
+  'manufacturer',
+  'omniborId',
+  'swhid',
+  'tags',
+  'tools',
+  'comment',
+])
+
+/** Top-level sections of a BOM that hold no components. */
+export const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
+  'dependencies',
+  'services',
+  'vulnerabilities',
+  'compositions',
+  'formulation',
+  'annotations',
+  'declarations',
+  'definitions',
+  'externalReferences',
+  'properties',
+  'signature',
+])
+
+const SCOPES: Record<string, Scope> = {required: 'prod', optional: 'optional', excluded: 'dev'}
+
+/** Turns the subject and the component tree of one BOM into Components; errors name file:line:column. */
+export function cdxComponents(file: string, subject: CdxComponent | undefined, list: CdxComponent[]): CdxOutput {
+  const out: CdxOutput = {components: [], errors: [], skipped: []}
+  if (subject) visit(file, subject, undefined, 0, true, out)
+  for (const component of list) visit(file, component, undefined, 0, false, out)
+  return out
+}
+
+function visit(
+  file: string,
+  node: CdxComponent,
+  inherited: Scope | undefined,
+  depth: number,
+  subject: boolean,
+  out: CdxOutput,
+): void {
+  const location: Location = {file, ...node.position}
+  if (depth >= MAX_NESTING) {
+    out.errors.push({
+      ...location,
+      code: 'sbom-too-deep',
+      message: `components nested deeper than ${MAX_NESTING} levels are not read`,
+    })
+    return
+  }
+  const scope = scopeOf(node) ?? inherited ?? 'prod'
+  add(file, node, scope, subject, location, out)
+  for (const child of node.components) visit(file, child, scope, depth + 1, false, out)
+}
+
+function add(file: string, node: CdxComponent, scope: Scope, subject: boolean, location: Location, out: CdxOutput) {
+  if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
+  if (!node.name && !node.purl) {
+    out.errors.push({...location, code: 'invalid-entry', message: 'component without a name or purl'})
+    return
+  }
+  const candidates: StatedCandidate[] = node.references
+    .filter(([type]) => type === 'vcs')
+    .map(([, url]) => ({url, field: 'externalReferences[vcs]', vcs: true}))
+  const fromPurl = purlRepository(node.purl)
+  if (fromPurl) candidates.unshift(fromPurl)
+  const built = sbomComponent({
+    name: node.name ?? '',
+    ...(node.group ? {group: node.group} : {}),
+    ...(node.version ? {version: node.version} : {}),
+    ...(node.purl ? {purl: node.purl} : {}),
+    ...(node.cpe ? {cpe: node.cpe} : {}),
+    scope,
+    subject,
+    statedRepository: statedRepository(candidates),
+    location,
+  })
+  if (built.ok) out.components.push(built.component)
+  else out.errors.push({...built.error, file})
+}
+
+function scopeOf(node: CdxComponent): Scope | undefined {
+  const development = node.properties.some(
+    ([name, value]) => name === 'cdx:npm:package:development' && value.trim().toLowerCase() === 'true',
+  )
+  if (development) return 'dev'
+  return node.scope === undefined ? undefined : SCOPES[node.scope]
+}

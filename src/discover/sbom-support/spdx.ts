@@ -1,0 +1,129 @@
+/**
+ * SPDX 2.2 / 2.3 packages (https://spdx.github.io/spdx-spec/v2.3/package-information/), read from JSON or
+ * tag-value into one shape, and from there into Components. Shared by the spdx-json and spdx-tag-value formats.
+ * - purl: the `externalRefs` entry of type `purl` (category PACKAGE-MANAGER); CPE: `cpe23Type`/`cpe22Type`.
+ * - Stated repository, first that names one: a `pkg:github` purl; an external reference of type `vcs`; the
+ *   `downloadLocation` when it is an SPDX VCS locator (`git+https://host/o/r.git@v1`, any git host) or a forge's
+ *   source archive (`/archive/`, `/releases/download/`) on a known forge, never another URL (generators write
+ *   registry indexes there: `https://github.com/rust-lang/crates.io-index` is not hyper's repository); the
+ *   `homepage` on a known forge. NONE and NOASSERTION say nothing.
+ * - The packages the document DESCRIBES (`documentDescribes`, `DESCRIBES`, `DESCRIBED_BY`) are its subject:
+ *   listed as local, never resolved.
+ * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
+ *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
+ *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
+ *   build or test dependency or tool (`DEV_DEPENDENCY_OF`, `BUILD_TOOL_OF`, `TEST_DEPENDENCY_OF`...) is dev;
+ *   a package no relationship qualifies is prod. Relationships to other documents (`DocumentRef-…:`) are ignored.
+ */
+import type {Component, Location, ScanError, Scope} from '../../core/model.js'
+import {sbomComponent} from './component.js'
+import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
+
+export interface SpdxPackage {
+  id?: string
+  name?: string
+  version?: string
+  downloadLocation?: string
+  homepage?: string
+  /** externalRefs as [category, type, locator]. */
+  refs: Array<[string, string, string]>
+  position: {line: number; column: number}
+}
+
+/** [element, relationship type, related element]. */
+export type SpdxRelationship = [string, string, string]
+
+export interface SpdxOutput {
+  components: Component[]
+  errors: ScanError[]
+}
+
+/** `SPDX-2.2`, `SPDX-2.3` (2.0 and 2.1 share the package model and are read too). */
+export const SPDX2_VERSIONS = /^SPDX-2\.[0-3]$/
+
+const RUNTIME_ELEMENT = new Set([
+  'DEPENDENCY_OF',
+  'RUNTIME_DEPENDENCY_OF',
+  'PROVIDED_DEPENDENCY_OF',
+  'CONTAINED_BY',
+  'PACKAGE_OF',
+])
+/** `A DEPENDS_ON B`, `A CONTAINS B`, `A DYNAMIC_LINK B` (A links B): B is needed at run time. */
+const RUNTIME_TARGET = new Set(['DEPENDS_ON', 'CONTAINS', 'STATIC_LINK', 'DYNAMIC_LINK'])
+const OPTIONAL_ELEMENT = new Set(['OPTIONAL_DEPENDENCY_OF', 'OPTIONAL_COMPONENT_OF'])
+const DEV_ELEMENT = new Set([
+  'DEV_DEPENDENCY_OF',
+  'TEST_DEPENDENCY_OF',
+  'BUILD_DEPENDENCY_OF',
+  'DEV_TOOL_OF',
+  'BUILD_TOOL_OF',
+  'TEST_TOOL_OF',
+  'TEST_OF',
+])
+
+export function spdxComponents(
+  file: string,
+  packages: SpdxPackage[],
+  relationships: SpdxRelationship[],
+  describes: string[],
+): SpdxOutput {
+  const out: SpdxOutput = {components: [], errors: []}
+  const subjects = new Set(describes)
+  const runtime = new Set<string>()
+  const optional = new Set<string>()
+  const dev = new Set<string>()
+  for (const [element, type, related] of relationships) {
+    const kind = type.toUpperCase()
+    if (kind === 'DESCRIBES' && element === 'SPDXRef-DOCUMENT') subjects.add(related)
+    else if (kind === 'DESCRIBED_BY' && related === 'SPDXRef-DOCUMENT') subjects.add(element)
+    else if (RUNTIME_ELEMENT.has(kind)) runtime.add(element)
+    else if (RUNTIME_TARGET.has(kind)) runtime.add(related)
+    else if (OPTIONAL_ELEMENT.has(kind)) optional.add(element)
+    else if (DEV_ELEMENT.has(kind)) dev.add(element)
+  }
+  const scopeOf = (id: string | undefined): Scope => {
+    if (id === undefined || runtime.has(id)) return 'prod'
+    if (optional.has(id)) return 'optional'
+    return dev.has(id) ? 'dev' : 'prod'
+  }
+  for (const pkg of packages) {
+    const location: Location = {file, ...pkg.position}
+    const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
+    const cpe = pkg.refs.find(([, type]) => /^cpe2[23]type$/i.test(type))?.[2]
+    if (!pkg.name && !purl) {
+      out.errors.push({...location, code: 'invalid-entry', message: 'package without a name or purl'})
+      continue
+    }
+    const candidates: StatedCandidate[] = []
+    const fromPurl = purlRepository(purl)
+    if (fromPurl) candidates.push(fromPurl)
+    for (const [, type, locator] of pkg.refs)
+      if (type.toLowerCase() === 'vcs') candidates.push({url: locator, field: 'externalRefs[vcs]', vcs: true})
+    const download = downloadCandidate(pkg.downloadLocation)
+    if (download) candidates.push(download)
+    candidates.push({url: pkg.homepage, field: 'homepage', vcs: false})
+    const built = sbomComponent({
+      name: pkg.name ?? '',
+      ...(pkg.version && !/^(NOASSERTION|NONE)$/.test(pkg.version) ? {version: pkg.version} : {}),
+      ...(purl ? {purl} : {}),
+      ...(cpe ? {cpe} : {}),
+      scope: scopeOf(pkg.id),
+      subject: pkg.id !== undefined && subjects.has(pkg.id),
+      statedRepository: statedRepository(candidates),
+      location,
+    })
+    if (built.ok) out.components.push(built.component)
+    else out.errors.push({...built.error, file})
+  }
+  return out
+}
+
+/** The download location as a stated repository: a VCS locator, or a source archive on a forge. */
+function downloadCandidate(location: string | undefined): StatedCandidate | undefined {
+  const url = location?.trim()
+  if (!url) return undefined
+  if (/^[a-z]+\+[a-z]+:\/\//i.test(url)) return {url, field: 'downloadLocation', vcs: true}
+  if (/^https?:\/\/[^/]+\/[^?#]+\/(?:-\/)?(?:archive|releases\/download)\//i.test(url))
+    return {url, field: 'downloadLocation', vcs: false}
+  return undefined
+}

@@ -1,0 +1,128 @@
+/**
+ * GitHub App authentication (src/collect/app-auth.ts) against the GitHub emulator's app route
+ * (tests/support/github-emulator/routes/apps.ts): the app's id, key and installation make an installation token,
+ * which then reads the API like any token; it, the JWT and the key never reach any output.
+ */
+import {generateKeyPairSync} from 'node:crypto'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {runCli} from '../support/cli.js'
+import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+import {appsRoute} from '../support/github-emulator/routes/apps.js'
+import {fixtureRoot, freshCacheDir} from './helpers.js'
+
+const INSTALLATION_TOKEN = 'ghs_installation0123456789abcdefABCDEF01'
+const dir = mkdtempSync(join(tmpdir(), 'stewards-app-'))
+// GitHub hands out PKCS#1 PEM keys ("BEGIN RSA PRIVATE KEY").
+function pair() {
+  const keys = generateKeyPairSync('rsa', {modulusLength: 2048})
+  return {publicKey: keys.publicKey, privateKey: keys.privateKey.export({type: 'pkcs1', format: 'pem'}) as string}
+}
+const {privateKey, publicKey} = pair()
+const keyFile = join(dir, 'app.pem')
+writeFileSync(keyFile, privateKey)
+const installation = {appId: 4242, installationId: 77, publicKey, token: INSTALLATION_TOKEN}
+const app = appsRoute(installation)
+
+let emulator: GithubEmulator
+beforeAll(async () => {
+  emulator = await startGithubEmulator({roots: [fixtureRoot], token: INSTALLATION_TOKEN, routes: [app]})
+})
+afterAll(() => emulator.close())
+
+const collect = async (env: Record<string, string>, extra: string[] = []) =>
+  runCli(
+    [
+      'collect',
+      'example/widget',
+      '--json',
+      '--github-api-url',
+      emulator.url,
+      '--since',
+      '2024-01-01',
+      '--until',
+      '2025-01-01',
+      '--cache-dir',
+      await freshCacheDir(),
+      ...extra,
+    ],
+    {env},
+  )
+
+const APP = {GITHUB_APP_ID: '4242', GITHUB_APP_INSTALLATION_ID: '77'}
+
+describe('GitHub App authentication', () => {
+  it('makes one installation token from the key file and reads the API with it; nothing secret is printed', async () => {
+    emulator.requests.length = 0
+    const issued = app.issued
+    const r = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: keyFile})
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).projects[0]).toMatchObject({repo: 'github.com/example/widget', status: 'ok'})
+    expect(app.issued).toBe(issued + 1)
+    const [first, ...rest] = emulator.requests
+    expect(first).toMatchObject({method: 'POST', url: '/app/installations/77/access_tokens', status: 201})
+    expect(first.authorization).toMatch(/^bearer [\w-]+\.[\w-]+\.[\w-]+$/i)
+    expect(rest.length).toBeGreaterThan(2)
+    for (const request of rest) expect(request.authorization).toBe(`token ${INSTALLATION_TOKEN}`)
+    const printed = r.stdout + r.stderr
+    expect(printed).not.toContain(INSTALLATION_TOKEN)
+    expect(printed).not.toContain(first.authorization!.slice(7, 40))
+    expect(printed).not.toContain('PRIVATE KEY')
+  })
+
+  it('takes the key as text (one line with \\n, as secret stores keep it); --token wins over the app', async () => {
+    // A new key for the app (GitHub allows several): the token made with the first one is not reused.
+    const rotated = pair()
+    installation.publicKey = rotated.publicKey
+    const issued = app.issued
+    const oneLine = rotated.privateKey.trim().replace(/\n/g, '\\n')
+    const r = await collect({...APP, GITHUB_APP_PRIVATE_KEY: oneLine, GITHUB_TOKEN: 'ghp_unused'})
+    expect(r.code).toBe(0)
+    expect(app.issued).toBe(issued + 1)
+    expect(emulator.requests.at(-1)?.authorization).toBe(`token ${INSTALLATION_TOKEN}`)
+    emulator.requests.length = 0
+    const flag = await collect({...APP, GITHUB_APP_PRIVATE_KEY: oneLine}, ['--token', INSTALLATION_TOKEN])
+    expect(flag.code).toBe(0)
+    expect(app.issued).toBe(issued + 1)
+    expect(emulator.requests.some((q) => q.url.startsWith('/app/'))).toBe(false)
+    installation.publicKey = publicKey
+  })
+
+  it('offline, no token is made', async () => {
+    const issued = app.issued
+    const r = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: keyFile}, ['--offline'])
+    expect(r.code).toBe(2)
+    expect(app.issued).toBe(issued)
+  })
+
+  it('a wrong key, an unknown installation, missing or invalid settings: exit 3 with a hint, no secret', async () => {
+    const other = join(dir, 'other.pem')
+    writeFileSync(other, pair().privateKey)
+    const wrongKey = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: other})
+    expect(wrongKey.code).toBe(3)
+    expect(wrongKey.stderr).toContain(
+      'GitHub App 4242: no installation token for installation 77 (401 A JSON web token could not be decoded)',
+    )
+    expect(wrongKey.stderr).toContain('Hint:')
+    expect(wrongKey.stderr).not.toContain('PRIVATE KEY')
+
+    const unknown = await collect({...APP, GITHUB_APP_INSTALLATION_ID: '78', GITHUB_APP_PRIVATE_KEY_FILE: keyFile})
+    expect(unknown.code).toBe(3)
+    expect(unknown.stderr).toContain('no installation token for installation 78 (404')
+
+    const partial = await collect({GITHUB_APP_ID: '4242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile})
+    expect(partial.code).toBe(3)
+    expect(partial.stderr).toContain('GitHub App authentication needs GITHUB_APP_INSTALLATION_ID')
+
+    const notPem = await collect({...APP, GITHUB_APP_PRIVATE_KEY: 'not a key'})
+    expect(notPem.code).toBe(3)
+    expect(notPem.stderr).toContain('the GitHub App private key is not a PEM private key')
+
+    const missingFile = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: join(dir, 'absent.pem')})
+    expect(missingFile.code).toBe(3)
+    expect(missingFile.stderr).toContain('cannot read the GitHub App private key (ENOENT)')
+  })
+})

@@ -1,0 +1,79 @@
+/** SBOMs from the command line: a named SBOM is read, and what it states resolves offline with no registry. */
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join, relative} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {Readable} from 'node:stream'
+import {discoverPaths} from '../../src/discover/index.js'
+import {repoRoot, runCli} from '../support/cli.js'
+import {readSbomFixture} from './support.js'
+
+const dir = join(import.meta.dirname, '__fixtures__')
+const file = (name: string) => relative(repoRoot, join(dir, name))
+
+describe('stewards inventory with SBOMs', () => {
+  it('resolves a cyclonedx-npm SBOM offline from the repositories it states (exit 0)', async () => {
+    const bom = file('round-trip/bom.1.6.json')
+    const r = await runCli(['inventory', bom, '--resolve', '--offline', '--json'], {
+      env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
+    })
+    expect(r.stderr).not.toContain('internal error')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    const groups = out.resolution.groups as Array<{repo: string; provenance: string; components: Array<{name: string}>}>
+    expect(groups.map((g) => [g.repo, g.provenance, g.components.map((c) => c.name).join(',')])).toEqual([
+      ['github.com/colinhacks/zod', 'sbom-stated', 'zod'],
+      ['github.com/epoberezkin/fast-json-stable-stringify', 'sbom-stated', 'fast-json-stable-stringify'],
+      ['github.com/sindresorhus/mimic-fn', 'sbom-stated', 'mimic-fn'],
+      ['github.com/sindresorhus/path-exists', 'sbom-stated', 'path-exists'],
+      ['github.com/sindresorhus/pify', 'sbom-stated', 'pify'],
+      ['github.com/sindresorhus/pretty-bytes', 'sbom-stated', 'pretty-bytes'],
+      ['github.com/sindresorhus/yocto-queue', 'sbom-stated', 'yocto-queue'],
+      ['github.com/stevemao/left-pad', 'sbom-stated', 'left-pad'],
+      ['github.com/wooorm/zwitch', 'sbom-stated', 'zwitch'],
+    ])
+    expect(out.resolution.unresolved.map((u: {reason: string}) => u.reason)).toEqual(['local'])
+  })
+
+  it('names the file and line of a hostile XML SBOM and refuses its DOCTYPE (exit 2: an input was not read)', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'sbom-cli-'))
+    await writeFile(
+      join(work, 'bom.xml'),
+      '<?xml version="1.0"?>\n<!DOCTYPE bom [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6"><components/></bom>\n',
+    )
+    const r = await runCli(['inventory', work, '--json'])
+    expect(r.code).toBe(2)
+    const out = JSON.parse(r.stdout)
+    expect(out.errors).toEqual([
+      {
+        file: join(work, 'bom.xml'),
+        line: 2,
+        column: 1,
+        code: 'invalid-xml',
+        message: 'DOCTYPE declarations are refused (no entity expansion, no external entities in SBOMs)',
+      },
+    ])
+  })
+})
+
+describe('SBOMs on standard input', () => {
+  it('are recognised by their content, in every SBOM format', async () => {
+    const formats: Record<string, string> = {
+      'cdx-npm-dev-dependencies.bom.1.6.json': 'demo-dev-dependencies',
+      'cdx-npm-dev-dependencies.bom.1.5.xml': 'demo-dev-dependencies',
+      'spdx-example11.spdx.json': 'hyper',
+      'spdx-example4-bin.spdx': 'libc',
+      'spdx3-example11.spdx3.json': 'hyper',
+    }
+    for (const [name, component] of Object.entries(formats)) {
+      const stream = Readable.from([Buffer.from(readSbomFixture(name))])
+      const inventory = await discoverPaths(['-'], {stdin: {stream}})
+      expect(inventory.errors, name).toEqual([])
+      expect(
+        inventory.components.map((c) => c.name),
+        name,
+      ).toContain(component)
+      expect(inventory.components[0].locations[0].file).toBe('<stdin>')
+    }
+  })
+})
