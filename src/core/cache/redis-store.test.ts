@@ -169,7 +169,7 @@ describe('RedisStore', () => {
       await wrong.put('github', entry('GET /q'))
       await wrong.close?.()
       expect(notices).toHaveLength(1)
-      expect(notices[0]).toMatch(/^cache server redis:\/\/127\.0\.0\.1:\d+ cannot be used \(/)
+      expect(notices[0]).toMatch(/^cache server redis:\/\/127\.0\.0\.1:\d+\/0 cannot be used \(WRONGPASS/)
       expect(notices[0]).not.toContain('hunter')
     } finally {
       await secured.kill()
