@@ -10,6 +10,7 @@ import {RATE_LIMIT_POLICIES, type RateLimitPolicy} from '../core/rate-limit.js'
 import {resolveWindow} from '../core/window.js'
 import {checkApiUrl} from './cli-options.js'
 import {resolveAuth} from './app-auth.js'
+import {cacheUrlFlag} from '../core/cache/flags.js'
 import type {CollectOptions} from './types.js'
 
 export const collectFlags = {
@@ -39,6 +40,7 @@ export const collectFlags = {
     helpValue: 'N',
   }),
   'cache-dir': Flags.string({description: 'cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
+  'cache-url': cacheUrlFlag,
   'max-age': Flags.string({
     description: 'serve cache entries younger than this without asking, e.g. 30m, 24h, 7d (default 24h)',
     helpValue: 'DURATION',
@@ -70,6 +72,7 @@ export interface CollectFlagValues {
   'only-host'?: boolean
   'max-commits'?: number
   'cache-dir'?: string
+  'cache-url'?: string
   'max-age'?: string
   offline?: boolean
   snapshot?: string
@@ -119,6 +122,8 @@ export async function collectOptionsFrom(
     onlyHost: flags['only-host'] || config.onlyHost || undefined,
     maxCommits: flags['max-commits'] ?? config.maxCommits,
     cacheDir: flags['cache-dir'] ?? config.cacheDir,
+    // Not from a settings file: a scanned project's settings must not choose where the cache goes.
+    ...(flags['cache-url'] ? {cacheUrl: flags['cache-url']} : {}),
     maxAge: maxAge === undefined ? undefined : parseDuration(maxAge, '--max-age'),
     offline,
     onRateLimit: (flags['on-rate-limit'] as RateLimitPolicy | undefined) ?? config.onRateLimit ?? 'wait',

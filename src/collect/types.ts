@@ -35,6 +35,8 @@ export interface CollectOptions {
   /** Window on author dates, ISO 8601 UTC: since inclusive, until exclusive. */
   window: Window
   cacheDir?: string
+  /** `redis://…`: the shared store of collected data instead of `cacheDir` (opened by the pipeline). */
+  cacheUrl?: string
   /** The cache to use instead of opening `cacheDir` (one store shared by the stages of a scan). */
   cache?: CacheStore
   /** Freshness of cache entries in ms (default 24 h); older ones are revalidated with their ETag. */

@@ -12,11 +12,15 @@ export default class Collect extends BaseCommand {
 
 GitHub's accidents (5xx, resets, cut answers, timeouts, secondary limits and abuse detection, 202) are waited out and asked again, within 30 minutes of waiting per run; each wait of a second or more is a line on stderr (the live status line on a terminal). The cache keeps only the fields stewards reads, each entry with a checksum: a damaged entry is fetched again (offline: reported missing).
 
+At organisation scale: --repos FILE or --from REPORT.json lists the repositories, --shard I/N keeps this worker's share (a stable hash of each repository), and the collected data goes to a shared Redis store (--cache-url) or a bundle (--bundle) that \`stewards cache merge\` joins. See docs/scale.md.
+
 ${NETWORK_HELP}`
   static override examples = [
     '<%= config.bin %> collect karmada-io/karmada --since 2024-01-01 --until 2025-01-01 --format json',
     '<%= config.bin %> collect github.com/etcd-io/etcd --git ./etcd --format json',
     '<%= config.bin %> collect prometheus/prometheus --offline --cache-dir ./cache',
+    '<%= config.bin %> collect --repos repos.txt --shard 2/8 --cache-url redis://cache.internal:6379/0',
+    '<%= config.bin %> collect --from report.json --shard 0/4 --bundle shard-0.bundle',
     '<%= config.bin %> collect ghe.example.com/platform/api github.com/etcd-io/etcd --github-api-url https://ghe.example.com/api/v3',
   ]
   static override strict = false
@@ -24,7 +28,6 @@ ${NETWORK_HELP}`
     repos: Args.string({
       description:
         'OWNER/REPO or github.com/OWNER/REPO, or HOST/OWNER/REPO on an Enterprise Server given with --github-api-url (several allowed)',
-      required: true,
     }),
   }
   static override flags = {
@@ -37,12 +40,31 @@ ${NETWORK_HELP}`
       multiple: true,
       helpValue: 'DIR',
     }),
+    from: Flags.string({
+      description: 'Collect the projects of a saved scan report (scan --format json), besides those named',
+      helpValue: 'REPORT.json',
+    }),
+    repos: Flags.string({
+      description: 'Collect the repositories listed in FILE (one a line, # comments), besides those named',
+      helpValue: 'FILE',
+    }),
+    shard: Flags.string({
+      description:
+        'Collect only shard I of N (0-based; a stable hash of each repository), so N workers share the list: --shard $JOB_COMPLETION_INDEX/N',
+      helpValue: 'I/N',
+    }),
+    bundle: Flags.string({
+      description:
+        'Also write every cache entry this run read or wrote as a bundle (for `cache merge`, `cache import`, --snapshot)',
+      helpValue: 'FILE',
+    }),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Collect)
     const format = chosenFormat(flags)
     const {window, run, exitCode} = await collectRepos(argv as string[], flags, {
+      onBundle: (file, entries) => this.logToStderr(`wrote ${entries} cache entries to ${file}`),
       // Progress on a TTY only; waits, rate limits and notices everywhere (a silent hour in CI looks like a hang):
       // a wait is the terminal's live status line, a line of its own in a log.
       onNotice: (notice) => showNotice(process.stderr, notice),

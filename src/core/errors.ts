@@ -89,8 +89,10 @@ export const ERRORS = {
     meaning: 'a repository argument is not OWNER/REPO',
     hint: 'repository names are OWNER/REPO with GitHub naming rules',
   },
+  'bad-shard': {exit: 3, meaning: '`--shard` is not I/N with 0 <= I < N'},
   'bad-size': {exit: 3, meaning: '`--max-file-size` is not a size', hint: 'use bytes or a unit, e.g. 50MB'},
   'bad-source-url': {exit: 3, meaning: '`--source-url` is not an http(s) URL'},
+  'bad-targets': {exit: 3, meaning: 'a `--repos` file or `--from` report lists something that is not a repository'},
   'bad-window': {
     exit: 3,
     meaning: '`--since` is not before `--until`',
@@ -117,6 +119,7 @@ export const ERRORS = {
     meaning: 'the file is not a stewards cache bundle',
     hint: 'import a file written by `stewards cache export`',
   },
+  'cache-url': {exit: 3, meaning: '`--cache-url` is not a redis:// or rediss:// URL stewards can use'},
   'collect-incomplete': {
     exit: 2,
     meaning: 'part of a project could not be collected (rate limit, timeout, network error, offline cache miss)',
@@ -206,7 +209,7 @@ export const ERRORS = {
   'invalid-sbom': {exit: 2, meaning: 'an SBOM is not a CycloneDX or SPDX document stewards can read'},
   'invalid-toml': {exit: 2, meaning: 'a TOML lockfile is not valid TOML'},
   'invalid-utf8': {exit: 2, meaning: 'a file is not valid UTF-8'},
-  'invalid-variable': {exit: 2, meaning: 'a `${VAR}` reference in a Dockerfile or Compose file is not well-formed'},
+  'invalid-variable': {exit: 2, meaning: 'a variable reference in a Dockerfile or Compose file is not well-formed'},
   'invalid-workflow': {exit: 2, meaning: 'a GitHub Actions workflow or action file is not what stewards can read'},
   'invalid-xml': {exit: 2, meaning: 'an XML SBOM is not well-formed, or has a DOCTYPE (never expanded)'},
   'invalid-yaml': {exit: 2, meaning: 'a YAML lockfile is not valid YAML'},
@@ -224,6 +227,7 @@ export const ERRORS = {
     hint: 'see src/resolve/README.md for the map file format',
   },
   'no-format': {exit: 3, meaning: 'a file named as PATH is one no format reads'},
+  'no-repos': {exit: 3, meaning: 'no repository to collect: none named, none in `--repos` or `--from`'},
   'not-regular-file': {
     exit: 2,
     meaning: 'a PATH is a FIFO, socket or device, not a regular file (pipe it to `-` instead)',

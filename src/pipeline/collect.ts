@@ -12,11 +12,24 @@ import {
 } from '../collect/index.js'
 import {ExitCode, usageError} from '../core/errors.js'
 import type {Window} from '../core/model.js'
+import {openCacheStore} from '../core/cache/open.js'
+import {RecordingStore} from '../core/cache/recording.js'
+import {inShard, parseShard} from '../core/shard.js'
+import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
 import {loadScanConfig, type ScanConfig} from './config.js'
+import {collectTargets} from './targets.js'
 
 export interface CollectCommandFlags extends CollectFlagValues {
   config?: string
   git?: string[]
+  /** A saved scan report whose projects are collected too. */
+  from?: string
+  /** A file listing repositories, one a line. */
+  repos?: string
+  /** `I/N`: only this worker's share of the repositories. */
+  shard?: string
+  /** Also write the cache entries this run read or wrote as a bundle. */
+  bundle?: string
 }
 
 export interface CollectCallbacks {
@@ -24,6 +37,8 @@ export interface CollectCallbacks {
   onNotice?: (notice: {text: string; live: boolean}) => void
   /** Per-project progress lines. */
   onProgress?: (message: string) => void
+  /** The bundle `--bundle` wrote, with how many entries. */
+  onBundle?: (file: string, entries: number) => void
 }
 
 /** `OWNER/REPO` (or `github.com/OWNER/REPO`, or the Enterprise host's) as a repository key, else a usage error. */
@@ -51,21 +66,49 @@ export async function collectSettings(
   return {options, keys}
 }
 
-/** Collects every repository; exit 2 when something could not be collected (each project lists what in `missing`). */
+/**
+ * Collects every repository (named, listed in `--repos`, or the projects of `--from`), or this worker's share of
+ * them (`--shard I/N`); exit 2 when something could not be collected (each project lists what in `missing`). With
+ * `--cache-url` or `--bundle`, the pipeline opens the store (and records what the run read or wrote).
+ */
 export async function collectRepos(
-  inputs: readonly string[],
+  args: readonly string[],
   flags: CollectCommandFlags,
   callbacks: CollectCallbacks = {},
 ): Promise<{window: Window; run: CollectRun; exitCode: ExitCode}> {
+  const shard = flags.shard ? parseShard(flags.shard) : undefined
+  if (flags.bundle) checkWriteTarget(flags.bundle, BUNDLE_TARGET)
+  const inputs = await collectTargets({args: [...args], from: flags.from, reposFile: flags.repos})
   const {options, keys} = await collectSettings(
     flags,
     await loadScanConfig(flags.config),
-    (apiUrl) => inputs.map((input) => repoKey(input, apiUrl)),
+    (apiUrl) => {
+      const all = inputs.map((input) => repoKey(input, apiUrl))
+      return shard ? all.filter((key) => inShard(key, shard)) : all
+    },
     callbacks,
   )
-  const run = await collectProjects(keys, options)
+  const opened =
+    options.cacheUrl || flags.bundle
+      ? openCacheStore({
+          cacheDir: options.cacheDir,
+          cacheUrl: options.cacheUrl,
+          maxAgeMs: options.maxAge,
+          onUnusable: (text) => callbacks.onNotice?.({text, live: false}),
+        })
+      : undefined
+  const cache = opened && flags.bundle ? new RecordingStore(opened) : opened
+  if (cache) options.cache = cache
+  const run = await collectProjects(keys, options).finally(() => cache?.close?.())
+  if (flags.bundle && cache instanceof RecordingStore) {
+    const bundle = cache.bundle()
+    await writeFileAtomic(flags.bundle, `${JSON.stringify(bundle)}\n`, BUNDLE_TARGET)
+    callbacks.onBundle?.(flags.bundle, bundle.entries.length)
+  }
   return {window: options.window, run, exitCode: run.incomplete ? ExitCode.incomplete : ExitCode.clean}
 }
+
+const BUNDLE_TARGET = {what: 'collect --bundle'}
 
 /** One tab-separated line per project: status, counts, what is missing and why. */
 export function collectSummaryLines(run: CollectRun): string[] {

@@ -2,7 +2,8 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
-import {DiskCache, defaultCacheDir} from '../core/cache/disk-cache.js'
+import {DiskCache} from '../core/cache/disk-cache.js'
+import {openCacheStore} from '../core/cache/open.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
 import {type CollectOptions, collectNotice, collectProjects} from '../collect/index.js'
@@ -91,10 +92,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   const replay = collect.snapshot ? await snapshotCache(collect.snapshot) : undefined
-  // One cache for both stages: an unusable directory is one notice, and the scan goes on uncached.
+  // One cache for both stages: an unusable directory or cache server is one notice, and the scan goes on uncached.
   const cache = replay
     ? undefined
-    : new DiskCache(collect.cacheDir ?? defaultCacheDir(), {onUnusable: (message) => options.onNotice?.(message)})
+    : openCacheStore({
+        cacheDir: collect.cacheDir,
+        cacheUrl: collect.cacheUrl,
+        maxAgeMs: collect.maxAge,
+        onUnusable: (message) => options.onNotice?.(message),
+      })
   const resolved = await resolveComponents(components, {
     offline: collect.offline || Boolean(replay),
     cacheDir: replay?.dir ?? collect.cacheDir,
@@ -102,7 +108,12 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
-  }).finally(() => replay?.dispose())
+  })
+    .catch(async (error) => {
+      await cache?.close?.()
+      throw error
+    })
+    .finally(() => replay?.dispose())
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
   stage('collect', `${resolved.groups.length} repositories`)
@@ -122,7 +133,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
         else if (notice) options.onNotice?.(notice.text)
       },
     },
-  )
+  ).finally(() => cache?.close?.())
   const byRepo = new Map(collected.projects.map((p) => [p.repo.toLowerCase(), p]))
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 

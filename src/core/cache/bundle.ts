@@ -1,4 +1,6 @@
+import {parseUserJson, readUserFile} from '../user-file.js'
 import {z} from 'zod'
+import {compare} from '../compare.js'
 import {usageError} from '../errors.js'
 import {badName, type CacheStore, EntryFields, entryChecksum, printable} from './store.js'
 
@@ -86,4 +88,26 @@ export async function exportBundle(store: CacheStore): Promise<CacheBundle> {
 export async function importBundle(store: CacheStore, bundle: CacheBundle): Promise<number> {
   for (const {namespace, sha256: _sha256, ...entry} of bundle.entries) await store.put(namespace, entry)
   return bundle.entries.length
+}
+
+/**
+ * Several checked bundles as one (`stewards cache merge`): for a namespace and key held by more than one, the
+ * entry stored last wins (ties: the later bundle on the command line). Sorted like an export.
+ */
+export function mergeBundles(bundles: CacheBundle[]): CacheBundle {
+  const byKey = new Map<string, CacheBundle['entries'][number]>()
+  for (const bundle of bundles)
+    for (const entry of bundle.entries) {
+      const id = `${entry.namespace}\n${entry.key}`
+      const held = byKey.get(id)
+      if (!held || entry.storedAt >= held.storedAt) byKey.set(id, entry)
+    }
+  const entries = [...byKey.values()].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.key, b.key))
+  return {format: BUNDLE_FORMAT, version: BUNDLE_VERSION, entries}
+}
+
+/** Reads and checks a bundle file; a file that cannot be read or parsed is a usage error naming it (and the line). */
+export async function readBundleFile(file: string): Promise<CheckedBundle> {
+  const hint = 'a bundle is the file `stewards cache export FILE` writes'
+  return checkBundle(parseUserJson(await readUserFile(file, 'the bundle', {hint}), file, hint), file)
 }

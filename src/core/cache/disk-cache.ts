@@ -216,7 +216,8 @@ export class DiskCache implements CacheStore {
   }
 }
 
-function encode(namespace: string, entry: CacheEntry): string {
+/** An entry as one text: a header line (with its checksum) then the body. The Redis store keeps the same bytes. */
+export function encode(namespace: string, entry: CacheEntry): string {
   const headers = publicHeaders(entry.headers)
   const clean: CacheEntry = {...entry, headers}
   const header: z.infer<typeof Header> = {
@@ -235,7 +236,7 @@ function encode(namespace: string, entry: CacheEntry): string {
 }
 
 /** The entry a file holds when it verifies, else null (older format, cut or altered). */
-function decode(namespace: string, text: string): CacheEntry | null {
+export function decode(namespace: string, text: string): CacheEntry | null {
   const newline = text.indexOf('\n')
   if (newline < 0) return null
   let header: z.infer<typeof Header>

@@ -19,6 +19,8 @@ export interface CacheStore {
   delete(namespace: string, key: string): Promise<void>
   /** Every verified entry, sorted by namespace then key. */
   list(): AsyncIterable<NamespacedEntry>
+  /** Releases what the store holds open (a Redis connection); the disk store has nothing to release. */
+  close?(): Promise<void>
 }
 
 export interface CacheEntry {

@@ -159,9 +159,9 @@ export class GovernancePlaces {
 
   /**
    * The project's query with the places it carries; each place's files also kept as a record. Offline, when the
-   * cache was filled by a run in which other projects carried some of them, that query is not in the cache: the
-   * query this project did make then (with the places it carried then, at most every combination of a few
-   * places) is, and the other places' records are.
+   * cache was filled by runs in which other projects carried some of them (another subset, other shards), that
+   * query is not in the cache: the query this project did make then is (with the places it carried then, among
+   * those it carries or awaits now: every combination of at most a few), and the other places' records are.
    */
   private async readCarrying(
     plan: PlacesPlan,
@@ -170,27 +170,32 @@ export class GovernancePlaces {
     signal: AbortSignal,
   ): Promise<GovernanceFile[]> {
     const carried = plan.carried.map((p) => p.target)
+    const awaited = plan.awaited.map((p) => p.target)
     try {
       const files = await this.read([...targets, ...carried, ...own], signal)
       for (const target of carried) await this.records.remember(placeId(target), files.filter(isFromTarget(target)))
       return files
     } catch (error) {
-      if (!this.records.offline || carried.length === 0 || carried.length > 4 || !isOfflineMiss(error)) throw error
+      const optional = [...carried, ...awaited]
+      if (!this.records.offline || optional.length === 0 || optional.length > 4 || !isOfflineMiss(error)) throw error
       const stored = new Map<GovernanceTarget, GovernanceFile[]>()
       for (const target of carried) {
         const files = await this.records.recall(placeId(target))
         if (files) stored.set(target, files)
       }
-      // Subsets of the carried places, largest first (the full set was just tried).
-      const subsets = Array.from({length: 2 ** carried.length - 1}, (_, mask) =>
-        carried.filter((_, i) => (mask >> i) & 1),
+      // Combinations of the optional places in the query, largest first (the carried set was just tried).
+      const subsets = Array.from({length: 2 ** optional.length}, (_, mask) =>
+        optional.filter((_, i) => (mask >> i) & 1),
       ).sort((x, y) => y.length - x.length)
+      const fromAwaited = (file: GovernanceFile) => awaited.some((t) => isFromTarget(t)(file))
       for (const inQuery of subsets) {
+        if (inQuery.length === carried.length && carried.every((t) => inQuery.includes(t))) continue
         const rest = carried.filter((t) => !inQuery.includes(t))
         if (rest.some((t) => !stored.has(t))) continue
         try {
           const files = await this.read([...targets, ...inQuery, ...own], signal)
-          return [...files, ...rest.flatMap((t) => stored.get(t) ?? [])]
+          // Awaited places come from the project that carries them now, as online.
+          return [...files.filter((f) => !fromAwaited(f)), ...rest.flatMap((t) => stored.get(t) ?? [])]
         } catch (miss) {
           if (!isOfflineMiss(miss)) throw miss
         }
