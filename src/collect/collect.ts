@@ -5,7 +5,7 @@ import {governanceOf} from './governance/index.js'
 import {addMissing, unreadProject} from './missing.js'
 import {collectOrgAccounts} from './org-accounts.js'
 import {CollectFailure} from './octokit/errors.js'
-import {parseRepo, type RepoRef, repoIdentity, isValidLogin} from '../core/repo-name.js'
+import {parseRepo, type RepoRef, repoIdentity, isValidLogin, hostOfKey} from '../core/repo-name.js'
 import {sources} from './registry.js'
 import type {
   CollectOptions,
@@ -159,7 +159,7 @@ async function collectProfiles(session: SourceSession, results: ProjectResult[],
       ...extra,
     ]
     const valid = [...new Set(logins)].filter(isValidLogin)
-    const host = project.repo.split('/')[0].toLowerCase()
+    const host = hostOfKey(project.repo)
     perProject.set(project, {host, logins: valid})
     const set = byHost.get(host) ?? new Set<string>()
     for (const login of valid) set.add(login)

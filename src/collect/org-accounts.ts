@@ -6,7 +6,7 @@
  */
 import {companyHandles} from '../core/github-handle.js'
 import type {CollectedProject, OrgAccount} from '../core/model.js'
-import {isValidLogin} from '../core/repo-name.js'
+import {isValidLogin, hostOfKey} from '../core/repo-name.js'
 import {addMissing} from './missing.js'
 import type {OrgAccountResult, SourceSession} from './types.js'
 
@@ -23,7 +23,7 @@ export async function collectOrgAccounts(
       .flatMap((profile) => companyHandles(profile.company))
       .filter(isValidLogin)
     if (handles.length === 0) continue
-    const host = project.repo.split('/')[0].toLowerCase()
+    const host = hostOfKey(project.repo)
     perProject.set(project, {host, handles: [...new Set(handles)].sort()})
     const set = byHost.get(host) ?? new Set<string>()
     for (const handle of handles) set.add(handle)

@@ -57,3 +57,8 @@ export function parseRepo(input: string, hosts: readonly string[] = ['github.com
 export function repoIdentity(ref: {host: string; owner: string; name: string}): string {
   return `${ref.host}/${ref.owner}/${ref.name}`.toLowerCase()
 }
+
+/** The host of a repository key (`github.com/a/b` → `github.com`), lower case. */
+export function hostOfKey(key: string): string {
+  return key.split('/')[0].toLowerCase()
+}

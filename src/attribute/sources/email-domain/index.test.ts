@@ -5,20 +5,13 @@ import {projectEvidence} from '../../attribute-project.js'
 import {loadAttributionContext} from '../../context.js'
 import {loadEntities} from '../../../entities/load.js'
 import {source} from './index.js'
+import {emptyProject} from '../../__fixtures__/project.js'
 
 const fixtures = join(import.meta.dirname, '..', '..', '__fixtures__')
 
+/** A GitHub-collected project (vouchers such as signatures and public e-mails come from GitHub). */
 function project(parts: Partial<CollectedProject> = {}): CollectedProject {
-  return {
-    repo: 'x',
-    source: 'github',
-    status: 'ok',
-    window: {since: '', until: ''},
-    commits: [],
-    governance: [],
-    profiles: {},
-    ...parts,
-  }
+  return emptyProject({source: 'github', ...parts})
 }
 
 function commit(sha: string, email: string, extra: Partial<CommitRecord> = {}): CommitRecord {

@@ -3,7 +3,7 @@ import {usageError} from '../../../core/errors.js'
 import type {CollectedProject, CommitRecord, GovernanceFile} from '../../../core/model.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix, GOVERNANCE_PATHS} from '../../governance-files.js'
 import {unreadProject} from '../../missing.js'
-import {parseRepo, type RepoRef, repoIdentity} from '../../../core/repo-name.js'
+import {parseRepo, type RepoRef, repoIdentity, hostOfKey} from '../../../core/repo-name.js'
 import type {ProjectResult, ResolvedOptions, Source, SourceSession} from '../../types.js'
 import {loginFromNoreply, sortCommits} from '../../window.js'
 import {inWindow} from '../../../core/window.js'
@@ -28,7 +28,7 @@ export const source = {
     const dirs = new Map<string, string>()
     const hosts = new Set(['github.com'])
     for (const [key, dir] of Object.entries(options.gitDirs ?? {})) {
-      const ref = parseRepo(key, ['github.com', key.split('/')[0].toLowerCase()])
+      const ref = parseRepo(key, ['github.com', hostOfKey(key)])
       if ('error' in ref) continue
       await checkGitDir(dir)
       dirs.set(repoIdentity(ref), dir)

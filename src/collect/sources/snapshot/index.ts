@@ -5,7 +5,7 @@ import {type CacheBundle, checkBundle, corruptNotice, looksLikeBundle} from '../
 import {DiskCache} from '../../../core/cache/disk-cache.js'
 import {usageError} from '../../../core/errors.js'
 import type {CollectedProject} from '../../../core/model.js'
-import {parseRepo, repoIdentity} from '../../../core/repo-name.js'
+import {parseRepo, repoIdentity, hostOfKey} from '../../../core/repo-name.js'
 import {parseUserJson, readUserFile} from '../../../core/user-file.js'
 import {inWindow} from '../../../core/window.js'
 import {addMissing, unreadProject} from '../../missing.js'
@@ -83,7 +83,7 @@ function openRecording(recording: RecordedCollection, options: ResolvedOptions):
   const byRepo = new Map<string, CollectedProject>()
   const hosts = new Set(['github.com'])
   for (const project of recording.projects) {
-    const ref = parseRepo(project.repo, ['github.com', project.repo.split('/')[0].toLowerCase()])
+    const ref = parseRepo(project.repo, ['github.com', hostOfKey(project.repo)])
     if ('error' in ref) continue
     byRepo.set(repoIdentity(ref), project as CollectedProject)
     hosts.add(ref.host)
