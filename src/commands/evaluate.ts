@@ -65,7 +65,8 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
       version: this.config.version,
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
-    const {exitCode, message} = await deliver(result, delivery)
+    const {exitCode, message, notes} = await deliver(result, delivery)
+    for (const note of notes) this.logToStderr(note)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }

@@ -4,6 +4,7 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {configFlags, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
+import {runContext} from '../pipeline/next-step.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {runScan} from '../pipeline/scan.js'
@@ -97,10 +98,11 @@ ${NETWORK_HELP}`
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
+    const collect = await collectOptionsFrom(flags, config)
 
     const result = await runScan({
       paths: cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.']),
-      collect: await collectOptionsFrom(flags, config),
+      collect,
       rules,
       params,
       maxFileSize: maxFileSize === undefined ? undefined : parseSizeFlag(maxFileSize, '--max-file-size'),
@@ -120,7 +122,8 @@ ${NETWORK_HELP}`
       onStage: progressReporter(process.stderr),
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
-    const {exitCode, message} = await deliver(result, delivery)
+    const {exitCode, message, notes} = await deliver(result, {...delivery, run: runContext(collect)})
+    for (const note of notes) this.logToStderr(note)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }

@@ -7,6 +7,7 @@ import {SEVERITIES} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
+import {CSV_SHEETS} from '../report/index.js'
 
 /**
  * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
@@ -34,6 +35,7 @@ export const ScanConfig = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
+  csvSheet: z.enum(CSV_SHEETS).optional(),
 })
 export type ScanConfig = z.infer<typeof ScanConfig>
 

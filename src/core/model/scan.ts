@@ -98,8 +98,12 @@ export interface ProjectReport {
   /** Where a coverage rule fired: the unattributed authors whose evidence would raise coverage most. */
   wanted?: EvidenceWanted
   findings: Finding[]
-  /** 0 (no risk found) to 100. */
-  score: number
+  /**
+   * Risk score: 0 (no risk found) to 100 (worst), from the findings (rules/README.md "Scores"); null when no data
+   * was collected for the project (unavailable, or neither its facts nor its commits read): not collected is
+   * unknown, never 0 (schema 1.3.0).
+   */
+  score: number | null
 }
 
 export interface RequestStats {
@@ -108,7 +112,7 @@ export interface RequestStats {
   cached: number
 }
 
-export const SCAN_SCHEMA_VERSION = '1.2.0'
+export const SCAN_SCHEMA_VERSION = '1.3.0'
 
 /** Everything one scan produced; the JSON report is this object, byte-stable for the same inputs. */
 export interface ScanResult {
@@ -126,8 +130,8 @@ export interface ScanResult {
     components: number
     projects: number
     findingsBySeverity: Record<Severity, number>
-    /** Mean of project scores, 0-100. */
-    portfolioScore: number
+    /** Mean risk score of the projects that have one, 0-100; null when no project was collected (schema 1.3.0). */
+    portfolioScore: number | null
     incomplete: boolean
     /**
      * Some input could not be read (a file, a registry, the forge, an evidence file): the part of `incomplete` that

@@ -7,6 +7,7 @@
 import type {ScanResult} from '../../../core/model.js'
 import {baselineCounts} from '../../shared/baseline.js'
 import {day, formatNumber} from '../../shared/text.js'
+import {verdictOf} from '../../shared/verdict.js'
 import type {Reporter} from '../../types.js'
 import {CONTENT_SECURITY_POLICY, SCRIPT, STYLE} from './assets.js'
 import {type Figure, countryFigure, organizationFigure, severityFigure} from './figures.js'
@@ -31,6 +32,7 @@ function figure(f: Figure): string {
 
 export function renderHtml(result: ScanResult): string {
   const s = result.summary
+  const verdict = verdictOf(result)
   const findings = Object.values(s.findingsBySeverity).reduce((a, b) => a + b, 0)
   const baseline = baselineCounts(result.findings)
   const baselineCard = baseline
@@ -59,7 +61,8 @@ export function renderHtml(result: ScanResult): string {
 ${card('Upstream projects', String(s.projects))}
 ${card('Components', String(s.components))}
 ${card('Findings', String(findings))}
-${card('Portfolio score (0 no risk, 100 worst)', formatNumber(s.portfolioScore))}${baselineCard}
+${card('Risk score, worst (0 no risk found, 100 worst)', formatNumber(verdict.worstScore))}
+${card('Risk score, mean', formatNumber(s.portfolioScore))}${baselineCard}
 </section>
 ${incomplete}
 <section id="charts">

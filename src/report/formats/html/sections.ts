@@ -14,10 +14,16 @@ import {baselineMark} from '../../shared/baseline.js'
 import {headline, leader, severityCounts} from '../../shared/metrics.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
+import {isCollected, NOT_COLLECTED, scoreText} from '../../shared/verdict.js'
 
 /** Escapes any scan value for element content or a quoted attribute. */
 export function esc(value: string | number | boolean | null | undefined): string {
   return escapeHtml(value === null || value === undefined ? '' : String(value))
+}
+
+/** The status word; `not collected` for a project with no data (no risk score). */
+function statusWord(p: ProjectReport): string {
+  return isCollected(p) ? p.status : NOT_COLLECTED
 }
 
 function orUnknown(value: string | null | undefined): string {
@@ -52,7 +58,7 @@ export function projectsTable(result: ScanResult): string {
   const head = [
     sortableHeader('Repository', 'text'),
     sortableHeader('Status', 'text'),
-    sortableHeader('Score', 'number', 'descending'),
+    sortableHeader('Risk score', 'number', 'descending'),
     sortableHeader('Top organisation', 'text'),
     sortableHeader('Top share', 'number'),
     sortableHeader('Elephant factor', 'number'),
@@ -78,8 +84,8 @@ export function projectsTable(result: ScanResult): string {
     return [
       '<tr>',
       `<td data-sort="${esc(p.repo)}">${code(p.repo)}</td>`,
-      `<td>${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
-      numCell(p.score, String(p.score)),
+      `<td>${esc(statusWord(p))}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
+      numCell(p.score, isCollected(p) ? String(p.score) : '-'),
       top === null
         ? '<td><span class="unknown">-</span></td>'
         : `<td data-sort="${esc(top.name)}">${esc(top.name)}${selfDeclaredOrgs(p).has(top.name) ? marksHtml(['self-declared']) : ''}${also}</td>`,
@@ -164,7 +170,7 @@ function projectBlock(p: ProjectReport, n: number): string {
   )
   const parts = [
     `<details class="project" id="project-${n + 1}">`,
-    `<summary>${code(p.repo)} ${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''} · score ${esc(p.score)}</summary>`,
+    `<summary>${code(p.repo)} ${esc(statusWord(p))}${p.reason ? `: ${esc(p.reason)}` : ''} · ${esc(scoreText(p) === NOT_COLLECTED ? 'no risk score' : `risk score ${scoreText(p)}`)}</summary>`,
     '<dl>',
     `<dt>Resolved by</dt><dd>${esc(p.provenance)} (confidence ${esc(p.confidence)})</dd>`,
   ]
