@@ -91,10 +91,10 @@ describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
   it('opens with the executive summary: the verdict, the data window, listed organisations highlighted', async () => {
     const summary = page.locator('main > section').first()
     expect(await summary.getAttribute('id')).toBe('summary')
-    expect(await summary.locator('.verdict').innerText()).toBe(
+    expect(await summary.locator('.verdict').textContent()).toBe(
       '7 projects need review (worst finding: 1 critical, 4 high, 1 medium, 1 low); incomplete: 1 partly collected; 1 component without an upstream repository',
     )
-    expect(await summary.innerText()).toContain('Data collected for the window 2024-01-01 to 2025-01-01')
+    expect(await summary.textContent()).toContain('Data collected for the window 2024-01-01 to 2025-01-01')
     const box = await summary.boundingBox()
     expect(box?.y).toBeLessThan(300)
     // Repositories link to their forge page.
