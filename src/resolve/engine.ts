@@ -34,6 +34,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   github: 'https://api.github.com',
   'pub.dev': 'https://pub.dev',
   'oci:docker.io': 'https://registry-1.docker.io',
+  'artifact-hub': 'https://artifacthub.io',
 }
 
 /** How long a cached answer is served without asking again, unless `maxAge` says otherwise. */
