@@ -1,29 +1,17 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Component} from '../../../core/model.js'
-import {summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {describe, expect, it} from 'vitest'
+import {
+  chart,
+  resolveOffline,
+  resolveOnline,
+  summarise,
+  tempCacheDir,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
 import {resolver as helmRepository} from '../helm-repository/index.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
-
-function chart(name: string, version: string | undefined, repository: string | undefined, line = 1): Component {
-  return {
-    kind: 'chart',
-    ecosystem: 'helm',
-    name,
-    ...(version ? {version} : {}),
-    ref: version ? `${name}@${version}` : name,
-    origin: 'helm-chart',
-    ...(repository ? {repository} : {}),
-    locations: [{file: 'Chart.yaml', line, column: 11}],
-  }
-}
+const emulators = useRegistryEmulators()
 
 const requests = () => emulators.servers.artifactHub.requests.map((r) => decodeURIComponent(r.url))
 
@@ -41,7 +29,7 @@ describe('artifact-hub (API answers written from the OpenAPI spec)', () => {
       chart('policy', '1.0.0', 'https://charts.example.com/policies'),
     ]
     const start = emulators.servers.artifactHub.requests.length
-    const run = await resolveComponents(components, {cacheDir, endpoints: emulators.endpoints, retries: 0}, [resolver])
+    const run = await resolveOnline(emulators, components, [resolver], {cacheDir})
     expect(summarise(run)).toEqual({
       'cert-manager@v1.16.2': 'github.com/cert-manager/cert-manager medium artifact-hub',
       'lean@0.2.0': 'gitlab.com/example-group/platform (charts/lean) medium artifact-hub',
@@ -81,19 +69,19 @@ describe('artifact-hub (API answers written from the OpenAPI spec)', () => {
     ])
     // Cached like other registry answers: offline, the same answers without a request.
     const before = emulators.servers.artifactHub.requests.length
-    const offline = await resolveComponents(components, {cacheDir, offline: true}, [resolver])
+    const offline = await resolveOffline(components, [resolver], {cacheDir})
     expect(summarise(offline)).toEqual(summarise(run))
     expect(emulators.servers.artifactHub.requests.length).toBe(before)
   })
 
   it('falls back to the latest version, and to home_url only at low confidence', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         chart('lean', '~0.2', 'https://charts.example.com/lean'),
         chart('lean', '9.9.9', 'https://charts.example.com/lean', 2),
         chart('home-only', undefined, 'https://charts.example.com/lean', 3),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({
@@ -144,10 +132,10 @@ describe('artifact-hub (API answers written from the OpenAPI spec)', () => {
     expect(statuses).toBe(2)
     // Offline, nothing is asked: what was cached answers, the rest is an offline cache miss.
     const before = emulators.servers.artifactHub.requests.length
-    const offline = await resolveComponents(
+    const offline = await resolveOffline(
       [...components.slice(0, 1), chart('lean', '0.3.0', 'https://charts.example.com/lean')],
-      {cacheDir, offline: true, endpoints: emulators.endpoints},
       [resolver],
+      {cacheDir, endpoints: emulators.endpoints},
     )
     expect(summarise(offline)).toEqual({
       'app@2.1.0': 'codeberg.org/example-org/app-chart medium artifact-hub',
@@ -168,11 +156,7 @@ describe('artifact-hub (API answers written from the OpenAPI spec)', () => {
       chart('none', '1.0.0', undefined),
     ]
     const before = emulators.servers.artifactHub.requests.length
-    const run = await resolveComponents(
-      components,
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
-      [resolver],
-    )
+    const run = await resolveOnline(emulators, components, [resolver])
     // Not handled at all: "no resolver handles", with nothing asked.
     expect(new Set(run.unresolved.map((u) => u.reason))).toEqual(new Set(['unsupported']))
     expect(emulators.servers.artifactHub.requests.length).toBe(before)
@@ -180,12 +164,12 @@ describe('artifact-hub (API answers written from the OpenAPI spec)', () => {
 
   it('comes after the chart repository: asked only for what index.yaml left without a repository', async () => {
     const start = emulators.servers.artifactHub.requests.length
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         chart('cert-manager', 'v1.16.2', 'https://charts.jetstack.io'),
         chart('homepage-only', '1.0.0', 'https://charts.example.com/stable'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [helmRepository, resolver],
     )
     expect(summarise(run)).toEqual({
