@@ -11,18 +11,24 @@ import {redactSecrets} from './redact.js'
 
 export const DEFAULT_ARTIFACT_HUB_URL = 'https://artifacthub.io'
 
+/** `--artifact-hub-url none`: Artifact Hub is never asked (the artifact-hub resolver is off for the run). */
+export const ARTIFACT_HUB_OFF = 'none'
+
 /** `--artifact-hub-url`; `dependsOn` for commands where it needs another flag (`inventory --resolve`). */
 export function artifactHubFlag(dependsOn?: string[]) {
   return Flags.string({
-    description: `Artifact Hub base URL, asked about public chart repositories the chart's own index leaves without a source (default ${DEFAULT_ARTIFACT_HUB_URL}; never with --offline)`,
+    description: `Artifact Hub base URL, asked about public chart repositories the chart's own index leaves without a source (default ${DEFAULT_ARTIFACT_HUB_URL}; never with --offline); ${ARTIFACT_HUB_OFF}: never asked`,
     helpValue: 'URL',
     ...(dependsOn ? {dependsOn} : {}),
   })
 }
 
-/** An http(s) URL without credentials, query or fragment; a usage error otherwise (the URL never printed with its secrets). */
+/**
+ * An http(s) URL without credentials, query or fragment, or `none`; a usage error otherwise (the URL never printed
+ * with its secrets).
+ */
 export function checkArtifactHubUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
+  if (value === undefined || value === ARTIFACT_HUB_OFF) return value
   let url: URL
   try {
     url = new URL(value)
@@ -32,7 +38,7 @@ export function checkArtifactHubUrl(value: string | undefined): string | undefin
   if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
     throw usageError(
       'bad-artifact-hub-url',
-      `--artifact-hub-url '${url.protocol}//${url.host}${url.pathname}' must be an http(s) URL without credentials, query or fragment`,
+      `--artifact-hub-url '${url.protocol}//${url.host}${url.pathname}' must be an http(s) URL without credentials, query or fragment, or ${ARTIFACT_HUB_OFF}`,
     )
   return value
 }

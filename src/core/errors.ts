@@ -53,8 +53,8 @@ export const ERRORS = {
   },
   'bad-artifact-hub-url': {
     exit: 3,
-    meaning: '`--artifact-hub-url` is not an http(s) URL, or carries credentials, a query or a fragment',
-    hint: 'use https://artifacthub.io, or the base URL of your mirror',
+    meaning: '`--artifact-hub-url` is not an http(s) URL or `none`, or carries credentials, a query or a fragment',
+    hint: 'use https://artifacthub.io, the base URL of your mirror, or none',
   },
   'bad-commits': {
     exit: 3,

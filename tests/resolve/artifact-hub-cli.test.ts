@@ -97,6 +97,22 @@ describe('stewards --artifact-hub-url', () => {
     ])
     expect(emulators.servers.helm.requests.length).toBe(helmBefore)
 
+    // `none`: never asked; the chart stays as its repository left it (no source: not an incomplete run).
+    const off = await setUp()
+    const offBefore = hub.length
+    const never = await runCli(['inventory', off.dir, '--resolve', '--format', 'json', '--artifact-hub-url', 'none'], {
+      env: {XDG_CACHE_HOME: off.xdg},
+    })
+    expect(never.code).toBe(0)
+    const left = JSON.parse(never.stdout).resolution.unresolved as Array<{
+      reason: string
+      attempts: Array<{resolver: string}>
+    }>
+    expect(left.map((u) => [u.reason, u.attempts.map((a) => a.resolver)])).toEqual([
+      ['no-repository', ['helm-repository']],
+    ])
+    expect(hub.length).toBe(offBefore)
+
     // Offline: the cached answers only; Artifact Hub is not asked, whatever --artifact-hub-url says.
     const offline = await runCli([...args, '--offline'], {env: {XDG_CACHE_HOME: xdg}})
     expect(offline.code).toBe(0)

@@ -1,3 +1,4 @@
+import {ARTIFACT_HUB_OFF} from '../../../core/artifact-hub-url.js'
 import {compare} from '../../../core/compare.js'
 import type {Component} from '../../../core/model.js'
 import type {HttpResult} from '../../http.js'
@@ -28,6 +29,8 @@ export const resolver: Resolver = {
   provenance: 'artifact-hub',
   kind: 'native',
   handles: (c) => c.kind === 'chart' && c.ecosystem === 'helm' && !c.local && chartRepository(c) !== null,
+  // `--artifact-hub-url none`: the user's choice never to tell Artifact Hub about their charts.
+  enabled: (options) => options.endpoints?.['artifact-hub'] !== ARTIFACT_HUB_OFF,
   resolve: (components, context) => context.map(components, (c) => resolveOne(c, context)),
 }
 
