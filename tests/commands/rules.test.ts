@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
+import {yamlAliasBomb} from '../support/yaml-bomb.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-rules-cli-'))
 
@@ -23,18 +24,6 @@ function write(name: string, text: string): string {
   const path = join(dir, name)
   writeFileSync(path, text)
   return path
-}
-
-const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-for (const [name, prev] of [
-  ['b', 'a'],
-  ['c', 'b'],
-  ['d', 'c'],
-  ['e', 'd'],
-  ['f', 'e'],
-  ['g', 'f'],
-]) {
-  bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
 }
 
 describe('stewards rules', () => {
@@ -80,7 +69,7 @@ describe('stewards rules', () => {
       write('bad-cel.yaml', GOOD.replace('m.top_company_share > p.limit', 'm.top_company_share >> p.limit')),
       write('unknown-key.yaml', GOOD.replace('severity: medium', 'severity: medium\nseverty: high')),
       write('wrong-type.yaml', GOOD.replace('severity: medium', 'severity: [high]')),
-      write('bomb.yaml', `${bomb.join('\n')}\n`),
+      write('bomb.yaml', yamlAliasBomb()),
       write('failing.yaml', GOOD.replace('message: Example Corp 80.0%', 'message: Example Corp 81%')),
     ]
     const r = await runCli(['rules', 'validate', ...files])
