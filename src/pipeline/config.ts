@@ -36,6 +36,7 @@ export const ScanConfig = z.strictObject({
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
   csvSheet: z.enum(CSV_SHEETS).optional(),
+  artifactHubUrl: z.string().optional(),
 })
 export type ScanConfig = z.infer<typeof ScanConfig>
 
