@@ -96,6 +96,24 @@ describe('the verdict', () => {
     expect(text).not.toMatch(/\b35\b/)
   })
 
+  it('collect and people offline with an empty cache: the same one line, no warning per project, no zero figures', async () => {
+    const cache = freshDir('empty-cache-collect')
+    const repos = ['example-lumen/lumen-web', 'example-nimbus/nimbus-mesh']
+    const collect = await runCli(['collect', ...repos, ...window, '--offline', '--cache-dir', cache])
+    expect(collect.code).toBe(2)
+    expect(stderrLines(collect.stderr)).toEqual([
+      'stewards: Next: the cache does not hold 2 projects: set GITHUB_TOKEN and drop --offline to collect them from GitHub, or `stewards cache import BUNDLE` (a bundle from `stewards cache export` on a machine that collected them).',
+    ])
+    const people = await runCli(['people', repos[0], ...window, '--offline', '--cache-dir', cache])
+    expect(people.code).toBe(2)
+    expect(people.stdout).toBe(
+      'github.com/example-lumen/lumen-web: not collected (github.com/example-lumen/lumen-web: offline: /repos/example-lumen/lumen-web (github.com) is not in the cache)\n',
+    )
+    expect(stderrLines(people.stderr)).toEqual([
+      'stewards: Next: the cache does not hold 1 project: set GITHUB_TOKEN and drop --offline to collect it from GitHub, or `stewards cache import BUNDLE` (a bundle from `stewards cache export` on a machine that collected it).',
+    ])
+  })
+
   it('without a token at GitHub anonymous limit: "not collected", and set GITHUB_TOKEN, said once', async () => {
     const emulator = await startGithubEmulator({
       roots: [join(demo, 'upstreams')],
