@@ -15,7 +15,9 @@ export default class Evaluate extends BaseCommand {
 
 --lists recomputes the figures that depend on which watch-lists count (listed_*) from the report; without it the report's own lists count. Reports written before schema 1.2.0 hold the metrics but not the people behind them: they can be judged (findings then name nobody) but not with --lists.
 
-Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline apply); flags win.
+Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline, csvSheet apply); flags win.
+
+As scan: the verdict line first (on stderr when stdout carries a machine format), the files written at the end, risk scores 0 = no risk found to 100 = worst, none for a project not collected.
 
 Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the report was, or a rule could not be evaluated; outranks 1), 3 usage error (a file that is not a report, a schema version this stewards cannot read), 4 internal error.`
 

@@ -24,6 +24,8 @@ Settings come from flags, then from a .stewards.yaml (--config, else the first P
 
 Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
+What you read first: one line of verdict (projects needing review by their worst finding, clean, not collected), at the top of the table and the Markdown and HTML reports, or on stderr when stdout carries another format; then, at the end on stderr, the files --output wrote and, when projects could not be collected, one line saying what to do (set GITHUB_TOKEN, drop --offline, stewards cache import). Each project has a risk score: 0 = no risk found, 100 = worst; a project whose data could not be collected has none ("not collected"), never 0. --csv-sheet chooses the CSV sheet: findings (with the component at each location), projects or components.
+
 Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.
 
 ${NETWORK_HELP}`
@@ -41,6 +43,10 @@ ${NETWORK_HELP}`
     {
       description: 'Only new or worsened findings gate the build',
       command: '<%= config.bin %> <%= command.id %> . --baseline main.json --fail-on medium',
+    },
+    {
+      description: 'The projects sheet of the CSV report, for a spreadsheet',
+      command: '<%= config.bin %> <%= command.id %> deploy/ --output csv=projects.csv --csv-sheet projects',
     },
     {
       description: 'Stricter rules, a custom threshold and gitdm evidence',
