@@ -24,3 +24,13 @@ export type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from
 export type {RuleProblem} from './yaml-source.js'
 export {explainRule, formatTestFailure, ruleTable, ruleView} from './describe.js'
 export {rulesFlags} from './flags.js'
+export {
+  applyWaivers,
+  isExpired,
+  judgingDay,
+  placeWaivers,
+  recordedWaivers,
+  WaiverEntry,
+  WaiversFile,
+  waiverRepoKey,
+} from './waivers.js'

@@ -38,6 +38,7 @@ const READ_KEYS = [
   'affiliations',
   'entities',
   'rules',
+  'waivers',
 ] as const
 
 export interface TrustContext {
@@ -68,6 +69,8 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
       const value = config[key]
       const list = value === undefined ? [] : Array.isArray(value) ? value : [value]
       list.forEach((entry, i) => {
+        // Waivers written inline name no file.
+        if (typeof entry !== 'string') return
         if (key === 'rules' && isShippedPack(entry)) return
         if (isInside(base, resolve(base, entry))) return
         throw usageError(
