@@ -75,7 +75,8 @@ export async function loadScanConfig(given: string | undefined, paths: readonly 
   return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
 }
 
-function sameDirectory(a: string, b: string): boolean {
+/** Both paths lead to the same place, links resolved (false when either does not exist). */
+export function sameDirectory(a: string, b: string): boolean {
   try {
     return realpathSync(a) === realpathSync(b)
   } catch {

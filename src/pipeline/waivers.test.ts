@@ -58,7 +58,11 @@ describe('what a run says about its waivers', () => {
       ...Array.from({length: 12}, (_, i) => record('expired', 10 + i)),
       record('stale', 40),
     ]
-    const result = {summary: {waived: 2}, waivers: {judgedOn: '2026-12-04', entries}} as unknown as ScanResult
+    const result = {
+      summary: {waived: 2},
+      waivers: {judgedOn: '2026-12-04', entries},
+      rules: [{id: 'single-org-majority'}],
+    } as unknown as ScanResult
     const lines = waiverNotices(result, {file: 'w.yaml', inScannedTree: false, waivers: []})
     expect(lines[0]).toBe('2 finding(s) waived by w.yaml: 1 active, 12 expired, 1 stale; judged on 2026-12-04')
     expect(lines[1]).toBe(
@@ -66,7 +70,7 @@ describe('what a run says about its waivers', () => {
     )
     expect(lines[11]).toBe('2 more expired waiver(s): see the report')
     expect(lines[12]).toBe(
-      'w.yaml:40: waiver of low-bus-factor on example-org/widget matches no finding [waiver-stale]',
+      'w.yaml:40: waiver of low-bus-factor on example-org/widget matches no finding (no rule low-bus-factor was evaluated) [waiver-stale]',
     )
     expect(lines).toHaveLength(13)
     expect(waiverNotices({summary: {}} as ScanResult)).toEqual([])

@@ -9,7 +9,7 @@
  * approver and file:line in every report, and every run with waivers says on stderr how many findings they waive,
  * naming the file and whether it came from the scanned tree.
  */
-import {existsSync, realpathSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {formatPlace} from '../core/problem.js'
 import type {ScanResult, Waiver, WaiverRecord} from '../core/model.js'
@@ -17,7 +17,7 @@ import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {isInside} from '../core/inside.js'
 import {applyWaivers, isExpired, judgingDay, placeWaivers, WaiversFile} from '../evaluate/index.js'
-import type {ScanConfig} from './config.js'
+import {type ScanConfig, sameDirectory} from './config.js'
 import type {WaiverJudgement} from './judge.js'
 
 export const WAIVERS_FILE = '.stewards-waivers.yaml'
@@ -74,14 +74,6 @@ function scannedTree(file: string, paths: readonly string[]): boolean {
   return paths.some((path) => path !== '-' && !sameDirectory(path, '.') && isInside(resolve(path), resolve(file)))
 }
 
-function sameDirectory(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b)
-  } catch {
-    return false
-  }
-}
-
 /** What judge applies: the waivers and the day the run's clock reads (UTC). */
 export function waiverJudgement(
   waivers: readonly Waiver[] | undefined,
@@ -97,7 +89,10 @@ const MAX_NAMED = 10
  * The lines a run with waivers prints on stderr (so CI logs show them): how many findings are waived and by which
  * file, each expired waiver (its findings gate again) and each stale one.
  */
-export function waiverNotices(result: Pick<ScanResult, 'waivers' | 'summary'>, source?: WaiverSource): string[] {
+export function waiverNotices(
+  result: Pick<ScanResult, 'waivers' | 'summary'> & Partial<Pick<ScanResult, 'rules'>>,
+  source?: WaiverSource,
+): string[] {
   const entries = result.waivers?.entries ?? []
   if (entries.length === 0) return []
   const from = source
@@ -116,7 +111,10 @@ export function waiverNotices(result: Pick<ScanResult, 'waivers' | 'summary'>, s
     (w) =>
       `warning: waiver of ${w.rule} on ${w.repository} expired on ${w.expires} (approved by ${w.approvedBy}): it no longer applies [waiver-expired]`,
   )
-  named('stale', (w) => `waiver of ${w.rule} on ${w.repository} matches no finding [waiver-stale]`)
+  // A rule that was not evaluated is the likeliest reason: a typo, or a rule of another pack.
+  const evaluated = result.rules ? new Set(result.rules.map((r) => r.id)) : undefined
+  const why = (w: WaiverRecord) => (evaluated && !evaluated.has(w.rule) ? ` (no rule ${w.rule} was evaluated)` : '')
+  named('stale', (w) => `waiver of ${w.rule} on ${w.repository} matches no finding${why(w)} [waiver-stale]`)
   return lines
 }
 
