@@ -3,7 +3,8 @@
  * `external` (the waiver lives in a file beside the code, not in it), status `accepted`, the reason as
  * `justification` and the waiver's file:line as `location` (SARIF 2.1.0 §3.35, suppression object; the `status`
  * property as the specification and its Errata 01 name it: the committee draft's schema spelled it `state`,
- * oasis-tcs/sarif-spec#449). Viewers such as GitHub code scanning show such results as dismissed, not open.
+ * oasis-tcs/sarif-spec#449). SARIF viewers show such results as suppressed; GitHub code scanning does not act on
+ * `suppressions` itself (README "Waivers" says how to dismiss them there).
  * An expired waiver and one that matches nothing are results of their own (`waiver-expired`, a warning; `waiver-stale`,
  * a note) at the waiver's line, so CI shows them where they are written; they are notices, never findings: they do
  * not gate.
