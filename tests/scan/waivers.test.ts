@@ -43,9 +43,13 @@ const report = (format: (typeof FORMATS)[number]) => readFileSync(at(`scan.${for
 const json = (text: string) => JSON.parse(text) as ScanResult
 
 let scan: CliResult
+/** The UTC days the scan started and ended on (the same, unless it ran over midnight). */
+const scanDays: string[] = []
+const today = () => new Date().toISOString().slice(0, 10)
 
 beforeAll(async () => {
   writeFileSync(at('waivers.yaml'), WAIVERS)
+  scanDays.push(today())
   scan = await runCli([
     'scan',
     'fixtures/demo',
@@ -55,6 +59,7 @@ beforeAll(async () => {
     'high',
     ...FORMATS.flatMap((f) => ['--output', `${f}=${at(`scan.${f}`)}`]),
   ])
+  scanDays.push(today())
 }, 120_000)
 
 afterEach(() => {
@@ -82,7 +87,7 @@ describe('scan with waivers', () => {
     expect(result.summary.findingsBySeverity.high).toBe(6)
     const oldYaml = result.projects.find((p) => p.repo === 'github.com/example-oldyaml/old-yaml')
     expect(oldYaml?.findings.find((f) => f.ruleId === 'inactive-or-archived')?.waiver?.line).toBe(3)
-    expect(result.waivers?.judgedOn).toBe(new Date().toISOString().slice(0, 10))
+    expect(scanDays).toContain(result.waivers?.judgedOn)
     expect(result.waivers?.entries.map((w) => [w.rule, w.status, w.findings, w.line])).toEqual([
       ['inactive-or-archived', 'active', 1, 3],
       ['low-bus-factor', 'expired', 0, 9],
@@ -195,6 +200,7 @@ describe('scan with waivers', () => {
 
 describe('evaluate with waivers', () => {
   it('applies the waivers the report recorded again, byte for byte the same report on the same day', async () => {
+    vi.useFakeTimers({toFake: ['Date'], now: new Date(`${json(report('json')).waivers?.judgedOn}T12:00:00Z`)})
     const again = await runCli(['evaluate', at('scan.json'), '--format', 'json', '--fail-on', 'high'])
     expect(again.code).toBe(1)
     expect(again.stdout).toBe(report('json'))
@@ -262,6 +268,31 @@ describe('evaluate with waivers', () => {
       ruleId: 'single-org-majority',
       waiver: {file: at('settings.yaml'), line: 2, approvedBy: 'Procurement'},
     })
+  })
+})
+
+describe('hostile waiver text', () => {
+  it('cannot become a workflow command or a terminal control sequence on stderr or in a report', async () => {
+    writeFileSync(
+      at('hostile.yaml'),
+      [
+        'waivers:',
+        '  - rule: low-bus-factor',
+        '    repository: example-tinyqueue/tiny-queue',
+        '    reason: "ok\\n::error file=x::pwned \\e[31mred"',
+        '    approvedBy: "boss\\n::warning::fake \\u202E"',
+        '    expires: 2020-01-01',
+        '  - rule: single-org-majority',
+        '    repository: example-nimbus/nimbus-mesh',
+        '    reason: "fine\\n::error::pwned"',
+        '    approvedBy: "x\\e[2J"',
+        '    expires: 2099-01-01',
+      ].join('\n'),
+    )
+    const run = await runCli(['evaluate', at('scan.json'), '--waivers', at('hostile.yaml'), '--format', 'markdown'])
+    for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) expect(line).not.toMatch(/^\s*::/)
+    expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u202E]/)
+    expect(run.stderr).toContain('approved by boss')
   })
 })
 
