@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -37,6 +37,19 @@ describe('loadWaivers: the one lookup of waivers', () => {
     expect(await rules(undefined, {}, [tree])).toEqual(['in-tree'])
     // evaluate: no default file, the report's own waivers.
     expect(await loadWaivers(undefined, {}, [tree], false)).toBeUndefined()
+  })
+
+  it('refuses a waivers file in a scanned PATH that links outside it, without reading it', async () => {
+    const linked = join(root, 'linked')
+    mkdirSync(linked)
+    symlinkSync(join(root, 'mine.yaml'), join(linked, WAIVERS_FILE))
+    await expect(loadWaivers(undefined, {}, [linked])).rejects.toMatchObject({
+      code: 'config-untrusted',
+      exitCode: 3,
+      message: `${join(linked, WAIVERS_FILE)}: a waivers file inside a scanned path links outside it; it is not read`,
+    })
+    // Named by the user, the same file is theirs.
+    expect((await loadWaivers(join(linked, WAIVERS_FILE), {}, [linked]))?.waivers).toHaveLength(1)
   })
 
   it('says whether the file came from inside a scanned PATH', async () => {

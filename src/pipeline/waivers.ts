@@ -11,6 +11,7 @@
  */
 import {existsSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
+import {usageError} from '../core/errors.js'
 import {formatPlace} from '../core/problem.js'
 import type {ScanResult, Waiver, WaiverRecord} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
@@ -61,12 +62,20 @@ export async function loadWaivers(
   }
   if (!lookup) return undefined
   const first = paths[0]
-  const candidates = [
-    ...(first && existsSync(first) && statSync(first).isDirectory() ? [join(first, WAIVERS_FILE)] : []),
-    WAIVERS_FILE,
-  ]
-  const found = candidates.find((file) => existsSync(file))
-  return found ? {file: found, inScannedTree: inTree(found), waivers: await readWaiversFile(found)} : undefined
+  const inPath = first && existsSync(first) && statSync(first).isDirectory() ? join(first, WAIVERS_FILE) : undefined
+  if (inPath && existsSync(inPath)) {
+    const fromTree = !sameDirectory(first, '.')
+    // Data from the tree reads only the tree (config-trust.ts): a link from it to anywhere else is refused, unread.
+    if (fromTree && !isInside(first, inPath))
+      throw usageError(
+        'config-untrusted',
+        `${inPath}: a waivers file inside a scanned path links outside it; it is not read`,
+        'give the waivers file with --waivers FILE to trust it as your own',
+      )
+    return {file: inPath, inScannedTree: fromTree, waivers: await readWaiversFile(inPath)}
+  }
+  if (!existsSync(WAIVERS_FILE)) return undefined
+  return {file: WAIVERS_FILE, inScannedTree: inTree(WAIVERS_FILE), waivers: await readWaiversFile(WAIVERS_FILE)}
 }
 
 /** Inside a scanned PATH that is not the working directory (the user's own place). */
