@@ -1,7 +1,17 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Component, Finding, ProjectReport, ScanResult, Waiver} from '../core/model.js'
 import {checkYamlFile} from '../core/yaml-file.js'
-import {applyWaivers, judgingDay, placeWaivers, recordedWaivers, waiverRepoKey, WaiversFile} from './waivers.js'
+import {
+  applyWaivers,
+  judgingDay,
+  placeWaivers,
+  recordedWaivers,
+  WaiversFile,
+  waiverRepoKey,
+  waiversJsonSchema,
+} from './waivers.js'
 
 function component(name: string, purl?: string): Component {
   return {
@@ -201,5 +211,19 @@ describe('the waivers file', () => {
       check([...base.slice(0, 3), '    reason: "  "', base[4], '    expires: 2026-02-20'].join('\n')).problems[0]
         .message,
     ).toMatch(/reason: say why/)
+  })
+})
+
+describe('docs/waivers.schema.json', () => {
+  it('is generated from the schema stewards reads (STEWARDS_UPDATE_DOCS=1 rewrites it)', () => {
+    const path = join(import.meta.dirname, '..', '..', 'docs', 'waivers.schema.json')
+    const wanted = waiversJsonSchema()
+    if (process.env.STEWARDS_UPDATE_DOCS === '1') writeFileSync(path, wanted)
+    expect(readFileSync(path, 'utf8'), 'run STEWARDS_UPDATE_DOCS=1 npx vitest run src/evaluate/waivers.test.ts').toBe(
+      wanted,
+    )
+    const schema = JSON.parse(wanted)
+    expect(schema.properties.waivers.items.required).toEqual(['rule', 'repository', 'reason', 'approvedBy', 'expires'])
+    expect(schema.properties.waivers.items.properties.expires.format).toBe('date')
   })
 })

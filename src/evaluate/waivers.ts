@@ -12,24 +12,44 @@ import {parseRepo, repoIdentity} from '../core/repo-name.js'
 import type {YamlPath} from '../core/yaml-file.js'
 
 /** One waiver as written in a waivers file or under `waivers:` in `.stewards.yaml`. Strict: a typo is an error. */
-export const WaiverEntry = z.strictObject({
-  rule: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a rule id (lower case, digits and hyphens: single-org-majority)'),
-  repository: z
-    .string()
-    .refine((value) => waiverRepoKey(value) !== undefined, 'not OWNER/REPO or HOST/OWNER/REPO (github.com/owner/name)'),
-  component: z.string().trim().min(1).optional(),
-  reason: z.string().trim().min(1, 'say why the risk is accepted'),
-  approvedBy: z.string().trim().min(1, 'say who accepted the risk'),
-  // YAML 1.2 reads an unquoted 2026-06-30 as a string; a date is required: a waiver without an end is refused.
-  expires: z.string().refine(isCalendarDate, 'not a date: write the last day the waiver applies as YYYY-MM-DD'),
-})
+export const WaiverEntry = z
+  .strictObject({
+    rule: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'a rule id (lower case, digits and hyphens: single-org-majority)')
+      .meta({description: 'The rule id whose finding is accepted (stewards rules list).'}),
+    repository: z
+      .string()
+      .refine(
+        (value) => waiverRepoKey(value) !== undefined,
+        'not OWNER/REPO or HOST/OWNER/REPO (github.com/owner/name)',
+      )
+      .meta({description: 'The repository the finding is about, as reports name it; OWNER/REPO means github.com.'}),
+    component: z.string().trim().min(1).optional().meta({
+      description:
+        'Only while this component (name, ref or purl; a purl without version: every version) alone pulls the repository in.',
+    }),
+    reason: z.string().trim().min(1, 'say why the risk is accepted').meta({description: 'Why the risk is accepted.'}),
+    approvedBy: z.string().trim().min(1, 'say who accepted the risk').meta({description: 'Who accepted it.'}),
+    // YAML 1.2 reads an unquoted 2026-06-30 as a string; a date is required: a waiver without an end is refused.
+    expires: z
+      .string()
+      .refine(isCalendarDate, 'not a date: write the last day the waiver applies as YYYY-MM-DD')
+      .meta({description: 'The last day it applies (YYYY-MM-DD, UTC); required.', format: 'date'}),
+  })
+  .meta({description: 'An accepted risk: recorded, visible and time-bound (README "Waivers").'})
 export type WaiverEntry = z.infer<typeof WaiverEntry>
 
+const WaiversObject = z.strictObject({waivers: z.array(WaiverEntry)})
+
 /** `.stewards-waivers.yaml`: `waivers:` and the list; an empty file waives nothing. */
-export const WaiversFile = z.preprocess(
-  (value) => value ?? {waivers: []},
-  z.strictObject({waivers: z.array(WaiverEntry)}),
-)
+export const WaiversFile = z.preprocess((value) => value ?? {waivers: []}, WaiversObject)
+
+/** The JSON Schema of a waivers file, for editors (docs/waivers.schema.json, generated from WaiverEntry). */
+export function waiversJsonSchema(): string {
+  const schema = z.toJSONSchema(WaiversObject, {io: 'input'})
+  return `${JSON.stringify({...schema, $id: 'urn:stewards:waivers', title: 'stewards waivers file (.stewards-waivers.yaml)'}, null, 2)}\n`
+}
 
 /** The entries of a parsed file (or `waivers:` list) with the file and line each is written at. */
 export function placeWaivers(
