@@ -35,6 +35,7 @@ const ScanConfigSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
+  artifactHubUrl: z.string().optional(),
   /** A waivers file, or the waivers themselves (README "Waivers"). */
   waivers: z.union([z.string(), z.array(WaiverEntry)]).optional(),
 })

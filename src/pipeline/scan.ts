@@ -13,6 +13,7 @@ import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
+import {artifactHubEndpoints} from '../core/artifact-hub-url.js'
 import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
@@ -44,6 +45,8 @@ export interface ScanOptions {
   staleAfterYears?: number
   entities?: string[]
   map?: string
+  /** Artifact Hub's base URL (`--artifact-hub-url`, checked); default https://artifacthub.io. */
+  artifactHubUrl?: string
   /** The waivers to apply after the rules, and the day their expiry is judged against (./waivers.ts). */
   waivers?: WaiverJudgement
   version: string
@@ -110,6 +113,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
+    endpoints: artifactHubEndpoints(options.artifactHubUrl),
   })
     .catch(async (error) => {
       await cache?.close?.()

@@ -38,6 +38,20 @@ export function img(name: string, tag?: string, digest?: string, file = 'k8s/app
   }
 }
 
+/** A Helm chart dependency as Chart.yaml declares it. */
+export function chart(name: string, version: string | undefined, repository: string | undefined, line = 1): Component {
+  return {
+    kind: 'chart',
+    ecosystem: 'helm',
+    name,
+    ...(version ? {version} : {}),
+    ref: version ? `${name}@${version}` : name,
+    origin: 'helm-chart',
+    ...(repository ? {repository} : {}),
+    locations: [{file: 'Chart.yaml', line, column: 11}],
+  }
+}
+
 export function tempCacheDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'stewards-resolve-'))
 }

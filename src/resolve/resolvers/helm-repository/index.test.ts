@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import type {Component} from '../../../core/model.js'
 import {
+  chart,
   resolveOffline,
   resolveOnline,
   summarise,
@@ -10,19 +10,6 @@ import {
 import {resolver} from './index.js'
 
 const emulators = useRegistryEmulators()
-
-function chart(name: string, version: string | undefined, repository: string | undefined, line = 1): Component {
-  return {
-    kind: 'chart',
-    ecosystem: 'helm',
-    name,
-    ...(version ? {version} : {}),
-    ref: version ? `${name}@${version}` : name,
-    origin: 'helm-chart',
-    ...(repository ? {repository} : {}),
-    locations: [{file: 'Chart.yaml', line, column: 11}],
-  }
-}
 
 describe('helm-repository (index.yaml and OCI annotations written from the formats)', () => {
   it("resolves kubernetes-dashboard's dependencies through their repositories' index.yaml, one request per repository", async () => {
