@@ -32,5 +32,6 @@ export {
   recordedWaivers,
   WaiverEntry,
   WaiversFile,
+  WaiversSetting,
   waiverRepoKey,
 } from './waivers.js'

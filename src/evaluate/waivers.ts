@@ -42,6 +42,20 @@ export type WaiverEntry = z.infer<typeof WaiverEntry>
 
 const WaiversObject = z.strictObject({waivers: z.array(WaiverEntry)})
 
+/**
+ * `waivers:` in `.stewards.yaml`: a waivers file, or the list itself. Not a zod union, whose one "Invalid input"
+ * would hide which waiver and key are wrong: a list is checked as a list, its problems placed where they are.
+ */
+export const WaiversSetting = z
+  .custom<string | WaiverEntry[]>()
+  .superRefine((value, ctx) => {
+    if (typeof value === 'string') return
+    const list = z.array(WaiverEntry).safeParse(value)
+    if (list.success) return
+    for (const issue of list.error.issues) ctx.addIssue({...issue} as Parameters<typeof ctx.addIssue>[0])
+  })
+  .transform((value) => (typeof value === 'string' ? value : z.array(WaiverEntry).parse(value)))
+
 /** `.stewards-waivers.yaml`: `waivers:` and the list; an empty file waives nothing. */
 export const WaiversFile = z.preprocess((value) => value ?? {waivers: []}, WaiversObject)
 

@@ -6,7 +6,7 @@ import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES, type Waiver} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
-import {placeWaivers, WaiverEntry} from '../evaluate/index.js'
+import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
 
 /**
@@ -37,7 +37,7 @@ const ScanConfigSchema = z.strictObject({
   baseline: z.string().optional(),
   artifactHubUrl: z.string().optional(),
   /** A waivers file, or the waivers themselves (README "Waivers"). */
-  waivers: z.union([z.string(), z.array(WaiverEntry)]).optional(),
+  waivers: WaiversSetting.optional(),
 })
 export const ScanConfig = ScanConfigSchema
 /** The settings as read: `waivers` written inline carry the settings file and line of each. */
