@@ -86,6 +86,11 @@ export const judgingFlags = {
     options: [...CSV_SHEETS],
   }),
   baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
+  waivers: Flags.string({
+    description:
+      'waivers file: accepted risks (rule, repository, reason, approvedBy, expires); default .stewards-waivers.yaml in the first PATH, else the working directory (evaluate: the report’s own)',
+    helpValue: 'FILE',
+  }),
 }
 
 export interface JudgingSettings {

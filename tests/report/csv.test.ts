@@ -30,10 +30,14 @@ describe('CSV report', () => {
       '21',
       '18',
       'unchanged',
+      '',
+      '',
+      '',
+      '',
     ])
     expect(table.at(-1)?.slice(0, 2)).toEqual(['info', 'maintainer-roles-undeclared'])
     // A finding without a location names no component.
-    expect(table.at(-1)?.slice(4)).toEqual(['', table.at(-1)?.[5], '', '', '', 'unchanged'])
+    expect(table.at(-1)?.slice(4)).toEqual(['', table.at(-1)?.[5], '', '', '', 'unchanged', '', '', '', ''])
   })
 
   it('gives each row the baseline state of its finding as is, and leaves it empty without a baseline', () => {

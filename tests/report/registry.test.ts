@@ -73,7 +73,7 @@ describe('report registry', () => {
 
     it('csv: the header line only (RFC 4180 line end)', () => {
       expect(render('csv')).toBe(
-        'severity,rule_id,rule_title,repo,component,message,file,line,column,baseline_state\r\n',
+        'severity,rule_id,rule_title,repo,component,message,file,line,column,baseline_state,waived_until,waiver_approved_by,waiver_reason,waiver_source\r\n',
       )
     })
 

@@ -3,6 +3,7 @@ import type {AttributedRoleHolder, EvidenceWanted} from './attribution.js'
 import type {Finding, Metrics, Severity} from './finding.js'
 import type {EvidenceGroup, Listings} from './measurement.js'
 import type {DataPart, ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
+import type {WaiversApplied} from './waiver.js'
 
 /** How a component was mapped to its upstream repository. */
 export interface Resolution {
@@ -138,7 +139,11 @@ export interface ScanResult {
      * does not depend on the rules, kept when the report is judged again (schema 1.2.0).
      */
     inputsIncomplete?: boolean
+    /** Findings an active waiver covers (schema 1.3.0; present when the run had waivers): counted above, never gating. */
+    waived?: number
   }
+  /** The waivers applied and their status (schema 1.3.0; absent when the run had none). */
+  waivers?: WaiversApplied
   skipped: Skipped[]
   errors: ScanError[]
   requests?: RequestStats

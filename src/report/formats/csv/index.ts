@@ -4,6 +4,7 @@
  * the components sheet (one row per component per location). See ./readme.md.
  */
 import {type Component, type Location, SEVERITIES, type ScanResult} from '../../../core/model.js'
+import {formatPlace} from '../../../core/problem.js'
 import {headline, severityCounts} from '../../shared/metrics.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {formatLocation} from '../../shared/text.js'
@@ -35,7 +36,8 @@ function componentsAt(result: ScanResult): Map<string, Map<string, string[]>> {
 
 /**
  * `component` is what is declared at the row's location (purl, else name@version; several joined with a space);
- * `baseline_state` is `new`, `updated` or `unchanged` against `--baseline`, empty without one.
+ * `baseline_state` is `new`, `updated` or `unchanged` against `--baseline`, empty without one. The `waive*` cells
+ * are filled for a finding an active waiver covers (README "Waivers"), empty otherwise.
  */
 export const FINDINGS_HEADER = [
   'severity',
@@ -48,6 +50,10 @@ export const FINDINGS_HEADER = [
   'line',
   'column',
   'baseline_state',
+  'waived_until',
+  'waiver_approved_by',
+  'waiver_reason',
+  'waiver_source',
 ] as const
 
 export function renderFindingsCsv(result: ScanResult): string {
@@ -65,11 +71,13 @@ export function renderFindingsCsv(result: ScanResult): string {
       ...rest,
     ]
     const state = f.baselineState ?? ''
+    const w = f.waiver
+    const waiver = w ? [w.expires, w.approvedBy, w.reason, formatPlace(w.file, w.line)] : ['', '', '', '']
     const locations = uniqueLocations(f.locations)
-    if (locations.length === 0) rows.push(row('', '', null, null, state))
+    if (locations.length === 0) rows.push(row('', '', null, null, state, ...waiver))
     for (const loc of locations) {
       const component = (components.get(f.repo)?.get(formatLocation(loc)) ?? []).join(' ')
-      rows.push(row(component, loc.file, loc.line, loc.column, state))
+      rows.push(row(component, loc.file, loc.line, loc.column, state, ...waiver))
     }
   }
   return toCsv(FINDINGS_HEADER, rows)

@@ -10,7 +10,8 @@ import {cleanText, day} from '../../shared/text.js'
 import {riskScoreLine, verdictLine} from '../../shared/verdict.js'
 import type {ReportOptions, Reporter} from '../../types.js'
 import {type Paint, painter} from './ansi.js'
-import {findingSection, notReadSection} from './findings.js'
+import {findingSection, notReadSection, waiverSection} from './findings.js'
+import {waiversSentence} from '../../shared/waivers.js'
 import {wantedSection} from './wanted.js'
 import {projectSection} from './projects.js'
 import {hanging, packParts} from './wrap.js'
@@ -39,6 +40,7 @@ function headerLines(result: ScanResult, paint: Paint, width: number): string[] 
     `${s.projects} projects`,
     riskScoreLine(result),
     ...(baseline ? [baselineSentence(baseline)] : []),
+    ...[waiversSentence(result)].filter((part): part is string => part !== null).map(cleanText),
   ]
   const verdict = hanging('', cleanText(verdictLine(result)), 2, width, (t) => paint(t, 'bold'))
   const lines = packParts(parts, width)
@@ -56,6 +58,8 @@ export function renderTable(result: ScanResult, options: ReportOptions): string 
   sections.push(findingSection(result, paint, width))
   const wanted = wantedSection(result, paint, width)
   if (wanted.length > 0) sections.push(wanted)
+  const waivers = waiverSection(result, paint, width)
+  if (waivers.length > 0) sections.push(waivers)
   const notRead = notReadSection(result, paint, width)
   if (notRead.length > 0) sections.push(notRead)
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`
