@@ -181,7 +181,9 @@ describe('the verdict', () => {
   it('--csv-sheet: the findings sheet names the component, the projects and components sheets are one flag away', async () => {
     const findings = await runCli(['evaluate', saved, '--format', 'csv'])
     const rows = findings.stdout.split('\r\n')
-    expect(rows[0]).toBe('severity,rule_id,rule_title,repo,component,message,file,line,column,baseline_state')
+    expect(rows[0]).toBe(
+      'severity,rule_id,rule_title,repo,component,message,file,line,column,baseline_state,waived_until,waiver_approved_by,waiver_reason,waiver_source',
+    )
     expect(rows[1]).toMatch(
       /^high,inactive-or-archived,"[^"]+",github\.com\/example-oldyaml\/old-yaml,pkg:npm\/%40example-fictional\/old-yaml@[^,]+,/,
     )

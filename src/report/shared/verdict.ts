@@ -3,8 +3,8 @@
  * words every format uses for the risk score. Every figure comes from the result; the same result gives the same
  * line.
  *
- * A project "needs review" when it has a finding of low severity or more (info findings weigh nothing); it is
- * counted under its worst finding. A project with no risk score was not collected: it is neither clean nor risky,
+ * A project "needs review" when it has a finding of low severity or more that no active waiver accepts (info
+ * findings weigh nothing; a waived finding was reviewed already); it is counted under its worst such finding. A project with no risk score was not collected: it is neither clean nor risky,
  * and the line says so instead of a figure.
  */
 import type {ProjectReport, ScanResult, Severity} from '../../core/model.js'
@@ -39,7 +39,7 @@ export interface Verdict {
 
 /** The worst severity of a project's findings that calls for review, or null. */
 export function worstSeverity(project: Pick<ProjectReport, 'findings'>): ReviewSeverity | null {
-  return REVIEW.find((severity) => project.findings.some((f) => f.severity === severity)) ?? null
+  return REVIEW.find((severity) => project.findings.some((f) => f.severity === severity && !f.waiver)) ?? null
 }
 
 export function isCollected(project: Pick<ProjectReport, 'score'>): boolean {
@@ -107,6 +107,8 @@ export function verdictLine(result: ScanResult): string {
     parts.push(`incomplete${gaps.length ? `: ${gaps.join(', ')}` : allMissing ? '' : ' (an input could not be read)'}`)
   else if (gaps.length) parts.push(gaps.join(', '))
   if (v.unresolved > 0) parts.push(`${count(v.unresolved, 'component')} without an upstream repository`)
+  const waived = result.findings.filter((f) => f.waiver).length
+  if (waived > 0) parts.push(`${count(waived, 'finding')} waived`)
   return parts.join('; ')
 }
 
