@@ -18,6 +18,8 @@ const demo = join(repoRoot, 'fixtures', 'demo')
 const stack = join(demo, 'k8s', 'storefront.yaml')
 const map = join(demo, 'repos.yaml')
 const window = ['--since', '2025-01-01', '--until', '2026-01-01']
+/** `scan` of the two fictional upstreams, in the demo's window. */
+const scanStack = ['scan', stack, '--map', map, ...window]
 
 function freshDir(name: string): string {
   const dir = join(work, name)
@@ -63,11 +65,7 @@ describe('the verdict', () => {
   it('offline with an empty cache: every project "not collected", no score, and one line saying what to do next', async () => {
     const cache = freshDir('empty-cache')
     const r = await runCli([
-      'scan',
-      stack,
-      '--map',
-      map,
-      ...window,
+      ...scanStack,
       '--offline',
       '--cache-dir',
       cache,
@@ -122,11 +120,7 @@ describe('the verdict', () => {
     })
     try {
       const r = await runCli([
-        'scan',
-        stack,
-        '--map',
-        map,
-        ...window,
+        ...scanStack,
         '--github-api-url',
         emulator.url,
         '--on-rate-limit',
@@ -156,11 +150,7 @@ describe('the verdict', () => {
     })
     try {
       const r = await runCli([
-        'scan',
-        join(demo, 'k8s', 'storefront.yaml'),
-        '--map',
-        map,
-        ...window,
+        ...scanStack,
         '--github-api-url',
         emulator.url,
         '--cache-dir',
