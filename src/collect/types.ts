@@ -41,6 +41,8 @@ export interface CollectOptions {
   cache?: CacheStore
   /** Freshness of cache entries in ms (default 24 h); older ones are revalidated with their ETag. */
   maxAge?: number
+  /** Freshness of cached profiles in ms (default 30 days: a profile changes rarely). */
+  profileMaxAge?: number
   offline?: boolean
   /** At GitHub's primary rate limit (default wait). */
   onRateLimit?: RateLimitPolicy

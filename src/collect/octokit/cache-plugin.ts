@@ -189,18 +189,21 @@ function describe(http: StewardsHttpOptions, url: string): string {
 
 /**
  * Records stewards derives from answers and keeps on their own (one profile per person, whichever batch
- * fetched it), in the same namespace and shape version: `<KIND> <host>/<id>`.
+ * fetched it; a branch's listing of commits; the governance files of one repository at one commit), in the same
+ * namespace and shape version: `<KIND> <host>/<id>`. `maxAgeMs` is the record's own (profiles: 30 days; files at a
+ * commit: for ever, a commit's tree never changes).
  */
 export async function readRecord<T>(
   http: StewardsHttpOptions,
   kind: string,
   id: string,
   schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+  maxAgeMs: number = http.maxAgeMs,
 ): Promise<{value: T | null; fresh: boolean} | null> {
   if (!http.cache) return null
   const entry = await usable(http, `${kind} ${http.host}/${id}`)
   if (!entry) return null
-  const fresh = isFresh(entry, http.maxAgeMs, http.now())
+  const fresh = isFresh(entry, maxAgeMs, http.now())
   if (entry.status !== 200) return {value: null, fresh}
   try {
     const parsed = schema.safeParse(JSON.parse(entry.body))

@@ -1,4 +1,3 @@
-import {z} from 'zod'
 import type {CacheStore} from '../../../core/cache/store.js'
 import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
 import {compare} from '../../../core/compare.js'
@@ -18,8 +17,7 @@ import {fetchFacts} from './facts.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
 import {type GithubEndpoint, githubEndpoints, notCollectedReason} from './hosts.js'
 import {GovernancePlaces, type PlacesPlan} from './places.js'
-import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
-import {fetchProfiles, type ProfileFailure} from './profiles.js'
+import {DEFAULT_PROFILE_MAX_AGE_MS, fetchProfiles, type ProfileFailure} from './profiles.js'
 import {fetchOrgAccounts} from './org-accounts.js'
 import {fetchGitdmFiles} from './gitdm.js'
 import {CACHE_SHAPE} from './schema.js'
@@ -51,9 +49,6 @@ export const HTTP_DEFAULTS = {
 }
 
 /** One GitHub host: its client, options and how its files and profiles are read. */
-/** A place's files as kept in its record (the fields of GovernanceFile the collector writes). */
-const PlaceFiles = z.array(z.looseObject({path: z.string(), content: z.string()}))
-
 interface HostClient {
   client: StewardsOctokit
   http: StewardsHttpOptions
@@ -145,12 +140,6 @@ export class GithubSession implements SourceSession {
           (targets, signal) => this.readGovernance(host, targets, signal),
           host.client,
           Boolean(host.http.token),
-          {
-            offline: host.http.offline,
-            recall: async (id) =>
-              ((await readRecord(host.http, 'PLACE', id, PlaceFiles))?.value as GovernanceFile[] | null) ?? null,
-            remember: (id, files) => writeRecord(host.http, 'PLACE', id, files),
-          },
         ),
       )
   }
@@ -226,6 +215,7 @@ export class GithubSession implements SourceSession {
         window,
         signal,
         this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
+        host.http,
       )
       if (listed.empty) {
         project.status = 'empty'
@@ -271,7 +261,14 @@ export class GithubSession implements SourceSession {
     // Projects on a host not collected are unavailable: nobody of theirs is asked for.
     if (!host) return {profiles: new Map(), incomplete: false, problems: [], failed: []}
     const mode = this.mode(host, host.preferred)
-    const {profiles, failed} = await fetchProfiles(host.client, host.http, logins, mode, signal)
+    const {profiles, failed} = await fetchProfiles(
+      host.client,
+      host.http,
+      logins,
+      mode,
+      signal,
+      this.options.profileMaxAge ?? DEFAULT_PROFILE_MAX_AGE_MS,
+    )
     const problems = failed.map((f: ProfileFailure) => this.fail(f.error, 'profiles').message)
     return {
       profiles,
@@ -326,7 +323,7 @@ export class GithubSession implements SourceSession {
     let firstMiss: unknown
     for (const strategy of this.strategies(host)) {
       try {
-        const files = await fetchGovernance(host.client, targets, this.mode(host, strategy), signal)
+        const files = await fetchGovernance(host.client, targets, this.mode(host, strategy), signal, host.http)
         if (host.http.offline) host.cacheHolds = strategy
         return files
       } catch (error) {
