@@ -24,6 +24,11 @@ export interface CollectOptions {
   /** github.com's token when the first `apiUrl` is an Enterprise Server's. */
   githubComToken?: string
   /**
+   * When `token` is a GitHub App's installation token (one hour): the current token, made again before it
+   * expires; called before every request to `token`'s host (app-auth.ts).
+   */
+  renewToken?: () => Promise<string>
+  /**
    * `https://HOST/api/v3` for a GitHub Enterprise Server (answers for HOST); any other URL stands for
    * github.com (default `https://api.github.com`). One per host.
    */

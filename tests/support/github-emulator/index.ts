@@ -129,7 +129,10 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
   function checkAuth(header: string | undefined): 'anonymous' | 'token' | 'bad' {
     if (!header) return 'anonymous'
     const match = /^(?:token|bearer) (.+)$/i.exec(header)
-    return match && options.token !== undefined && match[1] === options.token ? 'token' : 'bad'
+    if (!match) return 'bad'
+    const given = match[1]
+    if (options.token !== undefined && given === options.token) return 'token'
+    return routes.some((route) => route.acceptsToken?.(given)) ? 'token' : 'bad'
   }
 
   function resolveRef(repo: FixtureRepo, ref: string): string | null {

@@ -86,6 +86,7 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
       apiUrl: endpoint.apiUrl,
       host: endpoint.host,
       token: endpoint.token || undefined,
+      ...(endpoint.token && endpoint.renewToken ? {renewToken: endpoint.renewToken} : {}),
       stats,
       cache,
       schema: CACHE_SHAPE,
