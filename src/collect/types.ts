@@ -80,6 +80,8 @@ export interface CollectOptions {
     slowNoticeMs?: number
     /** One answer's body at most; larger ones are refused once, with the size. */
     maxResponseBytes?: number
+    /** What the cache takes for now (tests move it a day on to refresh what a run just stored). */
+    clock?: () => number
   }
   /** Hosts answered from recorded data only (set by the snapshot source for the hosts its bundle holds). */
   offlineHosts?: readonly string[]

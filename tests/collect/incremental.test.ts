@@ -2,22 +2,36 @@ import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {DAY_MS} from '../../src/core/dates.js'
 import {loadFixtures} from '../support/github-emulator/fixtures.js'
-import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
+import {type GithubEmulator, type LoggedRequest, startGithubEmulator} from '../support/github-emulator/index.js'
 import {addSyntheticCommit, writeSyntheticRepos} from '../support/synthetic-repos.js'
-import {collectFrom, freshCacheDir, TOKEN} from './helpers.js'
+import {collectFrom, FAST_HTTP, freshCacheDir, TOKEN} from './helpers.js'
 
 /**
  * Incremental refresh (#18): past max-age, a project's commits are asked for only since the newest one already
- * listed; the figures equal a cold collection of the same window, with commits added between the runs.
+ * listed, governance files at a commit are never asked again, an organisation's places once per run, profiles per
+ * their own max-age; the figures equal a cold collection of the same window, with commits added between the runs.
+ * The runs are a day apart on the cache's clock (the default max-age, 24 h).
  */
 const root = mkdtempSync(join(tmpdir(), 'stewards-incremental-'))
-const repos = writeSyntheticRepos(root, 3, 7)
-const listings = (emulator: GithubEmulator, from: number) =>
-  emulator.requests
-    .slice(from)
+// Two organisations of two projects each (synth-0: repo-0, repo-50; synth-1: repo-1, repo-51).
+const repos = writeSyntheticRepos(root, 52, 7).filter((_, i) => i % 50 < 2)
+const listings = (requests: LoggedRequest[]) =>
+  requests
     .filter((r) => r.method === 'GET' && /\/commits\?/.test(r.url))
     .map((r) => `${decodeURIComponent(new URL(r.url, 'http://x').searchParams.get('since') ?? '')} ${r.status}`)
+/** The requests about one project's repository (GETs name it; a GraphQL query names it in its variables). */
+const about = (requests: LoggedRequest[], repo: string) => {
+  const [, owner, name] = repo.split('/')
+  return requests.filter((r) =>
+    r.method === 'GET'
+      ? r.url.startsWith(`/repos/${owner}/${name}?`) ||
+        r.url === `/repos/${owner}/${name}` ||
+        r.url.startsWith(`/repos/${owner}/${name}/`)
+      : Object.values(JSON.parse(r.body ?? '{}').variables ?? {}).includes(name),
+  )
+}
 
 let emulator: GithubEmulator
 beforeAll(async () => {
@@ -25,10 +39,13 @@ beforeAll(async () => {
 })
 afterAll(() => emulator.close())
 
-describe('incremental refresh of commits', () => {
-  it('asks only for commits since the newest listed; same figures as a cold run, commits added between runs', async () => {
+/** A run `days` after the first, on the cache's clock. */
+const on = (days: number) => ({http: {...FAST_HTTP, clock: () => Date.now() + days * DAY_MS}})
+
+describe('incremental refresh', () => {
+  it('a day later: 2 requests per unchanged project (both 304), one query per organisation; same figures as cold', async () => {
     const cacheDir = await freshCacheDir()
-    const first = await collectFrom(emulator.url, repos, {cacheDir})
+    const first = await collectFrom(emulator.url, repos, {cacheDir, ...on(0)})
     expect(first.incomplete).toBe(false)
     const newest = first.projects.map((p) =>
       p.commits
@@ -38,23 +55,61 @@ describe('incremental refresh of commits', () => {
     )
     // The first refresh asks each project for what came since its newest commit (a new question: 200s).
     let from = emulator.requests.length
-    await collectFrom(emulator.url, repos, {cacheDir, maxAge: 0})
-    expect(listings(emulator, from).sort()).toEqual(newest.map((d) => `${d} 200`).sort())
+    await collectFrom(emulator.url, repos, {cacheDir, ...on(1)})
+    expect(listings(emulator.requests.slice(from)).sort()).toEqual(newest.map((d) => `${d} 200`).sort())
 
-    // One project gets two new commits; the others are unchanged.
+    // Nothing changed: per project its facts and the commits since its newest, both 304 (no rate limit on GitHub).
+    from = emulator.requests.length
+    const unchanged = await collectFrom(emulator.url, repos, {cacheDir, ...on(2)})
+    expect(unchanged.projects).toEqual(first.projects)
+    const asked = emulator.requests.slice(from)
+    for (const repo of repos) {
+      expect(about(asked, repo).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 304', 'GET 304'])
+    }
+    // And one GraphQL query per organisation: the project reading its places first refreshes them for the others.
+    const queries = asked.filter((r) => r.method === 'POST')
+    expect(queries).toHaveLength(2)
+    for (const query of queries) expect(JSON.parse(query.body!).variables.a0).toBe('HEAD')
+  })
+
+  it('commits added between runs: the active project asks for them, its files at the new commit; same figures as cold', async () => {
+    const cacheDir = await freshCacheDir()
+    const first = await collectFrom(emulator.url, repos, {cacheDir, ...on(0)})
+    await collectFrom(emulator.url, repos, {cacheDir, ...on(1)})
+    // One project of each organisation gets new commits (by a known and a new author); the others do not.
     addSyntheticCommit(root, repos[1], '2024-12-20T10:00:00Z', 'dev-new', 'f'.repeat(40))
     addSyntheticCommit(root, repos[1], '2024-12-21T10:00:00Z', 'dev3', 'e'.repeat(40))
-    // The emulator serves what it loaded: load the repositories again into the running server (same host).
+    addSyntheticCommit(root, repos[2], '2024-12-22T10:00:00Z', 'dev5', 'd'.repeat(40))
+    // The emulator serves what it loaded: load the repositories again into the running server.
     for (const [key, repo] of loadFixtures([root]).repos) emulator.fixtures.repos.set(key, repo)
-    from = emulator.requests.length
-    const refreshed = await collectFrom(emulator.url, repos, {cacheDir, maxAge: 0})
-    // One listing per project since its newest known commit: the unchanged ones answer 304 (no rate limit).
-    expect(listings(emulator, from).sort()).toEqual(
-      first.projects.map((p, i) => `${newest[i]} ${p.repo === repos[1] ? 200 : 304}`).sort(),
+    const from = emulator.requests.length
+    const refreshed = await collectFrom(emulator.url, repos, {cacheDir, ...on(2)})
+    const asked = emulator.requests.slice(from)
+    const newest = (i: number) =>
+      first.projects[i].commits
+        .map((c) => c.committer.date)
+        .sort()
+        .at(-1)
+    // Each project: its commits since the newest known (200 where there are new ones, else 304).
+    expect(listings(asked).sort()).toEqual(
+      repos.map((repo, i) => `${newest(i)} ${repo === repos[1] || repo === repos[2] ? 200 : 304}`).sort(),
     )
+    for (const repo of [repos[0], repos[3]])
+      expect(about(asked, repo).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 304', 'GET 304'])
+    // The active ones: facts (pushed), the new commits, the governance files at the new window end.
+    for (const [repo, sha] of [
+      [repos[1], 'e'.repeat(40)],
+      [repos[2], 'd'.repeat(40)],
+    ]) {
+      const mine = about(asked, repo)
+      expect(mine.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 200'])
+      expect(JSON.parse(mine[2].body!).variables.a0).toBe(sha)
+    }
     const cold = await collectFrom(emulator.url, repos, {cacheDir: await freshCacheDir()})
     expect(refreshed.projects).toEqual(cold.projects)
-    expect(refreshed.projects.find((p) => p.repo === repos[1])?.commits.map((c) => c.sha)).toContain('f'.repeat(40))
+    expect(refreshed.projects.find((p) => p.repo === repos[1])?.commits.map((c) => c.sha)).toEqual(
+      expect.arrayContaining(['e'.repeat(40), 'f'.repeat(40)]),
+    )
   })
 
   it('a window moved forward is served from the listing kept, no whole relisting; same figures as cold', async () => {
@@ -62,9 +117,55 @@ describe('incremental refresh of commits', () => {
     await collectFrom(emulator.url, repos, {cacheDir})
     const from = emulator.requests.length
     const window = {since: '2024-04-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'}
-    const moved = await collectFrom(emulator.url, repos, {cacheDir, maxAge: 0, ...window})
-    expect(listings(emulator, from).every((l) => !l.startsWith('2024-04-01T'))).toBe(true)
-    const cold = await collectFrom(emulator.url, repos, {cacheDir: await freshCacheDir(), ...window})
+    const moved = await collectFrom(emulator.url, repos, {cacheDir, maxAge: 0, window})
+    expect(listings(emulator.requests.slice(from)).every((l) => !l.startsWith('2024-04-01T'))).toBe(true)
+    const cold = await collectFrom(emulator.url, repos, {cacheDir: await freshCacheDir(), window})
     expect(moved.projects).toEqual(cold.projects)
+  })
+
+  it('a dormant project (nothing in the window): its head is kept, a day later 2 requests, both 304', async () => {
+    const cacheDir = await freshCacheDir()
+    const window = {since: '2025-01-01T00:00:00.000Z', until: '2025-06-01T00:00:00.000Z'}
+    const first = await collectFrom(emulator.url, [repos[0]], {cacheDir, window, ...on(0)})
+    expect(first.projects[0].commits).toEqual([])
+    await collectFrom(emulator.url, [repos[0]], {cacheDir, window, ...on(1)})
+    const from = emulator.requests.length
+    const again = await collectFrom(emulator.url, [repos[0]], {cacheDir, window, ...on(2)})
+    expect(again.projects).toEqual(first.projects)
+    // No `until=` question (it changes with the window end): the head kept is the window end.
+    expect(about(emulator.requests.slice(from), repos[0]).map((r) => `${r.method} ${r.status}`)).toEqual([
+      'GET 304',
+      'GET 304',
+    ])
+  })
+
+  it('a window starting earlier, or a history rewritten under the listing: the whole window again, same figures', async () => {
+    const cacheDir = await freshCacheDir()
+    const late = {since: '2024-06-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'}
+    await collectFrom(emulator.url, repos, {cacheDir, window: late})
+    let from = emulator.requests.length
+    const earlier = await collectFrom(emulator.url, repos, {cacheDir, maxAge: 0})
+    expect(listings(emulator.requests.slice(from))).toEqual(repos.map(() => '2024-01-01T00:00:00.000Z 200'))
+    expect(earlier.projects).toEqual(
+      (await collectFrom(emulator.url, repos, {cacheDir: await freshCacheDir()})).projects,
+    )
+    // The branch of one project is rewritten: its newest known commit is no longer in it.
+    const key = repos[3].replace('github.com/', '').toLowerCase()
+    const fixture = emulator.fixtures.repos.get(key)!
+    const saved = fixture.commits
+    fixture.commits = saved.slice(1)
+    fixture.bySha = new Map(fixture.commits.map((c) => [c.sha, c]))
+    try {
+      from = emulator.requests.length
+      const rewritten = await collectFrom(emulator.url, [repos[3]], {cacheDir, maxAge: 0})
+      const asked = listings(emulator.requests.slice(from))
+      expect(asked.at(-1)).toBe('2024-01-01T00:00:00.000Z 200')
+      const cold = await collectFrom(emulator.url, [repos[3]], {cacheDir: await freshCacheDir()})
+      expect(rewritten.projects).toEqual(cold.projects)
+      expect(rewritten.projects[0].commits.map((c) => c.sha)).not.toContain(saved[0].sha)
+    } finally {
+      fixture.commits = saved
+      fixture.bySha = new Map(saved.map((c) => [c.sha, c]))
+    }
   })
 })

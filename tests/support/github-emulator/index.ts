@@ -39,6 +39,8 @@ export interface LoggedRequest {
   authorization?: string
   /** The `If-None-Match` sent (a revalidation of a cached entry). */
   ifNoneMatch?: string
+  /** A POST's body (the GraphQL query and its variables). */
+  body?: string
   fault?: string
 }
 
@@ -84,6 +86,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       status: 0,
       authorization: req.headers.authorization,
       ...(req.headers['if-none-match'] ? {ifNoneMatch: String(req.headers['if-none-match'])} : {}),
+      ...(method === 'POST' ? {body} : {}),
     }
     requests.push(entry)
     res.on('finish', () => (entry.status = res.statusCode))

@@ -52,6 +52,12 @@ const TargetFiles = z.array(
 )
 type TargetFile = z.infer<typeof TargetFiles>[number]
 
+/** What one target's read gave: its files, and (GraphQL) the commit it was read at, null when there was none. */
+interface TargetAnswer {
+  files: TargetFile[]
+  oid?: string | null
+}
+
 /**
  * Where the governance files of one target are kept (`FILES <host>/<owner>/<name>@<at>#<paths>`), whichever query
  * or project read them (#18): a project carrying its organisation's places in its query, or asking for them on
@@ -79,27 +85,64 @@ export async function fetchGovernance(
 ): Promise<GovernanceFile[]> {
   if (targets.length === 0) return []
   const byTarget = new Map<GovernanceTarget, TargetFile[]>()
-  const wanted: GovernanceTarget[] = []
+  /** What is asked for each target without a record: the target, at the commit its `HEAD` pointed to when known. */
+  const wanted = new Map<GovernanceTarget, GovernanceTarget>()
   for (const target of targets) {
-    const kept = http?.cache ? await recalled(http, target) : null
-    if (kept) byTarget.set(target, kept)
-    else wanted.push(target)
+    const asked = http?.cache ? await pinned(http, target) : target
+    if (asked === null) byTarget.set(target, [])
+    else {
+      const kept = http?.cache ? await recalled(http, asked) : null
+      if (kept) byTarget.set(target, kept)
+      else wanted.set(target, asked)
+    }
   }
   // One query saved (the stats count requests not made), however many records answered it.
-  if (wanted.length === 0 && http) http.stats.cached++
-  if (wanted.length > 0) {
+  if (wanted.size === 0 && http) http.stats.cached++
+  if (wanted.size > 0) {
     // Online the records keep the answers; offline, a cache of an older stewards holds the query itself.
     const cacheQuery = !http?.cache || http.offline
+    const asked = [...wanted.values()]
     const read = mode.graphqlUrl
-      ? await viaGraphql(client, mode.graphqlUrl, wanted, signal, cacheQuery)
-      : await viaContents(client, wanted, signal)
-    for (const [target, files] of read) {
-      byTarget.set(target, files)
-      if (http?.cache && !http.offline) await writeRecord(http, FILES, targetId(target), files)
+      ? await viaGraphql(client, mode.graphqlUrl, asked, signal, cacheQuery)
+      : await viaContents(client, asked, signal)
+    for (const [target, question] of wanted) {
+      const answer = read.get(question)!
+      byTarget.set(target, answer.files)
+      if (http?.cache && !http.offline) await remember(http, question, answer)
     }
   }
   const files = targets.flatMap((target) => (byTarget.get(target) ?? []).map((file) => placed(target, file)))
   return files.sort((a, b) => compare(a.path, b.path))
+}
+
+/**
+ * Where a repository's `HEAD` pointed when it was last read (`REF <host>/<owner>/<name>@HEAD`): its commit, or null
+ * when the repository (or a commit) is not there. Younger than max-age, a target at `HEAD` is read at that commit,
+ * whose files are a record for ever: a project whose organisation's places did not move asks nothing about them, and
+ * the one query a run makes to refresh an organisation's places (the project carrying them) refreshes the pointers.
+ */
+const REF = 'REF'
+const RefRecord = z.object({oid: z.string().nullable()})
+
+/** The target as it is to be read: at the commit its fresh `HEAD` pointer names; null when the pointer says absent. */
+async function pinned(http: StewardsHttpOptions, target: GovernanceTarget): Promise<GovernanceTarget | null> {
+  if (isCommit(target.at)) return target
+  const ref = await readRecord(http, REF, refId(target), RefRecord)
+  if (!ref?.value || !(ref.fresh || http.offline)) return target
+  return ref.value.oid === null ? null : {...target, at: ref.value.oid}
+}
+
+/** The files of a target read at a commit (for ever), or at `HEAD` with the commit it pointed to (and the pointer). */
+async function remember(http: StewardsHttpOptions, asked: GovernanceTarget, answer: TargetAnswer): Promise<void> {
+  if (isCommit(asked.at)) return writeRecord(http, FILES, targetId(asked), answer.files)
+  // REST does not say which commit HEAD was: the files are kept under HEAD, for max-age.
+  if (answer.oid === undefined) return writeRecord(http, FILES, targetId(asked), answer.files)
+  await writeRecord(http, REF, refId(asked), {oid: answer.oid})
+  if (answer.oid) await writeRecord(http, FILES, targetId({...asked, at: answer.oid}), answer.files)
+}
+
+function refId(target: GovernanceTarget): string {
+  return `${target.owner}/${target.name}@${target.at}`.toLowerCase()
 }
 
 /** A target's record when it can answer: any age offline or at a commit, else younger than max-age. */
@@ -136,7 +179,7 @@ async function viaGraphql(
   targets: GovernanceTarget[],
   signal: AbortSignal,
   cache: boolean,
-): Promise<Map<GovernanceTarget, TargetFile[]>> {
+): Promise<Map<GovernanceTarget, TargetAnswer>> {
   const variables: Record<string, string> = {}
   const declarations: string[] = []
   const declare = (name: string, value: string) => {
@@ -156,7 +199,7 @@ async function viaGraphql(
       declare(`e${t}_${f}`, `${target.at}:${path}`)
       return `f${f}: object(expression: $e${t}_${f}) { ... on Blob { text isBinary byteSize } }`
     })
-    const commit = `c: object(expression: $a${t}) { ... on Commit { ${history.join(' ')} } }`
+    const commit = `c: object(expression: $a${t}) { ... on Commit { oid ${history.join(' ')} } }`
     return `r${t}: repository(owner: $o${t}, name: $n${t}) { ${commit} ${fields.join(' ')} }`
   })
   const query = `query Governance(${declarations.join(', ')}) { ${blocks.join(' ')} }`
@@ -165,10 +208,11 @@ async function viaGraphql(
   if (unexpected.length > 0 || !answer.data) {
     throw Object.assign(new Error(`GraphQL: ${unexpected[0]?.message ?? 'no data'}`), {status: 502})
   }
-  const out = new Map<GovernanceTarget, TargetFile[]>()
+  const out = new Map<GovernanceTarget, TargetAnswer>()
   targets.forEach((target, t) => {
     const files: TargetFile[] = []
     const repo = answer.data?.[`r${t}`]
+    const oid = repo?.c?.oid
     ;(target.paths ?? GOVERNANCE_PATHS).forEach((path, f) => {
       const blob = Blob.safeParse(repo?.[`f${f}`]).data
       if (!blob || typeof blob.text !== 'string' || blob.isBinary) return
@@ -178,7 +222,7 @@ async function viaGraphql(
       if (last) file.revision = {sha: last.oid, date: last.committedDate}
       files.push(file)
     })
-    out.set(target, files)
+    out.set(target, {files, oid: typeof oid === 'string' && isCommit(oid) ? oid : null})
   })
   return out
 }
@@ -187,8 +231,8 @@ async function viaContents(
   client: StewardsOctokit,
   targets: GovernanceTarget[],
   signal: AbortSignal,
-): Promise<Map<GovernanceTarget, TargetFile[]>> {
-  const out = new Map<GovernanceTarget, TargetFile[]>()
+): Promise<Map<GovernanceTarget, TargetAnswer>> {
+  const out = new Map<GovernanceTarget, TargetAnswer>()
   for (const target of targets) {
     const files: TargetFile[] = []
     const paths = target.paths ?? GOVERNANCE_PATHS
@@ -231,7 +275,7 @@ async function viaContents(
       if (changes[0]) file.revision = {sha: changes[0].sha, date: changes[0].commit.committer.date}
       files.push(file)
     }
-    out.set(target, files)
+    out.set(target, {files})
   }
   return out
 }

@@ -114,7 +114,13 @@ export class GovernancePlaces {
   async collect(plan: PlacesPlan, targets: GovernanceTarget[], signal: AbortSignal): Promise<PlacesResult> {
     const own = plan.own.map((o) => o.target)
     let files: GovernanceFile[]
+    let awaited: GovernanceFile[][]
     try {
+      // The places another project reads first: their read also says where the organisation's repositories stand
+      // (governance.ts, REF records), so this project's own paths in them are then found in the cache when unchanged.
+      awaited = await Promise.all(
+        plan.awaited.map(async (place) => (await place.files) ?? this.read([place.target], signal)),
+      )
       files = await this.readCarrying(plan, targets, own, signal)
     } catch (error) {
       this.release(plan)
@@ -129,10 +135,7 @@ export class GovernancePlaces {
       ...plan.carried.map((p) => ({source: p.source, files: files.filter(isFrom(p.target))})),
       ...plan.own.map((o) => ({source: o.source, files: files.filter(isFrom(o.target))})),
     ]
-    for (const place of plan.awaited) {
-      const got = (await place.files) ?? (await this.read([place.target], signal))
-      raw.push({source: place.source, files: got})
-    }
+    plan.awaited.forEach((place, i) => raw.push({source: place.source, files: awaited[i]}))
     const extracted = raw.flatMap(({source, files: placeFiles}) => extract(source, placeFiles, plan.project))
     const pointed = await this.follow(
       plan.project,

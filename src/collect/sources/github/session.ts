@@ -101,7 +101,7 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
       slowNoticeMs: tuning.slowNoticeMs,
       waits,
       state,
-      now: () => Date.now(),
+      now: tuning.clock ?? (() => Date.now()),
     }
     const client = createClient(http, {
       onRateLimit: options.onRateLimit ?? 'wait',
