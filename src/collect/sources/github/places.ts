@@ -134,8 +134,8 @@ export class GovernancePlaces {
     const raw: Array<{source: GovernanceSource; files: GovernanceFile[]}> = [
       ...plan.carried.map((p) => ({source: p.source, files: files.filter(isFrom(p.target))})),
       ...plan.own.map((o) => ({source: o.source, files: files.filter(isFrom(o.target))})),
+      ...plan.awaited.map((place, i) => ({source: place.source, files: awaited[i]})),
     ]
-    plan.awaited.forEach((place, i) => raw.push({source: place.source, files: awaited[i]}))
     const extracted = raw.flatMap(({source, files: placeFiles}) => extract(source, placeFiles, plan.project))
     const pointed = await this.follow(
       plan.project,
