@@ -51,6 +51,11 @@ export const ERRORS = {
     meaning: '`--github-api-url` is not an http(s) URL, or carries credentials',
     hint: 'use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server',
   },
+  'bad-artifact-hub-url': {
+    exit: 3,
+    meaning: '`--artifact-hub-url` is not an http(s) URL or `none`, or carries credentials, a query or a fragment',
+    hint: 'use https://artifacthub.io, the base URL of your mirror, or none',
+  },
   'bad-commits': {
     exit: 3,
     meaning: 'a `--commits` file is not a JSON array of commit records',

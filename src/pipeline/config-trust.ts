@@ -25,6 +25,7 @@ const REFUSED_IN_TREE: Partial<Record<keyof ScanConfig, string>> = {
   githubApiUrl: 'choose where the GitHub token is sent',
   output: 'choose where reports are written',
   cacheDir: 'choose where the cache is written and read',
+  artifactHubUrl: 'choose where the names of its chart repositories are sent',
 }
 
 /** Keys naming files or directories read: from a scanned tree, only inside it. */

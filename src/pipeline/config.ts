@@ -34,6 +34,7 @@ export const ScanConfig = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
+  artifactHubUrl: z.string().optional(),
 })
 export type ScanConfig = z.infer<typeof ScanConfig>
 

@@ -13,6 +13,7 @@ import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
+import {artifactHubEndpoints} from '../core/artifact-hub-url.js'
 import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
@@ -44,6 +45,8 @@ export interface ScanOptions {
   staleAfterYears?: number
   entities?: string[]
   map?: string
+  /** Artifact Hub's base URL (`--artifact-hub-url`, checked); default https://artifacthub.io. */
+  artifactHubUrl?: string
   version: string
   onStage?: (stage: string, detail: string) => void
   /** One-line notices a user must see even without a terminal (a long rate-limit wait). */
@@ -108,6 +111,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
+    endpoints: artifactHubEndpoints(options.artifactHubUrl),
   })
     .catch(async (error) => {
       await cache?.close?.()
