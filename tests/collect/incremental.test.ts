@@ -96,20 +96,48 @@ describe('incremental refresh', () => {
     )
     for (const repo of [repos[0], repos[3]])
       expect(about(asked, repo).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 304', 'GET 304'])
-    // The active ones: facts (pushed), the new commits, the governance files at the new window end.
+    // The active ones: 2 requests, the new commits and the governance files at the new window end, with the
+    // repository's facts (GitHub's pushed_at moved) read in that query instead of a request of their own.
     for (const [repo, sha] of [
       [repos[1], 'e'.repeat(40)],
       [repos[2], 'd'.repeat(40)],
     ]) {
       const mine = about(asked, repo)
-      expect(mine.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 200'])
-      expect(JSON.parse(mine[2].body!).variables.a0).toBe(sha)
+      expect(mine.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 200'])
+      expect(mine[0].url).toContain('/commits?')
+      const query = JSON.parse(mine[1].body!)
+      expect(query.variables.a0).toBe(sha)
+      expect(query.query).toContain('pushedAt')
     }
     const cold = await collectFrom(emulator.url, repos, {cacheDir: await freshCacheDir()})
     expect(refreshed.projects).toEqual(cold.projects)
+    // The day after, nothing new: the same question about commits (asked from the same commit), 304; the facts kept
+    // predate the push, so they answer 200.
+    const next = emulator.requests.length
+    const after = await collectFrom(emulator.url, repos, {cacheDir, ...on(3)})
+    expect(after.projects).toEqual(cold.projects)
+    expect(
+      about(emulator.requests.slice(next), repos[1]).map((r) => `${r.url.includes('/commits?')} ${r.status}`),
+    ).toEqual(['true 304', 'false 200'])
     expect(refreshed.projects.find((p) => p.repo === repos[1])?.commits.map((c) => c.sha)).toEqual(
       expect.arrayContaining(['e'.repeat(40), 'f'.repeat(40)]),
     )
+  })
+
+  it('a default branch renamed between runs: the usual order again (facts, then the new branch); same figures', async () => {
+    const cacheDir = await freshCacheDir()
+    await collectFrom(emulator.url, [repos[3]], {cacheDir, ...on(0)})
+    const fixture = emulator.fixtures.repos.get(repos[3].replace('github.com/', '').toLowerCase())!
+    fixture.meta.default_branch = 'trunk'
+    try {
+      const renamed = await collectFrom(emulator.url, [repos[3]], {cacheDir, ...on(1)})
+      expect(renamed.incomplete).toBe(false)
+      expect(renamed.projects[0].facts?.defaultBranch).toBe('trunk')
+      const cold = await collectFrom(emulator.url, [repos[3]], {cacheDir: await freshCacheDir()})
+      expect(renamed.projects).toEqual(cold.projects)
+    } finally {
+      fixture.meta.default_branch = 'main'
+    }
   })
 
   it('a window moved forward is served from the listing kept, no whole relisting; same figures as cold', async () => {

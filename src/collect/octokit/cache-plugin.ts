@@ -214,6 +214,25 @@ export async function readRecord<T>(
   return null
 }
 
+/**
+ * The body of a kept 200 answer to `GET <path>` (any age), parsed through `schema`, without asking; null when there
+ * is none. What the collector uses to decide what to ask first when refreshing (session.ts).
+ */
+export async function keptAnswer<T>(
+  http: StewardsHttpOptions,
+  path: string,
+  schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+): Promise<{value: T; fresh: boolean} | null> {
+  if (!http.cache) return null
+  const entry = await usable(http, `GET ${http.host}${path}`)
+  if (!entry || entry.status !== 200) return null
+  try {
+    const parsed = schema.safeParse(JSON.parse(entry.body))
+    if (parsed.success) return {value: parsed.data as T, fresh: isFresh(entry, http.maxAgeMs, http.now())}
+  } catch {}
+  return null
+}
+
 /** Stores a record; `null` records that the thing does not exist (status 404). */
 export async function writeRecord(http: StewardsHttpOptions, kind: string, id: string, value: unknown): Promise<void> {
   if (!http.cache || http.offline) return

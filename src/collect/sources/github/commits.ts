@@ -22,6 +22,8 @@ export interface WindowCommits {
   empty: boolean
   /** Set when the listing stopped at the cap: what was read and what was not. */
   cut?: string
+  /** The branch got commits since the listing kept (or none was kept): the repository's facts changed too. */
+  moved: boolean
 }
 
 interface Repo {
@@ -51,7 +53,7 @@ export async function listWindowCommits(
   try {
     listing = await listBranch(client, http, repo, branch, window.since, maxCommits, signal)
   } catch (error) {
-    if ((error as {status?: number}).status === 409) return {commits: [], tip: null, empty: true}
+    if ((error as {status?: number}).status === 409) return {commits: [], tip: null, empty: true, moved: false}
     throw error
   }
   const {commits: listed, more} = listing
@@ -69,7 +71,7 @@ export async function listWindowCommits(
   const commits = listed
     .filter((c) => reachable.has(c.sha) && c.parents.length <= 1 && inWindow(c.commit.author.date, window))
     .map(toRecord)
-  const result: WindowCommits = {commits: sortCommits(commits), tip, empty: false}
+  const result: WindowCommits = {commits: sortCommits(commits), tip, empty: false, moved: listing.moved}
   if (more) {
     const oldest = listed.at(-1)?.commit.committer.date ?? window.since
     result.cut = `more than ${maxCommits.toLocaleString('en-US')} commits listed since ${window.since.slice(0, 10)} (the --max-commits cap): the newest ${maxCommits.toLocaleString('en-US')} were read, those committed before ${oldest} were not`
@@ -87,6 +89,11 @@ const ListingRecord = z.object({
   commits: CommitList,
   /** The branch head when the listing was made, also when it is older than `since` (a dormant project). */
   head: Head.optional(),
+  /**
+   * The commit a refresh asks from (`since` its date): kept while the page since it stays small, so the same question
+   * is asked day after day and answers 304 until something is pushed, not a new question the day after a push.
+   */
+  anchor: Head.optional(),
   /** The listing stopped at --max-commits. */
   more: z.boolean().optional(),
   /** The repository had no commits (GitHub 409). */
@@ -96,6 +103,8 @@ const ListingRecord = z.object({
 interface Listing {
   commits: CommitResponse[]
   more: boolean
+  /** Commits came since the listing kept, or none was kept. */
+  moved: boolean
   /** The branch head, when the listing knows it and it is older than the window (a dormant branch). */
   head?: z.infer<typeof Head>
   /** Keeps the head of a dormant branch in the record (found by the caller). */
@@ -122,7 +131,7 @@ async function listBranch(
   maxCommits: number,
   signal: AbortSignal,
 ): Promise<Listing> {
-  if (!http?.cache) return listAll(client, repo, {sha: branch, since}, maxCommits, signal)
+  if (!http?.cache) return {...(await listAll(client, repo, {sha: branch, since}, maxCommits, signal)), moved: true}
   const id = `${repo.owner}/${repo.name}@${branch}`.toLowerCase()
   const record = await readRecord(http, LISTING, id, ListingRecord)
   const kept = record?.value
@@ -132,7 +141,7 @@ async function listBranch(
     if (record.fresh || http.offline) {
       http.stats.cached++
       if (kept.empty) throw Object.assign(new Error('the repository has no commits'), {status: 409})
-      return {commits: old, more: kept.more === true, ...dormant(kept.head, old)}
+      return {commits: old, more: kept.more === true, moved: false, ...dormant(kept.head, old)}
     }
     if (!kept.more && !kept.empty) {
       const refreshed = await refresh(client, http, repo, branch, since, kept, old, maxCommits, signal)
@@ -142,7 +151,7 @@ async function listBranch(
   // Pages are cached only offline (a cache of an older stewards, a bundle): online the record keeps them.
   let listed: Listing
   try {
-    listed = await listAll(client, repo, {sha: branch, since}, maxCommits, signal, http.offline)
+    listed = {...(await listAll(client, repo, {sha: branch, since}, maxCommits, signal, http.offline)), moved: true}
   } catch (error) {
     if ((error as {status?: number}).status === 409)
       await writeRecord(http, LISTING, id, {since, commits: [], empty: true})
@@ -176,15 +185,17 @@ async function refresh(
   maxCommits: number,
   signal: AbortSignal,
 ): Promise<Listing | null> {
-  const known = kept.head ?? headOf(kept.commits)
-  if (!known) return null
+  const previous = kept.head ?? headOf(kept.commits)
+  const known = kept.anchor ?? previous
+  if (!known || !previous) return null
   const fresh = await listAll(client, repo, {sha: branch, since: known.date}, maxCommits, signal)
-  // `since` is inclusive: the head known is listed again unless the branch no longer holds it.
+  // `since` is inclusive: the commit asked from is listed again unless the branch no longer holds it.
   if (fresh.more || !fresh.commits.some((c) => c.sha === known.sha)) return null
   const byId = new Map<string, CommitResponse>()
   for (const c of [...fresh.commits, ...old]) if (!byId.has(c.sha)) byId.set(c.sha, c)
   const oldIds = new Set(kept.commits.map((c) => c.sha))
   oldIds.add(known.sha)
+  oldIds.add(previous.sha)
   const gap = fresh.commits.some(
     (c) => !oldIds.has(c.sha) && c.parents.some((p) => !byId.has(p.sha) && !oldIds.has(p.sha)),
   )
@@ -194,10 +205,15 @@ async function refresh(
     .sort((a, b) => Date.parse(b.commit.committer.date) - Date.parse(a.commit.committer.date))
   if (merged.length > maxCommits) return null
   const head = headOf(fresh.commits) ?? known
+  // A page over half full: ask from the head next time (the page since the anchor would soon need a second one).
+  const anchor = fresh.commits.length > ANCHOR_PAGE / 2 ? head : known
   const id = `${repo.owner}/${repo.name}@${branch}`.toLowerCase()
-  await writeRecord(http, LISTING, id, {since, commits: merged, head})
-  return {commits: merged, more: false, ...dormant(head, merged)}
+  await writeRecord(http, LISTING, id, {since, commits: merged, head, anchor})
+  return {commits: merged, more: false, moved: head.sha !== previous.sha, ...dormant(head, merged)}
 }
+
+/** Commits a refresh page holds (GitHub's largest page). */
+const ANCHOR_PAGE = 100
 
 /** The newest commit of a listing (newest first: GitHub's order), as the head it was listed from. */
 function headOf(commits: CommitResponse[]): z.infer<typeof Head> | undefined {

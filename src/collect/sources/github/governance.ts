@@ -8,6 +8,7 @@ import type {StewardsOctokit} from '../../octokit/client.js'
 import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
 import {CollectFailure} from '../../octokit/errors.js'
 import type {StewardsHttpOptions} from '../../octokit/options.js'
+import {FACTS_FIELDS} from './facts.js'
 import {getPage, postGraphql} from './http.js'
 import {CommitList, ContentResponse} from './schema.js'
 
@@ -22,6 +23,11 @@ export interface GovernanceTarget {
   paths?: readonly string[]
   /** Where the files were found, recorded on each (absent: the repository itself). */
   origin?: GovernanceFile['origin']
+  /**
+   * Also read the repository's facts (facts.ts FACTS_FIELDS) in the same GraphQL query and hand them here: a
+   * refresh of a project with new commits (session.ts). Not called when the files come from a record or REST.
+   */
+  facts?: (repository: Record<string, unknown>) => void
 }
 
 /** A file's last change at or before the commit read: the date its statements are evidence as of. */
@@ -200,7 +206,8 @@ async function viaGraphql(
       return `f${f}: object(expression: $e${t}_${f}) { ... on Blob { text isBinary byteSize } }`
     })
     const commit = `c: object(expression: $a${t}) { ... on Commit { oid ${history.join(' ')} } }`
-    return `r${t}: repository(owner: $o${t}, name: $n${t}) { ${commit} ${fields.join(' ')} }`
+    const facts = target.facts ? ` ${FACTS_FIELDS}` : ''
+    return `r${t}: repository(owner: $o${t}, name: $n${t}) { ${commit}${facts} ${fields.join(' ')} }`
   })
   const query = `query Governance(${declarations.join(', ')}) { ${blocks.join(' ')} }`
   const answer = await postGraphql(client, url, query, variables, GovernanceAnswer, signal, cache)
@@ -213,6 +220,7 @@ async function viaGraphql(
     const files: TargetFile[] = []
     const repo = answer.data?.[`r${t}`]
     const oid = repo?.c?.oid
+    if (repo && target.facts) target.facts(repo)
     ;(target.paths ?? GOVERNANCE_PATHS).forEach((path, f) => {
       const blob = Blob.safeParse(repo?.[`f${f}`]).data
       if (!blob || typeof blob.text !== 'string' || blob.isBinary) return
