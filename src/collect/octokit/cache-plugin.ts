@@ -225,7 +225,8 @@ export async function keptAnswer<T>(
 ): Promise<{value: T; fresh: boolean} | null> {
   if (!http.cache) return null
   const entry = await usable(http, `GET ${http.host}${path}`)
-  if (!entry || entry.status !== 200) return null
+  if (!entry) return null
+  if (entry.status !== 200) return null
   try {
     const parsed = schema.safeParse(JSON.parse(entry.body))
     if (parsed.success) return {value: parsed.data as T, fresh: isFresh(entry, http.maxAgeMs, http.now())}
