@@ -32,14 +32,18 @@ beforeAll(async () => {
 })
 afterAll(() => emulator.close())
 
-const collect = async (env: Record<string, string>, extra: string[] = []) =>
+const collect = async (
+  env: Record<string, string>,
+  extra: string[] = [],
+  target: {url?: string; repos?: string[]} = {},
+) =>
   runCli(
     [
       'collect',
-      'example/widget',
+      ...(target.repos ?? ['example/widget']),
       '--json',
       '--github-api-url',
-      emulator.url,
+      target.url ?? emulator.url,
       '--since',
       '2024-01-01',
       '--until',
@@ -146,23 +150,10 @@ describe('a collection that outlives an installation token', () => {
     })
     try {
       const repos = ['example/widget', 'example/empty', 'example/gone', 'example/blocked']
-      const r = await runCli(
-        [
-          'collect',
-          ...repos,
-          '--json',
-          '--github-api-url',
-          slow.url,
-          '--concurrency',
-          '1',
-          '--since',
-          '2024-01-01',
-          '--until',
-          '2025-01-01',
-          '--cache-dir',
-          await freshCacheDir(),
-        ],
-        {env: {GITHUB_APP_ID: '4243', GITHUB_APP_INSTALLATION_ID: '78', GITHUB_APP_PRIVATE_KEY: keys.privateKey}},
+      const r = await collect(
+        {GITHUB_APP_ID: '4243', GITHUB_APP_INSTALLATION_ID: '78', GITHUB_APP_PRIVATE_KEY: keys.privateKey},
+        ['--concurrency', '1'],
+        {url: slow.url, repos},
       )
       expect(r.stderr).toBe('')
       expect(r.code).toBe(0)
