@@ -24,3 +24,14 @@ export type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from
 export type {RuleProblem} from './yaml-source.js'
 export {explainRule, formatTestFailure, ruleTable, ruleView, testFailureProblem} from './describe.js'
 export {rulesFlags} from './flags.js'
+export {
+  applyWaivers,
+  isExpired,
+  judgingDay,
+  placeWaivers,
+  recordedWaivers,
+  WaiverEntry,
+  WaiversFile,
+  WaiversSetting,
+  waiverRepoKey,
+} from './waivers.js'

@@ -39,6 +39,7 @@ const READ_KEYS = [
   'affiliations',
   'entities',
   'rules',
+  'waivers',
 ] as const
 
 export interface TrustContext {
@@ -69,6 +70,8 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
       const value = config[key]
       const list = value === undefined ? [] : Array.isArray(value) ? value : [value]
       list.forEach((entry, i) => {
+        // Waivers written inline name no file.
+        if (typeof entry !== 'string') return
         if (key === 'rules' && isShippedPack(entry)) return
         if (isInside(base, resolve(base, entry))) return
         throw usageError(

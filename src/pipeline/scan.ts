@@ -19,7 +19,7 @@ import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 import {resolveAffiliations} from './affiliations.js'
 import {peopleSummary, projectAttribution} from './people.js'
-import {judge, type MeasuredProject} from './judge.js'
+import {judge, type MeasuredProject, type WaiverJudgement} from './judge.js'
 
 export interface ScanOptions {
   paths: string[]
@@ -47,6 +47,8 @@ export interface ScanOptions {
   map?: string
   /** Artifact Hub's base URL (`--artifact-hub-url`, checked); default https://artifacthub.io. */
   artifactHubUrl?: string
+  /** The waivers to apply after the rules, and the day their expiry is judged against (./waivers.ts). */
+  waivers?: WaiverJudgement
   version: string
   onStage?: (stage: string, detail: string) => void
   /** One-line notices a user must see even without a terminal (a long rate-limit wait). */
@@ -203,6 +205,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       requests: mergeRequests(resolved.stats.requests, collected.requests),
     },
     rules,
+    options.waivers,
   )
   const {summary} = result
   const total = result.findings.length
