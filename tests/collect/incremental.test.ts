@@ -124,6 +124,20 @@ describe('incremental refresh', () => {
     )
   })
 
+  it('profiles keep their own max-age: none asked a day later (30 days), all with profileMaxAge 0', async () => {
+    const cacheDir = await freshCacheDir()
+    await collectFrom(emulator.url, repos, {cacheDir, ...on(0)})
+    const profileQueries = (from: number) =>
+      emulator.requests.slice(from).filter((r) => r.method === 'POST' && r.body?.includes('query Users'))
+    let from = emulator.requests.length
+    await collectFrom(emulator.url, repos, {cacheDir, ...on(1)})
+    expect(profileQueries(from)).toEqual([])
+    from = emulator.requests.length
+    const again = await collectFrom(emulator.url, repos, {cacheDir, profileMaxAge: 0, ...on(2)})
+    expect(profileQueries(from)).toHaveLength(1)
+    expect(again.projects.every((p) => Object.keys(p.profiles).length > 0)).toBe(true)
+  })
+
   it('a default branch renamed between runs: the usual order again (facts, then the new branch); same figures', async () => {
     const cacheDir = await freshCacheDir()
     await collectFrom(emulator.url, [repos[3]], {cacheDir, ...on(0)})
