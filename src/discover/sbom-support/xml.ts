@@ -4,9 +4,12 @@
  * so no entity of a document's own (billion laughs) is ever expanded and no external entity is ever fetched.
  * fast-xml-parser, the other maintained choice, gives no element positions. Hostile input is refused early:
  * any DOCTYPE is an error, nesting is capped, and text is kept only up to MAX_TEXT characters per element.
+ * The XML generators write is read first by the hand-written ./xml-fast.ts (same elements, several times faster);
+ * saxes reads whatever that one gives up on.
  */
 import {SaxesParser} from 'saxes'
 import {createLineIndex} from '../lockfile-support/line-index.js'
+import {readXmlFast} from './xml-fast.js'
 
 export interface XmlElement {
   /** Local name (no prefix). */
@@ -32,6 +35,11 @@ export interface XmlOptions {
    * true means the caller took it and it is not kept in the tree. Lets a large BOM be read component by component.
    */
   consume?(element: XmlElement, parent: XmlElement, depth: number): boolean
+  /**
+   * Called when the fast reader (./xml-fast.ts) gave up part way and saxes reads the text again from the start:
+   * whatever `consume` took so far must be dropped.
+   */
+  restart?(): void
 }
 
 export const MAX_XML_DEPTH = 256
@@ -41,6 +49,14 @@ const MAX_TEXT = 4096
 class Stop extends Error {}
 
 export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
+  const fast = readXmlFast(text, options, MAX_XML_DEPTH, MAX_TEXT, NO_ATTRIBUTES)
+  if (fast) return fast
+  options.restart?.()
+  return readXmlWithSaxes(text, options)
+}
+
+/** The reference reader: every document the fast path gives up on, with saxes' checks and errors. */
+export function readXmlWithSaxes(text: string, options: XmlOptions = {}): XmlDocument {
   const parser = new SaxesParser({xmlns: true, position: true})
   const lines = createLineIndex(text)
   const stack: XmlElement[] = []

@@ -36,6 +36,9 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
       list.push(component(element))
       return true
     },
+    restart: () => {
+      list.length = 0
+    },
   })
   if (!document.ok) {
     const {line, column, message} = document
