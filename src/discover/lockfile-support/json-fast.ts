@@ -9,10 +9,11 @@
  * most FAST_MAX_DEPTH deep. Anything else — a syntax error, a BOM, a character jsonc-parser would take as
  * whitespace, deeper nesting — makes it give up (`undefined`), and the caller reads the text with the visitor,
  * whose errors and recovery are then exactly what they always were. Positions are kept as offsets and turned into
- * lines only when asked for (one index of line starts, binary search), counting line breaks as jsonc-parser
- * does (`\n`, `\r\n`, a lone `\r`).
+ * lines only when asked for: the white space between tokens (the only place valid JSON breaks lines) notes the line
+ * starts as it is read, counting line breaks as jsonc-parser does (`\n`, `\r\n`, a lone `\r`), and a position
+ * is a binary search among them.
  */
-import {createLineIndex, type LineIndex, type Position} from './line-index.js'
+import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
 type JsonObject = {[key: string]: JsonValue}
@@ -42,22 +43,39 @@ type Container = JsonObject | JsonValue[] | typeof SKIPPED
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
+/** Characters a JSON string holds as they are. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 
 export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJsonResult | undefined {
   const {skip, consume} = options
   // A Map, not a WeakMap (ephemerons cost the garbage collector dearly): consumed objects leave it.
   const offsets = new Map<JsonObject, number>()
-  const hidden = new Map<JsonObject, Set<string>>()
   const path: string[] = []
   const forbidden: Array<{offset: number; message: string}> = []
   const duplicates: Array<{offset: number; message: string}> = []
   const topLevel: Array<[string, number]> = []
   const length = text.length
   let i = 0
-  let lines: LineIndex | undefined
+  // Line breaks occur only in white space in valid JSON: whitespace() notes where lines start as it goes.
+  let starts = new Uint32Array(1024)
+  let lineCount = 1
+  const newLine = (start: number): void => {
+    if (lineCount === starts.length) {
+      const grown = new Uint32Array(starts.length * 2)
+      grown.set(starts)
+      starts = grown
+    }
+    starts[lineCount++] = start
+  }
   const positionAt = (offset: number): Position => {
-    lines ??= createLineIndex(text, {loneCarriageReturns: true})
-    return lines.position(offset)
+    let low = 0
+    let high = lineCount - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - starts[low] + 1}
   }
 
   function fail(): never {
@@ -67,34 +85,52 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
   function whitespace(): void {
     for (;;) {
       const c = text.charCodeAt(i)
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++
-      else return
+      if (c === 0x20 || c === 0x09) i++
+      else if (c === 0x0a) newLine(++i)
+      else if (c === 0x0d) {
+        // \r\n is one line break, a lone \r another (as jsonc-parser counts them).
+        i += text.charCodeAt(i + 1) === 0x0a ? 2 : 1
+        newLine(i)
+      } else return
     }
   }
 
-  function string(): string {
-    // text[i] is the opening quote.
-    const start = i + 1
-    let j = start
+  /** Past the string at i (its opening quote); true when it holds an escape. */
+  function endOfString(): boolean {
+    let j = i + 1
     let escaped = false
     for (;;) {
-      if (j >= length) fail()
+      PLAIN_RUN.lastIndex = j
+      PLAIN_RUN.test(text)
+      j = PLAIN_RUN.lastIndex
       const c = text.charCodeAt(j)
       if (c === QUOTE) break
-      if (c === BACKSLASH) {
-        escaped = true
-        j += 2
-        continue
-      }
-      if (c < 0x20) fail()
-      j++
+      if (c !== BACKSLASH) fail() // a control character, or the end of the text
+      escaped = true
+      j += 2
     }
     i = j + 1
-    if (!escaped) return text.slice(start, j)
+    return escaped
+  }
+
+  function string(): string {
+    const start = i
+    if (!endOfString()) return text.slice(start + 1, i - 1)
     try {
-      return JSON.parse(text.slice(start - 1, j + 1)) as string
+      return JSON.parse(text.slice(start, i)) as string
     } catch {
       return fail()
+    }
+  }
+
+  /** Past a string nobody reads: its escapes are still checked. */
+  function skipString(): void {
+    const start = i
+    if (!endOfString()) return
+    try {
+      JSON.parse(text.slice(start, i))
+    } catch {
+      fail()
     }
   }
 
@@ -165,18 +201,18 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
     keyOffset: number,
     skipped: boolean,
     depth: number,
-  ): void {
+  ): boolean {
     whitespace()
     const c = text.charCodeAt(i)
     if (c !== 0x7b && c !== 0x5b) {
       const v = literal()
       if (!skipped) place(parent, key, v)
-      return
+      return false
     }
     if (depth >= FAST_MAX_DEPTH) fail()
     if (skipped) {
       skipContainer(depth)
-      return
+      return false
     }
     const start = i
     i++
@@ -184,7 +220,7 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       const array: JsonValue[] = []
       place(parent, key, array)
       arrayItems(array, depth + 1)
-      return
+      return false
     }
     const object = Object.create(null) as JsonObject
     offsets.set(object, keyOffset >= 0 ? keyOffset : start)
@@ -194,10 +230,10 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       if (consume(path, object, positionAt(offsets.get(object)!))) {
         offsets.delete(object)
         delete parent[key]
-        hide(parent, key)
+        return true
       }
     }
-    hidden.delete(object)
+    return false
   }
 
   function arrayItems(array: JsonValue[], depth: number): void {
@@ -222,6 +258,11 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       i++
       return
     }
+    /**
+     * Keys read but not in the object (skipped or consumed): a later duplicate is still a duplicate. A few in a list,
+     * more in a set (a lockfile's `packages` hides every entry it hands over).
+     */
+    let hidden: string[] | Set<string> | undefined
     for (;;) {
       whitespace()
       if (text.charCodeAt(i) !== QUOTE) fail()
@@ -229,7 +270,7 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       const property = string()
       whitespace()
       if (text.charCodeAt(i++) !== 0x3a) fail()
-      if (property in object || hidden.get(object)?.has(property))
+      if (property in object || (Array.isArray(hidden) ? hidden.includes(property) : hidden?.has(property)))
         duplicates.push({offset: keyOffset, message: `duplicate key '${property}' (the last value is used)`})
       path.push(property)
       let skipped: boolean
@@ -239,9 +280,13 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       } else {
         skipped = skip?.(path) ?? false
       }
-      if (skipped) hide(object, property)
       if (depth === 1 && path.length === 1) topLevel.push([property, keyOffset])
-      value(object, property, keyOffset, skipped, depth)
+      if (value(object, property, keyOffset, skipped, depth) || skipped) {
+        if (hidden === undefined) hidden = [property]
+        else if (!Array.isArray(hidden)) hidden.add(property)
+        else if (hidden.length < 8) hidden.push(property)
+        else hidden = new Set([...hidden, property])
+      }
       path.pop()
       whitespace()
       const c = text.charCodeAt(i++)
@@ -264,7 +309,7 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       whitespace()
       if (close === 0x7d) {
         if (text.charCodeAt(i) !== QUOTE) fail()
-        string()
+        skipString()
         whitespace()
         if (text.charCodeAt(i++) !== 0x3a) fail()
         whitespace()
@@ -273,19 +318,14 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
       if (c === 0x7b || c === 0x5b) {
         if (depth + 1 >= FAST_MAX_DEPTH) fail()
         skipContainer(depth + 1)
-      } else literal()
+      } else if (c === QUOTE) skipString()
+      else literal()
       whitespace()
       const next = text.charCodeAt(i++)
       if (next === 0x2c) continue
       if (next === close) return
       fail()
     }
-  }
-
-  function hide(object: JsonObject, key: string): void {
-    const keys = hidden.get(object)
-    if (keys) keys.add(key)
-    else hidden.set(object, new Set([key]))
   }
 
   let root: JsonValue | undefined
