@@ -13,7 +13,7 @@
  * starts as it is read, counting line breaks as jsonc-parser does (`\n`, `\r\n`, a lone `\r`), and a position
  * is a binary search among them.
  */
-import type {Position} from './line-index.js'
+import {LineStarts, type Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
 type JsonObject = {[key: string]: JsonValue}
@@ -57,26 +57,8 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
   const length = text.length
   let i = 0
   // Line breaks occur only in white space in valid JSON: whitespace() notes where lines start as it goes.
-  let starts = new Uint32Array(1024)
-  let lineCount = 1
-  const newLine = (start: number): void => {
-    if (lineCount === starts.length) {
-      const grown = new Uint32Array(starts.length * 2)
-      grown.set(starts)
-      starts = grown
-    }
-    starts[lineCount++] = start
-  }
-  const positionAt = (offset: number): Position => {
-    let low = 0
-    let high = lineCount - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle] <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - starts[low] + 1}
-  }
+  const lines = new LineStarts()
+  const positionAt = (offset: number): Position => lines.position(offset)
 
   function fail(): never {
     throw GIVE_UP
@@ -86,11 +68,11 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
     for (;;) {
       const c = text.charCodeAt(i)
       if (c === 0x20 || c === 0x09) i++
-      else if (c === 0x0a) newLine(++i)
+      else if (c === 0x0a) lines.add(++i)
       else if (c === 0x0d) {
         // \r\n is one line break, a lone \r another (as jsonc-parser counts them).
         i += text.charCodeAt(i + 1) === 0x0a ? 2 : 1
-        newLine(i)
+        lines.add(i)
       } else return
     }
   }

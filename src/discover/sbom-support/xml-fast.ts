@@ -12,7 +12,8 @@
  * an attribute value (which XML would normalise), nesting as deep as MAX_XML_DEPTH, any syntax error — makes it
  * give up (`undefined`), and saxes reads the text, so its checks and its errors stay what they were.
  */
-import type {XmlDocument, XmlElement, XmlOptions} from './xml.js'
+import type {Position} from '../lockfile-support/line-index.js'
+import {MAX_XML_DEPTH, NO_ATTRIBUTES, type XmlDocument, type XmlOptions, XmlTreeBuilder} from './xml-model.js'
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp()
@@ -28,7 +29,6 @@ const XML_DECLARATION =
 const NAME = /[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?/y
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y
 const PREDEFINED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
-const NOT_SPACE = /\S/
 const NOT_XML_SPACE = /[^ \t\n]/
 
 type Scope = Record<string, string>
@@ -38,34 +38,20 @@ interface Open {
   scope: Scope
 }
 
-export function readXmlFast(
-  text: string,
-  options: XmlOptions,
-  maxDepth: number,
-  maxText: number,
-  noAttributes: Record<string, string>,
-): XmlDocument | undefined {
+export function readXmlFast(text: string, options: XmlOptions): XmlDocument | undefined {
   try {
-    return read(text, options, maxDepth, maxText, noAttributes)
+    return read(text, options)
   } catch (thrown) {
     if (thrown === GIVE_UP || thrown instanceof RangeError) return undefined
     throw thrown
   }
 }
 
-function read(
-  text: string,
-  options: XmlOptions,
-  maxDepth: number,
-  maxText: number,
-  noAttributes: Record<string, string>,
-): XmlDocument {
+function read(text: string, options: XmlOptions): XmlDocument {
   if (UNREAD_CHARS.test(text)) throw GIVE_UP
   const length = text.length
   const open: Open[] = []
-  const stack: XmlElement[] = []
-  let root: XmlElement | undefined
-  let skipping = 0
+  const tree = new XmlTreeBuilder(options)
   let rootClosed = false
   let i = 0
 
@@ -73,13 +59,13 @@ function read(
   let line = 1
   let lineStart = 0
   let nextBreak = text.indexOf('\n')
-  const column = (offset: number): number => {
+  const positionOf = (offset: number): Position => {
     while (nextBreak !== -1 && nextBreak < offset) {
       line++
       lineStart = nextBreak + 1
       nextBreak = text.indexOf('\n', lineStart)
     }
-    return offset - lineStart + 1
+    return {line, column: offset - lineStart + 1}
   }
 
   const rootScope: Scope = Object.create(null)
@@ -107,8 +93,8 @@ function read(
       else throw GIVE_UP
     } else startTag()
   }
-  if (!root || !rootClosed) throw GIVE_UP
-  return {ok: true, root}
+  if (!tree.root || !rootClosed) throw GIVE_UP
+  return {ok: true, root: tree.root}
 
   function characterData(start: number, end: number): void {
     if (open.length === 0) {
@@ -118,14 +104,7 @@ function read(
     }
     const raw = text.slice(start, end)
     if (raw.includes(']]>')) throw GIVE_UP
-    addText(raw.includes('&') ? decode(raw) : raw)
-  }
-
-  function addText(chunk: string): void {
-    const element = stack[stack.length - 1]
-    // As ./xml.ts: whitespace between elements is layout, never a value.
-    if (skipping > 0 || !element || element.text.length >= maxText || !NOT_SPACE.test(chunk)) return
-    element.text += chunk.slice(0, maxText - element.text.length)
+    tree.text(raw.includes('&') ? decode(raw) : raw)
   }
 
   function comment(): void {
@@ -139,7 +118,7 @@ function read(
   function cdata(): void {
     const close = text.indexOf(']]>', i + 9)
     if (close === -1) throw GIVE_UP
-    addText(text.slice(i + 9, close))
+    tree.text(text.slice(i + 9, close))
     i = close + 3
   }
 
@@ -195,7 +174,7 @@ function read(
       for (const [seen] of attributes) if (seen === attribute) throw GIVE_UP
       attributes.push([attribute, raw.includes('&') ? decode(raw) : raw])
     }
-    if (open.length >= maxDepth) throw GIVE_UP
+    if (tree.depth >= MAX_XML_DEPTH) throw GIVE_UP
     const parentScope = open.length > 0 ? open[open.length - 1].scope : rootScope
     const scope = declarations(attributes, parentScope)
     const colon = qname.indexOf(':')
@@ -203,19 +182,14 @@ function read(
     const local = colon === -1 ? qname : qname.slice(colon + 1)
     const uri = colon === -1 ? (scope[''] ?? '') : scope[prefix]
     if (uri === undefined || prefix === 'xmlns') throw GIVE_UP
-    const kept = keptAttributes(attributes, scope, noAttributes)
+    const kept = keptAttributes(attributes, scope)
     open.push({qname, scope})
-
-    if (skipping > 0) skipping++
-    else if (options.skip?.({name: local, uri, depth: stack.length})) skipping = 1
-    else {
-      const at = column(tagStart)
-      const element: XmlElement = {name: local, uri, attributes: kept, children: [], text: '', line, column: at}
-      const parent = stack[stack.length - 1]
-      if (parent) parent.children.push(element)
-      else root = element
-      stack.push(element)
-    }
+    tree.open(
+      local,
+      uri,
+      () => kept,
+      () => positionOf(tagStart),
+    )
     if (selfClosing) closeElement()
   }
 
@@ -232,13 +206,7 @@ function read(
   function closeElement(): void {
     open.pop()
     if (open.length === 0) rootClosed = true
-    if (skipping > 0) {
-      skipping--
-      return
-    }
-    const element = stack.pop()
-    const parent = stack[stack.length - 1]
-    if (element && parent && options.consume?.(element, parent, stack.length)) parent.children.pop()
+    tree.close()
   }
 }
 
@@ -263,12 +231,8 @@ function declarations(attributes: Array<[string, string]>, parent: Scope): Scope
  * Attributes by local name as ./xml.ts keeps them (namespace declarations left out; an element with attributes
  * gets its own record). A prefix must be bound, and two attributes may not share a namespace and local name.
  */
-function keptAttributes(
-  attributes: Array<[string, string]>,
-  scope: Scope,
-  noAttributes: Record<string, string>,
-): Record<string, string> {
-  if (attributes.length === 0) return noAttributes
+function keptAttributes(attributes: Array<[string, string]>, scope: Scope): Record<string, string> {
+  if (attributes.length === 0) return NO_ATTRIBUTES
   const kept = Object.create(null) as Record<string, string>
   const seen = new Set<string>()
   for (const [name, value] of attributes) {
