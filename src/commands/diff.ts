@@ -9,7 +9,7 @@ export default class Diff extends BaseCommand {
   static summary = 'Compare two JSON reports: new, worsened, improved and resolved findings.'
 
   static description =
-    `A finding is identified by its rule and repository. With --fail-on, exits 1 when a new or worsened finding reaches that severity (the same gate as scan --baseline).`
+    `A finding is identified by its rule and repository. With --fail-on, exits 1 when a new or worsened finding reaches that severity (the same gate as scan --baseline); a finding HEAD marks waived is listed, with (waived), and does not gate.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> main.json pr.json',

@@ -5,6 +5,7 @@ import {deliver} from '../pipeline/deliver.js'
 import {loadScanConfig} from '../pipeline/config.js'
 import {runEvaluate} from '../pipeline/evaluate.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
+import {loadWaivers, waiverNotices} from '../pipeline/waivers.js'
 
 export default class Evaluate extends BaseCommand {
   static override summary =
@@ -15,7 +16,9 @@ export default class Evaluate extends BaseCommand {
 
 --lists recomputes the figures that depend on which watch-lists count (listed_*) from the report; without it the report's own lists count. Reports written before schema 1.2.0 hold the metrics but not the people behind them: they can be judged (findings then name nobody) but not with --lists.
 
-Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline apply); flags win.
+Waivers recorded in the report are applied again, their expiry judged against today: one that has expired since the scan no longer applies. --waivers FILE (or waivers: in the settings) applies those instead.
+
+Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline, waivers apply); flags win.
 
 Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the report was, or a rule could not be evaluated; outranks 1), 3 usage error (a file that is not a report, a schema version this stewards cannot read), 4 internal error.`
 
@@ -38,6 +41,10 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
       command: '<%= config.bin %> <%= command.id %> stewards.json --format cyclonedx > stack.cdx.json',
     },
     {
+      description: 'Today’s waivers on last month’s report',
+      command: '<%= config.bin %> <%= command.id %> stewards.json --waivers .stewards-waivers.yaml --fail-on high',
+    },
+    {
       description: 'Re-judged findings against a baseline: only new or worsened ones gate',
       command: '<%= config.bin %> <%= command.id %> stewards.json --rules strict --baseline main.json --fail-on medium',
     },
@@ -56,15 +63,20 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Evaluate)
-    const {rules, params, lists, delivery} = await judgingFrom(flags, await loadScanConfig(flags.config))
+    const config = await loadScanConfig(flags.config)
+    const {rules, params, lists, delivery} = await judgingFrom(flags, config)
+    // No default file: without --waivers or waivers:, the report's own waivers are applied again.
+    const waivers = await loadWaivers(flags.waivers, config, [], false)
     const result = await runEvaluate({
       report: args.report,
       rules,
       params,
       lists,
+      waivers: waivers?.waivers,
       version: this.config.version,
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
+    for (const line of waiverNotices(result, waivers)) this.logToStderr(`stewards: ${line}`)
     const {exitCode, message} = await deliver(result, delivery)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)

@@ -5,6 +5,7 @@ import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {writeJson} from '../core/json-stream.js'
 import {safeOutput} from '../core/neutralise.js'
 import {parseSizeFlag} from '../core/size.js'
+import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
 import {inventorySummary, inventoryTable} from '../pipeline/inventory.js'
@@ -35,6 +36,11 @@ export default class InventoryCommand extends BaseCommand {
     {
       description: 'What the CI workflows and container builds pull in, with their repositories',
       command: "<%= config.bin %> <%= command.id %> . --include '.github/**' --include 'Dockerfile*' --resolve",
+    },
+    {
+      description:
+        'Helm chart dependencies, asking a self-hosted Artifact Hub about charts whose repository names no source',
+      command: '<%= config.bin %> <%= command.id %> charts/ --resolve --artifact-hub-url https://hub.example.com',
     },
     {
       description: 'A lockfile from standard input',
@@ -79,12 +85,14 @@ export default class InventoryCommand extends BaseCommand {
       description: 'with --resolve: YAML file of purl or image patterns → repository (always wins)',
       dependsOn: ['resolve'],
     }),
+    'artifact-hub-url': artifactHubFlag(['resolve']),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(InventoryCommand)
     const json = chosenFormat(flags) === 'json'
     const maxFileSize = parseSizeFlag(flags['max-file-size'], '--max-file-size')
+    const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'])
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
     // A glob that matched nothing must be told, whatever the format.
     const warn = (message: string) => this.writeErr(`warning: ${message}\n`)
@@ -103,7 +111,11 @@ export default class InventoryCommand extends BaseCommand {
     if (flags.resolve) {
       // Imported here: without --resolve, inventory never loads the resolve stage (start-up time).
       const {formatResolutionTable, resolveComponents} = await import('../resolve/index.js')
-      resolution = await resolveComponents(inventory.components, {offline: flags.offline, mapFile: flags.map})
+      resolution = await resolveComponents(inventory.components, {
+        offline: flags.offline,
+        mapFile: flags.map,
+        endpoints: artifactHubEndpoints(artifactHubUrl),
+      })
       if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
     }
     // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).

@@ -7,8 +7,10 @@ import {deliver} from '../pipeline/deliver.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {runScan} from '../pipeline/scan.js'
+import {loadWaivers, waiverJudgement, waiverNotices} from '../pipeline/waivers.js'
 import {attributionFlags} from '../attribute/index.js'
 import {parseSizeFlag} from '../core/size.js'
+import {artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 
 export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
@@ -18,7 +20,9 @@ export default class Scan extends BaseCommand {
 
 A file a format reads that cannot be read completely (too large, binary, not UTF-8, a syntax error, a duplicate key, a line with a control character) is listed in the report's errors and makes the scan incomplete. A PATH that does not exist, or a named file no format reads, is a usage error. \`-\` reads standard input (--stdin-format names its format, else its content decides).
 
-Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, artifactHubUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+
+Waivers (accepted risks: rule, repository, reason, approvedBy, expires) come from --waivers FILE, else waivers: in the settings, else .stewards-waivers.yaml in the first PATH, else in the working directory. A waived finding stays in every report, marked with its reason, approver and expiry, and does not gate --fail-on; SARIF carries it as an external suppression. An expired waiver no longer applies and is reported (waiver-expired), as is one that matches nothing (waiver-stale). A waivers file inside a scanned PATH applies too, and stderr says so.
 
 Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
@@ -39,6 +43,10 @@ ${NETWORK_HELP}`
     {
       description: 'Only new or worsened findings gate the build',
       command: '<%= config.bin %> <%= command.id %> . --baseline main.json --fail-on medium',
+    },
+    {
+      description: 'Accepted risks from a waivers file: waived findings are marked and do not gate',
+      command: '<%= config.bin %> <%= command.id %> deploy/ --waivers risk/waivers.yaml --fail-on medium',
     },
     {
       description: 'Stricter rules, a custom threshold and gitdm evidence',
@@ -70,6 +78,7 @@ ${NETWORK_HELP}`
     overrides: Flags.string({description: 'your affiliations.yaml: login or email → organisation, with dates'}),
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
+    'artifact-hub-url': artifactHubFlag(),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
     'max-file-size': Flags.string({
       description:
@@ -97,9 +106,12 @@ ${NETWORK_HELP}`
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config)
     const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
+    const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
+    const waivers = await loadWaivers(flags.waivers, config, paths)
+    const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
 
     const result = await runScan({
-      paths: cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.']),
+      paths,
       collect: await collectOptionsFrom(flags, config),
       rules,
       params,
@@ -116,10 +128,13 @@ ${NETWORK_HELP}`
       entities: many(flags.entities, 'entities'),
       lists,
       map: flags.map ?? config.map,
+      waivers: waiverJudgement(waivers?.waivers),
+      artifactHubUrl,
       version: this.config.version,
       onStage: progressReporter(process.stderr),
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
+    for (const line of waiverNotices(result, waivers)) this.logToStderr(`stewards: ${line}`)
     const {exitCode, message} = await deliver(result, delivery)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)

@@ -51,6 +51,11 @@ export const ERRORS = {
     meaning: '`--github-api-url` is not an http(s) URL, or carries credentials',
     hint: 'use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server',
   },
+  'bad-artifact-hub-url': {
+    exit: 3,
+    meaning: '`--artifact-hub-url` is not an http(s) URL or `none`, or carries credentials, a query or a fragment',
+    hint: 'use https://artifacthub.io, the base URL of your mirror, or none',
+  },
   'bad-commits': {
     exit: 3,
     meaning: 'a `--commits` file is not a JSON array of commit records',
@@ -136,7 +141,7 @@ export const ERRORS = {
   'config-untrusted': {
     exit: 3,
     meaning:
-      'a settings file inside a scanned PATH sets a key it may not (where the token goes, where files are written, files outside the PATH)',
+      'a settings file inside a scanned PATH sets a key it may not (where the token goes, where files are written, files outside the PATH), or a waivers file there links outside the PATH',
     hint: 'give the setting as a flag, put it in your own settings file, or name the file with --config to trust it',
   },
   'control-character': {exit: 2, meaning: 'a line holds a control character (a stray NUL): that line is not read'},
@@ -284,6 +289,11 @@ export const ERRORS = {
   'unsupported-encoding': {exit: 2, meaning: 'a file is in an encoding stewards does not read (UTF-16/32)'},
   'unsupported-sbom-version': {exit: 2, meaning: 'an SBOM of a specification version stewards does not read'},
   'unsupported-version': {exit: 2, meaning: 'a lockfile version stewards does not read'},
+  'waivers-invalid': {
+    exit: 3,
+    meaning: 'the waivers file (`.stewards-waivers.yaml`, `--waivers`, `waivers:` in settings) is not valid',
+    hint: 'each waiver needs rule, repository, reason, approvedBy and expires (YYYY-MM-DD; a waiver without an end is refused); see README "Waivers"',
+  },
   'write-directory': {exit: 3, meaning: 'a file to write (`--output`, `cache export`) is a directory'},
   'write-failed': {
     exit: 3,

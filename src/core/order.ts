@@ -6,6 +6,11 @@
 import {compare} from './compare.js'
 import {type Finding, type Location, type ProjectReport, severityRank} from './model.js'
 
+/** A finding's identity across runs and reports: the rule and the repository it is about (--baseline, waivers). */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'repo'>): string {
+  return `${f.ruleId}\u0000${f.repo}`
+}
+
 /** By file (code-point order: the machine's language never changes the output), line, column. */
 export function compareLocations(a: Location, b: Location): number {
   return compare(a.file, b.file) || a.line - b.line || a.column - b.column

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
 import {ExitCode, StewardsError} from './errors.js'
 import {checkYamlFile, parseYamlFile, parseYamlTree, where} from './yaml-file.js'
+import {yamlAliasBomb} from '../../tests/support/yaml-bomb.js'
 
 const Entry = z.strictObject({name: z.string(), port: z.number().int().optional()})
 const File = z.strictObject({entries: z.array(Entry)})
@@ -51,20 +52,7 @@ describe('parseYamlTree', () => {
   })
 
   it('refuses a "billion laughs" file at its first alias instead of expanding it', () => {
-    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
-    for (const [name, prev] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-      ['g', 'f'],
-      ['h', 'g'],
-      ['i', 'h'],
-    ]) {
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`)
-    }
-    const {tree, problems} = parseYamlTree(lines.join('\n'), 'bomb.yaml')
+    const {tree, problems} = parseYamlTree(yamlAliasBomb(8), 'bomb.yaml')
     expect(tree).toBeUndefined()
     expect(problems).toEqual([
       {

@@ -1,4 +1,5 @@
 import type {ParamValue} from '../core/model.js'
+import {formatProblem, type Problem} from '../core/problem.js'
 import {describeRange, paramRange} from './params.js'
 import type {RuleTestResult} from './tester.js'
 import type {CompiledRule} from './types.js'
@@ -69,8 +70,18 @@ export function explainRule(rule: CompiledRule): string[] {
   return lines
 }
 
+/** A failing embedded test case as a problem at the case's line (the shape schema and CEL problems have). */
+export function testFailureProblem(result: RuleTestResult): Problem {
+  return {
+    file: result.file,
+    line: result.line,
+    column: 1,
+    message: `${result.ruleId}: ${result.kind} case "${result.name}" ${result.reason}`,
+  }
+}
+
 export function formatTestFailure(result: RuleTestResult): string {
-  return `${result.file}:${result.line}:1: ${result.ruleId}: ${result.kind} case "${result.name}" ${result.reason}`
+  return formatProblem(testFailureProblem(result))
 }
 
 function show(value: ParamValue): string {

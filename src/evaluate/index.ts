@@ -22,5 +22,16 @@ export {ParamOverrides} from './schema.js'
 export {type RuleTestResult, runRuleTests} from './tester.js'
 export type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from './types.js'
 export type {RuleProblem} from './yaml-source.js'
-export {explainRule, formatTestFailure, ruleTable, ruleView} from './describe.js'
+export {explainRule, formatTestFailure, ruleTable, ruleView, testFailureProblem} from './describe.js'
 export {rulesFlags} from './flags.js'
+export {
+  applyWaivers,
+  isExpired,
+  judgingDay,
+  placeWaivers,
+  recordedWaivers,
+  WaiverEntry,
+  WaiversFile,
+  WaiversSetting,
+  waiverRepoKey,
+} from './waivers.js'

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {ExitCode, StewardsError} from '../core/errors.js'
 import {formatProblem} from '../core/problem.js'
 import {applyOverrides, collectRules, loadRules, RulesError} from './load.js'
+import {yamlAliasBomb} from '../../tests/support/yaml-bomb.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-rules-'))
 
@@ -132,18 +133,7 @@ describe('rule files: every problem names file, line and column', () => {
   })
 
   it('a YAML bomb is rejected before it expands', async () => {
-    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (const [name, prev] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-      ['g', 'f'],
-    ]) {
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
-    }
-    expect(await problemsOf('bomb.yaml', `${lines.join('\n')}\n`)).toEqual([
+    expect(await problemsOf('bomb.yaml', yamlAliasBomb())).toEqual([
       'bomb.yaml:2:8: YAML: aliases expand beyond the limit of 100 (a "billion laughs" bomb?)',
     ])
   })

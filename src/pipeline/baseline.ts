@@ -1,10 +1,6 @@
 import type {Finding, ScanResult, Severity} from '../core/model.js'
 import {severityRank} from '../core/model.js'
-
-/** A finding's identity across runs: the rule and the repository it is about. */
-export function findingKey(f: Pick<Finding, 'ruleId' | 'repo'>): string {
-  return `${f.ruleId}\u0000${f.repo}`
-}
+import {findingKey} from '../core/order.js'
 
 export interface FindingDiff {
   added: Finding[]
@@ -44,9 +40,12 @@ export function markBaseline(result: ScanResult, baseline: Pick<ScanResult, 'fin
     f.baselineState = state.get(findingKey(f)) ?? 'unchanged'
 }
 
-/** Findings that gate: all of them without a baseline (unmarked), else only the new or worsened ones. */
+/**
+ * Findings that gate: all of them without a baseline (unmarked), else only the new or worsened ones; never one an
+ * active waiver covers (an accepted risk stays in the reports but does not fail the build).
+ */
 export function gatingFindings(result: Pick<ScanResult, 'findings'>): Finding[] {
-  return result.findings.filter((f) => f.baselineState !== 'unchanged')
+  return result.findings.filter((f) => f.baselineState !== 'unchanged' && !f.waiver)
 }
 
 export function reachesThreshold(findings: readonly Finding[], failOn: Severity | 'none'): boolean {

@@ -34,6 +34,11 @@ describe('a .stewards.yaml inside a scanned path (data from the tree)', () => {
     ['githubApiUrl: https://collector.example.net/api/v3', 'githubApiUrl', 'choose where the GitHub token is sent'],
     ['output: [json=report.json]', 'output', 'choose where reports are written'],
     ['cacheDir: cache', 'cacheDir', 'choose where the cache is written and read'],
+    [
+      'artifactHubUrl: https://collector.example.net',
+      'artifactHubUrl',
+      'choose where the names of its chart repositories are sent',
+    ],
   ])('may not set %s', async (yaml, key, what) => {
     const {file} = tree(`failOn: high\n${yaml}\n`)
     const error = await refusal(loadConfig(file, 'scanned-path'))
@@ -82,9 +87,12 @@ describe('the user’s own settings file (--config, or the working directory)', 
   it('honours every key, reads anywhere, and keeps report paths inside its directory', async () => {
     for (const origin of ['given', 'working-directory'] as const) {
       const {file} = tree(
-        'githubApiUrl: https://ghe.example.com/api/v3\ncacheDir: ../cache\nmap: ../secret.txt\noutput: [json=out/r.json, "csv=-"]\n',
+        'githubApiUrl: https://ghe.example.com/api/v3\ncacheDir: ../cache\nmap: ../secret.txt\noutput: [json=out/r.json, "csv=-"]\nartifactHubUrl: https://hub.example.com\n',
       )
-      await expect(loadConfig(file, origin)).resolves.toMatchObject({githubApiUrl: 'https://ghe.example.com/api/v3'})
+      await expect(loadConfig(file, origin)).resolves.toMatchObject({
+        githubApiUrl: 'https://ghe.example.com/api/v3',
+        artifactHubUrl: 'https://hub.example.com',
+      })
       const outside = tree('output:\n  - json=out/r.json\n  - sarif=../r.sarif\n')
       const error = await refusal(loadConfig(outside.file, origin))
       expect(error.message).toMatch(

@@ -25,6 +25,7 @@ const REFUSED_IN_TREE: Partial<Record<keyof ScanConfig, string>> = {
   githubApiUrl: 'choose where the GitHub token is sent',
   output: 'choose where reports are written',
   cacheDir: 'choose where the cache is written and read',
+  artifactHubUrl: 'choose where the names of its chart repositories are sent',
 }
 
 /** Keys naming files or directories read: from a scanned tree, only inside it. */
@@ -38,6 +39,7 @@ const READ_KEYS = [
   'affiliations',
   'entities',
   'rules',
+  'waivers',
 ] as const
 
 export interface TrustContext {
@@ -68,6 +70,8 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
       const value = config[key]
       const list = value === undefined ? [] : Array.isArray(value) ? value : [value]
       list.forEach((entry, i) => {
+        // Waivers written inline name no file.
+        if (typeof entry !== 'string') return
         if (key === 'rules' && isShippedPack(entry)) return
         if (isInside(base, resolve(base, entry))) return
         throw usageError(

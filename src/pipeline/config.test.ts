@@ -23,6 +23,31 @@ describe('loadConfig (.stewards.yaml)', () => {
     })
   })
 
+  it('reads waivers as a file relative to it, or inline with the line of each; an inline waiver without an end is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
+    const file = join(dir, '.stewards.yaml')
+    writeFileSync(file, 'waivers: risk/waivers.yaml\n')
+    expect(await loadConfig(file)).toEqual({waivers: relative(process.cwd(), join(dir, 'risk', 'waivers.yaml'))})
+    const waiver = '  - rule: low-bus-factor\n    repository: example-org/widget\n    reason: r\n    approvedBy: a\n'
+    writeFileSync(file, `failOn: high\nwaivers:\n${waiver}    expires: 2099-01-01\n`)
+    expect((await loadConfig(file)).waivers).toEqual([
+      {
+        rule: 'low-bus-factor',
+        repository: 'example-org/widget',
+        reason: 'r',
+        approvedBy: 'a',
+        expires: '2099-01-01',
+        file,
+        line: 3,
+      },
+    ])
+    writeFileSync(file, `waivers:\n${waiver}`)
+    await expect(loadConfig(file)).rejects.toMatchObject({
+      code: 'config-invalid',
+      message: `${file}:2:5: waivers[0]: missing required key 'expires'`,
+    })
+  })
+
   it('names the file and line of an unknown key, a wrong type or a YAML error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
     const write = (text: string) => {

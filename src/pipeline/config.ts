@@ -3,9 +3,10 @@ import {Flags} from '@oclif/core'
 import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
 import {CollectConfig} from '../collect/index.js'
-import {SEVERITIES} from '../core/model.js'
+import {SEVERITIES, type Waiver} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
+import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
 
 /**
@@ -13,7 +14,7 @@ import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
  * mistyped key is an error, not a silent default. `collect` and `people` read the same file and use the keys of
  * the flags they have.
  */
-export const ScanConfig = z.strictObject({
+const ScanConfigSchema = z.strictObject({
   ...CollectConfig.shape,
   paths: z.array(z.string()).optional(),
   rules: z.array(z.string()).optional(),
@@ -34,11 +35,16 @@ export const ScanConfig = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
+  artifactHubUrl: z.string().optional(),
+  /** A waivers file, or the waivers themselves (README "Waivers"). */
+  waivers: WaiversSetting.optional(),
 })
-export type ScanConfig = z.infer<typeof ScanConfig>
+export const ScanConfig = ScanConfigSchema
+/** The settings as read: `waivers` written inline carry the settings file and line of each. */
+export type ScanConfig = Omit<z.infer<typeof ScanConfigSchema>, 'waivers'> & {waivers?: string | Waiver[]}
 
 // An empty file is an empty configuration, not an error.
-const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfig)
+const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfigSchema)
 
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
@@ -70,7 +76,8 @@ export async function loadScanConfig(given: string | undefined, paths: readonly 
   return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
 }
 
-function sameDirectory(a: string, b: string): boolean {
+/** Both paths lead to the same place, links resolved (false when either does not exist). */
+export function sameDirectory(a: string, b: string): boolean {
   try {
     return realpathSync(a) === realpathSync(b)
   } catch {
@@ -83,7 +90,14 @@ export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): 
   const text = await readUserFile(file, 'the configuration file', {
     hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
   })
-  const {data, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  const {data: read, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  const {waivers, ...rest} = read
+  const data: ScanConfig = {
+    ...rest,
+    ...(waivers === undefined
+      ? {}
+      : {waivers: typeof waivers === 'string' ? waivers : placeWaivers(waivers, file, lineAt)}),
+  }
   checkTrust(data, {file, origin, lineAt})
   return relativeTo(data, dirname(resolve(file)))
 }
@@ -93,6 +107,7 @@ function relativeTo(config: ScanConfig, base: string): ScanConfig {
   // Relative to the working directory, so reports name files as the user would type them.
   const abs = (p: string) => relative(process.cwd(), resolve(base, p)) || '.'
   for (const key of PATH_KEYS) if (out[key]) out[key] = abs(out[key])
+  if (typeof out.waivers === 'string') out.waivers = abs(out.waivers)
   // `cncf-gitdm` names the cached CNCF files, not a path.
   for (const key of PATH_LIST_KEYS) if (out[key]) out[key] = out[key].map((p) => (p === 'cncf-gitdm' ? p : abs(p)))
   if (out.output)

@@ -8,6 +8,8 @@ interface Brief {
   repo: string
   message: string
   was?: Severity
+  /** In HEAD, an active waiver covers it: listed, never gating. */
+  waived?: true
 }
 
 export interface ReportDiff {
@@ -24,7 +26,13 @@ export function diffReports(
   failOn: Severity | 'none',
 ): ReportDiff {
   const diff = diffFindings(base.findings, head.findings)
-  const brief = (f: Finding): Brief => ({ruleId: f.ruleId, severity: f.severity, repo: f.repo, message: f.message})
+  const brief = (f: Finding): Brief => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    repo: f.repo,
+    message: f.message,
+    ...(f.waiver ? {waived: true as const} : {}),
+  })
   const out = {
     added: diff.added.map(brief),
     worsened: diff.worsened.map((w) => ({...brief(w.finding), was: w.was})),
@@ -33,7 +41,7 @@ export function diffReports(
     unchanged: diff.unchanged.length,
   }
   const line = (tag: string, f: Brief) =>
-    `${tag} ${f.severity.toUpperCase().padEnd(8)} ${f.ruleId}  ${f.repo}${f.was ? ` (was ${f.was})` : ''}`
+    `${tag} ${f.severity.toUpperCase().padEnd(8)} ${f.ruleId}  ${f.repo}${f.was ? ` (was ${f.was})` : ''}${f.waived ? ' (waived)' : ''}`
   const lines = [
     ...out.added.map((f) => line('+ new     ', f)),
     ...out.worsened.map((f) => line('↑ worse   ', f)),
@@ -41,6 +49,7 @@ export function diffReports(
     ...out.removed.map((f) => line('- resolved', f)),
     `${out.added.length} new, ${out.worsened.length} worsened, ${out.improved.length} improved, ${out.removed.length} resolved, ${out.unchanged} unchanged`,
   ]
-  const gating = [...diff.added, ...diff.worsened.map((w) => w.finding)]
+  // A waived finding is an accepted risk: it does not gate, new or not (README "Waivers").
+  const gating = [...diff.added, ...diff.worsened.map((w) => w.finding)].filter((f) => !f.waiver)
   return {out, lines, gates: reachesThreshold(gating, failOn)}
 }

@@ -1,9 +1,10 @@
 import {relist} from '../core/measurement.js'
 import {usageError} from '../core/errors.js'
-import type {ScanResult} from '../core/model.js'
-import {loadRules, type ParamOverrides} from '../evaluate/index.js'
+import type {ScanResult, Waiver} from '../core/model.js'
+import {loadRules, type ParamOverrides, recordedWaivers} from '../evaluate/index.js'
 import {type MeasuredReport, readMeasuredReport} from '../report/index.js'
 import {judge, type MeasuredProject, type MeasuredScan} from './judge.js'
+import {waiverJudgement} from './waivers.js'
 import {checkLists, readReport} from './scan.js'
 
 export interface EvaluateOptions {
@@ -14,6 +15,10 @@ export interface EvaluateOptions {
   /** The lists that count as listed; default: those the report was judged with. */
   lists?: string[]
   version: string
+  /** Waivers to apply instead of those the report recorded (`--waivers`, `waivers:`); undefined: the report's own. */
+  waivers?: Waiver[]
+  /** The run's clock, which waiver expiry is judged against (tests set it). */
+  now?: Date
   /** One-line notices a user must see (a report too old to name people). */
   onNotice?: (message: string) => void
 }
@@ -41,7 +46,9 @@ export async function runEvaluate(options: EvaluateOptions): Promise<ScanResult>
       `${written}, which does not record the people behind the metrics: findings name nobody, and rules see no configured lists; scan again for the full evidence`,
     )
   }
-  return judge(measuredScan(report, options), rules)
+  // The report's waivers are applied again, against this run's clock: one that has expired since stops applying.
+  const waivers = options.waivers ?? (report.waivers ? recordedWaivers(report.waivers.entries) : undefined)
+  return judge(measuredScan(report, options), rules, waiverJudgement(waivers, options.now))
 }
 
 /** The report's measured data, as the rules will see it (relisted when other lists are chosen). */

@@ -81,6 +81,11 @@ export const judgingFlags = {
   format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
   output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
   baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
+  waivers: Flags.string({
+    description:
+      'waivers file: accepted risks (rule, repository, reason, approvedBy, expires); default .stewards-waivers.yaml in the first PATH, else the working directory (evaluate: the report’s own)',
+    helpValue: 'FILE',
+  }),
 }
 
 export interface JudgingSettings {

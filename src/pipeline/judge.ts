@@ -1,8 +1,15 @@
-import type {ProjectReport, ScanError, ScanResult, Severity} from '../core/model.js'
+import type {ProjectReport, ScanError, ScanResult, Severity, Waiver} from '../core/model.js'
 import {SCAN_SCHEMA_VERSION, SEVERITIES} from '../core/model.js'
 import {compare} from '../core/compare.js'
 import {compareFindings, compareProjects} from '../core/order.js'
-import {evaluateProjectDetailed, portfolioScore, type RuleSet, ruleMetas, scoreProject} from '../evaluate/index.js'
+import {
+  applyWaivers,
+  evaluateProjectDetailed,
+  portfolioScore,
+  type RuleSet,
+  ruleMetas,
+  scoreProject,
+} from '../evaluate/index.js'
 
 /** A project as measured: its report without the rules' part (findings, score). */
 export type MeasuredProject = Omit<ProjectReport, 'findings' | 'score'>
@@ -24,12 +31,19 @@ export interface MeasuredScan {
   requests?: ScanResult['requests']
 }
 
+/** The waivers a run applies, and the day (UTC, `YYYY-MM-DD`) their expiry is judged against. */
+export interface WaiverJudgement {
+  waivers: Waiver[]
+  today: string
+}
+
 /**
  * The evaluate step of the pipeline: every project judged by the rules (findings, scores), projects ranked, the
- * portfolio summarised. A fresh scan and `stewards evaluate` of its JSON report both end here, with the same
- * measured data, so the same rules give the same report, byte for byte.
+ * portfolio summarised, then the waivers applied (src/evaluate/waivers.ts: findings marked, never removed). A fresh
+ * scan and `stewards evaluate` of its JSON report both end here, with the same measured data, so the same rules
+ * and waivers give the same report, byte for byte.
  */
-export function judge(scan: MeasuredScan, rules: RuleSet): ScanResult {
+export function judge(scan: MeasuredScan, rules: RuleSet, waived?: WaiverJudgement): ScanResult {
   const ruleErrors: ScanError[] = []
   const lists = scan.lists?.selected ?? []
   // Rules about attribution coverage (tag `coverage`): where one fires, the report says whose evidence is wanted.
@@ -60,7 +74,7 @@ export function judge(scan: MeasuredScan, rules: RuleSet): ScanResult {
   const findings = projects.flatMap((p) => p.findings).sort(compareFindings)
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const f of findings) findingsBySeverity[f.severity]++
-  return {
+  const result: ScanResult = {
     schemaVersion: SCAN_SCHEMA_VERSION,
     tool: {name: 'stewards', version: scan.version},
     window: scan.window,
@@ -83,4 +97,5 @@ export function judge(scan: MeasuredScan, rules: RuleSet): ScanResult {
     errors: [...scan.errors, ...ruleErrors],
     ...(scan.requests ? {requests: scan.requests} : {}),
   }
+  return waived ? applyWaivers(result, waived.waivers, waived.today) : result
 }

@@ -123,6 +123,7 @@ export async function runPeople(repo: string, flags: PeopleFlags, callbacks: Peo
     flags.companies ?? config.companies,
     {
       cacheDir: flags['cache-dir'] ?? config.cacheDir,
+      cacheUrl: flags['cache-url'],
       snapshot: flags.snapshot ?? config.snapshot,
       githubApiUrl: apiUrl,
       ...resolveTokens(flags.token, apiUrl),

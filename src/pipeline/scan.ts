@@ -13,12 +13,13 @@ import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
 import {resolveComponents} from '../resolve/index.js'
+import {artifactHubEndpoints} from '../core/artifact-hub-url.js'
 import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 import {resolveAffiliations} from './affiliations.js'
 import {peopleSummary, projectAttribution} from './people.js'
-import {judge, type MeasuredProject} from './judge.js'
+import {judge, type MeasuredProject, type WaiverJudgement} from './judge.js'
 
 export interface ScanOptions {
   paths: string[]
@@ -44,6 +45,10 @@ export interface ScanOptions {
   staleAfterYears?: number
   entities?: string[]
   map?: string
+  /** Artifact Hub's base URL (`--artifact-hub-url`, checked); default https://artifacthub.io. */
+  artifactHubUrl?: string
+  /** The waivers to apply after the rules, and the day their expiry is judged against (./waivers.ts). */
+  waivers?: WaiverJudgement
   version: string
   onStage?: (stage: string, detail: string) => void
   /** One-line notices a user must see even without a terminal (a long rate-limit wait). */
@@ -108,6 +113,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
+    endpoints: artifactHubEndpoints(options.artifactHubUrl),
   })
     .catch(async (error) => {
       await cache?.close?.()
@@ -199,6 +205,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       requests: mergeRequests(resolved.stats.requests, collected.requests),
     },
     rules,
+    options.waivers,
   )
   const {summary} = result
   const total = result.findings.length

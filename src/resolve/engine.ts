@@ -1,5 +1,6 @@
 import {DAY_MS} from '../core/dates.js'
 import {DiskCache} from '../core/cache/disk-cache.js'
+import {DEFAULT_ARTIFACT_HUB_URL} from '../core/artifact-hub-url.js'
 import {mapLimit} from '../core/map-limit.js'
 import type {Component, Resolution, UnresolvedComponent} from '../core/model.js'
 import {groupResolutions} from './group.js'
@@ -34,6 +35,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   github: 'https://api.github.com',
   'pub.dev': 'https://pub.dev',
   'oci:docker.io': 'https://registry-1.docker.io',
+  'artifact-hub': DEFAULT_ARTIFACT_HUB_URL,
 }
 
 /** How long a cached answer is served without asking again, unless `maxAge` says otherwise. */

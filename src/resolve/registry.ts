@@ -1,4 +1,5 @@
 import {defineRegistry} from '../core/registry.js'
+import {resolver as artifactHub} from './resolvers/artifact-hub/index.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
 import {resolver as githubActions} from './resolvers/github-actions/index.js'
@@ -38,6 +39,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   pubDev,
   githubActions,
   helmRepository,
+  artifactHub,
   swiftpm,
   terraformRegistry,
   ociLabel,

@@ -79,6 +79,26 @@ describe('attribution evidence through the GitHub API emulator', () => {
     expect(again.length).toBeGreaterThan(0)
     expect(again.map((r) => r.status)).toEqual(again.map(() => 304))
     expect(`${first.stdout}${first.stderr}${second.stdout}${second.stderr}`).not.toContain(TOKEN)
+
+    // The same facts for machines, offline, with the cache directory from .stewards.yaml (flags over the file).
+    const settings = join(work, 'settings.yaml')
+    writeFileSync(settings, `cacheDir: ${cacheDir}\noffline: true\n`)
+    const asked = emulator.requests.length
+    const json = await runCliAsync(
+      ['affiliations', 'update', '--config', settings, '--github-api-url', emulator.url, '--format', 'json'],
+      {env},
+    )
+    expect(json.stderr).toBe('')
+    expect(json.code).toBe(0)
+    expect(emulator.requests.length).toBe(asked)
+    const update = JSON.parse(json.stdout)
+    expect(update).toMatchObject({repo: 'cncf/gitdm', commit: head, records: 3, requests: {total: 0}})
+    expect(update.files.map((f: {path: string}) => f.path)).toEqual([
+      'developers_affiliations1.txt',
+      'developers_affiliations2.txt',
+      'developers_affiliations10.txt',
+    ])
+    expect(update.companies).toEqual({path: 'src/companies.yaml', acquisitions: 1})
   })
 
   it('people: vouched and unverified domains, self-declared organisations, weak membership, stale gitdm, automation', async () => {

@@ -59,6 +59,22 @@ describe('stewards cache clear', () => {
     expect(await readdir(join(xdg, 'stewards'))).toEqual([])
   })
 
+  it('--format json: the folders removed and kept, for machines', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'stewards-clear-'))
+    const cacheDir = join(root, 'cache')
+    await filledCache(cacheDir, ['github', 'npm'])
+    await mkdir(join(cacheDir, 'notes'))
+    await writeFile(join(cacheDir, 'notes', 'todo.txt'), 'keep me')
+    const r = await runCli(['cache', 'clear', '--cache-dir', cacheDir, '--format', 'json'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toEqual({
+      directory: cacheDir,
+      removed: ['github', 'npm'].map((namespace) => ({namespace, path: join(cacheDir, namespace), entries: 2})),
+      kept: [{namespace: 'notes', path: join(cacheDir, 'notes')}],
+    })
+  })
+
   it('refuses the home directory as a cache directory, deleting nothing', async () => {
     const home = await mkdtemp(join(tmpdir(), 'stewards-home-'))
     await filledCache(home, ['github'])

@@ -73,7 +73,23 @@ describe('stewards collect and stewards cache', () => {
     expect((await run(['cache', 'export', bundle, '--cache-dir', filled])).code).toBe(0)
     expect(JSON.parse(await readFile(bundle, 'utf8')).format).toBe('stewards-cache-bundle')
     const other = await freshCacheDir()
-    expect((await run(['cache', 'import', bundle, '--cache-dir', other])).code).toBe(0)
+    // --format json: each cache command says what it did as one JSON document on stdout.
+    const imported = await run(['cache', 'import', bundle, '--cache-dir', other, '--format', 'json'])
+    expect(imported.code).toBe(0)
+    const entries = JSON.parse(await readFile(bundle, 'utf8')).entries.length
+    expect(JSON.parse(imported.stdout)).toEqual({file: bundle, imported: entries, damaged: 0})
+    const again = await run(['cache', 'export', `${bundle}.2`, '--cache-dir', other, '--format', 'json'])
+    expect(JSON.parse(again.stdout)).toEqual({file: `${bundle}.2`, entries, leftOut: 0})
+    const merged = await run(['cache', 'merge', bundle, `${bundle}.2`, '-o', `${bundle}.3`, '--format', 'json'])
+    expect(merged.code).toBe(0)
+    expect(JSON.parse(merged.stdout)).toEqual({
+      output: `${bundle}.3`,
+      bundles: [bundle, `${bundle}.2`].map((file) => ({file, entries, damaged: 0})),
+      entries,
+    })
+    const toStdout = await run(['cache', 'export', '-', '--cache-dir', other, '--format', 'json'])
+    expect(toStdout.code).toBe(3)
+    expect(toStdout.stdout).toBe('')
     const before = emulator.requests.length
     // The same token as the run that filled the cache: with one, files and profiles come from GraphQL.
     const r = await run(['collect', 'example/widget', '--offline', '--json', ...window(), '--cache-dir', other], {

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
+import {yamlAliasBomb} from '../support/yaml-bomb.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-rules-cli-'))
 
@@ -23,18 +24,6 @@ function write(name: string, text: string): string {
   const path = join(dir, name)
   writeFileSync(path, text)
   return path
-}
-
-const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-for (const [name, prev] of [
-  ['b', 'a'],
-  ['c', 'b'],
-  ['d', 'c'],
-  ['e', 'd'],
-  ['f', 'e'],
-  ['g', 'f'],
-]) {
-  bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
 }
 
 describe('stewards rules', () => {
@@ -80,7 +69,7 @@ describe('stewards rules', () => {
       write('bad-cel.yaml', GOOD.replace('m.top_company_share > p.limit', 'm.top_company_share >> p.limit')),
       write('unknown-key.yaml', GOOD.replace('severity: medium', 'severity: medium\nseverty: high')),
       write('wrong-type.yaml', GOOD.replace('severity: medium', 'severity: [high]')),
-      write('bomb.yaml', `${bomb.join('\n')}\n`),
+      write('bomb.yaml', yamlAliasBomb()),
       write('failing.yaml', GOOD.replace('message: Example Corp 80.0%', 'message: Example Corp 81%')),
     ]
     const r = await runCli(['rules', 'validate', ...files])
@@ -98,6 +87,30 @@ describe('stewards rules', () => {
       'failing.yaml:11:1: vendor-share: fail case "high" message "Example Corp 80.0%", expected "Example Corp 81%"',
     ])
     expect(r.stderr).not.toMatch(/\n\s+at /)
+
+    // The same problems for machines: one JSON document on stdout, still exit 3.
+    const json = await runCli(['rules', 'validate', ...files, '--format', 'json'])
+    expect(json.code).toBe(3)
+    expect(json.stderr).toBe('')
+    const result = JSON.parse(json.stdout)
+    expect(result).toMatchObject({valid: false, rules: expect.any(Number), cases: expect.any(Number)})
+    expect(
+      result.problems.map(
+        (p: {file: string; line: number; column: number}) => `${p.file.replace(`${dir}/`, '')}:${p.line}:${p.column}`,
+      ),
+    ).toEqual([
+      'bad-cel.yaml:7:63',
+      'unknown-key.yaml:4:1',
+      'wrong-type.yaml:3:11',
+      'bomb.yaml:2:8',
+      'failing.yaml:11:1',
+    ])
+    expect(result.problems[4].message).toBe(
+      'vendor-share: fail case "high" message "Example Corp 80.0%", expected "Example Corp 81%"',
+    )
+    const good = await runCli(['rules', 'validate', 'default', '--json'])
+    expect(good.code).toBe(0)
+    expect(JSON.parse(good.stdout)).toMatchObject({valid: true, rules: 12, problems: []})
   })
 
   it('validate of a folder without rule files exits 3 instead of "0 rule(s) valid"', async () => {

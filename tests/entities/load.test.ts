@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {EntityIndex} from '../../src/entities/entity-index.js'
 import {EntitiesError, loadEntities} from '../../src/entities/load.js'
 import {ExitCode} from '../../src/core/errors.js'
+import {yamlAliasBomb} from '../support/yaml-bomb.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__', 'entities')
 const scratch = mkdtempSync(join(tmpdir(), 'stewards-entities-load-'))
@@ -209,15 +210,7 @@ describe('broken entity files are rejected with file, line and reason', () => {
   })
 
   it('a YAML bomb', async () => {
-    const bomb = [
-      'a: &a [x, x, x, x, x, x, x, x, x]',
-      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
-      'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
-    ].join('\n')
-    const dir = write('bomb', {'bomb.yaml': `${bomb}\n`})
+    const dir = write('bomb', {'bomb.yaml': yamlAliasBomb(5)})
     const [problem, ...rest] = await problemsOf(dir)
     expect(rest).toEqual([])
     expect(problem).toMatchObject({file: join(dir, 'bomb.yaml'), line: 2})

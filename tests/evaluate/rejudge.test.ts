@@ -7,7 +7,7 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import type {Finding, ScanResult} from '../../src/core/model.js'
+import {type Finding, SCAN_SCHEMA_VERSION, type ScanResult} from '../../src/core/model.js'
 import {type CliResult, repoRoot, runCli} from '../support/cli.js'
 
 const out = mkdtempSync(join(tmpdir(), 'stewards-rejudge-'))
@@ -165,7 +165,7 @@ describe('stewards evaluate REPORT.json', {timeout: SLOW}, () => {
     expect(again.code).toBe(0)
     expect(again.stderr).toContain('written with report schema 1.1.0')
     const result = JSON.parse(again.stdout) as ScanResult
-    expect(result.schemaVersion).toBe('1.2.0')
+    expect(result.schemaVersion).toBe(SCAN_SCHEMA_VERSION)
     // The same findings as a fresh strict scan, without the people (the old report does not know them).
     const fresh = asSchema110(read('strict'))
     for (const f of [...fresh.findings, ...fresh.projects.flatMap((p) => p.findings)]) delete f.evidence.people

@@ -28,9 +28,13 @@ describe('CSV report', () => {
       '21',
       '18',
       'unchanged',
+      '',
+      '',
+      '',
+      '',
     ])
     expect(table.at(-1)?.slice(0, 2)).toEqual(['info', 'maintainer-roles-undeclared'])
-    expect(table.at(-1)?.slice(5)).toEqual(['', '', '', 'unchanged'])
+    expect(table.at(-1)?.slice(5)).toEqual(['', '', '', 'unchanged', '', '', '', ''])
   })
 
   it('gives each row the baseline state of its finding as is, and leaves it empty without a baseline', () => {

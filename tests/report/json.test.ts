@@ -117,7 +117,7 @@ describe('readMeasuredReport (stewards evaluate)', () => {
     const newer = failure({...loadFixture(), schemaVersion: '1.9.0'})
     expect(newer.code).toBe('report-version')
     expect(newer.message).toBe(
-      'saved.json: report schema version 1.9.0 is newer than this stewards reads (up to 1.2.0)',
+      'saved.json: report schema version 1.9.0 is newer than this stewards reads (up to 1.3.0)',
     )
     expect(newer.hint).toBeTruthy()
     expect(failure({...loadFixture(), schemaVersion: '2.0.0'}).message).toMatch(/2\.0\.0 is not supported/)

@@ -70,7 +70,9 @@ describe('report registry', () => {
     })
 
     it('csv: the header line only (RFC 4180 line end)', () => {
-      expect(render('csv')).toBe('severity,rule_id,rule_title,repo,message,file,line,column,baseline_state\r\n')
+      expect(render('csv')).toBe(
+        'severity,rule_id,rule_title,repo,message,file,line,column,baseline_state,waived_until,waiver_approved_by,waiver_reason,waiver_source\r\n',
+      )
     })
 
     it('markdown: zero projects from zero components, every severity at 0, no findings', () => {

@@ -2,6 +2,7 @@ import {join} from 'node:path'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 
 export default class CacheClear extends BaseCommand {
   static override summary = 'Delete the cached API answers (every namespace: GitHub and the package registries)'
@@ -9,16 +10,25 @@ export default class CacheClear extends BaseCommand {
     'Removes each namespace folder of the cache directory that holds only cache entries, and prints the folders removed. Folders holding other files are kept; the filesystem root and the home directory are refused.'
   static override examples = [
     '<%= config.bin %> cache clear',
-    '<%= config.bin %> cache clear --cache-dir ./stewards-cache',
+    '<%= config.bin %> cache clear --cache-dir ./stewards-cache --format json',
   ]
   static override flags = {
     'cache-dir': collectFlags['cache-dir'],
+    ...formatFlags('the folders removed and kept'),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(CacheClear)
     const dir = flags['cache-dir'] ?? defaultCacheDir()
     const {removed, kept} = await new DiskCache(dir).clear()
+    if (chosenFormat(flags) === 'json') {
+      this.logJson({
+        directory: dir,
+        removed: removed.map(({namespace, entries}) => ({namespace, path: join(dir, namespace), entries})),
+        kept: kept.map((namespace) => ({namespace, path: join(dir, namespace)})),
+      })
+      return
+    }
     for (const {namespace, entries} of removed)
       this.log(`removed ${join(dir, namespace)} (${entries} ${entries === 1 ? 'entry' : 'entries'})`)
     for (const namespace of kept)

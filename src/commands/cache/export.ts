@@ -3,6 +3,7 @@ import {Args} from '@oclif/core'
 import {DiskCache, defaultCacheDir} from '../../core/cache/disk-cache.js'
 import {collectFlags} from '../../collect/index.js'
 import {BaseCommand} from '../../core/command.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 import {usageError} from '../../core/errors.js'
 import {safeOutput} from '../../core/neutralise.js'
 import {checkWriteTarget, writeFileAtomic} from '../../core/write-file.js'
@@ -14,6 +15,7 @@ export default class CacheExport extends BaseCommand {
   static override examples = [
     '<%= config.bin %> cache export stewards-cache.json',
     '<%= config.bin %> cache export - > bundle.json',
+    '<%= config.bin %> cache export stewards-cache.json --format json',
   ]
   static override args = {
     file: Args.string({
@@ -23,11 +25,15 @@ export default class CacheExport extends BaseCommand {
   }
   static override flags = {
     'cache-dir': collectFlags['cache-dir'],
+    ...formatFlags('what was exported (the bundle goes to FILE)'),
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CacheExport)
     const dir = flags['cache-dir'] ?? defaultCacheDir()
+    const format = chosenFormat(flags)
+    if (format === 'json' && args.file === '-')
+      throw usageError('bad-flags', '`cache export -` writes the bundle to stdout: --format json cannot', 'give a FILE')
     if (args.file !== '-') checkWriteTarget(args.file, {what: 'cache export'})
     // An empty bundle carried to an air-gapped machine is found out only there: refuse it here.
     const hint = `give the directory the collection used with --cache-dir${flags['cache-dir'] ? '' : ` (default ${dir})`}`
@@ -42,7 +48,8 @@ export default class CacheExport extends BaseCommand {
     const text = safeOutput(`${JSON.stringify(bundle)}\n`)
     if (args.file === '-') process.stdout.write(text)
     else await writeFileAtomic(args.file, text, {what: 'cache export'})
-    this.logToStderr(`exported ${bundle.entries.length} cache entries`)
+    if (format === 'json') this.logJson({file: args.file, entries: bundle.entries.length, leftOut: cache.leftOut})
+    else this.logToStderr(`exported ${bundle.entries.length} cache entries`)
     if (cache.leftOut > 0)
       this.logToStderr(`warning: left out ${cache.leftOut} damaged or outdated cache entries (they do not verify)`)
   }

@@ -1,9 +1,10 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
+import {collectFlags} from '../../collect/index.js'
 import {corruptNotice, importBundle, readBundleFile} from '../../core/cache/bundle.js'
-import {cacheUrlFlag} from '../../core/cache/flags.js'
 import {openCacheStore} from '../../core/cache/open.js'
 import {BaseCommand} from '../../core/command.js'
 import {ExitCode, usageError} from '../../core/errors.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 
 export default class CacheImport extends BaseCommand {
   static override summary = 'Load a bundle written by `cache export` into the cache'
@@ -15,8 +16,9 @@ export default class CacheImport extends BaseCommand {
   ]
   static override args = {file: Args.string({description: 'Bundle file', required: true})}
   static override flags = {
-    'cache-dir': Flags.string({description: 'Cache directory (default: $XDG_CACHE_HOME/stewards)', helpValue: 'DIR'}),
-    'cache-url': cacheUrlFlag,
+    'cache-dir': collectFlags['cache-dir'],
+    'cache-url': collectFlags['cache-url'],
+    ...formatFlags('what was imported'),
   }
 
   async run(): Promise<void> {
@@ -37,7 +39,8 @@ export default class CacheImport extends BaseCommand {
         `nothing imported: ${unusable}`,
         'give a writable directory with --cache-dir, or a reachable server with --cache-url',
       )
-    this.logToStderr(`imported ${count} cache entries`)
+    if (chosenFormat(flags) === 'json') this.logJson({file: args.file, imported: count, damaged: corrupt.length})
+    else this.logToStderr(`imported ${count} cache entries`)
     if (corrupt.length === 0) return
     this.logToStderr(`warning: ${corruptNotice(args.file, corrupt)}`)
     this.exit(ExitCode.incomplete)

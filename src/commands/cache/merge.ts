@@ -1,7 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {corruptNotice, mergeBundles, readBundleFile} from '../../core/cache/bundle.js'
 import {BaseCommand} from '../../core/command.js'
-import {ExitCode} from '../../core/errors.js'
+import {ExitCode, usageError} from '../../core/errors.js'
+import {chosenFormat, formatFlags} from '../../core/output-format.js'
 import {safeOutput} from '../../core/neutralise.js'
 import {checkWriteTarget, writeFileAtomic} from '../../core/write-file.js'
 
@@ -22,10 +23,14 @@ export default class CacheMerge extends BaseCommand {
       required: true,
       helpValue: 'FILE',
     }),
+    ...formatFlags('what was merged (the bundle goes to --output)'),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(CacheMerge)
+    const format = chosenFormat(flags)
+    if (format === 'json' && flags.output === '-')
+      throw usageError('bad-flags', '`--output -` writes the bundle to stdout: --format json cannot', 'give a FILE')
     if (flags.output !== '-') checkWriteTarget(flags.output, {what: 'cache merge'})
     const checked = []
     for (const file of argv as string[]) checked.push({file, ...(await readBundleFile(file))})
@@ -33,8 +38,14 @@ export default class CacheMerge extends BaseCommand {
     const text = safeOutput(`${JSON.stringify(merged)}\n`)
     if (flags.output === '-') process.stdout.write(text)
     else await writeFileAtomic(flags.output, text, {what: 'cache merge'})
-    this.logToStderr(`merged ${checked.length} bundles: ${merged.entries.length} cache entries`)
     const damaged = checked.filter((c) => c.corrupt.length > 0)
+    if (format === 'json')
+      this.logJson({
+        output: flags.output,
+        bundles: checked.map((c) => ({file: c.file, entries: c.bundle.entries.length, damaged: c.corrupt.length})),
+        entries: merged.entries.length,
+      })
+    else this.logToStderr(`merged ${checked.length} bundles: ${merged.entries.length} cache entries`)
     for (const c of damaged) this.logToStderr(`warning: ${corruptNotice(c.file, c.corrupt)}`)
     if (damaged.length > 0) this.exit(ExitCode.incomplete)
   }

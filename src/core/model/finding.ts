@@ -1,4 +1,5 @@
 import type {Location} from './component.js'
+import type {FindingWaiver} from './waiver.js'
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -61,4 +62,6 @@ export interface Finding {
    * baseline), `unchanged`; absent when the scan had no baseline. Only new and updated findings gate the build.
    */
   baselineState?: 'new' | 'updated' | 'unchanged'
+  /** An accepted risk (schema 1.3.0): the finding stays in every report, marked, and does not gate. */
+  waiver?: FindingWaiver
 }

@@ -3,6 +3,7 @@ import type {AttributedRoleHolder, EvidenceWanted} from './attribution.js'
 import type {Finding, Metrics, Severity} from './finding.js'
 import type {EvidenceGroup, Listings} from './measurement.js'
 import type {DataPart, ProjectStatus, RepoFacts, RepoKey, Window} from './project.js'
+import type {WaiversApplied} from './waiver.js'
 
 /** How a component was mapped to its upstream repository. */
 export interface Resolution {
@@ -108,7 +109,7 @@ export interface RequestStats {
   cached: number
 }
 
-export const SCAN_SCHEMA_VERSION = '1.2.0'
+export const SCAN_SCHEMA_VERSION = '1.3.0'
 
 /** Everything one scan produced; the JSON report is this object, byte-stable for the same inputs. */
 export interface ScanResult {
@@ -134,7 +135,11 @@ export interface ScanResult {
      * does not depend on the rules, kept when the report is judged again (schema 1.2.0).
      */
     inputsIncomplete?: boolean
+    /** Findings an active waiver covers (schema 1.3.0; present when the run had waivers): counted above, never gating. */
+    waived?: number
   }
+  /** The waivers applied and their status (schema 1.3.0; absent when the run had none). */
+  waivers?: WaiversApplied
   skipped: Skipped[]
   errors: ScanError[]
   requests?: RequestStats

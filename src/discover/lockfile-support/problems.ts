@@ -15,6 +15,17 @@ export function lockfileError(
   return error
 }
 
+/** A lockfile that gives nothing: no components, one error (the file, and the line where there is one). */
+export function lockfileFailure(
+  file: string,
+  code: ErrorCode,
+  message: string,
+  line?: number,
+  column?: number,
+): {components: never[]; errors: ScanError[]} {
+  return {components: [], errors: [lockfileError(file, code, message, line, column)]}
+}
+
 /** A declared dependency without one exact version (a range, a URL, a VCS reference). */
 export function unresolvedVersion(file: string, line: number, message: string): Skipped {
   return {file, line, reason: 'unresolved-version', message}

@@ -1,3 +1,4 @@
+import {artifactHub} from './artifact-hub.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
@@ -33,7 +34,8 @@ export interface RegistryEmulators {
     | 'cdn'
     | 'helm'
     | 'pub'
-    | 'terraform',
+    | 'terraform'
+    | 'artifactHub',
     Emulator
   >
   close(): Promise<void>
@@ -56,6 +58,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     helm: await startEmulator(helmRepositories()),
     pub: await startEmulator(pubDev()),
     terraform: await startEmulator(terraformRegistries()),
+    artifactHub: await startEmulator(artifactHub()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -67,6 +70,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     packagist: servers.packagist.url,
     github: servers.github.url,
     'pub.dev': servers.pub.url,
+    'artifact-hub': servers.artifactHub.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url

@@ -1,6 +1,6 @@
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -33,16 +33,11 @@ export function discoverCargoLock(file: string, text: string): DiscoverOutput {
   const version = CargoLockVersion.safeParse(read.table.version)
   if (!version.success) {
     const message = `unknown Cargo.lock version ${JSON.stringify(read.table.version)} (supported: 1 to 4)`
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, keyLine(text, 'version'))]}
+    return lockfileFailure(file, 'unsupported-version', message, keyLine(text, 'version'))
   }
   const packages = read.table.package ?? []
   if (!Array.isArray(packages))
-    return {
-      components: [],
-      errors: [
-        lockfileError(file, 'invalid-lockfile', "'package' must be an array of tables", keyLine(text, 'package')),
-      ],
-    }
+    return lockfileFailure(file, 'invalid-lockfile', "'package' must be an array of tables", keyLine(text, 'package'))
   const lines = arrayTableLines(text, 'package')
   // `__proto__` keys, reported beside the components (smol-toml keeps them as harmless own properties).
   const errors: ScanError[] = [...read.forbidden]

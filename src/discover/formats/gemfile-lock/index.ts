@@ -6,7 +6,7 @@
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {splitLines} from '../../lockfile-support/line-index.js'
-import {isForbiddenKey, lockfileError} from '../../lockfile-support/problems.js'
+import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 const SOURCE_SECTIONS = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE'])
@@ -88,10 +88,7 @@ function qualifiers(spec: Spec): Record<string, string> | undefined {
 export function discoverGemfileLock(file: string, text: string): DiscoverOutput {
   const errors: ScanError[] = []
   if (text.trim() !== '' && !/^(GEM|GIT|PATH|PLUGIN SOURCE|PLATFORMS|DEPENDENCIES)\s*$/m.test(text)) {
-    return {
-      components: [],
-      errors: [lockfileError(file, 'invalid-lockfile', 'no GEM, GIT, PATH or DEPENDENCIES section', 1)],
-    }
+    return lockfileFailure(file, 'invalid-lockfile', 'no GEM, GIT, PATH or DEPENDENCIES section', 1)
   }
   const {specs, direct} = readSpecs(file, text, errors)
   const components: Component[] = []

@@ -9,7 +9,7 @@
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {type Pom, type PomDependency, readPom} from './pom.js'
 
@@ -40,8 +40,7 @@ interface Lineage {
 
 export function discoverPom(file: string, text: string, context: DiscoverContext): DiscoverOutput {
   const read = readPom(text)
-  if (!read.ok)
-    return {components: [], errors: [lockfileError(file, 'invalid-xml', read.message, read.line, read.column)]}
+  if (!read.ok) return lockfileFailure(file, 'invalid-xml', read.message, read.line, read.column)
   const {pom} = read
   const components: Component[] = []
   const skipped: Skipped[] = []

@@ -8,7 +8,7 @@ import {z} from 'zod'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -43,7 +43,7 @@ export function discoverNugetLock(file: string, text: string): DiscoverOutput {
   if (version !== 1 && version !== 2) {
     const at = document.topLevelKeys.get('version') ?? {line: 1, column: 1}
     const message = `unknown packages.lock.json version ${JSON.stringify(version ?? 'missing')} (supported: 1, 2)`
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, at.line, at.column)]}
+    return lockfileFailure(file, 'unsupported-version', message, at.line, at.column)
   }
   const components: Component[] = []
   const frameworks = root.dependencies ?? {}

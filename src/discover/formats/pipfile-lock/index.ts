@@ -2,7 +2,7 @@ import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
-import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -32,10 +32,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
   const meta = PipfileMeta.safeParse(root._meta)
   if (!meta.success) {
     const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}
-    return {
-      components: [],
-      errors: [lockfileError(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)],
-    }
+    return lockfileFailure(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)
   }
   const components: Component[] = []
   const skipped: Skipped[] = []

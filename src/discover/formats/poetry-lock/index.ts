@@ -1,6 +1,6 @@
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {arrayTableLines, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -38,17 +38,12 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   if ('error' in read) return {components: [], errors: [read.error]}
   const metadata = PoetryMetadata.safeParse(read.table.metadata)
   if (!metadata.success) {
-    return {
-      components: [],
-      errors: [
-        lockfileError(
-          file,
-          'unsupported-version',
-          `[metadata] ${firstIssue(metadata.error)}`,
-          headerLine(text, '[metadata]'),
-        ),
-      ],
-    }
+    return lockfileFailure(
+      file,
+      'unsupported-version',
+      `[metadata] ${firstIssue(metadata.error)}`,
+      headerLine(text, '[metadata]'),
+    )
   }
   const packages = Array.isArray(read.table.package) ? read.table.package : []
   const lines = arrayTableLines(text, 'package')

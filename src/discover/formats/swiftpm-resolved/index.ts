@@ -11,7 +11,7 @@ import {normaliseRepoUrl} from '../../../core/repo-url.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -51,24 +51,16 @@ export function discoverPackageResolved(file: string, text: string): DiscoverOut
   const version = root.version
   const at = document.topLevelKeys.get('version') ?? {line: 1, column: 1}
   if (version !== 1 && version !== 2 && version !== 3)
-    return {
-      components: [],
-      errors: [
-        lockfileError(
-          file,
-          'unsupported-version',
-          `unknown Package.resolved version ${JSON.stringify(version ?? 'missing')} (supported: 1 to 3)`,
-          at.line,
-          at.column,
-        ),
-      ],
-    }
+    return lockfileFailure(
+      file,
+      'unsupported-version',
+      `unknown Package.resolved version ${JSON.stringify(version ?? 'missing')} (supported: 1 to 3)`,
+      at.line,
+      at.column,
+    )
   const pins = version === 1 ? (isJsonObject(root.object) ? root.object.pins : undefined) : root.pins
   if (!Array.isArray(pins))
-    return {
-      components: [],
-      errors: [lockfileError(file, 'invalid-lockfile', "'pins' must be an array", at.line, at.column)],
-    }
+    return lockfileFailure(file, 'invalid-lockfile', "'pins' must be an array", at.line, at.column)
   const components: Component[] = []
   pins.forEach((raw, index) => {
     const position = isJsonObject(raw) ? document.positionOf(raw) : at

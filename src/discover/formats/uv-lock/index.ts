@@ -1,6 +1,6 @@
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -54,7 +54,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
   if ('error' in read) return {components: [], errors: [read.error]}
   if (!UvLockVersion.safeParse(read.table.version).success) {
     const message = `unknown uv.lock version ${JSON.stringify(read.table.version ?? 'missing')} (supported: 1)`
-    return {components: [], errors: [lockfileError(file, 'unsupported-version', message, keyLine(text, 'version'))]}
+    return lockfileFailure(file, 'unsupported-version', message, keyLine(text, 'version'))
   }
   const packages = Array.isArray(read.table.package) ? read.table.package : []
   const lines = arrayTableLines(text, 'package')

@@ -3,7 +3,7 @@ import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {splitLines} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
-import {isForbiddenKey, lockfileError} from '../../lockfile-support/problems.js'
+import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {BerryEntry, BerryMetadata} from './schema.js'
 
@@ -54,22 +54,17 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
     ;({document, errors: problems} = loadLockfile(file, text))
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    return {components: [], errors: [lockfileError(file, 'invalid-yaml', message, yamlErrorLine(error))]}
+    return lockfileFailure(file, 'invalid-yaml', message, yamlErrorLine(error))
   }
   const lines = keyLines(text)
   const metadata = BerryMetadata.safeParse(document.__metadata)
   if (!metadata.success) {
-    return {
-      components: [],
-      errors: [
-        lockfileError(
-          file,
-          'unsupported-version',
-          `__metadata: ${firstIssue(metadata.error)}`,
-          lines.get('__metadata') ?? 1,
-        ),
-      ],
-    }
+    return lockfileFailure(
+      file,
+      'unsupported-version',
+      `__metadata: ${firstIssue(metadata.error)}`,
+      lines.get('__metadata') ?? 1,
+    )
   }
   const components: Component[] = []
   const errors: ScanError[] = problems

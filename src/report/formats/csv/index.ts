@@ -3,12 +3,16 @@
  * `renderProjectsCsv` gives the projects sheet (one row per upstream project). See ./readme.md.
  */
 import {SEVERITIES, type ScanResult} from '../../../core/model.js'
+import {formatPlace} from '../../../core/problem.js'
 import {headline, severityCounts} from '../../shared/metrics.js'
 import {uniqueLocations} from '../../shared/order.js'
 import type {Reporter} from '../../types.js'
 import {type CsvCell, toCsv} from './csv.js'
 
-/** `baseline_state` is `new`, `updated` or `unchanged` against `--baseline`, empty without one. */
+/**
+ * `baseline_state` is `new`, `updated` or `unchanged` against `--baseline`, empty without one. The `waive*` cells
+ * are filled for a finding an active waiver covers (README "Waivers"), empty otherwise.
+ */
 export const FINDINGS_HEADER = [
   'severity',
   'rule_id',
@@ -19,6 +23,10 @@ export const FINDINGS_HEADER = [
   'line',
   'column',
   'baseline_state',
+  'waived_until',
+  'waiver_approved_by',
+  'waiver_reason',
+  'waiver_source',
 ] as const
 
 export function renderFindingsCsv(result: ScanResult): string {
@@ -27,9 +35,11 @@ export function renderFindingsCsv(result: ScanResult): string {
   for (const f of result.findings) {
     const base = [f.severity, f.ruleId, titles.get(f.ruleId) ?? '', f.repo, f.message]
     const state = f.baselineState ?? ''
+    const w = f.waiver
+    const waiver = w ? [w.expires, w.approvedBy, w.reason, formatPlace(w.file, w.line)] : ['', '', '', '']
     const locations = uniqueLocations(f.locations)
-    if (locations.length === 0) rows.push([...base, '', null, null, state])
-    for (const loc of locations) rows.push([...base, loc.file, loc.line, loc.column, state])
+    if (locations.length === 0) rows.push([...base, '', null, null, state, ...waiver])
+    for (const loc of locations) rows.push([...base, loc.file, loc.line, loc.column, state, ...waiver])
   }
   return toCsv(FINDINGS_HEADER, rows)
 }

@@ -95,6 +95,10 @@ function metadataProperties(result: ScanResult): CdxProperty[] {
   for (const [rule, count] of [...byRule].sort(([a], [b]) => compare(a, b)))
     props.add(`findings:rule:${rule}`, String(count))
   for (const list of result.lists?.selected ?? []) props.add('lists:selected', list)
+  if (result.waivers) {
+    props.add('findings:waived', String(result.summary.waived ?? 0))
+    props.add('waivers:judged_on', result.waivers.judgedOn)
+  }
   return props.list
 }
 
@@ -210,6 +214,10 @@ function projectProperties(project: ProjectReport, selected: readonly string[] |
   for (const severity of [...SEVERITIES].reverse()) props.add(`findings:${severity}`, String(counts[severity]))
   // Findings come sorted once, in the pipeline (core/order.ts).
   for (const finding of project.findings) props.add('finding', `${finding.severity} ${finding.ruleId}`)
+  // An accepted risk (README "Waivers"): which finding, until when, by whom and why.
+  for (const {ruleId, waiver} of project.findings)
+    if (waiver)
+      props.add('finding:waived', `${ruleId} until ${waiver.expires} by ${waiver.approvedBy}: ${waiver.reason}`)
 }
 
 /**

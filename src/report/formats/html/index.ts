@@ -17,6 +17,7 @@ import {
   projectsEvidence,
   projectsTable,
   rulesTable,
+  waiversSection,
   wantedSection,
 } from './sections.js'
 
@@ -77,7 +78,7 @@ ${projectsTable(result)}
 <h2>Findings</h2>
 ${findingsSection(result)}
 </section>
-<section id="evidence-wanted">
+${waiversSection(result)}<section id="evidence-wanted">
 <h2>Evidence wanted</h2>
 <p class="muted">Where attribution coverage is too low to judge: the few unattributed authors whose evidence would raise it most, with an affiliations file to fill in (in each project's evidence below).</p>
 ${wantedSection(result)}

@@ -11,6 +11,7 @@ import type {
 import {evidenceMarks, selfDeclaredOrgs, wantedPerson, wantedSentence} from '../../shared/attribution.js'
 import {escapeHtml} from '../../shared/escape-html.js'
 import {baselineMark} from '../../shared/baseline.js'
+import {WAIVED_MARK, waiverEntryText, waiversSentence, waiverText} from '../../shared/waivers.js'
 import {headline, leader, severityCounts} from '../../shared/metrics.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
@@ -114,8 +115,9 @@ function findingBlock(f: Finding, rule: RuleMeta | undefined, n: number): string
   const locations = uniqueLocations(f.locations)
   const parts = [
     `<details class="finding" id="finding-${n + 1}">`,
-    `<summary>${badge(f.severity)}${baselineBadge(f)} ${code(f.ruleId)} ${code(f.repo)} ${esc(f.message)}</summary>`,
+    `<summary>${badge(f.severity)}${baselineBadge(f)}${f.waiver ? ` <strong class="waived">${WAIVED_MARK}</strong>` : ''} ${code(f.ruleId)} ${code(f.repo)} ${esc(f.message)}</summary>`,
     '<dl>',
+    ...(f.waiver ? [`<dt>Waived</dt><dd>${esc(waiverText(f.waiver))}</dd>`] : []),
     `<dt>Declared at</dt><dd>${locations.length ? locations.map((l) => code(formatLocation(l))).join(', ') : '<span class="unknown">no declaring location recorded</span>'}</dd>`,
   ]
   if (rule) {
@@ -248,6 +250,16 @@ export function notReadSection(result: ScanResult): string {
     items.push(`<li>Error in ${code(e.file + at)}: ${esc(e.message)} <span class="muted">(${esc(e.code)})</span></li>`)
   }
   return items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>Everything was read.</p>'
+}
+
+/** The waivers section (only when the run had waivers): the summary, then every waiver with its status. */
+export function waiversSection(result: ScanResult): string {
+  const sentence = waiversSentence(result)
+  if (!sentence) return ''
+  const items = (result.waivers?.entries ?? []).map(
+    (w) => `<li><strong>${esc(w.status)}</strong> ${esc(waiverEntryText(w))}</li>`,
+  )
+  return `<section id="waivers">\n<h2>Waivers</h2>\n<p>${esc(sentence)}. A waived finding stays listed, marked ${WAIVED_MARK}; it does not gate.</p>\n<ul>\n${items.join('\n')}\n</ul>\n</section>\n`
 }
 
 export function rulesTable(result: ScanResult): string {

@@ -62,6 +62,20 @@ export const MeasuredProject = z.object({
   wanted: z.looseObject({}).optional(),
 })
 
+/** A waiver as the report recorded it (schema 1.3.0): `stewards evaluate` applies it again. */
+export const RecordedWaiver = z.object({
+  rule: z.string(),
+  repository: z.string(),
+  component: z.string().optional(),
+  reason: z.string(),
+  approvedBy: z.string(),
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  file: z.string(),
+  line: z.number().int(),
+  status: z.enum(['active', 'expired', 'stale']),
+  findings: z.number().int().nonnegative(),
+})
+
 export const MeasuredReport = z.object({
   schemaVersion: z.string(),
   window: z.object({since: z.string(), until: z.string()}),
@@ -77,5 +91,6 @@ export const MeasuredReport = z.object({
   skipped: z.array(z.looseObject({})),
   errors: z.array(z.looseObject({file: z.string(), code: z.string(), message: z.string()})),
   requests: z.looseObject({}).optional(),
+  waivers: z.object({judgedOn: z.string(), entries: z.array(RecordedWaiver)}).optional(),
 })
 export type MeasuredReport = z.infer<typeof MeasuredReport>

@@ -15,6 +15,7 @@ import {headline, knownShare, leader, severityCounts} from '../../shared/metrics
 import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
+import {WAIVED_MARK, waiverEntryText, waiversSentence, waiverText} from '../../shared/waivers.js'
 import {htmlText, mdCode, mdText} from './escape.js'
 import {GITHUB_COMMENT_LIMIT, fitLines} from './fit.js'
 
@@ -45,6 +46,12 @@ function summary(result: ScanResult): string[] {
     const sentence = baselineSentence(baseline)
     lines.push('', `**${sentence[0].toUpperCase()}${sentence.slice(1)}**${marked}.`)
   }
+  const waived = waiversSentence(result)
+  if (waived)
+    lines.push(
+      '',
+      `**${mdText(waived[0].toUpperCase() + waived.slice(1))}** (marked **${WAIVED_MARK}** below; see "Waivers").`,
+    )
   if (s.incomplete) {
     const parts = [`${result.errors.length} input(s) could not be read`]
     if (result.unresolved.length) parts.push(`${result.unresolved.length} component(s) were not resolved`)
@@ -53,10 +60,10 @@ function summary(result: ScanResult): string[] {
   return lines
 }
 
-/** `**high**`, with ` **NEW**` or ` **WORSE**` against the baseline. */
+/** `**high**`, with ` **NEW**` or ` **WORSE**` against the baseline, and ` **WAIVED**` for an accepted risk. */
 function severityText(f: Finding): string {
   const mark = baselineMark(f)
-  return `**${f.severity}**${mark ? ` **${mark}**` : ''}`
+  return `**${f.severity}**${mark ? ` **${mark}**` : ''}${f.waiver ? ` **${WAIVED_MARK}**` : ''}`
 }
 
 function topFindings(findings: Finding[]): string[] {
@@ -107,6 +114,7 @@ function projectTable(projects: ProjectReport[]): string[] {
 
 function findingDetails(f: Finding): string[] {
   const lines = [`- ${severityText(f)} ${mdCode(f.ruleId)} in ${mdCode(f.repo)}: ${mdText(f.message)}`]
+  if (f.waiver) lines.push(`  - ${mdText(waiverText(f.waiver))}`)
   const locations = uniqueLocations(f.locations)
   if (locations.length) lines.push(`  - Declared at ${locations.map((l) => mdCode(formatLocation(l))).join(', ')}`)
   const metrics = Object.keys(f.evidence.metrics).sort()
@@ -182,6 +190,11 @@ function notRead(result: ScanResult): string[] {
   return lines
 }
 
+/** Every waiver of the run with its status. */
+function waiverList(result: ScanResult): string[] {
+  return (result.waivers?.entries ?? []).map((w) => `- **${w.status}** ${mdText(waiverEntryText(w))}`)
+}
+
 function ruleTable(result: ScanResult): string[] {
   if (result.rules.length === 0) return []
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -202,6 +215,7 @@ export function renderMarkdownWithin(result: ScanResult, limit: number): string 
     ...details(`All findings with evidence (${findings.length})`, findings.flatMap(findingDetails)),
     ...details(`Evidence wanted (${projectsWanting(result.projects).length} projects)`, evidenceWanted(result)),
     ...details(`Automation excluded from the people figures (${automation(result).length})`, automation(result)),
+    ...details(`Waivers (${waiverList(result).length})`, waiverList(result)),
     ...details(`Not read (${gaps.length})`, gaps),
     ...details(`Rules (${result.rules.length})`, ruleTable(result)),
     '',

@@ -10,6 +10,7 @@ import {scanNotifications} from './notifications.js'
 import {buildResults} from './results.js'
 import {ruleDescriptors} from './rules.js'
 import {SRCROOT} from './uri.js'
+import {waiverNoticeRules, waiverResults} from './waivers.js'
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
 
@@ -22,8 +23,13 @@ export interface SarifLimits {
 
 export const GITHUB_LIMITS: SarifLimits = {maxResults: 5000, maxGzipBytes: 10 * 1024 * 1024}
 
+/** The rules' metadata and the waiver notices' (./waivers.ts), when the run has any. */
+function allRules(result: ScanResult) {
+  return ruleDescriptors([...result.rules, ...waiverNoticeRules(result)], result.findings)
+}
+
 function log(result: ScanResult, results: Result[], notes: Notification[]): Log {
-  const {descriptors} = ruleDescriptors(result.rules, result.findings)
+  const {descriptors} = allRules(result)
   const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(result.tool.version)
   return {
     version: '2.1.0',
@@ -73,8 +79,8 @@ function truncationNote(kept: number, total: number, why: string): Notification 
 
 /** The SARIF text, at most `limits.maxResults` results and `limits.maxGzipBytes` gzipped when any result fits. */
 export function renderSarifWithin(result: ScanResult, limits: SarifLimits): string {
-  const {index} = ruleDescriptors(result.rules, result.findings)
-  const all = buildResults(result, index)
+  const {index} = allRules(result)
+  const all = [...buildResults(result, index), ...waiverResults(result, index)]
   const base = scanNotifications(result)
   let kept = all.slice(0, Math.max(0, limits.maxResults))
   const cuts: Notification[] = []

@@ -1,7 +1,7 @@
 /** One SARIF result per finding per declaring location, most severe first. */
 import {createHash} from 'node:crypto'
-import type {Location as SarifLocation, Result} from 'sarif'
-import type {Finding, Location, ScanResult} from '../../../core/model.js'
+import type {Location as SarifLocation, Result, Suppression} from 'sarif'
+import type {Finding, FindingWaiver, Location, ScanResult} from '../../../core/model.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {LEVEL, SECURITY_SEVERITY} from './severity.js'
 import {artifactUri} from './uri.js'
@@ -20,6 +20,21 @@ export function physicalLocation(location: {file: string; line?: number; column?
       artifactLocation: artifactUri(location.file),
       region: {startLine: atLeastOne(location.line), startColumn: atLeastOne(location.column)},
     },
+  }
+}
+
+/**
+ * A waived finding's suppression (README "Waivers"): kind `external` (the waiver lives in a file beside the code),
+ * status `accepted`, the reason as `justification`, the waiver's file:line as `location` (SARIF 2.1.0 §3.35; see
+ * ./waivers.ts for the `status` spelling).
+ */
+export function suppression(waiver: FindingWaiver): Suppression {
+  return {
+    kind: 'external',
+    status: 'accepted',
+    justification: `${waiver.reason} (approved by ${waiver.approvedBy}, until ${waiver.expires})`,
+    location: physicalLocation({file: waiver.file, line: waiver.line}),
+    properties: {approvedBy: waiver.approvedBy, expires: waiver.expires},
   }
 }
 
@@ -82,6 +97,8 @@ export function buildResults(result: ScanResult, ruleIndex: Map<string, number>)
         partialFingerprints: {[FINGERPRINT_KEY]: fingerprint([finding.ruleId, finding.repo, loc.file, String(nth)])},
         // SARIF 2.1.0 §3.27.24 uses the same words as the pipeline: new, unchanged, updated.
         ...(finding.baselineState ? {baselineState: finding.baselineState} : {}),
+        // An accepted risk: kept, and suppressed.
+        ...(finding.waiver ? {suppressions: [suppression(finding.waiver)]} : {}),
         properties: {
           repo: finding.repo,
           severity: finding.severity,

@@ -2,6 +2,7 @@
 import {textWidth} from './width.js'
 import type {Finding, ScanResult} from '../../../core/model.js'
 import {baselineMark} from '../../shared/baseline.js'
+import {WAIVED_MARK, waiverEntryText, waiverText} from '../../shared/waivers.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {cleanText, formatLocation} from '../../shared/text.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
@@ -14,10 +15,10 @@ const MAX_LOCATIONS = 3
 function titleLines(finding: Finding, paint: Paint, width: number): string[] {
   const severity = paint(finding.severity.toUpperCase().padEnd(INDENT - 2), ...SEVERITY_STYLE[finding.severity])
   const head = `${severity}  `
-  const mark = baselineMark(finding)
+  const mark = [baselineMark(finding), finding.waiver ? WAIVED_MARK : null].filter(Boolean).join(' ') || null
   const rule = cleanText(finding.ruleId)
   const repo = cleanText(finding.repo)
-  const marked = mark ? `${paint(mark, mark === 'NEW' ? 'yellow' : 'red', 'bold')}  ` : ''
+  const marked = mark ? `${paint(mark, finding.waiver ? 'dim' : mark === 'NEW' ? 'yellow' : 'red', 'bold')}  ` : ''
   const plain = `${mark ? `${mark}  ` : ''}${rule}  ${repo}`
   if (INDENT + textWidth(plain) <= width) return [`${head}${marked}${rule}  ${paint(repo, 'bold')}`]
   // Too long for one line: rule (with its mark) first, then the repository, each wrapped.
@@ -29,6 +30,7 @@ function findingLines(finding: Finding, paint: Paint, width: number): string[] {
   const lines = [
     ...titleLines(finding, paint, width),
     ...hanging(' '.repeat(INDENT), cleanText(finding.message), INDENT, width),
+    ...(finding.waiver ? hanging(' '.repeat(INDENT), cleanText(waiverText(finding.waiver)), INDENT, width) : []),
   ]
   const locations = uniqueLocations(finding.locations)
   if (locations.length > 0) {
@@ -45,6 +47,17 @@ export function findingSection(result: ScanResult, paint: Paint, width: number):
   const {findings} = result
   if (findings.length === 0) return [paint('No findings.', 'green')]
   return [paint(`FINDINGS (${findings.length})`, 'bold'), ...findings.flatMap((f) => findingLines(f, paint, width))]
+}
+
+/** Every waiver of the run with its status (active, expired, stale); none without waivers. */
+export function waiverSection(result: ScanResult, paint: Paint, width: number): string[] {
+  const entries = result.waivers?.entries ?? []
+  if (entries.length === 0) return []
+  const style = {active: 'dim', expired: 'yellow', stale: 'dim'} as const
+  return [
+    paint(`WAIVERS (${entries.length}, judged on ${cleanText(result.waivers?.judgedOn ?? '')})`, 'bold'),
+    ...entries.flatMap((w) => labelled(w.status, style[w.status], cleanText(waiverEntryText(w)), paint, width)),
+  ]
 }
 
 /** Label column of the "not read" lines: `  unresolved  `. */

@@ -9,7 +9,8 @@ import {baselineCounts, baselineSentence} from '../../shared/baseline.js'
 import {cleanText, day, formatNumber} from '../../shared/text.js'
 import type {ReportOptions, Reporter} from '../../types.js'
 import {type Paint, painter} from './ansi.js'
-import {findingSection, notReadSection} from './findings.js'
+import {findingSection, notReadSection, waiverSection} from './findings.js'
+import {waiversSentence} from '../../shared/waivers.js'
 import {wantedSection} from './wanted.js'
 import {projectSection} from './projects.js'
 import {packParts} from './wrap.js'
@@ -35,6 +36,7 @@ function headerLines(result: ScanResult, paint: Paint, width: number): string[] 
     `${s.projects} projects`,
     `portfolio score ${formatNumber(s.portfolioScore)}/100`,
     ...(baseline ? [baselineSentence(baseline)] : []),
+    ...[waiversSentence(result)].filter((part): part is string => part !== null).map(cleanText),
   ]
   const lines = packParts(parts, width)
   return lines.map((line, i) => (i === 0 ? line.replace(/^stewards/, paint('stewards', 'bold')) : line))
@@ -48,6 +50,8 @@ export function renderTable(result: ScanResult, options: ReportOptions): string 
   sections.push(findingSection(result, paint, width))
   const wanted = wantedSection(result, paint, width)
   if (wanted.length > 0) sections.push(wanted)
+  const waivers = waiverSection(result, paint, width)
+  if (waivers.length > 0) sections.push(waivers)
   const notRead = notReadSection(result, paint, width)
   if (notRead.length > 0) sections.push(notRead)
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`

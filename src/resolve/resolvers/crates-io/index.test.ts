@@ -1,25 +1,25 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents, USER_AGENT} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {USER_AGENT} from '../../engine.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('crates-io (written from the API format)', () => {
   it('reads crate.repository, keeps GitLab subgroups, sends a User-Agent', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('cargo', 'serde', '1.0.229'),
         pkg('cargo', 'aho-corasick', '1.1.5'),
         pkg('cargo', 'example-gitlab', '0.1.0'),
         pkg('cargo', 'example-bare', '0.1.0'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,6 +1,12 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOffline,
+  resolveOnline,
+  summarise,
+  tempCacheDir,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
 import {resolver} from './index.js'
 
@@ -29,17 +35,11 @@ const expected = {
 }
 
 describe('deps-dev (written from the v3 API format)', () => {
-  let emulators: RegistryEmulators
-  beforeAll(async () => {
-    emulators = await startRegistryEmulators()
-  })
-  afterAll(() => emulators.close())
+  const emulators = useRegistryEmulators()
 
   it('batches cache misses (paginated), prefers verified provenance, and replays every answer offline', async () => {
     const cacheDir = await tempCacheDir()
-    const run = await resolveComponents(components(), {cacheDir, endpoints: emulators.endpoints, retries: 0}, [
-      resolver,
-    ])
+    const run = await resolveOnline(emulators, components(), [resolver], {cacheDir})
     expect(summarise(run)).toEqual(expected)
     const batchCalls = emulators.servers.depsDev.requests.filter((r) => r.method === 'POST')
     // 8 exact versions, 3 per page: three pages of one batch; no single GETs needed.
@@ -48,7 +48,7 @@ describe('deps-dev (written from the v3 API format)', () => {
     expect(run.groups.find((g) => g.repo === 'github.com/example-org/attested')!.resolutions![0].evidence).toBe(
       'deps.dev SOURCE_REPO (SLSA_ATTESTATION)',
     )
-    const offline = await resolveComponents(components(), {cacheDir, offline: true}, [resolver])
+    const offline = await resolveOffline(components(), [resolver], {cacheDir})
     expect(summarise(offline)).toEqual(expected)
     expect(offline.stats.requests.total).toBe(0)
     expect(offline.incomplete).toBe(false)
@@ -68,18 +68,10 @@ describe('deps-dev (written from the v3 API format)', () => {
 })
 
 describe('deps-dev without the batch endpoint', () => {
-  let emulators: RegistryEmulators
-  beforeAll(async () => {
-    emulators = await startRegistryEmulators({depsDevBatch: false})
-  })
-  afterAll(() => emulators.close())
+  const emulators = useRegistryEmulators({depsDevBatch: false})
 
   it('falls back to single GetVersion requests', async () => {
-    const run = await resolveComponents(
-      components(),
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
-      [resolver],
-    )
+    const run = await resolveOnline(emulators, components(), [resolver])
     expect(summarise(run)).toEqual(expected)
     expect(emulators.servers.depsDev.requests.filter((r) => r.method === 'GET').map((r) => r.url)).toContain(
       '/v3/systems/NPM/packages/%40babel%2Fcore/versions/7.24.0',
@@ -87,13 +79,13 @@ describe('deps-dev without the batch endpoint', () => {
   })
 
   it('knows Maven and NuGet: group:artifact names and NuGet ids as deps.dev spells them', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('maven', 'com.google.guava:guava', '33.2.1-jre'),
         pkg('maven', 'org.example:no-source', '1.0.0'),
         pkg('nuget', 'Newtonsoft.Json', '13.0.3'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,18 +1,16 @@
 import {describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {resolveComponents} from '../../engine.js'
+import {pkg, resolveOffline, summarise} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
 describe('github-actions (no registry)', () => {
   it('maps owner/repo[/path] to the repository and its directory, offline, with the uses: line as evidence', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOffline(
       [
         pkg('githubactions', 'actions/checkout', 'v4'),
         pkg('githubactions', 'actions/cache/restore', 'v4'),
         pkg('githubactions', 'example/workflows/.github/workflows/release.yml', 'v2'),
         pkg('githubactions', '../etc/passwd', 'v1'),
       ],
-      {cacheDir: await tempCacheDir(), offline: true},
       [resolver],
     )
     expect(summarise(run)).toEqual({

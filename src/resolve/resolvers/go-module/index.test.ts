@@ -1,15 +1,16 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  tempCacheDir,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
 import {matchingImport, parseGoImports} from './go-import.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('go-module', () => {
   it('maps well-known module paths without any request', async () => {
@@ -53,7 +54,8 @@ describe('go-module', () => {
   })
 
   it('follows vanity imports through go-get meta tags (prefix, subdir, head only)', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('golang', 'go.uber.org/multierr', 'v1.11.0'),
         pkg('golang', 'cloud.google.com/go/auth', 'v0.20.0'),
@@ -61,7 +63,6 @@ describe('go-module', () => {
         pkg('golang', 'go.example.com/decoy', 'v1.0.0'),
         pkg('golang', 'go.example.com/absent', 'v1.0.0'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,28 +1,15 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Component} from '../../../core/model.js'
-import {summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  chart,
+  resolveOffline,
+  resolveOnline,
+  summarise,
+  tempCacheDir,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
-
-function chart(name: string, version: string | undefined, repository: string | undefined, line = 1): Component {
-  return {
-    kind: 'chart',
-    ecosystem: 'helm',
-    name,
-    ...(version ? {version} : {}),
-    ref: version ? `${name}@${version}` : name,
-    origin: 'helm-chart',
-    ...(repository ? {repository} : {}),
-    locations: [{file: 'Chart.yaml', line, column: 11}],
-  }
-}
+const emulators = useRegistryEmulators()
 
 describe('helm-repository (index.yaml and OCI annotations written from the formats)', () => {
   it("resolves kubernetes-dashboard's dependencies through their repositories' index.yaml, one request per repository", async () => {
@@ -34,7 +21,7 @@ describe('helm-repository (index.yaml and OCI annotations written from the forma
       chart('kong', '2.46.0', 'https://charts.konghq.com'),
       chart('ingress-nginx', '4.12.1', 'https://kubernetes.github.io/ingress-nginx', 2),
     ]
-    const run = await resolveComponents(components, {cacheDir, endpoints: emulators.endpoints, retries: 0}, [resolver])
+    const run = await resolveOnline(emulators, components, [resolver], {cacheDir})
     expect(summarise(run)).toEqual({
       'ingress-nginx@4.12.0': 'github.com/kubernetes/ingress-nginx medium helm-repository',
       'ingress-nginx@4.12.1': 'github.com/kubernetes/ingress-nginx medium helm-repository',
@@ -52,13 +39,14 @@ describe('helm-repository (index.yaml and OCI annotations written from the forma
     expect(kong.resolutions![0].evidence).toBe('Helm repository charts.konghq.com kong@2.46.0 sources[0]')
     // Cached like other registry answers: offline, the same answers without a request.
     const before = emulators.servers.helm.requests.length
-    const offline = await resolveComponents(components, {cacheDir, offline: true}, [resolver])
+    const offline = await resolveOffline(components, [resolver], {cacheDir})
     expect(summarise(offline)).toEqual(summarise(run))
     expect(emulators.servers.helm.requests.length).toBe(before)
   })
 
   it('falls back to the newest entry and to home, and says why it misses', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         chart('web', '~1.0', 'https://charts.example.com/stable'),
         chart('homepage-only', '1.0.0', 'https://charts.example.com/stable'),
@@ -69,7 +57,6 @@ describe('helm-repository (index.yaml and OCI annotations written from the forma
         chart('secret', '1.0.0', 'https://user:hunter2@charts.example.com/private'),
         chart('none', '1.0.0', undefined),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({
@@ -92,13 +79,13 @@ describe('helm-repository (index.yaml and OCI annotations written from the forma
   })
 
   it('reads OCI charts from their manifest annotations', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         chart('redis', '19.6.4', 'oci://registry-1.docker.io/bitnamicharts'),
         chart('homepage-only', '1.0.0+build.1', 'oci://registry.example.com/charts'),
         chart('redis', '>=19', 'oci://registry-1.docker.io/bitnamicharts'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,14 +1,14 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {img, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  img,
+  resolveOffline,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 const components = () => [
   img('ghcr.io/dexidp/dex', 'v2.45.1'),
@@ -19,11 +19,7 @@ const components = () => [
 
 describe('image-heuristic', () => {
   it('guesses github.com/OWNER/NAME for ghcr.io only, low confidence, checked against GitHub (renames followed)', async () => {
-    const run = await resolveComponents(
-      components(),
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
-      [resolver],
-    )
+    const run = await resolveOnline(emulators, components(), [resolver])
     expect(summarise(run)).toEqual({
       'ghcr.io/dexidp/dex@v2.45.1': 'github.com/dexidp/dex low image-heuristic',
       'ghcr.io/example-org/renamed-tool@1.0': 'github.com/example-org/new-tool low image-heuristic',
@@ -36,11 +32,7 @@ describe('image-heuristic', () => {
   })
 
   it('offline without a cached check keeps the guess, unverified, and marks the run incomplete', async () => {
-    const run = await resolveComponents(
-      [img('ghcr.io/dexidp/dex', 'v2.45.1')],
-      {cacheDir: await tempCacheDir(), offline: true},
-      [resolver],
-    )
+    const run = await resolveOffline([img('ghcr.io/dexidp/dex', 'v2.45.1')], [resolver])
     expect(run.groups.map((g) => [g.repo, g.confidence, g.resolutions![0].evidence])).toEqual([
       ['github.com/dexidp/dex', 'low', 'ghcr.io/OWNER/NAME guess, unverified (offline-cache-miss)'],
     ])

@@ -2,13 +2,13 @@ import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {img, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {img, resolveOffline, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
 import {defaultRulesDir, loadKnownImages, resolver} from './index.js'
 
 describe('known-images', () => {
   it('maps well-known images without labels, citing a source for each', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOffline(
       [
         img('registry.k8s.io/kube-apiserver', 'v1.35.0'),
         img('registry.k8s.io/etcd', '3.6.8-0'),
@@ -17,7 +17,6 @@ describe('known-images', () => {
         img('docker.io/volcanosh/vc-scheduler', 'latest'),
         img('docker.io/library/busybox', '1.28'),
       ],
-      {cacheDir: await tempCacheDir(), offline: true},
       [resolver],
     )
     expect(summarise(run)).toEqual({

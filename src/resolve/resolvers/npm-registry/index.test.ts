@@ -1,18 +1,18 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('npm-registry (recorded registry responses)', () => {
   it('reads repository as object, string shorthand, scp-like and tree URL forms, with monorepo directories', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('npm', '@babel/core', '7.24.0'),
         pkg('npm', '@babel/code-frame', '7.0.0'),
@@ -25,7 +25,6 @@ describe('npm-registry (recorded registry responses)', () => {
         pkg('npm', 'no-such-package', '1.0.0'),
         pkg('npm', '../etc/passwd', '1.0.0'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,20 +1,17 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {img, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {describe, expect, it} from 'vitest'
 import {
-  buildImages,
-  digestOfController,
-  type RegistryEmulators,
-  startRegistryEmulators,
-} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+  img,
+  resolveOffline,
+  resolveOnline,
+  summarise,
+  tempCacheDir,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {buildImages, digestOfController} from '../../../../tests/support/registry-emulators/index.js'
 import {resolver} from './index.js'
 import {parseChallenge} from '../../oci-registry.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('oci-label (OCI registry emulator with token flow)', () => {
   it('finds the source label through indexes, annotations, label-schema and latest fallback; says when there is none', async () => {
@@ -29,7 +26,7 @@ describe('oci-label (OCI registry emulator with token flow)', () => {
       img('quay.io/nobody/absent', '1.0'),
       img('not-a-registry/x', '1'),
     ]
-    const run = await resolveComponents(components, {cacheDir, endpoints: emulators.endpoints, retries: 0}, [resolver])
+    const run = await resolveOnline(emulators, components, [resolver], {cacheDir})
     expect(summarise(run)).toEqual({
       'ghcr.io/dexidp/dex@v2.45.1': 'github.com/dexidp/dex medium oci-label',
       'quay.io/argoproj/argocd@latest': 'github.com/argoproj/argo-cd medium oci-label',
@@ -59,7 +56,7 @@ describe('oci-label (OCI registry emulator with token flow)', () => {
 
     // A warm cache answers offline, without tokens or requests.
     const before = oci.length
-    const offline = await resolveComponents(components, {cacheDir, offline: true}, [resolver])
+    const offline = await resolveOffline(components, [resolver], {cacheDir})
     expect(summarise(offline)).toEqual(summarise(run))
     expect(oci.length).toBe(before)
   })

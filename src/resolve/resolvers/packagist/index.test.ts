@@ -1,18 +1,18 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {expandMinified, resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('packagist (written from the p2 format)', () => {
   it("takes the locked version's source.url from minified metadata (a renamed repository keeps the old name)", async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('composer', 'monolog/monolog', '3.4.0'),
         pkg('composer', 'symfony/string', 'v5.4.47'),
@@ -20,7 +20,6 @@ describe('packagist (written from the p2 format)', () => {
         pkg('composer', 'example/renamed', '2.0.0'),
         pkg('composer', 'Bad Name', '1'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

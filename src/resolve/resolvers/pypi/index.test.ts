@@ -1,18 +1,18 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('pypi (written from the JSON API format)', () => {
   it('prefers source-like project_urls, then home_page, then other forge links; never documentation sites', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('pypi', 'requests', '2.25.0'),
         pkg('pypi', 'Python_Dateutil', '2.9.0.post0'),
@@ -21,7 +21,6 @@ describe('pypi (written from the JSON API format)', () => {
         pkg('pypi', 'example-no-repo', '1.0'),
         pkg('pypi', 'absent', '1.0'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

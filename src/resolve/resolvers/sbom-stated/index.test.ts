@@ -1,18 +1,19 @@
 import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  tempCacheDir,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 function stated(component: Component, url: string, field = 'externalReferences[vcs]'): Component {
   return {...component, origin: 'sbom', statedRepository: {url, field}}
@@ -20,7 +21,8 @@ function stated(component: Component, url: string, field = 'externalReferences[v
 
 describe('sbom-stated', () => {
   it('takes the repository the SBOM states, with the field and file:line as evidence, and asks nobody', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         stated(pkg('npm', 'left-pad', '1.3.0', 'bom.json', 170), 'git+ssh://git@github.com/stevemao/left-pad.git'),
         stated(pkg('maven', 'org.example:widget', '1.0', 'bom.xml', 12), 'https://gitlab.com/example-group/widget.git'),
@@ -30,7 +32,6 @@ describe('sbom-stated', () => {
           'downloadLocation',
         ),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,17 +1,15 @@
 import {describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {resolveComponents} from '../../engine.js'
+import {pkg, resolveOffline, summarise} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
 describe('swiftpm (no registry)', () => {
   it('maps source-control pins to their repository offline; registry pins are unsupported', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOffline(
       [
         pkg('swift', 'github.com/apple/swift-nio', '2.64.0'),
         pkg('swift', 'gitlab.com/example-group/sub/forked', '1.0.0'),
         pkg('swift', 'example.swift-tool', '1.2.3'),
       ],
-      {cacheDir: await tempCacheDir(), offline: true},
       [resolver],
     )
     expect(summarise(run)).toEqual({

@@ -1,18 +1,18 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../../../../tests/support/registry-emulators/index.js'
-import {resolveComponents} from '../../engine.js'
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolver} from './index.js'
 
-let emulators: RegistryEmulators
-beforeAll(async () => {
-  emulators = await startRegistryEmulators()
-})
-afterAll(() => emulators.close())
+const emulators = useRegistryEmulators()
 
 describe('terraform-registry (written from the registry API)', () => {
   it('reads source from registry.terraform.io, applies the OpenTofu rule, says why it misses', async () => {
-    const run = await resolveComponents(
+    const run = await resolveOnline(
+      emulators,
       [
         pkg('terraform', 'registry.terraform.io/hashicorp/aws', '5.31.0'),
         pkg('terraform', 'registry.terraform.io/cloudflare/cloudflare', '4.20.0'),
@@ -21,7 +21,6 @@ describe('terraform-registry (written from the registry API)', () => {
         pkg('terraform', 'registry.terraform.io/example/absent', '1.0.0'),
         pkg('terraform', 'registry.terraform.io/../x', '1.0.0'),
       ],
-      {cacheDir: await tempCacheDir(), endpoints: emulators.endpoints, retries: 0},
       [resolver],
     )
     expect(summarise(run)).toEqual({
