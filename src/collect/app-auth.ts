@@ -9,7 +9,10 @@
  *   GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID, and GITHUB_APP_PRIVATE_KEY (the PEM text) or
  *   GITHUB_APP_PRIVATE_KEY_FILE (its path)
  *
- * The installation token is made once, at the start of the run, and is valid for one hour (GitHub's limit).
+ * An installation token is valid for one hour (GitHub's limit, `expires_at` in the answer); a collection running
+ * longer asks for a new one before it expires (`renewToken`, called before every request: it makes a token only
+ * when less than a quarter of the last one's life, at most 10 minutes, is left). @octokit/auth-app keeps its
+ * tokens 59 minutes whatever `expires_at` says, so the expiry is checked here and `refresh` asked of it.
  * `--token` wins over the app; the app wins over GITHUB_TOKEN / GH_TOKEN.
  */
 import {createHash} from 'node:crypto'
@@ -17,6 +20,7 @@ import {readFileSync} from 'node:fs'
 import {createAppAuth} from '@octokit/auth-app'
 import {request} from '@octokit/request'
 import {usageError} from '../core/errors.js'
+import {rememberSecret} from '../core/redact.js'
 import {proxyFetch} from '../core/proxy.js'
 import {tokenTransportProblem} from './octokit/transport.js'
 import {apiUrlList, DEFAULT_API_URL} from './sources/github/hosts.js'
@@ -83,19 +87,26 @@ export async function resolveAuth(
   flag: string | undefined,
   apiUrl: string | readonly string[] | undefined,
   options: {offline?: boolean; env?: NodeJS.ProcessEnv} = {},
-): Promise<{token?: string; githubComToken?: string}> {
+): Promise<{token?: string; githubComToken?: string; renewToken?: () => Promise<string>}> {
   const env = options.env ?? process.env
   const tokens = resolveTokens(flag, apiUrl, env)
   if (flag?.trim()) return tokens
   const app = appCredentials(env)
   if (!app || options.offline) return tokens
   const [first = DEFAULT_API_URL] = apiUrlList(apiUrl)
-  return {...tokens, token: await installationToken(app, first, env)}
+  const renewToken = () => installationToken(app, first, env)
+  return {...tokens, token: await renewToken(), renewToken}
+}
+
+interface Made {
+  token: string
+  expiresAt: string
+  madeAt: number
 }
 
 /** Tokens made in this process, by app, installation, API and key: a command that needs one twice asks once. */
-const made = new Map<string, Promise<{token: string; expiresAt: string}>>()
-/** A token with less than this left is made again. */
+const made = new Map<string, Promise<Made>>()
+/** A token with less than this left (or a quarter of its life, when that is shorter) is made again. */
 const MARGIN_MS = 10 * 60_000
 
 /** An installation access token from the API at `apiUrl`. */
@@ -108,31 +119,32 @@ export async function installationToken(
   if (insecure) throw usageError('insecure-transport', insecure, 'use an https --github-api-url')
   const keyHash = createHash('sha256').update(app.privateKey.trim()).digest('hex')
   const key = `${app.appId}\u0000${app.installationId}\u0000${apiUrl}\u0000${keyHash}`
-  const known = await made.get(key)?.catch(() => undefined)
-  if (known && Date.parse(known.expiresAt) - Date.now() > MARGIN_MS) return known.token
-  const pending = mint(app, apiUrl, env)
-  made.set(key, pending)
-  return (await pending).token
+  const pending = made.get(key)
+  const known = await pending?.catch(() => undefined)
+  if (known && !expiring(known)) return known.token
+  // Concurrent requests of a run ask at once: one of them makes the token, the others wait for it.
+  if (made.get(key) === pending) made.set(key, mint(key, app, apiUrl, env))
+  return (await made.get(key)!).token
 }
 
-async function mint(
-  app: AppCredentials,
-  apiUrl: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{token: string; expiresAt: string}> {
-  const auth = createAppAuth({
-    appId: Number(app.appId),
-    privateKey: app.privateKey,
-    installationId: Number(app.installationId),
-    request: request.defaults({
-      baseUrl: apiUrl,
-      headers: {'user-agent': 'stewards'},
-      request: {fetch: proxyFetch(env), signal: AbortSignal.timeout(30_000)},
-    }),
-  })
+function expiring(known: Made): boolean {
+  const expires = Date.parse(known.expiresAt)
+  const margin = Math.min(MARGIN_MS, (expires - known.madeAt) / 4)
+  return !(expires - Date.now() > margin)
+}
+
+/** One @octokit/auth-app instance per app and API (it signs the JWTs); tokens are asked of it with `refresh`. */
+const auths = new Map<string, ReturnType<typeof createAppAuth>>()
+
+async function mint(key: string, app: AppCredentials, apiUrl: string, env: NodeJS.ProcessEnv): Promise<Made> {
+  const madeAt = Date.now()
+  const auth = auths.get(key) ?? appAuth(app, apiUrl, env)
+  auths.set(key, auth)
   try {
-    const {token, expiresAt} = await auth({type: 'installation'})
-    return {token, expiresAt}
+    // Always `refresh`: whether a token is still good is decided above, from its own `expires_at`.
+    const {token, expiresAt} = await auth({type: 'installation', refresh: true})
+    rememberSecret(token)
+    return {token, expiresAt, madeAt}
   } catch (error) {
     throw usageError(
       'github-app-auth',
@@ -140,6 +152,24 @@ async function mint(
       'check the app id, the installation id (Settings → Integrations → GitHub Apps → Configure, the number in the URL) and that the private key is the app’s current one',
     )
   }
+}
+
+function appAuth(app: AppCredentials, apiUrl: string, env: NodeJS.ProcessEnv) {
+  return createAppAuth({
+    appId: Number(app.appId),
+    privateKey: app.privateKey,
+    installationId: Number(app.installationId),
+    request: request.defaults({
+      baseUrl: apiUrl,
+      headers: {'user-agent': 'stewards'},
+      // A bound per request (a signal made once would expire 30 s after the first token of a long run).
+      request: {fetch: timedFetch(proxyFetch(env), 30_000)},
+    }),
+  })
+}
+
+function timedFetch(fetch: typeof globalThis.fetch, ms: number): typeof globalThis.fetch {
+  return (input, init) => fetch(input, {...init, signal: AbortSignal.timeout(ms)})
 }
 
 /** Status and GitHub's message; never the request (it holds the JWT). */

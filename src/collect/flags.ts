@@ -45,6 +45,11 @@ export const collectFlags = {
     description: 'serve cache entries younger than this without asking, e.g. 30m, 24h, 7d (default 24h)',
     helpValue: 'DURATION',
   }),
+  'profile-max-age': Flags.string({
+    description:
+      'serve cached profiles (name, company, organisations) younger than this without asking; a profile changes rarely (default 30d)',
+    helpValue: 'DURATION',
+  }),
   offline: Flags.boolean({
     description:
       'no network: use only the cache (or --snapshot); what is missing is reported and the run is incomplete',
@@ -74,6 +79,7 @@ export interface CollectFlagValues {
   'cache-dir'?: string
   'cache-url'?: string
   'max-age'?: string
+  'profile-max-age'?: string
   offline?: boolean
   snapshot?: string
   'on-rate-limit'?: string
@@ -89,6 +95,7 @@ export const CollectConfig = z.strictObject({
   maxCommits: z.number().int().min(1).optional(),
   cacheDir: z.string().optional(),
   maxAge: z.string().optional(),
+  profileMaxAge: z.string().optional(),
   offline: z.boolean().optional(),
   snapshot: z.string().optional(),
   onRateLimit: z.enum(RATE_LIMIT_POLICIES).optional(),
@@ -107,6 +114,7 @@ export async function collectOptionsFrom(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<CollectOptions> {
   const maxAge = flags['max-age'] ?? config.maxAge
+  const profileMaxAge = flags['profile-max-age'] ?? config.profileMaxAge
   const snapshot = flags.snapshot ?? config.snapshot
   const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
   const offline = flags.offline ?? config.offline
@@ -125,6 +133,7 @@ export async function collectOptionsFrom(
     // Not from a settings file: a scanned project's settings must not choose where the cache goes.
     ...(flags['cache-url'] ? {cacheUrl: flags['cache-url']} : {}),
     maxAge: maxAge === undefined ? undefined : parseDuration(maxAge, '--max-age'),
+    ...(profileMaxAge === undefined ? {} : {profileMaxAge: parseDuration(profileMaxAge, '--profile-max-age')}),
     offline,
     onRateLimit: (flags['on-rate-limit'] as RateLimitPolicy | undefined) ?? config.onRateLimit ?? 'wait',
     concurrency: flags.concurrency ?? config.concurrency,

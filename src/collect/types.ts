@@ -24,6 +24,11 @@ export interface CollectOptions {
   /** github.com's token when the first `apiUrl` is an Enterprise Server's. */
   githubComToken?: string
   /**
+   * When `token` is a GitHub App's installation token (one hour): the current token, made again before it
+   * expires; called before every request to `token`'s host (app-auth.ts).
+   */
+  renewToken?: () => Promise<string>
+  /**
    * `https://HOST/api/v3` for a GitHub Enterprise Server (answers for HOST); any other URL stands for
    * github.com (default `https://api.github.com`). One per host.
    */
@@ -41,6 +46,8 @@ export interface CollectOptions {
   cache?: CacheStore
   /** Freshness of cache entries in ms (default 24 h); older ones are revalidated with their ETag. */
   maxAge?: number
+  /** Freshness of cached profiles in ms (default 30 days: a profile changes rarely). */
+  profileMaxAge?: number
   offline?: boolean
   /** At GitHub's primary rate limit (default wait). */
   onRateLimit?: RateLimitPolicy
@@ -73,6 +80,8 @@ export interface CollectOptions {
     slowNoticeMs?: number
     /** One answer's body at most; larger ones are refused once, with the size. */
     maxResponseBytes?: number
+    /** What the cache takes for now (tests move it a day on to refresh what a run just stored). */
+    clock?: () => number
   }
   /** Hosts answered from recorded data only (set by the snapshot source for the hosts its bundle holds). */
   offlineHosts?: readonly string[]

@@ -32,14 +32,18 @@ beforeAll(async () => {
 })
 afterAll(() => emulator.close())
 
-const collect = async (env: Record<string, string>, extra: string[] = []) =>
+const collect = async (
+  env: Record<string, string>,
+  extra: string[] = [],
+  target: {url?: string; repos?: string[]} = {},
+) =>
   runCli(
     [
       'collect',
-      'example/widget',
+      ...(target.repos ?? ['example/widget']),
       '--json',
       '--github-api-url',
-      emulator.url,
+      target.url ?? emulator.url,
       '--since',
       '2024-01-01',
       '--until',
@@ -124,5 +128,53 @@ describe('GitHub App authentication', () => {
     const missingFile = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: join(dir, 'absent.pem')})
     expect(missingFile.code).toBe(3)
     expect(missingFile.stderr).toContain('cannot read the GitHub App private key (ENOENT)')
+  })
+})
+
+describe('a collection that outlives an installation token', () => {
+  it('makes a new token before the old one expires: no request refused, each token made is used, none printed', async () => {
+    // Tokens that live 4 s (GitHub's live an hour) and answers slowed to 1.5 s: the run lasts about 9 s.
+    const keys = pair()
+    const short = {
+      appId: 4243,
+      installationId: 78,
+      publicKey: keys.publicKey,
+      token: 'ghs_shortLived0123456789abcdefABCDEF0000',
+      lifetimeSeconds: 4,
+    }
+    const route = appsRoute(short)
+    const slow = await startGithubEmulator({
+      roots: [fixtureRoot],
+      routes: [route],
+      faults: [{kind: 'slow', match: /^GET \/repos\//, delayMs: 1_500}],
+    })
+    try {
+      const repos = ['example/widget', 'example/empty', 'example/gone', 'example/blocked']
+      const r = await collect(
+        {GITHUB_APP_ID: '4243', GITHUB_APP_INSTALLATION_ID: '78', GITHUB_APP_PRIVATE_KEY: keys.privateKey},
+        ['--concurrency', '1'],
+        {url: slow.url, repos},
+      )
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      expect(JSON.parse(r.stdout).projects.map((p: {status: string}) => p.status)).toEqual([
+        'unavailable',
+        'empty',
+        'unavailable',
+        'ok',
+      ])
+      expect(route.expired).toBe(0)
+      const api = slow.requests.filter((q) => !q.url.startsWith('/app/'))
+      expect(api.filter((q) => q.status === 401)).toEqual([])
+      const used = new Set(api.map((q) => q.authorization))
+      expect(route.issued).toBeGreaterThanOrEqual(2)
+      expect(used.size).toBe(route.issued)
+      for (const header of used) {
+        expect(header).toMatch(/^token ghs_shortLived0123456789abcdefABCDEF\d{4}$/)
+        expect(r.stdout).not.toContain(header!.slice(6))
+      }
+    } finally {
+      await slow.close()
+    }
   })
 })

@@ -189,18 +189,21 @@ function describe(http: StewardsHttpOptions, url: string): string {
 
 /**
  * Records stewards derives from answers and keeps on their own (one profile per person, whichever batch
- * fetched it), in the same namespace and shape version: `<KIND> <host>/<id>`.
+ * fetched it; a branch's listing of commits; the governance files of one repository at one commit), in the same
+ * namespace and shape version: `<KIND> <host>/<id>`. `maxAgeMs` is the record's own (profiles: 30 days; files at a
+ * commit: for ever, a commit's tree never changes).
  */
 export async function readRecord<T>(
   http: StewardsHttpOptions,
   kind: string,
   id: string,
   schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+  maxAgeMs: number = http.maxAgeMs,
 ): Promise<{value: T | null; fresh: boolean} | null> {
   if (!http.cache) return null
   const entry = await usable(http, `${kind} ${http.host}/${id}`)
   if (!entry) return null
-  const fresh = isFresh(entry, http.maxAgeMs, http.now())
+  const fresh = isFresh(entry, maxAgeMs, http.now())
   if (entry.status !== 200) return {value: null, fresh}
   try {
     const parsed = schema.safeParse(JSON.parse(entry.body))
@@ -208,6 +211,26 @@ export async function readRecord<T>(
   } catch {}
   // A record that verified but does not hold what this stewards writes (a hand-made bundle): a miss.
   await http.cache.delete(CACHE_NAMESPACE, entry.key)
+  return null
+}
+
+/**
+ * The body of a kept 200 answer to `GET <path>` (any age), parsed through `schema`, without asking; null when there
+ * is none. What the collector uses to decide what to ask first when refreshing (session.ts).
+ */
+export async function keptAnswer<T>(
+  http: StewardsHttpOptions,
+  path: string,
+  schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+): Promise<{value: T; fresh: boolean} | null> {
+  if (!http.cache) return null
+  const entry = await usable(http, `GET ${http.host}${path}`)
+  if (!entry) return null
+  if (entry.status !== 200) return null
+  try {
+    const parsed = schema.safeParse(JSON.parse(entry.body))
+    if (parsed.success) return {value: parsed.data as T, fresh: isFresh(entry, http.maxAgeMs, http.now())}
+  } catch {}
   return null
 }
 

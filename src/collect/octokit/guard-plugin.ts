@@ -88,6 +88,7 @@ async function attempt(
   for (let accepted = 0; ; accepted++) {
     if (http.state.stopped) throw new CollectFailure('rate-limited', http.state.stopped)
     if (projectSignal?.aborted) throw new CollectFailure('timeout', 'timed out (the project time limit)')
+    if (http.renewToken) http.token = await renewed(http)
     if (http.token) options.headers.authorization = `token ${http.token}`
     else delete options.headers.authorization
     const signals = [AbortSignal.timeout(http.timeoutMs), ...(projectSignal ? [projectSignal] : [])]
@@ -314,4 +315,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve()
     })
   })
+}
+
+/**
+ * The current installation token of a GitHub App (made again before it expires: app-auth.ts). Not getting one is
+ * as final as a 401: the run stops (`unauthorized`), with the reason and never the token.
+ */
+async function renewed(http: StewardsHttpOptions): Promise<string> {
+  try {
+    return await http.renewToken!()
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw new CollectFailure('unauthorized', `a new GitHub App installation token could not be made: ${message}`)
+  }
 }

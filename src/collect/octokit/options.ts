@@ -9,6 +9,8 @@ export interface StewardsHttpOptions {
   /** The forge host this API answers for (`github.com`, or the Enterprise Server's host): cache keys use it. */
   host: string
   token?: string
+  /** A GitHub App's installation token: asked for before every request, it makes a new one before `token` expires. */
+  renewToken?: () => Promise<string>
   stats: RequestStats
   cache: CacheStore | null
   /**

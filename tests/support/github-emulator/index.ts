@@ -39,6 +39,8 @@ export interface LoggedRequest {
   authorization?: string
   /** The `If-None-Match` sent (a revalidation of a cached entry). */
   ifNoneMatch?: string
+  /** A POST's body (the GraphQL query and its variables). */
+  body?: string
   fault?: string
 }
 
@@ -84,6 +86,7 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
       status: 0,
       authorization: req.headers.authorization,
       ...(req.headers['if-none-match'] ? {ifNoneMatch: String(req.headers['if-none-match'])} : {}),
+      ...(method === 'POST' ? {body} : {}),
     }
     requests.push(entry)
     res.on('finish', () => (entry.status = res.statusCode))
@@ -129,7 +132,10 @@ export async function startGithubEmulator(options: EmulatorOptions): Promise<Git
   function checkAuth(header: string | undefined): 'anonymous' | 'token' | 'bad' {
     if (!header) return 'anonymous'
     const match = /^(?:token|bearer) (.+)$/i.exec(header)
-    return match && options.token !== undefined && match[1] === options.token ? 'token' : 'bad'
+    if (!match) return 'bad'
+    const given = match[1]
+    if (options.token !== undefined && given === options.token) return 'token'
+    return routes.some((route) => route.acceptsToken?.(given)) ? 'token' : 'bad'
   }
 
   function resolveRef(repo: FixtureRepo, ref: string): string | null {

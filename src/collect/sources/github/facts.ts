@@ -1,3 +1,4 @@
+import {z} from 'zod'
 import type {RepoFacts} from '../../../core/model.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
 import {CollectFailure} from '../../octokit/errors.js'
@@ -19,6 +20,11 @@ export async function fetchFacts(
   signal: AbortSignal,
 ): Promise<FetchedFacts> {
   const {data} = await getPage(client, 'GET /repos/{owner}/{repo}', {owner, repo: name}, RepoResponse, signal)
+  return factsFrom(data, owner, name)
+}
+
+/** The facts of GitHub's repository answer, asked for as `owner/name`. */
+export function factsFrom(data: RepoResponse, owner: string, name: string): FetchedFacts {
   const [newOwner, newName] = data.full_name.split('/')
   // The new name came from the network: validated like any other before it builds URLs.
   if (!newOwner || !newName || !isValidOwner(newOwner) || !isValidRepoName(newName)) {
@@ -35,4 +41,36 @@ export async function fetchFacts(
   }
   if (data.full_name.toLowerCase() !== `${owner}/${name}`.toLowerCase()) facts.renamedFrom = `${owner}/${name}`
   return {facts, owner: newOwner, name: newName}
+}
+
+/**
+ * The same facts from GraphQL's `Repository` (`FACTS_FIELDS`), in the same order and shape as from REST: a refresh
+ * reads them in the governance query when the listing shows new commits (session.ts). GitHub's REST names a licence
+ * it does not recognise `NOASSERTION`; GraphQL's `other` licence is the same one.
+ */
+export const FACTS_FIELDS =
+  'nameWithOwner isArchived isFork createdAt pushedAt defaultBranchRef { name } licenseInfo { spdxId key }'
+
+export const GraphqlFacts = z.object({
+  nameWithOwner: z.string(),
+  isArchived: z.boolean(),
+  isFork: z.boolean(),
+  createdAt: z.string().nullish(),
+  pushedAt: z.string().nullish(),
+  defaultBranchRef: z.object({name: z.string()}).nullish(),
+  licenseInfo: z.object({spdxId: z.string().nullish(), key: z.string().nullish()}).nullish(),
+})
+
+export function factsFromGraphql(data: z.infer<typeof GraphqlFacts>): RepoFacts | null {
+  if (!data.defaultBranchRef) return null
+  const license = data.licenseInfo
+  return {
+    fullName: data.nameWithOwner,
+    archived: data.isArchived,
+    fork: data.isFork,
+    defaultBranch: data.defaultBranchRef.name,
+    createdAt: data.createdAt ?? undefined,
+    pushedAt: data.pushedAt ?? undefined,
+    license: license ? (license.key === 'other' ? 'NOASSERTION' : (license.spdxId ?? null)) : null,
+  }
 }

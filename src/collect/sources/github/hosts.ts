@@ -7,6 +7,8 @@ export interface GithubEndpoint {
   host: string
   apiUrl: string
   token?: string
+  /** A GitHub App's installation token made again before it expires (app-auth.ts). */
+  renewToken?: () => Promise<string>
 }
 
 export interface EndpointOptions {
@@ -16,6 +18,8 @@ export interface EndpointOptions {
   token?: string
   /** github.com's token when the first API URL is an Enterprise Server's (never the other host's token). */
   githubComToken?: string
+  /** Renews `token` (a GitHub App's installation token). */
+  renewToken?: () => Promise<string>
   /** Collect only from the hosts of `--github-api-url`: github.com is not asked unless it is one of them. */
   onlyHost?: boolean
   /** Hosts answered from recorded data only (a snapshot's): no API is ever called for them. */
@@ -54,7 +58,8 @@ export function githubEndpoints(options: EndpointOptions): {endpoints: GithubEnd
         'give one --github-api-url per host (https://HOST/api/v3 for an Enterprise Server; any other URL stands for github.com)',
       )
     const token = i === 0 ? options.token : host === 'github.com' ? options.githubComToken : undefined
-    endpoints.push({host, apiUrl, ...(token ? {token} : {})})
+    const renew = i === 0 && token && options.renewToken ? {renewToken: options.renewToken} : {}
+    endpoints.push({host, apiUrl, ...(token ? {token} : {}), ...renew})
   }
   const refused = new Map<string, string>()
   if (!endpoints.some((e) => e.host === 'github.com')) {
@@ -65,7 +70,8 @@ export function githubEndpoints(options: EndpointOptions): {endpoints: GithubEnd
       )
     else {
       const token = urls.length === 0 ? options.token : options.githubComToken
-      endpoints.push({host: 'github.com', apiUrl: DEFAULT_API_URL, ...(token ? {token} : {})})
+      const renew = urls.length === 0 && token && options.renewToken ? {renewToken: options.renewToken} : {}
+      endpoints.push({host: 'github.com', apiUrl: DEFAULT_API_URL, ...(token ? {token} : {}), ...renew})
     }
   }
   for (const host of options.offlineHosts ?? []) {

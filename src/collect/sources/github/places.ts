@@ -6,9 +6,9 @@
  *   governance query of the first project that needs them: projects start in input order and claim places
  *   synchronously, so the same scan composes the same queries (a warm cache answers all of them). Later projects
  *   of the organisation wait for that answer; if the first project never reads it (unavailable, failed), each
- *   reads it in a query of its own. Each place read is also kept as a record of its own (`PLACE host/...`), so
- *   offline, a project that did not carry its places when the cache was filled reads its own query and the
- *   places from their records: a cache or bundle replays any subset of the projects it holds.
+ *   reads it in a query of its own. What the query composes does not matter to the cache: the files of each
+ *   repository read are kept as a record of their own (governance.ts, `FILES`), so a cache or bundle filled by any
+ *   subset of projects in any order (shards) answers any other subset without a request.
  * - Per-project paths in the organisation's repositories (`<org>/community/<repo>/MAINTAINERS.md`) ride in the
  *   project's own query.
  * - Pointers are followed once, on github.com, at most two per project, from files of the repository itself;
@@ -33,16 +33,8 @@ import {
 import type {StewardsOctokit} from '../../octokit/client.js'
 import type {GovernanceTarget} from './governance.js'
 import {getPage} from './http.js'
-import {isOfflineMiss} from '../../octokit/errors.js'
 
 type Read = (targets: GovernanceTarget[], signal: AbortSignal) => Promise<GovernanceFile[]>
-
-/** Records of places read (the session's cache records, ../../octokit/cache-plugin.ts readRecord/writeRecord). */
-export interface PlaceRecords {
-  offline: boolean
-  recall(id: string): Promise<GovernanceFile[] | null>
-  remember(id: string, files: GovernanceFile[]): Promise<void>
-}
 
 /** Pointers followed per project, teams resolved per project: bounds on what one repository can make us read. */
 const MAX_POINTERS = 2
@@ -81,7 +73,6 @@ export class GovernancePlaces {
     private readonly read: Read,
     private readonly client: StewardsOctokit,
     private readonly hasToken: boolean,
-    private readonly records: PlaceRecords,
   ) {}
 
   /** Called synchronously when a project starts (before any await): claims the shared places nobody claimed yet. */
@@ -123,7 +114,13 @@ export class GovernancePlaces {
   async collect(plan: PlacesPlan, targets: GovernanceTarget[], signal: AbortSignal): Promise<PlacesResult> {
     const own = plan.own.map((o) => o.target)
     let files: GovernanceFile[]
+    let awaited: GovernanceFile[][]
     try {
+      // The places another project reads first: their read also says where the organisation's repositories stand
+      // (governance.ts, REF records), so this project's own paths in them are then found in the cache when unchanged.
+      awaited = await Promise.all(
+        plan.awaited.map(async (place) => (await place.files) ?? this.read([place.target], signal)),
+      )
       files = await this.readCarrying(plan, targets, own, signal)
     } catch (error) {
       this.release(plan)
@@ -137,11 +134,8 @@ export class GovernancePlaces {
     const raw: Array<{source: GovernanceSource; files: GovernanceFile[]}> = [
       ...plan.carried.map((p) => ({source: p.source, files: files.filter(isFrom(p.target))})),
       ...plan.own.map((o) => ({source: o.source, files: files.filter(isFrom(o.target))})),
+      ...plan.awaited.map((place, i) => ({source: place.source, files: awaited[i]})),
     ]
-    for (const place of plan.awaited) {
-      const got = (await place.files) ?? (await this.read([place.target], signal))
-      raw.push({source: place.source, files: got})
-    }
     const extracted = raw.flatMap(({source, files: placeFiles}) => extract(source, placeFiles, plan.project))
     const pointed = await this.follow(
       plan.project,
@@ -158,10 +152,8 @@ export class GovernancePlaces {
   }
 
   /**
-   * The project's query with the places it carries; each place's files also kept as a record. Offline, when the
-   * cache was filled by runs in which other projects carried some of them (another subset, other shards), that
-   * query is not in the cache: the query this project did make then is (with the places it carried then, among
-   * those it carries or awaits now: every combination of at most a few), and the other places' records are.
+   * The project's query with the places it carries. Each target's files are kept as a record of their own
+   * (governance.ts), so whichever project carried a place when the cache was filled, any other finds it.
    */
   private async readCarrying(
     plan: PlacesPlan,
@@ -169,39 +161,7 @@ export class GovernancePlaces {
     own: GovernanceTarget[],
     signal: AbortSignal,
   ): Promise<GovernanceFile[]> {
-    const carried = plan.carried.map((p) => p.target)
-    const awaited = plan.awaited.map((p) => p.target)
-    try {
-      const files = await this.read([...targets, ...carried, ...own], signal)
-      for (const target of carried) await this.records.remember(placeId(target), files.filter(isFromTarget(target)))
-      return files
-    } catch (error) {
-      const optional = [...carried, ...awaited]
-      if (!this.records.offline || optional.length === 0 || optional.length > 4 || !isOfflineMiss(error)) throw error
-      const stored = new Map<GovernanceTarget, GovernanceFile[]>()
-      for (const target of carried) {
-        const files = await this.records.recall(placeId(target))
-        if (files) stored.set(target, files)
-      }
-      // Combinations of the optional places in the query, largest first (the carried set was just tried).
-      const subsets = Array.from({length: 2 ** optional.length}, (_, mask) =>
-        optional.filter((_, i) => (mask >> i) & 1),
-      ).sort((x, y) => y.length - x.length)
-      const fromAwaited = (file: GovernanceFile) => awaited.some((t) => isFromTarget(t)(file))
-      for (const inQuery of subsets) {
-        if (inQuery.length === carried.length && carried.every((t) => inQuery.includes(t))) continue
-        const rest = carried.filter((t) => !inQuery.includes(t))
-        if (rest.some((t) => !stored.has(t))) continue
-        try {
-          const files = await this.read([...targets, ...inQuery, ...own], signal)
-          // Awaited places come from the project that carries them now, as online.
-          return [...files.filter((f) => !fromAwaited(f)), ...rest.flatMap((t) => stored.get(t) ?? [])]
-        } catch (miss) {
-          if (!isOfflineMiss(miss)) throw miss
-        }
-      }
-      throw error
-    }
+    return this.read([...targets, ...plan.carried.map((p) => p.target), ...own], signal)
   }
 
   private async follow(
@@ -270,15 +230,6 @@ export class GovernancePlaces {
     }
     return teams
   }
-}
-
-/** Where a place's own record is kept: the repository, the paths read and the revision. */
-function placeId(target: GovernanceTarget): string {
-  return `${target.owner}/${target.name}@${target.at}:${(target.paths ?? []).join(',')}`
-}
-
-function isFromTarget(target: GovernanceTarget): (file: GovernanceFile) => boolean {
-  return (file) => file.path.startsWith(target.prefix) && (target.paths ?? []).includes(inRoot(file.path))
 }
 
 function targetOf(source: GovernanceSource, location: SourceLocation, host: string): GovernanceTarget {

@@ -1,4 +1,5 @@
 import type {z} from 'zod'
+import {DAY_MS} from '../../../core/dates.js'
 import type {Profile} from '../../../core/model.js'
 import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
 import type {StewardsOctokit} from '../../octokit/client.js'
@@ -17,6 +18,8 @@ import {
 const BATCH = 50
 /** Cache records of one person each (`PROFILE <host>/<login>`): any subset of a run replays. */
 const RECORD = 'PROFILE'
+/** How long a profile is served without asking (`--profile-max-age`): a profile changes rarely (#18). */
+export const DEFAULT_PROFILE_MAX_AGE_MS = 30 * DAY_MS
 
 /** People whose profiles could not be read, and why (one error per failed request). */
 export interface ProfileFailure {
@@ -26,7 +29,8 @@ export interface ProfileFailure {
 
 /**
  * Profiles (login, name, company, blog, email, created_at) and public organisation memberships.
- * Each person is cached on their own, whichever way they were read, so a cache filled by a scan of ten
+ * Each person is cached on their own, with their own max-age (`maxAgeMs`, 30 days by default: a daily refresh
+ * asks about nobody it asked about this month), whichever way they were read, so a cache filled by a scan of ten
  * projects answers for any one of them, and `people` after `scan` asks nothing. The rest is fetched: with a
  * token, GraphQL, 50 people per request; anonymous, REST, two requests per person.
  * Logins are expected lower-case, unique and valid; the result is keyed by lower-case login.
@@ -39,12 +43,13 @@ export async function fetchProfiles(
   logins: string[],
   mode: {graphqlUrl: string | null},
   signal: AbortSignal,
+  maxAgeMs: number = DEFAULT_PROFILE_MAX_AGE_MS,
 ): Promise<{profiles: Map<string, Profile>; failed: ProfileFailure[]}> {
   const profiles = new Map<string, Profile>()
   const failed: ProfileFailure[] = []
   const wanted: string[] = []
   for (const login of [...logins].sort()) {
-    const record = await readRecord<Profile>(http, RECORD, login, CachedProfile)
+    const record = await readRecord<Profile>(http, RECORD, login, CachedProfile, maxAgeMs)
     if (record && (record.fresh || http.offline)) {
       http.stats.cached++
       if (record.value) profiles.set(login, record.value)

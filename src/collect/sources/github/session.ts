@@ -1,10 +1,15 @@
-import {z} from 'zod'
 import type {CacheStore} from '../../../core/cache/store.js'
 import {DiskCache, defaultCacheDir} from '../../../core/cache/disk-cache.js'
 import {compare} from '../../../core/compare.js'
 import {DAY_MS} from '../../../core/dates.js'
 import {StewardsError} from '../../../core/errors.js'
-import type {AffiliationFileSet, CollectedProject, GovernanceFile, RequestStats} from '../../../core/model.js'
+import type {
+  AffiliationFileSet,
+  CollectedProject,
+  GovernanceFile,
+  RepoFacts,
+  RequestStats,
+} from '../../../core/model.js'
 import {parseRepo, type RepoRef, repoIdentity} from '../../../core/repo-name.js'
 import {EXTERNAL_GOVERNANCE, externalPrefix} from '../../governance-files.js'
 import {addMissing, unreadProject} from '../../missing.js'
@@ -13,13 +18,14 @@ import {type CollectFailure, isOfflineMiss, toFailure} from '../../octokit/error
 import type {StewardsHttpOptions} from '../../octokit/options.js'
 import {WaitBudget} from '../../octokit/waits.js'
 import type {OrgAccountResult, ProfileResult, ProjectResult, ResolvedOptions, SourceSession} from '../../types.js'
-import {DEFAULT_MAX_COMMITS, lastCommitBefore, listWindowCommits} from './commits.js'
-import {fetchFacts} from './facts.js'
+import {DEFAULT_MAX_COMMITS, lastCommitBefore, listWindowCommits, type WindowCommits} from './commits.js'
+import {type FetchedFacts, factsFrom, factsFromGraphql, fetchFacts, GraphqlFacts} from './facts.js'
+import {RepoResponse} from './schema.js'
+import {keptAnswer} from '../../octokit/cache-plugin.js'
 import {fetchGovernance, type GovernanceTarget} from './governance.js'
 import {type GithubEndpoint, githubEndpoints, notCollectedReason} from './hosts.js'
 import {GovernancePlaces, type PlacesPlan} from './places.js'
-import {readRecord, writeRecord} from '../../octokit/cache-plugin.js'
-import {fetchProfiles, type ProfileFailure} from './profiles.js'
+import {DEFAULT_PROFILE_MAX_AGE_MS, fetchProfiles, type ProfileFailure} from './profiles.js'
 import {fetchOrgAccounts} from './org-accounts.js'
 import {fetchGitdmFiles} from './gitdm.js'
 import {CACHE_SHAPE} from './schema.js'
@@ -51,9 +57,6 @@ export const HTTP_DEFAULTS = {
 }
 
 /** One GitHub host: its client, options and how its files and profiles are read. */
-/** A place's files as kept in its record (the fields of GovernanceFile the collector writes). */
-const PlaceFiles = z.array(z.looseObject({path: z.string(), content: z.string()}))
-
 interface HostClient {
   client: StewardsOctokit
   http: StewardsHttpOptions
@@ -91,6 +94,7 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
       apiUrl: endpoint.apiUrl,
       host: endpoint.host,
       token: endpoint.token || undefined,
+      ...(endpoint.token && endpoint.renewToken ? {renewToken: endpoint.renewToken} : {}),
       stats,
       cache,
       schema: CACHE_SHAPE,
@@ -105,7 +109,7 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
       slowNoticeMs: tuning.slowNoticeMs,
       waits,
       state,
-      now: () => Date.now(),
+      now: tuning.clock ?? (() => Date.now()),
     }
     const client = createClient(http, {
       onRateLimit: options.onRateLimit ?? 'wait',
@@ -145,12 +149,6 @@ export class GithubSession implements SourceSession {
           (targets, signal) => this.readGovernance(host, targets, signal),
           host.client,
           Boolean(host.http.token),
-          {
-            offline: host.http.offline,
-            recall: async (id) =>
-              ((await readRecord(host.http, 'PLACE', id, PlaceFiles))?.value as GovernanceFile[] | null) ?? null,
-            remember: (id, files) => writeRecord(host.http, 'PLACE', id, files),
-          },
         ),
       )
   }
@@ -182,6 +180,8 @@ export class GithubSession implements SourceSession {
     ref: RepoRef,
     plan: PlacesPlan | undefined,
     signal: AbortSignal,
+    ride = true,
+    early: {kept: FetchedFacts; listed: WindowCommits} | null = null,
   ): Promise<ProjectResult> {
     const {window} = this.options
     const project: CollectedProject = {
@@ -199,6 +199,13 @@ export class GithubSession implements SourceSession {
       return {project: {...project, status: 'unavailable', reason}, incomplete: false, problems: []}
     }
     const {client} = host
+    const listedFirst = ride && plan ? await this.listBeforeFacts(host, ref, signal) : null
+    if (listedFirst && plan) {
+      const ridden = await this.collectRiding(host, ref, plan, listedFirst, project, signal)
+      // Not ridden (the files at the window end were kept already, a rename, another default branch, a failure): the
+      // usual order, with the listing just made when the facts agree, and the records just made.
+      return ridden ?? this.collectPlanned(ref, plan, signal, false, listedFirst)
+    }
     let located: Awaited<ReturnType<typeof fetchFacts>>
     try {
       located = await fetchFacts(client, ref.owner, ref.name, signal)
@@ -218,15 +225,23 @@ export class GithubSession implements SourceSession {
     const gaps: string[] = []
     let tip: string | null = null
     let commitsRead = false
+    const same =
+      early !== null &&
+      early.kept.owner === located.owner &&
+      early.kept.name === located.name &&
+      early.kept.facts.defaultBranch === located.facts.defaultBranch
     try {
-      const listed = await listWindowCommits(
-        client,
-        repo,
-        located.facts.defaultBranch,
-        window,
-        signal,
-        this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
-      )
+      const listed = same
+        ? early.listed
+        : await listWindowCommits(
+            client,
+            repo,
+            located.facts.defaultBranch,
+            window,
+            signal,
+            this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
+            host.http,
+          )
       if (listed.empty) {
         project.status = 'empty'
         project.reason = 'the repository has no commits'
@@ -266,12 +281,95 @@ export class GithubSession implements SourceSession {
     return {project, incomplete: gaps.length > 0, problems: gaps}
   }
 
+  /**
+   * A refresh with a token (the facts kept are past max-age): the commits first, on the default branch the facts
+   * kept name. When the branch got commits, the facts changed too (`pushed_at`): they are then read in the
+   * governance query at the new window end instead of a request of their own, so a project with new commits costs 2
+   * requests (the commits since the newest known, the query), not 3. Null: the usual order (facts, commits,
+   * governance), which then asks nothing the listing just answered.
+   */
+  private async listBeforeFacts(
+    host: HostClient,
+    ref: RepoRef,
+    signal: AbortSignal,
+  ): Promise<{kept: FetchedFacts; listed: WindowCommits} | null> {
+    if (host.http.offline || host.preferred !== 'graphql') return null
+    const answer = await keptAnswer(host.http, `/repos/${ref.owner}/${ref.name}`, RepoResponse)
+    if (!answer || answer.fresh) return null
+    let kept: FetchedFacts
+    try {
+      kept = factsFrom(answer.value, ref.owner, ref.name)
+    } catch {
+      return null
+    }
+    if (kept.facts.renamedFrom) return null
+    try {
+      const listed = await listWindowCommits(
+        host.client,
+        {owner: kept.owner, name: kept.name},
+        kept.facts.defaultBranch,
+        this.options.window,
+        signal,
+        this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
+        host.http,
+      )
+      return listed.moved && !listed.empty && !listed.cut ? {kept, listed} : null
+    } catch {
+      return null
+    }
+  }
+
+  /** The rest of a refresh whose listing came first: governance with the facts riding; null when they did not. */
+  private async collectRiding(
+    host: HostClient,
+    ref: RepoRef,
+    plan: PlacesPlan,
+    early: {kept: FetchedFacts; listed: WindowCommits},
+    project: CollectedProject,
+    signal: AbortSignal,
+  ): Promise<ProjectResult | null> {
+    const {kept, listed} = early
+    const repo = {owner: kept.owner, name: kept.name}
+    let ridden: RepoFacts | null = null
+    let read: Awaited<ReturnType<GovernancePlaces['collect']>>
+    try {
+      const targets = await this.governanceTargets(host, ref, repo, listed.tip ?? kept.facts.defaultBranch, signal)
+      targets[0].facts = (repository) => {
+        const parsed = GraphqlFacts.safeParse(repository)
+        ridden = parsed.success ? factsFromGraphql(parsed.data) : null
+      }
+      read = await this.places.get(ref.host)!.collect(plan, targets, signal)
+    } catch {
+      return null
+    }
+    const facts = ridden as RepoFacts | null
+    if (
+      !facts ||
+      facts.fullName.toLowerCase() !== kept.facts.fullName.toLowerCase() ||
+      facts.defaultBranch !== kept.facts.defaultBranch
+    )
+      return null
+    project.facts = facts
+    project.commits = listed.commits
+    project.governance = read.files.sort((a, b) => compare(a.path, b.path))
+    project.searched = read.searched
+    if (read.teams) project.teams = read.teams
+    return {project, incomplete: false, problems: []}
+  }
+
   async fetchProfiles(logins: string[], signal: AbortSignal, hostName = 'github.com'): Promise<ProfileResult> {
     const host = this.clients.get(hostName)
     // Projects on a host not collected are unavailable: nobody of theirs is asked for.
     if (!host) return {profiles: new Map(), incomplete: false, problems: [], failed: []}
     const mode = this.mode(host, host.preferred)
-    const {profiles, failed} = await fetchProfiles(host.client, host.http, logins, mode, signal)
+    const {profiles, failed} = await fetchProfiles(
+      host.client,
+      host.http,
+      logins,
+      mode,
+      signal,
+      this.options.profileMaxAge ?? DEFAULT_PROFILE_MAX_AGE_MS,
+    )
     const problems = failed.map((f: ProfileFailure) => this.fail(f.error, 'profiles').message)
     return {
       profiles,
@@ -326,7 +424,7 @@ export class GithubSession implements SourceSession {
     let firstMiss: unknown
     for (const strategy of this.strategies(host)) {
       try {
-        const files = await fetchGovernance(host.client, targets, this.mode(host, strategy), signal)
+        const files = await fetchGovernance(host.client, targets, this.mode(host, strategy), signal, host.http)
         if (host.http.offline) host.cacheHolds = strategy
         return files
       } catch (error) {

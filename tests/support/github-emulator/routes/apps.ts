@@ -9,6 +9,11 @@ export interface AppInstallation {
   publicKey: KeyObject
   /** The installation access token handed out; give the emulator the same `token` so the API accepts it. */
   token: string
+  /**
+   * Short-lived tokens (a long collection in a short test): each token handed out is new (`token` with a counter in
+   * its last characters), valid this many seconds, and accepted by the API until then (the emulator's 401 after).
+   */
+  lifetimeSeconds?: number
 }
 
 /**
@@ -16,13 +21,23 @@ export interface AppInstallation {
  * (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app):
  * `Authorization: Bearer` with an RS256 JWT of the app's key, `iss` the app id, `iat` not in the future (60 s
  * leeway), `exp` in the future and at most 10 minutes after `iat`. This route checks the header itself.
- * `issued` counts the tokens handed out.
+ * `issued` counts the tokens handed out. With `lifetimeSeconds`, every token is new and expires then (GitHub's
+ * `expires_at`, whole seconds); `expired` counts API requests that came with a token past it.
  */
-export function appsRoute(app: AppInstallation): Route & {issued: number} {
+export function appsRoute(app: AppInstallation): Route & {issued: number; expired: number} {
+  const valid = new Map<string, number>()
   const route = {
     name: 'apps',
     issued: 0,
+    expired: 0,
     authenticates: (method: string, path: string) => method === 'POST' && path.startsWith('/app/'),
+    acceptsToken(token: string) {
+      const until = valid.get(token)
+      if (until === undefined) return false
+      if (Date.now() < until) return true
+      route.expired++
+      return false
+    },
     handle(ctx: Parameters<Route['handle']>[0]) {
       const m = ctx.method === 'POST' ? /^\/app\/installations\/(\d+)\/access_tokens$/.exec(ctx.path) : null
       if (!m) return null
@@ -30,9 +45,16 @@ export function appsRoute(app: AppInstallation): Route & {issued: number} {
       if (problem) return send(ctx.res, 401, {message: problem, documentation_url: 'https://docs.github.com/rest'})
       if (Number(m[1]) !== app.installationId) return send(ctx.res, 404, {message: 'Not Found'})
       route.issued++
-      const expiresAt = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      const lifetime = (app.lifetimeSeconds ?? 3_600) * 1_000
+      // Whole seconds, as GitHub writes it: the token lives until then, not a millisecond longer.
+      const expires = Math.floor((Date.now() + lifetime) / 1_000) * 1_000
+      const expiresAt = new Date(expires).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      const token = app.lifetimeSeconds
+        ? `${app.token.slice(0, -4)}${String(route.issued).padStart(4, '0')}`
+        : app.token
+      if (app.lifetimeSeconds) valid.set(token, expires)
       return send(ctx.res, 201, {
-        token: app.token,
+        token,
         expires_at: expiresAt,
         permissions: {contents: 'read', metadata: 'read'},
         repository_selection: 'all',

@@ -15,7 +15,13 @@ const schema = buildSchema(`
     repository(owner: String!, name: String!): Repository
     user(login: String!): User
   }
-  type Repository { nameWithOwner: String! object(expression: String!): GitObject }
+  type Repository {
+    nameWithOwner: String! object(expression: String!): GitObject
+    isArchived: Boolean! isFork: Boolean! createdAt: String! pushedAt: String
+    defaultBranchRef: Ref licenseInfo: License
+  }
+  type Ref { name: String! }
+  type License { key: String! spdxId: String }
   interface GitObject { oid: String! }
   type Blob implements GitObject { oid: String! text: String isBinary: Boolean byteSize: Int! }
   type Tree implements GitObject { oid: String! }
@@ -50,8 +56,23 @@ export async function executeGraphql(
       const repo = fixtures.repos.get(key(owner, name))
       if (!repo || repo.status || repo.renamedTo)
         throw new NotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`)
+      // The facts of the REST answer (repo.meta), as GitHub's GraphQL names them.
+      const meta = repo.meta as {
+        archived?: boolean
+        fork?: boolean
+        created_at?: string
+        pushed_at?: string | null
+        default_branch?: string
+        license?: {key?: string; spdx_id?: string | null} | null
+      }
       return {
         nameWithOwner: `${repo.owner}/${repo.name}`,
+        isArchived: meta.archived ?? false,
+        isFork: meta.fork ?? false,
+        createdAt: meta.created_at,
+        pushedAt: meta.pushed_at ?? null,
+        defaultBranchRef: repo.commits.length > 0 ? {name: meta.default_branch ?? 'main'} : null,
+        licenseInfo: meta.license ? {key: meta.license.key ?? 'other', spdxId: meta.license.spdx_id ?? null} : null,
         object: ({expression}: {expression: string}) => {
           const colon = expression.indexOf(':')
           const ref = colon < 0 ? expression : expression.slice(0, colon)

@@ -34,5 +34,7 @@ export interface Route {
   name: string
   /** Requests this route authenticates itself (a GitHub App's JWT): the emulator's token check is skipped. */
   authenticates?(method: string, path: string): boolean
+  /** Tokens this route handed out and that are still valid (a GitHub App's installation tokens): the API accepts them. */
+  acceptsToken?(token: string): boolean
   handle(ctx: RouteContext): Sent | null | Promise<Sent | null>
 }
