@@ -3,7 +3,8 @@
  * 1. Every file of ../shared/corpus/lockfiles, through the registered formats: files/s, components/s, CPU per pass
  *    (target: the whole corpus in under 1 s of CPU) and peak RSS.
  * 2. A synthetic 100 MB package-lock.json written to a temp dir and parsed in a child process, so its peak RSS
- *    is its own (target: < 512 MB).
+ *    is its own (target: < 512 MB); and a 25 MB one the same way, to check that the cost is linear in the size
+ *    (issue #16: the time per byte of the larger within 1.5× of the smaller).
  */
 import {spawnSync} from 'node:child_process'
 import {
@@ -115,7 +116,7 @@ function syntheticEntry(index: number): string {
     }`
 }
 
-function writeSynthetic(path: string): number {
+function writeSynthetic(path: string, bytes: number): number {
   const fd = openSync(path, 'w')
   let written = writeSync(
     fd,
@@ -123,7 +124,7 @@ function writeSynthetic(path: string): number {
   )
   let index = 0
   let chunk: string[] = []
-  while (written < TARGET_BYTES) {
+  while (written < bytes) {
     const entry = `,\n${syntheticEntry(index++)}`
     chunk.push(entry)
     written += entry.length
@@ -154,11 +155,20 @@ async function parseOne(path: string): Promise<void> {
   )
 }
 
-function benchLarge(): void {
+interface LargeRun {
+  ms: number
+  components: number
+  errors: number
+  maxRSS: number
+  size: number
+  entries: number
+}
+
+function parseLarge(bytes: number): LargeRun | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-bench-'))
   try {
     const path = join(dir, 'package-lock.json')
-    const entries = writeSynthetic(path)
+    const entries = writeSynthetic(path, bytes)
     const size = statSync(path).size
     const child = spawnSync(
       process.execPath,
@@ -167,26 +177,33 @@ function benchLarge(): void {
     )
     if (child.status !== 0) {
       console.log(`synthetic: child failed (${child.status}): ${child.stderr.slice(0, 2000)}`)
-      return
+      return undefined
     }
-    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
-      ms: number
-      components: number
-      errors: number
-      maxRSS: number
-    }
-    console.log(
-      `synthetic package-lock.json: ${megabytes(size)}, ${entries} entries, ${result.components} components, ${result.errors} errors`,
-    )
-    console.log(
-      `synthetic: read + parse ${(result.ms / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (result.ms / 1000)).toFixed(0)} MB/s`,
-    )
-    console.log(
-      `synthetic: peak RSS ${megabytes(result.maxRSS)} (target < 512 MB) ${result.maxRSS < 512 * 1024 * 1024 ? 'OK' : 'OVER'}`,
-    )
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<LargeRun, 'size' | 'entries'>
+    return {...result, size, entries}
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }
+}
+
+function benchLarge(): void {
+  const small = parseLarge(TARGET_BYTES / 4)
+  const result = parseLarge(TARGET_BYTES)
+  if (!small || !result) return
+  const {size, entries} = result
+  console.log(
+    `synthetic package-lock.json: ${megabytes(size)}, ${entries} entries, ${result.components} components, ${result.errors} errors`,
+  )
+  console.log(
+    `synthetic: read + parse ${(result.ms / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (result.ms / 1000)).toFixed(0)} MB/s`,
+  )
+  console.log(
+    `synthetic: peak RSS ${megabytes(result.maxRSS)} (target < 512 MB) ${result.maxRSS < 512 * 1024 * 1024 ? 'OK' : 'OVER'}`,
+  )
+  const perByte = result.ms / result.size / (small.ms / small.size)
+  console.log(
+    `synthetic: ${megabytes(small.size)} in ${(small.ms / 1000).toFixed(2)} s; time per byte at ${megabytes(size)} is ${perByte.toFixed(2)}× that at ${megabytes(small.size)} (linear: target ≤ 1.5×) ${perByte <= 1.5 ? 'OK' : 'OVER'}`,
+  )
 }
 
 export async function run(): Promise<void> {

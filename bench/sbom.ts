@@ -20,7 +20,7 @@ const TARGET_MS = 500
 const pkg = (i: number) => `example-package-${i}`
 const hex = (i: number) => i.toString(16).padStart(8, '0').repeat(16)
 
-function cdxJson(): string {
+export function cdxJson(): string {
   const components = Array.from({length: COMPONENTS}, (_, i) => ({
     type: 'library',
     name: pkg(i),
@@ -70,7 +70,7 @@ function cdxJson(): string {
   )
 }
 
-function cdxXml(): string {
+export function cdxXml(): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">',
@@ -100,7 +100,7 @@ function cdxXml(): string {
   return lines.join('\n')
 }
 
-function spdxJsonText(): string {
+export function spdxJsonText(): string {
   const packages = Array.from({length: COMPONENTS}, (_, i) => ({
     SPDXID: `SPDXRef-Package-${i}`,
     name: pkg(i),
@@ -140,7 +140,7 @@ function spdxJsonText(): string {
   )
 }
 
-function spdxTagValueText(): string {
+export function spdxTagValueText(): string {
   const lines = ['SPDXVersion: SPDX-2.3', 'DataLicense: CC0-1.0', 'SPDXID: SPDXRef-DOCUMENT', 'DocumentName: bench', '']
   for (let i = 0; i < COMPONENTS; i++) {
     lines.push(

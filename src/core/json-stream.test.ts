@@ -30,4 +30,13 @@ describe('writeJson', () => {
     expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`)
     expect(chunks).toBe(Math.ceil(text.length / (1 << 20)))
   })
+
+  it('writes a smaller value whole, in chunks that end at line breaks', () => {
+    const value = {components: Array.from({length: 10_000}, (_, i) => ({name: `pkg-${i}`, text: 'x'.repeat(200)}))}
+    const chunks: string[] = []
+    writeJson((chunk) => chunks.push(chunk), value)
+    expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
+    expect(chunks.length).toBeGreaterThan(1)
+    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true)
+  })
 })

@@ -6,8 +6,23 @@
  */
 
 const CHUNK = 1 << 20
+/**
+ * Up to this many items in the top-level arrays, the value is one JSON.stringify (a single native pass, several
+ * times faster than an item at a time) handed over in chunks that end at line breaks.
+ */
+const WHOLE_ITEMS = 20_000
 
 export function writeJson(write: (chunk: string) => void, value: object): void {
+  if (topLevelItems(value) <= WHOLE_ITEMS) {
+    const text = `${JSON.stringify(value, null, 2)}\n`
+    for (let start = 0; start < text.length; ) {
+      const lineEnd = text.indexOf('\n', start + CHUNK)
+      const end = lineEnd === -1 ? text.length : lineEnd + 1
+      write(text.slice(start, end))
+      start = end
+    }
+    return
+  }
   let pending = ''
   const put = (text: string): void => {
     pending += text
@@ -41,4 +56,11 @@ export function writeJson(write: (chunk: string) => void, value: object): void {
     put('}\n')
   }
   if (pending !== '') write(pending)
+}
+
+function topLevelItems(value: object): number {
+  if (Array.isArray(value)) return value.length
+  let items = 0
+  for (const v of Object.values(value)) if (Array.isArray(v)) items += v.length
+  return items
 }

@@ -36,12 +36,27 @@ function walk(
     return copy ?? value
   }
   if (value === null || typeof value !== 'object') return value
-  let changed = false
-  const entries = Object.entries(value).map(([k, item]) => {
+  // Clean data allocates nothing: the copy starts at the first key or value that changed.
+  const source = value as Record<string, unknown>
+  const names = Object.keys(source)
+  let copy: Record<string, unknown> | undefined
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i]
+    const item = source[k]
     const name = keys ? fn(k, undefined) : k
     const next = walk(item, k, fn, keys)
-    if (name !== k || next !== item) changed = true
-    return [name, next] as const
-  })
-  return changed ? Object.fromEntries(entries) : value
+    if (copy === undefined && (name !== k || next !== item)) {
+      copy = {}
+      for (let j = 0; j < i; j++) define(copy, names[j], source[names[j]])
+    }
+    if (copy !== undefined) define(copy, name, next)
+  }
+  return copy ?? value
+}
+
+/** As Object.fromEntries writes a property: an own data property, `__proto__` included. */
+function define(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true})
+  else object[key] = value
 }

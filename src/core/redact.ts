@@ -116,11 +116,19 @@ export function redactMessage(text: string): string {
 }
 
 /**
+ * A purl no rule above can change, so not parsed (most are): a type, then a path and an optional version with no
+ * `:` (no scheme, no `user:pass`), no `=` (no setting), no qualifiers or sub-path, no `@` but the version's, and no
+ * percent-encoding but `%40` (an npm scope), which decodes to an `@` with no `:` before it.
+ */
+const PLAIN_PURL = /^pkg:[A-Za-z0-9.+-]+\/(?:[^?#%=@:\s\\]|%40)*(?:@[^?#%=@:/\s\\]*)?$/
+
+/**
  * A package URL with credentials removed from every part. Qualifiers are percent-encoded inside a purl
  * (`repository_url=https%3A%2F%2Fuser%3Apass%40host`), so the purl is parsed, its decoded parts redacted and
  * written again; an unchanged purl is returned as is (same bytes).
  */
 export function redactPurl(purl: string): string {
+  if (remembered.size === 0 && PLAIN_PURL.test(purl)) return purl
   let parsed: PackageURL
   try {
     parsed = PackageURL.fromString(purl)

@@ -71,12 +71,14 @@ const READ_CHUNK = 1 << 20
 export async function readText(abs: string, max: number): Promise<Decoded | {kind: 'too-large'; size: number}> {
   const handle = await open(abs, 'r')
   try {
-    const buffer = Buffer.alloc(READ_CHUNK)
+    // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
+    const {size: statSize} = await handle.stat()
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, statSize + 1)))
     const decoder = new TextDecoder('utf-8', {fatal: true})
     const parts: string[] = []
     let size = 0
     for (;;) {
-      const {bytesRead} = await handle.read(buffer, 0, READ_CHUNK, null)
+      const {bytesRead} = await handle.read(buffer, 0, buffer.length, null)
       if (size === 0) {
         const unread = notText(buffer.subarray(0, bytesRead))
         if (unread) return unread

@@ -59,7 +59,7 @@ const NOT_SOFTWARE = new Set([
  * Fields of a component (or of the metadata) never read, in both encodings: dropped while parsing so a large BOM
  * keeps only what becomes a component.
  */
-export const UNREAD_FIELDS: ReadonlySet<string> = new Set([
+const UNREAD_FIELDS: ReadonlySet<string> = new Set([
   'hashes',
   'licenses',
   'description',
@@ -85,7 +85,7 @@ export const UNREAD_FIELDS: ReadonlySet<string> = new Set([
 ])
 
 /** Top-level sections of a BOM that hold no components. */
-export const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
+const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
   'dependencies',
   'services',
   'vulnerabilities',
@@ -98,6 +98,20 @@ export const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
   'properties',
   'signature',
 ])
+
+/** Subtrees of a JSON BOM never read (key paths, as ../lockfile-support/json-reader.ts gives them). */
+export function skipUnreadJson(path: readonly string[]): boolean {
+  return (
+    (path.length === 1 && UNREAD_SECTIONS.has(path[0])) ||
+    UNREAD_FIELDS.has(path[path.length - 1]) ||
+    (path[0] === 'metadata' && path.length === 2 && path[1] !== 'component')
+  )
+}
+
+/** Elements of an XML BOM never read: sections right below `<bom>`, fields deeper down. */
+export function skipUnreadXml({name, depth}: {name: string; depth: number}): boolean {
+  return depth === 1 ? UNREAD_SECTIONS.has(name) : UNREAD_FIELDS.has(name)
+}
 
 const SCOPES: Record<string, Scope> = {required: 'prod', optional: 'optional', excluded: 'dev'}
 

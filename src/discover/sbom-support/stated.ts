@@ -45,6 +45,8 @@ function vcsLocator(url: string): string {
 /** `pkg:github/owner/repo@v1` → `https://github.com/owner/repo`; other purls say nothing of a repository. */
 export function purlRepository(purl: string | undefined): StatedCandidate | undefined {
   if (!purl || purl.length > 2048) return undefined
+  // Most purls name another type: not parsed at all (a type is written as is, or percent-encoded).
+  if (!/github|bitbucket|%/i.test(purl)) return undefined
   try {
     const parsed = PackageURL.fromString(purl)
     const host = parsed.type === 'github' ? 'github.com' : parsed.type === 'bitbucket' ? 'bitbucket.org' : undefined

@@ -4,49 +4,46 @@
  * so no entity of a document's own (billion laughs) is ever expanded and no external entity is ever fetched.
  * fast-xml-parser, the other maintained choice, gives no element positions. Hostile input is refused early:
  * any DOCTYPE is an error, nesting is capped, and text is kept only up to MAX_TEXT characters per element.
+ * The XML generators write is read first by the hand-written ./xml-fast.ts (same elements, several times faster);
+ * saxes reads whatever that one gives up on.
  */
-import {SaxesParser} from 'saxes'
+import {createRequire} from 'node:module'
 import {createLineIndex} from '../lockfile-support/line-index.js'
+import {readXmlFast} from './xml-fast.js'
+import {
+  MAX_XML_DEPTH,
+  NO_ATTRIBUTES,
+  type XmlDocument,
+  type XmlElement,
+  type XmlOptions,
+  XmlTreeBuilder,
+} from './xml-model.js'
 
-export interface XmlElement {
-  /** Local name (no prefix). */
-  name: string
-  /** Namespace URI ('' for none). */
-  uri: string
-  /** Attributes by local name (null prototype). */
-  attributes: Record<string, string>
-  children: XmlElement[]
-  /** Character data directly inside the element (CDATA included), trimmed by the consumer. */
-  text: string
-  line: number
-  column: number
-}
+export type {XmlDocument, XmlElement, XmlOptions} from './xml-model.js'
 
-export type XmlDocument = {ok: true; root: XmlElement} | {ok: false; line: number; column: number; message: string}
-
-export interface XmlOptions {
-  /** Elements whose whole subtree is left unbuilt (descriptions, licences, hashes). */
-  skip?(element: {name: string; uri: string; depth: number}): boolean
-  /**
-   * Called when an element below the root is complete, with its parent and depth (the root's children are at 1);
-   * true means the caller took it and it is not kept in the tree. Lets a large BOM be read component by component.
-   */
-  consume?(element: XmlElement, parent: XmlElement, depth: number): boolean
-}
-
-export const MAX_XML_DEPTH = 256
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null))
-const MAX_TEXT = 4096
+/**
+ * saxes, loaded the first time a document needs it (the fast path reads what generators write; loading saxes was
+ * part of every start-up). It is CommonJS, so `require` gives the module an `import` would.
+ */
+const require = createRequire(import.meta.url)
+let saxes: typeof import('saxes') | undefined
+export {MAX_XML_DEPTH} from './xml-model.js'
 
 class Stop extends Error {}
 
 export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
-  const parser = new SaxesParser({xmlns: true, position: true})
+  const fast = readXmlFast(text, options)
+  if (fast) return fast
+  options.restart?.()
+  return readXmlWithSaxes(text, options)
+}
+
+/** The reference reader: every document the fast path gives up on, with saxes' checks and errors. */
+export function readXmlWithSaxes(text: string, options: XmlOptions = {}): XmlDocument {
+  saxes ??= require('saxes') as typeof import('saxes')
+  const parser = new saxes.SaxesParser({xmlns: true, position: true})
   const lines = createLineIndex(text)
-  const stack: XmlElement[] = []
-  let root: XmlElement | undefined
-  /** Depth inside a skipped subtree (0: not skipping). */
-  let skipping = 0
+  const tree = new XmlTreeBuilder(options)
   let failure: {line: number; column: number; message: string} | undefined
   let tagLine = 1
   let tagColumn = 1
@@ -69,48 +66,22 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
     tagColumn = position.column
   })
   parser.on('opentag', (tag) => {
-    if (stack.length + skipping >= MAX_XML_DEPTH) fail(`XML nested deeper than ${MAX_XML_DEPTH} levels`)
-    if (skipping > 0) {
-      skipping++
-      return
+    if (tree.depth >= MAX_XML_DEPTH) fail(`XML nested deeper than ${MAX_XML_DEPTH} levels`)
+    const attributes = () => {
+      let kept = NO_ATTRIBUTES
+      for (const attribute of Object.values(tag.attributes)) {
+        if (kept === NO_ATTRIBUTES) kept = Object.create(null) as Record<string, string>
+        const local = attribute.local || attribute.name
+        if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue
+        kept[local] = attribute.value
+      }
+      return kept
     }
-    const name = tag.local ?? tag.name
-    const uri = tag.uri ?? ''
-    if (options.skip?.({name, uri, depth: stack.length})) {
-      skipping = 1
-      return
-    }
-    // Most elements have no attribute: they share one empty record (fewer objects kept for a large BOM).
-    let attributes = NO_ATTRIBUTES
-    for (const attribute of Object.values(tag.attributes)) {
-      if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, string>
-      const local = attribute.local || attribute.name
-      if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue
-      attributes[local] = attribute.value
-    }
-    const element: XmlElement = {name, uri, attributes, children: [], text: '', line: tagLine, column: tagColumn}
-    const parent = stack[stack.length - 1]
-    if (parent) parent.children.push(element)
-    else root = element
-    stack.push(element)
+    tree.open(tag.local ?? tag.name, tag.uri ?? '', attributes, () => ({line: tagLine, column: tagColumn}))
   })
-  parser.on('closetag', () => {
-    if (skipping > 0) {
-      skipping--
-      return
-    }
-    const element = stack.pop()
-    const parent = stack[stack.length - 1]
-    if (element && parent && options.consume?.(element, parent, stack.length)) parent.children.pop()
-  })
-  const addText = (chunk: string) => {
-    const element = stack[stack.length - 1]
-    // Whitespace between elements is layout, never a value (readers trim): not kept.
-    if (skipping > 0 || !element || element.text.length >= MAX_TEXT || !/\S/.test(chunk)) return
-    element.text += chunk.slice(0, MAX_TEXT - element.text.length)
-  }
-  parser.on('text', addText)
-  parser.on('cdata', addText)
+  parser.on('closetag', () => tree.close())
+  parser.on('text', (chunk) => tree.text(chunk))
+  parser.on('cdata', (chunk) => tree.text(chunk))
 
   try {
     parser.write(text).close()
@@ -121,8 +92,8 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
     }
   }
   if (failure) return {ok: false, ...failure}
-  if (!root) return {ok: false, line: 1, column: 1, message: 'invalid XML: no root element'}
-  return {ok: true, root}
+  if (!tree.root) return {ok: false, line: 1, column: 1, message: 'invalid XML: no root element'}
+  return {ok: true, root: tree.root}
 }
 
 /** The first child element with this local name (in the parent's namespace). */

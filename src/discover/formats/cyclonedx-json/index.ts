@@ -4,63 +4,36 @@
  * first or right after `$schema`). Components are read by ../../sbom-support/cyclonedx.ts.
  */
 import type {ScanError} from '../../../core/model.js'
-import {isJsonManifestCandidate} from '../../file-names.js'
-import {hasTopLevelKey} from '../../json-tree.js'
-import {isJsonObject, type JsonDocument, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonDocument, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {
-  CDX_VERSIONS,
-  type CdxComponent,
-  cdxComponents,
-  UNREAD_FIELDS,
-  UNREAD_SECTIONS,
-} from '../../sbom-support/cyclonedx.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {CDX_VERSIONS, type CdxComponent, cdxComponents, skipUnreadJson} from '../../sbom-support/cyclonedx.js'
+import {jsonSbomFormat, readSbomJson} from '../../sbom-support/json-sbom.js'
+import type {DiscoverOutput} from '../../types.js'
 
-export const discoverer: Discoverer = {
+export const discoverer = jsonSbomFormat({
   id: 'cyclonedx-json',
   description: 'CycloneDX JSON BOM (1.0-1.7), with a top-level bomFormat',
-  // The same candidates as Kubernetes JSON (lockfiles and tool configuration are never BOMs); content decides.
-  matches: isJsonManifestCandidate,
-  sniff: (head) => hasTopLevelKey(head, 'bomFormat'),
-  discover: ({file, text}) => discoverCycloneDxJson(file, text),
-}
+  key: 'bomFormat',
+  discover: discoverCycloneDxJson,
+})
 
 export function discoverCycloneDxJson(file: string, text: string): DiscoverOutput {
-  const read = readLockfileJson(file, text, {
-    skip: (path) =>
-      (path.length === 1 && UNREAD_SECTIONS.has(path[0])) ||
-      UNREAD_FIELDS.has(path[path.length - 1]) ||
-      (path[0] === 'metadata' && path.length === 2 && path[1] !== 'component'),
-  })
-  if (!read.ok) return {components: [], errors: read.errors}
-  const {document, root, errors} = read
-  const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
-  if (root.bomFormat !== 'CycloneDX') {
-    const {line, column} = at('bomFormat')
-    return {
-      components: [],
-      errors: [...errors, lockfileError(file, 'invalid-sbom', 'bomFormat must be "CycloneDX"', line, column)],
-    }
-  }
+  const read = readSbomJson(file, text, skipUnreadJson)
+  if (!read.ok) return read.output
+  const {sbom} = read
+  const {document, root, errors} = sbom
+  if (root.bomFormat !== 'CycloneDX') return sbom.refuse('invalid-sbom', 'bomFormat must be "CycloneDX"', 'bomFormat')
   if (typeof root.specVersion !== 'string' || !CDX_VERSIONS.test(root.specVersion)) {
-    const {line, column} = at('specVersion')
     const message = `specVersion ${JSON.stringify(root.specVersion ?? null)} is not a CycloneDX version this reader knows (1.0-1.7)`
-    return {components: [], errors: [...errors, lockfileError(file, 'unsupported-sbom-version', message, line, column)]}
+    return sbom.refuse('unsupported-sbom-version', message, 'specVersion')
   }
   const metadata = isJsonObject(root.metadata) ? root.metadata : undefined
   const subject = metadata && isJsonObject(metadata.component) ? metadata.component : undefined
   const list = root.components ?? []
-  if (!Array.isArray(list)) {
-    const {line, column} = at('components')
-    return {
-      components: [],
-      errors: [...errors, lockfileError(file, 'invalid-sbom', "'components' must be an array", line, column)],
-    }
-  }
+  if (!Array.isArray(list)) return sbom.refuse('invalid-sbom', "'components' must be an array", 'components')
   const reader = new Reader(file, document, errors)
-  const out = cdxComponents(file, subject && reader.component(subject), reader.components(list, at('components')))
-  return {components: out.components, errors: [...errors, ...out.errors], skipped: out.skipped}
+  const out = cdxComponents(file, subject && reader.component(subject), reader.components(list, sbom.at('components')))
+  return sbom.output(out.components, out.errors, out.skipped)
 }
 
 class Reader {

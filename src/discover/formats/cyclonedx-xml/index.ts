@@ -4,13 +4,7 @@
  * Read with ../../sbom-support/xml.ts (saxes: positions, no DTD, no entities); components by
  * ../../sbom-support/cyclonedx.ts, the same rules as the JSON format.
  */
-import {
-  CDX_VERSIONS,
-  type CdxComponent,
-  cdxComponents,
-  UNREAD_FIELDS,
-  UNREAD_SECTIONS,
-} from '../../sbom-support/cyclonedx.js'
+import {CDX_VERSIONS, type CdxComponent, cdxComponents, skipUnreadXml} from '../../sbom-support/cyclonedx.js'
 import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -29,12 +23,15 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
   // Top-level components are converted as each closes, so their element trees are never all kept at once.
   const list: CdxComponent[] = []
   const document = readXml(text, {
-    skip: ({name, depth}) => (depth === 1 ? UNREAD_SECTIONS.has(name) : UNREAD_FIELDS.has(name)),
+    skip: skipUnreadXml,
     consume: (element, parent, depth) => {
       if (depth !== 2 || element.name !== 'component' || parent.name !== 'components' || element.uri !== parent.uri)
         return false
       list.push(component(element))
       return true
+    },
+    restart: () => {
+      list.length = 0
     },
   })
   if (!document.ok) {

@@ -3,53 +3,46 @@
  * a candidate; its content decides: a top-level `spdxVersion` key in the first 64 KiB. Packages become
  * components by ../../sbom-support/spdx.ts; files and snippets are not components and are not read.
  */
-import {isJsonManifestCandidate} from '../../file-names.js'
-import {hasTopLevelKey} from '../../json-tree.js'
-import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
+import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {SPDX2_VERSIONS, type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
+import type {DiscoverOutput} from '../../types.js'
 
-export const discoverer: Discoverer = {
+export const discoverer = jsonSbomFormat({
   id: 'spdx-json',
   description: 'SPDX 2.2/2.3 JSON document, with a top-level spdxVersion',
-  // The same candidates as Kubernetes JSON (lockfiles and tool configuration are never SBOMs); content decides.
-  matches: isJsonManifestCandidate,
-  sniff: (head) => hasTopLevelKey(head, 'spdxVersion'),
-  discover: ({file, text}) => discoverSpdxJson(file, text),
-}
+  key: 'spdxVersion',
+  discover: discoverSpdxJson,
+})
 
 const READ_TOP = new Set(['spdxVersion', 'SPDXID', 'packages', 'relationships', 'documentDescribes'])
 const READ_PACKAGE = new Set(['SPDXID', 'name', 'versionInfo', 'downloadLocation', 'homepage', 'externalRefs'])
 
 export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
-  const read = readLockfileJson(file, text, {
-    // Only what becomes a component is built: files, snippets, licence texts and checksums are dropped unread.
-    skip: (path) =>
+  // Only what becomes a component is built: files, snippets, licence texts and checksums are dropped unread.
+  const read = readSbomJson(
+    file,
+    text,
+    (path) =>
       (path.length === 1 && !READ_TOP.has(path[0])) ||
       (path.length === 2 && path[0] === 'packages' && !READ_PACKAGE.has(path[1])),
-  })
-  if (!read.ok) return {components: [], errors: read.errors}
-  const {document, root, errors} = read
-  const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
+  )
+  if (!read.ok) return read.output
+  const {sbom} = read
+  const {document, root, errors} = sbom
   if (typeof root.spdxVersion !== 'string' || !SPDX2_VERSIONS.test(root.spdxVersion)) {
-    const {line, column} = at('spdxVersion')
     const message = `spdxVersion ${JSON.stringify(root.spdxVersion ?? null)} is not an SPDX version this reader knows (SPDX-2.0 to SPDX-2.3)`
-    return {components: [], errors: [...errors, lockfileError(file, 'unsupported-sbom-version', message, line, column)]}
+    return sbom.refuse('unsupported-sbom-version', message, 'spdxVersion')
   }
   for (const key of ['packages', 'relationships', 'documentDescribes']) {
-    if (root[key] !== undefined && !Array.isArray(root[key])) {
-      const {line, column} = at(key)
-      return {
-        components: [],
-        errors: [...errors, lockfileError(file, 'invalid-sbom', `'${key}' must be an array`, line, column)],
-      }
-    }
+    if (root[key] !== undefined && !Array.isArray(root[key]))
+      return sbom.refuse('invalid-sbom', `'${key}' must be an array`, key)
   }
   const packages: SpdxPackage[] = []
   for (const [index, item] of ((root.packages ?? []) as JsonValue[]).entries()) {
     if (!isJsonObject(item)) {
-      const {line, column} = at('packages')
+      const {line, column} = sbom.at('packages')
       errors.push(lockfileError(file, 'invalid-entry', `packages[${index}] must be an object`, line, column))
       continue
     }
@@ -78,9 +71,5 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   })
   const describes = ((root.documentDescribes ?? []) as JsonValue[]).filter((d): d is string => typeof d === 'string')
   const out = spdxComponents(file, packages, relationships, describes)
-  return {components: out.components, errors: [...errors, ...out.errors]}
-}
-
-function str(value: JsonValue | undefined): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  return sbom.output(out.components, out.errors)
 }

@@ -13,22 +13,20 @@
  *   or `test` (then dev); `hasOptionalDependency` optional; `contains`, `hasStaticLink`, `hasDynamicLink`,
  *   `hasProvidedDependency` run time; `hasTest` marks a test (dev).
  */
-import {isJsonManifestCandidate} from '../../file-names.js'
-import {hasTopLevelKey} from '../../json-tree.js'
-import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
+import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
-
-export const discoverer: Discoverer = {
-  id: 'spdx3-jsonld',
-  description: 'SPDX 3.0 JSON-LD document, with a top-level @context of spdx.org/rdf/3',
-  matches: isJsonManifestCandidate,
-  sniff: (head) => hasTopLevelKey(head, '@context') && CONTEXT.test(head),
-  discover: ({file, text}) => discoverSpdx3(file, text),
-}
+import type {DiscoverOutput} from '../../types.js'
 
 const CONTEXT = /https?:\/\/spdx\.org\/rdf\/3\.[0-9.]+\/spdx-context\.jsonld/
+
+export const discoverer = jsonSbomFormat({
+  id: 'spdx3-jsonld',
+  description: 'SPDX 3.0 JSON-LD document, with a top-level @context of spdx.org/rdf/3',
+  key: '@context',
+  also: CONTEXT,
+  discover: discoverSpdx3,
+})
 
 const READ = new Set([
   'type',
@@ -52,30 +50,25 @@ const READ = new Set([
 const DEV_SCOPES = new Set(['development', 'build', 'test'])
 
 export function discoverSpdx3(file: string, text: string): DiscoverOutput {
-  const read = readLockfileJson(file, text, {
-    // Only elements' identity, package fields and relationships are built: hashes, licences, creation info go
-    // (paths hold keys only, no array indices).
-    skip: (path) =>
+  // Only elements' identity, package fields and relationships are built: hashes, licences, creation info go
+  // (paths hold keys only, no array indices).
+  const read = readSbomJson(
+    file,
+    text,
+    (path) =>
       (path.length === 1 && path[0] !== '@context' && path[0] !== '@graph') ||
       (path.length === 2 && path[0] === '@graph' && !READ.has(path[1])),
-  })
-  if (!read.ok) return {components: [], errors: read.errors}
-  const {document, root, errors} = read
-  const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
+  )
+  if (!read.ok) return read.output
+  const {sbom} = read
+  const {document, root} = sbom
   // A single context, or a list holding it (some writers wrap it in an array).
   if (!strings(root['@context']).some((context) => CONTEXT.test(context))) {
-    const {line, column} = at('@context')
     const message = '@context is not the SPDX 3 context (https://spdx.org/rdf/3.x/spdx-context.jsonld)'
-    return {components: [], errors: [...errors, lockfileError(file, 'unsupported-sbom-version', message, line, column)]}
+    return sbom.refuse('unsupported-sbom-version', message, '@context')
   }
   const graph = root['@graph']
-  if (!Array.isArray(graph)) {
-    const {line, column} = at('@graph')
-    return {
-      components: [],
-      errors: [...errors, lockfileError(file, 'invalid-sbom', "'@graph' must be an array", line, column)],
-    }
-  }
+  if (!Array.isArray(graph)) return sbom.refuse('invalid-sbom', "'@graph' must be an array", '@graph')
   const packages: SpdxPackage[] = []
   const relationships: SpdxRelationship[] = []
   const subjects: string[] = []
@@ -95,7 +88,7 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
     }
   }
   const out = spdxComponents(file, packages, relationships, subjects)
-  return {components: out.components, errors: [...errors, ...out.errors]}
+  return sbom.output(out.components, out.errors)
 }
 
 function spdxPackage(element: JsonObject, position: {line: number; column: number}): SpdxPackage {
@@ -141,10 +134,6 @@ function asSpdx2(from: string, kind: string, to: string, scope: string | undefin
     default:
       return []
   }
-}
-
-function str(value: JsonValue | undefined): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
 function strings(value: JsonValue | undefined): string[] {

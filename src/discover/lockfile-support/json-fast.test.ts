@@ -1,0 +1,100 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {readJsonFast} from './json-fast.js'
+import {
+  type JsonDocument,
+  type JsonObject,
+  type JsonValue,
+  type ReadJsonOptions,
+  readJsonWithVisitor,
+} from './json-reader.js'
+
+/** Everything a caller can observe of a read: the tree, every object's position, problems, consumed objects. */
+function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'> | undefined) {
+  const calls: string[] = []
+  const document = read({
+    skip(path) {
+      if (path.length <= 2) calls.push(`skip ${path.join('/')}`)
+      return path.at(-1) === 'hashes' || path.at(-1) === 'integrity'
+    },
+    consume(path, value, position) {
+      calls.push(`consume ${path.join('/')} ${JSON.stringify(value)} ${position.line}:${position.column}`)
+      return path.length === 2 && path[0] === 'packages'
+    },
+  })
+  if (document === undefined) return undefined
+  const positions: string[] = []
+  const walk = (value: JsonValue | undefined): void => {
+    if (Array.isArray(value)) value.forEach(walk)
+    else if (typeof value === 'object' && value !== null) {
+      const {line, column} = document.positionOf(value as JsonObject)
+      positions.push(`${line}:${column}${Object.getPrototypeOf(value) === null ? '' : ' (with a prototype)'}`)
+      Object.values(value).forEach(walk)
+    }
+  }
+  walk(document.root)
+  return {
+    tree: JSON.stringify(document.root),
+    positions: positions.join(' '),
+    calls: calls.join('\n'),
+    forbidden: document.forbiddenKeys,
+    duplicates: document.duplicateKeys,
+    top: [...document.topLevelKeys],
+  }
+}
+
+function same(text: string): void {
+  const fast = observe((options) => readJsonFast(text, options))
+  expect(fast, 'the fast reader read it').toBeDefined()
+  expect(fast).toEqual(observe((options) => readJsonWithVisitor(text, options)))
+}
+
+describe('readJsonFast', () => {
+  it('reads what the visitor reads: tree, positions, pruning, consumed objects, problems', () => {
+    same('{\n  "a": {"b": [1, {"c": true}]},\n  "d": null\n}')
+    same('{"packages": {"": {"name": "x"}, "node_modules/a": {"version": "1.0.0", "integrity": {"x": [1]}}}}')
+    same(
+      '{"hashes": [{"alg": "x"}], "list": [{"hashes": "h", "n": -1.5e3}], "s": "\\u00e9\\"\\\\\\/\\n\\ud83d\\ude00"}',
+    )
+    same('{"__proto__": {"polluted": 1}, "ok": {"__proto__": 2, "k": 1, "k": 2}, "ok": 3}')
+    same('{"integrity": 1, "integrity": 2, "x": {"integrity": {"y": 1}, "integrity": 3}}')
+    same('\r\n{"a":\r\n {"b": {}},\r "c": [[], {}],\n"d": "é"}  \n')
+    same('[{"a": 1}, [], {"b": {"c": {}}}, "x", 0, -0, 1e-7, true, false, null]')
+    same('"just a string"')
+    same(`{"deep": ${'['.repeat(150)}${']'.repeat(150)}}`)
+  })
+
+  it('gives up on anything but plain valid JSON, so the visitor reports it', () => {
+    for (const text of [
+      '',
+      '{"a": 1,}',
+      '{"a": 1} x',
+      '\uFEFF{"a": 1}',
+      '{"a":\u00a01}',
+      '{"a": 01}',
+      '{"a": 1.}',
+      '{"a": "tab\there"}',
+      '{"a": "\\x"}',
+      '{"a": tru}',
+      '{"a": 1 // comment\n}',
+      `${'['.repeat(500)}${']'.repeat(500)}`,
+    ])
+      expect(readJsonFast(text), text.slice(0, 40)).toBeUndefined()
+  })
+
+  it('reads the JSON lockfiles and SBOMs of the shared corpus as the visitor does', () => {
+    const corpus = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus')
+    const files: string[] = []
+    const list = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name)
+        if (statSync(path).isDirectory()) list(path)
+        else if (name.endsWith('.json')) files.push(path)
+      }
+    }
+    list(corpus)
+    expect(files.length).toBeGreaterThan(5)
+    for (const file of files) same(readFileSync(file, 'utf8'))
+  })
+})
