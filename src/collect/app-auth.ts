@@ -25,6 +25,7 @@ import {proxyFetch} from '../core/proxy.js'
 import {tokenTransportProblem} from './octokit/transport.js'
 import {apiUrlList, DEFAULT_API_URL} from './sources/github/hosts.js'
 import {resolveTokens} from './token.js'
+import {plainReason} from '../core/fs-reason.js'
 
 export interface AppCredentials {
   appId: string
@@ -60,10 +61,9 @@ export function appCredentials(env: NodeJS.ProcessEnv = process.env): AppCredent
     try {
       privateKey = readFileSync(keyFile!, 'utf8')
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
       throw usageError(
         'github-app-key-unreadable',
-        `${keyFile}: cannot read the GitHub App private key (${code})`,
+        `${keyFile}: cannot read the GitHub App private key (${plainReason(error)})`,
         HINT,
       )
     }

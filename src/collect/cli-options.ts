@@ -77,8 +77,10 @@ export function pairGitDirs(repos: string[], values: string[]): Record<string, s
  * The line every collecting command prints to stderr when a rate-limit wait starts, TTY or not: a CI log
  * must show why the job sits still for up to an hour, until when, and how not to.
  */
-export function rateLimitNotice(event: {seconds: number; until: string}): string {
-  return `GitHub rate limit reached: waiting ${event.seconds}s, until ${event.until}, for the reset (--on-rate-limit stop ends the run with partial results instead)`
+export function rateLimitNotice(event: {seconds: number; until: string; anonymous?: boolean}): string {
+  const what = event.anonymous ? "GitHub's anonymous rate limit (60 requests an hour)" : 'GitHub rate limit'
+  const more = event.anonymous ? '; set GITHUB_TOKEN for 5,000 an hour' : ''
+  return `${what} reached: waiting ${event.seconds}s, until ${event.until}, for the reset (--on-rate-limit stop ends the run with partial results instead${more})`
 }
 
 /**

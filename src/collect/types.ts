@@ -10,7 +10,7 @@ export type ProgressEvent =
   | {type: 'project-start'; repo: string}
   | {type: 'project-done'; repo: string; status: CollectedProject['status']}
   /** Once per wait, when it starts: `until` is when GitHub resets the limit (ISO 8601 UTC, whole seconds). */
-  | {type: 'rate-limit-wait'; seconds: number; until: string}
+  | {type: 'rate-limit-wait'; seconds: number; until: string; anonymous?: boolean}
   | {type: 'profiles'; count: number}
   /** A wait before asking GitHub again (secondary limit, retry, 202) or an answer taking long: see `waitNotice`. */
   | ({type: 'wait'} & WaitEvent)

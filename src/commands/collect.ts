@@ -63,7 +63,7 @@ ${NETWORK_HELP}`
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Collect)
     const format = chosenFormat(flags)
-    const {window, run, exitCode} = await collectRepos(argv as string[], flags, {
+    const {window, run, exitCode, warnings, next} = await collectRepos(argv as string[], flags, {
       onBundle: (file, entries) => this.logToStderr(`wrote ${entries} cache entries to ${file}`),
       // Progress on a TTY only; waits, rate limits and notices everywhere (a silent hour in CI looks like a hang):
       // a wait is the terminal's live status line, a line of its own in a log.
@@ -72,7 +72,8 @@ ${NETWORK_HELP}`
     })
     if (format === 'json') this.log(JSON.stringify({window, ...run}, null, 2))
     else for (const line of collectSummaryLines(run)) this.log(line)
-    for (const problem of run.problems) this.logToStderr(`warning: ${problem}`)
+    for (const problem of warnings) this.logToStderr(`warning: ${problem}`)
+    if (next) this.logToStderr(`stewards: ${next}`)
     // BaseCommand.catch drains stdout before the process ends, so a pipe reader gets the whole JSON.
     if (exitCode !== 0) this.exit(exitCode)
   }

@@ -18,7 +18,9 @@ export default class Evaluate extends BaseCommand {
 
 Waivers recorded in the report are applied again, their expiry judged against today: one that has expired since the scan no longer applies. --waivers FILE (or waivers: in the settings) applies those instead.
 
-Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline, waivers apply); flags win.
+Settings come from flags, then from --config or a .stewards.yaml in the working directory (only rules, params, lists, failOn, format, output, baseline, waivers, csvSheet apply); flags win.
+
+As scan: the verdict line first (on stderr when stdout carries a machine format), the files written at the end, risk scores 0 = no risk found to 100 = worst, none for a project not collected.
 
 Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the report was, or a rule could not be evaluated; outranks 1), 3 usage error (a file that is not a report, a schema version this stewards cannot read), 4 internal error.`
 
@@ -77,7 +79,8 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
     for (const line of waiverNotices(result, waivers)) this.logToStderr(`stewards: ${line}`)
-    const {exitCode, message} = await deliver(result, delivery)
+    const {exitCode, message, notes} = await deliver(result, delivery)
+    for (const note of notes) this.logToStderr(note)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }

@@ -117,9 +117,13 @@ ${NETWORK_HELP}`
     for (const warning of run.warnings) this.logToStderr(`warning: ${warning}`)
     if (run.unavailable) this.logToStderr(`stewards: ${run.unavailable}; nobody to show`)
     else if (run.maintainersUnknown) this.logToStderr(`stewards: ${run.maintainersUnknown}`)
+    if (run.next) this.logToStderr(`stewards: ${run.next}`)
     if (format === 'json') this.log(JSON.stringify(run.report, null, 2))
+    // Nothing was read: no figures (they would all be 0), only what was not collected and why.
+    else if (run.notCollected) this.log(run.notCollected)
     else if (flags.wanted) this.write(wantedText(run.report))
     else this.write(formatPeopleText(run.report))
+    if (run.exitCode !== 0 && run.notCollected) this.exit(run.exitCode)
     if (run.exitCode !== 0) {
       this.logToStderr(
         `stewards: the collection of ${run.report.repo} is incomplete (see the warnings); the people shown are from what was collected`,

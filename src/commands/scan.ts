@@ -4,6 +4,7 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {configFlags, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
+import {runContext} from '../pipeline/next-step.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {runScan} from '../pipeline/scan.js'
@@ -26,6 +27,8 @@ Waivers (accepted risks: rule, repository, reason, approvedBy, expires) come fro
 
 Credentials found in the scanned files (user:pass@ in URLs, ?token= query strings) are removed from every output; names and text from inputs and upstreams are neutralised (control and bidi characters shown escaped, no GitHub workflow commands).
 
+What you read first: one line of verdict (projects needing review by their worst finding, clean, not collected), at the top of the table and the Markdown and HTML reports, or on stderr when stdout carries another format; then, at the end on stderr, the files --output wrote and, when projects could not be collected, one line saying what to do (set GITHUB_TOKEN, drop --offline, stewards cache import). Each project has a risk score: 0 = no risk found, 100 = worst; a project whose data could not be collected has none ("not collected"), never 0. --csv-sheet chooses the CSV sheet: findings (with the component at each location), projects or components.
+
 Exit codes: 0 clean, 1 findings at or over --fail-on, 2 incomplete (an input could not be read or collection was cut short; outranks 1), 3 usage or configuration error, 4 internal error.
 
 ${NETWORK_HELP}`
@@ -43,6 +46,10 @@ ${NETWORK_HELP}`
     {
       description: 'Only new or worsened findings gate the build',
       command: '<%= config.bin %> <%= command.id %> . --baseline main.json --fail-on medium',
+    },
+    {
+      description: 'The projects sheet of the CSV report, for a spreadsheet',
+      command: '<%= config.bin %> <%= command.id %> deploy/ --output csv=projects.csv --csv-sheet projects',
     },
     {
       description: 'Accepted risks from a waivers file: waived findings are marked and do not gate',
@@ -109,10 +116,11 @@ ${NETWORK_HELP}`
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     const waivers = await loadWaivers(flags.waivers, config, paths)
     const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
+    const collect = await collectOptionsFrom(flags, config)
 
     const result = await runScan({
       paths,
-      collect: await collectOptionsFrom(flags, config),
+      collect,
       rules,
       params,
       maxFileSize: maxFileSize === undefined ? undefined : parseSizeFlag(maxFileSize, '--max-file-size'),
@@ -135,7 +143,8 @@ ${NETWORK_HELP}`
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
     for (const line of waiverNotices(result, waivers)) this.logToStderr(`stewards: ${line}`)
-    const {exitCode, message} = await deliver(result, delivery)
+    const {exitCode, message, notes} = await deliver(result, {...delivery, run: runContext(collect)})
+    for (const note of notes) this.logToStderr(note)
     if (message) this.logToStderr(message)
     if (exitCode !== ExitCode.clean) this.exit(exitCode)
   }

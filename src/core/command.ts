@@ -1,5 +1,6 @@
 import {format} from 'node:util'
 import {Command, Errors} from '@oclif/core'
+import {suggest} from './did-you-mean.js'
 import {ExitCode, StewardsError} from './errors.js'
 import {safeOutput} from './neutralise.js'
 
@@ -34,6 +35,18 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(safeOutput(text))
   }
 
+  /** For an unknown flag (@oclif/core 4 suggests none): the nearest flag of this command, as `--name`. */
+  protected flagSuggestion(error: Error): string | undefined {
+    const unknown = (error as Error & {flags?: unknown}).flags
+    if (error.constructor?.name !== 'NonExistentFlagsError' || !Array.isArray(unknown) || unknown.length === 0)
+      return undefined
+    const flags = (this.constructor as {flags?: Record<string, {allowNo?: boolean}>}).flags ?? {}
+    const known = Object.entries(flags).flatMap(([name, flag]) =>
+      flag.allowNo ? [`--${name}`, `--no-${name}`] : [`--${name}`],
+    )
+    return suggest(String(unknown[0]).split('=')[0], known)
+  }
+
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     // oclif ends the process on exit: a report still queued for a pipe would be cut at 64 KiB.
     await drain(process.stdout)
@@ -55,7 +68,12 @@ export abstract class BaseCommand extends Command {
         .filter((l) => l && !l.startsWith('See more help'))
         .map((l) => l.replace(/:$/, ''))
         .join(': ')
-      return this.error(safeOutput(`${line}\nHint: see \`stewards ${this.id ?? ''} --help\``), {exit: ExitCode.usage})
+      const help = `see \`stewards ${(this.id ?? '').replaceAll(':', ' ')} --help\``
+      const guess = this.flagSuggestion(error)
+      const hint = guess ? `did you mean ${guess}? (${help})` : help
+      // Written directly, like a StewardsError: oclif's this.error would wrap the one line at 80 columns.
+      this.writeErr(`Error: ${line}\nHint: ${hint}\n`)
+      return this.exit(ExitCode.usage)
     }
     if (error instanceof Errors.CLIError && error.oclif?.exit !== undefined && error.oclif.exit !== 1) throw error
     this.logToStderr(`internal error: ${error.stack ?? error.message}`)

@@ -97,7 +97,6 @@ export const ERRORS = {
   'bad-shard': {exit: 3, meaning: '`--shard` is not I/N with 0 <= I < N'},
   'bad-size': {exit: 3, meaning: '`--max-file-size` is not a size', hint: 'use bytes or a unit, e.g. 50MB'},
   'bad-source-url': {exit: 3, meaning: '`--source-url` is not an http(s) URL'},
-  'bad-targets': {exit: 3, meaning: 'a `--repos` file or `--from` report lists something that is not a repository'},
   'bad-window': {
     exit: 3,
     meaning: '`--since` is not before `--until`',

@@ -48,7 +48,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   )
 }
 
-/** Projects: riskiest first (highest score), then by repository. */
+/**
+ * Projects: those not collected first (no risk score: unknown is never read as safe, and they are what to act on
+ * first), then riskiest first (highest risk score), then by repository.
+ */
 export function compareProjects(a: ProjectReport, b: ProjectReport): number {
-  return b.score - a.score || compare(a.repo, b.repo)
+  return (b.score ?? Number.POSITIVE_INFINITY) - (a.score ?? Number.POSITIVE_INFINITY) || compare(a.repo, b.repo)
 }

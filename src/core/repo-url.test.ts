@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {normaliseRepoUrl, vcsUrlRepository} from './repo-url.js'
+import {accountWebUrl, commitWebUrl, normaliseRepoUrl, repoWebUrl, vcsUrlRepository} from './repo-url.js'
 
 describe('normaliseRepoUrl', () => {
   const cases: Array<[string, ReturnType<typeof normaliseRepoUrl>, boolean?]> = [
@@ -73,5 +73,32 @@ describe('vcsUrlRepository', () => {
       repo: 'gitlab.com/example-group/serde',
     })
     expect(vcsUrlRepository('git+https://git.example.com/team/lib.git@v1')).toBeUndefined()
+  })
+})
+
+describe('forge web URLs', () => {
+  it('links a repository, a commit and an account by each forge rule', () => {
+    expect(repoWebUrl('github.com/etcd-io/etcd')).toBe('https://github.com/etcd-io/etcd')
+    expect(commitWebUrl('github.com/etcd-io/etcd', 'cb1d198b1793a9784e14fedf61d2a9085ae6304a')).toBe(
+      'https://github.com/etcd-io/etcd/commit/cb1d198b1793a9784e14fedf61d2a9085ae6304a',
+    )
+    expect(commitWebUrl('gitlab.com/group/sub/project', 'abc1234')).toBe(
+      'https://gitlab.com/group/sub/project/-/commit/abc1234',
+    )
+    expect(commitWebUrl('bitbucket.org/team/repo', 'abc1234')).toBe('https://bitbucket.org/team/repo/commits/abc1234')
+    expect(commitWebUrl('ghe.example.com/team/repo', 'abc1234')).toBe(
+      'https://ghe.example.com/team/repo/commit/abc1234',
+    )
+    expect(accountWebUrl('github.com/etcd-io/etcd', 'ilse-varga')).toBe('https://github.com/ilse-varga')
+    expect(accountWebUrl('ghe.example.com/team/repo', 'octo')).toBe('https://ghe.example.com/octo')
+  })
+
+  it('makes no URL of anything that is not a commit id, an account name or a repository key', () => {
+    expect(commitWebUrl('github.com/a/b', 'main')).toBeNull()
+    expect(commitWebUrl('github.com/a/b', 'abc1234"><script>')).toBeNull()
+    expect(accountWebUrl('github.com/a/b', 'Jane Doe <jane@example.com>')).toBeNull()
+    expect(accountWebUrl('github.com/a/b', 'javascript:alert(1)')).toBeNull()
+    expect(repoWebUrl('javascript:alert(1)//x/y')).toBeNull()
+    expect(repoWebUrl('github.com/only-owner')).toBeNull()
   })
 })

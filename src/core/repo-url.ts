@@ -6,7 +6,7 @@
  * GitHub owner and repository names are checked by collect's rules (src/collect/repo-name.ts), so whatever
  * resolve accepts, collect can fetch (legacy owners like `a--b` and `name-` included).
  */
-import {isValidOwner, isValidRepoName} from './repo-name.js'
+import {isValidLogin, isValidOwner, isValidRepoName} from './repo-name.js'
 
 export interface RepoRef {
   /** `github.com/owner/name`; other hosts `host/path`. */
@@ -157,4 +157,35 @@ export function vcsUrlRepository(url: string): RepoRef | undefined {
     .replace(/\?.*$/, '')
     .replace(/@[^/@]*$/, '')
   return normaliseRepoUrl(bare) ?? undefined
+}
+
+/**
+ * Web pages of a repository key's forge, for links in reports: the repository, a commit, an account. The rules are
+ * each forge's own URL layout: GitHub (and GitHub Enterprise Server, any other host), Gitea/Forgejo (codeberg.org)
+ * and Gitee use `/commit/SHA`; GitLab `/-/commit/SHA`; Bitbucket `/commits/SHA`. Null for anything that is not a
+ * commit id or an account name, so untrusted text never becomes a URL.
+ */
+const COMMIT_PATH: Record<string, string> = {'gitlab.com': '/-/commit/', 'bitbucket.org': '/commits/'}
+const SHA = /^[0-9a-f]{7,64}$/
+
+function forgeKey(key: string): string | null {
+  const [host, ...path] = key.split('/')
+  return HOST.test(host.toLowerCase()) && path.length >= 2 && path.every((s) => PATH_SEGMENT.test(s)) ? key : null
+}
+
+export function repoWebUrl(key: string): string | null {
+  const repo = forgeKey(key)
+  return repo ? `https://${repo}` : null
+}
+
+export function commitWebUrl(key: string, sha: string): string | null {
+  const repo = forgeKey(key)
+  if (!repo || !SHA.test(sha)) return null
+  return `https://${repo}${COMMIT_PATH[key.split('/')[0].toLowerCase()] ?? '/commit/'}${sha}`
+}
+
+export function accountWebUrl(key: string, login: string): string | null {
+  const repo = forgeKey(key)
+  if (!repo || !isValidLogin(login)) return null
+  return `https://${key.split('/')[0].toLowerCase()}/${login}`
 }

@@ -27,10 +27,10 @@ describe('readUserFile', () => {
     const missing = await failure(readUserFile(join(dir, 'nope.yaml'), 'the map file'))
     expect(missing.code).toBe('file-unreadable')
     expect(missing.exitCode).toBe(ExitCode.usage)
-    expect(missing.message).toBe(`${join(dir, 'nope.yaml')}: cannot read the map file (ENOENT)`)
+    expect(missing.message).toBe(`${join(dir, 'nope.yaml')}: cannot read the map file (no such file or directory)`)
     expect(missing.hint).toBe('check the path')
     const directory = await failure(readUserFile(dir, 'the snapshot', {hint: 'a bundle'}))
-    expect(directory.message).toBe(`${dir}: cannot read the snapshot (EISDIR)`)
+    expect(directory.message).toBe(`${dir}: cannot read the snapshot (it is a directory)`)
     expect(directory.hint).toBe('a bundle')
   })
 

@@ -5,6 +5,7 @@
  */
 import {readFile, stat} from 'node:fs/promises'
 import {StewardsError, usageError} from './errors.js'
+import {plainReason} from './fs-reason.js'
 import {parseJsonText} from './json-text.js'
 import {formatPlace} from './problem.js'
 
@@ -34,15 +35,14 @@ export async function readUserFile(file: string, what: string, options: UserFile
   }
 }
 
-/** The usage error for a file or directory that could not be read: `file: cannot read the X (ENOENT)`. */
+/** The usage error for a file or directory that could not be read: `file: cannot read the X (no such file or directory)`. */
 export function unreadable(file: string, what: string, error: unknown, hint?: string): StewardsError {
   return usageError('file-unreadable', `${file}: cannot read ${what} (${reasonOf(error)})`, hint)
 }
 
-/** Node's error code (ENOENT, EISDIR, EACCES), else the message. */
+/** Why, in plain words (core/fs-reason.ts): `no such file or directory`, never `ENOENT`. */
 export function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  return code ?? (error instanceof Error ? error.message : String(error))
+  return plainReason(error)
 }
 
 /**

@@ -12,6 +12,7 @@ import {mkdir, open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {usageError} from './errors.js'
 import {isInside} from './inside.js'
+import {plainReason} from './fs-reason.js'
 
 export interface WriteTarget {
   /** How the user gave the path, for messages: `--output`, `cache export`, `output:` in a file... */
@@ -53,8 +54,11 @@ export async function writeFileAtomic(file: string, text: string, target: WriteT
   const abs = resolve(file)
   const dir = dirname(abs)
   const failed = (error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    return usageError('write-failed', `${target.what} ${file}: cannot write (${code})`, target.hint ?? DEFAULT_HINT)
+    return usageError(
+      'write-failed',
+      `${target.what} ${file}: cannot write (${plainReason(error)})`,
+      target.hint ?? DEFAULT_HINT,
+    )
   }
   try {
     await mkdir(dir, {recursive: true})

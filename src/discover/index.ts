@@ -12,6 +12,7 @@ import {readFileSync, realpathSync, statSync} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, posix, relative, resolve, sep} from 'node:path'
 import {errorMessage, usageError} from '../core/errors.js'
+import {plainReason} from '../core/fs-reason.js'
 import type {Component, Inventory, ScanError, Skipped} from '../core/model.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
 import {compileGlobs, type GlobSet} from './globs.js'
@@ -145,7 +146,7 @@ async function plan(
       const code = (info as NodeJS.ErrnoException).code
       if (code === 'ENOENT' || code === 'ENOTDIR')
         throw usageError('path-not-found', `${display}: no such file or directory`, 'check the PATH arguments')
-      planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${errorMessage(info)}`})
+      planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(info)}`})
       continue
     }
     if (info.isDirectory()) {
@@ -162,7 +163,7 @@ async function plan(
     if (claimed.every((format) => format.sniff)) {
       const head = await readHead(given)
       if (head instanceof Error) {
-        planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${errorMessage(head)}`})
+        planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(head)}`})
         continue
       }
       kept = claimed.filter((format) => format.sniff?.(head))
@@ -257,7 +258,7 @@ async function readAndDiscover(
   try {
     decoded = await readText(abs, max)
   } catch (error) {
-    scan.errors.push({file, code: 'read-failed', message: `cannot read: ${errorMessage(error)}`})
+    scan.errors.push({file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
     return
   }
   await discoverDecoded(file, decoded, formats, scan, context)

@@ -6,6 +6,7 @@ import {type EntityData, type EntityIndex, buildEntityIndex} from './entity-inde
 import {EntitiesFile} from './schema.js'
 import {formatProblem} from '../core/problem.js'
 import {type EntityProblem, parseYaml, zodProblems} from './yaml-file.js'
+import {plainReason} from '../core/fs-reason.js'
 
 /** The organisation data shipped with stewards. */
 export const shippedEntitiesDir = fileURLToPath(new URL('../../rules/entities/', import.meta.url))
@@ -69,7 +70,7 @@ async function yamlFiles(root: string, problems: EntityProblem[]): Promise<strin
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory')
     entries = await readdir(root, {recursive: true})
   } catch (error) {
-    problems.push({file: root, line: 0, message: `cannot read entities directory (${(error as Error).message})`})
+    problems.push({file: root, line: 0, message: `cannot read entities directory (${plainReason(error)})`})
     return []
   }
   const files = entries
@@ -105,7 +106,7 @@ async function readEntitiesFile(
     }
     text = await readFile(path, 'utf8')
   } catch (error) {
-    problems.push({file, line: 0, message: `cannot read file (${(error as Error).message})`})
+    problems.push({file, line: 0, message: `cannot read file (${plainReason(error)})`})
     return
   }
   const yaml = parseYaml(text, file)

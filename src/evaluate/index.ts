@@ -2,6 +2,7 @@
 export {
   type Band,
   band,
+  collected,
   type PortfolioSummary,
   portfolioScore,
   portfolioSummary,

@@ -9,6 +9,7 @@ import {paramProblem} from './params.js'
 import {Pack, ParamOverrides} from './schema.js'
 import type {CompiledRule, RuleSet} from './types.js'
 import {MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from './yaml-source.js'
+import {plainReason} from '../core/fs-reason.js'
 
 /** Shipped rules live beside src/ and dist/ in the package: `<package>/rules/packs/<name>/`. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -114,8 +115,12 @@ class Loader {
     try {
       names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort()
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error)
-      this.problems.push({file: display(dir), line: 1, column: 1, message: `cannot read folder (${code})`})
+      this.problems.push({
+        file: display(dir),
+        line: 1,
+        column: 1,
+        message: `cannot read folder (${plainReason(error)})`,
+      })
       return []
     }
     if (names.length === 0) {
@@ -272,8 +277,7 @@ class Loader {
       this.problems.push(...problems)
       return source
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      this.problems.push({file, line: 1, column: 1, message: `cannot read (${code ?? String(error)})`})
+      this.problems.push({file, line: 1, column: 1, message: `cannot read (${plainReason(error)})`})
       return undefined
     }
   }

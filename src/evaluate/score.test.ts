@@ -34,8 +34,11 @@ describe('risk score', () => {
 
   it('bands and portfolio summary', () => {
     expect([0, 5, 20, 45, 70].map(band)).toEqual(['none', 'low', 'medium', 'high', 'critical'])
-    expect(portfolioScore([])).toBe(0)
+    expect(portfolioScore([])).toBeNull()
+    expect(portfolioScore([null, null])).toBeNull()
     expect(portfolioScore([0, 35, 60])).toBe(32)
+    // A project not collected has no score: it is left out of the mean, not counted as 0.
+    expect(portfolioScore([0, 35, 60, null])).toBe(32)
     expect(
       portfolioSummary([
         {score: 60, findings: [f('critical', 'a'), f('info', 'b')]},

@@ -1,4 +1,4 @@
-import {type Finding, SEVERITIES, type Severity} from '../core/model.js'
+import {type DataPart, type Finding, SEVERITIES, type Severity} from '../core/model.js'
 
 /**
  * Risk score, 0 (no finding) to 100. Each finding is read as an independent chance that the project fails its
@@ -15,6 +15,16 @@ export const SEVERITY_WEIGHTS: Record<Severity, number> = {
   medium: 0.15,
   high: 0.35,
   critical: 0.6,
+}
+
+/**
+ * A project is "not collected" when neither its repository facts nor its commits could be read (offline cache miss,
+ * rate limit, network): nothing is known about it, so it has no risk score (null), never 0. A repository that
+ * answered "gone" (404, 451) was read: its `project-unavailable` finding scores like any other.
+ */
+export function collected(project: {missing?: readonly DataPart[]}): boolean {
+  const missing = project.missing ?? []
+  return !(missing.includes('facts') && missing.includes('commits'))
 }
 
 export function scoreProject(findings: readonly Pick<Finding, 'severity'>[]): number {
@@ -34,10 +44,14 @@ export function band(score: number): Band {
   return 'critical'
 }
 
-/** The portfolio score is the mean project score (ScanResult.summary.portfolioScore), 0 for no projects. */
-export function portfolioScore(scores: readonly number[]): number {
-  if (scores.length === 0) return 0
-  return Math.round(scores.reduce((a, b) => a + b, 0) / scores.length)
+/**
+ * The portfolio risk score is the mean score of the projects that have one (ScanResult.summary.portfolioScore);
+ * null when none has (no projects, or none collected).
+ */
+export function portfolioScore(scores: readonly (number | null)[]): number | null {
+  const known = scores.filter((score): score is number => score !== null)
+  if (known.length === 0) return null
+  return Math.round(known.reduce((a, b) => a + b, 0) / known.length)
 }
 
 export interface PortfolioSummary {
@@ -66,7 +80,7 @@ export function portfolioSummary(
   }
   return {
     projects: projects.length,
-    score: portfolioScore(projects.map((p) => p.score)),
+    score: portfolioScore(projects.map((p) => p.score)) ?? 0,
     maxScore: projects.reduce((max, p) => Math.max(max, p.score), 0),
     projectsByBand,
     findingsBySeverity,

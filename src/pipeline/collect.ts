@@ -17,6 +17,7 @@ import {RecordingStore} from '../core/cache/recording.js'
 import {inShard, parseShard} from '../core/shard.js'
 import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
 import {loadScanConfig, type ScanConfig} from './config.js'
+import {nextStepFor, runContext} from './next-step.js'
 import {collectTargets} from './targets.js'
 
 export interface CollectCommandFlags extends CollectFlagValues {
@@ -75,7 +76,7 @@ export async function collectRepos(
   args: readonly string[],
   flags: CollectCommandFlags,
   callbacks: CollectCallbacks = {},
-): Promise<{window: Window; run: CollectRun; exitCode: ExitCode}> {
+): Promise<{window: Window; run: CollectRun; exitCode: ExitCode; next?: string; warnings: string[]}> {
   const shard = flags.shard ? parseShard(flags.shard) : undefined
   if (flags.bundle) checkWriteTarget(flags.bundle, BUNDLE_TARGET)
   const inputs = await collectTargets({args: [...args], from: flags.from, reposFile: flags.repos})
@@ -105,7 +106,17 @@ export async function collectRepos(
     await writeFileAtomic(flags.bundle, `${JSON.stringify(bundle)}\n`, BUNDLE_TARGET)
     callbacks.onBundle?.(flags.bundle, bundle.entries.length)
   }
-  return {window: options.window, run, exitCode: run.incomplete ? ExitCode.incomplete : ExitCode.clean}
+  // One line for what the run could not collect, instead of a warning per project with the same cause.
+  const next = nextStepFor(run.projects, runContext(options))
+  const covered = new Set(next?.repos ?? [])
+  const warnings = run.problems.filter((problem) => ![...covered].some((repo) => problem.startsWith(`${repo}: `)))
+  return {
+    window: options.window,
+    run,
+    exitCode: run.incomplete ? ExitCode.incomplete : ExitCode.clean,
+    warnings,
+    ...(next ? {next: next.line} : {}),
+  }
 }
 
 const BUNDLE_TARGET = {what: 'collect --bundle'}

@@ -8,6 +8,7 @@ import {readUserFile} from '../core/user-file.js'
 import {parseYamlFile} from '../core/yaml-file.js'
 import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
+import {CSV_SHEETS} from '../report/index.js'
 
 /**
  * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
@@ -35,6 +36,7 @@ const ScanConfigSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
+  csvSheet: z.enum(CSV_SHEETS).optional(),
   artifactHubUrl: z.string().optional(),
   /** A waivers file, or the waivers themselves (README "Waivers"). */
   waivers: WaiversSetting.optional(),

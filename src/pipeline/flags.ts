@@ -3,7 +3,7 @@ import {parse as parseYaml} from 'yaml'
 import {usageError} from '../core/errors.js'
 import {SEVERITIES, type Severity} from '../core/model.js'
 import {type ParamOverrides, rulesFlags} from '../evaluate/index.js'
-import {REPORT_FORMATS, type ReportFormat} from '../report/index.js'
+import {CSV_SHEETS, type CsvSheet, REPORT_FORMATS, type ReportFormat} from '../report/index.js'
 import type {ScanConfig} from './config.js'
 import {checkOutputs, type Delivery} from './deliver.js'
 import {readReport} from './scan.js'
@@ -80,6 +80,11 @@ export const judgingFlags = {
   }),
   format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
   output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
+  'csv-sheet': Flags.string({
+    description:
+      'which sheet the csv format writes: findings (one row per finding per location, with its component), projects (one row per upstream project) or components (one row per component per location)',
+    options: [...CSV_SHEETS],
+  }),
   baseline: Flags.string({description: 'a previous JSON report: only new or worsened findings gate the build'}),
   waivers: Flags.string({
     description:
@@ -98,7 +103,7 @@ export interface JudgingSettings {
 
 /**
  * The judging flags, else the settings file's keys of the same name (`rules`, `params`, `lists`, `failOn`,
- * `format`, `output`, `baseline`; flags win). Output files and the baseline are checked before any work is spent.
+ * `format`, `output`, `baseline`, `csvSheet`; flags win). Output files and the baseline are checked before any work is spent.
  */
 export async function judgingFrom(
   flags: {
@@ -109,6 +114,7 @@ export async function judgingFrom(
     format?: string
     output?: string[]
     baseline?: string
+    'csv-sheet'?: string
   },
   config: ScanConfig,
 ): Promise<JudgingSettings> {
@@ -127,6 +133,7 @@ export async function judgingFrom(
       format,
       outputs,
       failOn: (flags['fail-on'] ?? config.failOn ?? 'none') as Severity | 'none',
+      csvSheet: (flags['csv-sheet'] ?? config.csvSheet ?? 'findings') as CsvSheet,
       baseline: baselineFile ? await readReport(baselineFile) : undefined,
     },
   }

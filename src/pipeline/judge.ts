@@ -3,6 +3,7 @@ import {SCAN_SCHEMA_VERSION, SEVERITIES} from '../core/model.js'
 import {compare} from '../core/compare.js'
 import {compareFindings, compareProjects} from '../core/order.js'
 import {
+  collected,
   applyWaivers,
   evaluateProjectDetailed,
   portfolioScore,
@@ -66,7 +67,9 @@ export function judge(scan: MeasuredScan, rules: RuleSet, waived?: WaiverJudgeme
       ruleErrors.push(...errors.map((e) => ({...e, message: `${project.repo}: ${e.message}`})))
       const judged = {...project}
       if (!findings.some((f) => coverageRules.has(f.ruleId))) delete judged.wanted
-      return {...judged, findings: findings.sort(compareFindings), score: scoreProject(findings)}
+      // Nothing collected, nothing scored: the project's risk is unknown, never 0 (evaluate/score.ts `collected`).
+      const score = collected(project) ? scoreProject(findings) : null
+      return {...judged, findings: findings.sort(compareFindings), score}
     })
   // Sorted once, here, in the documented orders (src/core/order.ts); every report keeps them.
   projects.sort(compareProjects)

@@ -39,6 +39,8 @@ import {loadEntities} from '../entities/index.js'
 import {resolveAffiliations} from './affiliations.js'
 import {type CollectCallbacks, collectSettings, repoKey} from './collect.js'
 import {loadScanConfig, type ScanConfig} from './config.js'
+import {nextStepFor, runContext} from './next-step.js'
+import {collected} from '../evaluate/index.js'
 
 /** One line per person for the scan report: commits, organisation at their latest commit, and its evidence. */
 export function peopleSummary(project: AttributedProject): PersonSummary[] {
@@ -90,6 +92,10 @@ export interface PeopleRun {
   unavailable?: string
   /** Unknown is never zero: where stewards looked when no governance file names the maintainers. */
   maintainersUnknown?: string
+  /** Nothing about the project could be read (offline cache miss, rate limit): no figure is shown, only why. */
+  notCollected?: string
+  /** One line: what to do about a project not collected (set GITHUB_TOKEN, drop --offline, cache import). */
+  next?: string
   /** 0, or 2 when collection was cut short or a governance file was not read completely (what was read is still in the report). */
   exitCode: ExitCode
 }
@@ -102,6 +108,8 @@ interface ProjectInput {
   project: CollectedProject
   warnings: string[]
   incomplete: boolean
+  /** What to do when the project could not be collected (pipeline/next-step.ts). */
+  next?: string
 }
 
 /**
@@ -160,6 +168,10 @@ export async function runPeople(repo: string, flags: PeopleFlags, callbacks: Peo
     ),
     warnings: [...context.problems.map(formatProblem), ...input.warnings, ...parsed.problems.map(formatProblem)],
     ...(unavailable ? {unavailable: aboutProject(project)} : {}),
+    ...(collected(project)
+      ? {}
+      : {notCollected: `${project.repo}: not collected${project.reason ? ` (${project.reason})` : ''}`}),
+    ...(input.next ? {next: input.next} : {}),
     ...(!unavailable && noMaintainers ? {maintainersUnknown: maintainersUnknown(project.repo, parsed)} : {}),
     exitCode: input.incomplete || unread ? ExitCode.incomplete : ExitCode.clean,
   }
@@ -198,7 +210,10 @@ async function collectOne(
     governance: [],
     profiles: {},
   }
-  return {project, warnings: run.problems, incomplete: run.incomplete}
+  const next = nextStepFor(run.projects, runContext(options))
+  // The next step says it once for the whole cause: the project's own warnings would only repeat it.
+  const warnings = next ? run.problems.filter((problem) => !problem.startsWith(`${project.repo}: `)) : run.problems
+  return {project, warnings, incomplete: run.incomplete, ...(next ? {next: next.line} : {})}
 }
 
 /** Recorded commits (and governance files): no network; the window defaults to the days the commits span. */

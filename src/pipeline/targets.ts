@@ -1,5 +1,5 @@
-import {readFile} from 'node:fs/promises'
 import {usageError} from '../core/errors.js'
+import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 
 /**
@@ -36,8 +36,12 @@ export async function collectTargets(options: TargetOptions): Promise<string[]> 
   return [...new Set(repos)]
 }
 
-async function readText(file: string, flag: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw usageError('bad-targets', `${flag} ${file}: cannot read (${error.code ?? 'error'})`)
+/** Through the one reader of users' files: the file named, the reason in words (core/user-file.ts). */
+function readText(file: string, flag: string): Promise<string> {
+  return readUserFile(file, `the ${flag} file`, {
+    hint:
+      flag === '--from'
+        ? 'pass a JSON report written by `stewards scan --format json`'
+        : 'a text file of repositories, one a line',
   })
 }

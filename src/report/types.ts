@@ -4,6 +4,10 @@ import type {ScanResult} from '../core/model.js'
 export const REPORT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'csv', 'cyclonedx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
+/** The sheets the `csv` format writes, one a file (`--csv-sheet`); `findings` by default. */
+export const CSV_SHEETS = ['findings', 'projects', 'components'] as const
+export type CsvSheet = (typeof CSV_SHEETS)[number]
+
 export interface ReportOptions {
   /** ANSI colour in the terminal table; the caller decides from the TTY and `NO_COLOR`. */
   color: boolean
@@ -14,6 +18,8 @@ export interface ReportOptions {
    * `process.stdout.columns || Number(process.env.COLUMNS) || 100`. Default 100; under 40 is laid out as 40.
    */
   width?: number
+  /** Which sheet the `csv` format writes (default `findings`). */
+  csvSheet?: CsvSheet
 }
 
 /** One report format: a pure function of the scan result (no I/O, no clock), same input, same bytes. */

@@ -137,7 +137,7 @@ describe('stewards people: bad input', () => {
     const missing = await runCli(['people', 'example/widgets', '--commits', join(dir, 'nope.json'), '--no-shipped'])
     expect([missing.code, flat(missing.stderr)]).toEqual([
       3,
-      expect.stringContaining(`${join(dir, 'nope.json')}: cannot read the commits file (ENOENT)`),
+      expect.stringContaining(`${join(dir, 'nope.json')}: cannot read the commits file (no such file or directory)`),
     ])
     const source = await runCli([
       'people',

@@ -127,7 +127,7 @@ describe('GitHub App authentication', () => {
 
     const missingFile = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: join(dir, 'absent.pem')})
     expect(missingFile.code).toBe(3)
-    expect(missingFile.stderr).toContain('cannot read the GitHub App private key (ENOENT)')
+    expect(missingFile.stderr).toContain('cannot read the GitHub App private key (no such file or directory)')
   })
 })
 

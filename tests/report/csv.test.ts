@@ -23,6 +23,8 @@ describe('CSV report', () => {
       'watch-list-organisation',
       'Stewarded by a listed organisation',
       'github.com/acme-widgets/widget-operator',
+      // The component declared at the row's location: what to upgrade or replace.
+      'pkg:docker/acme-widgets/widget-operator@v1.4.2?repository_url=ghcr.io',
       'Every maintainer of acme-widgets/widget-operator works for Acme Widgets Inc., which is on the Example Watch-list (fictional).',
       'deploy/operator.yaml',
       '21',
@@ -34,18 +36,19 @@ describe('CSV report', () => {
       '',
     ])
     expect(table.at(-1)?.slice(0, 2)).toEqual(['info', 'maintainer-roles-undeclared'])
-    expect(table.at(-1)?.slice(5)).toEqual(['', '', '', 'unchanged', '', '', '', ''])
+    // A finding without a location names no component.
+    expect(table.at(-1)?.slice(4)).toEqual(['', table.at(-1)?.[5], '', '', '', 'unchanged', '', '', '', ''])
   })
 
   it('gives each row the baseline state of its finding as is, and leaves it empty without a baseline', () => {
     const table = rows(renderFindingsCsv(loadFixture()))
-    const state = (repo: string) => table.filter((r) => r[3] === repo).map((r) => r[8])
+    const state = (repo: string) => table.filter((r) => r[3] === repo).map((r) => r[9])
     expect(state('github.com/indie-collective/parsekit')).toEqual(['new'])
     expect(state('github.com/tinyproj/left-padder')).toEqual(['updated', 'updated'])
     expect(state('github.com/ghost-org/vanished')).toEqual(['new'])
     const result = loadFixture()
     for (const f of result.findings) delete f.baselineState
-    for (const r of rows(renderFindingsCsv(result)).slice(1)) expect(r[8]).toBe('')
+    for (const r of rows(renderFindingsCsv(result)).slice(1)) expect(r[9]).toBe('')
   })
 
   it('follows RFC 4180: CRLF line ends, quotes doubled, fields with commas or line breaks quoted', () => {
@@ -54,7 +57,7 @@ describe('CSV report', () => {
     const text = renderFindingsCsv(result)
     expect(text.endsWith('\r\n')).toBe(true)
     expect(text.split('\r\n')[1]).toContain(',"says ""hello"", then\nbreaks the line",')
-    expect(rows(text)[1][4]).toBe('says "hello", then\nbreaks the line')
+    expect(rows(text)[1][5]).toBe('says "hello", then\nbreaks the line')
   })
 
   it('defuses cells a spreadsheet would run as formulas, but not numbers', () => {
@@ -66,13 +69,13 @@ describe('CSV report', () => {
     result.findings[4].message = '\tindented'
     result.findings[1].locations = [{file: 'deploy/queue.yaml', line: -1, column: 3}]
     const table = rows(renderFindingsCsv(result))
-    const messages = table.slice(1).map((r) => r[4])
+    const messages = table.slice(1).map((r) => r[5])
     expect(messages).toContain('\'=HYPERLINK("https://evil.example.com","click")')
     expect(messages).toContain("'+1 more")
     expect(messages).toContain("'-2")
     expect(messages).toContain("'@SUM(A1)")
     expect(messages).toContain("'\tindented")
-    expect(table.find((r) => r[1] === 'archived-upstream')?.slice(6, 8)).toEqual(['-1', '3'])
+    expect(table.find((r) => r[1] === 'archived-upstream')?.slice(7, 9)).toEqual(['-1', '3'])
   })
 
   it('has a projects sheet, riskiest first', () => {

@@ -24,7 +24,11 @@ describe('HTML report (as text)', () => {
   it('loads nothing: no external reference, and a CSP that allows only its inline blocks by hash', () => {
     const html = renderHtml(loadFixture())
     // Attributes live inside tags; escaped text holds no raw `<`, so a tag-scoped match cannot hit text.
-    expect(html).not.toMatch(/<[^>]*\s(src|href|xlink:href|action)=["'](?!#)/)
+    expect(html).not.toMatch(/<[^>]*\s(src|xlink:href|action)=/)
+    // The only references outside the page are links a reader may follow (forge pages), never loaded by it.
+    const hrefs = [...html.matchAll(/<([a-z]+)[^>]*\shref="([^"]*)"/g)].map(([, tag, href]) => [tag, href])
+    expect(hrefs.length).toBeGreaterThan(10)
+    for (const [tag, href] of hrefs) expect(`${tag} ${href}`).toMatch(/^a (#[\w-]+|https:\/\/github\.com\/[\w./-]+)$/)
     expect(html).not.toMatch(/@import|url\(/)
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]
@@ -61,7 +65,7 @@ describe('HTML report (as text)', () => {
       '<td data-sort="Independent">Independent<br><span class="muted">top company Meridian Cloudworks (fictional) (1.7%)</span></td><td class="num" data-sort="0.9828">98.3%</td>',
     )
     expect(html).toContain(
-      '<td data-sort="Acme Widgets Inc.">Acme Widgets Inc.</td><td class="num" data-sort="0.9102">91.0%</td>',
+      '<td data-sort="Acme Widgets Inc."><mark class="listed">Acme Widgets Inc.</mark></td><td class="num" data-sort="0.9102">91.0%</td>',
     )
   })
 
@@ -75,5 +79,48 @@ describe('HTML report (as text)', () => {
     expect(renderHtml(empty)).toContain(
       '<figure id="chart-countries">\n<h3>Countries</h3>\n<p class="muted">No data to draw.</p>',
     )
+  })
+
+  it('opens with an executive summary: verdict, data window, riskiest, listed organisations marked, countries as stated', () => {
+    const html = renderHtml(loadFixture())
+    const summary = /<main>\n(<section id="summary" class="summary">[\s\S]*?<\/section>)/.exec(html)?.[1] ?? ''
+    expect(summary).toContain(
+      '<p class="verdict"><strong>7 projects need review (worst finding: 1 critical, 4 high, 1 medium, 1 low); incomplete: 1 partly collected; 1 component without an upstream repository</strong></p>',
+    )
+    expect(summary).toContain('Data collected for the window 2024-01-01 to 2025-01-01: commits in the window')
+    expect(summary).toContain(
+      '<li>Riskiest: <a href="https://github.com/acme-widgets/widget-operator"><code>github.com/acme-widgets/widget-operator</code></a> 88 (worst finding critical);',
+    )
+    expect(summary).toContain(
+      '<mark class="listed">Acme Widgets Inc.</mark> in <a href="https://github.com/acme-widgets/widget-operator">',
+    )
+    // Countries: the organisation data's headquarters of attributed commits, summed over projects, most first.
+    expect(summary).toContain(
+      '<code>US</code> 433, <code>DE</code> 42, <code>JP</code> 41, <code>SE</code> 10, <code>NL</code> 1 human commits',
+    )
+  })
+
+  it('links logins and commits to their forge, and nothing that is not one', () => {
+    const html = renderHtml(loadFixture())
+    expect(html).toContain('<a href="https://github.com/alice-acme"><code>alice-acme</code></a>')
+    expect(html).toContain(
+      '<a href="https://github.com/acme-widgets/widget-operator/commit/3f2a9c1e"><code>3f2a9c1e</code></a>',
+    )
+    // An identity that is no login stays text.
+    expect(html).not.toMatch(/href="[^"]*evil/)
+  })
+
+  it('shows a project without data as not collected, with no risk score, named in the summary', () => {
+    const result = loadFixture()
+    const project = result.projects.find((p) => p.repo === 'github.com/tinyproj/left-padder')!
+    Object.assign(project, {score: null, status: 'partial', missing: ['commits', 'facts', 'governance', 'profiles']})
+    const html = renderHtml(result)
+    expect(html).toContain(
+      '<li>not collected (no risk score): <a href="https://github.com/tinyproj/left-padder"><code>github.com/tinyproj/left-padder</code></a></li>',
+    )
+    expect(html).toMatch(
+      /<code>github\.com\/tinyproj\/left-padder<\/code><\/a><\/td><td>not collected[^<]*<\/td><td class="num" data-sort="">-<\/td>/,
+    )
+    expect(html).toContain('<code>github.com/tinyproj/left-padder</code> not collected')
   })
 })

@@ -113,7 +113,7 @@ describe('Markdown report', () => {
   it('shows beside the top organisation how much of the project is attributed at all, and says what each share is of', () => {
     const text = render(loadFixture())
     expect(text).toContain(
-      '\n| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |\n|---|---|---:|---|---:|---:|---:|---|\n',
+      '\n| Repository | Status | Risk score | Top organisation | Known | Elephant | Bus | Findings |\n|---|---|---:|---|---:|---:|---:|---|\n',
     )
     // 100% of the attributed commits, but only 10 of 90 human commits are attributed (unknown_share 0.8889).
     expect(text).toContain(
@@ -127,11 +127,13 @@ describe('Markdown report', () => {
       '| `github.com/ghost-org/vanished` | unavailable: 404 Not Found | 50 | - | - | - | - | 1 medium |',
     )
     expect(text).toContain(
-      "| 1 low, 1 info |\n\n_The top organisation's share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._\n",
+      "| 1 low, 1 info |\n\n_Risk score: 0 = no risk found, 100 = worst (`-`: not collected). The top organisation's share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._\n",
     )
     // Once rendered, Known is a column of the table, and the note a paragraph after it.
     const html = new HtmlRenderer().render(new Parser().parse(text))
-    expect(html).toContain("<em>The top organisation's share is of the commits attributed to an organisation;")
+    expect(html).toContain(
+      "<em>Risk score: 0 = no risk found, 100 = worst (<code>-</code>: not collected). The top organisation's share is of the commits attributed to an organisation;",
+    )
   })
 
   it('stays under the 65,536-character comment limit, closing its details and saying it was cut', () => {

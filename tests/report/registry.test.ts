@@ -41,7 +41,9 @@ describe('report registry', () => {
 
     it('table: zero components and projects, no findings, no project table', () => {
       const text = render('table')
-      expect(text.split('\n')[0]).toContain('· 0 components · 0 projects · portfolio score 0/100')
+      expect(text.split('\n')[0]).toBe('No upstream project found')
+      expect(text.split('\n')[1]).toContain('· 0 components · 0 projects')
+      expect(text.split('\n')[2]).toBe('risk score: none (no project collected)')
       expect(text).toContain('\nNo findings.\n')
       expectNoFixtureProject(text)
     })
@@ -71,7 +73,7 @@ describe('report registry', () => {
 
     it('csv: the header line only (RFC 4180 line end)', () => {
       expect(render('csv')).toBe(
-        'severity,rule_id,rule_title,repo,message,file,line,column,baseline_state,waived_until,waiver_approved_by,waiver_reason,waiver_source\r\n',
+        'severity,rule_id,rule_title,repo,component,message,file,line,column,baseline_state,waived_until,waiver_approved_by,waiver_reason,waiver_source\r\n',
       )
     })
 
@@ -120,7 +122,7 @@ function emptyScan(): ScanResult {
       components: 0,
       projects: 0,
       findingsBySeverity: {info: 0, low: 0, medium: 0, high: 0, critical: 0},
-      portfolioScore: 0,
+      portfolioScore: null,
       incomplete: false,
     },
   }

@@ -49,18 +49,22 @@ describe('terminal table', () => {
   it('lists projects riskiest first with their headline figures, then findings and what was not read', () => {
     const text = table(loadFixture(), 200)
     const lines = text.split('\n')
+    // The verdict first: projects by their worst finding, what is missing, what has no upstream.
     expect(lines[0]).toBe(
-      'stewards 0.1.0 · window 2024-01-01 to 2025-01-01 · 8 components · 7 projects · portfolio score 65/100 · since the baseline: 3 new, 1 worsened',
+      '7 projects need review (worst finding: 1 critical, 4 high, 1 medium, 1 low); incomplete: 1 partly collected; 1 component without an upstream repository',
     )
-    expect(lines[2]).toMatch(
-      /^GITHUB REPOSITORY\s+STATUS\s+SCORE\s+TOP ORGANISATION\s+SHARE\s+KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/,
+    expect(lines[1]).toBe(
+      'stewards 0.1.0 · window 2024-01-01 to 2025-01-01 · 8 components · 7 projects · risk score (0 = no risk found, 100 = worst): worst 88, mean 65 · since the baseline: 3 new, 1 worsened',
     )
     expect(lines[3]).toMatch(
+      /^GITHUB REPOSITORY\s+STATUS\s+RISK\s+TOP ORGANISATION\s+SHARE\s+KNOWN ELEPHANT BUS\s+CRIT HIGH MED LOW INFO$/,
+    )
+    expect(lines[4]).toMatch(
       /^acme-widgets\/widget-operator\s+ok\s+88\s+Acme Widgets Inc\.\s+91\.0%\s+96\.1%\s+1\s+2\s+1\s+1\s+0\s+0\s+0$/,
     )
     // SHARE is of attributed commits; KNOWN is 1 - unknown_share of the fixture (0.0388, null, 0.8889, 0.0333, 0, null, 0.6189).
-    const [shareEnd, knownEnd] = [headerEnd(lines[2], 'SHARE'), headerEnd(lines[2], 'KNOWN')]
-    expect(lines.slice(3, 10).map((l) => [cellEndingAt(l, shareEnd), cellEndingAt(l, knownEnd)])).toEqual([
+    const [shareEnd, knownEnd] = [headerEnd(lines[3], 'SHARE'), headerEnd(lines[3], 'KNOWN')]
+    expect(lines.slice(4, 11).map((l) => [cellEndingAt(l, shareEnd), cellEndingAt(l, knownEnd)])).toEqual([
       ['91.0%', '96.1%'],
       ['-', '-'],
       ['100.0%', '11.1%'],
@@ -69,7 +73,7 @@ describe('terminal table', () => {
       ['-', '-'],
       ['11.5%', '38.1%'],
     ])
-    expect(lines.slice(3, 10).map((l) => l.split(/\s{2,}/)[0])).toEqual([
+    expect(lines.slice(4, 11).map((l) => l.split(/\s{2,}/)[0])).toEqual([
       'acme-widgets/widget-operator',
       'oldcorp/legacy-queue',
       'solace-data/vaguedb-operator',
@@ -107,7 +111,7 @@ describe('terminal table', () => {
 
   it('at 80 columns wraps organisation names but keeps every share whole, in its own column', () => {
     const lines = projectLines(table(loadFixture(), 80))
-    expect(lines[0]).toMatch(/^GITHUB REPO\s+STATUS\s+SCORE\s+TOP ORG\s+SHARE\s+KNOWN ELEPH BUS\s+C H M L I$/)
+    expect(lines[0]).toMatch(/^GITHUB REPO\s+STATUS\s+RISK\s+TOP ORG\s+SHARE\s+KNOWN ELEPH BUS\s+C H M L I$/)
     const solace = lines.findIndex((l) => l.startsWith('solace-data/'))
     expect(lines[solace]).toMatch(/^solace-data\/\s+ok\s+72\s+Solace Data\s+100\.0%\s+11\.1%\s+1\s+5\s+0 1 0 0 0$/)
     const shareEnd = stringWidth(lines[0].slice(0, lines[0].indexOf('SHARE') + 'SHARE'.length))
@@ -121,10 +125,10 @@ describe('terminal table', () => {
 
   it('at 80 columns keeps every KNOWN figure whole, on the first line of its project, right-aligned under its header', () => {
     const all = projectLines(table(loadFixture(), 80))
-    const legend = all.findIndex((l) => l.startsWith('SHARE of '))
-    // The short headers come with a legend that says what SHARE and KNOWN are shares of.
+    const legend = all.findIndex((l) => l.startsWith('RISK risk score'))
+    // The short headers come with a legend that says what RISK is, and what SHARE and KNOWN are shares of.
     expect(joined(all.slice(legend))).toBe(
-      'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity',
+      'RISK risk score (0 none found, 100 worst) · SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity',
     )
     const lines = all.slice(0, legend)
     const knownEnd = headerEnd(lines[0], 'KNOWN')
@@ -176,12 +180,12 @@ describe('terminal table', () => {
     for (const line of block) expect(line).toMatch(/^ {2}\S/)
     // Lines break between the figures, never inside one.
     expect(block.map((l) => l.trim()).join(' · ')).toBe(
-      'ok · score 72 · Solace Data Systems (fictional) 100.0% · known 11.1% · elephant 1 · bus 5 · 1 high',
+      'ok · risk 72 · Solace Data Systems (fictional) 100.0% · known 11.1% · elephant 1 · bus 5 · 1 high',
     )
     expect(text).toContain(
-      '\ngithub.com/indie-collective/parsekit\n  partial · score 70 · Independent 98.3% · known 96.7%\n  elephant 1 · bus 1 · 1 high\n',
+      '\ngithub.com/indie-collective/parsekit\n  partial · risk 70 · Independent 98.3% · known 96.7%\n  elephant 1 · bus 1 · 1 high\n',
     )
-    expect(text).toContain('\ngithub.com/oldcorp/legacy-queue\n  ok · score 80 · top organisation unknown · known -\n')
+    expect(text).toContain('\ngithub.com/oldcorp/legacy-queue\n  ok · risk 80 · top organisation unknown · known -\n')
   })
 
   it('shows only the status word in the table and the reason below it', () => {
@@ -218,7 +222,11 @@ describe('terminal table', () => {
 
   it('marks new and worsened findings and counts them in the header, only with a baseline', () => {
     const text = table(loadFixture(), 100)
-    expect(text.split('\n')[1]).toBe('portfolio score 65/100 · since the baseline: 3 new, 1 worsened')
+    expect(text.split('\n').slice(2, 5)).toEqual([
+      'stewards 0.1.0 · window 2024-01-01 to 2025-01-01 · 8 components · 7 projects',
+      'risk score (0 = no risk found, 100 = worst): worst 88, mean 65',
+      'since the baseline: 3 new, 1 worsened',
+    ])
     expect(text).toContain('\nHIGH      NEW  bus-factor-one  github.com/indie-collective/parsekit\n')
     expect(text).toContain('\nHIGH      WORSE  bus-factor-one  github.com/tinyproj/left-padder\n')
     expect(text).toContain('\nMEDIUM    NEW  upstream-unavailable  github.com/ghost-org/vanished\n')
@@ -228,7 +236,7 @@ describe('terminal table', () => {
 
     const plain = table(withoutBaseline(), 100)
     expect(plain).not.toMatch(/\bNEW\b|\bWORSE\b|baseline/)
-    expect(plain.split('\n')[1]).toBe('portfolio score 65/100')
+    expect(plain.split('\n')[3]).toBe('risk score (0 = no risk found, 100 = worst): worst 88, mean 65')
   })
 
   it('shows Independent as the top organisation when it leads, not a company with 2%', () => {

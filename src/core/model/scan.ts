@@ -99,8 +99,12 @@ export interface ProjectReport {
   /** Where a coverage rule fired: the unattributed authors whose evidence would raise coverage most. */
   wanted?: EvidenceWanted
   findings: Finding[]
-  /** 0 (no risk found) to 100. */
-  score: number
+  /**
+   * Risk score: 0 (no risk found) to 100 (worst), from the findings (rules/README.md "Scores"); null when no data
+   * was collected for the project (unavailable, or neither its facts nor its commits read): not collected is
+   * unknown, never 0 (schema 1.3.0).
+   */
+  score: number | null
 }
 
 export interface RequestStats {
@@ -127,8 +131,8 @@ export interface ScanResult {
     components: number
     projects: number
     findingsBySeverity: Record<Severity, number>
-    /** Mean of project scores, 0-100. */
-    portfolioScore: number
+    /** Mean risk score of the projects that have one, 0-100; null when no project was collected (schema 1.3.0). */
+    portfolioScore: number | null
     incomplete: boolean
     /**
      * Some input could not be read (a file, a registry, the forge, an evidence file): the part of `incomplete` that

@@ -66,7 +66,7 @@ describe('override source (affiliations.yaml)', async () => {
 
   it('is a usage error naming the file when it cannot be read', async () => {
     await expect(loadAttributionContext({overrides: '/nonexistent/affiliations.yaml'})).rejects.toThrow(
-      '/nonexistent/affiliations.yaml: cannot read the overrides file (ENOENT)',
+      '/nonexistent/affiliations.yaml: cannot read the overrides file (no such file or directory)',
     )
   })
 })

@@ -86,7 +86,8 @@ export function openGithubSession(options: ResolvedOptions): GithubSession {
     if (now < announcedUntil) return
     announcedUntil = now + seconds * 1_000
     const until = new Date(Math.ceil(announcedUntil / 1_000) * 1_000).toISOString().replace('.000Z', 'Z')
-    options.onProgress?.({type: 'rate-limit-wait', seconds, until})
+    // Without a token GitHub allows 60 requests an hour: the notice says how to get more.
+    options.onProgress?.({type: 'rate-limit-wait', seconds, until, anonymous: endpoints.every((e) => !e.token)})
   }
   const hosts = new Map<string, HostClient>()
   for (const endpoint of endpoints) {

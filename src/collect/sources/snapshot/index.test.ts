@@ -89,7 +89,11 @@ describe('snapshot source (recorded collection)', () => {
     const other = join(dir, 'other.json')
     writeFileSync(other, JSON.stringify({hello: 'world'}))
     const cases: Array<[string, string, RegExp]> = [
-      [join(dir, 'missing.json'), 'file-unreadable', /missing\.json: cannot read the snapshot \(ENOENT\)$/],
+      [
+        join(dir, 'missing.json'),
+        'file-unreadable',
+        /missing\.json: cannot read the snapshot \(no such file or directory\)$/,
+      ],
       [notJson, 'json-invalid', /broken\.json(:\d+)?: invalid JSON at line/],
       [other, 'snapshot-invalid', /other\.json: neither a cache bundle nor a recorded collection/],
     ]

@@ -86,7 +86,10 @@ function metadataProperties(result: ScanResult): CdxProperty[] {
   props.add('report:schema_version', result.schemaVersion)
   for (const input of result.inputs) props.add('input', input)
   props.add('incomplete', String(result.summary.incomplete))
-  props.add('portfolio_score', number(result.summary.portfolioScore))
+  props.add(
+    'portfolio_score',
+    result.summary.portfolioScore === null ? 'unknown' : number(result.summary.portfolioScore),
+  )
   props.add('projects', String(result.summary.projects))
   for (const severity of [...SEVERITIES].reverse())
     props.add(`findings:${severity}`, String(result.summary.findingsBySeverity[severity] ?? 0))
@@ -199,7 +202,7 @@ function projectProperties(project: ProjectReport, selected: readonly string[] |
   const m = project.metrics
   props.add('project:status', project.status)
   if (project.reason) props.add('project:reason', project.reason)
-  props.add('score', number(project.score))
+  props.add('score', project.score === null ? 'unknown' : number(project.score))
   props.add('top_org', h.topOrg ?? 'unknown')
   props.add('top_org_share', share(h.topOrgShare))
   props.add('top_company', h.topCompany ?? 'unknown')

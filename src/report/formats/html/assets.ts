@@ -53,7 +53,29 @@ dd { margin: 0; }
 .unknown { color: var(--muted); font-style: italic; }
 .mark { font-size: 0.8em; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; color: var(--muted); white-space: nowrap; }
 footer { color: var(--muted); border-top: 1px solid var(--line); margin-top: 32px; }
-@media print { details { break-inside: avoid; } }
+.summary { border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 8px; margin-top: 16px; }
+.summary h2 { margin-top: 8px; }
+.verdict { font-size: 16px; }
+mark.listed { background: #ffebe9; color: #a40e26; border: 1px solid #cf222e; border-radius: 3px; padding: 0 3px; font-weight: 600; }
+a code { color: #0969da; }
+@media print {
+  body { font-size: 11px; }
+  header, main, footer { max-width: none; padding: 8px 0; }
+  .screen-only { display: none; }
+  th button { cursor: auto; }
+  th[aria-sort] button::after { content: none; }
+  .scroll, figure { overflow: visible; }
+  figure, tr, .card { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a code { color: inherit; }
+  details { border: 0; padding: 0; }
+  details::details-content { content-visibility: visible; display: block; }
+  summary { list-style: none; font-weight: 600; }
+  summary::-webkit-details-marker { display: none; }
+  mark.listed { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
 `
 
 /** Sorts `table.sortable` by the clicked column: `data-sort` values, numbers when the header says so, blanks last. */
@@ -90,6 +112,19 @@ export const SCRIPT = `
         rows.forEach(function (row) { body.appendChild(row); });
       });
     });
+  });
+  // Printing shows every evidence block (browsers without ::details-content in the print style sheet too), then
+  // closes again those the reader had not opened.
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'), function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
   });
 })();
 `

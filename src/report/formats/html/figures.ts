@@ -71,8 +71,8 @@ export function organizationFigure(result: ScanResult): Figure {
   }
 }
 
-/** Human commits by the headquarters country of the author's organisation, across all projects. */
-export function countryFigure(result: ScanResult): Figure {
+/** Human commits by the headquarters country of the author's organisation, across projects, most first. */
+export function countryTotals(result: ScanResult): {countries: Array<[string, number]>; human: number} {
   const totals = new Map<string, number>()
   let human = 0
   for (const project of result.projects) {
@@ -80,7 +80,13 @@ export function countryFigure(result: ScanResult): Figure {
     for (const [country, n] of Object.entries(countryCommits(project)))
       totals.set(country, (totals.get(country) ?? 0) + n)
   }
-  const ranked = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+  const countries = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+  return {countries, human}
+}
+
+/** Human commits by the headquarters country of the author's organisation, across all projects. */
+export function countryFigure(result: ScanResult): Figure {
+  const {countries: ranked, human} = countryTotals(result)
   const bars: Bar[] = ranked.slice(0, MAX_COUNTRIES).map(([label, value]) => ({label, value, color: PALETTE[0]}))
   const rest = ranked.slice(MAX_COUNTRIES).reduce((sum, [, n]) => sum + n, 0)
   if (rest > 0) bars.push({label: 'Other countries', value: rest, color: OTHER_COLOR})

@@ -1,12 +1,16 @@
 /**
- * One self-contained HTML file for auditors and procurement: summary cards, charts (organisation shares per
- * project, countries, severities), a sortable projects table and the evidence behind every finding. Inline
+ * One self-contained HTML file for auditors and procurement: an executive summary (./summary.ts), summary cards,
+ * charts (organisation shares per project, countries, severities), a sortable projects table and the evidence
+ * behind every finding, repositories, logins and commits linked to their forge. Prints whole: the print style sheet
+ * expands every evidence block and drops what only works on a screen. Inline
  * CSS and JS only, allowed by hash in a Content-Security-Policy that forbids every network load; every value
  * from the scan is escaped (names come from commits and profiles: untrusted).
  */
 import type {ScanResult} from '../../../core/model.js'
 import {baselineCounts} from '../../shared/baseline.js'
 import {day, formatNumber} from '../../shared/text.js'
+import {verdictOf} from '../../shared/verdict.js'
+import {executiveSummary} from './summary.js'
 import type {Reporter} from '../../types.js'
 import {CONTENT_SECURITY_POLICY, SCRIPT, STYLE} from './assets.js'
 import {type Figure, countryFigure, organizationFigure, severityFigure} from './figures.js'
@@ -32,6 +36,7 @@ function figure(f: Figure): string {
 
 export function renderHtml(result: ScanResult): string {
   const s = result.summary
+  const verdict = verdictOf(result)
   const findings = Object.values(s.findingsBySeverity).reduce((a, b) => a + b, 0)
   const baseline = baselineCounts(result.findings)
   const baselineCard = baseline
@@ -56,11 +61,13 @@ export function renderHtml(result: ScanResult): string {
 <p class="meta">stewards ${esc(result.tool.version)} · report schema ${esc(result.schemaVersion)} · window ${esc(day(result.window.since))} to ${esc(day(result.window.until))} · inputs ${result.inputs.map((i) => `<code>${esc(i)}</code>`).join(' ')}</p>
 </header>
 <main>
+${executiveSummary(result)}
 <section class="cards">
 ${card('Upstream projects', String(s.projects))}
 ${card('Components', String(s.components))}
 ${card('Findings', String(findings))}
-${card('Portfolio score (0 no risk, 100 worst)', formatNumber(s.portfolioScore))}${baselineCard}
+${card('Risk score, worst (0 no risk found, 100 worst)', formatNumber(verdict.worstScore))}
+${card('Risk score, mean', formatNumber(s.portfolioScore))}${baselineCard}
 </section>
 ${incomplete}
 <section id="charts">
@@ -71,7 +78,7 @@ ${[organizationFigure(result), countryFigure(result), severityFigure(result)].ma
 </section>
 <section id="projects">
 <h2>Projects</h2>
-<p class="muted">Click a column header to sort.</p>
+<p class="muted screen-only">Click a column header to sort.</p>
 ${projectsTable(result)}
 </section>
 <section id="findings">

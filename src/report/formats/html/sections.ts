@@ -15,10 +15,23 @@ import {WAIVED_MARK, waiverEntryText, waiversSentence, waiverText} from '../../s
 import {headline, leader, severityCounts} from '../../shared/metrics.js'
 import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
+import {isCollected, NOT_COLLECTED, scoreText} from '../../shared/verdict.js'
+import {accountWebUrl, commitWebUrl, repoWebUrl} from '../../../core/repo-url.js'
 
 /** Escapes any scan value for element content or a quoted attribute. */
 export function esc(value: string | number | boolean | null | undefined): string {
   return escapeHtml(value === null || value === undefined ? '' : String(value))
+}
+
+/** An organisation name, highlighted when it is on a list that counted (the project's `listed_organizations`). */
+function listedName(p: ProjectReport, name: string): string {
+  const listed = p.metrics.listed_organizations
+  return Array.isArray(listed) && listed.includes(name) ? `<mark class="listed">${esc(name)}</mark>` : esc(name)
+}
+
+/** The status word; `not collected` for a project with no data (no risk score). */
+function statusWord(p: ProjectReport): string {
+  return isCollected(p) ? p.status : NOT_COLLECTED
 }
 
 function orUnknown(value: string | null | undefined): string {
@@ -27,6 +40,26 @@ function orUnknown(value: string | null | undefined): string {
 
 function code(text: string): string {
   return `<code>${esc(text)}</code>`
+}
+
+/** `<a href>` around `inner` when `url` is one (core/repo-url.ts makes none of untrusted text). */
+function link(url: string | null, inner: string): string {
+  return url ? `<a href="${esc(url)}">${inner}</a>` : inner
+}
+
+/** The repository, linked to its forge page. */
+export function repoLink(repo: string): string {
+  return link(repoWebUrl(repo), code(repo))
+}
+
+/** A login, linked to its account on the repository's forge (when it is a login, not a name or an address). */
+function personLink(repo: string, person: string): string {
+  return link(accountWebUrl(repo, person), code(person))
+}
+
+/** A commit id, linked to the commit on the repository's forge. */
+function commitLink(repo: string, sha: string): string {
+  return link(commitWebUrl(repo, sha), code(sha))
 }
 
 function badge(severity: string): string {
@@ -53,7 +86,7 @@ export function projectsTable(result: ScanResult): string {
   const head = [
     sortableHeader('Repository', 'text'),
     sortableHeader('Status', 'text'),
-    sortableHeader('Score', 'number', 'descending'),
+    sortableHeader('Risk score', 'number', 'descending'),
     sortableHeader('Top organisation', 'text'),
     sortableHeader('Top share', 'number'),
     sortableHeader('Elephant factor', 'number'),
@@ -78,12 +111,12 @@ export function projectsTable(result: ScanResult): string {
     )
     return [
       '<tr>',
-      `<td data-sort="${esc(p.repo)}">${code(p.repo)}</td>`,
-      `<td>${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
-      numCell(p.score, String(p.score)),
+      `<td data-sort="${esc(p.repo)}">${repoLink(p.repo)}</td>`,
+      `<td>${esc(statusWord(p))}${p.reason ? `: ${esc(p.reason)}` : ''}</td>`,
+      numCell(p.score, isCollected(p) ? String(p.score) : '-'),
       top === null
         ? '<td><span class="unknown">-</span></td>'
-        : `<td data-sort="${esc(top.name)}">${esc(top.name)}${selfDeclaredOrgs(p).has(top.name) ? marksHtml(['self-declared']) : ''}${also}</td>`,
+        : `<td data-sort="${esc(top.name)}">${listedName(p, top.name)}${selfDeclaredOrgs(p).has(top.name) ? marksHtml(['self-declared']) : ''}${also}</td>`,
       numCell(top?.share ?? null, percent(top?.share)),
       numCell(h.elephantFactor, formatNumber(h.elephantFactor)),
       numCell(h.busFactor, formatNumber(h.busFactor)),
@@ -103,10 +136,10 @@ function metricsTable(metrics: Record<string, MetricValue>): string {
   return `<table><thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
-function peopleTable(people: readonly EvidencePerson[]): string {
+function peopleTable(repo: string, people: readonly EvidencePerson[]): string {
   const rows = people.map(
     (p) =>
-      `<tr><td>${code(p.person)}</td><td>${orUnknown(p.organization)}${marksHtml(evidenceMarks(p))}</td><td>${orUnknown(p.source)}</td><td>${p.citation ? code(p.citation) : ''}</td><td>${esc(p.role ?? '')}${p.roleSource ? ` (${code(p.roleSource)})` : ''}</td><td class="num">${esc(p.commits ?? '')}</td><td>${(p.shas ?? []).map(code).join(' ')}</td></tr>`,
+      `<tr><td>${personLink(repo, p.person)}</td><td>${orUnknown(p.organization)}${marksHtml(evidenceMarks(p))}</td><td>${orUnknown(p.source)}</td><td>${p.citation ? code(p.citation) : ''}</td><td>${esc(p.role ?? '')}${p.roleSource ? ` (${code(p.roleSource)})` : ''}</td><td class="num">${esc(p.commits ?? '')}</td><td>${(p.shas ?? []).map((sha) => commitLink(repo, sha)).join(' ')}</td></tr>`,
   )
   return `<table><thead><tr><th>Person</th><th>Organisation</th><th>Evidence source</th><th>Citation</th><th>Role</th><th class="num">Commits</th><th>Commits to check</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
@@ -134,7 +167,8 @@ function findingBlock(f: Finding, rule: RuleMeta | undefined, n: number): string
   }
   if (f.evidence.note) parts.push(`<dt>Note</dt><dd>${esc(f.evidence.note)}</dd>`)
   parts.push('</dl>', '<h3>Metrics</h3>', metricsTable(f.evidence.metrics))
-  if (f.evidence.people?.length) parts.push('<h3>People behind the numbers</h3>', peopleTable(f.evidence.people))
+  if (f.evidence.people?.length)
+    parts.push('<h3>People behind the numbers</h3>', peopleTable(f.repo, f.evidence.people))
   parts.push('</details>')
   return parts.join('\n')
 }
@@ -158,15 +192,15 @@ function projectBlock(p: ProjectReport, n: number): string {
   )
   const people = p.people.map(
     (person) =>
-      `<tr><td>${code(person.person)}</td><td class="num">${esc(person.commits)}</td><td>${orUnknown(person.organization)}${marksHtml(evidenceMarks(person))}</td><td>${orUnknown(person.source)}</td><td>${person.citation ? code(person.citation) : ''}</td></tr>`,
+      `<tr><td>${personLink(p.repo, person.person)}</td><td class="num">${esc(person.commits)}</td><td>${orUnknown(person.organization)}${marksHtml(evidenceMarks(person))}</td><td>${orUnknown(person.source)}</td><td>${person.citation ? code(person.citation) : ''}</td></tr>`,
   )
   const roles = p.roles.map(
     (r) =>
-      `<tr><td>${code(r.login)}</td><td>${esc(r.role)}</td><td>${code(r.source)}</td><td>${orUnknown(r.attribution.organization)}</td><td>${orUnknown(r.attribution.claim?.source)}</td><td>${r.attribution.claim ? code(r.attribution.claim.citation) : ''}</td></tr>`,
+      `<tr><td>${personLink(p.repo, r.login)}</td><td>${esc(r.role)}</td><td>${code(r.source)}</td><td>${orUnknown(r.attribution.organization)}</td><td>${orUnknown(r.attribution.claim?.source)}</td><td>${r.attribution.claim ? code(r.attribution.claim.citation) : ''}</td></tr>`,
   )
   const parts = [
     `<details class="project" id="project-${n + 1}">`,
-    `<summary>${code(p.repo)} ${esc(p.status)}${p.reason ? `: ${esc(p.reason)}` : ''} · score ${esc(p.score)}</summary>`,
+    `<summary>${code(p.repo)} ${esc(statusWord(p))}${p.reason ? `: ${esc(p.reason)}` : ''} · ${esc(scoreText(p) === NOT_COLLECTED ? 'no risk score' : `risk score ${scoreText(p)}`)}</summary>`,
     '<dl>',
     `<dt>Resolved by</dt><dd>${esc(p.provenance)} (confidence ${esc(p.confidence)})</dd>`,
   ]

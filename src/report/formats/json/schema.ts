@@ -24,7 +24,8 @@ export const ReportFinding = z.looseObject({
 export const ReportProject = z.looseObject({
   repo: z.string(),
   status: z.string(),
-  score: z.number(),
+  // The risk score; null for a project not collected (schema 1.3.0).
+  score: z.number().nullable(),
   metrics: z.record(z.string(), z.unknown()),
   findings: z.array(ReportFinding),
 })

@@ -15,6 +15,7 @@ import {headline, knownShare, leader, severityCounts} from '../../shared/metrics
 import {uniqueLocations} from '../../shared/order.js'
 import {day, formatLocation, formatMetricNamed, formatNumber, percent} from '../../shared/text.js'
 import type {Reporter} from '../../types.js'
+import {isCollected, NOT_COLLECTED, riskScoreLine, verdictLine} from '../../shared/verdict.js'
 import {WAIVED_MARK, waiverEntryText, waiversSentence, waiverText} from '../../shared/waivers.js'
 import {htmlText, mdCode, mdText} from './escape.js'
 import {GITHUB_COMMENT_LIMIT, fitLines} from './fit.js'
@@ -34,7 +35,9 @@ function summary(result: ScanResult): string[] {
   const lines = [
     '## stewards: who stewards your dependencies',
     '',
-    `**${s.projects}** upstream projects from **${s.components}** components · portfolio score **${formatNumber(s.portfolioScore)}**/100 · window ${mdText(day(result.window.since))} to ${mdText(day(result.window.until))}`,
+    `**${mdText(verdictLine(result))}**`,
+    '',
+    `**${s.projects}** upstream projects from **${s.components}** components · ${mdText(riskScoreLine(result))} · window ${mdText(day(result.window.since))} to ${mdText(day(result.window.until))}`,
     '',
     '| Severity | Findings |',
     '|---|---:|',
@@ -83,7 +86,7 @@ function topFindings(findings: Finding[]): string[] {
 
 /** Read beside the top organisation's share: "100%" of 10 attributed commits out of 90 is not 100% of the project. */
 const PROJECTS_NOTE =
-  "_The top organisation's share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._"
+  "_Risk score: 0 = no risk found, 100 = worst (`-`: not collected). The top organisation's share is of the commits attributed to an organisation; Known is the share of human commits attributed at all._"
 
 function projectTable(projects: ProjectReport[]): string[] {
   if (projects.length === 0) return []
@@ -91,7 +94,7 @@ function projectTable(projects: ProjectReport[]): string[] {
     '',
     '### Projects',
     '',
-    '| Repository | Status | Score | Top organisation | Known | Elephant | Bus | Findings |',
+    '| Repository | Status | Risk score | Top organisation | Known | Elephant | Bus | Findings |',
     '|---|---|---:|---|---:|---:|---:|---|',
   ]
   for (const p of projects.slice(0, MAX_PROJECT_ROWS)) {
@@ -101,9 +104,10 @@ function projectTable(projects: ProjectReport[]): string[] {
     const declared = top && selfDeclaredOrgs(p).has(top.name) ? ' _(self-declared)_' : ''
     const company = top ? `${mdText(top.name)}${declared} (${percent(top.share)})${also}` : '-'
     const known = percent(knownShare(h))
-    const status = p.reason ? `${p.status}: ${mdText(p.reason)}` : p.status
+    const word = isCollected(p) ? p.status : NOT_COLLECTED
+    const status = p.reason ? `${word}: ${mdText(p.reason)}` : word
     lines.push(
-      `| ${mdCode(p.repo, true)} | ${status} | ${p.score} | ${company} | ${known} | ${formatNumber(h.elephantFactor)} | ${formatNumber(h.busFactor)} | ${countsText(p.findings)} |`,
+      `| ${mdCode(p.repo, true)} | ${status} | ${isCollected(p) ? p.score : '-'} | ${company} | ${known} | ${formatNumber(h.elephantFactor)} | ${formatNumber(h.busFactor)} | ${countsText(p.findings)} |`,
     )
   }
   lines.push('', PROJECTS_NOTE)

@@ -6,14 +6,15 @@
  */
 import type {ScanResult} from '../../../core/model.js'
 import {baselineCounts, baselineSentence} from '../../shared/baseline.js'
-import {cleanText, day, formatNumber} from '../../shared/text.js'
+import {cleanText, day} from '../../shared/text.js'
+import {riskScoreLine, verdictLine} from '../../shared/verdict.js'
 import type {ReportOptions, Reporter} from '../../types.js'
 import {type Paint, painter} from './ansi.js'
 import {findingSection, notReadSection, waiverSection} from './findings.js'
 import {waiversSentence} from '../../shared/waivers.js'
 import {wantedSection} from './wanted.js'
 import {projectSection} from './projects.js'
-import {packParts} from './wrap.js'
+import {hanging, packParts} from './wrap.js'
 
 /** Width when the caller gives none (a file, a pipe without `COLUMNS`). */
 export const DEFAULT_WIDTH = 100
@@ -25,7 +26,10 @@ export function tableWidth(width: number | undefined): number {
   return Math.max(MIN_WIDTH, Math.floor(width))
 }
 
-/** The parts of the header line, joined with ` · ` and broken between parts where the line would be too long. */
+/**
+ * The verdict first (one line a reader takes away), then the parts of the header line, joined with ` · ` and broken
+ * between parts where the line would be too long.
+ */
 function headerLines(result: ScanResult, paint: Paint, width: number): string[] {
   const s = result.summary
   const baseline = baselineCounts(result.findings)
@@ -34,12 +38,16 @@ function headerLines(result: ScanResult, paint: Paint, width: number): string[] 
     `window ${cleanText(day(result.window.since))} to ${cleanText(day(result.window.until))}`,
     `${s.components} components`,
     `${s.projects} projects`,
-    `portfolio score ${formatNumber(s.portfolioScore)}/100`,
+    riskScoreLine(result),
     ...(baseline ? [baselineSentence(baseline)] : []),
     ...[waiversSentence(result)].filter((part): part is string => part !== null).map(cleanText),
   ]
+  const verdict = hanging('', cleanText(verdictLine(result)), 2, width, (t) => paint(t, 'bold'))
   const lines = packParts(parts, width)
-  return lines.map((line, i) => (i === 0 ? line.replace(/^stewards/, paint('stewards', 'bold')) : line))
+  return [
+    ...verdict,
+    ...lines.map((line, i) => (i === 0 ? line.replace(/^stewards/, paint('stewards', 'bold')) : line)),
+  ]
 }
 
 export function renderTable(result: ScanResult, options: ReportOptions): string {

@@ -6,6 +6,7 @@ import {type ProjectReport, SEVERITIES, type Severity} from '../../../core/model
 import {selfDeclaredOrgs} from '../../shared/attribution.js'
 import {headline, knownShare, leader, severityCounts} from '../../shared/metrics.js'
 import {cleanText, formatNumber, percent} from '../../shared/text.js'
+import {isCollected, NOT_COLLECTED} from '../../shared/verdict.js'
 import {type Paint, SEVERITY_STYLE} from './ansi.js'
 import {type Cell, type Column, renderColumns} from './layout.js'
 import {hanging, packParts} from './wrap.js'
@@ -19,7 +20,8 @@ const GITHUB = 'github.com/'
 
 const REST: Column[] = [
   {header: 'STATUS'},
-  {header: 'SCORE', align: 'right'},
+  // The risk score: 0 no risk found, 100 worst (the header line says so); `-` for a project not collected.
+  {header: 'RISK', align: 'right'},
   {header: 'TOP ORGANISATION', short: 'TOP ORG', min: 8},
   // The share is of attributed commits: beside it, how much of the project is attributed at all. The figures are
   // right-aligned and one space apart (`100.0%` fills its column) so that at 80 columns the two wrapping columns
@@ -39,7 +41,12 @@ function columns(allOnGitHub: boolean): Column[] {
 }
 
 const LEGEND =
-  'SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
+  'RISK risk score (0 none found, 100 worst) · SHARE of attributed commits · KNOWN share of human commits attributed · ELEPH elephant factor · C H M L I findings by severity'
+
+/** The status word, `not collected` for a project with no data at all (the model says `partial`). */
+function statusText(project: ProjectReport): string {
+  return isCollected(project) ? project.status : NOT_COLLECTED
+}
 /** Marks an organisation only its contributors' profiles name (not in the organisation data). */
 const DECLARED = '*'
 const DECLARED_NOTE = "* self-declared: named by contributors' profiles, not in the organisation data"
@@ -50,8 +57,11 @@ function row(project: ProjectReport, paint: Paint, allOnGitHub: boolean): Cell[]
   const counts = severityCounts(project.findings)
   return [
     {text: allOnGitHub ? project.repo.slice(GITHUB.length) : project.repo},
-    {text: project.status, paint: project.status === 'ok' ? undefined : (s) => paint(s, 'yellow')},
-    {text: String(project.score), paint: project.score >= 75 ? (s) => paint(s, 'bold') : undefined},
+    {text: statusText(project), paint: project.status === 'ok' ? undefined : (s) => paint(s, 'yellow')},
+    {
+      text: isCollected(project) ? String(project.score) : '-',
+      paint: (project.score ?? 0) >= 75 ? (s) => paint(s, 'bold') : undefined,
+    },
     {text: top ? `${top.name}${selfDeclaredOrgs(project).has(top.name) ? DECLARED : ''}` : '-'},
     {text: percent(top?.share)},
     {text: percent(knownShare(h))},
@@ -69,7 +79,7 @@ function reasonLines(projects: readonly ProjectReport[], paint: Paint, width: nu
   const lines: string[] = []
   for (const p of projects) {
     if (!p.reason) continue
-    const text = `${cleanText(p.repo)} is ${cleanText(p.status)}: ${cleanText(p.reason)}`
+    const text = `${cleanText(p.repo)} is ${cleanText(statusText(p))}: ${cleanText(p.reason)}`
     lines.push(...hanging('', text, 2, width))
   }
   return lines.map((line) => paint(line, 'yellow'))
@@ -83,8 +93,8 @@ function blockLines(projects: readonly ProjectReport[], paint: Paint, width: num
     const counts = severityCounts(p.findings)
     const findings = BY_SEVERITY_DESC.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
     const figures = [
-      p.status,
-      `score ${p.score}`,
+      statusText(p),
+      ...(isCollected(p) ? [`risk ${p.score}`] : []),
       top
         ? `${cleanText(top.name)}${selfDeclaredOrgs(p).has(top.name) ? ' (self-declared)' : ''} ${percent(top.share)}`
         : 'top organisation unknown',

@@ -75,6 +75,6 @@ describe('override (--map)', () => {
         cacheDir: await tempCacheDir(),
         mapFile: '/nonexistent/map.yaml',
       }),
-    ).rejects.toThrow('/nonexistent/map.yaml: cannot read the map file (ENOENT)')
+    ).rejects.toThrow('/nonexistent/map.yaml: cannot read the map file (no such file or directory)')
   })
 })
