@@ -12,7 +12,8 @@ import {
 
 const corpus = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus')
 const corpusPresent = existsSync(corpus)
-if (!corpusPresent) console.warn(`skipping the shared-corpus comparison of the fast JSON reader: ${corpus} is absent`)
+if (!corpusPresent)
+  console.warn(`SKIPPED: ${corpus} is absent; the shared-corpus comparison of the fast JSON reader does not run`)
 
 /** Everything a caller can observe of a read: the tree, every object's position, problems, consumed objects. */
 function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'> | undefined) {
