@@ -91,13 +91,13 @@ describe('a cache that heals itself, and one that cannot be used', () => {
     const listing = emulator.requests
       .slice(before)
       .filter((r) => r.url.startsWith('/repos/example/widget/commits?sha=main&since='))
-    // The window start, not the newest commit: nothing of the damaged record was trusted.
+    // The first ask is from the window start, not from the newest commit: nothing of the damaged record was
+    // trusted. (old-name is widget renamed: when it comes second, it may ask only since the listing just healed.)
     expect(listing.length).toBeGreaterThan(0)
-    for (const request of listing)
-      expect([decodeURIComponent(request.url.replace(/.*since=([^&]*).*/, '$1')), request.status]).toEqual([
-        WINDOW_2024.since,
-        200,
-      ])
+    expect([decodeURIComponent(listing[0]!.url.replace(/.*since=([^&]*).*/, '$1')), listing[0]!.status]).toEqual([
+      WINDOW_2024.since,
+      200,
+    ])
   })
 
   it('offline: a damaged entry is reported missing, never replayed', async () => {
