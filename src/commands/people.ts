@@ -5,12 +5,12 @@ import {BaseCommand} from '../core/command.js'
 import {configFlags} from '../pipeline/config.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {entityFlags} from '../entities/index.js'
-import {runPeople, wantedText} from '../pipeline/people.js'
+import {peopleJson, runPeople, wantedText} from '../pipeline/people.js'
 
 export default class People extends BaseCommand {
   static override summary = "Show each person's organisation at each commit, with the evidence"
   static override description =
-    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md role lists, SECURITY_CONTACTS; a repository its MAINTAINERS file points to, the organisation's community repositories, the CNCF maintainers list) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files (as of each file's revision), GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown: when no governance file names the maintainers, stderr says where stewards looked.
+    `Collects the repository (from GitHub, the cache, a --snapshot or a local --git clone, as \`stewards collect\` does) and attributes the authors of its commits in the window and the people its governance files name (OWNERS, MAINTAINERS, CODEOWNERS, README and GOVERNANCE.md role lists, SECURITY_CONTACTS; a repository its MAINTAINERS file points to, the organisation's community repositories, the CNCF maintainers list) to organisations, from explicit evidence only: your overrides, gitdm affiliation files, commit email domains and the organisation data, affiliations declared in governance files (as of each file's revision), GitHub profiles and public organisations. Commits are grouped into periods of one organisation and one deciding claim; every attribution names its source and citation. Unknown stays unknown: when no governance file names the maintainers, stderr says where stewards looked. A repository that could not be collected at all prints only \`REPO: not collected (reason)\`; with --format json its summary is null (unknown, not 0) and notCollected says why.
 
 With --commits (and --governance) the records are read from files instead, without any network; the window then defaults to the days the commits span (--since: the day of the first commit; --until: the day after the last).
 
@@ -118,7 +118,7 @@ ${NETWORK_HELP}`
     if (run.unavailable) this.logToStderr(`stewards: ${run.unavailable}; nobody to show`)
     else if (run.maintainersUnknown) this.logToStderr(`stewards: ${run.maintainersUnknown}`)
     if (run.next) this.logToStderr(`stewards: ${run.next}`)
-    if (format === 'json') this.log(JSON.stringify(run.report, null, 2))
+    if (format === 'json') this.log(JSON.stringify(peopleJson(run), null, 2))
     // Nothing was read: no figures (they would all be 0), only what was not collected and why.
     else if (run.notCollected) this.log(run.notCollected)
     else if (flags.wanted) this.write(wantedText(run.report))

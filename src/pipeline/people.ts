@@ -249,6 +249,15 @@ function maintainersUnknown(repo: string, governance: ReturnType<typeof governan
 }
 
 /** `--wanted` as text: the project's coverage, then who would change it and the snippet to fill in. */
+/**
+ * The report as `--format json` prints it. A project not collected has no figures: its summary is `null` (unknown,
+ * never 0) and `notCollected` says why, as the text output does.
+ */
+export function peopleJson(run: Pick<PeopleRun, 'report' | 'notCollected'>) {
+  if (!run.notCollected) return run.report
+  return {...run.report, summary: null, notCollected: run.notCollected}
+}
+
 export function wantedText(report: PeopleReport): string {
   const [summary] = formatPeopleText({...report, people: [], bots: {}}).split('\n')
   const body = report.wanted ? formatWanted(report.wanted) : ['No evidence wanted: every human commit is attributed.']

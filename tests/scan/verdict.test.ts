@@ -110,6 +110,12 @@ describe('the verdict', () => {
     expect(stderrLines(people.stderr)).toEqual([
       'stewards: Next: the cache does not hold 1 project: set GITHUB_TOKEN and drop --offline to collect it from GitHub, or `stewards cache import BUNDLE` (a bundle from `stewards cache export` on a machine that collected it).',
     ])
+    // The same for machines: no counts (unknown, never 0), and why.
+    const json = await runCli(['people', repos[0], ...window, '--offline', '--cache-dir', cache, '--format', 'json'])
+    expect(json.code).toBe(2)
+    const report = JSON.parse(json.stdout)
+    expect(report).toMatchObject({repo: 'github.com/example-lumen/lumen-web', summary: null, people: []})
+    expect(report.notCollected).toMatch(/^github\.com\/example-lumen\/lumen-web: not collected \(/)
   })
 
   it('without a token at GitHub anonymous limit: "not collected", and set GITHUB_TOKEN, said once', async () => {
