@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {brief, formatRunner, readSbomFixture} from '../../../../tests/sbom/support.js'
-import {discoverCycloneDxJson} from '../cyclonedx-json/index.js'
+import {registeredDiscoverer} from '../../../../tests/support/registered.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'bom.xml')
@@ -71,7 +71,7 @@ describe('cyclonedx-xml', () => {
       ['cdx-npm-package-integrity.bom.1.6.xml', 'cdx-npm-package-integrity.bom.1.6.json'],
     ]) {
       const fromXml = discover(read(xml), 'bom')
-      const fromJson = discoverCycloneDxJson('bom', read(json))
+      const fromJson = formatRunner(registeredDiscoverer('cyclonedx-json'), 'bom').discover(read(json))
       expect(fromXml.errors).toEqual([])
       expect(fromXml.components.map(identity)).toEqual(fromJson.components.map(identity))
     }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {formatRunner, readSbomFixture, sbomRow} from '../../../../tests/sbom/support.js'
-import {discoverers} from '../../registry.js'
+import {registeredDiscoverer} from '../../../../tests/support/registered.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx3.json')
@@ -36,8 +36,7 @@ describe('spdx3-jsonld', () => {
     const {components, errors} = fixture('spdx3-example9-appbomination.spdx3.json')
     expect(errors).toEqual([])
     // The SPDX 2 reader, as discovery registers it (plug-ins do not import each other).
-    const spdx2 = discoverers.find((d) => d.id === 'spdx-json')
-    if (!spdx2) throw new Error('spdx-json is not registered')
+    const spdx2 = registeredDiscoverer('spdx-json')
     const name = 'spdx-example9-appbomination.spdx.json'
     const v2 = formatRunner(spdx2, name).discover(readSbomFixture(name))
     const withoutLine = (row: unknown[]) => row.slice(0, -1)

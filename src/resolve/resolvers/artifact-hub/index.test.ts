@@ -8,7 +8,7 @@ import {
   useRegistryEmulators,
 } from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
-import {resolver as helmRepository} from '../helm-repository/index.js'
+import {registeredResolver} from '../../../../tests/support/registered.js'
 import {resolver} from './index.js'
 
 const emulators = useRegistryEmulators()
@@ -170,7 +170,7 @@ describe('artifact-hub (API answers written from the OpenAPI spec)', () => {
         chart('cert-manager', 'v1.16.2', 'https://charts.jetstack.io'),
         chart('homepage-only', '1.0.0', 'https://charts.example.com/stable'),
       ],
-      [helmRepository, resolver],
+      [registeredResolver('helm-repository'), resolver],
     )
     expect(summarise(run)).toEqual({
       'cert-manager@v1.16.2': 'github.com/cert-manager/cert-manager medium helm-repository',

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {pkg, summarise, tempCacheDir} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {resolveComponents} from '../../engine.js'
-import {resolver as depsDev} from '../deps-dev/index.js'
+import {registeredResolver} from '../../../../tests/support/registered.js'
 import {resolver} from './index.js'
 
 const withVcs = (ecosystem: 'pypi' | 'cargo', name: string, version: string | undefined, vcs: string) => ({
@@ -18,7 +18,7 @@ describe('vcs-url (no registry)', () => {
         withVcs('pypi', 'internal', undefined, 'git+https://git.example.com/team/internal.git'),
       ],
       {cacheDir: await tempCacheDir(), offline: true},
-      [depsDev, resolver],
+      [registeredResolver('deps-dev'), resolver],
     )
     expect(summarise(run)).toEqual({
       forked: 'github.com/example/forked high vcs-url',
