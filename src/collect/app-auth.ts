@@ -94,7 +94,7 @@ export async function resolveAuth(
   const app = appCredentials(env)
   if (!app || options.offline) return tokens
   const [first = DEFAULT_API_URL] = apiUrlList(apiUrl)
-  const renewToken = () => installationToken(app, first, env)
+  const renewToken = installationTokens(app, first, env)
   return {...tokens, token: await renewToken(), renewToken}
 }
 
@@ -109,22 +109,27 @@ const made = new Map<string, Promise<Made>>()
 /** A token with less than this left (or a quarter of its life, when that is shorter) is made again. */
 const MARGIN_MS = 10 * 60_000
 
-/** An installation access token from the API at `apiUrl`. */
-export async function installationToken(
+/**
+ * The installation access tokens of the API at `apiUrl`: each call gives a token with life left, made again only
+ * when it is expiring. Called before every request, so the transport check and the key are worked out once here.
+ */
+export function installationTokens(
   app: AppCredentials,
   apiUrl: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
+): () => Promise<string> {
   const insecure = tokenTransportProblem(new URL(apiUrl))
-  if (insecure) throw usageError('insecure-transport', insecure, 'use an https --github-api-url')
   const keyHash = createHash('sha256').update(app.privateKey.trim()).digest('hex')
   const key = `${app.appId}\u0000${app.installationId}\u0000${apiUrl}\u0000${keyHash}`
-  const pending = made.get(key)
-  const known = await pending?.catch(() => undefined)
-  if (known && !expiring(known)) return known.token
-  // Concurrent requests of a run ask at once: one of them makes the token, the others wait for it.
-  if (made.get(key) === pending) made.set(key, mint(key, app, apiUrl, env))
-  return (await made.get(key)!).token
+  return async () => {
+    if (insecure) throw usageError('insecure-transport', insecure, 'use an https --github-api-url')
+    const pending = made.get(key)
+    const known = await pending?.catch(() => undefined)
+    if (known && !expiring(known)) return known.token
+    // Concurrent requests of a run ask at once: one of them makes the token, the others wait for it.
+    if (made.get(key) === pending) made.set(key, mint(key, app, apiUrl, env))
+    return (await made.get(key)!).token
+  }
 }
 
 function expiring(known: Made): boolean {
