@@ -236,7 +236,7 @@ describe('scan, then people, from one cache', () => {
       expect(r.code).toBe(0)
       const warnings = r.stderr.split('\n').filter((l) => l.includes('cache'))
       expect(warnings).toEqual([
-        `stewards: cache directory ${target.dir} cannot be written (not a directory, ENOTDIR): going on without a cache, nothing fetched is kept`,
+        `stewards: cache directory ${target.dir} cannot be written (a part of the path is not a directory): going on without a cache, nothing fetched is kept`,
       ])
       const fresh = await run([...args, '--cache-dir', join(work, 'cache-2'), ...window], {GITHUB_TOKEN: TOKEN})
       expect(JSON.parse(r.stdout).findings).toEqual(JSON.parse(fresh.stdout).findings)

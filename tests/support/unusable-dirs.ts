@@ -63,7 +63,7 @@ function mounted(dir: string, options: string): UnusableDir | null {
 export const UNUSABLE_DIRS: Array<{label: string; make: () => UnusableDir | null; reason: RegExp}> = [
   {label: 'a file where the directory should be', make: fileInsteadOfDir, reason: /not a directory/},
   {label: 'a read-only directory', make: readOnlyDir, reason: /read-only file system|permission denied/},
-  {label: 'a full file system', make: () => fullDir(16), reason: /disk full/},
+  {label: 'a full file system', make: () => fullDir(16), reason: /no space left on the disk/},
 ]
 
 /**

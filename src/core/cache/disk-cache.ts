@@ -1,3 +1,4 @@
+import {plainReason} from '../fs-reason.js'
 import {createHash, randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, realpathSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
@@ -43,20 +44,20 @@ const Header = EntryFields.omit({body: true}).extend({
 const SHARD_PATTERN = /^[0-9a-f]{2}$/
 const ENTRY_FILE_PATTERN = /^[0-9a-f]{64}\.json(?:\.\d+\.[0-9a-f]{12}\.tmp)?$/
 
-/** Errors that say the directory cannot hold a cache, as opposed to a bug: the cache is turned off. */
-const UNUSABLE: Record<string, string> = {
-  EROFS: 'read-only file system',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'not a directory',
-  EEXIST: 'not a directory',
-  EISDIR: 'an entry path is a directory',
-  ENOSPC: 'disk full',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file size limit reached',
-  ENAMETOOLONG: 'path too long',
-  ELOOP: 'too many symbolic links',
-}
+/** Errors that say the directory cannot hold a cache, as opposed to a bug: the cache is turned off (said in words). */
+const UNUSABLE = new Set([
+  'EROFS',
+  'EACCES',
+  'EPERM',
+  'ENOTDIR',
+  'EEXIST',
+  'EISDIR',
+  'ENOSPC',
+  'EDQUOT',
+  'EFBIG',
+  'ENAMETOOLONG',
+  'ELOOP',
+])
 
 export interface ClearResult {
   /** Namespace folders deleted, sorted, with how many entry files each held. */
@@ -132,8 +133,8 @@ export class DiskCache implements CacheStore {
       const code = (error as NodeJS.ErrnoException).code ?? ''
       // The shard went away since this instance made it (`cache clear` meanwhile): make it again, once.
       if (code === 'ENOENT' && this.made.delete(join(file, '..'))) return this.put(namespace, entry)
-      if (!(code in UNUSABLE)) throw error
-      this.disable(`${UNUSABLE[code]}, ${code}`)
+      if (!UNUSABLE.has(code)) throw error
+      this.disable(plainReason(error))
     }
   }
 
