@@ -28,13 +28,13 @@ interface Edge {
   typeOnly: boolean
 }
 
-function productionFiles(dir: string): string[] {
+function sourceFiles(dir: string, tests = false): string[] {
   const out: string[] = []
   for (const entry of readdirSync(dir, {withFileTypes: true})) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('__')) out.push(...productionFiles(path))
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(path)
+      if (!entry.name.startsWith('__')) out.push(...sourceFiles(path, tests))
+    } else if (entry.name.endsWith('.ts') && entry.name.endsWith('.test.ts') === tests) out.push(path)
   }
   return out
 }
@@ -42,9 +42,10 @@ function productionFiles(dir: string): string[] {
 const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.{1,2}\/[^']+)'/g
 const DYNAMIC = /import\(\s*'(\.{1,2}\/[^']+)'\s*\)/g
 
-function edges(): Edge[] {
+/** The imports of the production modules, or (`tests`) of the tests beside them. */
+function edges(tests = false): Edge[] {
   const out: Edge[] = []
-  for (const file of productionFiles(src)) {
+  for (const file of sourceFiles(src, tests)) {
     const text = readFileSync(file, 'utf8')
     const from = relative(src, file)
     const add = (spec: string, typeOnly: boolean) => {
@@ -137,6 +138,16 @@ describe('architecture', () => {
   it('evaluation imports measure for types only: it judges the measurement as data (a saved report too)', () => {
     const calls = all.filter((e) => e.from.startsWith('evaluate/') && e.to.startsWith('measure/') && !e.typeOnly)
     expect(calls.map((e) => `src/${e.from} → src/${e.to}`)).toEqual([])
+  })
+
+  it("a plug-in's own test never imports another plug-in (it takes it from the registry: tests/support/registered.ts)", () => {
+    const tests = edges(true)
+    expect(tests.some((e) => e.from.includes('/resolvers/') && e.from.endsWith('index.test.ts'))).toBe(true)
+    const broken = tests
+      .map((e) => ({...e, why: pluginViolation(e.from, e.to)}))
+      .filter((e) => e.why !== null)
+      .map((e) => `src/${e.from} → src/${e.to}: ${e.why}`)
+    expect(broken).toEqual([])
   })
 
   it('has no import cycle', () => {
