@@ -20,7 +20,8 @@ const UNSAFE_CHARS =
 const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)`, 'g')
 /** Select Graphic Rendition sequences (colours), which the terminal table writes itself. */
 const UNSAFE_OR_SGR = new RegExp(`\\u001b\\[[0-9;]{0,32}m|[${UNSAFE_CHARS}]|\\r(?!\\n)`, 'g')
-const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)|::|##\\[`)
+/** Tested apart from `::` and `##[`: an alternation of all three is tried at every position of a large text. */
+const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)`)
 
 const ZWSP = '\u200b'
 
@@ -36,11 +37,10 @@ function visible(char: string): string {
 
 /** Inert text, multi-line layout kept (see the module header). Text with nothing to change is returned as is. */
 export function neutralise(text: string, options: NeutraliseOptions = {}): string {
-  if (!HAS_UNSAFE.test(text)) return text
-  const escaped = text.replace(options.keepColour ? UNSAFE_OR_SGR : UNSAFE, (match) =>
-    match.length > 1 ? match : visible(match),
-  )
-  return breakWorkflowCommands(escaped)
+  const escaped = HAS_UNSAFE.test(text)
+    ? text.replace(options.keepColour ? UNSAFE_OR_SGR : UNSAFE, (match) => (match.length > 1 ? match : visible(match)))
+    : text
+  return escaped.includes('::') || escaped.includes('##[') ? breakWorkflowCommands(escaped) : escaped
 }
 
 /** Inert text on one line: tabs and line breaks become single spaces (table cells, Markdown prose). */

@@ -61,47 +61,69 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return finish(text, badLines)
 }
 
-/** How much of a file is read and decoded at a time (./index.ts reads files with readText). */
-const READ_CHUNK = 1 << 20
+/** How much of a large file is read and decoded at a time (./index.ts reads files with readText). */
+const READ_CHUNK = 1 << 22
 
 /**
  * Reads and decodes a file a chunk at a time, so a large file is never held as bytes and text at once; more than
  * `max` bytes is `too-large`. A file that is not valid UTF-8 throughout is read again whole, to find its bad lines.
+ * A file up to READ_CHUNK is one read. Each chunk is checked with `isUtf8` (simdutf) and decoded with
+ * `Buffer#toString`: a fatal TextDecoder gives the same text at about twice the cost, streamed or not.
  */
 export async function readText(abs: string, max: number): Promise<Decoded | {kind: 'too-large'; size: number}> {
   const handle = await open(abs, 'r')
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
+    // One byte over the size, so a file that grew since its stat is still seen to the end.
     const {size: statSize} = await handle.stat()
-    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, statSize + 1)))
-    const decoder = new TextDecoder('utf-8', {fatal: true})
+    const buffer = Buffer.allocUnsafe(Math.max(4, Math.min(READ_CHUNK, statSize + 1)))
     const parts: string[] = []
     let size = 0
+    /** Bytes at the start of `buffer` carried over from the previous chunk: an incomplete UTF-8 sequence. */
+    let carried = 0
     for (;;) {
-      const {bytesRead} = await handle.read(buffer, 0, buffer.length, null)
+      const {bytesRead} = await handle.read(buffer, carried, buffer.length - carried, null)
       if (size === 0) {
         const unread = notText(buffer.subarray(0, bytesRead))
         if (unread) return unread
       }
       size += bytesRead
       if (size > max) return {kind: 'too-large', size: (await handle.stat()).size}
+      const filled = carried + bytesRead
+      // At the end every byte must decode; before it, an incomplete sequence waits for the next chunk.
+      const end = bytesRead === 0 ? filled : completeUtf8(buffer, filled)
+      // A UTF-8 BOM is dropped, as TextDecoder does.
+      const from = size === bytesRead && filled >= 3 && hasBom(buffer) ? 3 : 0
+      const chunk = buffer.subarray(from, end)
+      // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
+      if (!isUtf8(chunk)) return decodeText(await readFile(abs))
+      if (chunk.length > 0) parts.push(chunk.toString('utf8'))
       if (bytesRead === 0) break
-      try {
-        parts.push(decoder.decode(buffer.subarray(0, bytesRead), {stream: true}))
-      } catch {
-        // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
-        return decodeText(await readFile(abs))
-      }
+      carried = filled - end
+      buffer.copy(buffer, 0, end, filled)
     }
-    try {
-      parts.push(decoder.decode())
-    } catch {
-      return decodeText(await readFile(abs))
-    }
-    return finish(parts.join(''), [])
+    return finish(parts.length === 1 ? parts[0] : parts.join(''), [])
   } finally {
     await handle.close()
   }
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+}
+
+/**
+ * Where the last complete UTF-8 sequence of `bytes[0, length)` ends: an incomplete one at the end (at most 3
+ * bytes) is left for the next chunk. Anything malformed is left in place for `isUtf8` to reject.
+ */
+function completeUtf8(bytes: Uint8Array, length: number): number {
+  for (let back = 1; back <= Math.min(3, length); back++) {
+    const byte = bytes[length - back]
+    if ((byte & 0xc0) === 0x80) continue // a continuation byte: look further back for its lead
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+    return needed > back ? length - back : length
+  }
+  return length
 }
 
 /** UTF-16/32, or the magic number of a binary format, from the first bytes. */

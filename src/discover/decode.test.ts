@@ -1,0 +1,86 @@
+/**
+ * readText (chunked, `isUtf8` + `Buffer#toString`) gives exactly what decodeText gives for the whole file: the same
+ * text, BOM dropped, and the same bad lines, wherever a multi-byte character or a bad byte falls against the chunk
+ * boundary (4 MiB).
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {decodeText, readText} from './decode.js'
+
+const CHUNK = 1 << 22
+const dir = mkdtempSync(join(tmpdir(), 'stewards-decode-'))
+afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+let n = 0
+async function both(bytes: Uint8Array) {
+  const file = join(dir, `f${n++}`)
+  writeFileSync(file, bytes)
+  return {chunked: await readText(file, 1 << 30), whole: decodeText(bytes)}
+}
+
+/** `filler` ASCII bytes, then `tail`: places `tail` against the chunk boundary. */
+function at(offset: number, tail: Uint8Array, after = 'x\n'): Uint8Array {
+  return Buffer.concat([Buffer.alloc(offset, 'a'), tail, Buffer.from(after)])
+}
+
+describe('readText', () => {
+  it('reads small files, the empty file and a BOM as decodeText does', async () => {
+    for (const bytes of [
+      Buffer.alloc(0),
+      Buffer.from('x'),
+      Buffer.from([0xef, 0xbb]),
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('\ufeffname: café — 名前\n'),
+      Buffer.from('no bom: \ufeff inside\n'),
+    ]) {
+      const {chunked, whole} = await both(bytes)
+      expect(chunked).toEqual(whole)
+    }
+    const {chunked} = await both(Buffer.from('\ufeffa: 1\n'))
+    expect(chunked).toMatchObject({kind: 'text', text: 'a: 1\n'})
+  })
+
+  it('decodes multi-byte characters split by the chunk boundary', async () => {
+    for (const char of ['é', '€', '名', '😀']) {
+      const encoded = Buffer.from(char)
+      for (let before = 1; before <= encoded.length + 1; before++) {
+        const {chunked, whole} = await both(at(CHUNK - before, encoded))
+        expect(chunked.kind).toBe('text')
+        expect(chunked).toEqual(whole)
+        if (chunked.kind === 'text') expect(chunked.text.endsWith(`${char}x\n`)).toBe(true)
+      }
+    }
+  })
+
+  it('reports invalid UTF-8 at, before and after the boundary by its line, as decodeText does', async () => {
+    for (const bad of [
+      Buffer.from([0xe9]),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from([0xf0, 0x9f, 0x98]),
+      Buffer.from([0x80, 0x80]),
+    ]) {
+      for (const offset of [CHUNK - 2, CHUNK - 1, CHUNK, CHUNK + 1]) {
+        const {chunked, whole} = await both(Buffer.concat([Buffer.from('ok\n'), at(offset, bad, '\nnext\n')]))
+        expect(chunked).toEqual(whole)
+        expect(chunked).toMatchObject({kind: 'text', badLines: [{line: 2, code: 'invalid-utf8'}]})
+      }
+    }
+  })
+
+  it('an incomplete sequence at the very end is a bad line, not a lost byte', async () => {
+    const {chunked, whole} = await both(Buffer.from([0x61, 0x0a, 0xe2, 0x82]))
+    expect(chunked).toEqual(whole)
+    expect(chunked).toMatchObject({kind: 'text', text: 'a\n', badLines: [{line: 2, code: 'invalid-utf8'}]})
+  })
+
+  it('is too-large past max, and names binary data by its magic number', async () => {
+    const file = join(dir, 'large')
+    writeFileSync(file, 'a'.repeat(100))
+    expect(await readText(file, 99)).toEqual({kind: 'too-large', size: 100})
+    expect(await readText(file, 100)).toMatchObject({kind: 'text'})
+    const {chunked} = await both(Buffer.from([0x1f, 0x8b, 0x08, 0x00]))
+    expect(chunked).toEqual({kind: 'binary', what: 'gzip'})
+  })
+})
