@@ -7,7 +7,7 @@
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
 import {isUtf8} from 'node:buffer'
-import {open, readFile} from 'node:fs/promises'
+import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 
 export interface BadLine {
   line: number
@@ -69,26 +69,28 @@ const READ_CHUNK = 1 << 22
  * `max` bytes is `too-large`. A file that is not valid UTF-8 throughout is read again whole, to find its bad lines.
  * A file up to READ_CHUNK is one read. Each chunk is checked with `isUtf8` (simdutf) and decoded with
  * `Buffer#toString`: a fatal TextDecoder gives the same text at about twice the cost, streamed or not.
+ * Synchronous, as the bare parse reads: the walk gives only regular files (never a FIFO, which would block), and
+ * the file is parsed as soon as it is read, so waiting for the thread pool would only leave the CPU idle.
  */
-export async function readText(abs: string, max: number): Promise<Decoded | {kind: 'too-large'; size: number}> {
-  const handle = await open(abs, 'r')
+export function readText(abs: string, max: number): Decoded | {kind: 'too-large'; size: number} {
+  const fd = openSync(abs, 'r')
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
     // One byte over the size, so a file that grew since its stat is still seen to the end.
-    const {size: statSize} = await handle.stat()
+    const {size: statSize} = fstatSync(fd)
     const buffer = Buffer.allocUnsafe(Math.max(4, Math.min(READ_CHUNK, statSize + 1)))
     const parts: string[] = []
     let size = 0
     /** Bytes at the start of `buffer` carried over from the previous chunk: an incomplete UTF-8 sequence. */
     let carried = 0
     for (;;) {
-      const {bytesRead} = await handle.read(buffer, carried, buffer.length - carried, null)
+      const bytesRead = readSync(fd, buffer, carried, buffer.length - carried, null)
       if (size === 0) {
         const unread = notText(buffer.subarray(0, bytesRead))
         if (unread) return unread
       }
       size += bytesRead
-      if (size > max) return {kind: 'too-large', size: (await handle.stat()).size}
+      if (size > max) return {kind: 'too-large', size: fstatSync(fd).size}
       const filled = carried + bytesRead
       // At the end every byte must decode; before it, an incomplete sequence waits for the next chunk.
       const end = bytesRead === 0 ? filled : completeUtf8(buffer, filled)
@@ -96,7 +98,7 @@ export async function readText(abs: string, max: number): Promise<Decoded | {kin
       const from = size === bytesRead && filled >= 3 && hasBom(buffer) ? 3 : 0
       const chunk = buffer.subarray(from, end)
       // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
-      if (!isUtf8(chunk)) return decodeText(await readFile(abs))
+      if (!isUtf8(chunk)) return decodeText(readFileSync(abs))
       if (chunk.length > 0) parts.push(chunk.toString('utf8'))
       if (bytesRead === 0) break
       carried = filled - end
@@ -104,7 +106,7 @@ export async function readText(abs: string, max: number): Promise<Decoded | {kin
     }
     return finish(parts.length === 1 ? parts[0] : parts.join(''), [])
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 

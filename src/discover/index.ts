@@ -254,9 +254,9 @@ async function readAndDiscover(
     scan.errors.push(tooLargeError(file, size, max))
     return
   }
-  let decoded: Awaited<ReturnType<typeof readText>>
+  let decoded: ReturnType<typeof readText>
   try {
-    decoded = await readText(abs, max)
+    decoded = readText(abs, max)
   } catch (error) {
     scan.errors.push({file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
     return
@@ -266,7 +266,7 @@ async function readAndDiscover(
 
 async function discoverDecoded(
   file: string,
-  decoded: Awaited<ReturnType<typeof readText>>,
+  decoded: ReturnType<typeof readText>,
   formats: readonly Discoverer[],
   scan: Scan,
   context: DiscoverContext,
