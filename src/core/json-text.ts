@@ -4,7 +4,10 @@
  * bytes (`Unexpected token 'p', "password=h"... is not valid JSON`), and a setting pointed at the wrong file
  * (`~/.npmrc`, a credentials file) must not print it. jsonc-parser finds the place without quoting anything.
  */
-import {type ParseError, parse, printParseErrorCode} from 'jsonc-parser'
+import type {ParseError} from 'jsonc-parser'
+import {lazyRequire} from './lazy-require.js'
+
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
 
 export type JsonText = {ok: true; value: unknown} | {ok: false; line: number; column: number; message: string}
 
@@ -19,7 +22,7 @@ export function parseJsonText(text: string): JsonText {
 /** `invalid JSON at line 3, column 7 (ValueExpected)`: the first syntax error, never the text around it. */
 export function describeJsonError(text: string): {line: number; column: number; message: string} {
   const errors: ParseError[] = []
-  parse(text.replace(/^\uFEFF/, ''), errors, {allowTrailingComma: false, disallowComments: true})
+  jsonc().parse(text.replace(/^\uFEFF/, ''), errors, {allowTrailingComma: false, disallowComments: true})
   const first = errors[0]
   const offset = first?.offset ?? 0
   let line = 1
@@ -29,6 +32,6 @@ export function describeJsonError(text: string): {line: number; column: number; 
     lineStart = i + 1
   }
   const column = offset - lineStart + 1
-  const kind = first ? printParseErrorCode(first.error) : 'not JSON'
+  const kind = first ? jsonc().printParseErrorCode(first.error) : 'not JSON'
   return {line, column, message: `invalid JSON at line ${line}, column ${column} (${kind})`}
 }

@@ -5,10 +5,14 @@
  * Strict JSON (no comments, no trailing commas). A duplicate key is an error and the last value is kept, as in our
  * YAML reader; a `__proto__` key is an error and left out; the rest of the document is still read.
  */
-import {type ParseErrorCode, printParseErrorCode, visit} from 'jsonc-parser'
+import type {ParseErrorCode} from 'jsonc-parser'
+import {lazyRequire} from '../core/lazy-require.js'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import type {Position, YamlMap, YamlNode, YamlScalar, YamlSeq} from './yaml-tree.js'
+
+/** jsonc-parser, loaded the first time a document needs it (core/lazy-require.ts). */
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
 
 export interface JsonTree {
   /** undefined when the text is not valid JSON or nested too deep (see `errors`). */
@@ -47,7 +51,7 @@ export function readJsonTree(text: string, file: string): JsonTree {
   }
 
   try {
-    visit(
+    jsonc().visit(
       text,
       {
         onObjectBegin: (_offset, _length, line, character) =>
@@ -72,7 +76,7 @@ export function readJsonTree(text: string, file: string): JsonTree {
         },
         onError(code: ParseErrorCode, _offset, _length, line, character) {
           if (!errors.some((e) => e.code === 'json-syntax'))
-            fail('json-syntax', `invalid JSON: ${printParseErrorCode(code)}`, position(line, character))
+            fail('json-syntax', `invalid JSON: ${jsonc().printParseErrorCode(code)}`, position(line, character))
         },
       },
       {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},
@@ -109,7 +113,7 @@ export function hasTopLevelKey(head: string, key: string): boolean {
     depth++
   }
   try {
-    visit(head, {
+    jsonc().visit(head, {
       onObjectBegin: () => enter(true),
       onArrayBegin: () => enter(false),
       onObjectEnd: () => {

@@ -58,6 +58,20 @@ describe('fastTree', () => {
     for (const {fast, library} of both(text)) expect(fast).toBe(library)
   })
 
+  it('reads a document written in flow style, as `kubectl` examples are (trailing commas, comments)', () => {
+    for (const text of [
+      '{a: 1, b: x}\n',
+      '---\n{\n  apiVersion: "v1",\n  kind: "Pod",\n  spec: {\n    # init\n    containers: [{\n      image: "app:1",\n    }],\n  },\n}\n',
+      '[1, {a: b}, [c,],]\n',
+      'key:\n  {a: 1}\n',
+      '- {a: 1}\n- [b]\n',
+    ])
+      for (const {fast, library} of both(text)) {
+        expect(fast, text).toBeDefined()
+        expect(fast, text).toBe(library)
+      }
+  })
+
   it('places an empty document where the yaml library places it', () => {
     for (const text of ['---\n', '--- \n', '---', '--- # c\n', '# head\n\n---\n# only\n'])
       for (const {fast, library} of both(text)) expect(fast, JSON.stringify(text)).toBe(library)

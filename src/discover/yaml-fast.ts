@@ -30,6 +30,8 @@ interface Frame {
   line: number
   lineStart: number
   children: YamlNode[]
+  /** js-yaml's value of each child, in step with `children`. */
+  values: unknown[]
 }
 
 class GiveUp extends Error {}
@@ -58,14 +60,21 @@ export function fastTree(
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
       if (stack.length > maxDepth) throw new GiveUp()
-      stack.push({position: state.position, line: state.line, lineStart: state.lineStart, children: []})
+      stack.push({position: state.position, line: state.line, lineStart: state.lineStart, children: [], values: []})
       return
     }
     const frame = stack.pop()!
-    const node = build(source, frame, state, lineOffset, complex)
+    // A document or block that starts with a flow collection (`{a: 1}` at the top): js-yaml composes it once more as
+    // the would-be key of a block mapping and keeps that very value. The node is the collection itself.
+    const node =
+      frame.children.length === 1 && frame.values[0] === state.result && typeof state.result === 'object'
+        ? frame.children[0]
+        : build(source, frame, state, lineOffset, complex)
     const parent = stack[stack.length - 1]
-    if (parent) parent.children.push(node)
-    else root = node
+    if (parent) {
+      parent.children.push(node)
+      parent.values.push(state.result)
+    } else root = node
   }
   try {
     load(source, {schema: FAILSAFE_SCHEMA, listener} as Parameters<typeof load>[1])

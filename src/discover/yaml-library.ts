@@ -4,12 +4,6 @@
  * part of inventory's start-up. Its Node build is CommonJS (its package.json exports `"node": "./dist/index.js"`
  * for `import` and `require` alike), so `require` gives the very module an `import` gives elsewhere.
  */
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../core/lazy-require.js'
 
-const require = createRequire(import.meta.url)
-let library: typeof import('yaml') | undefined
-
-export function yamlLibrary(): typeof import('yaml') {
-  library ??= require('yaml') as typeof import('yaml')
-  return library
-}
+export const yamlLibrary = lazyRequire<typeof import('yaml')>('yaml')

@@ -1,8 +1,12 @@
-import {type ParseErrorCode, printParseErrorCode, visit} from 'jsonc-parser'
+import type {ParseErrorCode} from 'jsonc-parser'
+import {lazyRequire} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
 import {readJsonFast} from './json-fast.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
+
+/** jsonc-parser, loaded the first time a document needs it (core/lazy-require.ts). */
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
 
 /**
  * JSON with positions, built on jsonc-parser's event visitor (JSON.parse gives no offsets).
@@ -107,7 +111,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
   }
 
   try {
-    visit(
+    jsonc().visit(
       text,
       {
         onObjectBegin: (_offset, _length, line, character) =>
@@ -141,7 +145,11 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
           if (!Array.isArray(stack[stack.length - 1])) path.pop()
         },
         onError(code: ParseErrorCode, _offset, _length, line, character) {
-          error ??= {line: line + 1, column: character + 1, message: `invalid JSON: ${printParseErrorCode(code)}`}
+          error ??= {
+            line: line + 1,
+            column: character + 1,
+            message: `invalid JSON: ${jsonc().printParseErrorCode(code)}`,
+          }
         },
       },
       {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},

@@ -7,7 +7,7 @@
  * The XML generators write is read first by the hand-written ./xml-fast.ts (same elements, several times faster);
  * saxes reads whatever that one gives up on.
  */
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../../core/lazy-require.js'
 import {createLineIndex} from '../lockfile-support/line-index.js'
 import {readXmlFast} from './xml-fast.js'
 import {
@@ -25,8 +25,7 @@ export type {XmlDocument, XmlElement, XmlOptions} from './xml-model.js'
  * saxes, loaded the first time a document needs it (the fast path reads what generators write; loading saxes was
  * part of every start-up). It is CommonJS, so `require` gives the module an `import` would.
  */
-const require = createRequire(import.meta.url)
-let saxes: typeof import('saxes') | undefined
+const saxes = lazyRequire<typeof import('saxes')>('saxes')
 export {MAX_XML_DEPTH} from './xml-model.js'
 
 class Stop extends Error {}
@@ -40,8 +39,7 @@ export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
 
 /** The reference reader: every document the fast path gives up on, with saxes' checks and errors. */
 export function readXmlWithSaxes(text: string, options: XmlOptions = {}): XmlDocument {
-  saxes ??= require('saxes') as typeof import('saxes')
-  const parser = new saxes.SaxesParser({xmlns: true, position: true})
+  const parser = new (saxes().SaxesParser)({xmlns: true, position: true})
   const lines = createLineIndex(text)
   const tree = new XmlTreeBuilder(options)
   let failure: {line: number; column: number; message: string} | undefined

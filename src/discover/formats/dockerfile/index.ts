@@ -7,7 +7,8 @@
  * skipped, as is `scratch`. `--platform` is kept as the purl's `platform` qualifier when it names one platform.
  */
 import {posix} from 'node:path'
-import {DockerfileParser, type Flag, type From} from 'dockerfile-ast'
+import type {Flag, From} from 'dockerfile-ast'
+import {lazyRequire} from '../../../core/lazy-require.js'
 import {PackageURL} from 'packageurl-js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
@@ -35,6 +36,9 @@ export function isDockerfile(file: string): boolean {
 }
 
 /** Platform arguments BuildKit sets for every build (https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope). */
+/** dockerfile-ast, loaded the first time a Dockerfile is read (core/lazy-require.ts). */
+const dockerfileAst = lazyRequire<typeof import('dockerfile-ast')>('dockerfile-ast')
+
 const AUTOMATIC_ARGS = new Set([
   'BUILDPLATFORM',
   'BUILDOS',
@@ -52,7 +56,7 @@ interface Range {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const dockerfile = DockerfileParser.parse(input.text)
+  const dockerfile = dockerfileAst().DockerfileParser.parse(input.text)
   const args = new Map<string, string | undefined>()
   for (const arg of dockerfile.getInitialARGs()) {
     const property = arg.getProperty()

@@ -3,7 +3,7 @@
  * outright (POMs have none; it is where entity expansion attacks live), saxes expands no external or custom
  * entities, nesting is bounded, and only the elements below are kept.
  */
-import {SaxesParser} from 'saxes'
+import {lazyRequire} from '../../../core/lazy-require.js'
 
 export interface PomDependency {
   groupId?: string
@@ -36,13 +36,15 @@ export interface Pom {
 
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
 
+/** saxes, loaded the first time a pom is read (core/lazy-require.ts). */
+const saxes = lazyRequire<typeof import('saxes')>('saxes')
 const MAX_DEPTH = 64
 const DEPENDENCY_FIELDS = new Set(['groupId', 'artifactId', 'version', 'scope', 'type', 'optional'])
 const PROJECT_FIELDS = new Set(['groupId', 'artifactId', 'version'])
 const PARENT_FIELDS = new Set(['groupId', 'artifactId', 'version', 'relativePath'])
 
 export function readPom(text: string): PomResult {
-  const parser = new SaxesParser({position: true})
+  const parser = new (saxes().SaxesParser)({position: true})
   const pom: Pom = {properties: new Map(), dependencies: [], managed: []}
   const path: string[] = []
   let buffer = ''
