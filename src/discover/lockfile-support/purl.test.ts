@@ -1,0 +1,100 @@
+/**
+ * packagePurl writes plain entries itself (plainPurl) and leaves the rest to packageurl-js: the two must give the
+ * same purl, or the same refusal, for every type, namespace, name and version, and for every package of the corpus.
+ */
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
+import {PackageURL} from 'packageurl-js'
+import {describe, expect, it} from 'vitest'
+import type {Ecosystem} from '../../core/model.js'
+import {discoverPaths} from '../index.js'
+import {type PackageEcosystem, packagePurl, plainPurl} from './purl.js'
+
+const ECOSYSTEMS: PackageEcosystem[] = [
+  'npm',
+  'pypi',
+  'golang',
+  'cargo',
+  'gem',
+  'composer',
+  'maven',
+  'nuget',
+  'swift',
+  'pub',
+  'terraform',
+  'githubactions',
+  'github',
+  'generic',
+]
+
+function reference(type: string, namespace: string | undefined, name: string, version: string | undefined) {
+  try {
+    return new PackageURL(type, namespace, name, version, undefined, undefined).toString()
+  } catch {
+    return undefined
+  }
+}
+
+describe('plainPurl', () => {
+  it('gives what packageurl-js gives, or nothing, for every type and form of name', () => {
+    const namespaces = [undefined, 'org', 'org.example', '@scope', 'github.com/owner', 'a_b', 'Org', '', '@', 'a//b']
+    const names = ['x', 'left-pad', 'serde_json', 'zope.interface', 'Django', 'a.b-c_d', '_x', '.x', '-x', '9x', 'a~b']
+    const versions = [
+      undefined,
+      '1.0.0',
+      'v1.2.3',
+      '1.0.0-rc.1',
+      '1.0.0+build.5',
+      '2.0.0+incompatible',
+      'RC1',
+      '1_0',
+      '',
+    ]
+    let plain = 0
+    for (const type of ECOSYSTEMS)
+      for (const namespace of namespaces)
+        for (const name of names)
+          for (const version of versions) {
+            const fast = plainPurl(type, namespace, name, version)
+            if (fast === undefined) continue
+            plain++
+            expect(fast, JSON.stringify([type, namespace, name, version])).toBe(
+              reference(type, namespace, name, version),
+            )
+          }
+    // Most combinations are plain: the check covers the fast path, not only the fallback.
+    expect(plain).toBeGreaterThan(2_000)
+  })
+
+  it('leaves qualifiers, upper case and characters to encode to packageurl-js', () => {
+    expect(plainPurl('npm', undefined, 'Foo', '1.0.0')).toBeUndefined()
+    expect(plainPurl('pypi', undefined, 'zope_interface', '1.0')).toBeUndefined()
+    expect(plainPurl('golang', 'github.com/Owner', 'x', 'v1.0.0')).toBeUndefined()
+    expect(plainPurl('npm', undefined, 'x', '1.0.0 beta')).toBeUndefined()
+    expect(packagePurl('npm', 'Foo', '1.0.0')).toBe('pkg:npm/foo@1.0.0')
+    expect(packagePurl('pypi', 'zope_interface', '1.0')).toBe('pkg:pypi/zope-interface@1.0')
+    expect(packagePurl('gem', 'nokogiri', '1.16.0', {platform: 'x86_64-linux'})).toBe(
+      'pkg:gem/nokogiri@1.16.0?platform=x86_64-linux',
+    )
+  })
+
+  const corpus = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'lockfiles')
+  it.skipIf(!existsSync(corpus))('gives the corpus the purls packageurl-js gives it', async () => {
+    const inventory = await discoverPaths([corpus])
+    let compared = 0
+    for (const component of inventory.components) {
+      if (component.kind !== 'package' || component.purl === undefined || component.purl.includes('?')) continue
+      const parsed = PackageURL.fromString(component.purl)
+      const again = reference(parsed.type, parsed.namespace ?? undefined, parsed.name, parsed.version ?? undefined)
+      expect(component.purl).toBe(again)
+      compared++
+    }
+    expect(compared).toBeGreaterThan(10_000)
+  })
+})
+
+// The type list above is every ecosystem a lockfile may have.
+const _exhaustive: Record<Exclude<Ecosystem, 'docker' | 'helm'>, true> = Object.fromEntries(
+  ECOSYSTEMS.map((type) => [type, true]),
+) as Record<PackageEcosystem, true>
+void _exhaustive
