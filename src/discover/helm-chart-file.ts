@@ -2,6 +2,7 @@
 import {z} from 'zod'
 import {readYaml} from './yaml.js'
 import {toPlain} from './yaml-tree.js'
+import {safeParseFast} from '../core/zod-accept.js'
 
 export const Dependency = z.object({
   name: z.string().min(1),
@@ -21,7 +22,7 @@ export type ChartFile = z.infer<typeof ChartFile>
 /** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
 export function chartAppVersion(text: string, file: string): string | undefined {
   const root = readYaml(text, file).documents[0]?.root
-  const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
+  const parsed = root ? safeParseFast(ChartFile, toPlain(root)) : undefined
   return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
 }
 
@@ -31,7 +32,7 @@ export function chartAppVersion(text: string, file: string): string | undefined 
  */
 export function chartSubchartKeys(text: string, file: string): Set<string> {
   const root = readYaml(text, file).documents[0]?.root
-  const parsed = root ? ChartFile.safeParse(toPlain(root)) : undefined
+  const parsed = root ? safeParseFast(ChartFile, toPlain(root)) : undefined
   if (!parsed?.success) return new Set()
   return new Set((parsed.data.dependencies ?? []).map((d) => d.alias ?? d.name))
 }

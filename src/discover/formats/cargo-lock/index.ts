@@ -5,6 +5,7 @@ import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {CargoLockVersion, CargoPackage} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index'
 
@@ -30,7 +31,7 @@ function sourceQualifiers(source: string | undefined): Record<string, string> | 
 export function discoverCargoLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  const version = CargoLockVersion.safeParse(read.table.version)
+  const version = safeParseFast(CargoLockVersion, read.table.version)
   if (!version.success) {
     const message = `unknown Cargo.lock version ${JSON.stringify(read.table.version)} (supported: 1 to 4)`
     return lockfileFailure(file, 'unsupported-version', message, keyLine(text, 'version'))
@@ -44,7 +45,7 @@ export function discoverCargoLock(file: string, text: string): DiscoverOutput {
   const parsed: Array<{entry: CargoPackage; line: number}> = []
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1
-    const result = CargoPackage.safeParse(raw)
+    const result = safeParseFast(CargoPackage, raw)
     if (result.success) parsed.push({entry: result.data, line})
     else
       errors.push(

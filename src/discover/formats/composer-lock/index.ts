@@ -6,6 +6,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {ComposerPackage} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 const SECTIONS: Array<[string, Scope]> = [
   ['packages', 'prod'],
@@ -52,7 +53,7 @@ function readSection(
     const {line, column} = isJsonObject(raw)
       ? document.positionOf(raw)
       : (document.topLevelKeys.get(section) ?? {line: 1, column: 1})
-    const parsed = ComposerPackage.safeParse(raw)
+    const parsed = safeParseFast(ComposerPackage, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(file, 'invalid-entry', `${section}[${index}]: ${firstIssue(parsed.error)}`, line, column),

@@ -9,6 +9,7 @@ import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
 import {ChartFile} from '../../helm-chart-file.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-chart',
@@ -31,7 +32,7 @@ function discover(input: DiscoverInput): Output {
     out.errors.push(errorAt(input.file, root, 'invalid-chart', 'a chart file must be a mapping'))
     return out
   }
-  const result = ChartFile.safeParse(toPlain(root))
+  const result = safeParseFast(ChartFile, toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
       out.errors.push(

@@ -15,6 +15,7 @@ import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
 import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import {type HelmChart, type ImageOverride, Kustomization} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 export const discoverer: Discoverer = {
   id: 'kustomization',
@@ -167,7 +168,7 @@ function parse(text: string, file: string, errors: ScanError[]): Parsed | undefi
     errors.push(errorAt(file, root, 'invalid-kustomization', 'a kustomization must be a mapping'))
     return undefined
   }
-  const result = Kustomization.safeParse(toPlain(root))
+  const result = safeParseFast(Kustomization, toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
       errors.push(

@@ -5,6 +5,7 @@ import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {DependenciesEntry} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 /** For readJson: `requires` and `integrity` of lockfileVersion 1 entries are never read. */
 export function skipUnreadDependenciesFields(path: readonly string[]): boolean {
@@ -39,7 +40,7 @@ export function readDependenciesTree(
       const raw = map[key]
       const ref = path === '' ? key : `${path} > ${key}`
       const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
-      const parsed = DependenciesEntry.safeParse(raw)
+      const parsed = safeParseFast(DependenciesEntry, raw)
       if (!parsed.success) {
         errors.push(
           lockfileError(file, 'invalid-entry', `dependencies["${ref}"]: ${firstIssue(parsed.error)}`, line, column),

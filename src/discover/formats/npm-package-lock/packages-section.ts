@@ -6,6 +6,7 @@ import {nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {PackagesEntry} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 /** Fields kept from `node_modules/...` entries; the rest (integrity, engines, dependency maps) is pruned unread. */
 const INSTALLED_FIELDS = new Set(['version', 'name', 'resolved', 'link', 'dev', 'optional', 'devOptional', 'peer'])
@@ -61,7 +62,7 @@ export function collectPackagesSection(file: string): PackagesCollector {
   const declared = new Set<string>()
   return {
     add(key, raw, {line, column}) {
-      const parsed = PackagesEntry.safeParse(raw)
+      const parsed = safeParseFast(PackagesEntry, raw)
       if (!parsed.success) {
         errors.push(
           lockfileError(file, 'invalid-entry', `packages["${key}"]: ${firstIssue(parsed.error)}`, line, column),

@@ -12,6 +12,7 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 export const discoverer: Discoverer = {
   id: 'nuget-lock',
@@ -60,7 +61,7 @@ export function discoverNugetLock(file: string, text: string): DiscoverOutput {
       const at = isJsonObject(raw)
         ? document.positionOf(raw)
         : (document.topLevelKeys.get('dependencies') ?? {line: 1, column: 1})
-      const parsed = Entry.safeParse(raw)
+      const parsed = safeParseFast(Entry, raw)
       if (!parsed.success || (parsed.data.type !== 'Project' && parsed.data.resolved === undefined)) {
         const why = parsed.success ? 'resolved: missing' : firstIssue(parsed.error)
         errors.push(lockfileError(file, 'invalid-entry', `dependencies.${framework}.${id}: ${why}`, at.line, at.column))

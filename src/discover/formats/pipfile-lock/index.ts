@@ -7,6 +7,7 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {PipfileEntry, PipfileMeta} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 const SECTIONS: Array<[string, Scope]> = [
   ['default', 'prod'],
@@ -29,7 +30,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
   const read = readLockfileJson(file, text)
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root, errors} = read
-  const meta = PipfileMeta.safeParse(root._meta)
+  const meta = safeParseFast(PipfileMeta, root._meta)
   if (!meta.success) {
     const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}
     return lockfileFailure(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)
@@ -45,7 +46,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
     }
     for (const [name, raw] of Object.entries(packages)) {
       const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
-      const parsed = PipfileEntry.safeParse(raw)
+      const parsed = safeParseFast(PipfileEntry, raw)
       if (!parsed.success) {
         errors.push(
           lockfileError(file, 'invalid-entry', `${section}["${name}"]: ${firstIssue(parsed.error)}`, line, column),

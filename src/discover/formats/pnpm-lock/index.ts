@@ -10,6 +10,7 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {parsePackageKey, stripPeers} from './keys.js'
 import {Importer, PackageEntry, SnapshotEntry} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 const SUPPORTED_MAJORS = new Set([5, 6, 9])
 
@@ -146,7 +147,7 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
       errors.push(lockfileError(file, 'forbidden-key', `forbidden key '${key}' ignored`, line, column))
       continue
     }
-    const parsed = PackageEntry.safeParse(packages[key])
+    const parsed = safeParseFast(PackageEntry, packages[key])
     if (!parsed.success) {
       errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: ${firstIssue(parsed.error)}`, line, column))
       continue
@@ -194,7 +195,7 @@ function optionalInSnapshots(snapshots: unknown): Map<string, boolean> {
     const base = parsePackageKey(key, 9)
     if (base === undefined) continue
     const id = `${base.name}@${base.version}`
-    const parsed = SnapshotEntry.safeParse(value)
+    const parsed = safeParseFast(SnapshotEntry, value)
     const isOptional = parsed.success && parsed.data.optional === true
     optional.set(id, (optional.get(id) ?? true) && isOptional)
   }
@@ -226,7 +227,7 @@ function readImporters(
   for (const [path, raw] of Object.entries(importers)) {
     const importerPath = data.importers === undefined ? [] : ['importers', path]
     const importerAt = importerPositions.get(path)
-    const parsed = Importer.safeParse(raw)
+    const parsed = safeParseFast(Importer, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(

@@ -7,6 +7,7 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {PoetryMetadata, type PoetryPackage} from './schema.js'
 import {PoetryPackage as PoetryPackageSchema} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 export const discoverer: Discoverer = {
   id: 'poetry-lock',
@@ -36,7 +37,7 @@ function headerLine(text: string, header: string): number {
 export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  const metadata = PoetryMetadata.safeParse(read.table.metadata)
+  const metadata = safeParseFast(PoetryMetadata, read.table.metadata)
   if (!metadata.success) {
     return lockfileFailure(
       file,
@@ -52,7 +53,7 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   const errors: ScanError[] = [...read.forbidden]
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1
-    const parsed = PoetryPackageSchema.safeParse(raw)
+    const parsed = safeParseFast(PoetryPackageSchema, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1),

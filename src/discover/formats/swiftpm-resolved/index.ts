@@ -15,6 +15,7 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 export const discoverer: Discoverer = {
   id: 'swiftpm-resolved',
@@ -64,7 +65,7 @@ export function discoverPackageResolved(file: string, text: string): DiscoverOut
   const components: Component[] = []
   pins.forEach((raw, index) => {
     const position = isJsonObject(raw) ? document.positionOf(raw) : at
-    const parsed = version === 1 ? PinV1.safeParse(raw) : PinV2.safeParse(raw)
+    const parsed = version === 1 ? safeParseFast(PinV1, raw) : safeParseFast(PinV2, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(

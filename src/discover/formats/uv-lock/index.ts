@@ -6,6 +6,7 @@ import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {UvLockVersion, UvPackage} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 /** Sources that are directories of the project itself (workspace members, path dependencies). */
 const LOCAL_SOURCES = ['editable', 'virtual', 'path', 'directory']
@@ -52,7 +53,7 @@ function directScopes(entries: UvPackage[]): Map<string, Scope> {
 export function discoverUvLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  if (!UvLockVersion.safeParse(read.table.version).success) {
+  if (!safeParseFast(UvLockVersion, read.table.version).success) {
     const message = `unknown uv.lock version ${JSON.stringify(read.table.version ?? 'missing')} (supported: 1)`
     return lockfileFailure(file, 'unsupported-version', message, keyLine(text, 'version'))
   }
@@ -63,7 +64,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
   const entries: Array<{entry: UvPackage; line: number}> = []
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1
-    const parsed = UvPackage.safeParse(raw)
+    const parsed = safeParseFast(UvPackage, raw)
     if (parsed.success) entries.push({entry: parsed.data, line})
     else
       errors.push(

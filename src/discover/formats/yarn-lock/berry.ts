@@ -6,6 +6,7 @@ import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {BerryEntry, BerryMetadata} from './schema.js'
+import {safeParseFast} from '../../../core/zod-accept.js'
 
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
 const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
@@ -57,7 +58,7 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
     return lockfileFailure(file, 'invalid-yaml', message, yamlErrorLine(error))
   }
   const lines = keyLines(text)
-  const metadata = BerryMetadata.safeParse(document.__metadata)
+  const metadata = safeParseFast(BerryMetadata, document.__metadata)
   if (!metadata.success) {
     return lockfileFailure(
       file,
@@ -75,7 +76,7 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
       errors.push(lockfileError(file, 'forbidden-key', `forbidden key '${key}' ignored`, line, 1))
       continue
     }
-    const parsed = BerryEntry.safeParse(document[key])
+    const parsed = safeParseFast(BerryEntry, document[key])
     if (!parsed.success) {
       errors.push(lockfileError(file, 'invalid-entry', `'${key}': ${firstIssue(parsed.error)}`, line, 1))
       continue

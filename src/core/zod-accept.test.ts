@@ -1,0 +1,160 @@
+/**
+ * safeParseFast's promise: whatever its predicate accepts, zod accepts with an equal result. Checked on every zod
+ * schema the discover stage exports (its formats' schema files and the chart file) and on synthetic schemas, with
+ * values generated from each schema's shape: mostly valid, then mutated (wrong types, missing and extra keys,
+ * null-prototype and non-plain objects).
+ */
+import {describe, expect, it} from 'vitest'
+import {z} from 'zod'
+import {predicateOf, safeParseFast} from './zod-accept.js'
+
+type Def = {type: string; [key: string]: unknown}
+const defOf = (schema: unknown): Def => (schema as {_zod: {def: Def}})._zod.def
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const STRINGS = ['', 'a', 'left-pad', '1.0.0', '2.1', '8', 'v2', 'https://example.org/x', 'x'.repeat(40)]
+const WRONG: unknown[] = [
+  undefined,
+  null,
+  0,
+  1.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  'text',
+  [],
+  {},
+  new Date(0),
+]
+
+function generate(schema: unknown, rand: () => number, depth = 0): unknown {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]
+  if (rand() < 0.08) return pick(WRONG)
+  const def = defOf(schema)
+  switch (def.type) {
+    case 'string':
+      return pick(STRINGS)
+    case 'number':
+      return pick([0, 1, 3, 1.5, -1, 2 ** 60])
+    case 'boolean':
+      return rand() < 0.5
+    case 'null':
+      return null
+    case 'undefined':
+      return undefined
+    case 'literal':
+      return rand() < 0.8 ? pick(def.values as unknown[]) : 'other'
+    case 'enum':
+      return rand() < 0.8 ? pick(Object.values(def.entries as object)) : 'other'
+    case 'optional':
+      return rand() < 0.3 ? undefined : generate(def.innerType, rand, depth)
+    case 'nullable':
+      return rand() < 0.3 ? null : generate(def.innerType, rand, depth)
+    case 'union':
+      return generate(pick(def.options as unknown[]), rand, depth)
+    case 'pipe':
+      return generate(def.in, rand, depth)
+    case 'array':
+      return depth > 4 ? [] : Array.from({length: Math.floor(rand() * 3)}, () => generate(def.element, rand, depth + 1))
+    case 'record': {
+      const out: Record<string, unknown> = rand() < 0.3 ? Object.create(null) : {}
+      for (const key of ['a', 'b', 'c'].slice(0, Math.floor(rand() * 4)))
+        out[key] = depth > 4 ? '' : generate(def.valueType, rand, depth + 1)
+      return out
+    }
+    case 'object': {
+      const out: Record<string, unknown> = rand() < 0.3 ? Object.create(null) : {}
+      for (const [key, field] of Object.entries(def.shape as Record<string, unknown>)) {
+        if (rand() < 0.15) continue
+        const value = depth > 4 ? undefined : generate(field, rand, depth + 1)
+        if (value !== undefined || rand() < 0.5) out[key] = value
+      }
+      if (rand() < 0.3) out.extra = 'kept?'
+      return out
+    }
+    default:
+      return pick(WRONG)
+  }
+}
+
+function isSchema(value: unknown): value is z.ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value && 'safeParse' in value
+}
+
+const modules = import.meta.glob(
+  ['../discover/formats/*/schema.ts', '../discover/formats/*/index.ts', '../discover/helm-chart-file.ts'],
+  {
+    eager: true,
+  },
+)
+const discoverSchemas = Object.entries(modules).flatMap(([path, module]) =>
+  Object.entries(module as Record<string, unknown>)
+    .filter(([, value]) => isSchema(value))
+    .map(([name, value]) => ({name: `${path.replace('../discover/', '')} ${name}`, schema: value as z.ZodType})),
+)
+
+const Strip = z.object({name: z.string()})
+const synthetic = [
+  {name: 'strip object before loose object', schema: z.union([Strip, z.looseObject({name: z.string()})])},
+  {name: 'union of primitives', schema: z.union([z.string(), z.boolean()]).optional()},
+  {
+    name: 'checks',
+    schema: z.object({
+      a: z
+        .string()
+        .min(2)
+        .regex(/^[a-z]+$/),
+      n: z.number().int().max(3).optional(),
+    }),
+  },
+  {name: 'strict object', schema: z.strictObject({a: z.string()})},
+  {name: 'record of arrays', schema: z.record(z.string(), z.array(z.union([z.literal('x'), z.null()])))},
+  {name: 'transform', schema: z.object({a: z.string().transform((s) => s.toUpperCase())})},
+]
+
+describe('safeParseFast', () => {
+  it('finds the schemas of the discover stage', () => {
+    expect(discoverSchemas.length).toBeGreaterThan(15)
+  })
+
+  it.each([...discoverSchemas, ...synthetic])(
+    '$name: what it accepts, zod accepts with an equal result',
+    ({schema}) => {
+      const rand = random(16)
+      let accepted = 0
+      for (let i = 0; i < 3_000; i++) {
+        const value = generate(schema, rand)
+        const fast = predicateOf(schema)?.(value) ?? false
+        if (!fast) continue
+        accepted++
+        const reference = schema.safeParse(value)
+        expect(reference.success, JSON.stringify(value)).toBe(true)
+        expect(reference.data).toEqual(value)
+        if (typeof value === 'object' && value !== null)
+          expect(Object.keys(reference.data as object).sort()).toEqual(Object.keys(value).sort())
+      }
+      // A schema with a transform is never fast; every other schema is fast on some of its values.
+      if (predicateOf(schema) !== null) expect(accepted).toBeGreaterThan(0)
+    },
+  )
+
+  it('falls back to zod for what it does not accept, with the result and messages of zod', () => {
+    const result = safeParseFast(Strip, {name: 1})
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.path).toEqual(['name'])
+    expect(safeParseFast(Strip, {name: 'x', extra: 1})).toEqual({success: true, data: {name: 'x'}})
+    const transform = synthetic.find((s) => s.name === 'transform')!.schema
+    expect(predicateOf(transform)).toBeNull()
+    expect(safeParseFast(transform, {a: 'x'})).toMatchObject({success: true, data: {a: 'X'}})
+  })
+})
