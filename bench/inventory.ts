@@ -3,7 +3,7 @@
  * 1. Start-up: `stewards --version` against `node -e 0`, CPU (target: within 300 ms).
  * 2. Inventory: `stewards inventory CORPUS --json` against the bare-parse baseline of the same files
  *    (./bare-parse.mjs: read each file once, JSON.parse / js-yaml / smol-toml / a line split, nothing
- *    extracted), CPU and wall, medians of RUNS runs (target: 2×, then 1.5×). The output's SHA-256 is printed
+ *    extracted), CPU and wall, medians of CORPUS_RUNS runs of each, run in turn (target: 2×, then 1.5×). The output's SHA-256 is printed
  *    so two versions can be compared for identical bytes.
  * CPU time and peak RSS come from the child itself (./cpu-usage.mjs, preloaded), so they are the process's own.
  * Runnable alone: `npm run build && npx tsx bench/inventory.ts`.
@@ -24,6 +24,8 @@ const repo = join(here, '..')
 const bin = join(repo, 'bin', 'run.js')
 const corpus = join(repo, '..', 'shared', 'corpus')
 const RUNS = 5
+/** The ratio's two commands, run in turn this many times each. */
+const CORPUS_RUNS = 9
 const START_UP_TARGET_MS = 300
 const RATIO_TARGETS = [2, 1.5]
 
@@ -63,16 +65,24 @@ export function measureNode(args: string[], cwd = repo): Promise<ProcessRun> {
 
 /** Median CPU and wall of RUNS runs; the digest, code and RSS of the last. */
 export async function median(args: string[], runs = RUNS): Promise<ProcessRun> {
-  const all: ProcessRun[] = []
-  for (let i = 0; i < runs; i++) all.push(await measureNode(args))
+  const [result] = await interleaved([args], runs)
+  return result
+}
+
+/**
+ * Each command run `runs` times, in turn (a, b, a, b...): on a shared machine whose speed drifts over minutes, the
+ * commands of a ratio see the same drift. Median CPU and wall of each; the digest, code and RSS of its last run.
+ */
+export async function interleaved(commands: string[][], runs = RUNS): Promise<ProcessRun[]> {
+  const all: ProcessRun[][] = commands.map(() => [])
+  for (let i = 0; i < runs; i++) for (const [c, args] of commands.entries()) all[c].push(await measureNode(args))
   const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  const last = all.at(-1)!
-  return {
-    ...last,
-    cpuMs: mid(all.map((r) => r.cpuMs)),
-    wallMs: mid(all.map((r) => r.wallMs)),
-    maxRssKb: Math.max(...all.map((r) => r.maxRssKb)),
-  }
+  return all.map((runsOfOne) => ({
+    ...runsOfOne.at(-1)!,
+    cpuMs: mid(runsOfOne.map((r) => r.cpuMs)),
+    wallMs: mid(runsOfOne.map((r) => r.wallMs)),
+    maxRssKb: Math.max(...runsOfOne.map((r) => r.maxRssKb)),
+  }))
 }
 
 export function machine(): string {
@@ -146,9 +156,14 @@ async function corpusRatio(): Promise<void> {
       return `${syntaxOf(path, text)}\t${path}`
     })
     writeFileSync(join(dir, 'files.txt'), `${list.join('\n')}\n`)
-    const bare = await median([join(here, 'bare-parse.mjs'), join(dir, 'files.txt')])
+    const [bare, inventory] = await interleaved(
+      [
+        [join(here, 'bare-parse.mjs'), join(dir, 'files.txt')],
+        [bin, 'inventory', corpus, '--json'],
+      ],
+      CORPUS_RUNS,
+    )
     if (bare.code !== 0) throw new Error(`bare parse failed: ${bare.stderr}`)
-    const inventory = await median([bin, 'inventory', corpus, '--json'])
     console.log(
       `corpus: ${files.length} files read, ${(bytes / 1024 / 1024).toFixed(1)} MB (../shared/corpus; by syntax: ${summarise(list)})`,
     )

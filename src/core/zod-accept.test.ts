@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * safeParseFast's promise: whatever its predicate accepts, zod accepts with an equal result. Checked on every zod
  * schema the discover stage exports (its formats' schema files and the chart file) and on synthetic schemas, with
