@@ -178,7 +178,7 @@ const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)([\w./-]+)\1[ \t]*(?:#.*)?\r?
  * `kind:` line naming the schema kind and a plain `apiVersion:`. Everything below the top level is a schema, which
  * never holds an image, so it is not parsed.
  */
-function schemaDocument(source: string): {apiVersion: string; kind: string} | undefined {
+export function schemaDocument(source: string): {apiVersion: string; kind: string} | undefined {
   if (!SCHEMA_KIND_LINE.test(source)) return undefined
   let apiVersion: string | undefined
   let kinds = 0
@@ -189,7 +189,8 @@ function schemaDocument(source: string): {apiVersion: string; kind: string} | un
     // Indented lines, blank lines and comments; document markers.
     const topLevel = first !== 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d && first !== 0x23
     if (topLevel && !source.startsWith('---', start) && !source.startsWith('...', start)) {
-      const line = source.slice(start, next)
+      // Without its line break: `$` in API_VERSION_LINE matches at the end of the text only.
+      const line = source.slice(start, end < 0 ? source.length : end)
       if (!PLAIN_KEY_LINE.test(line)) return undefined
       if (line.startsWith('kind:')) kinds++
       else if (line.startsWith('apiVersion:')) apiVersion = API_VERSION_LINE.exec(line)?.[2]

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {refsAt, scanTree} from '../../../../tests/discover/tree.js'
+import {schemaDocument} from '../../k8s-images.js'
 import {discoverer} from './index.js'
 
 const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [discoverer]})
@@ -91,6 +92,21 @@ spec:
 `,
     })
     expect(inventory).toMatchObject({components: [], errors: [], skipped: []})
+  })
+
+  it('recognises a CustomResourceDefinition by its top-level lines, so its schema is never parsed', () => {
+    const crd =
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec:\n  a: 1\n'
+    expect(schemaDocument(crd)).toEqual({apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition'})
+    expect(schemaDocument(crd.replaceAll('\n', '\r\n'))).toEqual({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+    })
+    // A second kind, a quoted top-level key or no apiVersion: read as any other document.
+    expect(schemaDocument(`${crd}kind: Pod\n`)).toBeUndefined()
+    expect(schemaDocument(`${crd}"kind": Pod\n`)).toBeUndefined()
+    expect(schemaDocument(crd.replace(/^apiVersion.*\n/, ''))).toBeUndefined()
+    expect(schemaDocument('apiVersion: v1\nkind: Pod\n')).toBeUndefined()
   })
 
   it('reports image fields that are not strings and invalid references, with line and column', async () => {
