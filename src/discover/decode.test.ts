@@ -3,6 +3,7 @@
  * text, BOM dropped, and the same bad lines, wherever a multi-byte character or a bad byte falls against the chunk
  * boundary (4 MiB).
  */
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -82,5 +83,11 @@ describe('readText', () => {
     expect(await readText(file, 100)).toMatchObject({kind: 'text'})
     const {chunked} = await both(Buffer.from([0x1f, 0x8b, 0x08, 0x00]))
     expect(chunked).toEqual({kind: 'binary', what: 'gzip'})
+  })
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO at once, never waiting for a writer', () => {
+    const fifo = join(dir, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    expect(() => readText(fifo, 1 << 20)).toThrow('not a regular file')
   })
 })

@@ -7,7 +7,7 @@
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
 import {isUtf8} from 'node:buffer'
-import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 
 export interface BadLine {
   line: number
@@ -73,11 +73,14 @@ const READ_CHUNK = 1 << 22
  * the file is parsed as soon as it is read, so waiting for the thread pool would only leave the CPU idle.
  */
 export function readText(abs: string, max: number): Decoded | {kind: 'too-large'; size: number} {
-  const fd = openSync(abs, 'r')
+  // O_NONBLOCK: a FIFO put where the walk saw a file opens at once instead of waiting for a writer forever.
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
     // One byte over the size, so a file that grew since its stat is still seen to the end.
-    const {size: statSize} = fstatSync(fd)
+    const info = fstatSync(fd)
+    if (!info.isFile()) throw new Error('not a regular file (it was replaced while the tree was read)')
+    const statSize = info.size
     const buffer = Buffer.allocUnsafe(Math.max(4, Math.min(READ_CHUNK, statSize + 1)))
     const parts: string[] = []
     let size = 0
