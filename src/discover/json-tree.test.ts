@@ -56,6 +56,9 @@ describe('hasTopLevelKey', () => {
     )
     // cut in the middle, as a 64 KiB head is
     expect(hasTopLevelKey('{"metadata": {"labels": {"a": "b"}}, "apiVersion": "v', 'apiVersion')).toBe(true)
+    // written with escapes, as a file hiding from a cheap text search would write it
+    expect(hasTopLevelKey('{"\\u0061piVersion": "v1", "kind": "Pod"}', 'apiVersion')).toBe(true)
+    expect(hasTopLevelKey('{"api\\u0056ersion": "v1"}', 'apiVersion')).toBe(true)
   })
 
   it('ignores nested keys, arrays, scalars, strings that mention the key, and keys after the head', () => {

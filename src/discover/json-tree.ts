@@ -106,6 +106,9 @@ class Stop extends Error {}
  * A cheap test that reads no further than needed: a key nested deeper, or a top-level array, does not count.
  */
 export function hasTopLevelKey(head: string, key: string): boolean {
+  // The key, quoted, appears in the text unless it is written with escapes (`"\u0061piVersion"`): without either,
+  // no parse is needed to say no. Most JSON files a walk meets are other formats' (package-lock.json).
+  if (!head.includes(`"${key}"`) && !head.includes('\\')) return false
   let depth = 0
   let found = false
   const enter = (isObject: boolean): void => {
