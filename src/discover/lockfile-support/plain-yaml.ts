@@ -38,11 +38,22 @@ export function loadPlainYaml(text: string, depth: number): PlainYaml | undefine
   if (ANCHOR.test(text)) return undefined
   const stack: Frame[] = []
   let root: Frame | undefined
+  // Nodes deeper than depth + 1 are nobody's key or value of interest: they are counted, not recorded (most nodes
+  // of a lockfile are; one object each was most of what the positions cost).
+  let below = 0
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
+      if (below > 0 || stack.length > depth + 1) {
+        below++
+        return
+      }
       const frame: Frame = {line: state.line + 1, column: state.position - state.lineStart + 1, depth: stack.length}
       if (frame.depth <= depth) frame.children = []
       stack.push(frame)
+      return
+    }
+    if (below > 0) {
+      below--
       return
     }
     const frame = stack.pop()!
