@@ -5,23 +5,23 @@
  * is left out on purpose (templates, symlinks leaving the root, devices). A format that throws is an error
  * naming the file, and the scan goes on. Formats that sniff content (`*.json`) see only the head of a file
  * first; files they pass over are neither read nor reported. PATHs are checked before anything is read: one
- * that does not exist, or a file no format reads, is a usage error. `-` is standard input.
+ * that does not exist, or a file no format reads, is a usage error. `-` is standard input. The walk lists the
+ * files to read; they are read once it is done (the work of one file: ./jobs.ts).
  */
-import {appendAll} from '../core/arrays.js'
-import {readFileSync, realpathSync, statSync} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
-import {basename, dirname, join, posix, relative, resolve, sep} from 'node:path'
-import {errorMessage, usageError} from '../core/errors.js'
+import {basename, dirname, posix, relative, resolve, sep} from 'node:path'
+import {usageError} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
-import type {Component, Inventory, ScanError, Skipped} from '../core/model.js'
-import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
+import type {Inventory} from '../core/model.js'
+import {decodeText} from './decode.js'
 import {compileGlobs, type GlobSet} from './globs.js'
+import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
 import {readHead, SNIFF_BYTES} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
-import type {DiscoverContext, Discoverer} from './types.js'
-import {isInside, walk} from './walk.js'
+import type {Discoverer} from './types.js'
+import {walk} from './walk.js'
 
 export interface DiscoverOptions {
   /**
@@ -44,19 +44,10 @@ export interface DiscoverOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
-interface Root {
-  /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
-  display: string
-  abs: string
-  real: string
-}
-
-interface Scan {
+interface Scan extends Sink {
   options: Required<Pick<DiscoverOptions, 'maxFileSize' | 'discoverers'>>
-  components: Component[]
-  skipped: Skipped[]
-  errors: ScanError[]
-  files: number
+  /** Files to read, listed by the walk and named as PATHs; read once the walk is done (./jobs.ts). */
+  jobs: FileJob[]
 }
 
 /** A PATH as checked before the scan: what it is, and for a named file the formats that read it. */
@@ -66,9 +57,6 @@ type Planned =
   | {type: 'special'; given: string; display: string}
   | {type: 'unreadable'; display: string; message: string}
   | {type: 'stdin'}
-
-/** At most this many bad lines of one file are listed; the rest are counted in one more error. */
-const MAX_BAD_LINES = 20
 
 export async function discoverPaths(paths: string[], options: DiscoverOptions = {}): Promise<Inventory> {
   const scan: Scan = {
@@ -80,6 +68,7 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
     skipped: [],
     errors: [],
     files: 0,
+    jobs: [],
   }
   const excluded = compileGlobs('exclude', options.exclude ?? [], false)
   const included = compileGlobs('include', options.include ?? [], true)
@@ -107,11 +96,11 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
           message: 'not a regular file (FIFO, socket or device); pipe it to `-` instead',
         })
       } else {
-        const context = contextFor(root, scan.options.maxFileSize)
-        await readAndDiscover(file, resolve(path.given), path.size, path.formats, scan, context)
+        scan.jobs.push({file, abs: resolve(path.given), size: path.size, formats: path.formats, root})
       }
     }
   }
+  await runJobs(scan.jobs, scan.options.maxFileSize, scan)
   warnUnmatched(excluded, 'exclude', paths, options.warn)
   warnUnmatched(included, 'include', paths, options.warn)
   return finishInventory(scan.components, scan.skipped, scan.errors, scan.files)
@@ -197,7 +186,6 @@ function warnUnmatched(
 }
 
 async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof walk>[2]): Promise<void> {
-  const context = contextFor(root, scan.options.maxFileSize)
   for await (const entry of walk(root.abs, root.real, options)) {
     const file = displayPath(root, entry.rel)
     if (entry.type === 'error') {
@@ -207,7 +195,7 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
       const formats = await sniffed(entry.abs, formatsFor(file, scan))
-      if (formats.length > 0) await readAndDiscover(file, entry.abs, entry.size, formats, scan, context)
+      if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
     }
   }
 }
@@ -220,7 +208,9 @@ async function scanStdin(scan: Scan, stdin: StdinOptions): Promise<void> {
     return
   }
   const formats = stdinFormats(read.bytes, scan.options.discoverers, stdin.format)
-  await discoverDecoded(STDIN_FILE, decodeText(read.bytes), formats, scan, {readText: () => null})
+  await discoverDecoded(STDIN_FILE, decodeText(read.bytes), formats, scan.options.maxFileSize, scan, {
+    readText: () => null,
+  })
 }
 
 function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: string | undefined): Discoverer[] {
@@ -240,106 +230,6 @@ function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: str
   throw usageError('stdin-format-unknown', why, `name its format with --stdin-format ID (known formats: ${known})`)
 }
 
-/** Reads a file the formats claim, checks its size and decodes it (./decode.ts), and hands it to each format. */
-async function readAndDiscover(
-  file: string,
-  abs: string,
-  size: number,
-  formats: readonly Discoverer[],
-  scan: Scan,
-  context: DiscoverContext,
-): Promise<void> {
-  const max = scan.options.maxFileSize
-  if (size > max) {
-    scan.errors.push(tooLargeError(file, size, max))
-    return
-  }
-  let decoded: ReturnType<typeof readText>
-  try {
-    decoded = readText(abs, max)
-  } catch (error) {
-    scan.errors.push({file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
-    return
-  }
-  await discoverDecoded(file, decoded, formats, scan, context)
-}
-
-async function discoverDecoded(
-  file: string,
-  decoded: ReturnType<typeof readText>,
-  formats: readonly Discoverer[],
-  scan: Scan,
-  context: DiscoverContext,
-): Promise<void> {
-  if (decoded.kind === 'too-large') {
-    scan.errors.push(tooLargeError(file, decoded.size, scan.options.maxFileSize))
-    return
-  }
-  const unread = unreadable(file, decoded, formats)
-  if (unread) {
-    scan.errors.push(unread)
-    return
-  }
-  if (decoded.kind !== 'text') return
-  appendAll(scan.errors, badLineErrors(file, decoded.badLines))
-  scan.files++
-  for (const format of formats) {
-    try {
-      const out = await format.discover({file, text: decoded.text}, context)
-      appendAll(scan.components, out.components)
-      appendAll(scan.skipped, out.skipped ?? [])
-      appendAll(scan.errors, out.errors ?? [])
-    } catch (error) {
-      scan.errors.push({
-        file,
-        code: 'discoverer-failed',
-        message: `${format.id} could not read the file: ${errorMessage(error)}`,
-      })
-    }
-  }
-}
-
-function tooLargeError(file: string, size: number | undefined, max: number): ScanError {
-  const what = size === undefined ? 'more than' : `${size} bytes,`
-  return {
-    file,
-    code: 'too-large',
-    message: `${what} over the ${max}-byte limit (--max-file-size); not read`,
-  }
-}
-
-function unreadable(file: string, decoded: Decoded, formats: readonly Discoverer[]): ScanError | undefined {
-  if (decoded.kind === 'error') return {file, code: decoded.code, message: decoded.message}
-  if (decoded.kind === 'binary') {
-    return {
-      file,
-      code: 'binary',
-      message: `${decoded.what} data in a file named like a ${formats.map((f) => f.id).join('/')} file; not read`,
-    }
-  }
-  return undefined
-}
-
-function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
-  const errors: ScanError[] = badLines.slice(0, MAX_BAD_LINES).map((bad) => ({
-    file,
-    line: bad.line,
-    ...(bad.column ? {column: bad.column} : {}),
-    code: bad.code,
-    message: bad.message,
-  }))
-  if (badLines.length > MAX_BAD_LINES) {
-    const last = badLines[MAX_BAD_LINES]
-    errors.push({
-      file,
-      line: last.line,
-      code: last.code,
-      message: `${badLines.length - MAX_BAD_LINES} more lines from line ${last.line} are not valid text; they are not read`,
-    })
-  }
-  return errors
-}
-
 function formatsFor(file: string, scan: Scan): readonly Discoverer[] {
   return scan.options.discoverers.filter((format) => format.matches(file))
 }
@@ -353,34 +243,6 @@ async function sniffed(abs: string, formats: readonly Discoverer[]): Promise<rea
   const head = await readHead(abs)
   if (head instanceof Error) return formats.filter((format) => !format.sniff)
   return formats.filter((format) => !format.sniff || format.sniff(head))
-}
-
-/** Lets a format read another file under the same root (kustomize resources, a chart's Chart.yaml). */
-function contextFor(root: Root, maxFileSize: number): DiscoverContext {
-  const cache = new Map<string, string | null>()
-  return {
-    readText(file: string): string | null {
-      const rel = posix.relative(root.display, posix.normalize(file))
-      if (rel === '' || rel === '..' || rel.startsWith('../') || posix.isAbsolute(rel)) return null
-      if (!cache.has(rel)) cache.set(rel, readInside(root, rel, maxFileSize))
-      return cache.get(rel) ?? null
-    },
-  }
-}
-
-function readInside(root: Root, rel: string, maxFileSize: number): string | null {
-  try {
-    const real = realpathSync(join(root.abs, ...rel.split('/')))
-    if (!isInside(root.real, real)) return null
-    // stat before reading: reading a FIFO would block forever.
-    const info = statSync(real)
-    if (!info.isFile() || info.size > maxFileSize) return null
-    // Its problems are reported when the file itself is scanned; here it is only a resource of another file.
-    const decoded = decodeText(readFileSync(real))
-    return decoded.kind === 'text' ? decoded.text : null
-  } catch {
-    return null
-  }
 }
 
 /**

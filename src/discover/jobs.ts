@@ -1,0 +1,177 @@
+/**
+ * The work of one file: read it completely or say why (too large, binary, an unsupported encoding, bad lines),
+ * then hand its text to each format that claims it. What a file yields goes into a Sink; a format that throws is
+ * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
+ * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
+ */
+import {readFileSync, realpathSync, statSync} from 'node:fs'
+import {join, posix} from 'node:path'
+import {appendAll} from '../core/arrays.js'
+import {errorMessage} from '../core/errors.js'
+import {plainReason} from '../core/fs-reason.js'
+import type {Component, ScanError, Skipped} from '../core/model.js'
+import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
+import type {DiscoverContext, Discoverer} from './types.js'
+import {isInside} from './walk.js'
+
+export interface Root {
+  /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
+  display: string
+  abs: string
+  real: string
+}
+
+/** What files yield, in the order they were read (./merge.ts sorts it). */
+export interface Sink {
+  components: Component[]
+  skipped: Skipped[]
+  errors: ScanError[]
+  /** Files read as text. */
+  files: number
+}
+
+/** One file the formats claim: where it is, how large the walk saw it, which formats read it, under which root. */
+export interface FileJob {
+  file: string
+  abs: string
+  size: number
+  formats: readonly Discoverer[]
+  root: Root
+}
+
+/** At most this many bad lines of one file are listed; the rest are counted in one more error. */
+const MAX_BAD_LINES = 20
+
+/** Runs the jobs in order; each root's other files (kustomize resources) are read once. */
+export async function runJobs(jobs: readonly FileJob[], maxFileSize: number, sink: Sink): Promise<void> {
+  const contexts = new Map<Root, DiscoverContext>()
+  for (const job of jobs) {
+    let context = contexts.get(job.root)
+    if (!context) {
+      context = contextFor(job.root, maxFileSize)
+      contexts.set(job.root, context)
+    }
+    await readAndDiscover(job, maxFileSize, sink, context)
+  }
+}
+
+/** Reads a file the formats claim, checks its size and decodes it (./decode.ts), and hands it to each format. */
+async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: DiscoverContext): Promise<void> {
+  if (job.size > max) {
+    sink.errors.push(tooLargeError(job.file, job.size, max))
+    return
+  }
+  let decoded: ReturnType<typeof readText>
+  try {
+    decoded = readText(job.abs, max)
+  } catch (error) {
+    sink.errors.push({file: job.file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
+    return
+  }
+  await discoverDecoded(job.file, decoded, job.formats, max, sink, context)
+}
+
+export async function discoverDecoded(
+  file: string,
+  decoded: ReturnType<typeof readText>,
+  formats: readonly Discoverer[],
+  maxFileSize: number,
+  sink: Sink,
+  context: DiscoverContext,
+): Promise<void> {
+  if (decoded.kind === 'too-large') {
+    sink.errors.push(tooLargeError(file, decoded.size, maxFileSize))
+    return
+  }
+  const unread = unreadable(file, decoded, formats)
+  if (unread) {
+    sink.errors.push(unread)
+    return
+  }
+  if (decoded.kind !== 'text') return
+  appendAll(sink.errors, badLineErrors(file, decoded.badLines))
+  sink.files++
+  for (const format of formats) {
+    try {
+      const out = await format.discover({file, text: decoded.text}, context)
+      appendAll(sink.components, out.components)
+      appendAll(sink.skipped, out.skipped ?? [])
+      appendAll(sink.errors, out.errors ?? [])
+    } catch (error) {
+      sink.errors.push({
+        file,
+        code: 'discoverer-failed',
+        message: `${format.id} could not read the file: ${errorMessage(error)}`,
+      })
+    }
+  }
+}
+
+export function tooLargeError(file: string, size: number | undefined, max: number): ScanError {
+  const what = size === undefined ? 'more than' : `${size} bytes,`
+  return {
+    file,
+    code: 'too-large',
+    message: `${what} over the ${max}-byte limit (--max-file-size); not read`,
+  }
+}
+
+function unreadable(file: string, decoded: Decoded, formats: readonly Discoverer[]): ScanError | undefined {
+  if (decoded.kind === 'error') return {file, code: decoded.code, message: decoded.message}
+  if (decoded.kind === 'binary') {
+    return {
+      file,
+      code: 'binary',
+      message: `${decoded.what} data in a file named like a ${formats.map((f) => f.id).join('/')} file; not read`,
+    }
+  }
+  return undefined
+}
+
+function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
+  const errors: ScanError[] = badLines.slice(0, MAX_BAD_LINES).map((bad) => ({
+    file,
+    line: bad.line,
+    ...(bad.column ? {column: bad.column} : {}),
+    code: bad.code,
+    message: bad.message,
+  }))
+  if (badLines.length > MAX_BAD_LINES) {
+    const last = badLines[MAX_BAD_LINES]
+    errors.push({
+      file,
+      line: last.line,
+      code: last.code,
+      message: `${badLines.length - MAX_BAD_LINES} more lines from line ${last.line} are not valid text; they are not read`,
+    })
+  }
+  return errors
+}
+
+/** Lets a format read another file under the same root (kustomize resources, a chart's Chart.yaml). */
+function contextFor(root: Root, maxFileSize: number): DiscoverContext {
+  const cache = new Map<string, string | null>()
+  return {
+    readText(file: string): string | null {
+      const rel = posix.relative(root.display, posix.normalize(file))
+      if (rel === '' || rel === '..' || rel.startsWith('../') || posix.isAbsolute(rel)) return null
+      if (!cache.has(rel)) cache.set(rel, readInside(root, rel, maxFileSize))
+      return cache.get(rel) ?? null
+    },
+  }
+}
+
+function readInside(root: Root, rel: string, maxFileSize: number): string | null {
+  try {
+    const real = realpathSync(join(root.abs, ...rel.split('/')))
+    if (!isInside(root.real, real)) return null
+    // stat before reading: reading a FIFO would block forever.
+    const info = statSync(real)
+    if (!info.isFile() || info.size > maxFileSize) return null
+    // Its problems are reported when the file itself is scanned; here it is only a resource of another file.
+    const decoded = decodeText(readFileSync(real))
+    return decoded.kind === 'text' ? decoded.text : null
+  } catch {
+    return null
+  }
+}
