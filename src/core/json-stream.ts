@@ -14,11 +14,13 @@ const WHOLE_ITEMS = 20_000
 
 export function writeJson(write: (chunk: string) => void, value: object): void {
   if (topLevelItems(value) <= WHOLE_ITEMS) {
-    const text = `${JSON.stringify(value, null, 2)}\n`
+    // The final line break is added to the last chunk, not to the whole text: `text + '\n'` would be a second
+    // string that the first search flattens into a copy of the whole document.
+    const text = JSON.stringify(value, null, 2)
     for (let start = 0; start < text.length; ) {
       const lineEnd = text.indexOf('\n', start + CHUNK)
       const end = lineEnd === -1 ? text.length : lineEnd + 1
-      write(text.slice(start, end))
+      write(end === text.length ? `${text.slice(start, end)}\n` : text.slice(start, end))
       start = end
     }
     return
