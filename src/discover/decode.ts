@@ -6,7 +6,7 @@
  * keep their good entries and every reported line makes the run incomplete. Decoding garbage would turn into
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
-import {isUtf8} from 'node:buffer'
+import {isAscii, isUtf8} from 'node:buffer'
 import {closeSync, constants, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 
 export interface BadLine {
@@ -23,6 +23,11 @@ export type Decoded =
       /** The text with every bad line emptied (line numbers unchanged). */
       text: string
       badLines: BadLine[]
+      /**
+       * Every byte was ASCII. Otherwise V8 may hold the text, and every slice of it, at two bytes per character
+       * even where one would do (./jobs.ts narrows the strings of such a file's components).
+       */
+      ascii: boolean
     }
   | {kind: 'binary'; what: string}
   | {kind: 'error'; code: 'unsupported-encoding'; message: string}
@@ -58,7 +63,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const badLines: BadLine[] = []
   // ignoreBOM false (the default) drops a UTF-8 BOM.
   const text = isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeByLine(bytes, badLines)
-  return finish(text, badLines)
+  return finish(text, badLines, isAscii(hasBom(bytes) ? bytes.subarray(3) : bytes))
 }
 
 /** How much of a large file is read and decoded at a time (./index.ts reads files with readText). */
@@ -86,6 +91,7 @@ export function readText(abs: string, max: number): Decoded | {kind: 'too-large'
     let size = 0
     /** Bytes at the start of `buffer` carried over from the previous chunk: an incomplete UTF-8 sequence. */
     let carried = 0
+    let ascii = true
     for (;;) {
       const bytesRead = readSync(fd, buffer, carried, buffer.length - carried, null)
       if (size === 0) {
@@ -102,12 +108,13 @@ export function readText(abs: string, max: number): Decoded | {kind: 'too-large'
       const chunk = buffer.subarray(from, end)
       // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
       if (!isUtf8(chunk)) return decodeText(readFileSync(abs))
+      ascii &&= isAscii(chunk)
       if (chunk.length > 0) parts.push(chunk.toString('utf8'))
       if (bytesRead === 0) break
       carried = filled - end
       buffer.copy(buffer, 0, end, filled)
     }
-    return finish(parts.length === 1 ? parts[0] : parts.join(''), [])
+    return finish(parts.length === 1 ? parts[0] : parts.join(''), [], ascii)
   } finally {
     closeSync(fd)
   }
@@ -145,10 +152,10 @@ function notText(bytes: Uint8Array): Decoded | undefined {
   return magic ? {kind: 'binary', what: magic.what} : undefined
 }
 
-function finish(decoded: string, badLines: BadLine[]): Decoded {
+function finish(decoded: string, badLines: BadLine[], ascii: boolean): Decoded {
   const text = CONTROL.test(decoded) ? blankControlLines(decoded, badLines) : decoded
   badLines.sort((a, b) => a.line - b.line)
-  return {kind: 'text', text, badLines}
+  return {kind: 'text', text, badLines, ascii}
 }
 
 function sniffWideEncoding(bytes: Uint8Array): string | undefined {

@@ -94,7 +94,7 @@ export async function discoverDecoded(
   for (const format of formats) {
     try {
       const out = await format.discover({file, text: decoded.text}, context)
-      appendAll(sink.components, out.components)
+      appendAll(sink.components, decoded.ascii ? out.components : narrowStrings(out.components))
       appendAll(sink.skipped, out.skipped ?? [])
       appendAll(sink.errors, out.errors ?? [])
     } catch (error) {
@@ -104,6 +104,31 @@ export async function discoverDecoded(
         message: `${format.id} could not read the file: ${errorMessage(error)}`,
       })
     }
+  }
+}
+
+/** Text one byte per character can hold. */
+const NARROW = /^[\u0000-\u00ff]*$/
+
+/**
+ * The strings of a non-ASCII file's components that need no more than one byte per character, copied into strings
+ * that use one. V8 may hold such a file's text at two bytes per character, and a slice of it stays so (and keeps
+ * the whole text alive): one such string in the inventory makes the whole JSON output two bytes per character,
+ * and every later pass over it (redaction, neutralising, the write) then costs twice as much.
+ */
+function narrowStrings(components: Component[]): Component[] {
+  for (const component of components) narrowIn(component as unknown as Record<string, unknown>)
+  return components
+}
+
+/** In place: a copy of a string compares equal to it, so a walk that copies only what changed would keep it. */
+function narrowIn(value: Record<string, unknown> | unknown[]): void {
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    const item = record[key]
+    if (typeof item === 'string') {
+      if (NARROW.test(item)) record[key] = Buffer.from(item, 'latin1').toString('latin1')
+    } else if (typeof item === 'object' && item !== null) narrowIn(item as Record<string, unknown>)
   }
 }
 

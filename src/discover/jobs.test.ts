@@ -1,0 +1,42 @@
+/**
+ * A component read from a file that is not all ASCII keeps strings of one byte per character where its text
+ * allows, so one such file does not make the whole inventory (and its JSON output) two bytes per character.
+ * The representation is V8's: v8.serialize writes a one-byte string with the tag `"` and a two-byte one with `c`.
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {serialize} from 'node:v8'
+import {afterAll, describe, expect, it} from 'vitest'
+import {discoverPaths} from './index.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'stewards-jobs-'))
+afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+const oneByte = (text: string) => serialize(text)[2] === 0x22
+
+describe('components of a file that is not all ASCII', () => {
+  it('hold one-byte strings where the text allows, and keep the others as they are', async () => {
+    const lock = {
+      name: 'app',
+      lockfileVersion: 3,
+      packages: {
+        '': {name: 'app', description: 'café ✓ — 名前'},
+        'node_modules/left-pad-but-longer': {version: '1.3.0-beta.1', resolved: 'https://registry.npmjs.org/x'},
+        'node_modules/naïve-package-name': {version: '2.0.0'},
+        'node_modules/名前': {version: '3.0.0'},
+      },
+    }
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock, null, 2))
+    const inventory = await discoverPaths([dir])
+    const byName = new Map(inventory.components.map((c) => [c.name, c]))
+    for (const name of ['left-pad-but-longer', 'naïve-package-name']) {
+      const component = byName.get(name)!
+      for (const text of [component.name, component.version!, component.ref, component.locations[0].file])
+        expect(oneByte(text), text).toBe(true)
+    }
+    // A name beyond U+00FF needs two bytes per character, and keeps them.
+    expect(oneByte(byName.get('名前')!.name)).toBe(false)
+    expect(byName.get('naïve-package-name')?.version).toBe('2.0.0')
+  })
+})
