@@ -7,21 +7,11 @@
  */
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
+import {prng} from '../../tests/support/prng.js'
 import {predicateOf, safeParseFast} from './zod-accept.js'
 
 type Def = {type: string; [key: string]: unknown}
 const defOf = (schema: unknown): Def => (schema as {_zod: {def: Def}})._zod.def
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const STRINGS = ['', 'a', 'left-pad', '1.0.0', '2.1', '8', 'v2', 'https://example.org/x', 'x'.repeat(40)]
 const WRONG: unknown[] = [
@@ -131,7 +121,7 @@ describe('safeParseFast', () => {
   it.each([...discoverSchemas, ...synthetic])(
     '$name: what it accepts, zod accepts with an equal result',
     ({schema}) => {
-      const rand = random(16)
+      const rand = prng(16)
       let accepted = 0
       for (let i = 0; i < 3_000; i++) {
         const value = generate(schema, rand)
