@@ -4,13 +4,13 @@
  * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
  * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
  */
-import {readFileSync, realpathSync, statSync} from 'node:fs'
+import {realpathSync} from 'node:fs'
 import {join, posix} from 'node:path'
 import {appendAll} from '../core/arrays.js'
 import {errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
-import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
+import {type BadLine, type Decoded, readText} from './decode.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {isInside} from './walk.js'
 
@@ -190,11 +190,9 @@ function readInside(root: Root, rel: string, maxFileSize: number): string | null
   try {
     const real = realpathSync(join(root.abs, ...rel.split('/')))
     if (!isInside(root.real, real)) return null
-    // stat before reading: reading a FIFO would block forever.
-    const info = statSync(real)
-    if (!info.isFile() || info.size > maxFileSize) return null
-    // Its problems are reported when the file itself is scanned; here it is only a resource of another file.
-    const decoded = decodeText(readFileSync(real))
+    // Read as any claimed file is (never waiting on a FIFO, never past the size limit). Its problems are reported
+    // when the file itself is scanned; here it is only a resource of another file.
+    const decoded = readText(real, maxFileSize)
     return decoded.kind === 'text' ? decoded.text : null
   } catch {
     return null
