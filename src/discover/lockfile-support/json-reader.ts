@@ -45,6 +45,11 @@ export interface ReadJsonOptions {
    * in the tree. Lets a 100 MB lockfile be read entry by entry.
    */
   consume?(path: readonly string[], value: JsonObject, position: Position): boolean
+  /**
+   * Called when the fast reader (./json-fast.ts) gave up part way and the visitor reads the text again from the
+   * start: whatever `consume` took so far must be dropped (as XmlOptions.restart for the XML readers).
+   */
+  restart?(): void
 }
 
 const SKIPPED = Symbol('skipped')
@@ -52,7 +57,9 @@ type Container = JsonObject | JsonValue[] | typeof SKIPPED
 
 export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocument {
   const fast = readJsonFast(text, options)
-  return fast ?? readJsonWithVisitor(text, options)
+  if (fast) return fast
+  options.restart?.()
+  return readJsonWithVisitor(text, options)
 }
 
 /** The reference reader (jsonc-parser's visitor): every document the fast path gives up on. */

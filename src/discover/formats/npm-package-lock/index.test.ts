@@ -303,4 +303,12 @@ describe('npm-package-lock', () => {
     const {errors} = discover(`{"lockfileVersion": 1, "dependencies": ${'{"a": '.repeat(20000)}`)
     expect(errors[0].code).toBe('invalid-json')
   })
+
+  it('lists each entry once when the fast reader gives up after handing entries over (nesting deeper than it reads)', () => {
+    const deep = `${'['.repeat(250)}${']'.repeat(250)}`
+    const text = `{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {"name": "app"},\n    "node_modules/a": {"version": "1.0.0"},\n    "node_modules/b": {"version": "2.0.0"}\n  },\n  "extra": ${deep}\n}\n`
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['a@1.0.0', 'b@2.0.0'])
+  })
 })

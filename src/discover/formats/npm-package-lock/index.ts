@@ -21,7 +21,7 @@ export const discoverer: Discoverer = {
 
 export function discoverPackageLock(file: string, text: string): DiscoverOutput {
   let sawPackages = false
-  const packages = collectPackagesSection(file)
+  let packages = collectPackagesSection(file)
   const read = readLockfileJson(file, text, {
     consume(path, value, position) {
       if (path.length !== 2 || path[0] !== 'packages') return false
@@ -33,6 +33,10 @@ export function discoverPackageLock(file: string, text: string): DiscoverOutput 
       // lockfileVersion 2 repeats the tree as v1 `dependencies` for old npm: read `packages` only.
       if (path.length === 1 && path[0] === 'dependencies' && sawPackages) return true
       return skipUnreadPackagesFields(path) || skipUnreadDependenciesFields(path)
+    },
+    restart() {
+      sawPackages = false
+      packages = collectPackagesSection(file)
     },
   })
   if (!read.ok) return {components: [], errors: read.errors}
