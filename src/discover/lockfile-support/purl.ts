@@ -16,7 +16,7 @@ const SLASH_NAMESPACED: ReadonlySet<PackageEcosystem> = new Set([
  * Splits a name into purl namespace and name: `@scope/x`, `vendor/x`, `github.com/a/b` keep all but the last
  * segment as namespace; Maven's `group:artifact` splits at the colon.
  */
-function splitName(ecosystem: PackageEcosystem, name: string): [string | undefined, string] {
+export function splitName(ecosystem: PackageEcosystem, name: string): [string | undefined, string] {
   if (ecosystem === 'maven') {
     const colon = name.indexOf(':')
     if (colon > 0) return [name.slice(0, colon), name.slice(colon + 1)]
@@ -60,6 +60,12 @@ const PLAIN_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/
 const PLAIN_PYPI = /^[a-z0-9][a-z0-9.-]*$/
 /** Versions are never normalised: ASCII letters, digits and `.`, `-`, `_`, `+` stay as they are. */
 const PLAIN_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/
+/**
+ * packageurl-js refuses a golang version that starts with `v` and is not semver after it: such versions are left
+ * to it. The grammar of https://semver.org (its suggested regular expression).
+ */
+const GO_SEMVER =
+  /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
 
 /**
  * Types whose purls the plain form gives (./purl.test.ts compares each with packageurl-js). Not maven and swift
@@ -89,6 +95,7 @@ export function plainPurl(
   if (!PLAIN_TYPES.has(ecosystem)) return undefined
   if (!(ecosystem === 'pypi' ? PLAIN_PYPI : PLAIN_SEGMENT).test(name)) return undefined
   if (version !== undefined && !PLAIN_VERSION.test(version)) return undefined
+  if (ecosystem === 'golang' && version?.startsWith('v') && !GO_SEMVER.test(version)) return undefined
   let prefix = `pkg:${ecosystem}/`
   if (namespace !== undefined) {
     // An npm scope's `@` is percent-encoded.
