@@ -37,6 +37,18 @@ describe('the verdict line', () => {
     )
   })
 
+  it('agrees in number: one project of several, one project alone', () => {
+    const one = fixture()
+    one.unresolved = []
+    one.summary.incomplete = false
+    const [kept, ...others] = one.projects.filter((p) => p.findings.length > 0)
+    for (const p of others) p.findings = []
+    const of = verdictLine(one)
+    expect(of).toMatch(/^1 of 7 projects needs review \(worst finding: 1 \w+\); 6 clean/)
+    one.projects = [kept]
+    expect(verdictLine(one)).toMatch(/^1 project needs review \(worst finding: 1 \w+\)/)
+  })
+
   it('says plainly when nothing needs review, nothing was found, or nothing could be collected', () => {
     const clean = fixture()
     for (const p of clean.projects) p.findings = []

@@ -91,8 +91,9 @@ export function verdictLine(result: ScanResult): string {
   if (v.projects === 0) parts.push('No upstream project found')
   else if (v.reviewTotal > 0) {
     const worst = REVIEW.filter((s) => v.review[s] > 0).map((s) => `${v.review[s]} ${s}`)
-    const need = v.reviewTotal === 1 ? 'project needs' : 'projects need'
     const of = v.reviewTotal === v.projects ? '' : ` of ${v.projects}`
+    // `1 project needs review`, `1 of 5 projects needs review`, `2 of 5 projects need review`
+    const need = `${v.reviewTotal === 1 && !of ? 'project' : 'projects'} ${v.reviewTotal === 1 ? 'needs' : 'need'}`
     parts.push(`${v.reviewTotal}${of} ${need} review (worst finding: ${worst.join(', ')})`)
     if (v.clean > 0) parts.push(`${v.clean} clean`)
   } else if (v.clean > 0) parts.push(`No project needs review: ${v.clean} clean`)
