@@ -1,7 +1,7 @@
 import {ExitCode} from '../core/errors.js'
 import {checkWriteTarget, writeFileAtomic} from '../core/write-file.js'
 import type {ScanResult, Severity} from '../core/model.js'
-import {type CsvSheet, renderReport, type ReportFormat, verdictLine} from '../report/index.js'
+import {type CsvSheet, leadsWithVerdict, renderReport, type ReportFormat, verdictLine} from '../report/index.js'
 import {gatingFindings, markBaseline, reachesThreshold} from './baseline.js'
 import type {OutputTarget} from './flags.js'
 import {nextStep, type RunContext} from './next-step.js'
@@ -58,7 +58,7 @@ export async function deliver(
 
   const next = delivery.run ? nextStep(result.projects, delivery.run) : null
   const notes = [
-    ...(toStdout === 'table' ? [] : [`stewards: ${verdictLine(result)}`]),
+    ...(leadsWithVerdict(toStdout) ? [] : [`stewards: ${verdictLine(result)}`]),
     ...(written.length ? [`stewards: wrote ${written.join(', ')}`] : []),
     ...(next ? [`stewards: ${next}`] : []),
   ]

@@ -1,6 +1,6 @@
 /** Public API of the report stage. */
 export {readMeasuredReport, readScanResult} from './formats/json/read.js'
 export type {MeasuredReport} from './formats/json/schema.js'
-export {renderReport} from './registry.js'
+export {leadsWithVerdict, renderReport} from './registry.js'
 export {CSV_SHEETS, type CsvSheet, REPORT_FORMATS, type ReportFormat} from './types.js'
 export {riskScoreLine, verdictLine} from './shared/verdict.js'

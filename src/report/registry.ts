@@ -21,6 +21,11 @@ export const reporterList = defineRegistry<Reporter>(
 
 export {REPORT_FORMATS}
 
+/** The format opens with the verdict line (./types.ts Reporter.leadsWithVerdict). */
+export function leadsWithVerdict(format: ReportFormat): boolean {
+  return reporters[format].leadsWithVerdict === true
+}
+
 export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value)
 }

@@ -34,5 +34,7 @@ export interface Reporter {
   exact?: boolean
   /** File extension for `--output`, without the dot. */
   extension: string
+  /** The text opens with the verdict line (table, Markdown, HTML): on stdout, it is not repeated on stderr. */
+  leadsWithVerdict?: boolean
   render(result: ScanResult, options: ReportOptions): string
 }

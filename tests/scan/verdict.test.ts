@@ -60,6 +60,10 @@ describe('the verdict', () => {
       `stewards: wrote ${csv} (csv)`,
     ])
     expect(readFileSync(csv, 'utf8')).toMatch(/^severity,rule_id,/)
+    // Markdown opens with the verdict, as the table does: it is not said again on stderr.
+    const markdown = await runCli(['evaluate', saved, '--format', 'markdown'])
+    expect(markdown.stdout).toContain('**4 of 5 projects need review (worst finding: 3 high, 1 medium)')
+    expect(stderrLines(markdown.stderr)).toEqual([])
   })
 
   it('offline with an empty cache: every project "not collected", no score, and one line saying what to do next', async () => {

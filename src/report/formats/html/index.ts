@@ -114,5 +114,6 @@ export const reporter: Reporter = {
   id: 'html',
   description: 'One self-contained HTML file with charts, a sortable table and the evidence for each finding',
   extension: 'html',
+  leadsWithVerdict: true,
   render: renderHtml,
 }

@@ -234,5 +234,6 @@ export const reporter: Reporter = {
   id: 'markdown',
   description: 'Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY (cut to 65,536 characters)',
   extension: 'md',
+  leadsWithVerdict: true,
   render: (result) => renderMarkdownWithin(result, GITHUB_COMMENT_LIMIT),
 }

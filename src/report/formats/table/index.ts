@@ -69,5 +69,6 @@ export const reporter: Reporter = {
   id: 'table',
   description: 'Terminal table: projects, findings and what could not be read, fitted to the terminal width',
   extension: 'txt',
+  leadsWithVerdict: true,
   render: renderTable,
 }
