@@ -118,7 +118,8 @@ export async function collectOptionsFrom(
   const snapshot = flags.snapshot ?? config.snapshot
   const apiUrls = flags['github-api-url']?.length ? flags['github-api-url'] : listOf(config.githubApiUrl)
   const offline = flags.offline ?? config.offline
-  // A GitHub App's installation token is made here, once, and only when GitHub will be asked (./app-auth.ts).
+  // A GitHub App's installation token is made here, only when GitHub will be asked, and made again before it
+  // expires, on the request that needs it (./app-auth.ts).
   const tokens = await resolveAuth(flags.token, apiUrls, {
     offline: Boolean(offline || snapshot || flags.git?.length),
     env,

@@ -35,10 +35,10 @@ export function isDockerfile(file: string): boolean {
   )
 }
 
-/** Platform arguments BuildKit sets for every build (https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope). */
 /** dockerfile-ast, loaded the first time a Dockerfile is read (core/lazy-require.ts). */
 const dockerfileAst = lazyRequire<typeof import('dockerfile-ast')>('dockerfile-ast')
 
+/** Platform arguments BuildKit sets for every build (https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope). */
 const AUTOMATIC_ARGS = new Set([
   'BUILDPLATFORM',
   'BUILDOS',
