@@ -202,7 +202,7 @@ export class GithubSession implements SourceSession {
     const {client} = host
     const listedFirst = ride && plan ? await this.listBeforeFacts(host, ref, signal) : null
     if (listedFirst && plan) {
-      const ridden = await this.collectRiding(host, ref, plan, listedFirst, project, signal)
+      const ridden = listedFirst.ride ? await this.collectRiding(host, ref, plan, listedFirst, project, signal) : null
       // Not ridden (the files at the window end were kept already, a rename, another default branch, a failure): the
       // usual order, with the listing just made when the facts agree, and the records just made.
       return ridden ?? this.collectPlanned(ref, plan, signal, false, listedFirst)
@@ -286,14 +286,14 @@ export class GithubSession implements SourceSession {
    * A refresh with a token (the facts kept are past max-age): the commits first, on the default branch the facts
    * kept name. When the branch got commits, the facts changed too (`pushed_at`): they are then read in the
    * governance query at the new window end instead of a request of their own, so a project with new commits costs 2
-   * requests (the commits since the newest known, the query), not 3. Null: the usual order (facts, commits,
-   * governance), which then asks nothing the listing just answered.
+   * requests (the commits since the newest known, the query), not 3: `ride`. Without new commits the listing is
+   * still handed on, so the usual order (facts, commits, governance) does not read it again. Null: no listing.
    */
   private async listBeforeFacts(
     host: HostClient,
     ref: RepoRef,
     signal: AbortSignal,
-  ): Promise<{kept: FetchedFacts; listed: WindowCommits} | null> {
+  ): Promise<{kept: FetchedFacts; listed: WindowCommits; ride: boolean} | null> {
     if (host.http.offline || host.preferred !== 'graphql') return null
     const answer = await keptAnswer(host.http, `/repos/${ref.owner}/${ref.name}`, RepoResponse)
     if (!answer || answer.fresh) return null
@@ -314,7 +314,7 @@ export class GithubSession implements SourceSession {
         this.options.maxCommits ?? DEFAULT_MAX_COMMITS,
         host.http,
       )
-      return listed.moved && !listed.empty && !listed.cut ? {kept, listed} : null
+      return {kept, listed, ride: listed.moved && !listed.empty && !listed.cut}
     } catch {
       return null
     }
