@@ -13,27 +13,15 @@
  * starts as it is read, counting line breaks as jsonc-parser does (`\n`, `\r\n`, a lone `\r`), and a position
  * is a binary search among them.
  */
+import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
 import {LineStarts, type Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
-type JsonObject = {[key: string]: JsonValue}
-type JsonValue = string | number | boolean | null | JsonObject | JsonValue[]
-
-export interface FastJsonOptions {
-  skip?(path: readonly string[]): boolean
-  consume?(path: readonly string[], value: JsonObject, position: Position): boolean
-}
-
-export interface FastJsonResult {
-  root: JsonValue
-  positionOf(value: JsonObject): Position
-  forbiddenKeys: Array<Position & {message: string}>
-  duplicateKeys: Array<Position & {message: string}>
-  topLevelKeys: Map<string, Position>
-}
+/** What the visitor gives (./json-reader.ts), but the syntax error: the fast reader gives up instead. */
+export type FastJsonResult = Omit<JsonDocument, 'error'>
 
 /** Deeper documents are left to the visitor (which reports hostile nesting as it always has). */
-export const FAST_MAX_DEPTH = 200
+const FAST_MAX_DEPTH = 200
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp()
@@ -46,7 +34,7 @@ const BACKSLASH = 0x5c
 /** Characters a JSON string holds as they are. */
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 
-export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJsonResult | undefined {
+export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJsonResult | undefined {
   const {skip, consume} = options
   // A Map, not a WeakMap (ephemerons cost the garbage collector dearly): consumed objects leave it.
   const offsets = new Map<JsonObject, number>()
@@ -187,8 +175,10 @@ export function readJsonFast(text: string, options: FastJsonOptions = {}): FastJ
     whitespace()
     const c = text.charCodeAt(i)
     if (c !== 0x7b && c !== 0x5b) {
-      const v = literal()
-      if (!skipped) place(parent, key, v)
+      // A skipped string is checked, not built (as in skipContainer).
+      if (skipped && c === QUOTE) skipString()
+      else if (skipped) literal()
+      else place(parent, key, literal())
       return false
     }
     if (depth >= FAST_MAX_DEPTH) fail()

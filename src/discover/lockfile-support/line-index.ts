@@ -12,11 +12,6 @@ export interface LineIndex {
   lineCount: number
 }
 
-export interface LineIndexOptions {
-  /** A carriage return not followed by a line feed ends a line too (as jsonc-parser counts lines). */
-  loneCarriageReturns?: boolean
-}
-
 /**
  * Line starts, in a typed array (half a million `push`es onto a plain array cost several times more), and the
  * position of an offset among them by binary search. Line 1 starts at 0.
@@ -53,15 +48,9 @@ export class LineStarts {
 }
 
 /** One pass over the text collects the line starts; then each position is a binary search. */
-export function createLineIndex(text: string, options: LineIndexOptions = {}): LineIndex {
+export function createLineIndex(text: string): LineIndex {
   const starts = new LineStarts()
-  if (options.loneCarriageReturns && text.includes('\r')) {
-    const breaks = /\r\n?|\n/g
-    for (let match = breaks.exec(text); match !== null; match = breaks.exec(text))
-      starts.add(match.index + match[0].length)
-  } else {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.add(index + 1)
-  }
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.add(index + 1)
   function lineText(line: number): string {
     const start = starts.start(line, text.length)
     const end = line >= 1 && line < starts.count ? starts.start(line + 1, text.length) - 1 : text.length

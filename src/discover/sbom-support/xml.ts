@@ -26,7 +26,6 @@ export type {XmlDocument, XmlElement, XmlOptions} from './xml-model.js'
  * part of every start-up). It is CommonJS, so `require` gives the module an `import` would.
  */
 const saxes = lazyRequire<typeof import('saxes')>('saxes')
-export {MAX_XML_DEPTH} from './xml-model.js'
 
 class Stop extends Error {}
 
