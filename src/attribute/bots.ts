@@ -3,7 +3,7 @@
  * `--bot` names), gitdm's `(Robots)` pseudo-company, and the user's `humans:` exceptions. Bots are counted
  * apart, with the rule that caught them, and kept out of every people figure.
  */
-import {fileURLToPath} from 'node:url'
+import {shippedPath} from '../core/package-root.js'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
@@ -13,7 +13,7 @@ import {parseYamlFile} from './yaml-file.js'
 export const ROBOTS = '(Robots)'
 
 /** The bot rules shipped with stewards. */
-export const shippedBotsFile = fileURLToPath(new URL('../../rules/bots/default.yaml', import.meta.url))
+export const shippedBotsFile = shippedPath('rules', 'bots', 'default.yaml')
 
 export type BotField = 'email' | 'local' | 'name' | 'login'
 const FIELDS: readonly BotField[] = ['email', 'local', 'name', 'login']

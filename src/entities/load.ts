@@ -1,6 +1,6 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
-import {join, relative} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {join, relative, sep} from 'node:path'
+import {PACKAGE_ROOT, shippedPath} from '../core/package-root.js'
 import {StewardsError} from '../core/errors.js'
 import {type EntityData, type EntityIndex, buildEntityIndex} from './entity-index.js'
 import {EntitiesFile} from './schema.js'
@@ -9,8 +9,7 @@ import {type EntityProblem, parseYaml, zodProblems} from './yaml-file.js'
 import {plainReason} from '../core/fs-reason.js'
 
 /** The organisation data shipped with stewards. */
-export const shippedEntitiesDir = fileURLToPath(new URL('../../rules/entities/', import.meta.url))
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
+export const shippedEntitiesDir = `${shippedPath('rules', 'entities')}${sep}`
 
 // Bounds for untrusted directories: entity files are small, hand-reviewed YAML.
 const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -61,7 +60,7 @@ function byFileAndLine(a: EntityProblem, b: EntityProblem): number {
 }
 
 function displayPath(root: string, file: string): string {
-  return root === shippedEntitiesDir ? relative(packageRoot, file) : file
+  return root === shippedEntitiesDir ? relative(PACKAGE_ROOT, file) : file
 }
 
 async function yamlFiles(root: string, problems: EntityProblem[]): Promise<string[]> {

@@ -1,7 +1,7 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
-import {basename, dirname, join, relative, sep} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {basename, join, relative, sep} from 'node:path'
 import {StewardsError} from '../core/errors.js'
+import {PACKAGE_ROOT, shippedPath} from '../core/package-root.js'
 import {formatProblem} from '../core/problem.js'
 import {schemaProblems} from '../core/yaml-file.js'
 import {compileRule} from './compile-rule.js'
@@ -11,9 +11,9 @@ import type {CompiledRule, RuleSet} from './types.js'
 import {MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from './yaml-source.js'
 import {plainReason} from '../core/fs-reason.js'
 
-/** Shipped rules live beside src/ and dist/ in the package: `<package>/rules/packs/<name>/`. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const PACKS_ROOT = join(PACKAGE_ROOT, 'rules', 'packs')
+/** Shipped rules live in the package: `<package>/rules/packs/<name>/`. */
+export {PACKAGE_ROOT}
+export const PACKS_ROOT = shippedPath('rules', 'packs')
 export const DEFAULT_PACK = 'default'
 const MANIFEST = 'pack.yaml'
 

@@ -1,11 +1,11 @@
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {shippedPath} from '../../../core/package-root.js'
 import {type CompiledEntry, loadPatternMap} from '../../pattern-map.js'
 import type {Outcome, Resolver} from '../../types.js'
 import {KnownImages} from './schema.js'
 
-/** The shipped rules folder, from src/ and from dist/ alike. */
-export const defaultRulesDir = fileURLToPath(new URL('../../../../rules/resolve', import.meta.url))
+/** The shipped rules folder (core/package-root.ts: from src/ and from the bundled dist/ alike). */
+export const defaultRulesDir = shippedPath('rules', 'resolve')
 export const KNOWN_IMAGES_FILE = 'known-images.yaml'
 
 /**
