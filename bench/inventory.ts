@@ -124,7 +124,7 @@ export async function filesRead(dir: string): Promise<string[]> {
       read.push(path)
       continue
     }
-    const head = await readHead(path)
+    const head = readHead(path)
     if (typeof head === 'string' && formats.some((format) => format.sniff?.(head))) read.push(path)
   }
   return read

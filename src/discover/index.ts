@@ -150,7 +150,7 @@ async function plan(
     }
     let kept = claimed
     if (claimed.every((format) => format.sniff)) {
-      const head = await readHead(given)
+      const head = readHead(given)
       if (head instanceof Error) {
         planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(head)}`})
         continue
@@ -186,7 +186,7 @@ function warnUnmatched(
 }
 
 async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof walk>[2]): Promise<void> {
-  for await (const entry of walk(root.abs, root.real, options)) {
+  for (const entry of walk(root.abs, root.real, options)) {
     const file = displayPath(root, entry.rel)
     if (entry.type === 'error') {
       scan.errors.push({file, code: 'read-failed', message: entry.message})
@@ -194,7 +194,7 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       if (entry.reportAlways || formatsFor(file, scan).some((format) => !format.sniff))
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
-      const formats = await sniffed(entry.abs, formatsFor(file, scan))
+      const formats = sniffed(entry.abs, formatsFor(file, scan))
       if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
     }
   }
@@ -238,9 +238,9 @@ function formatsFor(file: string, scan: Scan): readonly Discoverer[] {
  * Keeps the formats that claim the file by name, and the sniffing ones that recognise its head. Only the head is
  * read, so a walk through thousands of unrelated JSON files stays cheap.
  */
-async function sniffed(abs: string, formats: readonly Discoverer[]): Promise<readonly Discoverer[]> {
+function sniffed(abs: string, formats: readonly Discoverer[]): readonly Discoverer[] {
   if (!formats.some((format) => format.sniff)) return formats
-  const head = await readHead(abs)
+  const head = readHead(abs)
   if (head instanceof Error) return formats.filter((format) => !format.sniff)
   return formats.filter((format) => !format.sniff || format.sniff(head))
 }

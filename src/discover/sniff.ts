@@ -1,19 +1,25 @@
 /** The head of a file, for formats that decide by content (Discoverer.sniff) before the whole file is read. */
-import {open} from 'node:fs/promises'
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 
 /** How much of a file a sniffing format sees. */
 export const SNIFF_BYTES = 64 * 1024
 
-export async function readHead(abs: string): Promise<string | Error> {
+/**
+ * Synchronous, as ./decode.ts reads files: the walk is CPU work between short system calls, and awaiting the thread
+ * pool for each left the CPU idle. O_NONBLOCK and fstat: a FIFO put where the walk saw a file is refused at once
+ * instead of waiting for a writer.
+ */
+export function readHead(abs: string): string | Error {
   try {
-    const handle = await open(abs, 'r')
+    const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
     try {
-      const buffer = Buffer.alloc(SNIFF_BYTES)
-      const {bytesRead} = await handle.read(buffer, 0, SNIFF_BYTES, 0)
+      if (!fstatSync(fd).isFile()) return new Error('not a regular file (it was replaced while the tree was read)')
+      const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
+      const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, 0)
       // A character cut at the end decodes as U+FFFD: harmless for a sniff.
       return new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead))
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))

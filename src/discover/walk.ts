@@ -3,9 +3,11 @@
  * out. Symlinks to files inside the root are read; symlinks to directories are never followed (their target,
  * inside the root, is walked at its own path; one pointing at an ancestor is reported as a loop); any
  * symlink leaving the root is reported and not read. Names are visited in code-unit order.
+ * Synchronous: listing a tree is many short system calls, and awaiting the thread pool for each one left the CPU
+ * idle for a third of the walk (issue #16). Only lstat, readdir, realpath and stat are called: none waits on a FIFO.
  */
 import {appendAll} from '../core/arrays.js'
-import {lstat, readdir, realpath, stat} from 'node:fs/promises'
+import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {join, sep} from 'node:path'
 import type {SkipReason} from '../core/model.js'
 import {errorMessage} from '../core/errors.js'
@@ -25,13 +27,13 @@ export interface WalkOptions {
   isIncluded(rel: string): boolean
 }
 
-export async function* walk(rootAbs: string, rootReal: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
+export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): Generator<WalkEntry> {
   const stack: Array<{abs: string; rel: string; real: string}> = [{abs: rootAbs, rel: '', real: rootReal}]
   while (stack.length > 0) {
     const dir = stack.pop()!
     let names: string[]
     try {
-      names = (await readdir(dir.abs)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      names = readdirSync(dir.abs).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     } catch (error) {
       yield {type: 'error', rel: dir.rel || '.', message: `cannot list directory: ${errorMessage(error)}`}
       continue
@@ -40,14 +42,14 @@ export async function* walk(rootAbs: string, rootReal: string, options: WalkOpti
     for (const name of names) {
       const rel = dir.rel ? `${dir.rel}/${name}` : name
       const abs = join(dir.abs, name)
-      const info = await lstat(abs).catch(() => undefined)
+      const info = lstatSync(abs, {throwIfNoEntry: false})
       if (!info) continue
       if (info.isDirectory()) {
         if (!SKIPPED_DIRS.has(name) && !options.isExcluded(rel)) subdirs.push({abs, rel, real: join(dir.real, name)})
       } else if (options.isExcluded(rel) || !options.isIncluded(rel)) {
         // not asked for
       } else if (info.isSymbolicLink()) {
-        const entry = await followLink(abs, rel, rootReal, dir.real)
+        const entry = followLink(abs, rel, rootReal, dir.real)
         if (entry) yield entry
       } else if (info.isFile()) {
         yield {type: 'file', rel, abs, size: info.size}
@@ -65,15 +67,10 @@ export async function* walk(rootAbs: string, rootReal: string, options: WalkOpti
   }
 }
 
-async function followLink(
-  abs: string,
-  rel: string,
-  rootReal: string,
-  parentReal: string,
-): Promise<WalkEntry | undefined> {
+function followLink(abs: string, rel: string, rootReal: string, parentReal: string): WalkEntry | undefined {
   let target: string
   try {
-    target = await realpath(abs)
+    target = realpathSync(abs)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ELOOP')
@@ -89,7 +86,12 @@ async function followLink(
       reportAlways: true,
     }
   }
-  const info = await stat(target).catch(() => undefined)
+  let info: ReturnType<typeof statSync>
+  try {
+    info = statSync(target)
+  } catch {
+    return undefined
+  }
   if (!info) return undefined
   if (info.isDirectory()) {
     if (isInside(target, parentReal)) {
