@@ -49,6 +49,9 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   sourcesContent: false,
+  // Whitespace and syntax only: names stay as written, so stack traces read as the source (about 10 ms a start).
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'inline',
   banner: {
     js: "import {createRequire as __stewardsCreateRequire} from 'node:module';\nconst require = __stewardsCreateRequire(import.meta.url);",
