@@ -6,6 +6,7 @@ import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {BerryEntry, BerryMetadata} from './schema.js'
+import {readSymlFast} from './syml.js'
 import {safeParseFast} from '../../../core/zod-accept.js'
 
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
@@ -30,9 +31,13 @@ function yamlErrorLine(error: unknown): number | undefined {
 /**
  * What yarn's own parseSyml (@yarnpkg/parsers) does with a berry lockfile: js-yaml with the failsafe schema (every
  * scalar a string) into a mapping. A key written twice is reported at its line and the last value kept, as yarn
- * keeps it; any other YAML error leaves the file unread.
+ * keeps it; any other YAML error leaves the file unread. The plain YAML yarn writes is read by ./syml.ts, which
+ * gives the same mapping.
  */
 function loadLockfile(file: string, text: string): {document: Record<string, unknown>; errors: ScanError[]} {
+  // What yarn writes, read line by line (./syml.ts); anything else goes to js-yaml.
+  const fast = readSymlFast(text)
+  if (fast) return {document: fast, errors: []}
   let errors: ScanError[] = []
   let value: unknown
   try {
