@@ -3,7 +3,7 @@
  * (offline with a cache that does not hold them, GitHub's rate limit, anonymous or not), not the projects', so it is
  * said once for all of them instead of once per project.
  */
-import type {CollectOptions} from '../collect/index.js'
+import {type CollectOptions, isRecordedDataMiss} from '../collect/index.js'
 import type {DataPart, ProjectStatus} from '../core/model.js'
 
 export interface RunContext {
@@ -33,8 +33,7 @@ interface ProjectLike {
   missing?: readonly DataPart[]
 }
 
-/** The collect stage's wording for a cache miss offline and for a rate-limit stop (collect/octokit/errors.ts). */
-const OFFLINE_MISS = /offline: .* is not in the cache/
+/** The collect stage's wording for a rate-limit stop (collect/octokit/errors.ts); misses: collect/miss-reason.ts. */
 const RATE_LIMITED = /rate limit/i
 
 function projects(n: number): string {
@@ -54,11 +53,12 @@ export function nextStepFor(all: readonly ProjectLike[], run: RunContext): {line
 
 function stepFor(all: readonly ProjectLike[], run: RunContext): {line: string; projects: ProjectLike[]} | null {
   const short = all.filter((p) => (p.missing?.length ?? 0) > 0)
-  const offline = short.filter((p) => OFFLINE_MISS.test(p.reason ?? ''))
-  const limited = short.filter((p) => !OFFLINE_MISS.test(p.reason ?? '') && RATE_LIMITED.test(p.reason ?? ''))
+  const offline = short.filter((p) => isRecordedDataMiss(p.reason ?? ''))
+  const limited = short.filter((p) => !isRecordedDataMiss(p.reason ?? '') && RATE_LIMITED.test(p.reason ?? ''))
   if (offline.length > 0) {
     const where = run.snapshot ? `the snapshot ${run.snapshot}` : 'the cache'
-    const online = run.anonymous ? 'set GITHUB_TOKEN and drop --offline' : 'drop --offline'
+    // A snapshot run reads only the snapshot (it implies --offline): dropping --snapshot is what goes to GitHub.
+    const online = `${run.anonymous ? 'set GITHUB_TOKEN and ' : ''}drop ${run.snapshot ? '--snapshot' : '--offline'}`
     const them = offline.length === 1 ? 'it' : 'them'
     const fill = run.snapshot
       ? `or replay a bundle that holds ${them} (\`stewards cache export\` on the machine that collected ${them})`

@@ -5,6 +5,7 @@ import {DiskCache} from '../../src/core/cache/disk-cache.js'
 import {collectProjects} from '../../src/collect/index.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {collectFrom, FAST_HTTP, fixtureRoot, freshCacheDir, TOKEN, WINDOW_2024} from './helpers.js'
+import {nextStep, runContext} from '../../src/pipeline/next-step.js'
 
 const REPOS = ['github.com/example/widget', 'github.com/example/gone', 'github.com/example/empty']
 
@@ -78,6 +79,10 @@ describe('cache, offline mode and replay', () => {
       reason: 'github.com/example/missing: not in the snapshot',
     })
     expect(fromRecord.incomplete).toBe(true)
+    // The one line that says what to do next covers a recorded snapshot's misses too.
+    expect(nextStep(fromRecord.projects, runContext({snapshot: recordFile, offline: true}))).toBe(
+      `Next: the snapshot ${recordFile} does not hold 1 project: set GITHUB_TOKEN and drop --snapshot to collect it from GitHub, or replay a bundle that holds it (\`stewards cache export\` on the machine that collected it).`,
+    )
   })
 
   it('works anonymously (REST contents and users instead of GraphQL) with the same data', async () => {

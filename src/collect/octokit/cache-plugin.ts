@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import type {Octokit, OctokitOptions} from '@octokit/core'
 import {type CacheEntry, isFresh} from '../../core/cache/store.js'
+import {cacheMissMessage} from '../miss-reason.js'
 import {CollectFailure} from './errors.js'
 import {relativeToApi, requireOptions, type StewardsHttpOptions, type StewardsRequestOptions} from './options.js'
 
@@ -51,8 +52,7 @@ export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
         return answer()
       }
     }
-    if (http.offline)
-      throw new CollectFailure('offline-miss', `offline: ${describe(http, parsed.url)} is not in the cache`)
+    if (http.offline) throw new CollectFailure('offline-miss', cacheMissMessage(describe(http, parsed.url)))
     // In place: inner layers see the options object bound at the start (before-after-hook).
     if (entry?.etag) options.headers['if-none-match'] = entry.etag
     else if (entry?.lastModified) options.headers['if-modified-since'] = entry.lastModified

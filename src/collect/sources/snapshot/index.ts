@@ -8,6 +8,7 @@ import type {CollectedProject} from '../../../core/model.js'
 import {parseRepo, repoIdentity, hostOfKey} from '../../../core/repo-name.js'
 import {parseUserJson, readUserFile} from '../../../core/user-file.js'
 import {inWindow} from '../../../core/window.js'
+import {snapshotMissMessage} from '../../miss-reason.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {cachedHosts} from '../../octokit/cache-plugin.js'
 import type {ProjectResult, ResolvedOptions, Source, SourcePeers, SourceSession} from '../../types.js'
@@ -98,7 +99,7 @@ function openRecording(recording: RecordedCollection, options: ResolvedOptions):
       const recorded = byRepo.get(repoIdentity(ref))
       if (!recorded) {
         // Not recorded says nothing about the project: unread, like an offline cache miss.
-        const reason = `${ref.key}: not in the snapshot`
+        const reason = snapshotMissMessage(ref.key)
         return {
           project: unreadProject(ref.key, 'snapshot', options.window, reason),
           incomplete: true,

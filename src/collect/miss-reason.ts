@@ -1,0 +1,24 @@
+/**
+ * How a project the run could not read from recorded data is worded (the cache while offline, a recorded collection
+ * replayed with --snapshot), and how that wording is recognised. pipeline/next-step.ts says what to do next from it,
+ * in a live run and from a saved report alike, where only the text travels: so it is written and read here, once.
+ */
+
+/** A request the cache could not answer while offline. */
+export function cacheMissMessage(what: string): string {
+  return `offline: ${what} is not in the cache`
+}
+
+/** A project a recorded collection (`collect --format json`, replayed with --snapshot) does not hold. */
+export function snapshotMissMessage(repo: string): string {
+  return `${repo}: not in the snapshot`
+}
+
+const CACHE_MISS = /offline: .* is not in the cache/
+/** Gaps of one project are joined with `; ` (collect/sources/github/session.ts). */
+const SNAPSHOT_MISS = /(?:^|; )\S+: not in the snapshot(?:;|$)/
+
+/** True when a project's reason says recorded data did not hold it (either wording above). */
+export function isRecordedDataMiss(reason: string): boolean {
+  return CACHE_MISS.test(reason) || SNAPSHOT_MISS.test(reason)
+}
