@@ -188,6 +188,14 @@ describe('incremental refresh', () => {
     let from = emulator.requests.length
     const earlier = await collectFrom(emulator.url, repos, {cacheDir, maxAge: 0})
     expect(listings(emulator.requests.slice(from))).toEqual(repos.map(() => '2024-01-01T00:00:00.000Z 200'))
+    // The heads did not move: each project's facts are asked in the usual order (a 304), not read again riding a
+    // governance query, and no query is asked twice in the run.
+    const asked = emulator.requests.slice(from)
+    for (const repo of repos) {
+      expect(about(asked, repo).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 304'])
+    }
+    const queries = asked.filter((r) => r.method === 'POST').map((r) => r.body)
+    expect(new Set(queries).size).toBe(queries.length)
     expect(earlier.projects).toEqual(
       (await collectFrom(emulator.url, repos, {cacheDir: await freshCacheDir()})).projects,
     )

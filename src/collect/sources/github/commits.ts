@@ -151,7 +151,8 @@ async function listBranch(
   // Pages are cached only offline (a cache of an older stewards, a bundle): online the record keeps them.
   let listed: Listing
   try {
-    listed = {...(await listAll(client, repo, {sha: branch, since}, maxCommits, signal, http.offline)), moved: true}
+    const whole = await listAll(client, repo, {sha: branch, since}, maxCommits, signal, http.offline)
+    listed = {...whole, moved: headMoved(kept, whole.commits)}
   } catch (error) {
     if ((error as {status?: number}).status === 409)
       await writeRecord(http, LISTING, id, {since, commits: [], empty: true})
@@ -166,6 +167,16 @@ async function listBranch(
     })
   await write(headOf(listed.commits))
   return listed.commits.length > 0 ? listed : {...listed, remember: write}
+}
+
+/**
+ * Whether a whole listing found commits the record kept did not end with: its newest commit is not the head kept.
+ * Without a record, or without a head on either side (nothing in the window), it may have.
+ */
+function headMoved(kept: z.infer<typeof ListingRecord> | null | undefined, commits: CommitResponse[]): boolean {
+  const before = kept && !kept.empty ? (kept.head ?? headOf(kept.commits)) : undefined
+  const now = headOf(commits)
+  return before === undefined || now === undefined || now.sha !== before.sha
 }
 
 /** The head to report for a listing with nothing in the window (the window end), else nothing. */
