@@ -3,6 +3,7 @@ import {formatProblem, type Problem} from '../core/problem.js'
 import {describeRange, paramRange} from './params.js'
 import type {RuleTestResult} from './tester.js'
 import type {CompiledRule} from './types.js'
+import {alignColumns} from '../core/columns.js'
 
 /** Plain data about a rule, for `--json` output: everything but the compiled CEL. */
 export function ruleView(rule: CompiledRule) {
@@ -30,11 +31,7 @@ export function ruleView(rule: CompiledRule) {
 /** Aligned columns: ID, SEVERITY, PACK, TITLE. */
 export function ruleTable(rules: readonly CompiledRule[]): string[] {
   const rows = rules.map((r) => [r.id, r.severity, r.pack ?? '-', r.title])
-  const header = ['ID', 'SEVERITY', 'PACK', 'TITLE']
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
-  return [header, ...rows].map((row) =>
-    row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '),
-  )
+  return alignColumns([['ID', 'SEVERITY', 'PACK', 'TITLE'], ...rows])
 }
 
 export function explainRule(rule: CompiledRule): string[] {

@@ -1,6 +1,7 @@
 /** `stewards inventory` as text: the components table (stdout) and the summary of what was read (stderr). */
 import type {Component, Inventory} from '../core/model.js'
 import {formatPlace, formatProblem} from '../core/problem.js'
+import {alignColumns} from '../core/columns.js'
 
 const SKIPPED_SHOWN = 50
 
@@ -18,17 +19,8 @@ export function inventoryTable(components: readonly Component[]): string {
       `${formatPlace(first.file, first.line)}${more}`,
     ]
   })
-  const header = ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
-  // A loop, not Math.max(...rows): spreading 125,000+ values into a call overflows the stack.
-  const widths = header.map((h) => h.length)
-  for (const row of rows)
-    for (const [i, cell] of row.entries()) widths[i] = Math.min(80, Math.max(widths[i], cell.length))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(line)].join('\n')
+  // Columns at most 80 wide: a long ref overflows its own.
+  return alignColumns([['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'], ...rows], {maxWidth: 80}).join('\n')
 }
 
 /** Counts, every error and the first skipped files, for stderr. */

@@ -20,6 +20,7 @@ import {isInside} from '../core/inside.js'
 import {applyWaivers, isExpired, judgingDay, placeWaivers, WaiversFile} from '../evaluate/index.js'
 import {type ScanConfig, sameDirectory} from './config.js'
 import type {WaiverJudgement} from './judge.js'
+import {alignColumns} from '../core/columns.js'
 
 export const WAIVERS_FILE = '.stewards-waivers.yaml'
 
@@ -169,16 +170,11 @@ export function waiverTable(file: string, listed: ReturnType<typeof listWaivers>
       formatPlace(w.file, w.line),
     ]),
   ].map((cells) => cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')))
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => cells[i].length)))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd()
+  const [header, ...lines] = alignColumns(rows)
   return [
     head,
     '',
-    line(rows[0]),
-    ...entries.flatMap((w, i) => [line(rows[i + 1]), `  reason: ${w.reason.replace(/[\t\r\n]+/g, ' ')}`]),
+    header,
+    ...entries.flatMap((w, i) => [lines[i], `  reason: ${w.reason.replace(/[\t\r\n]+/g, ' ')}`]),
   ]
 }

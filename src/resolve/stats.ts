@@ -2,6 +2,7 @@ import type {Component, RepoGroup, RequestStats, UnresolvedComponent} from '../c
 import {compare} from '../core/compare.js'
 import {formatPercent} from '../core/percent.js'
 import type {ResolveStats} from './types.js'
+import {alignColumns} from '../core/columns.js'
 
 /** Counts per ecosystem, per source (provenance) and per reason: the resolution-rate table's data. */
 export function computeStats(
@@ -68,14 +69,8 @@ export function formatResolutionTable(stats: ResolveStats): string {
   for (const [name, eco] of Object.entries(stats.byEcosystem))
     rows.push(row(name, eco.total, eco.resolved, stats.byEcosystemSource[name] ?? {}))
   rows.push(row('all', stats.total, stats.resolved, stats.bySource))
-  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  const lines = rows.map((r) =>
-    r
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-      .join('  ')
-      .trimEnd(),
-  )
-  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '))
+  // The counts to the right, under a rule.
+  const lines = alignColumns(rows, {right: header.map((_, i) => i).slice(1), rule: true})
   const reasons = Object.entries(stats.byReason).map(([reason, n]) => `${reason} ${n}`)
   if (reasons.length > 0) lines.push('', `unresolved by reason: ${reasons.join(', ')}`)
   return `${lines.join('\n')}\n`

@@ -2,6 +2,7 @@ import {entityFlags} from '../../entities/index.js'
 import {loadEntities} from '../../entities/index.js'
 import {BaseCommand} from '../../core/command.js'
 import {chosenFormat, formatFlags} from '../../core/output-format.js'
+import {alignColumns} from '../../core/columns.js'
 
 export default class EntitiesList extends BaseCommand {
   static override summary = 'List the organisations known to stewards'
@@ -31,15 +32,6 @@ export default class EntitiesList extends BaseCommand {
       [...new Set(org.lists.map((membership) => membership.list))].join(',') || '-',
       org.name,
     ])
-    const header = ['ID', 'COUNTRY', 'PARENT', 'LISTS', 'NAME']
-    const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)))
-    for (const row of [header, ...rows]) {
-      this.log(
-        row
-          .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
-          .join('  ')
-          .trimEnd(),
-      )
-    }
+    for (const line of alignColumns([['ID', 'COUNTRY', 'PARENT', 'LISTS', 'NAME'], ...rows])) this.log(line)
   }
 }

@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest'
+import {alignColumns} from './columns.js'
+
+describe('alignColumns', () => {
+  it('pads each column to its widest cell, two spaces apart; the last, left-aligned, is not padded', () => {
+    expect(
+      alignColumns([
+        ['ID', 'SEVERITY', 'TITLE'],
+        ['bus-factor-low', 'high', 'One person does most of the work'],
+        ['stale', 'medium', 'No commit in 12 months  '],
+      ]),
+    ).toEqual([
+      'ID              SEVERITY  TITLE',
+      'bus-factor-low  high      One person does most of the work',
+      'stale           medium    No commit in 12 months',
+    ])
+  })
+
+  it('aligns counts to the right, under a rule of dashes', () => {
+    expect(
+      alignColumns(
+        [
+          ['ecosystem', 'total', 'rate'],
+          ['npm', '16019', '0.6%'],
+          ['all', '7', '100.0%'],
+        ],
+        {right: [1, 2], rule: true},
+      ),
+    ).toEqual([
+      'ecosystem  total    rate',
+      '---------  -----  ------',
+      'npm        16019    0.6%',
+      'all            7  100.0%',
+    ])
+  })
+
+  it('caps a column at maxWidth (a longer cell overflows), and takes more rows than a call can spread', () => {
+    const long = 'x'.repeat(100)
+    expect(
+      alignColumns(
+        [
+          ['REF', 'KIND'],
+          [long, 'image'],
+          ['short', 'package'],
+        ],
+        {maxWidth: 10},
+      ),
+    ).toEqual(['REF         KIND', `${long}  image`, 'short       package'])
+    const many = Array.from({length: 200_000}, (_, i) => [String(i), 'a'])
+    expect(alignColumns(many).at(-1)).toBe('199999  a')
+  })
+})
