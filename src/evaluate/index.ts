@@ -3,9 +3,7 @@ export {
   type Band,
   band,
   collected,
-  type PortfolioSummary,
   portfolioScore,
-  portfolioSummary,
   SEVERITY_WEIGHTS,
   scoreProject,
 } from './score.js'

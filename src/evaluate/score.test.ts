@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Finding, Severity} from '../core/model.js'
-import {band, portfolioScore, portfolioSummary, scoreProject} from './score.js'
+import {band, portfolioScore, scoreProject} from './score.js'
 
 const f = (severity: Severity, ruleId = 'r'): Finding => ({
   ruleId,
@@ -32,29 +32,12 @@ describe('risk score', () => {
     )
   })
 
-  it('bands and portfolio summary', () => {
+  it('bands and the portfolio score', () => {
     expect([0, 5, 20, 45, 70].map(band)).toEqual(['none', 'low', 'medium', 'high', 'critical'])
     expect(portfolioScore([])).toBeNull()
     expect(portfolioScore([null, null])).toBeNull()
     expect(portfolioScore([0, 35, 60])).toBe(32)
     // A project not collected has no score: it is left out of the mean, not counted as 0.
     expect(portfolioScore([0, 35, 60, null])).toBe(32)
-    expect(
-      portfolioSummary([
-        {score: 60, findings: [f('critical', 'a'), f('info', 'b')]},
-        {score: 35, findings: [f('high', 'a')]},
-        {score: 0, findings: []},
-      ]),
-    ).toEqual({
-      projects: 3,
-      score: 32,
-      maxScore: 60,
-      projectsByBand: {none: 1, low: 0, medium: 1, high: 1, critical: 0},
-      findingsBySeverity: {info: 1, low: 0, medium: 0, high: 1, critical: 1},
-      topRules: [
-        {ruleId: 'a', projects: 2},
-        {ruleId: 'b', projects: 1},
-      ],
-    })
   })
 })

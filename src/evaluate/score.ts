@@ -1,4 +1,4 @@
-import {type DataPart, type Finding, SEVERITIES, type Severity} from '../core/model.js'
+import type {DataPart, Finding, Severity} from '../core/model.js'
 
 /**
  * Risk score, 0 (no finding) to 100. Each finding is read as an independent chance that the project fails its
@@ -52,40 +52,4 @@ export function portfolioScore(scores: readonly (number | null)[]): number | nul
   const known = scores.filter((score): score is number => score !== null)
   if (known.length === 0) return null
   return Math.round(known.reduce((a, b) => a + b, 0) / known.length)
-}
-
-export interface PortfolioSummary {
-  projects: number
-  /** Mean project score. */
-  score: number
-  /** The worst project's score: a mean hides one critical dependency. */
-  maxScore: number
-  projectsByBand: Record<Band, number>
-  findingsBySeverity: Record<Severity, number>
-  /** Rule ids by how many projects they fire on, most first. */
-  topRules: Array<{ruleId: string; projects: number}>
-}
-
-export function portfolioSummary(
-  projects: ReadonlyArray<{score: number; findings: readonly Finding[]}>,
-): PortfolioSummary {
-  const projectsByBand: Record<Band, number> = {none: 0, low: 0, medium: 0, high: 0, critical: 0}
-  const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
-  const ruleProjects = new Map<string, number>()
-  for (const project of projects) {
-    projectsByBand[band(project.score)]++
-    for (const finding of project.findings) findingsBySeverity[finding.severity]++
-    for (const id of new Set(project.findings.map((f) => f.ruleId)))
-      ruleProjects.set(id, (ruleProjects.get(id) ?? 0) + 1)
-  }
-  return {
-    projects: projects.length,
-    score: portfolioScore(projects.map((p) => p.score)) ?? 0,
-    maxScore: projects.reduce((max, p) => Math.max(max, p.score), 0),
-    projectsByBand,
-    findingsBySeverity,
-    topRules: [...ruleProjects]
-      .map(([ruleId, count]) => ({ruleId, projects: count}))
-      .sort((a, b) => b.projects - a.projects || (a.ruleId < b.ruleId ? -1 : 1)),
-  }
 }
