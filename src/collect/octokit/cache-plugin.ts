@@ -187,6 +187,9 @@ function describe(http: StewardsHttpOptions, url: string): string {
   return path.startsWith('/') ? `${path} (${http.host})` : url
 }
 
+/** What a kept body is read through (a zod schema). */
+type BodySchema<T> = {safeParse(data: unknown): {success: boolean; data?: T}}
+
 /**
  * Records stewards derives from answers and keeps on their own (one profile per person, whichever batch
  * fetched it; a branch's listing of commits; the governance files of one repository at one commit), in the same
@@ -197,7 +200,7 @@ export async function readRecord<T>(
   http: StewardsHttpOptions,
   kind: string,
   id: string,
-  schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+  schema: BodySchema<T>,
   maxAgeMs: number = http.maxAgeMs,
 ): Promise<{value: T | null; fresh: boolean} | null> {
   if (!http.cache) return null
@@ -205,10 +208,8 @@ export async function readRecord<T>(
   if (!entry) return null
   const fresh = isFresh(entry, maxAgeMs, http.now())
   if (entry.status !== 200) return {value: null, fresh}
-  try {
-    const parsed = schema.safeParse(JSON.parse(entry.body))
-    if (parsed.success) return {value: parsed.data as T, fresh}
-  } catch {}
+  const parsed = parsedBody(entry, schema)
+  if (parsed) return {value: parsed.value, fresh}
   // A record that verified but does not hold what this stewards writes (a hand-made bundle): a miss.
   await http.cache.delete(CACHE_NAMESPACE, entry.key)
   return null
@@ -221,17 +222,23 @@ export async function readRecord<T>(
 export async function keptAnswer<T>(
   http: StewardsHttpOptions,
   path: string,
-  schema: {safeParse(data: unknown): {success: boolean; data?: T}},
+  schema: BodySchema<T>,
 ): Promise<{value: T; fresh: boolean} | null> {
   if (!http.cache) return null
   const entry = await usable(http, `GET ${http.host}${path}`)
   if (!entry) return null
   if (entry.status !== 200) return null
+  const parsed = parsedBody(entry, schema)
+  return parsed ? {value: parsed.value, fresh: isFresh(entry, http.maxAgeMs, http.now())} : null
+}
+
+/** A kept body read through `schema`; undefined when it is not JSON or not what the schema says. */
+function parsedBody<T>(entry: CacheEntry, schema: BodySchema<T>): {value: T} | undefined {
   try {
     const parsed = schema.safeParse(JSON.parse(entry.body))
-    if (parsed.success) return {value: parsed.data as T, fresh: isFresh(entry, http.maxAgeMs, http.now())}
+    if (parsed.success) return {value: parsed.data as T}
   } catch {}
-  return null
+  return undefined
 }
 
 /** Stores a record; `null` records that the thing does not exist (status 404). */
