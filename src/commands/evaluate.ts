@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode} from '../core/errors.js'
 import {deliver} from '../pipeline/deliver.js'
 import {loadScanConfig} from '../pipeline/config.js'
 import {runEvaluate} from '../pipeline/evaluate.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
-import {loadWaivers, waiverNotices} from '../pipeline/waivers.js'
+import {loadWaivers} from '../pipeline/waivers.js'
 
 export default class Evaluate extends BaseCommand {
   static override summary =
@@ -78,10 +77,6 @@ Exit codes, as scan: 0 clean, 1 findings at or over --fail-on, 2 incomplete (the
       version: this.config.version,
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
-    for (const line of waiverNotices(result, waivers)) this.logToStderr(`stewards: ${line}`)
-    const {exitCode, message, notes} = await deliver(result, delivery)
-    for (const note of notes) this.logToStderr(note)
-    if (message) this.logToStderr(message)
-    if (exitCode !== ExitCode.clean) this.exit(exitCode)
+    this.finish(await deliver(result, {...delivery, waivers}))
   }
 }

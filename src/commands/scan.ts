@@ -1,14 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 import {collectFlags, collectOptionsFrom, NETWORK_HELP} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
-import {ExitCode} from '../core/errors.js'
 import {configFlags, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
 import {runContext} from '../pipeline/next-step.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {runScan} from '../pipeline/scan.js'
-import {loadWaivers, waiverJudgement, waiverNotices} from '../pipeline/waivers.js'
+import {loadWaivers, waiverJudgement} from '../pipeline/waivers.js'
 import {attributionFlags} from '../attribute/index.js'
 import {parseSizeFlag} from '../core/size.js'
 import {artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
@@ -142,10 +141,6 @@ ${NETWORK_HELP}`
       onStage: progressReporter(process.stderr),
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),
     })
-    for (const line of waiverNotices(result, waivers)) this.logToStderr(`stewards: ${line}`)
-    const {exitCode, message, notes} = await deliver(result, {...delivery, run: runContext(collect)})
-    for (const note of notes) this.logToStderr(note)
-    if (message) this.logToStderr(message)
-    if (exitCode !== ExitCode.clean) this.exit(exitCode)
+    this.finish(await deliver(result, {...delivery, run: runContext(collect), waivers}))
   }
 }

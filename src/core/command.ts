@@ -35,6 +35,13 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(safeOutput(text))
   }
 
+  /** Prints what a delivery (pipeline/deliver.ts) left for stderr, then exits with its code (returns on 0). */
+  protected finish(delivered: {exitCode: ExitCode; message?: string; notes: readonly string[]}): void {
+    for (const note of delivered.notes) this.logToStderr(note)
+    if (delivered.message) this.logToStderr(delivered.message)
+    if (delivered.exitCode !== ExitCode.clean) this.exit(delivered.exitCode)
+  }
+
   /** For an unknown flag (@oclif/core 4 suggests none): the nearest flag of this command, as `--name`. */
   protected flagSuggestion(error: Error): string | undefined {
     const unknown = (error as Error & {flags?: unknown}).flags

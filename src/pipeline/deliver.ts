@@ -5,6 +5,7 @@ import {type CsvSheet, leadsWithVerdict, renderReport, type ReportFormat, verdic
 import {gatingFindings, markBaseline, reachesThreshold} from './baseline.js'
 import type {OutputTarget} from './flags.js'
 import {nextStep, type RunContext} from './next-step.js'
+import {type WaiverSource, waiverNotices} from './waivers.js'
 
 /** How a judged result leaves the tool: `scan` and `evaluate` share it, so they share the exit-code contract. */
 export interface Delivery {
@@ -18,6 +19,8 @@ export interface Delivery {
   csvSheet?: CsvSheet
   /** How the data was collected (a scan; not a re-judged report): says what to do about projects not collected. */
   run?: RunContext
+  /** The waivers file applied, if any (else a re-judged report's own waivers are named as such). */
+  waivers?: WaiverSource
 }
 
 /** Report files: written atomically, never through a link; a failure is the user's to fix (exit 3). */
@@ -31,8 +34,8 @@ export function checkOutputs(outputs: readonly OutputTarget[]): void {
 /**
  * Marks the findings against the baseline, writes every report (files, then stdout), and says how to exit: 2 when
  * incomplete (it outranks findings), 1 when a gating finding reaches `failOn`, else 0; with the lines for stderr,
- * in order: the verdict when stdout carries no table (the table starts with it), the files written, what to do
- * about projects not collected, and why the exit code is not 0.
+ * in order: what the waivers did, the verdict when stdout carries no table (the table starts with it), the files
+ * written, what to do about projects not collected, and why the exit code is not 0.
  */
 export async function deliver(
   result: ScanResult,
@@ -58,6 +61,7 @@ export async function deliver(
 
   const next = delivery.run ? nextStep(result.projects, delivery.run) : null
   const notes = [
+    ...waiverNotices(result, delivery.waivers).map((line) => `stewards: ${line}`),
     ...(leadsWithVerdict(toStdout) ? [] : [`stewards: ${verdictLine(result)}`]),
     ...(written.length ? [`stewards: wrote ${written.join(', ')}`] : []),
     ...(next ? [`stewards: ${next}`] : []),
