@@ -21,6 +21,7 @@ import {applyWaivers, isExpired, judgingDay, placeWaivers, WaiversFile} from '..
 import {type ScanConfig, sameDirectory} from './config.js'
 import type {WaiverJudgement} from './judge.js'
 import {alignColumns} from '../core/columns.js'
+import {waiverCounts} from '../report/index.js'
 
 export const WAIVERS_FILE = '.stewards-waivers.yaml'
 
@@ -109,7 +110,7 @@ export function waiverNotices(
     ? ` by ${source.file}${source.inScannedTree ? ' (inside the scanned tree: data from that tree, applied; see README "Waivers")' : ''}`
     : ' by the waivers the report recorded'
   const lines = [
-    `${result.summary.waived ?? 0} finding(s) waived${from}: ${counts(entries)}; judged on ${result.waivers?.judgedOn}`,
+    `${result.summary.waived ?? 0} finding(s) waived${from}: ${waiverCounts(entries)}; judged on ${result.waivers?.judgedOn}`,
   ]
   const named = (status: WaiverRecord['status'], say: (w: WaiverRecord) => string) => {
     const list = entries.filter((w) => w.status === status)
@@ -126,11 +127,6 @@ export function waiverNotices(
   const why = (w: WaiverRecord) => (evaluated && !evaluated.has(w.rule) ? ` (no rule ${w.rule} was evaluated)` : '')
   named('stale', (w) => `waiver of ${w.rule} on ${w.repository} matches no finding${why(w)} [waiver-stale]`)
   return lines
-}
-
-function counts(entries: readonly WaiverRecord[]): string {
-  const by = (status: WaiverRecord['status']) => entries.filter((w) => w.status === status).length
-  return `${by('active')} active, ${by('expired')} expired, ${by('stale')} stale`
 }
 
 /**
@@ -157,7 +153,7 @@ export function listWaivers(
 export function waiverTable(file: string, listed: ReturnType<typeof listWaivers>): string[] {
   const {entries} = listed
   const against = listed.againstReport ? 'against the report' : 'without a report: stale needs --report'
-  const head = `${file}: ${entries.length} waiver(s), judged on ${listed.judgedOn} ${against} (${counts(entries)})`
+  const head = `${file}: ${entries.length} waiver(s), judged on ${listed.judgedOn} ${against} (${waiverCounts(entries)})`
   if (entries.length === 0) return [head]
   const rows = [
     ['STATUS', 'EXPIRES', 'RULE', 'REPOSITORY', 'APPROVED BY', 'WHERE'],

@@ -14,9 +14,14 @@ export function waiverText(waiver: FindingWaiver): string {
 export function waiversSentence(result: Pick<ScanResult, 'summary' | 'waivers'>): string | null {
   const waivers = result.waivers
   if (!waivers || waivers.entries.length === 0) return null
-  const by = (status: WaiverRecord['status']) => waivers.entries.filter((w) => w.status === status).length
   const waived = result.summary.waived ?? 0
-  return `${waived} finding${waived === 1 ? '' : 's'} waived; waivers: ${by('active')} active, ${by('expired')} expired, ${by('stale')} stale (judged on ${waivers.judgedOn})`
+  return `${waived} finding${waived === 1 ? '' : 's'} waived; waivers: ${waiverCounts(waivers.entries)} (judged on ${waivers.judgedOn})`
+}
+
+/** "2 active, 1 expired, 1 stale": the reports' summary and the commands' stderr lines say it alike. */
+export function waiverCounts(entries: readonly Pick<WaiverRecord, 'status'>[]): string {
+  const by = (status: WaiverRecord['status']) => entries.filter((w) => w.status === status).length
+  return `${by('active')} active, ${by('expired')} expired, ${by('stale')} stale`
 }
 
 /** What a waiver's status means, for the waivers list of every format. */
