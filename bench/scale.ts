@@ -41,21 +41,31 @@ function worker(args: string[]): Promise<number> {
   })
 }
 
-/** Requests per project about these repositories (GETs name them; GraphQL queries name them in their variables). */
+/**
+ * Requests per project about these repositories (GETs name them; GraphQL queries name them in their variables).
+ * Each request is read once and matched through an index (a request about two of them counts for both).
+ */
 function perProject(requests: LoggedRequest[], repos: string[]): string {
-  let total = 0
-  let counted = 0
+  const byPath = new Map<string, number>()
+  const byName = new Map<string, number>()
   for (const repo of repos) {
     const [, owner, name] = repo.split('/')
-    for (const r of requests) {
-      const mine =
-        r.method === 'GET'
-          ? r.url === `/repos/${owner}/${name}` || r.url.startsWith(`/repos/${owner}/${name}/`)
-          : Object.values((JSON.parse(r.body ?? '{}') as {variables?: object}).variables ?? {}).includes(name)
-      if (!mine) continue
-      total++
-      if (r.status !== 304) counted++
+    byPath.set(`${owner}/${name}`, (byPath.get(`${owner}/${name}`) ?? 0) + 1)
+    byName.set(name, (byName.get(name) ?? 0) + 1)
+  }
+  let total = 0
+  let counted = 0
+  for (const r of requests) {
+    let hits = 0
+    if (r.method === 'GET') {
+      const path = /^\/repos\/([^/]+\/[^/]+)(?:\/|$)/.exec(r.url)?.[1]
+      hits = path === undefined ? 0 : (byPath.get(path) ?? 0)
+    } else {
+      const values = new Set(Object.values((JSON.parse(r.body ?? '{}') as {variables?: object}).variables ?? {}))
+      for (const value of values) if (typeof value === 'string') hits += byName.get(value) ?? 0
     }
+    total += hits
+    if (r.status !== 304) counted += hits
   }
   return `${(total / repos.length).toFixed(2)} requests (${(counted / repos.length).toFixed(2)} counted)`
 }

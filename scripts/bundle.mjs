@@ -18,7 +18,8 @@ import {readdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from 'esbuild'
 
-const dist = join(import.meta.dirname, '..', 'dist')
+const root = join(import.meta.dirname, '..')
+const dist = join(root, 'dist')
 const ENTRY_DIRS = ['commands', 'hooks']
 const ENTRY_FILES = ['core/debug-log.js']
 const EXTERNAL = ['@oclif/core', '@oclif/plugin-help', 'debug']
@@ -37,6 +38,7 @@ const before = filesUnder(dist)
 
 const result = await build({
   entryPoints,
+  absWorkingDir: root,
   outdir: dist,
   outbase: dist,
   allowOverwrite: true,
@@ -60,7 +62,8 @@ const result = await build({
   logLevel: 'warning',
 })
 
-const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(process.cwd(), path)))
+// The metafile names outputs relative to absWorkingDir.
+const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)))
 for (const path of before) if (!written.has(path)) rmSync(path)
 // Folders tsc made that now hold nothing.
 for (const dir of readdirSync(dist, {recursive: true})

@@ -42,7 +42,13 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
     for (const name of names) {
       const rel = dir.rel ? `${dir.rel}/${name}` : name
       const abs = join(dir.abs, name)
-      const info = lstatSync(abs, {throwIfNoEntry: false})
+      let info: ReturnType<typeof lstatSync>
+      try {
+        // Gone since the listing, or not ours to look at (a directory readable but not searchable): passed over.
+        info = lstatSync(abs)
+      } catch {
+        continue
+      }
       if (!info) continue
       if (info.isDirectory()) {
         if (!SKIPPED_DIRS.has(name) && !options.isExcluded(rel)) subdirs.push({abs, rel, real: join(dir.real, name)})
