@@ -5,7 +5,7 @@ import {redactDebugOutput, rememberStartupSecrets, safeLogger} from '../dist/cor
 rememberStartupSecrets(process.argv)
 redactDebugOutput()
 // @oclif/core checks the running Node against its own engines (>= 18) with semver on import, which is a tenth of
-// every start; stewards needs Node 20.11+ for its own code (package.json engines), so that check can never fail.
+// every start; stewards supports Node 22 and 24 (package.json engines) and runs on 20.11+, so that check cannot fail.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
 const {execute} = await import('@oclif/core')
 await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})

@@ -46,6 +46,7 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // The oldest Node the code runs on (the development machines'); package.json engines name the supported ones.
   target: 'node20.11',
   external: EXTERNAL,
   chunkNames: 'chunks/[name]-[hash]',
