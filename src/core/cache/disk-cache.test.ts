@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -161,6 +162,19 @@ describe('DiskCache', () => {
 })
 
 describe('DiskCache on a directory it cannot use', () => {
+  it('says a file stands in the way when one takes the place of a folder it makes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-cache-eexist-'))
+    const shard = createHash('sha256').update('k0').digest('hex').slice(0, 2)
+    await mkdir(join(dir, 'github'), {recursive: true})
+    await writeFile(join(dir, 'github', shard), 'not a folder\n')
+    const notices: string[] = []
+    const cache = new DiskCache(dir, {onUnusable: (m) => notices.push(m)})
+    await cache.put('github', entry('k0'))
+    expect(notices).toEqual([
+      `cache directory ${dir} cannot be written (a file stands where one of its folders must be): going on without a cache, nothing fetched is kept`,
+    ])
+  })
+
   for (const kind of UNUSABLE_DIRS) {
     it(`turns itself off with one notice and no temp file: ${kind.label}`, (context) =>
       withUnusableDir(context, kind, async (dir) => {
