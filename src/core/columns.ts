@@ -18,12 +18,10 @@ export interface ColumnOptions {
  */
 export function alignColumns(rows: readonly (readonly string[])[], options: ColumnOptions = {}): string[] {
   const right = new Set(options.right ?? [])
+  const cap = options.maxWidth ?? Number.POSITIVE_INFINITY
   const widths: number[] = []
   for (const row of rows) {
-    for (const [i, cell] of row.entries()) {
-      const width = Math.min(options.maxWidth ?? Number.POSITIVE_INFINITY, cell.length)
-      if (!(widths[i] >= width)) widths[i] = width
-    }
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, Math.min(cap, cell.length))
   }
   const line = (row: readonly string[]) =>
     row

@@ -18,7 +18,7 @@ import {compileGlobs, type GlobSet} from './globs.js'
 import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
-import {readHead, SNIFF_BYTES} from './sniff.js'
+import {headText, readHead} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
 import {walk} from './walk.js'
@@ -220,7 +220,7 @@ function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: str
     if (!format) throw usageError('unknown-format', `--stdin-format ${id}: no such format; known formats: ${known}`)
     return [format]
   }
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_BYTES))
+  const head = headText(bytes)
   const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head))
   if (recognised.length === 1) return recognised
   const why =

@@ -4,6 +4,9 @@ import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 /** How much of a file a sniffing format sees. */
 export const SNIFF_BYTES = 64 * 1024
 
+/** Not fatal: a character cut at the end of the head decodes as U+FFFD. One for every head (it keeps no state). */
+const HEAD_DECODER = new TextDecoder('utf-8')
+
 /**
  * Synchronous, as ./decode.ts reads files: the walk is CPU work between short system calls, and awaiting the thread
  * pool for each left the CPU idle. O_NONBLOCK and fstat: a FIFO put where the walk saw a file is refused at once
@@ -16,12 +19,16 @@ export function readHead(abs: string): string | Error {
       if (!fstatSync(fd).isFile()) return new Error('not a regular file (it was replaced while the tree was read)')
       const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
       const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, 0)
-      // A character cut at the end decodes as U+FFFD: harmless for a sniff.
-      return new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead))
+      return headText(buffer.subarray(0, bytesRead))
     } finally {
       closeSync(fd)
     }
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))
   }
+}
+
+/** The first SNIFF_BYTES of some bytes as text (a file's head, or standard input's). */
+export function headText(bytes: Uint8Array): string {
+  return HEAD_DECODER.decode(bytes.subarray(0, SNIFF_BYTES))
 }

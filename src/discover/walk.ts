@@ -49,7 +49,6 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       } catch {
         continue
       }
-      if (!info) continue
       if (info.isDirectory()) {
         if (!SKIPPED_DIRS.has(name) && !options.isExcluded(rel)) subdirs.push({abs, rel, real: join(dir.real, name)})
       } else if (options.isExcluded(rel) || !options.isIncluded(rel)) {
