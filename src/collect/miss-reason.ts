@@ -1,7 +1,9 @@
 /**
- * How a project the run could not read from recorded data is worded (the cache while offline, a recorded collection
- * replayed with --snapshot), and how that wording is recognised. pipeline/next-step.ts says what to do next from it,
- * in a live run and from a saved report alike, where only the text travels: so it is written and read here, once.
+ * How a project the run could not read from recorded data is worded in its reason (a request the cache could not
+ * answer while offline, a project a recorded collection replayed with --snapshot does not hold), and how that
+ * wording is recognised. pipeline/next-step.ts says what to do next from a project's reason, in a live run and from
+ * a saved report alike, where only the text travels: so it is written and read here, once. (Profiles missing
+ * offline are the run's problem, not a project's reason, and are worded where they are found.)
  */
 
 /** A request the cache could not answer while offline. */

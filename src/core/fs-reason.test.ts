@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -19,6 +19,16 @@ describe('plainReason', () => {
       'no such file or directory',
     )
     expect(plainReason(thrown(() => readFileSync(tmpdir())))).toBe('it is a directory')
+  })
+
+  it('tells a file in the way of a folder from a file that exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-fs-reason-'))
+    writeFileSync(join(dir, 'file'), '')
+    expect(plainReason(thrown(() => mkdirSync(join(dir, 'file'), {recursive: true})))).toBe(
+      'a file stands where one of its folders must be',
+    )
+    expect(plainReason(thrown(() => writeFileSync(join(dir, 'file'), '', {flag: 'wx'})))).toBe('it already exists')
+    rmSync(dir, {recursive: true, force: true})
   })
 
   it('keeps the words of an unknown code and of any other error', () => {

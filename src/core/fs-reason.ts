@@ -29,6 +29,9 @@ const PLAIN: Record<string, string> = {
 /** The plain reason for a file-system error; another error's message, without a leading errno code. */
 export function plainReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code
+  // mkdir's EEXIST: a file where one of the folders to make must be (`it already exists` would not say which).
+  if (code === 'EEXIST' && (error as NodeJS.ErrnoException).syscall === 'mkdir')
+    return 'a file stands where one of its folders must be'
   if (typeof code === 'string' && PLAIN[code]) return PLAIN[code]
   const message = error instanceof Error ? error.message : String(error)
   // `EXDEV: cross-device link not permitted, rename 'a' -> 'b'` → `cross-device link not permitted`.

@@ -89,6 +89,11 @@ describe('writeFileAtomic', () => {
     writeFileSync(join(dir, 'file'), '')
     const error = await failure(writeFileAtomic(join(dir, 'file', 'below', 'r.json'), 'x', target))
     expect(error.code).toBe('write-failed')
-    expect(error.message).toMatch(/cannot write \((a part of the path is not a directory|it already exists)\)$/)
+    expect(error.message).toMatch(
+      /cannot write \((a part of the path is not a directory|a file stands where one of its folders must be)\)$/,
+    )
+    // The file is the folder to make: said as such, not "it already exists".
+    const direct = await failure(writeFileAtomic(join(dir, 'file', 'r.json'), 'x', target))
+    expect(direct.message).toMatch(/cannot write \(a file stands where one of its folders must be\)$/)
   })
 })

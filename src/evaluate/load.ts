@@ -12,7 +12,6 @@ import {MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from '
 import {plainReason} from '../core/fs-reason.js'
 
 /** Shipped rules live in the package: `<package>/rules/packs/<name>/`. */
-export {PACKAGE_ROOT}
 export const PACKS_ROOT = shippedPath('rules', 'packs')
 export const DEFAULT_PACK = 'default'
 const MANIFEST = 'pack.yaml'

@@ -34,8 +34,9 @@ export function checkOutputs(outputs: readonly OutputTarget[]): void {
 /**
  * Marks the findings against the baseline, writes every report (files, then stdout), and says how to exit: 2 when
  * incomplete (it outranks findings), 1 when a gating finding reaches `failOn`, else 0; with the lines for stderr,
- * in order: what the waivers did, the verdict when stdout carries no table (the table starts with it), the files
- * written, what to do about projects not collected, and why the exit code is not 0.
+ * in order: what the waivers did, the verdict when stdout's format does not open with it (the table, Markdown and
+ * HTML do: leadsWithVerdict), the files written, what to do about projects not collected, and why the exit code is
+ * not 0.
  */
 export async function deliver(
   result: ScanResult,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {snapshotMissMessage} from '../collect/miss-reason.js'
+import {cacheMissMessage, snapshotMissMessage} from '../collect/miss-reason.js'
 import {nextStep, nextStepFor} from './next-step.js'
 
 const unread = (repo: string, reason: string) => ({
@@ -9,7 +9,7 @@ const unread = (repo: string, reason: string) => ({
   missing: ['facts', 'commits', 'governance', 'profiles'] as const,
 })
 const cacheMiss = (repo: string) =>
-  unread(repo, `${repo}: offline: /repos/${repo.slice('github.com/'.length)} (github.com) is not in the cache`)
+  unread(repo, `${repo}: ${cacheMissMessage(`/repos/${repo.slice('github.com/'.length)} (github.com)`)}`)
 
 describe('nextStep', () => {
   it('a cache miss offline: fill the cache, or go online', () => {

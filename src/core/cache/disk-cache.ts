@@ -134,8 +134,7 @@ export class DiskCache implements CacheStore {
       // The shard went away since this instance made it (`cache clear` meanwhile): make it again, once.
       if (code === 'ENOENT' && this.made.delete(join(file, '..'))) return this.put(namespace, entry)
       if (!UNUSABLE.has(code)) throw error
-      // EEXIST from mkdir: a file where one of its folders must be (`it already exists` would not say which).
-      this.disable(code === 'EEXIST' ? 'a file stands where one of its folders must be' : plainReason(error))
+      this.disable(plainReason(error))
     }
   }
 
