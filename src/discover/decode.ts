@@ -7,7 +7,7 @@
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
 import {isAscii, isUtf8} from 'node:buffer'
-import {closeSync, constants, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 
 export interface BadLine {
   line: number
@@ -66,8 +66,36 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return finish(text, badLines, isAscii(hasBom(bytes) ? bytes.subarray(3) : bytes))
 }
 
-/** How much of a large file is read and decoded at a time (./index.ts reads files with readText). */
+/** How much of a large file is read and decoded at a time (./jobs.ts reads files with readText). */
 const READ_CHUNK = 1 << 22
+
+/**
+ * Opens a file to read, refusing at once anything but a regular file: O_NONBLOCK, so a FIFO put where the walk saw
+ * a file opens without waiting for a writer, then fstat. The caller closes the descriptor.
+ */
+export function openRegularFile(abs: string): {fd: number; size: number} {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
+  const info = fstatSync(fd)
+  if (!info.isFile()) {
+    closeSync(fd)
+    throw new Error('not a regular file (it was replaced while the tree was read)')
+  }
+  return {fd, size: info.size}
+}
+
+/** The whole file from its start, through the descriptor already open; undefined past `max` bytes. */
+function readWhole(fd: number, chunkSize: number, max: number): Buffer | undefined {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(chunkSize)
+    const bytesRead = readSync(fd, chunk, 0, chunkSize, total)
+    if (bytesRead === 0) return Buffer.concat(chunks, total)
+    total += bytesRead
+    if (total > max) return undefined
+    chunks.push(chunk.subarray(0, bytesRead))
+  }
+}
 
 /**
  * Reads and decodes a file a chunk at a time, so a large file is never held as bytes and text at once; more than
@@ -78,14 +106,10 @@ const READ_CHUNK = 1 << 22
  * the file is parsed as soon as it is read, so waiting for the thread pool would only leave the CPU idle.
  */
 export function readText(abs: string, max: number): Decoded | {kind: 'too-large'; size: number} {
-  // O_NONBLOCK: a FIFO put where the walk saw a file opens at once instead of waiting for a writer forever.
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
+  const {fd, size: statSize} = openRegularFile(abs)
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
     // One byte over the size, so a file that grew since its stat is still seen to the end.
-    const info = fstatSync(fd)
-    if (!info.isFile()) throw new Error('not a regular file (it was replaced while the tree was read)')
-    const statSize = info.size
     const buffer = Buffer.allocUnsafe(Math.max(4, Math.min(READ_CHUNK, statSize + 1)))
     const parts: string[] = []
     let size = 0
@@ -107,7 +131,10 @@ export function readText(abs: string, max: number): Decoded | {kind: 'too-large'
       const from = size === bytesRead && filled >= 3 && hasBom(buffer) ? 3 : 0
       const chunk = buffer.subarray(from, end)
       // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
-      if (!isUtf8(chunk)) return decodeText(readFileSync(abs))
+      if (!isUtf8(chunk)) {
+        const whole = readWhole(fd, Math.min(READ_CHUNK, statSize + 1), max)
+        return whole ? decodeText(whole) : {kind: 'too-large', size: fstatSync(fd).size}
+      }
       ascii &&= isAscii(chunk)
       if (chunk.length > 0) parts.push(chunk.toString('utf8'))
       if (bytesRead === 0) break

@@ -1,5 +1,6 @@
 /** The head of a file, for formats that decide by content (Discoverer.sniff) before the whole file is read. */
-import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
+import {closeSync, readSync} from 'node:fs'
+import {openRegularFile} from './decode.js'
 
 /** How much of a file a sniffing format sees. */
 export const SNIFF_BYTES = 64 * 1024
@@ -14,9 +15,8 @@ const HEAD_DECODER = new TextDecoder('utf-8')
  */
 export function readHead(abs: string): string | Error {
   try {
-    const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
+    const {fd} = openRegularFile(abs)
     try {
-      if (!fstatSync(fd).isFile()) return new Error('not a regular file (it was replaced while the tree was read)')
       const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
       const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, 0)
       return headText(buffer.subarray(0, bytesRead))
