@@ -10,14 +10,10 @@
  * parser cannot be used on free text (messages, purls, scp-like `user:pass@host:path`), and the rules are a few
  * regular expressions, each linear in the input.
  */
-import type {PackageURL} from 'packageurl-js'
-import {lazyRequire} from './lazy-require.js'
+import {PackageURL} from 'packageurl-js'
 import {mapStrings} from './map-strings.js'
 
 export const REDACTED = '***'
-
-/** packageurl-js, for the few purls redaction must parse (core/lazy-require.ts): every command imports this module. */
-const purls = lazyRequire<typeof import('packageurl-js')>('packageurl-js')
 
 /**
  * Names whose values are secrets, as the last word of a query, fragment or setting name (words split at `-`,
@@ -165,7 +161,7 @@ export function redactPurl(purl: string): string {
   if (remembered.size === 0 && PLAIN_PURL.test(purl)) return purl
   let parsed: PackageURL
   try {
-    parsed = purls().PackageURL.fromString(purl)
+    parsed = PackageURL.fromString(purl)
   } catch {
     const decoded = safeDecode(purl)
     const redacted = redactSecrets(decoded)
@@ -186,7 +182,7 @@ export function redactPurl(purl: string): string {
   const version = clean(parsed.version)
   const subpath = clean(parsed.subpath)
   if (!changed) return purl
-  return new (purls().PackageURL)(parsed.type, namespace, name, version, qualifiers, subpath).toString()
+  return new PackageURL(parsed.type, namespace, name, version, qualifiers, subpath).toString()
 }
 
 /** Object keys whose values are prose that may quote a file: redacted with `redactMessage`. */
