@@ -31,6 +31,8 @@ export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown): z
 export function predicateOf(schema: z.ZodType): Predicate | null {
   let predicate = compiled.get(schema)
   if (predicate === undefined) {
+    // Null while it compiles: a schema that refers to itself (a getter in a shape) is left to zod, not recursed into.
+    compiled.set(schema, null)
     predicate = compile(schema)
     compiled.set(schema, predicate)
   }
@@ -91,17 +93,20 @@ function compileType(def: Def): Predicate | null {
       return (value) => values.includes(value)
     }
     case 'optional': {
-      const inner = compile(def.innerType as z.ZodType)
+      const inner = predicateOf(def.innerType as z.ZodType)
       return inner && ((value) => value === undefined || inner(value))
     }
     case 'nullable': {
-      const inner = compile(def.innerType as z.ZodType)
+      const inner = predicateOf(def.innerType as z.ZodType)
       return inner && ((value) => value === null || inner(value))
     }
     case 'union': {
       // zod takes the first option that succeeds. An option accepted here stands for zod's choice only when every
       // option before it is exact: rejected here, so rejected by zod too.
-      const options = (def.options as z.ZodType[]).map((option) => ({test: compile(option), exact: isExact(option)}))
+      const options = (def.options as z.ZodType[]).map((option) => ({
+        test: predicateOf(option),
+        exact: isExact(option),
+      }))
       if (options.some((option) => option.test === null)) return null
       return (value) => {
         for (const option of options) {
@@ -112,12 +117,12 @@ function compileType(def: Def): Predicate | null {
       }
     }
     case 'array': {
-      const element = compile(def.element as z.ZodType)
+      const element = predicateOf(def.element as z.ZodType)
       return element && ((value) => Array.isArray(value) && value.every((item) => element(item)))
     }
     case 'record': {
-      const key = compile(def.keyType as z.ZodType)
-      const item = compile(def.valueType as z.ZodType)
+      const key = predicateOf(def.keyType as z.ZodType)
+      const item = predicateOf(def.valueType as z.ZodType)
       if (key === null || item === null || defOf(def.keyType).type !== 'string') return null
       return (value) => {
         if (!isPlainObject(value)) return false
@@ -159,7 +164,7 @@ function compileObject(def: Def): Predicate | null {
   const names = Object.keys(shape)
   const fields: Predicate[] = []
   for (const name of names) {
-    const field = compile(shape[name])
+    const field = predicateOf(shape[name])
     if (field === null) return null
     fields.push(field)
   }
