@@ -5,9 +5,7 @@
  * (`~/.npmrc`, a credentials file) must not print it. jsonc-parser finds the place without quoting anything.
  */
 import type {ParseError} from 'jsonc-parser'
-import {lazyRequire} from './lazy-require.js'
-
-const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
+import {jsonc} from './lazy-require.js'
 
 export type JsonText = {ok: true; value: unknown} | {ok: false; line: number; column: number; message: string}
 

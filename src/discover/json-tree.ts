@@ -6,13 +6,10 @@
  * YAML reader; a `__proto__` key is an error and left out; the rest of the document is still read.
  */
 import type {ParseErrorCode} from 'jsonc-parser'
-import {lazyRequire} from '../core/lazy-require.js'
+import {jsonc} from '../core/lazy-require.js'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import type {Position, YamlMap, YamlNode, YamlScalar, YamlSeq} from './yaml-tree.js'
-
-/** jsonc-parser, loaded the first time a document needs it (core/lazy-require.ts). */
-const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
 
 export interface JsonTree {
   /** undefined when the text is not valid JSON or nested too deep (see `errors`). */

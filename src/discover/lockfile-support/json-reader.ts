@@ -1,12 +1,9 @@
 import type {ParseErrorCode} from 'jsonc-parser'
-import {lazyRequire} from '../../core/lazy-require.js'
+import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
 import {readJsonFast} from './json-fast.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
-
-/** jsonc-parser, loaded the first time a document needs it (core/lazy-require.ts). */
-const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
 
 /**
  * JSON with positions, built on jsonc-parser's event visitor (JSON.parse gives no offsets).

@@ -7,7 +7,7 @@
  * The XML generators write is read first by the hand-written ./xml-fast.ts (same elements, several times faster);
  * saxes reads whatever that one gives up on.
  */
-import {lazyRequire} from '../../core/lazy-require.js'
+import {saxes} from '../../core/lazy-require.js'
 import {createLineIndex} from '../lockfile-support/line-index.js'
 import {readXmlFast} from './xml-fast.js'
 import {
@@ -25,7 +25,6 @@ export type {XmlDocument, XmlElement, XmlOptions} from './xml-model.js'
  * saxes, loaded the first time a document needs it (the fast path reads what generators write; loading saxes was
  * part of every start-up). It is CommonJS, so `require` gives the module an `import` would.
  */
-const saxes = lazyRequire<typeof import('saxes')>('saxes')
 
 class Stop extends Error {}
 

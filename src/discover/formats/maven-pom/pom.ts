@@ -3,7 +3,7 @@
  * outright (POMs have none; it is where entity expansion attacks live), saxes expands no external or custom
  * entities, nesting is bounded, and only the elements below are kept.
  */
-import {lazyRequire} from '../../../core/lazy-require.js'
+import {saxes} from '../../../core/lazy-require.js'
 
 export interface PomDependency {
   groupId?: string
@@ -36,8 +36,6 @@ export interface Pom {
 
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
 
-/** saxes, loaded the first time a pom is read (core/lazy-require.ts). */
-const saxes = lazyRequire<typeof import('saxes')>('saxes')
 const MAX_DEPTH = 64
 const DEPENDENCY_FIELDS = new Set(['groupId', 'artifactId', 'version', 'scope', 'type', 'optional'])
 const PROJECT_FIELDS = new Set(['groupId', 'artifactId', 'version'])
