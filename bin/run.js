@@ -7,7 +7,7 @@ redactDebugOutput()
 // @oclif/core checks the running Node against its own engines (>= 18) with semver on import, which is a tenth of
 // every start; stewards supports Node 22 and 24 (package.json engines) and runs on 20.11+, so that check cannot fail.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
-const {execute} = await import('@oclif/core')
+const {execute} = await import('../dist/core/cli-main.js')
 await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})
 // The command is done (an error or an explicit exit code has already ended the process in oclif's handler). A
 // natural exit would first tear down the whole heap, tens of milliseconds after a large inventory; the process

@@ -5,11 +5,16 @@
  * dist/core/debug-log.js); code they share goes to dist/chunks/, and a dynamic import (`--resolve`'s stage) stays a
  * chunk of its own, loaded only when used. Everything tsc wrote that is not an entry point is removed afterwards.
  *
- * Kept outside the bundle, loaded from node_modules as before:
- * - @oclif/core and @oclif/plugin-help: oclif loads the commands and the help plug-in itself, and reads its own
- *   package.json from beside its code.
- * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module that oclif uses, so both must
- *   be the same instance (tests/trust/debug-token.test.ts).
+ * @oclif/core is bundled too (some 160 CommonJS modules with its dependencies: about 40 ms of every start), so
+ * bin/run.js starts it from dist/core/cli-main.js, the copy the commands use. Its version is inlined; the engines
+ * check that would read a package.json beside its code is off (bin/run.js).
+ *
+ * Kept outside the bundle, loaded from node_modules:
+ * - @oclif/plugin-help: oclif loads plug-ins from their own folders. It brings its own @oclif/core, loaded only by
+ *   `stewards help`.
+ * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module, which every copy of oclif
+ *   (the bundled one and the help plug-in's) must share (tests/trust/debug-token.test.ts).
+ * - What @oclif/core loads only to run TypeScript sources (typescript, ts-node, tsx, wsl-utils): not in a package.
  * - The libraries core/lazy-require.ts loads on first use (createRequire at run time, which esbuild does not follow).
  * CommonJS libraries inside the bundle call `require` for Node's own modules: the banner gives every output file one.
  * Source maps follow tsc's maps back to src/.
@@ -17,12 +22,13 @@
 import {readdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from 'esbuild'
+import {englishOnlyZod, lazyPackageUrlCollator} from './bundle-plugins.mjs'
 
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 const ENTRY_DIRS = ['commands', 'hooks']
-const ENTRY_FILES = ['core/debug-log.js']
-const EXTERNAL = ['@oclif/core', '@oclif/plugin-help', 'debug']
+const ENTRY_FILES = ['core/debug-log.js', 'core/cli-main.js']
+const EXTERNAL = ['@oclif/plugin-help', 'debug', 'typescript', 'ts-node', 'wsl-utils']
 
 function filesUnder(dir) {
   return readdirSync(dir, {recursive: true})
@@ -59,6 +65,8 @@ const result = await build({
   banner: {
     js: "import {createRequire as __stewardsCreateRequire} from 'node:module';\nconst require = __stewardsCreateRequire(import.meta.url);",
   },
+  // Work some libraries do at every start and stewards never needs: ./bundle-plugins.mjs.
+  plugins: [englishOnlyZod, lazyPackageUrlCollator],
   metafile: true,
   logLevel: 'warning',
 })

@@ -1,0 +1,63 @@
+/**
+ * The esbuild plug-ins of scripts/bundle.mjs: each leaves out or defers work a library does at every start and
+ * stewards never needs (issue #16). Each checks that the code it changes is still the code it was written for, and
+ * fails the build otherwise: a library update must be looked at, never silently bundled unchanged.
+ * tests/trust/bundle-plugins.test.ts runs them on the installed libraries.
+ */
+import {readFileSync} from 'node:fs'
+import {dirname} from 'node:path'
+
+/**
+ * zod's namespace re-exports all of its 60-odd locales (about 300 KB, half of zod in the bundle, compiled at every
+ * start that loads zod). stewards speaks English only and never reads `z.locales`; English is also zod's default
+ * (`config(en())` in zod/v4/classic/external.js), which imports it directly. The locales' index keeps English alone.
+ */
+export const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(esbuild) {
+    esbuild.onLoad({filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      if (!source.includes('export { default as en } from "./en.js";')) {
+        throw new Error(`${args.path}: zod's locale index no longer exports en as expected; review zod-english-only`)
+      }
+      return {contents: "export {default as en} from './en.js'\n", resolveDir: dirname(args.path), loader: 'js'}
+    })
+  },
+}
+
+const EAGER_COLLATOR = 'const { compare: localeCompare } = new Intl.Collator()'
+
+/**
+ * packageurl-js makes an `Intl.Collator` when it loads (src/strings.js), which starts ICU's collation: about 12 ms
+ * of every start, since redaction loads packageurl-js. The collator is made on the first comparison that needs it
+ * instead. packageurl-js also compares at load, when it sorts its own component names by their numeric sort order
+ * (0 to 7): two non-negative integers are compared here as the collator would compare them, as digit strings, whose
+ * collation order is their code-point order.
+ */
+export function lazyCollator(source, file = 'packageurl-js/src/strings.js') {
+  if (!source.includes(EAGER_COLLATOR)) {
+    throw new Error(`${file}: packageurl-js no longer makes its collator as expected; review lazy-collator`)
+  }
+  return source.replace(
+    EAGER_COLLATOR,
+    [
+      'let collator',
+      'const isIndex = (value) => Number.isInteger(value) && value >= 0',
+      'const localeCompare = (a, b) => {',
+      '    if (isIndex(a) && isIndex(b)) { const x = String(a), y = String(b); return x < y ? -1 : x > y ? 1 : 0 }',
+      '    collator ??= new Intl.Collator()',
+      '    return collator.compare(a, b)',
+      '}',
+    ].join('\n'),
+  )
+}
+
+export const lazyPackageUrlCollator = {
+  name: 'lazy-collator',
+  setup(esbuild) {
+    esbuild.onLoad({filter: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/}, (args) => ({
+      contents: lazyCollator(readFileSync(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }))
+  },
+}

@@ -1,0 +1,6 @@
+/**
+ * What bin/run.js starts the built CLI with: oclif's `execute`, from the same copy of @oclif/core as the commands.
+ * The build bundles @oclif/core into dist/ (scripts/bundle.mjs), so it must be imported from here, not from
+ * node_modules: a second copy would load some 160 modules again.
+ */
+export {execute} from '@oclif/core'

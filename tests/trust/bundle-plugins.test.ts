@@ -1,0 +1,107 @@
+/**
+ * The build's esbuild plug-ins (scripts/bundle-plugins.mjs) change what two libraries do at start-up, never what
+ * they answer. Checked on the installed libraries: packageurl-js compares exactly as with its eager collator, and
+ * zod, bundled with English alone, still reports in English. When dist/ is built (`npm test` builds first), the
+ * bundle itself is checked: one copy of oclif, no other zod locale, no collator made at load.
+ */
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {join} from 'node:path'
+import {build} from 'esbuild'
+import {describe, expect, it} from 'vitest'
+// @ts-expect-error: a plain JavaScript build script, without types
+import {englishOnlyZod, lazyCollator} from '../../scripts/bundle-plugins.mjs'
+import {repoRoot} from '../support/cli.js'
+
+const require = createRequire(import.meta.url)
+const stringsPath = require.resolve('packageurl-js/src/strings.js')
+
+/** Evaluates packageurl-js's strings.js as CommonJS, with `Intl` counting the collators it makes. */
+function loadStrings(source: string): {localeCompare: (a: unknown, b: unknown) => number; made: () => number} {
+  let made = 0
+  const countingIntl = {
+    Collator: class extends Intl.Collator {
+      constructor(...args: ConstructorParameters<typeof Intl.Collator>) {
+        super(...args)
+        made++
+      }
+    },
+  }
+  const module = {exports: {} as Record<string, unknown>}
+  new Function('module', 'exports', 'require', 'Intl', source)(module, module.exports, require, countingIntl)
+  return {localeCompare: module.exports.localeCompare as (a: unknown, b: unknown) => number, made: () => made}
+}
+
+describe('lazy-collator (packageurl-js)', () => {
+  const original = readFileSync(stringsPath, 'utf8')
+
+  it('makes no collator at load, and one on the first comparison of strings', () => {
+    const eager = loadStrings(original)
+    expect(eager.made()).toBe(1)
+    const lazy = loadStrings(lazyCollator(original))
+    expect(lazy.made()).toBe(0)
+    lazy.localeCompare(0, 7)
+    expect(lazy.made()).toBe(0)
+    lazy.localeCompare('name', 'namespace')
+    expect(lazy.made()).toBe(1)
+  })
+
+  it('compares exactly as the eager collator', () => {
+    const eager = loadStrings(original).localeCompare
+    const lazy = loadStrings(lazyCollator(original)).localeCompare
+    const values: unknown[] = [0, 1, 2, 7, 9, 10, 11, 100, -1, 1.5, '0', '10', '9', 'a', 'B', 'b', 'é', 'e', 'name']
+    for (const a of values) for (const b of values) expect([a, b, Math.sign(lazy(a, b))]).toEqual([a, b, eager(a, b)])
+  })
+
+  it('fails the build when packageurl-js no longer matches', () => {
+    expect(() => lazyCollator('const compare = new Intl.Collator().compare', 'x.js')).toThrow(/x\.js: .*review/)
+  })
+})
+
+describe('zod-english-only', () => {
+  it('bundles zod without its other locales, and zod still speaks English', async () => {
+    const result = await build({
+      stdin: {
+        contents: "import {z} from 'zod'\nexport const message = z.string().safeParse(1).error.issues[0].message",
+        resolveDir: repoRoot,
+        loader: 'js',
+      },
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+      plugins: [englishOnlyZod],
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs).filter((path) => path.includes('zod/v4/locales/'))
+    expect(inputs.map((path) => path.slice(path.lastIndexOf('/') + 1)).sort()).toEqual(['en.js', 'index.js'])
+    const module = {exports: {} as {message?: string}}
+    new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require)
+    expect(module.exports.message).toBe('Invalid input: expected string, received number')
+  })
+})
+
+const chunks = join(repoRoot, 'dist', 'chunks')
+
+describe.runIf(existsSync(chunks))('the built bundle', () => {
+  const files = readdirSync(join(repoRoot, 'dist'), {recursive: true, encoding: 'utf8'}).filter((f) =>
+    f.endsWith('.js'),
+  )
+  const code = new Map(files.map((file) => [file, readFileSync(join(repoRoot, 'dist', file), 'utf8')]))
+
+  it('holds the one copy of @oclif/core the commands and bin/run.js use', () => {
+    const importers = [...code].filter(([, text]) => /(from|import\(|require\()\s*["']@oclif\/core["']/.test(text))
+    expect(importers.map(([file]) => file)).toEqual([])
+    expect(readFileSync(join(repoRoot, 'bin', 'run.js'), 'utf8')).toContain("import('../dist/core/cli-main.js')")
+  })
+
+  it('holds no zod locale but English, and makes no collator at load', () => {
+    const all = [...code.values()].join('\n')
+    // German and French zod messages ("Ungültige Eingabe", "Entrée invalide"; esbuild writes non-ASCII escaped).
+    expect(all).not.toMatch(/Eingabe|Entr\\u00E9e invalide/)
+    expect(all).toContain('Invalid input')
+    expect(all).not.toMatch(/=\s*new Intl\.Collator\b(?!\s*,\s*collator\.compare)/)
+    expect(all).toContain('collator??=new Intl.Collator')
+  })
+})
