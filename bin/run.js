@@ -4,9 +4,11 @@ import {redactDebugOutput, rememberStartupSecrets, safeLogger} from '../dist/cor
 // Before oclif starts: its debug log (DEBUG=*) prints argv, and the token must not appear in it.
 rememberStartupSecrets(process.argv)
 redactDebugOutput()
-// @oclif/core checks the running Node against its own engines (>= 18) with semver on import, which is a tenth of
-// every start; stewards supports Node 22 and 24 (package.json engines) and runs on 20.11+, so that check cannot fail.
+// @oclif/core checks the running Node against its own engines (>= 18) with semver when it loads; stewards supports
+// Node 22 and 24 (package.json engines) and runs on 20.11+, so that check cannot fail. Bundled, it would not even
+// find oclif's package.json (it looks beside its own code), so it is turned off.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
+// The bundled copy of @oclif/core the commands use (scripts/bundle.mjs), not the one in node_modules.
 const {execute} = await import('../dist/core/cli-main.js')
 await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})
 // The command is done (an error or an explicit exit code has already ended the process in oclif's handler). A
