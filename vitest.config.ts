@@ -27,6 +27,8 @@ export default defineConfig({
     // library load, which decide once.
     // No proxy of the machine's: test traffic stays on loopback (tests/proxy.test.ts sets its own).
     env: {NO_COLOR: '1', HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: ''},
+    // The discover stage's zod schemas, loaded (tests/support/load-schemas.ts says why).
+    setupFiles: ['tests/support/load-schemas.ts'],
     // One worker per core: vitest's default (cores - 1) is a single worker on a 2-core machine.
     maxWorkers: '100%',
     // The default reporter prints the duration of tests slower than this; the second reporter names, after the

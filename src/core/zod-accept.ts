@@ -1,43 +1,13 @@
 /**
- * `schema.safeParse(value)` with a fast path for data that is plainly valid. Lockfiles hold thousands of entries,
- * each validated once by a cold process: zod builds a result, an issue list and a copy of every object and record
- * on the way, which was most of what reading a large lockfile cost beyond its parse (issue #16). Here a schema is
- * compiled once into a predicate that only looks: when it accepts, the value is zod's own result (same fields,
- * same values), and it is returned as the data without a copy; anything else goes to zod itself, whose result and
- * messages are then exactly what they were.
- *
- * The predicate is sound, not complete: it accepts only what zod accepts with an identical result. It knows the
- * plain part of zod (strings with length and pattern checks, finite numbers and safe integers, booleans, literals,
- * enums, optional, nullable, unions, arrays, records and objects of plain prototype). An object without a catch-all
- * is accepted only without unknown keys, since zod would strip them. A schema holding anything else (a transform,
- * a default, a refinement, an unknown check) is never fast: zod reads every value. ./zod-accept.test.ts checks the
- * promise on every schema of the discover stage against zod with generated values. Written here because zod has no
- * "validate without building the output" mode.
+ * A zod schema's plan (./plan.ts): its shape as plain data, for a predicate that answers "plainly valid?" without
+ * zod. Read from zod's own definitions (`schema._zod.def`); any part this does not know (a transform, a default, a
+ * refinement, an unknown check, a schema that refers to itself) is `slow`, and zod then reads every value. The
+ * discover stage keeps its schemas' plans in a generated file (src/discover/schema-plans.ts), checked against this
+ * by src/discover/schema-plans.test.ts; ./zod-accept.test.ts checks that a plan's predicate accepts only what zod
+ * accepts with an equal result.
  */
 import type {z} from 'zod'
-
-type Predicate = (value: unknown) => boolean
-
-const compiled = new WeakMap<z.ZodType, Predicate | null>()
-
-/** `schema.safeParse(value)`, answered without zod when the value is plainly valid (see the module header). */
-export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
-  const accepts = predicateOf(schema)
-  if (accepts?.(value)) return {success: true, data: value as z.output<S>}
-  return schema.safeParse(value)
-}
-
-/** The schema's predicate, or null when zod must read every value. Exported for the test. */
-export function predicateOf(schema: z.ZodType): Predicate | null {
-  let predicate = compiled.get(schema)
-  if (predicate === undefined) {
-    // Null while it compiles: a schema that refers to itself (a getter in a shape) is left to zod, not recursed into.
-    compiled.set(schema, null)
-    predicate = compile(schema)
-    compiled.set(schema, predicate)
-  }
-  return predicate
-}
+import type {Literal, Plan, PlanCheck} from './plan.js'
 
 interface Def {
   type: string
@@ -50,174 +20,117 @@ interface CheckDef {
   [key: string]: unknown
 }
 
+const SLOW: Plan = {type: 'slow'}
+
 function defOf(schema: unknown): Def {
   return (schema as {_zod: {def: Def}})._zod.def
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
+/** The schema's plan; `slow` where zod must read every value. */
+export function planOf(schema: z.ZodType): Plan {
+  return planWithin(schema, new Set())
 }
 
-function compile(schema: z.ZodType): Predicate | null {
-  const def = defOf(schema)
-  const checks = compileChecks(def)
-  if (checks === null) return null
-  const base = compileType(def)
-  if (base === null) return null
-  return checks.length === 0 ? base : (value) => base(value) && checks.every((check) => check(value))
+function planWithin(schema: z.ZodType, within: Set<z.ZodType>): Plan {
+  // A schema that refers to itself (a getter in a shape) is left to zod, not recursed into.
+  if (within.has(schema)) return SLOW
+  within.add(schema)
+  try {
+    const def = defOf(schema)
+    const checks = plannedChecks(def)
+    if (checks === null) return SLOW
+    const plan = planType(def, within)
+    if (plan.type === 'slow' || checks.length === 0) return plan
+    if (plan.type === 'string' || plan.type === 'number' || plan.type === 'array') return {...plan, checks}
+    return SLOW
+  } finally {
+    within.delete(schema)
+  }
 }
 
-function compileType(def: Def): Predicate | null {
+function planType(def: Def, within: Set<z.ZodType>): Plan {
+  const inner = (schema: unknown) => planWithin(schema as z.ZodType, within)
   switch (def.type) {
     case 'string':
-      return (value) => typeof value === 'string'
     case 'number':
-      return (value) => typeof value === 'number' && Number.isFinite(value)
     case 'boolean':
-      return (value) => typeof value === 'boolean'
     case 'null':
-      return (value) => value === null
     case 'undefined':
-      return (value) => value === undefined
+      return {type: def.type}
     case 'unknown':
     case 'any':
-      return () => true
-    case 'literal': {
-      const values = def.values as unknown[]
-      return (value) => values.includes(value)
-    }
-    case 'enum': {
-      const values = Object.values(def.entries as Record<string, unknown>)
-      return (value) => values.includes(value)
-    }
-    case 'optional': {
-      const inner = predicateOf(def.innerType as z.ZodType)
-      return inner && ((value) => value === undefined || inner(value))
-    }
+      return {type: 'unknown'}
+    case 'literal':
+      return {type: 'literal', values: def.values as Literal[]}
+    case 'enum':
+      return {type: 'literal', values: Object.values(def.entries as Record<string, Literal>)}
+    case 'optional':
     case 'nullable': {
-      const inner = predicateOf(def.innerType as z.ZodType)
-      return inner && ((value) => value === null || inner(value))
+      const plan = inner(def.innerType)
+      return plan.type === 'slow' ? SLOW : {type: def.type, inner: plan}
     }
     case 'union': {
-      // zod takes the first option that succeeds. An option accepted here stands for zod's choice only when every
-      // option before it is exact: rejected here, so rejected by zod too.
-      const options = (def.options as z.ZodType[]).map((option) => ({
-        test: predicateOf(option),
-        exact: isExact(option),
-      }))
-      if (options.some((option) => option.test === null)) return null
-      return (value) => {
-        for (const option of options) {
-          if (option.test!(value)) return true
-          if (!option.exact) return false
-        }
-        return false
-      }
+      const options = (def.options as unknown[]).map(inner)
+      return options.some((option) => option.type === 'slow') ? SLOW : {type: 'union', options}
     }
     case 'array': {
-      const element = predicateOf(def.element as z.ZodType)
-      return element && ((value) => Array.isArray(value) && value.every((item) => element(item)))
+      const element = inner(def.element)
+      return element.type === 'slow' ? SLOW : {type: 'array', element}
     }
     case 'record': {
-      const key = predicateOf(def.keyType as z.ZodType)
-      const item = predicateOf(def.valueType as z.ZodType)
-      if (key === null || item === null || defOf(def.keyType).type !== 'string') return null
-      return (value) => {
-        if (!isPlainObject(value)) return false
-        for (const name of Object.keys(value)) if (!key(name) || !item(value[name])) return false
-        return true
-      }
+      const key = inner(def.keyType)
+      const value = inner(def.valueType)
+      // Keys as plain strings only: a key schema with checks, or of another type, is zod's to read.
+      if (key.type !== 'string' || 'checks' in key || value.type === 'slow') return SLOW
+      return {type: 'record', value}
     }
-    case 'object':
-      return compileObject(def)
+    case 'object': {
+      const shape: Record<string, Plan> = {}
+      for (const [name, field] of Object.entries(def.shape as Record<string, unknown>)) {
+        const plan = inner(field)
+        if (plan.type === 'slow') return SLOW
+        shape[name] = plan
+      }
+      const catchall = def.catchall === undefined ? undefined : defOf(def.catchall).type
+      // `unknown`: extra keys kept as they are (looseObject); none or `never`: accepted only without extra keys.
+      if (catchall !== undefined && catchall !== 'unknown' && catchall !== 'never') return SLOW
+      return {type: 'object', shape, loose: catchall === 'unknown'}
+    }
     default:
-      return null
+      return SLOW
   }
 }
 
-/**
- * True when the schema's predicate rejects exactly what zod rejects. Not for objects and records: one that zod would
- * strip of unknown keys, or one of another prototype (a TOML date), is rejected here and may be accepted by zod.
- */
-function isExact(schema: z.ZodType): boolean {
-  const def = defOf(schema)
-  switch (def.type) {
-    case 'object':
-    case 'record':
-      return false
-    case 'optional':
-    case 'nullable':
-      return isExact(def.innerType as z.ZodType)
-    case 'array':
-      return isExact(def.element as z.ZodType)
-    case 'union':
-      return (def.options as z.ZodType[]).every(isExact)
-    default:
-      return true
-  }
-}
-
-function compileObject(def: Def): Predicate | null {
-  const shape = def.shape as Record<string, z.ZodType>
-  const names = Object.keys(shape)
-  const fields: Predicate[] = []
-  for (const name of names) {
-    const field = predicateOf(shape[name])
-    if (field === null) return null
-    fields.push(field)
-  }
-  const catchall = def.catchall as z.ZodType | undefined
-  const catchallType = catchall === undefined ? undefined : defOf(catchall).type
-  // `unknown`: extra keys kept as they are (looseObject); none or `never`: accepted only without extra keys.
-  if (catchallType !== undefined && catchallType !== 'unknown' && catchallType !== 'never') return null
-  const known = new Set(names)
-  const loose = catchallType === 'unknown'
-  return (value) => {
-    if (!isPlainObject(value)) return false
-    for (let i = 0; i < names.length; i++) if (!fields[i](value[names[i]])) return false
-    if (!loose) for (const name of Object.keys(value)) if (!known.has(name)) return false
-    return true
-  }
-}
-
-/** The checks zod runs on a value of this type, as predicates; null when one is not known here. */
-function compileChecks(def: Def): Predicate[] | null {
-  const out: Predicate[] = []
+/** The checks zod runs on a value of this type; null when one is not known here. */
+function plannedChecks(def: Def): PlanCheck[] | null {
+  const out: PlanCheck[] = []
   for (const check of def.checks ?? []) {
-    const predicate = compileCheck(check._zod.def)
-    if (predicate === null) return null
-    out.push(predicate)
+    const planned = plannedCheck(check._zod.def)
+    if (planned === null) return null
+    out.push(planned)
   }
   return out
 }
 
-function compileCheck(check: CheckDef): Predicate | null {
-  const length = (value: unknown) => (value as {length: number}).length
+function plannedCheck(check: CheckDef): PlanCheck | null {
   switch (check.check) {
     case 'min_length':
-      return (value) => length(value) >= (check.minimum as number)
+      return {check: 'min_length', minimum: check.minimum as number}
     case 'max_length':
-      return (value) => length(value) <= (check.maximum as number)
+      return {check: 'max_length', maximum: check.maximum as number}
     case 'length_equals':
-      return (value) => length(value) === (check.length as number)
+      return {check: 'length_equals', length: check.length as number}
     case 'string_format': {
       if (check.format !== 'regex') return null
       const pattern = check.pattern as RegExp
-      return (value) => {
-        pattern.lastIndex = 0
-        return pattern.test(value as string)
-      }
+      return {check: 'regex', source: pattern.source, flags: pattern.flags}
     }
     case 'number_format':
-      return check.format === 'safeint' ? (value) => Number.isSafeInteger(value) : null
+      return check.format === 'safeint' ? {check: 'safeint'} : null
     case 'greater_than':
-      return (value) =>
-        check.inclusive ? (value as number) >= (check.value as number) : (value as number) > (check.value as number)
+      return {check: 'greater_than', value: check.value as number, inclusive: Boolean(check.inclusive)}
     case 'less_than':
-      return (value) =>
-        check.inclusive ? (value as number) <= (check.value as number) : (value as number) < (check.value as number)
+      return {check: 'less_than', value: check.value as number, inclusive: Boolean(check.inclusive)}
     default:
       return null
   }

@@ -1,28 +1,15 @@
 /** Chart.yaml / Chart.lock, shared by the helm-chart and helm-values formats: dependencies (https://helm.sh/docs/topics/charts/#the-chartyaml-file). */
-import {z} from 'zod'
 import {readYaml} from './yaml.js'
 import {toPlain} from './yaml-tree.js'
-import {safeParseFast} from '../core/zod-accept.js'
+import type * as S from './helm-chart-schema.js'
+import {check, checkValue} from './lockfile-support/checked.js'
 
-export const Dependency = z.object({
-  name: z.string().min(1),
-  version: z.string().nullish(),
-  repository: z.string().nullish(),
-  alias: z.string().nullish(),
-})
-export type Dependency = z.infer<typeof Dependency>
-
-/** Chart.yaml, Chart.lock, and Helm 2's requirements.yaml / requirements.lock share this part. */
-export const ChartFile = z.object({
-  appVersion: z.string().nullish(),
-  dependencies: z.array(Dependency).nullish(),
-})
-export type ChartFile = z.infer<typeof ChartFile>
+const ChartFileCheck = check<typeof S.ChartFile>('helm-chart/ChartFile')
 
 /** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
 export function chartAppVersion(text: string, file: string): string | undefined {
   const root = readYaml(text, file).documents[0]?.root
-  const parsed = root ? safeParseFast(ChartFile, toPlain(root)) : undefined
+  const parsed = root ? checkValue(ChartFileCheck, toPlain(root)) : undefined
   return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
 }
 
@@ -32,7 +19,7 @@ export function chartAppVersion(text: string, file: string): string | undefined 
  */
 export function chartSubchartKeys(text: string, file: string): Set<string> {
   const root = readYaml(text, file).documents[0]?.root
-  const parsed = root ? safeParseFast(ChartFile, toPlain(root)) : undefined
+  const parsed = root ? checkValue(ChartFileCheck, toPlain(root)) : undefined
   if (!parsed?.success) return new Set()
   return new Set((parsed.data.dependencies ?? []).map((d) => d.alias ?? d.name))
 }

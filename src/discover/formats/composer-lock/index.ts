@@ -5,8 +5,10 @@ import {isJsonObject, type JsonDocument, readLockfileJson} from '../../lockfile-
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {ComposerPackage} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const ComposerPackageCheck = check<typeof S.ComposerPackage>('composer-lock/ComposerPackage')
 
 const SECTIONS: Array<[string, Scope]> = [
   ['packages', 'prod'],
@@ -20,9 +22,9 @@ export const discoverer: Discoverer = {
     return /(^|\/)composer\.lock$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
   identify: (head) => hasTopLevelKey(head, 'content-hash'),
-  discover({file, text}) {
+  discover: withSchemas(({file, text}) => {
     return discoverComposerLock(file, text)
-  },
+  }),
 }
 
 /** Fields we never read are pruned while parsing (paths hold object keys only: `packages/name`). */
@@ -53,7 +55,7 @@ function readSection(
     const {line, column} = isJsonObject(raw)
       ? document.positionOf(raw)
       : (document.topLevelKeys.get(section) ?? {line: 1, column: 1})
-    const parsed = safeParseFast(ComposerPackage, raw)
+    const parsed = checkValue(ComposerPackageCheck, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(file, 'invalid-entry', `${section}[${index}]: ${firstIssue(parsed.error)}`, line, column),

@@ -8,8 +8,10 @@ import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
-import {ChartFile} from '../../helm-chart-file.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type * as S from '../../helm-chart-schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const ChartFileCheck = check<typeof S.ChartFile>('helm-chart/ChartFile')
 
 export const discoverer: Discoverer = {
   id: 'helm-chart',
@@ -19,7 +21,7 @@ export const discoverer: Discoverer = {
   identify: (head) =>
     (/^generated: /m.test(head) && /^digest: sha256:/m.test(head)) ||
     (/^apiVersion: ["']?v[12]["']?\s*$/m.test(head) && /^name: /m.test(head) && !/^kind: /m.test(head)),
-  discover,
+  discover: withSchemas(discover),
 }
 
 function discover(input: DiscoverInput): Output {
@@ -32,7 +34,7 @@ function discover(input: DiscoverInput): Output {
     out.errors.push(errorAt(input.file, root, 'invalid-chart', 'a chart file must be a mapping'))
     return out
   }
-  const result = safeParseFast(ChartFile, toPlain(root))
+  const result = checkValue(ChartFileCheck, toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
       out.errors.push(

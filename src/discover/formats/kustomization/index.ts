@@ -14,15 +14,18 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
 import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
-import {type HelmChart, type ImageOverride, Kustomization} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type {HelmChart, ImageOverride} from './schema.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const KustomizationCheck = check<typeof S.Kustomization>('kustomization/Kustomization')
 
 export const discoverer: Discoverer = {
   id: 'kustomization',
   description: 'Kustomize kustomization.yaml: images overrides applied to the listed resources, helmCharts',
   matches: isKustomizationFile,
   identify: (head) => /^apiVersion: ["']?kustomize\.config\.k8s\.io\//m.test(head),
-  discover,
+  discover: withSchemas(discover),
 }
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
@@ -168,7 +171,7 @@ function parse(text: string, file: string, errors: ScanError[]): Parsed | undefi
     errors.push(errorAt(file, root, 'invalid-kustomization', 'a kustomization must be a mapping'))
     return undefined
   }
-  const result = safeParseFast(Kustomization, toPlain(root))
+  const result = checkValue(KustomizationCheck, toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
       errors.push(

@@ -4,8 +4,11 @@ import {isJsonObject, type JsonDocument, type JsonObject} from '../../lockfile-s
 import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
-import {DependenciesEntry} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type {DependenciesEntry} from './schema.js'
+import type * as S from './schema.js'
+import {check, checkValue} from '../../lockfile-support/checked.js'
+
+const DependenciesEntryCheck = check<typeof S.DependenciesEntry>('npm-package-lock/DependenciesEntry')
 
 /** For readJson: `requires` and `integrity` of lockfileVersion 1 entries are never read. */
 export function skipUnreadDependenciesFields(path: readonly string[]): boolean {
@@ -40,7 +43,7 @@ export function readDependenciesTree(
       const raw = map[key]
       const ref = path === '' ? key : `${path} > ${key}`
       const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
-      const parsed = safeParseFast(DependenciesEntry, raw)
+      const parsed = checkValue(DependenciesEntryCheck, raw)
       if (!parsed.success) {
         errors.push(
           lockfileError(file, 'invalid-entry', `dependencies["${ref}"]: ${firstIssue(parsed.error)}`, line, column),

@@ -5,8 +5,11 @@ import type {Position} from '../../lockfile-support/line-index.js'
 import {nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
-import {PackagesEntry} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type {PackagesEntry} from './schema.js'
+import type * as S from './schema.js'
+import {check, checkValue} from '../../lockfile-support/checked.js'
+
+const PackagesEntryCheck = check<typeof S.PackagesEntry>('npm-package-lock/PackagesEntry')
 
 /** Fields kept from `node_modules/...` entries; the rest (integrity, engines, dependency maps) is pruned unread. */
 const INSTALLED_FIELDS = new Set(['version', 'name', 'resolved', 'link', 'dev', 'optional', 'devOptional', 'peer'])
@@ -62,7 +65,7 @@ export function collectPackagesSection(file: string): PackagesCollector {
   const declared = new Set<string>()
   return {
     add(key, raw, {line, column}) {
-      const parsed = safeParseFast(PackagesEntry, raw)
+      const parsed = checkValue(PackagesEntryCheck, raw)
       if (!parsed.success) {
         errors.push(
           lockfileError(file, 'invalid-entry', `packages["${key}"]: ${firstIssue(parsed.error)}`, line, column),

@@ -4,7 +4,6 @@
  * `resolved` (the exact version). Read with the shared JSON reader (positions, no prototype keys); the nested
  * `dependencies` of each entry are pruned unread.
  */
-import {z} from 'zod'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
@@ -12,7 +11,10 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const EntryCheck = check<typeof S.Entry>('nuget-lock/Entry')
 
 export const discoverer: Discoverer = {
   id: 'nuget-lock',
@@ -22,16 +24,10 @@ export const discoverer: Discoverer = {
   },
   identify: (head) =>
     hasTopLevelKey(head, 'dependencies') && /"type"\s*:\s*"(Direct|Transitive|CentralTransitive|Project)"/.test(head),
-  discover({file, text}) {
+  discover: withSchemas(({file, text}) => {
     return discoverNugetLock(file, text)
-  },
+  }),
 }
-
-const Entry = z.looseObject({
-  type: z.enum(['Direct', 'Transitive', 'CentralTransitive', 'Project']),
-  resolved: z.string().min(1).max(128).optional(),
-  requested: z.string().optional(),
-})
 
 export function discoverNugetLock(file: string, text: string): DiscoverOutput {
   const read = readLockfileJson(file, text, {
@@ -61,7 +57,7 @@ export function discoverNugetLock(file: string, text: string): DiscoverOutput {
       const at = isJsonObject(raw)
         ? document.positionOf(raw)
         : (document.topLevelKeys.get('dependencies') ?? {line: 1, column: 1})
-      const parsed = safeParseFast(Entry, raw)
+      const parsed = checkValue(EntryCheck, raw)
       if (!parsed.success || (parsed.data.type !== 'Project' && parsed.data.resolved === undefined)) {
         const why = parsed.success ? 'resolved: missing' : firstIssue(parsed.error)
         errors.push(lockfileError(file, 'invalid-entry', `dependencies.${framework}.${id}: ${why}`, at.line, at.column))

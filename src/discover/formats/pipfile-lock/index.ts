@@ -6,8 +6,11 @@ import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-
 import {normalizePypiName} from '../../../core/package-names.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {PipfileEntry, PipfileMeta} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const PipfileEntryCheck = check<typeof S.PipfileEntry>('pipfile-lock/PipfileEntry')
+const PipfileMetaCheck = check<typeof S.PipfileMeta>('pipfile-lock/PipfileMeta')
 
 const SECTIONS: Array<[string, Scope]> = [
   ['default', 'prod'],
@@ -21,16 +24,16 @@ export const discoverer: Discoverer = {
     return /(^|\/)Pipfile\.lock$/.test(file)
   },
   identify: (head) => hasTopLevelKey(head, '_meta'),
-  discover({file, text}) {
+  discover: withSchemas(({file, text}) => {
     return discoverPipfileLock(file, text)
-  },
+  }),
 }
 
 export function discoverPipfileLock(file: string, text: string): DiscoverOutput {
   const read = readLockfileJson(file, text)
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root, errors} = read
-  const meta = safeParseFast(PipfileMeta, root._meta)
+  const meta = checkValue(PipfileMetaCheck, root._meta)
   if (!meta.success) {
     const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}
     return lockfileFailure(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)
@@ -46,7 +49,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
     }
     for (const [name, raw] of Object.entries(packages)) {
       const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
-      const parsed = safeParseFast(PipfileEntry, raw)
+      const parsed = checkValue(PipfileEntryCheck, raw)
       if (!parsed.success) {
         errors.push(
           lockfileError(file, 'invalid-entry', `${section}["${name}"]: ${firstIssue(parsed.error)}`, line, column),

@@ -9,8 +9,13 @@ import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {parsePackageKey, stripPeers} from './keys.js'
-import {Importer, PackageEntry, SnapshotEntry} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type {Importer} from './schema.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const ImporterCheck = check<typeof S.Importer>('pnpm-lock/Importer')
+const PackageEntryCheck = check<typeof S.PackageEntry>('pnpm-lock/PackageEntry')
+const SnapshotEntryCheck = check<typeof S.SnapshotEntry>('pnpm-lock/SnapshotEntry')
 
 const SUPPORTED_MAJORS = new Set([5, 6, 9])
 
@@ -22,13 +27,13 @@ export const discoverer: Discoverer = {
     return /(^|\/)pnpm-lock\.yaml$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   identify: (head) => /^lockfileVersion: /m.test(head) && !head.trimStart().startsWith('{'),
-  discover({file, text}) {
+  discover: withSchemas(({file, text}) => {
     try {
       return discoverPnpmLock(file, text)
     } catch (error) {
       return {components: [], errors: [stackOverflowError(file, error)]}
     }
-  },
+  }),
 }
 
 /** Position of each key of a YAML mapping, from the yaml library's source ranges. */
@@ -147,7 +152,7 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
       errors.push(lockfileError(file, 'forbidden-key', `forbidden key '${key}' ignored`, line, column))
       continue
     }
-    const parsed = safeParseFast(PackageEntry, packages[key])
+    const parsed = checkValue(PackageEntryCheck, packages[key])
     if (!parsed.success) {
       errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: ${firstIssue(parsed.error)}`, line, column))
       continue
@@ -195,7 +200,7 @@ function optionalInSnapshots(snapshots: unknown): Map<string, boolean> {
     const base = parsePackageKey(key, 9)
     if (base === undefined) continue
     const id = `${base.name}@${base.version}`
-    const parsed = safeParseFast(SnapshotEntry, value)
+    const parsed = checkValue(SnapshotEntryCheck, value)
     const isOptional = parsed.success && parsed.data.optional === true
     optional.set(id, (optional.get(id) ?? true) && isOptional)
   }
@@ -227,7 +232,7 @@ function readImporters(
   for (const [path, raw] of Object.entries(importers)) {
     const importerPath = data.importers === undefined ? [] : ['importers', path]
     const importerAt = importerPositions.get(path)
-    const parsed = safeParseFast(Importer, raw)
+    const parsed = checkValue(ImporterCheck, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(
@@ -243,7 +248,9 @@ function readImporters(
     for (const [section, scope] of SECTION_SCOPES) {
       const dependencies = parsed.data[section] ?? {}
       let positions: Map<string, Position> | undefined
-      for (const [name, version] of Object.entries(dependencies)) {
+      for (const [name, entry] of Object.entries(dependencies)) {
+        // 5.x: the version; 6.x and 9.x: `{specifier, version}`.
+        const version = typeof entry === 'string' ? entry : entry.version
         const resolved = stripPeers(
           version.startsWith('/') ? (parsePackageKey(version, major)?.version ?? version) : version,
         )

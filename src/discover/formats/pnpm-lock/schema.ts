@@ -18,7 +18,7 @@ export const PackageEntry = z.looseObject({
 export type PackageEntry = z.infer<typeof PackageEntry>
 
 /** 5.x importers map names to versions; 6.x and 9.x to `{specifier, version}`. */
-const ImporterVersion = z.union([z.string(), z.looseObject({version: z.string()}).transform((value) => value.version)])
+const ImporterVersion = z.union([z.string(), z.looseObject({version: z.string()})])
 const ImporterDependencies = z.record(z.string(), ImporterVersion).optional()
 
 export const Importer = z.looseObject({

@@ -6,7 +6,6 @@
  * component's name is that repository's key (`github.com/apple/swift-nio`, as the purl `swift` type writes it),
  * so it resolves without a registry. Registry pins are named by their `scope.name` identity.
  */
-import {z} from 'zod'
 import {normaliseRepoUrl} from '../../../core/repo-url.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -15,7 +14,11 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const PinV1Check = check<typeof S.PinV1>('swiftpm-resolved/PinV1')
+const PinV2Check = check<typeof S.PinV2>('swiftpm-resolved/PinV2')
 
 export const discoverer: Discoverer = {
   id: 'swiftpm-resolved',
@@ -26,23 +29,10 @@ export const discoverer: Discoverer = {
   identify: (head) =>
     (hasTopLevelKey(head, 'pins') && /"identity"\s*:/.test(head)) ||
     (hasTopLevelKey(head, 'object') && /"repositoryURL"\s*:/.test(head)),
-  discover({file, text}) {
+  discover: withSchemas(({file, text}) => {
     return discoverPackageResolved(file, text)
-  },
+  }),
 }
-
-const State = z.looseObject({
-  version: z.string().max(128).nullish(),
-  revision: z.string().max(128).nullish(),
-  branch: z.string().max(256).nullish(),
-})
-const PinV1 = z.looseObject({package: z.string().min(1), repositoryURL: z.string().min(1).max(2048), state: State})
-const PinV2 = z.looseObject({
-  identity: z.string().min(1).max(256),
-  kind: z.enum(['remoteSourceControl', 'localSourceControl', 'registry']),
-  location: z.string().max(2048).optional(),
-  state: State,
-})
 
 export function discoverPackageResolved(file: string, text: string): DiscoverOutput {
   const read = readLockfileJson(file, text)
@@ -65,7 +55,7 @@ export function discoverPackageResolved(file: string, text: string): DiscoverOut
   const components: Component[] = []
   pins.forEach((raw, index) => {
     const position = isJsonObject(raw) ? document.positionOf(raw) : at
-    const parsed = version === 1 ? safeParseFast(PinV1, raw) : safeParseFast(PinV2, raw)
+    const parsed = version === 1 ? checkValue(PinV1Check, raw) : checkValue(PinV2Check, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(
@@ -78,7 +68,7 @@ export function discoverPackageResolved(file: string, text: string): DiscoverOut
       )
       return
     }
-    const pin = parsed.data as z.infer<typeof PinV1> & z.infer<typeof PinV2>
+    const pin = parsed.data as S.PinV1 & S.PinV2
     const identity = version === 1 ? pin.package : pin.identity
     const location = version === 1 ? pin.repositoryURL : pin.location
     const local = version !== 1 && pin.kind === 'localSourceControl'

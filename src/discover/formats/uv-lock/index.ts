@@ -5,8 +5,12 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {UvLockVersion, UvPackage} from './schema.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type {UvPackage} from './schema.js'
+import type * as S from './schema.js'
+import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+
+const UvLockVersionCheck = check<typeof S.UvLockVersion>('uv-lock/UvLockVersion')
+const UvPackageCheck = check<typeof S.UvPackage>('uv-lock/UvPackage')
 
 /** Sources that are directories of the project itself (workspace members, path dependencies). */
 const LOCAL_SOURCES = ['editable', 'virtual', 'path', 'directory']
@@ -19,9 +23,9 @@ export const discoverer: Discoverer = {
   },
   // uv writes `revision` (since 0.5.x) and `requires-python` beside `version`; Cargo.lock has neither.
   identify: (head) => /^version = \d+\s*$/m.test(head) && /^(requires-python|revision) = /m.test(head),
-  discover({file, text}) {
+  discover: withSchemas(({file, text}) => {
     return discoverUvLock(file, text)
-  },
+  }),
 }
 
 function isLocal(entry: UvPackage): boolean {
@@ -53,7 +57,7 @@ function directScopes(entries: UvPackage[]): Map<string, Scope> {
 export function discoverUvLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  if (!safeParseFast(UvLockVersion, read.table.version).success) {
+  if (!checkValue(UvLockVersionCheck, read.table.version).success) {
     const message = `unknown uv.lock version ${JSON.stringify(read.table.version ?? 'missing')} (supported: 1)`
     return lockfileFailure(file, 'unsupported-version', message, keyLine(text, 'version'))
   }
@@ -64,7 +68,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
   const entries: Array<{entry: UvPackage; line: number}> = []
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1
-    const parsed = safeParseFast(UvPackage, raw)
+    const parsed = checkValue(UvPackageCheck, raw)
     if (parsed.success) entries.push({entry: parsed.data, line})
     else
       errors.push(

@@ -5,9 +5,12 @@ import {splitLines} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
-import {BerryEntry, BerryMetadata} from './schema.js'
 import {readSymlFast} from './syml.js'
-import {safeParseFast} from '../../../core/zod-accept.js'
+import type * as S from './schema.js'
+import {check, checkValue} from '../../lockfile-support/checked.js'
+
+const BerryEntryCheck = check<typeof S.BerryEntry>('yarn-lock/BerryEntry')
+const BerryMetadataCheck = check<typeof S.BerryMetadata>('yarn-lock/BerryMetadata')
 
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
 const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
@@ -63,7 +66,7 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
     return lockfileFailure(file, 'invalid-yaml', message, yamlErrorLine(error))
   }
   const lines = keyLines(text)
-  const metadata = safeParseFast(BerryMetadata, document.__metadata)
+  const metadata = checkValue(BerryMetadataCheck, document.__metadata)
   if (!metadata.success) {
     return lockfileFailure(
       file,
@@ -81,7 +84,7 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
       errors.push(lockfileError(file, 'forbidden-key', `forbidden key '${key}' ignored`, line, 1))
       continue
     }
-    const parsed = safeParseFast(BerryEntry, document[key])
+    const parsed = checkValue(BerryEntryCheck, document[key])
     if (!parsed.success) {
       errors.push(lockfileError(file, 'invalid-entry', `'${key}': ${firstIssue(parsed.error)}`, line, 1))
       continue

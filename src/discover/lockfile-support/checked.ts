@@ -1,0 +1,83 @@
+/**
+ * Values checked against the discover stage's zod schemas without loading zod when they are plainly valid (issue
+ * #16: zod is some 300 KB of code to compile at every start). A check first asks the predicate compiled from the
+ * schema's plan (../schema-plans.ts, generated from the schemas; src/core/plan.ts); a value it accepts is the data,
+ * as zod would give it. A value it refuses is zod's to judge, with zod's own result and messages: zod and the
+ * schemas (../schemas.ts) are then loaded, once. Loading is asynchronous, so a format whose check needs zod before
+ * it is loaded is run again once it is (`withSchemas`): formats are pure functions of their input.
+ */
+import type {z} from 'zod'
+import {compilePlan, type Predicate} from '../../core/plan.js'
+import type {DiscoverContext, DiscoverInput, DiscoverOutput} from '../types.js'
+import {PLANS} from '../schema-plans.js'
+
+export type CheckResult<T> = {success: true; data: T} | {success: false; error: z.ZodError}
+
+/** A schema of the discover stage, by its id in ../schemas.ts; `T` is what it gives (`z.infer` of the schema). */
+export interface Check<T> {
+  readonly id: string
+  /** The plan's predicate, or null when zod must read every value. */
+  readonly accepts: Predicate | null
+  /** Phantom: the type of the data. */
+  readonly _data?: T
+}
+
+let schemas: Readonly<Record<string, z.ZodType>> | undefined
+
+class SchemasNeeded extends Error {}
+const SCHEMAS_NEEDED = new SchemasNeeded('the discover schemas are not loaded')
+
+/**
+ * The check of schema `id` (a key of ../schemas.ts), typed by the schema (`check<typeof Schema>(id)`, with the
+ * schema imported as a type only). Throws at once for an id without a generated plan.
+ */
+export function check<Schema extends z.ZodType>(id: string): Check<z.output<Schema>> {
+  const plan = PLANS[id]
+  if (plan === undefined)
+    throw new Error(`no plan for the discover schema ${id}: regenerate src/discover/schema-plans.ts`)
+  return {id, accepts: compilePlan(plan)}
+}
+
+/**
+ * `schema.safeParse(value)` for the schema `check` stands for. Throws while zod is not loaded and the value is not
+ * plainly valid: only a format run by `withSchemas` may check values.
+ */
+export function checkValue<T>(check: Check<T>, value: unknown): CheckResult<T> {
+  if (check.accepts?.(value)) return {success: true, data: value as T}
+  if (schemas === undefined) throw SCHEMAS_NEEDED
+  return schemas[check.id].safeParse(value) as CheckResult<T>
+}
+
+/** Loads zod and the discover schemas (once). */
+export async function loadSchemas(): Promise<void> {
+  schemas ??= (await import('../schemas.js')).SCHEMAS
+}
+
+/** True once zod and the schemas are loaded. */
+export function schemasLoaded(): boolean {
+  return schemas !== undefined
+}
+
+/** For tests: forget the loaded schemas, as a process that has not needed them yet. */
+export function forgetSchemas(): void {
+  schemas = undefined
+}
+
+type Discover = (input: DiscoverInput, context: DiscoverContext) => DiscoverOutput
+
+/**
+ * A format's `discover` that may check values: run at once (synchronously), and run again once zod is loaded when a
+ * check needed it (then the result is a promise).
+ */
+export function withSchemas(
+  discover: Discover,
+): (input: DiscoverInput, context: DiscoverContext) => DiscoverOutput | Promise<DiscoverOutput> {
+  return (input, context) => {
+    try {
+      return discover(input, context)
+    } catch (error) {
+      if (error !== SCHEMAS_NEEDED) throw error
+      return loadSchemas().then(() => discover(input, context))
+    }
+  }
+}
