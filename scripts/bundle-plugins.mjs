@@ -1,8 +1,8 @@
 /**
  * The esbuild plug-ins of scripts/bundle.mjs: each leaves out or defers work a library does at every start and
  * stewards never needs (issue #16). Each checks that the code it changes is still the code it was written for, and
- * fails the build otherwise: a library update must be looked at, never silently bundled unchanged.
- * tests/trust/bundle-plugins.test.ts runs them on the installed libraries.
+ * that it found that code at all, and fails the build otherwise: a library update must be looked at, never silently
+ * bundled unchanged. tests/trust/bundle-plugins.test.ts runs them on the installed libraries.
  */
 import {readFileSync} from 'node:fs'
 import {dirname} from 'node:path'
@@ -10,12 +10,15 @@ import {dirname} from 'node:path'
 /**
  * zod's namespace re-exports all of its 60-odd locales (about 300 KB, half of zod in the bundle, compiled at every
  * start that loads zod). stewards speaks English only and never reads `z.locales`; English is also zod's default
- * (`config(en())` in zod/v4/classic/external.js), which imports it directly. The locales' index keeps English alone.
+ * (zod/v4/classic/schemas.js registers `en()` on the first schema it makes, importing it directly). The locales'
+ * index keeps English alone.
  */
 export const englishOnlyZod = {
   name: 'zod-english-only',
   setup(esbuild) {
+    const match = mustMatch(esbuild, 'zod-english-only', 'zod/v4/locales/index.js')
     esbuild.onLoad({filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/}, (args) => {
+      match.seen()
       const source = readFileSync(args.path, 'utf8')
       if (!source.includes('export { default as en } from "./en.js";')) {
         throw new Error(`${args.path}: zod's locale index no longer exports en as expected; review zod-english-only`)
@@ -55,9 +58,31 @@ export function lazyCollator(source, file = 'packageurl-js/src/strings.js') {
 export const lazyPackageUrlCollator = {
   name: 'lazy-collator',
   setup(esbuild) {
-    esbuild.onLoad({filter: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/}, (args) => ({
-      contents: lazyCollator(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }))
+    const match = mustMatch(esbuild, 'lazy-collator', 'packageurl-js/src/strings.js')
+    esbuild.onLoad({filter: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/}, (args) => {
+      match.seen()
+      return {contents: lazyCollator(readFileSync(args.path, 'utf8'), args.path), loader: 'js'}
+    })
   },
+}
+
+/**
+ * Fails the build when a plug-in changed nothing: the library moved the file it rewrites, its `onLoad` filter matched
+ * no path, and the library would be bundled unchanged without a word. `seen()` is called by the plug-in's `onLoad`.
+ */
+function mustMatch(esbuild, name, file) {
+  let matched = 0
+  esbuild.onStart(() => {
+    matched = 0
+  })
+  esbuild.onEnd((result) => {
+    if (result.errors.length === 0 && matched === 0)
+      return {errors: [{text: `${name}: node_modules/${file} was not bundled; review the plug-in`}]}
+    return undefined
+  })
+  return {
+    seen() {
+      matched++
+    },
+  }
 }

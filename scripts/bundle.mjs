@@ -2,19 +2,20 @@
  * The last step of `npm run build` (after tsc, before `oclif manifest`): bundles dist/ in place with esbuild, so a
  * command loads a handful of files instead of several hundred modules (issue #16: about 80 ms off every start; zod
  * alone is 95 modules). Entry points stay where oclif and bin/run.js look for them (dist/commands/**, dist/hooks/**,
- * dist/core/debug-log.js); code they share goes to dist/chunks/, and a dynamic import (`--resolve`'s stage) stays a
+ * dist/core/debug-log.js, dist/core/cli-main.js); code they share goes to dist/chunks/, and a dynamic import (`--resolve`'s stage) stays a
  * chunk of its own, loaded only when used. Everything tsc wrote that is not an entry point is removed afterwards.
  *
  * @oclif/core is bundled too (some 160 CommonJS modules with its dependencies: about 40 ms of every start), so
- * bin/run.js starts it from dist/core/cli-main.js, the copy the commands use. Its version is inlined; the engines
- * check that would read a package.json beside its code is off (bin/run.js).
+ * bin/run.js starts it from dist/core/cli-main.js, the copy the commands use. Its own package.json is inlined where
+ * it reads it with `require`; its engines check (a path beside its code, which a bundle does not have) is off
+ * (bin/run.js).
  *
  * Kept outside the bundle, loaded from node_modules:
- * - @oclif/plugin-help: oclif loads plug-ins from their own folders. It brings its own @oclif/core, loaded only by
- *   `stewards help`.
- * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module, which every copy of oclif
- *   (the bundled one and the help plug-in's) must share (tests/trust/debug-token.test.ts).
- * - What @oclif/core loads only to run TypeScript sources (typescript, ts-node, tsx, wsl-utils): not in a package.
+ * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module (tests/trust/debug-token.test.ts);
+ *   kept as the one instance anything may load. (`stewards help` is a command of stewards, src/commands/help.ts: no
+ *   plug-in brings a second copy of oclif.)
+ * - What @oclif/core loads only to run TypeScript sources in development (typescript, ts-node): not in a package.
+ *   wsl-utils, which oclif imports at every start to name the platform, is bundled (stewards does not declare it).
  * - The libraries core/lazy-require.ts loads on first use (createRequire at run time, which esbuild does not follow).
  * CommonJS libraries inside the bundle call `require` for Node's own modules: the banner gives every output file one.
  * Source maps follow tsc's maps back to src/.
@@ -28,7 +29,7 @@ const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 const ENTRY_DIRS = ['commands', 'hooks']
 const ENTRY_FILES = ['core/debug-log.js', 'core/cli-main.js']
-const EXTERNAL = ['@oclif/plugin-help', 'debug', 'typescript', 'ts-node', 'wsl-utils']
+const EXTERNAL = ['debug', 'typescript', 'ts-node']
 
 function filesUnder(dir) {
   return readdirSync(dir, {recursive: true})

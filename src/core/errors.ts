@@ -276,6 +276,11 @@ export const ERRORS = {
   'stdin-twice': {exit: 3, meaning: '`-` (standard input) is named more than once', hint: 'name `-` once'},
   'too-deep': {exit: 2, meaning: 'a lockfile is nested too deep to parse'},
   'too-large': {exit: 2, meaning: 'a file is over --max-file-size: not read'},
+  'unknown-command': {
+    exit: 3,
+    meaning: '`stewards help NAME`: no command or topic has that name',
+    hint: 'run `stewards --help` for the list of commands',
+  },
   'unknown-format': {exit: 3, meaning: '`--stdin-format` names no format'},
   'unknown-list': {exit: 3, meaning: '`--lists` (or `lists:`) names a list the organisation data does not define'},
   'unknown-organisation': {

@@ -65,4 +65,41 @@ describe('mergeComponents', () => {
       ['', 'pkg:npm/x@1.0.0', 'a.lock'],
     ])
   })
+
+  it('keeps apart components that differ in any one field of their identity', () => {
+    const variants: Array<[string, Partial<Component>]> = [
+      ['scope', {scope: 'dev'}],
+      ['local', {local: true}],
+      ['direct', {direct: false}],
+      ['origin', {origin: 'lockfile'}],
+      ['purl', {purl: 'pkg:npm/x@1.0.0'}],
+      ['cpe', {cpe: 'cpe:2.3:a:x:x:1.0.0'}],
+      ['repository', {repository: 'https://example.com/x'}],
+      ['statedRepository.url', {statedRepository: {url: 'https://example.com/x', field: 'repository'}}],
+      ['digest', {digest: 'sha256:0'}],
+      ['ref', {ref: 'x@v1'}],
+    ]
+    for (const [field, extra] of variants) {
+      const merged = mergeComponents([component('x', {}, 'a.lock'), component('x', extra, 'b.lock')])
+      expect([field, merged.length]).toEqual([field, 2])
+    }
+    const fields = mergeComponents([
+      component('x', {statedRepository: {url: 'https://example.com/x', field: 'repository'}}, 'a.lock'),
+      component('x', {statedRepository: {url: 'https://example.com/x', field: 'homepage'}}, 'b.lock'),
+    ])
+    expect(fields).toHaveLength(2)
+  })
+
+  it('orders kind before ecosystem before ref, each on its own', () => {
+    const order = (list: Component[]) => mergeComponents(list).map((c) => `${c.kind}/${c.ecosystem}/${c.ref}`)
+    expect(order([component('x', {ecosystem: 'pypi'}), component('x', {kind: 'chart'})])).toEqual([
+      'chart/npm/x@1.0.0',
+      'package/pypi/x@1.0.0',
+    ])
+    expect(order([component('x', {ref: 'b'}), component('x', {ecosystem: 'cargo', ref: 'z'})])).toEqual([
+      'package/cargo/z',
+      'package/npm/b',
+    ])
+    expect(order([component('x', {ref: 'b'}), component('x', {ref: 'a'})])).toEqual(['package/npm/a', 'package/npm/b'])
+  })
 })

@@ -159,6 +159,11 @@ function allIdentical(components: Component[], start: number, end: number): bool
   return true
 }
 
+/**
+ * What makes two components one. The same fields are spelled out again, for speed, in `allIdentical` (and the
+ * sorted ones in `compareComponents`, `compareComponentsByUnits` and `sameSortedFields`): a field added to one must
+ * be added to all; ./merge.test.ts keeps apart components that differ in any one of them.
+ */
 function identity(c: Component): string {
   return JSON.stringify([
     c.kind,

@@ -4,7 +4,7 @@
  * Every other CLI test runs the commands in-process (tests/support/cli.ts).
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -48,6 +48,41 @@ describe('the built CLI in a process', () => {
     expect(r.code).toBe(3)
     expect(r.stderr).toContain("unknown command 'no-such-command'")
     expect(r.stderr).toContain('Hint: run `stewards --help` for the list of commands')
+  })
+
+  it('help: `--help` and `help CMD` (a command of stewards, src/commands/help.ts), exit 0', async () => {
+    for (const args of [
+      ['inventory', '--help'],
+      ['help', 'inventory'],
+    ]) {
+      const r = await runBuilt(args)
+      expect([args, r.code]).toEqual([args, 0])
+      expect(r.stdout).toContain('USAGE\n  $ stewards inventory [PATH...]')
+      expect(r.stdout).toContain('--stdin-format=<value>')
+    }
+    const list = await runBuilt(['--help'])
+    expect(list.code).toBe(0)
+    expect(list.stdout).toMatch(/COMMANDS[\s\S]*\n {2}inventory +List the images/)
+  })
+
+  it('help for no such command is a usage error (3) with a hint; an unknown flag of help is printed redacted', async () => {
+    const r = await runBuilt(['help', 'no-such-command'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toBe(
+      "Error: no command or topic 'no-such-command'\nHint: run `stewards --help` for the list of commands\n",
+    )
+    const flag = await runBuilt(['help', 'inventory', '--token=ghp_helpCanary0123456789abcdefABCDEFgh'])
+    expect(flag.code).toBe(3)
+    expect(flag.stderr).toContain('Nonexistent flag: --token=***')
+    expect(`${flag.stdout}${flag.stderr}`).not.toContain('ghp_helpCanary')
+  })
+
+  it('a lockfile entry only zod can judge: zod is loaded then, with its own message (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-zod-'))
+    writeFileSync(join(dir, 'Cargo.lock'), 'version = 3\n\n[[package]]\nname = 1\nversion = "1.0.0"\n')
+    const r = await runBuilt(['inventory', dir])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('Cargo.lock:3:1: [[package]] #1: name: Invalid input: expected string, received number')
   })
 
   it('exit 0: a clean scan prints the table', async () => {

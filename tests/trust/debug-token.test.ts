@@ -12,13 +12,17 @@ import {type CliResult, repoRoot} from '../support/cli.js'
 
 const TOKEN = 'ghp_debugCanary0123456789abcdefABCDEFgh'
 
-function run(entry: string[], args: string[]): Promise<CliResult> {
+function run(entry: string[], args: string[], output = true): Promise<CliResult> {
   const out = mkdtempSync(join(tmpdir(), 'stewards-debug-'))
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...entry, ...args, '--output', `json=${join(out, 'r.json')}`], {
-      cwd: repoRoot,
-      env: {...process.env, DEBUG: '*', NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', XDG_CACHE_HOME: out},
-    })
+    const child = spawn(
+      process.execPath,
+      [...entry, ...args, ...(output ? ['--output', `json=${join(out, 'r.json')}`] : [])],
+      {
+        cwd: repoRoot,
+        env: {...process.env, DEBUG: '*', NO_COLOR: '1', GITHUB_TOKEN: '', GH_TOKEN: '', XDG_CACHE_HOME: out},
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))
@@ -50,4 +54,16 @@ describe('DEBUG=* and --token', {timeout: 300_000}, () => {
     expect(r.stderr).toContain('oclif:main process.argv')
     expect(`${r.stdout}${r.stderr}`).not.toContain(TOKEN)
   })
+
+  it.runIf(existsSync(built))(
+    'bin/run.js (built): `help` with a token it does not take logs and prints none',
+    async () => {
+      const r = await run([join(repoRoot, 'bin', 'run.js')], ['help', 'inventory', `--token=${TOKEN}`], false)
+      // help has no --token: a usage error, whose message names the flag with its value redacted.
+      expect(r.code).toBe(3)
+      expect(r.stderr).toContain('oclif:main process.argv')
+      expect(r.stderr).toContain('Error: Nonexistent flag: --token=***')
+      expect(`${r.stdout}${r.stderr}`).not.toContain(TOKEN)
+    },
+  )
 })

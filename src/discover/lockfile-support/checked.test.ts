@@ -40,7 +40,10 @@ describe('checked values', () => {
     expect(schemasLoaded()).toBe(true)
     // Valid input never needs zod, and is answered at once.
     forgetSchemas()
-    const valid = cargo.discover({file: 'Cargo.lock', text: 'version = 3\n\n[[package]]\nname = "serde"\nversion = "1.0.0"\n'}, noFiles)
+    const valid = cargo.discover(
+      {file: 'Cargo.lock', text: 'version = 3\n\n[[package]]\nname = "serde"\nversion = "1.0.0"\n'},
+      noFiles,
+    )
     expect(valid).not.toBeInstanceOf(Promise)
     expect((valid as DiscoverOutput).components.map((c) => c.name)).toEqual(['serde'])
     expect(schemasLoaded()).toBe(false)
