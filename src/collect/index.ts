@@ -9,7 +9,7 @@ export {rateLimitNotice} from './cli-options.js'
 export {checkApiUrl, collectNotice, hostsFor, NETWORK_HELP, pairGitDirs, showNotice} from './cli-options.js'
 export {waitNotice, type WaitEvent} from './octokit/waits.js'
 export {DEFAULT_MAX_COMMITS} from './sources/github/commits.js'
-export {isRecordedDataMiss} from './miss-reason.js'
+export {isRateLimitReason, isRecordedDataMiss, rateLimitMessage} from './miss-reason.js'
 export {
   governanceOf,
   governanceProblems,

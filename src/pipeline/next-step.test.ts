@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {cacheMissMessage, snapshotMissMessage} from '../collect/miss-reason.js'
+import {cacheMissMessage, rateLimitMessage, snapshotMissMessage} from '../collect/miss-reason.js'
 import {nextStep, nextStepFor} from './next-step.js'
 
 const unread = (repo: string, reason: string) => ({
@@ -35,7 +35,12 @@ describe('nextStep', () => {
   it('text that only mentions a snapshot or the cache is no miss; a rate-limit stop has its own line', () => {
     const lookalike = unread('github.com/a/b', 'github.com/a/b: the file says: not in the snapshot folder')
     expect(nextStep([lookalike], {offline: true, snapshot: 's.json', anonymous: false})).toBeNull()
-    const limited = unread('github.com/a/b', 'github.com/a/b commits: GitHub rate limit reached')
+    const limited = unread('github.com/a/b', rateLimitMessage('github.com/a/b commits'))
     expect(nextStep([limited], {offline: false, anonymous: false})).toMatch(/^Next: GitHub's rate limit stopped/)
+    // The abuse-detection kind of secondary limit names no rate limit in its words, and is one all the same.
+    const abuse = unread('github.com/a/c', rateLimitMessage('github.com/a/c commits', 'abuse detection'))
+    expect(nextStep([abuse], {offline: false, anonymous: false})).toMatch(
+      /^Next: GitHub's rate limit stopped collecting 1 project/,
+    )
   })
 })

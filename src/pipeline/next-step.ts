@@ -3,7 +3,7 @@
  * (offline with a cache that does not hold them, GitHub's rate limit, anonymous or not), not the projects', so it is
  * said once for all of them instead of once per project.
  */
-import {type CollectOptions, isRecordedDataMiss} from '../collect/index.js'
+import {type CollectOptions, isRateLimitReason, isRecordedDataMiss} from '../collect/index.js'
 import type {DataPart, ProjectStatus} from '../core/model.js'
 
 export interface RunContext {
@@ -33,9 +33,6 @@ interface ProjectLike {
   missing?: readonly DataPart[]
 }
 
-/** The collect stage's wording for a rate-limit stop (collect/octokit/errors.ts); misses: collect/miss-reason.ts. */
-const RATE_LIMITED = /rate limit/i
-
 function projects(n: number): string {
   return `${n} project${n === 1 ? '' : 's'}`
 }
@@ -54,7 +51,7 @@ export function nextStepFor(all: readonly ProjectLike[], run: RunContext): {line
 function stepFor(all: readonly ProjectLike[], run: RunContext): {line: string; projects: ProjectLike[]} | null {
   const short = all.filter((p) => (p.missing?.length ?? 0) > 0)
   const offline = short.filter((p) => isRecordedDataMiss(p.reason ?? ''))
-  const limited = short.filter((p) => !offline.includes(p) && RATE_LIMITED.test(p.reason ?? ''))
+  const limited = short.filter((p) => !offline.includes(p) && isRateLimitReason(p.reason ?? ''))
   if (offline.length > 0) {
     const where = run.snapshot ? `the snapshot ${run.snapshot}` : 'the cache'
     // A snapshot run reads only the snapshot (it implies --offline): dropping --snapshot is what goes to GitHub.

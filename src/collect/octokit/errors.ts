@@ -3,6 +3,8 @@
  * incomplete (a rate-limit stop, a timeout, an offline miss) or is an answer about the project itself
  * (404, 451, an empty repository), which the scan reports and goes past.
  */
+import {rateLimitMessage} from '../miss-reason.js'
+
 export type FailureKind =
   | 'not-found'
   | 'unavailable-for-legal-reasons'
@@ -102,17 +104,10 @@ export function toFailure(error: unknown, what: string): CollectFailure {
   }
   if ((status === 403 || status === 429) && /\bsecondary rate\b/i.test(message)) {
     const cause = /abuse detection/i.test(message) ? 'abuse detection' : 'secondary rate limit'
-    return new CollectFailure(
-      'rate-limited',
-      `${what}: GitHub ${cause}, not lifted within the retries and the wait bound`,
-      {
-        status,
-        cause: error,
-      },
-    )
+    return new CollectFailure('rate-limited', rateLimitMessage(what, cause), {status, cause: error})
   }
   if ((status === 403 || status === 429) && isRateLimit(e)) {
-    return new CollectFailure('rate-limited', `${what}: GitHub rate limit reached`, {status, cause: error})
+    return new CollectFailure('rate-limited', rateLimitMessage(what), {status, cause: error})
   }
   if (status === 403 && /too large/i.test(message)) {
     return new CollectFailure('too-large', `${what}: GitHub refuses, the list is too large for the API (403)`, {
