@@ -158,7 +158,35 @@ describe('a cache that heals itself, and one that cannot be used', () => {
       'GET /repositories/1004',
       'POST /graphql',
     ])
+    // The entry whose body did not parse is replaced by the answer read again, not left damaged or deleted after it.
+    const healed = await new DiskCache(cacheDir).get('github', profile)
+    expect(JSON.parse(healed!.body)).toMatchObject({login: 'alice'})
   })
+
+  it.each([
+    ['fresh', 3_600_000],
+    ['stale (revalidated)', 0],
+  ])(
+    'asks again, without its validator, for a %s answer whose cached body does not parse, and keeps the new one',
+    async (_name, maxAge) => {
+      const cacheDir = await filled()
+      const cache = new DiskCache(cacheDir)
+      const key = 'GET github.com/repos/example/widget'
+      const entry = (await cache.get('github', key))!
+      expect(entry.etag).toBeTruthy()
+      await cache.put('github', {...entry, body: '{"full_name": "example/wid'})
+      const before = emulator.requests.length
+      const run = await collectFrom(emulator.url, REPOS, {cacheDir, maxAge})
+      expect(run.projects).toEqual(online.projects)
+      const asked = emulator.requests.slice(before).filter((r) => r.url === '/repos/example/widget')
+      expect(asked).toHaveLength(1)
+      // With the damaged entry's etag, GitHub would answer 304, which nothing could answer from.
+      expect(asked[0].ifNoneMatch).toBeUndefined()
+    expect(asked[0].status).toBe(200)
+      const healed = await new DiskCache(cacheDir).get('github', key)
+      expect(JSON.parse(healed!.body)).toMatchObject({full_name: 'example/widget'})
+    },
+  )
 
   it('replays a bundle whose damaged entries are left out: missing, said once, never replayed', async () => {
     const cacheDir = await filled()

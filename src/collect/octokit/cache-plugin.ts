@@ -44,13 +44,14 @@ export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
         throw new CollectFailure('offline-miss', `offline: ${describe(http, parsed.url)} cannot be cached`)
       return request(options)
     }
-    const entry = await usable(http, key)
-    if (entry && (http.offline || isFresh(entry, http.maxAgeMs, http.now()))) {
-      const answer = replay(http, entry, parsed.url)
-      if (answer) {
-        http.stats.cached++
-        return answer()
-      }
+    let entry = await usable(http, key)
+    // Read before it is used at all: an entry whose body does not parse is deleted (replay) and is no entry, not
+    // even a validator to ask with, since a 304 could not be answered from it.
+    const cached = entry ? await replay(http, entry, parsed.url) : null
+    if (cached === null) entry = null
+    if (cached && entry && (http.offline || isFresh(entry, http.maxAgeMs, http.now()))) {
+      http.stats.cached++
+      return cached()
     }
     if (http.offline) throw new CollectFailure('offline-miss', cacheMissMessage(describe(http, parsed.url)))
     // In place: inner layers see the options object bound at the start (before-after-hook).
@@ -61,11 +62,10 @@ export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
       response = (await request(options)) as Response
     } catch (error) {
       const status = (error as {status?: number}).status
-      const answer = status === 304 && entry ? replay(http, entry, parsed.url) : null
-      if (answer && entry) {
+      if (status === 304 && cached && entry) {
         await cache.put(CACHE_NAMESPACE, {...entry, storedAt: http.now()})
         http.stats.cached++
-        return answer()
+        return cached()
       }
       const failed = (error as {response?: Response}).response
       if (status !== undefined && NEGATIVE.has(status) && failed)
@@ -139,14 +139,15 @@ async function store(http: StewardsHttpOptions, key: string, response: Response,
 
 /**
  * The answer an entry gives (a thunk: negative answers throw, as octokit does), or null when its body does not
- * parse: then the entry is deleted and the request goes on as a miss.
+ * parse: then the entry is deleted and the request goes on as a miss. The delete is awaited: unawaited, it could
+ * land after the fresh answer was stored under the same key, or be cut off when the process exits.
  */
-function replay(http: StewardsHttpOptions, entry: CacheEntry, url: string): (() => Response) | null {
+async function replay(http: StewardsHttpOptions, entry: CacheEntry, url: string): Promise<(() => Response) | null> {
   let data: unknown
   try {
     data = entry.body === '' ? '' : JSON.parse(entry.body)
   } catch {
-    void http.cache!.delete(CACHE_NAMESPACE, entry.key)
+    await http.cache!.delete(CACHE_NAMESPACE, entry.key)
     return null
   }
   const headers: Record<string, string> = {...entry.headers}
