@@ -2,8 +2,9 @@
  * The last step of `npm run build` (after tsc, before `oclif manifest`): bundles dist/ in place with esbuild, so a
  * command loads a handful of files instead of several hundred modules (issue #16: about 80 ms off every start; zod
  * alone is 95 modules). Entry points stay where oclif and bin/run.js look for them (dist/commands/**, dist/hooks/**,
- * dist/core/debug-log.js, dist/core/cli-main.js); code they share goes to dist/chunks/, and a dynamic import (`--resolve`'s stage) stays a
- * chunk of its own, loaded only when used. Everything tsc wrote that is not an entry point is removed afterwards.
+ * dist/core/debug-log.js, dist/core/cli-main.js); code they share goes to dist/chunks/, and a dynamic import
+ * (`--resolve`'s stage) stays a chunk of its own, loaded only when used. Everything tsc wrote that is not an entry
+ * point is removed afterwards.
  *
  * @oclif/core is bundled too (some 160 CommonJS modules with its dependencies: about 40 ms of every start), so
  * bin/run.js starts it from dist/core/cli-main.js, the copy the commands use. Its own package.json is inlined where
@@ -11,9 +12,9 @@
  * (bin/run.js).
  *
  * Kept outside the bundle, loaded from node_modules:
- * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module (tests/trust/debug-token.test.ts);
- *   kept as the one instance anything may load. (`stewards help` is a command of stewards, src/commands/help.ts: no
- *   plug-in brings a second copy of oclif.)
+ * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module
+ *   (tests/trust/debug-token.test.ts); kept as the one instance anything may load. (`stewards help` is a command of
+ *   stewards, src/commands/help.ts: no plug-in brings a second copy of oclif.)
  * - What @oclif/core loads only to run TypeScript sources in development (typescript, ts-node): not in a package.
  *   wsl-utils, which oclif imports at every start to name the platform, is bundled (stewards does not declare it).
  * - The libraries core/lazy-require.ts loads on first use (createRequire at run time, which esbuild does not follow).

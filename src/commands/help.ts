@@ -1,5 +1,6 @@
 import {Args, Flags, loadHelpClass} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
+import {suggest} from '../core/did-you-mean.js'
 import {usageError} from '../core/errors.js'
 
 /**
@@ -23,14 +24,20 @@ export default class HelpCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(HelpCommand)
-    const Help = await loadHelpClass(this.config)
-    const help = new Help(this.config, {all: flags['nested-commands']})
-    try {
-      await help.showHelp(argv as string[])
-    } catch (error) {
-      const unknown = /^Command (.+) not found\.$/.exec(error instanceof Error ? error.message : '')
-      if (!unknown) throw error
-      throw usageError('unknown-command', `no command or topic '${unknown[1].replaceAll(':', ' ')}'`)
+    const words = (argv as string[]).filter((arg) => !arg.startsWith('-'))
+    const id = words.join(':')
+    if (id !== '' && !this.config.findCommand(id) && !this.config.findTopic(id)) {
+      const known = [...this.config.commandIDs, ...this.config.topics.map((t) => t.name)].map((k) =>
+        k.replaceAll(':', ' '),
+      )
+      const guess = suggest(words.join(' '), known)
+      throw usageError(
+        'unknown-command',
+        `no command or topic '${words.join(' ')}'`,
+        guess ? `did you mean \`stewards help ${guess}\`? (\`stewards --help\` lists the commands)` : undefined,
+      )
     }
+    const Help = await loadHelpClass(this.config)
+    await new Help(this.config, {all: flags['nested-commands']}).showHelp(argv as string[])
   }
 }

@@ -99,7 +99,7 @@ function compileType(plan: Plan): Predicate | null {
       return (
         item &&
         ((value) => {
-          if (!isPlainObject(value)) return false
+          if (!isPlainObject(value) || Object.hasOwn(value, '__proto__')) return false
           for (const name of Object.keys(value)) if (!item(value[name])) return false
           return true
         })
@@ -144,7 +144,8 @@ function compileObject(shape: Record<string, Plan>, loose: boolean): Predicate |
   }
   const known = new Set(names)
   return (value) => {
-    if (!isPlainObject(value)) return false
+    // zod leaves out an own `__proto__` key (of a record or a loose object): a value holding one is zod's to read.
+    if (!isPlainObject(value) || Object.hasOwn(value, '__proto__')) return false
     for (let i = 0; i < names.length; i++) if (!fields[i](value[names[i]])) return false
     // Loose (a catch-all of `unknown`): extra keys are kept as they are. Otherwise zod would strip them.
     if (!loose) for (const name of Object.keys(value)) if (!known.has(name)) return false

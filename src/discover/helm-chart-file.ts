@@ -1,10 +1,9 @@
 /** Chart.yaml / Chart.lock, shared by the helm-chart and helm-values formats: dependencies (https://helm.sh/docs/topics/charts/#the-chartyaml-file). */
 import {readYaml} from './yaml.js'
 import {toPlain} from './yaml-tree.js'
-import type * as S from './helm-chart-schema.js'
 import {check, checkValue} from './lockfile-support/checked.js'
 
-const ChartFileCheck = check<typeof S.ChartFile>('helm-chart/ChartFile')
+const ChartFileCheck = check('helm-chart/ChartFile')
 
 /** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
 export function chartAppVersion(text: string, file: string): string | undefined {

@@ -17,7 +17,7 @@ import * as uv from './formats/uv-lock/schema.js'
 import * as yarn from './formats/yarn-lock/schema.js'
 import * as chart from './helm-chart-schema.js'
 
-export const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+export const SCHEMAS = {
   'cargo-lock/CargoLockVersion': cargo.CargoLockVersion,
   'cargo-lock/CargoPackage': cargo.CargoPackage,
   'composer-lock/ComposerPackage': composer.ComposerPackage,
@@ -39,4 +39,4 @@ export const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'uv-lock/UvPackage': uv.UvPackage,
   'yarn-lock/BerryEntry': yarn.BerryEntry,
   'yarn-lock/BerryMetadata': yarn.BerryMetadata,
-}
+} as const satisfies Readonly<Record<string, z.ZodType>>

@@ -10,7 +10,7 @@ import {join} from 'node:path'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
 // @ts-expect-error: a plain JavaScript build script, without types
-import {englishOnlyZod, lazyCollator} from '../../scripts/bundle-plugins.mjs'
+import {englishOnlyZod, lazyCollator, lazyPackageUrlCollator} from '../../scripts/bundle-plugins.mjs'
 import {repoRoot} from '../support/cli.js'
 
 const require = createRequire(import.meta.url)
@@ -51,6 +51,17 @@ describe('lazy-collator (packageurl-js)', () => {
     const lazy = loadStrings(lazyCollator(original)).localeCompare
     const values: unknown[] = [0, 1, 2, 7, 9, 10, 11, 100, -1, 1.5, '0', '10', '9', 'a', 'B', 'b', 'é', 'e', 'name']
     for (const a of values) for (const b of values) expect([a, b, Math.sign(lazy(a, b))]).toEqual([a, b, eager(a, b)])
+  })
+
+  it('fails the build when it changed nothing (packageurl-js moved its strings)', async () => {
+    const failed = build({
+      stdin: {contents: 'export const x = 1', resolveDir: repoRoot, loader: 'js'},
+      bundle: true,
+      write: false,
+      plugins: [lazyPackageUrlCollator],
+      logLevel: 'silent',
+    })
+    await expect(failed).rejects.toThrow(/lazy-collator: node_modules\/packageurl-js\/src\/strings.js was not bundled/)
   })
 
   it('fails the build when packageurl-js no longer matches', () => {

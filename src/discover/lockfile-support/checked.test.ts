@@ -3,7 +3,7 @@ import {registeredDiscoverer} from '../../../tests/support/registered.js'
 import type {DiscoverOutput} from '../types.js'
 import {check, checkValue, forgetSchemas, loadSchemas, schemasLoaded, withSchemas} from './checked.js'
 
-const CargoPackage = check<never>('cargo-lock/CargoPackage')
+const CargoPackage = check('cargo-lock/CargoPackage')
 const noFiles = {readText: () => null}
 
 describe('checked values', () => {
@@ -54,6 +54,8 @@ describe('checked values', () => {
       throw new TypeError('boom')
     })
     expect(() => boom({file: 'x', text: ''}, noFiles)).toThrow('boom')
-    expect(() => check('cargo-lock/Nothing')).toThrow(/no plan for the discover schema cargo-lock\/Nothing/)
+    expect(() => check('cargo-lock/Nothing' as 'cargo-lock/CargoPackage')).toThrow(
+      /no plan for the discover schema cargo-lock\/Nothing/,
+    )
   })
 })

@@ -5,11 +5,10 @@ import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {CargoPackage} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const CargoLockVersionCheck = check<typeof S.CargoLockVersion>('cargo-lock/CargoLockVersion')
-const CargoPackageCheck = check<typeof S.CargoPackage>('cargo-lock/CargoPackage')
+const CargoLockVersionCheck = check('cargo-lock/CargoLockVersion')
+const CargoPackageCheck = check('cargo-lock/CargoPackage')
 
 const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index'
 

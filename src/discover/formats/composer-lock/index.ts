@@ -5,10 +5,9 @@ import {isJsonObject, type JsonDocument, readLockfileJson} from '../../lockfile-
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const ComposerPackageCheck = check<typeof S.ComposerPackage>('composer-lock/ComposerPackage')
+const ComposerPackageCheck = check('composer-lock/ComposerPackage')
 
 const SECTIONS: Array<[string, Scope]> = [
   ['packages', 'prod'],

@@ -8,10 +8,9 @@ import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
-import type * as S from '../../helm-chart-schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const ChartFileCheck = check<typeof S.ChartFile>('helm-chart/ChartFile')
+const ChartFileCheck = check('helm-chart/ChartFile')
 
 export const discoverer: Discoverer = {
   id: 'helm-chart',

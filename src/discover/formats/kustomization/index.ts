@@ -15,10 +15,9 @@ import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
 import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import type {HelmChart, ImageOverride} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const KustomizationCheck = check<typeof S.Kustomization>('kustomization/Kustomization')
+const KustomizationCheck = check('kustomization/Kustomization')
 
 export const discoverer: Discoverer = {
   id: 'kustomization',

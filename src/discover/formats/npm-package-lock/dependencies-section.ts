@@ -5,10 +5,9 @@ import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {DependenciesEntry} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue} from '../../lockfile-support/checked.js'
 
-const DependenciesEntryCheck = check<typeof S.DependenciesEntry>('npm-package-lock/DependenciesEntry')
+const DependenciesEntryCheck = check('npm-package-lock/DependenciesEntry')
 
 /** For readJson: `requires` and `integrity` of lockfileVersion 1 entries are never read. */
 export function skipUnreadDependenciesFields(path: readonly string[]): boolean {

@@ -6,10 +6,9 @@ import {nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {PackagesEntry} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue} from '../../lockfile-support/checked.js'
 
-const PackagesEntryCheck = check<typeof S.PackagesEntry>('npm-package-lock/PackagesEntry')
+const PackagesEntryCheck = check('npm-package-lock/PackagesEntry')
 
 /** Fields kept from `node_modules/...` entries; the rest (integrity, engines, dependency maps) is pruned unread. */
 const INSTALLED_FIELDS = new Set(['version', 'name', 'resolved', 'link', 'dev', 'optional', 'devOptional', 'peer'])

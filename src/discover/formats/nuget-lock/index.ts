@@ -11,10 +11,9 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const EntryCheck = check<typeof S.Entry>('nuget-lock/Entry')
+const EntryCheck = check('nuget-lock/Entry')
 
 export const discoverer: Discoverer = {
   id: 'nuget-lock',

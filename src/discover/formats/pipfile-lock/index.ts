@@ -6,11 +6,10 @@ import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-
 import {normalizePypiName} from '../../../core/package-names.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const PipfileEntryCheck = check<typeof S.PipfileEntry>('pipfile-lock/PipfileEntry')
-const PipfileMetaCheck = check<typeof S.PipfileMeta>('pipfile-lock/PipfileMeta')
+const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
+const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')
 
 const SECTIONS: Array<[string, Scope]> = [
   ['default', 'prod'],

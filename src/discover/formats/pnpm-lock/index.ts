@@ -10,12 +10,11 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {parsePackageKey, stripPeers} from './keys.js'
 import type {Importer} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const ImporterCheck = check<typeof S.Importer>('pnpm-lock/Importer')
-const PackageEntryCheck = check<typeof S.PackageEntry>('pnpm-lock/PackageEntry')
-const SnapshotEntryCheck = check<typeof S.SnapshotEntry>('pnpm-lock/SnapshotEntry')
+const ImporterCheck = check('pnpm-lock/Importer')
+const PackageEntryCheck = check('pnpm-lock/PackageEntry')
+const SnapshotEntryCheck = check('pnpm-lock/SnapshotEntry')
 
 const SUPPORTED_MAJORS = new Set([5, 6, 9])
 

@@ -6,11 +6,10 @@ import {arrayTableLines, readToml} from '../../lockfile-support/toml.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const PoetryMetadataCheck = check<typeof S.PoetryMetadata>('poetry-lock/PoetryMetadata')
-const PoetryPackageCheck = check<typeof S.PoetryPackage>('poetry-lock/PoetryPackage')
+const PoetryMetadataCheck = check('poetry-lock/PoetryMetadata')
+const PoetryPackageCheck = check('poetry-lock/PoetryPackage')
 
 export const discoverer: Discoverer = {
   id: 'poetry-lock',

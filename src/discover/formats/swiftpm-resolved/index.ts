@@ -17,8 +17,8 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const PinV1Check = check<typeof S.PinV1>('swiftpm-resolved/PinV1')
-const PinV2Check = check<typeof S.PinV2>('swiftpm-resolved/PinV2')
+const PinV1Check = check('swiftpm-resolved/PinV1')
+const PinV2Check = check('swiftpm-resolved/PinV2')
 
 export const discoverer: Discoverer = {
   id: 'swiftpm-resolved',

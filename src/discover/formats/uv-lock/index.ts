@@ -6,11 +6,10 @@ import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {UvPackage} from './schema.js'
-import type * as S from './schema.js'
 import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
 
-const UvLockVersionCheck = check<typeof S.UvLockVersion>('uv-lock/UvLockVersion')
-const UvPackageCheck = check<typeof S.UvPackage>('uv-lock/UvPackage')
+const UvLockVersionCheck = check('uv-lock/UvLockVersion')
+const UvPackageCheck = check('uv-lock/UvPackage')
 
 /** Sources that are directories of the project itself (workspace members, path dependencies). */
 const LOCAL_SOURCES = ['editable', 'virtual', 'path', 'directory']

@@ -6,11 +6,10 @@ import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {readSymlFast} from './syml.js'
-import type * as S from './schema.js'
 import {check, checkValue} from '../../lockfile-support/checked.js'
 
-const BerryEntryCheck = check<typeof S.BerryEntry>('yarn-lock/BerryEntry')
-const BerryMetadataCheck = check<typeof S.BerryMetadata>('yarn-lock/BerryMetadata')
+const BerryEntryCheck = check('yarn-lock/BerryEntry')
+const BerryMetadataCheck = check('yarn-lock/BerryMetadata')
 
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
 const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])

@@ -1,0 +1,66 @@
+/**
+ * Every format that checks values runs again once zod is loaded, when a value needed it (checked.ts, withSchemas):
+ * with zod not loaded, a file holding an invalid value gives a promise of exactly what it gives with zod loaded from
+ * the start. One invalid file per format (the rest of the suite runs with zod loaded: tests/support/load-schemas.ts).
+ */
+import {afterEach, describe, expect, it} from 'vitest'
+import {registeredDiscoverer} from '../../../tests/support/registered.js'
+import type {DiscoverOutput} from '../types.js'
+import {forgetSchemas, loadSchemas, schemasLoaded} from './checked.js'
+
+const CASES: Array<[format: string, file: string, text: string, others?: Record<string, string>]> = [
+  ['cargo-lock', 'Cargo.lock', 'version = 3\n\n[[package]]\nname = 1\nversion = "1.0.0"\n'],
+  ['composer-lock', 'composer.lock', '{"packages": [{"name": 1, "version": "1.0.0"}], "packages-dev": []}\n'],
+  [
+    'npm-package-lock',
+    'package-lock.json',
+    '{"name": "a", "lockfileVersion": 3, "packages": {"": {"name": "a"}, "node_modules/x": {"version": 1}}}\n',
+  ],
+  [
+    'npm-package-lock',
+    'package-lock.json',
+    '{"name": "a", "lockfileVersion": 1, "dependencies": {"x": {"version": 1}}}\n',
+  ],
+  [
+    'pnpm-lock',
+    'pnpm-lock.yaml',
+    "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      x:\n        specifier: ^1\n        version: 1\npackages:\n  x@1.0.0:\n    resolution: 5\nsnapshots:\n  x@1.0.0:\n    optional: 5\n",
+  ],
+  ['yarn-lock', 'yarn.lock', '__metadata:\n  version: eight\n\n"x@npm:^1":\n  version: 1.0.0\n'],
+  ['nuget-lock', 'packages.lock.json', '{"version": 1, "dependencies": {"net8.0": {"X": {"type": "Bogus"}}}}\n'],
+  [
+    'swiftpm-resolved',
+    'Package.resolved',
+    '{"pins": [{"identity": "", "kind": "registry", "state": {}}], "version": 2}\n',
+  ],
+  ['poetry-lock', 'poetry.lock', '[[package]]\nname = 1\nversion = "1.0"\n\n[metadata]\nlock-version = 2\n'],
+  ['uv-lock', 'uv.lock', 'version = 1\n\n[[package]]\nname = 1\nversion = "1.0"\n'],
+  ['pipfile-lock', 'Pipfile.lock', '{"_meta": {"pipfile-spec": 9}, "default": {"x": {"version": 1}}}\n'],
+  ['kustomization', 'kustomization.yaml', 'resources: 5\nimages:\n  - name: 1\n'],
+  ['helm-chart', 'Chart.yaml', 'apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies: 5\n'],
+  [
+    'helm-values',
+    'values.yaml',
+    'image:\n  repository: x\n',
+    {'Chart.yaml': 'apiVersion: v2\nname: x\ndependencies: 5\n'},
+  ],
+]
+
+describe('a format run again once zod is loaded', () => {
+  afterEach(loadSchemas)
+
+  it.each(CASES)('%s (%s): the same result, as a promise, when zod was not loaded', async (id, file, text, others) => {
+    const format = registeredDiscoverer(id)
+    const context = {readText: (path: string) => others?.[path] ?? null}
+    await loadSchemas()
+    const loaded = format.discover({file, text}, context)
+    expect(loaded).not.toBeInstanceOf(Promise)
+    forgetSchemas()
+    const later = format.discover({file, text}, context)
+    expect(later).toBeInstanceOf(Promise)
+    expect(await later).toEqual(loaded)
+    expect(schemasLoaded()).toBe(true)
+    // Each file but the values file (whose chart only lends its appVersion) is refused somewhere, with zod's words.
+    if (id !== 'helm-values') expect(JSON.stringify((loaded as DiscoverOutput).errors)).toMatch(/Invalid|expected/)
+  })
+})
