@@ -105,6 +105,26 @@ snapshots:
 `
 
 describe('pnpm-lock keys', () => {
+  it('a dependency named __proto__ in an importer is left out, as zod leaves it out', () => {
+    const text = [
+      "lockfileVersion: '9.0'",
+      'importers:',
+      '  .:',
+      '    dependencies:',
+      '      __proto__:',
+      '        specifier: link:../x',
+      '        version: link:../x',
+      '      left-pad:',
+      '        specifier: ^1.3.0',
+      '        version: 1.3.0',
+      'packages:',
+      '  left-pad@1.3.0:',
+      '    resolution: {integrity: sha512-x}',
+      '',
+    ].join('\n')
+    expect(discover(text).components.map((c) => c.name)).toEqual(['left-pad'])
+  })
+
   it('strips peer suffixes of every generation', () => {
     expect(stripPeers('1.0.0_react@18.2.0')).toBe('1.0.0')
     expect(stripPeers('1.0.0(react@18.2.0)(vue@3.0.0)')).toBe('1.0.0')
