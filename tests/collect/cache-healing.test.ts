@@ -182,7 +182,7 @@ describe('a cache that heals itself, and one that cannot be used', () => {
       expect(asked).toHaveLength(1)
       // With the damaged entry's etag, GitHub would answer 304, which nothing could answer from.
       expect(asked[0].ifNoneMatch).toBeUndefined()
-    expect(asked[0].status).toBe(200)
+      expect(asked[0].status).toBe(200)
       const healed = await new DiskCache(cacheDir).get('github', key)
       expect(JSON.parse(healed!.body)).toMatchObject({full_name: 'example/widget'})
     },
