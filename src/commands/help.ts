@@ -1,6 +1,6 @@
 import {Args, Flags, loadHelpClass} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
-import {suggest} from '../core/did-you-mean.js'
+import {unknownCommand} from '../core/command-hint.js'
 import {usageError} from '../core/errors.js'
 
 /**
@@ -27,15 +27,8 @@ export default class HelpCommand extends BaseCommand {
     const words = (argv as string[]).filter((arg) => !arg.startsWith('-'))
     const id = words.join(':')
     if (id !== '' && !this.config.findCommand(id) && !this.config.findTopic(id)) {
-      const known = [...this.config.commandIDs, ...this.config.topics.map((t) => t.name)].map((k) =>
-        k.replaceAll(':', ' '),
-      )
-      const guess = suggest(words.join(' '), known)
-      throw usageError(
-        'unknown-command',
-        `no command or topic '${words.join(' ')}'`,
-        guess ? `did you mean \`stewards help ${guess}\`? (\`stewards --help\` lists the commands)` : undefined,
-      )
+      const {typed, hint} = unknownCommand(this.config, words, 'stewards help')
+      throw usageError('unknown-command', `no command or topic '${typed}'`, hint)
     }
     const Help = await loadHelpClass(this.config)
     await new Help(this.config, {all: flags['nested-commands']}).showHelp(argv as string[])

@@ -15,10 +15,12 @@ const HEAD_DECODER = new TextDecoder('utf-8')
  */
 export function readHead(abs: string): string | Error {
   try {
-    const {fd} = openRegularFile(abs)
+    const {fd, size} = openRegularFile(abs)
     try {
-      const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
-      const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, 0)
+      // No larger than the file: most sniffed files are small, and the walk sniffs thousands of them.
+      const length = Math.max(1, Math.min(SNIFF_BYTES, size + 1))
+      const buffer = Buffer.allocUnsafe(length)
+      const bytesRead = readSync(fd, buffer, 0, length, 0)
       return headText(buffer.subarray(0, bytesRead))
     } finally {
       closeSync(fd)

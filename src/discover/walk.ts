@@ -11,6 +11,7 @@ import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {join, sep} from 'node:path'
 import type {SkipReason} from '../core/model.js'
 import {errorMessage} from '../core/errors.js'
+import {compare} from '../core/compare.js'
 
 /** Never walked: version-control internals and installed packages (their lockfiles are not the project's). */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
@@ -33,7 +34,7 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
     const dir = stack.pop()!
     let names: string[]
     try {
-      names = readdirSync(dir.abs).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      names = readdirSync(dir.abs).sort(compare)
     } catch (error) {
       yield {type: 'error', rel: dir.rel || '.', message: `cannot list directory: ${errorMessage(error)}`}
       continue
@@ -97,7 +98,6 @@ function followLink(abs: string, rel: string, rootReal: string, parentReal: stri
   } catch {
     return undefined
   }
-  if (!info) return undefined
   if (info.isDirectory()) {
     if (isInside(target, parentReal)) {
       return {

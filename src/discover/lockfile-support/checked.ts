@@ -20,8 +20,8 @@ export type CheckResult<T> = {success: true; data: T} | {success: false; error: 
 /** A schema of the discover stage, by its id in ../schemas.ts; `T` is what it gives (`z.infer` of the schema). */
 export interface Check<T> {
   readonly id: SchemaId
-  /** The plan's predicate, or null when zod must read every value. */
-  readonly accepts: Predicate | null
+  /** The plan's predicate once compiled (on first use: most runs read few formats); null when zod must read all. */
+  accepts?: Predicate | null
   /** Phantom: the type of the data. */
   readonly _data?: T
 }
@@ -33,10 +33,9 @@ const SCHEMAS_NEEDED = new SchemasNeeded('the discover schemas are not loaded')
 
 /** The check of schema `id`, typed by that schema. Throws at once for an id without a generated plan. */
 export function check<Id extends SchemaId>(id: Id): Check<z.output<(typeof SCHEMAS)[Id]>> {
-  const plan = PLANS[id]
-  if (plan === undefined)
+  if (PLANS[id] === undefined)
     throw new Error(`no plan for the discover schema ${id}: regenerate src/discover/schema-plans.ts`)
-  return {id, accepts: compilePlan(plan)}
+  return {id}
 }
 
 /**
@@ -44,6 +43,7 @@ export function check<Id extends SchemaId>(id: Id): Check<z.output<(typeof SCHEM
  * plainly valid: only a format run by `withSchemas` may check values.
  */
 export function checkValue<T>(check: Check<T>, value: unknown): CheckResult<T> {
+  if (check.accepts === undefined) check.accepts = compilePlan(PLANS[check.id])
   if (plansUsed && check.accepts?.(value)) return {success: true, data: value as T}
   if (schemas === undefined) throw SCHEMAS_NEEDED
   return schemas[check.id].safeParse(value) as CheckResult<T>

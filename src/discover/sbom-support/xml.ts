@@ -21,11 +21,6 @@ import {
 
 export type {XmlDocument, XmlElement, XmlOptions} from './xml-model.js'
 
-/**
- * saxes, loaded the first time a document needs it (the fast path reads what generators write; loading saxes was
- * part of every start-up). It is CommonJS, so `require` gives the module an `import` would.
- */
-
 class Stop extends Error {}
 
 export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
