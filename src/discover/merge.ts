@@ -32,9 +32,8 @@ export function finishInventory(
  */
 export function mergeComponents(components: Component[]): Component[] {
   // Without characters beyond U+FFFF, UTF-16 code-unit order (native `<`) is the code-point order of compare().
-  components.sort(
-    components.some(hasSurrogates) ? (a, b) => compareComponents(a, b, compare) : compareComponentsByUnits,
-  )
+  const order = components.some(hasSurrogates) ? compare : compareUnits
+  components.sort((a, b) => compareComponents(a, b, order))
   const merged: Component[] = []
   for (let start = 0; start < components.length; ) {
     let end = start + 1
@@ -74,24 +73,8 @@ function hasSurrogates(c: Component): boolean {
   )
 }
 
-/**
- * compareComponents in UTF-16 code-unit order, written out: the sort calls it some 300,000 times for a large
- * inventory, and a comparison passed in as a function was most of what sorting cost (issue #16).
- */
-function compareComponentsByUnits(a: Component, b: Component): number {
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1
-  const av = a.version ?? ''
-  const bv = b.version ?? ''
-  if (av !== bv) return av < bv ? -1 : 1
-  const ad = a.digest ?? ''
-  const bd = b.digest ?? ''
-  if (ad !== bd) return ad < bd ? -1 : 1
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1
-  if (a.ecosystem !== b.ecosystem) return a.ecosystem < b.ecosystem ? -1 : 1
-  if (a.ref !== b.ref) return a.ref < b.ref ? -1 : 1
-  const ao = a.origin ?? ''
-  const bo = b.origin ?? ''
-  return ao === bo ? 0 : ao < bo ? -1 : 1
+function compareUnits(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1
 }
 
 /** Equal in every field compareComponents sorts by. */
@@ -161,7 +144,7 @@ function allIdentical(components: Component[], start: number, end: number): bool
 
 /**
  * What makes two components one. The same fields are spelled out again, for speed, in `allIdentical` (and the
- * sorted ones in `compareComponents`, `compareComponentsByUnits` and `sameSortedFields`): a field added to one must
+ * sorted ones in `compareComponents` and `sameSortedFields`): a field added to one must
  * be added to all; ./merge.test.ts keeps apart components that differ in any one of them.
  */
 function identity(c: Component): string {
