@@ -14,7 +14,7 @@ const BerryMetadataCheck = check('yarn-lock/BerryMetadata')
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
 const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
 
-/** Lines of the top-level keys: js-yaml keeps no positions. */
+/** Lines of the top-level keys when js-yaml read the file (it keeps no positions; ./syml.ts gives its own). */
 function keyLines(text: string): Map<string, number> {
   const lines = new Map<string, number>()
   splitLines(text).forEach((line, index) => {
@@ -36,10 +36,13 @@ function yamlErrorLine(error: unknown): number | undefined {
  * keeps it; any other YAML error leaves the file unread. The plain YAML yarn writes is read by ./syml.ts, which
  * gives the same mapping.
  */
-function loadLockfile(file: string, text: string): {document: Record<string, unknown>; errors: ScanError[]} {
+function loadLockfile(
+  file: string,
+  text: string,
+): {document: Record<string, unknown>; lines: Map<string, number>; errors: ScanError[]} {
   // What yarn writes, read line by line (./syml.ts); anything else goes to js-yaml.
   const fast = readSymlFast(text)
-  if (fast) return {document: fast, errors: []}
+  if (fast) return {document: fast.document, lines: fast.keyLines, errors: []}
   let errors: ScanError[] = []
   let value: unknown
   try {
@@ -49,22 +52,22 @@ function loadLockfile(file: string, text: string): {document: Record<string, unk
     errors = [lockfileError(file, 'duplicate-key', 'duplicate key (the last value is used)', yamlErrorLine(error))]
     value = load(text, {schema: FAILSAFE_SCHEMA, json: true})
   }
-  if (value === undefined || value === null) return {document: {}, errors}
+  if (value === undefined || value === null) return {document: {}, lines: new Map(), errors}
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping at the top level')
-  return {document: value as Record<string, unknown>, errors}
+  return {document: value as Record<string, unknown>, lines: keyLines(text), errors}
 }
 
 /** yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. */
 export function readBerryLockfile(file: string, text: string): {components: Component[]; errors: ScanError[]} {
   let document: Record<string, unknown>
+  let lines: Map<string, number>
   let problems: ScanError[]
   try {
-    ;({document, errors: problems} = loadLockfile(file, text))
+    ;({document, lines, errors: problems} = loadLockfile(file, text))
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     return lockfileFailure(file, 'invalid-yaml', message, yamlErrorLine(error))
   }
-  const lines = keyLines(text)
   const metadata = checkValue(BerryMetadataCheck, document.__metadata)
   if (!metadata.success) {
     return lockfileFailure(

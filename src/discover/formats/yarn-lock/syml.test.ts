@@ -29,7 +29,7 @@ function reference(text: string): unknown {
 function agrees(text: string): 'read' | 'gave up' {
   const fast = readSymlFast(text)
   if (fast === undefined) return 'gave up'
-  expect(fast, text.slice(0, 200)).toEqual(reference(text))
+  expect(fast.document, text.slice(0, 200)).toEqual(reference(text))
   return 'read'
 }
 
@@ -56,7 +56,14 @@ describe('readSymlFast', () => {
       '"q\\"uoted@npm:1": ',
     ]
     expect(agrees(`${text.slice(0, -1).join('\n')}\n`)).toBe('read')
-    expect(readSymlFast(`${text.slice(0, -1).join('\n')}\n`)).toMatchObject({
+    const read = readSymlFast(`${text.slice(0, -1).join('\n')}\n`)
+    // Each top-level key at its line, unescaped as read.
+    expect([...(read?.keyLines ?? [])]).toEqual([
+      ['__metadata', 3],
+      ['@scope/a@npm:^1.0.0, @scope/a@npm:^1.1.0', 7],
+    ])
+    expect(readSymlFast('"a\\"b@npm:1":\n  version: "1"\n')?.keyLines).toEqual(new Map([['a"b@npm:1', 1]]))
+    expect(read?.document).toMatchObject({
       __metadata: {version: '8', cacheKey: '10c0'},
       '@scope/a@npm:^1.0.0, @scope/a@npm:^1.1.0': {
         version: '1.1.0',

@@ -25,16 +25,25 @@ interface Level {
 /** Characters a plain scalar may not start with here (YAML indicators, and `-`, `?`, `:` to keep it simple). */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'])
 
-export function readSymlFast(text: string): Record<string, unknown> | undefined {
+export interface SymlDocument {
+  document: Record<string, unknown>
+  /** The line (1-based) of each top-level key, as read (unescaped). */
+  keyLines: Map<string, number>
+}
+
+export function readSymlFast(text: string): SymlDocument | undefined {
   if (text.includes('\r') || text.includes('\t')) return undefined
   const root: Record<string, unknown> = {}
+  const keyLines = new Map<string, number>()
   const stack: Level[] = [{object: root, parentIndent: -1, indent: 0}]
   let entries = 0
+  let lineNumber = 0
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
     const line = text.slice(start, end)
     start = end + 1
+    lineNumber++
     if (line === '' || line.charCodeAt(0) === 0x23) continue
     let indent = 0
     while (line.charCodeAt(indent) === 0x20) indent++
@@ -53,6 +62,7 @@ export function readSymlFast(text: string): Record<string, unknown> | undefined 
     if (parsed === undefined) return undefined
     const [key, rest] = parsed
     if (key === '__proto__' || Object.hasOwn(level.object, key)) return undefined
+    if (indent === 0) keyLines.set(key, lineNumber)
     entries++
     if (rest === '') {
       const child: Record<string, unknown> = {}
@@ -66,7 +76,7 @@ export function readSymlFast(text: string): Record<string, unknown> | undefined 
     level.object[key] = value
   }
   if (entries === 0 || stack.some((level) => level.indent === undefined)) return undefined
-  return root
+  return {document: root, keyLines}
 }
 
 /** The key at `indent` and what follows its `:`; undefined when the line is not `key:` or `key: …`. */
