@@ -9,18 +9,10 @@ redactDebugOutput()
 // find oclif's package.json (it looks beside its own code), so it is turned off.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
 // The bundled copy of @oclif/core the commands use (scripts/bundle.mjs), not the one in node_modules.
-const {execute} = await import('../dist/core/cli-main.js')
+const {drained, execute} = await import('../dist/core/cli-main.js')
 await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})
 // The command is done (an error or an explicit exit code has already ended the process in oclif's handler). A
 // natural exit would first tear down the whole heap, tens of milliseconds after a large inventory; the process
 // exits once its output has gone out instead (stdout and stderr are asynchronous on some pipes, e.g. on macOS).
 await Promise.all([process.stdout, process.stderr].map(drained))
 process.exit()
-
-/** Resolves when nothing waits in the stream's buffer, or when the stream can take nothing more (a closed pipe). */
-function drained(stream) {
-  return new Promise((resolve) => {
-    if (stream.writableLength === 0 || stream.destroyed) return resolve()
-    for (const event of ['drain', 'close', 'error']) stream.once(event, resolve)
-  })
-}

@@ -1,0 +1,45 @@
+import {Writable} from 'node:stream'
+import {describe, expect, it} from 'vitest'
+import {drained} from './cli-main.js'
+
+/** A stream whose writes complete only when `release` is called: bytes wait in its buffer until then. */
+function slowStream() {
+  const pending: Array<() => void> = []
+  const stream = new Writable({
+    highWaterMark: 4,
+    write(_chunk, _encoding, callback) {
+      pending.push(callback)
+    },
+  })
+  return {stream, release: () => pending.splice(0).forEach((callback) => callback())}
+}
+
+describe('drained', () => {
+  it('resolves at once when nothing waits', async () => {
+    await expect(drained(new Writable({write: (_c, _e, cb) => cb()}))).resolves.toBeUndefined()
+  })
+
+  it('resolves only once what waits in the buffer has gone out', async () => {
+    const {stream, release} = slowStream()
+    stream.write('more than the high-water mark')
+    expect(stream.writableLength).toBeGreaterThan(0)
+    let done = false
+    const wait = drained(stream).then(() => {
+      done = true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(done).toBe(false)
+    release()
+    await wait
+    expect(done).toBe(true)
+  })
+
+  it('resolves when the stream closes or is already destroyed (a closed pipe takes nothing more)', async () => {
+    const {stream} = slowStream()
+    stream.write('waiting')
+    const wait = drained(stream)
+    stream.destroy()
+    await expect(wait).resolves.toBeUndefined()
+    await expect(drained(stream)).resolves.toBeUndefined()
+  })
+})
