@@ -3,7 +3,7 @@
  * `--bot` names), gitdm's `(Robots)` pseudo-company, and the user's `humans:` exceptions. Bots are counted
  * apart, with the rule that caught them, and kept out of every people figure.
  */
-import {shippedPath} from '../core/package-root.js'
+import {shippedPath, shownPath} from '../core/package-root.js'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
@@ -82,7 +82,7 @@ export async function loadBotRules(
   const rules: BotRules = {bots: [], humans: []}
   for (const file of paths) {
     const text = await readUserFile(file, 'the bot rules file')
-    const parsed = parseBotRules(text, file === shippedBotsFile ? 'rules/bots/default.yaml' : file)
+    const parsed = parseBotRules(text, shownPath(file))
     const disabled = new Set(parsed.disable)
     rules.bots = [...rules.bots.filter((rule) => !disabled.has(rule.id)), ...parsed.bots]
     rules.humans.push(...parsed.humans)

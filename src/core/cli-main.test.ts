@@ -11,7 +11,10 @@ function slowStream() {
       pending.push(callback)
     },
   })
-  return {stream, release: () => pending.splice(0).forEach((callback) => callback())}
+  const release = () => {
+    for (const callback of pending.splice(0)) callback()
+  }
+  return {stream, release}
 }
 
 describe('drained', () => {

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {PACKAGE_ROOT, packageRootFrom, shippedPath} from './package-root.js'
+import {PACKAGE_ROOT, packageRootFrom, shippedPath, shownPath} from './package-root.js'
 
 const scratch = mkdtempSync(join(tmpdir(), 'stewards-package-root-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -29,5 +29,14 @@ describe('packageRootFrom', () => {
   it('is this repository for the source tree, and the shipped files are where the package keeps them', () => {
     expect(PACKAGE_ROOT).toBe(join(import.meta.dirname, '..', '..'))
     expect(shippedPath('rules', 'bots', 'default.yaml')).toBe(join(PACKAGE_ROOT, 'rules', 'bots', 'default.yaml'))
+  })
+})
+
+describe('shownPath', () => {
+  it('shows a shipped file relative to the package with /, any other path as given', () => {
+    expect(shownPath(shippedPath('rules', 'packs', 'default', 'x.yaml'))).toBe('rules/packs/default/x.yaml')
+    expect(shownPath(shippedPath('package.json'))).toBe(shippedPath('package.json'))
+    expect(shownPath('/tmp/rules/x.yaml')).toBe('/tmp/rules/x.yaml')
+    expect(shownPath('my-rules.yaml')).toBe('my-rules.yaml')
   })
 })

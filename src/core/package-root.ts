@@ -5,7 +5,7 @@
  * src/ as it is, so no fixed number of `..` fits both.
  */
 import {existsSync} from 'node:fs'
-import {dirname, join} from 'node:path'
+import {dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 export function packageRootFrom(start: string): string {
@@ -21,4 +21,13 @@ export const PACKAGE_ROOT = packageRootFrom(dirname(fileURLToPath(import.meta.ur
 /** A path inside the package, e.g. `shippedPath('rules', 'bots', 'default.yaml')`. */
 export function shippedPath(...parts: string[]): string {
   return join(PACKAGE_ROOT, ...parts)
+}
+
+/**
+ * How a path is shown in messages and reports: a file the package ships relative to the package, with `/`
+ * (`rules/packs/default/x.yaml`, the same on every machine and system), any other path as given.
+ */
+export function shownPath(path: string): string {
+  const rel = relative(PACKAGE_ROOT, path)
+  return rel.startsWith(`rules${sep}`) ? rel.split(sep).join('/') : path
 }

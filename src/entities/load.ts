@@ -1,6 +1,6 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
-import {join, relative, sep} from 'node:path'
-import {PACKAGE_ROOT, shippedPath} from '../core/package-root.js'
+import {join, sep} from 'node:path'
+import {shippedPath, shownPath} from '../core/package-root.js'
 import {StewardsError} from '../core/errors.js'
 import {type EntityData, type EntityIndex, buildEntityIndex} from './entity-index.js'
 import {EntitiesFile} from './schema.js'
@@ -47,7 +47,7 @@ export async function loadEntities(dirs: string[] = [], options: LoadOptions = {
   const problems: EntityProblem[] = []
   for (const root of roots) {
     const files = await yamlFiles(root, problems)
-    for (const file of files) await readEntitiesFile(file, displayPath(root, file), data, problems)
+    for (const file of files) await readEntitiesFile(file, shownPath(file), data, problems)
   }
   const {index, problems: crossProblems} = buildEntityIndex(data)
   problems.push(...crossProblems)
@@ -57,10 +57,6 @@ export async function loadEntities(dirs: string[] = [], options: LoadOptions = {
 
 function byFileAndLine(a: EntityProblem, b: EntityProblem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line
-}
-
-function displayPath(root: string, file: string): string {
-  return root === shippedEntitiesDir ? relative(PACKAGE_ROOT, file) : file
 }
 
 async function yamlFiles(root: string, problems: EntityProblem[]): Promise<string[]> {

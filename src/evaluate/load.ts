@@ -1,7 +1,7 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
-import {basename, join, relative, sep} from 'node:path'
+import {basename, join, sep} from 'node:path'
 import {StewardsError} from '../core/errors.js'
-import {PACKAGE_ROOT, shippedPath} from '../core/package-root.js'
+import {shippedPath, shownPath} from '../core/package-root.js'
 import {formatProblem} from '../core/problem.js'
 import {schemaProblems} from '../core/yaml-file.js'
 import {compileRule} from './compile-rule.js'
@@ -115,7 +115,7 @@ class Loader {
       names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort()
     } catch (error) {
       this.problems.push({
-        file: display(dir),
+        file: shownPath(dir),
         line: 1,
         column: 1,
         message: `cannot read folder (${plainReason(error)})`,
@@ -124,7 +124,7 @@ class Loader {
     }
     if (names.length === 0) {
       this.problems.push({
-        file: display(dir),
+        file: shownPath(dir),
         line: 1,
         column: 1,
         message: 'no rule file (*.yaml, *.yml) in this folder',
@@ -265,7 +265,7 @@ class Loader {
   }
 
   private async read(path: string): Promise<YamlSource | undefined> {
-    const file = display(path)
+    const file = shownPath(path)
     try {
       const info = await stat(path)
       if (info.size > MAX_RULE_FILE_BYTES) {
@@ -280,12 +280,6 @@ class Loader {
       return undefined
     }
   }
-}
-
-/** Shipped files are shown relative to the package (`rules/packs/default/x.yaml`), user files as given. */
-function display(path: string): string {
-  const rel = relative(PACKAGE_ROOT, path)
-  return rel.startsWith(`rules${sep}`) ? rel.split(sep).join('/') : path
 }
 
 async function isDir(path: string): Promise<boolean> {
