@@ -20,6 +20,3 @@ export function lazyRequire<T>(name: string): () => T {
 
 /** jsonc-parser: the JSON readers' fallback with positions and errors (discover) and user JSON files (core). */
 export const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
-
-/** saxes: the XML readers of SBOMs and Maven POMs. */
-export const saxes = lazyRequire<typeof import('saxes')>('saxes')

@@ -7,7 +7,7 @@
  * The XML generators write is read first by the hand-written ./xml-fast.ts (same elements, several times faster);
  * saxes reads whatever that one gives up on.
  */
-import {saxes} from '../../core/lazy-require.js'
+import {saxes} from '../xml-library.js'
 import {createLineIndex} from '../lockfile-support/line-index.js'
 import {readXmlFast} from './xml-fast.js'
 import {

@@ -3,7 +3,7 @@
  * outright (POMs have none; it is where entity expansion attacks live), saxes expands no external or custom
  * entities, nesting is bounded, and only the elements below are kept.
  */
-import {saxes} from '../../../core/lazy-require.js'
+import {saxes} from '../../xml-library.js'
 
 export interface PomDependency {
   groupId?: string
