@@ -24,19 +24,47 @@ describe('writeJson', () => {
     for (const value of values) expect(written(value).text).toBe(`${JSON.stringify(value, null, 2)}\n`)
   })
 
-  it('writes a large array in chunks of about a megabyte', () => {
-    const value = {components: Array.from({length: 30_000}, (_, i) => ({name: `pkg-${i}`, locations: [{line: i}]}))}
-    const {text, chunks} = written(value)
+  it('writes a large array a block of items at a time, in chunks that stay young-generation strings', () => {
+    const value = {
+      components: Array.from({length: 30_000}, (_, i) => ({
+        name: `pkg-${i}`,
+        text: 'x'.repeat(i % 300),
+        locations: [{line: i}],
+      })),
+      errors: [],
+      files: 1,
+    }
+    const chunks: string[] = []
+    writeJson((chunk) => chunks.push(chunk), value)
+    const text = chunks.join('')
     expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`)
-    expect(chunks).toBe(Math.ceil(text.length / (1 << 20)))
+    // Every chunk is well under V8's large-object size (128 KiB), and there are no more chunks than needed.
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(100 * 1024)
+    expect(chunks.length).toBeLessThanOrEqual(Math.ceil(text.length / (24 * 1024)))
   })
 
-  it('writes a smaller value whole, in chunks that end at line breaks', () => {
-    const value = {components: Array.from({length: 10_000}, (_, i) => ({name: `pkg-${i}`, text: 'x'.repeat(200)}))}
+  it('never ends a chunk inside a string, so each chunk is redacted with whole values', () => {
+    const value = {
+      components: Array.from({length: 5_000}, (_, i) => ({purl: `pkg:npm/p${i}@1.0.0`, note: 'a "quoted" \\ word'})),
+      text: 'y'.repeat(200_000),
+      lines: `${'line\n'.repeat(40_000)}`,
+    }
     const chunks: string[] = []
     writeJson((chunk) => chunks.push(chunk), value)
     expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
-    expect(chunks.length).toBeGreaterThan(1)
-    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true)
+    expect(chunks.length).toBeGreaterThan(10)
+    // Outside a string, a chunk's quotes that are not escaped pair up.
+    for (const chunk of chunks) expect(chunk.replaceAll(/\\./g, '').split('"').length % 2).toBe(1)
+  })
+
+  it('writes a large value that is not an array in chunks, none ending inside a string', () => {
+    const value = {
+      resolution: {groups: Array.from({length: 10_000}, (_, i) => ({name: `pkg-${i}`, text: 'x'.repeat(200)}))},
+    }
+    const chunks: string[] = []
+    writeJson((chunk) => chunks.push(chunk), value)
+    expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
+    expect(chunks.length).toBeGreaterThan(10)
+    for (const chunk of chunks) expect(chunk.split('"').length % 2).toBe(1)
   })
 })
