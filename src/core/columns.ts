@@ -17,6 +17,11 @@ export interface ColumnOptions {
  * found with a loop: a spread of 125,000 cells into Math.max overflows the stack.
  */
 export function alignColumns(rows: readonly (readonly string[])[], options: ColumnOptions = {}): string[] {
+  return [...alignedLines(rows, options)]
+}
+
+/** The lines of `alignColumns` one at a time, for a table too large to hold as lines (an inventory). */
+export function* alignedLines(rows: readonly (readonly string[])[], options: ColumnOptions = {}): Generator<string> {
   const right = new Set(options.right ?? [])
   const cap = options.maxWidth ?? Number.POSITIVE_INFINITY
   const widths: number[] = []
@@ -31,7 +36,8 @@ export function alignColumns(rows: readonly (readonly string[])[], options: Colu
       })
       .join('  ')
       .trimEnd()
-  const lines = rows.map(line)
-  if (options.rule && lines.length > 0) lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '))
-  return lines
+  for (const [i, row] of rows.entries()) {
+    yield line(row)
+    if (i === 0 && options.rule) yield widths.map((width) => '-'.repeat(width)).join('  ')
+  }
 }

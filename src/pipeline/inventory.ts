@@ -1,13 +1,16 @@
 /** `stewards inventory` as text: the components table (stdout) and the summary of what was read (stderr). */
 import type {Component, Inventory} from '../core/model.js'
 import {formatPlace, formatProblem} from '../core/problem.js'
-import {alignColumns} from '../core/columns.js'
+import {alignedLines} from '../core/columns.js'
 
 const SKIPPED_SHOWN = 50
 
-/** One row per component: reference, kind, ecosystem, version (or digest) and its first location. */
-export function inventoryTable(components: readonly Component[]): string {
-  if (components.length === 0) return 'No components found.'
+/**
+ * One row per component: reference, kind, ecosystem, version (or digest) and its first location. The lines come
+ * one at a time (core/chunks.ts `writeLines`): the table of a 100 MB lockfile is 20 MB of text.
+ */
+export function inventoryTable(components: readonly Component[]): Iterable<string> {
+  if (components.length === 0) return ['No components found.']
   const rows = components.map((c) => {
     const [first] = c.locations
     const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
@@ -20,7 +23,7 @@ export function inventoryTable(components: readonly Component[]): string {
     ]
   })
   // Columns at most 80 wide: a long ref overflows its own.
-  return alignColumns([['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'], ...rows], {maxWidth: 80}).join('\n')
+  return alignedLines([['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'], ...rows], {maxWidth: 80})
 }
 
 /** Counts, every error and the first skipped files, for stderr. */
