@@ -5,6 +5,8 @@
  * 2. A synthetic 100 MB package-lock.json written to a temp dir and parsed in a child process, so its peak RSS
  *    is its own (target: < 512 MB); and a 25 MB one the same way, to check that the cost is linear in the size
  *    (issue #16: the time per byte of the larger within 1.5× of the smaller).
+ * 3. What a user runs: the built CLI's `inventory` of the 100 MB file, as a table and as JSON (stdout counted and
+ *    dropped), wall time and the whole process's peak RSS (target: < 512 MB).
  */
 import {spawnSync} from 'node:child_process'
 import {
@@ -23,6 +25,7 @@ import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {discoverer as pipRequirements} from '../src/discover/formats/pip-requirements/index.js'
 import {discoverers} from '../src/discover/registry.js'
+import {measureNode} from './inventory.js'
 import type {Discoverer} from '../src/discover/types.js'
 
 export const name = 'lockfiles'
@@ -31,6 +34,7 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const corpus = join(here, '..', '..', 'shared', 'corpus', 'lockfiles')
 const PASSES = 5
 const TARGET_BYTES = 100 * 1024 * 1024
+const cli = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true})
@@ -164,7 +168,7 @@ interface LargeRun {
   entries: number
 }
 
-function parseLarge(bytes: number): LargeRun | undefined {
+async function parseLarge(bytes: number, cli = false): Promise<LargeRun | undefined> {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-bench-'))
   try {
     const path = join(dir, 'package-lock.json')
@@ -180,15 +184,27 @@ function parseLarge(bytes: number): LargeRun | undefined {
       return undefined
     }
     const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<LargeRun, 'size' | 'entries'>
+    if (cli) await inventoryOf(dir, size)
     return {...result, size, entries}
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }
 }
 
-function benchLarge(): void {
-  const small = parseLarge(TARGET_BYTES / 4)
-  const result = parseLarge(TARGET_BYTES)
+/** The built CLI's inventory of DIR (the large file alone), as a table and as JSON. */
+async function inventoryOf(dir: string, size: number): Promise<void> {
+  for (const format of ['text', 'json']) {
+    const run = await measureNode([cli, 'inventory', dir, '--format', format, '--max-file-size', String(size + 1)])
+    const rss = run.maxRssKb * 1024
+    console.log(
+      `synthetic: stewards inventory --format ${format}: ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${megabytes(rss)} (target < 512 MB) ${run.code === 0 && rss < 512 * 1024 * 1024 ? 'OK' : `OVER (exit ${run.code})`}`,
+    )
+  }
+}
+
+async function benchLarge(): Promise<void> {
+  const small = await parseLarge(TARGET_BYTES / 4)
+  const result = await parseLarge(TARGET_BYTES, true)
   if (!small || !result) return
   const {size, entries} = result
   console.log(
@@ -208,7 +224,7 @@ function benchLarge(): void {
 
 export async function run(): Promise<void> {
   await benchCorpus()
-  benchLarge()
+  await benchLarge()
 }
 
 if (process.argv[2] === '--parse-one' && process.argv[3]) await parseOne(process.argv[3])

@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
-import {writeLines} from '../core/chunks.js'
-import {writeJson} from '../core/json-stream.js'
+import {lineChunks} from '../core/chunks.js'
+import {jsonChunks} from '../core/json-stream.js'
 import {parseSizeFlag} from '../core/size.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {discoverPaths} from '../discover/index.js'
@@ -104,7 +104,7 @@ export default class InventoryCommand extends BaseCommand {
       stdin: {format: flags['stdin-format']},
     })
     if (!json) {
-      writeLines((chunk) => this.write(chunk), inventoryTable(inventory.components))
+      await this.writeChunks(lineChunks(inventoryTable(inventory.components)))
       this.logToStderr(inventorySummary(inventory))
     }
     let resolution: ResolveRun | undefined
@@ -119,7 +119,7 @@ export default class InventoryCommand extends BaseCommand {
       if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
     }
     // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).
-    if (json) writeJson((chunk) => this.write(chunk), resolution ? {...inventory, resolution} : inventory)
+    if (json) await this.writeChunks(jsonChunks(resolution ? {...inventory, resolution} : inventory))
     if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }
 }

@@ -1,11 +1,11 @@
+import {PassThrough, Writable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
-import {CHUNK, chunker, writeLines} from './chunks.js'
+import {CHUNK, chunked, lineChunks, writeOut} from './chunks.js'
 
-describe('writeLines', () => {
-  it('writes every line with its line break, in chunks of whole lines no larger than CHUNK', () => {
+describe('lineChunks', () => {
+  it('gives every line with its line break, in chunks of whole lines no larger than CHUNK', () => {
     const lines = Array.from({length: 50_000}, (_, i) => `line ${i} ${'x'.repeat(i % 70)}`)
-    const chunks: string[] = []
-    writeLines((chunk) => chunks.push(chunk), lines)
+    const chunks = [...lineChunks(lines)]
     expect(chunks.join('')).toBe(`${lines.join('\n')}\n`)
     expect(chunks.length).toBeGreaterThan(10)
     for (const chunk of chunks) {
@@ -14,23 +14,74 @@ describe('writeLines', () => {
     }
   })
 
-  it('takes lines from any iterable, and writes nothing for none', () => {
-    const chunks: string[] = []
-    writeLines((chunk) => chunks.push(chunk), new Set(['a', 'b']).values())
-    writeLines((chunk) => chunks.push(chunk), [])
-    expect(chunks).toEqual(['a\nb\n'])
+  it('takes lines from any iterable, and gives nothing for none', () => {
+    expect([...lineChunks(new Set(['a', 'b']).values())]).toEqual(['a\nb\n'])
+    expect([...lineChunks([])]).toEqual([])
   })
 })
 
-describe('chunker', () => {
+describe('chunked', () => {
   it('never splits a text: one longer than CHUNK is a chunk of its own', () => {
-    const chunks: string[] = []
-    const out = chunker((chunk) => chunks.push(chunk))
     const long = 'y'.repeat(CHUNK * 2)
-    out.put('a')
-    out.put(long)
-    out.put('b')
-    out.end()
-    expect(chunks).toEqual(['a', long, 'b'])
+    expect([...chunked(['a', long, 'b'])]).toEqual(['a', long, 'b'])
+  })
+})
+
+/** A stream that takes a write only when `release` is called, as a pipe into a slow reader does. */
+function slowReader() {
+  const waiting: Array<() => void> = []
+  const received: string[] = []
+  let mostBuffered = 0
+  const stream = new Writable({
+    highWaterMark: 64 * 1024,
+    decodeStrings: false,
+    write(chunk: string, _encoding, callback) {
+      received.push(chunk)
+      waiting.push(callback)
+    },
+  })
+  const write = stream.write.bind(stream)
+  stream.write = ((chunk: string) => {
+    const ok = write(chunk)
+    mostBuffered = Math.max(mostBuffered, stream.writableLength)
+    return ok
+  }) as typeof stream.write
+  const timer = setInterval(() => {
+    for (const callback of waiting.splice(0)) callback()
+  }, 1)
+  return {stream, received, mostBuffered: () => mostBuffered, stop: () => clearInterval(timer)}
+}
+
+describe('writeOut', () => {
+  it('waits whenever the stream is full, so a slow reader never makes the output pile up', async () => {
+    const reader = slowReader()
+    const lines = Array.from({length: 100_000}, (_, i) => `component ${i}`)
+    try {
+      await writeOut(reader.stream, lineChunks(lines))
+    } finally {
+      reader.stop()
+    }
+    expect(reader.received.join('')).toBe(`${lines.join('\n')}\n`)
+    // 1.5 MB written; never more than the high-water mark and one chunk waited.
+    expect(reader.mostBuffered()).toBeLessThanOrEqual(64 * 1024 + CHUNK)
+    // Each wait took its listeners off again.
+    for (const event of ['drain', 'close', 'error']) expect(reader.stream.listenerCount(event)).toBe(0)
+  })
+
+  it('makes each chunk safe: credentials removed, control characters neutralised', async () => {
+    const out = new PassThrough()
+    let text = ''
+    out.on('data', (data) => (text += data))
+    await writeOut(out, ['https://user:hunter2@example.com/x \u001b[31mred\n'])
+    expect(text).not.toContain('hunter2')
+    expect(text).not.toContain('\u001b')
+  })
+
+  it('stops when the reader has gone (a closed pipe), without waiting for ever', async () => {
+    const reader = slowReader()
+    reader.stream.destroy()
+    await writeOut(reader.stream, lineChunks(Array.from({length: 10_000}, (_, i) => `line ${i}`)))
+    reader.stop()
+    expect(reader.received).toEqual([])
   })
 })

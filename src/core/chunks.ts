@@ -1,46 +1,81 @@
 /**
- * Large output (an inventory of hundreds of thousands of components) handed to a writer in chunks of about CHUNK
- * characters, never as one string. A string of a whole document, and every piece of one, is allocated straight
- * into the old generation of V8's heap, where it stays until a full collection: the output of a 100 MB
- * lockfile's inventory grew the heap by about its own size, and on Node 22 and later a 9 MB document touched some
- * 30 MB of fresh memory each time it was built. Chunks this small live and die in the young generation, whose
- * pages are reused. Each chunk is made safe by the writer (core/neutralise.ts `safeOutput`), so callers put whole
- * values: a chunk never ends inside one, and a credential is never split across two chunks.
+ * Large output (an inventory of hundreds of thousands of components) made and written in chunks of about CHUNK
+ * characters, never as one string, and written no faster than the reader takes it.
+ * - A string of a whole document, and every piece of one, is allocated straight into the old generation of V8's
+ *   heap, where it stays until a full collection: the output of a 100 MB lockfile's inventory grew the heap by
+ *   about its own size, and on Node 22 and later a 9 MB document touched some 30 MB of fresh memory each time it
+ *   was built. Chunks this small live and die in the young generation, whose pages are reused.
+ * - stdout is asynchronous on a pipe: piped into a slower reader (`| jq`, `| gzip`), everything written waited in
+ *   memory (the whole 90 MB of a 100 MB lockfile's inventory). `writeOut` waits for the stream to drain.
+ * Each chunk is made safe as it is written (core/neutralise.ts `safeOutput`), so chunks hold whole values: a chunk
+ * never ends inside one, and a credential is never split across two chunks.
  */
+import {safeOutput} from './neutralise.js'
 
 /** Characters per chunk: well under V8's large-object size (128 KiB, two bytes a character), yet few writes. */
 export const CHUNK = 48 * 1024
 
-export interface Chunker {
-  /** Adds a text; it goes whole into the pending chunk or, when that would take it over CHUNK, into the next. */
-  put(text: string): void
-  /** Writes what is pending. */
-  end(): void
-}
-
-export function chunker(write: (chunk: string) => void): Chunker {
+/** The texts, each kept whole, joined into chunks: a text that would take a chunk over CHUNK starts the next. */
+export function* chunked(texts: Iterable<string>): Generator<string> {
   let pending = ''
-  return {
-    put(text) {
-      if (pending !== '' && pending.length + text.length > CHUNK) {
-        write(pending)
-        pending = ''
-      }
-      pending += text
-      if (pending.length < CHUNK) return
-      write(pending)
+  for (const text of texts) {
+    if (pending !== '' && pending.length + text.length > CHUNK) {
+      yield pending
       pending = ''
-    },
-    end() {
-      if (pending !== '') write(pending)
+    }
+    pending += text
+    if (pending.length >= CHUNK) {
+      yield pending
       pending = ''
-    },
+    }
   }
+  if (pending !== '') yield pending
 }
 
 /** Lines, each with its line break, in chunks of whole lines. */
-export function writeLines(write: (chunk: string) => void, lines: Iterable<string>): void {
-  const out = chunker(write)
-  for (const line of lines) out.put(`${line}\n`)
-  out.end()
+export function lineChunks(lines: Iterable<string>): Generator<string> {
+  return chunked(withBreaks(lines))
+}
+
+function* withBreaks(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`
+}
+
+/** The part of a writable stream `writeOut` and `drained` use. */
+export interface OutputStream {
+  write(chunk: string): boolean
+  writableLength: number
+  destroyed: boolean
+  once(event: 'drain' | 'close' | 'error', listener: () => void): unknown
+  off(event: 'drain' | 'close' | 'error', listener: () => void): unknown
+}
+
+/**
+ * Writes the chunks, each made safe, waiting whenever the stream's buffer is full. Stops when the stream can take
+ * nothing more (the reader closed the pipe: `stewards inventory | head`).
+ */
+export async function writeOut(stream: OutputStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (stream.destroyed) return
+    if (!stream.write(safeOutput(chunk))) await drained(stream)
+  }
+}
+
+/**
+ * Resolves when nothing waits in `stream`'s buffer, or when it can take nothing more (a closed pipe). bin/run.js
+ * also exits once stdout and stderr have drained, instead of tearing down the whole heap first (stdout and stderr
+ * are asynchronous on pipes).
+ */
+const EVENTS = ['drain', 'close', 'error'] as const
+
+export function drained(stream: OutputStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableLength === 0 || stream.destroyed) return resolve()
+    // The first event ends the wait and takes the other listeners off: writeOut may wait thousands of times.
+    const done = () => {
+      for (const event of EVENTS) stream.off(event, done)
+      resolve()
+    }
+    for (const event of EVENTS) stream.once(event, done)
+  })
 }

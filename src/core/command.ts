@@ -1,5 +1,6 @@
 import {format} from 'node:util'
 import {Command, Errors} from '@oclif/core'
+import {writeOut} from './chunks.js'
 import {suggest} from './did-you-mean.js'
 import {ExitCode, StewardsError} from './errors.js'
 import {safeOutput} from './neutralise.js'
@@ -28,6 +29,14 @@ export abstract class BaseCommand extends Command {
   /** Text for stdout as is (no newline added), made safe. */
   protected write(text: string): void {
     process.stdout.write(safeOutput(text))
+  }
+
+  /**
+   * Large output for stdout (an inventory), chunk by chunk, each made safe, waiting whenever stdout's buffer is full
+   * (core/chunks.ts): a slow reader of a pipe never makes it pile up in memory.
+   */
+  protected async writeChunks(chunks: Iterable<string>): Promise<void> {
+    await writeOut(process.stdout, chunks)
   }
 
   /** Text for stderr as is, made safe; also when `--json` silences `logToStderr`. */

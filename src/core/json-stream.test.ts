@@ -1,17 +1,12 @@
 import {describe, expect, it} from 'vitest'
-import {writeJson} from './json-stream.js'
+import {jsonChunks} from './json-stream.js'
 
 function written(value: object): {text: string; chunks: number} {
-  let text = ''
-  let chunks = 0
-  writeJson((chunk) => {
-    text += chunk
-    chunks++
-  }, value)
-  return {text, chunks}
+  const chunks = [...jsonChunks(value)]
+  return {text: chunks.join(''), chunks: chunks.length}
 }
 
-describe('writeJson', () => {
+describe('jsonChunks', () => {
   it('writes the bytes of JSON.stringify(value, null, 2) and a line break', () => {
     const values: object[] = [
       {components: [{a: 1, b: [1, {c: 'x\ny'}], d: undefined}, {e: null}], skipped: [], errors: [{f: 'é'}], files: 3},
@@ -34,8 +29,7 @@ describe('writeJson', () => {
       errors: [],
       files: 1,
     }
-    const chunks: string[] = []
-    writeJson((chunk) => chunks.push(chunk), value)
+    const chunks = [...jsonChunks(value)]
     const text = chunks.join('')
     expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`)
     // Every chunk is well under V8's large-object size (128 KiB), and there are no more chunks than needed.
@@ -49,8 +43,7 @@ describe('writeJson', () => {
       text: 'y'.repeat(200_000),
       lines: `${'line\n'.repeat(40_000)}`,
     }
-    const chunks: string[] = []
-    writeJson((chunk) => chunks.push(chunk), value)
+    const chunks = [...jsonChunks(value)]
     expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
     expect(chunks.length).toBeGreaterThan(10)
     // Outside a string, a chunk's quotes that are not escaped pair up.
@@ -61,8 +54,7 @@ describe('writeJson', () => {
     const value = {
       resolution: {groups: Array.from({length: 10_000}, (_, i) => ({name: `pkg-${i}`, text: 'x'.repeat(200)}))},
     }
-    const chunks: string[] = []
-    writeJson((chunk) => chunks.push(chunk), value)
+    const chunks = [...jsonChunks(value)]
     expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
     expect(chunks.length).toBeGreaterThan(10)
     for (const chunk of chunks) expect(chunk.split('"').length % 2).toBe(1)
