@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {alignColumns} from './columns.js'
+import {alignColumns, alignedLines} from './columns.js'
 
 describe('alignColumns', () => {
   it('pads each column to its widest cell, two spaces apart; the last, left-aligned, is not padded', () => {
@@ -48,5 +48,23 @@ describe('alignColumns', () => {
     ).toEqual(['REF         KIND', `${long}  image`, 'short       package'])
     const many = Array.from({length: 200_000}, (_, i) => [String(i), 'a'])
     expect(alignColumns(many).at(-1)).toBe('199999  a')
+  })
+
+  it('reads rows made as they are iterated (twice: widths, then lines) as it reads an array', () => {
+    const array = [
+      ['ecosystem', 'total'],
+      ...Array.from({length: 100}, (_, i) => [`eco-${'x'.repeat(i % 9)}`, `${i * 37}`]),
+    ]
+    let made = 0
+    const lazy = {
+      *[Symbol.iterator]() {
+        for (const row of array) {
+          made++
+          yield [...row]
+        }
+      },
+    }
+    expect([...alignedLines(lazy, {right: [1], rule: true})]).toEqual(alignColumns(array, {right: [1], rule: true}))
+    expect(made).toBe(2 * array.length)
   })
 })

@@ -20,8 +20,11 @@ export function alignColumns(rows: readonly (readonly string[])[], options: Colu
   return [...alignedLines(rows, options)]
 }
 
-/** The lines of `alignColumns` one at a time, for a table too large to hold as lines (an inventory). */
-export function* alignedLines(rows: readonly (readonly string[])[], options: ColumnOptions = {}): Generator<string> {
+/**
+ * The lines of `alignColumns` one at a time, for a table too large to hold as lines (an inventory). `rows` is
+ * iterated twice, for the widths and then for the lines, so it may make its rows as it goes instead of holding them.
+ */
+export function* alignedLines(rows: Iterable<readonly string[]>, options: ColumnOptions = {}): Generator<string> {
   const right = new Set(options.right ?? [])
   const cap = options.maxWidth ?? Number.POSITIVE_INFINITY
   const widths: number[] = []
@@ -36,8 +39,10 @@ export function* alignedLines(rows: readonly (readonly string[])[], options: Col
       })
       .join('  ')
       .trimEnd()
-  for (const [i, row] of rows.entries()) {
+  let first = true
+  for (const row of rows) {
     yield line(row)
-    if (i === 0 && options.rule) yield widths.map((width) => '-'.repeat(width)).join('  ')
+    if (first && options.rule) yield widths.map((width) => '-'.repeat(width)).join('  ')
+    first = false
   }
 }

@@ -7,23 +7,31 @@ const SKIPPED_SHOWN = 50
 
 /**
  * One row per component: reference, kind, ecosystem, version (or digest) and its first location. The lines come
- * one at a time (core/chunks.ts `writeLines`): the table of a 100 MB lockfile is 20 MB of text.
+ * one at a time (core/chunks.ts `lineChunks`), and the rows are made as they are needed, once for the widths and
+ * once for the lines: the table of a 100 MB lockfile is 20 MB of text.
  */
 export function inventoryTable(components: readonly Component[]): Iterable<string> {
   if (components.length === 0) return ['No components found.']
-  const rows = components.map((c) => {
-    const [first] = c.locations
-    const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
-    return [
-      c.ref,
-      c.kind,
-      c.ecosystem,
-      c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
-      `${formatPlace(first.file, first.line)}${more}`,
-    ]
-  })
+  const rows = {
+    *[Symbol.iterator](): Generator<string[]> {
+      yield ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
+      for (const component of components) yield row(component)
+    },
+  }
   // Columns at most 80 wide: a long ref overflows its own.
-  return alignedLines([['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'], ...rows], {maxWidth: 80})
+  return alignedLines(rows, {maxWidth: 80})
+}
+
+function row(c: Component): string[] {
+  const [first] = c.locations
+  const more = c.locations.length > 1 ? ` (+${c.locations.length - 1})` : ''
+  return [
+    c.ref,
+    c.kind,
+    c.ecosystem,
+    c.version ?? (c.digest ? c.digest.slice(0, 19) : '-'),
+    `${formatPlace(first.file, first.line)}${more}`,
+  ]
 }
 
 /** Counts, every error and the first skipped files, for stderr. */
