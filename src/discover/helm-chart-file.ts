@@ -1,7 +1,7 @@
 /** Chart.yaml / Chart.lock, shared by the helm-chart and helm-values formats: dependencies (https://helm.sh/docs/topics/charts/#the-chartyaml-file). */
 import {readYaml} from './yaml.js'
 import {toPlain} from './yaml-tree.js'
-import {check, checkValue} from './lockfile-support/checked.js'
+import {check, checkValue} from './checked.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
 

@@ -10,6 +10,7 @@ import {appendAll} from '../core/arrays.js'
 import {errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
+import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, readText} from './decode.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {isInside} from './walk.js'
@@ -93,7 +94,7 @@ export async function discoverDecoded(
   sink.files++
   for (const format of formats) {
     try {
-      const out = await format.discover({file, text: decoded.text}, context)
+      const out = await discoverChecked(format, {file, text: decoded.text}, context)
       appendAll(sink.components, decoded.ascii ? out.components : narrowStrings(out.components))
       appendAll(sink.skipped, out.skipped ?? [])
       appendAll(sink.errors, out.errors ?? [])

@@ -1,6 +1,6 @@
 /**
  * Every zod schema the discover stage checks values with, by id. Loaded only when a value's plan
- * (./schema-plans.ts) does not accept it, or in tests: ./lockfile-support/checked.ts imports this module on demand,
+ * (./schema-plans.ts) does not accept it, or in tests: ./checked.ts imports this module on demand,
  * so an inventory of valid files never loads zod. ./schema-plans.test.ts checks that the plans are these schemas'.
  */
 import type {z} from 'zod'

@@ -5,7 +5,7 @@ import {isJsonObject, type JsonDocument, readLockfileJson} from '../../lockfile-
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const ComposerPackageCheck = check('composer-lock/ComposerPackage')
 
@@ -21,9 +21,7 @@ export const discoverer: Discoverer = {
     return /(^|\/)composer\.lock$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
   identify: (head) => hasTopLevelKey(head, 'content-hash'),
-  discover: withSchemas(({file, text}) => {
-    return discoverComposerLock(file, text)
-  }),
+  discover: ({file, text}) => discoverComposerLock(file, text),
 }
 
 /** Fields we never read are pruned while parsing (paths hold object keys only: `packages/name`). */

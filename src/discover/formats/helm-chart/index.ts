@@ -8,7 +8,7 @@ import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
 
@@ -20,7 +20,7 @@ export const discoverer: Discoverer = {
   identify: (head) =>
     (/^generated: /m.test(head) && /^digest: sha256:/m.test(head)) ||
     (/^apiVersion: ["']?v[12]["']?\s*$/m.test(head) && /^name: /m.test(head) && !/^kind: /m.test(head)),
-  discover: withSchemas(discover),
+  discover,
 }
 
 function discover(input: DiscoverInput): Output {

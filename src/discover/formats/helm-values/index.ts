@@ -15,13 +15,12 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 import {chartAppVersion, chartSubchartKeys} from '../../helm-chart-file.js'
-import {withSchemas} from '../../lockfile-support/checked.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-values',
   description: 'Helm values.yaml: image blocks {registry, repository, tag, digest} and image strings',
   matches: isHelmValuesFile,
-  discover: withSchemas(discover),
+  discover,
 }
 
 interface Scan {

@@ -15,7 +15,7 @@ import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
 import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import type {HelmChart, ImageOverride} from './schema.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const KustomizationCheck = check('kustomization/Kustomization')
 
@@ -24,7 +24,7 @@ export const discoverer: Discoverer = {
   description: 'Kustomize kustomization.yaml: images overrides applied to the listed resources, helmCharts',
   matches: isKustomizationFile,
   identify: (head) => /^apiVersion: ["']?kustomize\.config\.k8s\.io\//m.test(head),
-  discover: withSchemas(discover),
+  discover,
 }
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']

@@ -5,7 +5,7 @@ import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {DependenciesEntry} from './schema.js'
-import {check, checkValue} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const DependenciesEntryCheck = check('npm-package-lock/DependenciesEntry')
 

@@ -5,7 +5,6 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readDependenciesTree, skipUnreadDependenciesFields} from './dependencies-section.js'
 import {collectPackagesSection, skipUnreadPackagesFields} from './packages-section.js'
-import {withSchemas} from '../../lockfile-support/checked.js'
 
 /** npm's package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
 export const discoverer: Discoverer = {
@@ -15,9 +14,7 @@ export const discoverer: Discoverer = {
     return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   identify: (head) => hasTopLevelKey(head, 'lockfileVersion'),
-  discover: withSchemas(({file, text}) => {
-    return discoverPackageLock(file, text)
-  }),
+  discover: ({file, text}) => discoverPackageLock(file, text),
 }
 
 export function discoverPackageLock(file: string, text: string): DiscoverOutput {

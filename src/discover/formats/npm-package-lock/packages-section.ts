@@ -6,7 +6,7 @@ import {nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {PackagesEntry} from './schema.js'
-import {check, checkValue} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const PackagesEntryCheck = check('npm-package-lock/PackagesEntry')
 

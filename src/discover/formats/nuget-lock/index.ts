@@ -11,7 +11,7 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const EntryCheck = check('nuget-lock/Entry')
 
@@ -23,9 +23,7 @@ export const discoverer: Discoverer = {
   },
   identify: (head) =>
     hasTopLevelKey(head, 'dependencies') && /"type"\s*:\s*"(Direct|Transitive|CentralTransitive|Project)"/.test(head),
-  discover: withSchemas(({file, text}) => {
-    return discoverNugetLock(file, text)
-  }),
+  discover: ({file, text}) => discoverNugetLock(file, text),
 }
 
 export function discoverNugetLock(file: string, text: string): DiscoverOutput {

@@ -6,7 +6,7 @@ import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-
 import {normalizePypiName} from '../../../core/package-names.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
 const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')
@@ -23,9 +23,7 @@ export const discoverer: Discoverer = {
     return /(^|\/)Pipfile\.lock$/.test(file)
   },
   identify: (head) => hasTopLevelKey(head, '_meta'),
-  discover: withSchemas(({file, text}) => {
-    return discoverPipfileLock(file, text)
-  }),
+  discover: ({file, text}) => discoverPipfileLock(file, text),
 }
 
 export function discoverPipfileLock(file: string, text: string): DiscoverOutput {

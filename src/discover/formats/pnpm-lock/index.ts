@@ -10,7 +10,7 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {parsePackageKey, stripPeers} from './keys.js'
 import type {Importer} from './schema.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const ImporterCheck = check('pnpm-lock/Importer')
 const PackageEntryCheck = check('pnpm-lock/PackageEntry')
@@ -26,13 +26,13 @@ export const discoverer: Discoverer = {
     return /(^|\/)pnpm-lock\.yaml$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   identify: (head) => /^lockfileVersion: /m.test(head) && !head.trimStart().startsWith('{'),
-  discover: withSchemas(({file, text}) => {
+  discover: ({file, text}) => {
     try {
       return discoverPnpmLock(file, text)
     } catch (error) {
       return {components: [], errors: [stackOverflowError(file, error)]}
     }
-  }),
+  },
 }
 
 /** Position of each key of a YAML mapping, from the yaml library's source ranges. */

@@ -15,7 +15,7 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type * as S from './schema.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const PinV1Check = check('swiftpm-resolved/PinV1')
 const PinV2Check = check('swiftpm-resolved/PinV2')
@@ -29,9 +29,7 @@ export const discoverer: Discoverer = {
   identify: (head) =>
     (hasTopLevelKey(head, 'pins') && /"identity"\s*:/.test(head)) ||
     (hasTopLevelKey(head, 'object') && /"repositoryURL"\s*:/.test(head)),
-  discover: withSchemas(({file, text}) => {
-    return discoverPackageResolved(file, text)
-  }),
+  discover: ({file, text}) => discoverPackageResolved(file, text),
 }
 
 export function discoverPackageResolved(file: string, text: string): DiscoverOutput {

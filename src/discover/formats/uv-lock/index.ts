@@ -6,7 +6,7 @@ import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {UvPackage} from './schema.js'
-import {check, checkValue, withSchemas} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const UvLockVersionCheck = check('uv-lock/UvLockVersion')
 const UvPackageCheck = check('uv-lock/UvPackage')
@@ -22,9 +22,7 @@ export const discoverer: Discoverer = {
   },
   // uv writes `revision` (since 0.5.x) and `requires-python` beside `version`; Cargo.lock has neither.
   identify: (head) => /^version = \d+\s*$/m.test(head) && /^(requires-python|revision) = /m.test(head),
-  discover: withSchemas(({file, text}) => {
-    return discoverUvLock(file, text)
-  }),
+  discover: ({file, text}) => discoverUvLock(file, text),
 }
 
 function isLocal(entry: UvPackage): boolean {

@@ -6,7 +6,7 @@ import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {readSymlFast} from './syml.js'
-import {check, checkValue} from '../../lockfile-support/checked.js'
+import {check, checkValue} from '../../checked.js'
 
 const BerryEntryCheck = check('yarn-lock/BerryEntry')
 const BerryMetadataCheck = check('yarn-lock/BerryMetadata')

@@ -1,7 +1,6 @@
 import type {Discoverer} from '../../types.js'
 import {readBerryLockfile} from './berry.js'
 import {readClassicLockfile} from './classic.js'
-import {withSchemas} from '../../lockfile-support/checked.js'
 
 /** A top-level `__metadata:` key marks berry (yarn 2+); classic files never have it. */
 function isBerry(text: string): boolean {
@@ -16,7 +15,5 @@ export const discoverer: Discoverer = {
   },
   // yarn classic writes this header; berry files start with __metadata.
   identify: (head) => head.includes('# yarn lockfile v1') || /^__metadata:\s*$/m.test(head),
-  discover: withSchemas(({file, text}) => {
-    return isBerry(text) ? readBerryLockfile(file, text) : readClassicLockfile(file, text)
-  }),
+  discover: ({file, text}) => (isBerry(text) ? readBerryLockfile(file, text) : readClassicLockfile(file, text)),
 }

@@ -1,23 +1,23 @@
 /**
  * Values checked against the discover stage's zod schemas without loading zod when they are plainly valid (issue
  * #16: zod is some 300 KB of code to compile at every start). A check first asks the predicate compiled from the
- * schema's plan (../schema-plans.ts, generated from the schemas; src/core/plan.ts); a value it accepts is the data,
+ * schema's plan (./schema-plans.ts, generated from the schemas; src/core/plan.ts); a value it accepts is the data,
  * as zod would give it. A value it refuses is zod's to judge, with zod's own result and messages: zod and the
- * schemas (../schemas.ts) are then loaded, once. Loading is asynchronous, so a format whose check needs zod before
- * it is loaded is run again once it is (`withSchemas`): formats are pure functions of their input.
+ * schemas (./schemas.ts) are then loaded, once. Loading is asynchronous, so a format whose check needs zod before
+ * it is loaded is run again once it is (`discoverChecked`, which ./jobs.ts runs every format through).
  */
 import type {z} from 'zod'
-import {compilePlan, type Predicate} from '../../core/plan.js'
-import {PLANS} from '../schema-plans.js'
-import type {SCHEMAS} from '../schemas.js'
-import type {DiscoverContext, DiscoverInput, DiscoverOutput} from '../types.js'
+import {compilePlan, type Predicate} from '../core/plan.js'
+import {PLANS} from './schema-plans.js'
+import type {SCHEMAS} from './schemas.js'
+import type {DiscoverContext, Discoverer, DiscoverInput, DiscoverOutput} from './types.js'
 
-/** The id of a discover schema (a key of ../schemas.ts). */
+/** The id of a discover schema (a key of ./schemas.ts). */
 export type SchemaId = keyof typeof SCHEMAS
 
 export type CheckResult<T> = {success: true; data: T} | {success: false; error: z.ZodError}
 
-/** A schema of the discover stage, by its id in ../schemas.ts; `T` is what it gives (`z.infer` of the schema). */
+/** A schema of the discover stage, by its id in ./schemas.ts; `T` is what it gives (`z.infer` of the schema). */
 export interface Check<T> {
   readonly id: SchemaId
   /** The plan's predicate once compiled (on first use: most runs read few formats); null when zod must read all. */
@@ -40,7 +40,7 @@ export function check<Id extends SchemaId>(id: Id): Check<z.output<(typeof SCHEM
 
 /**
  * `schema.safeParse(value)` for the schema `check` stands for. Throws while zod is not loaded and the value is not
- * plainly valid: only a format run by `withSchemas` may check values.
+ * plainly valid: `discoverChecked` then loads zod and runs the format again.
  */
 export function checkValue<T>(check: Check<T>, value: unknown): CheckResult<T> {
   if (check.accepts === undefined) check.accepts = compilePlan(PLANS[check.id])
@@ -51,7 +51,7 @@ export function checkValue<T>(check: Check<T>, value: unknown): CheckResult<T> {
 
 /** Loads zod and the discover schemas (once). */
 export async function loadSchemas(): Promise<void> {
-  schemas ??= (await import('../schemas.js')).SCHEMAS
+  schemas ??= (await import('./schemas.js')).SCHEMAS
 }
 
 /** True once zod and the schemas are loaded. */
@@ -71,21 +71,21 @@ export function forgetSchemas(): void {
   schemas = undefined
 }
 
-type Discover = (input: DiscoverInput, context: DiscoverContext) => DiscoverOutput
-
 /**
- * A format's `discover` that may check values: run at once (synchronously), and run again once zod is loaded when a
- * check needed it (then the result is a promise).
+ * A format's `discover`, run again once zod is loaded when one of its checks needed it: formats are pure functions of
+ * their input, so the second run gives what one run with zod loaded from the start gives. ./jobs.ts runs every
+ * format through it, so no format has to remember to.
  */
-export function withSchemas(
-  discover: Discover,
-): (input: DiscoverInput, context: DiscoverContext) => DiscoverOutput | Promise<DiscoverOutput> {
-  return (input, context) => {
-    try {
-      return discover(input, context)
-    } catch (error) {
-      if (error !== SCHEMAS_NEEDED) throw error
-      return loadSchemas().then(() => discover(input, context))
-    }
+export async function discoverChecked(
+  format: Discoverer,
+  input: DiscoverInput,
+  context: DiscoverContext,
+): Promise<DiscoverOutput> {
+  try {
+    return await format.discover(input, context)
+  } catch (error) {
+    if (error !== SCHEMAS_NEEDED) throw error
+    await loadSchemas()
+    return format.discover(input, context)
   }
 }

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest'
-import {registeredDiscoverer} from '../../../tests/support/registered.js'
-import type {DiscoverOutput} from '../types.js'
-import {check, checkValue, forgetSchemas, loadSchemas, schemasLoaded, withSchemas} from './checked.js'
+import {registeredDiscoverer} from '../../tests/support/registered.js'
+import type {DiscoverOutput} from './types.js'
+import {check, checkValue, discoverChecked, forgetSchemas, loadSchemas, schemasLoaded} from './checked.js'
 
 const CargoPackage = check('cargo-lock/CargoPackage')
 const noFiles = {readText: () => null}
@@ -34,9 +34,7 @@ describe('checked values', () => {
     const loaded = cargo.discover(input, noFiles) as DiscoverOutput
     expect(loaded.errors?.[0]?.message).toMatch(/name: Invalid input: expected string, received number/)
     forgetSchemas()
-    const later = cargo.discover(input, noFiles)
-    expect(later).toBeInstanceOf(Promise)
-    expect(await later).toEqual(loaded)
+    expect(await discoverChecked(cargo, input, noFiles)).toEqual(loaded)
     expect(schemasLoaded()).toBe(true)
     // Valid input never needs zod, and is answered at once.
     forgetSchemas()
@@ -49,11 +47,14 @@ describe('checked values', () => {
     expect(schemasLoaded()).toBe(false)
   })
 
-  it('passes on other errors, and refuses an id without a plan', () => {
-    const boom = withSchemas(() => {
-      throw new TypeError('boom')
-    })
-    expect(() => boom({file: 'x', text: ''}, noFiles)).toThrow('boom')
+  it('passes on other errors, and refuses an id without a plan', async () => {
+    const boom = {
+      ...registeredDiscoverer('cargo-lock'),
+      discover: () => {
+        throw new TypeError('boom')
+      },
+    }
+    await expect(discoverChecked(boom, {file: 'x', text: ''}, noFiles)).rejects.toThrow('boom')
     expect(() => check('cargo-lock/Nothing' as 'cargo-lock/CargoPackage')).toThrow(
       /no plan for the discover schema cargo-lock\/Nothing/,
     )
