@@ -1,14 +1,14 @@
 /**
  * An inventory of valid files never loads zod (issue #16: zod is some 300 KB of code to compile at every start): the
  * lockfiles' entries, charts and kustomizations are checked by the predicates of their schemas' plans
- * (src/discover/lockfile-support/checked.ts). On the demo and on ../shared/corpus, with zod unloaded first, the
+ * (src/discover/checked.ts). On the demo and on ../shared/corpus, with zod unloaded first, the
  * inventory is the one zod gives when it checks every value itself, and zod is still not loaded at the end.
  */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {discoverPaths} from '../../src/discover/index.js'
-import {forgetSchemas, loadSchemas, schemasLoaded, usePlans} from '../../src/discover/lockfile-support/checked.js'
+import {forgetSchemas, loadSchemas, schemasLoaded, usePlans} from '../../src/discover/checked.js'
 import {repoRoot, sharedDir} from '../support/cli.js'
 
 const corpus = join(sharedDir, 'corpus')

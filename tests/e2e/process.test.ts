@@ -86,12 +86,30 @@ describe('the built CLI in a process', () => {
     expect(`${flag.stdout}${flag.stderr}`).not.toContain('ghp_helpCanary')
   })
 
-  it('a lockfile entry only zod can judge: zod is loaded then, with its own message (exit 2)', async () => {
+  it('zod is loaded only for a lockfile entry only zod can judge, and then gives its own message (exit 2)', async () => {
+    // Which built files each run loaded (tests/support/probes/record-loads.mjs), and whether one of them holds zod.
+    const preload = pathToFileURL(join(repoRoot, 'tests', 'support', 'probes', 'record-loads.mjs')).href
+    const loadsZod = async (args: string[]) => {
+      const log = join(mkdtempSync(join(tmpdir(), 'stewards-loads-')), 'loads.txt')
+      const r = await runBuilt(args, {env: {NODE_OPTIONS: `--import ${preload}`, STEWARDS_TEST_LOADS: log}})
+      const files = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((url) => url.includes('/dist/'))
+      expect(files.length).toBeGreaterThan(3)
+      const zod = files.some((url) => readFileSync(new URL(url), 'utf8').includes('$constructor("ZodError"'))
+      return {r, zod}
+    }
+    const valid = await loadsZod(['inventory', 'fixtures/demo'])
+    expect(valid.r.code).toBe(0)
+    expect(valid.zod).toBe(false)
     const dir = mkdtempSync(join(tmpdir(), 'stewards-zod-'))
     writeFileSync(join(dir, 'Cargo.lock'), 'version = 3\n\n[[package]]\nname = 1\nversion = "1.0.0"\n')
-    const r = await runBuilt(['inventory', dir])
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('Cargo.lock:3:1: [[package]] #1: name: Invalid input: expected string, received number')
+    const invalid = await loadsZod(['inventory', dir])
+    expect(invalid.zod).toBe(true)
+    expect(invalid.r.code).toBe(2)
+    expect(invalid.r.stderr).toContain(
+      'Cargo.lock:3:1: [[package]] #1: name: Invalid input: expected string, received number',
+    )
   })
 
   it('exit 0: a clean scan prints the table', async () => {
