@@ -13,6 +13,6 @@ const {drained, execute} = await import('../dist/core/cli-main.js')
 await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})
 // The command is done (an error or an explicit exit code has already ended the process in oclif's handler). A
 // natural exit would first tear down the whole heap, tens of milliseconds after a large inventory; the process
-// exits once its output has gone out instead (stdout and stderr are asynchronous on some pipes, e.g. on macOS).
+// exits once its output has gone out instead (stdout and stderr are asynchronous on pipes).
 await Promise.all([process.stdout, process.stderr].map(drained))
 process.exit()

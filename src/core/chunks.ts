@@ -10,6 +10,7 @@
  * Each chunk is made safe as it is written (core/neutralise.ts `safeOutput`), so chunks hold whole values: a chunk
  * never ends inside one, and a credential is never split across two chunks.
  */
+import type {Writable} from 'node:stream'
 import {safeOutput} from './neutralise.js'
 
 /** Characters per chunk: well under V8's large-object size (128 KiB, two bytes a character), yet few writes. */
@@ -41,14 +42,8 @@ function* withBreaks(lines: Iterable<string>): Generator<string> {
   for (const line of lines) yield `${line}\n`
 }
 
-/** The part of a writable stream `writeOut` and `drained` use. */
-export interface OutputStream {
-  write(chunk: string): boolean
-  writableLength: number
-  destroyed: boolean
-  once(event: 'drain' | 'close' | 'error', listener: () => void): unknown
-  off(event: 'drain' | 'close' | 'error', listener: () => void): unknown
-}
+/** The part of a writable stream (process.stdout) that `writeOut` and `drained` use. */
+export type OutputStream = Pick<Writable, 'write' | 'writableLength' | 'destroyed' | 'once' | 'off'>
 
 /**
  * Writes the chunks, each made safe, waiting whenever the stream's buffer is full. Stops when the stream can take
@@ -61,13 +56,13 @@ export async function writeOut(stream: OutputStream, chunks: Iterable<string>): 
   }
 }
 
+const EVENTS = ['drain', 'close', 'error'] as const
+
 /**
  * Resolves when nothing waits in `stream`'s buffer, or when it can take nothing more (a closed pipe). bin/run.js
  * also exits once stdout and stderr have drained, instead of tearing down the whole heap first (stdout and stderr
- * are asynchronous on pipes).
+ * are asynchronous on pipes), and a command's error handler first lets its output go out.
  */
-const EVENTS = ['drain', 'close', 'error'] as const
-
 export function drained(stream: OutputStream): Promise<void> {
   return new Promise((resolve) => {
     if (stream.writableLength === 0 || stream.destroyed) return resolve()

@@ -17,20 +17,27 @@ export interface ColumnOptions {
  * found with a loop: a spread of 125,000 cells into Math.max overflows the stack.
  */
 export function alignColumns(rows: readonly (readonly string[])[], options: ColumnOptions = {}): string[] {
-  return [...alignedLines(rows, options)]
+  return [...alignedLines(rows, (row) => row, options)]
 }
 
 /**
- * The lines of `alignColumns` one at a time, for a table too large to hold as lines (an inventory). `rows` is
- * iterated twice, for the widths and then for the lines, so it may make its rows as it goes instead of holding them.
+ * The lines of `alignColumns` one at a time, for a table too large to hold as lines or rows (an inventory): the
+ * row of each item is made twice, once for the widths and once for its line, and never kept. `header`, when given,
+ * is the first row.
  */
-export function* alignedLines(rows: Iterable<readonly string[]>, options: ColumnOptions = {}): Generator<string> {
+export function* alignedLines<T>(
+  items: readonly T[],
+  toRow: (item: T) => readonly string[],
+  options: ColumnOptions & {header?: readonly string[]} = {},
+): Generator<string> {
   const right = new Set(options.right ?? [])
   const cap = options.maxWidth ?? Number.POSITIVE_INFINITY
   const widths: number[] = []
-  for (const row of rows) {
+  const measure = (row: readonly string[]) => {
     for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, Math.min(cap, cell.length))
   }
+  if (options.header) measure(options.header)
+  for (const item of items) measure(toRow(item))
   const line = (row: readonly string[]) =>
     row
       .map((cell, i) => {
@@ -39,10 +46,16 @@ export function* alignedLines(rows: Iterable<readonly string[]>, options: Column
       })
       .join('  ')
       .trimEnd()
+  const rule = () => widths.map((width) => '-'.repeat(width)).join('  ')
   let first = true
-  for (const row of rows) {
-    yield line(row)
-    if (first && options.rule) yield widths.map((width) => '-'.repeat(width)).join('  ')
+  if (options.header) {
+    yield line(options.header)
+    if (options.rule) yield rule()
+    first = false
+  }
+  for (const item of items) {
+    yield line(toRow(item))
+    if (first && options.rule) yield rule()
     first = false
   }
 }

@@ -1,6 +1,6 @@
 import {format} from 'node:util'
 import {Command, Errors} from '@oclif/core'
-import {writeOut} from './chunks.js'
+import {drained, writeOut} from './chunks.js'
 import {suggest} from './did-you-mean.js'
 import {ExitCode, StewardsError} from './errors.js'
 import {safeOutput} from './neutralise.js'
@@ -65,7 +65,7 @@ export abstract class BaseCommand extends Command {
 
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     // oclif ends the process on exit: a report still queued for a pipe would be cut at 64 KiB.
-    await drain(process.stdout)
+    await drained(process.stdout)
     if (error instanceof StewardsError) {
       // Written directly: oclif's this.error wraps at 80 columns, which breaks file:line:reason lines. A message whose
       // every line names its place (`file:line:column: reason`, e.g. rule-file problems) goes unlabelled, so editors
@@ -104,15 +104,4 @@ function isParseError(error: Error): boolean {
   return /^(CLIParseError|ArgInvalidOptionError|FlagInvalidOptionError|RequiredArgsError|RequiredFlagError|UnexpectedArgsError|NonExistentFlagsError|FailedFlagValidationError)$/.test(
     name,
   )
-}
-
-/** Waits for what is queued on `stream`; a stream that cannot be written to (the fault being reported) is not waited for. */
-function drain(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    try {
-      stream.write('', () => resolve())
-    } catch {
-      resolve()
-    }
-  })
 }

@@ -50,13 +50,47 @@ describe('jsonChunks', () => {
     for (const chunk of chunks) expect(chunk.replaceAll(/\\./g, '').split('"').length % 2).toBe(1)
   })
 
-  it('writes a large value that is not an array in chunks, none ending inside a string', () => {
+  it('writes arrays inside objects a block at a time too (a resolution: one group per component)', () => {
     const value = {
-      resolution: {groups: Array.from({length: 10_000}, (_, i) => ({name: `pkg-${i}`, text: 'x'.repeat(200)}))},
+      components: [],
+      resolution: {
+        groups: Array.from({length: 10_000}, (_, i) => ({name: `pkg-${i}`, text: 'x'.repeat(200)})),
+        rate: 1,
+      },
+      nested: {deeper: {list: [1, [2, {a: []}]], empty: {}, none: []}},
     }
     const chunks = [...jsonChunks(value)]
     expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
     expect(chunks.length).toBeGreaterThan(10)
-    for (const chunk of chunks) expect(chunk.split('"').length % 2).toBe(1)
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThan(100 * 1024)
+      expect(chunk.split('"').length % 2).toBe(1)
+    }
+  })
+
+  it('serialises items only as their chunks are asked for, at any depth (never the whole value at once)', () => {
+    let serialised = 0
+    const item = (i: number) => ({
+      toJSON: () => {
+        serialised++
+        return {name: `pkg-${i}`, text: 'x'.repeat(100)}
+      },
+    })
+    const value = {
+      components: Array.from({length: 30_000}, (_, i) => item(i)),
+      resolution: {groups: Array.from({length: 30_000}, (_, i) => item(i))},
+    }
+    const chunks = jsonChunks(value)
+    chunks.next()
+    expect(serialised).toBeGreaterThan(0)
+    expect(serialised).toBeLessThan(1_000)
+    let count = 1
+    while (!chunks.next().done) {
+      count++
+      if (serialised > 30_000) break
+    }
+    // The first array is done, and the second has only begun.
+    expect(serialised).toBeLessThan(31_000)
+    expect(count).toBeGreaterThan(50)
   })
 })

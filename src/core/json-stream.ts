@@ -1,7 +1,8 @@
 /**
- * `JSON.stringify(value, null, 2)` and a line break, in chunks (core/chunks.ts, which writes them): the items of
- * the top-level arrays are serialised a block at a time, so an inventory of 280,000 components is never one 120 MB
- * string, and no chunk is a large object in V8's heap. The bytes are those of JSON.stringify.
+ * `JSON.stringify(value, null, 2)` and a line break, in chunks (core/chunks.ts, which writes them): objects are
+ * written key by key and arrays a block of items per JSON.stringify, at any depth, so an inventory of 280,000
+ * components (or its resolution, one group per component) is never one 120 MB string, and no chunk is a large
+ * object in V8's heap. The bytes are those of JSON.stringify.
  */
 import {CHUNK, chunked} from './chunks.js'
 
@@ -15,35 +16,41 @@ export function jsonChunks(value: object): Generator<string> {
 }
 
 function* jsonTexts(value: object): Generator<string> {
-  // JSON.stringify leaves out keys whose value it cannot write.
-  const entries = Object.entries(value).filter(
-    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
-  )
-  if (Array.isArray(value) || typeof (value as {toJSON?: unknown}).toJSON === 'function' || entries.length === 0) {
-    yield* byLines(JSON.stringify(value, null, 2))
-    yield '\n'
+  yield* valueTexts(value, '')
+  yield '\n'
+}
+
+/** `value` as JSON.stringify(value, null, 2) writes it on a line indented by `indent` (after its key, if any). */
+function* valueTexts(value: unknown, indent: string): Generator<string> {
+  if (Array.isArray(value) && value.length > 0) {
+    yield '[\n'
+    yield* items(value, indent)
+    yield `\n${indent}]`
+    return
+  }
+  // JSON.stringify leaves out keys whose value it cannot write, and writes what has a toJSON as toJSON says.
+  const entries =
+    typeof value === 'object' && value !== null && typeof (value as {toJSON?: unknown}).toJSON !== 'function'
+      ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol')
+      : []
+  if (entries.length === 0) {
+    yield* byLines(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`))
     return
   }
   yield '{\n'
   for (const [i, [key, v]] of entries.entries()) {
-    yield `  ${JSON.stringify(key)}: `
-    if (Array.isArray(v) && v.length > 0) {
-      yield '[\n'
-      yield* items(v)
-      yield '\n  ]'
-    } else {
-      yield* byLines(JSON.stringify(v, null, 2).replaceAll('\n', '\n  '))
-    }
+    yield `${indent}  ${JSON.stringify(key)}: `
+    yield* valueTexts(v, `${indent}  `)
     yield i < entries.length - 1 ? ',\n' : '\n'
   }
-  yield '}\n'
+  yield `${indent}}`
 }
 
 /**
- * The items of a top-level array at four spaces, separated by `,\n`, a block of items per JSON.stringify: its
- * `[\n` and `\n]` are cut off and its lines indented two more spaces.
+ * The items of an array whose `[` is on a line indented by `indent`, separated by `,\n`, a block of items per
+ * JSON.stringify: its `[\n` and `\n]` are cut off and its lines indented by `indent`.
  */
-function* items(values: readonly unknown[]): Generator<string> {
+function* items(values: readonly unknown[], indent: string): Generator<string> {
   let count = FIRST_BLOCK_ITEMS
   let written = 0
   let characters = 0
@@ -51,14 +58,15 @@ function* items(values: readonly unknown[]): Generator<string> {
     const end = Math.min(values.length, written + count)
     // JSON.stringify writes undefined, functions and symbols in arrays as null, as it does in the whole array.
     const block = JSON.stringify(values.slice(written, end), null, 2)
-    yield `  ${block.slice(2, -2).replaceAll('\n', '\n  ')}${end < values.length ? ',\n' : ''}`
+    const inner = block.slice(2, -2)
+    yield `${indent}${indent === '' ? inner : inner.replaceAll('\n', `\n${indent}`)}${end < values.length ? ',\n' : ''}`
     characters += block.length
     written = end
     count = Math.max(1, Math.floor((ITEMS_BLOCK * written) / characters))
   }
 }
 
-/** A string already made (a value that is not a large array), in pieces that end at line breaks. */
+/** A string already made (a value that is neither a large array nor an object), in pieces that end at line breaks. */
 function* byLines(text: string): Generator<string> {
   for (let start = 0; start < text.length; ) {
     const lineEnd = text.indexOf('\n', start + CHUNK)

@@ -7,19 +7,13 @@ const SKIPPED_SHOWN = 50
 
 /**
  * One row per component: reference, kind, ecosystem, version (or digest) and its first location. The lines come
- * one at a time (core/chunks.ts `lineChunks`), and the rows are made as they are needed, once for the widths and
- * once for the lines: the table of a 100 MB lockfile is 20 MB of text.
+ * one at a time (core/chunks.ts `lineChunks`), their rows made as they are needed: the table of a 100 MB lockfile
+ * is 20 MB of text.
  */
 export function inventoryTable(components: readonly Component[]): Iterable<string> {
   if (components.length === 0) return ['No components found.']
-  const rows = {
-    *[Symbol.iterator](): Generator<string[]> {
-      yield ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION']
-      for (const component of components) yield row(component)
-    },
-  }
   // Columns at most 80 wide: a long ref overflows its own.
-  return alignedLines(rows, {maxWidth: 80})
+  return alignedLines(components, row, {header: ['REF', 'KIND', 'ECOSYSTEM', 'VERSION', 'LOCATION'], maxWidth: 80})
 }
 
 function row(c: Component): string[] {

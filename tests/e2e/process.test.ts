@@ -163,9 +163,8 @@ describe('the built CLI in a process', () => {
   })
 
   it('exit 0 with a report over 64 KiB on a slow pipe: the process ends only once the HTML has gone out whole', () => {
-    // A clean run ends in bin/run.js's own process.exit(), not in oclif's handler as exits 1-4 do. (On Linux a pipe is
-    // written synchronously, so this checks that exit comes after the whole report; the wait for a drain matters
-    // where pipes are asynchronous, as on macOS.)
+    // A clean run ends in bin/run.js's own process.exit(), not in oclif's handler as exits 1-4 do. stdout is
+    // asynchronous on a pipe: without the wait for a drain, the exit would cut the report the reader has not taken.
     const r = throughLatePipe(['scan', 'fixtures/demo', '--format', 'html'])
     expect(r.code).toBe('exit 0')
     expect(r.stdout.length).toBeGreaterThan(65_536)
