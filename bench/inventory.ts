@@ -36,6 +36,8 @@ export interface ProcessRun {
   code: number
   /** SHA-256 of stdout. */
   digest: string
+  /** Bytes on stdout. */
+  bytes: number
   stderr: string
 }
 
@@ -51,14 +53,18 @@ export function measureNode(args: string[], cwd = repo): Promise<ProcessRun> {
     const hash = createHash('sha256')
     let usage = ''
     let stderr = ''
-    child.stdout?.on('data', (chunk) => hash.update(chunk))
+    let bytes = 0
+    child.stdout?.on('data', (chunk) => {
+      hash.update(chunk)
+      bytes += chunk.length
+    })
     child.stderr?.on('data', (chunk) => (stderr += chunk))
     child.stdio[3]?.on('data', (chunk) => (usage += chunk))
     child.on('error', reject)
     child.on('close', (code) => {
       const wallMs = performance.now() - started
       const parsed = JSON.parse(usage || '{"cpuMs": NaN, "maxRssKb": NaN}') as {cpuMs: number; maxRssKb: number}
-      resolve({...parsed, wallMs, code: code ?? -1, digest: hash.digest('hex'), stderr})
+      resolve({...parsed, wallMs, code: code ?? -1, digest: hash.digest('hex'), bytes, stderr})
     })
   })
 }
