@@ -5,7 +5,7 @@ import {splitLines} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
-import {readSymlFast} from './syml.js'
+import {quoted, readSymlFast} from './syml.js'
 import {check, checkValue} from '../../checked.js'
 
 const BerryEntryCheck = check('yarn-lock/BerryEntry')
@@ -20,7 +20,8 @@ function keyLines(text: string): Map<string, number> {
   splitLines(text).forEach((line, index) => {
     if (line === '' || line.startsWith(' ') || line.startsWith('#') || !line.endsWith(':')) return
     const key = line.slice(0, -1)
-    lines.set(key.startsWith('"') && key.endsWith('"') ? key.slice(1, -1) : key, index + 1)
+    // Unescaped as ./syml.ts reads a key, so a key with an escaped quote is at its line whichever reader read it.
+    lines.set(key.startsWith('"') && key.endsWith('"') ? (quoted(key) ?? key) : key, index + 1)
   })
   return lines
 }

@@ -154,6 +154,22 @@ describe('yarn-lock berry', () => {
     ])
   })
 
+  it('puts an entry whose key holds an escaped quote at its line, with LF and with CRLF line breaks', () => {
+    const text = [
+      '__metadata:',
+      '  version: 8',
+      '',
+      '"a\\"b@npm:1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "a\\"b@npm:1.0.0"',
+      '',
+    ]
+    for (const lineBreak of ['\n', '\r\n']) {
+      const {components} = discover(text.join(lineBreak))
+      expect(components.map((c) => [c.ref, c.locations[0].line])).toEqual([['a"b@npm:1.0.0', 4]])
+    }
+  })
+
   it('reports bad YAML and a bad __metadata with their lines', () => {
     expect(discover('__metadata:\n  version: 8\n"a@npm:1":\n  version: [1\n').errors).toEqual([
       {file: 'yarn.lock', code: 'invalid-yaml', message: expect.any(String), line: expect.any(Number)},

@@ -127,7 +127,7 @@ function closingQuote(text: string, open: number): number {
 }
 
 /** A double-quoted scalar whose escapes are JSON's (YAML's mean the same); undefined for any other. */
-function quoted(text: string): string | undefined {
+export function quoted(text: string): string | undefined {
   if (!text.includes('\\')) return text.slice(1, -1)
   try {
     return JSON.parse(text) as string
