@@ -36,6 +36,15 @@ describe('mergeComponents', () => {
     ])
   })
 
+  it.each(['name', 'version', 'digest', 'ref', 'origin'] as const)(
+    'orders by code point when only %s holds a character beyond U+FFFF',
+    (field) => {
+      const astral = component('x', {[field]: 'a\u{1F600}'})
+      const bmp = component('x', {[field]: 'a\uFFFF'})
+      expect(mergeComponents([astral, bmp]).map((c) => c[field])).toEqual(['a\uFFFF', 'a\u{1F600}'])
+    },
+  )
+
   it('merges identical components into one, with every location in file and line order', () => {
     const merged = mergeComponents([
       component('x', {}, 'b.lock', 4),

@@ -37,7 +37,7 @@ export function mergeComponents(components: Component[]): Component[] {
   const merged: Component[] = []
   for (let start = 0; start < components.length; ) {
     let end = start + 1
-    while (end < components.length && sameSortedFields(components[start], components[end])) end++
+    while (end < components.length && compareComponents(components[start], components[end], order) === 0) end++
     if (end - start === 1) {
       merged.push(canonicalComponent(components[start]))
     } else if (allIdentical(components, start, end)) {
@@ -75,19 +75,6 @@ function hasSurrogates(c: Component): boolean {
 
 function compareUnits(a: string, b: string): number {
   return a === b ? 0 : a < b ? -1 : 1
-}
-
-/** Equal in every field compareComponents sorts by. */
-function sameSortedFields(a: Component, b: Component): boolean {
-  return (
-    a.name === b.name &&
-    (a.version ?? '') === (b.version ?? '') &&
-    (a.digest ?? '') === (b.digest ?? '') &&
-    a.kind === b.kind &&
-    a.ecosystem === b.ecosystem &&
-    a.ref === b.ref &&
-    (a.origin ?? '') === (b.origin ?? '')
-  )
 }
 
 /** By name, version, digest, kind, ecosystem, ref, origin: the order reports list components in. */
@@ -144,7 +131,7 @@ function allIdentical(components: Component[], start: number, end: number): bool
 
 /**
  * What makes two components one. The same fields are spelled out again, for speed, in `allIdentical` (and the
- * sorted ones in `compareComponents` and `sameSortedFields`): a field added to one must
+ * sorted ones in `compareComponents`): a field added to one must
  * be added to all; ./merge.test.ts keeps apart components that differ in any one of them.
  */
 function identity(c: Component): string {
