@@ -24,13 +24,14 @@ export default class HelpCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(HelpCommand)
-    const words = (argv as string[]).filter((arg) => !arg.startsWith('-'))
+    // oclif's parser has refused any unknown flag: what is left are the words of a command or topic.
+    const words = argv as string[]
     const id = words.join(':')
     if (id !== '' && !this.config.findCommand(id) && !this.config.findTopic(id)) {
       const {typed, hint} = unknownCommand(this.config, words, 'stewards help')
       throw usageError('unknown-command', `no command or topic '${typed}'`, hint)
     }
     const Help = await loadHelpClass(this.config)
-    await new Help(this.config, {all: flags['nested-commands']}).showHelp(argv as string[])
+    await new Help(this.config, {all: flags['nested-commands']}).showHelp(words)
   }
 }
