@@ -44,11 +44,12 @@ export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
         throw new CollectFailure('offline-miss', `offline: ${describe(http, parsed.url)} cannot be cached`)
       return request(options)
     }
-    let entry = await usable(http, key)
-    // Read before it is used at all: an entry whose body does not parse is deleted (replay) and is no entry, not
-    // even a validator to ask with, since a 304 could not be answered from it.
-    const cached = entry ? await replay(http, entry, parsed.url) : null
-    if (cached === null) entry = null
+    const found = await usable(http, key)
+    // Read before it is used at all, fresh or stale: an entry whose body does not parse is deleted (replay) and is no
+    // entry, not even a validator to ask with, since a 304 could not be answered from it. (A stale entry's body is
+    // so parsed even when GitHub then answers 200.)
+    const cached = found ? await replay(http, found, parsed.url) : null
+    const entry = cached ? found : null
     if (cached && entry && (http.offline || isFresh(entry, http.maxAgeMs, http.now()))) {
       http.stats.cached++
       return cached()
