@@ -3,6 +3,7 @@ import {retry} from '@octokit/plugin-retry'
 import {throttling} from '@octokit/plugin-throttling'
 import {Octokit} from '@octokit/rest'
 import {proxyFetch} from '../../core/proxy.js'
+import {rateLimitMessage} from '../miss-reason.js'
 import {cachePlugin} from './cache-plugin.js'
 import {guardPlugin} from './guard-plugin.js'
 import {metricsPlugin} from './metrics-plugin.js'
@@ -54,7 +55,7 @@ export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): S
           policy.onWait?.(retryAfter)
           return true
         }
-        http.state.stopped ??= `GitHub rate limit reached; stopped (--on-rate-limit ${policy.onRateLimit}, reset in ${retryAfter}s)`
+        http.state.stopped ??= `${rateLimitMessage('stopped')} (--on-rate-limit ${policy.onRateLimit}, reset in ${retryAfter}s)`
         return false
       },
       // Every secondary-limit variant (the guard names them so): waited out within the run's wait bound.
