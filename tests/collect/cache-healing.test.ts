@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {type CollectRun, collectProjects} from '../../src/collect/index.js'
 import {DiskCache} from '../../src/core/cache/disk-cache.js'
+import type {CacheStore} from '../../src/core/cache/store.js'
 import {sharedDir} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {UNUSABLE_DIRS, withUnusableDir} from '../support/unusable-dirs.js'
@@ -24,6 +25,20 @@ function damage(file: string): void {
   const text = readFileSync(file, 'utf8')
   const at = text.indexOf('\n') + 2
   writeFileSync(file, `${text.slice(0, at)}${text[at] === 'x' ? 'y' : 'x'}${text.slice(at + 1)}`)
+}
+
+/** The store, each delete finishing 300 ms after it was asked for (as on a slow remote store). */
+function withSlowDeletes(store: DiskCache): CacheStore {
+  return {
+    location: store.location,
+    get: (namespace, key) => store.get(namespace, key),
+    put: (namespace, entry) => store.put(namespace, entry),
+    delete: async (namespace, key) => {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await store.delete(namespace, key)
+    },
+    list: () => store.list(),
+  }
 }
 
 function keyOf(file: string): string {
@@ -164,25 +179,31 @@ describe('a cache that heals itself, and one that cannot be used', () => {
   })
 
   it.each([
-    ['fresh', 3_600_000],
-    ['stale (revalidated)', 0],
+    ['fresh', 3_600_000, false],
+    ['stale (revalidated)', 0, false],
+    // A store whose deletes are slow (a remote one): the damaged entry's delete must be done before the new answer
+    // is stored, or it would remove that answer.
+    ['fresh, with a slow store,', 3_600_000, true],
   ])(
     'asks again, without its validator, for a %s answer whose cached body does not parse, and keeps the new one',
-    async (_name, maxAge) => {
+    async (_name, maxAge, slowDeletes) => {
       const cacheDir = await filled()
       const cache = new DiskCache(cacheDir)
+      const store = slowDeletes ? withSlowDeletes(new DiskCache(cacheDir)) : undefined
       const key = 'GET github.com/repos/example/widget'
       const entry = (await cache.get('github', key))!
       expect(entry.etag).toBeTruthy()
       await cache.put('github', {...entry, body: '{"full_name": "example/wid'})
       const before = emulator.requests.length
-      const run = await collectFrom(emulator.url, REPOS, {cacheDir, maxAge})
+      const run = await collectFrom(emulator.url, REPOS, {cacheDir, maxAge, ...(store ? {cache: store} : {})})
       expect(run.projects).toEqual(online.projects)
       const asked = emulator.requests.slice(before).filter((r) => r.url === '/repos/example/widget')
       expect(asked).toHaveLength(1)
       // With the damaged entry's etag, GitHub would answer 304, which nothing could answer from.
       expect(asked[0].ifNoneMatch).toBeUndefined()
       expect(asked[0].status).toBe(200)
+      // Whatever the run left pending has landed by now.
+      if (slowDeletes) await new Promise((resolve) => setTimeout(resolve, 500))
       const healed = await new DiskCache(cacheDir).get('github', key)
       expect(JSON.parse(healed!.body)).toMatchObject({full_name: 'example/widget'})
     },
