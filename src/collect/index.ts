@@ -9,7 +9,14 @@ export {rateLimitNotice} from './cli-options.js'
 export {checkApiUrl, collectNotice, hostsFor, NETWORK_HELP, pairGitDirs, showNotice} from './cli-options.js'
 export {waitNotice, type WaitEvent} from './octokit/waits.js'
 export {DEFAULT_MAX_COMMITS} from './sources/github/commits.js'
-export {isRateLimitReason, isRecordedDataMiss, rateLimitMessage} from './miss-reason.js'
+// The messages' writers too: tests of other stages build reasons as collect writes them.
+export {
+  cacheMissMessage,
+  isRateLimitReason,
+  isRecordedDataMiss,
+  rateLimitMessage,
+  snapshotMissMessage,
+} from './miss-reason.js'
 export {
   governanceOf,
   governanceProblems,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {cacheMissMessage, rateLimitMessage, snapshotMissMessage} from '../collect/miss-reason.js'
+import {cacheMissMessage, rateLimitMessage, snapshotMissMessage} from '../collect/index.js'
 import {nextStep, nextStepFor} from './next-step.js'
 
 const unread = (repo: string, reason: string) => ({

@@ -51,7 +51,7 @@ export function nextStepFor(all: readonly ProjectLike[], run: RunContext): {line
 function stepFor(all: readonly ProjectLike[], run: RunContext): {line: string; projects: ProjectLike[]} | null {
   const short = all.filter((p) => (p.missing?.length ?? 0) > 0)
   const offline = short.filter((p) => isRecordedDataMiss(p.reason ?? ''))
-  const limited = short.filter((p) => !offline.includes(p) && isRateLimitReason(p.reason ?? ''))
+  const limited = short.filter((p) => !isRecordedDataMiss(p.reason ?? '') && isRateLimitReason(p.reason ?? ''))
   if (offline.length > 0) {
     const where = run.snapshot ? `the snapshot ${run.snapshot}` : 'the cache'
     // A snapshot run reads only the snapshot (it implies --offline): dropping --snapshot is what goes to GitHub.
