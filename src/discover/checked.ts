@@ -20,11 +20,15 @@ export type CheckResult<T> = {success: true; data: T} | {success: false; error: 
 /** A schema of the discover stage, by its id in ./schemas.ts; `T` is what it gives (`z.infer` of the schema). */
 export interface Check<T> {
   readonly id: SchemaId
-  /** The plan's predicate once compiled (on first use: most runs read few formats); null when zod must read all. */
-  accepts?: Predicate | null
   /** Phantom: the type of the data. */
   readonly _data?: T
 }
+
+/**
+ * Each plan's predicate once compiled, by schema id (on first use: most runs read few formats); null when zod must
+ * read every value. One per schema, however many modules check against it.
+ */
+const predicates = new Map<SchemaId, Predicate | null>()
 
 let schemas: Readonly<Record<SchemaId, z.ZodType>> | undefined
 
@@ -43,8 +47,12 @@ export function check<Id extends SchemaId>(id: Id): Check<z.output<(typeof SCHEM
  * plainly valid: `discoverChecked` then loads zod and runs the format again.
  */
 export function checkValue<T>(check: Check<T>, value: unknown): CheckResult<T> {
-  if (check.accepts === undefined) check.accepts = compilePlan(PLANS[check.id])
-  if (plansUsed && check.accepts?.(value)) return {success: true, data: value as T}
+  let accepts = predicates.get(check.id)
+  if (accepts === undefined) {
+    accepts = compilePlan(PLANS[check.id])
+    predicates.set(check.id, accepts)
+  }
+  if (plansUsed && accepts?.(value)) return {success: true, data: value as T}
   if (schemas === undefined) throw SCHEMAS_NEEDED
   return schemas[check.id].safeParse(value) as CheckResult<T>
 }
