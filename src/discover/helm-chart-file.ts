@@ -5,20 +5,25 @@ import {check, checkValue} from './checked.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
 
-/** appVersion of a Chart.yaml's text: the tag of images whose values give none. */
-export function chartAppVersion(text: string, file: string): string | undefined {
-  const root = readYaml(text, file).documents[0]?.root
-  const parsed = root ? checkValue(ChartFileCheck, toPlain(root)) : undefined
-  return parsed?.success ? (parsed.data.appVersion ?? undefined) : undefined
+/** What a values file needs of its chart's Chart.yaml, read once. */
+export interface ChartFacts {
+  /** appVersion: the tag of images whose values give none. */
+  appVersion?: string
+  /**
+   * The keys under which the chart's values configure its subcharts: each dependency's alias, else its name
+   * (https://helm.sh/docs/chart_template_guide/subcharts_and_globals/).
+   */
+  subchartKeys: Set<string>
 }
 
-/**
- * The keys under which a chart's values configure its subcharts: each dependency's alias, else its name
- * (https://helm.sh/docs/chart_template_guide/subcharts_and_globals/).
- */
-export function chartSubchartKeys(text: string, file: string): Set<string> {
-  const root = readYaml(text, file).documents[0]?.root
+/** The facts of a Chart.yaml's text; none when it is missing or not a chart stewards can read. */
+export function chartFacts(text: string | null, file: string): ChartFacts {
+  const root = text === null ? undefined : readYaml(text, file).documents[0]?.root
   const parsed = root ? checkValue(ChartFileCheck, toPlain(root)) : undefined
-  if (!parsed?.success) return new Set()
-  return new Set((parsed.data.dependencies ?? []).map((d) => d.alias ?? d.name))
+  if (!parsed?.success) return {subchartKeys: new Set()}
+  const {appVersion, dependencies} = parsed.data
+  return {
+    ...(appVersion != null ? {appVersion} : {}),
+    subchartKeys: new Set((dependencies ?? []).map((d) => d.alias ?? d.name)),
+  }
 }

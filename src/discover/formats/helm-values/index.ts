@@ -14,7 +14,7 @@ import {addImageRef, emptyOutput, locationOf, type Output} from '../../output.js
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
-import {chartAppVersion, chartSubchartKeys} from '../../helm-chart-file.js'
+import {chartFacts} from '../../helm-chart-file.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-values',
@@ -27,7 +27,8 @@ interface Scan {
   file: string
   out: Output
   globalRegistry?: string
-  appVersion: () => string | undefined
+  /** The chart's appVersion: the tag of an image whose values give none. */
+  appVersion: string | undefined
   /** Set while inside a subchart's values: whose appVersion a missing tag would be. */
   subchart?: string
 }
@@ -36,10 +37,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
   appendAll(out.errors, yaml.errors)
-  let appVersion: string | null | undefined = null
   const chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
-  const chartText = () => context.readText(chartFile)
-  const subcharts = chartSubchartKeysOf(chartText(), chartFile)
+  const chart = chartFacts(context.readText(chartFile), chartFile)
   for (const doc of yaml.documents) {
     if (!isMap(doc.root)) continue
     const scan: Scan = {
@@ -48,26 +47,16 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       globalRegistry:
         stringValue(at(doc.root, 'global', 'image', 'registry')) ??
         stringValue(at(doc.root, 'global', 'imageRegistry')),
-      appVersion: () => {
-        if (appVersion === null) {
-          const chart = chartText()
-          appVersion = chart === null ? undefined : chartAppVersion(chart, chartFile)
-        }
-        return appVersion
-      },
+      appVersion: chart.appVersion,
     }
     const globalImage = at(doc.root, 'global', 'image')
     if (isMap(globalImage)) imageBlock(globalImage, scan)
     for (const [key, value] of doc.root.entries) {
       if (key === 'global') continue
-      visitEntry(key, value, doc.root, subcharts.has(key) ? {...scan, subchart: key} : scan, 1)
+      visitEntry(key, value, doc.root, chart.subchartKeys.has(key) ? {...scan, subchart: key} : scan, 1)
     }
   }
   return out
-}
-
-function chartSubchartKeysOf(text: string | null, file: string): Set<string> {
-  return text === null ? new Set() : chartSubchartKeys(text, file)
 }
 
 function visit(node: YamlNode, scan: Scan, depth: number): void {
@@ -118,7 +107,7 @@ function imageBlock(block: YamlMap, scan: Scan): boolean {
       })
       return true
     }
-    tag = scan.appVersion()
+    tag = scan.appVersion
     if (!tag) {
       scan.out.skipped.push({
         file: scan.file,
