@@ -2,7 +2,7 @@
  * A schema's shape as plain data (a plan), and the predicate compiled from it: "is this value plainly valid?",
  * answered without zod. Lockfiles hold thousands of entries, each validated once by a cold process; zod builds a
  * result, an issue list and a copy of every object on the way, and loading zod at all is some 300 KB of code to
- * compile at every start (issue #16). A plan is made from a zod schema by ./zod-accept.ts (`planOf`); the discover
+ * compile at every start (issue #16). A plan is made from a zod schema by src/discover/plan-of.ts (`planOf`, at generation time); the discover
  * stage keeps its schemas' plans in a generated file, so it loads zod only for a value its predicate refuses.
  *
  * The predicate is sound, not complete: it accepts only what zod accepts with an identical result (the value
@@ -10,7 +10,7 @@
  * safe integers, booleans, literals, enums, optional, nullable, unions, arrays, records and objects of plain
  * prototype). An object without a catch-all is accepted only without unknown keys, since zod would strip them.
  * Anything else (a transform, a default, a refinement, an unknown check) is `slow`: no predicate, zod reads every
- * value. ./zod-accept.test.ts checks the promise against zod with generated values. Written here because zod has
+ * value. src/discover/plan-of.test.ts checks the promise against zod with generated values. Written here because zod has
  * no "validate without building the output" mode.
  */
 

@@ -69,12 +69,12 @@ export function schemasLoaded(): boolean {
 
 let plansUsed = true
 
-/** For tests: every value checked by zod alone (`false`), the reference what the plans accept must equal. */
+/** For tests only (@internal): every value checked by zod alone (`false`), the reference what the plans accept must equal. */
 export function usePlans(used: boolean): void {
   plansUsed = used
 }
 
-/** For tests: forget the loaded schemas, as a process that has not needed them yet. */
+/** For tests only (@internal): forget the loaded schemas, as a process that has not needed them yet. */
 export function forgetSchemas(): void {
   schemas = undefined
 }

@@ -1,13 +1,13 @@
 /**
  * ./schema-plans.ts is generated from the discover stage's zod schemas (./schemas.ts): the plans the formats check
- * values with must be those schemas' plans (src/core/zod-accept.ts), or a valid entry could be refused or an invalid
- * one accepted (that every plan has a fast path is ../core/zod-accept.test.ts's).
+ * values with must be those schemas' plans (./plan-of.ts), or a valid entry could be refused or an invalid
+ * one accepted (that every plan has a fast path is ./plan-of.test.ts's).
  * `STEWARDS_UPDATE_PLANS=1 npx vitest run src/discover/schema-plans.test.ts` rewrites it.
  */
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {planOf} from '../core/zod-accept.js'
+import {planOf} from './plan-of.js'
 import {PLANS} from './schema-plans.js'
 import {SCHEMAS} from './schemas.js'
 

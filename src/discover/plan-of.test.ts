@@ -8,9 +8,9 @@
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
 import {prng} from '../../tests/support/prng.js'
-import {SCHEMAS} from '../discover/schemas.js'
-import {compilePlan} from './plan.js'
-import {planOf} from './zod-accept.js'
+import {SCHEMAS} from './schemas.js'
+import {compilePlan} from '../core/plan.js'
+import {planOf} from './plan-of.js'
 
 const predicateOf = (schema: z.ZodType) => compilePlan(planOf(schema))
 
@@ -91,13 +91,13 @@ function isSchema(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && '_zod' in value && 'safeParse' in value
 }
 
-const modules = import.meta.glob(['../discover/formats/*/schema.ts', '../discover/*.ts', '!../discover/*.test.ts'], {
+const modules = import.meta.glob(['./formats/*/schema.ts', './*.ts', '!./*.test.ts'], {
   eager: true,
 })
 const discoverSchemas = Object.entries(modules).flatMap(([path, module]) =>
   Object.entries(module as Record<string, unknown>)
     .filter(([, value]) => isSchema(value))
-    .map(([name, value]) => ({name: `${path.replace('../discover/', '')} ${name}`, schema: value as z.ZodType})),
+    .map(([name, value]) => ({name: `${path.replace('./', '')} ${name}`, schema: value as z.ZodType})),
 )
 
 const Strip = z.object({name: z.string()})

@@ -3,11 +3,11 @@
  * zod. Read from zod's own definitions (`schema._zod.def`); any part this does not know (a transform, a default, a
  * refinement, an unknown check, a schema that refers to itself) is `slow`, and zod then reads every value. The
  * discover stage keeps its schemas' plans in a generated file (src/discover/schema-plans.ts), checked against this
- * by src/discover/schema-plans.test.ts; ./zod-accept.test.ts checks that a plan's predicate accepts only what zod
+ * by ./schema-plans.test.ts; ./plan-of.test.ts checks that a plan's predicate accepts only what zod
  * accepts with an equal result.
  */
 import type {z} from 'zod'
-import type {Literal, Plan, PlanCheck} from './plan.js'
+import type {Literal, Plan, PlanCheck} from '../core/plan.js'
 
 interface Def {
   type: string
