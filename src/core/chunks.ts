@@ -43,7 +43,10 @@ function* withBreaks(lines: Iterable<string>): Generator<string> {
 }
 
 /** The part of a writable stream (process.stdout) that `writeOut` and `drained` use. */
-export type OutputStream = Pick<Writable, 'write' | 'writableLength' | 'destroyed' | 'once' | 'off'>
+export type OutputStream = Pick<
+  Writable,
+  'write' | 'writableLength' | 'writableNeedDrain' | 'destroyed' | 'once' | 'off'
+>
 
 /**
  * Writes the chunks, each made safe, waiting whenever the stream's buffer is full. Stops when the stream can take
@@ -56,21 +59,27 @@ export async function writeOut(stream: OutputStream, chunks: Iterable<string>): 
   }
 }
 
-const EVENTS = ['drain', 'close', 'error'] as const
+const ENDS = ['close', 'error'] as const
 
 /**
  * Resolves when nothing waits in `stream`'s buffer, or when it can take nothing more (a closed pipe). bin/run.js
  * also exits once stdout and stderr have drained, instead of tearing down the whole heap first (stdout and stderr
  * are asynchronous on pipes), and a command's error handler first lets its output go out.
+ * 'drain' comes only after a write that returned false. A short last write into a full pipe waits in the buffer
+ * without one, and a wait for 'drain' then never ended: the process ran out of work and Node exited with 13. An
+ * empty write's callback comes once everything before it has gone out.
  */
 export function drained(stream: OutputStream): Promise<void> {
   return new Promise((resolve) => {
     if (stream.writableLength === 0 || stream.destroyed) return resolve()
     // The first event ends the wait and takes the other listeners off: writeOut may wait thousands of times.
     const done = () => {
-      for (const event of EVENTS) stream.off(event, done)
+      stream.off('drain', done)
+      for (const event of ENDS) stream.off(event, done)
       resolve()
     }
-    for (const event of EVENTS) stream.once(event, done)
+    for (const event of ENDS) stream.once(event, done)
+    if (stream.writableNeedDrain) stream.once('drain', done)
+    else stream.write('', done)
   })
 }

@@ -2,16 +2,19 @@ import {Writable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {drained} from './cli-main.js'
 
-/** A stream whose writes complete only when `release` is called: bytes wait in its buffer until then. */
+/** A stream (a full pipe) whose writes complete only once `release` is called: bytes wait in its buffer until then. */
 function slowStream() {
   const pending: Array<() => void> = []
+  let open = false
   const stream = new Writable({
     highWaterMark: 4,
     write(_chunk, _encoding, callback) {
-      pending.push(callback)
+      if (open) callback()
+      else pending.push(callback)
     },
   })
   const release = () => {
+    open = true
     for (const callback of pending.splice(0)) callback()
   }
   return {stream, release}
@@ -35,6 +38,25 @@ describe('drained', () => {
     release()
     await wait
     expect(done).toBe(true)
+  })
+
+  it('resolves when a short write waits in the buffer without a drain to come (a full pipe)', async () => {
+    const {stream, release} = slowStream()
+    // Under the high-water mark: write() says go on, so the stream will emit no 'drain' for it.
+    expect(stream.write('ab')).toBe(true)
+    expect(stream.writableLength).toBe(2)
+    expect(stream.writableNeedDrain).toBe(false)
+    let done = false
+    const wait = drained(stream).then(() => {
+      done = true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(done).toBe(false)
+    release()
+    // With only a 'drain' listener this never resolved, and a real process exited with 13 (unsettled await).
+    await Promise.race([wait, new Promise((resolve) => setTimeout(resolve, 1000))])
+    expect(done).toBe(true)
+    expect(stream.writableLength).toBe(0)
   })
 
   it('resolves when the stream closes or is already destroyed (a closed pipe takes nothing more)', async () => {

@@ -171,6 +171,24 @@ describe('the built CLI in a process', () => {
     expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true)
   })
 
+  it('a short last write into a full pipe is waited for: exit 0 with every byte, not 13 (an await that never ended)', () => {
+    // What bin/run.js does once a command is done, after output that filled the pipe (64 KiB) and a short tail: the
+    // tail waits in stdout's buffer, under its high-water mark, so no 'drain' will come for it.
+    const cliMain = pathToFileURL(join(repoRoot, 'dist', 'core', 'cli-main.js')).href
+    const script = `const {drained} = await import('${cliMain}'); process.stdout.write('x'.repeat(65536)); process.stdout.write('tail\\n'); await drained(process.stdout)`
+    const r = spawnSync(
+      'sh',
+      ['-c', `('${process.execPath}' --input-type=module -e "$0"; echo "exit $?" >&2) | (sleep 1; cat)`, script],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024,
+      },
+    )
+    expect(r.stderr.trim()).toBe('exit 0')
+    expect(r.stdout.length).toBe(65_536 + 5)
+    expect(r.stdout.endsWith('tail\n')).toBe(true)
+  })
+
   it('collect writes the whole JSON to a pipe before exiting 2 (more than a pipe buffer of 64 KiB)', () => {
     // The demo bundle replayed for an earlier window end: the files at that commit were never recorded.
     const repos = [
