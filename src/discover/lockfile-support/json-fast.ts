@@ -8,13 +8,13 @@
  * It reads only plain, valid JSON (RFC 8259: whitespace is space, tab, line feed and carriage return) nested at
  * most FAST_MAX_DEPTH deep. Anything else — a syntax error, a BOM, a character jsonc-parser would take as
  * whitespace, deeper nesting — makes it give up (`undefined`), and the caller reads the text with the visitor,
- * whose errors and recovery are then exactly what they always were. Positions are kept as offsets and turned into
- * lines only when asked for: the white space between tokens (the only place valid JSON breaks lines) notes the line
- * starts as it is read, counting line breaks as jsonc-parser does (`\n`, `\r\n`, a lone `\r`), and a position
- * is a binary search among them.
+ * whose errors and recovery are then exactly what they always were. The white space between tokens (the only place
+ * valid JSON breaks lines) counts lines as it is read, as jsonc-parser counts them (`\n`, `\r\n`, a lone `\r`),
+ * and a key's position is taken when the key is read. No table of line starts is kept: a 100 MB lockfile has
+ * four million lines, and the table took 32 MB, and as much again in the copies it grew through.
  */
 import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
-import {LineStarts, type Position} from './line-index.js'
+import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
 /** What the visitor gives (./json-reader.ts), but the syntax error: the fast reader gives up instead. */
@@ -37,16 +37,16 @@ const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJsonResult | undefined {
   const {skip, consume} = options
   // A Map, not a WeakMap (ephemerons cost the garbage collector dearly): consumed objects leave it.
-  const offsets = new Map<JsonObject, number>()
+  const positions = new Map<JsonObject, Position>()
   const path: string[] = []
-  const forbidden: Array<{offset: number; message: string}> = []
-  const duplicates: Array<{offset: number; message: string}> = []
-  const topLevel: Array<[string, number]> = []
+  const forbidden: Array<Position & {message: string}> = []
+  const duplicates: Array<Position & {message: string}> = []
+  const topLevelKeys = new Map<string, Position>()
   const length = text.length
   let i = 0
-  // Line breaks occur only in white space in valid JSON: whitespace() notes where lines start as it goes.
-  const lines = new LineStarts()
-  const positionAt = (offset: number): Position => lines.position(offset)
+  // Line breaks occur only in white space in valid JSON: whitespace() counts them as it goes.
+  let line = 1
+  let lineStart = 0
 
   function fail(): never {
     throw GIVE_UP
@@ -56,11 +56,14 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     for (;;) {
       const c = text.charCodeAt(i)
       if (c === 0x20 || c === 0x09) i++
-      else if (c === 0x0a) lines.add(++i)
-      else if (c === 0x0d) {
+      else if (c === 0x0a) {
+        lineStart = ++i
+        line++
+      } else if (c === 0x0d) {
         // \r\n is one line break, a lone \r another (as jsonc-parser counts them).
         i += text.charCodeAt(i + 1) === 0x0a ? 2 : 1
-        lines.add(i)
+        lineStart = i
+        line++
       } else return
     }
   }
@@ -162,13 +165,14 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   }
 
   /**
-   * The value at i, placed into its parent. `keyOffset` is the offset of the key that holds it (-1 for the root
+   * The value at i, placed into its parent. `keyLine` and `keyColumn` are where the key that holds it starts (0 for the root
    * and array items); `skipped`: read past, nothing built, nothing reported (as the visitor's suppressed callbacks).
    */
   function value(
     parent: Container | undefined,
     key: string | undefined,
-    keyOffset: number,
+    keyLine: number,
+    keyColumn: number,
     skipped: boolean,
     depth: number,
   ): boolean {
@@ -195,12 +199,13 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       return false
     }
     const object = Object.create(null) as JsonObject
-    offsets.set(object, keyOffset >= 0 ? keyOffset : start)
+    const at: Position = keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
+    positions.set(object, at)
     place(parent, key, object)
     properties(object, depth + 1)
     if (consume && key !== undefined && parent !== undefined && parent !== SKIPPED && !Array.isArray(parent)) {
-      if (consume(path, object, positionAt(offsets.get(object)!))) {
-        offsets.delete(object)
+      if (consume(path, object, at)) {
+        positions.delete(object)
         delete parent[key]
         return true
       }
@@ -215,7 +220,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       return
     }
     for (;;) {
-      value(array, undefined, -1, false, depth)
+      value(array, undefined, 0, 0, false, depth)
       whitespace()
       const c = text.charCodeAt(i++)
       if (c === 0x2c) continue
@@ -238,22 +243,27 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     for (;;) {
       whitespace()
       if (text.charCodeAt(i) !== QUOTE) fail()
-      const keyOffset = i
+      const keyLine = line
+      const keyColumn = i - lineStart + 1
       const property = string()
       whitespace()
       if (text.charCodeAt(i++) !== 0x3a) fail()
       if (property in object || (Array.isArray(hidden) ? hidden.includes(property) : hidden?.has(property)))
-        duplicates.push({offset: keyOffset, message: `duplicate key '${property}' (the last value is used)`})
+        duplicates.push({
+          line: keyLine,
+          column: keyColumn,
+          message: `duplicate key '${property}' (the last value is used)`,
+        })
       path.push(property)
       let skipped: boolean
       if (isForbiddenKey(property)) {
-        forbidden.push({offset: keyOffset, message: `forbidden key '${property}' ignored`})
+        forbidden.push({line: keyLine, column: keyColumn, message: `forbidden key '${property}' ignored`})
         skipped = true
       } else {
         skipped = skip?.(path) ?? false
       }
-      if (depth === 1 && path.length === 1) topLevel.push([property, keyOffset])
-      if (value(object, property, keyOffset, skipped, depth) || skipped) {
+      if (depth === 1 && path.length === 1) topLevelKeys.set(property, {line: keyLine, column: keyColumn})
+      if (value(object, property, keyLine, keyColumn, skipped, depth) || skipped) {
         if (hidden === undefined) hidden = [property]
         else if (!Array.isArray(hidden)) hidden.add(property)
         else if (hidden.length < 8) hidden.push(property)
@@ -302,24 +312,18 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
 
   let root: JsonValue | undefined
   try {
-    value(undefined, undefined, -1, false, 0)
+    value(undefined, undefined, 0, 0, false, 0)
     whitespace()
     if (i !== length) fail()
   } catch (thrown) {
     if (thrown === GIVE_UP || thrown instanceof RangeError) return undefined
     throw thrown
   }
-  const problem = ({offset, message}: {offset: number; message: string}) => ({...positionAt(offset), message})
-  const topLevelKeys = new Map<string, Position>()
-  for (const [key, offset] of topLevel) topLevelKeys.set(key, positionAt(offset))
   return {
     root: root as JsonValue,
-    positionOf: (object) => {
-      const offset = offsets.get(object)
-      return offset === undefined ? {line: 1, column: 1} : positionAt(offset)
-    },
-    forbiddenKeys: forbidden.map(problem),
-    duplicateKeys: duplicates.map(problem),
+    positionOf: (object) => positions.get(object) ?? {line: 1, column: 1},
+    forbiddenKeys: forbidden,
+    duplicateKeys: duplicates,
     topLevelKeys,
   }
 }
