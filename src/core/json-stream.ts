@@ -48,18 +48,23 @@ function* valueTexts(value: unknown, indent: string): Generator<string> {
 
 /**
  * The items of an array whose `[` is on a line indented by `indent`, separated by `,\n`, a block of items per
- * JSON.stringify: its `[\n` and `\n]` are cut off and its lines indented by `indent`.
+ * JSON.stringify. JSON.stringify indents from its own top level, so the block is put `depth` arrays deep, where
+ * its lines come out indented as the document needs them (no second pass to indent them), and the lines of those
+ * arrays and of the block's own brackets are cut off: one `[` or `]` line per level, 2 × level + 2 characters each.
  */
 function* items(values: readonly unknown[], indent: string): Generator<string> {
+  const depth = indent.length / 2
+  const cut = (depth + 1) * (depth + 2)
   let count = FIRST_BLOCK_ITEMS
   let written = 0
   let characters = 0
   while (written < values.length) {
     const end = Math.min(values.length, written + count)
     // JSON.stringify writes undefined, functions and symbols in arrays as null, as it does in the whole array.
-    const block = JSON.stringify(values.slice(written, end), null, 2)
-    const inner = block.slice(2, -2)
-    yield `${indent}${indent === '' ? inner : inner.replaceAll('\n', `\n${indent}`)}${end < values.length ? ',\n' : ''}`
+    let nested: unknown = values.slice(written, end)
+    for (let level = 0; level < depth; level++) nested = [nested]
+    const block = JSON.stringify(nested, null, 2)
+    yield `${block.slice(cut, block.length - cut)}${end < values.length ? ',\n' : ''}`
     characters += block.length
     written = end
     count = Math.max(1, Math.floor((ITEMS_BLOCK * written) / characters))
