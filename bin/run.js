@@ -9,7 +9,8 @@ redactDebugOutput()
 // find oclif's package.json (it looks beside its own code), so it is turned off.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
 // The bundled copy of @oclif/core the commands use (scripts/bundle.mjs), not the one in node_modules.
-const {drained, execute} = await import('../dist/core/cli-main.js')
+const {allowYoungGenerationHold, drained, execute} = await import('../dist/core/cli-main.js')
+allowYoungGenerationHold()
 await execute({loadOptions: {root: import.meta.dirname, logger: safeLogger()}})
 // The command is done (an error or an explicit exit code has already ended the process in oclif's handler). A
 // natural exit would first tear down the whole heap, tens of milliseconds after a large inventory; the process

@@ -7,3 +7,6 @@ export {execute} from '@oclif/core'
 
 /** Resolves when stdout or stderr has drained (core/chunks.ts). */
 export {drained} from './chunks.js'
+
+/** bin/run.js lets discovery hold V8's young generation at 8 MB a semi-space (core/young-generation.ts). */
+export {allowYoungGenerationHold} from './young-generation.js'

@@ -4,7 +4,7 @@
  * Every other CLI test runs the commands in-process (tests/support/cli.ts).
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -187,6 +187,40 @@ describe('the built CLI in a process', () => {
     expect(r.stderr.trim()).toBe('exit 0')
     expect(r.stdout.length).toBe(65_536 + 5)
     expect(r.stdout.endsWith('tail\n')).toBe(true)
+  })
+
+  it("holds V8's young generation at 8 MB a semi-space between files, unless the user sized it (core/young-generation.ts)", () => {
+    // 20 lockfiles of 4,000 packages: enough survivors for V8 to grow the young generation to 16 MB a semi-space
+    // (32 and 64 MB on Node 24) when nothing holds it.
+    const tree = join(out, 'young-generation')
+    for (let f = 0; f < 20; f++) {
+      const packages: Record<string, object> = {'': {name: `app-${f}`}}
+      for (let i = 0; i < 4000; i++)
+        packages[`node_modules/pkg-${f}-${i}`] = {
+          version: `1.${i % 10}.${i % 7}`,
+          resolved: `https://registry.example.test/pkg-${f}-${i}/-/pkg-${i}.tgz`,
+        }
+      mkdirSync(join(tree, `p${f}`), {recursive: true})
+      writeFileSync(
+        join(tree, `p${f}`, 'package-lock.json'),
+        JSON.stringify({name: `app-${f}`, lockfileVersion: 3, requires: true, packages}, null, 2),
+      )
+    }
+    const probe = join(repoRoot, 'tests', 'support', 'probes', 'new-space.mjs')
+    const newSpace = (nodeFlags: string[]) => {
+      const r = spawnSync(
+        process.execPath,
+        [...nodeFlags, '--import', pathToFileURL(probe).href, builtBin, 'inventory', tree, '--format', 'text'],
+        {cwd: repoRoot, env: processEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024},
+      )
+      expect(r.status).toBe(0)
+      expect(r.stderr).toContain('80000 components in 20 files')
+      return Number(/new-space: (\d+)/.exec(r.stderr)?.[1])
+    }
+    // Both semi-spaces: 2 × 8 MB (HOLD_BYTES).
+    expect(newSpace([])).toBeLessThanOrEqual(16 * 1024 * 1024)
+    // A young-generation flag of the user's own: left as V8 grows it.
+    expect(newSpace(['--semi-space-growth-factor=2'])).toBeGreaterThan(16 * 1024 * 1024)
   })
 
   it('collect writes the whole JSON to a pipe before exiting 2 (more than a pipe buffer of 64 KiB)', () => {
