@@ -14,6 +14,7 @@
  * four million lines, and the table took 32 MB, and as much again in the copies it grew through.
  */
 import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
+import {holdYoungGeneration} from '../../core/young-generation.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
@@ -47,6 +48,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   // Line breaks occur only in white space in valid JSON: whitespace() counts them as it goes.
   let line = 1
   let lineStart = 0
+  let consumed = 0
 
   function fail(): never {
     throw GIVE_UP
@@ -204,6 +206,8 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     place(parent, key, object)
     properties(object, depth + 1)
     if (consume && key !== undefined && parent !== undefined && parent !== SKIPPED && !Array.isArray(parent)) {
+      // A lockfile of hundreds of thousands of entries is one long parse: the young generation is held here too.
+      if ((++consumed & 0xfff) === 0) holdYoungGeneration()
       if (consume(path, object, at)) {
         positions.delete(object)
         delete parent[key]
