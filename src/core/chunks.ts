@@ -45,7 +45,7 @@ function* withBreaks(lines: Iterable<string>): Generator<string> {
 /** The part of a writable stream (process.stdout) that `writeOut` and `drained` use. */
 export type OutputStream = Pick<
   Writable,
-  'write' | 'writableLength' | 'writableNeedDrain' | 'destroyed' | 'once' | 'off'
+  'write' | 'writableLength' | 'writableNeedDrain' | 'writableEnded' | 'destroyed' | 'once' | 'off'
 >
 
 /**
@@ -67,7 +67,7 @@ const ENDS = ['close', 'error'] as const
  * are asynchronous on pipes), and a command's error handler first lets its output go out.
  * 'drain' comes only after a write that returned false. A short last write into a full pipe waits in the buffer
  * without one, and a wait for 'drain' then never ended: the process ran out of work and Node exited with 13. An
- * empty write's callback comes once everything before it has gone out.
+ * empty write's callback comes once everything before it has gone out; an ended stream says so with 'finish'.
  */
 export function drained(stream: OutputStream): Promise<void> {
   return new Promise((resolve) => {
@@ -75,11 +75,18 @@ export function drained(stream: OutputStream): Promise<void> {
     // The first event ends the wait and takes the other listeners off: writeOut may wait thousands of times.
     const done = () => {
       stream.off('drain', done)
+      stream.off('finish', done)
       for (const event of ENDS) stream.off(event, done)
       resolve()
     }
     for (const event of ENDS) stream.once(event, done)
-    if (stream.writableNeedDrain) stream.once('drain', done)
-    else stream.write('', done)
+    if (stream.writableEnded) stream.once('finish', done)
+    else if (stream.writableNeedDrain) stream.once('drain', done)
+    // A failed write (EPIPE: the reader went away) ends the wait through 'error' or 'close', whose listeners must
+    // still be there when the stream emits it: taken off here, the error would have no listener and crash the run.
+    else
+      stream.write('', (error) => {
+        if (!error) done()
+      })
   })
 }

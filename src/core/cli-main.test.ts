@@ -2,9 +2,12 @@ import {Writable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {drained} from './cli-main.js'
 
-/** A stream (a full pipe) whose writes complete only once `release` is called: bytes wait in its buffer until then. */
+/**
+ * A stream (a full pipe) whose writes complete only once `release` is called: bytes wait in its buffer until then.
+ * `fail` fails the writes waiting (EPIPE: the reader has gone).
+ */
 function slowStream() {
-  const pending: Array<() => void> = []
+  const pending: Array<(error?: Error) => void> = []
   let open = false
   const stream = new Writable({
     highWaterMark: 4,
@@ -17,7 +20,10 @@ function slowStream() {
     open = true
     for (const callback of pending.splice(0)) callback()
   }
-  return {stream, release}
+  const fail = () => {
+    for (const callback of pending.splice(0)) callback(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}))
+  }
+  return {stream, release, fail}
 }
 
 describe('drained', () => {
@@ -57,6 +63,32 @@ describe('drained', () => {
     await Promise.race([wait, new Promise((resolve) => setTimeout(resolve, 1000))])
     expect(done).toBe(true)
     expect(stream.writableLength).toBe(0)
+  })
+
+  it('resolves when a short write waiting in the buffer fails (the reader went away), with the error handled', async () => {
+    const {stream, fail} = slowStream()
+    stream.write('ab')
+    const wait = drained(stream)
+    fail()
+    await expect(wait).resolves.toBeUndefined()
+    // Had the wait taken its 'error' listener off when the empty write failed, the stream's 'error' would have had
+    // no listener and been thrown (vitest fails the run on it).
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(stream.destroyed).toBe(true)
+  })
+
+  it('resolves when an ended stream has written what it held', async () => {
+    const {stream, release} = slowStream()
+    stream.end('ab')
+    let done = false
+    const wait = drained(stream).then(() => {
+      done = true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(done).toBe(false)
+    release()
+    await wait
+    expect(stream.writableFinished).toBe(true)
   })
 
   it('resolves when the stream closes or is already destroyed (a closed pipe takes nothing more)', async () => {
