@@ -48,7 +48,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   // Line breaks occur only in white space in valid JSON: whitespace() counts them as it goes.
   let line = 1
   let lineStart = 0
-  let consumed = 0
+  let objectsRead = 0
 
   function fail(): never {
     throw GIVE_UP
@@ -167,8 +167,9 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   }
 
   /**
-   * The value at i, placed into its parent. `keyLine` and `keyColumn` are where the key that holds it starts (0 for the root
-   * and array items); `skipped`: read past, nothing built, nothing reported (as the visitor's suppressed callbacks).
+   * The value at i, placed into its parent. `keyLine` and `keyColumn` are where the key that holds it starts (0 for
+   * the root and array items); `skipped`: read past, nothing built, nothing reported (as the visitor's suppressed
+   * callbacks).
    */
   function value(
     parent: Container | undefined,
@@ -207,7 +208,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     properties(object, depth + 1)
     if (consume && key !== undefined && parent !== undefined && parent !== SKIPPED && !Array.isArray(parent)) {
       // A lockfile of hundreds of thousands of entries is one long parse: the young generation is held here too.
-      if ((++consumed & 0xfff) === 0) holdYoungGeneration()
+      if ((++objectsRead & 0xfff) === 0) holdYoungGeneration()
       if (consume(path, object, at)) {
         positions.delete(object)
         delete parent[key]
