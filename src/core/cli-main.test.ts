@@ -26,6 +26,22 @@ function slowStream() {
   return {stream, release, fail}
 }
 
+/**
+ * Waits on `drained(stream)` while the stream's writes wait: it must not resolve before `release`, and must after.
+ * Gives up after a second (a wait that never ends is a failure, not a hung test).
+ */
+async function drainsOnlyOnRelease(stream: Writable, release: () => void): Promise<void> {
+  let done = false
+  const wait = drained(stream).then(() => {
+    done = true
+  })
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(done).toBe(false)
+  release()
+  await Promise.race([wait, new Promise((resolve) => setTimeout(resolve, 1000))])
+  expect(done).toBe(true)
+}
+
 describe('drained', () => {
   it('resolves at once when nothing waits', async () => {
     await expect(drained(new Writable({write: (_c, _e, cb) => cb()}))).resolves.toBeUndefined()
@@ -35,15 +51,7 @@ describe('drained', () => {
     const {stream, release} = slowStream()
     stream.write('more than the high-water mark')
     expect(stream.writableLength).toBeGreaterThan(0)
-    let done = false
-    const wait = drained(stream).then(() => {
-      done = true
-    })
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(done).toBe(false)
-    release()
-    await wait
-    expect(done).toBe(true)
+    await drainsOnlyOnRelease(stream, release)
   })
 
   it('resolves when a short write waits in the buffer without a drain to come (a full pipe)', async () => {
@@ -52,16 +60,8 @@ describe('drained', () => {
     expect(stream.write('ab')).toBe(true)
     expect(stream.writableLength).toBe(2)
     expect(stream.writableNeedDrain).toBe(false)
-    let done = false
-    const wait = drained(stream).then(() => {
-      done = true
-    })
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(done).toBe(false)
-    release()
     // With only a 'drain' listener this never resolved, and a real process exited with 13 (unsettled await).
-    await Promise.race([wait, new Promise((resolve) => setTimeout(resolve, 1000))])
-    expect(done).toBe(true)
+    await drainsOnlyOnRelease(stream, release)
     expect(stream.writableLength).toBe(0)
   })
 
@@ -80,14 +80,7 @@ describe('drained', () => {
   it('resolves when an ended stream has written what it held', async () => {
     const {stream, release} = slowStream()
     stream.end('ab')
-    let done = false
-    const wait = drained(stream).then(() => {
-      done = true
-    })
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(done).toBe(false)
-    release()
-    await wait
+    await drainsOnlyOnRelease(stream, release)
     expect(stream.writableFinished).toBe(true)
   })
 
