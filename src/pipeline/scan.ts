@@ -1,8 +1,6 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {readFile} from 'node:fs/promises'
 import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
-import {DiskCache} from '../core/cache/disk-cache.js'
+import {MemoryCache} from '../core/cache/memory-store.js'
 import {openCacheStore} from '../core/cache/open.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
@@ -108,18 +106,16 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       })
   const resolved = await resolveComponents(components, {
     offline: collect.offline || Boolean(replay),
-    cacheDir: replay?.dir ?? collect.cacheDir,
-    cache,
+    cacheDir: collect.cacheDir,
+    cache: replay ?? cache,
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
     endpoints: artifactHubEndpoints(options.artifactHubUrl),
+  }).catch(async (error) => {
+    await cache?.close?.()
+    throw error
   })
-    .catch(async (error) => {
-      await cache?.close?.()
-      throw error
-    })
-    .finally(() => replay?.dispose())
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
 
   stage('collect', `${resolved.groups.length} repositories`)
@@ -215,26 +211,19 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
 /**
  * A snapshot replaces the cache for every stage: resolution reads the bundle's registry entries (none, for a
- * recorded collection), never the user's own cache, so the same snapshot gives the same report anywhere.
+ * recorded collection), never the user's own cache, so the same snapshot gives the same report anywhere. The
+ * entries are held in memory (core/cache/memory-store.ts); the collect stage opens the snapshot itself.
  */
-async function snapshotCache(file: string): Promise<{dir: string; dispose(): Promise<void>}> {
-  const dir = await mkdtemp(join(tmpdir(), 'stewards-replay-'))
-  const dispose = () => rm(dir, {recursive: true, force: true})
+async function snapshotCache(file: string): Promise<MemoryCache> {
   let json: unknown
   try {
     json = JSON.parse(await readFile(file, 'utf8'))
   } catch {
     // Unreadable or not JSON: the collect stage reports the snapshot with its own message.
-    return {dir, dispose}
+    return new MemoryCache(file)
   }
-  try {
-    // Verified like any bundle (a bad name is a usage error; damaged entries are left out, and reported by collect).
-    if (looksLikeBundle(json)) await new DiskCache(dir).importBundle(checkBundle(json, file).bundle)
-  } catch (error) {
-    await dispose()
-    throw error
-  }
-  return {dir, dispose}
+  // Verified like any bundle (a bad name is a usage error; damaged entries are left out, and reported by collect).
+  return looksLikeBundle(json) ? MemoryCache.of(checkBundle(json, file).bundle, file) : new MemoryCache(file)
 }
 
 /** A mistyped list id would silently turn every list check off: refuse it. */

@@ -1,8 +1,5 @@
-import {mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {type CacheBundle, checkBundle, corruptNotice, looksLikeBundle} from '../../../core/cache/bundle.js'
-import {DiskCache} from '../../../core/cache/disk-cache.js'
+import {MemoryCache} from '../../../core/cache/memory-store.js'
 import {usageError} from '../../../core/errors.js'
 import type {CollectedProject} from '../../../core/model.js'
 import {parseRepo, repoIdentity, hostOfKey} from '../../../core/repo-name.js'
@@ -47,17 +44,10 @@ async function readSnapshot(file: string): Promise<unknown> {
 }
 
 async function openBundle(bundle: CacheBundle, options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
-  const dir = await mkdtemp(join(tmpdir(), 'stewards-snapshot-'))
-  try {
-    await new DiskCache(dir).importBundle(bundle)
-  } catch (error) {
-    await rm(dir, {recursive: true, force: true})
-    throw error
-  }
+  // The bundle is the whole cache of the replay, held in memory (never the user's own cache, never written).
   const github = await peers.open('github', {
     ...options,
-    cache: undefined,
-    cacheDir: dir,
+    cache: await MemoryCache.of(bundle, options.snapshot ?? 'the snapshot'),
     offline: true,
     offlineHosts: cachedHosts(bundle.entries),
   })
@@ -73,9 +63,6 @@ async function openBundle(bundle: CacheBundle, options: ResolvedOptions, peers: 
     async collectProject(ref, signal) {
       const result = await github.collectProject(ref, signal)
       return {...result, project: {...result.project, source: 'snapshot'}}
-    },
-    async close() {
-      await rm(dir, {recursive: true, force: true})
     },
   }
 }
