@@ -7,7 +7,8 @@
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
  */
 import {isAscii, isUtf8} from 'node:buffer'
-import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
+import {closeSync, fstatSync, readSync} from 'node:fs'
+import {openRegularFile} from '../core/regular-file.js'
 
 export interface BadLine {
   line: number
@@ -68,20 +69,6 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 /** How much of a large file is read and decoded at a time (./jobs.ts reads files with readText). */
 const READ_CHUNK = 1 << 22
-
-/**
- * Opens a file to read, refusing at once anything but a regular file: O_NONBLOCK, so a FIFO put where the walk saw
- * a file opens without waiting for a writer, then fstat. The caller closes the descriptor.
- */
-export function openRegularFile(abs: string): {fd: number; size: number} {
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
-  const info = fstatSync(fd)
-  if (!info.isFile()) {
-    closeSync(fd)
-    throw new Error('not a regular file (it was replaced while the tree was read)')
-  }
-  return {fd, size: info.size}
-}
 
 /** The whole file from its start, through the descriptor already open; undefined past `max` bytes. */
 function readWhole(fd: number, chunkSize: number, max: number): Buffer | undefined {

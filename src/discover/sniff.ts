@@ -1,6 +1,6 @@
 /** The head of a file, for formats that decide by content (Discoverer.sniff) before the whole file is read. */
 import {closeSync, readSync} from 'node:fs'
-import {openRegularFile} from './decode.js'
+import {openRegularFile} from '../core/regular-file.js'
 
 /** How much of a file a sniffing format sees. */
 export const SNIFF_BYTES = 64 * 1024

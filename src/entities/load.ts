@@ -1,4 +1,4 @@
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {readdir, stat} from 'node:fs/promises'
 import {join, sep} from 'node:path'
 import {shippedPath, shownPath} from '../core/package-root.js'
 import {StewardsError} from '../core/errors.js'
@@ -7,6 +7,7 @@ import {EntitiesFile} from './schema.js'
 import {formatProblem} from '../core/problem.js'
 import {type EntityProblem, parseYaml, zodProblems} from './yaml-file.js'
 import {plainReason} from '../core/fs-reason.js'
+import {readRegularFile} from '../core/regular-file.js'
 
 /** The organisation data shipped with stewards. */
 export const shippedEntitiesDir = `${shippedPath('rules', 'entities')}${sep}`
@@ -90,16 +91,16 @@ async function readEntitiesFile(
 ): Promise<void> {
   let text: string
   try {
-    const size = (await stat(path)).size
-    if (size > MAX_FILE_BYTES) {
+    const read = readRegularFile(path, MAX_FILE_BYTES)
+    if ('tooLarge' in read) {
       problems.push({
         file,
         line: 0,
-        message: `file is ${size} bytes, more than the ${MAX_FILE_BYTES} allowed for an entity file`,
+        message: `file is ${read.tooLarge} bytes, more than the ${MAX_FILE_BYTES} allowed for an entity file`,
       })
       return
     }
-    text = await readFile(path, 'utf8')
+    text = read.text
   } catch (error) {
     problems.push({file, line: 0, message: `cannot read file (${plainReason(error)})`})
     return

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -164,6 +165,15 @@ describe('rule files: every problem names file, line and column', () => {
     ])
     const big = file('big.yaml', `# ${'x'.repeat(300 * 1024)}\n${VALID}`)
     expect((await collectRules([big])).problems.map((p) => p.message)).toEqual(['file larger than 262144 bytes'])
+  })
+
+  it('a FIFO named like a rule file in a pack folder is refused at once, never waited on', async () => {
+    const pack = mkdtempSync(join(tmpdir(), 'stewards-rules-fifo-'))
+    expect(spawnSync('mkfifo', [join(pack, 'pipe.yaml')]).status).toBe(0)
+    // Before, it was read through the thread pool: the load waited for a writer that never came.
+    expect((await collectRules([pack])).problems.map((p) => p.message)).toEqual([
+      'cannot read (not a regular file (a FIFO, socket or device))',
+    ])
   })
 
   it('duplicate rule ids across files are errors naming both places', async () => {

@@ -1,4 +1,4 @@
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {readdir, stat} from 'node:fs/promises'
 import {basename, join, sep} from 'node:path'
 import {StewardsError} from '../core/errors.js'
 import {shippedPath, shownPath} from '../core/package-root.js'
@@ -10,6 +10,7 @@ import {Pack, ParamOverrides} from './schema.js'
 import type {CompiledRule, RuleSet} from './types.js'
 import {MAX_RULE_FILE_BYTES, type RuleProblem, readYaml, type YamlSource} from './yaml-source.js'
 import {plainReason} from '../core/fs-reason.js'
+import {readRegularFile} from '../core/regular-file.js'
 
 /** Shipped rules live in the package: `<package>/rules/packs/<name>/`. */
 export const PACKS_ROOT = shippedPath('rules', 'packs')
@@ -267,12 +268,12 @@ class Loader {
   private async read(path: string): Promise<YamlSource | undefined> {
     const file = shownPath(path)
     try {
-      const info = await stat(path)
-      if (info.size > MAX_RULE_FILE_BYTES) {
+      const read = readRegularFile(path, MAX_RULE_FILE_BYTES)
+      if ('tooLarge' in read) {
         this.problems.push({file, line: 1, column: 1, message: `file larger than ${MAX_RULE_FILE_BYTES} bytes`})
         return undefined
       }
-      const {source, problems} = readYaml(file, await readFile(path, 'utf8'))
+      const {source, problems} = readYaml(file, read.text)
       this.problems.push(...problems)
       return source
     } catch (error) {

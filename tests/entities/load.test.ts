@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -309,6 +310,19 @@ describe('broken entity files are rejected with file, line and reason', () => {
     const [problem] = await problemsOf(missing)
     expect(problem).toMatchObject({file: missing, line: 0})
     expect(problem!.message).toContain('cannot read entities directory')
+  })
+
+  it('a FIFO named like an entity file, and a file over the size limit: refused at once, never waited on', async () => {
+    const dir = write('fifo', {'org.yaml': ORG, 'huge.yaml': `# ${'x'.repeat(5 * 1024 * 1024)}\n`})
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0)
+    // Before, a FIFO was read through the thread pool: the load waited for a writer that never came.
+    const problems = await problemsOf(dir)
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      [join(dir, 'huge.yaml'), 0],
+      [join(dir, 'pipe.yaml'), 0],
+    ])
+    expect(problems[0].message).toMatch(/^file is \d+ bytes, more than the \d+ allowed for an entity file$/)
+    expect(problems[1].message).toBe('cannot read file (not a regular file (a FIFO, socket or device))')
   })
 
   it('says every problem in the error message, with file and line', async () => {
