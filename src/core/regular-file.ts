@@ -4,7 +4,7 @@
  * stat and read left the CPU idle (discover's walk lost a third of its time to it; loading the shipped entities
  * and rules, about 150 ms of every scan).
  */
-import {closeSync, constants, fstatSync, openSync, readFileSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 
 /**
  * Opens a file to read, refusing at once anything but a regular file: O_NONBLOCK, so a FIFO put where a file was
@@ -15,20 +15,37 @@ export function openRegularFile(abs: string): {fd: number; size: number} {
   const info = fstatSync(fd)
   if (!info.isFile()) {
     closeSync(fd)
-    throw new Error('not a regular file (a FIFO, socket or device)')
+    // The words core/fs-reason.ts gives EISDIR, which reading a directory would have thrown.
+    throw new Error(info.isDirectory() ? 'it is a directory' : 'not a regular file (a FIFO, socket or device)')
   }
   return {fd, size: info.size}
 }
 
 /**
- * The UTF-8 text of a regular file of at most `maxBytes` (its size taken from the open file), or its size when it
- * is larger. Throws what the file system threw, or for a file that is not a regular one.
+ * The UTF-8 text of a regular file of at most `maxBytes`, or its size when it is larger: taken from the open file,
+ * and read to its end but never past `maxBytes` and one byte, so a file that grows meanwhile is refused, not read
+ * whole, nor cut at the size it had.
+ * Throws what the file system threw, or for a file that is not a regular one.
  */
 export function readRegularFile(abs: string, maxBytes: number): {text: string} | {tooLarge: number} {
   const {fd, size} = openRegularFile(abs)
   try {
     if (size > maxBytes) return {tooLarge: size}
-    return {text: readFileSync(fd, 'utf8')}
+    // To the end of the file as it is now: one byte over its size shows it grew (or is a pseudo-file of size 0).
+    let buffer = Buffer.allocUnsafe(size + 1)
+    let length = 0
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, length)
+      if (read === 0) break
+      length += read
+      if (length > maxBytes) return {tooLarge: Math.max(length, fstatSync(fd).size)}
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2))
+        buffer.copy(grown, 0, 0, length)
+        buffer = grown
+      }
+    }
+    return {text: buffer.toString('utf8', 0, length)}
   } finally {
     closeSync(fd)
   }

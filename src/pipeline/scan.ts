@@ -94,9 +94,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   stage('discover', `${components.length} components in ${inventory.files} files`)
 
   stage('resolve', `${components.length} components`)
-  const replay = collect.snapshot ? await snapshotCache(collect.snapshot) : undefined
   // One cache for both stages: an unusable directory or cache server is one notice, and the scan goes on uncached.
-  const cache = replay
+  // A snapshot is the resolve stage's whole cache (held only while it runs); collect opens the snapshot itself.
+  const cache = collect.snapshot
     ? undefined
     : openCacheStore({
         cacheDir: collect.cacheDir,
@@ -105,9 +105,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
         onUnusable: (message) => options.onNotice?.(message),
       })
   const resolved = await resolveComponents(components, {
-    offline: collect.offline || Boolean(replay),
+    offline: collect.offline || Boolean(collect.snapshot),
     cacheDir: collect.cacheDir,
-    cache: replay ?? cache,
+    cache: collect.snapshot ? await snapshotCache(collect.snapshot) : cache,
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,

@@ -312,18 +312,21 @@ describe('broken entity files are rejected with file, line and reason', () => {
     expect(problem!.message).toContain('cannot read entities directory')
   })
 
-  it('a FIFO named like an entity file, and a file over the size limit: refused at once, never waited on', async () => {
-    const dir = write('fifo', {'org.yaml': ORG, 'huge.yaml': `# ${'x'.repeat(5 * 1024 * 1024)}\n`})
-    expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0)
-    // Before, a FIFO was read through the thread pool: the load waited for a writer that never came.
-    const problems = await problemsOf(dir)
-    expect(problems.map((p) => [p.file, p.line])).toEqual([
-      [join(dir, 'huge.yaml'), 0],
-      [join(dir, 'pipe.yaml'), 0],
-    ])
-    expect(problems[0].message).toMatch(/^file is \d+ bytes, more than the \d+ allowed for an entity file$/)
-    expect(problems[1].message).toBe('cannot read file (not a regular file (a FIFO, socket or device))')
-  })
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO or a folder named like an entity file, a file over the size limit: refused at once, never waited on',
+    async () => {
+      const dir = write('fifo', {'org.yaml': ORG, 'huge.yaml': `# ${'x'.repeat(5 * 1024 * 1024)}\n`})
+      expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0)
+      mkdirSync(join(dir, 'folder.yaml'))
+      // Before, a FIFO was read through the thread pool: the load waited for a writer that never came.
+      const problems = await problemsOf(dir)
+      expect(problems.map((p) => [p.file, p.line, p.message.replace(/\d+/g, 'N')])).toEqual([
+        [join(dir, 'folder.yaml'), 0, 'cannot read file (it is a directory)'],
+        [join(dir, 'huge.yaml'), 0, 'file is N bytes, more than the N allowed for an entity file'],
+        [join(dir, 'pipe.yaml'), 0, 'cannot read file (not a regular file (a FIFO, socket or device))'],
+      ])
+    },
+  )
 
   it('says every problem in the error message, with file and line', async () => {
     const dir = write('message', {'org.yaml': `${ORG}    homepage: https://example.com\n`})

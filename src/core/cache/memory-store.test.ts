@@ -35,6 +35,15 @@ async function script(store: CacheStore): Promise<unknown[]> {
   await store.delete('deps.dev', 'GET /v3/packages/x')
   seen.push(await store.get('deps.dev', 'GET /v3/packages/x'))
   seen.push(await listed(store))
+  // A name the store refuses (a key with a control character, a namespace that could climb out of a folder).
+  for (const [namespace, key] of [
+    ['github', 'GET /repos/a\u0007'],
+    ['../up', 'GET /x'],
+  ])
+    seen.push(await store.get(namespace, key).catch((error: Error) => error.message))
+  // An entry with fields the disk store does not keep.
+  await store.put('npm', {...entry('GET /left-pad'), etag: undefined, extra: 'not kept'} as CacheEntry)
+  seen.push(Object.keys((await store.get('npm', 'GET /left-pad'))!).sort())
   return seen
 }
 
@@ -46,6 +55,9 @@ describe('MemoryCache', () => {
     const got = memory[0] as CacheEntry
     expect(got.headers).toEqual({'content-type': 'application/json'})
     expect((memory[4] as NamespacedEntry[]).map((e) => e.key)).toEqual(['GET /repos/a/a', 'GET /repos/b/b'])
+    expect(memory[5]).toMatch(/^invalid cache entry: key /)
+    expect(memory[6]).toMatch(/^invalid cache entry: namespace /)
+    expect(memory[7]).toEqual(['body', 'headers', 'key', 'status', 'storedAt'])
   })
 
   it('holds a bundle exported from a disk cache, and names where it came from', async () => {

@@ -4,12 +4,13 @@
  * disk store it replaces was written for each replay and read back (two temporary folders of one file per entry
  * in a scan: about 0.3 s of the demo's 1.5 s, most of it waiting for the file system).
  *
- * Entries are kept as the disk store would give them back: credential headers are never kept (`publicHeaders`),
- * and `get` returns a copy, so a caller that changes what it got changes nothing held here.
+ * Entries are kept as the disk store would give them back: its fields only, never credential headers
+ * (`publicHeaders`), names it would refuse refused, and `get` returns a copy, so a caller that changes what it got
+ * changes nothing held here.
  */
 import {compare} from '../compare.js'
 import {type CacheBundle, importBundle} from './bundle.js'
-import {type CacheEntry, type CacheStore, type NamespacedEntry, publicHeaders} from './store.js'
+import {badName, type CacheEntry, type CacheStore, type NamespacedEntry, publicHeaders} from './store.js'
 
 export class MemoryCache implements CacheStore {
   private readonly entries = new Map<string, NamespacedEntry>()
@@ -32,7 +33,19 @@ export class MemoryCache implements CacheStore {
   }
 
   async put(namespace: string, entry: CacheEntry): Promise<void> {
-    this.entries.set(idOf(namespace, entry.key), {...entry, namespace, headers: publicHeaders(entry.headers)})
+    // The fields the disk store writes, and no other (EntryFields).
+    const {key, storedAt, status, etag, lastModified, schema, body} = entry
+    this.entries.set(idOf(namespace, key), {
+      namespace,
+      key,
+      storedAt,
+      status,
+      ...(etag !== undefined ? {etag} : {}),
+      ...(lastModified !== undefined ? {lastModified} : {}),
+      headers: publicHeaders(entry.headers),
+      ...(schema !== undefined ? {schema} : {}),
+      body,
+    })
   }
 
   async delete(namespace: string, key: string): Promise<void> {
@@ -45,6 +58,9 @@ export class MemoryCache implements CacheStore {
   }
 }
 
+/** As the disk and Redis stores name an entry: a namespace or key they would refuse is refused here too. */
 function idOf(namespace: string, key: string): string {
+  const bad = badName(namespace, key)
+  if (bad) throw new Error(`invalid cache entry: ${bad}`)
   return `${namespace}\n${key}`
 }

@@ -1,0 +1,31 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {readRegularFile} from './regular-file.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'stewards-regular-file-'))
+
+describe('readRegularFile', () => {
+  it('reads a file of up to maxBytes whole, and gives the size of a larger one', () => {
+    writeFileSync(join(dir, 'ten'), 'héllo wörl') // 12 bytes
+    expect(readRegularFile(join(dir, 'ten'), 12)).toEqual({text: 'héllo wörl'})
+    expect(readRegularFile(join(dir, 'ten'), 11)).toEqual({tooLarge: 12})
+    writeFileSync(join(dir, 'empty'), '')
+    expect(readRegularFile(join(dir, 'empty'), 10)).toEqual({text: ''})
+  })
+
+  it.runIf(existsSync('/proc/self/status'))('reads a file whose size says 0 to its end (a pseudo-file)', () => {
+    const read = readRegularFile('/proc/self/status', 1024 * 1024)
+    expect('text' in read && read.text.includes('\nPid:')).toBe(true)
+    expect(readRegularFile('/proc/self/status', 16)).toMatchObject({tooLarge: expect.any(Number)})
+  })
+
+  it.skipIf(process.platform === 'win32')('refuses a folder and a FIFO, saying which, without waiting', () => {
+    mkdirSync(join(dir, 'folder'))
+    expect(() => readRegularFile(join(dir, 'folder'), 10)).toThrow('it is a directory')
+    expect(spawnSync('mkfifo', [join(dir, 'pipe')]).status).toBe(0)
+    expect(() => readRegularFile(join(dir, 'pipe'), 10)).toThrow('not a regular file (a FIFO, socket or device)')
+  })
+})
