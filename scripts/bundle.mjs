@@ -75,6 +75,8 @@ const result = await build({
 
 // The metafile names outputs relative to absWorkingDir.
 const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)))
+// The shipped YAML parsed at build time (scripts/preparse-yaml.mjs, before this step) stays.
+written.add(join(dist, 'preparsed-yaml.json'))
 for (const path of before) if (!written.has(path)) rmSync(path)
 // Folders tsc made that now hold nothing.
 for (const dir of readdirSync(dist, {recursive: true})

@@ -7,6 +7,7 @@ import {type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, p
 import type {z} from 'zod'
 import {type ErrorCode, usageError} from './errors.js'
 import {formatProblem, type Problem} from './problem.js'
+import {type PreparsedEntry, preparse, preparsedTree} from './yaml-preparsed.js'
 
 /** A problem at a 1-based line and column of a file: a `Problem` that always has both. */
 export type YamlProblem = Problem & {line: number; column: number}
@@ -34,8 +35,39 @@ const MAX_ALIAS_COUNT = 100
 // Later syntax errors are mostly echoes of the first ones.
 const MAX_SYNTAX_PROBLEMS = 10
 
-/** Parses one document; duplicate keys, several documents, unresolved tags and alias bombs are problems. */
+/**
+ * Parses one document; duplicate keys, several documents, unresolved tags and alias bombs are problems. A text the
+ * package ships is answered from the build's table (./yaml-preparsed.ts), with the same value and positions.
+ */
 export function parseYamlTree(text: string, file: string): {tree?: YamlTree; problems: YamlProblem[]} {
+  const preparsed = preparsedTree(text, file, () => parseText(text, file).tree)
+  return preparsed ? {tree: preparsed, problems: []} : parseText(text, file)
+}
+
+/** For the build (scripts/preparse-yaml.mjs): a text's entry in the table, or undefined if it has problems. */
+export function preparseYamlText(text: string): PreparsedEntry | undefined {
+  const {doc, value, at, problems} = parseDocumentOf(text, '')
+  return problems.length > 0 ? undefined : preparse(doc, value, at)
+}
+
+/** parseYamlTree without the build's table: always the `yaml` library's parse (the build, and the table's tests). */
+export function parseText(text: string, file: string): {tree?: YamlTree; problems: YamlProblem[]} {
+  const {doc, value, at, problems} = parseDocumentOf(text, file)
+  if (problems.length > 0) return {problems}
+  const nodeAt = (path: YamlPath) => walk(doc.contents, path).exact
+  const positionAt = (path: YamlPath, key?: string) => {
+    const node = walk(doc.contents, path).deepest
+    const keyNode =
+      key === undefined || !isMap(node) ? undefined : node.items.find((pair) => sameKey(pair.key, key))?.key
+    return at((isNode(keyNode) ? keyNode : node)?.range?.[0])
+  }
+  return {tree: {file, value, positionAt, lineAt: (path) => positionAt(path).line, nodeAt}, problems: []}
+}
+
+function parseDocumentOf(
+  text: string,
+  file: string,
+): {doc: Document; value?: unknown; at: (offset: number | undefined) => YamlPosition; problems: YamlProblem[]} {
   const lines = new LineCounter()
   const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true})
   const at = (offset: number | undefined): YamlPosition => {
@@ -46,24 +78,15 @@ export function parseYamlTree(text: string, file: string): {tree?: YamlTree; pro
     const message = error.code === 'MULTIPLE_DOCS' ? 'one YAML document per file' : error.message.split('\n')[0]
     return {file, ...at(error.pos[0]), message: `YAML: ${message}`}
   })
-  if (syntax.length > 0) return {problems: syntax}
-  let value: unknown
+  if (syntax.length > 0) return {doc, at, problems: syntax}
   try {
-    value = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT})
+    return {doc, at, value: doc.toJS({maxAliasCount: MAX_ALIAS_COUNT}), problems: []}
   } catch (error) {
     // The library signals an alias bomb with a ReferenceError; anything else is a bug of ours.
     if (!(error instanceof ReferenceError)) throw error
     const message = `YAML: aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (a "billion laughs" bomb?)`
-    return {problems: [{file, ...at(firstAlias(doc)), message}]}
+    return {doc, at, problems: [{file, ...at(firstAlias(doc)), message}]}
   }
-  const nodeAt = (path: YamlPath) => walk(doc.contents, path).exact
-  const positionAt = (path: YamlPath, key?: string) => {
-    const node = walk(doc.contents, path).deepest
-    const keyNode =
-      key === undefined || !isMap(node) ? undefined : node.items.find((pair) => sameKey(pair.key, key))?.key
-    return at((isNode(keyNode) ? keyNode : node)?.range?.[0])
-  }
-  return {tree: {file, value, positionAt, lineAt: (path) => positionAt(path).line, nodeAt}, problems: []}
 }
 
 /**
