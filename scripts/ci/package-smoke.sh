@@ -28,7 +28,7 @@ fi
 tarball=$(cd "$(dirname "$tarball")" && pwd)/$(basename "$tarball")
 # What a published package must hold, and what it must not.
 listing=$(tar -tzf "$tarball")
-for required in package/bin/run.js package/dist/commands/scan.js package/oclif.manifest.json package/rules/packs/default; do
+for required in package/bin/run.js package/dist/commands/scan.js package/dist/preparsed-yaml.json package/oclif.manifest.json package/rules/packs/default; do
   grep -q "^$required" <<<"$listing" || { echo "package-smoke: $required missing from $(basename "$tarball")" >&2; exit 1; }
 done
 if grep -qE '^package/(src|tests|fixtures|node_modules)/' <<<"$listing"; then

@@ -5,7 +5,8 @@
  * the demo. `npm run build` writes each file's value and the position of every node and mapping key
  * (`scripts/preparse-yaml.mjs` → dist/preparsed-yaml.json); ./yaml-file.ts `parseYamlTree` answers from it for a
  * text whose SHA-256 it holds, so an edited file, a user's file or a stale table is simply parsed as before. The
- * table is package content, trusted as the code is. Written by hand: no library pre-parses YAML with positions.
+ * table is package content, trusted as the code is; it holds what the `yaml` version the package was built with
+ * gives. Written by hand: no library pre-parses YAML with positions.
  *
  * A path is kept as JSON of its steps: `m:KEY` into a mapping (keys compared as text, as ./yaml-file.ts does),
  * `s:INDEX` into a sequence, and a last `k:KEY` for the position of a mapping's key rather than of its value.
@@ -58,9 +59,13 @@ export function preparse(
     if (!isNode(node)) return
     note(steps, node.range?.[0])
     if (isMap(node)) {
+      // Keys are compared as text, and the first pair with a text wins (`1` and `"1"` are two keys to YAML).
+      const seen = new Set<string>()
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue
         const name = String(pair.key.value)
+        if (seen.has(name)) continue
+        seen.add(name)
         note([...steps, `k:${name}`], pair.key.range?.[0])
         visit(pair.value, [...steps, `m:${name}`])
       }
@@ -122,11 +127,12 @@ export function treeOf(entry: PreparsedEntry, file: string, parsed: () => YamlTr
       positions[JSON.stringify(steps)]
     return found ? {line: found[0], column: found[1]} : {line: 1, column: 1}
   }
+  let tree: YamlTree | undefined
   return {
     file,
     value: JSON.parse(entry.value),
     positionAt,
     lineAt: (path) => positionAt(path).line,
-    nodeAt: (path) => parsed()?.nodeAt(path),
+    nodeAt: (path) => (tree ??= parsed())?.nodeAt(path),
   }
 }
