@@ -133,6 +133,9 @@ export function treeOf(entry: PreparsedEntry, file: string, parsed: () => YamlTr
     value: JSON.parse(entry.value),
     positionAt,
     lineAt: (path) => positionAt(path).line,
-    nodeAt: (path) => (tree ??= parsed())?.nodeAt(path),
+    nodeAt: (path) => {
+      tree ??= parsed()
+      return tree?.nodeAt(path)
+    },
   }
 }
