@@ -18,6 +18,7 @@ import {shippedPath} from './package-root.js'
 import type {YamlPath, YamlPosition, YamlTree} from './yaml-file.js'
 
 export const PREPARSED_FORMAT = 'stewards-preparsed-yaml'
+/** Raised whenever what an entry holds or how a path is written changes: a table of another version is not used. */
 export const PREPARSED_VERSION = 1
 /** Where the build writes the table, in the package. */
 export const PREPARSED_FILE = ['dist', 'preparsed-yaml.json'] as const
