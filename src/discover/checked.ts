@@ -90,7 +90,7 @@ export async function discoverChecked(
   context: DiscoverContext,
 ): Promise<DiscoverOutput> {
   try {
-    return await format.discover(input, context)
+    return format.discover(input, context)
   } catch (error) {
     if (error !== SCHEMAS_NEEDED) throw error
     await loadSchemas()

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 /**
- * A plan's promise (./plan.ts): whatever the predicate compiled from a schema's plan accepts, zod accepts with an
+ * A plan's promise (../core/plan.ts): whatever the predicate compiled from a schema's plan accepts, zod accepts with an
  * equal result. Checked on every zod schema of the discover stage (its formats' schema files and the chart's) and
  * on synthetic schemas, with values generated from each schema's shape: mostly valid, then mutated (wrong types,
  * missing and extra keys, null-prototype and non-plain objects).

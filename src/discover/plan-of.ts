@@ -1,6 +1,6 @@
 /**
- * A zod schema's plan (./plan.ts): its shape as plain data, for a predicate that answers "plainly valid?" without
- * zod. Read from zod's own definitions (`schema._zod.def`); any part this does not know (a transform, a default, a
+ * A zod schema's plan (../core/plan.ts): its shape as plain data, for a predicate that answers "plainly valid?"
+ * without zod. Read from zod's own definitions (`schema._zod.def`); any part this does not know (a transform, a default, a
  * refinement, an unknown check, a schema that refers to itself) is `slow`, and zod then reads every value. The
  * discover stage keeps its schemas' plans in a generated file (src/discover/schema-plans.ts), checked against this
  * by ./schema-plans.test.ts; ./plan-of.test.ts checks that a plan's predicate accepts only what zod

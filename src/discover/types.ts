@@ -34,5 +34,5 @@ export interface Discoverer {
    * out; the user then names the format with --stdin-format. Defaults to `sniff`.
    */
   identify?(head: string): boolean
-  discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput | Promise<DiscoverOutput>
+  discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput
 }
