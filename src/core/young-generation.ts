@@ -9,8 +9,8 @@
  * `v8.setFlagsFromString` is ignored then), but its growth factor is read each time it grows, so it is set to 1 while
  * the young generation is at HOLD_BYTES or more, and back to V8's 2 if V8 shrinks it below (a quiet stretch): a
  * cap, not a freeze. `holdYoungGeneration` is called between units of work: discover calls it between files and
- * every 4,096 objects of a JSON file (a 100 MB lockfile is one long parse: 508 MB peak RSS on Node 24 before, 369
- * MB held). Written by hand: no library does this.
+ * every 4,096 entries of an npm lockfile (a 100 MB package-lock.json is one long parse: 508 MB peak RSS on Node 24
+ * before, 369 MB held). Written by hand: no library does this.
  *
  * Only where bin/run.js allows it (a library user's process is left as it is), and never when the user chose the
  * young generation's size, directly or through the heap's (USER_SIZED, in NODE_OPTIONS or on node's command line).
@@ -18,7 +18,7 @@
 import {getHeapSpaceStatistics, setFlagsFromString} from 'node:v8'
 
 /** Both semi-spaces of V8's new space (its `space_size`): 8 MB each. */
-export const HOLD_BYTES = 16 * 1024 * 1024
+const HOLD_BYTES = 16 * 1024 * 1024
 
 /** V8 flags that size the young generation (node takes `_` for `-` in them). */
 const USER_SIZED =

@@ -14,7 +14,6 @@
  * 3.2 million lines: the table took 16 MB, and as much again in the copies it grew through.
  */
 import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
-import {holdYoungGeneration} from '../../core/young-generation.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
@@ -37,7 +36,7 @@ const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 
 export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJsonResult | undefined {
   const {skip, consume} = options
-  // A Map, not a WeakMap (ephemerons cost the garbage collector dearly): consumed objects leave it.
+  // A Map, not a WeakMap (ephemerons cost the garbage collector dearly); consumed objects are never in it.
   const positions = new Map<JsonObject, Position>()
   const path: string[] = []
   const forbidden: Array<Position & {message: string}> = []
@@ -48,7 +47,6 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   // Line breaks occur only in white space in valid JSON: whitespace() counts them as it goes.
   let line = 1
   let lineStart = 0
-  let objectsRead = 0
 
   function fail(): never {
     throw GIVE_UP
@@ -203,18 +201,16 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     }
     const object = Object.create(null) as JsonObject
     const at: Position = keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
-    positions.set(object, at)
     place(parent, key, object)
     properties(object, depth + 1)
+    // A consumed object leaves the tree: its position is the consumer's, never kept here.
     if (consume && key !== undefined && parent !== undefined && parent !== SKIPPED && !Array.isArray(parent)) {
-      // A lockfile of hundreds of thousands of entries is one long parse: the young generation is held here too.
-      if ((++objectsRead & 0xfff) === 0) holdYoungGeneration()
       if (consume(path, object, at)) {
-        positions.delete(object)
         delete parent[key]
         return true
       }
     }
+    positions.set(object, at)
     return false
   }
 
