@@ -21,11 +21,12 @@ const scanDemo = (args: string[], env: Record<string, string> = {}) =>
   runBuilt(['scan', 'fixtures/demo', ...args, '--output', `json=${join(out, `${++n}.json`)}`], {env})
 
 /**
- * Runs the built CLI with stdout into a pipe whose reader starts a second late (as `| jq` may): the CLI has
- * exited by then, so only what it flushed before exiting is there. Returns the exit code the shell saw.
+ * Runs the built CLI (or another node script, `script`) with stdout into a pipe whose reader starts a second late
+ * (as `| jq` may): the CLI has exited by then, so only what it flushed before exiting is there. Returns the exit
+ * code the shell saw.
  */
-function throughLatePipe(args: string[]): {code: string; stdout: string} {
-  const quoted = [process.execPath, builtBin, ...args].map((a) => `'${a}'`).join(' ')
+function throughLatePipe(args: string[], script = builtBin): {code: string; stdout: string} {
+  const quoted = [process.execPath, script, ...args].map((a) => `'${a}'`).join(' ')
   const r = spawnSync('sh', ['-c', `(${quoted} 2>/dev/null; echo "exit $?" >&2) | (sleep 1; cat)`], {
     cwd: repoRoot,
     env: processEnv({XDG_CACHE_HOME: out}),
@@ -174,17 +175,19 @@ describe('the built CLI in a process', () => {
   it('a short last write into a full pipe is waited for: exit 0 with every byte, not 13 (an await that never ended)', () => {
     // What bin/run.js does once a command is done, after output that filled the pipe (64 KiB) and a short tail: the
     // tail waits in stdout's buffer, under its high-water mark, so no 'drain' will come for it.
-    const cliMain = pathToFileURL(join(repoRoot, 'dist', 'core', 'cli-main.js')).href
-    const script = `const {drained} = await import('${cliMain}'); process.stdout.write('x'.repeat(65536)); process.stdout.write('tail\\n'); await drained(process.stdout)`
-    const r = spawnSync(
-      'sh',
-      ['-c', `('${process.execPath}' --input-type=module -e "$0"; echo "exit $?" >&2) | (sleep 1; cat)`, script],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1024 * 1024,
-      },
+    // It exits as bin/run.js does, so a wait that ended too soon cuts the tail.
+    const script = join(out, 'short-last-write.mjs')
+    writeFileSync(
+      script,
+      `const {drained} = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist', 'core', 'cli-main.js')).href)})
+process.stdout.write('x'.repeat(65536))
+process.stdout.write('tail\\n')
+await drained(process.stdout)
+process.exit()
+`,
     )
-    expect(r.stderr.trim()).toBe('exit 0')
+    const r = throughLatePipe([], script)
+    expect(r.code).toBe('exit 0')
     expect(r.stdout.length).toBe(65_536 + 5)
     expect(r.stdout.endsWith('tail\n')).toBe(true)
   })
