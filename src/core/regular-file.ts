@@ -22,6 +22,23 @@ export function openRegularFile(abs: string): {fd: number; size: number} {
 }
 
 /**
+ * The whole file from its start, through the descriptor already open, `chunkSize` bytes a read; undefined past
+ * `max` bytes. It reads to the end, whatever the size said (a file that grew, a pseudo-file of size 0).
+ */
+export function readWhole(fd: number, chunkSize: number, max: number): Buffer | undefined {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(chunkSize)
+    const bytesRead = readSync(fd, chunk, 0, chunkSize, total)
+    if (bytesRead === 0) return Buffer.concat(chunks, total)
+    total += bytesRead
+    if (total > max) return undefined
+    chunks.push(chunk.subarray(0, bytesRead))
+  }
+}
+
+/**
  * The UTF-8 text of a regular file of at most `maxBytes`, or its size when it is larger: taken from the open file,
  * and read to its end but never past `maxBytes` and one byte, so a file that grows meanwhile is refused, not read
  * whole, nor cut at the size it had.
@@ -31,21 +48,9 @@ export function readRegularFile(abs: string, maxBytes: number): {text: string} |
   const {fd, size} = openRegularFile(abs)
   try {
     if (size > maxBytes) return {tooLarge: size}
-    // To the end of the file as it is now: one byte over its size shows it grew (or is a pseudo-file of size 0).
-    let buffer = Buffer.allocUnsafe(size + 1)
-    let length = 0
-    for (;;) {
-      const read = readSync(fd, buffer, length, buffer.length - length, length)
-      if (read === 0) break
-      length += read
-      if (length > maxBytes) return {tooLarge: Math.max(length, fstatSync(fd).size)}
-      if (length === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2))
-        buffer.copy(grown, 0, 0, length)
-        buffer = grown
-      }
-    }
-    return {text: buffer.toString('utf8', 0, length)}
+    const whole = readWhole(fd, Math.max(size + 1, 4096), maxBytes)
+    // Its size now, and at least what was read of it (a pseudo-file says 0).
+    return whole ? {text: whole.toString('utf8')} : {tooLarge: Math.max(fstatSync(fd).size, maxBytes + 1)}
   } finally {
     closeSync(fd)
   }

@@ -8,7 +8,7 @@
  */
 import {isAscii, isUtf8} from 'node:buffer'
 import {closeSync, fstatSync, readSync} from 'node:fs'
-import {openRegularFile} from '../core/regular-file.js'
+import {openRegularFile, readWhole} from '../core/regular-file.js'
 
 export interface BadLine {
   line: number
@@ -69,20 +69,6 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 /** How much of a large file is read and decoded at a time (./jobs.ts reads files with readText). */
 const READ_CHUNK = 1 << 22
-
-/** The whole file from its start, through the descriptor already open; undefined past `max` bytes. */
-function readWhole(fd: number, chunkSize: number, max: number): Buffer | undefined {
-  const chunks: Buffer[] = []
-  let total = 0
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(chunkSize)
-    const bytesRead = readSync(fd, chunk, 0, chunkSize, total)
-    if (bytesRead === 0) return Buffer.concat(chunks, total)
-    total += bytesRead
-    if (total > max) return undefined
-    chunks.push(chunk.subarray(0, bytesRead))
-  }
-}
 
 /**
  * Reads and decodes a file a chunk at a time, so a large file is never held as bytes and text at once; more than
