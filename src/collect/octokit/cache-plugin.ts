@@ -44,29 +44,24 @@ export function cachePlugin(octokit: Octokit, octokitOptions: OctokitOptions): v
         throw new CollectFailure('offline-miss', `offline: ${describe(http, parsed.url)} cannot be cached`)
       return request(options)
     }
-    const found = await usable(http, key)
-    // Read before it is used at all, fresh or stale: an entry whose body does not parse is deleted (replay) and is no
-    // entry, not even a validator to ask with, since a 304 could not be answered from it. (A stale entry's body is
-    // so parsed even when GitHub then answers 200.)
-    const cached = found ? await replay(http, found, parsed.url) : null
-    const entry = cached ? found : null
-    if (cached && entry && (http.offline || isFresh(entry, http.maxAgeMs, http.now()))) {
+    const hit = await answering(http, key, parsed.url)
+    if (hit && (http.offline || isFresh(hit.entry, http.maxAgeMs, http.now()))) {
       http.stats.cached++
-      return cached()
+      return hit.answer()
     }
     if (http.offline) throw new CollectFailure('offline-miss', cacheMissMessage(describe(http, parsed.url)))
     // In place: inner layers see the options object bound at the start (before-after-hook).
-    if (entry?.etag) options.headers['if-none-match'] = entry.etag
-    else if (entry?.lastModified) options.headers['if-modified-since'] = entry.lastModified
+    if (hit?.entry.etag) options.headers['if-none-match'] = hit.entry.etag
+    else if (hit?.entry.lastModified) options.headers['if-modified-since'] = hit.entry.lastModified
     let response: Response
     try {
       response = (await request(options)) as Response
     } catch (error) {
       const status = (error as {status?: number}).status
-      if (status === 304 && cached && entry) {
-        await cache.put(CACHE_NAMESPACE, {...entry, storedAt: http.now()})
+      if (status === 304 && hit) {
+        await cache.put(CACHE_NAMESPACE, {...hit.entry, storedAt: http.now()})
         http.stats.cached++
-        return cached()
+        return hit.answer()
       }
       const failed = (error as {response?: Response}).response
       if (status !== undefined && NEGATIVE.has(status) && failed)
@@ -100,6 +95,22 @@ function cacheKey(http: StewardsHttpOptions, method: string, url: string, body: 
 async function usable(http: StewardsHttpOptions, key: string): Promise<CacheEntry | null> {
   const entry = await http.cache!.get(CACHE_NAMESPACE, key)
   return entry && entry.schema === http.schema ? entry : null
+}
+
+/**
+ * A usable entry for `key` and the answer it gives, or null (none, or a body that does not parse: deleted by
+ * replay). Read before it is used at all, fresh or stale: an entry that cannot answer is not even a validator to
+ * ask with, since a 304 could not be answered from it (a stale entry's body is so parsed even when GitHub then
+ * answers 200).
+ */
+async function answering(
+  http: StewardsHttpOptions,
+  key: string,
+  url: string,
+): Promise<{entry: CacheEntry; answer: () => Response} | null> {
+  const entry = await usable(http, key)
+  const answer = entry ? await replay(http, entry, url) : null
+  return entry && answer ? {entry, answer} : null
 }
 
 /**
