@@ -1,11 +1,13 @@
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {EntityIndex} from '../../src/entities/entity-index.js'
 import {EntitiesError, loadEntities} from '../../src/entities/load.js'
 import {ExitCode} from '../../src/core/errors.js'
+import {shippedPath} from '../../src/core/package-root.js'
+import {answeredFromTable, PREPARSED_FILE} from '../../src/core/yaml-preparsed.js'
 import {yamlAliasBomb} from '../support/yaml-bomb.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__', 'entities')
@@ -15,6 +17,19 @@ afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 let index: EntityIndex
 beforeAll(async () => {
   index = await loadEntities([fixtures])
+})
+
+describe('the shipped entity data', () => {
+  // npm test builds first; only outside CI may dist/ be missing.
+  it.runIf(existsSync(shippedPath(...PREPARSED_FILE)) || Boolean(process.env.CI))(
+    "is read from the build's pre-parsed table, not parsed again",
+    async () => {
+      const before = answeredFromTable()
+      await loadEntities([], {})
+      const files = readdirSync(shippedPath('rules', 'entities'), {recursive: true, encoding: 'utf8'})
+      expect(answeredFromTable() - before).toBe(files.filter((name) => /\.ya?ml$/.test(name)).length)
+    },
+  )
 })
 
 describe('entity index over shipped data plus a user directory', () => {
