@@ -16,7 +16,6 @@
  * `--token` wins over the app; the app wins over GITHUB_TOKEN / GH_TOKEN.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
 import {createAppAuth} from '@octokit/auth-app'
 import {request} from '@octokit/request'
 import {usageError} from '../core/errors.js'
@@ -26,12 +25,16 @@ import {tokenTransportProblem} from './octokit/transport.js'
 import {apiUrlList, DEFAULT_API_URL} from './sources/github/hosts.js'
 import {resolveTokens} from './token.js'
 import {plainReason} from '../core/fs-reason.js'
+import {readRegularFile} from '../core/regular-file.js'
 
 export interface AppCredentials {
   appId: string
   installationId: string
   privateKey: string
 }
+
+/** A PEM RSA key of 4,096 bits is about 3.3 kB; anything near this is not a key. */
+const MAX_KEY_BYTES = 64 * 1024
 
 const HINT =
   'set GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_FILE), or none of them'
@@ -59,7 +62,10 @@ export function appCredentials(env: NodeJS.ProcessEnv = process.env): AppCredent
   let privateKey = keyText
   if (!privateKey) {
     try {
-      privateKey = readFileSync(keyFile!, 'utf8')
+      // A regular file only (never waiting on a FIFO), and no larger than a key can be.
+      const read = readRegularFile(keyFile!, MAX_KEY_BYTES)
+      if ('tooLarge' in read) throw new Error(`${read.tooLarge} bytes, larger than a private key can be`)
+      privateKey = read.text
     } catch (error) {
       throw usageError(
         'github-app-key-unreadable',

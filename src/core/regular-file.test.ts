@@ -1,9 +1,9 @@
-import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {readRegularFile} from './regular-file.js'
+import {makeFifo} from '../../tests/support/fifo.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-regular-file-'))
 
@@ -25,7 +25,7 @@ describe('readRegularFile', () => {
   it.skipIf(process.platform === 'win32')('refuses a folder and a FIFO, saying which, without waiting', () => {
     mkdirSync(join(dir, 'folder'))
     expect(() => readRegularFile(join(dir, 'folder'), 10)).toThrow('it is a directory')
-    expect(spawnSync('mkfifo', [join(dir, 'pipe')]).status).toBe(0)
-    expect(() => readRegularFile(join(dir, 'pipe'), 10)).toThrow('not a regular file (a FIFO, socket or device)')
+    makeFifo(join(dir, 'pipe'))
+    expect(() => readRegularFile(join(dir, 'pipe'), 10)).toThrow('it is a FIFO, socket or device, not a regular file')
   })
 })

@@ -16,7 +16,7 @@ export function openRegularFile(abs: string): {fd: number; size: number} {
   if (!info.isFile()) {
     closeSync(fd)
     // The words core/fs-reason.ts gives EISDIR, which reading a directory would have thrown.
-    throw new Error(info.isDirectory() ? 'it is a directory' : 'not a regular file (a FIFO, socket or device)')
+    throw new Error(info.isDirectory() ? 'it is a directory' : 'it is a FIFO, socket or device, not a regular file')
   }
   return {fd, size: info.size}
 }

@@ -2,6 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {makeFifo} from '../../tests/support/fifo.js'
 import {ExitCode, StewardsError} from './errors.js'
 import {parseUserJson, readUserFile} from './user-file.js'
 
@@ -33,6 +34,24 @@ describe('readUserFile', () => {
     expect(directory.message).toBe(`${dir}: cannot read the snapshot (it is a directory)`)
     expect(directory.hint).toBe('a bundle')
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO or a device at once, never waiting for a writer or reading without end',
+    async () => {
+      // Before, a FIFO named as a map or snapshot file (a settings file inside a scanned tree may name one) made
+      // the run wait forever, and /dev/zero was read until memory ran out.
+      const fifo = makeFifo(join(dir, 'pipe.json'))
+      const error = await failure(readUserFile(fifo, 'the snapshot'))
+      expect(error.code).toBe('file-unreadable')
+      expect(error.message).toBe(
+        `${fifo}: cannot read the snapshot (it is a FIFO, socket or device, not a regular file)`,
+      )
+      const device = await failure(readUserFile('/dev/zero', 'the map file'))
+      expect(device.message).toBe(
+        '/dev/zero: cannot read the map file (it is a FIFO, socket or device, not a regular file)',
+      )
+    },
+  )
 
   it('refuses a file over the size limit before reading it', async () => {
     const file = join(dir, 'big.json')

@@ -2,37 +2,47 @@
  * Files a user names (flags, `.stewards.yaml`, arguments): read whole or refused with one usage error (exit 3) that
  * names the file, what it was for and why: `file-unreadable`, `file-too-large` or `json-invalid`. Files found while
  * walking a scanned tree are discover's, and become report errors instead (exit 2).
+ * Only a regular file is read (./regular-file.ts): a settings file inside a scanned tree may name a FIFO, which
+ * would make the run wait forever for a writer, or a device such as /dev/zero, which never ends.
  */
-import {readFile, stat} from 'node:fs/promises'
-import {StewardsError, usageError} from './errors.js'
+import {type StewardsError, usageError} from './errors.js'
 import {plainReason} from './fs-reason.js'
 import {parseJsonText} from './json-text.js'
 import {formatPlace} from './problem.js'
+import {readRegularFile} from './regular-file.js'
 
 export interface UserFileOptions {
   /** Replaces the default hint of the error code. */
   hint?: string
-  /** Refused above this many bytes, before reading. */
+  /** Refused above this many bytes, before reading (default and at most MAX_USER_FILE_BYTES). */
   maxBytes?: number
 }
 
-/** The text of `file` (UTF-8); `what` names it in the error (`the map file`, `the snapshot`). */
+/**
+ * The largest file read as one text: V8's longest string is 2^29 - 24 characters (536,870,888), so a larger file
+ * could not be held as text anyway; refused with its size rather than with V8's "invalid string length".
+ */
+export const MAX_USER_FILE_BYTES = 512 * 1024 * 1024
+
+/**
+ * The text of `file` (UTF-8); `what` names it in the error (`the map file`, `the snapshot`). Read synchronously:
+ * one file, before the stage that needs it can start.
+ */
 export async function readUserFile(file: string, what: string, options: UserFileOptions = {}): Promise<string> {
+  const maxBytes = Math.min(options.maxBytes ?? MAX_USER_FILE_BYTES, MAX_USER_FILE_BYTES)
+  let read: ReturnType<typeof readRegularFile>
   try {
-    if (options.maxBytes !== undefined) {
-      const {size} = await stat(file)
-      if (size > options.maxBytes)
-        throw usageError(
-          'file-too-large',
-          `${file}: ${what} is larger than ${options.maxBytes} bytes (${size})`,
-          options.hint,
-        )
-    }
-    return await readFile(file, 'utf8')
+    read = readRegularFile(file, maxBytes)
   } catch (error) {
-    if (error instanceof StewardsError) throw error
     throw unreadable(file, what, error, options.hint)
   }
+  if ('tooLarge' in read)
+    throw usageError(
+      'file-too-large',
+      `${file}: ${what} is larger than ${maxBytes} bytes (${read.tooLarge})`,
+      options.hint,
+    )
+  return read.text
 }
 
 /** The usage error for a file or directory that could not be read: `file: cannot read the X (no such file or directory)`. */

@@ -3,12 +3,12 @@
  * text, BOM dropped, and the same bad lines, wherever a multi-byte character or a bad byte falls against the chunk
  * boundary (4 MiB).
  */
-import {execFileSync} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {decodeText, readText} from './decode.js'
+import {makeFifo} from '../../tests/support/fifo.js'
 
 const CHUNK = 1 << 22
 const dir = mkdtempSync(join(tmpdir(), 'stewards-decode-'))
@@ -87,7 +87,7 @@ describe('readText', () => {
 
   it.skipIf(process.platform === 'win32')('refuses a FIFO at once, never waiting for a writer', () => {
     const fifo = join(dir, 'fifo')
-    execFileSync('mkfifo', [fifo])
+    makeFifo(fifo)
     expect(() => readText(fifo, 1 << 20)).toThrow('not a regular file')
   })
 })

@@ -1,9 +1,9 @@
-import {execFileSync} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {readHead, SNIFF_BYTES} from './sniff.js'
+import {makeFifo} from '../../tests/support/fifo.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-sniff-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
@@ -25,7 +25,7 @@ describe('readHead', () => {
 
   it.skipIf(process.platform === 'win32')('refuses a FIFO at once, never waiting for a writer', () => {
     const fifo = join(dir, 'fifo.json')
-    execFileSync('mkfifo', [fifo])
+    makeFifo(fifo)
     const head = readHead(fifo)
     expect(head).toBeInstanceOf(Error)
     expect((head as Error).message).toContain('not a regular file')

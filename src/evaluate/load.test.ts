@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -7,6 +6,7 @@ import {ExitCode, StewardsError} from '../core/errors.js'
 import {formatProblem} from '../core/problem.js'
 import {applyOverrides, collectRules, loadRules, RulesError} from './load.js'
 import {yamlAliasBomb} from '../../tests/support/yaml-bomb.js'
+import {makeFifo} from '../../tests/support/fifo.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-rules-'))
 
@@ -171,12 +171,12 @@ describe('rule files: every problem names file, line and column', () => {
     'a FIFO or a folder named like a rule file in a pack folder is refused at once, never waited on',
     async () => {
       const pack = mkdtempSync(join(tmpdir(), 'stewards-rules-fifo-'))
-      expect(spawnSync('mkfifo', [join(pack, 'pipe.yaml')]).status).toBe(0)
+      makeFifo(join(pack, 'pipe.yaml'))
       mkdirSync(join(pack, 'folder.yaml'))
       // Before, a FIFO was read through the thread pool: the load waited for a writer that never came.
       expect((await collectRules([pack])).problems.map((p) => p.message)).toEqual([
         'cannot read (it is a directory)',
-        'cannot read (not a regular file (a FIFO, socket or device))',
+        'cannot read (it is a FIFO, socket or device, not a regular file)',
       ])
     },
   )

@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
+import {makeFifo} from '../support/fifo.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 import {appsRoute} from '../support/github-emulator/routes/apps.js'
 import {fixtureRoot, freshCacheDir} from './helpers.js'
@@ -128,6 +129,15 @@ describe('GitHub App authentication', () => {
     const missingFile = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: join(dir, 'absent.pem')})
     expect(missingFile.code).toBe(3)
     expect(missingFile.stderr).toContain('cannot read the GitHub App private key (no such file or directory)')
+
+    // A FIFO in the key file's place is refused at once (it made the run wait for a writer that never came).
+    if (process.platform !== 'win32') {
+      const fifo = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: makeFifo(join(dir, 'fifo.pem'))})
+      expect(fifo.code).toBe(3)
+      expect(fifo.stderr).toContain(
+        'cannot read the GitHub App private key (it is a FIFO, socket or device, not a regular file)',
+      )
+    }
   })
 })
 

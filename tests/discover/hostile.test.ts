@@ -3,7 +3,6 @@
  * seconds, while the other files are still listed; the CLI exits 2 because some input could not be read.
  * Lockfiles and the PATH checks: ./unread.test.ts.
  */
-import {spawnSync} from 'node:child_process'
 import {rm, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -11,6 +10,7 @@ import type {Inventory} from '../../src/core/model.js'
 import {discoverPaths} from '../../src/discover/index.js'
 import {runCli} from '../support/cli.js'
 import {makeTree} from './tree.js'
+import {makeFifo} from '../support/fifo.js'
 
 const pod = (image: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: ${image}\n`
@@ -68,7 +68,7 @@ beforeAll(async () => {
   await symlink(join(outside, 'secret.yaml'), join(dir, 'escape.yaml'))
   await symlink(join(outside, 'd'), join(dir, 'escape-dir'))
   await symlink('good.yaml', join(dir, 'alias.yaml'))
-  expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0)
+  makeFifo(join(dir, 'pipe.yaml'))
   inventory = JSON.parse(JSON.stringify(await discoverPaths([dir], {maxFileSize: MAX})).replaceAll(`${dir}/`, ''))
 }, 30_000)
 

@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -9,6 +8,7 @@ import {ExitCode} from '../../src/core/errors.js'
 import {shippedPath} from '../../src/core/package-root.js'
 import {answeredFromTable, PREPARSED_FILE} from '../../src/core/yaml-preparsed.js'
 import {yamlAliasBomb} from '../support/yaml-bomb.js'
+import {makeFifo} from '../support/fifo.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__', 'entities')
 const scratch = mkdtempSync(join(tmpdir(), 'stewards-entities-load-'))
@@ -331,14 +331,14 @@ describe('broken entity files are rejected with file, line and reason', () => {
     'a FIFO or a folder named like an entity file, a file over the size limit: refused at once, never waited on',
     async () => {
       const dir = write('fifo', {'org.yaml': ORG, 'huge.yaml': `# ${'x'.repeat(5 * 1024 * 1024)}\n`})
-      expect(spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status).toBe(0)
+      makeFifo(join(dir, 'pipe.yaml'))
       mkdirSync(join(dir, 'folder.yaml'))
       // Before, a FIFO was read through the thread pool: the load waited for a writer that never came.
       const problems = await problemsOf(dir)
       expect(problems.map((p) => [p.file, p.line, p.message.replace(/\d+/g, 'N')])).toEqual([
         [join(dir, 'folder.yaml'), 0, 'cannot read file (it is a directory)'],
         [join(dir, 'huge.yaml'), 0, 'file is N bytes, more than the N allowed for an entity file'],
-        [join(dir, 'pipe.yaml'), 0, 'cannot read file (not a regular file (a FIFO, socket or device))'],
+        [join(dir, 'pipe.yaml'), 0, 'cannot read file (it is a FIFO, socket or device, not a regular file)'],
       ])
     },
   )
