@@ -29,3 +29,4 @@ export {
 } from './governance/index.js'
 export {CollectConfig, type CollectFlagValues, collectFlags, collectOptionsFrom} from './flags.js'
 export {type AffiliationFetchOptions, fetchAffiliationFiles} from './affiliation-files.js'
+export {readSnapshot, type Snapshot, snapshotStore} from './sources/snapshot/read.js'

@@ -3,6 +3,7 @@ import type {AffiliationFileSet, CollectedProject, OrgAccount, Profile, RequestS
 import type {RateLimitPolicy} from '../core/rate-limit.js'
 import type {RepoRef} from '../core/repo-name.js'
 import type {WaitEvent} from './octokit/waits.js'
+import type {Snapshot} from './sources/snapshot/read.js'
 
 export type SourceId = 'github' | 'git' | 'snapshot'
 
@@ -57,6 +58,8 @@ export interface CollectOptions {
   gitDirs?: Record<string, string>
   /** Cache bundle or recorded `stewards collect --format json` output (source `snapshot`). */
   snapshot?: string
+  /** `snapshot` already read and checked (`readSnapshot`): a scan reads the file once for every stage. */
+  snapshotContent?: Snapshot
   /** Bound on one HTTP attempt (default 30 s). */
   timeoutMs?: number
   /** Bound on one project (default 10 min). */

@@ -10,6 +10,7 @@ import {
   type CollectFlagValues,
   collectOptionsFrom,
   fetchAffiliationFiles,
+  type Snapshot,
 } from '../collect/index.js'
 import {openCacheStore} from '../core/cache/open.js'
 import {loadScanConfig} from './config.js'
@@ -32,6 +33,8 @@ export async function resolveAffiliations(
     /** The shared store `affiliations update --cache-url` filled, instead of the directory. */
     cacheUrl?: string
     snapshot?: string
+    /** `snapshot` already read (a scan reads it once for every stage). */
+    snapshotContent?: Snapshot
     githubApiUrl?: string | readonly string[]
     token?: string
     githubComToken?: string
@@ -43,6 +46,7 @@ export async function resolveAffiliations(
   const fetched = await fetchAffiliationFiles({
     source: options.snapshot ? 'snapshot' : 'github',
     snapshot: options.snapshot,
+    ...(options.snapshotContent ? {snapshotContent: options.snapshotContent} : {}),
     cacheDir: options.cacheDir,
     ...(cache ? {cache} : {}),
     apiUrl: options.githubApiUrl,

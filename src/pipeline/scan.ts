@@ -1,10 +1,7 @@
-import {readFile} from 'node:fs/promises'
-import {checkBundle, looksLikeBundle} from '../core/cache/bundle.js'
-import {MemoryCache} from '../core/cache/memory-store.js'
 import {openCacheStore} from '../core/cache/open.js'
 import {attributeProject, attributionErrors, loadAttributionContext} from '../attribute/index.js'
 import {loadEntities} from '../entities/index.js'
-import {type CollectOptions, collectNotice, collectProjects} from '../collect/index.js'
+import {type CollectOptions, collectNotice, collectProjects, readSnapshot, snapshotStore} from '../collect/index.js'
 import {governanceOf, governanceProblems, toRoleHolders} from '../collect/index.js'
 import type {CollectedProject, RepoGroup, ScanError, ScanResult, Window} from '../core/model.js'
 import {discoverPaths} from '../discover/index.js'
@@ -60,11 +57,13 @@ export interface ScanOptions {
  */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const stage = options.onStage ?? (() => {})
-  const {collect} = options
-  const {window} = collect
-  // Configuration first: a bad rule or entity file should fail before any network work.
+  const {window} = options.collect
+  // Configuration first: a bad rule, entity or snapshot file should fail before any network work.
   const rules = await loadRules(options.rules, options.params ?? {})
   const entities = await loadEntities(options.entities ?? [])
+  // A snapshot is read, parsed and verified once, here, for every stage that replays it.
+  const snapshot = options.collect.snapshot ? await readSnapshot(options.collect.snapshot) : undefined
+  const collect: CollectOptions = snapshot ? {...options.collect, snapshotContent: snapshot} : options.collect
   checkLists(
     options.lists,
     entities.listDefinitions().map((l) => l.id),
@@ -95,8 +94,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   // One cache for both stages: an unusable directory or cache server is one notice, and the scan goes on uncached.
-  // A snapshot is the resolve stage's whole cache (held only while it runs); collect opens the snapshot itself.
-  const cache = collect.snapshot
+  // A snapshot is the resolve stage's whole cache (held only while it runs); collect replays the same one.
+  const cache = snapshot
     ? undefined
     : openCacheStore({
         cacheDir: collect.cacheDir,
@@ -105,9 +104,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
         onUnusable: (message) => options.onNotice?.(message),
       })
   const resolved = await resolveComponents(components, {
-    offline: collect.offline || Boolean(collect.snapshot),
+    offline: collect.offline || Boolean(snapshot),
     cacheDir: collect.cacheDir,
-    cache: collect.snapshot ? await snapshotCache(collect.snapshot) : cache,
+    // A snapshot replaces the cache for every stage: resolution reads the bundle's registry entries (none, for a
+    // recorded collection), never the user's own cache, so the same snapshot gives the same report anywhere.
+    cache: snapshot ? await snapshotStore(snapshot) : cache,
     maxAge: collect.maxAge,
     mapFile: options.map,
     concurrency: collect.concurrency,
@@ -207,23 +208,6 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const total = result.findings.length
   stage('done', `${summary.projects} projects, ${total} findings${summary.incomplete ? ' (incomplete)' : ''}`)
   return result
-}
-
-/**
- * A snapshot replaces the cache for every stage: resolution reads the bundle's registry entries (none, for a
- * recorded collection), never the user's own cache, so the same snapshot gives the same report anywhere. The
- * entries are held in memory (core/cache/memory-store.ts); the collect stage opens the snapshot itself.
- */
-async function snapshotCache(file: string): Promise<MemoryCache> {
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'))
-  } catch {
-    // Unreadable or not JSON: the collect stage reports the snapshot with its own message.
-    return new MemoryCache(file)
-  }
-  // Verified like any bundle (a bad name is a usage error; damaged entries are left out, and reported by collect).
-  return looksLikeBundle(json) ? MemoryCache.of(checkBundle(json, file).bundle, file) : new MemoryCache(file)
 }
 
 /** A mistyped list id would silently turn every list check off: refuse it. */

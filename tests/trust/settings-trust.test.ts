@@ -3,11 +3,22 @@
  * send the token elsewhere, write reports, or read files outside the tree; the same file named with `--config`,
  * or found in the working directory, is the user's own. Reports are never written through a link.
  */
-import {cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {repoRoot, runCliAsync} from '../support/cli.js'
+import {makeFifo} from '../support/fifo.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 
 const TOKEN = 'ghp_settingsTrust0123456789abcdefABCD'
@@ -82,6 +93,25 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     expect(runs[2].stderr).toContain("affiliations: 'gitdm.txt' is outside")
     expect(existsSync(join(output, 'report.json'))).toBe(false)
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'may not make the run wait: a FIFO named as one of its files is refused at once',
+    async () => {
+      // Before, the map, waivers or snapshot file named by the tree was read through the thread pool: a FIFO made
+      // the scan wait forever for a writer.
+      const runs = await Promise.all(
+        (['map', 'snapshot', 'waivers'] as const).map((key) => {
+          const dir = vendorTree(`v-fifo-${key}`, key === 'map' ? '' : `${key}: pipe.yaml\n`)
+          if (key === 'map') rmSync(join(dir, 'map.yaml'))
+          makeFifo(join(dir, key === 'map' ? 'map.yaml' : 'pipe.yaml'))
+          return runCliAsync(['scan', dir, '--offline'])
+        }),
+      )
+      expect(runs.map((r) => r.code)).toEqual([3, 3, 3])
+      for (const [i, what] of ['the map file', 'the snapshot', 'the waivers file'].entries())
+        expect(runs[i].stderr).toContain(`cannot read ${what} (it is a FIFO, socket or device, not a regular file)`)
+    },
+  )
 })
 
 describe('report files', {timeout: 600_000}, () => {

@@ -1,15 +1,14 @@
-import {type CacheBundle, checkBundle, corruptNotice, looksLikeBundle} from '../../../core/cache/bundle.js'
-import {MemoryCache} from '../../../core/cache/memory-store.js'
+import {corruptNotice} from '../../../core/cache/bundle.js'
 import {usageError} from '../../../core/errors.js'
 import type {CollectedProject} from '../../../core/model.js'
 import {parseRepo, repoIdentity, hostOfKey} from '../../../core/repo-name.js'
-import {parseUserJson, readUserFile} from '../../../core/user-file.js'
 import {inWindow} from '../../../core/window.js'
 import {snapshotMissMessage} from '../../miss-reason.js'
 import {addMissing, unreadProject} from '../../missing.js'
 import {cachedHosts} from '../../octokit/cache-plugin.js'
 import type {ProjectResult, ResolvedOptions, Source, SourcePeers, SourceSession} from '../../types.js'
-import {RecordedCollection} from './schema.js'
+import {type Snapshot, readSnapshot, snapshotStore} from './read.js'
+import type {RecordedCollection} from './schema.js'
 
 /**
  * Replays collected data without network: either a cache bundle (`stewards cache export`), read by
@@ -22,32 +21,26 @@ export const source = {
   description: 'replay a cache bundle or a recorded `stewards collect --format json` without network',
   async open(options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
     if (!options.snapshot) throw usageError('snapshot-missing', 'the snapshot source needs a file (--snapshot FILE)')
-    const json = await readSnapshot(options.snapshot)
-    if (looksLikeBundle(json)) {
-      const {bundle, corrupt} = checkBundle(json, options.snapshot)
-      if (corrupt.length > 0) options.onProgress?.({type: 'notice', message: corruptNotice(options.snapshot, corrupt)})
-      return openBundle(bundle, options, peers)
-    }
-    const parsed = RecordedCollection.safeParse(json)
-    if (!parsed.success)
-      throw usageError(
-        'snapshot-invalid',
-        `${options.snapshot}: neither a cache bundle nor a recorded collection (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
-      )
-    return openRecording(parsed.data, options)
+    // Read once per scan: the pipeline hands over what it read for the resolve stage.
+    const given = options.snapshotContent
+    const snapshot = given?.file === options.snapshot ? given : await readSnapshot(options.snapshot)
+    if (snapshot.kind === 'recording') return openRecording(snapshot.recording, options)
+    if (snapshot.corrupt.length > 0)
+      options.onProgress?.({type: 'notice', message: corruptNotice(snapshot.file, snapshot.corrupt)})
+    return openBundle(snapshot, options, peers)
   },
 } satisfies Source
 
-async function readSnapshot(file: string): Promise<unknown> {
-  const hint = 'a snapshot is a `stewards cache export` bundle or `stewards collect --format json` output'
-  return parseUserJson(await readUserFile(file, 'the snapshot', {hint}), file, hint)
-}
-
-async function openBundle(bundle: CacheBundle, options: ResolvedOptions, peers: SourcePeers): Promise<SourceSession> {
+async function openBundle(
+  snapshot: Extract<Snapshot, {kind: 'bundle'}>,
+  options: ResolvedOptions,
+  peers: SourcePeers,
+): Promise<SourceSession> {
+  const {bundle} = snapshot
   // The bundle is the whole cache of the replay, held in memory (never the user's own cache, never written).
   const github = await peers.open('github', {
     ...options,
-    cache: await MemoryCache.of(bundle, options.snapshot ?? 'the snapshot'),
+    cache: await snapshotStore(snapshot),
     offline: true,
     offlineHosts: cachedHosts(bundle.entries),
   })
