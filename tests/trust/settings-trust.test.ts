@@ -95,21 +95,23 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
   })
 
   it.skipIf(process.platform === 'win32')(
-    'may not make the run wait: a FIFO named as one of its files is refused at once',
+    'may not make the run wait: a FIFO in place of one of its files is refused at once',
     async () => {
       // Before, the map, waivers or snapshot file named by the tree was read through the thread pool: a FIFO made
       // the scan wait forever for a writer.
       const runs = await Promise.all(
-        (['map', 'snapshot', 'waivers'] as const).map((key) => {
-          const dir = vendorTree(`v-fifo-${key}`, key === 'map' ? '' : `${key}: pipe.yaml\n`)
-          if (key === 'map') rmSync(join(dir, 'map.yaml'))
-          makeFifo(join(dir, key === 'map' ? 'map.yaml' : 'pipe.yaml'))
+        (['map', 'snapshot', 'waivers', 'settings'] as const).map((key) => {
+          const dir = vendorTree(`v-fifo-${key}`, key === 'snapshot' || key === 'waivers' ? `${key}: pipe.yaml\n` : '')
+          const fifo = {map: 'map.yaml', snapshot: 'pipe.yaml', waivers: 'pipe.yaml', settings: '.stewards.yaml'}[key]
+          rmSync(join(dir, fifo), {force: true})
+          makeFifo(join(dir, fifo))
           return runCliAsync(['scan', dir, '--offline'])
         }),
       )
-      expect(runs.map((r) => r.code)).toEqual([3, 3, 3])
-      for (const [i, what] of ['the map file', 'the snapshot', 'the waivers file'].entries())
-        expect(runs[i].stderr).toContain(`cannot read ${what} (it is a FIFO, socket or device, not a regular file)`)
+      expect(runs.map((r) => r.code)).toEqual([3, 3, 3, 3])
+      const what = ['the map file', 'the snapshot', 'the waivers file', 'the configuration file']
+      for (const [i, name] of what.entries())
+        expect(runs[i].stderr).toContain(`cannot read ${name} (it is a FIFO, socket or device, not a regular file)`)
     },
   )
 })
