@@ -7,6 +7,7 @@ import {shippedPath, shownPath} from '../core/package-root.js'
 import {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
+import {MAX_SETTINGS_FILE_BYTES} from '../core/yaml-file.js'
 import {parseYamlFile} from './yaml-file.js'
 
 /** The pseudo-company gitdm gives automation accounts. */
@@ -81,7 +82,7 @@ export async function loadBotRules(
   const paths = [...(options.shipped === false ? [] : [shippedBotsFile]), ...files]
   const rules: BotRules = {bots: [], humans: []}
   for (const file of paths) {
-    const text = await readUserFile(file, 'the bot rules file')
+    const text = await readUserFile(file, 'the bot rules file', {maxBytes: MAX_SETTINGS_FILE_BYTES})
     const parsed = parseBotRules(text, shownPath(file))
     const disabled = new Set(parsed.disable)
     rules.bots = [...rules.bots.filter((rule) => !disabled.has(rule.id)), ...parsed.bots]

@@ -12,7 +12,7 @@ import {formatPlace} from './problem.js'
 import {readRegularFile} from './regular-file.js'
 
 export interface UserFileOptions {
-  /** Replaces the default hint of the error code. */
+  /** Replaces the default hint of `file-unreadable`. */
   hint?: string
   /** Refused above this many bytes, before reading (default and at most MAX_USER_FILE_BYTES). */
   maxBytes?: number
@@ -36,12 +36,9 @@ export async function readUserFile(file: string, what: string, options: UserFile
   } catch (error) {
     throw unreadable(file, what, error, options.hint)
   }
+  // The hint given is about the path or the content, not about a file too large.
   if ('tooLarge' in read)
-    throw usageError(
-      'file-too-large',
-      `${file}: ${what} is larger than ${maxBytes} bytes (${read.tooLarge})`,
-      options.hint,
-    )
+    throw usageError('file-too-large', `${file}: ${what} is larger than ${maxBytes} bytes (${read.tooLarge})`)
   return read.text
 }
 

@@ -5,7 +5,7 @@ import {z} from 'zod'
 import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES, type Waiver} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
-import {parseYamlFile} from '../core/yaml-file.js'
+import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
 import {CSV_SHEETS} from '../report/index.js'
@@ -90,6 +90,7 @@ export function sameDirectory(a: string, b: string): boolean {
 /** Reads one settings file; `origin` decides which keys it may set (./config-trust.ts). */
 export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): Promise<ScanConfig> {
   const text = await readUserFile(file, 'the configuration file', {
+    maxBytes: MAX_SETTINGS_FILE_BYTES,
     hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
   })
   const {data: read, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')

@@ -15,7 +15,7 @@ import {usageError} from '../core/errors.js'
 import {formatPlace} from '../core/problem.js'
 import type {ScanResult, Waiver, WaiverRecord} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
-import {parseYamlFile} from '../core/yaml-file.js'
+import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {isInside} from '../core/inside.js'
 import {applyWaivers, isExpired, judgingDay, placeWaivers, WaiversFile} from '../evaluate/index.js'
 import {type ScanConfig, sameDirectory} from './config.js'
@@ -37,6 +37,7 @@ export interface WaiverSource {
 /** Reads a waivers file: a usage error naming file:line for any problem (exit 3). */
 export async function readWaiversFile(file: string): Promise<Waiver[]> {
   const text = await readUserFile(file, 'the waivers file', {
+    maxBytes: MAX_SETTINGS_FILE_BYTES,
     hint: `check the --waivers path (or waivers: in .stewards.yaml); without either, ${WAIVERS_FILE} is looked up in the first PATH, then the working directory`,
   })
   const {data, lineAt} = parseYamlFile(text, file, WaiversFile, 'waivers-invalid')

@@ -114,6 +114,21 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
         expect(runs[i].stderr).toContain(`cannot read ${name} (it is a FIFO, socket or device, not a regular file)`)
     },
   )
+  it('may not exhaust memory: settings, waivers and map files over their size limit are refused before parsing', async () => {
+    // Before, a 44 MB settings file in a scanned tree ran the YAML parser past 4 GB and two minutes.
+    const padding = (bytes: number) => `# ${'x'.repeat(bytes)}\n`
+    const settings = vendorTree('v-large-settings', padding(1024 * 1024))
+    const waivers = vendorTree('v-large-waivers', 'waivers: big.yaml\n')
+    writeFileSync(join(waivers, 'big.yaml'), padding(1024 * 1024))
+    const map = vendorTree('v-large-map', '')
+    writeFileSync(join(map, 'map.yaml'), padding(4 * 1024 * 1024))
+    const runs = await Promise.all([settings, waivers, map].map((dir) => runCliAsync(['scan', dir, '--offline'])))
+    expect(runs.map((r) => r.code)).toEqual([3, 3, 3])
+    expect(runs[0].stderr).toContain('the configuration file is larger than 1048576 bytes (1048593)')
+    expect(runs[1].stderr).toContain('the waivers file is larger than 1048576 bytes (1048579)')
+    expect(runs[2].stderr).toContain('the map file is larger than 4194304 bytes (4194307)')
+    for (const run of runs) expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1)
+  })
 })
 
 describe('report files', {timeout: 600_000}, () => {
