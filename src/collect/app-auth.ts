@@ -25,7 +25,7 @@ import {tokenTransportProblem} from './octokit/transport.js'
 import {apiUrlList, DEFAULT_API_URL} from './sources/github/hosts.js'
 import {resolveTokens} from './token.js'
 import {plainReason} from '../core/fs-reason.js'
-import {readRegularFile} from '../core/regular-file.js'
+import {readNamedFile} from '../core/user-file.js'
 
 export interface AppCredentials {
   appId: string
@@ -40,7 +40,7 @@ const HINT =
   'set GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_FILE), or none of them'
 
 /** The app's credentials from the environment; null when none of the variables is set. */
-export function appCredentials(env: NodeJS.ProcessEnv = process.env): AppCredentials | null {
+export async function appCredentials(env: NodeJS.ProcessEnv = process.env): Promise<AppCredentials | null> {
   const value = (name: string) => env[name]?.trim() || undefined
   const appId = value('GITHUB_APP_ID')
   const installationId = value('GITHUB_APP_INSTALLATION_ID')
@@ -62,9 +62,9 @@ export function appCredentials(env: NodeJS.ProcessEnv = process.env): AppCredent
   let privateKey = keyText
   if (!privateKey) {
     try {
-      // A regular file only (never waiting on a FIFO), and no larger than a key can be.
-      const read = readRegularFile(keyFile!, MAX_KEY_BYTES)
-      if ('tooLarge' in read) throw new Error(`${read.tooLarge} bytes, larger than a private key can be`)
+      // A file, or a pipe a secret store writes (`<(vault …)`), no larger than a key can be.
+      const read = await readNamedFile(keyFile!, MAX_KEY_BYTES)
+      if ('tooLarge' in read) throw new Error(`larger than a private key can be (${MAX_KEY_BYTES} bytes)`)
       privateKey = read.text
     } catch (error) {
       throw usageError(
@@ -97,7 +97,7 @@ export async function resolveAuth(
   const env = options.env ?? process.env
   const tokens = resolveTokens(flag, apiUrl, env)
   if (flag?.trim()) return tokens
-  const app = appCredentials(env)
+  const app = await appCredentials(env)
   if (!app || options.offline) return tokens
   const [first = DEFAULT_API_URL] = apiUrlList(apiUrl)
   const renewToken = installationTokens(app, first, env)

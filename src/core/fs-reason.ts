@@ -24,6 +24,8 @@ const PLAIN: Record<string, string> = {
   EINVAL: 'not a valid file',
   ENXIO: 'no such device',
   ETXTBSY: 'it is busy',
+  // A device opened without waiting that has nothing to give yet (a terminal named as a file).
+  EAGAIN: 'it has nothing to read yet (a terminal?)',
 }
 
 /** The plain reason for a file-system error; another error's message, without a leading errno code. */

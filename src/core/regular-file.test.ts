@@ -2,7 +2,8 @@ import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {readRegularFile} from './regular-file.js'
+import {closeSync, openSync} from 'node:fs'
+import {readRegularFile, readWhole} from './regular-file.js'
 import {makeFifo} from '../../tests/support/fifo.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-regular-file-'))
@@ -27,5 +28,20 @@ describe('readRegularFile', () => {
     expect(() => readRegularFile(join(dir, 'folder'), 10)).toThrow('it is a directory')
     makeFifo(join(dir, 'pipe'))
     expect(() => readRegularFile(join(dir, 'pipe'), 10)).toThrow('it is a FIFO, socket or device, not a regular file')
+  })
+})
+
+describe('readWhole', () => {
+  it('reads past a first buffer too small, growing it, and refuses one byte past max', () => {
+    writeFileSync(join(dir, 'hundred'), 'x'.repeat(100))
+    const fd = openSync(join(dir, 'hundred'), 'r')
+    try {
+      expect(readWhole(fd, 3, 1000)?.toString()).toBe('x'.repeat(100))
+      expect(readWhole(fd, 101, 100)?.length).toBe(100)
+      expect(readWhole(fd, 3, 99)).toBeUndefined()
+      expect(readWhole(fd, 1000, 99)).toBeUndefined()
+    } finally {
+      closeSync(fd)
+    }
   })
 })

@@ -1,4 +1,7 @@
+import {once} from 'node:events'
 import {mkdtempSync, writeFileSync} from 'node:fs'
+import {open} from 'node:fs/promises'
+import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -36,20 +39,48 @@ describe('readUserFile', () => {
   })
 
   it.skipIf(process.platform === 'win32')(
-    'refuses a FIFO or a device at once, never waiting for a writer or reading without end',
+    'never waits for a writer nor reads without end: a FIFO nobody writes to is empty, /dev/zero too large',
+    {timeout: 20_000},
     async () => {
       // Before, a FIFO named as a map or snapshot file (a settings file inside a scanned tree may name one) made
-      // the run wait forever, and /dev/zero was read until memory ran out.
-      const fifo = makeFifo(join(dir, 'pipe.json'))
-      const error = await failure(readUserFile(fifo, 'the snapshot'))
-      expect(error.code).toBe('file-unreadable')
-      expect(error.message).toBe(
-        `${fifo}: cannot read the snapshot (it is a FIFO, socket or device, not a regular file)`,
-      )
-      const device = await failure(readUserFile('/dev/zero', 'the map file'))
-      expect(device.message).toBe(
-        '/dev/zero: cannot read the map file (it is a FIFO, socket or device, not a regular file)',
-      )
+      // the run wait forever for a writer, and /dev/zero was read until memory ran out.
+      expect(await readUserFile(makeFifo(join(dir, 'nobody.json')), 'the snapshot')).toBe('')
+      const device = await failure(readUserFile('/dev/zero', 'the map file', {maxBytes: 1000}))
+      expect(device.code).toBe('file-too-large')
+      expect(device.message).toBe('/dev/zero: the map file is larger than 1000 bytes')
+      expect(await readUserFile('/dev/null', 'the configuration file')).toBe('')
+      const socketDir = mkdtempSync(join(tmpdir(), 'stewards-user-socket-'))
+      const server = createServer().listen(join(socketDir, 'socket'))
+      await once(server, 'listening')
+      const socket = await failure(readUserFile(join(socketDir, 'socket'), 'the map file'))
+      server.close()
+      expect(socket.message).toContain('cannot read the map file (')
+    },
+  )
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a pipe a process writes to as it writes (`--map <(make-map)`), up to the size limit',
+    {timeout: 20_000},
+    async () => {
+      const text = `mappings:\n${'  - {match: "x/**", repo: github.com/example/x}\n'.repeat(5000)}`
+      // Opened for reading and writing, a FIFO has a writer at once (as a process substitution's pipe has): the
+      // reader finds it empty but held, and waits for what is written, in pieces larger than the pipe's buffer.
+      const fifo = makeFifo(join(dir, 'written.yaml'))
+      const writer = await open(fifo, 'r+')
+      const reading = readUserFile(fifo, 'the map file')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await writer.write(text.slice(0, 1000))
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await writer.write(text.slice(1000))
+      await writer.close()
+      expect(await reading).toBe(text)
+
+      const small = makeFifo(join(dir, 'written-small.yaml'))
+      const smallWriter = await open(small, 'r+')
+      const refused = failure(readUserFile(small, 'the map file', {maxBytes: 2000}))
+      await smallWriter.write(text.slice(0, 5000))
+      expect((await refused).message).toBe(`${small}: the map file is larger than 2000 bytes`)
+      await smallWriter.close()
     },
   )
 

@@ -2,14 +2,19 @@
  * Files a user names (flags, `.stewards.yaml`, arguments): read whole or refused with one usage error (exit 3) that
  * names the file, what it was for and why: `file-unreadable`, `file-too-large` or `json-invalid`. Files found while
  * walking a scanned tree are discover's, and become report errors instead (exit 2).
- * Only a regular file is read (./regular-file.ts): a settings file inside a scanned tree may name a FIFO, which
- * would make the run wait forever for a writer, or a device such as /dev/zero, which never ends.
+ * Nothing named makes the run wait without end or read without end: a directory, socket or block device is refused
+ * at once; every file is read up to a size (by kind, and never past V8's longest string). A pipe a user gives
+ * (`--map <(make-map)`) or a character device (`--config /dev/null`) is read as it comes; a FIFO no process writes
+ * to reads as empty at once instead of waiting for a writer (a scanned tree's settings may name one).
  */
+import {constants as bufferConstants} from 'node:buffer'
+import {closeSync, readSync} from 'node:fs'
+import {Socket} from 'node:net'
 import {type StewardsError, usageError} from './errors.js'
 import {plainReason} from './fs-reason.js'
 import {parseJsonText} from './json-text.js'
 import {formatPlace} from './problem.js'
-import {readRegularFile} from './regular-file.js'
+import {openForReading, readWhole} from './regular-file.js'
 
 export interface UserFileOptions {
   /** Replaces the default hint of `file-unreadable`. */
@@ -19,27 +24,99 @@ export interface UserFileOptions {
 }
 
 /**
- * The largest file read as one text: V8's longest string is 2^29 - 24 characters (536,870,888), so a larger file
- * could not be held as text anyway; refused with its size rather than with V8's "invalid string length".
+ * The largest file read as one text: V8's longest string (`buffer.constants.MAX_STRING_LENGTH`, 2^29 - 24
+ * characters on 64-bit), so a larger file, which could not be held as text anyway, is refused with its size rather
+ * than V8's "invalid string length".
  */
-export const MAX_USER_FILE_BYTES = 512 * 1024 * 1024
+export const MAX_USER_FILE_BYTES = bufferConstants.MAX_STRING_LENGTH
 
-/**
- * The text of `file` (UTF-8); `what` names it in the error (`the map file`, `the snapshot`). Read synchronously:
- * one file, before the stage that needs it can start.
- */
+/** The text of `file` (UTF-8); `what` names it in the error (`the map file`, `the snapshot`). */
 export async function readUserFile(file: string, what: string, options: UserFileOptions = {}): Promise<string> {
   const maxBytes = Math.min(options.maxBytes ?? MAX_USER_FILE_BYTES, MAX_USER_FILE_BYTES)
-  let read: ReturnType<typeof readRegularFile>
+  let read: Awaited<ReturnType<typeof readNamedFile>>
   try {
-    read = readRegularFile(file, maxBytes)
+    read = await readNamedFile(file, maxBytes)
   } catch (error) {
     throw unreadable(file, what, error, options.hint)
   }
   // The hint given is about the path or the content, not about a file too large.
-  if ('tooLarge' in read)
-    throw usageError('file-too-large', `${file}: ${what} is larger than ${maxBytes} bytes (${read.tooLarge})`)
+  if ('tooLarge' in read) {
+    const size = read.tooLarge === undefined ? '' : ` (${read.tooLarge})`
+    throw usageError('file-too-large', `${file}: ${what} is larger than ${maxBytes} bytes${size}`)
+  }
   return read.text
+}
+
+/**
+ * The UTF-8 text of a file a user names, at most `maxBytes`; else its size (undefined for a pipe or a device, whose
+ * size is only known by reading past the limit). Throws what the file system threw, or for a path that is neither
+ * a file, a FIFO nor a character device.
+ */
+export async function readNamedFile(
+  file: string,
+  maxBytes: number,
+): Promise<{text: string} | {tooLarge: number | undefined}> {
+  const {fd, size, kind} = openForReading(file, true)
+  if (kind === 'fifo') {
+    const bytes = await readPipe(fd, maxBytes)
+    return bytes ? {text: bytes.toString('utf8')} : {tooLarge: undefined}
+  }
+  try {
+    if (size > maxBytes) return {tooLarge: size}
+    // A regular file is read in one go; a device such as /dev/null from where it stands (see readWhole).
+    const bytes = readWhole(fd, kind === 'file' ? Math.max(size + 1, 4096) : 64 * 1024, maxBytes, kind === 'file')
+    return bytes
+      ? {text: bytes.toString('utf8')}
+      : {tooLarge: kind === 'file' ? Math.max(size, maxBytes + 1) : undefined}
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** How much of a pipe is read at a time before it is known to have a writer. */
+const PIPE_CHUNK = 64 * 1024
+
+/**
+ * A FIFO's bytes to its end (undefined past `max`). Read first without waiting: a FIFO no process has open for
+ * writing ends at once, where polling it would wait for a writer forever. One that has a writer (a process
+ * substitution, `<(…)`) is then read as the writer writes, without blocking the process, until the writer closes it.
+ * Takes the descriptor over (closed here).
+ */
+async function readPipe(fd: number, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = []
+  let total = 0
+  const add = (chunk: Buffer): boolean => {
+    total += chunk.length
+    if (total > max) return false
+    chunks.push(chunk)
+    return true
+  }
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(PIPE_CHUNK)
+    let bytesRead: number
+    try {
+      bytesRead = readSync(fd, chunk, 0, chunk.length, null)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break
+      closeSync(fd)
+      throw error
+    }
+    if (bytesRead === 0 || !add(chunk.subarray(0, bytesRead))) {
+      closeSync(fd)
+      return bytesRead === 0 ? Buffer.concat(chunks, total) : undefined
+    }
+  }
+  // A writer holds the pipe and has not written everything yet: the socket closes the descriptor.
+  return new Promise((resolve, reject) => {
+    const socket = new Socket({fd, readable: true, writable: false})
+    socket.on('data', (chunk: Buffer) => {
+      if (add(chunk)) return
+      socket.destroy()
+      resolve(undefined)
+    })
+    socket.on('end', () => resolve(Buffer.concat(chunks, total)))
+    socket.on('error', reject)
+  })
 }
 
 /** The usage error for a file or directory that could not be read: `file: cannot read the X (no such file or directory)`. */

@@ -20,6 +20,8 @@ import {
   governanceOf,
   parseRepo,
   readGovernanceDir,
+  readSnapshot,
+  type Snapshot,
   toRoleHolders,
 } from '../collect/index.js'
 import {compare} from '../core/compare.js'
@@ -126,13 +128,17 @@ export async function runPeople(repo: string, flags: PeopleFlags, callbacks: Peo
   const useEntities = flags.shipped !== false || entityDirs.length > 0
   const entities = useEntities ? await loadEntities(entityDirs, {shipped: flags.shipped !== false}) : undefined
   const apiUrl = flags['github-api-url']
+  // Collected from a snapshot: read once, for the affiliation files it may hold and for the project.
+  const snapshotFile = flags.snapshot ?? config.snapshot
+  const snapshot = snapshotFile && !flags.commits && !flags.git ? await readSnapshot(snapshotFile) : undefined
   const evidence = await resolveAffiliations(
     flags.affiliations?.length ? flags.affiliations : config.affiliations,
     flags.companies ?? config.companies,
     {
       cacheDir: flags['cache-dir'] ?? config.cacheDir,
       cacheUrl: flags['cache-url'],
-      snapshot: flags.snapshot ?? config.snapshot,
+      snapshot: snapshotFile,
+      ...(snapshot ? {snapshotContent: snapshot} : {}),
       githubApiUrl: apiUrl,
       ...resolveTokens(flags.token, apiUrl),
     },
@@ -152,7 +158,7 @@ export async function runPeople(repo: string, flags: PeopleFlags, callbacks: Peo
   })
   const input = flags.commits
     ? await fromFiles(repo, flags.commits, flags)
-    : await collectOne(repo, flags, config, callbacks)
+    : await collectOne(repo, flags, config, callbacks, snapshot)
   const {project} = input
   const parsed = governanceOf(project)
   const attributed = attributeProject(project, toRoleHolders(parsed.roles), context, asOf)
@@ -192,6 +198,7 @@ async function collectOne(
   flags: PeopleFlags,
   config: ScanConfig,
   callbacks: PeopleCallbacks,
+  snapshot: Snapshot | undefined,
 ): Promise<ProjectInput> {
   const {options, keys} = await collectSettings(
     {...flags, git: flags.git ? [flags.git] : undefined},
@@ -199,6 +206,7 @@ async function collectOne(
     (apiUrl) => [repoKey(input, apiUrl)],
     callbacks,
   )
+  if (snapshot) options.snapshotContent = snapshot
   const run = await collectProjects(keys, options)
   const project = run.projects[0] ?? {
     repo: keys[0],

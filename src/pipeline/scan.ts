@@ -57,19 +57,20 @@ export interface ScanOptions {
  */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const stage = options.onStage ?? (() => {})
-  const {window} = options.collect
+  const {collect} = options
+  const {window} = collect
   // Configuration first: a bad rule, entity or snapshot file should fail before any network work.
   const rules = await loadRules(options.rules, options.params ?? {})
   const entities = await loadEntities(options.entities ?? [])
-  // A snapshot is read, parsed and verified once, here, for every stage that replays it.
-  const snapshot = options.collect.snapshot ? await readSnapshot(options.collect.snapshot) : undefined
-  const collect: CollectOptions = snapshot ? {...options.collect, snapshotContent: snapshot} : options.collect
+  // A snapshot is read, parsed and verified once, here, for every stage that replays it, and let go after collect.
+  let snapshot = collect.snapshot ? await readSnapshot(collect.snapshot) : undefined
   checkLists(
     options.lists,
     entities.listDefinitions().map((l) => l.id),
   )
   const evidence = await resolveAffiliations(options.affiliations, options.companies, {
     ...collect,
+    ...(snapshot ? {snapshotContent: snapshot} : {}),
     githubApiUrl: collect.apiUrl,
   })
   const attribution = await loadAttributionContext({
@@ -94,7 +95,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   stage('resolve', `${components.length} components`)
   // One cache for both stages: an unusable directory or cache server is one notice, and the scan goes on uncached.
-  // A snapshot is the resolve stage's whole cache (held only while it runs); collect replays the same one.
+  // A snapshot is the resolve stage's whole cache (a store held only while it runs); collect replays the same one.
   const cache = snapshot
     ? undefined
     : openCacheStore({
@@ -125,6 +126,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     resolved.groups.map((g) => g.repo),
     {
       ...collect,
+      ...(snapshot ? {snapshotContent: snapshot} : {}),
       cache,
       onProgress: (event) => {
         if (event.type === 'project-done')
@@ -137,6 +139,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       },
     },
   ).finally(() => cache?.close?.())
+  // Replayed: the parsed bundle is not kept through measuring and judging.
+  snapshot = undefined
   const byRepo = new Map(collected.projects.map((p) => [p.repo.toLowerCase(), p]))
   const lists = options.lists ?? entities.listDefinitions().map((l) => l.id)
 

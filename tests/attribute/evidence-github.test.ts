@@ -12,11 +12,13 @@
  * - evidence wanted: `people --wanted` and the terminal, Markdown and HTML reports; the snippet, filled in, is read.
  */
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {open} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
 import {runCliAsync} from '../support/cli.js'
+import {makeFifo} from '../support/fifo.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
 
 const TOKEN = 'ghp_evidenceSecret0123456789abcdefABCDEF'
@@ -292,23 +294,25 @@ describe('attribution evidence through the GitHub API emulator', () => {
     const exported = await runCliAsync(['cache', 'export', bundle, '--cache-dir', cacheDir])
     expect(exported.code).toBe(0)
     const before = emulator.requests.length
-    const r = await runCliAsync(
-      [
-        'people',
-        'example-gadget/gadget',
-        '--snapshot',
-        bundle,
-        // The bundle's entries are keyed by the API they came from (here the emulator); nothing is requested.
-        '--github-api-url',
-        emulator.url,
-        ...WINDOW,
-        ...ENTITIES,
-        '--affiliations',
-        'cncf-gitdm',
-        '--json',
-      ],
-      {env: {GITHUB_TOKEN: ''}},
-    )
+    const people = (snapshot: string) =>
+      runCliAsync(
+        [
+          'people',
+          'example-gadget/gadget',
+          '--snapshot',
+          snapshot,
+          // The bundle's entries are keyed by the API they came from (here the emulator); nothing is requested.
+          '--github-api-url',
+          emulator.url,
+          ...WINDOW,
+          ...ENTITIES,
+          '--affiliations',
+          'cncf-gitdm',
+          '--json',
+        ],
+        {env: {GITHUB_TOKEN: ''}},
+      )
+    const r = await people(bundle)
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(emulator.requests.length).toBe(before)
@@ -317,6 +321,19 @@ describe('attribution evidence through the GitHub API emulator', () => {
       organization: 'Initrode',
       stale: true,
     })
+
+    // Read once, for the affiliation files and for the project: given as a pipe written once (a second read would
+    // find it empty), the run gives the same report. The text is padded past a pipe's buffer, so the write ends
+    // only once the command has read it.
+    if (process.platform === 'win32') return
+    const fifo = makeFifo(join(work, 'bundle-once.json'))
+    const writer = await open(fifo, 'r+')
+    const once = people(fifo)
+    await writer.write(`${readFileSync(bundle, 'utf8')}${' '.repeat(256 * 1024)}`)
+    await writer.close()
+    const piped = await once
+    expect(piped.stderr).toBe('')
+    expect(piped.stdout).toBe(r.stdout)
   })
 
   it('--affiliations cncf-gitdm before any update is a usage error with a hint', async () => {

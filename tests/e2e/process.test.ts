@@ -127,6 +127,32 @@ describe('the built CLI in a process', () => {
     expect((JSON.parse(gated.stdout) as ScanResult).findings.length).toBeGreaterThan(0)
   })
 
+  it.skipIf(process.platform === 'win32')(
+    'reads a map and a settings file given as pipes (`--map <(…)`, `--config /dev/null`): the same report',
+    () => {
+      // bash's process substitution hands the CLI a pipe a process writes to, slowly here.
+      const run = (args: string) =>
+        spawnSync('bash', ['-c', `'${process.execPath}' '${builtBin}' scan fixtures/demo/k8s --format json ${args}`], {
+          cwd: repoRoot,
+          env: processEnv({XDG_CACHE_HOME: out}),
+          encoding: 'utf8',
+        })
+      const settings = '--config fixtures/demo/.stewards.yaml --since 2025-01-01 --until 2026-01-01'
+      const fromFile = run(`${settings} --map fixtures/demo/repos.yaml`)
+      const fromPipe = run(`${settings} --map <(sleep 0.5; cat fixtures/demo/repos.yaml)`)
+      expect(fromFile.status).toBe(0)
+      expect(fromPipe.stderr).toBe(fromFile.stderr)
+      // The evidence names the map as given: the pipe's path.
+      expect(fromPipe.stdout.replace(/\/dev\/fd\/\d+/g, 'fixtures/demo/repos.yaml')).toBe(fromFile.stdout)
+      expect((JSON.parse(fromPipe.stdout) as ScanResult).projects.length).toBe(2)
+      // An empty settings file (no snapshot named): offline, nothing is collected; no error about the file.
+      const empty = run('--config /dev/null --offline')
+      expect(empty.status).toBe(2)
+      expect(empty.stderr).not.toContain('Error')
+      expect(empty.stderr).toContain('None of the 2 projects could be collected')
+    },
+  )
+
   it('exit 3: a usage error, with a hint', async () => {
     const usage = await scanDemo(['--since', 'yesterday'])
     expect(usage.code).toBe(3)
