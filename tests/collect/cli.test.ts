@@ -22,6 +22,8 @@ describe('stewards collect and stewards cache', () => {
     const r = await run(['collect', 'example/widget', 'example/gone', '--json', ...base()], {GITHUB_TOKEN: TOKEN})
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
+    // Written in chunks (a large collection is never one string), with JSON.stringify's bytes.
+    expect(r.stdout).toBe(`${JSON.stringify(out, null, 2)}\n`)
     expect(out.window).toEqual({since: '2024-01-01T00:00:00.000Z', until: '2025-01-01T00:00:00.000Z'})
     expect(out.projects.map((p: {repo: string; status: string}) => `${p.repo} ${p.status}`)).toEqual([
       'github.com/example/gone unavailable',
