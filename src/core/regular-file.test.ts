@@ -15,6 +15,8 @@ describe('readRegularFile', () => {
     expect(readRegularFile(join(dir, 'ten'), 11)).toEqual({tooLarge: 12})
     writeFileSync(join(dir, 'empty'), '')
     expect(readRegularFile(join(dir, 'empty'), 10)).toEqual({text: ''})
+    expect(readRegularFile(join(dir, 'empty'), 0)).toEqual({text: ''})
+    expect(readRegularFile(join(dir, 'ten'), 0)).toEqual({tooLarge: 12})
   })
 
   it.runIf(existsSync('/proc/self/status'))('reads a file whose size says 0 to its end (a pseudo-file)', () => {
@@ -40,6 +42,7 @@ describe('readWhole', () => {
       expect(readWhole(fd, 101, 100)?.length).toBe(100)
       expect(readWhole(fd, 3, 99)).toBeUndefined()
       expect(readWhole(fd, 1000, 99)).toBeUndefined()
+      expect(readWhole(fd, 1, 0)).toBeUndefined()
     } finally {
       closeSync(fd)
     }

@@ -72,11 +72,26 @@ export function readWhole(fd: number, firstSize: number, max: number, seekable =
  */
 export function readRegularFile(abs: string, maxBytes: number): {text: string} | {tooLarge: number} {
   const {fd, size} = openRegularFile(abs)
+  return readOpened({fd, size, kind: 'file'}, maxBytes) as {text: string} | {tooLarge: number}
+}
+
+/**
+ * The UTF-8 text of a file or a character device opened with openForReading, at most `maxBytes`; else its size
+ * (undefined for a device, whose size is only known by reading past the limit). Closes the descriptor.
+ */
+export function readOpened(
+  opened: {fd: number; size: number; kind: 'file' | 'device'},
+  maxBytes: number,
+): {text: string} | {tooLarge: number | undefined} {
+  const {fd, size, kind} = opened
   try {
     if (size > maxBytes) return {tooLarge: size}
-    const whole = readWhole(fd, Math.max(size + 1, 4096), maxBytes)
+    // A regular file in one read of its size; a device such as /dev/null from where it stands (see readWhole).
+    const file = kind === 'file'
+    const whole = readWhole(fd, file ? Math.max(size + 1, 4096) : 64 * 1024, maxBytes, file)
+    if (whole) return {text: whole.toString('utf8')}
     // Its size now, and at least what was read of it (a pseudo-file says 0).
-    return whole ? {text: whole.toString('utf8')} : {tooLarge: Math.max(fstatSync(fd).size, maxBytes + 1)}
+    return {tooLarge: file ? Math.max(fstatSync(fd).size, maxBytes + 1) : undefined}
   } finally {
     closeSync(fd)
   }

@@ -1,5 +1,5 @@
 import {once} from 'node:events'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -39,12 +39,14 @@ describe('readUserFile', () => {
   })
 
   it.skipIf(process.platform === 'win32')(
-    'never waits for a writer nor reads without end: a FIFO nobody writes to is empty, /dev/zero too large',
+    'never waits for a writer nor reads without end: a FIFO nobody writes to is refused, /dev/zero too large',
     {timeout: 20_000},
     async () => {
       // Before, a FIFO named as a map or snapshot file (a settings file inside a scanned tree may name one) made
       // the run wait forever for a writer, and /dev/zero was read until memory ran out.
-      expect(await readUserFile(makeFifo(join(dir, 'nobody.json')), 'the snapshot')).toBe('')
+      const nobody = makeFifo(join(dir, 'nobody.json'))
+      const unwritten = await failure(readUserFile(nobody, 'the snapshot'))
+      expect(unwritten.message).toBe(`${nobody}: cannot read the snapshot (it is a FIFO nothing writes to)`)
       const device = await failure(readUserFile('/dev/zero', 'the map file', {maxBytes: 1000}))
       expect(device.code).toBe('file-too-large')
       expect(device.message).toBe('/dev/zero: the map file is larger than 1000 bytes')
@@ -54,12 +56,13 @@ describe('readUserFile', () => {
       await once(server, 'listening')
       const socket = await failure(readUserFile(join(socketDir, 'socket'), 'the map file'))
       server.close()
-      expect(socket.message).toContain('cannot read the map file (')
+      // open(2) of a Unix socket fails with ENXIO.
+      expect(socket.message).toBe(`${join(socketDir, 'socket')}: cannot read the map file (no such device)`)
     },
   )
 
   it.skipIf(process.platform === 'win32')(
-    'reads a pipe a process writes to as it writes (`--map <(make-map)`), up to the size limit',
+    'reads a pipe a process writes to as it writes (`--map <(make-map)`), up to the size limit, and closes it',
     {timeout: 20_000},
     async () => {
       const text = `mappings:\n${'  - {match: "x/**", repo: github.com/example/x}\n'.repeat(5000)}`
@@ -75,12 +78,29 @@ describe('readUserFile', () => {
       await writer.close()
       expect(await reading).toBe(text)
 
+      // Over the limit while it is written, and already over it before the reader comes.
       const small = makeFifo(join(dir, 'written-small.yaml'))
       const smallWriter = await open(small, 'r+')
       const refused = failure(readUserFile(small, 'the map file', {maxBytes: 2000}))
       await smallWriter.write(text.slice(0, 5000))
       expect((await refused).message).toBe(`${small}: the map file is larger than 2000 bytes`)
       await smallWriter.close()
+      const early = makeFifo(join(dir, 'written-early.yaml'))
+      const earlyWriter = await open(early, 'r+')
+      await earlyWriter.write(text.slice(0, 5000))
+      expect((await failure(readUserFile(early, 'the map file', {maxBytes: 2000}))).code).toBe('file-too-large')
+      await earlyWriter.close()
+      // No descriptor of this process is left on any of them.
+      if (existsSync('/proc/self/fd')) {
+        const open = readdirSync('/proc/self/fd').flatMap((fd) => {
+          try {
+            return [readlinkSync(join('/proc/self/fd', fd))]
+          } catch {
+            return []
+          }
+        })
+        expect(open.filter((target) => [fifo, small, early].includes(target))).toEqual([])
+      }
     },
   )
 

@@ -2,10 +2,10 @@
  * Files a user names (flags, `.stewards.yaml`, arguments): read whole or refused with one usage error (exit 3) that
  * names the file, what it was for and why: `file-unreadable`, `file-too-large` or `json-invalid`. Files found while
  * walking a scanned tree are discover's, and become report errors instead (exit 2).
- * Nothing named makes the run wait without end or read without end: a directory, socket or block device is refused
- * at once; every file is read up to a size (by kind, and never past V8's longest string). A pipe a user gives
- * (`--map <(make-map)`) or a character device (`--config /dev/null`) is read as it comes; a FIFO no process writes
- * to reads as empty at once instead of waiting for a writer (a scanned tree's settings may name one).
+ * Nothing named makes the run wait for a writer that never comes or read without end: a directory, socket or block
+ * device is refused at once, and every file is read up to a size (by kind, and never past V8's longest string). A
+ * pipe a user gives (`--map <(make-map)`) or a character device (`--config /dev/null`) is read as it comes; a FIFO
+ * nothing writes to is refused at once. (A scanned tree's settings may name neither: pipeline/config-trust.ts.)
  */
 import {constants as bufferConstants} from 'node:buffer'
 import {closeSync, readSync} from 'node:fs'
@@ -14,7 +14,7 @@ import {type StewardsError, usageError} from './errors.js'
 import {plainReason} from './fs-reason.js'
 import {parseJsonText} from './json-text.js'
 import {formatPlace} from './problem.js'
-import {openForReading, readWhole} from './regular-file.js'
+import {openForReading, readOpened} from './regular-file.js'
 
 export interface UserFileOptions {
   /** Replaces the default hint of `file-unreadable`. */
@@ -49,38 +49,28 @@ export async function readUserFile(file: string, what: string, options: UserFile
 
 /**
  * The UTF-8 text of a file a user names, at most `maxBytes`; else its size (undefined for a pipe or a device, whose
- * size is only known by reading past the limit). Throws what the file system threw, or for a path that is neither
- * a file, a FIFO nor a character device.
+ * size is only known by reading past the limit). Throws what the file system threw, for a path that is neither a
+ * file, a FIFO nor a character device, and for a FIFO nothing writes to.
  */
 export async function readNamedFile(
   file: string,
   maxBytes: number,
 ): Promise<{text: string} | {tooLarge: number | undefined}> {
-  const {fd, size, kind} = openForReading(file, true)
-  if (kind === 'fifo') {
-    const bytes = await readPipe(fd, maxBytes)
-    return bytes ? {text: bytes.toString('utf8')} : {tooLarge: undefined}
-  }
-  try {
-    if (size > maxBytes) return {tooLarge: size}
-    // A regular file is read in one go; a device such as /dev/null from where it stands (see readWhole).
-    const bytes = readWhole(fd, kind === 'file' ? Math.max(size + 1, 4096) : 64 * 1024, maxBytes, kind === 'file')
-    return bytes
-      ? {text: bytes.toString('utf8')}
-      : {tooLarge: kind === 'file' ? Math.max(size, maxBytes + 1) : undefined}
-  } finally {
-    closeSync(fd)
-  }
+  const opened = openForReading(file, true)
+  if (opened.kind !== 'fifo') return readOpened({...opened, kind: opened.kind}, maxBytes)
+  const bytes = await readPipe(opened.fd, maxBytes)
+  return bytes ? {text: bytes.toString('utf8')} : {tooLarge: undefined}
 }
 
 /** How much of a pipe is read at a time before it is known to have a writer. */
 const PIPE_CHUNK = 64 * 1024
 
 /**
- * A FIFO's bytes to its end (undefined past `max`). Read first without waiting: a FIFO no process has open for
- * writing ends at once, where polling it would wait for a writer forever. One that has a writer (a process
- * substitution, `<(…)`) is then read as the writer writes, without blocking the process, until the writer closes it.
- * Takes the descriptor over (closed here).
+ * A FIFO's bytes to its end (undefined past `max`). Read first without waiting: a FIFO that no process has open for
+ * writing ends at once, where polling it would wait for a writer forever. Ending before any byte, it is refused
+ * (its writer may not have opened it yet: read as empty, settings would silently be the defaults). One that has a
+ * writer (a process substitution, `<(…)`) is then read as the writer writes, without blocking the process, until
+ * the writer closes it. Takes the descriptor over (closed here).
  */
 async function readPipe(fd: number, max: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = []
@@ -101,14 +91,21 @@ async function readPipe(fd: number, max: number): Promise<Buffer | undefined> {
       closeSync(fd)
       throw error
     }
-    if (bytesRead === 0 || !add(chunk.subarray(0, bytesRead))) {
-      closeSync(fd)
-      return bytesRead === 0 ? Buffer.concat(chunks, total) : undefined
-    }
+    if (bytesRead > 0 && add(chunk.subarray(0, bytesRead))) continue
+    closeSync(fd)
+    if (bytesRead > 0) return undefined
+    if (total === 0) throw new Error('it is a FIFO nothing writes to')
+    return Buffer.concat(chunks, total)
   }
   // A writer holds the pipe and has not written everything yet: the socket closes the descriptor.
+  let socket: Socket
+  try {
+    socket = new Socket({fd, readable: true, writable: false})
+  } catch (error) {
+    closeSync(fd)
+    throw error
+  }
   return new Promise((resolve, reject) => {
-    const socket = new Socket({fd, readable: true, writable: false})
     socket.on('data', (chunk: Buffer) => {
       if (add(chunk)) return
       socket.destroy()
@@ -116,6 +113,8 @@ async function readPipe(fd: number, max: number): Promise<Buffer | undefined> {
     })
     socket.on('end', () => resolve(Buffer.concat(chunks, total)))
     socket.on('error', reject)
+    // Closed without an end or an error: what came is all there is (a settled promise ignores this).
+    socket.on('close', () => resolve(total > max ? undefined : Buffer.concat(chunks, total)))
   })
 }
 

@@ -105,7 +105,7 @@ export function readText(abs: string, max: number): Decoded | {kind: 'too-large'
       const chunk = buffer.subarray(from, end)
       // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
       if (!isUtf8(chunk)) {
-        const whole = readWhole(fd, Math.min(READ_CHUNK, statSize + 1), max)
+        const whole = readWhole(fd, statSize + 1, max)
         return whole ? decodeText(whole) : {kind: 'too-large', size: fstatSync(fd).size}
       }
       ascii &&= isAscii(chunk)

@@ -6,7 +6,7 @@
  * working directory is the user's own: every key is honoured, and a report path in it stays inside its
  * directory. Flags always win. Documented in README.md ("Settings files and trust").
  */
-import {existsSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {usageError} from '../core/errors.js'
 import {isInside} from '../core/inside.js'
@@ -73,7 +73,16 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
         // Waivers written inline name no file.
         if (typeof entry !== 'string') return
         if (key === 'rules' && isShippedPack(entry)) return
-        if (isInside(base, resolve(base, entry))) return
+        if (isInside(base, resolve(base, entry))) {
+          // Files and folders only: a device node in the tree (an archive unpacked as root) would be read up to
+          // the size limit, and a pipe would be read as its writer writes. The user's own flags may name either.
+          if (isFileOrFolder(resolve(base, entry))) return
+          throw usageError(
+            'config-untrusted',
+            `${where(key, Array.isArray(value) ? i : undefined)}: '${entry}' is a FIFO, socket or device; a settings file inside a scanned path names only files and folders`,
+            TRUST_HINT(context.file),
+          )
+        }
         throw usageError(
           'config-untrusted',
           `${where(key, Array.isArray(value) ? i : undefined)}: '${entry}' is outside ${displayDir(context.file)}; a settings file inside a scanned path reads only files inside it`,
@@ -93,6 +102,17 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
       'give that report path with --output on the command line',
     )
   })
+}
+
+/** True for a file or a folder, or a path that does not exist (its reader says so); false for a FIFO or a device. */
+function isFileOrFolder(path: string): boolean {
+  try {
+    const info = statSync(path, {throwIfNoEntry: false})
+    return info === undefined || info.isFile() || info.isDirectory()
+  } catch {
+    // Unreadable (no permission...): its reader says why.
+    return true
+  }
 }
 
 /** A shipped pack is named, not a path (`default`, `strict`): see src/evaluate/load.ts. */

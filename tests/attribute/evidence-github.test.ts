@@ -328,10 +328,12 @@ describe('attribution evidence through the GitHub API emulator', () => {
     if (process.platform === 'win32') return
     const fifo = makeFifo(join(work, 'bundle-once.json'))
     const writer = await open(fifo, 'r+')
-    const once = people(fifo)
-    await writer.write(`${readFileSync(bundle, 'utf8')}${' '.repeat(256 * 1024)}`)
-    await writer.close()
-    const piped = await once
+    // Together: the write, larger than the pipe's buffer, ends only as the command reads (a command that never reads
+    // it fails the test at its timeout).
+    const [piped] = await Promise.all([
+      people(fifo),
+      writer.write(`${readFileSync(bundle, 'utf8')}${' '.repeat(256 * 1024)}`).then(() => writer.close()),
+    ])
     expect(piped.stderr).toBe('')
     expect(piped.stdout).toBe(r.stdout)
   })

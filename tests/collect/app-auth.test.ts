@@ -130,12 +130,12 @@ describe('GitHub App authentication', () => {
     expect(missingFile.code).toBe(3)
     expect(missingFile.stderr).toContain('cannot read the GitHub App private key (no such file or directory)')
 
-    // A FIFO nobody writes to reads as empty at once: not a key (it made the run wait for a writer that never
-    // came). A pipe a secret store writes (`<(vault …)`) is read as it comes (src/core/user-file.test.ts).
+    // A FIFO nothing writes to is refused at once (it made the run wait for a writer that never came). A pipe a
+    // secret store writes (`<(vault …)`) is read as it comes (src/core/user-file.test.ts).
     if (process.platform !== 'win32') {
       const fifo = await collect({...APP, GITHUB_APP_PRIVATE_KEY_FILE: makeFifo(join(dir, 'fifo.pem'))})
       expect(fifo.code).toBe(3)
-      expect(fifo.stderr).toContain('the GitHub App private key is not a PEM private key')
+      expect(fifo.stderr).toContain('cannot read the GitHub App private key (it is a FIFO nothing writes to)')
     }
   })
 })

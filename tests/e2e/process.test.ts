@@ -136,11 +136,14 @@ describe('the built CLI in a process', () => {
           cwd: repoRoot,
           env: processEnv({XDG_CACHE_HOME: out}),
           encoding: 'utf8',
+          // A reader that waits for ever fails here instead of holding the test worker.
+          timeout: 50_000,
         })
       const settings = '--config fixtures/demo/.stewards.yaml --since 2025-01-01 --until 2026-01-01'
       const fromFile = run(`${settings} --map fixtures/demo/repos.yaml`)
       const fromPipe = run(`${settings} --map <(sleep 0.5; cat fixtures/demo/repos.yaml)`)
       expect(fromFile.status).toBe(0)
+      expect(fromPipe.status).toBe(0)
       expect(fromPipe.stderr).toBe(fromFile.stderr)
       // The evidence names the map as given: the pipe's path.
       expect(fromPipe.stdout.replace(/\/dev\/fd\/\d+/g, 'fixtures/demo/repos.yaml')).toBe(fromFile.stdout)

@@ -95,11 +95,12 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
   })
 
   it.skipIf(process.platform === 'win32')(
-    'may not make the run wait: a FIFO in place of one of its files reads as empty at once',
+    'may not make the run wait: a FIFO in place of one of its files is refused at once',
     {timeout: 30_000},
     async () => {
       // Before, the map, waivers or snapshot file named by the tree was read through the thread pool: a FIFO made
-      // the scan wait forever for a writer. Nothing writes to these: each reads as an empty file.
+      // the scan wait forever for a writer. A tree's settings name files and folders only; a settings file that is
+      // a FIFO nothing writes to is refused when read.
       const runs = await Promise.all(
         (['map', 'snapshot', 'waivers', 'settings'] as const).map((key) => {
           const dir = vendorTree(`v-fifo-${key}`, key === 'snapshot' || key === 'waivers' ? `${key}: pipe.yaml\n` : '')
@@ -109,16 +110,16 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
           return runCliAsync(['scan', dir, '--offline'])
         }),
       )
+      expect(runs.map((r) => r.code)).toEqual([3, 3, 3, 3])
       const [map, snapshot, waivers, settings] = runs
-      expect(map.code).toBe(3)
-      expect(map.stderr).toContain('map.yaml:1:1: Invalid input: expected object, received null')
-      expect(snapshot.code).toBe(3)
-      expect(snapshot.stderr).toContain('pipe.yaml:1: invalid JSON')
-      // An empty waivers or settings file says nothing: the scan runs (offline, so incomplete).
-      for (const run of [waivers, settings]) {
-        expect(run.code).toBe(2)
-        expect(run.stderr).not.toContain('Error')
-      }
+      expect(map.stderr).toContain(
+        ".stewards.yaml:1: map: 'map.yaml' is a FIFO, socket or device; a settings file inside a scanned path names only files and folders",
+      )
+      expect(snapshot.stderr).toContain(".stewards.yaml:2: snapshot: 'pipe.yaml' is a FIFO, socket or device")
+      expect(waivers.stderr).toContain(".stewards.yaml:2: waivers: 'pipe.yaml' is a FIFO, socket or device")
+      expect(settings.stderr).toContain(
+        '.stewards.yaml: cannot read the configuration file (it is a FIFO nothing writes to)',
+      )
     },
   )
 
