@@ -73,13 +73,22 @@ describe('readSymlFast', () => {
     })
     expect(agrees('"a\\"b@npm:1":\n  version: "1\\u0041"\n')).toBe('read')
     expect(agrees('a:\n  b: c\n  d:\n      e: f\n  g: h\n')).toBe('read')
+    // CRLF line breaks (a Windows checkout), also mixed with LF: the same document and the same lines.
+    expect(agrees('a:\r\n  b: c\r\n  d: "e"\n')).toBe('read')
+    expect(readSymlFast('x:\r\n  y: z\r\n"q":\r\n  r: s')?.keyLines).toEqual(
+      new Map([
+        ['x', 1],
+        ['q', 3],
+      ]),
+    )
   })
 
   it('gives up on everything else yarn does not write, so js-yaml reads it', () => {
     for (const text of [
       '',
       '# only a comment\n',
-      'a:\r\n  b: c\r\n',
+      'a:\r  b: c\r',
+      'a:\r\n  b: c\r\r\n',
       'a:\n\tb: c\n',
       'a:\n  - b\n',
       'a: {b: c}\n',
@@ -107,8 +116,14 @@ describe('readSymlFast', () => {
       expect(readSymlFast(text), JSON.stringify(text)).toBeUndefined()
   })
 
-  it.skipIf(berryFiles.length === 0)('reads the berry lockfiles of the shared corpus as js-yaml does', () => {
-    for (const file of berryFiles) expect(agrees(readFileSync(file, 'utf8')), file).toBe('read')
+  it.skipIf(berryFiles.length === 0)('reads the berry lockfiles of the shared corpus as js-yaml does, CRLF too', () => {
+    for (const file of berryFiles) {
+      const text = readFileSync(file, 'utf8')
+      expect(agrees(text), file).toBe('read')
+      const crlf = readSymlFast(text.replaceAll('\n', '\r\n'))
+      expect(crlf?.document, file).toEqual(readSymlFast(text)?.document)
+      expect(crlf?.keyLines, file).toEqual(readSymlFast(text)?.keyLines)
+    }
   })
 
   it.skipIf(berryFiles.length === 0)('reads generated mutations of them as js-yaml does, or gives up', () => {
@@ -134,6 +149,7 @@ describe('readSymlFast', () => {
       '?',
       '\\"',
       '  ',
+      '\r',
     ]
     let read = 0
     for (let round = 0; round < 400; round++) {

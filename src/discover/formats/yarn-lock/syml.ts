@@ -6,7 +6,8 @@
  *
  * Written by hand because no library reads that subset alone. It gives up (`undefined`) on anything else, and the
  * caller reads the text with js-yaml, whose results, errors and duplicate-key handling are then what they always
- * were: a tab, a carriage return, lines of spaces, an indented comment, sequences, flow collections, block scalars,
+ * were: a tab, a carriage return but before a line feed (CRLF line breaks, as a Windows checkout writes them, are
+ * read), lines of spaces, an indented comment, sequences, flow collections, block scalars,
  * single quotes, anchors, aliases and tags (a value or key starting with an indicator), a comment after a value,
  * `: ` inside a plain value, trailing spaces, a quoted scalar that does not close on its line or whose escapes are
  * not JSON's, a key written twice, `__proto__`, a key without a value, indentation that does not return to an
@@ -32,7 +33,10 @@ export interface SymlDocument {
 }
 
 export function readSymlFast(text: string): SymlDocument | undefined {
-  if (text.includes('\r') || text.includes('\t')) return undefined
+  if (text.includes('\t')) return undefined
+  // CRLF is a line break like LF (YAML 1.2.2 §5.4); a carriage return anywhere else is one too, and gives up.
+  const crlf = text.includes('\r')
+  if (crlf && text.replaceAll('\r\n', '').includes('\r')) return undefined
   const root: Record<string, unknown> = {}
   const keyLines = new Map<string, number>()
   const stack: Level[] = [{object: root, parentIndent: -1, indent: 0}]
@@ -41,7 +45,7 @@ export function readSymlFast(text: string): SymlDocument | undefined {
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
-    const line = text.slice(start, end)
+    const line = text.slice(start, crlf && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end)
     start = end + 1
     lineNumber++
     if (line === '' || line.charCodeAt(0) === 0x23) continue
