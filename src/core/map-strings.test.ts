@@ -20,4 +20,23 @@ describe('mapStrings', () => {
     expect(mapped.name).toBe('***')
     expect(mapStrings({secret: 1}, (text) => text.replace('secret', 'k'), {keys: true})).toEqual({k: 1})
   })
+
+  it('walks own keys only, as Object.keys does: an enumerable inherited key is neither mapped nor copied', () => {
+    const value = Object.assign(Object.create({inherited: 'secret'}), {own: 'secret', kept: 'x'}) as Record<
+      string,
+      string
+    >
+    const mapped = mapStrings(value, (text) => text.replace('secret', '***'))
+    expect(Object.keys(mapped)).toEqual(['own', 'kept'])
+    expect(mapped.own).toBe('***')
+    expect(Object.hasOwn(mapped, 'inherited')).toBe(false)
+    // The copy starts at the first change: keys before it are copied, in their order.
+    const later = {a: 'x', b: 'y', c: 'secret', d: 'z'}
+    expect(Object.entries(mapStrings(later, (text) => text.replace('secret', '***')))).toEqual([
+      ['a', 'x'],
+      ['b', 'y'],
+      ['c', '***'],
+      ['d', 'z'],
+    ])
+  })
 })

@@ -112,7 +112,9 @@ export function redactSecrets(text: string): string {
       value !== '' && !value.startsWith(REDACTED) && isSecretName(name) ? `${sep}${name}=${REDACTED}` : match,
     )
   }
-  for (const secret of remembered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  // Guarded: a loop over an empty set still made an iterator for each of an inventory's strings.
+  if (remembered.size > 0)
+    for (const secret of remembered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
   return out
 }
 

@@ -2,8 +2,10 @@
  * Generated YAML lockfiles (pnpm-lock.yaml) as plain values, with the positions of the keys near the top of the
  * tree. js-yaml loads them about ten times faster than the `yaml` library, which builds a node tree for every
  * scalar; js-yaml's `listener` reports where each node starts, and the keys of a mapping are its odd children.
- * Only mappings down to `depth` keep their keys' positions; a mapping whose children do not pair up with its keys
- * (a flow key without a value, a merge key) has none, and the caller asks the `yaml` library instead.
+ * Only the mappings at the paths `tracked` accepts keep their keys' positions (and the nodes in them an object
+ * each): a lockfile's thousands of package entries need none, and their frames, child lists and maps were most of
+ * what reading a pnpm lockfile allocated. A mapping whose children do not pair up with its keys (a flow key without
+ * a value, a merge key) has none, and the caller asks the `yaml` library instead.
  * undefined when js-yaml refuses the text or it holds anchors: the caller reads it with the `yaml` library,
  * which reports problems with their positions and bounds alias expansion.
  */
@@ -17,7 +19,9 @@ export interface PlainYaml {
 }
 
 interface Frame extends Position {
-  depth: number
+  /** The keys from the root to this node, for a node whose parent is tracked and that is a mapping's value. */
+  path?: readonly string[]
+  /** Only for a tracked node: its children as they close (a mapping's keys at even places, values at odd ones). */
   children?: Array<{frame: Frame; key: string}>
   keys?: Map<string, Position>
   values?: Map<string, Frame>
@@ -34,21 +38,32 @@ interface ListenerState {
   result: unknown
 }
 
-export function loadPlainYaml(text: string, depth: number): PlainYaml | undefined {
+export function loadPlainYaml(text: string, tracked: (path: readonly string[]) => boolean): PlainYaml | undefined {
   if (ANCHOR.test(text)) return undefined
   const stack: Frame[] = []
   let root: Frame | undefined
-  // Nodes deeper than depth + 1 are nobody's key or value of interest: they are counted, not recorded (most nodes
-  // of a lockfile are; one object each was most of what the positions cost).
+  // Nodes inside one that is not tracked are nobody's key or value of interest: they are counted, not recorded
+  // (most nodes of a lockfile are; one object each was most of what the positions cost).
   let below = 0
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
-      if (below > 0 || stack.length > depth + 1) {
+      const parent = stack[stack.length - 1]
+      if (below > 0 || (parent !== undefined && parent.children === undefined)) {
         below++
         return
       }
-      const frame: Frame = {line: state.line + 1, column: state.position - state.lineStart + 1, depth: stack.length}
-      if (frame.depth <= depth) frame.children = []
+      const frame: Frame = {line: state.line + 1, column: state.position - state.lineStart + 1}
+      // A value (its key the last child closed): tracked or not by its path. A key is only a place.
+      const path =
+        parent === undefined
+          ? []
+          : parent.children!.length % 2 === 1
+            ? [...parent.path!, parent.children![parent.children!.length - 1].key]
+            : undefined
+      if (path !== undefined && tracked(path)) {
+        frame.path = path
+        frame.children = []
+      }
       stack.push(frame)
       return
     }

@@ -79,7 +79,9 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
     const {document, lineCounter} = parse()
     return keyPositions(path.length === 0 ? document.contents : document.getIn(path, true), lineCounter)
   }
-  const fast = loadPlainYaml(text, 3)
+  // The keys asked for below: the top level's, a section's (a 5.x lockfile's root importer is the top level), and an
+  // importer's and its sections'. A package entry's own keys are never asked for.
+  const fast = loadPlainYaml(text, (path) => path.length <= 1 || (path[0] === 'importers' && path.length <= 3))
   if (fast) {
     const data = record(fast.value)
     const keysAt = (path: readonly string[]) => {
