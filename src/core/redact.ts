@@ -97,7 +97,8 @@ export function rememberSecret(value: string | undefined): void {
  */
 export function redactSecrets(text: string): string {
   let out = text
-  if (out.includes('@')) {
+  // Both userinfo patterns hold a `:` before their `@`: an npm scope (`@scope/name`) is passed over by two searches.
+  if (out.includes('@') && out.includes(':')) {
     if (HAS_URL_USERINFO.test(out))
       out = replaceChanged(out, URL_USERINFO, ([match, scheme, userinfo]) =>
         PUBLIC_USERS.has(userinfo) ? match : `${scheme}${REDACTED}@`,

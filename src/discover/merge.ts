@@ -37,7 +37,7 @@ export function mergeComponents(components: Component[]): Component[] {
   const merged: Component[] = []
   for (let start = 0; start < components.length; ) {
     let end = start + 1
-    while (end < components.length && compareComponents(components[start], components[end], order) === 0) end++
+    while (end < components.length && sameSortedFields(components[start], components[end])) end++
     if (end - start === 1) {
       merged.push(canonicalComponent(components[start]))
     } else if (allIdentical(components, start, end)) {
@@ -90,6 +90,19 @@ function compareComponents(a: Component, b: Component, order: (x: string, y: str
   )
 }
 
+/** compareComponents(a, b, order) === 0, by equality alone: either order is 0 for equal strings only. */
+function sameSortedFields(a: Component, b: Component): boolean {
+  return (
+    a.name === b.name &&
+    (a.version ?? '') === (b.version ?? '') &&
+    (a.digest ?? '') === (b.digest ?? '') &&
+    a.kind === b.kind &&
+    a.ecosystem === b.ecosystem &&
+    a.ref === b.ref &&
+    (a.origin ?? '') === (b.origin ?? '')
+  )
+}
+
 /** Sorted by file, line, column; duplicates dropped. */
 function sortedLocations(locations: Location[]): Location[] {
   if (locations.length === 1 && hasKeysInOrder(locations[0], LOCATION_KEYS)) return locations
@@ -131,8 +144,8 @@ function allIdentical(components: Component[], start: number, end: number): bool
 
 /**
  * What makes two components one. The same fields are spelled out again, for speed, in `allIdentical` (and the
- * sorted ones in `compareComponents`): a field added to one must
- * be added to all; ./merge.test.ts keeps apart components that differ in any one of them.
+ * sorted ones in `compareComponents` and `sameSortedFields`): a field added to one must be added to all;
+ * ./merge.test.ts keeps apart components that differ in any one of them.
  */
 function identity(c: Component): string {
   return JSON.stringify([
