@@ -42,7 +42,8 @@ function loadLockfile(
   text: string,
 ): {document: Record<string, unknown>; lines: Map<string, number>; errors: ScanError[]} {
   // What yarn writes, read line by line (./syml.ts); anything else goes to js-yaml.
-  const fast = readSymlFast(text)
+  // An entry's fields are read; what is nested in them (dependency lists, metadata) is checked, not kept.
+  const fast = readSymlFast(text, 2)
   if (fast) return {document: fast.document, lines: fast.keyLines, errors: []}
   let errors: ScanError[] = []
   let value: unknown

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {FAILSAFE_SCHEMA, load} from 'js-yaml'
 import {describe, expect, it} from 'vitest'
 import {prng} from '../../../../tests/support/prng.js'
-import {readSymlFast} from './syml.js'
+import {readSymlFast, UNKEPT} from './syml.js'
 
 const corpus = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'lockfiles', 'npm')
 const berryFiles = existsSync(corpus)
@@ -25,11 +25,25 @@ function reference(text: string): unknown {
   }
 }
 
-/** The fast reader reads `text` as js-yaml does, or gives up. */
+/** `value` with every mapping deeper than `levels` levels of mappings in place of UNKEPT. */
+function keptTo(value: unknown, levels: number): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (levels === 0) return UNKEPT
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keptTo(v, levels - 1)]))
+}
+
+/**
+ * The fast reader reads `text` as js-yaml does, or gives up; keeping two levels (as ./berry.ts reads), it gives up
+ * on the same texts and keeps the same two levels.
+ */
 function agrees(text: string): 'read' | 'gave up' {
   const fast = readSymlFast(text)
+  const shallow = readSymlFast(text, 2)
+  expect(shallow === undefined, text.slice(0, 200)).toBe(fast === undefined)
   if (fast === undefined) return 'gave up'
   expect(fast.document, text.slice(0, 200)).toEqual(reference(text))
+  expect(shallow?.document, text.slice(0, 200)).toEqual(keptTo(reference(text), 2))
+  expect(shallow?.keyLines).toEqual(fast.keyLines)
   return 'read'
 }
 
@@ -103,6 +117,7 @@ describe('readSymlFast', () => {
       'a: "b\n  c"\n',
       'a: "\\x41"\n',
       'a: 1\na: 2\n',
+      'a:\n  b:\n    c: d\n    c: e\n',
       '__proto__:\n  b: c\n',
       'a:\nb: c\n',
       'a:\n',
@@ -113,7 +128,7 @@ describe('readSymlFast', () => {
       'a:b\n',
       '? a\n: b\n',
     ])
-      expect(readSymlFast(text), JSON.stringify(text)).toBeUndefined()
+      for (const levels of [undefined, 2]) expect(readSymlFast(text, levels), JSON.stringify(text)).toBeUndefined()
   })
 
   it.skipIf(berryFiles.length === 0)('reads the berry lockfiles of the shared corpus as js-yaml does, CRLF too', () => {

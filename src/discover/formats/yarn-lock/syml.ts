@@ -32,7 +32,18 @@ export interface SymlDocument {
   keyLines: Map<string, number>
 }
 
-export function readSymlFast(text: string): SymlDocument | undefined {
+/**
+ * Put in place of every mapping nested deeper than the levels asked for (`levels`): it is read and checked all the
+ * same (a line js-yaml would read otherwise gives up), its keys checked for duplicates, but not kept.
+ */
+export const UNKEPT: Readonly<Record<string, never>> = Object.freeze({})
+
+/**
+ * `levels`: how many levels of mappings the document keeps (a lockfile's entries and their fields: 2); deeper ones
+ * are UNKEPT. A berry entry's dependency lists were half of what the reader allocated, all of it kept to the end of
+ * the file and read by nobody.
+ */
+export function readSymlFast(text: string, levels = Number.POSITIVE_INFINITY): SymlDocument | undefined {
   if (text.includes('\t')) return undefined
   // CRLF is a line break like LF (YAML 1.2.2 §5.4); a carriage return anywhere else is one too, and gives up.
   const crlf = text.includes('\r')
@@ -70,7 +81,8 @@ export function readSymlFast(text: string): SymlDocument | undefined {
     entries++
     if (rest === '') {
       const child: Record<string, unknown> = {}
-      level.object[key] = child
+      // Not kept: read into an object that is let go when the mapping ends.
+      level.object[key] = stack.length < levels ? child : UNKEPT
       stack.push({object: child, parentIndent: indent})
       continue
     }
