@@ -108,6 +108,9 @@ export function collectPackagesSection(file: string): PackagesCollector {
           line,
           column,
           scope: scopeOf(entry),
+          // Known once the whole section is read (workspaces come after node_modules/): set in finish(). Made
+          // here, the key stands in its place, and merging does not build the component again to order its keys.
+          direct: false,
           local,
           qualifiers,
         }),
