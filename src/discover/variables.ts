@@ -21,6 +21,12 @@ export type Substituted = {ok: true; value: string; unset: string[]} | {ok: fals
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/
 /** Far above any real reference; keeps the work bounded on hostile input. */
 const MAX_INPUT = 4096
+/**
+ * The longest value a substitution may give. Without it, `ARG`s that repeat earlier ones (or a Compose file
+ * repeating a long `.env` value) multiplied 8 KB of Dockerfile into a 480-million-character image and an
+ * out-of-memory crash.
+ */
+const MAX_OUTPUT = 4096
 const MAX_DEPTH = 8
 
 export function substitute(text: string, options: SubstituteOptions): Substituted {
@@ -43,6 +49,7 @@ function expand(text: string, options: SubstituteOptions, unset: string[], depth
   let out = ''
   let i = 0
   while (i < text.length) {
+    if (out.length > MAX_OUTPUT) throw new Error(`expands to more than ${MAX_OUTPUT} characters`)
     const char = text[i]
     if (options.escape === '\\$' && char === '\\' && text[i + 1] === '$') {
       out += '$'
@@ -78,6 +85,7 @@ function expand(text: string, options: SubstituteOptions, unset: string[], depth
     out += value ?? ''
     i += 1 + name.length
   }
+  if (out.length > MAX_OUTPUT) throw new Error(`expands to more than ${MAX_OUTPUT} characters`)
   return out
 }
 

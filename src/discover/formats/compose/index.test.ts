@@ -76,6 +76,16 @@ describe('compose', () => {
     expect(discover('services:\n').errors).toEqual([])
   })
 
+  it('refuses an image that expands past 4096 characters, at its line (a long .env value repeated)', () => {
+    const out = discover(`services:\n  a:\n    image: "${'${A}'.repeat(400)}"\n  b:\n    image: nginx:1\n`, {
+      'deploy/.env': `A=${'a'.repeat(1_000_000)}\n`,
+    })
+    expect(summary(out)).toEqual(['5:12 nginx:1 -> docker.io/library/nginx:1'])
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([[3, 'invalid-variable']])
+    expect(out.errors[0].message).toContain('expands to more than 4096 characters')
+    expect(JSON.stringify(out).length).toBeLessThan(20_000)
+  })
+
   it('keeps .env keys as data: __proto__ neither pollutes nor resolves', () => {
     const out = discover('services:\n  a:\n    image: x/${__proto__:-y}:1\n', {'deploy/.env': '__proto__=evil\n'})
     expect(summary(out)).toEqual(['3:12 x/${__proto__:-y}:1 -> docker.io/x/y:1'])

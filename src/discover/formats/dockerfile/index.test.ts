@@ -73,6 +73,19 @@ describe('dockerfile', () => {
     ])
   })
 
+  it('refuses an ARG that expands past 4096 characters, at its line, and goes on (an expansion bomb)', () => {
+    // Before, 8 KB of ARGs repeating each other made a 480-million-character image and an out-of-memory crash.
+    const text = `ARG A=${'x'.repeat(4000)}\nARG B=${'$A'.repeat(2000)}\nARG C=${'$B'.repeat(60)}\nFROM $C\nFROM busybox\n`
+    const out = discover(text)
+    expect(summary(out)).toEqual(['5:6 busybox -> pkg:docker/library/busybox@latest'])
+    // B cannot be expanded: it keeps its text (as an ARG whose default is not valid does), so C is not an image.
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([[4, 'invalid-image-ref']])
+    expect(JSON.stringify(out).length).toBeLessThan(20_000)
+    const direct = discover(`ARG A=${'x'.repeat(3000)}\nFROM $A$A\n`)
+    expect(direct.errors.map((e) => [e.line, e.code])).toEqual([[2, 'invalid-variable']])
+    expect(direct.errors[0].message).toBe('FROM "$A$A": expands to more than 4096 characters')
+  })
+
   it('reads continuation lines and an escape directive', () => {
     const out = discover(
       ['# escape=`', 'FROM `', '  mcr.microsoft.com/windows/servercore:ltsc2022 AS base', ''].join('\r\n'),
