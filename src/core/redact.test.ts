@@ -70,6 +70,20 @@ describe('redactMessage', () => {
 })
 
 describe('redactPurl', () => {
+  it('passes plain purls as they are, however long, and parses the others (a long name overflowed the stack)', () => {
+    const long = `pkg:pypi/${'a'.repeat(10_000_000)}@1.0`
+    expect(redactPurl(long)).toBe(long)
+    const scoped = `pkg:npm/${'%40a'.repeat(1_000_000)}/b@1`
+    expect(redactPurl(scoped)).toBe(scoped)
+    for (const plain of ['pkg:npm/%40scope/name@1.0.0', 'pkg:npm/%40a%40b/c@1', 'pkg:golang/github.com/a/b@v1'])
+      expect(redactPurl(plain)).toBe(plain)
+    // Not plain, so parsed (and unchanged when nothing is secret): other percent-encoding, a second @, a query.
+    expect(redactPurl('pkg:npm/a%41b@1')).toBe('pkg:npm/a%41b@1')
+    const redacted = redactPurl('pkg:generic/a@1?download_url=https://u:p@host.example.com/a')
+    expect(redacted).not.toContain('u:p')
+    expect(decodeURIComponent(redacted)).toContain('https://***@host.example.com/a')
+  })
+
   it('redacts percent-encoded qualifiers and writes the purl again', () => {
     const purl = 'pkg:helm/app@1.0.0?repository_url=https%3A%2F%2Fu%3Apw%40charts.example.com%2Fstable'
     expect(redactPurl(purl)).toBe('pkg:helm/app@1.0.0?repository_url=https%3A%2F%2F***%40charts.example.com%2Fstable')

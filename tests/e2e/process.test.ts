@@ -156,6 +156,25 @@ describe('the built CLI in a process', () => {
     },
   )
 
+  it('a hostile tree that crashed the process: a 10-million-character package name, an ARG expansion bomb', async () => {
+    // In a process, with its main thread's stack: the name overflowed the stack of a regular expression (exit 4),
+    // and ARGs repeating each other made a 480-million-character image (an out-of-memory crash).
+    const dir = mkdtempSync(join(out, 'hostile-'))
+    writeFileSync(join(dir, 'requirements.txt'), `${'a'.repeat(10_000_000)}==1.0\n`)
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      `ARG A=${'x'.repeat(4000)}\nARG B=${'$A'.repeat(2000)}\nARG C=${'$B'.repeat(60)}\nFROM $C\nFROM busybox:1\n`,
+    )
+    const r = await runBuilt(['inventory', dir, '--json'])
+    expect(r.stderr).not.toContain('internal error')
+    expect(r.code).toBe(2)
+    const inventory = JSON.parse(r.stdout) as {components: Array<{name: string}>; errors: Array<{code: string}>}
+    expect(inventory.components.map((c) => c.name.length).sort((a, b) => a - b)).toEqual([25, 10_000_000])
+    expect(inventory.errors.map((e) => e.code)).toEqual(['invalid-image-ref'])
+    // The name three times (name, purl, ref); the ARGs nowhere near their expansion.
+    expect(r.stdout.length + r.stderr.length).toBeLessThan(30_100_000)
+  })
+
   it('exit 3: a usage error, with a hint', async () => {
     const usage = await scanDemo(['--since', 'yesterday'])
     expect(usage.code).toBe(3)
