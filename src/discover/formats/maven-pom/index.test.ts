@@ -173,4 +173,11 @@ describe('maven-pom', () => {
     const external = discover('<project><artifactId>&xxe;</artifactId></project>')
     expect(external.errors.map((e) => e.code)).toEqual(['invalid-xml'])
   })
+
+  it('stops at nesting deeper than 64: the rest of the file is not read (100,000 levels took minutes)', () => {
+    // Read to its end, this file takes minutes (the test's timeout); stopped at the limit, milliseconds.
+    const n = 200_000
+    const deep = discover(`<project>\n<x>${'<a>'.repeat(n)}${'</a>'.repeat(n)}</x></project>\n`)
+    expect(deep.errors.map((e) => [e.code, e.line, e.message])).toEqual([['invalid-xml', 2, 'nesting deeper than 64']])
+  })
 })
