@@ -276,6 +276,10 @@ export const ERRORS = {
   'stdin-twice': {exit: 3, meaning: '`-` (standard input) is named more than once', hint: 'name `-` once'},
   'too-deep': {exit: 2, meaning: 'a lockfile is nested too deep to parse'},
   'too-large': {exit: 2, meaning: 'a file is over --max-file-size: not read'},
+  'too-many-kustomizations': {
+    exit: 2,
+    meaning: 'a kustomization includes more kustomizations than stewards renders (1,000), through its overlays',
+  },
   'unknown-command': {
     exit: 3,
     meaning: '`stewards help NAME`: no command or topic has that name',

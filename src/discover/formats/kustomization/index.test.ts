@@ -107,6 +107,32 @@ helmCharts:
     expect(refsAt(inventory)).toEqual(['x:1 a/kustomization.yaml:2:17', 'x:1 b/app.yaml:8:18'])
   })
 
+  it('renders a base once per inclusion, and stops past 1,000 inclusions under one root (a diamond of overlays)', async () => {
+    // Each level includes the next three times: 3^16 renders never ended. Two inclusions of a base are two
+    // renders (overlays with name prefixes may include one base twice).
+    const files: Record<string, string> = {
+      'k20/kustomization.yaml': 'resources: [pod.yaml]\n',
+      'k20/pod.yaml': deployment('x:0'),
+    }
+    for (let i = 0; i < 20; i++)
+      files[`k${i}/kustomization.yaml`] = `resources: [../k${i + 1}, ../k${i + 1}/, ./../k${i + 1}]\n`
+    const inventory = await scan(files)
+    const roots = inventory.errors.filter((e) => e.code === 'too-many-kustomizations').map((e) => e.file)
+    // From kN, 3 + 9 + … + 3^(20-N) inclusions: 1,092 from k14, 363 from k15.
+    expect(roots).toEqual(Array.from({length: 15}, (_, i) => `k${i}/kustomization.yaml`).sort())
+    expect(inventory.errors.every((e) => e.code === 'too-many-kustomizations')).toBe(true)
+    const twice = await scan({
+      'top/kustomization.yaml': 'resources: [../a, ../b]\n',
+      'a/kustomization.yaml': 'resources: [../base]\nimages: [{name: x, newTag: "1"}]\n',
+      'b/kustomization.yaml': 'resources: [../base]\nimages: [{name: x, newTag: "2"}]\n',
+      'base/kustomization.yaml': 'resources: [app.yaml]\n',
+      'base/app.yaml': deployment('x:0'),
+    })
+    expect(twice.errors).toEqual([])
+    expect(refsAt(twice).filter((r) => r.includes('top/'))).toEqual([])
+    expect(refsAt(twice)).toContain('x:2 b/kustomization.yaml:2:17')
+  })
+
   it('reports a malformed kustomization with its line', async () => {
     const inventory = await scan({'kustomization.yaml': 'images:\n  - newTag: v1\n'})
     expect(inventory.errors).toEqual([

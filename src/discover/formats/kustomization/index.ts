@@ -30,6 +30,12 @@ export const discoverer: Discoverer = {
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
 /** kustomize has no limit; overlays deeper than this are a cycle or a mistake. */
 const MAX_DEPTH = 16
+/**
+ * Kustomizations rendered for one root, counting each time one is included. An overlay may include the same base
+ * twice (with a name prefix each), so a base is rendered once per inclusion; twenty levels that each include the
+ * next three times made 3^16 renders and never ended.
+ */
+const MAX_RENDERS = 1000
 
 interface Entry<T> {
   value: T
@@ -67,7 +73,15 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     )
   }
   const used = new Set<ImageOverride>()
-  const images = render(parsed, context, {skipped: out.skipped, used, depth: 0, seen: new Set([input.file])})
+  const budget = {renders: 0, exceeded: false}
+  const images = render(parsed, context, {skipped: out.skipped, used, depth: 0, seen: new Set([input.file]), budget})
+  if (budget.exceeded)
+    out.errors.push({
+      file: input.file,
+      line: 1,
+      code: 'too-many-kustomizations',
+      message: `its resources include kustomizations more than ${MAX_RENDERS} times, through overlays; the rest are not read`,
+    })
   for (const image of images) if (image.changed) addImageRef(out, image.ref, image.locations, 'kustomize')
   for (const {value, location} of parsed.overrides) {
     if (!used.has(value) && !overrideResult(value)) {
@@ -88,6 +102,8 @@ interface RenderState {
   used: Set<ImageOverride>
   depth: number
   seen: Set<string>
+  /** Shared by every render under one root (MAX_RENDERS). */
+  budget: {renders: number; exceeded: boolean}
 }
 
 /** The images of every listed resource, with this kustomization's overrides applied in order. */
@@ -118,10 +134,18 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
     }
     const nested = findKustomization(target, context)
     if (nested && !state.seen.has(nested.file) && state.depth < MAX_DEPTH) {
+      if (++state.budget.renders > MAX_RENDERS) {
+        state.budget.exceeded = true
+        continue
+      }
       const parsed = parse(nested.text, nested.file, [])
       const seen = new Set([...state.seen, nested.file])
+      const {budget} = state
       if (parsed)
-        appendAll(images, render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen}))
+        appendAll(
+          images,
+          render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen, budget}),
+        )
     } else if (!nested) {
       state.skipped?.push({
         file: location.file,
