@@ -67,6 +67,16 @@ describe('readYaml', () => {
     expect(errors).toEqual([expect.objectContaining({file: 'in.yaml', line: 1, code: 'yaml-alias-budget'})])
   })
 
+  it('resolves each alias to the last anchor of its name before it, in one walk of the document', () => {
+    const {documents, errors} = read('a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: [&y 3, *y]\nf: *y\n')
+    expect(errors).toEqual([])
+    expect(['b', 'd', 'f'].map((key) => (at(documents[0].root, key) as {text: string}).text)).toEqual(['1', '2', '3'])
+    // 50,000 aliases of one anchor: each alias walked the document from its start (minutes; the test's timeout).
+    const many = read(`a: &a x\nl:\n${'- *a\n'.repeat(50_000)}`)
+    expect(many.errors).toEqual([])
+    expect(many.documents).toHaveLength(1)
+  })
+
   it('reads every document of a long stream, one at a time, with its own line', () => {
     // more than the 5,000 documents an earlier version stopped at
     const text = Array.from({length: 6_000}, (_, i) => `n: ${i}`).join('\n---\n')
