@@ -13,6 +13,7 @@ import type {Component, ScanError, Skipped} from '../core/model.js'
 import {holdYoungGeneration} from '../core/young-generation.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, readText} from './decode.js'
+import {cappedErrors} from './file-errors.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {isInside} from './walk.js'
 
@@ -100,7 +101,7 @@ export async function discoverDecoded(
       const out = await discoverChecked(format, {file, text: decoded.text}, context)
       appendAll(sink.components, decoded.ascii ? out.components : narrowStrings(out.components))
       appendAll(sink.skipped, out.skipped ?? [])
-      appendAll(sink.errors, out.errors ?? [])
+      appendAll(sink.errors, cappedErrors(out.errors ?? []))
     } catch (error) {
       sink.errors.push({
         file,

@@ -17,6 +17,7 @@ import type {Document, Node, Scalar, YAMLMap} from 'yaml'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
+import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
 import {fastTree} from './yaml-fast.js'
 import {yamlLibrary} from './yaml-library.js'
 import {splitDocuments} from './yaml-split.js'
@@ -38,6 +39,8 @@ export interface YamlReadResult {
   errors: ScanError[]
   /** Lines of mapping keys that are collections: never in Kubernetes objects, typical of `{{ }}` templates. */
   complexKeyLines: number[]
+  /** While reading: problems past the listed ones (readYaml tells them in one error at the end). */
+  uncountedErrors?: number
 }
 
 export interface YamlLimits {
@@ -115,6 +118,10 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
     // Documents js-yaml refuses are read again here, so their problems are told as for any other document.
     index = readDocuments(source, part.line - 1, file, index, limits, options, result)
   }
+  if (result.uncountedErrors) {
+    result.errors = cappedErrors(result.errors, result.uncountedErrors)
+    delete result.uncountedErrors
+  }
   return result
 }
 
@@ -158,10 +165,29 @@ function readDocuments(
     return {line: pos.line + lineOffset, col: pos.col}
   }
   const error = (code: ErrorCode, message: string, offset: number | undefined): void => {
+    // Past the listed ones, counted only (./file-errors.ts tells how many more).
+    if (result.errors.length > MAX_FILE_ERRORS) {
+      result.uncountedErrors = (result.uncountedErrors ?? 0) + 1
+      return
+    }
     const pos = offset === undefined ? undefined : position(offset)
     result.errors.push({file, ...(pos ? {line: pos.line, column: pos.col} : {}), code, message})
   }
-  for (const doc of composer.compose(new Parser(lines.addNewLine).parse(source))) {
+  const docs = composer.compose(new Parser(lines.addNewLine).parse(source))
+  for (;;) {
+    // The library makes an Error for each problem it finds: without a stack trace each (a file of two million
+    // duplicate keys took 4 GB, most of it stack traces nobody reads). Only while it composes: an internal error
+    // of ours keeps its trace.
+    const traces = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    let step: IteratorResult<Document.Parsed>
+    try {
+      step = docs.next()
+    } finally {
+      Error.stackTraceLimit = traces
+    }
+    if (step.done) break
+    const doc = step.value
     const start = doc.contents?.range?.[0] ?? doc.range[0]
     const problems = [...doc.errors, ...doc.warnings]
     for (const p of problems) {

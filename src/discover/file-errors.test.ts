@@ -1,0 +1,46 @@
+import {describe, expect, it} from 'vitest'
+import {scanTree} from '../../tests/discover/tree.js'
+import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
+
+describe('errors of one file', () => {
+  it('lists the first hundred and counts the rest in one more', () => {
+    const errors = Array.from({length: 250}, (_, i) => ({
+      file: 'a.yaml',
+      line: i + 1,
+      code: 'yaml-duplicate-key' as const,
+      message: `m${i}`,
+    }))
+    const capped = cappedErrors(errors)
+    expect(capped).toHaveLength(MAX_FILE_ERRORS + 1)
+    expect(capped.slice(0, 2).map((e) => e.line)).toEqual([1, 2])
+    expect(capped.at(-1)).toEqual({
+      file: 'a.yaml',
+      code: 'yaml-duplicate-key',
+      message: '150 more problems in this file are not listed (the first 100 are)',
+    })
+    expect(cappedErrors(errors.slice(0, 100))).toHaveLength(100)
+  })
+
+  it('bounds what a file of thousands of problems costs, in YAML and in a lockfile', async () => {
+    // Before, a manifest of two million duplicate keys took 4 GB and 16 MB of errors. (5,000 keys: 4,999 duplicates.)
+    const labels = Array.from({length: 5000}, () => '    a: b\n').join('')
+    const lock = `{"lockfileVersion": 3, "packages": {"": {}, ${Array.from({length: 3000}, () => '"node_modules/a": {"version": "1.0.0"}').join(', ')}}}`
+    const inventory = await scanTree({
+      'pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n${labels}spec:\n  containers:\n    - {name: a, image: nginx:1}\n`,
+      'package-lock.json': lock,
+    })
+    const byFile = (file: string) => inventory.errors.filter((e) => e.file === file)
+    expect(byFile('pod.yaml')).toHaveLength(MAX_FILE_ERRORS + 1)
+    expect(byFile('pod.yaml')[0]).toEqual({
+      file: 'pod.yaml',
+      code: 'yaml-duplicate-key',
+      message: '4899 more problems in this file are not listed (the first 100 are)',
+    })
+    expect(byFile('package-lock.json')).toHaveLength(MAX_FILE_ERRORS + 1)
+    expect(byFile('package-lock.json')[0].message).toBe(
+      '2899 more problems in this file are not listed (the first 100 are)',
+    )
+    // The documents and entries are still read.
+    expect(inventory.components.map((c) => c.name).sort()).toEqual(['a', 'docker.io/library/nginx'])
+  })
+})
