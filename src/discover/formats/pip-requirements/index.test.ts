@@ -103,7 +103,11 @@ describe('pip-requirements', () => {
   })
 
   it('follows -r includes the walker would not find, with their own locations, and stops cycles', () => {
-    const files = {'base.in': 'six==1.16.0\n-r requirements.txt\n', 'extra/common.in': 'attrs==23.2.0\n'}
+    const files = {
+      'base.in': 'six==1.16.0\n-r requirements.txt\n',
+      'extra/common.in': 'attrs==23.2.0\n',
+      'dev-requirements.txt': 'pytest==8.0.0\n',
+    }
     const {components, errors} = discover(
       '-r base.in\n-r extra/common.in\n-r missing.in\n-r dev-requirements.txt\nflask==3.0.0\n',
       files,
@@ -115,6 +119,23 @@ describe('pip-requirements', () => {
     ])
     expect(errors).toEqual([
       {file: 'requirements.txt', code: 'include-not-read', message: "cannot read included file 'missing.in'", line: 3},
+    ])
+    // A requirements file the walker cannot find (outside the scanned path, or absent) is reported, not passed
+    // over silently; so is a constraints file that cannot be read.
+    const outside = discover('-r ../other/requirements.txt\n-c ../pins.txt\nflask==3.0.0\n', {})
+    expect(outside.errors).toEqual([
+      {
+        file: 'requirements.txt',
+        code: 'include-not-read',
+        message: "cannot read included file '../other/requirements.txt'",
+        line: 1,
+      },
+      {
+        file: 'requirements.txt',
+        code: 'include-not-read',
+        message: "cannot read constraints file '../pins.txt'",
+        line: 2,
+      },
     ])
   })
 

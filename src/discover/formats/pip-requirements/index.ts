@@ -55,11 +55,17 @@ function readFile(file: string, text: string, state: State, depth: number): void
     if (entry.kind !== 'include') continue
     const target = posix.normalize(posix.join(posix.dirname(file), entry.path))
     if (entry.constraint) {
+      if (depth < MAX_INCLUDE_DEPTH && state.context.readText(target) === null)
+        state.errors.push(
+          lockfileError(file, 'include-not-read', `cannot read constraints file '${entry.path}'`, entry.line),
+        )
       for (const [name, version] of readConstraints(target, state, depth + 1)) constraints.set(name, version)
       continue
     }
-    // A file the walker finds on its own is discovered there; follow only the others.
-    if (isRequirementsFile(target) || state.visiting.has(target)) continue
+    if (state.visiting.has(target)) continue
+    // A file the walker finds on its own is discovered there; follow only the others. One outside the scanned
+    // path (or missing) the walker never finds: it is reported, as any include that cannot be read.
+    if (isRequirementsFile(target) && state.context.readText(target) !== null) continue
     const included = depth < MAX_INCLUDE_DEPTH ? state.context.readText(target) : null
     if (included === null)
       state.errors.push(
