@@ -16,9 +16,35 @@ describe('errors of one file', () => {
     expect(capped.at(-1)).toEqual({
       file: 'a.yaml',
       code: 'yaml-duplicate-key',
-      message: '150 more problems in this file are not listed (the first 100 are)',
+      message: '150 more problems in this file are not listed (the first 100, and the first of each kind, are)',
     })
     expect(cappedErrors(errors.slice(0, 100))).toHaveLength(100)
+    // Per file, in order: an included file's errors count for it, and the first of each kind is kept.
+    const mixed = [
+      ...Array.from({length: 150}, (_, i) => ({
+        file: 'base.txt',
+        line: i + 1,
+        code: 'invalid-requirement',
+        message: 'x',
+      })),
+      {file: 'requirements.txt', line: 2, code: 'invalid-requirement', message: 'y'},
+      {file: 'base.txt', line: 151, code: 'include-not-read', message: 'z'},
+    ]
+    const perFile = cappedErrors(mixed)
+    expect(perFile.filter((e) => e.file === 'requirements.txt')).toEqual([mixed[150]])
+    expect(perFile.filter((e) => e.file === 'base.txt' && e.line !== undefined)).toHaveLength(101)
+    expect(perFile.some((e) => e.code === 'include-not-read')).toBe(true)
+    expect(perFile.filter((e) => e.line === undefined)).toEqual([
+      {
+        file: 'base.txt',
+        code: 'include-not-read',
+        message: '50 more problems in this file are not listed (the first 100, and the first of each kind, are)',
+      },
+    ])
+    // Capped again (a format that passes on a reader's errors): the count is kept, not added to.
+    expect(cappedErrors(perFile).filter((e) => e.line === undefined)).toEqual(
+      perFile.filter((e) => e.line === undefined),
+    )
   })
 
   it('bounds what a file of thousands of problems costs, in YAML and in a lockfile', async () => {
@@ -34,12 +60,17 @@ describe('errors of one file', () => {
     expect(byFile('pod.yaml')[0]).toEqual({
       file: 'pod.yaml',
       code: 'yaml-duplicate-key',
-      message: '4899 more problems in this file are not listed (the first 100 are)',
+      message: '4899 more problems in this file are not listed (the first 100, and the first of each kind, are)',
     })
     expect(byFile('package-lock.json')).toHaveLength(MAX_FILE_ERRORS + 1)
     expect(byFile('package-lock.json')[0].message).toBe(
-      '2899 more problems in this file are not listed (the first 100 are)',
+      '2899 more problems in this file are not listed (the first 100, and the first of each kind, are)',
     )
+    // A later document's syntax error is listed whatever the duplicates before it.
+    const broken = await scanTree({
+      'pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n${labels}---\nkind: [\n`,
+    })
+    expect(broken.errors.some((e) => e.code === 'yaml-syntax')).toBe(true)
     // The documents and entries are still read.
     expect(inventory.components.map((c) => c.name).sort()).toEqual(['a', 'docker.io/library/nginx'])
   })

@@ -67,6 +67,29 @@ describe('readYaml', () => {
     expect(errors).toEqual([expect.objectContaining({file: 'in.yaml', line: 1, code: 'yaml-alias-budget'})])
   })
 
+  it('composes without stack traces (an Error per problem), and gives the process its own limit back', () => {
+    // The limit is watched through an accessor: set to 0 while the library composes, then back to what it was.
+    const original = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!
+    let value = Error.stackTraceLimit
+    const set: number[] = []
+    Object.defineProperty(Error, 'stackTraceLimit', {
+      configurable: true,
+      get: () => value,
+      set: (next: number) => {
+        set.push(next)
+        value = next
+      },
+    })
+    try {
+      const {errors} = read('a: 1\na: 2\n---\nb: [\n')
+      expect(errors.map((e) => e.code)).toEqual(['yaml-duplicate-key', 'yaml-syntax'])
+    } finally {
+      Object.defineProperty(Error, 'stackTraceLimit', original)
+    }
+    expect(set).toContain(0)
+    expect(set.at(-1)).toBe(original.value)
+  })
+
   it('resolves each alias to the last anchor of its name before it, in one walk of the document', () => {
     const {documents, errors} = read('a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: [&y 3, *y]\nf: *y\n')
     expect(errors).toEqual([])

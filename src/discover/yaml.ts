@@ -165,8 +165,8 @@ function readDocuments(
     return {line: pos.line + lineOffset, col: pos.col}
   }
   const error = (code: ErrorCode, message: string, offset: number | undefined): void => {
-    // Past the listed ones, counted only (./file-errors.ts tells how many more).
-    if (result.errors.length > MAX_FILE_ERRORS) {
+    // Past the listed ones, counted only (./file-errors.ts tells how many more), but the first of each kind.
+    if (result.errors.length > MAX_FILE_ERRORS && result.errors.some((listed) => listed.code === code)) {
       result.uncountedErrors = (result.uncountedErrors ?? 0) + 1
       return
     }

@@ -36,6 +36,8 @@ const MAX_DEPTH = 16
  * next three times made 3^16 renders and never ended.
  */
 const MAX_RENDERS = 1000
+/** Images rendered for one root, in all: a base listing one large manifest many times is still bounded. */
+const MAX_IMAGES = 100_000
 
 interface Entry<T> {
   value: T
@@ -73,14 +75,14 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     )
   }
   const used = new Set<ImageOverride>()
-  const budget = {renders: 0, exceeded: false}
+  const budget: Budget = {renders: 0, images: 0, exceeded: false, read: new Map()}
   const images = render(parsed, context, {skipped: out.skipped, used, depth: 0, seen: new Set([input.file]), budget})
   if (budget.exceeded)
     out.errors.push({
       file: input.file,
       line: 1,
       code: 'too-many-kustomizations',
-      message: `its resources include kustomizations more than ${MAX_RENDERS} times, through overlays; the rest are not read`,
+      message: `its resources include kustomizations more than ${MAX_RENDERS} times, or more than ${MAX_IMAGES} images, through overlays; the rest are not read`,
     })
   for (const image of images) if (image.changed) addImageRef(out, image.ref, image.locations, 'kustomize')
   for (const {value, location} of parsed.overrides) {
@@ -102,15 +104,26 @@ interface RenderState {
   used: Set<ImageOverride>
   depth: number
   seen: Set<string>
-  /** Shared by every render under one root (MAX_RENDERS). */
-  budget: {renders: number; exceeded: boolean}
+  /** Shared by every render under one root (MAX_RENDERS, MAX_IMAGES). */
+  budget: Budget
+}
+
+interface Budget {
+  renders: number
+  images: number
+  exceeded: boolean
+  /** The images of each resource file read under this root: a file listed again is not read again. */
+  read: Map<string, Array<{ref: string; line: number; column: number}>>
 }
 
 /** The images of every listed resource, with this kustomization's overrides applied in order. */
 function render(kustomization: Parsed, context: DiscoverContext, state: RenderState): RenderedImage[] {
   const dir = posix.dirname(kustomization.file)
   const images: RenderedImage[] = []
+  // kustomize refuses a resource listed twice in one kustomization ("already registered id"): read it once.
+  const listed = new Set<string>()
   for (const {value: entry, location} of kustomization.resources) {
+    if (state.budget.exceeded) break
     if (isRemote(entry)) {
       state.skipped?.push({
         file: location.file,
@@ -120,16 +133,28 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
       })
       continue
     }
-    const target = posix.normalize(posix.join(dir, entry))
+    const target = posix.normalize(posix.join(dir, entry)).replace(/(?<=.)\/+$/, '')
+    if (listed.has(target)) continue
+    listed.add(target)
     const text = context.readText(target)
     if (text !== null) {
-      for (const image of readManifestImages(text, target).images) {
+      let found = state.budget.read.get(target)
+      if (!found) {
+        found = readManifestImages(text, target).images
+        state.budget.read.set(target, found)
+      }
+      state.budget.images += found.length
+      if (state.budget.images > MAX_IMAGES) {
+        state.budget.exceeded = true
+        break
+      }
+      // Copies: this kustomization's overrides change them.
+      for (const image of found)
         images.push({
           ref: image.ref,
           locations: [{file: target, line: image.line, column: image.column}],
           changed: false,
         })
-      }
       continue
     }
     const nested = findKustomization(target, context)

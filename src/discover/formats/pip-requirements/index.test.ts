@@ -102,7 +102,7 @@ describe('pip-requirements', () => {
     ])
   })
 
-  it('follows -r includes the walker would not find, with their own locations, and stops cycles', () => {
+  it('follows -r includes, each once, with their own locations, and stops cycles', () => {
     const files = {
       'base.in': 'six==1.16.0\n-r requirements.txt\n',
       'extra/common.in': 'attrs==23.2.0\n',
@@ -112,14 +112,23 @@ describe('pip-requirements', () => {
       '-r base.in\n-r extra/common.in\n-r missing.in\n-r dev-requirements.txt\nflask==3.0.0\n',
       files,
     )
+    // dev-requirements.txt is read here too: the walker may never reach it (a file given as PATH, a folder left
+    // out), and what both read merges into the same component.
     expect(components.map((c) => [c.name, c.locations[0].file, c.locations[0].line])).toEqual([
       ['six', 'base.in', 1],
       ['attrs', 'extra/common.in', 1],
+      ['pytest', 'dev-requirements.txt', 1],
       ['flask', 'requirements.txt', 5],
     ])
     expect(errors).toEqual([
       {file: 'requirements.txt', code: 'include-not-read', message: "cannot read included file 'missing.in'", line: 3},
     ])
+    // Each file once: thirty `-r` lines to the next of eight levels were 30^8 reads.
+    const levels: Record<string, string> = {'r8.txt': 'six==1.16.0\n'}
+    for (let i = 0; i < 8; i++) levels[`r${i}.txt`] = `${'-r r'.concat(String(i + 1), '.txt\n').repeat(30)}`
+    const deep = discover(levels['r0.txt'], levels, 'r0.txt')
+    expect(deep.components.map((c) => c.name)).toEqual(['six'])
+    expect(deep.errors).toEqual([])
     // A requirements file the walker cannot find (outside the scanned path, or absent) is reported, not passed
     // over silently; so is a constraints file that cannot be read.
     const outside = discover('-r ../other/requirements.txt\n-c ../pins.txt\nflask==3.0.0\n', {})

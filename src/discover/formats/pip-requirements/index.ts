@@ -32,8 +32,8 @@ interface State {
   components: Component[]
   skipped: Skipped[]
   errors: ScanError[]
-  /** Files being read, to stop include cycles. */
-  visiting: Set<string>
+  /** Files read for this one, itself included: each once, which also stops include cycles. */
+  read: Set<string>
 }
 
 /** `-c` files only pin versions of what is required elsewhere (https://pip.pypa.io/en/stable/user_guide/#constraints-files). */
@@ -48,7 +48,6 @@ function readConstraints(file: string, state: State, depth: number): Map<string,
 }
 
 function readFile(file: string, text: string, state: State, depth: number): void {
-  state.visiting.add(file)
   const entries = parseRequirements(text)
   const constraints = new Map<string, string>()
   for (const entry of entries) {
@@ -62,10 +61,11 @@ function readFile(file: string, text: string, state: State, depth: number): void
       for (const [name, version] of readConstraints(target, state, depth + 1)) constraints.set(name, version)
       continue
     }
-    if (state.visiting.has(target)) continue
-    // A file the walker finds on its own is discovered there; follow only the others. One outside the scanned
-    // path (or missing) the walker never finds: it is reported, as any include that cannot be read.
-    if (isRequirementsFile(target) && state.context.readText(target) !== null) continue
+    // Each included file is read once for this file (`-r` lines repeating one another made 30 × 30 × 30 × … reads),
+    // and always, even when the walker will read it too: it may not (one file given as PATH, a folder left out),
+    // and what both read merges into the same components and errors.
+    if (state.read.has(target)) continue
+    state.read.add(target)
     const included = depth < MAX_INCLUDE_DEPTH ? state.context.readText(target) : null
     if (included === null)
       state.errors.push(
@@ -117,11 +117,10 @@ function readFile(file: string, text: string, state: State, depth: number): void
       )
     }
   }
-  state.visiting.delete(file)
 }
 
 export function discoverRequirements(file: string, text: string, context: DiscoverContext): DiscoverOutput {
-  const state: State = {context, components: [], skipped: [], errors: [], visiting: new Set()}
+  const state: State = {context, components: [], skipped: [], errors: [], read: new Set([file])}
   readFile(file, text, state, 0)
   return {components: state.components, skipped: state.skipped, errors: state.errors}
 }
