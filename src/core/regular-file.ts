@@ -43,8 +43,8 @@ export function openRegularFile(abs: string): {fd: number; size: number} {
 
 /**
  * The whole file through a descriptor already open, into one buffer of `firstSize` bytes that is doubled only when
- * a read fills it: a file read with its size + 1 is read once, never copied (a 200 MB snapshot used to take 650 MB
- * at its peak, read in chunks and joined). undefined past `max` bytes. A regular file is read from its start, and
+ * a read fills it: a file read with its size + 1 is read once, never copied (chunks joined with Buffer.concat were
+ * a second copy of the whole file, at its peak). undefined past `max` bytes. A regular file is read from its start, and
  * to its end whatever its size said (a file that grew, a pseudo-file of size 0); a pipe or a device
  * (`seekable` false) from where it stands.
  */
