@@ -129,6 +129,23 @@ describe('pip-requirements', () => {
     const deep = discover(levels['r0.txt'], levels, 'r0.txt')
     expect(deep.components.map((c) => c.name)).toEqual(['six'])
     expect(deep.errors).toEqual([])
+    // One level deeper than the limit: reported, for -r and -c alike (a -c there was dropped without a word).
+    const tooDeep: Record<string, string> = {'r8.txt': '-r more.txt\n-c pins.txt\n', 'more.txt': '', 'pins.txt': ''}
+    for (let i = 0; i < 8; i++) tooDeep[`r${i}.txt`] = `-r r${i + 1}.txt\n`
+    expect(discover(tooDeep['r0.txt'], tooDeep, 'r0.txt').errors).toEqual([
+      {
+        file: 'r8.txt',
+        code: 'include-not-read',
+        message: "included file 'more.txt' is nested deeper than 8 includes; not read",
+        line: 1,
+      },
+      {
+        file: 'r8.txt',
+        code: 'include-not-read',
+        message: "constraints file 'pins.txt' is nested deeper than 8 includes; not read",
+        line: 2,
+      },
+    ])
     // A requirements file the walker cannot find (outside the scanned path, or absent) is reported, not passed
     // over silently; so is a constraints file that cannot be read.
     const outside = discover('-r ../other/requirements.txt\n-c ../pins.txt\nflask==3.0.0\n', {})

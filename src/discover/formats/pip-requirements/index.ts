@@ -36,15 +36,24 @@ interface State {
   read: Set<string>
 }
 
-/** `-c` files only pin versions of what is required elsewhere (https://pip.pypa.io/en/stable/user_guide/#constraints-files). */
-function readConstraints(file: string, state: State, depth: number): Map<string, string> {
+/**
+ * The pins of a constraints file (`-c`): such files only pin versions of what is required elsewhere
+ * (https://pip.pypa.io/en/stable/user_guide/#constraints-files).
+ */
+function pinsOf(text: string): Map<string, string> {
   const pins = new Map<string, string>()
-  const text = state.context.readText(file)
-  if (text === null || depth > MAX_INCLUDE_DEPTH) return pins
   for (const entry of parseRequirements(text)) {
     if (entry.kind === 'named' && entry.pinned !== undefined) pins.set(normalizePypiName(entry.name), entry.pinned)
   }
   return pins
+}
+
+/** Why an include was not read: too deep, or unreadable (outside the scanned path, absent). */
+function notRead(file: string, what: string, path: string, line: number, deep: boolean): ScanError {
+  const message = deep
+    ? `${what} '${path}' is nested deeper than ${MAX_INCLUDE_DEPTH} includes; not read`
+    : `cannot read ${what} '${path}'`
+  return lockfileError(file, 'include-not-read', message, line)
 }
 
 function readFile(file: string, text: string, state: State, depth: number): void {
@@ -53,12 +62,11 @@ function readFile(file: string, text: string, state: State, depth: number): void
   for (const entry of entries) {
     if (entry.kind !== 'include') continue
     const target = posix.normalize(posix.join(posix.dirname(file), entry.path))
+    const deep = depth >= MAX_INCLUDE_DEPTH
     if (entry.constraint) {
-      if (depth < MAX_INCLUDE_DEPTH && state.context.readText(target) === null)
-        state.errors.push(
-          lockfileError(file, 'include-not-read', `cannot read constraints file '${entry.path}'`, entry.line),
-        )
-      for (const [name, version] of readConstraints(target, state, depth + 1)) constraints.set(name, version)
+      const pins = deep ? null : state.context.readText(target)
+      if (pins === null) state.errors.push(notRead(file, 'constraints file', entry.path, entry.line, deep))
+      else for (const [name, version] of pinsOf(pins)) constraints.set(name, version)
       continue
     }
     // Each included file is read once for this file (`-r` lines repeating one another made 30 × 30 × 30 × … reads),
@@ -66,11 +74,8 @@ function readFile(file: string, text: string, state: State, depth: number): void
     // and what both read merges into the same components and errors.
     if (state.read.has(target)) continue
     state.read.add(target)
-    const included = depth < MAX_INCLUDE_DEPTH ? state.context.readText(target) : null
-    if (included === null)
-      state.errors.push(
-        lockfileError(file, 'include-not-read', `cannot read included file '${entry.path}'`, entry.line),
-      )
+    const included = deep ? null : state.context.readText(target)
+    if (included === null) state.errors.push(notRead(file, 'included file', entry.path, entry.line, deep))
     else readFile(target, included, state, depth + 1)
   }
   for (const entry of entries) {
