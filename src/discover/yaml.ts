@@ -39,8 +39,6 @@ export interface YamlReadResult {
   errors: ScanError[]
   /** Lines of mapping keys that are collections: never in Kubernetes objects, typical of `{{ }}` templates. */
   complexKeyLines: number[]
-  /** While reading: problems past the listed ones (readYaml tells them in one error at the end). */
-  uncountedErrors?: number
 }
 
 export interface YamlLimits {
@@ -100,6 +98,8 @@ const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/
 export function readYaml(text: string, file: string, options: YamlReadOptions = {}): YamlReadResult {
   const limits = options.limits ?? DEFAULT_YAML_LIMITS
   const result: YamlReadResult = {documents: [], errors: [], complexKeyLines: []}
+  // Problems past the listed ones, told in one error at the end (./file-errors.ts).
+  const unlisted = {count: 0}
   let index = 0
   for (const part of splitDocuments(text)) {
     const source = text.slice(part.start, part.end)
@@ -116,12 +116,9 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
       }
     }
     // Documents js-yaml refuses are read again here, so their problems are told as for any other document.
-    index = readDocuments(source, part.line - 1, file, index, limits, options, result)
+    index = readDocuments(source, part.line - 1, file, index, limits, options, result, unlisted)
   }
-  if (result.uncountedErrors) {
-    result.errors = cappedErrors(result.errors, result.uncountedErrors)
-    delete result.uncountedErrors
-  }
+  if (unlisted.count > 0) result.errors = cappedErrors(result.errors, unlisted.count)
   return result
 }
 
@@ -146,6 +143,7 @@ function readDocuments(
   limits: YamlLimits,
   options: YamlReadOptions,
   result: YamlReadResult,
+  unlisted: {count: number},
 ): number {
   // fastTree leaves anchors and aliases to the yaml library itself.
   if (options.parser !== 'yaml' && !source.includes('__proto__')) {
@@ -167,7 +165,7 @@ function readDocuments(
   const error = (code: ErrorCode, message: string, offset: number | undefined): void => {
     // Past the listed ones, counted only (./file-errors.ts tells how many more), but the first of each kind.
     if (result.errors.length > MAX_FILE_ERRORS && result.errors.some((listed) => listed.code === code)) {
-      result.uncountedErrors = (result.uncountedErrors ?? 0) + 1
+      unlisted.count++
       return
     }
     const pos = offset === undefined ? undefined : position(offset)
