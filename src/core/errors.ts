@@ -278,7 +278,8 @@ export const ERRORS = {
   'too-large': {exit: 2, meaning: 'a file is over --max-file-size: not read'},
   'too-many-kustomizations': {
     exit: 2,
-    meaning: 'a kustomization includes more kustomizations than stewards renders (1,000), through its overlays',
+    meaning:
+      'a kustomization includes more kustomizations (1,000) or more images (100,000) than stewards renders, through its overlays',
   },
   'unknown-command': {
     exit: 3,

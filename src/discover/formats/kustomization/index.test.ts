@@ -131,6 +131,20 @@ helmCharts:
     })
     expect(listedAgain.errors).toEqual([])
     expect(refsAt(listedAgain)).toEqual(['x:1 base/kustomization.yaml:2:17', 'x:1 base/m.yaml:8:18'])
+    // 300 images listed 400 times is 120,000 images, over the 100,000 a root renders: read once, it is 300.
+    const many = Array.from({length: 300}, (_, i) => `        - {name: c${i}, image: "x${i}:0"}`).join('\n')
+    const manifest = `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n${many}\n`
+    const wide = {
+      'base/kustomization.yaml': `resources: [${Array(400).fill('m.yaml').join(', ')}]\n`,
+      'base/m.yaml': manifest,
+    }
+    expect((await scan(wide)).errors).toEqual([])
+    // Past 100,000 images through distinct overlays of that base: stopped and told.
+    const overlays: Record<string, string> = {...wide, 'base/kustomization.yaml': 'resources: [m.yaml]\n'}
+    overlays['top/kustomization.yaml'] = `resources: [${Array.from({length: 400}, (_, i) => `../o${i}`).join(', ')}]\n`
+    for (let i = 0; i < 400; i++) overlays[`o${i}/kustomization.yaml`] = 'resources: [../base]\n'
+    const capped = (await scan(overlays)).errors.filter((e) => e.file === 'top/kustomization.yaml')
+    expect(capped.map((e) => e.code)).toEqual(['too-many-kustomizations'])
     const twice = await scan({
       'top/kustomization.yaml': 'resources: [../a, ../b]\n',
       'a/kustomization.yaml': 'resources: [../base]\nimages: [{name: x, newTag: "1"}]\n',
