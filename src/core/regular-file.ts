@@ -7,7 +7,7 @@
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 
 /** What a path opened for reading is: a regular file, or (only where asked for) a FIFO or a character device. */
-export type ReadableKind = 'file' | 'fifo' | 'device'
+type ReadableKind = 'file' | 'fifo' | 'device'
 
 /**
  * Opens a path to read without waiting: O_NONBLOCK, so a FIFO put where a file was expected opens without waiting

@@ -28,7 +28,7 @@ export interface UserFileOptions {
  * characters on 64-bit), so a larger file, which could not be held as text anyway, is refused with its size rather
  * than V8's "invalid string length".
  */
-export const MAX_USER_FILE_BYTES = bufferConstants.MAX_STRING_LENGTH
+const MAX_USER_FILE_BYTES = bufferConstants.MAX_STRING_LENGTH
 
 /** The text of `file` (UTF-8); `what` names it in the error (`the map file`, `the snapshot`). */
 export async function readUserFile(file: string, what: string, options: UserFileOptions = {}): Promise<string> {

@@ -43,6 +43,12 @@ const MAX_SYNTAX_PROBLEMS = 10
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
 
 /**
+ * The largest map or overrides file read (lists of entries, which may be generated): a map of 45,000 mappings
+ * (3.6 MB) took 7 s and 560 MB through the `yaml` library.
+ */
+export const MAX_MAPPING_FILE_BYTES = 4 * 1024 * 1024
+
+/**
  * Parses one document; duplicate keys, several documents, unresolved tags and alias bombs are problems. A text the
  * package ships is answered from the build's table (./yaml-preparsed.ts), with the same value and positions.
  */

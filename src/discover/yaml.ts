@@ -94,12 +94,18 @@ export interface YamlReadOptions {
 /** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
 const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/
 
+/** Problems of a file not listed, and the codes of those listed (the first of each code is always listed). */
+interface Unlisted {
+  count: number
+  codes: Set<string>
+}
+
 /** Reads every document of a YAML stream; a broken document becomes an error, the others are still returned. */
 export function readYaml(text: string, file: string, options: YamlReadOptions = {}): YamlReadResult {
   const limits = options.limits ?? DEFAULT_YAML_LIMITS
   const result: YamlReadResult = {documents: [], errors: [], complexKeyLines: []}
   // Problems past the listed ones, told in one error at the end (./file-errors.ts).
-  const unlisted = {count: 0}
+  const unlisted: Unlisted = {count: 0, codes: new Set()}
   let index = 0
   for (const part of splitDocuments(text)) {
     const source = text.slice(part.start, part.end)
@@ -143,7 +149,7 @@ function readDocuments(
   limits: YamlLimits,
   options: YamlReadOptions,
   result: YamlReadResult,
-  unlisted: {count: number},
+  unlisted: Unlisted,
 ): number {
   // fastTree leaves anchors and aliases to the yaml library itself.
   if (options.parser !== 'yaml' && !source.includes('__proto__')) {
@@ -164,11 +170,12 @@ function readDocuments(
   }
   const error = (code: ErrorCode, message: string, offset: number | undefined): void => {
     // Past the listed ones, counted only (./file-errors.ts tells how many more), but the first of each kind.
-    if (result.errors.length > MAX_FILE_ERRORS && result.errors.some((listed) => listed.code === code)) {
+    if (result.errors.length > MAX_FILE_ERRORS && unlisted.codes.has(code)) {
       unlisted.count++
       return
     }
     const pos = offset === undefined ? undefined : position(offset)
+    unlisted.codes.add(code)
     result.errors.push({file, ...(pos ? {line: pos.line, column: pos.col} : {}), code, message})
   }
   const docs = composer.compose(new Parser(lines.addNewLine).parse(source))

@@ -3,7 +3,7 @@ import type {z} from 'zod'
 import {usageError} from '../core/errors.js'
 import type {Component} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
-import {parseYamlFile} from '../core/yaml-file.js'
+import {MAX_MAPPING_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
 import {redactSecrets} from '../core/redact.js'
 
@@ -25,17 +25,11 @@ export interface CompiledEntry extends PatternEntry {
   test: (value: string) => boolean
 }
 
-/**
- * The largest map file read. A generated map of 45,000 mappings (3.6 MB) took 7 s and 560 MB through the `yaml`
- * library: past this, a map (perhaps one a scanned tree names) would exhaust memory before it is refused.
- */
-const MAX_MAP_FILE_BYTES = 4 * 1024 * 1024
-
 /** Loads and validates a map file; a bad file is a usage error naming file, line and key. */
 export async function loadPatternMap<
   S extends z.ZodType<{mappings: Array<{match: string; repo?: string; directory?: string}>}>,
 >(file: string, schema: S, displayName = file): Promise<CompiledEntry[]> {
-  const text = await readUserFile(file, 'the map file', {maxBytes: MAX_MAP_FILE_BYTES})
+  const text = await readUserFile(file, 'the map file', {maxBytes: MAX_MAPPING_FILE_BYTES})
   const {data, lineAt} = parseYamlFile(text, displayName, schema, 'map-invalid')
   return data.mappings.map((entry, i) => {
     const line = lineAt(['mappings', i])
