@@ -62,42 +62,31 @@ export async function readNamedFile(
   return bytes ? {text: bytes.toString('utf8')} : {tooLarge: undefined}
 }
 
-/** How much of a pipe is read at a time before it is known to have a writer. */
-const PIPE_CHUNK = 64 * 1024
+/** The first read of a pipe, made without waiting. */
+const PIPE_PROBE = 64 * 1024
 
 /**
- * A FIFO's bytes to its end (undefined past `max`). Read first without waiting: a FIFO that no process has open for
- * writing ends at once, where polling it would wait for a writer forever. Ending before any byte, it is refused
- * (its writer may not have opened it yet: read as empty, settings would silently be the defaults). One that has a
- * writer (a process substitution, `<(…)`) is then read as the writer writes, without blocking the process, until
- * the writer closes it. Takes the descriptor over (closed here).
+ * A FIFO's bytes to its end (undefined past `max`). Read first once without waiting: a FIFO that no process has
+ * open for writing ends at once, where polling it would wait for a writer forever, and ending before any byte it is
+ * refused (its writer may not have opened it yet: read as empty, settings would silently be the defaults). Then it
+ * is read through a socket as its writer writes (a process substitution, `<(…)`), without blocking the process,
+ * until the writer closes it. Takes the descriptor over (closed here).
  */
 async function readPipe(fd: number, max: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = []
-  let total = 0
-  const add = (chunk: Buffer): boolean => {
-    total += chunk.length
-    if (total > max) return false
-    chunks.push(chunk)
-    return true
-  }
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(PIPE_CHUNK)
-    let bytesRead: number
-    try {
-      bytesRead = readSync(fd, chunk, 0, chunk.length, null)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break
+  const first = Buffer.allocUnsafe(PIPE_PROBE)
+  // Bytes read; 0 when it ended; none yet (EAGAIN) when a writer holds it and has written nothing.
+  let probed = 0
+  try {
+    probed = readSync(fd, first, 0, first.length, null)
+    if (probed === 0) throw new Error('it is a FIFO nothing writes to')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
       closeSync(fd)
       throw error
     }
-    if (bytesRead > 0 && add(chunk.subarray(0, bytesRead))) continue
-    closeSync(fd)
-    if (bytesRead > 0) return undefined
-    if (total === 0) throw new Error('it is a FIFO nothing writes to')
-    return Buffer.concat(chunks, total)
   }
-  // A writer holds the pipe and has not written everything yet: the socket closes the descriptor.
+  const chunks: Buffer[] = probed > 0 ? [first.subarray(0, probed)] : []
+  let total = probed
   let socket: Socket
   try {
     socket = new Socket({fd, readable: true, writable: false})
@@ -106,15 +95,20 @@ async function readPipe(fd: number, max: number): Promise<Buffer | undefined> {
     throw error
   }
   return new Promise((resolve, reject) => {
-    socket.on('data', (chunk: Buffer) => {
-      if (add(chunk)) return
+    const done = () => resolve(total > max ? undefined : Buffer.concat(chunks, total))
+    if (total > max) {
       socket.destroy()
-      resolve(undefined)
+      return done()
+    }
+    socket.on('data', (chunk: Buffer) => {
+      total += chunk.length
+      if (total <= max) chunks.push(chunk)
+      else socket.destroy()
     })
-    socket.on('end', () => resolve(Buffer.concat(chunks, total)))
+    socket.on('end', done)
     socket.on('error', reject)
-    // Closed without an end or an error: what came is all there is (a settled promise ignores this).
-    socket.on('close', () => resolve(total > max ? undefined : Buffer.concat(chunks, total)))
+    // Destroyed past the limit, or closed without an end: what came is all there is (a settled promise ignores it).
+    socket.on('close', done)
   })
 }
 
