@@ -318,9 +318,15 @@ export const ERRORS = {
     meaning: 'a file to write is a symbolic link: never written through, the file it points to is left alone',
   },
   'yaml-alias-budget': {exit: 2, meaning: 'YAML aliases expand beyond the limit (a "billion laughs" file?)'},
+  'yaml-document-too-large': {
+    exit: 2,
+    meaning:
+      'a YAML document over 2 MiB (2,097,152 characters) with a problem, anchors, aliases, merge or `__proto__` keys (for the memory of the slower reader): not read',
+  },
   'yaml-duplicate-key': {exit: 2, meaning: 'a YAML mapping has a key twice'},
   'yaml-syntax': {exit: 2, meaning: 'a YAML document is not valid YAML'},
   'yaml-too-deep': {exit: 2, meaning: 'a YAML document is nested too deep to read'},
+  'yaml-too-many-documents': {exit: 2, meaning: 'a YAML file holds more than 100,000 documents: the rest is not read'},
   'yaml-unsupported-tag': {exit: 2, meaning: 'a YAML tag stewards does not resolve'},
 } as const satisfies Record<string, ErrorEntry>
 

@@ -20,3 +20,11 @@ export function lazyRequire<T>(name: string): () => T {
 
 /** jsonc-parser: the JSON readers' fallback with positions and errors (discover) and user JSON files (core). */
 export const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser')
+
+/**
+ * The `yaml` library, loaded the first time a document needs it. Most inputs never do: js-yaml reads plain documents
+ * and lockfiles (discover's fast paths), and loading the library is a good part of inventory's start-up. Its Node
+ * build is CommonJS (its package.json exports `"node": "./dist/index.js"` for `import` and `require` alike), so
+ * `require` gives the very module an `import` gives elsewhere.
+ */
+export const yamlLibrary = lazyRequire<typeof import('yaml')>('yaml')

@@ -8,6 +8,7 @@ import type {z} from 'zod'
 import {type ErrorCode, usageError} from './errors.js'
 import {formatProblem, type Problem} from './problem.js'
 import {type PreparsedEntry, preparse, preparsedTree} from './yaml-preparsed.js'
+import {addDuplicateKeyErrors} from './yaml-unique-keys.js'
 
 /** A problem at a 1-based line and column of a file: a `Problem` that always has both. */
 export type YamlProblem = Problem & {line: number; column: number}
@@ -82,7 +83,9 @@ function parseDocumentOf(
   file: string,
 ): {doc: Document; value?: unknown; at: (offset: number | undefined) => YamlPosition; problems: YamlProblem[]} {
   const lines = new LineCounter()
-  const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true})
+  // Duplicate keys are found by ./yaml-unique-keys.ts: the library's own check is quadratic.
+  const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: false})
+  addDuplicateKeyErrors(doc)
   const at = (offset: number | undefined): YamlPosition => {
     const pos = offset === undefined ? {line: 1, col: 1} : lines.linePos(offset)
     return {line: pos.line, column: pos.col}

@@ -10,7 +10,7 @@ const json = (value: unknown) => JSON.stringify(value, (_key, v) => (v instanceo
 
 /** The tree of each document from js-yaml, next to the one the `yaml` library gives (`parser: 'yaml'`). */
 function both(text: string): Array<{fast: string | undefined; library: string}> {
-  return splitDocuments(text).map((part) => {
+  return [...splitDocuments(text)].map((part) => {
     const source = text.slice(part.start, part.end)
     const library = readYaml(source, 'x.yaml', {parser: 'yaml'})
     const fast = fastTree(source, 0, 256)

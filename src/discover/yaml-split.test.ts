@@ -3,7 +3,11 @@ import {describe, expect, it} from 'vitest'
 import {splitDocuments} from './yaml-split.js'
 
 const parts = (text: string) =>
-  splitDocuments(text).map((part) => ({text: text.slice(part.start, part.end), line: part.line, content: part.content}))
+  [...splitDocuments(text)].map((part) => ({
+    text: text.slice(part.start, part.end),
+    line: part.line,
+    content: part.content,
+  }))
 
 describe('splitDocuments', () => {
   it('cuts at marker lines only, keeping leading comments and directives with the document they precede', () => {
@@ -14,7 +18,7 @@ describe('splitDocuments', () => {
       {text: '# between\n---\nb: "\n  --\n"\n', line: 8, content: true},
       {text: '--- # c\n', line: 13, content: true},
     ])
-    expect(splitDocuments(text).map((part) => part.contentLine)).toEqual([4, 5, 10, 0])
+    expect([...splitDocuments(text)].map((part) => part.contentLine)).toEqual([4, 5, 10, 0])
   })
 
   it('gives a stream without markers, an empty stream and trailing comments one part', () => {

@@ -18,8 +18,10 @@ export interface DocumentPart {
   contentLine: number
 }
 
-export function splitDocuments(text: string): DocumentPart[] {
-  const parts: DocumentPart[] = []
+/** One part at a time: a stream of millions of `---` lines is never held as millions of parts. */
+export function* splitDocuments(text: string): Generator<DocumentPart> {
+  /** The part before `part`, held back so that a trailing part of comments can still be added to it. */
+  let last: DocumentPart | undefined
   let part: DocumentPart = {start: 0, end: 0, line: 1, content: false, contentLine: 0}
   let line = 1
   for (let offset = 0; offset < text.length; line++) {
@@ -29,7 +31,8 @@ export function splitDocuments(text: string): DocumentPart[] {
     if (kind === 'start') {
       if (part.content) {
         part.end = offset
-        parts.push(part)
+        if (last) yield last
+        last = part
         part = {start: offset, end: 0, line, content: true, contentLine: 0}
       }
       part.content = true
@@ -41,16 +44,20 @@ export function splitDocuments(text: string): DocumentPart[] {
     } else if (kind === 'end') {
       part.end = next
       part.content = true
-      parts.push(part)
+      if (last) yield last
+      last = part
       part = {start: next, end: 0, line: line + 1, content: false, contentLine: 0}
     }
     offset = next
   }
   part.end = text.length
-  const last = parts.at(-1)
-  if (part.content || !last) parts.push(part)
-  else if (part.end > part.start) last.end = part.end
-  return parts
+  if (part.content || !last) {
+    if (last) yield last
+    yield part
+  } else {
+    if (part.end > part.start) last.end = part.end
+    yield last
+  }
 }
 
 type LineKind = 'start' | 'end' | 'content' | 'other'

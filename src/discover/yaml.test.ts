@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {readYaml} from './yaml.js'
+import {DEFAULT_YAML_LIMITS, readYaml} from './yaml.js'
 import {at, type YamlScalar} from './yaml-tree.js'
 
 const read = (text: string) => readYaml(text, 'in.yaml')
@@ -147,5 +147,52 @@ describe('readYaml', () => {
   it('refuses nesting deeper than the limit', () => {
     const {errors} = read(`${'['.repeat(300)}${']'.repeat(300)}`)
     expect(errors.map((e) => e.code)).toEqual(['yaml-too-deep'])
+  })
+
+  it('reads at most maxDocuments documents of a file, and says the rest is not read', () => {
+    const limits = {...DEFAULT_YAML_LIMITS, maxDocuments: 3}
+    const {documents, errors} = readYaml('a: 1\n---\n---\nb: 2\n---\nc: 3\n', 'in.yaml', {limits})
+    expect(documents.map((document) => document.index)).toEqual([0, 1, 2])
+    expect(errors).toEqual([
+      {
+        file: 'in.yaml',
+        line: 6,
+        code: 'yaml-too-many-documents',
+        message: 'more than 3 YAML documents in one file; the rest of the file is not read',
+      },
+    ])
+  })
+
+  it('stops at 100,000 documents: a stream of millions of `---` lines is not held in memory', () => {
+    const {documents, errors} = read('---\n'.repeat(100_001))
+    expect(documents).toHaveLength(100_000)
+    expect(errors.map((e) => [e.code, e.line])).toEqual([['yaml-too-many-documents', 100_001]])
+  })
+
+  it('does not give a document over maxLibraryBytes to the `yaml` library: js-yaml tells its problem, at its place', () => {
+    const limits = {...DEFAULT_YAML_LIMITS, maxLibraryBytes: 40}
+    const text =
+      'data:\n  key1: value\n  key2: value\n  key1: again\n---\nx: &a [1]\ny: *a\nz: 1234567890123456789012\n---\nok: {a: 1}\nbad: [\n'
+    const {documents, errors} = readYaml(text, 'in.yaml', {limits})
+    expect(documents).toEqual([])
+    expect(errors).toEqual([
+      {
+        file: 'in.yaml',
+        line: 4,
+        column: 3,
+        code: 'yaml-duplicate-key',
+        message:
+          'YAML duplicate key; the document (48 characters) is over the 40-character limit of a document with a problem, and is not read',
+      },
+      expect.objectContaining({line: 5, code: 'yaml-document-too-large'}),
+      expect.objectContaining({line: 12, code: 'yaml-syntax'}),
+    ])
+    // The same documents under the limit: read by the library, the duplicate key's last value kept.
+    const small = readYaml(text, 'in.yaml')
+    expect(small.documents).toHaveLength(2)
+    expect(small.errors.map((e) => [e.code, e.line])).toEqual([
+      ['yaml-duplicate-key', 4],
+      ['yaml-syntax', 12],
+    ])
   })
 })

@@ -12,14 +12,15 @@
  * (a document js-yaml refuses is read again with positions, to report its problems),
  * for documents whose text shows they cannot hold what the caller looks for (a CustomResourceDefinition).
  */
-import {load as loadPlain, YAMLException} from 'js-yaml'
+import {FAILSAFE_SCHEMA, load as loadPlain, YAMLException} from 'js-yaml'
 import type {Document, Node, Scalar, YAMLMap} from 'yaml'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
 import {fastTree} from './yaml-fast.js'
-import {yamlLibrary} from './yaml-library.js'
+import {yamlLibrary} from '../core/lazy-require.js'
+import {addDuplicateKeyErrors} from '../core/yaml-unique-keys.js'
 import {splitDocuments} from './yaml-split.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
@@ -46,12 +47,26 @@ export interface YamlLimits {
   /** An expanded document may hold this many nodes, or `aliasFactor` times its written nodes if more. */
   minExpandedNodes: number
   aliasFactor: number
+  /** Documents in one file; the rest of the file is not read (`yaml-too-many-documents`). */
+  maxDocuments: number
+  /**
+   * A document js-yaml cannot give the tree of (a problem, anchors, aliases, merge or `__proto__` keys) is read with
+   * the `yaml` library, which holds about 60 bytes for each byte of the document (a 3.8 MB ConfigMap: 260 MB peak
+   * RSS, a 37 MB one 1.8 GB). Past this size such a document is not read: js-yaml's problem is reported at its
+   * place, or `yaml-document-too-large`.
+   */
+  maxLibraryBytes: number
 }
 
 export const DEFAULT_YAML_LIMITS: YamlLimits = {
   maxDepth: 256,
   minExpandedNodes: 100_000,
   aliasFactor: 10,
+  // Ten times the bench's 10,000-document manifest; each document costs a few hundred bytes even when empty.
+  maxDocuments: 100_000,
+  // About 130 MB through the library; real documents that need it (Helm values, Compose files with anchors) are
+  // kilobytes, and the largest CustomResourceDefinitions, about 1.5 MB, are read by js-yaml.
+  maxLibraryBytes: 2 * 1024 * 1024,
 }
 
 /** Keys that would reach Object.prototype if a later step built plain objects from the tree. */
@@ -108,6 +123,15 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
   const unlisted: Unlisted = {count: 0, codes: new Set()}
   let index = 0
   for (const part of splitDocuments(text)) {
+    if (index >= limits.maxDocuments) {
+      result.errors.push({
+        file,
+        line: part.contentLine || part.line,
+        code: 'yaml-too-many-documents',
+        message: `more than ${limits.maxDocuments} YAML documents in one file; the rest of the file is not read`,
+      })
+      break
+    }
     const source = text.slice(part.start, part.end)
     const recognised = part.content ? options.recognise?.(source) : undefined
     if (recognised !== undefined) {
@@ -161,9 +185,14 @@ function readDocuments(
       return index + 1
     }
   }
+  if (source.length > limits.maxLibraryBytes) {
+    result.errors.push({file, ...tooLargeForLibrary(source, lineOffset, limits.maxLibraryBytes)})
+    return index + 1
+  }
   const {Composer, LineCounter, Parser} = yamlLibrary()
   const lines = new LineCounter()
-  const composer = new Composer({merge: true, uniqueKeys: true, prettyErrors: false, strict: true})
+  // Duplicate keys are found by ../core/yaml-unique-keys.ts: the library's own check is quadratic.
+  const composer = new Composer({merge: true, uniqueKeys: false, prettyErrors: false, strict: true})
   const position = (offset: number): {line: number; col: number} => {
     const pos = lines.linePos(offset)
     return {line: pos.line + lineOffset, col: pos.col}
@@ -193,6 +222,7 @@ function readDocuments(
     }
     if (step.done) break
     const doc = step.value
+    addDuplicateKeyErrors(doc)
     const start = doc.contents?.range?.[0] ?? doc.range[0]
     const problems = [...doc.errors, ...doc.warnings]
     for (const p of problems) {
@@ -215,6 +245,39 @@ function readDocuments(
     index++
   }
   return index
+}
+
+/**
+ * Why a document over `maxLibraryBytes` that js-yaml could not give the tree of is not read: js-yaml's problem, at
+ * its place; else what made it need the library.
+ */
+function tooLargeForLibrary(
+  source: string,
+  lineOffset: number,
+  max: number,
+): {line?: number; column?: number; code: ErrorCode; message: string} {
+  const notRead = `the document (${source.length} characters) is over the ${max}-character limit of a document with a problem, and is not read`
+  try {
+    loadPlain(source, {schema: FAILSAFE_SCHEMA})
+  } catch (error) {
+    if (error instanceof RangeError)
+      return {line: lineOffset + 1, code: 'yaml-too-deep', message: `YAML nested too deep to read; ${notRead}`}
+    if (!(error instanceof YAMLException)) throw error
+    const {reason, mark} = error
+    const duplicate = reason.startsWith('duplicated mapping key')
+    const code = duplicate
+      ? 'yaml-duplicate-key'
+      : reason.startsWith('unknown tag')
+        ? 'yaml-unsupported-tag'
+        : 'yaml-syntax'
+    const at = mark ? {line: mark.line + 1 + lineOffset, column: mark.column + 1} : {line: lineOffset + 1}
+    return {...at, code, message: `YAML ${duplicate ? 'duplicate key' : reason}; ${notRead}`}
+  }
+  return {
+    line: lineOffset + 1,
+    code: 'yaml-document-too-large',
+    message: `a YAML document with anchors, aliases, merge keys, \`__proto__\` keys or nesting past 256 levels (${source.length} characters) is over the ${max}-character limit of such a document, and is not read`,
+  }
 }
 
 /** A document of a shallow kind keeps its top-level scalars only, as Converter.shallow keeps them. */

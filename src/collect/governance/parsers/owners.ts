@@ -9,6 +9,7 @@
  */
 import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
 import type {GovernanceFile, Role} from '../../../core/model.js'
+import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
 import {isLogin} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceProblem} from '../types.js'
 
@@ -125,7 +126,9 @@ function addEntry(
 
 function readYaml(file: GovernanceFile, problems: GovernanceProblem[]): Read | undefined {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(file.content, {lineCounter, prettyErrors: false, merge: true})
+  // Duplicate keys are found by core/yaml-unique-keys.ts: the library's own check is quadratic.
+  const doc = parseDocument(file.content, {lineCounter, prettyErrors: false, merge: true, uniqueKeys: false})
+  addDuplicateKeyErrors(doc)
   const line = (node: unknown): number => {
     const range = (node as Node | undefined)?.range
     return range ? lineCounter.linePos(range[0]).line : 1

@@ -3,7 +3,8 @@ import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
-import {yamlLibrary} from '../../yaml-library.js'
+import {yamlLibrary} from '../../../core/lazy-require.js'
+import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
 import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -71,7 +72,10 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
     if (library === undefined) {
       const {LineCounter, parseDocument} = yamlLibrary()
       const lineCounter = new LineCounter()
-      library = {document: parseDocument(text, {lineCounter, uniqueKeys: true}), lineCounter}
+      // Duplicate keys are found by core/yaml-unique-keys.ts: the library's own check is quadratic.
+      const document = parseDocument(text, {lineCounter, uniqueKeys: false})
+      addDuplicateKeyErrors(document, lineCounter)
+      library = {document, lineCounter}
     }
     return library
   }
