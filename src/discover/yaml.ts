@@ -186,7 +186,7 @@ function readDocuments(
     }
   }
   if (source.length > limits.maxLibraryBytes) {
-    result.errors.push({file, ...tooLargeForLibrary(source, lineOffset, limits.maxLibraryBytes)})
+    result.errors.push({file, ...libraryRefusal(source, lineOffset, limits.maxLibraryBytes)})
     return index + 1
   }
   const {Composer, LineCounter, Parser} = yamlLibrary()
@@ -251,7 +251,7 @@ function readDocuments(
  * Why a document over `maxLibraryBytes` that js-yaml could not give the tree of is not read: js-yaml's problem, at
  * its place; else what made it need the library.
  */
-function tooLargeForLibrary(
+export function libraryRefusal(
   source: string,
   lineOffset: number,
   max: number,

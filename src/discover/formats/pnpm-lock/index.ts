@@ -5,6 +5,7 @@ import type {Position} from '../../lockfile-support/line-index.js'
 import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
 import {yamlLibrary} from '../../../core/lazy-require.js'
 import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
+import {DEFAULT_YAML_LIMITS, libraryRefusal} from '../../yaml.js'
 import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -80,6 +81,8 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
     return library
   }
   const fromLibrary = (path: readonly string[]) => {
+    // Past the size the library may read, no positions: the keys are placed at the start of the file.
+    if (text.length > DEFAULT_YAML_LIMITS.maxLibraryBytes) return new Map<string, Position>()
     const {document, lineCounter} = parse()
     return keyPositions(path.length === 0 ? document.contents : document.getIn(path, true), lineCounter)
   }
@@ -97,6 +100,15 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
       return typeof value === 'object' && value !== null && !Array.isArray(value) ? fromLibrary(path) : new Map()
     }
     return {data, keysAt, errors: []}
+  }
+  if (text.length > DEFAULT_YAML_LIMITS.maxLibraryBytes) {
+    // js-yaml's problem, or the anchors that kept it from the fast path: the library would hold ~60 bytes a byte.
+    const {code, message, line, column} = libraryRefusal(text, 0, DEFAULT_YAML_LIMITS.maxLibraryBytes)
+    return {
+      errors: [
+        lockfileError(file, code === 'yaml-duplicate-key' ? 'duplicate-key' : 'invalid-yaml', message, line, column),
+      ],
+    }
   }
   const {document} = parse()
   const errors: ScanError[] = []
