@@ -124,6 +124,12 @@ export const ERRORS = {
     hint: 'import a file written by `stewards cache export`',
   },
   'cache-url': {exit: 3, meaning: '`--cache-url` is not a redis:// or rediss:// URL stewards can use'},
+  'chart-archive-not-read': {
+    exit: 2,
+    meaning:
+      "a packaged subchart (a `.tgz` in a chart's `charts/` folder) is not read: its images and dependencies are not listed",
+    hint: 'scan the subchart unpacked (`tar -xzf` it into a folder) or its source; `helm dependency build` writes these archives',
+  },
   'collect-incomplete': {
     exit: 2,
     meaning: 'part of a project could not be collected (rate limit, timeout, network error, offline cache miss)',
@@ -234,10 +240,15 @@ export const ERRORS = {
   'no-repos': {exit: 3, meaning: 'no repository to collect: none named, none in `--repos` or `--from`'},
   'not-regular-file': {
     exit: 2,
-    meaning: 'a PATH is a FIFO, socket or device, not a regular file (pipe it to `-` instead)',
+    meaning:
+      'a PATH, or a file a format would read, is a FIFO, socket or device, not a regular file (pipe a PATH to `-` instead)',
   },
   'path-not-found': {exit: 3, meaning: 'a PATH does not exist', hint: 'check the PATH arguments'},
-  'read-failed': {exit: 2, meaning: 'a file or directory to scan could not be read'},
+  'read-failed': {
+    exit: 2,
+    meaning:
+      'a file or directory to scan could not be read or examined (permission denied, a path longer than the system allows, a broken symlink)',
+  },
   'report-invalid': {exit: 3, meaning: 'the file is not a stewards JSON report', hint: REPORT_HINT},
   'report-no-listings': {
     exit: 3,
@@ -274,6 +285,15 @@ export const ERRORS = {
   'stdin-format-without-stdin': {exit: 3, meaning: '`--stdin-format` without `-` among the PATHs'},
   'stdin-is-terminal': {exit: 3, meaning: '`-` (standard input) is a terminal, not a pipe or a file'},
   'stdin-twice': {exit: 3, meaning: '`-` (standard input) is named more than once', hint: 'name `-` once'},
+  'symlink-loop': {
+    exit: 2,
+    meaning: 'a file a format would read is a symlink that loops or points at a directory holding it: not read',
+  },
+  'symlink-outside-root': {
+    exit: 2,
+    meaning: 'a file a format would read is a symlink leaving the scanned directory: not followed, not read',
+    hint: 'scan the target directory itself, or copy the file into the tree',
+  },
   'too-deep': {exit: 2, meaning: 'a lockfile is nested too deep to parse'},
   'too-large': {exit: 2, meaning: 'a file is over --max-file-size: not read'},
   'too-many-kustomizations': {

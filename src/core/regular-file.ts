@@ -14,7 +14,7 @@ type ReadableKind = 'file' | 'fifo' | 'device'
  * for a writer, then fstat. Anything but a regular file is refused, unless `streams` allows FIFOs and character
  * devices (a pipe or `/dev/null` a user names: core/user-file.ts). The caller closes the descriptor.
  */
-export function openForReading(abs: string, streams = false): {fd: number; size: number; kind: ReadableKind} {
+export function openForReading(abs: string | Buffer, streams = false): {fd: number; size: number; kind: ReadableKind} {
   const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   const info = fstatSync(fd)
   const kind = info.isFile()
@@ -36,7 +36,7 @@ export function openForReading(abs: string, streams = false): {fd: number; size:
 }
 
 /** openForReading for a regular file only. */
-export function openRegularFile(abs: string): {fd: number; size: number} {
+export function openRegularFile(abs: string | Buffer): {fd: number; size: number} {
   const {fd, size} = openForReading(abs)
   return {fd, size}
 }

@@ -78,7 +78,7 @@ const READ_CHUNK = 1 << 22
  * Synchronous, as the bare parse reads: the walk gives only regular files (never a FIFO, which would block), and
  * the file is parsed as soon as it is read, so waiting for the thread pool would only leave the CPU idle.
  */
-export function readText(abs: string, max: number): Decoded | {kind: 'too-large'; size: number} {
+export function readText(abs: string | Buffer, max: number): Decoded | {kind: 'too-large'; size: number} {
   const {fd, size: statSize} = openRegularFile(abs)
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.

@@ -21,7 +21,7 @@ import {discoverers as registered} from './registry.js'
 import {headText, readHead} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
-import {walk} from './walk.js'
+import {type FsPath, walk} from './walk.js'
 
 export interface DiscoverOptions {
   /**
@@ -188,10 +188,14 @@ function warnUnmatched(
 async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof walk>[2]): Promise<void> {
   for (const entry of walk(root.abs, root.real, options)) {
     const file = displayPath(root, entry.rel)
-    if (entry.type === 'error') {
-      scan.errors.push({file, code: 'read-failed', message: entry.message})
-    } else if (entry.type === 'skip') {
-      if (entry.reportAlways || formatsFor(file, scan).some((format) => !format.sniff))
+    if (entry.type !== 'file') {
+      // A file a format would read by its name and that is not read makes the run incomplete; anything else the
+      // walk passed over is reported only when worth it (a directory not listed is an error, a link leaving the
+      // tree is skipped).
+      const claimed = formatsFor(file, scan).some((format) => !format.sniff)
+      if (claimed || (entry.type === 'error' && entry.reportAlways))
+        scan.errors.push({file, code: entry.code, message: entry.message})
+      else if (entry.type === 'skip' && entry.reportAlways)
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
       const formats = sniffed(entry.abs, formatsFor(file, scan))
@@ -238,7 +242,7 @@ function formatsFor(file: string, scan: Scan): readonly Discoverer[] {
  * Keeps the formats that claim the file by name, and the sniffing ones that recognise its head. Only the head is
  * read, so a walk through thousands of unrelated JSON files stays cheap.
  */
-function sniffed(abs: string, formats: readonly Discoverer[]): readonly Discoverer[] {
+function sniffed(abs: FsPath, formats: readonly Discoverer[]): readonly Discoverer[] {
   if (!formats.some((format) => format.sniff)) return formats
   const head = readHead(abs)
   if (head instanceof Error) return formats.filter((format) => !format.sniff)

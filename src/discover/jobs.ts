@@ -15,7 +15,7 @@ import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, readText} from './decode.js'
 import {cappedErrors} from './file-errors.js'
 import type {DiscoverContext, Discoverer} from './types.js'
-import {isInside} from './walk.js'
+import {type FsPath, isInside} from './walk.js'
 
 export interface Root {
   /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
@@ -36,7 +36,8 @@ export interface Sink {
 /** One file the formats claim: where it is, how large the walk saw it, which formats read it, under which root. */
 export interface FileJob {
   file: string
-  abs: string
+  /** Bytes when a name on the way is not UTF-8 (./walk.ts). */
+  abs: FsPath
   size: number
   formats: readonly Discoverer[]
   root: Root

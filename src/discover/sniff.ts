@@ -13,7 +13,7 @@ const HEAD_DECODER = new TextDecoder('utf-8')
  * pool for each left the CPU idle. O_NONBLOCK and fstat: a FIFO put where the walk saw a file is refused at once
  * instead of waiting for a writer.
  */
-export function readHead(abs: string): string | Error {
+export function readHead(abs: string | Buffer): string | Error {
   try {
     const {fd, size} = openRegularFile(abs)
     try {

@@ -5,22 +5,40 @@
  * symlink leaving the root is reported and not read. Names are visited in code-unit order.
  * Synchronous: listing a tree is many short system calls, and awaiting the thread pool for each one left the CPU
  * idle for a third of the walk (issue #16). Only lstat, readdir, realpath and stat are called: none waits on a FIFO.
+ *
+ * Nothing is passed over in silence: an entry that cannot be examined (a path longer than the system's PATH_MAX,
+ * a directory readable but not searchable) is an error. A directory or an entry of unknown type is always
+ * reported, a file only when a format would read it (./index.ts decides; the entry's type comes from the listing).
+ * A name that is not UTF-8 (Linux names are bytes) is opened by its bytes, as ripgrep and fd do, and shown with
+ * each byte that is not UTF-8 written `\xFF` (the escape git and GNU ls use, in C's notation): Node decodes such a
+ * name with U+FFFD, and that string names nothing on disk. Node has no openat(2), so a path past PATH_MAX cannot
+ * be opened at all (changing the working directory would change it for the whole process): it is reported, as
+ * ripgrep and git do.
  */
 import {appendAll} from '../core/arrays.js'
-import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
+import {isUtf8} from 'node:buffer'
+import {type Dirent, lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {join, sep} from 'node:path'
 import type {SkipReason} from '../core/model.js'
-import {errorMessage} from '../core/errors.js'
+import type {ErrorCode} from '../core/errors.js'
+import {plainReason} from '../core/fs-reason.js'
 import {compare} from '../core/compare.js'
 
 /** Never walked: version-control internals and installed packages (their lockfiles are not the project's). */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
 
+/** A path as the file system takes it: a string, or the bytes of one that holds a name that is not UTF-8. */
+export type FsPath = string | Buffer
+
 export type WalkEntry =
-  | {type: 'file'; rel: string; abs: string; size: number}
-  /** `reportAlways`: worth reporting whatever the name (symlinks leaving the root or looping). */
-  | {type: 'skip'; rel: string; reason: SkipReason; message: string; reportAlways: boolean}
-  | {type: 'error'; rel: string; message: string}
+  | {type: 'file'; rel: string; abs: FsPath; size: number}
+  /**
+   * Passed over on purpose. `code`: the error it is when a format would read the file (it is then not read, and
+   * the run incomplete). `reportAlways`: worth reporting whatever the name (symlinks leaving the root or looping).
+   */
+  | {type: 'skip'; rel: string; reason: SkipReason; code: ErrorCode; message: string; reportAlways: boolean}
+  /** Could not be examined or listed. `reportAlways`: a directory, or of unknown type; else only a file a format reads. */
+  | {type: 'error'; rel: string; code: ErrorCode; message: string; reportAlways: boolean}
 
 export interface WalkOptions {
   /** Excluded paths (relative to the root, `/`-separated); directories are pruned. */
@@ -28,30 +46,60 @@ export interface WalkOptions {
   isIncluded(rel: string): boolean
 }
 
+interface Dir {
+  abs: FsPath
+  rel: string
+  real: FsPath
+}
+
+/** One name of a listing: `name` opens it, `shown` is how paths print it. */
+interface Listed {
+  name: string | Buffer
+  shown: string
+  dirent: Dirent | Dirent<Buffer>
+}
+
 export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): Generator<WalkEntry> {
-  const stack: Array<{abs: string; rel: string; real: string}> = [{abs: rootAbs, rel: '', real: rootReal}]
+  const stack: Dir[] = [{abs: rootAbs, rel: '', real: rootReal}]
   while (stack.length > 0) {
     const dir = stack.pop()!
-    let names: string[]
+    let listed: Listed[]
     try {
-      names = readdirSync(dir.abs).sort(compare)
+      listed = list(dir.abs)
     } catch (error) {
-      yield {type: 'error', rel: dir.rel || '.', message: `cannot list directory: ${errorMessage(error)}`}
+      const rel = dir.rel || '.'
+      yield {
+        type: 'error',
+        rel,
+        code: 'read-failed',
+        message: `cannot list directory: ${plainReason(error)}`,
+        reportAlways: true,
+      }
       continue
     }
-    const subdirs: Array<{abs: string; rel: string; real: string}> = []
-    for (const name of names) {
-      const rel = dir.rel ? `${dir.rel}/${name}` : name
-      const abs = join(dir.abs, name)
+    const subdirs: Dir[] = []
+    for (const {name, shown, dirent} of listed) {
+      const rel = dir.rel ? `${dir.rel}/${shown}` : shown
+      const abs = childPath(dir.abs, name)
       let info: ReturnType<typeof lstatSync>
       try {
-        // Gone since the listing, or not ours to look at (a directory readable but not searchable): passed over.
         info = lstatSync(abs)
-      } catch {
+      } catch (error) {
+        // Gone since the listing: nothing is hidden.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        if (options.isExcluded(rel) || (dirent.isFile() && !options.isIncluded(rel))) continue
+        yield {
+          type: 'error',
+          rel,
+          code: 'read-failed',
+          message: `cannot examine: ${plainReason(error)}${dirent.isDirectory() ? '; nothing under it is read' : ''}`,
+          reportAlways: !dirent.isFile() && !dirent.isSymbolicLink(),
+        }
         continue
       }
       if (info.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !options.isExcluded(rel)) subdirs.push({abs, rel, real: join(dir.real, name)})
+        if (!SKIPPED_DIRS.has(shown) && !options.isExcluded(rel))
+          subdirs.push({abs, rel, real: childPath(dir.real, name)})
       } else if (options.isExcluded(rel) || !options.isIncluded(rel)) {
         // not asked for
       } else if (info.isSymbolicLink()) {
@@ -60,66 +108,115 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       } else if (info.isFile()) {
         yield {type: 'file', rel, abs, size: info.size}
       } else {
-        yield {
-          type: 'skip',
-          rel,
-          reason: 'not-regular-file',
-          message: 'not a regular file (FIFO, socket or device)',
-          reportAlways: false,
-        }
+        yield skip(rel, 'not-regular-file', 'not a regular file (FIFO, socket or device)', false)
       }
     }
     appendAll(stack, subdirs.reverse())
   }
 }
 
-function followLink(abs: string, rel: string, rootReal: string, parentReal: string): WalkEntry | undefined {
-  let target: string
+/**
+ * The entries of a directory, sorted as shown. A name that is not UTF-8 comes back from Node with U+FFFD in it:
+ * only then is the directory listed again, as bytes, so a tree of UTF-8 names costs no more than before.
+ */
+function list(abs: FsPath): Listed[] {
+  const dirents = readdirSync(abs, {withFileTypes: true})
+  const listed: Listed[] = dirents.some((dirent) => dirent.name.includes('\uFFFD'))
+    ? readdirSync(abs, {withFileTypes: true, encoding: 'buffer'}).map((dirent) =>
+        isUtf8(dirent.name)
+          ? {name: dirent.name.toString(), shown: dirent.name.toString(), dirent}
+          : {name: dirent.name, shown: escapeName(dirent.name), dirent},
+      )
+    : dirents.map((dirent) => ({name: dirent.name, shown: dirent.name, dirent}))
+  return listed.sort((a, b) => compare(a.shown, b.shown))
+}
+
+/** A name that is not UTF-8 as text: its UTF-8 characters as they are, every other byte as `\xFF`. */
+export function escapeName(bytes: Uint8Array): string {
+  let shown = ''
+  let at = 0
+  while (at < bytes.length) {
+    // The shortest well-formed prefix is one character (a lone lead or continuation byte never is one).
+    let length = 1
+    while (length <= 4 && !isUtf8(bytes.subarray(at, at + length))) length++
+    if (length > 4 || at + length > bytes.length) {
+      shown += `\\x${bytes[at].toString(16).toUpperCase().padStart(2, '0')}`
+      at++
+    } else {
+      shown += Buffer.from(bytes.subarray(at, at + length)).toString('utf8')
+      at += length
+    }
+  }
+  return shown
+}
+
+function childPath(dir: FsPath, name: string | Buffer): FsPath {
+  if (typeof dir === 'string' && typeof name === 'string') return join(dir, name)
+  return Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)])
+}
+
+/** A path as text again when it is UTF-8: strings are what the rest of discovery passes around. */
+function asText(path: Buffer): FsPath {
+  return isUtf8(path) ? path.toString() : path
+}
+
+function skip(
+  rel: string,
+  reason: SkipReason,
+  message: string,
+  reportAlways: boolean,
+  code: ErrorCode = reason === 'symlink-outside-root' || reason === 'symlink-loop' ? reason : 'not-regular-file',
+): WalkEntry {
+  return {type: 'skip', rel, reason, code, message, reportAlways}
+}
+
+function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPath): WalkEntry | undefined {
+  let target: FsPath
   try {
-    target = realpathSync(abs)
+    // As bytes: the target may have a name that is not UTF-8, which a string would turn into one that names nothing.
+    target = asText(realpathSync(abs, {encoding: 'buffer'}))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ELOOP')
-      return {type: 'skip', rel, reason: 'symlink-loop', message: 'symlink loop', reportAlways: true}
-    return {type: 'skip', rel, reason: 'not-regular-file', message: 'broken symlink', reportAlways: false}
+    if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink loop', true)
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return skip(rel, 'not-regular-file', 'broken symlink (its target does not exist)', false, 'read-failed')
+    return {
+      type: 'error',
+      rel,
+      code: 'read-failed',
+      message: `cannot follow the symlink: ${plainReason(error)}`,
+      reportAlways: false,
+    }
   }
   if (!isInside(rootReal, target)) {
-    return {
-      type: 'skip',
-      rel,
-      reason: 'symlink-outside-root',
-      message: 'symlink to a path outside the scanned directory; not followed',
-      reportAlways: true,
-    }
+    return skip(rel, 'symlink-outside-root', 'symlink to a path outside the scanned directory; not followed', true)
   }
   let info: ReturnType<typeof statSync>
   try {
     info = statSync(target)
-  } catch {
-    return undefined
+  } catch (error) {
+    return {
+      type: 'error',
+      rel,
+      code: 'read-failed',
+      message: `cannot examine the symlink's target: ${plainReason(error)}`,
+      reportAlways: false,
+    }
   }
   if (info.isDirectory()) {
-    if (isInside(target, parentReal)) {
-      return {
-        type: 'skip',
-        rel,
-        reason: 'symlink-loop',
-        message: 'symlink to a directory that contains it; not followed',
-        reportAlways: true,
-      }
-    }
+    if (isInside(target, parentReal))
+      return skip(rel, 'symlink-loop', 'symlink to a directory that contains it; not followed', true)
     return undefined
   }
   if (info.isFile()) return {type: 'file', rel, abs: target, size: info.size}
-  return {
-    type: 'skip',
-    rel,
-    reason: 'not-regular-file',
-    message: 'symlink to a FIFO, socket or device',
-    reportAlways: false,
-  }
+  return skip(rel, 'not-regular-file', 'symlink to a FIFO, socket or device', false)
 }
 
-export function isInside(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)
+export function isInside(root: FsPath, path: FsPath): boolean {
+  if (typeof root === 'string' && typeof path === 'string')
+    return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)
+  const rootBytes = Buffer.from(root)
+  const pathBytes = Buffer.from(path)
+  const prefix = rootBytes.at(-1) === sep.charCodeAt(0) ? rootBytes : Buffer.concat([rootBytes, Buffer.from(sep)])
+  return pathBytes.equals(rootBytes) || pathBytes.subarray(0, prefix.length).equals(prefix)
 }
