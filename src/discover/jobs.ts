@@ -4,7 +4,8 @@
  * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
  * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
  */
-import {realpathSync} from 'node:fs'
+import {readdirSync, realpathSync} from 'node:fs'
+import {compare} from '../core/compare.js'
 import {join, posix} from 'node:path'
 import {appendAll} from '../core/arrays.js'
 import {errorMessage} from '../core/errors.js'
@@ -184,12 +185,28 @@ function contextFor(root: Root, maxFileSize: number): DiscoverContext {
   const cache = new Map<string, string | null>()
   return {
     readText(file: string): string | null {
-      const rel = posix.relative(root.display, posix.normalize(file))
-      if (rel === '' || rel === '..' || rel.startsWith('../') || posix.isAbsolute(rel)) return null
+      const rel = relativeTo(root, file)
+      if (rel === undefined || rel === '') return null
       if (!cache.has(rel)) cache.set(rel, readInside(root, rel, maxFileSize))
       return cache.get(rel) ?? null
     },
+    listDir(dir: string): string[] | null {
+      const rel = relativeTo(root, dir)
+      if (rel === undefined) return null
+      try {
+        const real = realpathSync(join(root.abs, ...rel.split('/')))
+        return isInside(root.real, real) ? readdirSync(real).sort(compare) : null
+      } catch {
+        return null
+      }
+    },
   }
+}
+
+/** A path as printed, relative to its root; undefined when it leaves the root. */
+function relativeTo(root: Root, file: string): string | undefined {
+  const rel = posix.relative(root.display, posix.normalize(file))
+  return rel === '..' || rel.startsWith('../') || posix.isAbsolute(rel) ? undefined : rel
 }
 
 function readInside(root: Root, rel: string, maxFileSize: number): string | null {

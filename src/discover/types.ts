@@ -10,6 +10,8 @@ export interface DiscoverInput {
 export interface DiscoverContext {
   /** Reads another file under the scan root (kustomize resources); null when missing or unreadable. */
   readText(file: string): string | null
+  /** The names in a folder under the scan root, sorted; null when it is missing, unreadable or outside the root. */
+  listDir?(dir: string): string[] | null
 }
 
 export interface DiscoverOutput {
