@@ -173,8 +173,9 @@ function skip(
 function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPath): WalkEntry | undefined {
   let target: FsPath
   try {
-    // As bytes: the target may have a name that is not UTF-8, which a string would turn into one that names nothing.
-    target = asText(realpathSync(abs, {encoding: 'buffer'}))
+    // As bytes, by realpath(3): the target may have a name that is not UTF-8, which a string (and Node's own
+    // realpath, which reads links as text) would turn into one that names nothing.
+    target = asText(realpathSync.native(abs, {encoding: 'buffer'}))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink loop', true)
