@@ -108,7 +108,7 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       } else if (info.isFile()) {
         yield {type: 'file', rel, abs, size: info.size}
       } else {
-        yield skip(rel, 'not-regular-file', 'not a regular file (FIFO, socket or device)', false)
+        yield skip(rel, 'not-regular-file', 'not-regular-file', 'not a regular file (FIFO, socket or device)', false)
       }
     }
     appendAll(stack, subdirs.reverse())
@@ -160,13 +160,7 @@ function asText(path: Buffer): FsPath {
   return isUtf8(path) ? path.toString() : path
 }
 
-function skip(
-  rel: string,
-  reason: SkipReason,
-  message: string,
-  reportAlways: boolean,
-  code: ErrorCode = reason === 'symlink-outside-root' || reason === 'symlink-loop' ? reason : 'not-regular-file',
-): WalkEntry {
+function skip(rel: string, reason: SkipReason, code: ErrorCode, message: string, reportAlways: boolean): WalkEntry {
   return {type: 'skip', rel, reason, code, message, reportAlways}
 }
 
@@ -178,9 +172,9 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
     target = asText(realpathSync.native(abs, {encoding: 'buffer'}))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink loop', true)
+    if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink-loop', 'symlink loop', true)
     if (code === 'ENOENT' || code === 'ENOTDIR')
-      return skip(rel, 'not-regular-file', 'broken symlink (its target does not exist)', false, 'read-failed')
+      return skip(rel, 'not-regular-file', 'read-failed', 'broken symlink (its target does not exist)', false)
     return {
       type: 'error',
       rel,
@@ -190,7 +184,13 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
     }
   }
   if (!isInside(rootReal, target)) {
-    return skip(rel, 'symlink-outside-root', 'symlink to a path outside the scanned directory; not followed', true)
+    return skip(
+      rel,
+      'symlink-outside-root',
+      'symlink-outside-root',
+      'symlink to a path outside the scanned directory; not followed',
+      true,
+    )
   }
   let info: ReturnType<typeof statSync>
   try {
@@ -206,11 +206,11 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
   }
   if (info.isDirectory()) {
     if (isInside(target, parentReal))
-      return skip(rel, 'symlink-loop', 'symlink to a directory that contains it; not followed', true)
+      return skip(rel, 'symlink-loop', 'symlink-loop', 'symlink to a directory that contains it; not followed', true)
     return undefined
   }
   if (info.isFile()) return {type: 'file', rel, abs: target, size: info.size}
-  return skip(rel, 'not-regular-file', 'symlink to a FIFO, socket or device', false)
+  return skip(rel, 'not-regular-file', 'not-regular-file', 'symlink to a FIFO, socket or device', false)
 }
 
 export function isInside(root: FsPath, path: FsPath): boolean {
