@@ -79,12 +79,13 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
     } else if (path.type === 'stdin') {
       await scanStdin(scan, options.stdin ?? {})
     } else if (path.type === 'directory') {
-      const root: Root = {display: path.display, abs: resolve(path.given), real: await realpath(path.given)}
-      const forms = pathForms(root)
-      await scanDirectory(root, scan, {
-        isExcluded: (rel) => excluded.matches(forms(rel)),
-        isIncluded: (rel) => included.matches(forms(rel)),
-      })
+      const found = {display: path.display, abs: resolve(path.given), real: await realpath(path.given)}
+      const forms = pathForms(found)
+      const globs = {
+        isExcluded: (rel: string) => excluded.matches(forms(rel)),
+        isIncluded: (rel: string) => included.matches(forms(rel)),
+      }
+      await scanDirectory({...found, globs}, scan, globs)
     } else {
       const dir = dirname(path.given)
       const root: Root = {display: posix.dirname(path.display), abs: resolve(dir), real: await realpath(dir)}
@@ -253,7 +254,7 @@ function sniffed(abs: FsPath, formats: readonly Discoverer[]): readonly Discover
  * The forms a glob is tried against: relative to the walked PATH, as printed, and relative to the working
  * directory when the PATH was written another way (absolute, or with `..`) but lies inside it.
  */
-function pathForms(root: Root): (rel: string) => string[] {
+function pathForms(root: Pick<Root, 'display' | 'abs'>): (rel: string) => string[] {
   const fromCwd = relative(process.cwd(), root.abs).split(sep).join('/')
   const cwdPrefix =
     fromCwd === '' || fromCwd === '..' || fromCwd.startsWith('../') || posix.isAbsolute(fromCwd) ? undefined : fromCwd
@@ -271,6 +272,6 @@ function toDisplay(given: string): string {
   return posix.normalize(given.split(sep).join('/')).replace(/(.)\/$/, '$1')
 }
 
-function displayPath(root: Root, rel: string): string {
+function displayPath(root: Pick<Root, 'display'>, rel: string): string {
   return posix.join(root.display, rel)
 }

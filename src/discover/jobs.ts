@@ -16,13 +16,15 @@ import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, readText} from './decode.js'
 import {cappedErrors} from './file-errors.js'
 import type {DiscoverContext, Discoverer} from './types.js'
-import {type FsPath, isInside} from './walk.js'
+import {type FsPath, isInside, type WalkOptions} from './walk.js'
 
 export interface Root {
   /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
   display: string
   abs: string
   real: string
+  /** A walked PATH's --include/--exclude: what a format lists of a folder (DiscoverContext.listDir) obeys them too. */
+  globs?: WalkOptions
 }
 
 /** What files yield, in the order they were read (./merge.ts sorts it). */
@@ -195,12 +197,25 @@ function contextFor(root: Root, maxFileSize: number): DiscoverContext {
       if (rel === undefined) return null
       try {
         const real = realpathSync(join(root.abs, ...rel.split('/')))
-        return isInside(root.real, real) ? readdirSync(real).sort(compare) : null
+        if (!isInside(root.real, real)) return null
+        return readdirSync(real)
+          .filter((name) => wanted(root, rel ? `${rel}/${name}` : name))
+          .sort(compare)
       } catch {
         return null
       }
     },
   }
+}
+
+/** Whether the walk would list a file: neither it nor a folder above it excluded, and included. */
+function wanted(root: Root, rel: string): boolean {
+  const globs = root.globs
+  if (!globs) return true
+  const parts = rel.split('/')
+  for (let depth = 1; depth <= parts.length; depth++)
+    if (globs.isExcluded(parts.slice(0, depth).join('/'))) return false
+  return globs.isIncluded(rel)
 }
 
 /** A path as printed, relative to its root; undefined when it leaves the root. */

@@ -109,8 +109,21 @@ dependencies:
     })
 
     it('are not reported outside a chart (a chart repository publishing archives)', async () => {
-      const inventory = await scan({'repo/charts/cache-1.0.0.tgz': archive, 'repo/index.yaml': 'apiVersion: v1\nentries: {}\n'})
+      const inventory = await scan({
+        'repo/charts/cache-1.0.0.tgz': archive,
+        'repo/index.yaml': 'apiVersion: v1\nentries: {}\n',
+      })
       expect(inventory.errors).toEqual([])
+    })
+
+    it('are left out, as any file, by --exclude (of the archive or a folder above it) and --include', async () => {
+      const files = {'app/Chart.yaml': chart, 'app/charts/cache-1.0.0.tgz': archive}
+      for (const options of [{exclude: ['*.tgz']}, {exclude: ['app/charts']}, {include: ['Chart.yaml']}]) {
+        const inventory = await scanTree(files, {discoverers: [discoverer], ...options})
+        expect(inventory.errors).toEqual([])
+      }
+      const kept = await scanTree(files, {discoverers: [discoverer], exclude: ['other/**']})
+      expect(kept.errors.map((e) => e.file)).toEqual(['app/charts/cache-1.0.0.tgz'])
     })
 
     it('make the inventory incomplete (exit 2)', async () => {
