@@ -64,14 +64,17 @@ describe('paths longer than the system allows (PATH_MAX)', () => {
     const steps = segments.map((segment) => `mkdir ${segment} && cd ${segment}`).join(' && ')
     execFileSync(
       'sh',
-      ['-c', `${steps} && printf 'FROM registry.example.com/deep:1\\n' > Dockerfile && : > notes.txt && mkdir subdir`],
+      [
+        '-c',
+        `${steps} && printf 'FROM registry.example.com/deep:1\\n' > Dockerfile && : > notes.txt && mkdir subdir node_modules`,
+      ],
       {cwd: dir},
     )
     expect(`${dir}/${deep}`).toHaveLength(4090)
     inventory = await inventoryOf(dir)
   })
 
-  it('are errors naming the entry; a file no format reads is not one', () => {
+  it('are errors naming the entry; a file no format reads, or a folder never walked, is not one', () => {
     expect(inventory.errors).toEqual([
       {file: `${deep}/Dockerfile`, code: 'read-failed', message: 'cannot examine: the path is too long'},
       {

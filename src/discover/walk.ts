@@ -87,7 +87,8 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       } catch (error) {
         // Gone since the listing: nothing is hidden.
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-        if (options.isExcluded(rel) || (dirent.isFile() && !options.isIncluded(rel))) continue
+        if (SKIPPED_DIRS.has(shown) || options.isExcluded(rel) || (dirent.isFile() && !options.isIncluded(rel)))
+          continue
         yield {
           type: 'error',
           rel,
