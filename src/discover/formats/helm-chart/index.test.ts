@@ -5,7 +5,7 @@ import {makeTree, scanTree} from '../../../../tests/discover/tree.js'
 import {runCli} from '../../../../tests/support/cli.js'
 import {discoverer} from './index.js'
 
-const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [discoverer]})
+const scan = (files: Record<string, string | Uint8Array>) => scanTree(files, {discoverers: [discoverer]})
 
 describe('helm-chart', () => {
   it('matches Chart.yaml, Chart.lock and Helm 2 requirements files', () => {
