@@ -37,6 +37,9 @@ const NOT_MANIFESTS = new Set([
   'docker-compose.yaml',
   'compose.yml',
   'compose.yaml',
+  // stewards' own settings and waivers (src/pipeline/config.ts, waivers.ts): read as such, never manifests
+  '.stewards.yaml',
+  '.stewards-waivers.yaml',
 ])
 
 /** JSON read by a lockfile format, or well-known JSON configuration that is never a Kubernetes object. */

@@ -153,6 +153,8 @@ describe('files a format would read that the walk does not read', () => {
     symlinkSync(join(outside, 'package-lock.json'), join(dir, 'package-lock.json'))
     symlinkSync(join(outside, 'docs'), join(dir, 'docs'))
     symlinkSync(join(outside, 'docs/a.md'), join(dir, 'notes.md'))
+    // stewards' own settings file is not a manifest: a link to one outside is the settings loader's business
+    symlinkSync(join(outside, 'docs/a.md'), join(dir, '.stewards.yaml'))
     symlinkSync('gone', join(dir, 'sub/go.sum'))
     symlinkSync('gone', join(dir, 'sub/readme.txt'))
     makeFifo(join(dir, 'sub/Cargo.lock'))
@@ -171,6 +173,7 @@ describe('files a format would read that the walk does not read', () => {
       {file: 'sub/go.sum', code: 'read-failed', message: 'broken symlink (its target does not exist)'},
     ])
     expect(inventory.skipped.map((s) => `${s.file} ${s.reason}`)).toEqual([
+      '.stewards.yaml symlink-outside-root',
       'docs symlink-outside-root',
       'notes.md symlink-outside-root',
     ])
