@@ -98,7 +98,8 @@ ${NETWORK_HELP}`
       multiple: true,
     }),
     exclude: Flags.string({
-      description: 'skip files matching this glob (relative to a PATH or as printed); repeatable',
+      description:
+        'skip files matching this glob (relative to a PATH or as printed); repeatable; a glob with [ ] or ( ) may hold at most two runs of *',
       multiple: true,
     }),
   }
