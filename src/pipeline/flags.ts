@@ -103,7 +103,8 @@ export interface JudgingSettings {
 
 /**
  * The judging flags, else the settings file's keys of the same name (`rules`, `params`, `lists`, `failOn`,
- * `format`, `output`, `baseline`, `csvSheet`; flags win). Output files and the baseline are checked before any work is spent.
+ * `format`, `output`, `baseline`, `csvSheet`; flags win). Output files and the baseline are checked before any work is spent;
+ * `trees`, the scanned PATHs, are where an output path may not go through a link.
  */
 export async function judgingFrom(
   flags: {
@@ -117,13 +118,14 @@ export async function judgingFrom(
     'csv-sheet'?: string
   },
   config: ScanConfig,
+  trees?: readonly string[],
 ): Promise<JudgingSettings> {
   const many = (flag: string[] | undefined, setting: string[] | undefined) => (flag && flag.length > 0 ? flag : setting)
   const format = (flags.format ?? config.format ?? 'table') as ReportFormat
   if (!REPORT_FORMATS.includes(format))
     throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
   const outputs = parseOutputs(many(flags.output, config.output) ?? [])
-  checkOutputs(outputs)
+  checkOutputs(outputs, trees)
   const baselineFile = flags.baseline ?? config.baseline
   return {
     rules: many(flags.rules, config.rules) ?? [],
@@ -132,6 +134,7 @@ export async function judgingFrom(
     delivery: {
       format,
       outputs,
+      trees,
       failOn: (flags['fail-on'] ?? config.failOn ?? 'none') as Severity | 'none',
       csvSheet: (flags['csv-sheet'] ?? config.csvSheet ?? 'findings') as CsvSheet,
       baseline: baselineFile ? await readReport(baselineFile) : undefined,
