@@ -79,7 +79,11 @@ export const judgingFlags = {
     options: [...SEVERITIES, 'none'],
   }),
   format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
-  output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
+  output: Flags.string({
+    description:
+      'also write a report: FORMAT=FILE (- for stdout; /dev/null and other character devices are written into; never a FIFO, nor through a link in the working directory or a scanned PATH); repeatable',
+    multiple: true,
+  }),
   'csv-sheet': Flags.string({
     description:
       'which sheet the csv format writes: findings (one row per finding per location, with its component), projects (one row per upstream project) or components (one row per component per location)',
