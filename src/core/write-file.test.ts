@@ -23,6 +23,22 @@ function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'stewards-write-'))
 }
 
+/**
+ * A checkout whose `reports` is a link to a directory outside it, as a hostile tree would commit it, and whose
+ * `inner` links to its own `real` folder.
+ */
+function hostileCheckout() {
+  const dir = scratch()
+  const tree = join(dir, 'checkout')
+  const elsewhere = join(dir, 'elsewhere')
+  mkdirSync(tree)
+  mkdirSync(elsewhere)
+  symlinkSync(elsewhere, join(tree, 'reports'))
+  mkdirSync(join(tree, 'real'))
+  symlinkSync(join(tree, 'real'), join(tree, 'inner'))
+  return {dir, tree, elsewhere}
+}
+
 async function failure(promise: Promise<unknown>): Promise<StewardsError> {
   try {
     await promise
@@ -70,21 +86,16 @@ describe('writeFileAtomic', () => {
   })
 
   it('keeps a file inside `within`, links resolved', async () => {
-    const dir = scratch()
-    const governed = join(dir, 'project')
-    const outside = join(dir, 'elsewhere')
-    mkdirSync(governed)
-    mkdirSync(outside)
-    symlinkSync(outside, join(governed, 'out'))
+    const {tree: governed, elsewhere: outside} = hostileCheckout()
     const within = {what: 'output:', within: governed}
-    await writeFileAtomic(join(governed, 'reports', 'r.json'), 'ok', within)
-    expect(readFileSync(join(governed, 'reports', 'r.json'), 'utf8')).toBe('ok')
-    for (const path of [join(governed, '..', 'elsewhere', 'r.json'), join(governed, 'out', 'r.json')]) {
+    await writeFileAtomic(join(governed, 'out', 'r.json'), 'ok', within)
+    expect(readFileSync(join(governed, 'out', 'r.json'), 'utf8')).toBe('ok')
+    for (const path of [join(governed, '..', 'elsewhere', 'r.json'), join(governed, 'reports', 'r.json')]) {
       const error = await failure(writeFileAtomic(path, 'no', within))
       expect(error.code).toBe('write-outside')
     }
     expect(readdirSync(outside)).toEqual([])
-    expect(() => checkWriteTarget(join(governed, 'out', 'x'), within)).toThrow(/outside/)
+    expect(() => checkWriteTarget(join(governed, 'reports', 'x'), within)).toThrow(/outside/)
   })
 
   it('an unwritable place is a usage error with the reason in words, not a crash', async () => {
@@ -216,19 +227,6 @@ describe('writeFileAtomic: devices, pipes and sockets', () => {
 })
 
 describe('writeFileAtomic: links on the way', () => {
-  /** A checkout whose `reports` is a link to a directory outside it, as a hostile tree would commit it. */
-  function hostileCheckout() {
-    const dir = scratch()
-    const tree = join(dir, 'checkout')
-    const elsewhere = join(dir, 'elsewhere')
-    mkdirSync(tree)
-    mkdirSync(elsewhere)
-    symlinkSync(elsewhere, join(tree, 'reports'))
-    mkdirSync(join(tree, 'real'))
-    symlinkSync(join(tree, 'real'), join(tree, 'inner'))
-    return {dir, tree, elsewhere}
-  }
-
   it('a relative path never goes through a link below the working directory', async () => {
     const {tree, elsewhere} = hostileCheckout()
     const error = await inDirectory(tree, () => failure(writeFileAtomic('reports/stewards.json', 'x', target)))
