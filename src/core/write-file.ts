@@ -98,8 +98,10 @@ function linkOnTheWay(
   abs: string,
   untrusted: readonly string[],
 ): {link: string; root: string} | undefined {
-  const roots = untrusted.filter((tree) => tree !== '-').map(treeDirectory)
-  if (!isAbsolute(file)) roots.push(process.cwd())
+  const roots = untrusted
+    .filter((tree) => tree !== '-')
+    .map((tree) => ({dir: treeDirectory(tree), name: `the scanned PATH ${tree}`}))
+  if (!isAbsolute(file)) roots.unshift({dir: process.cwd(), name: 'the working directory'})
   if (roots.length === 0) return undefined
   let current = parse(abs).root
   for (const part of abs.slice(current.length).split(sep).slice(0, -1)) {
@@ -108,8 +110,8 @@ function linkOnTheWay(
     // Nothing there yet: what follows is made by mkdir, as real directories.
     if (!info) return undefined
     if (info.isSymbolicLink()) {
-      const root = roots.find((tree) => isInside(tree, current))
-      if (root !== undefined) return {link: shown(next), root: shown(root)}
+      const root = roots.find((tree) => isInside(tree.dir, current))
+      if (root !== undefined) return {link: shown(next), root: root.name}
     }
     current = next
   }
@@ -129,7 +131,6 @@ function treeDirectory(path: string): string {
 /** A path as the user would write it from here: relative below the working directory, else absolute. */
 function shown(abs: string): string {
   const rel = relative(process.cwd(), abs)
-  if (rel === '') return '.'
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? abs : rel
 }
 

@@ -77,7 +77,7 @@ describe('scan --output: a linked folder in the scanned tree', () => {
     const r = await runCli(['scan', '.', '--output', 'json=reports/stewards.json'], {cwd: tree})
     expect(r.code).toBe(3)
     expect(r.stderr).toContain(
-      '--output reports/stewards.json: reports is a symbolic link inside ., and stewards never writes through one',
+      '--output reports/stewards.json: reports is a symbolic link inside the working directory, and stewards never writes through one',
     )
     expect(r.stderr).toContain('Hint: give a path that goes through no link in the working directory or a scanned PATH')
     expect(r.stdout).toBe('')
@@ -88,7 +88,7 @@ describe('scan --output: a linked folder in the scanned tree', () => {
     const {tree, elsewhere} = hostileCheckout()
     const through = await runCli(['scan', tree, '--output', `json=${join(tree, 'reports', 'x.json')}`])
     expect(through.code).toBe(3)
-    expect(through.stderr).toContain(`reports is a symbolic link inside ${tree}`)
+    expect(through.stderr).toContain(`${join(tree, 'reports')} is a symbolic link inside the scanned PATH ${tree}`)
     expect(readdirSync(elsewhere)).toEqual([])
     const real = join(tree, 'out', 'stewards.json')
     const ok = await runCli(['scan', tree, '--output', `json=${real}`])
