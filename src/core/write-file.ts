@@ -152,8 +152,9 @@ export async function writeFileAtomic(file: string, text: string, target: WriteT
   } catch (error) {
     throw failed(error)
   }
-  // The directory may have been created through a link since the check: check again before writing into it.
-  inspectTarget(file, target)
+  // The directory may have been created through a link since the check: check again before writing into it (and a
+  // device put there meanwhile is written into, not renamed over).
+  if (inspectTarget(file, target)?.isCharacterDevice()) return writeDevice(file, abs, text, target, failed)
   const temp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     // `wx`: O_CREAT | O_EXCL, so the temporary name is never an existing file or link.
