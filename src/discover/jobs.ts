@@ -148,11 +148,11 @@ function narrowIn(value: Record<string, unknown> | unknown[]): void {
 }
 
 export function tooLargeError(file: string, size: number | undefined, max: number): ScanError {
-  const what = size === undefined ? 'more than' : `${size} bytes,`
+  const what = size === undefined ? 'over' : `${size} bytes, over`
   return {
     file,
     code: 'too-large',
-    message: `${what} over the ${max}-byte limit (--max-file-size); not read`,
+    message: `${what} the ${max}-byte limit (--max-file-size); not read`,
   }
 }
 
