@@ -6,7 +6,7 @@
  */
 import {readdirSync, realpathSync} from 'node:fs'
 import {compare} from '../core/compare.js'
-import {join, posix} from 'node:path'
+import {join, posix, sep} from 'node:path'
 import {appendAll} from '../core/arrays.js'
 import {errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
@@ -17,7 +17,7 @@ import {type BadLine, type Decoded, readText} from './decode.js'
 import {cappedErrors} from './file-errors.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
-import {type FsPath, isInside, type WalkOptions} from './walk.js'
+import {asText, ESCAPED, type FsPath, isInside, unescapeName, type WalkOptions} from './walk.js'
 
 export interface Root {
   /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
@@ -202,8 +202,8 @@ function contextFor(root: Root, maxFileSize: number): DiscoverContext {
       const rel = relativeTo(root, dir)
       if (rel === undefined) return null
       try {
-        const real = realpathSync(join(root.abs, ...rel.split('/')))
-        if (!isInside(root.real, real)) return null
+        const real = realInside(root, rel)
+        if (real === null) return null
         return readdirSync(real)
           .filter((name) => wanted(root, rel ? `${rel}/${name}` : name))
           .sort(compare)
@@ -230,10 +230,27 @@ function relativeTo(root: Root, file: string): string | undefined {
   return rel === '..' || rel.startsWith('../') || posix.isAbsolute(rel) ? undefined : rel
 }
 
+/**
+ * The real path of a file or folder under the root, as printed; null outside it. A path printed with `\xFF` escapes
+ * (a name that is not UTF-8: ./walk.ts) is tried as those bytes when nothing has the name as written. Throws when
+ * neither exists.
+ */
+function realInside(root: Root, rel: string): FsPath | null {
+  let real: FsPath
+  try {
+    real = realpathSync(join(root.abs, ...rel.split('/')))
+  } catch (error) {
+    if (!ESCAPED.test(rel)) throw error
+    const bytes = Buffer.concat([Buffer.from(root.abs + sep), unescapeName(rel.split('/').join(sep))])
+    real = asText(realpathSync.native(bytes, {encoding: 'buffer'}))
+  }
+  return isInside(root.real, real) ? real : null
+}
+
 function readInside(root: Root, rel: string, maxFileSize: number): string | null {
   try {
-    const real = realpathSync(join(root.abs, ...rel.split('/')))
-    if (!isInside(root.real, real)) return null
+    const real = realInside(root, rel)
+    if (real === null) return null
     // Read as any claimed file is (never waiting on a FIFO, never past the size limit). Its problems are reported
     // when the file itself is scanned; here it is only a resource of another file.
     const decoded = readText(real, maxFileSize)

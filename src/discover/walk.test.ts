@@ -6,6 +6,7 @@
 import {execFileSync} from 'node:child_process'
 import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {gzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Inventory} from '../core/model.js'
 import {makeTree} from '../../tests/discover/tree.js'
@@ -130,6 +131,22 @@ describe('names that are not UTF-8', () => {
         `${dir}/compose-\\xE9.yaml`,
       ],
     )
+  })
+
+  it('lets a format read the files beside one (a pip include, the packaged subcharts of a chart)', async () => {
+    const beside = await tree()
+    mkdirSync(bytes(beside, 'app\\xE9/charts'), {recursive: true})
+    writeFileSync(bytes(beside, 'app\\xE9/requirements.txt'), '-r base.txt\n')
+    writeFileSync(bytes(beside, 'app\\xE9/base.txt'), 'django==5.0.0\n')
+    writeFileSync(bytes(beside, 'app\\xE9/Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 1.0.0\n')
+    writeFileSync(bytes(beside, 'app\\xE9/charts/cache-1.0.0.tgz'), gzipSync('cache/Chart.yaml'))
+    const inventory = await inventoryOf(beside)
+    expect(inventory.components.map((c) => `${c.ref} ${c.locations[0].file}`)).toEqual([
+      'django==5.0.0 app\\xE9/base.txt',
+    ])
+    expect(inventory.errors.map((e) => `${e.file} ${e.code}`)).toEqual([
+      'app\\xE9/charts/cache-1.0.0.tgz chart-archive-not-read',
+    ])
   })
 
   it('escapes each byte outside a well-formed UTF-8 sequence, keeps the characters', () => {

@@ -151,13 +151,27 @@ export function escapeName(bytes: Uint8Array): string {
   return shown
 }
 
+/** A byte escaped by escapeName. */
+export const ESCAPED = /\\x[0-9A-F]{2}/
+
+/** The bytes escapeName shows as `text` (a name that holds `\xFF` as written comes back as that byte). */
+export function unescapeName(text: string): Buffer {
+  return Buffer.concat(
+    text
+      .split(/(\\x[0-9A-F]{2})/)
+      .map((part) =>
+        ESCAPED.test(part) && part.length === 4 ? Buffer.from([Number.parseInt(part.slice(2), 16)]) : Buffer.from(part),
+      ),
+  )
+}
+
 function childPath(dir: FsPath, name: string | Buffer): FsPath {
   if (typeof dir === 'string' && typeof name === 'string') return join(dir, name)
   return Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)])
 }
 
 /** A path as text again when it is UTF-8: strings are what the rest of discovery passes around. */
-function asText(path: Buffer): FsPath {
+export function asText(path: Buffer): FsPath {
   return isUtf8(path) ? path.toString() : path
 }
 
