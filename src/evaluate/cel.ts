@@ -41,9 +41,9 @@ export const VARIABLES = ['m', 'p', 'project', 'lists'] as const
 export const PROJECT_FIELDS = ['repo', 'status', 'reason', 'missing', 'since', 'until'] as const
 
 /**
- * `cost`: the cost units one evaluation may spend, Kubernetes' per-expression limit for CEL in admission policies
- * (`PerCallLimit`, k8s.io/apiserver/pkg/apis/cel/config.go): far above any shipped rule over a real project, a
- * fraction of a second to spend.
+ * `cost`: the cost units one evaluation may spend. Kubernetes caps one CEL expression at 1,000,000 units
+ * (`PerCallLimit`, k8s.io/apiserver/pkg/apis/cel/config.go); this interpreter spends about 2 µs a unit, so a tenth of
+ * that keeps one rule on one project under a quarter of a second, far above what the shipped packs spend.
  */
 export const LIMITS = {length: 2000, nesting: 32, nodes: 500, comprehensionDepth: 2, cost: 100_000} as const
 

@@ -58,7 +58,7 @@ export const CONFIG_FILE = '.stewards.yaml'
 export const configFlags = {
   config: Flags.string({
     description:
-      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
+      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it, nor raise --max-file-size or --max-commits, and is not read if it links outside it',
     helpValue: 'FILE',
   }),
 }
