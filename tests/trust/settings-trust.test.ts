@@ -146,6 +146,37 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     expect(mine.stderr).not.toContain('may lower')
   })
 
+  it('may bring a rule and make its parameters long, but one evaluation spends a bounded cost', async () => {
+    // Before, this rule (macros nested 2 deep, within the limits) over a 2,000-item list from the tree's params cost
+    // 4 million steps a project (15 s for 5 projects; a 1 MiB settings file holds 150,000 numbers: hours).
+    const xs = Array.from({length: 2_000}, (_, i) => i).join(', ')
+    const dir = vendorTree('v-cel-cost', `rules: [default, slow.yaml]\nparams:\n  slow-rule:\n    xs: [${xs}]\n`)
+    writeFileSync(
+      join(dir, 'slow.yaml'),
+      [
+        'id: slow-rule',
+        'title: Slow rule',
+        'severity: low',
+        'rationale: test',
+        'remediation: test',
+        'applies_to: [partial, unavailable]',
+        'params: {xs: [1, 2, 3]}',
+        'condition: p.xs.exists(a, p.xs.exists(b, a + b == -1)) || p.xs.size() == 1',
+        'message: slow',
+        'tests:',
+        '  pass: [{name: p, metrics: {}, project: {status: partial}}]',
+        '  fail: [{name: f, metrics: {}, project: {status: partial}, params: {xs: [1]}, message: slow}]',
+        '',
+      ].join('\n'),
+    )
+    const run = await runCliAsync(['scan', dir, '--offline', '--format', 'json'])
+    expect(run.code).toBe(2)
+    const report = JSON.parse(run.stdout) as {errors: {code: string; message: string}[]}
+    expect(report.errors.filter((e) => e.code === 'rule-evaluation').map((e) => e.message)).toEqual([
+      'github.com/example-lumen/lumen-web: slow-rule on github.com/example-lumen/lumen-web: evaluation exceeds its budget of 100,000 cost units (comprehensions over long lists or maps; see rules/README.md)',
+    ])
+  })
+
   it.skipIf(process.platform === 'win32')(
     'may not make the run wait: a FIFO in place of one of its files is refused at once',
     {timeout: 30_000},
