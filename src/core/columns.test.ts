@@ -67,3 +67,13 @@ describe('alignColumns', () => {
     expect(made).toEqual([3, 141, 59, 3, 141, 59])
   })
 })
+
+describe('a cell holding a line break', () => {
+  it('stays on its line, the break shown', () => {
+    const lines = alignColumns([
+      ['REF', 'LOCATION'],
+      ['alpine', 'evil\n::error::x/Dockerfile:1'],
+    ])
+    expect(lines).toEqual(['REF     LOCATION', 'alpine  evil\\u000A::error::x/Dockerfile:1'])
+  })
+})

@@ -1,7 +1,10 @@
 /**
  * Plain-text tables for the terminal and for stderr summaries: rows of cells as lines of aligned columns, two spaces
- * apart. One place for what five commands did each by hand (rules, entities, waivers, inventory, resolution rates).
+ * apart, each cell on its line (`oneLine`). One place for what five commands did each by hand (rules, entities,
+ * waivers, inventory, resolution rates).
  */
+
+import {oneLine} from './neutralise.js'
 
 export interface ColumnOptions {
   /** Indices of the columns aligned to the right (counts); the others are aligned to the left. */
@@ -34,13 +37,14 @@ export function* alignedLines<T>(
   const cap = options.maxWidth ?? Number.POSITIVE_INFINITY
   const widths: number[] = []
   const measure = (row: readonly string[]) => {
-    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, Math.min(cap, cell.length))
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, Math.min(cap, oneLine(cell).length))
   }
   if (options.header) measure(options.header)
   for (const item of items) measure(toRow(item))
   const line = (row: readonly string[]) =>
     row
-      .map((cell, i) => {
+      .map((text, i) => {
+        const cell = oneLine(text)
         if (right.has(i)) return cell.padStart(widths[i])
         return i === row.length - 1 ? cell : cell.padEnd(widths[i])
       })

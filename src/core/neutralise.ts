@@ -43,6 +43,15 @@ export function neutralise(text: string, options: NeutraliseOptions = {}): strin
   return escaped.includes('::') || escaped.includes('##[') ? breakWorkflowCommands(escaped) : escaped
 }
 
+/**
+ * Text that must stay on its line (a file name or a message in `file:line: message`, a table cell), shown as it is:
+ * a line feed or carriage return becomes a visible `\u000A` / `\u000D`, as neutralise shows the other controls. A
+ * file named `x\n::error::y` would otherwise print a line of its own choosing.
+ */
+export function oneLine(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]/g, visible) : text
+}
+
 /** Inert text on one line: tabs and line breaks become single spaces (table cells, Markdown prose). */
 export function neutraliseLine(text: string): string {
   return neutralise(text.replace(/[\t\r\n]+/g, ' '))

@@ -41,6 +41,52 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text)).toBe(text)
   })
 
+  it('finds `user:pass@host` without a scheme as the expression it replaced did, on any text', () => {
+    // The expression it replaced (which took time quadratic in runs of `:`), as the reference.
+    const reference = (text: string) =>
+      text.replace(
+        /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`\\]+):([^\s/?#@'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g,
+        (match, before: string, user: string) => (user.toLowerCase() === 'mailto' ? match : `${before}***@`),
+      )
+    // No `://` and no `=`: only this rule applies. A seeded generator, so a failure is the same on every run.
+    const pieces = [
+      'a',
+      'bc',
+      ':',
+      ':',
+      '@',
+      '@',
+      'x.com',
+      '.',
+      ' ',
+      '(',
+      ',',
+      '/',
+      'mailto',
+      'MailTo',
+      '"',
+      '1.2.3.4',
+      'localhost',
+      '#',
+      '<',
+    ]
+    let seed = 7
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed
+    }
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({length: 1 + (next() % 12)}, () => pieces[next() % pieces.length]).join('')
+      expect(redactSecrets(text), text).toBe(reference(text))
+    }
+  })
+
+  it('reads a long run of `:` before an `@` that ends no userinfo in linear time (the expression took minutes)', () => {
+    // 1.6 million characters: quadratic, this would not end within the test timeout.
+    const text = `FROM ${'a:'.repeat(800_000)}@ and user:pw@example.com`
+    expect(redactSecrets(text)).toBe(`FROM ${'a:'.repeat(800_000)}@ and ***@example.com`)
+  })
+
   it('removes a remembered secret wherever it appears', () => {
     rememberSecret('ghp_rememberedTokenValue0001')
     expect(redactSecrets('x ghp_rememberedTokenValue0001 y')).toBe('x *** y')

@@ -55,9 +55,19 @@ export function isSecretName(name: string): boolean {
 /** `scheme://userinfo@`: the userinfo runs to the last `@` before the path (sloppy files leave `@` unencoded). */
 const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
 
-/** `user:password@host…` without a scheme (an image reference or a pip line written with credentials). */
-const BARE_USERINFO =
-  /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`\\]+):([^\s/?#@'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
+/**
+ * `user:password@host…` without a scheme (an image reference or a pip line written with credentials): the user runs
+ * from the start of the text or a BEFORE_USER character to the first `:`, the password (`:` allowed) to an `@`
+ * before a host; both are USERINFO_CHAR runs. Found from the `@` back (redactBareUserinfo), not with an expression
+ * that runs from every possible start to the `@`: on `a:a:a:…:@` each of those runs crossed the whole text, and 200 KB
+ * of it took 30 s.
+ */
+const BARE_USERINFO_END =
+  /:[^\s/?#@:'"<>`\\]*@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
+/** What neither the user nor the password of a bare userinfo holds. */
+const NOT_USERINFO_CHAR = /[\s/?#@'"<>`\\]/
+/** What may come right before the user of a bare userinfo (or the start of the text). */
+const BEFORE_USER = /[\s'"=(,;<>`]/
 
 /**
  * What every match of the two patterns above contains, from its first literal character on. The full patterns
@@ -65,8 +75,7 @@ const BARE_USERINFO =
  * text; these start with `:` and cost a tenth as much, so a report with no userinfo is scanned once, cheaply.
  */
 const HAS_URL_USERINFO = /:\/\/[^\s/?#"'<>`\\]*@/
-const HAS_BARE_USERINFO =
-  /:[^\s/?#@'"<>`\\]+@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/
+const HAS_BARE_USERINFO = new RegExp(BARE_USERINFO_END.source)
 
 /** `?name=value`, `&name=value`, `;name=value`, `#name=value` in a URL; prose may close it with `)`, `]` or `,`. */
 const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\),\]]*)/g
@@ -103,10 +112,7 @@ export function redactSecrets(text: string): string {
       out = replaceChanged(out, URL_USERINFO, ([match, scheme, userinfo]) =>
         PUBLIC_USERS.has(userinfo) ? match : `${scheme}${REDACTED}@`,
       )
-    if (HAS_BARE_USERINFO.test(out))
-      out = replaceChanged(out, BARE_USERINFO, ([match, before, user]) =>
-        user.toLowerCase() === 'mailto' ? match : `${before}${REDACTED}@`,
-      )
+    if (HAS_BARE_USERINFO.test(out)) out = redactBareUserinfo(out)
   }
   if (out.includes('=')) {
     out = replaceChanged(out, QUERY_PARAM, ([match, sep, name, value]) =>
@@ -136,6 +142,43 @@ function replaceChanged(text: string, pattern: RegExp, replace: (match: RegExpEx
   if (parts.length === 0) return text
   parts.push(text.slice(last))
   return parts.join('')
+}
+
+/**
+ * Each bare `user:password@host` (BARE_USERINFO_END) becomes `***@host`, but a `mailto:` one. Linear: each `@` is
+ * found once, and its userinfo is looked for back from it, never past the `@` before it (not a USERINFO_CHAR).
+ */
+function redactBareUserinfo(text: string): string {
+  const parts: string[] = []
+  let kept = 0
+  BARE_USERINFO_END.lastIndex = 0
+  for (let match = BARE_USERINFO_END.exec(text); match !== null; match = BARE_USERINFO_END.exec(text)) {
+    const at = match.index + match[0].length - 1
+    let run = match.index
+    while (run > 0 && !NOT_USERINFO_CHAR.test(text[run - 1])) run--
+    const start = userStart(text, run, match.index, at)
+    if (start === undefined || text.slice(start, text.indexOf(':', start)).toLowerCase() === 'mailto') continue
+    parts.push(text.slice(kept, start), REDACTED)
+    kept = at
+  }
+  if (parts.length === 0) return text
+  parts.push(text.slice(kept))
+  return parts.join('')
+}
+
+/**
+ * The leftmost start of a userinfo in text[run, at): after the start of the text or a BEFORE_USER character, a user
+ * of one or more characters up to the first `:`, and a password of one or more characters after it. A user starts
+ * before `lastColon`, the run's last `:`; the next `:` is looked for only forwards, so the run is read once.
+ */
+function userStart(text: string, run: number, lastColon: number, at: number): number | undefined {
+  let colon = -1
+  for (let start = run; start < lastColon; start++) {
+    if (start > 0 && !BEFORE_USER.test(text[start - 1])) continue
+    if (colon < start) colon = text.indexOf(':', start)
+    if (colon > start && colon < at - 1) return start
+  }
+  return undefined
 }
 
 /**

@@ -3,11 +3,12 @@
  * problem names the file and line. The `yaml` library parses; this adds what it leaves to us: alias expansion
  * bounded and reported as a problem, zod issues placed on the offending key or value, one message format.
  */
-import {type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
+import {Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
 import type {z} from 'zod'
 import {type ErrorCode, usageError} from './errors.js'
 import {formatProblem, type Problem} from './problem.js'
 import {type PreparsedEntry, preparse, preparsedTree} from './yaml-preparsed.js'
+import {probeYamlDepth} from './yaml-depth.js'
 import {addDuplicateKeyErrors} from './yaml-unique-keys.js'
 
 /** A problem at a 1-based line and column of a file: a `Problem` that always has both. */
@@ -35,6 +36,8 @@ export interface YamlTree {
 const MAX_ALIAS_COUNT = 100
 // Later syntax errors are mostly echoes of the first ones.
 const MAX_SYNTAX_PROBLEMS = 10
+/** Deeper than any settings, map or rule file needs; measured before the `yaml` library reads a text (./yaml-depth.ts). */
+const MAX_DEPTH = 256
 
 /**
  * The largest settings, waivers or bot rules file read (a user's own, or one a scanned tree holds). The `yaml`
@@ -82,6 +85,14 @@ function parseDocumentOf(
   text: string,
   file: string,
 ): {doc: Document; value?: unknown; at: (offset: number | undefined) => YamlPosition; problems: YamlProblem[]} {
+  const depth = probeYamlDepth(text, MAX_DEPTH)
+  if (depth.kind !== 'ok') {
+    const mark = depth.kind === 'refused' ? depth.error.mark : undefined
+    const message =
+      depth.kind === 'refused' ? `YAML: ${depth.error.reason}` : `YAML: nested deeper than ${MAX_DEPTH} levels`
+    const at = mark ? {line: mark.line + 1, column: mark.column + 1} : {line: 1, column: 1}
+    return {doc: new Document(), at: () => at, problems: [{file, ...at, message}]}
+  }
   const lines = new LineCounter()
   // Duplicate keys are found by ./yaml-unique-keys.ts: the library's own check is quadratic.
   const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: false})

@@ -40,3 +40,15 @@ describe('components of a file that is not all ASCII', () => {
     expect(byName.get('naïve-package-name')?.version).toBe('2.0.0')
   })
 })
+
+describe('a format error quoting a hostile value', () => {
+  it('is elided to its start and end: a 100,000-character image reference is not quoted whole', async () => {
+    const sub = mkdtempSync(join(dir, 'long-'))
+    writeFileSync(join(sub, 'Dockerfile'), `FROM ${'A'.repeat(100_000)}\n`)
+    const {errors} = await discoverPaths([sub])
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({code: 'invalid-image-ref', line: 1})
+    expect(errors[0].message.length).toBeLessThan(1100)
+    expect(errors[0].message).toMatch(/^invalid image reference "AAAA.*… \(\d+ characters left out\) …A+": /)
+  })
+})

@@ -14,6 +14,7 @@ import {holdYoungGeneration} from '../core/young-generation.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, readText} from './decode.js'
 import {cappedErrors} from './file-errors.js'
+import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {isInside} from './walk.js'
 
@@ -101,7 +102,7 @@ export async function discoverDecoded(
       const out = await discoverChecked(format, {file, text: decoded.text}, context)
       appendAll(sink.components, decoded.ascii ? out.components : narrowStrings(out.components))
       appendAll(sink.skipped, out.skipped ?? [])
-      appendAll(sink.errors, cappedErrors(out.errors ?? []))
+      appendAll(sink.errors, cappedErrors(out.errors ?? []).map(shortMessage))
     } catch (error) {
       sink.errors.push({
         file,
@@ -110,6 +111,11 @@ export async function discoverDecoded(
       })
     }
   }
+}
+
+/** A format's error, its message elided if a hostile input made it long (core/elide.ts). */
+function shortMessage(error: ScanError): ScanError {
+  return error.message.length > MAX_MESSAGE ? {...error, message: elide(error.message)} : error
 }
 
 /** Text one byte per character can hold. */
@@ -138,11 +144,11 @@ function narrowIn(value: Record<string, unknown> | unknown[]): void {
 }
 
 export function tooLargeError(file: string, size: number | undefined, max: number): ScanError {
-  const what = size === undefined ? 'more than' : `${size} bytes,`
+  const what = size === undefined ? 'over' : `${size} bytes, over`
   return {
     file,
     code: 'too-large',
-    message: `${what} over the ${max}-byte limit (--max-file-size); not read`,
+    message: `${what} the ${max}-byte limit (--max-file-size); not read`,
   }
 }
 

@@ -195,4 +195,12 @@ describe('readYaml', () => {
       ['yaml-syntax', 12],
     ])
   })
+
+  it('refuses a document nested as a bomb before the `yaml` library builds it', () => {
+    const {documents, errors} = read(`a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n---\nb: 1\n`)
+    expect(errors).toEqual([
+      {file: 'in.yaml', line: 1, code: 'yaml-too-deep', message: 'YAML nested deeper than 256 levels'},
+    ])
+    expect(documents.map((document) => document.index)).toEqual([1])
+  })
 })

@@ -20,6 +20,7 @@ import {appendAll} from '../core/arrays.js'
 import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
 import {fastTree} from './yaml-fast.js'
 import {yamlLibrary} from '../core/lazy-require.js'
+import {probeYamlDepth} from '../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../core/yaml-unique-keys.js'
 import {splitDocuments} from './yaml-split.js'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
@@ -189,6 +190,18 @@ function readDocuments(
     result.errors.push({file, ...libraryRefusal(source, lineOffset, limits.maxLibraryBytes)})
     return index + 1
   }
+  // Nesting the library would build in full before the Converter could refuse it (core/yaml-depth.ts). Four times
+  // the limit: js-yaml counts nodes a little differently, and anything between is refused by the Converter.
+  const depth = probeYamlDepth(source, 4 * limits.maxDepth)
+  if (depth.kind !== 'ok') {
+    const tooDeep = {
+      line: lineOffset + 1,
+      code: 'yaml-too-deep' as const,
+      message: `YAML nested deeper than ${limits.maxDepth} levels`,
+    }
+    result.errors.push({file, ...(depth.kind === 'too-deep' ? tooDeep : jsYamlProblem(depth.error, lineOffset, ''))})
+    return index + 1
+  }
   const {Composer, LineCounter, Parser} = yamlLibrary()
   const lines = new LineCounter()
   // Duplicate keys are found by ../core/yaml-unique-keys.ts: the library's own check is quadratic.
@@ -263,21 +276,30 @@ export function libraryRefusal(
     if (error instanceof RangeError)
       return {line: lineOffset + 1, code: 'yaml-too-deep', message: `YAML nested too deep to read; ${notRead}`}
     if (!(error instanceof YAMLException)) throw error
-    const {reason, mark} = error
-    const duplicate = reason.startsWith('duplicated mapping key')
-    const code = duplicate
-      ? 'yaml-duplicate-key'
-      : reason.startsWith('unknown tag')
-        ? 'yaml-unsupported-tag'
-        : 'yaml-syntax'
-    const at = mark ? {line: mark.line + 1 + lineOffset, column: mark.column + 1} : {line: lineOffset + 1}
-    return {...at, code, message: `YAML ${duplicate ? 'duplicate key' : reason}; ${notRead}`}
+    return jsYamlProblem(error, lineOffset, `; ${notRead}`)
   }
   return {
     line: lineOffset + 1,
     code: 'yaml-document-too-large',
     message: `a YAML document with anchors, aliases, merge keys, \`__proto__\` keys or nesting past 256 levels (${source.length} characters) is over the ${max}-character limit of such a document, and is not read`,
   }
+}
+
+/** js-yaml's problem with a document, at its place, as an error of this reader (`note` ends its message). */
+function jsYamlProblem(
+  error: YAMLException,
+  lineOffset: number,
+  note: string,
+): {line?: number; column?: number; code: ErrorCode; message: string} {
+  const {reason, mark} = error
+  const duplicate = reason.startsWith('duplicated mapping key')
+  const code = duplicate
+    ? 'yaml-duplicate-key'
+    : reason.startsWith('unknown tag')
+      ? 'yaml-unsupported-tag'
+      : 'yaml-syntax'
+  const at = mark ? {line: mark.line + 1 + lineOffset, column: mark.column + 1} : {line: lineOffset + 1}
+  return {...at, code, message: `YAML ${duplicate ? 'duplicate key' : reason}${note}`}
 }
 
 /** A document of a shallow kind keeps its top-level scalars only, as Converter.shallow keeps them. */

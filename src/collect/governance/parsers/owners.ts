@@ -9,6 +9,7 @@
  */
 import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
 import type {GovernanceFile, Role} from '../../../core/model.js'
+import {probeYamlDepth} from '../../../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
 import {isLogin} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceProblem} from '../types.js'
@@ -124,7 +125,22 @@ function addEntry(
     })
 }
 
+/** Deeper than any OWNERS file nests. */
+const MAX_DEPTH = 64
+
 function readYaml(file: GovernanceFile, problems: GovernanceProblem[]): Read | undefined {
+  // Nesting the library would build in full first (core/yaml-depth.ts): an upstream file is anyone's.
+  const depth = probeYamlDepth(file.content, MAX_DEPTH)
+  if (depth.kind !== 'ok') {
+    const message = depth.kind === 'refused' ? depth.error.reason : `nested deeper than ${MAX_DEPTH} levels`
+    problems.push({
+      file: file.path,
+      line: (depth.kind === 'refused' ? (depth.error.mark?.line ?? 0) : 0) + 1,
+      message,
+      unread: true,
+    })
+    return undefined
+  }
   const lineCounter = new LineCounter()
   // Duplicate keys are found by core/yaml-unique-keys.ts: the library's own check is quadratic.
   const doc = parseDocument(file.content, {lineCounter, prettyErrors: false, merge: true, uniqueKeys: false})

@@ -4,6 +4,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
 import {yamlLibrary} from '../../../core/lazy-require.js'
+import {probeYamlDepth} from '../../../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
 import {DEFAULT_YAML_LIMITS, libraryRefusal} from '../../yaml.js'
 import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
@@ -109,6 +110,14 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
         lockfileError(file, code === 'yaml-duplicate-key' ? 'duplicate-key' : 'invalid-yaml', message, line, column),
       ],
     }
+  }
+  // Nesting the library would build in full first (core/yaml-depth.ts).
+  const maxDepth = 4 * DEFAULT_YAML_LIMITS.maxDepth
+  const depth = probeYamlDepth(text, maxDepth)
+  if (depth.kind !== 'ok') {
+    const mark = depth.kind === 'refused' ? depth.error.mark : undefined
+    const message = depth.kind === 'refused' ? depth.error.reason : `nested deeper than ${maxDepth} levels`
+    return {errors: [lockfileError(file, 'invalid-yaml', message, mark && mark.line + 1, mark && mark.column + 1)]}
   }
   const {document} = parse()
   const errors: ScanError[] = []

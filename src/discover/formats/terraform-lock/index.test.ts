@@ -68,4 +68,12 @@ provider "not an address" {
       ['invalid-lockfile'],
     )
   })
+
+  it('reports a top-level line that is not a provider block, instead of dropping it', () => {
+    const text =
+      'provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n  provider "registry.terraform.io/evil/hidden" { version = "2.0.0" }\n'
+    const out = discover(text)
+    expect(out.components.map((c) => c.name)).toEqual(['registry.terraform.io/hashicorp/aws'])
+    expect(out.errors.map((e) => [e.line, e.column, e.code])).toEqual([[4, 3, 'invalid-entry']])
+  })
 })

@@ -70,6 +70,18 @@ export function discoverTerraformLock(file: string, text: string): DiscoverOutpu
       depth = 1
       return
     }
+    // terraform init writes nothing else at the top level: a line there is not read, and said so (a provider written
+    // on one line, `provider "h/n/t" { version = "1" }`, was dropped without a word).
+    if (depth === 0)
+      errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `line not read: only provider "HOST/NAMESPACE/TYPE" { blocks, one attribute a line, are expected here`,
+          index + 1,
+          raw.length - raw.trimStart().length + 1,
+        ),
+      )
     if (depth === 1 && open) {
       const version = VERSION.exec(line)
       if (version) open.version = version[1]
