@@ -66,7 +66,7 @@ export default class InventoryCommand extends BaseCommand {
     }),
     exclude: Flags.string({
       description:
-        'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable)',
+        'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable; a glob with [ ] or ( ) may hold at most two runs of *)',
       multiple: true,
     }),
     'max-file-size': Flags.string({

@@ -98,7 +98,8 @@ ${NETWORK_HELP}`
       multiple: true,
     }),
     exclude: Flags.string({
-      description: 'skip files matching this glob (relative to a PATH or as printed); repeatable',
+      description:
+        'skip files matching this glob (relative to a PATH or as printed); repeatable; a glob with [ ] or ( ) may hold at most two runs of *',
       multiple: true,
     }),
   }
@@ -109,10 +110,10 @@ ${NETWORK_HELP}`
     const config = await loadScanConfig(flags.config, cliPaths)
     const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'include' | 'exclude') =>
       flag && flag.length > 0 ? flag : (config[key] ?? [])
-    // Checked before the scan spends requests.
-    const {rules, params, lists, delivery} = await judgingFrom(flags, config)
-    const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
+    // Checked before the scan spends requests.
+    const {rules, params, lists, delivery} = await judgingFrom(flags, config, paths)
+    const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
     const waivers = await loadWaivers(flags.waivers, config, paths)
     const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
     const collect = await collectOptionsFrom(flags, config)

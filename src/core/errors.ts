@@ -313,9 +313,15 @@ export const ERRORS = {
     exit: 3,
     meaning: 'a settings file inside a scanned PATH names a file to write outside its directory',
   },
+  'write-special': {
+    exit: 3,
+    meaning: 'a file to write is a FIFO, a socket or a block device (a character device such as /dev/null is written)',
+    hint: 'give a regular file, /dev/null, or - for stdout (and pipe it)',
+  },
   'write-symlink': {
     exit: 3,
-    meaning: 'a file to write is a symbolic link: never written through, the file it points to is left alone',
+    meaning:
+      'a file to write is a symbolic link, or its path goes through one inside the working directory or a scanned PATH: never written through, the file it points to is left alone',
   },
   'yaml-alias-budget': {exit: 2, meaning: 'YAML aliases expand beyond the limit (a "billion laughs" file?)'},
   'yaml-document-too-large': {

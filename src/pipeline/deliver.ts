@@ -21,14 +21,19 @@ export interface Delivery {
   run?: RunContext
   /** The waivers file applied, if any (else a re-judged report's own waivers are named as such). */
   waivers?: WaiverSource
+  /** The scanned PATHs: a report file's path may not go through a link inside them (core/write-file.ts). */
+  trees?: readonly string[]
 }
 
 /** Report files: written atomically, never through a link; a failure is the user's to fix (exit 3). */
 const OUTPUT_TARGET = {what: '--output', hint: 'give a file path in a writable directory, or - for stdout'}
 
-/** Refused before any work is spent: a directory or a symbolic link given as a report file. */
-export function checkOutputs(outputs: readonly OutputTarget[]): void {
-  for (const {file} of outputs) if (file !== '-') checkWriteTarget(file, OUTPUT_TARGET)
+/**
+ * Refused before any work is spent: a directory, a FIFO, a socket, a block device or a symbolic link given as a
+ * report file, or a path through a link inside the working directory or a scanned PATH (`trees`).
+ */
+export function checkOutputs(outputs: readonly OutputTarget[], trees?: readonly string[]): void {
+  for (const {file} of outputs) if (file !== '-') checkWriteTarget(file, {...OUTPUT_TARGET, untrusted: trees})
 }
 
 /**
@@ -52,7 +57,7 @@ export async function deliver(
     const text = renderReport(format, result, {color: false, width, csvSheet: delivery.csvSheet})
     if (file === '-') stdout.write(text)
     else {
-      await writeFileAtomic(file, text, OUTPUT_TARGET)
+      await writeFileAtomic(file, text, {...OUTPUT_TARGET, untrusted: delivery.trees})
       written.push(`${file} (${format})`)
     }
   }

@@ -79,7 +79,11 @@ export const judgingFlags = {
     options: [...SEVERITIES, 'none'],
   }),
   format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
-  output: Flags.string({description: 'also write a report: FORMAT=FILE; repeatable', multiple: true}),
+  output: Flags.string({
+    description:
+      'also write a report: FORMAT=FILE (- for stdout; /dev/null and other character devices are written into; never a FIFO, nor through a link in the working directory or a scanned PATH); repeatable',
+    multiple: true,
+  }),
   'csv-sheet': Flags.string({
     description:
       'which sheet the csv format writes: findings (one row per finding per location, with its component), projects (one row per upstream project) or components (one row per component per location)',
@@ -103,7 +107,8 @@ export interface JudgingSettings {
 
 /**
  * The judging flags, else the settings file's keys of the same name (`rules`, `params`, `lists`, `failOn`,
- * `format`, `output`, `baseline`, `csvSheet`; flags win). Output files and the baseline are checked before any work is spent.
+ * `format`, `output`, `baseline`, `csvSheet`; flags win). Output files and the baseline are checked before any work is spent;
+ * `trees`, the scanned PATHs, are where an output path may not go through a link.
  */
 export async function judgingFrom(
   flags: {
@@ -117,13 +122,14 @@ export async function judgingFrom(
     'csv-sheet'?: string
   },
   config: ScanConfig,
+  trees?: readonly string[],
 ): Promise<JudgingSettings> {
   const many = (flag: string[] | undefined, setting: string[] | undefined) => (flag && flag.length > 0 ? flag : setting)
   const format = (flags.format ?? config.format ?? 'table') as ReportFormat
   if (!REPORT_FORMATS.includes(format))
     throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
   const outputs = parseOutputs(many(flags.output, config.output) ?? [])
-  checkOutputs(outputs)
+  checkOutputs(outputs, trees)
   const baselineFile = flags.baseline ?? config.baseline
   return {
     rules: many(flags.rules, config.rules) ?? [],
@@ -132,6 +138,7 @@ export async function judgingFrom(
     delivery: {
       format,
       outputs,
+      trees,
       failOn: (flags['fail-on'] ?? config.failOn ?? 'none') as Severity | 'none',
       csvSheet: (flags['csv-sheet'] ?? config.csvSheet ?? 'findings') as CsvSheet,
       baseline: baselineFile ? await readReport(baselineFile) : undefined,

@@ -10,6 +10,7 @@
  */
 import {PackageURL} from 'packageurl-js'
 import type {StatedRepository} from '../../core/model.js'
+import {isValidOwner, isValidRepoName} from '../../core/repo-name.js'
 import {normaliseRepoUrl} from '../../core/repo-url.js'
 
 export interface StatedCandidate {
@@ -51,6 +52,8 @@ export function purlRepository(purl: string | undefined): StatedCandidate | unde
     const parsed = PackageURL.fromString(purl)
     const host = parsed.type === 'github' ? 'github.com' : parsed.type === 'bitbucket' ? 'bitbucket.org' : undefined
     if (!host || !parsed.namespace) return undefined
+    // Decoded, `..%2F..%2Fetc` is a path: a URL made of it would name another repository once normalised.
+    if (!isValidOwner(parsed.namespace) || !isValidRepoName(parsed.name)) return undefined
     return {url: `https://${host}/${parsed.namespace}/${parsed.name}`, field: 'purl', vcs: true}
   } catch {
     return undefined

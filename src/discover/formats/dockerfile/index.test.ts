@@ -86,6 +86,15 @@ describe('dockerfile', () => {
     expect(direct.errors[0].message).toBe('FROM "$A$A": expands to more than 4096 characters')
   })
 
+  it('reports a FROM that names no image, at its line', () => {
+    const out = discover('FROM alpine:3.19 AS base\nFROM \nFROM --platform=linux/amd64\nRUN true\n')
+    expect(summary(out)).toHaveLength(1)
+    expect(out.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+      [2, 1, 'invalid-image-ref', 'FROM names no image'],
+      [3, 1, 'invalid-image-ref', 'FROM names no image'],
+    ])
+  })
+
   it('reads continuation lines and an escape directive', () => {
     const out = discover(
       ['# escape=`', 'FROM `', '  mcr.microsoft.com/windows/servercore:ltsc2022 AS base', ''].join('\r\n'),

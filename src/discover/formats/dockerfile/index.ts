@@ -76,6 +76,16 @@ function discover(input: DiscoverInput): Output {
       if (image !== undefined && image !== 'scratch' && !stages.has(image.toLowerCase())) {
         addImage(out, written, image, location, platformOf(from, lookup))
       }
+    } else {
+      // `FROM` and nothing after it (or only flags): docker refuses to build it; said, not passed over.
+      const {line, character} = from.getRange().start
+      out.errors.push({
+        file: input.file,
+        line: line + 1,
+        column: character + 1,
+        code: 'invalid-image-ref',
+        message: 'FROM names no image',
+      })
     }
     const stage = from.getBuildStage()
     if (stage) stages.add(stage.toLowerCase())

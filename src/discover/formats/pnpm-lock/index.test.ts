@@ -333,4 +333,16 @@ describe('pnpm-lock', () => {
     ])
     expect(components.map((c) => `${c.name}@${c.version}:${c.locations[0].line}`)).toEqual(['a@1.0.0:5', 'b@2.0.0:7'])
   })
+
+  it('does not give the yaml library a lockfile over 2 MiB that js-yaml refuses, nor one nested as a bomb', () => {
+    // 60,000 packages (about 2.6 MB) and a key written twice: js-yaml's problem, at its place, and nothing read.
+    const entries = Array.from({length: 60_000}, (_, i) => `  p${i}@1.0.0:\n    resolution: {integrity: x}\n`).join('')
+    const big = discover(`lockfileVersion: '9.0'\npackages:\n${entries}  p7@1.0.0:\n    resolution: {integrity: y}\n`)
+    expect(big.components).toEqual([])
+    expect(big.errors).toEqual([expect.objectContaining({code: 'duplicate-key', line: 120_003, column: 3})])
+    const bomb = discover(`lockfileVersion: '9.0'\npackages: ${'['.repeat(100_000)}\n`)
+    expect(bomb.errors).toEqual([
+      expect.objectContaining({code: 'invalid-yaml', message: 'nested deeper than 1024 levels'}),
+    ])
+  })
 })
