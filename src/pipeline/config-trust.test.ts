@@ -60,6 +60,7 @@ describe('a .stewards.yaml inside a scanned path (data from the tree)', () => {
       ['rules: [default, ../../rules]', 'rules', 2],
       ['snapshot: ../secret.txt', 'snapshot', 2],
       ['paths: [..]', 'paths', 2],
+      ['bots: [data/map.yaml, ../secret.txt]', 'bots', 2],
     ] as const) {
       const {file} = tree(`since: 2025-01-01\n${yaml}\n`)
       const error = await refusal(loadConfig(file, 'scanned-path'))

@@ -43,6 +43,8 @@ const READ_KEYS = [
   'entities',
   'rules',
   'waivers',
+  // Bot rule files: read by attribution, and missing here until a tree's `bots: [../../.kube/config]` was read.
+  'bots',
 ] as const
 
 /**
