@@ -81,7 +81,7 @@ export const judgingFlags = {
   format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
   output: Flags.string({
     description:
-      'also write a report: FORMAT=FILE (- for stdout; /dev/null and other character devices are written into; never a FIFO, nor through a link in the working directory or a scanned PATH); repeatable',
+      'also write a report: FORMAT=FILE (- for stdout, instead of --format; /dev/null and other character devices are written into; never a FIFO, nor through a link in the working directory or a scanned PATH); repeatable',
     multiple: true,
   }),
   'csv-sheet': Flags.string({
@@ -129,6 +129,15 @@ export async function judgingFrom(
   if (!REPORT_FORMATS.includes(format))
     throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
   const outputs = parseOutputs(many(flags.output, config.output) ?? [])
+  // Both choose what goes to stdout: one of them would be dropped without a word.
+  const toStdout = outputs.find((output) => output.file === '-')
+  const chosen = flags.format ?? config.format
+  if (toStdout && chosen !== undefined && chosen !== toStdout.format)
+    throw usageError(
+      'bad-output',
+      `--format ${chosen} and --output ${toStdout.format}=- both choose the report on stdout`,
+      `drop one, or write the other to a file: --output ${chosen}=FILE`,
+    )
   checkOutputs(outputs, trees)
   const baselineFile = flags.baseline ?? config.baseline
   return {
