@@ -146,7 +146,7 @@ export const ERRORS = {
   'config-untrusted': {
     exit: 3,
     meaning:
-      'a settings file inside a scanned PATH sets a key it may not (where the token goes, where files are written, files outside the PATH), or a waivers file there links outside the PATH',
+      'a settings file inside a scanned PATH sets a key it may not (where the token goes, where files are written, files outside the PATH, a limit raised past its default), or the settings or waivers file there links outside the PATH',
     hint: 'give the setting as a flag, put it in your own settings file, or name the file with --config to trust it',
   },
   'control-character': {exit: 2, meaning: 'a line holds a control character (a stray NUL): that line is not read'},

@@ -20,8 +20,12 @@ const UNSAFE_CHARS =
 const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)`, 'g')
 /** Select Graphic Rendition sequences (colours), which the terminal table writes itself. */
 const UNSAFE_OR_SGR = new RegExp(`\\u001b\\[[0-9;]{0,32}m|[${UNSAFE_CHARS}]|\\r(?!\\n)`, 'g')
-/** Tested apart from `::` and `##[`: an alternation of all three is tried at every position of a large text. */
-const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARS}]|\\r(?!\\n)`)
+/**
+ * Tested apart from `::` and `##[`: an alternation of all three is tried at every position of a large text. Any
+ * carriage return, so one class (a third faster on an inventory than the alternation with its lookahead); the
+ * replacement leaves a CRLF as it is.
+ */
+const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARS}\\r]`)
 
 const ZWSP = '\u200b'
 

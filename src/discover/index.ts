@@ -101,10 +101,23 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
       }
     }
   }
-  await runJobs(scan.jobs, scan.options.maxFileSize, scan)
+  await runJobs(onceEach(scan.jobs), scan.options.maxFileSize, scan)
   warnUnmatched(excluded, 'exclude', paths, options.warn)
   warnUnmatched(included, 'include', paths, options.warn)
   return finishInventory(scan.components, scan.skipped, scan.errors, scan.files)
+}
+
+/**
+ * Each file once: PATHs that overlap (`stewards inventory . ./k8s`) name a file the same way, and it is read and
+ * counted once. (A link inside a PATH is a name of its own, and its target is listed under both names, as before.)
+ */
+function onceEach(jobs: FileJob[]): FileJob[] {
+  const seen = new Set<string>()
+  return jobs.filter((job) => {
+    if (seen.has(job.file)) return false
+    seen.add(job.file)
+    return true
+  })
 }
 
 /**

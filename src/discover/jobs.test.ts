@@ -3,7 +3,7 @@
  * allows, so one such file does not make the whole inventory (and its JSON output) two bytes per character.
  * The representation is V8's: v8.serialize writes a one-byte string with the tag `"` and a two-byte one with `c`.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {serialize} from 'node:v8'
@@ -50,5 +50,19 @@ describe('a format error quoting a hostile value', () => {
     expect(errors[0]).toMatchObject({code: 'invalid-image-ref', line: 1})
     expect(errors[0].message.length).toBeLessThan(1100)
     expect(errors[0].message).toMatch(/^invalid image reference "AAAA.*… \(\d+ characters left out\) …A+": /)
+  })
+})
+
+describe('PATHs that overlap', () => {
+  it('read and count each file once, named as the first PATH reaching it names it', async () => {
+    const sub = mkdtempSync(join(dir, 'overlap-'))
+    const inner = join(sub, 'k8s')
+    mkdirSync(inner)
+    writeFileSync(join(inner, 'Dockerfile'), 'FROM alpine:3.19\n')
+    writeFileSync(join(sub, 'Containerfile'), 'FROM busybox:1.36\n')
+    const once = await discoverPaths([sub])
+    const twice = await discoverPaths([sub, inner, join(inner, 'Dockerfile')])
+    expect(twice.files).toBe(2)
+    expect(twice).toEqual(once)
   })
 })

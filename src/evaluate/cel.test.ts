@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {celPercent, compileCel} from './cel.js'
+import {celPercent, compileCel, LIMITS} from './cel.js'
 
 const names = {
   metrics: new Set(['top_company_share', 'commits_per_org', 'listed_organizations']),
@@ -52,6 +52,38 @@ describe('CEL for rules', () => {
     expect(run(`${'1 + '.repeat(600)}1`)).toEqual(['expression longer than 2000 characters'])
     expect(run(`${'['.repeat(33)}${']'.repeat(33)}`)).toEqual(['brackets nested deeper than 32'])
     expect(run(`'${'('.repeat(40)}' == ''`)).toBe(false)
+  })
+
+  it('spends at most its budget: a comprehension over long inputs is an error, not a hang', () => {
+    // Before, nesting within LIMITS.comprehensionDepth over a parameter N long cost N²: a tree's rule and its
+    // settings' params made one evaluation take hours. The sizes iterated and walked are now metered.
+    const xs = Array.from({length: 2_000}, (_, i) => i)
+    const over = (source: string) => {
+      const {expression} = compileCel(source, {metrics: names.metrics, params: new Set(['xs'])})
+      const value = expression?.run({...bindings, p: {xs}})
+      return value instanceof Error ? value.message : value
+    }
+    const budget = `evaluation exceeds its budget of ${LIMITS.cost.toLocaleString('en-US')} cost units`
+    // 2,000 × 2,000 steps.
+    expect(over('p.xs.exists(a, p.xs.exists(b, a + b == -1.0))')).toContain(budget)
+    // One loop, but each step walks the list (`in`, `==`): what each function is given counts too.
+    expect(over('p.xs.exists(a, a + 0.5 in p.xs)')).toContain(budget)
+    expect(over('p.xs.all(a, p.xs == p.xs)')).toContain(budget)
+    // An error `||` would absorb is still the evaluation's; a side never evaluated costs nothing.
+    expect(over('p.xs.exists(a, p.xs.exists(b, a + b == -1.0)) || true')).toContain(budget)
+    expect(over('true || p.xs.exists(a, p.xs.exists(b, a + b == -1.0))')).toBe(true)
+    // Within the budget, the same expressions answer, and every evaluation starts afresh.
+    const short = (source: string) => {
+      const {expression} = compileCel(source, {metrics: names.metrics, params: new Set(['xs'])})
+      return expression?.run({...bindings, p: {xs: xs.slice(0, 100)}})
+    }
+    for (let i = 0; i < 3; i++) {
+      expect(short('p.xs.exists(a, p.xs.exists(b, a + b == -1.0))')).toBe(false)
+      expect(short('p.xs.exists(a, a + 0.5 in p.xs)')).toBe(false)
+    }
+    // Indexing, methods and `has` are unchanged by the meter.
+    expect(run("m.commits_per_org.size() == 2 && has(m.commits_per_org) && 'watch-a'.startsWith('watch')")).toBe(true)
+    expect(run("m.commits_per_org['Initech'] == 1 && m.listed_organizations[0] == 'Globex Labs'")).toBe(true)
   })
 
   it('formats percentages, unknown when not a number', () => {

@@ -60,6 +60,7 @@ describe('a .stewards.yaml inside a scanned path (data from the tree)', () => {
       ['rules: [default, ../../rules]', 'rules', 2],
       ['snapshot: ../secret.txt', 'snapshot', 2],
       ['paths: [..]', 'paths', 2],
+      ['bots: [data/map.yaml, ../secret.txt]', 'bots', 2],
     ] as const) {
       const {file} = tree(`since: 2025-01-01\n${yaml}\n`)
       const error = await refusal(loadConfig(file, 'scanned-path'))
@@ -70,6 +71,37 @@ describe('a .stewards.yaml inside a scanned path (data from the tree)', () => {
       )
       // The file it names is never read, let alone quoted.
       expect(error.message).not.toContain('hunter2')
+    }
+  })
+
+  it('may not name a folder of rules or organisations holding a link out of the tree', async () => {
+    for (const key of ['rules', 'entities'] as const) {
+      const {dir, file, outside} = tree(`${key}: [orgs]\n`)
+      mkdirSync(join(dir, 'orgs', 'deep'), {recursive: true})
+      writeFileSync(join(dir, 'orgs', 'a.yaml'), 'organizations: []\n')
+      await expect(loadConfig(file, 'scanned-path')).resolves.toBeDefined()
+      symlinkSync(outside, join(dir, 'orgs', 'deep', 'b.yaml'))
+      const error = await refusal(loadConfig(file, 'scanned-path'))
+      expect(error.message).toMatch(
+        new RegExp(`^${file}:1: ${key}: 'orgs' holds deep/b.yaml, a link outside .*vendor/; a settings file inside`),
+      )
+      expect(error.message).not.toContain('hunter2')
+    }
+  })
+
+  it('may lower maxFileSize and maxCommits to their defaults or below, never raise them', async () => {
+    const allowed = tree('maxFileSize: 50MB\nmaxCommits: 50000\n')
+    await expect(loadConfig(allowed.file, 'scanned-path')).resolves.toMatchObject({maxCommits: 50000})
+    for (const [yaml, key] of [
+      ['maxFileSize: 51MB', 'maxFileSize'],
+      ['maxCommits: 50001', 'maxCommits'],
+    ] as const) {
+      const {file} = tree(`failOn: high\n${yaml}\n`)
+      const error = await refusal(loadConfig(file, 'scanned-path'))
+      expect(error.code).toBe('config-untrusted')
+      expect(error.message).toMatch(new RegExp(`^${file}:2: ${key}: a settings file inside a scanned path may lower`))
+      // The user's own file may raise them.
+      await expect(loadConfig(file, 'given')).resolves.toBeDefined()
     }
   })
 

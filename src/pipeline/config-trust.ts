@@ -6,11 +6,14 @@
  * working directory is the user's own: every key is honoured, and a report path in it stays inside its
  * directory. Flags always win. Documented in README.md ("Settings files and trust").
  */
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
+import {DEFAULT_MAX_COMMITS} from '../collect/index.js'
 import {usageError} from '../core/errors.js'
 import {isInside} from '../core/inside.js'
+import {parseSizeFlag} from '../core/size.js'
 import type {YamlPath} from '../core/yaml-file.js'
+import {DEFAULT_MAX_FILE_SIZE} from '../discover/index.js'
 import {PACKS_ROOT} from '../evaluate/index.js'
 import type {ScanConfig} from './config.js'
 
@@ -40,7 +43,28 @@ const READ_KEYS = [
   'entities',
   'rules',
   'waivers',
+  // Bot rule files: read by attribution, and missing here until a tree's `bots: [../../.kube/config]` was read.
+  'bots',
 ] as const
+
+/**
+ * Keys bounding what a run may spend (memory, requests): a scanned tree may lower them, never raise them past the
+ * default (a `maxFileSize: 1TB` let a 145 MB lockfile take 118 s and 1.1 GB). The user's own settings and flags may.
+ * `concurrency` needs no entry: its schema caps it at 64 for every settings file.
+ */
+const CAPPED_IN_TREE: Record<'maxFileSize' | 'maxCommits', {cap: number; shown: string; flag: string}> = {
+  maxFileSize: {cap: DEFAULT_MAX_FILE_SIZE, shown: '50MB', flag: '--max-file-size SIZE'},
+  maxCommits: {cap: DEFAULT_MAX_COMMITS, shown: DEFAULT_MAX_COMMITS.toLocaleString('en-US'), flag: '--max-commits N'},
+}
+
+/**
+ * A file found in a scanned tree (its `.stewards.yaml`, its `.stewards-waivers.yaml`) is data from that tree: one that
+ * links out of it is refused before it is read, so nothing outside the tree is parsed, let alone quoted in an error.
+ */
+export function refuseLinkOut(tree: string, file: string, what: string, hint: string): void {
+  if (isInside(tree, file)) return
+  throw usageError('config-untrusted', `${file}: ${what} inside a scanned path links outside it; it is not read`, hint)
+}
 
 export interface TrustContext {
   /** The settings file as named (for messages). */
@@ -66,6 +90,16 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
         TRUST_HINT(context.file),
       )
     }
+    for (const [key, {cap, shown, flag}] of Object.entries(CAPPED_IN_TREE)) {
+      const value = config[key as keyof typeof CAPPED_IN_TREE]
+      if (value === undefined) continue
+      if ((typeof value === 'number' ? value : parseSizeFlag(value, key)) <= cap) continue
+      throw usageError(
+        'config-untrusted',
+        `${where(key)}: a settings file inside a scanned path may lower ${key}, not raise it past ${shown}`,
+        `give ${flag} on the command line, or --config ${context.file} to trust this file as your own`,
+      )
+    }
     for (const key of READ_KEYS) {
       const value = config[key]
       const list = value === undefined ? [] : Array.isArray(value) ? value : [value]
@@ -73,10 +107,19 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
         // Waivers written inline name no file.
         if (typeof entry !== 'string') return
         if (key === 'rules' && isShippedPack(entry)) return
-        if (isInside(base, resolve(base, entry))) {
+        const path = resolve(base, entry)
+        if (isInside(base, path)) {
+          // A folder of rules or organisation files is read whole: a link in it may not lead out either.
+          const out = key === 'rules' || key === 'entities' ? linkOut(base, path) : undefined
+          if (out !== undefined)
+            throw usageError(
+              'config-untrusted',
+              `${where(key, Array.isArray(value) ? i : undefined)}: '${entry}' holds ${out}, a link outside ${displayDir(context.file)}; a settings file inside a scanned path reads only files inside it`,
+              TRUST_HINT(context.file),
+            )
           // Files and folders only: a device node in the tree (an archive unpacked as root) would be read up to
           // the size limit, and a pipe would be read as its writer writes. The user's own flags may name either.
-          if (isFileOrFolder(resolve(base, entry))) return
+          if (isFileOrFolder(path)) return
           throw usageError(
             'config-untrusted',
             `${where(key, Array.isArray(value) ? i : undefined)}: '${entry}' is a FIFO, socket or device; a settings file inside a scanned path names only files and folders`,
@@ -102,6 +145,22 @@ export function checkTrust(config: ScanConfig, context: TrustContext): void {
       'give that report path with --output on the command line',
     )
   })
+}
+
+/**
+ * The first YAML file under the folder `dir` (as the rule and entity loaders list them) that leads outside `tree` once
+ * links are followed; undefined for a file, or a folder whose files all stay inside.
+ */
+function linkOut(tree: string, dir: string): string | undefined {
+  let names: string[]
+  try {
+    if (!statSync(dir).isDirectory()) return undefined
+    names = readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort()
+  } catch {
+    // Unreadable: its reader says why.
+    return undefined
+  }
+  return names.find((name) => /\.ya?ml$/i.test(name) && !isInside(tree, join(dir, name)))
 }
 
 /** True for a file or a folder, or a path that does not exist (its reader says so); false for a FIFO or a device. */

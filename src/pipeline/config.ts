@@ -7,7 +7,7 @@ import {SEVERITIES, type Waiver} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
-import {type ConfigOrigin, checkTrust, isShippedPack} from './config-trust.js'
+import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
 import {CSV_SHEETS} from '../report/index.js'
 
 /**
@@ -58,7 +58,7 @@ export const CONFIG_FILE = '.stewards.yaml'
 export const configFlags = {
   config: Flags.string({
     description:
-      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it',
+      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it, nor raise --max-file-size or --max-commits, and is not read if it links outside it',
     helpValue: 'FILE',
   }),
 }
@@ -73,7 +73,11 @@ export async function loadScanConfig(given: string | undefined, paths: readonly 
   const first = paths[0]
   if (first && existsSync(first) && statSync(first).isDirectory()) {
     const inPath = join(first, CONFIG_FILE)
-    if (existsSync(inPath)) return loadConfig(inPath, sameDirectory(first, '.') ? 'working-directory' : 'scanned-path')
+    if (existsSync(inPath)) {
+      if (sameDirectory(first, '.')) return loadConfig(inPath, 'working-directory')
+      refuseLinkOut(first, inPath, 'a settings file', `give it with --config ${inPath} to trust it as your own`)
+      return loadConfig(inPath, 'scanned-path')
+    }
   }
   return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
 }

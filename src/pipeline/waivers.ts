@@ -11,7 +11,6 @@
  */
 import {existsSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {usageError} from '../core/errors.js'
 import {formatPlace} from '../core/problem.js'
 import type {ScanResult, Waiver, WaiverRecord} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
@@ -19,6 +18,7 @@ import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {isInside} from '../core/inside.js'
 import {applyWaivers, isExpired, judgingDay, placeWaivers, WaiversFile} from '../evaluate/index.js'
 import {type ScanConfig, sameDirectory} from './config.js'
+import {refuseLinkOut} from './config-trust.js'
 import type {WaiverJudgement} from './judge.js'
 import {alignColumns} from '../core/columns.js'
 import {waiverCounts} from '../report/index.js'
@@ -69,10 +69,11 @@ export async function loadWaivers(
   if (inPath && existsSync(inPath)) {
     const fromTree = !sameDirectory(first, '.')
     // Data from the tree reads only the tree (config-trust.ts): a link from it to anywhere else is refused, unread.
-    if (fromTree && !isInside(first, inPath))
-      throw usageError(
-        'config-untrusted',
-        `${inPath}: a waivers file inside a scanned path links outside it; it is not read`,
+    if (fromTree)
+      refuseLinkOut(
+        first,
+        inPath,
+        'a waivers file',
         'give the waivers file with --waivers FILE to trust it as your own',
       )
     return {file: inPath, inScannedTree: fromTree, waivers: await readWaiversFile(inPath)}

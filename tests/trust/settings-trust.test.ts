@@ -94,6 +94,89 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     expect(existsSync(join(output, 'report.json'))).toBe(false)
   })
 
+  it('is not read when it links outside the tree, nor any file or folder of rules it names that does', async () => {
+    // Before, a tree's .stewards.yaml linked to ~/.kube/config or a token file was parsed, and its keys and values
+    // were quoted on stderr (`unknown key 'ghp_…'`, `--since 'ghp_…' is not a date`). The tree's waivers file in the
+    // same place was already refused unread: both now go through one check (config-trust.ts refuseLinkOut).
+    const secret = join(work, 'kubeconfig')
+    writeFileSync(secret, 'apiVersion: v1\nghp_OUTSIDE0123456789: x\nsince: ghp_OUTSIDE0123456789\n')
+    const settings = vendorTree('v-settings-link', '')
+    rmSync(join(settings, '.stewards.yaml'))
+    symlinkSync(secret, join(settings, '.stewards.yaml'))
+    const ruleDir = vendorTree('v-rules-link', 'rules: [default, my-rules]\n')
+    mkdirSync(join(ruleDir, 'my-rules'))
+    symlinkSync(secret, join(ruleDir, 'my-rules', 'stolen.yaml'))
+    const runs = await Promise.all([settings, ruleDir].map((dir) => runCliAsync(['scan', dir, '--offline'])))
+    expect(runs.map((r) => r.code)).toEqual([3, 3])
+    expect(runs[0].stderr).toBe(
+      `Error: ${settings}/.stewards.yaml: a settings file inside a scanned path links outside it; it is not read\n` +
+        `Hint: give it with --config ${settings}/.stewards.yaml to trust it as your own\n`,
+    )
+    expect(runs[1].stderr).toContain(
+      `.stewards.yaml:2: rules: 'my-rules' holds stolen.yaml, a link outside ${ruleDir}/; a settings file inside a scanned path reads only files inside it`,
+    )
+    for (const run of runs) expect(run.stderr).not.toMatch(/OUTSIDE|apiVersion/)
+    // Named with --config, the same file is the user's own and is read (its unknown key is then the user's to see).
+    const given = await runCliAsync(['scan', settings, '--offline', '--config', join(settings, '.stewards.yaml')])
+    expect(given.code).toBe(3)
+    expect(given.stderr).toContain('apiVersion')
+  })
+
+  it('may lower the limits that bound memory and requests, never raise them', async () => {
+    // Before, `maxFileSize: 1TB` in a tree let a 145 MB lockfile in (118 s, 1.1 GB).
+    const raise = vendorTree('v-raise', 'maxFileSize: 1TB\nmaxCommits: 1000000\n')
+    const commits = vendorTree('v-raise-commits', 'maxCommits: 1000000\n')
+    const lower = vendorTree('v-lower', 'maxFileSize: 1KB\n')
+    writeFileSync(join(lower, 'Dockerfile'), `FROM alpine:3\n# ${'x'.repeat(2000)}\n`)
+    const runs = await Promise.all([raise, commits, lower].map((dir) => runCliAsync(['scan', dir, '--offline'])))
+    expect(runs[0].code).toBe(3)
+    expect(runs[0].stderr).toBe(
+      `Error: ${raise}/.stewards.yaml:2: maxFileSize: a settings file inside a scanned path may lower maxFileSize, not raise it past 50MB\n` +
+        `Hint: give --max-file-size SIZE on the command line, or --config ${raise}/.stewards.yaml to trust this file as your own\n`,
+    )
+    expect(runs[1].code).toBe(3)
+    expect(runs[1].stderr).toContain(
+      '.stewards.yaml:2: maxCommits: a settings file inside a scanned path may lower maxCommits, not raise it past 50,000',
+    )
+    // Lowered: honoured (the Dockerfile is over 1KB, not read, and the run is incomplete).
+    expect(runs[2].code).toBe(2)
+    expect(runs[2].stdout).toMatch(/Dockerfile.*over the 1024-byte limit/)
+    // The user's own settings may raise them.
+    const mine = await runCliAsync(['scan', raise, '--offline', '--config', join(raise, '.stewards.yaml')])
+    expect(mine.stderr).not.toContain('may lower')
+  })
+
+  it('may bring a rule and make its parameters long, but one evaluation spends a bounded cost', async () => {
+    // Before, this rule (macros nested 2 deep, within the limits) over a 2,000-item list from the tree's params cost
+    // 4 million steps a project (15 s for 5 projects; a 1 MiB settings file holds 150,000 numbers: hours).
+    const xs = Array.from({length: 2_000}, (_, i) => i).join(', ')
+    const dir = vendorTree('v-cel-cost', `rules: [default, slow.yaml]\nparams:\n  slow-rule:\n    xs: [${xs}]\n`)
+    writeFileSync(
+      join(dir, 'slow.yaml'),
+      [
+        'id: slow-rule',
+        'title: Slow rule',
+        'severity: low',
+        'rationale: test',
+        'remediation: test',
+        'applies_to: [partial, unavailable]',
+        'params: {xs: [1, 2, 3]}',
+        'condition: p.xs.exists(a, p.xs.exists(b, a + b == -1)) || p.xs.size() == 1',
+        'message: slow',
+        'tests:',
+        '  pass: [{name: p, metrics: {}, project: {status: partial}}]',
+        '  fail: [{name: f, metrics: {}, project: {status: partial}, params: {xs: [1]}, message: slow}]',
+        '',
+      ].join('\n'),
+    )
+    const run = await runCliAsync(['scan', dir, '--offline', '--format', 'json'])
+    expect(run.code).toBe(2)
+    const report = JSON.parse(run.stdout) as {errors: {code: string; message: string}[]}
+    expect(report.errors.filter((e) => e.code === 'rule-evaluation').map((e) => e.message)).toEqual([
+      'github.com/example-lumen/lumen-web: slow-rule on github.com/example-lumen/lumen-web: evaluation exceeds its budget of 100,000 cost units (comprehensions over long lists or maps; see rules/README.md)',
+    ])
+  })
+
   it.skipIf(process.platform === 'win32')(
     'may not make the run wait: a FIFO in place of one of its files is refused at once',
     {timeout: 30_000},
