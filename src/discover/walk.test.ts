@@ -197,7 +197,10 @@ describe('files a format would read that the walk does not read', () => {
   })
 
   it('make the scan incomplete (exit 2)', async () => {
-    const result = await runCli(['scan', dir, '--offline', '--format', 'json'])
+    // --config: the tree's own .stewards.yaml is a link leaving it, which the settings loader refuses (exit 3)
+    const settings = join(outside, 'settings.yaml')
+    writeFileSync(settings, 'failOn: none\n')
+    const result = await runCli(['scan', dir, '--offline', '--format', 'json', '--config', settings])
     expect(result.code).toBe(2)
     expect(JSON.parse(result.stdout).errors.map((e: {file: string; code: string}) => `${e.file} ${e.code}`)).toEqual([
       `${dir}/package-lock.json symlink-outside-root`,
