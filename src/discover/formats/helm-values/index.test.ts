@@ -68,6 +68,18 @@ ignored:
     ])
   })
 
+  it('reports an image block whose repository is a list or a mapping, instead of passing it over', async () => {
+    const inventory = await scan({
+      'values.yaml':
+        'image:\n  repository: [1, 2]\n  tag: "1.0"\nworker:\n  image:\n    repository: {a: b}\nok:\n  image:\n    repository: ~\n',
+    })
+    expect(inventory.components).toEqual([])
+    expect(inventory.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'invalid-image-ref'],
+      [6, 'invalid-image-ref'],
+    ])
+  })
+
   it("takes the chart's appVersion when a block has no tag, and skips when there is none", async () => {
     const withChart = await scan({
       'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: "2.4"\n',

@@ -88,6 +88,15 @@ function hasTagOrDigest(image: string): boolean {
 function imageBlock(block: YamlMap, scan: Scan): boolean {
   const repositoryNode = block.entries.get('repository') ?? block.entries.get('image')
   const repository = stringValue(repositoryNode)
+  if (repositoryNode && (isMap(repositoryNode) || isSeq(repositoryNode))) {
+    // An image block whose repository is a list or a mapping: no image can be read from it, and that is said.
+    scan.out.errors.push({
+      ...locationOf(scan.file, repositoryNode),
+      code: 'invalid-image-ref',
+      message: 'image repository is a list or a mapping, not a name',
+    })
+    return true
+  }
   if (!repository || !repositoryNode) return false
   const registry = stringValue(block.entries.get('registry'))
   let tag = text(block.entries.get('tag')) || undefined
