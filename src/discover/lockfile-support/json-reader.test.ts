@@ -46,6 +46,18 @@ describe('readJson', () => {
   })
 })
 
+describe('readJson on nesting', () => {
+  it('stops past 1,000 levels at the container that goes past, the same place on every run', () => {
+    const text = `{"a": ${'['.repeat(5000)}${']'.repeat(5000)}}`
+    for (let run = 0; run < 3; run++)
+      expect(readJson(text).error).toEqual({
+        line: 1,
+        column: 1006,
+        message: 'invalid JSON: nested deeper than 1000 levels',
+      })
+  })
+})
+
 describe('readLockfileJson', () => {
   it('turns syntax errors and non-object roots into errors naming the file, and forbidden keys into errors beside the data', () => {
     expect(readLockfileJson('x.lock', '{"a": 1,}')).toEqual({

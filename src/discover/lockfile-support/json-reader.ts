@@ -50,6 +50,13 @@ export interface ReadJsonOptions {
 }
 
 const SKIPPED = Symbol('skipped')
+
+/**
+ * Nesting past this is an error at the container that goes past it. The same place on every run, where a stack
+ * overflow (jsonc-parser recurses per level, about 5,000 here) happens where the stack and the JIT make it happen.
+ */
+const MAX_DEPTH = 1000
+const TOO_DEEP = new Error('too deep')
 type Container = JsonObject | JsonValue[] | typeof SKIPPED
 
 export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocument {
@@ -84,6 +91,10 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
   }
 
   function beginContainer(container: JsonObject | JsonValue[], line: number, character: number): boolean {
+    if (stack.length >= MAX_DEPTH) {
+      error ??= {line: line + 1, column: character + 1, message: `invalid JSON: nested deeper than ${MAX_DEPTH} levels`}
+      throw TOO_DEEP
+    }
     if (skipValue) {
       skipValue = false
       pendingKey = undefined
@@ -159,8 +170,8 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
       {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},
     )
   } catch (thrown) {
-    // jsonc-parser recurses per nesting level; a hostile file overflows the stack.
-    if (!(thrown instanceof RangeError)) throw thrown
+    // Past MAX_DEPTH; or, should a small stack give out first, a stack overflow (jsonc-parser recurses per level).
+    if (thrown !== TOO_DEEP && !(thrown instanceof RangeError)) throw thrown
     error ??= {line: 1, column: 1, message: 'invalid JSON: nesting too deep'}
   }
   if (root === undefined && error === undefined) error = {line: 1, column: 1, message: 'invalid JSON: empty document'}

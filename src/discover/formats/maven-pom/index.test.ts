@@ -160,6 +160,18 @@ describe('maven-pom', () => {
     ])
   })
 
+  it('says a version whose properties expand past the limit is not read, not that a property is undefined', () => {
+    const props =
+      Array.from({length: 20}, (_, i) => `<p${i}>\${p${i + 1}}\${p${i + 1}}</p${i}>`).join('') + '<p20>x</p20>'
+    const out = discover(
+      `<project><groupId>g</groupId><artifactId>root</artifactId><version>1</version><properties>${props}<q>\${nowhere}</q></properties><dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId><version>\${p0}</version></dependency><dependency><groupId>g</groupId><artifactId>b</artifactId><version>\${q}</version></dependency></dependencies></project>`,
+    )
+    expect(out.skipped.map((s) => s.message.replace(/version .* (expands|names)/, 'version … $1'))).toEqual([
+      'g:a: version … expands past 10 rounds of properties or 4096 characters; not read',
+      'g:b: version … names a property that is not defined here',
+    ])
+  })
+
   it('refuses DOCTYPEs and entity tricks, and reports bad XML at its line', () => {
     const bomb = discover(
       '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<project><artifactId>&lol2;</artifactId></project>\n',

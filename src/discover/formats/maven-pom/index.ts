@@ -6,6 +6,7 @@
  * imported BOM that is not in the tree is reported (`missing-resource`), listed as a component itself, and the
  * versions it may manage stay unknown: those dependencies are listed without a version, never guessed.
  */
+import {elide} from '../../../core/elide.js'
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -83,7 +84,9 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         file,
         line: dependency.line,
         reason: 'unresolved-version',
-        message: `${found.name}: version ${version} names a property that is not defined here${unseenNote(lineage)}`,
+        message: allDefined(version, lineage.properties)
+          ? `${found.name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
+          : `${found.name}: version ${version} names a property that is not defined here${unseenNote(lineage)}`,
       })
       version = undefined
     } else if (version === undefined && lineage.unseen.length > 0) {
@@ -206,6 +209,12 @@ function expand(value: string, properties: Map<string, string>): string {
     current = next.length > 4096 ? current : next
   }
   return current
+}
+
+/** Every `${name}` left in `value` names a defined property: what stopped its expansion was the limit. */
+function allDefined(value: string, properties: Map<string, string>): boolean {
+  for (const [, name] of value.matchAll(/\$\{([^}]{1,200})\}/g)) if (!properties.has(name)) return false
+  return true
 }
 
 /** A version Maven would fetch as is: not a range (`[1.0,2.0)`), not a property left unresolved. */
