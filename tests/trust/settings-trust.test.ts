@@ -173,7 +173,7 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     expect(run.code).toBe(2)
     const report = JSON.parse(run.stdout) as {errors: {code: string; message: string}[]}
     expect(report.errors.filter((e) => e.code === 'rule-evaluation').map((e) => e.message)).toEqual([
-      'github.com/example-lumen/lumen-web: slow-rule on github.com/example-lumen/lumen-web: evaluation exceeds its budget of 100,000 cost units (comprehensions over long lists or maps; see rules/README.md)',
+      'github.com/example-lumen/lumen-web: slow-rule on github.com/example-lumen/lumen-web: evaluation exceeds its budget of 1,000,000 cost units (comprehensions over long lists or maps; see rules/README.md)',
     ])
   })
 
