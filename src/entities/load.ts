@@ -1,3 +1,4 @@
+import {namesUnder} from '../core/names-under.js'
 import {readdir, stat} from 'node:fs/promises'
 import {join, sep} from 'node:path'
 import {shippedPath, shownPath} from '../core/package-root.js'
@@ -64,7 +65,7 @@ async function yamlFiles(root: string, problems: EntityProblem[]): Promise<strin
   let entries: string[]
   try {
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory')
-    entries = await readdir(root, {recursive: true})
+    entries = namesUnder(root)
   } catch (error) {
     problems.push({file: root, line: 0, message: `cannot read entities directory (${plainReason(error)})`})
     return []

@@ -89,6 +89,17 @@ describe('a .stewards.yaml inside a scanned path (data from the tree)', () => {
     }
   })
 
+  it('lists a folder it names without entering links (two links to . made 2^40 entries and never ended)', async () => {
+    for (const key of ['rules', 'entities'] as const) {
+      const {dir, file} = tree(`${key}: [orgs]\n`)
+      mkdirSync(join(dir, 'orgs'))
+      writeFileSync(join(dir, 'orgs', 'a.yaml'), 'organizations: []\n')
+      symlinkSync('.', join(dir, 'orgs', 'loop1'))
+      symlinkSync('.', join(dir, 'orgs', 'loop2'))
+      await expect(loadConfig(file, 'scanned-path')).resolves.toBeDefined()
+    }
+  })
+
   it('may lower maxFileSize and maxCommits to their defaults or below, never raise them', async () => {
     const allowed = tree('maxFileSize: 50MB\nmaxCommits: 50000\n')
     await expect(loadConfig(allowed.file, 'scanned-path')).resolves.toMatchObject({maxCommits: 50000})

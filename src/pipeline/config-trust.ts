@@ -9,6 +9,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {DEFAULT_MAX_COMMITS} from '../collect/index.js'
+import {namesUnder} from '../core/names-under.js'
 import {usageError} from '../core/errors.js'
 import {isInside} from '../core/inside.js'
 import {parseSizeFlag} from '../core/size.js'
@@ -155,7 +156,7 @@ function linkOut(tree: string, dir: string): string | undefined {
   let names: string[]
   try {
     if (!statSync(dir).isDirectory()) return undefined
-    names = readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort()
+    names = namesUnder(dir)
   } catch {
     // Unreadable: its reader says why.
     return undefined
