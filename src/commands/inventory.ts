@@ -66,7 +66,7 @@ export default class InventoryCommand extends BaseCommand {
     }),
     exclude: Flags.string({
       description:
-        'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable; a glob with [ ] or ( ) may hold at most two runs of *)',
+        'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable; past two runs of *, a glob may hold only literals, ?, *, ** and {a,b})',
       multiple: true,
     }),
     'max-file-size': Flags.string({

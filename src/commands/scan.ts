@@ -99,7 +99,7 @@ ${NETWORK_HELP}`
     }),
     exclude: Flags.string({
       description:
-        'skip files matching this glob (relative to a PATH or as printed); repeatable; a glob with [ ] or ( ) may hold at most two runs of *',
+        'skip files matching this glob (relative to a PATH or as printed); repeatable; past two runs of *, a glob may hold only literals, ?, *, ** and {a,b}',
       multiple: true,
     }),
   }

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {seeded} from '../../tests/support/random.js'
 import {isSecretName, redactDeep, redactMessage, redactPurl, redactSecrets, rememberSecret} from './redact.js'
 
 describe('redactSecrets', () => {
@@ -70,13 +71,9 @@ describe('redactSecrets', () => {
       '#',
       '<',
     ]
-    let seed = 7
-    const next = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
-      return seed
-    }
+    const next = seeded(7)
     for (let i = 0; i < 20_000; i++) {
-      const text = Array.from({length: 1 + (next() % 12)}, () => pieces[next() % pieces.length]).join('')
+      const text = Array.from({length: 1 + next(12)}, () => pieces[next(pieces.length)]).join('')
       expect(redactSecrets(text), text).toBe(reference(text))
     }
   })

@@ -1,21 +1,14 @@
 import picomatch from 'picomatch'
 import {describe, expect, it} from 'vitest'
+import {seeded} from '../../tests/support/random.js'
 import {linearGlob} from './glob-match.js'
 
 /** picomatch with the options ./globs.ts gives it: the reference. */
 const reference = (glob: string) => picomatch(glob, {dot: true, basename: !glob.includes('/'), strictBrackets: true})
 
-/** A seeded generator: a failure is the same on every run. */
-function generator(seed: number) {
-  return (n: number) => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
-    return seed % n
-  }
-}
-
 describe('linearGlob', () => {
   it('answers as picomatch does on generated globs and paths', () => {
-    const next = generator(11)
+    const next = seeded(11)
     const pick = <T>(items: readonly T[]) => items[next(items.length)]
     const globParts = [
       'a',
@@ -34,21 +27,34 @@ describe('linearGlob', () => {
       '@s',
       '{a,b}',
       'x{a,.b}',
+      './a',
+      '..*',
+      '?a',
+      '**a',
+      '{**,a}',
+      '{a/b,c}',
     ]
     const pathParts = ['a', 'b', 'ab', 'aab', '.', '..', '.a', 'a.yaml', '.yaml', 'x.b', 'xa', '@s', 'ba', 'a.b']
     let compared = 0
+    const globs = new Set<string>()
     for (let i = 0; i < 4000; i++) {
-      const glob = (next(4) === 0 ? '/' : '') + Array.from({length: 1 + next(4)}, () => pick(globParts)).join('/')
+      const glob = Array.from({length: 1 + next(4)}, () => pick(globParts)).join('/')
+      // Where picomatch has rules of its own (a first or last `**`, its `**` beside a `*`), this matcher does not
+      // follow them: only globs without are compared (globs.ts gives this matcher only globs of three runs or more).
+      const segments = glob.split('/')
+      if (segments[0] === '**' || segments.at(-1) === '**') continue
       const matches = linearGlob(glob)
       if (!matches) continue
+      globs.add(glob)
       const expected = reference(glob)
       for (let k = 0; k < 12; k++) {
-        const path = (next(5) === 0 ? '/' : '') + Array.from({length: 1 + next(5)}, () => pick(pathParts)).join('/')
+        const path = Array.from({length: 1 + next(5)}, () => pick(pathParts)).join('/')
         expect(matches(path), `${glob} ${path}`).toBe(expected(path))
         compared++
       }
     }
     expect(compared).toBeGreaterThan(20_000)
+    expect(globs.size).toBeGreaterThan(1_000)
   })
 
   it('leaves classes, escapes, extglobs, ranges, nested lists and negation to picomatch', () => {

@@ -3,10 +3,12 @@
  * the meaning picomatch gives them under the options globs.ts uses (`dot: true`; a glob without `/` matches a name
  * at any depth), held to picomatch's answers by a differential test (./glob-match.test.ts):
  * - a path matches when it is the glob itself, or when its segments (split at `/`) match the glob's;
- * - `*` matches any run of characters in a segment, `?` one character; a segment with either never matches a
- *   whole `.` or `..` segment, and `*` alone never matches an empty one;
+ * - `*` matches any run of characters in a segment, `?` one character; a segment that starts with `*` never matches
+ *   a whole `.` or `..` segment; a leading `./` is dropped; a segment that starts with `.` and holds a wildcard is
+ *   left to picomatch;
  * - `**` as a whole segment matches any number of segments, none of them `.` or `..`;
- * - `{a,b}` lists (not nested, no `..` ranges) are expanded first, at most MAX_EXPANSIONS globs.
+ * - `{a,b}` lists (not nested, no `..` ranges, no `/` or `**` in a choice) are expanded first, at most
+ *   MAX_EXPANSIONS globs.
  * A segment is matched by the usual wildcard algorithm (back to the last `*` on a mismatch), the segments by a table
  * of glob segment × path segment: time bounded by the product of the two lengths, never exponential.
  */
@@ -18,11 +20,19 @@ const MAX_EXPANSIONS = 64
 /** A matcher for `glob`, or undefined when it is not one matched here (picomatch matches it). */
 export function linearGlob(glob: string): ((path: string) => boolean) | undefined {
   if (glob.startsWith('!')) return undefined
-  const expanded = expandLists(glob)
+  // picomatch drops a leading `./` (paths here never have one).
+  let bare = glob
+  while (bare.startsWith('./')) bare = bare.slice(2)
+  const expanded = expandLists(bare)
   if (!expanded || expanded.some((one) => SPECIAL.test(one) || one.includes('{') || one.includes('}'))) return undefined
+  // A list whose choices hold `/` or `**` is one alternation to picomatch, not several globs.
+  if (expanded.length > 1 && /\{[^}]*(?:\/|\*\*)[^}]*\}/.test(bare)) return undefined
   // As picomatch decides it: from the glob as written, for every glob of its list.
   const byName = !glob.includes('/')
   const globs = expanded.map((one) => one.split('/'))
+  // A segment that starts with `.` and holds a wildcard (`.*`, `.?`) has rules of its own in picomatch (`.*` is not
+  // `.`, but is `..`): left to it.
+  if (globs.some((one) => one.some((part) => part.startsWith('.') && /[*?]/.test(part)))) return undefined
   return (path) => {
     if (path === glob) return true
     const segments = byName ? [path.slice(path.lastIndexOf('/') + 1)] : path.split('/')
@@ -63,8 +73,12 @@ function segmentsMatch(glob: readonly string[], path: readonly string[]): boolea
   for (let i = glob.length - 1; i >= 0; i--) {
     const current = new Uint8Array(path.length + 1)
     const part = glob[i]
+    // A last `**` after a segment ending in `*` must match a segment at least (picomatch: `*/**` is not `ab`, `a/**` is `a`).
+    const some = part === '**' && i === glob.length - 1 && i > 0 && glob[i - 1] !== '**' && glob[i - 1].endsWith('*')
     for (let j = path.length; j >= 0; j--) {
-      if (part === '**') current[j] = next[j] || (j < path.length && !isDots(path[j]) && current[j + 1]) ? 1 : 0
+      if (part === '**')
+        current[j] =
+          (!some && next[j]) || (j < path.length && !isDots(path[j]) && (current[j + 1] || next[j + 1])) ? 1 : 0
       else current[j] = j < path.length && next[j + 1] && segmentMatches(part, path[j]) ? 1 : 0
     }
     next = current
@@ -74,7 +88,9 @@ function segmentsMatch(glob: readonly string[], path: readonly string[]): boolea
 
 function segmentMatches(glob: string, segment: string): boolean {
   if (!glob.includes('*') && !glob.includes('?')) return glob === segment
-  if (isDots(segment) || segment === '') return false
+  // As picomatch: a segment that starts with `*` never matches `.` or `..` (`?`, `.*` may).
+  // An empty segment (the first of an absolute path) is matched by `*`, as picomatch's `(?=.)` sees the `/` after it.
+  if (glob.startsWith('*') && isDots(segment)) return false
   return wildcard(glob, segment)
 }
 

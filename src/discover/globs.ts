@@ -6,17 +6,17 @@
  *
  * Globs come from the scanned tree too (its `.stewards.yaml`), and picomatch matches with a regular expression
  * that backtracks: `*a*a*a*a*b` took 7 s on one directory of 50 files with a 200-character name, and one more `*`
- * never ended. So a glob of literals, `?`, `*` and `**` (and `{a,b}` lists of them) is matched here instead, segment
- * by segment, in time linear in the path for each glob segment (./glob-match.ts, held to picomatch's answers by a
- * differential test). Any other glob (classes `[…]`, extglobs, ranges, a leading `!`) is left to picomatch, with at
- * most MAX_FALLBACK_STARS runs of `*`.
+ * never ended. A glob with at most MAX_STARS runs of `*` (or extglob groups, which backtrack alike) is picomatch's,
+ * exactly as before; one with more, if it holds only literals, `?`, `*`, `**` and `{a,b}` lists, is matched here
+ * segment by segment in bounded time (./glob-match.ts: picomatch's meaning but for a few of its corner cases), and
+ * any other is refused (exit 3).
  */
 import picomatch from 'picomatch'
 import {errorMessage, usageError} from '../core/errors.js'
 import {linearGlob} from './glob-match.js'
 
-/** Runs of `*` a glob matched by picomatch may have: more backtrack beyond any time bound on long names. */
-const MAX_FALLBACK_STARS = 2
+/** Runs of `*` (or extglob groups) a glob matched by picomatch may have: more backtrack beyond any time bound. */
+const MAX_STARS = 2
 
 export type GlobKind = 'include' | 'exclude'
 
@@ -60,14 +60,14 @@ function compile(kind: GlobKind, pattern: string): Glob {
   try {
     if (pattern.trim() === '') throw new Error('empty glob')
     picomatch.makeRe(pattern, options)
+    // An extglob group (`!(x)`, `@(…)`...) backtracks as a `*` does.
+    const stars = pattern.match(/\*+|[!@+?*]\(/g)?.length ?? 0
+    if (stars <= MAX_STARS) return {pattern, test: picomatch(pattern, {...options, debug: false}), matched: false}
     const linear = linearGlob(pattern)
     if (linear) return {pattern, test: linear, matched: false}
-    const stars = pattern.match(/\*+/g)?.length ?? 0
-    if (stars > MAX_FALLBACK_STARS)
-      throw new Error(
-        `with [ ], ( ), a leading ! or a {1..9} range, at most ${MAX_FALLBACK_STARS} runs of * are matched in bounded time, and it has ${stars}`,
-      )
-    return {pattern, test: picomatch(pattern, {...options, debug: false}), matched: false}
+    throw new Error(
+      `it has ${stars} runs of * or extglob groups; past ${MAX_STARS}, only a glob of literals, ?, * and ** (and {a,b} lists) is matched, in bounded time`,
+    )
   } catch (error) {
     throw usageError(
       'bad-glob',
