@@ -8,7 +8,7 @@
  * what is told: the library is not given a text that may be a nesting bomb. Written by hand: neither library has a
  * depth limit.
  */
-import {FAILSAFE_SCHEMA, loadAll, YAMLException} from 'js-yaml'
+import {DEFAULT_SCHEMA, loadAll, YAMLException} from 'js-yaml'
 
 /** Texts with more `[` and `{` than this are measured. Far above the nesting any limit allows. */
 const MAX_FLOW_OPENERS = 1024
@@ -19,8 +19,9 @@ export type DepthProbe = {kind: 'ok'} | {kind: 'too-deep'} | {kind: 'refused'; e
 export function probeYamlDepth(text: string, limit: number): DepthProbe {
   if (flowOpeners(text) <= MAX_FLOW_OPENERS) return {kind: 'ok'}
   try {
-    // `maxDepth` is js-yaml's own (100 by default), in nodes nested.
-    loadAll(text, undefined, {schema: FAILSAFE_SCHEMA, maxDepth: limit} as Parameters<typeof loadAll>[2])
+    // `maxDepth` is js-yaml's own (100 by default), in nodes nested. Its default schema knows the standard tags
+    // (`!!int`, `!!str`...): the failsafe one refused them, and a valid document was not read.
+    loadAll(text, undefined, {schema: DEFAULT_SCHEMA, maxDepth: limit} as Parameters<typeof loadAll>[2])
     return {kind: 'ok'}
   } catch (error) {
     if (error instanceof YAMLException && error.reason.startsWith('nesting exceeded maxDepth'))

@@ -6,8 +6,10 @@
  * `uniqueKeys: false` and then calls `addDuplicateKeyErrors`, which reports the same errors from one Map per mapping.
  * Written by hand: the library offers no faster check.
  *
- * The errors are the library's own (`YAMLParseError`, code `DUPLICATE_KEY`, "Map keys must be unique", at the
- * duplicate key's first character), in its order: a key's own content first, then the key, then its value. Keys are
+ * The errors are the library's own (`YAMLParseError`, code `DUPLICATE_KEY`, "Map keys must be unique"), at the
+ * duplicate key's first character (the library sometimes has a place before it: an empty key, `? ` with nothing after
+ * it, or a key after an indent in broken YAML), merged by place among the library's other errors (its own list is not
+ * always in order), and among themselves in its order: a key's own content first, then the key, then its value. Keys are
  * equal as the library has them equal: two scalars whose resolved values are `===` (`1` and `0x1`, `~` and `null`;
  * never NaN, and never a merge key `<<`, whose value is a new symbol each time); any other key only to itself.
  */

@@ -203,4 +203,11 @@ describe('readYaml', () => {
     ])
     expect(documents.map((document) => document.index)).toEqual([1])
   })
+
+  it('measures the nesting of a document with standard tags without refusing them (`!!int` is not unknown)', () => {
+    const lines = Array.from({length: 1_100}, (_, i) => `  k${i}: {a: 1}`).join('\n')
+    const {documents, errors} = read(`base: &b {x: 1}\nuse: *b\nport: !!int 8080\nmap:\n${lines}\n`)
+    expect(errors).toEqual([])
+    expect(documents).toHaveLength(1)
+  })
 })

@@ -12,7 +12,7 @@
  * (a document js-yaml refuses is read again with positions, to report its problems),
  * for documents whose text shows they cannot hold what the caller looks for (a CustomResourceDefinition).
  */
-import {FAILSAFE_SCHEMA, load as loadPlain, YAMLException} from 'js-yaml'
+import {DEFAULT_SCHEMA, load as loadPlain, YAMLException} from 'js-yaml'
 import type {Document, Node, Scalar, YAMLMap} from 'yaml'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
@@ -187,7 +187,7 @@ function readDocuments(
     }
   }
   if (source.length > limits.maxLibraryBytes) {
-    result.errors.push({file, ...libraryRefusal(source, lineOffset, limits.maxLibraryBytes)})
+    result.errors.push({file, ...libraryRefusal(source, lineOffset, limits)})
     return index + 1
   }
   // Nesting the library would build in full before the Converter could refuse it (core/yaml-depth.ts). Four times
@@ -267,21 +267,28 @@ function readDocuments(
 export function libraryRefusal(
   source: string,
   lineOffset: number,
-  max: number,
+  limits: YamlLimits,
 ): {line?: number; column?: number; code: ErrorCode; message: string} {
+  const max = limits.maxLibraryBytes
   const notRead = `the document (${source.length} characters) is over the ${max}-character limit of a document with a problem, and is not read`
+  const tooDeep = {
+    line: lineOffset + 1,
+    code: 'yaml-too-deep' as const,
+    message: `YAML nested deeper than ${limits.maxDepth} levels; ${notRead}`,
+  }
   try {
-    loadPlain(source, {schema: FAILSAFE_SCHEMA})
+    // The default schema, as the library's core one knows `!!int` and the like; js-yaml's own depth limit.
+    loadPlain(source, {schema: DEFAULT_SCHEMA, maxDepth: limits.maxDepth} as Parameters<typeof loadPlain>[1])
   } catch (error) {
-    if (error instanceof RangeError)
-      return {line: lineOffset + 1, code: 'yaml-too-deep', message: `YAML nested too deep to read; ${notRead}`}
+    if (error instanceof RangeError) return tooDeep
     if (!(error instanceof YAMLException)) throw error
+    if (error.reason.startsWith('nesting exceeded maxDepth')) return tooDeep
     return jsYamlProblem(error, lineOffset, `; ${notRead}`)
   }
   return {
     line: lineOffset + 1,
     code: 'yaml-document-too-large',
-    message: `a YAML document with anchors, aliases, merge keys, \`__proto__\` keys or nesting past 256 levels (${source.length} characters) is over the ${max}-character limit of such a document, and is not read`,
+    message: `a YAML document with anchors, aliases, merge keys or \`__proto__\` keys (${source.length} characters) is over the ${max}-character limit of such a document, and is not read`,
   }
 }
 

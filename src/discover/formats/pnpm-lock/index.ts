@@ -104,7 +104,7 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
   }
   if (text.length > DEFAULT_YAML_LIMITS.maxLibraryBytes) {
     // js-yaml's problem, or the anchors that kept it from the fast path: the library would hold ~60 bytes a byte.
-    const {code, message, line, column} = libraryRefusal(text, 0, DEFAULT_YAML_LIMITS.maxLibraryBytes)
+    const {code, message, line, column} = libraryRefusal(text, 0, DEFAULT_YAML_LIMITS)
     return {
       errors: [
         lockfileError(file, code === 'yaml-duplicate-key' ? 'duplicate-key' : 'invalid-yaml', message, line, column),
