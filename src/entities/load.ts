@@ -1,5 +1,5 @@
 import {namesUnder} from '../core/names-under.js'
-import {readdir, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import {join, sep} from 'node:path'
 import {shippedPath, shownPath} from '../core/package-root.js'
 import {StewardsError} from '../core/errors.js'

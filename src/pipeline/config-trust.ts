@@ -6,7 +6,7 @@
  * working directory is the user's own: every key is honoured, and a report path in it stays inside its
  * directory. Flags always win. Documented in README.md ("Settings files and trust").
  */
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {DEFAULT_MAX_COMMITS} from '../collect/index.js'
 import {namesUnder} from '../core/names-under.js'
