@@ -26,7 +26,8 @@ export function parseOutputs(values: readonly string[]): OutputTarget[] {
     const format = match[1] as ReportFormat
     if (!REPORT_FORMATS.includes(format))
       throw usageError('bad-output', `--output: unknown format '${match[1]}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
-    return {format, file: match[2]}
+    // `/dev/stdout` is a link (to /proc/self/fd/1), and no report is written through one: it is taken for `-`.
+    return {format, file: match[2] === '/dev/stdout' ? '-' : match[2]}
   })
   const files = targets.map((t) => t.file)
   const twice = files.find((f, i) => files.indexOf(f) !== i)
@@ -81,7 +82,7 @@ export const judgingFlags = {
   format: Flags.string({description: 'report written to stdout', options: [...REPORT_FORMATS]}),
   output: Flags.string({
     description:
-      'also write a report: FORMAT=FILE (- for stdout, instead of --format; /dev/null and other character devices are written into; never a FIFO, nor through a link in the working directory or a scanned PATH); repeatable',
+      'also write a report: FORMAT=FILE (- or /dev/stdout for stdout, instead of --format; /dev/null and other character devices are written into; never a FIFO, nor through a link in the working directory or a scanned PATH); repeatable',
     multiple: true,
   }),
   'csv-sheet': Flags.string({
