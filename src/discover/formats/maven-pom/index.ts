@@ -200,11 +200,14 @@ function coordinates(
   return {name: `${groupId}:${artifactId}`, ...(version ? {version} : {})}
 }
 
+/** A property reference, `${name}` (global: `replace` and `matchAll` start each search afresh). */
+const PROPERTY = /\$\{([^}]{1,200})\}/g
+
 /** `${name}` replaced from the properties, repeatedly (properties may use properties); unknown ones stay. */
 function expand(value: string, properties: Map<string, string>): string {
   let current = value
   for (let i = 0; i < MAX_INTERPOLATION && current.includes('${'); i++) {
-    const next = current.replace(/\$\{([^}]{1,200})\}/g, (whole, name: string) => properties.get(name) ?? whole)
+    const next = current.replace(PROPERTY, (whole, name: string) => properties.get(name) ?? whole)
     if (next === current) break
     current = next.length > 4096 ? current : next
   }
@@ -213,7 +216,7 @@ function expand(value: string, properties: Map<string, string>): string {
 
 /** Every `${name}` left in `value` names a defined property: what stopped its expansion was the limit. */
 function allDefined(value: string, properties: Map<string, string>): boolean {
-  for (const [, name] of value.matchAll(/\$\{([^}]{1,200})\}/g)) if (!properties.has(name)) return false
+  for (const [, name] of value.matchAll(PROPERTY)) if (!properties.has(name)) return false
   return true
 }
 
