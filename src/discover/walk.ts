@@ -68,13 +68,7 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       listed = list(dir.abs)
     } catch (error) {
       const rel = dir.rel || '.'
-      yield {
-        type: 'error',
-        rel,
-        code: 'read-failed',
-        message: `cannot list directory: ${plainReason(error)}`,
-        reportAlways: true,
-      }
+      yield unexamined(rel, `cannot list directory: ${plainReason(error)}`, true)
       continue
     }
     const subdirs: Dir[] = []
@@ -89,13 +83,11 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
         if (SKIPPED_DIRS.has(shown) || options.isExcluded(rel) || (dirent.isFile() && !options.isIncluded(rel)))
           continue
-        yield {
-          type: 'error',
+        yield unexamined(
           rel,
-          code: 'read-failed',
-          message: `cannot examine: ${plainReason(error)}${dirent.isDirectory() ? '; nothing under it is read' : ''}`,
-          reportAlways: !dirent.isFile() && !dirent.isSymbolicLink(),
-        }
+          `cannot examine: ${plainReason(error)}${dirent.isDirectory() ? '; nothing under it is read' : ''}`,
+          !dirent.isFile() && !dirent.isSymbolicLink(),
+        )
         continue
       }
       if (info.isDirectory()) {
@@ -175,6 +167,11 @@ export function asText(path: Buffer): FsPath {
   return isUtf8(path) ? path.toString() : path
 }
 
+/** An entry that could not be listed or examined (`read-failed`): see WalkEntry for `reportAlways`. */
+function unexamined(rel: string, message: string, reportAlways: boolean): WalkEntry {
+  return {type: 'error', rel, code: 'read-failed', message, reportAlways}
+}
+
 function skip(rel: string, reason: SkipReason, code: ErrorCode, message: string, reportAlways: boolean): WalkEntry {
   return {type: 'skip', rel, reason, code, message, reportAlways}
 }
@@ -190,13 +187,7 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
     if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink-loop', 'symlink loop', true)
     if (code === 'ENOENT' || code === 'ENOTDIR')
       return skip(rel, 'not-regular-file', 'read-failed', 'broken symlink (its target does not exist)', false)
-    return {
-      type: 'error',
-      rel,
-      code: 'read-failed',
-      message: `cannot follow the symlink: ${plainReason(error)}`,
-      reportAlways: false,
-    }
+    return unexamined(rel, `cannot follow the symlink: ${plainReason(error)}`, false)
   }
   if (!isInside(rootReal, target)) {
     return skip(
@@ -211,13 +202,7 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
   try {
     info = statSync(target)
   } catch (error) {
-    return {
-      type: 'error',
-      rel,
-      code: 'read-failed',
-      message: `cannot examine the symlink's target: ${plainReason(error)}`,
-      reportAlways: false,
-    }
+    return unexamined(rel, `cannot examine the symlink's target: ${plainReason(error)}`, false)
   }
   if (info.isDirectory()) {
     if (isInside(target, parentReal))
