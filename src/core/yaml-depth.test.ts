@@ -11,13 +11,18 @@ describe('probeYamlDepth', () => {
   it('measures a text with many: as deep as the limit is fine, deeper is too deep', () => {
     const nested = (depth: number) => `a: ${'['.repeat(depth)}${']'.repeat(depth)}\nb: [${'{}, '.repeat(2000)}]\n`
     expect(probeYamlDepth(nested(200), 256)).toEqual({kind: 'ok'})
-    expect(probeYamlDepth(nested(300), 256)).toEqual({kind: 'too-deep'})
+    expect(probeYamlDepth(nested(300), 256)).toEqual({
+      kind: 'too-deep',
+      line: 1,
+      column: 1,
+      reason: 'nested deeper than 256 levels',
+    })
   })
 
   it('gives js-yaml’s problem when it refuses the text before its depth is known', () => {
     const probe = probeYamlDepth(`a: b: c\nd: ${'['.repeat(5000)}`, 256)
     expect(probe.kind).toBe('refused')
-    expect(probe.kind === 'refused' && probe.error.mark.line).toBe(0)
+    expect(probe.kind === 'refused' && [probe.line, probe.error.mark.line]).toEqual([1, 0])
   })
 })
 

@@ -13,7 +13,14 @@ import {DEFAULT_SCHEMA, loadAll, YAMLException} from 'js-yaml'
 /** Texts with more `[` and `{` than this are measured. Far above the nesting any limit allows. */
 const MAX_FLOW_OPENERS = 1024
 
-export type DepthProbe = {kind: 'ok'} | {kind: 'too-deep'} | {kind: 'refused'; error: YAMLException}
+/**
+ * Past the limit, or refused by js-yaml: where (1-based; the start of the text when too deep) and why, in words
+ * without a prefix; a refusal keeps js-yaml's error for callers that sort its kinds.
+ */
+export type DepthProbe =
+  | {kind: 'ok'}
+  | {kind: 'too-deep'; line: number; column: number; reason: string}
+  | {kind: 'refused'; line: number; column: number; reason: string; error: YAMLException}
 
 /** Whether `text` nests at most `limit` nodes deep, measured only when it could nest deeper than MAX_FLOW_OPENERS. */
 export function probeYamlDepth(text: string, limit: number): DepthProbe {
@@ -24,11 +31,14 @@ export function probeYamlDepth(text: string, limit: number): DepthProbe {
     loadAll(text, undefined, {schema: DEFAULT_SCHEMA, maxDepth: limit} as Parameters<typeof loadAll>[2])
     return {kind: 'ok'}
   } catch (error) {
-    if (error instanceof YAMLException && error.reason.startsWith('nesting exceeded maxDepth'))
-      return {kind: 'too-deep'}
-    if (error instanceof YAMLException) return {kind: 'refused', error}
+    const tooDeep = {kind: 'too-deep' as const, line: 1, column: 1, reason: `nested deeper than ${limit} levels`}
+    if (error instanceof YAMLException && error.reason.startsWith('nesting exceeded maxDepth')) return tooDeep
+    if (error instanceof YAMLException) {
+      const {mark, reason} = error
+      return {kind: 'refused', line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, reason, error}
+    }
     // Recursion ran out before maxDepth (a small stack): nesting far past any document's.
-    if (error instanceof RangeError) return {kind: 'too-deep'}
+    if (error instanceof RangeError) return tooDeep
     throw error
   }
 }

@@ -87,11 +87,8 @@ function parseDocumentOf(
 ): {doc: Document; value?: unknown; at: (offset: number | undefined) => YamlPosition; problems: YamlProblem[]} {
   const depth = probeYamlDepth(text, MAX_DEPTH)
   if (depth.kind !== 'ok') {
-    const mark = depth.kind === 'refused' ? depth.error.mark : undefined
-    const message =
-      depth.kind === 'refused' ? `YAML: ${depth.error.reason}` : `YAML: nested deeper than ${MAX_DEPTH} levels`
-    const at = mark ? {line: mark.line + 1, column: mark.column + 1} : {line: 1, column: 1}
-    return {doc: new Document(), at: () => at, problems: [{file, ...at, message}]}
+    const at = {line: depth.line, column: depth.column}
+    return {doc: new Document(), at: () => at, problems: [{file, ...at, message: `YAML: ${depth.reason}`}]}
   }
   const lines = new LineCounter()
   // Duplicate keys are found by ./yaml-unique-keys.ts: the library's own check is quadratic.

@@ -132,11 +132,10 @@ function readYaml(file: GovernanceFile, problems: GovernanceProblem[]): Read | u
   // Nesting the library would build in full first (core/yaml-depth.ts): an upstream file is anyone's.
   const depth = probeYamlDepth(file.content, MAX_DEPTH)
   if (depth.kind !== 'ok') {
-    const message = depth.kind === 'refused' ? depth.error.reason : `nested deeper than ${MAX_DEPTH} levels`
     problems.push({
       file: file.path,
-      line: (depth.kind === 'refused' ? (depth.error.mark?.line ?? 0) : 0) + 1,
-      message,
+      line: depth.line,
+      message: depth.reason,
       unread: true,
     })
     return undefined

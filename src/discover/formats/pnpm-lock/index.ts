@@ -112,13 +112,10 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
     }
   }
   // Nesting the library would build in full first (core/yaml-depth.ts).
-  const maxDepth = 4 * DEFAULT_YAML_LIMITS.maxDepth
-  const depth = probeYamlDepth(text, maxDepth)
-  if (depth.kind !== 'ok') {
-    const mark = depth.kind === 'refused' ? depth.error.mark : undefined
-    const message = depth.kind === 'refused' ? depth.error.reason : `nested deeper than ${maxDepth} levels`
-    return {errors: [lockfileError(file, 'invalid-yaml', message, mark && mark.line + 1, mark && mark.column + 1)]}
-  }
+  const depth = probeYamlDepth(text, 4 * DEFAULT_YAML_LIMITS.maxDepth)
+  if (depth.kind === 'refused')
+    return {errors: [lockfileError(file, 'invalid-yaml', depth.reason, depth.line, depth.column)]}
+  if (depth.kind === 'too-deep') return {errors: [lockfileError(file, 'invalid-yaml', depth.reason)]}
   const {document} = parse()
   const errors: ScanError[] = []
   for (const problem of document.errors) {
