@@ -9,7 +9,7 @@ import {type ErrorCode, usageError} from './errors.js'
 import {formatProblem, type Problem} from './problem.js'
 import {type PreparsedEntry, preparse, preparsedTree} from './yaml-preparsed.js'
 import {probeYamlDepth} from './yaml-depth.js'
-import {addDuplicateKeyErrors} from './yaml-unique-keys.js'
+import {parseDocumentLinear} from './yaml-unique-keys.js'
 
 /** A problem at a 1-based line and column of a file: a `Problem` that always has both. */
 export type YamlProblem = Problem & {line: number; column: number}
@@ -91,9 +91,7 @@ function parseDocumentOf(
     return {doc: new Document(), at: () => at, problems: [{file, ...at, message: `YAML: ${depth.reason}`}]}
   }
   const lines = new LineCounter()
-  // Duplicate keys are found by ./yaml-unique-keys.ts: the library's own check is quadratic.
-  const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: false})
-  addDuplicateKeyErrors(doc)
+  const doc = parseDocumentLinear(text, {lineCounter: lines, prettyErrors: false})
   const at = (offset: number | undefined): YamlPosition => {
     const pos = offset === undefined ? {line: 1, col: 1} : lines.linePos(offset)
     return {line: pos.line, column: pos.col}

@@ -13,11 +13,34 @@
  * equal as the library has them equal: two scalars whose resolved values are `===` (`1` and `0x1`, `~` and `null`;
  * never NaN, and never a merge key `<<`, whose value is a new symbol each time); any other key only to itself.
  */
-import type {Document, LineCounter, Node, Pair, YAMLParseError} from 'yaml'
+import type {
+  Document,
+  DocumentOptions,
+  LineCounter,
+  Node,
+  Pair,
+  ParseOptions,
+  SchemaOptions,
+  YAMLParseError,
+} from 'yaml'
 import {yamlLibrary} from './lazy-require.js'
 
 /** A node to walk, or a mapping's key to check against the keys before it. */
 type Step = {node: unknown} | {key: Node; seen: Map<unknown, true>}
+
+/**
+ * The library's `parseDocument`, its duplicate keys found here: what every caller that parses one document with the
+ * library uses, so none forgets the second step. A `lineCounter` in the options gives each error its `linePos`
+ * when the library's pretty errors are on (its default).
+ */
+export function parseDocumentLinear(
+  text: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions = {},
+): Document.Parsed {
+  const doc = yamlLibrary().parseDocument(text, {...options, uniqueKeys: false})
+  addDuplicateKeyErrors(doc, options.prettyErrors === false ? undefined : options.lineCounter)
+  return doc
+}
 
 /**
  * Adds an error for each key written twice in a mapping of `doc`, after parsing or composing it with

@@ -10,7 +10,7 @@
 import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {probeYamlDepth} from '../../../core/yaml-depth.js'
-import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
+import {parseDocumentLinear} from '../../../core/yaml-unique-keys.js'
 import {isLogin} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceProblem} from '../types.js'
 
@@ -141,9 +141,7 @@ function readYaml(file: GovernanceFile, problems: GovernanceProblem[]): Read | u
     return undefined
   }
   const lineCounter = new LineCounter()
-  // Duplicate keys are found by core/yaml-unique-keys.ts: the library's own check is quadratic.
-  const doc = parseDocument(file.content, {lineCounter, prettyErrors: false, merge: true, uniqueKeys: false})
-  addDuplicateKeyErrors(doc)
+  const doc = parseDocumentLinear(file.content, {lineCounter, prettyErrors: false, merge: true})
   const line = (node: unknown): number => {
     const range = (node as Node | undefined)?.range
     return range ? lineCounter.linePos(range[0]).line : 1

@@ -5,7 +5,7 @@ import type {Position} from '../../lockfile-support/line-index.js'
 import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
 import {yamlLibrary} from '../../../core/lazy-require.js'
 import {probeYamlDepth} from '../../../core/yaml-depth.js'
-import {addDuplicateKeyErrors} from '../../../core/yaml-unique-keys.js'
+import {parseDocumentLinear} from '../../../core/yaml-unique-keys.js'
 import {DEFAULT_YAML_LIMITS, libraryRefusal} from '../../yaml.js'
 import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
@@ -72,12 +72,8 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
   let library: {document: Document.Parsed; lineCounter: LineCounter} | undefined
   const parse = () => {
     if (library === undefined) {
-      const {LineCounter, parseDocument} = yamlLibrary()
-      const lineCounter = new LineCounter()
-      // Duplicate keys are found by core/yaml-unique-keys.ts: the library's own check is quadratic.
-      const document = parseDocument(text, {lineCounter, uniqueKeys: false})
-      addDuplicateKeyErrors(document, lineCounter)
-      library = {document, lineCounter}
+      const lineCounter = new (yamlLibrary().LineCounter)()
+      library = {document: parseDocumentLinear(text, {lineCounter}), lineCounter}
     }
     return library
   }
