@@ -3,7 +3,7 @@
  * problem names the file and line. The `yaml` library parses; this adds what it leaves to us: alias expansion
  * bounded and reported as a problem, zod issues placed on the offending key or value, one message format.
  */
-import {Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
+import {Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, visit} from 'yaml'
 import type {z} from 'zod'
 import {type ErrorCode, usageError} from './errors.js'
 import {formatProblem, type Problem} from './problem.js'

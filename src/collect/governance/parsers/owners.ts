@@ -7,7 +7,7 @@
  * YAML 1.1 library) and resolve; a file whose aliases expand past a bound (a "billion laughs" bomb) is not read and
  * is reported with the line of its first alias.
  */
-import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from 'yaml'
+import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, visit} from 'yaml'
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {probeYamlDepth} from '../../../core/yaml-depth.js'
 import {parseDocumentLinear} from '../../../core/yaml-unique-keys.js'
