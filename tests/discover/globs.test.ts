@@ -86,4 +86,28 @@ describe('--include/--exclude globs', () => {
     const {warnings} = await discover([fixtures], {exclude: ['\\[', '*.\\{json']})
     expect(warnings).toHaveLength(2)
   })
+
+  it('match a glob of many `*` in bounded time, and refuse one that picomatch alone could match (it backtracks)', async () => {
+    // picomatch's expression for this glob never ended on the 200-character name: through the walk, this test would
+    // not end within the test timeout.
+    const dir = await makeTree({
+      [`${'a'.repeat(200)}/Dockerfile`]: 'FROM alpine:3.19\n',
+      'b/Dockerfile': 'FROM busybox:1.36\n',
+    })
+    try {
+      const {inventory} = await discover([dir], {exclude: [`${'*a'.repeat(12)}*b`]})
+      expect(inventory.components.map((c) => c.ref).sort()).toEqual(['alpine:3.19', 'busybox:1.36'])
+      const excluded = await discover([dir], {exclude: ['*a*a*a*']})
+      expect(excluded.inventory.components.map((c) => c.ref)).toEqual(['busybox:1.36'])
+      for (const glob of ['!(b)!(b)!(b)c', '[ab]*a*a*a']) {
+        const error = await discoverPaths([dir], {exclude: [glob]}).catch((e: unknown) => e)
+        expect(error, glob).toMatchObject({
+          code: 'bad-glob',
+          message: expect.stringContaining('runs of * or extglob groups'),
+        })
+      }
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  })
 })
