@@ -127,8 +127,8 @@ export const ERRORS = {
   'chart-archive-not-read': {
     exit: 2,
     meaning:
-      "a packaged subchart (a `.tgz` in a chart's `charts/` folder) is not read: its images and dependencies are not listed",
-    hint: 'scan the subchart unpacked (`tar -xzf` it into a folder) or its source; `helm dependency build` writes these archives',
+      "a packaged Helm chart (a `.tgz` in a chart's `charts/` folder, or named as a PATH) could not be read: not a gzipped tar, a path leaving it, no Chart.yaml, unpacked past --max-file-size, or nested too deep; its images and dependencies are not listed",
+    hint: 'rebuild it (`helm dependency build`), raise --max-file-size if it is large, or scan the chart unpacked (`tar -xzf` it into a folder)',
   },
   'collect-incomplete': {
     exit: 2,

@@ -8,11 +8,13 @@
  * that does not exist, or a file no format reads, is a usage error. `-` is standard input. The walk lists the
  * files to read; they are read once it is done (the work of one file: ./jobs.ts).
  */
+import {existsSync} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
-import {basename, dirname, posix, relative, resolve, sep} from 'node:path'
+import {basename, dirname, join, posix, relative, resolve, sep} from 'node:path'
 import {usageError} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Inventory} from '../core/model.js'
+import {isChartArchiveName} from './chart-archive.js'
 import {decodeText} from './decode.js'
 import {compileGlobs, type GlobSet} from './globs.js'
 import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
@@ -21,7 +23,7 @@ import {discoverers as registered} from './registry.js'
 import {headText, readHead} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
-import {type FsPath, walk} from './walk.js'
+import {ESCAPED, type FsPath, unescapeName, walk} from './walk.js'
 
 export interface DiscoverOptions {
   /**
@@ -53,7 +55,7 @@ interface Scan extends Sink {
 /** A PATH as checked before the scan: what it is, and for a named file the formats that read it. */
 type Planned =
   | {type: 'directory'; given: string; display: string}
-  | {type: 'file'; given: string; display: string; size: number; formats: readonly Discoverer[]}
+  | {type: 'file'; given: string; display: string; size: number; formats: readonly Discoverer[]; archive?: boolean}
   | {type: 'special'; given: string; display: string}
   | {type: 'unreadable'; display: string; message: string}
   | {type: 'stdin'}
@@ -97,7 +99,8 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
           message: 'not a regular file (FIFO, socket or device); pipe it to `-` instead',
         })
       } else {
-        scan.jobs.push({file, abs: resolve(path.given), size: path.size, formats: path.formats, root})
+        const {size, formats, archive} = path
+        scan.jobs.push({file, abs: resolve(path.given), size, formats, root, ...(archive ? {archive} : {})})
       }
     }
   }
@@ -157,6 +160,11 @@ async function plan(
       continue
     }
     const claimed = formats.filter((format) => format.matches(display))
+    // A packaged Helm chart, as `helm pull` writes it: its files are read by the formats that claim them.
+    if (claimed.length === 0 && display.endsWith('.tgz') && info.isFile()) {
+      planned.push({type: 'file', given, display, size: info.size, formats, archive: true})
+      continue
+    }
     if (claimed.length === 0) throw noFormatError(display, formats)
     if (!info.isFile()) {
       planned.push({type: 'special', given, display})
@@ -206,7 +214,7 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       // A file a format would read by its name and that is not read makes the run incomplete; anything else the
       // walk passed over is reported only when worth it (a directory not listed is an error, a link leaving the
       // tree is skipped).
-      const claimed = formatsFor(file, scan).some((format) => !format.sniff)
+      const claimed = formatsFor(file, scan).some((format) => !format.sniff) || chartArchive(root, entry.rel)
       if (claimed || (entry.type === 'error' && entry.reportAlways))
         scan.errors.push({file, code: entry.code, message: entry.message})
       else if (entry.type === 'skip' && entry.reportAlways)
@@ -214,8 +222,21 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
     } else {
       const formats = sniffed(entry.abs, formatsFor(file, scan))
       if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
+      else if (chartArchive(root, entry.rel))
+        scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: scan.options.discoverers, root, archive: true})
     }
   }
+}
+
+/** A packaged subchart: `charts/NAME.tgz` in a folder that holds a Chart.yaml (./chart-archive.ts). */
+function chartArchive(root: Root, rel: string): boolean {
+  if (!isChartArchiveName(rel)) return false
+  const chartFile = posix.join(posix.dirname(posix.dirname(rel)), 'Chart.yaml').split('/').join(sep)
+  // A folder whose name is not UTF-8 is printed with `\xFF` escapes (./walk.ts): its bytes name it.
+  return (
+    existsSync(join(root.abs, chartFile)) ||
+    (ESCAPED.test(chartFile) && existsSync(Buffer.concat([Buffer.from(root.abs + sep), unescapeName(chartFile)])))
+  )
 }
 
 /** Standard input (`-`): one file, whose format --stdin-format names or its content tells. */

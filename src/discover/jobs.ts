@@ -4,7 +4,7 @@
  * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
  * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
  */
-import {readdirSync, realpathSync} from 'node:fs'
+import {closeSync, readdirSync, realpathSync} from 'node:fs'
 import {compare} from '../core/compare.js'
 import {join, posix, sep} from 'node:path'
 import {appendAll} from '../core/arrays.js'
@@ -12,8 +12,11 @@ import {errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
 import {holdYoungGeneration} from '../core/young-generation.js'
+import {MEMBER_SEPARATOR, unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
-import {type BadLine, type Decoded, readText} from './decode.js'
+import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
+import {headText} from './sniff.js'
+import {openRegularFile, readWhole} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
@@ -45,6 +48,11 @@ export interface FileJob {
   size: number
   formats: readonly Discoverer[]
   root: Root
+  /**
+   * A packaged Helm chart (./chart-archive.ts): unpacked in memory, and each file in it read as the file of an
+   * unpacked chart would be, by the formats in `formats` that claim it.
+   */
+  archive?: boolean
 }
 
 /** At most this many bad lines of one file are listed; the rest are counted in one more error. */
@@ -71,6 +79,7 @@ async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: D
     sink.errors.push(tooLargeError(job.file, job.size, max))
     return
   }
+  if (job.archive) return readArchive(job, max, sink, context)
   let decoded: ReturnType<typeof readText>
   try {
     decoded = readText(job.abs, max)
@@ -79,6 +88,76 @@ async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: D
     return
   }
   await discoverDecoded(job.file, decoded, job.formats, max, sink, context)
+}
+
+/**
+ * A packaged chart: its files are read as those of an unpacked chart would be (the formats that claim each by its
+ * path, and by its head for sniffing ones), with the root's --exclude globs; a file in it reads the archive's other
+ * files (a values file its Chart.yaml), never files outside it.
+ */
+async function readArchive(job: FileJob, max: number, sink: Sink, outside: DiscoverContext): Promise<void> {
+  let bytes: Buffer | undefined
+  try {
+    const {fd, size} = openRegularFile(job.abs)
+    try {
+      bytes = readWhole(fd, size + 1, max)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    sink.errors.push({file: job.file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
+    return
+  }
+  if (bytes === undefined) {
+    sink.errors.push(tooLargeError(job.file, job.size, max))
+    return
+  }
+  const unpacked = await unpackChart(bytes, job.file, {left: max, max})
+  appendAll(sink.errors, unpacked.errors)
+  const context = archiveContext(unpacked.members, outside)
+  for (const [file, data] of unpacked.members) {
+    if (unpacked.archives.has(file) || excludedInside(job.root, file)) continue
+    const formats = claiming(job.formats, file, data)
+    if (formats.length > 0) await discoverDecoded(file, decodeText(data), formats, max, sink, context)
+  }
+}
+
+/** The formats that read a file by its path, and the sniffing ones that recognise its head. */
+function claiming(formats: readonly Discoverer[], file: string, data: Uint8Array): Discoverer[] {
+  const named = formats.filter((format) => format.matches(file))
+  if (!named.some((format) => format.sniff)) return named
+  const head = headText(data)
+  return named.filter((format) => !format.sniff || format.sniff(head))
+}
+
+/** The files of an archive (and of the archives in it), read and listed by their paths as printed. */
+function archiveContext(members: ReadonlyMap<string, Uint8Array>, outside: DiscoverContext): DiscoverContext {
+  const texts = new Map<string, string | null>()
+  return {
+    readText(file) {
+      const name = posix.normalize(file)
+      const data = members.get(name)
+      if (data === undefined) return name.includes(MEMBER_SEPARATOR) ? null : outside.readText(file)
+      if (!texts.has(name)) {
+        const decoded = decodeText(data)
+        texts.set(name, decoded.kind === 'text' ? decoded.text : null)
+      }
+      return texts.get(name) ?? null
+    },
+    listDir(dir) {
+      const prefix = `${posix.normalize(dir)}/`
+      if (!prefix.includes(MEMBER_SEPARATOR)) return outside.listDir?.(dir) ?? null
+      const names = new Set<string>()
+      for (const name of members.keys()) if (name.startsWith(prefix)) names.add(name.slice(prefix.length).split('/')[0])
+      return [...names].sort(compare)
+    },
+  }
+}
+
+/** Whether --exclude leaves out a file in an archive, or a folder in it above the file. */
+function excludedInside(root: Root, file: string): boolean {
+  const rel = relativeTo(root, file)
+  return root.globs !== undefined && rel !== undefined && excludedAtAnyDepth(root.globs, rel)
 }
 
 export async function discoverDecoded(
@@ -217,11 +296,14 @@ function contextFor(root: Root, maxFileSize: number): DiscoverContext {
 /** Whether the walk would list a file: neither it nor a folder above it excluded, and included. */
 function wanted(root: Root, rel: string): boolean {
   const globs = root.globs
-  if (!globs) return true
+  return !globs || (!excludedAtAnyDepth(globs, rel) && globs.isIncluded(rel))
+}
+
+/** Whether --exclude leaves out the path or a folder above it. */
+function excludedAtAnyDepth(globs: WalkOptions, rel: string): boolean {
   const parts = rel.split('/')
-  for (let depth = 1; depth <= parts.length; depth++)
-    if (globs.isExcluded(parts.slice(0, depth).join('/'))) return false
-  return globs.isIncluded(rel)
+  for (let depth = 1; depth <= parts.length; depth++) if (globs.isExcluded(parts.slice(0, depth).join('/'))) return true
+  return false
 }
 
 /** A path as printed, relative to its root; undefined when it leaves the root. */

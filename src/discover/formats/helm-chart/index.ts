@@ -1,16 +1,14 @@
 /**
  * Helm charts: the dependencies of Chart.yaml (and Helm 2 requirements.yaml) and the pinned ones of Chart.lock
  * (requirements.lock), as `chart` components. Versions are kept as written (`v1.16.2`, `~1.2.0`).
- * The packaged subcharts `helm dependency build` puts in the chart's `charts/` folder (`NAME-VERSION.tgz`, which
- * Helm loads as archives: https://helm.sh/docs/helm/helm_dependency/) are not read: each is an error, so the run
- * is incomplete rather than silent about the images they hold.
+ * The packaged subcharts `helm dependency build` puts in the chart's `charts/` folder (`NAME-VERSION.tgz`) are
+ * unpacked by the discover stage (../../chart-archive.ts), and their own Chart.yaml and values read here and by
+ * helm-values as any chart's.
  */
-import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
-import type {ScanError} from '../../../core/model.js'
 import {isHelmChartFile} from '../../file-names.js'
 import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
-import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
 import {check, checkValue} from '../../checked.js'
@@ -28,9 +26,8 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-function discover(input: DiscoverInput, context: DiscoverContext): Output {
+function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  if (posix.basename(input.file) === 'Chart.yaml') appendAll(out.errors, chartArchives(input.file, context))
   const yaml = readYaml(input.text, input.file)
   appendAll(out.errors, yaml.errors)
   const root = yaml.documents.find((doc) => doc.root !== null)?.root
@@ -58,16 +55,4 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     out.components.push(chartComponent(chart, locationOf(input.file, node), 'helm-chart'))
   }
   return out
-}
-
-/** Helm loads a file of `charts/` ending in `.tgz` as a packaged subchart (pkg/chart/loader); it is not read here. */
-function chartArchives(chartFile: string, context: DiscoverContext): ScanError[] {
-  const folder = posix.join(posix.dirname(chartFile), 'charts')
-  return (context.listDir?.(folder) ?? [])
-    .filter((name) => name.endsWith('.tgz'))
-    .map((name) => ({
-      file: posix.join(folder, name),
-      code: 'chart-archive-not-read',
-      message: 'a packaged subchart; its images and dependencies are not read (unpack it into a folder to scan them)',
-    }))
 }
