@@ -25,7 +25,7 @@ import type {ScanError} from '../core/model.js'
 export const MAX_DEPTH = 5
 
 /** Between an archive's path and the path of a file in it. */
-export const MEMBER_SEPARATOR = '!/'
+const MEMBER_SEPARATOR = '!/'
 
 /** A file of `charts/` named `*.tgz`: Helm loads it as a packaged subchart when the folder above is a chart. */
 export function isChartArchiveName(file: string): boolean {

@@ -231,7 +231,10 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
 /** A packaged subchart: `charts/NAME.tgz` in a folder that holds a Chart.yaml (./chart-archive.ts). */
 function chartArchive(root: Root, rel: string): boolean {
   if (!isChartArchiveName(rel)) return false
-  const chartFile = posix.join(posix.dirname(posix.dirname(rel)), 'Chart.yaml').split('/').join(sep)
+  const chartFile = posix
+    .join(posix.dirname(posix.dirname(rel)), 'Chart.yaml')
+    .split('/')
+    .join(sep)
   // A folder whose name is not UTF-8 is printed with `\xFF` escapes (./walk.ts): its bytes name it.
   return (
     existsSync(join(root.abs, chartFile)) ||

@@ -12,7 +12,7 @@ import {errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
 import {holdYoungGeneration} from '../core/young-generation.js'
-import {MEMBER_SEPARATOR, unpackChart} from './chart-archive.js'
+import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
 import {headText} from './sniff.js'
@@ -79,7 +79,7 @@ async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: D
     sink.errors.push(tooLargeError(job.file, job.size, max))
     return
   }
-  if (job.archive) return readArchive(job, max, sink, context)
+  if (job.archive) return readArchive(job, max, sink)
   let decoded: ReturnType<typeof readText>
   try {
     decoded = readText(job.abs, max)
@@ -93,9 +93,9 @@ async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: D
 /**
  * A packaged chart: its files are read as those of an unpacked chart would be (the formats that claim each by its
  * path, and by its head for sniffing ones), with the root's --exclude globs; a file in it reads the archive's other
- * files (a values file its Chart.yaml), never files outside it.
+ * files (a values file its Chart.yaml), never a file on disk.
  */
-async function readArchive(job: FileJob, max: number, sink: Sink, outside: DiscoverContext): Promise<void> {
+async function readArchive(job: FileJob, max: number, sink: Sink): Promise<void> {
   let bytes: Buffer | undefined
   try {
     const {fd, size} = openRegularFile(job.abs)
@@ -114,7 +114,7 @@ async function readArchive(job: FileJob, max: number, sink: Sink, outside: Disco
   }
   const unpacked = await unpackChart(bytes, job.file, {left: max, max})
   appendAll(sink.errors, unpacked.errors)
-  const context = archiveContext(unpacked.members, outside)
+  const context = archiveContext(unpacked.members)
   for (const [file, data] of unpacked.members) {
     if (unpacked.archives.has(file) || excludedInside(job.root, file)) continue
     const formats = claiming(job.formats, file, data)
@@ -130,14 +130,14 @@ function claiming(formats: readonly Discoverer[], file: string, data: Uint8Array
   return named.filter((format) => !format.sniff || format.sniff(head))
 }
 
-/** The files of an archive (and of the archives in it), read and listed by their paths as printed. */
-function archiveContext(members: ReadonlyMap<string, Uint8Array>, outside: DiscoverContext): DiscoverContext {
+/** The files of an archive (and of the archives in it), read and listed by their paths as printed; nothing else. */
+function archiveContext(members: ReadonlyMap<string, Uint8Array>): DiscoverContext {
   const texts = new Map<string, string | null>()
   return {
     readText(file) {
       const name = posix.normalize(file)
       const data = members.get(name)
-      if (data === undefined) return name.includes(MEMBER_SEPARATOR) ? null : outside.readText(file)
+      if (data === undefined) return null
       if (!texts.has(name)) {
         const decoded = decodeText(data)
         texts.set(name, decoded.kind === 'text' ? decoded.text : null)
@@ -146,10 +146,9 @@ function archiveContext(members: ReadonlyMap<string, Uint8Array>, outside: Disco
     },
     listDir(dir) {
       const prefix = `${posix.normalize(dir)}/`
-      if (!prefix.includes(MEMBER_SEPARATOR)) return outside.listDir?.(dir) ?? null
       const names = new Set<string>()
       for (const name of members.keys()) if (name.startsWith(prefix)) names.add(name.slice(prefix.length).split('/')[0])
-      return [...names].sort(compare)
+      return names.size > 0 ? [...names].sort(compare) : null
     },
   }
 }

@@ -185,3 +185,30 @@ describe('packaged Helm charts', () => {
     }
   })
 })
+
+describe('a file in a packaged chart', () => {
+  it('reads only the files of its archive, never a file on disk', async () => {
+    const kustomization = 'resources:\n  - ../../../deploy.yaml\nimages:\n  - name: nginx\n    newTag: "9.9"\n'
+    const inventory = await scanTree({
+      'app/Chart.yaml': app,
+      'app/charts/x-1.0.0.tgz': await chartArchive({
+        'x/Chart.yaml': chartYaml('x'),
+        'x/kustomization.yaml': kustomization,
+      }),
+      'app/deploy.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.0\n',
+    })
+    // The override as written is listed; the resource outside the archive is not rendered with it.
+    expect(refsAt(inventory).filter((ref) => ref.startsWith('nginx'))).toEqual([
+      'nginx:1.0 app/deploy.yaml:8:14',
+      'nginx:9.9 app/charts/x-1.0.0.tgz!/x/kustomization.yaml:4:11',
+    ])
+    expect(inventory.skipped).toEqual([
+      expect.objectContaining({
+        file: 'app/charts/x-1.0.0.tgz!/x/kustomization.yaml',
+        line: 2,
+        reason: 'missing-resource',
+      }),
+    ])
+  })
+})
