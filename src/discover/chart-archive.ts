@@ -17,7 +17,6 @@
  * a jar: the path says which file in which archive, and no member can take the name of a file on disk.
  */
 import {posix} from 'node:path'
-import {gunzipSync} from 'node:zlib'
 import {errorMessage} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 
@@ -70,6 +69,8 @@ async function unpackInto(
     })
   }
   let tar: Buffer
+  // Loaded on first use, as the tar reader below: zlib costs every start about 3 ms, and most trees hold no archive.
+  const {gunzipSync} = await import('node:zlib')
   try {
     tar = gunzipSync(bytes, {maxOutputLength: Math.max(1, budget.left)})
   } catch (error) {
@@ -80,7 +81,7 @@ async function unpackInto(
   budget.left -= tar.length
   let entries: Awaited<ReturnType<typeof import('modern-tar').unpackTar>>
   try {
-    // Loaded on first use (a chunk of its own once bundled): most trees hold no packaged chart.
+    // A chunk of its own once bundled.
     const {unpackTar} = await import('modern-tar')
     entries = await unpackTar(tar, {strict: true})
   } catch (error) {
