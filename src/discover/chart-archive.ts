@@ -17,6 +17,7 @@
  * a jar: the path says which file in which archive, and no member can take the name of a file on disk.
  */
 import {posix} from 'node:path'
+import {compare} from '../core/compare.js'
 import {errorMessage} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 
@@ -49,7 +50,7 @@ export interface Budget {
 export async function unpackChart(bytes: Uint8Array, file: string, budget: Budget): Promise<Unpacked> {
   const unpacked: Unpacked = {members: new Map(), archives: new Set(), errors: []}
   await unpackInto(unpacked, bytes, file, budget, 1, true)
-  unpacked.members = new Map([...unpacked.members].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  unpacked.members = new Map([...unpacked.members].sort(([a], [b]) => compare(a, b)))
   return unpacked
 }
 
