@@ -30,7 +30,7 @@ export type Decoded =
        */
       ascii: boolean
     }
-  | {kind: 'binary'; what: string; /** What to do instead, for a format with a text form. */ hint?: string}
+  | {kind: 'binary'; what: string /** What to do instead, for a format with a text form. */; hint?: string}
   | {kind: 'error'; code: 'unsupported-encoding'; message: string}
 
 /** File signatures (https://en.wikipedia.org/wiki/List_of_file_signatures) of what is sometimes named like a lockfile. */

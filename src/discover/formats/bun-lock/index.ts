@@ -84,7 +84,13 @@ export function discoverBunLock(file: string, text: string): DiscoverOutput {
   if (!SUPPORTED_VERSIONS.has(root.lockfileVersion)) {
     const shown = root.lockfileVersion === undefined ? 'missing' : JSON.stringify(root.lockfileVersion)
     const {line, column} = at('lockfileVersion')
-    return lockfileFailure(file, 'unsupported-version', `unknown lockfileVersion ${shown} (supported: 0, 1)`, line, column)
+    return lockfileFailure(
+      file,
+      'unsupported-version',
+      `unknown lockfileVersion ${shown} (supported: 0, 1)`,
+      line,
+      column,
+    )
   }
   for (const section of ['workspaces', 'packages']) {
     const value = root[section]
@@ -137,7 +143,9 @@ function readPackages(
   for (const [key, raw] of Object.entries(packages)) {
     const position = Array.isArray(raw) || isJsonObject(raw) ? positionOf(raw) : at('packages')
     const problem = (message: string) =>
-      errors.push(lockfileError(file, 'invalid-entry', `packages["${key}"]: ${message}`, position.line, position.column))
+      errors.push(
+        lockfileError(file, 'invalid-entry', `packages["${key}"]: ${message}`, position.line, position.column),
+      )
     if (!Array.isArray(raw) || typeof raw[0] !== 'string') {
       problem("expected an array whose first item is the 'name@version' string")
       continue
