@@ -160,6 +160,7 @@ const lock = `{
     "tester": ["tester@3.0.0", "", { "dependencies": { "right": "^1.0.0", "helper": "github:example/helper" } }, "sha512-IIII"],
     "helper": ["helper@github:example/helper#0123abc", {}, "example-helper-0123abc"],
     "app": ["app@root:", {}],
+    "aliased": ["aliased@npm:@example/util@1.0.0", "", {}, "sha512-JJJJ"],
   },
 }
 `
@@ -188,6 +189,11 @@ describe('bun-lock', () => {
     ])
     expect(refsAt(inventory)).toContain('lib@workspace:packages/lib bun.lock:25:5')
     expect(refsAt(inventory)).toContain('left@2.0.0 bun.lock:26:5')
+    // `"aliased": ["aliased@npm:@example/util@1.0.0", ...]` is the real package, listed once with the other key.
+    expect(refsAt(inventory).filter((at) => at.startsWith('@example/util@1.0.0 '))).toEqual([
+      '@example/util@1.0.0 bun.lock:20:5',
+      '@example/util@1.0.0 bun.lock:31:5',
+    ])
   })
 
   it("refuses Bun's binary bun.lockb by its header, saying how to write bun.lock", async () => {

@@ -197,8 +197,10 @@ function classify(
   if (typeof raw[1] === 'string') {
     const alias = aliasTarget(range)
     const registry = raw[1] === '' ? undefined : raw[1]
+    // `name@npm:real@1.0.0` (Bun writes the real name first; others may not): listed as `real@1.0.0`.
     return {
       ...base,
+      spec: alias ? `${alias.name}@${alias.range}` : spec,
       name: alias?.name ?? name,
       version: alias?.range ?? range,
       local: false,
