@@ -83,6 +83,13 @@ describe('readText', () => {
     expect(await readText(file, 100)).toMatchObject({kind: 'text'})
     const {chunked} = await both(Buffer.from([0x1f, 0x8b, 0x08, 0x00]))
     expect(chunked).toEqual({kind: 'binary', what: 'gzip'})
+    // Bun's bun.lockb: a text header, then binary; refused with what to do instead.
+    const bun = await both(Buffer.from('#!/usr/bin/env bun\nbun-lockfile-format-v0\n\u0003\u0000'))
+    expect(bun.whole).toEqual(bun.chunked)
+    expect(bun.chunked).toMatchObject({kind: 'binary', what: "Bun's binary lockfile"})
+    expect((bun.chunked as {hint?: string}).hint).toMatch(/^run `bun install --save-text-lockfile`/)
+    // A shell script that runs bun is text.
+    expect((await both(Buffer.from('#!/usr/bin/env bun\nconsole.log(1)\n'))).chunked).toMatchObject({kind: 'text'})
   })
 
   it.skipIf(process.platform === 'win32')('refuses a FIFO at once, never waiting for a writer', () => {

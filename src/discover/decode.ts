@@ -30,11 +30,11 @@ export type Decoded =
        */
       ascii: boolean
     }
-  | {kind: 'binary'; what: string}
+  | {kind: 'binary'; what: string /** What to do instead, for a format with a text form. */; hint?: string}
   | {kind: 'error'; code: 'unsupported-encoding'; message: string}
 
 /** File signatures (https://en.wikipedia.org/wiki/List_of_file_signatures) of what is sometimes named like a lockfile. */
-const MAGIC: ReadonlyArray<{what: string; bytes: number[]}> = [
+const MAGIC: ReadonlyArray<{what: string; bytes: number[]; hint?: string}> = [
   {what: 'gzip', bytes: [0x1f, 0x8b]},
   {what: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04]},
   {what: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06]},
@@ -49,6 +49,12 @@ const MAGIC: ReadonlyArray<{what: string; bytes: number[]}> = [
   {what: 'Mach-O executable', bytes: [0xcf, 0xfa, 0xed, 0xfe]},
   {what: 'Mach-O executable', bytes: [0xfe, 0xed, 0xfa, 0xcf]},
   {what: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d]},
+  // Bun's binary lockfile (bun.lockb): its header is text, the rest is not (Bun's src/install/lockfile/bun.lockb.zig).
+  {
+    what: "Bun's binary lockfile",
+    bytes: [...Buffer.from('#!/usr/bin/env bun\nbun-lockfile-format-v')],
+    hint: 'run `bun install --save-text-lockfile` (Bun 1.2 and later write the text bun.lock by default) and scan bun.lock',
+  },
   {what: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74]},
 ]
 
@@ -149,7 +155,8 @@ function notText(bytes: Uint8Array): Decoded | undefined {
     }
   }
   const magic = MAGIC.find(({bytes: signature}) => signature.every((byte, i) => bytes[i] === byte))
-  return magic ? {kind: 'binary', what: magic.what} : undefined
+  if (!magic) return undefined
+  return magic.hint ? {kind: 'binary', what: magic.what, hint: magic.hint} : {kind: 'binary', what: magic.what}
 }
 
 function finish(decoded: string, badLines: BadLine[], ascii: boolean): Decoded {

@@ -240,7 +240,7 @@ function unreadable(file: string, decoded: Decoded, formats: readonly Discoverer
     return {
       file,
       code: 'binary',
-      message: `${decoded.what} data in a file named like a ${formats.map((f) => f.id).join('/')} file; not read`,
+      message: `${decoded.what} data in a file named like a ${formats.map((f) => f.id).join('/')} file; not read${decoded.hint ? `: ${decoded.hint}` : ''}`,
     }
   }
   return undefined

@@ -3,6 +3,93 @@
 import type {Plan} from '../core/plan.js'
 
 export const PLANS: Readonly<Record<string, Plan>> = {
+  "bun-lock/PackageInfo": {
+    "type": "object",
+    "shape": {
+      "dependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      },
+      "optionalDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      },
+      "peerDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "loose": true
+  },
+  "bun-lock/Workspace": {
+    "type": "object",
+    "shape": {
+      "name": {
+        "type": "optional",
+        "inner": {
+          "type": "string"
+        }
+      },
+      "version": {
+        "type": "optional",
+        "inner": {
+          "type": "string"
+        }
+      },
+      "dependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      },
+      "devDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      },
+      "optionalDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      },
+      "peerDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "loose": true
+  },
   "cargo-lock/CargoLockVersion": {
     "type": "union",
     "options": [

@@ -4,6 +4,7 @@
  * so an inventory of valid files never loads zod. ./schema-plans.test.ts checks that the plans are these schemas'.
  */
 import type {z} from 'zod'
+import * as bun from './formats/bun-lock/schema.js'
 import * as cargo from './formats/cargo-lock/schema.js'
 import * as composer from './formats/composer-lock/schema.js'
 import * as kustomization from './formats/kustomization/schema.js'
@@ -18,6 +19,8 @@ import * as yarn from './formats/yarn-lock/schema.js'
 import * as chart from './helm-chart-schema.js'
 
 export const SCHEMAS = {
+  'bun-lock/PackageInfo': bun.PackageInfo,
+  'bun-lock/Workspace': bun.Workspace,
   'cargo-lock/CargoLockVersion': cargo.CargoLockVersion,
   'cargo-lock/CargoPackage': cargo.CargoPackage,
   'composer-lock/ComposerPackage': composer.ComposerPackage,

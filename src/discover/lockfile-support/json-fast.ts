@@ -37,7 +37,7 @@ const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJsonResult | undefined {
   const {skip, consume} = options
   // A Map, not a WeakMap (ephemerons cost the garbage collector dearly); consumed objects are never in it.
-  const positions = new Map<JsonObject, Position>()
+  const positions = new Map<JsonObject | JsonValue[], Position>()
   const path: string[] = []
   const forbidden: Array<Position & {message: string}> = []
   const duplicates: Array<Position & {message: string}> = []
@@ -193,14 +193,15 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     }
     const start = i
     i++
+    const at: Position = keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
     if (c === 0x5b) {
       const array: JsonValue[] = []
       place(parent, key, array)
       arrayItems(array, depth + 1)
+      positions.set(array, at)
       return false
     }
     const object = Object.create(null) as JsonObject
-    const at: Position = keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
     place(parent, key, object)
     properties(object, depth + 1)
     // A consumed object leaves the tree: its position is the consumer's, never kept here.
@@ -322,7 +323,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   }
   return {
     root: root as JsonValue,
-    positionOf: (object) => positions.get(object) ?? {line: 1, column: 1},
+    positionOf: (value) => positions.get(value) ?? {line: 1, column: 1},
     forbiddenKeys: forbidden,
     duplicateKeys: duplicates,
     topLevelKeys,

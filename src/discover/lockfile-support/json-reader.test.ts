@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type JsonObject, readJson, readLockfileJson} from './json-reader.js'
+import {type JsonObject, type JsonValue, readJson, readLockfileJson} from './json-reader.js'
 
 describe('readJson', () => {
   it('builds null-prototype objects and gives each object the position of its key', () => {
@@ -43,6 +43,22 @@ describe('readJson', () => {
     expect(readJson('{"a": 1,}').error?.message).toBe('invalid JSON: PropertyNameExpected')
     expect(readJson('{}\n]').error).toEqual({line: 2, column: 1, message: 'invalid JSON: EndOfFileExpected'})
     expect(readJson('').error?.message).toMatch(/^invalid JSON/)
+  })
+
+  it('reads JSONC when asked (bun.lock): comments and trailing commas, arrays at the position of their key', () => {
+    const text = '{\n  // a comment\n  "a": {"b": ["x", {"c": 1,},],},\n  /* another */ "d": [],\n}\n'
+    const document = readJson(text, {jsonc: true})
+    expect(document.error).toBeUndefined()
+    const root = document.root as JsonObject
+    expect(JSON.stringify(root)).toBe('{"a":{"b":["x",{"c":1}]},"d":[]}')
+    expect(document.positionOf((root.a as JsonObject).b as JsonValue[])).toEqual({line: 3, column: 9})
+    expect(document.positionOf(root.d as JsonValue[])).toEqual({line: 4, column: 17})
+    // Still JSON otherwise: a syntax error is an error at its place.
+    expect(readJson('{\n  "a": [1 2],\n}', {jsonc: true}).error).toEqual({
+      line: 2,
+      column: 11,
+      message: 'invalid JSON: CommaExpected',
+    })
   })
 })
 

@@ -10,7 +10,8 @@ import {isForbiddenKey, lockfileError} from './problems.js'
  * - Objects are null-prototype records, so no key can reach Object.prototype; `__proto__` keys are dropped and reported.
  * - A key written twice in one object is reported (the last value is kept, as JSON.parse and npm keep it).
  * - `skip(path)` prunes subtrees before they are built: a 100 MB package-lock.json keeps only the fields we read.
- * - Strict JSON: comments and trailing commas are errors, as they are for npm and composer.
+ * - Strict JSON: comments and trailing commas are errors, as they are for npm and composer; `jsonc` allows both
+ *   (Bun's bun.lock), and such a document is read by the visitor alone.
  * Valid plain JSON is read by the hand-written reader of ./json-fast.ts (the same tree, positions and problems, several
  * times faster); the visitor reads whatever that one gives up on, so errors and their recovery are the visitor's.
  */
@@ -23,8 +24,8 @@ export interface JsonProblem extends Position {
 
 export interface JsonDocument {
   root: JsonValue | undefined
-  /** Position of the key that holds this object (or of its `{` for the root and array items). */
-  positionOf(value: JsonObject): Position
+  /** Position of the key that holds this object or array (or of its `{`/`[` for the root and array items). */
+  positionOf(value: JsonObject | JsonValue[]): Position
   /** First syntax error: the document must not be trusted when set. */
   error?: JsonProblem
   forbiddenKeys: JsonProblem[]
@@ -47,6 +48,8 @@ export interface ReadJsonOptions {
    * start: whatever `consume` took so far must be dropped (as XmlOptions.restart for the XML readers).
    */
   restart?(): void
+  /** JSON with comments and trailing commas (JSONC), as Bun writes bun.lock. */
+  jsonc?: boolean
 }
 
 const SKIPPED = Symbol('skipped')
@@ -60,6 +63,8 @@ const TOO_DEEP = new Error('too deep')
 type Container = JsonObject | JsonValue[] | typeof SKIPPED
 
 export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocument {
+  // The fast reader reads strict JSON only: it would give up at the first comment or trailing comma.
+  if (options.jsonc) return readJsonWithVisitor(text, options)
   const fast = readJsonFast(text, options)
   if (fast) return fast
   options.restart?.()
@@ -68,7 +73,7 @@ export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocum
 
 /** The reference reader (jsonc-parser's visitor): every document the fast path gives up on. */
 export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {}): JsonDocument {
-  const positions = new WeakMap<JsonObject, Position>()
+  const positions = new WeakMap<JsonObject | JsonValue[], Position>()
   const stack: Container[] = []
   /** Keys of an object on the stack that are not in it: skipped unread, or consumed by the caller. */
   const hidden = new Map<JsonObject, Set<string>>()
@@ -102,7 +107,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
       stack.push(SKIPPED)
       return false
     }
-    if (!Array.isArray(container)) positions.set(container, pendingPosition ?? {line: line + 1, column: character + 1})
+    positions.set(container, pendingPosition ?? {line: line + 1, column: character + 1})
     place(container)
     stack.push(container)
     pendingKey = undefined
@@ -167,7 +172,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
           }
         },
       },
-      {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},
+      {disallowComments: !options.jsonc, allowTrailingComma: options.jsonc === true, allowEmptyContent: false},
     )
   } catch (thrown) {
     // Past MAX_DEPTH; or, should a small stack give out first, a stack overflow (jsonc-parser recurses per level).

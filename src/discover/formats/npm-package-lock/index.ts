@@ -14,7 +14,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
-  identify: (head) => hasTopLevelKey(head, 'lockfileVersion'),
+  // Bun's bun.lock has `lockfileVersion` too, and `workspaces`, which package-lock.json never has.
+  identify: (head) => hasTopLevelKey(head, 'lockfileVersion') && !hasTopLevelKey(head, 'workspaces'),
   discover: ({file, text}) => discoverPackageLock(file, text),
 }
 
