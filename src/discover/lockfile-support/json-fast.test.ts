@@ -31,11 +31,8 @@ function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'>
   if (document === undefined) return undefined
   const positions: string[] = []
   const walk = (value: JsonValue | undefined): void => {
-    if (Array.isArray(value)) {
-      const {line, column} = document.positionOf(value)
-      positions.push(`[${line}:${column}`)
-      value.forEach(walk)
-    } else if (typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) value.forEach(walk)
+    else if (typeof value === 'object' && value !== null) {
       const {line, column} = document.positionOf(value as JsonObject)
       positions.push(`${line}:${column}${Object.getPrototypeOf(value) === null ? '' : ' (with a prototype)'}`)
       Object.values(value).forEach(walk)

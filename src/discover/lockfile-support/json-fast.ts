@@ -37,7 +37,7 @@ const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJsonResult | undefined {
   const {skip, consume} = options
   // A Map, not a WeakMap (ephemerons cost the garbage collector dearly); consumed objects are never in it.
-  const positions = new Map<JsonObject | JsonValue[], Position>()
+  const positions = new Map<JsonObject, Position>()
   const path: string[] = []
   const forbidden: Array<Position & {message: string}> = []
   const duplicates: Array<Position & {message: string}> = []
@@ -193,14 +193,15 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     }
     const start = i
     i++
-    const at: Position = keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
     if (c === 0x5b) {
+      // Arrays are not placed here (JsonDocument.positionOf): a Map of every array would keep those of consumed
+      // objects alive, and no strict-JSON format asks where an array is.
       const array: JsonValue[] = []
       place(parent, key, array)
       arrayItems(array, depth + 1)
-      positions.set(array, at)
       return false
     }
+    const at: Position = keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
     const object = Object.create(null) as JsonObject
     place(parent, key, object)
     properties(object, depth + 1)
@@ -323,7 +324,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   }
   return {
     root: root as JsonValue,
-    positionOf: (value) => positions.get(value) ?? {line: 1, column: 1},
+    positionOf: (value) => (Array.isArray(value) ? undefined : positions.get(value)) ?? {line: 1, column: 1},
     forbiddenKeys: forbidden,
     duplicateKeys: duplicates,
     topLevelKeys,

@@ -24,7 +24,10 @@ export interface JsonProblem extends Position {
 
 export interface JsonDocument {
   root: JsonValue | undefined
-  /** Position of the key that holds this object or array (or of its `{`/`[` for the root and array items). */
+  /**
+   * Position of the key that holds this object (or of its `{` for the root and array items). Arrays are placed the
+   * same way only in a document read with `jsonc` (by the visitor); the fast reader of strict JSON places objects only.
+   */
   positionOf(value: JsonObject | JsonValue[]): Position
   /** First syntax error: the document must not be trusted when set. */
   error?: JsonProblem
