@@ -1,25 +1,24 @@
 /**
  * Packaged Helm charts (`NAME-VERSION.tgz`): the subcharts `helm dependency build` puts in a chart's `charts/`
  * folder (https://helm.sh/docs/helm/helm_dependency/), and a chart named as a PATH (what `helm pull` writes).
- * Unpacked in memory, never on disk, and bounded:
+ * Unpacked in memory, never on disk, bounded, and read as Helm reads it (pkg/chart/loader/archive/archive.go and
+ * load.go), refused where the two could differ:
  * - gunzip stops at the bytes left of --max-file-size (zlib's `maxOutputLength`): a gzip bomb is refused at the
- *   limit, not inflated;
- * - the tar is read by modern-tar in strict mode: a bad header checksum or a truncated archive is an error, not
- *   the members before it (without strict mode a truncated archive gave its first members and no error);
- * - only regular files are kept (directories, links and devices are not files of the chart);
- * - member paths are read as Helm's own loader reads them (pkg/chart/loader/archive/archive.go): `\` is the separator
- *   of a name that holds one (written on Windows), `a/../b` is `b`, and a path that leaves the chart's folder
- *   (`..`, absolute, a drive letter) refuses the whole archive, as Helm refuses it ("chart illegally references
- *   parent directory");
- * - a packaged chart inside one (its own `charts/NAME.tgz`) is unpacked the same way, from the same byte budget,
- *   at most MAX_DEPTH archives deep.
+ *   limit, not inflated; the archives inside one share the same budget, at most MAX_DEPTH archives deep;
+ * - the tar is read as Go's archive/tar reads it, and anything outside what both read alike refuses the archive
+ *   (./tar.ts: a bad checksum, a truncated member, links, sparse files, conflicting names...);
+ * - member paths are Helm's: `\` is the separator of a name that holds one (written on Windows), `a/../b` is `b`,
+ *   and a path that is not inside the chart's one top folder (`..`, absolute, a drive letter, a file beside the
+ *   folder, a second top folder, which Helm would merge into the first) refuses the archive;
+ * - as Helm, a subchart whose name starts with `_` or `.` is not loaded.
  * Members are named `ARCHIVE!/PATH` (`charts/redis-17.3.0.tgz!/redis/values.yaml`), as Java names the entries of
- * a jar: the path says which file in which archive, and no member can take the name of a file on disk.
+ * a jar; a member name holding `!/` is refused, so no member takes the name of one in an archive inside.
  */
 import {posix} from 'node:path'
 import {compare} from '../core/compare.js'
 import {errorMessage} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
+import {readTar} from './tar.js'
 
 /** Archives read one inside another (`charts/a.tgz!/a/charts/b.tgz!/b/...`), the outermost included. */
 export const MAX_DEPTH = 5
@@ -29,7 +28,8 @@ const MEMBER_SEPARATOR = '!/'
 
 /** A file of `charts/` named `*.tgz`: Helm loads it as a packaged subchart when the folder above is a chart. */
 export function isChartArchiveName(file: string): boolean {
-  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(file)
+  // Helm skips a subchart named `_x` or `.x` (pkg/chart/loader/load.go).
+  return /(?:^|\/)charts\/[^/_.][^/]*\.tgz$/.test(file)
 }
 
 export interface Unpacked {
@@ -70,32 +70,38 @@ async function unpackInto(
     })
   }
   let tar: Buffer
-  // Loaded on first use, as the tar reader below: zlib costs every start about 3 ms, and most trees hold no archive.
+  // Loaded on first use: zlib costs every start about 3 ms, and most trees hold no archive.
   const {gunzipSync} = await import('node:zlib')
   try {
     tar = gunzipSync(bytes, {maxOutputLength: Math.max(1, budget.left)})
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      return refuse(`unpacks to more than the ${budget.max}-byte limit (--max-file-size)`)
-    return refuse(`not a gzip archive (${errorMessage(error)})`)
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE')
+      return refuse(`not a gzip archive (${errorMessage(error)})`)
+    return refuse(
+      budget.left === budget.max
+        ? `unpacks to more than the ${budget.max}-byte limit (--max-file-size)`
+        : `unpacks to more than the ${budget.left} bytes left of the ${budget.max}-byte limit (--max-file-size) an archive and the archives in it share`,
+    )
   }
   budget.left -= tar.length
-  let entries: Awaited<ReturnType<typeof import('modern-tar').unpackTar>>
-  try {
-    // A chunk of its own once bundled.
-    const {unpackTar} = await import('modern-tar')
-    entries = await unpackTar(tar, {strict: true})
-  } catch (error) {
-    return refuse(`not a tar archive (${errorMessage(error)})`)
-  }
+  const read = readTar(tar)
+  if ('error' in read) return refuse(`not a tar archive Helm and stewards read alike: ${read.error}`)
   const files = new Map<string, Uint8Array>()
-  for (const entry of entries) {
-    if (entry.header.type !== 'file') continue
-    const name = memberName(entry.header.name)
+  const tops = new Set<string>()
+  for (const entry of read.entries) {
+    const name = memberName(entry.name)
     if (name === undefined)
-      return refuse(`holds ${JSON.stringify(entry.header.name)}, a path outside the chart's folder (Helm refuses it)`)
-    files.set(name, entry.data ?? new Uint8Array(0))
+      return refuse(`holds ${JSON.stringify(entry.name)}, a path outside the chart's folder (Helm refuses it)`)
+    if (name.includes(MEMBER_SEPARATOR))
+      return refuse(`holds ${JSON.stringify(entry.name)}, whose ${MEMBER_SEPARATOR} names a file in an archive`)
+    tops.add(name.slice(0, name.indexOf('/')))
+    // A member written twice: the last one counts, as for Helm.
+    files.set(name, entry.data)
   }
+  if (tops.size > 1)
+    return refuse(
+      `holds ${tops.size} top folders (${[...tops].sort(compare).slice(0, 3).join(', ')}); Helm would read them as one`,
+    )
   const names = [...files.keys()]
   if (!names.some((name) => /^[^/]+\/Chart\.yaml$/.test(name)))
     return refuse(`holds no Chart.yaml in its top folder: ${named ? 'not a Helm chart' : 'not a packaged Helm chart'}`)
@@ -125,7 +131,10 @@ function memberName(written: string): string | undefined {
   const slashed = written.includes('\\') ? written.replaceAll('\\', '/') : written
   if (slashed.startsWith('/') || slashed.includes('\0')) return undefined
   const [top, ...rest] = slashed.split('/')
-  const inChart = posix.normalize(rest.join('/'))
+  const path = rest.join('/')
+  // Helm takes what follows the top folder: absolute there (`top//etc/x`), it is refused too.
+  if (path.startsWith('/')) return undefined
+  const inChart = posix.normalize(path)
   if (top === '..' || inChart === '..' || inChart.startsWith('../') || /^[A-Za-z]:/.test(inChart)) return undefined
   // A file beside the chart's folder, not in it: Helm refuses it too ("content outside the base directory").
   return rest.length === 0 || inChart === '.' ? undefined : `${top}/${inChart}`

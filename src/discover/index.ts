@@ -161,8 +161,9 @@ async function plan(
     }
     const claimed = formats.filter((format) => format.matches(display))
     // A packaged Helm chart, as `helm pull` writes it: its files are read by the formats that claim them.
-    if (claimed.length === 0 && display.endsWith('.tgz') && info.isFile()) {
-      planned.push({type: 'file', given, display, size: info.size, formats, archive: true})
+    if (claimed.length === 0 && display.endsWith('.tgz')) {
+      if (info.isFile()) planned.push({type: 'file', given, display, size: info.size, formats, archive: true})
+      else planned.push({type: 'special', given, display})
       continue
     }
     if (claimed.length === 0) throw noFormatError(display, formats)

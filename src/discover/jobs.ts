@@ -61,6 +61,8 @@ const MAX_BAD_LINES = 20
 /** Runs the jobs in order; each root's other files (kustomize resources) are read once. */
 export async function runJobs(jobs: readonly FileJob[], maxFileSize: number, sink: Sink): Promise<void> {
   const contexts = new Map<Root, DiscoverContext>()
+  // The files of the tree, which no file in an archive may be printed as.
+  const taken = new Set(jobs.map((job) => job.file))
   for (const job of jobs) {
     // Between files: once V8's young generation has grown to 8 MB a semi-space, it grows no further (core/).
     holdYoungGeneration()
@@ -69,17 +71,23 @@ export async function runJobs(jobs: readonly FileJob[], maxFileSize: number, sin
       context = contextFor(job.root, maxFileSize)
       contexts.set(job.root, context)
     }
-    await readAndDiscover(job, maxFileSize, sink, context)
+    await readAndDiscover(job, maxFileSize, sink, context, taken)
   }
 }
 
 /** Reads a file the formats claim, checks its size and decodes it (./decode.ts), and hands it to each format. */
-async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: DiscoverContext): Promise<void> {
+async function readAndDiscover(
+  job: FileJob,
+  max: number,
+  sink: Sink,
+  context: DiscoverContext,
+  taken: ReadonlySet<string>,
+): Promise<void> {
   if (job.size > max) {
     sink.errors.push(tooLargeError(job.file, job.size, max))
     return
   }
-  if (job.archive) return readArchive(job, max, sink)
+  if (job.archive) return readArchive(job, max, sink, taken)
   let decoded: ReturnType<typeof readText>
   try {
     decoded = readText(job.abs, max)
@@ -95,7 +103,7 @@ async function readAndDiscover(job: FileJob, max: number, sink: Sink, context: D
  * path, and by its head for sniffing ones), with the root's --exclude globs; a file in it reads the archive's other
  * files (a values file its Chart.yaml), never a file on disk.
  */
-async function readArchive(job: FileJob, max: number, sink: Sink): Promise<void> {
+async function readArchive(job: FileJob, max: number, sink: Sink, taken: ReadonlySet<string>): Promise<void> {
   let bytes: Buffer | undefined
   try {
     const {fd, size} = openRegularFile(job.abs)
@@ -114,6 +122,16 @@ async function readArchive(job: FileJob, max: number, sink: Sink): Promise<void>
   }
   const unpacked = await unpackChart(bytes, job.file, {left: max, max})
   appendAll(sink.errors, unpacked.errors)
+  // A file of the tree printed as a file in the archive (a folder named `NAME.tgz!`): which is which could not be told.
+  const twin = [...unpacked.members.keys()].find((file) => taken.has(file))
+  if (twin !== undefined) {
+    sink.errors.push({
+      file: job.file,
+      code: 'chart-archive-not-read',
+      message: `the tree holds a file named as one in this archive (${twin}); its images and dependencies are not read`,
+    })
+    return
+  }
   const context = archiveContext(unpacked.members)
   for (const [file, data] of unpacked.members) {
     if (unpacked.archives.has(file) || excludedInside(job.root, file)) continue

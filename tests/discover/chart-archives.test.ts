@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {chartArchive, chartYaml} from '../support/chart-archive.js'
 import {runCli} from '../support/cli.js'
+import {makeFifo} from '../support/fifo.js'
 import {discoverPaths} from '../../src/discover/index.js'
 import {makeTree, refsAt, scanTree} from './tree.js'
 
@@ -182,6 +183,35 @@ describe('packaged Helm charts', () => {
     } finally {
       await rm(dir, {recursive: true, force: true})
       await rm(outside, {recursive: true, force: true})
+    }
+  })
+})
+
+describe('packaged Helm charts and the tree around them', () => {
+  it('refuse an archive when a file of the tree is printed as one of its files (a folder named NAME.tgz!)', async () => {
+    const inventory = await scanTree({
+      'app/Chart.yaml': app,
+      'app/charts/cache-1.0.0.tgz': await cache(),
+      'app/charts/cache-1.0.0.tgz!/cache/values.yaml': 'image:\n  repository: example.org/decoy\n  tag: "1"\n',
+    })
+    expect(inventory.errors).toEqual([
+      {
+        file: 'app/charts/cache-1.0.0.tgz',
+        code: 'chart-archive-not-read',
+        message: `the tree holds a file named as one in this archive (${member}/values.yaml); its images and dependencies are not read`,
+      },
+    ])
+  })
+
+  it('named as a PATH but not a regular file (a FIFO) is an error, not a format question', async () => {
+    const dir = await makeTree({})
+    try {
+      const fifo = makeFifo(join(dir, 'chart.tgz'))
+      const result = await runCli(['inventory', fifo])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('chart.tgz: not a regular file (FIFO, socket or device)')
+    } finally {
+      await rm(dir, {recursive: true, force: true})
     }
   })
 })
