@@ -35,7 +35,10 @@ const tagSchemas = new WeakMap<Schema, Map<string, Schema>>()
 export function withLocalTags(base: Schema, tags: ReadonlySet<string> | undefined): Schema {
   if (!tags || tags.size === 0) return base
   let made = tagSchemas.get(base)
-  if (!made) tagSchemas.set(base, (made = new Map()))
+  if (!made) {
+    made = new Map()
+    tagSchemas.set(base, made)
+  }
   const key = [...tags].sort().join(' ')
   let schema = made.get(key)
   if (!schema) {

@@ -11,7 +11,9 @@ function discover(text: string, files: Record<string, string> = {}, file = 'app/
 }
 
 const summary = (out: Required<DiscoverOutput>) =>
-  out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.purl}`)
+  out.components.map(
+    (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.purl}`,
+  )
 const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')

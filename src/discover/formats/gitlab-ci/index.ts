@@ -169,7 +169,12 @@ function localIncludes(
     }
     if (local === undefined) {
       out.errors.push(
-        errorAt(file, entry, 'invalid-gitlab-ci', 'include must be a path, or local:, remote:, project:, template: or component:'),
+        errorAt(
+          file,
+          entry,
+          'invalid-gitlab-ci',
+          'include must be a path, or local:, remote:, project:, template: or component:',
+        ),
       )
       continue
     }
@@ -245,7 +250,8 @@ function variablesOf(node: YamlMap): Map<string, Variable> {
   for (const [name, value] of block.entries) {
     const written = isMap(value) ? value.entries.get('value') : value
     if (!isScalar(written) || written.kind === 'null' || written.tag !== undefined) continue
-    const expand = !isMap(value) || !isScalar(value.entries.get('expand')) || text(value.entries.get('expand')) !== 'false'
+    const expand =
+      !isMap(value) || !isScalar(value.entries.get('expand')) || text(value.entries.get('expand')) !== 'false'
     variables.set(name, {value: written.text, expand})
   }
   return variables
