@@ -248,6 +248,23 @@ describe('gitlab-ci', () => {
     expect(out.errors.map((e) => [e.file, e.line, e.code])).toEqual([['c149.yml', 1, 'invalid-gitlab-ci']])
   })
 
+  it('bounds the work of extends and variables: a hostile pipeline ends in an error, not a hang', () => {
+    const parents = Array.from({length: 1000}, (_, i) => `.t${i}`)
+    const lines = parents.map((p) => `${p}:\n  variables: {X: "1"}`)
+    for (let i = 0; i < 210; i++) lines.push(`j${i}:\n  extends: [${parents.join(', ')}]\n  image: example/j:$X`)
+    const started = Date.now()
+    const out = discover(`${lines.join('\n')}\n`)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(out.components.length).toBeGreaterThan(150)
+    expect(out.components.length).toBeLessThan(210)
+    // Each image past the budget is an error at its place, and the pipeline one more.
+    const codes = out.errors.map((e) => e.code)
+    expect(codes.length).toBe(210 - out.components.length + 1)
+    expect(new Set(codes.slice(0, -1))).toEqual(new Set(['invalid-variable']))
+    expect(out.errors.at(-1)).toMatchObject({file: 'app/.gitlab-ci.yml', code: 'invalid-gitlab-ci'})
+    expect(out.errors.at(-1)?.message).toMatch(/more than 200000 variables and extended jobs/)
+  })
+
   it('reports bad shapes at their place and keeps reading; a component header document is passed over', () => {
     const out = discover(
       [

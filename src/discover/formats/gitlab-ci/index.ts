@@ -38,6 +38,11 @@ const MAX_INCLUDES = 150
 const MAX_EXTENDS = 11
 /** Variables that use other variables: far deeper than any real file; keeps a hostile one bounded. */
 const MAX_VARIABLE_DEPTH = 8
+/**
+ * Jobs visited through `extends` and variables expanded, in all, for one file: far above real pipelines (GitLab's
+ * own has a few thousand jobs), and what keeps a hostile file's work linear.
+ */
+const MAX_STEPS = 200_000
 const LOCAL_TAGS: ReadonlySet<string> = new Set(['!reference'])
 
 /** Top-level keys that are not jobs (https://docs.gitlab.com/ci/yaml/#global-keywords); `spec` heads a component. */
@@ -71,18 +76,26 @@ interface Config {
 interface Pipeline {
   globals: Map<string, Variable>
   jobs: Map<string, YamlMap>
+  /** What is left of MAX_STEPS. */
+  steps: number
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const configs = readPipeline(input, context, out)
-  const pipeline: Pipeline = {globals: new Map(), jobs: new Map()}
+  const pipeline: Pipeline = {globals: new Map(), jobs: new Map(), steps: MAX_STEPS}
   // Read in reverse: the including file (the `.gitlab-ci.yml` first of all) overrides what it includes.
   for (const config of [...configs].reverse()) {
     for (const [name, variable] of variablesOf(config.root)) pipeline.globals.set(name, variable)
     for (const [name, job] of config.root.entries) if (!RESERVED.has(name) && isMap(job)) pipeline.jobs.set(name, job)
   }
   for (const config of configs) listImages(config, pipeline, out)
+  if (pipeline.steps < 0)
+    out.errors.push({
+      file: input.file,
+      code: 'invalid-gitlab-ci',
+      message: `more than ${MAX_STEPS} variables and extended jobs in one pipeline; images past them are not resolved`,
+    })
   return out
 }
 
@@ -207,7 +220,8 @@ function includedFiles(node: YamlNode | undefined): string {
 
 function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   const {file, root} = config
-  const top = new Map<string, Variable>()
+  const none = new Map<string, Variable>()
+  const top = () => none
   imageAt(out, file, root.entries.get('image'), 'image', pipeline, top)
   servicesAt(out, file, root.entries.get('services'), 'services', pipeline, top)
   const defaults = root.entries.get('default')
@@ -217,7 +231,12 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   }
   for (const [name, job] of root.entries) {
     if (RESERVED.has(name) || !isMap(job)) continue
-    const own = jobVariables(job, pipeline)
+    // Made once, when an image of the job names a variable.
+    let variables: Map<string, Variable> | undefined
+    const own = () => {
+      variables ??= jobVariables(job, pipeline)
+      return variables
+    }
     imageAt(out, file, job.entries.get('image'), `${name}.image`, pipeline, own)
     servicesAt(out, file, job.entries.get('services'), `${name}.services`, pipeline, own)
   }
@@ -228,7 +247,7 @@ function jobVariables(job: YamlMap, pipeline: Pipeline): Map<string, Variable> {
   const variables = new Map<string, Variable>()
   const visited = new Set<YamlMap>()
   const visit = (current: YamlMap, depth: number): void => {
-    if (visited.has(current) || depth > MAX_EXTENDS) return
+    if (visited.has(current) || depth > MAX_EXTENDS || --pipeline.steps < 0) return
     visited.add(current)
     for (const [name, variable] of variablesOf(current)) if (!variables.has(name)) variables.set(name, variable)
     const extended = current.entries.get('extends')
@@ -263,7 +282,7 @@ function servicesAt(
   node: YamlNode | undefined,
   path: string,
   pipeline: Pipeline,
-  own: Map<string, Variable>,
+  own: () => Map<string, Variable>,
 ): void {
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
   if (node.tag !== undefined) {
@@ -285,7 +304,7 @@ function imageAt(
   node: YamlNode | undefined,
   path: string,
   pipeline: Pipeline,
-  own: Map<string, Variable>,
+  own: () => Map<string, Variable>,
 ): void {
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
   let name: YamlNode | undefined = node
@@ -317,7 +336,7 @@ function imageAt(
     })
     return
   }
-  const resolved = expand(written, own, pipeline.globals)
+  const resolved = expand(written, own, pipeline)
   if (!resolved.ok) {
     out.errors.push({...location, code: 'invalid-variable', message: `${path} "${written}": ${resolved.message}`})
     return
@@ -356,16 +375,18 @@ function imageAt(
  */
 function expand(
   written: string,
-  own: Map<string, Variable>,
-  globals: Map<string, Variable>,
+  job: () => Map<string, Variable>,
+  pipeline: Pipeline,
 ): {ok: true; value: string; unset: string[]} | {ok: false; message: string} {
   if (!written.includes('$')) return {ok: true, value: written, unset: []}
+  const own = job()
   const unknown = new Set<string>()
   const memo = new Map<string, string | undefined>()
   const active = new Set<string>()
   const resolve = (name: string, depth: number): string | undefined => {
     if (memo.has(name)) return memo.get(name)
-    const variable = own.get(name) ?? globals.get(name)
+    if (--pipeline.steps < 0) throw new Error(`more than ${MAX_STEPS} variables and extended jobs in one file`)
+    const variable = own.get(name) ?? pipeline.globals.get(name)
     if (variable === undefined || active.has(name) || depth > MAX_VARIABLE_DEPTH) {
       unknown.add(name)
       return undefined
@@ -375,6 +396,7 @@ function expand(
       active.add(name)
       const inner = substitute(value, {escape: '$$', lookup: (n) => resolve(n, depth + 1)})
       active.delete(name)
+      if (!inner.ok && pipeline.steps < 0) throw new Error(inner.message)
       if (!inner.ok || inner.unset.length > 0) value = undefined
       else value = inner.value
     }
