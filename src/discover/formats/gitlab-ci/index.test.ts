@@ -48,6 +48,28 @@ describe('gitlab-ci', () => {
     expect(inventory.errors).toEqual([])
   })
 
+  it('follows the local includes of a real pipeline and substitutes its variables (gitlab-org/gitlab-runner)', async () => {
+    const names = ['.gitlab-ci.yml', '.gitlab/ci/_common.gitlab-ci.yml', '.gitlab/ci/docs.gitlab-ci.yml']
+    const inventory = await scanTree(Object.fromEntries(names.map((name) => [name, fixture(`gitlab-runner/${name}`)])))
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) =>
+          `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.name}:${c.version}`,
+      ),
+    ).toEqual([
+      '.gitlab/ci/_common.gitlab-ci.yml:77:7 docker:${DOCKER_VERSION}-dind -> docker.io/library/docker:29.7.2-dind',
+      '.gitlab/ci/docs.gitlab-ci.yml:7:10 ruby:${RUBY_VERSION}-alpine -> docker.io/library/ruby:4.0.6-alpine',
+      // default.image: $CI_IMAGE is the file's own variable, "${RUNNER_IMAGES_REGISTRY}/ci:${RUNNER_IMAGES_VERSION}".
+      '.gitlab/ci/_common.gitlab-ci.yml:55:10 $CI_IMAGE -> registry.gitlab.com/gitlab-org/ci-cd/runner-tools/base-images/ci:0.0.48',
+    ])
+    const skipped = inventory.skipped.map((s) => `${s.line} ${s.reason}`)
+    // 17 local includes, two of them in the fixture; a component and another project's file.
+    expect(skipped.filter((s) => s.endsWith('missing-resource'))).toHaveLength(15)
+    expect(skipped.filter((s) => s.endsWith('remote-resource'))).toEqual(['39 remote-resource', '44 remote-resource'])
+    expect(skipped).toHaveLength(17)
+  })
+
   it('lists top-level, default, job and hidden-job images and services, strings or {name}', () => {
     const out = discover(
       [
