@@ -147,6 +147,9 @@ describe('gitlab-ci', () => {
         '  image: example/$A',
         'bad:',
         '  image: example/${',
+        'worse:',
+        '  variables: {V: "${"}',
+        '  image: example/$V',
         '',
       ].join('\n'),
     )
@@ -163,7 +166,9 @@ describe('gitlab-ci', () => {
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([
       [21, 'invalid-image-ref'],
       [26, 'invalid-variable'],
+      [29, 'invalid-variable'],
     ])
+    expect(out.errors[2].message).toMatch(/^worse\.image "example\/\$V": variable V: unclosed/)
   })
 
   it('reads !reference without failing; an image given by one is skipped, its target listed where declared', () => {

@@ -396,8 +396,8 @@ function expand(
       active.add(name)
       const inner = substitute(value, {escape: '$$', lookup: (n) => resolve(n, depth + 1)})
       active.delete(name)
-      if (!inner.ok && pipeline.steps < 0) throw new Error(inner.message)
-      if (!inner.ok || inner.unset.length > 0) value = undefined
+      if (!inner.ok) throw new Error(pipeline.steps < 0 ? inner.message : `variable ${name}: ${inner.message}`)
+      if (inner.unset.length > 0) value = undefined
       else value = inner.value
     }
     memo.set(name, value)
