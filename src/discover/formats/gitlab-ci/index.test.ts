@@ -273,6 +273,12 @@ describe('gitlab-ci', () => {
     expect(reads).toBe(150)
     expect(out.components).toHaveLength(150)
     expect(out.errors.map((e) => [e.file, e.line, e.code])).toEqual([['c149.yml', 1, 'invalid-gitlab-ci']])
+
+    // Listed flat in one file: the first 150 are read and listed, one error for the rest.
+    const flat = `include:\n${Array.from({length: 200}, (_, i) => `  - c${i}.yml`).join('\n')}\n`
+    const wide = discoverer.discover({file: '.gitlab-ci.yml', text: flat}, {readText: (f) => files[f] ?? null})
+    expect(wide.components).toHaveLength(150)
+    expect(wide.errors?.map((e) => [e.file, e.line, e.code])).toEqual([['.gitlab-ci.yml', 152, 'invalid-gitlab-ci']])
   })
 
   it('bounds the work of extends and variables: a hostile pipeline ends in an error, not a hang', () => {

@@ -14,6 +14,7 @@
  *   and the reference is skipped (`unsupported`).
  */
 import {posix} from 'node:path'
+import {appendAll} from '../../../core/arrays.js'
 import {PackageURL} from 'packageurl-js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
@@ -105,9 +106,10 @@ function readPipeline(input: DiscoverInput, context: DiscoverContext, out: Outpu
   const project = posix.dirname(input.file)
   const seen = new Set([posix.normalize(input.file)])
   const queue: Array<{file: string; text: string}> = [{file: input.file, text: input.text}]
+  let full = false
   for (let next = queue.shift(); next; next = queue.shift()) {
     const yaml = readYaml(next.text, next.file, {localTags: LOCAL_TAGS})
-    out.errors.push(...yaml.errors)
+    appendAll(out.errors, yaml.errors)
     for (const doc of yaml.documents) {
       if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
       if (!isMap(doc.root)) {
@@ -118,14 +120,16 @@ function readPipeline(input: DiscoverInput, context: DiscoverContext, out: Outpu
       if (doc.root.entries.size === 1 && doc.root.entries.has('spec')) continue
       configs.push({file: next.file, root: doc.root})
       for (const local of localIncludes(next.file, doc.root, project, out)) {
-        if (seen.has(local.file)) continue
+        if (seen.has(local.file) || full) continue
         if (seen.size > MAX_INCLUDES) {
+          // The files already read are still listed; the includes past the limit are not read.
+          full = true
           out.errors.push({
             ...local.location,
             code: 'invalid-gitlab-ci',
             message: `more than ${MAX_INCLUDES} included files; the rest are not read`,
           })
-          return configs
+          continue
         }
         seen.add(local.file)
         const text = context.readText(local.file)
