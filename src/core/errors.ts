@@ -207,6 +207,7 @@ export const ERRORS = {
   'invalid-chart': {exit: 2, meaning: 'a Helm `Chart.yaml` or `Chart.lock` is not a chart file'},
   'invalid-compose': {exit: 2, meaning: 'a Compose file is not a mapping of services stewards can read'},
   'invalid-entry': {exit: 2, meaning: 'a lockfile entry is not in the expected shape'},
+  'invalid-gitlab-ci': {exit: 2, meaning: 'a GitLab CI file is not what stewards can read'},
   'invalid-go-mod': {exit: 2, meaning: 'a `go.mod` line could not be read'},
   'invalid-go-sum': {exit: 2, meaning: 'a `go.sum` line is not `module version hash`'},
   'invalid-image-field': {exit: 2, meaning: 'an image field of a Kubernetes object is not a string'},

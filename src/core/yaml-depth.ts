@@ -8,7 +8,7 @@
  * what is told: the library is not given a text that may be a nesting bomb. Written by hand: neither library has a
  * depth limit.
  */
-import {DEFAULT_SCHEMA, loadAll, YAMLException} from 'js-yaml'
+import {DEFAULT_SCHEMA, loadAll, type Schema, YAMLException} from 'js-yaml'
 
 /** Texts with more `[` and `{` than this are measured. Far above the nesting any limit allows. */
 const MAX_FLOW_OPENERS = 1024
@@ -22,13 +22,16 @@ export type DepthProbe =
   | {kind: 'too-deep'; line: number; column: number; reason: string}
   | {kind: 'refused'; line: number; column: number; reason: string; error: YAMLException}
 
-/** Whether `text` nests at most `limit` nodes deep, measured only when it could nest deeper than MAX_FLOW_OPENERS. */
-export function probeYamlDepth(text: string, limit: number): DepthProbe {
+/**
+ * Whether `text` nests at most `limit` nodes deep, measured only when it could nest deeper than MAX_FLOW_OPENERS.
+ * `schema`: js-yaml's default one, or one extending it with the local tags a caller reads (GitLab's `!reference`).
+ */
+export function probeYamlDepth(text: string, limit: number, schema: Schema = DEFAULT_SCHEMA): DepthProbe {
   if (flowOpeners(text) <= MAX_FLOW_OPENERS) return {kind: 'ok'}
   try {
     // `maxDepth` is js-yaml's own (100 by default), in nodes nested. Its default schema knows the standard tags
     // (`!!int`, `!!str`...): the failsafe one refused them, and a valid document was not read.
-    loadAll(text, undefined, {schema: DEFAULT_SCHEMA, maxDepth: limit} as Parameters<typeof loadAll>[2])
+    loadAll(text, undefined, {schema, maxDepth: limit} as Parameters<typeof loadAll>[2])
     return {kind: 'ok'}
   } catch (error) {
     const tooDeep = {kind: 'too-deep' as const, line: 1, column: 1, reason: `nested deeper than ${limit} levels`}

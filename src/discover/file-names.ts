@@ -19,6 +19,7 @@ const NOT_MANIFESTS = new Set([
   'mkdocs.yml',
   'mkdocs.yaml',
   '.gitlab-ci.yml',
+  '.gitlab-ci.yaml',
   '.travis.yml',
   'appveyor.yml',
   '.pre-commit-config.yaml',
@@ -76,6 +77,12 @@ export function isActionsFile(file: string): boolean {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file)
 }
 
+/** GitLab CI's pipeline file (`.gitlab-ci.yml` anywhere; `.yaml` as well); what it includes is read through it. */
+export function isGitlabCiFile(file: string): boolean {
+  const base = posix.basename(file)
+  return base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml'
+}
+
 export function isHelmValuesFile(file: string): boolean {
   return HELM_VALUES.test(posix.basename(file))
 }
@@ -86,8 +93,9 @@ export function isManifestCandidate(file: string): boolean {
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file)) return false
   if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
-  // CI definitions
-  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci)\//.test(file)
+  // CI definitions; GitLab CI files a pipeline includes (`.gitlab/ci/*.yml`, `*.gitlab-ci.yml`) use `!reference` tags
+  if (/\.gitlab-ci\.ya?ml$/i.test(base)) return false
+  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.gitlab)\//.test(file)
 }
 
 /** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */

@@ -20,6 +20,7 @@ import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
+import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
@@ -56,6 +57,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   dockerfile,
   compose,
   githubActions,
+  gitlabCi,
   gradleLockfile,
   nugetLock,
   swiftpmResolved,

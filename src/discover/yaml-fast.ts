@@ -13,7 +13,7 @@
  * expansion is measured there), merge keys (applied there as Kubernetes applies them), nesting deeper than the
  * limit, and flow mappings with a key and no value (js-yaml composes no node for the value).
  */
-import {FAILSAFE_SCHEMA, load, YAMLException} from 'js-yaml'
+import {FAILSAFE_SCHEMA, load, type Schema, Type, YAMLException} from 'js-yaml'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
 
 interface ListenerState {
@@ -22,6 +22,31 @@ interface ListenerState {
   lineStart: number
   kind: string | null
   result: unknown
+  /** The node's tag when it closes (js-yaml restores it after a collection's children). */
+  tag?: string | null
+}
+
+const tagSchemas = new WeakMap<Schema, Map<string, Schema>>()
+
+/**
+ * `base` extended with local tags (`!reference`) read as untagged nodes of any kind: the schema a caller that
+ * accepts them (YamlReadOptions.localTags) has js-yaml read with. One schema per set of tags, made once.
+ */
+export function withLocalTags(base: Schema, tags: ReadonlySet<string> | undefined): Schema {
+  if (!tags || tags.size === 0) return base
+  let made = tagSchemas.get(base)
+  if (!made) {
+    made = new Map()
+    tagSchemas.set(base, made)
+  }
+  const key = [...tags].sort().join(' ')
+  let schema = made.get(key)
+  if (!schema) {
+    const kinds = ['scalar', 'sequence', 'mapping'] as const
+    schema = base.extend([...tags].flatMap((tag) => kinds.map((kind) => new Type(tag, {kind}))))
+    made.set(key, schema)
+  }
+  return schema
 }
 
 interface Frame {
@@ -53,6 +78,7 @@ export function fastTree(
   source: string,
   lineOffset: number,
   maxDepth: number,
+  localTags?: ReadonlySet<string>,
 ): {root: YamlNode; complexKeyLines: number[]} | undefined {
   const stack: Frame[] = []
   const complex: number[] = []
@@ -70,6 +96,7 @@ export function fastTree(
       frame.children.length === 1 && frame.values[0] === state.result && typeof state.result === 'object'
         ? frame.children[0]
         : build(source, frame, state, lineOffset, complex)
+    if (state.tag && localTags?.has(state.tag)) node.tag = state.tag
     const parent = stack[stack.length - 1]
     if (parent) {
       parent.children.push(node)
@@ -77,7 +104,7 @@ export function fastTree(
     } else root = node
   }
   try {
-    load(source, {schema: FAILSAFE_SCHEMA, listener} as Parameters<typeof load>[1])
+    load(source, {schema: withLocalTags(FAILSAFE_SCHEMA, localTags), listener} as Parameters<typeof load>[1])
   } catch (error) {
     if (error instanceof GiveUp || error instanceof YAMLException || error instanceof RangeError) return undefined
     throw error

@@ -11,16 +11,22 @@ export interface YamlScalar extends Position {
   kind: 'string' | 'number' | 'boolean' | 'null' | 'other'
   /** Source text of plain scalars (`1.10` stays `1.10`), the value of quoted and block scalars. */
   text: string
+  /** A local tag the reader was asked to accept (YamlReadOptions.localTags), as written: `!reference`. */
+  tag?: string
 }
 
 export interface YamlMap extends Position {
   type: 'map'
   entries: Map<string, YamlNode>
+  /** As YamlScalar.tag. */
+  tag?: string
 }
 
 export interface YamlSeq extends Position {
   type: 'seq'
   items: YamlNode[]
+  /** As YamlScalar.tag. */
+  tag?: string
 }
 
 export type YamlNode = YamlScalar | YamlMap | YamlSeq

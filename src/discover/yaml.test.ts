@@ -210,4 +210,28 @@ describe('readYaml', () => {
     expect(errors).toEqual([])
     expect(documents).toHaveLength(1)
   })
+
+  it('reads local tags a caller accepts (`!reference`) as untagged nodes with `tag`, by both parsers', () => {
+    const localTags = new Set(['!reference'])
+    const text = 'job:\n  image: !reference [.base, image]\n  name: !reference x\n  map: !reference {a: 1}\n'
+    const fast = readYaml(text, 'in.yaml', {localTags})
+    expect(fast.errors).toEqual([])
+    expect(at(fast.documents[0].root, 'job', 'image')).toMatchObject({type: 'seq', tag: '!reference', line: 2})
+    expect(at(fast.documents[0].root, 'job', 'image', 1)).toMatchObject({text: 'image', column: 29})
+    expect(at(fast.documents[0].root, 'job', 'name')).toMatchObject({kind: 'string', text: 'x', tag: '!reference'})
+    expect(at(fast.documents[0].root, 'job', 'map')).toMatchObject({type: 'map', tag: '!reference'})
+    expect(readYaml(text, 'in.yaml', {localTags, parser: 'yaml'})).toEqual(fast)
+    // With anchors (the library reads it), and past the flow-collection count that makes the depth probe run.
+    const long = `a: &a {x: 1}\nb: *a\n${text}${Array.from({length: 1_100}, (_, i) => `k${i}: [1]`).join('\n')}\n`
+    const library = readYaml(long, 'in.yaml', {localTags})
+    expect(library.errors).toEqual([])
+    expect(at(library.documents[0].root, 'job', 'image')).toMatchObject({type: 'seq', tag: '!reference', line: 4})
+    // Without the option, or another tag: refused as before.
+    expect(read(text).errors.map((e) => [e.code, e.line])).toEqual([
+      ['yaml-unsupported-tag', 2],
+      ['yaml-unsupported-tag', 3],
+      ['yaml-unsupported-tag', 4],
+    ])
+    expect(readYaml('a: !custom x\n', 'in.yaml', {localTags}).errors[0].code).toBe('yaml-unsupported-tag')
+  })
 })

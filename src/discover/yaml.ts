@@ -13,12 +13,12 @@
  * for documents whose text shows they cannot hold what the caller looks for (a CustomResourceDefinition).
  */
 import {DEFAULT_SCHEMA, load as loadPlain, YAMLException} from 'js-yaml'
-import type {Document, Node, Scalar, YAMLMap} from 'yaml'
+import type {Document, Node, Scalar, Tags, YAMLMap} from 'yaml'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
-import {fastTree} from './yaml-fast.js'
+import {fastTree, withLocalTags} from './yaml-fast.js'
 import {yamlLibrary} from '../core/lazy-require.js'
 import {probeYamlDepth} from '../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../core/yaml-unique-keys.js'
@@ -105,6 +105,11 @@ export interface YamlReadOptions {
   needsTree?(plain: unknown, source: string): boolean
   /** `yaml`: every tree from the `yaml` library, never from js-yaml (./yaml-fast.ts); for tests that compare them. */
   parser?: 'yaml'
+  /**
+   * Local tags the caller reads (GitLab CI's `!reference [job, key]`): a node so tagged is read as the same node
+   * untagged, with `tag` set, instead of a `yaml-unsupported-tag` error. Other tags are still errors.
+   */
+  localTags?: ReadonlySet<string>
 }
 
 /** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
@@ -140,7 +145,7 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
       continue
     }
     if (part.content && options.skim?.(source) && !source.includes('__proto__') && !ANCHOR.test(source)) {
-      const plain = skim(source)
+      const plain = skim(source, options.localTags)
       if (plain !== FAILED && !options.needsTree?.(plain, source)) {
         result.documents.push({index: index++, line: part.contentLine || part.line, root: null, plain})
         continue
@@ -155,9 +160,9 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
 
 const FAILED = Symbol('failed')
 
-function skim(source: string): unknown {
+function skim(source: string, localTags: ReadonlySet<string> | undefined): unknown {
   try {
-    return loadPlain(source)
+    return loadPlain(source, {schema: withLocalTags(DEFAULT_SCHEMA, localTags)})
   } catch (error) {
     // Syntax errors, duplicate keys, unknown tags; a RangeError when hostile nesting overflows its recursion.
     if (error instanceof YAMLException || error instanceof RangeError) return FAILED
@@ -178,7 +183,7 @@ function readDocuments(
 ): number {
   // fastTree leaves anchors and aliases to the yaml library itself.
   if (options.parser !== 'yaml' && !source.includes('__proto__')) {
-    const fast = fastTree(source, lineOffset, limits.maxDepth)
+    const fast = fastTree(source, lineOffset, limits.maxDepth, options.localTags)
     if (fast) {
       const shallow = shallowOf(fast.root, options.shallowKinds)
       if (!shallow) appendAll(result.complexKeyLines, fast.complexKeyLines)
@@ -187,12 +192,12 @@ function readDocuments(
     }
   }
   if (source.length > limits.maxLibraryBytes) {
-    result.errors.push({file, ...libraryRefusal(source, lineOffset, limits)})
+    result.errors.push({file, ...libraryRefusal(source, lineOffset, limits, options.localTags)})
     return index + 1
   }
   // Nesting the library would build in full before the Converter could refuse it (core/yaml-depth.ts). Four times
   // the limit: js-yaml counts nodes a little differently, and anything between is refused by the Converter.
-  const depth = probeYamlDepth(source, 4 * limits.maxDepth)
+  const depth = probeYamlDepth(source, 4 * limits.maxDepth, withLocalTags(DEFAULT_SCHEMA, options.localTags))
   if (depth.kind !== 'ok') {
     const tooDeep = {
       line: lineOffset + 1,
@@ -205,7 +210,13 @@ function readDocuments(
   const {Composer, LineCounter, Parser} = yamlLibrary()
   const lines = new LineCounter()
   // Duplicate keys are found by ../core/yaml-unique-keys.ts: the library's own check is quadratic.
-  const composer = new Composer({merge: true, uniqueKeys: false, prettyErrors: false, strict: true})
+  const composer = new Composer({
+    merge: true,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    ...(options.localTags ? {customTags: libraryTags(options.localTags)} : {}),
+  })
   const position = (offset: number): {line: number; col: number} => {
     const pos = lines.linePos(offset)
     return {line: pos.line + lineOffset, col: pos.col}
@@ -247,7 +258,7 @@ function readDocuments(
     // A key written twice leaves the document readable: the last value is kept, and the error is reported.
     if (problems.every((p) => p.code === 'DUPLICATE_KEY')) {
       try {
-        const converter = new Converter(doc, position, limits, result.complexKeyLines, error)
+        const converter = new Converter(doc, position, limits, result.complexKeyLines, error, options.localTags)
         const root = doc.contents ? converter.document(doc.contents, options.shallowKinds) : null
         result.documents.push({index, line: position(start).line, root})
       } catch (e) {
@@ -268,6 +279,7 @@ export function libraryRefusal(
   source: string,
   lineOffset: number,
   limits: YamlLimits,
+  localTags?: ReadonlySet<string>,
 ): {line?: number; column?: number; code: ErrorCode; message: string} {
   const max = limits.maxLibraryBytes
   const notRead = `the document (${source.length} characters) is over the ${max}-character limit of a document with a problem, and is not read`
@@ -278,7 +290,8 @@ export function libraryRefusal(
   }
   try {
     // The default schema, as the library's core one knows `!!int` and the like; js-yaml's own depth limit.
-    loadPlain(source, {schema: DEFAULT_SCHEMA, maxDepth: limits.maxDepth} as Parameters<typeof loadPlain>[1])
+    const schema = withLocalTags(DEFAULT_SCHEMA, localTags)
+    loadPlain(source, {schema, maxDepth: limits.maxDepth} as Parameters<typeof loadPlain>[1])
   } catch (error) {
     if (error instanceof RangeError) return tooDeep
     if (!(error instanceof YAMLException)) throw error
@@ -319,6 +332,15 @@ function shallowOf(root: YamlNode, kinds: ReadonlySet<string> | undefined): Yaml
   return map
 }
 
+/** The `yaml` library's tags for local tags read as untagged nodes: a scalar keeps its text, a collection is itself. */
+function libraryTags(localTags: ReadonlySet<string>): Tags {
+  return [...localTags].flatMap((tag) => [
+    {tag, default: false, resolve: (value: string) => value},
+    {tag, default: false, collection: 'seq' as const},
+    {tag, default: false, collection: 'map' as const},
+  ])
+}
+
 function yamlCode(code: string): ErrorCode {
   if (code === 'DUPLICATE_KEY') return 'yaml-duplicate-key'
   if (code === 'TAG_RESOLVE_FAILED') return 'yaml-unsupported-tag'
@@ -345,6 +367,7 @@ class Converter {
     private readonly complexKeyLines: number[],
     /** Problems that leave the rest of the document readable (a forbidden key). */
     private readonly report: (code: ErrorCode, message: string, offset: number | undefined) => void,
+    private readonly localTags?: ReadonlySet<string>,
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {
@@ -415,7 +438,7 @@ class Converter {
   }
 
   private convert(node: Node, depth: number): YamlNode {
-    const pos = this.position(node)
+    const pos = {...this.position(node), ...(node.tag && this.localTags?.has(node.tag) ? {tag: node.tag} : {})}
     if (nodes().isScalar(node)) return {type: 'scalar', ...pos, ...scalarText(node)}
     if (nodes().isSeq(node))
       return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}

@@ -1,0 +1,352 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {refsAt, scanTree} from '../../../../tests/discover/tree.js'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+function discover(text: string, files: Record<string, string> = {}, file = 'app/.gitlab-ci.yml') {
+  return discoverer.discover({file, text}, {readText: (f) => files[f] ?? null}) as Required<DiscoverOutput>
+}
+
+const summary = (out: Required<DiscoverOutput>) =>
+  out.components.map(
+    (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.purl}`,
+  )
+const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
+
+describe('gitlab-ci', () => {
+  it('claims .gitlab-ci.yml and .gitlab-ci.yaml anywhere, nothing else; the manifest format leaves them alone', async () => {
+    expect(
+      ['.gitlab-ci.yml', 'a/b/.gitlab-ci.yaml', 'gitlab-ci.yml', 'ci/build.gitlab-ci.yml', '.gitlab-ci.yml.bak'].map(
+        discoverer.matches,
+      ),
+    ).toEqual([true, true, false, false, false])
+    const inventory = await scanTree({'.gitlab-ci.yaml': 'image: alpine:3.20\nbuild:\n  script: [make]\n'})
+    expect(refsAt(inventory)).toEqual(['alpine:3.20 .gitlab-ci.yaml:1:8'])
+    expect(inventory.errors).toEqual([])
+  })
+
+  it('lists the real images of a real pipeline (aphp/Cohort360-Back-end)', async () => {
+    const text = fixture('cohort360/.gitlab-ci.yml')
+    const out = discover(text, {}, '.gitlab-ci.yml')
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(summary(out)).toEqual([
+      '.gitlab-ci.yml:1:8 harbor.eds.aphp.fr/cohort360/python-test:3.11.1 -> pkg:docker/cohort360/python-test@3.11.1?repository_url=harbor.eds.aphp.fr',
+      '.gitlab-ci.yml:26:7 postgres -> pkg:docker/library/postgres@latest',
+      '.gitlab-ci.yml:49:11 sonarsource/sonar-scanner-cli:latest -> pkg:docker/sonarsource/sonar-scanner-cli@latest',
+      '.gitlab-ci.yml:68:10 harbor.eds.aphp.fr/cohort360/kaniko:debug -> pkg:docker/cohort360/kaniko@debug?repository_url=harbor.eds.aphp.fr',
+    ])
+    expect(out.components.every((c) => c.kind === 'image' && c.origin === 'manifest')).toBe(true)
+    // Through the engine: the same four, and nothing else reads the file.
+    const inventory = await scanTree({'.gitlab-ci.yml': text})
+    expect(inventory.components).toHaveLength(4)
+    expect(inventory.errors).toEqual([])
+  })
+
+  it('follows the local includes of a real pipeline and substitutes its variables (gitlab-org/gitlab-runner)', async () => {
+    const names = ['.gitlab-ci.yml', '.gitlab/ci/_common.gitlab-ci.yml', '.gitlab/ci/docs.gitlab-ci.yml']
+    const inventory = await scanTree(Object.fromEntries(names.map((name) => [name, fixture(`gitlab-runner/${name}`)])))
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) =>
+          `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.name}:${c.version}`,
+      ),
+    ).toEqual([
+      '.gitlab/ci/_common.gitlab-ci.yml:77:7 docker:${DOCKER_VERSION}-dind -> docker.io/library/docker:29.7.2-dind',
+      '.gitlab/ci/docs.gitlab-ci.yml:7:10 ruby:${RUBY_VERSION}-alpine -> docker.io/library/ruby:4.0.6-alpine',
+      // default.image: $CI_IMAGE is the file's own variable, "${RUNNER_IMAGES_REGISTRY}/ci:${RUNNER_IMAGES_VERSION}".
+      '.gitlab/ci/_common.gitlab-ci.yml:55:10 $CI_IMAGE -> registry.gitlab.com/gitlab-org/ci-cd/runner-tools/base-images/ci:0.0.48',
+    ])
+    const skipped = inventory.skipped.map((s) => `${s.line} ${s.reason}`)
+    // 17 local includes, two of them in the fixture; a component and another project's file.
+    expect(skipped.filter((s) => s.endsWith('missing-resource'))).toHaveLength(15)
+    expect(skipped.filter((s) => s.endsWith('remote-resource'))).toEqual(['39 remote-resource', '44 remote-resource'])
+    expect(skipped).toHaveLength(17)
+  })
+
+  it('lists top-level, default, job and hidden-job images and services, strings or {name}', () => {
+    const out = discover(
+      [
+        'image: ruby:3.3',
+        'services:',
+        '  - postgres:16',
+        'default:',
+        '  image: {name: example/default:1, entrypoint: [""]}',
+        '  services:',
+        '    - name: redis:7',
+        '      alias: cache',
+        'stages: [build]',
+        'variables:',
+        '  GIT_DEPTH: "0"',
+        '.template:',
+        '  image: example/template:2',
+        'build:',
+        '  stage: build',
+        '  image:',
+        '    name: example/arm:3',
+        '    pull_policy: if-not-present',
+        '    docker:',
+        '      platform: linux/arm64',
+        '  services:',
+        '    - docker:27-dind',
+        '    - name: example/svc@sha256:0123456789012345678901234567890123456789012345678901234567890123',
+        'pages:',
+        '  image: example/pages:4',
+        '  script: [make]',
+        'notajob: 3',
+        'cache: {paths: [x]}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      'app/.gitlab-ci.yml:1:8 ruby:3.3 -> pkg:docker/library/ruby@3.3',
+      'app/.gitlab-ci.yml:3:5 postgres:16 -> pkg:docker/library/postgres@16',
+      'app/.gitlab-ci.yml:5:17 example/default:1 -> pkg:docker/example/default@1',
+      'app/.gitlab-ci.yml:7:13 redis:7 -> pkg:docker/library/redis@7',
+      'app/.gitlab-ci.yml:13:10 example/template:2 -> pkg:docker/example/template@2',
+      'app/.gitlab-ci.yml:17:11 example/arm:3 -> pkg:docker/example/arm@3?platform=linux%2Farm64',
+      'app/.gitlab-ci.yml:22:7 docker:27-dind -> pkg:docker/library/docker@27-dind',
+      'app/.gitlab-ci.yml:23:13 example/svc@sha256:0123456789012345678901234567890123456789012345678901234567890123 -> pkg:docker/example/svc@sha256:0123456789012345678901234567890123456789012345678901234567890123',
+      'app/.gitlab-ci.yml:25:10 example/pages:4 -> pkg:docker/example/pages@4',
+    ])
+  })
+
+  it('substitutes the file’s variables (job, extended job, top level, nested); predefined ones are reported', () => {
+    const out = discover(
+      [
+        'variables:',
+        '  REGISTRY: registry.example.com/team',
+        '  PY: "3.12"',
+        '  BASE: ${REGISTRY}/python:$PY',
+        '  RAW: {value: "$REGISTRY/raw", expand: false}',
+        '.tools:',
+        '  variables:',
+        '    TOOL_TAG: "1.4"',
+        'lint:',
+        '  extends: .tools',
+        '  variables:',
+        '    PY: "3.11"',
+        '  image: $REGISTRY/lint:${TOOL_TAG}-py$PY',
+        'test:',
+        '  image: $BASE',
+        '  services:',
+        '    - name: ${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/postgres:16',
+        'deploy:',
+        '  image: $CI_REGISTRY_IMAGE/deploy:$CI_COMMIT_SHA',
+        'raw:',
+        '  image: $RAW',
+        'cycle:',
+        '  variables: {A: $B, B: $A}',
+        '  image: example/$A',
+        'bad:',
+        '  image: example/${',
+        'worse:',
+        '  variables: {V: "${"}',
+        '  image: example/$V',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out)).toEqual([
+      'app/.gitlab-ci.yml:13:10 $REGISTRY/lint:${TOOL_TAG}-py$PY -> pkg:docker/team/lint@1.4-py3.11?repository_url=registry.example.com',
+      'app/.gitlab-ci.yml:15:10 $BASE -> pkg:docker/team/python@3.12?repository_url=registry.example.com',
+    ])
+    expect(skips(out)).toEqual([
+      'app/.gitlab-ci.yml:17 unset-variable test.services[0] "${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/postgres:16": CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+      'app/.gitlab-ci.yml:19 unset-variable deploy.image "$CI_REGISTRY_IMAGE/deploy:$CI_COMMIT_SHA": CI_COMMIT_SHA, CI_REGISTRY_IMAGE not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+      'app/.gitlab-ci.yml:24 unset-variable cycle.image "example/$A": A not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+    ])
+    // `expand: false` keeps `$REGISTRY/raw` as written: not a reference.
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([
+      [21, 'invalid-image-ref'],
+      [26, 'invalid-variable'],
+      [29, 'invalid-variable'],
+    ])
+    expect(out.errors[2].message).toMatch(/^worse\.image "example\/\$V": variable V: unclosed/)
+  })
+
+  it('reads !reference without failing; an image given by one is skipped, its target listed where declared', () => {
+    const out = discover(
+      [
+        '.images:',
+        '  node: node:22',
+        '.base:',
+        '  image: node:20',
+        '  script: [npm test]',
+        'test:',
+        '  image: !reference [.base, image]',
+        '  services: !reference [.base, services]',
+        '  script:',
+        '    - !reference [.base, script]',
+        'more:',
+        '  services:',
+        '    - !reference [.svc, services]',
+        '    - mysql:8',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out).map((s) => s.split(' ->')[0])).toEqual([
+      'app/.gitlab-ci.yml:4:10 node:20',
+      'app/.gitlab-ci.yml:14:7 mysql:8',
+    ])
+    expect(skips(out)).toEqual([
+      'app/.gitlab-ci.yml:7 unsupported test.image is !reference [.base, image]: the image is listed where it is declared',
+      'app/.gitlab-ci.yml:8 unsupported test.services is !reference [.base, services]: the image is listed where it is declared',
+      'app/.gitlab-ci.yml:13 unsupported more.services[0] is !reference [.svc, services]: the image is listed where it is declared',
+    ])
+  })
+
+  it('reads local includes once, relative to the project, with their variables; others are not fetched', () => {
+    const files = {
+      'app/ci/build.yml': [
+        'include: /ci/common.yml',
+        'variables:',
+        '  NODE: "22"',
+        'build:',
+        '  image: node:$NODE',
+        '  script: !reference [.x, script]',
+        '',
+      ].join('\n'),
+      'app/ci/common.yml': 'include: [ci/build.yml]\n.common:\n  image: example/common:1\n',
+    }
+    const out = discover(
+      [
+        'include:',
+        '  - local: ci/build.yml',
+        '  - /ci/common.yml',
+        '  - ci/missing.yml',
+        '  - remote: https://example.com/ci.yml',
+        '  - https://example.org/other.yml',
+        '  - project: example/ci',
+        '    ref: v1',
+        '    file: [/a.yml, /b.yml]',
+        '  - template: Auto-DevOps.gitlab-ci.yml',
+        '  - component: $CI_SERVER_FQDN/example/comp@1.0',
+        '  - local: ci/*.yml',
+        '  - local: ci/$ENV.yml',
+        '  - 3',
+        'image: busybox:1.36',
+        '',
+      ].join('\n'),
+      files,
+    )
+    expect(summary(out).map((s) => s.split(' ->')[0])).toEqual([
+      'app/.gitlab-ci.yml:15:8 busybox:1.36',
+      'app/ci/build.yml:5:10 node:$NODE',
+      'app/ci/common.yml:3:10 example/common:1',
+    ])
+    expect(out.components[1].version).toBe('22')
+    expect(skips(out)).toEqual([
+      'app/.gitlab-ci.yml:5 remote-resource include:remote https://example.com/ci.yml: a remote file, not fetched',
+      'app/.gitlab-ci.yml:6 remote-resource include https://example.org/other.yml is a remote file: not fetched',
+      'app/.gitlab-ci.yml:7 remote-resource include:project example/ci (/a.yml, /b.yml): in another project, not fetched',
+      "app/.gitlab-ci.yml:10 remote-resource include:template Auto-DevOps.gitlab-ci.yml: one of GitLab's templates, not fetched",
+      'app/.gitlab-ci.yml:11 remote-resource include:component $CI_SERVER_FQDN/example/comp@1.0: a CI/CD component, not fetched',
+      'app/.gitlab-ci.yml:12 unsupported include ci/*.yml: wildcard paths are not expanded',
+      'app/.gitlab-ci.yml:13 unset-variable include ci/$ENV.yml: a path with variables is known only when the pipeline runs',
+      // Found missing when the includes are read, after the entries of the file are sorted out.
+      'app/.gitlab-ci.yml:4 missing-resource include ci/missing.yml was not found under the scan root',
+    ])
+    expect(out.errors.map((e) => [e.file, e.line, e.code])).toEqual([['app/.gitlab-ci.yml', 14, 'invalid-gitlab-ci']])
+  })
+
+  it('bounds includes: a chain past GitLab’s limit is an error, each file read once', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 200; i++) files[`c${i}.yml`] = `include: c${i + 1}.yml\nj${i}:\n  image: example/j:${i}\n`
+    let reads = 0
+    const out = discoverer.discover(
+      {file: '.gitlab-ci.yml', text: 'include: c0.yml\n'},
+      {
+        readText: (f) => {
+          reads++
+          return files[f] ?? null
+        },
+      },
+    ) as Required<DiscoverOutput>
+    expect(reads).toBe(150)
+    expect(out.components).toHaveLength(150)
+    expect(out.errors.map((e) => [e.file, e.line, e.code])).toEqual([['c149.yml', 1, 'invalid-gitlab-ci']])
+
+    // Listed flat in one file: the first 150 are read and listed, one error for the rest.
+    const flat = `include:\n${Array.from({length: 200}, (_, i) => `  - c${i}.yml`).join('\n')}\n`
+    const wide = discoverer.discover({file: '.gitlab-ci.yml', text: flat}, {readText: (f) => files[f] ?? null})
+    expect(wide.components).toHaveLength(150)
+    expect(wide.errors?.map((e) => [e.file, e.line, e.code])).toEqual([['.gitlab-ci.yml', 152, 'invalid-gitlab-ci']])
+  })
+
+  it('bounds the work of extends and variables: a hostile pipeline ends in an error, not a hang', () => {
+    const parents = Array.from({length: 1000}, (_, i) => `.t${i}`)
+    const lines = parents.map((p) => `${p}:\n  variables: {X: "1"}`)
+    for (let i = 0; i < 210; i++) lines.push(`j${i}:\n  extends: [${parents.join(', ')}]\n  image: example/j:$X`)
+    const started = Date.now()
+    const out = discover(`${lines.join('\n')}\n`)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(out.components.length).toBeGreaterThan(150)
+    expect(out.components.length).toBeLessThan(210)
+    // Each image past the budget is an error at its place, and the pipeline one more.
+    const codes = out.errors.map((e) => e.code)
+    expect(codes.length).toBe(210 - out.components.length + 1)
+    expect(new Set(codes.slice(0, -1))).toEqual(new Set(['invalid-variable']))
+    expect(out.errors.at(-1)).toMatchObject({file: 'app/.gitlab-ci.yml', code: 'invalid-gitlab-ci'})
+    expect(out.errors.at(-1)?.message).toMatch(/more than 200000 variables and extended jobs/)
+  })
+
+  it('reports bad shapes at their place and keeps reading; a component header document is passed over', () => {
+    const out = discover(
+      [
+        'spec:',
+        '  inputs:',
+        '    tag: {default: latest}',
+        '---',
+        'a:',
+        '  image: 3',
+        'b:',
+        '  image: {entrypoint: [sh]}',
+        'c:',
+        '  services: postgres',
+        'd:',
+        '  image: "example/d:$[[ inputs.tag ]]"',
+        'e:',
+        '  image: "Not A Ref"',
+        'f:',
+        '  image: example/f:1',
+        '---',
+        '- not a mapping',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out).map((s) => s.split(' ->')[0])).toEqual(['app/.gitlab-ci.yml:16:10 example/f:1'])
+    // The documents are read first, then their images.
+    expect(out.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [18, 1, 'invalid-gitlab-ci'],
+      [6, 10, 'invalid-gitlab-ci'],
+      [8, 10, 'invalid-gitlab-ci'],
+      [10, 13, 'invalid-gitlab-ci'],
+      [14, 10, 'invalid-image-ref'],
+    ])
+    expect(skips(out)).toEqual([
+      'app/.gitlab-ci.yml:12 unsupported d.image "example/d:$[[ inputs.tag ]]" holds a $[[ inputs ]] expression, known only when the file is included',
+    ])
+  })
+
+  it('through the engine, files it includes (.gitlab/, *.gitlab-ci.yml) are not read as Kubernetes manifests', async () => {
+    const test = 'test:\n  image: python:3.13\n  script:\n    - !reference [.setup, script]\n'
+    const inventory = await scanTree({
+      '.gitlab-ci.yml': 'include:\n  - local: .gitlab/ci/test.yml\n  - local: ci/lint.gitlab-ci.yml\n',
+      '.gitlab/ci/test.yml': test,
+      'ci/lint.gitlab-ci.yml': test.replace('test:', 'lint:').replace('3.13', '3.12'),
+    })
+    expect(refsAt(inventory)).toEqual([
+      'python:3.12 ci/lint.gitlab-ci.yml:2:10',
+      'python:3.13 .gitlab/ci/test.yml:2:10',
+    ])
+    expect(inventory.errors).toEqual([])
+  })
+})
