@@ -93,9 +93,9 @@ export function isManifestCandidate(file: string): boolean {
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file)) return false
   if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
-  // CI definitions; GitLab CI files a pipeline includes (`.gitlab/ci/*.yml`, `*.gitlab-ci.yml`) use `!reference` tags
-  if (/\.gitlab-ci\.ya?ml$/i.test(base)) return false
-  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.gitlab)\//.test(file)
+  // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
+  // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
+  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci)\//.test(file)
 }
 
 /** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */

@@ -4,11 +4,11 @@
  * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
  * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
  */
-import {closeSync, readdirSync, realpathSync} from 'node:fs'
+import {closeSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {compare} from '../core/compare.js'
 import {join, posix, sep} from 'node:path'
 import {appendAll} from '../core/arrays.js'
-import {errorMessage} from '../core/errors.js'
+import {type ErrorCode, errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
 import {holdYoungGeneration} from '../core/young-generation.js'
@@ -68,7 +68,7 @@ export async function runJobs(jobs: readonly FileJob[], maxFileSize: number, sin
     holdYoungGeneration()
     let context = contexts.get(job.root)
     if (!context) {
-      context = contextFor(job.root, maxFileSize)
+      context = contextFor(job.root, maxFileSize, sink)
       contexts.set(job.root, context)
     }
     await readAndDiscover(job, maxFileSize, sink, context, taken)
@@ -132,7 +132,7 @@ async function readArchive(job: FileJob, max: number, sink: Sink, taken: Readonl
     })
     return
   }
-  const context = archiveContext(unpacked.members)
+  const context = archiveContext(unpacked.members, sink)
   for (const [file, data] of unpacked.members) {
     if (unpacked.archives.has(file) || excludedInside(job.root, file)) continue
     const formats = claiming(job.formats, file, data)
@@ -148,8 +148,11 @@ function claiming(formats: readonly Discoverer[], file: string, data: Uint8Array
   return named.filter((format) => !format.sniff || format.sniff(head))
 }
 
-/** The files of an archive (and of the archives in it), read and listed by their paths as printed; nothing else. */
-function archiveContext(members: ReadonlyMap<string, Uint8Array>): DiscoverContext {
+/**
+ * The files of an archive (and of the archives in it), read and listed by their paths as printed; nothing else. What
+ * keeps one from being read whole is an error in `sink`, as for the files of the tree (contextFor).
+ */
+function archiveContext(members: ReadonlyMap<string, Uint8Array>, sink: Sink): DiscoverContext {
   const texts = new Map<string, string | null>()
   return {
     readText(file) {
@@ -158,6 +161,10 @@ function archiveContext(members: ReadonlyMap<string, Uint8Array>): DiscoverConte
       if (data === undefined) return null
       if (!texts.has(name)) {
         const decoded = decodeText(data)
+        if (decoded.kind === 'text') appendAll(sink.errors, badLineErrors(name, decoded.badLines))
+        else if (decoded.kind === 'binary')
+          sink.errors.push({file: name, code: 'binary', message: `${decoded.what} data; not read`})
+        else sink.errors.push({file: name, code: decoded.code, message: decoded.message})
         texts.set(name, decoded.kind === 'text' ? decoded.text : null)
       }
       return texts.get(name) ?? null
@@ -284,14 +291,24 @@ function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
   return errors
 }
 
-/** Lets a format read another file under the same root (kustomize resources, a chart's Chart.yaml). */
-function contextFor(root: Root, maxFileSize: number): DiscoverContext {
+/**
+ * Lets a format read another file under the same root (kustomize resources, a chart's Chart.yaml, GitLab CI
+ * includes). A file that is there but cannot be read completely (too large, a link leaving the root or looping, a
+ * FIFO, binary, bad lines) is an error in `sink`, once, whether or not a format reads it as a file of its own (the
+ * merge keeps one of the same error): a pipeline's included file that no format claims must not be dropped without a
+ * word. A missing file, or a folder, is only null: what that means is the reading format's to say.
+ */
+function contextFor(root: Root, maxFileSize: number, sink: Sink): DiscoverContext {
   const cache = new Map<string, string | null>()
   return {
     readText(file: string): string | null {
       const rel = relativeTo(root, file)
       if (rel === undefined || rel === '') return null
-      if (!cache.has(rel)) cache.set(rel, readInside(root, rel, maxFileSize))
+      if (!cache.has(rel)) {
+        const read = readInside(root, rel, maxFileSize)
+        appendAll(sink.errors, read.problems)
+        cache.set(rel, read.text)
+      }
       return cache.get(rel) ?? null
     },
     listDir(dir: string): string[] | null {
@@ -346,15 +363,42 @@ function realInside(root: Root, rel: string): FsPath | null {
   return isInside(root.real, real) ? real : null
 }
 
-function readInside(root: Root, rel: string, maxFileSize: number): string | null {
+/** A file another one reads: its text (null if it is missing, a folder or unreadable) and what kept it from being read whole. */
+function readInside(root: Root, rel: string, maxFileSize: number): {text: string | null; problems: ScanError[]} {
+  const file = posix.join(root.display, rel)
+  const problem = (code: ErrorCode, message: string) => ({text: null, problems: [{file, code, message}]})
+  let real: FsPath | null
   try {
-    const real = realInside(root, rel)
-    if (real === null) return null
-    // Read as any claimed file is (never waiting on a FIFO, never past the size limit). Its problems are reported
-    // when the file itself is scanned; here it is only a resource of another file.
-    const decoded = readText(real, maxFileSize)
-    return decoded.kind === 'text' ? decoded.text : null
+    real = realInside(root, rel)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') return problem('symlink-loop', 'symlink loop')
+    // Missing (or a path through a file): the reading format says what that means.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {text: null, problems: []}
+    return problem('read-failed', `cannot read: ${plainReason(error)}`)
+  }
+  if (real === null)
+    return problem('symlink-outside-root', 'symlink to a path outside the scanned directory; not followed')
+  let decoded: ReturnType<typeof readText>
+  try {
+    // Read as any claimed file is (never waiting on a FIFO, never past the size limit).
+    decoded = readText(real, maxFileSize)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR' || isDirectory(real)) return {text: null, problems: []}
+    const special = /FIFO, socket or device/.test(errorMessage(error))
+    if (special) return problem('not-regular-file', 'not a regular file (FIFO, socket or device)')
+    return problem('read-failed', `cannot read: ${plainReason(error)}`)
+  }
+  if (decoded.kind === 'too-large') return {text: null, problems: [tooLargeError(file, decoded.size, maxFileSize)]}
+  if (decoded.kind === 'binary') return problem('binary', `${decoded.what} data; not read`)
+  if (decoded.kind === 'error') return problem(decoded.code, decoded.message)
+  return {text: decoded.text, problems: badLineErrors(file, decoded.badLines)}
+}
+
+function isDirectory(path: FsPath): boolean {
+  try {
+    return statSync(path).isDirectory()
   } catch {
-    return null
+    return false
   }
 }

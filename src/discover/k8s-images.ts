@@ -144,6 +144,8 @@ const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:
  */
 const MAY_HOLD_IMAGE = /image|\\|\{\{/i
 
+const GITLAB_TAGS: ReadonlySet<string> = new Set(['!reference'])
+
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an
  * image are not read into positioned trees: CustomResourceDefinitions (most of the bytes of install bundles) are
@@ -156,6 +158,9 @@ export function readManifestImages(text: string, file: string): ManifestImages {
     recognise: schemaDocument,
     skim: (source) => SCHEMA_KIND_LINE.test(source) || !MAY_HOLD_IMAGE.test(source),
     needsTree: (plain, source) => !isSchema(plain) && MAY_HOLD_IMAGE.test(source),
+    // GitLab CI's `!reference [job, key]`: the files a pipeline includes are YAML files like any other, and their one
+    // local tag must not make them errors. No Kubernetes object holds it.
+    localTags: GITLAB_TAGS,
   })
   const out = imagesOfDocuments(
     documents.map((doc) => doc.root),
