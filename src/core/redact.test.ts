@@ -15,6 +15,9 @@ describe('redactSecrets', () => {
     // Without a scheme: an image reference or a line written with credentials.
     ['image: robot:pw@registry.example.com/app:1.0', 'image: ***@registry.example.com/app:1.0'],
     ['robot:pw@localhost:5000/app', '***@localhost:5000/app'],
+    // ... with a password whose `@` is not encoded, or an e-mail address for a user: all of it goes, as with a scheme.
+    ['image "deploy:p@ss:word@reg.example.com/x:1"', 'image "***@reg.example.com/x:1"'],
+    ['me@corp.example:token@registry.example.com/app:1', '***@registry.example.com/app:1'],
     // Query strings: tokens, keys and signatures of pre-signed URLs; other parameters stay.
     ['https://h.example.com/a.tgz?token=abc&v=2', 'https://h.example.com/a.tgz?token=***&v=2'],
     ['https://h.example.com/?access_token=abc', 'https://h.example.com/?access_token=***'],
@@ -23,6 +26,11 @@ describe('redactSecrets', () => {
       'https://s3.example.com/o?X-Amz-Credential=***&X-Amz-Signature=***',
     ],
     ['https://blob.example.net/c?sv=2020&sig=abc%3D', 'https://blob.example.net/c?sv=2020&sig=***'],
+    // Tokens by their issuers' prefixes, wherever they are (a CI variable substituted into an image name).
+    ['reg.example.com/glpat-aB3dEfGhIjKlMnOpQrSt/x:1', 'reg.example.com/glpat-***/x:1'],
+    ['token ghp_0123456789abcdefghijABCDEFGHIJ012345 used', 'token ghp_*** used'],
+    ['github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', 'github_pat_***'],
+    ['npm_0123456789abcdefghijABCDEFGHIJ012345', 'npm_***'],
   ])('%s', (input, expected) => {
     expect(redactSecrets(input)).toBe(expected)
   })
@@ -38,15 +46,20 @@ describe('redactSecrets', () => {
     'nginx@sha256:0123456789abcdef',
     'https://github.com/o/r/tree/main/dir?tab=readme',
     'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz#sha1-abc',
+    // Names that only begin like a token.
+    'npm_config_cache',
+    'pkg:npm/gh_pages@1.0.0',
   ])('leaves %s as it is (same string)', (text) => {
     expect(redactSecrets(text)).toBe(text)
   })
 
-  it('finds `user:pass@host` without a scheme as the expression it replaced did, on any text', () => {
-    // The expression it replaced (which took time quadratic in runs of `:`), as the reference.
+  it('finds `user:pass@host` without a scheme as a regular expression would, on any text', () => {
+    // The reference: an expression (which takes time quadratic in runs of `:`) with the rule's meaning. The user runs
+    // to the first `:`, the password to the last `@` before a host; both may hold `@` (an e-mail user, a password
+    // written with its `@` unencoded).
     const reference = (text: string) =>
       text.replace(
-        /(^|[\s'"=(,;<>`])([^\s/?#@:'"<>`\\]+):([^\s/?#@'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g,
+        /(^|[\s'"=(,;<>`])([^\s/?#:'"<>`\\]+):([^\s/?#'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g,
         (match, before: string, user: string) => (user.toLowerCase() === 'mailto' ? match : `${before}***@`),
       )
     // No `://` and no `=`: only this rule applies. A seeded generator, so a failure is the same on every run.
@@ -95,8 +108,9 @@ describe('redactSecrets', () => {
   })
 
   it('removes a remembered secret wherever it appears', () => {
-    rememberSecret('ghp_rememberedTokenValue0001')
-    expect(redactSecrets('x ghp_rememberedTokenValue0001 y')).toBe('x *** y')
+    // A token without an issuer's prefix (a GitHub App's installation token, an enterprise one): only remembered.
+    rememberSecret('rememberedTokenValue0001')
+    expect(redactSecrets('x rememberedTokenValue0001 y')).toBe('x *** y')
     // Too short to be a token: never remembered, never garbles text.
     rememberSecret('abou')
     expect(redactSecrets('about')).toBe('about')

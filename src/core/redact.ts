@@ -57,25 +57,25 @@ const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
 
 /**
  * `user:password@host…` without a scheme (an image reference or a pip line written with credentials): the user runs
- * from the start of the text or a BEFORE_USER character to the first `:`, the password (`:` allowed) to an `@`
- * before a host; both are USERINFO_CHAR runs. Found from the `@` back (redactBareUserinfo), not with an expression
+ * from the start of the text or a BEFORE_USER character to the first `:`, the password (`:` and `@` allowed: sloppy
+ * files leave a password's `@` unencoded, and registries take e-mail addresses as users) to the last `@` before a
+ * host in the same run of USERINFO characters. Found from each such `@` (redactBareUserinfo), not with an expression
  * that runs from every possible start to the `@`: on `a:a:a:…:@` each of those runs crossed the whole text, and 200 KB
  * of it took 30 s.
  */
-const BARE_USERINFO_END =
-  /:[^\s/?#@:'"<>`\\]*@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
-/** What neither the user nor the password of a bare userinfo holds. */
-const NOT_USERINFO_CHAR = /[\s/?#@'"<>`\\]/
+const AT_HOST = /@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
+/** What neither the user nor the password of a bare userinfo holds: the ends of a run of userinfo. */
+const NOT_USERINFO_CHAR = /[\s/?#'"<>`\\]/
 /** What may come right before the user of a bare userinfo (or the start of the text). */
 const BEFORE_USER = /[\s'"=(,;<>`]/
 
 /**
- * What every match of the two patterns above contains, from its first literal character on. The full patterns
- * start with a character class, which the regular expression engine tries at nearly every position of a large
- * text; these start with `:` and cost a tenth as much, so a report with no userinfo is scanned once, cheaply.
+ * What every match of URL_USERINFO contains, from its first literal character on. The full pattern starts with a
+ * character class, which the regular expression engine tries at nearly every position of a large text; this starts
+ * with `:` and costs a tenth as much, so a report with no userinfo is scanned once, cheaply. (AT_HOST starts with its
+ * literal `@` already.)
  */
 const HAS_URL_USERINFO = /:\/\/[^\s/?#"'<>`\\]*@/
-const HAS_BARE_USERINFO = new RegExp(BARE_USERINFO_END.source)
 
 /** `?name=value`, `&name=value`, `;name=value`, `#name=value` in a URL; prose may close it with `)`, `]` or `,`. */
 const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\),\]]*)/g
@@ -83,6 +83,16 @@ const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.-]{1,64})=([^&#\s"'<>`\\),\]]*)/g
 /** `name=value` / `name: value` in a message; the name decides (`isSecretName`). */
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(\s*[=:]\s*)(["']?)((?:[Bb]earer\s+|[Bb]asic\s+|token\s+)?[^\s"'&,;\\)\]]+)/g
+
+/**
+ * Access tokens by the prefixes their issuers document, wherever they appear (a token written into a CI variable
+ * and substituted into an image name, a URL path): GitHub's classic and fine-grained tokens
+ * (https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/), GitLab's
+ * personal, deploy and runner tokens (https://docs.gitlab.com/security/tokens/), npm's access tokens. The prefix
+ * stays, to say what was there.
+ */
+const TOKENS = /\b(gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|npm_)[A-Za-z0-9_-]{20,}/g
+const TOKEN = new RegExp(TOKENS.source)
 
 /** The SSH user of every forge (`git@github.com:o/r`, `ssh://git@…`): public, and kept so refs read as written. */
 const PUBLIC_USERS = new Set(['git'])
@@ -101,7 +111,8 @@ export function rememberSecret(value: string | undefined): void {
 
 /**
  * Removes credentials from any text: userinfo of URLs (`https://***@host/path`), `user:pass@host` without a
- * scheme, values of secret query parameters, and the secrets this process was told about. Text without any is
+ * scheme, values of secret query parameters, tokens by their issuers' prefixes (`glpat-***`), and the secrets this
+ * process was told about. Text without any is
  * returned unchanged (same string).
  */
 export function redactSecrets(text: string): string {
@@ -112,13 +123,14 @@ export function redactSecrets(text: string): string {
       out = replaceChanged(out, URL_USERINFO, ([match, scheme, userinfo]) =>
         PUBLIC_USERS.has(userinfo) ? match : `${scheme}${REDACTED}@`,
       )
-    if (HAS_BARE_USERINFO.test(out)) out = redactBareUserinfo(out)
+    out = redactBareUserinfo(out)
   }
   if (out.includes('=')) {
     out = replaceChanged(out, QUERY_PARAM, ([match, sep, name, value]) =>
       value !== '' && !value.startsWith(REDACTED) && isSecretName(name) ? `${sep}${name}=${REDACTED}` : match,
     )
   }
+  if (TOKEN.test(out)) out = out.replace(TOKENS, `$1${REDACTED}`)
   // Guarded: a loop over an empty set still made an iterator for each of an inventory's strings.
   if (remembered.size > 0)
     for (const secret of remembered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
@@ -145,18 +157,26 @@ function replaceChanged(text: string, pattern: RegExp, replace: (match: RegExpEx
 }
 
 /**
- * Each bare `user:password@host` (BARE_USERINFO_END) becomes `***@host`, but a `mailto:` one. Linear: each `@` is
- * found once, and its userinfo is looked for back from it, never past the `@` before it (not a USERINFO_CHAR).
+ * Each bare `user:password@host` becomes `***@host`, but a `mailto:` one. Linear: each run of userinfo characters is
+ * read once: its `@`s before a host are found forwards (AT_HOST), its start back from the first of them, and the
+ * user's start forwards from there, never before the end of the run before.
  */
 function redactBareUserinfo(text: string): string {
   const parts: string[] = []
   let kept = 0
-  BARE_USERINFO_END.lastIndex = 0
-  for (let match = BARE_USERINFO_END.exec(text); match !== null; match = BARE_USERINFO_END.exec(text)) {
-    const at = match.index + match[0].length - 1
-    let run = match.index
-    while (run > 0 && !NOT_USERINFO_CHAR.test(text[run - 1])) run--
-    const start = userStart(text, run, match.index, at)
+  let done = 0
+  AT_HOST.lastIndex = 0
+  for (let match = AT_HOST.exec(text); match !== null; match = AT_HOST.exec(text)) {
+    let runStart = match.index
+    while (runStart > done && !NOT_USERINFO_CHAR.test(text[runStart - 1])) runStart--
+    let runEnd = match.index + 1
+    while (runEnd < text.length && !NOT_USERINFO_CHAR.test(text[runEnd])) runEnd++
+    // The password runs to the last `@` before a host in the run.
+    let at = match.index
+    for (let next = AT_HOST.exec(text); next !== null && next.index < runEnd; next = AT_HOST.exec(text)) at = next.index
+    AT_HOST.lastIndex = runEnd
+    done = runEnd
+    const start = userStart(text, runStart, at)
     if (start === undefined || text.slice(start, text.indexOf(':', start)).toLowerCase() === 'mailto') continue
     parts.push(text.slice(kept, start), REDACTED)
     kept = at
@@ -168,15 +188,16 @@ function redactBareUserinfo(text: string): string {
 
 /**
  * The leftmost start of a userinfo in text[run, at): after the start of the text or a BEFORE_USER character, a user
- * of one or more characters up to the first `:`, and a password of one or more characters after it. A user starts
- * before `lastColon`, the run's last `:`; the next `:` is looked for only forwards, so the run is read once.
+ * of one or more characters up to the first `:`, and a password of one or more characters after it. The next `:` is
+ * looked for only forwards, so the run is read once.
  */
-function userStart(text: string, run: number, lastColon: number, at: number): number | undefined {
+function userStart(text: string, run: number, at: number): number | undefined {
   let colon = -1
-  for (let start = run; start < lastColon; start++) {
+  for (let start = run; start < at; start++) {
     if (start > 0 && !BEFORE_USER.test(text[start - 1])) continue
     if (colon < start) colon = text.indexOf(':', start)
-    if (colon > start && colon < at - 1) return start
+    if (colon < 0 || colon >= at - 1) return undefined
+    if (colon > start) return start
   }
   return undefined
 }
