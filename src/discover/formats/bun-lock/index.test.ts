@@ -263,6 +263,8 @@ describe('bun-lock', () => {
     "badinfo": ["badinfo@1.0.0", "", { "dependencies": { "x": 1 } }, ""],
     "__proto__": ["polluted@1.0.0", "", {}, ""],
     "ok": ["ok@1.0.1", "", {}, "sha512-BBBB"],
+    "scopeonly": ["@scope@1.0.0", "", {}, ""],
+    "spaced": ["spaced@1.0.0 \\u0007 evil", "", {}, ""],
   },
 }`
     const {components, errors} = discover(text)
@@ -279,6 +281,8 @@ describe('bun-lock', () => {
       "11:5 invalid-entry packages[\"bare\"]: 'bare' is not 'name@version'",
       '12:5 invalid-entry packages["empty"]: expected an array whose first item is the \'name@version\' string',
       '13:5 invalid-entry packages["badinfo"]: dependencies.x: Invalid input: expected string, received number',
+      "16:5 invalid-entry packages[\"scopeonly\"]: '@scope@1.0.0' does not begin with a package name ('name' or '@scope/name')",
+      '17:5 invalid-entry packages["spaced"]: \'spaced@1.0.0 \u0007 evil\': what follows the name holds a space or a control character',
     ])
   })
 

@@ -13,6 +13,9 @@ import type {PackageInfo} from './schema.js'
 const WorkspaceCheck = check('bun-lock/Workspace')
 const PackageInfoCheck = check('bun-lock/PackageInfo')
 
+/** An npm package name as a lockfile writes it: `name` or `@scope/name`, without spaces. */
+const PACKAGE_NAME = /^(?:@[^\s/@]+\/)?[^\s/@]+$/
+
 const SUPPORTED_VERSIONS = new Set<JsonValue | undefined>([0, 1])
 
 /** What bun.lockb (binary) needs instead: Bun writes the text lockfile on request, and by default from 1.2. */
@@ -154,6 +157,14 @@ function readPackages(
     const {name, range} = parseDescriptor(spec)
     if (name === '' || range === '') {
       problem(`'${spec}' is not 'name@version'`)
+      continue
+    }
+    if (!PACKAGE_NAME.test(name)) {
+      problem(`'${spec}' does not begin with a package name ('name' or '@scope/name')`)
+      continue
+    }
+    if (/[\s\u0000-\u001f\u007f]/.test(range)) {
+      problem(`'${spec}': what follows the name holds a space or a control character`)
       continue
     }
     // npm: [spec, registry, info, integrity]; every other kind: [spec, info, ...] (or [spec] for a workspace).
