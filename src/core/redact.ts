@@ -130,10 +130,11 @@ export function redactSecrets(text: string): string {
       value !== '' && !value.startsWith(REDACTED) && isSecretName(name) ? `${sep}${name}=${REDACTED}` : match,
     )
   }
-  if (TOKEN.test(out)) out = out.replace(TOKENS, `$1${REDACTED}`)
   // Guarded: a loop over an empty set still made an iterator for each of an inventory's strings.
   if (remembered.size > 0)
     for (const secret of remembered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  // After the remembered ones: the user's own token is `***`, as it always was; any other keeps its prefix.
+  if (TOKEN.test(out)) out = out.replace(TOKENS, `$1${REDACTED}`)
   return out
 }
 
