@@ -160,7 +160,7 @@ describe('gitlab-ci', () => {
     expect(skips(out)).toEqual([
       'app/.gitlab-ci.yml:17 unset-variable test.services[0] "${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/postgres:16": CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
       'app/.gitlab-ci.yml:19 unset-variable deploy.image "$CI_REGISTRY_IMAGE/deploy:$CI_COMMIT_SHA": CI_COMMIT_SHA, CI_REGISTRY_IMAGE not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
-      'app/.gitlab-ci.yml:24 unset-variable cycle.image "example/$A": A not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+      'app/.gitlab-ci.yml:24 unset-variable cycle.image "example/$A": a cycle of variables A -> B -> A',
     ])
     // `expand: false` keeps `$REGISTRY/raw` as written: not a reference.
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([
@@ -169,6 +169,152 @@ describe('gitlab-ci', () => {
       [29, 'invalid-variable'],
     ])
     expect(out.errors[2].message).toMatch(/^worse\.image "example\/\$V": variable V: unclosed/)
+  })
+
+  it('tells why a variable is not resolved: a cycle, nesting past 8 levels, a !reference; never guessed', () => {
+    const chain = (prefix: string, length: number) =>
+      Array.from({length}, (_, i) => `  ${prefix}${i + 1}: ${i + 1 < length ? `$${prefix}${i + 2}` : '"1.0"'}`)
+    const out = discover(
+      [
+        'variables:',
+        ...chain('N', 10),
+        ...chain('M', 9),
+        '  X: $Y',
+        '  Y: $X',
+        '  V: !reference [.vars, variables, V]',
+        '.vars:',
+        '  variables: {V: "2.0"}',
+        'deep:',
+        '  image: example/deep:$N1',
+        'nine:',
+        '  image: example/nine:$M1',
+        'cycle:',
+        '  image: example/cycle:$X',
+        'ref:',
+        '  image: example/ref:$V',
+        'mixed:',
+        '  image: example/mixed:$X-$NOPE',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    // Nine levels are read; the tenth is past the bound.
+    expect(summary(out)).toEqual(['app/.gitlab-ci.yml:29:10 example/nine:$M1 -> pkg:docker/example/nine@1.0'])
+    expect(skips(out)).toEqual([
+      'app/.gitlab-ci.yml:27 unset-variable deep.image "example/deep:$N1": variables nested deeper than 8 levels (N1 -> N2 -> N3 -> N4 -> N5 -> N6 -> N7 -> N8 -> N9 -> N10)',
+      'app/.gitlab-ci.yml:31 unset-variable cycle.image "example/cycle:$X": a cycle of variables X -> Y -> X',
+      'app/.gitlab-ci.yml:33 unset-variable ref.image "example/ref:$V": V is given by !reference, not followed',
+      'app/.gitlab-ci.yml:35 unset-variable mixed.image "example/mixed:$X-$NOPE": NOPE not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); a cycle of variables X -> Y -> X',
+    ])
+  })
+
+  it('does not read ${VAR:-default} as a default: GitLab expands only $VAR and ${VAR}', () => {
+    const out = discover(
+      [
+        'variables:',
+        '  TAG: "3.20"',
+        '  SHELLISH: ${NOPE:-3.19}',
+        'a:',
+        '  image: "alpine:${NOPE:-3.1}"',
+        'b:',
+        '  image: "alpine:${TAG:-3.1}"',
+        'c:',
+        '  image: alpine:$SHELLISH',
+        'd:',
+        '  image: alpine:${TAG}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual(['app/.gitlab-ci.yml:11:10 alpine:${TAG} -> pkg:docker/library/alpine@3.20'])
+    const shell = 'GitLab expands only $VAR and ${VAR}, not shell forms such as ${VAR:-default}; not guessed'
+    expect(skips(out)).toEqual([
+      `app/.gitlab-ci.yml:5 unsupported a.image "alpine:\${NOPE:-3.1}": ${shell}`,
+      `app/.gitlab-ci.yml:7 unsupported b.image "alpine:\${TAG:-3.1}": ${shell}`,
+      'app/.gitlab-ci.yml:9 unsupported c.image "alpine:$SHELLISH": SHELLISH "${NOPE:-3.19}" uses a shell form GitLab does not expand (only $VAR and ${VAR})',
+    ])
+  })
+
+  it('reports keys that are not names (a list, a mapping, a !reference) at their line instead of dropping them', () => {
+    const out = discover(
+      [
+        'a:',
+        '  image: example/a:1',
+        '? [complex, key]',
+        ': {image: "example/c:1"}',
+        '!reference [a]: {image: "example/k:1"}',
+        'b:',
+        '  variables:',
+        '    ? {x: 1}',
+        '    : y',
+        '  image: example/b:1',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out).map((s) => s.split(' ->')[0])).toEqual([
+      'app/.gitlab-ci.yml:2:10 example/a:1',
+      'app/.gitlab-ci.yml:10:10 example/b:1',
+    ])
+    expect(out.errors.map((e) => [e.file, e.line, e.code])).toEqual([
+      ['app/.gitlab-ci.yml', 3, 'invalid-gitlab-ci'],
+      ['app/.gitlab-ci.yml', 5, 'invalid-gitlab-ci'],
+      ['app/.gitlab-ci.yml', 8, 'invalid-gitlab-ci'],
+    ])
+    expect(out.errors[0].message).toBe(
+      'a key that is not a name (a list, a mapping or a !reference) is not read: GitLab CI keys are names',
+    )
+  })
+
+  it('refuses circular extends and unknown jobs at the extends, taking nothing through a cycle', () => {
+    const out = discover(
+      [
+        '.t1:',
+        '  extends: .t2',
+        '  variables: {T1: "1"}',
+        '  image: example/t1:$T2',
+        '.t2:',
+        '  extends: [.t1]',
+        '  variables: {T2: "2"}',
+        '  image: example/t2:$T2',
+        'h:',
+        '  extends: [.t1, h, zz]',
+        '  image: example/h:1',
+        'k:',
+        '  extends: [.base, .t1]',
+        '  image: example/k:$T1-$B',
+        '.base:',
+        '  variables: {B: "3"}',
+        'odd:',
+        '  extends: [3]',
+        '? [not, a, name]',
+        ': {extends: .t1}',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out).map((s) => s.split(' ->')[0])).toEqual([
+      'app/.gitlab-ci.yml:8:10 example/t2:$T2',
+      'app/.gitlab-ci.yml:11:10 example/h:1',
+    ])
+    expect(out.components[0].version).toBe('2')
+    expect(out.errors.map((e) => `${e.line}:${e.column ?? '-'} ${e.code} ${e.message}`)).toEqual([
+      '19:- invalid-gitlab-ci a key that is not a name (a list, a mapping or a !reference) is not read: GitLab CI keys are names',
+      '10:21 invalid-gitlab-ci h extends zz, which is no job of the pipeline (GitLab rejects it)',
+      '18:13 invalid-gitlab-ci odd.extends must name jobs',
+      '2:12 invalid-gitlab-ci .t1: circular extends (a cycle through .t1, .t2), which GitLab rejects; nothing is taken through it',
+      '6:12 invalid-gitlab-ci .t2: circular extends (a cycle through .t1, .t2), which GitLab rejects; nothing is taken through it',
+      '10:12 invalid-gitlab-ci h: circular extends (h extends itself), which GitLab rejects; nothing is taken through it',
+    ])
+    expect(skips(out)).toEqual([
+      'app/.gitlab-ci.yml:4 unset-variable .t1.image "example/t1:$T2": T2 not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); .t1 extends .t2 through a circular extends, not followed',
+      'app/.gitlab-ci.yml:14 unset-variable k.image "example/k:$T1-$B": T1 not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); k extends .t1 through a circular extends, not followed',
+    ])
+
+    // A job not in the files read may be in an include that is not fetched: not an error then.
+    const partial = discover(
+      'include:\n  - remote: https://example.com/ci.yml\nj:\n  extends: .remote\n  image: example/j:1\n',
+    )
+    expect(partial.errors).toEqual([])
+    expect(summary(partial).map((s) => s.split(' ->')[0])).toEqual(['app/.gitlab-ci.yml:5:10 example/j:1'])
   })
 
   it('reads !reference without failing; an image given by one is skipped, its target listed where declared', () => {
@@ -296,6 +442,8 @@ describe('gitlab-ci', () => {
     expect(new Set(codes.slice(0, -1))).toEqual(new Set(['invalid-variable']))
     expect(out.errors.at(-1)).toMatchObject({file: 'app/.gitlab-ci.yml', code: 'invalid-gitlab-ci'})
     expect(out.errors.at(-1)?.message).toMatch(/more than 200000 variables and extended jobs/)
+    // The same words for each image as for the pipeline.
+    expect(out.errors[0].message).toMatch(/: more than 200000 variables and extended jobs in one pipeline$/)
   })
 
   it('reports bad shapes at their place and keeps reading; a component header document is passed over', () => {

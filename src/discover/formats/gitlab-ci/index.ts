@@ -6,7 +6,11 @@
  * - `$VAR` / `${VAR}` in a name are substituted from the `variables:` of the file (and of the files it includes):
  *   the job's own, then those of the jobs it `extends`, then the top-level ones; a value may use other variables.
  *   A variable defined nowhere in the files (predefined ones such as `$CI_REGISTRY_IMAGE`, project and group
- *   settings) is known only when the pipeline runs: the image is reported (`unset-variable`), not guessed.
+ *   settings) is known only when the pipeline runs: the image is reported (`unset-variable`), not guessed; so is
+ *   one whose variables go round in a cycle, nest deeper than 8 levels or are given by `!reference`, with the cause.
+ *   GitLab has no shell forms (`${VAR:-default}`): an image using one is `unsupported`, its default not taken.
+ * - `extends` that go round in a circle or name no job are errors (GitLab rejects them); nothing is taken through
+ *   a cycle. Keys that are not names (`? [a, b]`) are errors at their line: the YAML reader leaves them out.
  * - `include:` of `local:` files (and plain paths) are read beside the file, relative to the folder of the
  *   `.gitlab-ci.yml` (the project's root), each once, bounded; `remote:`, `project:`, `template:` and `component:`
  *   are not fetched (`remote-resource`).
@@ -44,6 +48,8 @@ const MAX_VARIABLE_DEPTH = 8
  * own has a few thousand jobs), and what keeps a hostile file's work linear.
  */
 const MAX_STEPS = 200_000
+const STEPS_PASSED = `more than ${MAX_STEPS} variables and extended jobs in one pipeline`
+const NOT_A_NAME = 'a key that is not a name (a list, a mapping or a !reference) is not read: GitLab CI keys are names'
 const LOCAL_TAGS: ReadonlySet<string> = new Set(['!reference'])
 
 /** Top-level keys that are not jobs (https://docs.gitlab.com/ci/yaml/#global-keywords); `spec` heads a component. */
@@ -66,6 +72,8 @@ interface Variable {
   value: string
   /** `expand: false`: the value is taken as written. */
   expand: boolean
+  /** A value given by a tag (`!reference [job, variables, NAME]`): not followed, so not known. */
+  tag?: string
 }
 
 interface Config {
@@ -77,25 +85,49 @@ interface Config {
 interface Pipeline {
   globals: Map<string, Variable>
   jobs: Map<string, YamlMap>
+  /** The file each job of `jobs` is written in. */
+  files: Map<YamlMap, string>
+  /** Jobs whose `extends` are circular (GitLab rejects them), with the jobs of their cycle: not followed. */
+  circular: Map<string, string[]>
   /** What is left of MAX_STEPS. */
   steps: number
+}
+
+/** The variables an image of a job may use, and why some of its `extends` were not followed. */
+interface Scope {
+  variables: Map<string, Variable>
+  note?: string
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const configs = readPipeline(input, context, out)
-  const pipeline: Pipeline = {globals: new Map(), jobs: new Map(), steps: MAX_STEPS}
+  // Every file of the pipeline was read: a job `extends` names is then known to exist or not. (A key that is not a
+  // name can be no job's name.)
+  const complete = out.skipped.length === 0 && out.errors.every((e) => e.message === NOT_A_NAME)
+  const pipeline: Pipeline = {
+    globals: new Map(),
+    jobs: new Map(),
+    files: new Map(),
+    circular: new Map(),
+    steps: MAX_STEPS,
+  }
   // Read in reverse: the including file (the `.gitlab-ci.yml` first of all) overrides what it includes.
   for (const config of [...configs].reverse()) {
     for (const [name, variable] of variablesOf(config.root)) pipeline.globals.set(name, variable)
-    for (const [name, job] of config.root.entries) if (!RESERVED.has(name) && isMap(job)) pipeline.jobs.set(name, job)
+    for (const [name, job] of config.root.entries)
+      if (!RESERVED.has(name) && isMap(job)) {
+        pipeline.jobs.set(name, job)
+        pipeline.files.set(job, config.file)
+      }
   }
+  checkExtends(pipeline, complete, out)
   for (const config of configs) listImages(config, pipeline, out)
   if (pipeline.steps < 0)
     out.errors.push({
       file: input.file,
       code: 'invalid-gitlab-ci',
-      message: `more than ${MAX_STEPS} variables and extended jobs in one pipeline; images past them are not resolved`,
+      message: `${STEPS_PASSED}; images past them are not resolved`,
     })
   return out
 }
@@ -110,6 +142,14 @@ function readPipeline(input: DiscoverInput, context: DiscoverContext, out: Outpu
   for (let next = queue.shift(); next; next = queue.shift()) {
     const yaml = readYaml(next.text, next.file, {localTags: LOCAL_TAGS})
     appendAll(out.errors, yaml.errors)
+    // The reader leaves such keys out of its maps: a job so named would be lost without a word.
+    for (const line of yaml.complexKeyLines)
+      out.errors.push({
+        file: next.file,
+        line,
+        code: 'invalid-gitlab-ci',
+        message: NOT_A_NAME,
+      })
     for (const doc of yaml.documents) {
       if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
       if (!isMap(doc.root)) {
@@ -224,7 +264,7 @@ function includedFiles(node: YamlNode | undefined): string {
 
 function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   const {file, root} = config
-  const none = new Map<string, Variable>()
+  const none: Scope = {variables: new Map()}
   const top = () => none
   imageAt(out, file, root.entries.get('image'), 'image', pipeline, top)
   servicesAt(out, file, root.entries.get('services'), 'services', pipeline, top)
@@ -236,34 +276,140 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   for (const [name, job] of root.entries) {
     if (RESERVED.has(name) || !isMap(job)) continue
     // Made once, when an image of the job names a variable.
-    let variables: Map<string, Variable> | undefined
+    let scope: Scope | undefined
     const own = () => {
-      variables ??= jobVariables(job, pipeline)
-      return variables
+      scope ??= jobScope(name, job, pipeline)
+      return scope
     }
     imageAt(out, file, job.entries.get('image'), `${name}.image`, pipeline, own)
     servicesAt(out, file, job.entries.get('services'), `${name}.services`, pipeline, own)
   }
 }
 
-/** A job's variables, then those of the jobs it extends (nearest first), as one map: earlier names win. */
-function jobVariables(job: YamlMap, pipeline: Pipeline): Map<string, Variable> {
+/**
+ * A job's variables, then those of the jobs it extends (nearest first), as one map: earlier names win. A job on a
+ * circular `extends` (reported by checkExtends) is not followed: nothing is taken through the cycle.
+ */
+function jobScope(jobName: string, job: YamlMap, pipeline: Pipeline): Scope {
   const variables = new Map<string, Variable>()
   const visited = new Set<YamlMap>()
+  const cut = new Set<string>()
   const visit = (current: YamlMap, depth: number): void => {
     if (visited.has(current) || depth > MAX_EXTENDS || --pipeline.steps < 0) return
     visited.add(current)
     for (const [name, variable] of variablesOf(current)) if (!variables.has(name)) variables.set(name, variable)
-    const extended = current.entries.get('extends')
-    const names = isSeq(extended) ? extended.items.map(stringValue) : [stringValue(extended)]
     // With several, the last one's keys win (https://docs.gitlab.com/ci/yaml/#extends).
-    for (const name of names.reverse()) {
+    for (const {name} of extendedNames(current).reverse()) {
       const parent = name === undefined ? undefined : pipeline.jobs.get(name)
-      if (parent) visit(parent, depth + 1)
+      if (name !== undefined && pipeline.circular.has(name)) cut.add(name)
+      else if (parent) visit(parent, depth + 1)
     }
   }
   visit(job, 0)
-  return variables
+  if (cut.size === 0) return {variables}
+  const names = [...cut].sort().join(', ')
+  return {variables, note: `${jobName} extends ${names} through a circular extends, not followed`}
+}
+
+/** The entries of a job's `extends`, with the name each gives (undefined when it is not a name). */
+function extendedNames(job: YamlMap): Array<{name: string | undefined; node: YamlNode}> {
+  const extended = job.entries.get('extends')
+  if (extended === undefined || (isScalar(extended) && extended.kind === 'null')) return []
+  const nodes = isSeq(extended) && extended.tag === undefined ? extended.items : [extended]
+  return nodes.map((node) => ({name: node.tag === undefined ? stringValue(node) : undefined, node}))
+}
+
+/**
+ * GitLab rejects a pipeline whose `extends` name a job that does not exist or go round in a circle: each is an error
+ * at the `extends`, and the jobs of a circle are noted in `pipeline.circular` (their strongly connected components,
+ * found by Tarjan's algorithm without recursion: a hostile chain may be as long as the file).
+ */
+function checkExtends(pipeline: Pipeline, complete: boolean, out: Output): void {
+  const parents = new Map<string, string[]>()
+  for (const [name, job] of pipeline.jobs) {
+    const file = pipeline.files.get(job) ?? ''
+    const known: string[] = []
+    for (const entry of extendedNames(job)) {
+      if (entry.node.tag !== undefined)
+        out.skipped.push({
+          file,
+          line: entry.node.line,
+          reason: 'unsupported',
+          message: `${name}.extends given by ${entry.node.tag}: not followed`,
+        })
+      else if (entry.name === undefined)
+        out.errors.push(errorAt(file, entry.node, 'invalid-gitlab-ci', `${name}.extends must name jobs`))
+      else if (pipeline.jobs.has(entry.name)) known.push(entry.name)
+      else if (complete)
+        out.errors.push(
+          errorAt(
+            file,
+            entry.node,
+            'invalid-gitlab-ci',
+            `${name} extends ${entry.name}, which is no job of the pipeline (GitLab rejects it)`,
+          ),
+        )
+    }
+    parents.set(name, known)
+  }
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const selfLoops = new Set<string>()
+  const enter = (name: string, work: Array<{name: string; next: number}>) => {
+    index.set(name, index.size)
+    low.set(name, index.size - 1)
+    stack.push(name)
+    onStack.add(name)
+    work.push({name, next: 0})
+  }
+  for (const start of pipeline.jobs.keys()) {
+    if (index.has(start)) continue
+    const work: Array<{name: string; next: number}> = []
+    enter(start, work)
+    while (work.length > 0) {
+      const frame = work[work.length - 1]
+      const edges = parents.get(frame.name) ?? []
+      if (frame.next < edges.length) {
+        const parent = edges[frame.next++]
+        if (parent === frame.name) selfLoops.add(parent)
+        if (!index.has(parent)) enter(parent, work)
+        else if (onStack.has(parent)) low.set(frame.name, Math.min(low.get(frame.name)!, index.get(parent)!))
+        continue
+      }
+      work.pop()
+      const caller = work[work.length - 1]
+      if (caller) low.set(caller.name, Math.min(low.get(caller.name)!, low.get(frame.name)!))
+      if (low.get(frame.name) !== index.get(frame.name)) continue
+      const component: string[] = []
+      for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+        onStack.delete(member)
+        component.push(member)
+        if (member === frame.name) break
+      }
+      if (component.length > 1 || selfLoops.has(frame.name)) {
+        component.reverse()
+        for (const member of component) pipeline.circular.set(member, component)
+      }
+    }
+  }
+  for (const [name, cycle] of pipeline.circular) {
+    const job = pipeline.jobs.get(name)!
+    const through = cycle.length === 1 ? `${name} extends itself` : `a cycle through ${listed(cycle)}`
+    out.errors.push(
+      errorAt(
+        pipeline.files.get(job) ?? '',
+        job.entries.get('extends'),
+        'invalid-gitlab-ci',
+        `${name}: circular extends (${through}), which GitLab rejects; nothing is taken through it`,
+      ),
+    )
+  }
+}
+
+function listed(names: string[]): string {
+  return `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, ... (${names.length})` : ''}`
 }
 
 function variablesOf(node: YamlMap): Map<string, Variable> {
@@ -272,7 +418,11 @@ function variablesOf(node: YamlMap): Map<string, Variable> {
   if (!isMap(block)) return variables
   for (const [name, value] of block.entries) {
     const written = isMap(value) ? value.entries.get('value') : value
-    if (!isScalar(written) || written.kind === 'null' || written.tag !== undefined) continue
+    if (written?.tag !== undefined) {
+      variables.set(name, {value: '', expand: false, tag: written.tag})
+      continue
+    }
+    if (!isScalar(written) || written.kind === 'null') continue
     const expand =
       !isMap(value) || !isScalar(value.entries.get('expand')) || text(value.entries.get('expand')) !== 'false'
     variables.set(name, {value: written.text, expand})
@@ -286,7 +436,7 @@ function servicesAt(
   node: YamlNode | undefined,
   path: string,
   pipeline: Pipeline,
-  own: () => Map<string, Variable>,
+  own: () => Scope,
 ): void {
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
   if (node.tag !== undefined) {
@@ -308,7 +458,7 @@ function imageAt(
   node: YamlNode | undefined,
   path: string,
   pipeline: Pipeline,
-  own: () => Map<string, Variable>,
+  own: () => Scope,
 ): void {
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
   let name: YamlNode | undefined = node
@@ -345,12 +495,12 @@ function imageAt(
     out.errors.push({...location, code: 'invalid-variable', message: `${path} "${written}": ${resolved.message}`})
     return
   }
-  if (resolved.unset.length > 0) {
+  if (resolved.unresolved) {
     out.skipped.push({
       file,
       line: location.line,
-      reason: 'unset-variable',
-      message: `${path} "${written}": ${resolved.unset.join(', ')} not defined in the file's variables (predefined, project and group variables are set when the pipeline runs)`,
+      reason: resolved.unresolved.reason,
+      message: `${path} "${written}": ${resolved.unresolved.message}`,
     })
     return
   }
@@ -372,46 +522,98 @@ function imageAt(
   out.components.push(component)
 }
 
+/** `${NAME` followed by anything but `}` (`${NAME:-default}` and the like), once `$$` (a literal `$`) is set aside. */
+const SHELL_FORM = /\$\{[A-Za-z_][A-Za-z0-9_]*[^A-Za-z0-9_}]/
+
+/** Whether `text` uses a shell form of substitution, which GitLab does not have (only `$NAME` and `${NAME}`). */
+function hasShellForm(text: string): boolean {
+  return text.includes('${') && SHELL_FORM.test(text.replaceAll('$$', ''))
+}
+
+interface Unresolved {
+  reason: 'unset-variable' | 'unsupported'
+  message: string
+}
+
 /**
  * `written` with the job's and the pipeline's variables substituted, GitLab's way (`$VAR`, `${VAR}`, `$$` for `$`).
- * A variable's value may use others: each is expanded once (memoised), a cycle or a variable defined nowhere leaves
- * the names that are unknown.
+ * A variable's value may use others: each is expanded once (memoised). What cannot be resolved is told, each with
+ * its cause: a variable defined nowhere, a cycle, variables nested too deep, a value given by `!reference`, a shell
+ * form GitLab does not expand (`${VAR:-default}`, which GitLab would not read as a default).
  */
 function expand(
   written: string,
-  job: () => Map<string, Variable>,
+  job: () => Scope,
   pipeline: Pipeline,
-): {ok: true; value: string; unset: string[]} | {ok: false; message: string} {
-  if (!written.includes('$')) return {ok: true, value: written, unset: []}
-  const own = job()
+): {ok: true; value: string; unresolved?: Unresolved} | {ok: false; message: string} {
+  if (!written.includes('$')) return {ok: true, value: written}
+  if (hasShellForm(written))
+    return {
+      ok: true,
+      value: written,
+      unresolved: {
+        reason: 'unsupported',
+        message: `GitLab expands only $VAR and \${VAR}, not shell forms such as \${VAR:-default}; not guessed`,
+      },
+    }
+  const scope = job()
   const unknown = new Set<string>()
+  const causes: string[] = []
+  let shell = false
   const memo = new Map<string, string | undefined>()
   const active = new Set<string>()
   const resolve = (name: string, depth: number): string | undefined => {
     if (memo.has(name)) return memo.get(name)
-    if (--pipeline.steps < 0) throw new Error(`more than ${MAX_STEPS} variables and extended jobs in one file`)
-    const variable = own.get(name) ?? pipeline.globals.get(name)
-    if (variable === undefined || active.has(name) || depth > MAX_VARIABLE_DEPTH) {
+    if (--pipeline.steps < 0) throw new Error(STEPS_PASSED)
+    const variable = scope.variables.get(name) ?? pipeline.globals.get(name)
+    if (variable === undefined) {
       unknown.add(name)
       return undefined
     }
+    if (active.has(name)) {
+      const chain = [...active]
+      causes.push(`a cycle of variables ${[...chain.slice(chain.indexOf(name)), name].join(' -> ')}`)
+      return undefined
+    }
+    if (depth > MAX_VARIABLE_DEPTH) {
+      causes.push(`variables nested deeper than ${MAX_VARIABLE_DEPTH} levels (${[...active, name].join(' -> ')})`)
+      memo.set(name, undefined)
+      return undefined
+    }
     let value: string | undefined = variable.value
-    if (variable.expand && value.includes('$')) {
+    if (variable.tag !== undefined) {
+      causes.push(`${name} is given by ${variable.tag}, not followed`)
+      value = undefined
+    } else if (variable.expand && hasShellForm(variable.value)) {
+      causes.push(`${name} "${variable.value}" uses a shell form GitLab does not expand (only $VAR and \${VAR})`)
+      shell = true
+      value = undefined
+    } else if (variable.expand && value.includes('$')) {
       active.add(name)
       const inner = substitute(value, {escape: '$$', lookup: (n) => resolve(n, depth + 1)})
       active.delete(name)
       if (!inner.ok) throw new Error(pipeline.steps < 0 ? inner.message : `variable ${name}: ${inner.message}`)
-      if (inner.unset.length > 0) value = undefined
-      else value = inner.value
+      value = inner.unset.length > 0 ? undefined : inner.value
     }
     memo.set(name, value)
     return value
   }
   const result = substitute(written, {escape: '$$', lookup: (name) => resolve(name, 0)})
   if (!result.ok) return result
+  if (result.unset.length === 0) return {ok: true, value: result.value}
+  const parts = [...new Set(causes)]
   // The names defined nowhere, not those whose values use them.
-  const unset = [...unknown].sort()
-  return {ok: true, value: result.value, unset: unset.length > 0 || result.unset.length === 0 ? unset : result.unset}
+  const undefinedNames = unknown.size > 0 || parts.length > 0 ? [...unknown].sort() : result.unset
+  if (undefinedNames.length > 0)
+    parts.unshift(
+      `${undefinedNames.join(', ')} not defined in the file's variables (predefined, project and group variables are set when the pipeline runs)`,
+    )
+  if (scope.note) parts.push(scope.note)
+  return {
+    ok: true,
+    value: result.value,
+    unresolved: {reason: shell ? 'unsupported' : 'unset-variable', message: parts.join('; ')},
+  }
 }
 
 function referenceSkip(out: Output, file: string, node: YamlNode, path: string): void {
