@@ -3,7 +3,7 @@
  * include, a kustomization's resources): one that is there but cannot be read whole is an error, whether or not a
  * format reads it as a file of its own.
  */
-import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
+import {rm, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {makeFifo} from '../support/fifo.js'
