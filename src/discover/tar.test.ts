@@ -84,6 +84,15 @@ describe('readTar', () => {
       ),
       /sparse file/,
     ],
+    [
+      'a global header between a header and its member',
+      rawTar(
+        rawMember({name: 'PaxHeaders/x', type: 'x'}, paxData({path: 'x/values.yaml'})),
+        rawMember({name: 'pax_global_header', type: 'g'}, paxData({comment: 'c'})),
+        rawMember({name: 'x/notes.txt'}, 'image: evil'),
+      ),
+      /a global header comes between a header and its member/,
+    ],
     ['a GNU sparse member', rawTar(rawMember({name: 'x/values.yaml', type: 'S'}, 'z')), /type "S"/],
     [
       'a regular file named like a folder',

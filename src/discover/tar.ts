@@ -79,7 +79,9 @@ function entries(tar: Uint8Array): TarEntry[] {
       pax = paxRecords(data, offset)
       if ([...pax.keys()].some((key) => key.startsWith('GNU.sparse.'))) refuse(offset, 'a sparse file is not read')
     } else if (type === 'g') {
-      // Go returns a global header as a member of its own and applies it to nothing else; Helm skips it.
+      // Go returns a global header as a member of its own and applies it to nothing else; Helm skips it. Go drops
+      // what an `x` or `L` header before it said; another reader might not.
+      if (pax || longName !== undefined) refuse(offset, 'a global header comes between a header and its member')
       paxRecords(data, offset)
     } else if (type === 'L') {
       if (pax || longName !== undefined) refuse(offset, 'two headers name the same member')
