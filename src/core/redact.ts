@@ -66,6 +66,8 @@ const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
 const AT_HOST = /@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
 /** What neither the user nor the password of a bare userinfo holds: the ends of a run of userinfo. */
 const NOT_USERINFO_CHAR = /[\s/?#'"<>`\\]/
+/** `:` */
+const COLON = 0x3a
 /** What may come right before the user of a bare userinfo (or the start of the text). */
 const BEFORE_USER = /[\s'"=(,;<>`]/
 
@@ -91,7 +93,8 @@ const ASSIGNMENT =
  * personal, deploy and runner tokens (https://docs.gitlab.com/security/tokens/), npm's access tokens. The prefix
  * stays, to say what was there.
  */
-const TOKENS = /\b(gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|npm_)[A-Za-z0-9_-]{20,}/g
+const TOKENS =
+  /(?<![\w-])(gh[pousr]_(?=[A-Za-z0-9]{36}(?![\w-]))|npm_(?=[A-Za-z0-9]{36}(?![\w-]))|github_pat_(?=[A-Za-z0-9_]{82}(?![\w-]))|gl(?:pat|dt|rt)-(?=[A-Za-z0-9_-]{20,}))[\w-]+/g
 const TOKEN = new RegExp(TOKENS.source)
 
 /** The SSH user of every forge (`git@github.com:o/r`, `ssh://git@…`): public, and kept so refs read as written. */
@@ -178,7 +181,7 @@ function redactBareUserinfo(text: string): string {
     AT_HOST.lastIndex = runEnd
     done = runEnd
     const start = userStart(text, runStart, at)
-    if (start === undefined || text.slice(start, text.indexOf(':', start)).toLowerCase() === 'mailto') continue
+    if (start === undefined) continue
     parts.push(text.slice(kept, start), REDACTED)
     kept = at
   }
@@ -189,16 +192,20 @@ function redactBareUserinfo(text: string): string {
 
 /**
  * The leftmost start of a userinfo in text[run, at): after the start of the text or a BEFORE_USER character, a user
- * of one or more characters up to the first `:`, and a password of one or more characters after it. The next `:` is
- * looked for only forwards, so the run is read once.
+ * of one or more characters up to the first `:` (never `mailto`), and a password of one or more characters after it.
+ * The next `:` is looked for only forwards and never past `at`, so the run is read once.
  */
 function userStart(text: string, run: number, at: number): number | undefined {
-  let colon = -1
-  for (let start = run; start < at; start++) {
+  let colon = run - 1
+  for (let start = run; start < at - 2; start++) {
     if (start > 0 && !BEFORE_USER.test(text[start - 1])) continue
-    if (colon < start) colon = text.indexOf(':', start)
-    if (colon < 0 || colon >= at - 1) return undefined
-    if (colon > start) return start
+    if (colon < start) {
+      colon = start
+      while (colon < at && text.charCodeAt(colon) !== COLON) colon++
+    }
+    if (colon >= at - 1) return undefined
+    // `mailto:someone@host` is an address, not a userinfo: a user may start after it.
+    if (colon > start && text.slice(start, colon).toLowerCase() !== 'mailto') return start
   }
   return undefined
 }
@@ -215,9 +222,9 @@ export function redactMessage(text: string): string {
 
 /**
  * A purl no rule above can change, so not parsed (most are): a type, then a path and an optional version with no
- * `:` (no scheme, no `user:pass`), no `=` (no setting), no qualifiers or sub-path, no `@` but the version's, and no
+ * `:` (no scheme, no `user:pass`), no `=` (no setting), no qualifiers or sub-path, no `@` but the version's, no
  * percent-encoding but `%40` (an npm scope), which decodes to an `@` with no `:` before it (tested with the `%40`s
- * taken out: isPlainPurl).
+ * taken out: isPlainPurl), and no token shape (TOKENS).
  */
 const PLAIN_PURL = /^pkg:[A-Za-z0-9.+-]+\/[^?#%=@:\s\\]*(?:@[^?#%=@:/\s\\]*)?$/
 
@@ -226,7 +233,7 @@ const PLAIN_PURL = /^pkg:[A-Za-z0-9.+-]+\/[^?#%=@:\s\\]*(?:@[^?#%=@:/\s\\]*)?$/
  * a stack frame per character: a 10-million-character name in a requirements file overflowed the stack (exit 4).
  */
 function isPlainPurl(purl: string): boolean {
-  return PLAIN_PURL.test(purl.includes('%40') ? purl.replaceAll('%40', '') : purl)
+  return PLAIN_PURL.test(purl.includes('%40') ? purl.replaceAll('%40', '') : purl) && !TOKEN.test(purl)
 }
 
 /**

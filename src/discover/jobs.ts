@@ -4,7 +4,7 @@
  * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
  * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
  */
-import {closeSync, readdirSync, realpathSync, statSync} from 'node:fs'
+import {closeSync, lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {compare} from '../core/compare.js'
 import {join, posix, sep} from 'node:path'
 import {appendAll} from '../core/arrays.js'
@@ -63,12 +63,14 @@ export async function runJobs(jobs: readonly FileJob[], maxFileSize: number, sin
   const contexts = new Map<Root, DiscoverContext>()
   // The files of the tree, which no file in an archive may be printed as.
   const taken = new Set(jobs.map((job) => job.file))
+  // Files whose problems are told anyway: read on their own, or already reported by the walk.
+  const told = new Set([...taken, ...sink.errors.map((error) => error.file)])
   for (const job of jobs) {
     // Between files: once V8's young generation has grown to 8 MB a semi-space, it grows no further (core/).
     holdYoungGeneration()
     let context = contexts.get(job.root)
     if (!context) {
-      context = contextFor(job.root, maxFileSize, sink)
+      context = contextFor(job.root, maxFileSize, sink, told)
       contexts.set(job.root, context)
     }
     await readAndDiscover(job, maxFileSize, sink, context, taken)
@@ -132,11 +134,17 @@ async function readArchive(job: FileJob, max: number, sink: Sink, taken: Readonl
     })
     return
   }
-  const context = archiveContext(unpacked.members, sink)
+  const read = new Map<string, Discoverer[]>()
   for (const [file, data] of unpacked.members) {
     if (unpacked.archives.has(file) || excludedInside(job.root, file)) continue
     const formats = claiming(job.formats, file, data)
-    if (formats.length > 0) await discoverDecoded(file, decodeText(data), formats, max, sink, context)
+    if (formats.length > 0) read.set(file, formats)
+  }
+  // A file read on its own tells its own problems; the context tells those of the others it reads.
+  const context = archiveContext(unpacked.members, sink, new Set(read.keys()))
+  for (const [file, formats] of read) {
+    const data = unpacked.members.get(file) ?? new Uint8Array(0)
+    await discoverDecoded(file, decodeText(data), formats, max, sink, context)
   }
 }
 
@@ -152,7 +160,11 @@ function claiming(formats: readonly Discoverer[], file: string, data: Uint8Array
  * The files of an archive (and of the archives in it), read and listed by their paths as printed; nothing else. What
  * keeps one from being read whole is an error in `sink`, as for the files of the tree (contextFor).
  */
-function archiveContext(members: ReadonlyMap<string, Uint8Array>, sink: Sink): DiscoverContext {
+function archiveContext(
+  members: ReadonlyMap<string, Uint8Array>,
+  sink: Sink,
+  told: ReadonlySet<string>,
+): DiscoverContext {
   const texts = new Map<string, string | null>()
   return {
     readText(file) {
@@ -161,10 +173,12 @@ function archiveContext(members: ReadonlyMap<string, Uint8Array>, sink: Sink): D
       if (data === undefined) return null
       if (!texts.has(name)) {
         const decoded = decodeText(data)
-        if (decoded.kind === 'text') appendAll(sink.errors, badLineErrors(name, decoded.badLines))
-        else if (decoded.kind === 'binary')
-          sink.errors.push({file: name, code: 'binary', message: `${decoded.what} data; not read`})
-        else sink.errors.push({file: name, code: decoded.code, message: decoded.message})
+        if (!told.has(name)) {
+          if (decoded.kind === 'text') appendAll(sink.errors, badLineErrors(name, decoded.badLines))
+          else if (decoded.kind === 'binary')
+            sink.errors.push({file: name, code: 'binary', message: `${decoded.what} data; not read`})
+          else sink.errors.push({file: name, code: decoded.code, message: decoded.message})
+        }
         texts.set(name, decoded.kind === 'text' ? decoded.text : null)
       }
       return texts.get(name) ?? null
@@ -298,7 +312,7 @@ function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
  * merge keeps one of the same error): a pipeline's included file that no format claims must not be dropped without a
  * word. A missing file, or a folder, is only null: what that means is the reading format's to say.
  */
-function contextFor(root: Root, maxFileSize: number, sink: Sink): DiscoverContext {
+function contextFor(root: Root, maxFileSize: number, sink: Sink, told: ReadonlySet<string>): DiscoverContext {
   const cache = new Map<string, string | null>()
   return {
     readText(file: string): string | null {
@@ -306,7 +320,9 @@ function contextFor(root: Root, maxFileSize: number, sink: Sink): DiscoverContex
       if (rel === undefined || rel === '') return null
       if (!cache.has(rel)) {
         const read = readInside(root, rel, maxFileSize)
-        appendAll(sink.errors, read.problems)
+        // Told once, in the words of the walk and the file's own formats when it is read on its own; never for a
+        // file --include or --exclude leaves out.
+        if (!told.has(posix.join(root.display, rel)) && wanted(root, rel)) appendAll(sink.errors, read.problems)
         cache.set(rel, read.text)
       }
       return cache.get(rel) ?? null
@@ -377,8 +393,12 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
     if (code === 'ENOENT' || code === 'ENOTDIR') return {text: null, problems: []}
     return problem('read-failed', `cannot read: ${plainReason(error)}`)
   }
-  if (real === null)
-    return problem('symlink-outside-root', 'symlink to a path outside the scanned directory; not followed')
+  if (real === null) {
+    // The file is a link leaving the tree; a folder above it that is one is the walk's to tell (it was not entered).
+    return isLink(join(root.abs, ...rel.split('/')))
+      ? problem('symlink-outside-root', 'symlink to a path outside the scanned directory; not followed')
+      : {text: null, problems: []}
+  }
   let decoded: ReturnType<typeof readText>
   try {
     // Read as any claimed file is (never waiting on a FIFO, never past the size limit).
@@ -393,6 +413,14 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
   if (decoded.kind === 'binary') return problem('binary', `${decoded.what} data; not read`)
   if (decoded.kind === 'error') return problem(decoded.code, decoded.message)
   return {text: decoded.text, problems: badLineErrors(file, decoded.badLines)}
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
 }
 
 function isDirectory(path: FsPath): boolean {

@@ -5,6 +5,7 @@
  */
 import {rm, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
+import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {makeFifo} from '../support/fifo.js'
 import {makeTree, refsAt, scanTree} from './tree.js'
@@ -58,6 +59,50 @@ describe('a file read beside another', () => {
         'c/linked.txt symlink-outside-root',
         'c/requirements.txt include-not-read',
         'd/requirements.txt include-not-read',
+      ])
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+      await rm(outside, {recursive: true, force: true})
+    }
+  })
+})
+
+describe('a file read beside another, and on its own too', () => {
+  const template = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: example.org/{{ .Values.x }}\n'
+
+  it('is told once, in its own words (a Chart.yaml of gzip data, which every template below reads)', async () => {
+    const inventory = await scanTree({
+      'c/Chart.yaml': gzipSync('apiVersion: v2\n'),
+      'c/templates/a.yaml': template,
+      'c/templates/b.yaml': template,
+    })
+    expect(inventory.errors).toEqual([
+      expect.objectContaining({file: 'c/Chart.yaml', code: 'binary', message: expect.stringContaining('named like a')}),
+    ])
+  })
+
+  it('left out by --exclude is not an error when another file reads it', async () => {
+    const dir = await makeTree({'c/templates/a.yaml': template})
+    try {
+      makeFifo(join(dir, 'c', 'Chart.yaml'))
+      const {discoverPaths} = await import('../../src/discover/index.js')
+      const inventory = await discoverPaths([dir], {exclude: ['c/Chart.yaml']})
+      expect(inventory.errors).toEqual([])
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  })
+
+  it('under a folder link leaving the tree is told at the link, not at each name a format probes there', async () => {
+    const outside = await makeTree({'base/kustomization.yaml': 'resources: []\n', 'base/Kustomization': 'x'})
+    const dir = await makeTree({'overlay/kustomization.yaml': 'resources:\n  - ../base\n'})
+    try {
+      await symlink(join(outside, 'base'), join(dir, 'base'))
+      const {discoverPaths} = await import('../../src/discover/index.js')
+      const inventory = await discoverPaths([dir])
+      // The resource the kustomization names is the link, and it is not read: one error, at the link.
+      expect(inventory.errors.map((e) => `${e.file.replace(`${dir}/`, '')} ${e.code}`)).toEqual([
+        'base symlink-outside-root',
       ])
     } finally {
       await rm(dir, {recursive: true, force: true})
