@@ -183,6 +183,7 @@ function archiveContext(
       }
       return texts.get(name) ?? null
     },
+    exists: (file) => members.has(posix.normalize(file)),
     listDir(dir) {
       const prefix = `${posix.normalize(dir)}/`
       const names = new Set<string>()
@@ -326,6 +327,18 @@ function contextFor(root: Root, maxFileSize: number, sink: Sink, told: ReadonlyS
         cache.set(rel, read.text)
       }
       return cache.get(rel) ?? null
+    },
+    exists(file: string): boolean {
+      const rel = relativeTo(root, file)
+      if (rel === undefined || rel === '') return false
+      // A link leaving the tree, looping or broken is there too: not followed, but named as the file.
+      const link = () => isLink(join(root.abs, ...rel.split('/')))
+      try {
+        const real = realInside(root, rel)
+        return real === null ? link() : !isDirectory(real)
+      } catch {
+        return link()
+      }
     },
     listDir(dir: string): string[] | null {
       const rel = relativeTo(root, dir)

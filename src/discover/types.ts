@@ -12,6 +12,8 @@ export interface DiscoverContext {
   readText(file: string): string | null
   /** The names in a folder under the scan root, sorted; null when it is missing, unreadable or outside the root. */
   listDir?(dir: string): string[] | null
+  /** Whether a file is there under the scan root, readable or not (a chart's Chart.yaml makes its templates such). */
+  exists?(file: string): boolean
 }
 
 export interface DiscoverOutput {

@@ -81,6 +81,24 @@ describe('a file read beside another, and on its own too', () => {
     ])
   })
 
+  it('that cannot be read still makes the files under its templates/ chart templates (a FIFO Chart.yaml)', async () => {
+    const dir = await makeTree({
+      'c/templates/a.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: nginx:1.25\n',
+    })
+    try {
+      makeFifo(join(dir, 'c', 'Chart.yaml'))
+      const {discoverPaths} = await import('../../src/discover/index.js')
+      const inventory = await discoverPaths([dir])
+      expect(inventory.components).toEqual([])
+      expect(inventory.skipped.map((s) => s.reason)).toEqual(['helm-template'])
+      expect(inventory.errors.map((e) => `${e.file.replace(`${dir}/`, '')} ${e.code}`)).toEqual([
+        'c/Chart.yaml not-regular-file',
+      ])
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  })
+
   it('left out by --exclude is not an error when another file reads it', async () => {
     const dir = await makeTree({'c/templates/a.yaml': template})
     try {

@@ -46,7 +46,9 @@ function isChartTemplate(file: string, context: DiscoverContext): boolean {
   for (let i = parts.length - 2; i >= 0; i--) {
     if (parts[i] !== 'templates') continue
     const chartDir = parts.slice(0, i).join('/')
-    if (context.readText(posix.join(chartDir || '.', 'Chart.yaml')) !== null) return true
+    // Whether it is there decides, not whether it can be read (a Chart.yaml that cannot be is its own error).
+    const chartFile = posix.join(chartDir || '.', 'Chart.yaml')
+    if (context.exists ? context.exists(chartFile) : context.readText(chartFile) !== null) return true
   }
   return false
 }
