@@ -127,7 +127,7 @@ export const ERRORS = {
   'chart-archive-not-read': {
     exit: 2,
     meaning:
-      "a packaged Helm chart (a `.tgz` in a chart's `charts/` folder, or named as a PATH) could not be read: not a gzipped tar, a path leaving it, no Chart.yaml, unpacked past --max-file-size, or nested too deep; its images and dependencies are not listed",
+      "a packaged Helm chart (a `.tgz` in a chart's `charts/` folder, or named as a PATH) could not be read: not a gzipped tar, truncated, a tar Helm and stewards could read differently (links, sparse files, a member named twice), a path outside its one top folder, no Chart.yaml there, a file of the tree with a member's path, unpacked past --max-file-size, or nested too deep; its images and dependencies are not listed",
     hint: 'rebuild it (`helm dependency build`), raise --max-file-size if it is large, or scan the chart unpacked (`tar -xzf` it into a folder)',
   },
   'collect-incomplete': {
@@ -197,7 +197,11 @@ export const ERRORS = {
     meaning:
       'a governance file could not be read completely (too large, alias bomb, syntax error): the maintainers may be incomplete',
   },
-  'include-not-read': {exit: 2, meaning: 'a requirements file includes (`-r`) a file that could not be read'},
+  'include-not-read': {
+    exit: 2,
+    meaning:
+      'a file includes another that could not be read (a requirements `-r`, a GitLab CI `include:`, a kustomize resource that is there)',
+  },
   'insecure-transport': {
     exit: 3,
     meaning: 'a token would travel over plain http to another machine',

@@ -104,6 +104,7 @@ describe('chart archives', () => {
   it("refuses a member path outside the chart's folder, as Helm does", async () => {
     const names = [
       '../evil/values.yaml',
+      'x/..values.yaml',
       'x/../../evil.yaml',
       'x/../y.yaml',
       '/etc/values.yaml',

@@ -32,7 +32,7 @@ export function isChartArchiveName(file: string): boolean {
   return /(?:^|\/)charts\/[^/_.][^/]*\.tgz$/.test(file)
 }
 
-export interface Unpacked {
+interface Unpacked {
   /** Every regular file of the archive and of the archives in it, by its full path (`ARCHIVE!/PATH`), sorted. */
   members: Map<string, Uint8Array>
   /** The packaged charts inside it that were unpacked: their members are in `members`. */
@@ -41,7 +41,7 @@ export interface Unpacked {
 }
 
 /** Bytes --max-file-size leaves for what an archive and the archives in it unpack to. */
-export interface Budget {
+interface Budget {
   left: number
   readonly max: number
 }
@@ -135,7 +135,8 @@ function memberName(written: string): string | undefined {
   // Helm takes what follows the top folder: absolute there (`top//etc/x`), it is refused too.
   if (path.startsWith('/')) return undefined
   const inChart = posix.normalize(path)
-  if (top === '..' || inChart === '..' || inChart.startsWith('../') || /^[A-Za-z]:/.test(inChart)) return undefined
+  // Helm: `strings.HasPrefix(n, "..")`, so `..values.yaml` too.
+  if (top === '..' || inChart.startsWith('..') || /^[A-Za-z]:/.test(inChart)) return undefined
   // A file beside the chart's folder, not in it: Helm refuses it too ("content outside the base directory").
   return rest.length === 0 || inChart === '.' ? undefined : `${top}/${inChart}`
 }

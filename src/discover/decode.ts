@@ -33,6 +33,10 @@ export type Decoded =
   | {kind: 'binary'; what: string /** What to do instead, for a format with a text form. */; hint?: string}
   | {kind: 'error'; code: 'unsupported-encoding'; message: string}
 
+/** What bun.lockb (binary) needs instead: Bun writes the text lockfile on request, and by default from 1.2. */
+export const BUN_TEXT_LOCKFILE_HINT =
+  'run `bun install --save-text-lockfile` (Bun 1.2 and later write the text bun.lock by default) and scan bun.lock'
+
 /** File signatures (https://en.wikipedia.org/wiki/List_of_file_signatures) of what is sometimes named like a lockfile. */
 const MAGIC: ReadonlyArray<{what: string; bytes: number[]; hint?: string}> = [
   {what: 'gzip', bytes: [0x1f, 0x8b]},
@@ -53,7 +57,7 @@ const MAGIC: ReadonlyArray<{what: string; bytes: number[]; hint?: string}> = [
   {
     what: "Bun's binary lockfile",
     bytes: [...Buffer.from('#!/usr/bin/env bun\nbun-lockfile-format-v')],
-    hint: 'run `bun install --save-text-lockfile` (Bun 1.2 and later write the text bun.lock by default) and scan bun.lock',
+    hint: BUN_TEXT_LOCKFILE_HINT,
   },
   {what: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74]},
 ]

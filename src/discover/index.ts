@@ -20,10 +20,10 @@ import {compileGlobs, type GlobSet} from './globs.js'
 import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
-import {headText, readHead} from './sniff.js'
+import {headText, readHead, sniffing} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
-import {ESCAPED, type FsPath, unescapeName, walk} from './walk.js'
+import {ESCAPED, unescapeName, walk} from './walk.js'
 
 export interface DiscoverOptions {
   /**
@@ -221,7 +221,7 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       else if (entry.type === 'skip' && entry.reportAlways)
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
-      const formats = sniffed(entry.abs, formatsFor(file, scan))
+      const formats = sniffing(formatsFor(file, scan), () => readHead(entry.abs))
       if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
       else if (chartArchive(root, entry.rel))
         scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: scan.options.discoverers, root, archive: true})
@@ -275,17 +275,6 @@ function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: str
 
 function formatsFor(file: string, scan: Scan): readonly Discoverer[] {
   return scan.options.discoverers.filter((format) => format.matches(file))
-}
-
-/**
- * Keeps the formats that claim the file by name, and the sniffing ones that recognise its head. Only the head is
- * read, so a walk through thousands of unrelated JSON files stays cheap.
- */
-function sniffed(abs: FsPath, formats: readonly Discoverer[]): readonly Discoverer[] {
-  if (!formats.some((format) => format.sniff)) return formats
-  const head = readHead(abs)
-  if (head instanceof Error) return formats.filter((format) => !format.sniff)
-  return formats.filter((format) => !format.sniff || format.sniff(head))
 }
 
 /**

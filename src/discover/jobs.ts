@@ -15,7 +15,7 @@ import {holdYoungGeneration} from '../core/young-generation.js'
 import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
-import {headText} from './sniff.js'
+import {headText, sniffing} from './sniff.js'
 import {openRegularFile, readWhole} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
@@ -134,34 +134,31 @@ async function readArchive(job: FileJob, max: number, sink: Sink, taken: Readonl
     })
     return
   }
-  const read = new Map<string, Discoverer[]>()
+  const read = new Map<string, readonly Discoverer[]>()
   for (const [file, data] of unpacked.members) {
     if (unpacked.archives.has(file) || excludedInside(job.root, file)) continue
-    const formats = claiming(job.formats, file, data)
+    const formats = sniffing(
+      job.formats.filter((format) => format.matches(file)),
+      () => headText(data),
+    )
     if (formats.length > 0) read.set(file, formats)
   }
   // A file read on its own tells its own problems; the context tells those of the others it reads.
-  const context = archiveContext(unpacked.members, sink, new Set(read.keys()))
+  const context = archiveContext(unpacked.members, job.root, sink, new Set(read.keys()))
   for (const [file, formats] of read) {
     const data = unpacked.members.get(file) ?? new Uint8Array(0)
     await discoverDecoded(file, decodeText(data), formats, max, sink, context)
   }
 }
 
-/** The formats that read a file by its path, and the sniffing ones that recognise its head. */
-function claiming(formats: readonly Discoverer[], file: string, data: Uint8Array): Discoverer[] {
-  const named = formats.filter((format) => format.matches(file))
-  if (!named.some((format) => format.sniff)) return named
-  const head = headText(data)
-  return named.filter((format) => !format.sniff || format.sniff(head))
-}
-
 /**
  * The files of an archive (and of the archives in it), read and listed by their paths as printed; nothing else. What
- * keeps one from being read whole is an error in `sink`, as for the files of the tree (contextFor).
+ * keeps one from being read whole is an error in `sink`, as for the files of the tree (contextFor): once, and not for
+ * one read on its own (`told`) or left out by --exclude.
  */
 function archiveContext(
   members: ReadonlyMap<string, Uint8Array>,
+  root: Root,
   sink: Sink,
   told: ReadonlySet<string>,
 ): DiscoverContext {
@@ -172,14 +169,9 @@ function archiveContext(
       const data = members.get(name)
       if (data === undefined) return null
       if (!texts.has(name)) {
-        const decoded = decodeText(data)
-        if (!told.has(name)) {
-          if (decoded.kind === 'text') appendAll(sink.errors, badLineErrors(name, decoded.badLines))
-          else if (decoded.kind === 'binary')
-            sink.errors.push({file: name, code: 'binary', message: `${decoded.what} data; not read`})
-          else sink.errors.push({file: name, code: decoded.code, message: decoded.message})
-        }
-        texts.set(name, decoded.kind === 'text' ? decoded.text : null)
+        const read = decodedBeside(name, decodeText(data))
+        if (!told.has(name) && !excludedInside(root, name)) appendAll(sink.errors, read.problems)
+        texts.set(name, read.text)
       }
       return texts.get(name) ?? null
     },
@@ -309,9 +301,10 @@ function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
 /**
  * Lets a format read another file under the same root (kustomize resources, a chart's Chart.yaml, GitLab CI
  * includes). A file that is there but cannot be read completely (too large, a link leaving the root or looping, a
- * FIFO, binary, bad lines) is an error in `sink`, once, whether or not a format reads it as a file of its own (the
- * merge keeps one of the same error): a pipeline's included file that no format claims must not be dropped without a
- * word. A missing file, or a folder, is only null: what that means is the reading format's to say.
+ * FIFO, binary, bad lines) is an error in `sink`, told once: not again for a file read on its own or already reported
+ * by the walk (`told`: they say it in their own words), and not for one --include or --exclude leave out. A missing
+ * file, or a folder, is only null; `exists` tells it from one that is there and unread, and what either means is the
+ * reading format's to say (an include that could not be read is its error, exit 2, whatever the globs).
  */
 function contextFor(root: Root, maxFileSize: number, sink: Sink, told: ReadonlySet<string>): DiscoverContext {
   const cache = new Map<string, string | null>()
@@ -423,9 +416,18 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
     return problem('read-failed', `cannot read: ${plainReason(error)}`)
   }
   if (decoded.kind === 'too-large') return {text: null, problems: [tooLargeError(file, decoded.size, maxFileSize)]}
-  if (decoded.kind === 'binary') return problem('binary', `${decoded.what} data; not read`)
-  if (decoded.kind === 'error') return problem(decoded.code, decoded.message)
-  return {text: decoded.text, problems: badLineErrors(file, decoded.badLines)}
+  return decodedBeside(file, decoded)
+}
+
+/** The text of a file read beside another, and what kept it from being read whole (a file of the tree or an archive's). */
+function decodedBeside(file: string, decoded: Decoded): {text: string | null; problems: ScanError[]} {
+  if (decoded.kind === 'text') return {text: decoded.text, problems: badLineErrors(file, decoded.badLines)}
+  const hint = decoded.kind === 'binary' && decoded.hint ? `: ${decoded.hint}` : ''
+  const problem: ScanError =
+    decoded.kind === 'binary'
+      ? {file, code: 'binary', message: `${decoded.what} data; not read${hint}`}
+      : {file, code: decoded.code, message: decoded.message}
+  return {text: null, problems: [problem]}
 }
 
 function isLink(path: string): boolean {

@@ -1,6 +1,7 @@
 /** The head of a file, for formats that decide by content (Discoverer.sniff) before the whole file is read. */
 import {closeSync, readSync} from 'node:fs'
 import {openRegularFile} from '../core/regular-file.js'
+import type {Discoverer} from './types.js'
 
 /** How much of a file a sniffing format sees. */
 export const SNIFF_BYTES = 64 * 1024
@@ -28,6 +29,17 @@ export function readHead(abs: string | Buffer): string | Error {
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))
   }
+}
+
+/**
+ * Of the formats that claim a file by its name, the ones that read it: all that do not sniff, and the sniffing ones
+ * its head satisfies. The head is read only when a sniffing format needs it; a head that cannot be read leaves them out.
+ */
+export function sniffing(formats: readonly Discoverer[], head: () => string | Error): readonly Discoverer[] {
+  if (!formats.some((format) => format.sniff)) return formats
+  const text = head()
+  if (text instanceof Error) return formats.filter((format) => !format.sniff)
+  return formats.filter((format) => !format.sniff || format.sniff(text))
 }
 
 /** The first SNIFF_BYTES of some bytes as text (a file's head, or standard input's). */

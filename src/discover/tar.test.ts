@@ -74,6 +74,15 @@ describe('readTar', () => {
         rawMember({name: 'PaxHeaders/x', type: 'x'}, paxData({path: 'x/notes.txt'})),
         rawMember({name: 'x/y'}, 'image: evil'),
       ),
+      /a member is named both by PAX and by GNU/,
+    ],
+    [
+      'two PAX headers for one member',
+      rawTar(
+        rawMember({name: 'P1', type: 'x'}, paxData({path: 'x/values.yaml'})),
+        rawMember({name: 'P2', type: 'x'}, paxData({path: 'x/notes.txt'})),
+        rawMember({name: 'x/y'}, 'image: evil'),
+      ),
       /two headers name the same member/,
     ],
     [

@@ -19,13 +19,13 @@
  * second.
  */
 
-export interface TarEntry {
+interface TarEntry {
   /** The member's path as written (the USTAR prefix joined, or the PAX or GNU long name). */
   name: string
   data: Uint8Array
 }
 
-export type TarRead = {entries: TarEntry[]} | {error: string}
+type TarRead = {entries: TarEntry[]} | {error: string}
 
 const BLOCK = 512
 const UTF8 = new TextDecoder('utf-8', {fatal: true})
@@ -75,7 +75,8 @@ function entries(tar: Uint8Array): TarEntry[] {
     if (next > tar.length) refuse(offset, 'the archive is truncated inside a member')
     const data = tar.subarray(dataStart, dataStart + size)
     if (type === 'x') {
-      if (pax || longName !== undefined) refuse(offset, 'two headers name the same member')
+      if (pax) refuse(offset, 'two headers name the same member')
+      if (longName !== undefined) refuse(offset, 'a member is named both by PAX and by GNU')
       pax = paxRecords(data, offset)
       if ([...pax.keys()].some((key) => key.startsWith('GNU.sparse.'))) refuse(offset, 'a sparse file is not read')
     } else if (type === 'g') {
@@ -84,15 +85,14 @@ function entries(tar: Uint8Array): TarEntry[] {
       if (pax || longName !== undefined) refuse(offset, 'a global header comes between a header and its member')
       paxRecords(data, offset)
     } else if (type === 'L') {
-      if (pax || longName !== undefined) refuse(offset, 'two headers name the same member')
+      if (longName !== undefined) refuse(offset, 'two headers name the same member')
+      if (pax) refuse(offset, 'a member is named both by PAX and by GNU')
       longName = text(cString(data), offset)
     } else {
       let name = text(cString(header.subarray(0, 100)), offset)
       const prefix = ustar ? text(cString(header.subarray(345, 500)), offset) : ''
       if (prefix !== '') name = `${prefix}/${name}`
-      const paxPath = pax?.get('path')
-      if (paxPath !== undefined && longName !== undefined) refuse(offset, 'a member is named both by PAX and by GNU')
-      name = paxPath ?? longName ?? name
+      name = pax?.get('path') ?? longName ?? name
       pax = undefined
       longName = undefined
       const mode = number(header, 100, 8, offset, 'mode')

@@ -15,6 +15,7 @@
  */
 import {FAILSAFE_SCHEMA, load, type Schema, Type, YAMLException} from 'js-yaml'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
+import {compare} from '../core/compare.js'
 
 interface ListenerState {
   position: number
@@ -39,7 +40,7 @@ export function withLocalTags(base: Schema, tags: ReadonlySet<string> | undefine
     made = new Map()
     tagSchemas.set(base, made)
   }
-  const key = [...tags].sort().join(' ')
+  const key = [...tags].sort(compare).join(' ')
   let schema = made.get(key)
   if (!schema) {
     const kinds = ['scalar', 'sequence', 'mapping'] as const

@@ -7,6 +7,7 @@ import {rm, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
+import {chartArchive} from '../support/chart-archive.js'
 import {makeFifo} from '../support/fifo.js'
 import {makeTree, refsAt, scanTree} from './tree.js'
 
@@ -118,14 +119,61 @@ describe('a file read beside another, and on its own too', () => {
       await symlink(join(outside, 'base'), join(dir, 'base'))
       const {discoverPaths} = await import('../../src/discover/index.js')
       const inventory = await discoverPaths([dir])
-      // The resource the kustomization names is the link, and it is not read: one error, at the link.
+      // The resource the kustomization names is the link, and it is not read: an error at the link, and the
+      // kustomization's own (nothing at the names it probed under it).
       expect(inventory.errors.map((e) => `${e.file.replace(`${dir}/`, '')} ${e.code}`)).toEqual([
         'base symlink-outside-root',
+        'overlay/kustomization.yaml include-not-read',
       ])
     } finally {
       await rm(dir, {recursive: true, force: true})
       await rm(outside, {recursive: true, force: true})
     }
+  })
+})
+
+describe('an include that is there but cannot be read', () => {
+  it('is an error of the including file, even when --include leaves the included one out (its images are lost)', async () => {
+    const files = {
+      '.gitlab-ci.yml': 'include:\n  - local: ci/big.yml\nlint:\n  image: example.org/lint:1\n',
+      'ci/big.yml': `build:\n  image: example.org/build:1\n# ${'x'.repeat(3000)}\n`,
+      'k/kustomization.yaml': 'resources:\n  - big.yaml\n',
+      'k/big.yaml': `apiVersion: v1\nkind: Pod\n# ${'x'.repeat(3000)}\n`,
+    }
+    for (const include of [[], ['.gitlab-ci.yml', 'kustomization.yaml']]) {
+      const inventory = await scanTree(files, {maxFileSize: 1000, include})
+      const errors = inventory.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.code}`)
+      expect(errors).toEqual(
+        include.length === 0
+          ? [
+              '.gitlab-ci.yml:2 include-not-read',
+              'ci/big.yml: too-large',
+              'k/big.yaml: too-large',
+              'k/kustomization.yaml:2 include-not-read',
+            ]
+          : ['.gitlab-ci.yml:2 include-not-read', 'k/kustomization.yaml:2 include-not-read'],
+      )
+      expect(inventory.skipped.filter((s) => s.reason === 'missing-resource')).toEqual([])
+    }
+  })
+})
+
+describe('a file in an archive read by another of its files', () => {
+  it('left out by --exclude is not an error (as on disk)', async () => {
+    const archive = await chartArchive({
+      'redis/Chart.yaml': 'apiVersion: v2\nname: redis\nversion: 1.0.0\n\u0007\n',
+      'redis/values.yaml': 'image:\n  repository: example.org/redis\n  tag: "7"\n',
+    })
+    const files = {
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'app/charts/redis-1.0.0.tgz': archive,
+    }
+    const read = await scanTree(files)
+    expect(read.errors.map((e) => `${e.file} ${e.code}`)).toEqual([
+      'app/charts/redis-1.0.0.tgz!/redis/Chart.yaml control-character',
+    ])
+    const left = await scanTree(files, {exclude: ['Chart.yaml']})
+    expect(left.errors).toEqual([])
   })
 })
 

@@ -1,5 +1,6 @@
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {check, checkValue} from '../../checked.js'
+import {BUN_TEXT_LOCKFILE_HINT} from '../../decode.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
@@ -18,10 +19,6 @@ const PACKAGE_NAME = /^(?:@[^\s/@]+\/)?[^\s/@]+$/
 
 const SUPPORTED_VERSIONS = new Set<JsonValue | undefined>([0, 1])
 
-/** What bun.lockb (binary) needs instead: Bun writes the text lockfile on request, and by default from 1.2. */
-const TEXT_LOCKFILE_HINT =
-  'run `bun install --save-text-lockfile` (Bun 1.2 and later write the text bun.lock by default) and scan bun.lock'
-
 export const discoverer: Discoverer = {
   id: 'bun-lock',
   description: "Bun's bun.lock (lockfileVersion 0, 1); bun.lockb (binary) is reported, not read",
@@ -33,7 +30,11 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) =>
     file.endsWith('.lockb')
       ? // Binary data is refused before any format sees it (../../decode.ts); this is a bun.lockb holding text.
-        lockfileFailure(file, 'invalid-lockfile', `bun.lockb is Bun's binary lockfile, not read: ${TEXT_LOCKFILE_HINT}`)
+        lockfileFailure(
+          file,
+          'invalid-lockfile',
+          `bun.lockb is Bun's binary lockfile, not read: ${BUN_TEXT_LOCKFILE_HINT}`,
+        )
       : discoverBunLock(file, text),
 }
 

@@ -19,6 +19,7 @@
  */
 import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
+import {compare} from '../../../core/compare.js'
 import {PackageURL} from 'packageurl-js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
@@ -173,7 +174,13 @@ function readPipeline(input: DiscoverInput, context: DiscoverContext, out: Outpu
         }
         seen.add(local.file)
         const text = context.readText(local.file)
-        if (text === null)
+        if (text === null && context.exists?.(local.file))
+          out.errors.push({
+            ...local.location,
+            code: 'include-not-read',
+            message: `include ${local.written} is there but could not be read (its own error says why); its images are not listed`,
+          })
+        else if (text === null)
           out.skipped.push({
             file: local.location.file,
             line: local.location.line,
@@ -307,7 +314,7 @@ function jobScope(jobName: string, job: YamlMap, pipeline: Pipeline): Scope {
   }
   visit(job, 0)
   if (cut.size === 0) return {variables}
-  const names = [...cut].sort().join(', ')
+  const names = [...cut].sort(compare).join(', ')
   return {variables, note: `${jobName} extends ${names} through a circular extends, not followed`}
 }
 
@@ -603,7 +610,7 @@ function expand(
   if (result.unset.length === 0) return {ok: true, value: result.value}
   const parts = [...new Set(causes)]
   // The names defined nowhere, not those whose values use them.
-  const undefinedNames = unknown.size > 0 || parts.length > 0 ? [...unknown].sort() : result.unset
+  const undefinedNames = unknown.size > 0 || parts.length > 0 ? [...unknown].sort(compare) : result.unset
   if (undefinedNames.length > 0)
     parts.unshift(
       `${undefinedNames.join(', ')} not defined in the file's variables (predefined, project and group variables are set when the pipeline runs)`,

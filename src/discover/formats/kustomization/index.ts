@@ -76,7 +76,14 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   }
   const used = new Set<ImageOverride>()
   const budget: Budget = {renders: 0, images: 0, exceeded: false, read: new Map()}
-  const images = render(parsed, context, {skipped: out.skipped, used, depth: 0, seen: new Set([input.file]), budget})
+  const images = render(parsed, context, {
+    skipped: out.skipped,
+    errors: out.errors,
+    used,
+    depth: 0,
+    seen: new Set([input.file]),
+    budget,
+  })
   if (budget.exceeded)
     out.errors.push({
       file: input.file,
@@ -101,6 +108,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
 interface RenderState {
   /** Where the top kustomization reports resources it cannot read; null for nested ones. */
   skipped: Skipped[] | null
+  /** Where it reports a resource that is there but cannot be read; null for nested ones. */
+  errors: ScanError[] | null
   used: Set<ImageOverride>
   depth: number
   seen: Set<string>
@@ -169,8 +178,15 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
       if (parsed)
         appendAll(
           images,
-          render(parsed, context, {skipped: null, used: new Set(), depth: state.depth + 1, seen, budget}),
+          render(parsed, context, {skipped: null, errors: null, used: new Set(), depth: state.depth + 1, seen, budget}),
         )
+    } else if (!nested && context.exists?.(target)) {
+      state.errors?.push({
+        file: location.file,
+        line: location.line,
+        code: 'include-not-read',
+        message: `resource ${entry} is there but could not be read (its own error says why); its images are not listed`,
+      })
     } else if (!nested) {
       state.skipped?.push({
         file: location.file,
