@@ -43,6 +43,10 @@ export default class InventoryCommand extends BaseCommand {
       command: '<%= config.bin %> <%= command.id %> charts/ --resolve --artifact-hub-url https://hub.example.com',
     },
     {
+      description: 'A packaged Helm chart, as `helm pull` writes it (read in memory, never unpacked on disk)',
+      command: '<%= config.bin %> <%= command.id %> redis-17.3.0.tgz',
+    },
+    {
       description: 'A lockfile from standard input',
       command: '<%= config.bin %> <%= command.id %> - --stdin-format npm-package-lock < package-lock.json',
     },
