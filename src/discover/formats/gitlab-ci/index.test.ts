@@ -305,7 +305,7 @@ describe('gitlab-ci', () => {
       '10:12 invalid-gitlab-ci h: circular extends (h extends itself), which GitLab rejects; nothing is taken through it',
     ])
     expect(skips(out)).toEqual([
-      'app/.gitlab-ci.yml:4 unset-variable .t1.image "example/t1:$T2": T2 not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); .t1 extends .t2 through a circular extends, not followed',
+      'app/.gitlab-ci.yml:4 unset-variable .t1.image "example/t1:$T2": T2 not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); .t1 extends .t2 through a circular extends, not followed; a hidden job may take them from the jobs that extend it',
       'app/.gitlab-ci.yml:14 unset-variable k.image "example/k:$T1-$B": T1 not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); k extends .t1 through a circular extends, not followed',
     ])
 
@@ -496,5 +496,30 @@ describe('gitlab-ci', () => {
       'python:3.13 .gitlab/ci/test.yml:2:10',
     ])
     expect(inventory.errors).toEqual([])
+  })
+
+  it("takes a hidden job's image that is no reference for a placeholder (skipped), and says a template's variables may come from the jobs that extend it", async () => {
+    // The shape of a real pipeline (06kellyjac/docker_markdownlint-cli): a hidden job holding only an anchor.
+    const inventory = await scanTree({
+      '.gitlab-ci.yml': [
+        '.env_entrypoint:',
+        '  image:',
+        '    name: _ # Placeholder to keep YAML schema happy',
+        '    entrypoint: &env_entrypoint ["/bin/sh", "-c"]',
+        '.build:',
+        '  image: example.org/builder:$NAME',
+        'lint:',
+        '  image:',
+        '    name: example.org/lint:1',
+        '    entrypoint: *env_entrypoint',
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => c.ref)).toEqual(['example.org/lint:1'])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '3 unsupported .env_entrypoint.image "_" is no image reference (invalid repository name \"library/_\"); a hidden job is run only by the jobs that extend it',
+      '6 unset-variable .build.image "example.org/builder:$NAME": NAME not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); a hidden job may take them from the jobs that extend it',
+    ])
   })
 })

@@ -503,15 +503,27 @@ function imageAt(
     return
   }
   if (resolved.unresolved) {
+    // A template's variables may be set by the jobs that extend it, each its own: not one value to list here.
+    const template = path.startsWith('.') ? '; a hidden job may take them from the jobs that extend it' : ''
     out.skipped.push({
       file,
       line: location.line,
       reason: resolved.unresolved.reason,
-      message: `${path} "${written}": ${resolved.unresolved.message}`,
+      message: `${path} "${written}": ${resolved.unresolved.message}${template}`,
     })
     return
   }
   const parsed = parseImageRef(resolved.value)
+  if (!parsed.ok && path.startsWith('.')) {
+    // A hidden job (a template) runs only through the jobs that extend it: its image may be a placeholder (`_`).
+    out.skipped.push({
+      file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `${path} "${resolved.value}" is no image reference (${parsed.message}); a hidden job is run only by the jobs that extend it`,
+    })
+    return
+  }
   if (!parsed.ok) {
     out.errors.push({
       ...location,
