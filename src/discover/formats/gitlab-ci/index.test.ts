@@ -518,7 +518,7 @@ describe('gitlab-ci', () => {
     expect(inventory.errors).toEqual([])
     expect(inventory.components.map((c) => c.ref)).toEqual(['example.org/lint:1'])
     expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-      '3 unsupported .env_entrypoint.image "_" is no image reference (invalid repository name \"library/_\"); a hidden job is run only by the jobs that extend it',
+      '3 unsupported .env_entrypoint.image "_" is no image reference (invalid repository name "library/_"); a hidden job is run only by the jobs that extend it',
       '6 unset-variable .build.image "example.org/builder:$NAME": NAME not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs); a hidden job may take them from the jobs that extend it',
     ])
   })
