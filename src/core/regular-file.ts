@@ -6,6 +6,19 @@
  */
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 
+/**
+ * Thrown by openForReading for what it refuses: a folder, or a FIFO, socket or device. Callers that tell the two
+ * apart (a folder a format probes is only absent) read `kind`, never the message.
+ */
+export class NotRegularFile extends Error {
+  constructor(
+    readonly kind: 'directory' | 'special',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 /** What a path opened for reading is: a regular file, or (only where asked for) a FIFO or a character device. */
 type ReadableKind = 'file' | 'fifo' | 'device'
 
@@ -27,8 +40,9 @@ export function openForReading(abs: string | Buffer, streams = false): {fd: numb
   if (kind === undefined) {
     closeSync(fd)
     // The words core/fs-reason.ts gives EISDIR, which reading a directory would have thrown.
-    if (info.isDirectory()) throw new Error('it is a directory')
-    throw new Error(
+    if (info.isDirectory()) throw new NotRegularFile('directory', 'it is a directory')
+    throw new NotRegularFile(
+      'special',
       streams ? 'it is a socket or a block device, not a file' : 'it is a FIFO, socket or device, not a regular file',
     )
   }
@@ -61,6 +75,16 @@ export function readWhole(fd: number, firstSize: number, max: number, seekable =
     const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, seekable ? filled : null)
     if (bytesRead === 0) return buffer.subarray(0, filled)
     filled += bytesRead
+  }
+}
+
+/** The bytes of a regular file of at most `maxBytes`; undefined when it is larger (read as readWhole reads). */
+export function readRegularBytes(abs: string | Buffer, maxBytes: number): Buffer | undefined {
+  const {fd, size} = openRegularFile(abs)
+  try {
+    return readWhole(fd, size + 1, maxBytes)
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -4,7 +4,7 @@
  * an error naming the file, and the scan goes on. The walk (./index.ts) only lists the files; they are read after
  * it, one after the other, so reading and parsing never wait on the walk's file-system calls.
  */
-import {closeSync, lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
+import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {compare} from '../core/compare.js'
 import {join, posix, sep} from 'node:path'
 import {appendAll} from '../core/arrays.js'
@@ -16,11 +16,11 @@ import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
 import {headText, sniffing} from './sniff.js'
-import {openRegularFile, readWhole} from '../core/regular-file.js'
+import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
-import {asText, ESCAPED, type FsPath, isInside, unescapeName, type WalkOptions} from './walk.js'
+import {asText, ESCAPED, type FsPath, isInside, unescapeName, WALK_MESSAGES, type WalkOptions} from './walk.js'
 
 export interface Root {
   /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
@@ -94,7 +94,7 @@ async function readAndDiscover(
   try {
     decoded = readText(job.abs, max)
   } catch (error) {
-    sink.errors.push({file: job.file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
+    sink.errors.push(readFailed(job.file, error))
     return
   }
   await discoverDecoded(job.file, decoded, job.formats, max, sink, context)
@@ -108,14 +108,9 @@ async function readAndDiscover(
 async function readArchive(job: FileJob, max: number, sink: Sink, taken: ReadonlySet<string>): Promise<void> {
   let bytes: Buffer | undefined
   try {
-    const {fd, size} = openRegularFile(job.abs)
-    try {
-      bytes = readWhole(fd, size + 1, max)
-    } finally {
-      closeSync(fd)
-    }
+    bytes = readRegularBytes(job.abs, max)
   } catch (error) {
-    sink.errors.push({file: job.file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`})
+    sink.errors.push(readFailed(job.file, error))
     return
   }
   if (bytes === undefined) {
@@ -266,16 +261,23 @@ export function tooLargeError(file: string, size: number | undefined, max: numbe
   }
 }
 
+/** Why a file is not text: binary (named like a file of `formats`, when a format claims it) or not UTF-8. */
 function unreadable(file: string, decoded: Decoded, formats: readonly Discoverer[]): ScanError | undefined {
   if (decoded.kind === 'error') return {file, code: decoded.code, message: decoded.message}
   if (decoded.kind === 'binary') {
+    const named = formats.length > 0 ? ` in a file named like a ${formats.map((f) => f.id).join('/')} file` : ''
     return {
       file,
       code: 'binary',
-      message: `${decoded.what} data in a file named like a ${formats.map((f) => f.id).join('/')} file; not read${decoded.hint ? `: ${decoded.hint}` : ''}`,
+      message: `${decoded.what} data${named}; not read${decoded.hint ? `: ${decoded.hint}` : ''}`,
     }
   }
   return undefined
+}
+
+/** A file the file system would not let be read. */
+function readFailed(file: string, error: unknown): ScanError {
+  return {file, code: 'read-failed', message: `cannot read: ${plainReason(error)}`}
 }
 
 function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
@@ -394,15 +396,15 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
     real = realInside(root, rel)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ELOOP') return problem('symlink-loop', 'symlink loop')
+    if (code === 'ELOOP') return problem('symlink-loop', WALK_MESSAGES.loop)
     // Missing (or a path through a file): the reading format says what that means.
     if (code === 'ENOENT' || code === 'ENOTDIR') return {text: null, problems: []}
-    return problem('read-failed', `cannot read: ${plainReason(error)}`)
+    return {text: null, problems: [readFailed(file, error)]}
   }
   if (real === null) {
     // The file is a link leaving the tree; a folder above it that is one is the walk's to tell (it was not entered).
     return isLink(join(root.abs, ...rel.split('/')))
-      ? problem('symlink-outside-root', 'symlink to a path outside the scanned directory; not followed')
+      ? problem('symlink-outside-root', WALK_MESSAGES.linkOut)
       : {text: null, problems: []}
   }
   let decoded: ReturnType<typeof readText>
@@ -410,10 +412,11 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
     // Read as any claimed file is (never waiting on a FIFO, never past the size limit).
     decoded = readText(real, maxFileSize)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR' || isDirectory(real)) return {text: null, problems: []}
-    const special = /FIFO, socket or device/.test(errorMessage(error))
-    if (special) return problem('not-regular-file', 'not a regular file (FIFO, socket or device)')
-    return problem('read-failed', `cannot read: ${plainReason(error)}`)
+    if (error instanceof NotRegularFile)
+      return error.kind === 'directory'
+        ? {text: null, problems: []}
+        : problem('not-regular-file', WALK_MESSAGES.special)
+    return {text: null, problems: [readFailed(file, error)]}
   }
   if (decoded.kind === 'too-large') return {text: null, problems: [tooLargeError(file, decoded.size, maxFileSize)]}
   return decodedBeside(file, decoded)
@@ -422,12 +425,7 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
 /** The text of a file read beside another, and what kept it from being read whole (a file of the tree or an archive's). */
 function decodedBeside(file: string, decoded: Decoded): {text: string | null; problems: ScanError[]} {
   if (decoded.kind === 'text') return {text: decoded.text, problems: badLineErrors(file, decoded.badLines)}
-  const hint = decoded.kind === 'binary' && decoded.hint ? `: ${decoded.hint}` : ''
-  const problem: ScanError =
-    decoded.kind === 'binary'
-      ? {file, code: 'binary', message: `${decoded.what} data; not read${hint}`}
-      : {file, code: decoded.code, message: decoded.message}
-  return {text: null, problems: [problem]}
+  return {text: null, problems: [unreadable(file, decoded, []) as ScanError]}
 }
 
 function isLink(path: string): boolean {

@@ -27,6 +27,13 @@ import {compare} from '../core/compare.js'
 /** Never walked: version-control internals and installed packages (their lockfiles are not the project's). */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
 
+/** The walk's words for what it does not read: a format reading a file beside another says them the same way (./jobs.ts). */
+export const WALK_MESSAGES = {
+  linkOut: 'symlink to a path outside the scanned directory; not followed',
+  loop: 'symlink loop',
+  special: 'not a regular file (FIFO, socket or device)',
+} as const
+
 /** A path as the file system takes it: a string, or the bytes of one that holds a name that is not UTF-8. */
 export type FsPath = string | Buffer
 
@@ -101,7 +108,7 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       } else if (info.isFile()) {
         yield {type: 'file', rel, abs, size: info.size}
       } else {
-        yield skip(rel, 'not-regular-file', 'not-regular-file', 'not a regular file (FIFO, socket or device)', false)
+        yield skip(rel, 'not-regular-file', 'not-regular-file', WALK_MESSAGES.special, false)
       }
     }
     appendAll(stack, subdirs.reverse())
@@ -184,19 +191,13 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
     target = asText(realpathSync.native(abs, {encoding: 'buffer'}))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink-loop', 'symlink loop', true)
+    if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symlink-loop', WALK_MESSAGES.loop, true)
     if (code === 'ENOENT' || code === 'ENOTDIR')
       return skip(rel, 'not-regular-file', 'read-failed', 'broken symlink (its target does not exist)', false)
     return unexamined(rel, `cannot follow the symlink: ${plainReason(error)}`, false)
   }
   if (!isInside(rootReal, target)) {
-    return skip(
-      rel,
-      'symlink-outside-root',
-      'symlink-outside-root',
-      'symlink to a path outside the scanned directory; not followed',
-      true,
-    )
+    return skip(rel, 'symlink-outside-root', 'symlink-outside-root', WALK_MESSAGES.linkOut, true)
   }
   let info: ReturnType<typeof statSync>
   try {
