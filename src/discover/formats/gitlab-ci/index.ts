@@ -269,17 +269,21 @@ function includedFiles(node: YamlNode | undefined): string {
   return named.length > 0 ? ` (${named.slice(0, 5).join(', ')}${named.length > 5 ? ', ...' : ''})` : ''
 }
 
+/** Where an image is read: the output, the file, the pipeline and the variables of the job (or none) it is in. */
+interface Place {
+  out: Output
+  file: string
+  pipeline: Pipeline
+  own: () => Scope
+}
+
 function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   const {file, root} = config
   const none: Scope = {variables: new Map()}
-  const top = () => none
-  imageAt(out, file, root.entries.get('image'), 'image', pipeline, top)
-  servicesAt(out, file, root.entries.get('services'), 'services', pipeline, top)
+  const top: Place = {out, file, pipeline, own: () => none}
+  imagesOf(top, root, '')
   const defaults = root.entries.get('default')
-  if (isMap(defaults)) {
-    imageAt(out, file, defaults.entries.get('image'), 'default.image', pipeline, top)
-    servicesAt(out, file, defaults.entries.get('services'), 'default.services', pipeline, top)
-  }
+  if (isMap(defaults)) imagesOf(top, defaults, 'default.')
   for (const [name, job] of root.entries) {
     if (RESERVED.has(name) || !isMap(job)) continue
     // Made once, when an image of the job names a variable.
@@ -288,9 +292,14 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
       scope ??= jobScope(name, job, pipeline)
       return scope
     }
-    imageAt(out, file, job.entries.get('image'), `${name}.image`, pipeline, own)
-    servicesAt(out, file, job.entries.get('services'), `${name}.services`, pipeline, own)
+    imagesOf({...top, own}, job, `${name}.`)
   }
+}
+
+/** The `image` and `services` of the top level, `default:` or a job. */
+function imagesOf(place: Place, holder: YamlMap, prefix: string): void {
+  imageAt(place, holder.entries.get('image'), `${prefix}image`)
+  servicesAt(place, holder.entries.get('services'), `${prefix}services`)
 }
 
 /**
@@ -437,14 +446,8 @@ function variablesOf(node: YamlMap): Map<string, Variable> {
   return variables
 }
 
-function servicesAt(
-  out: Output,
-  file: string,
-  node: YamlNode | undefined,
-  path: string,
-  pipeline: Pipeline,
-  own: () => Scope,
-): void {
+function servicesAt(place: Place, node: YamlNode | undefined, path: string): void {
+  const {out, file} = place
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
   if (node.tag !== undefined) {
     referenceSkip(out, file, node, path)
@@ -455,18 +458,12 @@ function servicesAt(
     return
   }
   node.items.forEach((service, i) => {
-    imageAt(out, file, service, `${path}[${i}]`, pipeline, own)
+    imageAt(place, service, `${path}[${i}]`)
   })
 }
 
-function imageAt(
-  out: Output,
-  file: string,
-  node: YamlNode | undefined,
-  path: string,
-  pipeline: Pipeline,
-  own: () => Scope,
-): void {
+function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
+  const {out, file, pipeline, own} = place
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
   let name: YamlNode | undefined = node
   let platform: string | undefined
