@@ -10,7 +10,7 @@
  */
 import {existsSync} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
-import {basename, dirname, join, posix, relative, resolve, sep} from 'node:path'
+import {basename, dirname, posix, relative, resolve, sep} from 'node:path'
 import {usageError} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Inventory} from '../core/model.js'
@@ -23,7 +23,7 @@ import {discoverers as registered} from './registry.js'
 import {headText, readHead, sniffing} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
-import {ESCAPED, unescapeName, walk} from './walk.js'
+import {pathsUnder, walk} from './walk.js'
 
 export interface DiscoverOptions {
   /**
@@ -232,14 +232,9 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
 /** A packaged subchart: `charts/NAME.tgz` in a folder that holds a Chart.yaml (./chart-archive.ts). */
 function chartArchive(root: Root, rel: string): boolean {
   if (!isChartArchiveName(rel)) return false
-  const chartFile = posix
-    .join(posix.dirname(posix.dirname(rel)), 'Chart.yaml')
-    .split('/')
-    .join(sep)
   // A folder whose name is not UTF-8 is printed with `\xFF` escapes (./walk.ts): its bytes name it.
-  return (
-    existsSync(join(root.abs, chartFile)) ||
-    (ESCAPED.test(chartFile) && existsSync(Buffer.concat([Buffer.from(root.abs + sep), unescapeName(chartFile)])))
+  return pathsUnder(root.abs, posix.join(posix.dirname(posix.dirname(rel)), 'Chart.yaml')).some((path) =>
+    existsSync(path),
   )
 }
 

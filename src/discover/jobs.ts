@@ -6,7 +6,7 @@
  */
 import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {compare} from '../core/compare.js'
-import {join, posix, sep} from 'node:path'
+import {posix} from 'node:path'
 import {appendAll} from '../core/arrays.js'
 import {type ErrorCode, errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
@@ -20,7 +20,7 @@ import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
-import {asText, ESCAPED, type FsPath, isInside, unescapeName, WALK_MESSAGES, type WalkOptions} from './walk.js'
+import {asText, type FsPath, isInside, pathsUnder, WALK_MESSAGES, type WalkOptions} from './walk.js'
 
 export interface Root {
   /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
@@ -327,7 +327,7 @@ function contextFor(root: Root, maxFileSize: number, sink: Sink, told: ReadonlyS
       const rel = relativeTo(root, file)
       if (rel === undefined || rel === '') return false
       // A link leaving the tree, looping or broken is there too: not followed, but named as the file.
-      const link = () => isLink(join(root.abs, ...rel.split('/')))
+      const link = () => pathsUnder(root.abs, rel).some(isLink)
       try {
         const real = realInside(root, rel)
         return real === null ? link() : !isDirectory(real)
@@ -376,12 +376,12 @@ function relativeTo(root: Root, file: string): string | undefined {
  * neither exists.
  */
 function realInside(root: Root, rel: string): FsPath | null {
+  const [written, bytes] = pathsUnder(root.abs, rel)
   let real: FsPath
   try {
-    real = realpathSync(join(root.abs, ...rel.split('/')))
+    real = realpathSync(written)
   } catch (error) {
-    if (!ESCAPED.test(rel)) throw error
-    const bytes = Buffer.concat([Buffer.from(root.abs + sep), unescapeName(rel.split('/').join(sep))])
+    if (bytes === undefined) throw error
     real = asText(realpathSync.native(bytes, {encoding: 'buffer'}))
   }
   return isInside(root.real, real) ? real : null
@@ -403,7 +403,7 @@ function readInside(root: Root, rel: string, maxFileSize: number): {text: string
   }
   if (real === null) {
     // The file is a link leaving the tree; a folder above it that is one is the walk's to tell (it was not entered).
-    return isLink(join(root.abs, ...rel.split('/')))
+    return pathsUnder(root.abs, rel).some(isLink)
       ? problem('symlink-outside-root', WALK_MESSAGES.linkOut)
       : {text: null, problems: []}
   }
@@ -428,7 +428,7 @@ function decodedBeside(file: string, decoded: Decoded): {text: string | null; pr
   return {text: null, problems: [unreadable(file, decoded, []) as ScanError]}
 }
 
-function isLink(path: string): boolean {
+function isLink(path: FsPath): boolean {
   try {
     return lstatSync(path).isSymbolicLink()
   } catch {

@@ -164,6 +164,17 @@ export function unescapeName(text: string): Buffer {
   )
 }
 
+/**
+ * The paths a file printed as `rel` (`/`-separated, under the folder `abs`) may have: as written, and, when it holds
+ * `\xFF` escapes (a name that is not UTF-8), as those bytes.
+ */
+export function pathsUnder(abs: string, rel: string): FsPath[] {
+  const parts = rel.split('/')
+  const written = join(abs, ...parts)
+  if (!ESCAPED.test(rel)) return [written]
+  return [written, Buffer.concat([Buffer.from(abs + sep), unescapeName(parts.join(sep))])]
+}
+
 function childPath(dir: FsPath, name: string | Buffer): FsPath {
   if (typeof dir === 'string' && typeof name === 'string') return join(dir, name)
   return Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)])
