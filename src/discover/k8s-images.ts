@@ -8,7 +8,7 @@ import type {Origin, ScanError} from '../core/model.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
 import {readJsonTree} from './json-tree.js'
-import {readYaml} from './yaml.js'
+import {GITLAB_TAGS, readYaml} from './yaml.js'
 import {
   at,
   describe,
@@ -143,8 +143,6 @@ const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:
  * with escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
  */
 const MAY_HOLD_IMAGE = /image|\\|\{\{/i
-
-const GITLAB_TAGS: ReadonlySet<string> = new Set(['!reference'])
 
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an

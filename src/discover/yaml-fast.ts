@@ -15,7 +15,6 @@
  */
 import {FAILSAFE_SCHEMA, load, type Schema, Type, YAMLException} from 'js-yaml'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
-import {compare} from '../core/compare.js'
 
 interface ListenerState {
   position: number
@@ -27,25 +26,29 @@ interface ListenerState {
   tag?: string | null
 }
 
-const tagSchemas = new WeakMap<Schema, Map<string, Schema>>()
+/** GitLab CI's one local tag (`!reference [job, key]`), read by the gitlab-ci format and in manifests alike. */
+export const GITLAB_TAGS: ReadonlySet<string> = new Set(['!reference'])
+
+/** By set of tags (callers pass a constant set), then by base schema. */
+const tagSchemas = new WeakMap<ReadonlySet<string>, Map<Schema, Schema>>()
 
 /**
  * `base` extended with local tags (`!reference`) read as untagged nodes of any kind: the schema a caller that
- * accepts them (YamlReadOptions.localTags) has js-yaml read with. One schema per set of tags, made once.
+ * accepts them (YamlReadOptions.localTags) has js-yaml read with. Made once for each set and base: it is asked for
+ * each document of every manifest.
  */
 export function withLocalTags(base: Schema, tags: ReadonlySet<string> | undefined): Schema {
   if (!tags || tags.size === 0) return base
-  let made = tagSchemas.get(base)
+  let made = tagSchemas.get(tags)
   if (!made) {
     made = new Map()
-    tagSchemas.set(base, made)
+    tagSchemas.set(tags, made)
   }
-  const key = [...tags].sort(compare).join(' ')
-  let schema = made.get(key)
+  let schema = made.get(base)
   if (!schema) {
     const kinds = ['scalar', 'sequence', 'mapping'] as const
     schema = base.extend([...tags].flatMap((tag) => kinds.map((kind) => new Type(tag, {kind}))))
-    made.set(key, schema)
+    made.set(base, schema)
   }
   return schema
 }

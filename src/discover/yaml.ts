@@ -19,6 +19,8 @@ import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
 import {fastTree, withLocalTags} from './yaml-fast.js'
+
+export {GITLAB_TAGS} from './yaml-fast.js'
 import {yamlLibrary} from '../core/lazy-require.js'
 import {probeYamlDepth} from '../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../core/yaml-unique-keys.js'

@@ -27,7 +27,7 @@ import {isGitlabCiFile} from '../../file-names.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
-import {readYaml} from '../../yaml.js'
+import {GITLAB_TAGS, readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
@@ -51,7 +51,6 @@ const MAX_VARIABLE_DEPTH = 8
 const MAX_STEPS = 200_000
 const STEPS_PASSED = `more than ${MAX_STEPS} variables and extended jobs in one pipeline`
 const NOT_A_NAME = 'a key that is not a name (a list, a mapping or a !reference) is not read: GitLab CI keys are names'
-const LOCAL_TAGS: ReadonlySet<string> = new Set(['!reference'])
 
 /** Top-level keys that are not jobs (https://docs.gitlab.com/ci/yaml/#global-keywords); `spec` heads a component. */
 const RESERVED = new Set([
@@ -141,7 +140,7 @@ function readPipeline(input: DiscoverInput, context: DiscoverContext, out: Outpu
   const queue: Array<{file: string; text: string}> = [{file: input.file, text: input.text}]
   let full = false
   for (let next = queue.shift(); next; next = queue.shift()) {
-    const yaml = readYaml(next.text, next.file, {localTags: LOCAL_TAGS})
+    const yaml = readYaml(next.text, next.file, {localTags: GITLAB_TAGS})
     appendAll(out.errors, yaml.errors)
     // The reader leaves such keys out of its maps: a job so named would be lost without a word.
     for (const line of yaml.complexKeyLines)
