@@ -24,7 +24,7 @@
 import {readdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from 'esbuild'
-import {englishOnlyZod, lazyPackageUrlCollator} from './bundle-plugins.mjs'
+import {englishOnlyZod, lazyPackageUrlCollator, oclifCommandOrder} from './bundle-plugins.mjs'
 
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
@@ -68,7 +68,7 @@ const result = await build({
     js: "import {createRequire as __stewardsCreateRequire} from 'node:module';\nconst require = __stewardsCreateRequire(import.meta.url);",
   },
   // Work some libraries do at every start and stewards never needs: ./bundle-plugins.mjs.
-  plugins: [englishOnlyZod, lazyPackageUrlCollator],
+  plugins: [englishOnlyZod, lazyPackageUrlCollator, oclifCommandOrder],
   metafile: true,
   logLevel: 'warning',
 })

@@ -10,7 +10,13 @@ import {join} from 'node:path'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
 // @ts-expect-error: a plain JavaScript build script, without types
-import {englishOnlyZod, lazyCollator, lazyPackageUrlCollator} from '../../scripts/bundle-plugins.mjs'
+import {
+  englishOnlyZod,
+  lazyCollator,
+  lazyPackageUrlCollator,
+  oclifCommandOrder,
+  oclifIdOrder,
+} from '../../scripts/bundle-plugins.mjs'
 import {repoRoot} from '../support/cli.js'
 
 const require = createRequire(import.meta.url)
@@ -58,10 +64,44 @@ describe('lazy-collator (packageurl-js)', () => {
   })
 })
 
+describe('oclif-id-order (@oclif/core)', () => {
+  const pluginPath = join(repoRoot, 'node_modules', '@oclif', 'core', 'lib', 'config', 'plugin.js')
+  const original = readFileSync(pluginPath, 'utf8')
+  const comparator = (source: string) => {
+    const sort = source.slice(source.indexOf('.sort((a, b) =>', source.indexOf('this.commands = ')))
+    const body = sort.slice('.sort('.length, sort.indexOf('\n})') + 2)
+    return new Function(`return ${body}`)() as (a: {id: string}, b: {id: string}) => number
+  }
+  const root = new Intl.Collator('und')
+
+  it('orders ids of letters, : and - as the root collation does, without a collator; others with localeCompare', () => {
+    const patched = comparator(oclifIdOrder(original))
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'oclif.manifest.json'), 'utf8')) as {commands: object}
+    const alphabet = 'abyz:-'
+    const generated = Array.from({length: 400}, (_, i) => {
+      let id = ''
+      for (let n = i; n > 0; n = Math.floor(n / alphabet.length)) id += alphabet[n % alphabet.length]
+      return id
+    })
+    const ids = [...Object.keys(manifest.commands), ...generated, 'cache', 'cache:clear', 'cache-clear', 'cachex']
+    for (const a of ids)
+      for (const b of ids)
+        expect([a, b, Math.sign(patched({id: a}, {id: b}))]).toEqual([a, b, Math.sign(root.compare(a, b))])
+    // An id outside that alphabet is compared by locale, as before: upper case first by code unit, not by locale.
+    expect(Math.sign(patched({id: 'B'}, {id: 'a'}))).toBe(Math.sign('B'.localeCompare('a')))
+    expect(Math.sign(patched({id: 'b1'}, {id: 'b:'}))).toBe(Math.sign('b1'.localeCompare('b:')))
+  })
+
+  it('fails the build when @oclif/core no longer matches', () => {
+    expect(() => oclifIdOrder('.sort((a, b) => a.name.localeCompare(b.name))', 'x.js')).toThrow(/x\.js: .*review/)
+  })
+})
+
 describe('a plug-in that changed nothing', () => {
   it.each([
     [englishOnlyZod, 'zod-english-only', 'zod/v4/locales/index.js'],
     [lazyPackageUrlCollator, 'lazy-collator', 'packageurl-js/src/strings.js'],
+    [oclifCommandOrder, 'oclif-id-order', '@oclif/core/lib/config/plugin.js'],
   ])('fails the build (%#: the library moved the file it rewrites)', async (plugin, name, file) => {
     const failed = build({
       stdin: {contents: 'export const x = 1', resolveDir: repoRoot, loader: 'js'},
@@ -119,7 +159,7 @@ describe.runIf(existsSync(chunks))('the built bundle', () => {
     expect(readFileSync(join(repoRoot, 'bin', 'run.js'), 'utf8')).toContain("import('../dist/core/cli-main.js')")
   })
 
-  it('holds no zod locale but English, and makes no collator at load', () => {
+  it('holds no zod locale but English, and makes no collator at load or when oclif sorts its commands', () => {
     const all = [...code.values()].join('\n')
     // German and Italian zod messages ("Ungültige Eingabe", "Input non valido").
     expect(all).not.toMatch(/Eingabe|Input non valido/)
@@ -127,5 +167,8 @@ describe.runIf(existsSync(chunks))('the built bundle', () => {
     expect(all).not.toMatch(/=\s*new Intl\.Collator\b(?!\s*,\s*collator\.compare)/)
     // However the minifier spaces it.
     expect(all).toMatch(/collator\s*\?\?=\s*new Intl\.Collator\b/)
+    // oclif's commands sorted without starting ICU's collation (oclif-id-order).
+    expect(all).not.toMatch(/\.sort\(\(a,\s*b\)\s*=>\s*a\.id\.localeCompare\(b\.id\)\)/)
+    expect(all).toMatch(/plain\.test\(a\.id\)/)
   })
 })
