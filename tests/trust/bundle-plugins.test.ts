@@ -9,13 +9,13 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
-// @ts-expect-error: a plain JavaScript build script, without types
 import {
   englishOnlyZod,
   lazyCollator,
   lazyPackageUrlCollator,
   oclifCommandOrder,
   oclifIdOrder,
+  // @ts-expect-error: a plain JavaScript build script, without types
 } from '../../scripts/bundle-plugins.mjs'
 import {repoRoot} from '../support/cli.js'
 
