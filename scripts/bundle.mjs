@@ -11,10 +11,13 @@
  * it reads it with `require`; its engines check (a path beside its code, which a bundle does not have) is off
  * (bin/run.js).
  *
+ * `debug` is bundled too, in the chunk oclif, ioredis and dist/core/debug-log.js share: bin/run.js redacts tokens in
+ * the DEBUG output by patching that one instance (tests/trust/debug-token.test.ts), and none of the libraries
+ * core/lazy-require.ts loads from node_modules uses `debug` (tests/trust/bundle-plugins.test.ts checks both). Loaded
+ * from node_modules it started Node's CommonJS loader for four small modules: about 9 ms of every start.
+ * (`stewards help` is a command of stewards, src/commands/help.ts: no plug-in brings a second copy of oclif.)
+ *
  * Kept outside the bundle, loaded from node_modules:
- * - debug: bin/run.js redacts tokens in the DEBUG output by patching the `debug` module
- *   (tests/trust/debug-token.test.ts); kept as the one instance anything may load. (`stewards help` is a command of
- *   stewards, src/commands/help.ts: no plug-in brings a second copy of oclif.)
  * - What @oclif/core loads only to run TypeScript sources in development (typescript, ts-node): not in a package.
  *   wsl-utils, which oclif imports at every start to name the platform, is bundled (stewards does not declare it).
  * - The libraries core/lazy-require.ts loads on first use (createRequire at run time, which esbuild does not follow).
@@ -30,7 +33,7 @@ const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 const ENTRY_DIRS = ['commands', 'hooks']
 const ENTRY_FILES = ['core/debug-log.js', 'core/cli-main.js']
-const EXTERNAL = ['debug', 'typescript', 'ts-node']
+const EXTERNAL = ['typescript', 'ts-node']
 
 function filesUnder(dir) {
   return readdirSync(dir, {recursive: true})

@@ -159,6 +159,30 @@ describe.runIf(existsSync(chunks))('the built bundle', () => {
     expect(readFileSync(join(repoRoot, 'bin', 'run.js'), 'utf8')).toContain("import('../dist/core/cli-main.js')")
   })
 
+  it('holds the one copy of debug, which bin/run.js patches, and no library loaded at run time brings another', () => {
+    const all = [...code.values()].join('\n')
+    expect(all).not.toMatch(/(from|import\(|require\()\s*["']debug["']/)
+    expect(all.match(/["']node_modules\/debug\/src\/common\.js["']\s*\(/g)?.length).toBe(1)
+    // What core/lazy-require.ts loads from node_modules at run time, and everything those libraries depend on.
+    const lazy = [...readdirSync(join(repoRoot, 'src'), {recursive: true, encoding: 'utf8'})]
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .flatMap((file) => [
+        ...readFileSync(join(repoRoot, 'src', file), 'utf8').matchAll(/lazyRequire<[^>]*>\('([^']+)'\)/g),
+      ])
+      .map((match) => match[1])
+    expect(lazy).toEqual(expect.arrayContaining(['jsonc-parser', 'yaml', 'saxes', 'dockerfile-ast']))
+    const closure = new Set<string>()
+    const visit = (name: string) => {
+      if (closure.has(name)) return
+      closure.add(name)
+      const manifest = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8'))
+      for (const dependency of Object.keys({...manifest.dependencies, ...manifest.optionalDependencies}))
+        visit(dependency)
+    }
+    for (const name of lazy) visit(name)
+    expect([...closure]).not.toContain('debug')
+  })
+
   it('holds no zod locale but English, and makes no collator at load or when oclif sorts its commands', () => {
     const all = [...code.values()].join('\n')
     // German and Italian zod messages ("Ungültige Eingabe", "Input non valido").
