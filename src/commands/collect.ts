@@ -2,7 +2,6 @@ import {Args, Flags} from '@oclif/core'
 import {collectFlags, NETWORK_HELP, showNotice} from '../collect/index.js'
 import {BaseCommand} from '../core/command.js'
 import {configFlags} from '../pipeline/config.js'
-import {jsonChunks} from '../core/json-stream.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {collectRepos, collectSummaryLines} from '../pipeline/collect.js'
 
@@ -72,7 +71,7 @@ ${NETWORK_HELP}`
       onProgress: process.stderr.isTTY ? (text) => showNotice(process.stderr, {text, live: false}) : undefined,
     })
     // JSON.stringify's bytes in chunks: a large collection is never one string (core/json-stream.ts).
-    if (format === 'json') await this.writeChunks(jsonChunks({window, ...run}))
+    if (format === 'json') await this.writeJson({window, ...run})
     else for (const line of collectSummaryLines(run)) this.log(line)
     for (const problem of warnings) this.logToStderr(`warning: ${problem}`)
     if (next) this.logToStderr(`stewards: ${next}`)

@@ -3,7 +3,6 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {lineChunks} from '../core/chunks.js'
-import {jsonChunks} from '../core/json-stream.js'
 import {parseSizeFlag} from '../core/size.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {discoverPaths} from '../discover/index.js'
@@ -123,7 +122,7 @@ export default class InventoryCommand extends BaseCommand {
       if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
     }
     // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).
-    if (json) await this.writeChunks(jsonChunks(resolution ? {...inventory, resolution} : inventory))
+    if (json) await this.writeJson(resolution ? {...inventory, resolution} : inventory)
     if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }
 }

@@ -49,13 +49,18 @@ export type OutputStream = Pick<
 >
 
 /**
- * Writes the chunks, each made safe, waiting whenever the stream's buffer is full. Stops when the stream can take
- * nothing more (the reader closed the pipe: `stewards inventory | head`).
+ * Writes the chunks, each made safe (`safeOutput`, or `safeJsonOutput` for JSON.stringify's text), waiting whenever
+ * the stream's buffer is full. Stops when the stream can take nothing more (the reader closed the pipe:
+ * `stewards inventory | head`).
  */
-export async function writeOut(stream: OutputStream, chunks: Iterable<string>): Promise<void> {
+export async function writeOut(
+  stream: OutputStream,
+  chunks: Iterable<string>,
+  safe: (text: string) => string = safeOutput,
+): Promise<void> {
   for (const chunk of chunks) {
     if (stream.destroyed) return
-    if (!stream.write(safeOutput(chunk))) await drained(stream)
+    if (!stream.write(safe(chunk))) await drained(stream)
   }
 }
 

@@ -3,7 +3,8 @@ import {Command, Errors} from '@oclif/core'
 import {drained, writeOut} from './chunks.js'
 import {suggest} from './did-you-mean.js'
 import {ExitCode, StewardsError} from './errors.js'
-import {safeOutput} from './neutralise.js'
+import {jsonChunks} from './json-stream.js'
+import {safeJsonOutput, safeOutput} from './neutralise.js'
 
 /**
  * Base for every command: maps failures onto the documented exit codes (oclif exits 1 on an uncaught exception
@@ -37,6 +38,11 @@ export abstract class BaseCommand extends Command {
    */
   protected async writeChunks(chunks: Iterable<string>): Promise<void> {
     await writeOut(process.stdout, chunks)
+  }
+
+  /** A large value as `JSON.stringify(value, null, 2)` and a line break, in chunks (core/json-stream.ts), made safe. */
+  protected async writeJson(value: object): Promise<void> {
+    await writeOut(process.stdout, jsonChunks(value), safeJsonOutput)
   }
 
   /** Text for stderr as is, made safe; also when `--json` silences `logToStderr`. */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {neutralise, neutraliseData, neutraliseLine, safeOutput} from './neutralise.js'
+import {jsonChunks} from './json-stream.js'
+import {neutralise, neutraliseData, neutraliseLine, safeJsonOutput, safeOutput} from './neutralise.js'
 
 const ESC = '\u001b'
 /** What no output may hold raw. */
@@ -76,5 +77,46 @@ describe('neutraliseData', () => {
 describe('safeOutput', () => {
   it('removes credentials and neutralises', () => {
     expect(safeOutput('see https://u:p@h.example.com/x\u202e')).toBe('see https://***@h.example.com/x\\u202E')
+  })
+})
+
+describe('safeJsonOutput', () => {
+  it("gives safeOutput's text for JSON.stringify's, whatever the data holds", () => {
+    // Every character up to U+0100, the unsafe ones past it, surrogates, and what redaction and the workflow-command
+    // check look for, mixed into strings and keys at every depth.
+    const characters = [
+      ...Array.from({length: 0x100}, (_, code) => String.fromCharCode(code)),
+      ...'\u061c\u200b\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ud83d\ude00\ud800é€',
+    ]
+    const pieces = [
+      '::error::x',
+      '##[group]',
+      'https://user:hunter2@example.com/',
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+    ]
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const text = () =>
+      Array.from({length: next(12)}, () =>
+        next(6) === 0 ? pieces[next(pieces.length)] : characters[next(characters.length)],
+      ).join('')
+    const values = Array.from({length: 3000}, () => ({name: text(), [text()]: [text(), {deep: text()}], n: next(100)}))
+    let unsafe = 0
+    for (const chunk of jsonChunks({values})) {
+      expect(safeJsonOutput(chunk)).toBe(safeOutput(chunk))
+      if (safeOutput(chunk) !== chunk) unsafe++
+    }
+    // The data was unsafe: neutralising and redacting changed the text.
+    expect(unsafe).toBeGreaterThan(0)
+    // ASCII alone: a command at the start of a line is broken, nothing else changed.
+    const ascii = JSON.stringify({a: 'x', b: ['y']}, null, 2).replace('"x"', '"x"\n::warning::')
+    expect(safeJsonOutput(ascii)).toBe(safeOutput(ascii))
+    expect(safeJsonOutput(ascii)).not.toBe(ascii)
+    // DEL is ASCII, and JSON.stringify leaves it as it is.
+    const del = JSON.stringify({a: 'x\u007fy'}, null, 2)
+    expect(safeJsonOutput(del)).toBe('{\n  "a": "x\\u007Fy"\n}')
   })
 })

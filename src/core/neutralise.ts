@@ -82,3 +82,16 @@ export function neutraliseData<T>(value: T): T {
 export function safeOutput(text: string, options: NeutraliseOptions = {}): string {
   return neutralise(redactSecrets(text), options)
 }
+
+/**
+ * `safeOutput` for text that JSON.stringify wrote (or pieces of it, cut between values: core/json-stream.ts), the
+ * same text for less work. JSON.stringify escapes every C0 control and carriage return, so of what `neutralise`
+ * escapes only DEL and characters past ASCII can be there: text of ASCII alone without DEL (a whole inventory, most
+ * often) is checked for workflow commands only, not scanned for each unsafe character.
+ */
+export function safeJsonOutput(text: string): string {
+  const redacted = redactSecrets(text)
+  if (redacted.includes('\u007f') || Buffer.byteLength(redacted, 'utf8') !== redacted.length)
+    return neutralise(redacted)
+  return redacted.includes('::') || redacted.includes('##[') ? breakWorkflowCommands(redacted) : redacted
+}
