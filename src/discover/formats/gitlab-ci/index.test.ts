@@ -317,6 +317,42 @@ describe('gitlab-ci', () => {
     expect(summary(partial).map((s) => s.split(' ->')[0])).toEqual(['app/.gitlab-ci.yml:5:10 example/j:1'])
   })
 
+  it('follows extends 11 jobs up, as GitLab does, and refuses a longer chain at the job that starts it', () => {
+    // .l0 extends .l1 ... extends .lN; .lN sets the variable the image of .l0 needs.
+    const chain = (ancestors: number) =>
+      [
+        ...Array.from({length: ancestors}, (_, i) => `.l${i}:\n  extends: .l${i + 1}`),
+        `.l${ancestors}:\n  variables: {TAG: "${ancestors}"}`,
+        'job:\n  extends: .l0\n  image: example/deep:$TAG',
+        '',
+      ].join('\n')
+    const eleven = discover(chain(10))
+    expect(eleven.errors).toEqual([])
+    expect(summary(eleven)).toEqual(['app/.gitlab-ci.yml:25:10 example/deep:$TAG -> pkg:docker/example/deep@10'])
+    const twelve = discover(chain(11))
+    expect(twelve.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '26:12 invalid-gitlab-ci job extends jobs 12 levels deep (.l0 > .l1 > .l2 > .l3 > .l4 > .l5 > .l6 > .l7 > .l8 > .l9 > .l10 > .l11), past the 11 GitLab follows: it rejects the pipeline (nesting too deep in extends), and variables past the 11th are not read',
+    ])
+    // The variable is set 12 levels up: not read, and said so.
+    expect(skips(twelve)).toEqual([
+      'app/.gitlab-ci.yml:27 unset-variable job.image "example/deep:$TAG": TAG not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+    ])
+    // The longest of several chains counts, however the jobs share them.
+    const diamond = discover(`${chain(11)}side:\n  extends: [.l11, .l5]\n  image: example/side:1\n`)
+    expect(diamond.errors.map((e) => e.message.split(' (')[0])).toEqual(['job extends jobs 12 levels deep'])
+    // Every job that starts a chain past the limit is refused: .l0 to .l17 (29 to 12 levels), and job (30).
+    const thirty = discover(chain(29)).errors.map((e) => e.message.split(' (')[0])
+    expect(thirty).toEqual([
+      ...Array.from({length: 18}, (_, i) => `.l${i} extends jobs ${29 - i} levels deep`),
+      'job extends jobs 30 levels deep',
+    ])
+    // A chain as long as a hostile file makes it, and an extends naming every job: no recursion, no spread.
+    const hostile = discover(
+      `${chain(10_000)}wide:\n  extends: [${Array.from({length: 10_000}, (_, i) => `.l${i}`).join(', ')}]\n`,
+    )
+    expect(hostile.errors.length).toBe(10_000 - 10 + 1)
+  })
+
   it('reads !reference without failing; an image given by one is skipped, its target listed where declared', () => {
     const out = discover(
       [

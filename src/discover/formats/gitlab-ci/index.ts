@@ -409,6 +409,7 @@ function checkExtends(pipeline: Pipeline, complete: boolean, out: Output): void 
       }
     }
   }
+  checkExtendsDepth(pipeline, parents, out)
   for (const [name, cycle] of pipeline.circular) {
     const job = pipeline.jobs.get(name)!
     const through = cycle.length === 1 ? `${name} extends itself` : `a cycle through ${listed(cycle)}`
@@ -418,6 +419,58 @@ function checkExtends(pipeline: Pipeline, complete: boolean, out: Output): void 
         job.entries.get('extends'),
         'invalid-gitlab-ci',
         `${name}: circular extends (${through}), which GitLab rejects; nothing is taken through it`,
+      ),
+    )
+  }
+}
+
+/**
+ * GitLab follows at most MAX_EXTENDS jobs up one `extends` chain and rejects a pipeline with a longer one
+ * (lib/gitlab/ci/config/extendable/entry.rb: "nesting too deep in `extends`"): an error at each job that starts
+ * one, naming the chain. The longest chain above each job is counted once per job, without recursion; the jobs of
+ * a circle (reported apart) end a chain.
+ */
+function checkExtendsDepth(pipeline: Pipeline, parents: Map<string, string[]>, out: Output): void {
+  const depth = new Map<string, {levels: number; next?: string}>()
+  const longest = (start: string): number => {
+    const work = [start]
+    while (work.length > 0) {
+      const name = work[work.length - 1]
+      if (depth.has(name)) {
+        work.pop()
+        continue
+      }
+      let pending = false
+      for (const parent of parents.get(name) ?? []) {
+        if (pipeline.circular.has(parent) || depth.has(parent)) continue
+        // One at a time, never spread: an `extends` may name as many jobs as the file holds.
+        work.push(parent)
+        pending = true
+      }
+      if (pending) continue
+      work.pop()
+      let best: {levels: number; next?: string} = {levels: 0}
+      for (const parent of parents.get(name) ?? []) {
+        if (pipeline.circular.has(parent)) continue
+        const levels = depth.get(parent)!.levels + 1
+        if (levels > best.levels) best = {levels, next: parent}
+      }
+      depth.set(name, best)
+    }
+    return depth.get(start)!.levels
+  }
+  for (const [name, job] of pipeline.jobs) {
+    if (pipeline.circular.has(name) || longest(name) <= MAX_EXTENDS) continue
+    const chain: string[] = []
+    for (let at = depth.get(name)?.next; at !== undefined && chain.length <= MAX_EXTENDS; at = depth.get(at)?.next)
+      chain.push(at)
+    const levels = depth.get(name)!.levels
+    out.errors.push(
+      errorAt(
+        pipeline.files.get(job) ?? '',
+        job.entries.get('extends'),
+        'invalid-gitlab-ci',
+        `${name} extends jobs ${levels} levels deep (${chain.join(' > ')}${levels > chain.length ? ' > ...' : ''}), past the ${MAX_EXTENDS} GitLab follows: it rejects the pipeline (nesting too deep in extends), and variables past the ${MAX_EXTENDS}th are not read`,
       ),
     )
   }
