@@ -165,7 +165,8 @@ function mapping(frame: Frame, result: object, position: {line: number; column: 
   const map: YamlMap = {type: 'map', ...position, entries: new Map()}
   for (let i = 0; i < children.length; i += 2) {
     const key = children[i]
-    if (key.type !== 'scalar') {
+    // A key with a local tag (`!reference b:`) is no name either: the tag would be lost with the key's text.
+    if (key.type !== 'scalar' || key.tag !== undefined) {
       complex.push(key.line)
       continue
     }

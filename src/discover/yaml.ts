@@ -455,7 +455,8 @@ class Converter {
         continue
       }
       // Kubernetes objects only have string keys; complex keys (`? [a, b]`, `{{ x }}`) are noted and ignored.
-      if (!nodes().isScalar(key)) {
+      // A key with a local tag (`!reference b:`) is no name either: the tag would be lost with the key's text.
+      if (!nodes().isScalar(key) || (key.tag !== undefined && this.localTags?.has(key.tag))) {
         if (key) this.complexKeyLines.push(this.position(key).line)
         continue
       }

@@ -385,6 +385,19 @@ describe('gitlab-ci', () => {
     ])
   })
 
+  it('refuses a key with a !reference tag (no job name), through both YAML readers', () => {
+    const text = ['!reference b:', '  image: example/b:1', 'c:', '  image: example/c:1', ''].join('\n')
+    // An anchor and an alias send the document to the `yaml` library instead of the fast reader.
+    const library = `${text}d: &d\n  image: example/d:1\ne: *d\n`
+    for (const out of [discover(text), discover(library)]) {
+      expect(out.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
+        '1 invalid-gitlab-ci a key that is not a name (a list, a mapping or a !reference) is not read: GitLab CI keys are names',
+      ])
+      expect(summary(out).map((s) => s.split(' ->')[0])).toContain('app/.gitlab-ci.yml:4:10 example/c:1')
+      expect(summary(out).join('\n')).not.toContain('example/b')
+    }
+  })
+
   it('reads local includes once, relative to the project, with their variables; others are not fetched', () => {
     const files = {
       'app/ci/build.yml': [
