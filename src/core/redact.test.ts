@@ -19,7 +19,10 @@ describe('redactSecrets', () => {
     ['image "deploy:p@ss:word@reg.example.com/x:1"', 'image "***@reg.example.com/x:1"'],
     ['me@corp.example:token@registry.example.com/app:1', '***@registry.example.com/app:1'],
     // `mailto:` is an address: a userinfo after it in the same run is still found.
-    ['mailto:a@x.com,deploy:s3cret@registry.example.com/app:1', 'mailto:a@x.com,***@registry.example.com/app:1'],
+    ['mailto:a@x.com,deploy:s3cret@registry.example.com/app:1', 'mailto:***@registry.example.com/app:1'],
+    // ...and right after it: a password in a mailto: link is still a password.
+    ['<a href="mailto:ops:hunter2@mail.example.com">', '<a href="mailto:***@mail.example.com">'],
+    ['MAILTO:ops:hunter2@mail.example.com', 'MAILTO:***@mail.example.com'],
     // Query strings: tokens, keys and signatures of pre-signed URLs; other parameters stay.
     ['https://h.example.com/a.tgz?token=abc&v=2', 'https://h.example.com/a.tgz?token=***&v=2'],
     ['https://h.example.com/?access_token=abc', 'https://h.example.com/?access_token=***'],
@@ -61,11 +64,11 @@ describe('redactSecrets', () => {
   it('finds `user:pass@host` without a scheme as a regular expression would, on any text', () => {
     // The reference: an expression (which takes time quadratic in runs of `:`) with the rule's meaning. The user runs
     // to the first `:`, the password to the last `@` before a host; both may hold `@` (an e-mail user, a password
-    // written with its `@` unencoded).
+    // written with its `@` unencoded). A user is never `mailto` itself, but may follow a `mailto:`.
     const reference = (text: string) =>
       text.replace(
-        /(^|[\s'"=(,;<>`])(?![Mm][Aa][Ii][Ll][Tt][Oo]:)([^\s/?#:'"<>`\\]+):([^\s/?#'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g,
-        (_, before: string) => `${before}***@`,
+        /(^|[\s'"=(,;<>`])([Mm][Aa][Ii][Ll][Tt][Oo]:|(?![Mm][Aa][Ii][Ll][Tt][Oo]:))([^\s/?#:'"<>`\\]+):([^\s/?#'"<>`\\]+)@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g,
+        (_, before: string, mailto: string) => `${before}${mailto}***@`,
       )
     // No `://` and no `=`: only this rule applies. A seeded generator, so a failure is the same on every run.
     const pieces = [
@@ -83,6 +86,7 @@ describe('redactSecrets', () => {
       '/',
       'mailto',
       'MailTo',
+      'mailto:',
       '"',
       '1.2.3.4',
       'localhost',
@@ -102,8 +106,9 @@ describe('redactSecrets', () => {
       expect(redactSecrets(text), text).toBe(reference(text))
       if (reference(text) !== text) redacted.add(text)
     }
-    // Enough of them hold a userinfo that the comparison means something.
+    // Enough of them hold a userinfo that the comparison means something, some of them right after a `mailto:`.
     expect(redacted.size).toBeGreaterThan(200)
+    expect([...redacted].filter((text) => /mailto:\*\*\*@/i.test(reference(text))).length).toBeGreaterThan(20)
   })
 
   it('reads a long run of `:` before an `@` that ends no userinfo in linear time (the expression took minutes)', () => {

@@ -161,7 +161,7 @@ function replaceChanged(text: string, pattern: RegExp, replace: (match: RegExpEx
 }
 
 /**
- * Each bare `user:password@host` becomes `***@host`, but a `mailto:` one. Linear: each run of userinfo characters is
+ * Each bare `user:password@host` becomes `***@host` (after a `mailto:` too: `mailto:***@host`). Linear: each run of userinfo characters is
  * read once: its `@`s before a host are found forwards (AT_HOST), its start back from the first of them, and the
  * user's start forwards from there, never before the end of the run before.
  */
@@ -191,23 +191,33 @@ function redactBareUserinfo(text: string): string {
 }
 
 /**
- * The leftmost start of a userinfo in text[run, at): after the start of the text or a BEFORE_USER character, a user
- * of one or more characters up to the first `:` (never `mailto`), and a password of one or more characters after it.
+ * The leftmost start of a userinfo in text[run, at): after the start of the text, a BEFORE_USER character or a `mailto:`
+ * that starts after one, a user of one or more characters up to the first `:` (never `mailto` itself, but after a
+ * `mailto:`), and a password of one or more characters after it.
  * The next `:` is looked for only forwards and never past `at`, so the run is read once.
  */
 function userStart(text: string, run: number, at: number): number | undefined {
   let colon = run - 1
   for (let start = run; start < at - 2; start++) {
-    if (start > 0 && !BEFORE_USER.test(text[start - 1])) continue
+    const afterMailto = isAfterMailto(text, start)
+    if (start > 0 && !BEFORE_USER.test(text[start - 1]) && !afterMailto) continue
     if (colon < start) {
       colon = start
       while (colon < at && text.charCodeAt(colon) !== COLON) colon++
     }
     if (colon >= at - 1) return undefined
-    // `mailto:someone@host` is an address, not a userinfo: a user may start after it.
-    if (colon > start && text.slice(start, colon).toLowerCase() !== 'mailto') return start
+    // `mailto:someone@host` is an address, not a userinfo (its `mailto` is no user); a user may start right after it
+    // (`mailto:user:password@host`), or further on.
+    if (colon > start && (afterMailto || text.slice(start, colon).toLowerCase() !== 'mailto')) return start
   }
   return undefined
+}
+
+/** `text[start]` comes right after a `mailto:` (any case) that itself starts where a user may (BEFORE_USER). */
+function isAfterMailto(text: string, start: number): boolean {
+  if (start < 7 || text.charCodeAt(start - 1) !== COLON || text.slice(start - 7, start - 1).toLowerCase() !== 'mailto')
+    return false
+  return start === 7 || BEFORE_USER.test(text[start - 8])
 }
 
 /**
