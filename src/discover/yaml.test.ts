@@ -94,6 +94,15 @@ describe('readYaml', () => {
     const {documents, errors} = read('a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: [&y 3, *y]\nf: *y\n')
     expect(errors).toEqual([])
     expect(['b', 'd', 'f'].map((key) => (at(documents[0].root, key) as {text: string}).text)).toEqual(['1', '2', '3'])
+    // A scalar is located where its alias uses it; a collection where it is written (it is shared, not copied).
+    expect(['a', 'b', 'd', 'f'].map((key) => at(documents[0].root, key))).toMatchObject([
+      {line: 1, column: 7},
+      {line: 2, column: 4},
+      {line: 4, column: 4},
+      {line: 6, column: 4},
+    ])
+    const shared = read('a: &m {image: x:1}\nb: *m\n').documents[0].root
+    expect(at(shared, 'b')).toBe(at(shared, 'a'))
     // 50,000 aliases of one anchor: each alias walked the document from its start (minutes; the test's timeout).
     const many = read(`a: &a x\nl:\n${'- *a\n'.repeat(50_000)}`)
     expect(many.errors).toEqual([])

@@ -402,7 +402,10 @@ class Converter {
     if (nodes().isAlias(node)) {
       const target = this.aliasTarget(node)
       if (!target) throw new YamlProblem('yaml-syntax', `YAML alias *${node.source} has no anchor`, node.range?.[0])
-      return this.node(target, depth)
+      const resolved = this.node(target, depth)
+      // A scalar is located where the alias uses it (`uses: *checkout` on its own line); a collection stays shared,
+      // so an alias bomb still costs nothing until it is measured.
+      return resolved.type === 'scalar' ? {...resolved, ...this.position(node)} : resolved
     }
     const seen = this.done.get(node)
     if (seen) return seen
