@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {seeded} from '../../tests/support/random.js'
 import {jsonChunks} from './json-stream.js'
 import {neutralise, neutraliseData, neutraliseLine, safeJsonOutput, safeOutput} from './neutralise.js'
 
@@ -94,11 +95,7 @@ describe('safeJsonOutput', () => {
       'https://user:hunter2@example.com/',
       'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
     ]
-    let seed = 7
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return seed % n
-    }
+    const next = seeded(7)
     const text = () =>
       Array.from({length: next(12)}, () =>
         next(6) === 0 ? pieces[next(pieces.length)] : characters[next(characters.length)],

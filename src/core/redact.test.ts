@@ -18,7 +18,7 @@ describe('redactSecrets', () => {
     // ... with a password whose `@` is not encoded, or an e-mail address for a user: all of it goes, as with a scheme.
     ['image "deploy:p@ss:word@reg.example.com/x:1"', 'image "***@reg.example.com/x:1"'],
     ['me@corp.example:token@registry.example.com/app:1', '***@registry.example.com/app:1'],
-    // `mailto:` is an address: a userinfo after it in the same run is still found.
+    // A userinfo after a `mailto:` in the same run is found: its user starts right after the `mailto:`.
     ['mailto:a@x.com,deploy:s3cret@registry.example.com/app:1', 'mailto:***@registry.example.com/app:1'],
     // ...and right after it: a password in a mailto: link is still a password.
     ['<a href="mailto:ops:hunter2@mail.example.com">', '<a href="mailto:***@mail.example.com">'],
