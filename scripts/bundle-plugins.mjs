@@ -105,6 +105,37 @@ export const oclifCommandOrder = {
   },
 }
 
+const EAGER_SEGMENTER = 'const segmenter = new Intl.Segmenter();'
+const SEGMENTER_USE = 'segmenter.segment(string)'
+
+/**
+ * string-width makes an `Intl.Segmenter` when it loads (index.js), which starts ICU's grapheme breaking: about 15 ms
+ * of every `scan`, whose table loads it, though stewards measures printable ASCII itself and most reports hold
+ * nothing else. The segmenter is made on the first string that needs it instead, the same one for every call.
+ */
+export function lazySegmenter(source, file = 'string-width/index.js') {
+  if (!source.includes(EAGER_SEGMENTER) || source.split(SEGMENTER_USE).length !== 2) {
+    throw new Error(`${file}: string-width no longer makes its segmenter as expected; review lazy-segmenter`)
+  }
+  return source
+    .replace(EAGER_SEGMENTER, 'let segmenter;')
+    .replace(SEGMENTER_USE, '(segmenter ??= new Intl.Segmenter()).segment(string)')
+}
+
+export const lazyStringWidthSegmenter = {
+  name: 'lazy-segmenter',
+  setup(esbuild) {
+    const match = mustMatch(esbuild, 'lazy-segmenter', 'string-width/index.js')
+    esbuild.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      // oclif's own string-width 4 (CommonJS, no segmenter) is bundled as it is.
+      if (!source.includes('Intl.Segmenter')) return undefined
+      match.seen()
+      return {contents: lazySegmenter(source, args.path), loader: 'js'}
+    })
+  },
+}
+
 /**
  * Fails the build when a plug-in changed nothing: the library moved the file it rewrites, its `onLoad` filter matched
  * no path, and the library would be bundled unchanged without a word. `seen()` is called by the plug-in's `onLoad`.

@@ -27,7 +27,7 @@
 import {readdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from 'esbuild'
-import {englishOnlyZod, lazyPackageUrlCollator, oclifCommandOrder} from './bundle-plugins.mjs'
+import {englishOnlyZod, lazyPackageUrlCollator, lazyStringWidthSegmenter, oclifCommandOrder} from './bundle-plugins.mjs'
 
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
@@ -71,7 +71,7 @@ const result = await build({
     js: "import {createRequire as __stewardsCreateRequire} from 'node:module';\nconst require = __stewardsCreateRequire(import.meta.url);",
   },
   // Work some libraries do at every start and stewards never needs: ./bundle-plugins.mjs.
-  plugins: [englishOnlyZod, lazyPackageUrlCollator, oclifCommandOrder],
+  plugins: [englishOnlyZod, lazyPackageUrlCollator, lazyStringWidthSegmenter, oclifCommandOrder],
   metafile: true,
   logLevel: 'warning',
 })

@@ -33,6 +33,7 @@ import {
   plan,
 } from '@bufbuild/cel'
 import {strings} from '@bufbuild/cel/ext'
+import {thousands} from '../core/figures.js'
 
 type Expr = ReturnType<typeof parse>['expr']
 
@@ -85,7 +86,7 @@ function sizeOf(value: unknown): number {
 }
 
 function budgetMessage(): string {
-  return `evaluation exceeds its budget of ${LIMITS.cost.toLocaleString('en-US')} cost units (comprehensions over long lists or maps; see rules/README.md)`
+  return `evaluation exceeds its budget of ${thousands(LIMITS.cost)} cost units (comprehensions over long lists or maps; see rules/README.md)`
 }
 
 const FUNCS: CelFunc[] = [...strings.filter((f) => f.name !== 'replace'), percent]

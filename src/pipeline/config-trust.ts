@@ -17,6 +17,7 @@ import type {YamlPath} from '../core/yaml-file.js'
 import {DEFAULT_MAX_FILE_SIZE} from '../discover/index.js'
 import {PACKS_ROOT} from '../evaluate/index.js'
 import type {ScanConfig} from './config.js'
+import {thousands} from '../core/figures.js'
 
 /** Where a settings file came from: `--config`, the working directory, or inside a scanned PATH. */
 export type ConfigOrigin = 'given' | 'working-directory' | 'scanned-path'
@@ -55,7 +56,7 @@ const READ_KEYS = [
  */
 const CAPPED_IN_TREE: Record<'maxFileSize' | 'maxCommits', {cap: number; shown: string; flag: string}> = {
   maxFileSize: {cap: DEFAULT_MAX_FILE_SIZE, shown: '50MB', flag: '--max-file-size SIZE'},
-  maxCommits: {cap: DEFAULT_MAX_COMMITS, shown: DEFAULT_MAX_COMMITS.toLocaleString('en-US'), flag: '--max-commits N'},
+  maxCommits: {cap: DEFAULT_MAX_COMMITS, shown: thousands(DEFAULT_MAX_COMMITS), flag: '--max-commits N'},
 }
 
 /**

@@ -4,15 +4,19 @@
  * zod, bundled with English alone, still reports in English. When dist/ is built (`npm test` builds first), the
  * bundle itself is checked: one copy of oclif, no other zod locale, no collator made at load.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
 import {
   englishOnlyZod,
   lazyCollator,
   lazyPackageUrlCollator,
+  lazySegmenter,
+  lazyStringWidthSegmenter,
   oclifCommandOrder,
   oclifIdOrder,
   // @ts-expect-error: a plain JavaScript build script, without types
@@ -97,11 +101,73 @@ describe('oclif-id-order (@oclif/core)', () => {
   })
 })
 
+describe('lazy-segmenter (string-width)', () => {
+  /** string-width bundled on its own (with or without the plug-in) into a temporary module, and imported. */
+  async function bundled(plugins: unknown[]): Promise<(text: string) => number> {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-segmenter-'))
+    try {
+      const file = join(dir, 'width.mjs')
+      await build({
+        stdin: {contents: "export {default} from 'string-width'", resolveDir: repoRoot, loader: 'js'},
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        outfile: file,
+        plugins: plugins as never[],
+        logLevel: 'silent',
+      })
+      return ((await import(pathToFileURL(file).href)) as {default: (text: string) => number}).default
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  }
+
+  it('makes no segmenter at load, one on the first string, and measures exactly as string-width', async () => {
+    const Original = Intl.Segmenter
+    let made = 0
+    const intl = Intl as {Segmenter: typeof Intl.Segmenter}
+    intl.Segmenter = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
+        super(...args)
+        made++
+      }
+    }
+    try {
+      const eager = await bundled([])
+      expect(made).toBe(1)
+      const lazy = await bundled([lazyStringWidthSegmenter])
+      expect(made).toBe(1)
+      const texts = [
+        '',
+        'abc',
+        'é',
+        '漢字',
+        'ｶﾀｶﾅ',
+        '👩‍👩‍👧',
+        'e\u0301',
+        '\u001b[31mred\u001b[0m',
+        'a\u200bb',
+        '🇫🇷 ok',
+        '\u00ad',
+      ]
+      for (const text of texts) expect([text, lazy(text)]).toEqual([text, eager(text)])
+      expect(made).toBe(2)
+    } finally {
+      intl.Segmenter = Original
+    }
+  })
+
+  it('fails the build when string-width no longer matches', () => {
+    expect(() => lazySegmenter('const s = new Intl.Segmenter()', 'x.js')).toThrow(/x\.js: .*review/)
+  })
+})
+
 describe('a plug-in that changed nothing', () => {
   it.each([
     [englishOnlyZod, 'zod-english-only', 'zod/v4/locales/index.js'],
     [lazyPackageUrlCollator, 'lazy-collator', 'packageurl-js/src/strings.js'],
     [oclifCommandOrder, 'oclif-id-order', '@oclif/core/lib/config/plugin.js'],
+    [lazyStringWidthSegmenter, 'lazy-segmenter', 'string-width/index.js'],
   ])('fails the build (%#: the library moved the file it rewrites)', async (plugin, name, file) => {
     const failed = build({
       stdin: {contents: 'export const x = 1', resolveDir: repoRoot, loader: 'js'},
@@ -191,6 +257,9 @@ describe.runIf(existsSync(chunks))('the built bundle', () => {
     expect(all).not.toMatch(/=\s*new Intl\.Collator\b(?!\s*,\s*collator\.compare)/)
     // However the minifier spaces it.
     expect(all).toMatch(/collator\s*\?\?=\s*new Intl\.Collator\b/)
+    // string-width's segmenter made on first use (lazy-segmenter).
+    expect(all).not.toMatch(/(?<!\?\?)=\s*new Intl\.Segmenter\b/)
+    expect(all).toMatch(/segmenter\s*\?\?=\s*new Intl\.Segmenter\b/)
     // oclif's commands sorted without starting ICU's collation (oclif-id-order).
     expect(all).not.toMatch(/\.sort\(\(a,\s*b\)\s*=>\s*a\.id\.localeCompare\(b\.id\)\)/)
     expect(all).toMatch(/plain\.test\(a\.id\)/)

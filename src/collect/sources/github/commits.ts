@@ -7,6 +7,7 @@ import {sortCommits} from '../../window.js'
 import {inWindow} from '../../../core/window.js'
 import {getPage} from './http.js'
 import {CommitList, type CommitResponse} from './schema.js'
+import {thousands} from '../../../core/figures.js'
 
 /**
  * Commits listed per project at most (`--max-commits`): 500 pages of 100, beyond any project's year in the
@@ -74,7 +75,7 @@ export async function listWindowCommits(
   const result: WindowCommits = {commits: sortCommits(commits), tip, empty: false, moved: listing.moved}
   if (more) {
     const oldest = listed.at(-1)?.commit.committer.date ?? window.since
-    result.cut = `more than ${maxCommits.toLocaleString('en-US')} commits listed since ${window.since.slice(0, 10)} (the --max-commits cap): the newest ${maxCommits.toLocaleString('en-US')} were read, those committed before ${oldest} were not`
+    result.cut = `more than ${thousands(maxCommits)} commits listed since ${window.since.slice(0, 10)} (the --max-commits cap): the newest ${thousands(maxCommits)} were read, those committed before ${oldest} were not`
   }
   return result
 }

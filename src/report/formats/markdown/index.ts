@@ -19,6 +19,7 @@ import {isCollected, NOT_COLLECTED, riskScoreLine, verdictLine} from '../../shar
 import {WAIVED_MARK, waiverEntryText, waiversSentence, waiverText} from '../../shared/waivers.js'
 import {htmlText, mdCode, mdText} from './escape.js'
 import {GITHUB_COMMENT_LIMIT, fitLines} from './fit.js'
+import {thousands} from '../../../core/figures.js'
 
 const TOP_FINDINGS = 10
 const MAX_PROJECT_ROWS = 100
@@ -225,8 +226,7 @@ export function renderMarkdownWithin(result: ScanResult, limit: number): string 
     '',
     `<sub>stewards ${htmlText(result.tool.version)} · report schema ${htmlText(result.schemaVersion)}</sub>`,
   ]
-  const thousands = String(limit).replace(/\B(?=(\d{3})+$)/g, ',')
-  const note = `> **Cut to fit a ${thousands}-character limit** (GitHub's for a comment). The JSON, SARIF and HTML reports have every finding.`
+  const note = `> **Cut to fit a ${thousands(limit)}-character limit** (GitHub's for a comment). The JSON, SARIF and HTML reports have every finding.`
   return fitLines(lines, limit, note).text
 }
 
