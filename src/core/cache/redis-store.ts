@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import {gunzipSync, gzipSync} from 'node:zlib'
-import {Redis} from 'ioredis'
+import type {Redis} from 'ioredis'
 import {compare} from '../compare.js'
 import {DAY_MS} from '../dates.js'
 import {usageError} from '../errors.js'
@@ -74,7 +74,11 @@ export class RedisStore implements CacheStore {
   leftOut = 0
   /** Entries not stored because their compressed value is over the bound. */
   tooLarge = 0
-  private readonly client: Redis
+  /**
+   * The client, made once ioredis is loaded: a dynamic import, so the code of ioredis (its deps and some 250 command
+   * methods, built when it loads: about 25 ms) is loaded by a run that opens a shared store, not by every `scan`.
+   */
+  private readonly connection: Promise<Redis>
   private readonly ttlMs: number
   private readonly maxValueBytes: number
   private readonly onUnusable?: (message: string) => void
@@ -89,7 +93,7 @@ export class RedisStore implements CacheStore {
     const username = url.username ? decodeURIComponent(url.username) : undefined
     this.secrets = [password, url.password].filter((s): s is string => Boolean(s))
     const timeout = options.timeoutMs ?? 5_000
-    this.client = new Redis({
+    const settings = {
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port ? Number(url.port) : 6379,
       username,
@@ -104,17 +108,23 @@ export class RedisStore implements CacheStore {
       lazyConnect: false,
       enableReadyCheck: true,
       connectionName: 'stewards',
+    }
+    this.connection = import('ioredis').then(({Redis}) => {
+      const client = new Redis(settings)
+      client.on('error', (error: Error) => this.disable(error))
+      client.on('end', () => this.disable(new Error('connection closed')))
+      return client
     })
-    this.client.on('error', (error: Error) => this.disable(error))
-    this.client.on('end', () => this.disable(new Error('connection closed')))
   }
 
   async get(namespace: string, key: string): Promise<CacheEntry | null> {
     const redisKey = keyFor(namespace, key)
     if (this.unusable) return null
     let value: Buffer | null
+    let client: Redis
     try {
-      value = await this.client.getBuffer(redisKey)
+      client = await this.connection
+      value = await client.getBuffer(redisKey)
     } catch (error) {
       this.disable(error)
       return null
@@ -123,7 +133,7 @@ export class RedisStore implements CacheStore {
     const entry = value.length <= this.maxValueBytes ? unpack(namespace, value) : null
     if (entry && entry.key === key) return entry
     this.healed++
-    await this.client.del(redisKey).catch((error) => this.disable(error))
+    await client.del(redisKey).catch((error) => this.disable(error))
     return null
   }
 
@@ -136,7 +146,7 @@ export class RedisStore implements CacheStore {
       return
     }
     try {
-      await this.client.set(redisKey, value, 'PX', this.ttlMs)
+      await (await this.connection).set(redisKey, value, 'PX', this.ttlMs)
     } catch (error) {
       this.disable(error)
     }
@@ -144,7 +154,7 @@ export class RedisStore implements CacheStore {
 
   async delete(namespace: string, key: string): Promise<void> {
     if (this.unusable) return
-    await this.client.del(keyFor(namespace, key)).catch((error) => this.disable(error))
+    await this.connection.then((client) => client.del(keyFor(namespace, key))).catch((error) => this.disable(error))
   }
 
   /** Every verified entry, sorted; a server failing mid-list ends the list (the store is then off). */
@@ -153,7 +163,7 @@ export class RedisStore implements CacheStore {
     for (const keys of await this.keys()) {
       let values: Array<Buffer | null>
       try {
-        values = await this.client.mgetBuffer(...keys)
+        values = await (await this.connection).mgetBuffer(...keys)
       } catch (error) {
         this.disable(error)
         break
@@ -172,15 +182,17 @@ export class RedisStore implements CacheStore {
   /** Deletes every stewards entry of the database; returns how many keys went. */
   async clear(): Promise<number> {
     let removed = 0
-    for (const keys of await this.keys()) removed += await this.client.del(...keys)
+    for (const keys of await this.keys()) removed += await (await this.connection).del(...keys)
     return removed
   }
 
   async close(): Promise<void> {
     const wasUsable = !this.unusable
     this.unusable ??= 'closed'
-    if (wasUsable && this.client.status === 'ready') await this.client.quit().catch(() => {})
-    this.client.disconnect()
+    const client = await this.connection.catch(() => undefined)
+    if (!client) return
+    if (wasUsable && client.status === 'ready') await client.quit().catch(() => {})
+    client.disconnect()
   }
 
   /** The stewards keys, in batches of at most 500 (SCAN: the server is never blocked by a KEYS). */
@@ -190,7 +202,7 @@ export class RedisStore implements CacheStore {
     try {
       let cursor = '0'
       do {
-        const [next, keys] = await this.client.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 500)
+        const [next, keys] = await (await this.connection).scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 500)
         cursor = next
         if (keys.length) batches.push(keys)
       } while (cursor !== '0')
