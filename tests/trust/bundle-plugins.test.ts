@@ -225,6 +225,29 @@ describe.runIf(existsSync(chunks))('the built bundle', () => {
     expect(readFileSync(join(repoRoot, 'bin', 'run.js'), 'utf8')).toContain("import('../dist/core/cli-main.js')")
   })
 
+  it('loads ioredis only when a shared store is opened: no command imports it at start', () => {
+    /** The files an entry point loads before it runs: its static imports, not its dynamic `import()`s. */
+    const loadedBy = (entry: string): Set<string> => {
+      const loaded = new Set<string>()
+      const visit = (file: string) => {
+        if (loaded.has(file)) return
+        loaded.add(file)
+        const text = code.get(file) ?? ''
+        for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g))
+          visit(join(file, '..', match[1]).replace(/\\/g, '/'))
+      }
+      visit(entry)
+      return loaded
+    }
+    const redis = [...code].filter(([, text]) => text.includes('node_modules/ioredis/built/Redis.js')).map(([f]) => f)
+    expect(redis).toHaveLength(1)
+    for (const command of ['commands/scan.js', 'commands/collect.js', 'commands/inventory.js']) {
+      const loaded = loadedBy(command)
+      expect(loaded.size, command).toBeGreaterThan(3)
+      expect(loaded.has(redis[0]), command).toBe(false)
+    }
+  })
+
   it('holds the one copy of debug, which bin/run.js patches, and no library loaded at run time brings another', () => {
     const all = [...code.values()].join('\n')
     expect(all).not.toMatch(/(from|import\(|require\()\s*["']debug["']/)
