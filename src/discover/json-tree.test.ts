@@ -59,6 +59,9 @@ describe('hasTopLevelKey', () => {
     // written with escapes, as a file hiding from a cheap text search would write it
     expect(hasTopLevelKey('{"\\u0061piVersion": "v1", "kind": "Pod"}', 'apiVersion')).toBe(true)
     expect(hasTopLevelKey('{"api\\u0056ersion": "v1"}', 'apiVersion')).toBe(true)
+    expect(hasTopLevelKey('{"Symfony\\\\u00": 1, "api\\u0056ersion": "v1"}', 'apiVersion')).toBe(true)
+    // Backslashes that escape no letter of the key (PHP namespaces in composer.lock) are no sign of it.
+    expect(hasTopLevelKey('{"autoload": {"psr-4": {"Symfony\\\\Component\\\\": "src/"}}}', 'apiVersion')).toBe(false)
   })
 
   it('ignores nested keys, arrays, scalars, strings that mention the key, and keys after the head', () => {

@@ -104,8 +104,11 @@ class Stop extends Error {}
  */
 export function hasTopLevelKey(head: string, key: string): boolean {
   // The key, quoted, appears in the text unless it is written with escapes (`"\u0061piVersion"`): without either,
-  // no parse is needed to say no. Most JSON files a walk meets are other formats' (package-lock.json).
-  if (!head.includes(`"${key}"`) && !head.includes('\\')) return false
+  // no parse is needed to say no. Most JSON files a walk meets are other formats' (package-lock.json). The keys
+  // asked for are ASCII names, whose only escapes are `\u00XX` (a backslash alone is no sign: composer.lock's PHP
+  // namespaces, `Symfony\\Component`, sent each one through the parser).
+  const asciiName = /^[\x20-\x7e]+$/.test(key) && !/["\\/]/.test(key)
+  if (!head.includes(`"${key}"`) && !head.includes(asciiName ? '\\u00' : '\\')) return false
   let depth = 0
   let found = false
   const enter = (isObject: boolean): void => {
