@@ -151,9 +151,9 @@ describe('compose merge tags (https://docs.docker.com/reference/compose-file/mer
       '3:20 nginx:1.27 -> docker.io/library/nginx:1.27',
       '6:12 postgres:16 -> docker.io/library/postgres:16',
     ])
-    expect(out.errors.map((e) => [e.line, e.column, e.code])).toEqual([
-      [3, 12, 'yaml-unsupported-tag'],
-      [4, 12, 'yaml-unsupported-tag'],
+    expect(out.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+      [3, 12, 'yaml-unsupported-tag', 'YAML Unresolved tag: !custom; read as untagged, as Compose reads it'],
+      [4, 12, 'yaml-unsupported-tag', 'YAML Unresolved tag: !other; read as untagged, as Compose reads it'],
     ])
   })
 })

@@ -43,7 +43,12 @@ function entry(node: YamlNode | null | undefined, key: string): YamlNode | undef
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file, {localTags: COMPOSE_TAGS, keepUnknownTags: true})
-  out.errors.push(...yaml.errors)
+  for (const error of yaml.errors)
+    out.errors.push(
+      error.code === 'yaml-unsupported-tag'
+        ? {...error, message: `${error.message}; read as untagged, as Compose reads it`}
+        : error,
+    )
   const envPath = posix.join(posix.dirname(input.file), '.env')
   let env: EnvFile | undefined
   const readEnvOnce = (): EnvFile => {
