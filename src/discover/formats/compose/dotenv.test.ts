@@ -47,6 +47,37 @@ describe('.env as compose-go reads it', () => {
     })
   })
 
+  it("agrees with compose-go's own parser tests (dotenv/godotenv_test.go, TestParsing)", () => {
+    const cases: Array<[string, string, string]> = [
+      ['FOO =bar', 'FOO', 'bar'],
+      ['FOO= bar', 'FOO', 'bar'],
+      ['FOO="escaped\\"bar"', 'FOO', 'escaped"bar'],
+      ['FOO="\'d\'"', 'FOO', "'d'"],
+      ['OPTION_A: Foo=bar', 'OPTION_A', 'Foo=bar'],
+      ['OPTION_A=1:B', 'OPTION_A', '1:B'],
+      ["export OPTION_B='\\n'", 'OPTION_B', '\\n'],
+      ['export exportFoo=2', 'exportFoo', '2'],
+      ['exportFOO=2', 'exportFOO', '2'],
+      ['export.FOO= 2', 'export.FOO', '2'],
+      ['export\tOPTION_A=2', 'OPTION_A', '2'],
+      ['FOO=a\\tb', 'FOO', 'a\\tb'],
+      ['KEY="Z\\aZ\\bZ\\fZ\\nZ\\rZ\\tZ\\vZ\\\\Z\\0123Z"', 'KEY', 'Z\x07Z\bZ\fZ\nZ\rZ\tZ\vZ\\ZSZ'],
+      ['FOO=foobar=', 'FOO', 'foobar='],
+      ['FOO=bar #', 'FOO', 'bar'],
+      ['FOO=123#not-an-inline-comment', 'FOO', '123#not-an-inline-comment'],
+      ['FOO="bar#baz"#', 'FOO', 'bar#baz'],
+      ["FOO='bar#baz' # comment", 'FOO', 'bar#baz'],
+      ['FOO="bar\\n\\ b\\az"', 'FOO', 'bar\n\\ b\x07z'],
+      ['FOO="bar\\\\\\n\\ b\\az"', 'FOO', 'bar\\\n\\ b\x07z'],
+      ['FOO="bar\\nbaz\\\\"', 'FOO', 'bar\nbaz\\'],
+      ['="value"', '', 'value'],
+      ['\tKEY=value', 'KEY', 'value'],
+      ['KEY="\\x07"', 'KEY', '\\x07'],
+      ['KEY="\\u12e4"', 'KEY', '\\u12e4'],
+    ]
+    for (const [line, key, value] of cases) expect([line, values(parseEnv(line))[key]]).toEqual([line, value])
+  })
+
   it('records what a value needs from the shell (never read): names not set earlier in the file, through other values', () => {
     const env = parseEnv('A=${LATER}-x\nB=${A}/${HOME:?}\nLATER=1\nC\n')
     expect(values(env)).toEqual({A: ['-x', ['LATER']], B: ['-x/', ['HOME', 'LATER']], LATER: '1'})
