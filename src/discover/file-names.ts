@@ -7,8 +7,11 @@ import {posix} from 'node:path'
 
 const KUSTOMIZATION = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization'])
 const HELM_CHART = new Set(['Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock'])
-/** `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose.override.yaml`. */
-const COMPOSE = /^(docker-)?compose(?:[-.][^/]*)?\.ya?ml$/i
+/**
+ * `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose.override.yaml`, `docker-compose_secrets.yml`:
+ * Renovate's default pattern, `(^|/)(?:docker-)?compose[^/]*\.ya?ml$`, less `composer…` (PHP Composer's files).
+ */
+const COMPOSE = /^(?:docker-)?compose(?!r)[^/]*\.ya?ml$/i
 /** `values.yaml`, `values-prod.yaml`, `values.dev.yml`. */
 const HELM_VALUES = /^values(?:[-.][^/]*)?\.ya?ml$/
 

@@ -112,6 +112,11 @@ export interface YamlReadOptions {
    * untagged, with `tag` set, instead of a `yaml-unsupported-tag` error. Other tags are still errors.
    */
   localTags?: ReadonlySet<string>
+  /**
+   * An unknown tag (`!foo`) is still reported (`yaml-unsupported-tag`), but its node is read as untagged and the
+   * rest of the document is kept, as go-yaml (Compose) reads it; without this the document is not read.
+   */
+  keepUnknownTags?: boolean
 }
 
 /** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
@@ -257,8 +262,11 @@ function readDocuments(
       const offset = p.code === 'RESOURCE_EXHAUSTION' ? start : p.pos[0]
       error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, offset)
     }
-    // A key written twice leaves the document readable: the last value is kept, and the error is reported.
-    if (problems.every((p) => p.code === 'DUPLICATE_KEY')) {
+    // A key written twice leaves the document readable: the last value is kept, and the error is reported; so does an
+    // unknown tag for a caller that reads its node as untagged (keepUnknownTags).
+    const kept = (code: string) =>
+      code === 'DUPLICATE_KEY' || (options.keepUnknownTags && code === 'TAG_RESOLVE_FAILED')
+    if (problems.every((p) => kept(p.code))) {
       try {
         const converter = new Converter(doc, position, limits, result.complexKeyLines, error, options.localTags)
         const root = doc.contents ? converter.document(doc.contents, options.shallowKinds) : null

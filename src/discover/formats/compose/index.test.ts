@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
 import {describe, expect, it} from 'vitest'
+import {readFileSync} from 'node:fs'
+import {join, posix} from 'node:path'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
 
@@ -86,9 +88,177 @@ describe('compose', () => {
     expect(JSON.stringify(out).length).toBeLessThan(20_000)
   })
 
-  it('keeps .env keys as data: __proto__ neither pollutes nor resolves', () => {
+  it('keeps .env keys as data: __proto__ is a variable like any other, and pollutes nothing', () => {
     const out = discover('services:\n  a:\n    image: x/${__proto__:-y}:1\n', {'deploy/.env': '__proto__=evil\n'})
-    expect(summary(out)).toEqual(['3:12 x/${__proto__:-y}:1 -> docker.io/x/y:1'])
+    expect(summary(out)).toEqual(['3:12 x/${__proto__:-y}:1 -> docker.io/x/evil:1'])
     expect(({} as {evil?: string}).evil).toBeUndefined()
+  })
+})
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
+/** A fixture folder as the files a discoverer may read beside its file. */
+const beside = (folder: string) => (file: string) => {
+  try {
+    return readFileSync(join(import.meta.dirname, '__fixtures__', folder, posix.basename(file)), 'utf8')
+  } catch {
+    return null
+  }
+}
+const located = (out: Required<DiscoverOutput>) =>
+  out.components.map((c) => `${c.name}:${c.version} ${c.locations.map((l) => `${l.line}:${l.column}`).join(' ')}`)
+
+describe('compose merge tags (https://docs.docker.com/reference/compose-file/merge/)', () => {
+  it("reads !reset and !override: both images of the reviewer's override file, no error", () => {
+    const out = discover(
+      'services:\n  web:\n    image: nginx:1.27\n    ports: !reset []\n  db:\n    image: postgres:16\n',
+      {},
+      'compose.override.yaml',
+    )
+    expect(summary(out)).toEqual([
+      '3:12 nginx:1.27 -> docker.io/library/nginx:1.27',
+      '6:12 postgres:16 -> docker.io/library/postgres:16',
+    ])
+    expect(out.errors).toEqual([])
+  })
+
+  it('drops an image tagged !reset (also through an alias, and a service tagged !reset); reads an !override value', () => {
+    const out = discover(
+      [
+        'x-none: &none !reset null',
+        'services:',
+        '  api:',
+        '    image: !reset null',
+        '    build: .',
+        '  worker:',
+        '    image: *none',
+        '  gone: !reset',
+        '    image: registry.example.com/gone:1',
+        '  proxy:',
+        '    image: !override registry.example.com/proxy:2',
+        '    ports: !override ["8080:80"]',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out)).toEqual(['11:22 registry.example.com/proxy:2 -> registry.example.com/proxy:2'])
+    expect(out.errors).toEqual([])
+  })
+
+  it('reports another tag at its line but keeps the images of the file, the node read as untagged (as go-yaml does)', () => {
+    const out = discover(
+      'services:\n  web:\n    image: !custom nginx:1.27\n    ports: !other []\n  db:\n    image: postgres:16\n',
+    )
+    expect(summary(out)).toEqual([
+      '3:20 nginx:1.27 -> docker.io/library/nginx:1.27',
+      '6:12 postgres:16 -> docker.io/library/postgres:16',
+    ])
+    expect(out.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+      [3, 12, 'yaml-unsupported-tag', 'YAML Unresolved tag: !custom; read as untagged, as Compose reads it'],
+      [4, 12, 'yaml-unsupported-tag', 'YAML Unresolved tag: !other; read as untagged, as Compose reads it'],
+    ])
+  })
+})
+
+describe('compose .env interpolation (https://docs.docker.com/compose/env-file/)', () => {
+  it('interpolates unquoted and double-quoted values from earlier variables; single-quoted ones are literal', () => {
+    const compose = 'services:\n  app:\n    image: ghcr.io/acme/app:${TAG}\n'
+    // The reviewer's repro: compose-envinterp/.env.
+    const env = 'VERSION=1.2.3\nTAG=${VERSION}-alpine\n'
+    expect(summary(discover(compose, {'deploy/.env': env}))).toEqual([
+      '3:12 ghcr.io/acme/app:${TAG} -> ghcr.io/acme/app:1.2.3-alpine',
+    ])
+    expect(summary(discover(compose, {'deploy/.env': 'VERSION=1.2.3\nTAG="v${VERSION}"\n'}))).toEqual([
+      '3:12 ghcr.io/acme/app:${TAG} -> ghcr.io/acme/app:v1.2.3',
+    ])
+    const literal = discover(compose, {'deploy/.env': "VERSION=1.2.3\nTAG='${VERSION}'\n"})
+    expect(literal.components).toEqual([])
+    expect(literal.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [3, 'invalid-image-ref', expect.stringContaining('"ghcr.io/acme/app:${VERSION}"')],
+    ])
+  })
+
+  it('names the variable a .env value needs and the file does not set (Compose would take it from the shell)', () => {
+    const out = discover('services:\n  app:\n    image: ghcr.io/acme/app:${TAG}\n', {
+      'deploy/.env': 'TAG=${VERSION}-alpine\n',
+    })
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        3,
+        'unset-variable',
+        'services.app.image "ghcr.io/acme/app:${TAG}": VERSION (used by TAG in .env) not set here (no default, not in .env); set it and scan the output of `docker compose config`',
+      ],
+    ])
+  })
+
+  it('reports a .env Compose cannot read at its line, keeping the variables before it', () => {
+    const out = discover('services:\n  a:\n    image: x/a:${A}\n  b:\n    image: x/b:${B}\n', {
+      'deploy/.env': 'A=1\nB="2\n',
+    })
+    expect(summary(out)).toEqual(['3:12 x/a:${A} -> docker.io/x/a:1'])
+    expect(out.errors.map((e) => [e.file, e.line, e.code])).toEqual([['deploy/.env', 2, 'invalid-compose']])
+    expect(out.skipped.map((s) => s.line)).toEqual([5])
+  })
+
+  it('reads the real .env of open-telemetry/opentelemetry-demo (see __fixtures__/SOURCES.md)', () => {
+    const out = discoverer.discover(
+      {file: 'otel-demo/compose.yaml', text: fixture('otel-demo/compose.yaml')},
+      {readText: beside('otel-demo')},
+    ) as Required<DiscoverOutput>
+    expect(summary(out)).toEqual(['8:12 ${IMAGE_NAME}:${DEMO_VERSION}-ad -> ghcr.io/open-telemetry/demo:latest-ad'])
+    expect(out.errors).toEqual([])
+  })
+})
+
+describe('compose file names and file format v1', () => {
+  it("claims Renovate's names: docker-compose_secrets.yml as well (traefik/traefik, see __fixtures__/SOURCES.md)", () => {
+    const file = 'docs/content/user-guides/docker-compose/acme-dns/docker-compose_secrets.yml'
+    expect(['compose_x.yml', file, 'composer.yml', 'my-compose.yml'].map(discoverer.matches)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+    const out = discover(fixture('traefik-acme-dns/docker-compose_secrets.yml'), {}, file)
+    expect(summary(out)).toEqual([
+      '8:12 traefik:v3.7 -> docker.io/library/traefik:v3.7',
+      '12:12 traefik/whoami -> docker.io/traefik/whoami:latest',
+    ])
+  })
+
+  it('skips a version-1 file (services at the top level) with a reason, and says nothing of a file of volumes alone', () => {
+    const out = discover('web:\n  image: nginx:1\n  links: [db]\ndb:\n  image: postgres:9\n')
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        1,
+        'unsupported',
+        'no services: key; web, db at the top level with image: or build: is Compose file format v1, which Compose v2 does not read; not read',
+      ],
+    ])
+    expect(discover('volumes:\n  data: {}\nx-base:\n  image: nginx:1\n').skipped).toEqual([])
+  })
+})
+
+describe('compose images taken through merge keys and aliases', () => {
+  it('locates each service that takes the image, beside where it is written (n8n-io/self-hosted-ai-starter-kit)', () => {
+    const out = discover(fixture('n8n-starter/docker-compose.yml'))
+    expect(located(out)).toEqual([
+      'docker.io/library/postgres:16-alpine 15:12',
+      'docker.io/n8nio/n8n:latest 6:10 18:5',
+      'docker.io/n8nio/n8n:latest 6:10 22:5',
+      'docker.io/ollama/ollama:latest 10:10 26:5',
+      'docker.io/ollama/ollama:rocm 32:12',
+    ])
+  })
+
+  it('an alias to a scalar, and a service merging an earlier service: located at the service too', () => {
+    const out = discover(
+      'x-tag: &img nginx:1\nservices:\n  a:\n    image: *img\n  b: &b\n    image: redis:7\n  c:\n    <<: *b\n    ports: []\n',
+    )
+    expect(located(out)).toEqual([
+      'docker.io/library/nginx:1 1:13 4:5',
+      'docker.io/library/redis:7 6:12',
+      'docker.io/library/redis:7 6:12 8:5',
+    ])
   })
 })

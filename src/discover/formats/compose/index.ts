@@ -6,16 +6,25 @@
  * no default is reported (`unset-variable`), not guessed. A service with `build:` and `image:` pulls the image
  * and builds only when the pull fails (https://docs.docker.com/reference/compose-file/build/#using-build-and-image),
  * so it is listed; with `pull_policy: build` the image is only ever built locally, and is not.
+ * Compose's merge tags (https://docs.docker.com/reference/compose-file/merge/) are read as compose-go's
+ * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
+ * tagged `!override` is its value. Another tag is reported, and its node read as untagged, as go-yaml reads it.
+ * `.env` is read as Compose reads it (./dotenv.ts). An image a service takes from elsewhere (`<<: *base`, `*alias`)
+ * is located at the service as well as where it is written, so each use is counted.
  */
 import {posix} from 'node:path'
-import {parse as parseDotenv} from 'dotenv'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
+import type {Component} from '../../../core/model.js'
 import {isComposeFile} from '../../file-names.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
 import {readYaml} from '../../yaml.js'
-import {at, isMap, isScalar, stringValue} from '../../yaml-tree.js'
+import {isMap, isScalar, type Position, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {type EnvFile, parseEnv} from './dotenv.js'
+
+/** Compose's merge tags, read as local tags by the YAML reader (a constant set: the reader caches by it). */
+export const COMPOSE_TAGS: ReadonlySet<string> = new Set(['!reset', '!override'])
 
 export const discoverer: Discoverer = {
   id: 'compose',
@@ -25,61 +34,151 @@ export const discoverer: Discoverer = {
   discover,
 }
 
+/** The node at `key` of a mapping, unless it is absent or tagged `!reset` (Compose removes it). */
+function entry(node: YamlNode | null | undefined, key: string): YamlNode | undefined {
+  const value = isMap(node) ? node.entries.get(key) : undefined
+  return value?.tag === '!reset' ? undefined : value
+}
+
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file)
-  out.errors.push(...yaml.errors)
-  let env: Record<string, string> | undefined
-  const lookup = (name: string) => {
-    env ??= readEnv(context, posix.join(posix.dirname(input.file), '.env'))
-    return Object.hasOwn(env, name) ? env[name] : undefined
+  const yaml = readYaml(input.text, input.file, {localTags: COMPOSE_TAGS, keepUnknownTags: true})
+  for (const error of yaml.errors)
+    out.errors.push(
+      error.code === 'yaml-unsupported-tag'
+        ? {...error, message: `${error.message}; read as untagged, as Compose reads it`}
+        : error,
+    )
+  const envPath = posix.join(posix.dirname(input.file), '.env')
+  let env: EnvFile | undefined
+  const readEnvOnce = (): EnvFile => {
+    if (env === undefined) {
+      const text = context.readText(envPath)
+      env = text === null ? {vars: new Map()} : parseEnv(text)
+      if (env.error)
+        out.errors.push({
+          file: envPath,
+          line: env.error.line,
+          code: 'invalid-compose',
+          message: `${env.error.message}; Compose refuses this .env, and the variables from this line on are not read`,
+        })
+    }
+    return env
   }
   for (const doc of yaml.documents) {
-    const services = at(doc.root, 'services')
-    if (services === undefined || (isScalar(services) && services.kind === 'null')) continue
+    const services = entry(doc.root, 'services')
+    if (services === undefined) {
+      const v1 = isMap(doc.root) && !doc.root.entries.has('services') ? versionOneServices(doc.root) : []
+      if (v1.length > 0)
+        out.skipped.push({
+          file: input.file,
+          line: doc.line,
+          reason: 'unsupported',
+          message: `no services: key; ${v1.join(', ')} at the top level with image: or build: is Compose file format v1, which Compose v2 does not read; not read`,
+        })
+      continue
+    }
+    if (isScalar(services) && services.kind === 'null') continue
     if (!isMap(services)) {
       out.errors.push(errorAt(input.file, services, 'invalid-compose', 'services must be a mapping'))
       continue
     }
+    const owns = ownership(doc.root as YamlMap, services)
     for (const [name, service] of services.entries) {
-      const image = at(service, 'image')
-      if (image === undefined || stringValue(at(service, 'pull_policy')) === 'build') continue
+      if (service.tag === '!reset') continue
+      const image = entry(service, 'image')
+      if (image === undefined || stringValue(entry(service, 'pull_policy')) === 'build') continue
       const written = stringValue(image)
       const location = locationOf(input.file, image)
       if (written === undefined) {
         out.errors.push(errorAt(input.file, image, 'invalid-compose', `services.${name}.image must be a string`))
         continue
       }
+      const fromEnv: string[] = []
+      const unreadable: string[] = []
+      const lookup = (variable: string): string | undefined => {
+        const value = readEnvOnce().vars.get(variable)
+        if (value === undefined) return undefined
+        if (!value.ok) {
+          unreadable.push(`${variable} (.env line ${value.line}: ${value.message})`)
+          return ''
+        }
+        for (const unset of value.unset) fromEnv.push(`${unset} (used by ${variable} in .env)`)
+        return value.value
+      }
       const result = substitute(written, {escape: '$$', lookup})
-      if (!result.ok) {
-        out.errors.push({...location, code: 'invalid-variable', message: `services.${name}.image: ${result.message}`})
+      if (!result.ok || unreadable.length > 0) {
+        const message = result.ok ? `.env variable ${[...new Set(unreadable)].join(', ')} not read` : result.message
+        out.errors.push({...location, code: 'invalid-variable', message: `services.${name}.image: ${message}`})
         continue
       }
-      if (result.unset.length > 0) {
+      const unset = [...new Set([...result.unset, ...fromEnv])]
+      if (unset.length > 0) {
         out.skipped.push({
           file: input.file,
           line: location.line,
           reason: 'unset-variable',
-          message: `services.${name}.image "${written}": ${result.unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
+          message: `services.${name}.image "${written}": ${unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
         })
         continue
       }
       const parsed = parseImageRef(result.value)
-      if (parsed.ok) out.components.push(imageComponent(parsed.image, written, location, 'manifest'))
-      else
+      if (!parsed.ok) {
         out.errors.push({
           ...location,
           code: 'invalid-image-ref',
           message: `invalid image reference "${result.value}": ${parsed.message}`,
         })
+        continue
+      }
+      const component: Component = imageComponent(parsed.image, written, location, 'manifest')
+      // Taken from elsewhere (`<<: *base`, `image: *tag`): located at the service too, so each use is counted.
+      if (!owns(service, image)) component.locations.push(locationOf(input.file, service))
+      out.components.push(component)
     }
   }
   return out
 }
 
-function readEnv(context: DiscoverContext, file: string): Record<string, string> {
-  const text = context.readText(file)
-  if (text === null) return {}
-  // dotenv returns a plain object; copy into one without a prototype so `__proto__` stays data.
-  return Object.assign(Object.create(null) as Record<string, string>, parseDotenv(text))
+/**
+ * Whether a service's mapping holds the node itself, or takes it from elsewhere (a merge key or an alias): the
+ * node's position is in the service's own text, between where the service starts and where the next service or
+ * top-level value does. The tree keeps no trace of merges; positions tell them apart without it.
+ */
+function ownership(root: YamlMap, services: YamlMap): (service: YamlNode, node: YamlNode) => boolean {
+  const starts: Position[] = []
+  for (const value of root.entries.values()) starts.push(value)
+  for (const value of services.entries.values()) starts.push(value)
+  starts.sort(comparePositions)
+  return (service, node) => {
+    if (comparePositions(node, service) < 0) return false
+    // The first start after the service's: binary search.
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (comparePositions(starts[middle], service) <= 0) low = middle + 1
+      else high = middle
+    }
+    return low === starts.length || comparePositions(node, starts[low]) < 0
+  }
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column
+}
+
+/** Top-level keys that name services the Compose file format v1 way (no `services:`): a mapping with image/build. */
+function versionOneServices(root: YamlMap): string[] {
+  const names: string[] = []
+  for (const [key, value] of root.entries) {
+    if (isMap(value) && (value.entries.has('image') || value.entries.has('build')) && !key.startsWith('x-')) {
+      if (names.length === 3) {
+        names.push('...')
+        break
+      }
+      names.push(key)
+    }
+  }
+  return names
 }
