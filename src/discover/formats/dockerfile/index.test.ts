@@ -222,6 +222,7 @@ describe('dockerfile', () => {
         'FROM example.org/tool-${TARGETARCH}:1',
         'FROM binaries-${TARGETOS}$FLAVOUR',
         'FROM example.org/same${TARGETOS:+}:2',
+        'FROM example.org/cross-$BUILDARCH-${TARGETARCH}:3',
         '',
       ].join('\n'),
     )
@@ -243,6 +244,10 @@ describe('dockerfile', () => {
       [
         6,
         `FROM "binaries-\${TARGETOS}$FLAVOUR": build argument FLAVOUR has no default; pass it with --build-arg and scan the result, or give it a default; ${note}`,
+      ],
+      [
+        8,
+        'FROM "example.org/cross-$BUILDARCH-${TARGETARCH}:3": BUILDARCH, TARGETARCH are set by BuildKit for each platform it builds for (automatic platform arguments, not --build-args); for linux/amd64 built on linux/amd64 it is "example.org/cross-amd64-amd64:3", which is not a stage of this file: scan the image of each platform you build',
       ],
     ])
   })

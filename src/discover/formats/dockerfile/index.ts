@@ -187,6 +187,8 @@ class Arguments {
   private evaluateWith(text: string, args: Map<string, ArgValue>, scenario: Scenario): Evaluated {
     const unknown: Unknown[] = []
     const platform = new Set<string>()
+    // Nothing to process: the word is its value, however long (the lexer refuses more than 4096 characters).
+    if (!/[$'"]/.test(text) && !text.includes(this.escapeChar)) return {ok: true, value: text, unknown, platform}
     const result = processWord(text, this.escapeChar, (name) => {
       const arg = args.get(name)
       if (arg) {
@@ -387,7 +389,11 @@ function label(scenario: Scenario, names: Set<string>): string {
 
 function platformNote(names: Set<string>): string {
   const list = [...names].sort()
-  return `${list.join(', ')} ${list.length > 1 ? 'are' : 'is'} set by BuildKit for each platform it builds for (an automatic platform argument, not a --build-arg)`
+  const [verb, what] =
+    list.length > 1
+      ? ['are', 'automatic platform arguments, not --build-args']
+      : ['is', 'an automatic platform argument, not a --build-arg']
+  return `${list.join(', ')} ${verb} set by BuildKit for each platform it builds for (${what})`
 }
 
 /** The platforms to try: each of PLATFORMS as target, as build platform, or both (all pairs) when both are read. */
