@@ -1,7 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer, isDockerfile} from './index.js'
+
+const fixture = (path: string) => readFileSync(new URL(`./__fixtures__/${path}`, import.meta.url), 'utf8')
 
 function discover(text: string, file = 'Dockerfile') {
   return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
@@ -11,15 +14,23 @@ const summary = (out: Required<DiscoverOutput>) =>
   out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.purl}`)
 
 describe('dockerfile', () => {
-  it('claims Dockerfiles and Containerfiles by name', () => {
+  it('claims Dockerfiles and Containerfiles by name, as Renovate does by default', () => {
     expect(
       ['Dockerfile', 'a/Containerfile', 'Dockerfile.prod', 'build/api.Dockerfile', 'x.containerfile'].map(isDockerfile),
-    ).toEqual([true, true, true, true, false])
-    expect(['Dockerfile.dockerignore', 'Dockerfiles/readme.md', 'mydockerfile'].map(isDockerfile)).toEqual([
-      false,
-      false,
-      false,
+    ).toEqual([true, true, true, true, true])
+    // anchore/syft test/install/environments/Dockerfile-alpine-3.6; gitlab-runner
+    // tests/dockerfiles/gitlab-runner-helper-entrypoint/dockerfile: both were not read.
+    expect(['env/Dockerfile-alpine-3.6', 'a/dockerfile', 'Dockerfile_dev', 'containerfile'].map(isDockerfile)).toEqual([
+      true,
+      true,
+      true,
+      true,
     ])
+    expect(
+      ['Dockerfile.dockerignore', 'Dockerfiles/readme.md', 'mydockerfile', 'dockerfile.go', 'dockerfile_test.go'].map(
+        isDockerfile,
+      ),
+    ).toEqual([false, false, false, false, false])
   })
 
   it('substitutes global ARG defaults, skips stages, scratch and heredoc bodies, keeps --platform', () => {
@@ -69,7 +80,7 @@ describe('dockerfile', () => {
     ])
     expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
       [3, 'invalid-image-ref', 'invalid image reference "Alpine:3": repository name must be lowercase'],
-      [4, 'invalid-variable', 'FROM "${X": unclosed "${" in "${X"'],
+      [4, 'invalid-variable', `FROM "\${X": syntax error: missing '}'`],
     ])
   })
 
@@ -78,8 +89,14 @@ describe('dockerfile', () => {
     const text = `ARG A=${'x'.repeat(4000)}\nARG B=${'$A'.repeat(2000)}\nARG C=${'$B'.repeat(60)}\nFROM $C\nFROM busybox\n`
     const out = discover(text)
     expect(summary(out)).toEqual(['5:6 busybox -> pkg:docker/library/busybox@latest'])
-    // B cannot be expanded: it keeps its text (as an ARG whose default is not valid does), so C is not an image.
-    expect(out.errors.map((e) => [e.line, e.code])).toEqual([[4, 'invalid-image-ref']])
+    // B cannot be expanded: it is unknown (not its raw text), so C is not known either and FROM $C is skipped.
+    expect(out.errors).toEqual([])
+    expect(out.skipped.map((s) => [s.line, s.message])).toEqual([
+      [
+        4,
+        'FROM "$C": build argument B cannot be expanded (its default on line 2: expands to more than 4096 characters)',
+      ],
+    ])
     expect(JSON.stringify(out).length).toBeLessThan(20_000)
     const direct = discover(`ARG A=${'x'.repeat(3000)}\nFROM $A$A\n`)
     expect(direct.errors.map((e) => [e.line, e.code])).toEqual([[2, 'invalid-variable']])
@@ -101,6 +118,178 @@ describe('dockerfile', () => {
     )
     expect(summary(out)).toEqual([
       '3:3 mcr.microsoft.com/windows/servercore:ltsc2022 -> pkg:docker/windows/servercore@ltsc2022?repository_url=mcr.microsoft.com',
+    ])
+  })
+  it('reads COPY --from beside other flags (dockerfile-ast gives getFromFlag only for a lone flag)', () => {
+    const out = discover(
+      [
+        'FROM alpine:3.20 AS base',
+        'COPY --link --from=busybox:1.36 /bin/busybox /busybox',
+        'COPY --from=redis:7 --chown=1:1 /usr/local/bin/redis-server /r',
+        'COPY --chmod=755 --from=base /a /b',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out)).toEqual([
+      '1:6 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+      '2:20 busybox:1.36 -> pkg:docker/library/busybox@1.36',
+      '3:13 redis:7 -> pkg:docker/library/redis@7',
+    ])
+  })
+
+  it('reads several arguments on one ARG line', () => {
+    const out = discover('ARG BASE=alpine TAG=3.20 EMPTY=\nFROM ${BASE}:${TAG}$EMPTY\n')
+    expect(out.skipped).toEqual([])
+    expect(summary(out)).toEqual(['2:6 ${BASE}:${TAG}$EMPTY -> pkg:docker/library/alpine@3.20'])
+  })
+
+  it('removes quotes and applies # % / modifiers as BuildKit does; a default that cannot be expanded is unknown', () => {
+    const out = discover(
+      [
+        'ARG X',
+        'ARG V=${X:-"3.19"}',
+        "ARG Q='3.16' FULL=3.18.4",
+        'ARG SHORT=${FULL%.*} MAJOR=${FULL%%.*} PATCH=${FULL##*.} MINOR=${FULL#*.}',
+        'ARG REPO=docker.io/library/nginx',
+        'ARG NAME=${REPO##*/} SWAPPED=${REPO/library/bitnami} ALL=${FULL//./-}',
+        'ARG BAD=${FULL:#x}',
+        'FROM alpine:$V',
+        'FROM "alpine:3.17"',
+        'FROM alpine:$Q',
+        'FROM alpine:${SHORT}',
+        'FROM alpine:${MAJOR}.${PATCH}-${MINOR}',
+        'FROM ${NAME}:1 AS n',
+        'FROM ${SWAPPED}:1',
+        'FROM example.org/a:${ALL}',
+        'FROM alpine:$BAD',
+        'FROM alpine:${FULL/3/"4"}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '8:6 alpine:$V -> pkg:docker/library/alpine@3.19',
+      '9:6 "alpine:3.17" -> pkg:docker/library/alpine@3.17',
+      '10:6 alpine:$Q -> pkg:docker/library/alpine@3.16',
+      '11:6 alpine:${SHORT} -> pkg:docker/library/alpine@3.18',
+      '12:6 alpine:${MAJOR}.${PATCH}-${MINOR} -> pkg:docker/library/alpine@3.4-18.4',
+      '13:6 ${NAME}:1 -> pkg:docker/library/nginx@1',
+      '14:6 ${SWAPPED}:1 -> pkg:docker/bitnami/nginx@1',
+      '15:6 example.org/a:${ALL} -> pkg:docker/a@3-18-4?repository_url=example.org',
+      '17:6 alpine:${FULL/3/"4"} -> pkg:docker/library/alpine@4.18.4',
+    ])
+    expect(out.skipped).toEqual([
+      {
+        file: 'Dockerfile',
+        line: 16,
+        reason: 'unset-variable',
+        message:
+          'FROM "alpine:$BAD": build argument BAD cannot be expanded (its default on line 7: unsupported modifier (:#) in substitution)',
+      },
+    ])
+  })
+
+  it('takes buildkit archutil.Dockerfile (a FROM chosen from TARGETPLATFORM through # :+ :-) as a stage reference', () => {
+    // Before: invalid image reference "exit-loong64-"unsupported"", exit 2. buildkit's own CI builds the file.
+    const out = discover(fixture('buildkit/archutil.Dockerfile'), 'hack/dockerfiles/archutil.Dockerfile')
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(summary(out)).toEqual([
+      '12:6 debian:${DEBIAN_VERSION}-slim -> pkg:docker/library/debian@trixie-slim',
+      '22:6 golang:${GO_VERSION}-alpine${ALPINE_VERSION} -> pkg:docker/library/golang@1.26-alpine3.23',
+    ])
+  })
+
+  it('takes FROM binaries-$TARGETOS as a stage when each platform names one (buildkit Dockerfile), and lists COPY --link --from', () => {
+    const out = discover(fixture('buildkit/Dockerfile'))
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(summary(out)).toEqual([
+      '8:32 alpine:${ALPINE_VERSION} -> pkg:docker/library/alpine@3.23',
+      '24:6 alpine:${ALPINE_VERSION} -> pkg:docker/library/alpine@3.23',
+      '26:6 ubuntu:${UBUNTU_VERSION} -> pkg:docker/library/ubuntu@24.04',
+      '10:20 tonistiigi/binfmt:buildkit-v10.2.3-66@sha256:6014c1e52b8e51a67fbf76f691ffbe20ac0204c31c2f086df3e8ef3ce134b488 -> pkg:docker/tonistiigi/binfmt@sha256:6014c1e52b8e51a67fbf76f691ffbe20ac0204c31c2f086df3e8ef3ce134b488?tag=buildkit-v10.2.3-66',
+    ])
+  })
+
+  it('names platform arguments as BuildKit sets them, not as --build-arg, when not every platform names a stage', () => {
+    const out = discover(
+      [
+        'ARG FLAVOUR',
+        'FROM scratch AS binaries-linux',
+        'FROM scratch AS binaries-darwin',
+        'FROM binaries-$TARGETOS',
+        'FROM example.org/tool-${TARGETARCH}:1',
+        'FROM binaries-${TARGETOS}$FLAVOUR',
+        'FROM example.org/same${TARGETOS:+}:2',
+        'FROM example.org/cross-$BUILDARCH-${TARGETARCH}:3',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '7:6 example.org/same${TARGETOS:+}:2 -> pkg:docker/same@2?repository_url=example.org',
+    ])
+    const note =
+      'TARGETOS is set by BuildKit for each platform it builds for (an automatic platform argument, not a --build-arg)'
+    expect(out.skipped.map((s) => [s.line, s.message])).toEqual([
+      [
+        4,
+        `FROM "binaries-$TARGETOS": ${note}; for windows/amd64 it is "binaries-windows", which is not a stage of this file: scan the image of each platform you build`,
+      ],
+      [
+        5,
+        'FROM "example.org/tool-${TARGETARCH}:1": TARGETARCH is set by BuildKit for each platform it builds for (an automatic platform argument, not a --build-arg); for linux/amd64 it is "example.org/tool-amd64:1", which is not a stage of this file: scan the image of each platform you build',
+      ],
+      [
+        6,
+        `FROM "binaries-\${TARGETOS}$FLAVOUR": build argument FLAVOUR has no default; pass it with --build-arg and scan the result, or give it a default; ${note}`,
+      ],
+      [
+        8,
+        'FROM "example.org/cross-$BUILDARCH-${TARGETARCH}:3": BUILDARCH, TARGETARCH are set by BuildKit for each platform it builds for (automatic platform arguments, not --build-args); for linux/amd64 built on linux/amd64 it is "example.org/cross-amd64-amd64:3", which is not a stage of this file: scan the image of each platform you build',
+      ],
+    ])
+  })
+
+  it('says an ARG declared in a stage is not read, and gives no platform qualifier for a platform list', () => {
+    const out = discover(
+      [
+        'FROM --platform=linux/amd64,linux/arm64 node:21',
+        'ARG X=redis:7',
+        'COPY --from=$X /a /b',
+        'FROM alpine:$UNDECLARED',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out)).toEqual(['1:41 node:21 -> pkg:docker/library/node@21'])
+    expect(out.skipped.map((s) => [s.line, s.message])).toEqual([
+      [4, 'FROM "alpine:$UNDECLARED": build argument UNDECLARED is not declared before the first FROM'],
+      [3, 'COPY --from "$X": build argument X is declared in a stage, not before the first FROM: not read'],
+    ])
+  })
+
+  it('skips a template file (Dockerfile.hbs) and an image holding {{ or {%, rather than calling them invalid', () => {
+    // create-better-t-stack Dockerfile.hbs: `FROM node:24{{#unless …}}` was invalid-image-ref, exit 2.
+    const file = 'templates/deploy/docker/web/svelte/Dockerfile.hbs'
+    expect(isDockerfile(file)).toBe(true)
+    const template = discover(fixture('create-better-t-stack/Dockerfile.hbs'), file)
+    expect(template).toEqual({
+      components: [],
+      errors: [],
+      skipped: [
+        {
+          file,
+          reason: 'unsupported',
+          message: 'Dockerfile.hbs is a template (.hbs), not a Dockerfile: render it and scan the result',
+        },
+      ],
+    })
+    const inline = discover('FROM node:{{ version }}\nFROM python:{% if x %}3{% endif %}\n')
+    expect(inline.errors).toEqual([])
+    expect(inline.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [1, 'unsupported'],
+      [2, 'unsupported'],
     ])
   })
 })

@@ -1,20 +1,24 @@
 /**
  * Dockerfiles and Containerfiles: the image of every `FROM` and of `COPY --from=IMAGE`, as images with the
- * reference as written. Parsed by dockerfile-ast (line continuations, the `escape` directive, heredocs).
+ * reference as written. Parsed by dockerfile-ast (line continuations, the `escape` directive, heredocs); the words
+ * are processed as BuildKit does (./shell-lex.ts: quotes, escapes, `${…}` modifiers).
  * Build arguments (https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact): the `ARG`s
- * before the first `FROM` are substituted with their defaults; an argument without a default is reported, not
- * guessed. A `FROM` or `--from` naming an earlier stage (or a stage index) is the build's own image and is
- * skipped, as is `scratch`. `--platform` is kept as the purl's `platform` qualifier when it names one platform.
+ * before the first `FROM` are substituted with their defaults; an argument without a default, or whose default
+ * cannot be expanded, is reported, not guessed. BuildKit's automatic platform arguments (TARGETOS, …) are tried
+ * with each platform of PLATFORMS: a `FROM binaries-$TARGETOS` that names a stage of the file for every one of
+ * them is a stage reference. A `FROM` or `--from` naming an earlier stage (or a stage index) is the build's own
+ * image and is skipped, as is `scratch`. `--platform` is kept as the purl's `platform` qualifier when it names one
+ * platform.
  */
 import {posix} from 'node:path'
 import type {Flag, From} from 'dockerfile-ast'
-import {lazyRequire} from '../../../core/lazy-require.js'
 import {PackageURL} from 'packageurl-js'
+import {lazyRequire} from '../../../core/lazy-require.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
 import {emptyOutput, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
-import {substitute} from '../../variables.js'
+import {processWord} from './shell-lex.js'
 
 export const discoverer: Discoverer = {
   id: 'dockerfile',
@@ -25,30 +29,195 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-/** `Dockerfile`, `Containerfile`, `Dockerfile.prod`, `api.Dockerfile`; not `Dockerfile.dockerignore`. */
+/**
+ * The names Renovate's Dockerfile manager reads by default (`(^|/|\.)([Dd]ocker|[Cc]ontainer)file$`,
+ * `(^|/)([Dd]ocker|[Cc]ontainer)file[^/]*$`): `Dockerfile`, `Dockerfile.prod`, `Dockerfile-alpine`,
+ * `Dockerfile_dev`, `api.Dockerfile`, `x.containerfile`, lowercase `dockerfile`. Not `Dockerfile.dockerignore`, and
+ * not lowercase `dockerfile.go` / `dockerfile_test.go` (source files of Dockerfile tools, found by the dozen).
+ */
 export function isDockerfile(file: string): boolean {
   const base = posix.basename(file)
   if (/\.dockerignore$/i.test(base)) return false
   return (
-    /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(base) ||
-    /^[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/.test(base)
+    /^(?:Dockerfile|Containerfile)(?:[-._][^/]*)?$/.test(base) ||
+    /^(?:dockerfile|containerfile)$/.test(base) ||
+    /^[^/]+\.(?:[Dd]ockerfile|[Cc]ontainerfile)$/.test(base)
   )
 }
+
+/** A Dockerfile name whose last extension is a template engine's: the text is not a Dockerfile until rendered. */
+const TEMPLATE = /\.(?:hbs|handlebars|mustache|tmpl|tpl|gotmpl|template|j2|jinja|jinja2|njk|erb|ejs|liquid|twig|in)$/i
 
 /** dockerfile-ast, loaded the first time a Dockerfile is read (core/lazy-require.ts). */
 const dockerfileAst = lazyRequire<typeof import('dockerfile-ast')>('dockerfile-ast')
 
-/** Platform arguments BuildKit sets for every build (https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope). */
-const AUTOMATIC_ARGS = new Set([
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-])
+/**
+ * Platform arguments BuildKit sets for every build
+ * (https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope).
+ */
+const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']
+const BUILD_ARGS = ['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']
+const AUTOMATIC_ARGS = new Set([...TARGET_ARGS, ...BUILD_ARGS])
+
+/**
+ * The platforms a platform-dependent `FROM` is tried with: the ones Docker's official images and BuildKit's own
+ * Dockerfiles build for. "Every platform" cannot be tried; a stage for each of these is what a file that
+ * selects stages by platform has.
+ */
+const PLATFORMS = [
+  'linux/amd64',
+  'linux/arm64',
+  'linux/arm/v7',
+  'linux/arm/v6',
+  'linux/386',
+  'linux/ppc64le',
+  'linux/s390x',
+  'linux/riscv64',
+  'linux/mips64le',
+  'linux/loong64',
+  'windows/amd64',
+  'windows/arm64',
+  'darwin/amd64',
+  'darwin/arm64',
+  'freebsd/amd64',
+]
+
+interface Scenario {
+  build: string
+  target: string
+}
+
+function platformValue(scenario: Scenario, name: string): string {
+  const prefix = name.startsWith('TARGET') ? 'TARGET' : 'BUILD'
+  const [os, arch, variant = ''] = (prefix === 'TARGET' ? scenario.target : scenario.build).split('/')
+  const part = name.slice(prefix.length)
+  if (part === 'PLATFORM') return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`
+  return part === 'OS' ? os : part === 'ARCH' ? arch : variant
+}
+
+const DEFAULT_SCENARIO: Scenario = {build: PLATFORMS[0], target: PLATFORMS[0]}
+
+/** Why a value cannot be known here. */
+interface Unknown {
+  name: string
+  why: string
+}
+
+/** A global ARG's value: a string, unset (no default), or unknown (its default uses what is not known). */
+interface ArgValue {
+  value?: string
+  unknown?: Unknown[]
+  /** The automatic platform arguments it depends on. */
+  platform: Set<string>
+}
+
+/** The outcome of a word: its value, or why it is not known; `platform` names the platform arguments read. */
+type Evaluated = {ok: true; value: string; unknown: Unknown[]; platform: Set<string>} | {ok: false; message: string}
+
+interface ArgDefinition {
+  name: string
+  /** The default as written (escapes and quotes kept), undefined when there is none. */
+  raw?: string
+  line: number
+}
+
+/** Bounds the platform trials on a hostile file (a trial re-expands the ARGs that depend on the platform). */
+const TRIAL_BUDGET = 2_000_000
+
+class Arguments {
+  private readonly byScenario = new Map<string, Map<string, ArgValue>>()
+  private readonly perDefinition: ArgValue[] = []
+  private trialWork = 0
+
+  constructor(
+    private readonly definitions: ArgDefinition[],
+    private readonly escapeChar: string,
+    private readonly stageArgs: Set<string>,
+  ) {
+    const args = new Map<string, ArgValue>()
+    for (const definition of definitions) {
+      const value = this.define(definition, args, DEFAULT_SCENARIO)
+      this.perDefinition.push(value)
+      args.set(definition.name, value)
+    }
+    this.byScenario.set(key(DEFAULT_SCENARIO), args)
+  }
+
+  /** The global ARGs as they are for one platform; only those that depend on the platform are expanded again. */
+  private argsFor(scenario: Scenario): Map<string, ArgValue> | undefined {
+    const cached = this.byScenario.get(key(scenario))
+    if (cached) return cached
+    const args = new Map<string, ArgValue>()
+    for (const [i, definition] of this.definitions.entries()) {
+      const first = this.perDefinition[i]
+      if (first.platform.size > 0) {
+        this.trialWork += (definition.raw?.length ?? 0) + 64
+        if (this.trialWork > TRIAL_BUDGET) return undefined
+      }
+      args.set(definition.name, first.platform.size > 0 ? this.define(definition, args, scenario) : first)
+    }
+    this.byScenario.set(key(scenario), args)
+    return args
+  }
+
+  private define(definition: ArgDefinition, args: Map<string, ArgValue>, scenario: Scenario): ArgValue {
+    const {name, raw, line} = definition
+    if (raw === undefined) {
+      // `ARG TARGETOS` (no default) in the global scope keeps the value BuildKit gives it.
+      return AUTOMATIC_ARGS.has(name)
+        ? {value: platformValue(scenario, name), platform: new Set([name])}
+        : {platform: new Set()}
+    }
+    const result = this.evaluateWith(raw, args, scenario)
+    if (!result.ok)
+      return {
+        unknown: [{name, why: `cannot be expanded (its default on line ${line}: ${result.message})`}],
+        platform: new Set(),
+      }
+    if (result.unknown.length > 0) return {unknown: result.unknown, platform: result.platform}
+    return {value: result.value, platform: result.platform}
+  }
+
+  /** A word of the `FROM` line (or `--from`), with the global ARGs of one platform. */
+  evaluate(text: string, scenario: Scenario = DEFAULT_SCENARIO): Evaluated | undefined {
+    const args = this.argsFor(scenario)
+    return args && this.evaluateWith(text, args, scenario)
+  }
+
+  private evaluateWith(text: string, args: Map<string, ArgValue>, scenario: Scenario): Evaluated {
+    const unknown: Unknown[] = []
+    const platform = new Set<string>()
+    // Nothing to process: the word is its value, however long (the lexer refuses more than 4096 characters).
+    if (!/[$'"]/.test(text) && !text.includes(this.escapeChar)) return {ok: true, value: text, unknown, platform}
+    const result = processWord(text, this.escapeChar, (name) => {
+      const arg = args.get(name)
+      if (arg) {
+        for (const p of arg.platform) platform.add(p)
+        if (arg.unknown) unknown.push(...arg.unknown.slice(0, 8))
+        if (arg.value !== undefined || arg.unknown) return arg.value ?? ''
+      }
+      if (AUTOMATIC_ARGS.has(name)) {
+        platform.add(name)
+        return platformValue(scenario, name)
+      }
+      return undefined
+    })
+    if (!result.ok) return result
+    for (const name of result.unset) {
+      const why = args.has(name)
+        ? 'has no default; pass it with --build-arg and scan the result, or give it a default'
+        : this.stageArgs.has(name)
+          ? 'is declared in a stage, not before the first FROM: not read'
+          : 'is not declared before the first FROM'
+      unknown.push({name, why})
+    }
+    return {ok: true, value: result.value, unknown, platform}
+  }
+}
+
+function key(scenario: Scenario): string {
+  return `${scenario.build} ${scenario.target}`
+}
 
 interface Range {
   start: {line: number; character: number}
@@ -56,26 +225,45 @@ interface Range {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const dockerfile = dockerfileAst().DockerfileParser.parse(input.text)
-  const args = new Map<string, string | undefined>()
-  for (const arg of dockerfile.getInitialARGs()) {
-    const property = arg.getProperty()
-    const name = property?.getName()
-    if (!name) continue
-    const raw = property?.getValue() ?? undefined
-    args.set(name, raw === undefined ? undefined : expandArg(raw, args))
+  const base = posix.basename(input.file)
+  const template = TEMPLATE.exec(base)
+  if (template) {
+    out.skipped.push({
+      file: input.file,
+      reason: 'unsupported',
+      message: `${base} is a template (${template[0]}), not a Dockerfile: render it and scan the result`,
+    })
+    return out
   }
-  const lookup = (name: string) => args.get(name)
+  const dockerfile = dockerfileAst().DockerfileParser.parse(input.text)
+  const escapeChar = dockerfile.getEscapeCharacter()
+  const definitions: ArgDefinition[] = []
+  let lines: string[] | undefined
+  const initial = new Set(dockerfile.getInitialARGs())
+  for (const arg of initial) {
+    for (const property of arg.getProperties()) {
+      const name = property.getName()
+      if (!name) continue
+      const range = property.getValueRange()
+      if (range) lines ??= input.text.split('\n')
+      const raw = range && lines ? rawText(lines, range, escapeChar) : undefined
+      definitions.push({name, raw, line: arg.getRange().start.line + 1})
+    }
+  }
+  const stageArgs = new Set<string>()
+  for (const arg of dockerfile.getARGs()) {
+    if (initial.has(arg)) continue
+    for (const property of arg.getProperties()) if (property.getName()) stageArgs.add(property.getName())
+  }
+  const args = new Arguments(definitions, escapeChar, stageArgs)
   const stages = new Set<string>()
   for (const from of dockerfile.getFROMs()) {
     const written = from.getImage()
     const range = from.getImageRange()
     if (written && range) {
       const location = at(input.file, range)
-      const image = resolveArgs(written, lookup, location, out, 'FROM')
-      if (image !== undefined && image !== 'scratch' && !stages.has(image.toLowerCase())) {
-        addImage(out, written, image, location, platformOf(from, lookup))
-      }
+      const image = resolve(args, written, location, out, 'FROM', stages)
+      if (image !== undefined) addImage(out, written, image, location, platformOf(from, args))
     } else {
       // `FROM` and nothing after it (or only flags): docker refuses to build it; said, not passed over.
       const {line, character} = from.getRange().start
@@ -91,63 +279,145 @@ function discover(input: DiscoverInput): Output {
     if (stage) stages.add(stage.toLowerCase())
   }
   for (const copy of dockerfile.getCOPYs()) {
-    const flag = copy.getFromFlag()
+    // Not copy.getFromFlag(): dockerfile-ast 0.7 gives it only when --from is the one flag (`--link --from=x`).
+    const flag = copy.getFlags().find((f: Flag) => f.getName() === 'from')
     const written = flag?.getValue()
     const range = flag?.getValueRange()
     if (!written || !range) continue
     const location = at(input.file, range)
-    const image = resolveArgs(written, lookup, location, out, 'COPY --from')
-    if (image === undefined || stages.has(image.toLowerCase()) || /^\d+$/.test(image)) continue
+    const image = resolve(args, written, location, out, 'COPY --from', stages)
+    if (image === undefined || /^\d+$/.test(image)) continue
     addImage(out, written, image, location)
   }
   return out
 }
 
-/** An ARG default may use earlier ARGs; unset ones stay empty, as in `docker build`. */
-function expandArg(raw: string, args: Map<string, string | undefined>): string {
-  const result = substitute(raw, {escape: '\\$', lookup: (name) => args.get(name)})
-  return result.ok ? result.value : raw
+/** The text of an ARG default as written, continuation lines joined (BuildKit processes it as one word). */
+function rawText(
+  lines: string[],
+  range: {start: {line: number; character: number}; end: {line: number; character: number}},
+  escapeChar: string,
+): string {
+  if (range.start.line === range.end.line)
+    return stripCr(lines[range.start.line] ?? '').slice(range.start.character, range.end.character)
+  const parts: string[] = []
+  for (let line = range.start.line; line <= range.end.line && line < lines.length; line++) {
+    let part = stripCr(lines[line])
+    if (line === range.end.line) part = part.slice(0, range.end.character)
+    if (line === range.start.line) part = part.slice(range.start.character)
+    else if (/^[ \t]*#/.test(part) || part.trim() === '') continue
+    const trimmed = part.trimEnd()
+    parts.push(line < range.end.line && trimmed.endsWith(escapeChar) ? trimmed.slice(0, -1) : part)
+  }
+  return parts.join('')
 }
 
-function resolveArgs(
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line
+}
+
+/**
+ * The image a `FROM` or `--from` names, or undefined when it names a stage, `scratch`, or is not known (then a
+ * skip or an error says why).
+ */
+function resolve(
+  args: Arguments,
   written: string,
-  lookup: (name: string) => string | undefined,
   location: Location,
   out: Output,
   what: string,
+  stages: Set<string>,
 ): string | undefined {
-  if (!written.includes('$')) return written
-  const result = substitute(written, {escape: '\\$', lookup})
+  const isStage = (value: string) => value === 'scratch' || stages.has(value.toLowerCase())
+  const skip = (message: string) =>
+    out.skipped.push({file: location.file, line: location.line, reason: 'unset-variable', message})
+  const result = args.evaluate(written)
+  if (!result) return undefined
   if (!result.ok) {
     out.errors.push({...location, code: 'invalid-variable', message: `${what} "${written}": ${result.message}`})
     return undefined
   }
-  if (result.unset.length > 0) {
+  if (result.unknown.length > 0) {
+    const named = new Map<string, string>()
+    for (const u of result.unknown) if (!named.has(u.name)) named.set(u.name, u.why)
+    const parts = [...named].slice(0, 8).map(([name, why]) => `build argument ${name} ${why}`)
+    if (result.platform.size > 0) parts.push(platformNote(result.platform))
+    skip(`${what} "${written}": ${parts.join('; ')}`)
+    return undefined
+  }
+  let value = result.value
+  if (result.platform.size > 0) {
+    const values = new Map<string, string>()
+    for (const scenario of scenariosFor(result.platform)) {
+      const trial = args.evaluate(written, scenario)
+      if (!trial?.ok || trial.unknown.length > 0) {
+        skip(`${what} "${written}": ${platformNote(result.platform)}; it cannot be expanded for each platform`)
+        return undefined
+      }
+      values.set(label(scenario, result.platform), trial.value)
+    }
+    const distinct = new Set(values.values())
+    if ([...distinct].every(isStage)) return undefined
+    if (distinct.size > 1) {
+      const [platform, other] = [...values].find(([, v]) => !isStage(v)) as [string, string]
+      skip(
+        `${what} "${written}": ${platformNote(result.platform)}; for ${platform} it is "${other}", which is not a stage of this file: scan the image of each platform you build`,
+      )
+      return undefined
+    }
+    value = [...distinct][0]
+  }
+  if (value === 'scratch' || stages.has(value.toLowerCase())) return undefined
+  if (value.includes('{{') || value.includes('{%')) {
     out.skipped.push({
       file: location.file,
       line: location.line,
-      reason: 'unset-variable',
-      message: `${what} "${written}": build argument ${result.unset.join(', ')} has no default; pass it with --build-arg and scan the result, or give it a default`,
+      reason: 'unsupported',
+      message: `${what} "${written}" is a template, not an image: render the file and scan the result`,
     })
     return undefined
   }
-  return result.value
+  return value
 }
 
-/** `--platform=linux/arm64` as written, substituted; undefined for the build's own platform (`$BUILDPLATFORM`). */
-function platformOf(from: From, lookup: (name: string) => string | undefined): string | undefined {
+function label(scenario: Scenario, names: Set<string>): string {
+  const build = [...names].some((n) => n.startsWith('BUILD'))
+  const target = [...names].some((n) => n.startsWith('TARGET'))
+  if (build && target) return `${scenario.target} built on ${scenario.build}`
+  return build ? `build platform ${scenario.build}` : scenario.target
+}
+
+function platformNote(names: Set<string>): string {
+  const list = [...names].sort()
+  const [verb, what] =
+    list.length > 1
+      ? ['are', 'automatic platform arguments, not --build-args']
+      : ['is', 'an automatic platform argument, not a --build-arg']
+  return `${list.join(', ')} ${verb} set by BuildKit for each platform it builds for (${what})`
+}
+
+/** The platforms to try: each of PLATFORMS as target, as build platform, or both (all pairs) when both are read. */
+function scenariosFor(names: Set<string>): Scenario[] {
+  const target = [...names].some((n) => n.startsWith('TARGET'))
+  const build = [...names].some((n) => n.startsWith('BUILD'))
+  const scenarios: Scenario[] = []
+  for (const t of target ? PLATFORMS : [DEFAULT_SCENARIO.target])
+    for (const b of build ? PLATFORMS : [DEFAULT_SCENARIO.build]) scenarios.push({build: b, target: t})
+  return scenarios
+}
+
+/**
+ * `--platform=linux/arm64` processed as BuildKit does; undefined for the build's own platform (`$BUILDPLATFORM`,
+ * `$TARGETPLATFORM`), for a value that is not known, and for a list (`linux/amd64,linux/arm64`), which names no
+ * one platform.
+ */
+function platformOf(from: From, args: Arguments): string | undefined {
   const flag = from.getFlags().find((f: Flag) => f.getName() === 'platform')
   const value = flag?.getValue()
   if (!value) return undefined
-  let automatic = false
-  const result = substitute(value, {
-    escape: '\\$',
-    lookup: (name) => {
-      if (AUTOMATIC_ARGS.has(name)) automatic = true
-      return lookup(name)
-    },
-  })
-  if (!result.ok || automatic || result.unset.length > 0 || result.value === '') return undefined
+  const result = args.evaluate(value)
+  if (!result?.ok || result.platform.size > 0 || result.unknown.length > 0) return undefined
+  if (result.value === '' || result.value.includes(',')) return undefined
   return result.value
 }
 
