@@ -9,7 +9,7 @@
  * Compose's merge tags (https://docs.docker.com/reference/compose-file/merge/) are read as compose-go's
  * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
  * tagged `!override` is its value. Another tag is reported, and its node read as untagged, as go-yaml reads it.
- * `.env` is read as Compose reads it (./dotenv.ts). An image a service takes from elsewhere (`<<: *base`, `*alias`)
+ * `.env` is read as Compose reads it (./dotenv.ts). An image a service takes from elsewhere (`<<: *base`, `b: *a`)
  * is located at the service as well as where it is written, so each use is counted.
  */
 import {posix} from 'node:path'
@@ -132,7 +132,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
         continue
       }
       const component: Component = imageComponent(parsed.image, written, location, 'manifest')
-      // Taken from elsewhere (`<<: *base`, `image: *tag`): located at the service too, so each use is counted.
+      // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
+      // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
       if (!owns(service, image)) component.locations.push(locationOf(input.file, service))
       out.components.push(component)
     }
