@@ -252,7 +252,7 @@ describe('dockerfile', () => {
     ])
   })
 
-  it('says an ARG declared in a stage is not read, and gives no platform qualifier for a platform list', () => {
+  it('says an ARG declared in a stage is not read, refuses a variable in --from, and gives no qualifier for a platform list', () => {
     const out = discover(
       [
         'FROM --platform=linux/amd64,linux/arm64 node:21',
@@ -265,7 +265,17 @@ describe('dockerfile', () => {
     expect(summary(out)).toEqual(['1:41 node:21 -> pkg:docker/library/node@21'])
     expect(out.skipped.map((s) => [s.line, s.message])).toEqual([
       [4, 'FROM "alpine:$UNDECLARED": build argument UNDECLARED is not declared before the first FROM'],
-      [3, 'COPY --from "$X": build argument X is declared in a stage, not before the first FROM: not read'],
+    ])
+    // A variable in --from, of the stage or global: BuildKit refuses the build, so nothing is pulled.
+    const refused =
+      'BuildKit refuses variables in --from (variable expansion is not supported for --from); name a stage made with FROM instead'
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      `3:13 invalid-variable COPY --from "$X": ${refused}`,
+    ])
+    const global = discover('ARG UV=ghcr.io/astral-sh/uv:0.5.11\nFROM python:3.12\nCOPY --from=${UV} /uv /bin/\n')
+    expect(summary(global)).toEqual(['2:6 python:3.12 -> pkg:docker/library/python@3.12'])
+    expect(global.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      `3:13 COPY --from "\${UV}": ${refused}`,
     ])
   })
 

@@ -285,6 +285,16 @@ function discover(input: DiscoverInput): Output {
     const range = flag?.getValueRange()
     if (!written || !range) continue
     const location = at(input.file, range)
+    // BuildKit refuses the build ("variable expansion is not supported for --from, define a new stage with FROM
+    // using ARG from global scope as a workaround"): no image is pulled, and the file needs a fix.
+    if (written.includes('$')) {
+      out.errors.push({
+        ...location,
+        code: 'invalid-variable',
+        message: `COPY --from "${written}": BuildKit refuses variables in --from (variable expansion is not supported for --from); name a stage made with FROM instead`,
+      })
+      continue
+    }
     const image = resolve(args, written, location, out, 'COPY --from', stages)
     if (image === undefined || /^\d+$/.test(image)) continue
     addImage(out, written, image, location)
