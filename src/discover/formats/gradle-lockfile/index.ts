@@ -32,7 +32,11 @@ export const discoverer: Discoverer = {
  */
 const LOCKFILES = new Set(['gradle.lockfile', 'buildscript-gradle.lockfile', 'settings-gradle.lockfile'])
 /** Lock files of a build's own classpath (plugins), never of what it builds: Gradle 6+ and the older per-configuration form. */
-const BUILD_CLASSPATH = new Set(['buildscript-gradle.lockfile', 'settings-gradle.lockfile', 'buildscript-classpath.lockfile'])
+const BUILD_CLASSPATH = new Set([
+  'buildscript-gradle.lockfile',
+  'settings-gradle.lockfile',
+  'buildscript-classpath.lockfile',
+])
 
 /** Maven coordinates as Gradle writes them: group and artifact ids, and a version without spaces. */
 const COORDINATE = /^([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+):([^\s:=,]+)$/
