@@ -2,6 +2,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
+import {decodeText} from '../../decode.js'
 import {discoverer} from './index.js'
 
 function discover(
@@ -314,5 +315,16 @@ describe('maven-pom', () => {
       [3, 'missing-resource'],
       [5, 'unresolved-version'],
     ])
+  })
+
+  it('reads a POM its XML declaration says is ISO-8859-1 (apache/maven MNG-2254), not as bad UTF-8', () => {
+    const decoded = decodeText(readFileSync(new URL('__fixtures__/latin-1.pom.xml', import.meta.url)))
+    expect(decoded).toMatchObject({kind: 'text', badLines: []})
+    const text = decoded.kind === 'text' ? decoded.text : ''
+    expect(text.split('\n')[34]).toBe(
+      '  <description>TEST-CHARS: \u00c4\u00d6\u00dc\u00e4\u00f6\u00fc\u00df</description>',
+    )
+    const out = discover(text, {}, 'pom.xml')
+    expect([out.components, out.skipped, out.errors]).toEqual([[], [], []])
   })
 })
