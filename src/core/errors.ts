@@ -320,7 +320,11 @@ export const ERRORS = {
   },
   'unknown-rule': {exit: 3, meaning: '`rules explain` found no rule', hint: 'run `stewards rules list` for the ids'},
   'unknown-source': {exit: 3, meaning: 'an unknown collection or evidence source was asked for'},
-  'unsupported-encoding': {exit: 2, meaning: 'a file is in an encoding stewards does not read (UTF-16/32)'},
+  'unsupported-encoding': {
+    exit: 2,
+    meaning:
+      'a file is in an encoding stewards does not read (UTF-16/32, or one an XML declaration names that Node.js cannot decode)',
+  },
   'unsupported-sbom-version': {exit: 2, meaning: 'an SBOM of a specification version stewards does not read'},
   'unsupported-version': {exit: 2, meaning: 'a lockfile version stewards does not read'},
   'waivers-invalid': {

@@ -98,3 +98,35 @@ describe('readText', () => {
     expect(() => readText(fifo, 1 << 20)).toThrow('not a regular file')
   })
 })
+
+describe('XML that declares its encoding', () => {
+  const latin1 = (declaration: string, body: string) =>
+    Buffer.concat([
+      Buffer.from(`${declaration}\n<project>\n  <name>`),
+      Buffer.from(body, 'latin1'),
+      Buffer.from('</name>\n</project>\n'),
+    ])
+
+  it('is decoded as its declaration says when it is not UTF-8, by readText as by decodeText', async () => {
+    const bytes = latin1('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Caf\u00e9 \u00c4\u00d6')
+    const {chunked, whole} = await both(bytes)
+    expect(whole).toEqual(chunked)
+    expect(whole).toMatchObject({kind: 'text', badLines: [], ascii: false})
+    expect(whole.kind === 'text' && whole.text.split('\n')[2]).toBe('  <name>Caf\u00e9 \u00c4\u00d6</name>')
+  })
+
+  it('names an encoding TextDecoder lacks as unsupported, and keeps bad lines of what says UTF-8 or nothing', () => {
+    expect(decodeText(latin1("<?xml version='1.0' encoding='x-ebcdic-unknown'?>", '\u00e9'))).toEqual({
+      kind: 'error',
+      code: 'unsupported-encoding',
+      message:
+        'the XML declaration names the encoding x-ebcdic-unknown, which is not supported; save the file as UTF-8',
+    })
+    for (const declaration of ['<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>', '<project>']) {
+      const decoded = decodeText(latin1(declaration, '\u00e9'))
+      expect(decoded.kind === 'text' && decoded.badLines.map((bad) => [bad.line, bad.code])).toEqual([
+        [3, 'invalid-utf8'],
+      ])
+    }
+  })
+})

@@ -5,6 +5,10 @@
  * an escape sequence) is reported with its number and handed to the formats as an empty line, so line formats
  * keep their good entries and every reported line makes the run incomplete. Decoding garbage would turn into
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
+ * One exception, not a guess: XML that is not valid UTF-8 and names its encoding in its declaration
+ * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, XML 1.0 §4.3.3; Maven's own tests hold such POMs) is decoded as
+ * it says, by the WHATWG decoders Node's TextDecoder has (`ISO-8859-1`/`latin1` is windows-1252 there, as in
+ * browsers); an encoding it does not have is `unsupported-encoding`.
  */
 import {isAscii, isUtf8} from 'node:buffer'
 import {closeSync, fstatSync, readSync} from 'node:fs'
@@ -72,8 +76,13 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const unread = notText(bytes)
   if (unread) return unread
   const badLines: BadLine[] = []
+  const utf8 = isUtf8(bytes)
+  if (!utf8) {
+    const declared = declaredXmlEncoding(bytes)
+    if (declared) return declared
+  }
   // ignoreBOM false (the default) drops a UTF-8 BOM.
-  const text = isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeByLine(bytes, badLines)
+  const text = utf8 ? new TextDecoder('utf-8').decode(bytes) : decodeByLine(bytes, badLines)
   return finish(text, badLines, isAscii(hasBom(bytes) ? bytes.subarray(3) : bytes))
 }
 
@@ -128,6 +137,42 @@ export function readText(abs: string | Buffer, max: number): Decoded | {kind: 't
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * The encoding an XML declaration at the very start names (ASCII-compatible by then: UTF-16/32 are told apart
+ * before). Bounded: a declaration is short, and the pattern has no nested repetition.
+ */
+const XML_DECLARATION =
+  /^<\?xml[ \t\r\n][^>]{0,200}?\bencoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][A-Za-z0-9._:-]{0,39})["']/
+
+/**
+ * Text that is not UTF-8 but declares, as XML, an encoding other than UTF-8: decoded as declared, or an
+ * `unsupported-encoding` error. undefined when there is no such declaration, or the bytes are not valid in the
+ * encoding named (then its lines are reported as any other invalid UTF-8).
+ */
+function declaredXmlEncoding(bytes: Uint8Array): Decoded | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 256)).toString('latin1')
+  const label = XML_DECLARATION.exec(head)?.[1]
+  if (label === undefined) return undefined
+  let decoder: InstanceType<typeof TextDecoder>
+  try {
+    decoder = new TextDecoder(label, {fatal: true})
+  } catch {
+    return {
+      kind: 'error',
+      code: 'unsupported-encoding',
+      message: `the XML declaration names the encoding ${label}, which is not supported; save the file as UTF-8`,
+    }
+  }
+  if (decoder.encoding === 'utf-8' || decoder.encoding.startsWith('utf-16')) return undefined
+  let text: string
+  try {
+    text = decoder.decode(bytes)
+  } catch {
+    return undefined
+  }
+  return finish(text, [], false)
 }
 
 function hasBom(bytes: Uint8Array): boolean {

@@ -1,8 +1,9 @@
 /**
  * Gradle dependency lock files (https://docs.gradle.org/current/userguide/dependency_locking.html):
- * `gradle.lockfile` and `buildscript-gradle.lockfile` (one line per module, `group:name:version=conf1,conf2`,
- * plus `empty=...`), and the older per-configuration files `gradle/dependency-locks/<configuration>.lockfile`
- * (one `group:name:version` per line). Read line by line: the format has no library.
+ * `gradle.lockfile`, `buildscript-gradle.lockfile` and `settings-gradle.lockfile` (one line per module,
+ * `group:name:version=conf1,conf2`, plus `empty=...`), and the older per-configuration files
+ * `gradle/dependency-locks/<configuration>.lockfile` (one `group:name:version` per line; the build script's is
+ * `buildscript-classpath.lockfile`). Read line by line: the format has no library.
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
@@ -12,10 +13,11 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'gradle-lockfile',
-  description: 'Gradle gradle.lockfile, buildscript-gradle.lockfile and gradle/dependency-locks/*.lockfile',
+  description:
+    'Gradle gradle.lockfile, buildscript-gradle.lockfile, settings-gradle.lockfile and gradle/dependency-locks/*.lockfile',
   matches(file) {
     const base = posix.basename(file)
-    if (base === 'gradle.lockfile' || base === 'buildscript-gradle.lockfile') return true
+    if (LOCKFILES.has(base)) return true
     return base.endsWith('.lockfile') && /(^|\/)gradle\/dependency-locks\/[^/]+$/.test(file)
   },
   identify: (head) => head.startsWith('# This is a Gradle generated file for dependency locking.'),
@@ -24,19 +26,57 @@ export const discoverer: Discoverer = {
   },
 }
 
+/**
+ * The lock files of a project (`gradle.lockfile`) and of the classpaths of its build (`buildscript-gradle.lockfile`
+ * for the build script's, `settings-gradle.lockfile` for the settings script's: plugins, Gradle 6.1 and later).
+ */
+const LOCKFILES = new Set(['gradle.lockfile', 'buildscript-gradle.lockfile', 'settings-gradle.lockfile'])
+/** Lock files of a build's own classpath (plugins), never of what it builds: Gradle 6+ and the older per-configuration form. */
+const BUILD_CLASSPATH = new Set([
+  'buildscript-gradle.lockfile',
+  'settings-gradle.lockfile',
+  'buildscript-classpath.lockfile',
+])
+
 /** Maven coordinates as Gradle writes them: group and artifact ids, and a version without spaces. */
 const COORDINATE = /^([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+):([^\s:=,]+)$/
 
-/** Configurations of tests only: `testCompileClasspath`, `integrationTestRuntimeClasspath`... */
+/**
+ * Configurations of tests only: `testCompileClasspath`, `integrationTestRuntimeClasspath`,
+ * `iastLatestDepTest3RuntimeClasspath`... (`Test` not followed by a lower-case letter, so not `Testing…`).
+ */
 function isTestConfiguration(name: string): boolean {
-  return /^test|Test[A-Z]|Test$/.test(name)
+  return /^test|Test(?![a-z])/.test(name)
+}
+
+/**
+ * Configurations that only build tools resolve, whose modules never ship with what is built: code quality and
+ * coverage (Gradle's checkstyle, pmd, codenarc, jacoco plugins; spotbugs, detekt, ktlint, errorprone, spotless,
+ * kover, sonarlint), compilers and their plugins (kotlinCompilerClasspath…, zinc, scalaCompilerPlugins, protoc
+ * located by the protobuf plugin), annotation processors (`annotationProcessor`, `…AnnotationProcessor`, kapt) and
+ * JMH benchmarks. Kotlin Multiplatform copies them as `…Copy`, `…Copy2`.
+ */
+const TOOL_CONFIGURATION = new RegExp(
+  [
+    '^(checkstyle|pmd|pmdAux|codenarc|jacoco(Agent|Ant)|spotbugs(Plugins|Slf4j)?|detekt(Plugins)?',
+    '|ktlint(Ruleset|Reporter|BaselineReporter)?|errorprone(Javac)?|spotless-?\\d*|kover[A-Za-z]*|sonarlintCore(Classpath)?',
+    '|kotlinCompilerClasspath|kotlinCompilerPluginClasspath[A-Za-z]*|kotlinNativeCompilerPluginClasspath',
+    '|kotlinKlibCommonizerClasspath|kotlinBuildToolsApiClasspath|kotlinInternalAbiValidation',
+    '|zinc|scalaCompilerPlugins|protobufToolsLocator_[A-Za-z0-9]+',
+    '|annotationProcessor|[A-Za-z0-9_]+AnnotationProcessor|kapt[A-Za-z0-9]*',
+    '|jmh([A-Z][A-Za-z]*)?)(Copy\\d*)?$',
+  ].join(''),
+)
+
+function isToolConfiguration(name: string): boolean {
+  return TOOL_CONFIGURATION.test(name)
 }
 
 export function discoverGradleLockfile(file: string, text: string): DiscoverOutput {
   const base = posix.basename(file)
-  const buildscript = base === 'buildscript-gradle.lockfile'
+  const buildscript = BUILD_CLASSPATH.has(base)
   // The per-configuration form names its configuration in the file name.
-  const fileConfiguration = base === 'gradle.lockfile' || buildscript ? undefined : base.replace(/\.lockfile$/, '')
+  const fileConfiguration = LOCKFILES.has(base) ? undefined : base.replace(/\.lockfile$/, '')
   const components: Component[] = []
   const errors: ScanError[] = []
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -78,9 +118,12 @@ export function discoverGradleLockfile(file: string, text: string): DiscoverOutp
   return {components, errors}
 }
 
-/** Build script classpath and test-only configurations are development dependencies; the rest ship. */
+/**
+ * The build's own classpath, and modules only test or build-tool configurations hold, are development dependencies;
+ * a module any other configuration holds (`compileClasspath`, `runtimeClasspath`, a custom one) may ship: `prod`.
+ */
 function scopeOf(configurations: string[], buildscript: boolean): Scope | undefined {
   if (buildscript) return 'dev'
   if (configurations.length === 0) return undefined
-  return configurations.every(isTestConfiguration) ? 'dev' : 'prod'
+  return configurations.every((name) => isTestConfiguration(name) || isToolConfiguration(name)) ? 'dev' : 'prod'
 }

@@ -1,10 +1,17 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
+import {decodeText} from '../../decode.js'
 import {discoverer} from './index.js'
 
-function discover(text: string, files: Record<string, string> = {}, file = 'service/pom.xml') {
-  return discoverer.discover({file, text}, {readText: (f) => files[f] ?? null}) as Required<DiscoverOutput>
+function discover(
+  text: string,
+  files: Record<string, string> = {},
+  file = 'service/pom.xml',
+  readText: (file: string) => string | null = (f) => files[f] ?? null,
+) {
+  return discoverer.discover({file, text}, {readText}) as Required<DiscoverOutput>
 }
 
 const rows = (out: Required<DiscoverOutput>) =>
@@ -131,8 +138,8 @@ describe('maven-pom', () => {
 </project>
 `)
     expect(rows(out)).toEqual([
-      '2 org.springframework.boot:spring-boot-starter-parent:3.3.0 3.3.0 prod pkg:maven/org.springframework.boot/spring-boot-starter-parent@3.3.0',
-      '11 org.springframework.cloud:spring-cloud-dependencies:2023.0.2 2023.0.2 prod pkg:maven/org.springframework.cloud/spring-cloud-dependencies@2023.0.2',
+      '2 org.springframework.boot:spring-boot-starter-parent:3.3.0 3.3.0 prod pkg:maven/org.springframework.boot/spring-boot-starter-parent@3.3.0?type=pom',
+      '11 org.springframework.cloud:spring-cloud-dependencies:2023.0.2 2023.0.2 prod pkg:maven/org.springframework.cloud/spring-cloud-dependencies@2023.0.2?type=pom',
       '21 org.springframework.boot:spring-boot-starter-web - prod pkg:maven/org.springframework.boot/spring-boot-starter-web',
       '25 org.example:lib:${lib.version} - prod pkg:maven/org.example/lib',
     ])
@@ -191,5 +198,133 @@ describe('maven-pom', () => {
     const n = 200_000
     const deep = discover(`<project>\n<x>${'<a>'.repeat(n)}${'</a>'.repeat(n)}</x></project>\n`)
     expect(deep.errors.map((e) => [e.code, e.line, e.message])).toEqual([['invalid-xml', 2, 'nesting deeper than 64']])
+  })
+
+  /** A fixture tree read as the scan reads a tree: files by their path under __fixtures__, null when absent. */
+  function fixtureTree(file: string) {
+    const read = (path: string) => {
+      try {
+        return readFileSync(new URL(`__fixtures__/${path}`, import.meta.url), 'utf8')
+      } catch {
+        return null
+      }
+    }
+    return discover(read(file) ?? '', {}, file, read)
+  }
+
+  it('applies a scope dependencyManagement gives to a dependency that sets none (netty: mockito-core is test)', () => {
+    const out = fixtureTree('netty/handler-proxy/pom.xml')
+    expect(rows(out)).toEqual([
+      '15 io.netty:netty-handler:4.2.8.Final-SNAPSHOT 4.2.8.Final-SNAPSHOT prod pkg:maven/io.netty/netty-handler@4.2.8.Final-SNAPSHOT',
+      '21 org.mockito:mockito-core:3.6.28 3.6.28 dev pkg:maven/org.mockito/mockito-core@3.6.28',
+    ])
+    expect(out.skipped).toEqual([])
+  })
+
+  it("keeps a dependency's own scope, and matches managed entries by type and classifier as Maven does", () => {
+    const out = discover(
+      `<project><groupId>org.example</groupId><artifactId>p</artifactId><version>1</version>
+<dependencyManagement><dependencies>
+<dependency><groupId>org.example</groupId><artifactId>core</artifactId><version>2</version></dependency>
+<dependency><groupId>org.example</groupId><artifactId>core</artifactId><version>2</version><classifier>tests</classifier><type>test-jar</type><scope>test</scope></dependency>
+<dependency><groupId>org.example</groupId><artifactId>lib</artifactId><version>3</version><scope>test</scope></dependency>
+</dependencies></dependencyManagement>
+<dependencies>
+<dependency><groupId>org.example</groupId><artifactId>core</artifactId></dependency>
+<dependency><groupId>org.example</groupId><artifactId>core</artifactId><classifier>tests</classifier><type>test-jar</type></dependency>
+<dependency><groupId>org.example</groupId><artifactId>lib</artifactId><scope>compile</scope></dependency>
+<dependency><groupId>org.example</groupId><artifactId>native</artifactId><version>4</version><classifier>linux-x86_64</classifier></dependency>
+<dependency><groupId>org.example</groupId><artifactId>native</artifactId><version>4</version><classifier>\${os.detected.classifier}</classifier></dependency>
+<dependency><groupId>org.example</groupId><artifactId>dist</artifactId><version>5</version><type>zip</type></dependency>
+</dependencies></project>`,
+    )
+    expect(rows(out)).toEqual([
+      '8 org.example:core:2 2 prod pkg:maven/org.example/core@2',
+      '9 org.example:core:2 2 dev pkg:maven/org.example/core@2?classifier=tests&type=test-jar',
+      '10 org.example:lib:3 3 prod pkg:maven/org.example/lib@3',
+      '11 org.example:native:4 4 prod pkg:maven/org.example/native@4?classifier=linux-x86_64',
+      '12 org.example:native:4 4 prod pkg:maven/org.example/native@4',
+      '13 org.example:dist:5 5 prod pkg:maven/org.example/dist@5?type=zip',
+    ])
+    expect(out.skipped).toEqual([])
+  })
+
+  it('reports versionless dependencies a BOM imported by an in-tree parent may manage, and those nothing manages', () => {
+    const parentPom = `<project><groupId>org.example</groupId><artifactId>parent</artifactId><version>1</version>
+<dependencyManagement><dependencies>
+<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-dependencies</artifactId><version>3.4.9</version><type>pom</type><scope>import</scope></dependency>
+</dependencies></dependencyManagement></project>`
+    const child = `<project><parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>1</version></parent>
+<artifactId>child</artifactId>
+<dependencies>
+<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>
+</dependencies></project>`
+    const out = discover(child, {'pom.xml': parentPom}, 'child/pom.xml')
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        4,
+        'unresolved-version',
+        'org.springframework.boot:spring-boot-starter-web: no version here (it may come from BOM org.springframework.boot:spring-boot-dependencies:3.4.9, not in the tree)',
+      ],
+    ])
+    // The BOM is the parent's to report and list, not the child's.
+    expect(rows(out)).toEqual([
+      '4 org.springframework.boot:spring-boot-starter-web - prod pkg:maven/org.springframework.boot/spring-boot-starter-web',
+    ])
+    const alone = discover(
+      '<project><groupId>org.example</groupId><artifactId>a</artifactId><version>1</version>\n<dependencies><dependency><groupId>junit</groupId><artifactId>junit</artifactId></dependency></dependencies></project>',
+    )
+    expect(alone.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        2,
+        'unresolved-version',
+        'junit:junit: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one',
+      ],
+    ])
+  })
+
+  it('reads a BOM that is a module of the tree (jenkins: cli imports jenkins-bom, bom/pom.xml)', () => {
+    const out = fixtureTree('jenkins/cli/pom.xml')
+    expect(rows(out)).toEqual([
+      '22 commons-io:commons-io:2.22.0 2.22.0 optional pkg:maven/commons-io/commons-io@2.22.0',
+      '27 org.jenkins-ci:annotation-indexer:1.213.v92788b_1f0a_21 1.213.v92788b_1f0a_21 optional pkg:maven/org.jenkins-ci/annotation-indexer@1.213.v92788b_1f0a_21',
+    ])
+    expect(out.skipped).toEqual([])
+  })
+
+  it('reads no BOM of another version, and stops at a BOM that imports itself', () => {
+    const root = `<project><groupId>org.example</groupId><artifactId>root</artifactId><version>1</version>
+<modules><module>bom</module></modules></project>`
+    const bom = (
+      version: string,
+    ) => `<project><groupId>org.example</groupId><artifactId>bom</artifactId><version>${version}</version>
+<dependencyManagement><dependencies>
+<dependency><groupId>org.example</groupId><artifactId>bom</artifactId><version>${version}</version><type>pom</type><scope>import</scope></dependency>
+<dependency><groupId>org.example</groupId><artifactId>lib</artifactId><version>7</version></dependency>
+</dependencies></dependencyManagement></project>`
+    const app = `<project><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+<dependencyManagement><dependencies>
+<dependency><groupId>org.example</groupId><artifactId>bom</artifactId><version>2</version><type>pom</type><scope>import</scope></dependency>
+</dependencies></dependencyManagement>
+<dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId></dependency></dependencies></project>`
+    const same = discover(app, {'pom.xml': root, 'bom/pom.xml': bom('2')}, 'app/pom.xml')
+    expect(rows(same)).toEqual(['5 org.example:lib:7 7 prod pkg:maven/org.example/lib@7'])
+    expect(same.skipped).toEqual([])
+    const other = discover(app, {'pom.xml': root, 'bom/pom.xml': bom('3')}, 'app/pom.xml')
+    expect(other.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, 'missing-resource'],
+      [5, 'unresolved-version'],
+    ])
+  })
+
+  it('reads a POM its XML declaration says is ISO-8859-1 (apache/maven MNG-2254), not as bad UTF-8', () => {
+    const decoded = decodeText(readFileSync(new URL('__fixtures__/latin-1.pom.xml', import.meta.url)))
+    expect(decoded).toMatchObject({kind: 'text', badLines: []})
+    const text = decoded.kind === 'text' ? decoded.text : ''
+    expect(text.split('\n')[34]).toBe(
+      '  <description>TEST-CHARS: \u00c4\u00d6\u00dc\u00e4\u00f6\u00fc\u00df</description>',
+    )
+    const out = discover(text, {}, 'pom.xml')
+    expect([out.components, out.skipped, out.errors]).toEqual([[], [], []])
   })
 })

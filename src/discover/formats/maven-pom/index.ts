@@ -2,9 +2,13 @@
  * Maven `pom.xml`: the declared dependencies (https://maven.apache.org/pom.html#Dependencies), with `${...}`
  * properties interpolated from the same file and from parents found in the tree
  * (https://maven.apache.org/guides/introduction/introduction-to-the-pom.html#project-interpolation-and-variables).
- * Versions managed by `dependencyManagement` are applied from the file and its in-tree parents; a parent or an
- * imported BOM that is not in the tree is reported (`missing-resource`), listed as a component itself, and the
- * versions it may manage stay unknown: those dependencies are listed without a version, never guessed.
+ * Versions and scopes managed by `dependencyManagement` are applied as Maven does
+ * (https://maven.apache.org/guides/introduction/introduction-to-dependency-mechanism.html#dependency-management):
+ * from the file, its in-tree parents and the BOMs they import that are POMs of the same tree (a module of an
+ * aggregator above the file, matched by groupId, artifactId and version). A parent or an imported BOM that is not
+ * in the tree is reported (`missing-resource`), listed as a component itself, and the versions it may manage stay
+ * unknown: those dependencies are listed without a version, never guessed, and reported (`unresolved-version`), as
+ * is a dependency nothing gives a version. Maven's model builder is Java: this is a bounded re-reading of its rules.
  */
 import {elide} from '../../../core/elide.js'
 import {posix} from 'node:path'
@@ -29,14 +33,57 @@ export const discoverer: Discoverer = {
 /** Parents are followed this far up the tree at most. */
 const MAX_PARENTS = 8
 const MAX_INTERPOLATION = 10
+/** In-tree BOMs imported by in-tree BOMs: this deep at most. */
+const MAX_BOM_DEPTH = 4
+/** A BOM is looked for among the modules of the aggregators above a POM: this many POMs, this many levels down. */
+const MAX_MODULE_POMS = 512
+const MAX_MODULE_DEPTH = 3
 const ID = /^[A-Za-z0-9_.-]{1,200}$/
+/** A skip names this many of the parents and BOMs not in the tree a version may come from; the rest are counted. */
+const MAX_UNSEEN_NAMED = 6
+
+/** What `dependencyManagement` says of one artifact. */
+interface Managed {
+  version?: string
+  scope?: string
+}
 
 interface Lineage {
   properties: Map<string, string>
-  /** `groupId:artifactId` → version, nearest POM first. */
-  managed: Map<string, string>
+  /** Management key (`groupId:artifactId:type[:classifier]`) → version and scope, nearest POM first. */
+  managed: Map<string, Managed>
   /** Parents and BOMs not in the tree: they may manage versions or define properties we cannot see. */
   unseen: string[]
+  /** The BOMs the file itself imports that are not in the tree (reported there, listed as components). */
+  missingBoms: Array<{at: PomDependency; name: string; version?: string}>
+}
+
+/** Parsed POMs and in-tree BOM lineages of one scan root, each read once (BOMs are imported by many modules). */
+interface TreeCache {
+  poms: Map<string, Pom | null>
+  boms: Map<string, Lineage | null>
+}
+const caches = new WeakMap<DiscoverContext, TreeCache>()
+
+function treeCache(context: DiscoverContext): TreeCache {
+  let cache = caches.get(context)
+  if (!cache) {
+    cache = {poms: new Map(), boms: new Map()}
+    caches.set(context, cache)
+  }
+  return cache
+}
+
+function pomAt(file: string, context: DiscoverContext): Pom | null {
+  const {poms} = treeCache(context)
+  let pom = poms.get(file)
+  if (pom === undefined) {
+    const text = context.readText(file)
+    const read = text === null ? undefined : readPom(text)
+    pom = read?.ok ? read.pom : null
+    poms.set(file, pom)
+  }
+  return pom
 }
 
 export function discoverPom(file: string, text: string, context: DiscoverContext): DiscoverOutput {
@@ -46,22 +93,17 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   const components: Component[] = []
   const skipped: Skipped[] = []
   const errors: ScanError[] = []
-  const lineage = collectLineage(file, pom, context, components, skipped)
+  const lineage = collectLineage(file, pom, context, {components, skipped}, 0, new Set([file]))
   const interpolate = (value: string | undefined) =>
     value === undefined ? undefined : expand(value, lineage.properties)
-  for (const managed of pom.managed) {
-    if (managed.scope === 'import' && managed.type === 'pom') {
-      const bom = coordinates(managed, interpolate)
-      if (!bom) continue
-      lineage.unseen.push(`BOM ${bom.name}:${bom.version ?? '?'}`)
-      skipped.push({
-        file,
-        line: managed.line,
-        reason: 'missing-resource',
-        message: `imported BOM ${bom.name}:${bom.version ?? '?'} is not read: the versions it manages are unknown`,
-      })
-      components.push(component(file, managed, bom.name, bom.version, 'prod'))
-    }
+  for (const bom of lineage.missingBoms) {
+    skipped.push({
+      file,
+      line: bom.at.line,
+      reason: 'missing-resource',
+      message: `imported BOM ${bom.name}:${bom.version ?? '?'} is not read: the versions it manages are unknown`,
+    })
+    components.push(component(file, bom.at, bom.name, bom.version, 'prod', {type: 'pom'}))
   }
   for (const dependency of pom.dependencies) {
     const found = coordinates(dependency, interpolate)
@@ -77,7 +119,8 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       )
       continue
     }
-    const written = found.version ?? lineage.managed.get(found.name)
+    const managed = lineage.managed.get(found.key)
+    const written = found.version ?? managed?.version
     let version = written
     if (version !== undefined && /\$\{/.test(version)) {
       skipped.push({
@@ -89,32 +132,49 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
           : `${found.name}: version ${version} names a property that is not defined here${unseenNote(lineage)}`,
       })
       version = undefined
-    } else if (version === undefined && lineage.unseen.length > 0) {
+    } else if (version === undefined) {
       skipped.push({
         file,
         line: dependency.line,
         reason: 'unresolved-version',
-        message: `${found.name}: no version here${unseenNote(lineage)}`,
+        message:
+          lineage.unseen.length > 0
+            ? `${found.name}: no version here${unseenNote(lineage)}`
+            : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`,
       })
     }
-    const scope = interpolate(dependency.scope)
+    // A dependency without a scope takes the one dependencyManagement gives (the optional flag is not managed).
+    const scope = nonEmpty(interpolate(dependency.scope)) ?? nonEmpty(managed?.scope)
     const optional = interpolate(dependency.optional) === 'true'
     components.push(
-      component(file, dependency, found.name, exactOrUndefined(version), scopeOf(scope, optional), written),
+      component(
+        file,
+        dependency,
+        found.name,
+        exactOrUndefined(version),
+        scopeOf(scope, optional),
+        found.qualifiers,
+        written,
+      ),
     )
   }
   return {components, skipped, errors}
 }
 
-/** Properties and managed versions of the POM and its in-tree parents; parents not in the tree are reported. */
+/**
+ * Properties, managed versions and scopes of a POM, from itself, its in-tree parents and the in-tree BOMs they
+ * import. `report` (the file being read) gets its own missing parent as a skip and a component; a BOM's lineage
+ * is read with none. `visiting`: the POM files whose lineage is being built (a BOM importing itself).
+ */
 function collectLineage(
   file: string,
   pom: Pom,
   context: DiscoverContext,
-  components: Component[],
-  skipped: Skipped[],
+  report: {components: Component[]; skipped: Skipped[]} | undefined,
+  bomDepth: number,
+  visiting: Set<string>,
 ): Lineage {
-  const chain: Pom[] = [pom]
+  const chain: Array<{pom: Pom; file: string}> = [{pom, file}]
   const unseen: string[] = []
   let current = pom
   let currentFile = file
@@ -128,44 +188,41 @@ function collectLineage(
       parentFile = posix.normalize(
         posix.join(posix.dirname(currentFile), relative.endsWith('.xml') ? relative : `${relative}/pom.xml`),
       )
-      const text = context.readText(parentFile)
-      const read = text === null ? undefined : readPom(text)
-      if (
-        read?.ok &&
-        read.pom.artifactId === parent.artifactId &&
-        (read.pom.groupId ?? read.pom.parent?.groupId) === parent.groupId
-      )
-        found = read.pom
+      const read = pomAt(parentFile, context)
+      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId)
+        found = read
     }
     if (!found) {
       unseen.push(`parent ${name}`)
-      if (current === pom) {
-        skipped.push({
+      if (current === pom && report) {
+        report.skipped.push({
           file,
           line: parent.line,
           reason: 'missing-resource',
           message: `parent ${name} is not in the tree${relative ? ` (relativePath ${relative})` : ''}: the properties and versions it defines are unknown`,
         })
         if (parent.groupId && parent.artifactId && ID.test(parent.groupId) && ID.test(parent.artifactId))
-          components.push(
+          report.components.push(
             component(
               file,
               {line: parent.line, column: parent.column},
               `${parent.groupId}:${parent.artifactId}`,
               exactOrUndefined(parent.version),
               'prod',
+              {type: 'pom'},
             ),
           )
       }
       break
     }
-    chain.push(found)
+    chain.push({pom: found, file: parentFile})
     current = found
     currentFile = parentFile
   }
   // Nearest definition wins: walk from the farthest parent down, each POM overriding what it inherits.
   const properties = new Map<string, string>()
-  for (const member of [...chain].reverse()) for (const [key, value] of member.properties) properties.set(key, value)
+  for (const member of [...chain].reverse())
+    for (const [key, value] of member.pom.properties) properties.set(key, value)
   const version = pom.version ?? pom.parent?.version
   const builtins: Record<string, string | undefined> = {
     'project.version': version,
@@ -180,24 +237,166 @@ function collectLineage(
   }
   for (const [key, value] of Object.entries(builtins))
     if (value !== undefined && !properties.has(key)) properties.set(key, value)
-  const managed = new Map<string, string>()
+  const interpolate = (value: string | undefined) => (value === undefined ? undefined : expand(value, properties))
+  // Inherited management merges field by field, the nearest POM's value first (Maven's inheritance assembly).
+  const managed = new Map<string, Managed>()
+  const imports: PomDependency[] = []
+  const own = new Set<PomDependency>(pom.managed)
   for (const member of chain)
-    for (const dependency of member.managed) {
-      const found = coordinates(dependency, (value) => (value === undefined ? undefined : expand(value, properties)))
-      if (found?.version && !managed.has(found.name)) managed.set(found.name, found.version)
+    for (const dependency of member.pom.managed) {
+      if (dependency.scope === 'import' && dependency.type === 'pom') {
+        imports.push(dependency)
+        continue
+      }
+      const found = coordinates(dependency, interpolate)
+      if (!found) continue
+      const entry = managed.get(found.key) ?? {}
+      entry.version ??= found.version
+      entry.scope ??= nonEmpty(interpolate(dependency.scope))
+      managed.set(found.key, entry)
     }
-  return {properties, managed, unseen}
+  // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
+  const missingBoms: Lineage['missingBoms'] = []
+  let modules: ReturnType<typeof treeModules> | undefined
+  for (const dependency of imports) {
+    const bom = coordinates(dependency, interpolate)
+    const name = bom
+      ? `${bom.name}:${bom.version ?? '?'}`
+      : `${elide(dependency.groupId ?? '?', 80)}:${elide(dependency.artifactId ?? '?', 80)}`
+    let inTree: Lineage | undefined
+    if (bom?.version && bomDepth < MAX_BOM_DEPTH) {
+      modules ??= treeModules(chain, file, context)
+      inTree = bomInTree(bom.name, bom.version, modules, context, bomDepth, visiting)
+    }
+    if (!inTree) {
+      unseen.push(`BOM ${name}`)
+      if (bom && report && own.has(dependency)) missingBoms.push({at: dependency, name: bom.name, version: bom.version})
+      continue
+    }
+    for (const [key, entry] of inTree.managed) if (!managed.has(key)) managed.set(key, entry)
+    for (const note of inTree.unseen) if (!unseen.includes(note)) unseen.push(note)
+  }
+  return {properties, managed, unseen, missingBoms}
 }
 
+/**
+ * The POMs of the tree a BOM may be, by `groupId:artifactId`: the modules (and modules' modules, a few levels down)
+ * of the POMs in `chain` and of the pom.xml in each folder above `file`, as a reactor build would have them. Read
+ * once per POM that imports a BOM, at most MAX_MODULE_POMS POMs.
+ */
+function treeModules(
+  chain: ReadonlyArray<{file: string}>,
+  file: string,
+  context: DiscoverContext,
+): Map<string, Array<{file: string; pom: Pom}>> {
+  const starts = chain.map((member) => member.file)
+  for (let dir = posix.dirname(file), i = 0; i < MAX_PARENTS; i++) {
+    starts.push(posix.join(dir, 'pom.xml'))
+    const up = posix.dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  const byName = new Map<string, Array<{file: string; pom: Pom}>>()
+  const seen = new Set<string>()
+  let level: string[] = []
+  for (const start of starts)
+    if (!seen.has(start)) {
+      seen.add(start)
+      level.push(start)
+    }
+  for (let depth = 0; depth <= MAX_MODULE_DEPTH && level.length > 0; depth++) {
+    const next: string[] = []
+    for (const candidate of level) {
+      const pom = pomAt(candidate, context)
+      if (!pom) continue
+      if (depth > 0) {
+        const name = `${pom.groupId ?? pom.parent?.groupId}:${pom.artifactId}`
+        const found = byName.get(name)
+        if (found) found.push({file: candidate, pom})
+        else byName.set(name, [{file: candidate, pom}])
+      }
+      for (const module of pom.modules) {
+        if (seen.size >= MAX_MODULE_POMS) break
+        const path = posix.normalize(
+          posix.join(posix.dirname(candidate), module.endsWith('.xml') ? module : `${module}/pom.xml`),
+        )
+        if (!seen.has(path)) {
+          seen.add(path)
+          next.push(path)
+        }
+      }
+    }
+    level = next
+  }
+  return byName
+}
+
+/** The lineage of the BOM `name`:`version` when a POM of the tree is it (its own version interpolated). */
+function bomInTree(
+  name: string,
+  version: string,
+  modules: Map<string, Array<{file: string; pom: Pom}>>,
+  context: DiscoverContext,
+  bomDepth: number,
+  visiting: Set<string>,
+): Lineage | undefined {
+  for (const candidate of modules.get(name) ?? []) {
+    const lineage = bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
+    const own = candidate.pom.version ?? candidate.pom.parent?.version
+    if (lineage && own !== undefined && expand(own, lineage.properties) === version) return lineage
+  }
+  return undefined
+}
+
+/** An in-tree BOM's own lineage, read once per tree; a BOM being read already (an import cycle) has none. */
+function bomLineage(
+  file: string,
+  pom: Pom,
+  context: DiscoverContext,
+  bomDepth: number,
+  visiting: Set<string>,
+): Lineage | undefined {
+  const {boms} = treeCache(context)
+  const cached = boms.get(file)
+  if (cached !== undefined) return cached ?? undefined
+  if (visiting.has(file)) return undefined
+  visiting.add(file)
+  const lineage = collectLineage(file, pom, context, undefined, bomDepth + 1, visiting)
+  visiting.delete(file)
+  boms.set(file, lineage)
+  return lineage
+}
+
+/**
+ * groupId:artifactId, the version as written (interpolated), the management key Maven matches managed entries by
+ * (`groupId:artifactId:type[:classifier]`, type `jar` unless said), and the purl qualifiers of the maven type
+ * (https://github.com/package-url/purl-spec: `classifier`, and `type` when not `jar`). A classifier or type left
+ * with an undefined property (`${os.detected.classifier}`, set by a build extension) is not put in the purl.
+ */
 function coordinates(
   dependency: PomDependency,
   interpolate: (value: string | undefined) => string | undefined,
-): {name: string; version?: string} | undefined {
+): {name: string; version?: string; key: string; qualifiers?: Record<string, string>} | undefined {
   const groupId = interpolate(dependency.groupId)
   const artifactId = interpolate(dependency.artifactId)
   if (!groupId || !artifactId || !ID.test(groupId) || !ID.test(artifactId)) return undefined
   const version = interpolate(dependency.version)
-  return {name: `${groupId}:${artifactId}`, ...(version ? {version} : {})}
+  const type = nonEmpty(interpolate(dependency.type)) ?? 'jar'
+  const classifier = nonEmpty(interpolate(dependency.classifier))
+  const name = `${groupId}:${artifactId}`
+  const qualifiers: Record<string, string> = {}
+  if (classifier !== undefined && ID.test(classifier)) qualifiers.classifier = classifier
+  if (type !== 'jar' && ID.test(type)) qualifiers.type = type
+  return {
+    name,
+    ...(version ? {version} : {}),
+    key: `${name}:${type}${classifier === undefined ? '' : `:${classifier}`}`,
+    ...(Object.keys(qualifiers).length > 0 ? {qualifiers} : {}),
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
 }
 
 /** A property reference, `${name}` (global: `replace` and `matchAll` start each search afresh). */
@@ -230,8 +429,13 @@ function scopeOf(scope: string | undefined, optional: boolean): Scope {
   return optional ? 'optional' : 'prod'
 }
 
+/** What a version may come from, not in the tree: the first few named, the rest counted. */
 function unseenNote(lineage: Lineage): string {
-  return lineage.unseen.length > 0 ? ` (it may come from ${lineage.unseen.join(', ')}, not in the tree)` : ''
+  const {unseen} = lineage
+  if (unseen.length === 0) return ''
+  const named = unseen.slice(0, MAX_UNSEEN_NAMED).join(', ')
+  const more = unseen.length > MAX_UNSEEN_NAMED ? ` and ${unseen.length - MAX_UNSEEN_NAMED} more` : ''
+  return ` (it may come from ${named}${more}, not in the tree)`
 }
 
 function component(
@@ -240,6 +444,7 @@ function component(
   name: string,
   version: string | undefined,
   scope: Scope,
+  qualifiers?: Record<string, string>,
   written = version,
 ): Component {
   return packageComponent(file, {
@@ -251,5 +456,6 @@ function component(
     column: at.column,
     scope,
     direct: true,
+    ...(qualifiers ? {qualifiers} : {}),
   })
 }

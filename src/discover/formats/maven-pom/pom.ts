@@ -11,6 +11,7 @@ export interface PomDependency {
   version?: string
   scope?: string
   type?: string
+  classifier?: string
   optional?: string
   line: number
   column: number
@@ -30,8 +31,10 @@ export interface Pom {
   }
   properties: Map<string, string>
   dependencies: PomDependency[]
-  /** dependencyManagement/dependencies: managed versions and imported BOMs. */
+  /** dependencyManagement/dependencies: managed versions and scopes, and imported BOMs. */
   managed: PomDependency[]
+  /** `<modules>`: the folders (or POM files) of this aggregator's modules, as written. */
+  modules: string[]
 }
 
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
@@ -39,13 +42,13 @@ export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line
 const MAX_DEPTH = 64
 /** Thrown from the parser's handlers to stop it at the first problem. */
 const STOP = new Error('stop')
-const DEPENDENCY_FIELDS = new Set(['groupId', 'artifactId', 'version', 'scope', 'type', 'optional'])
+const DEPENDENCY_FIELDS = new Set(['groupId', 'artifactId', 'version', 'scope', 'type', 'classifier', 'optional'])
 const PROJECT_FIELDS = new Set(['groupId', 'artifactId', 'version'])
 const PARENT_FIELDS = new Set(['groupId', 'artifactId', 'version', 'relativePath'])
 
 export function readPom(text: string): PomResult {
   const parser = new (saxes().SaxesParser)({position: true})
-  const pom: Pom = {properties: new Map(), dependencies: [], managed: []}
+  const pom: Pom = {properties: new Map(), dependencies: [], managed: [], modules: []}
   const path: string[] = []
   let buffer = ''
   let dependency: PomDependency | undefined
@@ -93,6 +96,8 @@ export function readPom(text: string): PomResult {
       dependency = undefined
     } else if (parent === 'project/properties') {
       if (name !== '__proto__') pom.properties.set(name, value)
+    } else if (where === 'project/modules/module') {
+      if (value !== '') pom.modules.push(value)
     } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {
       pom[name as 'groupId' | 'artifactId' | 'version'] = value
     } else if (parent === 'project/parent' && PARENT_FIELDS.has(name) && pom.parent) {

@@ -76,4 +76,15 @@ provider "not an address" {
     expect(out.components.map((c) => c.name)).toEqual(['registry.terraform.io/hashicorp/aws'])
     expect(out.errors.map((e) => [e.line, e.column, e.code])).toEqual([[4, 3, 'invalid-entry']])
   })
+
+  it('recognises on standard input the lock file of Terraform and of OpenTofu', () => {
+    const header = (tool: string) =>
+      `# This file is maintained automatically by "${tool} init".\n# Manual edits may be lost in future updates.\n`
+    expect([header('terraform'), header('tofu'), header('tf'), '# not a lock\n'].map(discoverer.identify!)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+  })
 })

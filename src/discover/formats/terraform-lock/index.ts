@@ -15,7 +15,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)\.terraform\.lock\.hcl$/.test(file) && !/(^|\/)\.terraform\//.test(file)
   },
-  identify: (head) => head.startsWith('# This file is maintained automatically by "terraform init".'),
+  // The first line `terraform init` writes, and `tofu init` (OpenTofu) in its own name.
+  identify: (head) => /^# This file is maintained automatically by "(terraform|tofu) init"\./.test(head),
   discover({file, text}) {
     return discoverTerraformLock(file, text)
   },
