@@ -1,7 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
 function discover(text: string, file = '.github/workflows/ci.yml') {
   return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
@@ -91,10 +95,117 @@ describe('github-actions', () => {
       [
         4,
         'invalid-workflow',
-        'jobs.a.steps[0].uses: "actions/checkout" is not owner/repo[/path]@ref, ./path or docker://image',
+        'jobs.a.steps[0].uses: "actions/checkout" is not owner/repo[/path]@ref, ./path, $/path or docker://image',
       ],
       [5, 'invalid-workflow', 'jobs.a.steps[1].uses must be a string'],
       [6, 'invalid-image-ref', 'jobs.a.container: invalid image reference "NOPE:1": repository name must be lowercase'],
+    ])
+  })
+
+  it('reads uses as the runner splits it: empty pieces dropped, backslash a separator in steps (JabRef link-issue.yml)', () => {
+    const real = discover(fixture('jabref/link-issue.yml'))
+    expect(real.errors).toEqual([])
+    expect(summary(real)).toEqual([
+      '18:15 githubactions m7kvqbe1/github-action-move-issues@main pkg:githubactions/m7kvqbe1/github-action-move-issues@main',
+      '29:15 githubactions m7kvqbe1/github-action-move-issues@main pkg:githubactions/m7kvqbe1/github-action-move-issues@main',
+    ])
+    expect(real.components.map((c) => c.ref)).toEqual([
+      'm7kvqbe1/github-action-move-issues/@main',
+      'm7kvqbe1/github-action-move-issues/@main',
+    ])
+    const out = discover(
+      [
+        'on: push',
+        'jobs:',
+        '  call:',
+        '    uses: example/workflows//.github/workflows/release.yml@v2',
+        '  a:',
+        '    steps:',
+        '      - uses: example//tool@v1',
+        '      - uses: example\\tool\\sub\\@v2',
+        '      - uses: /example/tool/sub//dir/@v3',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '4:11 githubactions example/workflows/.github/workflows/release.yml@v2 pkg:githubactions/example/workflows@v2#.github/workflows/release.yml',
+      '7:15 githubactions example/tool@v1 pkg:githubactions/example/tool@v1',
+      '8:15 githubactions example/tool/sub@v2 pkg:githubactions/example/tool@v2#sub',
+      '9:15 githubactions example/tool/sub/dir@v3 pkg:githubactions/example/tool@v3#sub/dir',
+    ])
+  })
+
+  it('still refuses what GitHub refuses in uses', () => {
+    const out = discover(
+      [
+        'jobs:',
+        '  call:',
+        '    uses: example\\workflows\\.github\\workflows\\release.yml@v2',
+        '  a:',
+        '    steps:',
+        '      - uses: example/tool@v1@v2',
+        '      - uses: example//@v1',
+        '      - uses: example/tool/@',
+        '      - uses: $/',
+        '',
+      ].join('\n'),
+    )
+    expect(out.components).toEqual([])
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'invalid-workflow'],
+      [6, 'invalid-workflow'],
+      [7, 'invalid-workflow'],
+      [8, 'invalid-workflow'],
+      [9, 'invalid-workflow'],
+    ])
+  })
+
+  it('leaves self-repository references ($/path) unlisted, as ./path (entur/gha-api lint.yml)', () => {
+    const real = discover(fixture('entur-gha-api/lint.yml'))
+    expect(real.errors).toEqual([])
+    expect(summary(real)).toEqual(['11:15 githubactions actions/checkout@v7 pkg:githubactions/actions/checkout@v7'])
+    const out = discover(
+      'jobs:\n  call:\n    uses: $/.github/workflows/build.yml\n  a:\n    steps:\n      - uses: $//actions/setup\n',
+    )
+    expect([out.components, out.errors]).toEqual([[], []])
+    const composite = discover('runs:\n  using: composite\n  steps:\n    - uses: $/actions/setup\n', 'action.yml')
+    expect([composite.components, composite.errors]).toEqual([[], []])
+  })
+
+  it('reads an empty container as no container, and reports an empty service image as GitHub does', () => {
+    const none = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: ""',
+        '  b:',
+        "    container: {image: ''}",
+        '  c:',
+        '    container:',
+        '      image: ""',
+        '      options: --cpus 1',
+        '',
+      ].join('\n'),
+    )
+    expect([none.components, none.errors, none.skipped]).toEqual([[], [], []])
+    const refused = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: docker://',
+        '    services:',
+        '      db: ""',
+        '      cache:',
+        "        image: ''",
+        '',
+      ].join('\n'),
+    )
+    expect(refused.components).toEqual([])
+    expect(refused.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+      [3, 16, 'invalid-workflow', 'jobs.a.container: the image is empty, which GitHub refuses here'],
+      [5, 11, 'invalid-workflow', 'jobs.a.services.db: the image is empty, which GitHub refuses here'],
+      [7, 16, 'invalid-workflow', 'jobs.a.services.cache: the image is empty, which GitHub refuses here'],
     ])
   })
 })
