@@ -208,4 +208,59 @@ describe('github-actions', () => {
       [7, 16, 'invalid-workflow', 'jobs.a.services.cache: the image is empty, which GitHub refuses here'],
     ])
   })
+
+  it('lists the container images a job takes from its matrix, where they are written (curl linux.yml)', () => {
+    const real = discover(fixture('curl/linux.yml'))
+    expect([real.errors, real.skipped]).toEqual([[], []])
+    expect(real.components.map((c) => [c.locations[0].line, c.locations[0].column, c.name, c.version])).toEqual([
+      [23, 24, 'docker.io/andy5995/slackware-build-essential', '15.0'],
+      [27, 24, 'docker.io/library/alpine', '3.23'],
+      [31, 24, 'docker.io/library/alpine', '3.20'],
+    ])
+  })
+
+  it('expands the matrix as GitHub does: exclude, include, and a skip when it cannot be known', () => {
+    const job = (lines: string[]) => discover(['jobs:', '  a:', ...lines, ''].join('\n'))
+    const expanded = job([
+      '    container: ${{ matrix.os.image }}',
+      '    services:',
+      '      db:',
+      '        image: ${{ matrix.db }}',
+      '    strategy:',
+      '      matrix:',
+      '        os: [{image: "alpine:3.19"}, {image: "alpine:3.20"}]',
+      '        db: ["postgres:15", "postgres:16", ""]',
+      '        exclude:',
+      '          - db: "postgres:15"',
+      '        include:',
+      '          - db: "postgres:16"',
+      '            extra: 1',
+      '          - os: {image: "debian:12"}',
+      '            db: "mysql:8"',
+      '          - db: "${{ inputs.db }}"',
+    ])
+    expect(expanded.errors).toEqual([])
+    expect(expanded.components.map((c) => `${c.locations[0].line} ${c.name}@${c.version}`)).toEqual([
+      '9 docker.io/library/alpine@3.19',
+      '9 docker.io/library/alpine@3.20',
+      '16 docker.io/library/debian@12',
+      '10 docker.io/library/postgres@16',
+      '17 docker.io/library/mysql@8',
+    ])
+    expect(expanded.skipped.map((s) => [s.line, s.message])).toEqual([
+      [
+        18,
+        'jobs.a.services.db (matrix.db) "${{ inputs.db }}" holds a ${{ }} expression, known only when the workflow runs',
+      ],
+    ])
+    const unknown = job([
+      '    container: ${{ matrix.image }}',
+      '    strategy:',
+      '      matrix: ${{ fromJSON(inputs.matrix) }}',
+    ])
+    expect(unknown.skipped.map((s) => s.line)).toEqual([3])
+    const axes = Array.from({length: 9}, (_, i) => `        a${i}: [1, 2]`)
+    const tooLarge = job(['    container: ${{ matrix.image }}', '    strategy:', '      matrix:', ...axes])
+    expect([tooLarge.components, tooLarge.skipped.map((s) => s.line)]).toEqual([[], [3]])
+  })
 })

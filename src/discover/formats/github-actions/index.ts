@@ -9,7 +9,8 @@
  *   commit of the same repository) are the repository's own code: not listed.
  * - `jobs.*.uses`: a reusable workflow `owner/repo/.github/workflows/FILE@ref`, listed the same way.
  * - `jobs.*.container` (a string or `{image}`), `jobs.*.services.*.image` and a Docker action's `runs.image:
- *   docker://IMAGE`: images. Values holding `${{ }}` expressions are skipped: they are known only at run time.
+ *   docker://IMAGE`: images. One that is just `${{ matrix.a.b }}` is read from the job's matrix (./matrix.ts);
+ *   other values holding `${{ }}` expressions are skipped: they are known only at run time.
  *
  * `uses` is split by hand, as GitHub splits it (no library reads it): one `@`, then the part before it cut at `/`
  * (and, in a step, `\`) with empty pieces dropped, so `owner/repo/@ref` and `owner//repo@ref` name `owner/repo`
@@ -28,6 +29,7 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
+import {matrixPath, matrixValues} from './matrix.js'
 
 export const discoverer: Discoverer = {
   id: 'github-actions',
@@ -62,13 +64,15 @@ function discover(input: DiscoverInput): Output {
       for (const [id, job] of jobs.entries) {
         usesAt(out, input.file, at(job, 'uses'), `jobs.${id}.uses`, WORKFLOW_SEPARATORS)
         steps(out, input.file, at(job, 'steps'), `jobs.${id}.steps`)
+        const matrix = at(job, 'strategy', 'matrix')
         const container = at(job, 'container')
-        imageAt(out, input.file, isMap(container) ? at(container, 'image') : container, `jobs.${id}.container`, 'job')
+        const image = isMap(container) ? at(container, 'image') : container
+        jobImageAt(out, input.file, image, `jobs.${id}.container`, 'job', matrix)
         const services = at(job, 'services')
         if (isMap(services))
           for (const [name, service] of services.entries) {
             const image = isMap(service) ? at(service, 'image') : service
-            imageAt(out, input.file, image, `jobs.${id}.services.${name}`, 'service')
+            jobImageAt(out, input.file, image, `jobs.${id}.services.${name}`, 'service', matrix)
           }
       }
     }
@@ -150,6 +154,32 @@ function actionComponent(
     direct: true,
     origin: 'manifest',
     locations: [location],
+  }
+}
+
+/**
+ * A job's container or service image; `${{ matrix.a.b }}` stands for the values the job's matrix gives it, each
+ * listed where it is written (an empty or missing one is no container in that job, as GitHub evaluates it).
+ */
+function jobImageAt(
+  out: Output,
+  file: string,
+  node: YamlNode | undefined,
+  path: string,
+  field: ImageField,
+  matrix: YamlNode | undefined,
+): void {
+  const value = stringValue(node)
+  const reference = value === undefined ? undefined : matrixPath(value)
+  const values = reference && matrixValues(matrix, reference)
+  if (!reference || !values) {
+    imageAt(out, file, node, path, field)
+    return
+  }
+  for (const item of values) {
+    const image = isMap(item) ? at(item, 'image') : item
+    if (image === undefined || (isScalar(image) && (image.kind === 'null' || image.text === ''))) continue
+    imageAt(out, file, image, `${path} (matrix.${reference.join('.')})`, field)
   }
 }
 
