@@ -258,9 +258,34 @@ describe('github-actions', () => {
       '    strategy:',
       '      matrix: ${{ fromJSON(inputs.matrix) }}',
     ])
-    expect(unknown.skipped.map((s) => s.line)).toEqual([3])
+    expect(unknown.skipped.map((s) => [s.line, s.message])).toEqual([
+      [
+        3,
+        'jobs.a.container "${{ matrix.image }}" takes its value from the job\'s strategy.matrix, which is not expanded here: it is an expression, or over 256 jobs, 1024 include or exclude entries, or 1000000 value comparisons',
+      ],
+    ])
     const axes = Array.from({length: 9}, (_, i) => `        a${i}: [1, 2]`)
     const tooLarge = job(['    container: ${{ matrix.image }}', '    strategy:', '      matrix:', ...axes])
     expect([tooLarge.components, tooLarge.skipped.map((s) => s.line)]).toEqual([[], [3]])
+    const values = Array.from({length: 256}, (_, i) => `          - [0, 0, 0, 0, 0, ${i}]`)
+    const includes = Array.from({length: 1024}, (_, i) => `          - {x: [0, 0, 0, 0, 0, ${i % 256}], w${i}: 1}`)
+    const costly = job([
+      '    container: ${{ matrix.image }}',
+      '    strategy:',
+      '      matrix:',
+      '        x:',
+      ...values,
+    ])
+    expect(costly.skipped).toEqual([])
+    const tooCostly = job([
+      '    container: ${{ matrix.image }}',
+      '    strategy:',
+      '      matrix:',
+      '        x:',
+      ...values,
+      '        include:',
+      ...includes,
+    ])
+    expect([tooCostly.components, tooCostly.skipped.map((s) => s.line)]).toEqual([[], [3]])
   })
 })

@@ -29,7 +29,7 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
-import {matrixPath, matrixValues} from './matrix.js'
+import {MATRIX_NOT_EXPANDED, matrixPath, matrixValues} from './matrix.js'
 
 export const discoverer: Discoverer = {
   id: 'github-actions',
@@ -172,8 +172,17 @@ function jobImageAt(
   const value = stringValue(node)
   const reference = value === undefined ? undefined : matrixPath(value)
   const values = reference && matrixValues(matrix, reference)
-  if (!reference || !values) {
+  if (!reference) {
     imageAt(out, file, node, path, field)
+    return
+  }
+  if (!values) {
+    out.skipped.push({
+      file,
+      line: (node as YamlScalar).line,
+      reason: 'unsupported',
+      message: `${path} "${value?.slice(0, 200)}" takes its value from the job's strategy.matrix, ${MATRIX_NOT_EXPANDED}`,
+    })
     return
   }
   for (const item of values) {

@@ -15,6 +15,9 @@ const MAX_JOBS = 256
 const MAX_ENTRIES = 1024
 const MAX_WORK = 1_000_000
 
+/** Why matrixValues gave nothing, for the caller's skip. */
+export const MATRIX_NOT_EXPANDED = `which is not expanded here: it is an expression, or over ${MAX_JOBS} jobs, ${MAX_ENTRIES} include or exclude entries, or ${MAX_WORK} value comparisons`
+
 /** `${{ matrix.a.b }}` as the whole value: the path `a.b` (names only; `matrix['a']` is not read). */
 const MATRIX_REFERENCE = /^\$\{\{\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\}\}$/
 
