@@ -250,7 +250,7 @@ describe('github-actions', () => {
     expect(expanded.skipped.map((s) => [s.line, s.message])).toEqual([
       [
         18,
-        'jobs.a.services.db (matrix.db) "${{ inputs.db }}" holds a ${{ }} expression, known only when the workflow runs',
+        'jobs.a.services.db (${{ matrix.db }}) "${{ inputs.db }}" holds a ${{ }} expression, known only when the workflow runs',
       ],
     ])
     const unknown = job([
@@ -287,5 +287,40 @@ describe('github-actions', () => {
       ...includes,
     ])
     expect([tooCostly.components, tooCostly.skipped.map((s) => s.line)]).toEqual([[], [3]])
+  })
+
+  it('lists the images a template of matrix values gives, at the template (typeorm tests-linux.yml)', () => {
+    const real = discover(fixture('typeorm/tests-linux.yml'))
+    expect([real.errors, real.skipped]).toEqual([[], []])
+    expect(real.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`)).toEqual([
+      '15:16 ghcr.io/typeorm/docker:postgres-14.22-postgis-3.6.2-pgvector-0.8.2',
+      '15:16 ghcr.io/typeorm/docker:postgres-17.9-postgis-3.6.2-pgvector-0.8.2',
+    ])
+    const out = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: python:${{ matrix.Python }}-${{ matrix.os.name }}${{ matrix.none }}',
+        '    services:',
+        '      db:',
+        '        image: postgres:${{ matrix.pg }}',
+        '    strategy:',
+        '      matrix:',
+        '        python: [3.10, 3.9, 1.0]',
+        '        os: [{name: slim}]',
+        '        pg: [16, 1234567890123456, .inf]',
+        '  b:',
+        '    container: python:${{ matrix.v }}-${{ github.sha }}',
+        '    strategy: {matrix: {v: [3]}}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.locations[0].line} ${c.ref}`)).toEqual([
+      '3 python:3.1-slim',
+      '3 python:3.9-slim',
+      '3 python:1-slim',
+    ])
+    expect(out.skipped.map((s) => s.line)).toEqual([6, 13])
   })
 })

@@ -9,8 +9,8 @@
  *   commit of the same repository) are the repository's own code: not listed.
  * - `jobs.*.uses`: a reusable workflow `owner/repo/.github/workflows/FILE@ref`, listed the same way.
  * - `jobs.*.container` (a string or `{image}`), `jobs.*.services.*.image` and a Docker action's `runs.image:
- *   docker://IMAGE`: images. One that is just `${{ matrix.a.b }}` is read from the job's matrix (./matrix.ts);
- *   other values holding `${{ }}` expressions are skipped: they are known only at run time.
+ *   docker://IMAGE`: images. One that is `${{ matrix.a.b }}`, or text around such references, is read from the
+ *   job's matrix (./matrix.ts); other values holding `${{ }}` expressions are skipped: known only at run time.
  *
  * `uses` is split by hand, as GitHub splits it (no library reads it): one `@`, then the part before it cut at `/`
  * (and, in a step, `\`) with empty pieces dropped, so `owner/repo/@ref` and `owner//repo@ref` name `owner/repo`
@@ -29,7 +29,7 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
-import {MATRIX_NOT_EXPANDED, matrixPath, matrixValues} from './matrix.js'
+import {MATRIX_NOT_EXPANDED, matrixPath, matrixStrings, matrixTemplate, matrixValues} from './matrix.js'
 
 export const discoverer: Discoverer = {
   id: 'github-actions',
@@ -171,24 +171,29 @@ function jobImageAt(
 ): void {
   const value = stringValue(node)
   const reference = value === undefined ? undefined : matrixPath(value)
-  const values = reference && matrixValues(matrix, reference)
-  if (!reference) {
+  const template = value?.includes('${{') && !reference ? matrixTemplate(value) : undefined
+  if (value === undefined || (!reference && !template)) {
     imageAt(out, file, node, path, field)
     return
   }
-  if (!values) {
+  const values = reference ? matrixValues(matrix, reference) : undefined
+  const strings = template ? matrixStrings(matrix, template) : undefined
+  if (!values && !strings) {
     out.skipped.push({
       file,
       line: (node as YamlScalar).line,
       reason: 'unsupported',
-      message: `${path} "${value?.slice(0, 200)}" takes its value from the job's strategy.matrix, ${MATRIX_NOT_EXPANDED}`,
+      message: `${path} "${value.slice(0, 200)}" takes its value from the job's strategy.matrix, ${MATRIX_NOT_EXPANDED}`,
     })
     return
   }
-  for (const item of values) {
+  // A template's images are where the template is written; each is what one job of the matrix runs.
+  for (const text of strings ?? [])
+    if (text !== '') imageValue(out, file, node as YamlScalar, text, `${path} (${value.slice(0, 200)})`)
+  for (const item of values ?? []) {
     const image = isMap(item) ? at(item, 'image') : item
     if (image === undefined || (isScalar(image) && (image.kind === 'null' || image.text === ''))) continue
-    imageAt(out, file, image, `${path} (matrix.${reference.join('.')})`, field)
+    imageAt(out, file, image, `${path} (${value})`, field)
   }
 }
 
@@ -211,6 +216,12 @@ function imageAt(out: Output, file: string, node: YamlNode | undefined, path: st
     out.skipped.push(expressionSkip(location, path, value))
     return
   }
+  imageValue(out, file, node, value, path)
+}
+
+/** An image reference (`docker://` allowed), listed at the node. */
+function imageValue(out: Output, file: string, node: YamlNode, value: string, path: string): void {
+  const location = locationOf(file, node as YamlScalar)
   const image = value.replace(/^docker:\/\//, '')
   if (image === '') {
     out.errors.push(emptyImage(file, node, path))

@@ -20,16 +20,52 @@ export const MATRIX_NOT_EXPANDED = `which is not expanded here: it is an express
 
 /** `${{ matrix.a.b }}` as the whole value: the path `a.b` (names only; `matrix['a']` is not read). */
 const MATRIX_REFERENCE = /^\$\{\{\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\}\}$/
+/** What may stand inside `${{ }}` in a template: a matrix path alone. */
+const MATRIX_EXPRESSION = /^\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*$/
 
 export function matrixPath(value: string): string[] | undefined {
   const match = MATRIX_REFERENCE.exec(value)
   return match ? match[1].slice(1).split('.') : undefined
 }
 
+/** Text and matrix paths, in order: `pg-${{ matrix.v }}` is `['pg-', ['v']]`. */
+export type MatrixTemplate = Array<string | string[]>
+
+/** A value whose every `${{ }}` is a matrix path, cut into its parts; undefined if any holds something else. */
+export function matrixTemplate(value: string): MatrixTemplate | undefined {
+  const parts: MatrixTemplate = []
+  let from = 0
+  for (let open = value.indexOf('${{'); open !== -1; open = value.indexOf('${{', from)) {
+    const close = value.indexOf('}}', open + 3)
+    if (close === -1) return undefined
+    const match = MATRIX_EXPRESSION.exec(value.slice(open + 3, close))
+    if (!match) return undefined
+    parts.push(value.slice(from, open), match[1].slice(1).split('.'))
+    from = close + 2
+  }
+  parts.push(value.slice(from))
+  return parts
+}
+
 interface Combination {
   values: Map<string, YamlNode>
   /** Keys from the axes: an include entry may not change them. */
   original: ReadonlySet<string>
+}
+
+/** A key as GitHub's expressions look it up: exactly, else ignoring case. */
+function lookup(entries: ReadonlyMap<string, YamlNode>, key: string): YamlNode | undefined {
+  const exact = entries.get(key)
+  if (exact !== undefined) return exact
+  const lower = key.toLowerCase()
+  for (const [name, value] of entries) if (name.toLowerCase() === lower) return value
+  return undefined
+}
+
+function resolve(combination: Combination, path: readonly string[]): YamlNode | undefined {
+  let node: YamlNode | undefined = lookup(combination.values, path[0])
+  for (let i = 1; i < path.length && node; i++) node = isMap(node) ? lookup(node.entries, path[i]) : undefined
+  return node
 }
 
 /**
@@ -41,11 +77,52 @@ export function matrixValues(matrix: YamlNode | undefined, path: readonly string
   if (!combinations) return undefined
   const found = new Set<YamlNode>()
   for (const combination of combinations) {
-    let node: YamlNode | undefined = combination.values.get(path[0])
-    for (let i = 1; i < path.length && node; i++) node = isMap(node) ? node.entries.get(path[i]) : undefined
+    const node = resolve(combination, path)
     if (node) found.add(node)
   }
   return [...found]
+}
+
+/**
+ * The distinct strings a template gives in the jobs of the matrix, in the order first met; undefined when the matrix
+ * cannot be expanded, or a value it takes is a list, a map, an expression or a number not written as GitHub writes it.
+ */
+export function matrixStrings(matrix: YamlNode | undefined, template: MatrixTemplate): string[] | undefined {
+  const combinations = expand(matrix)
+  if (!combinations) return undefined
+  const found = new Set<string>()
+  for (const combination of combinations) {
+    let text = ''
+    for (const part of template) {
+      const piece = typeof part === 'string' ? part : asString(resolve(combination, part))
+      if (piece === undefined) return undefined
+      text += piece
+    }
+    found.add(text)
+  }
+  return [...found]
+}
+
+/**
+ * A scalar as a GitHub expression writes it into a string (actions/runner EvaluationResult.ConvertToString): null
+ * is empty, booleans `true`/`false`, numbers in .NET's G15 format, which JavaScript's matches for the numbers taken
+ * here (finite, at most 15 significant digits, no exponent).
+ */
+function asString(node: YamlNode | undefined): string | undefined {
+  if (node === undefined) return ''
+  if (!isScalar(node)) return undefined
+  if (node.kind === 'null') return ''
+  if (node.kind === 'boolean') return node.text.toLowerCase()
+  if (node.kind === 'number') {
+    const text = String(Number(node.text))
+    return Number.isFinite(Number(node.text)) &&
+      !/e/i.test(text) &&
+      text.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15
+      ? text
+      : undefined
+  }
+  if (node.kind !== 'string' || node.text.includes('${{')) return undefined
+  return node.text
 }
 
 function expand(matrix: YamlNode | undefined): Combination[] | undefined {
