@@ -323,4 +323,37 @@ describe('github-actions', () => {
     ])
     expect(out.skipped.map((s) => s.line)).toEqual([6, 13])
   })
+
+  it('expands include as GitHub documents it (the fruit, animal, color, shape example)', () => {
+    const out = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: x/${{ matrix.fruit }}${{ matrix.animal }}${{ matrix.color }}${{ matrix.shape }}',
+        '    strategy:',
+        '      matrix:',
+        '        fruit: [apple, pear]',
+        '        animal: [cat, dog]',
+        '        include:',
+        '          - color: green',
+        '          - color: pink',
+        '            animal: cat',
+        '          - fruit: apple',
+        '            shape: circle',
+        '          - fruit: banana',
+        '          - fruit: banana',
+        '            animal: cat',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.ref)).toEqual([
+      'x/applecatpinkcircle',
+      'x/appledoggreencircle',
+      'x/pearcatpink',
+      'x/peardoggreen',
+      'x/banana',
+      'x/bananacat',
+    ])
+  })
 })
