@@ -1,7 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
 function discover(text: string, file = '.github/workflows/ci.yml') {
   return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
@@ -91,10 +95,265 @@ describe('github-actions', () => {
       [
         4,
         'invalid-workflow',
-        'jobs.a.steps[0].uses: "actions/checkout" is not owner/repo[/path]@ref, ./path or docker://image',
+        'jobs.a.steps[0].uses: "actions/checkout" is not owner/repo[/path]@ref, ./path, $/path or docker://image',
       ],
       [5, 'invalid-workflow', 'jobs.a.steps[1].uses must be a string'],
       [6, 'invalid-image-ref', 'jobs.a.container: invalid image reference "NOPE:1": repository name must be lowercase'],
+    ])
+  })
+
+  it('reads uses as the runner splits it: empty pieces dropped, backslash a separator in steps (JabRef link-issue.yml)', () => {
+    const real = discover(fixture('jabref/link-issue.yml'))
+    expect(real.errors).toEqual([])
+    expect(summary(real)).toEqual([
+      '18:15 githubactions m7kvqbe1/github-action-move-issues@main pkg:githubactions/m7kvqbe1/github-action-move-issues@main',
+      '29:15 githubactions m7kvqbe1/github-action-move-issues@main pkg:githubactions/m7kvqbe1/github-action-move-issues@main',
+    ])
+    expect(real.components.map((c) => c.ref)).toEqual([
+      'm7kvqbe1/github-action-move-issues/@main',
+      'm7kvqbe1/github-action-move-issues/@main',
+    ])
+    const out = discover(
+      [
+        'on: push',
+        'jobs:',
+        '  call:',
+        '    uses: example/workflows//.github/workflows/release.yml@v2',
+        '  a:',
+        '    steps:',
+        '      - uses: example//tool@v1',
+        '      - uses: example\\tool\\sub\\@v2',
+        '      - uses: /example/tool/sub//dir/@v3',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '4:11 githubactions example/workflows/.github/workflows/release.yml@v2 pkg:githubactions/example/workflows@v2#.github/workflows/release.yml',
+      '7:15 githubactions example/tool@v1 pkg:githubactions/example/tool@v1',
+      '8:15 githubactions example/tool/sub@v2 pkg:githubactions/example/tool@v2#sub',
+      '9:15 githubactions example/tool/sub/dir@v3 pkg:githubactions/example/tool@v3#sub/dir',
+    ])
+  })
+
+  it('still refuses what GitHub refuses in uses', () => {
+    const out = discover(
+      [
+        'jobs:',
+        '  call:',
+        '    uses: example\\workflows\\.github\\workflows\\release.yml@v2',
+        '  a:',
+        '    steps:',
+        '      - uses: example/tool@v1@v2',
+        '      - uses: example//@v1',
+        '      - uses: example/tool/@',
+        '      - uses: $/',
+        '',
+      ].join('\n'),
+    )
+    expect(out.components).toEqual([])
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'invalid-workflow'],
+      [6, 'invalid-workflow'],
+      [7, 'invalid-workflow'],
+      [8, 'invalid-workflow'],
+      [9, 'invalid-workflow'],
+    ])
+  })
+
+  it('leaves self-repository references ($/path) unlisted, as ./path (entur/gha-api lint.yml)', () => {
+    const real = discover(fixture('entur-gha-api/lint.yml'))
+    expect(real.errors).toEqual([])
+    expect(summary(real)).toEqual(['11:15 githubactions actions/checkout@v7 pkg:githubactions/actions/checkout@v7'])
+    const out = discover(
+      'jobs:\n  call:\n    uses: $/.github/workflows/build.yml\n  a:\n    steps:\n      - uses: $//actions/setup\n',
+    )
+    expect([out.components, out.errors]).toEqual([[], []])
+    const composite = discover('runs:\n  using: composite\n  steps:\n    - uses: $/actions/setup\n', 'action.yml')
+    expect([composite.components, composite.errors]).toEqual([[], []])
+  })
+
+  it('reads an empty container as no container, and reports an empty service image as GitHub does', () => {
+    const none = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: ""',
+        '  b:',
+        "    container: {image: ''}",
+        '  c:',
+        '    container:',
+        '      image: ""',
+        '      options: --cpus 1',
+        '',
+      ].join('\n'),
+    )
+    expect([none.components, none.errors, none.skipped]).toEqual([[], [], []])
+    const refused = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: docker://',
+        '    services:',
+        '      db: ""',
+        '      cache:',
+        "        image: ''",
+        '',
+      ].join('\n'),
+    )
+    expect(refused.components).toEqual([])
+    expect(refused.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+      [3, 16, 'invalid-workflow', 'jobs.a.container: the image is empty, which GitHub refuses here'],
+      [5, 11, 'invalid-workflow', 'jobs.a.services.db: the image is empty, which GitHub refuses here'],
+      [7, 16, 'invalid-workflow', 'jobs.a.services.cache: the image is empty, which GitHub refuses here'],
+    ])
+  })
+
+  it('lists the container images a job takes from its matrix, where they are written (curl linux.yml)', () => {
+    const real = discover(fixture('curl/linux.yml'))
+    expect([real.errors, real.skipped]).toEqual([[], []])
+    expect(real.components.map((c) => [c.locations[0].line, c.locations[0].column, c.name, c.version])).toEqual([
+      [23, 24, 'docker.io/andy5995/slackware-build-essential', '15.0'],
+      [27, 24, 'docker.io/library/alpine', '3.23'],
+      [31, 24, 'docker.io/library/alpine', '3.20'],
+    ])
+  })
+
+  it('expands the matrix as GitHub does: exclude, include, and a skip when it cannot be known', () => {
+    const job = (lines: string[]) => discover(['jobs:', '  a:', ...lines, ''].join('\n'))
+    const expanded = job([
+      '    container: ${{ matrix.os.image }}',
+      '    services:',
+      '      db:',
+      '        image: ${{ matrix.db }}',
+      '    strategy:',
+      '      matrix:',
+      '        os: [{image: "alpine:3.19"}, {image: "alpine:3.20"}]',
+      '        db: ["postgres:15", "postgres:16", ""]',
+      '        exclude:',
+      '          - db: "postgres:15"',
+      '        include:',
+      '          - db: "postgres:16"',
+      '            extra: 1',
+      '          - os: {image: "debian:12"}',
+      '            db: "mysql:8"',
+      '          - db: "${{ inputs.db }}"',
+    ])
+    expect(expanded.errors).toEqual([])
+    expect(expanded.components.map((c) => `${c.locations[0].line} ${c.name}@${c.version}`)).toEqual([
+      '9 docker.io/library/alpine@3.19',
+      '9 docker.io/library/alpine@3.20',
+      '16 docker.io/library/debian@12',
+      '10 docker.io/library/postgres@16',
+      '17 docker.io/library/mysql@8',
+    ])
+    expect(expanded.skipped.map((s) => [s.line, s.message])).toEqual([
+      [
+        18,
+        'jobs.a.services.db (${{ matrix.db }}) "${{ inputs.db }}" holds a ${{ }} expression, known only when the workflow runs',
+      ],
+    ])
+    const unknown = job([
+      '    container: ${{ matrix.image }}',
+      '    strategy:',
+      '      matrix: ${{ fromJSON(inputs.matrix) }}',
+    ])
+    expect(unknown.skipped.map((s) => [s.line, s.message])).toEqual([
+      [
+        3,
+        'jobs.a.container "${{ matrix.image }}" takes its value from the job\'s strategy.matrix, which is not expanded here: it is an expression, or over 256 jobs, 1024 include or exclude entries, or 1000000 value comparisons',
+      ],
+    ])
+    const axes = Array.from({length: 9}, (_, i) => `        a${i}: [1, 2]`)
+    const tooLarge = job(['    container: ${{ matrix.image }}', '    strategy:', '      matrix:', ...axes])
+    expect([tooLarge.components, tooLarge.skipped.map((s) => s.line)]).toEqual([[], [3]])
+    const values = Array.from({length: 256}, (_, i) => `          - [0, 0, 0, 0, 0, ${i}]`)
+    const includes = Array.from({length: 1024}, (_, i) => `          - {x: [0, 0, 0, 0, 0, ${i % 256}], w${i}: 1}`)
+    const costly = job([
+      '    container: ${{ matrix.image }}',
+      '    strategy:',
+      '      matrix:',
+      '        x:',
+      ...values,
+    ])
+    expect(costly.skipped).toEqual([])
+    const tooCostly = job([
+      '    container: ${{ matrix.image }}',
+      '    strategy:',
+      '      matrix:',
+      '        x:',
+      ...values,
+      '        include:',
+      ...includes,
+    ])
+    expect([tooCostly.components, tooCostly.skipped.map((s) => s.line)]).toEqual([[], [3]])
+  })
+
+  it('lists the images a template of matrix values gives, at the template (typeorm tests-linux.yml)', () => {
+    const real = discover(fixture('typeorm/tests-linux.yml'))
+    expect([real.errors, real.skipped]).toEqual([[], []])
+    expect(real.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`)).toEqual([
+      '15:16 ghcr.io/typeorm/docker:postgres-14.22-postgis-3.6.2-pgvector-0.8.2',
+      '15:16 ghcr.io/typeorm/docker:postgres-17.9-postgis-3.6.2-pgvector-0.8.2',
+    ])
+    const out = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: python:${{ matrix.Python }}-${{ matrix.os.name }}${{ matrix.none }}',
+        '    services:',
+        '      db:',
+        '        image: postgres:${{ matrix.pg }}',
+        '    strategy:',
+        '      matrix:',
+        '        python: [3.10, 3.9, 1.0]',
+        '        os: [{name: slim}]',
+        '        pg: [16, 1234567890123456, .inf]',
+        '  b:',
+        '    container: python:${{ matrix.v }}-${{ github.sha }}',
+        '    strategy: {matrix: {v: [3]}}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.locations[0].line} ${c.ref}`)).toEqual([
+      '3 python:3.1-slim',
+      '3 python:3.9-slim',
+      '3 python:1-slim',
+    ])
+    expect(out.skipped.map((s) => s.line)).toEqual([6, 13])
+  })
+
+  it('expands include as GitHub documents it (the fruit, animal, color, shape example)', () => {
+    const out = discover(
+      [
+        'jobs:',
+        '  a:',
+        '    container: x/${{ matrix.fruit }}${{ matrix.animal }}${{ matrix.color }}${{ matrix.shape }}',
+        '    strategy:',
+        '      matrix:',
+        '        fruit: [apple, pear]',
+        '        animal: [cat, dog]',
+        '        include:',
+        '          - color: green',
+        '          - color: pink',
+        '            animal: cat',
+        '          - fruit: apple',
+        '            shape: circle',
+        '          - fruit: banana',
+        '          - fruit: banana',
+        '            animal: cat',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.ref)).toEqual([
+      'x/applecatpinkcircle',
+      'x/appledoggreencircle',
+      'x/pearcatpink',
+      'x/peardoggreen',
+      'x/banana',
+      'x/bananacat',
     ])
   })
 })

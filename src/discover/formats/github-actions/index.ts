@@ -5,10 +5,21 @@
  * https://docs.github.com/en/actions/reference/workflows-and-actions/metadata-syntax).
  * - `jobs.*.steps[].uses` and composite `runs.steps[].uses`: `owner/repo[/path]@ref` is an action, listed as a
  *   `githubactions` package (name `owner/repo[/path]`, version the ref, purl `pkg:githubactions/owner/repo@ref#path`);
- *   `docker://IMAGE` is an image. Local actions (`./path`) are the repository's own code: not listed.
+ *   `docker://IMAGE` is an image. Local actions (`./path`) and self-repository references (`$/path`, the running
+ *   commit of the same repository) are the repository's own code: not listed.
  * - `jobs.*.uses`: a reusable workflow `owner/repo/.github/workflows/FILE@ref`, listed the same way.
  * - `jobs.*.container` (a string or `{image}`), `jobs.*.services.*.image` and a Docker action's `runs.image:
- *   docker://IMAGE`: images. Values holding `${{ }}` expressions are skipped: they are known only at run time.
+ *   docker://IMAGE`: images. One that is `${{ matrix.a.b }}`, or text around such references, is read from the
+ *   job's matrix (./matrix.ts); other values holding `${{ }}` expressions are skipped: known only at run time.
+ *
+ * `uses` is split by hand, as GitHub splits it (no library reads it): one `@`, then the part before it cut at `/`
+ * (and, in a step, `\`) with empty pieces dropped, so `owner/repo/@ref` and `owner//repo@ref` name `owner/repo`
+ * (actions/runner src/Sdk/DTPipelines/Pipelines/ObjectTemplating/PipelineTemplateConverter.cs ConvertToStep,
+ * `Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries)`; a reusable workflow's reference is cut at `/`
+ * only, actions/languageservices workflow-parser/src/workflows/file-reference.ts parseFileReference).
+ * Empty images follow the runner's workflow parser (src/Sdk/WorkflowParser/Conversion/WorkflowTemplateConverter.cs
+ * ConvertToJobContainer): `container: ''` and `container: {image: ''}` mean no container, no error; an empty
+ * service image, or `docker://` with nothing after it, is refused ("Container image cannot be empty").
  */
 import {PackageURL} from 'packageurl-js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
@@ -17,7 +28,8 @@ import {isActionsFile} from '../../file-names.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
-import {at, isMap, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
+import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
+import {MATRIX_NOT_EXPANDED, matrixPath, matrixStrings, matrixTemplate, matrixValues} from './matrix.js'
 
 export const discoverer: Discoverer = {
   id: 'github-actions',
@@ -30,8 +42,16 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-/** GitHub login (39 characters, letters, digits, inner hyphens) / repository name / optional path inside it. */
-const USES = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})((?:\/[A-Za-z0-9._-]+)*)@([^\s@]{1,255})$/
+/** GitHub login (39 characters, letters, digits, inner hyphens), repository name, a directory in it, a ref. */
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
+const REPO = /^[A-Za-z0-9._-]{1,100}$/
+const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/
+const REF = /^\S{1,255}$/
+/** Where a step's `uses` is cut (`/` and `\`); a reusable workflow's is cut at `/` only. */
+const STEP_SEPARATORS = /[\\/]/
+const WORKFLOW_SEPARATORS = /\//
+/** `$/` and a path (leading slashes dropped): actions/runner PipelineConstants.TryParseSelfRepository. */
+const SELF_REPOSITORY = /^\$\/+[^/]/
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
@@ -42,15 +62,17 @@ function discover(input: DiscoverInput): Output {
     const jobs = doc.root.entries.get('jobs')
     if (isMap(jobs)) {
       for (const [id, job] of jobs.entries) {
-        usesAt(out, input.file, at(job, 'uses'), `jobs.${id}.uses`)
+        usesAt(out, input.file, at(job, 'uses'), `jobs.${id}.uses`, WORKFLOW_SEPARATORS)
         steps(out, input.file, at(job, 'steps'), `jobs.${id}.steps`)
+        const matrix = at(job, 'strategy', 'matrix')
         const container = at(job, 'container')
-        imageAt(out, input.file, isMap(container) ? at(container, 'image') : container, `jobs.${id}.container`)
+        const image = isMap(container) ? at(container, 'image') : container
+        jobImageAt(out, input.file, image, `jobs.${id}.container`, 'job', matrix)
         const services = at(job, 'services')
         if (isMap(services))
           for (const [name, service] of services.entries) {
             const image = isMap(service) ? at(service, 'image') : service
-            imageAt(out, input.file, image, `jobs.${id}.services.${name}`)
+            jobImageAt(out, input.file, image, `jobs.${id}.services.${name}`, 'service', matrix)
           }
       }
     }
@@ -58,7 +80,7 @@ function discover(input: DiscoverInput): Output {
     if (isMap(runs)) {
       steps(out, input.file, at(runs, 'steps'), 'runs.steps')
       const image = stringValue(at(runs, 'image'))
-      if (image?.startsWith('docker://')) imageAt(out, input.file, at(runs, 'image'), 'runs.image')
+      if (image?.startsWith('docker://')) imageAt(out, input.file, at(runs, 'image'), 'runs.image', 'action')
     }
   }
   return out
@@ -67,20 +89,25 @@ function discover(input: DiscoverInput): Output {
 function steps(out: Output, file: string, node: YamlNode | undefined, path: string): void {
   if (!isSeq(node)) return
   node.items.forEach((step, i) => {
-    usesAt(out, file, at(step, 'uses'), `${path}[${i}].uses`)
+    usesAt(out, file, at(step, 'uses'), `${path}[${i}].uses`, STEP_SEPARATORS)
   })
 }
 
-function usesAt(out: Output, file: string, node: YamlNode | undefined, path: string): void {
+/** `./path`, `.\path` and `$/path` (the repository's own code at the running commit); `$/` alone names nothing. */
+function isLocal(value: string): boolean {
+  return value.startsWith('./') || value.startsWith('.\\') || SELF_REPOSITORY.test(value)
+}
+
+function usesAt(out: Output, file: string, node: YamlNode | undefined, path: string, separators: RegExp): void {
   if (node === undefined) return
   const value = stringValue(node)
   if (value === undefined) {
     out.errors.push(errorAt(file, node, 'invalid-workflow', `${path} must be a string`))
     return
   }
-  if (value.startsWith('./') || value.startsWith('.\\')) return
+  if (isLocal(value)) return
   if (value.startsWith('docker://')) {
-    imageAt(out, file, node, path)
+    imageAt(out, file, node, path, 'step')
     return
   }
   const location = locationOf(file, node as YamlScalar)
@@ -88,17 +115,24 @@ function usesAt(out: Output, file: string, node: YamlNode | undefined, path: str
     out.skipped.push(expressionSkip(location, path, value))
     return
   }
-  const match = USES.exec(value)
-  if (!match) {
+  const parts = value.split('@')
+  const segments = parts.length === 2 ? parts[0].split(separators).filter((segment) => segment !== '') : []
+  const [owner, repo, ...subpath] = segments
+  if (
+    segments.length < 2 ||
+    !OWNER.test(owner) ||
+    !REPO.test(repo) ||
+    !subpath.every((segment) => PATH_SEGMENT.test(segment)) ||
+    !REF.test(parts[1])
+  ) {
     out.errors.push({
       ...location,
       code: 'invalid-workflow',
-      message: `${path}: "${value.slice(0, 200)}" is not owner/repo[/path]@ref, ./path or docker://image`,
+      message: `${path}: "${value.slice(0, 200)}" is not owner/repo[/path]@ref, ./path, $/path or docker://image`,
     })
     return
   }
-  const [, owner, repo, subpath, ref] = match
-  out.components.push(actionComponent(owner, repo, subpath.slice(1), ref, value, location))
+  out.components.push(actionComponent(owner, repo, subpath.join('/'), parts[1], value, location))
 }
 
 function actionComponent(
@@ -123,8 +157,55 @@ function actionComponent(
   }
 }
 
-function imageAt(out: Output, file: string, node: YamlNode | undefined, path: string): void {
+/**
+ * A job's container or service image; `${{ matrix.a.b }}` stands for the values the job's matrix gives it, each
+ * listed where it is written (an empty or missing one is no container in that job, as GitHub evaluates it).
+ */
+function jobImageAt(
+  out: Output,
+  file: string,
+  node: YamlNode | undefined,
+  path: string,
+  field: ImageField,
+  matrix: YamlNode | undefined,
+): void {
+  const value = stringValue(node)
+  const reference = value === undefined ? undefined : matrixPath(value)
+  const template = value?.includes('${{') && !reference ? matrixTemplate(value) : undefined
+  if (value === undefined || (!reference && !template)) {
+    imageAt(out, file, node, path, field)
+    return
+  }
+  const values = reference ? matrixValues(matrix, reference) : undefined
+  const strings = template ? matrixStrings(matrix, template) : undefined
+  if (!values && !strings) {
+    out.skipped.push({
+      file,
+      line: (node as YamlScalar).line,
+      reason: 'unsupported',
+      message: `${path} "${value.slice(0, 200)}" takes its value from the job's strategy.matrix, ${MATRIX_NOT_EXPANDED}`,
+    })
+    return
+  }
+  // A template's images are where the template is written; each is what one job of the matrix runs.
+  for (const text of strings ?? [])
+    if (text !== '') imageValue(out, file, node as YamlScalar, text, `${path} (${value.slice(0, 200)})`)
+  for (const item of values ?? []) {
+    const image = isMap(item) ? at(item, 'image') : item
+    if (image === undefined || (isScalar(image) && (image.kind === 'null' || image.text === ''))) continue
+    imageAt(out, file, image, `${path} (${value})`, field)
+  }
+}
+
+/** Who reads an image: an empty one is no container for a job, and refused for a service, a step or an action. */
+type ImageField = 'job' | 'service' | 'step' | 'action'
+
+function imageAt(out: Output, file: string, node: YamlNode | undefined, path: string, field: ImageField): void {
   if (node === undefined) return
+  if (isScalar(node) && node.kind === 'string' && node.text === '') {
+    if (field === 'service') out.errors.push(emptyImage(file, node, path))
+    return
+  }
   const value = stringValue(node)
   if (value === undefined) {
     out.errors.push(errorAt(file, node, 'invalid-workflow', `${path} must be a string`))
@@ -135,7 +216,17 @@ function imageAt(out: Output, file: string, node: YamlNode | undefined, path: st
     out.skipped.push(expressionSkip(location, path, value))
     return
   }
+  imageValue(out, file, node, value, path)
+}
+
+/** An image reference (`docker://` allowed), listed at the node. */
+function imageValue(out: Output, file: string, node: YamlNode, value: string, path: string): void {
+  const location = locationOf(file, node as YamlScalar)
   const image = value.replace(/^docker:\/\//, '')
+  if (image === '') {
+    out.errors.push(emptyImage(file, node, path))
+    return
+  }
   const parsed = parseImageRef(image)
   if (parsed.ok) out.components.push(imageComponent(parsed.image, value, location, 'manifest'))
   else
@@ -144,6 +235,10 @@ function imageAt(out: Output, file: string, node: YamlNode | undefined, path: st
       code: 'invalid-image-ref',
       message: `${path}: invalid image reference "${image.slice(0, 200)}": ${parsed.message}`,
     })
+}
+
+function emptyImage(file: string, node: YamlNode, path: string) {
+  return errorAt(file, node, 'invalid-workflow', `${path}: the image is empty, which GitHub refuses here`)
 }
 
 function expressionSkip(location: Location, path: string, value: string) {
