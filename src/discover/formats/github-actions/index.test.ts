@@ -356,4 +356,12 @@ describe('github-actions', () => {
       'x/bananacat',
     ])
   })
+
+  it('locates a uses taken through an alias at the alias: each use is a location of its own', () => {
+    const out = discover(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: &co actions/checkout@v4\n      - uses: *co\n',
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.locations.map((l) => `${l.line}:${l.column}`))).toEqual([['6:19'], ['7:15']])
+  })
 })
