@@ -89,11 +89,13 @@ describe('dockerfile', () => {
     const text = `ARG A=${'x'.repeat(4000)}\nARG B=${'$A'.repeat(2000)}\nARG C=${'$B'.repeat(60)}\nFROM $C\nFROM busybox\n`
     const out = discover(text)
     expect(summary(out)).toEqual(['5:6 busybox -> pkg:docker/library/busybox@latest'])
-    // B cannot be expanded: it is unknown (not its raw text), so C is not known either and FROM $C is skipped.
-    expect(out.errors).toEqual([])
-    expect(out.skipped.map((s) => [s.line, s.message])).toEqual([
+    // B cannot be expanded: it is unknown (not its raw text), so C is not known either, and FROM $C is an error at
+    // its line: the file is not read completely (a skip would let the run pass as whole).
+    expect(out.skipped).toEqual([])
+    expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
       [
         4,
+        'invalid-variable',
         'FROM "$C": build argument B cannot be expanded (its default on line 2: expands to more than 4096 characters)',
       ],
     ])
@@ -143,7 +145,7 @@ describe('dockerfile', () => {
     expect(summary(out)).toEqual(['2:6 ${BASE}:${TAG}$EMPTY -> pkg:docker/library/alpine@3.20'])
   })
 
-  it('removes quotes and applies # % / modifiers as BuildKit does; a default that cannot be expanded is unknown', () => {
+  it('removes quotes and applies # % / modifiers as BuildKit does; a default that cannot be expanded is an error', () => {
     const out = discover(
       [
         'ARG X',
@@ -166,7 +168,6 @@ describe('dockerfile', () => {
         '',
       ].join('\n'),
     )
-    expect(out.errors).toEqual([])
     expect(summary(out)).toEqual([
       '8:6 alpine:$V -> pkg:docker/library/alpine@3.19',
       '9:6 "alpine:3.17" -> pkg:docker/library/alpine@3.17',
@@ -178,14 +179,14 @@ describe('dockerfile', () => {
       '15:6 example.org/a:${ALL} -> pkg:docker/a@3-18-4?repository_url=example.org',
       '17:6 alpine:${FULL/3/"4"} -> pkg:docker/library/alpine@4.18.4',
     ])
-    expect(out.skipped).toEqual([
-      {
-        file: 'Dockerfile',
-        line: 16,
-        reason: 'unset-variable',
-        message:
-          'FROM "alpine:$BAD": build argument BAD cannot be expanded (its default on line 7: unsupported modifier (:#) in substitution)',
-      },
+    // A modifier BuildKit refuses: the value is unknown, never the raw text, and the file is not read completely.
+    expect(out.skipped).toEqual([])
+    expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [
+        16,
+        'invalid-variable',
+        'FROM "alpine:$BAD": build argument BAD cannot be expanded (its default on line 7: unsupported modifier (:#) in substitution)',
+      ],
     ])
   })
 

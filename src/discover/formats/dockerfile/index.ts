@@ -101,6 +101,11 @@ const DEFAULT_SCENARIO: Scenario = {build: PLATFORMS[0], target: PLATFORMS[0]}
 interface Unknown {
   name: string
   why: string
+  /**
+   * The default could not be processed (over the limits, or a form BuildKit refuses): the file is not read
+   * completely, an error; otherwise (no default, declared in a stage) the value is chosen at build time, a skip.
+   */
+  unreadable?: boolean
 }
 
 /** A global ARG's value: a string, unset (no default), or unknown (its default uses what is not known). */
@@ -171,7 +176,7 @@ class Arguments {
     const result = this.evaluateWith(raw, args, scenario)
     if (!result.ok)
       return {
-        unknown: [{name, why: `cannot be expanded (its default on line ${line}: ${result.message})`}],
+        unknown: [{name, why: `cannot be expanded (its default on line ${line}: ${result.message})`, unreadable: true}],
         platform: new Set(),
       }
     if (result.unknown.length > 0) return {unknown: result.unknown, platform: result.platform}
@@ -352,7 +357,9 @@ function resolve(
     for (const u of result.unknown) if (!named.has(u.name)) named.set(u.name, u.why)
     const parts = [...named].slice(0, 8).map(([name, why]) => `build argument ${name} ${why}`)
     if (result.platform.size > 0) parts.push(platformNote(result.platform))
-    skip(`${what} "${written}": ${parts.join('; ')}`)
+    const message = `${what} "${written}": ${parts.join('; ')}`
+    if (result.unknown.some((u) => u.unreadable)) out.errors.push({...location, code: 'invalid-variable', message})
+    else skip(message)
     return undefined
   }
   let value = result.value
