@@ -170,7 +170,8 @@ describe('the built CLI in a process', () => {
     expect(r.code).toBe(2)
     const inventory = JSON.parse(r.stdout) as {components: Array<{name: string}>; errors: Array<{code: string}>}
     expect(inventory.components.map((c) => c.name.length).sort((a, b) => a - b)).toEqual([25, 10_000_000])
-    expect(inventory.errors.map((e) => e.code)).toEqual(['invalid-image-ref'])
+    // The ARG past the expansion limit is unknown: the FROM that uses it is an error at its line.
+    expect(inventory.errors.map((e) => e.code)).toEqual(['invalid-variable'])
     // The name three times (name, purl, ref); the ARGs nowhere near their expansion.
     expect(r.stdout.length + r.stderr.length).toBeLessThan(30_100_000)
   })
