@@ -108,7 +108,7 @@ describe('JVM, .NET, Swift, Dart and Terraform files from real projects', () => 
       'commons-text/pom.xml:17:5 pkg:maven/org.apache.commons/commons-lang3@3.6',
       'commons-text/pom.xml:23:5 pkg:maven/junit/junit@4.12',
       'commons-text/pom.xml:29:5 pkg:maven/org.hamcrest/hamcrest-all@1.3',
-      'commons-text/pom.xml:6:3 pkg:maven/org.apache.commons/commons-parent@42',
+      'commons-text/pom.xml:6:3 pkg:maven/org.apache.commons/commons-parent@42?type=pom',
       'gallery/pubspec.lock:11:3 pkg:pub/adaptive_breakpoints@0.0.3',
       'gallery/pubspec.lock:18:3 pkg:pub/args@1.6.0',
       'gallery/pubspec.lock:25:3 undefined',
