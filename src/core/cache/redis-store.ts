@@ -109,8 +109,10 @@ export class RedisStore implements CacheStore {
       enableReadyCheck: true,
       connectionName: 'stewards',
     }
-    this.connection = import('ioredis').then(({Redis}) => {
-      const client = new Redis(settings)
+    this.connection = import('ioredis').then((module) => {
+      // Node's import of the CommonJS package names `Redis`; the bundle's (esbuild) gives module.exports as `default`.
+      const Client = module.Redis ?? module.default
+      const client = new Client(settings)
       client.on('error', (error: Error) => this.disable(error))
       client.on('end', () => this.disable(new Error('connection closed')))
       return client
