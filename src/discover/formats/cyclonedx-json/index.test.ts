@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
-import {brief, formatRunner} from '../../../../tests/sbom/support.js'
+import {brief, formatRunner, readSbomFixture} from '../../../../tests/sbom/support.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'bom.json')
@@ -313,5 +313,47 @@ describe('cyclonedx-json', () => {
     ).toBe(true)
     expect(discoverer.sniff?.('{"apiVersion": "v1", "kind": "List"}')).toBe(false)
     expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
+  })
+
+  it('claims a BOM whose bomFormat comes last (cyclonedx-python writes keys in alphabetical order), by its tail', () => {
+    const text = readSbomFixture('cdx-python-all-extras_lock21_1.6.json')
+    // The walk's head stops inside `components` in the real (124 KB) file; the tail holds the key.
+    const head = text.slice(0, 600)
+    expect(discoverer.sniff?.(head)).toBe(false)
+    expect(discoverer.sniff?.(head, () => text)).toBe(true)
+    expect(discoverer.sniff?.(head, () => undefined)).toBe(false)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      ['generic', 'with-extras', '0.1.0', null, true, '119:5'],
+      ['pypi', 'arrow', '1.3.0', 'optional', false, '3:5'],
+      ['pypi', 'attrs', '25.1.0', 'optional', false, '36:5'],
+      ['pypi', 'boolean-py', '4.0', 'optional', false, '69:5'],
+    ])
+  })
+
+  it('claims by the tail only a bomFormat of the root object, never one nested or inside a string', () => {
+    const items = Array.from({length: 3000}, (_, i) => ({type: 'library', name: `x${i}`, purl: `pkg:npm/x${i}@1.0.0`}))
+    const late = JSON.stringify({components: items, bomFormat: 'CycloneDX', specVersion: '1.5'})
+    const head = late.slice(0, 64 * 1024)
+    expect(discoverer.sniff?.(head, () => late.slice(-64 * 1024))).toBe(true)
+    expect(discover(late).components).toHaveLength(3000)
+    const nested = JSON.stringify({components: items, meta: {bomFormat: 'CycloneDX'}})
+    expect(discoverer.sniff?.(head, () => nested.slice(-64 * 1024))).toBe(false)
+    const quoted = JSON.stringify({components: items, note: 'a "bomFormat": "CycloneDX" b'})
+    expect(discoverer.sniff?.(head, () => quoted.slice(-64 * 1024))).toBe(false)
+    const openapi = JSON.stringify({components: items, openapi: '3.1.0', paths: {}})
+    expect(discoverer.sniff?.(head, () => openapi.slice(-64 * 1024))).toBe(false)
+    // A top-level array is never a BOM, whatever its end holds.
+    expect(discoverer.sniff?.(`[${head.slice(1)}`, () => late.slice(-64 * 1024))).toBe(false)
+  })
+
+  it('claims a BOM by a top-level $schema naming the CycloneDX schema in its head', () => {
+    expect(discoverer.sniff?.('{"$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json", "components": [')).toBe(
+      true,
+    )
+    expect(discoverer.sniff?.('{"$schema": "https://json-schema.org/draft/2020-12/schema", "components": [')).toBe(
+      false,
+    )
   })
 })

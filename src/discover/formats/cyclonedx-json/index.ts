@@ -1,9 +1,11 @@
 /**
  * CycloneDX JSON BOMs, specification 1.0 to 1.7 (https://cyclonedx.org/specification/overview/). Any `.json`
- * file is a candidate; its content decides: a top-level `bomFormat` key in the first 64 KiB (generators write it
- * first or right after `$schema`). Components are read by ../../sbom-support/cyclonedx.ts.
+ * file is a candidate; its content decides: a top-level `bomFormat` key in the first or the last 64 KiB (most
+ * generators write it first or right after `$schema`, cyclonedx-python last), or a top-level `$schema` naming the
+ * CycloneDX schema in the first (../../sbom-support/json-sbom.ts). Components are read by ../../sbom-support/cyclonedx.ts.
  */
 import type {ScanError} from '../../../core/model.js'
+import {hasTopLevelKey} from '../../json-tree.js'
 import {isJsonObject, type JsonDocument, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {CDX_VERSIONS, type CdxComponent, cdxComponents, skipUnreadJson} from '../../sbom-support/cyclonedx.js'
@@ -14,8 +16,12 @@ export const discoverer = jsonSbomFormat({
   id: 'cyclonedx-json',
   description: 'CycloneDX JSON BOM (1.0-1.7), with a top-level bomFormat',
   key: 'bomFormat',
+  // `$schema` naming the CycloneDX schema: only a BOM has it.
+  early: (head) => hasTopLevelKey(head, '$schema') && CDX_SCHEMA.test(head),
   discover: discoverCycloneDxJson,
 })
+
+const CDX_SCHEMA = /"\$schema"[ \t\r\n]*:[ \t\r\n]*"https?:\/\/cyclonedx\.org\/schema\//
 
 export function discoverCycloneDxJson(file: string, text: string): DiscoverOutput {
   const read = readSbomJson(file, text, skipUnreadJson)
