@@ -178,7 +178,11 @@ async function plan(
         planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(head)}`})
         continue
       }
-      kept = sniffing(claimed, () => head, () => readTail(given))
+      kept = sniffing(
+        claimed,
+        () => head,
+        () => readTail(given),
+      )
       if (kept.length === 0) throw noFormatError(display, formats, claimed)
     }
     planned.push({type: 'file', given, display, size: info.size, formats: kept})

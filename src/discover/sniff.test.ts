@@ -66,4 +66,3 @@ describe('readTail and sniffing', () => {
     expect(reads).toBe(1)
   })
 })
-

@@ -167,8 +167,11 @@ function add(file: string, node: CdxComponent, scope: Scope, subject: boolean, l
     statedRepository: statedRepository(candidates),
     location,
   })
-  if (built.ok) out.components.push(built.component)
-  else out.errors.push({...built.error, file})
+  if (!built.ok) out.errors.push({...built.error, file})
+  else {
+    out.components.push(built.component)
+    if (built.skipped) out.skipped.push(built.skipped)
+  }
 }
 
 function scopeOf(node: CdxComponent): Scope | undefined {

@@ -273,7 +273,13 @@ describe('cyclonedx-json', () => {
     expect(errors).toEqual([
       // A non-object item has no position of its own: the `components` key is named.
       {file: 'bom.json', line: 5, column: 3, code: 'invalid-entry', message: 'components[3] must be an object'},
-      {file: 'bom.json', line: 10, column: 5, code: 'invalid-purl', message: 'invalid package URL "pkg:npm/"'},
+      {
+        file: 'bom.json',
+        line: 10,
+        column: 5,
+        code: 'invalid-purl',
+        message: 'invalid package URL "pkg:npm/": "name" is a required component',
+      },
       {file: 'bom.json', line: 13, column: 5, code: 'invalid-entry', message: 'component without a name or purl'},
     ])
     expect(discover('{"bomFormat": "CycloneDX", "specVersion": "2.0"}').errors).toEqual([
@@ -355,5 +361,76 @@ describe('cyclonedx-json', () => {
     expect(discoverer.sniff?.('{"$schema": "https://json-schema.org/draft/2020-12/schema", "components": [')).toBe(
       false,
     )
+  })
+
+  it('lists githubactions, pub and swift purls in their ecosystems, as the workflow and lockfile formats do', () => {
+    const {components, errors} = discover(
+      bom([
+        {type: 'library', name: 'checkout', purl: 'pkg:githubactions/actions/checkout@v4'},
+        {type: 'library', name: 'http', purl: 'pkg:pub/http@1.2.0'},
+        {type: 'library', name: 'swift-nio', purl: 'pkg:swift/github.com/apple/swift-nio@2.65.0'},
+      ]),
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.ecosystem, c.name, c.version, c.purl])).toEqual([
+      ['githubactions', 'actions/checkout', 'v4', 'pkg:githubactions/actions/checkout@v4'],
+      ['pub', 'http', '1.2.0', 'pkg:pub/http@1.2.0'],
+      ['swift', 'github.com/apple/swift-nio', '2.65.0', 'pkg:swift/github.com/apple/swift-nio@2.65.0'],
+    ])
+  })
+
+  it("names a package as the SBOM spells it (npm's legacy JSONStream), the purl in its canonical form", () => {
+    const {components} = discover(
+      bom([
+        {type: 'library', name: 'JSONStream', purl: 'pkg:npm/JSONStream@1.3.5'},
+        {type: 'library', name: 'zope_interface', purl: 'pkg:pypi/zope_interface@6.0'},
+        {type: 'library', name: 'node', group: '@types', purl: 'pkg:npm/%40types/node@20.1.0'},
+        {type: 'library', name: 'jackson-core', purl: 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.0'},
+      ]),
+    )
+    expect(components.map((c) => [c.name, c.purl])).toEqual([
+      ['JSONStream', 'pkg:npm/jsonstream@1.3.5'],
+      ['zope_interface', 'pkg:pypi/zope-interface@6.0'],
+      ['@types/node', 'pkg:npm/%40types/node@20.1.0'],
+      ['com.fasterxml.jackson.core:jackson-core', 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.0'],
+    ])
+  })
+
+  it("lists cdxgen's subject whose purl is not valid by its name, with a skip saying why (cdxgen bom-hakit.json)", () => {
+    const text = readSbomFixture('cdxgen-bom-hakit.json')
+    const out = discoverer.discover({file: 'bom-hakit.json', text}, {readText: () => null})
+    expect(out.errors).toEqual([])
+    expect(out.components.map(brief)).toEqual([
+      ['generic', 'HAKit', 'unspecified', null, true, '24:5'],
+      ['swift', 'github.com/mxcl/PromiseKit', '6.13.3', 'prod', false, '48:5'],
+      ['swift', 'github.com/bgoncal/Starscream', '4.0.8', 'prod', false, '80:5'],
+    ])
+    expect(out.components[0].purl).toBeUndefined()
+    expect(out.skipped).toEqual([
+      {
+        file: 'bom-hakit.json',
+        line: 24,
+        reason: 'unsupported',
+        message:
+          'invalid package URL "pkg:swift/HAKit@unspecified": swift requires a "namespace" component; the SBOM\'s subject is listed by its name, without it',
+      },
+    ])
+  })
+
+  it("keeps packageurl-js's reason when a dependency's purl is not valid (an error: the dependency is not identified)", () => {
+    const {components, errors} = discover(
+      bom([
+        {type: 'library', name: 'dependency-diff-check', purl: 'pkg:maven/dependency-diff-check@latest?type=jar'},
+        {type: 'library', name: 'ggplot2', purl: 'pkg:cran/ggplot2'},
+      ]),
+    )
+    expect(components).toEqual([])
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      [
+        'invalid-purl',
+        'invalid package URL "pkg:maven/dependency-diff-check@latest?type=jar": maven requires a "namespace" component',
+      ],
+      ['invalid-purl', 'invalid package URL "pkg:cran/ggplot2": cran requires a "version" component'],
+    ])
   })
 })

@@ -76,5 +76,5 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   })
   const describes = ((root.documentDescribes ?? []) as JsonValue[]).filter((d): d is string => typeof d === 'string')
   const out = spdxComponents(file, packages, relationships, describes)
-  return sbom.output(out.components, out.errors)
+  return sbom.output(out.components, out.errors, out.skipped)
 }
