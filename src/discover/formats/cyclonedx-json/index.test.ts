@@ -29,7 +29,7 @@ describe('cyclonedx-json', () => {
     const {components, errors} = fixture('cdx-spec-valid-bom-1.7.json')
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      ['generic', 'Acme Application', '9.1.1', null, true, '33:5'],
+      ['generic', 'Acme Application', '9.1.1', null, true, '33:18'],
       ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '75:5'],
       ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '157:5'],
       ['maven', 'com.example:myframework', '1.0.0', 'prod', false, '243:5'],
@@ -52,7 +52,7 @@ describe('cyclonedx-json', () => {
         true,
         subjectPurl,
         'git+https://github.com/CycloneDX/cyclonedx-node-npm.git',
-        '80:5',
+        '80:18',
       ],
       [
         'package',
@@ -120,7 +120,7 @@ describe('cyclonedx-json', () => {
     const {components, errors} = fixture('cdx-npm-package-integrity.bom.1.6.json')
     expect(errors).toEqual([])
     expect(rows(components).map((r) => [r[2], r[3], r[8]])).toEqual([
-      ['demo-package-integrity', null, '80:5'],
+      ['demo-package-integrity', null, '80:18'],
       ['base64-js', '1.0.1', '116:5'],
       ['buffer', '5.4.3', '167:5'],
       ['base64-js', '1.3.1', '218:9'],
@@ -331,7 +331,7 @@ describe('cyclonedx-json', () => {
     const {components, errors} = discover(text)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      ['generic', 'with-extras', '0.1.0', null, true, '119:5'],
+      ['generic', 'with-extras', '0.1.0', null, true, '119:18'],
       ['pypi', 'arrow', '1.3.0', 'optional', false, '3:5'],
       ['pypi', 'attrs', '25.1.0', 'optional', false, '36:5'],
       ['pypi', 'boolean-py', '4.0', 'optional', false, '69:5'],
@@ -401,7 +401,7 @@ describe('cyclonedx-json', () => {
     const out = discoverer.discover({file: 'bom-hakit.json', text}, {readText: () => null})
     expect(out.errors).toEqual([])
     expect(out.components.map(brief)).toEqual([
-      ['generic', 'HAKit', 'unspecified', null, true, '24:5'],
+      ['generic', 'HAKit', 'unspecified', null, true, '24:18'],
       ['swift', 'github.com/mxcl/PromiseKit', '6.13.3', 'prod', false, '48:5'],
       ['swift', 'github.com/bgoncal/Starscream', '4.0.8', 'prod', false, '80:5'],
     ])
@@ -432,5 +432,12 @@ describe('cyclonedx-json', () => {
       ],
       ['invalid-purl', 'invalid package URL "pkg:cran/ggplot2": cran requires a "version" component'],
     ])
+  })
+
+  it('locates metadata.component at its {, as every other component, wherever the brace is written', () => {
+    const minified = '{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"name":"app"}}}'
+    expect(discover(minified).components.map(brief)).toEqual([['generic', 'app', null, null, true, '1:70']])
+    const apart = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {\n  "component" :\n\t{"name": "app"}}}'
+    expect(discover(apart).components.map(brief)).toEqual([['generic', 'app', null, null, true, '3:2']])
   })
 })

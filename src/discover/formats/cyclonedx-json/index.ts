@@ -38,7 +38,11 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   const list = root.components ?? []
   if (!Array.isArray(list)) return sbom.refuse('invalid-sbom', "'components' must be an array", 'components')
   const reader = new Reader(file, document, errors)
-  const out = cdxComponents(file, subject && reader.component(subject), reader.components(list, sbom.at('components')))
+  const subjectRead = subject && {
+    ...reader.component(subject),
+    position: braceAfterKey(text, document.positionOf(subject)),
+  }
+  const out = cdxComponents(file, subjectRead, reader.components(list, sbom.at('components')))
   return sbom.output(out.components, out.errors, out.skipped)
 }
 
@@ -78,6 +82,33 @@ class Reader {
       position,
     }
   }
+}
+
+/**
+ * The `{` of an object held by a key: the reader places such an object at its key (`"component": {`), while
+ * components in a list are placed at their `{`, and every component is located at its `{`. Skips the key, the
+ * colon and white space; the key's own position when the text there is not as expected.
+ */
+function braceAfterKey(source: string, at: {line: number; column: number}): {line: number; column: number} {
+  let offset = 0
+  for (let line = 1; line < at.line; line++) {
+    offset = source.indexOf('\n', offset) + 1
+    if (offset === 0) return at
+  }
+  let i = offset + at.column - 1
+  if (source[i] !== '"') return at
+  for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++
+  let {line} = at
+  let lineStart = offset
+  for (i++; i < source.length; i++) {
+    const c = source[i]
+    if (c === '{') return {line, column: i - lineStart + 1}
+    if (c === '\n') {
+      line++
+      lineStart = i + 1
+    } else if (c !== ':' && c !== ' ' && c !== '\t' && c !== '\r') return at
+  }
+  return at
 }
 
 function text(value: JsonValue | undefined): string | undefined {
