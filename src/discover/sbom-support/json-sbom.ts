@@ -28,6 +28,8 @@ export function jsonSbomFormat(format: {
   key: string
   also?: RegExp
   early?: (head: string) => boolean
+  /** Other names than `.json` that may hold the format (Bitnami's `.spdx-<app>.spdx` SPDX JSON). */
+  alsoNamed?: RegExp
   discover(file: string, text: string): DiscoverOutput
 }): Discoverer {
   const {key, also, early} = format
@@ -35,7 +37,7 @@ export function jsonSbomFormat(format: {
   return {
     id: format.id,
     description: format.description,
-    matches: isJsonManifestCandidate,
+    matches: (file) => isJsonManifestCandidate(file) || (format.alsoNamed?.test(file) ?? false),
     sniff(head, tail) {
       if (hasTopLevelKey(head, key)) return holds(head)
       if (early?.(head)) return true

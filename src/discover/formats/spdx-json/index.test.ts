@@ -182,4 +182,24 @@ describe('spdx-json', () => {
       ['gem', 'gdbm', '2.0.0', 'prod', false, '74:3'],
     ])
   })
+
+  it("reads Bitnami's SPDX JSON named .spdx-<app>.spdx (syft's bitnami test data)", () => {
+    expect(discoverer.matches('opt/bitnami/redis/.spdx-redis.spdx')).toBe(true)
+    const text = readSbomFixture('bitnami-redis.spdx')
+    expect(discoverer.sniff?.(text)).toBe(true)
+    const {components, errors} = discover(text, 'opt/bitnami/redis/.spdx-redis.spdx')
+    expect(errors).toEqual([])
+    expect(components.map(sbomRow)).toEqual([
+      [
+        'generic',
+        'redis',
+        '7.4.0-0',
+        null,
+        true,
+        'pkg:bitnami/redis@7.4.0-0?arch=arm64&distro=debian-12',
+        null,
+        '13:5',
+      ],
+    ])
+  })
 })

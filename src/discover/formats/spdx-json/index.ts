@@ -16,6 +16,8 @@ export const discoverer = jsonSbomFormat({
   id: 'spdx-json',
   description: 'SPDX 2.2/2.3 JSON document, with a top-level spdxVersion',
   key: 'spdxVersion',
+  // Bitnami images ship SPDX JSON as /opt/bitnami/<app>/.spdx-<app>.spdx; spdx-tag-value reads the other `.spdx`.
+  alsoNamed: /\.spdx$/i,
   // The document's own identifier, which SPDX 2 fixes: only an SPDX 2 document has it (Trivy wrote it first).
   early: (head) => hasTopLevelKey(head, 'SPDXID') && /"SPDXID"[ \t\r\n]*:[ \t\r\n]*"SPDXRef-DOCUMENT"/.test(head),
   discover: discoverSpdxJson,
