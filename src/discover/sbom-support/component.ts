@@ -20,6 +20,8 @@ export interface SbomEntry {
   purl?: string
   cpe?: string
   scope?: Scope
+  /** Whether the subject depends on it directly, where the SBOM's dependency graph tells. */
+  direct?: boolean
   /** The SBOM's own subject (CycloneDX metadata.component, SPDX DESCRIBES): the product, not a dependency. */
   subject?: boolean
   statedRepository?: StatedRepository
@@ -202,6 +204,7 @@ function withCommon(component: Component, entry: SbomEntry): Component {
   if (entry.scope !== undefined && !entry.subject) component.scope = entry.scope
   if (entry.subject) component.local = true
   component.origin = 'sbom'
+  if (entry.direct !== undefined) component.direct = entry.direct
   if (entry.statedRepository) component.statedRepository = entry.statedRepository
   component.locations = [entry.location]
   return component

@@ -440,4 +440,27 @@ describe('cyclonedx-json', () => {
     const apart = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {\n  "component" :\n\t{"name": "app"}}}'
     expect(discover(apart).components.map(brief)).toEqual([['generic', 'app', null, null, true, '3:2']])
   })
+
+  it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {
+    const {components} = fixture('cdx-npm-dev-dependencies.bom.1.6.json')
+    expect(components.map((c) => [c.name, c.local ?? false, c.direct ?? null])).toEqual([
+      ['demo-dev-dependencies', true, null],
+      ['@types/node', false, true],
+      ['@types/uuid', false, true],
+      ['undici-types', false, false],
+      ['uuid', false, true],
+      ['uuidv4', false, true],
+    ])
+  })
+
+  it("says nothing of direct without the subject's entry in the graph", () => {
+    const text = bom([{type: 'library', 'bom-ref': 'a', name: 'a'}], {
+      metadata: {component: {'bom-ref': 'app', name: 'app'}},
+      dependencies: [{ref: 'other', dependsOn: ['a']}],
+    })
+    expect(discover(text).components.map((c) => [c.name, c.direct ?? null])).toEqual([
+      ['app', null],
+      ['a', null],
+    ])
+  })
 })

@@ -8,7 +8,13 @@ import type {ScanError} from '../../../core/model.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {isJsonObject, type JsonDocument, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {CDX_VERSIONS, type CdxComponent, cdxComponents, skipUnreadJson} from '../../sbom-support/cyclonedx.js'
+import {
+  CDX_VERSIONS,
+  type CdxComponent,
+  cdxComponents,
+  directRefs,
+  skipUnreadJson,
+} from '../../sbom-support/cyclonedx.js'
 import {jsonSbomFormat, readSbomJson} from '../../sbom-support/json-sbom.js'
 import type {DiscoverOutput} from '../../types.js'
 
@@ -42,7 +48,8 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
     ...reader.component(subject),
     position: braceAfterKey(text, document.positionOf(subject)),
   }
-  const out = cdxComponents(file, subjectRead, reader.components(list, sbom.at('components')))
+  const direct = directRefs(subjectRead, dependencyEntries(root.dependencies))
+  const out = cdxComponents(file, subjectRead, reader.components(list, sbom.at('components')), direct)
   return sbom.output(out.components, out.errors, out.skipped)
 }
 
@@ -69,6 +76,7 @@ class Reader {
     const position = this.document.positionOf(value)
     const nested = value.components
     return {
+      ref: text(value['bom-ref']),
       type: text(value.type),
       name: text(value.name),
       group: text(value.group),
@@ -109,6 +117,16 @@ function braceAfterKey(source: string, at: {line: number; column: number}): {lin
     } else if (c !== ':' && c !== ' ' && c !== '\t' && c !== '\r') return at
   }
   return at
+}
+
+/** `dependencies` as [ref, dependsOn] pairs; entries not of that shape say nothing. */
+function* dependencyEntries(value: JsonValue | undefined): Generator<[string, string[]]> {
+  if (!Array.isArray(value)) return
+  for (const entry of value) {
+    if (!isJsonObject(entry) || typeof entry.ref !== 'string') continue
+    const on = Array.isArray(entry.dependsOn) ? entry.dependsOn.filter((r): r is string => typeof r === 'string') : []
+    yield [entry.ref, on]
+  }
 }
 
 function text(value: JsonValue | undefined): string | undefined {
