@@ -20,7 +20,7 @@ import {compileGlobs, type GlobSet} from './globs.js'
 import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
-import {headText, readHead, sniffing} from './sniff.js'
+import {headText, readHead, readTail, sniffing, tailText} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
 import {pathsUnder, walk} from './walk.js'
@@ -171,14 +171,18 @@ async function plan(
       planned.push({type: 'special', given, display})
       continue
     }
-    let kept = claimed
+    let kept: readonly Discoverer[] = claimed
     if (claimed.every((format) => format.sniff)) {
       const head = readHead(given)
       if (head instanceof Error) {
         planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(head)}`})
         continue
       }
-      kept = claimed.filter((format) => format.sniff?.(head))
+      kept = sniffing(
+        claimed,
+        () => head,
+        () => readTail(given),
+      )
       if (kept.length === 0) throw noFormatError(display, formats, claimed)
     }
     planned.push({type: 'file', given, display, size: info.size, formats: kept})
@@ -221,7 +225,11 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       else if (entry.type === 'skip' && entry.reportAlways)
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
-      const formats = sniffing(formatsFor(file, scan), () => readHead(entry.abs))
+      const formats = sniffing(
+        formatsFor(file, scan),
+        () => readHead(entry.abs),
+        () => readTail(entry.abs),
+      )
       if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
       else if (chartArchive(root, entry.rel))
         scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: scan.options.discoverers, root, archive: true})
@@ -259,7 +267,8 @@ function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: str
     return [format]
   }
   const head = headText(bytes)
-  const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head))
+  const tail = () => tailText(bytes)
+  const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head, tail))
   if (recognised.length === 1) return recognised
   const why =
     recognised.length === 0

@@ -32,14 +32,57 @@ export function readHead(abs: string | Buffer): string | Error {
 }
 
 /**
+ * The last SNIFF_BYTES of a file longer than SNIFF_BYTES, as text (JSON keys may come in any order: some generators
+ * write a format's marker key last); undefined for a shorter file (its head is all of it) or one that cannot be read.
+ */
+export function readTail(abs: string | Buffer): string | undefined {
+  try {
+    const {fd, size} = openRegularFile(abs)
+    try {
+      if (size <= SNIFF_BYTES) return undefined
+      const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
+      const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, size - SNIFF_BYTES)
+      return HEAD_DECODER.decode(buffer.subarray(0, bytesRead))
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/** The last SNIFF_BYTES of some bytes as text, when there are more than SNIFF_BYTES (see readTail). */
+export function tailText(bytes: Uint8Array): string | undefined {
+  return bytes.length > SNIFF_BYTES ? HEAD_DECODER.decode(bytes.subarray(bytes.length - SNIFF_BYTES)) : undefined
+}
+
+/**
  * Of the formats that claim a file by its name, the ones that read it: all that do not sniff, and the sniffing ones
  * its head satisfies. The head is read only when a sniffing format needs it; a head that cannot be read leaves them out.
+ * The tail, when given, is read at most once, and only when a format asks for it.
  */
-export function sniffing(formats: readonly Discoverer[], head: () => string | Error): readonly Discoverer[] {
+export function sniffing(
+  formats: readonly Discoverer[],
+  head: () => string | Error,
+  tail: () => string | undefined = () => undefined,
+): readonly Discoverer[] {
   if (!formats.some((format) => format.sniff)) return formats
   const text = head()
   if (text instanceof Error) return formats.filter((format) => !format.sniff)
-  return formats.filter((format) => !format.sniff || format.sniff(text))
+  const end = once(tail)
+  return formats.filter((format) => !format.sniff || format.sniff(text, end))
+}
+
+function once<T>(read: () => T): () => T {
+  let done = false
+  let value: T
+  return () => {
+    if (!done) {
+      value = read()
+      done = true
+    }
+    return value
+  }
 }
 
 /** The first SNIFF_BYTES of some bytes as text (a file's head, or standard input's). */

@@ -30,13 +30,14 @@ export interface Discoverer {
   /**
    * For names any file may have (`*.json`): `matches` only makes the file a candidate, and its first
    * SNIFF_BYTES (./sniff.ts), as text, decide. A file that fails is passed over silently: no skip, no error.
+   * `tail` gives the last SNIFF_BYTES of a longer file, read on demand, for a marker that may be written last.
    */
-  sniff?(head: string): boolean
+  sniff?(head: string, tail?: () => string | undefined): boolean
   /**
    * For input without a name (`-`, standard input): true when the first SNIFF_BYTES, as text, are surely this
    * format (a generated lockfile's marker line, a top-level key only it has). Formats that cannot tell leave it
    * out; the user then names the format with --stdin-format. Defaults to `sniff`.
    */
-  identify?(head: string): boolean
+  identify?(head: string, tail?: () => string | undefined): boolean
   discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput
 }

@@ -8,7 +8,7 @@
  */
 import {PackageURL} from 'packageurl-js'
 import {imageComponent, parseImageRef} from '../../core/image-ref.js'
-import type {Component, Ecosystem, Location, ScanError, Scope, StatedRepository} from '../../core/model.js'
+import type {Component, Ecosystem, Location, ScanError, Scope, Skipped, StatedRepository} from '../../core/model.js'
 import {chartComponent} from '../output.js'
 
 export interface SbomEntry {
@@ -20,16 +20,34 @@ export interface SbomEntry {
   purl?: string
   cpe?: string
   scope?: Scope
+  /** Whether the subject depends on it directly, where the SBOM's dependency graph tells. */
+  direct?: boolean
   /** The SBOM's own subject (CycloneDX metadata.component, SPDX DESCRIBES): the product, not a dependency. */
   subject?: boolean
   statedRepository?: StatedRepository
   location: Location
 }
 
-export type SbomComponent = {ok: true; component: Component} | {ok: false; error: ScanError}
+export type SbomComponent = {ok: true; component: Component; skipped?: Skipped} | {ok: false; error: ScanError}
 
-/** purl types that are an ecosystem of their own (see core/model Ecosystem); every other type is `generic`. */
-const ECOSYSTEMS = new Set<Ecosystem>(['npm', 'pypi', 'golang', 'cargo', 'gem', 'composer', 'maven', 'nuget', 'github'])
+/**
+ * purl types that are an ecosystem of their own (see core/model Ecosystem), as the lockfile and workflow formats
+ * name them (github-actions, pubspec-lock, swiftpm-resolved); every other type is `generic`.
+ */
+const ECOSYSTEMS = new Set<Ecosystem>([
+  'npm',
+  'pypi',
+  'golang',
+  'cargo',
+  'gem',
+  'composer',
+  'maven',
+  'nuget',
+  'github',
+  'githubactions',
+  'pub',
+  'swift',
+])
 
 const MAX_FIELD = 2048
 
@@ -38,24 +56,40 @@ export function sbomComponent(entry: SbomEntry): SbomComponent {
   const purlText = entry.purl?.trim()
   if (purlText) {
     const parsed = parsePurl(purlText)
-    if (parsed === undefined)
-      return {
-        ok: false,
-        error: {...location, code: 'invalid-purl', message: `invalid package URL "${clip(purlText)}"`},
-      }
-    const special = specialKinds(parsed, purlText, entry)
+    if (!parsed.ok) {
+      const message = `invalid package URL "${clip(purlText)}"${parsed.reason ? `: ${parsed.reason}` : ''}`
+      // The SBOM's own subject is local and never resolved: its purl identifies nothing we look up, so the
+      // project is listed by its name and the purl left out with a word (cdxgen writes `pkg:maven/app@latest`
+      // without a group for the project it scans). A dependency's purl is what identifies it: an error.
+      if (entry.subject)
+        return {
+          ok: true,
+          component: withCommon(genericComponent(entry), entry),
+          skipped: {
+            file: location.file,
+            line: location.line,
+            reason: 'unsupported',
+            message: `${message}; the SBOM's subject is listed by its name, without it`,
+          },
+        }
+      return {ok: false, error: {...location, code: 'invalid-purl', message}}
+    }
+    const special = specialKinds(parsed.purl, purlText, entry)
     if (special) return special
-    return {ok: true, component: packageFromPurl(parsed, purlText, entry)}
+    return {ok: true, component: packageFromPurl(parsed.purl, purlText, entry)}
   }
   return {ok: true, component: withCommon(genericComponent(entry), entry)}
 }
 
-function parsePurl(text: string): PackageURL | undefined {
-  if (text.length > MAX_FIELD) return undefined
+/** The purl, or why it is not one: packageurl-js's own reason (`maven requires a "namespace" component`). */
+function parsePurl(text: string): {ok: true; purl: PackageURL} | {ok: false; reason?: string} {
+  if (text.length > MAX_FIELD) return {ok: false, reason: `longer than ${MAX_FIELD} characters`}
   try {
-    return PackageURL.fromString(text)
-  } catch {
-    return undefined
+    return {ok: true, purl: PackageURL.fromString(text)}
+  } catch (error) {
+    // The library's PurlError says `Invalid purl: <reason>`; anything else it throws is its own fault, not a reason.
+    const said = error instanceof Error ? /^Invalid purl: (.+)$/s.exec(error.message) : null
+    return {ok: false, ...(said ? {reason: clip(said[1])} : {})}
   }
 }
 
@@ -111,7 +145,7 @@ function imageRefOf(purl: PackageURL): string | undefined {
 
 function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): Component {
   const ecosystem: Ecosystem = ECOSYSTEMS.has(purl.type as Ecosystem) ? (purl.type as Ecosystem) : 'generic'
-  const component = {kind: 'package', ecosystem, name: packageName(purl)} as Component
+  const component = {kind: 'package', ecosystem, name: packageName(purl, written)} as Component
   const version = purl.version ?? entry.version
   if (version) component.version = version
   // The package's own purl: a subpath points inside the package (cyclonedx-npm writes `#types/node`).
@@ -127,11 +161,33 @@ function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): C
   return withCommon(component, entry)
 }
 
-/** The name as the ecosystem's own lockfiles and registries write it. */
-function packageName(purl: PackageURL): string {
-  if (!purl.namespace) return purl.name
-  if (purl.type === 'maven') return `${purl.namespace}:${purl.name}`
-  return `${purl.namespace}/${purl.name}`
+/**
+ * The name as the ecosystem's own lockfiles and registries write it, spelt as the SBOM wrote it: packageurl-js
+ * normalises per type (npm names lower-cased, pypi `_` to `-`), and `JSONStream` is not the npm package
+ * `jsonstream`. The purl keeps the library's canonical form, as our other formats build theirs.
+ */
+function packageName(purl: PackageURL, written: string): string {
+  const [, rawNamespace, rawName] = writtenParts(written)
+  const namespace = same(rawNamespace, purl.namespace) ? rawNamespace : purl.namespace
+  const name = same(rawName, purl.name) ? rawName : purl.name
+  if (!namespace) return name
+  if (purl.type === 'maven') return `${namespace}:${name}`
+  return `${namespace}/${name}`
+}
+
+/** The purl's components decoded but not normalised (packageurl-js parseString); none when it cannot say. */
+function writtenParts(written: string): Array<string | undefined> {
+  try {
+    return PackageURL.parseString(written) as Array<string | undefined>
+  } catch {
+    return []
+  }
+}
+
+/** The written and the normalised form differ only as normalising changes a name (case, `-`, `_`, `.`). */
+function same(raw: string | undefined, normal: string | undefined): raw is string {
+  const fold = (text: string) => text.toLowerCase().replace(/[-_.]/g, '-')
+  return typeof raw === 'string' && raw !== '' && normal !== undefined && fold(raw) === fold(normal)
 }
 
 function genericComponent(entry: SbomEntry): Component {
@@ -148,6 +204,7 @@ function withCommon(component: Component, entry: SbomEntry): Component {
   if (entry.scope !== undefined && !entry.subject) component.scope = entry.scope
   if (entry.subject) component.local = true
   component.origin = 'sbom'
+  if (entry.direct !== undefined) component.direct = entry.direct
   if (entry.statedRepository) component.statedRepository = entry.statedRepository
   component.locations = [entry.location]
   return component

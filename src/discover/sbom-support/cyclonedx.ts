@@ -9,6 +9,7 @@
  *   `excluded` (not part of the shipped product) → dev; the CycloneDX property taxonomy's
  *   `cdx:npm:package:development = true` (cyclonedx-npm, cdxgen) → dev as well.
  * - purl, CPE and the first `vcs` external reference are kept; hashes, licences and the rest are not read.
+ * - `direct` from the subject's entry in the `dependencies` graph (see cdxComponents).
  * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
@@ -17,6 +18,8 @@ import {sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
 
 export interface CdxComponent {
+  /** `bom-ref`: what the `dependencies` graph names. */
+  ref?: string
   type?: string
   name?: string
   group?: string
@@ -84,9 +87,8 @@ const UNREAD_FIELDS: ReadonlySet<string> = new Set([
   'comment',
 ])
 
-/** Top-level sections of a BOM that hold no components. */
+/** Top-level sections of a BOM that hold no components (`dependencies` is read for the subject's entry only). */
 const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
-  'dependencies',
   'services',
   'vulnerabilities',
   'compositions',
@@ -101,6 +103,8 @@ const UNREAD_SECTIONS: ReadonlySet<string> = new Set([
 
 /** Subtrees of a JSON BOM never read (key paths, as ../lockfile-support/json-reader.ts gives them). */
 export function skipUnreadJson(path: readonly string[]): boolean {
+  if (path[0] === 'dependencies')
+    return path.length > 2 || (path.length === 2 && path[1] !== 'ref' && path[1] !== 'dependsOn')
   return (
     (path.length === 1 && UNREAD_SECTIONS.has(path[0])) ||
     UNREAD_FIELDS.has(path[path.length - 1]) ||
@@ -115,22 +119,52 @@ export function skipUnreadXml({name, depth}: {name: string; depth: number}): boo
 
 const SCOPES: Record<string, Scope> = {required: 'prod', optional: 'optional', excluded: 'dev'}
 
-/** Turns the subject and the component tree of one BOM into Components; errors name file:line:column. */
-export function cdxComponents(file: string, subject: CdxComponent | undefined, list: CdxComponent[]): CdxOutput {
+/**
+ * Turns the subject and the component tree of one BOM into Components; errors name file:line:column. `direct`:
+ * the refs the subject's entry in `dependencies` lists (cyclonedx-npm, cdxgen, Syft, the Maven and Gradle
+ * plug-ins write it): those components are direct, the others with a `bom-ref` are not. Without that entry
+ * nothing is said of `direct`.
+ */
+export function cdxComponents(
+  file: string,
+  subject: CdxComponent | undefined,
+  list: CdxComponent[],
+  direct?: ReadonlySet<string>,
+): CdxOutput {
   const out: CdxOutput = {components: [], errors: [], skipped: []}
-  if (subject) visit(file, subject, undefined, 0, true, out)
-  for (const component of list) visit(file, component, undefined, 0, false, out)
+  const context = {file, out, direct}
+  if (subject) visit(context, subject, undefined, 0, true)
+  for (const component of list) visit(context, component, undefined, 0, false)
   return out
 }
 
+/**
+ * The refs the subject depends on directly, from `dependencies` entries as [ref, dependsOn] pairs; undefined when
+ * the subject has no `bom-ref` or no entry.
+ */
+export function directRefs(
+  subject: CdxComponent | undefined,
+  entries: Iterable<[string, readonly string[]]>,
+): ReadonlySet<string> | undefined {
+  if (!subject?.ref) return undefined
+  for (const [ref, dependsOn] of entries) if (ref === subject.ref) return new Set(dependsOn)
+  return undefined
+}
+
+interface VisitContext {
+  file: string
+  out: CdxOutput
+  direct: ReadonlySet<string> | undefined
+}
+
 function visit(
-  file: string,
+  context: VisitContext,
   node: CdxComponent,
   inherited: Scope | undefined,
   depth: number,
   subject: boolean,
-  out: CdxOutput,
 ): void {
+  const {file, out} = context
   const location: Location = {file, ...node.position}
   if (depth >= MAX_NESTING) {
     out.errors.push({
@@ -141,11 +175,12 @@ function visit(
     return
   }
   const scope = scopeOf(node) ?? inherited ?? 'prod'
-  add(file, node, scope, subject, location, out)
-  for (const child of node.components) visit(file, child, scope, depth + 1, false, out)
+  add(context, node, scope, subject, location)
+  for (const child of node.components) visit(context, child, scope, depth + 1, false)
 }
 
-function add(file: string, node: CdxComponent, scope: Scope, subject: boolean, location: Location, out: CdxOutput) {
+function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: boolean, location: Location) {
+  const {file, out, direct} = context
   if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
   if (!node.name && !node.purl) {
     out.errors.push({...location, code: 'invalid-entry', message: 'component without a name or purl'})
@@ -164,11 +199,15 @@ function add(file: string, node: CdxComponent, scope: Scope, subject: boolean, l
     ...(node.cpe ? {cpe: node.cpe} : {}),
     scope,
     subject,
+    ...(direct && !subject && node.ref ? {direct: direct.has(node.ref)} : {}),
     statedRepository: statedRepository(candidates),
     location,
   })
-  if (built.ok) out.components.push(built.component)
-  else out.errors.push({...built.error, file})
+  if (!built.ok) out.errors.push({...built.error, file})
+  else {
+    out.components.push(built.component)
+    if (built.skipped) out.skipped.push(built.skipped)
+  }
 }
 
 function scopeOf(node: CdxComponent): Scope | undefined {

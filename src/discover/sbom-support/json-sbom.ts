@@ -13,24 +13,92 @@ import {lockfileError} from '../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../types.js'
 
 /**
- * A JSON SBOM format: any `.json` manifest candidate (lockfiles and tool configuration are never SBOMs) whose head
- * has `key` at the top level, and `also` when given; the content decides.
+ * A JSON SBOM format: any `.json` manifest candidate (lockfiles and tool configuration are never SBOMs) that has
+ * `key` at the top level (and `also` in the same text, when given), found by one of:
+ * - the head (the first SNIFF_BYTES), as most generators write the key first;
+ * - `early`, a test of the head for another top-level key only this format has (`SPDXID: SPDXRef-DOCUMENT`);
+ * - the tail (the last SNIFF_BYTES) of a longer file whose head is an unfinished object: the key order of a JSON
+ *   object is free (RFC 8259 §4), and cyclonedx-python (keys in alphabetical order), microsoft/sbom-tool and
+ *   older Trivy write the key last, after components or packages that fill the head.
+ * The content decides: the whole document is read and checked by `discover`.
  */
 export function jsonSbomFormat(format: {
   id: string
   description: string
   key: string
   also?: RegExp
+  early?: (head: string) => boolean
+  /** Other names than `.json` that may hold the format (Bitnami's `.spdx-<app>.spdx` SPDX JSON). */
+  alsoNamed?: RegExp
   discover(file: string, text: string): DiscoverOutput
 }): Discoverer {
-  const {key, also} = format
+  const {key, also, early} = format
+  const holds = (text: string) => also === undefined || also.test(text)
   return {
     id: format.id,
     description: format.description,
-    matches: isJsonManifestCandidate,
-    sniff: (head) => hasTopLevelKey(head, key) && (also === undefined || also.test(head)),
+    matches: (file) => isJsonManifestCandidate(file) || (format.alsoNamed?.test(file) ?? false),
+    sniff(head, tail) {
+      if (hasTopLevelKey(head, key)) return holds(head)
+      if (early?.(head)) return true
+      if (!opensObject(head)) return false
+      const end = tail?.()
+      return end !== undefined && endsWithTopLevelKey(end, key) && holds(end)
+    },
     discover: ({file, text}) => format.discover(file, text),
   }
+}
+
+/** The text (after a byte-order mark and white space) opens a JSON object. */
+function opensObject(head: string): boolean {
+  return /^\uFEFF?[ \t\r\n]*\{/.test(head)
+}
+
+/** How many of the key's last occurrences in a tail are tried: a hostile tail full of them stays linear. */
+const TAIL_TRIES = 4
+
+/**
+ * True when the last part of a JSON document (`tail`) holds `key` as a key of the root object. Seen from the key,
+ * the rest of the text closes exactly one object, at its very end; a key nested deeper closes more than one, and
+ * text inside a string cannot hold an unescaped quote. Strings are skipped with their escapes; nothing backtracks.
+ */
+export function endsWithTopLevelKey(tail: string, key: string): boolean {
+  const quoted = `"${key}"`
+  let from = tail.length
+  for (let tries = 0; tries < TAIL_TRIES; tries++) {
+    const at = tail.lastIndexOf(quoted, from)
+    if (at < 0) return false
+    if (!escaped(tail, at) && /^[ \t\r\n]*:/.test(tail.slice(at + quoted.length, at + quoted.length + 64))) {
+      if (closesRootAtEnd(tail, at)) return true
+    }
+    from = at - 1
+    if (from < 0) return false
+  }
+  return false
+}
+
+function escaped(text: string, quote: number): boolean {
+  let backslashes = 0
+  for (let i = quote - 1; i >= 0 && text[i] === '\\'; i--) backslashes++
+  return backslashes % 2 === 1
+}
+
+function closesRootAtEnd(text: string, from: number): boolean {
+  let depth = 1
+  let inString = false
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{' || c === '[') depth++
+    else if (c === '}' || c === ']') {
+      depth--
+      if (depth === 0) return /^[ \t\r\n]*$/.test(text.slice(i + 1))
+    }
+  }
+  return false
 }
 
 export interface SbomJson {

@@ -15,7 +15,7 @@
  *   build or test dependency or tool (`DEV_DEPENDENCY_OF`, `BUILD_TOOL_OF`, `TEST_DEPENDENCY_OF`...) is dev;
  *   a package no relationship qualifies is prod. Relationships to other documents (`DocumentRef-…:`) are ignored.
  */
-import type {Component, Location, ScanError, Scope} from '../../core/model.js'
+import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
 import {sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
 
@@ -36,6 +36,7 @@ export type SpdxRelationship = [string, string, string]
 export interface SpdxOutput {
   components: Component[]
   errors: ScanError[]
+  skipped: Skipped[]
 }
 
 /** `SPDX-2.2`, `SPDX-2.3` (2.0 and 2.1 share the package model and are read too). */
@@ -67,7 +68,7 @@ export function spdxComponents(
   relationships: SpdxRelationship[],
   describes: string[],
 ): SpdxOutput {
-  const out: SpdxOutput = {components: [], errors: []}
+  const out: SpdxOutput = {components: [], errors: [], skipped: []}
   const subjects = new Set(describes)
   const runtime = new Set<string>()
   const optional = new Set<string>()
@@ -112,8 +113,11 @@ export function spdxComponents(
       statedRepository: statedRepository(candidates),
       location,
     })
-    if (built.ok) out.components.push(built.component)
-    else out.errors.push({...built.error, file})
+    if (!built.ok) out.errors.push({...built.error, file})
+    else {
+      out.components.push(built.component)
+      if (built.skipped) out.skipped.push(built.skipped)
+    }
   }
   return out
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {purlRepository} from './stated.js'
+import {purlRepository, statedRepository} from './stated.js'
 
-describe('purlRepository', () => {
+describe('stated repositories', () => {
   it('names the repository of a github or bitbucket purl', () => {
     expect(purlRepository('pkg:github/acme/widget@v1.2.0')).toEqual({
       url: 'https://github.com/acme/widget',
@@ -16,5 +16,12 @@ describe('purlRepository', () => {
     expect(purlRepository('pkg:github/..%2F..%2Fetc/passwd@1')).toBeUndefined()
     expect(purlRepository('pkg:github/acme/..')).toBeUndefined()
     expect(purlRepository('pkg:github/acme/a%2Fb')).toBeUndefined()
+  })
+
+  it('keeps a user before the host of an SPDX VCS locator, and drops the revision after the path', () => {
+    const stated = (url: string) => statedRepository([{url, field: 'downloadLocation', vcs: true}])?.url
+    expect(stated('git+ssh://git@github.com/o/r3.git@v2.0')).toBe('git+ssh://git@github.com/o/r3.git')
+    expect(stated('git+ssh://git@github.com/o/r2.git')).toBe('git+ssh://git@github.com/o/r2.git')
+    expect(stated('git+https://github.com/o/r1.git@v1.0#sub/dir')).toBe('git+https://github.com/o/r1.git')
   })
 })

@@ -36,10 +36,13 @@ export function statedRepository(candidates: readonly StatedCandidate[]): Stated
 
 /**
  * SPDX VCS locators (SPDX 2.3 §7.7: `<vcs_tool>+<transport>://<host>[/<path>][@<revision>][#<sub_path>]`): the
- * revision and the sub-path go (the repository is what is collected). Other URLs as given.
+ * revision and the sub-path go (the repository is what is collected); a user before the host stays. Other URLs
+ * as given.
  */
 function vcsLocator(url: string): string {
-  const match = /^(git\+[a-z+]+:\/\/[^#@]+?)(?:@[^/#]+)?(?:#.*)?$/i.exec(url)
+  // A user before the host (`git+ssh://git@github.com/o/r.git@v2.0`) is part of the repository; the revision is
+  // the `@` after the path.
+  const match = /^(git\+[a-z+]+:\/\/(?:[^/@#]+@)?[^#@]+?)(?:@[^/#]+)?(?:#.*)?$/i.exec(url)
   return match ? match[1] : url
 }
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
-import {brief, formatRunner} from '../../../../tests/sbom/support.js'
+import {brief, formatRunner, readSbomFixture} from '../../../../tests/sbom/support.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'bom.json')
@@ -29,7 +29,7 @@ describe('cyclonedx-json', () => {
     const {components, errors} = fixture('cdx-spec-valid-bom-1.7.json')
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      ['generic', 'Acme Application', '9.1.1', null, true, '33:5'],
+      ['generic', 'Acme Application', '9.1.1', null, true, '33:18'],
       ['maven', 'com.acme:tomcat-catalina', '9.0.14', 'prod', false, '75:5'],
       ['maven', 'com.example:myapplication', '1.0.0', 'prod', false, '157:5'],
       ['maven', 'com.example:myframework', '1.0.0', 'prod', false, '243:5'],
@@ -52,7 +52,7 @@ describe('cyclonedx-json', () => {
         true,
         subjectPurl,
         'git+https://github.com/CycloneDX/cyclonedx-node-npm.git',
-        '80:5',
+        '80:18',
       ],
       [
         'package',
@@ -120,7 +120,7 @@ describe('cyclonedx-json', () => {
     const {components, errors} = fixture('cdx-npm-package-integrity.bom.1.6.json')
     expect(errors).toEqual([])
     expect(rows(components).map((r) => [r[2], r[3], r[8]])).toEqual([
-      ['demo-package-integrity', null, '80:5'],
+      ['demo-package-integrity', null, '80:18'],
       ['base64-js', '1.0.1', '116:5'],
       ['buffer', '5.4.3', '167:5'],
       ['base64-js', '1.3.1', '218:9'],
@@ -273,7 +273,13 @@ describe('cyclonedx-json', () => {
     expect(errors).toEqual([
       // A non-object item has no position of its own: the `components` key is named.
       {file: 'bom.json', line: 5, column: 3, code: 'invalid-entry', message: 'components[3] must be an object'},
-      {file: 'bom.json', line: 10, column: 5, code: 'invalid-purl', message: 'invalid package URL "pkg:npm/"'},
+      {
+        file: 'bom.json',
+        line: 10,
+        column: 5,
+        code: 'invalid-purl',
+        message: 'invalid package URL "pkg:npm/": "name" is a required component',
+      },
       {file: 'bom.json', line: 13, column: 5, code: 'invalid-entry', message: 'component without a name or purl'},
     ])
     expect(discover('{"bomFormat": "CycloneDX", "specVersion": "2.0"}').errors).toEqual([
@@ -313,5 +319,148 @@ describe('cyclonedx-json', () => {
     ).toBe(true)
     expect(discoverer.sniff?.('{"apiVersion": "v1", "kind": "List"}')).toBe(false)
     expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
+  })
+
+  it('claims a BOM whose bomFormat comes last (cyclonedx-python writes keys in alphabetical order), by its tail', () => {
+    const text = readSbomFixture('cdx-python-all-extras_lock21_1.6.json')
+    // The walk's head stops inside `components` in the real (124 KB) file; the tail holds the key.
+    const head = text.slice(0, 600)
+    expect(discoverer.sniff?.(head)).toBe(false)
+    expect(discoverer.sniff?.(head, () => text)).toBe(true)
+    expect(discoverer.sniff?.(head, () => undefined)).toBe(false)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      ['generic', 'with-extras', '0.1.0', null, true, '119:18'],
+      ['pypi', 'arrow', '1.3.0', 'optional', false, '3:5'],
+      ['pypi', 'attrs', '25.1.0', 'optional', false, '36:5'],
+      ['pypi', 'boolean-py', '4.0', 'optional', false, '69:5'],
+    ])
+  })
+
+  it('claims by the tail only a bomFormat of the root object, never one nested or inside a string', () => {
+    const items = Array.from({length: 3000}, (_, i) => ({type: 'library', name: `x${i}`, purl: `pkg:npm/x${i}@1.0.0`}))
+    const late = JSON.stringify({components: items, bomFormat: 'CycloneDX', specVersion: '1.5'})
+    const head = late.slice(0, 64 * 1024)
+    expect(discoverer.sniff?.(head, () => late.slice(-64 * 1024))).toBe(true)
+    expect(discover(late).components).toHaveLength(3000)
+    const nested = JSON.stringify({components: items, meta: {bomFormat: 'CycloneDX'}})
+    expect(discoverer.sniff?.(head, () => nested.slice(-64 * 1024))).toBe(false)
+    const quoted = JSON.stringify({components: items, note: 'a "bomFormat": "CycloneDX" b'})
+    expect(discoverer.sniff?.(head, () => quoted.slice(-64 * 1024))).toBe(false)
+    const openapi = JSON.stringify({components: items, openapi: '3.1.0', paths: {}})
+    expect(discoverer.sniff?.(head, () => openapi.slice(-64 * 1024))).toBe(false)
+    // A top-level array is never a BOM, whatever its end holds.
+    expect(discoverer.sniff?.(`[${head.slice(1)}`, () => late.slice(-64 * 1024))).toBe(false)
+  })
+
+  it('claims a BOM by a top-level $schema naming the CycloneDX schema in its head', () => {
+    expect(discoverer.sniff?.('{"$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json", "components": [')).toBe(
+      true,
+    )
+    expect(discoverer.sniff?.('{"$schema": "https://json-schema.org/draft/2020-12/schema", "components": [')).toBe(
+      false,
+    )
+  })
+
+  it('lists githubactions, pub and swift purls in their ecosystems, as the workflow and lockfile formats do', () => {
+    const {components, errors} = discover(
+      bom([
+        {type: 'library', name: 'checkout', purl: 'pkg:githubactions/actions/checkout@v4'},
+        {type: 'library', name: 'http', purl: 'pkg:pub/http@1.2.0'},
+        {type: 'library', name: 'swift-nio', purl: 'pkg:swift/github.com/apple/swift-nio@2.65.0'},
+      ]),
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.ecosystem, c.name, c.version, c.purl])).toEqual([
+      ['githubactions', 'actions/checkout', 'v4', 'pkg:githubactions/actions/checkout@v4'],
+      ['pub', 'http', '1.2.0', 'pkg:pub/http@1.2.0'],
+      ['swift', 'github.com/apple/swift-nio', '2.65.0', 'pkg:swift/github.com/apple/swift-nio@2.65.0'],
+    ])
+  })
+
+  it("names a package as the SBOM spells it (npm's legacy JSONStream), the purl in its canonical form", () => {
+    const {components} = discover(
+      bom([
+        {type: 'library', name: 'JSONStream', purl: 'pkg:npm/JSONStream@1.3.5'},
+        {type: 'library', name: 'zope_interface', purl: 'pkg:pypi/zope_interface@6.0'},
+        {type: 'library', name: 'node', group: '@types', purl: 'pkg:npm/%40types/node@20.1.0'},
+        {type: 'library', name: 'jackson-core', purl: 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.0'},
+      ]),
+    )
+    expect(components.map((c) => [c.name, c.purl])).toEqual([
+      ['JSONStream', 'pkg:npm/jsonstream@1.3.5'],
+      ['zope_interface', 'pkg:pypi/zope-interface@6.0'],
+      ['@types/node', 'pkg:npm/%40types/node@20.1.0'],
+      ['com.fasterxml.jackson.core:jackson-core', 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.0'],
+    ])
+  })
+
+  it("lists cdxgen's subject whose purl is not valid by its name, with a skip saying why (cdxgen bom-hakit.json)", () => {
+    const text = readSbomFixture('cdxgen-bom-hakit.json')
+    const out = discoverer.discover({file: 'bom-hakit.json', text}, {readText: () => null})
+    expect(out.errors).toEqual([])
+    expect(out.components.map(brief)).toEqual([
+      ['generic', 'HAKit', 'unspecified', null, true, '24:18'],
+      ['swift', 'github.com/mxcl/PromiseKit', '6.13.3', 'prod', false, '48:5'],
+      ['swift', 'github.com/bgoncal/Starscream', '4.0.8', 'prod', false, '80:5'],
+    ])
+    expect(out.components[0].purl).toBeUndefined()
+    expect(out.skipped).toEqual([
+      {
+        file: 'bom-hakit.json',
+        line: 24,
+        reason: 'unsupported',
+        message:
+          'invalid package URL "pkg:swift/HAKit@unspecified": swift requires a "namespace" component; the SBOM\'s subject is listed by its name, without it',
+      },
+    ])
+  })
+
+  it("keeps packageurl-js's reason when a dependency's purl is not valid (an error: the dependency is not identified)", () => {
+    const {components, errors} = discover(
+      bom([
+        {type: 'library', name: 'dependency-diff-check', purl: 'pkg:maven/dependency-diff-check@latest?type=jar'},
+        {type: 'library', name: 'ggplot2', purl: 'pkg:cran/ggplot2'},
+      ]),
+    )
+    expect(components).toEqual([])
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      [
+        'invalid-purl',
+        'invalid package URL "pkg:maven/dependency-diff-check@latest?type=jar": maven requires a "namespace" component',
+      ],
+      ['invalid-purl', 'invalid package URL "pkg:cran/ggplot2": cran requires a "version" component'],
+    ])
+  })
+
+  it('locates metadata.component at its {, as every other component, wherever the brace is written', () => {
+    const minified = '{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"name":"app"}}}'
+    expect(discover(minified).components.map(brief)).toEqual([['generic', 'app', null, null, true, '1:70']])
+    const apart = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {\n  "component" :\n\t{"name": "app"}}}'
+    expect(discover(apart).components.map(brief)).toEqual([['generic', 'app', null, null, true, '3:2']])
+  })
+
+  it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {
+    const {components} = fixture('cdx-npm-dev-dependencies.bom.1.6.json')
+    expect(components.map((c) => [c.name, c.local ?? false, c.direct ?? null])).toEqual([
+      ['demo-dev-dependencies', true, null],
+      ['@types/node', false, true],
+      ['@types/uuid', false, true],
+      ['undici-types', false, false],
+      ['uuid', false, true],
+      ['uuidv4', false, true],
+    ])
+  })
+
+  it("says nothing of direct without the subject's entry in the graph", () => {
+    const text = bom([{type: 'library', 'bom-ref': 'a', name: 'a'}], {
+      metadata: {component: {'bom-ref': 'app', name: 'app'}},
+      dependencies: [{ref: 'other', dependsOn: ['a']}],
+    })
+    expect(discover(text).components.map((c) => [c.name, c.direct ?? null])).toEqual([
+      ['app', null],
+      ['a', null],
+    ])
   })
 })

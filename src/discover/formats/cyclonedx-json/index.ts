@@ -1,12 +1,20 @@
 /**
  * CycloneDX JSON BOMs, specification 1.0 to 1.7 (https://cyclonedx.org/specification/overview/). Any `.json`
- * file is a candidate; its content decides: a top-level `bomFormat` key in the first 64 KiB (generators write it
- * first or right after `$schema`). Components are read by ../../sbom-support/cyclonedx.ts.
+ * file is a candidate; its content decides: a top-level `bomFormat` key in the first or the last 64 KiB (most
+ * generators write it first or right after `$schema`, cyclonedx-python last), or a top-level `$schema` naming the
+ * CycloneDX schema in the first (../../sbom-support/json-sbom.ts). Components are read by ../../sbom-support/cyclonedx.ts.
  */
 import type {ScanError} from '../../../core/model.js'
+import {hasTopLevelKey} from '../../json-tree.js'
 import {isJsonObject, type JsonDocument, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {CDX_VERSIONS, type CdxComponent, cdxComponents, skipUnreadJson} from '../../sbom-support/cyclonedx.js'
+import {
+  CDX_VERSIONS,
+  type CdxComponent,
+  cdxComponents,
+  directRefs,
+  skipUnreadJson,
+} from '../../sbom-support/cyclonedx.js'
 import {jsonSbomFormat, readSbomJson} from '../../sbom-support/json-sbom.js'
 import type {DiscoverOutput} from '../../types.js'
 
@@ -14,8 +22,12 @@ export const discoverer = jsonSbomFormat({
   id: 'cyclonedx-json',
   description: 'CycloneDX JSON BOM (1.0-1.7), with a top-level bomFormat',
   key: 'bomFormat',
+  // `$schema` naming the CycloneDX schema: only a BOM has it.
+  early: (head) => hasTopLevelKey(head, '$schema') && CDX_SCHEMA.test(head),
   discover: discoverCycloneDxJson,
 })
+
+const CDX_SCHEMA = /"\$schema"[ \t\r\n]*:[ \t\r\n]*"https?:\/\/cyclonedx\.org\/schema\//
 
 export function discoverCycloneDxJson(file: string, text: string): DiscoverOutput {
   const read = readSbomJson(file, text, skipUnreadJson)
@@ -32,7 +44,12 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   const list = root.components ?? []
   if (!Array.isArray(list)) return sbom.refuse('invalid-sbom', "'components' must be an array", 'components')
   const reader = new Reader(file, document, errors)
-  const out = cdxComponents(file, subject && reader.component(subject), reader.components(list, sbom.at('components')))
+  const subjectRead = subject && {
+    ...reader.component(subject),
+    position: braceAfterKey(text, document.positionOf(subject)),
+  }
+  const direct = directRefs(subjectRead, dependencyEntries(root.dependencies))
+  const out = cdxComponents(file, subjectRead, reader.components(list, sbom.at('components')), direct)
   return sbom.output(out.components, out.errors, out.skipped)
 }
 
@@ -59,6 +76,7 @@ class Reader {
     const position = this.document.positionOf(value)
     const nested = value.components
     return {
+      ref: text(value['bom-ref']),
       type: text(value.type),
       name: text(value.name),
       group: text(value.group),
@@ -71,6 +89,43 @@ class Reader {
       components: Array.isArray(nested) ? this.components(nested, position) : [],
       position,
     }
+  }
+}
+
+/**
+ * The `{` of an object held by a key: the reader places such an object at its key (`"component": {`), while
+ * components in a list are placed at their `{`, and every component is located at its `{`. Skips the key, the
+ * colon and white space; the key's own position when the text there is not as expected.
+ */
+function braceAfterKey(source: string, at: {line: number; column: number}): {line: number; column: number} {
+  let offset = 0
+  for (let line = 1; line < at.line; line++) {
+    offset = source.indexOf('\n', offset) + 1
+    if (offset === 0) return at
+  }
+  let i = offset + at.column - 1
+  if (source[i] !== '"') return at
+  for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++
+  let {line} = at
+  let lineStart = offset
+  for (i++; i < source.length; i++) {
+    const c = source[i]
+    if (c === '{') return {line, column: i - lineStart + 1}
+    if (c === '\n') {
+      line++
+      lineStart = i + 1
+    } else if (c !== ':' && c !== ' ' && c !== '\t' && c !== '\r') return at
+  }
+  return at
+}
+
+/** `dependencies` as [ref, dependsOn] pairs; entries not of that shape say nothing. */
+function* dependencyEntries(value: JsonValue | undefined): Generator<[string, string[]]> {
+  if (!Array.isArray(value)) return
+  for (const entry of value) {
+    if (!isJsonObject(entry) || typeof entry.ref !== 'string') continue
+    const on = Array.isArray(entry.dependsOn) ? entry.dependsOn.filter((r): r is string => typeof r === 'string') : []
+    yield [entry.ref, on]
   }
 }
 

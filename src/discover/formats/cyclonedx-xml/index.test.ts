@@ -129,4 +129,16 @@ describe('cyclonedx-xml', () => {
     expect(discoverer.sniff?.(`<cdx:bom xmlns:cdx="${NS}">`)).toBe(true)
     expect(discoverer.sniff?.('<project xmlns="http://maven.apache.org/POM/4.0.0">')).toBe(false)
   })
+
+  it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {
+    const {components} = fixture('cdx-npm-dev-dependencies.bom.1.5.xml')
+    expect(components.map((c) => [c.name, c.local ?? false, c.direct ?? null])).toEqual([
+      ['demo-dev-dependencies', true, null],
+      ['@types/node', false, true],
+      ['@types/uuid', false, true],
+      ['undici-types', false, false],
+      ['uuid', false, true],
+      ['uuidv4', false, true],
+    ])
+  })
 })

@@ -4,7 +4,13 @@
  * Read with ../../sbom-support/xml.ts (saxes: positions, no DTD, no entities); components by
  * ../../sbom-support/cyclonedx.ts, the same rules as the JSON format.
  */
-import {CDX_VERSIONS, type CdxComponent, cdxComponents, skipUnreadXml} from '../../sbom-support/cyclonedx.js'
+import {
+  CDX_VERSIONS,
+  type CdxComponent,
+  cdxComponents,
+  directRefs,
+  skipUnreadXml,
+} from '../../sbom-support/cyclonedx.js'
 import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -49,7 +55,17 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
   }
   const metadata = child(bom, 'metadata')
   const subject = metadata && child(metadata, 'component')
-  const out = cdxComponents(file, subject && component(subject), list)
+  const subjectRead = subject && component(subject)
+  const graph = child(bom, 'dependencies')
+  const entries = graph
+    ? children(graph, 'dependency').flatMap(
+        (d): Array<[string, string[]]> =>
+          d.attributes.ref
+            ? [[d.attributes.ref, children(d, 'dependency').flatMap((on) => on.attributes.ref || [])]]
+            : [],
+      )
+    : []
+  const out = cdxComponents(file, subjectRead, list, directRefs(subjectRead, entries))
   return {components: out.components, errors: out.errors, skipped: out.skipped}
 }
 
@@ -63,6 +79,7 @@ function component(element: XmlElement): CdxComponent {
   const nested = child(element, 'components')
   const attributes = element.attributes
   return {
+    ref: attributes['bom-ref'] || undefined,
     type: attributes.type || undefined,
     name: childText(element, 'name'),
     group: childText(element, 'group'),

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {formatRunner, sbomRow} from '../../../../tests/sbom/support.js'
+import {brief, formatRunner, readSbomFixture, sbomRow} from '../../../../tests/sbom/support.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx.json')
@@ -153,5 +153,53 @@ describe('spdx-json', () => {
     expect(discoverer.matches('sbom.spdx.json')).toBe(true)
     expect(discoverer.sniff?.('{"SPDXID": "SPDXRef-DOCUMENT", "spdxVersion": "SPDX-2.3"')).toBe(true)
     expect(discoverer.sniff?.('{"bomFormat": "CycloneDX"}')).toBe(false)
+  })
+
+  it('claims a document whose spdxVersion comes last (microsoft/sbom-tool 2.2), by its tail', () => {
+    const text = readSbomFixture('sbom-tool-2.2.manifest.spdx.json')
+    const head = text.slice(0, 600)
+    expect(discoverer.sniff?.(head)).toBe(false)
+    expect(discoverer.sniff?.(head, () => text)).toBe(true)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      ['nuget', 'Microsoft.Sbom.Targets', '4.0.3', 'prod', false, '24:5'],
+      ['nuget', 'Castle.Core', '5.1.1', 'prod', false, '42:5'],
+      ['nuget', 'System.Buffers', '4.5.1', 'prod', false, '60:5'],
+    ])
+  })
+
+  it('claims a document by a top-level SPDXID of SPDXRef-DOCUMENT in its head (Trivy 2022 writes spdxVersion last)', () => {
+    const text = readSbomFixture('trivy-2022-fluentd.spdx.json')
+    expect(discoverer.sniff?.(text.slice(0, 300))).toBe(true)
+    expect(discoverer.sniff?.('{"SPDXID": "SPDXRef-Package-x", "files": [')).toBe(false)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    // Trivy wrote DESCRIBE (sic): no subject.
+    expect(components.map(brief)).toEqual([
+      ['docker', 'docker.io/vmware/log-intelligence-fluentd', null, 'prod', false, '20:3'],
+      ['gem', 'bar', '0.0.2', 'prod', false, '52:3'],
+      ['gem', 'gdbm', '2.0.0', 'prod', false, '74:3'],
+    ])
+  })
+
+  it("reads Bitnami's SPDX JSON named .spdx-<app>.spdx (syft's bitnami test data)", () => {
+    expect(discoverer.matches('opt/bitnami/redis/.spdx-redis.spdx')).toBe(true)
+    const text = readSbomFixture('bitnami-redis.spdx')
+    expect(discoverer.sniff?.(text)).toBe(true)
+    const {components, errors} = discover(text, 'opt/bitnami/redis/.spdx-redis.spdx')
+    expect(errors).toEqual([])
+    expect(components.map(sbomRow)).toEqual([
+      [
+        'generic',
+        'redis',
+        '7.4.0-0',
+        null,
+        true,
+        'pkg:bitnami/redis@7.4.0-0?arch=arm64&distro=debian-12',
+        null,
+        '13:5',
+      ],
+    ])
   })
 })

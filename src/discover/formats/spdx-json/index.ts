@@ -1,8 +1,11 @@
 /**
  * SPDX 2.2 and 2.3 documents in JSON (https://spdx.github.io/spdx-spec/v2.3/conformance/). Any `.json` file is
- * a candidate; its content decides: a top-level `spdxVersion` key in the first 64 KiB. Packages become
+ * a candidate; its content decides: a top-level `spdxVersion` key in the first or the last 64 KiB (microsoft/sbom-tool
+ * and older Trivy write it last), or a top-level `"SPDXID": "SPDXRef-DOCUMENT"` in the first
+ * (../../sbom-support/json-sbom.ts). Packages become
  * components by ../../sbom-support/spdx.ts; files and snippets are not components and are not read.
  */
+import {hasTopLevelKey} from '../../json-tree.js'
 import {isJsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
@@ -13,6 +16,10 @@ export const discoverer = jsonSbomFormat({
   id: 'spdx-json',
   description: 'SPDX 2.2/2.3 JSON document, with a top-level spdxVersion',
   key: 'spdxVersion',
+  // Bitnami images ship SPDX JSON as /opt/bitnami/<app>/.spdx-<app>.spdx; spdx-tag-value reads the other `.spdx`.
+  alsoNamed: /\.spdx$/i,
+  // The document's own identifier, which SPDX 2 fixes: only an SPDX 2 document has it (Trivy wrote it first).
+  early: (head) => hasTopLevelKey(head, 'SPDXID') && /"SPDXID"[ \t\r\n]*:[ \t\r\n]*"SPDXRef-DOCUMENT"/.test(head),
   discover: discoverSpdxJson,
 })
 
@@ -71,5 +78,5 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   })
   const describes = ((root.documentDescribes ?? []) as JsonValue[]).filter((d): d is string => typeof d === 'string')
   const out = spdxComponents(file, packages, relationships, describes)
-  return sbom.output(out.components, out.errors)
+  return sbom.output(out.components, out.errors, out.skipped)
 }

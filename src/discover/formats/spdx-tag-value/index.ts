@@ -70,7 +70,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
     }
   }
   const out = spdxComponents(file, packages, relationships, [])
-  return {components: out.components, errors: [...errors, ...out.errors]}
+  return {components: out.components, errors: [...errors, ...out.errors], skipped: out.skipped}
 }
 
 function readPackageTag(pkg: SpdxPackage, tag: string, value: string, file: string, line: number, errors: ScanError[]) {

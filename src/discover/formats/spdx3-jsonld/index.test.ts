@@ -115,4 +115,79 @@ describe('spdx3-jsonld', () => {
     expect(discoverer.sniff?.('{"@context": "https://schema.org", "@graph": []}')).toBe(false)
     expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
   })
+
+  it('reads microsoft/sbom-tool 3.0 output: the .json context, ExternalIdentifier elements by reference, SPDX 2 relationship names', () => {
+    const text = readSbomFixture('sbom-tool-3.0.manifest.spdx.json')
+    expect(discoverer.sniff?.(text.slice(0, 200))).toBe(true)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map(sbomRow)).toEqual([
+      ['nuget', 'Serilog.Sinks.Async', '2.1.0', 'prod', false, 'pkg:nuget/Serilog.Sinks.Async@2.1.0', null, '6:5'],
+      [
+        'nuget',
+        'Microsoft.ComponentDetection.Orchestrator',
+        '5.2.19',
+        'prod',
+        false,
+        'pkg:nuget/Microsoft.ComponentDetection.Orchestrator@5.2.19',
+        null,
+        '26:5',
+      ],
+      [
+        'generic',
+        'Microsoft/spdx.org/sbom-tool sample',
+        '4.0.3',
+        null,
+        true,
+        'pkg:swid/Microsoft/spdx.org/sbom-tool%20sample@4.0.3?tag_id=2d7ec67d-6477-4811-b1b0-8dfb4eaebea0',
+        null,
+        '53:5',
+      ],
+    ])
+  })
+
+  it('claims any spdx.org/rdf/3 context, so that another one is an error rather than silence', () => {
+    const other = '{"@context": "https://spdx.org/rdf/3.0.1/terms/other.jsonld", "@graph": []}'
+    expect(discoverer.sniff?.(other)).toBe(true)
+    expect(discover(other).errors.map((e) => e.code)).toEqual(['unsupported-sbom-version'])
+  })
+
+  it('maps usesTool to dev (unless its scope is runtime) and hasOptionalComponent to optional, as in SPDX 2', () => {
+    const pkg = (id: string) => ({type: 'software_Package', spdxId: id, name: id})
+    const rel = (relationshipType: string, to: string, scope?: string) => ({
+      type: scope ? 'LifecycleScopedRelationship' : 'Relationship',
+      from: 'app',
+      relationshipType,
+      to: [to],
+      ...(scope ? {scope} : {}),
+    })
+    const {components} = discover(
+      graph([
+        {type: 'SpdxDocument', rootElement: ['app']},
+        pkg('app'),
+        pkg('gcc'),
+        pkg('jest'),
+        pkg('lib'),
+        pkg('helper'),
+        rel('usesTool', 'gcc', 'build'),
+        rel('hasOptionalComponent', 'jest'),
+        rel('usesTool', 'helper'),
+        rel('usesTool', 'lib', 'runtime'),
+      ]),
+    )
+    expect(components.map((c) => [c.name, c.scope ?? null])).toEqual([
+      ['app', null],
+      ['gcc', 'dev'],
+      ['jest', 'optional'],
+      ['lib', 'prod'],
+      ['helper', 'dev'],
+    ])
+  })
+
+  it('says what is missing when a document has no @graph (a lone element, as in spdx-3-model examples)', () => {
+    const lone = JSON.stringify({'@context': CONTEXT, type: 'software_Package', spdxId: 'urn:x:p', name: 'p'})
+    expect(discover(lone).errors.map((e) => e.message)).toEqual([
+      "no '@graph': the serialisation lists SPDX 3 elements under @graph (a lone element is not read)",
+    ])
+  })
 })

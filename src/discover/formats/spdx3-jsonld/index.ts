@@ -18,13 +18,18 @@ import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-sup
 import {type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {DiscoverOutput} from '../../types.js'
 
-const CONTEXT = /https?:\/\/spdx\.org\/rdf\/3\.[0-9.]+\/spdx-context\.jsonld/
+/** The standard context, and the `.json` name microsoft/sbom-tool 4 writes for it (the same vocabulary). */
+const CONTEXT = /^https?:\/\/spdx\.org\/rdf\/3\.[0-9.]+\/spdx-context\.json(?:ld)?$/
 
+/**
+ * Claimed by any spdx.org/rdf/3 context in the head, so that a document written with another one is told (an
+ * `unsupported-sbom-version` error), never passed over.
+ */
 export const discoverer = jsonSbomFormat({
   id: 'spdx3-jsonld',
   description: 'SPDX 3.0 JSON-LD document, with a top-level @context of spdx.org/rdf/3',
   key: '@context',
-  also: CONTEXT,
+  also: /spdx\.org\/rdf\/3/,
   discover: discoverSpdx3,
 })
 
@@ -39,6 +44,8 @@ const READ = new Set([
   'software_downloadLocation',
   'software_homePage',
   'externalIdentifier',
+  'externalIdentifierType',
+  'identifier',
   'externalRef',
   'rootElement',
   'from',
@@ -63,43 +70,66 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
   const {sbom} = read
   const {document, root} = sbom
   // A single context, or a list holding it (some writers wrap it in an array).
-  if (!strings(root['@context']).some((context) => CONTEXT.test(context))) {
+  if (!strings(root['@context']).some((context) => CONTEXT.test(context.trim()))) {
     const message = '@context is not the SPDX 3 context (https://spdx.org/rdf/3.x/spdx-context.jsonld)'
     return sbom.refuse('unsupported-sbom-version', message, '@context')
   }
   const graph = root['@graph']
+  if (graph === undefined) {
+    const message = "no '@graph': the serialisation lists SPDX 3 elements under @graph (a lone element is not read)"
+    return sbom.refuse('invalid-sbom', message, '@context')
+  }
   if (!Array.isArray(graph)) return sbom.refuse('invalid-sbom', "'@graph' must be an array", '@graph')
-  const packages: SpdxPackage[] = []
+  const elements: JsonObject[] = []
+  const identifiers = new Map<string, JsonObject>()
   const relationships: SpdxRelationship[] = []
   const subjects: string[] = []
   for (const element of graph) {
     if (!isJsonObject(element)) continue
     const type = str(element.type) ?? str(element['@type'])
-    if (type === 'software_Package') packages.push(spdxPackage(element, document.positionOf(element)))
-    else if (type === 'SpdxDocument' || type === 'software_Sbom') subjects.push(...strings(element.rootElement))
+    if (type === 'software_Package') elements.push(element)
+    else if (type === 'ExternalIdentifier') {
+      const id = str(element.spdxId) ?? str(element['@id'])
+      if (id) identifiers.set(id, element)
+    } else if (type === 'SpdxDocument' || type === 'software_Sbom') subjects.push(...strings(element.rootElement))
     else if (type === 'Relationship' || type === 'LifecycleScopedRelationship') {
       const from = str(element.from)
       const kind = str(element.relationshipType)
       if (!from || !kind) continue
       for (const to of strings(element.to)) {
-        if (kind === 'describes') subjects.push(to)
+        if (kind === 'describes' || kind === 'DESCRIBES') subjects.push(to)
         else relationships.push(...asSpdx2(from, kind, to, str(element.scope)))
       }
     }
   }
+  const packages = elements.map((element) => spdxPackage(element, document.positionOf(element), identifiers))
   const out = spdxComponents(file, packages, relationships, subjects)
-  return sbom.output(out.components, out.errors)
+  return sbom.output(out.components, out.errors, out.skipped)
 }
 
-function spdxPackage(element: JsonObject, position: {line: number; column: number}): SpdxPackage {
+/**
+ * An `externalIdentifier` is an object in the element (the model's inline class); microsoft/sbom-tool writes the
+ * `spdxId` of an `ExternalIdentifier` element instead, and the type `purl` for `packageUrl`: both are followed.
+ */
+function spdxPackage(
+  element: JsonObject,
+  position: {line: number; column: number},
+  identifiers: ReadonlyMap<string, JsonObject>,
+): SpdxPackage {
   const refs: Array<[string, string, string]> = []
   const purl = str(element.software_packageUrl)
   if (purl) refs.push(['PACKAGE-MANAGER', 'purl', purl])
-  for (const id of objects(element.externalIdentifier)) {
+  const ids = Array.isArray(element.externalIdentifier) ? element.externalIdentifier : []
+  let hasPurl = purl !== undefined
+  for (const item of ids) {
+    const id = typeof item === 'string' ? identifiers.get(item) : isJsonObject(item) ? item : undefined
+    if (!id) continue
     const [type, identifier] = [str(id.externalIdentifierType), str(id.identifier)]
     if (!type || !identifier) continue
-    if (type === 'packageUrl' && !purl) refs.push(['PACKAGE-MANAGER', 'purl', identifier])
-    else if (type === 'cpe23' || type === 'cpe22') refs.push(['SECURITY', `${type}Type`, identifier])
+    if ((type === 'packageUrl' || type === 'purl') && !hasPurl) {
+      refs.push(['PACKAGE-MANAGER', 'purl', identifier])
+      hasPurl = true
+    } else if (type === 'cpe23' || type === 'cpe22') refs.push(['SECURITY', `${type}Type`, identifier])
   }
   for (const ref of objects(element.externalRef))
     if (str(ref.externalRefType) === 'vcs') for (const url of strings(ref.locator)) refs.push(['OTHER', 'vcs', url])
@@ -114,13 +144,22 @@ function spdxPackage(element: JsonObject, position: {line: number; column: numbe
   }
 }
 
-/** An SPDX 3 relationship as the SPDX 2 relationship of the same meaning (SPDX 3.0.1 Annex: from 2.3). */
+/**
+ * An SPDX 3 relationship as the SPDX 2 relationship of the same meaning (SPDX 3.0.1 Annex: from 2.3). An SPDX 2
+ * type written as such (microsoft/sbom-tool writes `DEPENDS_ON`) keeps its SPDX 2 meaning.
+ */
 function asSpdx2(from: string, kind: string, to: string, scope: string | undefined): SpdxRelationship[] {
+  if (/^[A-Z][A-Z_]*$/.test(kind)) return [[from, kind, to]]
   switch (kind) {
     case 'dependsOn':
       return scope && DEV_SCOPES.has(scope) ? [[to, 'DEV_DEPENDENCY_OF', from]] : [[from, 'DEPENDS_ON', to]]
     case 'hasOptionalDependency':
       return [[to, 'OPTIONAL_DEPENDENCY_OF', from]]
+    case 'hasOptionalComponent':
+      return [[to, 'OPTIONAL_COMPONENT_OF', from]]
+    case 'usesTool':
+      // BUILD_TOOL_OF, DEV_TOOL_OF, TEST_TOOL_OF in SPDX 2; a tool used at run time is needed then.
+      return scope === 'runtime' ? [[from, 'DEPENDS_ON', to]] : [[to, 'DEV_TOOL_OF', from]]
     case 'hasProvidedDependency':
       return [[to, 'PROVIDED_DEPENDENCY_OF', from]]
     case 'contains':
