@@ -80,11 +80,8 @@ provider "not an address" {
   it('recognises on standard input the lock file of Terraform and of OpenTofu', () => {
     const header = (tool: string) =>
       `# This file is maintained automatically by "${tool} init".\n# Manual edits may be lost in future updates.\n`
-    expect([header('terraform'), header('tofu'), header('tf'), '# not a lock\n'].map(discoverer.identify!)).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ])
+    expect(
+      [header('terraform'), header('tofu'), header('tf'), '# not a lock\n'].map((head) => discoverer.identify!(head)),
+    ).toEqual([true, true, false, false])
   })
 })
