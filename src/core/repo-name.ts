@@ -5,6 +5,7 @@
  * a few legacy accounts end with one, so that is allowed); repository names are 1-100 of
  * `[A-Za-z0-9._-]`, never `.` or `..` (GitHub's "create repository" rules).
  */
+import {trimEnd} from './trim-end.js'
 const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
 const NAME = /^[A-Za-z0-9._-]{1,100}$/
 /** Logins of people: the same shape as owners. `dependabot[bot]` and other apps are not users. */
@@ -36,11 +37,7 @@ export function isValidLogin(login: string): boolean {
  * a reason. `hosts` are the hosts this forge answers for.
  */
 export function parseRepo(input: string, hosts: readonly string[] = ['github.com']): RepoRef | {error: string} {
-  const text = input
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/\/+$/, '')
-    .replace(/\.git$/i, '')
+  const text = trimEnd(input.trim().replace(/^https?:\/\//i, ''), '/').replace(/\.git$/i, '')
   const parts = text.split('/')
   if (parts.length === 2) parts.unshift(hosts[0] ?? 'github.com')
   if (parts.length !== 3) return {error: `'${input}' is not OWNER/REPO or HOST/OWNER/REPO`}

@@ -15,6 +15,7 @@
  * Nothing else is removed: parentheses, `dba`, `Group`, `Holdings`, native-script legal forms
  * (有限公司) and punctuation inside the name stay, so `Alibaba Group` and `Alibaba` differ.
  */
+import {trimEnd} from '../core/trim-end.js'
 
 const LEGAL_FORMS = [
   'inc',
@@ -48,7 +49,8 @@ const LEGAL_FORMS = [
 
 // One or more legal-form words at the end, each preceded by a space or comma: `, co., ltd.`.
 const LEGAL_SUFFIX = new RegExp(`(?:[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?)+$`, 'iu')
-const TRAILING_PUNCTUATION = /[\s.,;:]+$/u
+/** One character of what ends a name without being part of it (tested one at a time: trimEnd). */
+const TRAILING_PUNCTUATION = /[\s.,;:]/u
 
 /** The comparison key of an organisation name or alias; see the module comment for the rules. */
 export function normalizeName(name: string): string {
@@ -66,19 +68,19 @@ export function declaredName(name: string): string {
 
 /** Steps 1-3 of the module comment but case-folding: NFKC, ASCII quotes, no leading `@`, one space, no trailing punctuation. */
 function cleanName(name: string): string {
-  return name
+  const cleaned = name
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201B\u2032]/gu, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/gu, '"')
     .trim()
     .replace(/^@+/u, '')
     .replace(/\s+/gu, ' ')
-    .replace(TRAILING_PUNCTUATION, '')
+  return trimEnd(cleaned, TRAILING_PUNCTUATION)
 }
 
 /** Step 4: trailing legal forms off; a name made only of them is kept as it is. */
 function withoutLegalForms(text: string): string {
-  const stripped = text.replace(LEGAL_SUFFIX, '').replace(TRAILING_PUNCTUATION, '')
+  const stripped = trimEnd(text.replace(LEGAL_SUFFIX, ''), TRAILING_PUNCTUATION)
   return stripped === '' ? text : stripped
 }
 

@@ -10,6 +10,7 @@ import type {Component, Finding, FindingWaiver, ScanResult, Waiver, WaiverRecord
 import {findingKey} from '../core/order.js'
 import {parseRepo, repoIdentity} from '../core/repo-name.js'
 import type {YamlPath} from '../core/yaml-file.js'
+import {trimEnd} from '../core/trim-end.js'
 
 /** One waiver as written in a waivers file or under `waivers:` in `.stewards.yaml`. Strict: a typo is an error. */
 export const WaiverEntry = z
@@ -77,10 +78,7 @@ export function placeWaivers(
 
 /** `github.com/owner/name` in lower case (GitHub names are case-insensitive); `owner/name` means github.com. */
 export function waiverRepoKey(repository: string): string | undefined {
-  const text = repository
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/\/+$/, '')
+  const text = trimEnd(repository.trim().replace(/^https?:\/\//i, ''), '/')
   const parts = text.split('/')
   const host = parts.length === 3 ? parts[0].toLowerCase() : 'github.com'
   const ref = parseRepo(text, [host])

@@ -20,6 +20,7 @@ import type {
   Resolver,
   ResolverContext,
 } from './types.js'
+import {trimEnd} from '../core/trim-end.js'
 
 /** Sent on every registry request: crates.io rejects anonymous clients and asks for a contact. */
 export const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
@@ -197,11 +198,11 @@ function createContext(http: HttpClient, options: ResolveOptions): ResolverConte
     options,
     endpoint(service: string): string {
       const configured = options.endpoints?.[service]
-      if (configured) return configured.replace(/\/+$/, '')
+      if (configured) return trimEnd(configured, '/')
       const hosted = /^(oci|go|helm|terraform):(.+)$/.exec(service)
       // `oci:*`, `go:*`, `helm:*`, `terraform:*`: one mirror or emulator for every registry, vanity or chart host, as `<base>/<host>`.
       const wildcard = hosted ? options.endpoints?.[`${hosted[1]}:*`] : undefined
-      if (hosted && wildcard) return `${wildcard.replace(/\/+$/, '')}/${hosted[2]}`
+      if (hosted && wildcard) return `${trimEnd(wildcard, '/')}/${hosted[2]}`
       if (DEFAULT_ENDPOINTS[service]) return DEFAULT_ENDPOINTS[service]
       if (hosted) return `https://${hosted[2]}`
       throw new Error(`unknown resolve endpoint '${service}'`)

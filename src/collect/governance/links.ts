@@ -4,6 +4,7 @@
  * (`github.com/login`), issues, pull requests, wikis and organisation pages are not repositories.
  */
 import {isValidOwner, isValidRepoName} from '../../core/repo-name.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 const LINK =
   /(?<![\w.-])(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)(?:\/(blob|tree)\/[^/\s)>\]"']+\/([^\s)>\]"'#?]+))?(?=$|[\s)>\]"'#?,;:]|\/(?:$|[\s)>\]"'#?,;:]))/g
@@ -15,7 +16,7 @@ export function links(line: string): Array<{owner: string; name: string; path?: 
   for (const match of line.matchAll(LINK)) {
     const [, owner, written, kind, path] = match
     // A sentence's full stop is not part of the name; neither is `.git`.
-    const name = written.replace(/\.+$/, '').replace(/\.git$/i, '')
+    const name = trimEnd(written, '.').replace(/\.git$/i, '')
     if (NOT_REPOSITORIES.has(owner.toLowerCase()) || !isValidOwner(owner) || !isValidRepoName(name)) continue
     const file = kind === 'blob' && path ? safePath(path) : undefined
     out.push(file ? {owner, name, path: file} : {owner, name})
@@ -27,7 +28,7 @@ export function links(line: string): Array<{owner: string; name: string; path?: 
 function safePath(raw: string): string | undefined {
   let path: string
   try {
-    path = decodeURIComponent(raw.replace(/\/+$/, ''))
+    path = decodeURIComponent(trimEnd(raw, '/'))
   } catch {
     return undefined
   }

@@ -4,6 +4,7 @@ import {type CacheEntry, isFresh} from '../../core/cache/store.js'
 import {cacheMissMessage} from '../miss-reason.js'
 import {CollectFailure} from './errors.js'
 import {relativeToApi, requireOptions, type StewardsHttpOptions, type StewardsRequestOptions} from './options.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 export const CACHE_NAMESPACE = 'github'
 
@@ -186,7 +187,7 @@ function relativeLinks(link: string, apiUrl: string): string {
 }
 
 function absoluteLinks(link: string, apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '')
+  const base = trimEnd(apiUrl, '/')
   return link.replace(/<(\/[^>]*)>/g, (_whole, path: string) => `<${base}${path}>`)
 }
 

@@ -9,6 +9,7 @@ import {guardPlugin} from './guard-plugin.js'
 import {metricsPlugin} from './metrics-plugin.js'
 import {type StewardsHttpOptions, silentLog} from './options.js'
 import type {RateLimitPolicy} from '../../core/rate-limit.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 /**
  * Plug-ins in registration order. before-after-hook makes the last registered the outermost:
@@ -29,7 +30,7 @@ export interface ClientPolicy {
 
 export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): StewardsOctokit {
   return new StewardsOctokit({
-    baseUrl: http.apiUrl.replace(/\/+$/, ''),
+    baseUrl: trimEnd(http.apiUrl, '/'),
     userAgent: 'stewards',
     log: silentLog,
     stewards: http,
@@ -89,6 +90,6 @@ const passThroughGroup = {
 
 /** GitHub.com serves GraphQL at /graphql; Enterprise Server at /api/graphql beside /api/v3. */
 export function graphqlUrl(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '')
+  const base = trimEnd(apiUrl, '/')
   return /\/api\/v3$/.test(base) ? base.replace(/\/api\/v3$/, '/api/graphql') : `${base}/graphql`
 }

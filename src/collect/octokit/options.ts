@@ -1,6 +1,7 @@
 import type {CacheStore} from '../../core/cache/store.js'
 import type {RequestStats} from '../../core/model.js'
 import type {WaitBudget} from './waits.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 /** What our plug-ins read from `new Octokit({stewards})`. One object per client (one GitHub host). */
 export interface StewardsHttpOptions {
@@ -71,7 +72,7 @@ export function describeRequest(method: string, url: string, apiUrl: string): st
 
 /** A URL under the API base as the path after it (`/repos/a/b?x=1`); any other URL as it is. */
 export function relativeToApi(url: string, apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '')
+  const base = trimEnd(apiUrl, '/')
   if (url.startsWith(`${base}/`)) return url.slice(base.length)
   if (url.startsWith('/')) return url
   const parsed = new URL(url)

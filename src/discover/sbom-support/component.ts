@@ -10,6 +10,7 @@ import {PackageURL} from 'packageurl-js'
 import {imageComponent, parseImageRef} from '../../core/image-ref.js'
 import type {Component, Ecosystem, Location, ScanError, Scope, Skipped, StatedRepository} from '../../core/model.js'
 import {chartComponent} from '../output.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 export interface SbomEntry {
   /** The entry's own name (CycloneDX `name`, SPDX `name`/`PackageName`). */
@@ -134,7 +135,7 @@ function imageRefOf(purl: PackageURL): string | undefined {
     name = qualifiers.repository_url ?? purl.name
   } else {
     const path = purl.namespace ? `${purl.namespace}/${purl.name}` : purl.name
-    name = qualifiers.repository_url ? `${qualifiers.repository_url.replace(/\/+$/, '')}/${path}` : path
+    name = qualifiers.repository_url ? `${trimEnd(qualifiers.repository_url, '/')}/${path}` : path
   }
   name = name.replace(/^[a-z]+:\/\//, '')
   const version = purl.version

@@ -9,6 +9,7 @@
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 interface Heading {
   level: number
@@ -208,8 +209,6 @@ function rowPeople(cells: string[], table: Table): Array<{login: string; declare
 function trailingCompany(rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
   if (!match) return undefined
-  const company = plain(match[1])
-    .replace(/[.;]+$/, '')
-    .trim()
+  const company = trimEnd(plain(match[1]), '.;').trim()
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }

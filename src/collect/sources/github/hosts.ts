@@ -1,4 +1,5 @@
 import {usageError} from '../../../core/errors.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 export const DEFAULT_API_URL = 'https://api.github.com'
 
@@ -33,7 +34,7 @@ export function isEnterpriseApi(url: string): boolean {
 
 export function apiUrlList(apiUrl: string | readonly string[] | undefined): string[] {
   if (apiUrl === undefined) return []
-  return (typeof apiUrl === 'string' ? [apiUrl] : [...apiUrl]).map((u) => u.replace(/\/+$/, ''))
+  return (typeof apiUrl === 'string' ? [apiUrl] : [...apiUrl]).map((u) => trimEnd(u, '/'))
 }
 
 /** The forge host an API URL answers for. */

@@ -100,7 +100,7 @@ export function parseEnv(text: string): EnvFile {
       const statement = src.slice(keyStart, lineEnd < 0 ? undefined : lineEnd)
       return error(`unexpected character "${String.fromCodePoint(code)}" in variable name "${statement}"`)
     }
-    const key = src.slice(keyStart, i).replace(/[\t\n\v\f\r \u0085\p{Z}]+$/u, '')
+    const key = trimEndSpace(src.slice(keyStart, i))
     if (key.includes(' ')) return error('key cannot contain a space')
     if (separator === '') return {vars} // the file ends in a key without a value: nothing Compose sets
     i++
@@ -116,7 +116,7 @@ export function parseEnv(text: string): EnvFile {
       i = end < 0 ? src.length : end + 1
       line++
       const comment = raw.indexOf(' #')
-      const value = (comment < 0 ? raw : raw.slice(0, comment)).replace(/[\t\n\v\f\r \u0085\p{Z}]+$/u, '')
+      const value = trimEndSpace(comment < 0 ? raw : raw.slice(0, comment))
       vars.set(key, expand(value, vars, keyLine))
       continue
     }
@@ -167,7 +167,8 @@ function unescapeDoubleQuoted(text: string): string {
   return text.replace(ESCAPE, (match) => {
     const char = match[1]
     if (char === '$') return '$$'
-    if (char !== '0') return ESCAPES[char]
+    // compose-go's UnquoteChar refuses an escape it does not know (`\c`): the text stays as written.
+    if (char !== '0') return ESCAPES[char] ?? match
     // `\0ooo`: Go's `\ooo` octal escape, at most 255; anything else is left as written.
     if (!/^\\0[0-7]{3}$/.test(match)) return match
     const code = Number.parseInt(match.slice(2), 8)
@@ -210,4 +211,14 @@ function expand(value: string, vars: Map<string, EnvValue>, line: number): EnvVa
   const failed = inherited.filter((name) => vars.get(name)?.ok === false)
   if (failed.length > 0) return {ok: false, message: `uses ${failed.join(', ')}, which could not be read`, line}
   return {ok: true, value: result.value, line, unset: firstNames(result.unset, inherited)}
+}
+
+/**
+ * `text` without the white space at its end (Go's unicode.IsSpace, as compose-go's TrimRightFunc), found by a walk
+ * backwards: an expression anchored at the end (`…+$`) tries every start of a long run of spaces, quadratic in it.
+ */
+function trimEndSpace(text: string): string {
+  let end = text.length
+  while (end > 0 && UNICODE_SPACE.test(text[end - 1])) end--
+  return end === text.length ? text : text.slice(0, end)
 }

@@ -16,6 +16,7 @@ import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
 import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import type {HelmChart, ImageOverride} from './schema.js'
 import {check, checkValue} from '../../checked.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 const KustomizationCheck = check('kustomization/Kustomization')
 
@@ -142,7 +143,7 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
       })
       continue
     }
-    const target = posix.normalize(posix.join(dir, entry)).replace(/(?<=.)\/+$/, '')
+    const target = trimEnd(posix.normalize(posix.join(dir, entry)), '/', 1)
     if (listed.has(target)) continue
     listed.add(target)
     const text = context.readText(target)

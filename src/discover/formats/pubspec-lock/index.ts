@@ -10,6 +10,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, stringValue, text, type YamlNode} from '../../yaml-tree.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 export const discoverer: Discoverer = {
   id: 'pubspec-lock',
@@ -96,6 +97,6 @@ function qualifiers(kind: string, description: YamlNode | undefined): Record<str
     const ref = stringValue(at(description, 'resolved-ref'))
     return {vcs_url: `git+${url}${ref ? `@${ref}` : ''}`}
   }
-  if (kind === 'hosted' && url && !PUB_DEV.has(url.replace(/\/+$/, ''))) return {repository_url: url}
+  if (kind === 'hosted' && url && !PUB_DEV.has(trimEnd(url, '/'))) return {repository_url: url}
   return undefined
 }

@@ -4,6 +4,7 @@ import type {Component} from '../../../core/model.js'
 import type {HttpResult} from '../../http.js'
 import {type Candidate, exactVersion, firstRepository, isRecord, jsonAnswer} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 /**
  * Helm chart dependencies → their source repository, through Artifact Hub (https://artifacthub.io), a third-party
@@ -67,7 +68,7 @@ function chartRepository(component: Component): string | null {
   if (!['https:', 'http:', 'oci:'].includes(url.protocol)) return null
   if (url.username || url.password || url.search || url.hash) return null
   if (isPrivateHost(url.hostname)) return null
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`
+  return `${url.protocol}//${url.host}${trimEnd(url.pathname, '/')}`
 }
 
 function isPrivateHost(hostname: string): boolean {
@@ -164,7 +165,7 @@ function sameUrl(value: unknown, wanted: string): boolean {
     try {
       const url = new URL(text.trim())
       const scheme = url.protocol === 'http:' ? 'https:' : url.protocol
-      return `${scheme}//${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, '')}`
+      return `${scheme}//${url.host.toLowerCase()}${trimEnd(url.pathname, '/')}`
     } catch {
       return null
     }

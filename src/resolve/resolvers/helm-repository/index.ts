@@ -4,6 +4,7 @@ import type {Component} from '../../../core/model.js'
 import {RegistryClient} from '../../oci-registry.js'
 import {type Candidate, exactVersion, firstRepository, isRecord} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 /**
  * Helm chart dependencies → their source repository, from what the chart's own repository publishes:
@@ -60,7 +61,7 @@ async function resolveOne(
   if (url.protocol === 'oci:') return fromOci(component, url, registry)
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return miss('unsupported', `chart ${component.name}: repository scheme ${url.protocol} is not supported`)
-  const base = `${url.host}${url.pathname.replace(/\/+$/, '')}`
+  const base = `${url.host}${trimEnd(url.pathname, '/')}`
   let index = indexes.get(base)
   if (!index) {
     index = fetchIndex(url, base, context)
@@ -72,7 +73,7 @@ async function resolveOne(
 }
 
 async function fetchIndex(url: URL, base: string, context: ResolverContext): Promise<ChartIndex | Outcome> {
-  const path = `${url.pathname.replace(/\/+$/, '')}/index.yaml`
+  const path = `${trimEnd(url.pathname, '/')}/index.yaml`
   const where = `Helm repository ${base}`
   const result = await context.http.get(`${context.endpoint(`helm:${url.host}`)}${path}`, {
     namespace: 'helm',
@@ -123,7 +124,7 @@ async function fromOci(component: Component, url: URL, registry: RegistryClient)
       'no-version',
       `OCI chart ${component.name} needs an exact version, not ${component.version ?? '(none)'}`,
     )
-  const path = `${url.host}${url.pathname.replace(/\/+$/, '')}/${component.name}`
+  const path = `${url.host}${trimEnd(url.pathname, '/')}/${component.name}`
   const parsed = parseImageRef(path)
   if (!parsed.ok) return miss('invalid-name', `OCI chart ${path.slice(0, 200)}: ${parsed.message}`)
   const tag = version.replaceAll('+', '_')
