@@ -110,4 +110,17 @@ describe('.env as compose-go reads it', () => {
     const last = env.vars.get('V1999')
     expect(last?.ok && last.unset.length).toBe(10)
   })
+
+  it('trims a long run of spaces that does not end the line once (an anchored expression was quadratic: 200 KB, 44 s)', () => {
+    const started = performance.now()
+    const env = parseEnv(`A=x${' '.repeat(500_000)}y\nK${' '.repeat(500_000)}K=v\n`)
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(values(env).A).toBe(`x${' '.repeat(500_000)}y`)
+    // A space inside a key: Compose refuses the file there.
+    expect(env.error?.line).toBe(2)
+  })
+
+  it('keeps an escape compose-go does not know as written (\\c), never the word undefined', () => {
+    expect(values(parseEnv('TAG="1.25\\c"\n'))).toEqual({TAG: '1.25\\c'})
+  })
 })

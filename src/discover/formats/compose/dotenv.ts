@@ -19,6 +19,7 @@
  * The parse stops at the first syntax error, as Compose's does (it then refuses the project); the variables read
  * before it are kept. Linear in the size of the file; each expansion is bounded by ../../variables.ts.
  */
+import {trimEnd} from '../../../core/trim-end.js'
 import {substitute} from '../../variables.js'
 
 export type EnvValue =
@@ -100,7 +101,7 @@ export function parseEnv(text: string): EnvFile {
       const statement = src.slice(keyStart, lineEnd < 0 ? undefined : lineEnd)
       return error(`unexpected character "${String.fromCodePoint(code)}" in variable name "${statement}"`)
     }
-    const key = trimEndSpace(src.slice(keyStart, i))
+    const key = trimEnd(src.slice(keyStart, i), UNICODE_SPACE)
     if (key.includes(' ')) return error('key cannot contain a space')
     if (separator === '') return {vars} // the file ends in a key without a value: nothing Compose sets
     i++
@@ -116,7 +117,7 @@ export function parseEnv(text: string): EnvFile {
       i = end < 0 ? src.length : end + 1
       line++
       const comment = raw.indexOf(' #')
-      const value = trimEndSpace(comment < 0 ? raw : raw.slice(0, comment))
+      const value = trimEnd(comment < 0 ? raw : raw.slice(0, comment), UNICODE_SPACE)
       vars.set(key, expand(value, vars, keyLine))
       continue
     }
@@ -211,14 +212,4 @@ function expand(value: string, vars: Map<string, EnvValue>, line: number): EnvVa
   const failed = inherited.filter((name) => vars.get(name)?.ok === false)
   if (failed.length > 0) return {ok: false, message: `uses ${failed.join(', ')}, which could not be read`, line}
   return {ok: true, value: result.value, line, unset: firstNames(result.unset, inherited)}
-}
-
-/**
- * `text` without the white space at its end (Go's unicode.IsSpace, as compose-go's TrimRightFunc), found by a walk
- * backwards: an expression anchored at the end (`…+$`) tries every start of a long run of spaces, quadratic in it.
- */
-function trimEndSpace(text: string): string {
-  let end = text.length
-  while (end > 0 && UNICODE_SPACE.test(text[end - 1])) end--
-  return end === text.length ? text : text.slice(0, end)
 }
