@@ -125,10 +125,19 @@ function asString(node: YamlNode | undefined): string | undefined {
   return node.text
 }
 
+/** Each matrix expanded once, however many containers and services of its job ask (the YAML node is its key). */
+const expanded = new WeakMap<YamlNode, Combination[] | null>()
+
 function expand(matrix: YamlNode | undefined): Combination[] | undefined {
-  const budget = {work: 0}
-  const combinations = expandWithin(matrix, budget)
-  return budget.work > MAX_WORK ? undefined : combinations
+  if (matrix === undefined) return undefined
+  let combinations = expanded.get(matrix)
+  if (combinations === undefined) {
+    const budget = {work: 0}
+    const found = expandWithin(matrix, budget)
+    combinations = found === undefined || budget.work > MAX_WORK ? null : found
+    expanded.set(matrix, combinations)
+  }
+  return combinations ?? undefined
 }
 
 function expandWithin(matrix: YamlNode | undefined, budget: Budget): Combination[] | undefined {
@@ -157,22 +166,32 @@ function expandWithin(matrix: YamlNode | undefined, budget: Budget): Combination
     combinations = partial
       .filter((values) => !exclude.some((entry) => matches(values, entry, budget)))
       .map((values) => ({values, original}))
+    if (budget.work > MAX_WORK) return undefined
   }
   const originals = combinations.length
   for (const entry of include) {
     let added = false
     for (let i = 0; i < originals; i++) {
       const combination = combinations[i]
+      // Checked before the entry is looked at: an entry of many keys costs that many for each combination.
       budget.work += entry.entries.size
-      const fits = [...entry.entries].every(
-        ([key, value]) => !combination.original.has(key) || same(combination.values.get(key), value, budget),
-      )
+      if (budget.work > MAX_WORK) return undefined
+      let fits = true
+      for (const [key, value] of entry.entries)
+        if (combination.original.has(key) && !same(combination.values.get(key), value, budget)) {
+          fits = false
+          break
+        }
       if (!fits) continue
       // An original value stays the node written on its axis (the entry's equal one is not where it comes from).
       for (const [key, value] of entry.entries) if (!combination.original.has(key)) combination.values.set(key, value)
       added = true
     }
-    if (!added) combinations.push({values: new Map(entry.entries), original: new Set()})
+    if (!added) {
+      budget.work += entry.entries.size
+      if (budget.work > MAX_WORK) return undefined
+      combinations.push({values: new Map(entry.entries), original: new Set()})
+    }
     if (combinations.length > MAX_JOBS) return undefined
   }
   return combinations
