@@ -105,6 +105,18 @@ describe('dockerfile', () => {
     expect(direct.errors[0].message).toBe('FROM "$A$A": expands to more than 4096 characters')
   })
 
+  it('shares one budget among the words of a file: FROMs tried on each platform pair stop, as errors, in time', () => {
+    // Each word under a per-word budget, tried for 15 x 15 platforms: 10 lines took 100 s.
+    const heavy = `ARG V=${'a'.repeat(800)}\n${'FROM alpine${V//*a*a*a*a*b/x}:${TARGETARCH}${BUILDARCH}\n'.repeat(10)}`
+    const started = performance.now()
+    const out = discover(heavy)
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(out.components).toEqual([])
+    expect(out.errors.length).toBe(10)
+    expect(new Set(out.errors.map((e) => e.code))).toEqual(new Set(['invalid-variable']))
+    expect(out.errors.at(-1)?.message).toMatch(/the file's substitutions take more than 4000000 steps/)
+  })
+
   it('reports a FROM that names no image, at its line', () => {
     const out = discover('FROM alpine:3.19 AS base\nFROM \nFROM --platform=linux/amd64\nRUN true\n')
     expect(summary(out)).toHaveLength(1)

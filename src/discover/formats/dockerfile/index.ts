@@ -18,7 +18,7 @@ import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
 import {emptyOutput, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
-import {processWord} from './shell-lex.js'
+import {type LexBudget, processWord} from './shell-lex.js'
 
 export const discoverer: Discoverer = {
   id: 'dockerfile',
@@ -133,6 +133,8 @@ class Arguments {
   private readonly byScenario = new Map<string, Map<string, ArgValue>>()
   private readonly perDefinition: ArgValue[] = []
   private trialWork = 0
+  /** The lexer's work over every word of the file, defaults and trials alike (shell-lex.ts LexBudget). */
+  private readonly lexBudget: LexBudget = {work: 0}
 
   constructor(
     private readonly definitions: ArgDefinition[],
@@ -194,19 +196,24 @@ class Arguments {
     const platform = new Set<string>()
     // Nothing to process: the word is its value, however long (the lexer refuses more than 4096 characters).
     if (!/[$'"]/.test(text) && !text.includes(this.escapeChar)) return {ok: true, value: text, unknown, platform}
-    const result = processWord(text, this.escapeChar, (name) => {
-      const arg = args.get(name)
-      if (arg) {
-        for (const p of arg.platform) platform.add(p)
-        if (arg.unknown) unknown.push(...arg.unknown.slice(0, 8))
-        if (arg.value !== undefined || arg.unknown) return arg.value ?? ''
-      }
-      if (AUTOMATIC_ARGS.has(name)) {
-        platform.add(name)
-        return platformValue(scenario, name)
-      }
-      return undefined
-    })
+    const result = processWord(
+      text,
+      this.escapeChar,
+      (name) => {
+        const arg = args.get(name)
+        if (arg) {
+          for (const p of arg.platform) platform.add(p)
+          if (arg.unknown) unknown.push(...arg.unknown.slice(0, 8))
+          if (arg.value !== undefined || arg.unknown) return arg.value ?? ''
+        }
+        if (AUTOMATIC_ARGS.has(name)) {
+          platform.add(name)
+          return platformValue(scenario, name)
+        }
+        return undefined
+      },
+      this.lexBudget,
+    )
     if (!result.ok) return result
     for (const name of result.unset) {
       const why = args.has(name)
@@ -365,13 +372,27 @@ function resolve(
   let value = result.value
   if (result.platform.size > 0) {
     const values = new Map<string, string>()
+    const differing = new Set<string>()
     for (const scenario of scenariosFor(result.platform)) {
       const trial = args.evaluate(written, scenario)
-      if (!trial?.ok || trial.unknown.length > 0) {
+      // Past the file's budgets (trials, substitutions) the image is not known: the file is not read completely.
+      if (!trial?.ok) {
+        const why = trial ? trial.message : 'trying each platform takes more than the file allows'
+        out.errors.push({
+          ...location,
+          code: 'invalid-variable',
+          message: `${what} "${written}": ${platformNote(result.platform)}; ${why}`,
+        })
+        return undefined
+      }
+      if (trial.unknown.length > 0) {
         skip(`${what} "${written}": ${platformNote(result.platform)}; it cannot be expanded for each platform`)
         return undefined
       }
       values.set(label(scenario, result.platform), trial.value)
+      differing.add(trial.value)
+      // Two values, one of them no stage: the answer is known, the other platforms need not be tried.
+      if (differing.size > 1 && [...differing].some((v) => !isStage(v))) break
     }
     const distinct = new Set(values.values())
     if ([...distinct].every(isStage)) return undefined

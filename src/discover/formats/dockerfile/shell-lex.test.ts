@@ -109,7 +109,14 @@ describe('shell-lex (BuildKit ProcessWord)', () => {
     const many = processWord(`\${X//${'*a'.repeat(40)}b/}`, '\\', () => value)
     const nested = processWord(`${'${X:-'.repeat(20)}x${'}'.repeat(20)}`, '\\', () => undefined)
     expect(Date.now() - started).toBeLessThan(5000)
-    expect(many).toEqual({ok: false, message: 'pattern takes too long to match'})
+    expect(many).toEqual({ok: false, message: "the file's substitutions take more than 4000000 steps"})
+    // One budget for the words of a file: many words each under it do not add up to more.
+    const budget = {work: 0}
+    const words = Array.from({length: 1000}, () =>
+      processWord(`\${X//${'*a'.repeat(4)}b/x}`, '\\', () => value, budget),
+    )
+    expect(words.at(-1)).toEqual({ok: false, message: "the file's substitutions take more than 4000000 steps"})
+    expect(budget.work).toBeLessThan(4_100_000)
     expect(nested).toEqual({ok: false, message: 'variables nested too deep'})
     expect(processWord('$X$X', '\\', () => 'x'.repeat(3000))).toEqual({
       ok: false,

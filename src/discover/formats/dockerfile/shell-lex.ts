@@ -24,11 +24,28 @@ const MAX_OUTPUT = 4096
 const MAX_DEPTH = 8
 /** Pattern steps (value characters × pattern positions) one word may take. */
 const WORK_BUDGET = 4_000_000
+const BUDGET_PASSED = `the file's substitutions take more than ${WORK_BUDGET} steps`
 
-/** `lookup` gives a variable's value, undefined when it is unset. */
-export function processWord(text: string, escapeChar: string, lookup: (name: string) => string | undefined): Lexed {
+/**
+ * The work of every word of one file (pattern steps and characters of values matched): one budget, so that many words
+ * each just under a per-word budget (a FROM tried on 225 platform pairs, thousands of ARG lines) cannot add up to
+ * minutes. Past WORK_BUDGET each word fails at once.
+ */
+export interface LexBudget {
+  work: number
+}
+
+/** `lookup` gives a variable's value, undefined when it is unset; `budget` is shared by the words of one file. */
+export function processWord(
+  text: string,
+  escapeChar: string,
+  lookup: (name: string) => string | undefined,
+  budget: LexBudget = {work: 0},
+): Lexed {
   if (text.length > MAX_INPUT) return {ok: false, message: `longer than ${MAX_INPUT} characters`}
-  const lexer = new Lexer(Array.from(text), escapeChar, lookup)
+  budget.work += text.length
+  if (budget.work > WORK_BUDGET) return {ok: false, message: BUDGET_PASSED}
+  const lexer = new Lexer(Array.from(text), escapeChar, lookup, budget)
   try {
     const value = lexer.processStopOn(undefined, false, 0)
     return {ok: true, value, unset: [...new Set(lexer.unset)]}
@@ -40,13 +57,19 @@ export function processWord(text: string, escapeChar: string, lookup: (name: str
 class Lexer {
   private pos = 0
   readonly unset: string[] = []
-  work = 0
 
   constructor(
     private readonly chars: string[],
     private readonly escapeChar: string,
     private readonly lookup: (name: string) => string | undefined,
+    private readonly budget: LexBudget,
   ) {}
+
+  /** Counts `steps` of work against the file's budget. */
+  private spend(steps: number): void {
+    this.budget.work += steps
+    if (this.budget.work > WORK_BUDGET) throw new Error(BUDGET_PASSED)
+  }
 
   private peek(): string | undefined {
     return this.chars[this.pos]
@@ -177,6 +200,7 @@ class Lexer {
         const greedy = word.startsWith(ch)
         if (greedy) word = word.slice(1)
         const tokens = parsePattern(word)
+        this.spend((value ?? '').length)
         const chars = Array.from(value ?? '')
         if (ch === '#') return chars.slice(this.prefixEnd(tokens, chars, greedy)).join('')
         const reversed = chars.slice().reverse()
@@ -193,7 +217,9 @@ class Lexer {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: BuildKit's message names the `${}` syntax
     const pattern = this.stopOn('/', true, depth, "syntax error: missing '/' in ${}")
     const replacement = this.stopOn('}', true, depth, "syntax error: missing '}'")
-    const value = Array.from(this.get(name, true) ?? '')
+    const written = this.get(name, true) ?? ''
+    this.spend(written.length)
+    const value = Array.from(written)
     const tokens = parsePattern(pattern)
     if (!all) {
       const match = this.search(tokens, value, 0)
@@ -277,8 +303,7 @@ class Lexer {
     states[0] = 1
     closure(tokens, states)
     for (let at = start; ; at++) {
-      this.work += m + 1
-      if (this.work > WORK_BUDGET) throw new Error('pattern takes too long to match')
+      this.spend(m + 1)
       if (states[m] && !onMatch(at)) return
       if (at >= chars.length) return
       const ch = chars[at]
