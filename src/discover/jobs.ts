@@ -311,18 +311,22 @@ function badLineErrors(file: string, badLines: BadLine[]): ScanError[] {
  */
 function contextFor(root: Root, maxFileSize: number, sink: Sink, told: ReadonlySet<string>): DiscoverContext {
   const cache = new Map<string, string | null>()
+  const reported = new Set<string>()
   return {
-    readText(file: string): string | null {
+    readText(file: string, options?: {keep?: boolean}): string | null {
       const rel = relativeTo(root, file)
       if (rel === undefined || rel === '') return null
-      if (!cache.has(rel)) {
-        const read = readInside(root, rel, maxFileSize)
-        // Told once, in the words of the walk and the file's own formats when it is read on its own; never for a
-        // file --include or --exclude leaves out.
+      const kept = cache.get(rel)
+      if (kept !== undefined) return kept
+      const read = readInside(root, rel, maxFileSize)
+      // Told once, in the words of the walk and the file's own formats when it is read on its own; never for a
+      // file --include or --exclude leaves out.
+      if (!reported.has(rel)) {
+        reported.add(rel)
         if (!told.has(posix.join(root.display, rel)) && wanted(root, rel)) appendAll(sink.errors, read.problems)
-        cache.set(rel, read.text)
       }
-      return cache.get(rel) ?? null
+      if (options?.keep !== false) cache.set(rel, read.text)
+      return read.text
     },
     exists(file: string): boolean {
       const rel = relativeTo(root, file)

@@ -8,8 +8,12 @@ export interface DiscoverInput {
 }
 
 export interface DiscoverContext {
-  /** Reads another file under the scan root (kustomize resources); null when missing or unreadable. */
-  readText(file: string): string | null
+  /**
+   * Reads another file under the scan root (kustomize resources); null when missing or unreadable. The text is kept
+   * for the next read of the same file unless `keep` is false (a format that keeps what it parsed of it, and may read
+   * many large files: Maven's module POMs).
+   */
+  readText(file: string, options?: {keep?: boolean}): string | null
   /** The names in a folder under the scan root, sorted; null when it is missing, unreadable or outside the root. */
   listDir?(dir: string): string[] | null
   /** Whether a file is there under the scan root, readable or not (a chart's Chart.yaml makes its templates such). */

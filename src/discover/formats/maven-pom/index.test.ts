@@ -285,11 +285,50 @@ describe('maven-pom', () => {
 
   it('reads a BOM that is a module of the tree (jenkins: cli imports jenkins-bom, bom/pom.xml)', () => {
     const out = fixtureTree('jenkins/cli/pom.xml')
+    // The versions the in-tree BOM gives are read; they are not taken as known, because the root's parent
+    // (org.jenkins-ci:jenkins) is not in the tree, and what a parent manages wins over any import in Maven.
     expect(rows(out)).toEqual([
-      '22 commons-io:commons-io:2.22.0 2.22.0 optional pkg:maven/commons-io/commons-io@2.22.0',
-      '27 org.jenkins-ci:annotation-indexer:1.213.v92788b_1f0a_21 1.213.v92788b_1f0a_21 optional pkg:maven/org.jenkins-ci/annotation-indexer@1.213.v92788b_1f0a_21',
+      '22 commons-io:commons-io - optional pkg:maven/commons-io/commons-io',
+      '27 org.jenkins-ci:annotation-indexer - optional pkg:maven/org.jenkins-ci/annotation-indexer',
     ])
-    expect(out.skipped).toEqual([])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message.split(' (')[0]])).toEqual([
+      [
+        22,
+        'unresolved-version',
+        'commons-io:commons-io: version 2.22.0 from an in-tree BOM, unless one not in the tree manages it first',
+      ],
+      [
+        27,
+        'unresolved-version',
+        'org.jenkins-ci:annotation-indexer: version 1.213.v92788b_1f0a_21 from an in-tree BOM, unless one not in the tree manages it first',
+      ],
+    ])
+    expect(out.skipped[0].message).toContain('parent org.jenkins-ci:jenkins:2.1397.v033314c396ee')
+    // With every parent in the tree, the in-tree BOM's version is the version.
+    const root = `<project><groupId>org.example</groupId><artifactId>root</artifactId><version>1</version>
+<modules><module>bom</module><module>app</module></modules></project>`
+    const bom = `<project><groupId>org.example</groupId><artifactId>bom</artifactId><version>1</version>
+<dependencyManagement><dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId><version>7</version></dependency></dependencies></dependencyManagement></project>`
+    const app = (
+      before: string,
+    ) => `<project><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+<dependencyManagement><dependencies>${before}<dependency><groupId>org.example</groupId><artifactId>bom</artifactId><version>1</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>
+<dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId></dependency></dependencies></project>`
+    const files = (before: string): Record<string, string> => ({
+      'pom.xml': root,
+      'bom/pom.xml': bom,
+      'app/pom.xml': app(before),
+    })
+    const read = (tree: Record<string, string>) => (path: string) => tree[path] ?? null
+    const known = discover(app(''), {}, 'app/pom.xml', read(files('')))
+    expect(rows(known)).toEqual(['3 org.example:lib:7 7 prod pkg:maven/org.example/lib@7'])
+    // A BOM not in the tree imported first wins in Maven if it manages lib: the version is not known.
+    const first =
+      '<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-dependencies</artifactId><version>3.3.0</version><type>pom</type><scope>import</scope></dependency>'
+    const unknown = discover(app(first), {}, 'app/pom.xml', read(files(first)))
+    expect(rows(unknown).find((r) => r.includes('org.example:lib'))).toBe(
+      '3 org.example:lib - prod pkg:maven/org.example/lib',
+    )
   })
 
   it('reads no BOM of another version, and stops at a BOM that imports itself', () => {

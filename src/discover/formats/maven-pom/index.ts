@@ -46,14 +46,19 @@ const MAX_UNSEEN_NAMED = 6
 interface Managed {
   version?: string
   scope?: string
+  /**
+   * Taken from an in-tree BOM while a parent or an earlier-imported BOM is not in the tree: that one wins in Maven
+   * (direct management over imports, the first import over later ones) and may manage the artifact too.
+   */
+  uncertain?: boolean
 }
 
 interface Lineage {
   properties: Map<string, string>
   /** Management key (`groupId:artifactId:type[:classifier]`) → version and scope, nearest POM first. */
   managed: Map<string, Managed>
-  /** Parents and BOMs not in the tree: they may manage versions or define properties we cannot see. */
-  unseen: string[]
+  /** Parents and BOMs not in the tree (in order, once each): they may manage versions or define properties. */
+  unseen: Set<string>
   /** The BOMs the file itself imports that are not in the tree (reported there, listed as components). */
   missingBoms: Array<{at: PomDependency; name: string; version?: string}>
 }
@@ -62,13 +67,17 @@ interface Lineage {
 interface TreeCache {
   poms: Map<string, Pom | null>
   boms: Map<string, Lineage | null>
+  /** The modules found from a set of starting POMs (treeModules), by those starts. */
+  modules: Map<string, Map<string, Array<{file: string; pom: Pom}>>>
+  /** An in-tree BOM candidate's own version, interpolated with its lineage; null when it has none. */
+  versions: Map<string, string | null>
 }
 const caches = new WeakMap<DiscoverContext, TreeCache>()
 
 function treeCache(context: DiscoverContext): TreeCache {
   let cache = caches.get(context)
   if (!cache) {
-    cache = {poms: new Map(), boms: new Map()}
+    cache = {poms: new Map(), boms: new Map(), modules: new Map(), versions: new Map()}
     caches.set(context, cache)
   }
   return cache
@@ -78,7 +87,8 @@ function pomAt(file: string, context: DiscoverContext): Pom | null {
   const {poms} = treeCache(context)
   let pom = poms.get(file)
   if (pom === undefined) {
-    const text = context.readText(file)
+    // Not kept by the context: the parsed POM is kept here, and a tree may hold hundreds of large module POMs.
+    const text = context.readText(file, {keep: false})
     const read = text === null ? undefined : readPom(text)
     pom = read?.ok ? read.pom : null
     poms.set(file, pom)
@@ -120,16 +130,26 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       continue
     }
     const managed = lineage.managed.get(found.key)
-    const written = found.version ?? managed?.version
+    let written = found.version ?? managed?.version
     let version = written
-    if (version !== undefined && /\$\{/.test(version)) {
+    if (found.version === undefined && managed?.uncertain && version !== undefined) {
+      // An in-tree BOM manages it, but a parent or an earlier BOM not in the tree would win if it manages it too.
+      skipped.push({
+        file,
+        line: dependency.line,
+        reason: 'unresolved-version',
+        message: `${found.name}: version ${elide(version, 200)} from an in-tree BOM, unless one not in the tree manages it first${unseenNote(lineage)}`,
+      })
+      version = undefined
+      written = undefined
+    } else if (version !== undefined && /\$\{/.test(version)) {
       skipped.push({
         file,
         line: dependency.line,
         reason: 'unresolved-version',
         message: allDefined(version, lineage.properties)
           ? `${found.name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
-          : `${found.name}: version ${version} names a property that is not defined here${unseenNote(lineage)}`,
+          : `${found.name}: version ${elide(version, 200)} names a property that is not defined here${unseenNote(lineage)}`,
       })
       version = undefined
     } else if (version === undefined) {
@@ -138,7 +158,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         line: dependency.line,
         reason: 'unresolved-version',
         message:
-          lineage.unseen.length > 0
+          lineage.unseen.size > 0
             ? `${found.name}: no version here${unseenNote(lineage)}`
             : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`,
       })
@@ -175,7 +195,7 @@ function collectLineage(
   visiting: Set<string>,
 ): Lineage {
   const chain: Array<{pom: Pom; file: string}> = [{pom, file}]
-  const unseen: string[] = []
+  const unseen = new Set<string>()
   let current = pom
   let currentFile = file
   for (let depth = 0; depth < MAX_PARENTS && current.parent; depth++) {
@@ -193,7 +213,7 @@ function collectLineage(
         found = read
     }
     if (!found) {
-      unseen.push(`parent ${name}`)
+      unseen.add(`parent ${name}`)
       if (current === pom && report) {
         report.skipped.push({
           file,
@@ -258,23 +278,30 @@ function collectLineage(
   // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
   const missingBoms: Lineage['missingBoms'] = []
   let modules: ReturnType<typeof treeModules> | undefined
+  // Each BOM once: importing the same one again changes nothing (the first import of an artifact wins).
+  const imported = new Set<string>()
   for (const dependency of imports) {
     const bom = coordinates(dependency, interpolate)
     const name = bom
       ? `${bom.name}:${bom.version ?? '?'}`
       : `${elide(dependency.groupId ?? '?', 80)}:${elide(dependency.artifactId ?? '?', 80)}`
+    if (imported.has(name)) continue
+    imported.add(name)
     let inTree: Lineage | undefined
     if (bom?.version && bomDepth < MAX_BOM_DEPTH) {
       modules ??= treeModules(chain, file, context)
       inTree = bomInTree(bom.name, bom.version, modules, context, bomDepth, visiting)
     }
     if (!inTree) {
-      unseen.push(`BOM ${name}`)
+      unseen.add(`BOM ${name}`)
       if (bom && report && own.has(dependency)) missingBoms.push({at: dependency, name: bom.name, version: bom.version})
       continue
     }
-    for (const [key, entry] of inTree.managed) if (!managed.has(key)) managed.set(key, entry)
-    for (const note of inTree.unseen) if (!unseen.includes(note)) unseen.push(note)
+    // Anything not in the tree so far (a parent, an earlier BOM) would win over this BOM's entries.
+    const uncertain = unseen.size > 0
+    for (const [key, entry] of inTree.managed)
+      if (!managed.has(key)) managed.set(key, uncertain && !entry.uncertain ? {...entry, uncertain} : entry)
+    for (const note of inTree.unseen) unseen.add(note)
   }
   return {properties, managed, unseen, missingBoms}
 }
@@ -296,7 +323,13 @@ function treeModules(
     if (up === dir) break
     dir = up
   }
+  // Many POMs of a tree share their starts (the same parents and folders): the search is made once for them.
+  const {modules} = treeCache(context)
+  const key = starts.join('\n')
+  const known = modules.get(key)
+  if (known) return known
   const byName = new Map<string, Array<{file: string; pom: Pom}>>()
+  modules.set(key, byName)
   const seen = new Set<string>()
   let level: string[] = []
   for (const start of starts)
@@ -340,10 +373,18 @@ function bomInTree(
   bomDepth: number,
   visiting: Set<string>,
 ): Lineage | undefined {
+  const {versions} = treeCache(context)
   for (const candidate of modules.get(name) ?? []) {
-    const lineage = bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
-    const own = candidate.pom.version ?? candidate.pom.parent?.version
-    if (lineage && own !== undefined && expand(own, lineage.properties) === version) return lineage
+    // Its own version, interpolated once per candidate however many POMs import a BOM of its name.
+    let own = versions.get(candidate.file)
+    if (own === undefined) {
+      const lineage = bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
+      const written = candidate.pom.version ?? candidate.pom.parent?.version
+      own = lineage && written !== undefined ? expand(written, lineage.properties) : null
+      // A BOM being read (an import cycle) has no lineage yet: not remembered, so a later look finds it.
+      if (lineage) versions.set(candidate.file, own)
+    }
+    if (own === version) return bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
   }
   return undefined
 }
@@ -432,9 +473,9 @@ function scopeOf(scope: string | undefined, optional: boolean): Scope {
 /** What a version may come from, not in the tree: the first few named, the rest counted. */
 function unseenNote(lineage: Lineage): string {
   const {unseen} = lineage
-  if (unseen.length === 0) return ''
-  const named = unseen.slice(0, MAX_UNSEEN_NAMED).join(', ')
-  const more = unseen.length > MAX_UNSEEN_NAMED ? ` and ${unseen.length - MAX_UNSEEN_NAMED} more` : ''
+  if (unseen.size === 0) return ''
+  const named = [...unseen].slice(0, MAX_UNSEEN_NAMED).join(', ')
+  const more = unseen.size > MAX_UNSEEN_NAMED ? ` and ${unseen.size - MAX_UNSEEN_NAMED} more` : ''
   return ` (it may come from ${named}${more}, not in the tree)`
 }
 
