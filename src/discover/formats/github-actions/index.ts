@@ -30,6 +30,7 @@ import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
 import {MATRIX_NOT_EXPANDED, matrixPath, matrixStrings, matrixTemplate, matrixValues} from './matrix.js'
+import {appendAll} from '../../../core/arrays.js'
 
 export const discoverer: Discoverer = {
   id: 'github-actions',
@@ -56,7 +57,7 @@ const SELF_REPOSITORY = /^\$\/+[^/]/
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
-  out.errors.push(...yaml.errors)
+  appendAll(out.errors, yaml.errors)
   for (const doc of yaml.documents) {
     if (!isMap(doc.root)) continue
     const jobs = doc.root.entries.get('jobs')

@@ -111,7 +111,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       file,
       line: bom.at.line,
       reason: 'missing-resource',
-      message: `imported BOM ${bom.name}:${bom.version ?? '?'} is not read: the versions it manages are unknown`,
+      message: `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} is not read: the versions it manages are unknown`,
     })
     components.push(component(file, bom.at, bom.name, bom.version, 'prod', {type: 'pom'}))
   }
@@ -201,7 +201,7 @@ function collectLineage(
   for (let depth = 0; depth < MAX_PARENTS && current.parent; depth++) {
     const parent = current.parent
     const relative = parent.relativePath ?? '../pom.xml'
-    const name = `${parent.groupId ?? '?'}:${parent.artifactId ?? '?'}:${parent.version ?? '?'}`
+    const name = `${elide(parent.groupId ?? '?', 80)}:${elide(parent.artifactId ?? '?', 80)}:${elide(parent.version ?? '?', 80)}`
     let found: Pom | undefined
     let parentFile = ''
     if (relative !== '') {
@@ -219,7 +219,7 @@ function collectLineage(
           file,
           line: parent.line,
           reason: 'missing-resource',
-          message: `parent ${name} is not in the tree${relative ? ` (relativePath ${relative})` : ''}: the properties and versions it defines are unknown`,
+          message: `parent ${name} is not in the tree${relative ? ` (relativePath ${elide(relative, 200)})` : ''}: the properties and versions it defines are unknown`,
         })
         if (parent.groupId && parent.artifactId && ID.test(parent.groupId) && ID.test(parent.artifactId))
           report.components.push(
@@ -283,7 +283,7 @@ function collectLineage(
   for (const dependency of imports) {
     const bom = coordinates(dependency, interpolate)
     const name = bom
-      ? `${bom.name}:${bom.version ?? '?'}`
+      ? `${bom.name}:${elide(bom.version ?? '?', 80)}`
       : `${elide(dependency.groupId ?? '?', 80)}:${elide(dependency.artifactId ?? '?', 80)}`
     if (imported.has(name)) continue
     imported.add(name)

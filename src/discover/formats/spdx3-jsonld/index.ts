@@ -17,6 +17,7 @@ import {isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-supp
 import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {DiscoverOutput} from '../../types.js'
+import {appendAll} from '../../../core/arrays.js'
 
 /** The standard context, and the `.json` name microsoft/sbom-tool 4 writes for it (the same vocabulary). */
 const CONTEXT = /^https?:\/\/spdx\.org\/rdf\/3\.[0-9.]+\/spdx-context\.json(?:ld)?$/
@@ -91,7 +92,7 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
     else if (type === 'ExternalIdentifier') {
       const id = str(element.spdxId) ?? str(element['@id'])
       if (id) identifiers.set(id, element)
-    } else if (type === 'SpdxDocument' || type === 'software_Sbom') subjects.push(...strings(element.rootElement))
+    } else if (type === 'SpdxDocument' || type === 'software_Sbom') appendAll(subjects, strings(element.rootElement))
     else if (type === 'Relationship' || type === 'LifecycleScopedRelationship') {
       const from = str(element.from)
       const kind = str(element.relationshipType)
