@@ -25,6 +25,11 @@ export interface SbomEntry {
   direct?: boolean
   /** The SBOM's own subject (CycloneDX metadata.component, SPDX DESCRIBES): the product, not a dependency. */
   subject?: boolean
+  /**
+   * False when the document has several subjects (an SPDX document may DESCRIBE its dependencies too): then an invalid
+   * purl is an error for each, as for any dependency, not a subject's leniency.
+   */
+  soleSubject?: boolean
   statedRepository?: StatedRepository
   location: Location
 }
@@ -61,8 +66,9 @@ export function sbomComponent(entry: SbomEntry): SbomComponent {
       const message = `invalid package URL "${clip(purlText)}"${parsed.reason ? `: ${parsed.reason}` : ''}`
       // The SBOM's own subject is local and never resolved: its purl identifies nothing we look up, so the
       // project is listed by its name and the purl left out with a word (cdxgen writes `pkg:maven/app@latest`
-      // without a group for the project it scans). A dependency's purl is what identifies it: an error.
-      if (entry.subject)
+      // without a group for the project it scans). A dependency's purl is what identifies it: an error; so is a
+      // subject's when it has no name to be listed by, or is one of several (which may be dependencies).
+      if (entry.subject && entry.soleSubject !== false && entry.name.trim() !== '')
         return {
           ok: true,
           component: withCommon(genericComponent(entry), entry),

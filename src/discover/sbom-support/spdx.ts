@@ -110,6 +110,7 @@ export function spdxComponents(
       ...(cpe ? {cpe} : {}),
       scope: scopeOf(pkg.id),
       subject: pkg.id !== undefined && subjects.has(pkg.id),
+      soleSubject: subjects.size === 1,
       statedRepository: statedRepository(candidates),
       location,
     })

@@ -417,6 +417,14 @@ describe('cyclonedx-json', () => {
     ])
   })
 
+  it('makes a nameless subject with an invalid purl an error, never a component with an empty name', () => {
+    const text =
+      '{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"type":"application","purl":"pkg:maven/app@latest"}},"components":[{"type":"library","name":"left-pad","version":"1.3.0","purl":"pkg:npm/left-pad@1.3.0"}]}'
+    const out = discoverer.discover({file: 'bom.json', text}, {readText: () => null})
+    expect(out.components.map((c) => c.name)).toEqual(['left-pad'])
+    expect(out.errors?.map((e) => e.code)).toEqual(['invalid-purl'])
+  })
+
   it("keeps packageurl-js's reason when a dependency's purl is not valid (an error: the dependency is not identified)", () => {
     const {components, errors} = discover(
       bom([

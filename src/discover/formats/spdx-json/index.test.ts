@@ -202,4 +202,22 @@ describe('spdx-json', () => {
       ],
     ])
   })
+
+  it('is lenient with one subject only: packages a document DESCRIBES with others keep their invalid purls as errors', () => {
+    const pkg = (id: string, purl: string) => ({
+      SPDXID: `SPDXRef-${id}`,
+      name: id,
+      versionInfo: '1',
+      downloadLocation: 'NOASSERTION',
+      externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}],
+    })
+    const packages = [pkg('app', 'pkg:npm/app@1'), pkg('dep', 'pkg:maven/log4j-core@2.14.1')]
+    const several = discover(doc({documentDescribes: ['SPDXRef-app', 'SPDXRef-dep'], packages}))
+    expect(several.errors.map((e) => e.code)).toEqual(['invalid-purl'])
+    expect(several.components.map((c) => c.name)).toEqual(['app'])
+    const one = discover(doc({documentDescribes: ['SPDXRef-dep'], packages}))
+    expect(one.errors).toEqual([])
+    // The sole subject is listed by its own name, without the purl.
+    expect(one.components.map((c) => c.name).sort()).toEqual(['app', 'dep'])
+  })
 })
