@@ -190,4 +190,15 @@ describe('spdx3-jsonld', () => {
       "no '@graph': the serialisation lists SPDX 3 elements under @graph (a lone element is not read)",
     ])
   })
+
+  it('claims a JSON-LD document by its @context only, not by a link to the SPDX vocabulary elsewhere', () => {
+    const sniff = (head: string) => discoverer.sniff?.(head, () => undefined)
+    expect(sniff('{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []}')).toBe(true)
+    expect(sniff('{"@context": ["https://spdx.org/rdf/3.0.0/spdx-context.jsonld"], "@graph": []}')).toBe(true)
+    // Another SPDX 3 context is claimed, so that it is told (unsupported-sbom-version), never passed over.
+    expect(sniff('{"@context": "https://spdx.org/rdf/3.1/other.jsonld"}')).toBe(true)
+    expect(
+      sniff('{"@context": "https://schema.org", "@type": "Dataset", "url": "https://spdx.org/rdf/3.0.1/terms/Core/"}'),
+    ).toBe(false)
+  })
 })

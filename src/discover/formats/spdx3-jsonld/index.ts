@@ -30,7 +30,9 @@ export const discoverer = jsonSbomFormat({
   id: 'spdx3-jsonld',
   description: 'SPDX 3.0 JSON-LD document, with a top-level @context of spdx.org/rdf/3',
   key: '@context',
-  also: /spdx\.org\/rdf\/3/,
+  // The context's own value names spdx.org/rdf/3 (a string, or a string in a list): a document that only links to
+  // the vocabulary elsewhere (a schema.org dataset's url) is not claimed.
+  also: /"@context"\s*:\s*(?:\[[^\]]{0,2000}?)?"https?:\/\/spdx\.org\/rdf\/3/,
   discover: discoverSpdx3,
 })
 
