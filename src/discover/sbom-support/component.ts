@@ -152,17 +152,21 @@ function imageRefOf(purl: PackageURL): string | undefined {
 
 function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): Component {
   const ecosystem: Ecosystem = ECOSYSTEMS.has(purl.type as Ecosystem) ? (purl.type as Ecosystem) : 'generic'
-  const component = {kind: 'package', ecosystem, name: packageName(purl, written)} as Component
+  // A GitHub action's subpath names another action of the repository (`github/codeql-action/init`), as the
+  // github-actions format writes it: kept in the name and the purl. Elsewhere it points inside the package
+  // (cyclonedx-npm writes `#types/node`), and the package's own purl goes without it.
+  const action = purl.type === 'githubactions' && purl.subpath ? purl.subpath : undefined
+  const name = packageName(purl, written)
+  const component = {kind: 'package', ecosystem, name: action ? `${name}/${action}` : name} as Component
   const version = purl.version ?? entry.version
   if (version) component.version = version
-  // The package's own purl: a subpath points inside the package (cyclonedx-npm writes `#types/node`).
   component.purl = new PackageURL(
     purl.type,
     purl.namespace,
     purl.name,
     purl.version,
     purl.qualifiers,
-    undefined,
+    action,
   ).toString()
   component.ref = written
   return withCommon(component, entry)

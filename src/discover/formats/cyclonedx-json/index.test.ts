@@ -417,6 +417,17 @@ describe('cyclonedx-json', () => {
     ])
   })
 
+  it('keeps a GitHub action subpath in its name and purl, as the github-actions format writes them', () => {
+    const text =
+      '{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"type":"library","name":"codeql-action","version":"v3","purl":"pkg:githubactions/github/codeql-action@v3#init"},{"type":"library","name":"x","version":"1","purl":"pkg:npm/%40types/node@1#types/node"}]}'
+    const out = discoverer.discover({file: 'bom.json', text}, {readText: () => null})
+    expect(out.components.map((c) => [c.ecosystem, c.name, c.purl])).toEqual([
+      ['githubactions', 'github/codeql-action/init', 'pkg:githubactions/github/codeql-action@v3#init'],
+      // Elsewhere a subpath points inside the package: its own purl goes without it.
+      ['npm', '@types/node', 'pkg:npm/%40types/node@1'],
+    ])
+  })
+
   it('makes a nameless subject with an invalid purl an error, never a component with an empty name', () => {
     const text =
       '{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"type":"application","purl":"pkg:maven/app@latest"}},"components":[{"type":"library","name":"left-pad","version":"1.3.0","purl":"pkg:npm/left-pad@1.3.0"}]}'
