@@ -372,7 +372,7 @@ function resolve(
   let value = result.value
   if (result.platform.size > 0) {
     const values = new Map<string, string>()
-    const differing = new Set<string>()
+    const distinct = new Set<string>()
     for (const scenario of scenariosFor(result.platform)) {
       const trial = args.evaluate(written, scenario)
       // Past the file's budgets (trials, substitutions) the image is not known: the file is not read completely.
@@ -390,11 +390,10 @@ function resolve(
         return undefined
       }
       values.set(label(scenario, result.platform), trial.value)
-      differing.add(trial.value)
+      distinct.add(trial.value)
       // Two values, one of them no stage: the answer is known, the other platforms need not be tried.
-      if (differing.size > 1 && [...differing].some((v) => !isStage(v))) break
+      if (distinct.size > 1 && [...distinct].some((v) => !isStage(v))) break
     }
-    const distinct = new Set(values.values())
     if ([...distinct].every(isStage)) return undefined
     if (distinct.size > 1) {
       const [platform, other] = [...values].find(([, v]) => !isStage(v)) as [string, string]
@@ -405,7 +404,7 @@ function resolve(
     }
     value = [...distinct][0]
   }
-  if (value === 'scratch' || stages.has(value.toLowerCase())) return undefined
+  if (isStage(value)) return undefined
   if (value.includes('{{') || value.includes('{%')) {
     out.skipped.push({
       file: location.file,
