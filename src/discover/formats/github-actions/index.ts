@@ -29,7 +29,7 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
-import {MATRIX_NOT_EXPANDED, matrixPath, matrixStrings, matrixTemplate, matrixValues} from './matrix.js'
+import {MATRIX_NOT_EXPANDED, matrixStrings, matrixTemplate, matrixValues, wholePath} from './matrix.js'
 import {appendAll} from '../../../core/arrays.js'
 
 export const discoverer: Discoverer = {
@@ -171,14 +171,15 @@ function jobImageAt(
   matrix: YamlNode | undefined,
 ): void {
   const value = stringValue(node)
-  const reference = value === undefined ? undefined : matrixPath(value)
-  const template = value?.includes('${{') && !reference ? matrixTemplate(value) : undefined
-  if (value === undefined || (!reference && !template)) {
+  const template = value?.includes('${{') ? matrixTemplate(value) : undefined
+  if (value === undefined || !template) {
     imageAt(out, file, node, path, field)
     return
   }
+  // `${{ matrix.a }}` alone stands for the matrix's nodes (strings or maps with an image); around text, strings.
+  const reference = wholePath(template)
   const values = reference ? matrixValues(matrix, reference) : undefined
-  const strings = template ? matrixStrings(matrix, template) : undefined
+  const strings = reference ? undefined : matrixStrings(matrix, template)
   if (!values && !strings) {
     out.skipped.push({
       file,
@@ -194,7 +195,7 @@ function jobImageAt(
   for (const item of values ?? []) {
     const image = isMap(item) ? at(item, 'image') : item
     if (image === undefined || (isScalar(image) && (image.kind === 'null' || image.text === ''))) continue
-    imageAt(out, file, image, `${path} (${value})`, field)
+    imageAt(out, file, image, `${path} (${value.slice(0, 200)})`, field)
   }
 }
 

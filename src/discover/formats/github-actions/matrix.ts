@@ -18,14 +18,12 @@ const MAX_WORK = 1_000_000
 /** Why matrixValues gave nothing, for the caller's skip. */
 export const MATRIX_NOT_EXPANDED = `which is not expanded here: it is an expression, or over ${MAX_JOBS} jobs, ${MAX_ENTRIES} include or exclude entries, or ${MAX_WORK} value comparisons`
 
-/** `${{ matrix.a.b }}` as the whole value: the path `a.b` (names only; `matrix['a']` is not read). */
-const MATRIX_REFERENCE = /^\$\{\{\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\}\}$/
-/** What may stand inside `${{ }}` in a template: a matrix path alone. */
+/** What may stand inside `${{ }}` in a template: a matrix path alone (names only; `matrix['a']` is not read). */
 const MATRIX_EXPRESSION = /^\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*$/
 
-export function matrixPath(value: string): string[] | undefined {
-  const match = MATRIX_REFERENCE.exec(value)
-  return match ? match[1].slice(1).split('.') : undefined
+/** The path of a template that is one `${{ matrix.a.b }}` and nothing else (`['a', 'b']`): the node it stands for. */
+export function wholePath(template: MatrixTemplate): string[] | undefined {
+  return template.length === 3 && template[0] === '' && template[2] === '' ? (template[1] as string[]) : undefined
 }
 
 /** Text and matrix paths, in order: `pg-${{ matrix.v }}` is `['pg-', ['v']]`. */
