@@ -16,16 +16,8 @@ const HEAD_DECODER = new TextDecoder('utf-8')
  */
 export function readHead(abs: string | Buffer): string | Error {
   try {
-    const {fd, size} = openRegularFile(abs)
-    try {
-      // No larger than the file: most sniffed files are small, and the walk sniffs thousands of them.
-      const length = Math.max(1, Math.min(SNIFF_BYTES, size + 1))
-      const buffer = Buffer.allocUnsafe(length)
-      const bytesRead = readSync(fd, buffer, 0, length, 0)
-      return headText(buffer.subarray(0, bytesRead))
-    } finally {
-      closeSync(fd)
-    }
+    // No larger than the file: most sniffed files are small, and the walk sniffs thousands of them.
+    return headText(readPart(abs, (size) => ({position: 0, length: Math.max(1, Math.min(SNIFF_BYTES, size + 1))}))!)
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))
   }
@@ -37,17 +29,29 @@ export function readHead(abs: string | Buffer): string | Error {
  */
 export function readTail(abs: string | Buffer): string | undefined {
   try {
-    const {fd, size} = openRegularFile(abs)
-    try {
-      if (size <= SNIFF_BYTES) return undefined
-      const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
-      const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, size - SNIFF_BYTES)
-      return HEAD_DECODER.decode(buffer.subarray(0, bytesRead))
-    } finally {
-      closeSync(fd)
-    }
+    const bytes = readPart(abs, (size) =>
+      size > SNIFF_BYTES ? {position: size - SNIFF_BYTES, length: SNIFF_BYTES} : undefined,
+    )
+    return bytes && HEAD_DECODER.decode(bytes)
   } catch {
     return undefined
+  }
+}
+
+/** Reads `part(size)` of a regular file, one open and one read (the head, the tail); undefined when it says none. */
+function readPart(
+  abs: string | Buffer,
+  part: (size: number) => {position: number; length: number} | undefined,
+): Buffer | undefined {
+  const {fd, size} = openRegularFile(abs)
+  try {
+    const wanted = part(size)
+    if (!wanted) return undefined
+    const {position, length} = wanted
+    const buffer = Buffer.allocUnsafe(length)
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, position))
+  } finally {
+    closeSync(fd)
   }
 }
 
