@@ -11,8 +11,3 @@ export function trimEnd(text: string, drop: string | RegExp, keep = 0): string {
   while (end > keep && dropped(text[end - 1])) end--
   return end === text.length ? text : text.slice(0, end)
 }
-
-/** `trimEnd` for white space as `\s` means it in a regular expression (Unicode spaces and line breaks). */
-export function trimEndSpace(text: string): string {
-  return trimEnd(text, /\s/)
-}
