@@ -26,7 +26,16 @@ export default defineConfig({
     // The in-process CLI runs as if NO_COLOR=1, like the child processes before it: set before oclif and its colour
     // library load, which decide once.
     // No proxy of the machine's: test traffic stays on loopback (tests/proxy.test.ts sets its own).
-    env: {NO_COLOR: '1', HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: ''},
+    // No compile cache of the built CLI written into the user's cache directory by the processes tests start
+    // (src/core/cache/compile-cache.test.ts turns it on in a folder of its own).
+    env: {
+      NO_COLOR: '1',
+      HTTP_PROXY: '',
+      HTTPS_PROXY: '',
+      http_proxy: '',
+      https_proxy: '',
+      NODE_DISABLE_COMPILE_CACHE: '1',
+    },
     // The discover stage's zod schemas, loaded (tests/support/load-schemas.ts says why).
     setupFiles: ['tests/support/load-schemas.ts'],
     // One worker per core: vitest's default (cores - 1) is a single worker on a 2-core machine.

@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import {redactDebugOutput, rememberStartupSecrets, safeLogger} from '../dist/core/debug-log.js'
+import {enableCompileCache} from '../dist/core/cache/compile-cache.js'
+
+// Before the rest of stewards loads: Node 22+ keeps its compiled code in stewards' cache directory (the module says
+// where and why), so a start compiles nothing it compiled before.
+enableCompileCache()
+const {redactDebugOutput, rememberStartupSecrets, safeLogger} = await import('../dist/core/debug-log.js')
 
 // Before oclif starts: its debug log (DEBUG=*) prints argv, and the token must not appear in it.
 rememberStartupSecrets(process.argv)

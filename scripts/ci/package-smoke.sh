@@ -41,6 +41,8 @@ smoke() {
   mkdir -p "$app"
   cd "$app"
   echo '{"name": "stewards-smoke", "private": true}' >package.json
+  # Every start keeps its cache (Node's compiled code of stewards included) in the temporary folder, not the user's.
+  export XDG_CACHE_HOME="$app/cache"
   npm install "${quiet[@]}" "$tarball" >"$app/install.log" 2>&1 || { cat "$app/install.log" >&2; exit 1; }
   local version
   version=$(npx --no-install stewards --version)
@@ -51,7 +53,7 @@ smoke() {
   mkdir -p fixtures && cp -R "$repo/fixtures/demo" fixtures/demo
   local code=0 outputs=()
   for format in json sarif markdown html csv; do outputs+=(--output "$format=demo-output/stewards.${format/markdown/md}"); done
-  XDG_CACHE_HOME="$app/cache" NO_COLOR=1 GITHUB_TOKEN='' GH_TOKEN='' \
+  NO_COLOR=1 GITHUB_TOKEN='' GH_TOKEN='' \
     npx --no-install stewards scan fixtures/demo "${outputs[@]}" >"$app/scan.txt" 2>"$app/scan.err" || code=$?
   if [ "$code" != 0 ] || ! grep -q 'FINDINGS' "$app/scan.txt"; then
     echo "package-smoke [$label]: the demo scan failed (exit $code)" >&2
@@ -63,6 +65,14 @@ smoke() {
     [ -s "$file" ] || { echo "package-smoke [$label]: $file not written" >&2; exit 1; }
   done
   echo "package-smoke [$label]: --version, --help and the demo scan work from the installed tarball" >&2
+  # Node 22 and later keep stewards' compiled code in its cache directory; `cache clear` removes it.
+  local compiled="$XDG_CACHE_HOME/stewards/.node-compile-cache"
+  if node -e "process.exit(typeof require('node:module').enableCompileCache === 'function' ? 0 : 1)"; then
+    [ -n "$(find "$compiled" -type f 2>/dev/null)" ] || { echo "package-smoke [$label]: no compile cache in $compiled" >&2; exit 1; }
+    npx --no-install stewards cache clear | grep -q '\.node-compile-cache' || { echo "package-smoke [$label]: cache clear left the compile cache" >&2; exit 1; }
+    [ ! -e "$compiled" ] || { echo "package-smoke [$label]: $compiled still there after cache clear" >&2; exit 1; }
+    echo "package-smoke [$label]: the compile cache is kept in the cache directory and cleared with it" >&2
+  fi
   action "$label" "$app"
   cd "$work"
 }

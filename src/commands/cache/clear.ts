@@ -7,7 +7,7 @@ import {chosenFormat, formatFlags} from '../../core/output-format.js'
 export default class CacheClear extends BaseCommand {
   static override summary = 'Delete the cached API answers (every namespace: GitHub and the package registries)'
   static override description =
-    'Removes each namespace folder of the cache directory that holds only cache entries, and prints the folders removed. Folders holding other files are kept; the filesystem root and the home directory are refused.'
+    "Removes each namespace folder of the cache directory that holds only cache entries, and Node's compiled code of stewards (.node-compile-cache, Node 22 and later), and prints the folders removed. Folders holding other files are kept; the filesystem root and the home directory are refused."
   static override examples = [
     '<%= config.bin %> cache clear',
     '<%= config.bin %> cache clear --cache-dir ./stewards-cache --format json',

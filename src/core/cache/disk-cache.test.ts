@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {UNUSABLE_DIRS, withUnusableDir} from '../../../tests/support/unusable-dirs.js'
 import {StewardsError} from '../errors.js'
 import {checkBundle} from './bundle.js'
+import {COMPILE_CACHE_FOLDER} from './compile-cache.js'
 import {DiskCache, unsafeCacheDir} from './disk-cache.js'
 import type {CacheEntry} from './store.js'
 
@@ -148,6 +149,30 @@ describe('DiskCache', () => {
     expect((await readdir(dir)).sort()).toEqual(['.hidden', 'linked', 'photos'])
     expect(await cache.get('github', 'GET /github')).toBeNull()
     expect(await cache.clear()).toEqual({removed: [], kept: ['photos']})
+  })
+
+  it("clears Node's compiled code of stewards kept in the directory, never through a link", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cache-'))
+    const cache = new DiskCache(dir)
+    await cache.put('npm', entry('k'))
+    // As Node lays it out: one folder per Node version and architecture, a file per compiled module.
+    await mkdir(join(dir, COMPILE_CACHE_FOLDER, 'v22.23.3-x64-9de703df-0'), {recursive: true})
+    for (const name of ['1f6b6333', '60e673c2'])
+      await writeFile(join(dir, COMPILE_CACHE_FOLDER, 'v22.23.3-x64-9de703df-0', name), 'x')
+    expect(await cache.clear()).toEqual({
+      removed: [
+        {namespace: 'npm', entries: 1},
+        {namespace: COMPILE_CACHE_FOLDER, entries: 2},
+      ],
+      kept: [],
+    })
+    expect(await readdir(dir)).toEqual([])
+    // A link of that name is not the cache's: neither it nor what it points to is touched.
+    const elsewhere = await mkdtemp(join(tmpdir(), 'elsewhere-'))
+    await writeFile(join(elsewhere, 'keep'), 'x')
+    await symlink(elsewhere, join(dir, COMPILE_CACHE_FOLDER))
+    expect(await cache.clear()).toEqual({removed: [], kept: []})
+    expect(await readdir(elsewhere)).toEqual(['keep'])
   })
 
   it('names the filesystem root and the home directory as unsafe to clear, however they are spelled', async () => {

@@ -1,13 +1,15 @@
 import {plainReason} from '../fs-reason.js'
 import {createHash, randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, realpathSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {dirname, join, parse, resolve} from 'node:path'
 import {z} from 'zod'
 import {compare} from '../compare.js'
 import {usageError} from '../errors.js'
 import {type CacheBundle, exportBundle, importBundle} from './bundle.js'
+import {COMPILE_CACHE_FOLDER} from './compile-cache.js'
+import {defaultCacheDir} from './dir.js'
 import {
   badName,
   type CacheEntry,
@@ -20,6 +22,7 @@ import {
 } from './store.js'
 
 export type {CacheEntry, CacheStore} from './store.js'
+export {defaultCacheDir} from './dir.js'
 
 /**
  * The on-disk cache shared by every network stage (GitHub, deps.dev, registries).
@@ -69,11 +72,6 @@ export interface ClearResult {
 export interface DiskCacheOptions {
   /** Told once, when the directory turns out unusable: the message is one line for the user. */
   onUnusable?: (message: string) => void
-}
-
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache')
-  return join(base, 'stewards')
 }
 
 export class DiskCache implements CacheStore {
@@ -198,6 +196,13 @@ export class DiskCache implements CacheStore {
       await rm(join(this.dir, namespace), {recursive: true, force: true})
       result.removed.push({namespace, entries})
     }
+    // Node's compiled code of stewards itself (./compile-cache.ts), when it lives here: a directory, never a link.
+    const compiled = join(this.dir, COMPILE_CACHE_FOLDER)
+    const files = await countFiles(compiled)
+    if (files !== null) {
+      await rm(compiled, {recursive: true, force: true})
+      result.removed.push({namespace: COMPILE_CACHE_FOLDER, entries: files})
+    }
     return result
   }
 
@@ -280,6 +285,14 @@ async function countEntries(dir: string): Promise<number | null> {
     }
   }
   return count
+}
+
+/** Files anywhere under a directory (not a symlink to one), or null when there is no such directory. */
+async function countFiles(dir: string): Promise<number | null> {
+  const stats = await lstat(dir).catch(() => undefined)
+  if (!stats?.isDirectory()) return null
+  const dirents = await readdir(dir, {withFileTypes: true, recursive: true})
+  return dirents.filter((d) => d.isFile()).length
 }
 
 /** Why `dir` must never be cleared wholesale (after resolving `..` and symlinks), or null when it may be. */

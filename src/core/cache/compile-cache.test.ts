@@ -1,0 +1,52 @@
+import {execFile} from 'node:child_process'
+import {mkdtemp, readdir} from 'node:fs/promises'
+import module from 'node:module'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+import {describe, expect, it} from 'vitest'
+import {repoRoot} from '../../../tests/support/cli.js'
+import {COMPILE_CACHE_FOLDER} from './compile-cache.js'
+
+const run = promisify(execFile)
+/** Node 22.1 and later; the machines' Node 20 has none (there the test holds that nothing is written). */
+const hasCompileCache = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function'
+
+/** The built CLI (npm test builds dist/ first) started once with its own cache home; the files written there. */
+async function startBuilt(
+  extraEnv: Record<string, string> = {},
+  args = ['--version'],
+): Promise<{home: string; files: string[]}> {
+  const home = await mkdtemp(join(tmpdir(), 'compile-cache-'))
+  const env: NodeJS.ProcessEnv = {...process.env}
+  // The suite turns the cache off for every process it starts (vitest.config.ts); this test is about it.
+  delete env.NODE_DISABLE_COMPILE_CACHE
+  delete env.NODE_COMPILE_CACHE
+  Object.assign(env, {XDG_CACHE_HOME: home}, extraEnv)
+  const {stdout} = await run(process.execPath, [join(repoRoot, 'bin', 'run.js'), ...args], {env})
+  expect(stdout).toMatch(args[0] === '--version' ? /^stewards\/\S+ / : /removed|^$/)
+  const entries = await readdir(home, {recursive: true, withFileTypes: true}).catch(() => [])
+  return {home, files: entries.filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name))}
+}
+
+describe("Node's compile cache of stewards' own code", () => {
+  it(`is kept in stewards' cache directory on Node 22 and later, and nowhere on Node 20 (${process.version})`, async () => {
+    const {home, files} = await startBuilt()
+    if (hasCompileCache) {
+      expect(files.length).toBeGreaterThan(0)
+      for (const file of files) expect(file.startsWith(join(home, 'stewards', COMPILE_CACHE_FOLDER, 'v'))).toBe(true)
+    } else expect(files).toEqual([])
+  })
+
+  it('is not written again by the `cache clear` that removes it', async () => {
+    for (const args of [
+      ['cache', 'clear'],
+      ['cache:clear', '--format', 'json'],
+    ])
+      expect((await startBuilt({}, args)).files).toEqual([])
+  })
+
+  it("is off with Node's own NODE_DISABLE_COMPILE_CACHE=1", async () => {
+    expect((await startBuilt({NODE_DISABLE_COMPILE_CACHE: '1'})).files).toEqual([])
+  })
+})
