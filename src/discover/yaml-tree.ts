@@ -11,7 +11,10 @@ export interface YamlScalar extends Position {
   kind: 'string' | 'number' | 'boolean' | 'null' | 'other'
   /** Source text of plain scalars (`1.10` stays `1.10`), the value of quoted and block scalars. */
   text: string
-  /** A local tag the reader was asked to accept (YamlReadOptions.localTags), as written: `!reference`. */
+  /**
+   * A local tag the reader was asked to accept (YamlReadOptions.localTags), as written: `!reference`; or `!!binary`,
+   * when the reader was asked to keep such scalars as written (YamlReadOptions.keepBinary).
+   */
   tag?: string
 }
 

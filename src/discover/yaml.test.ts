@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_YAML_LIMITS, readYaml} from './yaml.js'
-import {at, type YamlScalar} from './yaml-tree.js'
+import {at, type YamlMap, type YamlScalar} from './yaml-tree.js'
 
 const read = (text: string) => readYaml(text, 'in.yaml')
 
@@ -107,6 +107,56 @@ describe('readYaml', () => {
     const many = read(`a: &a x\nl:\n${'- *a\n'.repeat(50_000)}`)
     expect(many.errors).toEqual([])
     expect(many.documents).toHaveLength(1)
+  })
+
+  it('locates a mapping taken through an alias at the alias when asked (locateAliasedMaps), its entries shared', () => {
+    const text = 'a: &m {image: x:1}\nb: *m\nc: [*m]\nd: &l [1]\ne: *l\n'
+    const before = read(text).documents[0].root
+    expect(at(before, 'b')).toBe(at(before, 'a'))
+    const root = readYaml(text, 'in.yaml', {locateAliasedMaps: true}).documents[0].root
+    expect([at(root, 'a'), at(root, 'b'), at(root, 'c', 0)]).toMatchObject([
+      {line: 1, column: 7},
+      {line: 2, column: 4},
+      {line: 3, column: 5},
+    ])
+    expect(at(root, 'b')).not.toBe(at(root, 'a'))
+    expect((at(root, 'b') as YamlMap).entries).toBe((at(root, 'a') as YamlMap).entries)
+    expect(at(root, 'b', 'image')).toBe(at(root, 'a', 'image'))
+    // a list stays shared, where it is written
+    expect(at(root, 'e')).toBe(at(root, 'd'))
+  })
+
+  it('measures mappings located at their aliases once: reuse is read, a mapping alias bomb refused at once', () => {
+    const options = {locateAliasedMaps: true}
+    const reuse = ['base: &base {image: app:1}', ...Array.from({length: 20_000}, (_, i) => `c${i}: *base`)].join('\n')
+    expect(readYaml(reuse, 'in.yaml', options).errors).toEqual([])
+    const levels = ['a: &a {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol, k8: lol}']
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i)
+      const name = String.fromCharCode(97 + i)
+      levels.push(`${name}: &${name} {${Array.from({length: 9}, (_, k) => `k${k}: *${prev}`).join(', ')}}`)
+    }
+    const started = performance.now()
+    const {documents, errors} = readYaml(levels.join('\n'), 'in.yaml', options)
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(documents).toEqual([])
+    expect(errors).toEqual([expect.objectContaining({line: 1, code: 'yaml-alias-budget'})])
+  })
+
+  it('keeps a !!binary scalar as written when asked (keepBinary), tagged; otherwise as before', () => {
+    const text = 'a: !!binary ZXhh\nb: !!binary |\n  ZX\n  hh\nc: !!str ZXhh\n'
+    const kept = readYaml(text, 'in.yaml', {keepBinary: true}).documents[0].root
+    expect(['a', 'b', 'c'].map((key) => at(kept, key))).toEqual([
+      {type: 'scalar', kind: 'other', text: 'ZXhh', tag: '!!binary', line: 1, column: 13},
+      {type: 'scalar', kind: 'other', text: 'ZX\nhh\n', tag: '!!binary', line: 2, column: 13},
+      {type: 'scalar', kind: 'string', text: 'ZXhh', line: 5, column: 10},
+    ])
+    const plain = read(text).documents[0].root
+    expect(['a', 'b'].map((key) => at(plain, key))).toMatchObject([
+      {kind: 'other', text: 'ZXhh'},
+      {kind: 'other', text: 'exa'},
+    ])
+    expect(at(plain, 'a')).not.toHaveProperty('tag')
   })
 
   it('reads every document of a long stream, one at a time, with its own line', () => {

@@ -117,6 +117,19 @@ export interface YamlReadOptions {
    * rest of the document is kept, as go-yaml (Compose) reads it; without this the document is not read.
    */
   keepUnknownTags?: boolean
+  /**
+   * A mapping taken through an alias (`b: *a`) is located at the alias, as a scalar always is: a node of its own with
+   * the alias's position and the anchored mapping's entries (shared, not copied: nothing is expanded). For a caller
+   * that tells the uses of one mapping apart by their positions (Compose's services); without this the mapping is
+   * shared, located where it is written.
+   */
+  locateAliasedMaps?: boolean
+  /**
+   * A `!!binary` scalar is kept as written, for a caller that decodes it as its own tool does (Compose: go-yaml's
+   * base64 decoding): `tag` `!!binary`, `kind` `other`, `text` its content (line breaks and all, not decoded).
+   * Without this its text is the `yaml` library's reading: the source of a plain scalar, the decoded bytes of others.
+   */
+  keepBinary?: boolean
 }
 
 /** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
@@ -268,7 +281,15 @@ function readDocuments(
       code === 'DUPLICATE_KEY' || (options.keepUnknownTags && code === 'TAG_RESOLVE_FAILED')
     if (problems.every((p) => kept(p.code))) {
       try {
-        const converter = new Converter(doc, position, limits, result.complexKeyLines, error, options.localTags)
+        const converter = new Converter(
+          doc,
+          position,
+          limits,
+          result.complexKeyLines,
+          error,
+          options.localTags,
+          options,
+        )
         const root = doc.contents ? converter.document(doc.contents, options.shallowKinds) : null
         result.documents.push({index, line: position(start).line, root})
       } catch (e) {
@@ -378,6 +399,7 @@ class Converter {
     /** Problems that leave the rest of the document readable (a forbidden key). */
     private readonly report: (code: ErrorCode, message: string, offset: number | undefined) => void,
     private readonly localTags?: ReadonlySet<string>,
+    private readonly go: Pick<YamlReadOptions, 'locateAliasedMaps' | 'keepBinary'> = {},
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {
@@ -412,8 +434,10 @@ class Converter {
       if (!target) throw new YamlProblem('yaml-syntax', `YAML alias *${node.source} has no anchor`, node.range?.[0])
       const resolved = this.node(target, depth)
       // A scalar is located where the alias uses it (`uses: *checkout` on its own line); a collection stays shared,
-      // so an alias bomb still costs nothing until it is measured.
-      return resolved.type === 'scalar' ? {...resolved, ...this.position(node)} : resolved
+      // so an alias bomb still costs nothing until it is measured. A mapping, when asked (locateAliasedMaps), is
+      // located at the alias too: a node of its own that shares the entries, made once for each alias written.
+      const here = resolved.type === 'scalar' || (resolved.type === 'map' && this.go.locateAliasedMaps)
+      return here ? {...resolved, ...this.position(node)} : resolved
     }
     const seen = this.done.get(node)
     if (seen) return seen
@@ -452,7 +476,11 @@ class Converter {
 
   private convert(node: Node, depth: number): YamlNode {
     const pos = {...this.position(node), ...(node.tag && this.localTags?.has(node.tag) ? {tag: node.tag} : {})}
-    if (nodes().isScalar(node)) return {type: 'scalar', ...pos, ...scalarText(node)}
+    if (nodes().isScalar(node)) {
+      if (this.go.keepBinary && node.tag === BINARY_TAG)
+        return {type: 'scalar', ...pos, kind: 'other', text: String(node.source ?? ''), tag: '!!binary'}
+      return {type: 'scalar', ...pos, ...scalarText(node)}
+    }
     if (nodes().isSeq(node))
       return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
     if (!nodes().isMap(node)) throw new YamlProblem('yaml-syntax', 'unsupported YAML node', node.range?.[0])
@@ -511,6 +539,9 @@ class Converter {
   }
 }
 
+/** `!!binary`, as the `yaml` library names it once resolved. */
+const BINARY_TAG = 'tag:yaml.org,2002:binary'
+
 function scalarText(node: Scalar): Pick<YamlScalar, 'kind' | 'text'> {
   const value = node.value
   const plain = node.type === 'PLAIN' || node.type === undefined
@@ -522,9 +553,14 @@ function scalarText(node: Scalar): Pick<YamlScalar, 'kind' | 'text'> {
   return {kind, text: plain ? source : String(value)}
 }
 
-/** Size of the tree with aliases expanded, stopping as soon as it passes the budget. */
-function expandedSize(node: YamlNode, budget: number, memo: Map<YamlNode, number>): number {
-  const known = memo.get(node)
+/**
+ * Size of the tree with aliases expanded, stopping as soon as it passes the budget. Memoised by content (a mapping's
+ * entries, a list's items): a mapping located at its alias (locateAliasedMaps) is measured once with the one it
+ * shares its entries with.
+ */
+function expandedSize(node: YamlNode, budget: number, memo: Map<object, number>): number {
+  const key = node.type === 'map' ? node.entries : node.type === 'seq' ? node.items : node
+  const known = memo.get(key)
   if (known !== undefined) return known
   let size = 1
   const children = node.type === 'map' ? node.entries.values() : node.type === 'seq' ? node.items.values() : [].values()
@@ -532,6 +568,6 @@ function expandedSize(node: YamlNode, budget: number, memo: Map<YamlNode, number
     size += expandedSize(child, budget, memo)
     if (size > budget) break
   }
-  memo.set(node, size)
+  memo.set(key, size)
   return size
 }

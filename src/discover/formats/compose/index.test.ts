@@ -263,3 +263,104 @@ describe('compose images taken through merge keys and aliases', () => {
     ])
   })
 })
+
+describe('compose services that are aliases of another mapping', () => {
+  it('locates the image of a service written as an alias at the alias too (flow style)', () => {
+    const out = discover('services: {a: &a {image: example.org/x:1}, b: *a}\n')
+    expect(located(out)).toEqual(['example.org/x:1 1:26', 'example.org/x:1 1:26 1:47'])
+    expect(out.errors).toEqual([])
+  })
+
+  it('locates the image of a service written as an alias at the alias too (block style, x- anchors)', () => {
+    const out = discover(
+      [
+        'x-app: &app',
+        '  image: example.org/app:2',
+        '  restart: always',
+        'services:',
+        '  a: &a',
+        '    image: example.org/x:1',
+        '  b: *a',
+        '  c: *app',
+        '  d:',
+        '    <<: *a',
+        '  e: *app',
+        '',
+      ].join('\n'),
+    )
+    expect(located(out)).toEqual([
+      'example.org/x:1 6:12',
+      'example.org/x:1 6:12 7:6',
+      'example.org/app:2 2:10 8:6',
+      // a merge (`<<: *a`) stays located at the service's mapping, as before
+      'example.org/x:1 6:12 10:5',
+      'example.org/app:2 2:10 11:6',
+    ])
+  })
+
+  it('gives each of many services that are one alias its own place, in bounded work', () => {
+    const count = 5_000
+    const text = `x-s: &s {image: example.org/x:1}\nservices:\n${Array.from({length: count}, (_, i) => `  s${i}: *s\n`).join('')}`
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    expect(out.components).toHaveLength(count)
+    expect(out.components.at(-1)!.locations.map((l) => `${l.line}:${l.column}`)).toEqual(['1:17', `${count + 2}:10`])
+  })
+})
+
+describe('compose images tagged !!binary (read as go-yaml reads them: the decoded bytes as a string)', () => {
+  it('reads the decoded text as the image, in any scalar style, interpolated as any image', () => {
+    // example.org/x:1, example.org/y:${T:-2} and example.org/z:3, base64 (the last one cut over two lines)
+    const out = discover(
+      [
+        'services:',
+        '  a:',
+        '    image: !!binary ZXhhbXBsZS5vcmcveDox',
+        '  b:',
+        '    image: !!binary "ZXhhbXBsZS5vcmcveToke1Q6LTJ9"',
+        '  c:',
+        '    image: !!binary |',
+        '      ZXhhbXBs',
+        '      ZS5vcmcvejoz',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '3:21 example.org/x:1 -> example.org/x:1',
+      '5:21 example.org/y:${T:-2} -> example.org/y:2',
+      '7:21 example.org/z:3 -> example.org/z:3',
+    ])
+  })
+
+  it('reports a !!binary image that is not base64 (Compose refuses the file) or not UTF-8 text, at its line', () => {
+    const out = discover(
+      [
+        'services:',
+        '  a:',
+        '    image: !!binary ZXhhbXBsZS5vcmcveDox=',
+        '  b:',
+        '    image: !!binary ZXhh bXBs',
+        '  c:',
+        '    image: !!binary //79',
+        '  d:',
+        '    image: example.org/d:1',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out)).toEqual(['9:12 example.org/d:1 -> example.org/d:1'])
+    expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [3, 'invalid-compose', 'services.a.image: !!binary value is not base64 (Compose refuses it)'],
+      [5, 'invalid-compose', 'services.b.image: !!binary value is not base64 (Compose refuses it)'],
+      [7, 'invalid-compose', 'services.c.image: !!binary value decodes to bytes that are not UTF-8 text'],
+    ])
+  })
+
+  it('reads pull_policy: !!binary as its decoded text too, and other tags as before', () => {
+    const out = discover(
+      'services:\n  a:\n    image: example.org/a:1\n    pull_policy: !!binary YnVpbGQ=\n  b:\n    image: !!str example.org/b:1\n  c:\n    image: !!int 1\n',
+    )
+    expect(summary(out)).toEqual(['6:18 example.org/b:1 -> example.org/b:1'])
+    expect(out.errors.map((e) => [e.line, e.code])).toEqual([[8, 'invalid-compose']])
+  })
+})

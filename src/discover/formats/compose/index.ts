@@ -10,7 +10,10 @@
  * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
  * tagged `!override` is its value. Another tag is reported, and its node read as untagged, as go-yaml reads it.
  * `.env` is read as Compose reads it (./dotenv.ts). An image a service takes from elsewhere (`<<: *base`, `b: *a`)
- * is located at the service as well as where it is written, so each use is counted.
+ * is located at the service as well as where it is written, so each use is counted: the YAML reader places a service
+ * that is an alias at the alias (locateAliasedMaps). A `!!binary` value is what go-yaml makes of it in an untyped
+ * map: the decoded bytes as a string (go.yaml.in/yaml/v4 Constructor.scalar, `base64.StdEncoding.DecodeString`).
+ * Its decoding is written here (goBase64): Node's and the `yaml` library's base64 readers accept what Go refuses.
  */
 import {posix} from 'node:path'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
@@ -42,7 +45,12 @@ function entry(node: YamlNode | null | undefined, key: string): YamlNode | undef
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file, {localTags: COMPOSE_TAGS, keepUnknownTags: true})
+  const yaml = readYaml(input.text, input.file, {
+    localTags: COMPOSE_TAGS,
+    keepUnknownTags: true,
+    locateAliasedMaps: true,
+    keepBinary: true,
+  })
   for (const error of yaml.errors)
     out.errors.push(
       error.code === 'yaml-unsupported-tag'
@@ -87,11 +95,12 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     for (const [name, service] of services.entries) {
       if (service.tag === '!reset') continue
       const image = entry(service, 'image')
-      if (image === undefined || stringValue(entry(service, 'pull_policy')) === 'build') continue
-      const written = stringValue(image)
+      if (image === undefined || composeString(entry(service, 'pull_policy')) === 'build') continue
+      const written = composeString(image)
       const location = locationOf(input.file, image)
-      if (written === undefined) {
-        out.errors.push(errorAt(input.file, image, 'invalid-compose', `services.${name}.image must be a string`))
+      if (typeof written !== 'string') {
+        const message = written?.problem ?? ' must be a string'
+        out.errors.push(errorAt(input.file, image, 'invalid-compose', `services.${name}.image${message}`))
         continue
       }
       const fromEnv: string[] = []
@@ -139,6 +148,31 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     }
   }
   return out
+}
+
+/**
+ * A non-empty string as Compose reads it: a `!!binary` scalar is its decoded bytes, when they are UTF-8 text (Go
+ * would take any bytes; an image name is text). A problem is told as the end of a sentence naming the field.
+ */
+function composeString(node: YamlNode | undefined): string | {problem: string} | undefined {
+  if (!isScalar(node) || node.tag !== '!!binary') return stringValue(node)
+  const bytes = goBase64(node.text)
+  if (bytes === undefined) return {problem: ': !!binary value is not base64 (Compose refuses it)'}
+  try {
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes) || undefined
+  } catch {
+    return {problem: ': !!binary value decodes to bytes that are not UTF-8 text'}
+  }
+}
+
+/**
+ * Go's `base64.StdEncoding.DecodeString`: the standard alphabet, padded to whole groups of four; line breaks (`\r`,
+ * `\n`) are skipped anywhere, any other character (a space) is refused. Undefined when Go refuses the text.
+ */
+function goBase64(text: string): Uint8Array | undefined {
+  const data = text.replace(/[\r\n]/g, '')
+  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined
+  return Buffer.from(data, 'base64')
 }
 
 /**
