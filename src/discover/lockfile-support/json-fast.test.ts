@@ -16,9 +16,10 @@ if (!corpusPresent)
   console.warn(`SKIPPED: ${corpus} is absent; the shared-corpus comparison of the fast JSON reader does not run`)
 
 /** Everything a caller can observe of a read: the tree, every object's position, problems, consumed objects. */
-function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'> | undefined) {
+function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'> | undefined, jsonc = false) {
   const calls: string[] = []
   const document = read({
+    jsonc,
     skip(path) {
       if (path.length <= 2) calls.push(`skip ${path.join('/')}`)
       return path.at(-1) === 'hashes' || path.at(-1) === 'integrity'
@@ -31,8 +32,11 @@ function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'>
   if (document === undefined) return undefined
   const positions: string[] = []
   const walk = (value: JsonValue | undefined): void => {
-    if (Array.isArray(value)) value.forEach(walk)
-    else if (typeof value === 'object' && value !== null) {
+    // JSONC readers place arrays too (bun.lock's entries are arrays).
+    if (Array.isArray(value)) {
+      if (jsonc) positions.push(`[${document.positionOf(value).line}:${document.positionOf(value).column}]`)
+      value.forEach(walk)
+    } else if (typeof value === 'object' && value !== null) {
       const {line, column} = document.positionOf(value as JsonObject)
       positions.push(`${line}:${column}${Object.getPrototypeOf(value) === null ? '' : ' (with a prototype)'}`)
       Object.values(value).forEach(walk)
@@ -49,10 +53,10 @@ function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'>
   }
 }
 
-function same(text: string): void {
-  const fast = observe((options) => readJsonFast(text, options))
+function same(text: string, jsonc = false): void {
+  const fast = observe((options) => readJsonFast(text, options), jsonc)
   expect(fast, 'the fast reader read it').toBeDefined()
-  expect(fast).toEqual(observe((options) => readJsonWithVisitor(text, options)))
+  expect(fast).toEqual(observe((options) => readJsonWithVisitor(text, options), jsonc))
 }
 
 describe('readJsonFast', () => {
@@ -68,6 +72,19 @@ describe('readJsonFast', () => {
     same('[{"a": 1}, [], {"b": {"c": {}}}, "x", 0, -0, 1e-7, true, false, null]')
     same('"just a string"')
     same(`{"deep": ${'['.repeat(150)}${']'.repeat(150)}}`)
+  })
+
+  it("reads JSONC's trailing commas as the visitor does when asked, arrays placed, and gives up on comments", () => {
+    same('{\n  "a": [1, 2,],\n  "b": {"c": [[], {},], "d": 1,},\n}\n', true)
+    same('{"lockfileVersion": 1, "packages": {"x": ["x@1.0.0", "", {"dependencies": {"y": "^1",},}, "sha512-z",],},}', true)
+    same('[\r\n  [1,\r\n  ],\r\n  {"integrity": [1,],},\r\n]', true)
+    same('{"k": 1, "k": 2,}', true)
+    // A real bun.lock (the format's fixture; source and licence in its SOURCES.md).
+    same(readFileSync(join(import.meta.dirname, '..', 'formats', 'bun-lock', '__fixtures__', 'bun.lock'), 'utf8'), true)
+    for (const text of ['{"a": 1,,}', '[,]', '{,}', '{"a": 1} ,', '{"a": 1, // x\n}', '{"a": [1, /* x */]}', '{"a": 1,'])
+      expect(readJsonFast(text, {jsonc: true}), text).toBeUndefined()
+    // Strict JSON still refuses them.
+    expect(readJsonFast('{"a": [1,],}')).toBeUndefined()
   })
 
   it('gives up on anything but plain valid JSON, so the visitor reports it', () => {
