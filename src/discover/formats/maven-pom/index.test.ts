@@ -356,6 +356,67 @@ describe('maven-pom', () => {
     ])
   })
 
+  /** Each file of `order` read with ONE context (as one scan shares it), the outputs by file, as JSON. */
+  function scanInOrder(tree: Record<string, string>, order: string[]) {
+    const context = {readText: (path: string) => tree[path] ?? null}
+    const outputs: Record<string, string> = {}
+    for (const file of order) outputs[file] = JSON.stringify(discoverer.discover({file, text: tree[file]}, context))
+    return outputs
+  }
+
+  /** Every order of the files gives, file by file, the bytes each file gives read alone. */
+  function expectOrderFree(tree: Record<string, string>, files: string[]) {
+    const alone = Object.fromEntries(files.map((file) => [file, scanInOrder(tree, [file])[file]]))
+    expect(scanInOrder(tree, files)).toEqual(alone)
+    expect(scanInOrder(tree, [...files].reverse())).toEqual(alone)
+    return alone
+  }
+
+  const pomOf = (artifactId: string, body: string) =>
+    `<project><groupId>com.example</groupId><artifactId>${artifactId}</artifactId><version>1</version>\n${body}</project>`
+  const importOf = (artifactId: string) =>
+    `<dependency><groupId>com.example</groupId><artifactId>${artifactId}</artifactId><version>1</version><type>pom</type><scope>import</scope></dependency>`
+  const managing = (entries: string) => `<dependencyManagement><dependencies>${entries}</dependencies></dependencyManagement>\n`
+  const usesLib = (...names: string[]) =>
+    `<dependencies>${names.map((name) => `<dependency><groupId>com.example</groupId><artifactId>${name}</artifactId></dependency>`).join('')}</dependencies>\n`
+  const managedLib = (name: string, version: string) =>
+    `<dependency><groupId>com.example</groupId><artifactId>${name}</artifactId><version>${version}</version></dependency>`
+
+  it('gives each POM the same output whichever POM of the tree is read first (BOMs imported at different depths)', () => {
+    // b1 imports b2 ... imports b5, which manages lib. app imports b1: b5 is past the 4 levels of BOMs read, so
+    // lib's version is unknown to app. app2 imports b4 directly: b5 is 2 levels down, lib is 7. The BOM b4 read
+    // for app (its imports not followed) was kept for app2 too, and the other way round.
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf('root', '<modules><module>b1</module><module>b2</module><module>b3</module><module>b4</module><module>b5</module><module>app</module><module>app2</module></modules>\n'),
+      'b5/pom.xml': pomOf('b5', managing(managedLib('lib', '7'))),
+      'app/pom.xml': pomOf('app', managing(importOf('b1')) + usesLib('lib')),
+      'app2/pom.xml': pomOf('app2', managing(importOf('b4')) + usesLib('lib')),
+    }
+    for (let i = 1; i <= 4; i++) tree[`b${i}/pom.xml`] = pomOf(`b${i}`, managing(importOf(`b${i + 1}`)))
+    const alone = expectOrderFree(tree, ['app/pom.xml', 'app2/pom.xml'])
+    const versionOfLib = (file: string) =>
+      (JSON.parse(alone[file]) as Required<DiscoverOutput>).components.find((c) => c.name === 'com.example:lib')?.version
+    expect(versionOfLib('app/pom.xml')).toBeUndefined()
+    expect(versionOfLib('app2/pom.xml')).toBe('7')
+  })
+
+  it('gives each POM the same output whichever POM of the tree is read first (BOMs importing each other)', () => {
+    // a imports b and b imports a (Maven refuses such a cycle): what each app gets does not depend on which was
+    // read first, the cycle being cut where it closes as seen from each BOM, not from the first POM read.
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf('root', '<modules><module>a</module><module>b</module><module>app1</module><module>app2</module></modules>\n'),
+      'a/pom.xml': pomOf('a', managing(managedLib('x', '1') + importOf('b'))),
+      'b/pom.xml': pomOf('b', managing(managedLib('y', '2') + importOf('a'))),
+      'app1/pom.xml': pomOf('app1', managing(importOf('a')) + usesLib('x', 'y')),
+      'app2/pom.xml': pomOf('app2', managing(importOf('b')) + usesLib('x', 'y')),
+    }
+    const alone = expectOrderFree(tree, ['app1/pom.xml', 'app2/pom.xml', 'a/pom.xml', 'b/pom.xml'])
+    for (const file of ['app1/pom.xml', 'app2/pom.xml'])
+      expect(
+        (JSON.parse(alone[file]) as Required<DiscoverOutput>).components.map((c) => `${c.name}@${c.version}`),
+      ).toEqual(['com.example:x@1', 'com.example:y@2'])
+  })
+
   it('reads a POM its XML declaration says is ISO-8859-1 (apache/maven MNG-2254), not as bad UTF-8', () => {
     const decoded = decodeText(readFileSync(new URL('__fixtures__/latin-1.pom.xml', import.meta.url)))
     expect(decoded).toMatchObject({kind: 'text', badLines: []})

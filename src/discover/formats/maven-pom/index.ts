@@ -63,13 +63,18 @@ interface Lineage {
   missingBoms: Array<{at: PomDependency; name: string; version?: string}>
 }
 
-/** Parsed POMs and in-tree BOM lineages of one scan root, each read once (BOMs are imported by many modules). */
+/**
+ * Parsed POMs and in-tree BOM lineages of one scan root, each read once (BOMs are imported by many modules). Each
+ * entry is a function of the tree alone, never of which POM was read first: the files of a scan share these, in
+ * any order, and every order gives the same output.
+ */
 interface TreeCache {
   poms: Map<string, Pom | null>
-  boms: Map<string, Lineage | null>
+  /** An in-tree BOM's lineage, by `depth file` (the BOM depth it is read at bounds the imports it follows). */
+  boms: Map<string, BomLineage>
   /** The modules found from a set of starting POMs (treeModules), by those starts. */
   modules: Map<string, Map<string, Array<{file: string; pom: Pom}>>>
-  /** An in-tree BOM candidate's own version, interpolated with its lineage; null when it has none. */
+  /** An in-tree BOM candidate's own version, interpolated with its parents' properties; null when it has none. */
   versions: Map<string, string | null>
 }
 const caches = new WeakMap<DiscoverContext, TreeCache>()
@@ -103,7 +108,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   const components: Component[] = []
   const skipped: Skipped[] = []
   const errors: ScanError[] = []
-  const lineage = collectLineage(file, pom, context, {components, skipped}, 0, new Set([file]))
+  const lineage = collectLineage(file, pom, context, {components, skipped}, 0)
   const interpolate = (value: string | undefined) =>
     value === undefined ? undefined : expand(value, lineage.properties)
   for (const bom of lineage.missingBoms) {
@@ -181,21 +186,25 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   return {components, skipped, errors}
 }
 
+/** A POM and its in-tree parents (nearest first), with the properties they define and the first parent not taken. */
+interface ParentChain {
+  chain: Array<{pom: Pom; file: string}>
+  properties: Map<string, string>
+  /** The first parent not in the tree: its name, and why the POM at its relativePath, if any, is not it. */
+  missing?: {name: string; relative: string; other?: string}
+}
+
 /**
- * Properties, managed versions and scopes of a POM, from itself, its in-tree parents and the in-tree BOMs they
- * import. `report` (the file being read) gets its own missing parent as a skip and a component; a BOM's lineage
- * is read with none. `visiting`: the POM files whose lineage is being built (a BOM importing itself).
+ * The in-tree parents of a POM, as Maven's model builder takes one from `<relativePath>` (default `../pom.xml`):
+ * only when that POM's groupId, artifactId and version are the ones the `<parent>` names. A POM there of another
+ * version is not the parent: Maven then reads the named one from the repository, so its properties and managed
+ * versions are unknown here. Versions are compared as written (Maven 3 compares the raw text, which keeps the CI
+ * friendly `${revision}` written on both sides matching), or else as both interpolate (a `${revision}` the child
+ * or that POM defines). A version range is not matched: whether the POM's version is in it is not checked.
  */
-function collectLineage(
-  file: string,
-  pom: Pom,
-  context: DiscoverContext,
-  report: {components: Component[]; skipped: Skipped[]} | undefined,
-  bomDepth: number,
-  visiting: Set<string>,
-): Lineage {
+function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentChain {
   const chain: Array<{pom: Pom; file: string}> = [{pom, file}]
-  const unseen = new Set<string>()
+  let missing: ParentChain['missing']
   let current = pom
   let currentFile = file
   for (let depth = 0; depth < MAX_PARENTS && current.parent; depth++) {
@@ -203,36 +212,21 @@ function collectLineage(
     const relative = parent.relativePath ?? '../pom.xml'
     const name = `${elide(parent.groupId ?? '?', 80)}:${elide(parent.artifactId ?? '?', 80)}:${elide(parent.version ?? '?', 80)}`
     let found: Pom | undefined
+    let other: string | undefined
     let parentFile = ''
     if (relative !== '') {
       parentFile = posix.normalize(
         posix.join(posix.dirname(currentFile), relative.endsWith('.xml') ? relative : `${relative}/pom.xml`),
       )
       const read = pomAt(parentFile, context)
-      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId)
-        found = read
+      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId) {
+        const version = read.version ?? read.parent?.version
+        if (sameVersion(parent.version, current, version, read)) found = read
+        else other = `${elide(parentFile, 200)} is version ${elide(version ?? '?', 80)}`
+      }
     }
     if (!found) {
-      unseen.add(`parent ${name}`)
-      if (current === pom && report) {
-        report.skipped.push({
-          file,
-          line: parent.line,
-          reason: 'missing-resource',
-          message: `parent ${name} is not in the tree${relative ? ` (relativePath ${elide(relative, 200)})` : ''}: the properties and versions it defines are unknown`,
-        })
-        if (parent.groupId && parent.artifactId && ID.test(parent.groupId) && ID.test(parent.artifactId))
-          report.components.push(
-            component(
-              file,
-              {line: parent.line, column: parent.column},
-              `${parent.groupId}:${parent.artifactId}`,
-              exactOrUndefined(parent.version),
-              'prod',
-              {type: 'pom'},
-            ),
-          )
-      }
+      missing = {name, relative, ...(other ? {other} : {})}
       break
     }
     chain.push({pom: found, file: parentFile})
@@ -257,6 +251,72 @@ function collectLineage(
   }
   for (const [key, value] of Object.entries(builtins))
     if (value !== undefined && !properties.has(key)) properties.set(key, value)
+  return {chain, properties, ...(missing ? {missing} : {})}
+}
+
+/**
+ * Whether the version a `<parent>` names (`declared`, written in `child`) is the version of the POM found for it
+ * (`own`, written in `candidate`): the same text, or the same exact version once each is interpolated (the child's
+ * properties first, then the candidate's, which the child would inherit). Neither written: Maven does not check.
+ */
+function sameVersion(declared: string | undefined, child: Pom, own: string | undefined, candidate: Pom): boolean {
+  if (declared === undefined || own === undefined || declared === own) return true
+  if (/^[[(]/.test(declared)) return false
+  const properties = new Map(candidate.properties)
+  for (const [key, value] of child.properties) properties.set(key, value)
+  const left = expand(declared, properties)
+  return exactOrUndefined(left) !== undefined && left === expand(own, new Map(candidate.properties))
+}
+
+/** An in-tree BOM's lineage and the in-tree BOM files it was made of (itself included), to tell an import cycle. */
+interface BomLineage {
+  lineage: Lineage
+  reached: Set<string>
+}
+
+/**
+ * Properties, managed versions and scopes of a POM, from itself, its in-tree parents and the in-tree BOMs they
+ * import. `report` (the file being read) gets its own missing parent as a skip and a component; a BOM's lineage
+ * is read with none. `bomDepth`: how deep in BOM imports this POM is (0: the file being read). What it gives is a
+ * function of the file and the depth alone (cached so: see TreeCache), whatever was read before.
+ */
+function collectLineage(
+  file: string,
+  pom: Pom,
+  context: DiscoverContext,
+  report: {components: Component[]; skipped: Skipped[]} | undefined,
+  bomDepth: number,
+): Lineage & {reached: Set<string>} {
+  const {chain, properties, missing} = parentChain(file, pom, context)
+  const unseen = new Set<string>()
+  if (missing) {
+    unseen.add(`parent ${missing.name}`)
+    const parent = pom.parent
+    if (report && parent && chain.length === 1) {
+      const where = missing.other
+        ? ` (${missing.other}: Maven takes the parent from the repository)`
+        : missing.relative
+          ? ` (relativePath ${elide(missing.relative, 200)})`
+          : ''
+      report.skipped.push({
+        file,
+        line: parent.line,
+        reason: 'missing-resource',
+        message: `parent ${missing.name} is not in the tree${where}: the properties and versions it defines are unknown`,
+      })
+      if (parent.groupId && parent.artifactId && ID.test(parent.groupId) && ID.test(parent.artifactId))
+        report.components.push(
+          component(
+            file,
+            {line: parent.line, column: parent.column},
+            `${parent.groupId}:${parent.artifactId}`,
+            exactOrUndefined(parent.version),
+            'prod',
+            {type: 'pom'},
+          ),
+        )
+    }
+  }
   const interpolate = (value: string | undefined) => (value === undefined ? undefined : expand(value, properties))
   // Inherited management merges field by field, the nearest POM's value first (Maven's inheritance assembly).
   const managed = new Map<string, Managed>()
@@ -277,6 +337,7 @@ function collectLineage(
     }
   // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
   const missingBoms: Lineage['missingBoms'] = []
+  const reached = new Set<string>([file])
   let modules: ReturnType<typeof treeModules> | undefined
   // Each BOM once: importing the same one again changes nothing (the first import of an artifact wins).
   const imported = new Set<string>()
@@ -287,10 +348,12 @@ function collectLineage(
       : `${elide(dependency.groupId ?? '?', 80)}:${elide(dependency.artifactId ?? '?', 80)}`
     if (imported.has(name)) continue
     imported.add(name)
-    let inTree: Lineage | undefined
+    let inTree: BomLineage | undefined
     if (bom?.version && bomDepth < MAX_BOM_DEPTH) {
       modules ??= treeModules(chain, file, context)
-      inTree = bomInTree(bom.name, bom.version, modules, context, bomDepth, visiting)
+      inTree = bomInTree(bom.name, bom.version, modules, context, bomDepth)
+      // An import cycle (Maven refuses one): the BOM that leads back here is not read here.
+      if (inTree?.reached.has(file)) inTree = undefined
     }
     if (!inTree) {
       unseen.add(`BOM ${name}`)
@@ -299,11 +362,12 @@ function collectLineage(
     }
     // Anything not in the tree so far (a parent, an earlier BOM) would win over this BOM's entries.
     const uncertain = unseen.size > 0
-    for (const [key, entry] of inTree.managed)
+    for (const [key, entry] of inTree.lineage.managed)
       if (!managed.has(key)) managed.set(key, uncertain && !entry.uncertain ? {...entry, uncertain} : entry)
-    for (const note of inTree.unseen) unseen.add(note)
+    for (const note of inTree.lineage.unseen) unseen.add(note)
+    for (const member of inTree.reached) reached.add(member)
   }
-  return {properties, managed, unseen, missingBoms}
+  return {properties, managed, unseen, missingBoms, reached}
 }
 
 /**
@@ -364,48 +428,39 @@ function treeModules(
   return byName
 }
 
-/** The lineage of the BOM `name`:`version` when a POM of the tree is it (its own version interpolated). */
+/**
+ * The lineage of the BOM `name`:`version` imported at `bomDepth` when a POM of the tree is it (its own version
+ * interpolated with its parents' properties): the first such module. Read once per BOM and depth, whoever imports it.
+ */
 function bomInTree(
   name: string,
   version: string,
   modules: Map<string, Array<{file: string; pom: Pom}>>,
   context: DiscoverContext,
   bomDepth: number,
-  visiting: Set<string>,
-): Lineage | undefined {
-  const {versions} = treeCache(context)
+): BomLineage | undefined {
+  const {versions, boms} = treeCache(context)
   for (const candidate of modules.get(name) ?? []) {
     // Its own version, interpolated once per candidate however many POMs import a BOM of its name.
     let own = versions.get(candidate.file)
     if (own === undefined) {
-      const lineage = bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
       const written = candidate.pom.version ?? candidate.pom.parent?.version
-      own = lineage && written !== undefined ? expand(written, lineage.properties) : null
-      // A BOM being read (an import cycle) has no lineage yet: not remembered, so a later look finds it.
-      if (lineage) versions.set(candidate.file, own)
+      own =
+        written === undefined ? null : expand(written, parentChain(candidate.file, candidate.pom, context).properties)
+      versions.set(candidate.file, own)
     }
-    if (own === version) return bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
+    if (own !== version) continue
+    const key = `${bomDepth + 1} ${candidate.file}`
+    let read = boms.get(key)
+    if (!read) {
+      // Bounded recursion: each level is one BOM deeper, MAX_BOM_DEPTH levels at most.
+      const {reached, ...lineage} = collectLineage(candidate.file, candidate.pom, context, undefined, bomDepth + 1)
+      read = {lineage, reached}
+      boms.set(key, read)
+    }
+    return read
   }
   return undefined
-}
-
-/** An in-tree BOM's own lineage, read once per tree; a BOM being read already (an import cycle) has none. */
-function bomLineage(
-  file: string,
-  pom: Pom,
-  context: DiscoverContext,
-  bomDepth: number,
-  visiting: Set<string>,
-): Lineage | undefined {
-  const {boms} = treeCache(context)
-  const cached = boms.get(file)
-  if (cached !== undefined) return cached ?? undefined
-  if (visiting.has(file)) return undefined
-  visiting.add(file)
-  const lineage = collectLineage(file, pom, context, undefined, bomDepth + 1, visiting)
-  visiting.delete(file)
-  boms.set(file, lineage)
-  return lineage
 }
 
 /**
