@@ -41,6 +41,9 @@ const MAX_MODULE_DEPTH = 3
 const ID = /^[A-Za-z0-9_.-]{1,200}$/
 /** A skip names this many of the parents and BOMs not in the tree a version may come from; the rest are counted. */
 const MAX_UNSEEN_NAMED = 6
+const NOT_IN_TREE = 'not in the tree'
+const CYCLE = 'in the tree, an import cycle (which Maven refuses): not read'
+const TOO_DEEP = `in the tree, past ${MAX_BOM_DEPTH} levels of BOM imports: not read`
 
 /** What `dependencyManagement` says of one artifact. */
 interface Managed {
@@ -57,10 +60,16 @@ interface Lineage {
   properties: Map<string, string>
   /** Management key (`groupId:artifactId:type[:classifier]`) → version and scope, nearest POM first. */
   managed: Map<string, Managed>
-  /** Parents and BOMs not in the tree (in order, once each): they may manage versions or define properties. */
-  unseen: Set<string>
-  /** The BOMs the file itself imports that are not in the tree (reported there, listed as components). */
-  missingBoms: Array<{at: PomDependency; name: string; version?: string}>
+  /**
+   * Parents and BOMs not read (in order, once each), with why: they may manage versions or define properties. Not
+   * in the tree (NOT_IN_TREE), or in the tree but not read (an import cycle, past MAX_BOM_DEPTH levels of BOMs).
+   */
+  unseen: Map<string, string>
+  /**
+   * The BOMs the file itself imports that are not read (reported there; those not in the tree listed as
+   * components). `cycle`: an in-tree BOM that imports the file back.
+   */
+  missingBoms: Array<{at: PomDependency; name: string; version?: string; cycle?: boolean}>
 }
 
 /**
@@ -70,8 +79,10 @@ interface Lineage {
  */
 interface TreeCache {
   poms: Map<string, Pom | null>
-  /** An in-tree BOM's lineage, by `depth file` (the BOM depth it is read at bounds the imports it follows). */
+  /** An in-tree BOM's lineage the depth limit cut none of the imports of (the same at any depth its height fits in). */
   boms: Map<string, BomLineage>
+  /** An in-tree BOM's lineage the depth limit cut, by `depth file` (the depth it is read at bounds what it follows). */
+  cutBoms: Map<string, BomLineage>
   /** The modules found from a set of starting POMs (treeModules), by those starts. */
   modules: Map<string, Map<string, Array<{file: string; pom: Pom}>>>
   /** An in-tree BOM candidate's own version, interpolated with its parents' properties; null when it has none. */
@@ -82,7 +93,7 @@ const caches = new WeakMap<DiscoverContext, TreeCache>()
 function treeCache(context: DiscoverContext): TreeCache {
   let cache = caches.get(context)
   if (!cache) {
-    cache = {poms: new Map(), boms: new Map(), modules: new Map(), versions: new Map()}
+    cache = {poms: new Map(), boms: new Map(), cutBoms: new Map(), modules: new Map(), versions: new Map()}
     caches.set(context, cache)
   }
   return cache
@@ -116,9 +127,11 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       file,
       line: bom.at.line,
       reason: 'missing-resource',
-      message: `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} is not read: the versions it manages are unknown`,
+      message: bom.cycle
+        ? `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} imports this POM back, an import cycle (which Maven refuses): it is not read, the versions it manages are unknown`
+        : `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} is not read: the versions it manages are unknown`,
     })
-    components.push(component(file, bom.at, bom.name, bom.version, 'prod', {type: 'pom'}))
+    if (!bom.cycle) components.push(component(file, bom.at, bom.name, bom.version, 'prod', {type: 'pom'}))
   }
   for (const dependency of pom.dependencies) {
     const found = coordinates(dependency, interpolate)
@@ -143,7 +156,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         file,
         line: dependency.line,
         reason: 'unresolved-version',
-        message: `${found.name}: version ${elide(version, 200)} from an in-tree BOM, unless one not in the tree manages it first${unseenNote(lineage)}`,
+        message: `${found.name}: version ${elide(version, 200)} from an in-tree BOM, unless a parent or BOM not read manages it first${unseenNote(lineage)}`,
       })
       version = undefined
       written = undefined
@@ -272,6 +285,10 @@ function sameVersion(declared: string | undefined, child: Pom, own: string | und
 interface BomLineage {
   lineage: Lineage
   reached: Set<string>
+  /** The levels of in-tree BOM imports read below it (0: none). */
+  height: number
+  /** Whether an import was left unread for the depth limit, here or below. */
+  truncated: boolean
 }
 
 /**
@@ -286,11 +303,11 @@ function collectLineage(
   context: DiscoverContext,
   report: {components: Component[]; skipped: Skipped[]} | undefined,
   bomDepth: number,
-): Lineage & {reached: Set<string>} {
+): Lineage & Omit<BomLineage, 'lineage'> {
   const {chain, properties, missing} = parentChain(file, pom, context)
-  const unseen = new Set<string>()
+  const unseen = new Map<string, string>()
   if (missing) {
-    unseen.add(`parent ${missing.name}`)
+    unseen.set(`parent ${missing.name}`, NOT_IN_TREE)
     const parent = pom.parent
     if (report && parent && chain.length === 1) {
       const where = missing.other
@@ -338,6 +355,8 @@ function collectLineage(
   // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
   const missingBoms: Lineage['missingBoms'] = []
   const reached = new Set<string>([file])
+  let height = 0
+  let truncated = false
   let modules: ReturnType<typeof treeModules> | undefined
   // Each BOM once: importing the same one again changes nothing (the first import of an artifact wins).
   const imported = new Set<string>()
@@ -349,25 +368,44 @@ function collectLineage(
     if (imported.has(name)) continue
     imported.add(name)
     let inTree: BomLineage | undefined
-    if (bom?.version && bomDepth < MAX_BOM_DEPTH) {
+    let why = NOT_IN_TREE
+    if (bom?.version) {
       modules ??= treeModules(chain, file, context)
-      inTree = bomInTree(bom.name, bom.version, modules, context, bomDepth)
-      // An import cycle (Maven refuses one): the BOM that leads back here is not read here.
-      if (inTree?.reached.has(file)) inTree = undefined
+      const candidate = bomCandidate(bom.name, bom.version, modules, context)
+      if (candidate && bomDepth >= MAX_BOM_DEPTH) {
+        why = TOO_DEEP
+        truncated = true
+      } else if (candidate) {
+        inTree = bomLineage(candidate, context, bomDepth + 1)
+        // Read, even if cut below: what it gave (its reached POMs) depends on its depth as this lineage does.
+        height = Math.max(height, inTree.height + 1)
+        truncated ||= inTree.truncated
+        // An import cycle (Maven refuses one): the BOM that leads back here is not read here.
+        if (inTree.reached.has(file)) {
+          inTree = undefined
+          why = CYCLE
+        }
+      }
     }
     if (!inTree) {
-      unseen.add(`BOM ${name}`)
-      if (bom && report && own.has(dependency)) missingBoms.push({at: dependency, name: bom.name, version: bom.version})
+      unseen.set(`BOM ${name}`, why)
+      if (bom && report && own.has(dependency))
+        missingBoms.push({
+          at: dependency,
+          name: bom.name,
+          version: bom.version,
+          ...(why === CYCLE ? {cycle: true} : {}),
+        })
       continue
     }
     // Anything not in the tree so far (a parent, an earlier BOM) would win over this BOM's entries.
     const uncertain = unseen.size > 0
     for (const [key, entry] of inTree.lineage.managed)
       if (!managed.has(key)) managed.set(key, uncertain && !entry.uncertain ? {...entry, uncertain} : entry)
-    for (const note of inTree.lineage.unseen) unseen.add(note)
+    for (const [note, reason] of inTree.lineage.unseen) if (!unseen.has(note)) unseen.set(note, reason)
     for (const member of inTree.reached) reached.add(member)
   }
-  return {properties, managed, unseen, missingBoms, reached}
+  return {properties, managed, unseen, missingBoms, reached, height, truncated}
 }
 
 /**
@@ -429,17 +467,16 @@ function treeModules(
 }
 
 /**
- * The lineage of the BOM `name`:`version` imported at `bomDepth` when a POM of the tree is it (its own version
- * interpolated with its parents' properties): the first such module. Read once per BOM and depth, whoever imports it.
+ * The POM of the tree that is the BOM `name`:`version`, if any: the first module of that name whose own version,
+ * interpolated with its parents' properties, is `version`.
  */
-function bomInTree(
+function bomCandidate(
   name: string,
   version: string,
   modules: Map<string, Array<{file: string; pom: Pom}>>,
   context: DiscoverContext,
-  bomDepth: number,
-): BomLineage | undefined {
-  const {versions, boms} = treeCache(context)
+): {file: string; pom: Pom} | undefined {
+  const {versions} = treeCache(context)
   for (const candidate of modules.get(name) ?? []) {
     // Its own version, interpolated once per candidate however many POMs import a BOM of its name.
     let own = versions.get(candidate.file)
@@ -449,18 +486,35 @@ function bomInTree(
         written === undefined ? null : expand(written, parentChain(candidate.file, candidate.pom, context).properties)
       versions.set(candidate.file, own)
     }
-    if (own !== version) continue
-    const key = `${bomDepth + 1} ${candidate.file}`
-    let read = boms.get(key)
-    if (!read) {
-      // Bounded recursion: each level is one BOM deeper, MAX_BOM_DEPTH levels at most.
-      const {reached, ...lineage} = collectLineage(candidate.file, candidate.pom, context, undefined, bomDepth + 1)
-      read = {lineage, reached}
-      boms.set(key, read)
-    }
-    return read
+    if (own === version) return candidate
   }
   return undefined
+}
+
+/**
+ * An in-tree BOM's lineage read at `bomDepth`: once per BOM and depth, whoever imports it. A lineage the depth limit
+ * cut nothing of is the same at every depth its height fits in (the same imports read, the same cycles cut): it is
+ * read once for all of them, which a tree without long chains of BOMs always is.
+ */
+function bomLineage(candidate: {file: string; pom: Pom}, context: DiscoverContext, bomDepth: number): BomLineage {
+  const {boms, cutBoms} = treeCache(context)
+  const whole = boms.get(candidate.file)
+  if (whole && bomDepth + whole.height <= MAX_BOM_DEPTH) return whole
+  const key = `${bomDepth} ${candidate.file}`
+  const known = cutBoms.get(key)
+  if (known) return known
+  // Bounded recursion: each level is one BOM deeper, and a BOM MAX_BOM_DEPTH deep follows no import.
+  const {reached, height, truncated, ...lineage} = collectLineage(
+    candidate.file,
+    candidate.pom,
+    context,
+    undefined,
+    bomDepth,
+  )
+  const read = {lineage, reached, height, truncated}
+  if (truncated) cutBoms.set(key, read)
+  else boms.set(candidate.file, read)
+  return read
 }
 
 /**
@@ -529,9 +583,22 @@ function scopeOf(scope: string | undefined, optional: boolean): Scope {
 function unseenNote(lineage: Lineage): string {
   const {unseen} = lineage
   if (unseen.size === 0) return ''
-  const named = [...unseen].slice(0, MAX_UNSEEN_NAMED).join(', ')
+  // The names by why they were not read, in the order each why first comes.
+  const groups = new Map<string, string[]>()
+  let count = 0
+  for (const [name, why] of unseen) {
+    if (count++ === MAX_UNSEEN_NAMED) break
+    const group = groups.get(why)
+    if (group) group.push(name)
+    else groups.set(why, [name])
+  }
   const more = unseen.size > MAX_UNSEEN_NAMED ? ` and ${unseen.size - MAX_UNSEEN_NAMED} more` : ''
-  return ` (it may come from ${named}${more}, not in the tree)`
+  if (groups.size === 1) {
+    const [[why, names]] = groups
+    return ` (it may come from ${names.join(', ')}${more}, ${why})`
+  }
+  const named = [...groups].map(([why, names]) => `${names.join(', ')}, ${why}`).join('; ')
+  return ` (it may come from ${named}${more ? `;${more}` : ''})`
 }
 
 function component(
