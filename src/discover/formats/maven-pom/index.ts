@@ -1,6 +1,7 @@
 /**
  * Maven `pom.xml`: the declared dependencies (https://maven.apache.org/pom.html#Dependencies), with `${...}`
- * properties interpolated from the same file and from parents found in the tree
+ * properties interpolated from the same file and from parents found in the tree, at `<relativePath>` with the
+ * groupId, artifactId and version the `<parent>` names, as Maven's model builder takes them
  * (https://maven.apache.org/guides/introduction/introduction-to-the-pom.html#project-interpolation-and-variables).
  * Versions and scopes managed by `dependencyManagement` are applied as Maven does
  * (https://maven.apache.org/guides/introduction/introduction-to-dependency-mechanism.html#dependency-management):
@@ -9,6 +10,7 @@
  * in the tree is reported (`missing-resource`), listed as a component itself, and the versions it may manage stay
  * unknown: those dependencies are listed without a version, never guessed, and reported (`unresolved-version`), as
  * is a dependency nothing gives a version. Maven's model builder is Java: this is a bounded re-reading of its rules.
+ * What the POMs of one scan share is a function of the tree alone, so the order they are read in changes nothing.
  */
 import {elide} from '../../../core/elide.js'
 import {posix} from 'node:path'
