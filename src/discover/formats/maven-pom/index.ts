@@ -272,7 +272,7 @@ function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentCh
 /**
  * Whether the version a `<parent>` names (`declared`, written in `child`) is the version of the POM found for it
  * (`own`, written in `candidate`): the same text, or the same exact version once each is interpolated (the child's
- * properties first, then the candidate's, which the child would inherit). Neither written: Maven does not check.
+ * properties first, then the candidate's, which the child would inherit). One not written: Maven does not compare them.
  */
 function sameVersion(declared: string | undefined, child: Pom, own: string | undefined, candidate: Pom): boolean {
   if (declared === undefined || own === undefined || declared === own) return true
