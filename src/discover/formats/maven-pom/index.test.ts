@@ -295,12 +295,12 @@ describe('maven-pom', () => {
       [
         22,
         'unresolved-version',
-        'commons-io:commons-io: version 2.22.0 from an in-tree BOM, unless one not in the tree manages it first',
+        'commons-io:commons-io: version 2.22.0 from an in-tree BOM, unless a parent or BOM not read manages it first',
       ],
       [
         27,
         'unresolved-version',
-        'org.jenkins-ci:annotation-indexer: version 1.213.v92788b_1f0a_21 from an in-tree BOM, unless one not in the tree manages it first',
+        'org.jenkins-ci:annotation-indexer: version 1.213.v92788b_1f0a_21 from an in-tree BOM, unless a parent or BOM not read manages it first',
       ],
     ])
     expect(out.skipped[0].message).toContain('parent org.jenkins-ci:jenkins:2.1397.v033314c396ee')
@@ -353,6 +353,213 @@ describe('maven-pom', () => {
     expect(other.skipped.map((s) => [s.line, s.reason])).toEqual([
       [3, 'missing-resource'],
       [5, 'unresolved-version'],
+    ])
+  })
+
+  /** Each file of `order` read with ONE context (as one scan shares it), the outputs by file, as JSON. */
+  function scanInOrder(tree: Record<string, string>, order: string[]) {
+    const context = {readText: (path: string) => tree[path] ?? null}
+    const outputs: Record<string, string> = {}
+    for (const file of order) outputs[file] = JSON.stringify(discoverer.discover({file, text: tree[file]}, context))
+    return outputs
+  }
+
+  /** Every order of the files gives, file by file, the bytes each file gives read alone. */
+  function expectOrderFree(tree: Record<string, string>, files: string[]) {
+    const alone = Object.fromEntries(files.map((file) => [file, scanInOrder(tree, [file])[file]]))
+    expect(scanInOrder(tree, files)).toEqual(alone)
+    expect(scanInOrder(tree, [...files].reverse())).toEqual(alone)
+    return alone
+  }
+
+  const pomOf = (artifactId: string, body: string) =>
+    `<project><groupId>com.example</groupId><artifactId>${artifactId}</artifactId><version>1</version>\n${body}</project>`
+  const importOf = (artifactId: string) =>
+    `<dependency><groupId>com.example</groupId><artifactId>${artifactId}</artifactId><version>1</version><type>pom</type><scope>import</scope></dependency>`
+  const managing = (entries: string) =>
+    `<dependencyManagement><dependencies>${entries}</dependencies></dependencyManagement>\n`
+  const usesLib = (...names: string[]) =>
+    `<dependencies>${names.map((name) => `<dependency><groupId>com.example</groupId><artifactId>${name}</artifactId></dependency>`).join('')}</dependencies>\n`
+  const managedLib = (name: string, version: string) =>
+    `<dependency><groupId>com.example</groupId><artifactId>${name}</artifactId><version>${version}</version></dependency>`
+
+  it('gives each POM the same output whichever POM of the tree is read first (BOMs imported at different depths)', () => {
+    // b1 imports b2 ... imports b5, which manages lib. app imports b1: b5 is past the 4 levels of BOMs read, so
+    // lib's version is unknown to app. app2 imports b4 directly: b5 is 2 levels down, lib is 7. The BOM b4 read
+    // for app (its imports not followed) was kept for app2 too, and the other way round.
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf(
+        'root',
+        '<modules><module>b1</module><module>b2</module><module>b3</module><module>b4</module><module>b5</module><module>app</module><module>app2</module></modules>\n',
+      ),
+      'b5/pom.xml': pomOf('b5', managing(managedLib('lib', '7'))),
+      'app/pom.xml': pomOf('app', managing(importOf('b1')) + usesLib('lib')),
+      'app2/pom.xml': pomOf('app2', managing(importOf('b4')) + usesLib('lib')),
+    }
+    for (let i = 1; i <= 4; i++) tree[`b${i}/pom.xml`] = pomOf(`b${i}`, managing(importOf(`b${i + 1}`)))
+    const alone = expectOrderFree(tree, ['app/pom.xml', 'app2/pom.xml'])
+    const versionOfLib = (file: string) =>
+      (JSON.parse(alone[file]) as Required<DiscoverOutput>).components.find((c) => c.name === 'com.example:lib')
+        ?.version
+    expect(versionOfLib('app/pom.xml')).toBeUndefined()
+    expect((JSON.parse(alone['app/pom.xml']) as Required<DiscoverOutput>).skipped.map((s) => s.message)).toEqual([
+      'com.example:lib: no version here (it may come from BOM com.example:b5:1, in the tree, past 4 levels of BOM imports: not read)',
+    ])
+    expect(versionOfLib('app2/pom.xml')).toBe('7')
+  })
+
+  it('gives each POM the same output whichever POM of the tree is read first (BOMs importing each other)', () => {
+    // a imports b and b imports a (Maven refuses such a cycle): what each app gets does not depend on which was
+    // read first, the cycle being cut where it closes as seen from each BOM, not from the first POM read.
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf(
+        'root',
+        '<modules><module>a</module><module>b</module><module>app1</module><module>app2</module></modules>\n',
+      ),
+      'a/pom.xml': pomOf('a', managing(managedLib('x', '1') + importOf('b'))),
+      'b/pom.xml': pomOf('b', managing(managedLib('y', '2') + importOf('a'))),
+      'app1/pom.xml': pomOf('app1', managing(importOf('a')) + usesLib('x', 'y')),
+      'app2/pom.xml': pomOf('app2', managing(importOf('b')) + usesLib('x', 'y')),
+    }
+    const alone = expectOrderFree(tree, ['app1/pom.xml', 'app2/pom.xml', 'a/pom.xml', 'b/pom.xml'])
+    for (const file of ['app1/pom.xml', 'app2/pom.xml'])
+      expect(
+        (JSON.parse(alone[file]) as Required<DiscoverOutput>).components.map((c) => `${c.name}@${c.version}`),
+      ).toEqual(['com.example:x@1', 'com.example:y@2'])
+    // Read as a module of its own, a's import of b leads back to a: b is not read there, and says why.
+    const a = discover(
+      `${tree['a/pom.xml'].replace('</project>', '')}${usesLib('x', 'y')}</project>`,
+      {},
+      'a/pom.xml',
+      (path) => tree[path] ?? null,
+    )
+    expect(rows(a)).toEqual([
+      '3 com.example:x:1 1 prod pkg:maven/com.example/x@1',
+      '3 com.example:y - prod pkg:maven/com.example/y',
+    ])
+    expect(a.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        2,
+        'missing-resource',
+        'imported BOM com.example:b:1 imports this POM back, an import cycle (which Maven refuses): it is not read, the versions it manages are unknown',
+      ],
+      [
+        3,
+        'unresolved-version',
+        'com.example:y: no version here (it may come from BOM com.example:b:1, in the tree, an import cycle (which Maven refuses): not read)',
+      ],
+    ])
+  })
+
+  it('gives every POM the same output in every order of a tangled tree (chains, cycles, shared BOMs)', () => {
+    // A fixed pseudo-random tree: 8 BOMs importing one another (chains past the depth limit, cycles, self-imports),
+    // 6 modules importing some of them; each managing an artifact of its own that every module uses.
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      // The high bits: the low ones of this generator repeat every few draws.
+      return Math.floor(seed / 65536) % n
+    }
+    const tree: Record<string, string> = {}
+    const names = Array.from({length: 8}, (_, i) => `bom${i}`)
+    for (const name of names) {
+      const imports = Array.from({length: 1 + next(3)}, () => importOf(names[next(names.length)]))
+      tree[`${name}/pom.xml`] = pomOf(name, managing(managedLib(`of-${name}`, `1.${next(9)}`) + imports.join('')))
+    }
+    const apps = Array.from({length: 6}, (_, i) => `app${i}`)
+    for (const app of apps)
+      tree[`${app}/pom.xml`] = pomOf(
+        app,
+        managing(importOf(names[next(names.length)]) + importOf(names[next(names.length)])) +
+          usesLib(...names.map((name) => `of-${name}`)),
+      )
+    tree['pom.xml'] = pomOf(
+      'root',
+      `<modules>${[...names, ...apps].map((m) => `<module>${m}</module>`).join('')}</modules>\n`,
+    )
+    const files = Object.keys(tree).filter((file) => file !== 'pom.xml')
+    const alone = expectOrderFree(tree, files)
+    for (let round = 0; round < 4; round++) {
+      const order = [...files]
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = next(i + 1)
+        ;[order[i], order[j]] = [order[j], order[i]]
+      }
+      expect(scanInOrder(tree, order)).toEqual(alone)
+    }
+  })
+
+  it('takes no in-tree POM of another version as the parent: Maven reads the named one from the repository', () => {
+    const parentPom = (version: string, properties = '') =>
+      `<project><groupId>com.example</groupId><artifactId>parent</artifactId><version>${version}</version>
+<properties><lib.version>7</lib.version>${properties}</properties>
+${managing(managedLib('managed', '8'))}</project>`
+    const child = (parentVersion: string, properties = '') =>
+      `<project><parent><groupId>com.example</groupId><artifactId>parent</artifactId><version>${parentVersion}</version></parent>
+<artifactId>child</artifactId><properties>${properties}</properties>
+<dependencies><dependency><groupId>com.example</groupId><artifactId>lib</artifactId><version>\${lib.version}</version></dependency>
+<dependency><groupId>com.example</groupId><artifactId>managed</artifactId></dependency></dependencies></project>`
+    const read = (parentText: string, childText: string) =>
+      discover(childText, {'pom.xml': parentText, 'child/pom.xml': childText}, 'child/pom.xml')
+    // The child names parent 1.0.0; ../pom.xml is parent 2.0.0: neither its property nor its managed version is taken.
+    const skew = read(parentPom('2.0.0'), child('1.0.0'))
+    expect(rows(skew)).toEqual([
+      '1 com.example:parent:1.0.0 1.0.0 prod pkg:maven/com.example/parent@1.0.0?type=pom',
+      '3 com.example:lib:${lib.version} - prod pkg:maven/com.example/lib',
+      '4 com.example:managed - prod pkg:maven/com.example/managed',
+    ])
+    expect(skew.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        1,
+        'missing-resource',
+        'parent com.example:parent:1.0.0 is not in the tree (pom.xml is version 2.0.0: Maven takes the parent from the repository): the properties and versions it defines are unknown',
+      ],
+      [
+        3,
+        'unresolved-version',
+        'com.example:lib: version ${lib.version} names a property that is not defined here (it may come from parent com.example:parent:1.0.0, not in the tree)',
+      ],
+      [
+        4,
+        'unresolved-version',
+        'com.example:managed: no version here (it may come from parent com.example:parent:1.0.0, not in the tree)',
+      ],
+    ])
+    // The same version: the parent, as before. CI friendly versions: `${revision}` written on both sides (Maven 3
+    // compares the text), or defined by the child or by the parent for a literal version on the other side.
+    const taken = [
+      '3 com.example:lib:7 7 prod pkg:maven/com.example/lib@7',
+      '4 com.example:managed:8 8 prod pkg:maven/com.example/managed@8',
+    ]
+    for (const [parentText, childText] of [
+      [parentPom('2.0.0'), child('2.0.0')],
+      [parentPom('${revision}', '<revision>2.0.0</revision>'), child('${revision}')],
+      [parentPom('2.0.0'), child('${revision}', '<revision>2.0.0</revision>')],
+      [parentPom('${revision}', '<revision>2.0.0</revision>'), child('2.0.0')],
+    ]) {
+      const out = read(parentText, childText)
+      expect(rows(out)).toEqual(taken)
+      expect(out.skipped).toEqual([])
+    }
+    // A revision that gives another version, and a version range (not checked against the POM's version), do not.
+    for (const parentVersion of ['${revision}', '[1.0,3.0)']) {
+      const out = read(parentPom('2.0.0'), child(parentVersion, '<revision>1.0.0</revision>'))
+      expect(out.skipped.map((s) => s.reason)).toEqual(['missing-resource', 'unresolved-version', 'unresolved-version'])
+    }
+    // A grandparent of another version: the parent's own values are taken, the grandparent's are unknown.
+    const middle = `<project><parent><groupId>com.example</groupId><artifactId>parent</artifactId><version>1.0.0</version></parent>
+<artifactId>middle</artifactId><version>3</version><properties><other.version>9</other.version></properties></project>`
+    const leaf = `<project><parent><groupId>com.example</groupId><artifactId>middle</artifactId><version>3</version></parent>
+<artifactId>leaf</artifactId>
+<dependencies><dependency><groupId>com.example</groupId><artifactId>other</artifactId><version>\${other.version}</version></dependency>
+<dependency><groupId>com.example</groupId><artifactId>managed</artifactId></dependency></dependencies></project>`
+    const deep = discover(leaf, {'pom.xml': parentPom('2.0.0'), 'middle/pom.xml': middle}, 'middle/leaf/pom.xml')
+    expect(rows(deep)).toEqual([
+      '3 com.example:other:9 9 prod pkg:maven/com.example/other@9',
+      '4 com.example:managed - prod pkg:maven/com.example/managed',
+    ])
+    expect(deep.skipped.map((s) => s.message)).toEqual([
+      'com.example:managed: no version here (it may come from parent com.example:parent:1.0.0, not in the tree)',
     ])
   })
 

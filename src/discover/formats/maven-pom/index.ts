@@ -1,6 +1,7 @@
 /**
  * Maven `pom.xml`: the declared dependencies (https://maven.apache.org/pom.html#Dependencies), with `${...}`
- * properties interpolated from the same file and from parents found in the tree
+ * properties interpolated from the same file and from parents found in the tree, at `<relativePath>` with the
+ * groupId, artifactId and version the `<parent>` names, as Maven's model builder takes them
  * (https://maven.apache.org/guides/introduction/introduction-to-the-pom.html#project-interpolation-and-variables).
  * Versions and scopes managed by `dependencyManagement` are applied as Maven does
  * (https://maven.apache.org/guides/introduction/introduction-to-dependency-mechanism.html#dependency-management):
@@ -9,6 +10,7 @@
  * in the tree is reported (`missing-resource`), listed as a component itself, and the versions it may manage stay
  * unknown: those dependencies are listed without a version, never guessed, and reported (`unresolved-version`), as
  * is a dependency nothing gives a version. Maven's model builder is Java: this is a bounded re-reading of its rules.
+ * What the POMs of one scan share is a function of the tree alone, so the order they are read in changes nothing.
  */
 import {elide} from '../../../core/elide.js'
 import {posix} from 'node:path'
@@ -41,6 +43,9 @@ const MAX_MODULE_DEPTH = 3
 const ID = /^[A-Za-z0-9_.-]{1,200}$/
 /** A skip names this many of the parents and BOMs not in the tree a version may come from; the rest are counted. */
 const MAX_UNSEEN_NAMED = 6
+const NOT_IN_TREE = 'not in the tree'
+const CYCLE = 'in the tree, an import cycle (which Maven refuses): not read'
+const TOO_DEEP = `in the tree, past ${MAX_BOM_DEPTH} levels of BOM imports: not read`
 
 /** What `dependencyManagement` says of one artifact. */
 interface Managed {
@@ -57,19 +62,32 @@ interface Lineage {
   properties: Map<string, string>
   /** Management key (`groupId:artifactId:type[:classifier]`) → version and scope, nearest POM first. */
   managed: Map<string, Managed>
-  /** Parents and BOMs not in the tree (in order, once each): they may manage versions or define properties. */
-  unseen: Set<string>
-  /** The BOMs the file itself imports that are not in the tree (reported there, listed as components). */
-  missingBoms: Array<{at: PomDependency; name: string; version?: string}>
+  /**
+   * Parents and BOMs not read (in order, once each), with why: they may manage versions or define properties. Not
+   * in the tree (NOT_IN_TREE), or in the tree but not read (an import cycle, past MAX_BOM_DEPTH levels of BOMs).
+   */
+  unseen: Map<string, string>
+  /**
+   * The BOMs the file itself imports that are not read (reported there; those not in the tree listed as
+   * components). `cycle`: an in-tree BOM that imports the file back.
+   */
+  missingBoms: Array<{at: PomDependency; name: string; version?: string; cycle?: boolean}>
 }
 
-/** Parsed POMs and in-tree BOM lineages of one scan root, each read once (BOMs are imported by many modules). */
+/**
+ * Parsed POMs and in-tree BOM lineages of one scan root, each read once (BOMs are imported by many modules). Each
+ * entry is a function of the tree alone, never of which POM was read first: the files of a scan share these, in
+ * any order, and every order gives the same output.
+ */
 interface TreeCache {
   poms: Map<string, Pom | null>
-  boms: Map<string, Lineage | null>
+  /** An in-tree BOM's lineage the depth limit cut none of the imports of (the same at any depth its height fits in). */
+  boms: Map<string, BomLineage>
+  /** An in-tree BOM's lineage the depth limit cut, by `depth file` (the depth it is read at bounds what it follows). */
+  cutBoms: Map<string, BomLineage>
   /** The modules found from a set of starting POMs (treeModules), by those starts. */
   modules: Map<string, Map<string, Array<{file: string; pom: Pom}>>>
-  /** An in-tree BOM candidate's own version, interpolated with its lineage; null when it has none. */
+  /** An in-tree BOM candidate's own version, interpolated with its parents' properties; null when it has none. */
   versions: Map<string, string | null>
 }
 const caches = new WeakMap<DiscoverContext, TreeCache>()
@@ -77,7 +95,7 @@ const caches = new WeakMap<DiscoverContext, TreeCache>()
 function treeCache(context: DiscoverContext): TreeCache {
   let cache = caches.get(context)
   if (!cache) {
-    cache = {poms: new Map(), boms: new Map(), modules: new Map(), versions: new Map()}
+    cache = {poms: new Map(), boms: new Map(), cutBoms: new Map(), modules: new Map(), versions: new Map()}
     caches.set(context, cache)
   }
   return cache
@@ -103,7 +121,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   const components: Component[] = []
   const skipped: Skipped[] = []
   const errors: ScanError[] = []
-  const lineage = collectLineage(file, pom, context, {components, skipped}, 0, new Set([file]))
+  const lineage = collectLineage(file, pom, context, {components, skipped}, 0)
   const interpolate = (value: string | undefined) =>
     value === undefined ? undefined : expand(value, lineage.properties)
   for (const bom of lineage.missingBoms) {
@@ -111,9 +129,11 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       file,
       line: bom.at.line,
       reason: 'missing-resource',
-      message: `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} is not read: the versions it manages are unknown`,
+      message: bom.cycle
+        ? `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} imports this POM back, an import cycle (which Maven refuses): it is not read, the versions it manages are unknown`
+        : `imported BOM ${bom.name}:${elide(bom.version ?? '?', 80)} is not read: the versions it manages are unknown`,
     })
-    components.push(component(file, bom.at, bom.name, bom.version, 'prod', {type: 'pom'}))
+    if (!bom.cycle) components.push(component(file, bom.at, bom.name, bom.version, 'prod', {type: 'pom'}))
   }
   for (const dependency of pom.dependencies) {
     const found = coordinates(dependency, interpolate)
@@ -138,7 +158,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         file,
         line: dependency.line,
         reason: 'unresolved-version',
-        message: `${found.name}: version ${elide(version, 200)} from an in-tree BOM, unless one not in the tree manages it first${unseenNote(lineage)}`,
+        message: `${found.name}: version ${elide(version, 200)} from an in-tree BOM, unless a parent or BOM not read manages it first${unseenNote(lineage)}`,
       })
       version = undefined
       written = undefined
@@ -181,21 +201,25 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   return {components, skipped, errors}
 }
 
+/** A POM and its in-tree parents (nearest first), with the properties they define and the first parent not taken. */
+interface ParentChain {
+  chain: Array<{pom: Pom; file: string}>
+  properties: Map<string, string>
+  /** The first parent not in the tree: its name, and why the POM at its relativePath, if any, is not it. */
+  missing?: {name: string; relative: string; other?: string}
+}
+
 /**
- * Properties, managed versions and scopes of a POM, from itself, its in-tree parents and the in-tree BOMs they
- * import. `report` (the file being read) gets its own missing parent as a skip and a component; a BOM's lineage
- * is read with none. `visiting`: the POM files whose lineage is being built (a BOM importing itself).
+ * The in-tree parents of a POM, as Maven's model builder takes one from `<relativePath>` (default `../pom.xml`):
+ * only when that POM's groupId, artifactId and version are the ones the `<parent>` names. A POM there of another
+ * version is not the parent: Maven then reads the named one from the repository, so its properties and managed
+ * versions are unknown here. Versions are compared as written (Maven 3 compares the raw text, which keeps the CI
+ * friendly `${revision}` written on both sides matching), or else as both interpolate (a `${revision}` the child
+ * or that POM defines). A version range is not matched: whether the POM's version is in it is not checked.
  */
-function collectLineage(
-  file: string,
-  pom: Pom,
-  context: DiscoverContext,
-  report: {components: Component[]; skipped: Skipped[]} | undefined,
-  bomDepth: number,
-  visiting: Set<string>,
-): Lineage {
+function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentChain {
   const chain: Array<{pom: Pom; file: string}> = [{pom, file}]
-  const unseen = new Set<string>()
+  let missing: ParentChain['missing']
   let current = pom
   let currentFile = file
   for (let depth = 0; depth < MAX_PARENTS && current.parent; depth++) {
@@ -203,36 +227,21 @@ function collectLineage(
     const relative = parent.relativePath ?? '../pom.xml'
     const name = `${elide(parent.groupId ?? '?', 80)}:${elide(parent.artifactId ?? '?', 80)}:${elide(parent.version ?? '?', 80)}`
     let found: Pom | undefined
+    let other: string | undefined
     let parentFile = ''
     if (relative !== '') {
       parentFile = posix.normalize(
         posix.join(posix.dirname(currentFile), relative.endsWith('.xml') ? relative : `${relative}/pom.xml`),
       )
       const read = pomAt(parentFile, context)
-      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId)
-        found = read
+      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId) {
+        const version = read.version ?? read.parent?.version
+        if (sameVersion(parent.version, current, version, read)) found = read
+        else other = `${elide(parentFile, 200)} is version ${elide(version ?? '?', 80)}`
+      }
     }
     if (!found) {
-      unseen.add(`parent ${name}`)
-      if (current === pom && report) {
-        report.skipped.push({
-          file,
-          line: parent.line,
-          reason: 'missing-resource',
-          message: `parent ${name} is not in the tree${relative ? ` (relativePath ${elide(relative, 200)})` : ''}: the properties and versions it defines are unknown`,
-        })
-        if (parent.groupId && parent.artifactId && ID.test(parent.groupId) && ID.test(parent.artifactId))
-          report.components.push(
-            component(
-              file,
-              {line: parent.line, column: parent.column},
-              `${parent.groupId}:${parent.artifactId}`,
-              exactOrUndefined(parent.version),
-              'prod',
-              {type: 'pom'},
-            ),
-          )
-      }
+      missing = {name, relative, ...(other ? {other} : {})}
       break
     }
     chain.push({pom: found, file: parentFile})
@@ -257,6 +266,76 @@ function collectLineage(
   }
   for (const [key, value] of Object.entries(builtins))
     if (value !== undefined && !properties.has(key)) properties.set(key, value)
+  return {chain, properties, ...(missing ? {missing} : {})}
+}
+
+/**
+ * Whether the version a `<parent>` names (`declared`, written in `child`) is the version of the POM found for it
+ * (`own`, written in `candidate`): the same text, or the same exact version once each is interpolated (the child's
+ * properties first, then the candidate's, which the child would inherit). One not written: Maven does not compare them.
+ */
+function sameVersion(declared: string | undefined, child: Pom, own: string | undefined, candidate: Pom): boolean {
+  if (declared === undefined || own === undefined || declared === own) return true
+  if (/^[[(]/.test(declared)) return false
+  const properties = new Map(candidate.properties)
+  for (const [key, value] of child.properties) properties.set(key, value)
+  const left = expand(declared, properties)
+  return exactOrUndefined(left) !== undefined && left === expand(own, new Map(candidate.properties))
+}
+
+/** An in-tree BOM's lineage and the in-tree BOM files it was made of (itself included), to tell an import cycle. */
+interface BomLineage {
+  lineage: Lineage
+  reached: Set<string>
+  /** The levels of in-tree BOM imports read below it (0: none). */
+  height: number
+  /** Whether an import was left unread for the depth limit, here or below. */
+  truncated: boolean
+}
+
+/**
+ * Properties, managed versions and scopes of a POM, from itself, its in-tree parents and the in-tree BOMs they
+ * import. `report` (the file being read) gets its own missing parent as a skip and a component; a BOM's lineage
+ * is read with none. `bomDepth`: how deep in BOM imports this POM is (0: the file being read). What it gives is a
+ * function of the file and the depth alone (cached so: see TreeCache), whatever was read before.
+ */
+function collectLineage(
+  file: string,
+  pom: Pom,
+  context: DiscoverContext,
+  report: {components: Component[]; skipped: Skipped[]} | undefined,
+  bomDepth: number,
+): Lineage & Omit<BomLineage, 'lineage'> {
+  const {chain, properties, missing} = parentChain(file, pom, context)
+  const unseen = new Map<string, string>()
+  if (missing) {
+    unseen.set(`parent ${missing.name}`, NOT_IN_TREE)
+    const parent = pom.parent
+    if (report && parent && chain.length === 1) {
+      const where = missing.other
+        ? ` (${missing.other}: Maven takes the parent from the repository)`
+        : missing.relative
+          ? ` (relativePath ${elide(missing.relative, 200)})`
+          : ''
+      report.skipped.push({
+        file,
+        line: parent.line,
+        reason: 'missing-resource',
+        message: `parent ${missing.name} is not in the tree${where}: the properties and versions it defines are unknown`,
+      })
+      if (parent.groupId && parent.artifactId && ID.test(parent.groupId) && ID.test(parent.artifactId))
+        report.components.push(
+          component(
+            file,
+            {line: parent.line, column: parent.column},
+            `${parent.groupId}:${parent.artifactId}`,
+            exactOrUndefined(parent.version),
+            'prod',
+            {type: 'pom'},
+          ),
+        )
+    }
+  }
   const interpolate = (value: string | undefined) => (value === undefined ? undefined : expand(value, properties))
   // Inherited management merges field by field, the nearest POM's value first (Maven's inheritance assembly).
   const managed = new Map<string, Managed>()
@@ -277,6 +356,9 @@ function collectLineage(
     }
   // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
   const missingBoms: Lineage['missingBoms'] = []
+  const reached = new Set<string>([file])
+  let height = 0
+  let truncated = false
   let modules: ReturnType<typeof treeModules> | undefined
   // Each BOM once: importing the same one again changes nothing (the first import of an artifact wins).
   const imported = new Set<string>()
@@ -287,23 +369,45 @@ function collectLineage(
       : `${elide(dependency.groupId ?? '?', 80)}:${elide(dependency.artifactId ?? '?', 80)}`
     if (imported.has(name)) continue
     imported.add(name)
-    let inTree: Lineage | undefined
-    if (bom?.version && bomDepth < MAX_BOM_DEPTH) {
+    let inTree: BomLineage | undefined
+    let why = NOT_IN_TREE
+    if (bom?.version) {
       modules ??= treeModules(chain, file, context)
-      inTree = bomInTree(bom.name, bom.version, modules, context, bomDepth, visiting)
+      const candidate = bomCandidate(bom.name, bom.version, modules, context)
+      if (candidate && bomDepth >= MAX_BOM_DEPTH) {
+        why = TOO_DEEP
+        truncated = true
+      } else if (candidate) {
+        inTree = bomLineage(candidate, context, bomDepth + 1)
+        // Read, even if cut below: what it gave (its reached POMs) depends on its depth as this lineage does.
+        height = Math.max(height, inTree.height + 1)
+        truncated ||= inTree.truncated
+        // An import cycle (Maven refuses one): the BOM that leads back here is not read here.
+        if (inTree.reached.has(file)) {
+          inTree = undefined
+          why = CYCLE
+        }
+      }
     }
     if (!inTree) {
-      unseen.add(`BOM ${name}`)
-      if (bom && report && own.has(dependency)) missingBoms.push({at: dependency, name: bom.name, version: bom.version})
+      unseen.set(`BOM ${name}`, why)
+      if (bom && report && own.has(dependency))
+        missingBoms.push({
+          at: dependency,
+          name: bom.name,
+          version: bom.version,
+          ...(why === CYCLE ? {cycle: true} : {}),
+        })
       continue
     }
     // Anything not in the tree so far (a parent, an earlier BOM) would win over this BOM's entries.
     const uncertain = unseen.size > 0
-    for (const [key, entry] of inTree.managed)
+    for (const [key, entry] of inTree.lineage.managed)
       if (!managed.has(key)) managed.set(key, uncertain && !entry.uncertain ? {...entry, uncertain} : entry)
-    for (const note of inTree.unseen) unseen.add(note)
+    for (const [note, reason] of inTree.lineage.unseen) if (!unseen.has(note)) unseen.set(note, reason)
+    for (const member of inTree.reached) reached.add(member)
   }
-  return {properties, managed, unseen, missingBoms}
+  return {properties, managed, unseen, missingBoms, reached, height, truncated}
 }
 
 /**
@@ -364,48 +468,55 @@ function treeModules(
   return byName
 }
 
-/** The lineage of the BOM `name`:`version` when a POM of the tree is it (its own version interpolated). */
-function bomInTree(
+/**
+ * The POM of the tree that is the BOM `name`:`version`, if any: the first module of that name whose own version,
+ * interpolated with its parents' properties, is `version`.
+ */
+function bomCandidate(
   name: string,
   version: string,
   modules: Map<string, Array<{file: string; pom: Pom}>>,
   context: DiscoverContext,
-  bomDepth: number,
-  visiting: Set<string>,
-): Lineage | undefined {
+): {file: string; pom: Pom} | undefined {
   const {versions} = treeCache(context)
   for (const candidate of modules.get(name) ?? []) {
     // Its own version, interpolated once per candidate however many POMs import a BOM of its name.
     let own = versions.get(candidate.file)
     if (own === undefined) {
-      const lineage = bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
       const written = candidate.pom.version ?? candidate.pom.parent?.version
-      own = lineage && written !== undefined ? expand(written, lineage.properties) : null
-      // A BOM being read (an import cycle) has no lineage yet: not remembered, so a later look finds it.
-      if (lineage) versions.set(candidate.file, own)
+      own =
+        written === undefined ? null : expand(written, parentChain(candidate.file, candidate.pom, context).properties)
+      versions.set(candidate.file, own)
     }
-    if (own === version) return bomLineage(candidate.file, candidate.pom, context, bomDepth, visiting)
+    if (own === version) return candidate
   }
   return undefined
 }
 
-/** An in-tree BOM's own lineage, read once per tree; a BOM being read already (an import cycle) has none. */
-function bomLineage(
-  file: string,
-  pom: Pom,
-  context: DiscoverContext,
-  bomDepth: number,
-  visiting: Set<string>,
-): Lineage | undefined {
-  const {boms} = treeCache(context)
-  const cached = boms.get(file)
-  if (cached !== undefined) return cached ?? undefined
-  if (visiting.has(file)) return undefined
-  visiting.add(file)
-  const lineage = collectLineage(file, pom, context, undefined, bomDepth + 1, visiting)
-  visiting.delete(file)
-  boms.set(file, lineage)
-  return lineage
+/**
+ * An in-tree BOM's lineage read at `bomDepth`: once per BOM and depth, whoever imports it. A lineage the depth limit
+ * cut nothing of is the same at every depth its height fits in (the same imports read, the same cycles cut): it is
+ * read once for all of them, which a tree without long chains of BOMs always is.
+ */
+function bomLineage(candidate: {file: string; pom: Pom}, context: DiscoverContext, bomDepth: number): BomLineage {
+  const {boms, cutBoms} = treeCache(context)
+  const whole = boms.get(candidate.file)
+  if (whole && bomDepth + whole.height <= MAX_BOM_DEPTH) return whole
+  const key = `${bomDepth} ${candidate.file}`
+  const known = cutBoms.get(key)
+  if (known) return known
+  // Bounded recursion: each level is one BOM deeper, and a BOM MAX_BOM_DEPTH deep follows no import.
+  const {reached, height, truncated, ...lineage} = collectLineage(
+    candidate.file,
+    candidate.pom,
+    context,
+    undefined,
+    bomDepth,
+  )
+  const read = {lineage, reached, height, truncated}
+  if (truncated) cutBoms.set(key, read)
+  else boms.set(candidate.file, read)
+  return read
 }
 
 /**
@@ -474,9 +585,22 @@ function scopeOf(scope: string | undefined, optional: boolean): Scope {
 function unseenNote(lineage: Lineage): string {
   const {unseen} = lineage
   if (unseen.size === 0) return ''
-  const named = [...unseen].slice(0, MAX_UNSEEN_NAMED).join(', ')
+  // The names by why they were not read, in the order each why first comes.
+  const groups = new Map<string, string[]>()
+  let count = 0
+  for (const [name, why] of unseen) {
+    if (count++ === MAX_UNSEEN_NAMED) break
+    const group = groups.get(why)
+    if (group) group.push(name)
+    else groups.set(why, [name])
+  }
   const more = unseen.size > MAX_UNSEEN_NAMED ? ` and ${unseen.size - MAX_UNSEEN_NAMED} more` : ''
-  return ` (it may come from ${named}${more}, not in the tree)`
+  if (groups.size === 1) {
+    const [[why, names]] = groups
+    return ` (it may come from ${names.join(', ')}${more}, ${why})`
+  }
+  const named = [...groups].map(([why, names]) => `${names.join(', ')}, ${why}`).join('; ')
+  return ` (it may come from ${named}${more ? `;${more}` : ''})`
 }
 
 function component(
