@@ -76,12 +76,23 @@ describe('readJsonFast', () => {
 
   it("reads JSONC's trailing commas as the visitor does when asked, arrays placed, and gives up on comments", () => {
     same('{\n  "a": [1, 2,],\n  "b": {"c": [[], {},], "d": 1,},\n}\n', true)
-    same('{"lockfileVersion": 1, "packages": {"x": ["x@1.0.0", "", {"dependencies": {"y": "^1",},}, "sha512-z",],},}', true)
+    same(
+      '{"lockfileVersion": 1, "packages": {"x": ["x@1.0.0", "", {"dependencies": {"y": "^1",},}, "sha512-z",],},}',
+      true,
+    )
     same('[\r\n  [1,\r\n  ],\r\n  {"integrity": [1,],},\r\n]', true)
     same('{"k": 1, "k": 2,}', true)
     // A real bun.lock (the format's fixture; source and licence in its SOURCES.md).
     same(readFileSync(join(import.meta.dirname, '..', 'formats', 'bun-lock', '__fixtures__', 'bun.lock'), 'utf8'), true)
-    for (const text of ['{"a": 1,,}', '[,]', '{,}', '{"a": 1} ,', '{"a": 1, // x\n}', '{"a": [1, /* x */]}', '{"a": 1,'])
+    for (const text of [
+      '{"a": 1,,}',
+      '[,]',
+      '{,}',
+      '{"a": 1} ,',
+      '{"a": 1, // x\n}',
+      '{"a": [1, /* x */]}',
+      '{"a": 1,',
+    ])
       expect(readJsonFast(text, {jsonc: true}), text).toBeUndefined()
     // Strict JSON still refuses them.
     expect(readJsonFast('{"a": [1,],}')).toBeUndefined()
