@@ -88,7 +88,7 @@ function lastNonSpace(bytes: Uint8Array): number {
  * chunk by chunk as it is iterated, so that a scan of a large file keeps one chunk in memory.
  */
 export interface SniffFile {
-  /** The path as printed (`-` for standard input): some names say what a file should hold. */
+  /** The path as printed (`<stdin>` for standard input): some names say what a file should hold. */
   readonly name: string
   /** The whole text in chunks (UTF-8, a bad sequence as U+FFFD); a file that cannot be read ends early. */
   chunks(): Iterable<string>

@@ -97,17 +97,26 @@ function wholeKeys(file: SniffFile): TopLevelKeys {
 }
 
 /**
- * Whether a longer file whose head and tail do not decide is read whole: a marker key may be written with escapes
- * (an ASCII letter or `@` as `\u00XX`: JSON writers escape no letters, so ordinary files, Go's `\u003c` and `\u0026`
- * included, do not pay for it), or the file's name says it is a BOM (the names CycloneDX and SPDX recommend and
- * generators write: `bom.json`, `sbom.json`, `*.cdx.json`, `*.spdx.json`, `sbom-*.json`): a key may then sit
- * anywhere between head and tail.
+ * Whether a longer file whose head and tail do not decide is read whole. Signs that it may be a BOM:
+ * - a key written with escapes: an ASCII letter or `@` as `\u00XX` (JSON writers escape no letters, so ordinary
+ *   files, Go's `\u003c` and `\u0026` included, do not pay for it);
+ * - a key only BOMs have, in the head or the tail (`"bom-ref"`, `"SPDXID"`...): the marker may sit anywhere between;
+ * - the file's name: the names CycloneDX and SPDX recommend and generators write (`bom.json`, `sbom.json`,
+ *   `*.cdx.json`, `*.spdx.json`, `sbom-*.json`).
  */
 export function wholeWorthReading(name: string, head: string, tail: string): boolean {
-  return sbomName(name) || ESCAPED_LETTER.test(head) || ESCAPED_LETTER.test(tail)
+  return (
+    sbomName(name) ||
+    ESCAPED_LETTER.test(head) ||
+    ESCAPED_LETTER.test(tail) ||
+    SBOM_KEYS.some((key) => head.includes(key) || tail.includes(key))
+  )
 }
 
 const ESCAPED_LETTER = /\\u00[4-7][0-9a-f]/i
+
+/** Keys of CycloneDX components and dependencies, SPDX 2 packages and relationships, SPDX 3 elements. */
+const SBOM_KEYS = ['"bom-ref"', '"dependsOn"', '"serialNumber"', '"SPDXID"', '"spdxElementId"', '"spdxId"']
 
 const SBOM_WORDS = new Set(['bom', 'sbom', 'cdx', 'cyclonedx', 'spdx', 'spdx3'])
 

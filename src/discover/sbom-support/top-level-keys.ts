@@ -63,6 +63,13 @@ class Scan {
         i = Math.min(quote, backslash)
         if (i >= chunk.length) break
       }
+      if (!this.inString && this.depth > (this.inList ? 2 : 1)) {
+        // Deep in a value nothing is kept of: only strings and nesting matter.
+        let c = chunk.charCodeAt(i)
+        while (c !== 0x22 && c !== 0x7b && c !== 0x5b && c !== 0x7d && c !== 0x5d && ++i < chunk.length)
+          c = chunk.charCodeAt(i)
+        if (i >= chunk.length) break
+      }
       const c = chunk.charCodeAt(i)
       if (this.inString) this.inside(c)
       else this.outside(c)
