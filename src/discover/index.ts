@@ -20,7 +20,7 @@ import {compileGlobs, type GlobSet} from './globs.js'
 import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
-import {headText, readHead, readTail, sniffing, tailText} from './sniff.js'
+import {bytesToSniff, fileToSniff, headText, readHead, readTail, sniffing, tailText} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
 import {pathsUnder, walk} from './walk.js'
@@ -182,6 +182,7 @@ async function plan(
         claimed,
         () => head,
         () => readTail(given),
+        fileToSniff(display, given),
       )
       if (kept.length === 0) throw noFormatError(display, formats, claimed)
     }
@@ -229,6 +230,7 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
         formatsFor(file, scan),
         () => readHead(entry.abs),
         () => readTail(entry.abs),
+        fileToSniff(file, entry.abs),
       )
       if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
       else if (chartArchive(root, entry.rel))
@@ -268,7 +270,8 @@ function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: str
   }
   const head = headText(bytes)
   const tail = () => tailText(bytes)
-  const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head, tail))
+  const whole = bytesToSniff(STDIN_FILE, bytes)
+  const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head, tail, whole))
   if (recognised.length === 1) return recognised
   const why =
     recognised.length === 0

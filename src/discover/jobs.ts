@@ -15,7 +15,7 @@ import {holdYoungGeneration} from '../core/young-generation.js'
 import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
-import {headText, sniffing, tailText} from './sniff.js'
+import {bytesToSniff, headText, sniffing, tailText} from './sniff.js'
 import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
@@ -136,6 +136,7 @@ async function readArchive(job: FileJob, max: number, sink: Sink, taken: Readonl
       job.formats.filter((format) => format.matches(file)),
       () => headText(data),
       () => tailText(data),
+      bytesToSniff(file, data),
     )
     if (formats.length > 0) read.set(file, formats)
   }

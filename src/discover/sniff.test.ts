@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {readHead, readTail, SNIFF_BYTES, sniffing, tailText} from './sniff.js'
+import {bytesToSniff, fileToSniff, readHead, readTail, SNIFF_BYTES, sniffing, tailText} from './sniff.js'
 import type {Discoverer} from './types.js'
 import {makeFifo} from '../../tests/support/fifo.js'
 
@@ -43,6 +43,37 @@ describe('readTail and sniffing', () => {
     expect(readTail(file)).toBeUndefined()
     expect(tailText(Buffer.from('{"a": 1}'))).toBeUndefined()
     expect(readTail(join(dir, 'missing.json'))).toBeUndefined()
+  })
+
+  it('gives the last SNIFF_BYTES before the white space that ends the file, however much there is', () => {
+    const file = join(dir, 'spaced.json')
+    const text = `{"a": "${'x'.repeat(SNIFF_BYTES)}", "end": 1}`
+    const want = text.slice(-SNIFF_BYTES)
+    for (const space of [1, 1000, SNIFF_BYTES - 1, SNIFF_BYTES, 70 * 1024, 3 * SNIFF_BYTES + 17]) {
+      const spaced = `${text}${' \n\t\r'.repeat(space).slice(0, space)}`
+      writeFileSync(file, spaced)
+      expect(readTail(file)).toBe(want)
+      expect(tailText(Buffer.from(spaced))).toBe(want)
+    }
+    // A document shorter than SNIFF_BYTES followed by more: all of it; a file of white space only: nothing.
+    writeFileSync(file, `{"a": 1}${' '.repeat(SNIFF_BYTES)}`)
+    expect(readTail(file)).toBe('{"a": 1}')
+    writeFileSync(file, ' '.repeat(2 * SNIFF_BYTES))
+    expect(readTail(file)).toBe('')
+    expect(tailText(new Uint8Array(2 * SNIFF_BYTES).fill(0x20))).toBe('')
+  })
+
+  it('gives a whole file in chunks, decoded as one text (a character cut between two chunks whole)', () => {
+    const file = join(dir, 'whole.json')
+    const text = `${'a'.repeat(SNIFF_BYTES - 1)}é${'€'.repeat(SNIFF_BYTES)}end`
+    writeFileSync(file, text)
+    const fromFile = [...fileToSniff('whole.json', file).chunks()]
+    expect(fromFile.length).toBeGreaterThan(2)
+    expect(fromFile.join('')).toBe(text)
+    expect([...bytesToSniff('whole.json', Buffer.from(text)).chunks()].join('')).toBe(text)
+    // Read anew each time the chunks are asked for; a file that cannot be read has none.
+    expect([...fileToSniff('whole.json', file).chunks()].join('')).toBe(text)
+    expect([...fileToSniff('missing.json', join(dir, 'missing.json')).chunks()]).toEqual([])
   })
 
   it('reads the tail once, and only when a format asks for it', () => {

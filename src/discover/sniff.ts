@@ -17,64 +17,148 @@ const HEAD_DECODER = new TextDecoder('utf-8')
 export function readHead(abs: string | Buffer): string | Error {
   try {
     // No larger than the file: most sniffed files are small, and the walk sniffs thousands of them.
-    return headText(readPart(abs, (size) => ({position: 0, length: Math.max(1, Math.min(SNIFF_BYTES, size + 1))}))!)
+    return headText(readStart(abs, (size) => Math.max(1, Math.min(SNIFF_BYTES, size + 1))))
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))
   }
 }
 
 /**
- * The last SNIFF_BYTES of a file longer than SNIFF_BYTES, as text (JSON keys may come in any order: some generators
- * write a format's marker key last); undefined for a shorter file (its head is all of it) or one that cannot be read.
+ * The last SNIFF_BYTES of a file longer than SNIFF_BYTES before the white space that ends it, as text (JSON keys may
+ * come in any order: some generators write a format's marker key last, and a document may be followed by any
+ * amount of white space); undefined for a shorter file (its head is all of it) or one that cannot be read.
  */
 export function readTail(abs: string | Buffer): string | undefined {
   try {
-    const bytes = readPart(abs, (size) =>
-      size > SNIFF_BYTES ? {position: size - SNIFF_BYTES, length: SNIFF_BYTES} : undefined,
-    )
-    return bytes && HEAD_DECODER.decode(bytes)
+    const {fd, size} = openRegularFile(abs)
+    try {
+      if (size <= SNIFF_BYTES) return undefined
+      const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
+      // From the end, a block at a time, to the last byte that is not white space: one read for a file that ends
+      // with its document, two for one followed by white space.
+      for (let end = size; end > 0; ) {
+        const from = Math.max(0, end - SNIFF_BYTES)
+        const got = readSync(fd, buffer, 0, end - from, from)
+        if (got < end - from) return undefined // the file shrank under us: no tail to tell
+        const last = lastNonSpace(buffer.subarray(0, got))
+        if (last === got - 1 && end === size) return HEAD_DECODER.decode(buffer.subarray(0, got))
+        if (last >= 0) {
+          const stop = from + last + 1
+          const start = Math.max(0, stop - SNIFF_BYTES)
+          return HEAD_DECODER.decode(buffer.subarray(0, readSync(fd, buffer, 0, stop - start, start)))
+        }
+        end = from
+      }
+      return ''
+    } finally {
+      closeSync(fd)
+    }
   } catch {
     return undefined
   }
 }
 
-/** Reads `part(size)` of a regular file, one open and one read (the head, the tail); undefined when it says none. */
-function readPart(
-  abs: string | Buffer,
-  part: (size: number) => {position: number; length: number} | undefined,
-): Buffer | undefined {
+/** Reads the head of a regular file: one open and one read of `length(size)` bytes. */
+function readStart(abs: string | Buffer, length: (size: number) => number): Buffer {
   const {fd, size} = openRegularFile(abs)
   try {
-    const wanted = part(size)
-    if (!wanted) return undefined
-    const {position, length} = wanted
-    const buffer = Buffer.allocUnsafe(length)
-    return buffer.subarray(0, readSync(fd, buffer, 0, length, position))
+    const buffer = Buffer.allocUnsafe(length(size))
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0))
   } finally {
     closeSync(fd)
   }
 }
 
-/** The last SNIFF_BYTES of some bytes as text, when there are more than SNIFF_BYTES (see readTail). */
+/** The last SNIFF_BYTES of some bytes before their trailing white space, when there are more than SNIFF_BYTES. */
 export function tailText(bytes: Uint8Array): string | undefined {
-  return bytes.length > SNIFF_BYTES ? HEAD_DECODER.decode(bytes.subarray(bytes.length - SNIFF_BYTES)) : undefined
+  if (bytes.length <= SNIFF_BYTES) return undefined
+  const end = lastNonSpace(bytes) + 1
+  return HEAD_DECODER.decode(bytes.subarray(Math.max(0, end - SNIFF_BYTES), end))
+}
+
+/** The index of the last byte that is not JSON white space (space, tab, CR, LF), -1 when there is none. */
+function lastNonSpace(bytes: Uint8Array): number {
+  let i = bytes.length - 1
+  while (i >= 0 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i--
+  return i
+}
+
+/**
+ * All of a file, for a sniff that its head and tail leave open (Discoverer.sniff): its name, and its text decoded
+ * chunk by chunk as it is iterated, so that a scan of a large file keeps one chunk in memory.
+ */
+export interface SniffFile {
+  /** The path as printed (`<stdin>` for standard input): some names say what a file should hold. */
+  readonly name: string
+  /** The whole text in chunks (UTF-8, a bad sequence as U+FFFD); a file that cannot be read ends early. */
+  chunks(): Iterable<string>
+}
+
+/** A file on disk, read SNIFF_BYTES at a time when its chunks are iterated. */
+export function fileToSniff(name: string, abs: string | Buffer): SniffFile {
+  return {
+    name,
+    *chunks() {
+      let fd: number
+      try {
+        fd = openRegularFile(abs).fd
+      } catch {
+        return
+      }
+      try {
+        const decoder = new TextDecoder('utf-8')
+        const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
+        for (let got = readOrNone(fd, buffer); got > 0; got = readOrNone(fd, buffer)) {
+          yield decoder.decode(buffer.subarray(0, got), {stream: true})
+        }
+        yield decoder.decode()
+      } finally {
+        closeSync(fd)
+      }
+    },
+  }
+}
+
+/** Bytes read from the file's current position; 0 at its end or when reading fails. */
+function readOrNone(fd: number, buffer: Buffer): number {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, null)
+  } catch {
+    return 0
+  }
+}
+
+/** Bytes already in memory (a file in an archive, standard input), decoded SNIFF_BYTES at a time. */
+export function bytesToSniff(name: string, bytes: Uint8Array): SniffFile {
+  return {
+    name,
+    *chunks() {
+      const decoder = new TextDecoder('utf-8')
+      for (let at = 0; at < bytes.length; at += SNIFF_BYTES) {
+        yield decoder.decode(bytes.subarray(at, at + SNIFF_BYTES), {stream: true})
+      }
+      yield decoder.decode()
+    },
+  }
 }
 
 /**
  * Of the formats that claim a file by its name, the ones that read it: all that do not sniff, and the sniffing ones
  * its head satisfies. The head is read only when a sniffing format needs it; a head that cannot be read leaves them out.
- * The tail, when given, is read at most once, and only when a format asks for it.
+ * The tail, when given, is read at most once, and only when a format asks for it; so is the whole file, by the
+ * format that asks for it.
  */
 export function sniffing(
   formats: readonly Discoverer[],
   head: () => string | Error,
   tail: () => string | undefined = () => undefined,
+  file?: SniffFile,
 ): readonly Discoverer[] {
   if (!formats.some((format) => format.sniff)) return formats
   const text = head()
   if (text instanceof Error) return formats.filter((format) => !format.sniff)
   const end = once(tail)
-  return formats.filter((format) => !format.sniff || format.sniff(text, end))
+  return formats.filter((format) => !format.sniff || format.sniff(text, end, file))
 }
 
 function once<T>(read: () => T): () => T {

@@ -1,3 +1,4 @@
+import type {SniffFile} from './sniff.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
 
 export interface DiscoverInput {
@@ -34,14 +35,15 @@ export interface Discoverer {
   /**
    * For names any file may have (`*.json`): `matches` only makes the file a candidate, and its first
    * SNIFF_BYTES (./sniff.ts), as text, decide. A file that fails is passed over silently: no skip, no error.
-   * `tail` gives the last SNIFF_BYTES of a longer file, read on demand, for a marker that may be written last.
+   * `tail` gives the last SNIFF_BYTES of a longer file, read on demand, for a marker that may be written last;
+   * `file` its name and whole text, for a format that must read further to decide.
    */
-  sniff?(head: string, tail?: () => string | undefined): boolean
+  sniff?(head: string, tail?: () => string | undefined, file?: SniffFile): boolean
   /**
    * For input without a name (`-`, standard input): true when the first SNIFF_BYTES, as text, are surely this
    * format (a generated lockfile's marker line, a top-level key only it has). Formats that cannot tell leave it
    * out; the user then names the format with --stdin-format. Defaults to `sniff`.
    */
-  identify?(head: string, tail?: () => string | undefined): boolean
+  identify?(head: string, tail?: () => string | undefined, file?: SniffFile): boolean
   discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput
 }

@@ -10,16 +10,25 @@ import {hasTopLevelKey} from '../json-tree.js'
 import {type JsonDocument, type JsonObject, type JsonValue, readLockfileJson} from '../lockfile-support/json-reader.js'
 import type {Position} from '../lockfile-support/line-index.js'
 import {lockfileError} from '../lockfile-support/problems.js'
+import type {SniffFile} from '../sniff.js'
 import type {Discoverer, DiscoverOutput} from '../types.js'
+import {type TopLevelKeys, topLevelKeys} from './top-level-keys.js'
 
 /**
  * A JSON SBOM format: any `.json` manifest candidate (lockfiles and tool configuration are never SBOMs) that has
  * `key` at the top level (and `also` in the same text, when given), found by one of:
  * - the head (the first SNIFF_BYTES), as most generators write the key first;
  * - `early`, a test of the head for another top-level key only this format has (`SPDXID: SPDXRef-DOCUMENT`);
- * - the tail (the last SNIFF_BYTES) of a longer file whose head is an unfinished object: the key order of a JSON
- *   object is free (RFC 8259 §4), and cyclonedx-python (keys in alphabetical order), microsoft/sbom-tool and
- *   older Trivy write the key last, after components or packages that fill the head.
+ * - the tail (the last SNIFF_BYTES before the white space that ends the file) of a longer file whose head is an
+ *   unfinished object: the key order of a JSON object is free (RFC 8259 §4), and cyclonedx-python (keys in
+ *   alphabetical order), microsoft/sbom-tool and older Trivy write the key last, after components or packages
+ *   that fill the head;
+ * - the whole file, when the head and the tail do not decide but a sign says it may be an SBOM (wholeWorthReading:
+ *   a key written with escapes, `"bom\u0046ormat"`, that no plain search finds; a name such as `bom.json` or
+ *   `*.spdx.json`): its top-level keys, decoded, in one linear pass (./top-level-keys.ts). A file passed over is
+ *   never told, so a BOM must not be passed over for how its JSON is written.
+ * `claims` decides on the strings of the key's value, decoded, where the text was read by keys (when `also` is
+ * given: the head held the key but `also` did not match the text as written).
  * The content decides: the whole document is read and checked by `discover`.
  */
 export function jsonSbomFormat(format: {
@@ -27,23 +36,42 @@ export function jsonSbomFormat(format: {
   description: string
   key: string
   also?: RegExp
+  /** With `also`: the value of `key`, decoded, as strings (a string value, or the strings of a list). */
+  claims?: (values: readonly string[]) => boolean
   early?: (head: string) => boolean
   /** Other names than `.json` that may hold the format (Bitnami's `.spdx-<app>.spdx` SPDX JSON). */
   alsoNamed?: RegExp
   discover(file: string, text: string): DiscoverOutput
 }): Discoverer {
   const {key, also, early} = format
+  const claims = format.claims ?? (() => true)
   const holds = (text: string) => also === undefined || also.test(text)
+  MARKERS.add(key)
+  const decided = (keys: TopLevelKeys) => {
+    const values = keys.get(key)
+    return values !== undefined && claims(values)
+  }
   return {
     id: format.id,
     description: format.description,
     matches: (file) => isJsonManifestCandidate(file) || (format.alsoNamed?.test(file) ?? false),
-    sniff(head, tail) {
-      if (hasTopLevelKey(head, key)) return holds(head)
+    sniff(head, tail, file) {
+      if (hasTopLevelKey(head, key)) {
+        if (holds(head)) return true
+        // `also` looks at the text as written: its value may be written with escapes (`https:\/\/spdx.org`).
+        if (decided(topLevelKeys([head], MARKERS))) return true
+      }
       if (early?.(head)) return true
       if (!opensObject(head)) return false
       const end = tail?.()
-      return end !== undefined && endsWithTopLevelKey(end, key) && holds(end)
+      if (end === undefined) return false // the head is the whole file, and its keys were read
+      const at = topLevelKeyInTail(end, key)
+      if (at >= 0) {
+        if (holds(end)) return true
+        // From the key on, the tail closes the root object: its keys, decoded, are those from `at` on.
+        if (decided(topLevelKeys(['{', end.slice(at)], MARKERS))) return true
+      }
+      return file !== undefined && wholeWorthReading(file.name, head, end) && decided(wholeKeys(file))
     },
     discover: ({file, text}) => format.discover(file, text),
   }
@@ -54,27 +82,73 @@ function opensObject(head: string): boolean {
   return /^\uFEFF?[ \t\r\n]*\{/.test(head)
 }
 
+/** The marker key of every JSON SBOM format: a whole file is read once for all of them. */
+const MARKERS = new Set<string>()
+
+/** The keys read of a whole file, kept for the other formats that sniff it (each file is sniffed once). */
+const wholeRead = new WeakMap<SniffFile, {asked: number; keys: TopLevelKeys}>()
+
+function wholeKeys(file: SniffFile): TopLevelKeys {
+  const known = wholeRead.get(file)
+  if (known !== undefined && known.asked === MARKERS.size) return known.keys
+  const keys = topLevelKeys(file.chunks(), MARKERS)
+  wholeRead.set(file, {asked: MARKERS.size, keys})
+  return keys
+}
+
+/**
+ * Whether a longer file whose head and tail do not decide is read whole. Signs that it may be a BOM:
+ * - a key written with escapes: an ASCII letter or `@` as `\u00XX` (JSON writers escape no letters, so ordinary
+ *   files, Go's `\u003c` and `\u0026` included, do not pay for it);
+ * - a key only BOMs have, in the head or the tail (`"bom-ref"`, `"SPDXID"`...): the marker may sit anywhere between;
+ * - the file's name: the names CycloneDX and SPDX recommend and generators write (`bom.json`, `sbom.json`,
+ *   `*.cdx.json`, `*.spdx.json`, `sbom-*.json`).
+ */
+export function wholeWorthReading(name: string, head: string, tail: string): boolean {
+  return (
+    sbomName(name) ||
+    ESCAPED_LETTER.test(head) ||
+    ESCAPED_LETTER.test(tail) ||
+    SBOM_KEYS.some((key) => head.includes(key) || tail.includes(key))
+  )
+}
+
+const ESCAPED_LETTER = /\\u00[4-7][0-9a-f]/i
+
+/** Keys of CycloneDX components and dependencies, SPDX 2 packages and relationships, SPDX 3 elements. */
+const SBOM_KEYS = ['"bom-ref"', '"dependsOn"', '"serialNumber"', '"SPDXID"', '"spdxElementId"', '"spdxId"']
+
+const SBOM_WORDS = new Set(['bom', 'sbom', 'cdx', 'cyclonedx', 'spdx', 'spdx3'])
+
+/** A file name (less `.json`) with a word of SBOM_WORDS, between `.`, `-` or `_`. */
+export function sbomName(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase()
+  const stem = base.endsWith('.json') ? base.slice(0, -'.json'.length) : base
+  return stem.split(/[._-]/).some((word) => SBOM_WORDS.has(word))
+}
+
 /** How many of the key's last occurrences in a tail are tried: a hostile tail full of them stays linear. */
 const TAIL_TRIES = 4
 
 /**
- * True when the last part of a JSON document (`tail`) holds `key` as a key of the root object. Seen from the key,
+ * Where the last part of a JSON document (`tail`) holds `key` as a key of the root object (its opening quote), -1
+ * when it does not. Seen from the key,
  * the rest of the text closes exactly one object, at its very end; a key nested deeper closes more than one, and
  * text inside a string cannot hold an unescaped quote. Strings are skipped with their escapes; nothing backtracks.
  */
-export function endsWithTopLevelKey(tail: string, key: string): boolean {
+function topLevelKeyInTail(tail: string, key: string): number {
   const quoted = `"${key}"`
   let from = tail.length
   for (let tries = 0; tries < TAIL_TRIES; tries++) {
     const at = tail.lastIndexOf(quoted, from)
-    if (at < 0) return false
+    if (at < 0) return -1
     if (!escaped(tail, at) && /^[ \t\r\n]*:/.test(tail.slice(at + quoted.length, at + quoted.length + 64))) {
-      if (closesRootAtEnd(tail, at)) return true
+      if (closesRootAtEnd(tail, at)) return at
     }
     from = at - 1
-    if (from < 0) return false
+    if (from < 0) return -1
   }
-  return false
+  return -1
 }
 
 function escaped(text: string, quote: number): boolean {

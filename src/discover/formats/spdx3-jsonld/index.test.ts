@@ -201,4 +201,19 @@ describe('spdx3-jsonld', () => {
       sniff('{"@context": "https://schema.org", "@type": "Dataset", "url": "https://spdx.org/rdf/3.0.1/terms/Core/"}'),
     ).toBe(false)
   })
+
+  it('claims a context written with escapes (PHP writes `https:\\/\\/`), its value decoded; not another one', () => {
+    const sniff = (head: string) => discoverer.sniff?.(head, () => undefined)
+    expect(sniff('{"@context": "https:\\/\\/spdx.org\\/rdf\\/3.0.1\\/spdx-context.jsonld", "@graph": []}')).toBe(true)
+    expect(
+      sniff('{"\\u0040context": ["https:\\/\\/spdx.org\\/rdf\\/3.0.1\\/spdx-context.jsonld"], "@graph": []}'),
+    ).toBe(true)
+    expect(sniff('{"@context": "https:\\/\\/schema.org", "url": "https:\\/\\/spdx.org\\/rdf\\/3.0.1\\/"}')).toBe(false)
+    // The same in the tail of a longer document, its @context written last.
+    const tail = '"name": "x"}], "@context": "https:\\/\\/spdx.org\\/rdf\\/3.0.1\\/spdx-context.jsonld"}'
+    expect(discoverer.sniff?.('{"@graph": [{"type": "software_Package",', () => tail)).toBe(true)
+    expect(
+      discoverer.sniff?.('{"@graph": [{"type": "software_Package",', () => tail.replace('spdx.org', 'example.org')),
+    ).toBe(false)
+  })
 })

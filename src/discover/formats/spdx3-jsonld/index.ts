@@ -22,6 +22,9 @@ import {appendAll} from '../../../core/arrays.js'
 /** The standard context, and the `.json` name microsoft/sbom-tool 4 writes for it (the same vocabulary). */
 const CONTEXT = /^https?:\/\/spdx\.org\/rdf\/3\.[0-9.]+\/spdx-context\.json(?:ld)?$/
 
+/** Any SPDX 3 context, for the claim. */
+const SPDX_RDF_3 = /^https?:\/\/spdx\.org\/rdf\/3/
+
 /**
  * Claimed by any spdx.org/rdf/3 context in the head, so that a document written with another one is told (an
  * `unsupported-sbom-version` error), never passed over.
@@ -33,6 +36,8 @@ export const discoverer = jsonSbomFormat({
   // The context's own value names spdx.org/rdf/3 (a string, or a string in a list): a document that only links to
   // the vocabulary elsewhere (a schema.org dataset's url) is not claimed.
   also: /"@context"\s*:\s*(?:\[[^\]]{0,2000}?)?"https?:\/\/spdx\.org\/rdf\/3/,
+  // The same, of the value decoded (`"https:\/\/spdx.org\/rdf\/3.0.1\/spdx-context.jsonld"`, a key written with escapes).
+  claims: (values) => values.some((value) => SPDX_RDF_3.test(value.trim())),
   discover: discoverSpdx3,
 })
 
