@@ -19,6 +19,11 @@ RUN npm install --global --omit=dev --no-audit --no-fund /tmp/stewards.tgz \
 # The official image's unprivileged user (uid 1000); its cache under its home, a volume if it should persist.
 USER node
 ENV XDG_CACHE_HOME=/home/node/.cache NO_UPDATE_NOTIFIER=1
+# Node's compiled code of stewards (src/core/cache/compile-cache.ts) made once here, so every container starts from
+# it: the start-up, the discover stage and the scan pipeline (an inventory and an offline scan of an empty folder).
+RUN mkdir -p /tmp/warm && stewards --version >/dev/null \
+  && (stewards inventory /tmp/warm >/dev/null 2>&1; stewards scan /tmp/warm --offline >/dev/null 2>&1; true) \
+  && rmdir /tmp/warm
 WORKDIR /work
 ENTRYPOINT ["stewards"]
 CMD ["--help"]
