@@ -16,6 +16,7 @@ const hasCompileCache = typeof (module as {enableCompileCache?: unknown}).enable
 async function startBuilt(
   extraEnv: Record<string, string> = {},
   args = ['--version'],
+  cwd?: string,
 ): Promise<{home: string; files: string[]}> {
   const home = await mkdtemp(join(tmpdir(), 'compile-cache-'))
   const env: NodeJS.ProcessEnv = {...process.env}
@@ -23,7 +24,7 @@ async function startBuilt(
   delete env.NODE_DISABLE_COMPILE_CACHE
   delete env.NODE_COMPILE_CACHE
   Object.assign(env, {XDG_CACHE_HOME: home}, extraEnv)
-  const {stdout} = await run(process.execPath, [join(repoRoot, 'bin', 'run.js'), ...args], {env})
+  const {stdout} = await run(process.execPath, [join(repoRoot, 'bin', 'run.js'), ...args], {env, cwd})
   expect(stdout).toMatch(args[0] === '--version' ? /^stewards\/\S+ / : /removed|^$/)
   const entries = await readdir(home, {recursive: true, withFileTypes: true}).catch(() => [])
   return {home, files: entries.filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name))}
@@ -44,6 +45,19 @@ describe("Node's compile cache of stewards' own code", () => {
       ['cache:clear', '--format', 'json'],
     ])
       expect((await startBuilt({}, args)).files).toEqual([])
+  })
+
+  it('is never read from or written to a folder relative to where stewards runs (the tree it may scan)', async () => {
+    const scanned = await mkdtemp(join(tmpdir(), 'scanned-'))
+    const home = await mkdtemp(join(tmpdir(), 'home-'))
+    // `XDG_CACHE_HOME=~/.cache` left unexpanded: ignored, as the XDG specification says; the home's .cache is used.
+    await startBuilt({XDG_CACHE_HOME: '~/.cache', HOME: home}, ['--version'], scanned)
+    // A home that is no absolute path: no compile cache at all.
+    await startBuilt({XDG_CACHE_HOME: 'cache', HOME: 'home'}, ['--version'], scanned)
+    expect(await readdir(scanned)).toEqual([])
+    const inHome = await readdir(home, {recursive: true})
+    if (hasCompileCache) expect(inHome).toContain(join('.cache', 'stewards', COMPILE_CACHE_FOLDER))
+    else expect(inHome).toEqual([])
   })
 
   it("is off with Node's own NODE_DISABLE_COMPILE_CACHE=1", async () => {

@@ -12,7 +12,7 @@
  * it was, without a word. `stewards cache clear` removes it with the rest of the default cache.
  */
 import module from 'node:module'
-import {join} from 'node:path'
+import {isAbsolute, join} from 'node:path'
 import {defaultCacheDir} from './dir.js'
 
 /** The compile cache's folder inside the cache directory: not a namespace name, so no cache command takes it for one. */
@@ -31,8 +31,11 @@ export function enableCompileCache(
   const enable = (module as {enableCompileCache?: (dir?: string) => {directory?: string}}).enableCompileCache
   if (enable === undefined || isCacheClear(argv)) return undefined
   // Node reads NODE_COMPILE_CACHE when no directory is given: the user's choice wins.
-  const result = env.NODE_COMPILE_CACHE ? enable() : enable(join(defaultCacheDir(env), COMPILE_CACHE_FOLDER))
-  return result.directory
+  if (env.NODE_COMPILE_CACHE) return enable().directory
+  // Compiled code is code that runs: never from a folder relative to where stewards runs (a home that is no absolute
+  // path), which may be the tree it scans.
+  const dir = join(defaultCacheDir(env), COMPILE_CACHE_FOLDER)
+  return isAbsolute(dir) ? enable(dir).directory : undefined
 }
 
 /** `stewards cache clear …` or `stewards cache:clear …` (oclif takes both). */
