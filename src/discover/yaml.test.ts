@@ -159,6 +159,30 @@ describe('readYaml', () => {
     expect(at(plain, 'a')).not.toHaveProperty('tag')
   })
 
+  it('reads a !!binary key as the text it encodes, as Go readers do, in every style; a key Go refuses is an error', () => {
+    // aW1hZ2U= is `image`: read as its base64, the key hid what Kubernetes and Compose take it for.
+    const text = [
+      '!!binary aW1hZ2U=: a',
+      '!!binary "bmFtZQ==": b',
+      '? !!binary |',
+      '  a2lu',
+      '  ZA==',
+      ': c',
+      '!!binary aW1hZ2U: d',
+      '!!binary //79: e',
+      'other: f',
+      '',
+    ].join('\n')
+    const {documents, errors} = read(text)
+    const root = documents[0].root as YamlMap
+    expect([...root.entries.keys()]).toEqual(['image', 'name', 'kind', 'other'])
+    expect(['image', 'name', 'kind'].map((key) => (at(root, key) as YamlScalar).text)).toEqual(['a', 'b', 'c'])
+    expect(errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [7, 'yaml-syntax', '!!binary key is not base64: its value is not read'],
+      [8, 'yaml-syntax', '!!binary key decodes to bytes that are not UTF-8 text: its value is not read'],
+    ])
+  })
+
   it('reads every document of a long stream, one at a time, with its own line', () => {
     // more than the 5,000 documents an earlier version stopped at
     const text = Array.from({length: 6_000}, (_, i) => `n: ${i}`).join('\n---\n')

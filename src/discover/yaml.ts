@@ -18,6 +18,7 @@ import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
+import {goBinaryText} from './go-binary.js'
 import {fastTree, withLocalTags} from './yaml-fast.js'
 
 export {GITLAB_TAGS} from './yaml-fast.js'
@@ -499,7 +500,15 @@ class Converter {
         if (key) this.complexKeyLines.push(this.position(key).line)
         continue
       }
-      const name = scalarText(key).text
+      // A `!!binary` key is the text it encodes, as every Go reader of these files takes it (../go-binary.ts): read as
+      // its base64 it hid what it names (`!!binary aW1hZ2U=: x` is `image: x` to Kubernetes and Compose).
+      const binary = key.tag === BINARY_TAG ? goBinaryText(String(key.source ?? '')) : undefined
+      if (binary && 'problem' in binary) {
+        // Go's readers refuse the whole file; the rest of this one is still read.
+        this.report('yaml-syntax', `!!binary key ${binary.problem}: its value is not read`, key.range?.[0])
+        continue
+      }
+      const name = binary?.text ?? scalarText(key).text
       if (UNSAFE_KEYS.has(name)) {
         this.report('forbidden-key', `forbidden key '${name}' ignored`, key.range?.[0])
         continue

@@ -333,6 +333,12 @@ describe('compose images tagged !!binary (read as go-yaml reads them: the decode
     ])
   })
 
+  it('reads a !!binary key as the key it encodes: `!!binary aW1hZ2U=` is `image` to Compose', () => {
+    const out = discover('!!binary c2VydmljZXM=:\n  a:\n    !!binary aW1hZ2U=: example.org/x:1\n')
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual(['3:24 example.org/x:1 -> example.org/x:1'])
+  })
+
   it('reports a !!binary image that is not base64 (Compose refuses the file) or not UTF-8 text, at its line', () => {
     const out = discover(
       [

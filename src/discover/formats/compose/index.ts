@@ -13,12 +13,13 @@
  * is located at the service as well as where it is written, so each use is counted: the YAML reader places a service
  * that is an alias at the alias (locateAliasedMaps). A `!!binary` value is what go-yaml makes of it in an untyped
  * map: the decoded bytes as a string (go.yaml.in/yaml/v4 Constructor.scalar, `base64.StdEncoding.DecodeString`).
- * Its decoding is written here (goBase64): Node's and the `yaml` library's base64 readers accept what Go refuses.
+ * Decoded as Go decodes it (../../go-binary.ts); a `!!binary` key is decoded by the YAML reader, for every format.
  */
 import {posix} from 'node:path'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component} from '../../../core/model.js'
 import {isComposeFile} from '../../file-names.js'
+import {goBinaryText} from '../../go-binary.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
@@ -156,23 +157,12 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
  */
 function composeString(node: YamlNode | undefined): string | {problem: string} | undefined {
   if (!isScalar(node) || node.tag !== '!!binary') return stringValue(node)
-  const bytes = goBase64(node.text)
-  if (bytes === undefined) return {problem: ': !!binary value is not base64 (Compose refuses it)'}
-  try {
-    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes) || undefined
-  } catch {
-    return {problem: ': !!binary value decodes to bytes that are not UTF-8 text'}
-  }
-}
-
-/**
- * Go's `base64.StdEncoding.DecodeString`: the standard alphabet, padded to whole groups of four; line breaks (`\r`,
- * `\n`) are skipped anywhere, any other character (a space) is refused. Undefined when Go refuses the text.
- */
-function goBase64(text: string): Uint8Array | undefined {
-  const data = text.replace(/[\r\n]/g, '')
-  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined
-  return Buffer.from(data, 'base64')
+  const decoded = goBinaryText(node.text)
+  if ('problem' in decoded)
+    return {
+      problem: `: !!binary value ${decoded.problem}${decoded.problem === 'is not base64' ? ' (Compose refuses it)' : ''}`,
+    }
+  return decoded.text || undefined
 }
 
 /**
