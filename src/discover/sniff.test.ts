@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -74,6 +74,17 @@ describe('readTail and sniffing', () => {
     // Read anew each time the chunks are asked for; a file that cannot be read has none.
     expect([...fileToSniff('whole.json', file).chunks()].join('')).toBe(text)
     expect([...fileToSniff('missing.json', join(dir, 'missing.json')).chunks()]).toEqual([])
+  })
+
+  it('reads a whole file no further than the size it had when opened (a file that grows cannot keep it going)', () => {
+    const file = join(dir, 'growing.json')
+    writeFileSync(file, 'a'.repeat(2 * SNIFF_BYTES))
+    let read = ''
+    for (const chunk of fileToSniff('growing.json', file).chunks()) {
+      if (read === '') appendFileSync(file, 'b'.repeat(4 * SNIFF_BYTES))
+      read += chunk
+    }
+    expect(read).toBe('a'.repeat(2 * SNIFF_BYTES))
   })
 
   it('reads the tail once, and only when a format asks for it', () => {

@@ -99,16 +99,20 @@ export function fileToSniff(name: string, abs: string | Buffer): SniffFile {
   return {
     name,
     *chunks() {
-      let fd: number
+      let opened: {fd: number; size: number}
       try {
-        fd = openRegularFile(abs).fd
+        opened = openRegularFile(abs)
       } catch {
         return
       }
+      const {fd, size} = opened
       try {
         const decoder = new TextDecoder('utf-8')
         const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
-        for (let got = readOrNone(fd, buffer); got > 0; got = readOrNone(fd, buffer)) {
+        // No further than the size it had when opened: a file that grows while it is read cannot keep the sniff going.
+        let left = size
+        for (let got = readOrNone(fd, buffer, left); got > 0; got = readOrNone(fd, buffer, left)) {
+          left -= got
           yield decoder.decode(buffer.subarray(0, got), {stream: true})
         }
         yield decoder.decode()
@@ -119,10 +123,11 @@ export function fileToSniff(name: string, abs: string | Buffer): SniffFile {
   }
 }
 
-/** Bytes read from the file's current position; 0 at its end or when reading fails. */
-function readOrNone(fd: number, buffer: Buffer): number {
+/** At most `left` bytes read from the file's current position; 0 at its end or when reading fails. */
+function readOrNone(fd: number, buffer: Buffer, left: number): number {
+  if (left <= 0) return 0
   try {
-    return readSync(fd, buffer, 0, buffer.length, null)
+    return readSync(fd, buffer, 0, Math.min(buffer.length, left), null)
   } catch {
     return 0
   }

@@ -153,6 +153,38 @@ describe('the sign that has a whole file read', () => {
       expect([name, sbomName(name)]).toEqual([name, false])
   })
 
+  it('lists a BOM after more than 64 KiB of white space: a blank head decides nothing', async () => {
+    const text = `${' \n'.repeat(35 * 1024)}${cycloneDx('', ',\n  "specVersion": "1.5",\n  "bomFormat": "CycloneDX"')}`
+    expect(listed(await scanTree({'bom.json': text}))).toMatchObject({count: COUNT, errors: []})
+  })
+
+  it('never reads a whole file another format claimed from its head or its tail (a CycloneDX BOM has bom-refs)', () => {
+    for (const [before, after] of [
+      ['\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.5",', ''],
+      ['', ',\n  "specVersion": "1.5",\n  "bomFormat": "CycloneDX"'],
+    ]) {
+      const bytes = Buffer.from(cycloneDx(before, after).replaceAll('"type": "library"', '"bom-ref": "x"'))
+      const whole = bytesToSniff('bom.json', bytes)
+      let reads = 0
+      const counted = {
+        name: whole.name,
+        chunks() {
+          reads++
+          return whole.chunks()
+        },
+      }
+      const formats = ['cyclonedx-json', 'spdx-json', 'spdx3-jsonld'].map(registeredDiscoverer)
+      const kept = sniffing(
+        formats,
+        () => headText(bytes),
+        () => tailText(bytes),
+        counted,
+      )
+      expect(kept.map((format) => format.id)).toEqual(['cyclonedx-json'])
+      expect(reads).toBe(0)
+    }
+  })
+
   it('reads the whole file once, for all the JSON SBOM formats that sniff it', () => {
     const text = cycloneDx('', ',\n  "specVersion": "1.5",\n  "bom\\u0046ormat": "Cyclone\\u0044X"')
     const bytes = Buffer.from(text)

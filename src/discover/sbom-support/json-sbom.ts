@@ -62,7 +62,8 @@ export function jsonSbomFormat(format: {
         if (decided(topLevelKeys([head], MARKERS))) return true
       }
       if (early?.(head)) return true
-      if (!opensObject(head)) return false
+      // A head of white space alone (a document after 64 KiB of it) decides nothing either way.
+      if (!opensObject(head) && !BLANK.test(head)) return false
       const end = tail?.()
       if (end === undefined) return false // the head is the whole file, and its keys were read
       const at = topLevelKeyInTail(end, key)
@@ -71,11 +72,20 @@ export function jsonSbomFormat(format: {
         // From the key on, the tail closes the root object: its keys, decoded, are those from `at` on.
         if (decided(topLevelKeys(['{', end.slice(at)], MARKERS))) return true
       }
-      return file !== undefined && wholeWorthReading(file.name, head, end) && decided(wholeKeys(file))
+      if (file === undefined || !wholeWorthReading(file.name, head, end)) return false
+      // Another format's marker in the head or the tail decided it is that format's (the markers exclude each
+      // other): no whole read for this one (every large CycloneDX BOM has a `"bom-ref"`, a sign for the SPDX ones).
+      const decidedElsewhere = [...MARKERS].some(
+        (other) => other !== key && (hasTopLevelKey(head, other) || topLevelKeyInTail(end, other) >= 0),
+      )
+      return !decidedElsewhere && decided(wholeKeys(file))
     },
     discover: ({file, text}) => format.discover(file, text),
   }
 }
+
+/** Nothing but a byte-order mark and white space. */
+const BLANK = /^\uFEFF?[ \t\r\n]*$/
 
 /** The text (after a byte-order mark and white space) opens a JSON object. */
 function opensObject(head: string): boolean {

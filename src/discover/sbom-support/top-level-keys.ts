@@ -53,13 +53,15 @@ class Scan {
 
   /** Reads one more chunk; false once the root object is closed (or the text is not one). */
   feed(chunk: string): boolean {
-    // Where the next backslash is, looked for again only once passed: skipping a string nothing is kept of goes
-    // from quote to quote, and the whole chunk is still looked through at most twice.
+    // Where the next backslash and the next quote are, each looked for again only once passed: skipping a string
+    // nothing is kept of goes from escape to escape and quote to quote, and the chunk is looked through at most
+    // twice (searching for the quote again after each escape was quadratic on a string of escapes: 2 MB/s).
     let backslash = -1
+    let quote = -1
     for (let i = 0; i < chunk.length && !this.done; i++) {
       if (this.inString && this.role === 'other' && this.escape === 0) {
         if (backslash < i) backslash = chunk.indexOf('\\', i) >>> 0 // none: past any index
-        const quote = chunk.indexOf('"', i) >>> 0
+        if (quote < i) quote = chunk.indexOf('"', i) >>> 0
         i = Math.min(quote, backslash)
         if (i >= chunk.length) break
       }
