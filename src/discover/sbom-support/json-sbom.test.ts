@@ -158,6 +158,20 @@ describe('the sign that has a whole file read', () => {
     expect(listed(await scanTree({'bom.json': text}))).toMatchObject({count: COUNT, errors: []})
   })
 
+  it('claims a UTF-16 BOM (PowerShell 5.1 writes one with `>`) by its marker or its name, so that its encoding is told', async () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const bom = '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": []}'
+    const inventory = await scanTree({
+      'app.json': utf16(bom),
+      'sbom.json': utf16('{"components": []}'),
+      'data.json': utf16('{"a": 1}'),
+    })
+    expect(inventory.errors.map((e) => [e.file, e.code])).toEqual([
+      ['app.json', 'unsupported-encoding'],
+      ['sbom.json', 'unsupported-encoding'],
+    ])
+  })
+
   it('never reads a whole file another format claimed from its head or its tail (a CycloneDX BOM has bom-refs)', () => {
     for (const [before, after] of [
       ['\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.5",', ''],

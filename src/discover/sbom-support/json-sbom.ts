@@ -56,6 +56,13 @@ export function jsonSbomFormat(format: {
     description: format.description,
     matches: (file) => isJsonManifestCandidate(file) || (format.alsoNamed?.test(file) ?? false),
     sniff(head, tail, file) {
+      // UTF-16 or UTF-32 (PowerShell 5.1's `>` writes UTF-16): JSON text holds no zero byte, and with them taken out
+      // its ASCII keys read as written. Claimed on the marker or an SBOM name, so that reading it says why it cannot
+      // be read (unsupported-encoding, exit 2) instead of passing it over.
+      if (head.slice(0, 8).includes('\u0000')) {
+        const ascii = head.replaceAll('\u0000', '').replace(/^\uFFFD+/, '')
+        return hasTopLevelKey(ascii, key) || (file !== undefined && sbomName(file.name))
+      }
       if (hasTopLevelKey(head, key)) {
         if (holds(head)) return true
         // `also` looks at the text as written: its value may be written with escapes (`https:\/\/spdx.org`).
