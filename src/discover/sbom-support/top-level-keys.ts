@@ -9,7 +9,7 @@
  */
 
 /** Strings kept for a key: the value, or the first items of a list. */
-const VALUES = 8
+const VALUES = 64
 /** Longer strings are not kept: no key or value asked for is that long. */
 const VALUE_LENGTH = 2048
 

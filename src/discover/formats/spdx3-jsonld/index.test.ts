@@ -200,6 +200,10 @@ describe('spdx3-jsonld', () => {
     expect(
       sniff('{"@context": "https://schema.org", "@type": "Dataset", "url": "https://spdx.org/rdf/3.0.1/terms/Core/"}'),
     ).toBe(false)
+    // A long context list (here over 2,000 characters, the SPDX context its ninth entry) is claimed too.
+    const others = Array.from({length: 8}, (_, i) => `"https://example.org/contexts/${'x'.repeat(300)}/${i}.jsonld"`)
+    const long = `{"@context": [${others.join(', ')}, "https://spdx.org/rdf/3.0.1/spdx-context.jsonld"], "@graph": []}`
+    expect(sniff(long)).toBe(true)
   })
 
   it('claims a context written with escapes (PHP writes `https:\\/\\/`), its value decoded; not another one', () => {
