@@ -139,6 +139,7 @@ describe('the sign that has a whole file read', () => {
     expect(wholeWorthReading('a.json', '{"x": 1', '"bom\\u0046ormat": 1}')).toBe(true)
     expect(wholeWorthReading('a.json', '{"\\u0040context": 1', '}')).toBe(true)
     expect(wholeWorthReading('a.json', '{"components": [{"bom-ref": "a"', '}')).toBe(true)
+    expect(wholeWorthReading('inventory.json', '{"components": [{"name": "a", "purl": "pkg:npm/a@1"', '}')).toBe(true)
     expect(wholeWorthReading('a.json', '{"x": 1', '"SPDXID": "x"}]}')).toBe(true)
     for (const name of [
       'bom.json',

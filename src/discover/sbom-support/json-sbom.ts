@@ -132,8 +132,11 @@ export function wholeWorthReading(name: string, head: string, tail: string): boo
 
 const ESCAPED_LETTER = /\\u00[4-7][0-9a-f]/i
 
-/** Keys of CycloneDX components and dependencies, SPDX 2 packages and relationships, SPDX 3 elements. */
-const SBOM_KEYS = ['"bom-ref"', '"dependsOn"', '"serialNumber"', '"SPDXID"', '"spdxElementId"', '"spdxId"']
+/**
+ * Keys of CycloneDX components and dependencies (`bom-ref` is optional, a package URL nearly always there), SPDX 2
+ * packages and relationships, SPDX 3 elements.
+ */
+const SBOM_KEYS = ['"bom-ref"', '"purl"', '"dependsOn"', '"serialNumber"', '"SPDXID"', '"spdxElementId"', '"spdxId"']
 
 const SBOM_WORDS = new Set(['bom', 'sbom', 'cdx', 'cyclonedx', 'spdx', 'spdx3'])
 
