@@ -630,7 +630,7 @@ ${managing(managedLib('managed', '8'))}</project>`
       `com.example:a${W - 1}k7@undefined`,
     ])
     expect(app.skipped.map((s) => s.message)).toEqual([
-      `com.example:a${W - 1}k7: version 7 from an in-tree BOM, unless a parent or BOM not read manages it first (it may come from BOM com.example:b0:1, BOM com.example:b2:1, BOM com.example:b3:1, BOM com.example:b4:1, BOM com.example:b5:1, BOM com.example:b6:1 and 6 more, in the tree, an import cycle (which Maven refuses): not read)`,
+      `com.example:a${W - 1}k7: version 7 from an in-tree BOM, unless a parent or BOM not read manages it first (it may come from BOM com.example:b2:1, BOM com.example:b3:1, BOM com.example:b4:1, BOM com.example:b5:1, BOM com.example:b6:1, BOM com.example:b7:1 and 5 more, in the tree, an import cycle (which Maven refuses): not read)`,
     ])
   })
 
@@ -654,5 +654,29 @@ ${managing(managedLib('managed', '8'))}</project>`
       expect(out.components.map((c) => `${c.name}@${c.version}`)).toEqual([`com.example:k${i}@${i}`])
     }
     expect(managedWork(context)).toBeLessThan(K + 10 * A)
+  })
+
+  it('says nothing of a BOM it read when a cycle below it was cut, and keeps the versions after it', () => {
+    // a manages x and imports b; b imports a and manages y; d manages z. app imports a, then d. b's lineage cut
+    // its import of a (the cycle): a's lineage then named a itself as not read, so z (from d, after a) was
+    // dropped as uncertain and the note was false.
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf(
+        'root',
+        '<modules><module>a</module><module>b</module><module>d</module><module>app</module></modules>\n',
+      ),
+      'a/pom.xml': pomOf('a', managing(managedLib('x', '1') + importOf('b'))),
+      'b/pom.xml': pomOf('b', managing(importOf('a') + managedLib('y', '2'))),
+      'd/pom.xml': pomOf('d', managing(managedLib('z', '5'))),
+      'app/pom.xml': pomOf('app', managing(importOf('a') + importOf('d')) + usesLib('x', 'y', 'z')),
+    }
+    const alone = expectOrderFree(tree, Object.keys(tree))
+    const app = JSON.parse(alone['app/pom.xml']) as Required<DiscoverOutput>
+    expect(app.components.map((c) => `${c.name}@${c.version}`)).toEqual([
+      'com.example:x@1',
+      'com.example:y@2',
+      'com.example:z@5',
+    ])
+    expect(app.skipped).toEqual([])
   })
 })

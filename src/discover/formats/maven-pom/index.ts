@@ -467,7 +467,9 @@ function collectLineage(
     }
     // Anything not read so far (a parent, an earlier BOM) would win over this BOM's entries.
     imports.push({lineage: inTree.lineage, uncertain: unseen.size > 0})
-    for (const [note, entry] of inTree.lineage.unseen) if (!unseen.has(note)) unseen.set(note, entry)
+    // What the BOM did not read of this file (the cycle it closes, cut there) this file reads: not unseen here.
+    for (const [note, entry] of inTree.lineage.unseen)
+      if (entry.file !== file && !unseen.has(note)) unseen.set(note, entry)
     for (const member of inTree.reached) reached.add(member)
   }
   return {properties, managed, imports, unseen, missingBoms, reached, height, truncated}
