@@ -679,4 +679,38 @@ ${managing(managedLib('managed', '8'))}</project>`
     ])
     expect(app.skipped).toEqual([])
   })
+
+  it('reports a version that is neither exact nor a range, also from a property or a BOM', () => {
+    const long = `1.0.${'0'.repeat(140)}`
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf('root', '<modules><module>bom</module></modules>\n'),
+      'bom/pom.xml': pomOf('bom', managing(managedLib('managed', '2 final'))),
+    }
+    const app = pomOf(
+      'app',
+      `<properties><p>1.0;$(id)</p><r>[1.0,2.0)</r></properties>
+${managing(importOf('bom'))}<dependencies>
+<dependency><groupId>com.example</groupId><artifactId>sp</artifactId><version>1.0 beta</version></dependency>
+<dependency><groupId>com.example</groupId><artifactId>long</artifactId><version>${long}</version></dependency>
+<dependency><groupId>com.example</groupId><artifactId>prop</artifactId><version>\${p}</version></dependency>
+<dependency><groupId>com.example</groupId><artifactId>managed</artifactId></dependency>
+<dependency><groupId>com.example</groupId><artifactId>range</artifactId><version>\${r}</version></dependency>
+</dependencies>\n`,
+    )
+    const out = discover(app, tree, 'app/pom.xml')
+    expect(rows(out)).toEqual([
+      '5 com.example:sp:1.0 beta - prod pkg:maven/com.example/sp',
+      `6 com.example:long:${long} - prod pkg:maven/com.example/long`,
+      '7 com.example:prop:1.0;$(id) - prod pkg:maven/com.example/prop',
+      '8 com.example:managed:2 final - prod pkg:maven/com.example/managed',
+      '9 com.example:range:[1.0,2.0) - prod pkg:maven/com.example/range',
+    ])
+    const exact = '(only letters, digits and . _ + -, at most 128 characters): listed without a version'
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [5, 'unresolved-version', `com.example:sp: version 1.0 beta is not an exact version ${exact}`],
+      [6, 'unresolved-version', `com.example:long: version ${long} is not an exact version ${exact}`],
+      [7, 'unresolved-version', `com.example:prop: version 1.0;$(id) is not an exact version ${exact}`],
+      [8, 'unresolved-version', `com.example:managed: version 2 final is not an exact version ${exact}`],
+    ])
+  })
 })

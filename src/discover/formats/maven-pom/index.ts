@@ -221,6 +221,14 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
           : `${found.name}: version ${elide(version, 200)} names a property that is not defined here${unseenNote(lineage)}`,
       })
       version = undefined
+    } else if (version !== undefined && !/^[[(]/.test(version) && exactOrUndefined(version) === undefined) {
+      // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
+      skipped.push({
+        file,
+        line: dependency.line,
+        reason: 'unresolved-version',
+        message: `${found.name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`,
+      })
     } else if (version === undefined) {
       skipped.push({
         file,
