@@ -58,20 +58,48 @@ interface Managed {
   uncertain?: boolean
 }
 
+/** A parent or BOM not read, and why; `file`: the in-tree BOM (an import cycle, past MAX_BOM_DEPTH levels). */
+interface Unseen {
+  why: string
+  file?: string
+}
+
+/**
+ * A POM's lineage: its properties, its management, and the lineages of the in-tree BOMs it imports, shared (never
+ * copied: a BOM is imported by many POMs, and BOMs importing one another would each hold the union of all). The
+ * version managed for a key is looked up through them, the first in Maven's order winning (see managedLookup).
+ */
 interface Lineage {
   properties: Map<string, string>
-  /** Management key (`groupId:artifactId:type[:classifier]`) → version and scope, nearest POM first. */
+  /**
+   * Management key (`groupId:artifactId:type[:classifier]`) → version and scope, from the POM and its in-tree
+   * parents (nearest POM first, field by field). Shared by the lineages of one file at every depth.
+   */
   managed: Map<string, Managed>
+  /**
+   * The in-tree BOMs imported and read, in order; `uncertain`: a parent or BOM not read comes before it, and would
+   * win over what it manages.
+   */
+  imports: Array<{lineage: Lineage; uncertain: boolean}>
   /**
    * Parents and BOMs not read (in order, once each), with why: they may manage versions or define properties. Not
    * in the tree (NOT_IN_TREE), or in the tree but not read (an import cycle, past MAX_BOM_DEPTH levels of BOMs).
    */
-  unseen: Map<string, string>
+  unseen: Map<string, Unseen>
   /**
    * The BOMs the file itself imports that are not read (reported there; those not in the tree listed as
    * components). `cycle`: an in-tree BOM that imports the file back.
    */
   missingBoms: Array<{at: PomDependency; name: string; version?: string; cycle?: boolean}>
+}
+
+/** A POM's own part of its lineage, the same at any depth: its parents, properties and their management. */
+interface OwnPart {
+  chain: ParentChain['chain']
+  properties: Map<string, string>
+  missing?: ParentChain['missing']
+  managed: Map<string, Managed>
+  imports: PomDependency[]
 }
 
 /**
@@ -81,6 +109,8 @@ interface Lineage {
  */
 interface TreeCache {
   poms: Map<string, Pom | null>
+  /** An in-tree BOM's own part (its parents' and its own management), by file: one for every depth it is read at. */
+  owns: Map<string, OwnPart>
   /** An in-tree BOM's lineage the depth limit cut none of the imports of (the same at any depth its height fits in). */
   boms: Map<string, BomLineage>
   /** An in-tree BOM's lineage the depth limit cut, by `depth file` (the depth it is read at bounds what it follows). */
@@ -89,13 +119,31 @@ interface TreeCache {
   modules: Map<string, Map<string, Array<{file: string; pom: Pom}>>>
   /** An in-tree BOM candidate's own version, interpolated with its parents' properties; null when it has none. */
   versions: Map<string, string | null>
+  /**
+   * Work done on managed entries: each one put in a Map and each step of a lookup. Bounded by the tree's size (and
+   * a POM's dependencies times the lineages it reaches), not by importers times what they import.
+   */
+  work: number
 }
 const caches = new WeakMap<DiscoverContext, TreeCache>()
+
+/** The work done on managed entries in a scan (TreeCache.work): for tests that the lineages stay linear. */
+export function managedWork(context: DiscoverContext): number {
+  return caches.get(context)?.work ?? 0
+}
 
 function treeCache(context: DiscoverContext): TreeCache {
   let cache = caches.get(context)
   if (!cache) {
-    cache = {poms: new Map(), boms: new Map(), cutBoms: new Map(), modules: new Map(), versions: new Map()}
+    cache = {
+      poms: new Map(),
+      owns: new Map(),
+      boms: new Map(),
+      cutBoms: new Map(),
+      modules: new Map(),
+      versions: new Map(),
+      work: 0,
+    }
     caches.set(context, cache)
   }
   return cache
@@ -121,7 +169,8 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   const components: Component[] = []
   const skipped: Skipped[] = []
   const errors: ScanError[] = []
-  const lineage = collectLineage(file, pom, context, {components, skipped}, 0)
+  const lineage = collectLineage(file, ownPart(file, pom, context), context, {components, skipped}, 0)
+  const managedOf = managedLookup(lineage, pom.dependencies.length, context)
   const interpolate = (value: string | undefined) =>
     value === undefined ? undefined : expand(value, lineage.properties)
   for (const bom of lineage.missingBoms) {
@@ -149,7 +198,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       )
       continue
     }
-    const managed = lineage.managed.get(found.key)
+    const managed = managedOf(found.key)
     let written = found.version ?? managed?.version
     let version = written
     if (found.version === undefined && managed?.uncertain && version !== undefined) {
@@ -172,6 +221,14 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
           : `${found.name}: version ${elide(version, 200)} names a property that is not defined here${unseenNote(lineage)}`,
       })
       version = undefined
+    } else if (version !== undefined && !/^[[(]/.test(version) && exactOrUndefined(version) === undefined) {
+      // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
+      skipped.push({
+        file,
+        line: dependency.line,
+        reason: 'unresolved-version',
+        message: `${found.name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`,
+      })
     } else if (version === undefined) {
       skipped.push({
         file,
@@ -294,22 +351,51 @@ interface BomLineage {
 }
 
 /**
+ * A POM's own part of its lineage: its in-tree parents, their properties, and the management they give (nearest POM
+ * first, field by field: Maven's inheritance assembly), entries interpolated with the POM's properties.
+ */
+function ownPart(file: string, pom: Pom, context: DiscoverContext): OwnPart {
+  const {chain, properties, missing} = parentChain(file, pom, context)
+  const interpolate = (value: string | undefined) => (value === undefined ? undefined : expand(value, properties))
+  const cache = treeCache(context)
+  const managed = new Map<string, Managed>()
+  const imports: PomDependency[] = []
+  for (const member of chain)
+    for (const dependency of member.pom.managed) {
+      if (dependency.scope === 'import' && dependency.type === 'pom') {
+        imports.push(dependency)
+        continue
+      }
+      const found = coordinates(dependency, interpolate)
+      if (!found) continue
+      const entry = managed.get(found.key) ?? {}
+      entry.version ??= found.version
+      entry.scope ??= nonEmpty(interpolate(dependency.scope))
+      managed.set(found.key, entry)
+      cache.work++
+    }
+  return {chain, properties, ...(missing ? {missing} : {}), managed, imports}
+}
+
+/**
  * Properties, managed versions and scopes of a POM, from itself, its in-tree parents and the in-tree BOMs they
  * import. `report` (the file being read) gets its own missing parent as a skip and a component; a BOM's lineage
  * is read with none. `bomDepth`: how deep in BOM imports this POM is (0: the file being read). What it gives is a
- * function of the file and the depth alone (cached so: see TreeCache), whatever was read before.
+ * function of the file and the depth alone (cached so: see TreeCache), whatever was read before. The lineages of
+ * the BOMs it imports are referred to, not copied.
  */
 function collectLineage(
   file: string,
-  pom: Pom,
+  own: OwnPart,
   context: DiscoverContext,
   report: {components: Component[]; skipped: Skipped[]} | undefined,
   bomDepth: number,
 ): Lineage & Omit<BomLineage, 'lineage'> {
-  const {chain, properties, missing} = parentChain(file, pom, context)
-  const unseen = new Map<string, string>()
+  const {chain, properties, missing, managed} = own
+  const pom = chain[0].pom
+  const unseen = new Map<string, Unseen>()
   if (missing) {
-    unseen.set(`parent ${missing.name}`, NOT_IN_TREE)
+    unseen.set(`parent ${missing.name}`, {why: NOT_IN_TREE})
     const parent = pom.parent
     if (report && parent && chain.length === 1) {
       const where = missing.other
@@ -337,32 +423,17 @@ function collectLineage(
     }
   }
   const interpolate = (value: string | undefined) => (value === undefined ? undefined : expand(value, properties))
-  // Inherited management merges field by field, the nearest POM's value first (Maven's inheritance assembly).
-  const managed = new Map<string, Managed>()
-  const imports: PomDependency[] = []
-  const own = new Set<PomDependency>(pom.managed)
-  for (const member of chain)
-    for (const dependency of member.pom.managed) {
-      if (dependency.scope === 'import' && dependency.type === 'pom') {
-        imports.push(dependency)
-        continue
-      }
-      const found = coordinates(dependency, interpolate)
-      if (!found) continue
-      const entry = managed.get(found.key) ?? {}
-      entry.version ??= found.version
-      entry.scope ??= nonEmpty(interpolate(dependency.scope))
-      managed.set(found.key, entry)
-    }
   // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
+  const imports: Lineage['imports'] = []
   const missingBoms: Lineage['missingBoms'] = []
   const reached = new Set<string>([file])
   let height = 0
   let truncated = false
   let modules: ReturnType<typeof treeModules> | undefined
+  const direct = new Set<PomDependency>(pom.managed)
   // Each BOM once: importing the same one again changes nothing (the first import of an artifact wins).
   const imported = new Set<string>()
-  for (const dependency of imports) {
+  for (const dependency of own.imports) {
     const bom = coordinates(dependency, interpolate)
     const name = bom
       ? `${bom.name}:${elide(bom.version ?? '?', 80)}`
@@ -371,9 +442,11 @@ function collectLineage(
     imported.add(name)
     let inTree: BomLineage | undefined
     let why = NOT_IN_TREE
+    let where: string | undefined
     if (bom?.version) {
       modules ??= treeModules(chain, file, context)
       const candidate = bomCandidate(bom.name, bom.version, modules, context)
+      where = candidate?.file
       if (candidate && bomDepth >= MAX_BOM_DEPTH) {
         why = TOO_DEEP
         truncated = true
@@ -390,8 +463,8 @@ function collectLineage(
       }
     }
     if (!inTree) {
-      unseen.set(`BOM ${name}`, why)
-      if (bom && report && own.has(dependency))
+      unseen.set(`BOM ${name}`, {why, ...(where !== undefined && why !== NOT_IN_TREE ? {file: where} : {})})
+      if (bom && report && direct.has(dependency))
         missingBoms.push({
           at: dependency,
           name: bom.name,
@@ -400,14 +473,61 @@ function collectLineage(
         })
       continue
     }
-    // Anything not in the tree so far (a parent, an earlier BOM) would win over this BOM's entries.
-    const uncertain = unseen.size > 0
-    for (const [key, entry] of inTree.lineage.managed)
-      if (!managed.has(key)) managed.set(key, uncertain && !entry.uncertain ? {...entry, uncertain} : entry)
-    for (const [note, reason] of inTree.lineage.unseen) if (!unseen.has(note)) unseen.set(note, reason)
+    // Anything not read so far (a parent, an earlier BOM) would win over this BOM's entries.
+    imports.push({lineage: inTree.lineage, uncertain: unseen.size > 0})
+    // What the BOM did not read of this file (the cycle it closes, cut there) this file reads: not unseen here.
+    for (const [note, entry] of inTree.lineage.unseen)
+      if (entry.file !== file && !unseen.has(note)) unseen.set(note, entry)
     for (const member of inTree.reached) reached.add(member)
   }
-  return {properties, managed, unseen, missingBoms, reached, height, truncated}
+  return {properties, managed, imports, unseen, missingBoms, reached, height, truncated}
+}
+
+/**
+ * What dependencyManagement gives for a key in `lineage`, as Maven's import merges it: the POM's own (and its
+ * parents') entry, else the first imported BOM's, each BOM's own entries before those of the BOMs it imports (the
+ * first wins). The lineages are walked, not merged: once each (one reached twice gave nothing the first time), in
+ * that order, the walk made once per POM. A POM with more dependencies than the entries it reaches merges them once.
+ */
+function managedLookup(
+  lineage: Lineage,
+  lookups: number,
+  context: DiscoverContext,
+): (key: string) => Managed | undefined {
+  const cache = treeCache(context)
+  const order: Array<{managed: Map<string, Managed>; uncertain: boolean}> = []
+  const visited = new Set<Lineage>()
+  let entries = 0
+  // Bounded recursion: each level is one BOM deeper, MAX_BOM_DEPTH at most.
+  const visit = (node: Lineage, uncertain: boolean) => {
+    if (visited.has(node)) return
+    visited.add(node)
+    order.push({managed: node.managed, uncertain})
+    entries += node.managed.size
+    for (const next of node.imports) visit(next.lineage, uncertain || next.uncertain)
+  }
+  visit(lineage, false)
+  cache.work += visited.size
+  const mark = (entry: Managed, uncertain: boolean) =>
+    uncertain && !entry.uncertain ? {...entry, uncertain: true} : entry
+  if (lookups * order.length > entries) {
+    const merged = new Map<string, Managed>()
+    for (const {managed, uncertain} of order)
+      for (const [key, entry] of managed)
+        if (!merged.has(key)) {
+          merged.set(key, mark(entry, uncertain))
+          cache.work++
+        }
+    return (key) => merged.get(key)
+  }
+  return (key) => {
+    for (const {managed, uncertain} of order) {
+      cache.work++
+      const entry = managed.get(key)
+      if (entry) return mark(entry, uncertain)
+    }
+    return undefined
+  }
 }
 
 /**
@@ -499,20 +619,20 @@ function bomCandidate(
  * read once for all of them, which a tree without long chains of BOMs always is.
  */
 function bomLineage(candidate: {file: string; pom: Pom}, context: DiscoverContext, bomDepth: number): BomLineage {
-  const {boms, cutBoms} = treeCache(context)
+  const {boms, cutBoms, owns} = treeCache(context)
   const whole = boms.get(candidate.file)
   if (whole && bomDepth + whole.height <= MAX_BOM_DEPTH) return whole
   const key = `${bomDepth} ${candidate.file}`
   const known = cutBoms.get(key)
   if (known) return known
+  // Its own part (parents, properties, management) is the same at every depth: read once, shared.
+  let own = owns.get(candidate.file)
+  if (!own) {
+    own = ownPart(candidate.file, candidate.pom, context)
+    owns.set(candidate.file, own)
+  }
   // Bounded recursion: each level is one BOM deeper, and a BOM MAX_BOM_DEPTH deep follows no import.
-  const {reached, height, truncated, ...lineage} = collectLineage(
-    candidate.file,
-    candidate.pom,
-    context,
-    undefined,
-    bomDepth,
-  )
+  const {reached, height, truncated, ...lineage} = collectLineage(candidate.file, own, context, undefined, bomDepth)
   const read = {lineage, reached, height, truncated}
   if (truncated) cutBoms.set(key, read)
   else boms.set(candidate.file, read)
@@ -588,7 +708,7 @@ function unseenNote(lineage: Lineage): string {
   // The names by why they were not read, in the order each why first comes.
   const groups = new Map<string, string[]>()
   let count = 0
-  for (const [name, why] of unseen) {
+  for (const [name, {why}] of unseen) {
     if (count++ === MAX_UNSEEN_NAMED) break
     const group = groups.get(why)
     if (group) group.push(name)
