@@ -574,7 +574,7 @@ ${managing(managedLib('managed', '8'))}</project>`
     expect([out.components, out.skipped, out.errors]).toEqual([[], [], []])
   })
 
-  it('stays linear on a crafted tree: a BOM of thousands of imports not in the tree, imported by many modules', () => {
+  it("names what is not in the tree for each of many modules importing a BOM of thousands of imports (the time is the bench's)", () => {
     // The notes of what is not in the tree were merged with includes() for each module: 2.7 MB took 58 s.
     const imports = Array.from(
       {length: 5000},
@@ -589,14 +589,12 @@ ${managing(managedLib('managed', '8'))}</project>`
       tree[`m${i}/pom.xml`] =
         `<project><groupId>g</groupId><artifactId>m${i}</artifactId><version>1</version><dependencyManagement><dependencies><dependency><groupId>g</groupId><artifactId>bom</artifactId><version>1</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement><dependencies><dependency><groupId>y</groupId><artifactId>lib</artifactId></dependency></dependencies></project>`
     const read = (path: string) => tree[path] ?? null
-    const started = performance.now()
     for (let i = 0; i < 20; i++) {
       const out = discover(tree[`m${i}/pom.xml`], {}, `m${i}/pom.xml`, read)
       expect(out.skipped.at(-1)?.message).toMatch(
         /^y:lib: no version here \(it may come from BOM x:b0:1, .* and 4994 more, not in the tree\)$/,
       )
     }
-    expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   it('keeps each BOM once, not one union per depth: BOMs importing one another stay linear (counted work)', () => {
