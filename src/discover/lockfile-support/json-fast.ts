@@ -225,9 +225,8 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     return keyLine > 0 ? {line: keyLine, column: keyColumn} : {line, column: start - lineStart + 1}
   }
 
-  /** After a comma: in JSONC, true (and past it) when the container closes there (`[1, 2,]`). */
+  /** After a comma in JSONC: true (and past it) when the container closes there (`[1, 2,]`). */
   function closedAfterComma(close: number): boolean {
-    if (!jsonc) return false
     whitespace()
     if (text.charCodeAt(i) !== close) return false
     i++
@@ -245,7 +244,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       whitespace()
       const c = text.charCodeAt(i++)
       if (c === 0x2c) {
-        if (closedAfterComma(0x5d)) return
+        if (jsonc && closedAfterComma(0x5d)) return
         continue
       }
       if (c === 0x5d) return
@@ -297,7 +296,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       whitespace()
       const c = text.charCodeAt(i++)
       if (c === 0x2c) {
-        if (closedAfterComma(0x7d)) return
+        if (jsonc && closedAfterComma(0x7d)) return
         continue
       }
       if (c === 0x7d) return
@@ -332,7 +331,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       whitespace()
       const next = text.charCodeAt(i++)
       if (next === 0x2c) {
-        if (closedAfterComma(close)) return
+        if (jsonc && closedAfterComma(close)) return
         continue
       }
       if (next === close) return
