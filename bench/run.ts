@@ -4,6 +4,7 @@
  */
 import * as collect from './collect.js'
 import * as collectScale from './collect-scale.js'
+import * as hostile from './hostile.js'
 import * as inventory from './inventory.js'
 import * as kubernetes from './kubernetes.js'
 import * as lockfiles from './lockfiles.js'
@@ -16,7 +17,7 @@ interface BenchModule {
   run(): Promise<void>
 }
 
-const benches: BenchModule[] = [inventory, kubernetes, lockfiles, sbom, resolve, collect, collectScale, scale]
+const benches: BenchModule[] = [inventory, kubernetes, lockfiles, hostile, sbom, resolve, collect, collectScale, scale]
 
 for (const bench of benches) {
   console.log(`## ${bench.name}`)

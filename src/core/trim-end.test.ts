@@ -15,12 +15,13 @@ describe('trimEnd', () => {
       expect(trimEnd(text, /\s/), JSON.stringify(text)).toBe(text.replace(/\s+$/, ''))
   })
 
-  it('reads a long run that does not reach the end once (the expression took seconds)', () => {
-    const text = `a${'/'.repeat(2_000_000)}b`
-    const started = performance.now()
+  it('keeps a long run that does not reach the end, and drops one that does (the expression took seconds)', () => {
+    // The time is bench/hostile.ts's: linear takes milliseconds, the expression minutes.
+    const text = `a${'/'.repeat(200_000)}b`
     expect(trimEnd(text, '/')).toBe(text)
-    expect(trimEnd(`a${' '.repeat(2_000_000)}b`, /\s/).length).toBe(2_000_002)
-    // Generous: linear takes milliseconds, the expression minutes.
-    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(trimEnd(`${text}${'/'.repeat(200_000)}`, '/')).toBe(text)
+    const spaced = `a${' '.repeat(200_000)}b`
+    expect(trimEnd(spaced, /\s/)).toBe(spaced)
+    expect(trimEnd(`${spaced}${' \t\n'.repeat(50_000)}`, /\s/)).toBe(spaced)
   })
 })

@@ -128,19 +128,29 @@ describe('readYaml', () => {
 
   it('measures mappings located at their aliases once: reuse is read, a mapping alias bomb refused at once', () => {
     const options = {locateAliasedMaps: true}
-    const reuse = ['base: &base {image: app:1}', ...Array.from({length: 20_000}, (_, i) => `c${i}: *base`)].join('\n')
-    expect(readYaml(reuse, 'in.yaml', options).errors).toEqual([])
+    // Each alias a mapping of its own, at its line, sharing the entries (the time is bench/hostile.ts's).
+    const reuse = ['base: &base {image: app:1}', ...Array.from({length: 5_000}, (_, i) => `c${i}: *base`)].join('\n')
+    const reused = readYaml(reuse, 'in.yaml', options)
+    expect(reused.errors).toEqual([])
+    const root = reused.documents[0].root as YamlMap
+    expect(root.entries.size).toBe(5_001)
+    expect(at(root, 'c4999')).toMatchObject({type: 'map', line: 5001, column: 8})
+    expect(at(root, 'c4999', 'image')).toMatchObject({text: 'app:1'})
     const levels = ['a: &a {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol, k8: lol}']
     for (let i = 1; i < 12; i++) {
       const prev = String.fromCharCode(96 + i)
       const name = String.fromCharCode(97 + i)
       levels.push(`${name}: &${name} {${Array.from({length: 9}, (_, k) => `k${k}: *${prev}`).join(', ')}}`)
     }
-    const started = performance.now()
     const {documents, errors} = readYaml(levels.join('\n'), 'in.yaml', options)
-    expect(performance.now() - started).toBeLessThan(2_000)
     expect(documents).toEqual([])
-    expect(errors).toEqual([expect.objectContaining({line: 1, code: 'yaml-alias-budget'})])
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 1,
+        code: 'yaml-alias-budget',
+        message: 'YAML aliases expand this document beyond 100000 nodes (an alias bomb?); the document is not read',
+      }),
+    ])
   })
 
   it('keeps a !!binary scalar as written when asked (keepBinary), tagged; otherwise as before', () => {

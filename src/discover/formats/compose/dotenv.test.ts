@@ -101,23 +101,26 @@ describe('.env as compose-go reads it', () => {
     expect(env.vars.get('C')).toMatchObject({ok: true, value: 'ok'})
   })
 
-  it('is linear on hostile input: a long chain of values each adding names', () => {
+  it('reads a long chain of values each adding names, keeping the last ten unset names (bench/hostile.ts times it)', () => {
     const lines = ['V0=${X0}']
     for (let i = 1; i < 2000; i++) lines.push(`V${i}=\${V${i - 1}}\${X${i}}`)
-    const started = performance.now()
     const env = parseEnv(lines.join('\n'))
-    expect(performance.now() - started).toBeLessThan(2000)
-    const last = env.vars.get('V1999')
-    expect(last?.ok && last.unset.length).toBe(10)
+    expect(env.error).toBeUndefined()
+    expect(env.vars.size).toBe(2000)
+    expect(env.vars.get('V0')).toEqual({ok: true, value: '', line: 1, unset: ['X0']})
+    expect(env.vars.get('V1999')).toEqual({
+      ok: true,
+      value: '',
+      line: 2000,
+      unset: Array.from({length: 10}, (_, i) => `X${1999 - i}`),
+    })
   })
 
-  it('trims a long run of spaces that does not end the line once (an anchored expression was quadratic: 200 KB, 44 s)', () => {
-    const started = performance.now()
-    const env = parseEnv(`A=x${' '.repeat(500_000)}y\nK${' '.repeat(500_000)}K=v\n`)
-    expect(performance.now() - started).toBeLessThan(5_000)
-    expect(values(env).A).toBe(`x${' '.repeat(500_000)}y`)
+  it('trims a long run of spaces that does not end the line (an anchored expression was quadratic: 200 KB, 44 s)', () => {
+    const env = parseEnv(`A=x${' '.repeat(100_000)}y\nK${' '.repeat(100_000)}K=v\n`)
+    expect(values(env)).toEqual({A: `x${' '.repeat(100_000)}y`})
     // A space inside a key: Compose refuses the file there.
-    expect(env.error?.line).toBe(2)
+    expect(env.error).toEqual({line: 2, message: 'key cannot contain a space'})
   })
 
   it('keeps an escape compose-go does not know as written (\\c), never the word undefined', () => {

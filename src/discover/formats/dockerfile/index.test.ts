@@ -105,16 +105,21 @@ describe('dockerfile', () => {
     expect(direct.errors[0].message).toBe('FROM "$A$A": expands to more than 4096 characters')
   })
 
-  it('shares one budget among the words of a file: FROMs tried on each platform pair stop, as errors, in time', () => {
-    // Each word under a per-word budget, tried for 15 x 15 platforms: 10 lines took 100 s.
+  it('shares one budget among the words of a file: FROMs tried on each platform pair stop, each an error at its line', () => {
+    // Each word under a per-word budget, tried for 15 x 15 platforms: 10 lines took 100 s (the time is
+    // bench/hostile.ts's).
     const heavy = `ARG V=${'a'.repeat(800)}\n${'FROM alpine${V//*a*a*a*a*b/x}:${TARGETARCH}${BUILDARCH}\n'.repeat(10)}`
-    const started = performance.now()
     const out = discover(heavy)
-    expect(performance.now() - started).toBeLessThan(10_000)
     expect(out.components).toEqual([])
-    expect(out.errors.length).toBe(10)
-    expect(new Set(out.errors.map((e) => e.code))).toEqual(new Set(['invalid-variable']))
-    expect(out.errors.at(-1)?.message).toMatch(/the file's substitutions take more than 4000000 steps/)
+    expect(out.errors.map((e) => [e.line, e.column, e.code])).toEqual(
+      Array.from({length: 10}, (_, i) => [i + 2, 6, 'invalid-variable']),
+    )
+    const word = 'FROM "alpine${V//*a*a*a*a*b/x}:${TARGETARCH}${BUILDARCH}"'
+    expect(out.errors[0].message).toBe(
+      `${word}: BUILDARCH, TARGETARCH are set by BuildKit for each platform it builds for (automatic platform arguments, not --build-args); the file's substitutions take more than 4000000 steps`,
+    )
+    for (const error of out.errors.slice(1))
+      expect(error.message).toBe(`${word}: the file's substitutions take more than 4000000 steps`)
   })
 
   it('reports a FROM that names no image, at its line', () => {

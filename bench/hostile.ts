@@ -1,0 +1,161 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files read
+/**
+ * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
+ * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
+ * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions, src/core/trim-end)
+ * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
+ * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
+ * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
+ * Bounded work (a budget of steps or comparisons) costs about the same at both sizes: its ratio is below 1, and its
+ * absolute time is the figure to watch (the GitHub Actions matrix: 1,000,000 comparisons, about half a second).
+ */
+import {trimEnd} from '../src/core/trim-end.js'
+import {parseEnv} from '../src/discover/formats/compose/dotenv.js'
+import {discoverer as dockerfile} from '../src/discover/formats/dockerfile/index.js'
+import {discoverer as githubActions} from '../src/discover/formats/github-actions/index.js'
+import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
+import {readYaml} from '../src/discover/yaml.js'
+
+export const name = 'hostile'
+
+const RUNS = 5
+const TARGET = 2
+
+interface Family {
+  label: string
+  /** n, in the family's unit; the larger input is made with 4n. */
+  n: number
+  unit: string
+  input(n: number): string
+  /** Reads the input as the test does; true when the result is the one the test asserts. */
+  read(text: string, n: number): boolean
+}
+
+function discover(
+  discoverer: Discoverer,
+  file: string,
+  text: string,
+): Required<Pick<DiscoverOutput, 'components' | 'errors' | 'skipped'>> {
+  const out = discoverer.discover({file, text}, {readText: () => null}) as DiscoverOutput
+  return {components: out.components, errors: out.errors ?? [], skipped: out.skipped ?? []}
+}
+
+const families: Family[] = [
+  {
+    label: 'YAML mapping aliases located at each alias (yaml.test.ts)',
+    n: 4_000,
+    unit: 'aliases',
+    input: (n) => ['base: &base {image: app:1}', ...Array.from({length: n}, (_, i) => `c${i}: *base`)].join('\n'),
+    read: (text) => readYaml(text, 'in.yaml', {locateAliasedMaps: true}).errors.length === 0,
+  },
+  {
+    label: 'YAML mapping alias bomb (yaml.test.ts)',
+    n: 200,
+    unit: 'levels',
+    input: (n) => {
+      const levels = ['n0: &n0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol, k8: lol}']
+      for (let i = 1; i < n; i++)
+        levels.push(`n${i}: &n${i} {${Array.from({length: 9}, (_, k) => `k${k}: *n${i - 1}`).join(', ')}}`)
+      return levels.join('\n')
+    },
+    read: (text) => {
+      const {documents, errors} = readYaml(text, 'in.yaml', {locateAliasedMaps: true})
+      return documents.length === 0 && errors.length === 1 && errors[0].code === 'yaml-alias-budget'
+    },
+  },
+  {
+    label: 'Dockerfile substitutions under one budget (dockerfile/index.test.ts)',
+    n: 1_000,
+    unit: 'FROM lines',
+    input: (n) => `ARG V=${'a'.repeat(800)}\n${'FROM alpine${V//*a*a*a*a*b/x}:${TARGETARCH}${BUILDARCH}\n'.repeat(n)}`,
+    read: (text, n) => {
+      const out = discover(dockerfile, 'Dockerfile', text)
+      return out.components.length === 0 && out.errors.length === n
+    },
+  },
+  {
+    label: '.env chain of values each adding names (compose/dotenv.test.ts)',
+    n: 10_000,
+    unit: 'lines',
+    input: (n) => {
+      const lines = ['V0=${X0}']
+      for (let i = 1; i < n; i++) lines.push(`V${i}=\${V${i - 1}}\${X${i}}`)
+      return lines.join('\n')
+    },
+    read: (text, n) => {
+      const last = parseEnv(text).vars.get(`V${n - 1}`)
+      return last?.ok === true && last.unset.length === 10
+    },
+  },
+  {
+    label: '.env run of spaces inside a value and a key (compose/dotenv.test.ts)',
+    n: 1_000_000,
+    unit: 'spaces',
+    input: (n) => `A=x${' '.repeat(n)}y\nK${' '.repeat(n)}K=v\n`,
+    read: (text) => parseEnv(text).error?.line === 2,
+  },
+  {
+    label: 'GitHub Actions matrix over its budget, for each service (github-actions/index.test.ts)',
+    n: 10_000,
+    unit: 'include keys and n/500 services',
+    input: (n) => {
+      const axes = Array.from({length: 7}, (_, i) => `        a${i + 1}: [x, y]\n`).join('')
+      const entry = `{${Array.from({length: n}, (_, i) => `k${i}: 1`).join(', ')}}`
+      const services = Array.from(
+        {length: n / 500},
+        (_, i) => `      s${i}:\n        image: \${{ matrix.img }}\n`,
+      ).join('')
+      return `on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        a0: [x]\n${axes}        img: [nginx]\n        include:\n          - ${entry}\n    services:\n${services}    steps:\n      - run: echo\n`
+    },
+    read: (text, n) => {
+      const out = discover(githubActions, '.github/workflows/ci.yml', text)
+      return out.components.length === 0 && out.skipped.length === n / 500
+    },
+  },
+  {
+    // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.
+    label: 'trimEnd, a run of "/" inside and one at the end (core/trim-end.test.ts)',
+    n: 2_000_000,
+    unit: 'characters each run',
+    input: (n) => `a${'/'.repeat(n)}b${'/'.repeat(n)}`,
+    read: (text, n) => trimEnd(text, '/').length === n + 2,
+  },
+  {
+    label: 'trimEnd, a run of white space inside and one at the end (core/trim-end.test.ts)',
+    n: 2_000_000,
+    unit: 'characters each run',
+    input: (n) => `a${' '.repeat(n)}b${' '.repeat(n)}`,
+    read: (text, n) => trimEnd(text, /\s/).length === n + 2,
+  },
+]
+
+/** Median wall time of RUNS reads after a warm-up, and whether every read gave the expected result. */
+function measure(family: Family, text: string, n: number): {ms: number; right: boolean} {
+  let right = family.read(text, n)
+  const times: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now()
+    right = family.read(text, n) && right
+    times.push(performance.now() - started)
+  }
+  return {ms: times.sort((a, b) => a - b)[Math.floor(RUNS / 2)], right}
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`
+}
+
+export async function run(): Promise<void> {
+  for (const family of families) {
+    const small = family.input(family.n)
+    const large = family.input(family.n * 4)
+    const a = measure(family, small, family.n)
+    const b = measure(family, large, family.n * 4)
+    const ratio = b.ms / large.length / (a.ms / small.length)
+    const verdict = !a.right || !b.right ? 'WRONG (not the result the test asserts)' : ratio <= TARGET ? 'OK' : 'OVER'
+    console.log(`${family.label}:`)
+    console.log(
+      `  ${family.n} ${family.unit} (${kilobytes(small.length)}) ${a.ms.toFixed(1)} ms; ${family.n * 4} (${kilobytes(large.length)}) ${b.ms.toFixed(1)} ms; time per byte ${ratio.toFixed(2)}× (linear: target ≤ ${TARGET}×) ${verdict}`,
+    )
+  }
+}
