@@ -1,3 +1,4 @@
+import {bareObject} from '../core/bare-object.js'
 /** A YAML document as the formats read it: every node keeps its line and column, scalars their source text. */
 
 export interface Position {
@@ -83,7 +84,7 @@ export function stringValue(node: YamlNode | undefined): string | undefined {
 export function toPlain(node: YamlNode): unknown {
   if (node.type === 'scalar') return node.kind === 'null' ? null : node.text
   if (node.type === 'seq') return node.items.map(toPlain)
-  const out: Record<string, unknown> = Object.create(null)
+  const out = bareObject()
   for (const [key, value] of node.entries) out[key] = toPlain(value)
   return out
 }

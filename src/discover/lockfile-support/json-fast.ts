@@ -14,6 +14,7 @@
  * and a key's position is taken when the key is read. No table of line starts is kept: a 100 MB lockfile has
  * 3.2 million lines: the table took 16 MB, and as much again in the copies it grew through.
  */
+import {bareObject} from '../../core/bare-object.js'
 import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
@@ -206,7 +207,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       return false
     }
     const at = here(keyLine, keyColumn, start)
-    const object = emptyJsonObject()
+    const object = bareObject<JsonObject>()
     place(parent, key, object)
     properties(object, depth + 1)
     // A consumed object leaves the tree: its position is the consumer's, never kept here.
@@ -355,16 +356,6 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     duplicateKeys: duplicates,
     topLevelKeys,
   }
-}
-
-/**
- * An empty object of a read document: no prototype, so no key of a file can reach or shadow an inherited property,
- * as with `Object.create(null)`; but V8 keeps this one in its fast mode (`Object.create(null)` makes a dictionary),
- * where adding and reading properties cost a third to a fifth as much: parsed lockfiles and SBOMs are read by
- * property, and every object of the same keys shares one shape.
- */
-export function emptyJsonObject(): JsonObject {
-  return Object.setPrototypeOf({}, null) as JsonObject
 }
 
 function isDigit(c: number): boolean {

@@ -1,7 +1,8 @@
 import type {ParseErrorCode} from 'jsonc-parser'
 import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
-import {emptyJsonObject, readJsonFast} from './json-fast.js'
+import {bareObject} from '../../core/bare-object.js'
+import {readJsonFast} from './json-fast.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
 
@@ -136,7 +137,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
     jsonc().visit(
       text,
       {
-        onObjectBegin: (_offset, _length, line, character) => beginContainer(emptyJsonObject(), line, character),
+        onObjectBegin: (_offset, _length, line, character) => beginContainer(bareObject<JsonObject>(), line, character),
         onArrayBegin: (_offset, _length, line, character) => beginContainer([], line, character),
         onObjectEnd: endContainer,
         onArrayEnd: endContainer,

@@ -12,6 +12,7 @@
  * an attribute value (which XML would normalise), nesting as deep as MAX_XML_DEPTH, any syntax error — makes it
  * give up (`undefined`), and saxes reads the text, so its checks and its errors stay what they were.
  */
+import {bareObject} from '../../core/bare-object.js'
 import type {Position} from '../lockfile-support/line-index.js'
 import {MAX_XML_DEPTH, NO_ATTRIBUTES, type XmlDocument, type XmlOptions, XmlTreeBuilder} from './xml-model.js'
 
@@ -68,7 +69,7 @@ function read(text: string, options: XmlOptions): XmlDocument {
     return {line, column: offset - lineStart + 1}
   }
 
-  const rootScope: Scope = Object.create(null)
+  const rootScope = bareObject<Scope>()
   rootScope.xml = XML_NAMESPACE
   rootScope.xmlns = XMLNS_NAMESPACE
 
@@ -233,7 +234,7 @@ function declarations(attributes: Array<[string, string]>, parent: Scope): Scope
  */
 function keptAttributes(attributes: Array<[string, string]>, scope: Scope): Record<string, string> {
   if (attributes.length === 0) return NO_ATTRIBUTES
-  const kept = Object.create(null) as Record<string, string>
+  const kept = bareObject<Record<string, string>>()
   const seen = new Set<string>()
   for (const [name, value] of attributes) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue

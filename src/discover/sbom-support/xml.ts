@@ -7,6 +7,7 @@
  * The XML generators write is read first by the hand-written ./xml-fast.ts (same elements, several times faster);
  * saxes reads whatever that one gives up on.
  */
+import {bareObject} from '../../core/bare-object.js'
 import {saxes} from '../xml-library.js'
 import {createLineIndex} from '../lockfile-support/line-index.js'
 import {readXmlFast} from './xml-fast.js'
@@ -61,7 +62,7 @@ export function readXmlWithSaxes(text: string, options: XmlOptions = {}): XmlDoc
     const attributes = () => {
       let kept = NO_ATTRIBUTES
       for (const attribute of Object.values(tag.attributes)) {
-        if (kept === NO_ATTRIBUTES) kept = Object.create(null) as Record<string, string>
+        if (kept === NO_ATTRIBUTES) kept = bareObject<Record<string, string>>()
         const local = attribute.local || attribute.name
         if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue
         kept[local] = attribute.value
