@@ -1,8 +1,8 @@
 /**
  * Node's module compile cache for stewards' own code (Node 22.1 and later; `module.enableCompileCache`): V8 keeps the
- * compiled code of the bundle on disk, so a start compiles nothing it compiled before (issue #16: 35–40 ms of CPU off
- * every start, about 70 ms off an inventory of the corpus, Node 22 and 24). bin/run.js turns it on before it loads
- * any other part of stewards; Node 20 has no such cache and starts as before.
+ * compiled code of the bundle on disk, so a start compiles nothing it compiled before (issue #16: the corpus inventory
+ * 90–190 ms less wall on Node 22 and 24 under load, the demo scan about 40 ms; the compiler's CPU was mostly beside
+ * the main thread). bin/run.js turns it on before it loads any other part of stewards; Node 20 has no such cache.
  *
  * Where: `.node-compile-cache` in stewards' own cache directory (./dir.ts), a directory only the user writes, never
  * Node's default under `os.tmpdir()`, which other users of the machine can write on many systems, and compiled code is
