@@ -7,8 +7,9 @@ describe('bareObject', () => {
     expect(Object.getPrototypeOf(object)).toBeNull()
     expect('toString' in object || 'constructor' in object || 'hasOwnProperty' in object).toBe(false)
     // `__proto__` is a key like any other: an own property, the prototype untouched.
-    object.__proto__ = {polluted: true}
-    object.constructor = 'x'
+    const [proto, constructor] = ['__proto__', 'constructor']
+    object[proto] = {polluted: true}
+    object[constructor] = 'x'
     expect(Object.getPrototypeOf(object)).toBeNull()
     expect(Object.keys(object)).toEqual(['__proto__', 'constructor'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
