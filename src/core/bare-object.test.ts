@@ -7,9 +7,9 @@ describe('bareObject', () => {
     expect(Object.getPrototypeOf(object)).toBeNull()
     expect('toString' in object || 'constructor' in object || 'hasOwnProperty' in object).toBe(false)
     // `__proto__` is a key like any other: an own property, the prototype untouched.
-    const [proto, constructor] = ['__proto__', 'constructor']
-    object[proto] = {polluted: true}
-    object[constructor] = 'x'
+    const [protoKey, constructorKey] = ['__proto__', 'constructor']
+    object[protoKey] = {polluted: true}
+    object[constructorKey] = 'x'
     expect(Object.getPrototypeOf(object)).toBeNull()
     expect(Object.keys(object)).toEqual(['__proto__', 'constructor'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
