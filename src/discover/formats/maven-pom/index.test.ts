@@ -678,6 +678,26 @@ ${managing(managedLib('managed', '8'))}</project>`
     expect(app.skipped).toEqual([])
   })
 
+  it('tells two imported BOMs apart by their whole versions, however long (a message elides them, not the lookup)', () => {
+    // Two versions of one BOM, 103 characters each, that differ only where a message elides them: the second import
+    // was skipped as the first again, so `late` gave y its version (Maven takes the second BOM's 2.0).
+    const base = `1.${'0'.repeat(60)}`
+    const [v1, v2] = [`${base}1${'0'.repeat(40)}`, `${base}2${'0'.repeat(40)}`]
+    const bomAt = (artifactId: string, version: string, entries: string) =>
+      `<project><groupId>com.example</groupId><artifactId>${artifactId}</artifactId><version>${version}</version>${managing(entries)}</project>`
+    const importAt = (artifactId: string, version: string) =>
+      `<dependency><groupId>com.example</groupId><artifactId>${artifactId}</artifactId><version>${version}</version><type>pom</type><scope>import</scope></dependency>`
+    const tree: Record<string, string> = {
+      'pom.xml': pomOf('root', '<modules><module>bom1</module><module>bom2</module><module>late</module></modules>\n'),
+      'bom1/pom.xml': bomAt('bom', v1, managedLib('other', '9')),
+      'bom2/pom.xml': bomAt('bom', v2, managedLib('y', '2.0')),
+      'late/pom.xml': bomAt('late', '1', managedLib('y', '3.0')),
+      'app/pom.xml': `<project><parent><groupId>com.example</groupId><artifactId>root</artifactId><version>1</version></parent><artifactId>app</artifactId>${managing(importAt('bom', v1) + importAt('bom', v2) + importAt('late', '1'))}${usesLib('y')}</project>`,
+    }
+    const out = discover(tree['app/pom.xml'], tree, 'app/pom.xml')
+    expect(out.components.find((c) => c.name === 'com.example:y')?.version).toBe('2.0')
+  })
+
   it('reports a version that is neither exact nor a range, also from a property or a BOM', () => {
     const long = `1.0.${'0'.repeat(140)}`
     const tree: Record<string, string> = {

@@ -61,6 +61,8 @@ interface Managed {
 /** A parent or BOM not read, and why; `file`: the in-tree BOM (an import cycle, past MAX_BOM_DEPTH levels). */
 interface Unseen {
   why: string
+  /** How the note names it (long coordinates elided); the map's key is the whole name. */
+  label: string
   file?: string
 }
 
@@ -263,7 +265,7 @@ interface ParentChain {
   chain: Array<{pom: Pom; file: string}>
   properties: Map<string, string>
   /** The first parent not in the tree: its name, and why the POM at its relativePath, if any, is not it. */
-  missing?: {name: string; relative: string; other?: string}
+  missing?: {name: string; key: string; relative: string; other?: string}
 }
 
 /**
@@ -298,7 +300,12 @@ function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentCh
       }
     }
     if (!found) {
-      missing = {name, relative, ...(other ? {other} : {})}
+      missing = {
+        name,
+        key: `${parent.groupId}:${parent.artifactId}:${parent.version}`,
+        relative,
+        ...(other ? {other} : {}),
+      }
       break
     }
     chain.push({pom: found, file: parentFile})
@@ -395,7 +402,7 @@ function collectLineage(
   const pom = chain[0].pom
   const unseen = new Map<string, Unseen>()
   if (missing) {
-    unseen.set(`parent ${missing.name}`, {why: NOT_IN_TREE})
+    unseen.set(`parent ${missing.key}`, {why: NOT_IN_TREE, label: `parent ${missing.name}`})
     const parent = pom.parent
     if (report && parent && chain.length === 1) {
       const where = missing.other
@@ -435,11 +442,13 @@ function collectLineage(
   const imported = new Set<string>()
   for (const dependency of own.imports) {
     const bom = coordinates(dependency, interpolate)
+    // Told apart by the whole coordinates (two long versions may differ only where a message elides them).
+    const key = bom ? `${bom.name}:${bom.version}` : `${dependency.groupId}:${dependency.artifactId}`
+    if (imported.has(key)) continue
+    imported.add(key)
     const name = bom
       ? `${bom.name}:${elide(bom.version ?? '?', 80)}`
       : `${elide(dependency.groupId ?? '?', 80)}:${elide(dependency.artifactId ?? '?', 80)}`
-    if (imported.has(name)) continue
-    imported.add(name)
     let inTree: BomLineage | undefined
     let why = NOT_IN_TREE
     let where: string | undefined
@@ -463,7 +472,11 @@ function collectLineage(
       }
     }
     if (!inTree) {
-      unseen.set(`BOM ${name}`, {why, ...(where !== undefined && why !== NOT_IN_TREE ? {file: where} : {})})
+      unseen.set(`BOM ${key}`, {
+        why,
+        label: `BOM ${name}`,
+        ...(where !== undefined && why !== NOT_IN_TREE ? {file: where} : {}),
+      })
       if (bom && report && direct.has(dependency))
         missingBoms.push({
           at: dependency,
@@ -708,11 +721,11 @@ function unseenNote(lineage: Lineage): string {
   // The names by why they were not read, in the order each why first comes.
   const groups = new Map<string, string[]>()
   let count = 0
-  for (const [name, {why}] of unseen) {
+  for (const {why, label} of unseen.values()) {
     if (count++ === MAX_UNSEEN_NAMED) break
     const group = groups.get(why)
-    if (group) group.push(name)
-    else groups.set(why, [name])
+    if (group) group.push(label)
+    else groups.set(why, [label])
   }
   const more = unseen.size > MAX_UNSEEN_NAMED ? ` and ${unseen.size - MAX_UNSEEN_NAMED} more` : ''
   if (groups.size === 1) {
