@@ -12,6 +12,7 @@
  * is a dependency nothing gives a version. Maven's model builder is Java: this is a bounded re-reading of its rules.
  * What the POMs of one scan share is a function of the tree alone, so the order they are read in changes nothing.
  */
+import {FileIds, FileSet} from './file-set.js'
 import {elide} from '../../../core/elide.js'
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
@@ -134,6 +135,8 @@ interface TreeCache {
    * a POM's dependencies times the lineages it reaches), not by importers times what they import.
    */
   work: number
+  /** The POM files' numbers for the FileSets of lineages. */
+  fileIds: FileIds
 }
 const caches = new WeakMap<DiscoverContext, TreeCache>()
 
@@ -153,6 +156,7 @@ function treeCache(context: DiscoverContext): TreeCache {
       modules: new Map(),
       versions: new Map(),
       work: 0,
+      fileIds: new FileIds(),
     }
     caches.set(context, cache)
   }
@@ -358,7 +362,7 @@ function sameVersion(declared: string | undefined, child: Pom, own: string | und
 /** An in-tree BOM's lineage and the in-tree BOM files it was made of (itself included), to tell an import cycle. */
 interface BomLineage {
   lineage: Lineage
-  reached: Set<string>
+  reached: FileSet
   /** The levels of in-tree BOM imports read below it (0: none). */
   height: number
   /** Whether an import was left unread for the depth limit, here or below. */
@@ -448,7 +452,9 @@ function collectLineage(
   // Then the imported BOMs, in order: an artifact already managed keeps its entry (Maven's import).
   const imports: Lineage['imports'] = []
   const missingBoms: Lineage['missingBoms'] = []
-  const reached = new Set<string>([file])
+  const fileIds = treeCache(context).fileIds
+  const reached = new FileSet()
+  reached.add(fileIds.idOf(file))
   let height = 0
   let truncated = false
   let modules: ReturnType<typeof treeModules> | undefined
@@ -480,7 +486,7 @@ function collectLineage(
         height = Math.max(height, inTree.height + 1)
         truncated ||= inTree.truncated
         // An import cycle (Maven refuses one): the BOM that leads back here is not read here.
-        if (inTree.reached.has(file)) {
+        if (inTree.reached.has(fileIds.idOf(file))) {
           inTree = undefined
           why = CYCLE
         }
@@ -504,9 +510,11 @@ function collectLineage(
     // Anything not read so far (a parent, an earlier BOM) would win over this BOM's entries.
     imports.push({lineage: inTree.lineage, uncertain: unseen.size > 0})
     // What the BOM did not read of this file (the cycle it closes, cut there) this file reads: not unseen here.
-    for (const [note, entry] of inTree.lineage.unseen) if (entry.file !== file) noteUnseen(note, entry)
+    // Once full and past it, nothing merged can change the notes.
+    if (!(unseenMore && unseen.size >= MAX_UNSEEN_KEPT))
+      for (const [note, entry] of inTree.lineage.unseen) if (entry.file !== file) noteUnseen(note, entry)
     unseenMore ||= inTree.lineage.unseenMore
-    for (const member of inTree.reached) reached.add(member)
+    reached.addAll(inTree.reached)
   }
   return {properties, managed, imports, unseen, unseenMore, missingBoms, reached, height, truncated}
 }
