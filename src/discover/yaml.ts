@@ -282,15 +282,7 @@ function readDocuments(
       code === 'DUPLICATE_KEY' || (options.keepUnknownTags && code === 'TAG_RESOLVE_FAILED')
     if (problems.every((p) => kept(p.code))) {
       try {
-        const converter = new Converter(
-          doc,
-          position,
-          limits,
-          result.complexKeyLines,
-          error,
-          options.localTags,
-          options,
-        )
+        const converter = new Converter(doc, position, limits, result.complexKeyLines, error, options)
         const root = doc.contents ? converter.document(doc.contents, options.shallowKinds) : null
         result.documents.push({index, line: position(start).line, root})
       } catch (e) {
@@ -399,8 +391,8 @@ class Converter {
     private readonly complexKeyLines: number[],
     /** Problems that leave the rest of the document readable (a forbidden key). */
     private readonly report: (code: ErrorCode, message: string, offset: number | undefined) => void,
-    private readonly localTags?: ReadonlySet<string>,
-    private readonly go: Pick<YamlReadOptions, 'locateAliasedMaps' | 'keepBinary'> = {},
+    /** The reader's options the tree follows: local tags, aliased mappings located, `!!binary` kept. */
+    private readonly options: Pick<YamlReadOptions, 'localTags' | 'locateAliasedMaps' | 'keepBinary'> = {},
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {
@@ -437,7 +429,7 @@ class Converter {
       // A scalar is located where the alias uses it (`uses: *checkout` on its own line); a collection stays shared,
       // so an alias bomb still costs nothing until it is measured. A mapping, when asked (locateAliasedMaps), is
       // located at the alias too: a node of its own that shares the entries, made once for each alias written.
-      const here = resolved.type === 'scalar' || (resolved.type === 'map' && this.go.locateAliasedMaps)
+      const here = resolved.type === 'scalar' || (resolved.type === 'map' && this.options.locateAliasedMaps)
       return here ? {...resolved, ...this.position(node)} : resolved
     }
     const seen = this.done.get(node)
@@ -476,9 +468,9 @@ class Converter {
   }
 
   private convert(node: Node, depth: number): YamlNode {
-    const pos = {...this.position(node), ...(node.tag && this.localTags?.has(node.tag) ? {tag: node.tag} : {})}
+    const pos = {...this.position(node), ...(node.tag && this.options.localTags?.has(node.tag) ? {tag: node.tag} : {})}
     if (nodes().isScalar(node)) {
-      if (this.go.keepBinary && node.tag === BINARY_TAG)
+      if (this.options.keepBinary && node.tag === BINARY_TAG)
         return {type: 'scalar', ...pos, kind: 'other', text: String(node.source ?? ''), tag: '!!binary'}
       return {type: 'scalar', ...pos, ...scalarText(node)}
     }
@@ -496,7 +488,7 @@ class Converter {
       }
       // Kubernetes objects only have string keys; complex keys (`? [a, b]`, `{{ x }}`) are noted and ignored.
       // A key with a local tag (`!reference b:`) is no name either: the tag would be lost with the key's text.
-      if (!nodes().isScalar(key) || (key.tag !== undefined && this.localTags?.has(key.tag))) {
+      if (!nodes().isScalar(key) || (key.tag !== undefined && this.options.localTags?.has(key.tag))) {
         if (key) this.complexKeyLines.push(this.position(key).line)
         continue
       }
