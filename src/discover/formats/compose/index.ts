@@ -159,9 +159,7 @@ function composeString(node: YamlNode | undefined): string | {problem: string} |
   if (!isScalar(node) || node.tag !== '!!binary') return stringValue(node)
   const decoded = goBinaryText(node.text)
   if ('problem' in decoded)
-    return {
-      problem: `: !!binary value ${decoded.problem}${decoded.problem === 'is not base64' ? ' (Compose refuses it)' : ''}`,
-    }
+    return {problem: `: !!binary value ${decoded.problem}${decoded.goRefuses ? ' (Compose refuses it)' : ''}`}
   return decoded.text || undefined
 }
 
