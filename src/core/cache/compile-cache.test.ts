@@ -1,12 +1,12 @@
 import {execFile} from 'node:child_process'
 import {mkdtemp, readdir} from 'node:fs/promises'
 import module from 'node:module'
-import {tmpdir} from 'node:os'
+import {homedir, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {repoRoot} from '../../../tests/support/cli.js'
-import {COMPILE_CACHE_FOLDER} from './compile-cache.js'
+import {COMPILE_CACHE_FOLDER, compileCacheDir} from './compile-cache.js'
 
 const run = promisify(execFile)
 /** Node 22.1 and later; the machines' Node 20 has none (there the test holds that nothing is written). */
@@ -29,6 +29,25 @@ async function startBuilt(
   const entries = await readdir(home, {recursive: true, withFileTypes: true}).catch(() => [])
   return {home, files: entries.filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name))}
 }
+
+describe('where the compile cache goes (decided on every Node)', () => {
+  it("is stewards' cache directory; Node's own choice under NODE_COMPILE_CACHE; none for cache clear or a relative home", () => {
+    const home = {HOME: '/home/me'}
+    expect(compileCacheDir(['inventory', '.'], {...home, XDG_CACHE_HOME: '/var/cache/me'})).toBe(
+      join('/var/cache/me', 'stewards', COMPILE_CACHE_FOLDER),
+    )
+    expect(compileCacheDir(['--version'], {...home, NODE_COMPILE_CACHE: '/elsewhere'})).toBe('node')
+    for (const argv of [
+      ['cache', 'clear'],
+      ['cache:clear', '--format', 'json'],
+    ])
+      expect(compileCacheDir(argv, {...home, XDG_CACHE_HOME: '/var/cache/me'})).toBeUndefined()
+    // `XDG_CACHE_HOME=~/.cache` left unexpanded is ignored (XDG); the home must be an absolute path.
+    expect(compileCacheDir(['scan'], {XDG_CACHE_HOME: '~/.cache', HOME: '/home/me'})).toBe(
+      join(homedir(), '.cache', 'stewards', COMPILE_CACHE_FOLDER),
+    )
+  })
+})
 
 describe("Node's compile cache of stewards' own code", () => {
   it(`is kept in stewards' cache directory on Node 22 and later, and nowhere on Node 20 (${process.version})`, async () => {

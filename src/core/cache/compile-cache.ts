@@ -19,23 +19,29 @@ import {defaultCacheDir} from './dir.js'
 export const COMPILE_CACHE_FOLDER = '.node-compile-cache'
 
 /**
- * What turning it on gave: the directory in use, or undefined (an older Node, turned off, not writable, or the
- * command is `cache clear`, which removes the cache: Node writes its entries when the process exits, so the command
- * that removed them would write them again).
+ * Where the compile cache goes for a start with these arguments and environment: a directory; `node`, Node's own
+ * choice (NODE_COMPILE_CACHE, the user's, wins); or undefined, none: the command is `cache clear` (Node writes its
+ * entries when the process exits, so the command that removed them would write them again), or the directory would
+ * be relative to where stewards runs (a home that is no absolute path), which may be the tree it scans, and compiled
+ * code is code that runs. Decided apart from turning it on, so that it is tested on every Node.
  */
+export function compileCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv): string | 'node' | undefined {
+  if (isCacheClear(argv)) return undefined
+  if (env.NODE_COMPILE_CACHE) return 'node'
+  const dir = join(defaultCacheDir(env), COMPILE_CACHE_FOLDER)
+  return isAbsolute(dir) ? dir : undefined
+}
+
+/** Turns the cache on where compileCacheDir says: the directory in use, or undefined (Node 20, off, not writable). */
 export function enableCompileCache(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
   // Node 20 has no compile cache.
   const enable = (module as {enableCompileCache?: (dir?: string) => {directory?: string}}).enableCompileCache
-  if (enable === undefined || isCacheClear(argv)) return undefined
-  // Node reads NODE_COMPILE_CACHE when no directory is given: the user's choice wins.
-  if (env.NODE_COMPILE_CACHE) return enable().directory
-  // Compiled code is code that runs: never from a folder relative to where stewards runs (a home that is no absolute
-  // path), which may be the tree it scans.
-  const dir = join(defaultCacheDir(env), COMPILE_CACHE_FOLDER)
-  return isAbsolute(dir) ? enable(dir).directory : undefined
+  const dir = enable && compileCacheDir(argv, env)
+  if (!enable || dir === undefined) return undefined
+  return (dir === 'node' ? enable() : enable(dir)).directory
 }
 
 /** `stewards cache clear …` or `stewards cache:clear …` (oclif takes both). */
