@@ -13,20 +13,12 @@ import {dirname} from 'node:path'
  * (zod/v4/classic/schemas.js registers `en()` on the first schema it makes, importing it directly). The locales'
  * index keeps English alone.
  */
-export const englishOnlyZod = {
-  name: 'zod-english-only',
-  setup(esbuild) {
-    const match = mustMatch(esbuild, 'zod-english-only', 'zod/v4/locales/index.js')
-    esbuild.onLoad({filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/}, (args) => {
-      match.seen()
-      const source = readFileSync(args.path, 'utf8')
-      if (!source.includes('export { default as en } from "./en.js";')) {
-        throw new Error(`${args.path}: zod's locale index no longer exports en as expected; review zod-english-only`)
-      }
-      return {contents: "export {default as en} from './en.js'\n", resolveDir: dirname(args.path), loader: 'js'}
-    })
-  },
-}
+export const englishOnlyZod = rewritePlugin('zod-english-only', 'zod/v4/locales/index.js', (source, path) => {
+  if (!source.includes('export { default as en } from "./en.js";')) {
+    throw new Error(`${path}: zod's locale index no longer exports en as expected; review zod-english-only`)
+  }
+  return {contents: "export {default as en} from './en.js'\n", resolveDir: dirname(path)}
+})
 
 const EAGER_COLLATOR = 'const { compare: localeCompare } = new Intl.Collator()'
 
@@ -55,16 +47,13 @@ export function lazyCollator(source, file = 'packageurl-js/src/strings.js') {
   )
 }
 
-export const lazyPackageUrlCollator = {
-  name: 'lazy-collator',
-  setup(esbuild) {
-    const match = mustMatch(esbuild, 'lazy-collator', 'packageurl-js/src/strings.js')
-    esbuild.onLoad({filter: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/}, (args) => {
-      match.seen()
-      return {contents: lazyCollator(readFileSync(args.path, 'utf8'), args.path), loader: 'js'}
-    })
-  },
-}
+export const lazyPackageUrlCollator = rewritePlugin(
+  'lazy-collator',
+  'packageurl-js/src/strings.js',
+  (source, path) => ({
+    contents: lazyCollator(source, path),
+  }),
+)
 
 const OCLIF_COMMAND_SORT = '.sort((a, b) => a.id.localeCompare(b.id))'
 
@@ -94,16 +83,13 @@ export function oclifIdOrder(source, file = '@oclif/core/lib/config/plugin.js') 
   )
 }
 
-export const oclifCommandOrder = {
-  name: 'oclif-id-order',
-  setup(esbuild) {
-    const match = mustMatch(esbuild, 'oclif-id-order', '@oclif/core/lib/config/plugin.js')
-    esbuild.onLoad({filter: /[\\/]@oclif[\\/]core[\\/]lib[\\/]config[\\/]plugin\.js$/}, (args) => {
-      match.seen()
-      return {contents: oclifIdOrder(readFileSync(args.path, 'utf8'), args.path), loader: 'js'}
-    })
-  },
-}
+export const oclifCommandOrder = rewritePlugin(
+  'oclif-id-order',
+  '@oclif/core/lib/config/plugin.js',
+  (source, path) => ({
+    contents: oclifIdOrder(source, path),
+  }),
+)
 
 const EAGER_SEGMENTER = 'const segmenter = new Intl.Segmenter();'
 const SEGMENTER_USE = 'segmenter.segment(string)'
@@ -122,18 +108,34 @@ export function lazySegmenter(source, file = 'string-width/index.js') {
     .replace(SEGMENTER_USE, '(segmenter ??= new Intl.Segmenter()).segment(string)')
 }
 
-export const lazyStringWidthSegmenter = {
-  name: 'lazy-segmenter',
-  setup(esbuild) {
-    const match = mustMatch(esbuild, 'lazy-segmenter', 'string-width/index.js')
-    esbuild.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, (args) => {
-      const source = readFileSync(args.path, 'utf8')
-      // oclif's own string-width 4 (CommonJS, no segmenter) is bundled as it is.
-      if (!source.includes('Intl.Segmenter')) return undefined
-      match.seen()
-      return {contents: lazySegmenter(source, args.path), loader: 'js'}
-    })
-  },
+export const lazyStringWidthSegmenter = rewritePlugin('lazy-segmenter', 'string-width/index.js', (source, path) =>
+  // oclif's own string-width 4 (CommonJS, no segmenter) is bundled as it is.
+  source.includes('Intl.Segmenter') ? {contents: lazySegmenter(source, path)} : undefined,
+)
+
+/**
+ * An esbuild plug-in that rewrites one file of a library (`file`, below node_modules): `rewrite` gets its source and
+ * path and gives the new contents (and a resolveDir, when the contents import anything), or undefined to leave a
+ * copy of that path it is not for as it is. The build fails if it rewrote nothing (mustMatch).
+ */
+function rewritePlugin(name, file, rewrite) {
+  const filter = new RegExp(`[\\\\/]${file.split('/').map(escapeRegExp).join('[\\\\/]')}$`)
+  return {
+    name,
+    setup(esbuild) {
+      const match = mustMatch(esbuild, name, file)
+      esbuild.onLoad({filter}, (args) => {
+        const rewritten = rewrite(readFileSync(args.path, 'utf8'), args.path)
+        if (rewritten === undefined) return undefined
+        match.seen()
+        return {...rewritten, loader: 'js'}
+      })
+    },
+  }
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**
