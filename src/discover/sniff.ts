@@ -16,8 +16,14 @@ const HEAD_DECODER = new TextDecoder('utf-8')
  */
 export function readHead(abs: string | Buffer): string | Error {
   try {
-    // No larger than the file: most sniffed files are small, and the walk sniffs thousands of them.
-    return headText(readStart(abs, (size) => Math.max(1, Math.min(SNIFF_BYTES, size + 1))))
+    const {fd, size} = openRegularFile(abs)
+    try {
+      // No larger than the file: most sniffed files are small, and the walk sniffs thousands of them.
+      const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(SNIFF_BYTES, size + 1)))
+      return headText(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)))
+    } finally {
+      closeSync(fd)
+    }
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))
   }
@@ -55,17 +61,6 @@ export function readTail(abs: string | Buffer): string | undefined {
     }
   } catch {
     return undefined
-  }
-}
-
-/** Reads the head of a regular file: one open and one read of `length(size)` bytes. */
-function readStart(abs: string | Buffer, length: (size: number) => number): Buffer {
-  const {fd, size} = openRegularFile(abs)
-  try {
-    const buffer = Buffer.allocUnsafe(length(size))
-    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0))
-  } finally {
-    closeSync(fd)
   }
 }
 
