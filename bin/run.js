@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import {enableCompileCache} from '../dist/core/cache/compile-cache.js'
+import {tuneTiering} from '../dist/core/tiering.js'
 
 // Before the rest of stewards loads: Node 22+ keeps its compiled code in stewards' cache directory (the module says
-// where and why), so a start compiles nothing it compiled before.
+// where and why), so a start compiles nothing it compiled before; V8 optimises stewards' code later and inlines less
+// (a short run through many parsers: the module says why).
 enableCompileCache()
+tuneTiering()
 const {redactDebugOutput, rememberStartupSecrets, safeLogger} = await import('../dist/core/debug-log.js')
 
 // Before oclif starts: its debug log (DEBUG=*) prints argv, and the token must not appear in it.

@@ -2,7 +2,7 @@
  * The last step of `npm run build` (after tsc, before `oclif manifest`): bundles dist/ in place with esbuild, so a
  * command loads a handful of files instead of several hundred modules (issue #16: about 80 ms off every start; zod
  * alone is 95 modules). Entry points stay where oclif and bin/run.js look for them (dist/commands/**, dist/hooks/**,
- * dist/core/cache/compile-cache.js, dist/core/debug-log.js, dist/core/cli-main.js); code they share goes to dist/chunks/, and a dynamic import
+ * dist/core/cache/compile-cache.js, dist/core/tiering.js, dist/core/debug-log.js, dist/core/cli-main.js); code they share goes to dist/chunks/, and a dynamic import
  * (`--resolve`'s stage) stays a chunk of its own, loaded only when used. Everything tsc wrote that is not an entry
  * point is removed afterwards.
  *
@@ -32,7 +32,7 @@ import {englishOnlyZod, lazyPackageUrlCollator, lazyStringWidthSegmenter, oclifC
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 const ENTRY_DIRS = ['commands', 'hooks']
-const ENTRY_FILES = ['core/cache/compile-cache.js', 'core/debug-log.js', 'core/cli-main.js']
+const ENTRY_FILES = ['core/cache/compile-cache.js', 'core/tiering.js', 'core/debug-log.js', 'core/cli-main.js']
 const EXTERNAL = ['typescript', 'ts-node']
 
 function filesUnder(dir) {

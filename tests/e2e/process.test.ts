@@ -37,11 +37,12 @@ function throughLatePipe(args: string[], script = builtBin): {code: string; stdo
 }
 
 describe('the built CLI in a process', () => {
-  it('--version prints name and version, exit 0', async () => {
+  it('--version prints name and version, exit 0, and nothing on stderr (V8 took every tiering flag: core/tiering.ts)', async () => {
     const r = await runBuilt(['--version'])
     const {version} = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(new RegExp(`^stewards/${version.replaceAll('.', '\\.')} `))
+    expect(r.stderr).toBe('')
   })
 
   it('an unknown command is a usage error (3) with a hint', async () => {
