@@ -5,16 +5,20 @@ import {tieringFlags} from './tiering.js'
 // The flags themselves are set in the CLI's own process (bin/run.js): V8's flags are the whole process's, and vitest's
 // workers run other tests. Their effect is measured by `npm run bench` (bench/inventory.ts), not asserted here.
 describe('tieringFlags', () => {
-  it('chooses the flags by V8 major version: a budget on V8 11 (Node 20), invocation counts on V8 12 and 13', () => {
+  it('chooses the flags by V8 major version: a budget on V8 11 (Node 20), invocation counts on V8 12 and 13 (22, 24)', () => {
     expect(tieringFlags('11.3.244.8-node.38', [])).toEqual([
       '--interrupt-budget=270336',
       '--max-inlined-bytecode-size-cumulative=460',
     ])
-    for (const version of ['12.4.254.21-node.57', '13.6.233.17-node.53'])
-      expect(tieringFlags(version, [])).toEqual([
-        '--invocation-count-for-turbofan=10000',
-        '--max-inlined-bytecode-size-cumulative=230',
-      ])
+    expect(tieringFlags('12.4.254.21-node.57', [])).toEqual([
+      '--invocation-count-for-turbofan=10000',
+      '--max-inlined-bytecode-size-cumulative=230',
+    ])
+    expect(tieringFlags('13.6.233.17-node.53', [])).toEqual([
+      '--invocation-count-for-turbofan=30000',
+      '--invocation-count-for-maglev=1000',
+      '--max-inlined-bytecode-size-cumulative=230',
+    ])
   })
 
   it('leaves a V8 it was not measured on as it is (an unknown flag is an error V8 prints)', () => {
