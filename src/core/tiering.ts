@@ -6,7 +6,7 @@
  * against about 150 ms for the bare parse. On two cores those threads take the CPU from the main thread: its own
  * CPU was 850 ms of a 1.27 s run. Tiering up later (a function must run longer before it is optimised, so it is
  * optimised once, on what it really sees) and inlining less (each optimisation compiles less) halve that work:
- * the corpus inventory about 100 ms less wall on Node 20 and 25–40 ms on Node 22 and 24, 20 % less CPU, and a
+ * the corpus inventory about 100 ms less wall on Node 20 and 25–60 ms on Node 22 and 24, 20 % less CPU, and a
  * 100 MB package-lock.json no slower (README, Performance).
  *
  * How: `v8.setFlagsFromString`, as ./young-generation.ts does. These flags are read each time V8 decides to
