@@ -221,7 +221,7 @@ async function refresh(
   const anchor = fresh.commits.length > ANCHOR_PAGE / 2 ? head : known
   const id = `${repo.owner}/${repo.name}@${branch}`.toLowerCase()
   await writeRecord(http, LISTING, id, {since, commits: merged, head, anchor})
-  return {commits: merged, more: false, moved: head.sha !== previous.sha, ...dormant(head, merged)}
+  return {commits: merged, more: false, moved: headMoved(kept, fresh.commits), ...dormant(head, merged)}
 }
 
 /** Commits a refresh page holds (GitHub's largest page). */
