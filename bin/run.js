@@ -6,12 +6,15 @@ import {tuneTiering} from '../dist/core/tiering.js'
 // where and why), so a start compiles nothing it compiled before; V8 optimises stewards' code later and inlines less
 // (a short run through many parsers: the module says why).
 enableCompileCache()
-tuneTiering()
+const tiering = tuneTiering()
 const {redactDebugOutput, rememberStartupSecrets, safeLogger} = await import('../dist/core/debug-log.js')
 
 // Before oclif starts: its debug log (DEBUG=*) prints argv, and the token must not appear in it.
 rememberStartupSecrets(process.argv)
 redactDebugOutput()
+safeLogger('stewards:start').debug(
+  `V8 tiering: ${tiering.length > 0 ? tiering.join(' ') : "V8's own (a V8 not measured, or node's options tier it)"}`,
+)
 // @oclif/core checks the running Node against its own engines (>= 18) with semver when it loads; stewards supports
 // Node 22 and 24 (package.json engines) and runs on 20.11+, so that check cannot fail. Bundled, it would not even
 // find oclif's package.json (it looks beside its own code), so it is turned off.

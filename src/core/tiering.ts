@@ -16,8 +16,9 @@
  * and a V8 these flags were not measured on is left as it is.
  *
  * Only where bin/run.js applies it (a program that imports stewards keeps V8's own policy), and never when the
- * user chose how V8 tiers or inlines (USER_TIERED, in NODE_OPTIONS or on node's command line): the user's choice
- * wins. Written by hand: no library does this.
+ * user chose how V8 tiers or inlines (USER_TIERED, on node's command line, or in NODE_OPTIONS, which node lets hold
+ * only a few V8 flags, `--jitless` among them): the user's choice wins. `DEBUG=stewards:start` prints what was set.
+ * Written by hand: no library does this.
  */
 import {setFlagsFromString} from 'node:v8'
 

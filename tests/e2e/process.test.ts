@@ -10,6 +10,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ScanResult} from '../../src/core/model.js'
+import {tieringFlags} from '../../src/core/tiering.js'
 import {TOKEN} from '../collect/helpers.js'
 import {builtBin, processEnv, repoRoot, runBuilt} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
@@ -43,6 +44,17 @@ describe('the built CLI in a process', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(new RegExp(`^stewards/${version.replaceAll('.', '\\.')} `))
     expect(r.stderr).toBe('')
+  })
+
+  it("sets V8's tiering flags for this V8 before stewards loads (DEBUG=stewards:start says which), none when node's options tier V8", async () => {
+    const expected = tieringFlags(process.versions.v8, [])
+    const own = await runBuilt(['--version'], {env: {DEBUG: 'stewards:start'}})
+    expect(own.code).toBe(0)
+    expect(own.stderr).toContain(`stewards:start V8 tiering: ${expected.length > 0 ? expected.join(' ') : "V8's own"}`)
+    // NODE_OPTIONS takes few V8 flags (node refuses the others there); --jitless is one, and tiers V8 entirely.
+    const user = await runBuilt(['--version'], {env: {DEBUG: 'stewards:start', NODE_OPTIONS: '--jitless'}})
+    expect(user.code).toBe(0)
+    expect(user.stderr).toContain("stewards:start V8 tiering: V8's own")
   })
 
   it('an unknown command is a usage error (3) with a hint', async () => {
