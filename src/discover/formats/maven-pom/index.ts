@@ -120,7 +120,7 @@ interface OwnPart {
  */
 interface TreeCache {
   poms: Map<string, Pom | null>
-  /** An in-tree BOM's own part (its parents' and its own management), by file: one for every depth it is read at. */
+  /** An in-tree BOM candidate's own part (parents, properties, management), by file: one for every depth (ownOf). */
   owns: Map<string, OwnPart>
   /** An in-tree BOM's lineage the depth limit cut none of the imports of (the same at any depth its height fits in). */
   boms: Map<string, BomLineage>
@@ -128,7 +128,7 @@ interface TreeCache {
   cutBoms: Map<string, BomLineage>
   /** The modules found from a set of starting POMs (treeModules), by those starts. */
   modules: Map<string, Map<string, Array<{file: string; pom: Pom}>>>
-  /** An in-tree BOM candidate's own version, interpolated with its parents' properties; null when it has none. */
+  /** An in-tree BOM candidate's own version, interpolated with its own part's properties; null when it has none. */
   versions: Map<string, string | null>
   /**
    * Work done on managed entries: each one put in a Map and each step of a lookup. Bounded by the tree's size (and
@@ -640,8 +640,7 @@ function bomCandidate(
     let own = versions.get(candidate.file)
     if (own === undefined) {
       const written = candidate.pom.version ?? candidate.pom.parent?.version
-      own =
-        written === undefined ? null : expand(written, parentChain(candidate.file, candidate.pom, context).properties)
+      own = written === undefined ? null : expand(written, ownOf(candidate, context).properties)
       versions.set(candidate.file, own)
     }
     if (own === version) return candidate
@@ -650,25 +649,39 @@ function bomCandidate(
 }
 
 /**
- * An in-tree BOM's lineage read at `bomDepth`: once per BOM and depth, whoever imports it. A lineage the depth limit
- * cut nothing of is the same at every depth its height fits in (the same imports read, the same cycles cut): it is
- * read once for all of them, which a tree without long chains of BOMs always is.
+ * An in-tree BOM candidate's own part (parents, properties, management): the same at every depth it is read at, and
+ * what its own version is interpolated with, so made once for both.
  */
-function bomLineage(candidate: {file: string; pom: Pom}, context: DiscoverContext, bomDepth: number): BomLineage {
-  const {boms, cutBoms, owns} = treeCache(context)
-  const whole = boms.get(candidate.file)
-  if (whole && bomDepth + whole.height <= MAX_BOM_DEPTH) return whole
-  const key = `${bomDepth} ${candidate.file}`
-  const known = cutBoms.get(key)
-  if (known) return known
-  // Its own part (parents, properties, management) is the same at every depth: read once, shared.
+function ownOf(candidate: {file: string; pom: Pom}, context: DiscoverContext): OwnPart {
+  const {owns} = treeCache(context)
   let own = owns.get(candidate.file)
   if (!own) {
     own = ownPart(candidate.file, candidate.pom, context)
     owns.set(candidate.file, own)
   }
+  return own
+}
+
+/**
+ * An in-tree BOM's lineage read at `bomDepth`: once per BOM and depth, whoever imports it. A lineage the depth limit
+ * cut nothing of is the same at every depth its height fits in (the same imports read, the same cycles cut): it is
+ * read once for all of them, which a tree without long chains of BOMs always is.
+ */
+function bomLineage(candidate: {file: string; pom: Pom}, context: DiscoverContext, bomDepth: number): BomLineage {
+  const {boms, cutBoms} = treeCache(context)
+  const whole = boms.get(candidate.file)
+  if (whole && bomDepth + whole.height <= MAX_BOM_DEPTH) return whole
+  const key = `${bomDepth} ${candidate.file}`
+  const known = cutBoms.get(key)
+  if (known) return known
   // Bounded recursion: each level is one BOM deeper, and a BOM MAX_BOM_DEPTH deep follows no import.
-  const {reached, height, truncated, ...lineage} = collectLineage(candidate.file, own, context, undefined, bomDepth)
+  const {reached, height, truncated, ...lineage} = collectLineage(
+    candidate.file,
+    ownOf(candidate, context),
+    context,
+    undefined,
+    bomDepth,
+  )
   const read = {lineage, reached, height, truncated}
   if (truncated) cutBoms.set(key, read)
   else boms.set(candidate.file, read)
