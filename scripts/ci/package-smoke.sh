@@ -73,7 +73,14 @@ smoke() {
     [ -n "$(find "$compiled" -type f 2>/dev/null)" ] || { echo "package-smoke [$label]: no compile cache in $compiled" >&2; exit 1; }
     npx --no-install stewards cache clear | grep -q '\.node-compile-cache' || { echo "package-smoke [$label]: cache clear left the compile cache" >&2; exit 1; }
     [ ! -e "$compiled" ] || { echo "package-smoke [$label]: $compiled still there after cache clear" >&2; exit 1; }
-    echo "package-smoke [$label]: the compile cache is kept in the cache directory and cleared with it" >&2
+    # A relative cache home (an unexpanded `~/.cache`) is ignored: nothing written where stewards runs (the tree it scans).
+    # (HOME is a temporary one: the cache goes under it, never the user's.)
+    mkdir -p "$app/scanned" "$app/home"
+    (cd "$app/scanned" && HOME="$app/home" npm_config_update_notifier=false XDG_CACHE_HOME='~/.cache' npx --no-install stewards --version >/dev/null)
+    [ -n "$(find "$app/home/.cache/stewards/.node-compile-cache" -type f 2>/dev/null)" ] ||
+      { echo "package-smoke [$label]: no compile cache under the home when XDG_CACHE_HOME is relative" >&2; exit 1; }
+    [ -z "$(ls -A "$app/scanned")" ] || { echo "package-smoke [$label]: a relative XDG_CACHE_HOME wrote into the working directory" >&2; exit 1; }
+    echo "package-smoke [$label]: the compile cache is kept in the cache directory, cleared with it, never under a relative home" >&2
   fi
   action "$label" "$app"
   cd "$work"
