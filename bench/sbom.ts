@@ -4,12 +4,22 @@
  * references, hashes, licences, properties; SPDX: externalRefs, checksums, one DEPENDS_ON per package) in each
  * SBOM format, each parsed by its discover format: median CPU per pass (target < 500 ms; it counts the garbage
  * collector's helper threads too), median wall time, and the components found.
+ * Then what a user runs on a large BOM: the built CLI's `inventory --json` of a CycloneDX JSON of LARGE_COMPONENTS
+ * components (about 86 MB: name, version, bom-ref, purl, a vcs reference, a property, one `dependencies` entry
+ * each) and of an SPDX JSON of as many packages (about 87 MB: purl, download location, one DEPENDS_ON each), one
+ * component per line: wall time and the whole process's peak RSS (target: < 512 MB, as for the 100 MB
+ * package-lock.json of ./lockfiles.ts).
  */
+import {closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {discoverer as cyclonedxJson} from '../src/discover/formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from '../src/discover/formats/cyclonedx-xml/index.js'
 import {discoverer as spdxJson} from '../src/discover/formats/spdx-json/index.js'
 import {discoverer as spdxTagValue} from '../src/discover/formats/spdx-tag-value/index.js'
 import type {Discoverer} from '../src/discover/types.js'
+import {measureNode} from './inventory.js'
 
 export const name = 'sbom'
 
@@ -184,9 +194,97 @@ async function bench(label: string, discoverer: Discoverer, file: string, text: 
   )
 }
 
+const LARGE_COMPONENTS = 200_000
+const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+
+/** Writes the large BOM to `path` a component at a time (the bench never holds it as one string). */
+function writeLargeCdx(path: string): void {
+  const fd = openSync(path, 'w')
+  try {
+    const ref = (i: number) => `${pkg(i)}@1.${i % 50}.${i % 7}`
+    writeSync(fd, '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "version": 1,\n  "components": [\n')
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      const component = {
+        type: 'library',
+        name: pkg(i),
+        version: `1.${i % 50}.${i % 7}`,
+        'bom-ref': ref(i),
+        purl: `pkg:npm/${ref(i)}`,
+        externalReferences: [{url: `git+https://github.com/example-org/${pkg(i)}.git`, type: 'vcs'}],
+        properties: [{name: 'cdx:npm:package:path', value: `node_modules/${pkg(i)}`}],
+      }
+      writeSync(fd, `    ${JSON.stringify(component)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
+    }
+    writeSync(fd, '  ],\n  "dependencies": [\n')
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      const entry = {ref: ref(i), dependsOn: i > 0 ? [ref(i - 1)] : []}
+      writeSync(fd, `    ${JSON.stringify(entry)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
+    }
+    writeSync(fd, '  ]\n}\n')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The large SPDX JSON: packages with a purl and a download location, one DEPENDS_ON each, written as it goes. */
+function writeLargeSpdx(path: string): void {
+  const fd = openSync(path, 'w')
+  try {
+    writeSync(
+      fd,
+      '{\n  "spdxVersion": "SPDX-2.3",\n  "SPDXID": "SPDXRef-DOCUMENT",\n  "name": "bench",\n  "packages": [\n',
+    )
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      const item = {
+        SPDXID: `SPDXRef-Package-${i}`,
+        name: pkg(i),
+        versionInfo: '1.0.0',
+        downloadLocation: `https://registry.npmjs.org/${pkg(i)}/-/${pkg(i)}-1.0.0.tgz`,
+        externalRefs: [
+          {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${pkg(i)}@1.0.0`},
+        ],
+      }
+      writeSync(fd, `    ${JSON.stringify(item)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
+    }
+    writeSync(fd, '  ],\n  "relationships": [\n')
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      const entry = {
+        spdxElementId: 'SPDXRef-DOCUMENT',
+        relationshipType: 'DEPENDS_ON',
+        relatedSpdxElement: `SPDXRef-Package-${i}`,
+      }
+      writeSync(fd, `    ${JSON.stringify(entry)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
+    }
+    writeSync(fd, '  ]\n}\n')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+async function benchLarge(label: string, name: string, write: (path: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'stewards-bench-sbom-'))
+  try {
+    const path = join(dir, name)
+    write(path)
+    const size = statSync(path).size
+    const run = await measureNode([bin, 'inventory', dir, '--json', '--max-file-size', String(size + 1)])
+    const rss = run.maxRssKb * 1024
+    // A component's JSON object is over 300 bytes: less is a cut output.
+    const whole = run.code === 0 && run.bytes >= 300 * LARGE_COMPONENTS
+    const verdict = !whole ? `FAILED (exit ${run.code})` : rss < 512 * 1024 * 1024 ? 'OK' : 'OVER'
+    console.log(
+      `${label}: ${(size / 1024 / 1024).toFixed(0)} MB, ${LARGE_COMPONENTS} components: stewards inventory --json ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${(rss / 1024 / 1024).toFixed(0)} MB (target < 512 MB) ${verdict}`,
+    )
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
 export async function run(): Promise<void> {
   await bench('cyclonedx-json', cyclonedxJson, 'bom.cdx.json', cdxJson())
   await bench('cyclonedx-xml', cyclonedxXml, 'bom.cdx.xml', cdxXml())
   await bench('spdx-json', spdxJson, 'sbom.spdx.json', spdxJsonText())
   await bench('spdx-tag-value', spdxTagValue, 'sbom.spdx', spdxTagValueText())
+  await benchLarge('large cyclonedx-json', 'bom.json', writeLargeCdx)
+  await benchLarge('large spdx-json', 'sbom.spdx.json', writeLargeSpdx)
 }

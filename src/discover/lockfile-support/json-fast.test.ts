@@ -3,6 +3,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {readJsonFast} from './json-fast.js'
 import {
+  CONSUMED,
+  isJsonObject,
   type JsonDocument,
   type JsonObject,
   type JsonValue,
@@ -27,6 +29,13 @@ function observe(read: (options: ReadJsonOptions) => Omit<JsonDocument, 'error'>
     consume(path, value, position) {
       calls.push(`consume ${path.join('/')} ${JSON.stringify(value)} ${position.line}:${position.column}`)
       return path.length === 2 && path[0] === 'packages'
+    },
+    consumeItem(path, value, position, positionOf) {
+      // The objects inside an item are placed when it is offered.
+      const inside = Object.values(value).filter((v): v is JsonObject => isJsonObject(v))
+      const places = inside.map((v) => `${positionOf(v).line}:${positionOf(v).column}`).join(',')
+      calls.push(`item ${path.join('/')} ${JSON.stringify(value)} ${position.line}:${position.column} [${places}]`)
+      return path.length === 1 && path[0] === 'components'
     },
   })
   if (document === undefined) return undefined
@@ -72,6 +81,24 @@ describe('readJsonFast', () => {
     same('[{"a": 1}, [], {"b": {"c": {}}}, "x", 0, -0, 1e-7, true, false, null]')
     same('"just a string"')
     same(`{"deep": ${'['.repeat(150)}${']'.repeat(150)}}`)
+    // Array items offered to consumeItem: those of `components` taken (CONSUMED keeps their places), others kept.
+    same('{"components": [{"a": {"b": 1}}, "x", {"c": [{"d": {}}], "hashes": [{"e": 1}]}, 2],\n "other": [{"f": {}}]}')
+  })
+
+  it("drops a taken item's objects from the positions it keeps, and keeps its place in the array", () => {
+    let inner: JsonObject | undefined
+    const read = readJsonFast('{"components": [{"a": {"b": 1}}, "x", {"c": 2}]}', {
+      consumeItem(path, value) {
+        inner ??= value.a as JsonObject
+        return path[0] === 'components'
+      },
+    })
+    if (read === undefined) throw new Error('the fast reader gave up')
+    const list = (read.root as JsonObject).components as JsonValue[]
+    expect(list).toEqual([CONSUMED, 'x', CONSUMED])
+    expect(list[0]).toBe(CONSUMED)
+    // Its position left the Map with the item (the default position now), so nothing holds the item's objects.
+    expect(read.positionOf(inner as JsonObject)).toEqual({line: 1, column: 1})
   })
 
   it("reads JSONC's trailing commas as the visitor does when asked, arrays placed, and gives up on comments", () => {

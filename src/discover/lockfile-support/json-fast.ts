@@ -1,6 +1,6 @@
 /**
  * The fast path of ./json-reader.ts: strict JSON read by hand, with the same tree, positions, pruning (`skip`),
- * streaming (`consume`), forbidden and duplicate keys as the jsonc-parser visitor there, at a fraction of the
+ * streaming (`consume`, `consumeItem`), forbidden and duplicate keys as the jsonc-parser visitor there, at a fraction of the
  * cost (issue #14: SBOMs of 10,000 components "in well under a second"; #16: npm lockfiles). Written by hand
  * because no maintained parser gives offsets with JSON.parse's speed: jsonc-parser's visitor makes a callback,
  * a token and a position object per token, and JSON.parse gives no offsets at all.
@@ -15,7 +15,7 @@
  * 3.2 million lines: the table took 16 MB, and as much again in the copies it grew through.
  */
 import {bareObject} from '../../core/bare-object.js'
-import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
+import {CONSUMED, type JsonDocument, type JsonObject, type JsonValue, type ReadJsonOptions} from './json-reader.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
@@ -37,11 +37,22 @@ const BACKSLASH = 0x5c
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
 
 export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJsonResult | undefined {
-  const {skip, consume} = options
+  const {skip, consume, consumeItem} = options
   // JSONC as Bun writes bun.lock: trailing commas, read here; a comment still makes the reader give up.
   const jsonc = options.jsonc === true
   // A Map, not a WeakMap (ephemerons cost the garbage collector dearly); consumed objects are never in it.
   const positions = new Map<JsonObject | JsonValue[], Position>()
+  /**
+   * With `consumeItem`: the containers placed in `positions` inside the array items being read, so that those of an
+   * item the caller takes leave the Map with it (a Map keeps what it holds alive).
+   */
+  const placedInItems: Array<JsonObject | JsonValue[]> = []
+  let openItems = 0
+  const positionOf = (value: JsonObject | JsonValue[]): Position => positions.get(value) ?? {line: 1, column: 1}
+  function setPosition(container: JsonObject | JsonValue[], at: Position): void {
+    positions.set(container, at)
+    if (openItems > 0) placedInItems.push(container)
+  }
   const path: string[] = []
   const forbidden: Array<Position & {message: string}> = []
   const duplicates: Array<Position & {message: string}> = []
@@ -201,7 +212,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
       // Arrays of strict JSON are not placed here (JsonDocument.positionOf): a Map of every array would keep those of
       // consumed objects alive, and no strict-JSON format asks where an array is. bun.lock's entries are arrays.
       const array: JsonValue[] = []
-      if (jsonc) positions.set(array, here(keyLine, keyColumn, start))
+      if (jsonc) setPosition(array, here(keyLine, keyColumn, start))
       place(parent, key, array)
       arrayItems(array, depth + 1)
       return false
@@ -209,6 +220,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
     const at = here(keyLine, keyColumn, start)
     const object = bareObject<JsonObject>()
     place(parent, key, object)
+    if (consumeItem && Array.isArray(parent)) return item(parent, object, at, depth)
     properties(object, depth + 1)
     // A consumed object leaves the tree: its position is the consumer's, never kept here.
     if (consume && key !== undefined && parent !== undefined && parent !== SKIPPED && !Array.isArray(parent)) {
@@ -217,7 +229,23 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
         return true
       }
     }
-    positions.set(object, at)
+    setPosition(object, at)
+    return false
+  }
+
+  /** An object that is an item of `array` (already placed last in it), offered to `consumeItem` once read. */
+  function item(array: JsonValue[], object: JsonObject, at: Position, depth: number): false {
+    const mark = placedInItems.length
+    openItems++
+    properties(object, depth + 1)
+    openItems--
+    if (consumeItem!(path, object, at, positionOf)) {
+      // Taken: its slot holds CONSUMED, and what it holds leaves the Map.
+      array[array.length - 1] = CONSUMED
+      for (let k = mark; k < placedInItems.length; k++) positions.delete(placedInItems[k])
+      placedInItems.length = mark
+    } else setPosition(object, at)
+    if (openItems === 0) placedInItems.length = 0
     return false
   }
 
@@ -351,7 +379,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   }
   return {
     root: root as JsonValue,
-    positionOf: (value) => positions.get(value) ?? {line: 1, column: 1},
+    positionOf,
     forbiddenKeys: forbidden,
     duplicateKeys: duplicates,
     topLevelKeys,

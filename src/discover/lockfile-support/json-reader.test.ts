@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type JsonObject, type JsonValue, readJson, readLockfileJson} from './json-reader.js'
+import {CONSUMED, type JsonObject, type JsonValue, readJson, readLockfileJson} from './json-reader.js'
 
 describe('readJson', () => {
   it('builds null-prototype objects and gives each object the position of its key', () => {
@@ -25,6 +25,28 @@ describe('readJson', () => {
     })
     expect(JSON.stringify(document.root)).toBe('{"keep":{"x":1},"list":[{"z":1}],"take":{}}')
     expect(taken).toEqual(['take/t {"u":1} 67'])
+  })
+
+  it('hands array items to consumeItem, which keeps CONSUMED in the place of those it takes, after a restart too', () => {
+    const text = '{"list": [{"a": 1}, 7, {"b": {"c": 2}}], "deeper": {"list": [{"d": 1}]}}'
+    for (const suffix of ['', ' // a comment the fast reader gives up on']) {
+      const taken: string[] = []
+      const document = readJson(`${text}${suffix}`, {
+        consumeItem(path, value, position, positionOf) {
+          const b = value.b as JsonObject | undefined
+          taken.push(
+            `${path.join('/')} ${JSON.stringify(value)} ${position.column}${b ? ` b@${positionOf(b).column}` : ''}`,
+          )
+          return path.length === 1
+        },
+        restart: () => taken.splice(0),
+      })
+      expect(document.error?.message ?? null, suffix).toBe(suffix ? 'invalid JSON: InvalidCommentToken' : null)
+      const root = document.root as JsonObject
+      expect((root.list as JsonValue[])[0]).toBe(CONSUMED)
+      expect(JSON.stringify(root)).toBe('{"list":[{},7,{}],"deeper":{"list":[{"d":1}]}}')
+      expect(taken).toEqual(['list {"a":1} 11', 'list {"b":{"c":2}} 24 b@25', 'deeper/list {"d":1} 62'])
+    }
   })
 
   it('drops __proto__ keys and reports them', () => {

@@ -48,6 +48,17 @@ export interface ReadJsonOptions {
    */
   consume?(path: readonly string[], value: JsonObject, position: Position): boolean
   /**
+   * Called when an object that is an array item is complete, with the array's path (and the document's positions so
+   * far, for objects inside it); true means the caller took it: the array keeps CONSUMED in its place, so the
+   * other items keep their indices. Lets a large SBOM be read component by component.
+   */
+  consumeItem?(
+    path: readonly string[],
+    value: JsonObject,
+    position: Position,
+    positionOf: (value: JsonObject) => Position,
+  ): boolean
+  /**
    * Called when the fast reader (./json-fast.ts) gave up part way and the visitor reads the text again from the
    * start: whatever `consume` took so far must be dropped (as XmlOptions.restart for the XML readers).
    */
@@ -57,6 +68,9 @@ export interface ReadJsonOptions {
 }
 
 const SKIPPED = Symbol('skipped')
+
+/** What an array holds in place of an item `consumeItem` took: an empty object nobody can change. */
+export const CONSUMED: JsonObject = Object.freeze(bareObject<JsonObject>())
 
 /**
  * Nesting past this is an error at the container that goes past it. The same place on every run, where a stack
@@ -127,6 +141,11 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
         delete (parent as JsonObject)[path[path.length - 1]]
         hide(parent as JsonObject, path[path.length - 1])
       }
+    }
+    if (options.consumeItem && isJsonObject(container as JsonValue) && Array.isArray(parent)) {
+      const object = container as JsonObject
+      const positionOf = (value: JsonObject) => positions.get(value) ?? {line: 1, column: 1}
+      if (options.consumeItem(path, object, positions.get(object)!, positionOf)) parent[parent.length - 1] = CONSUMED
     }
     if (isJsonObject(container as JsonValue)) hidden.delete(container as JsonObject)
     // The container was the value of a property (not an array item): its key leaves the path.

@@ -138,6 +138,38 @@ export function cdxComponents(
   return out
 }
 
+export interface CdxCollector {
+  /** One component of the BOM's list (not its subject), with the components nested in it. */
+  add(component: CdxComponent): void
+  /** The subject, then `direct` set on every component with a `bom-ref`, as cdxComponents sets it. */
+  finish(subject: CdxComponent | undefined, direct?: ReadonlySet<string>): CdxOutput
+}
+
+/**
+ * cdxComponents for a reader that has the list's components one at a time, before the BOM's `dependencies` (a JSON
+ * BOM read item by item): each becomes a Component as it comes, so only Components are held, and `direct`, which
+ * the dependencies decide, is set by finish(). The same components, errors and skipped entries as cdxComponents.
+ */
+export function cdxCollector(file: string): CdxCollector {
+  const out: CdxOutput = {components: [], errors: [], skipped: []}
+  const withRef: Array<[Component, string]> = []
+  const context: VisitContext = {file, out, direct: undefined, withRef}
+  return {
+    add: (component) => visit(context, component, undefined, 0, false),
+    finish(subject, direct) {
+      // The subject first, as cdxComponents lists it.
+      const first: CdxOutput = {components: [], errors: [], skipped: []}
+      if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
+      if (direct) for (const [component, ref] of withRef) component.direct = direct.has(ref)
+      return {
+        components: [...first.components, ...out.components],
+        errors: [...first.errors, ...out.errors],
+        skipped: [...first.skipped, ...out.skipped],
+      }
+    },
+  }
+}
+
 /**
  * The refs the subject depends on directly, from `dependencies` entries as [ref, dependsOn] pairs; undefined when
  * the subject has no `bom-ref` or no entry.
@@ -155,6 +187,8 @@ interface VisitContext {
   file: string
   out: CdxOutput
   direct: ReadonlySet<string> | undefined
+  /** Where `direct` is settled later (cdxCollector): each component that will be told, with its `bom-ref`. */
+  withRef?: Array<[Component, string]>
 }
 
 function visit(
@@ -206,6 +240,7 @@ function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: b
   if (!built.ok) out.errors.push({...built.error, file})
   else {
     out.components.push(built.component)
+    if (context.withRef && !subject && node.ref) context.withRef.push([built.component, node.ref])
     if (built.skipped) out.skipped.push(built.skipped)
   }
 }

@@ -7,7 +7,13 @@ import type {ErrorCode} from '../../core/errors.js'
 import type {ScanError} from '../../core/model.js'
 import {isJsonManifestCandidate} from '../file-names.js'
 import {hasTopLevelKey} from '../json-tree.js'
-import {type JsonDocument, type JsonObject, type JsonValue, readLockfileJson} from '../lockfile-support/json-reader.js'
+import {
+  type JsonDocument,
+  type JsonObject,
+  type JsonValue,
+  type ReadJsonOptions,
+  readLockfileJson,
+} from '../lockfile-support/json-reader.js'
 import type {Position} from '../lockfile-support/line-index.js'
 import {lockfileError} from '../lockfile-support/problems.js'
 import type {SniffFile} from '../sniff.js'
@@ -217,8 +223,9 @@ export function readSbomJson(
   file: string,
   text: string,
   skip: (path: readonly string[]) => boolean,
+  options: Pick<ReadJsonOptions, 'consumeItem' | 'restart'> = {},
 ): {ok: true; sbom: SbomJson} | {ok: false; output: DiscoverOutput} {
-  const read = readLockfileJson(file, text, {skip})
+  const read = readLockfileJson(file, text, {...options, skip})
   if (!read.ok) return {ok: false, output: {components: [], errors: read.errors}}
   const {document, root, errors} = read
   const at = (key: string): Position => document.topLevelKeys.get(key) ?? {line: 1, column: 1}

@@ -265,6 +265,18 @@ describe('cyclonedx-json', () => {
     ])
   })
 
+  it('lists each component once when the fast reader gives up after taking some (the visitor reads it again)', () => {
+    // Nesting past the fast reader's 200 levels, after the components: it gives up there, the visitor reads it all.
+    const deep = `${'['.repeat(250)}${']'.repeat(250)}`
+    const text = bom([
+      {name: 'a', purl: 'pkg:npm/a@1.0.0', 'bom-ref': 'a'},
+      {name: 'b', purl: 'pkg:npm/b@2.0.0', 'bom-ref': 'b'},
+    ]).replace(/\n}$/, `,\n  "zz": ${deep}\n}`)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['a@1.0.0', 'b@2.0.0'])
+  })
+
   it('reports bad input with file, line and column, and keeps reading the rest', () => {
     const {components, errors} = discover(
       bom([{name: 'ok', purl: 'pkg:npm/ok@1.0.0'}, {purl: 'pkg:npm/'}, {type: 'library'}, 'text']),

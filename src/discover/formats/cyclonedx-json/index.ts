@@ -6,12 +6,13 @@
  */
 import type {ScanError} from '../../../core/model.js'
 import {hasTopLevelKey} from '../../json-tree.js'
-import {isJsonObject, type JsonDocument, type JsonValue} from '../../lockfile-support/json-reader.js'
+import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
+import type {Position} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {
   CDX_VERSIONS,
   type CdxComponent,
-  cdxComponents,
+  cdxCollector,
   directRefs,
   skipUnreadJson,
 } from '../../sbom-support/cyclonedx.js'
@@ -30,7 +31,31 @@ export const discoverer = jsonSbomFormat({
 const CDX_SCHEMA = /"\$schema"[ \t\r\n]*:[ \t\r\n]*"https?:\/\/cyclonedx\.org\/schema\//
 
 export function discoverCycloneDxJson(file: string, text: string): DiscoverOutput {
-  const read = readSbomJson(file, text, skipUnreadJson)
+  // The top-level `components` and `dependencies` are read item by item, as the reader has each, and leave the tree:
+  // a component becomes a Component at once (its `direct` is settled at the end, by the subject's dependencies), a
+  // dependency entry a pair. A BOM of 200,000 components was held whole as a tree, then as records, then as
+  // Components: 797 MB peak for 129 MB of JSON.
+  let collector = cdxCollector(file)
+  let dependencies: Array<[string, string[]]> = []
+  const takenErrors: ScanError[] = []
+  const read = readSbomJson(file, text, skipUnreadJson, {
+    consumeItem(path, value, position, positionOf) {
+      if (path.length !== 1) return false
+      if (path[0] === 'components') {
+        collector.add(new Reader(file, positionOf, takenErrors).component(value, position))
+        return true
+      }
+      if (path[0] !== 'dependencies') return false
+      const entry = dependencyEntry(value)
+      if (entry) dependencies.push(entry)
+      return true
+    },
+    restart() {
+      collector = cdxCollector(file)
+      dependencies = []
+      takenErrors.length = 0
+    },
+  })
   if (!read.ok) return read.output
   const {sbom} = read
   const {document, root, errors} = sbom
@@ -39,30 +64,34 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
     const message = `specVersion ${JSON.stringify(root.specVersion ?? null)} is not a CycloneDX version this reader knows (1.0-1.7)`
     return sbom.refuse('unsupported-sbom-version', message, 'specVersion')
   }
+  errors.push(...takenErrors)
   const metadata = isJsonObject(root.metadata) ? root.metadata : undefined
   const subject = metadata && isJsonObject(metadata.component) ? metadata.component : undefined
   const list = root.components ?? []
   if (!Array.isArray(list)) return sbom.refuse('invalid-sbom', "'components' must be an array", 'components')
-  const reader = new Reader(file, document, errors)
+  const reader = new Reader(file, document.positionOf, errors)
+  // What the reader left in the list: items that are not objects (each an error).
+  for (const component of reader.components(list, sbom.at('components'))) collector.add(component)
   const subjectRead = subject && {
     ...reader.component(subject),
     position: braceAfterKey(text, document.positionOf(subject)),
   }
-  const direct = directRefs(subjectRead, dependencyEntries(root.dependencies))
-  const out = cdxComponents(file, subjectRead, reader.components(list, sbom.at('components')), direct)
+  const out = collector.finish(subjectRead, directRefs(subjectRead, dependencies))
   return sbom.output(out.components, out.errors, out.skipped)
 }
 
 class Reader {
   constructor(
     private readonly file: string,
-    private readonly document: JsonDocument,
+    private readonly positionOf: (value: JsonObject) => Position,
     private readonly errors: ScanError[],
   ) {}
 
+  /** The components of `list`, in its order, but those the reader took already (CONSUMED). */
   components(list: JsonValue[], at: {line: number; column: number}): CdxComponent[] {
     const out: CdxComponent[] = []
     list.forEach((item, index) => {
+      if (item === CONSUMED) return
       if (isJsonObject(item)) out.push(this.component(item))
       else
         this.errors.push(
@@ -72,8 +101,7 @@ class Reader {
     return out
   }
 
-  component(value: {[key: string]: JsonValue}): CdxComponent {
-    const position = this.document.positionOf(value)
+  component(value: {[key: string]: JsonValue}, position = this.positionOf(value)): CdxComponent {
     const nested = value.components
     return {
       ref: text(value['bom-ref']),
@@ -119,14 +147,11 @@ function braceAfterKey(source: string, at: {line: number; column: number}): {lin
   return at
 }
 
-/** `dependencies` as [ref, dependsOn] pairs; entries not of that shape say nothing. */
-function* dependencyEntries(value: JsonValue | undefined): Generator<[string, string[]]> {
-  if (!Array.isArray(value)) return
-  for (const entry of value) {
-    if (!isJsonObject(entry) || typeof entry.ref !== 'string') continue
-    const on = Array.isArray(entry.dependsOn) ? entry.dependsOn.filter((r): r is string => typeof r === 'string') : []
-    yield [entry.ref, on]
-  }
+/** A `dependencies` entry as a [ref, dependsOn] pair; an entry not of that shape says nothing. */
+function dependencyEntry(entry: JsonObject): [string, string[]] | undefined {
+  if (typeof entry.ref !== 'string') return undefined
+  const on = Array.isArray(entry.dependsOn) ? entry.dependsOn.filter((r): r is string => typeof r === 'string') : []
+  return [entry.ref, on]
 }
 
 function text(value: JsonValue | undefined): string | undefined {

@@ -126,6 +126,22 @@ describe('spdx-json', () => {
     expect(components[4].cpe).toBe('cpe:2.3:a:acme:both:*:*:*:*:*:*:*:*')
   })
 
+  it('lists each package once when the fast reader gives up after taking some (the visitor reads it again)', () => {
+    // Nesting past the fast reader's 200 levels, after the packages and relationships: the visitor reads it all.
+    const text = doc({
+      packages: [
+        {SPDXID: 'SPDXRef-a', name: 'a', versionInfo: '1.0.0'},
+        {SPDXID: 'SPDXRef-b', name: 'b', versionInfo: '2.0.0'},
+      ],
+      relationships: [
+        {spdxElementId: 'SPDXRef-b', relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-a'},
+      ],
+    }).replace(/\n}$/, `,\n  "documentDescribes": [${'['.repeat(250)}${']'.repeat(250)}]\n}`)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.name}@${c.version} ${c.scope}`)).toEqual(['a@1.0.0 prod', 'b@2.0.0 dev'])
+  })
+
   it('reports bad input with file, line and column, and keeps reading the rest', () => {
     expect(discover('{"spdxVersion": "SPDX-3.0"}').errors).toEqual([
       {

@@ -6,7 +6,8 @@
  * components by ../../sbom-support/spdx.ts; files and snippets are not components and are not read.
  */
 import {hasTopLevelKey} from '../../json-tree.js'
-import {isJsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
+import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
+import type {Position} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {SPDX2_VERSIONS, type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
@@ -27,13 +28,30 @@ const READ_TOP = new Set(['spdxVersion', 'SPDXID', 'packages', 'relationships', 
 const READ_PACKAGE = new Set(['SPDXID', 'name', 'versionInfo', 'downloadLocation', 'homepage', 'externalRefs'])
 
 export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
-  // Only what becomes a component is built: files, snippets, licence texts and checksums are dropped unread.
+  // Only what becomes a component is built: files, snippets, licence texts and checksums are dropped unread. The
+  // top-level `packages` and `relationships` are read item by item, as the reader has each, and leave the tree (a
+  // document of 200,000 packages was held whole as a tree first: 605 MB peak for 87 MB of JSON).
+  let packages: SpdxPackage[] = []
+  let relationships: SpdxRelationship[] = []
   const read = readSbomJson(
     file,
     text,
     (path) =>
       (path.length === 1 && !READ_TOP.has(path[0])) ||
       (path.length === 2 && path[0] === 'packages' && !READ_PACKAGE.has(path[1])),
+    {
+      consumeItem(path, value, position) {
+        if (path.length !== 1) return false
+        if (path[0] === 'packages') packages.push(spdxPackage(value, position))
+        else if (path[0] === 'relationships') relationships.push(...relationship(value))
+        else return false
+        return true
+      },
+      restart() {
+        packages = []
+        relationships = []
+      },
+    },
   )
   if (!read.ok) return read.output
   const {sbom} = read
@@ -46,37 +64,43 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
     if (root[key] !== undefined && !Array.isArray(root[key]))
       return sbom.refuse('invalid-sbom', `'${key}' must be an array`, key)
   }
-  const packages: SpdxPackage[] = []
+  // What the reader left in the list: items that are not objects (each an error).
   for (const [index, item] of ((root.packages ?? []) as JsonValue[]).entries()) {
-    if (!isJsonObject(item)) {
-      const {line, column} = sbom.at('packages')
-      errors.push(lockfileError(file, 'invalid-entry', `packages[${index}] must be an object`, line, column))
+    if (item === CONSUMED) continue
+    if (isJsonObject(item)) {
+      packages.push(spdxPackage(item, document.positionOf(item)))
       continue
     }
-    packages.push({
-      id: str(item.SPDXID),
-      name: str(item.name),
-      version: str(item.versionInfo),
-      downloadLocation: str(item.downloadLocation),
-      homepage: str(item.homepage),
-      refs: Array.isArray(item.externalRefs)
-        ? item.externalRefs.flatMap((ref): Array<[string, string, string]> => {
-            if (!isJsonObject(ref)) return []
-            const [category, type, locator] = [ref.referenceCategory, ref.referenceType, ref.referenceLocator]
-            return typeof type === 'string' && typeof locator === 'string'
-              ? [[typeof category === 'string' ? category : '', type, locator]]
-              : []
-          })
-        : [],
-      position: document.positionOf(item),
-    })
+    const {line, column} = sbom.at('packages')
+    errors.push(lockfileError(file, 'invalid-entry', `packages[${index}] must be an object`, line, column))
   }
-  const relationships = ((root.relationships ?? []) as JsonValue[]).flatMap((r): SpdxRelationship[] => {
-    if (!isJsonObject(r)) return []
-    const [a, type, b] = [r.spdxElementId, r.relationshipType, r.relatedSpdxElement]
-    return typeof a === 'string' && typeof type === 'string' && typeof b === 'string' ? [[a, type, b]] : []
-  })
   const describes = ((root.documentDescribes ?? []) as JsonValue[]).filter((d): d is string => typeof d === 'string')
   const out = spdxComponents(file, packages, relationships, describes)
   return sbom.output(out.components, out.errors, out.skipped)
+}
+
+function spdxPackage(item: JsonObject, position: Position): SpdxPackage {
+  return {
+    id: str(item.SPDXID),
+    name: str(item.name),
+    version: str(item.versionInfo),
+    downloadLocation: str(item.downloadLocation),
+    homepage: str(item.homepage),
+    refs: Array.isArray(item.externalRefs)
+      ? item.externalRefs.flatMap((ref): Array<[string, string, string]> => {
+          if (!isJsonObject(ref)) return []
+          const [category, type, locator] = [ref.referenceCategory, ref.referenceType, ref.referenceLocator]
+          return typeof type === 'string' && typeof locator === 'string'
+            ? [[typeof category === 'string' ? category : '', type, locator]]
+            : []
+        })
+      : [],
+    position,
+  }
+}
+
+/** A relationship entry as [element, type, related]; none when it is not of that shape. */
+function relationship(r: JsonObject): SpdxRelationship[] {
+  const [a, type, b] = [r.spdxElementId, r.relationshipType, r.relatedSpdxElement]
+  return typeof a === 'string' && typeof type === 'string' && typeof b === 'string' ? [[a, type, b]] : []
 }
