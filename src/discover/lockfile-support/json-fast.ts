@@ -15,7 +15,7 @@
  * 3.2 million lines: the table took 16 MB, and as much again in the copies it grew through.
  */
 import {bareObject} from '../../core/bare-object.js'
-import {CONSUMED, type JsonDocument, type JsonObject, type JsonValue, type ReadJsonOptions} from './json-reader.js'
+import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
@@ -24,6 +24,12 @@ export type FastJsonResult = Omit<JsonDocument, 'error'>
 
 /** Deeper documents are left to the visitor (which reports hostile nesting as it always has). */
 const FAST_MAX_DEPTH = 200
+
+/**
+ * What an array holds in place of an item `consumeItem` took (both readers; ./json-reader.ts exports it): an empty
+ * object nobody can change.
+ */
+export const CONSUMED: JsonObject = Object.freeze(bareObject<JsonObject>())
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp()

@@ -2,7 +2,9 @@ import type {ParseErrorCode} from 'jsonc-parser'
 import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
 import {bareObject} from '../../core/bare-object.js'
-import {readJsonFast} from './json-fast.js'
+import {CONSUMED, readJsonFast} from './json-fast.js'
+
+export {CONSUMED}
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
 
@@ -68,9 +70,6 @@ export interface ReadJsonOptions {
 }
 
 const SKIPPED = Symbol('skipped')
-
-/** What an array holds in place of an item `consumeItem` took: an empty object nobody can change. */
-export const CONSUMED: JsonObject = Object.freeze(bareObject<JsonObject>())
 
 /**
  * Nesting past this is an error at the container that goes past it. The same place on every run, where a stack

@@ -152,7 +152,7 @@ export interface CdxCollector {
  */
 export function cdxCollector(file: string): CdxCollector {
   const out: CdxOutput = {components: [], errors: [], skipped: []}
-  const withRef: Array<[Component, string]> = []
+  const withRef: Array<[number, string]> = []
   const context: VisitContext = {file, out, direct: undefined, withRef}
   return {
     add: (component) => visit(context, component, undefined, 0, false),
@@ -160,7 +160,11 @@ export function cdxCollector(file: string): CdxCollector {
       // The subject first, as cdxComponents lists it.
       const first: CdxOutput = {components: [], errors: [], skipped: []}
       if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
-      if (direct) for (const [component, ref] of withRef) component.direct = direct.has(ref)
+      for (const [index, ref] of withRef) {
+        const component = out.components[index]
+        if (direct) component.direct = direct.has(ref)
+        else out.components[index] = withoutDirect(component)
+      }
       return {
         components: [...first.components, ...out.components],
         errors: [...first.errors, ...out.errors],
@@ -183,12 +187,18 @@ export function directRefs(
   return undefined
 }
 
+/** The component without its `direct` (the subject's dependencies do not say): its other keys in their order. */
+function withoutDirect(component: Component): Component {
+  const {direct: _, ...rest} = component
+  return rest
+}
+
 interface VisitContext {
   file: string
   out: CdxOutput
   direct: ReadonlySet<string> | undefined
-  /** Where `direct` is settled later (cdxCollector): each component that will be told, with its `bom-ref`. */
-  withRef?: Array<[Component, string]>
+  /** Where `direct` is settled later (cdxCollector): the index in `out.components` of each component to be told, with its `bom-ref`. */
+  withRef?: Array<[number, string]>
 }
 
 function visit(
@@ -233,14 +243,15 @@ function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: b
     ...(node.cpe ? {cpe: node.cpe} : {}),
     scope,
     subject,
-    ...(direct && !subject && node.ref ? {direct: direct.has(node.ref)} : {}),
+    // Collected (cdxCollector): `false` holds the key's place until finish() knows.
+    ...(!subject && node.ref && (direct || context.withRef) ? {direct: direct?.has(node.ref) ?? false} : {}),
     statedRepository: statedRepository(candidates),
     location,
   })
   if (!built.ok) out.errors.push({...built.error, file})
   else {
     out.components.push(built.component)
-    if (context.withRef && !subject && node.ref) context.withRef.push([built.component, node.ref])
+    if (context.withRef && !subject && node.ref) context.withRef.push([out.components.length - 1, node.ref])
     if (built.skipped) out.skipped.push(built.skipped)
   }
 }
