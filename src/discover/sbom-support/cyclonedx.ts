@@ -160,11 +160,8 @@ export function cdxCollector(file: string): CdxCollector {
       // The subject first, as cdxComponents lists it.
       const first: CdxOutput = {components: [], errors: [], skipped: []}
       if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
-      for (const [index, ref] of withRef) {
-        const component = out.components[index]
-        if (direct) component.direct = direct.has(ref)
-        else out.components[index] = withoutDirect(component)
-      }
+      // Set in place (merge.ts puts the keys of every component in its order): a component is never built twice.
+      if (direct) for (const [index, ref] of withRef) out.components[index].direct = direct.has(ref)
       return {
         components: [...first.components, ...out.components],
         errors: [...first.errors, ...out.errors],
@@ -185,12 +182,6 @@ export function directRefs(
   if (!subject?.ref) return undefined
   for (const [ref, dependsOn] of entries) if (ref === subject.ref) return new Set(dependsOn)
   return undefined
-}
-
-/** The component without its `direct` (the subject's dependencies do not say): its other keys in their order. */
-function withoutDirect(component: Component): Component {
-  const {direct: _, ...rest} = component
-  return rest
 }
 
 interface VisitContext {
@@ -243,8 +234,7 @@ function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: b
     ...(node.cpe ? {cpe: node.cpe} : {}),
     scope,
     subject,
-    // Collected (cdxCollector): `false` holds the key's place until finish() knows.
-    ...(!subject && node.ref && (direct || context.withRef) ? {direct: direct?.has(node.ref) ?? false} : {}),
+    ...(direct && !subject && node.ref ? {direct: direct.has(node.ref)} : {}),
     statedRepository: statedRepository(candidates),
     location,
   })
