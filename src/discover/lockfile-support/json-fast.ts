@@ -1,9 +1,9 @@
 /**
  * The fast path of ./json-reader.ts: strict JSON read by hand, with the same tree, positions, pruning (`skip`),
- * streaming (`consume`, `consumeItem`), forbidden and duplicate keys as the jsonc-parser visitor there, at a fraction of the
- * cost (issue #14: SBOMs of 10,000 components "in well under a second"; #16: npm lockfiles). Written by hand
- * because no maintained parser gives offsets with JSON.parse's speed: jsonc-parser's visitor makes a callback,
- * a token and a position object per token, and JSON.parse gives no offsets at all.
+ * streaming (`consume`, `consumeItem`), forbidden and duplicate keys as the jsonc-parser visitor there, at a
+ * fraction of the cost (issue #14: SBOMs of 10,000 components "in well under a second"; #16: npm lockfiles).
+ * Written by hand because no maintained parser gives offsets with JSON.parse's speed: jsonc-parser's visitor makes a
+ * callback, a token and a position object per token, and JSON.parse gives no offsets at all.
  *
  * It reads only plain, valid JSON (RFC 8259: whitespace is space, tab, line feed and carriage return) nested at
  * most FAST_MAX_DEPTH deep, and with `jsonc` the trailing commas of JSONC (bun.lock: 4.5 times the time of a

@@ -3,10 +3,14 @@ import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
 import {bareObject} from '../../core/bare-object.js'
 import {CONSUMED, readJsonFast} from './json-fast.js'
-
-export {CONSUMED}
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
+
+/**
+ * What an array holds in place of an item `consumeItem` took (defined beside the fast reader, to keep it free of
+ * imports from here).
+ */
+export {CONSUMED}
 
 /**
  * JSON with positions, built on jsonc-parser's event visitor (JSON.parse gives no offsets).

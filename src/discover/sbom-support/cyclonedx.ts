@@ -188,7 +188,10 @@ interface VisitContext {
   file: string
   out: CdxOutput
   direct: ReadonlySet<string> | undefined
-  /** Where `direct` is settled later (cdxCollector): the index in `out.components` of each component to be told, with its `bom-ref`. */
+  /**
+   * Where `direct` is settled later (cdxCollector): the index in `out.components` of each component to be told, with
+   * its `bom-ref`.
+   */
   withRef?: Array<[number, string]>
 }
 
