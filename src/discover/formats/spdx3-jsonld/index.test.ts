@@ -93,6 +93,32 @@ describe('spdx3-jsonld', () => {
     expect(components[1].cpe).toBe('cpe:2.3:a:example:lib:2.0.0:*:*:*:*:*:*:*')
   })
 
+  it('lists each package once when the fast reader gives up after taking some, identifiers named before or after', () => {
+    const elements = [
+      {
+        type: 'software_Package',
+        spdxId: 'urn:a',
+        name: 'a',
+        software_packageVersion: '1.0.0',
+        externalIdentifier: ['urn:id-a'],
+      },
+      {
+        type: 'ExternalIdentifier',
+        spdxId: 'urn:id-a',
+        externalIdentifierType: 'packageUrl',
+        identifier: 'pkg:npm/a@1.0.0',
+      },
+      {type: 'software_Package', spdxId: 'urn:b', name: 'b', software_packageUrl: 'pkg:npm/b@2.0.0'},
+    ]
+    // Nesting past the fast reader's 200 levels, after the graph: it gives up there, the visitor reads it all.
+    const text = graph(elements).replace(/\n}$/, `,\n  "zz": ${'['.repeat(250)}${']'.repeat(250)}\n}`)
+    for (const document of [graph(elements), text]) {
+      const {components, errors} = discover(document)
+      expect(errors).toEqual([])
+      expect(components.map((c) => c.purl)).toEqual(['pkg:npm/a@1.0.0', 'pkg:npm/b@2.0.0'])
+    }
+  })
+
   it('refuses another context or a graph that is not an array, naming file and line', () => {
     expect(discover(JSON.stringify({'@context': 'https://example.com/other.jsonld', '@graph': []})).errors).toEqual([
       {
