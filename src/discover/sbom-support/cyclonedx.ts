@@ -9,7 +9,7 @@
  *   `excluded` (not part of the shipped product) → dev; the CycloneDX property taxonomy's
  *   `cdx:npm:package:development = true` (cyclonedx-npm, cdxgen) → dev as well.
  * - purl, CPE and the first `vcs` external reference are kept; hashes, licences and the rest are not read.
- * - `direct` from the subject's entry in the `dependencies` graph (see cdxComponents).
+ * - `direct` from the subject's entry in the `dependencies` graph (see cdxCollector).
  * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
@@ -119,36 +119,23 @@ export function skipUnreadXml({name, depth}: {name: string; depth: number}): boo
 
 const SCOPES: Record<string, Scope> = {required: 'prod', optional: 'optional', excluded: 'dev'}
 
-/**
- * Turns the subject and the component tree of one BOM into Components; errors name file:line:column. `direct`:
- * the refs the subject's entry in `dependencies` lists (cyclonedx-npm, cdxgen, Syft, the Maven and Gradle
- * plug-ins write it): those components are direct, the others with a `bom-ref` are not. Without that entry
- * nothing is said of `direct`.
- */
-export function cdxComponents(
-  file: string,
-  subject: CdxComponent | undefined,
-  list: CdxComponent[],
-  direct?: ReadonlySet<string>,
-): CdxOutput {
-  const out: CdxOutput = {components: [], errors: [], skipped: []}
-  const context = {file, out, direct}
-  if (subject) visit(context, subject, undefined, 0, true)
-  for (const component of list) visit(context, component, undefined, 0, false)
-  return out
-}
-
 export interface CdxCollector {
   /** One component of the BOM's list (not its subject), with the components nested in it. */
   add(component: CdxComponent): void
-  /** The subject, then `direct` set on every component with a `bom-ref`, as cdxComponents sets it. */
+  /**
+   * The subject's components first, then the list's; `direct`: the refs the subject's entry in `dependencies` lists
+   * (cyclonedx-npm, cdxgen, Syft, the Maven and Gradle plug-ins write it): those components are direct, the others
+   * with a `bom-ref` are not. Without that entry nothing is said of `direct`.
+   */
   finish(subject: CdxComponent | undefined, direct?: ReadonlySet<string>): CdxOutput
 }
 
 /**
- * cdxComponents for a reader that has the list's components one at a time, before the BOM's `dependencies` (a JSON
- * BOM read item by item): each becomes a Component as it comes, so only Components are held, and `direct`, which
- * the dependencies decide, is set by finish(). The same components, errors and skipped entries as cdxComponents.
+ * Turns the subject and the component tree of one BOM into Components; errors name file:line:column. The readers
+ * have the list's components one at a time, before the BOM's `dependencies` (JSON read item by item, XML element by
+ * element): each becomes a Component as it comes, so only Components are held (a BOM of 200,000 components was held
+ * as records first), and `direct`, which the dependencies decide, is set in place by finish() (merge.ts puts the keys
+ * of every component in its order).
  */
 export function cdxCollector(file: string): CdxCollector {
   const out: CdxOutput = {components: [], errors: [], skipped: []}
@@ -157,10 +144,8 @@ export function cdxCollector(file: string): CdxCollector {
   return {
     add: (component) => visit(context, component, undefined, 0, false),
     finish(subject, direct) {
-      // The subject first, as cdxComponents lists it.
       const first: CdxOutput = {components: [], errors: [], skipped: []}
       if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
-      // Set in place (merge.ts puts the keys of every component in its order): a component is never built twice.
       if (direct) for (const [index, ref] of withRef) out.components[index].direct = direct.has(ref)
       return {
         components: [...first.components, ...out.components],
@@ -188,10 +173,7 @@ interface VisitContext {
   file: string
   out: CdxOutput
   direct: ReadonlySet<string> | undefined
-  /**
-   * Where `direct` is settled later (cdxCollector): the index in `out.components` of each component to be told, with
-   * its `bom-ref`.
-   */
+  /** Where `direct` is settled later (cdxCollector): the index in `out.components` of each component with a ref. */
   withRef?: Array<[number, string]>
 }
 

@@ -4,13 +4,8 @@
  * Read with ../../sbom-support/xml.ts (saxes: positions, no DTD, no entities); components by
  * ../../sbom-support/cyclonedx.ts, the same rules as the JSON format.
  */
-import {
-  CDX_VERSIONS,
-  type CdxComponent,
-  cdxComponents,
-  directRefs,
-  skipUnreadXml,
-} from '../../sbom-support/cyclonedx.js'
+import {holdYoungGeneration} from '../../../core/young-generation.js'
+import {CDX_VERSIONS, type CdxComponent, cdxCollector, directRefs, skipUnreadXml} from '../../sbom-support/cyclonedx.js'
 import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -26,18 +21,23 @@ export const discoverer: Discoverer = {
 }
 
 export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput {
-  // Top-level components are converted as each closes, so their element trees are never all kept at once.
-  const list: CdxComponent[] = []
+  // Top-level components become components as each closes (cdxCollector: `direct` is set once the dependencies are
+  // read), so neither their element trees nor records of them are all kept at once.
+  let collector = cdxCollector(file)
+  let taken = 0
   const document = readXml(text, {
     skip: skipUnreadXml,
     consume: (element, parent, depth) => {
       if (depth !== 2 || element.name !== 'component' || parent.name !== 'components' || element.uri !== parent.uri)
         return false
-      list.push(component(element))
+      // A BOM of hundreds of thousands of components is one long parse: the young generation is held here too.
+      if ((++taken & 0xfff) === 0) holdYoungGeneration()
+      collector.add(component(element))
       return true
     },
     restart: () => {
-      list.length = 0
+      collector = cdxCollector(file)
+      taken = 0
     },
   })
   if (!document.ok) {
@@ -65,7 +65,7 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
             : [],
       )
     : []
-  const out = cdxComponents(file, subjectRead, list, directRefs(subjectRead, entries))
+  const out = collector.finish(subjectRead, directRefs(subjectRead, entries))
   return {components: out.components, errors: out.errors, skipped: out.skipped}
 }
 
