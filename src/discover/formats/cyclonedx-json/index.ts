@@ -35,7 +35,7 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   // The top-level `components` and `dependencies` are read item by item, as the reader has each, and leave the tree:
   // a component becomes a Component at once (its `direct` is settled at the end, by the subject's dependencies), a
   // dependency entry a pair. A BOM of 200,000 components was held whole as a tree, then as records, then as
-  // Components: 797 MB peak for 129 MB of JSON.
+  // Components: 751 MB peak for 86 MB of JSON (README, Performance).
   let collector = cdxCollector(file)
   let dependencies: Array<[string, string[]]> = []
   const takenErrors: ScanError[] = []
