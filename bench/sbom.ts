@@ -6,9 +6,9 @@
  * collector's helper threads too), median wall time, and the components found.
  * Then what a user runs on a large BOM: the built CLI's `inventory --json` of a CycloneDX JSON of LARGE_COMPONENTS
  * components (about 86 MB: name, version, bom-ref, purl, a vcs reference, a property, one `dependencies` entry
- * each) and of an SPDX JSON of as many packages (about 87 MB: purl, download location, one DEPENDS_ON each), one
- * component per line: wall time and the whole process's peak RSS (target: < 512 MB, as for the 100 MB
- * package-lock.json of ./lockfiles.ts).
+ * each), of the same in CycloneDX XML (about 78 MB), and of an SPDX 2 JSON and an SPDX 3 JSON-LD of as many packages
+ * (about 87 and 81 MB: purl, download location, one dependency each), one component per line: wall time and the
+ * whole process's peak RSS (target: < 512 MB, as for the 100 MB package-lock.json of ./lockfiles.ts).
  */
 import {closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -261,6 +261,63 @@ function writeLargeSpdx(path: string): void {
   }
 }
 
+/** The large CycloneDX XML: the same components as writeLargeCdx, one element each, and a `<dependency>` each. */
+function writeLargeCdxXml(path: string): void {
+  const fd = openSync(path, 'w')
+  try {
+    const ref = (i: number) => `${pkg(i)}@1.${i % 50}.${i % 7}`
+    writeSync(
+      fd,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">\n',
+    )
+    writeSync(fd, '  <components>\n')
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      writeSync(
+        fd,
+        `    <component type="library" bom-ref="${ref(i)}"><name>${pkg(i)}</name><version>1.${i % 50}.${i % 7}</version><purl>pkg:npm/${ref(i)}</purl><externalReferences><reference type="vcs"><url>git+https://github.com/example-org/${pkg(i)}.git</url></reference></externalReferences></component>\n`,
+      )
+    }
+    writeSync(fd, '  </components>\n  <dependencies>\n')
+    for (let i = 0; i < LARGE_COMPONENTS; i++) writeSync(fd, `    <dependency ref="${ref(i)}"/>\n`)
+    writeSync(fd, '  </dependencies>\n</bom>\n')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The large SPDX 3 JSON-LD: a document, then a package and a dependsOn relationship per component in `@graph`. */
+function writeLargeSpdx3(path: string): void {
+  const fd = openSync(path, 'w')
+  try {
+    writeSync(fd, '{\n  "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",\n  "@graph": [\n')
+    writeSync(fd, `    ${JSON.stringify({type: 'SpdxDocument', spdxId: 'urn:doc', rootElement: ['urn:app']})},\n`)
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      const element = {
+        type: 'software_Package',
+        spdxId: `urn:pkg-${i}`,
+        name: pkg(i),
+        software_packageVersion: '1.0.0',
+        software_packageUrl: `pkg:npm/${pkg(i)}@1.0.0`,
+        software_downloadLocation: `https://registry.npmjs.org/${pkg(i)}/-/${pkg(i)}-1.0.0.tgz`,
+      }
+      writeSync(fd, `    ${JSON.stringify(element)},\n`)
+    }
+    for (let i = 0; i < LARGE_COMPONENTS; i++) {
+      const relationship = {
+        type: 'Relationship',
+        spdxId: `urn:rel-${i}`,
+        from: 'urn:app',
+        relationshipType: 'dependsOn',
+        to: [`urn:pkg-${i}`],
+      }
+      writeSync(fd, `    ${JSON.stringify(relationship)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
+    }
+    writeSync(fd, '  ]\n}\n')
+  } finally {
+    closeSync(fd)
+  }
+}
+
 async function benchLarge(label: string, name: string, write: (path: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-bench-sbom-'))
   try {
@@ -287,4 +344,6 @@ export async function run(): Promise<void> {
   await bench('spdx-tag-value', spdxTagValue, 'sbom.spdx', spdxTagValueText())
   await benchLarge('large cyclonedx-json', 'bom.json', writeLargeCdx)
   await benchLarge('large spdx-json', 'sbom.spdx.json', writeLargeSpdx)
+  await benchLarge('large cyclonedx-xml', 'bom.cdx.xml', writeLargeCdxXml)
+  await benchLarge('large spdx3-jsonld', 'sbom.spdx3.json', writeLargeSpdx3)
 }
