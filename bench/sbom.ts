@@ -197,132 +197,105 @@ async function bench(label: string, discoverer: Discoverer, file: string, text: 
 const LARGE_COMPONENTS = 200_000
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 
-/** Writes the large BOM to `path` a component at a time (the bench never holds it as one string). */
-function writeLargeCdx(path: string): void {
+/** Writes the texts to `path` as they come: the bench never holds a large file as one string. */
+function writeAll(path: string, texts: Iterable<string>): void {
   const fd = openSync(path, 'w')
   try {
-    const ref = (i: number) => `${pkg(i)}@1.${i % 50}.${i % 7}`
-    writeSync(fd, '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "version": 1,\n  "components": [\n')
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      const component = {
-        type: 'library',
-        name: pkg(i),
-        version: `1.${i % 50}.${i % 7}`,
-        'bom-ref': ref(i),
-        purl: `pkg:npm/${ref(i)}`,
-        externalReferences: [{url: `git+https://github.com/example-org/${pkg(i)}.git`, type: 'vcs'}],
-        properties: [{name: 'cdx:npm:package:path', value: `node_modules/${pkg(i)}`}],
-      }
-      writeSync(fd, `    ${JSON.stringify(component)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
-    }
-    writeSync(fd, '  ],\n  "dependencies": [\n')
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      const entry = {ref: ref(i), dependsOn: i > 0 ? [ref(i - 1)] : []}
-      writeSync(fd, `    ${JSON.stringify(entry)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
-    }
-    writeSync(fd, '  ]\n}\n')
+    for (const text of texts) writeSync(fd, text)
   } finally {
     closeSync(fd)
   }
 }
 
-/** The large SPDX JSON: packages with a purl and a download location, one DEPENDS_ON each, written as it goes. */
-function writeLargeSpdx(path: string): void {
-  const fd = openSync(path, 'w')
-  try {
-    writeSync(
-      fd,
-      '{\n  "spdxVersion": "SPDX-2.3",\n  "SPDXID": "SPDXRef-DOCUMENT",\n  "name": "bench",\n  "packages": [\n',
-    )
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      const item = {
-        SPDXID: `SPDXRef-Package-${i}`,
-        name: pkg(i),
-        versionInfo: '1.0.0',
-        downloadLocation: `https://registry.npmjs.org/${pkg(i)}/-/${pkg(i)}-1.0.0.tgz`,
-        externalRefs: [
-          {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${pkg(i)}@1.0.0`},
-        ],
-      }
-      writeSync(fd, `    ${JSON.stringify(item)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
-    }
-    writeSync(fd, '  ],\n  "relationships": [\n')
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      const entry = {
-        spdxElementId: 'SPDXRef-DOCUMENT',
-        relationshipType: 'DEPENDS_ON',
-        relatedSpdxElement: `SPDXRef-Package-${i}`,
-      }
-      writeSync(fd, `    ${JSON.stringify(entry)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
-    }
-    writeSync(fd, '  ]\n}\n')
-  } finally {
-    closeSync(fd)
-  }
+/** LARGE_COMPONENTS JSON values, one a line, as an array's items; `more`: the array goes on after them. */
+function* jsonItems(item: (i: number) => unknown, more = false): Generator<string> {
+  for (let i = 0; i < LARGE_COMPONENTS; i++)
+    yield `    ${JSON.stringify(item(i))}${i < LARGE_COMPONENTS - 1 || more ? ',' : ''}\n`
 }
 
-/** The large CycloneDX XML: the same components as writeLargeCdx, one element each, and a `<dependency>` each. */
-function writeLargeCdxXml(path: string): void {
-  const fd = openSync(path, 'w')
-  try {
-    const ref = (i: number) => `${pkg(i)}@1.${i % 50}.${i % 7}`
-    writeSync(
-      fd,
-      '<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">\n',
-    )
-    writeSync(fd, '  <components>\n')
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      writeSync(
-        fd,
-        `    <component type="library" bom-ref="${ref(i)}"><name>${pkg(i)}</name><version>1.${i % 50}.${i % 7}</version><purl>pkg:npm/${ref(i)}</purl><externalReferences><reference type="vcs"><url>git+https://github.com/example-org/${pkg(i)}.git</url></reference></externalReferences></component>\n`,
-      )
-    }
-    writeSync(fd, '  </components>\n  <dependencies>\n')
-    for (let i = 0; i < LARGE_COMPONENTS; i++) writeSync(fd, `    <dependency ref="${ref(i)}"/>\n`)
-    writeSync(fd, '  </dependencies>\n</bom>\n')
-  } finally {
-    closeSync(fd)
-  }
+const ref = (i: number) => `${pkg(i)}@1.${i % 50}.${i % 7}`
+
+/** The large CycloneDX JSON: name, version, bom-ref, purl, a vcs reference, a property, one dependency each. */
+function* largeCdx(): Generator<string> {
+  yield '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "version": 1,\n  "components": [\n'
+  yield* jsonItems((i) => ({
+    type: 'library',
+    name: pkg(i),
+    version: `1.${i % 50}.${i % 7}`,
+    'bom-ref': ref(i),
+    purl: `pkg:npm/${ref(i)}`,
+    externalReferences: [{url: `git+https://github.com/example-org/${pkg(i)}.git`, type: 'vcs'}],
+    properties: [{name: 'cdx:npm:package:path', value: `node_modules/${pkg(i)}`}],
+  }))
+  yield '  ],\n  "dependencies": [\n'
+  yield* jsonItems((i) => ({ref: ref(i), dependsOn: i > 0 ? [ref(i - 1)] : []}))
+  yield '  ]\n}\n'
 }
 
-/** The large SPDX 3 JSON-LD: a document, then a package and a dependsOn relationship per component in `@graph`. */
-function writeLargeSpdx3(path: string): void {
-  const fd = openSync(path, 'w')
-  try {
-    writeSync(fd, '{\n  "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",\n  "@graph": [\n')
-    writeSync(fd, `    ${JSON.stringify({type: 'SpdxDocument', spdxId: 'urn:doc', rootElement: ['urn:app']})},\n`)
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      const element = {
-        type: 'software_Package',
-        spdxId: `urn:pkg-${i}`,
-        name: pkg(i),
-        software_packageVersion: '1.0.0',
-        software_packageUrl: `pkg:npm/${pkg(i)}@1.0.0`,
-        software_downloadLocation: `https://registry.npmjs.org/${pkg(i)}/-/${pkg(i)}-1.0.0.tgz`,
-      }
-      writeSync(fd, `    ${JSON.stringify(element)},\n`)
-    }
-    for (let i = 0; i < LARGE_COMPONENTS; i++) {
-      const relationship = {
-        type: 'Relationship',
-        spdxId: `urn:rel-${i}`,
-        from: 'urn:app',
-        relationshipType: 'dependsOn',
-        to: [`urn:pkg-${i}`],
-      }
-      writeSync(fd, `    ${JSON.stringify(relationship)}${i < LARGE_COMPONENTS - 1 ? ',' : ''}\n`)
-    }
-    writeSync(fd, '  ]\n}\n')
-  } finally {
-    closeSync(fd)
-  }
+/** The large SPDX JSON: packages with a purl and a download location, one DEPENDS_ON each. */
+function* largeSpdx(): Generator<string> {
+  yield '{\n  "spdxVersion": "SPDX-2.3",\n  "SPDXID": "SPDXRef-DOCUMENT",\n  "name": "bench",\n  "packages": [\n'
+  yield* jsonItems((i) => ({
+    SPDXID: `SPDXRef-Package-${i}`,
+    name: pkg(i),
+    versionInfo: '1.0.0',
+    downloadLocation: `https://registry.npmjs.org/${pkg(i)}/-/${pkg(i)}-1.0.0.tgz`,
+    externalRefs: [
+      {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${pkg(i)}@1.0.0`},
+    ],
+  }))
+  yield '  ],\n  "relationships": [\n'
+  yield* jsonItems((i) => ({
+    spdxElementId: 'SPDXRef-DOCUMENT',
+    relationshipType: 'DEPENDS_ON',
+    relatedSpdxElement: `SPDXRef-Package-${i}`,
+  }))
+  yield '  ]\n}\n'
 }
 
-async function benchLarge(label: string, name: string, write: (path: string) => void): Promise<void> {
+/** The large CycloneDX XML: the components of largeCdx, one element each, and a `<dependency>` each. */
+function* largeCdxXml(): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">\n'
+  yield '  <components>\n'
+  for (let i = 0; i < LARGE_COMPONENTS; i++) {
+    const reference = `<reference type="vcs"><url>git+https://github.com/example-org/${pkg(i)}.git</url></reference>`
+    yield `    <component type="library" bom-ref="${ref(i)}"><name>${pkg(i)}</name><version>1.${i % 50}.${i % 7}</version><purl>pkg:npm/${ref(i)}</purl><externalReferences>${reference}</externalReferences></component>\n`
+  }
+  yield '  </components>\n  <dependencies>\n'
+  for (let i = 0; i < LARGE_COMPONENTS; i++) yield `    <dependency ref="${ref(i)}"/>\n`
+  yield '  </dependencies>\n</bom>\n'
+}
+
+/** The large SPDX 3 JSON-LD: a document, then a package and a dependsOn relationship a component in `@graph`. */
+function* largeSpdx3(): Generator<string> {
+  yield '{\n  "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",\n  "@graph": [\n'
+  yield `    ${JSON.stringify({type: 'SpdxDocument', spdxId: 'urn:doc', rootElement: ['urn:app']})},\n`
+  yield* jsonItems(
+    (i) => ({
+      type: 'software_Package',
+      spdxId: `urn:pkg-${i}`,
+      name: pkg(i),
+      software_packageVersion: '1.0.0',
+      software_packageUrl: `pkg:npm/${pkg(i)}@1.0.0`,
+      software_downloadLocation: `https://registry.npmjs.org/${pkg(i)}/-/${pkg(i)}-1.0.0.tgz`,
+    }),
+    true,
+  )
+  yield* jsonItems((i) => ({
+    type: 'Relationship',
+    spdxId: `urn:rel-${i}`,
+    from: 'urn:app',
+    relationshipType: 'dependsOn',
+    to: [`urn:pkg-${i}`],
+  }))
+  yield '  ]\n}\n'
+}
+
+async function benchLarge(label: string, name: string, texts: () => Iterable<string>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-bench-sbom-'))
   try {
     const path = join(dir, name)
-    write(path)
+    writeAll(path, texts())
     const size = statSync(path).size
     const run = await measureNode([bin, 'inventory', dir, '--json', '--max-file-size', String(size + 1)])
     const rss = run.maxRssKb * 1024
@@ -342,8 +315,8 @@ export async function run(): Promise<void> {
   await bench('cyclonedx-xml', cyclonedxXml, 'bom.cdx.xml', cdxXml())
   await bench('spdx-json', spdxJson, 'sbom.spdx.json', spdxJsonText())
   await bench('spdx-tag-value', spdxTagValue, 'sbom.spdx', spdxTagValueText())
-  await benchLarge('large cyclonedx-json', 'bom.json', writeLargeCdx)
-  await benchLarge('large spdx-json', 'sbom.spdx.json', writeLargeSpdx)
-  await benchLarge('large cyclonedx-xml', 'bom.cdx.xml', writeLargeCdxXml)
-  await benchLarge('large spdx3-jsonld', 'sbom.spdx3.json', writeLargeSpdx3)
+  await benchLarge('large cyclonedx-json', 'bom.json', largeCdx)
+  await benchLarge('large spdx-json', 'sbom.spdx.json', largeSpdx)
+  await benchLarge('large cyclonedx-xml', 'bom.cdx.xml', largeCdxXml)
+  await benchLarge('large spdx3-jsonld', 'sbom.spdx3.json', largeSpdx3)
 }
