@@ -8,10 +8,10 @@
  * How: the young generation's maximum cannot be changed once the heap exists (`--max-semi-space-size` set with
  * `v8.setFlagsFromString` is ignored then), but its growth factor is read each time it grows, so it is set to 1 while
  * the young generation is at HOLD_BYTES or more, and back to V8's 2 if V8 shrinks it below (a quiet stretch): a
- * cap, not a freeze. `holdYoungGeneration` is called between units of work: discover calls it between files, every
- * 4,096 entries of an npm lockfile and every 4,096 items of a JSON SBOM (a 100 MB package-lock.json is one long
- * parse: 508 MB peak RSS on Node 24 before, 369 MB held; a CycloneDX BOM of 200,000 components 586 MB, 467 MB held).
- * Written by hand: no library does this.
+ * cap, not a freeze. `holdYoungGeneration` is called between units of work: discover calls it between files, and the
+ * JSON and XML readers every 4,096 entries they hand over (`holdingYoungGeneration`: a 100 MB package-lock.json is
+ * one long parse: 508 MB peak RSS on Node 24 before, 369 MB held; a CycloneDX BOM of 200,000 components 586 MB, 467
+ * MB held). Written by hand: no library does this.
  *
  * Only where bin/run.js allows it (a library user's process is left as it is), and never when the user chose the
  * young generation's size, directly or through the heap's (USER_SIZED, in NODE_OPTIONS or on node's command line).
@@ -36,6 +36,21 @@ export function allowYoungGenerationHold(): void {
 /** Whether node's options (its command line, NODE_OPTIONS) size the young generation. */
 export function sizedByUser(options: readonly string[]): boolean {
   return options.some((option) => USER_SIZED.test(option.replaceAll('_', '-')))
+}
+
+/** Calls of a holdingYoungGeneration callback between two holds. */
+const HOLD_EVERY = 4096
+
+/**
+ * `callback`, holding the young generation every HOLD_EVERY calls: for a parser's hand-over callback (a lockfile's
+ * entries, an SBOM's components), whose file is one long unit of work.
+ */
+export function holdingYoungGeneration<A extends unknown[], R>(callback: (...args: A) => R): (...args: A) => R {
+  let calls = 0
+  return (...args) => {
+    if (++calls % HOLD_EVERY === 0) holdYoungGeneration()
+    return callback(...args)
+  }
 }
 
 /** At HOLD_BYTES or more, the young generation grows no further; below, it grows as V8 decides (where allowed). */

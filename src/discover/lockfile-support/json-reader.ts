@@ -2,6 +2,7 @@ import type {ParseErrorCode} from 'jsonc-parser'
 import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
 import {bareObject} from '../../core/bare-object.js'
+import {holdingYoungGeneration} from '../../core/young-generation.js'
 import {CONSUMED, readJsonFast} from './json-fast.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
@@ -83,7 +84,14 @@ const MAX_DEPTH = 1000
 const TOO_DEEP = new Error('too deep')
 type Container = JsonObject | JsonValue[] | typeof SKIPPED
 
-export function readJson(text: string, options: ReadJsonOptions = {}): JsonDocument {
+export function readJson(text: string, given: ReadJsonOptions = {}): JsonDocument {
+  // A document handed over entry by entry is one long parse: the young generation is held as it goes.
+  const {consume, consumeItem} = given
+  const options: ReadJsonOptions = {
+    ...given,
+    ...(consume ? {consume: holdingYoungGeneration(consume)} : {}),
+    ...(consumeItem ? {consumeItem: holdingYoungGeneration(consumeItem)} : {}),
+  }
   // The fast reader reads strict JSON, and JSONC's trailing commas when asked: it gives up at a comment.
   const fast = readJsonFast(text, options)
   if (fast) return fast

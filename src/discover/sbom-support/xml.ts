@@ -8,6 +8,7 @@
  * saxes reads whatever that one gives up on.
  */
 import {bareObject} from '../../core/bare-object.js'
+import {holdingYoungGeneration} from '../../core/young-generation.js'
 import {saxes} from '../xml-library.js'
 import {createLineIndex} from '../lockfile-support/line-index.js'
 import {readXmlFast} from './xml-fast.js'
@@ -24,7 +25,9 @@ export type {XmlDocument, XmlElement, XmlOptions} from './xml-model.js'
 
 class Stop extends Error {}
 
-export function readXml(text: string, options: XmlOptions = {}): XmlDocument {
+export function readXml(text: string, given: XmlOptions = {}): XmlDocument {
+  // A document handed over element by element is one long parse: the young generation is held as it goes.
+  const options = given.consume ? {...given, consume: holdingYoungGeneration(given.consume)} : given
   const fast = readXmlFast(text, options)
   if (fast) return fast
   options.restart?.()

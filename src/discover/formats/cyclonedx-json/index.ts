@@ -5,7 +5,6 @@
  * CycloneDX schema in the first (../../sbom-support/json-sbom.ts). Components are read by ../../sbom-support/cyclonedx.ts.
  */
 import type {ScanError} from '../../../core/model.js'
-import {holdYoungGeneration} from '../../../core/young-generation.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
@@ -39,12 +38,9 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   let collector = cdxCollector(file)
   let dependencies: Array<[string, string[]]> = []
   const takenErrors: ScanError[] = []
-  let items = 0
   const read = readSbomJson(file, text, skipUnreadJson, {
     consumeItem(path, value, position, positionOf) {
       if (path.length !== 1) return false
-      // A BOM of hundreds of thousands of components is one long parse: the young generation is held here too.
-      if ((++items & 0xfff) === 0) holdYoungGeneration()
       if (path[0] === 'components') {
         collector.add(new Reader(file, positionOf, takenErrors).component(value, position))
         return true

@@ -4,7 +4,6 @@
  * Read with ../../sbom-support/xml.ts (saxes: positions, no DTD, no entities); components by
  * ../../sbom-support/cyclonedx.ts, the same rules as the JSON format.
  */
-import {holdYoungGeneration} from '../../../core/young-generation.js'
 import {CDX_VERSIONS, type CdxComponent, cdxCollector, directRefs, skipUnreadXml} from '../../sbom-support/cyclonedx.js'
 import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -24,20 +23,16 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
   // Top-level components become components as each closes (cdxCollector: `direct` is set once the dependencies are
   // read), so neither their element trees nor records of them are all kept at once.
   let collector = cdxCollector(file)
-  let taken = 0
   const document = readXml(text, {
     skip: skipUnreadXml,
     consume: (element, parent, depth) => {
       if (depth !== 2 || element.name !== 'component' || parent.name !== 'components' || element.uri !== parent.uri)
         return false
-      // A BOM of hundreds of thousands of components is one long parse: the young generation is held here too.
-      if ((++taken & 0xfff) === 0) holdYoungGeneration()
       collector.add(component(element))
       return true
     },
     restart: () => {
       collector = cdxCollector(file)
-      taken = 0
     },
   })
   if (!document.ok) {

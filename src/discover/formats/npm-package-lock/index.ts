@@ -1,4 +1,3 @@
-import {holdYoungGeneration} from '../../../core/young-generation.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
@@ -22,13 +21,10 @@ export const discoverer: Discoverer = {
 export function discoverPackageLock(file: string, text: string): DiscoverOutput {
   let sawPackages = false
   let packages = collectPackagesSection(file)
-  let entries = 0
   const read = readLockfileJson(file, text, {
     consume(path, value, position) {
       if (path.length !== 2 || path[0] !== 'packages') return false
       packages.add(path[1], value, position)
-      // A lockfile of hundreds of thousands of entries is one long parse: the young generation is held here too.
-      if ((++entries & 0xfff) === 0) holdYoungGeneration()
       return true
     },
     skip(path) {

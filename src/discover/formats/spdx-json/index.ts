@@ -5,7 +5,6 @@
  * (../../sbom-support/json-sbom.ts). Packages become
  * components by ../../sbom-support/spdx.ts; files and snippets are not components and are not read.
  */
-import {holdYoungGeneration} from '../../../core/young-generation.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
@@ -34,7 +33,6 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   // document of 200,000 packages was held whole as a tree first: 605 MB peak for 87 MB of JSON).
   let packages: SpdxPackage[] = []
   let relationships: SpdxRelationship[] = []
-  let items = 0
   const read = readSbomJson(
     file,
     text,
@@ -44,8 +42,6 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
     {
       consumeItem(path, value, position) {
         if (path.length !== 1) return false
-        // A document of hundreds of thousands of packages is one long parse: the young generation is held here too.
-        if ((++items & 0xfff) === 0) holdYoungGeneration()
         if (path[0] === 'packages') packages.push(spdxPackage(value, position))
         else if (path[0] === 'relationships') relationships.push(...relationship(value))
         else return false

@@ -18,7 +18,6 @@ import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-sup
 import {type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {DiscoverOutput} from '../../types.js'
 import {appendAll} from '../../../core/arrays.js'
-import {holdYoungGeneration} from '../../../core/young-generation.js'
 
 /** The standard context, and the `.json` name microsoft/sbom-tool 4 writes for it (the same vocabulary). */
 const CONTEXT = /^https?:\/\/spdx\.org\/rdf\/3\.[0-9.]+\/spdx-context\.json(?:ld)?$/
@@ -70,7 +69,6 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
   // (paths hold keys only, no array indices). Each element of `@graph` is taken as the reader has it and leaves the
   // tree (a document of 200,000 packages was held whole as a tree first: 577 MB peak for 81 MB of JSON).
   let graphRead = new GraphRead()
-  let items = 0
   const read = readSbomJson(
     file,
     text,
@@ -80,8 +78,6 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
     {
       consumeItem(path, value, position) {
         if (path.length !== 1 || path[0] !== '@graph') return false
-        // A graph of hundreds of thousands of elements is one long parse: the young generation is held here too.
-        if ((++items & 0xfff) === 0) holdYoungGeneration()
         graphRead.add(value, position)
         return true
       },
