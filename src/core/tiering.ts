@@ -21,6 +21,7 @@
  * Written by hand: no library does this.
  */
 import {setFlagsFromString} from 'node:v8'
+import {namesFlag, nodeOptions} from './node-options.js'
 
 /** V8's flags for each major version they were measured on: Node 20 (V8 11.3), 22 (12.4) and 24 (13.6). */
 const FLAGS_BY_V8_MAJOR: ReadonlyMap<number, readonly string[]> = new Map([
@@ -41,7 +42,7 @@ const FLAGS_BY_V8_MAJOR: ReadonlyMap<number, readonly string[]> = new Map([
   ],
 ])
 
-/** V8 flags that choose when and how V8 optimises or inlines (node takes `_` for `-` in them). */
+/** V8 flags that choose when and how V8 optimises or inlines. */
 const USER_TIERED =
   /--(?:no-)?(?:interrupt-budget|invocation-count-for|minimum-invocations|max-inlined-bytecode-size|turbo-inlining|maglev|turbofan|sparkplug|opt\b|always-|jitless|efficiency-mode|turbo-filter|max-lazy)/
 
@@ -50,13 +51,13 @@ const USER_TIERED =
  * none when the user tiers V8 themselves or the version was not measured.
  */
 export function tieringFlags(v8Version: string, options: readonly string[]): readonly string[] {
-  if (options.some((option) => USER_TIERED.test(option.replaceAll('_', '-')))) return []
+  if (namesFlag(options, USER_TIERED)) return []
   return FLAGS_BY_V8_MAJOR.get(Number.parseInt(v8Version, 10)) ?? []
 }
 
 /** Sets the tiering flags in this process (bin/run.js, before the rest of stewards loads); returns them. */
 export function tuneTiering(): readonly string[] {
-  const flags = tieringFlags(process.versions.v8, [...process.execArgv, process.env.NODE_OPTIONS ?? ''])
+  const flags = tieringFlags(process.versions.v8, nodeOptions())
   if (flags.length > 0) setFlagsFromString(flags.join(' '))
   return flags
 }

@@ -17,11 +17,12 @@
  * young generation's size, directly or through the heap's (USER_SIZED, in NODE_OPTIONS or on node's command line).
  */
 import {getHeapSpaceStatistics, setFlagsFromString} from 'node:v8'
+import {namesFlag, nodeOptions} from './node-options.js'
 
 /** Both semi-spaces of V8's new space (its `space_size`): 8 MB each. */
 const HOLD_BYTES = 16 * 1024 * 1024
 
-/** V8 flags that size the young generation (node takes `_` for `-` in them). */
+/** V8 flags that size the young generation. */
 const USER_SIZED =
   /--(?:(?:min|max)-semi-space-size|semi-space-growth-factor|max-heap-size|single-generation|minor-ms)\b/
 
@@ -30,12 +31,12 @@ let held = false
 
 /** The CLI's process (bin/run.js) allows the hold, unless the user sized the young generation. */
 export function allowYoungGenerationHold(): void {
-  allowed = !sizedByUser([...process.execArgv, process.env.NODE_OPTIONS ?? ''])
+  allowed = !sizedByUser(nodeOptions())
 }
 
 /** Whether node's options (its command line, NODE_OPTIONS) size the young generation. */
 export function sizedByUser(options: readonly string[]): boolean {
-  return options.some((option) => USER_SIZED.test(option.replaceAll('_', '-')))
+  return namesFlag(options, USER_SIZED)
 }
 
 /** Calls of a holdingYoungGeneration callback between two holds. */
