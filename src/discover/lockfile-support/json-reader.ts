@@ -114,6 +114,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
   const forbiddenKeys: JsonProblem[] = []
   const duplicateKeys: JsonProblem[] = []
   const topLevelKeys = new Map<string, Position>()
+  const positionOf = (value: JsonObject | JsonValue[]): Position => positions.get(value) ?? {line: 1, column: 1}
 
   /** Places a value into its parent (or as the root). */
   function place(value: JsonValue): void {
@@ -155,7 +156,6 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
     }
     if (options.consumeItem && isJsonObject(container as JsonValue) && Array.isArray(parent)) {
       const object = container as JsonObject
-      const positionOf = (value: JsonObject) => positions.get(value) ?? {line: 1, column: 1}
       if (options.consumeItem(path, object, positions.get(object)!, positionOf)) parent[parent.length - 1] = CONSUMED
     }
     if (isJsonObject(container as JsonValue)) hidden.delete(container as JsonObject)
@@ -214,7 +214,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
   if (root === undefined && error === undefined) error = {line: 1, column: 1, message: 'invalid JSON: empty document'}
   return {
     root,
-    positionOf: (value) => positions.get(value) ?? {line: 1, column: 1},
+    positionOf,
     error,
     forbiddenKeys,
     duplicateKeys,

@@ -269,12 +269,14 @@ describe('cyclonedx-json', () => {
     // Nesting past the fast reader's 200 levels, after the components: it gives up there, the visitor reads it all.
     const deep = `${'['.repeat(250)}${']'.repeat(250)}`
     const text = bom([
-      {name: 'a', purl: 'pkg:npm/a@1.0.0', 'bom-ref': 'a'},
+      {name: 'a', purl: 'pkg:npm/a@1.0.0', 'bom-ref': 'a', components: [{name: 'c', purl: 'pkg:npm/c@3.0.0'}]},
       {name: 'b', purl: 'pkg:npm/b@2.0.0', 'bom-ref': 'b'},
     ]).replace(/\n}$/, `,\n  "zz": ${deep}\n}`)
     const {components, errors} = discover(text)
     expect(errors).toEqual([])
-    expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['a@1.0.0', 'b@2.0.0'])
+    expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['a@1.0.0', 'c@3.0.0', 'b@2.0.0'])
+    // Placed by the reader that read them (the visitor's positions after the restart), the nested one too.
+    expect(components.map((c) => `${c.locations[0].line}:${c.locations[0].column}`)).toEqual(['6:5', '11:9', '17:5'])
   })
 
   it('reports bad input with file, line and column, and keeps reading the rest', () => {

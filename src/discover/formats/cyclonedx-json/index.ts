@@ -38,11 +38,14 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   let collector = cdxCollector(file)
   let dependencies: Array<[string, string[]]> = []
   const takenErrors: ScanError[] = []
+  // One reader for the items of one read (the fast reader's, or the visitor's after a restart).
+  let itemReader: Reader | undefined
   const read = readSbomJson(file, text, skipUnreadJson, {
     consumeItem(path, value, position, positionOf) {
       if (path.length !== 1) return false
       if (path[0] === 'components') {
-        collector.add(new Reader(file, positionOf, takenErrors).component(value, position))
+        itemReader ??= new Reader(file, positionOf, takenErrors)
+        collector.add(itemReader.component(value, position))
         return true
       }
       if (path[0] !== 'dependencies') return false
@@ -51,6 +54,7 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
       return true
     },
     restart() {
+      itemReader = undefined
       collector = cdxCollector(file)
       dependencies = []
       takenErrors.length = 0
