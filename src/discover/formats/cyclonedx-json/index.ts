@@ -74,8 +74,9 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
   const list = root.components ?? []
   if (!Array.isArray(list)) return sbom.refuse('invalid-sbom', "'components' must be an array", 'components')
   const reader = new Reader(file, document.positionOf, errors)
-  // What the reader left in the list: items that are not objects (each an error).
-  for (const component of reader.components(list, sbom.at('components'))) collector.add(component)
+  // Every object in the list was taken as the reader had it: what is left are items that are not objects, which
+  // Reader.components reports (it reads no component there).
+  reader.components(list, sbom.at('components'))
   const subjectRead = subject && {
     ...reader.component(subject),
     position: braceAfterKey(text, document.positionOf(subject)),

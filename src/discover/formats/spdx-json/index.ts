@@ -55,7 +55,7 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   )
   if (!read.ok) return read.output
   const {sbom} = read
-  const {document, root, errors} = sbom
+  const {root, errors} = sbom
   if (typeof root.spdxVersion !== 'string' || !SPDX2_VERSIONS.test(root.spdxVersion)) {
     const message = `spdxVersion ${JSON.stringify(root.spdxVersion ?? null)} is not an SPDX version this reader knows (SPDX-2.0 to SPDX-2.3)`
     return sbom.refuse('unsupported-sbom-version', message, 'spdxVersion')
@@ -64,13 +64,10 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
     if (root[key] !== undefined && !Array.isArray(root[key]))
       return sbom.refuse('invalid-sbom', `'${key}' must be an array`, key)
   }
-  // What the reader left in the list: items that are not objects (each an error).
+  // Every object in the list was taken as the reader had it: what is left are items that are not objects, each an
+  // error.
   for (const [index, item] of ((root.packages ?? []) as JsonValue[]).entries()) {
     if (item === CONSUMED) continue
-    if (isJsonObject(item)) {
-      packages.push(spdxPackage(item, document.positionOf(item)))
-      continue
-    }
     const {line, column} = sbom.at('packages')
     errors.push(lockfileError(file, 'invalid-entry', `packages[${index}] must be an object`, line, column))
   }

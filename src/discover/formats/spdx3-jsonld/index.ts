@@ -13,7 +13,7 @@
  *   or `test` (then dev); `hasOptionalDependency` optional; `contains`, `hasStaticLink`, `hasDynamicLink`,
  *   `hasProvidedDependency` run time; `hasTest` marks a test (dev).
  */
-import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
 import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {DiscoverOutput} from '../../types.js'
@@ -88,7 +88,7 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
   )
   if (!read.ok) return read.output
   const {sbom} = read
-  const {document, root} = sbom
+  const {root} = sbom
   // A single context, or a list holding it (some writers wrap it in an array).
   if (!strings(root['@context']).some((context) => CONTEXT.test(context.trim()))) {
     const message = '@context is not the SPDX 3 context (https://spdx.org/rdf/3.x/spdx-context.jsonld)'
@@ -100,9 +100,7 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
     return sbom.refuse('invalid-sbom', message, '@context')
   }
   if (!Array.isArray(graph)) return sbom.refuse('invalid-sbom', "'@graph' must be an array", '@graph')
-  // Every object was taken as the reader had it; anything else in the graph says nothing.
-  for (const element of graph)
-    if (element !== CONSUMED && isJsonObject(element)) graphRead.add(element, document.positionOf(element))
+  // Every object in the graph was taken as the reader had it; anything else in it says nothing.
   const out = spdxComponents(file, graphRead.packages(), graphRead.relationships, graphRead.subjects)
   return sbom.output(out.components, out.errors, out.skipped)
 }
