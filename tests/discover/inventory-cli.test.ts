@@ -149,4 +149,32 @@ describe('stewards inventory', () => {
     expect(r.code).toBe(3)
     expect(r.stderr).toContain('--max-file-size: "lots" is not a size')
   })
+
+  it("--json lists a real POM's build plugins as dev components, and says which versions Maven picks itself", async () => {
+    // apache/commons-text's pom.xml (an extract: src/discover/formats/maven-pom/__fixtures__/SOURCES.md).
+    const r = await runCli(['inventory', 'src/discover/formats/maven-pom/__fixtures__/commons-text', '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(
+      json.components.map(
+        (c: {ref: string; scope: string; version?: string; locations: Array<{line: number}>}) =>
+          `${c.locations[0].line} ${c.ref} ${c.scope} ${c.version ?? '-'}`,
+      ),
+    ).toEqual([
+      '6 org.apache.commons:commons-parent:42 prod 42',
+      '39 org.apache.maven.plugins:maven-assembly-plugin dev -',
+      '29 org.apache.maven.plugins:maven-checkstyle-plugin:2.13 dev 2.13',
+      '42 org.apache.maven.plugins:maven-jar-plugin dev -',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the POM's own text
+      '33 org.codehaus.mojo:findbugs-maven-plugin:${commons.findbugs.version} dev -',
+    ])
+    const maven = 'Maven picks its own default for the release that builds'
+    const parent = '(it may come from parent org.apache.commons:commons-parent:42, not in the tree)'
+    expect(json.skipped.map((s: {line: number; message: string}) => `${s.line} ${s.message}`)).toEqual([
+      '6 parent org.apache.commons:commons-parent:42 is not in the tree (relativePath ../pom.xml): the properties and versions it defines are unknown',
+      `33 org.codehaus.mojo:findbugs-maven-plugin: version \${commons.findbugs.version} names a property that is not defined here ${parent}`,
+      `39 org.apache.maven.plugins:maven-assembly-plugin: build plugin without a version here or in an in-tree parent's pluginManagement ${parent}: ${maven}`,
+      `42 org.apache.maven.plugins:maven-jar-plugin: build plugin without a version here or in an in-tree parent's pluginManagement ${parent}: ${maven}`,
+    ])
+  })
 })

@@ -731,4 +731,107 @@ ${managing(importOf('bom'))}<dependencies>
       [8, 'unresolved-version', `com.example:managed: version 2 final is not an exact version ${exact}`],
     ])
   })
+
+  it("lists the build's plugins and extensions (dev), with versions from pluginManagement here or in an in-tree parent", () => {
+    const parentWithPlugins = parent.replace(
+      '</project>',
+      `  <build>
+    <pluginManagement>
+      <plugins>
+        <plugin>
+          <artifactId>maven-surefire-plugin</artifactId>
+          <version>3.2.5</version>
+        </plugin>
+        <plugin>
+          <artifactId>maven-compiler-plugin</artifactId>
+          <version>3.0</version>
+        </plugin>
+      </plugins>
+    </pluginManagement>
+  </build>
+</project>`,
+    )
+    const out = discover(
+      `<project>
+  <parent><groupId>com.example</groupId><artifactId>parent</artifactId><version>2.0.0</version></parent>
+  <artifactId>service</artifactId>
+  <properties><shade.version>3.5.3</shade.version></properties>
+  <build>
+    <extensions>
+      <extension><groupId>kr.motd.maven</groupId><artifactId>os-maven-plugin</artifactId><version>1.7.1</version></extension>
+    </extensions>
+    <pluginManagement>
+      <plugins>
+        <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version></plugin>
+        <plugin><artifactId>maven-deploy-plugin</artifactId><version>3.1.2</version></plugin>
+      </plugins>
+    </pluginManagement>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-shade-plugin</artifactId>
+        <version>\${shade.version}</version>
+        <dependencies>
+          <dependency><groupId>org.ow2.asm</groupId><artifactId>asm</artifactId><version>9.7</version></dependency>
+        </dependencies>
+      </plugin>
+      <plugin><artifactId>maven-compiler-plugin</artifactId></plugin>
+      <plugin><artifactId>maven-surefire-plugin</artifactId></plugin>
+      <plugin><artifactId>maven-jar-plugin</artifactId></plugin>
+      <plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId><version>\${exec.version}</version></plugin>
+      <plugin><groupId>org.example</groupId></plugin>
+    </plugins>
+  </build>
+  <profiles>
+    <profile>
+      <build><plugins><plugin><artifactId>maven-gpg-plugin</artifactId><version>3.2.4</version></plugin></plugins></build>
+    </profile>
+  </profiles>
+</project>
+`,
+      {'pom.xml': parentWithPlugins},
+    )
+    expect(rows(out)).toEqual([
+      '16 org.apache.maven.plugins:maven-shade-plugin:3.5.3 3.5.3 dev pkg:maven/org.apache.maven.plugins/maven-shade-plugin@3.5.3',
+      // The file's own pluginManagement wins over its parent's (3.0).
+      '24 org.apache.maven.plugins:maven-compiler-plugin:3.13.0 3.13.0 dev pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0',
+      '25 org.apache.maven.plugins:maven-surefire-plugin:3.2.5 3.2.5 dev pkg:maven/org.apache.maven.plugins/maven-surefire-plugin@3.2.5',
+      '26 org.apache.maven.plugins:maven-jar-plugin - dev pkg:maven/org.apache.maven.plugins/maven-jar-plugin',
+      '27 org.codehaus.mojo:exec-maven-plugin:${exec.version} - dev pkg:maven/org.codehaus.mojo/exec-maven-plugin',
+      // Extensions after the plugins (the inventory sorts them all).
+      '7 kr.motd.maven:os-maven-plugin:1.7.1 1.7.1 dev pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1',
+    ])
+    expect(out.components.every((c) => c.direct === true && c.ecosystem === 'maven')).toBe(true)
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        26,
+        'unresolved-version',
+        "org.apache.maven.plugins:maven-jar-plugin: build plugin without a version here or in an in-tree parent's pluginManagement: Maven picks its own default for the release that builds",
+      ],
+      [
+        27,
+        'unresolved-version',
+        'org.codehaus.mojo:exec-maven-plugin: version ${exec.version} names a property that is not defined here',
+      ],
+    ])
+    expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [28, 'invalid-entry', 'build plugin without a valid groupId and artifactId'],
+    ])
+  })
+
+  it('says a plugin version may come from a parent that is not in the tree', () => {
+    const out = discover(`<project>
+  <parent><groupId>org.example</groupId><artifactId>corp-parent</artifactId><version>7</version></parent>
+  <artifactId>service</artifactId>
+  <build><plugins><plugin><artifactId>maven-jar-plugin</artifactId></plugin></plugins></build>
+</project>
+`)
+    expect(rows(out)).toEqual([
+      '2 org.example:corp-parent:7 7 prod pkg:maven/org.example/corp-parent@7?type=pom',
+      '4 org.apache.maven.plugins:maven-jar-plugin - dev pkg:maven/org.apache.maven.plugins/maven-jar-plugin',
+    ])
+    expect(out.skipped.map((s) => s.message)).toContain(
+      "org.apache.maven.plugins:maven-jar-plugin: build plugin without a version here or in an in-tree parent's pluginManagement (it may come from parent org.example:corp-parent:7, not in the tree): Maven picks its own default for the release that builds",
+    )
+  })
 })

@@ -183,7 +183,8 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   const components: Component[] = []
   const skipped: Skipped[] = []
   const errors: ScanError[] = []
-  const lineage = collectLineage(file, ownPart(file, pom, context), context, {components, skipped}, 0)
+  const own = ownPart(file, pom, context)
+  const lineage = collectLineage(file, own, context, {components, skipped}, 0)
   const managedOf = managedLookup(lineage, pom.dependencies.length, context)
   const interpolate = (value: string | undefined) =>
     value === undefined ? undefined : expand(value, lineage.properties)
@@ -225,34 +226,17 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       })
       version = undefined
       written = undefined
-    } else if (version !== undefined && /\$\{/.test(version)) {
-      skipped.push({
-        file,
-        line: dependency.line,
-        reason: 'unresolved-version',
-        message: allDefined(version, lineage.properties)
-          ? `${found.name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
-          : `${found.name}: version ${elide(version, 200)} names a property that is not defined here${unseenNote(lineage)}`,
-      })
-      version = undefined
-    } else if (version !== undefined && !/^[[(]/.test(version) && exactOrUndefined(version) === undefined) {
-      // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
-      skipped.push({
-        file,
-        line: dependency.line,
-        reason: 'unresolved-version',
-        message: `${found.name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`,
-      })
-    } else if (version === undefined) {
-      skipped.push({
-        file,
-        line: dependency.line,
-        reason: 'unresolved-version',
-        message:
-          lineage.unseen.size > 0
-            ? `${found.name}: no version here${unseenNote(lineage)}`
-            : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`,
-      })
+    } else {
+      const note = versionNote(
+        found.name,
+        version,
+        lineage.properties,
+        unseenNote(lineage),
+        lineage.unseen.size > 0
+          ? `${found.name}: no version here${unseenNote(lineage)}`
+          : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`,
+      )
+      if (note) skipped.push({file, line: dependency.line, reason: 'unresolved-version', message: note})
     }
     // A dependency without a scope takes the one dependencyManagement gives (the optional flag is not managed).
     const scope = nonEmpty(interpolate(dependency.scope)) ?? nonEmpty(managed?.scope)
@@ -269,7 +253,91 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       ),
     )
   }
+  buildComponents(file, pom, own, interpolate, {components, skipped, errors})
   return {components, skipped, errors}
+}
+
+/** The groupId of a plugin that names none (Maven's default, for its own plugins). */
+const DEFAULT_PLUGIN_GROUP = 'org.apache.maven.plugins'
+
+/**
+ * The build's plugins (`build/plugins/plugin`) and extensions (`build/extensions/extension`): code Maven runs to
+ * build, listed as `dev` components, as Renovate's maven manager reads them. A plugin without a version takes the
+ * one `build/pluginManagement` gives, in the file or its in-tree parents (nearest first; BOMs manage no plugins).
+ * Without one either, Maven picks its own default for the release that builds (and warns): the plugin is listed
+ * without a version, with an `unresolved-version` note. Plugins of profiles and the dependencies of a plugin are
+ * not read.
+ */
+function buildComponents(
+  file: string,
+  pom: Pom,
+  own: OwnPart,
+  interpolate: (value: string | undefined) => string | undefined,
+  out: {components: Component[]; skipped: Skipped[]; errors: ScanError[]},
+): void {
+  const managed = new Map<string, string>()
+  for (const member of own.chain)
+    for (const plugin of member.pom.managedPlugins) {
+      const found = coordinates({groupId: DEFAULT_PLUGIN_GROUP, ...plugin}, interpolate)
+      if (found?.version !== undefined && !managed.has(found.name)) managed.set(found.name, found.version)
+    }
+  const parent = own.missing ? ` (it may come from parent ${own.missing.name}, ${NOT_IN_TREE})` : ''
+  const entries = [
+    ...pom.plugins.map((entry) => ({
+      entry,
+      what: 'plugin',
+      found: coordinates({groupId: DEFAULT_PLUGIN_GROUP, ...entry}, interpolate),
+    })),
+    ...pom.extensions.map((entry) => ({entry, what: 'extension', found: coordinates(entry, interpolate)})),
+  ]
+  for (const {entry, what, found} of entries) {
+    if (!found) {
+      out.errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `build ${what} without a valid groupId and artifactId`,
+          entry.line,
+          entry.column,
+        ),
+      )
+      continue
+    }
+    const version = found.version ?? (what === 'plugin' ? managed.get(found.name) : undefined)
+    const note = versionNote(
+      found.name,
+      version,
+      own.properties,
+      parent,
+      what === 'plugin'
+        ? `${found.name}: build plugin without a version here or in an in-tree parent's pluginManagement${parent}: Maven picks its own default for the release that builds`
+        : `${found.name}: build extension without a version`,
+    )
+    if (note) out.skipped.push({file, line: entry.line, reason: 'unresolved-version', message: note})
+    out.components.push(component(file, entry, found.name, exactOrUndefined(version), 'dev', undefined, version))
+  }
+}
+
+/**
+ * Why a version is not listed as written, or undefined when it is: a property left (`unseen` says where it may be
+ * defined), not an exact version (a range is listed without one, kept in ref, and needs no note), or none (`none`).
+ */
+function versionNote(
+  name: string,
+  version: string | undefined,
+  properties: Map<string, string>,
+  unseen: string,
+  none: string,
+): string | undefined {
+  if (version === undefined) return none
+  if (/\$\{/.test(version))
+    return allDefined(version, properties)
+      ? `${name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
+      : `${name}: version ${elide(version, 200)} names a property that is not defined here${unseen}`
+  // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
+  if (!/^[[(]/.test(version) && exactOrUndefined(version) === undefined)
+    return `${name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`
+  return undefined
 }
 
 /** A POM and its in-tree parents (nearest first), with the properties they define and the first parent not taken. */

@@ -35,7 +35,23 @@ export interface Pom {
   managed: PomDependency[]
   /** `<modules>`: the folders (or POM files) of this aggregator's modules, as written. */
   modules: string[]
+  /** build/plugins/plugin: the build's plugins (groupId, artifactId, version). */
+  plugins: PomDependency[]
+  /** build/pluginManagement/plugins/plugin: plugin versions for this POM and the POMs that inherit from it. */
+  managedPlugins: PomDependency[]
+  /** build/extensions/extension: build extensions, loaded into Maven itself. */
+  extensions: PomDependency[]
 }
+
+/** The lists of a Pom read from repeated elements, by the element's path. */
+type PomList = 'dependencies' | 'managed' | 'plugins' | 'managedPlugins' | 'extensions'
+const LISTS: ReadonlyMap<string, PomList> = new Map([
+  ['project/dependencies/dependency', 'dependencies'],
+  ['project/dependencyManagement/dependencies/dependency', 'managed'],
+  ['project/build/plugins/plugin', 'plugins'],
+  ['project/build/pluginManagement/plugins/plugin', 'managedPlugins'],
+  ['project/build/extensions/extension', 'extensions'],
+])
 
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
 
@@ -48,10 +64,21 @@ const PARENT_FIELDS = new Set(['groupId', 'artifactId', 'version', 'relativePath
 
 export function readPom(text: string): PomResult {
   const parser = new (saxes().SaxesParser)({position: true})
-  const pom: Pom = {properties: new Map(), dependencies: [], managed: [], modules: []}
+  const pom: Pom = {
+    properties: new Map(),
+    dependencies: [],
+    managed: [],
+    modules: [],
+    plugins: [],
+    managedPlugins: [],
+    extensions: [],
+  }
   const path: string[] = []
   let buffer = ''
+  /** The entry being read (a dependency, plugin or extension), the path of its element and the list it goes to. */
   let dependency: PomDependency | undefined
+  let entryPath = ''
+  let entryList: PomList = 'dependencies'
   let failure: {message: string; line: number; column: number} | undefined
   // The first problem ends the read: read on, 100,000 nested elements past the limit took minutes (each tag joins
   // its path).
@@ -66,8 +93,12 @@ export function readPom(text: string): PomResult {
     buffer = ''
     if (path.length > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
     const where = path.join('/')
-    if (where === 'project/dependencies/dependency' || where === 'project/dependencyManagement/dependencies/dependency')
+    const list = LISTS.get(where)
+    if (list) {
       dependency = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
+      entryPath = where
+      entryList = list
+    }
     if (where === 'project/parent')
       pom.parent = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
   })
@@ -82,17 +113,10 @@ export function readPom(text: string): PomResult {
     const name = path.at(-1)!
     const value = buffer.trim()
     const parent = path.slice(0, -1).join('/')
-    if (
-      dependency &&
-      (parent === 'project/dependencies/dependency' ||
-        parent === 'project/dependencyManagement/dependencies/dependency')
-    ) {
+    if (dependency && parent === entryPath) {
       if (DEPENDENCY_FIELDS.has(name)) dependency[name as keyof Omit<PomDependency, 'line' | 'column'>] = value
-    } else if (where === 'project/dependencies/dependency' && dependency) {
-      pom.dependencies.push(dependency)
-      dependency = undefined
-    } else if (where === 'project/dependencyManagement/dependencies/dependency' && dependency) {
-      pom.managed.push(dependency)
+    } else if (dependency && where === entryPath) {
+      pom[entryList].push(dependency)
       dependency = undefined
     } else if (parent === 'project/properties') {
       if (name !== '__proto__') pom.properties.set(name, value)
