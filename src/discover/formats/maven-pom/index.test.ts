@@ -732,7 +732,7 @@ ${managing(importOf('bom'))}<dependencies>
     ])
   })
 
-  it("lists the build's plugins and extensions (dev), with versions from pluginManagement here or in an in-tree parent", () => {
+  it("lists the build's plugins, their dependencies and extensions (dev), plugin versions from pluginManagement here or in an in-tree parent", () => {
     const parentWithPlugins = parent.replace(
       '</project>',
       `  <build>
@@ -800,6 +800,8 @@ ${managing(importOf('bom'))}<dependencies>
       '27 org.codehaus.mojo:exec-maven-plugin:${exec.version} - dev pkg:maven/org.codehaus.mojo/exec-maven-plugin',
       // Extensions after the plugins (the inventory sorts them all).
       '7 kr.motd.maven:os-maven-plugin:1.7.1 1.7.1 dev pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1',
+      // The shade plugin's own dependency (its classpath), not the project's.
+      '21 org.ow2.asm:asm:9.7 9.7 dev pkg:maven/org.ow2.asm/asm@9.7',
     ])
     expect(out.components.every((c) => c.direct === true && c.ecosystem === 'maven')).toBe(true)
     expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([

@@ -261,12 +261,12 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
 const DEFAULT_PLUGIN_GROUP = 'org.apache.maven.plugins'
 
 /**
- * The build's plugins (`build/plugins/plugin`) and extensions (`build/extensions/extension`): code Maven runs to
- * build, listed as `dev` components, as Renovate's maven manager reads them. A plugin without a version takes the
- * one `build/pluginManagement` gives, in the file or its in-tree parents (nearest first; BOMs manage no plugins).
- * Without one either, Maven picks its own default for the release that builds (and warns): the plugin is listed
- * without a version, with an `unresolved-version` note. Plugins of profiles and the dependencies of a plugin are
- * not read.
+ * The build's plugins (`build/plugins/plugin`), the dependencies they add to their own classpath, and the build's
+ * extensions (`build/extensions/extension`): code Maven runs to build, listed as `dev` components, as Renovate's
+ * maven manager reads them. A plugin without a version takes the one `build/pluginManagement` gives, in the file or
+ * its in-tree parents (nearest first; BOMs manage no plugins). Without one either, Maven picks its own default for
+ * the release that builds (and warns): the plugin is listed without a version, with an `unresolved-version` note.
+ * dependencyManagement does not manage a plugin's dependencies. Plugins of profiles are not read.
  */
 function buildComponents(
   file: string,
@@ -289,6 +289,11 @@ function buildComponents(
       found: coordinates({groupId: DEFAULT_PLUGIN_GROUP, ...entry}, interpolate),
     })),
     ...pom.extensions.map((entry) => ({entry, what: 'extension', found: coordinates(entry, interpolate)})),
+    ...pom.pluginDependencies.map((entry) => ({
+      entry,
+      what: "plugin's dependency",
+      found: coordinates(entry, interpolate),
+    })),
   ]
   for (const {entry, what, found} of entries) {
     if (!found) {
@@ -311,10 +316,10 @@ function buildComponents(
       parent,
       what === 'plugin'
         ? `${found.name}: build plugin without a version here or in an in-tree parent's pluginManagement${parent}: Maven picks its own default for the release that builds`
-        : `${found.name}: build extension without a version`,
+        : `${found.name}: build ${what} without a version`,
     )
     if (note) out.skipped.push({file, line: entry.line, reason: 'unresolved-version', message: note})
-    out.components.push(component(file, entry, found.name, exactOrUndefined(version), 'dev', undefined, version))
+    out.components.push(component(file, entry, found.name, exactOrUndefined(version), 'dev', found.qualifiers, version))
   }
 }
 

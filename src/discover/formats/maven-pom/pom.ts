@@ -41,16 +41,19 @@ export interface Pom {
   managedPlugins: PomDependency[]
   /** build/extensions/extension: build extensions, loaded into Maven itself. */
   extensions: PomDependency[]
+  /** build/plugins/plugin/dependencies/dependency: what a plugin adds to its own classpath. */
+  pluginDependencies: PomDependency[]
 }
 
 /** The lists of a Pom read from repeated elements, by the element's path. */
-type PomList = 'dependencies' | 'managed' | 'plugins' | 'managedPlugins' | 'extensions'
+type PomList = 'dependencies' | 'managed' | 'plugins' | 'managedPlugins' | 'extensions' | 'pluginDependencies'
 const LISTS: ReadonlyMap<string, PomList> = new Map([
   ['project/dependencies/dependency', 'dependencies'],
   ['project/dependencyManagement/dependencies/dependency', 'managed'],
   ['project/build/plugins/plugin', 'plugins'],
   ['project/build/pluginManagement/plugins/plugin', 'managedPlugins'],
   ['project/build/extensions/extension', 'extensions'],
+  ['project/build/plugins/plugin/dependencies/dependency', 'pluginDependencies'],
 ])
 
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
@@ -72,13 +75,15 @@ export function readPom(text: string): PomResult {
     plugins: [],
     managedPlugins: [],
     extensions: [],
+    pluginDependencies: [],
   }
   const path: string[] = []
   let buffer = ''
-  /** The entry being read (a dependency, plugin or extension), the path of its element and the list it goes to. */
-  let dependency: PomDependency | undefined
-  let entryPath = ''
-  let entryList: PomList = 'dependencies'
+  /**
+   * The entries being read (a dependency, plugin or extension; a plugin's dependency inside its plugin), innermost
+   * last, each with the path of its element and the list it goes to.
+   */
+  const open: Array<{entry: PomDependency; path: string; list: PomList}> = []
   let failure: {message: string; line: number; column: number} | undefined
   // The first problem ends the read: read on, 100,000 nested elements past the limit took minutes (each tag joins
   // its path).
@@ -94,11 +99,12 @@ export function readPom(text: string): PomResult {
     if (path.length > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
     const where = path.join('/')
     const list = LISTS.get(where)
-    if (list) {
-      dependency = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
-      entryPath = where
-      entryList = list
-    }
+    if (list)
+      open.push({
+        entry: {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)},
+        path: where,
+        list,
+      })
     if (where === 'project/parent')
       pom.parent = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
   })
@@ -113,11 +119,12 @@ export function readPom(text: string): PomResult {
     const name = path.at(-1)!
     const value = buffer.trim()
     const parent = path.slice(0, -1).join('/')
-    if (dependency && parent === entryPath) {
-      if (DEPENDENCY_FIELDS.has(name)) dependency[name as keyof Omit<PomDependency, 'line' | 'column'>] = value
-    } else if (dependency && where === entryPath) {
-      pom[entryList].push(dependency)
-      dependency = undefined
+    const entry = open.at(-1)
+    if (entry && parent === entry.path) {
+      if (DEPENDENCY_FIELDS.has(name)) entry.entry[name as keyof Omit<PomDependency, 'line' | 'column'>] = value
+    } else if (entry && where === entry.path) {
+      pom[entry.list].push(entry.entry)
+      open.pop()
     } else if (parent === 'project/properties') {
       if (name !== '__proto__') pom.properties.set(name, value)
     } else if (where === 'project/modules/module') {
