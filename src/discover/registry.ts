@@ -22,6 +22,7 @@ import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
+import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
@@ -59,6 +60,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   githubActions,
   gitlabCi,
   gradleLockfile,
+  gradleVersionCatalog,
   nugetLock,
   swiftpmResolved,
   pubspecLock,

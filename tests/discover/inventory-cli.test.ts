@@ -177,4 +177,26 @@ describe('stewards inventory', () => {
       `42 org.apache.maven.plugins:maven-jar-plugin: build plugin without a version here or in an in-tree parent's pluginManagement ${parent}: ${maven}`,
     ])
   })
+
+  it('--json lists a real Gradle version catalog: libraries, plugins as dev, entries a BOM manages noted', async () => {
+    // android/nowinandroid's gradle/libs.versions.toml (an extract: src/discover/formats/gradle-version-catalog/__fixtures__).
+    const dir = 'src/discover/formats/gradle-version-catalog/__fixtures__/nowinandroid'
+    const r = await runCli(['inventory', dir, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.files).toBe(1)
+    expect(json.components).toHaveLength(15)
+    expect(
+      json.components.filter((c: {scope?: string}) => c.scope === 'dev').map((c: {name: string}) => c.name),
+    ).toEqual([
+      'com.android.application:com.android.application.gradle.plugin',
+      'com.google.android.libraries.mapsplatform.secrets-gradle-plugin:com.google.android.libraries.mapsplatform.secrets-gradle-plugin.gradle.plugin',
+      'com.google.dagger.hilt.android:com.google.dagger.hilt.android.gradle.plugin',
+      'com.google.devtools.ksp:com.google.devtools.ksp.gradle.plugin',
+      'org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin',
+    ])
+    expect(json.components[0].name).toBe('androidx.compose.foundation:foundation')
+    expect(json.components[0].locations[0]).toEqual({file: `${dir}/gradle/libs.versions.toml`, line: 15, column: 1})
+    expect(json.skipped.map((s: {line: number}) => s.line)).toEqual([15, 20])
+  })
 })

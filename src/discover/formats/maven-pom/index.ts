@@ -18,6 +18,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
+import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {type Pom, type PomDependency, readPom} from './pom.js'
 
@@ -246,7 +247,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         file,
         dependency,
         found.name,
-        exactOrUndefined(version),
+        exactMavenVersion(version),
         scopeOf(scope, optional),
         found.qualifiers,
         written,
@@ -319,7 +320,9 @@ function buildComponents(
         : `${found.name}: build ${what} without a version`,
     )
     if (note) out.skipped.push({file, line: entry.line, reason: 'unresolved-version', message: note})
-    out.components.push(component(file, entry, found.name, exactOrUndefined(version), 'dev', found.qualifiers, version))
+    out.components.push(
+      component(file, entry, found.name, exactMavenVersion(version), 'dev', found.qualifiers, version),
+    )
   }
 }
 
@@ -340,7 +343,7 @@ function versionNote(
       ? `${name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
       : `${name}: version ${elide(version, 200)} names a property that is not defined here${unseen}`
   // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
-  if (!/^[[(]/.test(version) && exactOrUndefined(version) === undefined)
+  if (!isVersionRange(version) && exactMavenVersion(version) === undefined)
     return `${name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`
   return undefined
 }
@@ -429,7 +432,7 @@ function sameVersion(declared: string | undefined, child: Pom, own: string | und
   const properties = new Map(candidate.properties)
   for (const [key, value] of child.properties) properties.set(key, value)
   const left = expand(declared, properties)
-  return exactOrUndefined(left) !== undefined && left === expand(own, new Map(candidate.properties))
+  return exactMavenVersion(left) !== undefined && left === expand(own, new Map(candidate.properties))
 }
 
 /** An in-tree BOM's lineage and the in-tree BOM files it was made of (itself included), to tell an import cycle. */
@@ -514,7 +517,7 @@ function collectLineage(
             file,
             {line: parent.line, column: parent.column},
             `${parent.groupId}:${parent.artifactId}`,
-            exactOrUndefined(parent.version),
+            exactMavenVersion(parent.version),
             'prod',
             {type: 'pom'},
           ),
@@ -811,11 +814,6 @@ function expand(value: string, properties: Map<string, string>): string {
 function allDefined(value: string, properties: Map<string, string>): boolean {
   for (const [, name] of value.matchAll(PROPERTY)) if (!properties.has(name)) return false
   return true
-}
-
-/** A version Maven would fetch as is: not a range (`[1.0,2.0)`), not a property left unresolved. */
-function exactOrUndefined(version: string | undefined): string | undefined {
-  return version && /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/.test(version) ? version : undefined
 }
 
 function scopeOf(scope: string | undefined, optional: boolean): Scope {
