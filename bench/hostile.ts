@@ -2,7 +2,8 @@
 /**
  * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
- * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions, src/core/trim-end)
+ * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
+ * formats/gradle-version-catalog, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -13,6 +14,7 @@ import {trimEnd} from '../src/core/trim-end.js'
 import {parseEnv} from '../src/discover/formats/compose/dotenv.js'
 import {discoverer as dockerfile} from '../src/discover/formats/dockerfile/index.js'
 import {discoverer as githubActions} from '../src/discover/formats/github-actions/index.js'
+import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
 import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
 import {readYaml} from '../src/discover/yaml.js'
 
@@ -110,6 +112,18 @@ const families: Family[] = [
     read: (text, n) => {
       const out = discover(githubActions, '.github/workflows/ci.yml', text)
       return out.components.length === 0 && out.skipped.length === n / 500
+    },
+  },
+  {
+    // A line that starts like a table header and never closes (`[1.5,` and spaces, inside an array of arrays): the
+    // scan for key lines once matched it with `\.\s*(.+?)\s*\]`, quadratic in the run (200,000 spaces: 21 s).
+    label: 'Gradle version catalog, an array row of spaces read as a header (gradle-version-catalog/index.test.ts)',
+    n: 200_000,
+    unit: 'spaces',
+    input: (n) => `[versions]\nx = [\n[1.5,${' '.repeat(n)}\n2.5]]\n[libraries]\na = "org.example:a:1.0"\n`,
+    read: (text) => {
+      const out = discover(gradleVersionCatalog, 'gradle/libs.versions.toml', text)
+      return out.errors.length === 0 && out.components.length === 1 && out.components[0].locations[0].line === 6
     },
   },
   {

@@ -27,16 +27,26 @@ export function readToml(file: string, text: string): {table: TomlTable; forbidd
 export function arrayTableLines(text: string, name: string): number[] {
   const header = new RegExp(`^\\s*\\[\\[\\s*${escapeRegExp(name)}\\s*\\]\\]\\s*(#.*)?$`)
   const lines: number[] = []
+  forEachTomlLine(text, (line, index) => {
+    if (header.test(line)) lines.push(index + 1)
+  })
+  return lines
+}
+
+/**
+ * Each line of TOML text (without its line break) that does not start inside a multi-line string, with its 0-based
+ * index: the lines a scan for headers and keys may read (smol-toml keeps no positions).
+ */
+export function forEachTomlLine(text: string, visit: (line: string, index: number) => void): void {
   let openString: string | undefined
   text.split(/\r?\n/).forEach((line, index) => {
-    if (openString === undefined && header.test(line)) lines.push(index + 1)
+    if (openString === undefined) visit(line, index)
     // Track """ and ''' delimiters to know whether the next line is inside a multi-line string.
     for (const match of line.matchAll(/"""|'''/g)) {
       if (openString === undefined) openString = match[0]
       else if (openString === match[0]) openString = undefined
     }
   })
-  return lines
 }
 
 /** 1-based line of the first `key = ...` assignment (the top-level `version` of a lockfile comes first); 1 when none. */

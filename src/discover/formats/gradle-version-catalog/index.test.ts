@@ -129,4 +129,18 @@ no-id = { version = "1.0" }
     expect(broken.components).toEqual([])
     expect(broken.errors.map((e) => [e.code, e.line])).toEqual([['invalid-toml', 3]])
   })
+
+  it('reads a line that starts like a header and never closes (an array row of 200,000 spaces; bench/hostile.ts times it)', () => {
+    const spaces = ' '.repeat(200_000)
+    const out = discover(`[versions]\nx = [\n[1.5,${spaces}\n2.5]]\n[libraries]\na = "org.example:a:1.0"\n`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual(['6 org.example:a:1.0 1.0 - pkg:maven/org.example/a@1.0'])
+    const spaced = discover(
+      `[libraries]\n${spaces}a = "org.example:a:1.0"\n[libraries . ${spaces}"b"${spaces}]\nmodule = "org.example:b"\n`,
+    )
+    expect(rows(spaced)).toEqual([
+      '2 org.example:a:1.0 1.0 - pkg:maven/org.example/a@1.0',
+      '3 org.example:b - - pkg:maven/org.example/b',
+    ])
+  })
 })

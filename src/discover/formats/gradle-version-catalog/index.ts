@@ -8,7 +8,7 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
-import {readToml} from '../../lockfile-support/toml.js'
+import {forEachTomlLine, readToml} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -200,33 +200,25 @@ function isTable(value: unknown): value is Table {
 function keyLines(text: string): Map<string, {line: number; keys: Map<string, number>}> {
   const tables = new Map<string, {line: number; keys: Map<string, number>}>()
   let current: Map<string, number> | undefined
-  let openString: string | undefined
-  const lines = text.split('\n')
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]
-    if (openString === undefined) {
-      const header = /^\s*\[\s*([A-Za-z0-9_-]+)\s*(?:\.\s*(.+?)\s*)?\]\s*(?:#.*)?\r?$/.exec(line)
-      if (header) {
-        const [, name, sub] = header
-        let table = tables.get(name)
-        if (!table) {
-          table = {line: index + 1, keys: new Map()}
-          tables.set(name, table)
-        }
-        const alias = sub === undefined ? undefined : keyName(sub)
-        if (alias !== undefined && !table.keys.has(alias)) table.keys.set(alias, index + 1)
-        current = sub === undefined ? table.keys : undefined
-      } else if (current) {
-        const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/.exec(line)
-        const alias = key ? keyName(key[1]) : undefined
-        if (alias !== undefined && !current.has(alias)) current.set(alias, index + 1)
+  forEachTomlLine(text, (line, index) => {
+    // Linear: no two repetitions of the expression can take the same characters (a line is hostile input too).
+    const header = /^\s*\[\s*([A-Za-z0-9_-]+)\s*(?:\.([^\]]*))?\]\s*(?:#.*)?$/.exec(line)
+    if (header) {
+      const [, name, sub] = header
+      let table = tables.get(name)
+      if (!table) {
+        table = {line: index + 1, keys: new Map()}
+        tables.set(name, table)
       }
+      const alias = sub === undefined ? undefined : keyName(sub.trim())
+      if (alias !== undefined && !table.keys.has(alias)) table.keys.set(alias, index + 1)
+      current = sub === undefined ? table.keys : undefined
+    } else if (current) {
+      const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/.exec(line)
+      const alias = key ? keyName(key[1]) : undefined
+      if (alias !== undefined && !current.has(alias)) current.set(alias, index + 1)
     }
-    for (const match of line.matchAll(/"""|'''/g)) {
-      if (openString === undefined) openString = match[0]
-      else if (openString === match[0]) openString = undefined
-    }
-  }
+  })
   return tables
 }
 
