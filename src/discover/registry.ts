@@ -24,6 +24,7 @@ import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
+import {discoverer as dotnetProject} from './formats/dotnet-project/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
@@ -62,6 +63,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   gradleLockfile,
   gradleVersionCatalog,
   nugetLock,
+  dotnetProject,
   swiftpmResolved,
   pubspecLock,
   terraformLock,

@@ -199,4 +199,24 @@ describe('stewards inventory', () => {
     expect(json.components[0].locations[0]).toEqual({file: `${dir}/gradle/libs.versions.toml`, line: 15, column: 1})
     expect(json.skipped.map((s: {line: number}) => s.line)).toEqual([15, 20])
   })
+
+  it("--json lists a real .NET project's package references, its analyzers and Source Link as dev", async () => {
+    // microsoft/kiota's kiota.csproj (an extract: src/discover/formats/dotnet-project/__fixtures__).
+    const r = await runCli(['inventory', 'src/discover/formats/dotnet-project/__fixtures__/kiota', '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(
+      json.components.map((c: {name: string; version: string; scope: string}) => `${c.name} ${c.version} ${c.scope}`),
+    ).toEqual([
+      'Azure.Monitor.OpenTelemetry.Exporter 1.8.1 prod',
+      'Microsoft.Extensions.Configuration.Abstractions 10.0.8 prod',
+      'Microsoft.Extensions.Hosting 10.0.8 prod',
+      'Microsoft.SourceLink.GitHub 10.0.300 dev',
+      'Microsoft.VisualStudio.Threading.Analyzers 17.14.15 dev',
+      'OpenTelemetry 1.15.3 prod',
+      'Spectre.Console 0.56.0 prod',
+      'System.CommandLine 2.0.9 prod',
+    ])
+    expect(json.skipped).toEqual([])
+  })
 })
