@@ -1,9 +1,8 @@
 /**
- * A pom.xml read with saxes (a streaming XML parser that reports positions). Hostile input: a DOCTYPE is refused
- * outright (POMs have none; it is where entity expansion attacks live), saxes expands no external or custom
- * entities, nesting is bounded, and only the elements below are kept.
+ * A pom.xml read element by element (../../xml-walk.ts: saxes, positions, a DOCTYPE refused, nesting bounded); only
+ * the elements below are kept.
  */
-import {saxes} from '../../xml-library.js'
+import {walkXml} from '../../xml-walk.js'
 
 export interface PomDependency {
   groupId?: string
@@ -59,14 +58,11 @@ const LISTS: ReadonlyMap<string, PomList> = new Map([
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
 
 const MAX_DEPTH = 64
-/** Thrown from the parser's handlers to stop it at the first problem. */
-const STOP = new Error('stop')
 const DEPENDENCY_FIELDS = new Set(['groupId', 'artifactId', 'version', 'scope', 'type', 'classifier', 'optional'])
 const PROJECT_FIELDS = new Set(['groupId', 'artifactId', 'version'])
 const PARENT_FIELDS = new Set(['groupId', 'artifactId', 'version', 'relativePath'])
 
 export function readPom(text: string): PomResult {
-  const parser = new (saxes().SaxesParser)({position: true})
   const pom: Pom = {
     properties: new Map(),
     dependencies: [],
@@ -77,76 +73,38 @@ export function readPom(text: string): PomResult {
     extensions: [],
     pluginDependencies: [],
   }
-  const path: string[] = []
-  let buffer = ''
   /**
    * The entries being read (a dependency, plugin or extension; a plugin's dependency inside its plugin), innermost
    * last, each with the path of its element and the list it goes to.
    */
   const open: Array<{entry: PomDependency; path: string; list: PomList}> = []
-  let failure: {message: string; line: number; column: number} | undefined
-  // The first problem ends the read: read on, 100,000 nested elements past the limit took minutes (each tag joins
-  // its path).
-  const fail = (message: string): never => {
-    failure ??= {message, line: parser.line, column: parser.column}
-    throw STOP
-  }
-  parser.on('error', (error) => fail(error.message.replace(/^\d+:\d+: /, '')))
-  parser.on('doctype', () => fail('a DOCTYPE is not allowed in pom.xml'))
-  parser.on('opentag', (tag) => {
-    path.push(tag.name.replace(/^.*:/, ''))
-    buffer = ''
-    if (path.length > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
-    const where = path.join('/')
-    const list = LISTS.get(where)
-    if (list)
-      open.push({
-        entry: {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)},
-        path: where,
-        list,
-      })
-    if (where === 'project/parent')
-      pom.parent = {line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1)}
-  })
-  parser.on('text', (text) => {
-    buffer += text
-  })
-  parser.on('cdata', (text) => {
-    buffer += text
-  })
-  parser.on('closetag', () => {
-    const where = path.join('/')
-    const name = path.at(-1)!
-    const value = buffer.trim()
-    const parent = path.slice(0, -1).join('/')
-    const entry = open.at(-1)
-    if (entry && parent === entry.path) {
-      if (DEPENDENCY_FIELDS.has(name)) entry.entry[name as keyof Omit<PomDependency, 'line' | 'column'>] = value
-    } else if (entry && where === entry.path) {
-      pom[entry.list].push(entry.entry)
-      open.pop()
-    } else if (parent === 'project/properties') {
-      if (name !== '__proto__') pom.properties.set(name, value)
-    } else if (where === 'project/modules/module') {
-      if (value !== '') pom.modules.push(value)
-    } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {
-      pom[name as 'groupId' | 'artifactId' | 'version'] = value
-    } else if (parent === 'project/parent' && PARENT_FIELDS.has(name) && pom.parent) {
-      pom.parent[name as 'groupId' | 'artifactId' | 'version' | 'relativePath'] = value
-    }
-    path.pop()
-    buffer = ''
-  })
-  try {
-    parser.write(text).close()
-  } catch (error) {
-    if (error !== STOP)
-      failure ??= {
-        message: (error as Error).message.replace(/^\d+:\d+: /, ''),
-        line: parser.line,
-        column: parser.column,
-      }
-  }
-  if (failure) return {ok: false, ...failure}
-  return {ok: true, pom}
+  const read = walkXml(
+    text,
+    {
+      open({where, line, column}) {
+        const list = LISTS.get(where)
+        if (list) open.push({entry: {line, column}, path: where, list})
+        if (where === 'project/parent') pom.parent = {line, column}
+      },
+      close({where, name, parent, text: value}) {
+        const entry = open.at(-1)
+        if (entry && parent === entry.path) {
+          if (DEPENDENCY_FIELDS.has(name)) entry.entry[name as keyof Omit<PomDependency, 'line' | 'column'>] = value
+        } else if (entry && where === entry.path) {
+          pom[entry.list].push(entry.entry)
+          open.pop()
+        } else if (parent === 'project/properties') {
+          if (name !== '__proto__') pom.properties.set(name, value)
+        } else if (where === 'project/modules/module') {
+          if (value !== '') pom.modules.push(value)
+        } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {
+          pom[name as 'groupId' | 'artifactId' | 'version'] = value
+        } else if (parent === 'project/parent' && PARENT_FIELDS.has(name) && pom.parent) {
+          pom.parent[name as 'groupId' | 'artifactId' | 'version' | 'relativePath'] = value
+        }
+      },
+    },
+    {maxDepth: MAX_DEPTH, doctype: 'a DOCTYPE is not allowed in pom.xml'},
+  )
+  return read.ok ? {ok: true, pom} : read
 }
