@@ -15,6 +15,7 @@ import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
 import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
+import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
@@ -54,6 +55,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pipfileLock,
   uvLock,
   pipRequirements,
+  pyproject,
   gemfileLock,
   composerLock,
   dockerfile,

@@ -219,4 +219,21 @@ describe('stewards inventory', () => {
     ])
     expect(json.skipped).toEqual([])
   })
+
+  it("--json lists a real pyproject.toml's requirements with their scopes, and notes a git requirement", async () => {
+    // pydantic's pyproject.toml (an extract: src/discover/formats/pyproject/__fixtures__).
+    const r = await runCli(['inventory', 'src/discover/formats/pyproject/__fixtures__/pydantic', '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    const scopes = new Map<string, number>()
+    for (const c of json.components as Array<{scope: string}>) scopes.set(c.scope, (scopes.get(c.scope) ?? 0) + 1)
+    expect(Object.fromEntries(scopes)).toEqual({dev: 13, prod: 4, optional: 1})
+    expect(json.components.filter((c: {version?: string}) => c.version).map((c: {purl: string}) => c.purl)).toEqual([
+      'pkg:pypi/pydantic-core@2.20.1',
+      'pkg:pypi/ruff@0.5.0',
+    ])
+    expect(json.skipped.map((s: {line: number; reason: string}) => `${s.line} ${s.reason}`)).toEqual([
+      '28 unresolved-version',
+    ])
+  })
 })

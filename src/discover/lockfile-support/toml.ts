@@ -59,3 +59,67 @@ export function keyLine(text: string, key: string): number {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/** A table of TOML text: the line of its header (1 for the root) and the first line of each key directly in it. */
+export interface TomlTableLines {
+  line: number
+  keys: Map<string, number>
+}
+
+/**
+ * Where each table starts and where each of its keys is first written, by the table's dotted path (`project`,
+ * `tool.poetry.group.dev.dependencies`; the root is `''`): `key = …` (bare, "basic" or 'literal'), or the first part of
+ * a dotted `key.sub = …`. Array-of-tables headers (`[[x]]`) are not tables here. Lines inside multi-line strings
+ * are passed over. Every expression is linear in the line (a line of a hostile file is input too).
+ */
+export function tomlKeyLines(text: string): Map<string, TomlTableLines> {
+  const tables = new Map<string, TomlTableLines>([['', {line: 1, keys: new Map()}]])
+  let current: Map<string, number> | undefined = tables.get('')!.keys
+  forEachTomlLine(text, (line, index) => {
+    const header = /^\s*\[([^[\]]*)\]\s*(?:#.*)?$/.exec(line)
+    if (header) {
+      const path = tomlKeyPath(header[1])
+      current = undefined
+      if (path === undefined) return
+      const name = path.join('.')
+      if (!tables.has(name)) tables.set(name, {line: index + 1, keys: new Map()})
+      current = tables.get(name)!.keys
+      return
+    }
+    if (/^\s*\[\[/.test(line)) {
+      current = undefined
+      return
+    }
+    if (!current) return
+    const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/.exec(line)
+    const name = key ? tomlKeyPath(key[1])?.[0] : undefined
+    if (name !== undefined && !current.has(name)) current.set(name, index + 1)
+  })
+  return tables
+}
+
+/** The parts of a dotted TOML key (`a."b.c".d` is a, b.c, d); undefined when it is not one. */
+export function tomlKeyPath(key: string): string[] | undefined {
+  const parts: string[] = []
+  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(\.|$)/y
+  for (let at = 0; at < key.length || parts.length === 0; ) {
+    pattern.lastIndex = at
+    const match = pattern.exec(key)
+    if (!match) return undefined
+    const [, basic, literal, bare, dot] = match
+    parts.push(basic !== undefined ? tomlBasicString(basic) : (literal ?? bare))
+    at = pattern.lastIndex
+    if (dot === '') break
+  }
+  return parts
+}
+
+/** The text of a one-line TOML basic string, between its quotes: its escapes read (as JSON's, which TOML's mostly are). */
+export function tomlBasicString(text: string): string {
+  if (!text.includes('\\')) return text
+  try {
+    return JSON.parse(`"${text}"`) as string
+  } catch {
+    return text
+  }
+}

@@ -2,13 +2,13 @@
  * Gradle version catalogs (https://docs.gradle.org/current/userguide/version_catalogs.html, "The version catalog TOML
  * file format"): `gradle/libs.versions.toml`, and any other `*.versions.toml` a build imports. Most Gradle builds
  * lock nothing (gradle-lockfile reads those that do), and the catalog is where they declare what they use. Read
- * with smol-toml; lines from a scan of the keys of `[libraries]` and `[plugins]` (smol-toml keeps no positions).
+ * with smol-toml; lines from a scan of the tables and keys (tomlKeyLines: smol-toml keeps no positions).
  */
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
-import {forEachTomlLine, readToml} from '../../lockfile-support/toml.js'
+import {readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -48,7 +48,7 @@ export function discoverVersionCatalog(file: string, text: string): DiscoverOutp
   const errors: ScanError[] = [...read.forbidden]
   const skipped: Skipped[] = []
   const components: Component[] = []
-  const lines = keyLines(text)
+  const lines = tomlKeyLines(text)
   const versions = isTable(read.table.versions) ? read.table.versions : {}
   if (read.table.versions !== undefined && !isTable(read.table.versions))
     errors.push(lockfileError(file, 'invalid-entry', '[versions] must be a table', lines.get('versions')?.line))
@@ -63,7 +63,8 @@ export function discoverVersionCatalog(file: string, text: string): DiscoverOutp
     for (const [alias, value] of Object.entries(entries)) {
       // A `__proto__` key is reported by readToml, at its line.
       if (isForbiddenKey(alias)) continue
-      const line = at?.keys.get(alias) ?? at?.line ?? 1
+      // `alias = …` in the table, or a table of its own (`[libraries.alias]`).
+      const line = at?.keys.get(alias) ?? lines.get(`${section}.${alias}`)?.line ?? at?.line ?? 1
       const declared = section === 'libraries' ? library(value) : plugin(value)
       if (typeof declared === 'string') {
         errors.push(lockfileError(file, 'invalid-entry', `${section}.${alias}: ${declared}`, line, 1))
@@ -190,49 +191,4 @@ function isDynamic(version: string): boolean {
 
 function isTable(value: unknown): value is Table {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
-}
-
-/**
- * Where each table starts, and the line of each key directly in it: `alias = …` (bare, "quoted" or 'literal'),
- * a dotted `alias.version.ref = …`, or a table of its own (`[libraries.alias]`). Lines inside multi-line strings are
- * passed over.
- */
-function keyLines(text: string): Map<string, {line: number; keys: Map<string, number>}> {
-  const tables = new Map<string, {line: number; keys: Map<string, number>}>()
-  let current: Map<string, number> | undefined
-  forEachTomlLine(text, (line, index) => {
-    // Linear: no two repetitions of the expression can take the same characters (a line is hostile input too).
-    const header = /^\s*\[\s*([A-Za-z0-9_-]+)\s*(?:\.([^\]]*))?\]\s*(?:#.*)?$/.exec(line)
-    if (header) {
-      const [, name, sub] = header
-      let table = tables.get(name)
-      if (!table) {
-        table = {line: index + 1, keys: new Map()}
-        tables.set(name, table)
-      }
-      const alias = sub === undefined ? undefined : keyName(sub.trim())
-      if (alias !== undefined && !table.keys.has(alias)) table.keys.set(alias, index + 1)
-      current = sub === undefined ? table.keys : undefined
-    } else if (current) {
-      const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/.exec(line)
-      const alias = key ? keyName(key[1]) : undefined
-      if (alias !== undefined && !current.has(alias)) current.set(alias, index + 1)
-    }
-  })
-  return tables
-}
-
-/** A key as TOML reads it: bare, "basic" (with escapes) or 'literal'; the first part of a dotted key. */
-function keyName(key: string): string | undefined {
-  if (key.startsWith("'")) return key.slice(1, key.indexOf("'", 1))
-  if (key.startsWith('"')) {
-    const close = /^"((?:[^"\\]|\\.)*)"/.exec(key)
-    if (!close) return undefined
-    try {
-      return JSON.parse(`"${close[1]}"`) as string
-    } catch {
-      return close[1]
-    }
-  }
-  return /^[A-Za-z0-9_-]+/.exec(key)?.[0]
 }

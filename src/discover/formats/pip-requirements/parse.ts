@@ -1,8 +1,9 @@
 /**
  * pip requirements files, parsed by hand: the format is pip's own (pip/_internal/req/req_file.py), and no JS library
  * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, per-line `--hash`, PEP 508
- * extras and `;` markers, `name @ url`, bare URLs and paths.
+ * extras and `;` markers, `name @ url`, bare URLs and paths (the requirement itself: ../../lockfile-support/pep508.ts).
  */
+import {DIRECT_REFERENCE, exactPin, isSpecifierList, NAMED_REQUIREMENT} from '../../lockfile-support/pep508.js'
 export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number}
   | {kind: 'option'; line: number}
@@ -37,28 +38,12 @@ function logicalLines(text: string): Array<{text: string; line: number; column: 
 
 const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
 const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
-const NAMED = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/
-const SPECIFIER = /^(===|==|~=|!=|<=|>=|<|>)\s*([^\s,]+)$/
 
 function urlLine(target: string, base: {text: string; line: number; column: number}, name?: string): RequirementLine {
   const vcs = /^(git|hg|svn|bzr)\+/.test(target)
   const local = !vcs && (/^(\.{1,2}\/|\/|file:)/.test(target) || !target.includes('://'))
   const egg = /#egg=([A-Za-z0-9._-]+)/.exec(target)?.[1]
   return {kind: 'url', vcs, local, name: name ?? egg, url: target, ...base}
-}
-
-/** The single exact version of `==1.2.3` / `===1.2.3` (no wildcard), if any. */
-function exactPin(specifiers: string): string | undefined {
-  const parts = specifiers
-    .replace(/^\((.*)\)$/, '$1')
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-  for (const part of parts) {
-    const match = SPECIFIER.exec(part)
-    if (match && (match[1] === '==' || match[1] === '===') && !match[2].includes('*')) return match[2]
-  }
-  return undefined
 }
 
 export function parseRequirements(text: string): RequirementLine[] {
@@ -73,7 +58,7 @@ export function parseRequirements(text: string): RequirementLine[] {
     // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
     const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()
     const withoutMarkers = requirement.replace(/\s*;.*$/, '').trim()
-    const direct = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@\s*(\S+)/.exec(withoutMarkers)
+    const direct = DIRECT_REFERENCE.exec(withoutMarkers)
     const written = {...logical, text: requirement}
     if (direct) return urlLine(direct[3], written, direct[1])
     if (
@@ -83,11 +68,10 @@ export function parseRequirements(text: string): RequirementLine[] {
     ) {
       return urlLine(withoutMarkers, written)
     }
-    const named = NAMED.exec(withoutMarkers)
+    const named = NAMED_REQUIREMENT.exec(withoutMarkers)
     if (!named) return {kind: 'invalid', text: content, line}
     const specifiers = named[3]
-    if (specifiers !== '' && !/^\(?\s*(===|==|~=|!=|<=|>=|<|>)/.test(specifiers))
-      return {kind: 'invalid', text: content, line}
+    if (!isSpecifierList(specifiers)) return {kind: 'invalid', text: content, line}
     return {kind: 'named', name: named[1], pinned: exactPin(specifiers), ...written}
   })
 }

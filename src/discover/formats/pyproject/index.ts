@@ -1,0 +1,231 @@
+/**
+ * Python's `pyproject.toml` (https://packaging.python.org/en/latest/specifications/pyproject-toml/): what a project
+ * declares, for the many Python repositories that lock nothing (poetry-lock, uv-lock and pipfile-lock read the lock
+ * files of those that do). Read with smol-toml; lines from a scan of the tables and keys (tomlKeyLines), and for the
+ * strings of an array, the first line at or after the previous one that writes the string (smol-toml keeps no
+ * positions).
+ */
+import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {
+  forEachTomlLine,
+  readToml,
+  type TomlTableLines,
+  tomlBasicString,
+  tomlKeyLines,
+} from '../../lockfile-support/toml.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+
+export const discoverer: Discoverer = {
+  id: 'pyproject',
+  description:
+    'Python pyproject.toml: dependencies, optional dependencies, dependency groups, build requirements; Poetry, PDM and uv dependencies',
+  matches(file) {
+    return /(^|\/)pyproject\.toml$/.test(file) && !/(^|\/)node_modules\//.test(file)
+  },
+  discover: ({file, text}) => discoverPyproject(file, text),
+}
+
+type Table = Record<string, unknown>
+
+/** Arrays of PEP 508 strings: the table that holds them, the key (undefined: every key of the table), the scope. */
+const REQUIREMENT_ARRAYS: ReadonlyArray<{table: string; key?: string; scope: Scope}> = [
+  {table: 'build-system', key: 'requires', scope: 'dev'},
+  {table: 'project', key: 'dependencies', scope: 'prod'},
+  {table: 'project.optional-dependencies', scope: 'optional'},
+  {table: 'dependency-groups', scope: 'dev'},
+  {table: 'tool.pdm.dev-dependencies', scope: 'dev'},
+  {table: 'tool.uv', key: 'dev-dependencies', scope: 'dev'},
+]
+
+/** Poetry's tables of `name = constraint` (https://python-poetry.org/docs/dependency-specification/). */
+const POETRY_TABLES: ReadonlyArray<{table: string; scope: Scope}> = [
+  {table: 'tool.poetry.dependencies', scope: 'prod'},
+  {table: 'tool.poetry.dev-dependencies', scope: 'dev'},
+]
+
+interface Out {
+  file: string
+  components: Component[]
+  skipped: Skipped[]
+  errors: ScanError[]
+}
+
+export function discoverPyproject(file: string, text: string): DiscoverOutput {
+  const read = readToml(file, text)
+  if ('error' in read) return {components: [], errors: [read.error]}
+  const out: Out = {file, components: [], skipped: [], errors: [...read.forbidden]}
+  const tables = tomlKeyLines(text)
+  const strings = stringLines(text)
+  for (const {table, key, scope} of REQUIREMENT_ARRAYS) {
+    const holder = at(read.table, table)
+    if (!isTable(holder)) continue
+    const keys = key === undefined ? Object.keys(holder) : [key]
+    for (const name of keys) {
+      if (isForbiddenKey(name) || holder[name] === undefined) continue
+      const keyLine = keyLineOf(tables, table, name)
+      const where = `${table}.${name}`
+      if (!Array.isArray(holder[name])) {
+        out.errors.push(lockfileError(file, 'invalid-entry', `${where} must be an array of requirements`, keyLine, 1))
+        continue
+      }
+      let cursor = keyLine
+      for (const item of holder[name] as unknown[]) {
+        // A dependency group may include another (`{include-group = "test"}`): that group is read on its own.
+        if (isTable(item) && table === 'dependency-groups') continue
+        if (typeof item !== 'string') {
+          out.errors.push(lockfileError(file, 'invalid-entry', `${where}: expected a requirement string`, cursor, 1))
+          continue
+        }
+        cursor = stringLine(strings, item, cursor)
+        requirement(out, item, cursor, scope, where)
+      }
+    }
+  }
+  const groups = at(read.table, 'tool.poetry.group')
+  const poetryTables = [
+    ...POETRY_TABLES,
+    ...(isTable(groups) ? Object.keys(groups).filter((group) => !isForbiddenKey(group)) : []).map((group) => ({
+      table: `tool.poetry.group.${group}.dependencies`,
+      scope: 'dev' as const,
+    })),
+  ]
+  for (const {table, scope} of poetryTables) {
+    const holder = at(read.table, table)
+    if (!isTable(holder)) continue
+    for (const [name, constraint] of Object.entries(holder)) {
+      // `python` is the interpreter the project supports, not a package.
+      if (name === 'python' || isForbiddenKey(name)) continue
+      poetryDependency(out, name, constraint, keyLineOf(tables, table, name), scope, table)
+    }
+  }
+  return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+/** One PEP 508 string: a named requirement (its `==` pin the version), or `name @ url` (no registry version). */
+function requirement(out: Out, text: string, line: number, scope: Scope, where: string): void {
+  const parsed = parseRequirement(text)
+  if (!parsed) {
+    out.errors.push(
+      lockfileError(
+        out.file,
+        'invalid-entry',
+        `${where}: '${text.slice(0, 200)}' is not a PEP 508 requirement`,
+        line,
+        1,
+      ),
+    )
+    return
+  }
+  if (parsed.kind === 'url')
+    out.skipped.push(
+      unresolvedVersion(
+        out.file,
+        line,
+        `${parsed.name}: installed from ${parsed.url.slice(0, 200)}, not a registry version`,
+      ),
+    )
+  out.components.push(
+    component(out.file, parsed.name, parsed.kind === 'named' ? parsed.pinned : undefined, text, line, scope),
+  )
+}
+
+/**
+ * A Poetry constraint: `"1.2.3"` (exact in Poetry), `"==1.2.3"`, a range (`^1.2`, `~1.2`, `>=1.0,<2.0`, `*`), or a
+ * table (`version`, `optional`; `git`, `url` or `path` instead of a version), or an array of such tables (one per
+ * environment).
+ */
+function poetryDependency(out: Out, name: string, constraint: unknown, line: number, scope: Scope, table: string) {
+  let written: string | undefined
+  let optional = false
+  let source: string | undefined
+  if (typeof constraint === 'string') written = constraint
+  else if (isTable(constraint)) {
+    if (typeof constraint.version === 'string') written = constraint.version
+    optional = constraint.optional === true
+    for (const kind of ['git', 'url', 'path'])
+      if (typeof constraint[kind] === 'string') source = `${kind} ${(constraint[kind] as string).slice(0, 200)}`
+  } else if (!Array.isArray(constraint)) {
+    out.errors.push(lockfileError(out.file, 'invalid-entry', `${table}.${name}: expected a constraint`, line, 1))
+    return
+  }
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name)) {
+    out.errors.push(lockfileError(out.file, 'invalid-entry', `${table}.${name}: not a package name`, line, 1))
+    return
+  }
+  if (source)
+    out.skipped.push(unresolvedVersion(out.file, line, `${name}: installed from ${source}, not a registry version`))
+  const exact = written?.trim().replace(/^===?\s*/, '')
+  const version = exact !== undefined && /^[0-9][0-9A-Za-z.+!-]{0,127}$/.test(exact) ? exact : undefined
+  const ref = written === undefined ? name : `${name} ${written}`
+  out.components.push(component(out.file, name, version, ref, line, optional ? 'optional' : scope))
+}
+
+function component(file: string, name: string, version: string | undefined, ref: string, line: number, scope: Scope) {
+  return packageComponent(file, {ecosystem: 'pypi', name, version, ref, line, column: 1, scope, direct: true})
+}
+
+/** The value at a dotted table path (`tool.poetry.dependencies`). */
+function at(root: Table, path: string): unknown {
+  let value: unknown = root
+  for (const part of path.split('.')) {
+    if (!isTable(value) || !Object.hasOwn(value, part)) return undefined
+    value = value[part]
+  }
+  return value
+}
+
+/**
+ * The line of `key` in the table at `path`: written in the table's own section, or in a parent's (`[project]`'s
+ * `optional-dependencies.email = […]`), or as a section of its own (`[tool.poetry.dependencies]` keys); else the
+ * nearest section's line.
+ */
+function keyLineOf(tables: Map<string, TomlTableLines>, path: string, key: string): number {
+  const own = tables.get(path)
+  const line = own?.keys.get(key) ?? tables.get(`${path}.${key}`)?.line
+  if (line !== undefined) return line
+  const parts = path.split('.')
+  for (let cut = parts.length - 1; cut >= 0; cut--) {
+    const parent = tables.get(parts.slice(0, cut).join('.'))
+    const written = parent?.keys.get(parts[cut])
+    if (written !== undefined) return written
+  }
+  return own?.line ?? 1
+}
+
+/**
+ * Every one-line TOML string of the text ("basic", with its escapes read, or 'literal'), with the lines that write
+ * it, in order: one pass over the text, so finding each element of every array stays linear in the file.
+ */
+function stringLines(text: string): Map<string, number[]> {
+  const found = new Map<string, number[]>()
+  forEachTomlLine(text, (line, index) => {
+    for (const match of line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)) {
+      const value = match[2] ?? tomlBasicString(match[1])
+      const list = found.get(value)
+      if (list === undefined) found.set(value, [index + 1])
+      else if (list.at(-1) !== index + 1) list.push(index + 1)
+    }
+  })
+  return found
+}
+
+/** The first line at or after `from` that writes `value`; `from` when none does. */
+function stringLine(strings: Map<string, number[]>, value: string, from: number): number {
+  const lines = strings.get(value)
+  if (!lines) return from
+  let low = 0
+  let high = lines.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (lines[middle] < from) low = middle + 1
+    else high = middle
+  }
+  return lines[low] ?? from
+}
+
+function isTable(value: unknown): value is Table {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}
