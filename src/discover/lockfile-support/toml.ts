@@ -4,6 +4,11 @@ import {forbiddenKeyErrors, lockfileError, stackOverflowError} from './problems.
 
 export type TomlTable = Record<string, unknown>
 
+/** A TOML table as smol-toml gives it (not an array, not a date). */
+export function isTomlTable(value: unknown): value is TomlTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}
+
 /**
  * smol-toml builds null-prototype tables, where a `__proto__` key is a harmless own property: lockfile data cannot
  * pollute prototypes. Such keys are still reported (`forbidden`), at the lines that write them.

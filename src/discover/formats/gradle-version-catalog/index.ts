@@ -8,7 +8,7 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
-import {readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
+import {isTomlTable as isTable, readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -187,8 +187,4 @@ function versionNote(declared: Declared, written: string | undefined): string | 
 /** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */
 function isDynamic(version: string): boolean {
   return version.endsWith('+') || version.startsWith('latest.')
-}
-
-function isTable(value: unknown): value is Table {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
 }

@@ -11,6 +11,7 @@ import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {
   forEachTomlLine,
+  isTomlTable as isTable,
   readToml,
   type TomlTableLines,
   tomlBasicString,
@@ -224,8 +225,4 @@ function stringLine(strings: Map<string, number[]>, value: string, from: number)
     else high = middle
   }
   return lines[low] ?? from
-}
-
-function isTable(value: unknown): value is Table {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
 }
