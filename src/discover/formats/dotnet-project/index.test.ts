@@ -150,12 +150,18 @@ describe('dotnet-project', () => {
   it('reports a bad reference at its element, refuses a DOCTYPE and bad XML at their line', () => {
     const out = discover(
       'App.csproj',
-      '<Project>\n<ItemGroup>\n<PackageReference Version="1.0" />\n<PackageReference Include="bad id" Version="1.0" />\n<PackageReference Include="Good" Version="1.0.0" />\n</ItemGroup>\n</Project>\n',
+      '<Project>\n<PropertyGroup><Pkg>Named.ByProperty</Pkg></PropertyGroup>\n<ItemGroup>\n<PackageReference Version="1.0" />\n<PackageReference Include="bad id" Version="1.0" />\n<PackageReference Include="Good;$(Pkg);;" Version="1.0.0" />\n<PackageReference Include="$(Unset)" Version="2.0.0" />\n</ItemGroup>\n</Project>\n',
     )
-    expect(rows(out)).toEqual(['5:1 Good@1.0.0 1.0.0 prod pkg:nuget/Good@1.0.0'])
+    expect(rows(out)).toEqual([
+      '6:1 Good@1.0.0 1.0.0 prod pkg:nuget/Good@1.0.0',
+      '6:1 Named.ByProperty@1.0.0 1.0.0 prod pkg:nuget/Named.ByProperty@1.0.0',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '7 unset-variable PackageReference $(Unset) names a property that is not defined here; not read',
+    ])
     expect(out.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
-      '3 invalid-entry PackageReference without a valid package Include',
       '4 invalid-entry PackageReference without a valid package Include',
+      '5 invalid-entry PackageReference without a valid package Include',
     ])
     const entity = discover('App.csproj', '<!DOCTYPE x [<!ENTITY a "b">]>\n<Project/>')
     expect(entity.errors.map((e) => [e.code, e.message])).toEqual([

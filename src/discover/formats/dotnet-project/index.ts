@@ -47,18 +47,31 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
     // `PackageVersion` gives a version to the projects that reference the package (central management): no component.
     if (item.kind === 'PackageVersion') continue
     const config = item.kind === 'package'
-    const ids = config ? [item.metadata.get('id')] : (item.metadata.get('include')?.split(';') ?? [])
+    const written = item.metadata.get(config ? 'id' : 'include')
     // `Update` changes what another file declares (a version, assets): it declares nothing itself.
-    if (!config && ids.length === 0 && item.metadata.has('update')) continue
-    if (ids.length === 0 || ids.some((id) => id === undefined || !ID.test(id.trim()))) {
+    if (!config && written === undefined && item.metadata.has('update')) continue
+    // Several ids in one Include (`A;B`), empty parts dropped, as MSBuild drops them; `$(Property)` expanded.
+    const ids = (written === undefined ? [] : expand(written, project.properties).split(';'))
+      .map((id) => id.trim())
+      .filter((id) => id !== '')
+    const unset = ids.filter((id) => id.includes('$('))
+    for (const id of unset)
+      skipped.push({
+        file,
+        line: item.line,
+        reason: 'unset-variable',
+        message: `${item.kind} ${id.slice(0, 200)} names a property that is not defined here; not read`,
+      })
+    if (unset.length > 0 && unset.length === ids.length) continue
+    if (ids.length === 0 || ids.some((id) => !id.includes('$(') && !ID.test(id))) {
       const what = config ? 'id' : 'Include'
       errors.push(
         lockfileError(file, 'invalid-entry', `${item.kind} without a valid package ${what}`, item.line, item.column),
       )
       continue
     }
-    for (const raw of ids) {
-      const id = raw!.trim()
+    for (const id of ids) {
+      if (id.includes('$(')) continue
       const found = versionOf(item, id, project, central)
       const note = versionNote(id, found, central !== undefined)
       if (note) skipped.push(unresolvedVersion(file, item.line, note))
