@@ -65,6 +65,9 @@ multi = [{ version = "1.0", python = "<3.11" }, { version = "2.0", python = ">=3
 [tool.poetry.group.docs.dependencies]
 mkdocs = "1.6.0"
 
+[tool.poetry.group."ci.tools".dependencies]
+nox = "2024.4.15"
+
 [tool.poetry.dev-dependencies]
 black = "*"
 `)
@@ -78,8 +81,9 @@ black = "*"
       '10 internal - prod internal',
       '11 quoted.name - prod quoted.name >=1.0',
       '12 multi - prod multi',
-      '18 black - dev black *',
+      '21 black - dev black *',
       '15 mkdocs 1.6.0 dev mkdocs 1.6.0',
+      '18 nox 2024.4.15 dev nox 2024.4.15',
     ])
     expect(out.skipped.map((s) => `${s.line} ${s.message}`)).toEqual([
       '10 internal: installed from git https://git.example.com/acme/internal.git, not a registry version',

@@ -87,14 +87,17 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
   }
   const groups = at(read.table, 'tool.poetry.group')
   const poetryTables = [
-    ...POETRY_TABLES,
-    ...(isTable(groups) ? Object.keys(groups).filter((group) => !isForbiddenKey(group)) : []).map((group) => ({
-      table: `tool.poetry.group.${group}.dependencies`,
-      scope: 'dev' as const,
-    })),
+    ...POETRY_TABLES.map(({table, scope}) => ({table, scope, holder: at(read.table, table)})),
+    // A group's name may hold a dot (`[tool.poetry.group."a.b".dependencies]`): its table is taken by name, not path.
+    ...(isTable(groups) ? Object.entries(groups).filter(([group]) => !isForbiddenKey(group)) : []).map(
+      ([group, value]) => ({
+        table: `tool.poetry.group.${group}.dependencies`,
+        scope: 'dev' as const,
+        holder: isTable(value) ? value.dependencies : undefined,
+      }),
+    ),
   ]
-  for (const {table, scope} of poetryTables) {
-    const holder = at(read.table, table)
+  for (const {table, scope, holder} of poetryTables) {
     if (!isTable(holder)) continue
     for (const [name, constraint] of Object.entries(holder)) {
       // `python` is the interpreter the project supports, not a package.
