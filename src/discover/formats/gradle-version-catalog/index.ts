@@ -103,7 +103,7 @@ function library(value: unknown): Declared | string {
   if (typeof value === 'string') {
     const parts = value.split(':')
     if ((parts.length !== 2 && parts.length !== 3) || !ID.test(parts[0]) || !ID.test(parts[1]))
-      return `'${value}' is not group:artifact or group:artifact:version`
+      return `'${value.slice(0, 200)}' is not group:artifact or group:artifact:version`
     return {name: `${parts[0]}:${parts[1]}`, version: parts.length === 3 ? {text: parts[2]} : {}, plugin: false}
   }
   if (!isTable(value)) return 'expected a string or a table'
