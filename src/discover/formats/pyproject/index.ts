@@ -67,7 +67,7 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
     for (const name of keys) {
       if (isForbiddenKey(name) || holder[name] === undefined) continue
       const keyLine = keyLineOf(tables, table, name)
-      const where = `${table}.${name}`
+      const where = `${table}.${name.slice(0, 200)}`
       if (!Array.isArray(holder[name])) {
         out.errors.push(lockfileError(file, 'invalid-entry', `${where} must be an array of requirements`, keyLine, 1))
         continue
@@ -152,11 +152,15 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
     for (const kind of ['git', 'url', 'path'])
       if (typeof constraint[kind] === 'string') source = `${kind} ${(constraint[kind] as string).slice(0, 200)}`
   } else if (!Array.isArray(constraint)) {
-    out.errors.push(lockfileError(out.file, 'invalid-entry', `${table}.${name}: expected a constraint`, line, 1))
+    out.errors.push(
+      lockfileError(out.file, 'invalid-entry', `${table}.${name.slice(0, 200)}: expected a constraint`, line, 1),
+    )
     return
   }
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name)) {
-    out.errors.push(lockfileError(out.file, 'invalid-entry', `${table}.${name}: not a package name`, line, 1))
+    out.errors.push(
+      lockfileError(out.file, 'invalid-entry', `${table}.${name.slice(0, 200)}: not a package name`, line, 1),
+    )
     return
   }
   if (source)
