@@ -11,6 +11,7 @@ import {discoverer as bunLock} from './formats/bun-lock/index.js'
 import {discoverer as goMod} from './formats/go-mod/index.js'
 import {discoverer as goSum} from './formats/go-sum/index.js'
 import {discoverer as cargoLock} from './formats/cargo-lock/index.js'
+import {discoverer as cargoToml} from './formats/cargo-toml/index.js'
 import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
 import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
@@ -51,6 +52,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   goMod,
   goSum,
   cargoLock,
+  cargoToml,
   poetryLock,
   pipfileLock,
   uvLock,

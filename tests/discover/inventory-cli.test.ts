@@ -236,4 +236,26 @@ describe('stewards inventory', () => {
       '28 unresolved-version',
     ])
   })
+
+  it("--json lists a real Cargo.toml's dependencies, per target, dev ones as dev", async () => {
+    // ripgrep's Cargo.toml (an extract: src/discover/formats/cargo-toml/__fixtures__).
+    const r = await runCli(['inventory', 'src/discover/formats/cargo-toml/__fixtures__/ripgrep', '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.components.map((c: {name: string; scope: string}) => `${c.name} ${c.scope}`)).toEqual([
+      'anyhow prod',
+      'bstr prod',
+      'grep prod',
+      'ignore prod',
+      'jemallocator prod',
+      'lexopt prod',
+      'libc prod',
+      'serde dev',
+      'serde_derive dev',
+      'textwrap prod',
+      'walkdir dev',
+      'windows-sys prod',
+    ])
+    expect(json.errors).toEqual([])
+  })
 })

@@ -1,0 +1,100 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+function discover(text: string, file = 'Cargo.toml', files: Record<string, string> = {}) {
+  return discoverer.discover({file, text}, {readText: (f) => files[f] ?? null}) as Required<DiscoverOutput>
+}
+
+const rows = (out: Required<DiscoverOutput>) =>
+  out.components.map(
+    (c) => `${c.locations[0].line} ${c.ref} ${c.version ?? '-'} ${c.scope}${c.local ? ' local' : ''} ${c.purl ?? '-'}`,
+  )
+
+describe('cargo-toml', () => {
+  it('matches Cargo.toml, not build output', () => {
+    expect(discoverer.matches('Cargo.toml')).toBe(true)
+    expect(discoverer.matches('crates/cli/Cargo.toml')).toBe(true)
+    expect(discoverer.matches('target/package/x/Cargo.toml')).toBe(false)
+    expect(discoverer.matches('Cargo.lock')).toBe(false)
+  })
+
+  it("lists a real crate's dependencies, per target, at their lines (ripgrep)", () => {
+    const text = readFileSync(new URL('./__fixtures__/ripgrep/Cargo.toml', import.meta.url), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual([
+      '21 anyhow 1.0.75 - prod pkg:cargo/anyhow',
+      '22 bstr 1.7.0 - prod pkg:cargo/bstr',
+      // A path crate with a version: published, and depended on by that version once published.
+      '23 grep 0.3.1 - prod pkg:cargo/grep',
+      '24 ignore 0.4.22 - prod pkg:cargo/ignore',
+      '25 lexopt 0.3.0 - prod pkg:cargo/lexopt',
+      '26 textwrap 0.16.0 - prod pkg:cargo/textwrap',
+      '38 serde 1.0.77 - dev pkg:cargo/serde',
+      '39 serde_derive 1.0.77 - dev pkg:cargo/serde_derive',
+      '40 walkdir 2 - dev pkg:cargo/walkdir',
+      '29 windows-sys 0.52 - prod pkg:cargo/windows-sys',
+      '32 libc 0.2.151 - prod pkg:cargo/libc',
+      '34 jemallocator 0.5.0 - prod pkg:cargo/jemallocator',
+    ])
+    expect(out.components.every((c) => c.direct === true && c.ecosystem === 'cargo')).toBe(true)
+  })
+
+  it('reads exact, renamed, optional, git, path and workspace-inherited dependencies', () => {
+    const root = `[workspace]
+members = ["crates/app"]
+
+[workspace.dependencies]
+tokio = { version = "=1.38.0", features = ["full"] }
+serde = "1.0"
+`
+    const out = discover(
+      `[package]
+name = "app"
+
+[dependencies]
+pinned = "=0.4.2"
+renamed = { package = "real-crate", version = "2.1" }
+maybe = { version = "1", optional = true }
+from-git = { git = "https://github.com/example-org/from-git", tag = "v1.0.0" }
+sibling = { path = "../sibling" }
+tokio = { workspace = true }
+serde.workspace = true
+missing = { workspace = true }
+
+[build-dependencies]
+cc = "1.0.83"
+`,
+      'crates/app/Cargo.toml',
+      {'Cargo.toml': root},
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5 pinned =0.4.2 0.4.2 prod pkg:cargo/pinned@0.4.2',
+      '6 real-crate 2.1 - prod pkg:cargo/real-crate',
+      '7 maybe 1 - optional pkg:cargo/maybe',
+      '8 from-git - prod pkg:cargo/from-git?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ffrom-git',
+      '9 sibling - prod local -',
+      '10 tokio =1.38.0 1.38.0 prod pkg:cargo/tokio@1.38.0',
+      '11 serde 1.0 - prod pkg:cargo/serde',
+      '12 missing - prod pkg:cargo/missing',
+      '15 cc 1.0.83 - dev pkg:cargo/cc',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.message}`)).toEqual([
+      '12 missing: inherited from the workspace, whose [workspace.dependencies] is not in the tree or does not list it',
+    ])
+  })
+
+  it('reports a bad dependency at its line, and a TOML syntax error', () => {
+    const out = discover('[dependencies]\nok = "1"\nbad = 42\n"not a crate!" = "1"\n')
+    expect(rows(out)).toEqual(['2 ok 1 - prod pkg:cargo/ok'])
+    expect(out.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
+      '3 invalid-entry bad: expected a version or a table',
+      '4 invalid-entry not a crate!: not a crate name',
+    ])
+    expect(discover('[dependencies\n').errors.map((e) => e.code)).toEqual(['invalid-toml'])
+  })
+})

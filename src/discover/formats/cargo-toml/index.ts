@@ -1,0 +1,162 @@
+/**
+ * Rust's `Cargo.toml` (https://doc.rust-lang.org/cargo/reference/specifying-dependencies.html): what a crate declares.
+ * Libraries often commit no Cargo.lock (cargo-lock reads the lock files of those that do). Read with smol-toml; the
+ * line of a dependency is its key's, or its own table's (`[dependencies.name]`), from tomlKeyLines.
+ */
+import {posix} from 'node:path'
+import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {isTomlTable, readToml, type TomlTable, tomlKeyLines} from '../../lockfile-support/toml.js'
+import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+
+export const discoverer: Discoverer = {
+  id: 'cargo-toml',
+  description: 'Rust Cargo.toml: dependencies, dev and build dependencies, per target; workspace-inherited versions',
+  matches(file) {
+    return /(^|\/)Cargo\.toml$/.test(file) && !/(^|\/)(node_modules|target)\//.test(file)
+  },
+  discover: ({file, text}, context) => discoverCargoToml(file, text, context),
+}
+
+/** The dependency tables of a manifest or of one target, and their scopes. */
+const KINDS: ReadonlyArray<{key: string; scope: Scope}> = [
+  {key: 'dependencies', scope: 'prod'},
+  {key: 'dev-dependencies', scope: 'dev'},
+  {key: 'build-dependencies', scope: 'dev'},
+]
+
+/** Crate names as crates.io takes them: letters, digits, `-` and `_`, at most 64. */
+const CRATE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+interface Out {
+  file: string
+  components: Component[]
+  skipped: Skipped[]
+  errors: ScanError[]
+}
+
+export function discoverCargoToml(file: string, text: string, context: DiscoverContext): DiscoverOutput {
+  const read = readToml(file, text)
+  if ('error' in read) return {components: [], errors: [read.error]}
+  const out: Out = {file, components: [], skipped: [], errors: [...read.forbidden]}
+  const lines = tomlKeyLines(text)
+  let workspace: TomlTable | null | undefined
+  // `workspace = true`: the version the workspace root's [workspace.dependencies] gives; looked up once, when asked.
+  const inherited = () =>
+    workspace === undefined ? (workspace = workspaceDependencies(file, read.table, context)) : workspace
+  const tables: Array<{path: string[]; scope: Scope}> = KINDS.map(({key, scope}) => ({path: [key], scope}))
+  const targets = read.table.target
+  if (isTomlTable(targets))
+    for (const target of Object.keys(targets))
+      if (!isForbiddenKey(target)) for (const {key, scope} of KINDS) tables.push({path: ['target', target, key], scope})
+  for (const {path, scope} of tables) {
+    const holder = at(read.table, path)
+    if (holder === undefined) continue
+    const name = path.join('.')
+    if (!isTomlTable(holder)) {
+      out.errors.push(
+        lockfileError(file, 'invalid-entry', `${name.slice(0, 200)} must be a table`, lines.get(name)?.line),
+      )
+      continue
+    }
+    for (const [key, spec] of Object.entries(holder)) {
+      if (isForbiddenKey(key)) continue
+      const line = lines.get(name)?.keys.get(key) ?? lines.get(`${name}.${key}`)?.line ?? lines.get(name)?.line ?? 1
+      dependency(out, key, spec, line, scope, inherited)
+    }
+  }
+  return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+/**
+ * One dependency: `name = "1.2"` (a requirement, `^1.2`), or a table of `version`, `path` (a local crate), `git` (with
+ * `branch`, `tag` or `rev`), `package` (the crate's real name when the key renames it), `optional`, `workspace = true`.
+ */
+function dependency(
+  out: Out,
+  key: string,
+  spec: unknown,
+  line: number,
+  scope: Scope,
+  inherited: () => TomlTable | null,
+): void {
+  let table: TomlTable
+  if (typeof spec === 'string') table = {version: spec}
+  else if (isTomlTable(spec)) table = spec
+  else {
+    out.errors.push(
+      lockfileError(out.file, 'invalid-entry', `${key.slice(0, 200)}: expected a version or a table`, line, 1),
+    )
+    return
+  }
+  if (table.workspace === true) {
+    const root = inherited()
+    const entry = root?.[key]
+    if (entry === undefined || isForbiddenKey(key)) {
+      out.skipped.push(
+        unresolvedVersion(
+          out.file,
+          line,
+          `${key}: inherited from the workspace, whose [workspace.dependencies] is not in the tree or does not list it`,
+        ),
+      )
+      table = {...table}
+    } else table = {...(typeof entry === 'string' ? {version: entry} : isTomlTable(entry) ? entry : {}), ...table}
+  }
+  const name = typeof table.package === 'string' ? table.package : key
+  if (!CRATE.test(name)) {
+    out.errors.push(lockfileError(out.file, 'invalid-entry', `${name.slice(0, 200)}: not a crate name`, line, 1))
+    return
+  }
+  const requirement = typeof table.version === 'string' ? table.version.trim() : undefined
+  // `=1.2.3` is the one requirement that names a single version; `1.2.3` means ^1.2.3.
+  const exact = requirement !== undefined ? /^=\s*([0-9][0-9A-Za-z.+-]{0,127})$/.exec(requirement)?.[1] : undefined
+  const git = typeof table.git === 'string' ? table.git : undefined
+  const local = typeof table.path === 'string' && git === undefined && requirement === undefined
+  out.components.push(
+    packageComponent(out.file, {
+      ecosystem: 'cargo',
+      name,
+      version: exact,
+      ref: requirement === undefined ? name : `${name} ${requirement}`,
+      line,
+      column: 1,
+      scope: table.optional === true ? 'optional' : scope,
+      direct: true,
+      // A path crate with no version is only in this tree; with one, it is published and depended on by version.
+      ...(local ? {local: true} : {}),
+      ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: `git+${git}`}} : {}),
+    }),
+  )
+}
+
+/**
+ * `[workspace.dependencies]` of the workspace root: this manifest's own, else the first Cargo.toml above it with a
+ * `[workspace]` table (as Cargo looks for its root); null when there is none in the tree.
+ */
+function workspaceDependencies(file: string, own: TomlTable, context: DiscoverContext): TomlTable | null {
+  const mine = at(own, ['workspace', 'dependencies'])
+  if (isTomlTable(mine)) return mine
+  if (isTomlTable(own.workspace)) return null
+  for (let dir = posix.dirname(file); dir !== '.' && dir !== '' && dir !== '/'; ) {
+    dir = posix.dirname(dir)
+    const candidate = dir === '.' ? 'Cargo.toml' : dir === '/' ? '/Cargo.toml' : `${dir}/Cargo.toml`
+    const text = context.readText(candidate)
+    if (text === null) continue
+    const read = readToml(candidate, text)
+    if ('error' in read || !isTomlTable(read.table.workspace)) continue
+    const dependencies = at(read.table, ['workspace', 'dependencies'])
+    return isTomlTable(dependencies) ? dependencies : null
+  }
+  return null
+}
+
+function at(root: TomlTable, path: readonly string[]): unknown {
+  let value: unknown = root
+  for (const part of path) {
+    if (!isTomlTable(value) || !Object.hasOwn(value, part)) return undefined
+    value = value[part]
+  }
+  return value
+}
