@@ -43,8 +43,10 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
   const lines = tomlKeyLines(text)
   let workspace: TomlTable | null | undefined
   // `workspace = true`: the version the workspace root's [workspace.dependencies] gives; looked up once, when asked.
-  const inherited = () =>
-    workspace === undefined ? (workspace = workspaceDependencies(file, read.table, context)) : workspace
+  const inherited = (): TomlTable | null => {
+    if (workspace === undefined) workspace = workspaceDependencies(file, read.table, context)
+    return workspace
+  }
   const tables: Array<{path: string[]; scope: Scope}> = KINDS.map(({key, scope}) => ({path: [key], scope}))
   const targets = read.table.target
   if (isTomlTable(targets))
