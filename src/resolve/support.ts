@@ -1,4 +1,5 @@
 import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../core/image-ref.js'
+import type {Component} from '../core/model.js'
 import type {HttpResult} from './http.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
 import type {Confidence, Outcome} from './types.js'
@@ -92,4 +93,26 @@ export function isImageTag(tag: string | undefined): tag is string {
 /** A digest of a registered algorithm (sha256, sha384, sha512) in canonical lower-case hex. */
 export function isImageDigest(digest: string | undefined): digest is string {
   return digest !== undefined && digestProblem(digest) === undefined
+}
+
+/** The registries of crates.io: its git index, its sparse index, the site itself. */
+const CRATES_IO =
+  /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/
+
+/**
+ * The registry a crate comes from when it is not crates.io: the purl's `repository_url` (Cargo.lock's source of
+ * another registry, Cargo.toml's `registry-index`, an SBOM's). crates.io and deps.dev know only crates.io's crates,
+ * and a crate of the same name there is another crate: such a crate is not asked of them.
+ */
+export function otherCargoRegistry(component: Component): string | undefined {
+  if (component.ecosystem !== 'cargo' || !component.purl) return undefined
+  const match = /[?&]repository_url=([^&#]*)/.exec(component.purl)
+  if (!match) return undefined
+  let url: string
+  try {
+    url = decodeURIComponent(match[1])
+  } catch {
+    url = match[1]
+  }
+  return CRATES_IO.test(url) ? undefined : url
 }

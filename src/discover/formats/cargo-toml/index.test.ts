@@ -97,4 +97,28 @@ cc = "1.0.83"
     ])
     expect(discover('[dependencies\n').errors.map((e) => e.code)).toEqual(['invalid-toml'])
   })
+
+  it("marks a crate of another registry with its index, from .cargo/config.toml when it is named (never crates.io's)", () => {
+    const out = discover(
+      `[dependencies]
+internal = { version = "=2.0.0", registry = "acme" }
+unknown = { version = "1", registry = "elsewhere" }
+indexed = { version = "=0.3.0", registry-index = "sparse+https://cargo.example.com/index/" }
+public = { version = "1", registry = "crates-io" }
+`,
+      'crates/app/Cargo.toml',
+      {
+        '.cargo/config.toml':
+          '[registries.acme]\nindex = "sparse+https://cargo.acme.example/api/v1/crates/"\ntoken = "never-read"\n',
+      },
+    )
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:cargo/internal@2.0.0?repository_url=https%3A%2F%2Fcargo.acme.example%2Fapi%2Fv1%2Fcrates%2F',
+      // A name whose index is not in the tree stays a name: enough for resolvers not to ask crates.io.
+      'pkg:cargo/unknown?repository_url=elsewhere',
+      'pkg:cargo/indexed@0.3.0?repository_url=https%3A%2F%2Fcargo.example.com%2Findex%2F',
+      'pkg:cargo/public',
+    ])
+    expect(JSON.stringify(out)).not.toContain('never-read')
+  })
 })

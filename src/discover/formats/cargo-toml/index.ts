@@ -47,6 +47,12 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
     if (workspace === undefined) workspace = workspaceDependencies(file, read.table, context)
     return workspace
   }
+  let named: Map<string, string> | undefined
+  // Registries named by `registry = "…"`: their index URLs, from .cargo/config.toml in the tree; read when asked.
+  const registries = (): Map<string, string> => {
+    if (named === undefined) named = cargoRegistries(file, context)
+    return named
+  }
   const tables: Array<{path: string[]; scope: Scope}> = KINDS.map(({key, scope}) => ({path: [key], scope}))
   const targets = read.table.target
   if (isTomlTable(targets))
@@ -65,7 +71,7 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
     for (const [key, spec] of Object.entries(holder)) {
       if (isForbiddenKey(key)) continue
       const line = lines.get(name)?.keys.get(key) ?? lines.get(`${name}.${key}`)?.line ?? lines.get(name)?.line ?? 1
-      dependency(out, key, spec, line, scope, inherited)
+      dependency(out, key, spec, line, scope, inherited, registries)
     }
   }
   return {components: out.components, skipped: out.skipped, errors: out.errors}
@@ -82,6 +88,7 @@ function dependency(
   line: number,
   scope: Scope,
   inherited: () => TomlTable | null,
+  registries: () => Map<string, string>,
 ): void {
   let table: TomlTable
   if (typeof spec === 'string') table = {version: spec}
@@ -116,6 +123,7 @@ function dependency(
   const exact = requirement !== undefined ? /^=\s*([0-9][0-9A-Za-z.+-]{0,127})$/.exec(requirement)?.[1] : undefined
   const git = typeof table.git === 'string' ? table.git : undefined
   const local = typeof table.path === 'string' && git === undefined && requirement === undefined
+  const registry = registryOf(table, registries)
   out.components.push(
     packageComponent(out.file, {
       ecosystem: 'cargo',
@@ -129,8 +137,43 @@ function dependency(
       // A path crate with no version is only in this tree; with one, it is published and depended on by version.
       ...(local ? {local: true} : {}),
       ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: `git+${git}`}} : {}),
+      // Another registry: resolvers ask crates.io only for crates.io's crates (resolve/support.ts otherCargoRegistry).
+      ...(registry !== undefined && git === undefined ? {qualifiers: {repository_url: registry}} : {}),
     }),
   )
+}
+
+/**
+ * The registry of a dependency that is not crates.io's: `registry-index` (a URL), or `registry` (a name) through
+ * `[registries.<name>] index` of a .cargo/config.toml in the tree, else the name as written. undefined for crates.io.
+ */
+function registryOf(table: TomlTable, registries: () => Map<string, string>): string | undefined {
+  if (typeof table['registry-index'] === 'string') return table['registry-index'].replace(/^(registry|sparse)\+/, '')
+  if (typeof table.registry !== 'string' || table.registry === 'crates-io') return undefined
+  return registries().get(table.registry) ?? table.registry
+}
+
+/**
+ * `[registries.<name>] index` of the .cargo/config.toml (or .cargo/config) nearest above the manifest, as Cargo
+ * reads its configuration from the directories above the one it runs in.
+ */
+function cargoRegistries(file: string, context: DiscoverContext): Map<string, string> {
+  for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
+    const base = dir === '.' || dir === '' ? '' : `${dir}/`
+    for (const name of ['.cargo/config.toml', '.cargo/config']) {
+      const text = context.readText(`${base}${name}`)
+      if (text === null) continue
+      const read = readToml(`${base}${name}`, text)
+      const registries = 'error' in read ? undefined : read.table.registries
+      const found = new Map<string, string>()
+      if (isTomlTable(registries))
+        for (const [registry, entry] of Object.entries(registries))
+          if (isTomlTable(entry) && typeof entry.index === 'string')
+            found.set(registry, entry.index.replace(/^(registry|sparse)\+/, ''))
+      return found
+    }
+    if (dir === '.' || dir === '' || dir === '/') return new Map()
+  }
 }
 
 /**

@@ -32,4 +32,26 @@ describe('crates-io (written from the API format)', () => {
     expect(agents.length).toBeGreaterThan(0)
     expect(new Set(agents)).toEqual(new Set([USER_AGENT]))
   })
+
+  it('does not ask crates.io for a crate of another registry: a crate of the same name there is another crate', async () => {
+    const privateCrate = {
+      ...pkg('cargo', 'serde', '1.0.229'),
+      purl: 'pkg:cargo/serde@1.0.229?repository_url=https%3A%2F%2Fcargo.example.com%2Findex',
+    }
+    // crates.io's own index named as the registry (as an SBOM may write it) is crates.io.
+    const publicCrate = {
+      ...pkg('cargo', 'aho-corasick', '1.1.5'),
+      purl: 'pkg:cargo/aho-corasick@1.1.5?repository_url=https%3A%2F%2Fgithub.com%2Frust-lang%2Fcrates.io-index',
+    }
+    const before = emulators.servers.crates.requests.filter((r) => r.url.includes('/serde')).length
+    const run = await resolveOnline(emulators, [privateCrate, publicCrate], [resolver])
+    expect(summarise(run)).toEqual({
+      'serde@1.0.229': 'unresolved: unsupported',
+      'aho-corasick@1.1.5': 'github.com/BurntSushi/aho-corasick medium crates-io',
+    })
+    expect(run.unresolved[0].detail).toBe(
+      'crate serde comes from another registry (https://cargo.example.com/index): not asked of crates.io',
+    )
+    expect(emulators.servers.crates.requests.filter((r) => r.url.includes('/serde')).length).toBe(before)
+  })
 })

@@ -1,10 +1,13 @@
 import type {Component} from '../../../core/model.js'
-import {firstRepository, isRecord, jsonAnswer} from '../../support.js'
+import {firstRepository, isRecord, jsonAnswer, otherCargoRegistry} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 const CRATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
-/** crates.io's API (`GET /api/v1/crates/<name>`): `crate.repository`, else `crate.homepage` on a forge. */
+/**
+ * crates.io's API (`GET /api/v1/crates/<name>`): `crate.repository`, else `crate.homepage` on a forge. A crate of
+ * another registry (its purl's `repository_url`) is not asked: a crate of the same name here is another crate.
+ */
 export const resolver: Resolver = {
   id: 'crates-io',
   description: 'crates.io API: crate.repository, crate.homepage',
@@ -17,6 +20,13 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!CRATE_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a crate name: ${component.name}`}
+  const registry = otherCargoRegistry(component)
+  if (registry !== undefined)
+    return {
+      status: 'miss',
+      reason: 'unsupported',
+      detail: `crate ${component.name} comes from another registry (${registry.slice(0, 200)}): not asked of crates.io`,
+    }
   const path = `/api/v1/crates/${component.name}`
   const what = `crates.io ${component.name}`
   const answer = jsonAnswer(

@@ -94,4 +94,15 @@ describe('deps-dev without the batch endpoint', () => {
       'Newtonsoft.Json@13.0.3': 'github.com/jamesnk/newtonsoft.json medium deps.dev',
     })
   })
+
+  it('does not ask for a crate of another registry (deps.dev knows crates.io only), ', async () => {
+    const before = emulators.servers.depsDev.requests.length
+    const privateCrate = {
+      ...pkg('cargo', 'private-tool', '1.0.0'),
+      purl: 'pkg:cargo/private-tool@1.0.0?repository_url=https%3A%2F%2Fcargo.example.com%2Findex',
+    }
+    const run = await resolveOnline(emulators, [privateCrate], [resolver])
+    expect(summarise(run)).toEqual({'private-tool@1.0.0': 'unresolved: unsupported'})
+    expect(emulators.servers.depsDev.requests.length).toBe(before)
+  })
 })
