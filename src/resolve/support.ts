@@ -95,17 +95,25 @@ export function isImageDigest(digest: string | undefined): digest is string {
   return digest !== undefined && digestProblem(digest) === undefined
 }
 
-/** The registries of crates.io: its git index, its sparse index, the site itself. */
-const CRATES_IO =
-  /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/
+/**
+ * The public registry of each ecosystem whose resolvers ask one by name: crates.io (its git index, its sparse index,
+ * the site itself) and RubyGems.org.
+ */
+const PUBLIC_REGISTRIES: Partial<Record<string, RegExp>> = {
+  cargo:
+    /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/,
+  gem: /^https?:\/\/(?:index\.)?rubygems\.org(?:\/|$)/,
+}
 
 /**
- * The registry a crate comes from when it is not crates.io: the purl's `repository_url` (Cargo.lock's source of
- * another registry, Cargo.toml's `registry-index`, an SBOM's). crates.io and deps.dev know only crates.io's crates,
- * and a crate of the same name there is another crate: such a crate is not asked of them.
+ * The registry a package comes from when it is not its ecosystem's public one: the purl's `repository_url`
+ * (Cargo.lock's source of another registry, Cargo.toml's `registry-index`, Gemfile.lock's `remote:`, an SBOM's).
+ * crates.io, RubyGems.org and deps.dev know only their own packages, and one of the same name there is another
+ * package: such a package is not asked of them. undefined for other ecosystems (their resolvers decide).
  */
-export function otherCargoRegistry(component: Component): string | undefined {
-  if (component.ecosystem !== 'cargo' || !component.purl) return undefined
+export function otherRegistry(component: Component): string | undefined {
+  const known = PUBLIC_REGISTRIES[component.ecosystem]
+  if (!known || !component.purl) return undefined
   const match = /[?&]repository_url=([^&#]*)/.exec(component.purl)
   if (!match) return undefined
   let url: string
@@ -114,5 +122,5 @@ export function otherCargoRegistry(component: Component): string | undefined {
   } catch {
     url = match[1]
   }
-  return CRATES_IO.test(url) ? undefined : url
+  return known.test(url) ? undefined : url
 }

@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {firstRepository, isRecord, jsonAnswer, otherCargoRegistry} from '../../support.js'
+import {firstRepository, isRecord, jsonAnswer, otherRegistry} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 const CRATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
@@ -20,7 +20,7 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!CRATE_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a crate name: ${component.name}`}
-  const registry = otherCargoRegistry(component)
+  const registry = otherRegistry(component)
   if (registry !== undefined)
     return {
       status: 'miss',

@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {exactVersion, isRecord, jsonAnswer, otherCargoRegistry} from '../../support.js'
+import {exactVersion, isRecord, jsonAnswer, otherRegistry} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 import {outcomeFromVersion} from './version.js'
 
@@ -44,7 +44,7 @@ async function resolve(components: readonly Component[], context: ResolverContex
   const items: Array<Item & {index: number}> = []
   components.forEach((component, index) => {
     // deps.dev knows crates.io's crates only: one of another registry is not asked (it would be another crate).
-    const registry = otherCargoRegistry(component)
+    const registry = otherRegistry(component)
     if (registry !== undefined) {
       outcomes[index] = {
         status: 'miss',

@@ -28,4 +28,21 @@ describe('rubygems (written from the API format)', () => {
       'absent@1.0.0': 'unresolved: not-found',
     })
   })
+
+  it("does not ask RubyGems.org for a gem of another source (Gemfile.lock's remote), and asks for one of rubygems.org", async () => {
+    const before = emulators.servers.rubygems.requests.filter((r) => r.url.includes('/railties')).length
+    const run = await resolveOnline(
+      emulators,
+      [
+        {...pkg('gem', 'railties', '7.1.3'), purl: 'pkg:gem/railties@7.1.3?repository_url=https://gems.example.com/'},
+        {...pkg('gem', 'webrick', '1.8.2'), purl: 'pkg:gem/webrick@1.8.2?repository_url=https://rubygems.org/'},
+      ],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'railties@7.1.3': 'unresolved: unsupported',
+      'webrick@1.8.2': 'github.com/ruby/webrick medium rubygems',
+    })
+    expect(emulators.servers.rubygems.requests.filter((r) => r.url.includes('/railties')).length).toBe(before)
+  })
 })

@@ -1,12 +1,13 @@
 import type {Component} from '../../../core/model.js'
-import {firstRepository, isRecord, jsonAnswer} from '../../support.js'
+import {firstRepository, isRecord, jsonAnswer, otherRegistry} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 const GEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
 
 /**
  * RubyGems.org's API (`GET /api/v1/gems/<name>.json`, https://guides.rubygems.org/rubygems-org-api/):
- * `source_code_uri` (also under `metadata`), then `homepage_uri` and `bug_tracker_uri` on a forge.
+ * `source_code_uri` (also under `metadata`), then `homepage_uri` and `bug_tracker_uri` on a forge. A gem of another
+ * source (Gemfile.lock's `remote:`, its purl's `repository_url`) is not asked: one of the same name here is another gem.
  */
 export const resolver: Resolver = {
   id: 'rubygems',
@@ -20,6 +21,13 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!GEM_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a gem name: ${component.name}`}
+  const registry = otherRegistry(component)
+  if (registry !== undefined)
+    return {
+      status: 'miss',
+      reason: 'unsupported',
+      detail: `gem ${component.name} comes from another source (${registry.slice(0, 200)}): not asked of RubyGems.org`,
+    }
   const path = `/api/v1/gems/${component.name}.json`
   const what = `rubygems ${component.name}`
   const answer = jsonAnswer(
