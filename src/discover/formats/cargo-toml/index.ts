@@ -5,6 +5,7 @@
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {isTomlTable, readToml, type TomlTable, tomlKeyLines} from '../../lockfile-support/toml.js'
@@ -64,7 +65,7 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
     const name = path.join('.')
     if (!isTomlTable(holder)) {
       out.errors.push(
-        lockfileError(file, 'invalid-entry', `${name.slice(0, 200)} must be a table`, lines.get(name)?.line),
+        lockfileError(file, 'invalid-entry', `${elide(name, 200)} must be a table`, lines.get(name)?.line),
       )
       continue
     }
@@ -95,7 +96,7 @@ function dependency(
   else if (isTomlTable(spec)) table = spec
   else {
     out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${key.slice(0, 200)}: expected a version or a table`, line, 1),
+      lockfileError(out.file, 'invalid-entry', `${elide(key, 200)}: expected a version or a table`, line, 1),
     )
     return
   }
@@ -115,7 +116,7 @@ function dependency(
   }
   const name = typeof table.package === 'string' ? table.package : key
   if (!CRATE.test(name)) {
-    out.errors.push(lockfileError(out.file, 'invalid-entry', `${name.slice(0, 200)}: not a crate name`, line, 1))
+    out.errors.push(lockfileError(out.file, 'invalid-entry', `${elide(name, 200)}: not a crate name`, line, 1))
     return
   }
   const requirement = typeof table.version === 'string' ? table.version.trim() : undefined

@@ -7,6 +7,7 @@
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
@@ -60,7 +61,7 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
         file,
         line: item.line,
         reason: 'unset-variable',
-        message: `${item.kind} ${id.slice(0, 200)} names a property that is not defined here; not read`,
+        message: `${item.kind} ${elide(id, 200)} names a property that is not defined here; not read`,
       })
     if (unset.length > 0 && unset.length === ids.length) continue
     if (ids.length === 0 || ids.some((id) => !id.includes('$(') && !ID.test(id))) {
@@ -197,8 +198,8 @@ function versionNote(id: string, found: FoundVersion, centrallyManaged: boolean)
       : `${id}: no version, and no central package management applies here (a Directory.Packages.props at or above the file, with ManagePackageVersionsCentrally true)`
   if (exactVersion(found.text) !== undefined) return undefined
   if (found.text.includes('$('))
-    return `${id}: version ${found.text.slice(0, 200)} names a property that is not defined here`
-  return `${id}: version ${found.text.slice(0, 200)} is a range or a floating version: listed without a version`
+    return `${id}: version ${elide(found.text, 200)} names a property that is not defined here`
+  return `${id}: version ${elide(found.text, 200)} is a range or a floating version: listed without a version`
 }
 
 /**

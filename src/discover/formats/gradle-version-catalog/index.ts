@@ -5,6 +5,7 @@
  * with smol-toml; lines from a scan of the tables and keys (tomlKeyLines: smol-toml keeps no positions).
  */
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -103,7 +104,7 @@ function library(value: unknown): Declared | string {
   if (typeof value === 'string') {
     const parts = value.split(':')
     if ((parts.length !== 2 && parts.length !== 3) || !ID.test(parts[0]) || !ID.test(parts[1]))
-      return `'${value.slice(0, 200)}' is not group:artifact or group:artifact:version`
+      return `'${elide(value, 200)}' is not group:artifact or group:artifact:version`
     return {name: `${parts[0]}:${parts[1]}`, version: parts.length === 3 ? {text: parts[2]} : {}, plugin: false}
   }
   if (!isTable(value)) return 'expected a string or a table'
@@ -181,7 +182,7 @@ function versionNote(declared: Declared, written: string | undefined): string | 
       ? `${declared.name}: no version in the catalog (the build's plugin management or settings may give one)`
       : `${declared.name}: no version in the catalog (a platform or BOM the build applies may give one)`
   if ((exactMavenVersion(written) !== undefined && !isDynamic(written)) || isVersionRange(written)) return undefined
-  return `${declared.name}: version ${written.slice(0, 200)} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`
+  return `${declared.name}: version ${elide(written, 200)} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`
 }
 
 /** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */

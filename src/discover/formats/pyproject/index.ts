@@ -6,6 +6,7 @@
  * positions).
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -67,7 +68,7 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
     for (const name of keys) {
       if (isForbiddenKey(name) || holder[name] === undefined) continue
       const keyLine = keyLineOf(tables, table, name)
-      const where = `${table}.${name.slice(0, 200)}`
+      const where = `${table}.${elide(name, 200)}`
       if (!Array.isArray(holder[name])) {
         out.errors.push(lockfileError(file, 'invalid-entry', `${where} must be an array of requirements`, keyLine, 1))
         continue
@@ -113,13 +114,7 @@ function requirement(out: Out, text: string, line: number, scope: Scope, where: 
   const parsed = parseRequirement(text)
   if (!parsed) {
     out.errors.push(
-      lockfileError(
-        out.file,
-        'invalid-entry',
-        `${where}: '${text.slice(0, 200)}' is not a PEP 508 requirement`,
-        line,
-        1,
-      ),
+      lockfileError(out.file, 'invalid-entry', `${where}: '${elide(text, 200)}' is not a PEP 508 requirement`, line, 1),
     )
     return
   }
@@ -128,7 +123,7 @@ function requirement(out: Out, text: string, line: number, scope: Scope, where: 
       unresolvedVersion(
         out.file,
         line,
-        `${parsed.name}: installed from ${parsed.url.slice(0, 200)}, not a registry version`,
+        `${parsed.name}: installed from ${elide(parsed.url, 200)}, not a registry version`,
       ),
     )
   out.components.push(
@@ -150,16 +145,16 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
     if (typeof constraint.version === 'string') written = constraint.version
     optional = constraint.optional === true
     for (const kind of ['git', 'url', 'path'])
-      if (typeof constraint[kind] === 'string') source = `${kind} ${(constraint[kind] as string).slice(0, 200)}`
+      if (typeof constraint[kind] === 'string') source = `${kind} ${elide(constraint[kind] as string, 200)}`
   } else if (!Array.isArray(constraint)) {
     out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${table}.${name.slice(0, 200)}: expected a constraint`, line, 1),
+      lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: expected a constraint`, line, 1),
     )
     return
   }
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name)) {
     out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${table}.${name.slice(0, 200)}: not a package name`, line, 1),
+      lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: not a package name`, line, 1),
     )
     return
   }
