@@ -4,6 +4,16 @@ import {forbiddenKeyErrors, lockfileError, stackOverflowError} from './problems.
 
 export type TomlTable = Record<string, unknown>
 
+/** The value at a path of tables (`['tool', 'poetry', 'dependencies']`); undefined where a part is missing. */
+export function tomlAt(root: TomlTable, path: readonly string[]): unknown {
+  let value: unknown = root
+  for (const part of path) {
+    if (!isTomlTable(value) || !Object.hasOwn(value, part)) return undefined
+    value = value[part]
+  }
+  return value
+}
+
 /** A TOML table as smol-toml gives it (not an array, not a date). */
 export function isTomlTable(value: unknown): value is TomlTable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)

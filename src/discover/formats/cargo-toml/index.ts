@@ -3,12 +3,12 @@
  * Libraries often commit no Cargo.lock (cargo-lock reads the lock files of those that do). Read with smol-toml; the
  * line of a dependency is its key's, or its own table's (`[dependencies.name]`), from tomlKeyLines.
  */
-import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
-import {isTomlTable, readToml, type TomlTable, tomlKeyLines} from '../../lockfile-support/toml.js'
+import {isTomlTable, readToml, type TomlTable, tomlAt, tomlKeyLines} from '../../lockfile-support/toml.js'
+import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -60,7 +60,7 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
     for (const target of Object.keys(targets))
       if (!isForbiddenKey(target)) for (const {key, scope} of KINDS) tables.push({path: ['target', target, key], scope})
   for (const {path, scope} of tables) {
-    const holder = at(read.table, path)
+    const holder = tomlAt(read.table, path)
     if (holder === undefined) continue
     const name = path.join('.')
     if (!isTomlTable(holder)) {
@@ -159,22 +159,22 @@ function registryOf(table: TomlTable, registries: () => Map<string, string>): st
  * reads its configuration from the directories above the one it runs in.
  */
 function cargoRegistries(file: string, context: DiscoverContext): Map<string, string> {
-  for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
-    const base = dir === '.' || dir === '' ? '' : `${dir}/`
-    for (const name of ['.cargo/config.toml', '.cargo/config']) {
-      const text = context.readText(`${base}${name}`)
+  const found = new Map<string, string>()
+  for (const config of pathsAbove(file, '.cargo/config.toml')) {
+    // `.cargo/config`, the name before Cargo 1.39, in the same folder.
+    for (const path of [config, config.slice(0, -'.toml'.length)]) {
+      const text = context.readText(path)
       if (text === null) continue
-      const read = readToml(`${base}${name}`, text)
+      const read = readToml(path, text)
       const registries = 'error' in read ? undefined : read.table.registries
-      const found = new Map<string, string>()
       if (isTomlTable(registries))
         for (const [registry, entry] of Object.entries(registries))
           if (isTomlTable(entry) && typeof entry.index === 'string')
             found.set(registry, entry.index.replace(/^(registry|sparse)\+/, ''))
       return found
     }
-    if (dir === '.' || dir === '' || dir === '/') return new Map()
   }
+  return found
 }
 
 /**
@@ -182,27 +182,18 @@ function cargoRegistries(file: string, context: DiscoverContext): Map<string, st
  * `[workspace]` table (as Cargo looks for its root); null when there is none in the tree.
  */
 function workspaceDependencies(file: string, own: TomlTable, context: DiscoverContext): TomlTable | null {
-  const mine = at(own, ['workspace', 'dependencies'])
+  const mine = tomlAt(own, ['workspace', 'dependencies'])
   if (isTomlTable(mine)) return mine
   if (isTomlTable(own.workspace)) return null
-  for (let dir = posix.dirname(file); dir !== '.' && dir !== '' && dir !== '/'; ) {
-    dir = posix.dirname(dir)
-    const candidate = dir === '.' ? 'Cargo.toml' : dir === '/' ? '/Cargo.toml' : `${dir}/Cargo.toml`
+  for (const candidate of pathsAbove(file, 'Cargo.toml')) {
+    // The manifest itself was looked at above.
+    if (candidate === file) continue
     const text = context.readText(candidate)
     if (text === null) continue
     const read = readToml(candidate, text)
     if ('error' in read || !isTomlTable(read.table.workspace)) continue
-    const dependencies = at(read.table, ['workspace', 'dependencies'])
+    const dependencies = tomlAt(read.table, ['workspace', 'dependencies'])
     return isTomlTable(dependencies) ? dependencies : null
   }
   return null
-}
-
-function at(root: TomlTable, path: readonly string[]): unknown {
-  let value: unknown = root
-  for (const part of path) {
-    if (!isTomlTable(value) || !Object.hasOwn(value, part)) return undefined
-    value = value[part]
-  }
-  return value
 }

@@ -10,6 +10,7 @@ import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
+import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {type PackageItem, type ProjectFile, readProject} from './project.js'
 
@@ -123,17 +124,15 @@ function nearestProps(file: string, context: DiscoverContext): Central | undefin
     cache = new Map()
     centralCache.set(context, cache)
   }
-  for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
-    const top = dir === '.' || dir === '' || dir === '/'
-    const candidate = dir === '.' || dir === '' ? PROPS : dir === '/' ? `/${PROPS}` : `${dir}/${PROPS}`
+  for (const candidate of pathsAbove(file, PROPS)) {
     let central = cache.get(candidate)
     if (central === undefined) {
       central = readCentral(candidate, context)
       cache.set(candidate, central)
     }
     if (central) return central
-    if (top) return undefined
   }
+  return undefined
 }
 
 function readCentral(file: string, context: DiscoverContext): Central | null {

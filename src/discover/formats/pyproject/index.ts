@@ -14,6 +14,7 @@ import {
   forEachTomlLine,
   isTomlTable as isTable,
   readToml,
+  tomlAt,
   type TomlTableLines,
   tomlBasicString,
   tomlKeyLines,
@@ -62,7 +63,7 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
   const tables = tomlKeyLines(text)
   const strings = stringLines(text)
   for (const {table, key, scope} of REQUIREMENT_ARRAYS) {
-    const holder = at(read.table, table)
+    const holder = tomlAt(read.table, table.split('.'))
     if (!isTable(holder)) continue
     const keys = key === undefined ? Object.keys(holder) : [key]
     for (const name of keys) {
@@ -86,9 +87,9 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
       }
     }
   }
-  const groups = at(read.table, 'tool.poetry.group')
+  const groups = tomlAt(read.table, ['tool', 'poetry', 'group'])
   const poetryTables = [
-    ...POETRY_TABLES.map(({table, scope}) => ({table, scope, holder: at(read.table, table)})),
+    ...POETRY_TABLES.map(({table, scope}) => ({table, scope, holder: tomlAt(read.table, table.split('.'))})),
     // A group's name may hold a dot (`[tool.poetry.group."a.b".dependencies]`): its table is taken by name, not path.
     ...(isTable(groups) ? Object.entries(groups).filter(([group]) => !isForbiddenKey(group)) : []).map(
       ([group, value]) => ({
@@ -168,16 +169,6 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
 
 function component(file: string, name: string, version: string | undefined, ref: string, line: number, scope: Scope) {
   return packageComponent(file, {ecosystem: 'pypi', name, version, ref, line, column: 1, scope, direct: true})
-}
-
-/** The value at a dotted table path (`tool.poetry.dependencies`). */
-function at(root: Table, path: string): unknown {
-  let value: unknown = root
-  for (const part of path.split('.')) {
-    if (!isTable(value) || !Object.hasOwn(value, part)) return undefined
-    value = value[part]
-  }
-  return value
 }
 
 /**
