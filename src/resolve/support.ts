@@ -124,3 +124,17 @@ export function otherRegistry(component: Component): string | undefined {
   }
   return known.test(url) ? undefined : url
 }
+
+/**
+ * The miss of a resolver that knows one public registry (`asked`: crates.io, RubyGems.org, deps.dev) for a package of
+ * another (otherRegistry): not asked, as a package of the same name there is another package. undefined otherwise.
+ */
+export function otherRegistryMiss(component: Component, asked: string): Outcome | undefined {
+  const registry = otherRegistry(component)
+  if (registry === undefined) return undefined
+  return {
+    status: 'miss',
+    reason: 'unsupported',
+    detail: `${component.ecosystem} ${component.name} comes from another registry (${registry.slice(0, 200)}): not asked of ${asked}`,
+  }
+}

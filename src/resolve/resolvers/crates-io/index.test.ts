@@ -50,7 +50,7 @@ describe('crates-io (written from the API format)', () => {
       'aho-corasick@1.1.5': 'github.com/BurntSushi/aho-corasick medium crates-io',
     })
     expect(run.unresolved[0].detail).toBe(
-      'crate serde comes from another registry (https://cargo.example.com/index): not asked of crates.io',
+      'cargo serde comes from another registry (https://cargo.example.com/index): not asked of crates.io',
     )
     expect(emulators.servers.crates.requests.filter((r) => r.url.includes('/serde')).length).toBe(before)
   })

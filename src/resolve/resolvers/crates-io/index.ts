@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {firstRepository, isRecord, jsonAnswer, otherRegistry} from '../../support.js'
+import {firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 const CRATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
@@ -20,13 +20,8 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!CRATE_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a crate name: ${component.name}`}
-  const registry = otherRegistry(component)
-  if (registry !== undefined)
-    return {
-      status: 'miss',
-      reason: 'unsupported',
-      detail: `crate ${component.name} comes from another registry (${registry.slice(0, 200)}): not asked of crates.io`,
-    }
+  const other = otherRegistryMiss(component, 'crates.io')
+  if (other) return other
   const path = `/api/v1/crates/${component.name}`
   const what = `crates.io ${component.name}`
   const answer = jsonAnswer(

@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {exactVersion, isRecord, jsonAnswer, otherRegistry} from '../../support.js'
+import {exactVersion, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 import {outcomeFromVersion} from './version.js'
 
@@ -44,13 +44,9 @@ async function resolve(components: readonly Component[], context: ResolverContex
   const items: Array<Item & {index: number}> = []
   components.forEach((component, index) => {
     // deps.dev knows crates.io's crates only: one of another registry is not asked (it would be another crate).
-    const registry = otherRegistry(component)
-    if (registry !== undefined) {
-      outcomes[index] = {
-        status: 'miss',
-        reason: 'unsupported',
-        detail: `crate ${component.name} comes from another registry (${registry.slice(0, 200)}): not asked of deps.dev`,
-      }
+    const other = otherRegistryMiss(component, 'deps.dev')
+    if (other) {
+      outcomes[index] = other
       return
     }
     const version = exactVersion(component.version)

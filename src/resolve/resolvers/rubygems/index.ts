@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {firstRepository, isRecord, jsonAnswer, otherRegistry} from '../../support.js'
+import {firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 const GEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
@@ -21,13 +21,8 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!GEM_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a gem name: ${component.name}`}
-  const registry = otherRegistry(component)
-  if (registry !== undefined)
-    return {
-      status: 'miss',
-      reason: 'unsupported',
-      detail: `gem ${component.name} comes from another source (${registry.slice(0, 200)}): not asked of RubyGems.org`,
-    }
+  const other = otherRegistryMiss(component, 'RubyGems.org')
+  if (other) return other
   const path = `/api/v1/gems/${component.name}.json`
   const what = `rubygems ${component.name}`
   const answer = jsonAnswer(
