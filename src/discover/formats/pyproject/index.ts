@@ -31,7 +31,6 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) => discoverPyproject(file, text),
 }
 
-
 /** Arrays of PEP 508 strings: the table that holds them, the key (undefined: every key of the table), the scope. */
 const REQUIREMENT_ARRAYS: ReadonlyArray<{table: string; key?: string; scope: Scope}> = [
   {table: 'build-system', key: 'requires', scope: 'dev'},
