@@ -5,6 +5,7 @@ import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {lineChunks} from '../core/chunks.js'
 import {parseSizeFlag} from '../core/size.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
+import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
 import {inventorySummary, inventoryTable} from '../pipeline/inventory.js'
@@ -40,6 +41,12 @@ export default class InventoryCommand extends BaseCommand {
       description:
         'Helm chart dependencies, asking a self-hosted Artifact Hub about charts whose repository names no source',
       command: '<%= config.bin %> <%= command.id %> charts/ --resolve --artifact-hub-url https://hub.example.com',
+    },
+    {
+      description:
+        'Lockfiles that fetch through an Artifactory proxy of the npm registry (packages of other registries are never looked up by name on public ones)',
+      command:
+        '<%= config.bin %> <%= command.id %> . --resolve --registry-mirror https://artifactory.example.com/api/npm/npm-remote',
     },
     {
       description: 'A packaged Helm chart, as `helm pull` writes it (read in memory, never unpacked on disk)',
@@ -89,6 +96,7 @@ export default class InventoryCommand extends BaseCommand {
       dependsOn: ['resolve'],
     }),
     'artifact-hub-url': artifactHubFlag(['resolve']),
+    'registry-mirror': registryMirrorFlag(['resolve']),
   }
 
   async run(): Promise<void> {
@@ -96,6 +104,7 @@ export default class InventoryCommand extends BaseCommand {
     const json = chosenFormat(flags) === 'json'
     const maxFileSize = parseSizeFlag(flags['max-file-size'], '--max-file-size')
     const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'])
+    const registryMirrors = checkRegistryMirrors(flags['registry-mirror'])
     const paths = argv.length > 0 ? (argv as string[]) : ['.']
     // A glob that matched nothing must be told, whatever the format.
     const warn = (message: string) => this.writeErr(`warning: ${message}\n`)
@@ -118,6 +127,7 @@ export default class InventoryCommand extends BaseCommand {
         offline: flags.offline,
         mapFile: flags.map,
         endpoints: artifactHubEndpoints(artifactHubUrl),
+        registryMirrors,
       })
       if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
     }

@@ -11,6 +11,7 @@ import {loadWaivers, waiverJudgement} from '../pipeline/waivers.js'
 import {attributionFlags} from '../attribute/index.js'
 import {parseSizeFlag} from '../core/size.js'
 import {artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
+import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 
 export default class Scan extends BaseCommand {
   static summary = 'Scan manifests and lockfiles: who stewards every upstream project, and the governance risks.'
@@ -20,7 +21,7 @@ export default class Scan extends BaseCommand {
 
 A file a format reads that cannot be read completely (too large, binary, not UTF-8, a syntax error, a duplicate key, a line with a control character), or that the walk does not read (a symlink leaving the PATH, a FIFO, a path longer than the system allows, a packaged Helm chart that cannot be unpacked), is listed in the report's errors and makes the scan incomplete. A PATH that does not exist, or a named file no format reads, is a usage error. \`-\` reads standard input (--stdin-format names its format, else its content decides).
 
-Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, artifactHubUrl, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
+Settings come from flags, then from a .stewards.yaml (--config, else the first PATH's directory, else the working directory); flags win. A .stewards.yaml inside a scanned PATH is data from that tree: it may not set githubApiUrl, artifactHubUrl, registryMirrors, output or cacheDir, nor name files outside the PATH (exit 3; --config FILE trusts it as your own).
 
 Waivers (accepted risks: rule, repository, reason, approvedBy, expires) come from --waivers FILE, else waivers: in the settings, else .stewards-waivers.yaml in the first PATH, else in the working directory. A waived finding stays in every report, marked with its reason, approver and expiry, and does not gate --fail-on; SARIF carries it as an external suppression. An expired waiver no longer applies and is reported (waiver-expired), as is one that matches nothing (waiver-stale). A waivers file inside a scanned PATH applies too, and stderr says so.
 
@@ -85,6 +86,7 @@ ${NETWORK_HELP}`
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     'artifact-hub-url': artifactHubFlag(),
+    'registry-mirror': registryMirrorFlag(),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
     'max-file-size': Flags.string({
       description:
@@ -108,14 +110,17 @@ ${NETWORK_HELP}`
     const {argv, flags} = await this.parse(Scan)
     const cliPaths = (argv as string[]).filter(Boolean)
     const config = await loadScanConfig(flags.config, cliPaths)
-    const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'include' | 'exclude') =>
-      flag && flag.length > 0 ? flag : (config[key] ?? [])
+    const many = (
+      flag: string[] | undefined,
+      key: 'affiliations' | 'entities' | 'include' | 'exclude' | 'registryMirrors',
+    ) => (flag && flag.length > 0 ? flag : (config[key] ?? []))
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config, paths)
     const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
     const waivers = await loadWaivers(flags.waivers, config, paths)
     const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
+    const registryMirrors = checkRegistryMirrors(many(flags['registry-mirror'], 'registryMirrors'))
     const collect = await collectOptionsFrom(flags, config)
 
     const result = await runScan({
@@ -138,6 +143,7 @@ ${NETWORK_HELP}`
       map: flags.map ?? config.map,
       waivers: waiverJudgement(waivers?.waivers),
       artifactHubUrl,
+      registryMirrors,
       version: this.config.version,
       onStage: progressReporter(process.stderr),
       onNotice: (message) => this.logToStderr(`stewards: ${message}`),

@@ -89,6 +89,12 @@ export const ERRORS = {
     meaning: '`--param` is not RULE.NAME=VALUE',
     hint: 'e.g. --param single-org-majority.max_share=0.6',
   },
+  'bad-registry-mirror': {
+    exit: 3,
+    meaning:
+      '`--registry-mirror` (or `registryMirrors:`) is not an http(s) URL, or carries credentials, a query or a fragment',
+    hint: 'the base URL the lockfiles name, e.g. https://artifactory.example.com/api/npm/npm-remote',
+  },
   'bad-repo': {
     exit: 3,
     meaning: 'a repository argument is not OWNER/REPO',

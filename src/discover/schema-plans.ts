@@ -618,6 +618,12 @@ export const PLANS: Readonly<Record<string, Plan>> = {
         "inner": {
           "type": "boolean"
         }
+      },
+      "index": {
+        "type": "optional",
+        "inner": {
+          "type": "string"
+        }
       }
     },
     "loose": true

@@ -31,6 +31,7 @@ const REFUSED_IN_TREE: Partial<Record<keyof ScanConfig, string>> = {
   output: 'choose where reports are written',
   cacheDir: 'choose where the cache is written and read',
   artifactHubUrl: 'choose where the names of its chart repositories are sent',
+  registryMirrors: 'send the names of packages from other registries to public ones',
 }
 
 /** Keys naming files or directories read: from a scanned tree, only inside it. */

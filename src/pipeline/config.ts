@@ -38,6 +38,7 @@ const ScanConfigSchema = z.strictObject({
   baseline: z.string().optional(),
   csvSheet: z.enum(CSV_SHEETS).optional(),
   artifactHubUrl: z.string().optional(),
+  registryMirrors: z.array(z.string()).optional(),
   /** A waivers file, or the waivers themselves (README "Waivers"). */
   waivers: WaiversSetting.optional(),
 })

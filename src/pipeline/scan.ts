@@ -42,6 +42,8 @@ export interface ScanOptions {
   map?: string
   /** Artifact Hub's base URL (`--artifact-hub-url`, checked); default https://artifacthub.io. */
   artifactHubUrl?: string
+  /** Registries that mirror their ecosystem's public one (`--registry-mirror`, checked). */
+  registryMirrors?: readonly string[]
   /** The waivers to apply after the rules, and the day their expiry is judged against (./waivers.ts). */
   waivers?: WaiverJudgement
   version: string
@@ -114,6 +116,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     mapFile: options.map,
     concurrency: collect.concurrency,
     endpoints: artifactHubEndpoints(options.artifactHubUrl),
+    registryMirrors: options.registryMirrors,
   }).catch(async (error) => {
     await cache?.close?.()
     throw error

@@ -96,45 +96,101 @@ export function isImageDigest(digest: string | undefined): digest is string {
 }
 
 /**
- * The public registry of each ecosystem whose resolvers ask one by name: crates.io (its git index, its sparse index,
- * the site itself) and RubyGems.org.
+ * The public registry of each ecosystem whose resolvers ask one by name (crates.io: its git index, its sparse index,
+ * the site itself; RubyGems.org; the npm registry, of which registry.yarnpkg.com is another name; PyPI: its simple
+ * index, its JSON API, the host of its files), and what asks by name: that registry, and deps.dev where it knows
+ * the ecosystem.
  */
-const PUBLIC_REGISTRIES: Partial<Record<string, RegExp>> = {
-  cargo:
-    /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/,
-  gem: /^https?:\/\/(?:index\.)?rubygems\.org(?:\/|$)/,
+const PUBLIC_REGISTRIES: Partial<Record<string, {url: RegExp; askers: string}>> = {
+  cargo: {
+    url: /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/,
+    askers: 'crates.io or deps.dev',
+  },
+  gem: {url: /^https?:\/\/(?:index\.)?rubygems\.org(?:\/|$)/, askers: 'RubyGems.org'},
+  npm: {url: /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)(?:\/|$)/, askers: 'the npm registry or deps.dev'},
+  pypi: {
+    url: /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:\/|$)/,
+    askers: 'PyPI or deps.dev',
+  },
+}
+
+/** Ecosystems whose packages may name a tarball rather than a registry (`download_url`: an npm URL dependency). */
+const DOWNLOADED = new Set(['npm', 'pypi'])
+
+/** Where a package comes from when that is not its ecosystem's public registry, and how the purl says so. */
+export interface OtherSource {
+  /** `registry`: the purl's `repository_url`; `url`: its `download_url` (a tarball, not a registry). */
+  kind: 'registry' | 'url'
+  url: string
 }
 
 /**
- * The registry a package comes from when it is not its ecosystem's public one: the purl's `repository_url`
- * (Cargo.lock's source of another registry, Cargo.toml's `registry-index`, Gemfile.lock's `remote:`, an SBOM's).
- * crates.io, RubyGems.org and deps.dev know only their own packages, and one of the same name there is another
- * package: such a package is not asked of them. undefined for other ecosystems (their resolvers decide).
+ * Where a package comes from when it is not its ecosystem's public registry: the purl's `repository_url`
+ * (Cargo.lock's source of another registry, Cargo.toml's `registry-index`, Gemfile.lock's `remote:`, an npm
+ * lockfile's tarball from another registry, uv.lock's, poetry.lock's or Pipfile.lock's index, an SBOM's), or for
+ * npm and PyPI its `download_url` (a tarball named by URL). crates.io, RubyGems.org, the npm registry, PyPI and
+ * deps.dev know only their own packages, and one of the same name there is another package (the very name a
+ * dependency-confusion attack registers): such a package is not asked of them, and its name is not sent to them.
+ * `mirrors` (`--registry-mirror`) are registries the user says mirror the public one: their packages are public.
+ * undefined for a public package, and for other ecosystems (their resolvers decide).
  */
-export function otherRegistry(component: Component): string | undefined {
+export function otherSource(component: Component, mirrors: readonly string[] = []): OtherSource | undefined {
   const known = PUBLIC_REGISTRIES[component.ecosystem]
   if (!known || !component.purl) return undefined
-  const match = /[?&]repository_url=([^&#]*)/.exec(component.purl)
+  const registry = qualifier(component.purl, 'repository_url')
+  const download = DOWNLOADED.has(component.ecosystem) ? qualifier(component.purl, 'download_url') : undefined
+  const found: OtherSource | undefined =
+    registry !== undefined
+      ? {kind: 'registry', url: registry}
+      : download !== undefined
+        ? {kind: 'url', url: download}
+        : undefined
+  if (found === undefined || known.url.test(found.url) || mirrors.some((mirror) => underMirror(found.url, mirror)))
+    return undefined
+  return found
+}
+
+function qualifier(purl: string, key: string): string | undefined {
+  const match = new RegExp(`[?&]${key}=([^&#]*)`).exec(purl)
   if (!match) return undefined
-  let url: string
   try {
-    url = decodeURIComponent(match[1])
+    return decodeURIComponent(match[1])
   } catch {
-    url = match[1]
+    return match[1]
   }
-  return known.test(url) ? undefined : url
 }
 
 /**
- * The miss of a resolver that knows one public registry (`asked`: crates.io, RubyGems.org, deps.dev) for a package of
- * another (otherRegistry): not asked, as a package of the same name there is another package. undefined otherwise.
+ * True when `url` is `mirror` or under it, path segment by path segment: same scheme, host and port (as URL
+ * normalises them, so case and a default port do not matter), and the mirror's path a prefix of the URL's. What
+ * the URL carries before its host (credentials, already redacted) is not compared.
  */
-export function otherRegistryMiss(component: Component, asked: string): Outcome | undefined {
-  const registry = otherRegistry(component)
-  if (registry === undefined) return undefined
-  return {
-    status: 'miss',
-    reason: 'unsupported',
-    detail: `${component.ecosystem} ${component.name} comes from another registry (${registry.slice(0, 200)}): not asked of ${asked}`,
+export function underMirror(url: string, mirror: string): boolean {
+  let a: URL
+  let b: URL
+  try {
+    a = new URL(url.replace(/^(?:registry|sparse)\+/, ''))
+    b = new URL(mirror)
+  } catch {
+    return false
   }
+  if (a.protocol !== b.protocol || a.host !== b.host) return false
+  const base = b.pathname.replace(/\/+$/, '')
+  return a.pathname === base || a.pathname.startsWith(`${base}/`)
+}
+
+/**
+ * The miss of a resolver that asks a public registry or deps.dev by name, for a package from elsewhere (otherSource):
+ * not asked, as a package of the same name there is another package. The same words from each such resolver (the
+ * run keeps the first). undefined otherwise.
+ */
+export function otherRegistryMiss(component: Component, mirrors?: readonly string[]): Outcome | undefined {
+  const source = otherSource(component, mirrors)
+  if (source === undefined) return undefined
+  const askers = PUBLIC_REGISTRIES[component.ecosystem]?.askers
+  const detail =
+    source.kind === 'registry'
+      ? `${component.ecosystem} ${component.name} comes from another registry (${source.url.slice(0, 200)}): not looked up by its name on ${askers} (if it mirrors the public registry, name it with --registry-mirror)`
+      : `${component.ecosystem} ${component.name} comes from a URL, not a registry (${source.url.slice(0, 200)}): not looked up by its name on ${askers}`
+  return {status: 'miss', reason: 'unsupported', detail}
 }

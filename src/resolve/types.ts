@@ -53,6 +53,12 @@ export interface ResolveOptions {
    * registry, vanity or chart host to `<base>/<host>`.
    */
   endpoints?: Partial<Record<string, string>>
+  /**
+   * Registries (URLs) that mirror their ecosystem's public one (an Artifactory or Nexus proxy of the npm registry,
+   * PyPI, crates.io, RubyGems.org): packages from them, or from under them, are asked of the public registry and
+   * deps.dev by name. Packages from any other registry are not (resolve/support.ts otherSource).
+   */
+  registryMirrors?: readonly string[]
   /** Which package source is asked first; the other is the fallback. Default deps.dev. */
   prefer?: 'deps.dev' | 'native'
   /** Requests in flight at once. Default 8. */

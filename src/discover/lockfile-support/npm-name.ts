@@ -44,9 +44,35 @@ export function nameFromInstallPath(key: string): string | undefined {
   return key.slice(marker + 'node_modules/'.length)
 }
 
-/** purl qualifiers for a package fetched from elsewhere than the registry: git → vcs_url, tarball → download_url. */
+/** The public npm registry (registry.yarnpkg.com is another name of it), whose packages need no qualifier. */
+const PUBLIC_NPM_REGISTRY = /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)$/
+
+/**
+ * purl qualifiers for where a package was fetched from, when that is not the public npm registry: git → `vcs_url`;
+ * a registry's tarball (`<registry>/<name>/-/<file>.tgz`, npm's layout) from another registry → `repository_url`,
+ * that registry (the purl spec's qualifier for a non-default package repository); any other tarball →
+ * `download_url`. Resolvers never ask the public registry about a package from elsewhere
+ * (resolve/support.ts otherSource): one of the same name there is another package.
+ */
 export function sourceQualifiers(url: string | undefined): Record<string, string> | undefined {
   if (url === undefined || !isRemoteRange(url)) return undefined
-  if (/^https?:/.test(url)) return url.includes('/-/') ? undefined : {download_url: url}
-  return {vcs_url: url}
+  if (!/^https?:/.test(url)) return {vcs_url: url}
+  const dash = url.indexOf('/-/')
+  return dash === -1 ? {download_url: url} : registryQualifiers(registryOfTarball(url.slice(0, dash)))
+}
+
+/** `repository_url` for a registry's URL (Bun's lockfile names it), none for the public registry or none named. */
+export function registryQualifiers(registry: string | undefined): Record<string, string> | undefined {
+  const base = registry?.replace(/\/+$/, '')
+  if (base === undefined || base === '' || PUBLIC_NPM_REGISTRY.test(base)) return undefined
+  return {repository_url: base}
+}
+
+/** `https://r.example.com/npm/@scope/name` (what precedes `/-/`) → `https://r.example.com/npm`. */
+function registryOfTarball(prefix: string): string {
+  const parts = prefix.split('/')
+  parts.pop()
+  // `@scope/name` is two segments (`@scope%2fname`, one).
+  if (parts.length > 3 && parts[parts.length - 1].startsWith('@')) parts.pop()
+  return parts.join('/')
 }

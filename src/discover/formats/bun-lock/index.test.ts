@@ -175,7 +175,8 @@ describe('bun-lock', () => {
       '@example/util@1.0.0 - false pkg:npm/%40example/util@1.0.0',
       // `@example/web/@example/util` is what @example/web finds first; and what it depends on, deep, is prod too.
       '@example/util@2.0.0 prod false pkg:npm/%40example/util@2.0.0',
-      '@example/web@2.1.0 prod true pkg:npm/%40example/web@2.1.0?download_url=https%3A%2F%2Fregistry.example.com%2F',
+      // From another registry: that registry, which resolvers do not take for the npm registry.
+      '@example/web@2.1.0 prod true pkg:npm/%40example/web@2.1.0?repository_url=https%3A%2F%2Fregistry.example.com',
       'deep@1.0.0 prod false pkg:npm/deep@1.0.0',
       'fsevents-like@1.2.0 optional true pkg:npm/fsevents-like@1.2.0',
       'helper@github:example/helper#0123abc dev false pkg:npm/helper?vcs_url=github%3Aexample%2Fhelper%230123abc',

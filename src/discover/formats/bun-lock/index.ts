@@ -5,7 +5,7 @@ import {hasTopLevelKey} from '../../json-tree.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
-import {aliasTarget, parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {aliasTarget, parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -216,7 +216,7 @@ function classify(
       name: alias?.name ?? name,
       version: alias?.range ?? range,
       local: false,
-      qualifiers: sourceQualifiers(registry),
+      qualifiers: registryQualifiers(registry),
     }
   }
   // A tarball on disk (`name@./pkg.tgz`).

@@ -138,7 +138,7 @@ function dependency(
       // A path crate with no version is only in this tree; with one, it is published and depended on by version.
       ...(local ? {local: true} : {}),
       ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: `git+${git}`}} : {}),
-      // Another registry: resolvers ask crates.io only for crates.io's crates (resolve/support.ts otherRegistry).
+      // Another registry: resolvers ask crates.io only for crates.io's crates (resolve/support.ts otherSource).
       ...(registry !== undefined && git === undefined ? {qualifiers: {repository_url: registry}} : {}),
     }),
   )

@@ -312,3 +312,40 @@ describe('npm-package-lock', () => {
     expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['a@1.0.0', 'b@2.0.0'])
   })
 })
+
+describe('npm-package-lock: where a package was fetched from', () => {
+  it('names a registry other than the npm registry as repository_url (scoped, %2f-scoped, under a path)', () => {
+    const lock = JSON.stringify(
+      {
+        name: 'app',
+        lockfileVersion: 3,
+        packages: {
+          '': {name: 'app', dependencies: {'left-pad': '1.3.0', '@acme/ui': '2.0.0', '@acme/core': '1.0.0'}},
+          'node_modules/left-pad': {
+            version: '1.3.0',
+            resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz',
+          },
+          'node_modules/@acme/ui': {
+            version: '2.0.0',
+            resolved: 'https://artifactory.example.com/api/npm/npm-virtual/@acme/ui/-/ui-2.0.0.tgz',
+          },
+          'node_modules/@acme/core': {
+            version: '1.0.0',
+            resolved: 'https://npm.example.org/@acme%2fcore/-/core-1.0.0.tgz',
+          },
+          'node_modules/tarball': {version: '0.1.0', resolved: 'https://downloads.example.com/tarball-0.1.0.tgz'},
+        },
+      },
+      null,
+      2,
+    )
+    const {components, errors} = discover(lock)
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.purl)).toEqual([
+      'pkg:npm/left-pad@1.3.0',
+      'pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fartifactory.example.com%2Fapi%2Fnpm%2Fnpm-virtual',
+      'pkg:npm/%40acme/core@1.0.0?repository_url=https%3A%2F%2Fnpm.example.org',
+      'pkg:npm/tarball@0.1.0?download_url=https%3A%2F%2Fdownloads.example.com%2Ftarball-0.1.0.tgz',
+    ])
+  })
+})

@@ -177,3 +177,26 @@ describe('pip-requirements', () => {
     ])
   })
 })
+
+describe('pip-requirements: --index-url', () => {
+  it("names the file's index as repository_url when it is not PyPI, and passes it to the files it includes", () => {
+    const {components, errors} = discover(
+      '--index-url https://pypi.internal.example/simple/\nacme-tools==1.4.0\n-r more.txt\n',
+      {
+        'more.txt': 'requests==2.32.0\n',
+      },
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/requests@2.32.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+      'pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+    ])
+    // PyPI itself, named with -i, is PyPI; --extra-index-url leaves the source open (pip takes either).
+    expect(discover('-i https://pypi.org/simple\nrequests==2.32.0\n').components[0].purl).toBe(
+      'pkg:pypi/requests@2.32.0',
+    )
+    expect(
+      discover('--extra-index-url https://pypi.internal.example/simple\nrequests==2.32.0\n').components[0].purl,
+    ).toBe('pkg:pypi/requests@2.32.0')
+  })
+})

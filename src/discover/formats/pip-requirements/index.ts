@@ -6,6 +6,7 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
+import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 
 /** Includes are followed this deep at most (pip has no limit, but cycles must end). */
 const MAX_INCLUDE_DEPTH = 8
@@ -56,8 +57,13 @@ function notRead(file: string, what: string, path: string, line: number, deep: b
   return lockfileError(file, 'include-not-read', message, line)
 }
 
-function readFile(file: string, text: string, state: State, depth: number): void {
+/**
+ * `inherited`: the `--index-url` of the file that included this one. pip reads one index for the whole run, the last
+ * given; here a file's own (its last) applies to its requirements and what it includes, else its includer's.
+ */
+function readFile(file: string, text: string, state: State, depth: number, inherited?: string): void {
   const entries = parseRequirements(text)
+  const index = entries.findLast((entry) => entry.kind === 'index')?.url ?? inherited
   const constraints = new Map<string, string>()
   for (const entry of entries) {
     if (entry.kind !== 'include') continue
@@ -76,7 +82,7 @@ function readFile(file: string, text: string, state: State, depth: number): void
     state.read.add(target)
     const included = deep ? null : state.context.readText(target)
     if (included === null) state.errors.push(notRead(file, 'included file', entry.path, entry.line, deep))
-    else readFile(target, included, state, depth + 1)
+    else readFile(target, included, state, depth + 1, index)
   }
   for (const entry of entries) {
     if (entry.kind === 'invalid') {
@@ -118,6 +124,7 @@ function readFile(file: string, text: string, state: State, depth: number): void
           ref: entry.text,
           line: entry.line,
           column: entry.column,
+          qualifiers: indexQualifiers(index),
         }),
       )
     }

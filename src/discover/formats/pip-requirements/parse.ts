@@ -1,12 +1,13 @@
 /**
  * pip requirements files, parsed by hand: the format is pip's own (pip/_internal/req/req_file.py), and no JS library
- * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, per-line `--hash`, PEP 508
+ * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`, per-line `--hash`, PEP 508
  * extras and `;` markers, `name @ url`, bare URLs and paths (the requirement itself: ../../lockfile-support/pep508.ts).
  */
 import {DIRECT_REFERENCE, exactPin, isSpecifierList, NAMED_REQUIREMENT} from '../../lockfile-support/pep508.js'
 export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number}
   | {kind: 'option'; line: number}
+  | {kind: 'index'; url: string; line: number}
   | {kind: 'named'; name: string; pinned?: string; text: string; line: number; column: number}
   | {kind: 'url'; vcs: boolean; local: boolean; name?: string; url: string; text: string; line: number; column: number}
   | {kind: 'invalid'; text: string; line: number}
@@ -38,6 +39,8 @@ function logicalLines(text: string): Array<{text: string; line: number; column: 
 
 const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
 const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
+/** `--index-url` replaces PyPI (`--extra-index-url` adds an index beside it: where a package comes from is open). */
+const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
 
 function urlLine(target: string, base: {text: string; line: number; column: number}, name?: string): RequirementLine {
   const vcs = /^(git|hg|svn|bzr)\+/.test(target)
@@ -54,6 +57,8 @@ export function parseRequirements(text: string): RequirementLine[] {
       return {kind: 'include', path: include[2], constraint: include[1] === '-c' || include[1] === '--constraint', line}
     const editable = EDITABLE.exec(content)
     if (editable) return urlLine(editable[2], logical)
+    const index = INDEX_URL.exec(content)
+    if (index) return {kind: 'index', url: index[1], line}
     if (content.startsWith('-')) return {kind: 'option', line}
     // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
     const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()

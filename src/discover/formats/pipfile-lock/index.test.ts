@@ -73,3 +73,34 @@ describe('pipfile-lock', () => {
     ])
   })
 })
+
+describe('pipfile-lock: where a package was fetched from', () => {
+  it("names the package's index from _meta.sources when it is not PyPI; no index named means the first", () => {
+    const text = JSON.stringify(
+      {
+        _meta: {
+          'pipfile-spec': 6,
+          sources: [
+            {name: 'internal', url: 'https://pypi.internal.example/simple', verify_ssl: true},
+            {name: 'pypi', url: 'https://pypi.org/simple', verify_ssl: true},
+          ],
+        },
+        default: {
+          requests: {version: '==2.32.0', index: 'pypi'},
+          'acme-tools': {version: '==1.4.0', index: 'internal'},
+          legacy: {version: '==0.1.0'},
+        },
+        develop: {},
+      },
+      null,
+      4,
+    )
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/requests@2.32.0',
+      'pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+      'pkg:pypi/legacy@0.1.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+    ])
+  })
+})

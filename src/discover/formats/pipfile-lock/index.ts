@@ -7,6 +7,7 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
+import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 
 const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
 const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')
@@ -37,6 +38,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
   }
   const components: Component[] = []
   const skipped: Skipped[] = []
+  const indexes = sourceIndexes(root._meta)
   for (const [section, scope] of SECTIONS) {
     const packages = root[section] ?? {}
     if (!isJsonObject(packages)) {
@@ -57,7 +59,14 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
       const base = {ecosystem: 'pypi' as const, name: normalizePypiName(name), ref: name, line, column, scope}
       // Pins are written `==1.2.3`; git, path and file entries carry no version.
       const pinned = /^===?\s*([^\s,;*]+)$/.exec(entry.version ?? '')?.[1]
-      if (pinned !== undefined) components.push(packageComponent(file, {...base, version: pinned}))
+      if (pinned !== undefined)
+        components.push(
+          packageComponent(file, {
+            ...base,
+            version: pinned,
+            qualifiers: indexQualifiers(entry.index === undefined ? indexes.first : indexes.byName.get(entry.index)),
+          }),
+        )
       else if (entry.path !== undefined || (entry.file !== undefined && !/^https?:/.test(entry.file)))
         components.push(packageComponent(file, {...base, local: true}))
       else if (entry.git !== undefined)
@@ -78,4 +87,24 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
     }
   }
   return {components, skipped, errors}
+}
+
+/**
+ * `_meta.sources`, the indexes Pipenv installs from by name (`[[source]]` of the Pipfile): a package's `index` names
+ * one, and a package without one comes from the first (Pipenv's default). Entries that are not `{name, url}` are
+ * passed over: a package naming no known index is taken to be PyPI's.
+ */
+function sourceIndexes(meta: Parameters<typeof isJsonObject>[0]): {
+  byName: Map<string, string>
+  first: string | undefined
+} {
+  const byName = new Map<string, string>()
+  let first: string | undefined
+  const sources = isJsonObject(meta) && Array.isArray(meta.sources) ? meta.sources : []
+  for (const source of sources) {
+    if (!isJsonObject(source) || typeof source.url !== 'string') continue
+    first ??= source.url
+    if (typeof source.name === 'string' && !byName.has(source.name)) byName.set(source.name, source.url)
+  }
+  return {byName, first}
 }

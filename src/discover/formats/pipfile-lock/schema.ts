@@ -8,6 +8,8 @@ export const PipfileEntry = z.looseObject({
   path: z.string().optional(),
   file: z.string().optional(),
   editable: z.boolean().optional(),
+  /** The name of the `_meta.sources` index the package comes from. */
+  index: z.string().optional(),
 })
 export type PipfileEntry = z.infer<typeof PipfileEntry>
 

@@ -94,3 +94,55 @@ describe('poetry-lock', () => {
     ])
   })
 })
+
+describe('poetry-lock: where a package was fetched from', () => {
+  it('names a legacy source (an index other than PyPI) as repository_url and a url source as download_url', () => {
+    const text = [
+      '[[package]]',
+      'name = "acme-tools"',
+      'version = "1.4.0"',
+      'description = ""',
+      'optional = false',
+      'python-versions = "*"',
+      'groups = ["main"]',
+      '',
+      '[package.source]',
+      'type = "legacy"',
+      'url = "https://nexus.example.com/repository/pypi-private/simple"',
+      'reference = "private"',
+      '',
+      '[[package]]',
+      'name = "wheelhouse"',
+      'version = "0.2.0"',
+      'description = ""',
+      'optional = false',
+      'python-versions = "*"',
+      'groups = ["main"]',
+      '',
+      '[package.source]',
+      'type = "url"',
+      'url = "https://downloads.example.com/wheelhouse-0.2.0.tar.gz"',
+      '',
+      '[[package]]',
+      'name = "requests"',
+      'version = "2.32.0"',
+      'description = ""',
+      'optional = false',
+      'python-versions = "*"',
+      'groups = ["main"]',
+      '',
+      '[metadata]',
+      'lock-version = "2.1"',
+      'python-versions = "^3.10"',
+      'content-hash = "0"',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fnexus.example.com%2Frepository%2Fpypi-private%2Fsimple',
+      'pkg:pypi/wheelhouse@0.2.0?download_url=https%3A%2F%2Fdownloads.example.com%2Fwheelhouse-0.2.0.tar.gz',
+      'pkg:pypi/requests@2.32.0',
+    ])
+  })
+})

@@ -7,6 +7,7 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
+import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
 
 const PoetryMetadataCheck = check('poetry-lock/PoetryMetadata')
 const PoetryPackageCheck = check('poetry-lock/PoetryPackage')
@@ -63,10 +64,15 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
     const entry = parsed.data
     const source = entry.source
     const local = source?.type === 'directory' || source?.type === 'file'
+    // A `legacy` source is an index other than PyPI (a private one, a mirror); `url`, a distribution named by URL.
     const qualifiers =
       source?.type === 'git' && source.url
         ? {vcs_url: `git+${source.url}@${source.resolved_reference ?? source.reference ?? ''}`}
-        : undefined
+        : source?.type === 'legacy'
+          ? indexQualifiers(source.url)
+          : source?.type === 'url'
+            ? downloadQualifiers(source.url)
+            : undefined
     components.push(
       packageComponent(file, {
         ecosystem: 'pypi',

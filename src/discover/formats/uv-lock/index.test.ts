@@ -86,3 +86,35 @@ describe('uv-lock', () => {
     ])
   })
 })
+
+describe('uv-lock: where a package was fetched from', () => {
+  it('names an index other than PyPI as repository_url and a URL source as download_url', () => {
+    const text = [
+      'version = 1',
+      'requires-python = ">=3.10"',
+      '',
+      '[[package]]',
+      'name = "requests"',
+      'version = "2.32.0"',
+      'source = { registry = "https://pypi.org/simple" }',
+      '',
+      '[[package]]',
+      'name = "acme-tools"',
+      'version = "1.4.0"',
+      'source = { registry = "https://pypi.internal.example/simple/" }',
+      '',
+      '[[package]]',
+      'name = "wheelhouse"',
+      'version = "0.2.0"',
+      'source = { url = "https://downloads.example.com/wheelhouse-0.2.0.tar.gz" }',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/requests@2.32.0',
+      'pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+      'pkg:pypi/wheelhouse@0.2.0?download_url=https%3A%2F%2Fdownloads.example.com%2Fwheelhouse-0.2.0.tar.gz',
+    ])
+  })
+})

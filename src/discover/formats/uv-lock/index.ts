@@ -7,6 +7,7 @@ import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {UvPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
+import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
 
 const UvLockVersionCheck = check('uv-lock/UvLockVersion')
 const UvPackageCheck = check('uv-lock/UvPackage')
@@ -23,6 +24,14 @@ export const discoverer: Discoverer = {
   // uv writes `revision` (since 0.5.x) and `requires-python` beside `version`; Cargo.lock has neither.
   identify: (head) => /^version = \d+\s*$/m.test(head) && /^(requires-python|revision) = /m.test(head),
   discover: ({file, text}) => discoverUvLock(file, text),
+}
+
+/**
+ * Where a package not from git was fetched: an index other than PyPI (`registry`) as `repository_url`, a
+ * distribution named by URL (`url`) as `download_url`; nothing for PyPI.
+ */
+function sourceQualifiers(source: UvPackage['source']): Record<string, string> | undefined {
+  return source?.url !== undefined ? downloadQualifiers(source.url) : indexQualifiers(source?.registry)
 }
 
 function isLocal(entry: UvPackage): boolean {
@@ -96,7 +105,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
         scope: local ? undefined : scopes.get(name),
         direct: local || !knowsDirect ? undefined : scopes.has(name),
         local,
-        qualifiers: git ? {vcs_url: `git+${git}`} : undefined,
+        qualifiers: git ? {vcs_url: `git+${git}`} : sourceQualifiers(entry.source),
       }),
     )
   }

@@ -50,8 +50,19 @@ describe('crates-io (written from the API format)', () => {
       'aho-corasick@1.1.5': 'github.com/BurntSushi/aho-corasick medium crates-io',
     })
     expect(run.unresolved[0].detail).toBe(
-      'cargo serde comes from another registry (https://cargo.example.com/index): not asked of crates.io',
+      'cargo serde comes from another registry (https://cargo.example.com/index): not looked up by its name on crates.io or deps.dev (if it mirrors the public registry, name it with --registry-mirror)',
     )
     expect(emulators.servers.crates.requests.filter((r) => r.url.includes('/serde')).length).toBe(before)
+  })
+
+  it('asks crates.io about a crate of a registry the user names as its mirror (a sparse index too)', async () => {
+    const mirrored = {
+      ...pkg('cargo', 'serde', '1.0.229'),
+      purl: 'pkg:cargo/serde@1.0.229?repository_url=sparse%2Bhttps%3A%2F%2Fcrates-mirror.example.com%2Findex%2F',
+    }
+    const run = await resolveOnline(emulators, [mirrored], [resolver], {
+      registryMirrors: ['https://crates-mirror.example.com/index'],
+    })
+    expect(summarise(run)).toEqual({'serde@1.0.229': 'github.com/serde-rs/serde medium crates-io'})
   })
 })

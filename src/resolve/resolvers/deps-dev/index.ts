@@ -43,8 +43,8 @@ async function resolve(components: readonly Component[], context: ResolverContex
   const outcomes = new Array<Outcome>(components.length)
   const items: Array<Item & {index: number}> = []
   components.forEach((component, index) => {
-    // deps.dev knows crates.io's crates only: one of another registry is not asked (it would be another crate).
-    const other = otherRegistryMiss(component, 'deps.dev')
+    // deps.dev knows the public registries' packages only: one from elsewhere is not asked (it would be another).
+    const other = otherRegistryMiss(component, context.options.registryMirrors)
     if (other) {
       outcomes[index] = other
       return

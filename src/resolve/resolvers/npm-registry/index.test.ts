@@ -56,4 +56,41 @@ describe('npm-registry (recorded registry responses)', () => {
     expect(babel.directories).toEqual(['packages/babel-code-frame', 'packages/babel-core'])
     expect(babel.directory).toBeUndefined()
   })
+
+  it('never asks the npm registry about a package of another registry or a URL, unless that registry is a mirror', async () => {
+    const from = (name: string, version: string, qualifier: string) => ({
+      ...pkg('npm', name, version),
+      purl: `pkg:npm/${name}@${version}?${qualifier}`,
+    })
+    const components = [
+      // A private registry's left-pad is not the public left-pad: its name must not be looked up there.
+      from('left-pad', '1.3.0', 'repository_url=https%3A%2F%2Fnpm.internal.example%2Fnpm'),
+      from('react', '18.2.0', 'download_url=https%3A%2F%2Fcodeload.github.com%2Fexample%2Freact%2Ftar.gz%2F0123abc'),
+      // registry.yarnpkg.com is the npm registry; an Artifactory proxy of it is a mirror when the user says so.
+      from('yocto-queue', '0.1.0', 'repository_url=https%3A%2F%2Fregistry.yarnpkg.com'),
+      from('bin-links', '2.2.1', 'repository_url=https%3A%2F%2FArtifactory.Example.com%2Fapi%2Fnpm%2Fnpm-remote'),
+    ]
+    const asked = () => emulators.servers.npm.requests.map((r) => r.url)
+    const before = asked().length
+    const run = await resolveOnline(emulators, components, [resolver])
+    expect(summarise(run)).toEqual({
+      'left-pad@1.3.0': 'unresolved: unsupported',
+      'react@18.2.0': 'unresolved: unsupported',
+      'yocto-queue@0.1.0': 'github.com/sindresorhus/yocto-queue medium npm-registry',
+      'bin-links@2.2.1': 'unresolved: unsupported',
+    })
+    expect(run.unresolved.map((u) => u.detail)).toEqual([
+      'npm bin-links comes from another registry (https://Artifactory.Example.com/api/npm/npm-remote): not looked up by its name on the npm registry or deps.dev (if it mirrors the public registry, name it with --registry-mirror)',
+      'npm left-pad comes from another registry (https://npm.internal.example/npm): not looked up by its name on the npm registry or deps.dev (if it mirrors the public registry, name it with --registry-mirror)',
+      'npm react comes from a URL, not a registry (https://codeload.github.com/example/react/tar.gz/0123abc): not looked up by its name on the npm registry or deps.dev',
+    ])
+    expect(asked().slice(before)).toEqual(['/yocto-queue/0.1.0'])
+
+    // Named as a mirror (host case and a trailing slash do not matter; a sibling path is not under it).
+    const mirrored = await resolveOnline(emulators, components, [resolver], {
+      registryMirrors: ['https://artifactory.example.com/api/npm/npm-remote/', 'https://npm.internal.example/np'],
+    })
+    expect(summarise(mirrored)['bin-links@2.2.1']).toBe('github.com/npm/bin-links medium npm-registry')
+    expect(summarise(mirrored)['left-pad@1.3.0']).toBe('unresolved: unsupported')
+  })
 })

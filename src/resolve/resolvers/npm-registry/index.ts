@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {exactVersion, firstRepository, isRecord, jsonAnswer} from '../../support.js'
+import {exactVersion, firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /** npm package names (validate-npm-package-name, with the legacy upper-case allowance). */
@@ -23,6 +23,9 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!NPM_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not an npm package name: ${component.name}`}
+  // A package from another registry or a URL: the registry's package of that name is another one.
+  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  if (other) return other
   const version = exactVersion(component.version) ?? 'latest'
   const path = `/${component.name.replace('/', '%2F')}/${encodeURIComponent(version)}`
   const what = `npm ${component.name}@${version}`

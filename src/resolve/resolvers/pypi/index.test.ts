@@ -40,4 +40,29 @@ describe('pypi (written from the JSON API format)', () => {
       'pypi example-no-repo: no repository URL (saw home_page=https://docs.example.com/no-repo, project_urls.Homepage=https://www.example.com)',
     )
   })
+
+  it('never asks PyPI about a project of another index or a URL, unless that index is a mirror', async () => {
+    const from = (name: string, version: string, qualifier: string) => ({
+      ...pkg('pypi', name, version),
+      purl: `pkg:pypi/${name}@${version}?${qualifier}`,
+    })
+    const components = [
+      from('requests', '2.25.0', 'repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple'),
+      from('colorama', '0.4.6', 'download_url=https%3A%2F%2Fdownloads.example.com%2Fcolorama-0.4.6.tar.gz'),
+      from('python-dateutil', '2.9.0.post0', 'repository_url=https%3A%2F%2Fpypi.org%2Fsimple'),
+    ]
+    const asked = () => emulators.servers.pypi.requests.map((r) => r.url)
+    const before = asked().length
+    const run = await resolveOnline(emulators, components, [resolver])
+    expect(summarise(run)).toEqual({
+      'requests@2.25.0': 'unresolved: unsupported',
+      'colorama@0.4.6': 'unresolved: unsupported',
+      'python-dateutil@2.9.0.post0': 'github.com/dateutil/dateutil medium pypi',
+    })
+    expect(asked().slice(before)).toEqual(['/pypi/python-dateutil/json'])
+    const mirrored = await resolveOnline(emulators, components, [resolver], {
+      registryMirrors: ['https://pypi.internal.example'],
+    })
+    expect(summarise(mirrored)['requests@2.25.0']).toBe('github.com/psf/requests medium pypi')
+  })
 })

@@ -1,6 +1,6 @@
 import type {Component} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {type Candidate, firstRepository, isRecord, jsonAnswer} from '../../support.js'
+import {type Candidate, firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /** PEP 508 project names. */
@@ -27,6 +27,9 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!PYPI_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a PyPI project name: ${component.name}`}
+  // A project from another index or a URL: PyPI's project of that name is another one.
+  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  if (other) return other
   const name = normalizePypiName(component.name)
   const path = `/pypi/${name}/json`
   const what = `pypi ${name}`

@@ -1,0 +1,20 @@
+/**
+ * Which index a Python package comes from, as a purl qualifier (uv.lock, poetry.lock, Pipfile.lock, pip's
+ * `--index-url`). PyPI (its simple index, its JSON API, the host of its files) needs none; another index is the
+ * purl's `repository_url`, and resolvers never ask PyPI or deps.dev about such a package by its name
+ * (resolve/support.ts otherSource): a project of the same name on PyPI is another project.
+ */
+
+const PYPI = /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:[/:?#]|$)/
+
+/** `{repository_url}` for an index other than PyPI; undefined for PyPI or no index. */
+export function indexQualifiers(index: string | undefined): Record<string, string> | undefined {
+  const base = index?.trim().replace(/\/+$/, '')
+  if (base === undefined || base === '' || PYPI.test(base)) return undefined
+  return {repository_url: base}
+}
+
+/** `{download_url}` for a distribution named by URL (`name @ https://...`, uv's and Poetry's `url` sources). */
+export function downloadQualifiers(url: string | undefined): Record<string, string> | undefined {
+  return url === undefined || url === '' ? undefined : {download_url: url}
+}
