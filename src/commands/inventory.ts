@@ -122,7 +122,7 @@ export default class InventoryCommand extends BaseCommand {
     let resolution: ResolveRun | undefined
     if (flags.resolve) {
       // Imported here: without --resolve, inventory never loads the resolve stage (start-up time).
-      const {formatResolutionTable, resolveComponents} = await import('../resolve/index.js')
+      const {formatResolutionTable, otherRegistriesNotice, resolveComponents} = await import('../resolve/index.js')
       resolution = await resolveComponents(inventory.components, {
         offline: flags.offline,
         mapFile: flags.map,
@@ -130,6 +130,8 @@ export default class InventoryCommand extends BaseCommand {
         registryMirrors,
       })
       if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
+      const notice = otherRegistriesNotice(resolution.otherRegistries)
+      if (notice) this.logToStderr(`stewards: ${notice}`)
     }
     // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).
     if (json) await this.writeJson(resolution ? {...inventory, resolution} : inventory)

@@ -7,7 +7,7 @@ import type {CollectedProject, RepoGroup, ScanError, ScanResult, Window} from '.
 import {discoverPaths} from '../discover/index.js'
 import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
-import {resolveComponents} from '../resolve/index.js'
+import {otherRegistriesNotice, resolveComponents} from '../resolve/index.js'
 import {artifactHubEndpoints} from '../core/artifact-hub-url.js'
 import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
@@ -122,6 +122,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     throw error
   })
   stage('resolve', `${resolved.groups.length} repositories, ${resolved.unresolved.length} unresolved`)
+  const otherRegistries = otherRegistriesNotice(resolved.otherRegistries)
+  if (otherRegistries) options.onNotice?.(otherRegistries)
 
   stage('collect', `${resolved.groups.length} repositories`)
   let collectedCount = 0

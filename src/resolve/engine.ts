@@ -21,6 +21,7 @@ import type {
   ResolverContext,
 } from './types.js'
 import {trimEnd} from '../core/trim-end.js'
+import {otherRegistries} from './support.js'
 
 /** Sent on every registry request: crates.io rejects anonymous clients and asks for a contact. */
 export const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
@@ -154,6 +155,7 @@ export async function resolveComponents(
     unresolved: redactDeep(unresolved),
     stats: computeStats(components, groups, unresolved, http.stats),
     incomplete,
+    otherRegistries: redactDeep(otherRegistries(unresolved, options.registryMirrors)),
   }
 }
 

@@ -1,7 +1,8 @@
 import type {Component, RepoGroup, RequestStats, UnresolvedComponent} from '../core/model.js'
 import {compare} from '../core/compare.js'
 import {formatPercent} from '../core/percent.js'
-import type {ResolveStats} from './types.js'
+import type {ResolveRun, ResolveStats} from './types.js'
+import {thousands} from '../core/figures.js'
 import {alignColumns} from '../core/columns.js'
 
 /** Counts per ecosystem, per source (provenance) and per reason: the resolution-rate table's data. */
@@ -78,4 +79,20 @@ export function formatResolutionTable(stats: ResolveStats): string {
 
 function sortKeys<V>(record: Record<string, V>): Record<string, V> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)))
+}
+
+/** Registries named in the notice; the rest are counted. */
+const NOTICE_REGISTRIES = 3
+
+/**
+ * One line for stderr when packages of registries other than their ecosystem's public one were left unresolved
+ * (ResolveRun.otherRegistries): which registries, and how to say that one is a mirror. undefined when there are none.
+ */
+export function otherRegistriesNotice(registries: ResolveRun['otherRegistries']): string | undefined {
+  if (registries.length === 0) return undefined
+  const packages = registries.reduce((sum, r) => sum + r.packages, 0)
+  const named = registries.slice(0, NOTICE_REGISTRIES).map((r) => `${r.registry}: ${thousands(r.packages)}`)
+  const more = registries.length - named.length
+  const list = `${named.join('; ')}${more > 0 ? `; ${more} more` : ''}`
+  return `not looked up by name, as from a registry other than their ecosystem's public one: ${thousands(packages)} ${packages === 1 ? 'package' : 'packages'} (${list}). If a registry mirrors a public one, name it with --registry-mirror URL.`
 }

@@ -1,5 +1,6 @@
 import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../core/image-ref.js'
-import type {Component} from '../core/model.js'
+import {compare} from '../core/compare.js'
+import type {Component, UnresolvedComponent} from '../core/model.js'
 import type {HttpResult} from './http.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
 import type {Confidence, Outcome} from './types.js'
@@ -193,4 +194,19 @@ export function otherRegistryMiss(component: Component, mirrors?: readonly strin
       ? `${component.ecosystem} ${component.name} comes from another registry (${source.url.slice(0, 200)}): not looked up by its name on ${askers} (if it mirrors the public registry, name it with --registry-mirror)`
       : `${component.ecosystem} ${component.name} comes from a URL, not a registry (${source.url.slice(0, 200)}): not looked up by its name on ${askers}`
   return {status: 'miss', reason: 'unsupported', detail}
+}
+
+/** The other registries of unresolved packages (otherSource), with how many packages each: most first. */
+export function otherRegistries(
+  unresolved: readonly UnresolvedComponent[],
+  mirrors?: readonly string[],
+): Array<{registry: string; packages: number}> {
+  const counts = new Map<string, number>()
+  for (const {component, reason} of unresolved) {
+    const source = reason === 'unsupported' ? otherSource(component, mirrors) : undefined
+    if (source?.kind === 'registry') counts.set(source.url, (counts.get(source.url) ?? 0) + 1)
+  }
+  return [...counts]
+    .map(([registry, packages]) => ({registry, packages}))
+    .sort((a, b) => b.packages - a.packages || compare(a.registry, b.registry))
 }

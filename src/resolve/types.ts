@@ -97,6 +97,11 @@ export interface ResolveRun {
   stats: ResolveStats
   /** true when a network failure or an offline cache miss left a component unresolved or on a guess. */
   incomplete: boolean
+  /**
+   * The registries other than their ecosystem's public one that unresolved packages come from, and how many
+   * packages each (most first): they were not looked up by name (resolve/support.ts otherSource).
+   */
+  otherRegistries: Array<{registry: string; packages: number}>
 }
 
 export interface ResolverContext {

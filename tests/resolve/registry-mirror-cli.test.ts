@@ -89,6 +89,10 @@ describe('stewards --registry-mirror', () => {
       'pkg:npm/react@18.2.0?repository_url=https%3A%2F%2Fnpm.internal.example',
     ])
     expect(out.resolution.groups.map((g: {repo: string}) => g.repo)).toEqual(['github.com/stevemao/left-pad'])
+    expect(out.resolution.otherRegistries).toEqual([
+      {registry: MIRROR, packages: 1},
+      {registry: 'https://npm.internal.example', packages: 1},
+    ])
     expect(out.resolution.unresolved.map((u: Unresolved) => [u.component.name, u.reason, u.detail])).toEqual([
       [
         'bin-links',
@@ -112,6 +116,14 @@ describe('stewards --registry-mirror', () => {
       'github.com/stevemao/left-pad',
     ])
     expect(withMirror.resolution.unresolved.map((u: Unresolved) => u.component.name)).toEqual(['react'])
+    expect(withMirror.resolution.otherRegistries).toEqual([{registry: 'https://npm.internal.example', packages: 1}])
+
+    // As a table, one line on stderr says which registries were passed over and what to do about a mirror.
+    const table = await runCli(['inventory', dir, '--resolve', '--offline'], {env: {XDG_CACHE_HOME: xdg}})
+    expect(table.code).toBe(0)
+    expect(table.stderr).toContain(
+      `stewards: not looked up by name, as from a registry other than their ecosystem's public one: 2 packages (${MIRROR}: 1; https://npm.internal.example: 1). If a registry mirrors a public one, name it with --registry-mirror URL.\n`,
+    )
   })
 
   it('scan: the flag and your own settings reach the resolve stage; a bad URL is a usage error that prints no credentials', async () => {
@@ -120,7 +132,11 @@ describe('stewards --registry-mirror', () => {
       runCli(['scan', dir, '--cache-dir', cacheDir, '--github-api-url', github.url, '--format', 'json', ...extra])
     const projects = async (r: {stdout: string}) =>
       (JSON.parse(r.stdout) as ScanResult).projects.map((p) => p.repo).sort()
-    expect(await projects(await scan())).toEqual(['github.com/stevemao/left-pad'])
+    const plain = await scan()
+    expect(await projects(plain)).toEqual(['github.com/stevemao/left-pad'])
+    expect(plain.stderr).toContain(
+      `stewards: not looked up by name, as from a registry other than their ecosystem's public one: 2 packages`,
+    )
     expect(await projects(await scan('--registry-mirror', MIRROR))).toEqual([
       'github.com/npm/bin-links',
       'github.com/stevemao/left-pad',
