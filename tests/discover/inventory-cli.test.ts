@@ -1,3 +1,6 @@
+import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
 
@@ -257,5 +260,81 @@ describe('stewards inventory', () => {
       'windows-sys prod',
     ])
     expect(json.errors).toEqual([])
+  })
+
+  it("--json names the registry the project's own .npmrc and .yarnrc.yml give, never their tokens", async () => {
+    const token = `ghp_${'0'.repeat(36)}`
+    const dir = await mkdtemp(join(tmpdir(), 'inventory-registries-'))
+    await mkdir(join(dir, 'web'))
+    await mkdir(join(dir, 'tools'))
+    await writeFile(
+      join(dir, 'web', 'pnpm-lock.yaml'),
+      [
+        "lockfileVersion: '9.0'",
+        '',
+        'importers:',
+        '  .:',
+        '    dependencies:',
+        '      left-pad:',
+        '        specifier: 1.3.0',
+        '        version: 1.3.0',
+        "      '@acme/ui':",
+        '        specifier: 2.0.0',
+        '        version: 2.0.0',
+        '',
+        'packages:',
+        '  left-pad@1.3.0:',
+        '    resolution: {integrity: sha512-a}',
+        "  '@acme/ui@2.0.0':",
+        '    resolution: {integrity: sha512-b}',
+        '',
+        'snapshots:',
+        '  left-pad@1.3.0: {}',
+        "  '@acme/ui@2.0.0': {}",
+        '',
+      ].join('\n'),
+    )
+    await writeFile(
+      join(dir, 'web', '.npmrc'),
+      `@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=${token}\n`,
+    )
+    await writeFile(
+      join(dir, 'tools', 'yarn.lock'),
+      [
+        '__metadata:',
+        '  version: 8',
+        '  cacheKey: 10c0',
+        '',
+        '"left-pad@npm:^1.3.0":',
+        '  version: 1.3.0',
+        '  resolution: "left-pad@npm:1.3.0"',
+        '  checksum: 10c0/0',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+      ].join('\n'),
+    )
+    await writeFile(
+      join(dir, 'tools', '.yarnrc.yml'),
+      `npmRegistryServer: "https://nexus.example.com/repository/npm-group"\nnpmAuthToken: ${token}\n`,
+    )
+    const r = await runCli(['inventory', dir, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(
+      json.components.map((c: {purl: string; locations: Array<{file: string}>}) => [
+        c.purl,
+        c.locations[0].file.slice(dir.length + 1),
+      ]),
+    ).toEqual([
+      ['pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fnpm.pkg.github.com', 'web/pnpm-lock.yaml'],
+      ['pkg:npm/left-pad@1.3.0', 'web/pnpm-lock.yaml'],
+      [
+        'pkg:npm/left-pad@1.3.0?repository_url=https%3A%2F%2Fnexus.example.com%2Frepository%2Fnpm-group',
+        'tools/yarn.lock',
+      ],
+    ])
+    expect(`${r.stdout}${r.stderr}`).not.toContain(token)
   })
 })

@@ -7,7 +7,8 @@ import {yamlLibrary} from '../../../core/lazy-require.js'
 import {probeYamlDepth} from '../../../core/yaml-depth.js'
 import {parseDocumentLinear} from '../../../core/yaml-unique-keys.js'
 import {DEFAULT_YAML_LIMITS, libraryRefusal} from '../../yaml.js'
-import {isLocalRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {isLocalRange, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {NO_REGISTRIES, type NpmRegistries, npmrcRegistries} from '../../lockfile-support/npm-registries.js'
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -29,9 +30,9 @@ export const discoverer: Discoverer = {
     return /(^|\/)pnpm-lock\.yaml$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   identify: (head) => /^lockfileVersion: /m.test(head) && !head.trimStart().startsWith('{'),
-  discover: ({file, text}) => {
+  discover: ({file, text}, context) => {
     try {
-      return discoverPnpmLock(file, text)
+      return discoverPnpmLock(file, text, npmrcRegistries(context, file))
     } catch (error) {
       return {components: [], errors: [stackOverflowError(file, error)]}
     }
@@ -145,7 +146,12 @@ function firstAliasLine(document: Document.Parsed, lineCounter: LineCounter): nu
   return offset === undefined ? 1 : lineCounter.linePos(offset).line
 }
 
-export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
+/** `registries`: what the project's `.npmrc` names, for packages whose entry has no tarball URL. */
+export function discoverPnpmLock(
+  file: string,
+  text: string,
+  registries: NpmRegistries = NO_REGISTRIES,
+): DiscoverOutput {
   const read = readLockfile(file, text)
   if (!('data' in read)) return {components: [], errors: read.errors}
   const {data, keysAt} = read
@@ -159,7 +165,7 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
       errors: [lockfileError(file, 'unsupported-version', message, versionAt?.line ?? 1, versionAt?.column)],
     }
   }
-  const errors: ScanError[] = [...read.errors]
+  const errors: ScanError[] = [...read.errors, ...registries.errors]
   const components: Component[] = []
   const direct = readImporters(file, keysAt, data, major, components, errors)
   const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
@@ -205,7 +211,11 @@ export function discoverPnpmLock(file: string, text: string): DiscoverOutput {
         local,
         qualifiers: entry.resolution?.repo
           ? {vcs_url: `${entry.resolution.repo}${entry.resolution.commit ? `@${entry.resolution.commit}` : ''}`}
-          : sourceQualifiers(remote),
+          : remote !== undefined
+            ? sourceQualifiers(remote)
+            : local
+              ? undefined
+              : registryQualifiers(registries.registryOf(name)),
       }),
     )
   }

@@ -2,7 +2,8 @@ import {FAILSAFE_SCHEMA, load, YAMLException} from 'js-yaml'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {splitLines} from '../../lockfile-support/line-index.js'
-import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {NO_REGISTRIES, type NpmRegistries} from '../../lockfile-support/npm-registries.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import {quoted, readSymlFast} from './syml.js'
@@ -59,8 +60,15 @@ function loadLockfile(
   return {document: value as Record<string, unknown>, lines: keyLines(text), errors}
 }
 
-/** yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. */
-export function readBerryLockfile(file: string, text: string): {components: Component[]; errors: ScanError[]} {
+/**
+ * yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. `registries`:
+ * what the project's `.yarnrc.yml` names, as the lockfile names no registry.
+ */
+export function readBerryLockfile(
+  file: string,
+  text: string,
+  registries: NpmRegistries = NO_REGISTRIES,
+): {components: Component[]; errors: ScanError[]} {
   let document: Record<string, unknown>
   let lines: Map<string, number>
   let problems: ScanError[]
@@ -80,7 +88,7 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
     )
   }
   const components: Component[] = []
-  const errors: ScanError[] = problems
+  const errors: ScanError[] = [...problems, ...registries.errors]
   for (const key of Object.keys(document)) {
     if (key === '__metadata') continue
     const line = lines.get(key) ?? 1
@@ -106,7 +114,8 @@ export function readBerryLockfile(file: string, text: string): {components: Comp
         line,
         column: 1,
         local,
-        qualifiers: sourceQualifiers(remote),
+        qualifiers:
+          protocol === 'npm' ? registryQualifiers(registries.registryOf(resolution.name)) : sourceQualifiers(remote),
       }),
     )
   }

@@ -1,6 +1,7 @@
 import type {Discoverer} from '../../types.js'
 import {readBerryLockfile} from './berry.js'
 import {readClassicLockfile} from './classic.js'
+import {yarnrcRegistries} from '../../lockfile-support/npm-registries.js'
 
 /** A top-level `__metadata:` key marks berry (yarn 2+); classic files never have it. */
 function isBerry(text: string): boolean {
@@ -15,5 +16,6 @@ export const discoverer: Discoverer = {
   },
   // yarn classic writes this header; berry files start with __metadata.
   identify: (head) => head.includes('# yarn lockfile v1') || /^__metadata:\s*$/m.test(head),
-  discover: ({file, text}) => (isBerry(text) ? readBerryLockfile(file, text) : readClassicLockfile(file, text)),
+  discover: ({file, text}, context) =>
+    isBerry(text) ? readBerryLockfile(file, text, yarnrcRegistries(context, file)) : readClassicLockfile(file, text),
 }
