@@ -46,6 +46,8 @@ export function nameFromInstallPath(key: string): string | undefined {
 
 /** The public npm registry (registry.yarnpkg.com is another name of it), whose packages need no qualifier. */
 const PUBLIC_NPM_REGISTRY = /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)$/
+/** A tarball of the public npm registry: its name, or a scope and a name, then `/-/`. */
+const PUBLIC_NPM_TARBALL = /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)\/(?:@[^/]+\/)?[^/@]+\/-\//
 
 /**
  * purl qualifiers for where a package was fetched from, when that is not the public npm registry: git → `vcs_url`;
@@ -58,7 +60,9 @@ export function sourceQualifiers(url: string | undefined): Record<string, string
   if (url === undefined || !isRemoteRange(url)) return undefined
   if (!/^https?:/.test(url)) return {vcs_url: url}
   const dash = url.indexOf('/-/')
-  return dash === -1 ? {download_url: url} : registryQualifiers(registryOfTarball(url.slice(0, dash)))
+  if (dash === -1) return {download_url: url}
+  // Most tarballs are the npm registry's: known without cutting the URL apart (issue #16: a lockfile has thousands).
+  return PUBLIC_NPM_TARBALL.test(url) ? undefined : registryQualifiers(registryOfTarball(url.slice(0, dash)))
 }
 
 /** `repository_url` for a registry's URL (Bun's lockfile names it), none for the public registry or none named. */
