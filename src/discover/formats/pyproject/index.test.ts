@@ -109,3 +109,118 @@ extra = "not-an-array"
     expect(discover('[project]\ndependencies = [\n').errors.map((e) => e.code)).toEqual(['invalid-toml'])
   })
 })
+
+describe('pyproject: where packages come from', () => {
+  const where = (out: Required<DiscoverOutput>) =>
+    out.components.map((c) => `${c.name} ${c.local ? 'local' : (c.purl ?? '-')}`)
+
+  it('uv: the default index replaces PyPI; [tool.uv.sources] names an index, git, a URL, a path or a member', () => {
+    const out = discover(
+      [
+        '[project]',
+        'name = "app"',
+        'dependencies = ["requests==2.32.0", "acme-tools==1.4.0", "widget", "wheelhouse", "lib", "public==1.0"]',
+        '',
+        '[[tool.uv.index]]',
+        'name = "internal"',
+        'url = "https://pypi.internal.example/simple"',
+        'default = true',
+        '',
+        '[[tool.uv.index]]',
+        'name = "pytorch"',
+        'url = "https://download.pytorch.org/whl/cpu"',
+        'explicit = true',
+        '',
+        '[[tool.uv.index]]',
+        'name = "pypi"',
+        'url = "https://pypi.org/simple"',
+        'explicit = true',
+        '',
+        '[tool.uv.sources]',
+        'acme-tools = { index = "pytorch" }',
+        'widget = { git = "https://github.com/example-org/widget", tag = "v2.0.0" }',
+        'wheelhouse = { url = "https://downloads.example.com/wheelhouse-0.2.0.tar.gz" }',
+        'lib = { workspace = true }',
+        'public = { index = "pypi" }',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(where(out)).toEqual([
+      'requests pkg:pypi/requests@2.32.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+      'acme-tools pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fdownload.pytorch.org%2Fwhl%2Fcpu',
+      'widget pkg:pypi/widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fwidget%40v2.0.0',
+      'wheelhouse pkg:pypi/wheelhouse?download_url=https%3A%2F%2Fdownloads.example.com%2Fwheelhouse-0.2.0.tar.gz',
+      'lib local',
+      'public pkg:pypi/public@1.0',
+    ])
+  })
+
+  it('Poetry: a primary source replaces PyPI (not for the build backend); a dependency may name its source', () => {
+    const out = discover(
+      [
+        '[build-system]',
+        'requires = ["poetry-core>=1.0.0"]',
+        '',
+        '[tool.poetry.dependencies]',
+        'python = "^3.10"',
+        'requests = "2.32.0"',
+        'acme-tools = { version = "1.4.0", source = "extras" }',
+        'numpy = { version = "2.0.0", source = "PyPI" }',
+        'widget = { git = "https://github.com/example-org/widget.git", rev = "0123abc" }',
+        'local-lib = { path = "../lib", develop = true }',
+        '',
+        '[[tool.poetry.source]]',
+        'name = "extras"',
+        'url = "https://nexus.example.com/repository/pypi-extras/simple"',
+        'priority = "supplemental"',
+        '',
+        '[[tool.poetry.source]]',
+        'name = "internal"',
+        'url = "https://pypi.internal.example/simple"',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(where(out)).toEqual([
+      'poetry-core pkg:pypi/poetry-core',
+      'requests pkg:pypi/requests@2.32.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+      'acme-tools pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fnexus.example.com%2Frepository%2Fpypi-extras%2Fsimple',
+      'numpy pkg:pypi/numpy@2.0.0',
+      'widget pkg:pypi/widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fwidget.git%400123abc',
+      'local-lib local',
+    ])
+    // Only supplemental and explicit sources: PyPI stays the index of the others.
+    const supplemental = discover(
+      [
+        '[tool.poetry.dependencies]',
+        'requests = "2.32.0"',
+        '[[tool.poetry.source]]',
+        'name = "extras"',
+        'url = "https://nexus.example.com/simple"',
+        'priority = "explicit"',
+        '',
+      ].join('\n'),
+    )
+    expect(where(supplemental)).toEqual(['requests pkg:pypi/requests@2.32.0'])
+  })
+
+  it('PEP 508 direct references: git as vcs_url, file: as local, other URLs as download_url', () => {
+    const out = discover(
+      [
+        '[project]',
+        'dependencies = [',
+        '  "widget @ git+https://github.com/example-org/widget@v2.0.0",',
+        '  "lib @ file:///srv/lib",',
+        '  "wheelhouse @ https://downloads.example.com/wheelhouse-0.2.0.tar.gz",',
+        ']',
+        '',
+      ].join('\n'),
+    )
+    expect(where(out)).toEqual([
+      'widget pkg:pypi/widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fwidget%40v2.0.0',
+      'lib local',
+      'wheelhouse pkg:pypi/wheelhouse?download_url=https%3A%2F%2Fdownloads.example.com%2Fwheelhouse-0.2.0.tar.gz',
+    ])
+  })
+})

@@ -20,6 +20,8 @@ import {
   tomlKeyLines,
 } from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {normalizePypiName} from '../../../core/package-names.js'
+import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
 
 export const discoverer: Discoverer = {
   id: 'pyproject',
@@ -31,9 +33,12 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) => discoverPyproject(file, text),
 }
 
-/** Arrays of PEP 508 strings: the table that holds them, the key (undefined: every key of the table), the scope. */
-const REQUIREMENT_ARRAYS: ReadonlyArray<{table: string; key?: string; scope: Scope}> = [
-  {table: 'build-system', key: 'requires', scope: 'dev'},
+/**
+ * Arrays of PEP 508 strings: the table that holds them, the key (undefined: every key of the table), the scope.
+ * `ownIndex`: the build backend is installed by the build frontend from its own index, not Poetry's sources.
+ */
+const REQUIREMENT_ARRAYS: ReadonlyArray<{table: string; key?: string; scope: Scope; ownIndex?: boolean}> = [
+  {table: 'build-system', key: 'requires', scope: 'dev', ownIndex: true},
   {table: 'project', key: 'dependencies', scope: 'prod'},
   {table: 'project.optional-dependencies', scope: 'optional'},
   {table: 'dependency-groups', scope: 'dev'},
@@ -52,15 +57,102 @@ interface Out {
   components: Component[]
   skipped: Skipped[]
   errors: ScanError[]
+  indexes: Indexes
+}
+
+/**
+ * Where the file says packages come from, when not PyPI: the purl `repository_url` of a package, so that resolvers
+ * never ask PyPI or deps.dev about a package of a private index by its name (resolve/support.ts otherSource).
+ * - uv (https://docs.astral.sh/uv/concepts/indexes/): `[[tool.uv.index]]` with `default = true` replaces PyPI for
+ *   every requirement; `[tool.uv.sources]` pins a package to a named index (`index = "name"`), to git, a URL or a path.
+ * - Poetry (https://python-poetry.org/docs/repositories/): a dependency's `source = "name"` names a
+ *   `[[tool.poetry.source]]`; a primary source (`priority = "primary"`, no priority, or Poetry 1's `default = true`)
+ *   replaces PyPI for the others, the first one named being taken. Supplemental and explicit sources replace nothing.
+ * Indexes uv or Poetry may take beside PyPI (uv's other indexes, `extra-index-url`, supplemental sources) leave
+ * where a package comes from open: nothing is said.
+ */
+interface Indexes {
+  /** uv's default index: every PEP 508 requirement's, unless a source names another. */
+  uvDefault?: string
+  /** Poetry's first primary source: every Poetry dependency's (and `[project]`'s, which Poetry 2 reads). */
+  poetryPrimary?: string
+  /** `[tool.uv.sources]` by normalised package name. */
+  uvSources: Map<string, unknown>
+  /** `[[tool.uv.index]]` and `[[tool.poetry.source]]` URLs by name. */
+  uvIndex: Map<string, string>
+  poetrySource: Map<string, string>
+}
+
+/** The named index tables of `list` (`[[tool.uv.index]]`, `[[tool.poetry.source]]`): name → URL, in order. */
+function namedIndexes(list: unknown): Array<{name: string; url: string; entry: Record<string, unknown>}> {
+  if (!Array.isArray(list)) return []
+  return list
+    .filter(isTable)
+    .filter((entry) => typeof entry.name === 'string' && typeof entry.url === 'string')
+    .map((entry) => ({name: entry.name as string, url: entry.url as string, entry}))
+}
+
+function readIndexes(table: Record<string, unknown>): Indexes {
+  const uv = namedIndexes(tomlAt(table, ['tool', 'uv', 'index']))
+  const poetry = namedIndexes(tomlAt(table, ['tool', 'poetry', 'source']))
+  const sources = tomlAt(table, ['tool', 'uv', 'sources'])
+  const uvSources = new Map<string, unknown>()
+  if (isTable(sources))
+    for (const [name, source] of Object.entries(sources))
+      if (!isForbiddenKey(name)) uvSources.set(normalizePypiName(name), source)
+  const uvIndexUrl = tomlAt(table, ['tool', 'uv', 'index-url'])
+  const primary = poetry.find(({entry}) =>
+    entry.priority === undefined
+      ? entry.secondary !== true && entry.default !== false
+      : entry.priority === 'primary' || entry.priority === 'default',
+  )
+  return {
+    uvDefault:
+      uv.find(({entry}) => entry.default === true)?.url ?? (typeof uvIndexUrl === 'string' ? uvIndexUrl : undefined),
+    poetryPrimary: primary?.url,
+    uvSources,
+    uvIndex: new Map(uv.map(({name, url}) => [name, url])),
+    poetrySource: new Map(poetry.map(({name, url}) => [name, url])),
+  }
+}
+
+/** What `[tool.uv.sources]` says of a package: an index, git, a URL, a path or a workspace member; undefined: nothing. */
+function uvSource(indexes: Indexes, name: string): Pick<PackageWhere, 'qualifiers' | 'local'> | undefined {
+  const source = indexes.uvSources.get(normalizePypiName(name))
+  if (!isTable(source)) return undefined
+  if (typeof source.index === 'string') {
+    const url = indexes.uvIndex.get(source.index)
+    return url === undefined ? undefined : {qualifiers: indexQualifiers(url)}
+  }
+  if (typeof source.git === 'string') {
+    const ref = [source.rev, source.tag, source.branch].find((value) => typeof value === 'string')
+    return {qualifiers: {vcs_url: `git+${source.git}${ref === undefined ? '' : `@${ref}`}`}}
+  }
+  if (typeof source.url === 'string') return {qualifiers: downloadQualifiers(source.url)}
+  if (typeof source.path === 'string' || source.workspace === true) return {local: true}
+  return undefined
+}
+
+/** Where a package comes from: purl qualifiers, or a local package (no purl). */
+interface PackageWhere {
+  qualifiers?: Record<string, string>
+  local?: boolean
+}
+
+/** `name @ url` (PEP 508): git as `vcs_url`, `file:` as local, any other URL as `download_url`. */
+function directReference(url: string): PackageWhere {
+  if (/^(?:git|hg|svn|bzr)\+/.test(url)) return {qualifiers: {vcs_url: url}}
+  if (url.startsWith('file:')) return {local: true}
+  return {qualifiers: downloadQualifiers(url)}
 }
 
 export function discoverPyproject(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  const out: Out = {file, components: [], skipped: [], errors: [...read.forbidden]}
+  const out: Out = {file, components: [], skipped: [], errors: [...read.forbidden], indexes: readIndexes(read.table)}
   const tables = tomlKeyLines(text)
   const strings = stringLines(text)
-  for (const {table, key, scope} of REQUIREMENT_ARRAYS) {
+  for (const {table, key, scope, ownIndex} of REQUIREMENT_ARRAYS) {
     const holder = tomlAt(read.table, table.split('.'))
     if (!isTable(holder)) continue
     const keys = key === undefined ? Object.keys(holder) : [key]
@@ -81,7 +173,7 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
           continue
         }
         cursor = stringLine(strings, item, cursor)
-        requirement(out, item, cursor, scope, where)
+        requirement(out, item, cursor, scope, where, ownIndex === true)
       }
     }
   }
@@ -109,7 +201,7 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
 }
 
 /** One PEP 508 string: a named requirement (its `==` pin the version), or `name @ url` (no registry version). */
-function requirement(out: Out, text: string, line: number, scope: Scope, where: string): void {
+function requirement(out: Out, text: string, line: number, scope: Scope, where: string, ownIndex: boolean): void {
   const parsed = parseRequirement(text)
   if (!parsed) {
     out.errors.push(
@@ -125,8 +217,16 @@ function requirement(out: Out, text: string, line: number, scope: Scope, where: 
         `${parsed.name}: installed from ${elide(parsed.url, 200)}, not a registry version`,
       ),
     )
+  // A `name @ url` says where it comes from; else uv's sources or default index, else Poetry's primary source.
+  const {indexes} = out
+  const from =
+    parsed.kind === 'url'
+      ? directReference(parsed.url)
+      : (uvSource(indexes, parsed.name) ?? {
+          qualifiers: indexQualifiers(indexes.uvDefault ?? (ownIndex ? undefined : indexes.poetryPrimary)),
+        })
   out.components.push(
-    component(out.file, parsed.name, parsed.kind === 'named' ? parsed.pinned : undefined, text, line, scope),
+    component(out.file, parsed.name, parsed.kind === 'named' ? parsed.pinned : undefined, text, line, scope, from),
   )
 }
 
@@ -139,12 +239,15 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
   let written: string | undefined
   let optional = false
   let source: string | undefined
+  // Poetry's primary source, unless the dependency names one (`source = "pypi"` is PyPI), or git, a URL or a path.
+  let from: PackageWhere = {qualifiers: indexQualifiers(out.indexes.poetryPrimary)}
   if (typeof constraint === 'string') written = constraint
   else if (isTable(constraint)) {
     if (typeof constraint.version === 'string') written = constraint.version
     optional = constraint.optional === true
     for (const kind of ['git', 'url', 'path'])
       if (typeof constraint[kind] === 'string') source = `${kind} ${elide(constraint[kind] as string, 200)}`
+    from = poetryWhere(out.indexes, constraint) ?? from
   } else if (!Array.isArray(constraint)) {
     out.errors.push(
       lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: expected a constraint`, line, 1),
@@ -162,11 +265,44 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
   const exact = written?.trim().replace(/^===?\s*/, '')
   const version = exact !== undefined && /^[0-9][0-9A-Za-z.+!-]{0,127}$/.test(exact) ? exact : undefined
   const ref = written === undefined ? name : `${name} ${written}`
-  out.components.push(component(out.file, name, version, ref, line, optional ? 'optional' : scope))
+  out.components.push(component(out.file, name, version, ref, line, optional ? 'optional' : scope, from))
 }
 
-function component(file: string, name: string, version: string | undefined, ref: string, line: number, scope: Scope) {
-  return packageComponent(file, {ecosystem: 'pypi', name, version, ref, line, column: 1, scope, direct: true})
+/** A Poetry dependency table's own source: a named source, git (with its rev, tag or branch), a URL, a path. */
+function poetryWhere(indexes: Indexes, constraint: Record<string, unknown>): PackageWhere | undefined {
+  if (typeof constraint.git === 'string') {
+    const ref = [constraint.rev, constraint.tag, constraint.branch].find((value) => typeof value === 'string')
+    return {qualifiers: {vcs_url: `git+${constraint.git}${ref === undefined ? '' : `@${ref}`}`}}
+  }
+  if (typeof constraint.url === 'string') return {qualifiers: downloadQualifiers(constraint.url)}
+  if (typeof constraint.path === 'string') return {local: true}
+  if (typeof constraint.source !== 'string') return undefined
+  if (constraint.source.toLowerCase() === 'pypi') return {}
+  const url = indexes.poetrySource.get(constraint.source)
+  return url === undefined ? undefined : {qualifiers: indexQualifiers(url)}
+}
+
+function component(
+  file: string,
+  name: string,
+  version: string | undefined,
+  ref: string,
+  line: number,
+  scope: Scope,
+  where: PackageWhere = {},
+) {
+  return packageComponent(file, {
+    ecosystem: 'pypi',
+    name,
+    version: where.local ? undefined : version,
+    ref,
+    line,
+    column: 1,
+    scope,
+    direct: true,
+    ...(where.local ? {local: true} : {}),
+    ...(where.qualifiers ? {qualifiers: where.qualifiers} : {}),
+  })
 }
 
 /**
