@@ -232,7 +232,11 @@ export const ERRORS = {
   'invalid-utf8': {exit: 2, meaning: 'a file is not valid UTF-8'},
   'invalid-variable': {exit: 2, meaning: 'a variable reference in a Dockerfile or Compose file is not well-formed'},
   'invalid-workflow': {exit: 2, meaning: 'a GitHub Actions workflow or action file is not what stewards can read'},
-  'invalid-xml': {exit: 2, meaning: 'an XML SBOM is not well-formed, or has a DOCTYPE (never expanded)'},
+  'invalid-xml': {
+    exit: 2,
+    meaning:
+      'an XML file (an SBOM, a POM, an MSBuild project, a nuget.config) is not well-formed, or has a DOCTYPE (never expanded)',
+  },
   'invalid-yaml': {exit: 2, meaning: 'a YAML lockfile is not valid YAML'},
   'json-duplicate-key': {exit: 2, meaning: 'a JSON manifest has a key twice'},
   'json-invalid': {

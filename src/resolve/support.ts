@@ -99,8 +99,8 @@ export function isImageDigest(digest: string | undefined): digest is string {
 /**
  * The public registry of each ecosystem whose resolvers ask one by name (crates.io: its git index, its sparse index,
  * the site itself; RubyGems.org; the npm registry, of which registry.yarnpkg.com is another name; PyPI: its simple
- * index, its JSON API, the host of its files), and what asks by name: that registry, and deps.dev where it knows
- * the ecosystem.
+ * index, its JSON API, the host of its files; nuget.org), and what asks by name: that registry, and deps.dev where
+ * it knows the ecosystem.
  */
 const PUBLIC_REGISTRIES: Partial<Record<string, {url: RegExp; askers: string}>> = {
   cargo: {
@@ -113,6 +113,7 @@ const PUBLIC_REGISTRIES: Partial<Record<string, {url: RegExp; askers: string}>> 
     url: /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:\/|$)/,
     askers: 'PyPI or deps.dev',
   },
+  nuget: {url: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i, askers: 'deps.dev'},
 }
 
 /** Ecosystems whose packages may name a tarball rather than a registry (`download_url`: an npm URL dependency). */

@@ -337,4 +337,51 @@ describe('stewards inventory', () => {
     ])
     expect(`${r.stdout}${r.stderr}`).not.toContain(token)
   })
+
+  it("--json names the private NuGet feed the repository's nuget.config maps a package to, never its credentials", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inventory-nuget-'))
+    await mkdir(join(dir, 'src', 'App'), {recursive: true})
+    await writeFile(
+      join(dir, 'nuget.config'),
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<configuration>',
+        '  <packageSources>',
+        '    <clear />',
+        '    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />',
+        '    <add key="contoso" value="https://pkgs.contoso.example/nuget/v3/index.json" />',
+        '  </packageSources>',
+        '  <packageSourceCredentials>',
+        '    <contoso><add key="ClearTextPassword" value="hunter2-secret" /></contoso>',
+        '  </packageSourceCredentials>',
+        '  <packageSourceMapping>',
+        '    <packageSource key="nuget.org"><package pattern="*" /></packageSource>',
+        '    <packageSource key="contoso"><package pattern="Contoso.*" /></packageSource>',
+        '  </packageSourceMapping>',
+        '</configuration>',
+        '',
+      ].join('\n'),
+    )
+    await writeFile(
+      join(dir, 'src', 'App', 'App.csproj'),
+      [
+        '<Project Sdk="Microsoft.NET.Sdk">',
+        '  <ItemGroup>',
+        '    <PackageReference Include="Contoso.Data" Version="2.1.0" />',
+        '    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />',
+        '  </ItemGroup>',
+        '</Project>',
+        '',
+      ].join('\n'),
+    )
+    const r = await runCli(['inventory', dir, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.components.map((c: {purl: string}) => c.purl)).toEqual([
+      'pkg:nuget/Contoso.Data@2.1.0?repository_url=https%3A%2F%2Fpkgs.contoso.example%2Fnuget%2Fv3%2Findex.json',
+      'pkg:nuget/Newtonsoft.Json@13.0.3',
+    ])
+    expect(`${r.stdout}${r.stderr}`).not.toContain('hunter2')
+  })
 })

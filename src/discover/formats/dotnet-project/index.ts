@@ -9,6 +9,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {feedQualifiers, nugetSources} from '../../lockfile-support/nuget-sources.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
@@ -42,7 +43,9 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
   const {project} = read
   const components: Component[] = []
   const skipped: Skipped[] = []
-  const errors: ScanError[] = []
+  // The feeds the repository's nuget.config files name (a private feed's packages are not nuget.org's).
+  const feeds = nugetSources(context, file)
+  const errors: ScanError[] = [...feeds.errors]
   const base = posix.basename(file)
   const central = base === PROPS || base === 'packages.config' ? undefined : centralVersions(file, project, context)
   for (const item of project.items) {
@@ -88,6 +91,7 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
           column: item.column,
           scope: scopeOf(item),
           direct: true,
+          qualifiers: feedQualifiers(feeds.feedOf(id)),
         }),
       )
     }

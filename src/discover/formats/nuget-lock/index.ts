@@ -6,6 +6,7 @@
  */
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {feedQualifiers, NO_FEEDS, type NugetSources, nugetSources} from '../../lockfile-support/nuget-sources.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
@@ -23,16 +24,17 @@ export const discoverer: Discoverer = {
   },
   identify: (head) =>
     hasTopLevelKey(head, 'dependencies') && /"type"\s*:\s*"(Direct|Transitive|CentralTransitive|Project)"/.test(head),
-  discover: ({file, text}) => discoverNugetLock(file, text),
+  discover: ({file, text}, context) => discoverNugetLock(file, text, nugetSources(context, file)),
 }
 
-export function discoverNugetLock(file: string, text: string): DiscoverOutput {
+/** `feeds`: what the repository's nuget.config files say of where packages come from. */
+export function discoverNugetLock(file: string, text: string, feeds: NugetSources = NO_FEEDS): DiscoverOutput {
   const read = readLockfileJson(file, text, {
     skip: (path) => path.length === 4 && path[0] === 'dependencies' && path[3] === 'dependencies',
   })
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root} = read
-  const errors: ScanError[] = [...read.errors]
+  const errors: ScanError[] = [...read.errors, ...feeds.errors]
   const version = root.version
   if (version !== 1 && version !== 2) {
     const at = document.topLevelKeys.get('version') ?? {line: 1, column: 1}
@@ -72,6 +74,7 @@ export function discoverNugetLock(file: string, text: string): DiscoverOutput {
           column: at.column,
           direct: entry.type === 'Direct' || local,
           local,
+          qualifiers: local ? undefined : feedQualifiers(feeds.feedOf(id)),
         }),
       )
     }

@@ -95,14 +95,43 @@ describe('deps-dev without the batch endpoint', () => {
     })
   })
 
-  it('does not ask for a crate of another registry (deps.dev knows crates.io only), ', async () => {
+  it('does not ask for a package of another registry (a crate, an npm package, a PyPI project, a NuGet package)', async () => {
     const before = emulators.servers.depsDev.requests.length
-    const privateCrate = {
-      ...pkg('cargo', 'private-tool', '1.0.0'),
-      purl: 'pkg:cargo/private-tool@1.0.0?repository_url=https%3A%2F%2Fcargo.example.com%2Findex',
+    const from = (ecosystem: Parameters<typeof pkg>[0], name: string, version: string, registry: string) => ({
+      ...pkg(ecosystem, name, version),
+      purl: `pkg:${ecosystem}/${name}@${version}?repository_url=${encodeURIComponent(registry)}`,
+    })
+    const run = await resolveOnline(
+      emulators,
+      [
+        from('cargo', 'private-tool', '1.0.0', 'https://cargo.example.com/index'),
+        from('npm', 'left-pad', '1.3.0', 'https://npm.internal.example'),
+        from('pypi', 'requests', '2.25.0', 'https://pypi.internal.example/simple'),
+        from('nuget', 'Newtonsoft.Json', '13.0.3', 'https://pkgs.contoso.example/nuget/v3/index.json'),
+        // nuget.org's own feed is nuget.org.
+        from('nuget', 'PolySharp', '1.16.0', 'https://api.nuget.org/v3/index.json'),
+      ],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'private-tool@1.0.0': 'unresolved: unsupported',
+      'left-pad@1.3.0': 'unresolved: unsupported',
+      'requests@2.25.0': 'unresolved: unsupported',
+      'Newtonsoft.Json@13.0.3': 'unresolved: unsupported',
+      'PolySharp@1.16.0': summarise(await resolveOnline(emulators, [pkg('nuget', 'PolySharp', '1.16.0')], [resolver]))[
+        'PolySharp@1.16.0'
+      ],
+    })
+    expect(run.unresolved.find((u) => u.component.name === 'Newtonsoft.Json')!.detail).toBe(
+      'nuget Newtonsoft.Json comes from another registry (https://pkgs.contoso.example/nuget/v3/index.json): not looked up by its name on deps.dev (if it mirrors the public registry, name it with --registry-mirror)',
+    )
+    // No request named any of the others (the batch endpoint's bodies included).
+    const asked = emulators.servers.depsDev.requests.slice(before).map((r) => `${r.url} ${r.body}`)
+    expect(asked.length).toBeGreaterThan(0)
+    for (const name of ['private-tool', 'left-pad', 'requests', 'Newtonsoft.Json']) {
+      expect(asked.filter((request) => request.includes(`"name":"${name}"`) || request.includes(`/${name}/`))).toEqual(
+        [],
+      )
     }
-    const run = await resolveOnline(emulators, [privateCrate], [resolver])
-    expect(summarise(run)).toEqual({'private-tool@1.0.0': 'unresolved: unsupported'})
-    expect(emulators.servers.depsDev.requests.length).toBe(before)
   })
 })
