@@ -121,8 +121,11 @@ const DOWNLOADED = new Set(['npm', 'pypi'])
 
 /** Where a package comes from when that is not its ecosystem's public registry, and how the purl says so. */
 export interface OtherSource {
-  /** `registry`: the purl's `repository_url`; `url`: its `download_url` (a tarball, not a registry). */
-  kind: 'registry' | 'url'
+  /**
+   * `registry`: the purl's `repository_url`; `url`: its `download_url` (a tarball, not a registry); `vcs`: its
+   * `vcs_url` (installed from a repository: the vcs-url resolver, which runs first, answers a forge's).
+   */
+  kind: 'registry' | 'url' | 'vcs'
   url: string
 }
 
@@ -130,7 +133,8 @@ export interface OtherSource {
  * Where a package comes from when it is not its ecosystem's public registry: the purl's `repository_url`
  * (Cargo.lock's source of another registry, Cargo.toml's `registry-index`, Gemfile.lock's `remote:`, an npm
  * lockfile's tarball from another registry, uv.lock's, poetry.lock's or Pipfile.lock's index, an SBOM's), or for
- * npm and PyPI its `download_url` (a tarball named by URL). crates.io, RubyGems.org, the npm registry, PyPI and
+ * npm and PyPI its `download_url` (a tarball named by URL), or its `vcs_url` (a package installed from a repository:
+ * pip's, Cargo's, npm's git dependencies). crates.io, RubyGems.org, the npm registry, PyPI and
  * deps.dev know only their own packages, and one of the same name there is another package (the very name a
  * dependency-confusion attack registers): such a package is not asked of them, and its name is not sent to them.
  * `mirrors` (`--registry-mirror`) are registries the user says mirror the public one: their packages are public.
@@ -141,12 +145,17 @@ export function otherSource(component: Component, mirrors: readonly string[] = [
   if (!known || !component.purl) return undefined
   const registry = qualifier(component.purl, 'repository_url')
   const download = DOWNLOADED.has(component.ecosystem) ? qualifier(component.purl, 'download_url') : undefined
+  const vcs = qualifier(component.purl, 'vcs_url')
   const found: OtherSource | undefined =
     registry !== undefined
       ? {kind: 'registry', url: registry}
       : download !== undefined
         ? {kind: 'url', url: download}
-        : undefined
+        : vcs !== undefined
+          ? {kind: 'vcs', url: vcs}
+          : undefined
+  // A repository is never a registry's mirror, nor the public registry.
+  if (found?.kind === 'vcs') return found
   if (found === undefined || known.url.test(found.url) || mirrors.some((mirror) => underMirror(found.url, mirror)))
     return undefined
   return found
@@ -190,10 +199,13 @@ export function otherRegistryMiss(component: Component, mirrors?: readonly strin
   const source = otherSource(component, mirrors)
   if (source === undefined) return undefined
   const askers = PUBLIC_REGISTRIES[component.ecosystem]?.askers
+  const url = source.url.slice(0, 200)
   const detail =
     source.kind === 'registry'
-      ? `${component.ecosystem} ${component.name} comes from another registry (${source.url.slice(0, 200)}): not looked up by its name on ${askers} (if it mirrors the public registry, name it with --registry-mirror)`
-      : `${component.ecosystem} ${component.name} comes from a URL, not a registry (${source.url.slice(0, 200)}): not looked up by its name on ${askers}`
+      ? `${component.ecosystem} ${component.name} comes from another registry (${url}): not looked up by its name on ${askers} (if it mirrors the public registry, name it with --registry-mirror)`
+      : source.kind === 'vcs'
+        ? `${component.ecosystem} ${component.name} is installed from a repository that is not on a known forge (${url}): not looked up by its name on ${askers}`
+        : `${component.ecosystem} ${component.name} comes from a URL, not a registry (${url}): not looked up by its name on ${askers}`
   return {status: 'miss', reason: 'unsupported', detail}
 }
 

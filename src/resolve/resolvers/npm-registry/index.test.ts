@@ -93,4 +93,18 @@ describe('npm-registry (recorded registry responses)', () => {
     expect(summarise(mirrored)['bin-links@2.2.1']).toBe('github.com/npm/bin-links medium npm-registry')
     expect(summarise(mirrored)['left-pad@1.3.0']).toBe('unresolved: unsupported')
   })
+
+  it('never asks the npm registry about a package installed from a repository (vcs_url) off the known forges', async () => {
+    const before = emulators.servers.npm.requests.length
+    const gitDependency = {
+      ...pkg('npm', 'left-pad'),
+      purl: 'pkg:npm/left-pad?vcs_url=git%2Bhttps%3A%2F%2Fgit.corp.example%2Fteam%2Fleft-pad.git%23v1',
+    }
+    const run = await resolveOnline(emulators, [gitDependency], [resolver])
+    expect(summarise(run)).toEqual({'left-pad': 'unresolved: unsupported'})
+    expect(run.unresolved[0].detail).toBe(
+      'npm left-pad is installed from a repository that is not on a known forge (git+https://git.corp.example/team/left-pad.git#v1): not looked up by its name on the npm registry or deps.dev',
+    )
+    expect(emulators.servers.npm.requests.length).toBe(before)
+  })
 })

@@ -9,7 +9,8 @@ import type {Outcome, Resolver} from '../../types.js'
  * formats for pip VCS requirements, Cargo git sources, pnpm git dependencies and pubspec git packages. On a
  * known forge (GitHub, GitLab, Bitbucket, Codeberg, Gitee) that repository is the answer, with no request, ranked
  * with what inputs state, before any registry: a registry's package of the same name may be another project (the
- * fork is what is installed). Other hosts fall through to the registries.
+ * fork is what is installed). Other hosts stay unresolved: the registries are not asked either (../../support.ts
+ * otherSource), as their package of that name is not what is installed.
  */
 export const resolver: Resolver = {
   id: 'vcs-url',
