@@ -170,6 +170,8 @@ describe('stewards inventory', () => {
       '42 org.apache.maven.plugins:maven-jar-plugin dev -',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the POM's own text
       '33 org.codehaus.mojo:findbugs-maven-plugin:${commons.findbugs.version} dev -',
+      // The `travis` profile's plugin: code the build runs when that profile is active.
+      '64 org.eluder.coveralls:coveralls-maven-plugin:3.1.0 dev 3.1.0',
     ])
     const maven = 'Maven picks its own default for the release that builds'
     const parent = '(it may come from parent org.apache.commons:commons-parent:42, not in the tree)'

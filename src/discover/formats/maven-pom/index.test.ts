@@ -798,6 +798,8 @@ ${managing(importOf('bom'))}<dependencies>
       '25 org.apache.maven.plugins:maven-surefire-plugin:3.2.5 3.2.5 dev pkg:maven/org.apache.maven.plugins/maven-surefire-plugin@3.2.5',
       '26 org.apache.maven.plugins:maven-jar-plugin - dev pkg:maven/org.apache.maven.plugins/maven-jar-plugin',
       '27 org.codehaus.mojo:exec-maven-plugin:${exec.version} - dev pkg:maven/org.codehaus.mojo/exec-maven-plugin',
+      // A profile's plugin, as the build's are.
+      '33 org.apache.maven.plugins:maven-gpg-plugin:3.2.4 3.2.4 dev pkg:maven/org.apache.maven.plugins/maven-gpg-plugin@3.2.4',
       // Extensions after the plugins (the inventory sorts them all).
       '7 kr.motd.maven:os-maven-plugin:1.7.1 1.7.1 dev pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1',
       // The shade plugin's own dependency (its classpath), not the project's.
@@ -835,5 +837,41 @@ ${managing(importOf('bom'))}<dependencies>
     expect(out.skipped.map((s) => s.message)).toContain(
       "org.apache.maven.plugins:maven-jar-plugin: build plugin without a version here or in an in-tree parent's pluginManagement (it may come from parent org.example:corp-parent:7, not in the tree): Maven picks its own default for the release that builds",
     )
+  })
+
+  it("lists a profile's dependencies as optional (there only when it is active), test ones as dev, managed as the others", () => {
+    const out = discover(`<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.example</groupId>
+  <artifactId>app</artifactId>
+  <version>1.0.0</version>
+  <properties><jackson.version>2.17.1</jackson.version></properties>
+  <dependencyManagement>
+    <dependencies>
+      <dependency><groupId>org.example</groupId><artifactId>managed</artifactId><version>3.0.0</version></dependency>
+    </dependencies>
+  </dependencyManagement>
+  <dependencies>
+    <dependency><groupId>org.example</groupId><artifactId>core</artifactId><version>1.0.0</version></dependency>
+  </dependencies>
+  <profiles>
+    <profile>
+      <id>jackson</id>
+      <dependencies>
+        <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-databind</artifactId><version>\${jackson.version}</version></dependency>
+        <dependency><groupId>org.example</groupId><artifactId>managed</artifactId></dependency>
+        <dependency><groupId>org.example</groupId><artifactId>profile-tests</artifactId><version>1.0.0</version><scope>test</scope></dependency>
+      </dependencies>
+    </profile>
+  </profiles>
+</project>
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.locations[0].line} ${c.name} ${c.version ?? '-'} ${c.scope}`)).toEqual([
+      '13 org.example:core 1.0.0 prod',
+      '19 com.fasterxml.jackson.core:jackson-databind 2.17.1 optional',
+      '20 org.example:managed 3.0.0 optional',
+      '21 org.example:profile-tests 1.0.0 dev',
+    ])
   })
 })

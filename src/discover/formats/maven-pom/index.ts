@@ -241,7 +241,8 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
     }
     // A dependency without a scope takes the one dependencyManagement gives (the optional flag is not managed).
     const scope = nonEmpty(interpolate(dependency.scope)) ?? nonEmpty(managed?.scope)
-    const optional = interpolate(dependency.optional) === 'true'
+    // A profile's dependency is there only when the profile is active: optional, as an optional dependency is.
+    const optional = interpolate(dependency.optional) === 'true' || dependency.profile !== undefined
     components.push(
       component(
         file,
@@ -267,7 +268,7 @@ const DEFAULT_PLUGIN_GROUP = 'org.apache.maven.plugins'
  * maven manager reads them. A plugin without a version takes the one `build/pluginManagement` gives, in the file or
  * its in-tree parents (nearest first; BOMs manage no plugins). Without one either, Maven picks its own default for
  * the release that builds (and warns): the plugin is listed without a version, with an `unresolved-version` note.
- * dependencyManagement does not manage a plugin's dependencies. Plugins of profiles are not read.
+ * dependencyManagement does not manage a plugin's dependencies. A profile's plugins are read as the build's are.
  */
 function buildComponents(
   file: string,

@@ -12,6 +12,8 @@ export interface PomDependency {
   type?: string
   classifier?: string
   optional?: string
+  /** The id of the `<profile>` that declares it (a profile's dependencies and plugins count only when it is active). */
+  profile?: string
   line: number
   column: number
 }
@@ -53,7 +55,12 @@ const LISTS: ReadonlyMap<string, PomList> = new Map([
   ['project/build/pluginManagement/plugins/plugin', 'managedPlugins'],
   ['project/build/extensions/extension', 'extensions'],
   ['project/build/plugins/plugin/dependencies/dependency', 'pluginDependencies'],
+  // A profile's own (https://maven.apache.org/guides/introduction/introduction-to-profiles.html).
+  ['project/profiles/profile/dependencies/dependency', 'dependencies'],
+  ['project/profiles/profile/build/plugins/plugin', 'plugins'],
+  ['project/profiles/profile/build/plugins/plugin/dependencies/dependency', 'pluginDependencies'],
 ])
+const PROFILE = 'project/profiles/profile'
 
 export type PomResult = {ok: true; pom: Pom} | {ok: false; message: string; line: number; column: number}
 
@@ -78,12 +85,19 @@ export function readPom(text: string): PomResult {
    * last, each with the path of its element and the list it goes to.
    */
   const open: Array<{entry: PomDependency; path: string; list: PomList}> = []
+  /** The `<id>` of the profile being read (undefined outside one, or before its id). */
+  let profile: string | undefined
   const read = walkXml(
     text,
     {
       open({where, line, column}) {
         const list = LISTS.get(where)
-        if (list) open.push({entry: {line, column}, path: where, list})
+        if (list) {
+          const entry: PomDependency = {line, column}
+          if (where.startsWith(`${PROFILE}/`)) entry.profile = profile ?? '(no id)'
+          open.push({entry, path: where, list})
+        }
+        if (where === PROFILE) profile = undefined
         if (where === 'project/parent') pom.parent = {line, column}
       },
       close({where, name, parent, text: value}) {
@@ -95,6 +109,8 @@ export function readPom(text: string): PomResult {
           open.pop()
         } else if (parent === 'project/properties') {
           if (name !== '__proto__') pom.properties.set(name, value)
+        } else if (where === `${PROFILE}/id`) {
+          profile = value
         } else if (where === 'project/modules/module') {
           if (value !== '') pom.modules.push(value)
         } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {
