@@ -27,6 +27,7 @@ import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
 import {discoverer as dotnetProject} from './formats/dotnet-project/index.js'
+import {discoverer as dotnetTools} from './formats/dotnet-tools/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
@@ -68,6 +69,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   gradleVersionCatalog,
   nugetLock,
   dotnetProject,
+  dotnetTools,
   swiftpmResolved,
   pubspecLock,
   terraformLock,

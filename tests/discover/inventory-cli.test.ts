@@ -386,4 +386,24 @@ describe('stewards inventory', () => {
     ])
     expect(`${r.stdout}${r.stderr}`).not.toContain('hunter2')
   })
+
+  it("--json lists a real tool manifest's .NET tools and global.json's MSBuild SDKs as dev", async () => {
+    // AArnott/Library.Template's .config/dotnet-tools.json and global.json (src/discover/formats/dotnet-tools/__fixtures__).
+    const dir = 'src/discover/formats/dotnet-tools/__fixtures__/library-template'
+    const r = await runCli(['inventory', dir, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(
+      json.components.map(
+        (c: {purl: string; scope: string; locations: Array<{file: string; line: number}>}) =>
+          `${c.locations[0].file.slice(dir.length + 1)}:${c.locations[0].line} ${c.purl} ${c.scope}`,
+      ),
+    ).toEqual([
+      'global.json:11 pkg:nuget/Microsoft.Build.Traversal@4.1.82 dev',
+      '.config/dotnet-tools.json:11 pkg:nuget/dotnet-coverage@17.12.2 dev',
+      '.config/dotnet-tools.json:17 pkg:nuget/nbgv@3.6.141 dev',
+      '.config/dotnet-tools.json:5 pkg:nuget/powershell@7.4.5 dev',
+    ])
+  })
 })
