@@ -17,6 +17,7 @@ import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as pyproject} from './formats/pyproject/index.js'
+import {discoverer as pythonSetup} from './formats/python-setup/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
@@ -59,6 +60,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   uvLock,
   pipRequirements,
   pyproject,
+  pythonSetup,
   gemfileLock,
   composerLock,
   dockerfile,

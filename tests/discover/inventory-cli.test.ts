@@ -406,4 +406,39 @@ describe('stewards inventory', () => {
       '.config/dotnet-tools.json:5 pkg:nuget/powershell@7.4.5 dev',
     ])
   })
+
+  it("--json lists a real setup.py's and setup.cfg's requirements, and says what setup.py computes is not read", async () => {
+    // fabric/fabric's setup.py, ipywidgets' setup.cfg and boto3's (src/discover/formats/python-setup/__fixtures__).
+    const at = 'src/discover/formats/python-setup/__fixtures__'
+    const r = await runCli(['inventory', `${at}/fabric`, `${at}/ipywidgets`, `${at}/boto3`, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    const where = (file: string) => file.slice(at.length + 1)
+    expect(
+      json.components.map(
+        (c: {ref: string; scope: string; locations: Array<{file: string; line: number}>}) =>
+          `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}`,
+      ),
+    ).toEqual([
+      'boto3/setup.cfg:11 botocore[crt]>=1.21.0,<2.0a0 optional',
+      'fabric/setup.py:33 decorator>=5 prod',
+      'fabric/setup.py:34 deprecated>=1.2 prod',
+      'fabric/setup.py:31 invoke>=2.0 prod',
+      'ipywidgets/setup.cfg:15 ipykernel>=4.5.1 prod',
+      'ipywidgets/setup.cfg:16 ipython>=6.1.0 prod',
+      'ipywidgets/setup.cfg:20 jupyterlab_widgets~=2.0a0 prod',
+      'ipywidgets/setup.cfg:18 nbformat>=4.2.0 prod',
+      'fabric/setup.py:32 paramiko>=2.4 prod',
+      'ipywidgets/setup.cfg:24 pytest>=3.6.0 optional',
+      'fabric/setup.py:41 pytest>=7 optional',
+      'ipywidgets/setup.cfg:25 pytest-cov optional',
+      'ipywidgets/setup.cfg:26 pytz optional',
+      'ipywidgets/setup.cfg:17 traitlets>=4.3.1 prod',
+      'ipywidgets/setup.cfg:19 widgetsnbextension~=4.0a0 prod',
+    ])
+    expect(
+      json.skipped.map((s: {file: string; line: number; reason: string}) => `${where(s.file)}:${s.line} ${s.reason}`),
+    ).toEqual(['boto3/setup.py:39 unsupported'])
+  })
 })

@@ -18,3 +18,16 @@ export function indexQualifiers(index: string | undefined): Record<string, strin
 export function downloadQualifiers(url: string | undefined): Record<string, string> | undefined {
   return url === undefined || url === '' ? undefined : {download_url: url}
 }
+
+/** Where a package comes from when its requirement says: purl qualifiers, or a local package (no purl). */
+export interface PackageWhere {
+  qualifiers?: Record<string, string>
+  local?: boolean
+}
+
+/** A PEP 508 direct reference (`name @ url`): git and other VCS as `vcs_url`, `file:` as local, a URL as `download_url`. */
+export function directReference(url: string): PackageWhere {
+  if (/^(?:git|hg|svn|bzr)\+/.test(url)) return {qualifiers: {vcs_url: url}}
+  if (url.startsWith('file:')) return {local: true}
+  return {qualifiers: downloadQualifiers(url)}
+}

@@ -21,7 +21,12 @@ import {
 } from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {
+  directReference,
+  downloadQualifiers,
+  indexQualifiers,
+  type PackageWhere,
+} from '../../lockfile-support/pypi-index.js'
 
 export const discoverer: Discoverer = {
   id: 'pyproject',
@@ -131,19 +136,6 @@ function uvSource(indexes: Indexes, name: string): Pick<PackageWhere, 'qualifier
   if (typeof source.url === 'string') return {qualifiers: downloadQualifiers(source.url)}
   if (typeof source.path === 'string' || source.workspace === true) return {local: true}
   return undefined
-}
-
-/** Where a package comes from: purl qualifiers, or a local package (no purl). */
-interface PackageWhere {
-  qualifiers?: Record<string, string>
-  local?: boolean
-}
-
-/** `name @ url` (PEP 508): git as `vcs_url`, `file:` as local, any other URL as `download_url`. */
-function directReference(url: string): PackageWhere {
-  if (/^(?:git|hg|svn|bzr)\+/.test(url)) return {qualifiers: {vcs_url: url}}
-  if (url.startsWith('file:')) return {local: true}
-  return {qualifiers: downloadQualifiers(url)}
 }
 
 export function discoverPyproject(file: string, text: string): DiscoverOutput {
