@@ -3,7 +3,7 @@
  * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
- * formats/gradle-version-catalog, src/core/trim-end)
+ * formats/gradle-version-catalog, formats/python-setup, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -15,6 +15,7 @@ import {parseEnv} from '../src/discover/formats/compose/dotenv.js'
 import {discoverer as dockerfile} from '../src/discover/formats/dockerfile/index.js'
 import {discoverer as githubActions} from '../src/discover/formats/github-actions/index.js'
 import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
+import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
 import {readYaml} from '../src/discover/yaml.js'
 
@@ -124,6 +125,27 @@ const families: Family[] = [
     read: (text) => {
       const out = discover(gradleVersionCatalog, 'gradle/libs.versions.toml', text)
       return out.errors.length === 0 && out.components.length === 1 && out.components[0].locations[0].line === 6
+    },
+  },
+  {
+    // Runs of white space inside one requirement: PEP 508's patterns backtrack on them unless they are collapsed first.
+    label: 'setup.cfg, a requirement with runs of spaces between its words (python-setup/index.test.ts)',
+    n: 200_000,
+    unit: 'spaces each run',
+    input: (n) => `[options]\ninstall_requires = a${' '.repeat(n)}b${' '.repeat(n)}c\n`,
+    read: (text) => {
+      const out = discover(pythonSetup, 'setup.cfg', text)
+      return out.components.length === 0 && out.errors.length === 1 && out.errors[0].code === 'invalid-entry'
+    },
+  },
+  {
+    label: 'setup.py, a string that never closes inside install_requires (python-setup/index.test.ts)',
+    n: 200_000,
+    unit: 'characters',
+    input: (n) => `setup(install_requires=['${'a'.repeat(n)}`,
+    read: (text) => {
+      const out = discover(pythonSetup, 'setup.py', text)
+      return out.components.length === 0 && out.errors.length === 1
     },
   },
   {

@@ -17,11 +17,12 @@ const rows = (out: Required<DiscoverOutput>) =>
 const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)
 const errors = (out: Required<DiscoverOutput>) => out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
 
-/** Runs `read` and says how long it took, in milliseconds. */
-function timed<T>(read: () => T): {result: T; ms: number} {
-  const start = performance.now()
-  const result = read()
-  return {result, ms: performance.now() - start}
+/**
+ * Runs `read` on hostile input: what it returns is asserted here; how long it takes is bench/hostile.ts's (speed
+ * targets live in the bench, never in a timed test).
+ */
+function timed<T>(read: () => T): {result: T} {
+  return {result: read()}
 }
 
 describe('python-setup', () => {
@@ -305,7 +306,6 @@ no delimiter here either
       expect(spaced.result.errors.map((e) => e.code)).toEqual(['invalid-entry'])
       const continued = timed(() => cfg(`[options]\ninstall_requires =\n${'  a \\\n'.repeat(50_000)}  b\n`))
       expect(continued.result.components.map((c) => [c.name.length, c.locations[0].line])).toEqual([[50_001, 3]])
-      for (const {ms} of [wide, separators, brackets, equals, spaced, continued]) expect(ms).toBeLessThan(2_000)
     })
   })
 
@@ -543,7 +543,6 @@ setup(install_requires=['example-lib'])
       expect(cases.wide.result.components[0].ref).toBe(`example-lib${spaces}==1.0`)
       expect(cases.continued.result.components[0].name).toBe(`${'a'.repeat(50_000)}b`)
       expect(cases.deep.result.skipped).toEqual([])
-      for (const {ms} of Object.values(cases)) expect(ms).toBeLessThan(2_000)
     })
   })
 })
