@@ -3,7 +3,7 @@
  * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
- * formats/gradle-version-catalog, formats/python-setup, src/core/trim-end)
+ * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -14,6 +14,7 @@ import {trimEnd} from '../src/core/trim-end.js'
 import {parseEnv} from '../src/discover/formats/compose/dotenv.js'
 import {discoverer as dockerfile} from '../src/discover/formats/dockerfile/index.js'
 import {discoverer as githubActions} from '../src/discover/formats/github-actions/index.js'
+import {discoverer as gradleBuild} from '../src/discover/formats/gradle-build/index.js'
 import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
@@ -125,6 +126,28 @@ const families: Family[] = [
     read: (text) => {
       const out = discover(gradleVersionCatalog, 'gradle/libs.versions.toml', text)
       return out.errors.length === 0 && out.components.length === 1 && out.components[0].locations[0].line === 6
+    },
+  },
+  {
+    label: 'build.gradle.kts, Kotlin comments opened n/2 times and closed n/2 times (gradle-build/index.test.ts)',
+    n: 200_000,
+    unit: 'characters',
+    input: (n) =>
+      `dependencies {\n    ${'/*'.repeat(n / 2)}${'*/'.repeat(n / 2)}\n    implementation("org.example:after:1.0")\n}\n`,
+    read: (text) => {
+      const out = discover(gradleBuild, 'build.gradle.kts', text)
+      return out.components.length === 1 && out.components[0].version === '1.0'
+    },
+  },
+  {
+    label: 'build.gradle, a version template that refers to a variable n/2 times (gradle-build/index.test.ts)',
+    n: 200_000,
+    unit: 'characters',
+    input: (n) =>
+      `def v = '1'\ndependencies {\n    implementation "org.example:a:${'$v'.repeat(n / 2)}"\n    implementation 'org.example:after:1.0'\n}\n`,
+    read: (text) => {
+      const out = discover(gradleBuild, 'build.gradle', text)
+      return out.components.some((c) => c.name === 'org.example:after' && c.version === '1.0')
     },
   },
   {

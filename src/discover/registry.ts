@@ -26,6 +26,7 @@ import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
+import {discoverer as gradleBuild} from './formats/gradle-build/index.js'
 import {discoverer as nugetLock} from './formats/nuget-lock/index.js'
 import {discoverer as dotnetProject} from './formats/dotnet-project/index.js'
 import {discoverer as dotnetTools} from './formats/dotnet-tools/index.js'
@@ -69,6 +70,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   gitlabCi,
   gradleLockfile,
   gradleVersionCatalog,
+  gradleBuild,
   nugetLock,
   dotnetProject,
   dotnetTools,

@@ -441,4 +441,26 @@ describe('stewards inventory', () => {
       json.skipped.map((s: {file: string; line: number; reason: string}) => `${where(s.file)}:${s.line} ${s.reason}`),
     ).toEqual(['boto3/setup.py:39 unsupported'])
   })
+
+  it("--json lists a real Kotlin DSL build's declared dependencies and versioned plugins, test ones as dev", async () => {
+    // square/okhttp's settings.gradle.kts and two build scripts (src/discover/formats/gradle-build/__fixtures__).
+    const at = 'src/discover/formats/gradle-build/__fixtures__/okhttp'
+    const r = await runCli(['inventory', at, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.skipped).toEqual([])
+    expect(
+      json.components.map(
+        (c: {name: string; version?: string; scope: string; locations: Array<{file: string; line: number}>}) =>
+          `${c.locations[0].file.slice(at.length + 1)}:${c.locations[0].line} ${c.name} ${c.version ?? '-'} ${c.scope}`,
+      ),
+    ).toEqual([
+      'build-logic/build.gradle.kts:4 com.diffplug.spotless:com.diffplug.spotless.gradle.plugin 8.8.0 dev',
+      'regression-test/build.gradle.kts:44 com.squareup.okhttp3:mockwebserver 3.12.12 dev',
+      'regression-test/build.gradle.kts:40 com.squareup.okhttp3:okhttp 3.12.12 prod',
+      'regression-test/build.gradle.kts:41 com.squareup.okhttp3:okhttp-tls 3.12.12 prod',
+      'settings.gradle.kts:22 org.gradle.toolchains.foojay-resolver-convention:org.gradle.toolchains.foojay-resolver-convention.gradle.plugin 1.0.0 dev',
+    ])
+  })
 })

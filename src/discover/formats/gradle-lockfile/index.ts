@@ -5,6 +5,7 @@
  * `gradle/dependency-locks/<configuration>.lockfile` (one `group:name:version` per line; the build script's is
  * `buildscript-classpath.lockfile`). Read line by line: the format has no library.
  */
+import {isGradleTestConfiguration} from '../../lockfile-support/gradle-configurations.js'
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -40,14 +41,6 @@ const BUILD_CLASSPATH = new Set([
 
 /** Maven coordinates as Gradle writes them: group and artifact ids, and a version without spaces. */
 const COORDINATE = /^([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+):([^\s:=,]+)$/
-
-/**
- * Configurations of tests only: `testCompileClasspath`, `integrationTestRuntimeClasspath`,
- * `iastLatestDepTest3RuntimeClasspath`... (`Test` not followed by a lower-case letter, so not `Testing…`).
- */
-function isTestConfiguration(name: string): boolean {
-  return /^test|Test(?![a-z])/.test(name)
-}
 
 /**
  * Configurations that only build tools resolve, whose modules never ship with what is built: code quality and
@@ -125,5 +118,5 @@ export function discoverGradleLockfile(file: string, text: string): DiscoverOutp
 function scopeOf(configurations: string[], buildscript: boolean): Scope | undefined {
   if (buildscript) return 'dev'
   if (configurations.length === 0) return undefined
-  return configurations.every((name) => isTestConfiguration(name) || isToolConfiguration(name)) ? 'dev' : 'prod'
+  return configurations.every((name) => isGradleTestConfiguration(name) || isToolConfiguration(name)) ? 'dev' : 'prod'
 }

@@ -1,0 +1,1016 @@
+/**
+ * Gradle build scripts (https://docs.gradle.org/current/userguide/declaring_dependencies.html): `build.gradle`
+ * (Groovy DSL) and `build.gradle.kts` (Kotlin DSL), and the `plugins {}` blocks of `settings.gradle(.kts)`. Most
+ * Gradle builds lock nothing and use no version catalog: what they depend on is written in these scripts only.
+ *
+ * Written by hand: a build script is a Groovy or Kotlin program that only Gradle runs, and no JavaScript library
+ * parses either DSL. Read as Renovate's gradle manager reads it: a tolerant scan of the tokens (./tokenize.ts) for
+ * the forms builds write (`implementation 'g:a:v'`, `api("g:a:$v")`, `compile group: 'g', name: 'a', version: 'v'`,
+ * `id("x") version "1.0"`), blocks told apart by the name before their `{`, variables taken from simple assignments
+ * in the file and from the gradle.properties files above it. Not an interpreter: a dependency a loop, a function or
+ * another script (`apply from:`) adds is not seen. Every step is linear in the text, templates are expanded under a
+ * length cap and a step budget, and nothing throws on malformed input.
+ */
+import {isGradleTestConfiguration} from '../../lockfile-support/gradle-configurations.js'
+import type {Component, Scope, Skipped} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
+import {unresolvedVersion} from '../../lockfile-support/problems.js'
+import {pathsAbove} from '../../paths-above.js'
+import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+import {readProperties} from './properties.js'
+import {type Token, type Tokens, tokenize} from './tokenize.js'
+
+export const discoverer: Discoverer = {
+  id: 'gradle-build',
+  description: 'Gradle build scripts: build.gradle, build.gradle.kts, and the plugins of settings.gradle(.kts)',
+  matches(file) {
+    return /(^|\/)(build|settings)\.gradle(\.kts)?$/.test(file) && !/(^|\/)node_modules\//.test(file)
+  },
+  discover: ({file, text}, context) => discoverGradleBuild(file, text, context),
+}
+
+/** Group, artifact and plugin ids: what Gradle and Maven take (no spaces, no `:`), bounded. */
+const ID = /^[A-Za-z0-9_.-]{1,200}$/
+/** A group or artifact with a template left in it: ids and holes. */
+const ID_WITH_HOLES = /^[A-Za-z0-9_.\uE000-]{1,200}$/
+
+/** Stands in a value for a template or variable that could not be read (each one named, in order, in `missing`). */
+const HOLE = '\uE000'
+/** The longest value a variable or template may give (a version, a coordinate): far above any real one. */
+const MAX_VALUE = 4096
+/** The longest `${…}` template read. */
+const MAX_TEMPLATE = 1000
+/** Variables through variables (and templates in templates), at most. */
+const MAX_DEPTH = 16
+/** Evaluation steps for the whole file: a hostile file of variables made of variables stops here. */
+const MAX_STEPS = 200_000
+
+/**
+ * Configurations whose modules the build runs and never ships: the build script's `classpath`, annotation
+ * processors and compiler plugins (`annotationProcessor`, `…AnnotationProcessor`, `kapt…`, `ksp…`), lint and code
+ * quality tools (`lintChecks`, `detekt`, `detektPlugins`, `checkstyle`, `pmd`, `codenarc`, `spotbugs`,
+ * `spotbugsPlugins`, `errorprone`, `ktlint…`, `jacocoAgent`, `jacocoAnt`, animalsniffer's `signature`), JMH
+ * benchmarks (`jmh…`), Kotlin compiler
+ * plugins, and Spring Boot's `developmentOnly` (left out of the application it packages). The configurations
+ * gradle-lockfile counts as tools', as they are declared.
+ */
+const TOOL_CONFIGURATION = new RegExp(
+  [
+    '^(classpath|annotationProcessor|[A-Za-z0-9_]+AnnotationProcessor|kapt([A-Z][A-Za-z0-9]*)?|ksp([A-Z][A-Za-z0-9]*)?',
+    '|lintChecks|detekt(Plugins)?|checkstyle|pmd|codenarc|spotbugs(Plugins)?|errorprone(Javac)?',
+    '|ktlint[A-Za-z]*|jacoco(Agent|Ant)|signature|jmh([A-Z][A-Za-z]*)?|kotlinCompilerPluginClasspath[A-Za-z]*',
+    '|developmentOnly)$',
+  ].join(''),
+)
+
+/** Words that start a statement in a `dependencies {}` block that is not a declaration. */
+const NOT_CONFIGURATIONS = new Set([
+  'def',
+  'val',
+  'var',
+  'final',
+  'const',
+  'if',
+  'else',
+  'for',
+  'while',
+  'do',
+  'when',
+  'try',
+  'return',
+  'throw',
+  'import',
+  'println',
+  'print',
+  'apply',
+  'exclude',
+  'because',
+  'constraints',
+  'components',
+  'modules',
+  'attributesSchema',
+  'artifactTypes',
+  'registerTransform',
+  'configurations',
+  'project',
+  'this',
+])
+/** Block headers whose body runs where they are (an `if` in `dependencies {}` declares dependencies too). */
+const CONTROL = new Set(['if', 'else', 'for', 'while', 'do', 'try', 'catch', 'finally', 'when', 'switch'])
+/** Declaration modifiers: `def x = …`, `val x = …`, `final String x = …`. */
+const MODIFIERS = new Set([
+  'def',
+  'val',
+  'var',
+  'final',
+  'const',
+  'private',
+  'public',
+  'internal',
+  'static',
+  'lateinit',
+])
+/** Blocks where a plain `x = '1.0'` sets a project property. */
+const PROPERTY_BLOCKS = new Set(['buildscript', 'allprojects', 'subprojects', 'ext'])
+/** Calls whose first string names a block (`named("jvmTest") {`, `create("integrationTest") {`). */
+const NAMING = new Set(['named', 'getByName', 'create', 'register', 'maybeCreate', 'getting', 'creating'])
+/** Calls wrapping a dependency without changing what it is. */
+const WRAPPERS = new Set(['platform', 'enforcedPlatform', 'testFixtures'])
+/** Leading parts of a property's path that name where it is, not what: `project.ext.x`, `rootProject.extra["x"]`. */
+const OWNERS = new Set([
+  'project',
+  'rootProject',
+  'ext',
+  'extra',
+  'extraProperties',
+  'extensions',
+  'properties',
+  'settings',
+  'providers',
+  'gradle',
+])
+/** Calls that read a property by its name: `property("x")`, `findProperty("x")`, `providers.gradleProperty("x")`. */
+const PROPERTY_CALLS = new Set(['property', 'findProperty', 'getProperty', 'get', 'gradleProperty', 'getAt'])
+/** Lines ending in one of these go on with the next. */
+const CONTINUES_AFTER = new Set([',', '+', '.', '?.', '=', ':', '&&', '||', '->', '?:', '+='])
+/** Lines starting with one of these continue the one before. */
+const CONTINUES_BEFORE = new Set(['.', '?.', '?:', '&&', '||'])
+
+type FrameKind = 'dependencies' | 'plugins' | 'ext' | 'closure' | 'other'
+
+/** An open block. */
+interface Frame {
+  kind: FrameKind
+  label: string
+  /** In a test source set's or suite's block (`commonTest.dependencies {`, `testing { suites { … } }`). */
+  test: boolean
+  /** In `buildscript { }`: the build script's own classpath. */
+  buildscript: boolean
+  /** Where a plain `x = '1.0'` sets a property: the top level, `ext {}`, `buildscript {}`, `allprojects {}`, `subprojects {}`. */
+  properties: boolean
+  top: boolean
+  /** A block at the top level (`pluginManagement {`). */
+  topChild: boolean
+}
+
+const TOP: Frame = {
+  kind: 'other',
+  label: '',
+  test: false,
+  buildscript: false,
+  properties: true,
+  top: true,
+  topChild: false,
+}
+
+type Why = 'unset' | 'catalog' | 'ambiguous' | 'cycle' | 'long' | 'expression'
+
+/** A template or variable a value could not read: as written, and why. */
+interface Missing {
+  shown: string
+  why: Why
+}
+
+/** A value: its text, a HOLE for each part that could not be read (named in `missing`, in order). */
+interface Value {
+  text: string
+  missing: Missing[]
+}
+
+/** An assignment's value: the tokens it is written with. */
+interface Definition {
+  seq: Tokens
+  start: number
+  end: number
+}
+
+type Pending =
+  | {kind: 'dependency'; start: number; end: number; frame: Frame}
+  | {kind: 'plugin'; start: number; end: number}
+
+export function discoverGradleBuild(file: string, text: string, context: DiscoverContext): DiscoverOutput {
+  return new BuildScript(file, text, context).read()
+}
+
+const isPunct = (token: Token | undefined, value: string): boolean =>
+  token !== undefined && token.kind === 'punct' && token.value === value
+const isIdent = (token: Token | undefined, value?: string): boolean =>
+  token !== undefined && token.kind === 'ident' && (value === undefined || token.value === value)
+/** A string without templates. */
+const isPlainString = (token: Token | undefined): boolean =>
+  token !== undefined && token.kind === 'string' && (token.parts ?? []).every((part) => 'text' in part)
+
+const hole = (shown: string, why: Why): Value => ({text: HOLE, missing: [{shown: elide(shown, 200), why}]})
+
+class BuildScript {
+  private readonly kotlin: boolean
+  private readonly settings: boolean
+  private readonly seq: Tokens
+  private readonly variables = new Map<string, Definition[]>()
+  private readonly memo = new Map<string, Value | 'cycle'>()
+  private properties?: Map<string, string>
+  private steps = MAX_STEPS
+  private readonly pending: Pending[] = []
+  private readonly components: Component[] = []
+  private readonly skipped: Skipped[] = []
+
+  constructor(
+    private readonly file: string,
+    text: string,
+    private readonly context: DiscoverContext,
+  ) {
+    this.kotlin = file.endsWith('.kts')
+    this.settings = /(^|\/)settings\.gradle(\.kts)?$/.test(file)
+    this.seq = tokenize(text, this.kotlin)
+  }
+
+  read(): DiscoverOutput {
+    this.walk()
+    for (const statement of this.pending) {
+      if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
+      else this.plugin(statement.start, statement.end)
+    }
+    return {components: this.components, skipped: this.skipped, errors: []}
+  }
+
+  // ---- Statements and blocks ----
+
+  /**
+   * One pass over the statements: blocks opened and closed, assignments recorded as variables, the statements of
+   * `dependencies {}` and `plugins {}` blocks kept to read once every variable of the file is known.
+   */
+  private walk(): void {
+    const {tokens} = this.seq
+    const stack: Frame[] = [TOP]
+    let i = 0
+    while (i < tokens.length) {
+      const token = tokens[i]
+      if (token.kind === 'newline' || isPunct(token, ';')) {
+        i++
+        continue
+      }
+      if (isPunct(token, '}')) {
+        if (stack.length > 1) stack.pop()
+        i++
+        continue
+      }
+      const frame = stack[stack.length - 1]
+      const end = this.statementEnd(i)
+      const opens = end < tokens.length && isPunct(tokens[end], '{')
+      if (end > i) this.statement(i, end, frame, opens)
+      if (opens) {
+        stack.push(this.child(frame, i, end))
+        i = end + 1
+      } else i = Math.max(end, i + 1)
+    }
+  }
+
+  /**
+   * Where the statement from `start` ends: a line break (unless the line goes on: it ends in `,`, `+`, `=`… or the
+   * next starts with `.`), `;`, `}`, or a `{` opening a block (the statement is then its header). Bracketed groups are
+   * passed over whole.
+   */
+  private statementEnd(start: number): number {
+    const {tokens, match} = this.seq
+    let last: Token | undefined
+    let j = start
+    while (j < tokens.length) {
+      const token = tokens[j]
+      if (token.kind === 'newline') {
+        if (last !== undefined && last.kind === 'punct' && CONTINUES_AFTER.has(last.value)) {
+          j++
+          continue
+        }
+        let next = j + 1
+        while (next < tokens.length && tokens[next].kind === 'newline') next++
+        const after = tokens[next]
+        if (after !== undefined && after.kind === 'punct' && CONTINUES_BEFORE.has(after.value)) {
+          j = next
+          continue
+        }
+        return j
+      }
+      if (token.kind === 'punct') {
+        const value = token.value
+        if (value === ';' || value === '}' || value === '{') return j
+        if ((value === '(' || value === '[') && match[j] > j) {
+          last = tokens[match[j]]
+          j = match[j] + 1
+          continue
+        }
+      }
+      last = token
+      j++
+    }
+    return tokens.length
+  }
+
+  private statement(start: number, end: number, frame: Frame, opens: boolean): void {
+    if (frame.kind === 'closure') return
+    if (this.assignment(start, end, frame, opens)) return
+    if (frame.kind === 'dependencies') this.pending.push({kind: 'dependency', start, end, frame})
+    else if (frame.kind === 'plugins') this.pending.push({kind: 'plugin', start, end})
+  }
+
+  /** The block a header opens: what is read in it. */
+  private child(frame: Frame, start: number, end: number): Frame {
+    const {tokens, match} = this.seq
+    // Nothing is read inside a closure: the same frame serves every block in it (100,000 nested braces).
+    if (frame.kind === 'closure') return frame
+    let label = ''
+    let test = false
+    for (let j = start; j < end; ) {
+      const token = tokens[j]
+      if (token.kind === 'ident') {
+        label = token.value
+        if (isGradleTestConfiguration(token.value)) test = true
+        const named = tokens[j + 2]
+        if (
+          NAMING.has(token.value) &&
+          isPunct(tokens[j + 1], '(') &&
+          named?.kind === 'string' &&
+          isGradleTestConfiguration(named.value)
+        )
+          test = true
+      } else if ((isPunct(token, '(') || isPunct(token, '[')) && match[j] > j && match[j] < end) {
+        j = match[j] + 1
+        continue
+      }
+      j++
+    }
+    const control = start < end && CONTROL.has(tokens[start].value) && tokens[start].kind === 'ident'
+    // What a block inside `dependencies {}` or `plugins {}` holds is not read (a dependency's own closure,
+    // `constraints {}`), unless the block is an `if`, a loop or a `try`.
+    if (frame.kind === 'dependencies' || frame.kind === 'plugins')
+      return control ? frame : {...frame, kind: 'closure', properties: false, top: false, topChild: false}
+    if (control) return {...frame, top: false}
+    let kind: FrameKind = 'other'
+    if (label === 'dependencies' && !this.settings) kind = 'dependencies'
+    else if (label === 'plugins' && (frame.top || (frame.topChild && frame.label === 'pluginManagement')))
+      kind = 'plugins'
+    else if (label === 'ext') kind = 'ext'
+    return {
+      kind,
+      label,
+      test: frame.test || test,
+      buildscript: frame.buildscript || label === 'buildscript',
+      properties: kind === 'ext' || (frame.top && PROPERTY_BLOCKS.has(label)),
+      top: false,
+      topChild: frame.top,
+    }
+  }
+
+  // ---- Variables ----
+
+  /**
+   * Records an assignment as a variable and says whether the statement was one: `def x = '1.0'`, `val x = "1.0"`,
+   * `String x = '1.0'`, `ext.x = '1.0'`, `project.ext.x = …`, `extra["x"] = "1.0"`, `ext['x'] = …`, `x = '1.0'` where
+   * it sets a property (see Frame.properties), `ext.set('x', '1.0')`, `val x by extra("1.0")`; a Groovy map
+   * (`ext.versions = [kotlin: '1.9.0']`) as one variable per key (`versions.kotlin`).
+   */
+  private assignment(start: number, end: number, frame: Frame, opens: boolean): boolean {
+    const {tokens, match} = this.seq
+    let equals = -1
+    for (let j = start; j < end; ) {
+      if (isPunct(tokens[j], '=')) {
+        equals = j
+        break
+      }
+      if ((isPunct(tokens[j], '(') || isPunct(tokens[j], '[')) && match[j] > j) j = match[j] + 1
+      else j++
+    }
+    let k = start
+    while (k < end && tokens[k].kind === 'ident' && MODIFIERS.has(tokens[k].value)) k++
+    const declared = k > start
+    if (equals === -1) return this.setCall(start, end, frame) || this.delegated(k, end, declared)
+    if (opens || equals + 1 >= end) return true
+    let name: string | undefined
+    const left = equals - k
+    if (declared || (left === 2 && isIdent(tokens[k]) && isIdent(tokens[k + 1]))) {
+      // `x`, `String x` (Groovy), `x: String` or `x: String?` (Kotlin).
+      if (left === 1 && isIdent(tokens[k])) name = tokens[k].value
+      else if (left === 2 && isIdent(tokens[k]) && isIdent(tokens[k + 1])) name = tokens[k + 1].value
+      else if (left >= 3 && isIdent(tokens[k]) && isPunct(tokens[k + 1], ':')) name = tokens[k].value
+    } else {
+      const path = this.path(this.seq, start, equals)
+      if (path === null) return true
+      if (!frame.properties && !OWNERS.has(path[0])) return true
+      name = ownName(path)
+    }
+    if (name !== undefined) this.define(name, equals + 1, end)
+    return true
+  }
+
+  /** `ext.set('x', '1.0')`, `extra.set("x", "1.0")`, `project.ext.set(…)`, `set('x', …)` in `ext {}`. */
+  private setCall(start: number, end: number, frame: Frame): boolean {
+    const {tokens, match} = this.seq
+    let j = start
+    while (j + 1 < end && isIdent(tokens[j]) && OWNERS.has(tokens[j].value) && isPunct(tokens[j + 1], '.')) j += 2
+    if (!isIdent(tokens[j], 'set') || !isPunct(tokens[j + 1], '(') || (j === start && frame.kind !== 'ext'))
+      return false
+    const close = match[j + 1]
+    if (close === -1 || close >= end || !isPlainString(tokens[j + 2]) || !isPunct(tokens[j + 3], ',')) return false
+    this.define(tokens[j + 2].value, j + 4, close)
+    return true
+  }
+
+  /** `val x by extra("1.0")` (Kotlin). */
+  private delegated(k: number, end: number, declared: boolean): boolean {
+    const {tokens, match} = this.seq
+    if (!declared || !isIdent(tokens[k])) return false
+    let j = k + 1
+    if (isPunct(tokens[j], ':')) j += 2
+    if (!isIdent(tokens[j], 'by') || !isIdent(tokens[j + 1], 'extra') || !isPunct(tokens[j + 2], '(')) return false
+    const close = match[j + 2]
+    if (close === -1 || close >= end) return false
+    this.define(tokens[k].value, j + 3, close)
+    return true
+  }
+
+  /** A variable's definition; a Groovy map literal defines one per key. */
+  private define(name: string, start: number, end: number): void {
+    const {tokens, match} = this.seq
+    while (start < end && tokens[start].kind === 'newline') start++
+    if (isPunct(tokens[start], '[') && match[start] > start && match[start] < end) {
+      const entries = this.arguments(this.seq, start + 1, match[start])
+      let map = false
+      for (const [a, b] of entries) {
+        const key = tokens[a]
+        if ((key.kind === 'ident' || isPlainString(key)) && isPunct(tokens[a + 1], ':') && a + 2 < b) {
+          map = true
+          this.add(`${name}.${key.value}`, {seq: this.seq, start: a + 2, end: b})
+        }
+      }
+      if (map) return
+    }
+    this.add(name, {seq: this.seq, start, end})
+  }
+
+  private add(name: string, definition: Definition): void {
+    if (name.length > 200) return
+    const definitions = this.variables.get(name)
+    if (definitions === undefined) this.variables.set(name, [definition])
+    // Past a few definitions the name is ambiguous anyway: kept bounded.
+    else if (definitions.length < 8) definitions.push(definition)
+  }
+
+  /**
+   * A property path: `a.b.c`, with `[ 'key' ]` subscripts and `property("key")`-like calls as parts; null for
+   * anything else.
+   */
+  private path(seq: Tokens, start: number, end: number): string[] | null {
+    const {tokens, match} = seq
+    const parts: string[] = []
+    let j = start
+    while (j < end) {
+      const token = tokens[j]
+      if (token.kind === 'ident') {
+        if (isPunct(tokens[j + 1], '(') && j + 1 < end) {
+          const close = match[j + 1]
+          if (!PROPERTY_CALLS.has(token.value) || close !== j + 3 || !isPlainString(tokens[j + 2])) return null
+          parts.push(tokens[j + 2].value)
+          j = close + 1
+        } else {
+          parts.push(token.value)
+          j++
+        }
+      } else if (isPunct(token, '[') && parts.length > 0) {
+        if (match[j] !== j + 2 || !isPlainString(tokens[j + 1])) return null
+        parts.push(tokens[j + 1].value)
+        j += 3
+      } else return null
+      if (j >= end) break
+      if (isPunct(tokens[j], '.') || isPunct(tokens[j], '?.')) {
+        j++
+        if (j >= end) return null
+      } else if (!isPunct(tokens[j], '[')) return null
+    }
+    return parts.length > 0 ? parts : null
+  }
+
+  /** The value an expression gives: strings (their templates filled in), numbers, variables, joined by `+`. */
+  private evaluate(seq: Tokens, start: number, end: number, depth: number): Value | null {
+    const {tokens, match} = seq
+    while (start < end && tokens[start].kind === 'newline') start++
+    while (end > start && tokens[end - 1].kind === 'newline') end--
+    if (start >= end) return null
+    if (depth > MAX_DEPTH || --this.steps < 0) return hole(source(seq, start, end), 'expression')
+    // `findProperty("x") ?: "1.0"`: the default where the left side is not set here.
+    for (let j = start; j < end; ) {
+      const token = tokens[j]
+      if (isPunct(token, '?:')) {
+        const left = this.evaluate(seq, start, j, depth + 1)
+        if (left !== null && left.missing.length === 0) return left
+        return this.evaluate(seq, j + 1, end, depth + 1) ?? left
+      }
+      if ((isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) && match[j] > j && match[j] < end)
+        j = match[j] + 1
+      else j++
+    }
+    const terms: Array<[number, number]> = []
+    let from = start
+    for (let j = start; j < end; ) {
+      const token = tokens[j]
+      if (isPunct(token, '+')) {
+        terms.push([from, j])
+        from = j + 1
+      } else if (
+        (isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) &&
+        match[j] > j &&
+        match[j] < end
+      ) {
+        j = match[j] + 1
+        continue
+      }
+      j++
+    }
+    terms.push([from, end])
+    if (terms.length === 1) return this.term(seq, start, end, depth)
+    let text = ''
+    const missing: Missing[] = []
+    let looked = false
+    for (const [a, b] of terms) {
+      const value = this.term(seq, a, b, depth) ?? hole(source(seq, a, b), 'expression')
+      if (value.missing.length > 0 || !(b === a + 1 && tokens[a].kind !== 'ident')) looked = true
+      text += value.text
+      for (const item of value.missing) missing.push(item)
+      if (looked && text.length > MAX_VALUE) return hole(source(seq, start, end), 'long')
+    }
+    return {text, missing}
+  }
+
+  /** One term: a string, a number, a parenthesised expression, a variable or property. */
+  private term(seq: Tokens, start: number, end: number, depth: number): Value | null {
+    const {tokens, match} = seq
+    while (start < end && tokens[start].kind === 'newline') start++
+    // What converts without changing the text: `as String`, `!!`, `.toString()`, a provider's `.get()`.
+    for (;;) {
+      while (end > start && tokens[end - 1].kind === 'newline') end--
+      if (end - start > 1 && isPunct(tokens[end - 1], '!!')) end--
+      else if (end - start > 2 && isIdent(tokens[end - 2], 'as')) end -= 2
+      else if (end - start > 3 && isPunct(tokens[end - 1], '?') && isIdent(tokens[end - 3], 'as')) end -= 3
+      else if (
+        end - start > 4 &&
+        isPunct(tokens[end - 1], ')') &&
+        isPunct(tokens[end - 2], '(') &&
+        (isIdent(tokens[end - 3], 'toString') || isIdent(tokens[end - 3], 'get')) &&
+        isPunct(tokens[end - 4], '.')
+      )
+        end -= 4
+      else break
+    }
+    if (start >= end) return null
+    const first = tokens[start]
+    if (end === start + 1 && first.kind === 'string') return this.interpolate(first, depth)
+    if (end === start + 1 && first.kind === 'number') return {text: first.value, missing: []}
+    if (isPunct(first, '(') && match[start] === end - 1) return this.evaluate(seq, start + 1, end - 1, depth + 1)
+    const path = this.path(seq, start, end)
+    return path === null ? null : this.lookup(ownName(path), path.join('.'), depth)
+  }
+
+  /** A string's text, its templates filled in. */
+  private interpolate(token: Token, depth: number): Value {
+    const parts = token.parts ?? []
+    if (parts.every((part) => 'text' in part)) return {text: token.value, missing: []}
+    let text = ''
+    const missing: Missing[] = []
+    for (const part of parts) {
+      if ('text' in part) {
+        text += part.text
+        continue
+      }
+      const value = part.braces
+        ? this.template(part.expr, depth)
+        : this.lookup(ownName(part.expr.split('.')), `$${part.expr}`, depth)
+      if (text.length + value.text.length > MAX_VALUE) {
+        // What is before it is kept (a coordinate's group and artifact); the rest is one part that is too long.
+        missing.push(hole(token.raw ?? '', 'long').missing[0])
+        return {text: text + HOLE, missing}
+      }
+      text += value.text
+      for (const item of value.missing) missing.push(item)
+    }
+    return {text, missing}
+  }
+
+  /** `${expression}`. */
+  private template(expression: string, depth: number): Value {
+    const shown = `\${${expression}}`
+    if (expression.length > MAX_TEMPLATE || depth > MAX_DEPTH) return hole(shown, 'expression')
+    const seq = tokenize(expression, this.kotlin)
+    const value = this.evaluate(seq, 0, seq.tokens.length, depth + 1)
+    if (value === null) return hole(shown, 'expression')
+    // A template that is one variable not read is shown as written: `${version}`.
+    return value.text === HOLE && value.missing.length === 1 ? hole(shown, value.missing[0].why) : value
+  }
+
+  /**
+   * A variable of the file (every definition giving the same value), else a property of the nearest
+   * gradle.properties above the file that has it.
+   */
+  private lookup(name: string, shown: string, depth: number): Value {
+    const known = this.memo.get(name)
+    if (known === 'cycle') return hole(shown, 'cycle')
+    if (known !== undefined) return known
+    const definitions = this.variables.get(name)
+    if (definitions !== undefined) {
+      this.memo.set(name, 'cycle')
+      let value: Value | undefined
+      for (const definition of definitions) {
+        const found =
+          this.evaluate(definition.seq, definition.start, definition.end, depth + 1) ??
+          hole(source(definition.seq, definition.start, definition.end), 'expression')
+        if (value === undefined) value = found
+        else if (found.text !== value.text || shownOf(found) !== shownOf(value)) {
+          value = hole(shown, 'ambiguous')
+          break
+        }
+      }
+      let result = value ?? hole(shown, 'expression')
+      if (result.text.length > MAX_VALUE) result = hole(shown, 'long')
+      this.memo.set(name, result)
+      return result
+    }
+    const property = this.property(name)
+    if (property !== undefined) return property.length > MAX_VALUE ? hole(shown, 'long') : {text: property, missing: []}
+    return hole(shown, name.startsWith('libs.') ? 'catalog' : 'unset')
+  }
+
+  /** A property of gradle.properties: the file's folder first, then each folder above it within the scan. */
+  private property(name: string): string | undefined {
+    if (this.properties === undefined) {
+      this.properties = new Map()
+      for (const path of pathsAbove(this.file, 'gradle.properties')) {
+        const text = this.context.readText(path)
+        if (text === null) continue
+        for (const [key, value] of readProperties(text)) if (!this.properties.has(key)) this.properties.set(key, value)
+      }
+    }
+    return this.properties.get(name)
+  }
+
+  // ---- Dependencies ----
+
+  /** A statement of a `dependencies {}` block: `configuration(arguments)` or `configuration arguments`. */
+  private dependency(start: number, end: number, frame: Frame): void {
+    const {tokens, match} = this.seq
+    let a = start
+    // `if (…) implementation '…'`, `else implementation '…'`.
+    for (;;) {
+      while (a < end && tokens[a].kind === 'newline') a++
+      if ((isIdent(tokens[a], 'if') || isIdent(tokens[a], 'while')) && isPunct(tokens[a + 1], '(') && match[a + 1] > a)
+        a = match[a + 1] + 1
+      else if (isIdent(tokens[a], 'else')) a++
+      else break
+    }
+    if (a >= end) return
+    const head = tokens[a]
+    const next = tokens[a + 1]
+    const close = isPunct(next, '(') && a + 1 < end ? match[a + 1] : -1
+    if (head.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) {
+      if (close > a && close < end) {
+        if (head.value !== 'add') this.declarations(head.value, a + 2, close, true, frame, 0)
+        // `add("implementation", "g:a:v")`.
+        else if (isPlainString(tokens[a + 2]) && isPunct(tokens[a + 3], ','))
+          this.declarations(tokens[a + 2].value, a + 4, close, true, frame, 0)
+        return
+      }
+      if (a + 1 < end && (next.kind === 'string' || next.kind === 'ident' || isPunct(next, '[')))
+        this.declarations(head.value, a + 1, end, false, frame, 0)
+      return
+    }
+    // `"implementation"("g:a:v")` (Kotlin).
+    if (isPlainString(head) && close > a && close < end) this.declarations(head.value, a + 2, close, true, frame, 0)
+  }
+
+  /**
+   * The arguments of one configuration: strings `'g:a:v'` (several, or a Groovy list of them), a map
+   * (`group: 'g', name: 'a', version: 'v'`; Kotlin's `group = "g", …` in parentheses; Kotlin's positional
+   * `("g", "a", "v")`), `platform(…)` and the like around either, a variable holding `'g:a:v'`. Anything else
+   * (`project(":x")`, `files(…)`, `libs.x`, `kotlin("stdlib")`) is not a package.
+   */
+  private declarations(
+    configuration: string,
+    start: number,
+    end: number,
+    parens: boolean,
+    frame: Frame,
+    depth: number,
+  ): void {
+    const {tokens, match} = this.seq
+    const scope = scopeOf(configuration, frame)
+    const named = new Map<string, [number, number]>()
+    const positional: Array<[number, number]> = []
+    let first: Token | undefined
+    for (const [a, b] of this.arguments(this.seq, start, end)) {
+      first ??= tokens[a]
+      const key = tokens[a]
+      const separator = tokens[a + 1]
+      if (
+        (key.kind === 'ident' || isPlainString(key)) &&
+        a + 2 < b &&
+        (isPunct(separator, ':') || (parens && isPunct(separator, '=')))
+      ) {
+        if (!named.has(key.value)) named.set(key.value, [a + 2, b])
+      } else positional.push([a, b])
+    }
+    if (named.has('name') && first !== undefined) {
+      const field = (key: string) => {
+        const range = named.get(key)
+        return range === undefined ? undefined : this.evaluate(this.seq, range[0], range[1], 0)
+      }
+      const group = field('group') ?? {text: '', missing: []}
+      const artifact = field('name')
+      if (artifact === null || artifact === undefined || group === null) return
+      const version = named.has('version')
+        ? (field('version') ?? hole(rangeSource(this.seq, named.get('version')!), 'expression'))
+        : undefined
+      this.declare(group, artifact, version, first, scope)
+      return
+    }
+    // Kotlin's `implementation("g", "a", "v")`.
+    if (
+      this.kotlin &&
+      parens &&
+      (positional.length === 2 || positional.length === 3) &&
+      positional.every(([a, b]) => b === a + 1 && tokens[a].kind === 'string' && !tokens[a].value.includes(':'))
+    ) {
+      const [group, artifact, version] = positional.map(([a]) => this.interpolate(tokens[a], 0))
+      this.declare(group, artifact, version, tokens[positional[0][0]], scope)
+      return
+    }
+    for (const [a, b] of positional) {
+      const token = tokens[a]
+      if (isPunct(token, '[') && match[a] === b - 1) {
+        // A Groovy list: `implementation(['g:a:1', 'g:b:1'])`.
+        if (depth < 4) this.declarations(configuration, a + 1, b - 1, false, frame, depth + 1)
+        continue
+      }
+      if (isIdent(token) && WRAPPERS.has(token.value) && isPunct(tokens[a + 1], '(') && match[a + 1] === b - 1) {
+        if (depth < 4) this.declarations(configuration, a + 2, b - 1, true, frame, depth + 1)
+        continue
+      }
+      const path = this.path(this.seq, a, b)
+      if (path !== null) {
+        // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
+        const name = ownName(path)
+        if (!this.variables.has(name)) continue
+        const value = this.lookup(name, path.join('.'), 0)
+        if (value.missing.length === 0) this.coordinate(value, token, scope, false)
+        continue
+      }
+      if (!this.hasString(a, b)) continue
+      const value = this.evaluate(this.seq, a, b, 0)
+      if (value !== null) this.coordinate(value, token, scope, true)
+    }
+  }
+
+  /** Whether an argument is, or joins, a string (not a call such as `kotlin("stdlib")`). */
+  private hasString(start: number, end: number): boolean {
+    const {tokens, match} = this.seq
+    for (let j = start; j < end; ) {
+      const token = tokens[j]
+      if (token.kind === 'string') return true
+      if ((isPunct(token, '(') || isPunct(token, '[')) && match[j] > j) {
+        // A call's arguments are the call's: `files("a.jar")`.
+        if (j > start && isIdent(tokens[j - 1])) return false
+        j = match[j] + 1
+        continue
+      }
+      j++
+    }
+    return false
+  }
+
+  /** Arguments split at top-level commas, line breaks around each left out; empty ones dropped. */
+  private arguments(seq: Tokens, start: number, end: number): Array<[number, number]> {
+    const {tokens, match} = seq
+    const out: Array<[number, number]> = []
+    const push = (a: number, b: number) => {
+      while (a < b && tokens[a].kind === 'newline') a++
+      while (b > a && tokens[b - 1].kind === 'newline') b--
+      if (a < b) out.push([a, b])
+    }
+    let from = start
+    for (let j = start; j < end; ) {
+      const token = tokens[j]
+      if (isPunct(token, ',')) {
+        push(from, j)
+        from = j + 1
+      } else if (
+        (isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) &&
+        match[j] > j &&
+        match[j] < end
+      ) {
+        j = match[j] + 1
+        continue
+      }
+      j++
+    }
+    push(from, end)
+    return out
+  }
+
+  /**
+   * `group:artifact[:version[:classifier]][@extension]` (the classifier and extension name the file, not the
+   * package). A string that is not coordinates is passed over; one whose group or artifact is a template that could
+   * not be read is reported.
+   */
+  private coordinate(value: Value, at: Token, scope: Scope, report: boolean): void {
+    let text = value.text
+    const extension = text.indexOf('@', text.lastIndexOf(':') + 1)
+    if (extension !== -1) text = text.slice(0, extension)
+    const fields = text.split(':', 5)
+    if (fields.length < 2 || fields.length > 4) return
+    let used = 0
+    const field = (index: number): Value | undefined => {
+      if (index >= fields.length) return undefined
+      const holes = count(fields[index])
+      const missing = value.missing.slice(used, used + holes)
+      used += holes
+      return {text: fields[index], missing}
+    }
+    const group = field(0)!
+    const artifact = field(1)!
+    const version = field(2)
+    if (!report && (!ID.test(group.text) || !ID.test(artifact.text))) return
+    this.declare(group, artifact, version, at, scope)
+  }
+
+  /** One package: listed, with a note when its version is not one exact version. */
+  private declare(group: Value, artifact: Value, version: Value | undefined, at: Token, scope: Scope): void {
+    if (!ID.test(group.text) || !ID.test(artifact.text)) {
+      const missing = [...group.missing, ...artifact.missing]
+      if (missing.length > 0 && ID_WITH_HOLES.test(group.text) && ID_WITH_HOLES.test(artifact.text))
+        this.skipped.push({
+          file: this.file,
+          line: at.line,
+          reason: missing[0].why === 'unset' ? 'unset-variable' : 'unsupported',
+          message: `${elide(shownOf(group), 200)}:${elide(shownOf(artifact), 200)}: the group or artifact uses ${describe(missing[0])}: not listed`,
+        })
+      return
+    }
+    const name = `${group.text}:${artifact.text}`
+    this.push(name, version, at, scope, false)
+  }
+
+  private push(name: string, written: Value | undefined, at: Token, scope: Scope, plugin: boolean): void {
+    const shown = written === undefined || written.text === '' ? undefined : elide(shownOf(written), 200)
+    const {version, note} = versionOf(name, written, plugin)
+    if (note !== undefined) this.skipped.push(unresolvedVersion(this.file, at.line, note))
+    this.components.push(
+      packageComponent(this.file, {
+        ecosystem: 'maven',
+        name,
+        version,
+        ref: shown === undefined ? name : `${name}:${shown}`,
+        line: at.line,
+        column: at.column,
+        direct: true,
+        scope,
+      }),
+    )
+  }
+
+  // ---- Plugins ----
+
+  /**
+   * A statement of a `plugins {}` block: `id 'x' version 'v'`, `id("x") version "v"`, `id("x").version("v")`,
+   * `kotlin("jvm") version "v"` (`org.jetbrains.kotlin.jvm`), `apply false` after any. Its package is the plugin's
+   * marker artifact (`id:id.gradle.plugin`), as gradle-version-catalog lists a catalog's plugins. Without a version
+   * (a core plugin such as `java`, or one whose version settings give) it is not a package; `alias(libs.plugins.x)`
+   * is the catalog's.
+   */
+  private plugin(start: number, end: number): void {
+    const {tokens, match} = this.seq
+    const head = tokens[start]
+    if (!isIdent(head, 'id') && !isIdent(head, 'kotlin')) return
+    let id: [number, number]
+    let j: number
+    if (isPunct(tokens[start + 1], '(') && match[start + 1] > start && match[start + 1] < end) {
+      id = [start + 2, match[start + 1]]
+      j = match[start + 1] + 1
+    } else if (isIdent(head, 'id') && tokens[start + 1]?.kind === 'string' && start + 1 < end) {
+      id = [start + 1, start + 2]
+      j = start + 2
+    } else return
+    const value = this.evaluate(this.seq, id[0], id[1], 0)
+    if (value === null || value.missing.length > 0) return
+    const name = isIdent(head, 'kotlin') ? `org.jetbrains.kotlin.${value.text}` : value.text
+    if (!ID.test(name)) return
+    if (j < end && isPunct(tokens[j], '.')) j++
+    if (j >= end || !isIdent(tokens[j], 'version')) return
+    j++
+    let range: [number, number]
+    if (isPunct(tokens[j], '(') && match[j] > j && match[j] < end) range = [j + 1, match[j]]
+    else {
+      let stop = j
+      while (stop < end && !isIdent(tokens[stop], 'apply')) stop++
+      range = [j, stop]
+    }
+    const version = this.evaluate(this.seq, range[0], range[1], 0) ?? hole(rangeSource(this.seq, range), 'expression')
+    this.push(`${name}:${name}.gradle.plugin`, version, tokens[id[0]], 'dev', true)
+  }
+}
+
+/** A property's own name: its path without the owners before it (`project.ext.x` is `x`). */
+function ownName(path: string[]): string {
+  let k = 0
+  while (k < path.length - 1 && OWNERS.has(path[k])) k++
+  return path.slice(k).join('.')
+}
+
+/**
+ * Test configurations, test source sets' and suites' blocks, the build script's classpath, and the tools' of
+ * TOOL_CONFIGURATION are `dev`; every other configuration (`implementation`, `api`, `compileOnly`, `runtimeOnly`,
+ * a custom one) `prod`.
+ */
+function scopeOf(configuration: string, frame: Frame): Scope {
+  if (frame.buildscript || frame.test) return 'dev'
+  return isGradleTestConfiguration(configuration) || TOOL_CONFIGURATION.test(configuration) ? 'dev' : 'prod'
+}
+
+/** The version to list, and why there is none when there is not. */
+function versionOf(name: string, written: Value | undefined, plugin: boolean): {version?: string; note?: string} {
+  if (written === undefined || written.text === '')
+    return {
+      note: plugin
+        ? `${name}: no version`
+        : `${name}: no version in the build script (a platform, BOM or plugin such as Spring's dependency management may give one)`,
+    }
+  const shown = elide(shownOf(written), 200)
+  if (written.missing.length > 0) {
+    const missing = written.missing[0]
+    const what = shown === missing.shown ? describe(missing) : `${shown} uses ${describe(missing)}`
+    return {note: `${name}: version ${what}: listed without a version`}
+  }
+  let text = written.text
+  // Gradle's strict shorthand: `1.0!!` is strictly 1.0; `[1.0,2.0)!!1.5` prefers 1.5 within the range.
+  const strict = text.indexOf('!!')
+  if (strict !== -1) text = text.slice(strict + 2) || text.slice(0, strict)
+  if (isVersionRange(text)) return {note: `${name}: version ${shown} is a range: listed without a version`}
+  if (isDynamic(text) || exactMavenVersion(text) === undefined)
+    return {
+      note: `${name}: version ${shown} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`,
+    }
+  return {version: text}
+}
+
+/** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */
+function isDynamic(version: string): boolean {
+  return version.endsWith('+') || version.startsWith('latest.')
+}
+
+function describe(missing: Missing): string {
+  switch (missing.why) {
+    case 'unset':
+      return `${missing.shown}, which neither this file nor a gradle.properties above it sets (another script, such as the root project's, may)`
+    case 'catalog':
+      return `${missing.shown}, a version catalog's (gradle-version-catalog lists the catalog's entries)`
+    case 'ambiguous':
+      return `${missing.shown}, which this file sets to different values`
+    case 'cycle':
+      return `${missing.shown}, which this file defines through itself`
+    case 'long':
+      return `${missing.shown}, which gives more than ${MAX_VALUE} characters`
+    case 'expression':
+      return `${missing.shown}, an expression stewards does not evaluate`
+  }
+}
+
+/** A value as written where it could not be read: each HOLE replaced by what it stands for. */
+function shownOf(value: Value): string {
+  if (value.missing.length === 0) return value.text
+  let index = 0
+  let out = ''
+  let from = 0
+  for (let i = value.text.indexOf(HOLE); i !== -1; i = value.text.indexOf(HOLE, i + 1)) {
+    out += value.text.slice(from, i) + (value.missing[index++]?.shown ?? '')
+    from = i + 1
+  }
+  return out + value.text.slice(from)
+}
+
+function count(text: string): number {
+  let n = 0
+  for (let i = text.indexOf(HOLE); i !== -1; i = text.indexOf(HOLE, i + 1)) n++
+  return n
+}
+
+/** Tokens as written (roughly: strings re-quoted), for a message; at most a few hundred characters. */
+function source(seq: Tokens, start: number, end: number): string {
+  let out = ''
+  for (let j = start; j < end && out.length < 400; j++) {
+    const token = seq.tokens[j]
+    if (token.kind === 'newline') continue
+    const text = token.kind === 'string' ? `"${token.raw ?? token.value}"` : token.value
+    out += out === '' || token.kind === 'punct' || seq.tokens[j - 1]?.kind === 'punct' ? text : ` ${text}`
+  }
+  return out
+}
+
+function rangeSource(seq: Tokens, range: [number, number]): string {
+  return source(seq, range[0], range[1])
+}
