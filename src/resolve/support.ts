@@ -114,6 +114,7 @@ const PUBLIC_REGISTRIES: Partial<Record<string, {url: RegExp; askers: string}>> 
     askers: 'PyPI or deps.dev',
   },
   nuget: {url: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i, askers: 'deps.dev'},
+  composer: {url: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/, askers: 'Packagist'},
 }
 
 /** Ecosystems whose packages may name a tarball rather than a registry (`download_url`: an npm URL dependency). */

@@ -72,6 +72,7 @@ function readSection(
         column,
         scope,
         local,
+        qualifiers: local ? undefined : gitSource(source),
       }),
     )
   })
@@ -84,4 +85,15 @@ export function discoverComposerLock(file: string, text: string): DiscoverOutput
   const components: Component[] = []
   for (const [section, scope] of SECTIONS) readSection(file, document, section, scope, components, errors)
   return {components, errors}
+}
+
+/**
+ * The repository the lock file says a package's source is (`source: {type: "git", url, reference}`, what
+ * `composer install --prefer-source` clones) as purl `vcs_url`, `git+<url>@<reference>`: the vcs-url resolver maps a
+ * forge's to its repository with no request, and the same for a fork a project installs from a VCS repository,
+ * which Packagist would answer with the original. Sources of other kinds (hg, svn) are not named.
+ */
+function gitSource(source: {type: string; url?: string; reference?: string | null} | undefined) {
+  if (source?.type !== 'git' || !source.url) return undefined
+  return {vcs_url: `git+${source.url}${source.reference ? `@${source.reference}` : ''}`}
 }

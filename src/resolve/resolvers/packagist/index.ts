@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {firstRepository, isRecord, jsonAnswer} from '../../support.js'
+import {firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /** Composer's package-name rule (https://getcomposer.org/doc/04-schema.md#name). */
@@ -41,6 +41,9 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   const name = component.name.toLowerCase()
   if (!COMPOSER_NAME.test(name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a Composer package name: ${component.name}`}
+  // A package installed from a repository off the known forges: Packagist's package of that name is not it.
+  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  if (other) return other
   const path = `/p2/${name}.json`
   const what = `packagist ${name}`
   const answer = jsonAnswer(
