@@ -48,7 +48,14 @@ describe('composer-lock', () => {
         `${c.locations[0].line}:${c.locations[0].column}`,
       ]),
     ).toEqual([
-      ['Example/Http', 'v2.1.0', 'prod', undefined, 'pkg:composer/example/http@v2.1.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fhttp.git%40abc', '4:9'],
+      [
+        'Example/Http',
+        'v2.1.0',
+        'prod',
+        undefined,
+        'pkg:composer/example/http@v2.1.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fhttp.git%40abc',
+        '4:9',
+      ],
       ['example/local-module', 'dev-main', 'prod', true, undefined, '10:9'],
       ['example/tester', '10.0.0', 'dev', undefined, 'pkg:composer/example/tester@10.0.0', '17:9'],
     ])
