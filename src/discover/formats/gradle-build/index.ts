@@ -509,24 +509,7 @@ class BuildScript {
         j = match[j] + 1
       else j++
     }
-    const terms: Array<[number, number]> = []
-    let from = start
-    for (let j = start; j < end; ) {
-      const token = tokens[j]
-      if (isPunct(token, '+')) {
-        terms.push([from, j])
-        from = j + 1
-      } else if (
-        (isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) &&
-        match[j] > j &&
-        match[j] < end
-      ) {
-        j = match[j] + 1
-        continue
-      }
-      j++
-    }
-    terms.push([from, end])
+    const terms = splitTopLevel(seq, start, end, '+')
     if (terms.length === 1) return this.term(seq, start, end, depth)
     let text = ''
     const missing: Missing[] = []
@@ -793,23 +776,7 @@ class BuildScript {
       while (b > a && tokens[b - 1].kind === 'newline') b--
       if (a < b) out.push([a, b])
     }
-    let from = start
-    for (let j = start; j < end; ) {
-      const token = tokens[j]
-      if (isPunct(token, ',')) {
-        push(from, j)
-        from = j + 1
-      } else if (
-        (isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) &&
-        match[j] > j &&
-        match[j] < end
-      ) {
-        j = match[j] + 1
-        continue
-      }
-      j++
-    }
-    push(from, end)
+    for (const [a, b] of splitTopLevel(seq, start, end, ',')) push(a, b)
     return out
   }
 
@@ -1013,4 +980,24 @@ function source(seq: Tokens, start: number, end: number): string {
 
 function rangeSource(seq: Tokens, range: [number, number]): string {
   return source(seq, range[0], range[1])
+}
+
+/** The token ranges of [start, end) between the `separator`s outside brackets (a bracket closed inside the range). */
+function splitTopLevel(seq: Tokens, start: number, end: number, separator: string): Array<[number, number]> {
+  const {tokens, match} = seq
+  const parts: Array<[number, number]> = []
+  let from = start
+  for (let j = start; j < end; ) {
+    const token = tokens[j]
+    if (isPunct(token, separator)) {
+      parts.push([from, j])
+      from = j + 1
+    } else if ((isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) && match[j] > j && match[j] < end) {
+      j = match[j] + 1
+      continue
+    }
+    j++
+  }
+  parts.push([from, end])
+  return parts
 }
