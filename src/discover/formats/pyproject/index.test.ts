@@ -223,4 +223,24 @@ describe('pyproject: where packages come from', () => {
       'wheelhouse pkg:pypi/wheelhouse?download_url=https%3A%2F%2Fdownloads.example.com%2Fwheelhouse-0.2.0.tar.gz',
     ])
   })
+
+  it('PDM: a source named pypi replaces PyPI; other sources leave it open', () => {
+    const pdm = (name: string) =>
+      where(
+        discover(
+          [
+            '[project]',
+            'dependencies = ["requests==2.32.0"]',
+            '[[tool.pdm.source]]',
+            `name = "${name}"`,
+            'url = "https://pypi.internal.example/simple"',
+            '',
+          ].join('\n'),
+        ),
+      )
+    expect(pdm('pypi')).toEqual([
+      'requests pkg:pypi/requests@2.32.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+    ])
+    expect(pdm('extra')).toEqual(['requests pkg:pypi/requests@2.32.0'])
+  })
 })

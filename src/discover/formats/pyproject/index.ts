@@ -73,11 +73,13 @@ interface Out {
  * - Poetry (https://python-poetry.org/docs/repositories/): a dependency's `source = "name"` names a
  *   `[[tool.poetry.source]]`; a primary source (`priority = "primary"`, no priority, or Poetry 1's `default = true`)
  *   replaces PyPI for the others, the first one named being taken. Supplemental and explicit sources replace nothing.
+ * - PDM (https://pdm-project.org/latest/usage/config/#configure-the-package-indexes): a `[[tool.pdm.source]]` named
+ *   `pypi` replaces PyPI for every requirement.
  * Indexes uv or Poetry may take beside PyPI (uv's other indexes, `extra-index-url`, supplemental sources) leave
  * where a package comes from open: nothing is said.
  */
 interface Indexes {
-  /** uv's default index: every PEP 508 requirement's, unless a source names another. */
+  /** uv's default index (or PDM's source named `pypi`): every PEP 508 requirement's, unless a source names another. */
   uvDefault?: string
   /** Poetry's first primary source: every Poetry dependency's (and `[project]`'s, which Poetry 2 reads). */
   poetryPrimary?: string
@@ -106,6 +108,7 @@ function readIndexes(table: Record<string, unknown>): Indexes {
     for (const [name, source] of Object.entries(sources))
       if (!isForbiddenKey(name)) uvSources.set(normalizePypiName(name), source)
   const uvIndexUrl = tomlAt(table, ['tool', 'uv', 'index-url'])
+  const pdmPypi = namedIndexes(tomlAt(table, ['tool', 'pdm', 'source'])).find(({name}) => name === 'pypi')
   const primary = poetry.find(({entry}) =>
     entry.priority === undefined
       ? entry.secondary !== true && entry.default !== false
@@ -113,7 +116,9 @@ function readIndexes(table: Record<string, unknown>): Indexes {
   )
   return {
     uvDefault:
-      uv.find(({entry}) => entry.default === true)?.url ?? (typeof uvIndexUrl === 'string' ? uvIndexUrl : undefined),
+      uv.find(({entry}) => entry.default === true)?.url ??
+      (typeof uvIndexUrl === 'string' ? uvIndexUrl : undefined) ??
+      pdmPypi?.url,
     poetryPrimary: primary?.url,
     uvSources,
     uvIndex: new Map(uv.map(({name, url}) => [name, url])),
