@@ -162,8 +162,15 @@ export function otherSource(component: Component, mirrors: readonly string[] = [
   return found
 }
 
-function qualifier(purl: string, key: string): string | undefined {
-  const match = new RegExp(`[?&]${key}=([^&#]*)`).exec(purl)
+const QUALIFIERS = {
+  repository_url: /[?&]repository_url=([^&#]*)/,
+  download_url: /[?&]download_url=([^&#]*)/,
+  vcs_url: /[?&]vcs_url=([^&#]*)/,
+}
+
+/** A purl qualifier's value, decoded (as written when it does not decode). */
+function qualifier(purl: string, key: keyof typeof QUALIFIERS): string | undefined {
+  const match = QUALIFIERS[key].exec(purl)
   if (!match) return undefined
   try {
     return decodeURIComponent(match[1])
