@@ -115,6 +115,7 @@ const PUBLIC_REGISTRIES: Partial<Record<string, {url: RegExp; askers: string}>> 
   },
   nuget: {url: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i, askers: 'deps.dev'},
   composer: {url: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/, askers: 'Packagist'},
+  pub: {url: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/, askers: 'pub.dev'},
 }
 
 /** Ecosystems whose packages may name a tarball rather than a registry (`download_url`: an npm URL dependency). */

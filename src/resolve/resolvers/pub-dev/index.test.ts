@@ -44,4 +44,28 @@ describe('pub-dev (written from the hosted repository API)', () => {
       '/api/packages/provider/versions/6.1.2',
     ])
   })
+
+  it('asks pub.dev about a package of a hosted server named as its mirror, and pub.dev under its old name', async () => {
+    const before = emulators.servers.pub.requests.length
+    const run = await resolveOnline(
+      emulators,
+      [
+        {
+          ...pkg('pub', 'async', '2.11.0'),
+          purl: 'pkg:pub/async@2.11.0?repository_url=https%3A%2F%2Fpub.mirror.example',
+        },
+        {
+          ...pkg('pub', 'http', '1.2.1'),
+          purl: 'pkg:pub/http@1.2.1?repository_url=https%3A%2F%2Fpub.dartlang.org',
+        },
+      ],
+      [resolver],
+      {registryMirrors: ['https://pub.mirror.example']},
+    )
+    expect(summarise(run)).toEqual({
+      'async@2.11.0': 'github.com/dart-lang/async medium pub.dev',
+      'http@1.2.1': 'github.com/dart-lang/http (pkgs/http) medium pub.dev',
+    })
+    expect(emulators.servers.pub.requests.length).toBe(before + 2)
+  })
 })

@@ -1,5 +1,5 @@
 import type {Component} from '../../../core/model.js'
-import {exactVersion, firstRepository, isRecord, jsonAnswer} from '../../support.js'
+import {exactVersion, firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /** https://dart.dev/tools/pub/pubspec#name */
@@ -23,8 +23,9 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a pub package name: ${component.name.slice(0, 100)}`}
-  if (component.purl?.includes('repository_url='))
-    return {status: 'miss', reason: 'unsupported', detail: `pub ${component.name} comes from another hosted server`}
+  // A package of another hosted server, or installed from a repository off the known forges: pub.dev's is another.
+  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  if (other) return other
   const version = exactVersion(component.version)
   if (!version) return {status: 'miss', reason: 'no-version', detail: `pub ${component.name} needs an exact version`}
   const path = `/api/packages/${component.name}/versions/${encodeURIComponent(version)}`
