@@ -59,6 +59,11 @@ export interface ResolveOptions {
    * deps.dev by name. Packages from any other registry are not (resolve/support.ts otherSource).
    */
   registryMirrors?: readonly string[]
+  /**
+   * Go's private module patterns (`GOPRIVATE`, `GONOPROXY`: core/go-private.ts): modules matching one are not looked
+   * up on deps.dev, as `go` asks no public service about them.
+   */
+  goPrivate?: readonly string[]
   /** Which package source is asked first; the other is the fallback. Default deps.dev. */
   prefer?: 'deps.dev' | 'native'
   /** Requests in flight at once. Default 8. */

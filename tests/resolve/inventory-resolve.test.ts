@@ -55,4 +55,22 @@ describe('stewards inventory --resolve', () => {
     ).toEqual([['example-internal-lib', 'offline-cache-miss']])
     expect(out.resolution.incomplete).toBe(true)
   })
+
+  it('GOPRIVATE: a private module is not looked up on deps.dev; the public ones are', async () => {
+    const dir = await project({
+      'go.sum': `${GO_SUM}git.corp.example/team/lib v1.2.0 h1:EEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEE=\n`,
+    })
+    const r = await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {
+      env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-')), GOPRIVATE: '*.corp.example'},
+    })
+    const out = JSON.parse(r.stdout)
+    const lib = out.resolution.unresolved.find(
+      (u: {component: {name: string}}) => u.component.name === 'git.corp.example/team/lib',
+    )
+    // The module's own host is still asked (offline: not cached); deps.dev is not.
+    expect(lib.attempts.map((a: {resolver: string; reason: string}) => `${a.resolver} ${a.reason}`)).toEqual([
+      'deps-dev unsupported',
+      'go-module offline-cache-miss',
+    ])
+  })
 })

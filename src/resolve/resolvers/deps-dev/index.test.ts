@@ -134,4 +134,23 @@ describe('deps-dev without the batch endpoint', () => {
       )
     }
   })
+
+  it('does not send the path of a private Go module (GOPRIVATE, GONOPROXY patterns) to deps.dev', async () => {
+    const before = emulators.servers.depsDev.requests.length
+    const run = await resolveOnline(
+      emulators,
+      [pkg('golang', 'go.example.com/slsa', 'v1.0.0'), pkg('golang', 'git.corp.example/team/lib', 'v1.2.0')],
+      [resolver],
+      {goPrivate: ['*.corp.example']},
+    )
+    expect(summarise(run)).toEqual({
+      'go.example.com/slsa@v1.0.0': 'github.com/example-org/attested high deps.dev',
+      'git.corp.example/team/lib@v1.2.0': 'unresolved: unsupported',
+    })
+    expect(run.unresolved[0].detail).toBe(
+      'go git.corp.example/team/lib is a private module (GOPRIVATE, GONOPROXY): not looked up on deps.dev',
+    )
+    const asked = emulators.servers.depsDev.requests.slice(before).map((r) => `${r.url} ${r.body}`)
+    expect(asked.filter((request) => request.includes('corp.example'))).toEqual([])
+  })
 })

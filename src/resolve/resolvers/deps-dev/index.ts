@@ -1,3 +1,4 @@
+import {isGoPrivate} from '../../../core/go-private.js'
 import type {Component} from '../../../core/model.js'
 import {exactVersion, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
@@ -47,6 +48,14 @@ async function resolve(components: readonly Component[], context: ResolverContex
     const other = otherRegistryMiss(component, context.options.registryMirrors)
     if (other) {
       outcomes[index] = other
+      return
+    }
+    if (component.ecosystem === 'golang' && isGoPrivate(component.name, context.options.goPrivate ?? [])) {
+      outcomes[index] = {
+        status: 'miss',
+        reason: 'unsupported',
+        detail: `go ${component.name} is a private module (GOPRIVATE, GONOPROXY): not looked up on deps.dev`,
+      }
       return
     }
     const version = exactVersion(component.version)
