@@ -6,7 +6,7 @@ import type {Component, ScanResult} from '../../src/core/model.js'
 import {resolveComponents} from '../../src/resolve/index.js'
 import {runCli} from '../support/cli.js'
 import {type GithubEmulator, startGithubEmulator} from '../support/github-emulator/index.js'
-import {type RegistryEmulators, startRegistryEmulators} from '../support/registry-emulators/index.js'
+import {useRegistryEmulators} from '../support/registry-emulators/fixtures.js'
 
 /**
  * Packages of private registries from the command line: a package-lock.json fetches left-pad from the npm registry,
@@ -34,16 +34,12 @@ const LOCK = JSON.stringify(
 )
 const MIRROR = 'https://artifactory.example.com/api/npm/npm-remote'
 
-let emulators: RegistryEmulators
+const emulators = useRegistryEmulators()
 let github: GithubEmulator
 beforeAll(async () => {
-  emulators = await startRegistryEmulators()
   github = await startGithubEmulator({roots: [await mkdtemp(join(tmpdir(), 'no-upstreams-'))]})
 })
-afterAll(async () => {
-  await emulators.close()
-  await github.close()
-})
+afterAll(() => github.close())
 
 /** A project with the lockfile, and a cache holding the public registries' answers for its three names. */
 async function setUp(): Promise<{dir: string; xdg: string; cacheDir: string}> {
