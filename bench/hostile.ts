@@ -3,7 +3,8 @@
  * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
- * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, src/core/trim-end)
+ * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
+ * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -17,6 +18,7 @@ import {discoverer as githubActions} from '../src/discover/formats/github-action
 import {discoverer as gradleBuild} from '../src/discover/formats/gradle-build/index.js'
 import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
+import {discoverer as terraformModule} from '../src/discover/formats/terraform-module/index.js'
 import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
 import {readYaml} from '../src/discover/yaml.js'
 
@@ -148,6 +150,16 @@ const families: Family[] = [
     read: (text) => {
       const out = discover(gradleBuild, 'build.gradle', text)
       return out.components.some((c) => c.name === 'org.example:after' && c.version === '1.0')
+    },
+  },
+  {
+    label: 'main.tf, a line of n closing braces before a module block (terraform-module/index.test.ts)',
+    n: 200_000,
+    unit: 'braces',
+    input: (n) => `${'}'.repeat(n)}\nmodule "after" {\n  source  = "example-org/after/aws"\n  version = "1.0.0"\n}\n`,
+    read: (text) => {
+      const out = discover(terraformModule, 'main.tf', text)
+      return out.components.length === 1 && out.components[0].version === '1.0.0'
     },
   },
   {

@@ -33,6 +33,7 @@ import {discoverer as dotnetTools} from './formats/dotnet-tools/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
+import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
@@ -77,6 +78,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   swiftpmResolved,
   pubspecLock,
   terraformLock,
+  terraformModule,
   mavenPom,
   cyclonedxJson,
   cyclonedxXml,

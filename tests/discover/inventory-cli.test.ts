@@ -463,4 +463,18 @@ describe('stewards inventory', () => {
       'settings.gradle.kts:22 org.gradle.toolchains.foojay-resolver-convention:org.gradle.toolchains.foojay-resolver-convention.gradle.plugin 1.0.0 dev',
     ])
   })
+
+  it("--json lists a real Terraform configuration's registry module and says its constraint is not one version", async () => {
+    // terraform-aws-modules/terraform-aws-eks's examples/karpenter/main.tf (src/discover/formats/terraform-module/__fixtures__).
+    const r = await runCli(['inventory', 'src/discover/formats/terraform-module/__fixtures__/eks-karpenter', '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.components.map((c: {purl: string; ref: string}) => `${c.purl} ${c.ref}`)).toEqual([
+      'pkg:terraform/registry.terraform.io/terraform-aws-modules/vpc/aws terraform-aws-modules/vpc/aws ~> 5.0',
+    ])
+    expect(json.skipped.map((s: {line: number; message: string}) => `${s.line} ${s.message}`)).toEqual([
+      '35 module "vpc": version ~> 5.0 is a constraint, not one version',
+    ])
+  })
 })

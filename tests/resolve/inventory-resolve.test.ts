@@ -73,4 +73,45 @@ describe('stewards inventory --resolve', () => {
       'go-module offline-cache-miss',
     ])
   })
+
+  it('Terraform modules: a git module on GitHub resolves offline to its repository; a registry constraint says why not', async () => {
+    const dir = await project({
+      'infra/main.tf': [
+        'module "vpc" {',
+        '  source  = "terraform-aws-modules/vpc/aws"',
+        '  version = "~> 5.0"',
+        '}',
+        '',
+        'module "widget" {',
+        '  source = "github.com/example-org/terraform-widget?ref=v1.2.0"',
+        '}',
+        '',
+        'module "local" {',
+        '  source = "./modules/local"',
+        '}',
+        '',
+      ].join('\n'),
+    })
+    const r = await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {
+      env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
+    })
+    // Nothing needed the network: the git module's repository is its own, the registry one has no version to ask.
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.components.map((c: {name: string; purl: string}) => c.purl)).toEqual([
+      'pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fterraform-widget.git%40v1.2.0',
+      'pkg:terraform/registry.terraform.io/terraform-aws-modules/vpc/aws',
+    ])
+    expect(out.resolution.groups.map((g: {repo: string}) => g.repo)).toEqual([
+      'github.com/example-org/terraform-widget',
+    ])
+    expect(
+      out.resolution.unresolved.map(
+        (u: {component: {name: string}; reason: string}) => `${u.component.name} ${u.reason}`,
+      ),
+    ).toEqual(['registry.terraform.io/terraform-aws-modules/vpc/aws no-version'])
+    expect(out.skipped.map((s: {line: number; reason: string}) => `${s.line} ${s.reason}`)).toEqual([
+      '2 unresolved-version',
+    ])
+  })
 })

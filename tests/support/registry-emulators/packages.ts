@@ -119,13 +119,21 @@ export function pubDev(): Handler {
   }
 }
 
-/** Terraform registries (several hosts, each under `/<host>`): `GET /<host>/v1/providers/<ns>/<type>/<version>`. */
+/**
+ * Terraform registries (several hosts, each under `/<host>`): `GET /<host>/v1/providers/<ns>/<type>/<version>` and
+ * `GET /<host>/v1/modules/<ns>/<name>/<provider>/<version>` (data keys `modules/<host>/<ns>/<name>/<provider>/<version>`).
+ */
 export function terraformRegistries(): Handler {
   const providers = data<Record<string, unknown>>('terraform.json')
   return (req, res) => {
-    const match = /^\/([^/]+)\/v1\/providers\/([^/]+)\/([^/]+)\/([^/?]+)$/.exec(req.url)
-    const key = match ? `${match[1]}/${match[2]}/${match[3]}/${decodeURIComponent(match[4])}` : ''
-    if (match && Object.hasOwn(providers, key)) sendJson(res, 200, providers[key])
+    const provider = /^\/([^/]+)\/v1\/providers\/([^/]+)\/([^/]+)\/([^/?]+)$/.exec(req.url)
+    const module = /^\/([^/]+)\/v1\/modules\/([^/]+)\/([^/]+)\/([^/]+)\/([^/?]+)$/.exec(req.url)
+    const key = provider
+      ? `${provider[1]}/${provider[2]}/${provider[3]}/${decodeURIComponent(provider[4])}`
+      : module
+        ? `modules/${module[1]}/${module[2]}/${module[3]}/${module[4]}/${decodeURIComponent(module[5])}`
+        : ''
+    if (key !== '' && Object.hasOwn(providers, key)) sendJson(res, 200, providers[key])
     else sendJson(res, 404, {errors: ['Not Found']})
   }
 }

@@ -41,4 +41,40 @@ describe('terraform-registry (written from the registry API)', () => {
       '/registry.terraform.io/v1/providers/hashicorp/aws/5.31.0',
     ])
   })
+
+  it("reads a module version's source, applies the OpenTofu module rule, and never asks about a git module", async () => {
+    const before = emulators.servers.terraform.requests.length
+    const run = await resolveOnline(
+      emulators,
+      [
+        pkg('terraform', 'registry.terraform.io/terraform-aws-modules/vpc/aws', '5.8.1'),
+        pkg('terraform', 'registry.opentofu.org/terraform-aws-modules/eks/aws', '20.8.4'),
+        pkg('terraform', 'registry.terraform.io/example/nosource/aws', '1.0.0'),
+        pkg('terraform', 'registry.terraform.io/example/widget/aws'),
+        {
+          ...pkg('terraform', 'git.corp.example/team/network'),
+          purl: 'pkg:terraform/git.corp.example/team/network?vcs_url=git%2Bhttps%3A%2F%2Fgit.corp.example%2Fteam%2Fnetwork.git',
+        },
+      ],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'registry.terraform.io/terraform-aws-modules/vpc/aws@5.8.1':
+        'github.com/terraform-aws-modules/terraform-aws-vpc medium terraform-registry',
+      'registry.opentofu.org/terraform-aws-modules/eks/aws@20.8.4':
+        'github.com/terraform-aws-modules/terraform-aws-eks medium terraform-registry',
+      'registry.terraform.io/example/nosource/aws@1.0.0': 'unresolved: no-repository',
+      'registry.terraform.io/example/widget/aws': 'unresolved: no-version',
+      'git.corp.example/team/network': 'unresolved: unsupported',
+    })
+    expect(
+      emulators.servers.terraform.requests
+        .slice(before)
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual([
+      '/registry.terraform.io/v1/modules/example/nosource/aws/1.0.0',
+      '/registry.terraform.io/v1/modules/terraform-aws-modules/vpc/aws/5.8.1',
+    ])
+  })
 })

@@ -1,0 +1,114 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+const discover = (text: string, file = 'main.tf') =>
+  discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
+
+const rows = (out: Required<DiscoverOutput>) =>
+  out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.purl} ${c.ref}`)
+
+describe('terraform-module', () => {
+  it('matches *.tf outside .terraform/ (the downloaded modules)', () => {
+    expect(discoverer.matches('main.tf')).toBe(true)
+    expect(discoverer.matches('infra/network/vpc.tf')).toBe(true)
+    expect(discoverer.matches('.terraform/modules/vpc/main.tf')).toBe(false)
+    expect(discoverer.matches('main.tf.json')).toBe(false)
+    expect(discoverer.matches('.terraform.lock.hcl')).toBe(false)
+  })
+
+  it('reads a real configuration: a registry module with a constraint; local modules and heredocs passed over (terraform-aws-eks)', () => {
+    const text = readFileSync(join(import.meta.dirname, '__fixtures__', 'eks-karpenter', 'main.tf'), 'utf8')
+    const out = discover(text)
+    expect(rows(out)).toEqual([
+      '35:14 pkg:terraform/registry.terraform.io/terraform-aws-modules/vpc/aws terraform-aws-modules/vpc/aws ~> 5.0',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '35 unresolved-version module "vpc": version ~> 5.0 is a constraint, not one version',
+    ])
+  })
+
+  it('reads registry sources on any host, git sources (shorthands, git::, scp-like, subdirectories, ref) and reports others', () => {
+    const out = discover(
+      [
+        'module "exact" {',
+        '  source  = "terraform-aws-modules/eks/aws//modules/karpenter" # a submodule',
+        '  version = "20.8.4"',
+        '}',
+        'module "private" {',
+        '  source  = "app.terraform.io/example-corp/network/aws"',
+        '  version = "= 1.4.0"',
+        '}',
+        'module "short" {',
+        '  source = "github.com/example-org/terraform-widget?ref=v1.2.0"',
+        '}',
+        'module "git" {',
+        '  source = "git::https://example.com/network.git//modules/vpc?ref=0123abc"',
+        '}',
+        'module "ssh" {',
+        '  source = "git@github.com:example-org/terraform-widget.git"',
+        '}',
+        'module "bucket" {',
+        '  source = "s3::https://s3-eu-west-1.amazonaws.com/example-modules/vpc.zip"',
+        '}',
+        'module "unversioned" {',
+        '  source = "example-org/widget/aws"',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '2:14 pkg:terraform/registry.terraform.io/terraform-aws-modules/eks/aws@20.8.4 terraform-aws-modules/eks/aws//modules/karpenter 20.8.4',
+      '6:14 pkg:terraform/app.terraform.io/example-corp/network/aws@1.4.0 app.terraform.io/example-corp/network/aws = 1.4.0',
+      '10:13 pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fterraform-widget.git%40v1.2.0 github.com/example-org/terraform-widget?ref=v1.2.0',
+      '13:13 pkg:terraform/example.com/network?vcs_url=git%2Bhttps%3A%2F%2Fexample.com%2Fnetwork.git%400123abc git::https://example.com/network.git//modules/vpc?ref=0123abc',
+      '16:13 pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bgit%40github.com%3Aexample-org%2Fterraform-widget.git git@github.com:example-org/terraform-widget.git',
+      '22:13 pkg:terraform/registry.terraform.io/example-org/widget/aws example-org/widget/aws',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['19 unsupported', '22 unresolved-version'])
+  })
+
+  it('reads only top-level module blocks, outside strings, comments and heredocs', () => {
+    const out = discover(
+      [
+        '/* module "commented" {',
+        '  source = "example-org/commented/aws"',
+        '} */',
+        'locals {',
+        '  text = "module \\"quoted\\" { ${jsonencode({a = "}"})}"',
+        '  doc = <<EOT',
+        'module "heredoc" {',
+        '  source = "example-org/heredoc/aws"',
+        '}',
+        'EOT',
+        '}',
+        'module "real" {',
+        '  providers = { aws = aws.east }',
+        '  source    = "example-org/real/aws"',
+        '  version   = "1.0.0"',
+        '  nested {',
+        '    source = "example-org/nested/aws"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '14:16 pkg:terraform/registry.terraform.io/example-org/real/aws@1.0.0 example-org/real/aws 1.0.0',
+    ])
+  })
+
+  it('reads hostile text in one pass (a line of 200,000 braces, quotes and comment openers)', () => {
+    const after = '\nmodule "after" {\n  source  = "example-org/after/aws"\n  version = "1.0.0"\n}\n'
+    for (const middle of ['{'.repeat(200_000), '}'.repeat(200_000), '"${'.repeat(70_000), '/*'.repeat(100_000)]) {
+      const out = discover(`${middle}${after}`)
+      // An unclosed brace or comment hides what follows, as Terraform would refuse the file; nothing throws.
+      expect(out.components.length).toBeLessThanOrEqual(1)
+    }
+    expect(rows(discover(`${'}'.repeat(200_000)}${after}`))).toEqual([
+      '3:14 pkg:terraform/registry.terraform.io/example-org/after/aws@1.0.0 example-org/after/aws 1.0.0',
+    ])
+  })
+})
