@@ -74,7 +74,7 @@ describe('stewards inventory --resolve', () => {
     ])
   })
 
-  it('Terraform modules: a git module on GitHub resolves offline to its repository; a registry constraint says why not', async () => {
+  it('Terraform modules: a git module on GitHub resolves offline to its repository; a registry one needs the registry', async () => {
     const dir = await project({
       'infra/main.tf': [
         'module "vpc" {',
@@ -95,8 +95,9 @@ describe('stewards inventory --resolve', () => {
     const r = await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {
       env: {XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'xdg-'))},
     })
-    // Nothing needed the network: the git module's repository is its own, the registry one has no version to ask.
-    expect(r.code).toBe(0)
+    // The git module's repository is its own (no request); the registry one (its latest version's source, for a
+    // constraint) needs the registry, which offline and uncached leaves the run incomplete.
+    expect(r.code).toBe(2)
     const out = JSON.parse(r.stdout)
     expect(out.components.map((c: {name: string; purl: string}) => c.purl)).toEqual([
       'pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fterraform-widget.git%40v1.2.0',
@@ -109,7 +110,7 @@ describe('stewards inventory --resolve', () => {
       out.resolution.unresolved.map(
         (u: {component: {name: string}; reason: string}) => `${u.component.name} ${u.reason}`,
       ),
-    ).toEqual(['registry.terraform.io/terraform-aws-modules/vpc/aws no-version'])
+    ).toEqual(['registry.terraform.io/terraform-aws-modules/vpc/aws offline-cache-miss'])
     expect(out.skipped.map((s: {line: number; reason: string}) => `${s.line} ${s.reason}`)).toEqual([
       '2 unresolved-version',
     ])

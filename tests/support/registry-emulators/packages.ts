@@ -121,17 +121,20 @@ export function pubDev(): Handler {
 
 /**
  * Terraform registries (several hosts, each under `/<host>`): `GET /<host>/v1/providers/<ns>/<type>/<version>` and
- * `GET /<host>/v1/modules/<ns>/<name>/<provider>/<version>` (data keys `modules/<host>/<ns>/<name>/<provider>/<version>`).
+ * `GET /<host>/v1/modules/<ns>/<name>/<provider>/<version>` (data keys `modules/<host>/<ns>/<name>/<provider>/<version>`);
+ * without the version, the latest (data keys ending in `/latest`).
  */
 export function terraformRegistries(): Handler {
   const providers = data<Record<string, unknown>>('terraform.json')
   return (req, res) => {
-    const provider = /^\/([^/]+)\/v1\/providers\/([^/]+)\/([^/]+)\/([^/?]+)$/.exec(req.url)
-    const module = /^\/([^/]+)\/v1\/modules\/([^/]+)\/([^/]+)\/([^/]+)\/([^/?]+)$/.exec(req.url)
+    // The version is left out for the latest (data keys end in `/latest`).
+    const provider = /^\/([^/]+)\/v1\/providers\/([^/]+)\/([^/]+)(?:\/([^/?]+))?$/.exec(req.url)
+    const module = /^\/([^/]+)\/v1\/modules\/([^/]+)\/([^/]+)\/([^/]+)(?:\/([^/?]+))?$/.exec(req.url)
+    const version = (written: string | undefined) => (written === undefined ? 'latest' : decodeURIComponent(written))
     const key = provider
-      ? `${provider[1]}/${provider[2]}/${provider[3]}/${decodeURIComponent(provider[4])}`
+      ? `${provider[1]}/${provider[2]}/${provider[3]}/${version(provider[4])}`
       : module
-        ? `modules/${module[1]}/${module[2]}/${module[3]}/${module[4]}/${decodeURIComponent(module[5])}`
+        ? `modules/${module[1]}/${module[2]}/${module[3]}/${module[4]}/${version(module[5])}`
         : ''
     if (key !== '' && Object.hasOwn(providers, key)) sendJson(res, 200, providers[key])
     else sendJson(res, 404, {errors: ['Not Found']})

@@ -51,6 +51,9 @@ describe('terraform-registry (written from the registry API)', () => {
         pkg('terraform', 'registry.opentofu.org/terraform-aws-modules/eks/aws', '20.8.4'),
         pkg('terraform', 'registry.terraform.io/example/nosource/aws', '1.0.0'),
         pkg('terraform', 'registry.terraform.io/example/widget/aws'),
+        // A constraint (`~> 5.0`) names no version: the latest version's source.
+        pkg('terraform', 'registry.terraform.io/terraform-aws-modules/vpc/aws'),
+        pkg('terraform', 'registry.terraform.io/hashicorp/random'),
         {
           ...pkg('terraform', 'git.corp.example/team/network'),
           purl: 'pkg:terraform/git.corp.example/team/network?vcs_url=git%2Bhttps%3A%2F%2Fgit.corp.example%2Fteam%2Fnetwork.git',
@@ -64,7 +67,11 @@ describe('terraform-registry (written from the registry API)', () => {
       'registry.opentofu.org/terraform-aws-modules/eks/aws@20.8.4':
         'github.com/terraform-aws-modules/terraform-aws-eks medium terraform-registry',
       'registry.terraform.io/example/nosource/aws@1.0.0': 'unresolved: no-repository',
-      'registry.terraform.io/example/widget/aws': 'unresolved: no-version',
+      'registry.terraform.io/example/widget/aws': 'unresolved: not-found',
+      'registry.terraform.io/terraform-aws-modules/vpc/aws':
+        'github.com/terraform-aws-modules/terraform-aws-vpc medium terraform-registry',
+      'registry.terraform.io/hashicorp/random':
+        'github.com/hashicorp/terraform-provider-random medium terraform-registry',
       'git.corp.example/team/network': 'unresolved: unsupported',
     })
     expect(
@@ -74,7 +81,10 @@ describe('terraform-registry (written from the registry API)', () => {
         .sort(),
     ).toEqual([
       '/registry.terraform.io/v1/modules/example/nosource/aws/1.0.0',
+      '/registry.terraform.io/v1/modules/example/widget/aws',
+      '/registry.terraform.io/v1/modules/terraform-aws-modules/vpc/aws',
       '/registry.terraform.io/v1/modules/terraform-aws-modules/vpc/aws/5.8.1',
+      '/registry.terraform.io/v1/providers/hashicorp/random',
     ])
   })
 })

@@ -49,21 +49,7 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
       confidence: 'medium',
       evidence: `OpenTofu registry rule: ${component.name} is published from github.com/${namespace}/terraform-provider-${type}`,
     }
-  const version = exactVersion(component.version)
-  if (!version)
-    return {status: 'miss', reason: 'no-version', detail: `provider ${component.name} needs an exact version`}
-  const path = `/v1/providers/${namespace}/${type}/${encodeURIComponent(version)}`
-  const what = `${host} provider ${namespace}/${type}@${version}`
-  const answer = jsonAnswer(
-    await context.http.get(`${context.endpoint(`terraform:${host}`)}${path}`, {
-      namespace: 'terraform',
-      key: `GET ${host}${path}`,
-    }),
-    what,
-  )
-  if (!answer.ok) return answer.outcome
-  const doc = isRecord(answer.json) ? answer.json : {}
-  return firstRepository([{url: doc.source, field: 'source', confidence: 'medium', vcs: true}], what)
+  return askSource(host, `providers/${namespace}/${type}`, `provider ${namespace}/${type}`, component, context)
 }
 
 async function resolveModule(
@@ -78,18 +64,38 @@ async function resolveModule(
       confidence: 'medium',
       evidence: `OpenTofu registry rule: ${component.name} is published from github.com/${namespace}/terraform-${provider}-${name}`,
     }
+  return askSource(
+    host,
+    `modules/${namespace}/${name}/${provider}`,
+    `module ${namespace}/${name}/${provider}`,
+    component,
+    context,
+  )
+}
+
+/**
+ * The registry's `source` for a provider or module (`what` names it): of the exact version when there is one, else of
+ * the latest (`GET /v1/<kind>/<address>`, the same document for the newest version: a constraint such as `~> 5.0`
+ * names no version, and a project's repository rarely changes between versions).
+ */
+async function askSource(
+  host: string,
+  address: string,
+  what: string,
+  component: Component,
+  context: ResolverContext,
+): Promise<Outcome> {
   const version = exactVersion(component.version)
-  if (!version) return {status: 'miss', reason: 'no-version', detail: `module ${component.name} needs an exact version`}
-  const path = `/v1/modules/${namespace}/${name}/${provider}/${encodeURIComponent(version)}`
-  const what = `${host} module ${namespace}/${name}/${provider}@${version}`
+  const path = `/v1/${address}${version ? `/${encodeURIComponent(version)}` : ''}`
+  const named = `${host} ${what}${version ? `@${version}` : ' (latest version)'}`
   const answer = jsonAnswer(
     await context.http.get(`${context.endpoint(`terraform:${host}`)}${path}`, {
       namespace: 'terraform',
       key: `GET ${host}${path}`,
     }),
-    what,
+    named,
   )
   if (!answer.ok) return answer.outcome
   const doc = isRecord(answer.json) ? answer.json : {}
-  return firstRepository([{url: doc.source, field: 'source', confidence: 'medium', vcs: true}], what)
+  return firstRepository([{url: doc.source, field: 'source', confidence: 'medium', vcs: true}], named)
 }
