@@ -477,4 +477,48 @@ describe('stewards inventory', () => {
       '35 module "vpc": version ~> 5.0 is a constraint, not one version',
     ])
   })
+
+  it('--json lists the required providers of a Terraform module that commits no lock file, and of one that does not twice', async () => {
+    const versions = [
+      'terraform {',
+      '  required_providers {',
+      '    aws = {',
+      '      source  = "hashicorp/aws"',
+      '      version = ">= 5.0"',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n')
+    const dir = await mkdtemp(join(tmpdir(), 'inventory-terraform-'))
+    await mkdir(join(dir, 'module'))
+    await mkdir(join(dir, 'live'))
+    await writeFile(join(dir, 'module', 'versions.tf'), versions)
+    await writeFile(join(dir, 'live', 'versions.tf'), versions)
+    await writeFile(
+      join(dir, 'live', '.terraform.lock.hcl'),
+      [
+        '# This file is maintained automatically by "terraform init".',
+        '# Manual edits may be lost in future updates.',
+        '',
+        'provider "registry.terraform.io/hashicorp/aws" {',
+        '  version     = "5.31.0"',
+        '  constraints = ">= 5.0"',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    const r = await runCli(['inventory', dir, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(
+      json.components.map(
+        (c: {purl: string; locations: Array<{file: string; line: number}>}) =>
+          `${c.purl} ${c.locations.map((l) => `${l.file.slice(dir.length + 1)}:${l.line}`).join(' ')}`,
+      ),
+    ).toEqual([
+      'pkg:terraform/registry.terraform.io/hashicorp/aws module/versions.tf:3',
+      'pkg:terraform/registry.terraform.io/hashicorp/aws@5.31.0 live/.terraform.lock.hcl:4',
+    ])
+  })
 })

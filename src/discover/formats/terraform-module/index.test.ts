@@ -111,4 +111,46 @@ describe('terraform-module', () => {
       '3:14 pkg:terraform/registry.terraform.io/example-org/after/aws@1.0.0 example-org/after/aws 1.0.0',
     ])
   })
+
+  it('reads required_providers when no lock file is beside: objects, one-line objects, 0.12 strings, other hosts', () => {
+    const text = [
+      'terraform {',
+      '  required_version = ">= 1.5"',
+      '  required_providers {',
+      '    aws = {',
+      '      source  = "hashicorp/aws"',
+      '      version = "~> 5.0"',
+      '    }',
+      '    random = { source = "hashicorp/random", version = "= 3.7.2" }',
+      '    tls = "4.0.5"',
+      '    corp = {',
+      '      source = "registry.corp.example/acme/corp"',
+      '    }',
+      '  }',
+      '}',
+      '',
+      'provider "aws" {',
+      '  region = "eu-west-1"',
+      '}',
+      '',
+    ].join('\n')
+    const out = discover(text, 'versions.tf')
+    expect(rows(out)).toEqual([
+      '4:5 pkg:terraform/registry.terraform.io/hashicorp/aws hashicorp/aws ~> 5.0',
+      '8:5 pkg:terraform/registry.terraform.io/hashicorp/random@3.7.2 hashicorp/random = 3.7.2',
+      '9:5 pkg:terraform/registry.terraform.io/hashicorp/tls@4.0.5 hashicorp/tls 4.0.5',
+      '10:5 pkg:terraform/registry.corp.example/acme/corp registry.corp.example/acme/corp',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.message}`)).toEqual([
+      '4 required provider aws: version ~> 5.0 is a constraint, and no lock file is beside',
+      '10 required provider corp: no version (the newest is taken at each init, and no lock file is beside)',
+    ])
+    // With .terraform.lock.hcl beside, the lock file gives the providers (terraform-lock): none listed here.
+    const locked = discoverer.discover(
+      {file: 'infra/versions.tf', text},
+      {readText: () => null, exists: (file) => file === 'infra/.terraform.lock.hcl'},
+    ) as Required<DiscoverOutput>
+    expect(locked.components).toEqual([])
+    expect(locked.skipped).toEqual([])
+  })
 })

@@ -6,6 +6,7 @@
  * comments, heredocs, braces), written by hand as terraform-lock is: no maintained pure-JS HCL parser exists.
  * Terraform requires `source` and `version` to be literal strings, so nothing is evaluated.
  */
+import {posix} from 'node:path'
 import type {Component, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -14,12 +15,23 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'terraform-module',
-  description: 'Terraform/OpenTofu *.tf module calls (registry and git sources)',
+  description:
+    'Terraform/OpenTofu *.tf module calls (registry and git sources), and required providers without a lock file',
   matches(file) {
     // `.terraform/modules/` holds the modules `terraform init` downloaded: their own calls are theirs.
     return /\.tf$/.test(file) && !/(^|\/)\.terraform\//.test(file) && !/(^|\/)node_modules\//.test(file)
   },
-  discover: ({file, text}) => discoverTerraformModules(file, text),
+  discover: ({file, text}, context) => {
+    const out = discoverTerraformModules(file, text)
+    // A lock file beside pins the providers (terraform-lock reads it): the constraints here would list them twice.
+    const lock = posix.join(posix.dirname(file), '.terraform.lock.hcl')
+    if (context.exists?.(lock)) return out
+    const providers = requiredProviders(file, text)
+    return {
+      components: [...out.components, ...providers.components],
+      skipped: [...(out.skipped ?? []), ...providers.skipped],
+    }
+  },
 }
 
 const PUBLIC_REGISTRY = 'registry.terraform.io'
@@ -212,4 +224,105 @@ function scanLine(line: string, state: ScanState): void {
   }
   // A string does not cross a line (HCL's quoted strings are one line): an unclosed one ends here.
   while (state.strings.at(-1)?.kind === '"') state.strings.pop()
+}
+
+/** A provider source address: `[HOST/]NAMESPACE/TYPE` (https://developer.hashicorp.com/terraform/language/providers/requirements). */
+const PROVIDER_SOURCE =
+  /^(?:([a-z0-9.-]+\.[a-z0-9-]+(?::\d+)?)\/)?([A-Za-z0-9][A-Za-z0-9-]{0,63})\/([A-Za-z0-9][A-Za-z0-9-]{0,63})$/
+const TERRAFORM_OPEN = /^\s*terraform\s*\{/
+const REQUIRED_OPEN = /^\s*required_providers\s*\{/
+/** `NAME = {` (the object's attributes on the lines below, or on this one), or Terraform 0.12's `NAME = "version"`. */
+const PROVIDER_ENTRY = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(\{.*|"([^"\\$]*)"\s*(?:(?:#|\/\/).*)?)$/
+const OBJECT_ATTRIBUTE = /(?:^|[\s{,])(source|version)\s*=\s*"([^"\\$]*)"/g
+
+interface ProviderRequirement {
+  name: string
+  line: number
+  column: number
+  source?: string
+  version?: string
+}
+
+/**
+ * The `terraform { required_providers { … } }` entries of the text, for configurations that commit no lock file
+ * (modules most often): each provider's `source` (`hashicorp/NAME` when none is written, as Terraform assumes) and its
+ * version constraint. An exact version (`= 5.31.0`) is its version; a constraint is reported.
+ */
+function requiredProviders(file: string, text: string): {components: Component[]; skipped: Skipped[]} {
+  const requirements: ProviderRequirement[] = []
+  const state: ScanState = {depth: 0, strings: [], comment: false, heredoc: undefined}
+  let inTerraform = false
+  let inRequired = false
+  let entry: ProviderRequirement | undefined
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '')
+    if (state.heredoc !== undefined) {
+      if (line.trim() === state.heredoc) state.heredoc = undefined
+      return
+    }
+    const clean = state.strings.length === 0 && !state.comment
+    if (clean && state.depth === 0 && TERRAFORM_OPEN.test(line)) inTerraform = true
+    else if (clean && state.depth === 1 && inTerraform && REQUIRED_OPEN.test(line)) inRequired = true
+    else if (clean && state.depth === 2 && inRequired) {
+      const found = PROVIDER_ENTRY.exec(line)
+      if (found) {
+        entry = {name: found[1], line: index + 1, column: line.indexOf(found[1]) + 1}
+        requirements.push(entry)
+        if (found[3] !== undefined) entry.version = found[3]
+        else attributes(found[2], entry)
+      }
+    } else if (clean && state.depth === 3 && entry) attributes(line, entry)
+    scanLine(line, state)
+    if (state.depth < 3) entry = undefined
+    if (state.depth < 2) inRequired = false
+    if (state.depth < 1) inTerraform = false
+  })
+  const components: Component[] = []
+  const skipped: Skipped[] = []
+  for (const requirement of requirements) {
+    const where = `required provider ${elide(requirement.name, 100)}`
+    const written = requirement.source ?? `hashicorp/${requirement.name}`
+    const address = PROVIDER_SOURCE.exec(written)
+    if (!address) {
+      skipped.push({
+        file,
+        line: requirement.line,
+        reason: 'unsupported',
+        message: `${where}: source ${elide(written, 200)} is not a provider address`,
+      })
+      continue
+    }
+    const [, host = PUBLIC_REGISTRY, namespace, type] = address
+    const version = EXACT.exec(requirement.version?.trim() ?? '')?.[1]
+    if (version === undefined)
+      skipped.push(
+        unresolvedVersion(
+          file,
+          requirement.line,
+          requirement.version === undefined
+            ? `${where}: no version (the newest is taken at each init, and no lock file is beside)`
+            : `${where}: version ${elide(requirement.version, 100)} is a constraint, and no lock file is beside`,
+        ),
+      )
+    components.push(
+      packageComponent(file, {
+        ecosystem: 'terraform',
+        name: `${host}/${namespace}/${type}`.toLowerCase(),
+        version,
+        ref: `${written}${requirement.version === undefined ? '' : ` ${requirement.version}`}`,
+        line: requirement.line,
+        column: requirement.column,
+        direct: true,
+      }),
+    )
+  }
+  return {components, skipped}
+}
+
+/** `source = "…"` and `version = "…"` written on one line of a provider's object. */
+function attributes(text: string, entry: ProviderRequirement): void {
+  for (const match of text.matchAll(OBJECT_ATTRIBUTE)) {
+    if (match[1] === 'source') entry.source = match[2]
+    else entry.version = match[2]
+  }
 }
