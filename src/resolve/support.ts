@@ -1,5 +1,6 @@
 import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../core/image-ref.js'
 import {compare} from '../core/compare.js'
+import {hasPublicRegistry, isPublicRegistry} from '../core/public-registries.js'
 import type {Component, UnresolvedComponent} from '../core/model.js'
 import type {HttpResult} from './http.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
@@ -96,26 +97,15 @@ export function isImageDigest(digest: string | undefined): digest is string {
   return digest !== undefined && digestProblem(digest) === undefined
 }
 
-/**
- * The public registry of each ecosystem whose resolvers ask one by name (crates.io: its git index, its sparse index,
- * the site itself; RubyGems.org; the npm registry, of which registry.yarnpkg.com is another name; PyPI: its simple
- * index, its JSON API, the host of its files; nuget.org), and what asks by name: that registry, and deps.dev where
- * it knows the ecosystem.
- */
-const PUBLIC_REGISTRIES: Partial<Record<string, {url: RegExp; askers: string}>> = {
-  cargo: {
-    url: /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/,
-    askers: 'crates.io or deps.dev',
-  },
-  gem: {url: /^https?:\/\/(?:index\.)?rubygems\.org(?:\/|$)/, askers: 'RubyGems.org'},
-  npm: {url: /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)(?:\/|$)/, askers: 'the npm registry or deps.dev'},
-  pypi: {
-    url: /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:\/|$)/,
-    askers: 'PyPI or deps.dev',
-  },
-  nuget: {url: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i, askers: 'deps.dev'},
-  composer: {url: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/, askers: 'Packagist'},
-  pub: {url: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/, askers: 'pub.dev'},
+/** What looks up a package by its name, by ecosystem: its public registry, and deps.dev where it knows the ecosystem. */
+const ASKERS: Readonly<Record<string, string>> = {
+  cargo: 'crates.io or deps.dev',
+  gem: 'RubyGems.org',
+  npm: 'the npm registry or deps.dev',
+  pypi: 'PyPI or deps.dev',
+  nuget: 'deps.dev',
+  composer: 'Packagist',
+  pub: 'pub.dev',
 }
 
 /** Ecosystems whose packages may name a tarball rather than a registry (`download_url`: an npm URL dependency). */
@@ -143,8 +133,7 @@ export interface OtherSource {
  * undefined for a public package, and for other ecosystems (their resolvers decide).
  */
 export function otherSource(component: Component, mirrors: readonly string[] = []): OtherSource | undefined {
-  const known = PUBLIC_REGISTRIES[component.ecosystem]
-  if (!known || !component.purl) return undefined
+  if (!hasPublicRegistry(component.ecosystem) || !component.purl) return undefined
   const registry = qualifier(component.purl, 'repository_url')
   const download = DOWNLOADED.has(component.ecosystem) ? qualifier(component.purl, 'download_url') : undefined
   const vcs = qualifier(component.purl, 'vcs_url')
@@ -158,7 +147,11 @@ export function otherSource(component: Component, mirrors: readonly string[] = [
           : undefined
   // A repository is never a registry's mirror, nor the public registry.
   if (found?.kind === 'vcs') return found
-  if (found === undefined || known.url.test(found.url) || mirrors.some((mirror) => underMirror(found.url, mirror)))
+  if (
+    found === undefined ||
+    isPublicRegistry(component.ecosystem, found.url) ||
+    mirrors.some((mirror) => underMirror(found.url, mirror))
+  )
     return undefined
   return found
 }
@@ -207,7 +200,7 @@ export function underMirror(url: string, mirror: string): boolean {
 export function otherRegistryMiss(component: Component, mirrors?: readonly string[]): Outcome | undefined {
   const source = otherSource(component, mirrors)
   if (source === undefined) return undefined
-  const askers = PUBLIC_REGISTRIES[component.ecosystem]?.askers
+  const askers = ASKERS[component.ecosystem] ?? 'the public registry'
   const url = source.url.slice(0, 200)
   const detail =
     source.kind === 'registry'

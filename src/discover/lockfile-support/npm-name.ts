@@ -1,3 +1,4 @@
+import {isPublicRegistry} from '../../core/public-registries.js'
 /** npm descriptor helpers shared by the package-lock, yarn and pnpm formats. */
 
 export interface Descriptor {
@@ -44,11 +45,6 @@ export function nameFromInstallPath(key: string): string | undefined {
   return key.slice(marker + 'node_modules/'.length)
 }
 
-/** The public npm registry (registry.yarnpkg.com is another name of it), whose packages need no qualifier. */
-const PUBLIC_NPM_REGISTRY = /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)$/
-/** A tarball of the public npm registry: its name, or a scope and a name, then `/-/`. */
-const PUBLIC_NPM_TARBALL = /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)\/(?:@[^/]+\/)?[^/@]+\/-\//
-
 /**
  * purl qualifiers for where a package was fetched from, when that is not the public npm registry: git → `vcs_url`;
  * a registry's tarball (`<registry>/<name>/-/<file>.tgz`, npm's layout) from another registry → `repository_url`,
@@ -61,14 +57,14 @@ export function sourceQualifiers(url: string | undefined): Record<string, string
   if (!/^https?:/.test(url)) return {vcs_url: url}
   const dash = url.indexOf('/-/')
   if (dash === -1) return {download_url: url}
-  // Most tarballs are the npm registry's: known without cutting the URL apart (issue #16: a lockfile has thousands).
-  return PUBLIC_NPM_TARBALL.test(url) ? undefined : registryQualifiers(registryOfTarball(url.slice(0, dash)))
+  // Most tarballs are the npm registry's: known by their host without cutting the URL apart (a lockfile has thousands).
+  return isPublicRegistry('npm', url) ? undefined : registryQualifiers(registryOfTarball(url.slice(0, dash)))
 }
 
 /** `repository_url` for a registry's URL (Bun's lockfile names it), none for the public registry or none named. */
 export function registryQualifiers(registry: string | undefined): Record<string, string> | undefined {
   const base = registry?.replace(/\/+$/, '')
-  if (base === undefined || base === '' || PUBLIC_NPM_REGISTRY.test(base)) return undefined
+  if (base === undefined || base === '' || isPublicRegistry('npm', base)) return undefined
   return {repository_url: base}
 }
 

@@ -15,6 +15,7 @@
  * passed over unread.
  */
 import type {ScanError} from '../../core/model.js'
+import {isPublicRegistry} from '../../core/public-registries.js'
 import type {DiscoverContext} from '../types.js'
 import {pathsAbove} from '../paths-above.js'
 import {walkXml} from '../xml-walk.js'
@@ -29,7 +30,6 @@ export interface NugetSources {
 
 /** The names NuGet looks for in each folder (a case-sensitive file system holds any of them). */
 const CONFIG_NAMES = ['nuget.config', 'NuGet.config', 'NuGet.Config']
-const NUGET_ORG = /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i
 const MAX_DEPTH = 16
 
 interface Config {
@@ -132,7 +132,8 @@ export function nugetSources(context: DiscoverContext, file: string): NugetSourc
     mapping.push(...config.mapping)
   }
   for (const key of disabled) sources.delete(key)
-  const privateFeed = (url: string | undefined) => (url === undefined || NUGET_ORG.test(url) ? undefined : url)
+  const privateFeed = (url: string | undefined) =>
+    url === undefined || isPublicRegistry('nuget', url) ? undefined : url
   if (mapping.length > 0) {
     return {
       feedOf(id: string): string | undefined {
@@ -143,7 +144,7 @@ export function nugetSources(context: DiscoverContext, file: string): NugetSourc
     }
   }
   const urls = [...sources.values()]
-  const only = urls.length > 0 && !urls.some((url) => NUGET_ORG.test(url)) ? urls[0] : undefined
+  const only = urls.length > 0 && !urls.some((url) => isPublicRegistry('nuget', url)) ? urls[0] : undefined
   return {feedOf: () => only, errors}
 }
 

@@ -4,13 +4,12 @@
  * purl's `repository_url`, and resolvers never ask PyPI or deps.dev about such a package by its name
  * (resolve/support.ts otherSource): a project of the same name on PyPI is another project.
  */
-
-const PYPI = /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:[/:?#]|$)/
+import {isPublicRegistry} from '../../core/public-registries.js'
 
 /** `{repository_url}` for an index other than PyPI; undefined for PyPI or no index. */
 export function indexQualifiers(index: string | undefined): Record<string, string> | undefined {
   const base = index?.trim().replace(/\/+$/, '')
-  if (base === undefined || base === '' || PYPI.test(base)) return undefined
+  if (base === undefined || base === '' || isPublicRegistry('pypi', base)) return undefined
   return {repository_url: base}
 }
 

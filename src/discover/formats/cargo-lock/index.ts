@@ -1,4 +1,5 @@
 import type {Component, ScanError} from '../../../core/model.js'
+import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {arrayTableLines, keyLine, readToml} from '../../lockfile-support/toml.js'
@@ -9,8 +10,6 @@ import {check, checkValue} from '../../checked.js'
 
 const CargoLockVersionCheck = check('cargo-lock/CargoLockVersion')
 const CargoPackageCheck = check('cargo-lock/CargoPackage')
-
-const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index'
 
 export const discoverer: Discoverer = {
   id: 'cargo-lock',
@@ -24,7 +23,7 @@ export const discoverer: Discoverer = {
 
 /** purl qualifiers for where a crate came from; crates.io is the default and needs none. */
 function sourceQualifiers(source: string | undefined): Record<string, string> | undefined {
-  if (source === undefined || source === CRATES_IO || source === 'sparse+https://index.crates.io/') return undefined
+  if (source === undefined || isPublicRegistry('cargo', source)) return undefined
   if (source.startsWith('git+')) return {vcs_url: source}
   return {repository_url: source.replace(/^(registry|sparse)\+/, '')}
 }

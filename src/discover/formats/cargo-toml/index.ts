@@ -5,6 +5,7 @@
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
+import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {isTomlTable, readToml, type TomlTable, tomlAt, tomlKeyLines} from '../../lockfile-support/toml.js'
@@ -149,7 +150,9 @@ function dependency(
  * `[registries.<name>] index` of a .cargo/config.toml in the tree, else the name as written. undefined for crates.io.
  */
 function registryOf(table: TomlTable, registries: () => Map<string, string>): string | undefined {
-  if (typeof table['registry-index'] === 'string') return table['registry-index'].replace(/^(registry|sparse)\+/, '')
+  const index = table['registry-index']
+  if (typeof index === 'string')
+    return isPublicRegistry('cargo', index) ? undefined : index.replace(/^(registry|sparse)\+/, '')
   if (typeof table.registry !== 'string' || table.registry === 'crates-io') return undefined
   return registries().get(table.registry) ?? table.registry
 }

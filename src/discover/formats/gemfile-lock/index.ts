@@ -4,13 +4,13 @@
  * `  revision:` options, specs at 4 spaces as `name (version[-platform])`, their dependencies at 6.
  */
 import type {Component, ScanError} from '../../../core/model.js'
+import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {splitLines} from '../../lockfile-support/line-index.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 const SOURCE_SECTIONS = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE'])
-const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/
 /** bundler's NAME_VERSION: the version is everything up to the first `-`, the platform the rest. */
 const SPEC = /^ {4}(?! )(\S+)(?: \(([^-)]*)(?:-([^)]*))?\))?$/
 const DEPENDENCY = /^ {2}(?! )([^\s!(]+)/
@@ -80,7 +80,7 @@ function qualifiers(spec: Spec): Record<string, string> | undefined {
   if (spec.platform !== undefined) result.platform = spec.platform
   if (spec.section === 'GIT' && spec.remote !== undefined)
     result.vcs_url = `git+${spec.remote}${spec.revision ? `@${spec.revision}` : ''}`
-  else if (spec.section === 'GEM' && spec.remote !== undefined && !RUBYGEMS.test(spec.remote))
+  else if (spec.section === 'GEM' && spec.remote !== undefined && !isPublicRegistry('gem', spec.remote))
     result.repository_url = spec.remote
   return Object.keys(result).length > 0 ? result : undefined
 }

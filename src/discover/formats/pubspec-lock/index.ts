@@ -5,12 +5,12 @@
  * alias bound, scalars as written so `1.10` stays `1.10`).
  */
 import type {Component, ScanError, Scope} from '../../../core/model.js'
+import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, stringValue, text, type YamlNode} from '../../yaml-tree.js'
-import {trimEnd} from '../../../core/trim-end.js'
 
 export const discoverer: Discoverer = {
   id: 'pubspec-lock',
@@ -24,7 +24,6 @@ export const discoverer: Discoverer = {
   },
 }
 
-const PUB_DEV = new Set(['https://pub.dev', 'https://pub.dartlang.org'])
 /** pub package names: https://dart.dev/tools/pub/pubspec#name */
 const NAME = /^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/
 
@@ -97,6 +96,6 @@ function qualifiers(kind: string, description: YamlNode | undefined): Record<str
     const ref = stringValue(at(description, 'resolved-ref'))
     return {vcs_url: `git+${url}${ref ? `@${ref}` : ''}`}
   }
-  if (kind === 'hosted' && url && !PUB_DEV.has(trimEnd(url, '/'))) return {repository_url: url}
+  if (kind === 'hosted' && url && !isPublicRegistry('pub', url)) return {repository_url: url}
   return undefined
 }

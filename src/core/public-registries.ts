@@ -1,0 +1,29 @@
+/**
+ * The public registry of each ecosystem, by the URLs that name it: what discover leaves out of a purl (a package of
+ * the public registry needs no `repository_url`) and what resolve takes for public (resolve/support.ts otherSource:
+ * a package of any other registry is never looked up by its name on the public one). One table, so that the two
+ * stages cannot disagree on which packages are private.
+ */
+const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
+  // crates.io: its git index, its sparse index, the site itself.
+  cargo:
+    /^(?:(?:registry|sparse)\+)?https:\/\/(?:github\.com\/rust-lang\/crates\.io-index|index\.crates\.io|crates\.io)(?:\/|$)/,
+  gem: /^https?:\/\/(?:index\.)?rubygems\.org(?:\/|$)/,
+  // registry.yarnpkg.com is another name of the npm registry.
+  npm: /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com)(?:\/|$)/,
+  // PyPI: its simple index, its JSON API, the host of its files.
+  pypi: /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:[/:?#]|$)/,
+  nuget: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i,
+  composer: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/,
+  pub: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/,
+}
+
+/** Whether the ecosystem has a public registry this table knows (the others' resolvers decide for themselves). */
+export function hasPublicRegistry(ecosystem: string): boolean {
+  return Object.hasOwn(PUBLIC_REGISTRIES, ecosystem)
+}
+
+/** True when `url` (a registry, an index, a feed, or a file under one) is the ecosystem's public registry. */
+export function isPublicRegistry(ecosystem: string, url: string): boolean {
+  return Object.hasOwn(PUBLIC_REGISTRIES, ecosystem) && PUBLIC_REGISTRIES[ecosystem].test(url)
+}
