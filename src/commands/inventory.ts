@@ -6,7 +6,6 @@ import {lineChunks} from '../core/chunks.js'
 import {parseSizeFlag} from '../core/size.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
-import {goPrivatePatterns} from '../core/go-private.js'
 import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
 import {inventorySummary, inventoryTable} from '../pipeline/inventory.js'
@@ -129,7 +128,6 @@ export default class InventoryCommand extends BaseCommand {
         mapFile: flags.map,
         endpoints: artifactHubEndpoints(artifactHubUrl),
         registryMirrors,
-        goPrivate: goPrivatePatterns(),
       })
       if (!json) this.log(`\n${formatResolutionTable(resolution.stats)}`)
       const notice = otherRegistriesNotice(resolution.otherRegistries)

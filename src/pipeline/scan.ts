@@ -9,7 +9,6 @@ import {loadRules, type ParamOverrides} from '../evaluate/index.js'
 import {measure} from '../measure/index.js'
 import {otherRegistriesNotice, resolveComponents} from '../resolve/index.js'
 import {artifactHubEndpoints} from '../core/artifact-hub-url.js'
-import {goPrivatePatterns} from '../core/go-private.js'
 import {ERRORS, usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
@@ -118,7 +117,6 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     concurrency: collect.concurrency,
     endpoints: artifactHubEndpoints(options.artifactHubUrl),
     registryMirrors: options.registryMirrors,
-    goPrivate: goPrivatePatterns(),
   }).catch(async (error) => {
     await cache?.close?.()
     throw error

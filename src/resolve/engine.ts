@@ -22,6 +22,7 @@ import type {
 } from './types.js'
 import {trimEnd} from '../core/trim-end.js'
 import {otherRegistries} from './support.js'
+import {goPrivatePatterns} from '../core/go-private.js'
 
 /** Sent on every registry request: crates.io rejects anonymous clients and asks for a contact. */
 export const USER_AGENT = 'stewards-resolve/0.1 (+https://github.com/stewards)'
@@ -71,6 +72,8 @@ export async function resolveComponents(
   options: ResolveOptions = {},
   resolvers: readonly Resolver[] = registered,
 ): Promise<ResolveRun> {
+  // Go's own private-module settings, from the environment unless the caller gives them (core/go-private.ts).
+  options = {...options, goPrivate: options.goPrivate ?? goPrivatePatterns()}
   const http = new HttpClient({
     cache: options.cache ?? new DiskCache(options.cacheDir),
     offline: options.offline ?? false,

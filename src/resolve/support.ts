@@ -1,10 +1,11 @@
 import {digestProblem, type ImageRef, parseImageRef, TAG_RE} from '../core/image-ref.js'
 import {compare} from '../core/compare.js'
+import {isGoPrivate} from '../core/go-private.js'
 import {hasPublicRegistry, isPublicRegistry} from '../core/public-registries.js'
 import type {Component, UnresolvedComponent} from '../core/model.js'
 import type {HttpResult} from './http.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
-import type {Confidence, Outcome} from './types.js'
+import type {Confidence, Outcome, ResolveOptions} from './types.js'
 
 /** Helpers shared by resolvers: turning HTTP results and candidate URLs into outcomes. */
 
@@ -193,12 +194,22 @@ export function underMirror(url: string, mirror: string): boolean {
 }
 
 /**
- * The miss of a resolver that asks a public registry or deps.dev by name, for a package from elsewhere (otherSource):
- * not asked, as a package of the same name there is another package. The same words from each such resolver (the
- * run keeps the first). undefined otherwise.
+ * The miss of a resolver that asks a public registry or deps.dev by name, for a package from elsewhere (otherSource),
+ * or for a Go module that `GOPRIVATE`/`GONOPROXY` make private (core/go-private.ts): not asked, as a package of the
+ * same name there is another package, and the name is not to leave. The same words from each such resolver (the run
+ * keeps the first). undefined otherwise.
  */
-export function otherRegistryMiss(component: Component, mirrors?: readonly string[]): Outcome | undefined {
-  const source = otherSource(component, mirrors)
+export function otherRegistryMiss(
+  component: Component,
+  options: Pick<ResolveOptions, 'registryMirrors' | 'goPrivate'>,
+): Outcome | undefined {
+  if (component.ecosystem === 'golang' && isGoPrivate(component.name, options.goPrivate ?? []))
+    return {
+      status: 'miss',
+      reason: 'unsupported',
+      detail: `go ${component.name} is a private module (GOPRIVATE, GONOPROXY): not looked up on deps.dev`,
+    }
+  const source = otherSource(component, options.registryMirrors)
   if (source === undefined) return undefined
   const askers = ASKERS[component.ecosystem] ?? 'the public registry'
   const url = source.url.slice(0, 200)

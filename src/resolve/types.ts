@@ -61,7 +61,7 @@ export interface ResolveOptions {
   registryMirrors?: readonly string[]
   /**
    * Go's private module patterns (`GOPRIVATE`, `GONOPROXY`: core/go-private.ts): modules matching one are not looked
-   * up on deps.dev, as `go` asks no public service about them.
+   * up on deps.dev, as `go` asks no public service about them. Default: the environment's.
    */
   goPrivate?: readonly string[]
   /** Which package source is asked first; the other is the fallback. Default deps.dev. */

@@ -20,7 +20,7 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!CRATE_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a crate name: ${component.name}`}
-  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  const other = otherRegistryMiss(component, context.options)
   if (other) return other
   const path = `/api/v1/crates/${component.name}`
   const what = `crates.io ${component.name}`

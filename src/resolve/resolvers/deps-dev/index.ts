@@ -1,4 +1,3 @@
-import {isGoPrivate} from '../../../core/go-private.js'
 import type {Component} from '../../../core/model.js'
 import {exactVersion, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
@@ -44,18 +43,10 @@ async function resolve(components: readonly Component[], context: ResolverContex
   const outcomes = new Array<Outcome>(components.length)
   const items: Array<Item & {index: number}> = []
   components.forEach((component, index) => {
-    // deps.dev knows the public registries' packages only: one from elsewhere is not asked (it would be another).
-    const other = otherRegistryMiss(component, context.options.registryMirrors)
+    // deps.dev knows the public registries' packages only: one from elsewhere (or a private Go module) is not asked.
+    const other = otherRegistryMiss(component, context.options)
     if (other) {
       outcomes[index] = other
-      return
-    }
-    if (component.ecosystem === 'golang' && isGoPrivate(component.name, context.options.goPrivate ?? [])) {
-      outcomes[index] = {
-        status: 'miss',
-        reason: 'unsupported',
-        detail: `go ${component.name} is a private module (GOPRIVATE, GONOPROXY): not looked up on deps.dev`,
-      }
       return
     }
     const version = exactVersion(component.version)

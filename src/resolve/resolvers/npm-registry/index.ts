@@ -24,7 +24,7 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   if (!NPM_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not an npm package name: ${component.name}`}
   // A package from another registry or a URL: the registry's package of that name is another one.
-  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  const other = otherRegistryMiss(component, context.options)
   if (other) return other
   const version = exactVersion(component.version) ?? 'latest'
   const path = `/${component.name.replace('/', '%2F')}/${encodeURIComponent(version)}`

@@ -42,7 +42,7 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   if (!COMPOSER_NAME.test(name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a Composer package name: ${component.name}`}
   // A package installed from a repository off the known forges: Packagist's package of that name is not it.
-  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  const other = otherRegistryMiss(component, context.options)
   if (other) return other
   const path = `/p2/${name}.json`
   const what = `packagist ${name}`

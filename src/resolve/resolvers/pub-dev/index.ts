@@ -24,7 +24,7 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   if (!NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a pub package name: ${component.name.slice(0, 100)}`}
   // A package of another hosted server, or installed from a repository off the known forges: pub.dev's is another.
-  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  const other = otherRegistryMiss(component, context.options)
   if (other) return other
   const version = exactVersion(component.version)
   if (!version) return {status: 'miss', reason: 'no-version', detail: `pub ${component.name} needs an exact version`}

@@ -28,7 +28,7 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   if (!PYPI_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a PyPI project name: ${component.name}`}
   // A project from another index or a URL: PyPI's project of that name is another one.
-  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  const other = otherRegistryMiss(component, context.options)
   if (other) return other
   const name = normalizePypiName(component.name)
   const path = `/pypi/${name}/json`

@@ -21,7 +21,7 @@ export const resolver: Resolver = {
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   if (!GEM_NAME.test(component.name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a gem name: ${component.name}`}
-  const other = otherRegistryMiss(component, context.options.registryMirrors)
+  const other = otherRegistryMiss(component, context.options)
   if (other) return other
   const path = `/api/v1/gems/${component.name}.json`
   const what = `rubygems ${component.name}`
