@@ -6,8 +6,7 @@
  * tree may not choose where the tree's chart repositories are sent (src/pipeline/config-trust.ts).
  */
 import {Flags} from '@oclif/core'
-import {usageError} from './errors.js'
-import {redactSecrets} from './redact.js'
+import {checkBaseUrl} from './base-url.js'
 
 export const DEFAULT_ARTIFACT_HUB_URL = 'https://artifacthub.io'
 
@@ -29,17 +28,7 @@ export function artifactHubFlag(dependsOn?: string[]) {
  */
 export function checkArtifactHubUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === ARTIFACT_HUB_OFF) return value
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw usageError('bad-artifact-hub-url', `--artifact-hub-url '${redactSecrets(value)}' is not a URL`)
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
-    throw usageError(
-      'bad-artifact-hub-url',
-      `--artifact-hub-url '${url.protocol}//${url.host}${url.pathname}' must be an http(s) URL without credentials, query or fragment, or ${ARTIFACT_HUB_OFF}`,
-    )
+  checkBaseUrl(value, '--artifact-hub-url', 'bad-artifact-hub-url', ARTIFACT_HUB_OFF)
   return value
 }
 

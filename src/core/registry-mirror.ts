@@ -10,8 +10,7 @@
  * send the names of its private packages to public services.
  */
 import {Flags} from '@oclif/core'
-import {usageError} from './errors.js'
-import {redactSecrets} from './redact.js'
+import {checkBaseUrl} from './base-url.js'
 
 /** `--registry-mirror`; `dependsOn` for commands where it needs another flag (`inventory --resolve`). */
 export function registryMirrorFlag(dependsOn?: string[]) {
@@ -31,17 +30,7 @@ export function registryMirrorFlag(dependsOn?: string[]) {
 export function checkRegistryMirrors(values: readonly string[] | undefined): string[] | undefined {
   if (values === undefined || values.length === 0) return undefined
   return values.map((value) => {
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      throw usageError('bad-registry-mirror', `--registry-mirror '${redactSecrets(value)}' is not a URL`)
-    }
-    if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
-      throw usageError(
-        'bad-registry-mirror',
-        `--registry-mirror '${url.protocol}//${url.host}${url.pathname}' must be an http(s) URL without credentials, query or fragment`,
-      )
+    const url = checkBaseUrl(value, '--registry-mirror', 'bad-registry-mirror')
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`
   })
 }
