@@ -12,6 +12,11 @@ const SLASH_NAMESPACED: ReadonlySet<PackageEcosystem> = new Set([
   'githubactions',
 ])
 
+/** purl `vcs_url` of a package installed from git: `git+<url>`, and `@<ref>` when a branch, tag or commit is named. */
+export function gitVcsUrl(url: string, ref?: string | null): string {
+  return `git+${url}${ref ? `@${ref}` : ''}`
+}
+
 /**
  * Splits a name into purl namespace and name: `@scope/x`, `vendor/x`, `github.com/a/b` keep all but the last
  * segment as namespace; Maven's `group:artifact` splits at the colon.

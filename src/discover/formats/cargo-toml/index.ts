@@ -3,6 +3,7 @@
  * Libraries often commit no Cargo.lock (cargo-lock reads the lock files of those that do). Read with smol-toml; the
  * line of a dependency is its key's, or its own table's (`[dependencies.name]`), from tomlKeyLines.
  */
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
@@ -138,7 +139,7 @@ function dependency(
       direct: true,
       // A path crate with no version is only in this tree; with one, it is published and depended on by version.
       ...(local ? {local: true} : {}),
-      ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: `git+${git}`}} : {}),
+      ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: gitVcsUrl(git)}} : {}),
       // Another registry: resolvers ask crates.io only for crates.io's crates (resolve/support.ts otherSource).
       ...(registry !== undefined && git === undefined ? {qualifiers: {repository_url: registry}} : {}),
     }),

@@ -1,3 +1,4 @@
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -95,5 +96,5 @@ export function discoverComposerLock(file: string, text: string): DiscoverOutput
  */
 function gitSource(source: {type: string; url?: string; reference?: string | null} | undefined) {
   if (source?.type !== 'git' || !source.url) return undefined
-  return {vcs_url: `git+${source.url}${source.reference ? `@${source.reference}` : ''}`}
+  return {vcs_url: gitVcsUrl(source.url, source.reference)}
 }

@@ -3,6 +3,7 @@
  * sections at column 0 (GEM, GIT, PATH, PLUGIN SOURCE, PLATFORMS, DEPENDENCIES, CHECKSUMS...), `  remote:` and
  * `  revision:` options, specs at 4 spaces as `name (version[-platform])`, their dependencies at 6.
  */
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -78,8 +79,7 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
 function qualifiers(spec: Spec): Record<string, string> | undefined {
   const result: Record<string, string> = {}
   if (spec.platform !== undefined) result.platform = spec.platform
-  if (spec.section === 'GIT' && spec.remote !== undefined)
-    result.vcs_url = `git+${spec.remote}${spec.revision ? `@${spec.revision}` : ''}`
+  if (spec.section === 'GIT' && spec.remote !== undefined) result.vcs_url = gitVcsUrl(spec.remote, spec.revision)
   else if (spec.section === 'GEM' && spec.remote !== undefined && !isPublicRegistry('gem', spec.remote))
     result.repository_url = spec.remote
   return Object.keys(result).length > 0 ? result : undefined

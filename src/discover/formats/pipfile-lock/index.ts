@@ -1,3 +1,4 @@
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -73,7 +74,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
         components.push(
           packageComponent(file, {
             ...base,
-            qualifiers: {vcs_url: `git+${entry.git}${entry.ref ? `@${entry.ref}` : ''}`},
+            qualifiers: {vcs_url: gitVcsUrl(entry.git, entry.ref)},
           }),
         )
       else

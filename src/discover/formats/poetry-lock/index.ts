@@ -1,3 +1,4 @@
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
@@ -67,7 +68,7 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
     // A `legacy` source is an index other than PyPI (a private one, a mirror); `url`, a distribution named by URL.
     const qualifiers =
       source?.type === 'git' && source.url
-        ? {vcs_url: `git+${source.url}@${source.resolved_reference ?? source.reference ?? ''}`}
+        ? {vcs_url: gitVcsUrl(source.url, source.resolved_reference ?? source.reference)}
         : source?.type === 'legacy'
           ? indexQualifiers(source.url)
           : source?.type === 'url'

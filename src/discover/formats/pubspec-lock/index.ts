@@ -4,6 +4,7 @@
  * `source` (hosted, git, path, sdk), `description` and `version`. Read with the shared YAML reader (positions,
  * alias bound, scalars as written so `1.10` stays `1.10`).
  */
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -94,7 +95,7 @@ function qualifiers(kind: string, description: YamlNode | undefined): Record<str
   const url = stringValue(at(description, 'url'))
   if (kind === 'git' && url) {
     const ref = stringValue(at(description, 'resolved-ref'))
-    return {vcs_url: `git+${url}${ref ? `@${ref}` : ''}`}
+    return {vcs_url: gitVcsUrl(url, ref)}
   }
   if (kind === 'hosted' && url && !isPublicRegistry('pub', url)) return {repository_url: url}
   return undefined

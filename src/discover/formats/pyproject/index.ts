@@ -9,6 +9,7 @@ import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {
   forEachTomlLine,
@@ -127,19 +128,27 @@ function readIndexes(table: Record<string, unknown>): Indexes {
 }
 
 /** What `[tool.uv.sources]` says of a package: an index, git, a URL, a path or a workspace member; undefined: nothing. */
-function uvSource(indexes: Indexes, name: string): Pick<PackageWhere, 'qualifiers' | 'local'> | undefined {
+function uvSource(indexes: Indexes, name: string): PackageWhere | undefined {
   const source = indexes.uvSources.get(normalizePypiName(name))
   if (!isTable(source)) return undefined
   if (typeof source.index === 'string') {
     const url = indexes.uvIndex.get(source.index)
     return url === undefined ? undefined : {qualifiers: indexQualifiers(url)}
   }
-  if (typeof source.git === 'string') {
-    const ref = [source.rev, source.tag, source.branch].find((value) => typeof value === 'string')
-    return {qualifiers: {vcs_url: `git+${source.git}${ref === undefined ? '' : `@${ref}`}`}}
+  return source.workspace === true ? {local: true} : directSource(source)
+}
+
+/**
+ * A dependency table's own source, as uv's `[tool.uv.sources]` and Poetry write it alike: `git` (with its `rev`,
+ * `tag` or `branch`) as `vcs_url`, `url` as `download_url`, `path` as a local package; undefined for none of them.
+ */
+function directSource(table: Record<string, unknown>): PackageWhere | undefined {
+  if (typeof table.git === 'string') {
+    const ref = [table.rev, table.tag, table.branch].find((value) => typeof value === 'string')
+    return {qualifiers: {vcs_url: gitVcsUrl(table.git, ref)}}
   }
-  if (typeof source.url === 'string') return {qualifiers: downloadQualifiers(source.url)}
-  if (typeof source.path === 'string' || source.workspace === true) return {local: true}
+  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(table.url)}
+  if (typeof table.path === 'string') return {local: true}
   return undefined
 }
 
@@ -265,15 +274,10 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
   out.components.push(component(out.file, name, version, ref, line, optional ? 'optional' : scope, from))
 }
 
-/** A Poetry dependency table's own source: a named source, git (with its rev, tag or branch), a URL, a path. */
+/** A Poetry dependency table's own source: git, a URL or a path (directSource), or a named source. */
 function poetryWhere(indexes: Indexes, constraint: Record<string, unknown>): PackageWhere | undefined {
-  if (typeof constraint.git === 'string') {
-    const ref = [constraint.rev, constraint.tag, constraint.branch].find((value) => typeof value === 'string')
-    return {qualifiers: {vcs_url: `git+${constraint.git}${ref === undefined ? '' : `@${ref}`}`}}
-  }
-  if (typeof constraint.url === 'string') return {qualifiers: downloadQualifiers(constraint.url)}
-  if (typeof constraint.path === 'string') return {local: true}
-  if (typeof constraint.source !== 'string') return undefined
+  const direct = directSource(constraint)
+  if (direct !== undefined || typeof constraint.source !== 'string') return direct
   if (constraint.source.toLowerCase() === 'pypi') return {}
   const url = indexes.poetrySource.get(constraint.source)
   return url === undefined ? undefined : {qualifiers: indexQualifiers(url)}

@@ -6,6 +6,7 @@
  * comments, heredocs, braces), written by hand as terraform-lock is: no maintained pure-JS HCL parser exists.
  * Terraform requires `source` and `version` to be literal strings, so nothing is evaluated.
  */
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {posix} from 'node:path'
 import type {Component, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
@@ -125,7 +126,7 @@ function gitSource(source: string): {name: string; vcsUrl: string} | undefined {
     .replace(/^[a-z+]+:\/\//, '')
     .replace(/^git@([^:]+):/, '$1/')
     .replace(/\.git$/, '')
-  return {name, vcsUrl: `git+${url}${ref ? `@${ref}` : ''}`}
+  return {name, vcsUrl: gitVcsUrl(url, ref)}
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

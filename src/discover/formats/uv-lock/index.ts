@@ -1,3 +1,4 @@
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -105,7 +106,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
         scope: local ? undefined : scopes.get(name),
         direct: local || !knowsDirect ? undefined : scopes.has(name),
         local,
-        qualifiers: git ? {vcs_url: `git+${git}`} : sourceQualifiers(entry.source),
+        qualifiers: git ? {vcs_url: gitVcsUrl(git)} : sourceQualifiers(entry.source),
       }),
     )
   }
