@@ -100,13 +100,12 @@ describe('terraform-module', () => {
     ])
   })
 
-  it('reads hostile text in one pass (a line of 200,000 braces, quotes and comment openers)', () => {
+  it('reads hostile text in one pass (a line of 200,000 braces, quotes or comment openers)', () => {
     const after = '\nmodule "after" {\n  source  = "example-org/after/aws"\n  version = "1.0.0"\n}\n'
-    for (const middle of ['{'.repeat(200_000), '}'.repeat(200_000), '"${'.repeat(70_000), '/*'.repeat(100_000)]) {
-      const out = discover(`${middle}${after}`)
-      // An unclosed brace or comment hides what follows, as Terraform would refuse the file; nothing throws.
-      expect(out.components.length).toBeLessThanOrEqual(1)
-    }
+    // An unclosed brace, template or comment hides what follows (Terraform would refuse the file): nothing is listed,
+    // nothing throws. Braces closed without opening are passed over.
+    for (const middle of ['{'.repeat(200_000), '"${'.repeat(70_000), '/*'.repeat(100_000)])
+      expect(rows(discover(`${middle}${after}`))).toEqual([])
     expect(rows(discover(`${'}'.repeat(200_000)}${after}`))).toEqual([
       '3:14 pkg:terraform/registry.terraform.io/example-org/after/aws@1.0.0 example-org/after/aws 1.0.0',
     ])

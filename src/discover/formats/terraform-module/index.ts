@@ -23,15 +23,12 @@ export const discoverer: Discoverer = {
     return /\.tf$/.test(file) && !/(^|\/)\.terraform\//.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   discover: ({file, text}, context) => {
-    const out = discoverTerraformModules(file, text)
+    const read = readConfiguration(text)
+    const out = moduleComponents(file, read.calls)
     // A lock file beside pins the providers (terraform-lock reads it): the constraints here would list them twice.
-    const lock = posix.join(posix.dirname(file), '.terraform.lock.hcl')
-    if (context.exists?.(lock)) return out
-    const providers = requiredProviders(file, text)
-    return {
-      components: [...out.components, ...providers.components],
-      skipped: [...(out.skipped ?? []), ...providers.skipped],
-    }
+    if (context.exists?.(posix.join(posix.dirname(file), '.terraform.lock.hcl'))) return out
+    const providers = providerComponents(file, read.providers)
+    return {components: [...out.components, ...providers.components], skipped: [...out.skipped, ...providers.skipped]}
   },
 }
 
@@ -52,10 +49,11 @@ interface ModuleCall {
   version?: string
 }
 
-export function discoverTerraformModules(file: string, text: string): DiscoverOutput {
+/** The module calls as components: registry modules, git modules; other sources reported. */
+function moduleComponents(file: string, calls: readonly ModuleCall[]): {components: Component[]; skipped: Skipped[]} {
   const components: Component[] = []
   const skipped: Skipped[] = []
-  for (const call of moduleCalls(text)) {
+  for (const call of calls) {
     if (!call.source) continue
     const {value: source, line, column} = call.source
     const ref = call.version === undefined ? source : `${source} ${call.version}`
@@ -138,39 +136,58 @@ const MODULE_OPEN = /^\s*module\s+"([^"\\]*)"\s*\{/
 const ATTRIBUTE = /^\s*(source|version)\s*=\s*"([^"\\$]*)"\s*(?:(?:#|\/\/).*)?$/
 
 /**
- * The top-level module blocks of the text, with their `source` and `version` when written as plain strings. Lines are
- * looked at where the scanner stands outside any string, comment or heredoc: at brace depth 0 for a block's start, at
- * depth 1 inside a module block for its attributes.
+ * One pass over the text: its top-level module blocks, with their `source` and `version` when written as plain strings,
+ * and the entries of `terraform { required_providers { … } }`. A line is looked at only where the scanner stands
+ * outside any string, comment or heredoc, at the brace depth its block needs: 0 for a block's start, 1 for a module's
+ * attributes and for `required_providers`, 2 for a provider's entry, 3 for the attributes of its object.
  */
-function moduleCalls(text: string): ModuleCall[] {
+function readConfiguration(text: string): {calls: ModuleCall[]; providers: ProviderRequirement[]} {
   const calls: ModuleCall[] = []
+  const providers: ProviderRequirement[] = []
   const state: ScanState = {depth: 0, strings: [], comment: false, heredoc: undefined}
-  let open: ModuleCall | undefined
+  let call: ModuleCall | undefined
+  let inTerraform = false
+  let inRequired = false
+  let provider: ProviderRequirement | undefined
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '')
     if (state.heredoc !== undefined) {
       if (line.trim() === state.heredoc) state.heredoc = undefined
       return
     }
-    const atStart = state.strings.length === 0 && !state.comment
-    if (atStart && state.depth === 0) {
-      const block = MODULE_OPEN.exec(line)
-      if (block) {
-        open = {name: block[1], line: index + 1}
-        calls.push(open)
-      }
-    } else if (atStart && state.depth === 1 && open) {
-      const attribute = ATTRIBUTE.exec(line)
-      if (attribute) {
-        const [, key, value] = attribute
-        if (key === 'source') open.source = {value, line: index + 1, column: line.indexOf('"') + 2}
-        else open.version = value
-      }
+    if (state.strings.length === 0 && !state.comment) {
+      const number = index + 1
+      if (state.depth === 0) {
+        const block = MODULE_OPEN.exec(line)
+        if (block) {
+          call = {name: block[1], line: number}
+          calls.push(call)
+        } else inTerraform = TERRAFORM_OPEN.test(line)
+      } else if (state.depth === 1 && call) {
+        const attribute = ATTRIBUTE.exec(line)
+        if (attribute?.[1] === 'source')
+          call.source = {value: attribute[2], line: number, column: line.indexOf('"') + 2}
+        else if (attribute) call.version = attribute[2]
+      } else if (state.depth === 1 && inTerraform) inRequired = REQUIRED_OPEN.test(line)
+      else if (state.depth === 2 && inRequired) {
+        const found = PROVIDER_ENTRY.exec(line)
+        if (found) {
+          provider = {name: found[1], line: number, column: line.indexOf(found[1]) + 1}
+          providers.push(provider)
+          if (found[3] !== undefined) provider.version = found[3]
+          else attributes(found[2], provider)
+        }
+      } else if (state.depth === 3 && provider) attributes(line, provider)
     }
     scanLine(line, state)
-    if (state.depth === 0) open = undefined
+    if (state.depth < 3) provider = undefined
+    if (state.depth < 2) inRequired = false
+    if (state.depth < 1) {
+      call = undefined
+      inTerraform = false
+    }
   })
-  return calls
+  return {calls, providers}
 }
 
 interface ScanState {
@@ -245,39 +262,14 @@ interface ProviderRequirement {
 }
 
 /**
- * The `terraform { required_providers { … } }` entries of the text, for configurations that commit no lock file
+ * The `terraform { required_providers { … } }` entries as components, for configurations that commit no lock file
  * (modules most often): each provider's `source` (`hashicorp/NAME` when none is written, as Terraform assumes) and its
  * version constraint. An exact version (`= 5.31.0`) is its version; a constraint is reported.
  */
-function requiredProviders(file: string, text: string): {components: Component[]; skipped: Skipped[]} {
-  const requirements: ProviderRequirement[] = []
-  const state: ScanState = {depth: 0, strings: [], comment: false, heredoc: undefined}
-  let inTerraform = false
-  let inRequired = false
-  let entry: ProviderRequirement | undefined
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.replace(/\r$/, '')
-    if (state.heredoc !== undefined) {
-      if (line.trim() === state.heredoc) state.heredoc = undefined
-      return
-    }
-    const clean = state.strings.length === 0 && !state.comment
-    if (clean && state.depth === 0 && TERRAFORM_OPEN.test(line)) inTerraform = true
-    else if (clean && state.depth === 1 && inTerraform && REQUIRED_OPEN.test(line)) inRequired = true
-    else if (clean && state.depth === 2 && inRequired) {
-      const found = PROVIDER_ENTRY.exec(line)
-      if (found) {
-        entry = {name: found[1], line: index + 1, column: line.indexOf(found[1]) + 1}
-        requirements.push(entry)
-        if (found[3] !== undefined) entry.version = found[3]
-        else attributes(found[2], entry)
-      }
-    } else if (clean && state.depth === 3 && entry) attributes(line, entry)
-    scanLine(line, state)
-    if (state.depth < 3) entry = undefined
-    if (state.depth < 2) inRequired = false
-    if (state.depth < 1) inTerraform = false
-  })
+function providerComponents(
+  file: string,
+  requirements: readonly ProviderRequirement[],
+): {components: Component[]; skipped: Skipped[]} {
   const components: Component[] = []
   const skipped: Skipped[] = []
   for (const requirement of requirements) {
