@@ -6,6 +6,7 @@
  * the build runs or developers run: `dev`. `global.json`'s `sdk.version` is the .NET SDK itself, not a package.
  * Read with the shared JSON reader, comments and trailing commas allowed (the .NET SDK reads both files so).
  */
+import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -32,14 +33,16 @@ export function discoverDotnetTools(file: string, text: string, context: Discove
   const read = readLockfileJson(file, text, {jsonc: true})
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root} = read
-  const tools = /(^|\/)global\.json$/.test(file) ? root['msbuild-sdks'] : root.tools
-  const key = /(^|\/)global\.json$/.test(file) ? 'msbuild-sdks' : 'tools'
+  // global.json's MSBuild SDKs, else a tool manifest's tools.
+  const key = posix.basename(file) === 'global.json' ? 'msbuild-sdks' : 'tools'
+  const tools = root[key]
   const components: Component[] = []
   const skipped: Skipped[] = []
-  const feeds = nugetSources(context, file)
-  const errors: ScanError[] = [...read.errors, ...feeds.errors]
+  const errors: ScanError[] = [...read.errors]
   // global.json without msbuild-sdks (most name only the SDK), a manifest without tools: nothing to list.
   if (tools === undefined) return {components, errors}
+  const feeds = nugetSources(context, file)
+  errors.push(...feeds.errors)
   const at = document.topLevelKeys.get(key) ?? {line: 1, column: 1}
   if (!isJsonObject(tools)) {
     errors.push(lockfileError(file, 'invalid-entry', `'${key}' must be an object`, at.line, at.column))
