@@ -11,7 +11,7 @@
  * another script (`apply from:`) adds is not seen. Every step is linear in the text, templates are expanded under a
  * length cap and a step budget, and nothing throws on malformed input.
  */
-import {isGradleTestConfiguration} from '../../lockfile-support/gradle-configurations.js'
+import {gradlePluginMarker, isGradleTestConfiguration} from '../../lockfile-support/gradle-configurations.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -878,7 +878,7 @@ class BuildScript {
       range = [j, stop]
     }
     const version = this.evaluate(this.seq, range[0], range[1], 0) ?? hole(rangeSource(this.seq, range), 'expression')
-    this.push(`${name}:${name}.gradle.plugin`, version, tokens[id[0]], 'dev', true)
+    this.push(gradlePluginMarker(name), version, tokens[id[0]], 'dev', true)
   }
 }
 

@@ -7,6 +7,7 @@
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {gradlePluginMarker} from '../../lockfile-support/gradle-configurations.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {isTomlTable as isTable, readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
@@ -137,7 +138,7 @@ function plugin(value: unknown): Declared | string {
     version = written(value.version)
   } else return 'expected a string or a table'
   if (typeof id !== 'string' || !ID.test(id)) return 'expected a plugin id'
-  return typeof version === 'string' ? version : {name: `${id}:${id}.gradle.plugin`, version, plugin: true}
+  return typeof version === 'string' ? version : {name: gradlePluginMarker(id), version, plugin: true}
 }
 
 /** `version`: absent, a string, or a table of `ref` or a rich version. A message when it is none of them. */
