@@ -407,7 +407,7 @@ describe('stewards inventory', () => {
     ])
   })
 
-  it("--json lists a real setup.py's and setup.cfg's requirements, and says what setup.py computes is not read", async () => {
+  it("--json lists a real setup.py's and setup.cfg's requirements, those setup.py binds to a name too", async () => {
     // fabric/fabric's setup.py, ipywidgets' setup.cfg and boto3's (src/discover/formats/python-setup/__fixtures__).
     const at = 'src/discover/formats/python-setup/__fixtures__'
     const r = await runCli(['inventory', `${at}/fabric`, `${at}/ipywidgets`, `${at}/boto3`, '--json'])
@@ -421,12 +421,14 @@ describe('stewards inventory', () => {
           `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}`,
       ),
     ).toEqual([
+      'boto3/setup.py:17 botocore>=1.43.78,<1.44.0 prod',
       'boto3/setup.cfg:11 botocore[crt]>=1.21.0,<2.0a0 optional',
       'fabric/setup.py:33 decorator>=5 prod',
       'fabric/setup.py:34 deprecated>=1.2 prod',
       'fabric/setup.py:31 invoke>=2.0 prod',
       'ipywidgets/setup.cfg:15 ipykernel>=4.5.1 prod',
       'ipywidgets/setup.cfg:16 ipython>=6.1.0 prod',
+      'boto3/setup.py:18 jmespath>=0.7.1,<2.0.0 prod',
       'ipywidgets/setup.cfg:20 jupyterlab_widgets~=2.0a0 prod',
       'ipywidgets/setup.cfg:18 nbformat>=4.2.0 prod',
       'fabric/setup.py:32 paramiko>=2.4 prod',
@@ -434,12 +436,13 @@ describe('stewards inventory', () => {
       'fabric/setup.py:41 pytest>=7 optional',
       'ipywidgets/setup.cfg:25 pytest-cov optional',
       'ipywidgets/setup.cfg:26 pytz optional',
+      'boto3/setup.py:19 s3transfer>=0.19.0,<0.20.0 prod',
       'ipywidgets/setup.cfg:17 traitlets>=4.3.1 prod',
       'ipywidgets/setup.cfg:19 widgetsnbextension~=4.0a0 prod',
     ])
     expect(
       json.skipped.map((s: {file: string; line: number; reason: string}) => `${where(s.file)}:${s.line} ${s.reason}`),
-    ).toEqual(['boto3/setup.py:39 unsupported'])
+    ).toEqual([])
   })
 
   it("--json lists a real Kotlin DSL build's declared dependencies and versioned plugins, test ones as dev", async () => {

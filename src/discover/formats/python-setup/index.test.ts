@@ -75,12 +75,14 @@ describe('python-setup', () => {
       expect(out.errors).toEqual([])
     })
 
-    it("reports setup.py's install_requires taken from a variable, not read (boto3)", () => {
+    it("reads setup.py's install_requires from the list the file binds to a name (boto3)", () => {
       const out = py(fixture('boto3/setup.py'))
-      expect(out.components).toEqual([])
-      expect(skips(out)).toEqual([
-        '39 unsupported install_requires is computed by setup.py (requires), which is never run: not read',
+      expect(rows(out)).toEqual([
+        '17:6 botocore - prod botocore>=1.43.78,<1.44.0',
+        '18:6 jmespath - prod jmespath>=0.7.1,<2.0.0',
+        '19:6 s3transfer - prod s3transfer>=0.19.0,<0.20.0',
       ])
+      expect(out.skipped).toEqual([])
       expect(out.errors).toEqual([])
     })
 
@@ -392,6 +394,64 @@ setup(extras_require=dict(test=['acme-test'], docs=docs_requirements, **more))
       expect(out.errors).toEqual([])
     })
 
+    it('reads a value the file binds to a name once at its top level, and reports a name bound or changed otherwise', () => {
+      const out = py(`REQUIRED = [
+    'acme-core>=2',  # the core
+    "acme-cli==1.4.0",
+]
+EXTRAS = {'docs': ['acme-docs'], ':python_version<"3.11"': ['tomli']}
+SETUP = ('acme-build',); TESTS = ['acme-test']
+twice = ['acme-a']
+twice = ['acme-b']
+grown = ['acme-c']
+grown += ['acme-d']
+appended = ['acme-e']
+appended.append('acme-f')
+summed = ['acme-g'] + more
+opened = open('requirements.txt').read().splitlines()
+if sys.version_info < (3, 8):
+    branch = ['acme-h']
+def helper():
+    inner = ['acme-i']
+setup(install_requires=REQUIRED, extras_require=EXTRAS, setup_requires=SETUP, tests_require=TESTS)
+setup(install_requires=twice, setup_requires=grown, tests_require=appended)
+setup(install_requires=summed, setup_requires=opened, tests_require=branch, extras_require=inner)
+setup(install_requires=later)
+later = ['acme-later']
+`)
+      expect(rows(out)).toEqual([
+        '2:6 acme-core - prod acme-core>=2',
+        '3:6 acme-cli 1.4.0 prod acme-cli==1.4.0',
+        '5:21 acme-docs - optional acme-docs',
+        '5:62 tomli - prod tomli',
+        '6:11 acme-build - dev acme-build',
+        // Bound after the call that uses it, at the top level: read as bound (the call may be in a function called last).
+        '23:11 acme-later - prod acme-later',
+      ])
+      expect(skips(out)).toEqual([
+        // A statement after `;` is not at the start of its line: it may be in a block (`if x: a = 1; b = 2`).
+        '19 unsupported tests_require is computed by setup.py (TESTS: bound more than once, in a block, or changed), which is never run: not read',
+        '20 unsupported install_requires is computed by setup.py (twice: bound more than once, in a block, or changed), which is never run: not read',
+        '20 unsupported setup_requires is computed by setup.py (grown: bound more than once, in a block, or changed), which is never run: not read',
+        '20 unsupported tests_require is computed by setup.py (appended: bound more than once, in a block, or changed), which is never run: not read',
+        "21 unsupported install_requires is computed by setup.py (summed = ['acme-g'] + more), which is never run: not read",
+        "21 unsupported setup_requires is computed by setup.py (opened = open('requirements.txt').read().splitlines()), which is never run: not read",
+        '21 unsupported tests_require is computed by setup.py (branch: bound more than once, in a block, or changed), which is never run: not read',
+        '21 unsupported extras_require is computed by setup.py (inner: bound more than once, in a block, or changed), which is never run: not read',
+      ])
+      expect(out.errors).toEqual([])
+    })
+
+    it('reads a long bound list once however many calls use it', () => {
+      const list = Array.from({length: 2000}, (_, i) => `'acme-${i}'`).join(', ')
+      const calls = 'setup(install_requires=REQS, tests_require=REQS, setup_requires=REQS)\n'.repeat(2000)
+      const out = py(`REQS = [${list}]\n${calls}`)
+      // Once as prod (install_requires), once as dev (setup_requires and tests_require alike).
+      expect(out.components).toHaveLength(4000)
+      expect(new Set(out.components.map((c) => c.scope))).toEqual(new Set(['prod', 'dev']))
+      expect(out.skipped).toEqual([])
+    })
+
     it('reports each computed value at its line and reads the literal ones beside it', () => {
       const out = py(`setup(
     install_requires=requires,
@@ -405,15 +465,16 @@ setup(install_requires=['example-lib', name], setup_requires=b'acme-bytes')
 `)
       expect(rows(out)).toEqual(['8:86 acme-mock - dev acme-mock'])
       expect(skips(out)).toEqual([
-        '2 unsupported install_requires is computed by setup.py (requires), which is never run: not read',
         '3 unsupported setup_requires is computed by setup.py ([r for r in build]), which is never run: not read',
         "4 unsupported tests_require is computed by setup.py (['acme-test'] + more), which is never run: not read",
-        '5 unsupported extras_require is computed by setup.py (extras), which is never run: not read',
         '7 unsupported install_requires is computed by setup.py (f"example-lib>={version}"), which is never run: not read',
         "7 unsupported setup_requires is computed by setup.py (get_requirements('build.txt')), which is never run: not read",
         "8 unsupported install_requires is computed by setup.py (open('requirements.txt').read().splitlines()), which is never run: not read",
         "9 unsupported install_requires is computed by setup.py (['example-lib', name]), which is never run: not read",
         "9 unsupported setup_requires is computed by setup.py (b'acme-bytes'), which is never run: not read",
+        // A name no statement of the file binds: known only by running it (reported once the whole file is read).
+        '2 unsupported install_requires is computed by setup.py (requires: not bound at the top level of the file), which is never run: not read',
+        '5 unsupported extras_require is computed by setup.py (extras: not bound at the top level of the file), which is never run: not read',
       ])
       expect(out.errors).toEqual([])
       // A long computation is quoted by its start and end.

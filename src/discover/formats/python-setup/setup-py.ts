@@ -58,6 +58,8 @@ function isNewline(code: number): boolean {
  */
 class Lexer {
   position = 0
+  /** Where the last token taken (`next`) ends. */
+  lastEnd = 0
   readonly brackets: Array<{char: string; offset: number}> = []
   error?: {message: string; offset: number}
   private peeked?: Token
@@ -72,6 +74,7 @@ class Lexer {
   next(): Token {
     const token = this.peek()
     this.peeked = undefined
+    this.lastEnd = token.end
     return token
   }
 
@@ -291,14 +294,40 @@ interface ExtrasEntry {
   items: Sourced[]
 }
 
+/** A keyword argument whose value is a name (`install_requires=requires`): read once the whole file is scanned. */
+interface VariableUse {
+  keyword: string
+  variable: string
+  /** Offset of the keyword. */
+  at: number
+  scope: Scope | 'extras'
+}
+
+/** What the file does with a name: where it is bound at the module's top level, and whether anything else binds or changes it. */
+interface Binding {
+  /** Offsets after the `=` of each `name = …` statement at column 0. */
+  values: number[]
+  /** Bound or changed elsewhere: indented `name = …`, `name += …`, `name.append(…)`, `name[…] = …`. */
+  changed: boolean
+}
+
+/** What may follow a name and change the value it holds (augmented assignment, a method call, an item set). */
+const CHANGES = new Set(['+=', '-=', '|=', '&=', '*=', '.', '['])
+
 class Reader {
   private readonly lexer: Lexer
+  private readonly uses: VariableUse[] = []
+  private readonly bindings = new Map<string, Binding>()
 
+  /** `start`: where to start reading (a value bound to a name, read after the whole file was scanned). */
   constructor(
     private readonly out: Out,
     private readonly text: string,
+    start = 0,
   ) {
     this.lexer = new Lexer(text)
+    this.lexer.position = start
+    this.lexer.lastEnd = start
   }
 
   read(): void {
@@ -318,6 +347,7 @@ class Reader {
         beforePrevious.value === 'def'
       )
         parameters.add(token.start)
+      if (token.kind === 'name') this.bind(token)
       const keyword = token.kind === 'name' ? KEYWORDS.get(token.value) : undefined
       const open = lexer.brackets.at(-1)
       if (
@@ -335,6 +365,14 @@ class Reader {
       }
       beforePrevious = previous
       previous = token
+    }
+    // A name used again for the same kind of requirements adds nothing (same requirements, same places): read once,
+    // so that many uses of one long list cost no more than one.
+    const seen = new Set<string>()
+    for (const use of this.uses) {
+      const key = `${use.scope} ${use.variable}`
+      if (!seen.has(key)) this.variable(use)
+      seen.add(key)
     }
     if (lexer.error) {
       const {line, column} = this.out.lines.position(lexer.error.offset)
@@ -356,11 +394,105 @@ class Reader {
     }
   }
 
+  /**
+   * What a name token does to the value the name holds: `name = …` at column 0 (a module-level statement) binds it;
+   * any other `name = …` (indented, in a branch or a function) or a change after it (`name += …`, `name.append(…)`,
+   * `name[…] = …`) makes what it holds known only by running the file.
+   */
+  private bind(token: Extract<Token, {kind: 'name'}>): void {
+    const after = this.lexer.peek()
+    if (after.kind !== 'op' || (after.value !== '=' && !CHANGES.has(after.value))) return
+    const atLineStart = token.start === 0 || isNewline(this.text.charCodeAt(token.start - 1))
+    if (after.value === '=' && this.lexer.depth > 0) return
+    let binding = this.bindings.get(token.value)
+    if (binding === undefined) {
+      binding = {values: [], changed: false}
+      this.bindings.set(token.value, binding)
+    }
+    if (after.value === '=' && atLineStart) binding.values.push(after.end)
+    else binding.changed = true
+  }
+
+  /**
+   * A keyword argument given a name (`install_requires=requires`): the literal the file binds to that name once, at
+   * its top level and never changes; anything else is what setup.py computes, not read. Its requirements are located
+   * where the literal writes them.
+   */
+  private variable(use: VariableUse): void {
+    const value = this.boundValue(use)
+    if (typeof value === 'string') {
+      notRead(this.out, use.at, `${use.keyword} is computed by setup.py (${value}), which is never run: not read`)
+      return
+    }
+    const where = `${use.keyword} (${use.variable})`
+    if (use.scope !== 'extras') readRequirements(this.out, value as Sourced[], use.scope, where)
+    else
+      for (const {key, items} of value as ExtrasEntry[])
+        readRequirements(
+          this.out,
+          items,
+          key.startsWith(':') ? 'prod' : 'optional',
+          `${where}[${JSON.stringify(elide(key, 200))}]`,
+        )
+  }
+
+  /** The literal a name is bound to, or why it is not read. */
+  private boundValue(use: VariableUse): Sourced[] | ExtrasEntry[] | string {
+    const binding = this.bindings.get(use.variable)
+    if (binding !== undefined && (binding.values.length > 1 || binding.changed))
+      return `${use.variable}: bound more than once, in a block, or changed`
+    if (binding === undefined || binding.values.length === 0)
+      return `${use.variable}: not bound at the top level of the file`
+    const reader = new Reader(this.out, this.text, binding.values[0])
+    const value = use.scope === 'extras' ? reader.extras() : reader.requirementList()
+    const lexer = reader.lexer
+    const next = lexer.peek()
+    // The literal is the whole statement: what follows it is on another line (or after `;`).
+    const whole =
+      next.kind === 'end' ||
+      (next.kind === 'op' && next.value === ';') ||
+      /[\r\n]/.test(this.text.slice(lexer.lastEnd, next.start))
+    if (value.kind === 'literal' && lexer.error === undefined && whole) return value.value
+    return `${use.variable} = ${this.excerpt(binding.values[0], reader.statementEnd()).trimStart()}`
+  }
+
+  /** Where the statement being read ends: its last token, before a new line at the top level, a `;` or the end. */
+  private statementEnd(): number {
+    const lexer = this.lexer
+    for (;;) {
+      const token = lexer.peek()
+      if (token.kind === 'end' || (token.kind === 'op' && token.value === ';' && lexer.depth === 0)) break
+      if (
+        lexer.depth === 0 &&
+        /[\r\n]/.test(this.text.slice(lexer.lastEnd, token.start)) &&
+        !(token.kind === 'op' && /[)\]}]/.test(token.value))
+      )
+        break
+      lexer.next()
+    }
+    return lexer.lastEnd
+  }
+
   /** One keyword argument, after its `=`. */
   private keyword(name: string, at: number, scope: Scope | 'extras'): void {
     const lexer = this.lexer
     const depth = lexer.depth
     const valueStart = lexer.peek().start
+    const first = lexer.peek()
+    if (first.kind === 'name' && first.value !== 'dict') {
+      lexer.next()
+      if (this.endsArgument(lexer.peek(), depth)) {
+        this.uses.push({keyword: name, variable: first.value, at, scope})
+        return
+      }
+      if (!this.skip(depth)) return
+      notRead(
+        this.out,
+        at,
+        `${name} is computed by setup.py (${this.excerpt(valueStart, lexer.peek().start)}), which is never run: not read`,
+      )
+      return
+    }
     const value = scope === 'extras' ? this.extras() : this.requirementList()
     const done = value.kind !== 'computed' && this.endsArgument(lexer.peek(), depth)
     if (value.kind === 'computed' || (value.kind === 'literal' && !done)) {
