@@ -26,6 +26,7 @@ const NOT_MANIFESTS = new Set([
   '.travis.yml',
   'appveyor.yml',
   '.pre-commit-config.yaml',
+  '.pre-commit-config.yml',
   '.pre-commit-hooks.yaml',
   '.golangci.yml',
   '.golangci.yaml',

@@ -24,6 +24,7 @@ import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
+import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as gradleBuild} from './formats/gradle-build/index.js'
@@ -69,6 +70,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   compose,
   githubActions,
   gitlabCi,
+  preCommit,
   gradleLockfile,
   gradleVersionCatalog,
   gradleBuild,

@@ -445,6 +445,46 @@ describe('stewards inventory', () => {
     ).toEqual([])
   })
 
+  it("--json lists a real pre-commit configuration's hook repositories, and --resolve names them without a request", async () => {
+    // pre-commit/pre-commit's .pre-commit-config.yaml (src/discover/formats/pre-commit/__fixtures__).
+    const at = 'src/discover/formats/pre-commit/__fixtures__/pre-commit'
+    const r = await runCli(['inventory', at, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(
+      json.components.map(
+        (c: {name: string; version: string; scope: string; locations: Array<{line: number}>}) =>
+          `${c.locations[0].line} ${c.name}@${c.version} ${c.scope}`,
+      ),
+    ).toEqual([
+      '35 github.com/PyCQA/flake8@7.3.0 dev',
+      '22 github.com/asottile/add-trailing-comma@v4.0.0 dev',
+      '26 github.com/asottile/pyupgrade@v3.21.2 dev',
+      '16 github.com/asottile/reorder-python-imports@v3.17.0 dev',
+      '12 github.com/asottile/setup-cfg-fmt@v3.2.0 dev',
+      '31 github.com/hhatto/autopep8@v2.3.2 dev',
+      '39 github.com/pre-commit/mirrors-mypy@v2.3.1 dev',
+      '2 github.com/pre-commit/pre-commit-hooks@v6.0.0 dev',
+    ])
+    expect(json.skipped.map((s: {line: number; reason: string}) => `${s.line} ${s.reason}`)).toEqual(['43 unsupported'])
+    // The repositories are their own upstreams: the vcs-url resolver names them offline.
+    const resolved = await runCli(['inventory', at, '--resolve', '--offline', '--json'])
+    const resolution = JSON.parse(resolved.stdout).resolution
+    expect(resolution.stats).toMatchObject({total: 8, resolved: 8})
+    expect(
+      resolution.groups.map((g: {repo: string; provenance: string; components: Array<{purl: string}>}) => [
+        g.repo,
+        g.provenance,
+        g.components[0].purl.split('@')[0],
+      ]),
+    ).toContainEqual([
+      'github.com/pre-commit/mirrors-mypy',
+      'vcs-url',
+      'pkg:generic/github.com/pre-commit/mirrors-mypy',
+    ])
+  })
+
   it("--json lists a real Kotlin DSL build's declared dependencies and versioned plugins, test ones as dev", async () => {
     // square/okhttp's settings.gradle.kts and two build scripts (src/discover/formats/gradle-build/__fixtures__).
     const at = 'src/discover/formats/gradle-build/__fixtures__/okhttp'
