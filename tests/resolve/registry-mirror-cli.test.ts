@@ -152,6 +152,32 @@ describe('stewards --registry-mirror', () => {
     }
   })
 
+  it('a package no file marks as private is kept inside by an unresolved: entry of the map, which is read first', async () => {
+    const {dir, xdg} = await setUp()
+    // left-pad comes from the npm registry as far as the lockfile says; the user's map says it is their own.
+    const map = join(dir, 'map.yaml')
+    await writeFile(map, "mappings:\n  - match: 'pkg:npm/left-pad*'\n    unresolved: our fork, published nowhere\n")
+    const r = await runCli(['inventory', dir, '--resolve', '--offline', '--json', '--map', map], {
+      env: {XDG_CACHE_HOME: xdg},
+    })
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    // Answered from the map alone: the cached public answer for left-pad (stevemao/left-pad) is never consulted.
+    expect(out.resolution.groups).toEqual([])
+    expect(
+      out.resolution.unresolved
+        .filter((u: Unresolved) => u.component.name === 'left-pad')
+        .map((u: Unresolved) => [u.reason, u.detail]),
+    ).toEqual([['excluded', `map ${map}:2: our fork, published nowhere`]])
+    expect(out.resolution.stats.requests).toMatchObject({total: 0, cached: 0})
+    // Without the map, the same run takes left-pad's public answer from the cache (a lookup by its name).
+    const plain = JSON.parse(
+      (await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {env: {XDG_CACHE_HOME: xdg}})).stdout,
+    )
+    expect(plain.resolution.groups.map((g: {repo: string}) => g.repo)).toEqual(['github.com/stevemao/left-pad'])
+    expect(plain.resolution.stats.requests).toMatchObject({total: 0, cached: 1})
+  })
+
   it('a .stewards.yaml inside the scanned tree may not name mirrors (it would send its private names out)', async () => {
     const {dir} = await setUp()
     await writeFile(join(dir, '.stewards.yaml'), `registryMirrors: ['https://npm.internal.example']\n`)
