@@ -20,6 +20,7 @@ import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
+import {discoverer as composerJson} from './formats/composer-json/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
@@ -66,6 +67,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pythonSetup,
   gemfileLock,
   composerLock,
+  composerJson,
   dockerfile,
   compose,
   githubActions,

@@ -109,8 +109,8 @@ const ASKERS: Readonly<Record<string, string>> = {
   pub: 'pub.dev',
 }
 
-/** Ecosystems whose packages may name a tarball rather than a registry (`download_url`: an npm URL dependency). */
-const DOWNLOADED = new Set(['npm', 'pypi'])
+/** Ecosystems whose packages may name a download rather than a registry (`download_url`: an npm URL dependency, a Composer inline package's dist). */
+const DOWNLOADED = new Set(['npm', 'pypi', 'composer'])
 
 /** Where a package comes from when that is not its ecosystem's public registry, and how the purl says so. */
 export interface OtherSource {

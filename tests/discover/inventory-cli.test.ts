@@ -445,6 +445,50 @@ describe('stewards inventory', () => {
     ).toEqual([])
   })
 
+  it("--json lists real composer.json requirements, a path repository's packages as the tree's own", async () => {
+    // laravel/laravel's and drupal/drupal's composer.json (src/discover/formats/composer-json/__fixtures__).
+    const at = 'src/discover/formats/composer-json/__fixtures__'
+    const r = await runCli(['inventory', `${at}/laravel`, `${at}/drupal`, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    const where = (file: string) => file.slice(at.length + 1)
+    expect(
+      json.components.map(
+        (c: {ref: string; scope: string; local?: boolean; locations: Array<{file: string; line: number}>}) =>
+          `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}${c.local ? ' local' : ''}`,
+      ),
+    ).toEqual([
+      'drupal/composer.json:13 behat/mink ^1.11 dev',
+      'drupal/composer.json:14 behat/mink-browserkit-driver ^2.2 dev',
+      'drupal/composer.json:15 colinodell/psr-testlogger ^1.2 dev',
+      'drupal/composer.json:16 composer/composer ^2.8.1 dev',
+      'drupal/composer.json:7 composer/installers ^2.0 prod',
+      'drupal/composer.json:17 drupal/coder ^8.3.10 dev',
+      // Packages of the tree's own path repositories (core, composer/Plugin/*): never looked up on Packagist.
+      'drupal/composer.json:8 drupal/core self.version prod local',
+      'drupal/composer.json:9 drupal/core-project-message self.version prod local',
+      'drupal/composer.json:10 drupal/core-vendor-hardening self.version prod local',
+      'laravel/composer.json:14 fakerphp/faker ^1.23 dev',
+      'drupal/core/composer.json:13 guzzlehttp/guzzle ^6.2.1 prod',
+      'laravel/composer.json:10 laravel/framework ^12.0 prod',
+      'laravel/composer.json:15 laravel/pail ^1.2.2 dev',
+      'laravel/composer.json:16 laravel/pint ^1.24 dev',
+      'laravel/composer.json:17 laravel/sail ^1.41 dev',
+      'laravel/composer.json:11 laravel/tinker ^2.10.1 prod',
+      'laravel/composer.json:18 mockery/mockery ^1.6 dev',
+      'laravel/composer.json:19 nunomaduro/collision ^8.6 dev',
+      'drupal/core/composer.json:14 pear/archive_tar ^1.4 prod',
+      'laravel/composer.json:20 phpunit/phpunit ^11.5.50 dev',
+      'drupal/core/composer.json:11 symfony/class-loader ~3.4.0 prod',
+      'drupal/core/composer.json:12 symfony/console ~3.4.0 prod',
+    ])
+    // packages.drupal.org sits beside Packagist: which packages it serves is not told, and the run says so.
+    expect(
+      json.skipped.map((s: {file: string; line: number; reason: string}) => `${where(s.file)}:${s.line} ${s.reason}`),
+    ).toEqual(['drupal/composer.json:38 unsupported'])
+  })
+
   it("--json lists a real pre-commit configuration's hook repositories, and --resolve names them without a request", async () => {
     // pre-commit/pre-commit's .pre-commit-config.yaml (src/discover/formats/pre-commit/__fixtures__).
     const at = 'src/discover/formats/pre-commit/__fixtures__/pre-commit'

@@ -19,6 +19,8 @@ describe('packagist (written from the p2 format)', () => {
         pkg('composer', 'example/renamed', '1.0.0'),
         pkg('composer', 'example/renamed', '2.0.0'),
         pkg('composer', 'Bad Name', '1'),
+        // A hostile name that Composer's own pattern, copied into JavaScript, would backtrack on for hours.
+        pkg('composer', `acme/${'a'.repeat(60)}!`, '1'),
       ],
       [resolver],
     )
@@ -28,6 +30,7 @@ describe('packagist (written from the p2 format)', () => {
       'example/renamed@1.0.0': 'github.com/example-org/old-name medium packagist',
       'example/renamed@2.0.0': 'github.com/example-org/new-name medium packagist',
       'Bad Name@1': 'unresolved: invalid-name',
+      [`acme/${'a'.repeat(60)}!@1`]: 'unresolved: invalid-name',
     })
   })
 

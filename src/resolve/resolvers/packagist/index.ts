@@ -1,9 +1,9 @@
+import {isComposerName} from '../../../core/package-names.js'
 import type {Component} from '../../../core/model.js'
 import {firstRepository, isRecord, jsonAnswer, otherRegistryMiss} from '../../support.js'
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /** Composer's package-name rule (https://getcomposer.org/doc/04-schema.md#name). */
-const COMPOSER_NAME = /^[a-z0-9](?:[_.-]?[a-z0-9]+)*\/[a-z0-9](?:(?:[_.]|-{1,2})?[a-z0-9]+)*$/
 
 /**
  * Packagist's metadata (`GET /p2/<vendor>/<name>.json`, https://packagist.org/apidoc): a minified list of
@@ -39,7 +39,7 @@ export function expandMinified(versions: readonly unknown[]): Record<string, unk
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   const name = component.name.toLowerCase()
-  if (!COMPOSER_NAME.test(name))
+  if (!isComposerName(name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a Composer package name: ${component.name}`}
   // A package installed from a repository off the known forges: Packagist's package of that name is not it.
   const other = otherRegistryMiss(component, context.options)
