@@ -73,7 +73,7 @@ function readSection(
         column,
         scope,
         local,
-        qualifiers: local ? undefined : gitSource(source),
+        qualifiers: local ? undefined : (gitSource(source) ?? distSource(dist)),
       }),
     )
   })
@@ -94,7 +94,37 @@ export function discoverComposerLock(file: string, text: string): DiscoverOutput
  * forge's to its repository with no request, and the same for a fork a project installs from a VCS repository,
  * which Packagist would answer with the original. Sources of other kinds (hg, svn) are not named.
  */
-function gitSource(source: {type: string; url?: string; reference?: string | null} | undefined) {
+function gitSource(
+  source: {type: string; url?: string; reference?: string | null} | undefined,
+): Record<string, string> | undefined {
   if (source?.type !== 'git' || !source.url) return undefined
   return {vcs_url: gitVcsUrl(source.url, source.reference)}
+}
+
+/** A GitHub archive (`https://api.github.com/repos/o/r/zipball/ref`, codeload's): owner, repository, reference. */
+const GITHUB_ARCHIVE =
+  /^https:\/\/(?:api\.github\.com\/repos|codeload\.github\.com)\/([A-Za-z0-9-]{1,39})\/([\w.-]{1,100})\/(?:zipball|tarball|zip|tar\.gz|legacy\.zip|legacy\.tar\.gz)\/([^/?#\s]{1,255})$/
+/** Forges whose archives of a public package Packagist knows by its name. */
+const FORGE_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'api.bitbucket.org'])
+
+/**
+ * A package the lock file names no git source for (`composer install --prefer-dist`): its `dist` archive. A GitHub
+ * archive names its repository (purl `vcs_url`, as a git source would); an archive of another forge is left to
+ * Packagist; an archive anywhere else (a Satis or Private Packagist repository, a company's server,
+ * packages.drupal.org) is that package's `download_url`, so Packagist is not asked about a name it may not be
+ * serving (resolve/support.ts otherSource).
+ */
+function distSource(
+  dist: {type: string; url?: string; reference?: string | null} | undefined,
+): Record<string, string> | undefined {
+  if (dist?.url === undefined || !/^(zip|tar|gzip|xz|rar|phar)$/.test(dist.type)) return undefined
+  const archive = GITHUB_ARCHIVE.exec(dist.url)
+  if (archive) return {vcs_url: gitVcsUrl(`https://github.com/${archive[1]}/${archive[2]}.git`, archive[3])}
+  let host: string
+  try {
+    host = new URL(dist.url).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+  return FORGE_HOSTS.has(host) ? undefined : {download_url: dist.url}
 }
