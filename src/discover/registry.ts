@@ -8,6 +8,7 @@ import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
 import {discoverer as yarnLock} from './formats/yarn-lock/index.js'
 import {discoverer as pnpmLock} from './formats/pnpm-lock/index.js'
 import {discoverer as bunLock} from './formats/bun-lock/index.js'
+import {discoverer as npmPackageJson} from './formats/npm-package-json/index.js'
 import {discoverer as goMod} from './formats/go-mod/index.js'
 import {discoverer as goSum} from './formats/go-sum/index.js'
 import {discoverer as cargoLock} from './formats/cargo-lock/index.js'
@@ -55,6 +56,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   yarnLock,
   pnpmLock,
   bunLock,
+  npmPackageJson,
   goMod,
   goSum,
   cargoLock,

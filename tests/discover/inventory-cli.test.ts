@@ -445,6 +445,47 @@ describe('stewards inventory', () => {
     ).toEqual([])
   })
 
+  it("--json lists a real npm workspace's package.json dependencies, its own packages as local whatever their range", async () => {
+    // npm/cli's root package.json and four of its workspaces (src/discover/formats/npm-package-json/__fixtures__).
+    const at = 'src/discover/formats/npm-package-json/__fixtures__'
+    const r = await runCli(['inventory', `${at}/npm-cli`, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.skipped).toEqual([])
+    const where = (file: string) => file.slice(at.length + 1)
+    expect(
+      json.components.map(
+        (c: {ref: string; scope: string; local?: boolean; locations: Array<{file: string; line: number}>}) =>
+          `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}${c.local ? ' local' : ''}`,
+      ),
+    ).toEqual([
+      'npm-cli/package.json:13 @isaacs/string-locale-compare ^1.1.0 prod',
+      'npm-cli/package.json:14 @npmcli/arborist ^8.0.0 prod local',
+      'npm-cli/package.json:15 @npmcli/config ^9.0.0 prod local',
+      'npm-cli/package.json:35 @npmcli/docs ^1.0.0 dev local',
+      'npm-cli/package.json:36 @npmcli/eslint-config ^5.0.1 dev',
+      'npm-cli/package.json:16 @npmcli/fs ^4.0.0 prod',
+      'npm-cli/workspaces/libnpmdiff/package.json:13 @npmcli/installed-package-contents ^3.0.0 prod',
+      'npm-cli/package.json:37 @npmcli/mock-globals ^1.0.0 dev local',
+      'npm-cli/package.json:38 @npmcli/mock-registry ^1.0.0 dev local',
+      'npm-cli/package.json:39 @npmcli/template-oss 4.23.3 dev',
+      'npm-cli/package.json:17 abbrev ^3.0.0 prod',
+      'npm-cli/package.json:18 archy ~1.0.0 prod',
+      'npm-cli/workspaces/libnpmdiff/package.json:14 binary-extensions ^2.3.0 prod',
+      'npm-cli/workspaces/libnpmdiff/package.json:15 diff ^5.1.0 prod',
+      'npm-cli/package.json:19 libnpmaccess ^9.0.0 prod local',
+      'npm-cli/package.json:20 libnpmdiff ^7.0.0 prod local',
+      'npm-cli/workspaces/libnpmdiff/package.json:16 minimatch ^9.0.4 prod',
+      'npm-cli/workspaces/libnpmdiff/package.json:17 npm-package-arg ^12.0.0 prod',
+      'npm-cli/workspaces/libnpmdiff/package.json:18 pacote ^19.0.0 prod',
+      'npm-cli/package.json:21 semver ^7.6.3 prod',
+      'npm-cli/workspaces/libnpmdiff/package.json:9 tap ^16.3.8 dev',
+      'npm-cli/package.json:40 tap ^16.3.9 dev',
+      'npm-cli/workspaces/libnpmdiff/package.json:19 tar ^6.2.1 prod',
+    ])
+  })
+
   it("--json lists real composer.json requirements, a path repository's packages as the tree's own", async () => {
     // laravel/laravel's and drupal/drupal's composer.json (src/discover/formats/composer-json/__fixtures__).
     const at = 'src/discover/formats/composer-json/__fixtures__'

@@ -2,7 +2,7 @@
  * PHP Composer's `composer.json` (https://getcomposer.org/doc/04-schema.md): what a package or an application
  * declares, `require` and `require-dev`. Libraries usually commit no composer.lock (composer-lock reads the lock files
  * of those that do; both are listed when both are there). Read with the shared JSON reader; the line and column of a
- * requirement are its key's (./key-positions.ts). `repositories` say where a package comes from when it is not
+ * requirement are its key's (../../lockfile-support/json-key-positions.ts). `repositories` say where a package comes from when it is not
  * Packagist (./repositories.ts).
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
@@ -13,7 +13,7 @@ import type {Position} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {exactVersion, isComposerName, isPlatformPackage} from './constraint.js'
-import {topLevelKeyPositions} from './key-positions.js'
+import {keyPositions} from '../../lockfile-support/json-key-positions.js'
 import {originOf, type Repositories, readRepositories, repositoryNotes} from './repositories.js'
 
 export const discoverer: Discoverer = {
@@ -50,7 +50,7 @@ export function discoverComposerJson(file: string, text: string, context: Discov
   const read = readLockfileJson(file, text)
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root} = read
-  const keys = [...PLACED].some((key) => isJsonObject(root[key])) ? topLevelKeyPositions(text, PLACED) : new Map()
+  const keys = [...PLACED].some((key) => isJsonObject(root[key])) ? keyPositions(text, PLACED) : new Map()
   const repos = readRepositories(file, root, document, keys.get('repositories'), context)
   const out: Out = {
     file,

@@ -1,0 +1,106 @@
+/**
+ * What the value of a package.json dependency names (https://docs.npmjs.com/cli/v10/configuring-npm/package-json#dependencies):
+ * a range of a registry's versions, an `npm:` alias, a path on disk, a git repository, a tarball URL, a catalog entry
+ * (pnpm, yarn, Bun), or another package manager's protocol. Told in npm-package-arg's order (paths, then hosted git
+ * and git URLs, then other URLs, then registry ranges), from the text alone: npm-package-arg is not a dependency of
+ * stewards, and it would resolve paths against the disk. Git and tarball sources carry purl qualifiers of the form
+ * the npm lockfile formats give them (../../lockfile-support/npm-name.ts sourceQualifiers).
+ */
+import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+
+export type Spec =
+  /** A registry package: `version` when the range names one version only. */
+  | {kind: 'registry'; name: string; version: string | undefined}
+  /** A package of this tree: a path, `file:`, `link:`, `portal:`, `workspace:`, yarn's `exec:`. */
+  | {kind: 'local'; name: string}
+  /** A git repository or a tarball URL: qualifiers say which (undefined: a tarball of the public registry). */
+  | {kind: 'remote'; name: string; qualifiers: Record<string, string> | undefined}
+  /** `catalog:` (the default catalog) or `catalog:<name>`. */
+  | {kind: 'catalog'; catalog: string}
+  /** A protocol not read, and why. */
+  | {kind: 'unsupported'; why: string}
+  /** An alias whose target is not a package name. */
+  | {kind: 'bad-name'; name: string}
+
+/**
+ * npm package names (https://github.com/npm/validate-npm-package-name): URL-safe characters, an optional scope; the
+ * upper-case letters of names published before 2017 (`JSONStream`) are taken. The npm-registry resolver's rule.
+ */
+const PACKAGE_NAME = /^(?:@[A-Za-z0-9~-][A-Za-z0-9._~-]*\/)?[A-Za-z0-9~-][A-Za-z0-9._~-]*$/
+const MAX_NAME = 214
+
+export function isPackageName(name: string): boolean {
+  return name.length <= MAX_NAME && PACKAGE_NAME.test(name)
+}
+
+/**
+ * One version, as node-semver reads it loosely: `1.2.3`, `=1.2.3`, `v1.2.3`, with a prerelease and build. Any other
+ * range (`^1`, `1.2`, `1.x`, `>=1 <2`, `*`, a dist-tag) names several or a moving one. Bounded repetitions: linear.
+ */
+const EXACT =
+  /^=?\s*v?(\d{1,16}\.\d{1,16}\.\d{1,16}(?:-[0-9A-Za-z-]{1,64}(?:\.[0-9A-Za-z-]{1,64}){0,32})?(?:\+[0-9A-Za-z-]{1,64}(?:\.[0-9A-Za-z-]{1,64}){0,32})?)$/
+
+export function exactVersion(range: string): string | undefined {
+  return range.length > 512 ? undefined : EXACT.exec(range.trim())?.[1]
+}
+
+/** npm-package-arg's file specs besides isLocalRange's: `.`, `~/`, a backslash, a drive letter. */
+const PATH_LIKE = /^(?:\.|~\/|\\|[A-Za-z]:)/
+/** A tarball on disk named without `./` (npm-package-arg: `isFileType`). */
+const TARBALL_FILE = /\.(?:tgz|tar\.gz|tar)$/i
+/** Git URLs and the hosted shorthands (npm-package-arg through hosted-git-info). */
+const GIT_URL = /^(?:git\+[A-Za-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/
+/** scp-like `git@github.com:owner/repo.git`. */
+const SCP = /^[\w.-]+@[\w.-]+:(?!\/\/)/
+/** `https://github.com/owner/repo`: a repository page, which npm clones (hosted-git-info), not a tarball. */
+const HOSTED_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+\/?(?:#.*)?$/i
+/** A protocol this reader does not know (`jsr:`, yarn's `patch:`). */
+const PROTOCOL = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/
+
+const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
+  ['jsr', 'a JSR package (https://jsr.io), not an npm registry package of this name'],
+  ['patch', "yarn's patch of a package: the package is in the encoded descriptor"],
+])
+
+/**
+ * The dependency `name` with the value `written`. `catalog:` is looked up by the caller, which reads the range it
+ * gives with `inCatalog` (a catalog entry that names another catalog is not followed).
+ */
+export function readSpec(name: string, written: string, inCatalog = false): Spec {
+  const range = written.trim()
+  if (range.startsWith('catalog:'))
+    return inCatalog
+      ? {kind: 'unsupported', why: 'a catalog entry that names a catalog'}
+      : {kind: 'catalog', catalog: range.slice('catalog:'.length).trim() || 'default'}
+  if (range.startsWith('npm:')) {
+    const target = aliasTarget(range)
+    // `npm:^1.0.0` (yarn) is a range of the package itself.
+    if (target === undefined) return registry(name, range.slice('npm:'.length))
+    if (!isPackageName(target.name)) return {kind: 'bad-name', name: target.name}
+    // npm takes only a registry range after an alias.
+    return registry(target.name, target.range)
+  }
+  return sourceSpec(name, range)
+}
+
+function registry(name: string, range: string): Spec {
+  return {kind: 'registry', name, version: exactVersion(range)}
+}
+
+function sourceSpec(name: string, range: string): Spec {
+  if (isLocalRange(range) || PATH_LIKE.test(range) || range.startsWith('exec:')) return {kind: 'local', name}
+  if (GIT_URL.test(range) || SCP.test(range) || HOSTED_PAGE.test(range))
+    return {kind: 'remote', name, qualifiers: {vcs_url: range}}
+  if (/^https?:\/\//i.test(range)) return {kind: 'remote', name, qualifiers: sourceQualifiers(range)}
+  // `owner/repo` and `owner/repo#ref`: GitHub, as npm reads it; written as the lockfiles of such a package write it.
+  if (isRemoteRange(range) && !TARBALL_FILE.test(range))
+    return {kind: 'remote', name, qualifiers: {vcs_url: `github:${range}`}}
+  if (TARBALL_FILE.test(range)) return {kind: 'local', name}
+  const protocol = PROTOCOL.exec(range)?.[1]
+  if (protocol !== undefined)
+    return {
+      kind: 'unsupported',
+      why: UNSUPPORTED.get(protocol.toLowerCase()) ?? `'${protocol}:' is no protocol npm reads`,
+    }
+  return registry(name, range)
+}
