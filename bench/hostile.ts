@@ -4,6 +4,7 @@
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
+ * formats/npm-package-json, formats/composer-json, formats/pre-commit,
  * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
@@ -17,6 +18,9 @@ import {discoverer as dockerfile} from '../src/discover/formats/dockerfile/index
 import {discoverer as githubActions} from '../src/discover/formats/github-actions/index.js'
 import {discoverer as gradleBuild} from '../src/discover/formats/gradle-build/index.js'
 import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
+import {discoverer as composerJson} from '../src/discover/formats/composer-json/index.js'
+import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
+import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import {discoverer as terraformModule} from '../src/discover/formats/terraform-module/index.js'
 import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
@@ -182,6 +186,40 @@ const families: Family[] = [
       const out = discover(pythonSetup, 'setup.py', text)
       return out.components.length === 0 && out.errors.length === 1
     },
+  },
+  {
+    label: 'setup.py, one bound list used by n calls (python-setup/index.test.ts)',
+    n: 5_000,
+    unit: 'calls',
+    input: (n) =>
+      `REQS = [${Array.from({length: 200}, (_, i) => `'acme-${i}'`).join(', ')}]\n${'setup(install_requires=REQS, tests_require=REQS)\n'.repeat(n)}`,
+    read: (text) => discover(pythonSetup, 'setup.py', text).components.length === 400,
+  },
+  {
+    label: 'package.json, n dependencies (npm-package-json/index.test.ts)',
+    n: 20_000,
+    unit: 'dependencies',
+    input: (n) =>
+      JSON.stringify({dependencies: Object.fromEntries(Array.from({length: n}, (_, i) => [`acme-${i}`, `^${i}.0.0`]))}),
+    read: (text, n) => discover(npmPackageJson, 'package.json', text).components.length === n,
+  },
+  {
+    label: 'composer.json, a hostile name of n characters beside a valid requirement (composer-json/index.test.ts)',
+    n: 200_000,
+    unit: 'characters',
+    input: (n) => JSON.stringify({require: {[`acme/${'a'.repeat(n)}!`]: '^1', 'acme/ok': '1.0.0'}}),
+    read: (text) => {
+      const out = discover(composerJson, 'composer.json', text)
+      return out.components.length === 1 && out.errors.length === 1
+    },
+  },
+  {
+    label: '.pre-commit-config.yaml, n hook repositories (pre-commit/index.test.ts)',
+    n: 5_000,
+    unit: 'repositories',
+    input: (n) =>
+      `repos:\n${Array.from({length: n}, (_, i) => `- repo: https://github.com/acme/hook-${i}\n  rev: v${i}\n  hooks: [{id: h}]\n`).join('')}`,
+    read: (text, n) => discover(preCommit, '.pre-commit-config.yaml', text).components.length === n,
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.
