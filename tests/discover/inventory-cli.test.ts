@@ -4,6 +4,21 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
 
+interface Row {
+  ref: string
+  scope: string
+  local?: boolean
+  locations: Array<{file: string; line: number}>
+}
+
+/** Each component as `file:line ref scope[ local]`, its file relative to `at`. */
+function refRows(json: {components: Row[]}, at: string): string[] {
+  return json.components.map(
+    (c) =>
+      `${c.locations[0].file.slice(at.length + 1)}:${c.locations[0].line} ${c.ref} ${c.scope}${c.local ? ' local' : ''}`,
+  )
+}
+
 describe('stewards inventory', () => {
   it('prints a table of the fixture tree and a summary on stderr, exit 0', async () => {
     const r = await runCli(['inventory', 'fixtures/discover'])
@@ -415,12 +430,7 @@ describe('stewards inventory', () => {
     const json = JSON.parse(r.stdout)
     expect(json.errors).toEqual([])
     const where = (file: string) => file.slice(at.length + 1)
-    expect(
-      json.components.map(
-        (c: {ref: string; scope: string; locations: Array<{file: string; line: number}>}) =>
-          `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}`,
-      ),
-    ).toEqual([
+    expect(refRows(json, at)).toEqual([
       'boto3/setup.py:17 botocore>=1.43.78,<1.44.0 prod',
       'boto3/setup.cfg:11 botocore[crt]>=1.21.0,<2.0a0 optional',
       'fabric/setup.py:33 decorator>=5 prod',
@@ -453,13 +463,7 @@ describe('stewards inventory', () => {
     const json = JSON.parse(r.stdout)
     expect(json.errors).toEqual([])
     expect(json.skipped).toEqual([])
-    const where = (file: string) => file.slice(at.length + 1)
-    expect(
-      json.components.map(
-        (c: {ref: string; scope: string; local?: boolean; locations: Array<{file: string; line: number}>}) =>
-          `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}${c.local ? ' local' : ''}`,
-      ),
-    ).toEqual([
+    expect(refRows(json, at)).toEqual([
       'npm-cli/package.json:13 @isaacs/string-locale-compare ^1.1.0 prod',
       'npm-cli/package.json:14 @npmcli/arborist ^8.0.0 prod local',
       'npm-cli/package.json:15 @npmcli/config ^9.0.0 prod local',
@@ -494,12 +498,7 @@ describe('stewards inventory', () => {
     const json = JSON.parse(r.stdout)
     expect(json.errors).toEqual([])
     const where = (file: string) => file.slice(at.length + 1)
-    expect(
-      json.components.map(
-        (c: {ref: string; scope: string; local?: boolean; locations: Array<{file: string; line: number}>}) =>
-          `${where(c.locations[0].file)}:${c.locations[0].line} ${c.ref} ${c.scope}${c.local ? ' local' : ''}`,
-      ),
-    ).toEqual([
+    expect(refRows(json, at)).toEqual([
       'drupal/composer.json:13 behat/mink ^1.11 dev',
       'drupal/composer.json:14 behat/mink-browserkit-driver ^2.2 dev',
       'drupal/composer.json:15 colinodell/psr-testlogger ^1.2 dev',

@@ -485,23 +485,13 @@ class Reader {
         this.uses.push({keyword: name, variable: first.value, at, scope})
         return
       }
-      if (!this.skip(depth)) return
-      notRead(
-        this.out,
-        at,
-        `${name} is computed by setup.py (${this.excerpt(valueStart, lexer.peek().start)}), which is never run: not read`,
-      )
+      this.computed(name, at, valueStart, depth)
       return
     }
     const value = scope === 'extras' ? this.extras() : this.requirementList()
     const done = value.kind !== 'computed' && this.endsArgument(lexer.peek(), depth)
     if (value.kind === 'computed' || (value.kind === 'literal' && !done)) {
-      if (!this.skip(depth)) return
-      notRead(
-        this.out,
-        at,
-        `${name} is computed by setup.py (${this.excerpt(valueStart, lexer.peek().start)}), which is never run: not read`,
-      )
+      this.computed(name, at, valueStart, depth)
       return
     }
     if (scope !== 'extras') {
@@ -513,6 +503,13 @@ class Reader {
       const where = `extras_require[${JSON.stringify(elide(key, 200))}]`
       readRequirements(this.out, items, key.startsWith(':') ? 'prod' : 'optional', where)
     }
+  }
+
+  /** A keyword argument whose value the file computes: passed over, and reported quoting it (unless the file ends first). */
+  private computed(name: string, at: number, valueStart: number, depth: number): void {
+    if (!this.skip(depth)) return
+    const excerpt = this.excerpt(valueStart, this.lexer.peek().start)
+    notRead(this.out, at, `${name} is computed by setup.py (${excerpt}), which is never run: not read`)
   }
 
   /** What a keyword argument's value ends at: `,` or the call's `)` (already closed when peeked). */
