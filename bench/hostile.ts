@@ -4,7 +4,7 @@
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
- * formats/npm-package-json, formats/composer-json, formats/pre-commit,
+ * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile,
  * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
@@ -19,6 +19,7 @@ import {discoverer as githubActions} from '../src/discover/formats/github-action
 import {discoverer as gradleBuild} from '../src/discover/formats/gradle-build/index.js'
 import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
 import {discoverer as composerJson} from '../src/discover/formats/composer-json/index.js'
+import {discoverer as gemfile} from '../src/discover/formats/gemfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
@@ -211,6 +212,16 @@ const families: Family[] = [
     read: (text) => {
       const out = discover(composerJson, 'composer.json', text)
       return out.components.length === 1 && out.errors.length === 1
+    },
+  },
+  {
+    label: 'Gemfile, a gem n blocks deep (gemfile/index.test.ts)',
+    n: 25_000,
+    unit: 'levels',
+    input: (n) => `group :test do\n${'if x\n'.repeat(n)}gem 'deep'\n${'end\n'.repeat(n)}end\ngem 'after'\n`,
+    read: (text) => {
+      const out = discover(gemfile, 'Gemfile', text)
+      return out.components.length === 2 && out.components[1].scope === 'prod'
     },
   },
   {

@@ -20,6 +20,7 @@ import {discoverer as pipRequirements} from './formats/pip-requirements/index.js
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
+import {discoverer as gemfile} from './formats/gemfile/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as composerJson} from './formats/composer-json/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
@@ -68,6 +69,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pyproject,
   pythonSetup,
   gemfileLock,
+  gemfile,
   composerLock,
   composerJson,
   dockerfile,

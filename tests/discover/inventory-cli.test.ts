@@ -490,6 +490,41 @@ describe('stewards inventory', () => {
     ])
   })
 
+  it("--json lists a real Gemfile's and gemspecs' gems, development ones as dev, and says what a gemspec computes", async () => {
+    // rack/rack's Gemfile and rack.gemspec, sinatra/sinatra's sinatra.gemspec (src/discover/formats/gemfile/__fixtures__).
+    const at = 'src/discover/formats/gemfile/__fixtures__'
+    const r = await runCli(['inventory', `${at}/rack`, `${at}/sinatra`, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(refRows(json, at)).toEqual([
+      'rack/Gemfile:25 bake-test-external dev',
+      'rack/rack.gemspec:39 bundler dev',
+      'rack/Gemfile:21 logger dev',
+      'sinatra/sinatra.gemspec:47 logger >= 1.6.0 prod',
+      'rack/rack.gemspec:36 minitest > 5 dev',
+      'rack/rack.gemspec:37 minitest-global_expectations dev',
+      'sinatra/sinatra.gemspec:48 mustermann ~> 3.0 prod',
+      'sinatra/sinatra.gemspec:49 rack >= 3.0.0, < 4 prod',
+      'sinatra/sinatra.gemspec:50 rack-protection prod',
+      'sinatra/sinatra.gemspec:51 rack-session >= 2.0.0, < 3 prod',
+      'rack/rack.gemspec:40 rake dev',
+      'rack/Gemfile:16 rdoc dev',
+      'rack/Gemfile:14 rdoc < 8 dev',
+      'rack/Gemfile:8 rubocop dev',
+      'rack/Gemfile:9 rubocop-packaging dev',
+      'sinatra/sinatra.gemspec:52 tilt ~> 2.0 prod',
+      'rack/Gemfile:22 webrick dev',
+    ])
+    expect(
+      json.skipped.map(
+        (s: {file: string; line: number; message: string}) => `${s.file.slice(at.length + 1)}:${s.line} ${s.message}`,
+      ),
+    ).toEqual([
+      "sinatra/sinatra.gemspec:50 add_dependency 'rack-protection': a requirement is computed (version), and the file is never run: listed without it",
+    ])
+  })
+
   it("--json lists real composer.json requirements, a path repository's packages as the tree's own", async () => {
     // laravel/laravel's and drupal/drupal's composer.json (src/discover/formats/composer-json/__fixtures__).
     const at = 'src/discover/formats/composer-json/__fixtures__'

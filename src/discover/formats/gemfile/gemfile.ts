@@ -1,0 +1,550 @@
+/**
+ * A Gemfile (or `gems.rb`), read as Bundler's DSL (https://bundler.io/man/gemfile.5.html) from ./lexer.ts's tokens,
+ * never run: `gem` lines at the start of a statement, wherever they are (inside `if`/`unless`/`case`, loops, blocks:
+ * they may be installed); the blocks that give them a group (`group`), a source (`source URL do`, `git URL do`,
+ * `github 'o/r' do`, `path 'dir' do`) or nothing stewards reads (`platforms`, `install_if`, `env`); the top-level
+ * `source` lines; `git_source(:name)` definitions whose block is a URL template. Blocks are followed by the keywords
+ * that open one (`do`, `if` not modifying, `case`, `begin`, `def`, `class`…) and the `end` closing it, `{ … }`
+ * blocks by their brackets; each block keeps the context it gives, so a gem's costs nothing however deep it is.
+ */
+import type {Scope} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
+import {isPublicRegistry} from '../../../core/public-registries.js'
+import {lockfileError} from '../../lockfile-support/problems.js'
+import {type Call, closing, LOOKAHEAD, type Literal, opensBlock, readCall} from './calls.js'
+import {
+  basename,
+  type Declared,
+  declared,
+  gemComponent,
+  gitUrl,
+  literalUrl,
+  type Origin,
+  type Out,
+  quoteLiteral,
+  registryUrl,
+  skip,
+  syntaxErrors,
+} from './gems.js'
+import {endsValue, isKeyword, isOp, type Lexed, type TemplatePart, type Token} from './lexer.js'
+
+/** Where a gem comes from when the file does not say it in a way stewards reads: it is not listed. */
+interface Unknown {
+  kind: 'unknown'
+  /** What makes it unknown, for the message. */
+  why: string
+}
+
+interface Context {
+  /** Inside a group; one of them ships (SHIPPED); one of them is computed. */
+  grouped: boolean
+  shipped: boolean
+  computedGroup: boolean
+  /** The source of the innermost `source`/`git`/`github`/`path` block; undefined: the file's default source. */
+  origin?: Origin | Unknown
+}
+
+interface Frame {
+  /** Closed by `end`, or by the `}` of the `{` at `depth`. */
+  close: 'end' | '}'
+  depth: number
+  context: Context
+  offset: number
+  opener: string
+}
+
+interface Pending {
+  gem: Declared
+  scope: Scope
+  origin?: Origin
+}
+
+/** A `git_source(:name) { |repo| "https://host/#{repo}.git" }` definition: a URL template, or computed. */
+type GitSource =
+  | {kind: 'template'; parts: readonly TemplatePart[]; param: string; doubled: boolean}
+  | {kind: 'computed'; line: number}
+
+/**
+ * Groups whose gems are installed where the application runs: `default` (no group), and the production
+ * environments. Any other group (development, test, rubocop, docs, ci…) is a developer's: `dev`.
+ */
+const SHIPPED = new Set(['default', 'production', 'staging'])
+
+const ROOT: Context = {grouped: false, shipped: false, computedGroup: false}
+
+/** The DSL methods read; any other method call is passed over. */
+const DIRECTIVES = new Set([
+  'gem',
+  'group',
+  'source',
+  'git',
+  'github',
+  'path',
+  'platforms',
+  'platform',
+  'install_if',
+  'env',
+  'gemspec',
+  'eval_gemfile',
+  'git_source',
+])
+
+/** Bundler's own shorthands for git hosts (Bundler::Dsl#add_git_sources). */
+const SHORTHANDS = new Set(['github', 'gitlab', 'bitbucket', 'gist'])
+
+/** Bundler's deprecated symbols for rubygems.org (Bundler::Dsl#normalize_source). */
+const RUBYGEMS_SYMBOLS = new Set(['rubygems', 'gemcutter', 'rubyforge'])
+
+const GITHUB_PULL_REQUEST = /^https:\/\/github\.com\/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/pull\/(\d+)$/
+const GITLAB_MERGE_REQUEST = /^https:\/\/gitlab\.com\/([A-Za-z0-9_./-]+)\/-\/merge_requests\/(\d+)$/
+
+class GemfileReader {
+  private readonly tokens: readonly Token[]
+  private readonly frames: Frame[] = []
+  private readonly pending: Pending[] = []
+  private readonly globals: Array<{url: string; offset: number}> = []
+  private readonly gitSources = new Map<string, GitSource>()
+  /** A `while`/`until`/`for` opened on this line: its `do` opens nothing more. */
+  private loopDo = false
+  private strayEnd = false
+  /** The file has a syntax error: a call the tokens end inside is not read. */
+  private readonly broken: boolean
+
+  constructor(
+    private readonly out: Out,
+    private readonly lexed: Lexed,
+  ) {
+    this.tokens = lexed.tokens
+    this.broken = lexed.error !== undefined || lexed.unclosed !== undefined
+  }
+
+  read(): void {
+    const tokens = this.tokens
+    let start = true
+    for (let at = 0; at < tokens.length; ) {
+      const token = tokens[at]
+      if (token.kind === 'newline' || isOp(token, ';')) {
+        // A line ending with an operator or `,` goes on.
+        start ||= isOp(token, ';') || !(tokens[at - 1]?.kind === 'op' && !endsValue(tokens[at - 1]))
+        this.loopDo = false
+        at++
+        continue
+      }
+      if (start && token.kind === 'ident' && !token.keyword && DIRECTIVES.has(token.value) && isCall(tokens, at)) {
+        const step = this.directive(at)
+        at = step.next
+        start = step.start
+        continue
+      }
+      const step = this.step(at)
+      at = step.next
+      start = step.start
+    }
+    this.finish()
+  }
+
+  private context(): Context {
+    return this.frames.at(-1)?.context ?? ROOT
+  }
+
+  private open(token: Token, close: 'end' | '}', context: Context): void {
+    const opener = token.kind === 'ident' || token.kind === 'op' ? token.value : '?'
+    this.frames.push({close, depth: token.depth, context, offset: token.start, opener})
+  }
+
+  /** A token outside the DSL: the blocks it opens or closes. */
+  private step(at: number): {next: number; start: boolean} {
+    const tokens = this.tokens
+    const token = tokens[at]
+    if (token.kind === 'ident' && token.keyword) {
+      if (token.value === 'end') {
+        this.end(token)
+        return {next: at + 1, start: false}
+      }
+      if (token.value === 'do' && this.loopDo) {
+        this.loopDo = false
+        return {next: at + 1, start: true}
+      }
+      if (opensBlock(tokens, at)) {
+        this.open(token, 'end', this.context())
+        this.loopDo = token.value === 'while' || token.value === 'until' || token.value === 'for'
+        if (token.value === 'do') return {next: afterParameters(tokens, at + 1), start: true}
+      }
+      return {next: at + 1, start: ['then', 'else', 'begin', 'ensure'].includes(token.value)}
+    }
+    if (isOp(token, '{')) return {next: afterParameters(tokens, at + 1), start: true}
+    if (token.kind === 'op' && /^[)\]}]$/.test(token.value)) this.closeBracket(token)
+    return {next: at + 1, start: false}
+  }
+
+  private end(token: Token): void {
+    if (this.frames.at(-1)?.close === 'end') {
+      this.frames.pop()
+      return
+    }
+    if (this.strayEnd) return
+    this.strayEnd = true
+    const {line, column} = this.out.lines.position(token.start)
+    const message = `${basename(this.out)}: 'end' closes no block; the blocks around it are read as if it were not there`
+    this.out.errors.push(lockfileError(this.out.file, 'invalid-lockfile', message, line, column))
+  }
+
+  /** A closing bracket: the blocks opened inside it end with it, and a `{` block of the DSL it closes. */
+  private closeBracket(token: Token): void {
+    const frames = this.frames
+    while (frames.length > 0 && frames.at(-1)!.close === 'end' && frames.at(-1)!.depth >= token.depth) frames.pop()
+    const top = frames.at(-1)
+    if (token.kind === 'op' && token.value === '}' && top?.close === '}' && top.depth === token.depth - 1) frames.pop()
+  }
+
+  /** A DSL method at `at`: its arguments, and the block it opens with the context it gives. */
+  private directive(at: number): {next: number; start: boolean} {
+    const tokens = this.tokens
+    const call = readCall(tokens, at + 1)
+    if (call.cut && this.broken) return {next: tokens.length, start: false}
+    const after = tokens[call.next]
+    const block = isKeyword(after, 'do') ? 'end' : call.parenthesized && isOp(after, '{') ? '}' : undefined
+    const context = this.apply(at, call, block !== undefined)
+    if (block === undefined) return {next: call.next, start: false}
+    this.open(after, block, context ?? this.context())
+    return {next: afterParameters(tokens, call.next + 1), start: true}
+  }
+
+  /** What a DSL call does; for a block, the context its gems have (undefined: the one around it). */
+  private apply(at: number, call: Call, block: boolean): Context | undefined {
+    const name = (this.tokens[at] as {value: string}).value
+    const first = call.positional[0]
+    switch (name) {
+      case 'gem':
+        this.gem(at, call)
+        return undefined
+      case 'group':
+        return block ? this.group(call) : undefined
+      case 'source':
+        return this.source(at, first, block)
+      case 'git':
+        return block ? this.block(this.gitOrigin(literalUrl(first), first, call.options, 'git')) : undefined
+      case 'github':
+        return block ? this.block(this.shorthand('github', first, call.options)) : undefined
+      case 'path':
+        return block ? this.block({kind: 'path'}) : undefined
+      case 'eval_gemfile':
+        skip(
+          this.out,
+          first?.offset ?? this.tokens[at].start,
+          `eval_gemfile ${first ? quoteLiteral(this.out, first) : ''}: the Gemfile it evaluates is not followed (its gems are not listed from this one)`,
+        )
+        return undefined
+      case 'git_source':
+        if (block && first !== undefined && (first.kind === 'symbol' || first.kind === 'string'))
+          this.gitSources.set(first.value, this.gitSource(call.next) ?? {kind: 'computed', line: this.line(at)})
+        return undefined
+      default:
+        // `gemspec`: the project itself, whose dependencies its .gemspec gives (read as a file of its own);
+        // `platforms`, `install_if`, `env`: no group, no source.
+        return undefined
+    }
+  }
+
+  private line(at: number): number {
+    return this.out.lines.position(this.tokens[at].start).line
+  }
+
+  private block(origin: Origin | Unknown): Context {
+    return {...this.context(), origin}
+  }
+
+  private gem(at: number, call: Call): void {
+    const gem = declared(this.out, this.tokens[at].start, call.positional, 'gem')
+    if (gem === undefined) return
+    const where = `gem '${gem.name}'`
+    if (call.unknownOptions) {
+      const options = this.out.text.slice(call.unknownOptions.offset, call.unknownOptions.end)
+      skip(
+        this.out,
+        call.unknownOptions.offset,
+        `${where}: its options are computed (${elide(options.replace(/\s+/g, ' '), 80)}): not listed, as where it comes from is not known`,
+      )
+      return
+    }
+    const origin = this.originOf(call.options) ?? this.context().origin
+    if (origin?.kind === 'unknown') {
+      skip(
+        this.out,
+        gem.offset,
+        `${where}: ${origin.why}, and the file is never run: not listed, as where it comes from is not known`,
+      )
+      return
+    }
+    this.pending.push({gem, scope: this.scope(call.options.get('groups') ?? call.options.get('group')), origin})
+  }
+
+  /** A gem's own source, as Bundler ranks them: `path:`, then a git option, then `source:`. */
+  private originOf(options: ReadonlyMap<string, Literal>): Origin | Unknown | undefined {
+    if (options.has('path')) return {kind: 'path'}
+    for (const [key, value] of options) {
+      if (key === 'git') return this.gitOrigin(literalUrl(value), value, options, 'git')
+      if (SHORTHANDS.has(key) || this.gitSources.has(key)) return this.shorthand(key, value, options)
+    }
+    const source = options.get('source')
+    if (source === undefined) return undefined
+    return this.registry(source)
+  }
+
+  private registry(source: Literal | undefined): Origin | Unknown {
+    if (source?.kind === 'symbol' && RUBYGEMS_SYMBOLS.has(source.value))
+      return {kind: 'registry', url: 'http://rubygems.org/'}
+    const url = literalUrl(source)
+    if (url !== undefined) return {kind: 'registry', url: registryUrl(url)}
+    return {kind: 'unknown', why: `its source is computed (${source ? quoteLiteral(this.out, source) : '?'})`}
+  }
+
+  private gitOrigin(
+    url: string | undefined,
+    value: Literal | undefined,
+    options: ReadonlyMap<string, Literal>,
+    key: string,
+    ref?: string,
+  ): Origin | Unknown {
+    if (url === undefined)
+      return {
+        kind: 'unknown',
+        why: `its git repository is computed (${key}: ${value ? quoteLiteral(this.out, value) : '?'})`,
+      }
+    // Bundler::Source::Git: `ref`, else `branch`, else `tag`.
+    const named = ref ?? text(options.get('ref')) ?? text(options.get('branch')) ?? text(options.get('tag'))
+    return {kind: 'git', url: gitUrl(url), ...(named !== undefined ? {ref: named} : {})}
+  }
+
+  /** `github: 'o/r'` and the other shorthands, Bundler's own or the file's `git_source`s (which replace them). */
+  private shorthand(key: string, value: Literal | undefined, options: ReadonlyMap<string, Literal>): Origin | Unknown {
+    const repo = text(value)
+    const defined = this.gitSources.get(key)
+    if (repo === undefined || defined?.kind === 'computed') {
+      const why =
+        defined?.kind === 'computed'
+          ? `its git repository is computed by git_source(:${key}) at line ${defined.line}`
+          : `its git repository is computed (${key}: ${value ? quoteLiteral(this.out, value) : '?'})`
+      return {kind: 'unknown', why}
+    }
+    if (defined !== undefined) return this.gitOrigin(expand(defined, repo), value, options, key)
+    const expanded = expandShorthand(key, repo)
+    return this.gitOrigin(expanded.url, value, options, key, expanded.ref)
+  }
+
+  private group(call: Call): Context {
+    const around = this.context()
+    const groups = this.groups(call.positional)
+    return {
+      ...around,
+      grouped: around.grouped || groups.names.length > 0 || groups.computed,
+      shipped: around.shipped || groups.names.some((name) => SHIPPED.has(name)),
+      computedGroup: around.computedGroup || groups.computed,
+    }
+  }
+
+  /** Group names given as symbols, strings or arrays of them; a computed one is reported (its gems listed as prod). */
+  private groups(values: readonly (Literal | undefined)[]): {names: string[]; computed: boolean} {
+    const names: string[] = []
+    let computed = false
+    for (const value of values) {
+      if (value === undefined) continue
+      if (value.kind === 'string' || value.kind === 'symbol') names.push(value.value)
+      else if (value.kind === 'list') names.push(...value.items.map((item) => item.value))
+      else {
+        computed = true
+        skip(
+          this.out,
+          value.offset,
+          `group ${quoteLiteral(this.out, value)} is computed, and the file is never run: its gems are listed as prod`,
+        )
+      }
+    }
+    return {names, computed}
+  }
+
+  private scope(group: Literal | undefined): Scope {
+    const around = this.context()
+    const own = this.groups([group])
+    const grouped = around.grouped || own.names.length > 0 || own.computed
+    const shipped = around.shipped || own.names.some((name) => SHIPPED.has(name))
+    return !grouped || shipped || around.computedGroup || own.computed ? 'prod' : 'dev'
+  }
+
+  /** `source URL`: the default source of the file; `source URL do … end`: the source of the gems inside. */
+  private source(at: number, value: Literal | undefined, block: boolean): Context | undefined {
+    if (value === undefined) return undefined
+    const origin = this.registry(value)
+    if (block) return this.block(origin)
+    if (origin.kind === 'registry') this.globals.push({url: origin.url, offset: this.tokens[at].start})
+    else
+      skip(
+        this.out,
+        value.offset,
+        `source ${quoteLiteral(this.out, value)} is computed, and the file is never run: not read; gems without a source of their own are taken as rubygems.org's`,
+      )
+    return undefined
+  }
+
+  /**
+   * The URL template of a `git_source` block: its last statement a string interpolating only the block's
+   * parameter, after, at most, Rails' `repo = "#{repo}/#{repo}" unless repo.include?("/")`. undefined otherwise.
+   */
+  private gitSource(blockAt: number): GitSource | undefined {
+    const tokens = this.tokens
+    const open = tokens[blockAt]
+    if (!isOp(tokens[blockAt + 1], '|') || tokens[blockAt + 2]?.kind !== 'ident' || !isOp(tokens[blockAt + 3], '|'))
+      return undefined
+    const param = (tokens[blockAt + 2] as {value: string}).value
+    const end = isOp(open, '{') ? closing(tokens, blockAt, LOOKAHEAD) : matchingEnd(tokens, blockAt)
+    if (end === undefined) return undefined
+    const statements: Token[][] = [[]]
+    for (let at = blockAt + 4; at < end; at++) {
+      if (tokens[at].kind === 'newline' || isOp(tokens[at], ';')) statements.push([])
+      else statements.at(-1)!.push(tokens[at])
+    }
+    const body = statements.filter((statement) => statement.length > 0)
+    const last = body.at(-1)
+    if (last === undefined || last.length !== 1 || last[0].kind !== 'string') return undefined
+    const parts = last[0].template ?? (last[0].value !== undefined ? [{text: last[0].value}] : undefined)
+    if (parts === undefined || !onlyParam(parts, param)) return undefined
+    if (body.length === 1) return {kind: 'template', parts, param, doubled: false}
+    if (body.length === 2 && isDoubling(body[0], param)) return {kind: 'template', parts, param, doubled: true}
+    return undefined
+  }
+
+  /** The default source, the components, and the blocks never closed. */
+  private finish(): void {
+    const out = this.out
+    const fallback = this.defaultOrigin()
+    for (const {gem, scope, origin} of this.pending) gemComponent(out, gem, scope, origin ?? fallback)
+    // A `{` never closed is the lexer's to report (syntaxErrors).
+    const open = this.frames.findLast((frame) => frame.close === 'end')
+    if (open !== undefined && !this.lexed.error) {
+      const {line, column} = out.lines.position(open.offset)
+      const message = `${basename(out)}: '${open.opener}' is never closed by 'end'`
+      out.errors.push(lockfileError(out.file, 'invalid-lockfile', message, line, column))
+    }
+    syntaxErrors(out, this.lexed)
+  }
+
+  /**
+   * The source of gems without one of their own: the top-level `source` (rubygems.org when there is none). Several:
+   * Bundler 4 refuses the Gemfile (Bundler 2 warned, and looked in the last first); reported at the second, and
+   * gems without a source are taken as the last one's that is not rubygems.org (a gem of that name there would be
+   * another project), else rubygems.org's.
+   */
+  private defaultOrigin(): Origin | undefined {
+    const globals = this.globals
+    if (globals.length === 0) return undefined
+    const distinct = new Set(globals.map((source) => source.url))
+    if (distinct.size === 1) return {kind: 'registry', url: globals[0].url}
+    const second = globals.find((source) => source.url !== globals[0].url)!
+    const chosen = [...globals].reverse().find((source) => !isPublicRegistry('gem', source.url)) ?? globals.at(-1)!
+    const {line, column} = this.out.lines.position(second.offset)
+    const message =
+      `${basename(this.out)}: more than one top-level source (${[...distinct].map((url) => elide(url, 200)).join(', ')}): ` +
+      'Bundler refuses such a Gemfile (each source after the first must be a block); ' +
+      `gems without a source of their own are listed as from ${elide(chosen.url, 200)}`
+    this.out.errors.push(lockfileError(this.out.file, 'invalid-entry', message, line, column))
+    return {kind: 'registry', url: chosen.url}
+  }
+}
+
+/** A string or symbol literal's text. */
+function text(value: Literal | undefined): string | undefined {
+  return value?.kind === 'string' || value?.kind === 'symbol' ? value.value : undefined
+}
+
+/** Bundler's expansion of its shorthands (Bundler::Dsl#add_git_sources). */
+function expandShorthand(key: string, repo: string): {url: string; ref?: string} {
+  if (key === 'github') {
+    const pull = GITHUB_PULL_REQUEST.exec(repo)
+    if (pull) return {url: `https://github.com/${pull[1]}.git`, ref: `refs/pull/${pull[2]}/head`}
+    return {url: `https://github.com/${repo.includes('/') ? repo : `${repo}/${repo}`}.git`}
+  }
+  if (key === 'gitlab') {
+    const merge = GITLAB_MERGE_REQUEST.exec(repo)
+    if (merge) return {url: `https://gitlab.com/${merge[1]}.git`, ref: `refs/merge-requests/${merge[2]}/head`}
+    return {url: `https://gitlab.com/${repo.includes('/') ? repo : `${repo}/${repo}`}.git`}
+  }
+  if (key === 'bitbucket') {
+    // Bundler writes the user as the URL's userinfo too (`https://user@bitbucket.org/…`): left out, as any userinfo.
+    const [user, name] = repo.split('/')
+    return {url: `https://bitbucket.org/${user}/${name ?? user}.git`}
+  }
+  return {url: `https://gist.github.com/${repo}.git`}
+}
+
+function expand(source: Extract<GitSource, {kind: 'template'}>, repo: string): string {
+  const value = source.doubled && !repo.includes('/') ? `${repo}/${repo}` : repo
+  return source.parts.map((part) => ('code' in part ? value : part.text)).join('')
+}
+
+/** Every interpolation of the template is the parameter itself. */
+function onlyParam(parts: readonly TemplatePart[], param: string): boolean {
+  return parts.every((part) => !('code' in part) || part.code.trim() === param)
+}
+
+/** `repo = "#{repo}/#{repo}" unless repo.include?("/")` (with or without the parentheses). */
+function isDoubling(statement: readonly Token[], param: string): boolean {
+  const [name, equals, value, unless, receiver, dot, method, ...rest] = statement
+  const slash =
+    rest.length === 3 && isOp(rest[0], '(') && isOp(rest[2], ')') ? rest[1] : rest.length === 1 ? rest[0] : undefined
+  const template = value?.kind === 'string' ? value.template : undefined
+  return (
+    name?.kind === 'ident' &&
+    name.value === param &&
+    isOp(equals, '=') &&
+    template !== undefined &&
+    template.map((part) => ('code' in part ? (part.code.trim() === param ? '\u0000' : '?') : part.text)).join('') ===
+      '\u0000/\u0000' &&
+    isKeyword(unless, 'unless') &&
+    receiver?.kind === 'ident' &&
+    receiver.value === param &&
+    isOp(dot, '.') &&
+    method?.kind === 'ident' &&
+    method.value === 'include?' &&
+    slash?.kind === 'string' &&
+    slash.value === '/'
+  )
+}
+
+/** Whether the DSL name at `at` is called (`gem 'x'`, `gem('x')`, `gemspec`), not assigned or a receiver. */
+function isCall(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1]
+  if (next === undefined || next.kind === 'newline') return true
+  if (next.kind !== 'op') return true
+  if (next.value === ';' || next.value === '->' || (next.value === '(' && !next.space)) return true
+  // `gem *args`, `gem [a]`, `gem ::X`: an argument when a space comes before it and none after.
+  const after = tokens[at + 2]
+  return (
+    next.space && ['*', '**', '&', '[', '::', '(', '-', '!'].includes(next.value) && after !== undefined && !after.space
+  )
+}
+
+/** The index after a block's `|parameters|`, or `at` when there are none. */
+function afterParameters(tokens: readonly Token[], at: number): number {
+  if (isOp(tokens[at], '||')) return at + 1
+  if (!isOp(tokens[at], '|')) return at
+  for (let index = at + 1; index < tokens.length && index < at + 64; index++)
+    if (isOp(tokens[index], '|')) return index + 1
+  return at + 1
+}
+
+/** The `end` matching the `do` at `at` within LOOKAHEAD tokens, or undefined. */
+function matchingEnd(tokens: readonly Token[], at: number): number | undefined {
+  let blocks = 0
+  for (let index = at; index < Math.min(tokens.length, at + LOOKAHEAD); index++) {
+    const token = tokens[index]
+    if (isKeyword(token, 'end')) {
+      blocks--
+      if (blocks === 0) return index
+    } else if (opensBlock(tokens, index)) blocks++
+  }
+  return undefined
+}
+
+export function readGemfile(out: Out, lexed: Lexed): void {
+  new GemfileReader(out, lexed).read()
+}
