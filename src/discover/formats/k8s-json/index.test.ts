@@ -97,7 +97,7 @@ describe('k8s-json', () => {
     expect(first?.locations[0]).toEqual({file: 'cluster.json', line: 17, column: 34})
   })
 
-  it('passes over JSON that is not a Kubernetes object silently, and lets lockfiles to their own formats', async () => {
+  it('passes over JSON that is not a Kubernetes object silently, and leaves lockfiles and package.json to their own formats', async () => {
     const inventory = await scanTree({
       'package.json': '{"name": "app", "dependencies": {"left-pad": "1.3.0"}}',
       'tsconfig.json': '{\n  // comments are fine here\n  "compilerOptions": {"strict": true},\n}',
@@ -123,8 +123,10 @@ describe('k8s-json', () => {
     })
     expect(inventory.errors).toEqual([])
     expect(inventory.skipped).toEqual([])
-    expect(inventory.files).toBe(1)
+    // package-lock.json and package.json, each read by its own format (npm-package-lock, npm-package-json).
+    expect(inventory.files).toBe(2)
     expect(inventory.components.map((c) => `${c.purl} ${c.locations.map((l) => l.file).join(',')}`)).toEqual([
+      'pkg:npm/left-pad@1.3.0 package.json',
       'pkg:npm/left-pad@1.3.0 package-lock.json',
     ])
   })
