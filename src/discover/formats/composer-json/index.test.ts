@@ -298,7 +298,7 @@ describe('composer-json', () => {
       expect(written).not.toContain('abc123')
     })
 
-    it("with Packagist disabled and several repositories, says the packages are not Packagist's, once, where it is disabled", () => {
+    it('with Packagist disabled and several repositories, names the first that may serve each package, and says so where it is disabled', () => {
       const out = discover(`{
   "repositories": {
     "first": {"type": "composer", "url": "https://user:hunter2@one.example-corp.test"},
@@ -309,11 +309,12 @@ describe('composer-json', () => {
 }`)
       expect(out.errors).toEqual([])
       expect(rows(out)).toEqual([
-        '7:15 example-corp/ledger ^2 - prod pkg:composer/example-corp/ledger',
-        '7:44 example-corp/audit ^1 - prod pkg:composer/example-corp/audit',
+        // Never looked up on Packagist by name: Composer asks the first repository first.
+        '7:15 example-corp/ledger ^2 - prod pkg:composer/example-corp/ledger?repository_url=https%3A%2F%2Fone.example-corp.test%2F',
+        '7:44 example-corp/audit ^1 - prod pkg:composer/example-corp/audit?repository_url=https%3A%2F%2Fone.example-corp.test%2F',
       ])
       expect(problems(out.skipped)).toEqual([
-        "5 unsupported Packagist is disabled: 2 packages of this file come from the repositories it declares (Composer repositories: https://one.example-corp.test/, https://two.example-corp.test), which one is not told: listed without a repository, and none is Packagist's",
+        "5 unsupported Packagist is disabled: a package not placed otherwise is named with the first of the Composer repositories that may serve it (https://one.example-corp.test/, https://two.example-corp.test), where Composer looks first; which one serves it is not told, and none is Packagist's",
       ])
       expect(JSON.stringify(out)).not.toContain('hunter2')
     })

@@ -387,10 +387,13 @@ export function originOf(repos: Repositories, name: string, version: string | un
   }
   for (const repo of repos.composer)
     if (repo.only !== undefined && serves(repo, name)) return {qualifiers: {repository_url: repo.url}}
-  // Packagist disabled and one registry left: every package not found above is that registry's.
-  const [sole] = repos.composer
-  if (!repos.packagist && repos.composer.length === 1 && sole.only === undefined && serves(sole, name))
-    return {qualifiers: {repository_url: sole.url}}
+  // Packagist disabled: a package not found above comes from one of the registries left. Composer asks them in the
+  // order they are declared and takes the first that has it: the first that may serve it is named (with one
+  // registry, that one). Whichever it is, it is not Packagist's, and is never looked up there by name.
+  if (!repos.packagist) {
+    const first = repos.composer.find((repo) => repo.only === undefined && serves(repo, name))
+    if (first !== undefined) return {qualifiers: {repository_url: first.url}}
+  }
   return undefined
 }
 
@@ -406,9 +409,15 @@ function serves(repo: ComposerRepository, name: string): boolean {
  * and repositories that may serve them, and, with Packagist disabled, that they are not Packagist's.
  */
 export function repositoryNotes(file: string, repos: Repositories, unattributed: number): Skipped[] {
-  if (unattributed === 0) return []
   const notes: Skipped[] = []
   const note = (at: Position, message: string) => notes.push({file, line: at.line, reason: 'unsupported', message})
+  const open = repos.composer.filter((repo) => repo.only === undefined)
+  if (repos.disabledAt !== undefined && !repos.packagist && open.length > 1)
+    note(
+      repos.disabledAt,
+      `Packagist is disabled: a package not placed otherwise is named with the first of the Composer repositories that may serve it (${open.map((repo) => elide(repo.url, 200)).join(', ')}), where Composer looks first; which one serves it is not told, and none is Packagist's`,
+    )
+  if (unattributed === 0) return notes
   if (repos.packagist) {
     for (const repo of repos.composer)
       if (repo.only === undefined)
@@ -417,11 +426,9 @@ export function repositoryNotes(file: string, repos: Repositories, unattributed:
           `Composer repository ${elide(repo.url, 200)} is declared beside Packagist and may serve any package: which packages of this file it serves is not told (they are listed without a repository)`,
         )
   } else if (repos.disabledAt !== undefined) {
-    const declared = repos.composer.map((repo) => elide(repo.url, 200))
-    const among = declared.length > 0 ? ` (Composer repositories: ${declared.join(', ')})` : ''
     note(
       repos.disabledAt,
-      `Packagist is disabled: ${unattributed === 1 ? '1 package of this file comes' : `${unattributed} packages of this file come`} from the repositories it declares${among}, which one is not told: listed without a repository, and none is Packagist's`,
+      `Packagist is disabled: ${unattributed === 1 ? '1 package of this file comes' : `${unattributed} packages of this file come`} from the repositories it declares, which one is not told: listed without a repository, and none is Packagist's`,
     )
   }
   for (const {what, at} of repos.unnamed)
