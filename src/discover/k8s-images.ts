@@ -5,6 +5,7 @@
  * (Prometheus `spec.image`) come from the table in ./operator-fields.ts.
  */
 import type {Origin, ScanError} from '../core/model.js'
+import {GITOPS_KINDS} from './gitops-charts.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
 import {readJsonTree} from './json-tree.js'
@@ -134,6 +135,8 @@ export interface ManifestImages {
   resources: number
   /** Lines where `{{ }}` made YAML out of a template (collection keys); see readYaml. */
   complexKeyLines: number[]
+  /** The objects of the GitOps kinds ./gitops-charts.ts reads (Argo CD applications, Flux releases and sources). */
+  gitops: YamlMap[]
 }
 
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
@@ -155,7 +158,7 @@ export function readManifestImages(text: string, file: string): ManifestImages {
     shallowKinds: SCHEMA_KINDS,
     recognise: schemaDocument,
     skim: (source) => SCHEMA_KIND_LINE.test(source) || !MAY_HOLD_IMAGE.test(source),
-    needsTree: (plain, source) => !isSchema(plain) && MAY_HOLD_IMAGE.test(source),
+    needsTree: (plain, source) => !isSchema(plain) && (MAY_HOLD_IMAGE.test(source) || isGitops(plain)),
     // GitLab CI's `!reference [job, key]`: the files a pipeline includes are YAML files like any other, and their one
     // local tag must not make them errors. No Kubernetes object holds it.
     localTags: GITLAB_TAGS,
@@ -203,6 +206,12 @@ export function schemaDocument(source: string): {apiVersion: string; kind: strin
   return kinds === 1 && apiVersion ? {apiVersion, kind: 'CustomResourceDefinition'} : undefined
 }
 
+/** A document of a kind ./gitops-charts.ts reads (its charts need positions, like images). */
+function isGitops(plain: unknown): boolean {
+  const kind = (plain as {kind?: unknown} | null)?.kind
+  return typeof kind === 'string' && GITOPS_KINDS.has(kind)
+}
+
 function isSchema(plain: unknown): boolean {
   const kind = (plain as {kind?: unknown} | null)?.kind
   return typeof kind === 'string' && SCHEMA_KINDS.has(kind)
@@ -234,10 +243,11 @@ function imagesOfDocuments(
   errors: ScanError[],
   complexKeyLines: number[],
 ): ManifestImages {
-  const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines}
+  const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines, gitops: []}
   for (const root of roots) {
     for (const resource of resourcesOf(root)) {
       out.resources++
+      if (GITOPS_KINDS.has(stringValue(at(resource, 'kind')) ?? '')) out.gitops.push(resource)
       const {images, problems} = findResourceImages(resource)
       for (const image of images) {
         out.images.push({

@@ -1,4 +1,6 @@
+import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {discoverPaths} from '../../index.js'
 import {refsAt, scanTree} from '../../../../tests/discover/tree.js'
 import {schemaDocument} from '../../k8s-images.js'
 import {discoverer} from './index.js'
@@ -153,5 +155,137 @@ spec:
   it('ignores YAML documents that are not Kubernetes objects', async () => {
     const inventory = await scan({'other.yaml': 'services:\n  web:\n    image: nginx\n'})
     expect(inventory).toMatchObject({components: [], errors: [], files: 1})
+  })
+
+  describe('charts that GitOps controllers install', () => {
+    const chartRows = (inventory: {
+      components: Array<{kind: string; purl?: string; locations: Array<{file: string; line: number; column: number}>}>
+    }) =>
+      inventory.components
+        .filter((c) => c.kind === 'chart')
+        .map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.purl}`)
+
+    it("lists a real Flux example's releases: an OCIRepository in the same file, a HelmRepository beside it (fluxcd example)", async () => {
+      const dir = fileURLToPath(new URL('./__fixtures__/flux2-kustomize-helm-example', import.meta.url))
+      const inventory = await discoverPaths([dir], {discoverers: [discoverer]})
+      expect(inventory.errors).toEqual([])
+      expect(inventory.skipped).toEqual([])
+      expect(chartRows(inventory).map((row) => row.slice(dir.length + 1))).toEqual([
+        'infrastructure/controllers/cert-manager.yaml:37:5 pkg:helm/cert-manager@1.x?repository_url=oci%3A%2F%2Fquay.io%2Fjetstack%2Fcharts',
+        'infrastructure/controllers/envoy-gateway.yaml:38:5 pkg:helm/gateway-helm@%3E%3D%201.8.0-rc.0?repository_url=oci%3A%2F%2Fdocker.io%2Fenvoyproxy',
+        // Flux's default version is the newest (`*`): none is named.
+        'apps/base/podinfo/release.yaml:11:14 pkg:helm/podinfo?repository_url=https%3A%2F%2Fstefanprodan.github.io%2Fpodinfo',
+      ])
+    })
+
+    it('lists the charts of Argo CD applications and application sets, and reports what generators fill in', async () => {
+      const inventory = await scan({
+        'argo/apps.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: ingress, namespace: argocd}
+spec:
+  source:
+    repoURL: https://charts.example.com/stable
+    chart: acme-ingress
+    targetRevision: 4.11.2
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: multi}
+spec:
+  sources:
+    - repoURL: registry.example.com/charts
+      chart: acme-db
+      targetRevision: 1.2.*
+    - repoURL: https://git.example.com/acme/values.git
+      path: environments/prod
+      targetRevision: main
+---
+apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: addons}
+spec:
+  template:
+    spec:
+      source:
+        repoURL: https://charts.example.com/stable
+        chart: '{{values.addon}}'
+        targetRevision: 1.0.0
+`,
+      })
+      expect(inventory.errors).toEqual([])
+      expect(chartRows(inventory)).toEqual([
+        // No scheme: Argo CD's form for an OCI registry.
+        'argo/apps.yaml:16:14 pkg:helm/acme-db@1.2.*?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+        'argo/apps.yaml:7:12 pkg:helm/acme-ingress@4.11.2?repository_url=https%3A%2F%2Fcharts.example.com%2Fstable',
+      ])
+      expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+        "30 unsupported ApplicationSet chart {{values.addon}}: a value is filled in by the ApplicationSet's generators ({{ }}); not read",
+      ])
+    })
+
+    it('reports a Flux source found nowhere, a chart of a Git repository, and follows a HelmChart to its repository', async () => {
+      const inventory = await scan({
+        'flux/releases.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: lost, namespace: apps}
+spec:
+  chart:
+    spec:
+      chart: acme-lost
+      version: 2.0.0
+      sourceRef: {kind: HelmRepository, name: elsewhere}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: from-git, namespace: apps}
+spec:
+  chart:
+    spec:
+      chart: ./charts/acme
+      sourceRef: {kind: GitRepository, name: acme-repo}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: via-chart, namespace: apps}
+spec:
+  chartRef: {kind: HelmChart, name: acme-web}
+---
+apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmChart
+metadata: {name: acme-web, namespace: apps}
+spec:
+  chart: acme-web
+  version: 3.1.0
+  sourceRef: {kind: HelmRepository, name: acme}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: other-namespace, namespace: apps}
+spec:
+  chart:
+    spec:
+      chart: acme-api
+      sourceRef: {kind: HelmRepository, name: acme, namespace: elsewhere}
+`,
+        'flux/sources.yaml': `apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmRepository
+metadata: {name: acme, namespace: apps}
+spec:
+  url: https://charts.example.com/acme
+`,
+      })
+      expect(inventory.errors).toEqual([])
+      expect(chartRows(inventory)).toEqual([
+        'flux/releases.yaml:40:14 pkg:helm/acme-api',
+        'flux/releases.yaml:7:14 pkg:helm/acme-lost@2.0.0',
+        'flux/releases.yaml:24:13 pkg:helm/acme-web@3.1.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
+      ])
+      expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+        '7 missing-resource HelmRelease apps/lost: its HelmRepository apps/elsewhere is not in this file or its folder: chart acme-lost listed without its repository',
+        "17 unsupported HelmRelease apps/from-git: chart ./charts/acme is a folder of the GitRepository acme-repo, not a chart repository's chart; not listed",
+        '40 missing-resource HelmRelease apps/other-namespace: its HelmRepository elsewhere/acme is not in this file or its folder: chart acme-api listed without its repository',
+      ])
+    })
   })
 })

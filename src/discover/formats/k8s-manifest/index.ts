@@ -1,13 +1,15 @@
 /**
  * Kubernetes manifests: multi-document YAML, `List` kinds, every workload kind, pod templates inside custom
- * resources, operators' image fields and image volumes (see ../../k8s-images.ts). Helm chart templates are
- * skipped with a hint to render them first.
+ * resources, operators' image fields and image volumes (see ../../k8s-images.ts), and the Helm charts Argo CD
+ * applications and Flux releases install (../../gitops-charts.ts). Helm chart templates are skipped with a hint to
+ * render them first.
  */
 import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import {isManifestCandidate} from '../../file-names.js'
+import {gitopsCharts} from '../../gitops-charts.js'
 import {readManifestImages} from '../../k8s-images.js'
-import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import {addImageRef, chartComponent, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -36,6 +38,11 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   appendAll(out.errors, manifest.errors)
   for (const image of manifest.images) {
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
+  }
+  if (manifest.gitops.length > 0) {
+    const {charts, skipped} = gitopsCharts(manifest.gitops, input.file, context)
+    for (const {chart, at} of charts) out.components.push(chartComponent(chart, at, 'manifest'))
+    appendAll(out.skipped, skipped)
   }
   return out
 }

@@ -1,0 +1,282 @@
+/**
+ * Helm charts that GitOps controllers install: how Kubernetes stacks are deployed, and so upstream projects of the
+ * stack as much as the images in rendered manifests.
+ * - Argo CD `Application` (argoproj.io): `spec.source` and each of `spec.sources` that names a `chart`: that chart at
+ *   `targetRevision` from `repoURL` (https://argo-cd.readthedocs.io/en/stable/user-guide/helm/). A `repoURL` without a
+ *   scheme is an OCI registry (Argo CD's form for OCI Helm repositories): `oci://` is put before it. An
+ *   `ApplicationSet`'s `spec.template` likewise; values its generators fill in (`{{ }}`) are reported, not guessed.
+ * - Flux `HelmRelease` (helm.toolkit.fluxcd.io, https://fluxcd.io/flux/components/helm/helmreleases/):
+ *   `spec.chart.spec` (`chart`, `version`, `sourceRef`) from a `HelmRepository` (its `spec.url`, `oci://` for OCI
+ *   repositories), and `spec.chartRef` to an `OCIRepository` (`spec.url` is the chart's own reference:
+ *   `oci://host/path/chart`, at `spec.ref.tag` or `semver`) or to a `HelmChart` (its `spec.chart`, `version` and
+ *   `sourceRef`). The source is looked for in the same file, then in the YAML files of the same folder (Flux's own
+ *   examples keep a release and its repository side by side); one found nowhere is reported (`missing-resource`) and
+ *   the chart listed without its repository. A chart from a `GitRepository` or a `Bucket` is a folder of that
+ *   source, not a chart repository's: reported, not listed.
+ * Each chart is located at its name (`chart:`), or at the `chartRef`/`url` that names it.
+ */
+import {posix} from 'node:path'
+import type {Location, Skipped} from '../core/model.js'
+import type {ChartDependency} from './output.js'
+import type {DiscoverContext} from './types.js'
+import {readYaml} from './yaml.js'
+import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
+
+/** Kinds read here (a document of one of them needs positions even when it holds no image). */
+export const GITOPS_KINDS: ReadonlySet<string> = new Set([
+  'Application',
+  'ApplicationSet',
+  'HelmRelease',
+  'HelmRepository',
+  'OCIRepository',
+  'HelmChart',
+  'GitRepository',
+  'Bucket',
+])
+
+export interface GitopsChart {
+  chart: ChartDependency
+  at: Location
+}
+
+export interface GitopsCharts {
+  charts: GitopsChart[]
+  skipped: Skipped[]
+}
+
+/** A Flux source as a release refers to it: kind, name and namespace (when written). */
+interface SourceRef {
+  kind: string
+  name: string
+  namespace?: string
+}
+
+interface FluxSource extends SourceRef {
+  resource: YamlMap
+}
+
+/** Files of one folder read for Flux sources, at most: a release's source is one of a few files beside it. */
+const MAX_FOLDER_FILES = 200
+const MAX_FOLDER_BYTES = 4 * 1024 * 1024
+
+const sourcesByFolder = new WeakMap<DiscoverContext, Map<string, FluxSource[]>>()
+
+/** The charts the GitOps objects of one file install (`resources`: the file's Kubernetes objects). */
+export function gitopsCharts(resources: readonly YamlMap[], file: string, context: DiscoverContext): GitopsCharts {
+  const out: GitopsCharts = {charts: [], skipped: []}
+  const own = resources.flatMap((resource) => fluxSource(resource) ?? [])
+  for (const resource of resources) {
+    const group = (stringValue(at(resource, 'apiVersion')) ?? '').split('/')[0]
+    const kind = stringValue(at(resource, 'kind'))
+    if (group === 'argoproj.io' && kind === 'Application') argoSources(out, file, at(resource, 'spec'), 'Application')
+    else if (group === 'argoproj.io' && kind === 'ApplicationSet')
+      argoSources(out, file, at(resource, 'spec', 'template', 'spec'), 'ApplicationSet')
+    else if (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
+      helmRelease(out, file, resource, (ref) => findSource(ref, own, file, context))
+  }
+  return out
+}
+
+function argoSources(out: GitopsCharts, file: string, spec: YamlNode | undefined, kind: string): void {
+  const sources = at(spec, 'sources')
+  const list = isSeq(sources) ? sources.items : [at(spec, 'source')]
+  for (const source of list) {
+    const chartNode = at(source, 'chart')
+    const name = stringValue(chartNode)
+    if (chartNode === undefined || name === undefined) continue
+    const repoURL = stringValue(at(source, 'repoURL'))
+    const version = stringValue(at(source, 'targetRevision'))
+    const location = {file, line: chartNode.line, column: chartNode.column}
+    if ([name, repoURL ?? '', version ?? ''].some((value) => value.includes('{{'))) {
+      out.skipped.push({
+        file,
+        line: chartNode.line,
+        reason: 'unsupported',
+        message: `${kind} chart ${name}: a value is filled in by the ApplicationSet's generators ({{ }}); not read`,
+      })
+      continue
+    }
+    const repository =
+      repoURL === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
+    out.charts.push({chart: {name, ...(version ? {version} : {}), ...(repository ? {repository} : {})}, at: location})
+  }
+}
+
+function helmRelease(
+  out: GitopsCharts,
+  file: string,
+  release: YamlMap,
+  find: (ref: SourceRef) => FluxSource | undefined,
+): void {
+  const namespace = stringValue(at(release, 'metadata', 'namespace'))
+  const releaseName = stringValue(at(release, 'metadata', 'name')) ?? '?'
+  const what = `HelmRelease ${namespace ? `${namespace}/` : ''}${releaseName}`
+  const spec = at(release, 'spec', 'chart', 'spec')
+  const chartRef = at(release, 'spec', 'chartRef')
+  if (isMap(spec)) {
+    const chartNode = at(spec, 'chart')
+    const name = stringValue(chartNode)
+    if (chartNode === undefined || name === undefined) return
+    fromSourceRef(
+      out,
+      file,
+      what,
+      name,
+      stringValue(at(spec, 'version')),
+      chartNode,
+      refOf(at(spec, 'sourceRef'), namespace),
+      find,
+    )
+    return
+  }
+  if (!isMap(chartRef)) return
+  const ref = refOf(chartRef, namespace)
+  if (ref === undefined) return
+  const source = find(ref)
+  if (source === undefined) {
+    missing(out, file, chartRef, what, ref, undefined)
+    return
+  }
+  if (ref.kind === 'OCIRepository') {
+    const url = stringValue(at(source.resource, 'spec', 'url'))
+    if (url === undefined) return
+    const slash = url.lastIndexOf('/')
+    const version =
+      stringValue(at(source.resource, 'spec', 'ref', 'tag')) ??
+      stringValue(at(source.resource, 'spec', 'ref', 'semver'))
+    out.charts.push({
+      chart: {name: url.slice(slash + 1), ...(version ? {version} : {}), repository: url.slice(0, slash)},
+      at: {file, line: chartRef.line, column: chartRef.column},
+    })
+    return
+  }
+  if (ref.kind === 'HelmChart') {
+    const chartSpec = at(source.resource, 'spec')
+    const name = stringValue(at(chartSpec, 'chart'))
+    if (name === undefined) return
+    const sourceNamespace = source.namespace ?? namespace
+    fromSourceRef(
+      out,
+      file,
+      what,
+      name,
+      stringValue(at(chartSpec, 'version')),
+      chartRef,
+      refOf(at(chartSpec, 'sourceRef'), sourceNamespace),
+      find,
+    )
+  }
+}
+
+/** A chart `name` of the source `ref` names (a HelmRepository; a GitRepository or Bucket is reported). */
+function fromSourceRef(
+  out: GitopsCharts,
+  file: string,
+  what: string,
+  name: string,
+  version: string | undefined,
+  node: YamlNode,
+  ref: SourceRef | undefined,
+  find: (ref: SourceRef) => FluxSource | undefined,
+): void {
+  const location = {file, line: node.line, column: node.column}
+  // Flux's default version is `*`, the newest: no version is named.
+  const versioned = version !== undefined && version !== '*' ? {version} : {}
+  if (ref === undefined) {
+    out.charts.push({chart: {name, ...versioned}, at: location})
+    return
+  }
+  if (ref.kind === 'GitRepository' || ref.kind === 'Bucket') {
+    out.skipped.push({
+      file,
+      line: node.line,
+      reason: 'unsupported',
+      message: `${what}: chart ${name} is a folder of the ${ref.kind} ${ref.name}, not a chart repository's chart; not listed`,
+    })
+    return
+  }
+  const source = find(ref)
+  const url = source === undefined ? undefined : stringValue(at(source.resource, 'spec', 'url'))
+  if (source === undefined || url === undefined) missing(out, file, node, what, ref, name)
+  out.charts.push({chart: {name, ...versioned, ...(url ? {repository: url} : {})}, at: location})
+}
+
+function missing(
+  out: GitopsCharts,
+  file: string,
+  node: YamlNode,
+  what: string,
+  ref: SourceRef,
+  chart: string | undefined,
+) {
+  const where = `${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`
+  out.skipped.push({
+    file,
+    line: node.line,
+    reason: 'missing-resource',
+    message: `${what}: its ${ref.kind} ${where} is not in this file or its folder${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
+  })
+}
+
+function refOf(node: YamlNode | undefined, defaultNamespace: string | undefined): SourceRef | undefined {
+  const kind = stringValue(at(node, 'kind'))
+  const name = stringValue(at(node, 'name'))
+  if (kind === undefined || name === undefined) return undefined
+  const namespace = stringValue(at(node, 'namespace')) ?? defaultNamespace
+  return {kind, name, ...(namespace ? {namespace} : {})}
+}
+
+/** A Flux source object (`source.toolkit.fluxcd.io`), by kind, name and namespace. */
+function fluxSource(resource: YamlMap): FluxSource | undefined {
+  const group = (stringValue(at(resource, 'apiVersion')) ?? '').split('/')[0]
+  const kind = stringValue(at(resource, 'kind'))
+  const name = stringValue(at(resource, 'metadata', 'name'))
+  if (group !== 'source.toolkit.fluxcd.io' || kind === undefined || name === undefined) return undefined
+  const namespace = stringValue(at(resource, 'metadata', 'namespace'))
+  return {kind, name, ...(namespace ? {namespace} : {}), resource}
+}
+
+/** Namespaces agree when both are written (kustomize often sets them later, for every object of a folder). */
+function matches(source: FluxSource, ref: SourceRef): boolean {
+  return (
+    source.kind === ref.kind &&
+    source.name === ref.name &&
+    (source.namespace === undefined || ref.namespace === undefined || source.namespace === ref.namespace)
+  )
+}
+
+function findSource(ref: SourceRef, own: readonly FluxSource[], file: string, context: DiscoverContext) {
+  return (
+    own.find((source) => matches(source, ref)) ??
+    folderSources(posix.dirname(file), file, context).find((source) => matches(source, ref))
+  )
+}
+
+/** The Flux sources of the other YAML files of a folder, read once per run and folder. */
+function folderSources(dir: string, self: string, context: DiscoverContext): FluxSource[] {
+  let cache = sourcesByFolder.get(context)
+  if (cache === undefined) {
+    cache = new Map()
+    sourcesByFolder.set(context, cache)
+  }
+  const cached = cache.get(dir)
+  if (cached !== undefined) return cached
+  const found: FluxSource[] = []
+  cache.set(dir, found)
+  const names = context.listDir?.(dir) ?? []
+  let bytes = 0
+  for (const name of names.filter((n) => /\.ya?ml$/i.test(n)).slice(0, MAX_FOLDER_FILES)) {
+    const path = dir === '.' ? name : posix.join(dir, name)
+    if (path === self) continue
+    const text = context.readText(path)
+    if (text === null || !/^kind:[ \t]*["']?(?:HelmRepository|OCIRepository|HelmChart)\b/m.test(text)) continue
+    bytes += text.length
+    if (bytes > MAX_FOLDER_BYTES) break
+    for (const doc of readYaml(text, path).documents)
+      for (const resource of isMap(doc.root) ? [doc.root] : []) {
+        const source = fluxSource(resource)
+        if (source) found.push(source)
+      }
+  }
+  return found
+}
