@@ -564,6 +564,32 @@ describe('stewards inventory', () => {
     ).toEqual(['drupal/composer.json:38 unsupported'])
   })
 
+  it('--json lists the Helm charts of a real Flux example, each with the repository its source names', async () => {
+    // fluxcd/flux2-kustomize-helm-example (src/discover/formats/k8s-manifest/__fixtures__).
+    const at = 'src/discover/formats/k8s-manifest/__fixtures__/flux2-kustomize-helm-example'
+    const r = await runCli(['inventory', at, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.skipped).toEqual([])
+    expect(
+      json.components.map(
+        (c: {
+          kind: string
+          name: string
+          version?: string
+          repository: string
+          locations: Array<{file: string; line: number}>
+        }) =>
+          `${c.locations[0].file.slice(at.length + 1)}:${c.locations[0].line} ${c.kind} ${c.name} ${c.version ?? '-'} ${c.repository}`,
+      ),
+    ).toEqual([
+      'infrastructure/controllers/cert-manager.yaml:37 chart cert-manager 1.x oci://quay.io/jetstack/charts',
+      'infrastructure/controllers/envoy-gateway.yaml:38 chart gateway-helm >= 1.8.0-rc.0 oci://docker.io/envoyproxy',
+      'apps/base/podinfo/release.yaml:11 chart podinfo - https://stefanprodan.github.io/podinfo',
+    ])
+  })
+
   it("--json lists a real pre-commit configuration's hook repositories, and --resolve names them without a request", async () => {
     // pre-commit/pre-commit's .pre-commit-config.yaml (src/discover/formats/pre-commit/__fixtures__).
     const at = 'src/discover/formats/pre-commit/__fixtures__/pre-commit'
