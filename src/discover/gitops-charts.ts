@@ -17,7 +17,8 @@
  */
 import {posix} from 'node:path'
 import type {Location, Skipped} from '../core/model.js'
-import type {ChartDependency} from './output.js'
+import {appendAll} from '../core/arrays.js'
+import {type ChartDependency, chartComponent, type Output} from './output.js'
 import type {DiscoverContext} from './types.js'
 import {readYaml} from './yaml.js'
 import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -60,6 +61,14 @@ const MAX_FOLDER_FILES = 200
 const MAX_FOLDER_BYTES = 4 * 1024 * 1024
 
 const sourcesByFolder = new WeakMap<DiscoverContext, Map<string, FluxSource[]>>()
+
+/** The charts the GitOps objects of a manifest install, as chart components of its output (and what is not read). */
+export function addGitopsCharts(out: Output, resources: readonly YamlMap[], file: string, context: DiscoverContext) {
+  if (resources.length === 0) return
+  const {charts, skipped} = gitopsCharts(resources, file, context)
+  for (const {chart, at} of charts) out.components.push(chartComponent(chart, at, 'manifest'))
+  appendAll(out.skipped, skipped)
+}
 
 /** The charts the GitOps objects of one file install (`resources`: the file's Kubernetes objects). */
 export function gitopsCharts(resources: readonly YamlMap[], file: string, context: DiscoverContext): GitopsCharts {

@@ -162,4 +162,34 @@ describe('k8s-json', () => {
       'tpl.json: helm-template',
     ])
   })
+
+  it('lists the charts of Argo CD applications as kubectl get applications -o json writes them', async () => {
+    const list = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          metadata: {name: 'ingress', namespace: 'argocd'},
+          spec: {
+            source: {repoURL: 'https://charts.example.com/stable', chart: 'acme-ingress', targetRevision: '4.11.2'},
+          },
+        },
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          metadata: {name: 'config', namespace: 'argocd'},
+          spec: {source: {repoURL: 'https://git.example.com/acme/config.git', path: 'prod', targetRevision: 'main'}},
+        },
+      ],
+    }
+    const inventory = await scanTree({'cluster/applications.json': JSON.stringify(list, null, 2)})
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map((c) => `${c.kind} ${c.purl} ${c.locations[0].file}:${c.locations[0].line}`),
+    ).toEqual([
+      'chart pkg:helm/acme-ingress@4.11.2?repository_url=https%3A%2F%2Fcharts.example.com%2Fstable cluster/applications.json:15',
+    ])
+  })
 })

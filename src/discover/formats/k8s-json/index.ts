@@ -2,14 +2,17 @@
  * Kubernetes objects written as JSON, as `kubectl get -o json` writes them: one object, or a `List` with `items`.
  * Any tool may name a file `*.json`, so the content decides: a file is read only when its top-level object has
  * an `apiVersion` key in its first SNIFF_BYTES (64 KiB; kubectl writes it first); every other JSON file is passed
- * over without a word. Images are found as in YAML manifests (../../k8s-images.ts), with line and column.
+ * over without a word. Images are found as in YAML manifests (../../k8s-images.ts), with line and column, and so are
+ * the Helm charts Argo CD applications and Flux releases install (../../gitops-charts.ts: `kubectl get applications -A
+ * -o json` lists what a cluster's Argo CD deploys).
  */
 import {appendAll} from '../../../core/arrays.js'
 import {isJsonManifestCandidate} from '../../file-names.js'
+import {addGitopsCharts} from '../../gitops-charts.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {readJsonManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
-import type {DiscoverInput, Discoverer} from '../../types.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'k8s-json',
@@ -19,7 +22,7 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-function discover(input: DiscoverInput): Output {
+function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const manifest = readJsonManifestImages(input.text, input.file)
   if (manifest.errors.some((e) => e.code === 'json-syntax') && input.text.includes('{{')) {
@@ -34,5 +37,6 @@ function discover(input: DiscoverInput): Output {
   for (const image of manifest.images) {
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
   }
+  addGitopsCharts(out, manifest.gitops, input.file, context)
   return out
 }

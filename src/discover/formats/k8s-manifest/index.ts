@@ -7,9 +7,9 @@
 import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import {isManifestCandidate} from '../../file-names.js'
-import {gitopsCharts} from '../../gitops-charts.js'
+import {addGitopsCharts} from '../../gitops-charts.js'
 import {readManifestImages} from '../../k8s-images.js'
-import {addImageRef, chartComponent, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -39,11 +39,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   for (const image of manifest.images) {
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
   }
-  if (manifest.gitops.length > 0) {
-    const {charts, skipped} = gitopsCharts(manifest.gitops, input.file, context)
-    for (const {chart, at} of charts) out.components.push(chartComponent(chart, at, 'manifest'))
-    appendAll(out.skipped, skipped)
-  }
+  addGitopsCharts(out, manifest.gitops, input.file, context)
   return out
 }
 
