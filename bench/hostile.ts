@@ -4,7 +4,7 @@
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
- * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile,
+ * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile,
  * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
@@ -20,6 +20,7 @@ import {discoverer as gradleBuild} from '../src/discover/formats/gradle-build/in
 import {discoverer as gradleVersionCatalog} from '../src/discover/formats/gradle-version-catalog/index.js'
 import {discoverer as composerJson} from '../src/discover/formats/composer-json/index.js'
 import {discoverer as gemfile} from '../src/discover/formats/gemfile/index.js'
+import {discoverer as helmfile} from '../src/discover/formats/helmfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
@@ -223,6 +224,14 @@ const families: Family[] = [
       const out = discover(gemfile, 'Gemfile', text)
       return out.components.length === 2 && out.components[1].scope === 'prod'
     },
+  },
+  {
+    label: 'helmfile.yaml, n releases of one repository (helmfile/index.test.ts)',
+    n: 5_000,
+    unit: 'releases',
+    input: (n) =>
+      `repositories:\n- name: acme\n  url: https://charts.example.com\nreleases:\n${Array.from({length: n}, (_, i) => `- name: r${i}\n  chart: acme/c${i}\n  version: 1.0.${i}\n`).join('')}`,
+    read: (text, n) => discover(helmfile, 'helmfile.yaml', text).components.length === n,
   },
   {
     label: '.pre-commit-config.yaml, n hook repositories (pre-commit/index.test.ts)',

@@ -216,7 +216,10 @@ export const ERRORS = {
   'invalid-affiliation': {exit: 2, meaning: 'a line of a gitdm affiliation file could not be read'},
   'invalid-chart': {exit: 2, meaning: 'a Helm `Chart.yaml` or `Chart.lock` is not a chart file'},
   'invalid-compose': {exit: 2, meaning: 'a Compose file is not a mapping of services stewards can read'},
-  'invalid-entry': {exit: 2, meaning: 'a lockfile entry is not in the expected shape'},
+  'invalid-entry': {
+    exit: 2,
+    meaning: 'an entry of a lockfile or manifest (a dependency, a release, a hook) is not in the expected shape',
+  },
   'invalid-gitlab-ci': {exit: 2, meaning: 'a GitLab CI file is not what stewards can read'},
   'invalid-go-mod': {exit: 2, meaning: 'a `go.mod` line could not be read'},
   'invalid-go-sum': {exit: 2, meaning: 'a `go.sum` line is not `module version hash`'},

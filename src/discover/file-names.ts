@@ -87,15 +87,23 @@ export function isGitlabCiFile(file: string): boolean {
   return base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml'
 }
 
+/** Helmfile's files: `helmfile.yaml`/`.yml` anywhere, the YAML files directly in `helmfile.d/`, and their `.gotmpl` templates. */
+export function isHelmfileFile(file: string): boolean {
+  const base = posix.basename(file)
+  if (/^helmfile\.ya?ml(?:\.gotmpl)?$/.test(base)) return true
+  return posix.basename(posix.dirname(file)) === 'helmfile.d' && /\.ya?ml(?:\.gotmpl)?$/.test(base)
+}
+
+/** Helm values files, except those in `helmfile.d/` (helmfile reads each of them as a helmfile). */
 export function isHelmValuesFile(file: string): boolean {
-  return HELM_VALUES.test(posix.basename(file))
+  return HELM_VALUES.test(posix.basename(file)) && !isHelmfileFile(file)
 }
 
 /** A `.yaml`/`.yml` file that no other format reads and that is not known tool configuration. */
 export function isManifestCandidate(file: string): boolean {
   const base = posix.basename(file)
   if (!/\.ya?ml$/i.test(base)) return false
-  if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file)) return false
+  if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file) || isHelmfileFile(file)) return false
   if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).

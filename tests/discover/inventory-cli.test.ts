@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -562,6 +562,35 @@ describe('stewards inventory', () => {
     expect(
       json.skipped.map((s: {file: string; line: number; reason: string}) => `${where(s.file)}:${s.line} ${s.reason}`),
     ).toEqual(['drupal/composer.json:38 unsupported'])
+  })
+
+  it("--json lists the charts of a real helmfile's releases with their repositories", async () => {
+    // jenkins-infra/kubernetes-management's clusters/publick8s.yaml (src/discover/formats/helmfile/__fixtures__), under
+    // the name helmfile gives its default file.
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-helmfile-'))
+    await writeFile(
+      join(dir, 'helmfile.yaml'),
+      await readFile('src/discover/formats/helmfile/__fixtures__/jenkins-infra/publick8s.yaml', 'utf8'),
+    )
+    const r = await runCli(['inventory', dir, '--json'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.errors).toEqual([])
+    expect(json.skipped).toEqual([])
+    expect(
+      json.components.map(
+        (c: {kind: string; name: string; version: string; repository: string; locations: Array<{line: number}>}) =>
+          `${c.locations[0].line} ${c.kind} ${c.name}@${c.version} ${c.repository}`,
+      ),
+    ).toEqual([
+      '51 chart acme@0.1.4 https://jenkins-infra.github.io/helm-charts',
+      '44 chart cert-manager@v1.20.3 https://charts.jetstack.io',
+      '34 chart datadog@3.239.0 https://helm.datadoghq.com',
+      '75 chart falco@9.1.0 https://falcosecurity.github.io/charts',
+      '61 chart ingress-nginx@4.11.8 https://kubernetes.github.io/ingress-nginx',
+      '81 chart jenkins@5.9.54 https://charts.jenkins.io',
+      '91 chart redis-ha@4.34.13 https://dandydeveloper.github.io/charts',
+    ])
   })
 
   it('--json lists the Helm charts of a real Flux example, each with the repository its source names', async () => {

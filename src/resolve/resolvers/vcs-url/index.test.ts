@@ -28,4 +28,20 @@ describe('vcs-url (no registry)', () => {
     })
     expect(run.unresolved[0].attempts?.map((a) => a.resolver)).toEqual(['vcs-url', 'deps-dev'])
   })
+
+  it("maps a Helm chart installed from git (helmfile's git:: charts) to its repository, before chart repositories", async () => {
+    const chart = {
+      kind: 'chart' as const,
+      ecosystem: 'helm' as const,
+      name: 'acme-web',
+      ref: 'git::https://github.com/example/acme-charts.git@charts/acme-web?ref=v1.2.0',
+      purl: `pkg:helm/acme-web?vcs_url=${encodeURIComponent('git+https://github.com/example/acme-charts.git@v1.2.0')}`,
+      locations: [{file: 'helmfile.yaml', line: 3, column: 12}],
+    }
+    const run = await resolveComponents([chart], {cacheDir: await tempCacheDir(), offline: true}, [
+      registeredResolver('helm-repository'),
+      resolver,
+    ])
+    expect(summarise(run)).toEqual({'acme-web': 'github.com/example/acme-charts high vcs-url'})
+  })
 })

@@ -4,8 +4,8 @@ import type {Component} from '../../../core/model.js'
 import type {Outcome, Resolver} from '../../types.js'
 
 /**
- * A package installed straight from a repository says which: its purl's `vcs_url` qualifier
- * (https://github.com/package-url/purl-spec, `vcs_url=git+https://github.com/o/r.git@ref`), written by the
+ * A package (or a Helm chart: helmfile's `git::` charts) installed straight from a repository says which: its purl's
+ * `vcs_url` qualifier (https://github.com/package-url/purl-spec, `vcs_url=git+https://github.com/o/r.git@ref`), written by the
  * formats for pip VCS requirements, Cargo git sources, pnpm git dependencies and pubspec git packages. On a
  * known forge (GitHub, GitLab, Bitbucket, Codeberg, Gitee) that repository is the answer, with no request, ranked
  * with what inputs state, before any registry: a registry's package of the same name may be another project (the
@@ -17,7 +17,7 @@ export const resolver: Resolver = {
   description: 'Packages installed from a repository (purl vcs_url on a known forge)',
   provenance: 'vcs-url',
   kind: 'stated',
-  handles: (c) => c.kind === 'package' && c.purl?.includes('vcs_url=') === true,
+  handles: (c) => (c.kind === 'package' || c.kind === 'chart') && c.purl?.includes('vcs_url=') === true,
   resolve: async (components) => components.map(resolveOne),
 }
 
