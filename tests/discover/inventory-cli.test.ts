@@ -11,6 +11,16 @@ interface Row {
   locations: Array<{file: string; line: number}>
 }
 
+/** `inventory PATH... --json`, which must exit 0 with no error: its JSON. */
+async function inventoryJson(...paths: string[]) {
+  const r = await runCli(['inventory', ...paths, '--json'])
+  expect(r.stderr).not.toContain('internal error')
+  expect(r.code).toBe(0)
+  const json = JSON.parse(r.stdout)
+  expect(json.errors).toEqual([])
+  return json
+}
+
 /** Each component as `file:line ref scope[ local]`, its file relative to `at`. */
 function refRows(json: {components: Row[]}, at: string): string[] {
   return json.components.map(
@@ -96,10 +106,7 @@ describe('stewards inventory', () => {
   })
 
   it('reads a Kubernetes JSON file named as PATH; a named file no format reads is a usage error', async () => {
-    const r = await runCli(['inventory', 'fixtures/discover/json/pods.json', '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson('fixtures/discover/json/pods.json')
     expect(json.files).toBe(1)
     const refs = json.components.map(
       (c: {ref: string; locations: Array<{line: number; column: number}>}) =>
@@ -405,10 +412,7 @@ describe('stewards inventory', () => {
   it("--json lists a real tool manifest's .NET tools and global.json's MSBuild SDKs as dev", async () => {
     // AArnott/Library.Template's .config/dotnet-tools.json and global.json (src/discover/formats/dotnet-tools/__fixtures__).
     const dir = 'src/discover/formats/dotnet-tools/__fixtures__/library-template'
-    const r = await runCli(['inventory', dir, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(dir)
     expect(
       json.components.map(
         (c: {purl: string; scope: string; locations: Array<{file: string; line: number}>}) =>
@@ -425,10 +429,7 @@ describe('stewards inventory', () => {
   it("--json lists a real setup.py's and setup.cfg's requirements, those setup.py binds to a name too", async () => {
     // fabric/fabric's setup.py, ipywidgets' setup.cfg and boto3's (src/discover/formats/python-setup/__fixtures__).
     const at = 'src/discover/formats/python-setup/__fixtures__'
-    const r = await runCli(['inventory', `${at}/fabric`, `${at}/ipywidgets`, `${at}/boto3`, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(`${at}/fabric`, `${at}/ipywidgets`, `${at}/boto3`)
     const where = (file: string) => file.slice(at.length + 1)
     expect(refRows(json, at)).toEqual([
       'boto3/setup.py:17 botocore>=1.43.78,<1.44.0 prod',
@@ -458,10 +459,7 @@ describe('stewards inventory', () => {
   it("--json lists a real npm workspace's package.json dependencies, its own packages as local whatever their range", async () => {
     // npm/cli's root package.json and four of its workspaces (src/discover/formats/npm-package-json/__fixtures__).
     const at = 'src/discover/formats/npm-package-json/__fixtures__'
-    const r = await runCli(['inventory', `${at}/npm-cli`, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(`${at}/npm-cli`)
     expect(json.skipped).toEqual([])
     expect(refRows(json, at)).toEqual([
       'npm-cli/package.json:13 @isaacs/string-locale-compare ^1.1.0 prod',
@@ -493,10 +491,7 @@ describe('stewards inventory', () => {
   it("--json lists a real Gemfile's and gemspecs' gems, development ones as dev, and says what a gemspec computes", async () => {
     // rack/rack's Gemfile and rack.gemspec, sinatra/sinatra's sinatra.gemspec (src/discover/formats/gemfile/__fixtures__).
     const at = 'src/discover/formats/gemfile/__fixtures__'
-    const r = await runCli(['inventory', `${at}/rack`, `${at}/sinatra`, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(`${at}/rack`, `${at}/sinatra`)
     expect(refRows(json, at)).toEqual([
       'rack/Gemfile:25 bake-test-external dev',
       'rack/rack.gemspec:39 bundler dev',
@@ -528,10 +523,7 @@ describe('stewards inventory', () => {
   it("--json lists real composer.json requirements, a path repository's packages as the tree's own", async () => {
     // laravel/laravel's and drupal/drupal's composer.json (src/discover/formats/composer-json/__fixtures__).
     const at = 'src/discover/formats/composer-json/__fixtures__'
-    const r = await runCli(['inventory', `${at}/laravel`, `${at}/drupal`, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(`${at}/laravel`, `${at}/drupal`)
     const where = (file: string) => file.slice(at.length + 1)
     expect(refRows(json, at)).toEqual([
       'drupal/composer.json:13 behat/mink ^1.11 dev',
@@ -572,10 +564,7 @@ describe('stewards inventory', () => {
       join(dir, 'helmfile.yaml'),
       await readFile('src/discover/formats/helmfile/__fixtures__/jenkins-infra/publick8s.yaml', 'utf8'),
     )
-    const r = await runCli(['inventory', dir, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(dir)
     expect(json.skipped).toEqual([])
     expect(
       json.components.map(
@@ -596,10 +585,7 @@ describe('stewards inventory', () => {
   it('--json lists the Helm charts of a real Flux example, each with the repository its source names', async () => {
     // fluxcd/flux2-kustomize-helm-example (src/discover/formats/k8s-manifest/__fixtures__).
     const at = 'src/discover/formats/k8s-manifest/__fixtures__/flux2-kustomize-helm-example'
-    const r = await runCli(['inventory', at, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(at)
     expect(json.skipped).toEqual([])
     expect(
       json.components.map(
@@ -622,10 +608,7 @@ describe('stewards inventory', () => {
   it("--json lists a real pre-commit configuration's hook repositories, and --resolve names them without a request", async () => {
     // pre-commit/pre-commit's .pre-commit-config.yaml (src/discover/formats/pre-commit/__fixtures__).
     const at = 'src/discover/formats/pre-commit/__fixtures__/pre-commit'
-    const r = await runCli(['inventory', at, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(at)
     expect(
       json.components.map(
         (c: {name: string; version: string; scope: string; locations: Array<{line: number}>}) =>
@@ -662,10 +645,7 @@ describe('stewards inventory', () => {
   it("--json lists a real Kotlin DSL build's declared dependencies and versioned plugins, test ones as dev", async () => {
     // square/okhttp's settings.gradle.kts and two build scripts (src/discover/formats/gradle-build/__fixtures__).
     const at = 'src/discover/formats/gradle-build/__fixtures__/okhttp'
-    const r = await runCli(['inventory', at, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson(at)
     expect(json.skipped).toEqual([])
     expect(
       json.components.map(
@@ -683,10 +663,7 @@ describe('stewards inventory', () => {
 
   it("--json lists a real Terraform configuration's registry module and says its constraint is not one version", async () => {
     // terraform-aws-modules/terraform-aws-eks's examples/karpenter/main.tf (src/discover/formats/terraform-module/__fixtures__).
-    const r = await runCli(['inventory', 'src/discover/formats/terraform-module/__fixtures__/eks-karpenter', '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const json = await inventoryJson('src/discover/formats/terraform-module/__fixtures__/eks-karpenter')
     expect(json.components.map((c: {purl: string; ref: string}) => `${c.purl} ${c.ref}`)).toEqual([
       'pkg:terraform/registry.terraform.io/terraform-aws-modules/vpc/aws terraform-aws-modules/vpc/aws ~> 5.0',
     ])
