@@ -13,13 +13,16 @@
  *   examples keep a release and its repository side by side); one found nowhere is reported (`missing-resource`) and
  *   the chart listed without its repository. A chart from a `GitRepository` or a `Bucket` is a folder of that
  *   source, not a chart repository's: reported, not listed.
- * Each chart is located at its name (`chart:`), or at the `chartRef`/`url` that names it.
+ * Each chart is located at its name (`chart:`), or at the `chartRef`/`url` that names it. The values an object gives
+ * its chart (a HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`) are read for images as a values
+ * file is (./helm-value-images.ts); Argo CD's `helm.values`, values as one string of YAML, is not.
  */
 import {posix} from 'node:path'
 import type {Location, Skipped} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {type ChartDependency, chartComponent, type Output} from './output.js'
 import type {DiscoverContext} from './types.js'
+import {valuesImages} from './helm-value-images.js'
 import {readYaml} from './yaml.js'
 import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
 
@@ -43,6 +46,8 @@ export interface GitopsChart {
 export interface GitopsCharts {
   charts: GitopsChart[]
   skipped: Skipped[]
+  /** Where the images of the values the objects give their charts go (./helm-value-images.ts). */
+  out: Output
 }
 
 /** A Flux source as a release refers to it: kind, name and namespace (when written). */
@@ -65,14 +70,19 @@ const sourcesByFolder = new WeakMap<DiscoverContext, Map<string, FluxSource[]>>(
 /** The charts the GitOps objects of a manifest install, as chart components of its output (and what is not read). */
 export function addGitopsCharts(out: Output, resources: readonly YamlMap[], file: string, context: DiscoverContext) {
   if (resources.length === 0) return
-  const {charts, skipped} = gitopsCharts(resources, file, context)
+  const {charts, skipped} = gitopsCharts(resources, file, context, out)
   for (const {chart, at} of charts) out.components.push(chartComponent(chart, at, 'manifest'))
   appendAll(out.skipped, skipped)
 }
 
 /** The charts the GitOps objects of one file install (`resources`: the file's Kubernetes objects). */
-export function gitopsCharts(resources: readonly YamlMap[], file: string, context: DiscoverContext): GitopsCharts {
-  const out: GitopsCharts = {charts: [], skipped: []}
+export function gitopsCharts(
+  resources: readonly YamlMap[],
+  file: string,
+  context: DiscoverContext,
+  images: Output,
+): GitopsCharts {
+  const out: GitopsCharts = {charts: [], skipped: [], out: images}
   const own = resources.flatMap((resource) => fluxSource(resource) ?? [])
   for (const resource of resources) {
     const group = (stringValue(at(resource, 'apiVersion')) ?? '').split('/')[0]
@@ -105,6 +115,7 @@ function argoSources(out: GitopsCharts, file: string, spec: YamlNode | undefined
       })
       continue
     }
+    chartValues(out, file, at(source, 'helm', 'valuesObject'), name)
     const repository =
       repoURL === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
     out.charts.push({chart: {name, ...(version ? {version} : {}), ...(repository ? {repository} : {})}, at: location})
@@ -122,6 +133,8 @@ function helmRelease(
   const what = `HelmRelease ${namespace ? `${namespace}/` : ''}${releaseName}`
   const spec = at(release, 'spec', 'chart', 'spec')
   const chartRef = at(release, 'spec', 'chartRef')
+  const chartName = stringValue(at(spec, 'chart')) ?? stringValue(at(chartRef, 'name')) ?? releaseName
+  chartValues(out, file, at(release, 'spec', 'values'), chartName)
   if (isMap(spec)) {
     const chartNode = at(spec, 'chart')
     const name = stringValue(chartNode)
@@ -224,6 +237,21 @@ function missing(
     line: node.line,
     reason: 'missing-resource',
     message: `${what}: its ${ref.kind} ${where} is not in this file or its folder${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
+  })
+}
+
+/**
+ * The images of the values an object gives its chart (a HelmRelease's `spec.values`, an Argo CD source's
+ * `helm.valuesObject`), read as a values file is. The chart's own files are not in the tree, so a block without tag
+ * or digest (the chart's appVersion) is reported.
+ */
+function chartValues(out: GitopsCharts, file: string, values: YamlNode | undefined, chart: string): void {
+  if (!isMap(values)) return
+  valuesImages(values, {
+    file,
+    out: out.out,
+    appVersion: undefined,
+    noAppVersion: `the appVersion of chart ${chart}, which it would take, is not in the tree`,
   })
 }
 

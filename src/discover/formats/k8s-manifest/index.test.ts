@@ -287,5 +287,56 @@ spec:
         '40 missing-resource HelmRelease apps/other-namespace: its HelmRepository elsewhere/acme is not in this file or its folder: chart acme-api listed without its repository',
       ])
     })
+
+    it('reads the values a release gives its chart for images, as a values file; a block without a tag is reported', async () => {
+      const inventory = await scan({
+        'deploy/releases.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: web, namespace: apps}
+spec:
+  chart:
+    spec:
+      chart: acme-web
+      version: 1.0.0
+      sourceRef: {kind: HelmRepository, name: acme}
+  values:
+    image:
+      registry: registry.example.com
+      repository: acme/web
+      tag: 2.3.4
+    sidecar:
+      image:
+        repository: acme/proxy
+---
+apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmRepository
+metadata: {name: acme, namespace: apps}
+spec:
+  url: https://charts.example.com/acme
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: db}
+spec:
+  source:
+    repoURL: https://charts.example.com/acme
+    chart: acme-db
+    targetRevision: 5.0.0
+    helm:
+      valuesObject:
+        image: {repository: acme/db, tag: '16.1'}
+`,
+      })
+      expect(inventory.errors).toEqual([])
+      expect(refsAt(inventory)).toEqual([
+        'acme-db@5.0.0 deploy/releases.yaml:31:12',
+        'acme-web@1.0.0 deploy/releases.yaml:7:14',
+        'acme/db:16.1 deploy/releases.yaml:35:29',
+        'registry.example.com/acme/web:2.3.4 deploy/releases.yaml:13:19',
+      ])
+      expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+        '17 unresolved-version image acme/proxy has no tag or digest here and the appVersion of chart acme-web, which it would take, is not in the tree',
+      ])
+    })
   })
 })

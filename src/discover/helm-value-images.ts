@@ -1,0 +1,131 @@
+/**
+ * Images in Helm values: `image:` blocks `{registry, repository (or image), tag, digest}` (and `*Image:` keys), plain
+ * `image:` strings with a sibling `tag:`/`imageTag:`, as images marked `origin: helm-values`. Shared by the values
+ * files of a chart (formats/helm-values) and the values a GitOps object gives the chart it installs
+ * (./gitops-charts.ts: a Flux HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`). A block without
+ * tag or digest takes the chart's appVersion when it is known (`appVersion`), else it is reported.
+ */
+import {addImageRef, locationOf, type Output} from './output.js'
+import {isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
+
+export interface ValuesScan {
+  file: string
+  out: Output
+  globalRegistry?: string
+  /** The chart's appVersion: the tag of an image whose values give none. */
+  appVersion: string | undefined
+  /** Why there is no appVersion to use, for the report of a block without tag or digest. */
+  noAppVersion: string
+  /** Set while inside a subchart's values: whose appVersion a missing tag would be. */
+  subchart?: string
+}
+
+/** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
+export function valuesImages(
+  root: YamlMap,
+  scan: Omit<ValuesScan, 'globalRegistry' | 'subchart'>,
+  subchartKeys: ReadonlySet<string> = new Set(),
+): void {
+  const global = root.entries.get('global')
+  const shared: ValuesScan = {
+    ...scan,
+    globalRegistry:
+      stringValue(isMap(global) ? at2(global, 'image', 'registry') : undefined) ??
+      stringValue(isMap(global) ? global.entries.get('imageRegistry') : undefined),
+  }
+  const globalImage = isMap(global) ? global.entries.get('image') : undefined
+  if (isMap(globalImage)) imageBlock(globalImage, shared)
+  for (const [key, value] of root.entries) {
+    if (key === 'global') continue
+    visitEntry(key, value, root, subchartKeys.has(key) ? {...shared, subchart: key} : shared, 1)
+  }
+}
+
+function at2(node: YamlMap, a: string, b: string): YamlNode | undefined {
+  const inner = node.entries.get(a)
+  return isMap(inner) ? inner.entries.get(b) : undefined
+}
+
+function visit(node: YamlNode, scan: ValuesScan, depth: number): void {
+  if (depth > 256) return
+  if (isSeq(node)) for (const item of node.items) visit(item, scan, depth + 1)
+  if (!isMap(node)) return
+  for (const [key, value] of node.entries) visitEntry(key, value, node, scan, depth)
+}
+
+function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesScan, depth: number): void {
+  if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan)) return
+  const image = key === 'image' ? stringValue(value) : undefined
+  if (image !== undefined) {
+    // `image: repo/name` with `tag: 1.2` (or `imageTag:`) beside it, as older charts write it.
+    const sibling = text(parent.entries.get('tag')) || text(parent.entries.get('imageTag'))
+    const written = sibling && !hasTagOrDigest(image) ? `${image}:${sibling}` : image
+    addImageRef(scan.out, written, locationOf(scan.file, value), 'helm-values')
+    return
+  }
+  visit(value, scan, depth + 1)
+}
+
+/** Whether a reference already names a tag or digest (a `:` after the last `/`, or an `@`). */
+function hasTagOrDigest(image: string): boolean {
+  return image.includes('@') || image.lastIndexOf(':') > image.lastIndexOf('/')
+}
+
+/** Lists one image block; false when the mapping is not one (no repository). */
+function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
+  const repositoryNode = block.entries.get('repository') ?? block.entries.get('image')
+  const repository = stringValue(repositoryNode)
+  if (repositoryNode && (isMap(repositoryNode) || isSeq(repositoryNode))) {
+    // An image block whose repository is a list or a mapping: no image can be read from it, and that is said.
+    scan.out.errors.push({
+      ...locationOf(scan.file, repositoryNode),
+      code: 'invalid-image-ref',
+      message: 'image repository is a list or a mapping, not a name',
+    })
+    return true
+  }
+  if (!repository || !repositoryNode) return false
+  const registry = stringValue(block.entries.get('registry'))
+  let tag = text(block.entries.get('tag')) || undefined
+  const digest = stringValue(block.entries.get('digest'))
+  const location = locationOf(scan.file, repositoryNode)
+  if ([registry, repository, tag, digest].some((part) => part?.includes('{{'))) {
+    addImageRef(scan.out, [registry, repository, tag, digest].filter(Boolean).join(' '), location, 'helm-values')
+    return true
+  }
+  if (!tag && !digest) {
+    if (scan.subchart !== undefined) {
+      scan.out.skipped.push({
+        file: scan.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `image ${repository} has no tag or digest here; subchart ${scan.subchart} takes it from its own Chart.yaml appVersion, which is not this chart's`,
+      })
+      return true
+    }
+    tag = scan.appVersion
+    if (!tag) {
+      scan.out.skipped.push({
+        file: scan.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `image ${repository} has no tag or digest here and ${scan.noAppVersion}`,
+      })
+      return true
+    }
+  }
+  const written = (registry ? `${registry}/` : '') + repository + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '')
+  // Normalise against the registry the chart's templates prepend; `ref` keeps what the block says.
+  const pulled =
+    registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
+  addImageRef(scan.out, written, location, 'helm-values', pulled)
+  return true
+}
+
+/** docker's rule: a first segment with a dot or port, or `localhost`, is a registry host. */
+function hasRegistry(repository: string): boolean {
+  const slash = repository.indexOf('/')
+  if (slash < 0) return false
+  const first = repository.slice(0, slash)
+  return first.includes('.') || first.includes(':') || first === 'localhost'
+}
