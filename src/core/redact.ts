@@ -300,3 +300,23 @@ function safeDecode(text: string): string {
     return text
   }
 }
+
+/**
+ * A URL as a format may write it into a purl or a message: without user or password (`new URL` clears them, so an
+ * encoded `@` in a password cannot leave part of it), then `redactSecrets` (secret query parameters; a
+ * `user:password@` written without a scheme, which `new URL` does not read).
+ */
+export function urlWithoutCredentials(url: string): string {
+  let shown = url
+  try {
+    const parsed = new URL(url)
+    if (parsed.username !== '' || parsed.password !== '') {
+      parsed.username = ''
+      parsed.password = ''
+      shown = parsed.toString()
+    }
+  } catch {
+    // Not a URL (a path, scp-like `user@host:path`): redactSecrets removes a `user:password@` there.
+  }
+  return redactSecrets(shown)
+}

@@ -14,7 +14,7 @@ import {posix} from 'node:path'
 import type {ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
-import {redactSecrets} from '../../../core/redact.js'
+import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {
   isJsonObject,
   type JsonDocument,
@@ -174,7 +174,7 @@ function repository(reader: Reader, label: string, name: string | undefined, ent
   else if (type === 'package') packageRepository(reader, label, object.package, at)
   else if (type === 'path') pathRepository(reader, label, object.url, at)
   else if (VCS_TYPES.has(type) || type === 'artifact') {
-    const where = typeof object.url === 'string' ? ` ${elide(withoutCredentials(object.url), 200)}` : ''
+    const where = typeof object.url === 'string' ? ` ${elide(urlWithoutCredentials(object.url), 200)}` : ''
     repos.unnamed.push({what: `${type === 'artifact' ? 'artifact folder' : `${type} repository`}${where}`, at})
   } else
     repos.skipped.push({
@@ -229,7 +229,7 @@ function composerRepository(reader: Reader, label: string, object: JsonObject, a
       })
     return filter
   }
-  repos.composer.push({url: withoutCredentials(object.url), at, only: names('only'), exclude: names('exclude')})
+  repos.composer.push({url: urlWithoutCredentials(object.url), at, only: names('only'), exclude: names('exclude')})
 }
 
 /** `package`: one definition or a list of them (several versions of a package). */
@@ -280,16 +280,16 @@ function inlineSource(definition: JsonObject): Omit<InlinePackage, 'version'> | 
   const source = isJsonObject(definition.source) ? definition.source : undefined
   const dist = isJsonObject(definition.dist) ? definition.dist : undefined
   if (source?.type === 'git' && typeof source.url === 'string') {
-    const url = withoutCredentials(source.url)
+    const url = urlWithoutCredentials(source.url)
     const reference = typeof source.reference === 'string' ? source.reference : undefined
     return {pinned: {vcs_url: gitVcsUrl(url, reference)}, unpinned: {vcs_url: gitVcsUrl(url)}}
   }
   if (typeof dist?.url === 'string') {
-    const archive = {download_url: withoutCredentials(dist.url)}
+    const archive = {download_url: urlWithoutCredentials(dist.url)}
     return {pinned: archive, unpinned: archive}
   }
   if (typeof source?.type === 'string' && /^[a-z]{1,20}$/.test(source.type) && typeof source.url === 'string') {
-    const vcs = {vcs_url: `${source.type}+${withoutCredentials(source.url)}`}
+    const vcs = {vcs_url: `${source.type}+${urlWithoutCredentials(source.url)}`}
     return {pinned: vcs, unpinned: vcs}
   }
   return undefined
@@ -309,7 +309,7 @@ function pathRepository(reader: Reader, label: string, url: JsonValue | undefine
       file,
       line: at.line,
       reason: 'unsupported',
-      message: `path repository ${elide(withoutCredentials(url), 200)}: ${message}`,
+      message: `path repository ${elide(urlWithoutCredentials(url), 200)}: ${message}`,
     })
   }
   const found = pathFolders(file, url, context, reader.folderBudget)
@@ -437,20 +437,4 @@ export function repositoryNotes(file: string, repos: Repositories, unattributed:
       `${what}: the packages it holds are named in it, not in the tree: one of this file's packages may come from it (listed without a repository)`,
     )
   return notes
-}
-
-/** A URL as it may be written into a purl or a message: no user or password, no secret query parameter. */
-export function withoutCredentials(url: string): string {
-  let shown = url
-  try {
-    const parsed = new URL(url)
-    if (parsed.username !== '' || parsed.password !== '') {
-      parsed.username = ''
-      parsed.password = ''
-      shown = parsed.toString()
-    }
-  } catch {
-    // Not a URL (a path, scp-like `user@host:path`): redactSecrets below removes a `user:password@` there.
-  }
-  return redactSecrets(shown)
 }

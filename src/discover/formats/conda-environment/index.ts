@@ -1,0 +1,268 @@
+/**
+ * conda's environment files, `environment.yml` / `environment.yaml`
+ * (https://docs.conda.io/projects/conda/en/stable/user-guide/tasks/manage-environments.html#create-env-file-manually).
+ * - `dependencies:` strings are conda packages (`numpy=1.26`, `conda-forge::pandas`). stewards has no conda
+ *   ecosystem (no purl resolver for conda channels), so they are not listed: one `unsupported` Skipped per list, at
+ *   its `dependencies:` line, counts them and names the first ten.
+ * - The `- pip:` item's list: conda writes it into a requirements file and runs `pip install -r` on it from the
+ *   environment file's folder, so each entry is a requirements line. Read as the pip-requirements format reads one
+ *   (../../lockfile-support/pep508.ts for the requirement): a `pypi` package, `direct: true`, an `==` pin its
+ *   version, a range kept in `ref`. `-i`/`--index-url` (the list's last: pip reads one index per run) other than
+ *   PyPI is carried as purl `repository_url`, without credentials. `name @ url`, `-e`, paths and VCS URLs say where
+ *   the package comes from: `local`, `vcs_url` or `download_url`; without a name they are skipped. `-r` includes
+ *   are not followed (the pip-requirements format reads `requirements*.txt` itself; others are reported), nor `-c`.
+ * - `channels:`, `name:`, `prefix:`, `variables:` are not packages; not read.
+ * Read with the project's YAML reader (positions for every node); the pip lines by hand, as pip-requirements does:
+ * pip's own line format, which no JS library reads.
+ */
+import {posix} from 'node:path'
+import {appendAll} from '../../../core/arrays.js'
+import {elide} from '../../../core/elide.js'
+import {normalizePypiName} from '../../../core/package-names.js'
+import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {directReference, indexQualifiers, type PackageWhere} from '../../lockfile-support/pypi-index.js'
+import {unresolvedVersion} from '../../lockfile-support/problems.js'
+import {emptyOutput, errorAt, type Output} from '../../output.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+import {readYaml} from '../../yaml.js'
+import {describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
+
+export const discoverer: Discoverer = {
+  id: 'conda-environment',
+  description: "conda environment.yml: the pip: list's PyPI requirements (conda packages reported, not read)",
+  matches: (file) => /^environment\.ya?ml$/.test(posix.basename(file)),
+  discover,
+}
+
+/** conda packages named in the one Skipped of a list; the rest are counted. */
+const NAMED_CONDA_PACKAGES = 10
+/** A pip entry longer than this is no requirement (and bounds the work of the line's regular expressions). */
+const MAX_ENTRY = 4096
+
+/** One entry of the `pip:` list, as pip reads a requirements line. */
+type PipEntry =
+  | {kind: 'index'; url: string}
+  | {kind: 'include'; path: string; constraint: boolean}
+  | {kind: 'option'}
+  | {kind: 'named'; name: string; pinned?: string; text: string}
+  | {kind: 'url'; name?: string; url: string; text: string}
+  | {kind: 'invalid'}
+  | {kind: 'empty'}
+
+const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
+const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
+/** `--index-url` replaces PyPI (`--extra-index-url` adds an index beside it: where a package comes from is open). */
+const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
+const VCS = /^(?:git|hg|svn|bzr)\+/
+const PATH = /^(?:\.{1,2}(?:\/|$)|\/|file:)/
+
+/** The files the pip-requirements format reads on its own (its `matches`). */
+function isRequirementsFile(path: string): boolean {
+  const base = posix.basename(path)
+  return (
+    /^(.*[-_.])?requirements([-_.].*)?\.txt$/i.test(base) ||
+    (posix.basename(posix.dirname(path)) === 'requirements' && base.endsWith('.txt'))
+  )
+}
+
+function urlEntry(url: string, written: string, name?: string): PipEntry {
+  const egg = /#egg=([A-Za-z0-9._-]+)/.exec(url)?.[1]
+  return {kind: 'url', name: name ?? egg, url, text: written}
+}
+
+/** One pip entry, as pip-requirements' parse.ts reads a logical line. */
+function pipEntry(raw: string): PipEntry {
+  // pip: a `#` at the start or after whitespace starts a comment.
+  const content = raw.replace(/(^|\s)#.*$/, '').trim()
+  if (content === '') return {kind: 'empty'}
+  const include = INCLUDE.exec(content)
+  if (include)
+    return {kind: 'include', path: include[2], constraint: include[1] === '-c' || include[1] === '--constraint'}
+  const editable = EDITABLE.exec(content)
+  if (editable) return urlEntry(editable[2], content)
+  const index = INDEX_URL.exec(content)
+  if (index) return {kind: 'index', url: index[1]}
+  if (content.startsWith('-')) return {kind: 'option'}
+  // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
+  const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()
+  const withoutMarkers = requirement.replace(/\s*;.*$/, '').trim()
+  if (
+    !/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(withoutMarkers) &&
+    (withoutMarkers.includes('://') || PATH.test(withoutMarkers) || /\.(whl|tar\.gz|zip)$/.test(withoutMarkers))
+  )
+    return urlEntry(withoutMarkers, requirement)
+  const parsed = parseRequirement(requirement)
+  if (parsed === undefined) return {kind: 'invalid'}
+  if (parsed.kind === 'url') return urlEntry(parsed.url, requirement, parsed.name)
+  return {kind: 'named', name: parsed.name, pinned: parsed.pinned, text: requirement}
+}
+
+/** Where a package installed from a URL or a path comes from: this tree (`local`), a repository, an archive. */
+function whereFrom(url: string): PackageWhere {
+  if (PATH.test(url) || (!VCS.test(url) && !url.includes('://'))) return {local: true}
+  return directReference(urlWithoutCredentials(url))
+}
+
+function discover(input: DiscoverInput): Output {
+  const out = emptyOutput()
+  const yaml = readYaml(input.text, input.file)
+  appendAll(out.errors, yaml.errors)
+  let lines: string[] | undefined
+  for (const doc of yaml.documents) {
+    if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
+    if (!isMap(doc.root)) {
+      out.errors.push(
+        errorAt(input.file, doc.root, 'invalid-entry', `an environment file is a mapping, not ${describe(doc.root)}`),
+      )
+      continue
+    }
+    const dependencies = doc.root.entries.get('dependencies')
+    if (dependencies === undefined || (isScalar(dependencies) && dependencies.kind === 'null')) continue
+    if (!isSeq(dependencies)) {
+      out.errors.push(
+        errorAt(
+          input.file,
+          dependencies,
+          'invalid-entry',
+          `dependencies must be a list, not ${describe(dependencies)}`,
+        ),
+      )
+      continue
+    }
+    lines ??= input.text.split('\n')
+    readDependencies(out, input.file, dependencies, keyLine(lines, dependencies.line, doc.line))
+  }
+  return out
+}
+
+/** The line of the `dependencies:` key: its list's first line, or the nearest line above that writes the key. */
+function keyLine(lines: string[], from: number, top: number): number {
+  for (let line = from; line >= Math.max(top, 1); line--)
+    if (/^\s*["']?dependencies["']?\s*:/.test(lines[line - 1] ?? '')) return line
+  return from
+}
+
+function readDependencies(out: Output, file: string, list: YamlSeq, line: number): void {
+  const conda: string[] = []
+  for (const item of list.items) {
+    if (isScalar(item)) {
+      const spec = text(item)
+      if (spec === undefined || spec.trim() === '')
+        out.errors.push(errorAt(file, item, 'invalid-entry', 'dependencies: an empty item is no package'))
+      else conda.push(spec)
+    } else if (isMap(item)) {
+      for (const [key, value] of item.entries) {
+        if (key === 'pip') readPip(out, file, value)
+        else
+          out.skipped.push({
+            file,
+            line: value.line,
+            reason: 'unsupported',
+            message: `dependencies: '${elide(key, 100)}:' is not pip:, the one installer besides conda that conda runs; not read`,
+          })
+      }
+    } else {
+      out.errors.push(errorAt(file, item, 'invalid-entry', 'dependencies: a list inside the list is no package'))
+    }
+  }
+  if (conda.length === 0) return
+  const named = conda.slice(0, NAMED_CONDA_PACKAGES).map((spec) => elide(spec, 100))
+  const more = conda.length > NAMED_CONDA_PACKAGES ? ` and ${conda.length - NAMED_CONDA_PACKAGES} more` : ''
+  out.skipped.push({
+    file,
+    line,
+    reason: 'unsupported',
+    message: `${conda.length} conda package${conda.length === 1 ? '' : 's'} not read (${named.join(', ')}${more}): stewards has no conda ecosystem (no resolver for conda channels); only the pip: list is read`,
+  })
+}
+
+function readPip(out: Output, file: string, list: YamlNode): void {
+  if (isScalar(list) && list.kind === 'null') return
+  if (!isSeq(list)) {
+    out.errors.push(
+      errorAt(file, list, 'invalid-entry', `dependencies: pip: must be a list of requirements, not ${describe(list)}`),
+    )
+    return
+  }
+  const entries: Array<{node: YamlNode; entry: PipEntry}> = []
+  for (const node of list.items) {
+    const written = isScalar(node) ? text(node) : undefined
+    if (written === undefined || written.length > MAX_ENTRY || written.includes('\n')) {
+      const what = written === undefined ? describe(node) : 'longer than a requirements line'
+      out.errors.push(errorAt(file, node, 'invalid-entry', `dependencies: pip: an entry is ${what}, not a requirement`))
+      continue
+    }
+    entries.push({node, entry: pipEntry(written)})
+  }
+  // pip reads one index for the whole run, the last given; conda hands it the whole list as one file.
+  const last = entries.findLast(({entry}) => entry.kind === 'index')?.entry
+  const qualifiers = indexQualifiers(last?.kind === 'index' ? urlWithoutCredentials(last.url) : undefined)
+  for (const {node, entry} of entries) pipComponent(out, file, node, entry, qualifiers)
+}
+
+function pipComponent(
+  out: Output,
+  file: string,
+  node: YamlNode,
+  entry: PipEntry,
+  qualifiers: Record<string, string> | undefined,
+): void {
+  const at = {line: node.line, column: node.column}
+  if (entry.kind === 'invalid')
+    out.errors.push(
+      errorAt(file, node, 'invalid-requirement', 'dependencies: pip: not a requirement, an option or an include'),
+    )
+  else if (entry.kind === 'include') {
+    // The pip-requirements format reads the files it would find itself; a constraints file only pins others.
+    if (!entry.constraint && isRequirementsFile(entry.path)) return
+    const what = entry.constraint ? 'constraints file' : 'included file'
+    out.skipped.push({
+      file,
+      line: at.line,
+      reason: 'unsupported',
+      message: `dependencies: pip: ${what} '${elide(urlWithoutCredentials(entry.path), 200)}' not read${entry.constraint ? ' (its pins are not applied)' : ': only requirements*.txt files are read, by the pip-requirements format'}`,
+    })
+  } else if (entry.kind === 'url') {
+    const shown = elide(urlWithoutCredentials(entry.url), 200)
+    if (entry.name === undefined) {
+      const what = VCS.test(entry.url)
+        ? 'VCS requirement'
+        : whereFrom(entry.url).local
+          ? 'local path requirement'
+          : 'URL requirement'
+      out.skipped.push(
+        unresolvedVersion(
+          file,
+          at.line,
+          `dependencies: pip: ${what} '${shown}' names no package and has no registry version`,
+        ),
+      )
+      return
+    }
+    const where = whereFrom(entry.url)
+    out.components.push(
+      packageComponent(file, {
+        ecosystem: 'pypi',
+        name: normalizePypiName(entry.name),
+        ref: redactSecrets(entry.text),
+        ...at,
+        direct: true,
+        ...(where.local ? {local: true} : {qualifiers: where.qualifiers}),
+      }),
+    )
+  } else if (entry.kind === 'named') {
+    out.components.push(
+      packageComponent(file, {
+        ecosystem: 'pypi',
+        name: normalizePypiName(entry.name),
+        version: entry.pinned,
+        ref: entry.text,
+        ...at,
+        direct: true,
+        qualifiers,
+      }),
+    )
+  }
+}
