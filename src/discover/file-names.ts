@@ -23,6 +23,10 @@ const NOT_MANIFESTS = new Set([
   'mkdocs.yaml',
   '.gitlab-ci.yml',
   '.gitlab-ci.yaml',
+  'bitbucket-pipelines.yml',
+  'bitbucket-pipelines.yaml',
+  'azure-pipelines.yml',
+  'azure-pipelines.yaml',
   '.travis.yml',
   'appveyor.yml',
   '.pre-commit-config.yaml',
@@ -38,6 +42,7 @@ const NOT_MANIFESTS = new Set([
   '.goreleaser.yml',
   '.goreleaser.yaml',
   'environment.yml',
+  'environment.yaml',
   'docker-compose.yml',
   'docker-compose.yaml',
   'compose.yml',
@@ -107,7 +112,7 @@ export function isManifestCandidate(file: string): boolean {
   if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
-  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci)\//.test(file)
+  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines)\//.test(file)
 }
 
 /** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */

@@ -20,6 +20,7 @@ import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
+import {discoverer as condaEnvironment} from './formats/conda-environment/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as gemfile} from './formats/gemfile/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
@@ -28,6 +29,9 @@ import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
+import {discoverer as circleci} from './formats/circleci/index.js'
+import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/index.js'
+import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
@@ -70,6 +74,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pipRequirements,
   pyproject,
   pythonSetup,
+  condaEnvironment,
   gemfileLock,
   gemfile,
   composerLock,
@@ -78,6 +83,9 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   compose,
   githubActions,
   gitlabCi,
+  circleci,
+  bitbucketPipelines,
+  azurePipelines,
   preCommit,
   gradleLockfile,
   gradleVersionCatalog,

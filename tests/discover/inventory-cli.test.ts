@@ -556,6 +556,46 @@ describe('stewards inventory', () => {
     ).toEqual(['drupal/composer.json:38 unsupported'])
   })
 
+  it('--json lists the images of real CircleCI, Bitbucket and Azure pipelines and the pip list of a conda environment', async () => {
+    // pallets/click's CircleCI config, 4Science/DSpace's bitbucket-pipelines.yml, engswee/flashpipe-demo's
+    // azure-pipelines.yml and matplotlib's environment.yml (each format's __fixtures__), under the names their tools read.
+    const formats = 'src/discover/formats'
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-ci-files-'))
+    await mkdir(join(dir, '.circleci'))
+    for (const [from, to] of [
+      ['circleci/__fixtures__/click/config.yml', '.circleci/config.yml'],
+      ['bitbucket-pipelines/__fixtures__/dspace/bitbucket-pipelines.yml', 'bitbucket-pipelines.yml'],
+      ['azure-pipelines/__fixtures__/flashpipe-demo/azure-pipelines.yml', 'azure-pipelines.yml'],
+      ['conda-environment/__fixtures__/matplotlib/environment.yml', 'environment.yml'],
+    ])
+      await writeFile(join(dir, to), await readFile(join(formats, from), 'utf8'))
+    const json = await inventoryJson(dir)
+    // Each file read once, by its own format (none as a Kubernetes manifest).
+    expect(json.files).toBe(4)
+    expect(
+      json.components.map(
+        (c: {kind: string; ref: string; locations: Array<{file: string; line: number}>}) =>
+          `${c.locations[0].file.slice(dir.length + 1)}:${c.locations[0].line} ${c.kind} ${c.ref}`,
+      ),
+    ).toEqual([
+      'bitbucket-pipelines.yml:203 image alpine/git:latest',
+      'bitbucket-pipelines.yml:138 image atlassian/default-image:4',
+      '.circleci/config.yml:12 image cimg/base:stable',
+      'azure-pipelines.yml:15 image engswee/flashpipe:latest',
+      'bitbucket-pipelines.yml:293 image alpine:latest',
+      'bitbucket-pipelines.yml:1 image maven:3.9.11-eclipse-temurin-21',
+      'environment.yml:40 package mpl-sphinx-theme~=3.11.0',
+      'environment.yml:41 package sphinxcontrib-svg2pdfconverter>=1.1.0',
+      'environment.yml:42 package sphinxcontrib-video>=0.2.1',
+    ])
+    // The conda packages are counted in one line: stewards has no conda ecosystem.
+    expect(
+      json.skipped.map(
+        (s: {file: string; line: number; reason: string}) => `${s.file.slice(dir.length + 1)}:${s.line} ${s.reason}`,
+      ),
+    ).toEqual(['environment.yml:11 unsupported'])
+  })
+
   it("--json lists the charts of a real helmfile's releases with their repositories", async () => {
     // jenkins-infra/kubernetes-management's clusters/publick8s.yaml (src/discover/formats/helmfile/__fixtures__), under
     // the name helmfile gives its default file.

@@ -1,0 +1,146 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${{ }} here is the literal text of the files under test
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+function discover(text: string, file = 'azure-pipelines.yml') {
+  return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
+}
+
+const rows = (out: Required<DiscoverOutput>) =>
+  out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.purl}`)
+const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)
+const errors = (out: Required<DiscoverOutput>) => out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
+
+describe('azure-pipelines', () => {
+  it('claims azure-pipelines.yml/.yaml at any depth and .azure-pipelines/*.yml', () => {
+    expect(
+      [
+        'azure-pipelines.yml',
+        'sub/dir/azure-pipelines.yaml',
+        '.azure-pipelines/ci.yml',
+        'a/.azure-pipelines/pr.yaml',
+        '.azure-pipelines/steps/x.yml',
+        'build/azure-pipelines/ci.yml',
+        'my-azure-pipelines.yml',
+      ].map(discoverer.matches),
+    ).toEqual([true, true, true, true, false, false, false])
+  })
+
+  it('lists a real container resource once, its job naming it by alias (engswee/flashpipe-demo)', () => {
+    const text = readFileSync(
+      join(import.meta.dirname, '__fixtures__', 'flashpipe-demo', 'azure-pipelines.yml'),
+      'utf8',
+    )
+    const out = discover(text)
+    expect(rows(out)).toEqual(['15:14 engswee/flashpipe:latest -> pkg:docker/engswee/flashpipe@latest'])
+    expect(out.components[0]).toMatchObject({kind: 'image', origin: 'manifest'})
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+  })
+
+  it('lists pipeline, job, stage-job, deployment and service containers; aliases once; vmImage is no container', () => {
+    const out = discover(
+      [
+        'pool: {vmImage: ubuntu-latest}',
+        'resources:',
+        '  containers:',
+        '    - container: pg',
+        '      image: postgres:16',
+        '    - container: build',
+        '      image: mcr.microsoft.com/dotnet/sdk:8.0',
+        '      endpoint: acme-registry',
+        '    - container: acr',
+        '      type: ACR',
+        '      azureSubscription: acme',
+        'container: ubuntu:22.04',
+        'services:',
+        '  db: pg',
+        '  cache: redis:7',
+        'stages:',
+        '  - stage: Build',
+        '    jobs:',
+        '      - job: compile',
+        '        container: build',
+        '        services: {mq: {image: rabbitmq:3.13}}',
+        '      - deployment: ship',
+        '        container: {image: "acme.azurecr.io/deploy:2", endpoint: acr}',
+        '        pool: {vmImage: windows-2022}',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:14 postgres:16 -> pkg:docker/library/postgres@16',
+      '7:14 mcr.microsoft.com/dotnet/sdk:8.0 -> pkg:docker/dotnet/sdk@8.0?repository_url=mcr.microsoft.com',
+      '12:12 ubuntu:22.04 -> pkg:docker/library/ubuntu@22.04',
+      '15:10 redis:7 -> pkg:docker/library/redis@7',
+      '21:32 rabbitmq:3.13 -> pkg:docker/library/rabbitmq@3.13',
+      '23:28 acme.azurecr.io/deploy:2 -> pkg:docker/deploy@2?repository_url=acme.azurecr.io',
+    ])
+  })
+
+  it('reports expressions and, once per file, templates', () => {
+    const out = discover(
+      [
+        'resources:',
+        '  containers:',
+        '    - container: c',
+        '      image: acme/tool:$(toolVersion)',
+        'jobs:',
+        '  - job: a',
+        "    container: $[ variables['containerResource'] ]",
+        '  - job: b',
+        '    container: ${{ parameters.image }}',
+        '    steps:',
+        '      - template: steps/build.yml',
+        '  - template: jobs/test.yml',
+        'extends:',
+        '  template: base.yml',
+      ].join('\n'),
+    )
+    expect(out.components).toEqual([])
+    expect(skips(out)).toEqual([
+      '4 unsupported resources.containers[0].image "acme/tool:$(toolVersion)" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '7 unsupported jobs[0].container "$[ variables[\'containerResource\'] ]" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '9 unsupported jobs[1].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '11 unsupported 3 template references (first: steps/build.yml): templates are not followed; the containers they declare are not listed',
+    ])
+  })
+
+  it('reports wrong types at their line and reads the rest', () => {
+    const out = discover(
+      [
+        'resources:',
+        '  containers: {container: x, image: alpine:3.19}',
+        'container: 42',
+        'services: [redis]',
+        'jobs:',
+        '  - job: a',
+        '    container: {options: --rm}',
+        '  - job: b',
+        '    container: "Not An Image"',
+        '  - job: c',
+        '    container: alpine:3.20',
+        '    services: {s: [x]}',
+      ].join('\n'),
+    )
+    expect(errors(out).filter((e) => !e.includes('invalid-image-ref'))).toEqual([
+      '2:15 invalid-entry resources.containers must be a list, not a mapping',
+      '3:12 invalid-entry container must be an image name, not a number (42)',
+      '4:11 invalid-entry services must be a mapping, not a list',
+      '7:16 invalid-entry jobs[0].container.image must be an image name, not nothing',
+      '12:19 invalid-entry jobs[2].services.s must be an image name, not a list',
+    ])
+    expect(out.errors.filter((e) => e.code === 'invalid-image-ref').map((e) => e.line)).toEqual([9])
+    expect(rows(out)).toEqual(['11:16 alpine:3.20 -> pkg:docker/library/alpine@3.20'])
+    expect(discover('- 1\n').errors[0]).toMatchObject({line: 1, code: 'invalid-entry'})
+  })
+
+  it('reads many jobs', () => {
+    const jobs = Array.from({length: 1000}, (_, i) => `  - job: j${i}\n    container: "acme/j:${i}"`)
+    expect(discover(['jobs:', ...jobs].join('\n')).components).toHaveLength(1000)
+  })
+})

@@ -1,0 +1,135 @@
+/**
+ * Bitbucket Pipelines (`bitbucket-pipelines.yml`,
+ * https://support.atlassian.com/bitbucket-cloud/docs/bitbucket-pipelines-configuration-reference/): the container
+ * images a pipeline runs in.
+ * - The top-level `image`, each step's `image` (steps of `pipelines.default` and of every pipeline under
+ *   `branches`, `tags`, `bookmarks`, `pull-requests` and `custom`, inside `parallel` and `stage` groups) and
+ *   `definitions.services.<name>.image`. An image is a string or `{name: ...}`; its `username`, `password` and
+ *   `aws` are credentials: never read, never echoed.
+ * - A step written once with an anchor and reused through aliases is one node: listed once, where it is written.
+ * - `$VARIABLE` values are set by repository or workspace variables when the pipeline runs: reported
+ *   (`unsupported`), not guessed.
+ */
+import {appendAll} from '../../../core/arrays.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+import {readYaml} from '../../yaml.js'
+import {describe, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
+
+export const discoverer: Discoverer = {
+  id: 'bitbucket-pipelines',
+  description: 'Bitbucket Pipelines bitbucket-pipelines.yml: image of the pipeline, its steps and services',
+  matches: (file) => /(^|\/)bitbucket-pipelines\.ya?ml$/.test(file),
+  identify: (head) => /^pipelines:[ \t]*$/m.test(head) && /^[ \t]+- step:/m.test(head),
+  discover,
+}
+
+/** Sections of `pipelines:` that hold named pipelines (`default` is a list of steps itself). */
+const NAMED = ['branches', 'tags', 'bookmarks', 'pull-requests', 'custom']
+
+interface Place {
+  out: Output
+  file: string
+  /** Step maps already read: a step reused through an alias is listed once. */
+  seen: Set<YamlNode>
+}
+
+function discover(input: DiscoverInput): Output {
+  const out = emptyOutput()
+  const yaml = readYaml(input.text, input.file)
+  appendAll(out.errors, yaml.errors)
+  for (const doc of yaml.documents) {
+    if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
+    if (!isMap(doc.root)) {
+      out.errors.push(errorAt(input.file, doc.root, 'invalid-entry', 'a Bitbucket Pipelines file must be a mapping'))
+      continue
+    }
+    const place: Place = {out, file: input.file, seen: new Set()}
+    imageAt(place, doc.root.entries.get('image'), 'image')
+    const services = doc.root.entries.get('definitions')
+    const defined = isMap(services) ? services.entries.get('services') : undefined
+    if (isMap(defined))
+      for (const [name, service] of defined.entries)
+        if (isMap(service)) imageAt(place, service.entries.get('image'), `definitions.services.${name}.image`)
+    const pipelines = doc.root.entries.get('pipelines')
+    if (!isMap(pipelines)) continue
+    stepsOf(place, pipelines.entries.get('default'), 'pipelines.default')
+    for (const section of NAMED) {
+      const named = pipelines.entries.get(section)
+      if (named === undefined || (isScalar(named) && named.kind === 'null')) continue
+      if (!isMap(named)) {
+        out.errors.push(
+          errorAt(input.file, named, 'invalid-entry', `pipelines.${section} must be a mapping, not ${describe(named)}`),
+        )
+        continue
+      }
+      for (const [name, steps] of named.entries) stepsOf(place, steps, `pipelines.${section}.${name}`)
+    }
+  }
+  return out
+}
+
+/** A list of `step`, `parallel` and `stage` items (`variables` of a custom pipeline too); groups hold steps only. */
+function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth = 0): void {
+  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (!isSeq(node)) {
+    place.out.errors.push(
+      errorAt(place.file, node, 'invalid-entry', `${path} must be a list of steps, not ${describe(node)}`),
+    )
+    return
+  }
+  node.items.forEach((item, i) => {
+    const where = `${path}[${i}]`
+    if (!isMap(item)) {
+      place.out.errors.push(
+        errorAt(place.file, item, 'invalid-entry', `${where} must be a step, parallel or stage, not ${describe(item)}`),
+      )
+      return
+    }
+    const step = item.entries.get('step')
+    if (isMap(step)) {
+      if (place.seen.has(step)) return
+      place.seen.add(step)
+      imageAt(place, step.entries.get('image'), `${where}.step.image`)
+    } else if (step !== undefined)
+      place.out.errors.push(
+        errorAt(place.file, step, 'invalid-entry', `${where}.step must be a mapping, not ${describe(step)}`),
+      )
+    // Groups hold steps, never groups: two levels (a stage's steps, a parallel's) are all Bitbucket has.
+    if (depth > 1) return
+    const parallel = item.entries.get('parallel')
+    stepsOf(place, isMap(parallel) ? parallel.entries.get('steps') : parallel, `${where}.parallel`, depth + 1)
+    const stage = item.entries.get('stage')
+    if (stage !== undefined && !isMap(stage))
+      place.out.errors.push(
+        errorAt(place.file, stage, 'invalid-entry', `${where}.stage must be a mapping, not ${describe(stage)}`),
+      )
+    else if (isMap(stage)) stepsOf(place, stage.entries.get('steps'), `${where}.stage.steps`, depth + 1)
+  })
+}
+
+/** A string or `{name}`; the block's credentials (`username`, `password`, `aws`) are never read. */
+function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
+  const {out, file} = place
+  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  const name = isMap(node) ? node.entries.get('name') : node
+  const value = stringValue(name)
+  if (value === undefined) {
+    const what = isMap(node)
+      ? `${path}.name must be an image name, not ${describe(name)}`
+      : `${path} must be an image name or {name: ...}, not ${describe(node)}`
+    out.errors.push(errorAt(file, name ?? node, 'invalid-entry', what))
+    return
+  }
+  const location = locationOf(file, name as YamlNode)
+  if (value.includes('$')) {
+    out.skipped.push({
+      file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `${path} "${value.slice(0, 200)}" holds a variable, set by repository or workspace variables when the pipeline runs; not guessed`,
+    })
+    return
+  }
+  addImageRef(out, value, location, 'manifest')
+}

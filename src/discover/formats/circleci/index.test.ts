@@ -1,0 +1,143 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {DiscoverOutput} from '../../types.js'
+import {discoverer} from './index.js'
+
+function discover(text: string, file = '.circleci/config.yml') {
+  return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
+}
+
+const rows = (out: Required<DiscoverOutput>) =>
+  out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref} -> ${c.purl}`)
+const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)
+const errors = (out: Required<DiscoverOutput>) => out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
+
+describe('circleci', () => {
+  it('claims .circleci/config.yml and .yaml only', () => {
+    expect(
+      [
+        '.circleci/config.yml',
+        'a/.circleci/config.yaml',
+        '.circleci/other.yml',
+        'config.yml',
+        'circleci/config.yml',
+      ].map(discoverer.matches),
+    ).toEqual([true, true, false, false, false])
+  })
+
+  it('lists the image of a real configuration (pallets/click)', () => {
+    const text = readFileSync(join(import.meta.dirname, '__fixtures__', 'click', 'config.yml'), 'utf8')
+    const out = discover(text)
+    expect(rows(out)).toEqual(['12:16 cimg/base:stable -> pkg:docker/cimg/base@stable'])
+    expect(out.components[0]).toMatchObject({kind: 'image', origin: 'manifest'})
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(discoverer.identify?.(text)).toBe(true)
+  })
+
+  it('lists primary and service containers of jobs and executors, once each; machine images are not containers', () => {
+    const out = discover(
+      [
+        'version: 2.1',
+        'executors:',
+        '  py: &py',
+        '    docker:',
+        '      - image: cimg/python:3.12',
+        '  vm:',
+        '    machine:',
+        '      image: ubuntu-2204:2024.01.1',
+        'jobs:',
+        '  test:',
+        '    executor: py',
+        '    docker:',
+        '      - image: cimg/node:20.11',
+        '        auth: {username: acme, password: $DOCKER_PASS}',
+        '      - image: postgres:16',
+        '      - image: registry.example.com/acme/redis@sha256:0123456789012345678901234567890123456789012345678901234567890123',
+        '  again: *py',
+        '  mac:',
+        '    macos: {xcode: 15.2.0}',
+        'workflows: {main: {jobs: [test]}}',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:16 cimg/python:3.12 -> pkg:docker/cimg/python@3.12',
+      '13:16 cimg/node:20.11 -> pkg:docker/cimg/node@20.11',
+      '15:16 postgres:16 -> pkg:docker/library/postgres@16',
+      '16:16 registry.example.com/acme/redis@sha256:0123456789012345678901234567890123456789012345678901234567890123 -> pkg:docker/acme/redis@sha256:0123456789012345678901234567890123456789012345678901234567890123?repository_url=registry.example.com',
+    ])
+    expect(JSON.stringify(out)).not.toContain('DOCKER_PASS')
+  })
+
+  it('reports parameters, pipeline values and variables, and names the orbs in one skip', () => {
+    const out = discover(
+      [
+        'version: 2.1',
+        'orbs:',
+        '  node: circleci/node@5.2.0',
+        '  aws-cli: circleci/aws-cli@4.1',
+        '  mine:',
+        '    jobs: {}',
+        'jobs:',
+        '  build:',
+        '    parameters: {tag: {type: string, default: "3.12"}}',
+        '    docker:',
+        '      - image: cimg/python:<< parameters.tag >>',
+        '      - image: acme/app:<< pipeline.git.revision >>',
+        '      - image: $IMAGE',
+      ].join('\n'),
+    )
+    expect(out.components).toEqual([])
+    expect(skips(out)).toEqual([
+      '3 unsupported orbs circleci/node@5.2.0, circleci/aws-cli@4.1, mine (inline): CircleCI orbs are third-party configuration the pipeline runs, with no package URL type; not listed (their own images are not read)',
+      '11 unsupported jobs.build.docker[0] (primary container).image "cimg/python:<< parameters.tag >>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+      '12 unsupported jobs.build.docker[1].image "acme/app:<< pipeline.git.revision >>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+      '13 unsupported jobs.build.docker[2].image "$IMAGE" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+    ])
+  })
+
+  it('reports wrong types at their line and reads the rest', () => {
+    const out = discover(
+      [
+        'version: 2.1',
+        'orbs: [circleci/node@5]',
+        'jobs:',
+        '  a:',
+        '    docker: cimg/base:stable',
+        '  b:',
+        '    docker:',
+        '      - cimg/base:stable',
+        '      - image: 3.12',
+        '      - {}',
+        '      - image: "Not An Image"',
+        '      - image: alpine:3.20',
+        '  __proto__:',
+        '    docker: [{image: alpine:3.19}]',
+        'executors: 4',
+      ].join('\n'),
+    )
+    expect(errors(out)).toEqual(
+      expect.arrayContaining([
+        '2:7 invalid-entry orbs must be a mapping, not a list',
+        '5:13 invalid-entry jobs.a.docker must be a list, not a string',
+        '8:9 invalid-entry jobs.b.docker[0] (primary container) must be a mapping with image:, not a string',
+        '9:16 invalid-entry jobs.b.docker[1].image must be an image name, not a number (3.12)',
+        '10:9 invalid-entry jobs.b.docker[2].image must be an image name, not nothing',
+        '15:12 invalid-entry executors must be a mapping, not a number (4)',
+      ]),
+    )
+    expect(out.errors.some((e) => e.code === 'invalid-image-ref' && e.line === 11)).toBe(true)
+    expect(rows(out)).toContain('12:16 alpine:3.20 -> pkg:docker/library/alpine@3.20')
+  })
+
+  it('reads many jobs and survives a broken document', () => {
+    const jobs = Array.from({length: 500}, (_, i) => `  j${i}:\n    docker: [{image: "acme/j:${i}"}]`)
+    expect(discover(['jobs:', ...jobs].join('\n')).components).toHaveLength(500)
+    const broken = discover('jobs:\n  a: [\n')
+    expect(broken.components).toEqual([])
+    expect(broken.errors.length).toBeGreaterThan(0)
+    expect(discover('- 1\n').errors[0]).toMatchObject({line: 1, code: 'invalid-entry'})
+  })
+})
