@@ -118,7 +118,7 @@ function argoSources(out: GitopsCharts, file: string, spec: YamlNode | undefined
     chartValues(out, file, at(source, 'helm', 'valuesObject'), name)
     const repository =
       repoURL === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
-    out.charts.push({chart: {name, ...(version ? {version} : {}), ...(repository ? {repository} : {})}, at: location})
+    addChart(out, {chart: {name, ...(version ? {version} : {}), ...(repository ? {repository} : {})}, at: location})
   }
 }
 
@@ -166,7 +166,7 @@ function helmRelease(
     const version =
       stringValue(at(source.resource, 'spec', 'ref', 'tag')) ??
       stringValue(at(source.resource, 'spec', 'ref', 'semver'))
-    out.charts.push({
+    addChart(out, {
       chart: {name: url.slice(slash + 1), ...(version ? {version} : {}), repository: url.slice(0, slash)},
       at: {file, line: chartRef.line, column: chartRef.column},
     })
@@ -205,7 +205,7 @@ function fromSourceRef(
   // Flux's default version is `*`, the newest: no version is named.
   const versioned = version !== undefined && version !== '*' ? {version} : {}
   if (ref === undefined) {
-    out.charts.push({chart: {name, ...versioned}, at: location})
+    addChart(out, {chart: {name, ...versioned}, at: location})
     return
   }
   if (ref.kind === 'GitRepository' || ref.kind === 'Bucket') {
@@ -220,7 +220,7 @@ function fromSourceRef(
   const source = find(ref)
   const url = source === undefined ? undefined : stringValue(at(source.resource, 'spec', 'url'))
   if (source === undefined || url === undefined) missing(out, file, node, what, ref, name)
-  out.charts.push({chart: {name, ...versioned, ...(url ? {repository: url} : {})}, at: location})
+  addChart(out, {chart: {name, ...versioned, ...(url ? {repository: url} : {})}, at: location})
 }
 
 function missing(
@@ -238,6 +238,17 @@ function missing(
     reason: 'missing-resource',
     message: `${what}: its ${ref.kind} ${where} is not in this file or its folder${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
   })
+}
+
+/** A chart to list; one whose name is empty (`chart: ''`, an OCI URL ending in `/`) is an error: a package URL needs a name. */
+function addChart(out: GitopsCharts, chart: GitopsChart): void {
+  if (chart.chart.name.trim() === '')
+    out.out.errors.push({
+      ...chart.at,
+      code: 'invalid-entry',
+      message: 'a GitOps object installs a chart it does not name',
+    })
+  else out.charts.push(chart)
 }
 
 /**

@@ -54,7 +54,11 @@ export function chartRef(chart: string): ChartRef {
   if (isLocalChart(chart)) return {kind: 'local', path: chart}
   if (chart.includes('://')) return {kind: 'unsupported', why: 'a URL helmfile neither fetches nor reads as a chart'}
   const slash = chart.indexOf('/')
-  return {kind: 'repo', repo: chart.slice(0, slash), name: chart.slice(slash + 1)}
+  const name = chart.slice(slash + 1)
+  // `repo/` or `repo//`: no chart is named (a package URL needs a name).
+  if (name === '' || name.startsWith('/'))
+    return {kind: 'unsupported', why: 'a repository reference that names no chart'}
+  return {kind: 'repo', repo: chart.slice(0, slash), name}
 }
 
 /**

@@ -513,4 +513,22 @@ bases:
     ])
     expect([...errors(out), ...rows(out)]).toEqual([])
   })
+
+  it('reports a chart reference that names no chart, instead of failing on it (found by fuzzing)', () => {
+    const out = discover(`repositories: [{name: acme, url: 'https://charts.example.com'}]
+releases:
+- name: a
+  chart: acme/
+- name: b
+  chart: acme//x
+- name: c
+  chart: oci://registry.example.com/
+`)
+    expect(out.components).toEqual([])
+    expect(skips(out)).toEqual([
+      '4 unsupported release a: chart "acme/" is a repository reference that names no chart; not listed',
+      '6 unsupported release b: chart "acme//x" is a repository reference that names no chart; not listed',
+      '8 unsupported release c: chart "oci://registry.example.com/" is an OCI reference that names no chart; not listed',
+    ])
+  })
 })

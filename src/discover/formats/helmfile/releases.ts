@@ -257,6 +257,14 @@ function listRef(
   version: string | undefined,
   location: Location,
 ): void {
+  // A package URL needs a name: a reference that leaves none (`chart: ''`) lists nothing.
+  const name = ref.kind === 'local' ? localChartName(ref.path, h.dir) : 'name' in ref ? ref.name : undefined
+  if (name === '') {
+    h.out.errors.push(
+      errorAt(h.file, location, 'invalid-entry', `${label}: chart "${elide(written, 200)}" names no chart`),
+    )
+    return
+  }
   switch (ref.kind) {
     case 'oci': {
       // A digest written after the version (`1.2.3@sha256:…`) pins the same chart; the version is what is listed.

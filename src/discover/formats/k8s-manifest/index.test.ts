@@ -338,5 +338,25 @@ spec:
         '17 unresolved-version image acme/proxy has no tag or digest here and the appVersion of chart acme-web, which it would take, is not in the tree',
       ])
     })
+
+    it('reports an OCIRepository whose URL names no chart, instead of failing on it (found by fuzzing)', async () => {
+      const inventory = await scan({
+        'flux/release.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: a}
+spec:
+  chartRef: {kind: OCIRepository, name: o}
+---
+apiVersion: source.toolkit.fluxcd.io/v1
+kind: OCIRepository
+metadata: {name: o}
+spec: {url: 'oci://registry.example.com/charts/'}
+`,
+      })
+      expect(inventory.components).toEqual([])
+      expect(inventory.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
+        '5 invalid-entry a GitOps object installs a chart it does not name',
+      ])
+    })
   })
 })
