@@ -26,7 +26,7 @@ import {yamlLibrary} from '../core/lazy-require.js'
 import {probeYamlDepth} from '../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../core/yaml-unique-keys.js'
 import {splitDocuments} from './yaml-split.js'
-import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
+import {isMap, isScalar, type YamlMap, type YamlNode, type YamlScalar} from './yaml-tree.js'
 
 export interface YamlDocument {
   /** 0-based index of the document in the stream. */
@@ -571,4 +571,28 @@ function expandedSize(node: YamlNode, budget: number, memo: Map<object, number>)
   }
   memo.set(key, size)
   return size
+}
+
+/**
+ * The documents of a YAML file that are mappings, for formats whose every document is one (CI configurations): the
+ * reader's errors, and an `invalid-entry` error for each document that is not a mapping (`what` names what it must
+ * be), go to `errors`; empty documents are passed over.
+ */
+export function mappingDocuments(text: string, file: string, errors: ScanError[], what: string): YamlMap[] {
+  const yaml = readYaml(text, file)
+  for (const error of yaml.errors) errors.push(error)
+  const maps: YamlMap[] = []
+  for (const {root} of yaml.documents) {
+    if (root === null || (isScalar(root) && root.kind === 'null')) continue
+    if (isMap(root)) maps.push(root)
+    else
+      errors.push({
+        file,
+        line: root.line,
+        column: root.column,
+        code: 'invalid-entry',
+        message: `${what} must be a mapping`,
+      })
+  }
+  return maps
 }

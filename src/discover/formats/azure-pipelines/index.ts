@@ -12,7 +12,7 @@
 import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
-import {readYaml} from '../../yaml.js'
+import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
@@ -35,24 +35,17 @@ interface Place {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file)
-  appendAll(out.errors, yaml.errors)
-  for (const doc of yaml.documents) {
-    if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
-    if (!isMap(doc.root)) {
-      out.errors.push(errorAt(input.file, doc.root, 'invalid-entry', 'an Azure Pipelines file must be a mapping'))
-      continue
-    }
+  for (const root of mappingDocuments(input.text, input.file, out.errors, 'an Azure Pipelines file')) {
     const place: Place = {out, file: input.file, aliases: new Set()}
-    resources(place, doc.root)
-    jobImages(place, doc.root, '')
-    jobsOf(place, doc.root.entries.get('jobs'), 'jobs')
-    const stages = doc.root.entries.get('stages')
+    resources(place, root)
+    jobImages(place, root, '')
+    jobsOf(place, root.entries.get('jobs'), 'jobs')
+    const stages = root.entries.get('stages')
     if (isSeq(stages))
       stages.items.forEach((stage, i) => {
         if (isMap(stage)) jobsOf(place, stage.entries.get('jobs'), `stages[${i}].jobs`)
       })
-    templateSkip(out, input.file, doc.root)
+    templateSkip(out, input.file, root)
   }
   return out
 }

@@ -13,7 +13,7 @@
 import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
-import {readYaml} from '../../yaml.js'
+import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
@@ -36,22 +36,15 @@ interface Place {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file)
-  appendAll(out.errors, yaml.errors)
-  for (const doc of yaml.documents) {
-    if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
-    if (!isMap(doc.root)) {
-      out.errors.push(errorAt(input.file, doc.root, 'invalid-entry', 'a Bitbucket Pipelines file must be a mapping'))
-      continue
-    }
+  for (const root of mappingDocuments(input.text, input.file, out.errors, 'a Bitbucket Pipelines file')) {
     const place: Place = {out, file: input.file, seen: new Set()}
-    imageAt(place, doc.root.entries.get('image'), 'image')
-    const services = doc.root.entries.get('definitions')
+    imageAt(place, root.entries.get('image'), 'image')
+    const services = root.entries.get('definitions')
     const defined = isMap(services) ? services.entries.get('services') : undefined
     if (isMap(defined))
       for (const [name, service] of defined.entries)
         if (isMap(service)) imageAt(place, service.entries.get('image'), `definitions.services.${name}.image`)
-    const pipelines = doc.root.entries.get('pipelines')
+    const pipelines = root.entries.get('pipelines')
     if (!isMap(pipelines)) continue
     stepsOf(place, pipelines.entries.get('default'), 'pipelines.default')
     for (const section of NAMED) {

@@ -12,7 +12,7 @@
 import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
-import {readYaml} from '../../yaml.js'
+import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
@@ -28,19 +28,12 @@ const MAX_NAMED_ORBS = 20
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file)
-  appendAll(out.errors, yaml.errors)
-  for (const doc of yaml.documents) {
-    if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) continue
-    if (!isMap(doc.root)) {
-      out.errors.push(errorAt(input.file, doc.root, 'invalid-entry', 'a CircleCI configuration must be a mapping'))
-      continue
-    }
-    orbsSkip(out, input.file, doc.root.entries.get('orbs'))
+  for (const root of mappingDocuments(input.text, input.file, out.errors, 'a CircleCI configuration')) {
+    orbsSkip(out, input.file, root.entries.get('orbs'))
     // A job or executor written as an alias of another is one node: its images are listed once.
     const seen = new Set<YamlNode>()
     for (const section of ['executors', 'jobs'] as const) {
-      const holders = doc.root.entries.get(section)
+      const holders = root.entries.get(section)
       if (holders === undefined || (isScalar(holders) && holders.kind === 'null')) continue
       if (!isMap(holders)) {
         out.errors.push(
