@@ -9,7 +9,6 @@
  * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. `template:` files are not
  *   followed: reported once per file.
  */
-import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'

@@ -10,7 +10,6 @@
  * - `$VARIABLE` values are set by repository or workspace variables when the pipeline runs: reported
  *   (`unsupported`), not guessed.
  */
-import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'

@@ -9,7 +9,6 @@
  *   names them, rather than an invented ecosystem.
  * - `machine:` (`ubuntu-2204:...`) and `macos:` are CircleCI virtual machine images, not containers: not listed.
  */
-import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
