@@ -36,7 +36,7 @@ function elementMatches(pattern: string, element: string): boolean {
     expression = toRegExp(pattern)
     compiled.set(pattern, expression)
   }
-  return expression !== null && expression.test(element)
+  return expression?.test(element) === true
 }
 
 function toRegExp(pattern: string): RegExp | null {

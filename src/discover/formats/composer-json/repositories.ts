@@ -14,7 +14,7 @@ import {posix} from 'node:path'
 import type {ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
-import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
+import {urlWithoutCredentials} from '../../../core/redact.js'
 import {
   isJsonObject,
   type JsonDocument,

@@ -769,7 +769,7 @@ class BuildScript {
 
   /** Arguments split at top-level commas, line breaks around each left out; empty ones dropped. */
   private arguments(seq: Tokens, start: number, end: number): Array<[number, number]> {
-    const {tokens, match} = seq
+    const {tokens} = seq
     const out: Array<[number, number]> = []
     const push = (a: number, b: number) => {
       while (a < b && tokens[a].kind === 'newline') a++

@@ -12,7 +12,7 @@ import type {Component, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
+import type {Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'terraform-module',
