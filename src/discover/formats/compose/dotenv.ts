@@ -19,6 +19,7 @@
  * The parse stops at the first syntax error, as Compose's does (it then refuses the project); the variables read
  * before it are kept. Linear in the size of the file; each expansion is bounded by ../../variables.ts.
  */
+import {C_ESCAPES} from '../../../core/escapes.js'
 import {trimEnd} from '../../../core/trim-end.js'
 import {substitute} from '../../variables.js'
 
@@ -41,17 +42,7 @@ const KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u
 const EXPORT = /^export[\t\n\f\r ]+/
 /** compose-go's escapeSeqRegex. */
 const ESCAPE = /\\(?:[abcfnrtv$"\\]|0\d{0,3})/g
-const ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '"': '"',
-  '\\': '\\',
-}
+const ESCAPES: Record<string, string> = {...C_ESCAPES, '"': '"', '\\': '\\'}
 
 export function parseEnv(text: string): EnvFile {
   const vars = new Map<string, EnvValue>()

@@ -12,6 +12,7 @@
  * the offset where the literal starts; what was read before it is kept. Work is linear in the text: every character
  * is read once, each heredoc's body once; interpolations nest 16 deep at most.
  */
+import {C_ESCAPES} from '../../../core/escapes.js'
 
 export interface TokenBase {
   start: number
@@ -148,17 +149,7 @@ const TWO = new Set([
 const OPERATOR_SYMBOLS = ['[]=', '[]', '<=>', '===', '==', '=~', '!=', '!~', '>=', '<=', '<<', '>>', '**', '+@', '-@']
 const GLOBAL_PUNCTUATION = '!@&`\'+~=/\\,;.<>_*$?:"0123456789'
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  n: '\n',
-  t: '\t',
-  s: ' ',
-  r: '\r',
-  e: '\x1b',
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  v: '\v',
-}
+const SIMPLE_ESCAPES: Record<string, string> = {...C_ESCAPES, s: ' ', e: '\x1b'}
 
 function isIdentStart(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code >= 0x80

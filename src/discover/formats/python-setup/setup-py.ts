@@ -9,6 +9,7 @@
  * the wrong one or never closed) is an error at its line; what was read before it is kept, the rest is not read.
  * Work is linear in the file; brackets nest 200 deep at most (Python's own parser refuses more).
  */
+import {C_ESCAPES} from '../../../core/escapes.js'
 import type {Scope} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
@@ -273,18 +274,7 @@ function stringValue(text: string, token: Extract<Token, {kind: 'string'}>): Sou
   return {text: value, base: token.bodyStart, offsets}
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\',
-  "'": "'",
-  '"': '"',
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-}
+const SIMPLE_ESCAPES: Record<string, string> = {...C_ESCAPES, '\\': '\\', "'": "'", '"': '"'}
 
 /** A value as far as it was read: literal items, something computed, or the file ended (or broke) inside it. */
 type Read<T> = {kind: 'literal'; value: T} | {kind: 'computed'} | {kind: 'cut'; value: T}
