@@ -10,12 +10,10 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/stewards-lts-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 [ -f "$repo/dist/commands/scan.js" ] || { echo "lts-tests: dist/ is not built (run npm test or npm run build first)" >&2; exit 1; }
+# shellcheck source=scripts/ci/install-node.sh
+. "$repo/scripts/ci/install-node.sh"
 for major in "$@"; do
-  prefix="$work/node$major"
-  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "node@$major" >"$work/node$major.log" 2>&1 || {
-    cat "$work/node$major.log" >&2
-    exit 1
-  }
+  prefix=$(install_node "$major" "$work")
   node="$prefix/node_modules/node/bin/node"
   echo "lts-tests: the test suite on $("$node" --version)" >&2
   # vitest's forks start their workers with the node that runs it.

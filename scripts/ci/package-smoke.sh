@@ -113,11 +113,9 @@ if [ $# -eq 0 ]; then
   smoke "node-$(node --version)"
   exit 0
 fi
+# shellcheck source=scripts/ci/install-node.sh
+. "$repo/scripts/ci/install-node.sh"
 for major in "$@"; do
-  prefix="$work/node$major"
-  npm install --prefix "$prefix" "${quiet[@]}" "node@$major" >"$work/node$major.log" 2>&1 || {
-    cat "$work/node$major.log" >&2
-    exit 1
-  }
+  prefix=$(install_node "$major" "$work")
   (PATH="$prefix/node_modules/.bin:$PATH" smoke "node$major")
 done
