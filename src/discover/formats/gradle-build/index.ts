@@ -20,7 +20,7 @@ import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {readProperties} from './properties.js'
-import {type Token, type Tokens, tokenize} from './tokenize.js'
+import {type Token, type Tokens, tokenize} from '../../lockfile-support/groovy-tokenize.js'
 
 export const discoverer: Discoverer = {
   id: 'gradle-build',

@@ -1,5 +1,5 @@
 /**
- * A lexer for Gradle build scripts, Groovy and Kotlin alike: identifiers, strings (with their `$name` and `${…}`
+ * A lexer for Groovy and Kotlin (Gradle build scripts, Jenkinsfiles): identifiers, strings (with their `$name` and `${…}`
  * templates kept as parts), numbers, punctuation and line breaks (which end a Groovy command, `implementation 'a:b:1'`).
  * Comments are dropped: `//` to the end of the line, `/* … *\/` (nested in Kotlin), a `#!` first line. A `//` inside
  * a string is the string's. One pass over the text, each character looked at a bounded number of times: an
