@@ -14,14 +14,16 @@
  *   the chart listed without its repository. A chart from a `GitRepository` or a `Bucket` is a folder of that
  *   source, not a chart repository's: reported, not listed.
  * Each chart is located at its name (`chart:`), or at the `chartRef`/`url` that names it. The values an object gives
- * its chart (a HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`) are read for images as a values
- * file is (./helm-value-images.ts); Argo CD's `helm.values`, values as one string of YAML, is not.
+ * its chart (a HelmRelease's `spec.values`; an Argo CD source's `helm.values` string, `helm.valuesObject` and
+ * `helm.parameters`, merged as Argo CD merges them: ./argo-helm-values.ts) are read for images as a values file is
+ * (./helm-value-images.ts).
  */
 import {posix} from 'node:path'
 import type {Location, Skipped} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {type ChartDependency, chartComponent, type Output} from './output.js'
 import type {DiscoverContext} from './types.js'
+import {argoHelmValues} from './argo-helm-values.js'
 import {valuesImages} from './helm-value-images.js'
 import {readYaml} from './yaml.js'
 import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -68,17 +70,24 @@ const MAX_FOLDER_BYTES = 4 * 1024 * 1024
 const sourcesByFolder = new WeakMap<DiscoverContext, Map<string, FluxSource[]>>()
 
 /** The charts the GitOps objects of a manifest install, as chart components of its output (and what is not read). */
-export function addGitopsCharts(out: Output, resources: readonly YamlMap[], file: string, context: DiscoverContext) {
+export function addGitopsCharts(
+  out: Output,
+  resources: readonly YamlMap[],
+  file: string,
+  text: string,
+  context: DiscoverContext,
+) {
   if (resources.length === 0) return
-  const {charts, skipped} = gitopsCharts(resources, file, context, out)
+  const {charts, skipped} = gitopsCharts(resources, file, text, context, out)
   for (const {chart, at} of charts) out.components.push(chartComponent(chart, at, 'manifest'))
   appendAll(out.skipped, skipped)
 }
 
-/** The charts the GitOps objects of one file install (`resources`: the file's Kubernetes objects). */
+/** The charts the GitOps objects of one file install (`resources`: the file's Kubernetes objects; `text`: the file's). */
 export function gitopsCharts(
   resources: readonly YamlMap[],
   file: string,
+  text: string,
   context: DiscoverContext,
   images: Output,
 ): GitopsCharts {
@@ -87,26 +96,25 @@ export function gitopsCharts(
   for (const resource of resources) {
     const group = (stringValue(at(resource, 'apiVersion')) ?? '').split('/')[0]
     const kind = stringValue(at(resource, 'kind'))
-    if (group === 'argoproj.io' && kind === 'Application') argoSources(out, file, at(resource, 'spec'), 'Application')
+    if (group === 'argoproj.io' && kind === 'Application')
+      argoSources(out, file, text, at(resource, 'spec'), 'Application')
     else if (group === 'argoproj.io' && kind === 'ApplicationSet')
-      argoSources(out, file, at(resource, 'spec', 'template', 'spec'), 'ApplicationSet')
+      argoSources(out, file, text, at(resource, 'spec', 'template', 'spec'), 'ApplicationSet')
     else if (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
       helmRelease(out, file, resource, (ref) => findSource(ref, own, file, context))
   }
   return out
 }
 
-function argoSources(out: GitopsCharts, file: string, spec: YamlNode | undefined, kind: string): void {
+function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNode | undefined, kind: string): void {
   const sources = at(spec, 'sources')
   const list = isSeq(sources) ? sources.items : [at(spec, 'source')]
   for (const source of list) {
     const chartNode = at(source, 'chart')
     const name = stringValue(chartNode)
-    if (chartNode === undefined || name === undefined) continue
     const repoURL = stringValue(at(source, 'repoURL'))
     const version = stringValue(at(source, 'targetRevision'))
-    const location = {file, line: chartNode.line, column: chartNode.column}
-    if ([name, repoURL ?? '', version ?? ''].some((value) => value.includes('{{'))) {
+    if (chartNode !== undefined && name !== undefined && [name, repoURL ?? '', version ?? ''].some(isGenerated)) {
       out.skipped.push({
         file,
         line: chartNode.line,
@@ -115,11 +123,22 @@ function argoSources(out: GitopsCharts, file: string, spec: YamlNode | undefined
       })
       continue
     }
-    chartValues(out, file, at(source, 'helm', 'valuesObject'), name)
+    // The values of a chart from a repository, or of one in a folder of a git repository (`path:`): either way the
+    // images they name are deployed.
+    const chart = name ?? stringValue(at(source, 'path'))
+    const report = {errors: out.out.errors, skipped: out.skipped}
+    if (chart !== undefined) chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart)
+    if (chartNode === undefined || name === undefined) continue
     const repository =
       repoURL === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
+    const location = {file, line: chartNode.line, column: chartNode.column}
     addChart(out, {chart: {name, ...(version ? {version} : {}), ...(repository ? {repository} : {})}, at: location})
   }
+}
+
+/** A value an ApplicationSet's generators fill in. */
+function isGenerated(value: string): boolean {
+  return value.includes('{{')
 }
 
 function helmRelease(

@@ -339,6 +339,65 @@ spec:
       ])
     })
 
+    it("reads Argo CD's values string, under valuesObject and parameters, as Argo CD merges them, placed in the file", async () => {
+      const inventory = await scan({
+        'argo/apps.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: web}
+spec:
+  source:
+    repoURL: https://charts.example.com/acme
+    chart: acme-web
+    targetRevision: 1.0.0
+    helm:
+      values: |
+        image:
+          repository: acme/web
+          tag: "1.0"
+        worker:
+          image: {repository: acme/worker, tag: "2.0"}
+        cache:
+          image: {repository: acme/cache, tag: "3.0"}
+      valuesObject:
+        worker:
+          image: {tag: "2.1"}
+        cache: null
+      parameters:
+        - name: image.tag
+          value: "1.1"
+        - name: jobs[0].image.tag
+          value: "9"
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: quoted}
+spec:
+  sources:
+    - repoURL: https://git.example.com/acme/deploy.git
+      path: charts/api
+      helm:
+        values: "image:\\n  repository: acme/api\\n  tag: '4.0'\\n"
+    - repoURL: https://git.example.com/acme/deploy.git
+      path: charts/bad
+      helm:
+        values: |
+          image: [unclosed
+`,
+      })
+      expect(refsAt(inventory)).toEqual([
+        'acme-web@1.0.0 argo/apps.yaml:7:12',
+        // The quoted string: at the string. The literal block: at the repository's line and column in the file.
+        'acme/api:4.0 argo/apps.yaml:36:17',
+        'acme/web:1.1 argo/apps.yaml:12:23',
+        'acme/worker:2.1 argo/apps.yaml:15:31',
+      ])
+      expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+        '25 unsupported Argo CD parameter jobs[0].image.tag is not applied (list indices and escaped dots are not read): an image it sets is reported as the values give it',
+      ])
+      // The unclosed flow sequence of the last values string, told where its parser found the string ended.
+      expect(inventory.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['42:11 yaml-syntax'])
+    })
+
     it('reports an OCIRepository whose URL names no chart, instead of failing on it (found by fuzzing)', async () => {
       const inventory = await scan({
         'flux/release.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2

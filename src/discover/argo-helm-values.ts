@@ -1,0 +1,150 @@
+/**
+ * The values an Argo CD source gives its Helm chart, as Argo CD gives them to Helm
+ * (https://argo-cd.readthedocs.io/en/stable/user-guide/helm/: "parameters > valuesObject > values > valueFiles"):
+ * - `helm.values`, values as one string of YAML. Written as a literal block (`values: |`), the string's lines are the
+ *   file's, and its nodes are placed on them; written any other way (quoted, folded), every node is placed at the
+ *   string, which is all the file tells.
+ * - `helm.valuesObject` over it, merged as Helm merges values (maps key by key, anything else replaced, a `null`
+ *   removing the key);
+ * - `helm.parameters` (`- name: image.tag` / `value: v2`, what `helm --set` takes) over both. A name with list
+ *   indices or escaped dots is not applied, and said so: an image tag it sets would otherwise be reported wrong.
+ * `valueFiles` are files of the chart's repository, not of this tree: not read. Written by hand: Helm's own merge is
+ * Go (`chartutil.CoalesceTables`), and the YAML trees here keep positions no library merge keeps.
+ */
+import type {ScanError, Skipped} from '../core/model.js'
+import {readYaml} from './yaml.js'
+import {at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
+
+export interface ValuesReport {
+  errors: ScanError[]
+  skipped: Skipped[]
+}
+
+/** A `helm.parameters` name applied here: keys joined by dots, no list index, no escape. */
+const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
+
+/** `helm` (an Argo CD source's `helm` map): the values it gives the chart, merged; undefined when it gives none. */
+export function argoHelmValues(
+  helm: YamlNode | undefined,
+  text: string,
+  file: string,
+  report: ValuesReport,
+): YamlMap | undefined {
+  if (!isMap(helm)) return undefined
+  let values = valuesString(helm.entries.get('values'), text, file, report)
+  const object = helm.entries.get('valuesObject')
+  if (isMap(object)) values = values === undefined ? object : mergeValues(values, object)
+  const parameters = helm.entries.get('parameters')
+  if (isSeq(parameters)) values = applyParameters(values, parameters.items, file, report)
+  return values
+}
+
+/** `helm.values`: its YAML read, its nodes placed in the file (line by line for a literal block). */
+function valuesString(node: YamlNode | undefined, text: string, file: string, report: ValuesReport) {
+  if (!isScalar(node) || node.kind !== 'string' || node.text.trim() === '') return undefined
+  const place = placement(node, text)
+  const read = readYaml(node.text, file)
+  for (const error of read.errors) report.errors.push({...error, ...placed(place, error.line, error.column)})
+  const root = read.documents[0]?.root
+  if (!isMap(root)) return undefined
+  return moved(root, place, 0)
+}
+
+/**
+ * Where the string's own line 1, column 1 is in the file: for a literal block (`|`, `|-`, `|2`…), the line after the
+ * indicator, at the block's indentation; otherwise the string itself, for every line.
+ */
+type Placement = {block: true; line: number; indent: number} | {block: false; line: number; column: number}
+
+function placement(node: YamlNode & {text: string}, text: string): Placement {
+  const atString: Placement = {block: false, line: node.line, column: node.column}
+  const lines = lineStarts(text, node.line + node.text.split('\n').length)
+  const indicator = text.charAt(lines[node.line - 1] + node.column - 1)
+  if (indicator !== '|') return atString
+  const own = node.text.split('\n')
+  const first = own.findIndex((line) => line.trim() !== '')
+  if (first === -1) return atString
+  const fileLine = lineAt(text, lines, node.line + 1 + first)
+  const indent = fileLine.length - own[first].length
+  // The block's line as the file writes it: its indentation, then the string's line (else the file is not what the
+  // reader saw, and the string's own position is all that is sure).
+  if (indent < 0 || fileLine.slice(indent) !== own[first] || fileLine.slice(0, indent).trim() !== '') return atString
+  return {block: true, line: node.line + 1, indent}
+}
+
+/** Offsets where the first `count` lines of `text` start. */
+function lineStarts(text: string, count: number): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1 && starts.length < count; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** Line `line` (1-based) of `text`, without its line break ('' past the end). */
+function lineAt(text: string, starts: number[], line: number): string {
+  const start = starts[line - 1]
+  if (start === undefined) return ''
+  const end = text.indexOf('\n', start)
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '')
+}
+
+function placed(place: Placement, line: number | undefined, column: number | undefined) {
+  if (!place.block) return {line: place.line, column: place.column}
+  return {line: place.line + (line ?? 1) - 1, column: place.indent + (column ?? 1)}
+}
+
+/** A copy of `node` with every position placed in the file. */
+function moved<T extends YamlNode>(node: T, place: Placement, depth: number): T {
+  const position = placed(place, node.line, node.column)
+  if (isMap(node)) {
+    const entries = new Map<string, YamlNode>()
+    if (depth < 256) for (const [key, value] of node.entries) entries.set(key, moved(value, place, depth + 1))
+    return {...node, ...position, entries}
+  }
+  if (isSeq(node))
+    return {...node, ...position, items: depth < 256 ? node.items.map((item) => moved(item, place, depth + 1)) : []}
+  return {...node, ...position}
+}
+
+/** `over` merged into `base` as Helm merges values: maps key by key, anything else replaced, `null` removing the key. */
+export function mergeValues(base: YamlMap, over: YamlMap, depth = 0): YamlMap {
+  const entries = new Map(base.entries)
+  for (const [key, value] of over.entries) {
+    const before = entries.get(key)
+    if (isScalar(value) && value.kind === 'null') entries.delete(key)
+    else if (isMap(before) && isMap(value) && depth < 256) entries.set(key, mergeValues(before, value, depth + 1))
+    else entries.set(key, value)
+  }
+  return {...base, entries}
+}
+
+/** `helm.parameters` set over `values`, each at its dotted path. */
+function applyParameters(
+  values: YamlMap | undefined,
+  parameters: readonly YamlNode[],
+  file: string,
+  report: ValuesReport,
+): YamlMap | undefined {
+  let merged = values
+  for (const parameter of parameters) {
+    const nameNode = at(parameter, 'name')
+    const name = stringValue(nameNode)
+    const value = at(parameter, 'value')
+    if (name === undefined || nameNode === undefined || value === undefined) continue
+    if (!PLAIN_PATH.test(name)) {
+      report.skipped.push({
+        file,
+        line: nameNode.line,
+        reason: 'unsupported',
+        message: `Argo CD parameter ${name} is not applied (list indices and escaped dots are not read): an image it sets is reported as the values give it`,
+      })
+      continue
+    }
+    let tree: YamlNode = value
+    const keys = name.split('.')
+    for (let i = keys.length - 1; i >= 0; i--)
+      tree = {type: 'map', line: nameNode.line, column: nameNode.column, entries: new Map([[keys[i], tree]])}
+    const over = tree as YamlMap
+    merged = merged === undefined ? over : mergeValues(merged, over)
+  }
+  return merged
+}
