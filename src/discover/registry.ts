@@ -12,6 +12,7 @@ import {discoverer as bunLock} from './formats/bun-lock/index.js'
 import {discoverer as npmPackageJson} from './formats/npm-package-json/index.js'
 import {discoverer as goMod} from './formats/go-mod/index.js'
 import {discoverer as goSum} from './formats/go-sum/index.js'
+import {discoverer as goWork} from './formats/go-work/index.js'
 import {discoverer as cargoLock} from './formats/cargo-lock/index.js'
 import {discoverer as cargoToml} from './formats/cargo-toml/index.js'
 import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
@@ -66,6 +67,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   npmPackageJson,
   goMod,
   goSum,
+  goWork,
   cargoLock,
   cargoToml,
   poetryLock,

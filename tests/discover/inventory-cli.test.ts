@@ -556,6 +556,30 @@ describe('stewards inventory', () => {
     ).toEqual(['drupal/composer.json:38 unsupported'])
   })
 
+  it("--json lists a real Go workspace: the modules its go.work uses are the tree's own in every go.mod", async () => {
+    // grafana's go.work and go.mod (src/discover/formats/go-work/__fixtures__), cut down.
+    const at = 'src/discover/formats/go-work/__fixtures__'
+    const json = await inventoryJson(`${at}/grafana`)
+    // Go requirements have no scope: each as `file:line ref[ local]`, at every place it is required.
+    const rows = json.components
+      .filter((c: Row) => c.ref.startsWith('github.com/grafana/grafana/'))
+      .flatMap((c: Row) =>
+        c.locations.map((l) => `${l.file.slice(at.length + 1)}:${l.line} ${c.ref}${c.local ? ' local' : ''}`),
+      )
+    expect(rows).toEqual([
+      'grafana/go.mod:11 github.com/grafana/grafana/apps/playlist v0.0.0-20250220164708-c8d4ff28a450 local',
+      'grafana/apps/playlist/go.mod:6 github.com/grafana/grafana/pkg/apimachinery v0.0.0-20250220154326-6e5de80ef295 local',
+      'grafana/go.mod:12 github.com/grafana/grafana/pkg/apimachinery v0.0.0-20250220154326-6e5de80ef295 local',
+      // Used by the go.work, but its folder has no go.mod in this extract: reported, and left as a package.
+      'grafana/go.mod:17 github.com/grafana/grafana/pkg/promlib v0.0.8',
+    ])
+    expect(
+      json.skipped.map(
+        (s: {file: string; line: number; reason: string}) => `${s.file.slice(at.length + 1)}:${s.line} ${s.reason}`,
+      ),
+    ).toEqual(['grafana/go.work:10 missing-resource'])
+  })
+
   it('--json lists the images of real CircleCI, Bitbucket and Azure pipelines and the pip list of a conda environment', async () => {
     // pallets/click's CircleCI config, 4Science/DSpace's bitbucket-pipelines.yml, engswee/flashpipe-demo's
     // azure-pipelines.yml and matplotlib's environment.yml (each format's __fixtures__), under the names their tools read.

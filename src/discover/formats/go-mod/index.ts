@@ -1,8 +1,15 @@
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {type Workspace, workspaceOf} from '../../lockfile-support/go-workspace.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {type GoModLine, lexGoMod} from './lexer.js'
+import {
+  type GoModLine,
+  isLocalPath,
+  lexGoMod,
+  type Replacement,
+  readReplacement,
+} from '../../lockfile-support/go-modfile.js'
 
 /** Directives we read or knowingly ignore (https://go.dev/ref/mod#go-mod-file-grammar). */
 const KNOWN_VERBS = new Set([
@@ -18,13 +25,6 @@ const KNOWN_VERBS = new Set([
   'ignore',
 ])
 
-interface Replacement {
-  oldVersion?: string
-  newPath: string
-  newVersion?: string
-  line: GoModLine
-}
-
 export const discoverer: Discoverer = {
   id: 'go-mod',
   description: 'Go go.mod: require (direct and // indirect), replace, exclude',
@@ -32,27 +32,13 @@ export const discoverer: Discoverer = {
     return /(^|\/)go\.mod$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
   identify: (head) => /^module\s+\S+\s*$/m.test(head),
-  discover({file, text}) {
-    return discoverGoMod(file, text)
+  discover({file, text}, context) {
+    return discoverGoMod(file, text, workspaceOf(file, context))
   },
 }
 
-/** A replacement without a version, or starting with ./ ../ /, is a directory on disk. */
-function isLocalPath(path: string, version: string | undefined): boolean {
-  return version === undefined || /^(\.{1,2}\/|\/|[A-Za-z]:\\)/.test(path)
-}
-
-function readReplacement(line: GoModLine): Replacement | string {
-  const arrow = line.args.indexOf('=>')
-  const left = line.args.slice(0, arrow)
-  const right = line.args.slice(arrow + 1)
-  if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2) {
-    return "expected 'module [version] => module version' or '=> ./local/path'"
-  }
-  return {oldVersion: left[1], newPath: right[0], newVersion: right[1], line}
-}
-
-export function discoverGoMod(file: string, text: string): DiscoverOutput {
+/** `workspace`: the go.work whose `use` puts this module in workspace mode, if one does (lockfile-support/go-workspace.ts). */
+export function discoverGoMod(file: string, text: string, workspace?: Workspace): DiscoverOutput {
   const {lines, problems} = lexGoMod(text)
   const errors: ScanError[] = problems.map((problem) =>
     lockfileError(file, 'invalid-go-mod', problem.message, problem.line),
@@ -83,7 +69,10 @@ export function discoverGoMod(file: string, text: string): DiscoverOutput {
     const replacement =
       candidates.find((candidate) => candidate.oldVersion === version) ??
       candidates.find((candidate) => candidate.oldVersion === undefined)
-    const local = replacement !== undefined && isLocalPath(replacement.newPath, replacement.newVersion)
+    // A module of the workspace (or one its go.work replaces with a folder) is built from the tree.
+    const local =
+      workspace?.local.has(path) === true ||
+      (replacement !== undefined && isLocalPath(replacement.newPath, replacement.newVersion))
     const ref = `${path} ${version}`
     components.push(
       packageComponent(file, {

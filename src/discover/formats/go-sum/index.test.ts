@@ -10,6 +10,16 @@ function discover(text: string) {
 }
 
 describe('go-sum', () => {
+  it("claims go.sum and a workspace's go.work.sum, not vendored copies", () => {
+    expect(['go.sum', 'a/go.work.sum', 'vendor/m/go.sum', 'go.work', 'go.summary'].map(discoverer.matches)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ])
+  })
+
   it('reports each (module, version) once, at its first line, /go.mod suffix stripped', () => {
     const {components, errors} = discover(
       [

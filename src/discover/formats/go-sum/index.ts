@@ -9,9 +9,9 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'go-sum',
-  description: 'Go go.sum: every (module, version) checksummed',
+  description: "Go go.sum and go.work.sum (a workspace's): every (module, version) checksummed",
   matches(file) {
-    return /(^|\/)go\.sum$/.test(file) && !/(^|\/)vendor\//.test(file)
+    return /(^|\/)go\.(?:work\.)?sum$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
   // Every line is `module version[/go.mod] h1:hash`; the first one tells.
   identify: (head) => /^\S+ v\S+ h1:[A-Za-z0-9+/]+=*\r?$/.test(head.split('\n', 1)[0]),

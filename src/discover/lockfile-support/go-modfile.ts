@@ -1,6 +1,7 @@
 /**
- * go.mod lines, lexed by hand: the only maintained parser is Go's golang.org/x/mod/modfile, and no JS package
- * implements it. Rules taken from modfile/read.go: `//` comments, "quoted" and `raw` strings, `verb (` blocks.
+ * go.mod and go.work lines, lexed by hand: the only maintained parser is Go's golang.org/x/mod/modfile, and no JS
+ * package implements it. Rules taken from modfile/read.go: `//` comments, "quoted" and `raw` strings, `verb (` blocks.
+ * Also the `replace` directive both files share (https://go.dev/ref/mod#go-mod-file-replace).
  */
 export interface GoModLine {
   /** The directive (`require`), for block lines too. */
@@ -88,4 +89,28 @@ export function lexGoMod(text: string): {lines: GoModLine[]; problems: LexProble
   })
   if (block !== undefined) problems.push({line: blockLine, message: `'${block} (' block is not closed`})
   return {lines, problems}
+}
+
+/** A `replace` directive: `old [version] => new [version]`. */
+export interface Replacement {
+  oldVersion?: string
+  newPath: string
+  newVersion?: string
+  line: GoModLine
+}
+
+/** A `replace` line's parts, or what is wrong with it. */
+export function readReplacement(line: GoModLine): Replacement | string {
+  const arrow = line.args.indexOf('=>')
+  const left = line.args.slice(0, arrow)
+  const right = line.args.slice(arrow + 1)
+  if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2) {
+    return "expected 'module [version] => module version' or '=> ./local/path'"
+  }
+  return {oldVersion: left[1], newPath: right[0], newVersion: right[1], line}
+}
+
+/** A replacement without a version, or starting with ./ ../ /, is a directory on disk. */
+export function isLocalPath(path: string, version: string | undefined): boolean {
+  return version === undefined || /^(\.{1,2}\/|\/|[A-Za-z]:\\)/.test(path)
 }
