@@ -4,7 +4,7 @@
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
- * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile,
+ * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
@@ -22,6 +22,7 @@ import {discoverer as composerJson} from '../src/discover/formats/composer-json/
 import {discoverer as gemfile} from '../src/discover/formats/gemfile/index.js'
 import {discoverer as helmfile} from '../src/discover/formats/helmfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
+import {discoverer as jenkinsfile} from '../src/discover/formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import {discoverer as terraformModule} from '../src/discover/formats/terraform-module/index.js'
@@ -240,6 +241,14 @@ const families: Family[] = [
     input: (n) =>
       `repos:\n${Array.from({length: n}, (_, i) => `- repo: https://github.com/acme/hook-${i}\n  rev: v${i}\n  hooks: [{id: h}]\n`).join('')}`,
     read: (text, n) => discover(preCommit, '.pre-commit-config.yaml', text).components.length === n,
+  },
+  {
+    label: 'Jenkinsfile, n stages with a docker agent each (jenkinsfile/index.test.ts)',
+    n: 5_000,
+    unit: 'stages',
+    input: (n) =>
+      `pipeline {\n  agent none\n  stages {\n${Array.from({length: n}, (_, i) => `    stage('s${i}') { agent { docker { image 'acme/s:${i}' } } }\n`).join('')}  }\n}\n`,
+    read: (text, n) => discover(jenkinsfile, 'Jenkinsfile', text).components.length === n,
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.

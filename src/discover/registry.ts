@@ -33,6 +33,7 @@ import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as circleci} from './formats/circleci/index.js'
 import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/index.js'
 import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
+import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
@@ -88,6 +89,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   circleci,
   bitbucketPipelines,
   azurePipelines,
+  jenkinsfile,
   preCommit,
   gradleLockfile,
   gradleVersionCatalog,

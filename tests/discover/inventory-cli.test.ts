@@ -556,6 +556,28 @@ describe('stewards inventory', () => {
     ).toEqual(['drupal/composer.json:38 unsupported'])
   })
 
+  it('--json lists the images real Jenkinsfiles run in: docker agents, Kubernetes pods inline and from their file', async () => {
+    // jenkinsci/kubernetes-plugin's examples, jenkinsci/pipeline-examples, apache/couchdb (jenkinsfile/__fixtures__).
+    const at = 'src/discover/formats/jenkinsfile/__fixtures__'
+    const json = await inventoryJson(at)
+    const rows = json.components.flatMap((c: Row) =>
+      c.locations.map((l) => `${l.file.slice(at.length + 1)}:${l.line} ${c.ref}`),
+    )
+    expect(rows).toEqual([
+      // `${…}` filled from the Jenkinsfile's top-level assignments.
+      'couchdb/Jenkinsfile:63 apache/couchdbci-debian:bookworm-erlang-27.3.4.13',
+      // yamlFile: the pod file, found from the repository's root as Jenkins reads it, located in that file.
+      'kubernetes-plugin/examples/declarative_from_yaml_file/KubernetesPod.yaml:20 busybox',
+      'kubernetes-plugin/multi-container.Jenkinsfile:15 golang:1.23.1-bookworm',
+      'pipeline-examples/mavenDocker.Jenkinsfile:34 maven:3.5.0-jdk-8',
+      'pipeline-examples/mavenDocker.Jenkinsfile:65 maven:3.5.0-jdk-8',
+      'kubernetes-plugin/examples/declarative_from_yaml_file/KubernetesPod.yaml:11 maven:3.8.1-jdk-8',
+      'kubernetes-plugin/maven-with-cache.Jenkinsfile:11 maven:3.9.9-eclipse-temurin-17',
+      'kubernetes-plugin/multi-container.Jenkinsfile:13 maven:3.9.9-eclipse-temurin-17',
+      'kubernetes-plugin/declarative.Jenkinsfile:19 ubuntu',
+    ])
+  })
+
   it("--json lists a real Go workspace: the modules its go.work uses are the tree's own in every go.mod", async () => {
     // grafana's go.work and go.mod (src/discover/formats/go-work/__fixtures__), cut down.
     const at = 'src/discover/formats/go-work/__fixtures__'
