@@ -61,7 +61,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
   }
   const path: string[] = []
   const forbidden: Array<Position & {message: string}> = []
-  const duplicates: Array<Position & {message: string}> = []
+  const duplicates: Array<Position & {message: string; path: string[]}> = []
   const topLevelKeys = new Map<string, Position>()
   const length = text.length
   let i = 0
@@ -311,6 +311,7 @@ export function readJsonFast(text: string, options: ReadJsonOptions = {}): FastJ
           line: keyLine,
           column: keyColumn,
           message: `duplicate key '${property}' (the last value is used)`,
+          path: [...path, property],
         })
       path.push(property)
       let skipped: boolean

@@ -40,8 +40,8 @@ export interface JsonDocument {
   /** First syntax error: the document must not be trusted when set. */
   error?: JsonProblem
   forbiddenKeys: JsonProblem[]
-  /** Second and later occurrences of a key in the same object. */
-  duplicateKeys: JsonProblem[]
+  /** Second and later occurrences of a key in the same object, with the key's path (array indices not in it). */
+  duplicateKeys: Array<JsonProblem & {path?: readonly string[]}>
   /** Positions of the root object's keys (`lockfileVersion` errors point there). */
   topLevelKeys: Map<string, Position>
 }
@@ -112,7 +112,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
   let skipValue = false
   let error: JsonProblem | undefined
   const forbiddenKeys: JsonProblem[] = []
-  const duplicateKeys: JsonProblem[] = []
+  const duplicateKeys: Array<JsonProblem & {path: string[]}> = []
   const topLevelKeys = new Map<string, Position>()
   const positionOf = (value: JsonObject | JsonValue[]): Position => positions.get(value) ?? {line: 1, column: 1}
 
@@ -177,7 +177,11 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
           const parent = stack[stack.length - 1]
           if (parent !== SKIPPED && parent !== undefined && !Array.isArray(parent)) {
             if (property in parent || hidden.get(parent)?.has(property))
-              duplicateKeys.push({...pendingPosition, message: `duplicate key '${property}' (the last value is used)`})
+              duplicateKeys.push({
+                ...pendingPosition,
+                message: `duplicate key '${property}' (the last value is used)`,
+                path: [...path, property],
+              })
           }
           if (isForbiddenKey(property)) {
             forbiddenKeys.push({...pendingPosition, message: `forbidden key '${property}' ignored`})
@@ -244,8 +248,17 @@ export type LockfileJson =
       errors: ScanError[]
     }
 
+export interface LockfileJsonOptions extends ReadJsonOptions {
+  /**
+   * Whether a duplicate key at this path is an error (default: every one, as in a lockfile). A manifest whose tool reads
+   * it with a last-wins parser (npm's JSON.parse, Composer's json_decode), as this reader does, need report only the
+   * keys that change what it lists: a key written twice elsewhere changes nothing it says.
+   */
+  duplicateMatters?(path: readonly string[]): boolean
+}
+
 /** The opening steps every JSON lockfile shares: syntax errors, forbidden keys, and a root that must be an object. */
-export function readLockfileJson(file: string, text: string, options: ReadJsonOptions = {}): LockfileJson {
+export function readLockfileJson(file: string, text: string, options: LockfileJsonOptions = {}): LockfileJson {
   const document = readJson(text, options)
   if (document.error) {
     const {line, column, message} = document.error
@@ -258,9 +271,9 @@ export function readLockfileJson(file: string, text: string, options: ReadJsonOp
     ...document.forbiddenKeys.map(({line, column, message}) =>
       lockfileError(file, 'forbidden-key', message, line, column),
     ),
-    ...document.duplicateKeys.map(({line, column, message}) =>
-      lockfileError(file, 'duplicate-key', message, line, column),
-    ),
+    ...document.duplicateKeys
+      .filter((duplicate) => duplicate.path === undefined || (options.duplicateMatters?.(duplicate.path) ?? true))
+      .map(({line, column, message}) => lockfileError(file, 'duplicate-key', message, line, column)),
   ]
   return {ok: true, document, root, errors}
 }

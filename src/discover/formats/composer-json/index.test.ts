@@ -266,6 +266,27 @@ describe('composer-json', () => {
     expect(out.errors.map((e) => `${e.line} ${e.code}`)).toEqual(['3 forbidden-key', '6 duplicate-key'])
   })
 
+  it("reports a key written twice only where it changes what is listed, as Composer's last-wins reading does", () => {
+    // symfony/phpunit-bridge writes `php` three times on purpose (src/Symfony/Bridge/PhpUnit/composer.json at
+    // symfony/symfony 5feb7493, MIT); Composer reads the last and `composer validate` only warns.
+    const out = discover(`{
+  "name": "symfony/phpunit-bridge",
+  "require": {
+    "php": ">=7.2.5 EVEN ON LATEST SYMFONY VERSIONS TO ALLOW USING",
+    "php": "THIS BRIDGE WHEN TESTING LOWEST SYMFONY VERSIONS.",
+    "php": ">=7.2.5"
+  },
+  "scripts": {"test": "a"},
+  "scripts": {"test": "b"},
+  "require-dev": {"symfony/deprecation-contracts": "^2.5|^3.0"},
+  "require-dev": {"symfony/error-handler": "^5.4|^6.4|^7.0"}
+}
+`)
+    expect(rows(out)).toEqual(['11:19 symfony/error-handler ^5.4|^6.4|^7.0 - dev pkg:composer/symfony/error-handler'])
+    // The second require-dev hides the first (its package is not installed): that changes what is listed.
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['11:3 duplicate-key'])
+  })
+
   it('reads 10,000 requirements, each at its line', () => {
     const entries = Array.from({length: 10_000}, (_, i) => `    "acme/package-${i}": "^${i}.0"`)
     const out = discover(`{\n  "require": {\n${entries.join(',\n')}\n  }\n}\n`)

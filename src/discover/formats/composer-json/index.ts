@@ -47,7 +47,7 @@ interface Out {
 }
 
 export function discoverComposerJson(file: string, text: string, context: DiscoverContext): DiscoverOutput {
-  const read = readLockfileJson(file, text)
+  const read = readLockfileJson(file, text, {duplicateMatters})
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root} = read
   const keys = [...PLACED].some((key) => isJsonObject(root[key])) ? keyPositions(text, PLACED) : new Map()
@@ -67,6 +67,18 @@ export function discoverComposerJson(file: string, text: string, context: Discov
   }
   out.skipped.push(...repositoryNotes(file, repos, out.unattributed))
   return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+/**
+ * Composer reads composer.json with json_decode, the last of a key written twice winning, as here (and `composer
+ * validate` only warns). A key written twice is an error only where it changes what is listed: a requirement of a
+ * package (not of the platform: symfony/phpunit-bridge writes `php` three times on purpose), a repository, or one of
+ * those sections itself.
+ */
+function duplicateMatters(path: readonly string[]): boolean {
+  const [section, name] = path
+  if (section !== 'require' && section !== 'require-dev' && section !== 'repositories') return false
+  return path.length === 1 || section === 'repositories' || (path.length === 2 && !isPlatformPackage(name))
 }
 
 function requirements(
