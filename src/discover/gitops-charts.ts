@@ -13,7 +13,7 @@
  *   examples keep a release and its repository side by side); one found nowhere is reported (`missing-resource`) and
  *   the chart listed without its repository. A chart from a `GitRepository` or a `Bucket` is a folder of that
  *   source, not a chart repository's: reported, not listed.
- * Each chart is located at its name (`chart:`), or at the `chartRef`/`url` that names it. The values an object gives
+ * Each chart is located at its name (`chart:`), or at the `chartRef`'s `name`. The values an object gives
  * its chart (a HelmRelease's `spec.values`; an Argo CD source's `helm.values` string, `helm.valuesObject` and
  * `helm.parameters`, merged as Argo CD merges them: ./argo-helm-values.ts) are read for images as a values file is
  * (./helm-value-images.ts).
@@ -21,6 +21,7 @@
 import {posix} from 'node:path'
 import type {Location, Skipped} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
+import {urlWithoutCredentials} from '../core/redact.js'
 import {type ChartDependency, chartComponent, type Output} from './output.js'
 import type {DiscoverContext} from './types.js'
 import {argoHelmValues} from './argo-helm-values.js'
@@ -129,10 +130,28 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
     const report = {errors: out.out.errors, skipped: out.skipped}
     if (chart !== undefined) chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart)
     if (chartNode === undefined || name === undefined) continue
-    const repository =
-      repoURL === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
     const location = {file, line: chartNode.line, column: chartNode.column}
-    addChart(out, {chart: {name, ...(version ? {version} : {}), ...(repository ? {repository} : {})}, at: location})
+    addChart(out, {chart: argoChart(name, version, repoURL), at: location})
+  }
+}
+
+/**
+ * The chart an Argo CD source names. A `repoURL` without a scheme is an OCI registry (`oci://` is put before it), and
+ * its credentials are removed (Argo CD keeps them in its repository secrets; one written here is not listed). An OCI
+ * chart written with a path (`chart: team/app`) is pulled from `<repoURL>/team/app`: its name is the last part, the
+ * rest goes to the repository, as helmfile's reader lists the same reference.
+ */
+function argoChart(name: string, version: string | undefined, repoURL: string | undefined): ChartDependency {
+  const versioned = version ? {version} : {}
+  if (repoURL === undefined) return {name, ...versioned}
+  const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
+  const repository = urlWithoutCredentials(written)
+  const slash = name.lastIndexOf('/')
+  if (!repository.startsWith('oci://') || slash === -1) return {name, ...versioned, repository}
+  return {
+    name: name.slice(slash + 1),
+    ...versioned,
+    repository: `${repository.replace(/\/+$/, '')}/${name.slice(0, slash)}`,
   }
 }
 
@@ -173,21 +192,29 @@ function helmRelease(
   if (!isMap(chartRef)) return
   const ref = refOf(chartRef, namespace)
   if (ref === undefined) return
+  // Located at the name of the source that names the chart (`chartRef.name`).
+  const named = at(chartRef, 'name') ?? chartRef
   const source = find(ref)
   if (source === undefined) {
-    missing(out, file, chartRef, what, ref, undefined)
+    missing(out, file, named, what, ref, undefined)
     return
   }
   if (ref.kind === 'OCIRepository') {
     const url = stringValue(at(source.resource, 'spec', 'url'))
     if (url === undefined) return
     const slash = url.lastIndexOf('/')
-    const version =
-      stringValue(at(source.resource, 'spec', 'ref', 'tag')) ??
-      stringValue(at(source.resource, 'spec', 'ref', 'semver'))
+    // Flux takes `digest` over `semver`, and `semver` over `tag` (OCIRepositoryRef): a digest pins the chart alone.
+    const ref = at(source.resource, 'spec', 'ref')
+    const digest = stringValue(at(ref, 'digest'))
+    const version = digest ? undefined : (stringValue(at(ref, 'semver')) ?? stringValue(at(ref, 'tag')))
     addChart(out, {
-      chart: {name: url.slice(slash + 1), ...(version ? {version} : {}), repository: url.slice(0, slash)},
-      at: {file, line: chartRef.line, column: chartRef.column},
+      chart: {
+        name: url.slice(slash + 1),
+        ...(version ? {version} : {}),
+        ...(digest ? {digest} : {}),
+        repository: url.slice(0, slash),
+      },
+      at: {file, line: named.line, column: named.column},
     })
     return
   }
@@ -202,7 +229,7 @@ function helmRelease(
       what,
       name,
       stringValue(at(chartSpec, 'version')),
-      chartRef,
+      named,
       refOf(at(chartSpec, 'sourceRef'), sourceNamespace),
       find,
     )

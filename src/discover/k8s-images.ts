@@ -73,18 +73,26 @@ export function findResourceImages(resource: YamlMap): ResourceImages {
     const node = at(resource, ...path)
     if (node !== undefined) addImage(found, node, path.join('.'), 'operator-field')
   }
-  visit(resource, found, 0)
+  visit(resource, found, 0, GITOPS_KINDS.has(type.kind) ? VALUES_KEYS : NO_KEYS)
   return found
 }
 
-function visit(node: YamlNode, found: ResourceImages, depth: number): void {
+/**
+ * The values a GitOps object gives its chart (a HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`):
+ * read as values by ./gitops-charts.ts, not searched for pod templates here too (the same image would be listed twice).
+ */
+const VALUES_KEYS: ReadonlySet<string> = new Set(['values', 'valuesObject'])
+const NO_KEYS: ReadonlySet<string> = new Set()
+
+function visit(node: YamlNode, found: ResourceImages, depth: number, skipped: ReadonlySet<string>): void {
   if (depth > 512) return
   if (isSeq(node)) {
-    for (const item of node.items) visit(item, found, depth + 1)
+    for (const item of node.items) visit(item, found, depth + 1, skipped)
     return
   }
   if (!isMap(node)) return
   for (const [key, value] of node.entries) {
+    if (skipped.has(key)) continue
     if (CONTAINER_LISTS.includes(key) && isSeq(value)) {
       for (const item of value.items) containerImage(item, key, found)
     } else if (CONTAINER_MAPS.includes(key) && isMap(value) && value.entries.has('image')) {
@@ -92,7 +100,7 @@ function visit(node: YamlNode, found: ResourceImages, depth: number): void {
     } else if (key === 'volumes' && isSeq(value)) {
       volumeImages(value.items, found)
     }
-    visit(value, found, depth + 1)
+    visit(value, found, depth + 1, skipped)
   }
 }
 

@@ -60,6 +60,8 @@ export function errorAt(file: string, position: Position | undefined, code: Erro
 export interface ChartDependency {
   name: string
   version?: string
+  /** An OCI chart pinned by its manifest's digest (`sha256:…`): with a version, the digest pins that version. */
+  digest?: string
   repository?: string
 }
 
@@ -68,14 +70,23 @@ export interface ChartDependency {
  * local (part of the same source tree, not fetched).
  */
 export function chartComponent(chart: ChartDependency, location: Location, origin: Origin): Component {
-  const qualifiers = chart.repository ? {repository_url: chart.repository} : undefined
+  // A digest is the purl's `checksum` qualifier (purl spec: `algorithm:hex`, as an OCI digest is written).
+  const qualifiers =
+    chart.repository || chart.digest
+      ? {
+          ...(chart.digest ? {checksum: chart.digest} : {}),
+          ...(chart.repository ? {repository_url: chart.repository} : {}),
+        }
+      : undefined
+  const pin = chart.version ?? chart.digest
   return {
     kind: 'chart',
     ecosystem: 'helm',
     name: chart.name,
     ...(chart.version ? {version: chart.version} : {}),
+    ...(chart.digest ? {digest: chart.digest} : {}),
     purl: new PackageURL('helm', undefined, chart.name, chart.version, qualifiers, undefined).toString(),
-    ref: chart.version ? `${chart.name}@${chart.version}` : chart.name,
+    ref: pin ? `${chart.name}@${pin}` : chart.name,
     ...(chart.repository?.startsWith('file://') ? {local: true} : {}),
     origin,
     ...(chart.repository ? {repository: chart.repository} : {}),

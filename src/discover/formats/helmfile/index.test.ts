@@ -170,10 +170,11 @@ releases:
     expect(rows(out)).toEqual([
       '11:22 api@~1.4.0 ~1.4.0 https://charts.acme.example/stable/ pkg:helm/api@~1.4.0?repository_url=https%3A%2F%2Fcharts.acme.example%2Fstable%2F',
       '12:22 worker@2.0.1 2.0.1 oci://ghcr.io/acme-org/charts pkg:helm/worker@2.0.1?repository_url=oci%3A%2F%2Fghcr.io%2Facme-org%2Fcharts',
-      '13:22 web@3.1.0 3.1.0 oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/team pkg:helm/web@3.1.0?repository_url=oci%3A%2F%2F123456789012.dkr.ecr.eu-west-1.amazonaws.com%2Fteam',
+      // A digest after the version, or in the reference, pins the chart: the purl's checksum.
+      '13:22 web@3.1.0 3.1.0 oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/team pkg:helm/web@3.1.0?checksum=sha256%3A0123abcd&repository_url=oci%3A%2F%2F123456789012.dkr.ecr.eu-west-1.amazonaws.com%2Fteam',
       '14:22 db@15.2.0 15.2.0 oci://registry.example.com/charts pkg:helm/db@15.2.0?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
       '15:22 db@15.3.0 15.3.0 oci://registry.example.com/charts pkg:helm/db@15.3.0?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
-      '16:22 cache - oci://registry.example.com pkg:helm/cache?repository_url=oci%3A%2F%2Fregistry.example.com',
+      '16:22 cache@sha256:feedbeef - oci://registry.example.com pkg:helm/cache?checksum=sha256%3Afeedbeef&repository_url=oci%3A%2F%2Fregistry.example.com',
       '17:22 frontend@0.1.0 0.1.0 local file://./charts/frontend pkg:helm/frontend@0.1.0?repository_url=file%3A%2F%2F.%2Fcharts%2Ffrontend',
       '18:22 backend - local file://../shared/backend/ pkg:helm/backend?repository_url=file%3A%2F%2F..%2Fshared%2Fbackend%2F',
       '19:22 proxy - local file:///opt/charts/proxy pkg:helm/proxy?repository_url=file%3A%2F%2F%2Fopt%2Fcharts%2Fproxy',

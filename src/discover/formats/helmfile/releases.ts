@@ -267,9 +267,11 @@ function listRef(
   }
   switch (ref.kind) {
     case 'oci': {
-      // A digest written after the version (`1.2.3@sha256:…`) pins the same chart; the version is what is listed.
-      const field = version?.split('@')[0]
-      const chart = {name: ref.name, version: field || ref.tag, repository: ref.repository}
+      // A digest written after the version (`1.2.3@sha256:…`), or in the reference (`oci://…/chart@sha256:…`), pins
+      // the chart: kept beside the version.
+      const [field, fieldDigest] = version?.split('@') ?? []
+      const digest = ref.digest || fieldDigest || undefined
+      const chart = {name: ref.name, version: field || ref.tag, repository: ref.repository, ...(digest ? {digest} : {})}
       h.out.components.push(direct(chartComponent(chart, location, 'manifest')))
       return
     }

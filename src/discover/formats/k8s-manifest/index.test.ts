@@ -171,8 +171,8 @@ spec:
       expect(inventory.errors).toEqual([])
       expect(inventory.skipped).toEqual([])
       expect(chartRows(inventory).map((row) => row.slice(dir.length + 1))).toEqual([
-        'infrastructure/controllers/cert-manager.yaml:37:5 pkg:helm/cert-manager@1.x?repository_url=oci%3A%2F%2Fquay.io%2Fjetstack%2Fcharts',
-        'infrastructure/controllers/envoy-gateway.yaml:38:5 pkg:helm/gateway-helm@%3E%3D%201.8.0-rc.0?repository_url=oci%3A%2F%2Fdocker.io%2Fenvoyproxy',
+        'infrastructure/controllers/cert-manager.yaml:38:11 pkg:helm/cert-manager@1.x?repository_url=oci%3A%2F%2Fquay.io%2Fjetstack%2Fcharts',
+        'infrastructure/controllers/envoy-gateway.yaml:39:11 pkg:helm/gateway-helm@%3E%3D%201.8.0-rc.0?repository_url=oci%3A%2F%2Fdocker.io%2Fenvoyproxy',
         // Flux's default version is the newest (`*`): none is named.
         'apps/base/podinfo/release.yaml:11:14 pkg:helm/podinfo?repository_url=https%3A%2F%2Fstefanprodan.github.io%2Fpodinfo',
       ])
@@ -279,7 +279,7 @@ spec:
       expect(chartRows(inventory)).toEqual([
         'flux/releases.yaml:40:14 pkg:helm/acme-api',
         'flux/releases.yaml:7:14 pkg:helm/acme-lost@2.0.0',
-        'flux/releases.yaml:24:13 pkg:helm/acme-web@3.1.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
+        'flux/releases.yaml:24:37 pkg:helm/acme-web@3.1.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
       ])
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
         '7 missing-resource HelmRelease apps/lost: its HelmRepository apps/elsewhere is not in this file or its folder: chart acme-lost listed without its repository',
@@ -337,6 +337,87 @@ spec:
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
         '17 unresolved-version image acme/proxy has no tag or digest here and the appVersion of chart acme-web, which it would take, is not in the tree',
       ])
+    })
+
+    it("lists an image in a release's values once, as values, when the values hold a pod template (onedr0p/home-ops)", async () => {
+      const inventory = await scan({
+        'runners/helmrelease.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: home-ops-runner}
+spec:
+  chart:
+    spec: {chart: gha-runner-scale-set, version: 0.12.1}
+  values:
+    template:
+      spec:
+        containers:
+          - name: runner
+            image: ghcr.io/home-operations/actions-runner:2.336.0
+`,
+      })
+      expect(
+        inventory.components
+          .filter((c) => c.kind === 'image')
+          .map((c) => `${c.ref} ${c.origin} ${c.locations.map((l) => `${l.line}:${l.column}`).join(' ')}`),
+      ).toEqual(['ghcr.io/home-operations/actions-runner:2.336.0 helm-values 12:20'])
+    })
+
+    it("takes an OCIRepository's version as Flux does (digest, then semver, then tag) and keeps a digest pin", async () => {
+      const inventory = await scan({
+        'flux/oci.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: podinfo}
+spec:
+  chartRef: {kind: OCIRepository, name: podinfo}
+---
+apiVersion: source.toolkit.fluxcd.io/v1beta2
+kind: OCIRepository
+metadata: {name: podinfo}
+spec:
+  url: oci://ghcr.io/stefanprodan/charts/podinfo
+  ref: {tag: latest, semver: ">=6.0.0"}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: pinned}
+spec:
+  chartRef: {kind: OCIRepository, name: pinned}
+---
+apiVersion: source.toolkit.fluxcd.io/v1beta2
+kind: OCIRepository
+metadata: {name: pinned}
+spec:
+  url: oci://registry.example.com/charts/pinned
+  ref: {tag: "1.0.0", digest: "sha256:0123456789abcdef"}
+`,
+      })
+      expect(inventory.errors).toEqual([])
+      expect(chartRows(inventory)).toEqual([
+        'flux/oci.yaml:18:41 pkg:helm/pinned?checksum=sha256%3A0123456789abcdef&repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+        'flux/oci.yaml:5:41 pkg:helm/podinfo@%3E%3D6.0.0?repository_url=oci%3A%2F%2Fghcr.io%2Fstefanprodan%2Fcharts',
+      ])
+    })
+
+    it('lists an Argo CD OCI chart written with a path by its last part, and never the credentials of its repoURL', async () => {
+      const inventory = await scan({
+        'argo/oci.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: app}
+spec:
+  sources:
+    - repoURL: oci://ghcr.io/acme/charts
+      chart: team/app
+      targetRevision: 1.2.3
+    - repoURL: https://user:hunter2@charts.example.com/repo
+      chart: web
+      targetRevision: 2.0.0
+`,
+      })
+      expect(chartRows(inventory)).toEqual([
+        'argo/oci.yaml:7:14 pkg:helm/app@1.2.3?repository_url=oci%3A%2F%2Fghcr.io%2Facme%2Fcharts%2Fteam',
+        'argo/oci.yaml:10:14 pkg:helm/web@2.0.0?repository_url=https%3A%2F%2Fcharts.example.com%2Frepo',
+      ])
+      expect(JSON.stringify(inventory)).not.toContain('hunter2')
     })
 
     it("reads Argo CD's values string, under valuesObject and parameters, as Argo CD merges them, placed in the file", async () => {
