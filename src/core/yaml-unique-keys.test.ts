@@ -65,7 +65,13 @@ describe('addDuplicateKeyErrors', () => {
     const text = `kind: ConfigMap\nmeta: &m {}\ndata:\n${keys}  k7: again\n`
     const result = readYaml(text, 'cm.yaml')
     expect(result.errors).toEqual([
-      {file: 'cm.yaml', line: 150_004, column: 3, code: 'yaml-duplicate-key', message: 'YAML duplicate key'},
+      {
+        file: 'cm.yaml',
+        line: 150_004,
+        column: 3,
+        code: 'yaml-duplicate-key',
+        message: "YAML duplicate key 'k7' (the last value is used)",
+      },
     ])
     expect(result.documents).toHaveLength(1)
   })

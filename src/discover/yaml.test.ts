@@ -32,7 +32,7 @@ describe('readYaml', () => {
       ['yaml-duplicate-key', 4],
       ['yaml-syntax', 7],
     ])
-    expect(errors[0].message).toBe('YAML duplicate key')
+    expect(errors[0].message).toBe("YAML duplicate key 'b' (the last value is used)")
   })
 
   it('refuses unknown tags and missing anchors, with their line; reports __proto__ keys and keeps the rest', () => {
@@ -216,7 +216,13 @@ describe('readYaml', () => {
       [3, 9, false, undefined],
     ])
     expect(errors).toEqual([
-      {file: 'x.yaml', line: 5, column: 14, code: 'yaml-duplicate-key', message: 'YAML duplicate key'},
+      {
+        file: 'x.yaml',
+        line: 5,
+        column: 14,
+        code: 'yaml-duplicate-key',
+        message: "YAML duplicate key 'a' (the last value is used)",
+      },
     ])
     const again = readYaml(text, 'x.yaml', {
       skim: () => true,

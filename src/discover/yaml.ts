@@ -274,7 +274,9 @@ function readDocuments(
       // The stack ran out where it ran out: a place that depends on the caller's stack and on what the JIT has
       // compiled so far, not on the file. The document's start is the same on every run.
       const offset = p.code === 'RESOURCE_EXHAUSTION' ? start : p.pos[0]
-      error(yamlCode(p.code), `YAML ${p.code === 'DUPLICATE_KEY' ? 'duplicate key' : p.message}`, offset)
+      const message =
+        p.code === 'DUPLICATE_KEY' ? `duplicate key '${keyAt(source, offset)}' (the last value is used)` : p.message
+      error(yamlCode(p.code), `YAML ${message}`, offset)
     }
     // A key written twice leaves the document readable: the last value is kept, and the error is reported; so does an
     // unknown tag for a caller that reads its node as untagged (keepUnknownTags).
@@ -327,6 +329,16 @@ export function libraryRefusal(
     code: 'yaml-document-too-large',
     message: `a YAML document with anchors, aliases, merge keys or \`__proto__\` keys (${source.length} characters) is over the ${max}-character limit of such a document, and is not read`,
   }
+}
+
+/**
+ * The key written at `offset` as the file writes it (quotes kept), to its `:` or the end of its line, at most 80
+ * characters: which key a duplicate-key error is about. A complex key (`? …`) is named by its first line.
+ */
+function keyAt(source: string, offset: number): string {
+  const end = source.slice(offset, offset + 200).search(/:(?:\s|$)|\r|\n/)
+  const key = source.slice(offset, end === -1 ? offset + 80 : offset + Math.min(end, 80)).trim()
+  return key === '' ? '(empty)' : key.length === 80 ? `${key}…` : key
 }
 
 /** js-yaml's problem with a document, at its place, as an error of this reader (`note` ends its message). */
