@@ -24,9 +24,45 @@ export interface PackageWhere {
   local?: boolean
 }
 
-/** A PEP 508 direct reference (`name @ url`): git and other VCS as `vcs_url`, `file:` as local, a URL as `download_url`. */
-export function directReference(url: string): PackageWhere {
+/**
+ * A PEP 508 direct reference (`name @ url`): git and other VCS as `vcs_url`, `file:` as local, a URL as `download_url`;
+ * pip's fragment metadata (`#egg=`, `#subdirectory=`) is not part of the URL (splitPipUrl).
+ */
+export function directReference(written: string): PackageWhere {
+  const url = splitPipUrl(written).url
   if (/^(?:git|hg|svn|bzr)\+/.test(url)) return {qualifiers: {vcs_url: url}}
   if (url.startsWith('file:')) return {local: true}
   return {qualifiers: downloadQualifiers(url)}
+}
+
+/**
+ * A URL's fragment as pip reads it: `#egg=name` and `#subdirectory=path` are pip's metadata, not part of the VCS or
+ * download URL (https://pip.pypa.io/en/stable/topics/vcs-support/; pip's `Link.egg_fragment` reads `[#&]egg=`, and
+ * its VCS backends drop the fragment before cloning), so they are taken out of the URL a purl carries.
+ */
+/** A requirement URL without pip's fragment metadata, and that metadata. */
+export interface PipUrl {
+  /** The URL as pip fetches it: the fragment without `egg=` and `subdirectory=` (other parts, a hash, are kept). */
+  url: string
+  /** `#egg=`: the project name, when it starts like one. */
+  egg?: string
+  /** `#subdirectory=`: the project's folder in the repository or archive. */
+  subdirectory?: string
+}
+
+const EGG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*/
+
+export function splitPipUrl(written: string): PipUrl {
+  const hash = written.indexOf('#')
+  if (hash < 0) return {url: written}
+  const kept: string[] = []
+  let egg: string | undefined
+  let subdirectory: string | undefined
+  for (const part of written.slice(hash + 1).split('&')) {
+    if (part.startsWith('egg=')) egg = EGG_NAME.exec(part.slice(4))?.[0]
+    else if (part.startsWith('subdirectory=')) subdirectory = part.slice(13) || undefined
+    else if (part !== '') kept.push(part)
+  }
+  const url = `${written.slice(0, hash)}${kept.length > 0 ? `#${kept.join('&')}` : ''}`
+  return {url, ...(egg === undefined ? {} : {egg}), ...(subdirectory === undefined ? {} : {subdirectory})}
 }

@@ -39,6 +39,82 @@ describe('conda-environment', () => {
     ])
   })
 
+  it("carries a real file's -e git+…#egg= requirements with vcs_url, without pip's #egg= (CompVis/latent-diffusion)", () => {
+    const text = readFileSync(new URL('./__fixtures__/latent-diffusion/environment.yaml', import.meta.url), 'utf8')
+    const out = discover(text, 'environment.yaml')
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '13:7 albumentations==0.4.3 0.4.3 pkg:pypi/albumentations@0.4.3',
+      '14:7 opencv-python==4.1.2.30 4.1.2.30 pkg:pypi/opencv-python@4.1.2.30',
+      '15:7 pudb==2019.2 2019.2 pkg:pypi/pudb@2019.2',
+      '16:7 imageio==2.9.0 2.9.0 pkg:pypi/imageio@2.9.0',
+      '17:7 imageio-ffmpeg==0.4.2 0.4.2 pkg:pypi/imageio-ffmpeg@0.4.2',
+      '18:7 pytorch-lightning==1.4.2 1.4.2 pkg:pypi/pytorch-lightning@1.4.2',
+      '19:7 omegaconf==2.1.1 2.1.1 pkg:pypi/omegaconf@2.1.1',
+      '20:7 test-tube>=0.7.5 - pkg:pypi/test-tube',
+      '21:7 streamlit>=0.73.1 - pkg:pypi/streamlit',
+      '22:7 einops==0.3.0 0.3.0 pkg:pypi/einops@0.3.0',
+      '23:7 torch-fidelity==0.3.0 0.3.0 pkg:pypi/torch-fidelity@0.3.0',
+      '24:7 transformers==4.3.1 4.3.1 pkg:pypi/transformers@4.3.1',
+      '25:7 -e git+https://github.com/CompVis/taming-transformers.git@master#egg=taming-transformers - pkg:pypi/taming-transformers?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2FCompVis%2Ftaming-transformers.git%40master',
+      '26:7 -e git+https://github.com/openai/CLIP.git@main#egg=clip - pkg:pypi/clip?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fopenai%2FCLIP.git%40main',
+    ])
+    expect(skips(out)).toEqual([
+      "27 unresolved-version dependencies: pip: local path requirement '.' names no package and has no registry version",
+      '5 unsupported 6 conda packages not read (python=3.8.5, pip=20.3, cudatoolkit=11.0, pytorch=1.7.0, torchvision=0.8.1, numpy=1.19.2): stewards has no conda ecosystem (no resolver for conda channels); only the pip: list is read',
+    ])
+  })
+
+  it("drops pip's #egg= and #subdirectory= from vcs_url and download_url, keeping other fragment parts", () => {
+    const out = discover(`dependencies:
+  - pip:
+    - git+https://github.com/example-corp/mono.git@v2#egg=acme-sub&subdirectory=packages/sub
+    - git+https://github.com/example-corp/mono.git@v2#subdirectory=packages/other&egg=Acme_Other
+    - acme-direct @ git+https://github.com/example-corp/direct.git@v1#subdirectory=py
+    - acme-archive @ https://downloads.example-corp.com/acme-archive-1.0.tar.gz#sha256=abc&subdirectory=src
+    - hg+https://hg.example-corp.com/acme-hg#egg=acme-hg
+    - git+https://github.com/example-corp/noname.git#subdirectory=py
+    - git+https://github.com/example-corp/odd.git#egg=[x]
+`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '3:7 git+https://github.com/example-corp/mono.git@v2#egg=acme-sub&subdirectory=packages/sub - pkg:pypi/acme-sub?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fmono.git%40v2',
+      '4:7 git+https://github.com/example-corp/mono.git@v2#subdirectory=packages/other&egg=Acme_Other - pkg:pypi/acme-other?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fmono.git%40v2',
+      '5:7 acme-direct @ git+https://github.com/example-corp/direct.git@v1#subdirectory=py - pkg:pypi/acme-direct?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fdirect.git%40v1',
+      '6:7 acme-archive @ https://downloads.example-corp.com/acme-archive-1.0.tar.gz#sha256=abc&subdirectory=src - pkg:pypi/acme-archive?download_url=https%3A%2F%2Fdownloads.example-corp.com%2Facme-archive-1.0.tar.gz%23sha256%3Dabc',
+      '7:7 hg+https://hg.example-corp.com/acme-hg#egg=acme-hg - pkg:pypi/acme-hg?vcs_url=hg%2Bhttps%3A%2F%2Fhg.example-corp.com%2Facme-hg',
+    ])
+    expect(skips(out)).toEqual([
+      "8 unresolved-version dependencies: pip: VCS requirement 'git+https://github.com/example-corp/noname.git' names no package and has no registry version",
+      "9 unresolved-version dependencies: pip: VCS requirement 'git+https://github.com/example-corp/odd.git' names no package and has no registry version",
+    ])
+  })
+
+  it('carries no repository_url when PyPI is among the indexes (conda/conda advanced-pip), the --index-url when none is', () => {
+    // conda/conda tests/env/support/advanced-pip/env_template.yml: a mirror as the index, PyPI as an extra one.
+    const open = discover(`dependencies:
+  - pip:
+    - --index-url https://pypi.doubanio.com/simple
+    - --extra-index-url https://pypi.python.org/simple
+    - xmltodict==0.10.2
+`)
+    expect(rows(open)).toEqual(['5:7 xmltodict==0.10.2 0.10.2 pkg:pypi/xmltodict@0.10.2'])
+    // Options apply in order: --index-url after an extra index replaces the whole list.
+    const replaced = discover(`dependencies:
+  - pip:
+    - --extra-index-url https://pypi.org/simple
+    - -i https://pypi.example-corp.com/simple
+    - acme==1.0
+`)
+    expect(rows(replaced)).toEqual([
+      '5:7 acme==1.0 1.0 pkg:pypi/acme@1.0?repository_url=https%3A%2F%2Fpypi.example-corp.com%2Fsimple',
+    ])
+    const extraOnly = discover(
+      'dependencies:\n  - pip:\n    - --extra-index-url=https://pypi.example-corp.com/simple\n    - acme==1.0\n',
+    )
+    expect(rows(extraOnly)).toEqual(['4:7 acme==1.0 1.0 pkg:pypi/acme@1.0'])
+  })
+
   it('reads pins, extras, markers, hashes, names to normalise, and every kind of source', () => {
     const out = discover(`name: acme
 dependencies:
@@ -73,7 +149,7 @@ dependencies:
     ])
   })
 
-  it('carries the last --index-url as repository_url, without its credentials, to every named requirement', () => {
+  it('carries the --index-url as repository_url when no index is PyPI, without its credentials, to every named requirement', () => {
     const out = discover(`dependencies:
   - pip:
     - acme-core==1.0.0

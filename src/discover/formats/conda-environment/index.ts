@@ -7,9 +7,10 @@
  * - The `- pip:` item's list: conda writes it into a requirements file and runs `pip install -r` on it from the
  *   environment file's folder, so each entry is a requirements line. Read as the pip-requirements format reads one
  *   (../../lockfile-support/pep508.ts for the requirement): a `pypi` package, `direct: true`, an `==` pin its
- *   version, a range kept in `ref`. `-i`/`--index-url` (the list's last: pip reads one index per run) other than
- *   PyPI is carried as purl `repository_url`, without credentials. `name @ url`, `-e`, paths and VCS URLs say where
- *   the package comes from: `local`, `vcs_url` or `download_url`; without a name they are skipped. `-r` includes
+ *   version, a range kept in `ref`. pip's index list (`-i`/`--index-url`, `--extra-index-url`, in order; one list
+ *   per run: ../pip-requirements/pip-source.ts) gives purl `repository_url` when PyPI is not among its indexes,
+ *   without credentials. `name @ url`, `-e`, paths and VCS URLs say where the package comes from: `local`,
+ *   `vcs_url` or `download_url`, without pip's `#egg=`/`#subdirectory=`; without a name they are skipped. `-r` includes
  *   are not followed (the pip-requirements format reads `requirements*.txt` itself; others are reported), nor `-c`.
  * - `channels:`, `name:`, `prefix:`, `variables:` are not packages; not read.
  * Read with the project's YAML reader (positions for every node); the pip lines by hand, as pip-requirements does:
@@ -22,12 +23,13 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
-import {directReference, indexQualifiers, type PackageWhere} from '../../lockfile-support/pypi-index.js'
+import {directReference, type PackageWhere} from '../../lockfile-support/pypi-index.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
+import {applyIndexOption, indexesQualifiers, pipIndexes, splitPipUrl} from '../../lockfile-support/pip-source.js'
 
 export const discoverer: Discoverer = {
   id: 'conda-environment',
@@ -43,7 +45,7 @@ const MAX_ENTRY = 4096
 
 /** One entry of the `pip:` list, as pip reads a requirements line. */
 type PipEntry =
-  | {kind: 'index'; url: string}
+  | {kind: 'index' | 'extra-index'; url: string}
   | {kind: 'include'; path: string; constraint: boolean}
   | {kind: 'option'}
   | {kind: 'named'; name: string; pinned?: string; text: string}
@@ -53,8 +55,9 @@ type PipEntry =
 
 const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
 const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
-/** `--index-url` replaces PyPI (`--extra-index-url` adds an index beside it: where a package comes from is open). */
+/** `--index-url` replaces pip's index list (PyPI at first), `--extra-index-url` adds one to it (pip-source.ts). */
 const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
+const EXTRA_INDEX_URL = /^--extra-index-url(?:\s*=\s*|\s+)(\S+)$/
 const VCS = /^(?:git|hg|svn|bzr)\+/
 const PATH = /^(?:\.{1,2}(?:\/|$)|\/|file:)/
 
@@ -67,9 +70,10 @@ function isRequirementsFile(path: string): boolean {
   )
 }
 
-function urlEntry(url: string, written: string, name?: string): PipEntry {
-  const egg = /#egg=([A-Za-z0-9._-]+)/.exec(url)?.[1]
-  return {kind: 'url', name: name ?? egg, url, text: written}
+/** A URL or path requirement: pip's `#egg=` names it when nothing else does; `#subdirectory=` is not carried. */
+function urlEntry(written: string, requirement: string, name?: string): PipEntry {
+  const {url, egg} = splitPipUrl(written)
+  return {kind: 'url', name: name ?? egg, url, text: requirement}
 }
 
 /** One pip entry, as pip-requirements' parse.ts reads a logical line. */
@@ -84,6 +88,8 @@ function pipEntry(raw: string): PipEntry {
   if (editable) return urlEntry(editable[2], content)
   const index = INDEX_URL.exec(content)
   if (index) return {kind: 'index', url: index[1]}
+  const extraIndex = EXTRA_INDEX_URL.exec(content)
+  if (extraIndex) return {kind: 'extra-index', url: extraIndex[1]}
   if (content.startsWith('-')) return {kind: 'option'}
   // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
   const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()
@@ -196,9 +202,11 @@ function readPip(out: Output, file: string, list: YamlNode): void {
     }
     entries.push({node, entry: pipEntry(written)})
   }
-  // pip reads one index for the whole run, the last given; conda hands it the whole list as one file.
-  const last = entries.findLast(({entry}) => entry.kind === 'index')?.entry
-  const qualifiers = indexQualifiers(last?.kind === 'index' ? urlWithoutCredentials(last.url) : undefined)
+  // pip keeps one index list for the whole run, the options applied in order; conda hands it the list as one file.
+  const indexes = pipIndexes()
+  for (const {entry} of entries)
+    if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
+  const qualifiers = indexesQualifiers(indexes)
   for (const {node, entry} of entries) pipComponent(out, file, node, entry, qualifiers)
 }
 

@@ -79,7 +79,7 @@ describe('pip-requirements', () => {
         undefined,
         'git+https://github.com/example/vcs.git@0123abc#egg=vcs',
         undefined,
-        'pkg:pypi/vcs?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fvcs.git%400123abc%23egg%3Dvcs',
+        'pkg:pypi/vcs?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fvcs.git%400123abc',
         '11:1',
       ],
       ['localpkg', undefined, 'localpkg @ file:///src/localpkg', true, undefined, '13:1'],
@@ -198,5 +198,126 @@ describe('pip-requirements: --index-url', () => {
     expect(
       discover('--extra-index-url https://pypi.internal.example/simple\nrequests==2.32.0\n').components[0].purl,
     ).toBe('pkg:pypi/requests@2.32.0')
+  })
+})
+
+describe("pip-requirements: pip's URL fragments", () => {
+  it('names the package by #egg= (first or after &) and carries neither egg= nor subdirectory= in vcs_url', () => {
+    const {components, skipped, errors} = discover(
+      [
+        '-e git+https://github.com/openai/CLIP.git@main#egg=clip',
+        'git+https://github.com/example-corp/mono.git@v2#egg=acme-sub&subdirectory=packages/sub',
+        'git+https://github.com/example-corp/mono.git@v2#subdirectory=packages/other&egg=Acme_Other',
+        'acme-direct @ git+https://github.com/example-corp/direct.git@v1#subdirectory=py',
+        'git+https://github.com/example-corp/noname.git#subdirectory=py',
+        '-e ./libs/acme-local#egg=acme-local',
+      ].join('\n'),
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.ref, c.local, c.purl, c.locations[0].line])).toEqual([
+      [
+        'clip',
+        '-e git+https://github.com/openai/CLIP.git@main#egg=clip',
+        undefined,
+        'pkg:pypi/clip?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fopenai%2FCLIP.git%40main',
+        1,
+      ],
+      [
+        'acme-sub',
+        'git+https://github.com/example-corp/mono.git@v2#egg=acme-sub&subdirectory=packages/sub',
+        undefined,
+        'pkg:pypi/acme-sub?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fmono.git%40v2',
+        2,
+      ],
+      [
+        'acme-other',
+        'git+https://github.com/example-corp/mono.git@v2#subdirectory=packages/other&egg=Acme_Other',
+        undefined,
+        'pkg:pypi/acme-other?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fmono.git%40v2',
+        3,
+      ],
+      [
+        'acme-direct',
+        'acme-direct @ git+https://github.com/example-corp/direct.git@v1#subdirectory=py',
+        undefined,
+        'pkg:pypi/acme-direct?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fdirect.git%40v1',
+        4,
+      ],
+      ['acme-local', '-e ./libs/acme-local#egg=acme-local', true, undefined, 6],
+    ])
+    // subdirectory= names no package: still unnamed.
+    expect(skipped.map((s) => [s.line, s.message])).toEqual([
+      [5, "VCS requirement 'git+https://github.com/example-corp/noname.git#subdirectory=py' has no registry version"],
+    ])
+  })
+
+  it('never writes credentials of a VCS URL into the purl, the ref or a message', () => {
+    const out = discover(
+      'git+https://deploy:s3cr3t@github.com/example-corp/x.git@v1#egg=acme-x\ngit+https://deploy:s3cr3t@github.com/example-corp/y.git\n',
+    )
+    expect(out.components.map((c) => [c.ref, c.purl])).toEqual([
+      [
+        'git+https://***@github.com/example-corp/x.git@v1#egg=acme-x',
+        'pkg:pypi/acme-x?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-corp%2Fx.git%40v1',
+      ],
+    ])
+    expect(out.skipped.map((s) => s.message)).toEqual([
+      "VCS requirement 'git+https://***@github.com/example-corp/y.git' has no registry version",
+    ])
+    expect(JSON.stringify(out)).not.toContain('s3cr3t')
+  })
+})
+
+describe('pip-requirements: --index-url with --extra-index-url', () => {
+  const purls = (text: string, files: Record<string, string> = {}) =>
+    discover(text, files).components.map((c) => c.purl)
+
+  it('carries nothing when PyPI is one of the indexes pip may take a package from', () => {
+    // conda/conda tests/env/support/advanced-pip: a mirror as the index, PyPI as an extra one.
+    expect(
+      purls(
+        '--index-url https://pypi.doubanio.com/simple\n--extra-index-url https://pypi.python.org/simple\nxmltodict==0.10.2\n',
+      ),
+    ).toEqual(['pkg:pypi/xmltodict@0.10.2'])
+    expect(purls('--extra-index-url=https://pypi.internal.example/simple\nacme==1.0\n')).toEqual(['pkg:pypi/acme@1.0'])
+  })
+
+  it('carries the --index-url when no index is PyPI (the package never comes from PyPI)', () => {
+    expect(
+      purls(
+        '-i https://pypi.internal.example/simple\n--extra-index-url https://other.internal.example/simple\nacme==1.0\n',
+      ),
+    ).toEqual(['pkg:pypi/acme@1.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple'])
+  })
+
+  it('applies the options in order: a later --index-url replaces the list, extra indexes included', () => {
+    expect(
+      purls('--extra-index-url https://pypi.org/simple\n--index-url https://pypi.internal.example/simple\nacme==1.0\n'),
+    ).toEqual(['pkg:pypi/acme@1.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple'])
+  })
+
+  it("passes the includer's index list to the files it includes, under their own options", () => {
+    const files = {
+      'plain.txt': 'six==1.16.0\n',
+      'own.txt': '-i https://own.internal.example/simple\nattrs==23.2.0\n',
+    }
+    expect(
+      purls(
+        '-i https://pypi.internal.example/simple\n--extra-index-url https://pypi.org/simple\n-r plain.txt\n-r own.txt\nacme==1.0\n',
+        files,
+      ),
+    ).toEqual([
+      'pkg:pypi/six@1.16.0',
+      'pkg:pypi/attrs@23.2.0?repository_url=https%3A%2F%2Fown.internal.example%2Fsimple',
+      'pkg:pypi/acme@1.0',
+    ])
+  })
+
+  it('keeps index credentials out of repository_url', () => {
+    const out = discover('-i https://deploy:s3cr3t@pypi.internal.example/simple/\nacme==1.0\n')
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/acme@1.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
+    ])
+    expect(JSON.stringify(out)).not.toContain('s3cr3t')
   })
 })

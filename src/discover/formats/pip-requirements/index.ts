@@ -3,10 +3,11 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
+import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
-import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
 
 /** Includes are followed this deep at most (pip has no limit, but cycles must end). */
 const MAX_INCLUDE_DEPTH = 8
@@ -58,12 +59,16 @@ function notRead(file: string, what: string, path: string, line: number, deep: b
 }
 
 /**
- * `inherited`: the `--index-url` of the file that included this one. pip reads one index for the whole run, the last
- * given; here a file's own (its last) applies to its requirements and what it includes, else its includer's.
+ * `inherited`: pip's index list as the file that included this one leaves it (PyPI for a file read on its own). pip
+ * keeps one list for the whole run (`--index-url` replaces it, `--extra-index-url` adds to it); here a file's own
+ * options, in order, apply on top of its includer's to its requirements and to what it includes.
  */
-function readFile(file: string, text: string, state: State, depth: number, inherited?: string): void {
+function readFile(file: string, text: string, state: State, depth: number, inherited?: ReadonlySet<string>): void {
   const entries = parseRequirements(text)
-  const index = entries.findLast((entry) => entry.kind === 'index')?.url ?? inherited
+  const indexes = pipIndexes(inherited)
+  for (const entry of entries)
+    if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
+  const qualifiers = indexesQualifiers(indexes)
   const constraints = new Map<string, string>()
   for (const entry of entries) {
     if (entry.kind !== 'include') continue
@@ -82,7 +87,7 @@ function readFile(file: string, text: string, state: State, depth: number, inher
     state.read.add(target)
     const included = deep ? null : state.context.readText(target)
     if (included === null) state.errors.push(notRead(file, 'included file', entry.path, entry.line, deep))
-    else readFile(target, included, state, depth + 1, index)
+    else readFile(target, included, state, depth + 1, indexes)
   }
   for (const entry of entries) {
     if (entry.kind === 'invalid') {
@@ -98,17 +103,21 @@ function readFile(file: string, text: string, state: State, depth: number, inher
           packageComponent(file, {
             ecosystem: 'pypi',
             name: normalizePypiName(entry.name),
-            ref: entry.text,
+            ref: redactSecrets(entry.text),
             line: entry.line,
             column: entry.column,
             direct: true,
-            ...(entry.local ? {local: true} : {qualifiers: {vcs_url: entry.url}}),
+            ...(entry.local ? {local: true} : {qualifiers: {vcs_url: urlWithoutCredentials(entry.url)}}),
           }),
         )
       } else {
         const what = entry.vcs ? 'VCS requirement' : entry.local ? 'local path requirement' : 'URL requirement'
         state.skipped.push(
-          unresolvedVersion(file, entry.line, `${what} '${entry.text.slice(0, 120)}' has no registry version`),
+          unresolvedVersion(
+            file,
+            entry.line,
+            `${what} '${redactSecrets(entry.text).slice(0, 120)}' has no registry version`,
+          ),
         )
       }
     } else if (entry.kind === 'named') {
@@ -124,7 +133,7 @@ function readFile(file: string, text: string, state: State, depth: number, inher
           ref: entry.text,
           line: entry.line,
           column: entry.column,
-          qualifiers: indexQualifiers(index),
+          qualifiers,
         }),
       )
     }

@@ -1,15 +1,28 @@
 /**
  * pip requirements files, parsed by hand: the format is pip's own (pip/_internal/req/req_file.py), and no JS library
- * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`, per-line `--hash`, PEP 508
- * extras and `;` markers, `name @ url`, bare URLs and paths (the requirement itself: ../../lockfile-support/pep508.ts).
+ * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`,
+ * `--extra-index-url`, per-line `--hash`, PEP 508 extras and `;` markers, `name @ url`, bare URLs and paths (the
+ * requirement itself: ../../lockfile-support/pep508.ts; a URL's `#egg=`/`#subdirectory=`: ./pip-source.ts).
  */
 import {DIRECT_REFERENCE, exactPin, isSpecifierList, NAMED_REQUIREMENT} from '../../lockfile-support/pep508.js'
+import {splitPipUrl} from '../../lockfile-support/pip-source.js'
+
 export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number}
   | {kind: 'option'; line: number}
-  | {kind: 'index'; url: string; line: number}
+  | {kind: 'index' | 'extra-index'; url: string; line: number}
   | {kind: 'named'; name: string; pinned?: string; text: string; line: number; column: number}
-  | {kind: 'url'; vcs: boolean; local: boolean; name?: string; url: string; text: string; line: number; column: number}
+  | {
+      kind: 'url'
+      vcs: boolean
+      local: boolean
+      name?: string
+      /** Without pip's `#egg=`/`#subdirectory=` (./pip-source.ts). */
+      url: string
+      text: string
+      line: number
+      column: number
+    }
   | {kind: 'invalid'; text: string; line: number}
 
 /** Joins continuation lines and drops comments, keeping the number of each logical line's first physical line. */
@@ -39,14 +52,15 @@ function logicalLines(text: string): Array<{text: string; line: number; column: 
 
 const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
 const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
-/** `--index-url` replaces PyPI (`--extra-index-url` adds an index beside it: where a package comes from is open). */
+/** `--index-url` replaces pip's index list (PyPI at first), `--extra-index-url` adds one to it (./pip-source.ts). */
 const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
+const EXTRA_INDEX_URL = /^--extra-index-url(?:\s*=\s*|\s+)(\S+)$/
 
 function urlLine(target: string, base: {text: string; line: number; column: number}, name?: string): RequirementLine {
   const vcs = /^(git|hg|svn|bzr)\+/.test(target)
   const local = !vcs && (/^(\.{1,2}\/|\/|file:)/.test(target) || !target.includes('://'))
-  const egg = /#egg=([A-Za-z0-9._-]+)/.exec(target)?.[1]
-  return {kind: 'url', vcs, local, name: name ?? egg, url: target, ...base}
+  const {url, egg} = splitPipUrl(target)
+  return {kind: 'url', vcs, local, name: name ?? egg, url, ...base}
 }
 
 export function parseRequirements(text: string): RequirementLine[] {
@@ -59,6 +73,8 @@ export function parseRequirements(text: string): RequirementLine[] {
     if (editable) return urlLine(editable[2], logical)
     const index = INDEX_URL.exec(content)
     if (index) return {kind: 'index', url: index[1], line}
+    const extraIndex = EXTRA_INDEX_URL.exec(content)
+    if (extraIndex) return {kind: 'extra-index', url: extraIndex[1], line}
     if (content.startsWith('-')) return {kind: 'option', line}
     // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
     const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()

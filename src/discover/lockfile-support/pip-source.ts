@@ -1,0 +1,46 @@
+/**
+ * Where pip takes a requirement from, as far as a requirements file (or conda's `pip:` list, which conda hands to
+ * pip as one) says it, shared by the pip-requirements and conda-environment formats:
+ * - a URL's fragment (`#egg=`, `#subdirectory=`): ./pypi-index.ts `splitPipUrl`;
+ * - the index list: `--index-url` replaces it, `--extra-index-url` adds to it, in the order written
+ *   (pip/_internal/req/req_file.py `handle_option_line`), starting from PyPI.
+ * Written by hand: pip's own rules, which no JS library applies.
+ */
+import {isPublicRegistry} from '../../core/public-registries.js'
+import {urlWithoutCredentials} from '../../core/redact.js'
+import {indexQualifiers} from './pypi-index.js'
+
+export {type PipUrl, splitPipUrl} from './pypi-index.js'
+
+/** PyPI, where pip's index list starts. */
+export const PYPI_INDEX = 'https://pypi.org/simple'
+
+/** One index option, in the order written. */
+export interface IndexOption {
+  kind: 'index' | 'extra-index'
+  url: string
+}
+
+/** pip's index list, PyPI at first; insertion-ordered, each index once. */
+export function pipIndexes(inherited?: ReadonlySet<string>): Set<string> {
+  return new Set(inherited ?? [PYPI_INDEX])
+}
+
+/** pip's index list after one option: `--index-url` replaces the list, `--extra-index-url` adds to it. */
+export function applyIndexOption(indexes: Set<string>, option: IndexOption): void {
+  const url = urlWithoutCredentials(option.url).trim().replace(/\/+$/, '')
+  if (url === '') return
+  if (option.kind === 'index') indexes.clear()
+  indexes.add(url)
+}
+
+/**
+ * The `repository_url` a named requirement carries with these indexes: one index other than PyPI is carried. With
+ * PyPI among several, pip may take the package from any of them (PyPI included): nothing is carried. With several
+ * and none of them PyPI, the package never comes from PyPI: the `--index-url` (the first) is carried, so that no
+ * resolver looks the name up on PyPI, where a same-named project is another one.
+ */
+export function indexesQualifiers(indexes: ReadonlySet<string>): Record<string, string> | undefined {
+  for (const index of indexes) if (isPublicRegistry('pypi', index)) return undefined
+  return indexQualifiers(indexes.values().next().value)
+}
