@@ -12,9 +12,20 @@ const SLASH_NAMESPACED: ReadonlySet<PackageEcosystem> = new Set([
   'githubactions',
 ])
 
-/** purl `vcs_url` of a package installed from git: `git+<url>`, and `@<ref>` when a branch, tag or commit is named. */
+/**
+ * purl `vcs_url` of a package installed from git: `git+<url>`, and `@<ref>` when a branch, tag or commit is named. An
+ * scp-like address (`git@github.com:o/r.git`) is written as the URL git reads it as (`ssh://git@github.com/o/r.git`):
+ * a `vcs_url` is a URL.
+ */
 export function gitVcsUrl(url: string, ref?: string | null): string {
-  return `git+${url}${ref ? `@${ref}` : ''}`
+  return `git+${scpToSshUrl(url)}${ref ? `@${ref}` : ''}`
+}
+
+/** scp-like `user@host:path` as the URL git reads it as (`ssh://user@host/path`); any other address as written. */
+export function scpToSshUrl(address: string): string {
+  const scp = /^([\w.-]+@[\w.-]+):(?!\/\/)(.*)$/.exec(address)
+  if (scp === null) return address
+  return `ssh://${scp[1]}/${scp[2].replace(/^\/+/, '')}`
 }
 
 /**

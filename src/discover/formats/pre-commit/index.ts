@@ -4,11 +4,14 @@
  * runs its code, so each is an upstream project of the repository's development, as a GitHub Action is.
  * - `repos[].repo` with its `rev`: a `generic` package (purl-spec's type for what no registry serves), name the
  *   repository's URL without its scheme and `.git` (`github.com/psf/black`), version the rev as written, purl
- *   `pkg:generic/github.com/psf/black@rev?vcs_url=git+URL@rev`: the vcs-url resolver names that repository, with no
- *   request. Scope `dev` (hooks run where code is written and checked, not in what is shipped), `direct: true`.
+ *   `pkg:generic/github.com/psf/black@rev?vcs_url=git+URL@rev` (scp-like `git@host:path` as `ssh://git@host/path`):
+ *   the vcs-url resolver names that repository, with no request. Scope `dev` (hooks run where code is written and
+ *   checked, not in what is shipped), `direct: true`.
+ * - A file that is a list of repositories (pre-commit before 1.0, read by pre-commit until 3.0, converted by
+ *   `pre-commit migrate-config`, migrate_config.py `_migrate_map`) is read as that list under `repos`.
  * - `repo: local` and `repo: meta` are this repository's hooks and pre-commit's own: nothing to list, except a local
- *   hook of `language: docker_image`, whose `entry` is the image it runs (then its arguments; `--entrypoint X` may
- *   come first): that image.
+ *   hook of `language: docker_image`, whose `entry` is `docker run`'s `[OPTIONS] IMAGE [ARGS]` (./docker-run.ts):
+ *   that image, `dev` and direct as the rest.
  * - `additional_dependencies` are installed into a hook's environment by the hook's language. The language is set by
  *   the hook repository's own `.pre-commit-hooks.yaml`, which is not fetched; when the configuration sets
  *   `language:` for the hook, `python` (PEP 508 requirements) and `node` (npm `name@range`) dependencies are listed
@@ -24,10 +27,12 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {aliasTarget, isLocalRange, isRemoteRange, parseDescriptor} from '../../lockfile-support/npm-name.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {gitVcsUrl, scpToSshUrl} from '../../lockfile-support/purl.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
+import {entryImage} from './docker-run.js'
 
 export const discoverer: Discoverer = {
   id: 'pre-commit',
@@ -49,11 +54,18 @@ function discover(input: DiscoverInput): Output {
   const yaml = readYaml(input.text, input.file)
   appendAll(out.errors, yaml.errors)
   for (const doc of yaml.documents) {
-    if (!isMap(doc.root)) continue
-    const repos = at(doc.root, 'repos')
-    if (repos === undefined) continue
-    if (!isSeq(repos)) {
-      out.errors.push(errorAt(input.file, repos, 'invalid-entry', 'repos must be a list'))
+    const root = doc.root
+    // An empty file declares nothing.
+    if (root === null) continue
+    // The list format (module header): migrate-config puts it under `repos:` as it is.
+    const repos = isSeq(root) ? root : isMap(root) ? at(root, 'repos') : root
+    if (repos === undefined || !isSeq(repos)) {
+      const problem = isMap(root)
+        ? repos === undefined
+          ? 'repos is missing: pre-commit requires the list of hook repositories'
+          : 'repos must be a list'
+        : 'a pre-commit configuration must be a mapping with repos'
+      out.errors.push(errorAt(input.file, repos ?? root, 'invalid-entry', problem))
       continue
     }
     for (const [index, entry] of repos.items.entries()) repository(out, input.file, entry, `repos[${index}]`)
@@ -82,6 +94,12 @@ function repository(out: Output, file: string, entry: YamlNode, where: string): 
   }
   const revNode = at(entry, 'rev')
   const rev = stringValue(revNode)
+  const sha = revNode === undefined ? at(entry, 'sha') : undefined
+  if (sha !== undefined && REPO_URL.test(repo)) {
+    const problem = `${where}: sha: was renamed rev: in pre-commit 1.7; run pre-commit migrate-config`
+    out.errors.push(errorAt(file, sha, 'invalid-entry', problem))
+    return
+  }
   if (!REPO_URL.test(repo) || rev === undefined || !REV.test(rev)) {
     const problem = !REPO_URL.test(repo)
       ? `${where}.repo "${elide(repo, 200)}" is not a repository URL`
@@ -95,9 +113,9 @@ function repository(out: Output, file: string, entry: YamlNode, where: string): 
 
 /** The hook repository, as a package pinned to its rev and known by its URL (module header). */
 function repositoryComponent(repo: string, rev: string, location: Location): Component {
-  const name = repo
+  const url = scpToSshUrl(repo)
+  const name = url
     .replace(/^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?/i, '')
-    .replace(/^[\w.-]+@([\w.-]+):/, '$1/')
     .replace(/\/+$/, '')
     .replace(/\.git$/, '')
   const slash = name.lastIndexOf('/')
@@ -106,7 +124,7 @@ function repositoryComponent(repo: string, rev: string, location: Location): Com
     slash > 0 ? name.slice(0, slash) : undefined,
     name.slice(slash + 1),
     rev,
-    {vcs_url: `git+${repo}@${rev}`},
+    {vcs_url: gitVcsUrl(url, rev)},
     undefined,
   ).toString()
   return {
@@ -123,21 +141,31 @@ function repositoryComponent(repo: string, rev: string, location: Location): Com
   }
 }
 
-/** A local `docker_image` hook: the image its `entry` names (after `--entrypoint X`, if any). */
+/** A local `docker_image` hook: the image its `entry` names after `docker run` options (./docker-run.ts). */
 function dockerImage(out: Output, file: string, hook: YamlNode): void {
   const entryNode = at(hook, 'entry')
   const entry = stringValue(entryNode)
-  if (entryNode === undefined || entry === undefined) return
-  const words = entry.trim().split(/\s+/)
-  let index = 0
-  while (index < words.length && words[index].startsWith('--'))
-    index += words[index].includes('=') || words[index] !== '--entrypoint' ? 1 : 2
-  const image = words[index]
-  if (image === undefined || image === '') {
-    out.errors.push(errorAt(file, entryNode, 'invalid-entry', 'a docker_image hook must name its image in entry'))
+  const what = `docker_image hook ${elide(stringValue(at(hook, 'id')) ?? '?', 100)}`
+  if (entryNode === undefined || entry === undefined) {
+    out.errors.push(errorAt(file, entryNode ?? hook, 'invalid-entry', `${what} must name its image in entry`))
     return
   }
-  addImageRef(out, image, locationOf(file, entryNode), 'manifest')
+  const found = entryImage(entry)
+  if (found.kind === 'unknown-option') {
+    const message = `${what}: entry option "${elide(found.option, 100)}" is not a docker run option this reader knows, so which word is the image is not known; not listed`
+    out.skipped.push({file, line: entryNode.line, reason: 'unsupported', message})
+    return
+  }
+  if (found.kind !== 'image') {
+    const why = found.kind === 'no-image' ? 'must name its image in entry' : `entry is not a command: ${found.why}`
+    out.errors.push(errorAt(file, entryNode, 'invalid-entry', `${what} ${why}`))
+    return
+  }
+  const before = out.components.length
+  addImageRef(out, found.image, locationOf(file, entryNode), 'manifest')
+  // The hook runs where code is written and checked, as every hook: `dev`, declared here.
+  for (let index = before; index < out.components.length; index++)
+    out.components[index] = {...out.components[index], scope: 'dev', direct: true}
 }
 
 /**

@@ -64,7 +64,7 @@ describe('terraform-module', () => {
       '6:14 pkg:terraform/app.terraform.io/example-corp/network/aws@1.4.0 app.terraform.io/example-corp/network/aws = 1.4.0',
       '10:13 pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fterraform-widget.git%40v1.2.0 github.com/example-org/terraform-widget?ref=v1.2.0',
       '13:13 pkg:terraform/example.com/network?vcs_url=git%2Bhttps%3A%2F%2Fexample.com%2Fnetwork.git%400123abc git::https://example.com/network.git//modules/vpc?ref=0123abc',
-      '16:13 pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bgit%40github.com%3Aexample-org%2Fterraform-widget.git git@github.com:example-org/terraform-widget.git',
+      '16:13 pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fexample-org%2Fterraform-widget.git git@github.com:example-org/terraform-widget.git',
       '22:13 pkg:terraform/registry.terraform.io/example-org/widget/aws example-org/widget/aws',
     ])
     expect(out.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['19 unsupported', '22 unresolved-version'])
