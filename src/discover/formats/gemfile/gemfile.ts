@@ -3,7 +3,9 @@
  * never run: `gem` lines at the start of a statement, wherever they are (inside `if`/`unless`/`case`, loops, blocks:
  * they may be installed); the blocks that give them a group (`group`), a source (`source URL do`, `git URL do`,
  * `github 'o/r' do`, `path 'dir' do`) or nothing stewards reads (`platforms`, `install_if`, `env`); the top-level
- * `source` lines; `git_source(:name)` definitions whose block is a URL template. Blocks are followed by the keywords
+ * `source` lines; `git_source(:name)` definitions whose block is a URL template; the folders it serves gems from
+ * (`gemspec`, `path`, `path:`), which ./local-gems.ts searches for gemspecs; the groups `optional: true` makes
+ * optional. Blocks are followed by the keywords
  * that open one (`do`, `if` not modifying, `case`, `begin`, `def`, `class`…) and the `end` closing it, `{ … }`
  * blocks by their brackets; each block keeps the context it gives, so a gem's costs nothing however deep it is.
  */
@@ -36,9 +38,8 @@ interface Unknown {
 }
 
 interface Context {
-  /** Inside a group; one of them ships (SHIPPED); one of them is computed. */
-  grouped: boolean
-  shipped: boolean
+  /** The groups of the blocks around (nested ones add up), as written; whether one of them is computed. */
+  groups: readonly string[]
   computedGroup: boolean
   /** The source of the innermost `source`/`git`/`github`/`path` block; undefined: the file's default source. */
   origin?: Origin | Unknown
@@ -55,8 +56,30 @@ interface Frame {
 
 interface Pending {
   gem: Declared
-  scope: Scope
+  /** Its groups (the blocks' and its own option's); computed: one of them is. */
+  groups: readonly string[]
+  computedGroup: boolean
   origin?: Origin
+  /** No source of its own nor of a block: the file's default source. */
+  defaulted: boolean
+}
+
+/**
+ * A folder Bundler serves gems from (Bundler::Source::Path): `gemspec` (its `path:`, default the Gemfile's folder),
+ * `path 'dir'` (a block or not), a gem's `path:` option. `path` undefined: computed. `glob`: a `glob:` option.
+ */
+export interface PathSource {
+  path?: string
+  glob?: Literal
+  /** Where it is declared, and how, for messages. */
+  offset: number
+  what: string
+}
+
+/** What a Gemfile tells beyond its gems: its path sources, and the gems it takes from its default source. */
+export interface GemfileFacts {
+  sources: PathSource[]
+  defaulted: Declared[]
 }
 
 /** A `git_source(:name) { |repo| "https://host/#{repo}.git" }` definition: a URL template, or computed. */
@@ -65,12 +88,32 @@ type GitSource =
   | {kind: 'computed'; line: number}
 
 /**
- * Groups whose gems are installed where the application runs: `default` (no group), and the production
- * environments. Any other group (development, test, rubocop, docs, ci…) is a developer's: `dev`.
+ * Groups whose gems are no part of what runs: Bundler installs every group but those a `BUNDLE_WITHOUT` (which the
+ * tree does not tell) or `optional: true` leaves out, and these are the ones left out where the application runs:
+ * Rails' `development` and `test` (what `bundle config set without 'development test'` and Heroku's default leave
+ * out), and the names real Gemfiles give to linters, documentation, benchmarks and CI. Any other group (`ldap`,
+ * `postgres`, `metrics`, `production`…) is `prod`; a gem in several groups is `prod` when one of them is.
  */
-const SHIPPED = new Set(['default', 'production', 'staging'])
+export const DEVELOPMENT_GROUPS: ReadonlySet<string> = new Set([
+  'development',
+  'dev',
+  'test',
+  'tests',
+  'ci',
+  'lint',
+  'linters',
+  'rubocop',
+  'doc',
+  'docs',
+  'documentation',
+  'rdoc',
+  'yard',
+  'benchmark',
+  'benchmarks',
+  'coverage',
+])
 
-const ROOT: Context = {grouped: false, shipped: false, computedGroup: false}
+const ROOT: Context = {groups: [], computedGroup: false}
 
 /** The DSL methods read; any other method call is passed over. */
 const DIRECTIVES = new Set([
@@ -104,6 +147,8 @@ class GemfileReader {
   private readonly pending: Pending[] = []
   private readonly globals: Array<{url: string; offset: number}> = []
   private readonly gitSources = new Map<string, GitSource>()
+  private readonly optionalGroups = new Set<string>()
+  private readonly sources: PathSource[] = []
   /** A `while`/`until`/`for` opened on this line: its `do` opens nothing more. */
   private loopDo = false
   private strayEnd = false
@@ -118,7 +163,7 @@ class GemfileReader {
     this.broken = lexed.error !== undefined || lexed.unclosed !== undefined
   }
 
-  read(): void {
+  read(): GemfileFacts {
     const tokens = this.tokens
     let start = true
     for (let at = 0; at < tokens.length; ) {
@@ -140,7 +185,7 @@ class GemfileReader {
       at = step.next
       start = step.start
     }
-    this.finish()
+    return this.finish()
   }
 
   private context(): Context {
@@ -220,6 +265,10 @@ class GemfileReader {
         return undefined
       case 'group':
         return block ? this.group(call) : undefined
+      case 'gemspec':
+        // Bundler::Dsl#gemspec: `gem name, path: path, glob: glob`, a path source (default the Gemfile's folder).
+        this.pathSource(at, call.options.has('path') ? call.options.get('path') : undefined, call.options, 'gemspec')
+        return undefined
       case 'source':
         return this.source(at, first, block)
       case 'git':
@@ -227,6 +276,7 @@ class GemfileReader {
       case 'github':
         return block ? this.block(this.shorthand('github', first, call.options)) : undefined
       case 'path':
+        this.pathSource(at, first, call.options, 'path')
         return block ? this.block({kind: 'path'}) : undefined
       case 'eval_gemfile':
         skip(
@@ -240,10 +290,26 @@ class GemfileReader {
           this.gitSources.set(first.value, this.gitSource(call.next) ?? {kind: 'computed', line: this.line(at)})
         return undefined
       default:
-        // `gemspec`: the project itself, whose dependencies its .gemspec gives (read as a file of its own);
         // `platforms`, `install_if`, `env`: no group, no source.
         return undefined
     }
+  }
+
+  /** A folder Bundler serves gems from; `value` undefined for `gemspec` without `path:` (the Gemfile's folder). */
+  private pathSource(
+    at: number,
+    value: Literal | undefined,
+    options: ReadonlyMap<string, Literal>,
+    what: string,
+  ): void {
+    const path = what === 'gemspec' && value === undefined ? '.' : value?.kind === 'string' ? value.value : undefined
+    const written = value ? quoteLiteral(this.out, value) : ''
+    this.sources.push({
+      ...(path !== undefined ? {path} : {}),
+      ...(options.has('glob') ? {glob: options.get('glob')} : {}),
+      offset: value?.offset ?? this.tokens[at].start,
+      what: what === 'path' ? `path ${written}` : value === undefined ? what : `${what} path: ${written}`,
+    })
   }
 
   private line(at: number): number {
@@ -276,7 +342,16 @@ class GemfileReader {
       )
       return
     }
-    this.pending.push({gem, scope: this.scope(call.options.get('groups') ?? call.options.get('group')), origin})
+    if (call.options.has('path')) this.pathSource(at, call.options.get('path'), call.options, `gem '${gem.name}',`)
+    const around = this.context()
+    const own = this.groups([call.options.get('groups') ?? call.options.get('group')])
+    this.pending.push({
+      gem,
+      groups: [...around.groups, ...own.names],
+      computedGroup: around.computedGroup || own.computed,
+      origin,
+      defaulted: origin === undefined,
+    })
   }
 
   /** A gem's own source, as Bundler ranks them: `path:`, then a git option, then `source:`. */
@@ -335,10 +410,13 @@ class GemfileReader {
   private group(call: Call): Context {
     const around = this.context()
     const groups = this.groups(call.positional)
+    // Bundler::Dsl#group: `optional: true` makes the group optional wherever it is named.
+    const optional = call.options.get('optional')
+    if (optional?.kind === 'constant' && optional.value === 'true')
+      for (const name of groups.names) this.optionalGroups.add(name)
     return {
       ...around,
-      grouped: around.grouped || groups.names.length > 0 || groups.computed,
-      shipped: around.shipped || groups.names.some((name) => SHIPPED.has(name)),
+      groups: [...around.groups, ...groups.names],
       computedGroup: around.computedGroup || groups.computed,
     }
   }
@@ -363,12 +441,14 @@ class GemfileReader {
     return {names, computed}
   }
 
-  private scope(group: Literal | undefined): Scope {
-    const around = this.context()
-    const own = this.groups([group])
-    const grouped = around.grouped || own.names.length > 0 || own.computed
-    const shipped = around.shipped || own.names.some((name) => SHIPPED.has(name))
-    return !grouped || shipped || around.computedGroup || own.computed ? 'prod' : 'dev'
+  /**
+   * A gem in no group is in `default`: prod. Else prod when one of its groups is installed where the application
+   * runs (not a development group, not optional) or is computed; dev when all of them are development or optional.
+   */
+  private scope(pending: Pending): Scope {
+    if (pending.groups.length === 0 || pending.computedGroup) return 'prod'
+    const installed = pending.groups.some((name) => !DEVELOPMENT_GROUPS.has(name) && !this.optionalGroups.has(name))
+    return installed ? 'prod' : 'dev'
   }
 
   /** `source URL`: the default source of the file; `source URL do … end`: the source of the gems inside. */
@@ -414,10 +494,10 @@ class GemfileReader {
   }
 
   /** The default source, the components, and the blocks never closed. */
-  private finish(): void {
+  private finish(): GemfileFacts {
     const out = this.out
     const fallback = this.defaultOrigin()
-    for (const {gem, scope, origin} of this.pending) gemComponent(out, gem, scope, origin ?? fallback)
+    for (const pending of this.pending) gemComponent(out, pending.gem, this.scope(pending), pending.origin ?? fallback)
     // A `{` never closed is the lexer's to report (syntaxErrors).
     const open = this.frames.findLast((frame) => frame.close === 'end')
     if (open !== undefined && !this.lexed.error) {
@@ -426,6 +506,8 @@ class GemfileReader {
       out.errors.push(lockfileError(out.file, 'invalid-lockfile', message, line, column))
     }
     syntaxErrors(out, this.lexed)
+    const defaulted = this.pending.filter((pending) => pending.defaulted).map((pending) => pending.gem)
+    return {sources: this.sources, defaulted}
   }
 
   /**
@@ -545,6 +627,6 @@ function matchingEnd(tokens: readonly Token[], at: number): number | undefined {
   return undefined
 }
 
-export function readGemfile(out: Out, lexed: Lexed): void {
-  new GemfileReader(out, lexed).read()
+export function readGemfile(out: Out, lexed: Lexed): GemfileFacts {
+  return new GemfileReader(out, lexed).read()
 }

@@ -28,7 +28,7 @@ export interface Out {
 export type Origin = {kind: 'registry'; url: string} | {kind: 'git'; url: string; ref?: string} | {kind: 'path'}
 
 /** Gem::Specification::VALID_NAME_PATTERN. */
-const GEM_NAME = /^[A-Za-z0-9._-]+$/
+export const GEM_NAME = /^[A-Za-z0-9._-]+$/
 /** Gem::Version::VERSION_PATTERN. Unambiguous (`.` and `-` separate runs that do not hold them): linear. */
 const VERSION = '[0-9]+(?:\\.[0-9A-Za-z]+)*(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?'
 /** Gem::Requirement::PATTERN, on a trimmed requirement (so no run of white space is tried twice). */

@@ -1,13 +1,55 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import type {DiscoverOutput} from '../../types.js'
+import type {DiscoverContext, DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
+import {MAX_GEMSPECS, MAX_LISTINGS} from './local-gems.js'
 
 const discover = (file: string, text: string) =>
   discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
 const gemfile = (text: string) => discover('Gemfile', text)
 const gemspec = (text: string) => discover('acme.gemspec', text)
 const fixture = (path: string) => readFileSync(new URL(`./__fixtures__/${path}`, import.meta.url), 'utf8')
+
+/** A scan of the files given (path → text), folders listed as the discover stage lists them; reads counted. */
+function tree(files: Record<string, string>): DiscoverContext & {listings: number; reads: number} {
+  const context = {
+    listings: 0,
+    reads: 0,
+    readText: (file: string) => {
+      context.reads++
+      return files[file] ?? null
+    },
+    exists: (file: string) => file in files,
+    listDir: (dir: string) => {
+      context.listings++
+      const prefix = dir === '.' ? '' : `${dir}/`
+      const names = new Set<string>()
+      for (const file of Object.keys(files))
+        if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split('/')[0])
+      return names.size > 0 ? [...names].sort() : null
+    },
+  }
+  return context
+}
+
+/** A scan of a folder of __fixtures__. */
+function fixtureTree(dir: string): DiscoverContext {
+  const at = (path: string) => new URL(`./__fixtures__/${dir}/${path === '.' ? '' : path}`, import.meta.url)
+  return {
+    readText: (file) => (existsSync(at(file)) ? readFileSync(at(file), 'utf8') : null),
+    exists: (file) => existsSync(at(file)),
+    listDir: (path) => {
+      try {
+        return readdirSync(at(path)).sort()
+      } catch {
+        return null
+      }
+    },
+  }
+}
+
+const scan = (context: DiscoverContext, file: string, text?: string) =>
+  discoverer.discover({file, text: text ?? context.readText(file) ?? ''}, context) as Required<DiscoverOutput>
 
 /** `line:column ref version scope [local] purl`, a component a row. */
 const rows = (out: Required<DiscoverOutput>) =>
@@ -69,9 +111,10 @@ describe('gemfile', () => {
         '57:8 bundler-audit - dev pkg:gem/bundler-audit',
         '61:8 nokogiri >= 1.8.1, != 1.11.0 - prod pkg:gem/nokogiri',
         '64:8 sqlite3 >= 2.1 - prod pkg:gem/sqlite3',
-        '67:10 pg ~> 1.3 - dev pkg:gem/pg',
-        '68:10 mysql2 ~> 0.5, < 0.5.7 - dev pkg:gem/mysql2',
-        '69:10 trilogy >= 2.7.0 - dev pkg:gem/trilogy',
+        // `group :db` is no development group: Bundler installs it (no BUNDLE_WITHOUT in the tree says otherwise).
+        '67:10 pg ~> 1.3 - prod pkg:gem/pg',
+        '68:10 mysql2 ~> 0.5, < 0.5.7 - prod pkg:gem/mysql2',
+        '69:10 trilogy >= 2.7.0 - prod pkg:gem/trilogy',
         '73:6 tzinfo-data - prod pkg:gem/tzinfo-data',
         '74:6 wdm >= 0.1.0 - prod pkg:gem/wdm',
         '76:6 launchy - prod pkg:gem/launchy',
@@ -286,7 +329,7 @@ end
         '10:8 token-interpolated - prod pkg:gem/token-interpolated?repository_url=https%3A%2F%2Fgems.acme.example%2F',
         // `ref` wins over `branch` and `tag`, as in Bundler::Source::Git.
         '16:6 git - prod pkg:gem/git?vcs_url=git%2Bhttps%3A%2F%2Fgit.example-corp.com%2Facme%2Fgit.git%40abc1234',
-        '17:6 git-ssh - prod pkg:gem/git-ssh?vcs_url=git%2Bgit%40github.com%3Aacme%2Fssh.git%40v2',
+        '17:6 git-ssh - prod pkg:gem/git-ssh?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Facme%2Fssh.git%40v2',
         '18:6 git-branch - prod pkg:gem/git-branch?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fbranch%40stable',
         '19:6 git-version 1.4.0 1.4.0 prod pkg:gem/git-version@1.4.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fversioned.git',
         '20:6 hub - prod pkg:gem/hub?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fhub.git',
@@ -476,10 +519,10 @@ gem 'after-globals'
     it('reads runtime and development dependencies on any receiver, generated gemspecs too', () => {
       const out = discover('acme-widget.gemspec', fixture('acme/acme-widget.gemspec'))
       expect(rows(out)).toEqual([
-        // `%q<rack>.freeze` with an array of frozen requirements, as `gem build` writes it; listed in both branches.
+        // `%q<rack>.freeze` with an array of frozen requirements, as `gem build` writes it.
         '11:33 rack >= 2.0, < 4 - prod pkg:gem/rack',
         '12:37 rspec = 3.12.0 3.12.0 dev pkg:gem/rspec@3.12.0',
-        '14:25 rack >= 2.0, < 4 - prod pkg:gem/rack',
+        // Line 14, the `else` of `if s.respond_to? :add_runtime_dependency`, runs on no RubyGems since 1.2: not read.
         '19:24 json - prod pkg:gem/json',
         '20:24 multi >= 1, < 2 - prod pkg:gem/multi',
         '23:32 exact 1.4.2 1.4.2 prod pkg:gem/exact@1.4.2',
@@ -571,6 +614,360 @@ gem 'after-globals'
       const bracket = gemfile(`gem 'before'\nx = [1,\ngem 'inside-the-bracket'\n`)
       expect(bracket.components.map((c) => c.name)).toEqual(['before'])
       expect(errors(bracket)).toEqual(["2:5 invalid-lockfile Gemfile: '[' is never closed"])
+    })
+  })
+
+  describe('gems of the tree', () => {
+    it("reads Rails' gemspecs: the components the root `gemspec` serves are local, the others rubygems.org's", () => {
+      const context = fixtureTree('rails')
+      const rails = scan(context, 'rails.gemspec')
+      expect(rows(rails)).toEqual([
+        // activesupport/activesupport.gemspec is under the Gemfile's `gemspec` (`{,*,*/*}.gemspec` under `.`).
+        '10:21 activesupport - prod local -',
+        // The extract holds no actionpack/ and the others: as a tree without them, they are rubygems.org's.
+        '11:21 actionpack - prod pkg:gem/actionpack',
+        '12:21 actionview - prod pkg:gem/actionview',
+        '13:21 activemodel - prod pkg:gem/activemodel',
+        '14:21 activerecord - prod pkg:gem/activerecord',
+        '15:21 actionmailer - prod pkg:gem/actionmailer',
+        '16:21 activejob - prod pkg:gem/activejob',
+        '17:21 actioncable - prod pkg:gem/actioncable',
+        '18:21 activestorage - prod pkg:gem/activestorage',
+        '19:21 actionmailbox - prod pkg:gem/actionmailbox',
+        '20:21 actiontext - prod pkg:gem/actiontext',
+        '21:21 railties - prod pkg:gem/railties',
+        '23:21 bundler >= 1.15.0 - prod pkg:gem/bundler',
+      ])
+      expect(skips(rails)).toEqual([
+        ...[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21].map(
+          (line) =>
+            `${line} unsupported add_dependency '${rails.components[line - 10].name}': a requirement is computed (version), and the file is never run: listed without it`,
+        ),
+      ])
+      // A component's gemspec: the root Gemfile governs it too. Its dependencies are other projects'.
+      const activesupport = scan(context, 'activesupport/activesupport.gemspec')
+      expect(rows(activesupport).slice(0, 3)).toEqual([
+        '9:21 i18n >= 1.6, < 2 - prod pkg:gem/i18n',
+        '10:21 tzinfo ~> 2.0, >= 2.0.5 - prod pkg:gem/tzinfo',
+        '11:21 concurrent-ruby ~> 1.0, >= 1.3.1 - prod pkg:gem/concurrent-ruby',
+      ])
+      expect(activesupport.components.filter((c) => c.local)).toEqual([])
+      // tools/releaser is served by `gem "releaser", path: "tools/releaser"`: not a gem rails.gemspec names.
+      const gemfileOut = scan(context, 'Gemfile')
+      expect(rows(gemfileOut)[2]).toBe('9:6 releaser - prod local -')
+      // Nothing more than without the tree: no gem of it is named without a source.
+      expect(skips(gemfileOut)).toEqual([
+        "38 unsupported gem 'rack': a requirement is computed (rack_version), and the file is never run: listed without it",
+      ])
+    })
+
+    it('makes a dependency on a sibling gemspec local (rails-like: `gemspec` at the root), and says when a Gemfile gem is not', () => {
+      const context = tree({
+        Gemfile: 'source "https://rubygems.org"\ngemspec\ngem "acme_core"\ngem "rack"\n',
+        'acme.gemspec': `Gem::Specification.new do |s|
+  s.name = "acme"
+  s.add_dependency "acme_core", "1.0.0"
+  s.add_development_dependency "acme_testkit"
+  s.add_dependency "rack"
+  s.add_dependency "acme"
+  s.add_dependency "deep_gem"
+  s.add_dependency "hidden_gem"
+end
+`,
+        'core/acme_core.gemspec': 'Gem::Specification.new do |s|\n  s.name = "acme_core"\nend\n',
+        'testkit/testkit.gemspec': 'Gem::Specification.new { |s| s.name = %q{acme_testkit}.freeze }\n',
+        'lib/deep/deep_gem.gemspec': 'Gem::Specification.new { |s| s.name = "deep_gem" }\n',
+        '.hidden/hidden_gem.gemspec': 'Gem::Specification.new { |s| s.name = "hidden_gem" }\n',
+      })
+      expect(rows(scan(context, 'acme.gemspec'))).toEqual([
+        '3:21 acme_core 1.0.0 1.0.0 prod local -',
+        '4:33 acme_testkit - dev local -',
+        '5:21 rack - prod pkg:gem/rack',
+        // The gem itself (Bundler serves it from `.` too).
+        '6:21 acme - prod local -',
+        // Two folders down and in a hidden folder: Bundler's glob does not reach them.
+        '7:21 deep_gem - prod pkg:gem/deep_gem',
+        '8:21 hidden_gem - prod pkg:gem/hidden_gem',
+      ])
+      const out = scan(context, 'Gemfile')
+      // Bundler::SourceMap pins a Gemfile gem without a source of its own to the default source.
+      expect(rows(out)).toEqual(['3:6 acme_core - prod pkg:gem/acme_core', '4:6 rack - prod pkg:gem/rack'])
+      expect(skips(out)).toEqual([
+        "3 unsupported gem 'acme_core': core/acme_core.gemspec in the tree declares it, but Bundler takes a gem the Gemfile names without a source of its own from the default source, not from the folder: listed as that source's",
+      ])
+      // The Gemfile and its gemspecs are read once for the run, whatever reads them first.
+      const reads = context.reads
+      scan(context, 'core/acme_core.gemspec')
+      scan(context, 'testkit/testkit.gemspec')
+      expect(context.reads - reads).toBe(2)
+    })
+
+    it('reads `gemspec path:`, `path` blocks and `path:` gems of a Gemfile in a folder, and their globs', () => {
+      const context = tree({
+        'app/Gemfile': `source "https://rubygems.org"
+gemspec path: "../gems/billing"
+path "engines" do
+  gem "auth"
+end
+gem "ui", path: "vendor_engines/ui"
+path "../../outside-tree" do
+  gem "far"
+end
+gem "globbed", path: "globbed", glob: "**/*.gemspec"
+gem "computed", path: ENGINE_DIR
+`,
+        'gems/billing/billing.gemspec': `Gem::Specification.new do |s|
+  s.name = "billing"
+  s.add_dependency "auth"
+  s.add_dependency "ui"
+  s.add_dependency "payments"
+  s.add_dependency "widgets"
+  s.add_dependency "stranger"
+end
+`,
+        'gems/billing/payments/payments.gemspec': 'Gem::Specification.new { |s| s.name = "payments" }\n',
+        'app/engines/auth/auth.gemspec': 'Gem::Specification.new { |s| s.name = "auth" }\n',
+        'app/vendor_engines/ui/ui.gemspec': 'Gem::Specification.new { |s| s.name = "ui" }\n',
+        // The name is computed: the file's name is taken.
+        'app/vendor_engines/ui/widgets.gemspec': 'Gem::Specification.new { |s| s.name = NAME }\n',
+        'stranger/stranger.gemspec': 'Gem::Specification.new { |s| s.name = "stranger" }\n',
+      })
+      const app = scan(context, 'app/Gemfile')
+      expect(rows(app)).toEqual([
+        '4:8 auth - prod local -',
+        '6:6 ui - prod local -',
+        '8:8 far - prod local -',
+        '10:6 globbed - prod local -',
+        '11:6 computed - prod local -',
+      ])
+      expect(skips(app)).toEqual([
+        "7 unsupported path '../../outside-tree': '../../outside-tree' is outside the tree: the gems it serves are not known (a dependency on one is looked up by its name)",
+        "10 unsupported gem 'globbed', path: 'globbed': glob '**/*.gemspec' is not read: the gemspecs Bundler's default glob ({,*,*/*}.gemspec) finds there are taken as the gems it serves",
+        "11 unsupported gem 'computed', path: ENGINE_DIR: its folder is computed, and the file is never run: the gems it serves are not known (a dependency on one is looked up by its name)",
+      ])
+      // billing.gemspec has no Gemfile above it: those `{,*,*/*}.gemspec` beside it serve (a `gemspec` line there).
+      expect(rows(scan(context, 'gems/billing/billing.gemspec'))).toEqual([
+        '3:21 auth - prod pkg:gem/auth',
+        '4:21 ui - prod pkg:gem/ui',
+        '5:21 payments - prod local -',
+        '6:21 widgets - prod pkg:gem/widgets',
+        '7:21 stranger - prod pkg:gem/stranger',
+      ])
+      // A gemspec under app/ is governed by app/Gemfile: all its path sources serve it.
+      const inApp = tree({
+        'app/Gemfile': 'gemspec\npath "engines" do\nend\ngem "ui", path: "../ui"\n',
+        'app/app.gemspec':
+          'Gem::Specification.new "app", "1.0" do |s|\n  s.add_dependency "auth"\n  s.add_dependency "ui"\n  s.add_dependency "widgets"\nend\n',
+        'app/engines/auth.gemspec': 'Gem::Specification.new { |s| s.name = "auth" }\n',
+        'ui/ui.gemspec': 'Gem::Specification.new { |s| s.name = "ui" }\n',
+        'ui/widgets.gemspec': 'Gem::Specification.new { |s| s.name = File.basename(__FILE__, ".gemspec") }\n',
+      })
+      expect(rows(scan(inApp, 'app/app.gemspec'))).toEqual([
+        '2:21 auth - prod local -',
+        '3:21 ui - prod local -',
+        '4:21 widgets - prod local -',
+      ])
+    })
+
+    it('takes the gems.rb of a folder first, and reads no folder when none can be listed', () => {
+      const files = {
+        'gems.rb': 'gemspec path: "a"\n',
+        Gemfile: 'gemspec path: "b"\n',
+        'a/a.gemspec': 'Gem::Specification.new { |s| s.name = "a"; s.add_dependency "b" }\n',
+        'b/b.gemspec': 'Gem::Specification.new { |s| s.name = "b"; s.add_dependency "a" }\n',
+      }
+      expect(rows(scan(tree(files), 'a/a.gemspec'))).toEqual(['1:62 b - prod pkg:gem/b'])
+      expect(rows(scan(tree(files), 'b/b.gemspec'))).toEqual(['1:62 a - prod local -'])
+      const unlisted = {...tree(files), listDir: undefined}
+      expect(rows(scan(unlisted, 'b/b.gemspec'))).toEqual(['1:62 a - prod pkg:gem/a'])
+    })
+
+    it('reports path sources outside the tree, and reads a broken or hostile gemspec by its file name', () => {
+      const context = tree({
+        'app/Gemfile': `gemspec path: "/etc"
+path "~/gems" do
+end
+gemspec path: "lib/../../.."
+gemspec path: "."
+`,
+        'app/app.gemspec': `Gem::Specification.new do |s|
+  s.add_dependency "broken"
+  s.add_dependency "constructor"
+  s.add_dependency "toString"
+end
+`,
+        'app/broken.gemspec': 'Gem::Specification.new do |s|\n  s.name = "never closed\n',
+        'app/x/constructor.gemspec': 'Gem::Specification.new { |s| s.name = "constructor" }\n',
+        'app/x/odd.gemspec': 'Gem::Specification.new { |s| s.name = "toString"; s.name = "second" }\n',
+      })
+      expect(skips(scan(context, 'app/Gemfile'))).toEqual([
+        "1 unsupported gemspec path: '/etc': '/etc' is outside the tree: the gems it serves are not known (a dependency on one is looked up by its name)",
+        "2 unsupported path '~/gems': '~/gems' is outside the tree: the gems it serves are not known (a dependency on one is looked up by its name)",
+        "4 unsupported gemspec path: 'lib/../../..': 'lib/../../..' is outside the tree: the gems it serves are not known (a dependency on one is looked up by its name)",
+      ])
+      // Names are kept in a Map: `constructor` and `toString` are names like any other; the first `name =` counts.
+      expect(rows(scan(context, 'app/app.gemspec'))).toEqual([
+        '2:21 broken - prod local -',
+        '3:21 constructor - prod local -',
+        '4:21 toString - prod local -',
+      ])
+    })
+
+    it('stops at MAX_LISTINGS folders and MAX_GEMSPECS gemspecs, and says so', () => {
+      const files: Record<string, string> = {Gemfile: 'gemspec\n'}
+      for (let index = 0; index < MAX_LISTINGS + 10; index++) files[`d${index}/x`] = ''
+      const wide = tree(files)
+      const out = scan(wide, 'Gemfile')
+      expect(wide.listings).toBe(MAX_LISTINGS)
+      expect(skips(out)).toEqual([
+        `1 unsupported more than ${MAX_LISTINGS} folders or ${MAX_GEMSPECS} gemspecs under the Gemfile's path sources: the gems of the rest are not known (a dependency on one is looked up by its name)`,
+      ])
+      const many: Record<string, string> = {Gemfile: 'gemspec\n'}
+      for (let index = 0; index < MAX_GEMSPECS + 10; index++)
+        many[`g${index}.gemspec`] = `Gem::Specification.new { |s| s.name = "g${index}" }\n`
+      const context = tree(many)
+      expect(skips(scan(context, 'Gemfile', many.Gemfile))).toHaveLength(1)
+      expect(context.reads).toBe(MAX_GEMSPECS)
+    })
+  })
+
+  describe('groups', () => {
+    it("reads Redmine's Gemfile: its custom groups are installed, development and test are not", () => {
+      const out = gemfile(fixture('redmine/Gemfile'))
+      expect(rows(out)).toEqual([
+        '5:6 rails 8.1.3.1 8.1.3.1 prod pkg:gem/rails@8.1.3.1',
+        '6:6 rouge ~> 5.0 - prod pkg:gem/rouge',
+        '7:6 mini_mime ~> 1.1.0 - prod pkg:gem/mini_mime',
+        '8:6 actionpack-xml_parser - prod pkg:gem/actionpack-xml_parser',
+        '9:6 roadie-rails ~> 3.4.0 - prod pkg:gem/roadie-rails',
+        '10:6 marcel - prod pkg:gem/marcel',
+        // `group :ldap` and `group :minimagick`: Redmine's install guide leaves out only development and test.
+        '13:8 net-ldap ~> 0.20.0 - prod pkg:gem/net-ldap',
+        '18:8 mini_magick ~> 5.2.0 - prod pkg:gem/mini_magick',
+        '21:8 debug - dev pkg:gem/debug',
+        '25:8 listen ~> 3.3 - dev pkg:gem/listen',
+        '26:8 yard - dev pkg:gem/yard',
+        '27:8 svg_sprite - dev pkg:gem/svg_sprite',
+        '28:8 bullet - dev pkg:gem/bullet',
+        '31:8 rails-dom-testing >= 2.3.0 - dev pkg:gem/rails-dom-testing',
+        '32:8 mocha >= 2.0.1 - dev pkg:gem/mocha',
+        '33:8 simplecov ~> 1.1.1 - dev pkg:gem/simplecov',
+      ])
+    })
+
+    it('makes dev only development groups and optional ones; a gem in several groups takes the installed one', () => {
+      const out = gemfile(`gem 'pg', group: :postgres
+group :unicorn do
+  gem 'unicorn'
+end
+group :development, :metrics do
+  gem 'both'
+end
+group :test do
+  group :ed25519 do
+    gem 'nested'
+  end
+end
+gem 'later-optional', group: :pam
+group :pam, optional: true do
+  gem 'pam'
+end
+group :opentelemetry, :optional => true do
+  gem 'otel'
+end
+group :computed, optional: ENV['X'] do
+  gem 'not-optional'
+end
+gem 'lint-and-docs', groups: [:lint, :doc, :rubocop, :ci, :benchmark, :coverage]
+gem 'optional-and-test', groups: [:pam, :test]
+gem 'default-group', group: :default
+group :production do
+  gem 'lograge'
+end
+`)
+      expect(rows(out)).toEqual([
+        '1:6 pg - prod pkg:gem/pg',
+        '3:8 unicorn - prod pkg:gem/unicorn',
+        '6:8 both - prod pkg:gem/both',
+        '10:10 nested - prod pkg:gem/nested',
+        // `optional: true` makes the group optional wherever it is named, before the line too.
+        '13:6 later-optional - dev pkg:gem/later-optional',
+        '15:8 pam - dev pkg:gem/pam',
+        '18:8 otel - dev pkg:gem/otel',
+        '21:8 not-optional - prod pkg:gem/not-optional',
+        '23:6 lint-and-docs - dev pkg:gem/lint-and-docs',
+        '24:6 optional-and-test - dev pkg:gem/optional-and-test',
+        '25:6 default-group - prod pkg:gem/default-group',
+        '27:8 lograge - prod pkg:gem/lograge',
+      ])
+      expect(out.skipped).toEqual([])
+    })
+  })
+
+  describe('generated gemspecs', () => {
+    it('reads the first branch of the RubyGems < 1.2 checks, not their dead `else` (jeweler, to_ruby)', () => {
+      const out = gemspec(`Gem::Specification.new do |s|
+  s.name = %q{brdinheiro}
+  if s.respond_to? :specification_version then
+    s.specification_version = 3
+
+    if Gem::Version.new(Gem::VERSION) >= Gem::Version.new('1.2.0') then
+      s.add_runtime_dependency(%q<actionpack>, [">= 3.0.0"])
+      s.add_development_dependency(%q<rake>, [">= 0"])
+    else
+      s.add_dependency(%q<actionpack>, [">= 3.0.0"])
+      s.add_dependency(%q<rake>, [">= 0"])
+    end
+  else
+    s.add_dependency(%q<actionpack>, [">= 3.0.0"])
+    s.add_dependency(%q<rake>, [">= 0"])
+  end
+  if spec.respond_to?(:specification_version)
+    if Gem::Version.new(Gem::RubyGems::VERSION) >= Gem::Version.new("1.2.0")
+      spec.add_development_dependency "old-dev"
+    else
+      spec.add_dependency "old-dev"
+    end
+  end
+  if s.respond_to? :add_runtime_dependency then
+    s.add_development_dependency(%q<rspec>.freeze, [">= 0"])
+  else
+    s.add_dependency(%q<rspec>.freeze, [">= 0"])
+  end
+  if RUBY_VERSION >= '3.0'
+    s.add_dependency 'then-branch'
+  else
+    s.add_dependency 'else-branch'
+  end
+  if Gem::Version.new(Gem::VERSION) >= Gem::Version.new('3.0.0')
+    s.add_dependency 'other-version-check'
+  else
+    s.add_dependency 'other-version-else'
+  end
+  while x do
+    if s.respond_to? :specification_version
+      s.add_dependency 'in-loop'
+    else
+      s.add_dependency 'in-loop-else'
+    end
+  end
+  s.add_dependency 'after'
+end
+`)
+      expect(rows(out)).toEqual([
+        '7:35 actionpack >= 3.0.0 - prod pkg:gem/actionpack',
+        '8:39 rake >= 0 - dev pkg:gem/rake',
+        '19:40 old-dev - dev pkg:gem/old-dev',
+        '25:37 rspec >= 0 - dev pkg:gem/rspec',
+        // Any other condition: both branches may run.
+        '30:23 then-branch - prod pkg:gem/then-branch',
+        '32:23 else-branch - prod pkg:gem/else-branch',
+        '35:23 other-version-check - prod pkg:gem/other-version-check',
+        '37:23 other-version-else - prod pkg:gem/other-version-else',
+        // A loop's `do` opens no block of its own: the check inside is still read as one.
+        '41:25 in-loop - prod pkg:gem/in-loop',
+        '46:21 after - prod pkg:gem/after',
+      ])
     })
   })
 
