@@ -41,6 +41,104 @@ describe('azure-pipelines', () => {
     expect(out.skipped).toEqual([])
   })
 
+  it('reads a container under a real ${{ if }} key, where written (microsoft/azure-pipelines-agent)', () => {
+    const text = readFileSync(
+      join(import.meta.dirname, '__fixtures__', 'azure-pipelines-agent', 'build-job.yml'),
+      'utf8',
+    )
+    const out = discover(text, '.azure-pipelines/build-job.yml')
+    expect(out.components).toEqual([])
+    expect(out.errors).toEqual([])
+    // Line 94, under `${{ if ne(parameters.container, '') }}:` (line 93): the container is the template's parameter.
+    expect(skips(out)).toEqual([
+      '94 unsupported jobs[0].container "${{ parameters.container }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+    ])
+  })
+
+  it('reads what ${{ if }}, ${{ elseif }}, ${{ else }} and ${{ each }} keys insert, every branch, where written', () => {
+    const out = discover(
+      [
+        'resources:',
+        '  containers:',
+        '    - ${{ if eq(parameters.linux, true) }}:',
+        '      - container: py',
+        '        image: python:3.12-slim',
+        '    - container: tool',
+        "      ${{ if eq(variables['Build.Reason'], 'PullRequest') }}:",
+        '        image: acme/tool:pr',
+        '      ${{ else }}:',
+        '        image: acme/tool:1.0',
+        '${{ if true }}:',
+        '  container: ubuntu:22.04',
+        'stages:',
+        '  - ${{ each env in parameters.environments }}:',
+        '    - stage: deploy_${{ env }}',
+        '      jobs:',
+        '        - job: ship',
+        '          container: ${{ env }}/deploy:1',
+        '  - stage: A',
+        '    ${{ if true }}:',
+        '      jobs:',
+        '        - job: one',
+        '          container: py',
+        '          ${{ if eq(1, 1) }}:',
+        '            services:',
+        '              ${{ if eq(2, 2) }}:',
+        '                db: postgres:16',
+        '        - ${{ if false }}:',
+        '          - job: two',
+        "            ${{ if eq(variables['Build.SourceBranch'], 'refs/heads/main') }}:",
+        '              container: node:20',
+        "            ${{ elseif eq(variables['Build.SourceBranch'], 'refs/heads/dev') }}:",
+        '              container: node:22',
+        '            ${{ else }}:',
+        '              container: {image: "node:18"}',
+        '          - template: jobs/build.yml',
+        '        - ${{ parameters.extraJob }}',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:16 python:3.12-slim -> pkg:docker/library/python@3.12-slim',
+      '8:16 acme/tool:pr -> pkg:docker/acme/tool@pr',
+      '10:16 acme/tool:1.0 -> pkg:docker/acme/tool@1.0',
+      '12:14 ubuntu:22.04 -> pkg:docker/library/ubuntu@22.04',
+      '27:21 postgres:16 -> pkg:docker/library/postgres@16',
+      '31:26 node:20 -> pkg:docker/library/node@20',
+      '33:26 node:22 -> pkg:docker/library/node@22',
+      '35:34 node:18 -> pkg:docker/library/node@18',
+    ])
+    expect(skips(out)).toEqual([
+      '18 unsupported stages[0].jobs[0].container "${{ env }}/deploy:1" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '36 unsupported 1 template reference (first: jobs/build.yml): templates are not followed; the containers they declare are not listed',
+    ])
+  })
+
+  it('bounds insertion keys nested deep or repeated through aliases', () => {
+    // Each level inserts the one below twice (an alias): 2^10 paths to one container, listed once (the YAML reader refuses far larger expansions).
+    const levels = ['l0: &l0 {container: alpine:3.20}']
+    for (let i = 1; i <= 10; i++) levels.push(`l${i}: &l${i} {"\${{ if a }}": *l${i - 1}, "\${{ else }}": *l${i - 1}}`)
+    const out = discover(['defs:', ...levels.map((l) => `  ${l}`), 'jobs:', '  - job: a', '    <<: *l10'].join('\n'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual(['2:23 alpine:3.20 -> pkg:docker/library/alpine@3.20'])
+    const nested = ['jobs:', '  - job: a']
+    for (let i = 0; i < 40; i++) nested.push(`${'  '.repeat(i + 2)}\${{ if a${i} }}:`)
+    nested.push(`${'  '.repeat(42)}container: alpine:3.20`)
+    const deep = discover(nested.join('\n'))
+    // Past 16 nested insertion keys, what they hold is not read: said once (jobs and services look there).
+    expect(deep.components).toEqual([])
+    expect(skips(deep)).toEqual([
+      '20 unsupported ${{ }} insertion keys nested over 16 deep; what they hold is not read',
+    ])
+    const shallow = discover(
+      nested
+        .slice(0, 12)
+        .concat(`${'  '.repeat(12)}container: alpine:3.20`)
+        .join('\n'),
+    )
+    expect(rows(shallow)).toEqual(['13:36 alpine:3.20 -> pkg:docker/library/alpine@3.20'])
+  })
+
   it('lists pipeline, job, stage-job, deployment and service containers; aliases once; vmImage is no container', () => {
     const out = discover(
       [

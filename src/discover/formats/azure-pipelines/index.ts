@@ -6,6 +6,10 @@
  *   too), and the values of `services:`: an image name (a string, or `{image: ...}`), or the alias of a
  *   `resources.containers` entry, which is that container: not listed twice.
  * - `$(var)`, `${{ }}` and `$[ ]` expressions are known only when the pipeline runs: reported (`unsupported`).
+ * - `${{ if … }}:`, `${{ elseif … }}:`, `${{ else }}:` and `${{ each … }}:` keys (conditional insertion,
+ *   https://learn.microsoft.com/azure/devops/pipelines/process/template-expressions): what they hold is read as if
+ *   written in their parent (a mapping's keys, a list's items), where written. The condition is not evaluated:
+ *   every branch is read.
  * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. `template:` files are not
  *   followed: reported once per file.
  */
@@ -25,24 +29,36 @@ export const discoverer: Discoverer = {
 /** Nodes visited looking for `template:`: far above real pipelines, bounds a hostile one. */
 const MAX_TEMPLATE_SCAN = 100_000
 const EXPRESSION = /\$\(|\$\{\{|\$\[/
+/** A conditional-insertion or loop key: `${{ if … }}`, `${{ elseif … }}`, `${{ else }}`, `${{ each … }}`. */
+const INSERTION = /^\$\{\{\s*(?:if|elseif|else|each)\b/
+/** Insertion keys nested in one another: far above real pipelines; bounds a hostile file. */
+const MAX_INSERTION_DEPTH = 16
 
 interface Place {
   out: Output
   file: string
   aliases: Set<string>
+  /** Container values already read: one written once and reached again (an alias) is listed once. */
+  seen: Set<YamlNode>
+  /**
+   * Each mapping's entries as `entries` reads them, read once. With the `visited` sets, the work is at most the
+   * document's size once aliases are expanded, which the YAML reader bounds (`yaml-alias-budget`).
+   */
+  flat: Map<YamlMap, Array<[string, YamlNode]>>
+  /** An insertion nested past MAX_INSERTION_DEPTH was reported. */
+  tooDeep?: boolean
 }
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   for (const root of mappingDocuments(input.text, input.file, out.errors, 'an Azure Pipelines file')) {
-    const place: Place = {out, file: input.file, aliases: new Set()}
+    const place: Place = {out, file: input.file, aliases: new Set(), seen: new Set(), flat: new Map()}
     resources(place, root)
     jobImages(place, root, '')
-    jobsOf(place, root.entries.get('jobs'), 'jobs')
-    const stages = root.entries.get('stages')
-    if (isSeq(stages))
-      stages.items.forEach((stage, i) => {
-        if (isMap(stage)) jobsOf(place, stage.entries.get('jobs'), `stages[${i}].jobs`)
+    for (const jobs of values(place, root, 'jobs')) jobsOf(place, jobs, 'jobs')
+    for (const stages of values(place, root, 'stages'))
+      items(place, stages).forEach((stage, i) => {
+        if (isMap(stage)) for (const jobs of values(place, stage, 'jobs')) jobsOf(place, jobs, `stages[${i}].jobs`)
       })
     templateSkip(out, input.file, root)
   }
@@ -50,8 +66,13 @@ function discover(input: DiscoverInput): Output {
 }
 
 function resources(place: Place, root: YamlMap): void {
-  const containers = at(root, 'resources', 'containers')
-  if (containers === undefined || (isScalar(containers) && containers.kind === 'null')) return
+  for (const resourcesNode of values(place, root, 'resources'))
+    for (const containers of isMap(resourcesNode) ? values(place, resourcesNode, 'containers') : [])
+      containersOf(place, containers)
+}
+
+function containersOf(place: Place, containers: YamlNode): void {
+  if (isScalar(containers) && containers.kind === 'null') return
   if (!isSeq(containers)) {
     place.out.errors.push(
       errorAt(
@@ -63,7 +84,7 @@ function resources(place: Place, root: YamlMap): void {
     )
     return
   }
-  containers.items.forEach((entry, i) => {
+  items(place, containers).forEach((entry, i) => {
     const path = `resources.containers[${i}]`
     if (!isMap(entry)) {
       place.out.errors.push(
@@ -71,54 +92,120 @@ function resources(place: Place, root: YamlMap): void {
       )
       return
     }
-    const alias = stringValue(entry.entries.get('container'))
-    if (alias !== undefined) place.aliases.add(alias)
+    for (const alias of values(place, entry, 'container').map(stringValue))
+      if (alias !== undefined) place.aliases.add(alias)
+    const images = values(place, entry, 'image')
     // `type: ACR` names a registry by subscription, resource group and repository: no image to list.
-    if (entry.entries.has('image') || !entry.entries.has('type'))
-      imageAt(place, entry.entries.get('image'), `${path}.image`, entry)
+    if (images.length === 0 && values(place, entry, 'type').length === 0)
+      imageAt(place, undefined, `${path}.image`, entry)
+    for (const image of images) imageAt(place, image, `${path}.image`, entry)
   })
 }
 
-function at(node: YamlMap, ...keys: string[]): YamlNode | undefined {
-  let current: YamlNode | undefined = node
-  for (const key of keys) current = isMap(current) ? current.entries.get(key) : undefined
-  return current
+/**
+ * A mapping's entries, those under conditional-insertion keys (`${{ if … }}:` and the like) read as the
+ * mapping's own, where written, every branch: the condition is not evaluated. A key may then come more than once.
+ */
+function entries(place: Place, map: YamlMap): Array<[string, YamlNode]> {
+  let found = place.flat.get(map)
+  if (found === undefined) {
+    found = flatten(place, map, 0, new Set())
+    place.flat.set(map, found)
+  }
+  return found
 }
 
-function jobsOf(place: Place, jobs: YamlNode | undefined, path: string): void {
-  if (!isSeq(jobs)) return
-  jobs.items.forEach((job, i) => {
+function flatten(place: Place, map: YamlMap, depth: number, visited: Set<YamlNode>): Array<[string, YamlNode]> {
+  const found: Array<[string, YamlNode]> = []
+  for (const [key, value] of map.entries) {
+    if (!INSERTION.test(key)) found.push([key, value])
+    // The same mapping inserted twice (an alias) adds nothing the first did not.
+    else if (isMap(value) && !visited.has(value) && shallow(place, value, depth)) {
+      visited.add(value)
+      found.push(...flatten(place, value, depth + 1, visited))
+    }
+  }
+  return found
+}
+
+/** Every value of `key` in a mapping, those under insertion keys included, in the order written. */
+function values(place: Place, map: YamlMap, key: string): YamlNode[] {
+  return entries(place, map)
+    .filter(([name]) => name === key)
+    .map(([, value]) => value)
+}
+
+/**
+ * A list's items, those under insertion items (`- ${{ if … }}:` holding a list, or one mapping) read as the list's
+ * own, where written; not a list: none.
+ */
+function items(place: Place, node: YamlNode, depth = 0, visited = new Set<YamlNode>()): YamlNode[] {
+  if (!isSeq(node)) return []
+  const found: YamlNode[] = []
+  for (const item of node.items) {
+    const inserted = isMap(item) ? [...item.entries].filter(([key]) => INSERTION.test(key)) : []
+    if (inserted.length === 0 || inserted.length !== (item as YamlMap).entries.size) {
+      found.push(item)
+      continue
+    }
+    for (const [, value] of inserted) {
+      if (visited.has(value) || !shallow(place, value, depth)) continue
+      visited.add(value)
+      if (isSeq(value)) found.push(...items(place, value, depth + 1, visited))
+      else if (isMap(value)) found.push(value)
+    }
+  }
+  return found
+}
+
+/** Insertion keys nested past MAX_INSERTION_DEPTH: what they hold is not read, reported once per document. */
+function shallow(place: Place, node: YamlNode, depth: number): boolean {
+  if (depth < MAX_INSERTION_DEPTH) return true
+  if (!place.tooDeep) {
+    place.tooDeep = true
+    place.out.skipped.push({
+      file: place.file,
+      line: node.line,
+      reason: 'unsupported',
+      message: `\${{ }} insertion keys nested over ${MAX_INSERTION_DEPTH} deep; what they hold is not read`,
+    })
+  }
+  return false
+}
+
+function jobsOf(place: Place, jobs: YamlNode, path: string): void {
+  items(place, jobs).forEach((job, i) => {
     if (isMap(job)) jobImages(place, job, `${path}[${i}].`)
   })
 }
 
 /** The `container` and `services` of the pipeline (prefix '') or of a job. */
 function jobImages(place: Place, holder: YamlMap, prefix: string): void {
-  const container = holder.entries.get('container')
-  if (container !== undefined) containerAt(place, container, `${prefix}container`)
-  const services = holder.entries.get('services')
-  if (services === undefined || (isScalar(services) && services.kind === 'null')) return
+  for (const container of values(place, holder, 'container')) containerAt(place, container, `${prefix}container`)
+  for (const services of values(place, holder, 'services')) servicesAt(place, services, `${prefix}services`)
+}
+
+function servicesAt(place: Place, services: YamlNode, path: string): void {
+  if (isScalar(services) && services.kind === 'null') return
   if (!isMap(services)) {
-    if (isScalar(services) && EXPRESSION.test(services.text)) containerAt(place, services, `${prefix}services`)
+    if (isScalar(services) && EXPRESSION.test(services.text)) containerAt(place, services, path)
     else
       place.out.errors.push(
-        errorAt(
-          place.file,
-          services,
-          'invalid-entry',
-          `${prefix}services must be a mapping, not ${describe(services)}`,
-        ),
+        errorAt(place.file, services, 'invalid-entry', `${path} must be a mapping, not ${describe(services)}`),
       )
     return
   }
-  for (const [name, service] of services.entries) containerAt(place, service, `${prefix}services.${name}`)
+  for (const [name, service] of entries(place, services)) containerAt(place, service, `${path}.${name}`)
 }
 
 /** A container reference: the alias of a resource (listed there), an image name, or `{image: ...}`. */
 function containerAt(place: Place, node: YamlNode, path: string): void {
-  if (isScalar(node) && node.kind === 'null') return
+  if ((isScalar(node) && node.kind === 'null') || place.seen.has(node)) return
+  place.seen.add(node)
   if (isMap(node)) {
-    imageAt(place, node.entries.get('image'), `${path}.image`, node)
+    const images = values(place, node, 'image')
+    if (images.length === 0) imageAt(place, undefined, `${path}.image`, node)
+    for (const image of images) imageAt(place, image, `${path}.image`, node)
     return
   }
   const value = stringValue(node)

@@ -145,6 +145,97 @@ describe('bitbucket-pipelines', () => {
     expect(JSON.stringify(out)).not.toContain('acme-bot')
   })
 
+  it('reports imported (shared) pipelines, naming them and their source, instead of an error', () => {
+    const out = discover(
+      [
+        'definitions:',
+        '  imports:',
+        '    shared: .bitbucket/shared-pipelines.yml',
+        '    platform: acme-platform:main:bitbucket-pipelines.yml',
+        '    bad: [x]',
+        'pipelines:',
+        '  default:',
+        '    import: build@shared',
+        '  branches:',
+        '    main:',
+        '      import: share-pipeline-1@shared',
+        '    release/*:',
+        '      import: release@platform',
+        '    dev:',
+        '      - step: {image: node:20, script: [x]}',
+        '  custom:',
+        '    import-pipeline:',
+        '      import: shared-pipeline:master:share-pipeline-1',
+        '    unknown-source:',
+        '      import: deploy@elsewhere',
+        '    broken:',
+        '      import: {name: x}',
+      ].join('\n'),
+    )
+    expect(errors(out)).toEqual([
+      '22:15 invalid-entry pipelines.custom.broken.import must name a shared pipeline (pipeline@source), not a mapping',
+    ])
+    expect(rows(out)).toEqual(['15:23 node:20 -> pkg:docker/library/node@20'])
+    const tail = ': it is defined in another file or repository, not read here; the images of its steps are not listed'
+    expect(skips(out)).toEqual([
+      `8 unsupported pipelines.default imports the shared pipeline "build@shared" (import source shared: .bitbucket/shared-pipelines.yml)${tail}`,
+      `11 unsupported pipelines.branches.main imports the shared pipeline "share-pipeline-1@shared" (import source shared: .bitbucket/shared-pipelines.yml)${tail}`,
+      `13 unsupported pipelines.branches.release/* imports the shared pipeline "release@platform" (import source platform: acme-platform:main:bitbucket-pipelines.yml)${tail}`,
+      `18 unsupported pipelines.custom.import-pipeline imports the shared pipeline "shared-pipeline:master:share-pipeline-1"${tail}`,
+      `20 unsupported pipelines.custom.unknown-source imports the shared pipeline "deploy@elsewhere"${tail}`,
+    ])
+  })
+
+  it('reads the pipelines an export: true file shares under definitions.pipelines, a reused step once', () => {
+    const text = [
+      'export: true',
+      'image: atlassian/default-image:4',
+      'definitions:',
+      '  pipelines:',
+      '    share-pipeline-1:',
+      '      - step: &lint',
+      '          image: node:20',
+      '          script: [npm run lint]',
+      '      - parallel:',
+      '          - step: {image: "python:3.12", script: [x]}',
+      '          - step: {image: "acme/tool:$TOOL_VERSION", script: [x]}',
+      '    share-pipeline-2:',
+      '      - step: *lint',
+      '      - stage:',
+      '          steps:',
+      '            - step: {image: golang:1.22, script: [x]}',
+      '    nested-import:',
+      '      import: other@shared',
+      '    broken: oops',
+      'pipelines:',
+      '  default:',
+      '    - step: *lint',
+    ].join('\n')
+    const out = discover(text)
+    expect(errors(out)).toEqual([
+      '19:13 invalid-entry definitions.pipelines.broken must be a list of steps, not a string',
+    ])
+    // The step anchored in a shared pipeline and run by `pipelines.default` too: listed once, where written.
+    expect(rows(out)).toEqual([
+      '2:8 atlassian/default-image:4 -> pkg:docker/atlassian/default-image@4',
+      '7:18 node:20 -> pkg:docker/library/node@20',
+      '10:27 python:3.12 -> pkg:docker/library/python@3.12',
+      '16:29 golang:1.22 -> pkg:docker/library/golang@1.22',
+    ])
+    expect(skips(out)).toEqual([
+      '11 unsupported definitions.pipelines.share-pipeline-1[1].parallel[1].step.image "acme/tool:$TOOL_VERSION" holds a variable, set by repository or workspace variables when the pipeline runs; not guessed',
+      '18 unsupported definitions.pipelines.nested-import imports the shared pipeline "other@shared": it is defined in another file or repository, not read here; the images of its steps are not listed',
+    ])
+    expect(discoverer.identify?.(text.split('\npipelines:')[0])).toBe(true)
+    // Without `export: true` nothing is shared, and no pipeline of the file runs those: not listed.
+    const kept = discover(text.replace('export: true', 'export: false').split('\npipelines:')[0])
+    expect(rows(kept)).toEqual(['2:8 atlassian/default-image:4 -> pkg:docker/atlassian/default-image@4'])
+    expect(kept.errors).toEqual([])
+    expect(errors(discover('export: true\ndefinitions:\n  pipelines: [x]'))).toEqual([
+      '3:14 invalid-entry definitions.pipelines must be a mapping, not a list',
+    ])
+  })
+
   it('lists a step reused by many pipelines once, and reads many steps', () => {
     const reused = discover(
       [

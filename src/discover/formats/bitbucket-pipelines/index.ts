@@ -9,17 +9,24 @@
  * - A step written once with an anchor and reused through aliases is one node: listed once, where it is written.
  * - `$VARIABLE` values are set by repository or workspace variables when the pipeline runs: reported
  *   (`unsupported`), not guessed.
+ * - Shared pipelines (https://support.atlassian.com/bitbucket-cloud/docs/share-pipelines-configurations/): a
+ *   pipeline written `{import: pipeline@source}` (or `repo-slug:branch:pipeline`) is defined in another file or
+ *   repository: reported (`unsupported`), naming it and its `definitions.imports` source. A file with
+ *   `export: true` keeps the pipelines it shares under `definitions.pipelines.<name>`: their steps run in the
+ *   repositories that import them, and their images are read as any pipeline's.
  */
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
+import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'bitbucket-pipelines',
   description: 'Bitbucket Pipelines bitbucket-pipelines.yml: image of the pipeline, its steps and services',
   matches: (file) => /(^|\/)bitbucket-pipelines\.ya?ml$/.test(file),
-  identify: (head) => /^pipelines:[ \t]*$/m.test(head) && /^[ \t]+- step:/m.test(head),
+  identify: (head) =>
+    (/^pipelines:[ \t]*$/m.test(head) || (/^export:[ \t]*true[ \t]*$/m.test(head) && /^definitions:/m.test(head))) &&
+    /^[ \t]+- step:/m.test(head),
   discover,
 }
 
@@ -31,39 +38,93 @@ interface Place {
   file: string
   /** Step maps already read: a step reused through an alias is listed once. */
   seen: Set<YamlNode>
+  /** `definitions.imports`: import source name to where it is (a file of the repository, or repo:branch:file). */
+  imports: Map<string, string>
 }
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   for (const root of mappingDocuments(input.text, input.file, out.errors, 'a Bitbucket Pipelines file')) {
-    const place: Place = {out, file: input.file, seen: new Set()}
+    const definitions = root.entries.get('definitions')
+    const place: Place = {out, file: input.file, seen: new Set(), imports: importSources(definitions)}
     imageAt(place, root.entries.get('image'), 'image')
-    const services = root.entries.get('definitions')
-    const defined = isMap(services) ? services.entries.get('services') : undefined
+    const defined = isMap(definitions) ? definitions.entries.get('services') : undefined
     if (isMap(defined))
       for (const [name, service] of defined.entries)
         if (isMap(service)) imageAt(place, service.entries.get('image'), `definitions.services.${name}.image`)
     const pipelines = root.entries.get('pipelines')
-    if (!isMap(pipelines)) continue
-    stepsOf(place, pipelines.entries.get('default'), 'pipelines.default')
-    for (const section of NAMED) {
-      const named = pipelines.entries.get(section)
-      if (named === undefined || (isScalar(named) && named.kind === 'null')) continue
-      if (!isMap(named)) {
-        out.errors.push(
-          errorAt(input.file, named, 'invalid-entry', `pipelines.${section} must be a mapping, not ${describe(named)}`),
-        )
-        continue
-      }
-      for (const [name, steps] of named.entries) stepsOf(place, steps, `pipelines.${section}.${name}`)
+    if (isMap(pipelines)) {
+      stepsOf(place, pipelines.entries.get('default'), 'pipelines.default')
+      for (const section of NAMED) namedPipelines(place, pipelines.entries.get(section), `pipelines.${section}`)
     }
+    // Shared pipelines run in the repositories that import them: read as this file's own.
+    if (exported(root.entries.get('export')) && isMap(definitions))
+      namedPipelines(place, definitions.entries.get('pipelines'), 'definitions.pipelines')
   }
   return out
+}
+
+/** A mapping of pipeline names to pipelines (`pipelines.branches`, `definitions.pipelines`...). */
+function namedPipelines(place: Place, named: YamlNode | undefined, path: string): void {
+  if (named === undefined || (isScalar(named) && named.kind === 'null')) return
+  if (!isMap(named)) {
+    place.out.errors.push(
+      errorAt(place.file, named, 'invalid-entry', `${path} must be a mapping, not ${describe(named)}`),
+    )
+    return
+  }
+  for (const [name, steps] of named.entries) stepsOf(place, steps, `${path}.${name}`)
+}
+
+function exported(node: YamlNode | undefined): boolean {
+  return isScalar(node) && node.kind === 'boolean' && /^true$/i.test(node.text)
+}
+
+/** `definitions.imports: {name: source}`; a source that is no string is kept out (its import names no source). */
+function importSources(definitions: YamlNode | undefined): Map<string, string> {
+  const sources = new Map<string, string>()
+  const imports = isMap(definitions) ? definitions.entries.get('imports') : undefined
+  if (isMap(imports))
+    for (const [name, source] of imports.entries) {
+      const value = stringValue(source)
+      if (value !== undefined) sources.set(name, value)
+    }
+  return sources
+}
+
+/** `{import: pipeline@source}` or `{import: repo-slug:branch:pipeline}`: defined elsewhere, reported. */
+function importSkip(place: Place, pipeline: YamlMap, path: string): void {
+  const node = pipeline.entries.get('import') as YamlNode
+  const value = stringValue(node)
+  if (value === undefined) {
+    place.out.errors.push(
+      errorAt(
+        place.file,
+        node,
+        'invalid-entry',
+        `${path}.import must name a shared pipeline (pipeline@source), not ${describe(node)}`,
+      ),
+    )
+    return
+  }
+  const at = value.lastIndexOf('@')
+  const source = at < 0 ? undefined : place.imports.get(value.slice(at + 1))
+  const from = source === undefined ? '' : ` (import source ${value.slice(at + 1)}: ${source.slice(0, 200)})`
+  place.out.skipped.push({
+    file: place.file,
+    line: node.line,
+    reason: 'unsupported',
+    message: `${path} imports the shared pipeline "${value.slice(0, 200)}"${from}: it is defined in another file or repository, not read here; the images of its steps are not listed`,
+  })
 }
 
 /** A list of `step`, `parallel` and `stage` items (`variables` of a custom pipeline too); groups hold steps only. */
 function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth = 0): void {
   if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isMap(node) && node.entries.has('import')) {
+    importSkip(place, node, path)
+    return
+  }
   if (!isSeq(node)) {
     place.out.errors.push(
       errorAt(place.file, node, 'invalid-entry', `${path} must be a list of steps, not ${describe(node)}`),

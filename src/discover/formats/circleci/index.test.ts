@@ -71,7 +71,30 @@ describe('circleci', () => {
     expect(JSON.stringify(out)).not.toContain('DOCKER_PASS')
   })
 
-  it('reports parameters, pipeline values and variables, and names the orbs in one skip', () => {
+  it('lists the images of a real inline orb, and reports a docker list its jobs share by merge once (DataDog/ddsketch-ruby)', () => {
+    const text = readFileSync(join(import.meta.dirname, '__fixtures__', 'ddsketch-ruby', 'config.yml'), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    // The orb `orb` (line 105) is written in the file: its executor's image (line 211) is listed, no orb skip.
+    expect(rows(out)).toEqual(['211:20 circleci/buildpack-deps:stretch -> pkg:docker/circleci/buildpack-deps@stretch'])
+    // Five orb jobs run `&container_base` (line 33): four through `<<: *test_job_default`, one as `- <<: *container_base`.
+    expect(skips(out)).toEqual([
+      '33 unsupported orbs.orb.jobs.build.docker[0] (primary container).image "<<parameters.image>>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+    ])
+    expect(discoverer.identify?.(text)).toBe(true)
+  })
+
+  it('reports a docker list two jobs merge from one anchor once, where written (QuickChick/QuickChick)', () => {
+    const text = readFileSync(join(import.meta.dirname, '__fixtures__', 'quickchick', 'config.yml'), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    expect(out.components).toEqual([])
+    expect(skips(out)).toEqual([
+      '17 unsupported jobs.test.docker[0] (primary container).image "<<parameters.coq>>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+    ])
+  })
+
+  it('reports parameters, pipeline values and variables, and each orb referenced by name at its reference', () => {
     const out = discover(
       [
         'version: 2.1',
@@ -90,11 +113,88 @@ describe('circleci', () => {
       ].join('\n'),
     )
     expect(out.components).toEqual([])
+    const orb =
+      ': a CircleCI orb is third-party configuration the pipeline runs, with no package URL type; not listed (the images of its executors and jobs are in the orb, not read)'
     expect(skips(out)).toEqual([
-      '3 unsupported orbs circleci/node@5.2.0, circleci/aws-cli@4.1, mine (inline): CircleCI orbs are third-party configuration the pipeline runs, with no package URL type; not listed (their own images are not read)',
+      `3 unsupported orbs.node "circleci/node@5.2.0"${orb}`,
+      `4 unsupported orbs.aws-cli "circleci/aws-cli@4.1"${orb}`,
       '11 unsupported jobs.build.docker[0] (primary container).image "cimg/python:<< parameters.tag >>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
       '12 unsupported jobs.build.docker[1].image "acme/app:<< pipeline.git.revision >>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
       '13 unsupported jobs.build.docker[2].image "$IMAGE" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+    ])
+  })
+
+  it('reads inline orbs as the top level: executors, jobs, their own orbs; shared docker lists once', () => {
+    const out = discover(
+      [
+        'version: 2.1',
+        'defaults: &defaults',
+        '  docker:',
+        '    - image: cimg/ruby:3.3',
+        '    - &pg',
+        '      image: postgres:16',
+        'orbs:',
+        '  slack: circleci/slack@4.13',
+        '  acme:',
+        '    orbs:',
+        '      docker: circleci/docker@2.5',
+        '      inner:',
+        '        executors: {tiny: {docker: [{image: alpine:3.20}]}}',
+        '    executors:',
+        '      builder:',
+        '        docker:',
+        '          - image: registry.example.com/acme/builder:2',
+        '      vm: {machine: {image: ubuntu-2204:2024.01.1}}',
+        '    jobs:',
+        '      test:',
+        '        <<: *defaults',
+        '      lint:',
+        '        docker:',
+        '          - image: "acme/lint:<< parameters.v >>"',
+        '  broken: 42',
+        'jobs:',
+        '  a:',
+        '    <<: *defaults',
+        '  b:',
+        '    <<: *defaults',
+        '    steps: [checkout]',
+        '  c:',
+        '    docker:',
+        '      - <<: *pg',
+        '        name: db',
+        '      - image: redis:7',
+      ].join('\n'),
+    )
+    expect(errors(out)).toEqual([
+      '25:11 invalid-entry orbs.broken must be an orb reference (namespace/orb@version) or an inline orb, not a number (42)',
+    ])
+    expect(rows(out)).toEqual([
+      '13:45 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+      '17:20 registry.example.com/acme/builder:2 -> pkg:docker/acme/builder@2?repository_url=registry.example.com',
+      '4:14 cimg/ruby:3.3 -> pkg:docker/cimg/ruby@3.3',
+      '6:14 postgres:16 -> pkg:docker/library/postgres@16',
+      '36:16 redis:7 -> pkg:docker/library/redis@7',
+    ])
+    const orb =
+      ': a CircleCI orb is third-party configuration the pipeline runs, with no package URL type; not listed (the images of its executors and jobs are in the orb, not read)'
+    expect(skips(out)).toEqual([
+      `8 unsupported orbs.slack "circleci/slack@4.13"${orb}`,
+      `11 unsupported orbs.acme.orbs.docker "circleci/docker@2.5"${orb}`,
+      '24 unsupported orbs.acme.jobs.lint.docker[0] (primary container).image "acme/lint:<< parameters.v >>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+    ])
+  })
+
+  it('bounds inline orbs nested in inline orbs', () => {
+    const lines = ['orbs:']
+    for (let i = 0; i < 10; i++) lines.push(`${'  '.repeat(2 * i + 1)}o${i}:`, `${'  '.repeat(2 * i + 2)}orbs:`)
+    lines.push(`${'  '.repeat(21)}x: acme/x@1`)
+    const shallow = ['orbs:', '  o0:', '    orbs:', '      o1:', '        jobs: {j: {docker: [{image: alpine:3.20}]}}']
+    expect(rows(discover(shallow.join('\n')))).toEqual(['5:37 alpine:3.20 -> pkg:docker/library/alpine@3.20'])
+    const deep = discover(lines.join('\n'))
+    expect(deep.errors).toEqual([])
+    // The fifth inline orb down (o4, whose mapping starts at line 11) is not read, nor what it holds.
+    expect(skips(deep)).toEqual([
+      '11 unsupported orbs.o0.orbs.o1.orbs.o2.orbs.o3.orbs.o4: an inline orb nested over 4 deep in inline orbs; not read',
     ])
   })
 

@@ -5,8 +5,11 @@
  *   and `executors.<executor>.docker[].image` (jobs naming the executor run in it: listed once, at the executor).
  * - `<< parameters.x >>`, `<< pipeline.x >>` and other `<< >>` or `$VAR` values are known only when the pipeline
  *   is compiled or run: reported (`unsupported`), not guessed.
- * - `orbs:` are third-party configuration the pipeline runs; no package URL type names them: one `Skipped` per file
- *   names them, rather than an invented ecosystem.
+ * - An orb referenced by name (`orbs: {node: circleci/node@5}`) is third-party configuration the pipeline runs;
+ *   no package URL type names it: one `Skipped` per orb, at its reference, rather than an invented ecosystem. An
+ *   inline orb (`orbs: {name: {executors: ..., jobs: ...}}`) is written in the file: its executors' and jobs'
+ *   images are read as the top level's, where written.
+ * - A docker list or image reached again (a YAML alias, a `<<` merge shared by jobs) is listed or reported once.
  * - `machine:` (`ubuntu-2204:...`) and `macos:` are CircleCI virtual machine images, not containers: not listed.
  */
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
@@ -16,43 +19,104 @@ import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNo
 
 export const discoverer: Discoverer = {
   id: 'circleci',
-  description: 'CircleCI .circleci/config.yml: docker images of jobs and executors; orbs reported',
+  description:
+    'CircleCI .circleci/config.yml: docker images of jobs and executors, inline orbs included; orbs named by reference reported',
   matches: (file) => /(^|\/)\.circleci\/config\.ya?ml$/.test(file),
   identify: (head) => /^version:[ \t]*['"]?2(\.[01])?['"]?[ \t]*$/m.test(head) && /^(jobs|orbs|executors):/m.test(head),
   discover,
 }
 
-/** Orbs named in one skip, at most this many (the count says how many more). */
-const MAX_NAMED_ORBS = 20
+/** Inline orbs inside inline orbs: far above real configurations; bounds a hostile file. */
+const MAX_ORB_DEPTH = 4
+
+interface Place {
+  out: Output
+  file: string
+  /** Executors, jobs, docker lists and images already read: one reached again (alias, merge) is read once. */
+  seen: Set<YamlNode>
+}
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   for (const root of mappingDocuments(input.text, input.file, out.errors, 'a CircleCI configuration')) {
-    orbsSkip(out, input.file, root.entries.get('orbs'))
-    // A job or executor written as an alias of another is one node: its images are listed once.
-    const seen = new Set<YamlNode>()
-    for (const section of ['executors', 'jobs'] as const) {
-      const holders = root.entries.get(section)
-      if (holders === undefined || (isScalar(holders) && holders.kind === 'null')) continue
-      if (!isMap(holders)) {
-        out.errors.push(
-          errorAt(input.file, holders, 'invalid-entry', `${section} must be a mapping, not ${describe(holders)}`),
-        )
-        continue
-      }
-      for (const [name, holder] of holders.entries) {
-        if (!isMap(holder) || seen.has(holder)) continue
-        seen.add(holder)
-        dockerImages(out, input.file, holder, `${section}.${name}`)
-      }
-    }
+    const place: Place = {out, file: input.file, seen: new Set()}
+    configImages(place, root, '', 0)
   }
   return out
 }
 
-function dockerImages(out: Output, file: string, holder: YamlMap, path: string): void {
+/** The top level, or an inline orb (prefix `orbs.<name>.`): its orbs, executors and jobs. */
+function configImages(place: Place, config: YamlMap, prefix: string, depth: number): void {
+  orbsOf(place, config.entries.get('orbs'), `${prefix}orbs`, depth)
+  for (const section of ['executors', 'jobs'] as const) {
+    const holders = config.entries.get(section)
+    if (holders === undefined || (isScalar(holders) && holders.kind === 'null')) continue
+    if (!isMap(holders)) {
+      place.out.errors.push(
+        errorAt(
+          place.file,
+          holders,
+          'invalid-entry',
+          `${prefix}${section} must be a mapping, not ${describe(holders)}`,
+        ),
+      )
+      continue
+    }
+    for (const [name, holder] of holders.entries) {
+      if (!isMap(holder) || place.seen.has(holder)) continue
+      place.seen.add(holder)
+      dockerImages(place, holder, `${prefix}${section}.${name}`)
+    }
+  }
+}
+
+/** `orbs:` entries: a reference (`namespace/orb@version`) is reported where written; an inline orb is read. */
+function orbsOf(place: Place, orbs: YamlNode | undefined, path: string, depth: number): void {
+  if (orbs === undefined || (isScalar(orbs) && orbs.kind === 'null')) return
+  if (!isMap(orbs)) {
+    place.out.errors.push(
+      errorAt(place.file, orbs, 'invalid-entry', `${path} must be a mapping, not ${describe(orbs)}`),
+    )
+    return
+  }
+  for (const [name, orb] of orbs.entries) {
+    const ref = stringValue(orb)
+    if (ref !== undefined)
+      place.out.skipped.push({
+        file: place.file,
+        line: orb.line,
+        reason: 'unsupported',
+        message: `${path}.${name} "${ref.slice(0, 200)}": a CircleCI orb is third-party configuration the pipeline runs, with no package URL type; not listed (the images of its executors and jobs are in the orb, not read)`,
+      })
+    else if (isMap(orb)) {
+      if (depth >= MAX_ORB_DEPTH)
+        place.out.skipped.push({
+          file: place.file,
+          line: orb.line,
+          reason: 'unsupported',
+          message: `${path}.${name}: an inline orb nested over ${MAX_ORB_DEPTH} deep in inline orbs; not read`,
+        })
+      else if (!place.seen.has(orb)) {
+        place.seen.add(orb)
+        configImages(place, orb, `${path}.${name}.`, depth + 1)
+      }
+    } else if (!(isScalar(orb) && orb.kind === 'null'))
+      place.out.errors.push(
+        errorAt(
+          place.file,
+          orb,
+          'invalid-entry',
+          `${path}.${name} must be an orb reference (namespace/orb@version) or an inline orb, not ${describe(orb)}`,
+        ),
+      )
+  }
+}
+
+function dockerImages(place: Place, holder: YamlMap, path: string): void {
+  const {out, file} = place
   const docker = holder.entries.get('docker')
-  if (docker === undefined || (isScalar(docker) && docker.kind === 'null')) return
+  if (docker === undefined || (isScalar(docker) && docker.kind === 'null') || place.seen.has(docker)) return
+  place.seen.add(docker)
   if (!isSeq(docker)) {
     out.errors.push(errorAt(file, docker, 'invalid-entry', `${path}.docker must be a list, not ${describe(docker)}`))
     return
@@ -66,6 +130,9 @@ function dockerImages(out: Output, file: string, holder: YamlMap, path: string):
       return
     }
     const image = item.entries.get('image')
+    // An item merged from another (`- <<: *base`) shares its image node: read once.
+    if (image !== undefined && place.seen.has(image)) return
+    if (image !== undefined) place.seen.add(image)
     const value = stringValue(image)
     if (image === undefined || value === undefined) {
       out.errors.push(
@@ -84,26 +151,5 @@ function dockerImages(out: Output, file: string, holder: YamlMap, path: string):
       return
     }
     addImageRef(out, value, location, 'manifest')
-  })
-}
-
-/** `orbs: {name: namespace/orb@version}`: named in one skip; an inline orb (a mapping) by its key. */
-function orbsSkip(out: Output, file: string, orbs: YamlNode | undefined): void {
-  if (orbs === undefined || (isScalar(orbs) && orbs.kind === 'null')) return
-  if (!isMap(orbs)) {
-    out.errors.push(errorAt(file, orbs, 'invalid-entry', `orbs must be a mapping, not ${describe(orbs)}`))
-    return
-  }
-  const names = [...orbs.entries].map(([key, value]) => {
-    const ref = stringValue(value)
-    return ref === undefined ? `${key} (inline)` : ref.slice(0, 200)
-  })
-  if (names.length === 0) return
-  const more = names.length > MAX_NAMED_ORBS ? `, ... (${names.length})` : ''
-  out.skipped.push({
-    file,
-    line: orbs.line,
-    reason: 'unsupported',
-    message: `orbs ${names.slice(0, MAX_NAMED_ORBS).join(', ')}${more}: CircleCI orbs are third-party configuration the pipeline runs, with no package URL type; not listed (their own images are not read)`,
   })
 }
