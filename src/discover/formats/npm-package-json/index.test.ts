@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the .npmrc and .yarnrc.yml files under test
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverContext, DiscoverOutput} from '../../types.js'
@@ -516,7 +517,9 @@ catalogs:
     "ok": "^2.0.0"
   },
   "devDependencies": ["not", "an", "object"],
-  "optionalDependencies": null
+  "optionalDependencies": null,
+  "peerDependencies": "react",
+  "bundleDependencies": []
 }`)
     expect(rows(out)).toEqual(['10:5 ok ^2.0.0 - prod pkg:npm/ok', '9:5 constructor ^1.0.0 - prod pkg:npm/constructor'])
     expect(problems(out.errors)).toEqual([
@@ -526,9 +529,17 @@ catalogs:
       '5 invalid-entry dependencies.object: expected a string (a range, a path or a URL)',
       "6 invalid-entry dependencies: 'Not Valid!' is not an npm package name",
       "7 invalid-entry dependencies.bad-alias: 'not a name', the alias's target, is not an npm package name",
-      '12 invalid-entry devDependencies must be an object of package names and ranges',
-      '13 invalid-entry optionalDependencies must be an object of package names and ranges',
+      '14 invalid-entry peerDependencies must be an object of package names and ranges',
     ])
+    // normalize-package-data: null is dropped, an array is its deprecated form (not read; an empty one is nothing).
+    expect(problems(out.skipped)).toEqual([
+      "12 unsupported devDependencies is an array (npm's deprecated form of 3 'name@range' entries): not read",
+    ])
+    expect(discover('{"dependencies": [], "devDependencies": null, "peerDependencies": {}}')).toEqual({
+      components: [],
+      skipped: [],
+      errors: [],
+    })
     expect(Object.getPrototypeOf({})).not.toHaveProperty('ok')
   })
 
@@ -630,5 +641,250 @@ catalogs:
     expect(broken.errors.map((e) => `${e.file} ${e.code}`)).toEqual(['pnpm-workspace.yaml invalid-yaml'])
     expect(broken.errors[0].message).toMatch(/the workspace's packages and catalogs it names are not known$/)
     expect(rows(broken)).toEqual(['1:19 a ^1 - prod pkg:npm/a'])
+  })
+
+  it('lists a link: folder under any key yarn takes for local, and keeps name errors for registry packages (babel)', () => {
+    const root = discoverFixture('babel', 'package.json')
+    expect(root.errors).toEqual([])
+    expect(rows(root)).toEqual([
+      '8:5 $repo-utils link:./scripts/repo-utils - dev local -',
+      '9:5 @actions/github 9.1.1 9.1.1 dev pkg:npm/%40actions/github@9.1.1',
+      // Members' names (packages/babel-cli, packages/babel-core): linked whatever the range.
+      '10:5 @babel/cli ^8.0.1 - dev local -',
+      '11:5 @babel/core ^8.0.1 - dev local -',
+      '12:5 @babel/eslint-parser workspace:^ - dev local -',
+      '14:5 core-js ^3.48.0 - dev pkg:npm/core-js',
+      '15:5 typescript 6.0.2 6.0.2 dev pkg:npm/typescript@6.0.2',
+      '6:3 yarn@4.17.0+sha512.c2957de2f9025ab14d63b24d0d8be1f1655810e22c341042c27f7ecd017b180ec12db73d69ac366d71b304ef9f069349ce462de96f04f8f1da317f4f762c95ae 4.17.0 dev pkg:npm/%40yarnpkg/cli-dist@4.17.0',
+    ])
+    expect(problems(root.skipped)).toEqual([
+      "13 unsupported @rollup/plugin-commonjs: patch:@rollup/plugin-commonjs@npm%3A29.0.2#~/.yarn/patches/@… (10 characters left out) …gin-commonjs-npm-29.0.2-18c3a497d8.patch is yarn's patch of a package: the package is in the encoded descriptor: not listed",
+    ])
+    const benchmark = discoverFixture('babel', 'benchmark/package.json')
+    expect(benchmark.errors).toEqual([])
+    expect(rows(benchmark)).toEqual([
+      '6:5 $repo-utils link:../scripts/repo-utils - dev local -',
+      // An alias of a member's name: taken for the member, as any dependency on its name is.
+      '7:5 @babel-baseline/cli npm:@babel/cli@7.27.1 - dev local -',
+      '8:5 @babel-baseline/core npm:@babel/core@7.24.4 - dev local -',
+      '9:5 @babel/cli workspace:^ - dev local -',
+      '10:5 @babel/core workspace:^ - dev local -',
+      '11:5 benchmark ^2.1.4 - dev pkg:npm/benchmark',
+    ])
+
+    const out = discover(`{
+  "dependencies": {
+    "$utils": "file:../utils",
+    "@my scope/x": "portal:./x",
+    "~helpers": "./helpers",
+    "@acme/$cfg": "link:../cfg",
+    "$bad": "^1.0.0",
+    "$tar": "https://cdn.example.com/t-1.0.0.tgz",
+    "a/b/c": "link:../abc",
+    "@acme/x@1": "link:../x1",
+    "tab\\tname": "link:../tab"
+  }
+}`)
+    expect(rows(out)).toEqual([
+      '3:5 $utils file:../utils - prod local -',
+      '5:5 ~helpers ./helpers - prod local -',
+      '6:5 @acme/$cfg link:../cfg - prod local -',
+    ])
+    expect(problems(out.errors)).toEqual([
+      "4 invalid-entry dependencies: '@my scope/x' is not an npm package name",
+      "7 invalid-entry dependencies: '$bad' is not an npm package name",
+      "8 invalid-entry dependencies: '$tar' is not an npm package name",
+      "9 invalid-entry dependencies: 'a/b/c' is not an npm package name",
+      "10 invalid-entry dependencies: '@acme/x@1' is not an npm package name",
+      "11 invalid-entry dependencies: 'tab\tname' is not an npm package name",
+    ])
+  })
+
+  it('reads the git URLs hosted-git-info reads: GitHub tree pages, GitLab subgroups, any scheme case', () => {
+    const out = discover(`{
+  "dependencies": {
+    "tree": "https://github.com/example-corp/tree/tree/feature",
+    "tree-git": "https://github.com/example-corp/tree-git.git/tree/v2",
+    "www": "http://www.github.com/example-corp/www#main",
+    "archive": "https://github.com/example-corp/archive/archive/refs/tags/v1.0.0.tar.gz",
+    "release": "https://github.com/example-corp/rel/releases/download/v1/rel-1.0.0.tgz",
+    "subgroup": "https://gitlab.com/acme/platform/subgroup",
+    "gl-archive": "https://gitlab.com/acme/gl/-/archive/v1/gl-v1.tar.gz",
+    "gl-http": "http://gitlab.com/acme/gl-http",
+    "bb-page": "https://bitbucket.org/acme/bb-page/src/main",
+    "bb-get": "https://bitbucket.org/acme/bb-get/get/v1.tar.gz",
+    "caps": "GitHub:Example-Corp/Caps",
+    "caps-git": "GIT+SSH://git@github.com/example-corp/caps-git.git",
+    "caps-url": "HTTPS://cdn.example.com/caps-url-1.0.0.tgz",
+    "caps-file": "FILE:../caps-file"
+  }
+}`)
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual([
+      '3:5 tree https://github.com/example-corp/tree/tree/feature - prod pkg:npm/tree?vcs_url=github%3Aexample-corp%2Ftree%23feature',
+      '4:5 tree-git https://github.com/example-corp/tree-git.git/tree/v2 - prod pkg:npm/tree-git?vcs_url=github%3Aexample-corp%2Ftree-git%23v2',
+      '5:5 www http://www.github.com/example-corp/www#main - prod pkg:npm/www?vcs_url=http%3A%2F%2Fwww.github.com%2Fexample-corp%2Fwww%23main',
+      '6:5 archive https://github.com/example-corp/archive/archive/refs/tags/v1.0.0.tar.gz - prod pkg:npm/archive?download_url=https%3A%2F%2Fgithub.com%2Fexample-corp%2Farchive%2Farchive%2Frefs%2Ftags%2Fv1.0.0.tar.gz',
+      '7:5 release https://github.com/example-corp/rel/releases/download/v1/rel-1.0.0.tgz - prod pkg:npm/release?download_url=https%3A%2F%2Fgithub.com%2Fexample-corp%2Frel%2Freleases%2Fdownload%2Fv1%2Frel-1.0.0.tgz',
+      '8:5 subgroup https://gitlab.com/acme/platform/subgroup - prod pkg:npm/subgroup?vcs_url=https%3A%2F%2Fgitlab.com%2Facme%2Fplatform%2Fsubgroup',
+      '9:5 gl-archive https://gitlab.com/acme/gl/-/archive/v1/gl-v1.tar.gz - prod pkg:npm/gl-archive?download_url=https%3A%2F%2Fgitlab.com%2Facme%2Fgl%2F-%2Farchive%2Fv1%2Fgl-v1.tar.gz',
+      '10:5 gl-http http://gitlab.com/acme/gl-http - prod pkg:npm/gl-http?download_url=http%3A%2F%2Fgitlab.com%2Facme%2Fgl-http',
+      '11:5 bb-page https://bitbucket.org/acme/bb-page/src/main - prod pkg:npm/bb-page?vcs_url=https%3A%2F%2Fbitbucket.org%2Facme%2Fbb-page%2Fsrc%2Fmain',
+      '12:5 bb-get https://bitbucket.org/acme/bb-get/get/v1.tar.gz - prod pkg:npm/bb-get?download_url=https%3A%2F%2Fbitbucket.org%2Facme%2Fbb-get%2Fget%2Fv1.tar.gz',
+      '13:5 caps GitHub:Example-Corp/Caps - prod pkg:npm/caps?vcs_url=github%3AExample-Corp%2FCaps',
+      '14:5 caps-git GIT+SSH://git@github.com/example-corp/caps-git.git - prod pkg:npm/caps-git?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fexample-corp%2Fcaps-git.git',
+      '15:5 caps-url HTTPS://cdn.example.com/caps-url-1.0.0.tgz - prod pkg:npm/caps-url?download_url=https%3A%2F%2Fcdn.example.com%2Fcaps-url-1.0.0.tgz',
+      '16:5 caps-file FILE:../caps-file - prod local -',
+    ])
+  })
+
+  it('lists no package manager Corepack does not fetch (bun, deno)', () => {
+    for (const value of ['bun@1.3.4', 'deno@2.0.0']) {
+      const out = discover(JSON.stringify({packageManager: value}))
+      expect(out.components).toEqual([])
+      expect(out.errors).toEqual([])
+      expect(problems(out.skipped)).toEqual([
+        `1 unsupported packageManager: '${value}': Corepack fetches npm, pnpm and yarn only: not listed`,
+      ])
+    }
+    expect(rows(discover(JSON.stringify({packageManager: 'npm@10.9.0'})))).toEqual([
+      '1:2 npm@10.9.0 10.9.0 dev pkg:npm/npm@10.9.0',
+    ])
+  })
+
+  it("reads .npmrc as npm's ini does: comments, quotes, escapes, sections", () => {
+    const context = memoryContext({
+      '.npmrc': [
+        '@a:registry = https://npm.a.example.com/',
+        '"@b:registry"="https://npm.b.example.com/"',
+        '; ini comment',
+        '@c:registry=https://npm.c.example.com/ # trailing comment',
+        "@d:registry='https://npm.d.example.com/'",
+        '@e:registry=https://npm.e.example.com/x\\;y;comment',
+        '  # indented comment',
+        '//npm.a.example.com/:_authToken="npmrc-token-never-read"',
+        '[section]',
+        'registry=https://should-not-apply.example.com/',
+        '@a:registry=https://nor-this.example.com/',
+      ].join('\r\n'),
+    })
+    const out = discover(
+      '{"dependencies": {"@a/x": "^1", "@b/x": "^1", "@c/x": "^1", "@d/x": "^1", "@e/x": "^1", "plain": "^1"}}',
+      'package.json',
+      context,
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '1:19 @a/x ^1 - prod pkg:npm/%40a/x?repository_url=https%3A%2F%2Fnpm.a.example.com',
+      '1:33 @b/x ^1 - prod pkg:npm/%40b/x?repository_url=https%3A%2F%2Fnpm.b.example.com',
+      '1:47 @c/x ^1 - prod pkg:npm/%40c/x?repository_url=https%3A%2F%2Fnpm.c.example.com',
+      '1:61 @d/x ^1 - prod pkg:npm/%40d/x?repository_url=https%3A%2F%2Fnpm.d.example.com',
+      '1:75 @e/x ^1 - prod pkg:npm/%40e/x?repository_url=https%3A%2F%2Fnpm.e.example.com%2Fx%3By',
+      '1:89 plain ^1 - prod pkg:npm/plain',
+    ])
+    expect(JSON.stringify(out)).not.toContain('npmrc-token-never-read')
+  })
+
+  it("lists a package whose registry is set from the environment (${VAR}) with that registry as written, never as the npm registry's", () => {
+    const context = memoryContext({
+      '.npmrc': [
+        '@acme:registry=https://${NPM_HOST}/npm/',
+        'registry=${NPM_REGISTRY_URL}',
+        '@pub:registry=https://npm.pub.example.com/',
+      ].join('\n'),
+      'b/.yarnrc.yml': 'npmScopes:\n  corp:\n    npmRegistryServer: "${CORP_REGISTRY}"\n',
+    })
+    const out = discover(
+      '{\n  "dependencies": {\n    "@acme/ui": "^1",\n    "left-pad": "1.3.0",\n    "@pub/x": "^2",\n    "./x": "file:./x"\n  }\n}',
+      'package.json',
+      context,
+    )
+    // The setting as written: a registry other than npm's, so no resolver asks npm for these names.
+    expect(rows(out)).toEqual([
+      '3:5 @acme/ui ^1 - prod pkg:npm/%40acme/ui?repository_url=https%3A%2F%2F%24%7BNPM_HOST%7D%2Fnpm',
+      '4:5 left-pad 1.3.0 1.3.0 prod pkg:npm/left-pad@1.3.0?repository_url=%24%7BNPM_REGISTRY_URL%7D',
+      '5:5 @pub/x ^2 - prod pkg:npm/%40pub/x?repository_url=https%3A%2F%2Fnpm.pub.example.com',
+    ])
+    expect(out.skipped).toEqual([])
+    expect(problems(out.errors)).toEqual(["6 invalid-entry dependencies: './x' is not an npm package name"])
+    const yarn = discover('{"devDependencies": {"@corp/x": "^1", "react": "^18"}}', 'b/package.json', context)
+    expect(rows(yarn)).toEqual([
+      '1:22 @corp/x ^1 - dev pkg:npm/%40corp/x?repository_url=%24%7BCORP_REGISTRY%7D',
+      '1:39 react ^18 - dev pkg:npm/react',
+    ])
+  })
+
+  it(".yarnrc (yarn 1): registry and @scope:registry, every folder up, nearest first, .npmrc's scope before it", () => {
+    const context = memoryContext({
+      '.yarnrc': [
+        '# yarn lockfile v1',
+        'registry "https://registry.corp.example.com/"',
+        '"@corp:registry" "https://npm.corp.example.com/"',
+        '"@lab:registry" "https://npm.lab.example.com/"',
+        '"//npm.corp.example.com/:_authToken" "yarnrc-token-never-read"',
+        'network-timeout 600000',
+      ].join('\n'),
+      'apps/web/.yarnrc':
+        '@lab:registry https://npm.lab-near.example.com\n  "@x:registry" "https://nested.example.com/"\n',
+      'apps/web/.npmrc': '@corp:registry=https://npm.from-npmrc.example.com/\n',
+    })
+    const out = discover(
+      '{"dependencies": {"@corp/ui": "^1", "@lab/kit": "^1", "@x/y": "^1", "left-pad": "^1"}}',
+      'apps/web/package.json',
+      context,
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      // .npmrc's scope first (yarn 1's NpmRegistry.getRegistry), then .yarnrc's, the nearest .yarnrc first.
+      '1:19 @corp/ui ^1 - prod pkg:npm/%40corp/ui?repository_url=https%3A%2F%2Fnpm.from-npmrc.example.com',
+      '1:37 @lab/kit ^1 - prod pkg:npm/%40lab/kit?repository_url=https%3A%2F%2Fnpm.lab-near.example.com',
+      // Indented: a nested object's key, not read; the default registry of the root's .yarnrc.
+      '1:55 @x/y ^1 - prod pkg:npm/%40x/y?repository_url=https%3A%2F%2Fregistry.corp.example.com',
+      '1:69 left-pad ^1 - prod pkg:npm/left-pad?repository_url=https%3A%2F%2Fregistry.corp.example.com',
+    ])
+    expect(JSON.stringify(out)).not.toContain('yarnrc-token-never-read')
+    // A .npmrc default registry comes after a .yarnrc scope, and before a .yarnrc default.
+    const mixed = memoryContext({
+      '.npmrc': 'registry=https://npm-default.example.com/\n',
+      '.yarnrc': '"@corp:registry" "https://npm.corp.example.com/"\n--registry "https://yarn-default.example.com/"\n',
+    })
+    expect(rows(discover('{"dependencies": {"@corp/ui": "^1", "left-pad": "^1"}}', 'package.json', mixed))).toEqual([
+      '1:19 @corp/ui ^1 - prod pkg:npm/%40corp/ui?repository_url=https%3A%2F%2Fnpm.corp.example.com',
+      '1:37 left-pad ^1 - prod pkg:npm/left-pad?repository_url=https%3A%2F%2Fnpm-default.example.com',
+    ])
+  })
+
+  it('takes member names for local only in the workspace root and its members (vue template)', () => {
+    const context = memoryContext({
+      'package.json': JSON.stringify({name: 'root', private: true, workspaces: ['packages/*']}),
+      'packages/vue/package.json': '{"name": "vue"}',
+      'packages/app/package.json': '{"name": "app"}',
+      'packages/lib/package.json': '{"name": "lib"}',
+      'packages/vue/src/template/package.json': '{"name": "template"}',
+    })
+    const deps = '{"dependencies": {"vue": "latest", "app": "^1"}}'
+    const member = discover(deps, 'packages/lib/package.json', context)
+    expect(rows(member)).toEqual(['1:19 vue latest - prod local -', '1:36 app ^1 - prod local -'])
+    expect(rows(discover(deps, 'package.json', context))).toEqual([
+      '1:19 vue latest - prod local -',
+      '1:36 app ^1 - prod local -',
+    ])
+    // Not a member: installed on its own, from the registry.
+    expect(rows(discover(deps, 'packages/vue/src/template/package.json', context))).toEqual([
+      '1:19 vue latest - prod pkg:npm/vue',
+      '1:36 app ^1 - prod pkg:npm/app',
+    ])
+    // Members not all known (a pattern not read here): every file under the root is taken for a member.
+    const partly = memoryContext({
+      'package.json': JSON.stringify({workspaces: ['packages/vue', 'packages/app', 'packages/[l]ib']}),
+      'packages/vue/package.json': '{"name": "vue"}',
+      'packages/app/package.json': '{"name": "app"}',
+    })
+    const out = discover(deps, 'packages/vue/src/template/package.json', partly)
+    expect(rows(out)).toEqual(['1:19 vue latest - prod local -', '1:36 app ^1 - prod local -'])
+    expect(problems(out.skipped)).toEqual([
+      "- unsupported workspace pattern 'packages/[l]ib' is not a glob read here: its members are not known",
+    ])
   })
 })

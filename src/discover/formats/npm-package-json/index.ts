@@ -5,12 +5,14 @@
  * dropped and reported); a dependency is located at its key (../../lockfile-support/json-key-positions.ts). Ranges are told apart by
  * ./specs.ts, the workspace's member names and catalogs found by ./workspace.ts, registries by ./registries.ts.
  */
+import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, registryQualifiers} from '../../lockfile-support/npm-name.js'
+import type {RegistrySetting} from '../../lockfile-support/npm-registries.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {keyPositions} from '../../lockfile-support/json-key-positions.js'
@@ -54,7 +56,7 @@ class Reading {
   readonly components: Component[] = []
   readonly skipped: Skipped[] = []
   private workspace: Workspace | null | undefined
-  private registries: ((name: string) => string | undefined) | undefined
+  private registries: ((name: string) => RegistrySetting | undefined) | undefined
 
   constructor(
     readonly file: string,
@@ -78,22 +80,33 @@ class Reading {
     return this.workspace
   }
 
-  /** A package of this tree: the file's own, its workspace root's or a member's. */
+  /**
+   * A package of this tree: the file's own, or, when the file is the workspace root or one of its members, the
+   * root's or a member's. A package.json under the root that no pattern names is installed on its own.
+   */
   isOwn(name: string): boolean {
-    return name === this.facts.name || this.found()?.names.has(name) === true
+    if (name === this.facts.name) return true
+    const workspace = this.found()
+    if (workspace === null || !workspace.names.has(name)) return false
+    return !workspace.membersKnown || workspace.members.has(posix.dirname(this.file))
   }
 
   catalogs(): Catalogs {
     return this.found()?.catalogs ?? this.facts.catalogs
   }
 
-  registryOf(name: string): string | undefined {
+  /** The setting naming `name`'s registry; undefined for the npm registry. */
+  registryOf(name: string): RegistrySetting | undefined {
     if (this.registries === undefined) {
       const registries = projectRegistries(this.file, this.found()?.dir, this.context)
       this.errors.push(...registries.errors)
-      this.registries = registries.registryOf
+      this.registries = registries.settingOf
     }
     return this.registries(name)
+  }
+
+  skip(at: Position, message: string): void {
+    this.skipped.push({file: this.file, line: at.line, reason: 'unsupported', message})
   }
 
   add(name: string, ref: string, at: Position, scope: Scope, source: Source): void {
@@ -129,8 +142,19 @@ export function discoverPackageJson(file: string, text: string, context: Discove
   const optional = root.optionalDependencies
   for (const {key, scope} of SECTIONS) {
     const section = root[key]
-    if (section === undefined) continue
+    // npm (normalize-package-data) drops a null section.
+    if (section === undefined || section === null) continue
     const at = document.topLevelKeys.get(key) ?? START
+    if (Array.isArray(section)) {
+      // normalize-package-data's deprecated array form (`["name@range"]`), which npm warns about: an empty one is
+      // no dependency; the entries of another are not read.
+      if (section.length > 0)
+        reading.skip(
+          at,
+          `${key} is an array (npm's deprecated form of ${section.length} 'name@range' entries): not read`,
+        )
+      continue
+    }
     if (!isJsonObject(section)) {
       reading.error(`${key} must be an object of package names and ranges`, at)
       continue
@@ -146,6 +170,14 @@ export function discoverPackageJson(file: string, text: string, context: Discove
   }
   packageManager(reading, root.packageManager, document.topLevelKeys.get('packageManager') ?? START)
   return {components: reading.components, skipped: reading.skipped, errors: reading.errors}
+}
+
+/**
+ * yarn berry's ident (structUtils.tryParseIdent: `^(?:@([^/]+?)\/)?([^@/]+)$`), without spaces or control
+ * characters, which no folder alias of a real project holds, and 214 characters at most, as npm names.
+ */
+function isYarnIdent(key: string): boolean {
+  return key.length <= 214 && /^(?:@[^/@\s\p{Cc}]+\/)?[^/@\s\p{Cc}]+$/u.test(key)
 }
 
 /** `peerDependenciesMeta.<name>.optional: true`: npm does not install it, nor warn when it is missing. */
@@ -168,11 +200,14 @@ function dependency(
     reading.error(`${section}.${elide(key, 200)}: expected a string (a range, a path or a URL)`, at)
     return
   }
+  let spec = readSpec(key, value)
   if (!isPackageName(key)) {
-    reading.error(`${section}: '${elide(key, 200)}' is not an npm package name`, at)
+    // A folder of the tree (`link:`, `portal:`, `file:`, a path): its key is only its alias in node_modules, never
+    // asked of a registry, and yarn 2+ takes any ident (structUtils.parseIdent) for it.
+    if (spec.kind === 'local' && isYarnIdent(key)) reading.add(key, `${key} ${value}`, at, scope, {local: true})
+    else reading.error(`${section}: '${elide(key, 200)}' is not an npm package name`, at)
     return
   }
-  let spec = readSpec(key, value)
   let ref = value === '' ? key : `${key} ${value}`
   if (spec.kind === 'catalog') {
     const range = reading.catalogs().get(spec.catalog)?.get(key)
@@ -253,7 +288,11 @@ function registryPackage(
     reading.add(name, ref, at, scope, {local: true})
     return
   }
-  reading.add(name, ref, at, scope, {version, qualifiers: registryQualifiers(reading.registryOf(name))})
+  // A registry set from the environment (`registry=${NPM_URL}`) is carried as written: the package is listed (the
+  // inventory stays whole), and no resolver asks the npm registry for it, whose package of that name may be another
+  // project's (as pnpm's and yarn's lockfile readers carry it).
+  const registry = reading.registryOf(name)
+  reading.add(name, ref, at, scope, {version, qualifiers: registryQualifiers(registry?.url)})
 }
 
 /**
@@ -262,6 +301,8 @@ function registryPackage(
  * the npm registry as `@yarnpkg/cli-dist` (Corepack's config.json), `yarn` holding 1.x only. Corepack reads no
  * `.npmrc` and the tree's own packages are not what it fetches: neither is asked.
  */
+const COREPACK: ReadonlySet<string> = new Set(['npm', 'pnpm', 'yarn'])
+
 function packageManager(reading: Reading, value: JsonValue | undefined, at: Position): void {
   if (value === undefined) return
   const {name, range} = parseDescriptor(typeof value === 'string' ? value.trim() : '')
@@ -270,6 +311,10 @@ function packageManager(reading: Reading, value: JsonValue | undefined, at: Posi
   if (typeof value !== 'string' || !isPackageName(name) || (!url && version === undefined)) {
     const shown = typeof value === 'string' ? `'${elide(value, 200)}'` : 'not a string'
     reading.error(`packageManager: ${shown}: expected name@version (one exact version) or name@URL`, at)
+    return
+  }
+  if (!COREPACK.has(name)) {
+    reading.skip(at, `packageManager: '${elide(value, 200)}': Corepack fetches npm, pnpm and yarn only: not listed`)
     return
   }
   const major = version === undefined ? 0 : Number.parseInt(version, 10)

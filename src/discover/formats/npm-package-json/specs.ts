@@ -48,12 +48,12 @@ export function exactVersion(range: string): string | undefined {
 const PATH_LIKE = /^(?:\.|~\/|\\|[A-Za-z]:)/
 /** A tarball on disk named without `./` (npm-package-arg: `isFileType`). */
 const TARBALL_FILE = /\.(?:tgz|tar\.gz|tar)$/i
-/** Git URLs and the hosted shorthands (npm-package-arg through hosted-git-info). */
-const GIT_URL = /^(?:git\+[A-Za-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/
+/** Git URLs and the hosted shorthands (npm-package-arg through hosted-git-info), the scheme lower-cased first. */
+const GIT_URL = /^(?:git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/
 /** scp-like `git@github.com:owner/repo.git`. */
 const SCP = /^[\w.-]+@[\w.-]+:(?!\/\/)/
-/** `https://github.com/owner/repo`: a repository page, which npm clones (hosted-git-info), not a tarball. */
-const HOSTED_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+\/?(?:#.*)?$/i
+/** A URL's scheme, which npm (through URL) reads without case: `GitHub:`, `HTTPS:`. */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]{0,31}:/
 /** A protocol this reader does not know (`jsr:`, yarn's `patch:`). */
 const PROTOCOL = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/
 
@@ -87,10 +87,13 @@ function registry(name: string, range: string): Spec {
   return {kind: 'registry', name, version: exactVersion(range)}
 }
 
-function sourceSpec(name: string, range: string): Spec {
+function sourceSpec(name: string, written: string): Spec {
+  const range = written.replace(SCHEME, (scheme) => scheme.toLowerCase())
   if (isLocalRange(range) || PATH_LIKE.test(range) || range.startsWith('exec:')) return {kind: 'local', name}
-  if (GIT_URL.test(range) || SCP.test(range) || HOSTED_PAGE.test(range))
-    return {kind: 'remote', name, qualifiers: {vcs_url: range}}
+  if (GIT_URL.test(range) || SCP.test(range)) return {kind: 'remote', name, qualifiers: {vcs_url: range}}
+  const hosted = hostedRepository(range)
+  if (hosted === null) return {kind: 'remote', name, qualifiers: {download_url: range}}
+  if (hosted !== undefined) return {kind: 'remote', name, qualifiers: {vcs_url: hosted}}
   if (/^https?:\/\//i.test(range)) return {kind: 'remote', name, qualifiers: sourceQualifiers(range)}
   // `owner/repo` and `owner/repo#ref`: GitHub, as npm reads it; written as the lockfiles of such a package write it.
   if (isRemoteRange(range) && !TARBALL_FILE.test(range))
@@ -103,4 +106,41 @@ function sourceSpec(name: string, range: string): Spec {
       why: UNSUPPORTED.get(protocol.toLowerCase()) ?? `'${protocol}:' is no protocol npm reads`,
     }
   return registry(name, range)
+}
+
+/**
+ * An https URL that npm clones rather than downloads: one hosted-git-info's `fromUrl` reads as a repository of
+ * GitHub, GitLab or Bitbucket (lib/hosts.js `extract`), its `vcs_url`; null for a download from one of them (never a
+ * registry's tarball, though GitLab's `/-/` looks like one); undefined for a URL of another host.
+ * - GitHub (`http:` too): `/owner/repo` (`#ref`), or `/owner/repo/tree/<ref>`, written `github:owner/repo#ref` as
+ *   npm saves it; any other page (`/archive/…`, `/releases/…`) is a download.
+ * - GitLab: any path of two segments or more (subgroups: `/group/sub/project`) without `/-/` or `/archive.tar.gz`.
+ * - Bitbucket: `/owner/repo` and below, but for `/owner/repo/get/…` (a download).
+ */
+function hostedRepository(range: string): string | null | undefined {
+  const match =
+    /^(https?):\/\/(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org)(\/[^?#]*)?(?:\?[^#]*)?(?:#.*)?$/i.exec(
+      range.length > 4096 ? '' : range,
+    )
+  if (match === null) return undefined
+  const [, protocol, host, path = ''] = match
+  const segments = path.split('/').slice(1)
+  switch (host.toLowerCase()) {
+    case 'github.com': {
+      const [user, repo, type, ref] = segments
+      if (!user || !repo || (type && type !== 'tree')) return null
+      if (type !== 'tree') return range
+      const project = repo.endsWith('.git') ? repo.slice(0, -4) : repo
+      return `github:${user}/${project}${ref ? `#${ref}` : ''}`
+    }
+    case 'gitlab.com': {
+      if (protocol !== 'https' || path.includes('/-/') || path.includes('/archive.tar.gz')) return null
+      const project = segments.pop()
+      return project && segments.join('/') ? range : null
+    }
+    default: {
+      const [user, repo, aux] = segments
+      return protocol === 'https' && user && repo && aux !== 'get' ? range : null
+    }
+  }
 }

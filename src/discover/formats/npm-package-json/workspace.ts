@@ -2,7 +2,8 @@
  * The workspace a package.json belongs to: its root is the nearest folder, from the file's own up, whose package.json
  * has `workspaces` (npm, yarn, Bun: an array, or `{packages: [...]}`) or that holds a pnpm-workspace.yaml
  * (`packages:`). What it gives: the names of its packages (the root's and each member's `name`), which are the tree's
- * own and never a registry's, and its catalogs (pnpm-workspace.yaml `catalog`/`catalogs`, yarn's .yarnrc.yml the
+ * own and never a registry's for the root and its members (a package.json under the root that no pattern names, such
+ * as a template installed on its own, is not linked to them), and its catalogs (pnpm-workspace.yaml `catalog`/`catalogs`, yarn's .yarnrc.yml the
  * same, Bun's `workspaces.catalog(s)` or top-level `catalog(s)` in the root package.json).
  *
  * A monorepo's members each ask for the same workspace: what is read of it is kept per run, in a WeakMap keyed on the
@@ -33,6 +34,10 @@ export interface ManifestFacts {
 export interface Workspace {
   /** The root package's name and every member's. */
   names: ReadonlySet<string>
+  /** The root's folder and every member's (the folders the patterns name): the files whose dependencies these names are. */
+  members: ReadonlySet<string>
+  /** false when a pattern was not expanded whole (a bound, an unread glob): any file under the root is then taken for a member. */
+  membersKnown: boolean
   catalogs: Catalogs
   /** Where pnpm-workspace.yaml and the root package.json are. */
   dir: string
@@ -100,6 +105,8 @@ function readWorkspace(
   context: DiscoverContext,
 ): Workspace {
   const names = new Set<string>()
+  const members = new Set<string>([dir])
+  let membersKnown = true
   if (manifest?.name !== undefined) names.add(manifest.name)
   const skipped: Skipped[] = []
   const budget = {left: MAX_ENTRIES}
@@ -110,8 +117,10 @@ function readWorkspace(
   for (const [declaredIn, patterns] of lists) {
     if (patterns === undefined) continue
     const expansion = expandPatterns(dir, patterns, context, budget)
+    if (expansion.problems.length > 0) membersKnown = false
     for (const message of expansion.problems) skipped.push({file: declaredIn, reason: 'unsupported', message})
     for (const member of expansion.dirs) {
+      members.add(member)
       const name = manifestAt(run, inside(member, 'package.json'), context)?.name
       if (name !== undefined) names.add(name)
     }
@@ -121,7 +130,7 @@ function readWorkspace(
   if (pnpm) mergeCatalogs(catalogs, pnpm.catalogs)
   mergeCatalogs(catalogs, yarnCatalogs(inside(dir, '.yarnrc.yml'), context))
   if (manifest) mergeCatalogs(catalogs, manifest.catalogs)
-  return {names, catalogs, dir, skipped, errors: pnpm?.error ? [pnpm.error] : []}
+  return {names, members, membersKnown, catalogs, dir, skipped, errors: pnpm?.error ? [pnpm.error] : []}
 }
 
 /** The facts of the package.json at `path`, read once per run; null when it is not there or not JSON. */
