@@ -353,7 +353,7 @@ describe('jenkinsfile', () => {
         'Jenkinsfile:1:21 https://git.example.com/acme/acme-lib.git@v1.2.0 acme-lib v1.2.0 - dev -> pkg:generic/acme-lib@v1.2.0?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Facme%2Facme-lib.git%40v1.2.0',
         'Jenkinsfile:3:21 https://github.com/acme/tools.git@main tools main - dev -> pkg:generic/tools@main?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Ftools.git%40main',
         'Jenkinsfile:4:31 https://github.com/acme/gh.git@0.3 gh 0.3 - dev -> pkg:generic/gh@0.3?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fgh.git%400.3',
-        'Jenkinsfile:8:21 git@github.com:acme/far.git@1 far 1 - dev -> pkg:generic/far@1?vcs_url=git%2Bgit%40github.com%3Aacme%2Ffar.git%401',
+        'Jenkinsfile:8:21 git@github.com:acme/far.git@1 far 1 - dev -> pkg:generic/far@1?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Facme%2Ffar.git%401',
       ])
       expect(out.components.every((c) => c.direct === true && c.kind === 'package' && c.ecosystem === 'generic')).toBe(
         true,
