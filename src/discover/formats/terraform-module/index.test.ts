@@ -11,12 +11,56 @@ const rows = (out: Required<DiscoverOutput>) =>
   out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.purl} ${c.ref}`)
 
 describe('terraform-module', () => {
-  it('matches *.tf outside .terraform/ (the downloaded modules)', () => {
+  it('matches *.tf, OpenTofu *.tofu and their JSON forms, outside .terraform/ (the downloaded modules)', () => {
     expect(discoverer.matches('main.tf')).toBe(true)
     expect(discoverer.matches('infra/network/vpc.tf')).toBe(true)
+    expect(discoverer.matches('main.tofu')).toBe(true)
+    expect(discoverer.matches('cdktf.out/stacks/app/cdk.tf.json')).toBe(true)
+    expect(discoverer.matches('main.tofu.json')).toBe(true)
     expect(discoverer.matches('.terraform/modules/vpc/main.tf')).toBe(false)
-    expect(discoverer.matches('main.tf.json')).toBe(false)
+    expect(discoverer.matches('.terraform/modules/vpc/main.tf.json')).toBe(false)
+    expect(discoverer.matches('main.json')).toBe(false)
     expect(discoverer.matches('.terraform.lock.hcl')).toBe(false)
+  })
+
+  it("reads the JSON syntax: a real CDK for Terraform stack's required providers, module calls in either block form", () => {
+    // aws-samples/ec2RuntimeMonitor's cdk.tf.json (./__fixtures__/SOURCES.md).
+    const text = readFileSync(join(import.meta.dirname, '__fixtures__', 'ec2RuntimeMonitor', 'cdk.tf.json'), 'utf8')
+    const real = discover(text, 'cdk.tf.json')
+    expect(real.errors).toEqual([])
+    expect(rows(real)).toEqual([
+      '25:7 pkg:terraform/registry.terraform.io/hashicorp/archive hashicorp/archive >= 2.4.1',
+      '28:7 pkg:terraform/registry.terraform.io/hashicorp/aws hashicorp/aws >= 5.31.0',
+    ])
+    expect(real.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['25 unresolved-version', '28 unresolved-version'])
+    const out = discover(
+      `{
+  "//": "a comment property",
+  "module": {
+    "vpc": {"source": "terraform-aws-modules/vpc/aws", "version": "5.8.1"},
+    "//": {"source": "not/a/module/call"}
+  },
+  "terraform": [{"required_providers": [{"aws": "~> 5.0"}, {"acme": {"source": "registry.example.com/acme/acme", "version": "= 1.2.3"}}]}],
+  "module ": null
+}
+`,
+      'main.tf.json',
+    )
+    expect(rows(out)).toEqual([
+      '4:5 pkg:terraform/registry.terraform.io/terraform-aws-modules/vpc/aws@5.8.1 terraform-aws-modules/vpc/aws 5.8.1',
+      // A legacy requirement (a string) at its object, an object at its key.
+      '7:41 pkg:terraform/registry.terraform.io/hashicorp/aws hashicorp/aws ~> 5.0',
+      '7:61 pkg:terraform/registry.example.com/acme/acme@1.2.3 registry.example.com/acme/acme = 1.2.3',
+    ])
+    const arrays = discover(
+      '{"module": [{"a": {"source": "git::https://git.example.com/a.git?ref=v1"}}, {"b": [{"source": "./local"}]}]}',
+      'x.tf.json',
+    )
+    expect(rows(arrays)).toEqual([
+      '1:14 pkg:terraform/git.example.com/a?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Fa.git%40v1 git::https://git.example.com/a.git?ref=v1',
+    ])
+    expect(discover('{"module": ', 'x.tf.json').errors.map((e) => e.code)).toEqual(['invalid-json'])
+    expect(discover('[1]', 'x.tf.json').errors.map((e) => e.code)).toEqual(['invalid-lockfile'])
   })
 
   it('reads a real configuration: a registry module with a constraint; local modules and heredocs passed over (terraform-aws-eks)', () => {

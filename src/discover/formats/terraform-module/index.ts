@@ -13,22 +13,30 @@ import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {Discoverer} from '../../types.js'
+import {readJsonConfiguration} from './json.js'
 
 export const discoverer: Discoverer = {
   id: 'terraform-module',
   description:
     'Terraform/OpenTofu *.tf module calls (registry and git sources), and required providers without a lock file',
   matches(file) {
-    // `.terraform/modules/` holds the modules `terraform init` downloaded: their own calls are theirs.
-    return /\.tf$/.test(file) && !/(^|\/)\.terraform\//.test(file) && !/(^|\/)node_modules\//.test(file)
+    // `.terraform/modules/` holds the modules `terraform init` downloaded: their own calls are theirs. OpenTofu reads
+    // `.tofu` files as `.tf` ones; `.tf.json` and `.tofu.json` are the JSON syntax (./json.ts).
+    return (
+      /\.(?:tf|tofu)(?:\.json)?$/.test(file) && !/(^|\/)\.terraform\//.test(file) && !/(^|\/)node_modules\//.test(file)
+    )
   },
   discover: ({file, text}, context) => {
-    const read = readConfiguration(text)
+    const read = file.endsWith('.json') ? readJsonConfiguration(file, text) : {...readConfiguration(text), errors: []}
     const out = moduleComponents(file, read.calls)
     // A lock file beside pins the providers (terraform-lock reads it): the constraints here would list them twice.
-    if (context.exists?.(posix.join(posix.dirname(file), '.terraform.lock.hcl'))) return out
+    if (context.exists?.(posix.join(posix.dirname(file), '.terraform.lock.hcl'))) return {...out, errors: read.errors}
     const providers = providerComponents(file, read.providers)
-    return {components: [...out.components, ...providers.components], skipped: [...out.skipped, ...providers.skipped]}
+    return {
+      components: [...out.components, ...providers.components],
+      skipped: [...out.skipped, ...providers.skipped],
+      errors: read.errors,
+    }
   },
 }
 
