@@ -121,4 +121,34 @@ public = { version = "1", registry = "crates-io" }
     ])
     expect(JSON.stringify(out)).not.toContain('never-read')
   })
+
+  it('lists [patch] and [replace] sources beside the dependencies they replace: git with its vcs_url, paths local', () => {
+    const out = discover(`[package]
+name = "acme-app"
+
+[dependencies]
+serde = "1.0"
+acme-log = "0.3"
+
+[patch.crates-io]
+serde = { git = "https://github.com/acme/serde", branch = "fix" }
+acme-log = { path = "../acme-log" }
+
+[patch."https://github.com/example/tools"]
+helper = { git = "https://git.example.com/tools", tag = "v2" }
+
+[replace]
+"openssl:0.10.0" = { git = "https://github.com/acme/openssl" }
+`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5 serde 1.0 - prod pkg:cargo/serde',
+      '6 acme-log 0.3 - prod pkg:cargo/acme-log',
+      // The sources the build takes instead: no scope of their own (the patch does not say which dependency uses them).
+      '9 serde - undefined pkg:cargo/serde?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fserde',
+      '10 acme-log - undefined local -',
+      '13 helper - undefined pkg:cargo/helper?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Ftools',
+      '16 openssl - undefined pkg:cargo/openssl?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fopenssl',
+    ])
+  })
 })

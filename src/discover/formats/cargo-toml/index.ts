@@ -56,11 +56,17 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
     if (named === undefined) named = cargoRegistries(file, context)
     return named
   }
-  const tables: Array<{path: string[]; scope: Scope}> = KINDS.map(({key, scope}) => ({path: [key], scope}))
+  const tables: Array<{path: string[]; scope?: Scope}> = KINDS.map(({key, scope}) => ({path: [key], scope}))
   const targets = read.table.target
   if (isTomlTable(targets))
     for (const target of Object.keys(targets))
       if (!isForbiddenKey(target)) for (const {key, scope} of KINDS) tables.push({path: ['target', target, key], scope})
+  // `[patch.crates-io]`, `[patch."https://github.com/…"]`: the source the whole build takes a crate from instead of
+  // its own (https://doc.rust-lang.org/cargo/reference/overriding-dependencies.html). Each is listed as a dependency
+  // is (a git crate with its vcs_url, a path crate local), beside the dependency it replaces, as go.mod's replace is.
+  const patches = read.table.patch
+  if (isTomlTable(patches))
+    for (const source of Object.keys(patches)) if (!isForbiddenKey(source)) tables.push({path: ['patch', source]})
   for (const {path, scope} of tables) {
     const holder = tomlAt(read.table, path)
     if (holder === undefined) continue
@@ -77,6 +83,7 @@ export function discoverCargoToml(file: string, text: string, context: DiscoverC
       dependency(out, key, spec, line, scope, inherited, registries)
     }
   }
+  replacements(out, read.table.replace, lines, registries)
   return {components: out.components, skipped: out.skipped, errors: out.errors}
 }
 
@@ -89,7 +96,8 @@ function dependency(
   key: string,
   spec: unknown,
   line: number,
-  scope: Scope,
+  /** undefined for a patch: which of the build's dependencies it replaces, and how, is not told here. */
+  scope: Scope | undefined,
   inherited: () => TomlTable | null,
   registries: () => Map<string, string>,
 ): void {
@@ -135,8 +143,7 @@ function dependency(
       ref: requirement === undefined ? name : `${name} ${requirement}`,
       line,
       column: 1,
-      scope: table.optional === true ? 'optional' : scope,
-      direct: true,
+      ...(scope === undefined ? {} : {scope: table.optional === true ? 'optional' : scope, direct: true}),
       // A path crate with no version is only in this tree; with one, it is published and depended on by version.
       ...(local ? {local: true} : {}),
       ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: gitVcsUrl(git)}} : {}),
@@ -144,6 +151,24 @@ function dependency(
       ...(registry !== undefined && git === undefined ? {qualifiers: {repository_url: registry}} : {}),
     }),
   )
+}
+
+/**
+ * `[replace]` (deprecated, still read by Cargo): `"name:version" = {git, path, …}` replaces that version of a crate,
+ * read as a `[patch]` entry is (the key's name, the source its table gives).
+ */
+function replacements(
+  out: Out,
+  replace: unknown,
+  lines: ReturnType<typeof tomlKeyLines>,
+  registries: () => Map<string, string>,
+): void {
+  if (!isTomlTable(replace)) return
+  for (const [key, spec] of Object.entries(replace)) {
+    if (isForbiddenKey(key)) continue
+    const line = lines.get('replace')?.keys.get(key) ?? lines.get(`replace.${key}`)?.line ?? lines.get('replace')?.line
+    dependency(out, key.split(':')[0], spec, line ?? 1, undefined, () => null, registries)
+  }
 }
 
 /**
