@@ -664,9 +664,9 @@ catalogs:
     expect(benchmark.errors).toEqual([])
     expect(rows(benchmark)).toEqual([
       '6:5 $repo-utils link:../scripts/repo-utils - dev local -',
-      // An alias of a member's name: taken for the member, as any dependency on its name is.
-      '7:5 @babel-baseline/cli npm:@babel/cli@7.27.1 - dev local -',
-      '8:5 @babel-baseline/core npm:@babel/core@7.24.4 - dev local -',
+      // An `npm:` alias of a member's name: the published package, fetched from the registry (not the member).
+      '7:5 @babel-baseline/cli npm:@babel/cli@7.27.1 7.27.1 dev pkg:npm/%40babel/cli@7.27.1',
+      '8:5 @babel-baseline/core npm:@babel/core@7.24.4 7.24.4 dev pkg:npm/%40babel/core@7.24.4',
       '9:5 @babel/cli workspace:^ - dev local -',
       '10:5 @babel/core workspace:^ - dev local -',
       '11:5 benchmark ^2.1.4 - dev pkg:npm/benchmark',

@@ -264,7 +264,10 @@ function listSpec(
       registryPackage(reading, spec.name, undefined, ref, at, scope)
       return
     case 'registry':
-      registryPackage(reading, spec.name, spec.version, ref, at, scope)
+      // An `npm:` alias asks the registry for its target by name, even a workspace member's (babel benchmarks its
+      // published baseline, `"@babel-baseline/cli": "npm:@babel/cli@7.27.1"`): npm, yarn and pnpm fetch it; only a
+      // plain range links the member.
+      registryPackage(reading, spec.name, spec.version, ref, at, scope, /^npm:/i.test(value))
       return
     case 'catalog':
       return
@@ -283,8 +286,9 @@ function registryPackage(
   ref: string,
   at: Position,
   scope: Scope,
+  alias = false,
 ): void {
-  if (reading.isOwn(name)) {
+  if (!alias && reading.isOwn(name)) {
     reading.add(name, ref, at, scope, {local: true})
     return
   }
