@@ -1,13 +1,14 @@
 /**
  * The values an Argo CD source gives its Helm chart, as Argo CD gives them to Helm
  * (https://argo-cd.readthedocs.io/en/stable/user-guide/helm/: "parameters > valuesObject > values > valueFiles"):
- * - `helm.values`, values as one string of YAML. Written as a literal block (`values: |`), the string's lines are the
- *   file's, and its nodes are placed on them; written any other way (quoted, folded), every node is placed at the
- *   string, which is all the file tells.
- * - `helm.valuesObject` over it, merged as Helm merges values (maps key by key, anything else replaced, a `null`
- *   removing the key);
- * - `helm.parameters` (`- name: image.tag` / `value: v2`, what `helm --set` takes) over both. A name with list
- *   indices or escaped dots is not applied, and said so: an image tag it sets would otherwise be reported wrong.
+ * - `helm.valuesObject`, or, when there is none, `helm.values`: Argo CD takes one or the other, never both merged
+ *   (argo-cd's `ApplicationSourceHelm.ValuesYAML`: valuesObject when set, else the values string). `helm.values` is
+ *   values as one string of YAML. Written as a literal block (`values: |`), the string's lines are the file's, and its
+ *   nodes are placed on them; written any other way (quoted, folded), every node is placed at the string, which is
+ *   all the file tells.
+ * - `helm.parameters` (`- name: image.tag` / `value: v2`, what `helm --set` takes) over them, merged as Helm merges
+ *   values (maps key by key, anything else replaced, a `null` removing the key). A name with list indices or escaped
+ *   dots is not applied, and said so when it may set an image: an image tag it sets would otherwise be reported wrong.
  * `valueFiles` are files of the chart's repository, not of this tree: not read. Written by hand: Helm's own merge is
  * Go (`chartutil.CoalesceTables`), and the YAML trees here keep positions no library merge keeps.
  */
@@ -20,6 +21,9 @@ export interface ValuesReport {
   skipped: Skipped[]
 }
 
+/** A parameter name that may set an image: a segment naming an image, or one of an image block's keys. */
+const IMAGE_PATH = /(?:^|[.\]])(?:[A-Za-z0-9_-]*image[A-Za-z0-9_-]*|tag|digest|registry|repository)(?:$|[.[])/i
+
 /** A `helm.parameters` name applied here: keys joined by dots, no list index, no escape. */
 const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
 
@@ -31,9 +35,8 @@ export function argoHelmValues(
   report: ValuesReport,
 ): YamlMap | undefined {
   if (!isMap(helm)) return undefined
-  let values = valuesString(helm.entries.get('values'), text, file, report)
   const object = helm.entries.get('valuesObject')
-  if (isMap(object)) values = values === undefined ? object : mergeValues(values, object)
+  let values = isMap(object) ? object : valuesString(helm.entries.get('values'), text, file, report)
   const parameters = helm.entries.get('parameters')
   if (isSeq(parameters)) values = applyParameters(values, parameters.items, file, report)
   return values
@@ -131,6 +134,9 @@ function applyParameters(
     const value = at(parameter, 'value')
     if (name === undefined || nameNode === undefined || value === undefined) continue
     if (!PLAIN_PATH.test(name)) {
+      // Reported where it may set an image (a key of an image block, or a block named like one); else it changes no
+      // image and would only be noise (`hosts[0].host`).
+      if (!IMAGE_PATH.test(name)) continue
       report.skipped.push({
         file,
         line: nameNode.line,

@@ -14,8 +14,8 @@
  *   the chart listed without its repository. A chart from a `GitRepository` or a `Bucket` is a folder of that
  *   source, not a chart repository's: reported, not listed.
  * Each chart is located at its name (`chart:`), or at the `chartRef`'s `name`. The values an object gives
- * its chart (a HelmRelease's `spec.values`; an Argo CD source's `helm.values` string, `helm.valuesObject` and
- * `helm.parameters`, merged as Argo CD merges them: ./argo-helm-values.ts) are read for images as a values file is
+ * its chart (a HelmRelease's `spec.values`; an Argo CD source's `helm.valuesObject` or `helm.values` string, and
+ * `helm.parameters` over them, as Argo CD gives them to Helm: ./argo-helm-values.ts) are read for images as a values file is
  * (./helm-value-images.ts).
  */
 import {posix} from 'node:path'

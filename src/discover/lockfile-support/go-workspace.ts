@@ -60,7 +60,7 @@ function parseWorkspace(file: string, text: string, context: DiscoverContext): W
     // An absolute folder is outside the tree (the context would not read it anyway).
     if (line.verb === 'use') {
       if (line.args.length === 1 && !posix.isAbsolute(line.args[0]) && folders.length < MAX_FOLDERS)
-        folders.push(posix.normalize(posix.join(dir, line.args[0])))
+        folders.push(folderOf(dir, line.args[0]))
     } else if (line.verb === 'replace') {
       const replacement = readReplacement(line)
       if (typeof replacement !== 'string' && isLocalPath(replacement.newPath, replacement.newVersion))
@@ -73,6 +73,23 @@ function parseWorkspace(file: string, text: string, context: DiscoverContext): W
     if (module !== undefined) local.add(module)
   }
   return {file, folders, local}
+}
+
+/** A `use` folder as printed: `./a/` and `./a` are one folder (the go command takes both), `./` the go.work's own. */
+export function folderOf(dir: string, written: string): string {
+  const folder = posix.normalize(posix.join(dir, written))
+  return folder.length > 1 ? folder.replace(/\/+$/, '') : folder
+}
+
+/**
+ * The modules the tree builds for a go.sum (the workspace that governs the go.mod beside it) or a go.work.sum (its
+ * go.work's workspace): their paths are listed `local` there too.
+ */
+export function workspaceLocals(sumFile: string, context: DiscoverContext): ReadonlySet<string> {
+  const dir = posix.dirname(sumFile)
+  const beside = (name: string) => (dir === '.' ? name : `${dir}/${name}`)
+  if (posix.basename(sumFile) === 'go.work.sum') return readWorkspace(beside('go.work'), context)?.local ?? new Set()
+  return workspaceOf(beside('go.mod'), context)?.local ?? new Set()
 }
 
 /** A go.mod's `module` path. */

@@ -4,6 +4,7 @@
  */
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {workspaceLocals} from '../../lockfile-support/go-workspace.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -15,13 +16,13 @@ export const discoverer: Discoverer = {
   },
   // Every line is `module version[/go.mod] h1:hash`; the first one tells.
   identify: (head) => /^\S+ v\S+ h1:[A-Za-z0-9+/]+=*\r?$/.test(head.split('\n', 1)[0]),
-  discover({file, text}) {
-    return discoverGoSum(file, text)
+  discover({file, text}, context) {
+    return discoverGoSum(file, text, workspaceLocals(file, context))
   },
 }
 
 /** One component per (module, version), at its first line: the `/go.mod` line of a pair names the same version. */
-export function discoverGoSum(file: string, text: string): DiscoverOutput {
+export function discoverGoSum(file: string, text: string, local: ReadonlySet<string> = new Set()): DiscoverOutput {
   const components: Component[] = []
   const errors: ScanError[] = []
   const seen = new Set<string>()
@@ -45,6 +46,8 @@ export function discoverGoSum(file: string, text: string): DiscoverOutput {
         ref: `${path} ${versionField}`,
         line: index + 1,
         column: source.indexOf(path) + 1,
+        // A module of the workspace: built from the tree whatever version is checksummed (./go-mod's rule).
+        ...(local.has(path) ? {local: true} : {}),
       }),
     )
   })

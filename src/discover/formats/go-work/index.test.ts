@@ -51,7 +51,7 @@ describe('go-work', () => {
       'xorm.io/xorm v0.8.2 pkg:golang/xorm.io/xorm@v0.8.2 go.mod:7:2',
     ])
     expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
-      'go.work:10 missing-resource use ./pkg/promlib: no go.mod in that folder of the tree; the go command refuses such a workspace',
+      'go.work:10 missing-resource use ./pkg/promlib: no go.mod in that folder, or the folder is outside the scanned tree (the go command refuses a workspace whose folder has none)',
     ])
   })
 
@@ -73,6 +73,28 @@ describe('go-work', () => {
       'example.com/acme/a v1.0.0 pkg:golang/example.com/acme/a@v1.0.0 b/go.mod:3:9',
       'example.com/acme/a v1.0.0 pkg:golang/example.com/acme/a@v1.0.0 c/go.mod:3:9',
       'example.com/acme/b v1.0.0 pkg:golang/example.com/acme/b@v1.0.0 a/go.mod:3:9',
+    ])
+  })
+
+  it("takes a use folder with a trailing slash as the same folder, and lists the workspace's modules local in go.sum and go.work.sum", async () => {
+    const inventory = await scanTree(
+      {
+        'go.work': 'go 1.22\nuse (\n\t./\n\t./lib/\n)\n',
+        'go.mod': 'module example.com/acme/app\nrequire example.com/acme/lib v0.1.0\n',
+        'go.sum':
+          'example.com/acme/lib v0.1.0 h1:aaaa=\nexample.com/acme/lib v0.1.0/go.mod h1:bbbb=\ngolang.org/x/text v0.14.0 h1:cccc=\n',
+        'go.work.sum': 'example.com/acme/app v0.0.9/go.mod h1:dddd=\ngolang.org/x/net v0.20.0/go.mod h1:eeee=\n',
+        'lib/go.mod': 'module example.com/acme/lib\n',
+      },
+      {discoverers: [goMod, discoverer, registeredDiscoverer('go-sum')]},
+    )
+    expect(inventory.errors).toEqual([])
+    expect(rows(inventory)).toEqual([
+      'example.com/acme/app v0.0.9 local go.work.sum:1:1',
+      'example.com/acme/lib v0.1.0 local go.mod:2:9',
+      'example.com/acme/lib v0.1.0 local go.sum:1:1',
+      'golang.org/x/net v0.20.0 pkg:golang/golang.org/x/net@v0.20.0 go.work.sum:2:1',
+      'golang.org/x/text v0.14.0 pkg:golang/golang.org/x/text@v0.14.0 go.sum:3:1',
     ])
   })
 

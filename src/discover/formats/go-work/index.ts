@@ -10,6 +10,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isLocalPath, lexGoMod, readReplacement} from '../../lockfile-support/go-modfile.js'
+import {folderOf} from '../../lockfile-support/go-workspace.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -43,14 +44,14 @@ export function discoverGoWork(file: string, text: string, context: DiscoverCont
         errors.push(lockfileError(file, 'invalid-go-mod', "use: expected 'use ./folder'", line.line))
         continue
       }
-      const folder = posix.normalize(posix.join(posix.dirname(file), line.args[0]))
+      const folder = folderOf(posix.dirname(file), line.args[0])
       const goMod = posix.join(folder, 'go.mod')
       if (!posix.isAbsolute(line.args[0]) && context.exists?.(goMod) === false)
         skipped.push({
           file,
           line: line.line,
           reason: 'missing-resource',
-          message: `use ${line.args[0]}: no go.mod in that folder of the tree; the go command refuses such a workspace`,
+          message: `use ${line.args[0]}: no go.mod in that folder, or the folder is outside the scanned tree (the go command refuses a workspace whose folder has none)`,
         })
     } else if (line.verb === 'replace') {
       const replacement = readReplacement(line)

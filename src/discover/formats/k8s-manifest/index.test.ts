@@ -420,7 +420,7 @@ spec:
       expect(JSON.stringify(inventory)).not.toContain('hunter2')
     })
 
-    it("reads Argo CD's values string, under valuesObject and parameters, as Argo CD merges them, placed in the file", async () => {
+    it("reads Argo CD's values string or valuesObject (one or the other, as Argo CD), parameters over them, placed in the file", async () => {
       const inventory = await scan({
         'argo/apps.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: Application
@@ -439,15 +439,15 @@ spec:
           image: {repository: acme/worker, tag: "2.0"}
         cache:
           image: {repository: acme/cache, tag: "3.0"}
-      valuesObject:
-        worker:
-          image: {tag: "2.1"}
-        cache: null
       parameters:
         - name: image.tag
           value: "1.1"
+        - name: cache
+          value: null
         - name: jobs[0].image.tag
           value: "9"
+        - name: hosts[0].host
+          value: example.com
 ---
 apiVersion: argoproj.io/v1alpha1
 kind: Application
@@ -463,17 +463,34 @@ spec:
       helm:
         values: |
           image: [unclosed
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: object}
+spec:
+  source:
+    repoURL: https://git.example.com/acme/deploy.git
+    path: charts/db
+    helm:
+      values: |
+        image: {repository: acme/ignored, tag: "0.1"}
+      valuesObject:
+        image: {repository: acme/db, tag: "5.0"}
 `,
       })
       expect(refsAt(inventory)).toEqual([
         'acme-web@1.0.0 argo/apps.yaml:7:12',
         // The quoted string: at the string. The literal block: at the repository's line and column in the file.
         'acme/api:4.0 argo/apps.yaml:36:17',
+        // valuesObject, with the values string beside it ignored (acme/ignored is not listed).
+        'acme/db:5.0 argo/apps.yaml:54:29',
+        // The image.tag parameter over the string's; the cache block removed by a null parameter.
         'acme/web:1.1 argo/apps.yaml:12:23',
-        'acme/worker:2.1 argo/apps.yaml:15:31',
+        'acme/worker:2.0 argo/apps.yaml:15:31',
       ])
+      // hosts[0].host can set no image: not reported.
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-        '25 unsupported Argo CD parameter jobs[0].image.tag is not applied (list indices and escaped dots are not read): an image it sets is reported as the values give it',
+        '23 unsupported Argo CD parameter jobs[0].image.tag is not applied (list indices and escaped dots are not read): an image it sets is reported as the values give it',
       ])
       // The unclosed flow sequence of the last values string, told where its parser found the string ended.
       expect(inventory.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['42:11 yaml-syntax'])
