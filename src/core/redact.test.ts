@@ -137,6 +137,11 @@ describe('redactMessage', () => {
     expect(redactMessage('npmAuthToken: "npm_abc"')).toBe('npmAuthToken: "***"')
     expect(redactMessage('password: hunter2, api_key=k1')).toBe('password: ***, api_key=***')
     expect(redactMessage('Authorization: Bearer abc.def')).toBe('Authorization: ***')
+    // A Maven coordinate whose group ends in .session (spring-boot's build.gradle), not a setting; a setting still is.
+    expect(redactMessage('org.springframework.session:spring-session-core: no version')).toBe(
+      'org.springframework.session:spring-session-core: no version',
+    )
+    expect(redactMessage('server.servlet.session: abc, session:xyz')).toBe('server.servlet.session: ***, session:***')
     expect(redactMessage('js-tokens: 4.0.0 at localhost:8080, monkey: 1')).toBe(
       'js-tokens: 4.0.0 at localhost:8080, monkey: 1',
     )

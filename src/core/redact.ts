@@ -226,8 +226,19 @@ function isAfterMailto(text: string, start: number): boolean {
  */
 export function redactMessage(text: string): string {
   return redactSecrets(text).replace(ASSIGNMENT, (match, name: string, sep: string, quote: string, value: string) =>
-    value.startsWith(REDACTED) || !isSecretName(name) ? match : `${name}${sep}${quote}${REDACTED}`,
+    value.startsWith(REDACTED) || !isSecretName(name) || isSessionCoordinate(name, sep)
+      ? match
+      : `${name}${sep}${quote}${REDACTED}`,
   )
+}
+
+/**
+ * `org.springframework.session:spring-session-core`: a Maven coordinate whose group ends in `.session`, not a
+ * setting (Spring Session, Micronaut's). Only `session`, the one secret word Java groups end in: a dotted lower-case
+ * group, then `:` with nothing between.
+ */
+function isSessionCoordinate(name: string, sep: string): boolean {
+  return sep === ':' && /^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\.session$/.test(name)
 }
 
 /**
