@@ -76,7 +76,7 @@ cc = "1.0.83"
       '5 pinned =0.4.2 0.4.2 prod pkg:cargo/pinned@0.4.2',
       '6 real-crate 2.1 - prod pkg:cargo/real-crate',
       '7 maybe 1 - optional pkg:cargo/maybe',
-      '8 from-git - prod pkg:cargo/from-git?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ffrom-git',
+      '8 from-git - prod pkg:cargo/from-git?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ffrom-git%40v1.0.0',
       '9 sibling - prod local -',
       '10 tokio =1.38.0 1.38.0 prod pkg:cargo/tokio@1.38.0',
       '11 serde 1.0 - prod pkg:cargo/serde',
@@ -145,10 +145,22 @@ helper = { git = "https://git.example.com/tools", tag = "v2" }
       '5 serde 1.0 - prod pkg:cargo/serde',
       '6 acme-log 0.3 - prod pkg:cargo/acme-log',
       // The sources the build takes instead: no scope of their own (the patch does not say which dependency uses them).
-      '9 serde - undefined pkg:cargo/serde?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fserde',
+      '9 serde - undefined pkg:cargo/serde?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fserde%40fix',
       '10 acme-log - undefined local -',
-      '13 helper - undefined pkg:cargo/helper?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Ftools',
+      '13 helper - undefined pkg:cargo/helper?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Ftools%40v2',
       '16 openssl - undefined pkg:cargo/openssl?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme%2Fopenssl',
+    ])
+  })
+
+  it('takes only =MAJOR.MINOR.PATCH for one version: =1.11 is a range (granian)', () => {
+    // emmett-framework/granian's Cargo.toml writes `hyper = { version = "=1.11", … }`: >=1.11.0, <1.12.0.
+    const out = discover(
+      '[dependencies]\nhyper = { version = "=1.11" }\nanyhow = "=1.0"\nexact = "=1.2.3-rc.1+build.5"\n',
+    )
+    expect(rows(out)).toEqual([
+      '2 hyper =1.11 - prod pkg:cargo/hyper',
+      '3 anyhow =1.0 - prod pkg:cargo/anyhow',
+      '4 exact =1.2.3-rc.1+build.5 1.2.3-rc.1+build.5 prod pkg:cargo/exact@1.2.3-rc.1+build.5',
     ])
   })
 })

@@ -29,6 +29,9 @@ const KINDS: ReadonlyArray<{key: string; scope: Scope}> = [
   {key: 'build-dependencies', scope: 'dev'},
 ]
 
+/** `=MAJOR.MINOR.PATCH[-pre][+build]`: the one requirement that names a single version. */
+const EXACT = /^=\s*(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/
+
 /** Crate names as crates.io takes them: letters, digits, `-` and `_`, at most 64. */
 const CRATE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
@@ -130,9 +133,11 @@ function dependency(
     return
   }
   const requirement = typeof table.version === 'string' ? table.version.trim() : undefined
-  // `=1.2.3` is the one requirement that names a single version; `1.2.3` means ^1.2.3.
-  const exact = requirement !== undefined ? /^=\s*([0-9][0-9A-Za-z.+-]{0,127})$/.exec(requirement)?.[1] : undefined
+  // `=1.2.3` is the one requirement that names a single version (`1.2.3` means ^1.2.3, and `=1.11` is >=1.11.0, <1.12.0).
+  const exact = requirement !== undefined ? EXACT.exec(requirement)?.[1] : undefined
   const git = typeof table.git === 'string' ? table.git : undefined
+  // The commit, tag or branch Cargo checks out, in the order it takes them (`rev` names one commit).
+  const gitRef = [table.rev, table.tag, table.branch].find((ref): ref is string => typeof ref === 'string')
   const local = typeof table.path === 'string' && git === undefined && requirement === undefined
   const registry = registryOf(table, registries)
   out.components.push(
@@ -146,7 +151,7 @@ function dependency(
       ...(scope === undefined ? {} : {scope: table.optional === true ? 'optional' : scope, direct: true}),
       // A path crate with no version is only in this tree; with one, it is published and depended on by version.
       ...(local ? {local: true} : {}),
-      ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: gitVcsUrl(git)}} : {}),
+      ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: gitVcsUrl(git, gitRef)}} : {}),
       // Another registry: resolvers ask crates.io only for crates.io's crates (resolve/support.ts otherSource).
       ...(registry !== undefined && git === undefined ? {qualifiers: {repository_url: registry}} : {}),
     }),
