@@ -22,7 +22,7 @@ const NO_VERSION =
 const NOT_EXACT =
   'is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version'
 const UNSET =
-  "which neither this file nor a gradle.properties above it sets (another script, such as the root project's, may)"
+  "which neither this file nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)"
 
 describe('gradle-build', () => {
   it('matches build and settings scripts, Groovy and Kotlin, outside node_modules', () => {

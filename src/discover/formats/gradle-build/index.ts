@@ -933,7 +933,7 @@ function isDynamic(version: string): boolean {
 function describe(missing: Missing): string {
   switch (missing.why) {
     case 'unset':
-      return `${missing.shown}, which neither this file nor a gradle.properties above it sets (another script, such as the root project's, may)`
+      return `${missing.shown}, which neither this file nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)`
     case 'catalog':
       return `${missing.shown}, a version catalog's (gradle-version-catalog lists the catalog's entries)`
     case 'ambiguous':
