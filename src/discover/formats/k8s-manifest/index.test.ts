@@ -362,6 +362,28 @@ spec:
       ).toEqual(['ghcr.io/home-operations/actions-runner:2.336.0 helm-values 12:20'])
     })
 
+    it("says an image in an ApplicationSet's values is filled in by its generators, not a Helm template", async () => {
+      const inventory = await scan({
+        'argo/set.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: apps}
+spec:
+  template:
+    spec:
+      source:
+        repoURL: https://charts.example.com/acme
+        chart: acme-web
+        targetRevision: 1.0.0
+        helm:
+          valuesObject:
+            image: {repository: acme/web, tag: "{{ .values.tag }}"}
+`,
+      })
+      expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+        '13 unsupported ApplicationSet values: image "acme/web {{ .values.tag }}" holds a value its generators fill in ({{ }}); not read',
+      ])
+    })
+
     it("takes an OCIRepository's version as Flux does (digest, then semver, then tag) and keeps a digest pin", async () => {
       const inventory = await scan({
         'flux/oci.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
