@@ -160,7 +160,7 @@ describe('dotnet-project', () => {
       '7 unset-variable PackageReference $(Unset) names a property that is not defined here; not read',
     ])
     expect(out.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
-      '4 invalid-entry PackageReference without a valid package Include',
+      '4 invalid-entry PackageReference without an Include, Update or Remove',
       '5 invalid-entry PackageReference without a valid package Include',
     ])
     const entity = discover('App.csproj', '<!DOCTYPE x [<!ENTITY a "b">]>\n<Project/>')
@@ -169,5 +169,216 @@ describe('dotnet-project', () => {
     ])
     const broken = discover('App.csproj', '<Project>\n<ItemGroup>\n</Project>\n')
     expect(broken.errors.map((e) => [e.code, e.line])).toEqual([['invalid-xml', 3]])
+  })
+
+  it("takes nothing for a Remove, and out what it removes above it (dotnet/arcade's eng/common, opentelemetry-dotnet)", () => {
+    const tools = discover('eng/common/internal/Tools.csproj', fixture('arcade/eng/common/internal/Tools.csproj'))
+    expect(tools.errors).toEqual([])
+    // Its versions are properties of the repository's Versions.props, which is not read: no version, each one skipped.
+    expect(rows(tools)).toEqual([
+      '12:5 Microsoft.ManifestTool.CrossPlatform@$(MicrosoftManifestToolCrossPlatformVersion) - prod pkg:nuget/Microsoft.ManifestTool.CrossPlatform',
+      '13:5 Microsoft.VisualStudioEng.MicroBuild.Core@$(MicrosoftVisualStudioEngMicroBuildCoreVersion) - prod pkg:nuget/Microsoft.VisualStudioEng.MicroBuild.Core',
+      '14:5 Microsoft.VisualStudioEng.MicroBuild.Plugins.SwixBuild@$(MicrosoftVisualStudioEngMicroBuildPluginsSwixBuildVersion) - prod pkg:nuget/Microsoft.VisualStudioEng.MicroBuild.Plugins.SwixBuild',
+      '15:5 Microsoft.DotNet.IBCMerge@$(MicrosoftDotNetIBCMergeVersion) - prod pkg:nuget/Microsoft.DotNet.IBCMerge',
+      '16:5 Drop.App@$(DropAppVersion) - prod pkg:nuget/Drop.App',
+    ])
+    expect(tools.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual([
+      '12 unresolved-version',
+      '13 unresolved-version',
+      '14 unresolved-version',
+      '15 unresolved-version',
+      '16 unresolved-version',
+    ])
+    // Removes of what Directory.Build.props adds (another file): nothing here to take out, no error.
+    const app = discover(
+      'test/OpenTelemetry.Apple.TestApp/OpenTelemetry.Apple.TestApp.csproj',
+      fixture('otel/test/OpenTelemetry.Apple.TestApp/OpenTelemetry.Apple.TestApp.csproj'),
+    )
+    expect(app.errors).toEqual([])
+    expect(rows(app)).toEqual([
+      '7:5 Microsoft.Testing.Extensions.TrxReport - prod pkg:nuget/Microsoft.Testing.Extensions.TrxReport',
+      '8:5 MSTest.Analyzers - prod pkg:nuget/MSTest.Analyzers',
+      '9:5 MSTest.TestAdapter - prod pkg:nuget/MSTest.TestAdapter',
+      '10:5 MSTest.TestFramework - prod pkg:nuget/MSTest.TestFramework',
+    ])
+  })
+
+  it('applies an unconditioned Remove to the references above it in the file, by id in any case or @(Type)', () => {
+    const out = discover(
+      'App.csproj',
+      `<Project>
+  <PropertyGroup><Gone>Example.ByProperty</Gone></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Example.Removed" Version="1.0.0" />
+    <PackageReference Include="Example.Kept;Example.ByProperty" Version="1.1.0" />
+    <PackageReference Include="Example.NoVersion" />
+    <PackageReference Include="Example.Conditioned" Version="2.0.0" />
+  </ItemGroup>
+  <ItemGroup>
+    <PackageReference Remove="example.removed;$(Gone);Example.NoVersion" />
+    <PackageReference Remove="Example.Conditioned" Condition="'$(Configuration)' == 'Release'" />
+    <PackageReference Remove="Example.*;$(Undefined);@(Other)" />
+    <PackageReference Remove="Example.Later" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net48'">
+    <PackageReference Remove="Example.Kept" />
+  </ItemGroup>
+  <ItemGroup>
+    <PackageReference Include="Example.Later" Version="3.0.0" />
+    <GlobalPackageReference Include="Example.Global" Version="4.0.0" />
+    <PackageReference Remove="bad id" />
+  </ItemGroup>
+</Project>
+`,
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:5 Example.Kept@1.1.0 1.1.0 prod pkg:nuget/Example.Kept@1.1.0',
+      '7:5 Example.Conditioned@2.0.0 2.0.0 prod pkg:nuget/Example.Conditioned@2.0.0',
+      '19:5 Example.Later@3.0.0 3.0.0 prod pkg:nuget/Example.Later@3.0.0',
+      '20:5 Example.Global@4.0.0 4.0.0 dev pkg:nuget/Example.Global@4.0.0',
+    ])
+    // The removed reference's missing version is no longer reported; what cannot be matched is.
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '12 unsupported PackageReference Remove="Example.*;$(Undefined);@(Other)" is not matched here (another item list, an undefined property or a wildcard): nothing above it is taken out',
+    ])
+    const all = discover(
+      'App.csproj',
+      '<Project><ItemGroup><PackageReference Include="A" Version="1.0.0" /><GlobalPackageReference Include="G" Version="1.0.0" /><PackageReference Remove="@(packagereference)" /><PackageReference Include="B" Version="2.0.0" /></ItemGroup></Project>',
+    )
+    expect(rows(all)).toEqual([
+      '1:69 G@1.0.0 1.0.0 dev pkg:nuget/G@1.0.0',
+      '1:172 B@2.0.0 2.0.0 prod pkg:nuget/B@2.0.0',
+    ])
+  })
+
+  it('lists the references of every Choose branch, nested ones too (AnabasisEngine/Tartarus)', () => {
+    const files = {'Directory.Packages.props': fixture('tartarus/Directory.Packages.props')}
+    const out = discover('Directory.Build.props', fixture('tartarus/Directory.Build.props'), files)
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual([
+      '16:17 ThisAssembly@1.2.14 1.2.14 prod pkg:nuget/ThisAssembly@1.2.14',
+      '17:17 JetBrains.Annotations@2023.2.0-eap2 2023.2.0-eap2 prod pkg:nuget/JetBrains.Annotations@2023.2.0-eap2',
+      '18:17 DotNet.ReproducibleBuilds@1.1.1 1.1.1 dev pkg:nuget/DotNet.ReproducibleBuilds@1.1.1',
+      '19:17 NuGetizer@1.0.2 1.0.2 prod pkg:nuget/NuGetizer@1.0.2',
+      '20:17 Nerdbank.GitVersioning@3.6.128 3.6.128 dev pkg:nuget/Nerdbank.GitVersioning@3.6.128',
+    ])
+    const nested = discover(
+      'a.csproj',
+      `<Project Sdk="Microsoft.NET.Sdk">
+  <Choose>
+    <When Condition="'$(TargetFramework)' == 'net8.0'">
+      <PropertyGroup><JsonVersion>13.0.3</JsonVersion></PropertyGroup>
+      <ItemGroup>
+        <PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />
+      </ItemGroup>
+    </When>
+    <Otherwise>
+      <Choose>
+        <When Condition="'$(OS)' == 'Windows_NT'">
+          <ItemGroup><PackageReference Include="Example.Windows" Version="1.0.0" /></ItemGroup>
+        </When>
+        <Otherwise>
+          <ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup>
+        </Otherwise>
+      </Choose>
+      <ItemGroup><PackageReference Remove="Dapper" /></ItemGroup>
+    </Otherwise>
+  </Choose>
+  <ItemGroup>
+    <PackageReference Include="Dapper" Version="2.1.35" />
+    <Choose><When Condition="true"><ItemGroup><PackageReference Include="Example.NotAnItem" Version="1.0.0" /></ItemGroup></When></Choose>
+  </ItemGroup>
+  <Target Name="T"><ItemGroup><PackageReference Include="Example.InTarget" Version="1.0.0" /></ItemGroup></Target>
+</Project>
+`,
+    )
+    expect(nested.errors).toEqual([])
+    // A property set in a branch is chosen by its condition: not read, the version is unresolved.
+    expect(rows(nested)).toEqual([
+      '6:9 Newtonsoft.Json@$(JsonVersion) - prod pkg:nuget/Newtonsoft.Json',
+      '12:22 Example.Windows@1.0.0 1.0.0 prod pkg:nuget/Example.Windows@1.0.0',
+      '15:22 Serilog@3.1.1 3.1.1 prod pkg:nuget/Serilog@3.1.1',
+      '22:5 Dapper@2.1.35 2.1.35 prod pkg:nuget/Dapper@2.1.35',
+    ])
+    expect(nested.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '6 unresolved-version Newtonsoft.Json: version $(JsonVersion) names a property that is not defined here',
+    ])
+  })
+
+  it("lists one component per central version conditions choose among (opentelemetry-dotnet's TestHost)", () => {
+    const files = {'Directory.Packages.props': fixture('otel/Directory.Packages.props')}
+    const out = discover(
+      'test/Example.Tests/Example.Tests.csproj',
+      `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0;net9.0;net10.0</TargetFrameworks></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.AspNetCore.TestHost" />
+    <PackageReference Include="Microsoft.Extensions.Configuration" />
+    <PackageReference Include="Microsoft.AspNetCore.Components.WebAssembly" />
+  </ItemGroup>
+</Project>
+`,
+      files,
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '4:5 Microsoft.AspNetCore.TestHost@8.0.30 8.0.30 prod pkg:nuget/Microsoft.AspNetCore.TestHost@8.0.30',
+      '4:5 Microsoft.AspNetCore.TestHost@9.0.19 9.0.19 prod pkg:nuget/Microsoft.AspNetCore.TestHost@9.0.19',
+      '4:5 Microsoft.AspNetCore.TestHost@10.0.11 10.0.11 prod pkg:nuget/Microsoft.AspNetCore.TestHost@10.0.11',
+      // The unconditioned [10.0.0,) and the Updates under each framework's condition (net10.0's is the same range).
+      '5:5 Microsoft.Extensions.Configuration@[10.0.0,) - prod pkg:nuget/Microsoft.Extensions.Configuration',
+      '5:5 Microsoft.Extensions.Configuration@[8.0.0,) - prod pkg:nuget/Microsoft.Extensions.Configuration',
+      '5:5 Microsoft.Extensions.Configuration@[9.0.0,) - prod pkg:nuget/Microsoft.Extensions.Configuration',
+      '6:5 Microsoft.AspNetCore.Components.WebAssembly@10.0.11 10.0.11 prod pkg:nuget/Microsoft.AspNetCore.Components.WebAssembly@10.0.11',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '5 unresolved-version Microsoft.Extensions.Configuration: version [10.0.0,) is a range or a floating version: listed without a version',
+      '5 unresolved-version Microsoft.Extensions.Configuration: version [8.0.0,) is a range or a floating version: listed without a version',
+      '5 unresolved-version Microsoft.Extensions.Configuration: version [9.0.0,) is a range or a floating version: listed without a version',
+    ])
+    // Unconditioned items decide: an Update sets the one version, a Remove drops it; conditioned ones add candidates.
+    const props = `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Example.Updated" Version="1.0.0" Condition="'$(TargetFramework)' == 'net8.0'" />
+    <PackageVersion Include="Example.Updated" Version="2.0.0" />
+    <PackageVersion Update="Example.Updated" Version="3.0.0" />
+    <PackageVersion Include="Example.Removed;Example.Kept" Version="1.0.0" />
+    <PackageVersion Remove="Example.Removed" />
+    <PackageVersion Remove="Example.Kept" Condition="false" />
+    <PackageVersion Update="Example.Nowhere" Version="9.9.9" Condition="true" />
+    <PackageVersion Include="Example.SourceBuilt" Version="1.0.0" />
+    <PackageVersion Update="Example.SourceBuilt" Version="$(ExampleVersion)" Condition="'$(ExampleVersion)' != ''" />
+    <PackageVersion Include="Example.Unknown" Version="$(ExampleVersion)" Condition="'$(ExampleVersion)' != ''" />
+  </ItemGroup>
+  <Choose>
+    <When Condition="'$(OS)' == 'Windows_NT'"><ItemGroup><PackageVersion Include="Example.Chosen" Version="1.0.0" /></ItemGroup></When>
+    <Otherwise><ItemGroup><PackageVersion Include="Example.Chosen" Version="1.0.0-linux" /></ItemGroup></Otherwise>
+  </Choose>
+</Project>
+`
+    const managed = discover(
+      'src/A/A.csproj',
+      '<Project><ItemGroup><PackageReference Include="Example.Updated;Example.Removed;Example.Kept;Example.Nowhere;Example.Chosen;Example.SourceBuilt;Example.Unknown" /></ItemGroup></Project>',
+      {'Directory.Packages.props': props},
+    )
+    expect(rows(managed)).toEqual([
+      '1:21 Example.Updated@3.0.0 3.0.0 prod pkg:nuget/Example.Updated@3.0.0',
+      '1:21 Example.Removed - prod pkg:nuget/Example.Removed',
+      '1:21 Example.Kept@1.0.0 1.0.0 prod pkg:nuget/Example.Kept@1.0.0',
+      '1:21 Example.Nowhere - prod pkg:nuget/Example.Nowhere',
+      '1:21 Example.Chosen@1.0.0 1.0.0 prod pkg:nuget/Example.Chosen@1.0.0',
+      '1:21 Example.Chosen@1.0.0-linux 1.0.0-linux prod pkg:nuget/Example.Chosen@1.0.0-linux',
+      // A conditioned version from a property not defined here adds no candidate beside a known one.
+      '1:21 Example.SourceBuilt@1.0.0 1.0.0 prod pkg:nuget/Example.SourceBuilt@1.0.0',
+      '1:21 Example.Unknown@$(ExampleVersion) - prod pkg:nuget/Example.Unknown',
+    ])
+    expect(managed.skipped.map((s) => s.message)).toEqual([
+      'Example.Removed: no version here, and none in the central Directory.Packages.props',
+      'Example.Nowhere: no version here, and none in the central Directory.Packages.props',
+      'Example.Unknown: version $(ExampleVersion) names a property that is not defined here',
+    ])
   })
 })

@@ -3,7 +3,9 @@
  * `*.vbproj`, and `Directory.Build.props` for every project below it), with central package management's versions
  * (`Directory.Packages.props`, https://learn.microsoft.com/nuget/consume-packages/central-package-management), and
  * the legacy `packages.config`. Most .NET repositories lock nothing (nuget-lock reads `packages.lock.json` where they
- * do), and these files are what they declare, as Renovate's nuget manager reads them.
+ * do), and these files are what they declare, as Renovate's nuget manager reads them. Items are applied in document
+ * order as MSBuild evaluates them (a `Remove` takes out what is above it); conditions are not evaluated: the items of
+ * every `Choose` branch are listed, and a reference is listed once per central version conditions choose among.
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
@@ -48,13 +50,23 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
   const errors: ScanError[] = [...feeds.errors]
   const base = posix.basename(file)
   const central = base === PROPS || base === 'packages.config' ? undefined : centralVersions(file, project, context)
+  // What each item declares, in document order: a later `Remove` takes earlier ones out, as MSBuild evaluates items.
+  const declared = new DeclaredList()
   for (const item of project.items) {
     // `PackageVersion` gives a version to the projects that reference the package (central management): no component.
     if (item.kind === 'PackageVersion') continue
     const config = item.kind === 'package'
     const written = item.metadata.get(config ? 'id' : 'include')
-    // `Update` changes what another file declares (a version, assets): it declares nothing itself.
-    if (!config && written === undefined && item.metadata.has('update')) continue
+    if (!config && written === undefined) {
+      // `Update` changes what another file declares (a version, assets): it declares nothing itself.
+      if (item.metadata.has('update')) continue
+      // `Remove` takes references out of the list: it declares nothing either.
+      const remove = item.metadata.get('remove')
+      if (remove !== undefined) {
+        removeDeclared(declared, item, expand(remove, project.properties), file, skipped)
+        continue
+      }
+    }
     // Several ids in one Include (`A;B`), empty parts dropped, as MSBuild drops them; `$(Property)` expanded.
     const ids = (written === undefined ? [] : expand(written, project.properties).split(';'))
       .map((id) => id.trim())
@@ -69,41 +81,125 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
       })
     if (unset.length > 0 && unset.length === ids.length) continue
     if (ids.length === 0 || ids.some((id) => !id.includes('$(') && !ID.test(id))) {
-      const what = config ? 'id' : 'Include'
-      errors.push(
-        lockfileError(file, 'invalid-entry', `${item.kind} without a valid package ${what}`, item.line, item.column),
-      )
+      errors.push(lockfileError(file, 'invalid-entry', invalidMessage(item, written), item.line, item.column))
       continue
     }
     for (const id of ids) {
       if (id.includes('$(')) continue
-      const found = versionOf(item, id, project, central)
-      const note = versionNote(id, found, central !== undefined)
-      if (note) skipped.push(unresolvedVersion(file, item.line, note))
-      const version = found.text === undefined ? undefined : exactVersion(found.text)
-      components.push(
-        packageComponent(file, {
-          ecosystem: 'nuget',
-          name: id,
-          version,
-          ref: found.text === undefined ? id : `${id}@${found.text}`,
-          line: item.line,
-          column: item.column,
-          scope: scopeOf(item),
-          direct: true,
-          qualifiers: feedQualifiers(feeds.feedOf(id)),
-        }),
-      )
+      const entry: Declared = {kind: item.kind, key: id.toLowerCase(), components: [], skipped: []}
+      for (const found of versionsOf(item, id, project, central)) {
+        const note = versionNote(id, found, central !== undefined)
+        if (note) entry.skipped.push(unresolvedVersion(file, item.line, note))
+        const version = found.text === undefined ? undefined : exactVersion(found.text)
+        entry.components.push(
+          packageComponent(file, {
+            ecosystem: 'nuget',
+            name: id,
+            version,
+            ref: found.text === undefined ? id : `${id}@${found.text}`,
+            line: item.line,
+            column: item.column,
+            scope: scopeOf(item),
+            direct: true,
+            qualifiers: feedQualifiers(feeds.feedOf(id)),
+          }),
+        )
+      }
+      declared.add(entry)
     }
   }
+  for (const entry of declared.all) {
+    if (entry.removed) continue
+    components.push(...entry.components)
+    skipped.push(...entry.skipped)
+  }
   return {components, skipped, errors}
+}
+
+/** What one id of one item declares, until a later `Remove` takes it out. */
+interface Declared {
+  kind: string
+  /** The id in lower case: MSBuild matches item specs case-insensitively. */
+  key: string
+  components: Component[]
+  skipped: Skipped[]
+  removed?: boolean
+}
+
+/** The error for an item that declares no valid package: no id at all, or one that is not a NuGet id. */
+function invalidMessage(item: PackageItem, written: string | undefined): string {
+  if (item.kind === 'package') return written === undefined ? 'package without an id' : 'package without a valid id'
+  return written === undefined
+    ? `${item.kind} without an Include, Update or Remove`
+    : `${item.kind} without a valid package Include`
+}
+
+/**
+ * `<PackageReference Remove="A;B" />` (https://learn.microsoft.com/visualstudio/msbuild/item-element-msbuild): the
+ * references of that type declared above it in this file with those ids (any case) are not in the build, nor is any
+ * for `@(PackageReference)` (all of them). A Remove under a condition (its own, its ItemGroup's, a Choose branch's)
+ * may not happen: it takes nothing out, as the conditioned items it could take out are listed. What it takes out of
+ * other files (an SDK's, a Directory.Build.props's) stays listed there. A part naming another item list, a property
+ * not defined here or a wildcard is not matched: a skip says so.
+ */
+function removeDeclared(declared: DeclaredList, item: PackageItem, spec: string, file: string, skipped: Skipped[]) {
+  if (item.conditions.length > 0) return
+  const unmatched: string[] = []
+  for (const part of spec.split(';').map((text) => text.trim())) {
+    if (part === '') continue
+    if (part.toLowerCase() === `@(${item.kind.toLowerCase()})`) declared.removeAll(item.kind)
+    else if (/[$@%*?]/.test(part)) unmatched.push(part)
+    else declared.remove(item.kind, part.toLowerCase())
+  }
+  if (unmatched.length > 0)
+    skipped.push({
+      file,
+      line: item.line,
+      reason: 'unsupported',
+      message: `${item.kind} Remove="${elide(unmatched.join(';'), 200)}" is not matched here (another item list, an undefined property or a wildcard): nothing above it is taken out`,
+    })
+}
+
+/**
+ * What the items declare, in document order, with what a Remove may still take out (by type, by type and id): each
+ * taken out at most once, so a file of many Removes is read in linear time.
+ */
+class DeclaredList {
+  readonly all: Declared[] = []
+  private readonly byKind = new Map<string, Declared[]>()
+  private readonly byId = new Map<string, Declared[]>()
+
+  add(entry: Declared): void {
+    this.all.push(entry)
+    const kind = this.byKind.get(entry.kind)
+    if (kind) kind.push(entry)
+    else this.byKind.set(entry.kind, [entry])
+    const id = `${entry.kind}\u0000${entry.key}`
+    const same = this.byId.get(id)
+    if (same) same.push(entry)
+    else this.byId.set(id, [entry])
+  }
+
+  removeAll(kind: string): void {
+    for (const entry of this.byKind.get(kind) ?? []) entry.removed = true
+    this.byKind.delete(kind)
+  }
+
+  remove(kind: string, key: string): void {
+    const id = `${kind}\u0000${key}`
+    for (const entry of this.byId.get(id) ?? []) entry.removed = true
+    this.byId.delete(id)
+  }
 }
 
 /** The versions central package management gives: the nearest Directory.Packages.props at or above the file. */
 interface Central {
   file: string
-  /** By lower-case id (NuGet ids are case-insensitive). */
-  versions: Map<string, string>
+  /**
+   * By lower-case id (NuGet ids are case-insensitive): the versions it may have, one unless `PackageVersion` items
+   * under different conditions give different ones.
+   */
+  versions: Map<string, CentralVersion[]>
   properties: Map<string, string>
 }
 
@@ -145,13 +241,47 @@ function readCentral(file: string, context: DiscoverContext): Central | null {
   const read = readProject(text)
   // A props file that cannot be read is reported where it is discovered itself; here it gives no versions.
   if (!read.ok) return {file, versions: new Map(), properties: new Map()}
-  const versions = new Map<string, string>()
-  for (const item of read.project.items) {
-    const id = item.metadata.get('include')
-    const version = item.metadata.get('version')
-    if (item.kind === 'PackageVersion' && id && version !== undefined) versions.set(id.toLowerCase(), version)
-  }
+  const versions = new Map<string, CentralVersion[]>()
+  for (const item of read.project.items) if (item.kind === 'PackageVersion') applyPackageVersion(versions, item)
   return {file, versions, properties: read.project.properties}
+}
+
+/** A central version and the conditions under which it is the one (none: whatever the build). */
+interface CentralVersion {
+  version: string
+  conditions: string[]
+}
+
+/**
+ * One `PackageVersion` item applied to the versions read so far, in document order as MSBuild evaluates them.
+ * Unconditioned: `Include` sets the version (a second one for the same id is NuGet's NU1506 duplicate; the later is
+ * kept), `Update` sets the version of what is there, `Remove` drops it. Under a condition (not evaluated here): an
+ * `Include` or an `Update` of something there adds a candidate version, a `Remove` changes nothing.
+ */
+function applyPackageVersion(versions: Map<string, CentralVersion[]>, item: PackageItem): void {
+  const include = item.metadata.get('include')
+  const update = item.metadata.get('update')
+  const remove = item.metadata.get('remove')
+  const version = item.metadata.get('version')
+  const conditional = item.conditions.length > 0
+  const candidate = (): CentralVersion[] => (version === undefined ? [] : [{version, conditions: item.conditions}])
+  for (const id of splitIds(include ?? update ?? remove)) {
+    const key = id.toLowerCase()
+    const there = versions.get(key) ?? []
+    if (include !== undefined) versions.set(key, conditional ? [...there, ...candidate()] : candidate())
+    else if (update !== undefined && there.length > 0 && version !== undefined)
+      versions.set(key, conditional ? [...there, ...candidate()] : candidate())
+    else if (remove !== undefined && !conditional) versions.delete(key)
+  }
+}
+
+/** The ids of an item spec (`A;B`), blank parts dropped; bounded. */
+function splitIds(spec: string | undefined): string[] {
+  if (spec === undefined) return []
+  return spec
+    .split(';', 1000)
+    .map((id) => id.trim())
+    .filter((id) => id !== '')
 }
 
 interface FoundVersion {
@@ -161,14 +291,24 @@ interface FoundVersion {
   from: 'item' | 'central' | 'none'
 }
 
-/** `VersionOverride`, else `Version`, else the central version; `$(Property)` expanded from the file that gives it. */
-function versionOf(item: PackageItem, id: string, project: ProjectFile, central: Central | undefined): FoundVersion {
+/**
+ * `VersionOverride`, else `Version`, else the central version (each candidate when conditions choose among several,
+ * distinct ones once); `$(Property)` expanded from the file that gives it.
+ */
+function versionsOf(item: PackageItem, id: string, project: ProjectFile, central: Central | undefined): FoundVersion[] {
   const own = item.metadata.get('versionoverride') ?? item.metadata.get('version')
-  if (own !== undefined && own !== '') return {text: expand(own, project.properties), from: 'item'}
-  const managed = central?.versions.get(id.toLowerCase())
-  if (managed !== undefined && managed !== '')
-    return {text: expand(managed, central!.properties, project.properties), from: 'central'}
-  return {from: 'none'}
+  if (own !== undefined && own !== '') return [{text: expand(own, project.properties), from: 'item'}]
+  const candidates = (central?.versions.get(id.toLowerCase()) ?? [])
+    .filter((managed) => managed.version !== '')
+    .map((managed) => ({
+      text: expand(managed.version, central!.properties, project.properties),
+      conditioned: managed.conditions.length > 0,
+    }))
+  // A conditioned version naming a property not defined here (source-build's `Update` when `'$(XVersion)' != ''`)
+  // is no candidate anyone can name: it adds nothing beside the others.
+  const known = candidates.filter((candidate) => !(candidate.conditioned && candidate.text.includes('$(')))
+  const texts = [...new Set((known.length > 0 ? known : candidates).map((candidate) => candidate.text))]
+  return texts.length === 0 ? [{from: 'none'}] : texts.map((text) => ({text, from: 'central' as const}))
 }
 
 /** `$(Name)` replaced from the properties (the first map that has it), repeatedly; unknown ones stay. */

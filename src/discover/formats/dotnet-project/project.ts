@@ -1,7 +1,9 @@
 /**
  * An MSBuild project file (`*.csproj`, `*.fsproj`, `*.vbproj`, `Directory.Packages.props`, `Directory.Build.props`)
  * or a NuGet `packages.config`, read element by element (../../xml-walk.ts: a DOCTYPE refused, nesting bounded); only
- * the elements below are kept.
+ * the elements below are kept: package items of the project's `ItemGroup`s, also those under `<Choose><When>` and
+ * `<Otherwise>` (every branch: the conditions are not evaluated, each item keeps the ones it is under), and the
+ * properties of its top-level `PropertyGroup`s.
  */
 import {walkXml} from '../../xml-walk.js'
 
@@ -11,6 +13,11 @@ export interface PackageItem {
   kind: string
   /** Metadata by lower-case name (MSBuild's are case-insensitive): include, update, version, versionoverride... */
   metadata: Map<string, string>
+  /**
+   * The conditions it is under, outermost first: its `ItemGroup`'s, a `When`'s, `otherwise` for an `Otherwise`
+   * branch, its own `Condition`. Empty: it is evaluated whatever the build.
+   */
+  conditions: string[]
   line: number
   column: number
 }
@@ -26,27 +33,41 @@ export type ProjectResult =
   | {ok: false; message: string; line: number; column: number}
 
 const MAX_DEPTH = 64
-/** The items read, by the path of their element. */
-const ITEMS = new Set([
-  'Project/ItemGroup/PackageReference',
-  'Project/ItemGroup/GlobalPackageReference',
-  'Project/ItemGroup/PackageVersion',
-  'packages/package',
-])
+/**
+ * The items read, by the path of their element: under the project's `ItemGroup`s, also in any branch of a `Choose`
+ * (which nests in a branch). Each segment a literal, so the match is linear.
+ */
+const ITEM =
+  /^(?:Project(?:\/Choose\/(?:When|Otherwise))*\/ItemGroup\/(?:PackageReference|GlobalPackageReference|PackageVersion)|packages\/package)$/
+/** The elements whose condition the items below them are under. */
+const SCOPE = /^Project(?:\/Choose\/(?:When|Otherwise))*(?:\/ItemGroup|\/Choose\/(?:When|Otherwise))$/
+/** A condition kept with an item: data, at most this long. */
+const MAX_CONDITION = 200
 
 export function readProject(text: string): ProjectResult {
   const project: ProjectFile = {items: [], properties: new Map()}
   let item: {item: PackageItem; path: string} | undefined
+  // The conditions of the elements open around the current one (an ItemGroup, a When, an Otherwise).
+  const scopes: Array<{where: string; condition: string}> = []
   const read = walkXml(
     text,
     {
       open({where, name, attributes, line, column}) {
-        if (!ITEMS.has(where)) return
+        if (SCOPE.test(where)) {
+          const condition = name === 'Otherwise' ? 'otherwise' : conditionOf(attributes)
+          if (condition !== undefined) scopes.push({where, condition})
+          return
+        }
+        if (!ITEM.test(where)) return
         const metadata = new Map<string, string>()
         for (const [key, value] of Object.entries(attributes)) metadata.set(key.toLowerCase(), value.trim())
-        item = {item: {kind: name, metadata, line, column}, path: where}
+        const conditions = scopes.map((scope) => scope.condition)
+        const own = conditionOf(attributes)
+        if (own !== undefined) conditions.push(own)
+        item = {item: {kind: name, metadata, conditions, line, column}, path: where}
       },
       close({where, name, parent, text: value}) {
+        if (scopes.at(-1)?.where === where) scopes.pop()
         if (item && parent === item.path) {
           // Metadata as a child element (`<Version>1.0</Version>`, `<PrivateAssets>all</PrivateAssets>`).
           const key = name.toLowerCase()
@@ -62,4 +83,11 @@ export function readProject(text: string): ProjectResult {
     {maxDepth: MAX_DEPTH, doctype: 'a DOCTYPE is not allowed in an MSBuild or NuGet file'},
   )
   return read.ok ? {ok: true, project} : read
+}
+
+/** An element's `Condition` (any case, as MSBuild reads attribute names), bounded; none when absent or blank. */
+function conditionOf(attributes: Record<string, string>): string | undefined {
+  for (const [key, value] of Object.entries(attributes))
+    if (key.toLowerCase() === 'condition' && value.trim() !== '') return value.trim().slice(0, MAX_CONDITION)
+  return undefined
 }
