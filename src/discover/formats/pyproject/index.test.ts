@@ -7,7 +7,9 @@ const discover = (text: string) =>
   discoverer.discover({file: 'pyproject.toml', text}, {readText: () => null}) as Required<DiscoverOutput>
 
 const rows = (out: Required<DiscoverOutput>) =>
-  out.components.map((c) => `${c.locations[0].line} ${c.name} ${c.version ?? '-'} ${c.scope} ${c.ref}`)
+  out.components.map(
+    (c) => `${c.locations[0].line}:${c.locations[0].column} ${c.name} ${c.version ?? '-'} ${c.scope} ${c.ref}`,
+  )
 
 describe('pyproject', () => {
   it('matches pyproject.toml only', () => {
@@ -22,24 +24,24 @@ describe('pyproject', () => {
     const out = discover(text)
     expect(out.errors).toEqual([])
     expect(rows(out)).toEqual([
-      '2 hatchling - dev hatchling',
-      '2 hatch-fancy-pypi-readme - dev hatch-fancy-pypi-readme>=22.5.0',
-      '11 typing-extensions - prod typing-extensions>=4.6.1; python_version < "3.13"',
-      '12 typing-extensions - prod typing-extensions>=4.12.2; python_version >= "3.13"',
-      '13 annotated-types - prod annotated-types>=0.4.0',
-      '14 pydantic-core 2.20.1 prod pydantic-core==2.20.1',
-      '19 email-validator - optional email-validator>=2.0.0',
-      '26 autoflake - dev autoflake',
-      '27 mkdocs - dev mkdocs',
-      '28 mike - dev mike @ git+https://github.com/jimporter/mike.git',
-      '29 mkdocs-embed-external-markdown - dev mkdocs-embed-external-markdown>=2.3.0',
-      '32 eval-type-backport - dev eval-type-backport>=0.1.3',
-      '33 ruff 0.5.0 dev ruff==0.5.0',
-      '34 mypy - dev mypy~=1.1.1',
-      '37 coverage - dev coverage[toml]',
-      '38 pytest - dev pytest>=8.2.2',
-      `40 pytest-codspeed - dev pytest-codspeed~=2.2.0; python_version < '3.13'`,
-      `43 pytest-memray - dev pytest-memray; python_version < '3.13' and platform_system != 'Windows'`,
+      '2:13 hatchling - dev hatchling',
+      '2:26 hatch-fancy-pypi-readme - dev hatch-fancy-pypi-readme>=22.5.0',
+      '11:5 typing-extensions - prod typing-extensions>=4.6.1; python_version < "3.13"',
+      '12:5 typing-extensions - prod typing-extensions>=4.12.2; python_version >= "3.13"',
+      '13:5 annotated-types - prod annotated-types>=0.4.0',
+      '14:5 pydantic-core 2.20.1 prod pydantic-core==2.20.1',
+      '19:10 email-validator - optional email-validator>=2.0.0',
+      '26:5 autoflake - dev autoflake',
+      '27:5 mkdocs - dev mkdocs',
+      '28:5 mike - dev mike @ git+https://github.com/jimporter/mike.git',
+      '29:5 mkdocs-embed-external-markdown - dev mkdocs-embed-external-markdown>=2.3.0',
+      '32:5 eval-type-backport - dev eval-type-backport>=0.1.3',
+      '33:5 ruff 0.5.0 dev ruff==0.5.0',
+      '34:5 mypy - dev mypy~=1.1.1',
+      '37:5 coverage - dev coverage[toml]',
+      '38:5 pytest - dev pytest>=8.2.2',
+      `40:5 pytest-codspeed - dev pytest-codspeed~=2.2.0; python_version < '3.13'`,
+      `43:11 pytest-memray - dev pytest-memray; python_version < '3.13' and platform_system != 'Windows'`,
     ])
     expect(out.components.every((c) => c.direct === true && c.ecosystem === 'pypi')).toBe(true)
     expect(out.components.find((c) => c.name === 'pydantic-core')?.purl).toBe('pkg:pypi/pydantic-core@2.20.1')
@@ -73,17 +75,17 @@ black = "*"
 `)
     expect(out.errors).toEqual([])
     expect(rows(out)).toEqual([
-      '2 pytest 8.3.2 dev pytest==8.3.2',
-      '3 ruff - dev ruff',
-      '7 requests 2.32.3 prod requests 2.32.3',
-      '8 httpx - prod httpx ^0.27',
-      '9 rich 13.7.1 optional rich ==13.7.1',
-      '10 internal - prod internal',
-      '11 quoted.name - prod quoted.name >=1.0',
-      '12 multi - prod multi',
-      '21 black - dev black *',
-      '15 mkdocs 1.6.0 dev mkdocs 1.6.0',
-      '18 nox 2024.4.15 dev nox 2024.4.15',
+      '2:9 pytest 8.3.2 dev pytest==8.3.2',
+      '3:9 ruff - dev ruff',
+      '7:1 requests 2.32.3 prod requests 2.32.3',
+      '8:1 httpx - prod httpx ^0.27',
+      '9:1 rich 13.7.1 optional rich ==13.7.1',
+      '10:1 internal - prod internal',
+      '11:1 quoted.name - prod quoted.name >=1.0',
+      '12:1 multi - prod multi',
+      '21:1 black - dev black *',
+      '15:1 mkdocs 1.6.0 dev mkdocs 1.6.0',
+      '18:1 nox 2024.4.15 dev nox 2024.4.15',
     ])
     expect(out.skipped.map((s) => `${s.line} ${s.message}`)).toEqual([
       '10 internal: installed from git https://git.example.com/acme/internal.git, not a registry version',
@@ -100,7 +102,7 @@ dependencies = [
 [project.optional-dependencies]
 extra = "not-an-array"
 `)
-    expect(rows(out)).toEqual(['3 good - prod good>=1'])
+    expect(rows(out)).toEqual(['3:3 good - prod good>=1'])
     expect(out.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
       "4 invalid-entry project.dependencies: 'not a requirement!' is not a PEP 508 requirement",
       '4 invalid-entry project.dependencies: expected a requirement string',
@@ -242,5 +244,281 @@ describe('pyproject: where packages come from', () => {
       'requests pkg:pypi/requests@2.32.0?repository_url=https%3A%2F%2Fpypi.internal.example%2Fsimple',
     ])
     expect(pdm('extra')).toEqual(['requests pkg:pypi/requests@2.32.0'])
+  })
+})
+
+describe('pyproject: places', () => {
+  it('points at the opening quote of each item: several on a line, repeated, after a quoted key, past comments', () => {
+    const out = discover(
+      [
+        '[project]',
+        'dependencies = ["alpha", "beta>=1", "alpha"]  # "beta>=1" again in a comment',
+        '[project.optional-dependencies]',
+        '"gamma" = [',
+        '    # "gamma" here is a comment, not the item',
+        '        "gamma",',
+        "  'delta==2.0',",
+        ']',
+        '[dependency-groups]',
+        'test = [ "pytest",',
+        '  "alpha" ]',
+        '[tool.poetry.group.docs.dependencies]',
+        '    mkdocs = "1.6.0"',
+        '[tool.poetry.group.ci]',
+        'dependencies = { nox = "2024.4.15", "tox.ini-tool" = "*" }',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '2:17 alpha - prod alpha',
+      '2:26 beta - prod beta>=1',
+      '2:37 alpha - prod alpha',
+      '6:9 gamma - optional gamma',
+      '7:3 delta 2.0 optional delta==2.0',
+      '10:10 pytest - dev pytest',
+      '11:3 alpha - dev alpha',
+      '13:5 mkdocs 1.6.0 dev mkdocs 1.6.0',
+      '15:18 nox 2024.4.15 dev nox 2024.4.15',
+      '15:37 tox.ini-tool - dev tox.ini-tool *',
+    ])
+  })
+  it('hostile text: a multi-line string item, escapes, forbidden keys, bad Poetry entries, a long escaped line', () => {
+    const out = discover(
+      [
+        '[project]',
+        'dependencies = [',
+        '  """multi>=1""",',
+        '  "esc\\u0061ped>=1",',
+        '  "x>=1", # "y" in a comment',
+        '  "y" ]',
+        '[project.optional-dependencies]',
+        '__proto__ = ["evil"]',
+        '[tool.poetry.dependencies]',
+        '"__proto__" = "1.0"',
+        '"bad name!" = "1.0"',
+        '  odd = 42',
+        `long = "${'\\"'.repeat(50_000)}"`,
+        '',
+      ].join('\n'),
+    )
+    // A multi-line string is not placed: the array's line stands for it.
+    expect(rows(out).map((row) => row.slice(0, 40))).toEqual([
+      '2:1 multi - prod multi>=1',
+      '4:3 escaped - prod escaped>=1',
+      '5:3 x - prod x>=1',
+      '6:3 y - prod y',
+      `13:1 long - prod long ${'"'.repeat(18)}`,
+    ])
+    expect(out.errors.map((e) => `${e.line}:${e.column ?? '-'} ${e.code} ${e.message}`)).toEqual([
+      "8:- forbidden-key forbidden key '__proto__' ignored",
+      "10:- forbidden-key forbidden key '__proto__' ignored",
+      '11:1 invalid-entry tool.poetry.dependencies.bad name!: not a package name',
+      '12:3 invalid-entry tool.poetry.dependencies.odd: expected a constraint',
+    ])
+  })
+})
+
+describe('pyproject: versions', () => {
+  it("reads Poetry's =1.2.3 as exact, as poetry-core does, and PEP 508's ==1.2.3", () => {
+    const out = discover(
+      [
+        '[project]',
+        'dependencies = ["httpx==0.27.0", "idna===3.7", "anyio==4.*"]',
+        '[tool.poetry.group.dev.dependencies]',
+        'rich = "=13.7.1"',
+        'click = "==8.1.7"',
+        'attrs = { version = "= 23.2.0" }',
+        'pyyaml = ">=6.0"',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '2:17 httpx 0.27.0 prod httpx==0.27.0',
+      '2:34 idna 3.7 prod idna===3.7',
+      '2:48 anyio - prod anyio==4.*',
+      '4:1 rich 13.7.1 dev rich =13.7.1',
+      '5:1 click 8.1.7 dev click ==8.1.7',
+      '6:1 attrs 23.2.0 dev attrs = 23.2.0',
+      '7:1 pyyaml - dev pyyaml >=6.0',
+    ])
+  })
+
+  it('refuses two version clauses without a comma (as packaging, hence pip, does); keeps what packaging accepts', () => {
+    const out = discover(
+      [
+        '[project]',
+        'dependencies = [',
+        '  "requests>=2.32.2<3",',
+        '  "urllib3 >=2 <3",',
+        '  "idna (>=3.0,<4)",',
+        '  "certifi>= 2024.2",',
+        '  "legacy===1.0<2",',
+        '  "charset-normalizer>=3,<4; python_version >= \'3.8\'",',
+        ']',
+        '',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '5:3 idna - prod idna (>=3.0,<4)',
+      '6:3 certifi - prod certifi>= 2024.2',
+      '7:3 legacy 1.0<2 prod legacy===1.0<2',
+      "8:3 charset-normalizer - prod charset-normalizer>=3,<4; python_version >= '3.8'",
+    ])
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      "3:3 invalid-entry project.dependencies: 'requests>=2.32.2<3' is not a PEP 508 requirement: two version clauses need a comma between them (pip refuses it)",
+      "4:3 invalid-entry project.dependencies: 'urllib3 >=2 <3' is not a PEP 508 requirement: two version clauses need a comma between them (pip refuses it)",
+    ])
+  })
+})
+
+describe('pyproject: dynamic dependencies', () => {
+  const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)
+
+  it('reports setuptools file: dependencies at the dynamic line, naming the file pip-requirements reads (aiconfig)', () => {
+    const text = readFileSync(new URL('./__fixtures__/aiconfig/pyproject.toml', import.meta.url), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual(['2:13 setuptools - dev setuptools', '2:27 wheel - dev wheel'])
+    expect(skips(out)).toEqual([
+      '14 unsupported [project] dynamic dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements.txt, which is not followed here; the pip-requirements input lists requirements.txt as a file of its own, when scanned',
+    ])
+  })
+
+  it('names files pip-requirements does not read, extras, Hatch files, and an unnamed source', () => {
+    const setuptools = discover(
+      [
+        '[project]',
+        'name = "acme-app"',
+        'dynamic = ["version", "dependencies", "optional-dependencies"]',
+        '[tool.setuptools.dynamic]',
+        'dependencies = { file = "requirements.in" }',
+        'optional-dependencies.test = { file = ["requirements/test.txt", "ci/extra.txt"] }',
+        'optional-dependencies.__proto__ = { file = ["evil.txt"] }',
+        '',
+      ].join('\n'),
+    )
+    expect(rows(setuptools)).toEqual([])
+    expect(skips(setuptools)).toEqual([
+      '3 unsupported [project] dynamic dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements.in, which is not followed here; requirements.in is not read (pip-requirements reads requirements*.txt, *-requirements.txt and requirements/*.txt)',
+      '3 unsupported [project] dynamic optional-dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements/test.txt (test), ci/extra.txt (test), which is not followed here; the pip-requirements input lists requirements/test.txt as a file of its own, when scanned; ci/extra.txt is not read (pip-requirements reads requirements*.txt, *-requirements.txt and requirements/*.txt)',
+    ])
+    const hatch = discover(
+      [
+        '[project]',
+        'name = "acme-app"',
+        'dynamic = [',
+        '  "dependencies",',
+        '  "optional-dependencies",',
+        ']',
+        '[tool.hatch.metadata.hooks.requirements_txt]',
+        'files = ["requirements.txt", "dev-requirements.txt"]',
+        '[tool.hatch.metadata.hooks.requirements_txt.optional-dependencies]',
+        'crypto = ["requirements-crypto.txt"]',
+        '',
+      ].join('\n'),
+    )
+    expect(skips(hatch)).toEqual([
+      '3 unsupported [project] dynamic dependencies: hatch-requirements-txt ([tool.hatch.metadata.hooks.requirements_txt]) reads them from requirements.txt, dev-requirements.txt, which is not followed here; the pip-requirements input lists requirements.txt, dev-requirements.txt as a file of its own, when scanned',
+      '3 unsupported [project] dynamic optional-dependencies: hatch-requirements-txt ([tool.hatch.metadata.hooks.requirements_txt]) reads them from requirements-crypto.txt (crypto), which is not followed here; the pip-requirements input lists requirements-crypto.txt as a file of its own, when scanned',
+    ])
+    const computed = discover('[project]\nname = "acme-app"\ndynamic = ["dependencies", 7]\n')
+    expect(skips(computed)).toEqual([
+      '3 unsupported [project] dynamic dependencies: the build backend computes them when it builds the project; they are not written in pyproject.toml and not read',
+    ])
+    // Only other fields dynamic, or a dynamic that is not an array: nothing to report.
+    expect(discover('[project]\ndynamic = ["version"]\n').skipped).toEqual([])
+    expect(discover('[project]\ndynamic = "dependencies"\n').skipped).toEqual([])
+  })
+
+  it('Poetry 2: dynamic dependencies are the [tool.poetry.dependencies] read here, so nothing is reported', () => {
+    const out = discover(
+      [
+        '[project]',
+        'name = "acme-app"',
+        'dynamic = ["dependencies"]',
+        '[tool.poetry.dependencies]',
+        'python = "^3.10"',
+        'requests = { version = ">=2.13.0", source = "private" }',
+        '[[tool.poetry.source]]',
+        'name = "private"',
+        'url = "https://pypi.example-corp.com/simple"',
+        'priority = "explicit"',
+        '',
+      ].join('\n'),
+    )
+    expect(out.skipped).toEqual([])
+    expect(out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.purl}`)).toEqual([
+      '6:1 pkg:pypi/requests?repository_url=https%3A%2F%2Fpypi.example-corp.com%2Fsimple',
+    ])
+  })
+})
+
+describe('pyproject: Poetry 2 enrichment', () => {
+  it('lists a package written in both [project] and [tool.poetry.dependencies] once, with what Poetry adds', () => {
+    const out = discover(
+      [
+        '[project]',
+        'name = "acme-app"',
+        'dependencies = [',
+        '    "requests>=2.13.0",',
+        '    "Acme_Tools (>=1.0,<2.0)",',
+        '    "widget",',
+        '    "numpy==2.0.0",',
+        '    "tomli>=2; python_version < \'3.11\'",',
+        ']',
+        '',
+        '[tool.poetry.dependencies]',
+        'python = ">=3.10,<4.0"',
+        'requests = { source = "private" }',
+        'acme-tools = { version = "1.4.0", source = "private" }',
+        'widget = { git = "https://github.com/example-org/widget.git", tag = "v2.0.0" }',
+        'numpy = "2.0.0"',
+        'tomli = { allow-prereleases = true }',
+        'only-poetry = "^1.0"',
+        '',
+        '[[tool.poetry.source]]',
+        'name = "private"',
+        'url = "https://pypi.example-corp.com/simple"',
+        'priority = "explicit"',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '4:5 requests - prod requests>=2.13.0',
+      '5:5 Acme_Tools 1.4.0 prod Acme_Tools (>=1.0,<2.0)',
+      '6:5 widget - prod widget',
+      '7:5 numpy 2.0.0 prod numpy==2.0.0',
+      "8:5 tomli - prod tomli>=2; python_version < '3.11'",
+      '18:1 only-poetry - prod only-poetry ^1.0',
+    ])
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/requests?repository_url=https%3A%2F%2Fpypi.example-corp.com%2Fsimple',
+      'pkg:pypi/acme-tools@1.4.0?repository_url=https%3A%2F%2Fpypi.example-corp.com%2Fsimple',
+      'pkg:pypi/widget?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fwidget.git%40v2.0.0',
+      'pkg:pypi/numpy@2.0.0',
+      'pkg:pypi/tomli',
+      'pkg:pypi/only-poetry',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '6 unresolved-version widget: installed from git https://github.com/example-org/widget.git, not a registry version',
+    ])
+  })
+
+  it('Poetry 1 (no [project] dependencies) and dev groups are not enrichments: listed as before', () => {
+    const out = discover(
+      [
+        '[project]',
+        'name = "acme-app"',
+        '[tool.poetry.dependencies]',
+        'requests = "2.32.0"',
+        '[tool.poetry.group.dev.dependencies]',
+        'requests = "2.32.0"',
+        '',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual(['4:1 requests 2.32.0 prod requests 2.32.0', '6:1 requests 2.32.0 dev requests 2.32.0'])
   })
 })

@@ -2,8 +2,8 @@
  * Python's `pyproject.toml` (https://packaging.python.org/en/latest/specifications/pyproject-toml/): what a project
  * declares, for the many Python repositories that lock nothing (poetry-lock, uv-lock and pipfile-lock read the lock
  * files of those that do). Read with smol-toml; lines from a scan of the tables and keys (tomlKeyLines), and for the
- * strings of an array, the first line at or after the previous one that writes the string (smol-toml keeps no
- * positions).
+ * strings of an array, the first place after the previous item that writes the string (positions.ts: smol-toml keeps
+ * no positions). `[project] dynamic` requirements, given by the build backend, are reported as not read (dynamic.ts).
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
@@ -12,12 +12,11 @@ import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {
-  forEachTomlLine,
   isTomlTable as isTable,
   readToml,
+  type TomlTable,
   tomlAt,
   type TomlTableLines,
-  tomlBasicString,
   tomlKeyLines,
 } from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -28,6 +27,8 @@ import {
   indexQualifiers,
   type PackageWhere,
 } from '../../lockfile-support/pypi-index.js'
+import {dynamicSkips} from './dynamic.js'
+import {KeyColumns, type Place, stringPlace, stringPlaces} from './positions.js'
 
 export const discoverer: Discoverer = {
   id: 'pyproject',
@@ -64,6 +65,13 @@ interface Out {
   skipped: Skipped[]
   errors: ScanError[]
   indexes: Indexes
+  /**
+   * Poetry 2 (https://python-poetry.org/docs/dependency-specification/): with `[project] dependencies` written,
+   * `[tool.poetry.dependencies]` only enriches them (a source, git, a URL, a path) for locking. Its entries by
+   * normalised name; the names found in `[project] dependencies` are taken there and not listed again.
+   */
+  poetryEnrich: Map<string, unknown>
+  enriched: Set<string>
 }
 
 /**
@@ -155,9 +163,18 @@ function directSource(table: Record<string, unknown>): PackageWhere | undefined 
 export function discoverPyproject(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  const out: Out = {file, components: [], skipped: [], errors: [...read.forbidden], indexes: readIndexes(read.table)}
+  const out: Out = {
+    file,
+    components: [],
+    skipped: [],
+    errors: [...read.forbidden],
+    indexes: readIndexes(read.table),
+    poetryEnrich: poetryEnrichments(read.table),
+    enriched: new Set(),
+  }
   const tables = tomlKeyLines(text)
-  const strings = stringLines(text)
+  out.skipped.push(...dynamicSkips(file, read.table, keyLineOf(tables, 'project', 'dynamic')))
+  const strings = stringPlaces(text)
   for (const {table, key, scope, ownIndex} of REQUIREMENT_ARRAYS) {
     const holder = tomlAt(read.table, table.split('.'))
     if (!isTable(holder)) continue
@@ -170,22 +187,45 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
         out.errors.push(lockfileError(file, 'invalid-entry', `${where} must be an array of requirements`, keyLine, 1))
         continue
       }
-      let cursor = keyLine
+      const enrich = table === 'project' && name === 'dependencies'
+      let cursor: Place = {line: keyLine, column: 0}
       for (const item of holder[name] as unknown[]) {
         // A dependency group may include another (`{include-group = "test"}`): that group is read on its own.
         if (isTable(item) && table === 'dependency-groups') continue
         if (typeof item !== 'string') {
-          out.errors.push(lockfileError(file, 'invalid-entry', `${where}: expected a requirement string`, cursor, 1))
+          out.errors.push(
+            lockfileError(file, 'invalid-entry', `${where}: expected a requirement string`, cursor.line, 1),
+          )
           continue
         }
-        cursor = stringLine(strings, item, cursor)
-        requirement(out, item, cursor, scope, where, ownIndex === true)
+        cursor = stringPlace(strings, item, cursor) ?? {line: cursor.line, column: cursor.column}
+        requirement(
+          out,
+          item,
+          {line: cursor.line, column: Math.max(cursor.column, 1)},
+          {scope, where, ownIndex, enrich},
+        )
       }
     }
   }
-  const groups = tomlAt(read.table, ['tool', 'poetry', 'group'])
+  readPoetryTables(out, read.table, tables, new KeyColumns(text))
+  return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+/** `[tool.poetry.dependencies]` when `[project] dependencies` is written too (Poetry 2's enrichment), by name. */
+function poetryEnrichments(root: TomlTable): Map<string, unknown> {
+  const poetry = tomlAt(root, ['tool', 'poetry', 'dependencies'])
+  const enrich = new Map<string, unknown>()
+  if (!Array.isArray(tomlAt(root, ['project', 'dependencies'])) || !isTable(poetry)) return enrich
+  for (const [name, value] of Object.entries(poetry))
+    if (name !== 'python' && !isForbiddenKey(name)) enrich.set(normalizePypiName(name), value)
+  return enrich
+}
+
+function readPoetryTables(out: Out, root: TomlTable, tables: Map<string, TomlTableLines>, columns: KeyColumns) {
+  const groups = tomlAt(root, ['tool', 'poetry', 'group'])
   const poetryTables = [
-    ...POETRY_TABLES.map(({table, scope}) => ({table, scope, holder: tomlAt(read.table, table.split('.'))})),
+    ...POETRY_TABLES.map(({table, scope}) => ({table, scope, holder: tomlAt(root, table.split('.'))})),
     // A group's name may hold a dot (`[tool.poetry.group."a.b".dependencies]`): its table is taken by name, not path.
     ...(isTable(groups) ? Object.entries(groups).filter(([group]) => !isForbiddenKey(group)) : []).map(
       ([group, value]) => ({
@@ -200,18 +240,50 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
     for (const [name, constraint] of Object.entries(holder)) {
       // `python` is the interpreter the project supports, not a package.
       if (name === 'python' || isForbiddenKey(name)) continue
-      poetryDependency(out, name, constraint, keyLineOf(tables, table, name), scope, table)
+      // Poetry 2: an entry that enriches one of `[project] dependencies` was taken there.
+      if (table === 'tool.poetry.dependencies' && out.enriched.has(normalizePypiName(name))) continue
+      const line = keyLineOf(tables, table, name)
+      poetryDependency(out, name, constraint, {line, column: columns.column(line, name)}, scope, table)
     }
   }
-  return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+interface ArrayEntry {
+  scope: Scope
+  /** Where the array is, for messages (`project.dependencies`). */
+  where: string
+  /** The build backend's requirements: installed from the build frontend's own index, not Poetry's sources. */
+  ownIndex?: boolean
+  /** `[project] dependencies`, which `[tool.poetry.dependencies]` may enrich (Poetry 2). */
+  enrich: boolean
+}
+
+/**
+ * Two version clauses with no comma between them (`>=2<3`, `>=2 <3`): packaging (pip's parser, since 22.0) refuses
+ * the requirement. A clause is an operator and a version; only `===` takes any text up to a comma.
+ */
+function missingComma(specifiers: string): boolean {
+  const list = specifiers.trim().replace(/^\((.*)\)$/, '$1')
+  return list.split(',').some((clause) => {
+    const match = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([\s\S]*)$/.exec(clause)
+    return match !== null && match[1] !== '===' && /[\s<>=!~]/.test(match[2].trim())
+  })
 }
 
 /** One PEP 508 string: a named requirement (its `==` pin the version), or `name @ url` (no registry version). */
-function requirement(out: Out, text: string, line: number, scope: Scope, where: string, ownIndex: boolean): void {
+function requirement(out: Out, text: string, at: Place, entry: ArrayEntry): void {
   const parsed = parseRequirement(text)
-  if (!parsed) {
+  const refused = parsed?.kind === 'named' && missingComma(parsed.specifiers)
+  if (!parsed || refused) {
+    const why = refused ? ': two version clauses need a comma between them (pip refuses it)' : ''
     out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${where}: '${elide(text, 200)}' is not a PEP 508 requirement`, line, 1),
+      lockfileError(
+        out.file,
+        'invalid-entry',
+        `${entry.where}: '${elide(text, 200)}' is not a PEP 508 requirement${why}`,
+        at.line,
+        at.column,
+      ),
     )
     return
   }
@@ -219,21 +291,65 @@ function requirement(out: Out, text: string, line: number, scope: Scope, where: 
     out.skipped.push(
       unresolvedVersion(
         out.file,
-        line,
+        at.line,
         `${parsed.name}: installed from ${elide(parsed.url, 200)}, not a registry version`,
       ),
     )
-  // A `name @ url` says where it comes from; else uv's sources or default index, else Poetry's primary source.
+  const enrichment = entry.enrich ? poetryEnrichment(out, parsed.name, at.line, parsed.kind === 'url') : undefined
+  // A `name @ url` says where it comes from; else Poetry's enrichment, uv's sources or default index, else Poetry's
+  // primary source.
   const {indexes} = out
   const from =
     parsed.kind === 'url'
       ? directReference(parsed.url)
-      : (uvSource(indexes, parsed.name) ?? {
-          qualifiers: indexQualifiers(indexes.uvDefault ?? (ownIndex ? undefined : indexes.poetryPrimary)),
+      : (enrichment?.from ??
+        uvSource(indexes, parsed.name) ?? {
+          qualifiers: indexQualifiers(indexes.uvDefault ?? (entry.ownIndex ? undefined : indexes.poetryPrimary)),
         })
-  out.components.push(
-    component(out.file, parsed.name, parsed.kind === 'named' ? parsed.pinned : undefined, text, line, scope, from),
-  )
+  const version = parsed.kind === 'named' ? (parsed.pinned ?? enrichment?.version) : undefined
+  out.components.push(component(out.file, parsed.name, version, text, at, entry.scope, from))
+}
+
+/**
+ * What Poetry 2's `[tool.poetry.dependencies]` entry adds to a `[project]` dependency of the same name: where it
+ * comes from (`source`, git, a URL, a path; the last three reported as `unresolved-version` at the project's line)
+ * and an exact version it pins (the project's own `==` pin first). The entry is then not listed on its own.
+ */
+function poetryEnrichment(
+  out: Out,
+  name: string,
+  line: number,
+  direct: boolean,
+): {from?: PackageWhere; version?: string} | undefined {
+  const key = normalizePypiName(name)
+  if (!out.poetryEnrich.has(key)) return undefined
+  out.enriched.add(key)
+  // `name @ url` says where it comes from itself.
+  if (direct) return undefined
+  const constraint = out.poetryEnrich.get(key)
+  if (typeof constraint === 'string') return {version: poetryExact(constraint)}
+  if (!isTable(constraint)) return {}
+  const source = directSourceText(constraint)
+  if (source)
+    out.skipped.push(unresolvedVersion(out.file, line, `${name}: installed from ${source}, not a registry version`))
+  return {
+    from: poetryWhere(out.indexes, constraint),
+    version: typeof constraint.version === 'string' ? poetryExact(constraint.version) : undefined,
+  }
+}
+
+/** `git …`, `url …` or `path …` of a Poetry dependency table, for messages; undefined for none. */
+function directSourceText(constraint: Record<string, unknown>): string | undefined {
+  let source: string | undefined
+  for (const kind of ['git', 'url', 'path'])
+    if (typeof constraint[kind] === 'string') source = `${kind} ${elide(constraint[kind] as string, 200)}`
+  return source
+}
+
+/** Poetry's exact version: `1.2.3`, `=1.2.3`, `==1.2.3` (poetry-core reads `=` as `==`); undefined for a range. */
+function poetryExact(written: string): string | undefined {
+  const exact = written.trim().replace(/^={1,3}\s*/, '')
+  return /^[0-9][0-9A-Za-z.+!-]{0,127}$/.test(exact) ? exact : undefined
 }
 
 /**
@@ -241,7 +357,8 @@ function requirement(out: Out, text: string, line: number, scope: Scope, where: 
  * table (`version`, `optional`; `git`, `url` or `path` instead of a version), or an array of such tables (one per
  * environment).
  */
-function poetryDependency(out: Out, name: string, constraint: unknown, line: number, scope: Scope, table: string) {
+function poetryDependency(out: Out, name: string, constraint: unknown, at: Place, scope: Scope, table: string) {
+  const {line} = at
   let written: string | undefined
   let optional = false
   let source: string | undefined
@@ -251,27 +368,25 @@ function poetryDependency(out: Out, name: string, constraint: unknown, line: num
   else if (isTable(constraint)) {
     if (typeof constraint.version === 'string') written = constraint.version
     optional = constraint.optional === true
-    for (const kind of ['git', 'url', 'path'])
-      if (typeof constraint[kind] === 'string') source = `${kind} ${elide(constraint[kind] as string, 200)}`
+    source = directSourceText(constraint)
     from = poetryWhere(out.indexes, constraint) ?? from
   } else if (!Array.isArray(constraint)) {
     out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: expected a constraint`, line, 1),
+      lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: expected a constraint`, line, at.column),
     )
     return
   }
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name)) {
     out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: not a package name`, line, 1),
+      lockfileError(out.file, 'invalid-entry', `${table}.${elide(name, 200)}: not a package name`, line, at.column),
     )
     return
   }
   if (source)
     out.skipped.push(unresolvedVersion(out.file, line, `${name}: installed from ${source}, not a registry version`))
-  const exact = written?.trim().replace(/^===?\s*/, '')
-  const version = exact !== undefined && /^[0-9][0-9A-Za-z.+!-]{0,127}$/.test(exact) ? exact : undefined
+  const version = written === undefined ? undefined : poetryExact(written)
   const ref = written === undefined ? name : `${name} ${written}`
-  out.components.push(component(out.file, name, version, ref, line, optional ? 'optional' : scope, from))
+  out.components.push(component(out.file, name, version, ref, at, optional ? 'optional' : scope, from))
 }
 
 /** A Poetry dependency table's own source: git, a URL or a path (directSource), or a named source. */
@@ -288,7 +403,7 @@ function component(
   name: string,
   version: string | undefined,
   ref: string,
-  line: number,
+  at: Place,
   scope: Scope,
   where: PackageWhere = {},
 ) {
@@ -297,8 +412,8 @@ function component(
     name,
     version: where.local ? undefined : version,
     ref,
-    line,
-    column: 1,
+    line: at.line,
+    column: at.column,
     scope,
     direct: true,
     ...(where.local ? {local: true} : {}),
@@ -322,35 +437,4 @@ function keyLineOf(tables: Map<string, TomlTableLines>, path: string, key: strin
     if (written !== undefined) return written
   }
   return own?.line ?? 1
-}
-
-/**
- * Every one-line TOML string of the text ("basic", with its escapes read, or 'literal'), with the lines that write
- * it, in order: one pass over the text, so finding each element of every array stays linear in the file.
- */
-function stringLines(text: string): Map<string, number[]> {
-  const found = new Map<string, number[]>()
-  forEachTomlLine(text, (line, index) => {
-    for (const match of line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)) {
-      const value = match[2] ?? tomlBasicString(match[1])
-      const list = found.get(value)
-      if (list === undefined) found.set(value, [index + 1])
-      else if (list.at(-1) !== index + 1) list.push(index + 1)
-    }
-  })
-  return found
-}
-
-/** The first line at or after `from` that writes `value`; `from` when none does. */
-function stringLine(strings: Map<string, number[]>, value: string, from: number): number {
-  const lines = strings.get(value)
-  if (!lines) return from
-  let low = 0
-  let high = lines.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (lines[middle] < from) low = middle + 1
-    else high = middle
-  }
-  return lines[low] ?? from
 }
