@@ -121,3 +121,13 @@ export function isJsonManifestCandidate(file: string): boolean {
   if (!/\.json$/i.test(base)) return false
   return !NOT_JSON_MANIFESTS.has(base.toLowerCase()) && !/^tsconfig(?:\..*)?\.json$/i.test(base)
 }
+
+/**
+ * The extension of a name whose last one is a template engine's (`Dockerfile.j2`, `Jenkinsfile.tmpl`): the text is
+ * not the format's until rendered (the dockerfile and jenkinsfile formats skip such files as templates).
+ */
+export function templateExtension(file: string): string | undefined {
+  return /\.(?:hbs|handlebars|mustache|tmpl|tpl|gotmpl|template|j2|jinja|jinja2|njk|erb|ejs|liquid|twig|in)$/i.exec(
+    file,
+  )?.[0]
+}

@@ -19,6 +19,7 @@ import type {Location} from '../../../core/model.js'
 import {emptyOutput, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {type LexBudget, processWord} from './shell-lex.js'
+import {templateExtension} from '../../file-names.js'
 
 export const discoverer: Discoverer = {
   id: 'dockerfile',
@@ -44,9 +45,6 @@ export function isDockerfile(file: string): boolean {
     /^[^/]+\.(?:[Dd]ockerfile|[Cc]ontainerfile)$/.test(base)
   )
 }
-
-/** A Dockerfile name whose last extension is a template engine's: the text is not a Dockerfile until rendered. */
-const TEMPLATE = /\.(?:hbs|handlebars|mustache|tmpl|tpl|gotmpl|template|j2|jinja|jinja2|njk|erb|ejs|liquid|twig|in)$/i
 
 /** dockerfile-ast, loaded the first time a Dockerfile is read (core/lazy-require.ts). */
 const dockerfileAst = lazyRequire<typeof import('dockerfile-ast')>('dockerfile-ast')
@@ -238,12 +236,12 @@ interface Range {
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   const base = posix.basename(input.file)
-  const template = TEMPLATE.exec(base)
+  const template = templateExtension(base)
   if (template) {
     out.skipped.push({
       file: input.file,
       reason: 'unsupported',
-      message: `${base} is a template (${template[0]}), not a Dockerfile: render it and scan the result`,
+      message: `${base} is a template (${template}), not a Dockerfile: render it and scan the result`,
     })
     return out
   }

@@ -19,6 +19,8 @@ const rows = (out: Required<DiscoverOutput>) =>
       `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.name} ${c.version ?? '-'} ${c.digest ?? '-'} ${c.scope ?? '-'} -> ${c.purl}`,
   )
 const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)
+const NOT_IN_EFFECT =
+  "is set only by environment blocks not in effect here (another stage's; or the agent's own stage's or pipeline's, which Jenkins applies after setting up the agent)"
 const errors = (out: Required<DiscoverOutput>) => out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
 
 /** A context serving files of a fictional tree. */
@@ -28,21 +30,59 @@ function tree(files: Record<string, string>): DiscoverContext {
 }
 
 describe('jenkinsfile', () => {
-  it('claims Jenkinsfile, Jenkinsfile.<name> and <name>.jenkinsfile at any depth', () => {
-    expect(
-      [
-        'Jenkinsfile',
-        'ci/Jenkinsfile',
-        'Jenkinsfile.release',
-        'a/b/deploy.jenkinsfile',
-        'deploy.Jenkinsfile',
-        'Jenkinsfile.',
-        'MyJenkinsfile',
-        'jenkinsfile',
-        'Jenkinsfile/x.groovy',
-        'build.groovy',
-      ].map(discoverer.matches),
-    ).toEqual([true, true, true, true, true, false, false, false, false, false])
+  it('claims the names Jenkins users give pipelines, at any depth', () => {
+    const claimed = [
+      'Jenkinsfile',
+      'ci/Jenkinsfile',
+      'Jenkinsfile.release',
+      'a/b/deploy.jenkinsfile',
+      'deploy.Jenkinsfile',
+      // apache/mxnet, apache/zookeeper, jenkins-infra/kubernetes-management
+      'ci/jenkins/Jenkinsfile_unix_cpu',
+      'tests/nightly/JenkinsfileForBinaries',
+      'Jenkinsfile-PreCommit',
+      'Jenkinsfile_k8s',
+      'jenkinsfile',
+      'ci/Jenkinsfile.j2',
+    ]
+    const notClaimed = [
+      'Jenkinsfile.',
+      'Jenkinsfile-',
+      'MyJenkinsfile',
+      'Jenkinsfileish',
+      'jenkinsfile.go',
+      'jenkinsfile_test.go',
+      'Jenkinsfile/x.groovy',
+      'build.groovy',
+    ]
+    expect(claimed.filter((file) => !discoverer.matches(file))).toEqual([])
+    expect(notClaimed.filter(discoverer.matches)).toEqual([])
+  })
+
+  it('skips a template of a Jenkinsfile (Jinja, Go, ERB...), as the dockerfile format does', () => {
+    const jinja = "pipeline { agent { docker { image '{{ image }}' } } }"
+    for (const file of [
+      'ci/jenkins/Jenkinsfile.j2',
+      'Jenkinsfile_unix.tmpl',
+      'Jenkinsfile.gotmpl',
+      'Jenkinsfile.ERB',
+    ]) {
+      const out = discover(jinja, file)
+      const base = file.slice(file.lastIndexOf('/') + 1)
+      expect(out.components).toEqual([])
+      expect(out.errors).toEqual([])
+      expect(out.skipped).toEqual([
+        {
+          file,
+          reason: 'unsupported',
+          message: `${base} is a template (${base.slice(base.lastIndexOf('.'))}), not a Jenkinsfile: render it and scan the result`,
+        },
+      ])
+    }
+    // A name that only looks like one is read.
+    expect(rows(discover("pipeline { agent { docker 'node:20' } }", 'Jenkinsfile.template-free'))).toEqual([
+      'Jenkinsfile.template-free:1:27 node:20 docker.io/library/node 20 - - -> pkg:docker/library/node@20',
+    ])
   })
 
   describe('real pipelines', () => {
@@ -171,7 +211,7 @@ describe('jenkinsfile', () => {
           '  stages {',
           "    stage('build') {",
           '      environment { TAG = "jdk${JDK}" }',
-          '      agent { docker { image "${BASE}/builder:${env.TAG}" } }',
+          '      steps { script { docker.image("${BASE}/builder:${env.TAG}").inside { } } }',
           '    }',
           "    stage('other') {",
           '      agent { docker { image "maven:${TAG}" } }',
@@ -186,10 +226,11 @@ describe('jenkinsfile', () => {
         ].join('\n'),
       )
       expect(rows(out)).toEqual([
-        'Jenkinsfile:12:30 registry.example.com/acme/builder:jdk21 registry.example.com/acme/builder jdk21 - - -> pkg:docker/acme/builder@jdk21?repository_url=registry.example.com',
+        'Jenkinsfile:12:37 registry.example.com/acme/builder:jdk21 registry.example.com/acme/builder jdk21 - - -> pkg:docker/acme/builder@jdk21?repository_url=registry.example.com',
       ])
       expect(skips(out)).toEqual([
-        '15 unresolved-version docker image "maven:${TAG}": ${TAG} is not set in this file (top-level assignments and environment blocks are read); not guessed',
+        // TAG is the environment of another stage.
+        `15 unresolved-version docker image "maven:\${TAG}": \${TAG} ${NOT_IN_EFFECT}; not guessed`,
         '17 unresolved-version docker image "maven:${params.JDK}": ${params.JDK} is an expression; not guessed',
         '18 unsupported docker image "${COMPUTED}/x:1": ${COMPUTED} is set to an expression (sh ( script : "cat v" , returnStdout : true )); not guessed',
         '19 unsupported docker image "acme/$TWICE:1": ${TWICE} is set to more than one value at the top level; not guessed',
@@ -393,7 +434,7 @@ describe('jenkinsfile', () => {
     })
   })
 
-  it('takes the innermost environment first, and a GitSCMSource(remote:) retriever', () => {
+  it('takes the innermost environment in effect first, and a GitSCMSource(remote:) retriever', () => {
     const out = discover(
       [
         "library identifier: 'plain@2.1', retriever: modernSCM(GitSCMSource(remote: 'https://git.example.com/plain.git'))",
@@ -413,10 +454,221 @@ describe('jenkinsfile', () => {
     )
     expect(rows(out)).toEqual([
       'Jenkinsfile:1:21 https://git.example.com/plain.git@2.1 plain 2.1 - dev -> pkg:generic/plain@2.1?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Fplain.git%402.1',
-      'Jenkinsfile:4:26 eclipse-temurin:17 docker.io/library/eclipse-temurin 17 - - -> pkg:docker/library/eclipse-temurin@17',
       'Jenkinsfile:9:49 eclipse-temurin:21-jre docker.io/library/eclipse-temurin 21-jre - - -> pkg:docker/library/eclipse-temurin@21-jre',
     ])
-    expect(out.skipped).toEqual([])
+    // The pipeline's agent is set up before the pipeline's environment.
+    expect(skips(out)).toEqual([
+      `4 unresolved-version docker image "eclipse-temurin:\${JDK}": \${JDK} ${NOT_IN_EFFECT}; not guessed`,
+    ])
+  })
+
+  describe('scopes, as Jenkins evaluates them', () => {
+    it("sets up a stage's agent before the stage's environment, the pipeline's before the pipeline's", () => {
+      // The reviewer's repro: Jenkins pulls eclipse-temurin:17, and MVN is not set for the pipeline's agent.
+      const out = discover(
+        [
+          'pipeline {',
+          '  agent { docker { image "maven:${MVN}" } }',
+          '  environment {',
+          "    JDK = '17'",
+          "    MVN = '3.9.6'",
+          '  }',
+          '  stages {',
+          "    stage('t') {",
+          "      environment { JDK = '21' }",
+          '      agent { docker { image "eclipse-temurin:${JDK}" } }',
+          '      steps { script { docker.image("eclipse-temurin:${JDK}-jre").inside { sh \'java -version\' } } }',
+          '    }',
+          "    stage('outer') {",
+          "      environment { JDK = '11' }",
+          '      stages {',
+          '        stage(\'inner\') { agent { docker { image "eclipse-temurin:${JDK}-jdk" } } }',
+          '      }',
+          '    }',
+          '  }',
+          '}',
+        ].join('\n'),
+      )
+      expect(rows(out)).toEqual([
+        'Jenkinsfile:10:30 eclipse-temurin:17 docker.io/library/eclipse-temurin 17 - - -> pkg:docker/library/eclipse-temurin@17',
+        // Steps run inside the stage's environment.
+        'Jenkinsfile:11:37 eclipse-temurin:21-jre docker.io/library/eclipse-temurin 21-jre - - -> pkg:docker/library/eclipse-temurin@21-jre',
+        // A nested stage's agent sees its parent stage's environment.
+        'Jenkinsfile:16:49 eclipse-temurin:11-jdk docker.io/library/eclipse-temurin 11-jdk - - -> pkg:docker/library/eclipse-temurin@11-jdk',
+      ])
+      expect(skips(out)).toEqual([
+        `2 unresolved-version docker image "maven:\${MVN}": \${MVN} ${NOT_IN_EFFECT}; not guessed`,
+      ])
+      expect(out.errors).toEqual([])
+    })
+
+    it('fills a variable in where it is defined: its own block first, then the top level, then the blocks around it', () => {
+      const out = discover(
+        [
+          "def BASE = 'registry.example.com/base'",
+          "JDK = '17'",
+          'pipeline {',
+          '  agent none',
+          '  environment {',
+          '    NODE_IMAGE = "node:${NODE_MAJOR}"',
+          "    NODE_MAJOR = '20'",
+          '    JAVA_IMAGE = "eclipse-temurin:${JDK}"',
+          "    JDK = '21'",
+          '    PATH = "${env.PATH}:/opt"',
+          "    REG = 'ghcr.io/acme'",
+          '  }',
+          '  stages {',
+          "    stage('c') {",
+          "      environment { NODE_MAJOR = '18'",
+          "        BASE = 'ignored'",
+          '        TOOL = "${REG}/tool:${NODE_MAJOR}" }',
+          '      agent { docker { image "${NODE_IMAGE}" } }',
+          '      steps {',
+          '        script {',
+          '          docker.image("${JAVA_IMAGE}").pull()',
+          '          docker.image("${BASE}:${env.JDK}").pull()',
+          '          docker.image("${env.BASE}:1").pull()',
+          '          docker.image("${TOOL}").pull()',
+          '          docker.image("acme/x:${PATH}").pull()',
+          '        }',
+          '      }',
+          '    }',
+          '  }',
+          '}',
+        ].join('\n'),
+      )
+      expect(rows(out)).toEqual([
+        // NODE_MAJOR of the pipeline's block (20), not the using stage's (18), as the reviewer's syn/Jenkinsfile.
+        'Jenkinsfile:18:30 node:20 docker.io/library/node 20 - - -> pkg:docker/library/node@20',
+        // A bare ${JDK} in an environment entry: the block's own JDK (21) before the top level's (17).
+        'Jenkinsfile:21:24 eclipse-temurin:21 docker.io/library/eclipse-temurin 21 - - -> pkg:docker/library/eclipse-temurin@21',
+        // A bare ${BASE} is Groovy's top-level variable before any environment; ${env.JDK} the environment's.
+        'Jenkinsfile:22:24 registry.example.com/base:21 registry.example.com/base 21 - - -> pkg:docker/base@21?repository_url=registry.example.com',
+        'Jenkinsfile:23:24 ignored:1 docker.io/library/ignored 1 - - -> pkg:docker/library/ignored@1',
+        // The stage's block sees the pipeline's REG and its own NODE_MAJOR.
+        'Jenkinsfile:24:24 ghcr.io/acme/tool:18 ghcr.io/acme/tool 18 - - -> pkg:docker/acme/tool@18?repository_url=ghcr.io',
+      ])
+      expect(skips(out)).toEqual([
+        '25 unresolved-version docker.image() "acme/x:${PATH}": ${PATH} (${env.PATH} is the value before this entry, not set in this file); not guessed',
+      ])
+    })
+  })
+
+  describe('matrix', () => {
+    it("lists one image per cell, excludes applied, in Jenkins's order (jenkinsci/pipeline-model-definition-plugin)", () => {
+      // The plugin's own test pipeline, with an agent naming both axes put in its matrix; MatrixTest.java
+      // matrixPipelineTwoAxisExcludeNot expects these nine cells.
+      const text = fixture('pipeline-model-definition/matrixPipelineTwoAxisExcludeNot.Jenkinsfile')
+      const withAgent = text.replace(
+        '                stages {\n',
+        '                agent { docker { image "acme/${BROWSER_VALUE}:${OS_VALUE}" } }\n                stages {\n',
+      )
+      expect(withAgent).not.toEqual(text)
+      const out = discover(withAgent)
+      expect(out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`)).toEqual([
+        '62:40 acme/firefox:linux',
+        '62:40 acme/firefox:windows',
+        '62:40 acme/firefox:mac',
+        '62:40 acme/chrome:linux',
+        '62:40 acme/chrome:windows',
+        '62:40 acme/chrome:mac',
+        '62:40 acme/safari:windows',
+        '62:40 acme/safari:mac',
+        '62:40 acme/ie:windows',
+      ])
+      expect(out.skipped).toEqual([])
+      expect(out.errors).toEqual([])
+      // Unchanged, the pipeline names no image.
+      expect(discover(text)).toMatchObject({components: [], skipped: [], errors: []})
+    })
+
+    it("sees the axes and the matrix's enclosing stage, not the matrix's own environment; one image when all cells agree", () => {
+      const out = discover(
+        [
+          'pipeline {',
+          '  agent none',
+          '  stages {',
+          "    stage('m') {",
+          "      environment { REG = 'registry.example.com' }",
+          '      matrix {',
+          "        axes { axis { name 'JDK'; values '11', '17' }",
+          '          axis {',
+          "            name 'ARCH'",
+          "            values 'amd64',",
+          "              'arm64'",
+          '          } }',
+          "        environment { FLAVOR = 'jre' }",
+          '        agent { docker { image "${REG}/temurin:${JDK}-${env.ARCH}" } }',
+          '        stages {',
+          "          stage('x') {",
+          '            agent { docker { image "eclipse-temurin:${JDK}-${FLAVOR}" } }',
+          '            steps { script { docker.image("acme/tool:${REG}".replace(\'.\', \'-\')).pull(); docker.image("alpine:3.20").pull() } }',
+          '          }',
+          '          stage(\'y\') { agent { docker { image "maven:${FLAVOR}" } } }',
+          '        }',
+          '      }',
+          '    }',
+          "    stage('m2') { matrix { axes { axis { name 'JDK'; values '21' } }",
+          "      environment { FLAVOR = 'jdk' }",
+          '      agent { docker { image "eclipse-temurin:${JDK}-${FLAVOR}" } } } }',
+          '  }',
+          '}',
+        ].join('\n'),
+      )
+      expect(out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`)).toEqual([
+        '14:32 registry.example.com/temurin:11-amd64',
+        '14:32 registry.example.com/temurin:17-amd64',
+        '14:32 registry.example.com/temurin:11-arm64',
+        '14:32 registry.example.com/temurin:17-arm64',
+        // A stage inside the cell sees the axes and the matrix's environment.
+        '17:36 eclipse-temurin:11-jre',
+        '17:36 eclipse-temurin:17-jre',
+        '18:102 alpine:3.20',
+        '20:47 maven:jre',
+      ])
+      expect(skips(out)).toEqual([
+        '18 unsupported docker.image() "acme/tool:${REG}" . replace ( "." , "-" ): computed, not read',
+        // The matrix's own environment is applied after its agent.
+        `26 unresolved-version docker image "eclipse-temurin:\${JDK}-\${FLAVOR}": \${FLAVOR} ${NOT_IN_EFFECT}; not guessed`,
+      ])
+      expect(out.errors).toEqual([])
+    })
+
+    it('reports a matrix it does not expand: too many cells, values not literal, every cell excluded', () => {
+      const axis = (name: string, n: number) =>
+        `axis { name '${name}'; values ${Array.from({length: n}, (_, i) => `'${i}'`).join(', ')} }`
+      const out = discover(
+        [
+          "stage('big') { matrix {",
+          `  axes { ${axis('A', 8)} ${axis('B', 9)} }`,
+          '  agent { docker { image "acme/a:${A}" } }',
+          '} }',
+          "stage('computed') { matrix {",
+          "  axes { axis { name 'V'; values \"${X}\", '2' } }",
+          '  agent { docker { image "acme/v:${V}" } }',
+          '} }',
+          "stage('none') { matrix {",
+          "  axes { axis { name 'W'; values '1' } }",
+          "  excludes { exclude { axis { name 'W'; values '1' } } }",
+          '  agent { docker { image "acme/w:${W}" } }',
+          '} }',
+          "stage('axis name') { matrix {",
+          "  axes { axis { name 'IMAGE'; values 'redis:7', 'valkey/valkey:8' } }",
+          '  agent { docker { image IMAGE } }',
+          '} }',
+        ].join('\n'),
+      )
+      expect(out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`)).toEqual([
+        '16:26 redis:7',
+        '16:26 valkey/valkey:8',
+      ])
+      expect(skips(out)).toEqual([
+        '3 unresolved-version docker image "acme/a:${A}": ${A} is a matrix axis (0, 1, 2, 3, 4, 5, 6, 7); not expanded: the matrix has more than 64 cells',
+        '7 unresolved-version docker image "acme/v:${V}": ${V} is not set in this file (top-level assignments and environment blocks are read); not guessed',
+        '12 unresolved-version docker image "acme/w:${W}": ${W} is a matrix axis (1); not expanded: every cell of the matrix is excluded',
+      ])
+      expect(out.errors).toEqual([])
+    })
   })
 
   describe('hostile input', () => {
@@ -505,6 +757,15 @@ describe('jenkinsfile', () => {
         ';',
         '"',
         "'",
+        'matrix',
+        'axes',
+        'axis',
+        'name',
+        "'X'",
+        'values',
+        'notValues',
+        'excludes',
+        'exclude',
       ]
       const context = tree({'pod.yaml': 'spec: {containers: [{image: alpine}]}'})
       let seed = 42
@@ -531,6 +792,43 @@ describe('jenkinsfile', () => {
       expect(discover("@Library('x").errors[0]).toMatchObject({line: 1, code: 'invalid-entry'})
       const proto = discover('def __proto__ = \'x\'\nnode { docker.image("acme/${__proto__}:1") }')
       expect(rows(proto)).toEqual(['Jenkinsfile:2:21 acme/x:1 docker.io/acme/x 1 - - -> pkg:docker/acme/x@1'])
+    })
+
+    it('bounds templates that fan out through variables, and reads hostile matrices', () => {
+      // V0 holds V1 twenty times, V1 holds V2 twenty times...: 20^8 templates if each were filled in.
+      const entries = Array.from({length: 8}, (_, i) => `V${i} = "${`\${V${i + 1}}`.repeat(20)}"`)
+      const wide = discover(
+        `pipeline { environment {\n${entries.join('\n')}\nV8 = 'x' }\nstages { stage('s') { steps { script { docker.image("acme/\${V0}:1").pull() } } } } }`,
+      )
+      expect(wide.components).toEqual([])
+      expect(wide.skipped).toHaveLength(1)
+      expect(wide.skipped[0].message).toContain('more than 1000 templates through variables')
+      const proto = discover(
+        [
+          "stage('s') { matrix {",
+          "  axes { axis { name '__proto__'; values 'a', 'constructor' } }",
+          '  agent { docker { image "acme/${__proto__}:1" } }',
+          "  stages { stage('t') { matrix { axes { axis { name 'N'; values '1', '2' } }",
+          '    agent { docker { image "acme/${__proto__}:${N}" } } } } }',
+          '} }',
+        ].join('\n'),
+      )
+      // A matrix in a matrix (Jenkins refuses it) is read as the product of both.
+      expect(proto.components.map((c) => `${c.locations[0].line} ${c.ref}`)).toEqual([
+        '3 acme/a:1',
+        '3 acme/constructor:1',
+        '5 acme/a:1',
+        '5 acme/constructor:1',
+        '5 acme/a:2',
+        '5 acme/constructor:2',
+      ])
+      const manyValues = `values ${Array.from({length: 2000}, (_, i) => `'${i}'`).join(', ')}`
+      const many = discover(
+        `stage('s') { matrix { axes { axis { name 'A'; ${manyValues} } }\nagent { docker { image "acme/a:\${A}" } } } }`,
+      )
+      expect(skips(many)).toEqual([
+        '2 unresolved-version docker image "acme/a:${A}": ${A} is not set in this file (top-level assignments and environment blocks are read); not guessed',
+      ])
     })
   })
 })

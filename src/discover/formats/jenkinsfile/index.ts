@@ -1,15 +1,18 @@
 /**
- * Jenkins pipelines (`Jenkinsfile`, `Jenkinsfile.<name>`, `<name>.jenkinsfile`; https://www.jenkins.io/doc/book/pipeline/):
- * the container images a pipeline runs in and the shared libraries it loads from git.
+ * Jenkins pipelines (`Jenkinsfile`, `Jenkinsfile.<name>`, `Jenkinsfile-<name>`, `Jenkinsfile_<name>`,
+ * `JenkinsfileFor<Name>`, `jenkinsfile`, `<name>.jenkinsfile`; https://www.jenkins.io/doc/book/pipeline/): the
+ * container images a pipeline runs in and the shared libraries it loads from git. A template of one
+ * (`Jenkinsfile.j2`, `.tmpl`…) is a skip: it is not Groovy until rendered.
  * - Declarative agents: `agent { docker { image 'x' } }`, `agent { docker 'x' }` (pipeline and stage level;
  *   `registryUrl` prefixes the registry host as docker-workflow does), `agent { kubernetes { yaml '''…''' } }`,
  *   `yamlFile 'pod.yaml'`, `containerTemplate { image 'x' }`.
  * - Scripted: `podTemplate(yaml: …, containers: [containerTemplate(image: 'x')])`, `containerTemplate(…)` anywhere,
  *   `docker.image('x')` (under `docker.withRegistry('url')`: the registry-qualified name it pulls),
  *   `withDockerContainer('x')`.
- * - Templates (`"${NAME}"`, `"$NAME"`, `env.NAME`) take literal values from `environment {}` blocks (the enclosing
- *   stages' and the pipeline's) and from top-level `def NAME = '…'` / `NAME = '…'` assignments; anything else is
- *   reported (./resolve.ts), never guessed.
+ * - Templates (`"${NAME}"`, `"$NAME"`, `env.NAME`) take literal values from top-level `def NAME = '…'` /
+ *   `NAME = '…'` assignments, the `environment {}` blocks in effect where Jenkins evaluates them (not an agent's own
+ *   stage's or pipeline's) and matrix axes (one image per cell), as ./scope.ts says; anything else is reported
+ *   (./pipeline.ts), never guessed.
  * - Shared libraries (./libraries.ts): `@Library`, `library '…'` and `libraries { lib(…) }` name libraries configured
  *   in Jenkins (a skip); `library identifier: 'name@ref', retriever: modernSCM(git…)` is a git package.
  * - Not read: `agent { dockerfile … }` and `docker.build(…)` build an image from a Dockerfile (the dockerfile format
@@ -28,13 +31,28 @@ import {libraryAnnotation, libraryDirective, libraryStep} from './libraries.js'
 import {Pipeline} from './pipeline.js'
 import {podFile, podInline, readTrustedPath} from './pod.js'
 import {imageValue, registryOf} from './images.js'
+import {templateExtension} from '../../file-names.js'
 
 export const discoverer: Discoverer = {
   id: 'jenkinsfile',
   description:
     'Jenkins pipelines (Jenkinsfile): docker and Kubernetes agent images, docker.image(), shared libraries from git',
-  matches: (file) => /(^|\/)(Jenkinsfile(\.[^/]+)?|[^/]+\.[Jj]enkinsfile)$/.test(file),
+  matches: isJenkinsfile,
   discover,
+}
+
+/**
+ * The names Jenkins users give pipelines (a job's Script Path is any file): `Jenkinsfile`, `Jenkinsfile.release`,
+ * `Jenkinsfile-PreCommit`, `Jenkinsfile_k8s` (the jenkins-infra convention), `JenkinsfileForBinaries`, lowercase
+ * `jenkinsfile`, `deploy.jenkinsfile`. Not lowercase `jenkinsfile.go` / `jenkinsfile_test.go` (source files of tools).
+ */
+export function isJenkinsfile(file: string): boolean {
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  return (
+    /^Jenkinsfile(?:[-._][^/]+|[A-Z][^/]*)?$/.test(base) ||
+    base === 'jenkinsfile' ||
+    /^[^/]+\.[Jj]enkinsfile$/.test(base)
+  )
 }
 
 /** Syntax problems listed one by one, at most this many (the last error counts the rest). */
@@ -42,6 +60,16 @@ const MAX_SYNTAX_ERRORS = 20
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
+  const base = input.file.slice(input.file.lastIndexOf('/') + 1)
+  const template = templateExtension(base)
+  if (template) {
+    out.skipped.push({
+      file: input.file,
+      reason: 'unsupported',
+      message: `${base} is a template (${template}), not a Jenkinsfile: render it and scan the result`,
+    })
+    return out
+  }
   const p = new Pipeline(input.file, input.text, tokenize(input.text, false), context, out)
   syntaxErrors(p)
   const {tokens} = p

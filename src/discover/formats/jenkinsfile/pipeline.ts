@@ -1,8 +1,9 @@
 /**
  * A Jenkinsfile's tokens with what the readers of ./index.ts ask of them: the block each token is in (the name
  * before its `{`: `agent`, `docker`, `stage`, `withRegistry`…), named arguments of a call, and the literal values a
- * `${NAME}` template may take: `environment {}` entries of the enclosing stages and of the pipeline, then top-level
- * `def NAME = '…'` / `NAME = '…'` assignments (a name assigned twice at the top level is not used).
+ * `${NAME}` template may take, in the scope Jenkins evaluates it in (./scope.ts): top-level `def NAME = '…'` /
+ * `NAME = '…'` assignments (a name assigned twice is not used), the `environment {}` blocks in effect there, and
+ * the axes of an enclosing `matrix {}` (one value per cell).
  */
 import {elide} from '../../../core/elide.js'
 import type {SkipReason} from '../../../core/model.js'
@@ -10,9 +11,9 @@ import type {Token, Tokens} from '../../lockfile-support/groovy-tokenize.js'
 import {LineStarts} from '../../lockfile-support/line-index.js'
 import type {Output} from '../../output.js'
 import type {DiscoverContext} from '../../types.js'
+import {axisShown, type Binding, type Layer, type Matrix, readMatrix, type Scope} from './scope.js'
 
 /** A value a name is set to: a string token, or an expression (its text). */
-export type Binding = {token: Token} | {computed: string}
 
 interface Frame {
   /** The name before the block's `{` (a call's name for `name(…) {`), or ''. */
@@ -22,8 +23,10 @@ interface Frame {
   call: number
   /** Index of the enclosing frame, -1 at the top level. */
   parent: number
-  /** `environment {}` entries of a `pipeline` or `stage` block. */
+  /** `environment {}` entries of a `pipeline`, `stage` or `matrix` block. */
   env?: Map<string, Binding>
+  /** A `matrix {}` block's axes. */
+  matrix?: Matrix
 }
 
 /** Blocks climbed from a token to find what encloses it, at most (a hostile file nests deeper). */
@@ -32,6 +35,8 @@ const MAX_CLIMB = 256
 const MAX_DEPTH = 8
 /** The longest value a template may give. */
 const MAX_VALUE = 4096
+/** Templates filled in for one string, through all its variables, at most (a hostile file nests them widely). */
+const MAX_TEMPLATES = 1000
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** Declaration words before a top-level `NAME = …`. */
 const DECLARE = new Set(['def', 'final', 'String', 'var', 'static'])
@@ -44,6 +49,8 @@ export interface Resolved {
   missing: string[]
   /** The templates not read, as written (`${expr}`, `$name`). */
   holes: string[]
+  /** Whether a template not read is a matrix axis, known once a cell is chosen (./scope.ts cellsOf). */
+  axis: boolean
 }
 
 export class Pipeline {
@@ -53,6 +60,11 @@ export class Pipeline {
   readonly owner: Int32Array
   readonly frames: Frame[] = []
   readonly top = new Map<string, Binding>()
+  /** Every name an `environment {}` block sets, for messages. */
+  readonly envNames = new Set<string>()
+  private readonly layerCache = new Map<number, Layer[]>()
+  /** Templates left to fill in for the string being resolved (MAX_TEMPLATES). */
+  private budget = 0
   /** String tokens without their closing quote: reported once, never read. */
   readonly unterminated = new Set<Token>()
   /** The length of each string's quotes: 3 for `'''` and `"""`, else 1. */
@@ -71,6 +83,8 @@ export class Pipeline {
     this.findUnterminated(text)
     this.buildFrames()
     this.collectBindings()
+    for (let f = 0; f < this.frames.length; f++)
+      if (this.frames[f].label === 'matrix') this.frames[f].matrix = readMatrix(this, f)
   }
 
   /** Strings whose closing quote is not where the lexer stopped: ended by their line's end or the text's. */
@@ -228,16 +242,21 @@ export class Pipeline {
     return token.kind === 'punct' && [',', ';', ')', ']', '}'].includes(token.value)
   }
 
-  /** A string's text with its templates filled in from the bindings visible at token `at`. */
-  resolve(token: Token, at: number, depth = 0): Resolved {
-    const out: Resolved = {text: '', prefix: '', missing: [], holes: []}
+  /** A string's text with its templates filled in, as Jenkins evaluates it at token `at` (or in `scope`). */
+  resolve(token: Token, at: number | Scope): Resolved {
+    this.budget = MAX_TEMPLATES
+    return this.fill(token, typeof at === 'number' ? this.scopeAt(at) : at, 0)
+  }
+
+  private fill(token: Token, scope: Scope, depth: number): Resolved {
+    const out: Resolved = {text: '', prefix: '', missing: [], holes: [], axis: false}
     for (const part of token.parts ?? [{text: token.value}]) {
       if ('text' in part) {
         out.text += part.text
         if (out.missing.length === 0) out.prefix = out.text
         continue
       }
-      const value = this.template(part.expr, at, depth)
+      const value = this.template(part.expr, scope, depth)
       if (typeof value === 'string' && out.text.length + value.length <= MAX_VALUE) {
         out.text += value
         if (out.missing.length === 0) out.prefix = out.text
@@ -246,32 +265,106 @@ export class Pipeline {
         out.text += written
         out.holes.push(written)
         out.missing.push(typeof value === 'string' ? `${part.expr} (longer than ${MAX_VALUE} characters)` : value.why)
+        if (typeof value !== 'string' && value.axis) out.axis = true
       }
     }
     return out
   }
 
   /** One template's value, or why it has none. */
-  private template(expr: string, at: number, depth: number): string | {why: string} {
+  private template(expr: string, scope: Scope, depth: number): string | {why: string; axis?: boolean} {
     const shown = `\${${elide(expr.trim(), 100)}}`
+    const viaEnv = expr.trim().startsWith('env.')
     const name = expr.trim().replace(/^env\./, '')
     if (!NAME.test(name)) return {why: `${shown} is an expression`}
     if (depth >= MAX_DEPTH) return {why: `${shown} (variables nested deeper than ${MAX_DEPTH})`}
-    const binding = this.lookup(name, at)
-    if (binding === undefined)
-      return {why: `${shown} is not set in this file (top-level assignments and environment blocks are read)`}
-    if ('computed' in binding) return {why: `${shown} is set to ${binding.computed}`}
-    const inner = this.resolve(binding.token, at, depth + 1)
-    return inner.missing.length === 0 ? inner.text : {why: `${shown} (${inner.missing.join(', ')})`}
+    if (--this.budget < 0) return {why: `${shown} (more than ${MAX_TEMPLATES} templates through variables)`}
+    const found = this.lookup(name, scope, viaEnv)
+    if (found === undefined)
+      return {
+        why:
+          scope.block?.self === name
+            ? `${shown} is the value before this entry, not set in this file`
+            : `${shown} ${this.unsetWhy(name)}`,
+      }
+    if ('value' in found) return found.value
+    if ('axis' in found) return {why: `${shown} is a matrix axis ${axisShown(found.axis, name)}`, axis: true}
+    if ('computed' in found.binding) return {why: `${shown} is set to ${found.binding.computed}`}
+    const inner = this.fill(found.binding.token, found.scope, depth + 1)
+    return inner.missing.length === 0 ? inner.text : {why: `${shown} (${inner.missing.join(', ')})`, axis: inner.axis}
   }
 
-  /** A name's binding: the enclosing stages' `environment`, the pipeline's, then the top level. */
-  lookup(name: string, at: number): Binding | undefined {
-    for (const frame of this.enclosing(at)) {
-      const binding = frame.env?.get(name)
-      if (binding !== undefined) return binding
+  /** Why a name has no value where it is used. */
+  unsetWhy(name: string): string {
+    return this.envNames.has(name)
+      ? "is set only by environment blocks not in effect here (another stage's; or the agent's own stage's or pipeline's, which Jenkins applies after setting up the agent)"
+      : 'is not set in this file (top-level assignments and environment blocks are read)'
+  }
+
+  /** The blocks in effect at token `at` (./scope.ts). */
+  scopeAt(at: number): Scope {
+    return {layers: this.layers(this.owner[at] ?? -1)}
+  }
+
+  /**
+   * What a name is in `scope`, as Jenkins resolves it (./scope.ts): an entry of the same environment block, a
+   * top-level assignment (not for `env.NAME`), then the blocks in effect, innermost first. A binding comes with the
+   * scope it is evaluated in (where it is defined); an axis with its value in the scope's cell, or its matrix.
+   */
+  lookup(
+    name: string,
+    scope: Scope,
+    viaEnv = false,
+  ): {binding: Binding; scope: Scope} | {value: string} | {axis: Matrix} | undefined {
+    const {block} = scope
+    if (block !== undefined && name !== block.self) {
+      const binding = block.env.get(name)
+      if (binding !== undefined) return {binding, scope: {...scope, block: {env: block.env, self: name}}}
     }
-    return this.top.get(name)
+    // An entry naming itself (`PATH = "${env.PATH}:…"`) reads the script's property, as a bare name does.
+    if (!viaEnv || block?.self === name) {
+      const binding = this.top.get(name)
+      if (binding !== undefined) return {binding, scope: {layers: []}}
+    }
+    for (const layer of scope.layers) {
+      const binding = layer.env?.get(name)
+      if (binding !== undefined)
+        return {
+          binding,
+          scope: {block: {env: layer.env!, self: name}, layers: this.envLayers(layer.frame), cell: scope.cell},
+        }
+      if (layer.axes?.axes.some((axis) => axis.name === name)) {
+        const value = scope.cell?.get(layer.frame)?.get(name)
+        return value === undefined ? {axis: layer.axes} : {value}
+      }
+    }
+    return undefined
+  }
+
+  /**
+   * The blocks in effect inside frame `frame`, innermost first: each enclosing block's environment and matrix axes,
+   * except the environment of the block an `agent {}` belongs to (set up before it). Bounded; cached.
+   */
+  private layers(frame: number): Layer[] {
+    const cached = this.layerCache.get(frame)
+    if (cached !== undefined) return cached
+    const layers: Layer[] = []
+    let agentOf = -1
+    for (let f = frame, step = 0; f >= 0 && step < MAX_CLIMB; f = this.frames[f].parent, step++) {
+      const {label, parent, env, matrix} = this.frames[f]
+      if (label === 'agent') agentOf = parent
+      const inEffect = f === agentOf ? undefined : env
+      if (inEffect !== undefined || matrix !== undefined) layers.push({frame: f, env: inEffect, axes: matrix})
+    }
+    this.layerCache.set(frame, layers)
+    return layers
+  }
+
+  /** The blocks in effect when the `environment {}` of frame `frame` is applied: its matrix cell, then around it. */
+  private envLayers(frame: number): Layer[] {
+    const {parent, matrix} = this.frames[frame]
+    const around = parent >= 0 ? this.layers(parent) : []
+    return matrix === undefined ? around : [{frame, axes: matrix}, ...around]
   }
 
   private buildFrames(): void {
@@ -317,6 +410,7 @@ export class Pipeline {
           const env = this.frames[holder].env ?? new Map<string, Binding>()
           this.frames[holder].env = env
           env.set(tokens[i].value, this.binding(i + 2))
+          this.envNames.add(tokens[i].value)
         }
         continue
       }
