@@ -11,9 +11,24 @@ const SPECIFIER = /^(===|==|~=|!=|<=|>=|<|>)\s*([^\s,]+)$/
 /** `name @ url`: a direct reference. */
 export const DIRECT_REFERENCE = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@\s*(\S+)/
 
-/** Specifiers as PEP 508 writes them after the name: none, or a comparison first (in parentheses or not). */
+/**
+ * Specifiers as PEP 508 writes them after the name: none, or a comparison first (in parentheses or not), clauses
+ * separated by commas (packaging, pip's parser since 22.0, refuses `>=2<3` and `>=2 <3`: missingComma).
+ */
 export function isSpecifierList(specifiers: string): boolean {
-  return specifiers === '' || /^\(?\s*(===|==|~=|!=|<=|>=|<|>)/.test(specifiers)
+  return specifiers === '' || (/^\(?\s*(===|==|~=|!=|<=|>=|<|>)/.test(specifiers) && !missingComma(specifiers))
+}
+
+/**
+ * Two version clauses with no comma between them (`>=2<3`, `>=2 <3`): packaging refuses the requirement. A clause is
+ * an operator and a version; only `===` takes any text up to a comma.
+ */
+export function missingComma(specifiers: string): boolean {
+  const list = specifiers.trim().replace(/^\((.*)\)$/, '$1')
+  return list.split(',').some((clause) => {
+    const match = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([\s\S]*)$/.exec(clause)
+    return match !== null && match[1] !== '===' && /[\s<>=!~]/.test(match[2].trim())
+  })
 }
 
 /** The single exact version of `==1.2.3` / `===1.2.3` (no wildcard), if any. */

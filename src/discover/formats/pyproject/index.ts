@@ -8,7 +8,7 @@
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {missingComma, NAMED_REQUIREMENT, parseRequirement} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {
@@ -258,23 +258,11 @@ interface ArrayEntry {
   enrich: boolean
 }
 
-/**
- * Two version clauses with no comma between them (`>=2<3`, `>=2 <3`): packaging (pip's parser, since 22.0) refuses
- * the requirement. A clause is an operator and a version; only `===` takes any text up to a comma.
- */
-function missingComma(specifiers: string): boolean {
-  const list = specifiers.trim().replace(/^\((.*)\)$/, '$1')
-  return list.split(',').some((clause) => {
-    const match = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([\s\S]*)$/.exec(clause)
-    return match !== null && match[1] !== '===' && /[\s<>=!~]/.test(match[2].trim())
-  })
-}
-
 /** One PEP 508 string: a named requirement (its `==` pin the version), or `name @ url` (no registry version). */
 function requirement(out: Out, text: string, at: Place, entry: ArrayEntry): void {
   const parsed = parseRequirement(text)
-  const refused = parsed?.kind === 'named' && missingComma(parsed.specifiers)
-  if (!parsed || refused) {
+  if (!parsed) {
+    const refused = missingComma(NAMED_REQUIREMENT.exec(text.replace(/\s*;.*$/, '').trim())?.[3] ?? '')
     const why = refused ? ': two version clauses need a comma between them (pip refuses it)' : ''
     out.errors.push(
       lockfileError(
