@@ -3,6 +3,7 @@
  * tags of its own (mkdocs' `!!python/name:`), is not a Kubernetes manifest and must not fail a scan.
  * JSON files are sniffed for content as well (see ./formats/k8s-json): the names below only save the sniff.
  */
+import type {Skipped} from '../core/model.js'
 import {posix} from 'node:path'
 
 const KUSTOMIZATION = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization'])
@@ -130,4 +131,19 @@ export function templateExtension(file: string): string | undefined {
   return /\.(?:hbs|handlebars|mustache|tmpl|tpl|gotmpl|template|j2|jinja|jinja2|njk|erb|ejs|liquid|twig|in)$/i.exec(
     file,
   )?.[0]
+}
+
+/**
+ * The skip of a file of `what` (`Dockerfile`, `Jenkinsfile`) named as a template (templateExtension), or undefined for
+ * any other name.
+ */
+export function templateSkip(file: string, what: string): Skipped | undefined {
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  const template = templateExtension(base)
+  if (template === undefined) return undefined
+  return {
+    file,
+    reason: 'unsupported',
+    message: `${base} is a template (${template}), not a ${what}: render it and scan the result`,
+  }
 }

@@ -19,7 +19,7 @@ import type {Location} from '../../../core/model.js'
 import {emptyOutput, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {type LexBudget, processWord} from './shell-lex.js'
-import {templateExtension} from '../../file-names.js'
+import {templateSkip} from '../../file-names.js'
 
 export const discoverer: Discoverer = {
   id: 'dockerfile',
@@ -235,14 +235,9 @@ interface Range {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const base = posix.basename(input.file)
-  const template = templateExtension(base)
+  const template = templateSkip(input.file, 'Dockerfile')
   if (template) {
-    out.skipped.push({
-      file: input.file,
-      reason: 'unsupported',
-      message: `${base} is a template (${template}), not a Dockerfile: render it and scan the result`,
-    })
+    out.skipped.push(template)
     return out
   }
   const dockerfile = dockerfileAst().DockerfileParser.parse(input.text)

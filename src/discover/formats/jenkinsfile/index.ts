@@ -31,7 +31,7 @@ import {libraryAnnotation, libraryDirective, libraryStep} from './libraries.js'
 import {Pipeline} from './pipeline.js'
 import {podFile, podInline, readTrustedPath} from './pod.js'
 import {imageValue, registryOf} from './images.js'
-import {templateExtension} from '../../file-names.js'
+import {templateSkip} from '../../file-names.js'
 
 export const discoverer: Discoverer = {
   id: 'jenkinsfile',
@@ -60,14 +60,9 @@ const MAX_SYNTAX_ERRORS = 20
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  const base = input.file.slice(input.file.lastIndexOf('/') + 1)
-  const template = templateExtension(base)
+  const template = templateSkip(input.file, 'Jenkinsfile')
   if (template) {
-    out.skipped.push({
-      file: input.file,
-      reason: 'unsupported',
-      message: `${base} is a template (${template}), not a Jenkinsfile: render it and scan the result`,
-    })
+    out.skipped.push(template)
     return out
   }
   const p = new Pipeline(input.file, input.text, tokenize(input.text, false), context, out)
