@@ -506,13 +506,38 @@ bases:
   - git::https://github.com/acme-org/helmfiles.git@bases/repositories.yaml?ref=v1
 `)
     expect(skips(out)).toEqual([
-      '5 unsupported helmfiles[3]: "releases/api.yaml" is not named helmfile.yaml nor in a helmfile.d/ folder, so this scan does not read it: its releases are not listed',
+      '5 missing-resource helmfiles: "releases/api.yaml" is not a readable file of the scanned tree: its releases are not listed',
       '6 unsupported helmfiles[4]: the path "{{ .Values.stack }}/helmfile.yaml" holds a Go template expression; not read: its releases are not listed',
       '7 remote-resource helmfiles[5]: "https://example.com/helmfile.yaml" is fetched by helmfile when it runs, not by this scan: its releases are not listed',
       '10 unsupported bases[1]: "environments.yaml" is not named helmfile.yaml nor in a helmfile.d/ folder, so this scan does not read it: the repositories and templates it may give this file are not read',
       '11 remote-resource bases[2]: "git::https://github.com/acme-org/helmfiles.git@bases/repositories.yaml?ref=v1" is fetched by helmfile when it runs, not by this scan: the repositories and templates it may give this file are not read',
     ])
     expect([...errors(out), ...rows(out)]).toEqual([])
+  })
+
+  it('reads a sub-helmfile of the tree named otherwise, its releases located in it, once along a chain', () => {
+    const tree = {
+      'releases/api.yaml': `repositories:
+- name: acme
+  url: https://charts.example.com/acme
+releases:
+- name: api
+  chart: acme/api
+  version: 2.0.0
+helmfiles:
+- ../stacks/loop.yaml
+`,
+      'stacks/loop.yaml': 'helmfiles:\n- ../releases/api.yaml\n',
+    }
+    const out = discover('helmfiles:\n- releases/api.yaml\n- path: releases/missing.yaml\n', 'helmfile.yaml', tree)
+    const locations = out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.purl}`)
+    expect(locations).toEqual([
+      'releases/api.yaml:6 pkg:helm/api@2.0.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
+    ])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'stacks/loop.yaml:2 unsupported helmfiles: "../releases/api.yaml" is read through this file already, or too deep (8 helmfiles): not read again',
+      'helmfile.yaml:3 missing-resource helmfiles: "releases/missing.yaml" is not a readable file of the scanned tree: its releases are not listed',
+    ])
   })
 
   it('reports a chart reference that names no chart, instead of failing on it (found by fuzzing)', () => {

@@ -15,6 +15,7 @@
  */
 import {isHelmfileFile} from '../../file-names.js'
 import {posix} from 'node:path'
+import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -42,6 +43,14 @@ export const HELMFILE_TEMPLATE_HINT =
   'Helmfile renders it as a Go template: run `helmfile build` and scan the rendered helmfile it prints (saved as helmfile.yaml), or `helmfile template` and scan the manifests'
 
 function discover({file, text}: DiscoverInput, context: DiscoverContext): Output {
+  return readHelmfile(file, text, context, [])
+}
+
+/** Sub-helmfiles read through other ones, at most this deep (a chain of `helmfiles:` entries). */
+const MAX_NESTING = 8
+
+/** One helmfile; `chain`: the helmfiles whose `helmfiles:` led here (none for one the walk found). */
+function readHelmfile(file: string, text: string, context: DiscoverContext, chain: readonly string[]): Output {
   const out = emptyOutput()
   if (file.endsWith('.gotmpl')) {
     out.skipped.push({
@@ -54,6 +63,7 @@ function discover({file, text}: DiscoverInput, context: DiscoverContext): Output
   const roots = readParts(file, text, out)
   const h: Helmfile = {
     file,
+    chain,
     dir: posix.dirname(file),
     out,
     context,
@@ -229,6 +239,7 @@ function otherHelmfiles(h: Helmfile, node: YamlNode | undefined, key: 'helmfiles
       h.out.errors.push(errorAt(h.file, item, 'invalid-entry', message))
       return
     }
+    if (key === 'helmfiles' && subHelmfile(h, path, item)) return
     const message = otherHelmfileMessage(path, key)
     if (message !== undefined)
       h.out.skipped.push({
@@ -238,6 +249,42 @@ function otherHelmfiles(h: Helmfile, node: YamlNode | undefined, key: 'helmfiles
         message: `${label}: ${message}`,
       })
   })
+}
+
+/**
+ * A sub-helmfile of the tree named otherwise than the walk reads (`helmfiles: [releases/api.yaml]`): read here, as
+ * helmfile reads it (its own repositories and releases, located in it), once along a chain of `helmfiles:` and at most
+ * MAX_NESTING deep; one that is not there is reported. False when the path names no such file (a glob, a template, a
+ * remote one, a default name): the caller reports it as before.
+ */
+function subHelmfile(h: Helmfile, path: string, item: YamlNode): boolean {
+  if (/[*?[{]/.test(path) || isRemoteSource(path) || posix.isAbsolute(path)) return false
+  const file = posix.normalize(posix.join(h.dir, path))
+  if (isHelmfileFile(file)) return false
+  const text = h.context.readText(file)
+  if (text === null) {
+    h.out.skipped.push({
+      file: h.file,
+      line: item.line,
+      reason: 'missing-resource',
+      message: `helmfiles: "${elide(path, 200)}" is not a readable file of the scanned tree: its releases are not listed`,
+    })
+    return true
+  }
+  if (h.chain.includes(file) || file === h.file || h.chain.length >= MAX_NESTING) {
+    h.out.skipped.push({
+      file: h.file,
+      line: item.line,
+      reason: 'unsupported',
+      message: `helmfiles: "${elide(path, 200)}" is read through this file already, or too deep (${MAX_NESTING} helmfiles): not read again`,
+    })
+    return true
+  }
+  const sub = readHelmfile(file, text, h.context, [...h.chain, h.file])
+  appendAll(h.out.components, sub.components)
+  appendAll(h.out.skipped, sub.skipped)
+  appendAll(h.out.errors, sub.errors)
+  return true
 }
 
 function otherHelmfileMessage(path: string, key: 'helmfiles' | 'bases'): string | undefined {

@@ -26,6 +26,8 @@ export interface Repository {
 /** What one helmfile says that its releases use: read from all its parts first (helmfile merges them). */
 export interface Helmfile {
   file: string
+  /** The helmfiles whose `helmfiles:` led to this one (none for one the walk found). */
+  chain: readonly string[]
   /** The helmfile's folder, relative to the scan root (`.` at the root). */
   dir: string
   out: Output
