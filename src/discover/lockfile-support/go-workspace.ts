@@ -20,7 +20,7 @@ export interface Workspace {
 }
 
 /** Folders one go.work may use that are read for their module paths: a workspace is a few dozen modules. */
-const MAX_FOLDERS = 1000
+export const MAX_WORKSPACE_FOLDERS = 1000
 
 const cache = new WeakMap<DiscoverContext, Map<string, Workspace | null>>()
 
@@ -59,7 +59,7 @@ function parseWorkspace(file: string, text: string, context: DiscoverContext): W
   for (const line of lines) {
     // An absolute folder is outside the tree (the context would not read it anyway).
     if (line.verb === 'use') {
-      if (line.args.length === 1 && !posix.isAbsolute(line.args[0]) && folders.length < MAX_FOLDERS)
+      if (line.args.length === 1 && !posix.isAbsolute(line.args[0]) && folders.length < MAX_WORKSPACE_FOLDERS)
         folders.push(folderOf(dir, line.args[0]))
     } else if (line.verb === 'replace') {
       const replacement = readReplacement(line)

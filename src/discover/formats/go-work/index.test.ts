@@ -109,6 +109,12 @@ describe('go-work', () => {
     expect(rows(inventory)).toEqual(['example.com/acme/lib v1.2.0 local app/go.mod:2:9'])
   })
 
+  it('says when a workspace has more use folders than are read for their modules', () => {
+    const uses = Array.from({length: 1001}, (_, i) => `use ./m${i}`).join('\n')
+    const out = discoverer.discover({file: 'go.work', text: `go 1.22\n${uses}\n`}, {readText: () => null})
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason}`)).toEqual(['1002 unsupported'])
+  })
+
   it('reports bad lines by line and still reads the rest; never throws on hostile text', () => {
     const out = discoverer.discover(
       {

@@ -10,7 +10,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isLocalPath, lexGoMod, readReplacement} from '../../lockfile-support/go-modfile.js'
-import {folderOf} from '../../lockfile-support/go-workspace.js'
+import {folderOf, MAX_WORKSPACE_FOLDERS} from '../../lockfile-support/go-workspace.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -36,6 +36,7 @@ export function discoverGoWork(file: string, text: string, context: DiscoverCont
   )
   const components: Component[] = []
   const skipped: Skipped[] = []
+  let uses = 0
   for (const line of lines) {
     if (!KNOWN_VERBS.has(line.verb)) {
       errors.push(lockfileError(file, 'invalid-go-mod', `unknown directive '${line.verb}'`, line.line))
@@ -44,6 +45,14 @@ export function discoverGoWork(file: string, text: string, context: DiscoverCont
         errors.push(lockfileError(file, 'invalid-go-mod', "use: expected 'use ./folder'", line.line))
         continue
       }
+      // Past the bound go-workspace.ts reads, a folder's module is not taken for the tree's own: said once.
+      if (!posix.isAbsolute(line.args[0]) && ++uses === MAX_WORKSPACE_FOLDERS + 1)
+        skipped.push({
+          file,
+          line: line.line,
+          reason: 'unsupported',
+          message: `more than ${MAX_WORKSPACE_FOLDERS} use folders: the modules of this one and the ones after it are not taken for the tree's own (they may be looked up by name)`,
+        })
       const folder = folderOf(posix.dirname(file), line.args[0])
       const goMod = posix.join(folder, 'go.mod')
       if (!posix.isAbsolute(line.args[0]) && context.exists?.(goMod) === false)
