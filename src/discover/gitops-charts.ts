@@ -128,9 +128,10 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
     // images they name are deployed.
     const chart = name ?? stringValue(at(source, 'path'))
     const report = {errors: out.out.errors, skipped: out.skipped}
-    const before = out.out.skipped.length
-    if (chart !== undefined) chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart)
-    if (kind === 'ApplicationSet') generatedValues(out.out.skipped, before)
+    // In an ApplicationSet's template, `{{ }}` in values is its generators' (Argo CD fills it in per application).
+    const filledInBy = kind === 'ApplicationSet' ? "the ApplicationSet's generators" : undefined
+    if (chart !== undefined)
+      chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart, filledInBy)
     if (chartNode === undefined || name === undefined) continue
     const location = {file, line: chartNode.line, column: chartNode.column}
     addChart(out, {chart: argoChart(name, version, repoURL), at: location})
@@ -154,23 +155,6 @@ function argoChart(name: string, version: string | undefined, repoURL: string | 
     name: name.slice(slash + 1),
     ...versioned,
     repository: `${repository.replace(/\/+$/, '')}/${name.slice(0, slash)}`,
-  }
-}
-
-/**
- * In an ApplicationSet's template, `{{ }}` in values is the generators' (Argo CD fills it in per application), not a
- * Helm template: the skips of such images (from ./helm-value-images.ts, from `start` on) say so.
- */
-function generatedValues(skipped: Skipped[], start: number): void {
-  for (let i = start; i < skipped.length; i++) {
-    const skip = skipped[i]
-    if (skip.reason !== 'helm-template') continue
-    const image = /^image "(.*)" is a template\./s.exec(skip.message)?.[1] ?? '?'
-    skipped[i] = {
-      ...skip,
-      reason: 'unsupported',
-      message: `ApplicationSet values: image "${image}" holds a value its generators fill in ({{ }}); not read`,
-    }
   }
 }
 
@@ -321,13 +305,20 @@ function addChart(out: GitopsCharts, chart: GitopsChart): void {
  * `helm.valuesObject`), read as a values file is. The chart's own files are not in the tree, so a block without tag
  * or digest (the chart's appVersion) is reported.
  */
-function chartValues(out: GitopsCharts, file: string, values: YamlNode | undefined, chart: string): void {
+function chartValues(
+  out: GitopsCharts,
+  file: string,
+  values: YamlNode | undefined,
+  chart: string,
+  filledInBy?: string,
+): void {
   if (!isMap(values)) return
   valuesImages(values, {
     file,
     out: out.out,
     appVersion: undefined,
     noAppVersion: `the appVersion of chart ${chart}, which it would take, is not in the tree`,
+    ...(filledInBy ? {filledInBy} : {}),
   })
 }
 

@@ -5,6 +5,7 @@
  * (./gitops-charts.ts: a Flux HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`). A block without
  * tag or digest takes the chart's appVersion when it is known (`appVersion`), else it is reported.
  */
+import type {Location} from '../core/model.js'
 import {addImageRef, locationOf, type Output} from './output.js'
 import {isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
 
@@ -18,6 +19,11 @@ export interface ValuesScan {
   noAppVersion: string
   /** Set while inside a subchart's values: whose appVersion a missing tag would be. */
   subchart?: string
+  /**
+   * Who fills in `{{ }}` in these values when Helm does not (an ApplicationSet's generators): an image holding one is
+   * reported as theirs, not as a Helm template.
+   */
+  filledInBy?: string
 }
 
 /** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
@@ -60,7 +66,7 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
     // `image: repo/name` with `tag: 1.2` (or `imageTag:`) beside it, as older charts write it.
     const sibling = text(parent.entries.get('tag')) || text(parent.entries.get('imageTag'))
     const written = sibling && !hasTagOrDigest(image) ? `${image}:${sibling}` : image
-    addImageRef(scan.out, written, locationOf(scan.file, value), 'helm-values')
+    addValuesImage(scan, written, locationOf(scan.file, value))
     return
   }
   visit(value, scan, depth + 1)
@@ -90,7 +96,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
   const digest = stringValue(block.entries.get('digest'))
   const location = locationOf(scan.file, repositoryNode)
   if ([registry, repository, tag, digest].some((part) => part?.includes('{{'))) {
-    addImageRef(scan.out, [registry, repository, tag, digest].filter(Boolean).join(' '), location, 'helm-values')
+    addValuesImage(scan, [registry, repository, tag, digest].filter(Boolean).join(' '), location)
     return true
   }
   if (!tag && !digest) {
@@ -118,7 +124,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
   // Normalise against the registry the chart's templates prepend; `ref` keeps what the block says.
   const pulled =
     registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
-  addImageRef(scan.out, written, location, 'helm-values', pulled)
+  addValuesImage(scan, written, location, pulled)
   return true
 }
 
@@ -128,4 +134,18 @@ function hasRegistry(repository: string): boolean {
   if (slash < 0) return false
   const first = repository.slice(0, slash)
   return first.includes('.') || first.includes(':') || first === 'localhost'
+}
+
+/** An image of the values, or the skip of one holding `{{ }}` that `scan.filledInBy` fills in. */
+function addValuesImage(scan: ValuesScan, ref: string, location: Location, pulled = ref): void {
+  if (scan.filledInBy !== undefined && ref.includes('{{')) {
+    scan.out.skipped.push({
+      file: location.file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `image "${ref}" holds a value ${scan.filledInBy} fill in ({{ }}); not read`,
+    })
+    return
+  }
+  addImageRef(scan.out, ref, location, 'helm-values', pulled)
 }

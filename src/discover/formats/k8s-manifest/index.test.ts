@@ -380,7 +380,7 @@ spec:
 `,
       })
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-        '13 unsupported ApplicationSet values: image "acme/web {{ .values.tag }}" holds a value its generators fill in ({{ }}); not read',
+        '13 unsupported image "acme/web {{ .values.tag }}" holds a value the ApplicationSet\'s generators fill in ({{ }}); not read',
       ])
     })
 
