@@ -10,8 +10,6 @@ import {isPublicRegistry} from '../../core/public-registries.js'
 import {urlWithoutCredentials} from '../../core/redact.js'
 import {indexQualifiers} from './pypi-index.js'
 
-export {type PipUrl, splitPipUrl} from './pypi-index.js'
-
 /** PyPI, where pip's index list starts. */
 export const PYPI_INDEX = 'https://pypi.org/simple'
 

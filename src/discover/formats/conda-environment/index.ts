@@ -29,7 +29,8 @@ import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
-import {applyIndexOption, indexesQualifiers, pipIndexes, splitPipUrl} from '../../lockfile-support/pip-source.js'
+import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
+import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 
 export const discoverer: Discoverer = {
   id: 'conda-environment',

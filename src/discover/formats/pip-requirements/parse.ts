@@ -5,7 +5,7 @@
  * requirement itself: ../../lockfile-support/pep508.ts; a URL's `#egg=`/`#subdirectory=`: ./pip-source.ts).
  */
 import {DIRECT_REFERENCE, exactPin, isSpecifierList, NAMED_REQUIREMENT} from '../../lockfile-support/pep508.js'
-import {splitPipUrl} from '../../lockfile-support/pip-source.js'
+import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 
 export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number}
