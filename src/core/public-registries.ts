@@ -16,6 +16,10 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   nuget: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i,
   composer: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/,
   pub: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/,
+  // Hex: its repository (packages and tarballs) and the site with its API.
+  hex: /^https?:\/\/(?:repo\.)?hex\.pm(?:\/|$)/,
+  // CocoaPods trunk: the CDN the `trunk` source reads, and the Specs repository it was before.
+  cocoapods: /^(?:https?:\/\/cdn\.cocoapods\.org(?:\/|$)|https:\/\/github\.com\/CocoaPods\/Specs(?:\.git)?\/?$|trunk$)/,
 }
 
 /** Whether the ecosystem has a public registry this table knows (the others' resolvers decide for themselves). */

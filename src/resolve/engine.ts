@@ -37,6 +37,8 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   packagist: 'https://repo.packagist.org',
   github: 'https://api.github.com',
   'pub.dev': 'https://pub.dev',
+  'hex.pm': 'https://hex.pm',
+  cocoapods: 'https://cdn.cocoapods.org',
   'oci:docker.io': 'https://registry-1.docker.io',
   'artifact-hub': DEFAULT_ARTIFACT_HUB_URL,
 }

@@ -107,6 +107,8 @@ const ASKERS: Readonly<Record<string, string>> = {
   nuget: 'deps.dev',
   composer: 'Packagist',
   pub: 'pub.dev',
+  hex: 'hex.pm',
+  cocoapods: 'the CocoaPods trunk',
 }
 
 /** Ecosystems whose packages may name a download rather than a registry (`download_url`: an npm URL dependency, a Composer inline package's dist). */

@@ -27,6 +27,8 @@ export type Ecosystem =
   | 'nuget'
   | 'swift'
   | 'pub'
+  | 'hex'
+  | 'cocoapods'
   | 'terraform'
   | 'githubactions'
   | 'github'

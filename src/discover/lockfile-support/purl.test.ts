@@ -21,6 +21,8 @@ const ECOSYSTEMS = Object.keys({
   nuget: true,
   swift: true,
   pub: true,
+  hex: true,
+  cocoapods: true,
   terraform: true,
   githubactions: true,
   github: true,

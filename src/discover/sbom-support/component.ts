@@ -53,6 +53,8 @@ const ECOSYSTEMS = new Set<Ecosystem>([
   'githubactions',
   'pub',
   'swift',
+  'hex',
+  'cocoapods',
 ])
 
 const MAX_FIELD = 2048
