@@ -5,6 +5,7 @@
  * (./gitops-charts.ts: a Flux HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`). A block without
  * tag or digest takes the chart's appVersion when it is known (`appVersion`), else it is reported.
  */
+import {parseImageRef, TAG_RE} from '../core/image-ref.js'
 import type {Location} from '../core/model.js'
 import {addImageRef, locationOf, type Output} from './output.js'
 import {isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -61,6 +62,9 @@ function visit(node: YamlNode, scan: ValuesScan, depth: number): void {
 
 function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesScan, depth: number): void {
   if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan)) return
+  // A block under another key (`redis: {repository: redis, tag: 7.0.7}`, as podinfo's chart writes its cache) is an
+  // image when it names both an image repository and a tag or digest, so that a chart's second image is not missed.
+  if (isMap(value) && isTaggedImageBlock(value) && imageBlock(value, scan)) return
   const image = key === 'image' ? stringValue(value) : undefined
   if (image !== undefined) {
     // `image: repo/name` with `tag: 1.2` (or `imageTag:`) beside it, as older charts write it.
@@ -70,6 +74,23 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
     return
   }
   visit(value, scan, depth + 1)
+}
+
+/**
+ * `{repository, tag}` (or `digest`) under a key not named for an image: an image block only when the repository is
+ * an image name (no URL scheme, no template) and the tag a valid tag, so that a git or chart repository with a
+ * version is not taken for one; the block is listed only if the whole reference parses.
+ */
+function isTaggedImageBlock(block: YamlMap): boolean {
+  const repository = stringValue(block.entries.get('repository'))
+  if (!repository || repository.includes('://') || repository.includes('{{')) return false
+  const tag = text(block.entries.get('tag')) || undefined
+  const digest = stringValue(block.entries.get('digest'))
+  if (tag === undefined && digest === undefined) return false
+  if (tag !== undefined && !TAG_RE.test(tag)) return false
+  const registry = stringValue(block.entries.get('registry'))
+  const ref = (registry ? `${registry}/` : '') + repository + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '')
+  return parseImageRef(ref).ok
 }
 
 /** Whether a reference already names a tag or digest (a `:` after the last `/`, or an `@`). */

@@ -668,7 +668,7 @@ describe('stewards inventory', () => {
     ])
   })
 
-  it('--json lists the Helm charts of a real Flux example, each with the repository its source names', async () => {
+  it('--json lists the Helm charts of a real Flux example, each with the repository its source names, and the images its values set', async () => {
     // fluxcd/flux2-kustomize-helm-example (src/discover/formats/k8s-manifest/__fixtures__).
     const at = 'src/discover/formats/k8s-manifest/__fixtures__/flux2-kustomize-helm-example'
     const json = await inventoryJson(at)
@@ -682,12 +682,15 @@ describe('stewards inventory', () => {
           repository: string
           locations: Array<{file: string; line: number}>
         }) =>
-          `${c.locations[0].file.slice(at.length + 1)}:${c.locations[0].line} ${c.kind} ${c.name} ${c.version ?? '-'} ${c.repository}`,
+          `${c.locations[0].file.slice(at.length + 1)}:${c.locations[0].line} ${c.kind} ${c.name} ${c.version ?? '-'} ${c.repository ?? '-'}`,
       ),
     ).toEqual([
       'infrastructure/controllers/cert-manager.yaml:38 chart cert-manager 1.x oci://quay.io/jetstack/charts',
       'infrastructure/controllers/envoy-gateway.yaml:39 chart gateway-helm >= 1.8.0-rc.0 oci://docker.io/envoyproxy',
       'apps/base/podinfo/release.yaml:11 chart podinfo - https://stefanprodan.github.io/podinfo',
+      // podinfo's cache, `redis: {repository, tag}` in the release's values: an image block under a key not named
+      // for an image.
+      'apps/base/podinfo/release.yaml:26 image public.ecr.aws/docker/library/redis 8.6.2 -',
     ])
   })
 

@@ -130,6 +130,43 @@ ignored:
     ])
   })
 
+  it('reads {repository, tag} blocks under keys not named for an image, and not git or chart repositories', async () => {
+    // The redis block is podinfo's (stefanprodan/podinfo charts/podinfo/values.yaml, Apache-2.0); the rest fictional.
+    const inventory = await scan({
+      'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: 6.9.1\n',
+      'values.yaml': [
+        'redis:',
+        '  enabled: false',
+        '  repository: redis',
+        '  tag: 7.0.7',
+        'init:',
+        '  registry: quay.io',
+        '  repository: example/init',
+        `  digest: sha256:${'b'.repeat(64)}`,
+        'source:',
+        '  repository: https://git.example.com/config.git',
+        '  tag: v1.0.0',
+        'chart:',
+        '  repository: example/chart',
+        '  version: 1.2.3',
+        'broken:',
+        '  repository: Not An Image',
+        '  tag: v1',
+        'templated:',
+        '  repository: example/x',
+        '  tag: "{{ .Chart.AppVersion }}"',
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.components.map((c) => `${c.locations[0].line} ${c.ref} ${c.name}`)).toEqual([
+      '3 redis:7.0.7 docker.io/library/redis',
+      `7 quay.io/example/init@sha256:${'b'.repeat(64)} quay.io/example/init`,
+    ])
+    // A block that is not an image is passed over, neither listed nor an error.
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+  })
+
   it("does not give a subchart's image blocks the parent chart's appVersion", async () => {
     const inventory = await scan({
       'Chart.yaml': [
