@@ -15,6 +15,8 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   pypi: /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:[/:?#]|$)/,
   nuget: /^https?:\/\/(?:api\.|www\.)?nuget\.org(?:\/|$)/i,
   composer: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/,
+  // Maven Central: its two hosts' maven2 repositories.
+  maven: /^https?:\/\/(?:repo1\.maven\.org|repo\.maven\.apache\.org)\/maven2\/?(?:\/|$)/,
   pub: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/,
   // Hex: its repository (packages and tarballs) and the site with its API.
   hex: /^https?:\/\/(?:repo\.)?hex\.pm(?:\/|$)/,

@@ -105,6 +105,7 @@ const ASKERS: Readonly<Record<string, string>> = {
   npm: 'the npm registry or deps.dev',
   pypi: 'PyPI or deps.dev',
   nuget: 'deps.dev',
+  maven: 'deps.dev',
   composer: 'Packagist',
   pub: 'pub.dev',
   hex: 'hex.pm',

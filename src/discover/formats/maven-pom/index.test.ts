@@ -875,3 +875,40 @@ ${managing(importOf('bom'))}<dependencies>
     ])
   })
 })
+
+describe('maven-pom repositories', () => {
+  it('says once of each repository beside Maven Central that it may serve any dependency or plugin', () => {
+    const out = discover(`<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>app</artifactId>
+  <version>1.0.0</version>
+  <properties><nexus.url>https://nexus.example.com/repository/maven-public</nexus.url></properties>
+  <repositories>
+    <repository><id>central</id><url>https://repo.maven.apache.org/maven2</url></repository>
+    <repository><id>central1</id><url>https://repo1.maven.org/maven2/</url></repository>
+    <repository><id>nexus</id><url>\${nexus.url}</url></repository>
+    <repository><id>again</id><url>https://nexus.example.com/repository/maven-public</url></repository>
+    <repository><id>unset</id><url>\${unset.url}/releases</url></repository>
+  </repositories>
+  <pluginRepositories>
+    <pluginRepository><id>plugins</id><url> https://plugins.example.org/m2 </url></pluginRepository>
+  </pluginRepositories>
+  <profiles><profile><id>snapshots</id><repositories>
+    <repository><id>snap</id><url>https://snapshots.example.org/m2</url></repository>
+  </repositories></profile></profiles>
+  <dependencies>
+    <dependency><groupId>com.example</groupId><artifactId>internal</artifactId><version>3.1</version></dependency>
+  </dependencies>
+</project>
+`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual(['21 com.example:internal:3.1 3.1 prod pkg:maven/com.example/internal@3.1'])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "10 unsupported Maven repository https://nexus.example.com/repository/maven-public is declared beside Maven Central and may serve any dependency: which it serves is not told (they are listed as Maven Central's)",
+      "12 unsupported Maven repository ${unset.url}/releases is declared beside Maven Central, with a property this POM does not set: it may serve any dependency, and which it serves is not told (they are listed as Maven Central's)",
+      "15 unsupported Maven plugin repository https://plugins.example.org/m2 is declared beside Maven Central and may serve any plugin: which it serves is not told (they are listed as Maven Central's)",
+      "18 unsupported Maven repository https://snapshots.example.org/m2 is declared beside Maven Central and may serve any dependency: which it serves is not told (they are listed as Maven Central's)",
+    ])
+  })
+})

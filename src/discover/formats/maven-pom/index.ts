@@ -14,6 +14,7 @@
  */
 import {FileIds, FileSet} from './file-set.js'
 import {elide} from '../../../core/elide.js'
+import {isPublicRegistry} from '../../../core/public-registries.js'
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -256,7 +257,38 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
     )
   }
   buildComponents(file, pom, own, interpolate, {components, skipped, errors})
+  repositoryNotes(file, pom, interpolate, skipped)
   return {components, skipped, errors}
+}
+
+/**
+ * A repository other than Maven Central that the POM declares may serve any of its dependencies (or plugins): Maven
+ * asks the declared repositories before Central, and which artifacts each one holds is not in the POM. Said once per
+ * repository, as composer-json says of a repository beside Packagist: the artifacts stay listed as Central's, which is
+ * what deps.dev is asked about. A repository a parent declares is said in the parent.
+ */
+function repositoryNotes(
+  file: string,
+  pom: Pom,
+  interpolate: (value: string | undefined) => string | undefined,
+  skipped: Skipped[],
+): void {
+  const seen = new Set<string>()
+  for (const repository of pom.repositories) {
+    const url = interpolate(repository.url) ?? repository.url
+    if (isPublicRegistry('maven', url) || seen.has(url)) continue
+    seen.add(url)
+    const what = repository.plugins ? 'plugin repository' : 'repository'
+    const served = repository.plugins ? 'plugin' : 'dependency'
+    skipped.push({
+      file,
+      line: repository.line,
+      reason: 'unsupported',
+      message: url.includes('${')
+        ? `Maven ${what} ${elide(url, 200)} is declared beside Maven Central, with a property this POM does not set: it may serve any ${served}, and which it serves is not told (they are listed as Maven Central's)`
+        : `Maven ${what} ${elide(url, 200)} is declared beside Maven Central and may serve any ${served}: which it serves is not told (they are listed as Maven Central's)`,
+    })
+  }
 }
 
 /** The groupId of a plugin that names none (Maven's default, for its own plugins). */

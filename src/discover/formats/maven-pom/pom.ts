@@ -44,7 +44,25 @@ export interface Pom {
   extensions: PomDependency[]
   /** build/plugins/plugin/dependencies/dependency: what a plugin adds to its own classpath. */
   pluginDependencies: PomDependency[]
+  /** `<repositories>` and `<pluginRepositories>` (the project's and its profiles'): the `<url>` of each, as written. */
+  repositories: PomRepository[]
 }
+
+export interface PomRepository {
+  url: string
+  /** A `<pluginRepository>`: where plugins, not dependencies, are fetched from. */
+  plugins: boolean
+  line: number
+  column: number
+}
+
+/** The `<url>` of a repository, by the path of its element. */
+const REPOSITORY_URLS: ReadonlyMap<string, boolean> = new Map([
+  ['project/repositories/repository/url', false],
+  ['project/pluginRepositories/pluginRepository/url', true],
+  ['project/profiles/profile/repositories/repository/url', false],
+  ['project/profiles/profile/pluginRepositories/pluginRepository/url', true],
+])
 
 /** The lists of a Pom read from repeated elements, by the element's path. */
 type PomList = 'dependencies' | 'managed' | 'plugins' | 'managedPlugins' | 'extensions' | 'pluginDependencies'
@@ -79,7 +97,10 @@ export function readPom(text: string): PomResult {
     managedPlugins: [],
     extensions: [],
     pluginDependencies: [],
+    repositories: [],
   }
+  /** Where the repository `<url>` being read starts. */
+  let urlAt = {line: 0, column: 0}
   /**
    * The entries being read (a dependency, plugin or extension; a plugin's dependency inside its plugin), innermost
    * last, each with the path of its element and the list it goes to.
@@ -99,6 +120,7 @@ export function readPom(text: string): PomResult {
         }
         if (where === PROFILE) profile = undefined
         if (where === 'project/parent') pom.parent = {line, column}
+        if (REPOSITORY_URLS.has(where)) urlAt = {line, column}
       },
       close({where, name, parent, text: value}) {
         const entry = open.at(-1)
@@ -111,6 +133,9 @@ export function readPom(text: string): PomResult {
           if (name !== '__proto__') pom.properties.set(name, value)
         } else if (where === `${PROFILE}/id`) {
           profile = value
+        } else if (REPOSITORY_URLS.has(where)) {
+          if (value.trim() !== '')
+            pom.repositories.push({url: value.trim(), plugins: REPOSITORY_URLS.get(where)!, ...urlAt})
         } else if (where === 'project/modules/module') {
           if (value !== '') pom.modules.push(value)
         } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {

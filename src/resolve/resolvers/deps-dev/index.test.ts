@@ -95,7 +95,7 @@ describe('deps-dev without the batch endpoint', () => {
     })
   })
 
-  it('does not ask for a package of another registry (a crate, an npm package, a PyPI project, a NuGet package)', async () => {
+  it('does not ask for a package of another registry (a crate, an npm package, a PyPI project, a NuGet package, a Maven artifact)', async () => {
     const before = emulators.servers.depsDev.requests.length
     const from = (ecosystem: Parameters<typeof pkg>[0], name: string, version: string, registry: string) => ({
       ...pkg(ecosystem, name, version),
@@ -110,6 +110,9 @@ describe('deps-dev without the batch endpoint', () => {
         from('nuget', 'Newtonsoft.Json', '13.0.3', 'https://pkgs.contoso.example/nuget/v3/index.json'),
         // nuget.org's own feed is nuget.org.
         from('nuget', 'PolySharp', '1.16.0', 'https://api.nuget.org/v3/index.json'),
+        from('maven', 'com.example:internal', '3.1', 'https://nexus.example.com/repository/maven-releases'),
+        // Maven Central's own repository is Maven Central.
+        from('maven', 'com.google.guava:guava', '33.2.1-jre', 'https://repo1.maven.org/maven2'),
       ],
       [resolver],
     )
@@ -121,6 +124,8 @@ describe('deps-dev without the batch endpoint', () => {
       'PolySharp@1.16.0': summarise(await resolveOnline(emulators, [pkg('nuget', 'PolySharp', '1.16.0')], [resolver]))[
         'PolySharp@1.16.0'
       ],
+      'com.example:internal@3.1': 'unresolved: unsupported',
+      'com.google.guava:guava@33.2.1-jre': 'github.com/google/guava medium deps.dev',
     })
     expect(run.unresolved.find((u) => u.component.name === 'Newtonsoft.Json')!.detail).toBe(
       'nuget Newtonsoft.Json comes from another registry (https://pkgs.contoso.example/nuget/v3/index.json): not looked up by its name on deps.dev (if it mirrors the public registry, name it with --registry-mirror)',
@@ -128,7 +133,7 @@ describe('deps-dev without the batch endpoint', () => {
     // No request named any of the others (the batch endpoint's bodies included).
     const asked = emulators.servers.depsDev.requests.slice(before).map((r) => `${r.url} ${r.body}`)
     expect(asked.length).toBeGreaterThan(0)
-    for (const name of ['private-tool', 'left-pad', 'requests', 'Newtonsoft.Json']) {
+    for (const name of ['private-tool', 'left-pad', 'requests', 'Newtonsoft.Json', 'internal']) {
       expect(asked.filter((request) => request.includes(`"name":"${name}"`) || request.includes(`/${name}/`))).toEqual(
         [],
       )
