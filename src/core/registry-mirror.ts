@@ -16,7 +16,7 @@ import {checkBaseUrl} from './base-url.js'
 export function registryMirrorFlag(dependsOn?: string[]) {
   return Flags.string({
     description:
-      'a registry that mirrors its ecosystem’s public one (npm, PyPI, crates.io, RubyGems.org, nuget.org, pub.dev): its packages are looked up there by name, as packages of any other registry are not (repeatable; nothing is sent to it)',
+      'a registry that mirrors its ecosystem’s public one (npm, PyPI, crates.io, RubyGems.org, nuget.org, Maven Central, pub.dev, hex.pm, CocoaPods trunk): its packages are looked up there by name, as packages of any other registry are not (repeatable; nothing is sent to it)',
     helpValue: 'URL',
     multiple: true,
     ...(dependsOn ? {dependsOn} : {}),
