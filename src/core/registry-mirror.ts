@@ -2,7 +2,7 @@
  * `--registry-mirror URL` (repeatable; `registryMirrors:` in the user's own settings), declared once for the commands
  * that resolve (`scan`, `inventory --resolve`; here in core, like `--artifact-hub-url`, so `inventory` declares it
  * without loading the resolve stage). A package that a lockfile, an SBOM or a manifest says comes from a registry
- * other than its ecosystem's public one (the npm registry, PyPI, crates.io, RubyGems.org, nuget.org, pub.dev) is not looked up there or
+ * other than its ecosystem's public one (the npm registry, PyPI, crates.io, RubyGems.org, nuget.org, Maven Central, pub.dev, hex.pm, the CocoaPods trunk) is not looked up there or
  * on deps.dev by name: a package of that name there is another package, and the name may be private
  * (resolve/support.ts otherSource). A registry named here mirrors the public one (an Artifactory or Nexus proxy):
  * its packages are looked up as public packages. No request is sent to it: it is only compared with what files say.
