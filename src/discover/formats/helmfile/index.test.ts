@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
+import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer, HELMFILE_TEMPLATE_HINT} from './index.js'
 
 /** Discovers `text` as `file`; `tree` holds the other files of the scanned tree (chart folders' Chart.yaml). */
@@ -555,6 +556,44 @@ releases:
       '4 unsupported release a: chart "acme/" is a repository reference that names no chart; not listed',
       '6 unsupported release b: chart "acme//x" is a repository reference that names no chart; not listed',
       '8 unsupported release c: chart "oci://registry.example.com/" is an OCI reference that names no chart; not listed',
+    ])
+  })
+
+  it('reads the files a helmfiles: glob matches, as helmfile expands it, each once', async () => {
+    const release = (name: string) =>
+      `releases:\n- name: ${name}\n  chart: oci://charts.example.com/${name}\n  version: 1.0.0\n`
+    const inventory = await scanTree(
+      {
+        'helmfile.yaml': [
+          'helmfiles:',
+          '- releases/*.yaml',
+          '- path: "apps/**/helmfile.yaml"',
+          '- stacks/*.yml',
+          '- "releases/{api,web}.yaml"',
+          '',
+        ].join('\n'),
+        'releases/api.yaml': release('api'),
+        'releases/web.yaml': release('web'),
+        'releases/.hidden.yaml': release('hidden'),
+        'releases/notes.txt': 'not a helmfile',
+        'apps/shop/helmfile.yaml': release('shop'),
+        'apps/shop/cart/helmfile.yaml': release('cart'),
+      },
+      {discoverers: [discoverer]},
+    )
+    expect(inventory.errors).toEqual([])
+    // Each release once: the apps' helmfile.yaml files are the walk's, the releases/ files the glob's (read once
+    // although two entries match them: the components merge).
+    expect(
+      inventory.components.map((c) => `${c.name} ${c.locations.map((l) => `${l.file}:${l.line}`).join(' ')}`),
+    ).toEqual([
+      'api releases/api.yaml:3',
+      'cart apps/shop/cart/helmfile.yaml:3',
+      'shop apps/shop/helmfile.yaml:3',
+      'web releases/web.yaml:3',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'helmfile.yaml:4 missing-resource helmfiles[2]: "stacks/*.yml" matches no file of the scanned tree (helmfile warns and passes over it): no releases are listed from it',
     ])
   })
 })

@@ -22,6 +22,7 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml, type YamlDocument} from '../../yaml.js'
 import {splitDocuments} from '../../yaml-split.js'
 import {describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {globFiles, isGlob} from './sub-globs.js'
 import {isRemoteSource, repositoryUrl} from './chart-ref.js'
 import {type Helmfile, readReleases, scalarText} from './releases.js'
 
@@ -239,6 +240,10 @@ function otherHelmfiles(h: Helmfile, node: YamlNode | undefined, key: 'helmfiles
       h.out.errors.push(errorAt(h.file, item, 'invalid-entry', message))
       return
     }
+    if (key === 'helmfiles' && !path.includes('{{') && !isRemoteSource(path) && isGlob(path)) {
+      globHelmfiles(h, path, item, label)
+      return
+    }
     if (key === 'helmfiles' && subHelmfile(h, path, item)) return
     const message = otherHelmfileMessage(path, key)
     if (message !== undefined)
@@ -261,30 +266,69 @@ function subHelmfile(h: Helmfile, path: string, item: YamlNode): boolean {
   if (/[*?[{]/.test(path) || isRemoteSource(path) || posix.isAbsolute(path)) return false
   const file = posix.normalize(posix.join(h.dir, path))
   if (isHelmfileFile(file)) return false
+  readSubHelmfile(h, file, path, item)
+  return true
+}
+
+/**
+ * The files a `helmfiles:` glob matches, each read as helmfile reads it (those the walk reads by their names are read
+ * there, once); a glob that matches nothing is said, as helmfile warns of it, and so is a listing cut short.
+ */
+function globHelmfiles(h: Helmfile, glob: string, item: YamlNode, label: string): void {
+  if (posix.isAbsolute(glob)) {
+    const message = `${label}: "${elide(glob, 200)}" is an absolute path, outside the scanned tree: its releases are not listed`
+    h.out.skipped.push({file: h.file, line: item.line, reason: 'unsupported', message})
+    return
+  }
+  // A glob of default names only (`helmfile.d/*.yaml`, `apps/*/helmfile.yaml`): the walk reads what it matches.
+  if (
+    !glob.includes('{') &&
+    isHelmfileFile(posix.normalize(posix.join(h.dir, glob.replace(/\*\*\//g, '').replace(/[*?]/g, 'x'))))
+  )
+    return
+  const matches = globFiles(h.dir, glob, h.context)
+  if (matches.cut !== undefined)
+    h.out.skipped.push({
+      file: h.file,
+      line: item.line,
+      reason: 'unsupported',
+      message: `${label}: the files "${elide(glob, 200)}" matches are not all known (${matches.cut}): the releases of those not found are not listed`,
+    })
+  else if (matches.files.length === 0)
+    h.out.skipped.push({
+      file: h.file,
+      line: item.line,
+      reason: 'missing-resource',
+      message: `${label}: "${elide(glob, 200)}" matches no file of the scanned tree (helmfile warns and passes over it): no releases are listed from it`,
+    })
+  for (const file of matches.files) if (!isHelmfileFile(file)) readSubHelmfile(h, file, file, item)
+}
+
+/** A sub-helmfile of the tree, read once along a chain of `helmfiles:`; `shown` is how its path is told. */
+function readSubHelmfile(h: Helmfile, file: string, shown: string, item: YamlNode): void {
   const text = h.context.readText(file)
   if (text === null) {
     h.out.skipped.push({
       file: h.file,
       line: item.line,
       reason: 'missing-resource',
-      message: `helmfiles: "${elide(path, 200)}" is not a readable file of the scanned tree: its releases are not listed`,
+      message: `helmfiles: "${elide(shown, 200)}" is not a readable file of the scanned tree: its releases are not listed`,
     })
-    return true
+    return
   }
   if (h.chain.includes(file) || file === h.file || h.chain.length >= MAX_NESTING) {
     h.out.skipped.push({
       file: h.file,
       line: item.line,
       reason: 'unsupported',
-      message: `helmfiles: "${elide(path, 200)}" is read through this file already, or too deep (${MAX_NESTING} helmfiles): not read again`,
+      message: `helmfiles: "${elide(shown, 200)}" is read through this file already, or too deep (${MAX_NESTING} helmfiles): not read again`,
     })
-    return true
+    return
   }
   const sub = readHelmfile(file, text, h.context, [...h.chain, h.file])
   appendAll(h.out.components, sub.components)
   appendAll(h.out.skipped, sub.skipped)
   appendAll(h.out.errors, sub.errors)
-  return true
 }
 
 function otherHelmfileMessage(path: string, key: 'helmfiles' | 'bases'): string | undefined {
