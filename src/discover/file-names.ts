@@ -82,6 +82,22 @@ export function isComposeFile(file: string): boolean {
   return COMPOSE.test(posix.basename(file))
 }
 
+/**
+ * The names Renovate's Dockerfile manager reads by default (`(^|/|\.)([Dd]ocker|[Cc]ontainer)file$`,
+ * `(^|/)([Dd]ocker|[Cc]ontainer)file[^/]*$`): `Dockerfile`, `Dockerfile.prod`, `Dockerfile-alpine`,
+ * `Dockerfile_dev`, `api.Dockerfile`, `x.containerfile`, lowercase `dockerfile`. Not `Dockerfile.dockerignore`, and
+ * not lowercase `dockerfile.go` / `dockerfile_test.go` (source files of Dockerfile tools, found by the dozen).
+ */
+export function isDockerfile(file: string): boolean {
+  const base = posix.basename(file)
+  if (/\.dockerignore$/i.test(base)) return false
+  return (
+    /^(?:Dockerfile|Containerfile)(?:[-._][^/]*)?$/.test(base) ||
+    /^(?:dockerfile|containerfile)$/.test(base) ||
+    /^[^/]+\.(?:[Dd]ockerfile|[Cc]ontainerfile)$/.test(base)
+  )
+}
+
 /** GitHub Actions workflows (`.github/workflows/*.yml`) and action metadata (`action.yml` anywhere). */
 export function isActionsFile(file: string): boolean {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file)

@@ -28,6 +28,7 @@ import {discoverer as composerLock} from './formats/composer-lock/index.js'
 import {discoverer as composerJson} from './formats/composer-json/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
+import {discoverer as devcontainer} from './formats/devcontainer/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as circleci} from './formats/circleci/index.js'
@@ -84,6 +85,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   composerJson,
   dockerfile,
   compose,
+  devcontainer,
   githubActions,
   gitlabCi,
   circleci,

@@ -10,7 +10,6 @@
  * image and is skipped, as is `scratch`. `--platform` is kept as the purl's `platform` qualifier when it names one
  * platform.
  */
-import {posix} from 'node:path'
 import type {Flag, From} from 'dockerfile-ast'
 import {PackageURL} from 'packageurl-js'
 import {lazyRequire} from '../../../core/lazy-require.js'
@@ -19,7 +18,7 @@ import type {Location} from '../../../core/model.js'
 import {emptyOutput, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {type LexBudget, processWord} from './shell-lex.js'
-import {templateSkip} from '../../file-names.js'
+import {isDockerfile, templateSkip} from '../../file-names.js'
 
 export const discoverer: Discoverer = {
   id: 'dockerfile',
@@ -30,21 +29,7 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-/**
- * The names Renovate's Dockerfile manager reads by default (`(^|/|\.)([Dd]ocker|[Cc]ontainer)file$`,
- * `(^|/)([Dd]ocker|[Cc]ontainer)file[^/]*$`): `Dockerfile`, `Dockerfile.prod`, `Dockerfile-alpine`,
- * `Dockerfile_dev`, `api.Dockerfile`, `x.containerfile`, lowercase `dockerfile`. Not `Dockerfile.dockerignore`, and
- * not lowercase `dockerfile.go` / `dockerfile_test.go` (source files of Dockerfile tools, found by the dozen).
- */
-export function isDockerfile(file: string): boolean {
-  const base = posix.basename(file)
-  if (/\.dockerignore$/i.test(base)) return false
-  return (
-    /^(?:Dockerfile|Containerfile)(?:[-._][^/]*)?$/.test(base) ||
-    /^(?:dockerfile|containerfile)$/.test(base) ||
-    /^[^/]+\.(?:[Dd]ockerfile|[Cc]ontainerfile)$/.test(base)
-  )
-}
+export {isDockerfile}
 
 /** dockerfile-ast, loaded the first time a Dockerfile is read (core/lazy-require.ts). */
 const dockerfileAst = lazyRequire<typeof import('dockerfile-ast')>('dockerfile-ast')
