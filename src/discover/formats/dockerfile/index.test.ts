@@ -2,7 +2,8 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
-import {discoverer, isDockerfile} from './index.js'
+import {isDockerfile} from '../../file-names.js'
+import {discoverer} from './index.js'
 
 const fixture = (path: string) => readFileSync(new URL(`./__fixtures__/${path}`, import.meta.url), 'utf8')
 

@@ -29,8 +29,6 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-export {isDockerfile}
-
 /** dockerfile-ast, loaded the first time a Dockerfile is read (core/lazy-require.ts). */
 const dockerfileAst = lazyRequire<typeof import('dockerfile-ast')>('dockerfile-ast')
 
