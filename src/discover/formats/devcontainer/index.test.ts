@@ -217,4 +217,18 @@ describe('devcontainer', () => {
     const run = await resolveOffline(components, [registeredResolver('image-heuristic')])
     expect(run.groups.map((g) => [g.repo, g.confidence])).toEqual([['github.com/devcontainers/features', 'low']])
   })
+
+  it("resolves the CLI's own Features and images through the curated map, citing the project's pages", async () => {
+    const {components} = discover(
+      '{"image": "mcr.microsoft.com/devcontainers/base:bullseye", "features": {"ghcr.io/devcontainers/features/node:1": {}}}',
+    )
+    const run = await resolveOffline(components, [
+      registeredResolver('known-images'),
+      registeredResolver('image-heuristic'),
+    ])
+    expect(run.groups.map((g) => [g.repo, g.confidence, g.provenance]).sort()).toEqual([
+      ['github.com/devcontainers/features', 'high', 'known-images'],
+      ['github.com/devcontainers/images', 'high', 'known-images'],
+    ])
+  })
 })
