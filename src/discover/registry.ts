@@ -18,6 +18,7 @@ import {discoverer as cargoToml} from './formats/cargo-toml/index.js'
 import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
 import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
+import {discoverer as pdmLock} from './formats/pdm-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
@@ -74,6 +75,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   poetryLock,
   pipfileLock,
   uvLock,
+  pdmLock,
   pipRequirements,
   pyproject,
   pythonSetup,
