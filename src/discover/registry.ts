@@ -9,6 +9,7 @@ import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
 import {discoverer as yarnLock} from './formats/yarn-lock/index.js'
 import {discoverer as pnpmLock} from './formats/pnpm-lock/index.js'
 import {discoverer as bunLock} from './formats/bun-lock/index.js'
+import {discoverer as denoLock} from './formats/deno-lock/index.js'
 import {discoverer as npmPackageJson} from './formats/npm-package-json/index.js'
 import {discoverer as goMod} from './formats/go-mod/index.js'
 import {discoverer as goSum} from './formats/go-sum/index.js'
@@ -66,6 +67,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   yarnLock,
   pnpmLock,
   bunLock,
+  denoLock,
   npmPackageJson,
   goMod,
   goSum,
