@@ -9,6 +9,7 @@ import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
 import {discoverer as yarnLock} from './formats/yarn-lock/index.js'
 import {discoverer as pnpmLock} from './formats/pnpm-lock/index.js'
 import {discoverer as bunLock} from './formats/bun-lock/index.js'
+import {discoverer as denoLock} from './formats/deno-lock/index.js'
 import {discoverer as npmPackageJson} from './formats/npm-package-json/index.js'
 import {discoverer as goMod} from './formats/go-mod/index.js'
 import {discoverer as goSum} from './formats/go-sum/index.js'
@@ -18,6 +19,7 @@ import {discoverer as cargoToml} from './formats/cargo-toml/index.js'
 import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
 import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
+import {discoverer as pdmLock} from './formats/pdm-lock/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
@@ -66,6 +68,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   yarnLock,
   pnpmLock,
   bunLock,
+  denoLock,
   npmPackageJson,
   goMod,
   goSum,
@@ -75,6 +78,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   poetryLock,
   pipfileLock,
   uvLock,
+  pdmLock,
   pipRequirements,
   pyproject,
   pythonSetup,

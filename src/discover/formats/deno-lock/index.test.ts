@@ -1,0 +1,232 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {scanTree} from '../../../../tests/discover/tree.js'
+import type {Component} from '../../../core/model.js'
+import {discoverer} from './index.js'
+
+interface Output {
+  components: Component[]
+  skipped: Array<{reason: string; line?: number; message: string}>
+  errors: Array<{code: string; line?: number; column?: number; message: string}>
+}
+
+function discover(text: string): Output {
+  return discoverer.discover({file: 'deno.lock', text}, {readText: () => null}) as Output
+}
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`./__fixtures__/${name}/deno.lock`, import.meta.url), 'utf8')
+}
+
+function summary(out: Output) {
+  return out.components.map((c) => [c.purl, c.direct, c.locations[0].line])
+}
+
+describe('deno-lock', () => {
+  it('recognises deno.lock by name and by its first keys', () => {
+    expect(discoverer.matches('deno.lock')).toBe(true)
+    expect(discoverer.matches('app/deno.lock')).toBe(true)
+    expect(discoverer.matches('deno.lock.json')).toBe(false)
+    for (const name of ['fresh-v3', 'fresh-v4', 'fresh-v5']) expect(discoverer.identify?.(fixture(name))).toBe(true)
+    expect(discoverer.identify?.('{\n  "lockfileVersion": 1,\n  "workspaces": {}\n}')).toBe(false)
+    expect(discoverer.identify?.('{"version": "9", "remote": {}}')).toBe(false)
+  })
+
+  it('reads the real version 3 lockfile of denoland/fresh', () => {
+    const out = discover(fixture('fresh-v3'))
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      ['pkg:npm/%40preact/signals-core@1.6.0', false, 37],
+      // Locked with its peer (`_preact@10.22.0`): the package is @preact/signals 1.2.3.
+      ['pkg:npm/%40preact/signals@1.2.3', true, 41],
+      ['pkg:npm/autoprefixer@10.4.17', true, 48],
+      ['pkg:npm/preact@10.22.0', true, 60],
+      [
+        'pkg:generic/jsr.io/%40astral/astral@0.4.0?download_url=https%3A%2F%2Fjsr.io%2F%40astral%2Fastral%2F0.4.0',
+        true,
+        16,
+      ],
+      // Only the JSR packages ask for these.
+      [
+        'pkg:generic/jsr.io/%40deno-library/progress@1.4.9?download_url=https%3A%2F%2Fjsr.io%2F%40deno-library%2Fprogress%2F1.4.9',
+        false,
+        26,
+      ],
+      ['pkg:generic/jsr.io/%40std/fmt@0.221.0?download_url=https%3A%2F%2Fjsr.io%2F%40std%2Ffmt%2F0.221.0', false, 32],
+    ])
+    expect(out.components[1]).toMatchObject({
+      ecosystem: 'npm',
+      name: '@preact/signals',
+      version: '1.2.3',
+      ref: '@preact/signals@1.2.3_preact@10.22.0',
+      origin: 'lockfile',
+    })
+    expect(out.components[4]).toMatchObject({
+      ecosystem: 'generic',
+      name: 'jsr.io/@astral/astral',
+      version: '0.4.0',
+      ref: 'jsr:@astral/astral@0.4.0',
+    })
+    expect(out.skipped).toEqual([
+      {
+        file: 'deno.lock',
+        line: 67,
+        reason: 'remote-resource',
+        message: expect.stringContaining(
+          '5 remote modules (URL imports from deno.land, esm.sh, raw.githubusercontent.com)',
+        ),
+      },
+    ])
+  })
+
+  it('reads the real version 4 lockfile of denoland/fresh', () => {
+    const out = discover(fixture('fresh-v4'))
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => [c.ref, c.version, c.direct])).toEqual([
+      ['preact@10.26.5', '10.26.5', true],
+      ['jsr:@astral/astral@0.4.9', '0.4.9', true],
+      // `jsr:@deno-library/progress`, without a range: asked for by @astral/astral.
+      ['jsr:@deno-library/progress@1.5.1', '1.5.1', false],
+      ['jsr:@std/fmt@1.0.3', '1.0.3', false],
+    ])
+    expect(out.skipped).toMatchObject([
+      {reason: 'remote-resource', message: expect.stringContaining('3 remote modules')},
+    ])
+  })
+
+  it('reads the real version 5 lockfile of denoland/fresh, members included', () => {
+    const out = discover(fixture('fresh-v5'))
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(out.components.map((c) => [c.ref, c.direct])).toEqual([
+      ['@preact/signals-core@1.14.0', false],
+      ['@preact/signals@2.9.0_preact@10.29.1', true],
+      ['preact-render-to-string@6.6.7_preact@10.29.1', true],
+      ['preact@10.29.1', true],
+      ['jsr:@astral/astral@0.5.6', true],
+      ['jsr:@deno-library/progress@1.5.1', false],
+      ['jsr:@std/fmt@1.0.3', false],
+      // `jsr:@std/fmt@^1.0.7` of the root's imports.
+      ['jsr:@std/fmt@1.0.9', true],
+      ['jsr:@std/io@0.225.0', false],
+    ])
+    expect(out.components[3].purl).toBe('pkg:npm/preact@10.29.1')
+  })
+
+  it('reads version 2, npm tarballs and a package locked with several peer sets', () => {
+    const v2 = `{
+  "version": "2",
+  "remote": {
+    "https://deno.land/std@0.190.0/path/mod.ts": "abc"
+  },
+  "npm": {
+    "specifiers": {
+      "chalk@5": "chalk@5.3.0",
+      "@example/ui@1": "@example/ui@1.2.0_react@18.2.0"
+    },
+    "packages": {
+      "chalk@5.3.0": {"integrity": "sha512-x", "dependencies": {}},
+      "@example/ui@1.2.0_react@18.2.0": {"integrity": "sha512-y", "dependencies": {"react": "react@18.2.0"}},
+      "@example/ui@1.2.0_react@17.0.2": {"integrity": "sha512-z", "dependencies": {"react": "react@17.0.2"}},
+      "react@18.2.0": {"integrity": "sha512-w", "dependencies": {}}
+    }
+  }
+}
+`
+    const out = discover(v2)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => [c.purl, c.direct, c.locations[0].line])).toEqual([
+      ['pkg:npm/chalk@5.3.0', true, 12],
+      ['pkg:npm/%40example/ui@1.2.0', true, 13],
+      ['pkg:npm/react@18.2.0', false, 15],
+    ])
+    expect(out.skipped).toMatchObject([
+      {line: 3, message: expect.stringContaining('1 remote module (URL imports from deno.land)')},
+    ])
+    const v5 = `{
+  "version": "5",
+  "npm": {
+    "left-pad@1.3.0": {"integrity": "sha512-a", "tarball": "https://npm.example.com/left-pad/-/left-pad-1.3.0.tgz"},
+    "right-pad@1.0.0": {"integrity": "sha512-b", "tarball": "https://files.example.org/right-pad.tgz"}
+  }
+}
+`
+    const tarballs = discover(v5)
+    expect(tarballs.components.map((c) => [c.purl, c.direct])).toEqual([
+      ['pkg:npm/left-pad@1.3.0?repository_url=https%3A%2F%2Fnpm.example.com', undefined],
+      ['pkg:npm/right-pad@1.0.0?download_url=https%3A%2F%2Ffiles.example.org%2Fright-pad.tgz', undefined],
+    ])
+  })
+
+  it('reads version 1 (no version: URLs only)', () => {
+    const out = discover('{"https://deno.land/x/oak@v12.0.0/mod.ts": "abc", "https://esm.sh/react": "def"}')
+    expect(out.components).toEqual([])
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toMatchObject([
+      {
+        reason: 'remote-resource',
+        line: 1,
+        message: expect.stringContaining('2 remote modules (URL imports from deno.land, esm.sh)'),
+      },
+    ])
+  })
+
+  it('lists the packages through the real engine', async () => {
+    const inventory = await scanTree({'web/deno.lock': fixture('fresh-v5')})
+    expect(inventory.errors).toEqual([])
+    const preact = inventory.components.find((c) => c.name === 'preact')
+    expect(preact).toMatchObject({ecosystem: 'npm', version: '10.29.1', direct: true})
+    expect(preact?.locations).toEqual([{file: 'web/deno.lock', line: 70, column: 5}])
+  })
+
+  it('rejects an unknown version and broken JSON', () => {
+    expect(discover('{\n  "version": "6"\n}').errors).toMatchObject([{code: 'unsupported-version', line: 2, column: 3}])
+    expect(discover('{\n  "version": 3\n}').errors).toMatchObject([{code: 'unsupported-version'}])
+    expect(discover('{"version": "4", ').errors).toMatchObject([{code: 'invalid-json'}])
+    expect(discover('[1, 2]').errors).toMatchObject([{code: 'invalid-lockfile'}])
+  })
+
+  it('reports bad entries at their place and keeps the good ones', () => {
+    const out = discover(`{
+  "version": "4",
+  "specifiers": {
+    "npm:ok@1": "1.0.0",
+    "npm:bad@1": 5,
+    "other:x@1": "1.0.0"
+  },
+  "jsr": [],
+  "npm": {
+    "ok@1.0.0": {"integrity": "x"},
+    "noversion": {"integrity": "x"},
+    "@": {},
+    "str@1.0.0": "x",
+    "__proto__": {}
+  }
+}
+`)
+    expect(out.components.map((c) => [c.purl, c.direct])).toEqual([['pkg:npm/ok@1.0.0', true]])
+    expect(out.errors.map((e) => [e.code, e.line])).toEqual([
+      ['forbidden-key', 14],
+      ['invalid-entry', 3],
+      ['invalid-entry', 3],
+      ['invalid-lockfile', 8],
+      ['invalid-entry', 11],
+      ['invalid-entry', 12],
+      ['invalid-entry', 9],
+    ])
+  })
+
+  it('survives hostile input', () => {
+    const deep = `{"version": "5", "npm": ${'['.repeat(5000)}`
+    expect(discover(deep).errors.length).toBeGreaterThan(0)
+    const many = Object.fromEntries(Array.from({length: 2000}, (_, i) => [`https://h${i}.example.com/m.ts`, 'x']))
+    const out = discover(JSON.stringify({version: '3', remote: many}))
+    expect(out.skipped).toHaveLength(1)
+    expect(out.skipped[0].message).toContain('2000 remote modules')
+    expect(out.skipped[0].message).toContain('1990 more')
+    expect(
+      discover('{"version": "3", "remote": {"not a url": "x", "https://user:secret@example.com/a.ts": "y"}}').skipped[0]
+        .message,
+    ).not.toContain('secret')
+  })
+})

@@ -1,0 +1,261 @@
+import {PackageURL} from 'packageurl-js'
+import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import type {Position} from '../../lockfile-support/line-index.js'
+import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
+import type {Discoverer, DiscoverOutput} from '../../types.js'
+
+export const discoverer: Discoverer = {
+  id: 'deno-lock',
+  description: 'Deno deno.lock (versions 2 to 5)',
+  matches(file) {
+    return /(^|\/)deno\.lock$/.test(file)
+  },
+  // Deno writes `version` first, then the sections in this order (deno_lockfile's printer).
+  identify: (head) =>
+    /^\{\s*"version":\s*"[2-5]",\s*"(specifiers|packages|jsr|npm|redirects|remote|workspace)":/.test(head),
+  discover: ({file, text}) => discoverDenoLock(file, text),
+}
+
+/** A package id as Deno writes it: `name@version`, an npm id with its peers after `_` (`a@1.0.0_b@2.0.0`). */
+interface PackageId {
+  name: string
+  version: string
+}
+
+/**
+ * `@scope/name@1.2.3_peer@4.5.6` → name and version: the name ends at the first `@` after its first character, the
+ * version at the first `_` (peers; a semver version has no `_`). Undefined when either is empty.
+ */
+function parseId(id: string): PackageId | undefined {
+  const {name, range} = parseDescriptor(id)
+  const underscore = range.indexOf('_')
+  const version = underscore === -1 ? range : range.slice(0, underscore)
+  return name === '' || version === '' ? undefined : {name, version}
+}
+
+/** The sections of a lockfile of any version, as version 5 has them (deno_lockfile's transforms, without a registry). */
+interface Sections {
+  /** Requested package (`npm:chalk@5`, `jsr:@std/path@^1`) → the package id it resolved to (`npm:chalk@5.0.1`). */
+  specifiers: Map<string, string>
+  npm: JsonObject
+  npmAt: Position
+  jsr: JsonObject
+  jsrAt: Position
+  workspace?: JsonValue
+  remote?: JsonValue
+  remoteAt: Position
+}
+
+function objectOr(value: JsonValue | undefined): JsonObject {
+  return isJsonObject(value) ? value : {}
+}
+
+/** A specifier's value: `npm:chalk@5.0.1` (version 3), `chalk@5.0.1` (2), `5.0.1` (4, 5; the name is the key's). */
+function resolvedId(key: string, value: string): string | undefined {
+  const kind = key.slice(0, 4)
+  const requested = parseDescriptor(key.slice(4)).name
+  if (value.startsWith('npm:') || value.startsWith('jsr:')) return value
+  if (value.startsWith(`${requested}@`)) return `${kind}${value}`
+  return `${kind}${requested}@${value}`
+}
+
+export function discoverDenoLock(file: string, text: string): DiscoverOutput {
+  const read = readLockfileJson(file, text)
+  if (!read.ok) return {components: [], errors: read.errors}
+  const {root, document} = read
+  const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
+  const version = root.version
+  const errors: ScanError[] = [...read.errors]
+  const skipped: Skipped[] = []
+  let sections: Sections
+  if (version === undefined) {
+    // Version 1: the whole file is `remote`.
+    const start = {line: 1, column: 1}
+    sections = {specifiers: new Map(), npm: {}, npmAt: start, jsr: {}, jsrAt: start, remote: root, remoteAt: start}
+  } else if (version === '2' || version === '3' || version === '4' || version === '5') {
+    const v2npm = version === '2' ? objectOr(root.npm) : undefined
+    const v3packages = version === '3' ? objectOr(root.packages) : undefined
+    const holder = v2npm ?? v3packages ?? root
+    const rawSpecifiers = version === '2' ? v2npm?.specifiers : holder.specifiers
+    const specifiers = new Map<string, string>()
+    if (rawSpecifiers !== undefined && !isJsonObject(rawSpecifiers))
+      errors.push(lockfileError(file, 'invalid-lockfile', '`specifiers` is not an object', ...place(at('specifiers'))))
+    for (const [key, value] of Object.entries(objectOr(rawSpecifiers))) {
+      // Version 2 names npm packages without the `npm:` scheme.
+      const full = version === '2' ? `npm:${key}` : key
+      if (typeof value !== 'string' || !/^(npm|jsr):./.test(full)) {
+        const where = isJsonObject(rawSpecifiers) ? document.positionOf(rawSpecifiers) : at('specifiers')
+        errors.push(lockfileError(file, 'invalid-entry', `specifier ${JSON.stringify(key)}`, ...place(where)))
+        continue
+      }
+      const resolved = resolvedId(full, version === '2' ? `npm:${value}` : value)
+      if (resolved !== undefined) specifiers.set(full, resolved)
+    }
+    const npm = version === '2' ? v2npm?.packages : holder.npm
+    const jsr = holder.jsr
+    for (const [name, value] of [
+      ['npm', npm],
+      ['jsr', jsr],
+    ] as const)
+      if (value !== undefined && !isJsonObject(value))
+        errors.push(lockfileError(file, 'invalid-lockfile', `\`${name}\` is not an object`, ...place(at(name))))
+    sections = {
+      specifiers,
+      npm: objectOr(npm),
+      npmAt: at(version === '2' ? 'npm' : version === '3' ? 'packages' : 'npm'),
+      jsr: objectOr(jsr),
+      jsrAt: at(version === '3' ? 'packages' : 'jsr'),
+      workspace: root.workspace,
+      remote: root.remote,
+      remoteAt: at('remote'),
+    }
+  } else {
+    const message = `unknown deno.lock version ${JSON.stringify(version)} (supported: 2, 3, 4, 5)`
+    return lockfileFailure(file, 'unsupported-version', message, ...place(at('version')))
+  }
+
+  const direct = directIds(sections)
+  const components: Component[] = []
+  const seen = new Set<string>()
+  for (const kind of ['npm', 'jsr'] as const) {
+    const section = kind === 'npm' ? sections.npm : sections.jsr
+    for (const [key, entry] of Object.entries(section)) {
+      const where = isJsonObject(entry) ? document.positionOf(entry) : kind === 'npm' ? sections.npmAt : sections.jsrAt
+      const id = parseId(key)
+      if (id === undefined || !isJsonObject(entry)) {
+        errors.push(lockfileError(file, 'invalid-entry', `${kind} package ${JSON.stringify(key)}`, ...place(where)))
+        continue
+      }
+      // One npm package locked with several sets of peers is one package.
+      const identity = `${kind}:${id.name}@${id.version}`
+      if (seen.has(identity)) continue
+      seen.add(identity)
+      const isDirect = direct === undefined ? undefined : direct.has(identity)
+      components.push(
+        kind === 'npm' ? npmComponent(file, id, key, entry, where, isDirect) : jsrComponent(file, id, where, isDirect),
+      )
+    }
+  }
+  const remote = remoteReport(file, sections)
+  if (remote !== undefined) skipped.push(remote)
+  return {components, skipped, errors}
+}
+
+function place(position: Position): [number, number] {
+  return [position.line, position.column]
+}
+
+function npmComponent(
+  file: string,
+  id: PackageId,
+  key: string,
+  entry: JsonObject,
+  where: Position,
+  direct: boolean | undefined,
+): Component {
+  // Version 5 writes `tarball` when the package is not fetched from the registry's usual place.
+  const tarball = typeof entry.tarball === 'string' ? entry.tarball : undefined
+  return packageComponent(file, {
+    ecosystem: 'npm',
+    name: id.name,
+    version: id.version,
+    ref: key,
+    line: where.line,
+    column: where.column,
+    direct,
+    qualifiers: sourceQualifiers(tarball),
+  })
+}
+
+/**
+ * A JSR package (https://jsr.io): no purl type is registered for JSR, so a `generic` package named by its host
+ * (`jsr.io/@std/path`), with the package version on jsr.io as its `download_url`.
+ */
+function jsrComponent(file: string, id: PackageId, where: Position, direct: boolean | undefined): Component {
+  const name = `jsr.io/${id.name}`
+  const slash = name.lastIndexOf('/')
+  let purl: string | undefined
+  try {
+    const downloadUrl = `https://jsr.io/${id.name}/${id.version}`
+    purl = new PackageURL(
+      'generic',
+      name.slice(0, slash),
+      name.slice(slash + 1),
+      id.version,
+      {download_url: downloadUrl},
+      undefined,
+    ).toString()
+  } catch {
+    purl = undefined
+  }
+  const component = {kind: 'package', ecosystem: 'generic', name, version: id.version} as Component
+  if (purl !== undefined) component.purl = purl
+  component.ref = `jsr:${id.name}@${id.version}`
+  if (direct !== undefined) component.direct = direct
+  component.origin = 'lockfile'
+  component.locations = [{file, line: where.line, column: where.column}]
+  return component
+}
+
+/** The string items of an array (a workspace's dependency list). */
+function strings(value: JsonValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}
+
+/**
+ * The package ids the project asks for itself: what its configuration lists (`workspace`: deno.json's imports,
+ * package.json dependencies, of the root and each member), and what a specifier requests that no JSR package
+ * depends on (an `npm:`/`jsr:` import in the project's own code). Undefined when the file has no specifiers.
+ */
+function directIds(sections: Sections): Set<string> | undefined {
+  if (sections.specifiers.size === 0) return undefined
+  const requested = new Set<string>()
+  const workspace = objectOr(sections.workspace)
+  const configs = [workspace, ...Object.values(objectOr(workspace.members)).map(objectOr)]
+  for (const config of configs) {
+    for (const item of strings(config.dependencies)) requested.add(item)
+    for (const item of strings(objectOr(config.packageJson).dependencies)) requested.add(item)
+  }
+  // What JSR packages depend on: a full request, or (version 4 on) only `jsr:name` when it was requested once.
+  const fromPackages = new Set<string>()
+  for (const entry of Object.values(sections.jsr))
+    if (isJsonObject(entry)) for (const item of strings(entry.dependencies)) fromPackages.add(item)
+  for (const key of sections.specifiers.keys()) {
+    const bare = `${key.slice(0, 4)}${parseDescriptor(key.slice(4)).name}`
+    if (!fromPackages.has(key) && !fromPackages.has(bare)) requested.add(key)
+  }
+  const ids = new Set<string>()
+  for (const key of requested) {
+    const resolved = sections.specifiers.get(key)
+    const kind = resolved?.slice(0, 4)
+    const id = resolved === undefined ? undefined : parseId(resolved.slice(4))
+    if (id !== undefined && (kind === 'npm:' || kind === 'jsr:')) ids.add(`${kind}${id.name}@${id.version}`)
+  }
+  return ids
+}
+
+/** URL modules (`remote`: URL → hash): one report, with how many and from which hosts; they are not packages. */
+function remoteReport(file: string, sections: Sections): Skipped | undefined {
+  if (!isJsonObject(sections.remote)) return undefined
+  const urls = Object.keys(sections.remote)
+  if (urls.length === 0) return undefined
+  const hosts = new Set<string>()
+  for (const url of urls) {
+    try {
+      hosts.add(new URL(url).host)
+    } catch {
+      hosts.add('(not a URL)')
+    }
+  }
+  const list = [...hosts].sort()
+  const shown = list.length > 10 ? [...list.slice(0, 10), `${list.length - 10} more`] : list
+  return {
+    file,
+    line: sections.remoteAt.line,
+    reason: 'remote-resource',
+    message: `${urls.length} remote module${urls.length === 1 ? '' : 's'} (URL imports from ${shown.join(', ')}) not listed: they are files, not packages`,
+  }
+}
