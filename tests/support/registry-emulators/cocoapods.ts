@@ -16,7 +16,9 @@ export function cocoapodsTrunk(): Handler {
     unknown
   >
   return (req, res) => {
-    const match = /^\/Specs\/([0-9a-f])\/([0-9a-f])\/([0-9a-f])\/([^/]+)\/([^/]+)\/([^/]+)\.podspec\.json$/.exec(req.url)
+    const match = /^\/Specs\/([0-9a-f])\/([0-9a-f])\/([0-9a-f])\/([^/]+)\/([^/]+)\/([^/]+)\.podspec\.json$/.exec(
+      req.url,
+    )
     const name = match ? decodeURIComponent(match[4]) : ''
     const hash = createHash('md5').update(name).digest('hex')
     const key = match ? `${name}@${decodeURIComponent(match[5])}` : ''

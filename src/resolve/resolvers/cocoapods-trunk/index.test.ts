@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {scanTree} from '../../../../tests/discover/tree.js'
 import {
   pkg,
   resolveOnline,
@@ -91,5 +92,58 @@ describe('cocoapods-trunk (written from the CDN layout of cocoapods-core)', () =
       'SDWebImage@5.19.0': 'github.com/SDWebImage/SDWebImage medium the CocoaPods trunk',
     })
     expect(emulators.servers.cocoapods.requests.length).toBe(before + 2)
+  })
+
+  it('resolves what a Podfile.lock lists, end to end: trunk pods here, git pods by their vcs_url, private ones not', async () => {
+    const inventory = await scanTree({
+      'ios/Podfile.lock': `PODS:
+  - Alamofire (5.9.1)
+  - Firebase/CoreOnly (10.0.0):
+    - FirebaseCore (= 10.0.0)
+  - Internal (2.0.0)
+  - Mantle (2.1.0):
+    - Mantle/extobjc (= 2.1.0)
+  - Mantle/extobjc (2.1.0)
+  - SDWebImage (5.19.0):
+    - SDWebImage/Core (= 5.19.0)
+  - SDWebImage/Core (5.19.0)
+
+DEPENDENCIES:
+  - Alamofire (~> 5.9)
+  - Firebase/CoreOnly
+  - Internal
+  - Mantle (from \`https://github.com/signalapp/Mantle\`, branch \`signal-master\`)
+  - SDWebImage
+
+SPEC REPOS:
+  https://git.example.com/ios/specs.git:
+    - Internal
+  trunk:
+    - Alamofire
+    - Firebase
+    - SDWebImage
+
+EXTERNAL SOURCES:
+  Mantle:
+    :branch: signal-master
+    :git: https://github.com/signalapp/Mantle
+
+CHECKOUT OPTIONS:
+  Mantle:
+    :commit: b72c2d1e6132501db906de2cffa8ded7803c54f4
+    :git: https://github.com/signalapp/Mantle
+
+COCOAPODS: 1.15.2
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    const run = await resolveOnline(emulators, inventory.components)
+    expect(summarise(run)).toEqual({
+      'Alamofire@5.9.1': 'github.com/Alamofire/Alamofire medium the CocoaPods trunk',
+      'Firebase@10.0.0': 'github.com/firebase/firebase-ios-sdk medium the CocoaPods trunk',
+      'Internal@2.0.0': 'unresolved: unsupported',
+      'Mantle@2.1.0': 'github.com/signalapp/Mantle high vcs-url',
+      'SDWebImage@5.19.0': 'github.com/SDWebImage/SDWebImage medium the CocoaPods trunk',
+    })
   })
 })

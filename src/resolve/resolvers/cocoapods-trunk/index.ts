@@ -47,7 +47,10 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   const path = `/Specs/${hash[0]}/${hash[1]}/${hash[2]}/${component.name}/${encodeURIComponent(version)}/${component.name}.podspec.json`
   const what = `CocoaPods trunk ${component.name}@${version}`
   const answer = jsonAnswer(
-    await context.http.get(`${context.endpoint('cocoapods')}${path}`, {namespace: 'cocoapods-trunk', key: `GET ${path}`}),
+    await context.http.get(`${context.endpoint('cocoapods')}${path}`, {
+      namespace: 'cocoapods-trunk',
+      key: `GET ${path}`,
+    }),
     what,
   )
   if (!answer.ok) return answer.outcome
