@@ -65,12 +65,13 @@ DEPENDENCIES:
 
 SPEC REPOS:
   https://github.com/cocoapods/specs.git:
-    - GoogleToolboxForMac
     - "NSURL+IDN"
   https://deploy:s3cr3t@git.example.com/ios/specs.git:
     - Internal
   trunk:
     - LegacyKit
+  git@github.com:CocoaPods/Specs.git:
+    - GoogleToolboxForMac
 
 EXTERNAL SOURCES:
   LocalKit:

@@ -19,6 +19,7 @@ describe('cocoapods-trunk (written from the CDN layout of cocoapods-core)', () =
         pkg('cocoapods', 'AFNetworking', '3.2.0'),
         pkg('cocoapods', 'Firebase', '10.0.0'),
         pkg('cocoapods', 'SDWebImage', '5.19.0'),
+        pkg('cocoapods', 'SDWebImage/MapKit', '5.19.0'),
         pkg('cocoapods', 'HockeySDK', '5.1.4'),
         pkg('cocoapods', 'ExampleKit', '1.0.0'),
         pkg('cocoapods', 'GoogleAppMeasurement', '10.0.0'),
@@ -46,6 +47,8 @@ describe('cocoapods-trunk (written from the CDN layout of cocoapods-core)', () =
       // Firebase's pods are all built from one monorepo: that repository (podspecs name no directory).
       'Firebase@10.0.0': 'github.com/firebase/firebase-ios-sdk medium the CocoaPods trunk',
       'SDWebImage@5.19.0': 'github.com/SDWebImage/SDWebImage medium the CocoaPods trunk',
+      // A subspec: its root pod's podspec.
+      'SDWebImage/MapKit@5.19.0': 'github.com/SDWebImage/SDWebImage medium the CocoaPods trunk',
       // A binary release on GitHub, the homepage elsewhere: the archive's repository, low.
       'HockeySDK@5.1.4': 'github.com/bitstadium/HockeySDK-iOS low the CocoaPods trunk',
       'ExampleKit@1.0.0': 'github.com/example/ExampleKit low the CocoaPods trunk',

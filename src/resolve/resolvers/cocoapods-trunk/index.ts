@@ -27,7 +27,9 @@ export const resolver: Resolver = {
 }
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
-  if (!NAME.test(component.name))
+  // A subspec (`GoogleUtilities/NSData+zlib`, as an SBOM may name one) is published in its root pod's podspec.
+  const name = component.name.split('/', 1)[0]
+  if (!NAME.test(name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a pod name: ${component.name.slice(0, 100)}`}
   // A pod of another spec repository, or installed from a repository off the known forges: trunk's is another.
   const other = otherRegistryMiss(component, context.options)
@@ -43,9 +45,9 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   const version = exactVersion(component.version)
   if (!version)
     return {status: 'miss', reason: 'no-version', detail: `cocoapods ${component.name} needs an exact version`}
-  const hash = createHash('md5').update(component.name).digest('hex')
-  const path = `/Specs/${hash[0]}/${hash[1]}/${hash[2]}/${component.name}/${encodeURIComponent(version)}/${component.name}.podspec.json`
-  const what = `CocoaPods trunk ${component.name}@${version}`
+  const hash = createHash('md5').update(name).digest('hex')
+  const path = `/Specs/${hash[0]}/${hash[1]}/${hash[2]}/${name}/${encodeURIComponent(version)}/${name}.podspec.json`
+  const what = `CocoaPods trunk ${name}@${version}`
   const answer = jsonAnswer(
     await context.http.get(`${context.endpoint('cocoapods')}${path}`, {
       namespace: 'cocoapods-trunk',
