@@ -46,6 +46,7 @@ import {discoverer as dotnetProject} from './formats/dotnet-project/index.js'
 import {discoverer as dotnetTools} from './formats/dotnet-tools/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
+import {discoverer as podfileLock} from './formats/podfile-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
@@ -105,6 +106,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   dotnetTools,
   swiftpmResolved,
   pubspecLock,
+  podfileLock,
   terraformLock,
   terraformModule,
   mavenPom,

@@ -1,5 +1,6 @@
 import {defineRegistry} from '../core/registry.js'
 import {resolver as artifactHub} from './resolvers/artifact-hub/index.js'
+import {resolver as cocoapodsTrunk} from './resolvers/cocoapods-trunk/index.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
 import {resolver as githubActions} from './resolvers/github-actions/index.js'
@@ -37,6 +38,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   rubygems,
   packagist,
   pubDev,
+  cocoapodsTrunk,
   githubActions,
   helmRepository,
   artifactHub,
