@@ -46,6 +46,9 @@ const HOST = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::\d{1,5})?$/
 /** A URL with a scheme, no whitespace. */
 const URL_WITH_SCHEME = /^[a-z][a-z0-9+.-]{0,30}:[^\s]{1,4000}$/i
 
+/** A GitHub archive, `https://github.com/OWNER/REPO/archive/REF.tar.gz` (or `.zip`): owner, repository, reference. */
+const GITHUB_ARCHIVE =
+  /^https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([\w.-]{1,100})\/archive\/([^/?#\s]{1,255}?)\.(?:tar\.gz|zip)$/
 /** The forges whose `locked` attributes name a repository by owner and name, with their default hosts. */
 const FORGES: Record<string, string> = {github: 'github.com', gitlab: 'gitlab.com', sourcehut: 'git.sr.ht'}
 
@@ -293,8 +296,16 @@ function lockedInput(state: Read, key: string, node: JsonObject, direct: boolean
       if (url === undefined || !URL_WITH_SCHEME.test(url)) return fail(`locked.url must be the URL of the ${type}`)
       const ref = `${type}+${url}`
       if (isLocalUrl(url)) return localComponent({...base, name: localPath(url), ref})
-      const rev = text(locked, 'rev')
-      return downloadComponent({...base, name: urlName(url), url, rev: rev && REV.test(rev) ? rev : undefined, ref})
+      const given = text(locked, 'rev')
+      const rev = given !== undefined && REV.test(given) ? given : undefined
+      // A GitHub archive of a commit is that repository at that commit, as a `github` input is.
+      const archive = GITHUB_ARCHIVE.exec(url)
+      const commit = archive && REV.test(archive[3]) ? archive[3] : archive ? rev : undefined
+      if (archive && commit !== undefined) {
+        const name = `github.com/${archive[1]}/${archive[2]}`
+        return repositoryComponent({...base, name, rev: commit, vcs: gitVcsUrl(`https://${name}`, commit), ref})
+      }
+      return downloadComponent({...base, name: urlName(url), url, rev, ref})
     }
     case 'path': {
       const path = text(locked, 'path')
