@@ -33,8 +33,6 @@ const MIN_VERSION = 5
 const MAX_VERSION = 7
 /** A `follows` path longer than this is reported (Nix's are an input name or two). */
 const MAX_FOLLOWS_LENGTH = 32
-/** Steps walked to resolve one `follows` path, through the follows it meets: past this it is reported. */
-const MAX_FOLLOWS_STEPS = 256
 
 /** A git or Mercurial commit id (SHA-1, or SHA-256 for a git repository in that object format). */
 const REV = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
@@ -58,6 +56,8 @@ interface Read {
   nodes: JsonObject
   rootKey: string
   errors: ScanError[]
+  /** Follows paths resolved so far, by their JSON. */
+  followed: Map<string, Followed>
 }
 
 /** `original` is not read: what flake.nix asked for, not what is fetched. */
@@ -94,7 +94,7 @@ export function discoverFlakeLock(file: string, text: string): DiscoverOutput {
         : `root names node "${elide(rootKey, 100)}", which nodes does not hold`
     return {components: [], errors: [...errors, lockfileError(file, 'invalid-lockfile', problem, at.line, at.column)]}
   }
-  const state: Read = {file, document, nodes, rootKey, errors}
+  const state: Read = {file, document, nodes, rootKey, errors, followed: new Map()}
   const reached = reachedNodes(state, rootNode)
   const direct = directNodes(state, rootNode)
   checkFollows(state, reached)
@@ -141,19 +141,19 @@ function reachedNodes(state: Read, rootNode: JsonObject): Set<string> {
     const inputs = inputsOf(state, key, node)
     if (inputs === undefined) continue
     for (const [name, target] of Object.entries(inputs)) {
-      const where = `input "${elide(name, 100)}" of node "${elide(key, 100)}"`
       if (Array.isArray(target)) continue
+      const where = () => `input "${elide(name, 100)}" of node "${elide(key, 100)}"`
       if (typeof target !== 'string') {
-        nodeError(state, node, `${where} must be a node key or a follows path (a list of input names)`)
+        nodeError(state, node, `${where()} must be a node key or a follows path (a list of input names)`)
         continue
       }
       if (target === state.rootKey) {
-        nodeError(state, node, `${where} names the root node: Nix refuses a lock file with a cycle to the root`)
+        nodeError(state, node, `${where()} names the root node: Nix refuses a lock file with a cycle to the root`)
         continue
       }
       const child = state.nodes[target]
       if (!isJsonObject(child)) {
-        nodeError(state, node, `${where} names node "${elide(target, 100)}", which nodes does not hold`)
+        nodeError(state, node, `${where()} names node "${elide(target, 100)}", which nodes does not hold`)
         continue
       }
       if (reached.has(target)) continue
@@ -166,44 +166,86 @@ function reachedNodes(state: Read, rootNode: JsonObject): Set<string> {
 
 type Followed = {key: string} | {problem: string}
 
+/** A frame of the walk of one follows path: the node reached after `index` of its names. */
+interface Frame {
+  id: string
+  names: string[]
+  index: number
+  key: string
+}
+
+/** A follows path's names and its id (its JSON), or what is wrong with it. */
+function followsPath(path: JsonValue[]): {id: string; names: string[]} | {problem: string} {
+  if (path.length > MAX_FOLLOWS_LENGTH)
+    return {problem: `a follows path of ${path.length} names (more than ${MAX_FOLLOWS_LENGTH})`}
+  if (!path.every((name): name is string => typeof name === 'string'))
+    return {problem: 'a follows path must be a list of input names'}
+  return {id: JSON.stringify(path), names: path}
+}
+
 /**
  * Resolves a `follows` path as Nix's LockFile::findInput does: from the root node, each input name in turn, a
- * follows met on the way resolved first. A cycle, a path past MAX_FOLLOWS_LENGTH names or a walk past
- * MAX_FOLLOWS_STEPS steps is a problem, as is a name no input has.
+ * follows met on the way resolved first; a follows met again while it is being resolved is a cycle. A path of
+ * more than MAX_FOLLOWS_LENGTH names, or naming an input that does not exist, is a problem too. Each path is
+ * resolved once per file (state.followed), with a stack of its own, not the call stack: a chain of follows as long
+ * as the file can hold costs its length, once.
  */
 function resolveFollows(state: Read, path: JsonValue[]): Followed {
-  const visited: string[] = []
-  let steps = 0
-  const walk = (names: JsonValue[]): Followed => {
-    if (names.length > MAX_FOLLOWS_LENGTH)
-      return {problem: `a follows path of ${names.length} names (more than ${MAX_FOLLOWS_LENGTH})`}
-    if (!names.every((name): name is string => typeof name === 'string'))
-      return {problem: 'a follows path must be a list of input names'}
-    const id = JSON.stringify(names)
-    if (visited.includes(id)) {
-      const cycle = [...visited.slice(visited.indexOf(id)), id].map(printPath).join(' -> ')
-      return {problem: `follows cycle: ${elide(cycle, 300)}`}
-    }
-    visited.push(id)
-    let key = state.rootKey
-    for (const name of names) {
-      if (++steps > MAX_FOLLOWS_STEPS)
-        return {
-          problem: `follows path ${elide(printPath(JSON.stringify(path)), 200)} takes more than ${MAX_FOLLOWS_STEPS} steps`,
-        }
-      const node = state.nodes[key]
-      const inputs = isJsonObject(node) && isJsonObject(node.inputs) ? node.inputs : undefined
-      const target = inputs?.[name]
-      if (typeof target === 'string' && isJsonObject(state.nodes[target])) key = target
-      else if (Array.isArray(target)) {
-        const followed = walk(target)
-        if ('problem' in followed) return followed
-        key = followed.key
-      } else return {problem: `follows path ${elide(printPath(id), 200)} names no input "${elide(name, 100)}"`}
-    }
-    return {key}
+  const first = followsPath(path)
+  if ('problem' in first) return first
+  const known = state.followed.get(first.id)
+  if (known !== undefined) return known
+  const stack: Frame[] = [{...first, index: 0, key: state.rootKey}]
+  const open = new Set([first.id])
+  let result: Followed = {key: state.rootKey}
+  const finish = (outcome: Followed): void => {
+    const frame = stack.pop() as Frame
+    open.delete(frame.id)
+    state.followed.set(frame.id, outcome)
+    result = outcome
   }
-  return walk(path)
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]
+    if (frame.index === frame.names.length) {
+      finish({key: frame.key})
+      continue
+    }
+    const name = frame.names[frame.index]
+    const node = state.nodes[frame.key]
+    const target = isJsonObject(node) && isJsonObject(node.inputs) ? node.inputs[name] : undefined
+    if (typeof target === 'string' && isJsonObject(state.nodes[target])) {
+      frame.key = target
+      frame.index++
+      continue
+    }
+    if (!Array.isArray(target)) {
+      finish({problem: `follows path ${elide(printPath(frame.id), 200)} names no input "${elide(name, 100)}"`})
+      continue
+    }
+    const next = followsPath(target)
+    if ('problem' in next) {
+      finish(next)
+      continue
+    }
+    const done = state.followed.get(next.id)
+    if (done !== undefined) {
+      if ('problem' in done) finish(done)
+      else {
+        frame.key = done.key
+        frame.index++
+      }
+      continue
+    }
+    if (open.has(next.id)) {
+      const from = stack.findIndex((open) => open.id === next.id)
+      const cycle = [...stack.slice(from).map((open) => open.id), next.id].map(printPath).join(' -> ')
+      finish({problem: `follows cycle: ${elide(cycle, 300)}`})
+      continue
+    }
+    stack.push({...next, index: 0, key: state.rootKey})
+    open.add(next.id)
+  }
+  return result
 }
 
 /** A follows path as Nix prints it: input names joined by `/`. */
