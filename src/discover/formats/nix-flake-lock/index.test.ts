@@ -356,6 +356,14 @@ describe('nix-flake-lock', () => {
     expect(noRoot.errors.map((e) => [e.line, e.message])).toEqual([
       [3, 'root names node "main", which nodes does not hold'],
     ])
+    // A node written twice is reported; the last one is read.
+    const twice = lock({a: github('example-org', 'a', REV_A), root: {inputs: {a: 'a'}}}).replace(
+      '"root": {',
+      `"a": ${JSON.stringify(github('example-org', 'a', REV_B))},\n    "root": {`,
+    )
+    const dup = discover(twice)
+    expect(dup.errors.map((e) => e.code)).toEqual(['duplicate-key'])
+    expect(dup.components.map((c) => c.version)).toEqual([REV_B])
     // A node no input reaches is not read by Nix, nor here; a lock file of only a root lists nothing.
     const lone = discover(lock({stray: github('example-org', 'stray', REV_A), root: {}}))
     expect(lone).toEqual({components: [], errors: []})

@@ -18,7 +18,7 @@ import {
   type JsonValue,
   readLockfileJson,
 } from '../../lockfile-support/json-reader.js'
-import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
+import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -77,12 +77,13 @@ export function discoverFlakeLock(file: string, text: string): DiscoverOutput {
       version === undefined
         ? 'version is missing: not a flake.lock Nix reads'
         : `version ${elide(JSON.stringify(version), 40)} is not one Nix reads (${MIN_VERSION} to ${MAX_VERSION})`
-    return lockfileFailure(file, 'invalid-lockfile', problem, at.line, at.column)
+    return {components: [], errors: [...errors, lockfileError(file, 'invalid-lockfile', problem, at.line, at.column)]}
   }
   const nodes = root.nodes
   if (!isJsonObject(nodes)) {
     const at = keyAt(nodes === undefined ? 'version' : 'nodes')
-    return lockfileFailure(file, 'invalid-lockfile', 'nodes must be an object of nodes', at.line, at.column)
+    const problem = 'nodes must be an object of nodes'
+    return {components: [], errors: [...errors, lockfileError(file, 'invalid-lockfile', problem, at.line, at.column)]}
   }
   const rootKey = root.root
   const rootNode = typeof rootKey === 'string' ? nodes[rootKey] : undefined
