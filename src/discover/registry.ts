@@ -38,6 +38,7 @@ import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/in
 import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
 import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
+import {discoverer as nixFlakeLock} from './formats/nix-flake-lock/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as gradleBuild} from './formats/gradle-build/index.js'
@@ -98,6 +99,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   azurePipelines,
   jenkinsfile,
   preCommit,
+  nixFlakeLock,
   gradleLockfile,
   gradleVersionCatalog,
   gradleBuild,
