@@ -5,6 +5,7 @@
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
+ * formats/nix-flake-lock, formats/podfile-lock,
  * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
@@ -23,6 +24,8 @@ import {discoverer as gemfile} from '../src/discover/formats/gemfile/index.js'
 import {discoverer as helmfile} from '../src/discover/formats/helmfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
 import {discoverer as jenkinsfile} from '../src/discover/formats/jenkinsfile/index.js'
+import {discoverer as nixFlakeLock} from '../src/discover/formats/nix-flake-lock/index.js'
+import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/index.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import {discoverer as terraformModule} from '../src/discover/formats/terraform-module/index.js'
@@ -249,6 +252,40 @@ const families: Family[] = [
     input: (n) =>
       `pipeline {\n  agent none\n  stages {\n${Array.from({length: n}, (_, i) => `    stage('s${i}') { agent { docker { image 'acme/s:${i}' } } }\n`).join('')}  }\n}\n`,
     read: (text, n) => discover(jenkinsfile, 'Jenkinsfile', text).components.length === n,
+  },
+  {
+    // n nodes follow f0, a chain of n follows, and each its own fN: walked anew per input, n² steps.
+    label: 'flake.lock, a chain of n follows and n inputs following into it (nix-flake-lock/index.test.ts)',
+    n: 2_500,
+    unit: 'follows',
+    input: (n) => {
+      const locked = (repo: string) => ({locked: {owner: 'example-org', repo, rev: 'a'.repeat(40), type: 'github'}})
+      const inputs: Record<string, unknown> = {}
+      for (let i = 0; i < n; i++) inputs[`f${i}`] = [`f${i + 1}`]
+      inputs[`f${n}`] = 'leaf'
+      const nodes: Record<string, unknown> = {leaf: locked('leaf'), root: {inputs}}
+      for (let i = 0; i < n; i++) {
+        nodes[`n${i}`] = {...locked(`r${i}`), inputs: {a: ['f0'], b: [`f${i}`]}}
+        inputs[`n${i}`] = `n${i}`
+      }
+      return JSON.stringify({nodes, root: 'root', version: 7})
+    },
+    read: (text, n) => discover(nixFlakeLock, 'flake.lock', text).components.length === n + 1,
+  },
+  {
+    label: 'Podfile.lock, n pods with a subspec each (podfile-lock/index.test.ts)',
+    n: 5_000,
+    unit: 'pods',
+    input: (n) =>
+      `PODS:\n${Array.from({length: n}, (_, i) => `  - Pod${i} (1.${i}.0):\n    - Pod${i}/Sub (= 1.${i}.0)`).join('\n')}\n`,
+    read: (text, n) => discover(podfileLock, 'Podfile.lock', text).components.length === n,
+  },
+  {
+    label: 'Podfile.lock, one pod line of n characters and open parentheses (podfile-lock/index.test.ts)',
+    n: 100_000,
+    unit: 'characters',
+    input: (n) => `PODS:\n  - ${'A'.repeat(n)} (${' ('.repeat(n / 4)}\n`,
+    read: (text) => discover(podfileLock, 'Podfile.lock', text).errors.length === 1,
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.

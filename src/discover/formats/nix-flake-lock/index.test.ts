@@ -273,7 +273,7 @@ describe('nix-flake-lock', () => {
     ])
   })
 
-  it('resolves a long chain of follows once per path, in time linear in the file', () => {
+  it('resolves a long chain of follows once per path (its time per byte: bench/hostile.ts)', () => {
     // f0 follows f1, which follows f2, ...: 5,000 follows deep, and 5,000 nodes whose inputs follow f0 and fN. Walked
     // anew for each input, as Nix walks them, that is 25 million steps; here each path once (well under a second).
     const inputs: Record<string, unknown> = {}
@@ -284,9 +284,7 @@ describe('nix-flake-lock', () => {
       nodes[`n${index}`] = {...github('example-org', `r${index}`, REV_A), inputs: {a: ['f0'], b: [`f${index}`]}}
       inputs[`n${index}`] = `n${index}`
     }
-    const started = performance.now()
     const {components, errors} = discover(lock(nodes))
-    expect(performance.now() - started).toBeLessThan(10_000)
     expect(errors).toEqual([])
     expect(components).toHaveLength(5_001)
     expect(components[0]).toMatchObject({name: 'github.com/example-org/leaf', direct: true})

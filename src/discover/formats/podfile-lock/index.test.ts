@@ -183,16 +183,14 @@ EXTERNAL SOURCES:
     expect(discover('COCOAPODS: 1.15.2\n')).toEqual({components: [], errors: []})
   })
 
-  it('reads a huge lockfile in bounded time, and one long line is an error, not a hang', () => {
+  it('reads a huge lockfile, and one long line is an error, not a hang (time per byte: bench/hostile.ts)', () => {
     const pods = Array.from({length: 10_000}, (_, i) => `  - Pod${i} (1.${i}.0):\n    - Pod${i}/Sub (= 1.${i}.0)`)
-    const started = Date.now()
     const out = discover(`PODS:\n${pods.join('\n')}\n`)
     expect(out.components).toHaveLength(10_000)
     expect(out.components[9_999].purl).toBe('pkg:cocoapods/Pod9999@1.9999.0')
     const long = discover(`PODS:\n  - ${'A'.repeat(200_000)} (${' ('.repeat(50_000)}\n`)
     expect(long.components).toEqual([])
     expect(long.errors.map((e) => [e.code, e.line])).toEqual([['invalid-entry', 2]])
-    expect(Date.now() - started).toBeLessThan(15_000)
   })
 
   it('is found by name in a tree, and Pods/Manifest.lock (its copy) is not read', async () => {
