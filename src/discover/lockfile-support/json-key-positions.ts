@@ -1,11 +1,11 @@
 /**
  * Where each key of some top-level objects of a JSON document is written (`"dependencies": {"a": "^1"}` → where `"a"`
  * starts), for the manifests whose entries are strings (package.json, composer.json). The shared reader
- * (./json-reader.ts) places objects only, and a dependency's value is a string: a second pass of jsonc-parser's event visitor, which gives every key's line and column, takes them. Only
+ * (./json-reader.ts) places objects only, and a dependency's value is a string: a second pass (./json-events.ts), which gives every key's line and column, takes them. Only
  * run on a document the shared reader has read, so its syntax is known to be good; a key written twice is where it
  * was last written, as its value is the last one.
  */
-import {jsonc} from '../../core/lazy-require.js'
+import {scanJsonEvents} from './json-events.js'
 import type {Position} from './line-index.js'
 import {isForbiddenKey} from './problems.js'
 
@@ -28,29 +28,19 @@ export function keyPositions(text: string, sections: ReadonlySet<string>): Map<s
     if (depth === 2) section = undefined
     depth--
   }
-  try {
-    jsonc().visit(
-      text,
-      {
-        onObjectBegin: () => open(true),
-        onArrayBegin: () => open(false),
-        onObjectEnd: close,
-        onArrayEnd: close,
-        onObjectProperty(property, _offset, _length, line, character) {
-          if (depth === 1) pending = sections.has(property) ? property : undefined
-          else if (depth === 2 && section !== undefined && !isForbiddenKey(property))
-            section.set(property, {line: line + 1, column: character + 1})
-        },
-        onLiteralValue() {
-          pending = undefined
-        },
-      },
-      {disallowComments: true},
-    )
-  } catch (error) {
-    // jsonc-parser recurses per level: a stack too small for a document the shared reader took leaves the
-    // positions found so far (the others fall back to their section's).
-    if (!(error instanceof RangeError)) throw error
-  }
+  scanJsonEvents(text, {
+    onObjectBegin: () => open(true),
+    onArrayBegin: () => open(false),
+    onObjectEnd: close,
+    onArrayEnd: close,
+    onObjectProperty(property, line, character) {
+      if (depth === 1) pending = sections.has(property) ? property : undefined
+      else if (depth === 2 && section !== undefined && !isForbiddenKey(property))
+        section.set(property, {line: line + 1, column: character + 1})
+    },
+    onLiteralValue() {
+      pending = undefined
+    },
+  })
   return found
 }

@@ -1,11 +1,11 @@
 /**
  * Where the values this format reads are written in a devcontainer.json: the shared JSON reader places objects only,
- * and `image`, `dockerComposeFile`, `build.dockerfile` are strings, a Feature a key. A second pass of jsonc-parser's
- * event visitor takes their lines and columns (as ../../lockfile-support/json-key-positions.ts does for manifests).
+ * and `image`, `dockerComposeFile`, `build.dockerfile` are strings, a Feature a key. A second pass
+ * (../../lockfile-support/json-events.ts) takes their lines and columns.
  * Only run on a document the shared reader has read, so its syntax and depth are known to be good; a key written
  * twice is where it was last written, as its value is the last one.
  */
-import {jsonc} from '../../../core/lazy-require.js'
+import {scanJsonEvents} from '../../lockfile-support/json-events.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 
 export interface Places {
@@ -35,41 +35,30 @@ export function valuePlaces(text: string): Places {
     if (array && stack.length === 1 && stack[0].key === 'dockerComposeFile') places.composeItems = []
     stack.push({array})
   }
-  try {
-    jsonc().visit(
-      text,
-      {
-        onObjectBegin: () => begin(false),
-        onArrayBegin: () => begin(true),
-        onObjectEnd: () => void stack.pop(),
-        onArrayEnd: () => void stack.pop(),
-        onObjectProperty(property, _offset, _length, line, character) {
-          const top = stack[stack.length - 1]
-          if (top === undefined || top.array) return
-          top.key = property
-          const at = {line: line + 1, column: character + 1}
-          if (stack.length === 2 && stack[0].key === 'features') places.features.set(property, at)
-          // The key, until a string value places it (a value of the wrong type is reported at its key).
-          else if (stack.length === 2 && stack[0].key === 'build' && property === 'dockerfile')
-            places.buildDockerfile = at
-        },
-        onLiteralValue(_value, _offset, _length, line, character) {
-          const at = {line: line + 1, column: character + 1}
-          const top = stack[stack.length - 1]
-          if (stack.length === 1 && top.key !== undefined && TOP_STRINGS.has(top.key)) {
-            places.top.set(top.key, at)
-            if (top.key === 'dockerComposeFile') places.composeItems = []
-          } else if (stack.length === 2 && stack[0].key === 'build' && !top.array && top.key === 'dockerfile')
-            places.buildDockerfile = at
-          else if (stack.length === 2 && stack[0].key === 'dockerComposeFile' && top.array) places.composeItems.push(at)
-        },
-      },
-      {disallowComments: false, allowTrailingComma: true},
-    )
-  } catch (error) {
-    // jsonc-parser recurses per level: a stack too small for a document the shared reader took leaves the places
-    // found so far (the others fall back to their key's).
-    if (!(error instanceof RangeError)) throw error
+  const property = (name: string, at: Position) => {
+    const top = stack[stack.length - 1]
+    top.key = name
+    if (stack.length === 2 && stack[0].key === 'features') places.features.set(name, at)
+    // The key, until a string value places it (a value of the wrong type is reported at its key).
+    else if (stack.length === 2 && stack[0].key === 'build' && name === 'dockerfile') places.buildDockerfile = at
   }
+  const literal = (at: Position) => {
+    const top = stack[stack.length - 1]
+    if (top === undefined) return
+    if (stack.length === 1 && top.key !== undefined && TOP_STRINGS.has(top.key)) {
+      places.top.set(top.key, at)
+      if (top.key === 'dockerComposeFile') places.composeItems = []
+    } else if (stack.length === 2 && stack[0].key === 'build' && !top.array && top.key === 'dockerfile')
+      places.buildDockerfile = at
+    else if (stack.length === 2 && stack[0].key === 'dockerComposeFile' && top.array) places.composeItems.push(at)
+  }
+  scanJsonEvents(text, {
+    onObjectBegin: () => begin(false),
+    onArrayBegin: () => begin(true),
+    onObjectEnd: () => void stack.pop(),
+    onArrayEnd: () => void stack.pop(),
+    onObjectProperty: (name, line, character) => property(name, {line: line + 1, column: character + 1}),
+    onLiteralValue: (line, character) => literal({line: line + 1, column: character + 1}),
+  })
   return places
 }
