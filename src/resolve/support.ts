@@ -112,8 +112,11 @@ const ASKERS: Readonly<Record<string, string>> = {
   cocoapods: 'the CocoaPods trunk',
 }
 
-/** Ecosystems whose packages may name a download rather than a registry (`download_url`: an npm URL dependency, a Composer inline package's dist). */
-const DOWNLOADED = new Set(['npm', 'pypi', 'composer'])
+/**
+ * Ecosystems whose packages may name a download rather than a registry (`download_url`: an npm URL dependency, a
+ * Composer inline package's dist, a pod whose podspec or archive the Podfile names by URL).
+ */
+const DOWNLOADED = new Set(['npm', 'pypi', 'composer', 'cocoapods'])
 
 /** Where a package comes from when that is not its ecosystem's public registry, and how the purl says so. */
 export interface OtherSource {

@@ -31,17 +31,10 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   const name = component.name.split('/', 1)[0]
   if (!NAME.test(name))
     return {status: 'miss', reason: 'invalid-name', detail: `not a pod name: ${component.name.slice(0, 100)}`}
-  // A pod of another spec repository, or installed from a repository off the known forges: trunk's is another.
+  // A pod of another spec repository, of a podspec or archive named by URL, or installed from a repository off the
+  // known forges: trunk's pod of that name is another.
   const other = otherRegistryMiss(component, context.options)
   if (other) return other
-  // A pod whose podspec (or archive) Podfile names by URL: trunk's pod of that name is another.
-  const download = /[?&]download_url=([^&#]*)/.exec(component.purl ?? '')
-  if (download)
-    return {
-      status: 'miss',
-      reason: 'unsupported',
-      detail: `cocoapods ${component.name} comes from a podspec or archive named by URL, not a spec repository: not looked up by its name on the CocoaPods trunk`,
-    }
   const version = exactVersion(component.version)
   if (!version)
     return {status: 'miss', reason: 'no-version', detail: `cocoapods ${component.name} needs an exact version`}
