@@ -20,8 +20,10 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   pub: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/,
   // Hex: its repository (packages and tarballs) and the site with its API.
   hex: /^https?:\/\/(?:repo\.)?hex\.pm(?:\/|$)/,
-  // CocoaPods trunk: the CDN the `trunk` source reads, and the Specs repository it was before.
-  cocoapods: /^(?:https?:\/\/cdn\.cocoapods\.org(?:\/|$)|https:\/\/github\.com\/CocoaPods\/Specs(?:\.git)?\/?$|trunk$)/,
+  // CocoaPods trunk: the CDN the `trunk` source reads, and the Specs repository it was before (over HTTPS or SSH, in any
+  // case: GitHub's paths are not case-sensitive, and lockfiles spell it both ways).
+  cocoapods:
+    /^(?:https?:\/\/cdn\.cocoapods\.org(?:\/|$)|(?:https:\/\/github\.com\/|git@github\.com:)cocoapods\/specs(?:\.git)?\/?$|trunk$)/i,
 }
 
 /** Whether the ecosystem has a public registry this table knows (the others' resolvers decide for themselves). */

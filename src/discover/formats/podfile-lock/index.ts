@@ -39,12 +39,6 @@ const ROOT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_+.-]{0,99}$/
 const SUBSPEC = /^[^\s/()]{1,100}$/
 /** A resolved pod version (Pod::Version: `1.2.3`, `1.6.0-beta.1`, `0.57.5.React`, `1.10.0.rc.1`). */
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,99}$/
-/**
- * The old trunk Specs repository, in any case (GitHub's paths are not case-sensitive; lockfiles spell it both ways),
- * over HTTPS or SSH.
- */
-const OLD_TRUNK = /^(?:https:\/\/github\.com\/|git@github\.com:)cocoapods\/specs(?:\.git)?\/?$/i
-
 interface Pod {
   name: string
   version: string
@@ -225,7 +219,7 @@ function podOrigin(
 ): Origin {
   if (external === undefined) {
     const repo = repos.get(name)
-    if (repo === undefined || isPublicRegistry('cocoapods', repo) || OLD_TRUNK.test(repo)) return {}
+    if (repo === undefined || isPublicRegistry('cocoapods', repo)) return {}
     return {qualifiers: {repository_url: repo}}
   }
   const option = (map: YamlMap | undefined, key: string) => stringValue(at(map, key))
