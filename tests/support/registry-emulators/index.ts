@@ -1,6 +1,7 @@
 import {artifactHub} from './artifact-hub.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
+import {hexPm} from './hex.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
 import {
   cratesIo,
@@ -35,7 +36,8 @@ export interface RegistryEmulators {
     | 'helm'
     | 'pub'
     | 'terraform'
-    | 'artifactHub',
+    | 'artifactHub'
+    | 'hex',
     Emulator
   >
   close(): Promise<void>
@@ -59,6 +61,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     pub: await startEmulator(pubDev()),
     terraform: await startEmulator(terraformRegistries()),
     artifactHub: await startEmulator(artifactHub()),
+    hex: await startEmulator(hexPm()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -71,6 +74,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     github: servers.github.url,
     'pub.dev': servers.pub.url,
     'artifact-hub': servers.artifactHub.url,
+    'hex.pm': servers.hex.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url

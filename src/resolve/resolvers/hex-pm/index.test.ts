@@ -1,0 +1,89 @@
+import {describe, expect, it} from 'vitest'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {discoverMixLock} from '../../../discover/formats/mix-lock/index.js'
+import {discoverRebarLock} from '../../../discover/formats/rebar-lock/index.js'
+import {resolver as vcsUrl} from '../vcs-url/index.js'
+import {resolver} from './index.js'
+
+const emulators = useRegistryEmulators()
+
+describe('hex-pm (written from the Hex HTTP API)', () => {
+  it('reads meta.links: a source-labelled forge link medium, other forge links low; says why it misses', async () => {
+    const run = await resolveOnline(
+      emulators,
+      [
+        pkg('hex', 'phoenix', '1.5.13'),
+        pkg('hex', 'plug', '1.18.1'),
+        pkg('hex', 'cowboy', '2.13.0'),
+        pkg('hex', 'rabbit_common', '4.0.0'),
+        pkg('hex', 'example_docs_only', '0.1.0'),
+        pkg('hex', 'example_changelog', '0.2.0'),
+        pkg('hex', 'missing', '1.0.0'),
+        pkg('hex', '../etc', '1.0.0'),
+        {...pkg('hex', 'acme_auth', '0.3.0'), purl: 'pkg:hex/acme/acme_auth@0.3.0'},
+        {
+          ...pkg('hex', 'mirrored', '1.0.0'),
+          purl: 'pkg:hex/mirrored@1.0.0?repository_url=https%3A%2F%2Fhex.example.com',
+        },
+      ],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'phoenix@1.5.13': 'github.com/phoenixframework/phoenix medium hex.pm',
+      'plug@1.18.1': 'github.com/elixir-plug/plug medium hex.pm',
+      'cowboy@2.13.0': 'github.com/ninenines/cowboy medium hex.pm',
+      'rabbit_common@4.0.0': 'github.com/rabbitmq/rabbitmq-server (deps/rabbit_common) medium hex.pm',
+      'example_changelog@0.2.0': 'github.com/example-org/example_changelog low hex.pm',
+      'example_docs_only@0.1.0': 'unresolved: no-repository',
+      'missing@1.0.0': 'unresolved: not-found',
+      '../etc@1.0.0': 'unresolved: invalid-name',
+      'acme_auth@0.3.0': 'unresolved: unsupported',
+      'mirrored@1.0.0': 'unresolved: unsupported',
+    })
+    expect(emulators.servers.hex.requests.map((r) => r.url).sort()).toEqual([
+      '/api/packages/cowboy',
+      '/api/packages/example_changelog',
+      '/api/packages/example_docs_only',
+      '/api/packages/missing',
+      '/api/packages/phoenix',
+      '/api/packages/plug',
+      '/api/packages/rabbit_common',
+    ])
+  })
+
+  it('resolves what mix.lock and rebar.lock list: Hex packages on hex.pm, git dependencies by their vcs_url', async () => {
+    const before = emulators.servers.hex.requests.length
+    const mix = discoverMixLock(
+      'mix.lock',
+      [
+        '%{',
+        '  "ecto": {:hex, :ecto, "3.12.4", "a", [:mix], [], "hexpm", "b"},',
+        '  "jason": {:hex, :jason, "1.4.4", "a", [:mix], [], "hexpm", "b"},',
+        '  "secret": {:hex, :secret, "1.0.0", "a", [:mix], [], "hexpm:acme", "b"},',
+        '  "tool": {:git, "https://github.com/example-org/tool.git", "0123456789abcdef0123456789abcdef01234567", []},',
+        '}',
+      ].join('\n'),
+    )
+    const rebar = discoverRebarLock('rebar.lock', '[{<<"cowboy">>,{pkg,<<"cowboy">>,<<"2.13.0">>},0}].\n')
+    const run = await resolveOnline(emulators, [...mix.components, ...rebar.components], [vcsUrl, resolver])
+    expect(summarise(run)).toEqual({
+      'ecto@3.12.4': 'github.com/elixir-ecto/ecto medium hex.pm',
+      'jason@1.4.4': 'github.com/michalmuskala/jason medium hex.pm',
+      'cowboy@2.13.0': 'github.com/ninenines/cowboy medium hex.pm',
+      'secret@1.0.0': 'unresolved: unsupported',
+      'github.com/example-org/tool@0123456789abcdef0123456789abcdef01234567': expect.stringMatching(
+        /^github\.com\/example-org\/tool /,
+      ),
+    })
+    expect(emulators.servers.hex.requests.slice(before).map((r) => r.url).sort()).toEqual([
+      '/api/packages/cowboy',
+      '/api/packages/ecto',
+      '/api/packages/jason',
+    ])
+  })
+})
