@@ -20,7 +20,7 @@ export function gitPackageComponent(
     .replace(/\/+$/, '')
     .replace(/\.git$/, '')
   const slash = name.lastIndexOf('/')
-  const component: Component = {kind: 'package', ecosystem: 'generic', name, version: entry.rev}
+  const component = {kind: 'package', ecosystem: 'generic', name, version: entry.rev} as Component
   try {
     component.purl = new PackageURL(
       'generic',

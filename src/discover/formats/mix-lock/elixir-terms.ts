@@ -170,7 +170,8 @@ export class ElixirReader {
       this.skipSpace()
       const next = this.text[this.offset]
       if (next === ',') this.advance(1)
-      else if (next !== close) this.fail(next === undefined ? `unexpected end of file, '${close}' missing` : `expected ',' or '${close}'`)
+      else if (next !== close)
+        this.fail(next === undefined ? `unexpected end of file, '${close}' missing` : `expected ',' or '${close}'`)
     }
   }
 
@@ -197,14 +198,18 @@ export class ElixirReader {
       this.skipSpace()
       const next = this.text[this.offset]
       if (next === ',') this.advance(1)
-      else if (next !== '}') this.fail(next === undefined ? "unexpected end of file, '}' missing" : "expected ',' or '}'")
+      else if (next !== '}')
+        this.fail(next === undefined ? "unexpected end of file, '}' missing" : "expected ',' or '}'")
     }
   }
 
   /** An identifier; `atom` allows the trailing `?` or `!` of an atom and `@` inside it. */
   private readIdentifier(atom: boolean): string {
     const start = this.offset
-    while (this.offset < this.text.length && (IDENT_CHAR.test(this.text[this.offset]) || (atom && this.text[this.offset] === '@')))
+    while (
+      this.offset < this.text.length &&
+      (IDENT_CHAR.test(this.text[this.offset]) || (atom && this.text[this.offset] === '@'))
+    )
       this.advance(1)
     if (atom && (this.text[this.offset] === '?' || this.text[this.offset] === '!')) this.advance(1)
     return this.text.slice(start, this.offset)
@@ -309,7 +314,12 @@ export function readElixirTerm(text: string): Term {
 export function keyword(term: Term | undefined, key: string): Term | undefined {
   if (term?.kind !== 'list') return undefined
   for (const item of term.items)
-    if (item.kind === 'tuple' && item.items.length === 2 && item.items[0].kind === 'atom' && item.items[0].value === key)
+    if (
+      item.kind === 'tuple' &&
+      item.items.length === 2 &&
+      item.items[0].kind === 'atom' &&
+      item.items[0].value === key
+    )
       return item.items[1]
   return undefined
 }

@@ -10,7 +10,9 @@ describe('mix-lock', () => {
   it('reads a real current mix.lock (hexpm/hex): Hex packages with their line and column', async () => {
     const inventory = await scanTree({'mix.lock': fixture('hex-mix.lock')})
     expect(inventory.errors).toEqual([])
-    expect(inventory.components.map((c) => `${c.purl} ${c.ref} ${c.locations[0].line}:${c.locations[0].column}`)).toEqual([
+    expect(
+      inventory.components.map((c) => `${c.purl} ${c.ref} ${c.locations[0].line}:${c.locations[0].column}`),
+    ).toEqual([
       'pkg:hex/bypass@2.1.0 bypass 2:3',
       'pkg:hex/cowboy@2.14.0 cowboy 3:3',
       'pkg:hex/mime@1.6.0 mime 4:3',
@@ -70,7 +72,10 @@ describe('mix-lock', () => {
       '3 unsupported "internal": internal@1.0.0 comes from the Hex repository "example_repo", whose URL is in Hex\'s own configuration, not in the project: not listed as a hex.pm package',
       '7 unsupported "hg_dep": a dependency of SCM :hg is not read',
     ])
-    const arrows = discoverMixLock('mix.lock', '%{"plug" => {:hex, :plug, "1.0.0"}, :"odd\\x5fa" => {:hex, :odd_a, "2.0.0"}}')
+    const arrows = discoverMixLock(
+      'mix.lock',
+      '%{"plug" => {:hex, :plug, "1.0.0"}, :"odd\\x5fa" => {:hex, :odd_a, "2.0.0"}}',
+    )
     expect(arrows.errors).toEqual([])
     expect(arrows.components.map((c) => `${c.ref} ${c.purl}`)).toEqual([
       'plug pkg:hex/plug@1.0.0',
@@ -118,7 +123,10 @@ describe('mix-lock', () => {
   })
 
   it('reports hostile input with file and line, keeping the entries read before it', () => {
-    const unterminated = discoverMixLock('mix.lock', '%{\n  "plug": {:hex, :plug, "1.0.0"},\n  "x": {:hex, :x, "1.0}\n}\n')
+    const unterminated = discoverMixLock(
+      'mix.lock',
+      '%{\n  "plug": {:hex, :plug, "1.0.0"},\n  "x": {:hex, :x, "1.0}\n}\n',
+    )
     expect(unterminated.components.map((c) => c.purl)).toEqual(['pkg:hex/plug@1.0.0'])
     expect(unterminated.errors).toEqual([
       {file: 'mix.lock', code: 'invalid-lockfile', message: 'unterminated string', line: 3, column: 19},
@@ -128,7 +136,11 @@ describe('mix-lock', () => {
       {file: 'mix.lock', code: 'too-deep', message: 'nested deeper than 64', line: 1, column: 72},
     ])
     const evaluated = discoverMixLock('mix.lock', '%{"x": {:hex, :x, "#{System.cmd("id", [])}"}}')
-    expect(evaluated.errors?.[0]).toMatchObject({code: 'invalid-lockfile', message: 'string interpolation is not a literal', line: 1})
+    expect(evaluated.errors?.[0]).toMatchObject({
+      code: 'invalid-lockfile',
+      message: 'string interpolation is not a literal',
+      line: 1,
+    })
     const call = discoverMixLock('mix.lock', '%{"x": File.read!("/etc/passwd")}')
     expect(call.errors?.[0]).toMatchObject({code: 'invalid-lockfile', line: 1})
     const notMap = discoverMixLock('mix.lock', '[1, 2]')
@@ -144,7 +156,13 @@ describe('mix-lock', () => {
     const big = discoverMixLock('mix.lock', huge)
     expect(big.components.length).toBe(50_001)
     expect(big.errors).toEqual([
-      {file: 'mix.lock', code: 'invalid-lockfile', message: "unexpected end of file, '}' missing", line: 50_004, column: 1},
+      {
+        file: 'mix.lock',
+        code: 'invalid-lockfile',
+        message: "unexpected end of file, '}' missing",
+        line: 50_004,
+        column: 1,
+      },
     ])
   })
 })

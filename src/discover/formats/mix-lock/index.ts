@@ -113,7 +113,9 @@ function hexEntry(
     return
   }
   if (typeof repo !== 'string' && repo.kind !== 'string') {
-    out.errors.push(lockfileError(file, 'invalid-entry', `"${app}": the repository must be a string`, key.line, key.column))
+    out.errors.push(
+      lockfileError(file, 'invalid-entry', `"${app}": the repository must be a string`, key.line, key.column),
+    )
     return
   }
   const repoName = typeof repo === 'string' ? repo : repo.value
@@ -136,7 +138,8 @@ function hexEntry(
     column: key.column,
     direct,
   })
-  if (organisation !== undefined) component.purl = new PackageURL('hex', organisation, name, version, undefined, undefined).toString()
+  if (organisation !== undefined)
+    component.purl = new PackageURL('hex', organisation, name, version, undefined, undefined).toString()
   out.components.push(component)
 }
 

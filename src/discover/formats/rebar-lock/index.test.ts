@@ -28,7 +28,9 @@ describe('rebar-lock', () => {
   it('reads a real rebar.lock with git dependencies (emqx): level 0 is direct', () => {
     const out = discoverRebarLock('rebar.lock', fixture('emqx-rebar.lock'))
     expect(out.errors).toEqual([])
-    expect(out.components.map((c) => `${c.ref} ${c.purl} ${c.direct} ${c.locations[0].line}:${c.locations[0].column}`)).toEqual([
+    expect(
+      out.components.map((c) => `${c.ref} ${c.purl} ${c.direct} ${c.locations[0].line}:${c.locations[0].column}`),
+    ).toEqual([
       'bson pkg:generic/github.com/comtihon/bson-erlang@14308ab927cfa69324742c3de720578094e0bb19?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fcomtihon%2Fbson-erlang.git%4014308ab927cfa69324742c3de720578094e0bb19 false 2:3',
       'cowboy pkg:generic/github.com/emqx/cowboy@3b6bdaf4f2e3c5b793a0c3cada2c3b74c3d5e885?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Femqx%2Fcowboy%403b6bdaf4f2e3c5b793a0c3cada2c3b74c3d5e885 true 6:3',
       'getopt pkg:hex/getopt@1.0.1 true 10:3',
@@ -41,7 +43,7 @@ describe('rebar-lock', () => {
       '%% a comment',
       '[{<<"jsx">>,{pkg,<<"jsx">>,<<"2.8.0">>,<<"ABC">>},0},',
       ' {<<"lager">>,{git,"git@github.com:erlang-lager/lager.git",{tag,"3.9.2"}},1},',
-      " {<<\"hgdep\">>,{'hg',\"https://hg.example.org/x\",{ref,\"abc\"}},0},",
+      ' {<<"hgdep">>,{\'hg\',"https://hg.example.org/x",{ref,"abc"}},0},',
       ' {<<"esc">>,{pkg,<<"es\\x63">>,<<"1.0.0"/utf8>>},2}].',
     ].join('\n')
     const out = discoverRebarLock('rebar.lock', lock)

@@ -93,7 +93,15 @@ function readLock(out: Output, file: string, lock: ErlTerm): void {
       return
     }
     out.components.push(
-      packageComponent(file, {ecosystem: 'hex', name, version, ref: app, line: where.line, column: where.column, direct}),
+      packageComponent(file, {
+        ecosystem: 'hex',
+        name,
+        version,
+        ref: app,
+        line: where.line,
+        column: where.column,
+        direct,
+      }),
     )
     return
   }

@@ -5,10 +5,11 @@ import {
   summarise,
   useRegistryEmulators,
 } from '../../../../tests/support/registry-emulators/fixtures.js'
-import {discoverMixLock} from '../../../discover/formats/mix-lock/index.js'
-import {discoverRebarLock} from '../../../discover/formats/rebar-lock/index.js'
-import {resolver as vcsUrl} from '../vcs-url/index.js'
+import {registeredDiscoverer, registeredResolver} from '../../../../tests/support/registered.js'
 import {resolver} from './index.js'
+
+const readLock = (id: string, file: string, text: string) =>
+  registeredDiscoverer(id).discover({file, text}, {readText: () => null})
 
 const emulators = useRegistryEmulators()
 
@@ -58,7 +59,8 @@ describe('hex-pm (written from the Hex HTTP API)', () => {
 
   it('resolves what mix.lock and rebar.lock list: Hex packages on hex.pm, git dependencies by their vcs_url', async () => {
     const before = emulators.servers.hex.requests.length
-    const mix = discoverMixLock(
+    const mix = readLock(
+      'mix-lock',
       'mix.lock',
       [
         '%{',
@@ -69,8 +71,12 @@ describe('hex-pm (written from the Hex HTTP API)', () => {
         '}',
       ].join('\n'),
     )
-    const rebar = discoverRebarLock('rebar.lock', '[{<<"cowboy">>,{pkg,<<"cowboy">>,<<"2.13.0">>},0}].\n')
-    const run = await resolveOnline(emulators, [...mix.components, ...rebar.components], [vcsUrl, resolver])
+    const rebar = readLock('rebar-lock', 'rebar.lock', '[{<<"cowboy">>,{pkg,<<"cowboy">>,<<"2.13.0">>},0}].\n')
+    const run = await resolveOnline(
+      emulators,
+      [...mix.components, ...rebar.components],
+      [registeredResolver('vcs-url'), resolver],
+    )
     expect(summarise(run)).toEqual({
       'ecto@3.12.4': 'github.com/elixir-ecto/ecto medium hex.pm',
       'jason@1.4.4': 'github.com/michalmuskala/jason medium hex.pm',
@@ -80,10 +86,11 @@ describe('hex-pm (written from the Hex HTTP API)', () => {
         /^github\.com\/example-org\/tool /,
       ),
     })
-    expect(emulators.servers.hex.requests.slice(before).map((r) => r.url).sort()).toEqual([
-      '/api/packages/cowboy',
-      '/api/packages/ecto',
-      '/api/packages/jason',
-    ])
+    expect(
+      emulators.servers.hex.requests
+        .slice(before)
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(['/api/packages/cowboy', '/api/packages/ecto', '/api/packages/jason'])
   })
 })
