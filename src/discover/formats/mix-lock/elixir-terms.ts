@@ -61,41 +61,42 @@ export class ElixirReader {
       this.advance(2)
       const entries: Array<[Term, Term]> = []
       this.readEntries(depth, entries)
-      return {kind: 'map', entries, ...at}
+      return {kind: 'map', entries, line: at.line, column: at.column}
     }
     if (char === '{') {
       this.advance(1)
-      return {kind: 'tuple', items: this.readItems('}', depth), ...at}
+      return {kind: 'tuple', items: this.readItems('}', depth), line: at.line, column: at.column}
     }
     if (char === '[') {
       this.advance(1)
-      return {kind: 'list', items: this.readItems(']', depth), ...at}
+      return {kind: 'list', items: this.readItems(']', depth), line: at.line, column: at.column}
     }
-    if (char === '"') return {kind: 'string', value: this.readString(), ...at}
+    if (char === '"') return {kind: 'string', value: this.readString(), line: at.line, column: at.column}
     if (char === ':') {
       const next = this.text[this.offset + 1]
       if (next === '"') {
         this.advance(1)
-        return {kind: 'atom', value: this.readString(), ...at}
+        return {kind: 'atom', value: this.readString(), line: at.line, column: at.column}
       }
       if (next !== undefined && (IDENT_START.test(next) || ALIAS_START.test(next))) {
         this.advance(1)
-        return {kind: 'atom', value: this.readIdentifier(true), ...at}
+        return {kind: 'atom', value: this.readIdentifier(true), line: at.line, column: at.column}
       }
       this.fail('an atom must follow :')
     }
-    if (/[0-9-]/.test(char)) return {kind: 'number', value: this.readNumber(), ...at}
+    if (/[0-9-]/.test(char)) return {kind: 'number', value: this.readNumber(), line: at.line, column: at.column}
     if (ALIAS_START.test(char)) {
       let value = this.readIdentifier(false)
       while (this.text[this.offset] === '.' && ALIAS_START.test(this.text[this.offset + 1] ?? '')) {
         this.advance(1)
         value += `.${this.readIdentifier(false)}`
       }
-      return {kind: 'alias', value, ...at}
+      return {kind: 'alias', value, line: at.line, column: at.column}
     }
     if (IDENT_START.test(char)) {
       const word = this.readIdentifier(false)
-      if (word === 'true' || word === 'false' || word === 'nil') return {kind: 'atom', value: word, ...at}
+      if (word === 'true' || word === 'false' || word === 'nil')
+        return {kind: 'atom', value: word, line: at.line, column: at.column}
       this.fail(`'${word.slice(0, 40)}' is not a literal (only literal terms are read, nothing is evaluated)`, at)
     }
     this.fail(`unexpected character ${JSON.stringify(char)}`)
@@ -146,7 +147,7 @@ export class ElixirReader {
     else if (char !== undefined && (IDENT_START.test(char) || ALIAS_START.test(char))) key = this.readIdentifier(true)
     if (key !== undefined && this.text[this.offset] === ':' && /[\s]/.test(this.text[this.offset + 1] ?? '')) {
       this.advance(1)
-      return {key: {kind: 'atom', value: key, ...at}}
+      return {key: {kind: 'atom', value: key, line: at.line, column: at.column}}
     }
     this.offset = start.offset
     this.line = start.line
@@ -165,7 +166,8 @@ export class ElixirReader {
       }
       const at = this.position()
       const keyword = this.keywordKey()
-      if (keyword) items.push({kind: 'tuple', items: [keyword.key, this.readTerm(depth + 1)], ...at})
+      if (keyword)
+        items.push({kind: 'tuple', items: [keyword.key, this.readTerm(depth + 1)], line: at.line, column: at.column})
       else items.push(this.readTerm(depth + 1))
       this.skipSpace()
       const next = this.text[this.offset]
@@ -245,8 +247,15 @@ export class ElixirReader {
       }
       if (char === '#' && text[this.offset + 1] === '{') this.fail('string interpolation is not a literal')
       if (char !== '\\') {
-        value += char
-        this.advance(1)
+        // A run of plain characters, appended at once (one string, not one per character).
+        let end = this.offset + 1
+        while (end < text.length) {
+          const next = text[end]
+          if (next === '"' || next === '\\' || next === '\n' || next === '#') break
+          end++
+        }
+        value += text.slice(this.offset, end)
+        this.advance(end - this.offset)
         continue
       }
       const escaped = text[this.offset + 1]

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {scanTree} from '../../../../tests/discover/tree.js'
-import {discoverMixLock} from './index.js'
+import {discoverer, discoverMixLock} from './index.js'
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
@@ -152,17 +152,23 @@ describe('mix-lock', () => {
       'invalid-entry 1:3 "x": a Hex lock needs the package name (an atom) and its version',
       'invalid-entry 1:24 "y": expected "app": {:hex | :git, ...}',
     ])
-    const huge = `%{\n${Array.from({length: 50_000}, (_, i) => `  "p${i}": {:hex, :p${i}, "1.0.${i}", "abc", [:mix], [], "hexpm", "def"},`).join('\n')}\n  "broken": {:hex, :broken, "1.0.0"\n}\n`
+    const huge = `%{\n${Array.from({length: 20_000}, (_, i) => `  "p${i}": {:hex, :p${i}, "1.0.${i}", "abc", [:mix], [], "hexpm", "def"},`).join('\n')}\n  "broken": {:hex, :broken, "1.0.0"\n}\n`
     const big = discoverMixLock('mix.lock', huge)
-    expect(big.components.length).toBe(50_001)
+    expect(big.components.length).toBe(20_001)
     expect(big.errors).toEqual([
       {
         file: 'mix.lock',
         code: 'invalid-lockfile',
         message: "unexpected end of file, '}' missing",
-        line: 50_004,
+        line: 20_004,
         column: 1,
       },
     ])
+  })
+
+  it('recognises a mix.lock by content (standard input)', () => {
+    expect(discoverer.identify?.(fixture('hex-mix.lock'))).toBe(true)
+    expect(discoverer.identify?.(fixture('phoenix-0.x-mix.lock'))).toBe(true)
+    expect(discoverer.identify?.('%{a: 1}')).toBe(false)
   })
 })

@@ -102,26 +102,27 @@ export class ErlangReader {
     if (char === undefined) this.fail('unexpected end of file')
     if (char === '{') {
       this.advance(1)
-      return {kind: 'tuple', items: this.readItems('}', depth), ...at}
+      return {kind: 'tuple', items: this.readItems('}', depth), line: at.line, column: at.column}
     }
     if (char === '[') {
       this.advance(1)
-      return {kind: 'list', items: this.readItems(']', depth), ...at}
+      return {kind: 'list', items: this.readItems(']', depth), line: at.line, column: at.column}
     }
-    if (char === '<' && this.text[this.offset + 1] === '<') return {kind: 'binary', value: this.readBinary(), ...at}
-    if (char === '"') return {kind: 'string', value: this.readQuoted('"'), ...at}
-    if (char === "'") return {kind: 'atom', value: this.readQuoted("'"), ...at}
+    if (char === '<' && this.text[this.offset + 1] === '<')
+      return {kind: 'binary', value: this.readBinary(), line: at.line, column: at.column}
+    if (char === '"') return {kind: 'string', value: this.readQuoted('"'), line: at.line, column: at.column}
+    if (char === "'") return {kind: 'atom', value: this.readQuoted("'"), line: at.line, column: at.column}
     if (ATOM_START.test(char)) {
       const start = this.offset
       while (this.offset < this.text.length && ATOM_CHAR.test(this.text[this.offset])) this.advance(1)
-      return {kind: 'atom', value: this.text.slice(start, this.offset), ...at}
+      return {kind: 'atom', value: this.text.slice(start, this.offset), line: at.line, column: at.column}
     }
     if (/[0-9-]/.test(char)) {
       const start = this.offset
       if (char === '-') this.advance(1)
       if (!/[0-9]/.test(this.text[this.offset] ?? '')) this.fail('a digit must follow -')
       while (/[0-9_]/.test(this.text[this.offset] ?? '')) this.advance(1)
-      return {kind: 'integer', value: this.text.slice(start, this.offset), ...at}
+      return {kind: 'integer', value: this.text.slice(start, this.offset), line: at.line, column: at.column}
     }
     this.fail(`unexpected character ${JSON.stringify(char)}`)
   }
@@ -182,8 +183,15 @@ export class ErlangReader {
         continue
       }
       if (char !== '\\') {
-        value += char
-        this.advance(1)
+        // A run of plain characters, appended at once (one string, not one per character).
+        let end = this.offset + 1
+        while (end < text.length) {
+          const next = text[end]
+          if (next === quote || next === '\\' || next === '\n') break
+          end++
+        }
+        value += text.slice(this.offset, end)
+        this.advance(end - this.offset)
         continue
       }
       const escaped = text[this.offset + 1]

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {scanTree} from '../../../../tests/discover/tree.js'
-import {discoverRebarLock} from './index.js'
+import {discoverer, discoverRebarLock} from './index.js'
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
@@ -78,9 +78,16 @@ describe('rebar-lock', () => {
       'invalid-entry 1:3 x: a package lock is {pkg, <<"name">>, <<"version">>}',
       'invalid-entry 2:2 a lock is {<<"app">>, Source, Level}',
     ])
-    const huge = `[\n${Array.from({length: 50_000}, (_, i) => ` {<<"p${i}">>,{pkg,<<"p${i}">>,<<"1.0.${i}">>},1},`).join('\n')}\n {<<"last">>,{pkg,<<"last">>,<<"1.0.0">>},0}].\n`
+    const huge = `[\n${Array.from({length: 20_000}, (_, i) => ` {<<"p${i}">>,{pkg,<<"p${i}">>,<<"1.0.${i}">>},1},`).join('\n')}\n {<<"last">>,{pkg,<<"last">>,<<"1.0.0">>},0}].\n`
     const big = discoverRebarLock('rebar.lock', huge)
     expect(big.errors).toEqual([])
-    expect(big.components.length).toBe(50_001)
+    expect(big.components.length).toBe(20_001)
+  })
+
+  it('recognises both forms by content (standard input), and nothing else', () => {
+    expect(discoverer.identify?.(fixture('emqx-rebar.lock'))).toBe(true)
+    expect(discoverer.identify?.(fixture('rebar3_hank-rebar.lock'))).toBe(true)
+    expect(discoverer.identify?.('[{<<"jsx">>,{pkg,<<"jsx">>,<<"2.8.0">>},0}].\n')).toBe(true)
+    expect(discoverer.identify?.('{"name": "x", "version": "1.0.0"}')).toBe(false)
   })
 })

@@ -25,6 +25,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)rebar\.lock$/.test(file)
   },
+  // rebar3's two forms start `{"1.2.0",\n[{<<"app">>` or `[{<<"app">>`: Erlang binaries no other lockfile writes.
+  identify: (head) => head.startsWith('[{<<"') || /^\{"\d{1,3}\.\d{1,3}\.\d{1,3}",\r?\n\[(?:\{<<"|\])/.test(head),
   discover: ({file, text}) => discoverRebarLock(file, text),
 }
 

@@ -1,4 +1,8 @@
+import {mkdtemp, mkdir, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {runCli} from '../../../../tests/support/cli.js'
 import {
   pkg,
   resolveOnline,
@@ -92,5 +96,57 @@ describe('hex-pm (written from the Hex HTTP API)', () => {
         .map((r) => r.url)
         .sort(),
     ).toEqual(['/api/packages/cowboy', '/api/packages/ecto', '/api/packages/jason'])
+  })
+
+  it('inventory --resolve from the command line: a tree with mix.lock and rebar.lock, hex.pm answers from the cache', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hex-cli-'))
+    await mkdir(join(dir, 'erl'))
+    await writeFile(
+      join(dir, 'mix.lock'),
+      '%{\n  "plug": {:hex, :plug, "1.18.1", "a", [:mix], [], "hexpm", "b"},\n  "secret": {:hex, :secret, "1.0.0", "a", [:mix], [], "hexpm:acme", "b"},\n}\n',
+    )
+    await writeFile(
+      join(dir, 'erl', 'rebar.lock'),
+      '{"1.2.0",\n[{<<"cowboy">>,{pkg,<<"cowboy">>,<<"2.13.0">>},0}]}.\n[\n].\n',
+    )
+    const xdg = await mkdtemp(join(tmpdir(), 'hex-cli-xdg-'))
+    const cacheDir = join(xdg, 'stewards')
+    // hex.pm's answers (through the emulator) into the run's cache; the CLI then runs offline from it.
+    const seeded = await resolveOnline(
+      emulators,
+      [pkg('hex', 'plug', '1.18.1'), pkg('hex', 'cowboy', '2.13.0')],
+      [resolver],
+      {
+        cacheDir,
+      },
+    )
+    expect(seeded.groups.map((g) => g.repo).sort()).toEqual([
+      'github.com/elixir-plug/plug',
+      'github.com/ninenines/cowboy',
+    ])
+    const result = await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {env: {XDG_CACHE_HOME: xdg}})
+    expect(result.stderr).not.toContain('internal error')
+    const inventory = JSON.parse(result.stdout) as {
+      components: Array<{purl?: string; locations: Array<{file: string; line: number}>}>
+      resolution: {
+        groups: Array<{repo: string; components: Array<{purl?: string}>}>
+        unresolved: Array<{component: {name: string}; reason: string}>
+      }
+    }
+    expect(
+      inventory.components
+        .map((c) => `${c.purl} ${c.locations[0].file.slice(dir.length + 1)}:${c.locations[0].line}`)
+        .sort(),
+    ).toEqual([
+      'pkg:hex/acme/secret@1.0.0 mix.lock:3',
+      'pkg:hex/cowboy@2.13.0 erl/rebar.lock:2',
+      'pkg:hex/plug@1.18.1 mix.lock:2',
+    ])
+    expect(
+      inventory.resolution.groups.map((g) => `${g.repo} ${g.components.map((c) => c.purl).join(',')}`).sort(),
+    ).toEqual(['github.com/elixir-plug/plug pkg:hex/plug@1.18.1', 'github.com/ninenines/cowboy pkg:hex/cowboy@2.13.0'])
+    expect(inventory.resolution.unresolved.map((u) => `${u.component.name} ${u.reason}`)).toEqual([
+      'secret unsupported',
+    ])
   })
 })
