@@ -166,6 +166,14 @@ describe('mix-lock', () => {
     ])
   })
 
+  it('leaves out the locks of fetched dependencies (deps/<app>/, _build/)', () => {
+    expect(discoverer.matches('mix.lock')).toBe(true)
+    expect(discoverer.matches('apps/web/mix.lock')).toBe(true)
+    expect(discoverer.matches('deps/plug/mix.lock')).toBe(false)
+    expect(discoverer.matches('_build/dev/lib/plug/mix.lock')).toBe(false)
+    expect(discoverer.matches('mix.lock.bak')).toBe(false)
+  })
+
   it('recognises a mix.lock by content (standard input)', () => {
     expect(discoverer.identify?.(fixture('hex-mix.lock'))).toBe(true)
     expect(discoverer.identify?.(fixture('phoenix-0.x-mix.lock'))).toBe(true)

@@ -29,7 +29,8 @@ export const discoverer: Discoverer = {
   id: 'mix-lock',
   description: 'Elixir mix.lock (Hex and git dependencies)',
   matches(file) {
-    return /(^|\/)mix\.lock$/.test(file)
+    // Not the locks of fetched dependencies (Mix's default deps_path `deps/<app>/`) nor of the build folder.
+    return /(^|\/)mix\.lock$/.test(file) && !/(^|\/)(deps\/[^/]+|_build(\/.*)?)\/mix\.lock$/.test(file)
   },
   identify: (head) => head.startsWith('%{') && (head.includes('{:hex, :') || head.includes('{:git, "')),
   discover: ({file, text}, context) => discoverMixLock(file, text, context),

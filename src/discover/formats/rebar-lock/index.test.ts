@@ -84,6 +84,12 @@ describe('rebar-lock', () => {
     expect(big.components.length).toBe(20_001)
   })
 
+  it("leaves out the locks of fetched dependencies (rebar3's _build/)", () => {
+    expect(discoverer.matches('rebar.lock')).toBe(true)
+    expect(discoverer.matches('apps/emqx/rebar.lock')).toBe(true)
+    expect(discoverer.matches('_build/default/lib/cowboy/rebar.lock')).toBe(false)
+  })
+
   it('recognises both forms by content (standard input), and nothing else', () => {
     expect(discoverer.identify?.(fixture('emqx-rebar.lock'))).toBe(true)
     expect(discoverer.identify?.(fixture('rebar3_hank-rebar.lock'))).toBe(true)

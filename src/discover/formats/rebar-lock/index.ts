@@ -23,7 +23,8 @@ export const discoverer: Discoverer = {
   id: 'rebar-lock',
   description: 'Erlang rebar3 rebar.lock (Hex and git dependencies)',
   matches(file) {
-    return /(^|\/)rebar\.lock$/.test(file)
+    // Not the locks of fetched dependencies, which rebar3 keeps under `_build/<profile>/lib/<app>/`.
+    return /(^|\/)rebar\.lock$/.test(file) && !/(^|\/)_build\//.test(file)
   },
   // rebar3's two forms start `{"1.2.0",\n[{<<"app">>` or `[{<<"app">>`: Erlang binaries no other lockfile writes.
   identify: (head) => head.startsWith('[{<<"') || /^\{"\d{1,3}\.\d{1,3}\.\d{1,3}",\r?\n\[(?:\{<<"|\])/.test(head),
