@@ -37,7 +37,7 @@ export const discoverer: Discoverer = {
 }
 
 /** Hex package names (hexpm's Package changeset: lower-case letter, then letters, digits, `_`). */
-const NAME = /^[a-z][a-z0-9_]{0,127}$/
+const NAME = /^[a-z][a-zA-Z0-9_]{0,127}$/
 /** Organisation names on hex.pm (hexpm's Organization changeset). */
 const ORGANISATION = /^[a-z0-9_]{1,64}$/
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,127}$/

@@ -32,7 +32,7 @@ export const discoverer: Discoverer = {
 }
 
 /** Hex package names (hexpm's Package changeset). */
-const NAME = /^[a-z][a-z0-9_]{0,127}$/
+const NAME = /^[a-z][a-zA-Z0-9_]{0,127}$/
 const APP = /^[a-zA-Z][a-zA-Z0-9_@]{0,127}$/
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,127}$/
 const REV = /^[^\s]{1,200}$/

@@ -3,7 +3,7 @@ import {type Candidate, firstRepository, isRecord, jsonAnswer, otherRegistryMiss
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /** Hex package names (hexpm's Package changeset: a lower-case letter, then letters, digits and `_`). */
-const NAME = /^[a-z][a-z0-9_]{0,127}$/
+const NAME = /^[a-z][a-zA-Z0-9_]{0,127}$/
 /** Link labels that name the source repository (`GitHub`, `github`, `GitLab`, `Source`, `Source code`, `Repository`). */
 const SOURCE_LABEL = /github|gitlab|bitbucket|codeberg|source|repo/i
 
