@@ -83,6 +83,23 @@ describe('mix-lock', () => {
     ])
   })
 
+  it('sets direct from the real mix.exs beside the real mix.lock (phoenix): its literal deps list, not the rest', async () => {
+    const inventory = await scanTree({
+      'mix.exs': fixture('phoenix/mix.exs'),
+      'mix.lock': fixture('phoenix/mix.lock'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${c.direct} ${c.locations[0].line}`)).toEqual([
+      'pkg:hex/bandit@1.12.4 true 2',
+      'pkg:hex/cowboy@2.18.0 false 3',
+      'pkg:hex/jason@1.4.5 true 4',
+      'pkg:hex/plug@1.20.3 true 5',
+      'pkg:hex/plug_cowboy@2.8.1 true 6',
+      'pkg:hex/ranch@2.2.1 false 7',
+      'pkg:hex/websock_adapter@0.6.0 true 8',
+    ])
+  })
+
   it('sets direct from a literal deps list in the mix.exs beside the lock, git options and all', async () => {
     const mixExs = [
       'defmodule Example.MixProject do',
