@@ -1,5 +1,5 @@
 import {PackageURL} from 'packageurl-js'
-import type {Component} from '../../core/model.js'
+import type {Component, Scope} from '../../core/model.js'
 import {gitVcsUrl, scpToSshUrl} from './purl.js'
 
 /**
@@ -12,7 +12,7 @@ import {gitVcsUrl, scpToSshUrl} from './purl.js'
  */
 export function gitPackageComponent(
   file: string,
-  entry: {url: string; rev: string; ref: string; line: number; column: number; direct?: boolean},
+  entry: {url: string; rev: string; ref: string; line: number; column: number; scope?: Scope; direct?: boolean},
 ): Component {
   const url = scpToSshUrl(entry.url)
   const name = url
@@ -34,6 +34,7 @@ export function gitPackageComponent(
     // No purl for what purl-spec refuses; the component is still listed.
   }
   component.ref = entry.ref
+  if (entry.scope !== undefined) component.scope = entry.scope
   if (entry.direct !== undefined) component.direct = entry.direct
   component.origin = 'lockfile'
   component.locations = [{file, line: entry.line, column: entry.column}]

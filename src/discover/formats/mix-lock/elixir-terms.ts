@@ -155,9 +155,15 @@ export class ElixirReader {
     return undefined
   }
 
-  /** Items of a list or tuple up to `close`: terms, then keyword pairs as 2-tuples (`[a: 1]` is `[{:a, 1}]`). */
+  /**
+   * Items of a list or tuple up to `close`. Keyword pairs come last, as Elixir requires: in a list each is an item,
+   * the 2-tuple it stands for (`[a: 1]` is `[{:a, 1}]`); in a tuple they are one last item, a keyword list
+   * (`{:plug, "~> 1.0", only: :test}` is `{:plug, "~> 1.0", [only: :test]}`).
+   */
   private readItems(close: string, depth: number): Term[] {
     const items: Term[] = []
+    let pairs: (Term & {kind: 'list'}) | undefined
+    let sawPair = false
     for (;;) {
       this.skipSpace()
       if (this.text[this.offset] === close) {
@@ -166,8 +172,23 @@ export class ElixirReader {
       }
       const at = this.position()
       const keyword = this.keywordKey()
-      if (keyword)
-        items.push({kind: 'tuple', items: [keyword.key, this.readTerm(depth + 1)], line: at.line, column: at.column})
+      if (keyword) {
+        const pair: Term = {
+          kind: 'tuple',
+          items: [keyword.key, this.readTerm(depth + 1)],
+          line: at.line,
+          column: at.column,
+        }
+        sawPair = true
+        if (close === ']') items.push(pair)
+        else {
+          if (pairs === undefined) {
+            pairs = {kind: 'list', items: [], line: at.line, column: at.column}
+            items.push(pairs)
+          }
+          pairs.items.push(pair)
+        }
+      } else if (sawPair) this.fail('keyword pairs must come last')
       else items.push(this.readTerm(depth + 1))
       this.skipSpace()
       const next = this.text[this.offset]

@@ -89,14 +89,14 @@ describe('mix-lock', () => {
       'mix.lock': fixture('phoenix/mix.lock'),
     })
     expect(inventory.errors).toEqual([])
-    expect(inventory.components.map((c) => `${c.purl} ${c.direct} ${c.locations[0].line}`)).toEqual([
-      'pkg:hex/bandit@1.12.4 true 2',
-      'pkg:hex/cowboy@2.18.0 false 3',
-      'pkg:hex/jason@1.4.5 true 4',
-      'pkg:hex/plug@1.20.3 true 5',
-      'pkg:hex/plug_cowboy@2.8.1 true 6',
-      'pkg:hex/ranch@2.2.1 false 7',
-      'pkg:hex/websock_adapter@0.6.0 true 8',
+    expect(inventory.components.map((c) => `${c.purl} ${c.direct} ${c.scope} ${c.locations[0].line}`)).toEqual([
+      'pkg:hex/bandit@1.12.4 true optional 2',
+      'pkg:hex/cowboy@2.18.0 false undefined 3',
+      'pkg:hex/jason@1.4.5 true optional 4',
+      'pkg:hex/plug@1.20.3 true prod 5',
+      'pkg:hex/plug_cowboy@2.8.1 true optional 6',
+      'pkg:hex/ranch@2.2.1 false undefined 7',
+      'pkg:hex/websock_adapter@0.6.0 true prod 8',
     ])
   })
 
@@ -125,11 +125,11 @@ describe('mix-lock', () => {
     ].join('\n')
     const inventory = await scanTree({'app/mix.exs': mixExs, 'app/mix.lock': lock})
     expect(inventory.errors).toEqual([])
-    expect(inventory.components.map((c) => `${c.ref} ${c.direct}`).sort()).toEqual([
-      'cowboy false',
-      'credo true',
-      'plug_cowboy true',
-      'tool true',
+    expect(inventory.components.map((c) => `${c.ref} ${c.direct} ${c.scope}`).sort()).toEqual([
+      'cowboy false undefined',
+      'credo true dev',
+      'plug_cowboy true prod',
+      'tool true prod',
     ])
     // A computed deps list: direct unknown.
     const computed = await scanTree({
@@ -158,6 +158,8 @@ describe('mix-lock', () => {
       message: 'string interpolation is not a literal',
       line: 1,
     })
+    const late = discoverMixLock('mix.lock', '%{"x": {:hex, :x, "1.0.0", [a: 1, :b]}}')
+    expect(late.errors?.[0]).toMatchObject({code: 'invalid-lockfile', message: 'keyword pairs must come last'})
     const call = discoverMixLock('mix.lock', '%{"x": File.read!("/etc/passwd")}')
     expect(call.errors?.[0]).toMatchObject({code: 'invalid-lockfile', line: 1})
     const notMap = discoverMixLock('mix.lock', '[1, 2]')

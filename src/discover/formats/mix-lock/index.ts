@@ -13,17 +13,18 @@
  *   `pkg:generic/github.com/o/x@sha?vcs_url=git+URL@sha` (lockfile-support/git-package.ts).
  * - Path dependencies have no lock entry (their lock is nil); any other SCM's tuple is skipped (`unsupported`).
  * Direct: only when the `mix.exs` beside the lock is a single project (no `apps_path`) whose `defp deps do [...] end`
- * is a literal list of `{:app, ...}` tuples; then a lock entry is direct when that list names its app. Otherwise
- * (umbrellas, `deps(Mix.env())`, computed lists) `direct` is left out: the lock alone does not tell.
+ * is a literal list of `{:app, ...}` tuples; then a lock entry is direct when that list names its app, with scope dev
+ * when its `only:` leaves out `:prod`, optional for `optional: true`, else prod (transitive entries get no scope).
+ * Otherwise (umbrellas, `deps(Mix.env())`, computed lists) `direct` is left out: the lock alone does not tell.
  * Locations: the line and column of the entry's key.
  */
 import {PackageURL} from 'packageurl-js'
-import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import {ElixirReader, type Position, type Term, TermError} from './elixir-terms.js'
+import {ElixirReader, keyword, type Position, type Term, TermError} from './elixir-terms.js'
 
 export const discoverer: Discoverer = {
   id: 'mix-lock',
@@ -42,6 +43,12 @@ const NAME = /^[a-z][a-zA-Z0-9_]{0,127}$/
 const ORGANISATION = /^[a-z0-9_]{1,64}$/
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,127}$/
 const SHA = /^[0-9a-f]{7,64}$/i
+
+/** What the mix.exs beside the lock says of an app: listed there (direct), and its scope. */
+interface Declared {
+  direct: boolean | undefined
+  scope: Scope | undefined
+}
 
 interface Output {
   components: Component[]
@@ -72,7 +79,7 @@ export function discoverMixLock(file: string, text: string, context?: DiscoverCo
   return out
 }
 
-function readEntry(out: Output, file: string, key: Term, value: Term, direct: Set<string> | undefined): void {
+function readEntry(out: Output, file: string, key: Term, value: Term, direct: Map<string, Scope> | undefined): void {
   const app = key.kind === 'atom' || key.kind === 'string' ? key.value : undefined
   const items = value.kind === 'tuple' ? value.items : []
   const scm = items[0]?.kind === 'atom' ? items[0].value : undefined
@@ -83,9 +90,9 @@ function readEntry(out: Output, file: string, key: Term, value: Term, direct: Se
     )
     return
   }
-  const isDirect = direct === undefined ? undefined : direct.has(app)
-  if (scm === 'hex') hexEntry(out, file, app, key, items, isDirect)
-  else if (scm === 'git') gitEntry(out, file, app, key, items, isDirect)
+  const declared: Declared = {direct: direct === undefined ? undefined : direct.has(app), scope: direct?.get(app)}
+  if (scm === 'hex') hexEntry(out, file, app, key, items, declared)
+  else if (scm === 'git') gitEntry(out, file, app, key, items, declared)
   else
     out.skipped.push({
       file,
@@ -101,7 +108,7 @@ function hexEntry(
   app: string,
   key: Term & Position,
   items: Term[],
-  direct: boolean | undefined,
+  {direct, scope}: Declared,
 ): void {
   const [, nameTerm, versionTerm] = items
   const repoTerm = items[6]
@@ -137,6 +144,7 @@ function hexEntry(
     ref: app,
     line: key.line,
     column: key.column,
+    scope,
     direct,
   })
   if (organisation !== undefined)
@@ -150,7 +158,7 @@ function gitEntry(
   app: string,
   key: Term & Position,
   items: Term[],
-  direct: boolean | undefined,
+  {direct, scope}: Declared,
 ): void {
   const [, urlTerm, shaTerm] = items
   const url = urlTerm?.kind === 'string' ? urlTerm.value.trim() : ''
@@ -160,7 +168,9 @@ function gitEntry(
     out.errors.push(lockfileError(file, 'invalid-entry', message, key.line, key.column))
     return
   }
-  out.components.push(gitPackageComponent(file, {url, rev: sha, ref: app, line: key.line, column: key.column, direct}))
+  out.components.push(
+    gitPackageComponent(file, {url, rev: sha, ref: app, line: key.line, column: key.column, scope, direct}),
+  )
 }
 
 const DEPS_FUNCTION = /\bdefp?[ \t]+deps(?:\(\))?[ \t]+do\b/g
@@ -169,7 +179,7 @@ const DEPS_FUNCTION = /\bdefp?[ \t]+deps(?:\(\))?[ \t]+do\b/g
  * The apps the `mix.exs` beside the lock lists in `defp deps do [...] end`, when that is a literal list of tuples and
  * the project is not an umbrella; undefined when it cannot be known that way (module header).
  */
-function directDeps(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
+function directDeps(file: string, context: DiscoverContext | undefined): Map<string, Scope> | undefined {
   const slash = file.lastIndexOf('/')
   const mixExs = `${slash >= 0 ? file.slice(0, slash + 1) : ''}mix.exs`
   const text = context?.readText(mixExs)
@@ -184,15 +194,28 @@ function directDeps(file: string, context: DiscoverContext | undefined): Set<str
     const list = reader.readTerm()
     reader.skipSpace()
     if (list.kind !== 'list' || !/^end\b/.test(text.slice(reader.offset, reader.offset + 4))) return undefined
-    const names = new Set<string>()
+    const names = new Map<string, Scope>()
     for (const item of list.items) {
       const app = item.kind === 'tuple' ? item.items[0] : undefined
-      if (app?.kind !== 'atom') return undefined
-      names.add(app.value)
+      if (app?.kind !== 'atom' || item.kind !== 'tuple') return undefined
+      names.set(app.value, declaredScope(item.items[item.items.length - 1]))
     }
     return names
   } catch (error) {
     if (error instanceof TermError) return undefined
     throw error
   }
+}
+
+/**
+ * A direct dependency's scope from its options (the tuple's last element when a keyword list): `only:` an
+ * environment or list of them without `:prod` → dev (Mix fetches it for those environments only), else `optional:
+ * true` → optional, else prod.
+ */
+function declaredScope(options: Term | undefined): Scope {
+  const only = keyword(options, 'only')
+  const envs = only?.kind === 'atom' ? [only] : only?.kind === 'list' ? only.items : undefined
+  if (envs !== undefined && !envs.some((env) => env.kind === 'atom' && env.value === 'prod')) return 'dev'
+  const optional = keyword(options, 'optional')
+  return optional?.kind === 'atom' && optional.value === 'true' ? 'optional' : 'prod'
 }
