@@ -48,6 +48,8 @@ import {discoverer as dotnetTools} from './formats/dotnet-tools/index.js'
 import {discoverer as swiftpmResolved} from './formats/swiftpm-resolved/index.js'
 import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as podfileLock} from './formats/podfile-lock/index.js'
+import {discoverer as mixLock} from './formats/mix-lock/index.js'
+import {discoverer as rebarLock} from './formats/rebar-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
@@ -109,6 +111,8 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   swiftpmResolved,
   pubspecLock,
   podfileLock,
+  mixLock,
+  rebarLock,
   terraformLock,
   terraformModule,
   mavenPom,

@@ -2,6 +2,7 @@ import {artifactHub} from './artifact-hub.js'
 import {cocoapodsTrunk} from './cocoapods.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
+import {hexPm} from './hex.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
 import {
   cratesIo,
@@ -37,7 +38,8 @@ export interface RegistryEmulators {
     | 'pub'
     | 'terraform'
     | 'artifactHub'
-    | 'cocoapods',
+    | 'cocoapods'
+    | 'hex',
     Emulator
   >
   close(): Promise<void>
@@ -62,6 +64,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     terraform: await startEmulator(terraformRegistries()),
     artifactHub: await startEmulator(artifactHub()),
     cocoapods: await startEmulator(cocoapodsTrunk()),
+    hex: await startEmulator(hexPm()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -75,6 +78,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     'pub.dev': servers.pub.url,
     'artifact-hub': servers.artifactHub.url,
     cocoapods: servers.cocoapods.url,
+    'hex.pm': servers.hex.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url

@@ -1,0 +1,42 @@
+import {PackageURL} from 'packageurl-js'
+import type {Component, Scope} from '../../core/model.js'
+import {gitVcsUrl, scpToSshUrl} from './purl.js'
+
+/**
+ * A dependency a lockfile pins to a commit of a git repository and names by nothing but that repository (mix.lock's
+ * and rebar.lock's git dependencies): a `generic` package (purl-spec's type for what no registry serves) named by
+ * the repository's URL without scheme, credentials and `.git` (`github.com/o/x`), version the commit, purl
+ * `pkg:generic/github.com/o/x@sha?vcs_url=git+URL@sha` (scp-like `git@host:path` as `ssh://git@host/path`), as
+ * pre-commit's hook repositories: the vcs-url resolver names that repository with no request. `ref` is the name the
+ * lockfile gives it.
+ */
+export function gitPackageComponent(
+  file: string,
+  entry: {url: string; rev: string; ref: string; line: number; column: number; scope?: Scope; direct?: boolean},
+): Component {
+  const url = scpToSshUrl(entry.url)
+  const name = url
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?/i, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+  const slash = name.lastIndexOf('/')
+  const component = {kind: 'package', ecosystem: 'generic', name, version: entry.rev} as Component
+  try {
+    component.purl = new PackageURL(
+      'generic',
+      slash > 0 ? name.slice(0, slash) : undefined,
+      name.slice(slash + 1),
+      entry.rev,
+      {vcs_url: gitVcsUrl(url, entry.rev)},
+      undefined,
+    ).toString()
+  } catch {
+    // No purl for what purl-spec refuses; the component is still listed.
+  }
+  component.ref = entry.ref
+  if (entry.scope !== undefined) component.scope = entry.scope
+  if (entry.direct !== undefined) component.direct = entry.direct
+  component.origin = 'lockfile'
+  component.locations = [{file, line: entry.line, column: entry.column}]
+  return component
+}
