@@ -4,7 +4,8 @@ import {gitVcsUrl, scpToSshUrl} from './purl.js'
 
 /**
  * A dependency a lockfile pins to a commit of a git repository and names by nothing but that repository (mix.lock's
- * and rebar.lock's git dependencies): a `generic` package (purl-spec's type for what no registry serves) named by
+ * and rebar.lock's git dependencies, and git submodules, whose commit .gitmodules does not hold: `rev` absent): a
+ * `generic` package (purl-spec's type for what no registry serves) named by
  * the repository's URL without scheme, credentials and `.git` (`github.com/o/x`), version the commit, purl
  * `pkg:generic/github.com/o/x@sha?vcs_url=git+URL@sha` (scp-like `git@host:path` as `ssh://git@host/path`), as
  * pre-commit's hook repositories: the vcs-url resolver names that repository with no request. `ref` is the name the
@@ -12,7 +13,7 @@ import {gitVcsUrl, scpToSshUrl} from './purl.js'
  */
 export function gitPackageComponent(
   file: string,
-  entry: {url: string; rev: string; ref: string; line: number; column: number; scope?: Scope; direct?: boolean},
+  entry: {url: string; rev?: string; ref: string; line: number; column: number; scope?: Scope; direct?: boolean},
 ): Component {
   const url = scpToSshUrl(entry.url)
   const name = url
@@ -20,7 +21,8 @@ export function gitPackageComponent(
     .replace(/\/+$/, '')
     .replace(/\.git$/, '')
   const slash = name.lastIndexOf('/')
-  const component = {kind: 'package', ecosystem: 'generic', name, version: entry.rev} as Component
+  const component = {kind: 'package', ecosystem: 'generic', name} as Component
+  if (entry.rev !== undefined) component.version = entry.rev
   try {
     component.purl = new PackageURL(
       'generic',
