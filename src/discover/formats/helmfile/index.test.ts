@@ -111,7 +111,7 @@ describe('helmfile', () => {
     expect(errors(out)).toEqual([])
     expect(skips(out)).toEqual([
       `4 helm-template Go template directives ({{ }}) that are not YAML (helmfile before v1 rendered every helmfile as a template; v1 renders only .gotmpl files). ${HELMFILE_TEMPLATE_HINT}`,
-      '2 unsupported bases[0]: "environments.yaml" is not named helmfile.yaml nor in a helmfile.d/ folder, so this scan does not read it: the repositories and templates it may give this file are not read',
+      '2 missing-resource bases[0]: "environments.yaml" is not a readable file of the scanned tree: the repositories it may give this file are not read',
     ])
   })
 
@@ -510,7 +510,7 @@ bases:
       '5 missing-resource helmfiles: "releases/api.yaml" is not a readable file of the scanned tree: its releases are not listed',
       '6 unsupported helmfiles[4]: the path "{{ .Values.stack }}/helmfile.yaml" holds a Go template expression; not read: its releases are not listed',
       '7 remote-resource helmfiles[5]: "https://example.com/helmfile.yaml" is fetched by helmfile when it runs, not by this scan: its releases are not listed',
-      '10 unsupported bases[1]: "environments.yaml" is not named helmfile.yaml nor in a helmfile.d/ folder, so this scan does not read it: the repositories and templates it may give this file are not read',
+      '10 missing-resource bases[1]: "environments.yaml" is not a readable file of the scanned tree: the repositories it may give this file are not read',
       '11 remote-resource bases[2]: "git::https://github.com/acme-org/helmfiles.git@bases/repositories.yaml?ref=v1" is fetched by helmfile when it runs, not by this scan: the repositories and templates it may give this file are not read',
     ])
     expect([...errors(out), ...rows(out)]).toEqual([])
@@ -595,5 +595,40 @@ releases:
     expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
       'helmfile.yaml:4 missing-resource helmfiles[2]: "stacks/*.yml" matches no file of the scanned tree (helmfile warns and passes over it): no releases are listed from it',
     ])
+  })
+
+  it("takes the repositories of the tree's bases, under the file's own, and says their templates are not applied", () => {
+    const tree = {
+      'bases/repositories.yaml':
+        'repositories:\n- name: acme\n  url: https://charts.example.com/acme\n- name: other\n  url: https://other.example.com\n',
+      'bases/templates.yaml': 'templates:\n  default: {namespace: x}\nrepositories:\n- name: broken\n',
+    }
+    const out = discover(
+      `bases:
+- bases/repositories.yaml
+- bases/templates.yaml
+repositories:
+- name: other
+  url: https://charts.example.org/own
+releases:
+- name: api
+  chart: acme/api
+  version: 1.0.0
+- name: web
+  chart: other/web
+  version: 2.0.0
+`,
+      'helmfile.yaml',
+      tree,
+    )
+    expect(rows(out)).toEqual([
+      '9:10 api@1.0.0 1.0.0 https://charts.example.com/acme pkg:helm/api@1.0.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
+      '12:10 web@2.0.0 2.0.0 https://charts.example.org/own pkg:helm/web@2.0.0?repository_url=https%3A%2F%2Fcharts.example.org%2Fown',
+    ])
+    expect(skips(out)).toEqual([
+      '3 unsupported bases: "bases/templates.yaml" gives release templates, which are not applied to this file\'s releases (its repositories are)',
+    ])
+    // The base's own problem names the base.
+    expect(out.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(['bases/templates.yaml:4 invalid-entry'])
   })
 })

@@ -74,6 +74,8 @@ function readHelmfile(file: string, text: string, context: DiscoverContext, chai
     resolved: new Map(),
     folders: new Map(),
   }
+  // A base is merged under the file (helmfile's state loader): its repositories first, the file's own over them.
+  for (const root of roots) readBases(h, root.entries.get('bases'))
   for (const root of roots) {
     readRepositories(h, root.entries.get('repositories'))
     readTemplates(h, root.entries.get('templates'))
@@ -190,6 +192,39 @@ function readRepositories(h: Helmfile, node: YamlNode | undefined): void {
   })
 }
 
+/**
+ * The `repositories:` of the bases of the tree (`bases: [repositories.yaml]`), which helmfile merges into the file
+ * before its own: releases that name them are listed with their URL. Read as the base's own (its errors name it),
+ * once per base; a base named as a helmfile is read by the walk too, and its errors are the same (merged). The
+ * templates, environments and values a base gives are not applied: said by otherHelmfiles when it has templates.
+ * A templated, remote, absolute or missing base is reported by otherHelmfiles.
+ */
+function readBases(h: Helmfile, node: YamlNode | undefined): void {
+  if (!isSeq(node)) return
+  const seen = new Set<string>()
+  for (const item of node.items) {
+    const path = scalarText(item)?.trim()
+    if (!path || path.includes('{{') || isRemoteSource(path) || posix.isAbsolute(path) || path.endsWith('.gotmpl'))
+      continue
+    const file = posix.normalize(posix.join(h.dir, path))
+    if (seen.has(file) || file === h.file || file.startsWith('../')) continue
+    seen.add(file)
+    const text = h.context.readText(file)
+    if (text === null) continue
+    const base: Helmfile = {...h, file, dir: posix.dirname(file)}
+    for (const root of readParts(file, text, h.out)) {
+      readRepositories(base, root.entries.get('repositories'))
+      if (!isAbsent(root.entries.get('templates')))
+        h.out.skipped.push({
+          file: h.file,
+          line: item.line,
+          reason: 'unsupported',
+          message: `bases: "${elide(path, 200)}" gives release templates, which are not applied to this file's releases (its repositories are)`,
+        })
+    }
+  }
+}
+
 function ociFlag(h: Helmfile, node: YamlNode | undefined, label: string): boolean {
   if (isAbsent(node)) return false
   if (isScalar(node) && node.kind === 'boolean') return node.text.toLowerCase() === 'true'
@@ -245,6 +280,16 @@ function otherHelmfiles(h: Helmfile, node: YamlNode | undefined, key: 'helmfiles
       return
     }
     if (key === 'helmfiles' && subHelmfile(h, path, item)) return
+    if (key === 'bases' && isTreeBase(h, path)) {
+      if (h.context.readText(posix.normalize(posix.join(h.dir, path))) === null)
+        h.out.skipped.push({
+          file: h.file,
+          line: item.line,
+          reason: 'missing-resource',
+          message: `${label}: "${elide(path, 200)}" is not a readable file of the scanned tree: the repositories it may give this file are not read`,
+        })
+      return
+    }
     const message = otherHelmfileMessage(path, key)
     if (message !== undefined)
       h.out.skipped.push({
@@ -329,6 +374,13 @@ function readSubHelmfile(h: Helmfile, file: string, shown: string, item: YamlNod
   appendAll(h.out.components, sub.components)
   appendAll(h.out.skipped, sub.skipped)
   appendAll(h.out.errors, sub.errors)
+}
+
+/** A base this reads (readBases): a path of the tree, not templated, remote or a Go template file. */
+function isTreeBase(h: Helmfile, path: string): boolean {
+  if (path.includes('{{') || isRemoteSource(path) || posix.isAbsolute(path) || path.endsWith('.gotmpl')) return false
+  const file = posix.normalize(posix.join(h.dir, path))
+  return file !== h.file && !file.startsWith('../')
 }
 
 function otherHelmfileMessage(path: string, key: 'helmfiles' | 'bases'): string | undefined {
