@@ -162,15 +162,21 @@ url = "https://pypi.example.com/simple/"
     expect(inventory.errors).toEqual([])
   })
 
-  it('rejects an unknown lock_version', () => {
-    for (const version of ['"3.1"', '"5.0"', '4', '"4.x; rm"']) {
+  it('rejects a lock_version it does not read, and reads the PDM 1.x ones (3.x, 2 and none, `sections` for groups)', () => {
+    for (const version of ['"5.0"', '4', '"4.x; rm"', '"1.0"']) {
       const out = discover(HEADER.replace('"4.4.1"', version))
       expect(out.components).toEqual([])
       expect(out.errors).toMatchObject([{code: 'unsupported-version', line: 7}])
     }
-    expect(discover('[[package]]\nname = "x"\nversion = "1"\n').errors).toMatchObject([
-      {code: 'unsupported-version', message: expect.stringContaining('missing')},
-    ])
+    // PDM 1.x (frostming/unearth's history writes 3.1; older locks 2 or no metadata): the same [[package]] keys.
+    for (const version of ['"3.1"', '"3"', '"2"']) {
+      const out = discover(
+        `${HEADER.replace('"4.4.1"', version)}\n[[package]]\nname = "Click"\nversion = "8.1.3"\nsections = ["default"]\n`,
+      )
+      expect(out.errors).toEqual([])
+      expect(out.components.map((c) => `${c.purl} ${c.scope}`)).toEqual(['pkg:pypi/click@8.1.3 prod'])
+    }
+    expect(discover('[[package]]\nname = "x"\nversion = "1"\n').components.map((c) => c.purl)).toEqual(['pkg:pypi/x@1'])
   })
 
   it('reports broken TOML and bad entries at their line, keeping the good ones', () => {
@@ -213,5 +219,54 @@ __proto__ = "x"
     // A broken pyproject.toml is the pyproject format's to report: the lock is read without it.
     expect(discover(lock, '[project\n').components[0]).toMatchObject({purl: 'pkg:pypi/flask@3.0.0', scope: 'prod'})
     expect(discover(lock, '[project\n').components[0].direct).toBeUndefined()
+  })
+
+  it('reads pdm.<name>.lock files, group names as PDM normalises them, editable dev requirements, default-only locks', () => {
+    expect(
+      ['pdm.lock', 'a/pdm.dev.lock', 'pdm.minimal.lock', 'pdm.lock.bak', 'xpdm.lock'].map(discoverer.matches),
+    ).toEqual([true, true, true, false, false])
+    const pyproject = `[project]
+name = "app"
+dependencies = []
+[dependency-groups]
+Type_Check = ["mypy"]
+[tool.pdm.dev-dependencies]
+Dev = ["-e git+https://github.com/example-org/tool.git@v1#egg=example-tool", "-e ./local"]
+`
+    const out = discover(
+      `${HEADER}
+[[package]]
+name = "mypy"
+version = "1.10.0"
+groups = ["type-check"]
+
+[[package]]
+name = "example-tool"
+version = "1.0"
+groups = ["dev"]
+git = "https://user:secret@github.com/example-org/tool.git"
+revision = "${'a'.repeat(40)}"
+
+[[package]]
+name = "wheelhouse"
+version = "2.0"
+groups = ["dev"]
+url = "https://user:secret@files.example.com/wheelhouse-2.0.tar.gz"
+`,
+      pyproject,
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.name} ${c.scope} ${c.direct} ${c.purl}`)).toEqual([
+      'mypy dev true pkg:pypi/mypy@1.10.0',
+      `example-tool dev true pkg:pypi/example-tool@1.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ftool.git%40${'a'.repeat(40)}`,
+      'wheelhouse dev false pkg:pypi/wheelhouse@2.0?download_url=https%3A%2F%2Ffiles.example.com%2Fwheelhouse-2.0.tar.gz',
+    ])
+    // A lock made for the default group only: every package is prod, with or without `groups`.
+    const defaultOnly = discover(
+      HEADER.replace('groups = ["default", "dev"]', 'groups = ["default"]').concat(
+        '\n[[package]]\nname = "idna"\nversion = "3.7"\n',
+      ),
+    )
+    expect(defaultOnly.components.map((c) => `${c.name} ${c.scope}`)).toEqual(['idna prod'])
   })
 })
