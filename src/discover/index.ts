@@ -172,7 +172,9 @@ async function plan(
       continue
     }
     let kept: readonly Discoverer[] = claimed
-    if (claimed.every((format) => format.sniff)) {
+    // As the walk does: the formats that tell by content (sniff) keep the file only if its content is theirs, beside
+    // the formats that read it by its name (a devcontainer.json, JSON with comments, is no Kubernetes JSON).
+    if (claimed.some((format) => format.sniff)) {
       const head = readHead(given)
       if (head instanceof Error) {
         planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(head)}`})

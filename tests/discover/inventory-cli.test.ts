@@ -602,6 +602,22 @@ describe('stewards inventory', () => {
     ).toEqual(['grafana/go.work:10 missing-resource'])
   })
 
+  it('reads a devcontainer.json named as PATH by its own format only: JSON with comments is no Kubernetes JSON', async () => {
+    // devcontainers/cli's .devcontainer/devcontainer.json (src/discover/formats/devcontainer/__fixtures__), which has
+    // comments; named as PATH it was also read as Kubernetes JSON and as a JSON SBOM (exit 2).
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-devcontainer-'))
+    await mkdir(join(dir, '.devcontainer'))
+    const file = join(dir, '.devcontainer', 'devcontainer.json')
+    await writeFile(
+      file,
+      await readFile('src/discover/formats/devcontainer/__fixtures__/cli.devcontainer.json', 'utf8'),
+    )
+    const json = await inventoryJson(file)
+    expect(json.files).toBe(1)
+    expect(json.components.length).toBeGreaterThan(0)
+    expect(json.components.every((c: {scope: string}) => c.scope === 'dev')).toBe(true)
+  })
+
   it('--json lists the images of real CircleCI, Bitbucket and Azure pipelines and the pip list of a conda environment', async () => {
     // pallets/click's CircleCI config, 4Science/DSpace's bitbucket-pipelines.yml, engswee/flashpipe-demo's
     // azure-pipelines.yml and matplotlib's environment.yml (each format's __fixtures__), under the names their tools read.
