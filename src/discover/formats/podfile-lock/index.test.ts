@@ -7,6 +7,7 @@ import {discoverer} from './index.js'
 function discover(text: string, file = 'ios/Podfile.lock') {
   return discoverer.discover({file, text}, {readText: () => null}) as {
     components: Component[]
+    skipped?: Array<{line?: number; reason: string; message: string}>
     errors: Array<{file: string; code: string; line?: number; column?: number; message: string}>
   }
 }
@@ -206,5 +207,31 @@ EXTERNAL SOURCES:
     expect(inventory.components).toHaveLength(10)
     expect(discoverer.identify!('PODS:\n  - A (1.0)\n')).toBe(true)
     expect(discoverer.identify!('packages:\n')).toBe(false)
+  })
+
+  it("reads grpc's !ProtoCompiler pods and CocoaPods 0.x's pods at HEAD, as CocoaPods reads them", () => {
+    // `!ProtoCompiler` is a real pod (grpc/grpc src/objective-c/!ProtoCompiler.podspec); the HEAD form is what
+    // CocoaPods before 1.0 wrote for a pod installed from its repository's head (CocoaPods/Core spec fixtures).
+    const out = discover(`PODS:
+  - "!ProtoCompiler (3.21.5)"
+  - "!ProtoCompiler-gRPCPlugin (1.50.0)":
+    - "!ProtoCompiler (= 3.21.5)"
+  - Kiwi (HEAD based on 2.0.0)
+
+DEPENDENCIES:
+  - "!ProtoCompiler-gRPCPlugin"
+  - Kiwi (HEAD)
+
+COCOAPODS: 0.39.0
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components.map(row)).toEqual([
+      '!ProtoCompiler 3.21.5 false pkg:cocoapods/!ProtoCompiler@3.21.5 2:5',
+      '!ProtoCompiler-gRPCPlugin 1.50.0 true pkg:cocoapods/!ProtoCompiler-gRPCPlugin@1.50.0 3:5',
+      'Kiwi undefined true pkg:cocoapods/Kiwi 5:5',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '5 unresolved-version Kiwi is installed from the head of its repository (based on 2.0.0): listed without a version',
+    ])
   })
 })

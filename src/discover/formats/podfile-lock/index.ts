@@ -6,10 +6,10 @@
  * `EXTERNAL SOURCES` (`:git:`, `:path:`, `:podspec:`, `:http:`, `:hg:`, `:svn:`) and `CHECKOUT OPTIONS` (what a
  * repository was checked out at). Read with the shared YAML reader (positions, alias bound, scalars as written).
  */
-import type {Component, ScanError} from '../../../core/model.js'
+import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {lockfileError} from '../../lockfile-support/problems.js'
+import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
@@ -33,15 +33,23 @@ export const discoverer: Discoverer = {
  * exclude the space that ends them.
  */
 const SPEC = /^([^\s()]{1,300}) \(([^\s()]{1,100})\)$/
-/** A root pod name (trunk refuses whitespace and `/`; names such as `NSURL+IDN`, `1PasswordExtension` exist). */
-const ROOT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_+.-]{0,99}$/
+/** CocoaPods 0.x (until 1.0 wrote it, until Core 1.6 read it): a pod installed from its repository's head. */
+const HEAD_SPEC = /^([^\s()]{1,300}) \(HEAD based on ([^\s()]{1,100})\)$/
+/**
+ * A root pod name, as CocoaPods takes one (Specification::Linter: no white space, no `/`, not starting with `.`): names
+ * such as `NSURL+IDN`, `1PasswordExtension`, grpc's `!ProtoCompiler` exist. Parentheses end the name in a lockfile.
+ */
+const ROOT_NAME = /^[^\s/().][^\s/()]{0,99}$/
 /** A subspec's part of a name (`NSDictionary+URLArguments`, `SQLCipher/Extensions/View`). */
 const SUBSPEC = /^[^\s/()]{1,100}$/
 /** A resolved pod version (Pod::Version: `1.2.3`, `1.6.0-beta.1`, `0.57.5.React`, `1.10.0.rc.1`). */
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,99}$/
 interface Pod {
   name: string
-  version: string
+  /** Undefined for a pod at its repository's head (`Name (HEAD based on 1.2.3)`). */
+  version?: string
+  /** The version a head pod is based on. */
+  basedOn?: string
   /** The first entry of the pod as written (the root's, or its first subspec's). */
   ref: string
   line: number
@@ -52,6 +60,7 @@ export function discoverPodfileLock(file: string, source: string): DiscoverOutpu
   const yaml = readYaml(source, file)
   const errors: ScanError[] = [...yaml.errors]
   const components: Component[] = []
+  const skipped: Skipped[] = []
   const root = yaml.documents[0]?.root
   if (!root) return {components, errors}
   if (!isMap(root)) {
@@ -75,7 +84,8 @@ export function discoverPodfileLock(file: string, source: string): DiscoverOutpu
   const found = new Map<string, Pod>()
   pods.items.forEach((item, index) => {
     const written = isMap(item) && item.entries.size === 1 ? [...item.entries.keys()][0] : stringValue(item)
-    const spec = written === undefined ? null : SPEC.exec(written)
+    const head = written === undefined ? null : HEAD_SPEC.exec(written)
+    const spec = written === undefined ? null : (head ?? SPEC.exec(written))
     const names = spec?.[1].split('/') ?? []
     if (
       spec === null ||
@@ -94,12 +104,26 @@ export function discoverPodfileLock(file: string, source: string): DiscoverOutpu
       )
       return
     }
-    const key = `${names[0]}@${spec[2]}`
+    const key = `${names[0]}@${head === null ? spec[2] : `HEAD ${spec[2]}`}`
     if (!found.has(key))
-      found.set(key, {name: names[0], version: spec[2], ref: written!, line: item.line, column: item.column})
+      found.set(key, {
+        name: names[0],
+        ...(head === null ? {version: spec[2]} : {basedOn: spec[2]}),
+        ref: written!,
+        line: item.line,
+        column: item.column,
+      })
   })
 
   for (const pod of found.values()) {
+    if (pod.basedOn !== undefined)
+      skipped.push(
+        unresolvedVersion(
+          file,
+          pod.line,
+          `${pod.name} is installed from the head of its repository (based on ${pod.basedOn}): listed without a version`,
+        ),
+      )
     const origin = podOrigin(file, pod.name, external.get(pod.name), checkout.get(pod.name), repos, errors)
     components.push(
       packageComponent(file, {
@@ -115,7 +139,7 @@ export function discoverPodfileLock(file: string, source: string): DiscoverOutpu
       }),
     )
   }
-  return {components, errors}
+  return {components, skipped, errors}
 }
 
 /** The root names of the pods the Podfile asks for (`Name`, `Name (~> 1.0)`, `Name/Sub (from `url`)`). */

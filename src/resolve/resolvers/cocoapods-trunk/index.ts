@@ -4,10 +4,10 @@ import {exactVersion, firstRepository, isRecord, jsonAnswer, otherRegistryMiss} 
 import type {Outcome, Resolver, ResolverContext} from '../../types.js'
 
 /**
- * A root pod name as trunk has them (`Alamofire`, `NSURL+IDN`, `1PasswordExtension`, `lottie-ios`): safe as a path
- * segment as it is (no `/`, `%`, `..`), as the CDN source writes it into its URLs.
+ * A root pod name as CocoaPods takes one (no white space, no `/`, not starting with `.`: `Alamofire`, `NSURL+IDN`,
+ * grpc's `!ProtoCompiler`), written into the CDN's path as CocoaPods writes it.
  */
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_+.-]{0,99}$/
+const NAME = /^[^\s/.][^\s/]{0,99}$/
 
 /**
  * The CocoaPods trunk, through the CDN its `trunk` source reads (cdn.cocoapods.org): `GET
@@ -39,7 +39,9 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   if (!version)
     return {status: 'miss', reason: 'no-version', detail: `cocoapods ${component.name} needs an exact version`}
   const hash = createHash('md5').update(name).digest('hex')
-  const path = `/Specs/${hash[0]}/${hash[1]}/${hash[2]}/${name}/${encodeURIComponent(version)}/${name}.podspec.json`
+  // As CocoaPods' CDN source escapes a path (URI escaping: `+` and `!` stay as they are), `?`, `#` and `%` encoded.
+  const segment = name.replace(/[?#%]/g, encodeURIComponent)
+  const path = `/Specs/${hash[0]}/${hash[1]}/${hash[2]}/${segment}/${encodeURIComponent(version)}/${segment}.podspec.json`
   const what = `CocoaPods trunk ${name}@${version}`
   const answer = jsonAnswer(
     await context.http.get(`${context.endpoint('cocoapods')}${path}`, {
