@@ -425,3 +425,12 @@ describe('nix-flake-lock', () => {
     ])
   })
 })
+
+describe('nix-flake-lock on standard input', () => {
+  it('is known by its head', () => {
+    const head = readFileSync(new URL('./__fixtures__/devenv.flake.lock', import.meta.url), 'utf8').slice(0, 4096)
+    expect(discoverer.identify?.(head)).toBe(true)
+    expect(discoverer.identify?.('{"nodes": []}')).toBe(false)
+    expect(discoverer.identify?.('{"packages": {}}')).toBe(false)
+  })
+})

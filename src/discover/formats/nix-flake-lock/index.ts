@@ -25,6 +25,9 @@ export const discoverer: Discoverer = {
   id: 'nix-flake-lock',
   description: "Nix flakes' flake.lock (versions 5 to 7): every locked input the root flake reaches",
   matches: (file) => /(^|\/)flake\.lock$/.test(file),
+  // On standard input: Nix writes the keys sorted, so a flake.lock opens with `"nodes"` holding the `"root"` node's
+  // neighbours, and `"root": "root"` follows them.
+  identify: (head) => /^\s*\{\s*"nodes"\s*:\s*\{/.test(head) && /"inputs"\s*:|"locked"\s*:|"root"\s*:/.test(head),
   discover: ({file, text}) => discoverFlakeLock(file, text),
 }
 
