@@ -521,4 +521,26 @@ describe('pyproject: Poetry 2 enrichment', () => {
     )
     expect(rows(out)).toEqual(['4:1 requests 2.32.0 prod requests 2.32.0', '6:1 requests 2.32.0 dev requests 2.32.0'])
   })
+
+  it("reads PDM's editable dev-dependencies as PDM does: -e name @ url, -e url#egg=name, and a bare path passed over", () => {
+    // The first line's form is Zipstack/unstract's (a PDM monorepo); the others as PDM's documentation writes them.
+    const out = discover(`[project]
+name = "app"
+[tool.pdm.dev-dependencies]
+dev = [
+  "-e unstract-sdk @ file:///\${PROJECT_ROOT}/../sdk",
+  "-e file:///\${PROJECT_ROOT}/../core#egg=unstract-core",
+  "-e ./local",
+  "-e git+https://github.com/example-org/tool.git@v1#egg=example-tool",
+]
+`)
+    expect(out.errors).toEqual([])
+    expect(
+      out.components.map((c) => `${c.locations[0].line} ${c.name} ${c.scope} ${c.local ? 'local' : c.purl}`),
+    ).toEqual([
+      '5 unstract-sdk dev local',
+      '6 unstract-core dev local',
+      '8 example-tool dev pkg:pypi/example-tool?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ftool.git%40v1',
+    ])
+  })
 })

@@ -26,6 +26,7 @@ import {
   downloadQualifiers,
   indexQualifiers,
   type PackageWhere,
+  splitPipUrl,
 } from '../../lockfile-support/pypi-index.js'
 import {dynamicSkips} from './dynamic.js'
 import {KeyColumns, type Place, stringPlace, stringPlaces} from './positions.js'
@@ -203,7 +204,7 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
           out,
           item,
           {line: cursor.line, column: Math.max(cursor.column, 1)},
-          {scope, where, ownIndex, enrich},
+          {scope, where, ownIndex, enrich, editable: table === 'tool.pdm.dev-dependencies'},
         )
       }
     }
@@ -256,10 +257,34 @@ interface ArrayEntry {
   ownIndex?: boolean
   /** `[project] dependencies`, which `[tool.poetry.dependencies]` may enrich (Poetry 2). */
   enrich: boolean
+  /** PDM's `[tool.pdm.dev-dependencies]`, which also takes pip's editable lines (`-e path`, `-e url#egg=name`). */
+  editable?: boolean
+}
+
+/**
+ * An editable line of PDM's dev-dependencies (https://pdm-project.org/latest/usage/dependency/#editable-dependencies):
+ * `-e name @ url`, `-e url#egg=name` (`file:` and `${PROJECT_ROOT}` paths local, VCS URLs as `vcs_url`), or `-e path`
+ * (the tree's own code, with no name: not listed). False when `text` is not one.
+ */
+function editableRequirement(out: Out, text: string, at: Place, entry: ArrayEntry): boolean {
+  const editable = /^\s*-e\s+(\S.*)$/.exec(text)
+  if (editable === null) return false
+  const target = editable[1].trim()
+  const named = parseRequirement(target)
+  if (named?.kind === 'url') {
+    out.components.push(component(out.file, named.name, undefined, text, at, entry.scope, directReference(named.url)))
+    return true
+  }
+  const egg = splitPipUrl(target).egg
+  if (egg === undefined) return true
+  const where = /^[a-z][a-z0-9+.-]*:/i.test(target) ? directReference(target) : {local: true}
+  out.components.push(component(out.file, egg, undefined, text, at, entry.scope, where))
+  return true
 }
 
 /** One PEP 508 string: a named requirement (its `==` pin the version), or `name @ url` (no registry version). */
 function requirement(out: Out, text: string, at: Place, entry: ArrayEntry): void {
+  if (entry.editable && editableRequirement(out, text, at, entry)) return
   const parsed = parseRequirement(text)
   if (!parsed) {
     const refused = missingComma(NAMED_REQUIREMENT.exec(text.replace(/\s*;.*$/, '').trim())?.[3] ?? '')
