@@ -229,4 +229,19 @@ describe('deno-lock', () => {
         .message,
     ).not.toContain('secret')
   })
+
+  it('does not take the @types/node Deno adds itself for a direct dependency, and names data: and file: URLs', () => {
+    const out = discover(
+      JSON.stringify({
+        version: '4',
+        specifiers: {'npm:@types/node@*': '22.5.4', 'npm:chalk@5': '5.3.0'},
+        npm: {'@types/node@22.5.4': {integrity: 'sha512-x'}, 'chalk@5.3.0': {integrity: 'sha512-y'}},
+        remote: {'data:text/plain,hello': 'a', 'file:///tmp/x.ts': 'b', 'https://deno.land/std/x.ts': 'c'},
+      }),
+    )
+    expect(out.components.map((c) => `${c.name} ${c.direct}`)).toEqual(['@types/node false', 'chalk true'])
+    expect(out.skipped.map((s) => s.message)).toEqual([
+      '3 remote modules (URL imports from data: URLs, deno.land, file: URLs) not listed: they are files, not packages',
+    ])
+  })
 })

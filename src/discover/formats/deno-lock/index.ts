@@ -205,6 +205,9 @@ function strings(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
 }
 
+/** The specifier Deno writes for the Node types it loads on its own (cli/tsc: `npm:@types/node@*`). */
+const AUTO_TYPES_NODE = 'npm:@types/node@*'
+
 /**
  * The package ids the project asks for itself: what its configuration lists (`workspace`: deno.json's imports,
  * package.json dependencies, of the root and each member), and what a specifier requests that no JSR package
@@ -224,6 +227,9 @@ function directIds(sections: Sections): Set<string> | undefined {
   for (const entry of Object.values(sections.jsr))
     if (isJsonObject(entry)) for (const item of strings(entry.dependencies)) fromPackages.add(item)
   for (const key of sections.specifiers.keys()) {
+    // `npm:@types/node@*` is what Deno adds itself when it type-checks code that uses Node's modules (its lock
+    // holds it with no import asking for it): not the project's own request, unless its configuration lists it.
+    if (key === AUTO_TYPES_NODE) continue
     const bare = `${key.slice(0, 4)}${parseDescriptor(key.slice(4)).name}`
     if (!fromPackages.has(key) && !fromPackages.has(bare)) requested.add(key)
   }
@@ -245,7 +251,9 @@ function remoteReport(file: string, sections: Sections): Skipped | undefined {
   const hosts = new Set<string>()
   for (const url of urls) {
     try {
-      hosts.add(new URL(url).host)
+      const parsed = new URL(url)
+      // `data:` and `file:` URLs have no host: named by their scheme.
+      hosts.add(parsed.host === '' ? `${parsed.protocol} URLs` : parsed.host)
     } catch {
       hosts.add('(not a URL)')
     }
