@@ -434,3 +434,27 @@ describe('nix-flake-lock on standard input', () => {
     expect(discoverer.identify?.('{"packages": {}}')).toBe(false)
   })
 })
+
+describe('nix-flake-lock FlakeHub inputs', () => {
+  it('names a FlakeHub release by its flake and version, with the tarball as download_url', () => {
+    // The form FlakeHub's resolver locks (a DeterminateSystems flake.lock writes it so).
+    const url =
+      'https://api.flakehub.com/f/pinned/NixOS/nixpkgs/0.2411.717196%2Brev-1e3a2b4c5d6e7f8091a2b3c4d5e6f708192a3b4c/0193a5b1-1111-7222-8333-944455556666/source.tar.gz'
+    const {components, errors} = discover(
+      lock({
+        nixpkgs: {
+          locked: {narHash: 'sha256-AAAA', rev: '1e3a2b4c5d6e7f8091a2b3c4d5e6f708192a3b4c', type: 'tarball', url},
+        },
+        root: {inputs: {nixpkgs: 'nixpkgs'}},
+      }),
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version, c.purl])).toEqual([
+      [
+        'flakehub.com/NixOS/nixpkgs',
+        '0.2411.717196+rev-1e3a2b4c5d6e7f8091a2b3c4d5e6f708192a3b4c',
+        `pkg:generic/flakehub.com/NixOS/nixpkgs@0.2411.717196+rev-1e3a2b4c5d6e7f8091a2b3c4d5e6f708192a3b4c?download_url=${encodeURIComponent(url)}`,
+      ],
+    ])
+  })
+})

@@ -351,6 +351,13 @@ function lockedInput(state: Read, key: string, node: JsonObject, direct: boolean
         const name = `github.com/${archive[1]}/${archive[2]}`
         return repositoryComponent({...base, name, rev: commit, vcs: gitVcsUrl(`https://${name}`, commit), ref})
       }
+      // A FlakeHub release (api.flakehub.com/f/pinned/ORG/PROJECT/VERSION/ID/source.tar.gz): the flake by its FlakeHub
+      // name at that release, not the URL's every segment.
+      const flakehub = FLAKEHUB.exec(url)
+      if (flakehub) {
+        const version = safeDecode(flakehub[3])
+        return downloadComponent({...base, name: `flakehub.com/${flakehub[1]}/${flakehub[2]}`, url, rev: version, ref})
+      }
       return downloadComponent({...base, name: urlName(url), url, rev, ref})
     }
     case 'path': {
@@ -366,6 +373,17 @@ function lockedInput(state: Read, key: string, node: JsonObject, direct: boolean
     }
     default:
       return fail(`locked.type "${elide(type, 40)}" is not an input type this reader knows; not listed`)
+  }
+}
+
+/** A FlakeHub release tarball (https://docs.determinate.systems/flakehub/): organisation, project, version. */
+const FLAKEHUB = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([\w.-]+)\/([\w.-]+)\/([^/?#]+)\/[^/?#]+\/source\.tar\.gz$/
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }
 
