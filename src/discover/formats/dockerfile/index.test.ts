@@ -321,4 +321,14 @@ describe('dockerfile', () => {
       [2, 'unsupported'],
     ])
   })
+
+  it("skips a Dev Container template's ${templateOption:…}, filled in when the template is applied", () => {
+    // devcontainers/templates src/*/.devcontainer/Dockerfile write their base image so.
+    const out = discover('FROM mcr.microsoft.com/devcontainers/base:${templateOption:imageVariant}\nFROM alpine:3.20\n')
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.ref)).toEqual(['alpine:3.20'])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '1 unset-variable FROM "mcr.microsoft.com/devcontainers/base:${templateOption:imageVariant}" holds a Dev Container template option (${templateOption:…}), filled in when the template is applied: not guessed',
+    ])
+  })
 })

@@ -329,6 +329,14 @@ function resolve(
   const isStage = (value: string) => value === 'scratch' || stages.has(value.toLowerCase())
   const skip = (message: string) =>
     out.skipped.push({file: location.file, line: location.line, reason: 'unset-variable', message})
+  // A Dev Container template's Dockerfile (devcontainers/templates): `${templateOption:name}` is filled in when the
+  // template is applied, and is no build argument BuildKit reads.
+  if (written.includes('${templateOption:')) {
+    skip(
+      `${what} "${written}" holds a Dev Container template option (\${templateOption:…}), filled in when the template is applied: not guessed`,
+    )
+    return undefined
+  }
   const result = args.evaluate(written)
   if (!result) return undefined
   if (!result.ok) {
