@@ -5,7 +5,7 @@
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
- * formats/nix-flake-lock, formats/podfile-lock,
+ * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock,
  * src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
@@ -24,7 +24,9 @@ import {discoverer as gemfile} from '../src/discover/formats/gemfile/index.js'
 import {discoverer as helmfile} from '../src/discover/formats/helmfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
 import {discoverer as jenkinsfile} from '../src/discover/formats/jenkinsfile/index.js'
+import {discoverer as mixLock} from '../src/discover/formats/mix-lock/index.js'
 import {discoverer as nixFlakeLock} from '../src/discover/formats/nix-flake-lock/index.js'
+import {discoverer as rebarLock} from '../src/discover/formats/rebar-lock/index.js'
 import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/index.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
@@ -271,6 +273,22 @@ const families: Family[] = [
       return JSON.stringify({nodes, root: 'root', version: 7})
     },
     read: (text, n) => discover(nixFlakeLock, 'flake.lock', text).components.length === n + 1,
+  },
+  {
+    label: "mix.lock, n Hex packages of today's 8-element tuple (mix-lock/index.test.ts)",
+    n: 4_000,
+    unit: 'packages',
+    input: (n) =>
+      `%{\n${Array.from({length: n}, (_, i) => `  "p${i}": {:hex, :p${i}, "1.${i}.0", "${'a'.repeat(64)}", [:mix], [{:q${i}, "~> 1.0", [hex: :q${i}, repo: "hexpm", optional: false]}], "hexpm", "${'b'.repeat(64)}"},\n`).join('')}}\n`,
+    read: (text, n) => discover(mixLock, 'mix.lock', text).components.length === n,
+  },
+  {
+    label: 'rebar.lock, n packages (rebar-lock/index.test.ts)',
+    n: 2_000,
+    unit: 'packages',
+    input: (n) =>
+      `{"1.2.0",\n[${Array.from({length: n}, (_, i) => `{<<"p${i}">>,{pkg,<<"p${i}">>,<<"1.${i}.0">>},0}`).join(',\n ')}]}.\n[{pkg_hash,[]}].\n`,
+    read: (text, n) => discover(rebarLock, 'rebar.lock', text).components.length === n,
   },
   {
     label: 'Podfile.lock, n pods with a subspec each (podfile-lock/index.test.ts)',
