@@ -64,12 +64,19 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
   if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan)) return
   // A block under another key (`redis: {repository: redis, tag: 7.0.7}`, as podinfo's chart writes its cache) is an
   // image when it names both an image repository and a tag or digest, so that a chart's second image is not missed.
-  if (isMap(value) && isTaggedImageBlock(value) && imageBlock(value, scan)) return
+  // Not a subchart's values (`mysql: {repository: …, tag: …}` under the mysql subchart's key is that chart's root),
+  // and what is under the block is read as well (an `image:` block inside it).
+  if (isMap(value) && !(depth === 1 && scan.subchart === key) && isTaggedImageBlock(value) && imageBlock(value, scan)) {
+    visit(value, scan, depth + 1)
+    return
+  }
   const image = key === 'image' ? stringValue(value) : undefined
   if (image !== undefined) {
     // `image: repo/name` with `tag: 1.2` (or `imageTag:`) beside it, as older charts write it.
     const sibling = text(parent.entries.get('tag')) || text(parent.entries.get('imageTag'))
-    const written = sibling && !hasTagOrDigest(image) ? `${image}:${sibling}` : image
+    // `image: repo@sha256` with the digest's hex in `imageTag:` (the template joins them with `:`), as kafka's chart.
+    const written =
+      sibling && (!hasTagOrDigest(image) || /@[A-Za-z][A-Za-z0-9]*$/.test(image)) ? `${image}:${sibling}` : image
     addValuesImage(scan, written, locationOf(scan.file, value))
     return
   }
@@ -120,7 +127,8 @@ function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
     addValuesImage(scan, [registry, repository, tag, digest].filter(Boolean).join(' '), location)
     return true
   }
-  if (!tag && !digest) {
+  // `repository: graylog/graylog:3.1` with no tag: the templates use the repository as it is (no appVersion).
+  if (!tag && !digest && !hasTagOrDigest(repository)) {
     if (scan.subchart !== undefined) {
       scan.out.skipped.push({
         file: scan.file,

@@ -207,4 +207,40 @@ ignored:
       },
     ])
   })
+
+  it("reads what is under a {repository, tag} block, passes over a subchart's values root, and reads old charts as their templates do", async () => {
+    // The mysql block is helm/charts stable/mattermost-team-edition's (a Helm 2 chart: its subchart in
+    // requirements.yaml); graylog's repository carries its tag (stable/graylog); kafka's jmx exporter is a digest whose
+    // hex is in imageTag (incubator/kafka). Apache-2.0; the rest fictional.
+    const inventory = await scan({
+      'Chart.yaml': 'apiVersion: v1\nname: c\nversion: 1.0.0\nappVersion: 9.9.9\n',
+      'requirements.yaml': 'dependencies:\n- name: mysql\n  version: 1.6.2\n  repository: https://charts.example.com\n',
+      'values.yaml': [
+        'mysql:',
+        '  repository: mysql',
+        '  tag: 5.7',
+        'cache:',
+        '  repository: redis',
+        '  tag: 7.0.7',
+        '  exporter:',
+        '    image:',
+        '      repository: oliver006/redis_exporter',
+        '      tag: v1.62.0',
+        'graylog:',
+        '  image:',
+        '    repository: "graylog/graylog:3.1"',
+        'jmx:',
+        '  image: solsson/kafka-prometheus-jmx-exporter@sha256',
+        `  imageTag: ${'a'.repeat(64)}`,
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.locations[0].line} ${c.ref}`)).toEqual([
+      '13 graylog/graylog:3.1',
+      '5 redis:7.0.7',
+      '9 oliver006/redis_exporter:v1.62.0',
+      `15 solsson/kafka-prometheus-jmx-exporter@sha256:${'a'.repeat(64)}`,
+    ])
+  })
 })

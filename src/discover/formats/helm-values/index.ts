@@ -30,7 +30,11 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const yaml = readYaml(input.text, input.file)
   appendAll(out.errors, yaml.errors)
   const chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
-  const chart = chartFacts(context.readText(chartFile), chartFile)
+  const requirementsFile = posix.join(posix.dirname(input.file), 'requirements.yaml')
+  const chart = chartFacts(context.readText(chartFile), chartFile, {
+    text: context.readText(requirementsFile),
+    file: requirementsFile,
+  })
   for (const doc of yaml.documents) {
     if (!isMap(doc.root)) continue
     valuesImages(
