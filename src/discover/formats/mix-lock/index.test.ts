@@ -131,9 +131,24 @@ describe('mix-lock', () => {
       'plug_cowboy true prod',
       'tool true prod',
     ])
+    // An option that is an expression (Phoenix's generator writes `runtime: Mix.env() == :dev`; here `only:` too):
+    // the apps are still known, the scope computed from an expression is not.
+    const expression = await scanTree({
+      'mix.exs': mixExs
+        .replace('{:plug_cowboy, "~> 2.7"},', '{:plug_cowboy, "~> 2.7", only: Mix.env()},')
+        .replace('runtime: false}', 'runtime: Mix.env() == :dev}'),
+      'mix.lock': lock,
+    })
+    expect(expression.errors).toEqual([])
+    expect(expression.components.map((c) => `${c.ref} ${c.direct} ${c.scope}`).sort()).toEqual([
+      'cowboy false undefined',
+      'credo true dev',
+      'plug_cowboy true undefined',
+      'tool true prod',
+    ])
     // A computed deps list: direct unknown.
     const computed = await scanTree({
-      'mix.exs': mixExs.replace('{:plug_cowboy, "~> 2.7"},', '{:plug_cowboy, "~> 2.7", only: Mix.env()},'),
+      'mix.exs': mixExs.replace('    ]\n  end', '    ] ++ extra_deps()\n  end'),
       'mix.lock': lock,
     })
     expect(computed.components.map((c) => c.direct)).toEqual([undefined, undefined, undefined, undefined])

@@ -79,7 +79,13 @@ export function discoverMixLock(file: string, text: string, context?: DiscoverCo
   return out
 }
 
-function readEntry(out: Output, file: string, key: Term, value: Term, direct: Map<string, Scope> | undefined): void {
+function readEntry(
+  out: Output,
+  file: string,
+  key: Term,
+  value: Term,
+  direct: Map<string, Scope | undefined> | undefined,
+): void {
   const app = key.kind === 'atom' || key.kind === 'string' ? key.value : undefined
   const items = value.kind === 'tuple' ? value.items : []
   const scm = items[0]?.kind === 'atom' ? items[0].value : undefined
@@ -179,7 +185,7 @@ const DEPS_FUNCTION = /\bdefp?[ \t]+deps(?:\(\))?[ \t]+do\b/g
  * The apps the `mix.exs` beside the lock lists in `defp deps do [...] end`, when that is a literal list of tuples and
  * the project is not an umbrella; undefined when it cannot be known that way (module header).
  */
-function directDeps(file: string, context: DiscoverContext | undefined): Map<string, Scope> | undefined {
+function directDeps(file: string, context: DiscoverContext | undefined): Map<string, Scope | undefined> | undefined {
   const slash = file.lastIndexOf('/')
   const mixExs = `${slash >= 0 ? file.slice(0, slash + 1) : ''}mix.exs`
   const text = context?.readText(mixExs)
@@ -188,34 +194,76 @@ function directDeps(file: string, context: DiscoverContext | undefined): Map<str
   const matches = [...text.matchAll(DEPS_FUNCTION)]
   if (matches.length !== 1) return undefined
   const start = (matches[0].index ?? 0) + matches[0][0].length
-  const reader = new ElixirReader(text)
-  reader.offset = start
-  try {
-    const list = reader.readTerm()
-    reader.skipSpace()
-    if (list.kind !== 'list' || !/^end\b/.test(text.slice(reader.offset, reader.offset + 4))) return undefined
-    const names = new Map<string, Scope>()
-    for (const item of list.items) {
-      const app = item.kind === 'tuple' ? item.items[0] : undefined
-      if (app?.kind !== 'atom' || item.kind !== 'tuple') return undefined
-      names.set(app.value, declaredScope(item.items[item.items.length - 1]))
+  const tuples = topLevelTuples(text, start)
+  if (tuples === undefined) return undefined
+  const names = new Map<string, Scope | undefined>()
+  for (const tuple of tuples) {
+    // The app and the options this reads are literal; another option may be an expression
+    // (`runtime: Mix.env() == :dev`, as Phoenix's generator writes): it is left out, not read.
+    const app = /^\{\s*:([a-z_][a-zA-Z0-9_]*)\s*[,}]/.exec(tuple)?.[1]
+    if (app === undefined) return undefined
+    names.set(app, declaredScope(tuple))
+  }
+  return names
+}
+
+/**
+ * The `{...}` items of the list that starts after `from` (`[` … `]`, then `end`), each as written, skipping strings,
+ * charlists and comments; undefined when an item is not a tuple (`++`, a function call: a computed list) or the list
+ * does not close. Bounded by the text: one pass.
+ */
+function topLevelTuples(text: string, from: number): string[] | undefined {
+  let i = from
+  const skipSpace = () => {
+    while (i < text.length) {
+      if (/\s/.test(text[i])) i++
+      else if (text[i] === '#') while (i < text.length && text[i] !== '\n') i++
+      else break
     }
-    return names
-  } catch (error) {
-    if (error instanceof TermError) return undefined
-    throw error
+  }
+  skipSpace()
+  if (text[i] !== '[') return undefined
+  i++
+  const tuples: string[] = []
+  for (;;) {
+    skipSpace()
+    if (text[i] === ']') {
+      i++
+      skipSpace()
+      return /^end\b/.test(text.slice(i, i + 4)) ? tuples : undefined
+    }
+    if (text[i] !== '{') return undefined
+    const start = i
+    let depth = 0
+    for (; i < text.length; i++) {
+      const c = text[i]
+      if (c === '"' || c === "'") {
+        for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++
+      } else if (c === '#') while (i < text.length && text[i] !== '\n') i++
+      else if (c === '{' || c === '[' || c === '(') depth++
+      else if (c === '}' || c === ']' || c === ')') {
+        depth--
+        if (depth === 0) break
+      }
+    }
+    if (i >= text.length) return undefined
+    tuples.push(text.slice(start, ++i))
+    skipSpace()
+    if (text[i] === ',') i++
   }
 }
 
 /**
- * A direct dependency's scope from its options (the tuple's last element when a keyword list): `only:` an
- * environment or list of them without `:prod` → dev (Mix fetches it for those environments only), else `optional:
- * true` → optional, else prod.
+ * A direct dependency's scope from its options, as written in its tuple: `only:` an environment or list of them
+ * without `:prod` → dev (Mix fetches it for those environments only), else `optional: true` → optional, else prod.
  */
-function declaredScope(options: Term | undefined): Scope {
-  const only = keyword(options, 'only')
-  const envs = only?.kind === 'atom' ? [only] : only?.kind === 'list' ? only.items : undefined
-  if (envs !== undefined && !envs.some((env) => env.kind === 'atom' && env.value === 'prod')) return 'dev'
-  const optional = keyword(options, 'optional')
-  return optional?.kind === 'atom' && optional.value === 'true' ? 'optional' : 'prod'
+function declaredScope(tuple: string): Scope | undefined {
+  const only = /\bonly:\s*(\S)/.exec(tuple)
+  if (only !== null) {
+    const literal = /^\bonly:\s*(\[[^\]]*\]|:[a-z_]\w*)\s*[,}]/.exec(tuple.slice(only.index))?.[1]
+    // `only: Mix.env()` and the like: computed, so the scope is not known.
+    if (literal === undefined || !/^(?:\[(?:\s*:[a-z_]\w*\s*,?)*\]|:[a-z_]\w*)$/.test(literal)) return undefined
+    if (!/:prod\b/.test(literal)) return 'dev'
+  }
+  return /\boptional:\s*true\b/.test(tuple) ? 'optional' : 'prod'
 }
