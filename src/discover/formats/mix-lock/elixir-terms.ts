@@ -339,17 +339,3 @@ export function readElixirTerm(text: string): Term {
   reader.expectEnd()
   return term
 }
-
-/** The value of a keyword list's `key` (`[hex: :x, repo: "hexpm"]`), if the term is such a list. */
-export function keyword(term: Term | undefined, key: string): Term | undefined {
-  if (term?.kind !== 'list') return undefined
-  for (const item of term.items)
-    if (
-      item.kind === 'tuple' &&
-      item.items.length === 2 &&
-      item.items[0].kind === 'atom' &&
-      item.items[0].value === key
-    )
-      return item.items[1]
-  return undefined
-}

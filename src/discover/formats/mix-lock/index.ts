@@ -24,7 +24,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import {ElixirReader, keyword, type Position, type Term, TermError} from './elixir-terms.js'
+import {ElixirReader, type Position, type Term, TermError} from './elixir-terms.js'
 
 export const discoverer: Discoverer = {
   id: 'mix-lock',
