@@ -331,11 +331,3 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   s: ' ',
   '0': '\0',
 }
-
-/** Reads the whole text as one term (after which only whitespace and comments). Throws TermError. */
-export function readElixirTerm(text: string): Term {
-  const reader = new ElixirReader(text)
-  const term = reader.readTerm()
-  reader.expectEnd()
-  return term
-}
