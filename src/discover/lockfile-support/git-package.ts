@@ -20,6 +20,8 @@ export function gitPackageComponent(
     .replace(/^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?/i, '')
     .replace(/\/+$/, '')
     .replace(/\.git$/, '')
+    // A port is how the repository is reached, not part of its name (`github.com:443/o/x` is `github.com/o/x`).
+    .replace(/^([^/:]+):\d+\//, '$1/')
   const slash = name.lastIndexOf('/')
   const component = {kind: 'package', ecosystem: 'generic', name} as Component
   if (entry.rev !== undefined) component.version = entry.rev

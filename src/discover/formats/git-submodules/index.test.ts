@@ -110,4 +110,15 @@ describe('git-submodules', () => {
     const run = await resolveOffline(inventory.components, [registeredResolver('vcs-url')])
     expect(run.groups.map((g) => [g.repo, g.confidence])).toEqual([['github.com/madler/zlib', 'high']])
   })
+
+  it('reads a variable on its section header line, and names a repository without the port it is reached on', () => {
+    const out = discover(
+      '[submodule "c"] url = https://github.com:443/example-org/c.git\n[submodule "d"] # note\n\turl = ssh://git@git.example.com:2222/team/d.git\n',
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out).map((row) => row.split(' ').slice(0, 2).join(' '))).toEqual([
+      '1:23 github.com/example-org/c',
+      '3:8 git.example.com/team/d',
+    ])
+  })
 })

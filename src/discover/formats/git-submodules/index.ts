@@ -120,9 +120,10 @@ function readSections(file: string, text: string, errors: ScanError[]): Submodul
     const indent = line.length - line.trimStart().length
     line = line.trimStart()
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue
+    let column = indent + 1
     if (line.startsWith('[')) {
       const header = /^\[[ \t]*([A-Za-z0-9.-]+)(?:[ \t]+"((?:[^"\\\n]|\\.)*)")?[ \t]*\](.*)$/.exec(line)
-      if (header === null || !/^\s*(?:[#;].*)?$/.test(header[3])) {
+      if (header === null) {
         errors.push(
           lockfileError(file, 'invalid-entry', 'not a section header of git-config syntax', lineNumber, indent + 1),
         )
@@ -146,16 +147,20 @@ function readSections(file: string, text: string, errors: ScanError[]): Submodul
         current = {name, line: lineNumber, column: indent + 1, values: new Map()}
         byName.set(name, current)
       }
-      continue
+      // A variable may follow the header on its line (`[submodule "c"] url = …`, which git reads).
+      const rest = header[3].trimStart()
+      if (rest === '' || rest.startsWith('#') || rest.startsWith(';')) continue
+      column = indent + 1 + line.length - rest.length
+      line = rest
     }
     const variable = /^([A-Za-z][A-Za-z0-9-]*)[ \t]*(=)?(.*)$/.exec(line)
     if (variable === null) {
-      errors.push(lockfileError(file, 'invalid-entry', 'not a variable of git-config syntax', lineNumber, indent + 1))
+      errors.push(lockfileError(file, 'invalid-entry', 'not a variable of git-config syntax', lineNumber, column))
       continue
     }
     // The value, continued over the lines a trailing backslash joins.
     let raw = variable[2] === undefined ? '' : variable[3]
-    const valueColumn = indent + 1 + (line.length - variable[3].length) + (raw.length - raw.trimStart().length)
+    const valueColumn = column + (line.length - variable[3].length) + (raw.length - raw.trimStart().length)
     while (endsInContinuation(raw) && index + 1 < lines.length) {
       raw = `${raw.slice(0, -1)}${lines[++index].replace(/\r$/, '')}`
     }

@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer, discoverRebarLock} from './index.js'
+import type {DiscoverOutput} from '../../types.js'
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
@@ -95,5 +96,18 @@ describe('rebar-lock', () => {
     expect(discoverer.identify?.(fixture('rebar3_hank-rebar.lock'))).toBe(true)
     expect(discoverer.identify?.('[{<<"jsx">>,{pkg,<<"jsx">>,<<"2.8.0">>},0}].\n')).toBe(true)
     expect(discoverer.identify?.('{"name": "x", "version": "1.0.0"}')).toBe(false)
+  })
+
+  it('lists a dependency locked to a branch without a version, and says so', () => {
+    const out = discoverer.discover(
+      {file: 'rebar.lock', text: '[{<<"tool">>,{git,"https://github.com/example-org/tool.git",{branch,"main"}},0}].\n'},
+      {readText: () => null},
+    ) as Required<DiscoverOutput>
+    expect(out.components.map((c) => `${c.name} ${c.version ?? '-'} ${c.purl}`)).toEqual([
+      'github.com/example-org/tool - pkg:generic/github.com/example-org/tool?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ftool.git',
+    ])
+    expect(out.skipped.map((s) => s.message)).toEqual([
+      'tool: locked to branch main, not a commit: listed without a version',
+    ])
   })
 })

@@ -121,8 +121,24 @@ function readLock(out: Output, file: string, lock: ErlTerm): void {
       out.errors.push(lockfileError(file, 'invalid-entry', message, where.line, where.column))
       return
     }
+    // `{branch, "main"}` (hand-written or older locks; rebar3 writes `{ref, Sha}`) names no commit: no version.
+    const branch = refTerm?.kind === 'tuple' && refTerm.items[0].kind === 'atom' && refTerm.items[0].value === 'branch'
+    if (branch)
+      out.skipped.push({
+        file,
+        line: where.line,
+        reason: 'unresolved-version',
+        message: `${app}: locked to branch ${revision.slice(0, 100)}, not a commit: listed without a version`,
+      })
     out.components.push(
-      gitPackageComponent(file, {url, rev: revision, ref: app, line: where.line, column: where.column, direct}),
+      gitPackageComponent(file, {
+        url,
+        ...(branch ? {} : {rev: revision}),
+        ref: app,
+        line: where.line,
+        column: where.column,
+        direct,
+      }),
     )
     return
   }
