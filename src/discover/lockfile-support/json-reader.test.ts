@@ -94,6 +94,21 @@ describe('readJson on nesting', () => {
         message: 'invalid JSON: nested deeper than 1000 levels',
       })
   })
+
+  it('counts the nesting of what a caller skips unread too, and not brackets in strings or comments', () => {
+    // Skipped unread, jsonc-parser still recursed through it: how deep it got depended on the stack left.
+    const skipped = `{"skip": ${'['.repeat(5000)}${']'.repeat(5000)}, "keep": 1}`
+    const options = {skip: (path: readonly string[]) => path[0] === 'skip', jsonc: true}
+    expect(readJson(skipped, options).error).toEqual({
+      line: 1,
+      column: 1009,
+      message: 'invalid JSON: nested deeper than 1000 levels',
+    })
+    const quoted = `// ${'['.repeat(2000)}\n{"a": "${'['.repeat(2000)}", /* ${'{'.repeat(2000)} */ "b": [[1]]}`
+    const read = readJson(quoted, {jsonc: true})
+    expect(read.error).toBeUndefined()
+    expect(read.root).toEqual({a: '['.repeat(2000), b: [[1]]})
+  })
 })
 
 describe('readLockfileJson', () => {

@@ -101,6 +101,19 @@ export function readJson(text: string, given: ReadJsonOptions = {}): JsonDocumen
 
 /** The reference reader (jsonc-parser's visitor): every document the fast path gives up on. */
 export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {}): JsonDocument {
+  // jsonc-parser recurses once per level, also through what the caller skips unread: how deep it gets before the
+  // stack gives out depends on the stack left, so a document past MAX_DEPTH anywhere is refused before it is walked,
+  // the same way every time.
+  const deep = deeperThan(text, MAX_DEPTH, options.jsonc === true)
+  if (deep !== undefined)
+    return {
+      root: undefined,
+      positionOf: () => ({line: 1, column: 1}),
+      error: {...deep, message: `invalid JSON: nested deeper than ${MAX_DEPTH} levels`},
+      forbiddenKeys: [],
+      duplicateKeys: [],
+      topLevelKeys: new Map(),
+    }
   const positions = new WeakMap<JsonObject | JsonValue[], Position>()
   const stack: Container[] = []
   /** Keys of an object on the stack that are not in it: skipped unread, or consumed by the caller. */
@@ -276,4 +289,40 @@ export function readLockfileJson(file: string, text: string, options: LockfileJs
       .map(({line, column, message}) => lockfileError(file, 'duplicate-key', message, line, column)),
   ]
   return {ok: true, document, root, errors}
+}
+
+/**
+ * Where `text` first opens a container more than `max` deep (1-based line and column), or undefined: one pass that
+ * skips strings, and comments when `jsonc`. Syntax is not checked here (the reader does that).
+ */
+function deeperThan(text: string, max: number, jsonc: boolean): Position | undefined {
+  let depth = 0
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      line++
+      lineStart = i + 1
+    } else if (c === 34) {
+      // A string: to its closing quote (a backslash escapes the next character; a string does not span lines).
+      for (i++; i < text.length && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 10; i++)
+        if (text.charCodeAt(i) === 92) i++
+      if (text.charCodeAt(i) === 10) i--
+    } else if (jsonc && c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) i++
+    } else if (jsonc && c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2)
+      const stop = end < 0 ? text.length : end + 2
+      for (let j = i; j < stop; j++)
+        if (text.charCodeAt(j) === 10) {
+          line++
+          lineStart = j + 1
+        }
+      i = stop - 1
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return {line, column: i - lineStart + 1}
+    } else if (c === 93 || c === 125) depth--
+  }
+  return undefined
 }

@@ -180,12 +180,13 @@ describe('devcontainer', () => {
       "duplicate-key 1:18 duplicate key 'image' (the last value is used)",
     ])
     expect(listed('{"image": "a:1", "image": "b:2"}')).toEqual(['b:2 docker.io/library/b@2 1:27 dev'])
-    // Nesting in what is not read is pruned unread (the image after it is still placed); in what is read, an error.
-    const unread = `{"customizations": ${'['.repeat(5000)}${']'.repeat(5000)}, "image": "a:1"}`
+    // Nesting in what is not read is pruned unread (the image after it is still placed); past 1,000 levels anywhere,
+    // an error at the bracket that goes past, whatever stack the reader has left.
+    const unread = `{"customizations": ${'['.repeat(900)}${']'.repeat(900)}, "image": "a:1"}`
     expect(problems(unread)).toEqual([])
-    expect(listed(unread)).toEqual(['a:1 docker.io/library/a@1 1:10031 dev'])
+    expect(listed(unread)).toEqual(['a:1 docker.io/library/a@1 1:1831 dev'])
     const hostile = `{"customizations": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "image": "a:1"}`
-    expect(problems(hostile)).toEqual(['invalid-json 1:1 invalid JSON: nesting too deep'])
+    expect(problems(hostile)).toEqual(['invalid-json 1:1019 invalid JSON: nested deeper than 1000 levels'])
     const deep = `{"build": {"dockerfile": ${'['.repeat(5000)}${']'.repeat(5000)}}, "image": "a:1"}`
     expect(problems(deep)).toEqual(['invalid-json 1:1024 invalid JSON: nested deeper than 1000 levels'])
   })

@@ -553,7 +553,7 @@ catalogs:
     const deep = `{"dependencies": {"a": "1.0.0"}, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`
     const out = discover(deep)
     expect(out.components).toEqual([])
-    expect(problems(out.errors)).toEqual(['1 invalid-json invalid JSON: nesting too deep'])
+    expect(problems(out.errors)).toEqual(['1 invalid-json invalid JSON: nested deeper than 1000 levels'])
   })
 
   it('reads 10,000 dependencies, each at its own line', () => {
