@@ -7,6 +7,7 @@
  */
 import type {ParseErrorCode} from 'jsonc-parser'
 import {jsonc} from '../core/lazy-require.js'
+import {scanJsonEvents} from './lockfile-support/json-events.js'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import type {Position, YamlMap, YamlNode, YamlScalar, YamlSeq} from './yaml-tree.js'
@@ -116,7 +117,9 @@ export function hasTopLevelKey(head: string, key: string): boolean {
     depth++
   }
   try {
-    jsonc().visit(head, {
+    // Token by token with an explicit stack (lockfile-support/json-events.ts): jsonc-parser's visit recursed per
+    // level, so a deep head gave an answer that depended on the stack left.
+    scanJsonEvents(head, {
       onObjectBegin: () => enter(true),
       onArrayBegin: () => enter(false),
       onObjectEnd: () => {
@@ -133,7 +136,7 @@ export function hasTopLevelKey(head: string, key: string): boolean {
       },
     })
   } catch (thrown) {
-    if (!(thrown instanceof Stop) && !(thrown instanceof RangeError)) throw thrown
+    if (!(thrown instanceof Stop)) throw thrown
   }
   return found
 }
