@@ -9,11 +9,8 @@
  * else (interpolation `#{`, sigils, operators, function calls) is an error naming its line and column. One pass over
  * the text, no backtracking regular expression, nesting bounded by MAX_DEPTH.
  */
-
-export interface Position {
-  line: number
-  column: number
-}
+import type {Position} from '../../lockfile-support/line-index.js'
+import {TermCursor, TermError} from '../../lockfile-support/term-cursor.js'
 
 export type Term =
   | ({kind: 'string'; value: string} & Position)
@@ -24,18 +21,6 @@ export type Term =
   | ({kind: 'list'; items: Term[]} & Position)
   | ({kind: 'map'; entries: Array<[Term, Term]>} & Position)
 
-export class TermError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-    /** Nested deeper than MAX_DEPTH. */
-    readonly tooDeep = false,
-  ) {
-    super(message)
-  }
-}
-
 export const MAX_DEPTH = 64
 
 const IDENT_START = /[a-z_]/
@@ -43,12 +28,10 @@ const IDENT_CHAR = /[A-Za-z0-9_]/
 const ALIAS_START = /[A-Z]/
 
 /** A cursor over the text, with the line and column (1-based) of the offset. */
-export class ElixirReader {
-  offset = 0
-  line = 1
-  column = 1
-
-  constructor(readonly text: string) {}
+export class ElixirReader extends TermCursor {
+  constructor(text: string) {
+    super(text, '#')
+  }
 
   /** Reads one term at the cursor (after whitespace and comments). Throws TermError. */
   readTerm(depth = 0): Term {
@@ -106,35 +89,6 @@ export class ElixirReader {
   expectEnd(): void {
     this.skipSpace()
     if (this.offset < this.text.length) this.fail('unexpected text after the term')
-  }
-
-  skipSpace(): void {
-    const {text} = this
-    while (this.offset < text.length) {
-      const char = text[this.offset]
-      if (char === '\n') {
-        this.offset++
-        this.line++
-        this.column = 1
-      } else if (char === ' ' || char === '\t' || char === '\r') this.advance(1)
-      else if (char === '#') {
-        while (this.offset < text.length && text[this.offset] !== '\n') this.advance(1)
-      } else break
-    }
-  }
-
-  position(): Position {
-    return {line: this.line, column: this.column}
-  }
-
-  fail(message: string, at: Position = this.position()): never {
-    throw new TermError(message, at.line, at.column)
-  }
-
-  /** Moves over `count` characters of one line. */
-  advance(count: number): void {
-    this.offset += count
-    this.column += count
   }
 
   /** `key: ` of a keyword pair at the cursor: the key, or undefined (cursor unmoved). */
@@ -261,22 +215,12 @@ export class ElixirReader {
       }
       if (char === '\n') {
         value += char
-        this.offset++
-        this.line++
-        this.column = 1
+        this.newline()
         continue
       }
       if (char === '#' && text[this.offset + 1] === '{') this.fail('string interpolation is not a literal')
       if (char !== '\\') {
-        // A run of plain characters, appended at once (one string, not one per character).
-        let end = this.offset + 1
-        while (end < text.length) {
-          const next = text[end]
-          if (next === '"' || next === '\\' || next === '\n' || next === '#') break
-          end++
-        }
-        value += text.slice(this.offset, end)
-        this.advance(end - this.offset)
+        value += this.takeUntil('"\\\n#')
         continue
       }
       const escaped = text[this.offset + 1]
@@ -288,9 +232,7 @@ export class ElixirReader {
       } else if (escaped === 'x' || escaped === 'u') value += this.readCodeEscape(escaped)
       else if (escaped === '\n') {
         // A backslash before a newline joins the lines.
-        this.offset += 2
-        this.line++
-        this.column = 1
+        this.newline(2)
       } else {
         // Any other escaped character stands for itself (`\#`, `\"`, `\\`).
         value += escaped

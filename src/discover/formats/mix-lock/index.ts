@@ -24,7 +24,9 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import {ElixirReader, type Position, type Term, TermError} from './elixir-terms.js'
+import type {Position} from '../../lockfile-support/line-index.js'
+import {TermError} from '../../lockfile-support/term-cursor.js'
+import {ElixirReader, type Term} from './elixir-terms.js'
 
 export const discoverer: Discoverer = {
   id: 'mix-lock',

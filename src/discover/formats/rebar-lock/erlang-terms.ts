@@ -6,11 +6,8 @@
  * Erlang's). Nothing is evaluated; anything else is an error naming its line and column. One pass, nesting bounded
  * by MAX_DEPTH.
  */
-
-export interface Position {
-  line: number
-  column: number
-}
+import type {Position} from '../../lockfile-support/line-index.js'
+import {TermCursor, TermError} from '../../lockfile-support/term-cursor.js'
 
 export type ErlTerm =
   | ({kind: 'binary'; value: string} & Position)
@@ -19,17 +16,6 @@ export type ErlTerm =
   | ({kind: 'integer'; value: string} & Position)
   | ({kind: 'tuple'; items: ErlTerm[]} & Position)
   | ({kind: 'list'; items: ErlTerm[]} & Position)
-
-export class ErlTermError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-    readonly tooDeep = false,
-  ) {
-    super(message)
-  }
-}
 
 export const MAX_DEPTH = 64
 
@@ -48,12 +34,10 @@ const ESCAPES: Record<string, string> = {
   v: '\v',
 }
 
-export class ErlangReader {
-  offset = 0
-  line = 1
-  column = 1
-
-  constructor(readonly text: string) {}
+export class ErlangReader extends TermCursor {
+  constructor(text: string) {
+    super(text, '%')
+  }
 
   /** True when only whitespace and comments are left. */
   atEnd(): boolean {
@@ -61,7 +45,7 @@ export class ErlangReader {
     return this.offset >= this.text.length
   }
 
-  /** One term followed by its `.`. Throws ErlTermError. */
+  /** One term followed by its `.`. Throws TermError. */
   readForm(): ErlTerm {
     const term = this.readTerm(0)
     this.skipSpace()
@@ -70,32 +54,8 @@ export class ErlangReader {
     return term
   }
 
-  fail(message: string, at: Position = {line: this.line, column: this.column}): never {
-    throw new ErlTermError(message, at.line, at.column)
-  }
-
-  private advance(count: number): void {
-    this.offset += count
-    this.column += count
-  }
-
-  private skipSpace(): void {
-    const {text} = this
-    while (this.offset < text.length) {
-      const char = text[this.offset]
-      if (char === '\n') {
-        this.offset++
-        this.line++
-        this.column = 1
-      } else if (char === ' ' || char === '\t' || char === '\r') this.advance(1)
-      else if (char === '%') {
-        while (this.offset < text.length && text[this.offset] !== '\n') this.advance(1)
-      } else break
-    }
-  }
-
   private readTerm(depth: number): ErlTerm {
-    if (depth > MAX_DEPTH) throw new ErlTermError(`nested deeper than ${MAX_DEPTH}`, this.line, this.column, true)
+    if (depth > MAX_DEPTH) throw new TermError(`nested deeper than ${MAX_DEPTH}`, this.line, this.column, true)
     this.skipSpace()
     const at = {line: this.line, column: this.column}
     const char = this.text[this.offset]
@@ -177,21 +137,11 @@ export class ErlangReader {
       }
       if (char === '\n') {
         value += char
-        this.offset++
-        this.line++
-        this.column = 1
+        this.newline()
         continue
       }
       if (char !== '\\') {
-        // A run of plain characters, appended at once (one string, not one per character).
-        let end = this.offset + 1
-        while (end < text.length) {
-          const next = text[end]
-          if (next === quote || next === '\\' || next === '\n') break
-          end++
-        }
-        value += text.slice(this.offset, end)
-        this.advance(end - this.offset)
+        value += this.takeUntil(`${quote}\\\n`)
         continue
       }
       const escaped = text[this.offset + 1]
@@ -225,9 +175,7 @@ export class ErlangReader {
         this.advance(3)
       } else if (escaped === '\n') {
         value += '\n'
-        this.offset += 2
-        this.line++
-        this.column = 1
+        this.newline(2)
       } else {
         value += escaped
         this.advance(2)

@@ -17,7 +17,8 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
-import {ErlangReader, type ErlTerm, ErlTermError} from './erlang-terms.js'
+import {TermError} from '../../lockfile-support/term-cursor.js'
+import {ErlangReader, type ErlTerm} from './erlang-terms.js'
 
 export const discoverer: Discoverer = {
   id: 'rebar-lock',
@@ -53,7 +54,7 @@ export function discoverRebarLock(file: string, text: string): DiscoverOutput {
     // The attributes (package hashes) that follow are read for well-formedness only.
     while (!reader.atEnd()) reader.readForm()
   } catch (error) {
-    if (!(error instanceof ErlTermError)) throw error
+    if (!(error instanceof TermError)) throw error
     out.errors.push(
       lockfileError(file, error.tooDeep ? 'too-deep' : 'invalid-lockfile', error.message, error.line, error.column),
     )
