@@ -244,4 +244,30 @@ describe('deno-lock', () => {
       '3 remote modules (URL imports from data: URLs, deno.land, file: URLs) not listed: they are files, not packages',
     ])
   })
+
+  it("takes an npm package's registry from the .npmrc beside the lock, as Deno does, unless its entry names a tarball", async () => {
+    const lock = JSON.stringify({
+      version: '5',
+      specifiers: {'npm:@acme/ui@1': '1.2.0', 'npm:chalk@5': '5.3.0', 'npm:@acme/cli@2': '2.0.0'},
+      npm: {
+        '@acme/ui@1.2.0': {integrity: 'sha512-a'},
+        'chalk@5.3.0': {integrity: 'sha512-b'},
+        '@acme/cli@2.0.0': {integrity: 'sha512-c', tarball: 'https://registry.npmjs.org/@acme/cli/-/cli-2.0.0.tgz'},
+      },
+    })
+    const inventory = await scanTree(
+      {
+        'app/deno.lock': lock,
+        'app/.npmrc': '@acme:registry=https://npm.example.com/\n//npm.example.com/:_authToken=secret-token\n',
+      },
+      {discoverers: [discoverer]},
+    )
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => c.purl)).toEqual([
+      'pkg:npm/%40acme/cli@2.0.0',
+      'pkg:npm/%40acme/ui@1.2.0?repository_url=https%3A%2F%2Fnpm.example.com',
+      'pkg:npm/chalk@5.3.0',
+    ])
+    expect(JSON.stringify(inventory)).not.toContain('secret-token')
+  })
 })

@@ -3,7 +3,8 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
-import {parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {NO_REGISTRIES, type NpmRegistries, npmrcRegistries} from '../../lockfile-support/npm-registries.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -16,7 +17,7 @@ export const discoverer: Discoverer = {
   // Deno writes `version` first, then the sections in this order (deno_lockfile's printer).
   identify: (head) =>
     /^\{\s*"version":\s*"[2-5]",\s*"(specifiers|packages|jsr|npm|redirects|remote|workspace)":/.test(head),
-  discover: ({file, text}) => discoverDenoLock(file, text),
+  discover: ({file, text}, context) => discoverDenoLock(file, text, npmrcRegistries(context, file)),
 }
 
 /** A package id as Deno writes it: `name@version`, an npm id with its peers after `_` (`a@1.0.0_b@2.0.0`). */
@@ -62,13 +63,21 @@ function resolvedId(key: string, value: string): string | undefined {
   return `${kind}${requested}@${value}`
 }
 
-export function discoverDenoLock(file: string, text: string): DiscoverOutput {
+/**
+ * `registries`: what the `.npmrc` beside the lock names (Deno reads the project's `.npmrc` for its npm registries,
+ * https://docs.deno.com/runtime/fundamentals/node/#private-registries), for npm packages whose entry has no tarball.
+ */
+export function discoverDenoLock(
+  file: string,
+  text: string,
+  registries: NpmRegistries = NO_REGISTRIES,
+): DiscoverOutput {
   const read = readLockfileJson(file, text)
   if (!read.ok) return {components: [], errors: read.errors}
   const {root, document} = read
   const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
   const version = root.version
-  const errors: ScanError[] = [...read.errors]
+  const errors: ScanError[] = [...read.errors, ...registries.errors]
   const skipped: Skipped[] = []
   let sections: Sections
   if (version === undefined) {
@@ -135,7 +144,9 @@ export function discoverDenoLock(file: string, text: string): DiscoverOutput {
       seen.add(identity)
       const isDirect = direct === undefined ? undefined : direct.has(identity)
       components.push(
-        kind === 'npm' ? npmComponent(file, id, key, entry, where, isDirect) : jsrComponent(file, id, where, isDirect),
+        kind === 'npm'
+          ? npmComponent(file, id, key, entry, where, isDirect, registries)
+          : jsrComponent(file, id, where, isDirect),
       )
     }
   }
@@ -155,6 +166,7 @@ function npmComponent(
   entry: JsonObject,
   where: Position,
   direct: boolean | undefined,
+  registries: NpmRegistries,
 ): Component {
   // Version 5 writes `tarball` when the package is not fetched from the registry's usual place.
   const tarball = typeof entry.tarball === 'string' ? entry.tarball : undefined
@@ -166,7 +178,7 @@ function npmComponent(
     line: where.line,
     column: where.column,
     direct,
-    qualifiers: sourceQualifiers(tarball),
+    qualifiers: tarball !== undefined ? sourceQualifiers(tarball) : registryQualifiers(registries.registryOf(id.name)),
   })
 }
 
