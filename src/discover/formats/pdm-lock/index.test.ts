@@ -269,4 +269,32 @@ url = "https://user:secret@files.example.com/wheelhouse-2.0.tar.gz"
     )
     expect(defaultOnly.components.map((c) => `${c.name} ${c.scope}`)).toEqual(['idna prod'])
   })
+
+  it("takes each package's index from the sources whose include_packages name it, and not from those excluding it", () => {
+    const pyproject = `[project]
+name = "app"
+dependencies = ["acme-core", "acme_tools", "requests", "internal-x"]
+[[tool.pdm.source]]
+name = "acme"
+url = "https://pypi.acme.example/simple"
+include_packages = ["acme-*"]
+[[tool.pdm.source]]
+name = "mirror"
+url = "https://mirror.example/simple"
+exclude_packages = ["requests"]
+`
+    const packages = ['acme-core', 'acme_tools', 'requests', 'internal-x']
+      .map((name) => `[[package]]\nname = "${name}"\nversion = "1.0"\ngroups = ["default"]\n`)
+      .join('\n')
+    const out = discover(`${HEADER}\n${packages}`, pyproject)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/acme-core@1.0?repository_url=https%3A%2F%2Fpypi.acme.example%2Fsimple',
+      'pkg:pypi/acme-tools@1.0?repository_url=https%3A%2F%2Fpypi.acme.example%2Fsimple',
+      // The mirror excludes it: PyPI alone.
+      'pkg:pypi/requests@1.0',
+      // PyPI and the mirror: PyPI among them, nothing carried.
+      'pkg:pypi/internal-x@1.0',
+    ])
+  })
 })

@@ -33,6 +33,8 @@ interface Project {
   direct: Set<string>
   /** The indexes PDM searches: PyPI unless a source named `pypi` replaces it, then each `[[tool.pdm.source]]`. */
   indexes: Set<string>
+  /** The sources that name which packages they serve (`include_packages`) or do not (`exclude_packages`). */
+  filtered: Array<{url: string; include: RegExp[]; exclude: RegExp[]}>
 }
 
 function requirementNames(list: unknown): string[] {
@@ -84,6 +86,7 @@ function readProject(file: string, context: DiscoverContext): Project | undefine
       for (const name of requirementNames(list)) direct.add(name)
     }
   const indexes = new Set([PYPI_INDEX])
+  const filtered: Project['filtered'] = []
   const sources = tomlAt(table, ['tool', 'pdm', 'source'])
   if (Array.isArray(sources)) {
     const named = sources.filter(
@@ -100,10 +103,44 @@ function readProject(file: string, context: DiscoverContext): Project | undefine
       const url = urlWithoutCredentials(source.url as string)
         .trim()
         .replace(/\/+$/, '')
-      if (url !== '') indexes.add(url)
+      if (url === '') continue
+      const include = patterns(source.include_packages)
+      const exclude = patterns(source.exclude_packages)
+      if (include.length > 0 || exclude.length > 0) filtered.push({url, include, exclude})
+      // A source that names the packages it serves is searched for those alone.
+      if (include.length === 0) indexes.add(url)
     }
   }
-  return {groups, direct, indexes}
+  return {groups, direct, indexes, filtered}
+}
+
+/**
+ * `include_packages`/`exclude_packages` of a source (https://pdm-project.org/latest/usage/config/#specify-index-for-individual-packages):
+ * package names with `*` wildcards (fnmatch, as PDM matches them), compared with the normalised name. At most 256.
+ */
+function patterns(value: unknown): RegExp[] {
+  if (!Array.isArray(value)) return []
+  return value
+    .filter((item): item is string => typeof item === 'string' && item.length <= 200)
+    .slice(0, 256)
+    .map((item) => {
+      const body = normalizePypiName(item.replace(/\*/g, '\u0000'))
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\u0000/g, '.*')
+      return new RegExp(`^${body}$`)
+    })
+}
+
+/**
+ * The indexes PDM searches for `name`: the sources whose `include_packages` match it, alone, when there are any;
+ * else the others, less those whose `exclude_packages` match it.
+ */
+function indexesFor(project: Project, name: string): Set<string> {
+  const matches = (list: RegExp[]) => list.some((pattern) => pattern.test(name))
+  const included = project.filtered.filter((source) => matches(source.include))
+  if (included.length > 0) return new Set(included.map((source) => source.url))
+  const excluded = new Set(project.filtered.filter((source) => matches(source.exclude)).map((source) => source.url))
+  return excluded.size === 0 ? project.indexes : new Set([...project.indexes].filter((url) => !excluded.has(url)))
 }
 
 /**
@@ -151,7 +188,12 @@ function whereOf(
     if (entry.url.startsWith('file:')) return {local: true}
     return {qualifiers: downloadQualifiers(urlWithoutCredentials(entry.url))}
   }
-  return {qualifiers: project === undefined ? undefined : indexesQualifiers(project.indexes)}
+  return {
+    qualifiers:
+      project === undefined
+        ? undefined
+        : indexesQualifiers(indexesFor(project, normalizePypiName(entry.name as string))),
+  }
 }
 
 /** What is wrong with a `[[package]]`, or undefined: the keys read must have the types PDM writes. */
