@@ -18,37 +18,26 @@ export interface ChartFacts {
 
 /**
  * The facts of a Chart.yaml's text; none when it is missing or not a chart stewards can read. `requirements` is the
- * requirements.yaml beside it, where Helm 2 charts (apiVersion v1) list their dependencies: their keys are subchart
- * keys too.
+ * requirements.yaml beside it, where Helm 2 charts (apiVersion v1) list their dependencies (the same part of the
+ * schema): their keys are subchart keys too.
  */
 export function chartFacts(
   text: string | null,
   file: string,
   requirements?: {text: string | null; file: string},
 ): ChartFacts {
-  const root = text === null ? undefined : readYaml(text, file).documents[0]?.root
-  const parsed = root ? checkValue(ChartFileCheck, toPlain(root)) : undefined
-  const keys = new Set(requirementKeys(requirements))
-  if (!parsed?.success) return {subchartKeys: keys}
-  const {appVersion, dependencies} = parsed.data
-  for (const dependency of dependencies ?? []) keys.add(dependency.alias ?? dependency.name)
-  return {...(appVersion != null ? {appVersion} : {}), subchartKeys: keys}
+  const chart = readChartFile(text, file)
+  const helm2 = requirements === undefined ? undefined : readChartFile(requirements.text, requirements.file)
+  const dependencies = [...(chart?.dependencies ?? []), ...(helm2?.dependencies ?? [])]
+  return {
+    ...(chart?.appVersion != null ? {appVersion: chart.appVersion} : {}),
+    subchartKeys: new Set(dependencies.map((d) => d.alias ?? d.name)),
+  }
 }
 
-/** The alias, else the name, of each `dependencies` item of a requirements.yaml (its own problems: helm-chart's). */
-function requirementKeys(requirements: {text: string | null; file: string} | undefined): string[] {
-  if (requirements?.text == null) return []
-  const root = readYaml(requirements.text, requirements.file).documents[0]?.root
-  const plain = root ? toPlain(root) : undefined
-  const dependencies =
-    plain !== null && typeof plain === 'object' ? (plain as {dependencies?: unknown}).dependencies : undefined
-  if (!Array.isArray(dependencies)) return []
-  const keys: string[] = []
-  for (const item of dependencies) {
-    if (item === null || typeof item !== 'object') continue
-    const {alias, name} = item as {alias?: unknown; name?: unknown}
-    const key = typeof alias === 'string' && alias !== '' ? alias : typeof name === 'string' ? name : undefined
-    if (key !== undefined) keys.push(key)
-  }
-  return keys
+/** A Chart.yaml or requirements.yaml as the shared schema reads it; undefined when missing or not readable. */
+function readChartFile(text: string | null, file: string) {
+  const root = text === null ? undefined : readYaml(text, file).documents[0]?.root
+  const parsed = root ? checkValue(ChartFileCheck, toPlain(root)) : undefined
+  return parsed?.success ? parsed.data : undefined
 }
