@@ -1,6 +1,7 @@
 import {posix} from 'node:path'
 import type {ScanError, Scope, Skipped} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
+import {linearGlob} from '../../glob-match.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
 import {type PackageEntry, packageComponent} from '../../lockfile-support/component.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
@@ -34,7 +35,7 @@ interface Project {
   /** The indexes PDM searches: PyPI unless a source named `pypi` replaces it, then each `[[tool.pdm.source]]`. */
   indexes: Set<string>
   /** The sources that name which packages they serve (`include_packages`) or do not (`exclude_packages`). */
-  filtered: Array<{url: string; include: RegExp[]; exclude: RegExp[]}>
+  filtered: Array<{url: string; include: Array<(name: string) => boolean>; exclude: Array<(name: string) => boolean>}>
 }
 
 function requirementNames(list: unknown): string[] {
@@ -52,11 +53,6 @@ function requirementNames(list: unknown): string[] {
     if (parsed !== undefined) names.push(normalizePypiName(parsed.name))
   }
   return names
-}
-
-/** A group name as PDM writes it into pdm.lock (2.21+): lower case, runs of `-`, `_`, `.` as one `-`. */
-function groupKey(group: string): string {
-  return group.toLowerCase().replace(/[-_.]+/g, '-')
 }
 
 function groupTables(table: TomlTable, path: string[]): Array<[string, unknown]> {
@@ -77,12 +73,12 @@ function readProject(file: string, context: DiscoverContext): Project | undefine
   const groups = new Map<string, Scope>([['default', 'prod']])
   const direct = new Set(requirementNames(tomlAt(table, ['project', 'dependencies'])))
   for (const [group, list] of groupTables(table, ['project', 'optional-dependencies'])) {
-    groups.set(groupKey(group), 'optional')
+    groups.set(normalizePypiName(group), 'optional')
     for (const name of requirementNames(list)) direct.add(name)
   }
   for (const path of [['dependency-groups'], ['tool', 'pdm', 'dev-dependencies']])
     for (const [group, list] of groupTables(table, path)) {
-      if (!groups.has(groupKey(group))) groups.set(groupKey(group), 'dev')
+      if (!groups.has(normalizePypiName(group))) groups.set(normalizePypiName(group), 'dev')
       for (const name of requirementNames(list)) direct.add(name)
     }
   const indexes = new Set([PYPI_INDEX])
@@ -116,19 +112,15 @@ function readProject(file: string, context: DiscoverContext): Project | undefine
 
 /**
  * `include_packages`/`exclude_packages` of a source (https://pdm-project.org/latest/usage/config/#specify-index-for-individual-packages):
- * package names with `*` wildcards (fnmatch, as PDM matches them), compared with the normalised name. At most 256.
+ * package names with `*` wildcards, normalised as the names they are compared with, matched by ../../glob-match.ts
+ * (linear time). At most 256; a pattern that matcher does not take is passed over.
  */
-function patterns(value: unknown): RegExp[] {
+function patterns(value: unknown): Array<(name: string) => boolean> {
   if (!Array.isArray(value)) return []
   return value
-    .filter((item): item is string => typeof item === 'string' && item.length <= 200)
+    .filter((item): item is string => typeof item === 'string' && item.length <= 200 && !item.includes('/'))
     .slice(0, 256)
-    .map((item) => {
-      const body = normalizePypiName(item.replace(/\*/g, '\u0000'))
-        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\u0000/g, '.*')
-      return new RegExp(`^${body}$`)
-    })
+    .flatMap((item) => linearGlob(normalizePypiName(item)) ?? [])
 }
 
 /**
@@ -136,7 +128,7 @@ function patterns(value: unknown): RegExp[] {
  * else the others, less those whose `exclude_packages` match it.
  */
 function indexesFor(project: Project, name: string): Set<string> {
-  const matches = (list: RegExp[]) => list.some((pattern) => pattern.test(name))
+  const matches = (list: Array<(name: string) => boolean>) => list.some((pattern) => pattern(name))
   const included = project.filtered.filter((source) => matches(source.include))
   if (included.length > 0) return new Set(included.map((source) => source.url))
   const excluded = new Set(project.filtered.filter((source) => matches(source.exclude)).map((source) => source.url))
@@ -152,7 +144,7 @@ function scopeOf(groups: string[] | undefined, project: Project | undefined): Sc
   if (groups === undefined || groups.length === 0) return undefined
   if (groups.includes('default')) return 'prod'
   if (project === undefined) return undefined
-  const scopes = groups.map((group) => project.groups.get(groupKey(group)))
+  const scopes = groups.map((group) => project.groups.get(normalizePypiName(group)))
   if (scopes.includes('optional')) return 'optional'
   return scopes.every((scope) => scope === 'dev') ? 'dev' : undefined
 }
