@@ -1,5 +1,5 @@
 import {PackageURL} from 'packageurl-js'
-import type {Component, Scope} from '../../core/model.js'
+import type {Component, Origin, Scope} from '../../core/model.js'
 import {gitVcsUrl, scpToSshUrl} from './purl.js'
 
 /**
@@ -13,15 +13,20 @@ import {gitVcsUrl, scpToSshUrl} from './purl.js'
  */
 export function gitPackageComponent(
   file: string,
-  entry: {url: string; rev?: string; ref: string; line: number; column: number; scope?: Scope; direct?: boolean},
+  entry: {
+    url: string
+    rev?: string
+    ref: string
+    line: number
+    column: number
+    scope?: Scope
+    direct?: boolean
+    /** `lockfile` unless said (pre-commit's hook repositories are a manifest's). */
+    origin?: Origin
+  },
 ): Component {
   const url = scpToSshUrl(entry.url)
-  const name = url
-    .replace(/^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?/i, '')
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '')
-    // A port is how the repository is reached, not part of its name (`github.com:443/o/x` is `github.com/o/x`).
-    .replace(/^([^/:]+):\d+\//, '$1/')
+  const name = repositoryName(url)
   const slash = name.lastIndexOf('/')
   const component = {kind: 'package', ecosystem: 'generic', name} as Component
   if (entry.rev !== undefined) component.version = entry.rev
@@ -40,7 +45,27 @@ export function gitPackageComponent(
   component.ref = entry.ref
   if (entry.scope !== undefined) component.scope = entry.scope
   if (entry.direct !== undefined) component.direct = entry.direct
-  component.origin = 'lockfile'
+  component.origin = entry.origin ?? 'lockfile'
   component.locations = [{file, line: entry.line, column: entry.column}]
   return component
+}
+
+/**
+ * The name of a repository (or a file) by its URL: host and path, without scheme, user information (credentials),
+ * query, fragment, a trailing `/` or `.git`, and the port it is reached on (`https://u:p@git.example.org:8443/team/tool.git?x`
+ * is `git.example.org/team/tool`); an scp-like `host:path` as `host/path`. The one rule of the formats that name a
+ * package by where it is fetched from (pre-commit, mix.lock, rebar.lock, flake.lock, git submodules).
+ */
+export function repositoryName(url: string): string {
+  const name = scpToSshUrl(url)
+    .replace(/^[a-z][a-z0-9+.-]*:(?:\/\/)?/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/^[^@/]*@/, '')
+  let end = name.length
+  while (end > 0 && name[end - 1] === '/') end--
+  const trimmed = name
+    .slice(0, end)
+    .replace(/\.git$/, '')
+    .replace(/^([^/:]+):\d+(?=\/|$)/, '$1')
+  return trimmed.replace(/^([^/:]+):/, '$1/') || url
 }

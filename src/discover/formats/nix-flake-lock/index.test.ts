@@ -6,7 +6,8 @@ import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {runCli} from '../../../../tests/support/cli.js'
 import {makeTree, scanTree} from '../../../../tests/discover/tree.js'
-import {discoverer, urlName} from './index.js'
+import {repositoryName} from '../../lockfile-support/git-package.js'
+import {discoverer} from './index.js'
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
@@ -367,10 +368,13 @@ describe('nix-flake-lock', () => {
     expect(lone).toEqual({components: [], errors: []})
   })
 
-  it('urlName: host and path of a URL, without scheme, credentials, query and .git', () => {
-    expect(urlName('https://user:secret@git.example.org/team/tool.git?ref=main#x')).toBe('git.example.org/team/tool')
-    expect(urlName('ssh://git@github.com/example-org/private/')).toBe('github.com/example-org/private')
-    expect(urlName('https://git.example.org:8443/team/tool')).toBe('git.example.org:8443/team/tool')
+  it('names a URL input by host and path, without scheme, credentials, query, .git and port (git-package.ts)', () => {
+    expect(repositoryName('https://user:secret@git.example.org/team/tool.git?ref=main#x')).toBe(
+      'git.example.org/team/tool',
+    )
+    expect(repositoryName('ssh://git@github.com/example-org/private/')).toBe('github.com/example-org/private')
+    // The port is how the repository is reached, not part of its name (as for mix.lock, rebar.lock, submodules).
+    expect(repositoryName('https://git.example.org:8443/team/tool')).toBe('git.example.org/team/tool')
   })
 
   it('resolves GitHub inputs to their repositories through the real resolve stage, with no registry request', async () => {

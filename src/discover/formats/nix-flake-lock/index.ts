@@ -9,6 +9,7 @@
 import {PackageURL} from 'packageurl-js'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError} from '../../../core/model.js'
+import {repositoryName} from '../../lockfile-support/git-package.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {
@@ -334,7 +335,7 @@ function lockedInput(state: Read, key: string, node: JsonObject, direct: boolean
       if (isLocalUrl(url)) return localComponent({...base, name: localPath(url), ref})
       if (rev === undefined || !REV.test(rev)) return fail(unlocked('a commit id in locked.rev'))
       const vcs = type === 'git' ? gitVcsUrl(url, rev) : `hg+${url}@${rev}`
-      return repositoryComponent({...base, name: urlName(url), rev, vcs, ref})
+      return repositoryComponent({...base, name: repositoryName(url), rev, vcs, ref})
     }
     case 'tarball':
     case 'file': {
@@ -358,7 +359,7 @@ function lockedInput(state: Read, key: string, node: JsonObject, direct: boolean
         const version = safeDecode(flakehub[3])
         return downloadComponent({...base, name: `flakehub.com/${flakehub[1]}/${flakehub[2]}`, url, rev: version, ref})
       }
-      return downloadComponent({...base, name: urlName(url), url, rev, ref})
+      return downloadComponent({...base, name: repositoryName(url), url, rev, ref})
     }
     case 'path': {
       const path = text(locked, 'path')
@@ -398,21 +399,6 @@ function isLocalUrl(url: string): boolean {
 
 function localPath(url: string): string {
   return url.replace(/^file:(?:\/\/)?/i, '') || url
-}
-
-/**
- * A package name for a URL: host and path, without scheme, user information (credentials), query, fragment and a
- * trailing `.git` (`https://git.example.org/team/tool.git?x` is `git.example.org/team/tool`), as pre-commit's.
- */
-export function urlName(url: string): string {
-  const name = url
-    .replace(/^[a-z][a-z0-9+.-]*:(?:\/\/)?/i, '')
-    .replace(/[?#].*$/, '')
-    .replace(/^[^@/]*@/, '')
-  let end = name.length
-  while (end > 0 && name[end - 1] === '/') end--
-  const trimmed = name.slice(0, end).replace(/\.git$/, '')
-  return trimmed.replace(/^([^/:]+):(?!\d)/, '$1/') || url
 }
 
 interface Place {

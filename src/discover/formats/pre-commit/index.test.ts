@@ -249,7 +249,7 @@ describe('pre-commit', () => {
     expect(rows(out)).toEqual([
       '2:9 package generic github.com/psf/black 22.3.0 dev direct pkg:generic/github.com/psf/black@22.3.0?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fpsf%2Fblack.git%4022.3.0',
       '4:9 package generic git.example.com/srv/git/acme/hooks v1 dev direct pkg:generic/git.example.com/srv/git/acme/hooks@v1?vcs_url=git%2Bssh%3A%2F%2Fdeploy%40git.example.com%2Fsrv%2Fgit%2Facme%2Fhooks%40v1',
-      '6:9 package generic git.example.com:2222/acme/other v2 dev direct pkg:generic/git.example.com:2222/acme/other@v2?vcs_url=git%2Bssh%3A%2F%2Fgit%40git.example.com%3A2222%2Facme%2Fother.git%40v2',
+      '6:9 package generic git.example.com/acme/other v2 dev direct pkg:generic/git.example.com/acme/other@v2?vcs_url=git%2Bssh%3A%2F%2Fgit%40git.example.com%3A2222%2Facme%2Fother.git%40v2',
     ])
     expect(out.components[0].ref).toBe('git@github.com:psf/black.git@22.3.0')
   })

@@ -25,6 +25,7 @@ import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {aliasTarget, isLocalRange, isRemoteRange, parseDescriptor} from '../../lockfile-support/npm-name.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl, scpToSshUrl} from '../../lockfile-support/purl.js'
@@ -113,32 +114,16 @@ function repository(out: Output, file: string, entry: YamlNode, where: string): 
 
 /** The hook repository, as a package pinned to its rev and known by its URL (module header). */
 function repositoryComponent(repo: string, rev: string, location: Location): Component {
-  const url = scpToSshUrl(repo)
-  const name = url
-    .replace(/^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?/i, '')
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '')
-  const slash = name.lastIndexOf('/')
-  const purl = new PackageURL(
-    'generic',
-    slash > 0 ? name.slice(0, slash) : undefined,
-    name.slice(slash + 1),
+  return gitPackageComponent(location.file, {
+    url: repo,
     rev,
-    {vcs_url: gitVcsUrl(url, rev)},
-    undefined,
-  ).toString()
-  return {
-    kind: 'package',
-    ecosystem: 'generic',
-    name,
-    version: rev,
-    purl,
     ref: `${repo}@${rev}`,
+    line: location.line,
+    column: location.column,
     scope: 'dev',
     direct: true,
     origin: 'manifest',
-    locations: [location],
-  }
+  })
 }
 
 /** A local `docker_image` hook: the image its `entry` names after `docker run` options (./docker-run.ts). */
