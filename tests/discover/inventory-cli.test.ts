@@ -614,8 +614,12 @@ describe('stewards inventory', () => {
     )
     const json = await inventoryJson(file)
     expect(json.files).toBe(1)
-    expect(json.components.length).toBeGreaterThan(0)
-    expect(json.components.every((c: {scope: string}) => c.scope === 'dev')).toBe(true)
+    expect(
+      json.components.map(
+        (c: {ref: string; scope: string; locations: Array<{line: number}>}) =>
+          `${c.locations[0].line} ${c.ref} ${c.scope}`,
+      ),
+    ).toEqual(['23 ghcr.io/devcontainers/features/docker-in-docker:2 dev'])
   })
 
   it('--json lists the images of real CircleCI, Bitbucket and Azure pipelines and the pip list of a conda environment', async () => {
