@@ -24,6 +24,15 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   // case: GitHub's paths are not case-sensitive, and lockfiles spell it both ways).
   cocoapods:
     /^(?:https?:\/\/cdn\.cocoapods\.org(?:\/|$)|(?:https:\/\/github\.com\/|git@github\.com:)cocoapods\/specs(?:\.git)?\/?$|trunk$)/i,
+  // CRAN: its main site and the cloud mirror R and renv default to.
+  cran: /^https?:\/\/(?:cloud|cran)\.r-project\.org(?:\/|$)/,
+  // Julia's General registry: its repository and the package servers that serve it.
+  julia: /^(?:https:\/\/github\.com\/JuliaRegistries\/General(?:\.git)?\/?$|https:\/\/pkg\.julialang\.org(?:\/|$))/i,
+  // ConanCenter: the remote Conan 2 names `conancenter`, and the one before it.
+  conan: /^https:\/\/center2?\.conan\.io(?:\/|$)/,
+  // The Bazel Central Registry.
+  bazel: /^https:\/\/bcr\.bazel\.build(?:\/|$)/,
+  hackage: /^https?:\/\/hackage\.haskell\.org(?:\/|$)/,
 }
 
 /** Whether the ecosystem has a public registry this table knows (the others' resolvers decide for themselves). */

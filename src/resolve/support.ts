@@ -110,6 +110,11 @@ const ASKERS: Readonly<Record<string, string>> = {
   pub: 'pub.dev',
   hex: 'hex.pm',
   cocoapods: 'the CocoaPods trunk',
+  cran: 'CRAN',
+  julia: 'the Julia General registry',
+  conan: 'ConanCenter',
+  bazel: 'the Bazel Central Registry',
+  hackage: 'Hackage',
 }
 
 /**

@@ -55,6 +55,11 @@ const ECOSYSTEMS = new Set<Ecosystem>([
   'swift',
   'hex',
   'cocoapods',
+  'cran',
+  'julia',
+  'conan',
+  'bazel',
+  'hackage',
 ])
 
 const MAX_FIELD = 2048
