@@ -66,9 +66,23 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
   // image when it names both an image repository and a tag or digest, so that a chart's second image is not missed.
   // Not a subchart's values (`mysql: {repository: …, tag: …}` under the mysql subchart's key is that chart's root),
   // and what is under the block is read as well (an `image:` block inside it).
-  if (isMap(value) && !(depth === 1 && scan.subchart === key) && isTaggedImageBlock(value) && imageBlock(value, scan)) {
-    visit(value, scan, depth + 1)
-    return
+  if (isMap(value) && !(depth === 1 && scan.subchart === key)) {
+    if (isTaggedImageBlock(value) && imageBlock(value, scan)) {
+      visit(value, scan, depth + 1)
+      return
+    }
+    // `cache: {repository: redis, tag: ""}`: an image whose tag the templates choose (a default, the appVersion of
+    // this chart or another): not listed, and not passed over in silence either.
+    const repository = emptyTagImageBlock(value)
+    if (repository !== undefined) {
+      const location = locationOf(scan.file, value.entries.get('repository') as YamlNode)
+      scan.out.skipped.push({
+        file: scan.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `image ${repository} under \`${key}\` has an empty tag: its chart's templates choose the tag, which is not known here`,
+      })
+    }
   }
   const image = key === 'image' ? stringValue(value) : undefined
   if (image !== undefined) {
@@ -98,6 +112,19 @@ function isTaggedImageBlock(block: YamlMap): boolean {
   const registry = stringValue(block.entries.get('registry'))
   const ref = (registry ? `${registry}/` : '') + repository + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '')
   return parseImageRef(ref).ok
+}
+
+/**
+ * The repository of `{repository, tag}` under a key not named for an image when its `tag:` is there but empty (`""`,
+ * `~`, nothing) and there is no digest: an image name (it parses as one), whose tag the templates fill in.
+ */
+function emptyTagImageBlock(block: YamlMap): string | undefined {
+  if (!block.entries.has('tag') || text(block.entries.get('tag')) || block.entries.has('digest')) return undefined
+  const repository = stringValue(block.entries.get('repository'))
+  if (!repository || repository.includes('://') || repository.includes('{{') || hasTagOrDigest(repository))
+    return undefined
+  const registry = stringValue(block.entries.get('registry'))
+  return parseImageRef((registry ? `${registry}/` : '') + repository).ok ? repository : undefined
 }
 
 /** Whether a reference already names a tag or digest (a `:` after the last `/`, or an `@`). */

@@ -167,6 +167,42 @@ ignored:
     expect(inventory.skipped).toEqual([])
   })
 
+  it('reports a {repository, tag} block whose tag is empty, not an image with a guessed tag', async () => {
+    const inventory = await scan({
+      'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: 6.9.1\n',
+      'values.yaml': [
+        'cache:',
+        '  repository: example/cache',
+        '  tag: ""',
+        'sidecar:',
+        '  repository: example/sidecar',
+        '  tag:',
+        'pinned:',
+        '  repository: example/pinned',
+        '  tag: ""',
+        `  digest: sha256:${'c'.repeat(64)}`,
+        'source:',
+        '  repository: https://git.example.com/config.git',
+        '  tag: ""',
+        'image:',
+        '  repository: example/app',
+        '  tag: ""',
+        '',
+      ].join('\n'),
+    })
+    // An `image:` block with an empty tag takes the appVersion, as its templates' `default` does; under another key
+    // the tag is not known, and that is said.
+    expect(inventory.components.map((c) => `${c.locations[0].line} ${c.ref}`)).toEqual([
+      '15 example/app:6.9.1',
+      `8 example/pinned@sha256:${'c'.repeat(64)}`,
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "2 unresolved-version image example/cache under `cache` has an empty tag: its chart's templates choose the tag, which is not known here",
+      "5 unresolved-version image example/sidecar under `sidecar` has an empty tag: its chart's templates choose the tag, which is not known here",
+    ])
+    expect(inventory.errors).toEqual([])
+  })
+
   it("does not give a subchart's image blocks the parent chart's appVersion", async () => {
     const inventory = await scan({
       'Chart.yaml': [
