@@ -13,7 +13,7 @@
  * Go (`chartutil.CoalesceTables`), and the YAML trees here keep positions no library merge keeps.
  */
 import type {ScanError, Skipped} from '../core/model.js'
-import {readYaml} from './yaml.js'
+import {readEmbeddedYaml} from './embedded-yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 export interface ValuesReport {
@@ -44,68 +44,8 @@ export function argoHelmValues(
 
 /** `helm.values`: its YAML read, its nodes placed in the file (line by line for a literal block). */
 function valuesString(node: YamlNode | undefined, text: string, file: string, report: ValuesReport) {
-  if (!isScalar(node) || node.kind !== 'string' || node.text.trim() === '') return undefined
-  const place = placement(node, text)
-  const read = readYaml(node.text, file)
-  for (const error of read.errors) report.errors.push({...error, ...placed(place, error.line, error.column)})
-  const root = read.documents[0]?.root
-  if (!isMap(root)) return undefined
-  return moved(root, place, 0)
-}
-
-/**
- * Where the string's own line 1, column 1 is in the file: for a literal block (`|`, `|-`, `|2`…), the line after the
- * indicator, at the block's indentation; otherwise the string itself, for every line.
- */
-type Placement = {block: true; line: number; indent: number} | {block: false; line: number; column: number}
-
-function placement(node: YamlNode & {text: string}, text: string): Placement {
-  const atString: Placement = {block: false, line: node.line, column: node.column}
-  const lines = lineStarts(text, node.line + node.text.split('\n').length)
-  const indicator = text.charAt(lines[node.line - 1] + node.column - 1)
-  if (indicator !== '|') return atString
-  const own = node.text.split('\n')
-  const first = own.findIndex((line) => line.trim() !== '')
-  if (first === -1) return atString
-  const fileLine = lineAt(text, lines, node.line + 1 + first)
-  const indent = fileLine.length - own[first].length
-  // The block's line as the file writes it: its indentation, then the string's line (else the file is not what the
-  // reader saw, and the string's own position is all that is sure).
-  if (indent < 0 || fileLine.slice(indent) !== own[first] || fileLine.slice(0, indent).trim() !== '') return atString
-  return {block: true, line: node.line + 1, indent}
-}
-
-/** Offsets where the first `count` lines of `text` start. */
-function lineStarts(text: string, count: number): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1 && starts.length < count; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
-}
-
-/** Line `line` (1-based) of `text`, without its line break ('' past the end). */
-function lineAt(text: string, starts: number[], line: number): string {
-  const start = starts[line - 1]
-  if (start === undefined) return ''
-  const end = text.indexOf('\n', start)
-  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '')
-}
-
-function placed(place: Placement, line: number | undefined, column: number | undefined) {
-  if (!place.block) return {line: place.line, column: place.column}
-  return {line: place.line + (line ?? 1) - 1, column: place.indent + (column ?? 1)}
-}
-
-/** A copy of `node` with every position placed in the file. */
-function moved<T extends YamlNode>(node: T, place: Placement, depth: number): T {
-  const position = placed(place, node.line, node.column)
-  if (isMap(node)) {
-    const entries = new Map<string, YamlNode>()
-    if (depth < 256) for (const [key, value] of node.entries) entries.set(key, moved(value, place, depth + 1))
-    return {...node, ...position, entries}
-  }
-  if (isSeq(node))
-    return {...node, ...position, items: depth < 256 ? node.items.map((item) => moved(item, place, depth + 1)) : []}
-  return {...node, ...position}
+  const root = readEmbeddedYaml(node, text, file, report.errors)
+  return isMap(root) ? root : undefined
 }
 
 /** `over` merged into `base` as Helm merges values: maps key by key, anything else replaced, `null` removing the key. */

@@ -7,10 +7,11 @@
  */
 import {appendAll} from '../../../core/arrays.js'
 import {isHelmChartFile} from '../../file-names.js'
-import {chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {readEmbeddedYaml} from '../../embedded-yaml.js'
+import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
-import {at, isMap, nearest, toPlain} from '../../yaml-tree.js'
+import {at, isMap, isSeq, nearest, stringValue, toPlain, type YamlMap} from '../../yaml-tree.js'
 import {check, checkValue} from '../../checked.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
@@ -54,5 +55,44 @@ function discover(input: DiscoverInput): Output {
     }
     out.components.push(chartComponent(chart, locationOf(input.file, node), 'helm-chart'))
   }
+  annotatedImages(root, input, out)
   return out
 }
+
+/**
+ * The images a chart says it uses, in its annotations: Artifact Hub's `artifacthub.io/images` (a YAML list of
+ * `{name, image, whitelisted}` in a string: https://artifacthub.io/docs/topics/annotations/helm/), and the `images`
+ * annotation of the same form that Bitnami's charts carry and VMware's distribution tooling for Helm reads. Listed
+ * as images with `origin: helm-chart`, each at its `image:` line when the list is a literal block.
+ */
+function annotatedImages(root: YamlMap, input: DiscoverInput, out: Output): void {
+  const annotations = root.entries.get('annotations')
+  if (!isMap(annotations)) return
+  for (const key of IMAGE_ANNOTATIONS) {
+    const node = annotations.entries.get(key)
+    if (node === undefined) continue
+    const errors: typeof out.errors = []
+    const list = readEmbeddedYaml(node, input.text, input.file, errors)
+    // `images` is a plain word another tool may use for something else: read only when it is such a list.
+    const strict = key !== 'images'
+    if (strict) appendAll(out.errors, errors)
+    if (list === undefined) continue
+    const entries = isSeq(list) ? list.items : undefined
+    if (entries === undefined || (!strict && !entries.every((entry) => stringValue(at(entry, 'image'))))) {
+      if (strict)
+        out.errors.push(errorAt(input.file, list, 'invalid-chart', `annotation ${key} is not a list of {name, image}`))
+      continue
+    }
+    for (const entry of entries) {
+      const imageNode = at(entry, 'image')
+      const image = stringValue(imageNode)?.trim()
+      if (!image || imageNode === undefined) {
+        out.errors.push(errorAt(input.file, entry, 'invalid-chart', `annotation ${key}: an entry without an image`))
+        continue
+      }
+      addImageRef(out, image, locationOf(input.file, imageNode), 'helm-chart')
+    }
+  }
+}
+
+const IMAGE_ANNOTATIONS = ['artifacthub.io/images', 'images']
