@@ -2,7 +2,8 @@
  * Image fields of Kubernetes resources. Pod templates are found by shape, not by kind, so custom resources
  * that embed one (Argo Rollout, Knative Service, OpenKruise CloneSet, Volcano Job, KEDA ScaledJob...) need no
  * table: any mapping with a `containers`-like list of mappings is a pod spec. Operators' own image fields
- * (Prometheus `spec.image`) come from the table in ./operator-fields.ts.
+ * (Prometheus `spec.image`) come from the table in ./operator-fields.ts; the images an operator deploys by OLM's
+ * conventions from a ClusterServiceVersion's `spec.relatedImages` and containers' `RELATED_IMAGE_*` variables.
  */
 import type {Origin, ScanError} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
@@ -74,7 +75,25 @@ export function findResourceImages(resource: YamlMap): ResourceImages {
     if (node !== undefined) addImage(found, node, path.join('.'), 'operator-field')
   }
   visit(resource, found, 0, GITOPS_KINDS.has(type.kind) ? VALUES_KEYS : NO_KEYS)
+  if (type.kind === 'ClusterServiceVersion' && type.apiVersion.startsWith('operators.coreos.com/'))
+    relatedImages(resource, found)
   return found
+}
+
+/**
+ * OLM's ClusterServiceVersion lists every image its operator may pull, its operands' too, in `spec.relatedImages`
+ * (`{name, image}`), so that a disconnected cluster can mirror them. The operator's own image is listed there as
+ * well: an entry the CSV's deployments or their `RELATED_IMAGE_*` variables already name is not listed again.
+ */
+function relatedImages(resource: YamlMap, found: ResourceImages): void {
+  const related = at(resource, 'spec', 'relatedImages')
+  if (!isSeq(related)) return
+  const named = new Set(found.images.map((image) => image.node.text.trim()))
+  for (const item of related.items) {
+    const image = at(item, 'image')
+    if (image === undefined || (isScalar(image) && named.has(image.text.trim()))) continue
+    addImage(found, image, 'spec.relatedImages', 'operator-field')
+  }
 }
 
 /**
@@ -109,6 +128,21 @@ function containerImage(container: YamlNode, field: string, found: ResourceImage
   const image = container.entries.get('image')
   // A container may omit its image for a controller to default it; nothing to list then.
   if (image !== undefined) addImage(found, image, field, 'manifest')
+  const env = container.entries.get('env')
+  if (isSeq(env)) for (const variable of env.items) relatedImage(variable, found)
+}
+
+/**
+ * `env: [{name: RELATED_IMAGE_DB, value: quay.io/…}]`: the images an operator deploys, given to it by the convention
+ * of Operator SDK and OLM (an operator reads each such variable for an operand's image; `make bundle` copies them
+ * into the CSV's `relatedImages`). A variable without a value, or set from elsewhere (`valueFrom`), names none here.
+ */
+function relatedImage(variable: YamlNode, found: ResourceImages): void {
+  const name = stringValue(at(variable, 'name'))
+  const value = at(variable, 'value')
+  if (name === undefined || !name.startsWith('RELATED_IMAGE_') || value === undefined) return
+  if (isScalar(value) && (value.kind === 'null' || (value.kind === 'string' && value.text.trim() === ''))) return
+  addImage(found, value, `env ${name}`, 'operator-field')
 }
 
 /** Image volumes (Kubernetes 1.31+): `volumes[].image.reference`. */

@@ -80,6 +80,86 @@ spec:
     expect(byRef['quay.io/prometheus/alertmanager:v0.27.0'].origin).toBe('operator-field')
   })
 
+  it("lists the images an operator deploys: a CSV's relatedImages and RELATED_IMAGE_* variables (OLM's conventions)", async () => {
+    // The forms are those of OLM's and Operator SDK's documentation for operators in disconnected clusters (a CSV's
+    // `spec.relatedImages`; an operand's image given to the manager as `RELATED_IMAGE_*`); the names are fictional.
+    const digest = `sha256:${'d'.repeat(64)}`
+    const inventory = await scan({
+      'bundle/manifests/shop-operator.clusterserviceversion.yaml': `apiVersion: operators.coreos.com/v1alpha1
+kind: ClusterServiceVersion
+metadata:
+  name: shop-operator.v1.2.0
+spec:
+  install:
+    strategy: deployment
+    spec:
+      deployments:
+        - name: shop-operator
+          spec:
+            template:
+              spec:
+                containers:
+                  - name: manager
+                    image: quay.io/example/shop-operator@${digest}
+                    env:
+                      - name: RELATED_IMAGE_DB
+                        value: quay.io/example/shop-db:15.4
+                      - name: WATCH_NAMESPACE
+                        valueFrom: {fieldRef: {fieldPath: "metadata.annotations['olm.targetNamespaces']"}}
+  relatedImages:
+    - name: shop-operator
+      image: quay.io/example/shop-operator@${digest}
+    - name: db
+      image: quay.io/example/shop-db:15.4
+    - name: exporter
+      image: quay.io/example/shop-exporter:0.9.1
+`,
+      'config/manager/manager.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: controller-manager
+spec:
+  template:
+    spec:
+      containers:
+        - name: manager
+          image: controller:latest
+          env:
+            - name: RELATED_IMAGE_CACHE
+              value: ghcr.io/example/cache:7.2
+            - name: RELATED_IMAGE_FROM_CONFIG
+              valueFrom: {configMapKeyRef: {name: images, key: cache}}
+            - name: RELATED_IMAGE_UNSET
+              value: ""
+            - name: DEFAULT_IMAGE
+              value: ghcr.io/example/not-by-convention:1.0
+`,
+      'other.yaml': `apiVersion: example.com/v1
+kind: ClusterServiceVersion
+spec:
+  relatedImages:
+    - name: x
+      image: ghcr.io/example/not-olm:1.0
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'controller:latest config/manager/manager.yaml:10:18',
+      'ghcr.io/example/cache:7.2 config/manager/manager.yaml:13:22',
+      'quay.io/example/shop-db:15.4 bundle/manifests/shop-operator.clusterserviceversion.yaml:19:32',
+      'quay.io/example/shop-exporter:0.9.1 bundle/manifests/shop-operator.clusterserviceversion.yaml:28:14',
+      `quay.io/example/shop-operator@${digest} bundle/manifests/shop-operator.clusterserviceversion.yaml:16:28`,
+    ])
+    // The operator's own image and the database's, named by its deployment, are not listed again from relatedImages.
+    expect(inventory.components.map((c) => `${c.name} ${c.origin}`)).toEqual([
+      'docker.io/library/controller manifest',
+      'ghcr.io/example/cache operator-field',
+      'quay.io/example/shop-db operator-field',
+      'quay.io/example/shop-exporter operator-field',
+      'quay.io/example/shop-operator manifest',
+    ])
+  })
+
   it('does not read the schemas of CustomResourceDefinitions', async () => {
     const inventory = await scan({
       'crd.yaml': `apiVersion: apiextensions.k8s.io/v1
