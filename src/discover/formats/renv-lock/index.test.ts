@@ -37,7 +37,8 @@ describe('renv-lock', () => {
     expect(inventory.errors).toEqual([])
     expect(
       inventory.components.map(
-        (c) => `${c.ecosystem} ${c.name}@${c.version} ${c.purl} ${c.ref} ${c.locations[0].line}:${c.locations[0].column}`,
+        (c) =>
+          `${c.ecosystem} ${c.name}@${c.version} ${c.purl} ${c.ref} ${c.locations[0].line}:${c.locations[0].column}`,
       ),
     ).toEqual([
       'generic github.com/yihui/mime@1763e0dcb72fb58d97bab97bb834fc71f1e012bc pkg:generic/github.com/yihui/mime@1763e0dcb72fb58d97bab97bb834fc71f1e012bc?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fyihui%2Fmime%401763e0dcb72fb58d97bab97bb834fc71f1e012bc mime 32:5',
@@ -50,10 +51,12 @@ describe('renv-lock', () => {
   it("reads renv's Bioconductor test lockfile: bioconductor purls, the Local package said once", () => {
     const out = discoverRenvLock('renv.lock', fixture('bioconductor.lock'))
     expect(out.errors).toEqual([])
-    expect(out.components.map((c) => `${c.ecosystem} ${c.name} ${c.version} ${c.purl} ${c.locations[0].line}`)).toEqual([
-      'generic BiocGenerics 0.38.0 pkg:bioconductor/BiocGenerics@0.38.0 15',
-      'generic limma 3.50.0 pkg:bioconductor/limma@3.50.0 25',
-    ])
+    expect(out.components.map((c) => `${c.ecosystem} ${c.name} ${c.version} ${c.purl} ${c.locations[0].line}`)).toEqual(
+      [
+        'generic BiocGenerics 0.38.0 pkg:bioconductor/BiocGenerics@0.38.0 15',
+        'generic limma 3.50.0 pkg:bioconductor/limma@3.50.0 25',
+      ],
+    )
     expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
       '35 unsupported 1 package(s) not installed from a repository or a git remote, not listed: renv (Local)',
     ])
@@ -190,7 +193,7 @@ describe('renv-lock', () => {
       '',
     ].join('\n')
     const inventory = await scanTree({
-      'DESCRIPTION': description,
+      DESCRIPTION: description,
       'renv.lock': lock([['CRAN', 'https://cloud.r-project.org']], {
         cli: cran('cli', '3.6.2', 'CRAN'),
         cpp11: cran('cpp11', '0.4.7', 'CRAN'),

@@ -36,7 +36,7 @@ import {type DeclaredDependencies, R_PACKAGE_NAME, readDescription} from './desc
 
 export const discoverer: Discoverer = {
   id: 'renv-lock',
-  description: "R renv.lock (renv 0.x and 1.x: CRAN and other repositories, Bioconductor, git remotes)",
+  description: 'R renv.lock (renv 0.x and 1.x: CRAN and other repositories, Bioconductor, git remotes)',
   matches(file) {
     // Not the lockfiles of packages installed into renv's project library.
     return /(^|\/)renv\.lock$/.test(file) && !/(^|\/)renv\/(library|staging|sandbox)\//.test(file)
@@ -54,9 +54,16 @@ const REPO = /^[A-Za-z0-9_.-]{1,100}$/
 const HOST = /^[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?$/
 
 /** The forge a `Source` names, and its host when `RemoteHost` does not say. */
-const FORGES: Readonly<Record<string, string>> = {GitHub: 'github.com', GitLab: 'gitlab.com', Bitbucket: 'bitbucket.org'}
+const FORGES: Readonly<Record<string, string>> = {
+  GitHub: 'github.com',
+  GitLab: 'gitlab.com',
+  Bitbucket: 'bitbucket.org',
+}
 /** API hosts remotes writes as RemoteHost, and the forge's own host. */
-const API_HOSTS: Readonly<Record<string, string>> = {'api.github.com': 'github.com', 'api.bitbucket.org': 'bitbucket.org'}
+const API_HOSTS: Readonly<Record<string, string>> = {
+  'api.github.com': 'github.com',
+  'api.bitbucket.org': 'bitbucket.org',
+}
 
 interface Output {
   components: Component[]
@@ -94,7 +101,9 @@ export function discoverRenvLock(file: string, text: string, context?: DiscoverC
     const position = isJsonObject(raw) ? document.positionOf(raw) : at('Packages')
     const where = `Packages["${key.slice(0, 100)}"]`
     if (!isJsonObject(raw)) {
-      out.errors.push(lockfileError(file, 'invalid-entry', `${where}: must be an object`, position.line, position.column))
+      out.errors.push(
+        lockfileError(file, 'invalid-entry', `${where}: must be an object`, position.line, position.column),
+      )
       continue
     }
     const name = raw.Package ?? key

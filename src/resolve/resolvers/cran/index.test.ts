@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {pkg, resolveOnline, summarise, useRegistryEmulators} from '../../../../tests/support/registry-emulators/fixtures.js'
+import {
+  pkg,
+  resolveOnline,
+  summarise,
+  useRegistryEmulators,
+} from '../../../../tests/support/registry-emulators/fixtures.js'
 import {registeredDiscoverer, registeredResolver} from '../../../../tests/support/registered.js'
 import {resolver} from './index.js'
 
