@@ -65,7 +65,8 @@ const API_HOSTS: Readonly<Record<string, string>> = {
   'api.bitbucket.org': 'bitbucket.org',
 }
 
-interface Output {
+/** What discover returns, every list present. */
+export interface Output extends DiscoverOutput {
   components: Component[]
   skipped: Skipped[]
   errors: ScanError[]
@@ -76,9 +77,9 @@ interface Repositories {
   urls: string[]
 }
 
-export function discoverRenvLock(file: string, text: string, context?: DiscoverContext): DiscoverOutput {
+export function discoverRenvLock(file: string, text: string, context?: DiscoverContext): Output {
   const read = readLockfileJson(file, text)
-  if (!read.ok) return {components: [], errors: read.errors}
+  if (!read.ok) return {components: [], skipped: [], errors: read.errors}
   const {document, root} = read
   const out: Output = {components: [], skipped: [], errors: read.errors}
   const at = (key: string) => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
