@@ -80,6 +80,8 @@ describe('renv-lock', () => {
           bytes: cran('bytes', '0.1', 'https://example.org/drat'),
           old: {Package: 'old', Version: '1.0-1', Source: 'CRAN'},
           ghost: cran('ghost', '2.0', 'elsewhere'),
+          pakd: {...cran('pakd', '0.5.0', 'RSPM2'), RemoteType: 'standard', RemoteRepos: 'https://p3m.dev/cran/latest'},
+          pakx: {...cran('pakx', '0.6.0', 'corp'), RemoteRepos: 'https://r.example.com/repo'},
           nameless: cran('nameless', '1.0'),
         },
       ),
@@ -92,6 +94,8 @@ describe('renv-lock', () => {
       'pkg:cran/acmeR@0.3.0?repository_url=https%3A%2F%2Fppm.example.com%2Finternal%2Flatest',
       'pkg:cran/bytes@0.1?repository_url=https%3A%2F%2Fexample.org%2Fdrat',
       'pkg:cran/old@1.0-1',
+      'pkg:cran/pakd@0.5.0',
+      'pkg:cran/pakx@0.6.0?repository_url=https%3A%2F%2Fr.example.com%2Frepo',
     ])
     expect(out.skipped?.map((s) => s.message)).toEqual([
       'Packages["ghost"]: ghost@2.0 comes from the R repository "elsewhere", which R.Repositories does not list: not listed as a CRAN package',

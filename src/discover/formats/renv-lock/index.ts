@@ -11,7 +11,8 @@
  *   CRAN, its cloud and RStudio mirrors, and Posit Package Manager's CRAN repositories (dated snapshots of CRAN,
  *   `packagemanager.posit.co/cran/2024-01-15`) are CRAN (core/public-registries.ts): `pkg:cran/<name>@<version>`.
  *   Any other repository (an r-universe, a company's Package Manager or drat) is its own: purl `repository_url`,
- *   never looked up on CRAN. A repository name the lockfile does not list is reported (`unsupported`), not guessed.
+ *   never looked up on CRAN. A repository name the lockfile does not list is that record's `RemoteRepos` URL (pak's and
+ *   remotes' record of where it installed from) when it has one, else reported (`unsupported`), not guessed.
  * - `GitHub`, `GitLab`, `Bitbucket` (`RemoteHost`, `RemoteUsername`, `RemoteRepo`, `RemoteSha`) and `git`
  *   (`RemoteUrl`, `RemoteSha` when renv knew it): as mix.lock's git dependencies, a `generic` package named by the
  *   repository (`github.com/o/x`), version the commit, purl `vcs_url` (lockfile-support/git-package.ts).
@@ -195,6 +196,10 @@ function repositoryEntry(file: string, out: Output, entry: Entry, source: string
   if (typeof named === 'string' && named.trim() !== '') {
     // renv writes the repository's URL itself when the project does not list it (RemoteRepos).
     url = /^[a-z][a-z0-9+.-]*:\/\//i.test(named) ? named.trim() : repositories.byName.get(named)
+    // pak and remotes record where they installed from (`RemoteRepos`), when the lockfile does not list the name.
+    const remoteRepos = entry.record.RemoteRepos
+    if (url === undefined && typeof remoteRepos === 'string' && /^https?:\/\/[^\s,]+$/i.test(remoteRepos.trim()))
+      url = remoteRepos.trim()
     if (url === undefined && named === 'CRAN' && repositories.urls.length === 0) url = 'https://cloud.r-project.org'
     if (url === undefined) {
       out.skipped.push({
