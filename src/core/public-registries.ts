@@ -24,8 +24,10 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   // case: GitHub's paths are not case-sensitive, and lockfiles spell it both ways).
   cocoapods:
     /^(?:https?:\/\/cdn\.cocoapods\.org(?:\/|$)|(?:https:\/\/github\.com\/|git@github\.com:)cocoapods\/specs(?:\.git)?\/?$|trunk$)/i,
-  // CRAN: its main site and the cloud mirror R and renv default to.
-  cran: /^https?:\/\/(?:cloud|cran)\.r-project\.org(?:\/|$)/,
+  // CRAN: its main site, the cloud mirror R and renv default to, RStudio's CDN mirror, and Posit Package Manager's
+  // public `cran` repository (a mirror of CRAN, dated snapshots too: `packagemanager.posit.co/cran/2024-01-15`,
+  // `.../cran/__linux__/jammy/latest`). A company's Package Manager is its own registry.
+  cran: /^https?:\/\/(?:(?:cloud|cran)\.r-project\.org|cran\.rstudio\.com|(?:packagemanager\.(?:posit\.co|rstudio\.com)|p3m\.dev)\/cran)(?:\/|$)/,
   // Julia's General registry: its repository and the package servers that serve it.
   julia: /^(?:https:\/\/github\.com\/JuliaRegistries\/General(?:\.git)?\/?$|https:\/\/pkg\.julialang\.org(?:\/|$))/i,
   // ConanCenter: the remote Conan 2 names `conancenter`, and the one before it.
