@@ -42,7 +42,7 @@ export const discoverer: Discoverer = {
   id: 'julia-manifest',
   description: 'Julia Manifest.toml (formats 1 and 2)',
   matches: (file) => /(^|\/)(?:Julia)?Manifest(?:-v\d+\.\d+)?\.toml$/.test(file),
-  identify: (head) => head.startsWith(HEADER) && /^\s*(?:manifest_format\s*=|\[\[)/m.test(head),
+  identify: (head) => head.startsWith(HEADER) && /^[ \t]*(?:manifest_format[ \t]*=|\[\[)/m.test(head),
   discover: ({file, text}, context) => discoverJuliaManifest(file, text, context),
 }
 

@@ -1,4 +1,7 @@
 import {readFileSync} from 'node:fs'
+import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {
@@ -7,6 +10,7 @@ import {
   summarise,
   useRegistryEmulators,
 } from '../../../../tests/support/registry-emulators/fixtures.js'
+import {runCli} from '../../../../tests/support/cli.js'
 import {registeredDiscoverer, registeredResolver} from '../../../../tests/support/registered.js'
 import {resolver} from './index.js'
 
@@ -134,5 +138,50 @@ describe('julia-general (written from the General registry layout and its Packag
         'julia Elsewhere is installed from a repository that is not on a known forge (git+https://git.example.org/x/Elsewhere.jl.git): not looked up by its name on the Julia General registry',
     })
     expect(requested(before)).toEqual([])
+  })
+
+  it('inventory --resolve from the command line: a Manifest.toml and its Project.toml, General answers from the cache', async () => {
+    const fixtures = new URL('../../../discover/formats/julia-manifest/__fixtures__/objectpools-docs/', import.meta.url)
+    const dir = await mkdtemp(join(tmpdir(), 'julia-cli-'))
+    await mkdir(join(dir, 'docs'))
+    for (const name of ['Manifest.toml', 'Project.toml'])
+      await writeFile(join(dir, 'docs', name), readFileSync(new URL(name, fixtures)))
+    const xdg = await mkdtemp(join(tmpdir(), 'julia-cli-xdg-'))
+    const cacheDir = join(xdg, 'stewards')
+    // General's answers (through the emulator) into the run's cache; the CLI then runs offline from it.
+    const seeded = await resolveOnline(
+      emulators,
+      [
+        jl('Documenter', '0.27.23', 'e30172f5-a6a5-5a46-863b-614d45cd2de4'),
+        jl('JSON', '0.21.3', '682c06a0-de6a-54ab-a142-c8b1cf79cde6'),
+      ],
+      [resolver],
+      {cacheDir},
+    )
+    expect(seeded.groups.map((g) => g.repo).sort()).toEqual([
+      'github.com/JuliaDocs/Documenter.jl',
+      'github.com/JuliaIO/JSON.jl',
+    ])
+    const result = await runCli(['inventory', dir, '--resolve', '--offline', '--json'], {env: {XDG_CACHE_HOME: xdg}})
+    expect(result.stderr).not.toContain('internal error')
+    const inventory = JSON.parse(result.stdout) as {
+      resolution: {
+        groups: Array<{repo: string; components: Array<{purl?: string}>}>
+        unresolved: Array<{component: {name: string}; reason: string}>
+      }
+    }
+    expect(
+      inventory.resolution.groups.map((g) => `${g.repo} ${g.components.map((c) => c.purl).join(',')}`).sort(),
+    ).toEqual([
+      'github.com/JuliaDocs/Documenter.jl pkg:julia/Documenter@0.27.23?uuid=e30172f5-a6a5-5a46-863b-614d45cd2de4',
+      'github.com/JuliaIO/JSON.jl pkg:julia/JSON@0.21.3?uuid=682c06a0-de6a-54ab-a142-c8b1cf79cde6',
+    ])
+    expect(inventory.resolution.unresolved.map((u) => `${u.component.name} ${u.reason}`).sort()).toEqual([
+      'ANSIColoredPrinters offline-cache-miss',
+      'DocStringExtensions offline-cache-miss',
+      'IOCapture offline-cache-miss',
+      'ObjectPools local',
+      'Parsers offline-cache-miss',
+    ])
   })
 })
