@@ -138,6 +138,32 @@ describe('julia-manifest', () => {
     ])
   })
 
+  it('reads format 1 registry packages at their top-level [[Name]] headers', () => {
+    const {components, errors} = discover(`# This file is machine-generated - editing it directly is not advised
+
+[[Example]]
+deps = ["Random"]
+git-tree-sha1 = "46e44e869b4d90b96bd8ed1fdcf32244fddfb6cc"
+uuid = "7876af07-990d-54b4-ab0e-23690620f79a"
+version = "0.5.3"
+
+[[Random]]
+uuid = "9a3f8284-a2c9-5f02-9a11-845980a1fd5c"
+`)
+    expect(errors).toEqual([])
+    expect(components.map(row)).toEqual([
+      [
+        'Example',
+        '0.5.3',
+        'pkg:julia/Example@0.5.3?uuid=7876af07-990d-54b4-ab0e-23690620f79a',
+        undefined,
+        undefined,
+        undefined,
+        3,
+      ],
+    ])
+  })
+
   it('format 1 entries, repositories as vcs_url, local repositories, other registries, test and weak deps', () => {
     const manifest = `# This file is machine-generated - editing it directly is not advised
 
