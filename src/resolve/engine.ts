@@ -38,6 +38,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   github: 'https://api.github.com',
   'pub.dev': 'https://pub.dev',
   'hex.pm': 'https://hex.pm',
+  'julia-general': 'https://raw.githubusercontent.com/JuliaRegistries/General/master',
   cocoapods: 'https://cdn.cocoapods.org',
   cran: 'https://cran.r-universe.dev',
   'oci:docker.io': 'https://registry-1.docker.io',

@@ -4,6 +4,7 @@ import {cranUniverse} from './cran.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {hexPm} from './hex.js'
+import {JULIA_GENERAL_BASE, juliaGeneral} from './julia.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
 import {
   cratesIo,
@@ -41,7 +42,8 @@ export interface RegistryEmulators {
     | 'artifactHub'
     | 'cocoapods'
     | 'hex'
-    | 'cran',
+    | 'cran'
+    | 'julia',
     Emulator
   >
   close(): Promise<void>
@@ -68,6 +70,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     cocoapods: await startEmulator(cocoapodsTrunk()),
     hex: await startEmulator(hexPm()),
     cran: await startEmulator(cranUniverse()),
+    julia: await startEmulator(juliaGeneral()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -83,6 +86,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     cocoapods: servers.cocoapods.url,
     'hex.pm': servers.hex.url,
     cran: servers.cran.url,
+    'julia-general': `${servers.julia.url}${JULIA_GENERAL_BASE}`,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url
