@@ -86,7 +86,11 @@ function readProject(file: string, context: DiscoverContext): Map<string, Scope>
     }
   }
   note(tomlAt(table, ['project', 'dependencies']), 'prod')
-  for (const path of [['project', 'optional-dependencies'], ['dependency-groups'], ['tool', 'pdm', 'dev-dependencies']]) {
+  for (const path of [
+    ['project', 'optional-dependencies'],
+    ['dependency-groups'],
+    ['tool', 'pdm', 'dev-dependencies'],
+  ]) {
     const groups = tomlAt(table, path)
     if (!isTomlTable(groups)) continue
     for (const list of Object.values(groups)) note(list, path[0] === 'project' ? 'optional' : 'dev')
@@ -260,10 +264,13 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
           lockfileError(file, 'invalid-entry', `${entry.name}: \`marker\` is not a marker this reads`, line, 1),
         )
     }
-    let scope = where.local || (entry.marker !== undefined && marker === undefined) ? undefined : markerScope(marker, lock)
+    let scope =
+      where.local || (entry.marker !== undefined && marker === undefined) ? undefined : markerScope(marker, lock)
     // A single-use lock does not tell; the pyproject.toml does, for the packages it names.
     if (scope === undefined && !where.local && !lock.multiUse && project !== undefined) scope = project.get(name)
-    const key = [name, entry.version ?? '', JSON.stringify(where.qualifiers ?? null), where.local ? 'local' : ''].join('\n')
+    const key = [name, entry.version ?? '', JSON.stringify(where.qualifiers ?? null), where.local ? 'local' : ''].join(
+      '\n',
+    )
     const before = byKey.get(key)
     if (before !== undefined) {
       if (rankOf(scope) > rankOf(before.scope)) before.scope = scope

@@ -45,8 +45,9 @@ function tokenize(written: string): Token[] | undefined {
 /** The marker, or undefined when it is not one (PEP 508 syntax), too long or too deeply nested. */
 export function parseMarker(text: string): Marker | undefined {
   if (text.length > MAX_LENGTH) return undefined
-  const tokens = tokenize(text)
-  if (tokens === undefined || tokens.length === 0) return undefined
+  const tokenized = tokenize(text)
+  if (tokenized === undefined || tokenized.length === 0) return undefined
+  const tokens: Token[] = tokenized
   let at = 0
   const peek = () => tokens[at]
   const isWord = (word: string) => peek()?.kind === 'name' && peek()?.text === word
