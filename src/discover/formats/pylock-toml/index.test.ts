@@ -190,6 +190,36 @@ describe('pylock-toml: where a package comes from', () => {
   })
 })
 
+describe('pylock-toml: credentials and local clones', () => {
+  it('takes credentials out of vcs and archive URLs; a vcs by path alone is local', () => {
+    const text = [
+      HEAD,
+      '[[packages]]',
+      'name = "secret-lib"',
+      'version = "0.1"',
+      'vcs = { type = "git", url = "https://user:token@github.com/example/secret-lib.git", commit-id = "0123abc" }',
+      '',
+      '[[packages]]',
+      'name = "secret-archive"',
+      'version = "0.2"',
+      'archive = { url = "https://user:token@files.example.com/secret-archive-0.2.zip", hashes = { sha256 = "00" } }',
+      '',
+      '[[packages]]',
+      'name = "clone"',
+      'vcs = { type = "git", path = "../clone", commit-id = "0123abc" }',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.purl ?? (c.local ? 'local' : undefined))).toEqual([
+      'pkg:pypi/secret-lib@0.1?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fsecret-lib.git%400123abc',
+      'pkg:pypi/secret-archive@0.2?download_url=https%3A%2F%2Ffiles.example.com%2Fsecret-archive-0.2.zip',
+      'local',
+    ])
+    expect(JSON.stringify(components)).not.toContain('token')
+  })
+})
+
 describe('pylock-toml: scope from markers', () => {
   const multiUse = [
     'lock-version = "1.0"',
@@ -260,6 +290,34 @@ describe('pylock-toml: scope from markers', () => {
         line: 7,
         column: 1,
       },
+    ])
+  })
+
+  it('a single-use lock takes the scope of the pyproject.toml list naming a package (the widest), else none', () => {
+    const text = [HEAD, ...['flask', 'Pytest', 'orjson', 'ruff', 'mypy', 'idna'].flatMap((name) => pkg(name))].join(
+      '\n',
+    )
+    const pyproject = [
+      '[project]',
+      'dependencies = ["flask>=3"]',
+      '[project.optional-dependencies]',
+      'fast = ["orjson; python_version >= \'3.9\'", "flask[async]"]',
+      '[dependency-groups]',
+      'test = ["pytest==8.*", {include-group = "lint"}]',
+      'lint = ["ruff"]',
+      '[tool.uv]',
+      'dev-dependencies = ["mypy"]',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text, pyproject)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.scope, c.direct])).toEqual([
+      ['flask', 'prod', true],
+      ['pytest', 'dev', true],
+      ['orjson', 'optional', true],
+      ['ruff', 'dev', true],
+      ['mypy', 'dev', true],
+      ['idna', undefined, false],
     ])
   })
 
