@@ -190,6 +190,61 @@ describe('pylock-toml: where a package comes from', () => {
   })
 })
 
+describe('pylock-toml: as pip lock writes it', () => {
+  it('standard tables for wheels and hashes, no index: the file host tells PyPI from elsewhere', () => {
+    const text = [
+      'lock-version = "1.0"',
+      'created-by = "pip"',
+      '',
+      '[[packages]]',
+      'name = "flask"',
+      'version = "3.1.3"',
+      '',
+      '[[packages.wheels]]',
+      'name = "flask-3.1.3-py3-none-any.whl"',
+      'url = "https://files.pythonhosted.org/packages/ab/flask-3.1.3-py3-none-any.whl"',
+      '',
+      '[packages.wheels.hashes]',
+      'sha256 = "0000"',
+      '',
+      '[[packages]]',
+      'name = "acme-internal"',
+      'version = "2.0.0"',
+      '',
+      '[[packages.wheels]]',
+      'name = "acme_internal-2.0.0-py3-none-any.whl"',
+      'url = "https://wheels.example.com/acme_internal-2.0.0-py3-none-any.whl"',
+      '',
+      '[packages.wheels.hashes]',
+      'sha256 = "0000"',
+      '',
+      '[[packages]]',
+      'name = "app"',
+      '',
+      '[packages.directory]',
+      'path = "."',
+      'editable = false',
+      '',
+    ].join('\n')
+    expect(discoverer.identify?.(text)).toBe(true)
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(rows(components)).toEqual([
+      ['flask', '3.1.3', 'pkg:pypi/flask@3.1.3', undefined, undefined, undefined, 4],
+      [
+        'acme-internal',
+        '2.0.0',
+        'pkg:pypi/acme-internal@2.0.0?download_url=https%3A%2F%2Fwheels.example.com%2Facme_internal-2.0.0-py3-none-any.whl',
+        undefined,
+        undefined,
+        undefined,
+        15,
+      ],
+      ['app', undefined, undefined, undefined, undefined, true, 26],
+    ])
+  })
+})
+
 describe('pylock-toml: credentials and local clones', () => {
   it('takes credentials out of vcs and archive URLs; a vcs by path alone is local', () => {
     const text = [
