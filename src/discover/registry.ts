@@ -20,6 +20,7 @@ import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
 import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pdmLock} from './formats/pdm-lock/index.js'
+import {discoverer as pylockToml} from './formats/pylock-toml/index.js'
 import {discoverer as pipRequirements} from './formats/pip-requirements/index.js'
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
@@ -86,6 +87,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pipfileLock,
   uvLock,
   pdmLock,
+  pylockToml,
   pipRequirements,
   pyproject,
   pythonSetup,
