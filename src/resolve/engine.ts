@@ -38,6 +38,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   github: 'https://api.github.com',
   'pub.dev': 'https://pub.dev',
   'hex.pm': 'https://hex.pm',
+  hackage: 'https://hackage.haskell.org',
   cocoapods: 'https://cdn.cocoapods.org',
   'oci:docker.io': 'https://registry-1.docker.io',
   'artifact-hub': DEFAULT_ARTIFACT_HUB_URL,

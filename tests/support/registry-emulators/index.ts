@@ -3,6 +3,7 @@ import {cocoapodsTrunk} from './cocoapods.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {hexPm} from './hex.js'
+import {hackage} from './hackage.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
 import {
   cratesIo,
@@ -39,7 +40,8 @@ export interface RegistryEmulators {
     | 'terraform'
     | 'artifactHub'
     | 'cocoapods'
-    | 'hex',
+    | 'hex'
+    | 'hackage',
     Emulator
   >
   close(): Promise<void>
@@ -65,6 +67,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     artifactHub: await startEmulator(artifactHub()),
     cocoapods: await startEmulator(cocoapodsTrunk()),
     hex: await startEmulator(hexPm()),
+    hackage: await startEmulator(hackage()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -79,6 +82,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     'artifact-hub': servers.artifactHub.url,
     cocoapods: servers.cocoapods.url,
     'hex.pm': servers.hex.url,
+    hackage: servers.hackage.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url

@@ -74,11 +74,16 @@ describe('haskell-lock: cabal.project.freeze', () => {
       '2 unsupported acme-secret@1.0: active-repositories names packages.example.com besides hackage.haskell.org, and which package comes from which is not in the freeze file: not listed as a Hackage package',
       '3 unsupported aeson@2.2.3.0: active-repositories names packages.example.com besides hackage.haskell.org, and which package comes from which is not in the freeze file: not listed as a Hackage package',
     ])
-    expect(read('cabal.project.freeze', 'active-repositories: :none\nconstraints: any.aeson ==2.2.3.0\n').components).toHaveLength(1)
+    expect(
+      read('cabal.project.freeze', 'active-repositories: :none\nconstraints: any.aeson ==2.2.3.0\n').components,
+    ).toHaveLength(1)
   })
 
   it('reports a constraint that is not one, with its line and column, and reads the rest', () => {
-    const out = read('cabal.project.freeze', 'constraints: any.aeson ==2.2.3.0,\n  any.-bad ==1.0, other.x ==1, any.y,\n  any.zlib ==0.7.1.1')
+    const out = read(
+      'cabal.project.freeze',
+      'constraints: any.aeson ==2.2.3.0,\n  any.-bad ==1.0, other.x ==1, any.y,\n  any.zlib ==0.7.1.1',
+    )
     expect(out.components.map((c) => c.purl)).toEqual(['pkg:hackage/aeson@2.2.3.0', 'pkg:hackage/zlib@0.7.1.1'])
     expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column}`)).toEqual([
       'invalid-entry 2:3',
@@ -166,7 +171,13 @@ describe('haskell-lock: stack.yaml.lock', () => {
 
   it('reports a lock that is not a mapping or not YAML', () => {
     expect(read('stack.yaml.lock', '- a\n- b\n').errors).toEqual([
-      {file: 'stack.yaml.lock', code: 'invalid-lockfile', message: 'a stack.yaml.lock is a mapping', line: 1, column: 1},
+      {
+        file: 'stack.yaml.lock',
+        code: 'invalid-lockfile',
+        message: 'a stack.yaml.lock is a mapping',
+        line: 1,
+        column: 1,
+      },
     ])
     expect(read('stack.yaml.lock', 'packages: {a: 1}\n').errors?.[0]).toMatchObject({
       code: 'invalid-lockfile',
@@ -204,7 +215,10 @@ describe('haskell-lock: names', () => {
     expect(discoverer.identify?.('constraints: base ==4.18\n')).toBe(false)
     const stdin = discoverer.discover({file: '-', text: fixture('stack.stack.yaml.lock')}, {readText: () => null})
     expect(stdin.components).toHaveLength(3)
-    const freeze = discoverer.discover({file: '-', text: fixture('get-tested.cabal.project.freeze')}, {readText: () => null})
+    const freeze = discoverer.discover(
+      {file: '-', text: fixture('get-tested.cabal.project.freeze')},
+      {readText: () => null},
+    )
     expect(freeze.components).toHaveLength(9)
   })
 })

@@ -34,9 +34,7 @@ export function discoverStackLock(file: string, source: string): DiscoverOutput 
   }
   const packages = at(root, 'packages')
   if (packages !== undefined && !(isScalar0(packages) || isSeq(packages)))
-    errors.push(
-      lockfileError(file, 'invalid-lockfile', "'packages' must be a list", packages.line, packages.column),
-    )
+    errors.push(lockfileError(file, 'invalid-lockfile', "'packages' must be a list", packages.line, packages.column))
   if (isSeq(packages))
     for (const entry of packages.items) {
       const component = readPackage(file, entry, errors)
@@ -45,9 +43,7 @@ export function discoverStackLock(file: string, source: string): DiscoverOutput 
   const snapshots = at(root, 'snapshots')
   if (isSeq(snapshots)) for (const layer of snapshots.items) readSnapshot(file, layer, skipped)
   else if (snapshots !== undefined && !isScalar0(snapshots))
-    errors.push(
-      lockfileError(file, 'invalid-lockfile', "'snapshots' must be a list", snapshots.line, snapshots.column),
-    )
+    errors.push(lockfileError(file, 'invalid-lockfile', "'snapshots' must be a list", snapshots.line, snapshots.column))
   return {components, skipped, errors}
 }
 
@@ -117,8 +113,7 @@ function readSnapshot(file: string, layer: YamlNode, skipped: Skipped[]): void {
   const completed = at(layer, 'completed')
   if (at(completed, 'compiler') !== undefined) return
   const original = at(layer, 'original')
-  const name =
-    text(original) ?? stringValue(at(original, 'url')) ?? stringValue(at(completed, 'url')) ?? 'a snapshot'
+  const name = text(original) ?? stringValue(at(original, 'url')) ?? stringValue(at(completed, 'url')) ?? 'a snapshot'
   skipped.push({
     file,
     line: layer.line,
