@@ -189,6 +189,77 @@ describe('haskell-lock: stack.yaml.lock', () => {
   })
 })
 
+describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
+  it("reads a real stack.yaml's extra-deps (Stack's own) when no stack.yaml.lock is beside it; the snapshot said once", async () => {
+    const inventory = await scanTree({'app/stack.yaml': fixture('stack.stack.yaml')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${c.locations[0].file}:${at(c)}`)).toEqual([
+      'pkg:hackage/Cabal@3.16.1.0 app/stack.yaml:4:3',
+      'pkg:hackage/Cabal-syntax@3.16.1.0 app/stack.yaml:5:3',
+      'pkg:hackage/crypton@1.1.4 app/stack.yaml:6:3',
+      'pkg:hackage/crypton-asn1-encoding@0.10.0 app/stack.yaml:7:3',
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message.slice(0, 20)}`)).toEqual([
+      '1 remote-resource snapshot lts-24.55: ',
+    ])
+    // With the lock beside it, the lock alone is read.
+    const both = await scanTree({
+      'stack.yaml': fixture('stack.stack.yaml'),
+      'stack.yaml.lock': fixture('stack.stack.yaml.lock'),
+    })
+    expect(both.errors).toEqual([])
+    expect(new Set(both.components.map((c) => c.locations[0].file))).toEqual(new Set(['stack.yaml.lock']))
+    expect(both.skipped.map((s) => s.file)).toEqual(['stack.yaml.lock'])
+  })
+
+  it('reads git and github locations as their repository at the commit; skips archives and hg; passes over other stack.yaml files', () => {
+    const yaml = [
+      'resolver: lts-22.0',
+      'extra-deps:',
+      '- acme-missiles-0.3@rev:0',
+      '- hackage: wai-3.2.4',
+      '- ./vendor/local-package',
+      '- git: https://github.com/example-org/fork.git',
+      "  commit: '6a86ee32e5b869a877151f74064572225e1a0398'",
+      '  subdirs: [a, b]',
+      '- github: example-org/other',
+      '  commit: a5f4f3',
+      '- https://example.com/foo/bar/baz-0.0.2.tar.gz',
+      '- archive: ../acme-missiles-0.3.tar.gz',
+      '- hg: https://example.com/hg/repo',
+      "  commit: 'da39a3ee5e6b4b0d3255bfef95601890afd80709'",
+      '- git: https://github.com/example-org/no-commit',
+      '- {}',
+    ].join('\n')
+    const out = discoverer.discover({file: 'stack.yaml', text: yaml}, {readText: () => null})
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/acme-missiles@0.3 3:3',
+      'pkg:hackage/wai@3.2.4 4:12',
+      'pkg:generic/github.com/example-org/fork@6a86ee32e5b869a877151f74064572225e1a0398?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ffork.git%406a86ee32e5b869a877151f74064572225e1a0398 6:8',
+      'pkg:generic/github.com/example-org/other@a5f4f3?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fother%40a5f4f3 9:11',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason}`)).toEqual([
+      '1 remote-resource',
+      '11 unsupported',
+      '12 unsupported',
+      '13 unsupported',
+    ])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      'invalid-entry 15:3 a git extra-dep needs its `commit`',
+      'invalid-entry 16:3 an extra-dep is a package, a location or a path',
+    ])
+    // Another tool's stack.yaml (a CloudFormation template, with its tags) is not parsed at all.
+    const other = discoverer.discover(
+      {
+        file: 'stack.yaml',
+        text: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n',
+      },
+      {readText: () => null},
+    )
+    expect(other).toEqual({components: []})
+  })
+})
+
 describe('haskell-lock: names', () => {
   it('matches freeze and Stack lock names, not those under build folders', () => {
     for (const file of [
@@ -196,12 +267,14 @@ describe('haskell-lock: names', () => {
       'app/cabal.release.project.freeze',
       'stack.yaml.lock',
       'stack-ghc-9.12.4.yaml.lock',
+      'stack.yaml',
+      'sub/stack-ghc-9.12.yaml',
     ])
       expect(discoverer.matches(file)).toBe(true)
     for (const file of [
       'cabal.project',
       'cabal.config',
-      'stack.yaml',
+      'docker-stack.yaml',
       'other.yaml.lock',
       'dist-newstyle/src/x/cabal.project.freeze',
       '.stack-work/downloaded/x/stack.yaml.lock',
