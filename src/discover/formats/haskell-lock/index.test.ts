@@ -293,5 +293,11 @@ describe('haskell-lock: names', () => {
       {readText: () => null},
     )
     expect(freeze.components).toHaveLength(9)
+    // Named with --stdin-format: a lock without Stack's header is still read as one.
+    const bare = discoverer.discover(
+      {file: '-', text: 'packages:\n- completed:\n    hackage: tls-2.4.3\n'},
+      {readText: () => null},
+    )
+    expect(bare.components.map((c) => c.purl)).toEqual(['pkg:hackage/tls@2.4.3'])
   })
 })
