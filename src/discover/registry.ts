@@ -54,6 +54,7 @@ import {discoverer as mixLock} from './formats/mix-lock/index.js'
 import {discoverer as rebarLock} from './formats/rebar-lock/index.js'
 import {discoverer as renvLock} from './formats/renv-lock/index.js'
 import {discoverer as juliaManifest} from './formats/julia-manifest/index.js'
+import {discoverer as haskellLock} from './formats/haskell-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
@@ -121,6 +122,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   rebarLock,
   renvLock,
   juliaManifest,
+  haskellLock,
   terraformLock,
   terraformModule,
   mavenPom,

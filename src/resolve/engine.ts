@@ -39,6 +39,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   'pub.dev': 'https://pub.dev',
   'hex.pm': 'https://hex.pm',
   'julia-general': 'https://raw.githubusercontent.com/JuliaRegistries/General/master',
+  hackage: 'https://hackage.haskell.org',
   cocoapods: 'https://cdn.cocoapods.org',
   cran: 'https://cran.r-universe.dev',
   'oci:docker.io': 'https://registry-1.docker.io',

@@ -8,6 +8,7 @@ import {resolver as githubActions} from './resolvers/github-actions/index.js'
 import {resolver as goModule} from './resolvers/go-module/index.js'
 import {resolver as hexPm} from './resolvers/hex-pm/index.js'
 import {resolver as juliaGeneral} from './resolvers/julia-general/index.js'
+import {resolver as hackage} from './resolvers/hackage/index.js'
 import {resolver as helmRepository} from './resolvers/helm-repository/index.js'
 import {resolver as imageHeuristic} from './resolvers/image-heuristic/index.js'
 import {resolver as knownImages} from './resolvers/known-images/index.js'
@@ -45,6 +46,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   hexPm,
   cran,
   juliaGeneral,
+  hackage,
   githubActions,
   helmRepository,
   artifactHub,

@@ -5,6 +5,7 @@ import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {hexPm} from './hex.js'
 import {JULIA_GENERAL_BASE, juliaGeneral} from './julia.js'
+import {hackage} from './hackage.js'
 import {blobCdn, buildImages, ociRegistry} from './oci.js'
 import {
   cratesIo,
@@ -43,7 +44,8 @@ export interface RegistryEmulators {
     | 'cocoapods'
     | 'hex'
     | 'cran'
-    | 'julia',
+    | 'julia'
+    | 'hackage',
     Emulator
   >
   close(): Promise<void>
@@ -71,6 +73,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     hex: await startEmulator(hexPm()),
     cran: await startEmulator(cranUniverse()),
     julia: await startEmulator(juliaGeneral()),
+    hackage: await startEmulator(hackage()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -87,6 +90,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     'hex.pm': servers.hex.url,
     cran: servers.cran.url,
     'julia-general': `${servers.julia.url}${JULIA_GENERAL_BASE}`,
+    hackage: servers.hackage.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url

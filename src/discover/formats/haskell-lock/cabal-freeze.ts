@@ -1,0 +1,222 @@
+/**
+ * `cabal.project.freeze`, as `cabal freeze` writes it (cabal-install Distribution.Client.CmdFreeze
+ * `projectFreezeConfig`): a project file of three fields, `active-repositories:`, `constraints:` (one
+ * `any.<name> ==<version>` per package of the plan, and `<name> +flag -flag` for its flag choices) and
+ * `index-state:`. Read as Cabal's field layout (Distribution.Fields): a field starts in column 1 as `name:`, its
+ * value goes on over the indented lines below it, `--` starts a comment line; a line in column 1 without `:` opens a
+ * section (`package foo`, `if os(windows)`), whose indented content is not read here. Written by hand: there is no
+ * JavaScript reader of Cabal's format, and only these two fields are read; one pass over the lines, no regular
+ * expression that backtracks.
+ */
+import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+import {lockfileError} from '../../lockfile-support/problems.js'
+import type {DiscoverOutput} from '../../types.js'
+import {isPackageName, isVersion} from './names.js'
+
+/** The repository `cabal update` fetches by default: the one whose packages are `pkg:hackage/...`. */
+export const HACKAGE = 'hackage.haskell.org'
+
+interface Segment {
+  text: string
+  line: number
+  /** Column (1-based) of text[0]. */
+  column: number
+}
+
+interface Field {
+  name: string
+  segments: Segment[]
+}
+
+interface Item {
+  text: string
+  line: number
+  column: number
+}
+
+export function discoverCabalFreeze(file: string, source: string): DiscoverOutput {
+  const components: Component[] = []
+  const skipped: Skipped[] = []
+  const errors: ScanError[] = []
+  const fields: Field[] = []
+  let current: Field | undefined
+  let section: string | undefined
+  const lines = source.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].endsWith('\r') ? lines[index].slice(0, -1) : lines[index]
+    const trimmed = line.trimStart()
+    if (trimmed === '' || trimmed.startsWith('--')) continue
+    const indent = line.length - trimmed.length
+    if (indent === 0) {
+      current = undefined
+      section = undefined
+      const colon = fieldNameEnd(line)
+      if (colon === undefined) {
+        // A section: `package foo`, `if impl(ghc >= 9.4)`, `repository x`: its fields are not read.
+        section = line.slice(0, 80)
+        continue
+      }
+      current = {name: line.slice(0, colon).trimEnd().toLowerCase(), segments: []}
+      fields.push(current)
+      current.segments.push({text: line.slice(colon + 1), line: index + 1, column: colon + 2})
+    } else if (current) current.segments.push({text: line, line: index + 1, column: 1})
+    else if (section !== undefined && /^constraints\s*:/i.test(trimmed))
+      skipped.push({
+        file,
+        line: index + 1,
+        reason: 'unsupported',
+        message: `constraints inside "${section}" apply only there: not read`,
+      })
+  }
+  const others = otherRepositories(fields)
+  for (const field of fields) {
+    if (field.name !== 'constraints') continue
+    for (const item of splitItems(field.segments)) readConstraint(file, item, others, {components, skipped, errors})
+  }
+  return {components, skipped, errors}
+}
+
+/** The offset of the `:` ending a field name at the start of the line, or undefined (a section header). */
+function fieldNameEnd(line: string): number | undefined {
+  let end = 0
+  while (end < line.length && end < 100 && /[A-Za-z0-9_-]/.test(line[end])) end++
+  let colon = end
+  while (colon < line.length && (line[colon] === ' ' || line[colon] === '\t')) colon++
+  return end > 0 && line[colon] === ':' ? colon : undefined
+}
+
+/**
+ * The repositories other than Hackage that `active-repositories:` makes active (`head.hackage:override`, a
+ * company's own); `:rest` (every other configured repository) counts as one, its repositories being in the user's
+ * Cabal configuration. Empty when the field is missing (freezes before cabal-install 3.4) or names only Hackage.
+ */
+function otherRepositories(fields: Field[]): string[] {
+  const others: string[] = []
+  for (const field of fields) {
+    if (field.name !== 'active-repositories') continue
+    for (const item of splitItems(field.segments)) {
+      const entry = item.text
+      if (entry === ':none') continue
+      const name = entry.startsWith(':') ? entry : entry.replace(/:(?:merge|override)$/, '')
+      if (name !== HACKAGE) others.push(name.slice(0, 100))
+    }
+  }
+  return others
+}
+
+/** The comma-separated items of a field's value (commas inside `{ }` version sets do not separate), trimmed. */
+function splitItems(segments: Segment[]): Item[] {
+  const items: Item[] = []
+  let text = ''
+  let start: {line: number; column: number} | undefined
+  let depth = 0
+  const finish = () => {
+    if (start !== undefined) items.push({text: text.trimEnd(), line: start.line, column: start.column})
+    text = ''
+    start = undefined
+  }
+  for (const segment of segments) {
+    if (start !== undefined) text += ' '
+    for (let offset = 0; offset < segment.text.length; offset++) {
+      const char = segment.text[offset]
+      if (char === ',' && depth === 0) {
+        finish()
+        continue
+      }
+      if (char === '{') depth++
+      else if (char === '}') depth = Math.max(0, depth - 1)
+      if (start === undefined) {
+        if (char === ' ' || char === '\t') continue
+        start = {line: segment.line, column: segment.column + offset}
+      }
+      text += char
+    }
+  }
+  finish()
+  return items
+}
+
+const NAME_CHAR = /[A-Za-z0-9.:-]/
+const STANZAS = new Set(['installed', 'source', 'test', 'bench'])
+
+function readConstraint(
+  file: string,
+  item: Item,
+  others: string[],
+  out: {components: Component[]; skipped: Skipped[]; errors: ScanError[]},
+): void {
+  let end = 0
+  while (end < item.text.length && end < 300 && NAME_CHAR.test(item.text[end])) end++
+  const qualified = item.text.slice(0, end)
+  const dot = qualified.lastIndexOf('.')
+  const qualifier = dot >= 0 ? qualified.slice(0, dot) : undefined
+  const name = qualified.slice(dot + 1)
+  const property = item.text.slice(end).trim()
+  const known = qualifier === undefined || qualifier === 'any' || qualifier === 'setup' || qualifier.includes(':')
+  if (!known || !isPackageName(name) || property === '') {
+    out.errors.push(
+      lockfileError(
+        file,
+        'invalid-entry',
+        'a constraint is `[any.]<package> <versions | flags | installed | source>`',
+        item.line,
+        item.column,
+      ),
+    )
+    return
+  }
+  // Flag choices (`aeson +ordered-keymap`, `HsOpenSSL -fast-bignum`) and stanza or origin constraints pin nothing.
+  if (/^[+-][A-Za-z0-9_]/.test(property) && property !== '-any' && property !== '-none') return
+  if (property.split(/\s+/).every((word) => STANZAS.has(word))) return
+  const versions = pins(property)
+  const column = item.column + (dot + 1)
+  if (versions === undefined) {
+    out.skipped.push({
+      file,
+      line: item.line,
+      reason: 'unresolved-version',
+      message: `${name}: "${property.slice(0, 80)}" is a version range, not one version`,
+    })
+    return
+  }
+  for (const version of versions) {
+    if (others.length > 0) {
+      out.skipped.push({
+        file,
+        line: item.line,
+        reason: 'unsupported',
+        message: `${name}@${version}: active-repositories names ${others.join(', ')} besides ${HACKAGE}, and which package comes from which is not in the freeze file: not listed as a Hackage package`,
+      })
+      continue
+    }
+    out.components.push(
+      packageComponent(file, {
+        ecosystem: 'hackage',
+        name,
+        version,
+        ref: item.text.slice(0, 200),
+        line: item.line,
+        column,
+      }),
+    )
+  }
+}
+
+/**
+ * The versions a range pins: `==1.2`, `==1.0 || ==2.0` (a plan with two versions of one package, as cabal freeze
+ * writes it), `== { 1.0, 2.0 }`; undefined for any other range.
+ */
+function pins(range: string): string[] | undefined {
+  const versions: string[] = []
+  for (const part of range.replace(/\s+/g, '').split('||')) {
+    if (!part.startsWith('==')) return undefined
+    const rest = part.slice(2)
+    const set = rest.startsWith('{') && rest.endsWith('}') ? rest.slice(1, -1).split(',') : [rest]
+    for (const version of set) {
+      if (!isVersion(version)) return undefined
+      versions.push(version)
+    }
+  }
+  return versions.length > 0 ? versions : undefined
+}

@@ -1,0 +1,303 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {scanTree} from '../../../../tests/discover/tree.js'
+import {discoverer} from './index.js'
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
+const read = (file: string, text: string) => discoverer.discover({file, text}, {readText: () => null})
+const at = (c: {locations: Array<{line: number; column: number}>}) => `${c.locations[0].line}:${c.locations[0].column}`
+
+describe('haskell-lock: cabal.project.freeze', () => {
+  it('reads a real freeze (Kleidukos/get-tested): every == pin, flag choices and index-state left out', async () => {
+    const inventory = await scanTree({'cabal.project.freeze': fixture('get-tested.cabal.project.freeze')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${c.ref} ${at(c)}`)).toEqual([
+      'pkg:hackage/Cabal@3.16.0.0 any.Cabal ==3.16.0.0 2:18',
+      'pkg:hackage/Cabal-syntax@3.16.0.0 any.Cabal-syntax ==3.16.0.0 3:18',
+      'pkg:hackage/OneTuple@0.4.3 any.OneTuple ==0.4.3 4:18',
+      'pkg:hackage/QuickCheck@2.18.0.0 any.QuickCheck ==2.18.0.0 6:18',
+      'pkg:hackage/StateVar@1.2.2 any.StateVar ==1.2.2 8:18',
+      'pkg:hackage/aeson@2.3.1.0 any.aeson ==2.3.1.0 9:18',
+      'pkg:hackage/ansi-terminal@1.1.5 any.ansi-terminal ==1.1.5 11:18',
+      'pkg:hackage/xml-types@0.3.8 any.xml-types ==0.3.8 13:18',
+      'pkg:hackage/zlib@0.7.1.1 any.zlib ==0.7.1.1 14:18',
+    ])
+    expect(
+      inventory.components.every(
+        (c) => c.ecosystem === 'hackage' && c.direct === undefined && c.locations[0].file === 'cabal.project.freeze',
+      ),
+    ).toBe(true)
+  })
+
+  it('reads two versions of one package, version sets, old unqualified and setup pins; skips ranges', () => {
+    const out = read(
+      'cabal.project.freeze',
+      [
+        '-- a comment',
+        'constraints: any.Cabal ==3.10.1.0 || ==3.12.0.0,',
+        '  any.text == { 2.0.2, 2.1 },base==4.18.0.0, setup.Cabal ==3.10.1.0,',
+        '  my-app:setup.directory ==1.3.8.1,',
+        '  any.bytestring installed, any.network source, tasty +unix,',
+        '  any.lens >=5.2 && <5.3, any.mtl -any',
+        '',
+        'package foo',
+        '  constraints: any.bar ==1.0',
+        'index-state: hackage.haskell.org 2026-01-01T00:00:00Z',
+      ].join('\r\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/Cabal@3.10.1.0 2:18',
+      'pkg:hackage/Cabal@3.12.0.0 2:18',
+      'pkg:hackage/text@2.0.2 3:7',
+      'pkg:hackage/text@2.1 3:7',
+      'pkg:hackage/base@4.18.0.0 3:30',
+      'pkg:hackage/Cabal@3.10.1.0 3:52',
+      'pkg:hackage/directory@1.3.8.1 4:16',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '9 unsupported constraints inside "package foo" apply only there: not read',
+      '6 unresolved-version lens: ">=5.2 && <5.3" is a version range, not one version',
+      '6 unresolved-version mtl: "-any" is a version range, not one version',
+    ])
+  })
+
+  it('lists nothing as a Hackage package when active-repositories names another repository', () => {
+    const out = read(
+      'cabal.project.freeze',
+      'active-repositories: hackage.haskell.org:merge, packages.example.com:override\nconstraints: any.acme-secret ==1.0,\n             any.aeson ==2.2.3.0\n',
+    )
+    expect(out.components).toEqual([])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '2 unsupported acme-secret@1.0: active-repositories names packages.example.com besides hackage.haskell.org, and which package comes from which is not in the freeze file: not listed as a Hackage package',
+      '3 unsupported aeson@2.2.3.0: active-repositories names packages.example.com besides hackage.haskell.org, and which package comes from which is not in the freeze file: not listed as a Hackage package',
+    ])
+    expect(
+      read('cabal.project.freeze', 'active-repositories: :none\nconstraints: any.aeson ==2.2.3.0\n').components,
+    ).toHaveLength(1)
+  })
+
+  it('reports a constraint that is not one, with its line and column, and reads the rest', () => {
+    const out = read(
+      'cabal.project.freeze',
+      'constraints: any.aeson ==2.2.3.0,\n  any.-bad ==1.0, other.x ==1, any.y,\n  any.zlib ==0.7.1.1',
+    )
+    expect(out.components.map((c) => c.purl)).toEqual(['pkg:hackage/aeson@2.2.3.0', 'pkg:hackage/zlib@0.7.1.1'])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column}`)).toEqual([
+      'invalid-entry 2:3',
+      'invalid-entry 2:19',
+      'invalid-entry 2:32',
+    ])
+    // Hostile sizes: one pass, nothing quadratic.
+    const huge = `constraints: ${Array.from({length: 50_000}, (_, i) => `any.p${i} ==1.${i}`).join(',\n  ')}\n`
+    expect(read('cabal.project.freeze', huge).components).toHaveLength(50_000)
+    expect(read('cabal.project.freeze', `constraints: any.a ==${'1.'.repeat(100_000)}`).skipped).toHaveLength(1)
+  })
+})
+
+describe('haskell-lock: stack.yaml.lock', () => {
+  it("reads a real stack.yaml.lock (Stack's own): Hackage packages; the LTS snapshot said once, not expanded", async () => {
+    const inventory = await scanTree({'stack.yaml.lock': fixture('stack.stack.yaml.lock')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/Cabal@3.16.1.0 8:14',
+      'pkg:hackage/Cabal-syntax@3.16.1.0 15:14',
+      'pkg:hackage/tls@2.4.3 22:14',
+    ])
+    expect(inventory.components[2].ref).toBe(
+      'tls-2.4.3@sha256:b69bad4c980463bebe216e3b1f88443884daff19878e2fec45661358abdbe6e8,7391',
+    )
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "stack.yaml.lock:29 remote-resource snapshot lts-24.55: its packages (the project's dependencies it provides) are not listed here, only the lock's own packages; the snapshot is not expanded",
+    ])
+  })
+
+  it("reads git locations (Stack's LockSpec): the Hackage package at the commit, vcs_url; a compiler layer is no package", () => {
+    const out = read('stack-ghc-8.6.yaml.lock', fixture('wai-warp.stack.yaml.lock'))
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.name} ${c.version} ${c.purl} ${at(c)}`)).toEqual([
+      'wai 3.2.1.2 pkg:hackage/wai@3.2.1.2?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fyesodweb%2Fwai.git%40d11d63f1a6a92db8c637a8d33e7953ce6194a3e0 19:11',
+      'warp 3.2.25 pkg:hackage/warp@3.2.25?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fyesodweb%2Fwai.git%40d11d63f1a6a92db8c637a8d33e7953ce6194a3e0 32:11',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.message.slice(0, 18)}`)).toEqual(['3 snapshot lts-14.27'])
+  })
+
+  it('reads archive, hg and revision locations; reports bad entries with their line', () => {
+    const lock = [
+      'packages:',
+      '- completed:',
+      '    hackage: acme-missiles-0.3@rev:0',
+      '- completed:',
+      '    name: tool',
+      '    version: 1.0.0',
+      '    url: https://example.com/tool-1.0.0.tar.gz',
+      '    sha256: abc',
+      '- completed:',
+      '    hg: https://hg.example.org/lib',
+      '    commit: 0123456789abcdef0123456789abcdef01234567',
+      '    name: lib',
+      '    version: "2.1"',
+      '- completed:',
+      '    hackage: not a package id',
+      '- completed:',
+      '    git: https://github.com/example/x.git',
+      '    name: x',
+      '    version: 1.0',
+      '- completed:',
+      '    pantry-tree: {}',
+      '- original: foo-1.0',
+      'snapshots:',
+      '- completed:',
+      '    compiler: ghc-9.10.3',
+      '  original:',
+      '    compiler: ghc-9.10.3',
+    ].join('\n')
+    const out = read('stack.yaml.lock', lock)
+    expect(out.components.map((c) => `${c.purl} ${c.ref}`)).toEqual([
+      'pkg:hackage/acme-missiles@0.3 acme-missiles-0.3@rev:0',
+      'pkg:hackage/tool@1.0.0?download_url=https%3A%2F%2Fexample.com%2Ftool-1.0.0.tar.gz tool@https://example.com/tool-1.0.0.tar.gz',
+      'pkg:hackage/lib@2.1?vcs_url=hg%2Bhttps%3A%2F%2Fhg.example.org%2Flib%400123456789abcdef0123456789abcdef01234567 lib@https://hg.example.org/lib#0123456789abcdef0123456789abcdef01234567',
+    ])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      'invalid-entry 15:14 `hackage:` must be <name>-<version>[@sha256:<hash>,<size>]',
+      'invalid-entry 17:5 a repository location needs its `commit`',
+      'invalid-entry 21:5 `completed` names no `hackage:`, `git:`, `hg:` or `url:` location',
+      'invalid-entry 22:3 a package entry needs a `completed` location',
+    ])
+    expect(out.skipped).toEqual([])
+  })
+
+  it('reports a lock that is not a mapping or not YAML', () => {
+    expect(read('stack.yaml.lock', '- a\n- b\n').errors).toEqual([
+      {
+        file: 'stack.yaml.lock',
+        code: 'invalid-lockfile',
+        message: 'a stack.yaml.lock is a mapping',
+        line: 1,
+        column: 1,
+      },
+    ])
+    expect(read('stack.yaml.lock', 'packages: {a: 1}\n').errors?.[0]).toMatchObject({
+      code: 'invalid-lockfile',
+      message: "'packages' must be a list",
+      line: 1,
+    })
+    expect(read('stack.yaml.lock', 'packages: [\n').errors?.[0]).toMatchObject({file: 'stack.yaml.lock', line: 2})
+    expect(read('stack.yaml.lock', 'packages: []\nsnapshots: []\n')).toEqual({components: [], skipped: [], errors: []})
+  })
+})
+
+describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
+  it("reads a real stack.yaml's extra-deps (Stack's own) when no stack.yaml.lock is beside it; the snapshot said once", async () => {
+    const inventory = await scanTree({'app/stack.yaml': fixture('stack.stack.yaml')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${c.locations[0].file}:${at(c)}`)).toEqual([
+      'pkg:hackage/Cabal@3.16.1.0 app/stack.yaml:4:3',
+      'pkg:hackage/Cabal-syntax@3.16.1.0 app/stack.yaml:5:3',
+      'pkg:hackage/crypton@1.1.4 app/stack.yaml:6:3',
+      'pkg:hackage/crypton-asn1-encoding@0.10.0 app/stack.yaml:7:3',
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message.slice(0, 20)}`)).toEqual([
+      '1 remote-resource snapshot lts-24.55: ',
+    ])
+    // With the lock beside it, the lock alone is read.
+    const both = await scanTree({
+      'stack.yaml': fixture('stack.stack.yaml'),
+      'stack.yaml.lock': fixture('stack.stack.yaml.lock'),
+    })
+    expect(both.errors).toEqual([])
+    expect(new Set(both.components.map((c) => c.locations[0].file))).toEqual(new Set(['stack.yaml.lock']))
+    expect(both.skipped.map((s) => s.file)).toEqual(['stack.yaml.lock'])
+  })
+
+  it('reads git and github locations as their repository at the commit; skips archives and hg; passes over other stack.yaml files', () => {
+    const yaml = [
+      'resolver: lts-22.0',
+      'extra-deps:',
+      '- acme-missiles-0.3@rev:0',
+      '- hackage: wai-3.2.4',
+      '- ./vendor/local-package',
+      '- git: https://github.com/example-org/fork.git',
+      "  commit: '6a86ee32e5b869a877151f74064572225e1a0398'",
+      '  subdirs: [a, b]',
+      '- github: example-org/other',
+      '  commit: a5f4f3',
+      '- https://example.com/foo/bar/baz-0.0.2.tar.gz',
+      '- archive: ../acme-missiles-0.3.tar.gz',
+      '- hg: https://example.com/hg/repo',
+      "  commit: 'da39a3ee5e6b4b0d3255bfef95601890afd80709'",
+      '- git: https://github.com/example-org/no-commit',
+      '- {}',
+    ].join('\n')
+    const out = discoverer.discover({file: 'stack.yaml', text: yaml}, {readText: () => null})
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/acme-missiles@0.3 3:3',
+      'pkg:hackage/wai@3.2.4 4:12',
+      'pkg:generic/github.com/example-org/fork@6a86ee32e5b869a877151f74064572225e1a0398?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ffork.git%406a86ee32e5b869a877151f74064572225e1a0398 6:8',
+      'pkg:generic/github.com/example-org/other@a5f4f3?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fother%40a5f4f3 9:11',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason}`)).toEqual([
+      '1 remote-resource',
+      '11 unsupported',
+      '12 unsupported',
+      '13 unsupported',
+    ])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      'invalid-entry 15:3 a git extra-dep needs its `commit`',
+      'invalid-entry 16:3 an extra-dep is a package, a location or a path',
+    ])
+    // Another tool's stack.yaml (a CloudFormation template, with its tags) is not parsed at all.
+    const other = discoverer.discover(
+      {
+        file: 'stack.yaml',
+        text: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n',
+      },
+      {readText: () => null},
+    )
+    expect(other).toEqual({components: []})
+  })
+})
+
+describe('haskell-lock: names', () => {
+  it('matches freeze and Stack lock names, not those under build folders', () => {
+    for (const file of [
+      'cabal.project.freeze',
+      'app/cabal.release.project.freeze',
+      'stack.yaml.lock',
+      'stack-ghc-9.12.4.yaml.lock',
+      'stack.yaml',
+      'sub/stack-ghc-9.12.yaml',
+    ])
+      expect(discoverer.matches(file)).toBe(true)
+    for (const file of [
+      'cabal.project',
+      'cabal.config',
+      'docker-stack.yaml',
+      'other.yaml.lock',
+      'dist-newstyle/src/x/cabal.project.freeze',
+      '.stack-work/downloaded/x/stack.yaml.lock',
+    ])
+      expect(discoverer.matches(file)).toBe(false)
+  })
+
+  it('recognises both by content (standard input)', () => {
+    expect(discoverer.identify?.(fixture('get-tested.cabal.project.freeze'))).toBe(true)
+    expect(discoverer.identify?.(fixture('stack.stack.yaml.lock'))).toBe(true)
+    expect(discoverer.identify?.('constraints: base ==4.18\n')).toBe(false)
+    const stdin = discoverer.discover({file: '-', text: fixture('stack.stack.yaml.lock')}, {readText: () => null})
+    expect(stdin.components).toHaveLength(3)
+    const freeze = discoverer.discover(
+      {file: '-', text: fixture('get-tested.cabal.project.freeze')},
+      {readText: () => null},
+    )
+    expect(freeze.components).toHaveLength(9)
+    // Named with --stdin-format: a lock without Stack's header is still read as one.
+    const bare = discoverer.discover(
+      {file: '-', text: 'packages:\n- completed:\n    hackage: tls-2.4.3\n'},
+      {readText: () => null},
+    )
+    expect(bare.components.map((c) => c.purl)).toEqual(['pkg:hackage/tls@2.4.3'])
+  })
+})
