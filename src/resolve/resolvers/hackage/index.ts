@@ -36,13 +36,6 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
     return {status: 'miss', reason: 'invalid-name', detail: `not a Hackage package name: ${name.slice(0, 100)}`}
   const other = otherRegistryMiss(component, context.options)
   if (other) return other
-  const download = /[?&]download_url=([^&#]*)/.exec(component.purl ?? '')?.[1]
-  if (download !== undefined)
-    return {
-      status: 'miss',
-      reason: 'unsupported',
-      detail: `hackage ${name} comes from an archive, not Hackage (${safeDecode(download).slice(0, 200)}): not looked up by its name on Hackage`,
-    }
   const version = exactVersion(component.version)
   const id = version ? `${name}-${version}` : name
   const path = `/package/${id}/${name}.cabal`
@@ -72,12 +65,4 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
     {url: links.bugReports, field: 'bug-reports', confidence: 'low'},
   ]
   return firstRepository(candidates, what)
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
 }
