@@ -53,6 +53,7 @@ import {discoverer as mixLock} from './formats/mix-lock/index.js'
 import {discoverer as rebarLock} from './formats/rebar-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
+import {discoverer as bazelModule} from './formats/bazel-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
@@ -117,6 +118,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   rebarLock,
   terraformLock,
   terraformModule,
+  bazelModule,
   mavenPom,
   cyclonedxJson,
   cyclonedxXml,
