@@ -155,7 +155,8 @@ describe('bazel-module: MODULE.bazel', () => {
 
   it('follows include() of a file of the repository, locating what it declares there', async () => {
     const inventory = await scanTree({
-      'MODULE.bazel': 'module(name = "app")\ninclude("//bazel:deps.MODULE.bazel")\nbazel_dep(name = "a", version = "1.0")\n',
+      'MODULE.bazel':
+        'module(name = "app")\ninclude("//bazel:deps.MODULE.bazel")\nbazel_dep(name = "a", version = "1.0")\n',
       'bazel/deps.MODULE.bazel':
         '# shared\nbazel_dep(name = "b", version = "2.0")\ngit_override(module_name = "a", remote = "https://github.com/example/a.git", tag = "v1")\n',
     })
@@ -168,7 +169,9 @@ describe('bazel-module: MODULE.bazel', () => {
     expect(missing.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
       'include-not-read 1:9 include(":missing.MODULE.bazel"): missing.MODULE.bazel: no such file; its bazel_deps are not listed',
     ])
-    const loop = discover('include(":a.MODULE.bazel")\n', 'MODULE.bazel', {'a.MODULE.bazel': 'include("//:a.MODULE.bazel")\n'})
+    const loop = discover('include(":a.MODULE.bazel")\n', 'MODULE.bazel', {
+      'a.MODULE.bazel': 'include("//:a.MODULE.bazel")\n',
+    })
     expect(loop.errors?.map((e) => e.message)).toEqual([
       'include("//:a.MODULE.bazel"): a.MODULE.bazel: included twice; its bazel_deps are not listed',
     ])
@@ -187,7 +190,10 @@ describe('bazel-module: MODULE.bazel', () => {
     ].join('\n')
     const {components, errors} = discover(text)
     expect(errors).toEqual([])
-    expect(components.map((c) => `${c.purl} ${at(c)}`)).toEqual(['pkg:bazel/triple@1.0 3:12', 'pkg:bazel/paren@2.0 8:19'])
+    expect(components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:bazel/triple@1.0 3:12',
+      'pkg:bazel/paren@2.0 8:19',
+    ])
   })
 
   it('reports syntax errors and a second override of a module, keeping what was read before', () => {
@@ -239,11 +245,14 @@ describe('bazel-module: MODULE.bazel.lock', () => {
   it('takes direct from the MODULE.bazel beside the lock', async () => {
     const inventory = await scanTree({
       'MODULE.bazel.lock': fixture('kleidiai/MODULE.bazel.lock'),
-      'MODULE.bazel': 'bazel_dep(name = "googletest", version = "1.14.0", dev_dependency = True)\nbazel_dep(name = "rules_cc", version = "0.2.16")\n',
+      'MODULE.bazel':
+        'bazel_dep(name = "googletest", version = "1.14.0", dev_dependency = True)\nbazel_dep(name = "rules_cc", version = "0.2.16")\n',
     })
     expect(inventory.errors).toEqual([])
     expect(
-      inventory.components.map((c) => `${c.purl} ${c.direct} ${c.scope} ${c.locations.map((l) => `${l.file}:${l.line}`)}`),
+      inventory.components.map(
+        (c) => `${c.purl} ${c.direct} ${c.scope} ${c.locations.map((l) => `${l.file}:${l.line}`)}`,
+      ),
     ).toEqual([
       'pkg:bazel/abseil-cpp@20230802.0.bcr.1 false undefined MODULE.bazel.lock:9',
       'pkg:bazel/googletest@1.14.0 true dev MODULE.bazel:1',

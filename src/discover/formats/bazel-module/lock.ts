@@ -27,7 +27,12 @@ const KEY_LINE = /^\s*"([^"\\]*)"\s*:/
 
 export function discoverLock(file: string, text: string, context: DiscoverContext): DiscoverOutput {
   const read = readLockfileJson(file, text, {
-    skip: (path) => path.length === 1 && path[0] !== 'lockFileVersion' && path[0] !== 'registryFileHashes' && path[0] !== 'moduleDepGraph' && path[0] !== 'flags',
+    skip: (path) =>
+      path.length === 1 &&
+      path[0] !== 'lockFileVersion' &&
+      path[0] !== 'registryFileHashes' &&
+      path[0] !== 'moduleDepGraph' &&
+      path[0] !== 'flags',
   })
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root} = read
@@ -75,13 +80,22 @@ export function discoverLock(file: string, text: string, context: DiscoverContex
     return lockfileFailure(file, 'unsupported-version', message, line, column)
   }
   const registries = isJsonObject(root.flags) && Array.isArray(root.flags.cmdRegistries) ? root.flags.cmdRegistries : []
-  const registry = registries.length === 0 ? 'https://bcr.bazel.build/' : registries.length === 1 ? registries[0] : undefined
+  const registry =
+    registries.length === 0 ? 'https://bcr.bazel.build/' : registries.length === 1 ? registries[0] : undefined
   for (const [key, entry] of Object.entries(graph)) {
     if (!isJsonObject(entry) || key === '<root>') continue
     const {line, column} = document.positionOf(entry)
     const {name, version} = entry
     if (typeof name !== 'string' || typeof version !== 'string') {
-      errors.push(lockfileError(file, 'invalid-entry', `moduleDepGraph.${elide(key, 200)}: name and version must be strings`, line, column))
+      errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `moduleDepGraph.${elide(key, 200)}: name and version must be strings`,
+          line,
+          column,
+        ),
+      )
       continue
     }
     // `name@_`: a non-registry override or a module built into Bazel (bazel_tools, local_config_platform).

@@ -58,7 +58,9 @@ function collect(
   const read = readCalls(text)
   if (read.error) {
     const {message, line, column} = read.error
-    out.errors.push(lockfileError(file, 'invalid-lockfile', `${message}: the rest of the file is not read`, line, column))
+    out.errors.push(
+      lockfileError(file, 'invalid-lockfile', `${message}: the rest of the file is not read`, line, column),
+    )
   }
   for (const call of read.calls) {
     if (call.name === 'bazel_dep') deps.push({call, file})
@@ -110,7 +112,12 @@ function include(
   }
   const text = depth < MAX_INCLUDES && !seen.has(path) ? context.readText(path) : null
   if (text === null) {
-    const why = depth >= MAX_INCLUDES ? `includes nested deeper than ${MAX_INCLUDES}` : seen.has(path) ? 'included twice' : 'no such file'
+    const why =
+      depth >= MAX_INCLUDES
+        ? `includes nested deeper than ${MAX_INCLUDES}`
+        : seen.has(path)
+          ? 'included twice'
+          : 'no such file'
     const message = `include(${JSON.stringify(elide(label.value, 200))}): ${path}: ${why}; its bazel_deps are not listed`
     out.errors.push(lockfileError(file, 'include-not-read', message, label.line, label.column))
     return
@@ -183,7 +190,8 @@ function bazelDep({call, file}: Located<Call>, overrides: Map<string, Located<Ca
   const source = override === undefined ? {} : overrideSource(override, out)
   if (source === undefined) return
   // A non-registry override ignores the version the bazel_dep asks for: the module is whatever the source holds.
-  const nonRegistry = source.local || source.qualifiers?.vcs_url !== undefined || source.qualifiers?.download_url !== undefined
+  const nonRegistry =
+    source.local || source.qualifiers?.vcs_url !== undefined || source.qualifiers?.download_url !== undefined
   const listed = nonRegistry ? undefined : (source.version ?? (declared === '' ? undefined : declared))
   if (listed === undefined && !nonRegistry)
     out.skipped.push({
@@ -240,7 +248,12 @@ function overrideSource({call, file}: Located<Call>, out: ModuleFile): Source | 
       if (registry === null || version === null) return undefined
       const source: Source = {}
       if (version !== undefined && version.kind === 'string' && version.value !== '') source.version = version.value
-      if (registry !== undefined && registry.kind === 'string' && registry.value !== '' && !isPublicRegistry('bazel', registry.value))
+      if (
+        registry !== undefined &&
+        registry.kind === 'string' &&
+        registry.value !== '' &&
+        !isPublicRegistry('bazel', registry.value)
+      )
         source.qualifiers = {repository_url: registry.value}
       return source
     }
@@ -252,7 +265,9 @@ function overrideSource({call, file}: Located<Call>, out: ModuleFile): Source | 
         out.skipped.push(notLiteral(file, call, 'remote', undefined))
         return undefined
       }
-      const pinned = ref.find((value) => value !== undefined && value !== null && value.kind === 'string' && value.value !== '')
+      const pinned = ref.find(
+        (value) => value !== undefined && value !== null && value.kind === 'string' && value.value !== '',
+      )
       return {qualifiers: {vcs_url: gitVcsUrl(remote.value, pinned?.kind === 'string' ? pinned.value : undefined)}}
     }
     case 'archive_override': {

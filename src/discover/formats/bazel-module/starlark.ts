@@ -59,7 +59,18 @@ function isNamePart(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57)
 }
 
-const ESCAPES: Record<string, string> = {n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v'}
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+}
 
 /** Tokens of the text, or the first syntax error and the tokens before it. */
 function tokenize(text: string): {tokens: Token[]; error?: {message: string} & Place} {
@@ -199,7 +210,8 @@ function tokenize(text: string): {tokens: Token[]; error?: {message: string} & P
     }
     if (ch === ')' || ch === ']' || ch === '}') {
       const expected = closers.pop()
-      if (expected !== ch) return fail(expected ? `'${ch}' closes a bracket that '${expected}' should` : `'${ch}' closes nothing`, i)
+      if (expected !== ch)
+        return fail(expected ? `'${ch}' closes a bracket that '${expected}' should` : `'${ch}' closes nothing`, i)
       depth--
       tokens.push({kind: 'close', text: ch, line, column, start, end: i + 1})
       i++
@@ -211,7 +223,8 @@ function tokenize(text: string): {tokens: Token[]; error?: {message: string} & P
     tokens.push({kind: 'op', text: op, line, column, start, end: i + op.length})
     i += op.length
   }
-  if (closers.length > 0) return {tokens, error: {message: `a bracket is never closed`, line, column: i - lineStart + 1}}
+  if (closers.length > 0)
+    return {tokens, error: {message: `a bracket is never closed`, line, column: i - lineStart + 1}}
   return {tokens}
 }
 
