@@ -155,20 +155,33 @@ describe('bazel-module: MODULE.bazel', () => {
 
   it('follows include() of a file of the repository, locating what it declares there', async () => {
     const inventory = await scanTree({
-      'MODULE.bazel':
+      'proj/MODULE.bazel':
         'module(name = "app")\ninclude("//bazel:deps.MODULE.bazel")\nbazel_dep(name = "a", version = "1.0")\n',
-      'bazel/deps.MODULE.bazel':
-        '# shared\nbazel_dep(name = "b", version = "2.0")\ngit_override(module_name = "a", remote = "https://github.com/example/a.git", tag = "v1")\n',
+      'proj/bazel/deps.MODULE.bazel': [
+        '# shared',
+        'bazel_dep(name = "b", version = "2.0")',
+        'git_override(module_name = "a", remote = "https://github.com/example/a.git", tag = "v1")',
+        // `:name` from this file's folder, `//` from the root module's.
+        'include(":more.MODULE.bazel")',
+        'include("@@//:top.MODULE.bazel")',
+      ].join('\n'),
+      'proj/bazel/more.MODULE.bazel': 'bazel_dep(name = "c", version = "3.0")\n',
+      'proj/top.MODULE.bazel': 'bazel_dep(name = "d", version = "4.0", dev_dependency = True)\n',
     })
     expect(inventory.errors).toEqual([])
-    expect(inventory.components.map((c) => `${c.purl} ${c.locations[0].file}:${at(c)}`)).toEqual([
-      'pkg:bazel/a?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fa.git%40v1 MODULE.bazel:3:18',
-      'pkg:bazel/b@2.0 bazel/deps.MODULE.bazel:2:18',
+    expect(inventory.components.map((c) => `${c.purl} ${c.scope} ${c.locations[0].file}:${at(c)}`)).toEqual([
+      'pkg:bazel/a?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fa.git%40v1 prod proj/MODULE.bazel:3:18',
+      'pkg:bazel/b@2.0 prod proj/bazel/deps.MODULE.bazel:2:18',
+      'pkg:bazel/c@3.0 prod proj/bazel/more.MODULE.bazel:1:18',
+      'pkg:bazel/d@4.0 dev proj/top.MODULE.bazel:1:18',
     ])
     const missing = discover('include(":missing.MODULE.bazel")\n')
     expect(missing.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
       'include-not-read 1:9 include(":missing.MODULE.bazel"): missing.MODULE.bazel: no such file; its bazel_deps are not listed',
     ])
+    const outside = discover('include("//../other:deps.MODULE.bazel")\n')
+    expect(outside.skipped?.map((x) => `${x.line} ${x.reason}`)).toEqual(['1 unsupported'])
+    expect(outside.errors).toEqual([])
     const loop = discover('include(":a.MODULE.bazel")\n', 'MODULE.bazel', {
       'a.MODULE.bazel': 'include("//:a.MODULE.bazel")\n',
     })

@@ -40,21 +40,25 @@ export function readModuleFile(file: string, text: string, context: DiscoverCont
   const out: ModuleFile = {components: [], skipped: [], errors: [], depNames: new Set()}
   const deps: Array<Located<Call>> = []
   const overrides = new Map<string, Located<Call>>()
-  collect(file, text, context, out, deps, overrides, new Set([file]), 0)
+  const root = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : ''
+  collect(file, text, {context, out, deps, overrides, root, seen: new Set([file])}, 0)
   for (const dep of deps) bazelDep(dep, overrides, out)
   return out
 }
 
-function collect(
-  file: string,
-  text: string,
-  context: DiscoverContext,
-  out: ModuleFile,
-  deps: Array<Located<Call>>,
-  overrides: Map<string, Located<Call>>,
-  seen: Set<string>,
-  depth: number,
-): void {
+/** What reading a root MODULE.bazel and the files it includes gathers. */
+interface Reading {
+  context: DiscoverContext
+  out: ModuleFile
+  deps: Array<Located<Call>>
+  overrides: Map<string, Located<Call>>
+  /** The folder of the root MODULE.bazel (`//` labels start there), with its trailing `/`, or ''. */
+  root: string
+  seen: Set<string>
+}
+
+function collect(file: string, text: string, reading: Reading, depth: number): void {
+  const {out, deps, overrides} = reading
   const read = readCalls(text)
   if (read.error) {
     const {message, line, column} = read.error
@@ -77,7 +81,7 @@ function collect(
         continue
       }
       overrides.set(name.value, {call, file})
-    } else if (call.name === 'include') include(file, call, context, out, deps, overrides, seen, depth)
+    } else if (call.name === 'include') include(file, call, reading, depth)
   }
 }
 
@@ -85,22 +89,14 @@ function collect(
  * `include("//path:name.MODULE.bazel")` (Bazel 7.2+, the root module only): the file is read as part of this one, its
  * components located in it. A label of another repository, or a computed one, is reported, not followed.
  */
-function include(
-  file: string,
-  call: Call,
-  context: DiscoverContext,
-  out: ModuleFile,
-  deps: Array<Located<Call>>,
-  overrides: Map<string, Located<Call>>,
-  seen: Set<string>,
-  depth: number,
-): void {
+function include(file: string, call: Call, reading: Reading, depth: number): void {
+  const {context, out, seen} = reading
   const label = call.args[0]?.key === undefined ? call.args[0]?.value : keyword(call, 'label')
   if (label?.kind !== 'string') {
     out.skipped.push(notLiteral(file, call, 'label', label))
     return
   }
-  const path = labelPath(file, label.value)
+  const path = labelPath(reading.root, file, label.value)
   if (path === undefined) {
     out.skipped.push({
       file,
@@ -123,23 +119,23 @@ function include(
     return
   }
   seen.add(path)
-  collect(path, text, context, out, deps, overrides, seen, depth + 1)
+  collect(path, text, reading, depth + 1)
 }
 
 /**
- * The path under the scan root that a main-repository label names (`//pkg:name`, `//:name`, `:name`, `@//pkg:name`,
- * `@@//pkg:name`), relative to the folder of the root MODULE.bazel; undefined for another repository's or a path
- * that leaves the tree.
+ * The path under the scan root that a main-repository label names: `//pkg:name`, `//:name`, `@//pkg:name` and
+ * `@@//pkg:name` from the folder of the root MODULE.bazel; `:name` from the folder of the file that includes it.
+ * undefined for another repository's label or a path that leaves the tree.
  */
-function labelPath(file: string, label: string): string | undefined {
-  const root = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : ''
-  const match = /^(?:@@?)?(?:\/\/([^:]*))?:([^:]+)$/.exec(label)
+function labelPath(root: string, file: string, label: string): string | undefined {
+  const match = /^(?:(?:@@?)?\/\/([^:]*))?:([^:]+)$/.exec(label)
   if (match === null) return undefined
   const pkg = match[1] ?? ''
   const path = pkg === '' ? match[2] : `${pkg}/${match[2]}`
-  if (path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') || path.startsWith('/'))
-    return undefined
-  return `${root}${path}`
+  if (path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) return undefined
+  // A `:name` label is in the package of the file that writes it.
+  const base = match[1] === undefined ? (file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '') : root
+  return `${base}${path}`
 }
 
 function keyword(call: Call, key: string): Value | undefined {
