@@ -296,6 +296,16 @@ describe('bazel-module: MODULE.bazel.lock', () => {
     ])
   })
 
+  it("reads a real Bazel 7.0 lockfile's resolved graph (bazelbuild/bazel, v6): name@version entries, their line", () => {
+    const {components, skipped, errors} = discover(fixture('bazel-v6/MODULE.bazel.lock'), 'MODULE.bazel.lock')
+    expect(errors).toEqual([])
+    expect(skipped).toEqual([])
+    expect(components.map((c) => `${c.purl} ${c.ref} ${at(c)}`)).toEqual([
+      'pkg:bazel/rules_graalvm@0.11.1 rules_graalvm@0.11.1 21:5',
+      'pkg:bazel/rules_proto@5.3.0-21.7 rules_proto@5.3.0-21.7 52:5',
+    ])
+  })
+
   it('reads the resolved graph of Bazel 6.2 to 7.1 lockfiles (moduleDepGraph), from the one registry they name', () => {
     const graph = {
       '<root>': {name: 'app', version: '', key: '<root>', deps: {}},
