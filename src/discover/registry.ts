@@ -57,6 +57,7 @@ import {discoverer as juliaManifest} from './formats/julia-manifest/index.js'
 import {discoverer as haskellLock} from './formats/haskell-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
+import {discoverer as bazelModule} from './formats/bazel-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
@@ -125,6 +126,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   haskellLock,
   terraformLock,
   terraformModule,
+  bazelModule,
   mavenPom,
   cyclonedxJson,
   cyclonedxXml,

@@ -42,6 +42,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   hackage: 'https://hackage.haskell.org',
   cocoapods: 'https://cdn.cocoapods.org',
   cran: 'https://cran.r-universe.dev',
+  'bazel-central-registry': 'https://bcr.bazel.build',
   'oci:docker.io': 'https://registry-1.docker.io',
   'artifact-hub': DEFAULT_ARTIFACT_HUB_URL,
 }

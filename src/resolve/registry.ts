@@ -1,5 +1,6 @@
 import {defineRegistry} from '../core/registry.js'
 import {resolver as artifactHub} from './resolvers/artifact-hub/index.js'
+import {resolver as bazelCentralRegistry} from './resolvers/bazel-central-registry/index.js'
 import {resolver as cocoapodsTrunk} from './resolvers/cocoapods-trunk/index.js'
 import {resolver as cran} from './resolvers/cran/index.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
@@ -47,6 +48,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   cran,
   juliaGeneral,
   hackage,
+  bazelCentralRegistry,
   githubActions,
   helmRepository,
   artifactHub,

@@ -1,4 +1,5 @@
 import {artifactHub} from './artifact-hub.js'
+import {bazelCentralRegistry} from './bazel.js'
 import {cocoapodsTrunk} from './cocoapods.js'
 import {cranUniverse} from './cran.js'
 import {depsDev} from './deps-dev.js'
@@ -45,7 +46,8 @@ export interface RegistryEmulators {
     | 'hex'
     | 'cran'
     | 'julia'
-    | 'hackage',
+    | 'hackage'
+    | 'bazel',
     Emulator
   >
   close(): Promise<void>
@@ -74,6 +76,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     cran: await startEmulator(cranUniverse()),
     julia: await startEmulator(juliaGeneral()),
     hackage: await startEmulator(hackage()),
+    bazel: await startEmulator(bazelCentralRegistry()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -91,6 +94,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     cran: servers.cran.url,
     'julia-general': `${servers.julia.url}${JULIA_GENERAL_BASE}`,
     hackage: servers.hackage.url,
+    'bazel-central-registry': servers.bazel.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url
