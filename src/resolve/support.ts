@@ -120,9 +120,9 @@ const ASKERS: Readonly<Record<string, string>> = {
 /**
  * Ecosystems whose packages may name a download rather than a registry (`download_url`: an npm URL dependency, a
  * Composer inline package's dist, a pod whose podspec or archive the Podfile names by URL, a Haskell package of an
- * archive Stack's lock names).
+ * archive Stack's lock names, a Bazel module of an `archive_override`).
  */
-const DOWNLOADED = new Set(['npm', 'pypi', 'composer', 'cocoapods', 'hackage'])
+const DOWNLOADED = new Set(['npm', 'pypi', 'composer', 'cocoapods', 'hackage', 'bazel'])
 
 /** Where a package comes from when that is not its ecosystem's public registry, and how the purl says so. */
 export interface OtherSource {

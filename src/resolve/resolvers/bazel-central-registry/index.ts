@@ -8,9 +8,6 @@ import type {Outcome, Resolver, ResolverContext} from '../../types.js'
  */
 const NAME = /^[a-z](?:[a-z0-9._-]{0,126}[a-z0-9])?$/
 
-/** A purl qualifier that says the module does not come from a registry: its name is not asked of one. */
-const NOT_FROM_A_REGISTRY = /[?&](download_url|vcs_url)=([^&#]*)/
-
 /**
  * The Bazel Central Registry, an index registry (https://bazel.build/external/registry: a static HTTP server):
  * `GET /modules/<name>/metadata.json` → `{homepage, repository: ["github:owner/repo", "https://…"], versions,
@@ -36,13 +33,6 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
     return {status: 'miss', reason: 'invalid-name', detail: `not a Bazel module name: ${component.name.slice(0, 100)}`}
   const other = otherRegistryMiss(component, context.options)
   if (other) return other
-  const source = NOT_FROM_A_REGISTRY.exec(component.purl ?? '')
-  if (source !== null)
-    return {
-      status: 'miss',
-      reason: 'unsupported',
-      detail: `bazel ${component.name} comes from ${source[1] === 'vcs_url' ? 'a repository' : 'a URL'}, not a registry: not looked up by its name on the Bazel Central Registry`,
-    }
   const path = `/modules/${component.name}/metadata.json`
   const what = `Bazel Central Registry ${component.name}`
   const answer = jsonAnswer(
