@@ -51,6 +51,7 @@ import {discoverer as pubspecLock} from './formats/pubspec-lock/index.js'
 import {discoverer as podfileLock} from './formats/podfile-lock/index.js'
 import {discoverer as mixLock} from './formats/mix-lock/index.js'
 import {discoverer as rebarLock} from './formats/rebar-lock/index.js'
+import {discoverer as conanLock} from './formats/conan-lock/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
@@ -115,6 +116,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   podfileLock,
   mixLock,
   rebarLock,
+  conanLock,
   terraformLock,
   terraformModule,
   mavenPom,
