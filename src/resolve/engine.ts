@@ -39,6 +39,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   'pub.dev': 'https://pub.dev',
   'hex.pm': 'https://hex.pm',
   cocoapods: 'https://cdn.cocoapods.org',
+  'conan-center': 'https://center2.conan.io',
   'oci:docker.io': 'https://registry-1.docker.io',
   'artifact-hub': DEFAULT_ARTIFACT_HUB_URL,
 }

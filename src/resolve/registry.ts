@@ -1,6 +1,7 @@
 import {defineRegistry} from '../core/registry.js'
 import {resolver as artifactHub} from './resolvers/artifact-hub/index.js'
 import {resolver as cocoapodsTrunk} from './resolvers/cocoapods-trunk/index.js'
+import {resolver as conanCenter} from './resolvers/conan-center/index.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
 import {resolver as githubActions} from './resolvers/github-actions/index.js'
@@ -41,6 +42,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   pubDev,
   cocoapodsTrunk,
   hexPm,
+  conanCenter,
   githubActions,
   helmRepository,
   artifactHub,

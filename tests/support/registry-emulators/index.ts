@@ -1,5 +1,6 @@
 import {artifactHub} from './artifact-hub.js'
 import {cocoapodsTrunk} from './cocoapods.js'
+import {conanCenter} from './conan-center.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {hexPm} from './hex.js'
@@ -39,7 +40,8 @@ export interface RegistryEmulators {
     | 'terraform'
     | 'artifactHub'
     | 'cocoapods'
-    | 'hex',
+    | 'hex'
+    | 'conan',
     Emulator
   >
   close(): Promise<void>
@@ -65,6 +67,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     artifactHub: await startEmulator(artifactHub()),
     cocoapods: await startEmulator(cocoapodsTrunk()),
     hex: await startEmulator(hexPm()),
+    conan: await startEmulator(conanCenter()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -79,6 +82,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     'artifact-hub': servers.artifactHub.url,
     cocoapods: servers.cocoapods.url,
     'hex.pm': servers.hex.url,
+    'conan-center': servers.conan.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url
