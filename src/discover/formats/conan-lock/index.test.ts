@@ -297,3 +297,28 @@ describe('conan-lock: in a tree', () => {
     ])
   })
 })
+
+describe('conan-lock: hostile input', () => {
+  it('reads a 1 MB line, a 1 MB reference and deep nesting as errors, in bounded time', () => {
+    const started = Date.now()
+    const long = 'a'.repeat(1_000_000)
+    const txt = discover('conanfile.txt', `[requires]\n${long}/1.0\nfmt/10.0.0 ${'#'.repeat(100_000)}\n[${long}\n`)
+    expect(txt.components.map((c) => c.name)).toEqual(['fmt'])
+    expect(txt.errors.map((e) => [e.code, e.line])).toEqual([
+      ['invalid-lockfile', 4],
+      ['invalid-entry', 2],
+    ])
+    const lock = discover('conan.lock', `{"version": "0.5", "requires": ["${long}/1.0", "${'['.repeat(10)}"]}`)
+    expect(lock.errors.map((e) => e.code)).toEqual(['invalid-entry', 'invalid-entry'])
+    const deep = discover('conan.lock', `{"version": "0.5", "requires": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)
+    expect(deep.components).toEqual([])
+    expect(deep.errors.length).toBeGreaterThan(0)
+    const graph = discover(
+      'conan.lock',
+      '{"version": "0.4", "graph_lock": {"nodes": {"__proto__": {"ref": "x/1"}, "1": 5}}}',
+    )
+    expect(graph.components).toEqual([])
+    expect(graph.errors.map((e) => e.code).sort()).toEqual(['forbidden-key', 'invalid-entry'])
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+})
