@@ -322,3 +322,98 @@ describe('conan-lock: hostile input', () => {
     expect(Date.now() - started).toBeLessThan(5000)
   })
 })
+
+describe('conan-lock: conanfile.py (literals only, never run)', () => {
+  it('reads the real RhythmGame recipe: the build_requires attribute (dev) and self.requires() calls', () => {
+    const {components, errors, skipped} = discover('conanfile.py', fixture('rhythmgame/conanfile.py')) as ReturnType<
+      typeof discover
+    > & {skipped: unknown[]}
+    expect(errors).toEqual([])
+    expect(skipped).toEqual([])
+    expect(components).toHaveLength(17)
+    expect(row(components[0])).toEqual(['cmake', '3.22.0', 'dev', true, 'pkg:conan/cmake@3.22.0', 7, 22])
+    expect(row(components[1])).toEqual([
+      'freetype',
+      '2.11.1',
+      'prod',
+      true,
+      'pkg:conan/freetype@2.11.1?rrev=ab8da23c7a7a02f5b05a49dbb14596f0',
+      13,
+      23,
+    ])
+    expect(components.at(-1)?.ref).toBe('catch2/3.0.1')
+  })
+
+  it('reads tuple and list attributes, test and tool calls; leaves out overrides, locals, and says what is computed', () => {
+    const text = `from conan import ConanFile
+
+requires = "not/1.0"  # module level: not a recipe attribute
+
+class App(ConanFile):
+    requires = ("zlib/1.3", 'poco/1.9.4@example/stable')
+    tool_requires = [
+        "cmake/[>=3.20]",  # a range
+        "ninja/1.11.1",
+    ]
+    python_requires = "pyreq/0.1"
+    test_requires = "gtest/" + "1.14.0"
+    description = """self.requires("in/1.0") in a string"""
+
+    def requirements(self):
+        requires = "local/1.0"
+        # self.requires("commented/1.0")
+        self.requires("openssl/3.2.0", override=True)
+        self.requires(f"boost/{self.version}")
+        if self.options.with_fmt:
+            self.requires("fmt/10.2.1", transitive_headers=True)
+        self.cpp_info.requires("not/2.0")
+
+    def build_requirements(self):
+        self.test_requires("catch2/3.5.0")
+        self.tool_requires("protobuf/<host_version>")
+`
+    const out = discover('conanfile.py', text) as ReturnType<typeof discover> & {
+      skipped: Array<{line: number; message: string}>
+    }
+    expect(out.components.map((c) => [c.name, c.version, c.ref, c.scope, c.locations[0].line])).toEqual([
+      ['zlib', '1.3', 'zlib/1.3', 'prod', 6],
+      ['poco', '1.9.4', 'poco/1.9.4@example/stable', 'prod', 6],
+      ['cmake', undefined, 'cmake/[>=3.20]', 'dev', 8],
+      ['ninja', '1.11.1', 'ninja/1.11.1', 'dev', 9],
+      ['pyreq', '0.1', 'pyreq/0.1', 'dev', 11],
+      ['fmt', '10.2.1', 'fmt/10.2.1', 'prod', 21],
+      ['catch2', '3.5.0', 'catch2/3.5.0', 'dev', 25],
+      ['protobuf', undefined, 'protobuf/<host_version>', 'dev', 26],
+    ])
+    expect(out.skipped.map((s) => [s.line, s.message])).toEqual([
+      [12, 'test_requires attribute: not a string literal, not read (conanfile.py is never run)'],
+      [19, 'self.requires(): not a string literal, not read (conanfile.py is never run)'],
+    ])
+    expect(out.errors).toEqual([])
+    expect(
+      (discover('conanfile.py', 'class A(ConanFile):\n    requires = "fmt/10 2"\n').errors as ScanError[]).map((e) => [
+        e.code,
+        e.line,
+        e.column,
+        e.message,
+      ]),
+    ).toEqual([['invalid-entry', 2, 16, 'requires attribute: not a Conan version']])
+  })
+
+  it('takes a lockfile’s direct packages from the conanfile.py beside it, unless it computes one', () => {
+    const lock = '{"version": "0.5", "requires": ["fmt/10.2.1#a", "zlib/1.3#b"]}'
+    const literal = discover('conan.lock', lock, {'conanfile.py': 'class A(ConanFile):\n    requires = "fmt/10.2.1"\n'})
+    expect(literal.components.map((c) => [c.name, c.direct])).toEqual([
+      ['fmt', true],
+      ['zlib', false],
+    ])
+    const computed = discover('conan.lock', lock, {
+      'conanfile.py':
+        'class A(ConanFile):\n    def requirements(self):\n        self.requires("fmt/10.2.1")\n        self.requires(ZLIB)\n',
+    })
+    expect(computed.components.map((c) => [c.name, c.direct])).toEqual([
+      ['fmt', undefined],
+      ['zlib', undefined],
+    ])
+  })
+})

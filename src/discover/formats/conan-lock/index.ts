@@ -2,35 +2,38 @@
  * Conan (C and C++) lockfiles and manifests: Conan 2's `conan.lock` (JSON, `version` "0.5": `requires`,
  * `build_requires`, `python_requires`, `config_requires`, each a list of references), Conan 1's `conan.lock`
  * (`version` "0.4": `graph_lock.nodes.<id>.ref`), and `conanfile.txt` (./conanfile-txt.ts). References are read by
- * ./reference.ts; a lockfile's direct dependencies are those a conanfile.txt beside it names. conanfile.py is Python:
- * never run, and not read (what it requires may be computed).
+ * ./reference.ts; a lockfile's direct dependencies are those a conanfile.txt or conanfile.py beside it names.
+ * conanfile.py is Python: never run; only its literal requirements are read (./conanfile-py.ts).
  */
 import {posix} from 'node:path'
-import type {Component, ScanError, Scope} from '../../../core/model.js'
+import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {scanJsonEvents} from '../../lockfile-support/json-events.js'
 import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
-import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
+import {createLineIndex, type Position} from '../../lockfile-support/line-index.js'
+import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+import {readConanfilePy} from './conanfile-py.js'
 import {readConanfileTxt} from './conanfile-txt.js'
 import {type ConanReference, conanPurl, parseReference} from './reference.js'
 
 export const discoverer: Discoverer = {
   id: 'conan-lock',
-  description: 'Conan conan.lock (Conan 2, and Conan 1 graph lockfiles) and conanfile.txt',
+  description: 'Conan conan.lock (Conan 2, and Conan 1 graph lockfiles), conanfile.txt, conanfile.py (literals only)',
   matches(file) {
-    return /(^|\/)(conan\.lock|conanfile\.txt)$/.test(file)
+    return /(^|\/)(conan\.lock|conanfile\.txt|conanfile\.py)$/.test(file)
   },
   identify: (head) =>
     hasTopLevelKey(head, 'graph_lock') ||
     (/^\s*\{\s*"version"\s*:\s*"0\.5"/.test(head) &&
       /"(?:requires|build_requires|python_requires)"\s*:\s*\[/.test(head)),
   discover: ({file, text}, context) =>
-    file.endsWith('conanfile.txt') || !text.trimStart().startsWith('{')
-      ? discoverConanfileTxt(file, text)
-      : discoverConanLock(file, text, context),
+    file.endsWith('conanfile.py')
+      ? discoverConanfilePy(file, text)
+      : file.endsWith('conanfile.txt') || !text.trimStart().startsWith('{')
+        ? discoverConanfileTxt(file, text)
+        : discoverConanLock(file, text, context),
 }
 
 /** The lists of a Conan 2 lockfile, and their scopes: all but `requires` serve the build only. */
@@ -82,13 +85,49 @@ export function discoverConanfileTxt(file: string, text: string): DiscoverOutput
   return {components, errors}
 }
 
-/** The names a conanfile.txt beside the lockfile declares; undefined when there is none (direct is then unknown). */
-function declaredBeside(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
-  const text = context?.readText(posix.join(posix.dirname(file), 'conanfile.txt'))
-  if (text === null || text === undefined) return undefined
-  const names = new Set<string>()
-  for (const entry of readConanfileTxt(text).lines) {
+export function discoverConanfilePy(file: string, text: string): DiscoverOutput {
+  const {requirements, notRead} = readConanfilePy(text)
+  const lines = createLineIndex(text)
+  const errors: ScanError[] = []
+  const skipped: Skipped[] = notRead.map(({what, offset}) =>
+    unresolvedVersion(
+      file,
+      lines.position(offset).line,
+      `${what}: not a string literal, not read (conanfile.py is never run)`,
+    ),
+  )
+  const components: Component[] = []
+  for (const entry of requirements) {
+    const at = lines.position(entry.offset)
     const parsed = parseReference(entry.text, true)
+    if (!parsed.ok) {
+      errors.push(lockfileError(file, 'invalid-entry', `${entry.what}: ${parsed.problem}`, at.line, at.column))
+      continue
+    }
+    components.push(conanComponent(file, parsed.reference, entry.text, at, entry.scope, true))
+  }
+  return {components, skipped, errors}
+}
+
+/**
+ * The names the conanfile.txt (else the conanfile.py) beside the lockfile declares; undefined when there is none, or
+ * when the conanfile.py computes a requirement (direct is then unknown).
+ */
+function declaredBeside(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
+  const dir = posix.dirname(file)
+  const txt = context?.readText(posix.join(dir, 'conanfile.txt'))
+  let references: string[]
+  if (typeof txt === 'string') references = readConanfileTxt(txt).lines.map((entry) => entry.text)
+  else {
+    const py = context?.readText(posix.join(dir, 'conanfile.py'))
+    if (typeof py !== 'string') return undefined
+    const read = readConanfilePy(py)
+    if (read.notRead.length > 0) return undefined
+    references = read.requirements.map((entry) => entry.text)
+  }
+  const names = new Set<string>()
+  for (const text of references) {
+    const parsed = parseReference(text, true)
     if (parsed.ok) names.add(parsed.reference.name)
   }
   return names

@@ -17,7 +17,7 @@ export interface ConanReference {
   name: string
   /** The exact version; undefined for a range. */
   version?: string
-  /** The range as written, brackets included (`[>=1.0 <2]`). */
+  /** The range as written, brackets included (`[>=1.0 <2]`), or `<host_version>`. */
   range?: string
   user?: string
   channel?: string
@@ -36,9 +36,11 @@ export function parseReference(text: string, allowRange: boolean): ParsedReferen
   let rest = text.slice(slash + 1)
   let version: string | undefined
   let range: string | undefined
-  if (rest.startsWith('[')) {
-    const close = rest.indexOf(']')
-    if (close < 0) return {ok: false, problem: "version range without its closing ']'"}
+  // `[>=1 <2]`, a range; `<host_version>`, Conan 2's "the version the host context has" for a tool requirement.
+  if (rest.startsWith('[') || rest.startsWith('<')) {
+    const closing = rest.startsWith('[') ? ']' : '>'
+    const close = rest.indexOf(closing)
+    if (close < 0) return {ok: false, problem: `version range without its closing '${closing}'`}
     if (!allowRange) return {ok: false, problem: 'a version range where an exact version is expected'}
     range = rest.slice(0, close + 1)
     rest = rest.slice(close + 1)
