@@ -319,6 +319,13 @@ describe('conan-lock: hostile input', () => {
     )
     expect(graph.components).toEqual([])
     expect(graph.errors.map((e) => e.code).sort()).toEqual(['forbidden-key', 'invalid-entry'])
+    const py = discover(
+      'conanfile.py',
+      `class A(ConanFile):\n    requires = ${'('.repeat(100_000)}"fmt/10.0.0"\n${'self.requires('.repeat(50_000)}\n"""${long}`,
+    ) as ReturnType<typeof discover> & {skipped: unknown[]}
+    // The parentheses never close: the attribute's value runs on into the calls, so it is not a literal.
+    expect(py.components).toEqual([])
+    expect(py.skipped).toHaveLength(50_001)
     expect(Date.now() - started).toBeLessThan(5000)
   })
 })
