@@ -34,6 +34,8 @@ describe('conan-center (written from Conan 2 REST API routes)', () => {
         conan('missing', '1.0', 'pkg:conan/missing@1.0'),
         conan('acme_sdk', '0.25.0', 'pkg:conan/acme_sdk@0.25.0?channel=stable&user=acme'),
         conan('acme_only_user', '1.0', 'pkg:conan/acme_only_user@1.0?user=acme'),
+        conan('Poco', '1.9.4', 'pkg:conan/Poco@1.9.4?channel=stable&user=pocoproject'),
+        conan('Upper', '1.0', 'pkg:conan/Upper@1.0'),
         conan('ranged', undefined, 'pkg:conan/ranged'),
         conan('../etc', '1.0', 'pkg:conan/..%2Fetc@1.0'),
       ],
@@ -49,6 +51,8 @@ describe('conan-center (written from Conan 2 REST API routes)', () => {
       'missing@1.0': 'unresolved: not-found',
       'acme_sdk@0.25.0': 'unresolved: unsupported',
       'acme_only_user@1.0': 'unresolved: unsupported',
+      'Poco@1.9.4': 'unresolved: unsupported',
+      'Upper@1.0': 'unresolved: invalid-name',
       ranged: 'unresolved: no-version',
       '../etc@1.0': 'unresolved: invalid-name',
     })

@@ -42,8 +42,6 @@ function qualifiers(purl: string | undefined): URLSearchParams {
 
 async function resolveOne(component: Component, context: ResolverContext): Promise<Outcome> {
   const {name, version} = component
-  if (!NAME.test(name))
-    return {status: 'miss', reason: 'invalid-name', detail: `not a ConanCenter package name: ${name.slice(0, 100)}`}
   const given = qualifiers(component.purl)
   const user = given.get('user')
   const channel = given.get('channel')
@@ -51,8 +49,11 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
     return {
       status: 'miss',
       reason: 'unsupported',
-      detail: `conan ${name} has a user/channel (${(user ?? '_').slice(0, 64)}/${(channel ?? '_').slice(0, 64)}): not a ConanCenter package, not looked up`,
+      detail: `conan ${name.slice(0, 100)} has a user/channel (${(user ?? '_').slice(0, 64)}/${(channel ?? '_').slice(0, 64)}): not a ConanCenter package, not looked up`,
     }
+  // Checked after user/channel: a Conan 1 package of another remote may have an upper-case name.
+  if (!NAME.test(name))
+    return {status: 'miss', reason: 'invalid-name', detail: `not a ConanCenter package name: ${name.slice(0, 100)}`}
   if (version === undefined || !VERSION.test(version))
     return {status: 'miss', reason: 'no-version', detail: `conan ${name}: no exact version (a range) to look up`}
   const other = otherRegistryMiss(component, context.options)
