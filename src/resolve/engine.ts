@@ -43,6 +43,7 @@ const DEFAULT_ENDPOINTS: Record<string, string> = {
   cocoapods: 'https://cdn.cocoapods.org',
   cran: 'https://cran.r-universe.dev',
   'bazel-central-registry': 'https://bcr.bazel.build',
+  'conan-center': 'https://center2.conan.io',
   'oci:docker.io': 'https://registry-1.docker.io',
   'artifact-hub': DEFAULT_ARTIFACT_HUB_URL,
 }

@@ -3,6 +3,7 @@ import {resolver as artifactHub} from './resolvers/artifact-hub/index.js'
 import {resolver as bazelCentralRegistry} from './resolvers/bazel-central-registry/index.js'
 import {resolver as cocoapodsTrunk} from './resolvers/cocoapods-trunk/index.js'
 import {resolver as cran} from './resolvers/cran/index.js'
+import {resolver as conanCenter} from './resolvers/conan-center/index.js'
 import {resolver as cratesIo} from './resolvers/crates-io/index.js'
 import {resolver as depsDev} from './resolvers/deps-dev/index.js'
 import {resolver as githubActions} from './resolvers/github-actions/index.js'
@@ -49,6 +50,7 @@ export const resolvers = defineRegistry<Resolver>('resolver', [
   juliaGeneral,
   hackage,
   bazelCentralRegistry,
+  conanCenter,
   githubActions,
   helmRepository,
   artifactHub,

@@ -2,6 +2,7 @@ import {artifactHub} from './artifact-hub.js'
 import {bazelCentralRegistry} from './bazel.js'
 import {cocoapodsTrunk} from './cocoapods.js'
 import {cranUniverse} from './cran.js'
+import {conanCenter} from './conan-center.js'
 import {depsDev} from './deps-dev.js'
 import {helmRepositories} from './helm.js'
 import {hexPm} from './hex.js'
@@ -47,7 +48,8 @@ export interface RegistryEmulators {
     | 'cran'
     | 'julia'
     | 'hackage'
-    | 'bazel',
+    | 'bazel'
+    | 'conan',
     Emulator
   >
   close(): Promise<void>
@@ -77,6 +79,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     julia: await startEmulator(juliaGeneral()),
     hackage: await startEmulator(hackage()),
     bazel: await startEmulator(bazelCentralRegistry()),
+    conan: await startEmulator(conanCenter()),
     cdn,
   }
   const endpoints: Record<string, string> = {
@@ -95,6 +98,7 @@ export async function startRegistryEmulators(options: {depsDevBatch?: boolean} =
     'julia-general': `${servers.julia.url}${JULIA_GENERAL_BASE}`,
     hackage: servers.hackage.url,
     'bazel-central-registry': servers.bazel.url,
+    'conan-center': servers.conan.url,
   }
   // Every registry, vanity and chart host goes to the emulators: tests never reach the network.
   endpoints['oci:*'] = servers.oci.url
