@@ -5,8 +5,8 @@
  * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
- * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock,
- * src/core/trim-end)
+ * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
+ * formats/conan-lock, formats/pylock-toml, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -28,6 +28,9 @@ import {discoverer as mixLock} from '../src/discover/formats/mix-lock/index.js'
 import {discoverer as nixFlakeLock} from '../src/discover/formats/nix-flake-lock/index.js'
 import {discoverer as rebarLock} from '../src/discover/formats/rebar-lock/index.js'
 import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/index.js'
+import {discoverer as bazelModule} from '../src/discover/formats/bazel-module/index.js'
+import {discoverer as conanLock} from '../src/discover/formats/conan-lock/index.js'
+import {parseMarker} from '../src/discover/formats/pylock-toml/marker.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import {discoverer as terraformModule} from '../src/discover/formats/terraform-module/index.js'
@@ -304,6 +307,27 @@ const families: Family[] = [
     unit: 'characters',
     input: (n) => `PODS:\n  - ${'A'.repeat(n)} (${' ('.repeat(n / 4)}\n`,
     read: (text) => discover(podfileLock, 'Podfile.lock', text).errors.length === 1,
+  },
+  {
+    label: 'MODULE.bazel, n bazel_dep calls (bazel-module/index.test.ts)',
+    n: 5_000,
+    unit: 'calls',
+    input: (n) => 'bazel_dep(name = "m", version = "1.0")\n'.repeat(n),
+    read: (text, n) => discover(bazelModule, 'MODULE.bazel', text).components.length === n,
+  },
+  {
+    label: 'conanfile.py, n self.requires( calls never closed (conan-lock/index.test.ts)',
+    n: 50_000,
+    unit: 'calls',
+    input: (n) => `class A(ConanFile):\n    requires = ("fmt/10.0.0"\n${'self.requires('.repeat(n)}\n`,
+    read: (text) => discover(conanLock, 'conanfile.py', text).components.length === 0,
+  },
+  {
+    label: 'pylock.toml marker, n `and` clauses then an unclosed string (pylock-toml/index.test.ts)',
+    n: 400,
+    unit: 'clauses',
+    input: (n) => `${"'a' in extras and ".repeat(n)}"x`,
+    read: (text) => parseMarker(text) === undefined,
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.

@@ -49,7 +49,8 @@ export interface ResolveOptions {
   /**
    * Base URLs by service, for mirrors and emulators: `deps.dev`, `npm`, `pypi`, `crates.io`, `rubygems`,
    * `packagist`, `github` (repository checks), `oci:<registry host>`, `go:<vanity host>`, `helm:<chart repository
-   * host>`, `terraform:<registry host>`, `pub.dev`, `artifact-hub` (Artifact Hub's base URL, default https://artifacthub.io); `oci:*`, `go:*`, `helm:*` and `terraform:*` send every
+   * host>`, `terraform:<registry host>`, `pub.dev`, `hex.pm`, `cocoapods`, `cran`, `julia-general`, `hackage`,
+   * `bazel-central-registry`, `conan-center` (./engine.ts DEFAULT_ENDPOINTS), `artifact-hub` (Artifact Hub's base URL, default https://artifacthub.io); `oci:*`, `go:*`, `helm:*` and `terraform:*` send every
    * registry, vanity or chart host to `<base>/<host>`.
    */
   endpoints?: Partial<Record<string, string>>

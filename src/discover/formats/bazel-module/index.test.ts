@@ -228,17 +228,15 @@ describe('bazel-module: MODULE.bazel', () => {
     ])
   })
 
-  it('stays linear and bounded on hostile input', () => {
+  it('reads hostile input bounded (its linearity: bench/hostile.ts)', () => {
     const deep = discover(`bazel_dep(name = "a", version = "1.0")\nx = ${'('.repeat(100_000)}`)
     expect(deep.components.map((c) => c.ref)).toEqual(['a@1.0'])
     expect(deep.errors?.map((e) => `${e.code} ${e.line} ${e.message}`)).toEqual([
       'invalid-lockfile 2 brackets nested deeper than 200: the rest of the file is not read',
     ])
-    // One pass over the tokens: 5,000 calls (200 KB) read well within a second on an idle machine.
+    // One pass over the tokens (its time at n and 4n: bench/hostile.ts).
     const many = 'bazel_dep(name = "m", version = "1.0")\n'.repeat(5_000)
-    const started = performance.now()
     expect(discover(many).components).toHaveLength(5_000)
-    expect(performance.now() - started).toBeLessThan(10_000)
   })
 })
 

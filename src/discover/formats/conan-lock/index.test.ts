@@ -282,25 +282,26 @@ cmake_layout
 })
 
 describe('conan-lock: in a tree', () => {
-  it('is picked by name and lists both files of a project', async () => {
+  it('is picked by name; a conanfile beside a lock gives direct, and its requirements are listed once, by the lock', async () => {
     const inventory = await scanTree({
-      'app/conan.lock': '{\n  "version": "0.5",\n  "requires": ["fmt/10.2.1#aaaa"]\n}\n',
-      'app/conanfile.txt': '[requires]\nfmt/10.2.1\n',
-      'other/conanfile.py': 'from conan import ConanFile\n',
+      'app/conan.lock': '{\n  "version": "0.5",\n  "requires": ["fmt/10.2.1#aaaa", "zlib/1.3.1#bbbb"]\n}\n',
+      'app/conanfile.txt': '[requires]\nfmt/10.2.1\nnot a reference\n',
+      'tool/conanfile.py': 'from conan import ConanFile\nclass T(ConanFile):\n    requires = "spdlog/1.14.1"\n',
     })
-    expect(inventory.errors).toEqual([])
+    // The conanfile's own problems are still reported.
+    expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(['app/conanfile.txt:3 invalid-entry'])
     expect(
       inventory.components.map((c) => [c.purl, c.direct, c.locations.map((l) => `${l.file}:${l.line}:${l.column}`)]),
     ).toEqual([
-      ['pkg:conan/fmt@10.2.1', true, ['app/conanfile.txt:2:1']],
       ['pkg:conan/fmt@10.2.1?rrev=aaaa', true, ['app/conan.lock:3:16']],
+      ['pkg:conan/spdlog@1.14.1', true, ['tool/conanfile.py:3:16']],
+      ['pkg:conan/zlib@1.3.1?rrev=bbbb', false, ['app/conan.lock:3:35']],
     ])
   })
 })
 
 describe('conan-lock: hostile input', () => {
-  it('reads a 1 MB line, a 1 MB reference and deep nesting as errors, in bounded time', () => {
-    const started = Date.now()
+  it('reads a 1 MB line, a 1 MB reference and deep nesting as errors (their time: bench/hostile.ts)', () => {
     const long = 'a'.repeat(1_000_000)
     const txt = discover('conanfile.txt', `[requires]\n${long}/1.0\nfmt/10.0.0 ${'#'.repeat(100_000)}\n[${long}\n`)
     expect(txt.components.map((c) => c.name)).toEqual(['fmt'])
@@ -326,7 +327,6 @@ describe('conan-lock: hostile input', () => {
     // The parentheses never close: the attribute's value runs on into the calls, so it is not a literal.
     expect(py.components).toEqual([])
     expect(py.skipped).toHaveLength(50_001)
-    expect(Date.now() - started).toBeLessThan(5000)
   })
 })
 

@@ -28,12 +28,18 @@ export const discoverer: Discoverer = {
     hasTopLevelKey(head, 'graph_lock') ||
     (/^\s*\{\s*"version"\s*:\s*"0\.5"/.test(head) &&
       /"(?:requires|build_requires|python_requires)"\s*:\s*\[/.test(head)),
-  discover: ({file, text}, context) =>
-    file.endsWith('conanfile.py')
+  discover({file, text}, context) {
+    const conanfile = file.endsWith('conanfile.py')
       ? discoverConanfilePy(file, text)
       : file.endsWith('conanfile.txt') || !text.trimStart().startsWith('{')
         ? discoverConanfileTxt(file, text)
-        : discoverConanLock(file, text, context),
+        : undefined
+    if (conanfile === undefined) return discoverConanLock(file, text, context)
+    // With a conan.lock beside it, the lock lists the packages (at their locked revisions, direct as the conanfile
+    // says): the conanfile's requirements are not listed a second time; its problems still are.
+    const lock = context?.readText(posix.join(posix.dirname(file), 'conan.lock'))
+    return lock === null || lock === undefined ? conanfile : {...conanfile, components: []}
+  },
 }
 
 /** The lists of a Conan 2 lockfile, and their scopes: all but `requires` serve the build only. */

@@ -490,7 +490,7 @@ describe('pylock-toml: bad input', () => {
     ])
   })
 
-  it('hostile markers: long, deeply nested, or unbalanced are not read, in bounded time', () => {
+  it('hostile markers: long, deeply nested, or unbalanced are not read (their time: bench/hostile.ts)', () => {
     expect(parseMarker(`'a' in extras or ${"'b' in extras or ".repeat(MAX_LENGTH)}'c' in extras`)).toBeUndefined()
     expect(parseMarker(`${'('.repeat(200)}'a' in extras${')'.repeat(200)}`)).toBeUndefined()
     expect(parseMarker(`${'('.repeat(20)}'a' in extras${')'.repeat(20)}`)).toEqual({
@@ -499,9 +499,7 @@ describe('pylock-toml: bad input', () => {
       name: 'a',
       negated: false,
     })
-    const started = Date.now()
     expect(parseMarker(`${"'a' in extras and ".repeat(400)}"x`)).toBeUndefined()
-    expect(Date.now() - started).toBeLessThan(500)
   })
 
   it('names in markers are compared normalised (PEP 503)', () => {
