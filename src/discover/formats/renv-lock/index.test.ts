@@ -98,7 +98,7 @@ describe('renv-lock', () => {
       'pkg:cran/pakx@0.6.0?repository_url=https%3A%2F%2Fr.example.com%2Frepo',
     ])
     expect(out.skipped?.map((s) => s.message)).toEqual([
-      'Packages["ghost"]: ghost@2.0 comes from the R repository "elsewhere", which R.Repositories does not list: not listed as a CRAN package',
+      'Packages["ghost"]: ghost@2.0 comes from the R repository "elsewhere", which R.Repositories does not list, and it lists several beside CRAN: not listed as a CRAN package',
       'Packages["nameless"]: nameless@1.0 names no repository, and R.Repositories lists several beside CRAN: not listed as a CRAN package',
     ])
   })
@@ -130,6 +130,61 @@ describe('renv-lock', () => {
     expect(lookalike.components[0].purl).toBe(
       'pkg:cran/x@1.0?repository_url=https%3A%2F%2Fpackagemanager.example.com%2Fcran%2Flatest',
     )
+  })
+
+  it('a repository name the lockfile does not list is a preference: renv installs from the listed ones', () => {
+    // As 03rcooke/zeta_ladybirds' renv.lock (every package `Repository: "RSPM"`, only CRAN listed): renv installs
+    // from R.Repositories (R/available-packages.R), so these are CRAN's; `@CRAN@` is R's placeholder for CRAN.
+    const out = discoverRenvLock(
+      'renv.lock',
+      lock([['CRAN', '@CRAN@']], {
+        ggplot2: cran('ggplot2', '3.4.0', 'RSPM'),
+        MASS: cran('MASS', '7.3-58.1', 'CRAN'),
+        // renv reads `Source` without case (remotes::install_git writes `Git`); a record with a Repository and no
+        // Source is a repository's; `BioC` is Bioconductor's.
+        gitpkg: {
+          Package: 'gitpkg',
+          Version: '0.1.0',
+          Source: 'Git',
+          RemoteUrl: 'https://git.example.org/r/gitpkg.git',
+          RemoteSha: 'a'.repeat(40),
+        },
+        ghpkg: {
+          Package: 'ghpkg',
+          Version: '0.2.0',
+          Source: 'github',
+          RemoteUsername: 'example-org',
+          RemoteRepo: 'ghpkg',
+          RemoteSha: 'b'.repeat(40),
+        },
+        nosource: {Package: 'nosource', Version: '1.2.0', Repository: 'CRAN'},
+        Biobase: {Package: 'Biobase', Version: '2.58.0', Source: 'Repository', Repository: 'BioC'},
+      }),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:cran/ggplot2@3.4.0',
+      'pkg:cran/MASS@7.3-58.1',
+      `pkg:generic/git.example.org/r/gitpkg@${'a'.repeat(40)}?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.org%2Fr%2Fgitpkg.git%40${'a'.repeat(40)}`,
+      `pkg:generic/github.com/example-org/ghpkg@${'b'.repeat(40)}?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fghpkg%40${'b'.repeat(40)}`,
+      'pkg:cran/nosource@1.2.0',
+      'pkg:bioconductor/Biobase@2.58.0',
+    ])
+  })
+
+  it("a profile's lockfile takes direct from the project's DESCRIPTION", async () => {
+    const inventory = await scanTree({
+      DESCRIPTION: 'Package: shop\nVersion: 0.1.0\nImports: jsonlite\n',
+      'renv/profiles/dev/renv.lock': lock([['CRAN', 'https://cloud.r-project.org']], {
+        jsonlite: cran('jsonlite', '1.9.1', 'CRAN'),
+        rlang: cran('rlang', '1.1.4', 'CRAN'),
+      }),
+    })
+    expect(inventory.components.map((c) => `${c.name} ${c.direct} ${c.scope}`)).toEqual([
+      'jsonlite true prod',
+      'rlang false undefined',
+    ])
   })
 
   it('GitHub, GitLab, Bitbucket and git remotes: generic packages named by their repository, version the commit', () => {

@@ -12,7 +12,8 @@
  *   `packagemanager.posit.co/cran/2024-01-15`) are CRAN (core/public-registries.ts): `pkg:cran/<name>@<version>`.
  *   Any other repository (an r-universe, a company's Package Manager or drat) is its own: purl `repository_url`,
  *   never looked up on CRAN. A repository name the lockfile does not list is that record's `RemoteRepos` URL (pak's and
- *   remotes' record of where it installed from) when it has one, else reported (`unsupported`), not guessed.
+ *   remotes' record of where it installed from) when it has one, else a preference only: renv installs from the
+ *   listed repositories, by the rule for no `Repository`. `Source` is read without case, as renv reads it.
  * - `GitHub`, `GitLab`, `Bitbucket` (`RemoteHost`, `RemoteUsername`, `RemoteRepo`, `RemoteSha`) and `git`
  *   (`RemoteUrl`, `RemoteSha` when renv knew it): as mix.lock's git dependencies, a `generic` package named by the
  *   repository (`github.com/o/x`), version the commit, purl `vcs_url` (lockfile-support/git-package.ts).
@@ -53,6 +54,22 @@ const SHA = /^[0-9a-f]{7,64}$/i
 const OWNER = /^[A-Za-z0-9_.-]{1,100}(?:\/[A-Za-z0-9_.-]{1,100}){0,8}$/
 const REPO = /^[A-Za-z0-9_.-]{1,100}$/
 const HOST = /^[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?$/
+
+/** `Source` values as renv writes them, by their lower case (renv reads them so: `Git` from remotes::install_git). */
+const SOURCES: Readonly<Record<string, string>> = {
+  repository: 'Repository',
+  cran: 'CRAN',
+  bioconductor: 'Bioconductor',
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  bitbucket: 'Bitbucket',
+  git: 'git',
+}
+
+/** A `Repository` that is Bioconductor's (`BioC`, `BioCsoft`, as renv names Bioconductor's repositories). */
+function isBioconductorName(repository: JsonValue | undefined): boolean {
+  return typeof repository === 'string' && /^bioc/i.test(repository.trim())
+}
 
 /** The forge a `Source` names, and its host when `RemoteHost` does not say. */
 const FORGES: Readonly<Record<string, string>> = {
@@ -109,7 +126,15 @@ export function discoverRenvLock(file: string, text: string, context?: DiscoverC
       continue
     }
     const name = raw.Package ?? key
-    const source = raw.Source ?? 'unknown'
+    // renv compares sources without case (R/records.R), and a record without one that names a repository is one.
+    const source =
+      typeof raw.Source === 'string'
+        ? (SOURCES[raw.Source.toLowerCase()] ?? raw.Source)
+        : raw.Source === undefined
+          ? raw.Repository === undefined
+            ? 'unknown'
+            : 'Repository'
+          : raw.Source
     if (typeof name !== 'string' || !R_PACKAGE_NAME.test(name) || typeof source !== 'string') {
       const message = `${where}: expected "Package" (an R package name) and "Source" (a string)`
       out.errors.push(lockfileError(file, 'invalid-entry', message, position.line, position.column))
@@ -118,8 +143,9 @@ export function discoverRenvLock(file: string, text: string, context?: DiscoverC
     const direct = declared === undefined ? undefined : declared.prod.has(name) || declared.dev.has(name)
     const scope: Scope | undefined = declared?.prod.has(name) ? 'prod' : declared?.dev.has(name) ? 'dev' : undefined
     const entry = {name, record: raw, where, line: position.line, column: position.column, direct, scope}
-    if (source === 'Repository' || source === 'CRAN') repositoryEntry(file, out, entry, source, repositories)
-    else if (source === 'Bioconductor') bioconductorEntry(file, out, entry)
+    if ((source === 'Repository' || source === 'CRAN') && !isBioconductorName(raw.Repository))
+      repositoryEntry(file, out, entry, source, repositories)
+    else if (source === 'Bioconductor' || source === 'Repository') bioconductorEntry(file, out, entry)
     else if (Object.hasOwn(FORGES, source) || source === 'git') gitEntry(file, out, entry, source)
     else {
       notFromRegistry.push(`${name} (${source.slice(0, 40)})`)
@@ -162,7 +188,8 @@ function readRepositories(
       out.errors.push(lockfileError(file, 'invalid-entry', message, at.line, at.column))
       return
     }
-    const trimmed = url.trim()
+    // `@CRAN@`: R's placeholder for the CRAN mirror the user picks (R's `repos` option): CRAN.
+    const trimmed = url.trim() === '@CRAN@' ? 'https://cloud.r-project.org' : url.trim()
     if (!repositories.byName.has(name)) repositories.byName.set(name, trimmed)
     repositories.urls.push(trimmed)
   }
@@ -200,26 +227,20 @@ function repositoryEntry(file: string, out: Output, entry: Entry, source: string
     const remoteRepos = entry.record.RemoteRepos
     if (url === undefined && typeof remoteRepos === 'string' && /^https?:\/\/[^\s,]+$/i.test(remoteRepos.trim()))
       url = remoteRepos.trim()
-    if (url === undefined && named === 'CRAN' && repositories.urls.length === 0) url = 'https://cloud.r-project.org'
-    if (url === undefined) {
-      out.skipped.push({
-        file,
-        line: entry.line,
-        reason: 'unsupported',
-        message: `${entry.where}: ${entry.name}@${version} comes from the R repository "${named.slice(0, 100)}", which R.Repositories does not list: not listed as a CRAN package`,
-      })
-      return
-    }
-  } else if (repositories.urls.every((candidate) => isPublicRegistry('cran', candidate))) {
-    url = repositories.urls[0] ?? 'https://cloud.r-project.org'
-  } else if (repositories.urls.length === 1) {
-    url = repositories.urls[0]
-  } else {
+  }
+  // No repository, or a name R.Repositories does not list (`RSPM`, `CRAN` beside a Package Manager): a preference
+  // only; renv installs from the repositories the lockfile lists (R/available-packages.R), as for no name at all.
+  if (url === undefined) url = installedFrom(repositories)
+  if (url === undefined) {
+    const why =
+      typeof named === 'string' && named.trim() !== ''
+        ? `comes from the R repository "${named.slice(0, 100)}", which R.Repositories does not list, and it lists several beside CRAN`
+        : 'names no repository, and R.Repositories lists several beside CRAN'
     out.skipped.push({
       file,
       line: entry.line,
       reason: 'unsupported',
-      message: `${entry.where}: ${entry.name}@${version} names no repository, and R.Repositories lists several beside CRAN: not listed as a CRAN package`,
+      message: `${entry.where}: ${entry.name}@${version} ${why}: not listed as a CRAN package`,
     })
     return
   }
@@ -236,6 +257,13 @@ function repositoryEntry(file: string, out: Output, entry: Entry, source: string
       qualifiers: isPublicRegistry('cran', url) ? undefined : {repository_url: url},
     }),
   )
+}
+
+/** Where renv installs a package from without a repository of its own: CRAN when all listed are CRAN, else the one listed. */
+function installedFrom(repositories: Repositories): string | undefined {
+  if (repositories.urls.every((candidate) => isPublicRegistry('cran', candidate)))
+    return repositories.urls[0] ?? 'https://cloud.r-project.org'
+  return repositories.urls.length === 1 ? repositories.urls[0] : undefined
 }
 
 function bioconductorEntry(file: string, out: Output, entry: Entry): void {
@@ -298,8 +326,11 @@ function forgeUrl(source: string, record: JsonObject): string | undefined {
 
 /** Imports/Depends/LinkingTo and Suggests of the `DESCRIPTION` beside the lockfile; undefined without one. */
 function declaredDependencies(file: string, context: DiscoverContext | undefined): DeclaredDependencies | undefined {
+  // A profile's lockfile (`renv/profiles/<name>/renv.lock`) is the project's, whose DESCRIPTION is at its root.
+  const profile = /(^|\/)renv\/profiles\/[^/]+\/renv\.lock$/.exec(file)
   const slash = file.lastIndexOf('/')
-  const text = context?.readText(`${slash >= 0 ? file.slice(0, slash + 1) : ''}DESCRIPTION`)
+  const dir = profile ? file.slice(0, profile.index + profile[1].length) : slash >= 0 ? file.slice(0, slash + 1) : ''
+  const text = context?.readText(`${dir}DESCRIPTION`)
   if (!text || text.length > 1_000_000) return undefined
   return readDescription(text)
 }
