@@ -74,6 +74,17 @@ describe('vcsUrlRepository', () => {
     })
     expect(vcsUrlRepository('git+https://git.example.com/team/lib.git@v1')).toBeUndefined()
   })
+
+  it('takes a revision holding a slash off too (a branch `feature/x`, as a Julia manifest repo-rev)', () => {
+    // As JuliaComputing/xtrx_julia's JuliaManifest.toml names DSP.jl at a branch `ss/complex-bandpass-filter`.
+    expect(vcsUrlRepository('git+https://github.com/example/DSP.jl.git@ss/complex-bandpass-filter')).toEqual({
+      repo: 'github.com/example/DSP.jl',
+    })
+    expect(vcsUrlRepository('git+https://user@github.com/example/lib@release/2.x')).toEqual({
+      repo: 'github.com/example/lib',
+    })
+    expect(vcsUrlRepository('git@github.com:example/lib.git@feature/a/b')).toEqual({repo: 'github.com/example/lib'})
+  })
 })
 
 describe('forge web URLs', () => {

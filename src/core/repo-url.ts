@@ -155,8 +155,19 @@ export function vcsUrlRepository(url: string): RepoRef | undefined {
     .replace(/^(git|hg|svn|bzr)\+/, '')
     .replace(/#.*$/, '')
     .replace(/\?.*$/, '')
-    .replace(/@[^/@]*$/, '')
-  return normaliseRepoUrl(bare) ?? undefined
+  return normaliseRepoUrl(withoutRevision(bare)) ?? undefined
+}
+
+/**
+ * The URL without its `@revision`: the first `@` of the path (after `scheme://authority/`, or after scp-like
+ * `user@host:`), since a forge's repository path holds none, and a branch may hold `/` (`@feature/x`).
+ */
+function withoutRevision(url: string): string {
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*/.exec(url)
+  const scp = scheme ? null : /^[^/:]*:/.exec(url)
+  const pathStart = scheme ? scheme[0].length : scp ? scp[0].length : 0
+  const at = url.indexOf('@', pathStart)
+  return at === -1 ? url : url.slice(0, at)
 }
 
 /**

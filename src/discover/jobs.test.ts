@@ -53,6 +53,24 @@ describe('a format error quoting a hostile value', () => {
   })
 })
 
+describe('a file left with git merge-conflict markers', () => {
+  it('has its first error say so, with the marker line', async () => {
+    const sub = mkdtempSync(join(dir, 'conflict-'))
+    writeFileSync(
+      join(sub, 'package-lock.json'),
+      '{\n  "lockfileVersion": 3,\n<<<<<<< HEAD\n  "packages": {}\n=======\n  "packages": {"": {}}\n>>>>>>> main\n}\n',
+    )
+    const {errors, components} = await discoverPaths([sub])
+    expect(errors.map((e) => `${e.file.slice(sub.length + 1)}:${e.line} ${e.code}`)).toEqual([
+      'package-lock.json:3 invalid-json',
+    ])
+    expect(errors[0].message).toMatch(
+      / \(the file holds a git merge-conflict marker at line 3: resolve the conflict and scan again\)$/,
+    )
+    expect(components).toEqual([])
+  })
+})
+
 describe('PATHs that overlap', () => {
   it('read and count each file once, named as the first PATH reaching it names it', async () => {
     const sub = mkdtempSync(join(dir, 'overlap-'))

@@ -18,6 +18,7 @@ import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
 import {bytesToSniff, headText, sniffing, tailText} from './sniff.js'
 import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
+import {createLineIndex} from './lockfile-support/line-index.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {asText, type FsPath, isInside, pathsUnder, WALK_MESSAGES, type WalkOptions} from './walk.js'
@@ -213,7 +214,7 @@ export async function discoverDecoded(
       const out = await discoverChecked(format, {file, text: decoded.text}, context)
       appendAll(sink.components, decoded.ascii ? out.components : narrowStrings(out.components))
       appendAll(sink.skipped, out.skipped ?? [])
-      appendAll(sink.errors, cappedErrors(out.errors ?? []).map(shortMessage))
+      appendAll(sink.errors, conflictHint(cappedErrors(out.errors ?? []).map(shortMessage), file, decoded.text))
     } catch (error) {
       sink.errors.push({
         file,
@@ -222,6 +223,27 @@ export async function discoverDecoded(
       })
     }
   }
+}
+
+/** A line git writes where a merge left a conflict: `<<<<<<< ours`, at the start of a line. */
+const CONFLICT_MARKER = /^<{7}(?: |$)/m
+
+/**
+ * A file a format could not read that holds git's merge-conflict markers: its first error says so, with the marker's
+ * line, since a syntax error's own words (`InvalidSymbol`) do not tell why. Looked for only when there are errors.
+ */
+function conflictHint(errors: ScanError[], file: string, text: string): ScanError[] {
+  const first = errors.findIndex((error) => error.file === file)
+  if (first === -1) return errors
+  const marker = CONFLICT_MARKER.exec(text)
+  if (marker === null) return errors
+  const {line} = createLineIndex(text).position(marker.index)
+  const hinted = [...errors]
+  hinted[first] = {
+    ...errors[first],
+    message: `${errors[first].message} (the file holds a git merge-conflict marker at line ${line}: resolve the conflict and scan again)`,
+  }
+  return hinted
 }
 
 /** A format's error, its message elided if a hostile input made it long (core/elide.ts). */
