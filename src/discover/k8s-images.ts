@@ -91,7 +91,9 @@ function relatedImages(resource: YamlMap, found: ResourceImages): void {
   const named = new Set(found.images.map((image) => image.node.text.trim()))
   for (const item of related.items) {
     const image = at(item, 'image')
-    if (image === undefined || (isScalar(image) && named.has(image.text.trim()))) continue
+    // An entry without an image, or an empty one (a bundle's template before its images are pinned), names none.
+    if (image === undefined || (isScalar(image) && (image.kind === 'null' || named.has(image.text.trim())))) continue
+    if (isScalar(image) && image.kind === 'string' && image.text.trim() === '') continue
     addImage(found, image, 'spec.relatedImages', 'operator-field')
   }
 }

@@ -54,6 +54,10 @@ export function discoverCabalFreeze(file: string, source: string): DiscoverOutpu
       const colon = fieldNameEnd(line)
       if (colon === undefined) {
         // A section: `package foo`, `if impl(ghc >= 9.4)`, `repository x`: its fields are not read.
+        if (!SECTION.test(line)) {
+          const message = 'a line that is neither a field (`name: value`) nor a section (package, if, repository...)'
+          errors.push(lockfileError(file, 'invalid-lockfile', message, index + 1, 1))
+        }
         section = line.slice(0, 80)
         continue
       }
@@ -76,6 +80,10 @@ export function discoverCabalFreeze(file: string, source: string): DiscoverOutpu
   }
   return {components, skipped, errors}
 }
+
+/** The sections of a cabal project file (cabal-install's `legacyProjectConfigFieldDescrs` and its section parsers). */
+const SECTION =
+  /^(?:package|source-repository-package|repository|if|elif|else|program-options|program-locations)(?:\s|$)/i
 
 /** The offset of the `:` ending a field name at the start of the line, or undefined (a section header). */
 function fieldNameEnd(line: string): number | undefined {
@@ -171,6 +179,11 @@ function readConstraint(
   if (property.split(/\s+/).every((word) => STANZAS.has(word))) return
   const versions = pins(property)
   const column = item.column + (dot + 1)
+  if (versions === 'invalid') {
+    const message = `${name}: \`==\` must be followed by a version (digits and dots)`
+    out.errors.push(lockfileError(file, 'invalid-entry', message, item.line, item.column))
+    return
+  }
   if (versions === undefined) {
     out.skipped.push({
       file,
@@ -207,16 +220,20 @@ function readConstraint(
  * The versions a range pins: `==1.2`, `==1.0 || ==2.0` (a plan with two versions of one package, as cabal freeze
  * writes it), `== { 1.0, 2.0 }`; undefined for any other range.
  */
-function pins(range: string): string[] | undefined {
+function pins(range: string): string[] | 'invalid' | undefined {
   const versions: string[] = []
+  let invalid = false
   for (const part of range.replace(/\s+/g, '').split('||')) {
     if (!part.startsWith('==')) return undefined
     const rest = part.slice(2)
     const set = rest.startsWith('{') && rest.endsWith('}') ? rest.slice(1, -1).split(',') : [rest]
     for (const version of set) {
-      if (!isVersion(version)) return undefined
-      versions.push(version)
+      // `==1.2.*` is a range; `==bar` no version at all.
+      if (version.includes('*')) return undefined
+      if (isVersion(version)) versions.push(version)
+      else invalid = true
     }
   }
+  if (invalid) return 'invalid'
   return versions.length > 0 ? versions : undefined
 }

@@ -93,7 +93,39 @@ describe('haskell-lock: cabal.project.freeze', () => {
     // Hostile sizes: one pass, nothing quadratic.
     const huge = `constraints: ${Array.from({length: 50_000}, (_, i) => `any.p${i} ==1.${i}`).join(',\n  ')}\n`
     expect(read('cabal.project.freeze', huge).components).toHaveLength(50_000)
-    expect(read('cabal.project.freeze', `constraints: any.a ==${'1.'.repeat(100_000)}`).skipped).toHaveLength(1)
+    expect(read('cabal.project.freeze', `constraints: any.a ==${'1.'.repeat(100_000)}`).errors).toHaveLength(1)
+  })
+
+  it('reports `==` without a version and a line that is neither a field nor a section; `==1.2.*` is a range', () => {
+    // syft's test data holds a `cabal.project.freeze` that is not one: it must not read as an empty, valid freeze.
+    const out = read(
+      'cabal.project.freeze',
+      'constraints: any.foo ==bar,\n  any.text ==2.*,\n  any.base ==4.19.1.0\nthis is not a freeze file\npackage zlib\n  flags: -pkg-config\n',
+    )
+    expect(out.components.map((c) => c.purl)).toEqual(['pkg:hackage/base@4.19.1.0'])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      'invalid-lockfile 4:1 a line that is neither a field (`name: value`) nor a section (package, if, repository...)',
+      'invalid-entry 1:14 foo: `==` must be followed by a version (digits and dots)',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason}`)).toEqual(['2 unresolved-version'])
+  })
+
+  it('reads the freeze of any project file, named after it as cabal names it', () => {
+    // haskell-text/text-display's cabal.project.release.freeze, hasura/graphql-engine's cabal.project.ci.freeze,
+    // GlideAngle/flare-timing's cabal-ghcjs.project.freeze.
+    expect(
+      [
+        'cabal.project.release.freeze',
+        'cabal.project.ci.freeze',
+        'cabal-ghcjs.project.freeze',
+        'ci/my.project.freeze',
+      ].map((f) => discoverer.matches(f)),
+    ).toEqual([true, true, true, true])
+    expect(
+      ['requirements.freeze', 'project.freeze.txt', 'dist-newstyle/cabal.project.freeze'].map((f) =>
+        discoverer.matches(f),
+      ),
+    ).toEqual([false, false, false])
   })
 })
 
@@ -174,7 +206,7 @@ describe('haskell-lock: stack.yaml.lock', () => {
       {
         file: 'stack.yaml.lock',
         code: 'invalid-lockfile',
-        message: 'a stack.yaml.lock is a mapping',
+        message: 'a stack.yaml.lock must be a mapping (of `packages:` and `snapshots:`)',
         line: 1,
         column: 1,
       },

@@ -14,8 +14,12 @@ import {discoverCabalFreeze} from './cabal-freeze.js'
 import {discoverStackLock} from './stack-lock.js'
 import {discoverStackYaml, isStackYaml} from './stack-yaml.js'
 
-/** `cabal.project.freeze`, or the freeze of another project file (`cabal.release.project.freeze`). */
-const FREEZE = /^cabal(?:\.[^/]*)?\.project\.freeze$/
+/**
+ * `cabal.project.freeze`, or the freeze of another project file: cabal names it after the project file
+ * (`--project-file=FILE` freezes to `FILE.freeze`): `cabal.release.project.freeze`, `cabal.project.ci.freeze`,
+ * `cabal-ghcjs.project.freeze`.
+ */
+const FREEZE = /^(?:cabal[^/]*|[^/]*\.project(?:\.[^/]*)?)\.freeze$/
 /** `stack.yaml.lock`, or the lock of another Stack project file (`stack-ghc-9.12.yaml.lock`). */
 const STACK_LOCK = /^stack[^/]*\.yaml\.lock$/
 

@@ -29,7 +29,15 @@ export function discoverStackLock(file: string, source: string): DiscoverOutput 
   const root = yaml.documents[0]?.root
   if (root === undefined || root === null) return {components, skipped, errors}
   if (!isMap(root)) {
-    errors.push(lockfileError(file, 'invalid-lockfile', 'a stack.yaml.lock is a mapping', root.line, root.column))
+    errors.push(
+      lockfileError(
+        file,
+        'invalid-lockfile',
+        'a stack.yaml.lock must be a mapping (of `packages:` and `snapshots:`)',
+        root.line,
+        root.column,
+      ),
+    )
     return {components, skipped, errors}
   }
   const packages = at(root, 'packages')

@@ -113,6 +113,9 @@ spec:
       image: quay.io/example/shop-db:15.4
     - name: exporter
       image: quay.io/example/shop-exporter:0.9.1
+    - name: not-pinned-yet
+      image: ""
+    - name: no-image
 `,
       'config/manager/manager.yaml': `apiVersion: apps/v1
 kind: Deployment
