@@ -10,6 +10,7 @@ import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PackageInfo} from './schema.js'
+import {isBroader, narrowerScope} from '../../lockfile-support/scope.js'
 
 const WorkspaceCheck = check('bun-lock/Workspace')
 const PackageInfoCheck = check('bun-lock/PackageInfo')
@@ -57,7 +58,6 @@ const SECTIONS: Array<[keyof PackageInfo | 'devDependencies', Scope]> = [
 ]
 
 /** Lower is wider: a package reached as prod by one path and dev by another ships. */
-const RANK: Record<Scope, number> = {prod: 0, optional: 1, peer: 2, dev: 3}
 
 interface Member {
   name?: string
@@ -264,7 +264,7 @@ function scopes(members: Map<string, Member>, entries: Map<string, Entry>): Map<
     if (known === undefined) reached.set(key, {scope, direct})
     else {
       known.direct ||= direct
-      if (RANK[scope] >= RANK[known.scope]) return
+      if (!isBroader(scope, known.scope)) return
       known.scope = scope
     }
     queue.push(key)
@@ -287,7 +287,7 @@ function scopes(members: Map<string, Member>, entries: Map<string, Entry>): Map<
       for (const [name, declaredScope] of member?.declared ?? []) {
         if (declaredScope === 'dev') continue
         const target = resolve(entries, memberKey(entry.workspace, member!), name)
-        if (target !== undefined) reach(target, narrower(scope, declaredScope), false)
+        if (target !== undefined) reach(target, narrowerScope(scope, declaredScope), false)
       }
       continue
     }
@@ -295,15 +295,11 @@ function scopes(members: Map<string, Member>, entries: Map<string, Entry>): Map<
       if (section === 'devDependencies') continue
       for (const name of Object.keys(entry.info?.[section] ?? {})) {
         const target = resolve(entries, key, name)
-        if (target !== undefined) reach(target, narrower(scope, edge), false)
+        if (target !== undefined) reach(target, narrowerScope(scope, edge), false)
       }
     }
   }
   return reached
-}
-
-function narrower(a: Scope, b: Scope): Scope {
-  return RANK[a] >= RANK[b] ? a : b
 }
 
 /** One component per distinct first item (`name@version`), located at every key that installs it. */
@@ -322,7 +318,7 @@ function components(
       existing.locations.push(location)
       if (reach !== undefined) {
         if (existing.direct !== undefined) existing.direct ||= reach.direct
-        if (existing.scope === undefined || RANK[reach.scope] < RANK[existing.scope]) existing.scope = reach.scope
+        if (isBroader(reach.scope, existing.scope)) existing.scope = reach.scope
       }
       continue
     }

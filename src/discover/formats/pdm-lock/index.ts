@@ -11,6 +11,7 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {downloadQualifiers} from '../../lockfile-support/pypi-index.js'
 import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+import {isBroader} from '../../lockfile-support/scope.js'
 
 export const discoverer: Discoverer = {
   id: 'pdm-lock',
@@ -149,12 +150,6 @@ function scopeOf(groups: string[] | undefined, project: Project | undefined): Sc
   return scopes.every((scope) => scope === 'dev') ? 'dev' : undefined
 }
 
-const SCOPE_RANK: Record<Scope, number> = {prod: 4, optional: 3, peer: 2, dev: 1}
-
-function rankOf(scope: Scope | undefined): number {
-  return scope === undefined ? 0 : SCOPE_RANK[scope]
-}
-
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined
 }
@@ -243,7 +238,7 @@ export function discoverPdmLock(file: string, text: string, context: DiscoverCon
     )
     const before = byKey.get(key)
     if (before !== undefined) {
-      if (rankOf(scope) > rankOf(before.scope)) before.scope = scope
+      if (isBroader(scope, before.scope)) before.scope = scope
       continue
     }
     byKey.set(key, {

@@ -12,6 +12,7 @@ import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-i
 import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, type Marker, namesSelection, parseMarker} from './marker.js'
+import {isBroader} from '../../lockfile-support/scope.js'
 
 export const discoverer: Discoverer = {
   id: 'pylock-toml',
@@ -30,12 +31,6 @@ const VCS_TYPES = new Set(['git', 'hg', 'svn', 'bzr'])
 
 /** The sources of a `[[packages]]`: at most one of them (sdist and wheels together are one). */
 const SOURCE_KEYS = ['vcs', 'directory', 'archive', 'sdist|wheels'] as const
-
-const SCOPE_RANK: Record<Scope, number> = {prod: 4, optional: 3, peer: 2, dev: 1}
-
-function rankOf(scope: Scope | undefined): number {
-  return scope === undefined ? 0 : SCOPE_RANK[scope]
-}
 
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined
@@ -82,7 +77,7 @@ function readProject(file: string, context: DiscoverContext): Map<string, Scope>
       const parsed = typeof item === 'string' ? parseRequirement(item) : undefined
       if (parsed === undefined) continue
       const name = normalizePypiName(parsed.name)
-      if (rankOf(scope) > rankOf(direct.get(name))) direct.set(name, scope)
+      if (isBroader(scope, direct.get(name))) direct.set(name, scope)
     }
   }
   note(tomlAt(table, ['project', 'dependencies']), 'prod')
@@ -273,7 +268,7 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
     )
     const before = byKey.get(key)
     if (before !== undefined) {
-      if (rankOf(scope) > rankOf(before.scope)) before.scope = scope
+      if (isBroader(scope, before.scope)) before.scope = scope
       continue
     }
     byKey.set(key, {

@@ -1,0 +1,20 @@
+/**
+ * How broad a scope is: who gets a package. `prod` reaches everyone who installs the project, `optional` those who ask
+ * for an extra, `peer` those whose project provides it, `dev` only the project's own developers. A package a lockfile
+ * reaches several ways (locked once per group, per marker, per path through the graph) has the broadest of them;
+ * what a dev-only package depends on is dev too (the narrower of the two). One table for the formats that weigh
+ * scopes (bun-lock, pdm-lock, pylock-toml).
+ */
+import type {Scope} from '../../core/model.js'
+
+const BREADTH: Readonly<Record<Scope, number>> = {prod: 4, optional: 3, peer: 2, dev: 1}
+
+/** True when `a` reaches more people than `b`; any scope is broader than an unknown one. */
+export function isBroader(a: Scope | undefined, b: Scope | undefined): boolean {
+  return (a === undefined ? 0 : BREADTH[a]) > (b === undefined ? 0 : BREADTH[b])
+}
+
+/** The narrower of two scopes (the first on a tie): the scope of a dependency reached through a package of `b`. */
+export function narrowerScope(a: Scope, b: Scope): Scope {
+  return BREADTH[a] <= BREADTH[b] ? a : b
+}
