@@ -3,6 +3,9 @@
  * of letters and digits joined by `-`, each with at least one letter; Distribution.Types.Version: numbers joined by
  * `.`). Bounded lengths; no regular expression here backtracks.
  */
+import type {Component} from '../../../core/model.js'
+import {packageComponent} from '../../lockfile-support/component.js'
+
 const COMPONENT = /^[A-Za-z0-9]{1,64}$/
 const VERSION = /^[0-9]{1,9}(?:\.[0-9]{1,9}){0,15}$/
 
@@ -25,4 +28,25 @@ export function splitPackageId(id: string): {name: string; version: string} | un
   const name = id.slice(0, dash)
   const version = id.slice(dash + 1)
   return isPackageName(name) && isVersion(version) ? {name, version} : undefined
+}
+
+/**
+ * Stack's Hackage location (`aeson-2.2.3.0@sha256:…,1234`, in a lock's `hackage:` or a stack.yaml's `extra-deps`)
+ * as a component at `at`; undefined when it names no package and version.
+ */
+export function hackageLocation(
+  file: string,
+  value: string,
+  at: {line: number; column: number},
+): Component | undefined {
+  const id = splitPackageId(value.split('@')[0])
+  if (!id) return undefined
+  return packageComponent(file, {
+    ecosystem: 'hackage',
+    name: id.name,
+    version: id.version,
+    ref: value.slice(0, 200),
+    line: at.line,
+    column: at.column,
+  })
 }

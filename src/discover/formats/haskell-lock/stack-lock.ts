@@ -17,7 +17,7 @@ import {gitVcsUrl, scpToSshUrl} from '../../lockfile-support/purl.js'
 import type {DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, stringValue, text, type YamlNode} from '../../yaml-tree.js'
-import {isPackageName, isVersion, splitPackageId} from './names.js'
+import {hackageLocation, isPackageName, isVersion} from './names.js'
 
 const SHA = /^[0-9a-f]{7,64}$/i
 
@@ -69,17 +69,8 @@ function readPackage(file: string, entry: YamlNode, errors: ScanError[]): Compon
   if (!isMap(completed)) return bad('a package entry needs a `completed` location')
   const hackage = at(completed, 'hackage')
   if (hackage !== undefined) {
-    const value = stringValue(hackage) ?? ''
-    const id = splitPackageId(value.split('@')[0])
-    if (!id) return bad('`hackage:` must be <name>-<version>[@sha256:<hash>,<size>]', hackage)
-    return packageComponent(file, {
-      ecosystem: 'hackage',
-      name: id.name,
-      version: id.version,
-      ref: value.slice(0, 200),
-      line: hackage.line,
-      column: hackage.column,
-    })
+    const component = hackageLocation(file, stringValue(hackage) ?? '', hackage)
+    return component ?? bad('`hackage:` must be <name>-<version>[@sha256:<hash>,<size>]', hackage)
   }
   const nameNode = at(completed, 'name')
   const name = stringValue(nameNode)

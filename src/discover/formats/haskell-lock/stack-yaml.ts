@@ -19,7 +19,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, text, type YamlNode} from '../../yaml-tree.js'
-import {splitPackageId} from './names.js'
+import {hackageLocation} from './names.js'
 
 /** A top-level `snapshot:` or `resolver:` key: what makes a `stack.yaml` Stack's. */
 const STACK_KEY = /^(?:snapshot|resolver)[ \t]*:/m
@@ -59,18 +59,9 @@ function readExtraDep(
   const hackage = isMap(item) ? at(item, 'hackage') : item
   const value = stringValue(hackage)
   if (hackage !== undefined && value !== undefined) {
-    const id = splitPackageId(value.split('@')[0])
-    if (id) {
-      out.components.push(
-        packageComponent(file, {
-          ecosystem: 'hackage',
-          name: id.name,
-          version: id.version,
-          ref: value.slice(0, 200),
-          line: hackage.line,
-          column: hackage.column,
-        }),
-      )
+    const component = hackageLocation(file, value, hackage)
+    if (component) {
+      out.components.push(component)
       return
     }
     if (/^https?:\/\//i.test(value)) {
