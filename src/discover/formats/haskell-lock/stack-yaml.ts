@@ -13,7 +13,6 @@
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, DiscoverOutput} from '../../types.js'
