@@ -116,6 +116,7 @@ describe('GitHub Actions matrix workflow', () => {
     expect(shard).not.toBeNull()
     const count = Number(shard?.[1])
     expect(shards).toEqual(Array.from({length: count}, (_, i) => i))
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression is the text under test
     expect(collectLine).toContain('--bundle "shard-${{ matrix.shard }}.bundle"')
     const uploads = workflow.jobs.collect.steps.filter(
       (s) => 'uses' in s && s.uses.startsWith('actions/upload-artifact@'),

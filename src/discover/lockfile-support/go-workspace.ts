@@ -31,7 +31,7 @@ export function workspaceOf(goMod: string, context: DiscoverContext): Workspace 
     if (workspace === undefined) continue
     // The first go.work found decides; a module it does not use is not in the workspace.
     const folder = posix.dirname(goMod)
-    return workspace !== null && workspace.folders.includes(folder) ? workspace : undefined
+    return workspace?.folders.includes(folder) ? workspace : undefined
   }
   return undefined
 }

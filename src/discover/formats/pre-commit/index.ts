@@ -19,7 +19,6 @@
  * Read with the project's YAML reader (positions for every node); everything else of the file is pre-commit's
  * settings, not read.
  */
-import {PackageURL} from 'packageurl-js'
 import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
@@ -28,7 +27,6 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {aliasTarget, isLocalRange, isRemoteRange, parseDescriptor} from '../../lockfile-support/npm-name.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
-import {gitVcsUrl, scpToSshUrl} from '../../lockfile-support/purl.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'

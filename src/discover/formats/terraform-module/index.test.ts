@@ -121,6 +121,7 @@ describe('terraform-module', () => {
         '  source = "example-org/commented/aws"',
         '} */',
         'locals {',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform's own interpolation is the text under test
         '  text = "module \\"quoted\\" { ${jsonencode({a = "}"})}"',
         '  doc = <<EOT',
         'module "heredoc" {',
