@@ -4,7 +4,8 @@
  * string or a tuple or list of strings, and the calls `self.requires("…")`, `self.tool_requires("…")`,
  * `self.build_requires("…")`, `self.test_requires("…")` with a plain string as first argument (under any condition:
  * each is declared). A value that is not such a literal (an f-string, a name, an expression) is not guessed: it is
- * reported as not read. `self.requires(…, override=True)` only pins the version of an indirect dependency: left out.
+ * reported as not read. `self.requires(…, override=True)` only pins the version of an indirect dependency: left out,
+ * as is Conan 1's `(reference, "override")` in the `requires` attribute. Adjacent literals are joined, as in Python.
  */
 import type {Scope} from '../../../core/model.js'
 import {type PyToken, tokenizePython} from './python-tokens.js'
@@ -84,19 +85,38 @@ export function readConanfilePy(text: string): {requirements: PyRequirement[]; n
     const scope = CALLS.get(name.value)
     if (scope === undefined) continue
     const what = `self.${name.value}()`
-    const argument = tokens[i + 4]
-    if (!isPlain(argument)) {
+    // The first argument, whole: string literals only (adjacent ones joined, as Python joins them), then `,` or `)`.
+    // `"openssl/" + v`, `"boost/{}".format(v)`, `"qt/%s" % v`, `a if c else b` are computed: not read.
+    const argument = literal(tokens, i + 4)
+    const after = argument === undefined ? undefined : tokens[argument.next]
+    if (argument === undefined || after?.kind !== 'op' || (after.value !== ',' && after.value !== ')')) {
       notRead.push({what, offset: name.offset})
       continue
     }
-    const after = tokens[i + 5]
-    if (after?.kind === 'op' && after.value === ',' && overrides(tokens, i + 6)) continue
-    requirements.push({what, scope, text: argument.value.trim(), offset: argument.offset})
+    if (after.value === ',' && overrides(tokens, argument.next + 1)) continue
+    requirements.push({what, scope, text: argument.text.trim(), offset: argument.offset})
   }
   return {requirements, notRead}
 }
 
-/** The value of a class attribute, from `start` to the end of its logical line: strings in brackets, or not read. */
+/** Adjacent plain string literals from `start`, joined; undefined when `start` is not one. */
+function literal(tokens: PyToken[], start: number): {text: string; offset: number; next: number} | undefined {
+  const first = tokens[start]
+  if (!isPlain(first)) return undefined
+  let text = first.value
+  let next = start + 1
+  for (let token = tokens[next]; isPlain(token); token = tokens[++next]) text += token.value
+  return {text, offset: first.offset, next}
+}
+
+/** A value of a class attribute: a reference, or a list or tuple of values. */
+type Value = {kind: 'reference'; text: string; offset: number} | {kind: 'group'; items: Value[]}
+
+/**
+ * The value of a class attribute, from `start` to the end of its logical line: references (string literals) in any
+ * nesting of tuples and lists, or not read. Conan 1's `(reference, "override")` pins an indirect dependency's
+ * version only (left out); `(reference, "private")` is a requirement (docs.conan.io/1: requires "modifiers").
+ */
 function attribute(
   tokens: PyToken[],
   start: number,
@@ -105,16 +125,68 @@ function attribute(
   requirements: PyRequirement[],
   notRead: PyNotRead[],
 ): void {
-  const found: PyRequirement[] = []
-  for (let j = start; j < tokens.length && tokens[j].kind !== 'line'; j++) {
-    const token = tokens[j]
-    if (isPlain(token)) found.push({what: `${name} attribute`, scope, text: token.value.trim(), offset: token.offset})
-    else if (!(token.kind === 'op' && '()[],'.includes(token.value))) {
-      notRead.push({what: `${name} attribute`, offset: tokens[start]?.offset ?? 0})
-      return
-    }
+  const what = `${name} attribute`
+  let end = start
+  while (end < tokens.length && tokens[end].kind !== 'line') end++
+  const value = sequence(tokens, start, end, undefined, 0)
+  if (value === undefined || value.next !== end) {
+    notRead.push({what, offset: tokens[start]?.offset ?? 0})
+    return
   }
-  requirements.push(...found)
+  const visit = (item: Value): void => {
+    if (item.kind === 'reference') requirements.push({what, scope, text: item.text.trim(), offset: item.offset})
+    else if (isModified(item)) {
+      if (item.items[1].kind === 'reference' && item.items[1].text.trim() !== 'override') visit(item.items[0])
+    } else for (const inner of item.items) visit(inner)
+  }
+  visit(value.value)
+}
+
+/** `(reference, "override" | "private")`. */
+function isModified(group: Extract<Value, {kind: 'group'}>): boolean {
+  const [first, second] = group.items
+  return (
+    group.items.length === 2 &&
+    first.kind === 'reference' &&
+    second.kind === 'reference' &&
+    (second.text.trim() === 'override' || second.text.trim() === 'private')
+  )
+}
+
+/** Values separated by `,` up to `close` (or `end` at the top), nesting bounded; undefined for anything else. */
+function sequence(
+  tokens: PyToken[],
+  start: number,
+  end: number,
+  close: string | undefined,
+  depth: number,
+): {value: Value; next: number} | undefined {
+  if (depth > 32) return undefined
+  const items: Value[] = []
+  let j = start
+  while (j < end) {
+    const token = tokens[j]
+    if (close !== undefined && token.kind === 'op' && token.value === close) break
+    const string = literal(tokens, j)
+    if (string !== undefined) {
+      items.push({kind: 'reference', text: string.text, offset: string.offset})
+      j = string.next
+    } else if (token.kind === 'op' && (token.value === '(' || token.value === '[')) {
+      const inner = sequence(tokens, j + 1, end, token.value === '(' ? ')' : ']', depth + 1)
+      if (inner === undefined) return undefined
+      items.push(inner.value)
+      j = inner.next + 1
+    } else return undefined
+    const separator = tokens[j]
+    if (j < end && separator.kind === 'op' && separator.value === ',') j++
+    else if (!(j >= end || (close !== undefined && separator.kind === 'op' && separator.value === close)))
+      return undefined
+  }
+  if (close !== undefined && !(j < end && tokens[j].kind === 'op' && (tokens[j] as {value: string}).value === close))
+    return undefined
+  // A value in parentheses alone is that value (`("a/1")` is a string, not a tuple).
+  const value: Value = close === '(' && items.length === 1 ? items[0] : {kind: 'group', items}
+  return {value, next: j}
 }
 
 /** Whether the keyword arguments from `start` (to the closing parenthesis) hold `override=True`. */

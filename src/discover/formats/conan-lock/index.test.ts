@@ -182,6 +182,33 @@ describe('conan-lock: conan.lock (Conan 1 graph lock)', () => {
       ['cmake', '3.20.0', 'dev', true, 'pkg:conan/cmake@3.20.0', 20, 4],
     ])
   })
+
+  it('leaves out a root that has a path and a ref, and takes what only build_requires reach for dev (one profile)', () => {
+    // As MarkusJx/CppJsLib's lock (the root names the project's own reference beside its path) and Bobini1/RhythmGame's
+    // (made with one profile: no `context` written, cmake and what it needs reached by build_requires only).
+    const text = JSON.stringify(
+      {
+        graph_lock: {
+          nodes: {
+            '0': {ref: 'shop/0.8', path: '../conanfile.py', requires: ['1'], build_requires: ['2']},
+            '1': {ref: 'fmt/10.2.1', requires: []},
+            '2': {ref: 'cmake/3.28.1', requires: ['3']},
+            '3': {ref: 'openssl/3.2.0'},
+          },
+        },
+        version: '0.4',
+      },
+      null,
+      1,
+    )
+    const {components, errors} = discover('conan.lock', text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.name} ${c.scope} ${c.direct}`)).toEqual([
+      'fmt undefined true',
+      'cmake dev true',
+      'openssl dev false',
+    ])
+  })
 })
 
 describe('conan-lock: conanfile.txt', () => {
@@ -331,6 +358,41 @@ describe('conan-lock: hostile input', () => {
 })
 
 describe('conan-lock: conanfile.py (literals only, never run)', () => {
+  it('computed references are skipped, not errors; adjacent literals join; Conan 1 modifiers are read (real-world review)', () => {
+    // The computed forms are those of public recipes (whyoleg/openssl-builds: `"openssl/" + version`); Conan 1's
+    // `requires` modifiers as docs.conan.io/1 writes them.
+    const out = discover(
+      'conanfile.py',
+      [
+        'from conan import ConanFile',
+        'class App(ConanFile):',
+        '    requires = (("hello/0.1@user/testing"), ("say/0.2@dummy/stable", "override"), ("bye/2.1@coder/beta", "private"))',
+        '    def requirements(self):',
+        '        v = "3.2.1"',
+        '        self.requires("openssl/" + v)',
+        '        self.requires("boost/{}".format(v))',
+        '        self.requires("qt/%s" % v)',
+        '        self.requires("zlib/" "1.3.1")',
+        '        self.requires("fmt/10.2.1" if self.options.fmt else "fmt/9.1.0")',
+        '        self.requires("spdlog/1.14.1", transitive_headers=True)',
+        '',
+      ].join('\n'),
+    ) as ReturnType<typeof discover> & {skipped: Array<{line: number; message: string}>}
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.ref} ${c.scope} ${c.locations[0].line}`)).toEqual([
+      'hello/0.1@user/testing prod 3',
+      'bye/2.1@coder/beta prod 3',
+      'zlib/1.3.1 prod 9',
+      'spdlog/1.14.1 prod 11',
+    ])
+    expect(out.skipped.map((x) => `${x.line} ${x.message}`)).toEqual([
+      '6 self.requires(): not a string literal, not read (conanfile.py is never run)',
+      '7 self.requires(): not a string literal, not read (conanfile.py is never run)',
+      '8 self.requires(): not a string literal, not read (conanfile.py is never run)',
+      '10 self.requires(): not a string literal, not read (conanfile.py is never run)',
+    ])
+  })
+
   it('reads the real RhythmGame recipe: the build_requires attribute (dev) and self.requires() calls', () => {
     const {components, errors, skipped} = discover('conanfile.py', fixture('rhythmgame/conanfile.py')) as ReturnType<
       typeof discover

@@ -185,6 +185,27 @@ export function discoverConanLock(file: string, text: string, context?: Discover
   return {components, errors}
 }
 
+/** The ids of the nodes that node "0" reaches along the edges `keys` name (bounded by the number of nodes). */
+function reached(nodes: Record<string, JsonValue>, keys: readonly string[]): Set<string> {
+  const seen = new Set<string>(['0'])
+  const queue = ['0']
+  while (queue.length > 0) {
+    const node = nodes[queue.pop() as string]
+    if (!isJsonObject(node)) continue
+    for (const key of keys) {
+      const ids = node[key]
+      if (!Array.isArray(ids)) continue
+      for (const id of ids)
+        if (typeof id === 'string' && Object.hasOwn(nodes, id) && !seen.has(id)) {
+          seen.add(id)
+          queue.push(id)
+        }
+    }
+  }
+  seen.delete('0')
+  return seen
+}
+
 /**
  * Conan 1's lockfile: `graph_lock.nodes`, keyed by id; node "0" is the root (the consumer conanfile, with a `path`
  * and no `ref`, or the reference the lockfile was made for), and the nodes its `requires` and `build_requires` name
@@ -211,6 +232,10 @@ function discoverGraphLock(
       const ids = rootNode[key]
       if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') direct.add(id)
     }
+  // What the project's own `requires` reach is prod; what only `build_requires` (of any node) reach is a build tool
+  // and what it needs: dev, also when the lock was made with one profile for both contexts (no `context` written).
+  const byRequires = reached(nodes, ['requires'])
+  const byAny = reached(nodes, ['requires', 'build_requires'])
   const components: Component[] = []
   for (const [id, node] of Object.entries(nodes)) {
     if (!isJsonObject(node)) {
@@ -219,8 +244,8 @@ function discoverGraphLock(
     }
     const at = positionOf(node)
     const refText = node.ref
-    // The consumer conanfile itself (a `path`, no reference) is the project, not a dependency.
-    if (refText === undefined) continue
+    // The consumer conanfile itself (a `path`, with or without a reference) is the project, not a dependency.
+    if (refText === undefined || node.path !== undefined) continue
     const parsed = typeof refText === 'string' ? parseReference(refText, false) : undefined
     if (parsed === undefined || !parsed.ok) {
       const problem = parsed === undefined ? "'ref' must be a string" : parsed.problem
@@ -229,7 +254,8 @@ function discoverGraphLock(
       )
       continue
     }
-    const scope: Scope | undefined = node.context === 'build' ? 'dev' : undefined
+    const scope: Scope | undefined =
+      node.context === 'build' || (byAny.has(id) && !byRequires.has(id)) ? 'dev' : undefined
     const isDirect = isJsonObject(rootNode) ? direct.has(id) : undefined
     components.push(conanComponent(file, parsed.reference, refText as string, at, scope, isDirect))
   }
