@@ -114,7 +114,7 @@ describe('bazel-module: MODULE.bazel', () => {
       [
         'multi@1.0',
         '1.0',
-        'pkg:bazel/multi@1.0?repository_url=https%3A%2F%2Fbcr.example.com%2F',
+        'pkg:bazel/multi@1.0?repository_url=https%3A%2F%2Fbcr.example.com',
         undefined,
         'prod',
         '18:18',
@@ -225,6 +225,21 @@ describe('bazel-module: MODULE.bazel', () => {
     expect(twice.components.map((c) => c.version)).toEqual(['1.1'])
     expect(twice.errors?.map((e) => `${e.code} ${e.line} ${e.message}`)).toEqual([
       'invalid-entry 3 single_version_override: a second override of module "a" (the first at MODULE.bazel:2; Bazel refuses the file): not read',
+    ])
+  })
+
+  it('reports a bazel_dep inside a list comprehension, not passing it over in silence (real-world review)', () => {
+    const out = discover(
+      [
+        'module(name = "shop")',
+        '[bazel_dep(name = n, version = "1.0") for n in ["a", "b"]]',
+        'bazel_dep(name = "rules_cc", version = "0.1.1")',
+        '',
+      ].join('\n'),
+    )
+    expect(out.components.map((c) => c.ref)).toEqual(['rules_cc@0.1.1'])
+    expect(out.skipped?.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '2 unsupported bazel_dep() inside an expression (a list comprehension, a condition): computed, not read (MODULE.bazel is never evaluated)',
     ])
   })
 

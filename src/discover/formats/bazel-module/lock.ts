@@ -67,7 +67,7 @@ export function discoverLock(file: string, text: string, context: DiscoverContex
           line,
           column,
           direct: direct === undefined ? undefined : direct.has(name),
-          qualifiers: isPublicRegistry('bazel', registry) ? undefined : {repository_url: registry},
+          qualifiers: isPublicRegistry('bazel', registry) ? undefined : {repository_url: registry.replace(/\/+$/, '')},
         }),
       )
     }

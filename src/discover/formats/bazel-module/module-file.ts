@@ -66,6 +66,15 @@ function collect(file: string, text: string, reading: Reading, depth: number): v
       lockfileError(file, 'invalid-lockfile', `${message}: the rest of the file is not read`, line, column),
     )
   }
+  // `[bazel_dep(name = n, version = "1.0") for n in NAMES]`: a call inside an expression is computed: not read.
+  for (const call of read.nested)
+    if (call.name === 'bazel_dep' || OVERRIDES.has(call.name) || call.name === 'include')
+      out.skipped.push({
+        file,
+        line: call.line,
+        reason: 'unsupported',
+        message: `${call.name}() inside an expression (a list comprehension, a condition): computed, not read (MODULE.bazel is never evaluated)`,
+      })
   for (const call of read.calls) {
     if (call.name === 'bazel_dep') deps.push({call, file})
     else if (OVERRIDES.has(call.name)) {
@@ -250,7 +259,8 @@ function overrideSource({call, file}: Located<Call>, out: ModuleFile): Source | 
         registry.value !== '' &&
         !isPublicRegistry('bazel', registry.value)
       )
-        source.qualifiers = {repository_url: registry.value}
+        // Without its trailing `/`, as the lockfile's keys name it: one registry, one purl.
+        source.qualifiers = {repository_url: registry.value.replace(/\/+$/, '')}
       return source
     }
     case 'git_override': {

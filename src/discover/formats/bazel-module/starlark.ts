@@ -33,6 +33,8 @@ export interface Call extends Place {
 
 export interface StarlarkCalls {
   calls: Call[]
+  /** Calls inside an expression (`[bazel_dep(name = n) for n in names]`, a function's body is not Starlark here). */
+  nested: Array<{name: string} & Place>
   /** The first syntax error: what follows it is not read. */
   error?: {message: string} & Place
 }
@@ -232,22 +234,27 @@ function tokenize(text: string): {tokens: Token[]; error?: {message: string} & P
 export function readCalls(text: string): StarlarkCalls {
   const {tokens, error} = tokenize(text)
   const calls: Call[] = []
+  const nested: StarlarkCalls['nested'] = []
   let depth = 0
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
     if (token.kind === 'open') depth++
     else if (token.kind === 'close') depth--
-    if (depth !== 0 || token.kind !== 'name') continue
+    if (token.kind !== 'name') continue
     const next = tokens[t + 1]
     const previous = tokens[t - 1]
     if (next?.kind !== 'open' || next.text !== '(') continue
     if (previous !== undefined && previous.kind === 'op' && previous.text === '.') continue
+    if (depth !== 0) {
+      nested.push({name: token.text, line: token.line, column: token.column})
+      continue
+    }
     const end = matching(tokens, t + 1)
     if (end === undefined) break
     calls.push({name: token.text, line: token.line, column: token.column, args: readArgs(text, tokens, t + 2, end)})
     t = end
   }
-  return error ? {calls, error} : {calls}
+  return error ? {calls, nested, error} : {calls, nested}
 }
 
 /** Index of the token that closes the bracket at `open`; undefined when the file ends first (a syntax error). */
