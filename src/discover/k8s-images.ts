@@ -147,11 +147,16 @@ function relatedImage(variable: YamlNode, found: ResourceImages): void {
   addImage(found, value, `env ${name}`, 'operator-field')
 }
 
-/** Image volumes (Kubernetes 1.31+): `volumes[].image.reference`. */
+/**
+ * Image volumes (Kubernetes 1.31+): `volumes[].image.reference`; KubeVirt's container disks, a virtual machine's
+ * disk shipped as an image (`volumes[].containerDisk.image`, https://kubevirt.io/user-guide/storage/disks_and_volumes/).
+ */
 function volumeImages(volumes: YamlNode[], found: ResourceImages): void {
   for (const volume of volumes) {
     const source = at(volume, 'image')
     if (isMap(source)) addImage(found, source.entries.get('reference') ?? source, 'volumes', 'manifest')
+    const disk = at(volume, 'containerDisk')
+    if (isMap(disk) && disk.entries.has('image')) addImage(found, disk.entries.get('image')!, 'volumes', 'manifest')
   }
 }
 
@@ -186,10 +191,11 @@ export interface ManifestImages {
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
 const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
 /**
- * Every image field's key has `image` in its name (./operator-fields.ts too); a double-quoted key could spell it
- * with escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
+ * Every image field's key has `image` in its name (./operator-fields.ts too, but for Crossplane's `package:`); a
+ * double-quoted key could spell it with escapes, and a `{{ }}` template is a template. A document without these cannot
+ * hold an image.
  */
-const MAY_HOLD_IMAGE = /image|\\|\{\{/i
+const MAY_HOLD_IMAGE = /image|package\s*:|\\|\{\{/i
 
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an

@@ -56,6 +56,9 @@ const TABLE: OperatorFields[] = [
   {group: 'jaegertracing.io', kinds: ['Jaeger'], paths: [['spec', 'allInOne', 'image']]},
   // https://github.com/open-telemetry/opentelemetry-operator/blob/main/docs/api/opentelemetrycollectors.md
   {group: 'opentelemetry.io', kinds: ['OpenTelemetryCollector'], paths: [['spec', 'image']]},
+  // https://docs.crossplane.io/latest/concepts/packages/: a package is an OCI image the package manager pulls and runs
+  // (a provider's controller, a function) or unpacks (a configuration).
+  {group: 'pkg.crossplane.io', kinds: ['Provider', 'Configuration', 'Function'], paths: [['spec', 'package']]},
 ]
 
 /** Paths of the image fields an operator reads for this apiVersion and kind (none for other resources). */

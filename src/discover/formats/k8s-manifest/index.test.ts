@@ -163,6 +163,49 @@ spec:
     ])
   })
 
+  it('lists Crossplane packages (spec.package) and KubeVirt container disks (volumes[].containerDisk.image)', async () => {
+    // In the forms docs.crossplane.io (packages) and kubevirt.io's user guide (container disks) give; names fictional.
+    const inventory = await scan({
+      'crossplane.yaml': `apiVersion: pkg.crossplane.io/v1
+kind: Provider
+metadata:
+  name: provider-example
+spec:
+  package: xpkg.example.com/example-org/provider-example:v1.1.0
+---
+apiVersion: pkg.crossplane.io/v1beta1
+kind: Function
+metadata:
+  name: function-example
+spec:
+  package: xpkg.example.com/example-org/function-example:v0.2.0
+`,
+      'vm.yaml': `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata:
+  name: shop-vm
+spec:
+  template:
+    spec:
+      domain:
+        devices: {}
+      volumes:
+        - name: containerdisk
+          containerDisk:
+            image: quay.io/example/shop-disk:v1.4.0
+        - name: cloudinitdisk
+          cloudInitNoCloud:
+            userData: "#cloud-config"
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'quay.io/example/shop-disk:v1.4.0 vm.yaml:13:20',
+      'xpkg.example.com/example-org/function-example:v0.2.0 crossplane.yaml:13:12',
+      'xpkg.example.com/example-org/provider-example:v1.1.0 crossplane.yaml:6:12',
+    ])
+  })
+
   it('does not read the schemas of CustomResourceDefinitions', async () => {
     const inventory = await scan({
       'crd.yaml': `apiVersion: apiextensions.k8s.io/v1
