@@ -120,6 +120,8 @@ function visit(node: YamlNode, found: ResourceImages, depth: number, skipped: Re
       containerImage(value, key, found)
     } else if (key === 'volumes' && isSeq(value)) {
       volumeImages(value.items, found)
+    } else if ((key === 'taskRef' || key === 'pipelineRef') && isMap(value)) {
+      tektonBundle(value, key, found)
     }
     visit(value, found, depth + 1, skipped)
   }
@@ -145,6 +147,23 @@ function relatedImage(variable: YamlNode, found: ResourceImages): void {
   if (name === undefined || !name.startsWith('RELATED_IMAGE_') || value === undefined) return
   if (isScalar(value) && (value.kind === 'null' || (value.kind === 'string' && value.text.trim() === ''))) return
   addImage(found, value, `env ${name}`, 'operator-field')
+}
+
+/**
+ * A Tekton bundle: tasks and pipelines shipped as an OCI image, named by a `taskRef` or `pipelineRef` with the
+ * bundles resolver (`resolver: bundles`, `params: [{name: bundle, value: <image>}]`,
+ * https://tekton.dev/docs/pipelines/bundle-resolver/) or, before it, `bundle: <image>`.
+ */
+function tektonBundle(ref: YamlMap, key: string, found: ResourceImages): void {
+  const bundle = ref.entries.get('bundle')
+  if (bundle !== undefined) addImage(found, bundle, `${key}.bundle`, 'operator-field')
+  const params = ref.entries.get('params')
+  if (stringValue(ref.entries.get('resolver')) !== 'bundles' || !isSeq(params)) return
+  for (const param of params.items) {
+    const value = at(param, 'value')
+    if (stringValue(at(param, 'name')) === 'bundle' && value !== undefined)
+      addImage(found, value, `${key} bundles resolver`, 'operator-field')
+  }
 }
 
 /**
@@ -191,11 +210,11 @@ export interface ManifestImages {
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
 const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
 /**
- * Every image field's key has `image` in its name (./operator-fields.ts too, but for Crossplane's `package:`); a
- * double-quoted key could spell it with escapes, and a `{{ }}` template is a template. A document without these cannot
- * hold an image.
+ * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:` and Tekton's
+ * bundles (`bundle:`, `resolver: bundles`); a double-quoted key could spell it with escapes, and a `{{ }}` template is
+ * a template. A document without these cannot hold an image.
  */
-const MAY_HOLD_IMAGE = /image|package\s*:|\\|\{\{/i
+const MAY_HOLD_IMAGE = /image|package\s*:|bundle|\\|\{\{/i
 
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an

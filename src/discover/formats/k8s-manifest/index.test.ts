@@ -206,6 +206,48 @@ spec:
     ])
   })
 
+  it('lists Tekton bundles: the bundles resolver of a taskRef or pipelineRef, and the older bundle field', async () => {
+    // In the forms of tekton.dev's bundle resolver documentation; names fictional.
+    const inventory = await scan({
+      'run.yaml': `apiVersion: tekton.dev/v1
+kind: PipelineRun
+metadata:
+  name: build
+spec:
+  pipelineRef:
+    resolver: bundles
+    params:
+      - name: bundle
+        value: docker.io/example/simple-pipeline:1.0
+      - name: name
+        value: simple-pipeline
+---
+apiVersion: tekton.dev/v1beta1
+kind: Pipeline
+metadata:
+  name: p
+spec:
+  tasks:
+    - name: hello
+      taskRef:
+        name: echo-task
+        bundle: docker.io/example/echo-bundle:v2
+    - name: from-git
+      taskRef:
+        resolver: git
+        params:
+          - name: url
+            value: https://git.example.com/tasks.git
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'docker.io/example/echo-bundle:v2 run.yaml:23:17',
+      'docker.io/example/simple-pipeline:1.0 run.yaml:10:16',
+    ])
+    expect(inventory.components.map((c) => c.origin)).toEqual(['operator-field', 'operator-field'])
+  })
+
   it('does not read the schemas of CustomResourceDefinitions', async () => {
     const inventory = await scan({
       'crd.yaml': `apiVersion: apiextensions.k8s.io/v1
