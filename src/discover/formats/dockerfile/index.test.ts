@@ -63,6 +63,8 @@ describe('dockerfile', () => {
       '9:29 ${BASE}:${VERSION} -> pkg:docker/example/base@1.2?platform=linux%2Farm64&repository_url=ghcr.io',
       '16:6 ${MISSING:-alpine}:3.20 -> pkg:docker/library/alpine@3.20',
       '12:13 gcr.io/distroless/static:nonroot -> pkg:docker/distroless/static@nonroot?repository_url=gcr.io',
+      // The `# syntax=` frontend BuildKit pulls and runs to read the file.
+      '1:10 docker/dockerfile:1 -> pkg:docker/docker/dockerfile@1',
     ])
     expect(out.components[1].name).toBe('ghcr.io/example/base')
   })
@@ -157,6 +159,27 @@ describe('dockerfile', () => {
     ])
   })
 
+  it('lists the # syntax= frontend and an image RUN --mount takes from, not a stage or a cache mount', () => {
+    const out = discover(
+      [
+        '# syntax=docker/dockerfile:1.7',
+        'ARG TOOLS=1.0',
+        'FROM golang:1.22 AS build',
+        'RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=example/tools:${TOOLS},source=/bin,target=/t true',
+        'FROM alpine:3.20',
+        'RUN --mount=from=build,source=/out,target=/in cp /in/app /app',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '3:6 golang:1.22 -> pkg:docker/library/golang@1.22',
+      '5:6 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+      '4:67 example/tools:${TOOLS} -> pkg:docker/example/tools@1.0',
+      '1:10 docker/dockerfile:1.7 -> pkg:docker/docker/dockerfile@1.7',
+    ])
+  })
+
   it('reads several arguments on one ARG line', () => {
     const out = discover('ARG BASE=alpine TAG=3.20 EMPTY=\nFROM ${BASE}:${TAG}$EMPTY\n')
     expect(out.skipped).toEqual([])
@@ -216,6 +239,7 @@ describe('dockerfile', () => {
     expect(summary(out)).toEqual([
       '12:6 debian:${DEBIAN_VERSION}-slim -> pkg:docker/library/debian@trixie-slim',
       '22:6 golang:${GO_VERSION}-alpine${ALPINE_VERSION} -> pkg:docker/library/golang@1.26-alpine3.23',
+      '1:10 docker/dockerfile-upstream:master -> pkg:docker/docker/dockerfile-upstream@master',
     ])
   })
 
@@ -228,6 +252,7 @@ describe('dockerfile', () => {
       '24:6 alpine:${ALPINE_VERSION} -> pkg:docker/library/alpine@3.23',
       '26:6 ubuntu:${UBUNTU_VERSION} -> pkg:docker/library/ubuntu@24.04',
       '10:20 tonistiigi/binfmt:buildkit-v10.2.3-66@sha256:6014c1e52b8e51a67fbf76f691ffbe20ac0204c31c2f086df3e8ef3ce134b488 -> pkg:docker/tonistiigi/binfmt@sha256:6014c1e52b8e51a67fbf76f691ffbe20ac0204c31c2f086df3e8ef3ce134b488?tag=buildkit-v10.2.3-66',
+      '1:10 docker/dockerfile-upstream:master -> pkg:docker/docker/dockerfile-upstream@master',
     ])
   })
 

@@ -1,7 +1,8 @@
 /**
- * Dockerfiles and Containerfiles: the image of every `FROM` and of `COPY --from=IMAGE`, as images with the
- * reference as written. Parsed by dockerfile-ast (line continuations, the `escape` directive, heredocs); the words
- * are processed as BuildKit does (./shell-lex.ts: quotes, escapes, `${…}` modifiers).
+ * Dockerfiles and Containerfiles: the image of every `FROM`, `COPY --from=IMAGE`, `RUN --mount=from=IMAGE` and the
+ * `# syntax=` frontend, as images with the reference as written. Parsed by dockerfile-ast (line continuations, the
+ * `escape` directive, heredocs); the words are processed as BuildKit does (./shell-lex.ts: quotes, escapes, `${…}`
+ * modifiers).
  * Build arguments (https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact): the `ARG`s
  * before the first `FROM` are substituted with their defaults; an argument without a default, or whose default
  * cannot be expanded, is reported, not guessed. BuildKit's automatic platform arguments (TARGETOS, …) are tried
@@ -22,7 +23,8 @@ import {isDockerfile, templateSkip} from '../../file-names.js'
 
 export const discoverer: Discoverer = {
   id: 'dockerfile',
-  description: 'Dockerfile / Containerfile: FROM images (ARG defaults substituted) and COPY --from images',
+  description:
+    'Dockerfile / Containerfile: FROM images (ARG defaults substituted), COPY --from and RUN --mount from images, the # syntax= frontend',
   matches: isDockerfile,
   // The first instruction of a Dockerfile is FROM, or ARG before it (comments and parser directives above).
   identify: (head) => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG)[ \t]+\S/i.test(head),
@@ -286,6 +288,28 @@ function discover(input: DiscoverInput): Output {
     const image = resolve(args, written, location, out, 'COPY --from', stages)
     if (image === undefined || /^\d+$/.test(image)) continue
     addImage(out, written, image, location)
+  }
+  // `RUN --mount=type=bind,from=IMAGE,…`: BuildKit mounts the image (a stage or a named build context otherwise), as
+  // COPY --from copies from it. Mount options are expanded with build arguments.
+  for (const instruction of dockerfile.getInstructions()) {
+    if (instruction.getKeyword() !== 'RUN') continue
+    for (const flag of (instruction as unknown as {getFlags(): Flag[]}).getFlags()) {
+      if (flag.getName() !== 'mount') continue
+      const option = flag.getOption('from')
+      const written = option?.getValue()
+      const range = option?.getValueRange()
+      if (!written || !range) continue
+      const location = at(input.file, range)
+      const image = resolve(args, written, location, out, 'RUN --mount from', stages)
+      if (image === undefined || /^\d+$/.test(image)) continue
+      addImage(out, written, image, location)
+    }
+  }
+  // `# syntax=docker/dockerfile:1.7`: the BuildKit frontend image that reads this file is pulled and run for the build.
+  for (const directive of dockerfile.getDirectives()) {
+    const written = directive.getName().toLowerCase() === 'syntax' ? directive.getValue().trim() : ''
+    const range = directive.getValueRange()
+    if (written !== '' && range) addImage(out, written, written, at(input.file, range))
   }
   return out
 }
