@@ -54,6 +54,36 @@ describe('compose', () => {
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([[15, 'invalid-image-ref']])
   })
 
+  it('lists the images a build takes as named contexts (additional_contexts: docker-image://), map and list forms', () => {
+    const out = discover(
+      [
+        'services:',
+        '  app:',
+        '    build:',
+        '      context: .',
+        '      additional_contexts:',
+        '        base: docker-image://alpine:3.20',
+        '        src: ../src',
+        '        tools: "docker-image://ghcr.io/example/tools:${TOOLS:-2.0}"',
+        '        missing: docker-image://example/x:${UNSET}',
+        '  job:',
+        '    build:',
+        '      context: .',
+        '      additional_contexts:',
+        '        - base=docker-image://debian:bookworm',
+        '        - repo=https://git.example.com/example/repo.git',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '6:15 alpine:3.20 -> docker.io/library/alpine:3.20',
+      '8:16 ghcr.io/example/tools:${TOOLS:-2.0} -> ghcr.io/example/tools:2.0',
+      '14:11 debian:bookworm -> docker.io/library/debian:bookworm',
+    ])
+    expect(out.skipped.map((x) => `${x.line} ${x.reason}`)).toEqual(['9 unset-variable'])
+  })
+
   it('reports unset variables at their line, and bad shapes', () => {
     const out = discover(
       'services:\n  a:\n    image: ${IMAGE}\n  b:\n    image: [x]\n  c:\n    image: nginx:${T:?tag needed}\n',

@@ -6,6 +6,7 @@
  * no default is reported (`unset-variable`), not guessed. A service with `build:` and `image:` pulls the image
  * and builds only when the pull fails (https://docs.docker.com/reference/compose-file/build/#using-build-and-image),
  * so it is listed; with `pull_policy: build` the image is only ever built locally, and is not.
+ * `build.additional_contexts` values `docker-image://IMAGE` are images the build takes as named contexts.
  * Compose's merge tags (https://docs.docker.com/reference/compose-file/merge/) are read as compose-go's
  * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
  * tagged `!override` is its value. Another tag is reported, and its node read as untagged, as go-yaml reads it.
@@ -24,7 +25,7 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
 import {readYaml} from '../../yaml.js'
-import {isMap, isScalar, type Position, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isMap, isScalar, isSeq, type Position, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 import {type EnvFile, parseEnv} from './dotenv.js'
 
 /** Compose's merge tags, read as local tags by the YAML reader (a constant set: the reader caches by it). */
@@ -96,59 +97,109 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     for (const [name, service] of services.entries) {
       if (service.tag === '!reset') continue
       const image = entry(service, 'image')
-      if (image === undefined || composeString(entry(service, 'pull_policy')) === 'build') continue
-      const written = composeString(image)
-      const location = locationOf(input.file, image)
-      if (typeof written !== 'string') {
-        const message = written?.problem ?? ' must be a string'
-        out.errors.push(errorAt(input.file, image, 'invalid-compose', `services.${name}.image${message}`))
-        continue
-      }
-      const fromEnv: string[] = []
-      const unreadable: string[] = []
-      const lookup = (variable: string): string | undefined => {
-        const value = readEnvOnce().vars.get(variable)
-        if (value === undefined) return undefined
-        if (!value.ok) {
-          unreadable.push(`${variable} (.env line ${value.line}: ${value.message})`)
-          return ''
-        }
-        for (const unset of value.unset) fromEnv.push(`${unset} (used by ${variable} in .env)`)
-        return value.value
-      }
-      const result = substitute(written, {escape: '$$', lookup})
-      if (!result.ok || unreadable.length > 0) {
-        const message = result.ok ? `.env variable ${[...new Set(unreadable)].join(', ')} not read` : result.message
-        out.errors.push({...location, code: 'invalid-variable', message: `services.${name}.image: ${message}`})
-        continue
-      }
-      const unset = [...new Set([...result.unset, ...fromEnv])]
-      if (unset.length > 0) {
-        out.skipped.push({
-          file: input.file,
-          line: location.line,
-          reason: 'unset-variable',
-          message: `services.${name}.image "${written}": ${unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
+      if (image !== undefined && composeString(entry(service, 'pull_policy')) !== 'build')
+        readImage(`services.${name}.image`, image, '', {input, out, readEnvOnce}, (component) => {
+          // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
+          // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
+          if (!owns(service, image)) component.locations.push(locationOf(input.file, service))
         })
-        continue
+      // `build.additional_contexts: {name: docker-image://IMAGE}`: an image the build takes as a named context
+      // (https://docs.docker.com/reference/compose-file/build/#additional_contexts); a folder or URL is none.
+      const contexts = entry(entry(service, 'build'), 'additional_contexts')
+      const values = isMap(contexts)
+        ? [...contexts.entries]
+        : isSeq(contexts)
+          ? contexts.items.map((item) => ['', item] as const)
+          : []
+      for (const [key, value] of values) {
+        const text = composeString(value)
+        if (typeof text !== 'string') continue
+        // The list form writes `name=docker-image://…`.
+        const target = key === '' ? text.slice(text.indexOf('=') + 1) : text
+        if (target.startsWith(DOCKER_IMAGE))
+          readImage(
+            `services.${name}.build.additional_contexts`,
+            value,
+            DOCKER_IMAGE,
+            {input, out, readEnvOnce},
+            () => {},
+            target,
+          )
       }
-      const parsed = parseImageRef(result.value)
-      if (!parsed.ok) {
-        out.errors.push({
-          ...location,
-          code: 'invalid-image-ref',
-          message: `invalid image reference "${result.value}": ${parsed.message}`,
-        })
-        continue
-      }
-      const component: Component = imageComponent(parsed.image, written, location, 'manifest')
-      // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
-      // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
-      if (!owns(service, image)) component.locations.push(locationOf(input.file, service))
-      out.components.push(component)
     }
   }
   return out
+}
+
+/** The scheme Compose and BuildKit give a build context that is an image. */
+const DOCKER_IMAGE = 'docker-image://'
+
+interface Reading {
+  input: DiscoverInput
+  out: Output
+  readEnvOnce: () => EnvFile
+}
+
+/**
+ * One image a Compose file names (`field`, for messages; `node`, where it is written; `written`, its text when the
+ * node holds more, less `prefix`): interpolated from the .env beside it, parsed, listed (`place` adds locations).
+ */
+function readImage(
+  field: string,
+  node: YamlNode,
+  prefix: string,
+  {input, out, readEnvOnce}: Reading,
+  place: (component: Component) => void,
+  text?: string,
+): void {
+  const value = text ?? composeString(node)
+  const location = locationOf(input.file, node)
+  if (typeof value !== 'string') {
+    const message = value?.problem ?? ' must be a string'
+    out.errors.push(errorAt(input.file, node, 'invalid-compose', `${field}${message}`))
+    return
+  }
+  const written = value.slice(prefix.length)
+  const fromEnv: string[] = []
+  const unreadable: string[] = []
+  const lookup = (variable: string): string | undefined => {
+    const found = readEnvOnce().vars.get(variable)
+    if (found === undefined) return undefined
+    if (!found.ok) {
+      unreadable.push(`${variable} (.env line ${found.line}: ${found.message})`)
+      return ''
+    }
+    for (const unset of found.unset) fromEnv.push(`${unset} (used by ${variable} in .env)`)
+    return found.value
+  }
+  const result = substitute(written, {escape: '$$', lookup})
+  if (!result.ok || unreadable.length > 0) {
+    const message = result.ok ? `.env variable ${[...new Set(unreadable)].join(', ')} not read` : result.message
+    out.errors.push({...location, code: 'invalid-variable', message: `${field}: ${message}`})
+    return
+  }
+  const unset = [...new Set([...result.unset, ...fromEnv])]
+  if (unset.length > 0) {
+    out.skipped.push({
+      file: input.file,
+      line: location.line,
+      reason: 'unset-variable',
+      message: `${field} "${written}": ${unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
+    })
+    return
+  }
+  const parsed = parseImageRef(result.value)
+  if (!parsed.ok) {
+    out.errors.push({
+      ...location,
+      code: 'invalid-image-ref',
+      message: `invalid image reference "${result.value}": ${parsed.message}`,
+    })
+    return
+  }
+  const component: Component = imageComponent(parsed.image, written, location, 'manifest')
+  place(component)
+  out.components.push(component)
 }
 
 /**
