@@ -27,6 +27,7 @@ describe('deno-lock', () => {
     expect(discoverer.matches('deno.lock')).toBe(true)
     expect(discoverer.matches('app/deno.lock')).toBe(true)
     expect(discoverer.matches('deno.lock.json')).toBe(false)
+    expect(['deno.json', 'app/deno.jsonc', 'deno.json5'].map((f) => discoverer.matches(f))).toEqual([true, true, false])
     for (const name of ['fresh-v3', 'fresh-v4', 'fresh-v5']) expect(discoverer.identify?.(fixture(name))).toBe(true)
     expect(discoverer.identify?.('{\n  "lockfileVersion": 1,\n  "workspaces": {}\n}')).toBe(false)
     expect(discoverer.identify?.('{"version": "9", "remote": {}}')).toBe(false)
@@ -177,6 +178,28 @@ describe('deno-lock', () => {
     const preact = inventory.components.find((c) => c.name === 'preact')
     expect(preact).toMatchObject({ecosystem: 'npm', version: '10.29.1', direct: true})
     expect(preact?.locations).toEqual([{file: 'web/deno.lock', line: 70, column: 5}])
+  })
+
+  it('reads the lock file a deno.json names elsewhere (its lock setting), once; false, default or missing lock', async () => {
+    const inventory = await scanTree({
+      'app/deno.jsonc': '{\n  // the lock is kept apart\n  "lock": {"path": "./locks/app.lock", "frozen": true},\n}\n',
+      'app/locks/app.lock': fixture('fresh-v5'),
+      'off/deno.json': '{"lock": false}\n',
+      'usual/deno.json': '{"lock": "deno.lock"}\n',
+      'usual/deno.lock': fixture('fresh-v4'),
+      'gone/deno.json': '{"lock": "missing.lock"}\n',
+      'out/deno.json': '{"lock": "../../elsewhere.lock"}\n',
+    })
+    expect(inventory.errors).toEqual([])
+    const preact = inventory.components.filter((c) => c.name === 'preact').map((c) => c.locations.map((l) => l.file))
+    // The named lock is read at its own path; the usual deno.lock by the walk only, not a second time.
+    expect(preact).toEqual([['usual/deno.lock'], ['app/locks/app.lock']])
+    expect(
+      inventory.skipped.filter((x) => x.reason === 'unsupported').map((x) => `${x.file}:${x.line} ${x.message}`),
+    ).toEqual([
+      'gone/deno.json:1 the lock file "missing.lock" that deno.json names is not in the tree: not read',
+      'out/deno.json:1 the lock file "../../elsewhere.lock" that deno.json names is not in the tree: not read',
+    ])
   })
 
   it('rejects an unknown version and broken JSON', () => {

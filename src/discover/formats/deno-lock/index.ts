@@ -1,4 +1,6 @@
+import {posix} from 'node:path'
 import {PackageURL} from 'packageurl-js'
+import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
@@ -6,18 +8,59 @@ import type {Position} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {NO_REGISTRIES, type NpmRegistries, npmrcRegistries} from '../../lockfile-support/npm-registries.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
+import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'deno-lock',
-  description: 'Deno deno.lock (versions 2 to 5)',
+  description: 'Deno deno.lock (versions 2 to 5), and the lock file a deno.json names elsewhere',
   matches(file) {
-    return /(^|\/)deno\.lock$/.test(file)
+    return /(^|\/)deno\.(?:lock|jsonc?)$/.test(file)
   },
   // Deno writes `version` first, then the sections in this order (deno_lockfile's printer).
   identify: (head) =>
     /^\{\s*"version":\s*"[2-5]",\s*"(specifiers|packages|jsr|npm|redirects|remote|workspace)":/.test(head),
-  discover: ({file, text}, context) => discoverDenoLock(file, text, npmrcRegistries(context, file)),
+  discover: ({file, text}, context) =>
+    DENO_CONFIG.test(file)
+      ? namedLock(file, text, context)
+      : discoverDenoLock(file, text, npmrcRegistries(context, file)),
+}
+
+const DENO_CONFIG = /(^|\/)deno\.jsonc?$/
+
+/**
+ * A `deno.json` (or `deno.jsonc`) whose `lock` names a file other than the `deno.lock` beside it (`"lock":
+ * "locks/app.lock"`, or `{"path": …, "frozen": true}`: https://docs.deno.com/runtime/fundamentals/configuration/):
+ * that file is the project's lock, which the walk does not know by its name, read here at its own path. `"lock":
+ * false`, no `lock`, or a path whose name is `deno.lock` (read by the walk) need nothing. The rest of the
+ * configuration is not read.
+ */
+function namedLock(file: string, text: string, context: DiscoverContext): DiscoverOutput {
+  const read = readLockfileJson(file, text, {
+    jsonc: true,
+    skip: (path) => path[0] !== 'lock',
+    duplicateMatters: (path) => path[0] === 'lock',
+  })
+  if (!read.ok) return {components: [], errors: read.errors}
+  const lock = read.root.lock
+  const path =
+    typeof lock === 'string' ? lock : isJsonObject(lock) && typeof lock.path === 'string' ? lock.path : undefined
+  if (path === undefined || path.trim() === '') return {components: [], errors: read.errors}
+  const at = read.document.topLevelKeys.get('lock') ?? {line: 1, column: 1}
+  const target = posix.normalize(posix.join(posix.dirname(file), path.trim()))
+  const skip = (message: string): DiscoverOutput => ({
+    components: [],
+    errors: read.errors,
+    skipped: [{file, line: at.line, reason: 'unsupported', message}],
+  })
+  if (posix.basename(target) === 'deno.lock') return {components: [], errors: read.errors}
+  const lockText = context.readText(target)
+  // Not there yet (Deno writes it on its first run), or outside the scanned folder (never read from there).
+  if (lockText === null)
+    return skip(
+      `the lock file ${JSON.stringify(elide(path.trim(), 200))} that deno.json names is not in the tree: not read`,
+    )
+  const out = discoverDenoLock(target, lockText, npmrcRegistries(context, file))
+  return {...out, errors: [...read.errors, ...(out.errors ?? [])]}
 }
 
 /** A package id as Deno writes it: `name@version`, an npm id with its peers after `_` (`a@1.0.0_b@2.0.0`). */
