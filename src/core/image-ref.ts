@@ -129,18 +129,21 @@ export function imageComponent(image: ImageRef, ref: string, location: Location,
 }
 
 /** Docker's splitDockerDomain: the first segment is a registry only if it looks like a host. */
+/** Whether a reference names its registry host (docker's rule: a first segment with a `.` or `:`, or `localhost`). */
+export function namesRegistry(ref: string): boolean {
+  const slash = ref.indexOf('/')
+  if (slash < 0) return false
+  const first = ref.slice(0, slash)
+  return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()
+}
+
 function splitDomain(name: string): {domain: string; path: string} {
   const slash = name.indexOf('/')
   let domain = DEFAULT_DOMAIN
   let path = name
-  if (slash >= 0) {
-    const first = name.slice(0, slash)
-    const looksLikeHost =
-      first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()
-    if (looksLikeHost) {
-      domain = first
-      path = name.slice(slash + 1)
-    }
+  if (slash >= 0 && namesRegistry(name)) {
+    domain = name.slice(0, slash)
+    path = name.slice(slash + 1)
   }
   if (domain === LEGACY_DEFAULT_DOMAIN) domain = DEFAULT_DOMAIN
   if (domain === DEFAULT_DOMAIN && !path.includes('/')) path = OFFICIAL_REPO_PREFIX + path

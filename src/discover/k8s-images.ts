@@ -5,6 +5,7 @@
  * (Prometheus `spec.image`) come from the table in ./operator-fields.ts; the images an operator deploys by OLM's
  * conventions from a ClusterServiceVersion's `spec.relatedImages` and containers' `RELATED_IMAGE_*` variables.
  */
+import {namesRegistry} from '../core/image-ref.js'
 import type {Origin, ScanError} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
 import {operatorImagePaths} from './operator-fields.js'
@@ -33,6 +34,8 @@ const SCHEMA_KINDS: ReadonlySet<string> = new Set(['CustomResourceDefinition'])
 export interface ImageField {
   /** The scalar holding the reference. */
   node: YamlScalar
+  /** The registry a reference without one is pulled from, when not docker's default (Crossplane's packages). */
+  registry?: string
   /** Where it was found: `containers`, `initContainers`, `volumes`, `spec.image`... */
   field: string
   origin: Origin
@@ -70,9 +73,9 @@ export function findResourceImages(resource: YamlMap): ResourceImages {
   const found: ResourceImages = {images: [], problems: []}
   const type = resourceType(resource)
   if (!type || SCHEMA_KINDS.has(type.kind)) return found
-  for (const path of operatorImagePaths(type.apiVersion, type.kind)) {
+  for (const {path, registry} of operatorImagePaths(type.apiVersion, type.kind)) {
     const node = at(resource, ...path)
-    if (node !== undefined) addImage(found, node, path.join('.'), 'operator-field')
+    if (node !== undefined) addImage(found, node, path.join('.'), 'operator-field', registry)
   }
   visit(resource, found, 0, GITOPS_KINDS.has(type.kind) ? VALUES_KEYS : NO_KEYS)
   if (type.kind === 'ClusterServiceVersion' && type.apiVersion.startsWith('operators.coreos.com/'))
@@ -173,15 +176,17 @@ function tektonBundle(ref: YamlMap, key: string, found: ResourceImages): void {
 function volumeImages(volumes: YamlNode[], found: ResourceImages): void {
   for (const volume of volumes) {
     const source = at(volume, 'image')
-    if (isMap(source)) addImage(found, source.entries.get('reference') ?? source, 'volumes', 'manifest')
+    // `reference` may be left out (as a container's image), for a controller to fill in: nothing to list then.
+    const reference = isMap(source) ? source.entries.get('reference') : undefined
+    if (reference !== undefined) addImage(found, reference, 'volumes', 'manifest')
     const disk = at(volume, 'containerDisk')
     if (isMap(disk) && disk.entries.has('image')) addImage(found, disk.entries.get('image')!, 'volumes', 'manifest')
   }
 }
 
-function addImage(found: ResourceImages, node: YamlNode, field: string, origin: Origin): void {
+function addImage(found: ResourceImages, node: YamlNode, field: string, origin: Origin, registry?: string): void {
   if (isScalar(node) && node.kind === 'string') {
-    found.images.push({node, field, origin})
+    found.images.push(registry ? {node, field, origin, registry} : {node, field, origin})
     return
   }
   found.problems.push({node, message: `image field (${field}) must be a string, found ${describe(node)}`})
@@ -189,6 +194,8 @@ function addImage(found: ResourceImages, node: YamlNode, field: string, origin: 
 
 export interface ManifestImage {
   ref: string
+  /** What is pulled, when not `ref` itself: `ref` with the registry the field's operator defaults to. */
+  pulled?: string
   line: number
   column: number
   field: string
@@ -321,6 +328,9 @@ function imagesOfDocuments(
       for (const image of images) {
         out.images.push({
           ref: image.node.text,
+          ...(image.registry && !namesRegistry(image.node.text)
+            ? {pulled: `${image.registry}/${image.node.text}`}
+            : {}),
           line: image.node.line,
           column: image.node.column,
           field: image.field,

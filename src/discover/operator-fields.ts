@@ -8,6 +8,8 @@ interface OperatorFields {
   group: string
   kinds: string[]
   paths: string[][]
+  /** The registry a name without one is pulled from, when the operator does not take docker's default. */
+  registry?: string
 }
 
 const TABLE: OperatorFields[] = [
@@ -58,13 +60,22 @@ const TABLE: OperatorFields[] = [
   {group: 'opentelemetry.io', kinds: ['OpenTelemetryCollector'], paths: [['spec', 'image']]},
   // https://docs.crossplane.io/latest/concepts/packages/: a package is an OCI image the package manager pulls and runs
   // (a provider's controller, a function) or unpacks (a configuration).
-  {group: 'pkg.crossplane.io', kinds: ['Provider', 'Configuration', 'Function'], paths: [['spec', 'package']]},
+  // A package without a registry was pulled from xpkg.upbound.io by Crossplane 1.x (Crossplane 2 requires one).
+  {
+    group: 'pkg.crossplane.io',
+    kinds: ['Provider', 'Configuration', 'Function'],
+    paths: [['spec', 'package']],
+    registry: 'xpkg.upbound.io',
+  },
 ]
 
-/** Paths of the image fields an operator reads for this apiVersion and kind (none for other resources). */
-export function operatorImagePaths(apiVersion: string, kind: string): string[][] {
+/**
+ * The image fields an operator reads for this apiVersion and kind (none for other resources), each with the registry
+ * a name without one is pulled from when that is not docker's default.
+ */
+export function operatorImagePaths(apiVersion: string, kind: string): Array<{path: string[]; registry?: string}> {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
   return TABLE.filter(
     (row) => row.kinds.includes(kind) && (row.group.startsWith('.') ? group.endsWith(row.group) : group === row.group),
-  ).flatMap((row) => row.paths)
+  ).flatMap((row) => row.paths.map((path) => (row.registry ? {path, registry: row.registry} : {path})))
 }

@@ -180,6 +180,26 @@ describe('dockerfile', () => {
     ])
   })
 
+  it('takes a mount image from bind and cache mounts only, keys without case, and the first syntax directive', () => {
+    const out = discover(
+      [
+        '# syntax=docker/dockerfile:1.7',
+        '# syntax=docker/dockerfile:1.6',
+        'FROM golang:1.22 AS build',
+        'RUN --mount=type=secret,id=x,from=example/secret:1 --mount=type=tmpfs,from=example/tmp:1,target=/t \\',
+        '    --mount=TYPE=cache,FROM=example/cache:2,target=/c --mount=From=example/bind:3,target=/b true',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.ref)).toEqual([
+      'golang:1.22',
+      'example/cache:2',
+      'example/bind:3',
+      'docker/dockerfile:1.7',
+    ])
+  })
+
   it('reads several arguments on one ARG line', () => {
     const out = discover('ARG BASE=alpine TAG=3.20 EMPTY=\nFROM ${BASE}:${TAG}$EMPTY\n')
     expect(out.skipped).toEqual([])

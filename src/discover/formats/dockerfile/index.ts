@@ -295,9 +295,15 @@ function discover(input: DiscoverInput): Output {
     if (instruction.getKeyword() !== 'RUN') continue
     for (const flag of (instruction as unknown as {getFlags(): Flag[]}).getFlags()) {
       if (flag.getName() !== 'mount') continue
-      const option = flag.getOption('from')
-      const written = option?.getValue()
-      const range = option?.getValueRange()
+      // BuildKit reads the keys without case; only a bind (the default) or cache mount is made from an image (a
+      // secret mount with `from` is refused, tmpfs and ssh mounts take nothing from one).
+      const options = flag.getOptions()
+      const option = (key: string) => options.find((o) => o.getName().toLowerCase() === key)
+      const type = option('type')?.getValue()?.toLowerCase() ?? 'bind'
+      if (type !== 'bind' && type !== 'cache') continue
+      const from = option('from')
+      const written = from?.getValue()
+      const range = from?.getValueRange()
       if (!written || !range) continue
       const location = at(input.file, range)
       const image = resolve(args, written, location, out, 'RUN --mount from', stages)
@@ -306,11 +312,11 @@ function discover(input: DiscoverInput): Output {
     }
   }
   // `# syntax=docker/dockerfile:1.7`: the BuildKit frontend image that reads this file is pulled and run for the build.
-  for (const directive of dockerfile.getDirectives()) {
-    const written = directive.getName().toLowerCase() === 'syntax' ? directive.getValue().trim() : ''
-    const range = directive.getValueRange()
-    if (written !== '' && range) addImage(out, written, written, at(input.file, range))
-  }
+  // The first `syntax` directive (BuildKit refuses a file that writes two).
+  const syntax = dockerfile.getDirectives().find((directive) => directive.getName().toLowerCase() === 'syntax')
+  const frontend = syntax?.getValue().trim()
+  const frontendRange = syntax?.getValueRange()
+  if (frontend && frontendRange) addImage(out, frontend, frontend, at(input.file, frontendRange))
   return out
 }
 

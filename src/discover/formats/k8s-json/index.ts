@@ -35,7 +35,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   }
   appendAll(out.errors, manifest.errors)
   for (const image of manifest.images) {
-    addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin)
+    addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)
   }
   addGitopsCharts(out, manifest.gitops, input.file, input.text, context)
   return out

@@ -206,6 +206,36 @@ spec:
     ])
   })
 
+  it("pulls a Crossplane package without a registry from Crossplane's (xpkg.upbound.io); an image volume may name none", async () => {
+    const inventory = await scan({
+      'provider.yaml': `apiVersion: pkg.crossplane.io/v1
+kind: Provider
+metadata:
+  name: provider-aws
+spec:
+  package: crossplane/provider-aws:v0.22.0
+`,
+      'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: a
+      image: nginx:1.27
+  volumes:
+    - name: data
+      image:
+        pullPolicy: IfNotPresent
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.ref} ${c.name}`)).toEqual([
+      'nginx:1.27 docker.io/library/nginx',
+      'crossplane/provider-aws:v0.22.0 xpkg.upbound.io/crossplane/provider-aws',
+    ])
+  })
+
   it('lists Tekton bundles: the bundles resolver of a taskRef or pipelineRef, and the older bundle field', async () => {
     // In the forms of tekton.dev's bundle resolver documentation; names fictional.
     const inventory = await scan({
