@@ -18,3 +18,22 @@ export function isBroader(a: Scope | undefined, b: Scope | undefined): boolean {
 export function narrowerScope(a: Scope, b: Scope): Scope {
   return BREADTH[a] <= BREADTH[b] ? a : b
 }
+
+/**
+ * Package entries by identity: a package locked more than once (once per group, per marker) is one entry, with the
+ * broadest of its scopes (pdm-lock, pylock-toml).
+ */
+export class BroadestScope<T extends {scope?: Scope}> {
+  private readonly byKey = new Map<string, T>()
+
+  /** Adds `entry` under `key`, or widens the scope of the entry already there. */
+  add(key: string, entry: T): void {
+    const before = this.byKey.get(key)
+    if (before === undefined) this.byKey.set(key, entry)
+    else if (isBroader(entry.scope, before.scope)) before.scope = entry.scope
+  }
+
+  values(): T[] {
+    return [...this.byKey.values()]
+  }
+}

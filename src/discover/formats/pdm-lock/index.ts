@@ -11,7 +11,7 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {downloadQualifiers} from '../../lockfile-support/pypi-index.js'
 import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import {isBroader} from '../../lockfile-support/scope.js'
+import {BroadestScope} from '../../lockfile-support/scope.js'
 
 export const discoverer: Discoverer = {
   id: 'pdm-lock',
@@ -216,7 +216,7 @@ export function discoverPdmLock(file: string, text: string, context: DiscoverCon
   const skipped: Skipped[] = []
   // PDM locks a package once more per set of extras (`extras = [...]`): one component per package and origin, with
   // the widest scope of its entries.
-  const byKey = new Map<string, PackageEntry>()
+  const byKey = new BroadestScope<PackageEntry>()
   for (const [index, raw] of packages.entries()) {
     const line = lines[index] ?? 1
     const problem = entryProblem(raw)
@@ -236,12 +236,7 @@ export function discoverPdmLock(file: string, text: string, context: DiscoverCon
     const key = [name, entry.version ?? '', JSON.stringify(where.qualifiers ?? null), String(entry.path ?? '')].join(
       '\n',
     )
-    const before = byKey.get(key)
-    if (before !== undefined) {
-      if (isBroader(scope, before.scope)) before.scope = scope
-      continue
-    }
-    byKey.set(key, {
+    byKey.add(key, {
       ecosystem: 'pypi',
       name,
       version: entry.version,
@@ -254,6 +249,6 @@ export function discoverPdmLock(file: string, text: string, context: DiscoverCon
       qualifiers: where.qualifiers,
     })
   }
-  const components = [...byKey.values()].map((entry) => packageComponent(file, entry))
+  const components = byKey.values().map((entry) => packageComponent(file, entry))
   return {components, skipped, errors}
 }

@@ -12,7 +12,7 @@ import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-i
 import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, type Marker, namesSelection, parseMarker} from './marker.js'
-import {isBroader} from '../../lockfile-support/scope.js'
+import {BroadestScope, isBroader} from '../../lockfile-support/scope.js'
 
 export const discoverer: Discoverer = {
   id: 'pylock-toml',
@@ -242,7 +242,7 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
   const skipped: Skipped[] = []
   // A package may be written once per environment or selection (PEP 751 "Packages MAY be listed multiple times"):
   // one component per name, version and origin, with the widest scope of its entries.
-  const byKey = new Map<string, PackageEntry>()
+  const byKey = new BroadestScope<PackageEntry>()
   for (const {entry, line} of valid) {
     const where = whereOf(entry)
     const name = normalizePypiName(entry.name)
@@ -266,12 +266,7 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
     const key = [name, entry.version ?? '', JSON.stringify(where.qualifiers ?? null), where.local ? 'local' : ''].join(
       '\n',
     )
-    const before = byKey.get(key)
-    if (before !== undefined) {
-      if (isBroader(scope, before.scope)) before.scope = scope
-      continue
-    }
-    byKey.set(key, {
+    byKey.add(key, {
       ecosystem: 'pypi',
       name,
       version: entry.version,
@@ -284,6 +279,6 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
       qualifiers: where.qualifiers,
     })
   }
-  const components = [...byKey.values()].map((entry) => packageComponent(file, entry))
+  const components = byKey.values().map((entry) => packageComponent(file, entry))
   return {components, skipped, errors}
 }
