@@ -128,7 +128,6 @@ export function imageComponent(image: ImageRef, ref: string, location: Location,
   }
 }
 
-/** Docker's splitDockerDomain: the first segment is a registry only if it looks like a host. */
 /** Whether a reference names its registry host (docker's rule: a first segment with a `.` or `:`, or `localhost`). */
 export function namesRegistry(ref: string): boolean {
   const slash = ref.indexOf('/')
@@ -137,6 +136,7 @@ export function namesRegistry(ref: string): boolean {
   return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()
 }
 
+/** Docker's splitDockerDomain: the first segment is a registry only if it looks like a host. */
 function splitDomain(name: string): {domain: string; path: string} {
   const slash = name.indexOf('/')
   let domain = DEFAULT_DOMAIN
