@@ -35,7 +35,7 @@ export function addImageRef(out: Output, ref: string, at: Location | Location[],
       file: location.file,
       line: location.line,
       reason: 'unsupported',
-      message: `image "${ref}" holds a shell-style placeholder; substitute it (envsubst) and scan the result`,
+      message: `image "${ref}" holds a placeholder (\`$VAR\`, \`$(…)\`) that a shell, envsubst or a Tekton parameter fills in: not guessed; substitute it and scan the result`,
     })
     return
   }
