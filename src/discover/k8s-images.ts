@@ -36,6 +36,8 @@ export interface ImageField {
   node: YamlScalar
   /** The registry a reference without one is pulled from, when not docker's default (Crossplane's packages). */
   registry?: string
+  /** Characters of a scheme before the reference (`docker://`), not part of it. */
+  strip?: number
   /** Where it was found: `containers`, `initContainers`, `volumes`, `spec.image`... */
   field: string
   origin: Origin
@@ -125,6 +127,8 @@ function visit(node: YamlNode, found: ResourceImages, depth: number, skipped: Re
       volumeImages(value.items, found)
     } else if ((key === 'taskRef' || key === 'pipelineRef') && isMap(value)) {
       tektonBundle(value, key, found)
+    } else if (key === 'source' && isMap(value)) {
+      registryDisk(value, found)
     }
     visit(value, found, depth + 1, skipped)
   }
@@ -170,6 +174,19 @@ function tektonBundle(ref: YamlMap, key: string, found: ResourceImages): void {
 }
 
 /**
+ * A KubeVirt CDI disk imported from a registry: a DataVolume's (or a VM's `dataVolumeTemplates`') `source.registry.url`,
+ * `docker://<image>` (https://github.com/kubevirt/containerized-data-importer/blob/main/doc/image-from-registry.md);
+ * an `oci-archive://` URL or an `imageStream` names no registry image.
+ */
+function registryDisk(source: YamlMap, found: ResourceImages): void {
+  const url = at(source, 'registry', 'url')
+  if (isScalar(url) && url.kind === 'string' && url.text.startsWith(DOCKER_URL))
+    found.images.push({node: url, field: 'source.registry.url', origin: 'operator-field', strip: DOCKER_URL.length})
+}
+
+const DOCKER_URL = 'docker://'
+
+/**
  * Image volumes (Kubernetes 1.31+): `volumes[].image.reference`; KubeVirt's container disks, a virtual machine's
  * disk shipped as an image (`volumes[].containerDisk.image`, https://kubevirt.io/user-guide/storage/disks_and_volumes/).
  */
@@ -190,6 +207,13 @@ function addImage(found: ResourceImages, node: YamlNode, field: string, origin: 
     return
   }
   found.problems.push({node, message: `image field (${field}) must be a string, found ${describe(node)}`})
+}
+
+/** What an image field pulls when that is not its text as written: without its scheme, or with its default registry. */
+function pulledOf(image: ImageField): {pulled?: string} {
+  const text = image.strip ? image.node.text.slice(image.strip) : image.node.text
+  if (image.registry && !namesRegistry(text)) return {pulled: `${image.registry}/${text}`}
+  return text === image.node.text ? {} : {pulled: text}
 }
 
 export interface ManifestImage {
@@ -217,11 +241,11 @@ export interface ManifestImages {
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
 const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
 /**
- * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:` and Tekton's
- * bundles (`bundle:`, `resolver: bundles`); a double-quoted key could spell it with escapes, and a `{{ }}` template is
- * a template. A document without these cannot hold an image.
+ * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:`, Tekton's
+ * bundles (`bundle:`, `resolver: bundles`) and CDI's `docker://` URLs; a double-quoted key could spell it with
+ * escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
  */
-const MAY_HOLD_IMAGE = /image|package\s*:|bundle|\\|\{\{/i
+const MAY_HOLD_IMAGE = /image|package\s*:|bundle|docker:\/\/|\\|\{\{/i
 
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an
@@ -328,9 +352,7 @@ function imagesOfDocuments(
       for (const image of images) {
         out.images.push({
           ref: image.node.text,
-          ...(image.registry && !namesRegistry(image.node.text)
-            ? {pulled: `${image.registry}/${image.node.text}`}
-            : {}),
+          ...pulledOf(image),
           line: image.node.line,
           column: image.node.column,
           field: image.field,

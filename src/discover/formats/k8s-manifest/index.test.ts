@@ -163,7 +163,7 @@ spec:
     ])
   })
 
-  it('lists Crossplane packages (spec.package) and KubeVirt container disks (volumes[].containerDisk.image)', async () => {
+  it('lists Crossplane packages, KubeVirt container disks and CDI registry imports (docker:// URLs)', async () => {
     // In the forms docs.crossplane.io (packages) and kubevirt.io's user guide (container disks) give; names fictional.
     const inventory = await scan({
       'crossplane.yaml': `apiVersion: pkg.crossplane.io/v1
@@ -196,10 +196,38 @@ spec:
         - name: cloudinitdisk
           cloudInitNoCloud:
             userData: "#cloud-config"
+  dataVolumeTemplates:
+    - metadata: {name: base}
+      spec:
+        source:
+          registry:
+            url: docker://quay.io/example/base-disk:40
+`,
+      'dv.yaml': `apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata:
+  name: shop-data
+spec:
+  source:
+    registry:
+      url: "docker://quay.io/example/shop-data:1.2"
+---
+apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata:
+  name: from-archive
+spec:
+  source:
+    registry:
+      url: "oci-archive:///data/disk.tar"
 `,
     })
     expect(inventory.errors).toEqual([])
+    // A CDI URL's image is what is pulled (named without the scheme); the reference keeps it as written.
+    expect(inventory.components.find((c) => c.ref.includes('shop-data'))?.name).toBe('quay.io/example/shop-data')
     expect(refsAt(inventory)).toEqual([
+      'docker://quay.io/example/base-disk:40 vm.yaml:22:18',
+      'docker://quay.io/example/shop-data:1.2 dv.yaml:8:12',
       'quay.io/example/shop-disk:v1.4.0 vm.yaml:13:20',
       'xpkg.example.com/example-org/function-example:v0.2.0 crossplane.yaml:13:12',
       'xpkg.example.com/example-org/provider-example:v1.1.0 crossplane.yaml:6:12',
