@@ -94,15 +94,16 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       continue
     }
     const owns = ownership(doc.root as YamlMap, services)
+    const reading = {input, out, readEnvOnce}
     for (const [name, service] of services.entries) {
       if (service.tag === '!reset') continue
       const image = entry(service, 'image')
-      if (image !== undefined && composeString(entry(service, 'pull_policy')) !== 'build')
-        readImage(`services.${name}.image`, image, '', {input, out, readEnvOnce}, (component) => {
-          // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
-          // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
-          if (!owns(service, image)) component.locations.push(locationOf(input.file, service))
-        })
+      if (image !== undefined && composeString(entry(service, 'pull_policy')) !== 'build') {
+        const component = readImage(`services.${name}.image`, image, composeString(image), reading)
+        // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
+        // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
+        if (component && !owns(service, image)) component.locations.push(locationOf(input.file, service))
+      }
       // `build.additional_contexts: {name: docker-image://IMAGE}`: an image the build takes as a named context
       // (https://docs.docker.com/reference/compose-file/build/#additional_contexts); a folder or URL is none.
       const contexts = entry(entry(service, 'build'), 'additional_contexts')
@@ -117,14 +118,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
         // The list form writes `name=docker-image://…`.
         const target = key === '' ? text.slice(text.indexOf('=') + 1) : text
         if (target.startsWith(DOCKER_IMAGE))
-          readImage(
-            `services.${name}.build.additional_contexts`,
-            value,
-            DOCKER_IMAGE,
-            {input, out, readEnvOnce},
-            () => {},
-            target,
-          )
+          readImage(`services.${name}.build.additional_contexts`, value, target.slice(DOCKER_IMAGE.length), reading)
       }
     }
   }
@@ -141,25 +135,21 @@ interface Reading {
 }
 
 /**
- * One image a Compose file names (`field`, for messages; `node`, where it is written; `written`, its text when the
- * node holds more, less `prefix`): interpolated from the .env beside it, parsed, listed (`place` adds locations).
+ * One image a Compose file names (`field`, for messages; `node`, where it is written; `written`, the reference as the
+ * node writes it): interpolated from the .env beside it, parsed and listed; the component, or undefined when none is.
  */
 function readImage(
   field: string,
   node: YamlNode,
-  prefix: string,
+  written: string | {problem: string} | undefined,
   {input, out, readEnvOnce}: Reading,
-  place: (component: Component) => void,
-  text?: string,
-): void {
-  const value = text ?? composeString(node)
+): Component | undefined {
   const location = locationOf(input.file, node)
-  if (typeof value !== 'string') {
-    const message = value?.problem ?? ' must be a string'
+  if (typeof written !== 'string') {
+    const message = written?.problem ?? ' must be a string'
     out.errors.push(errorAt(input.file, node, 'invalid-compose', `${field}${message}`))
-    return
+    return undefined
   }
-  const written = value.slice(prefix.length)
   const fromEnv: string[] = []
   const unreadable: string[] = []
   const lookup = (variable: string): string | undefined => {
@@ -176,7 +166,7 @@ function readImage(
   if (!result.ok || unreadable.length > 0) {
     const message = result.ok ? `.env variable ${[...new Set(unreadable)].join(', ')} not read` : result.message
     out.errors.push({...location, code: 'invalid-variable', message: `${field}: ${message}`})
-    return
+    return undefined
   }
   const unset = [...new Set([...result.unset, ...fromEnv])]
   if (unset.length > 0) {
@@ -186,7 +176,7 @@ function readImage(
       reason: 'unset-variable',
       message: `${field} "${written}": ${unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
     })
-    return
+    return undefined
   }
   const parsed = parseImageRef(result.value)
   if (!parsed.ok) {
@@ -195,11 +185,11 @@ function readImage(
       code: 'invalid-image-ref',
       message: `invalid image reference "${result.value}": ${parsed.message}`,
     })
-    return
+    return undefined
   }
   const component: Component = imageComponent(parsed.image, written, location, 'manifest')
-  place(component)
   out.components.push(component)
+  return component
 }
 
 /**
