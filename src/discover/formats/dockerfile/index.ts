@@ -11,7 +11,7 @@
  * image and is skipped, as is `scratch`. `--platform` is kept as the purl's `platform` qualifier when it names one
  * platform.
  */
-import type {Flag, From} from 'dockerfile-ast'
+import type {Flag, From, Run} from 'dockerfile-ast'
 import {PackageURL} from 'packageurl-js'
 import {lazyRequire} from '../../../core/lazy-require.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
@@ -268,6 +268,11 @@ function discover(input: DiscoverInput): Output {
     const stage = from.getBuildStage()
     if (stage) stages.add(stage.toLowerCase())
   }
+  // The image a `--from` names (COPY's, a mount's), unless it is a stage, a stage index or `scratch`.
+  const fromImage = (written: string, location: Location, what: string) => {
+    const image = resolve(args, written, location, out, what, stages)
+    if (image !== undefined && !/^\d+$/.test(image)) addImage(out, written, image, location)
+  }
   for (const copy of dockerfile.getCOPYs()) {
     // Not copy.getFromFlag(): dockerfile-ast 0.7 gives it only when --from is the one flag (`--link --from=x`).
     const flag = copy.getFlags().find((f: Flag) => f.getName() === 'from')
@@ -285,15 +290,13 @@ function discover(input: DiscoverInput): Output {
       })
       continue
     }
-    const image = resolve(args, written, location, out, 'COPY --from', stages)
-    if (image === undefined || /^\d+$/.test(image)) continue
-    addImage(out, written, image, location)
+    fromImage(written, location, 'COPY --from')
   }
   // `RUN --mount=type=bind,from=IMAGE,…`: BuildKit mounts the image (a stage or a named build context otherwise), as
   // COPY --from copies from it. Mount options are expanded with build arguments.
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction.getKeyword() !== 'RUN') continue
-    for (const flag of (instruction as unknown as {getFlags(): Flag[]}).getFlags()) {
+    for (const flag of (instruction as Run).getFlags()) {
       if (flag.getName() !== 'mount') continue
       // BuildKit reads the keys without case; only a bind (the default) or cache mount is made from an image (a
       // secret mount with `from` is refused, tmpfs and ssh mounts take nothing from one).
@@ -305,10 +308,7 @@ function discover(input: DiscoverInput): Output {
       const written = from?.getValue()
       const range = from?.getValueRange()
       if (!written || !range) continue
-      const location = at(input.file, range)
-      const image = resolve(args, written, location, out, 'RUN --mount from', stages)
-      if (image === undefined || /^\d+$/.test(image)) continue
-      addImage(out, written, image, location)
+      fromImage(written, at(input.file, range), 'RUN --mount from')
     }
   }
   // `# syntax=docker/dockerfile:1.7`: the BuildKit frontend image that reads this file is pulled and run for the build.
