@@ -97,8 +97,7 @@ function relatedImages(resource: YamlMap, found: ResourceImages): void {
   for (const item of related.items) {
     const image = at(item, 'image')
     // An entry without an image, or an empty one (a bundle's template before its images are pinned), names none.
-    if (image === undefined || (isScalar(image) && (image.kind === 'null' || named.has(image.text.trim())))) continue
-    if (isScalar(image) && image.kind === 'string' && image.text.trim() === '') continue
+    if (image === undefined || blank(image) || (isScalar(image) && named.has(image.text.trim()))) continue
     addImage(found, image, 'spec.relatedImages', 'operator-field')
   }
 }
@@ -151,9 +150,13 @@ function containerImage(container: YamlNode, field: string, found: ResourceImage
 function relatedImage(variable: YamlNode, found: ResourceImages): void {
   const name = stringValue(at(variable, 'name'))
   const value = at(variable, 'value')
-  if (name === undefined || !name.startsWith('RELATED_IMAGE_') || value === undefined) return
-  if (isScalar(value) && (value.kind === 'null' || (value.kind === 'string' && value.text.trim() === ''))) return
+  if (name === undefined || !name.startsWith('RELATED_IMAGE_') || value === undefined || blank(value)) return
   addImage(found, value, `env ${name}`, 'operator-field')
+}
+
+/** A null or an empty string: a value left to be filled in, naming no image. */
+function blank(node: YamlNode): boolean {
+  return isScalar(node) && (node.kind === 'null' || (node.kind === 'string' && node.text.trim() === ''))
 }
 
 /**
