@@ -109,6 +109,21 @@ export function isGitlabCiFile(file: string): boolean {
   return base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml'
 }
 
+/**
+ * Buildkite pipeline files: the ones `buildkite-agent pipeline upload` reads when no file is named (`buildkite.yml`,
+ * `.yaml`, `.json`, and `pipeline.yml`, `.yaml`, `.json` in `.buildkite/` or `buildkite/`), and the variants the
+ * SchemaStore catalogue gives editors the Buildkite schema for (`buildkite.*.yml`, `.buildkite/pipeline.*.yml`), which
+ * pipelines upload by name. Other YAML in `.buildkite/` is not claimed: it holds Compose files, Kubernetes manifests,
+ * Helm values and cache settings as often as pipelines.
+ */
+export function isBuildkiteFile(file: string): boolean {
+  return (
+    /(^|\/)buildkite(?:\.[^/]+)?\.(?:ya?ml|json)$/.test(file) ||
+    /(^|\/)\.buildkite\/pipeline(?:\.[^/]+)?\.(?:ya?ml|json)$/.test(file) ||
+    /(^|\/)buildkite\/pipeline\.(?:ya?ml|json)$/.test(file)
+  )
+}
+
 /** Helmfile's files: `helmfile.yaml`/`.yml` anywhere, the YAML files directly in `helmfile.d/`, and their `.gotmpl` templates. */
 export function isHelmfileFile(file: string): boolean {
   const base = posix.basename(file)
@@ -126,7 +141,8 @@ export function isManifestCandidate(file: string): boolean {
   const base = posix.basename(file)
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file) || isHelmfileFile(file)) return false
-  if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
+  if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file) || isBuildkiteFile(file))
+    return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
   return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines)\//.test(file)

@@ -144,7 +144,8 @@ export function bytesToSniff(name: string, bytes: Uint8Array): SniffFile {
 
 /**
  * Of the formats that claim a file by its name, the ones that read it: all that do not sniff, and the sniffing ones
- * its head satisfies. The head is read only when a sniffing format needs it; a head that cannot be read leaves them out.
+ * its head satisfies, less the fallback formats (Discoverer.fallback) when a sniffing one keeps the file. The head is read
+ * only when a sniffing format needs it; a head that cannot be read leaves them out.
  * The tail, when given, is read at most once, and only when a format asks for it; so is the whole file, by the
  * format that asks for it.
  */
@@ -158,7 +159,9 @@ export function sniffing(
   const text = head()
   if (text instanceof Error) return formats.filter((format) => !format.sniff)
   const end = once(tail)
-  return formats.filter((format) => !format.sniff || format.sniff(text, end, file))
+  const kept = formats.filter((format) => !format.sniff || format.sniff(text, end, file))
+  // What a format recognises by its content is not read by a catch-all one as well (Discoverer.fallback).
+  return kept.some((format) => format.sniff) ? kept.filter((format) => !format.fallback) : kept
 }
 
 function once<T>(read: () => T): () => T {

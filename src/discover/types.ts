@@ -45,5 +45,11 @@ export interface Discoverer {
    * out; the user then names the format with --stdin-format. Defaults to `sniff`.
    */
   identify?(head: string, tail?: () => string | undefined, file?: SniffFile): boolean
+  /**
+   * For a format that reads every file of a kind no other format names (k8s-manifest: any `.yaml`): a file a
+   * sniffing format keeps by its content is that format's alone, not this one's too (a Concourse pipeline is no
+   * Kubernetes manifest, and must not be reported as a broken one). Applied by sniffing() in ./sniff.ts.
+   */
+  fallback?: boolean
   discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput
 }

@@ -17,6 +17,9 @@ export const discoverer: Discoverer = {
   description:
     'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
   matches: isManifestCandidate,
+  // Any YAML file no other format names: one a sniffing format recognises by its content (a Concourse pipeline) is
+  // that format's alone.
+  fallback: true,
   // A top-level apiVersion and kind (kustomize's own files are the kustomization format's).
   identify: (head) =>
     /^apiVersion: \S/m.test(head) &&

@@ -1,0 +1,357 @@
+/**
+ * Concourse CI pipelines and task configurations (https://concourse-ci.org/docs/): the container images their tasks
+ * and resource types run in. Concourse gives its files no fixed name, so any `.yml`/`.yaml` file that no other format
+ * names is read when its content is Concourse's: a pipeline has a top-level `jobs:` whose jobs have a `plan:`
+ * (https://concourse-ci.org/docs/pipelines/), a task configuration a top-level `platform:` and `run:`
+ * (https://concourse-ci.org/docs/tasks/). Such a file is this format's alone: the k8s-manifest format, which reads
+ * any other YAML file, leaves it (Discoverer.fallback).
+ * - `resource_types[]` of type `registry-image` or `docker-image`: the image a resource of that type runs in,
+ *   `source.repository` and `source.tag`.
+ * - A task's `config.image_resource` (`registry-image` or `docker-image`), in a pipeline and in a task configuration
+ *   file: `source.repository`, `source.tag` and a pinned `version.digest`.
+ * - A task's `image:` names an artifact of its job's plan: when a `get` step fetched it from a `registry-image` or
+ *   `docker-image` resource, that resource's image (once per resource, at its `source.repository`). It overrides the
+ *   task's `image_resource`, which is then not run and not listed. Image resources a pipeline only gets or puts are
+ *   the pipeline's inputs and outputs (a base image it builds on, the image it publishes), not what it runs in: not
+ *   listed.
+ * - The image is `repository:tag`, `tag` `latest` when not written (the resource types' default). Without a tag but
+ *   with `semver_constraint`, `tag_regex` or `variant`, the tag is chosen when Concourse checks the resource: reported.
+ * - `((var))` and `((source:var))` are filled in by Concourse's credential manager or `fly set-pipeline -v/-l` when the
+ *   pipeline is set: a value holding one is reported (`unsupported`), never guessed. `source.username`, `password`,
+ *   `aws_*` and every other source setting are credentials or settings: never read.
+ * - A ytt template (`#@` annotations) is not Concourse's YAML until rendered: reported, not read.
+ * - A task `file:` is another file, read on its own when it is in the tree, not through the pipeline.
+ */
+import {elide} from '../../../core/elide.js'
+import {isManifestCandidate} from '../../file-names.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+import {mappingDocuments} from '../../yaml.js'
+import {describe, isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+
+export const discoverer: Discoverer = {
+  id: 'concourse',
+  description: 'Concourse pipelines and task configurations (.yml): task images, resource type images',
+  matches: isManifestCandidate,
+  sniff: (head, tail) => isConcourse(head) || (isPipelineStart(head) && isConcourse(`${head}\n${tail?.() ?? ''}`)),
+  identify: (head) => isConcourse(head),
+  discover,
+}
+
+/** The resource types whose `source.repository` and `tag` name a container image. */
+const IMAGE_TYPES = new Set(['registry-image', 'docker-image'])
+/** Steps that hold steps (https://concourse-ci.org/docs/steps/): a list, or `in_parallel: {steps: [...]}`. */
+const STEP_LISTS = ['in_parallel', 'aggregate', 'do']
+/** Steps that hold one step: `try`, and the hooks any step (and a job) may have. */
+const STEP_HOOKS = ['try', 'on_success', 'on_failure', 'on_abort', 'on_error', 'ensure']
+
+/** A top-level `jobs:` and a `plan:` after it; or a top-level `platform:` and `run:`. */
+function isConcourse(text: string): boolean {
+  const jobs = /^jobs:/m.exec(text)
+  if (jobs !== null && /^[ \t]+(?:-[ \t]+)?plan:|[{,][ \t]*plan:/m.test(text.slice(jobs.index))) return true
+  return /^platform:/m.test(text) && /^run:/m.test(text)
+}
+
+/** A head that may be a large pipeline's: its jobs may come after the first SNIFF_BYTES. */
+function isPipelineStart(head: string): boolean {
+  return /^(?:resources|resource_types|jobs|groups|var_sources):/m.test(head)
+}
+
+interface Place {
+  out: Output
+  file: string
+  /** Resources by name: what a task's `image:` artifact was fetched from. */
+  resources: Map<string, YamlMap>
+  /** Resources whose image was listed: once each. */
+  listed: Set<YamlMap>
+  /** Task configurations already read: one reused through an alias is listed once. */
+  seen: Set<YamlNode>
+}
+
+function discover(input: DiscoverInput): Output {
+  const out = emptyOutput()
+  const annotation = /^[ \t]*#@/m.exec(input.text)
+  if (annotation !== null) {
+    out.skipped.push({
+      file: input.file,
+      line: input.text.slice(0, annotation.index).split('\n').length,
+      reason: 'unsupported',
+      message:
+        'a ytt template (#@ annotations): its values are computed when ytt renders it; render it and scan the result',
+    })
+    return out
+  }
+  for (const root of mappingDocuments(
+    input.text,
+    input.file,
+    out.errors,
+    'a Concourse pipeline or task configuration',
+  )) {
+    const place: Place = {out, file: input.file, resources: new Map(), listed: new Set(), seen: new Set()}
+    if (root.entries.has('jobs')) pipeline(place, root)
+    else taskConfig(place, root, '')
+  }
+  return out
+}
+
+function pipeline(place: Place, root: YamlMap): void {
+  const types = listOf(place, root.entries.get('resource_types'), 'resource_types')
+  types.forEach((type, i) => {
+    if (IMAGE_TYPES.has(stringValue(type.entries.get('type')) ?? ''))
+      sourceImage(place, type, `resource_types[${i}] ${nameOf(type)}`)
+  })
+  for (const resource of listOf(place, root.entries.get('resources'), 'resources')) {
+    const name = stringValue(resource.entries.get('name'))
+    if (name !== undefined) place.resources.set(name, resource)
+  }
+  listOf(place, root.entries.get('jobs'), 'jobs').forEach((job, i) => {
+    const path = `jobs[${i}] ${nameOf(job)}`
+    const plan = job.entries.get('plan')
+    if (plan === undefined) place.out.errors.push(errorAt(place.file, job, 'invalid-entry', `${path} has no plan`))
+    const artifacts = new Map<string, string>()
+    const images: Array<{node: YamlNode; path: string}> = []
+    stepList(place, plan, `${path}.plan`, artifacts, images)
+    for (const hook of STEP_HOOKS) step(place, job.entries.get(hook), `${path}.${hook}`, artifacts, images)
+    for (const image of images) taskImage(place, image.node, image.path, artifacts)
+  })
+}
+
+/** The mappings of a top-level list (`resources`, `jobs`…); anything else in it is an error. */
+function listOf(place: Place, node: YamlNode | undefined, path: string): YamlMap[] {
+  if (node === undefined || (isScalar(node) && node.kind === 'null')) return []
+  if (!isSeq(node)) {
+    place.out.errors.push(errorAt(place.file, node, 'invalid-entry', `${path} must be a list, not ${describe(node)}`))
+    return []
+  }
+  const maps: YamlMap[] = []
+  node.items.forEach((item, i) => {
+    if (isMap(item)) maps.push(item)
+    else
+      place.out.errors.push(
+        errorAt(place.file, item, 'invalid-entry', `${path}[${i}] must be a mapping, not ${describe(item)}`),
+      )
+  })
+  return maps
+}
+
+function nameOf(node: YamlMap): string {
+  return elide(text(node.entries.get('name')) ?? '(no name)', 100)
+}
+
+function stepList(
+  place: Place,
+  node: YamlNode | undefined,
+  path: string,
+  artifacts: Map<string, string>,
+  images: Array<{node: YamlNode; path: string}>,
+  depth = 0,
+): void {
+  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (!isSeq(node)) {
+    place.out.errors.push(
+      errorAt(place.file, node, 'invalid-entry', `${path} must be a list of steps, not ${describe(node)}`),
+    )
+    return
+  }
+  node.items.forEach((item, i) => {
+    step(place, item, `${path}[${i}]`, artifacts, images, depth + 1)
+  })
+}
+
+/**
+ * One step: a `get` names an artifact and the resource it comes from, a `task` may run in one (`image:`) or in its
+ * configuration's `image_resource`; steps that hold steps are read through. Tasks' images are resolved once the
+ * whole job is read: a `get` may be written after the task in another branch of the plan.
+ */
+function step(
+  place: Place,
+  node: YamlNode | undefined,
+  path: string,
+  artifacts: Map<string, string>,
+  images: Array<{node: YamlNode; path: string}>,
+  depth = 0,
+): void {
+  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  // Deeper than any YAML the reader accepts (its depth limit): nothing there but what aliases repeat.
+  if (depth > 300) return
+  if (!isMap(node)) {
+    place.out.errors.push(errorAt(place.file, node, 'invalid-entry', `${path} must be a step, not ${describe(node)}`))
+    return
+  }
+  const get = stringValue(node.entries.get('get'))
+  if (get !== undefined) artifacts.set(get, stringValue(node.entries.get('resource')) ?? get)
+  if (node.entries.has('task')) {
+    const where = `${path} task ${elide(text(node.entries.get('task')) ?? '?', 100)}`
+    const image = node.entries.get('image')
+    if (image !== undefined && !(isScalar(image) && image.kind === 'null'))
+      images.push({node: image, path: `${where}.image`})
+    else {
+      const config = node.entries.get('config')
+      if (config !== undefined && !place.seen.has(config)) {
+        place.seen.add(config)
+        if (isMap(config)) taskConfig(place, config, `${where}.config.`)
+        else if (!(isScalar(config) && config.kind === 'null'))
+          place.out.errors.push(
+            errorAt(
+              place.file,
+              config,
+              'invalid-entry',
+              `${where}.config must be a task configuration, not ${describe(config)}`,
+            ),
+          )
+      }
+    }
+  }
+  for (const key of STEP_LISTS) {
+    const inner = node.entries.get(key)
+    if (inner === undefined) continue
+    const list = key === 'in_parallel' && isMap(inner) ? inner.entries.get('steps') : inner
+    stepList(place, list, `${path}.${key}`, artifacts, images, depth + 1)
+  }
+  for (const hook of STEP_HOOKS) step(place, node.entries.get(hook), `${path}.${hook}`, artifacts, images, depth + 1)
+}
+
+/** A task's `image:`: the image of the resource its job fetched that artifact from, when it is an image resource. */
+function taskImage(place: Place, node: YamlNode, path: string, artifacts: Map<string, string>): void {
+  const name = stringValue(node)
+  if (name === undefined) {
+    place.out.errors.push(
+      errorAt(place.file, node, 'invalid-entry', `${path} must name an artifact, not ${describe(node)}`),
+    )
+    return
+  }
+  if (name.includes('((')) {
+    place.out.skipped.push(varSkip(place.file, node, `${path} "${elide(name, 200)}"`))
+    return
+  }
+  const resourceName = artifacts.get(name)
+  const resource = resourceName === undefined ? undefined : place.resources.get(resourceName)
+  // An artifact a task wrote, or one no get step fetched from an image resource: the pipeline's own, nothing to list.
+  if (resource === undefined || place.listed.has(resource)) return
+  if (!IMAGE_TYPES.has(stringValue(resource.entries.get('type')) ?? '')) return
+  place.listed.add(resource)
+  sourceImage(place, resource, `resource ${nameOf(resource)}`)
+}
+
+/** A task configuration, in a pipeline's `config:` or a file of its own: its `image_resource`. */
+function taskConfig(place: Place, config: YamlMap, prefix: string): void {
+  const resource = config.entries.get('image_resource')
+  if (resource === undefined || (isScalar(resource) && resource.kind === 'null')) return
+  const path = `${prefix}image_resource`
+  if (!isMap(resource)) {
+    place.out.errors.push(
+      errorAt(place.file, resource, 'invalid-entry', `${path} must be a mapping, not ${describe(resource)}`),
+    )
+    return
+  }
+  const type = stringValue(resource.entries.get('type'))
+  if (type?.includes('((')) {
+    place.out.skipped.push(
+      varSkip(place.file, resource.entries.get('type') as YamlNode, `${path}.type "${elide(type, 100)}"`),
+    )
+    return
+  }
+  if (type === undefined || !IMAGE_TYPES.has(type)) return
+  const digest = stringValue(
+    isMap(resource.entries.get('version'))
+      ? (resource.entries.get('version') as YamlMap).entries.get('digest')
+      : undefined,
+  )
+  sourceImage(place, resource, path, digest)
+}
+
+/**
+ * `source.repository` and `source.tag` of a resource, resource type or image resource: the image, at the repository.
+ * Nothing else of `source` is read (credentials: `username`, `password`, `aws_*`).
+ */
+function sourceImage(place: Place, owner: YamlMap, path: string, digest?: string): void {
+  const {out, file} = place
+  const source = owner.entries.get('source')
+  const written = stringValue(source)
+  if (written?.includes('((')) {
+    out.skipped.push(varSkip(file, source as YamlNode, `${path}.source`))
+    return
+  }
+  if (!isMap(source)) {
+    out.errors.push(
+      errorAt(
+        file,
+        source ?? owner,
+        'invalid-entry',
+        `${path}.source must be a mapping with a repository, not ${describe(source)}`,
+      ),
+    )
+    return
+  }
+  const repositoryNode = source.entries.get('repository')
+  const repository = stringValue(repositoryNode)
+  if (repositoryNode === undefined || repository === undefined) {
+    out.errors.push(
+      errorAt(
+        file,
+        repositoryNode ?? source,
+        'invalid-entry',
+        `${path}.source.repository must be an image repository, not ${describe(repositoryNode)}`,
+      ),
+    )
+    return
+  }
+  if (repository.includes('((')) {
+    out.skipped.push(varSkip(file, repositoryNode, `${path}.source.repository "${elide(repository, 200)}"`))
+    return
+  }
+  const tagNode = source.entries.get('tag')
+  const tag = text(tagNode)
+  if (
+    tagNode !== undefined &&
+    isScalar(tagNode) &&
+    tagNode.kind !== 'null' &&
+    (tag === undefined || tag === '' || tagNode.kind === 'boolean')
+  ) {
+    out.errors.push(
+      errorAt(file, tagNode, 'invalid-entry', `${path}.source.tag must be a tag, not ${describe(tagNode)}`),
+    )
+    return
+  }
+  if (tagNode !== undefined && !isScalar(tagNode)) {
+    out.errors.push(
+      errorAt(file, tagNode, 'invalid-entry', `${path}.source.tag must be a tag, not ${describe(tagNode)}`),
+    )
+    return
+  }
+  if (tag?.includes('((')) {
+    out.skipped.push(varSkip(file, tagNode as YamlNode, `${path}.source.tag "${elide(tag, 200)}"`))
+    return
+  }
+  if (tag === undefined) {
+    const chooser = ['semver_constraint', 'tag_regex', 'variant'].find((key) => source.entries.has(key))
+    if (chooser !== undefined) {
+      out.skipped.push({
+        file,
+        line: repositoryNode.line,
+        reason: 'unsupported',
+        message: `${path}: ${elide(repository, 200)} has no tag but a ${chooser}: the tag is chosen when Concourse checks the resource; not guessed`,
+      })
+      return
+    }
+  }
+  if (digest?.includes('((')) {
+    out.skipped.push(varSkip(file, repositoryNode, `${path}.version.digest "${elide(digest, 200)}"`))
+    return
+  }
+  addImageRef(
+    out,
+    `${repository}:${tag ?? 'latest'}${digest ? `@${digest}` : ''}`,
+    locationOf(file, repositoryNode),
+    'manifest',
+  )
+}
+
+function varSkip(file: string, node: YamlNode, what: string) {
+  return {
+    file,
+    line: node.line,
+    reason: 'unsupported' as const,
+    message: `${what} holds a ((var)), filled in by Concourse's credential manager or fly set-pipeline -v/-l when the pipeline is set; not guessed`,
+  }
+}
