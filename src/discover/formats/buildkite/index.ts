@@ -95,7 +95,7 @@ function stepsOf(place: Place, node: YamlNode | undefined, path: string): void {
   node.items.forEach((step, i) => {
     const where = `${path}[${i}]`
     // `- wait`, `- block`: a step named by a string, with nothing to read.
-    if (isScalar(step)) return
+    if (stringValue(step) !== undefined) return
     if (!isMap(step)) {
       place.out.errors.push(
         errorAt(place.file, step, 'invalid-entry', `${where} must be a step, not ${describe(step)}`),
