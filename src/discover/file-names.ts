@@ -114,7 +114,9 @@ export function isGitlabCiFile(file: string): boolean {
  * `.yaml`, `.json`, and `pipeline.yml`, `.yaml`, `.json` in `.buildkite/` or `buildkite/`), and the variants the
  * SchemaStore catalogue gives editors the Buildkite schema for (`buildkite.*.yml`, `.buildkite/pipeline.*.yml`), which
  * pipelines upload by name. Other YAML in `.buildkite/` is not claimed: it holds Compose files, Kubernetes manifests,
- * Helm values and cache settings as often as pipelines.
+ * Helm values and cache settings as often as pipelines. The buildkite format keeps the ones whose content is a
+ * pipeline (its sniff): a Kubernetes manifest named `buildkite.yaml` (an Argo CD application deploying the agent) is
+ * still the k8s-manifest format's, which reads what no sniffing format keeps (Discoverer.fallback).
  */
 export function isBuildkiteFile(file: string): boolean {
   return (
@@ -141,8 +143,7 @@ export function isManifestCandidate(file: string): boolean {
   const base = posix.basename(file)
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file) || isHelmfileFile(file)) return false
-  if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file) || isBuildkiteFile(file))
-    return false
+  if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
   return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines)\//.test(file)

@@ -2,7 +2,9 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {sniffing} from '../../sniff.js'
 import type {DiscoverOutput} from '../../types.js'
+import {discoverer as k8sManifest} from '../k8s-manifest/index.js'
 import {discoverer} from './index.js'
 
 function discover(text: string, file = '.buildkite/pipeline.yml') {
@@ -63,6 +65,20 @@ describe('buildkite', () => {
       false,
       false,
     ])
+  })
+
+  it('keeps a file under such a name when its content is a pipeline; a Kubernetes manifest is left to k8s-manifest', () => {
+    const sniff = (text: string, tail?: string) => discoverer.sniff?.(text, () => tail) ?? false
+    expect(sniff('env: {A: b}\nsteps:\n  - command: make')).toBe(true)
+    expect(sniff('# generated\n---\n- command: make\n- wait')).toBe(true)
+    expect(sniff('{"env": {}, "steps": [{"command": "make"}]}')).toBe(true)
+    expect(sniff('x-anchors: {}', 'steps:\n  - wait')).toBe(true)
+    expect(sniff('apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec: {}')).toBe(false)
+    expect(sniff('apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nrules:\n- apiGroups: [""]')).toBe(false)
+    const kept = (text: string) => sniffing([k8sManifest, discoverer], () => text).map((format) => format.id)
+    expect(kept('steps:\n  - wait')).toEqual(['buildkite'])
+    expect(kept('apiVersion: v1\nkind: Pod')).toEqual(['k8s-manifest'])
+    expect(k8sManifest.matches('apps/buildkite.yaml')).toBe(true)
   })
 
   it("lists a real plugin's own pipeline: short names at their refs, a plugin named by variables reported", () => {

@@ -2,7 +2,9 @@
  * Buildkite pipelines (https://buildkite.com/docs/pipelines/configure/defining-steps): the files
  * `buildkite-agent pipeline upload` reads when no file is named (https://buildkite.com/docs/agent/v3/cli-pipeline:
  * `buildkite.yml|yaml|json`, `.buildkite/pipeline.yml|yaml|json`, `buildkite/pipeline.yml|yaml|json`) and the
- * `buildkite.*.yml` and `.buildkite/pipeline.*.yml` variants pipelines upload by name (../../file-names.ts).
+ * `buildkite.*.yml` and `.buildkite/pipeline.*.yml` variants pipelines upload by name (../../file-names.ts), when
+ * their content is a pipeline (top-level `steps`, or a list of steps): another file under such a name is left to the
+ * k8s-manifest format.
  * - Plugins (https://buildkite.com/docs/pipelines/integrations/plugins/using): each command step's `plugins`, a list
  *   of `name#ref` strings or one-key mappings, or one mapping of them (go-pipeline plugins.go). A plugin is the git
  *   repository its name stands for (./plugin-source.ts), at the ref after `#`: a `generic` package named by that
@@ -40,11 +42,26 @@ export const discoverer: Discoverer = {
   description:
     'Buildkite pipelines (.buildkite/pipeline.yml, buildkite.yml): plugins at their ref, Docker plugin and step images',
   matches: isBuildkiteFile,
+  // A pipeline has top-level steps, or is a list of steps; a file of another kind under such a name (a Kubernetes
+  // manifest named buildkite.yaml) is left to the format that reads it.
+  sniff: (head, tail) => isPipeline(head) || isPipeline(tail?.() ?? ''),
   identify: (head) =>
     /^steps:[ \t]*$/m.test(head) &&
     /^[ \t]+(?:- )?plugins:/m.test(head) &&
     /^[ \t]+- (?:label|command|wait|group|block)\b/m.test(head),
   discover,
+}
+
+/**
+ * Top-level `steps:` (YAML or JSON), or a document that is a list (a file that is a list of steps: its first line
+ * that is no comment starts with `- `; a list under a top-level key, as a Kubernetes Role's `rules:`, does not).
+ */
+function isPipeline(text: string): boolean {
+  return (
+    /^steps:/m.test(text) ||
+    /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\r?\n)*-[ \t\r\n]/.test(text) ||
+    /"steps"[ \t\r\n]*:/.test(text)
+  )
 }
 
 /** The Docker plugin's repository, whose `image` is the container the step runs in. */

@@ -32,17 +32,20 @@ describe('concourse', () => {
       [
         'ci/pipeline.yml',
         'tasks/unit.yaml',
+        '.buildkite/rbac.yaml',
         'docker-compose.yml',
         'values.yaml',
         '.buildkite/pipeline.yml',
         'x.json',
       ].map(discoverer.matches),
-    ).toEqual([true, true, false, false, false, false])
+    ).toEqual([true, true, true, false, false, false, false])
     expect([PIPELINE, TASK].map((text) => sniff(text))).toEqual([true, true])
     expect(sniff('jobs:\n- {name: unit, plan: [{get: repo}]}')).toBe(true)
     // Not Concourse: a Kubernetes manifest, a GitHub workflow (jobs, no plan), a task-like file without run.
     expect(sniff('apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a, image: nginx}]}')).toBe(false)
     expect(sniff('on: push\njobs:\n  build:\n    steps: [{run: make}]')).toBe(false)
+    expect(sniff('on: push\njobs:\n  plan:\n    runs-on: ubuntu-latest')).toBe(false)
+    expect(sniff('jobs: # the pipeline\n\n  - name: x\n    plan: []')).toBe(true)
     expect(sniff('platform: linux\ninputs: []')).toBe(false)
     // A large pipeline whose jobs come after the head: its tail tells.
     expect(sniff('resources:\n- name: repo\n  type: git', 'jobs:\n- name: unit\n  plan: []')).toBe(true)

@@ -23,7 +23,7 @@
  * - A task `file:` is another file, read on its own when it is in the tree, not through the pipeline.
  */
 import {elide} from '../../../core/elide.js'
-import {isManifestCandidate} from '../../file-names.js'
+import {isBuildkiteFile, isManifestCandidate} from '../../file-names.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -32,7 +32,7 @@ import {describe, isMap, isScalar, isSeq, stringValue, text, type YamlMap, type 
 export const discoverer: Discoverer = {
   id: 'concourse',
   description: 'Concourse pipelines and task configurations (.yml): task images, resource type images',
-  matches: isManifestCandidate,
+  matches: (file) => isManifestCandidate(file) && !isBuildkiteFile(file),
   sniff: (head, tail) => isConcourse(head) || (isPipelineStart(head) && isConcourse(`${head}\n${tail?.() ?? ''}`)),
   identify: (head) => isConcourse(head),
   discover,
@@ -45,9 +45,12 @@ const STEP_LISTS = ['in_parallel', 'aggregate', 'do']
 /** Steps that hold one step: `try`, and the hooks any step (and a job) may have. */
 const STEP_HOOKS = ['try', 'on_success', 'on_failure', 'on_abort', 'on_error', 'ensure']
 
-/** A top-level `jobs:` and a `plan:` after it; or a top-level `platform:` and `run:`. */
+/**
+ * A top-level `jobs:` that is a list (a GitHub workflow's is a mapping) and a `plan:` after it; or a top-level
+ * `platform:` and `run:`.
+ */
 function isConcourse(text: string): boolean {
-  const jobs = /^jobs:/m.exec(text)
+  const jobs = /^jobs:[ \t]*(?:\[|(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*-[ \t\r\n])/m.exec(text)
   if (jobs !== null && /^[ \t]+(?:-[ \t]+)?plan:|[{,][ \t]*plan:/m.test(text.slice(jobs.index))) return true
   return /^platform:/m.test(text) && /^run:/m.test(text)
 }
