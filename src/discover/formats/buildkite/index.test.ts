@@ -73,6 +73,8 @@ describe('buildkite', () => {
     expect(sniff('# generated\n---\n- command: make\n- wait')).toBe(true)
     expect(sniff('{"env": {}, "steps": [{"command": "make"}]}')).toBe(true)
     expect(sniff('x-anchors: {}', 'steps:\n  - wait')).toBe(true)
+    expect(sniff('kind: Role\nrules:', '- apiGroups: [""]\n  verbs: [get]')).toBe(false)
+    expect(sniff('kind: ConfigMap\ndata: {a: \'{"steps": []}\'}')).toBe(false)
     expect(sniff('apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec: {}')).toBe(false)
     expect(sniff('apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nrules:\n- apiGroups: [""]')).toBe(false)
     const kept = (text: string) => sniffing([k8sManifest, discoverer], () => text).map((format) => format.id)

@@ -44,7 +44,7 @@ export const discoverer: Discoverer = {
   matches: isBuildkiteFile,
   // A pipeline has top-level steps, or is a list of steps; a file of another kind under such a name (a Kubernetes
   // manifest named buildkite.yaml) is left to the format that reads it.
-  sniff: (head, tail) => isPipeline(head) || isPipeline(tail?.() ?? ''),
+  sniff: (head, tail) => isPipeline(head) || /^steps:/m.test(tail?.() ?? ''),
   identify: (head) =>
     /^steps:[ \t]*$/m.test(head) &&
     /^[ \t]+(?:- )?plugins:/m.test(head) &&
@@ -53,14 +53,15 @@ export const discoverer: Discoverer = {
 }
 
 /**
- * Top-level `steps:` (YAML or JSON), or a document that is a list (a file that is a list of steps: its first line
- * that is no comment starts with `- `; a list under a top-level key, as a Kubernetes Role's `rules:`, does not).
+ * Top-level `steps:`, a JSON object with `"steps"`, or a document that is a list (a file that is a list of steps: its
+ * first line that is no comment starts with `- `; a list under a top-level key, as a Kubernetes Role's `rules:`, does
+ * not). A large file's tail is looked at for `steps:` only (it starts anywhere in the file).
  */
-function isPipeline(text: string): boolean {
+function isPipeline(head: string): boolean {
   return (
-    /^steps:/m.test(text) ||
-    /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\r?\n)*-[ \t\r\n]/.test(text) ||
-    /"steps"[ \t\r\n]*:/.test(text)
+    /^steps:/m.test(head) ||
+    /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\r?\n)*-[ \t\r\n]/.test(head) ||
+    (/^\s*\{/.test(head) && /"steps"[ \t\r\n]*:/.test(head))
   )
 }
 
