@@ -6,7 +6,7 @@
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
- * formats/conan-lock, formats/pylock-toml, src/core/trim-end)
+ * formats/conan-lock, formats/pylock-toml, formats/buildkite, formats/concourse, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -15,6 +15,8 @@
  */
 import {trimEnd} from '../src/core/trim-end.js'
 import {parseEnv} from '../src/discover/formats/compose/dotenv.js'
+import {discoverer as buildkite} from '../src/discover/formats/buildkite/index.js'
+import {discoverer as concourse} from '../src/discover/formats/concourse/index.js'
 import {discoverer as dockerfile} from '../src/discover/formats/dockerfile/index.js'
 import {discoverer as githubActions} from '../src/discover/formats/github-actions/index.js'
 import {discoverer as gradleBuild} from '../src/discover/formats/gradle-build/index.js'
@@ -249,6 +251,26 @@ const families: Family[] = [
     input: (n) =>
       `repos:\n${Array.from({length: n}, (_, i) => `- repo: https://github.com/acme/hook-${i}\n  rev: v${i}\n  hooks: [{id: h}]\n`).join('')}`,
     read: (text, n) => discover(preCommit, '.pre-commit-config.yaml', text).components.length === n,
+  },
+  {
+    label:
+      'Buildkite, n plugins as keys of one mapping, each key written again in its settings (buildkite/index.test.ts)',
+    n: 4_000,
+    unit: 'plugins',
+    input: (n) =>
+      `steps:\n  - command: x\n    plugins:\n${Array.from({length: n}, (_, i) => `      p${i}#v${i}: {x: "p${i}#v${i}:"}\n`).join('')}`,
+    read: (text, n) => {
+      const out = discover(buildkite, '.buildkite/pipeline.yml', text)
+      return out.components.length === n && out.components[n - 1].locations[0].line === n + 3
+    },
+  },
+  {
+    label: 'Concourse, n jobs running a task in a fetched image (concourse/index.test.ts)',
+    n: 4_000,
+    unit: 'jobs',
+    input: (n) =>
+      `resources:\n- {name: img, type: registry-image, source: {repository: acme/img}}\njobs:\n${Array.from({length: n}, (_, i) => `- {name: j${i}, plan: [{get: img}, {task: t, image: img, file: x}]}\n`).join('')}`,
+    read: (text) => discover(concourse, 'ci/pipeline.yml', text).components.length === 1,
   },
   {
     label: 'Jenkinsfile, n stages with a docker agent each (jenkinsfile/index.test.ts)',
