@@ -46,19 +46,19 @@ describe('inventory: Buildkite and Concourse', () => {
       ),
     ).toEqual([
       'agent-stack-k8s/.buildkite/pipeline.yaml:58 image alpine/helm:3.18.3',
-      'bosh-cli/ci/pipeline.yml:531 image bosh/security-scanner:latest',
-      'bosh-cli/ci/pipeline.yml:19 image concourse/oci-build-task:latest',
+      'bosh-cli/ci/pipeline.yml:531 image bosh/security-scanner',
+      'bosh-cli/ci/pipeline.yml:19 image concourse/oci-build-task',
       'oci-build-task/example.yml:7 image concourse/oci-build-task:master',
       'bosh-cli/ci/pipeline.yml:712 image concourse/semver-resource:1.6',
       'bosh-cli/ci/pipeline.yml:707 image dpb587/github-status-resource:master',
-      'bosh-cli/ci/pipeline.yml:701 image frodenas/gcs-resource:latest',
+      'bosh-cli/ci/pipeline.yml:701 image frodenas/gcs-resource',
       'agent-stack-k8s/.buildkite/pipeline.yaml:38 image golangci/golangci-lint:v2.12.2-alpine@sha256:91b27804074a0bacea298707f016911e60cf0cdbc6c7bf5ccacb5f0606d18d60',
       'agent-stack-k8s/.buildkite/pipeline.yaml:9 image alpine:3.23.0@sha256:51183f2cfa6320055da30872f211093f9ff1d3cf06f39a0bdb212314c5dc7375',
       'cli/.buildkite/pipeline.yml:7 image golang:1.16',
-      'bosh-cli/ci/pipeline.yml:670 image ubuntu:latest',
+      'bosh-cli/ci/pipeline.yml:670 image ubuntu',
       'bosh-cli/ci/pipeline.yml:662 image ghcr.io/cloudfoundry/bosh/cli:latest',
       'bosh-cli/ci/pipeline.yml:545 image ghcr.io/cloudfoundry/bosh/main-postgres-15:main',
-      'bosh-cli/ci/pipeline.yml:538 image ghcr.io/cloudfoundry/bosh/warden-cpi:latest',
+      'bosh-cli/ci/pipeline.yml:538 image ghcr.io/cloudfoundry/bosh/warden-cpi',
       'cli/.buildkite/pipeline.yml:6 package docker#v3.5.0 @v3.5.0',
       'cli/.buildkite/pipeline.yml:13 package docker-compose#v3.0.0 @v3.0.0',
       'cli/.buildkite/pipeline.yml:22 package golang-cross-compile#v1.3.0 @v1.3.0',
@@ -71,10 +71,19 @@ describe('inventory: Buildkite and Concourse', () => {
       json.skipped.map(
         (s: {file: string; line: number; reason: string}) => `${s.file.slice(dir.length + 1)}:${s.line} ${s.reason}`,
       ),
-    ).toEqual(['agent-stack-k8s/.buildkite/pipeline.yaml:84 unresolved-version'])
+    ).toEqual([
+      'agent-stack-k8s/.buildkite/pipeline.yaml:84 unresolved-version',
+      // registry-image sources without a tag: Concourse runs the newest semver tag its check finds.
+      'bosh-cli/ci/pipeline.yml:19 unresolved-version',
+      'bosh-cli/ci/pipeline.yml:321 unresolved-version',
+      'bosh-cli/ci/pipeline.yml:531 unresolved-version',
+      'bosh-cli/ci/pipeline.yml:538 unresolved-version',
+      'bosh-cli/ci/pipeline.yml:670 unresolved-version',
+      'bosh-cli/ci/pipeline.yml:701 unresolved-version',
+    ])
     // Images written in several places are one component with each place (the bosh-cli pipeline's two
     // oci-build-task image_resources, agent-stack-k8s's steps).
-    const ociBuildTask = json.components.find((c: {ref: string}) => c.ref === 'concourse/oci-build-task:latest')
+    const ociBuildTask = json.components.find((c: {ref: string}) => c.ref === 'concourse/oci-build-task')
     expect(ociBuildTask.locations.map((l: {line: number}) => l.line)).toEqual([19, 321])
   })
 })

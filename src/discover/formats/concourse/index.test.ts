@@ -67,22 +67,33 @@ describe('concourse', () => {
     const text = fixture('bosh-cli/ci/pipeline.yml')
     const out = discover(text)
     expect(out.errors).toEqual([])
-    expect(out.skipped).toEqual([])
     // Resource types first, then each job's tasks: an image_resource where it is written, a task's `image:` at the
     // repository of the resource its job fetched it from, each resource once. golang-release-image (only fetched,
     // to rebuild the CI image) and final-docker (only put: the image the pipeline publishes) are not listed.
     expect(rows(out)).toEqual([
-      '701:19 frodenas/gcs-resource:latest -> pkg:docker/frodenas/gcs-resource@latest',
+      '701:19 frodenas/gcs-resource -> pkg:docker/frodenas/gcs-resource',
       '707:19 dpb587/github-status-resource:master -> pkg:docker/dpb587/github-status-resource@master',
       '712:19 concourse/semver-resource:1.6 -> pkg:docker/concourse/semver-resource@1.6',
-      '19:27 concourse/oci-build-task:latest -> pkg:docker/concourse/oci-build-task@latest',
+      '19:27 concourse/oci-build-task -> pkg:docker/concourse/oci-build-task',
       '662:19 ghcr.io/cloudfoundry/bosh/cli:latest -> pkg:docker/cloudfoundry/bosh/cli@latest?repository_url=ghcr.io',
-      '538:19 ghcr.io/cloudfoundry/bosh/warden-cpi:latest -> pkg:docker/cloudfoundry/bosh/warden-cpi@latest?repository_url=ghcr.io',
+      '538:19 ghcr.io/cloudfoundry/bosh/warden-cpi -> pkg:docker/cloudfoundry/bosh/warden-cpi?repository_url=ghcr.io',
       '545:19 ghcr.io/cloudfoundry/bosh/main-postgres-15:main -> pkg:docker/cloudfoundry/bosh/main-postgres-15@main?repository_url=ghcr.io',
-      '531:19 bosh/security-scanner:latest -> pkg:docker/bosh/security-scanner@latest',
-      '670:19 ubuntu:latest -> pkg:docker/library/ubuntu@latest',
-      '321:27 concourse/oci-build-task:latest -> pkg:docker/concourse/oci-build-task@latest',
+      '531:19 bosh/security-scanner -> pkg:docker/bosh/security-scanner',
+      '670:19 ubuntu -> pkg:docker/library/ubuntu',
+      '321:27 concourse/oci-build-task -> pkg:docker/concourse/oci-build-task',
     ])
+    // A registry-image source without a tag: Concourse runs the newest semver tag its check finds, so no version.
+    const newest =
+      'has no tag: Concourse runs the newest semver tag (latest when it has none), found when it checks the resource; listed without a version'
+    expect(skips(out)).toEqual([
+      `701 unresolved-version resource_types[0] gcs-resource: registry-image frodenas/gcs-resource ${newest}`,
+      `19 unresolved-version jobs[0] build-bosh-cli-ci-image.plan[1] task build-image.config.image_resource: registry-image concourse/oci-build-task ${newest}`,
+      `538 unresolved-version resource warden-cpi-image: registry-image ghcr.io/cloudfoundry/bosh/warden-cpi ${newest}`,
+      `531 unresolved-version resource security-scanner-image: registry-image bosh/security-scanner ${newest}`,
+      `670 unresolved-version resource ubuntu-image: registry-image ubuntu ${newest}`,
+      `321 unresolved-version jobs[11] build.plan[6] task build-image.config.image_resource: registry-image concourse/oci-build-task ${newest}`,
+    ])
+    expect(out.components[0].version).toBeUndefined()
     expect(out.components.every((c) => c.kind === 'image' && c.origin === 'manifest' && c.scope === undefined)).toBe(
       true,
     )
@@ -179,7 +190,7 @@ describe('concourse', () => {
       '4:24 cfcommunity/slack-notification-resource:latest -> pkg:docker/cfcommunity/slack-notification-resource@latest',
       '7:24 registry.example.com/acme/custom-resource:2.1 -> pkg:docker/acme/custom-resource@2.1?repository_url=registry.example.com',
       '38:93 alpine:3.20 -> pkg:docker/library/alpine@3.20',
-      '46:91 acme/builder:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef -> pkg:docker/acme/builder@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef?tag=latest',
+      '46:91 acme/builder@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef -> pkg:docker/acme/builder@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       '12:61 golang:1.22-alpine -> pkg:docker/library/golang@1.22-alpine',
       '13:57 node:22 -> pkg:docker/library/node@22',
       '14:59 ruby:3.3 -> pkg:docker/library/ruby@3.3',
@@ -189,7 +200,7 @@ describe('concourse', () => {
       expect(all).not.toContain(secret)
   })
 
-  it('reports ((vars)), tags chosen at check time and ytt templates; never guesses them', () => {
+  it('reports ((vars)), tags chosen at check time (listed without a version) and ytt templates; never guesses them', () => {
     const out = discover(
       [
         'resource_types:',
@@ -211,14 +222,14 @@ describe('concourse', () => {
       ].join('\n'),
     )
     expect(out.errors).toEqual([])
-    expect(out.components).toEqual([])
+    expect(rows(out)).toEqual(['5:56 acme/d -> pkg:docker/acme/d'])
     const filled =
       "holds a ((var)), filled in by Concourse's credential manager or fly set-pipeline -v/-l when the pipeline is set; not guessed"
     expect(skips(out)).toEqual([
       `2 unsupported resource_types[0] a.source.repository "((registry))/acme/a" ${filled}`,
       `3 unsupported resource_types[1] b.source.tag "((b-version))" ${filled}`,
       `4 unsupported resource_types[2] c.source ${filled}`,
-      '5 unsupported resource_types[3] d: acme/d has no tag but a semver_constraint: the tag is chosen when Concourse checks the resource; not guessed',
+      '5 unresolved-version resource_types[3] d: registry-image acme/d has no tag: Concourse runs the newest semver tag within its semver_constraint (latest when it has none), found when it checks the resource; listed without a version',
       // A task's `image:` is resolved once its whole job is read, after the job's task configurations.
       `16 unsupported jobs[0] j.plan[2] task u.config.image_resource.type "((type))" ${filled}`,
       `13 unsupported jobs[0] j.plan[1] task t.image "((.:image))" ${filled}`,
@@ -296,6 +307,6 @@ describe('concourse', () => {
         '\n',
       ),
     )
-    expect(rows(out)).toEqual(['2:58 acme/img:latest -> pkg:docker/acme/img@latest'])
+    expect(rows(out)).toEqual(['2:58 acme/img -> pkg:docker/acme/img'])
   })
 })

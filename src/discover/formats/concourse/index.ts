@@ -14,8 +14,11 @@
  *   task's `image_resource`, which is then not run and not listed. Image resources a pipeline only gets or puts are
  *   the pipeline's inputs and outputs (a base image it builds on, the image it publishes), not what it runs in: not
  *   listed.
- * - The image is `repository:tag`, `tag` `latest` when not written (the resource types' default). Without a tag but
- *   with `semver_constraint`, `tag_regex` or `variant`, the tag is chosen when Concourse checks the resource: reported.
+ * - The image is `repository:tag` (`@digest` added for an `image_resource`'s pinned `version.digest`). docker-image
+ *   (https://github.com/concourse/docker-image-resource): `tag` defaults to `latest`, a source `digest` replaces it.
+ *   registry-image (https://github.com/concourse/registry-image-resource, commands/check.go): without `tag` its check
+ *   runs the newest semver tag (or one `tag_regex` matches; `latest` when there is none), known only when Concourse
+ *   checks: listed by its repository without a version, and reported (`unresolved-version`).
  * - `((var))` and `((source:var))` are filled in by Concourse's credential manager or `fly set-pipeline -v/-l` when the
  *   pipeline is set: a value holding one is reported (`unsupported`), never guessed. `source.username`, `password`,
  *   `aws_*` and every other source setting are credentials or settings: never read.
@@ -24,6 +27,8 @@
  */
 import {elide} from '../../../core/elide.js'
 import {isBuildkiteFile, isManifestCandidate} from '../../file-names.js'
+import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
+import type {Location} from '../../../core/model.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -101,7 +106,7 @@ function pipeline(place: Place, root: YamlMap): void {
   const types = listOf(place, root.entries.get('resource_types'), 'resource_types')
   types.forEach((type, i) => {
     if (IMAGE_TYPES.has(stringValue(type.entries.get('type')) ?? ''))
-      sourceImage(place, type, `resource_types[${i}] ${nameOf(type)}`)
+      sourceImage(place, type, stringValue(type.entries.get('type')) as string, `resource_types[${i}] ${nameOf(type)}`)
   })
   for (const resource of listOf(place, root.entries.get('resources'), 'resources')) {
     const name = stringValue(resource.entries.get('name'))
@@ -233,7 +238,7 @@ function taskImage(place: Place, node: YamlNode, path: string, artifacts: Map<st
   if (resource === undefined || place.listed.has(resource)) return
   if (!IMAGE_TYPES.has(stringValue(resource.entries.get('type')) ?? '')) return
   place.listed.add(resource)
-  sourceImage(place, resource, `resource ${nameOf(resource)}`)
+  sourceImage(place, resource, stringValue(resource.entries.get('type')) as string, `resource ${nameOf(resource)}`)
 }
 
 /** A task configuration, in a pipeline's `config:` or a file of its own: its `image_resource`. */
@@ -260,14 +265,14 @@ function taskConfig(place: Place, config: YamlMap, prefix: string): void {
       ? (resource.entries.get('version') as YamlMap).entries.get('digest')
       : undefined,
   )
-  sourceImage(place, resource, path, digest)
+  sourceImage(place, resource, type, path, digest)
 }
 
 /**
  * `source.repository` and `source.tag` of a resource, resource type or image resource: the image, at the repository.
  * Nothing else of `source` is read (credentials: `username`, `password`, `aws_*`).
  */
-function sourceImage(place: Place, owner: YamlMap, path: string, digest?: string): void {
+function sourceImage(place: Place, owner: YamlMap, type: string, path: string, digest?: string): void {
   const {out, file} = place
   const source = owner.entries.get('source')
   const written = stringValue(source)
@@ -326,28 +331,59 @@ function sourceImage(place: Place, owner: YamlMap, path: string, digest?: string
     out.skipped.push(varSkip(file, tagNode as YamlNode, `${path}.source.tag "${elide(tag, 200)}"`))
     return
   }
-  if (tag === undefined) {
-    const chooser = ['semver_constraint', 'tag_regex', 'variant'].find((key) => source.entries.has(key))
-    if (chooser !== undefined) {
-      out.skipped.push({
-        file,
-        line: repositoryNode.line,
-        reason: 'unsupported',
-        message: `${path}: ${elide(repository, 200)} has no tag but a ${chooser}: the tag is chosen when Concourse checks the resource; not guessed`,
-      })
-      return
-    }
+  const sourceDigest = type === 'docker-image' ? stringValue(source.entries.get('digest')) : undefined
+  const pinned = sourceDigest ?? digest
+  if (pinned?.includes('((')) {
+    out.skipped.push(varSkip(file, repositoryNode, `${path} digest "${elide(pinned, 200)}"`))
+    return
   }
-  if (digest?.includes('((')) {
-    out.skipped.push(varSkip(file, repositoryNode, `${path}.version.digest "${elide(digest, 200)}"`))
+  const location = locationOf(file, repositoryNode)
+  // docker-image: `tag` defaults to latest, and a `digest` in the source replaces it. registry-image without a tag
+  // checks the repository's tags and runs the newest (commands/check.go checkRepository).
+  const tagged = sourceDigest !== undefined ? undefined : (tag ?? (type === 'docker-image' ? 'latest' : undefined))
+  if (tagged === undefined && pinned === undefined) {
+    versionless(out, repository, location, path, source)
     return
   }
   addImageRef(
     out,
-    `${repository}:${tag ?? 'latest'}${digest ? `@${digest}` : ''}`,
-    locationOf(file, repositoryNode),
+    `${repository}${tagged === undefined ? '' : `:${tagged}`}${pinned ? `@${pinned}` : ''}`,
+    location,
     'manifest',
   )
+}
+
+/**
+ * A registry-image source without a tag (concourse/registry-image-resource commands/check.go `checkRepository`):
+ * Concourse's check lists the repository's semver tags (with `variant`, those with that suffix; within
+ * `semver_constraint`), or the tags `tag_regex` matches, and the newest is run (`latest` when it is no semver tag's
+ * image). Which one is known when Concourse checks: the image is listed by its repository, without a version.
+ */
+function versionless(out: Output, repository: string, location: Location, path: string, source: YamlMap): void {
+  const parsed = parseImageRef(repository)
+  if (!parsed.ok || parsed.image.tag !== undefined || parsed.image.digest !== undefined) {
+    const why = parsed.ok ? 'names a tag or digest: registry-image takes them in source.tag' : parsed.message
+    out.errors.push({
+      ...location,
+      code: 'invalid-image-ref',
+      message: `${path}: invalid image repository "${elide(repository, 200)}": ${why}`,
+    })
+    return
+  }
+  const component = imageComponent(parsed.image, repository, location, 'manifest')
+  // imageComponent gives a reference without a tag Docker's default; this one has none: no version.
+  delete component.version
+  if (component.purl !== undefined) component.purl = component.purl.replace(/@latest(?=\?|$)/, '')
+  out.components.push(component)
+  const picks = source.entries.has('tag_regex')
+    ? 'the newest tag matching its tag_regex'
+    : `the newest semver tag${source.entries.has('variant') ? ' with its variant suffix' : ''}${source.entries.has('semver_constraint') ? ' within its semver_constraint' : ''} (latest when it has none)`
+  out.skipped.push({
+    file: location.file,
+    line: location.line,
+    reason: 'unresolved-version',
+    message: `${path}: registry-image ${elide(repository, 200)} has no tag: Concourse runs ${picks}, found when it checks the resource; listed without a version`,
+  })
 }
 
 function varSkip(file: string, node: YamlNode, what: string) {
