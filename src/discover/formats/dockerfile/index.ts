@@ -312,12 +312,49 @@ function discover(input: DiscoverInput): Output {
     }
   }
   // `# syntax=docker/dockerfile:1.7`: the BuildKit frontend image that reads this file is pulled and run for the build.
-  // The first `syntax` directive (BuildKit refuses a file that writes two).
-  const syntax = dockerfile.getDirectives().find((directive) => directive.getName().toLowerCase() === 'syntax')
-  const frontend = syntax?.getValue().trim()
-  const frontendRange = syntax?.getValueRange()
-  if (frontend && frontendRange) addImage(out, frontend, frontend, at(input.file, frontendRange))
+  const frontend = syntaxDirective(input.text)
+  if (frontend) addImage(out, frontend.image, frontend.image, {file: input.file, ...frontend.at})
   return out
+}
+
+/** The directives BuildKit knows; any other name ends the directives (buildkit frontend/dockerfile/parser/directives.go). */
+const DIRECTIVES = new Set(['syntax', 'escape', 'check'])
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/
+
+/**
+ * The frontend image of a `# syntax=` directive, read as BuildKit's `DetectSyntax` reads it: a first line starting
+ * with `#!` is a shebang and passed over; then directives are the leading lines written `# name=value` with a name
+ * BuildKit knows, the first other line (an empty one, a plain comment, an instruction) ending them; the image is
+ * the value up to its first space (the rest is arguments for the frontend). The first `syntax` is taken (BuildKit
+ * refuses a file that writes two). Hand-written because dockerfile-ast reads no directive after a shebang line.
+ */
+function syntaxDirective(text: string): {image: string; at: {line: number; column: number}} | undefined {
+  let start = 0
+  let line = 1
+  if (text.startsWith('#!')) {
+    const end = text.indexOf('\n')
+    if (end < 0) return undefined
+    start = end + 1
+    line = 2
+  }
+  // Directives are a few short lines: a bounded look, whatever the file holds after them.
+  for (let n = 0; n < 16 && start < text.length; n++, line++) {
+    const newline = text.indexOf('\n', start)
+    const end = newline < 0 ? text.length : newline
+    const written = text.slice(start, end).replace(/\r$/, '')
+    if (!written.startsWith('#')) return undefined
+    const body = written.slice(1).replace(/^\s+/, '')
+    const match = DIRECTIVE.exec(body)
+    if (!match || !DIRECTIVES.has(match[1].toLowerCase())) return undefined
+    if (match[1].toLowerCase() === 'syntax') {
+      const image = match[2].split(' ')[0]
+      const column = written.length - body.length + body.indexOf(match[2], match[1].length) + 1
+      return {image, at: {line, column}}
+    }
+    if (newline < 0) return undefined
+    start = newline + 1
+  }
+  return undefined
 }
 
 /** The text of an ARG default as written, continuation lines joined (BuildKit processes it as one word). */
