@@ -2,7 +2,7 @@
 /**
  * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
- * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
+ * (src/discover/yaml.test.ts, dockerfile-support, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
