@@ -68,6 +68,8 @@ const NOT_JSON_MANIFESTS = new Set([
   'biome.json',
   '.eslintrc.json',
   '.babelrc.json',
+  'jsonnetfile.json',
+  'jsonnetfile.lock.json',
 ])
 
 export function isKustomizationFile(file: string): boolean {

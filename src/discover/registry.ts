@@ -41,6 +41,7 @@ import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as nixFlakeLock} from './formats/nix-flake-lock/index.js'
 import {discoverer as gitSubmodules} from './formats/git-submodules/index.js'
+import {discoverer as jsonnetBundler} from './formats/jsonnet-bundler/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as gradleBuild} from './formats/gradle-build/index.js'
@@ -111,6 +112,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   preCommit,
   nixFlakeLock,
   gitSubmodules,
+  jsonnetBundler,
   gradleLockfile,
   gradleVersionCatalog,
   gradleBuild,
