@@ -285,5 +285,10 @@ describe('cloudbuild', () => {
     const unknown = discover(`steps:\n- name: "x:${'${a b}'.repeat(20_000)}"\n`)
     expect(unknown.skipped).toHaveLength(1)
     expect(unknown.skipped[0].message.length).toBeLessThan(1000)
+    // Many substitutions: ten named, the others counted.
+    const many = discover(`steps:\n- name: "x:${Array.from({length: 50_000}, (_, i) => `$V${i}`).join('')}"\n`)
+    expect(many.skipped).toHaveLength(1)
+    expect(many.skipped[0].message).toContain('; 49990 more: not guessed')
+    expect(many.skipped[0].message.length).toBeLessThan(2000)
   })
 })

@@ -217,7 +217,10 @@ function stepImage(place: Place, step: YamlMap, path: string): void {
 
 type Resolved = {value: string} | {unresolved: string[]} | {invalid: string; at?: YamlNode}
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/
+/** A substitution's name where `$` is followed by one (sticky: matched at `lastIndex`, nothing copied). */
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
+/** Substitutions a skip names; the others are counted. */
+const MAX_TOLD = 10
 
 /**
  * `written` with the file's defaults in, Cloud Build's way: `$NAME`, `${NAME}`, `$$` for `$`. What cannot be
@@ -227,10 +230,12 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/
 function substitute(written: string, place: Place): Resolved {
   const unresolved: string[] = []
   const said = new Set<string>()
+  let untold = 0
   const tell = (key: string, what: string) => {
     if (said.has(key)) return
     said.add(key)
-    unresolved.push(what)
+    if (unresolved.length < MAX_TOLD) unresolved.push(what)
+    else untold++
   }
   let value = ''
   let i = 0
@@ -263,7 +268,8 @@ function substitute(written: string, place: Place): Resolved {
       name = inner
       i = end + 1
     } else {
-      name = NAME.exec(written.slice(i + 1, i + 1 + MAX_NAME))?.[0]
+      NAME.lastIndex = i + 1
+      name = NAME.exec(written)?.[0]
       if (name === undefined) {
         value += '$'
         i++
@@ -276,6 +282,7 @@ function substitute(written: string, place: Place): Resolved {
     else if ('invalid' in found) return found
     else tell(name, found.unresolved)
   }
+  if (untold > 0) unresolved.push(`${untold} more`)
   if (unresolved.length > 0) return {unresolved}
   if (value.length > MAX_NAME) return {invalid: `longer than ${MAX_NAME} characters with the file's substitutions`}
   return {value}
