@@ -16,6 +16,7 @@
  *   give them otherwise (`cloudbuild-prod.yaml`, `deploy-cloudbuild.yml`, files in `cloudbuild/` or `.cloudbuild/`)
  *   only when the head of the file has a top-level `steps` with a `name` (../../file-names.ts).
  */
+import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import {isCloudBuildCandidate, isCloudBuildFile} from '../../file-names.js'
@@ -109,7 +110,7 @@ function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   if (/\.json$/i.test(input.file)) {
     const {root, errors} = readJsonTree(input.text, input.file)
-    out.errors.push(...errors)
+    appendAll(out.errors, errors)
     if (root === undefined) return out
     if (isMap(root)) readConfig(out, input.file, root)
     else out.errors.push(errorAt(input.file, root, 'invalid-entry', 'a Cloud Build config file must be a JSON object'))
