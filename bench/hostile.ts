@@ -6,7 +6,7 @@
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
- * formats/conan-lock, formats/pylock-toml, src/core/trim-end)
+ * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -29,6 +29,7 @@ import {discoverer as nixFlakeLock} from '../src/discover/formats/nix-flake-lock
 import {discoverer as rebarLock} from '../src/discover/formats/rebar-lock/index.js'
 import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/index.js'
 import {discoverer as bazelModule} from '../src/discover/formats/bazel-module/index.js'
+import {discoverer as cloudbuild} from '../src/discover/formats/cloudbuild/index.js'
 import {discoverer as conanLock} from '../src/discover/formats/conan-lock/index.js'
 import {parseMarker} from '../src/discover/formats/pylock-toml/marker.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
@@ -328,6 +329,17 @@ const families: Family[] = [
     unit: 'clauses',
     input: (n) => `${"'a' in extras and ".repeat(n)}"x`,
     read: (text) => parseMarker(text) === undefined,
+  },
+  {
+    label: 'Cloud Build step name of distinct substitutions, and as many steps (formats/cloudbuild)',
+    n: 10_000,
+    unit: 'substitutions and steps',
+    input: (n) =>
+      `steps:\n- name: "x:${Array.from({length: n}, (_, i) => `$V${i}`).join('')}"\n${Array.from({length: n}, (_, i) => `- name: node:$_V${i % 10}\n`).join('')}substitutions: {${Array.from({length: 10}, (_, i) => `_V${i}: '${i}'`).join(', ')}}\n`,
+    read: (text, n) => {
+      const out = discover(cloudbuild, 'cloudbuild.yaml', text)
+      return out.skipped.length === 1 && out.components.length === n && out.errors.length === 0
+    },
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.

@@ -37,6 +37,7 @@ import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as circleci} from './formats/circleci/index.js'
 import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/index.js'
 import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
+import {discoverer as cloudbuild} from './formats/cloudbuild/index.js'
 import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as nixFlakeLock} from './formats/nix-flake-lock/index.js'
@@ -108,6 +109,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   circleci,
   bitbucketPipelines,
   azurePipelines,
+  cloudbuild,
   jenkinsfile,
   preCommit,
   nixFlakeLock,
