@@ -37,6 +37,8 @@ import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as circleci} from './formats/circleci/index.js'
 import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/index.js'
 import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
+import {discoverer as drone} from './formats/drone/index.js'
+import {discoverer as woodpecker} from './formats/woodpecker/index.js'
 import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as nixFlakeLock} from './formats/nix-flake-lock/index.js'
@@ -107,6 +109,8 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   circleci,
   bitbucketPipelines,
   azurePipelines,
+  drone,
+  woodpecker,
   jenkinsfile,
   preCommit,
   nixFlakeLock,
