@@ -151,8 +151,8 @@ describe('woodpecker', () => {
       '16:20 acme/b:2 -> pkg:docker/acme/b@2',
     ])
     expect(skips(out)).toEqual([
-      '8 unsupported steps "tag".image "golang:$GO-${CI_COMMIT_TAG}" takes variables from the workflow\'s matrix, which is not expanded here: its values are not all strings, it has too many combinations to count, or over 1000 include entries, or not every axis sets them',
-      '16 unsupported steps.y.image "acme/${EMPTY}" takes variables from the workflow\'s matrix, which is not expanded here: its values are not all strings, it has too many combinations to count, or over 1000 include entries, or not every axis sets them',
+      '8 unsupported steps "tag".image "golang:$GO-${CI_COMMIT_TAG}" takes variables from the workflow\'s matrix, which is not expanded here: its values are not all strings, it has too many combinations to count, over 1000 include entries, or the file\'s matrix images pass 1000000 substitutions, or not every axis sets them',
+      '16 unsupported steps.y.image "acme/${EMPTY}" takes variables from the workflow\'s matrix, which is not expanded here: its values are not all strings, it has too many combinations to count, over 1000 include entries, or the file\'s matrix images pass 1000000 substitutions, or not every axis sets them',
     ])
   })
 
@@ -162,6 +162,19 @@ describe('woodpecker', () => {
     expect(out.components.map((c) => c.ref)).toEqual(
       Array.from({length: 27}, (_, p) => `acme/x:${Math.floor(p / 10)}-${p % 10}`),
     )
+  })
+
+  it('expands matrix images up to a budget per file, and reports the rest', () => {
+    // 1000 include entries and three template parts: 3,000 substitutions an image, 333 images within 1,000,000; the
+    // 334th (steps[333], line 1004 + 333) is reported.
+    const include = Array.from({length: 1000}, () => '    - {V: "1"}').join('\n')
+    const steps = Array.from({length: 400}, (_, i) => `  - {name: s${i}, image: "acme/x${i}:\${V}"}`).join('\n')
+    const out = discover(`matrix:\n  include:\n${include}\nsteps:\n${steps}\n`)
+    expect(out.errors).toEqual([])
+    expect(out.components).toHaveLength(333)
+    expect(out.components[332].ref).toBe('acme/x332:1')
+    expect(out.skipped).toHaveLength(67)
+    expect(out.skipped[0].line).toBe(1004 + 333)
   })
 
   it('reports wrong types at their line and reads the rest', () => {

@@ -36,15 +36,18 @@ interface Place {
   out: Output
   file: string
   matrix: YamlNode | undefined
+  /** Matrix substitutions made in the file (./matrix.ts MAX_WORK). */
+  budget: {work: number}
 }
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
+  const budget = {work: 0}
   for (const root of mappingDocuments(input.text, input.file, out.errors, 'a Woodpecker workflow')) {
     const matrix = root.entries.get('matrix')
     if (matrix !== undefined && !isMap(matrix) && !(isScalar(matrix) && matrix.kind === 'null'))
       out.errors.push(errorAt(input.file, matrix, 'invalid-entry', `matrix must be a mapping, not ${describe(matrix)}`))
-    const place: Place = {out, file: input.file, matrix: isMap(matrix) ? matrix : undefined}
+    const place: Place = {out, file: input.file, matrix: isMap(matrix) ? matrix : undefined, budget}
     for (const section of SECTIONS) stepsOf(place, root.entries.get(section), section)
   }
   return out
@@ -100,7 +103,7 @@ function imageAt(place: Place, node: YamlNode | undefined, where: string): void 
   const {matrix} = place
   const template = templateOf(value)
   const axes = matrix && template ? axesOf(matrix) : undefined
-  const values = template && axes && axes.length > 0 ? valuesOver(template, axes) : undefined
+  const values = template && axes && axes.length > 0 ? valuesOver(template, axes, place.budget) : undefined
   if (values) {
     for (const image of values) addImageRef(out, image, location, 'manifest')
     return

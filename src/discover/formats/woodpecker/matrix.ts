@@ -4,7 +4,8 @@
  * of variable to value; otherwise the axes are the product of every `NAME: [values]` entry, names in sorted order,
  * an empty list left out, at most MAX_AXES of them (Woodpecker stops there) with values for the first MAX_TAGS names.
  * Each axis's values are substituted into the workflow file's text (`${NAME}`, `$NAME`) before it is parsed.
- * Written by hand: no library expands a Woodpecker matrix; bounded (MAX_INCLUDE, MAX_AXES).
+ * Written by hand: no library expands a Woodpecker matrix; bounded (MAX_INCLUDE, MAX_AXES, and MAX_WORK parts
+ * substituted in one file).
  */
 import {isMap, isScalar, isSeq, type YamlNode} from '../../yaml-tree.js'
 
@@ -13,11 +14,13 @@ const MAX_AXES = 27
 const MAX_TAGS = 12
 /** Woodpecker has no limit on include entries; past this many the matrix is not expanded here. */
 const MAX_INCLUDE = 1000
+/** Template parts substituted in one file, all images together: a hostile file's images are not all expanded. */
+export const MAX_WORK = 1_000_000
 
 export type Axis = ReadonlyMap<string, string>
 
 /** Why axesOf gave nothing, for the caller's skip. */
-export const MATRIX_NOT_EXPANDED = `which is not expanded here: its values are not all strings, it has too many combinations to count, or over ${MAX_INCLUDE} include entries`
+export const MATRIX_NOT_EXPANDED = `which is not expanded here: its values are not all strings, it has too many combinations to count, over ${MAX_INCLUDE} include entries, or the file's matrix images pass ${MAX_WORK} substitutions`
 
 /** A scalar as go-yaml decodes it into a string: its text as written, null empty; a collection is no value. */
 function asString(node: YamlNode): string | undefined {
@@ -112,8 +115,13 @@ export function namesOf(template: Template): string[] {
   return template.flatMap((part) => (typeof part === 'string' ? [] : [part.name]))
 }
 
-/** The distinct values a template takes over the axes, in order; undefined when an axis lacks one of its names. */
-export function valuesOver(template: Template, axes: readonly Axis[]): string[] | undefined {
+/**
+ * The distinct values a template takes over the axes, in order; undefined when an axis lacks one of its names, or
+ * the file's budget (`work`, parts substituted so far) would pass MAX_WORK.
+ */
+export function valuesOver(template: Template, axes: readonly Axis[], budget: {work: number}): string[] | undefined {
+  budget.work += template.length * axes.length
+  if (budget.work > MAX_WORK) return undefined
   const found = new Set<string>()
   for (const axis of axes) {
     let text = ''
