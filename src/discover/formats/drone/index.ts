@@ -3,8 +3,8 @@
  * run in.
  * - A multi-document YAML file. Documents with `kind: pipeline` whose `type` runs containers: `docker` (the default
  *   when `type` is left out, https://docs.drone.io/pipeline/docker/syntax/), `kubernetes`
- *   (https://docs.drone.io/pipeline/kubernetes/syntax/) and `vm` (Drone's VM runner, whose steps with an `image` run
- *   in that container). Each `steps[].image` and `services[].image`; a plugin is a step whose image is the plugin
+ *   (https://docs.drone.io/pipeline/kubernetes/syntax/) and `vm` (Drone's VM runner, https://docs.drone.io/runner/vm/overview/,
+ *   runs plugins and steps that name an `image` in that container, the others on the machine). Each `steps[].image` and `services[].image`; a plugin is a step whose image is the plugin
  *   (`image: plugins/docker`), listed as any image.
  * - Not read: `kind: secret`, `signature`, `cron`, `template` documents; pipelines of `type` `exec`, `ssh`,
  *   `digitalocean`, `macstage` (they run on hosts, no images); `clone:` (Drone 1.x's clone section sets depth,
