@@ -28,6 +28,10 @@ const NOT_MANIFESTS = new Set([
   'bitbucket-pipelines.yaml',
   'azure-pipelines.yml',
   'azure-pipelines.yaml',
+  '.drone.yml',
+  '.drone.yaml',
+  '.woodpecker.yml',
+  '.woodpecker.yaml',
   '.travis.yml',
   'appveyor.yml',
   '.pre-commit-config.yaml',
@@ -167,7 +171,7 @@ export function isManifestCandidate(file: string): boolean {
   if (isCloudBuildName(file)) return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
-  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines)\//.test(file)
+  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines|\.woodpecker)\//.test(file)
 }
 
 /** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */

@@ -38,6 +38,8 @@ import {discoverer as circleci} from './formats/circleci/index.js'
 import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/index.js'
 import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
 import {discoverer as cloudbuild} from './formats/cloudbuild/index.js'
+import {discoverer as drone} from './formats/drone/index.js'
+import {discoverer as woodpecker} from './formats/woodpecker/index.js'
 import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as nixFlakeLock} from './formats/nix-flake-lock/index.js'
@@ -110,6 +112,8 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   bitbucketPipelines,
   azurePipelines,
   cloudbuild,
+  drone,
+  woodpecker,
   jenkinsfile,
   preCommit,
   nixFlakeLock,
