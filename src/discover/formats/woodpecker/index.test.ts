@@ -76,12 +76,22 @@ describe('woodpecker', () => {
     ])
   })
 
-  it('reports the sequence merge Woodpecker accepts and YAML does not (woodpecker-ci/woodpecker test.yaml)', () => {
-    // `- <<: *when_path` merges a list into a list: Woodpecker's own YAML extension. The shared reader refuses the
-    // document, and says where.
+  it('reads the sequence merge Woodpecker accepts and YAML does not (woodpecker-ci/woodpecker test.yaml)', () => {
+    // `- <<: *when_path` splices a list into a list: Woodpecker's YAML reader (github.com/6543/xyaml) does it.
     const out = discover(fixture('.woodpecker/test.yaml'), '.woodpecker/test.yaml')
-    expect(rows(out)).toEqual([])
-    expect(errors(out)).toEqual(['30:15 yaml-syntax YAML merge key (<<) needs a mapping or a list of mappings'])
+    expect(errors(out)).toEqual([])
+    expect(rows(out)).toHaveLength(15)
+    expect(rows(out).slice(0, 4)).toEqual([
+      '25:12 docker.io/golang:1.27 -> pkg:docker/library/golang@1.27',
+      '36:12 docker.io/golang:1.27 -> pkg:docker/library/golang@1.27',
+      '49:12 docker.io/golang:1.27 -> pkg:docker/library/golang@1.27',
+      '59:12 golangci/golangci-lint:v2.12.2 -> pkg:docker/golangci/golangci-lint@v2.12.2',
+    ])
+    expect(rows(out).slice(-3)).toEqual([
+      '151:12 docker.io/woodpeckerci/plugin-codecov:2.3.2 -> pkg:docker/woodpeckerci/plugin-codecov@2.3.2',
+      '168:12 docker.io/postgres:18 -> pkg:docker/library/postgres@18',
+      '176:12 docker.io/mysql:26.7.0 -> pkg:docker/library/mysql@26.7.0',
+    ])
   })
 
   it('reads the older pipeline: key, services and clone lists, and reports variables Woodpecker fills in', () => {

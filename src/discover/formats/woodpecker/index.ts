@@ -43,7 +43,9 @@ interface Place {
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
   const budget = {work: 0}
-  for (const root of mappingDocuments(input.text, input.file, out.errors, 'a Woodpecker workflow')) {
+  for (const root of mappingDocuments(input.text, input.file, out.errors, 'a Woodpecker workflow', {
+    mergeSequences: true,
+  })) {
     const matrix = root.entries.get('matrix')
     if (matrix !== undefined && !isMap(matrix) && !(isScalar(matrix) && matrix.kind === 'null'))
       out.errors.push(errorAt(input.file, matrix, 'invalid-entry', `matrix must be a mapping, not ${describe(matrix)}`))
