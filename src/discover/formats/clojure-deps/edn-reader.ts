@@ -44,6 +44,8 @@ export interface ReadError extends Position {
 }
 
 export const MAX_DEPTH = 100
+/** Errors kept for one text; past them, one more says how many were left out. */
+export const MAX_ERRORS = 50
 
 const CLOSERS: Readonly<Record<string, string>> = {'(': ')', '[': ']', '{': '}'}
 
@@ -56,11 +58,16 @@ function endsToken(char: string): boolean {
 export function readForms(text: string): {forms: Form[]; errors: ReadError[]} {
   const reader = new EdnReader(text)
   const forms = reader.readAll()
+  if (reader.errorsLeftOut > 0) {
+    const end = reader.position()
+    reader.errors.push({message: `${reader.errorsLeftOut} more syntax errors not listed`, ...end})
+  }
   return {forms, errors: reader.errors}
 }
 
 class EdnReader extends TermCursor {
   readonly errors: ReadError[] = []
+  errorsLeftOut = 0
   private tooDeepReported = false
 
   constructor(text: string) {
@@ -68,7 +75,8 @@ class EdnReader extends TermCursor {
   }
 
   private error(message: string, at: Position = this.position()): void {
-    this.errors.push({message, line: at.line, column: at.column})
+    if (this.errors.length < MAX_ERRORS) this.errors.push({message, line: at.line, column: at.column})
+    else this.errorsLeftOut++
   }
 
   readAll(): Form[] {

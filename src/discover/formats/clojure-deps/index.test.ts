@@ -176,6 +176,10 @@ describe('clojure-deps: deps.edn and bb.edn', () => {
     // Prefix operators chained past the bound are moved over without recursion.
     expect(readForms(`${"'".repeat(100_000)}x`).errors[0].message).toContain('nested deeper')
     expect(readForms(`${'#_'.repeat(100_000)}x`).errors[0].message).toContain('nested deeper')
+    // 100,000 stray brackets: 50 errors, then a count.
+    const stray = readForms(']'.repeat(100_000)).errors
+    expect(stray).toHaveLength(51)
+    expect(stray[50]).toEqual({message: '99950 more syntax errors not listed', line: 1, column: 100_001})
   })
 
   it('a file that is not one map is an error', () => {
@@ -319,6 +323,17 @@ describe('clojure-deps: Leiningen project.clj', () => {
 })
 
 describe('clojure-deps: files', () => {
+  it('identifies standard input by its first form, and reads a defproject without a file name', () => {
+    expect(discoverer.identify?.(';; build\n(defproject com.example/app "1.0"')).toBe(true)
+    expect(discoverer.identify?.('{:paths ["src"] :deps {a/b {:mvn/version "1"}}}')).toBe(true)
+    expect(discoverer.identify?.('{:port 8080}')).toBe(false)
+    const out = discoverer.discover(
+      {file: '<stdin>', text: '(defproject a "1" :dependencies [[b/c "2"]])'},
+      {readText: () => null},
+    )
+    expect(rows(out)).toEqual(['1:35 prod b/c@2 pkg:maven/b/c@2'])
+  })
+
   it('matches deps.edn, bb.edn and project.clj, not what the tools write or fetch', () => {
     for (const file of ['deps.edn', 'app/deps.edn', 'bb.edn', 'project.clj', 'sub/project.clj'])
       expect(discoverer.matches(file), file).toBe(true)

@@ -21,6 +21,17 @@ export const discoverer: Discoverer = {
       !/(^|\/)(target|\.cpcache|\.gitlibs|node_modules)\//.test(file)
     )
   },
+  // Standard input: a `(defproject` first is surely Leiningen's; a map whose first key is :deps or :paths and that
+  // names a :mvn/version, the CLI's.
+  identify: (head) =>
+    PROJECT_CLJ.test(head) ||
+    (/^\s*(?:;[^\n]*\n\s*)*\{\s*:(?:deps|paths)\s/.test(head) && head.includes(':mvn/version')),
+  // Standard input has no name: its first form tells (a list is a defproject).
   discover: ({file, text}) =>
-    file.endsWith('project.clj') ? discoverProjectClj(file, text) : discoverDepsEdn(file, text),
+    file.endsWith('project.clj') || (!file.endsWith('.edn') && PROJECT_CLJ.test(text.slice(0, 65_536)))
+      ? discoverProjectClj(file, text)
+      : discoverDepsEdn(file, text),
 }
+
+/** A `(defproject` after comments and blank lines. */
+const PROJECT_CLJ = /^\s*(?:;[^\n]*\n\s*)*\(\s*defproject\s/
