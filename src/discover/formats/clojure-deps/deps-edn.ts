@@ -99,7 +99,8 @@ function readDep(out: Output, file: string, libForm: Form, coord: Form, scope: S
   const local = get(coord, 'local/root')
   const gitUrl = get(coord, 'git/url')
   const sha = get(coord, 'git/sha') ?? get(coord, 'sha')
-  const tag = get(coord, 'git/tag')
+  // `:sha` and `:tag` are the keys before `:git/sha` and `:git/tag`, still accepted (deps_edn#deps_git).
+  const tag = get(coord, 'git/tag') ?? get(coord, 'tag')
   if (mvn !== undefined || local !== undefined) {
     const lib = parseLib(written)
     if (lib === undefined)
