@@ -215,15 +215,23 @@ class EdnReader extends TermCursor {
       return 'discarded'
     }
     if (next === ':') {
-      // A namespaced map, #:ns{...}: its keys take the namespace; read as the map.
+      // A namespaced map, #:ns{...}: its keywords without a namespace take `ns` (`#:mvn{:version "1"}` is
+      // `{:mvn/version "1"}`); `#::{...}` (the current namespace's) keeps them as written.
       this.advance(1)
-      this.readToken()
+      const ns = this.readToken().slice(1)
       this.skipBlank()
       if (text[this.offset] !== '{') {
         this.error('a namespaced map #:ns must be followed by {', at)
         return {kind: 'invalid', ...at}
       }
-      return this.readForm(depth) ?? {kind: 'invalid', ...at}
+      const map = this.readForm(depth) ?? {kind: 'invalid', ...at}
+      if (map.kind !== 'map' || ns === '' || ns === ':') return map
+      for (const entry of map.entries) {
+        const [key] = entry
+        if (key.kind === 'keyword' && !key.value.includes('/') && !key.value.startsWith(':'))
+          entry[0] = {...key, value: `${ns}/${key.value}`}
+      }
+      return map
     }
     if (next !== undefined && /[A-Za-z]/.test(next)) {
       this.advance(1)

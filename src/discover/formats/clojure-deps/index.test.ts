@@ -132,9 +132,13 @@ describe('clojure-deps: deps.edn and bb.edn', () => {
   it('reports reader conditionals and tagged literals, and reads the rest', () => {
     const text = `{:deps {#?(:clj a/b :cljs c/d) {:mvn/version "1"}
         com.example/tagged #my/coord {:v "1"}
-        com.example/ok {:mvn/version "2.0.0"}}}`
+        com.example/ok {:mvn/version "2.0.0"}
+        com.example/namespaced #:mvn{:version "3.0.0"}}}`
     const out = discoverDepsEdn('deps.edn', text)
-    expect(rows(out)).toEqual(['3:9 prod com.example/ok@2.0.0 pkg:maven/com.example/ok@2.0.0'])
+    expect(rows(out)).toEqual([
+      '3:9 prod com.example/ok@2.0.0 pkg:maven/com.example/ok@2.0.0',
+      '4:9 prod com.example/namespaced@3.0.0 pkg:maven/com.example/namespaced@3.0.0',
+    ])
     expect(skips(out)).toEqual([
       '1 unsupported a lib name is a reader conditional (#?), which EDN has not: not read',
       "2 unsupported com.example/tagged: the coordinate is a tagged literal (#my/coord) its reader's program decides: not read",
