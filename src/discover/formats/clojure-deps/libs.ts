@@ -60,9 +60,14 @@ export function addMaven(
   extra: {extension?: string} = {},
 ): undefined {
   const exact = written !== undefined && !META_VERSION.test(written) ? exactMavenVersion(written) : undefined
-  const qualifiers: Record<string, string> = {}
-  if (lib.classifier !== undefined) qualifiers.classifier = lib.classifier
-  if (extra.extension !== undefined && extra.extension !== 'jar') qualifiers.type = extra.extension
+  const type = extra.extension !== undefined && extra.extension !== 'jar' ? extra.extension : undefined
+  const qualifiers =
+    lib.classifier === undefined && type === undefined
+      ? undefined
+      : {
+          ...(lib.classifier === undefined ? {} : {classifier: lib.classifier}),
+          ...(type === undefined ? {} : {type}),
+        }
   out.components.push(
     packageComponent(file, {
       ecosystem: 'maven',
@@ -73,7 +78,7 @@ export function addMaven(
       column: at.column,
       scope,
       direct: true,
-      ...(Object.keys(qualifiers).length > 0 ? {qualifiers} : {}),
+      qualifiers,
     }),
   )
   if (written !== undefined && exact === undefined)
