@@ -6,7 +6,7 @@
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
- * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, src/core/trim-end)
+ * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, formats/clojure-deps, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -25,6 +25,7 @@ import {discoverer as helmfile} from '../src/discover/formats/helmfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
 import {discoverer as jenkinsfile} from '../src/discover/formats/jenkinsfile/index.js'
 import {discoverer as mixLock} from '../src/discover/formats/mix-lock/index.js'
+import {discoverer as clojureDeps} from '../src/discover/formats/clojure-deps/index.js'
 import {discoverer as nixFlakeLock} from '../src/discover/formats/nix-flake-lock/index.js'
 import {discoverer as rebarLock} from '../src/discover/formats/rebar-lock/index.js'
 import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/index.js'
@@ -285,6 +286,28 @@ const families: Family[] = [
     input: (n) =>
       `%{\n${Array.from({length: n}, (_, i) => `  "p${i}": {:hex, :p${i}, "1.${i}.0", "${'a'.repeat(64)}", [:mix], [{:q${i}, "~> 1.0", [hex: :q${i}, repo: "hexpm", optional: false]}], "hexpm", "${'b'.repeat(64)}"},\n`).join('')}}\n`,
     read: (text, n) => discover(mixLock, 'mix.lock', text).components.length === n,
+  },
+  {
+    label: 'deps.edn, n Maven libs (clojure-deps/index.test.ts)',
+    n: 5_000,
+    unit: 'libs',
+    input: (n) => `{:deps {${Array.from({length: n}, (_, i) => `g/a${i} {:mvn/version "1.${i}"}`).join('\n')}}}`,
+    read: (text, n) => discover(clojureDeps, 'deps.edn', text).components.length === n,
+  },
+  {
+    label: 'deps.edn, n nested [ after :deps (clojure-deps/index.test.ts)',
+    n: 100_000,
+    unit: 'brackets',
+    input: (n) => `{:deps ${'['.repeat(n)}}`,
+    read: (text) => discover(clojureDeps, 'deps.edn', text).errors.some((e) => e.code === 'too-deep'),
+  },
+  {
+    label: 'project.clj, n dependencies (clojure-deps/index.test.ts)',
+    n: 5_000,
+    unit: 'dependencies',
+    input: (n) =>
+      `(defproject a "1"\n  :dependencies [${Array.from({length: n}, (_, i) => `[g/a${i} "1.${i}" :exclusions [x/y]]`).join('\n')}])`,
+    read: (text, n) => discover(clojureDeps, 'project.clj', text).components.length === n,
   },
   {
     label: 'rebar.lock, n packages (rebar-lock/index.test.ts)',

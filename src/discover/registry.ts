@@ -64,6 +64,7 @@ import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as bazelModule} from './formats/bazel-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
+import {discoverer as clojureDeps} from './formats/clojure-deps/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
 import {discoverer as spdxJson} from './formats/spdx-json/index.js'
@@ -138,6 +139,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   terraformModule,
   bazelModule,
   mavenPom,
+  clojureDeps,
   cyclonedxJson,
   cyclonedxXml,
   spdxJson,
