@@ -397,8 +397,10 @@ function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`
 }
 
-export async function run(): Promise<void> {
+/** Every family, or those whose label holds `only` (STEWARDS_BENCH_ONLY: one family checked alone, on a busy machine). */
+export async function run(only = process.env.STEWARDS_BENCH_ONLY): Promise<void> {
   for (const family of families) {
+    if (only && !family.label.includes(only)) continue
     const small = family.input(family.n)
     const large = family.input(family.n * 4)
     const a = measure(family, small, family.n)
