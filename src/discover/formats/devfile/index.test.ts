@@ -178,6 +178,30 @@ describe('devfile', () => {
     ])
   })
 
+  it('reports a variable whose value holds {{ (the library may replace it again), and places a manifest whose lines moved at the string', () => {
+    const out = discover(
+      [
+        'schemaVersion: 2.2.0',
+        'variables: {m: "a\\nb", a: "nginx:2", b: "x{{a}}"}',
+        'components:',
+        '  - {name: c, container: {image: "{{b}}"}}',
+        '  - name: k',
+        '    kubernetes:',
+        '      inlined: |',
+        '        apiVersion: v1',
+        '        kind: Pod',
+        '        metadata: {name: p, annotations: {note: "{{m}}"}}',
+        '        spec: {containers: [{name: a, image: "{{a}}"}]}',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    // `{{m}}` holds a line break: the lines after it moved, and the image is placed at the string.
+    expect(rows(out)).toEqual(['7:16 nginx:2 dev -> pkg:docker/library/nginx@2'])
+    expect(skips(out)).toEqual([
+      '4 unsupported components[0].container.image "{{b}}": the value of b holds {{…}}, which the devfile library may or may not replace again (it depends on the order of the references): not guessed',
+    ])
+  })
+
   it('refuses replacements that would make a manifest of megabytes, without reading it', () => {
     const lines = Array.from({length: 1200}, (_, i) => `        # {{a}} ${i}`)
     const text = [

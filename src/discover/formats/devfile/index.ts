@@ -173,9 +173,21 @@ function replaced(place: Place, node: YamlNode, path: string, value: string): st
     place.out.errors.push(errorAt(place.file, node, 'invalid-variable', `${path}: ${result.message}`))
     return undefined
   }
-  if (result.undefined.length === 0) return result.value
-  unsetSkip(place, node.line, `${path} "${elide(value, 200)}"`, result.undefined)
+  if (result.undefined.length > 0) unsetSkip(place, node.line, `${path} "${elide(value, 200)}"`, result.undefined)
+  else if (result.nested.length > 0 && result.value.includes('{{'))
+    nestedSkip(place, node.line, `${path} "${elide(value, 200)}"`, result.nested)
+  else return result.value
   return undefined
+}
+
+/** A variable whose value holds `{{`: the library may replace that again, depending on the order of the references. */
+function nestedSkip(place: Place, line: number, what: string, names: readonly string[]): void {
+  place.out.skipped.push({
+    file: place.file,
+    line,
+    reason: 'unsupported',
+    message: `${what}: the value of ${names.map((name) => elide(name, 100)).join(', ')} holds {{…}}, which the devfile library may or may not replace again (it depends on the order of the references): not guessed`,
+  })
 }
 
 function unsetSkip(place: Place, line: number, what: string, names: readonly string[]): void {
@@ -248,7 +260,12 @@ function imageBuild(place: Place, node: YamlNode, path: string, name: string | u
     )
   if (written !== undefined) {
     const value = written.includes('{{') ? replaceVariables(written, place.variables) : undefined
-    const built = value === undefined ? written : value.ok && value.undefined.length === 0 ? value.value : undefined
+    const built =
+      value === undefined
+        ? written
+        : value.ok && value.undefined.length === 0 && value.nested.length === 0
+          ? value.value
+          : undefined
     const parsed = built === undefined ? undefined : parseImageRef(built)
     if (parsed?.ok) {
       place.built.set(normalisedImage(parsed.image), name ?? path)
@@ -476,8 +493,13 @@ function readInlinedImages(place: Place, node: YamlNode & {text: string}, path: 
   }
   for (const image of read.images) {
     if (image.value.includes('{{')) {
-      const names = image.undefined.length > 0 ? image.undefined : references(image.value).map((r) => r.name)
-      unsetSkip(place, image.location.line, `${path}: image "${elide(image.written, 200)}"`, names)
+      const what = `${path}: image "${elide(image.written, 200)}"`
+      if (image.undefined.length === 0 && image.nested.length > 0)
+        nestedSkip(place, image.location.line, what, image.nested)
+      else {
+        const names = image.undefined.length > 0 ? image.undefined : references(image.value).map((r) => r.name)
+        unsetSkip(place, image.location.line, what, [...new Set(names)].slice(0, 20))
+      }
       continue
     }
     addImage(place, image.written, image.value, image.location, `${path}: image`)

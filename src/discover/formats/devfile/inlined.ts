@@ -6,7 +6,6 @@
  * block's (`inlined: |`) line k is the file's line after the indicator + k - 1 (../../embedded-yaml.ts); a line a
  * replacement changed keeps its line, and a value that starts before the line's first `{{` its column.
  */
-import {elide} from '../../../core/elide.js'
 import type {Location} from '../../../core/model.js'
 import {placed, placement, type Placement} from '../../embedded-yaml.js'
 import {findResourceImages, resourcesOf} from '../../k8s-images.js'
@@ -22,6 +21,8 @@ export interface InlinedImage {
   location: Location
   /** Variables it refers to that the devfile does not define (then `value` still holds them). */
   undefined: string[]
+  /** Variables of its line whose values hold `{{` (which the library may replace again). */
+  nested: string[]
 }
 
 export interface InlinedRead {
@@ -45,42 +46,63 @@ export function readInlined(
   variables: ReadonlyMap<string, string>,
 ): InlinedRead {
   const result: InlinedRead = {images: [], errors: [], unreplaced: []}
-  const place = placement(node, text)
+  const found = references(node.text)
+  const replaced = replaceVariables(node.text, variables, found)
+  if (!replaced.ok) return {...result, refused: replaced.message}
   const original = node.text.split('\n')
-  const order = references(node.text)
-  const lines: string[] = []
-  /** Per line (0-based): the variables it refers to that are not defined; whether a replacement changed it. */
+  /** Per line (0-based): the variables it refers to that are not defined, or whose values hold `{{`; changed lines. */
   const missing = new Map<number, string[]>()
+  const nested = new Map<number, string[]>()
   const changed = new Set<number>()
+  const add = (map: Map<number, string[]>, line: number, name: string) => {
+    const names = map.get(line)
+    if (names === undefined) map.set(line, [name])
+    else if (!names.includes(name) && names.length < 20) names.push(name)
+  }
+  // A reference across lines, or a value with line breaks, moves the lines after it: the nodes are placed at the
+  // string itself then.
   let multiline = false
-  let size = 0
-  for (let i = 0; i < original.length; i++) {
-    const line = original[i]
-    if (!line.includes('{{')) {
-      lines.push(line)
-      size += line.length
-      continue
+  let line = 0
+  let nextBreak = node.text.indexOf('\n')
+  for (const reference of found) {
+    while (nextBreak !== -1 && nextBreak < reference.start) {
+      line++
+      nextBreak = node.text.indexOf('\n', nextBreak + 1)
     }
-    const replaced = replaceVariables(line, variables, order)
-    if (!replaced.ok) return {...result, refused: replaced.message}
-    size += replaced.value.length
-    if (size > 4 * 1024 * 1024) return {...result, refused: 'its variables expand it beyond 4 MB'}
-    if (replaced.undefined.length > 0) missing.set(i, replaced.undefined)
-    if (replaced.changed) changed.add(i)
-    if (replaced.value.includes('\n')) multiline = true
-    lines.push(replaced.value)
+    const value = variables.get(reference.name)
+    if (value === undefined) add(missing, line, reference.name)
+    else {
+      changed.add(line)
+      if (value.includes('{{')) add(nested, line, reference.name)
+      if (value.includes('\n')) multiline = true
+    }
+    if (node.text.slice(reference.start, reference.end).includes('\n')) multiline = true
   }
-  // A value with line breaks moves every line after it: the nodes are placed at the string itself then.
-  const where: Placement = multiline ? {block: false, line: node.line, column: node.column} : place
-  const locate = (line: number, column: number): {line: number; column: number} => {
-    const i = line - 1
-    if (multiline || !changed.has(i)) return placed(where, line, column)
-    const first = original[i].indexOf('{{')
-    const kept = column - 1 <= first ? column : original[i].length - original[i].trimStart().length + 1
-    return placed(where, line, kept)
+  const where: Placement = multiline ? {block: false, line: node.line, column: node.column} : placement(node, text)
+  /** Per changed line: where its first `{{` is, and its first column that is not a space (measured once). */
+  const shapes = new Map<number, {first: number; indent: number}>()
+  const shape = (i: number) => {
+    let known = shapes.get(i)
+    if (known === undefined) {
+      const text = original[i]
+      known = {first: text.indexOf('{{'), indent: text.length - text.trimStart().length + 1}
+      shapes.set(i, known)
+    }
+    return known
   }
-  const yaml = readYaml(lines.join('\n'), file)
-  const unreplacedAt = (line: number | undefined) => (line === undefined ? undefined : missing.get(line - 1))
+  const locate = (at: number, column: number): {line: number; column: number} => {
+    const i = at - 1
+    if (multiline || !changed.has(i)) return placed(where, at, column)
+    const {first, indent} = shape(i)
+    return placed(where, at, column - 1 <= first ? column : indent)
+  }
+  /** The undefined variables a problem on a line comes from: all of them when lines moved (then no line tells). */
+  const allMissing = [...new Set([...missing.values()].flat())].slice(0, 20)
+  const unreplacedAt = (at: number | undefined): string[] | undefined => {
+    if (multiline) return allMissing.length > 0 ? allMissing : undefined
+    return at === undefined ? undefined : missing.get(at - 1)
+  }
+  const yaml = readYaml(replaced.value, file)
   for (const error of yaml.errors) {
     const names = unreplacedAt(error.line)
     const at = locate(error.line ?? 1, error.column ?? 1)
@@ -99,12 +121,15 @@ export function readInlined(
       for (const image of found.images) {
         const i = image.node.line - 1
         const at = locate(image.node.line, image.node.column)
-        const written = changed.has(i) || missing.has(i) ? writtenAt(original[i], image.node.column) : undefined
+        const own = !multiline && (changed.has(i) || missing.has(i))
+        const written = own ? writtenAt(original[i], image.node.column, shape(i).first) : undefined
+        const shown = written ?? image.node.text
         result.images.push({
-          written: written ?? image.node.text,
+          written: shown,
           value: image.node.text,
           location: {file, ...at},
-          undefined: missing.get(i)?.filter((name) => (written ?? image.node.text).includes(name)) ?? [],
+          undefined: (multiline ? allMissing : (missing.get(i) ?? [])).filter((name) => shown.includes(name)),
+          nested: multiline ? [...new Set([...nested.values()].flat())] : (nested.get(i) ?? []),
         })
       }
     }
@@ -116,15 +141,15 @@ export function readInlined(
  * quotes, a plain one to the end of the line or its comment. Only when the value starts before the line's first
  * `{{` (else the original line's columns differ, and the replaced value is all there is).
  */
-function writtenAt(line: string, column: number): string | undefined {
-  const first = line.indexOf('{{')
+function writtenAt(line: string, column: number, first: number): string | undefined {
   if (column - 1 > first && first >= 0) return undefined
-  const rest = line.slice(column - 1)
+  // No image reference is longer (core/image-ref.ts reads at most 1024 characters), with its quotes.
+  const rest = line.slice(column - 1, column + 1026)
   const quote = rest[0]
   if (quote === '"' || quote === "'") {
     const end = rest.indexOf(quote, 1)
     return end > 0 ? rest.slice(1, end) : undefined
   }
   const comment = rest.search(/\s#/)
-  return elide((comment >= 0 ? rest.slice(0, comment) : rest).trimEnd(), 4096)
+  return (comment >= 0 ? rest.slice(0, comment) : rest).trimEnd()
 }
