@@ -146,6 +146,9 @@ describe('devfile', () => {
     expect(skips(discover('apiVersion: 1.0.0\ncomponents:\n  - type: dockerimage\n    image: x\n'))).toEqual([
       "1 unsupported a devfile 1.0.0 (Eclipse Che 7's format, before schemaVersion 2): not read",
     ])
+    expect(errors(discover('schemaVersion: 2.2\nparent:\n'))).toEqual([
+      '1:16 invalid-entry schemaVersion must be a version string (2.x.y), not a number (2.2)',
+    ])
     expect(errors(discover('metadata: {name: x}\n---\n- a\n'))).toEqual([
       '3:1 invalid-entry a devfile must be a mapping',
       '1:1 invalid-entry a devfile needs a schemaVersion (2.x.y)',

@@ -71,18 +71,18 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
           reason: 'unsupported',
           message: `a devfile ${elide(api, 50)} (Eclipse Che 7's format, before schemaVersion 2): not read`,
         })
-      else
-        out.errors.push(
-          errorAt(
-            input.file,
-            root.entries.get('schemaVersion') ?? root,
-            'invalid-entry',
-            'a devfile needs a schemaVersion (2.x.y)',
-          ),
-        )
+      else {
+        const written = root.entries.get('schemaVersion')
+        const message =
+          written === undefined
+            ? 'a devfile needs a schemaVersion (2.x.y)'
+            : `schemaVersion must be a version string (2.x.y), not ${describe(written)}`
+        out.errors.push(errorAt(input.file, written ?? root, 'invalid-entry', message))
+      }
       continue
     }
-    const parentNode = root.entries.get('parent')
+    const written = root.entries.get('parent')
+    const parentNode = isScalar(written) && written.kind === 'null' ? undefined : written
     const noVariables = version === '2.0.0'
     const place: Place = {
       out,
