@@ -52,6 +52,12 @@ const NOT_MANIFESTS = new Set([
   'docker-compose.yaml',
   'compose.yml',
   'compose.yaml',
+  '.gitpod.yml',
+  '.gitpod.yaml',
+  'devfile.yaml',
+  '.devfile.yaml',
+  'devfile.yml',
+  '.devfile.yml',
   // stewards' own settings and waivers (src/pipeline/config.ts, waivers.ts): read as such, never manifests
   '.stewards.yaml',
   '.stewards-waivers.yaml',

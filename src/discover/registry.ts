@@ -32,6 +32,8 @@ import {discoverer as composerJson} from './formats/composer-json/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as devcontainer} from './formats/devcontainer/index.js'
+import {discoverer as gitpod} from './formats/gitpod/index.js'
+import {discoverer as devfile} from './formats/devfile/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as circleci} from './formats/circleci/index.js'
@@ -107,6 +109,8 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   dockerfile,
   compose,
   devcontainer,
+  gitpod,
+  devfile,
   githubActions,
   gitlabCi,
   circleci,
