@@ -2,11 +2,12 @@
 /**
  * Hostile input: time per byte at n and 4n, for the inputs whose unit tests once asserted an elapsed time.
  * House rule: speed and memory targets live in `npm run bench`, never in a timed unit test. The tests
- * (src/discover/yaml.test.ts, formats/dockerfile, formats/compose/dotenv, formats/github-actions,
+ * (src/discover/yaml.test.ts, dockerfile-support, formats/compose/dotenv, formats/github-actions,
  * formats/gradle-version-catalog, formats/gradle-build, formats/python-setup, formats/terraform-module,
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
- * formats/conan-lock, formats/pylock-toml, formats/buildkite, formats/concourse, src/core/trim-end)
+ * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, formats/clojure-deps, formats/buildkite,
+ * formats/concourse, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -27,10 +28,12 @@ import {discoverer as helmfile} from '../src/discover/formats/helmfile/index.js'
 import {discoverer as npmPackageJson} from '../src/discover/formats/npm-package-json/index.js'
 import {discoverer as jenkinsfile} from '../src/discover/formats/jenkinsfile/index.js'
 import {discoverer as mixLock} from '../src/discover/formats/mix-lock/index.js'
+import {discoverer as clojureDeps} from '../src/discover/formats/clojure-deps/index.js'
 import {discoverer as nixFlakeLock} from '../src/discover/formats/nix-flake-lock/index.js'
 import {discoverer as rebarLock} from '../src/discover/formats/rebar-lock/index.js'
 import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/index.js'
 import {discoverer as bazelModule} from '../src/discover/formats/bazel-module/index.js'
+import {discoverer as cloudbuild} from '../src/discover/formats/cloudbuild/index.js'
 import {discoverer as conanLock} from '../src/discover/formats/conan-lock/index.js'
 import {parseMarker} from '../src/discover/formats/pylock-toml/marker.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
@@ -308,6 +311,28 @@ const families: Family[] = [
     read: (text, n) => discover(mixLock, 'mix.lock', text).components.length === n,
   },
   {
+    label: 'deps.edn, n Maven libs (clojure-deps/index.test.ts)',
+    n: 5_000,
+    unit: 'libs',
+    input: (n) => `{:deps {${Array.from({length: n}, (_, i) => `g/a${i} {:mvn/version "1.${i}"}`).join('\n')}}}`,
+    read: (text, n) => discover(clojureDeps, 'deps.edn', text).components.length === n,
+  },
+  {
+    label: 'deps.edn, n nested [ after :deps (clojure-deps/index.test.ts)',
+    n: 100_000,
+    unit: 'brackets',
+    input: (n) => `{:deps ${'['.repeat(n)}}`,
+    read: (text) => discover(clojureDeps, 'deps.edn', text).errors.some((e) => e.code === 'too-deep'),
+  },
+  {
+    label: 'project.clj, n dependencies (clojure-deps/index.test.ts)',
+    n: 5_000,
+    unit: 'dependencies',
+    input: (n) =>
+      `(defproject a "1"\n  :dependencies [${Array.from({length: n}, (_, i) => `[g/a${i} "1.${i}" :exclusions [x/y]]`).join('\n')}])`,
+    read: (text, n) => discover(clojureDeps, 'project.clj', text).components.length === n,
+  },
+  {
     label: 'rebar.lock, n packages (rebar-lock/index.test.ts)',
     n: 2_000,
     unit: 'packages',
@@ -352,6 +377,17 @@ const families: Family[] = [
     read: (text) => parseMarker(text) === undefined,
   },
   {
+    label: 'Cloud Build step name of distinct substitutions, and as many steps (formats/cloudbuild)',
+    n: 10_000,
+    unit: 'substitutions and steps',
+    input: (n) =>
+      `steps:\n- name: "x:${Array.from({length: n}, (_, i) => `$V${i}`).join('')}"\n${Array.from({length: n}, (_, i) => `- name: node:$_V${i % 10}\n`).join('')}substitutions: {${Array.from({length: 10}, (_, i) => `_V${i}: '${i}'`).join(', ')}}\n`,
+    read: (text, n) => {
+      const out = discover(cloudbuild, 'cloudbuild.yaml', text)
+      return out.skipped.length === 1 && out.components.length === n && out.errors.length === 0
+    },
+  },
+  {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.
     label: 'trimEnd, a run of "/" inside and one at the end (core/trim-end.test.ts)',
     n: 2_000_000,
@@ -384,8 +420,10 @@ function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`
 }
 
-export async function run(): Promise<void> {
+/** Every family, or those whose label holds `only` (STEWARDS_BENCH_ONLY: one family checked alone, on a busy machine). */
+export async function run(only = process.env.STEWARDS_BENCH_ONLY): Promise<void> {
   for (const family of families) {
+    if (only && !family.label.includes(only)) continue
     const small = family.input(family.n)
     const large = family.input(family.n * 4)
     const a = measure(family, small, family.n)

@@ -29,9 +29,9 @@ export function readEmbeddedYaml(
  * Where the string's own line 1, column 1 is in the file: for a literal block (`|`, `|-`, `|2`…), the line after the
  * indicator, at the block's indentation; otherwise the string itself, for every line.
  */
-type Placement = {block: true; line: number; indent: number} | {block: false; line: number; column: number}
+export type Placement = {block: true; line: number; indent: number} | {block: false; line: number; column: number}
 
-function placement(node: YamlNode & {text: string}, text: string): Placement {
+export function placement(node: YamlNode & {text: string}, text: string): Placement {
   const atString: Placement = {block: false, line: node.line, column: node.column}
   const lines = lineStarts(text, node.line + node.text.split('\n').length)
   const indicator = text.charAt(lines[node.line - 1] + node.column - 1)
@@ -62,7 +62,7 @@ function lineAt(text: string, starts: number[], line: number): string {
   return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '')
 }
 
-function placed(place: Placement, line: number | undefined, column: number | undefined) {
+export function placed(place: Placement, line: number | undefined, column: number | undefined) {
   if (!place.block) return {line: place.line, column: place.column}
   return {line: place.line + (line ?? 1) - 1, column: place.indent + (column ?? 1)}
 }

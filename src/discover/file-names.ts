@@ -28,6 +28,10 @@ const NOT_MANIFESTS = new Set([
   'bitbucket-pipelines.yaml',
   'azure-pipelines.yml',
   'azure-pipelines.yaml',
+  '.drone.yml',
+  '.drone.yaml',
+  '.woodpecker.yml',
+  '.woodpecker.yaml',
   '.travis.yml',
   'appveyor.yml',
   '.pre-commit-config.yaml',
@@ -48,6 +52,12 @@ const NOT_MANIFESTS = new Set([
   'docker-compose.yaml',
   'compose.yml',
   'compose.yaml',
+  '.gitpod.yml',
+  '.gitpod.yaml',
+  'devfile.yaml',
+  '.devfile.yaml',
+  'devfile.yml',
+  '.devfile.yml',
   // stewards' own settings and waivers (src/pipeline/config.ts, waivers.ts): read as such, never manifests
   '.stewards.yaml',
   '.stewards-waivers.yaml',
@@ -68,6 +78,8 @@ const NOT_JSON_MANIFESTS = new Set([
   'biome.json',
   '.eslintrc.json',
   '.babelrc.json',
+  'jsonnetfile.json',
+  'jsonnetfile.lock.json',
 ])
 
 export function isKustomizationFile(file: string): boolean {
@@ -96,6 +108,41 @@ export function isDockerfile(file: string): boolean {
     /^(?:dockerfile|containerfile)$/.test(base) ||
     /^[^/]+\.(?:[Dd]ockerfile|[Cc]ontainerfile)$/.test(base)
   )
+}
+
+/**
+ * Google Cloud Build configuration by its name alone: `cloudbuild.yaml`, `cloudbuild.yml`, `cloudbuild.json`, and
+ * `NAME.cloudbuild.yaml` (`.yml`, `.json`): the names SchemaStore gives Cloud Build's schema.
+ */
+const CLOUD_BUILD = /^(?:[^/]+\.)?cloudbuild\.(?:ya?ml|json)$/
+/**
+ * Names users give Cloud Build configurations that other files may have too, read only when the content is one
+ * (./formats/cloudbuild): `cloudbuild-prod.yaml`, `cloudbuild_test.yml`, `cloudbuild.dev.json`, `deploy-cloudbuild.yaml`.
+ */
+const CLOUD_BUILD_LIKE = /^(?:cloudbuild[-_.][^/]+|[^/]+[-_]cloudbuild)\.(?:ya?ml|json)$/
+/** Any YAML or JSON file directly in a `cloudbuild/` or `.cloudbuild/` folder: read when its content is a config. */
+const CLOUD_BUILD_FOLDER = /(?:^|\/)\.?cloudbuild\/[^/]+\.(?:ya?ml|json)$/
+
+/** A Cloud Build configuration by its name alone (no content sniffed). */
+export function isCloudBuildFile(file: string): boolean {
+  return CLOUD_BUILD.test(posix.basename(file))
+}
+
+/**
+ * A file that may be a Cloud Build configuration: named as one (isCloudBuildFile), named like one, or in a
+ * `cloudbuild/` or `.cloudbuild/` folder. The last two are read only when their content is a configuration.
+ */
+export function isCloudBuildCandidate(file: string): boolean {
+  const base = posix.basename(file)
+  if (!CLOUD_BUILD.test(base) && !CLOUD_BUILD_LIKE.test(base) && !CLOUD_BUILD_FOLDER.test(file)) return false
+  // Folders whose YAML files another CI format reads by their place (a workflow named `cloudbuild.yml`).
+  return !isActionsFile(file) && !/(^|\/)(\.circleci|\.azure-pipelines)\//.test(file)
+}
+
+/** Named as a Cloud Build configuration, or like one: not a Kubernetes manifest (a folder name alone does not say). */
+function isCloudBuildName(file: string): boolean {
+  const base = posix.basename(file)
+  return CLOUD_BUILD.test(base) || CLOUD_BUILD_LIKE.test(base)
 }
 
 /** GitHub Actions workflows (`.github/workflows/*.yml`) and action metadata (`action.yml` anywhere). */
@@ -144,16 +191,19 @@ export function isManifestCandidate(file: string): boolean {
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file) || isHelmfileFile(file)) return false
   if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
+  if (isCloudBuildName(file)) return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
-  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines)\//.test(file)
+  return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines|\.woodpecker)\//.test(file)
 }
 
 /** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */
 export function isJsonManifestCandidate(file: string): boolean {
   const base = posix.basename(file)
   if (!/\.json$/i.test(base)) return false
-  return !NOT_JSON_MANIFESTS.has(base.toLowerCase()) && !/^tsconfig(?:\..*)?\.json$/i.test(base)
+  return (
+    !NOT_JSON_MANIFESTS.has(base.toLowerCase()) && !/^tsconfig(?:\..*)?\.json$/i.test(base) && !isCloudBuildName(file)
+  )
 }
 
 /**

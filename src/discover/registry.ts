@@ -32,17 +32,23 @@ import {discoverer as composerJson} from './formats/composer-json/index.js'
 import {discoverer as dockerfile} from './formats/dockerfile/index.js'
 import {discoverer as compose} from './formats/compose/index.js'
 import {discoverer as devcontainer} from './formats/devcontainer/index.js'
+import {discoverer as gitpod} from './formats/gitpod/index.js'
+import {discoverer as devfile} from './formats/devfile/index.js'
 import {discoverer as githubActions} from './formats/github-actions/index.js'
 import {discoverer as gitlabCi} from './formats/gitlab-ci/index.js'
 import {discoverer as circleci} from './formats/circleci/index.js'
 import {discoverer as bitbucketPipelines} from './formats/bitbucket-pipelines/index.js'
 import {discoverer as azurePipelines} from './formats/azure-pipelines/index.js'
+import {discoverer as cloudbuild} from './formats/cloudbuild/index.js'
+import {discoverer as drone} from './formats/drone/index.js'
+import {discoverer as woodpecker} from './formats/woodpecker/index.js'
 import {discoverer as buildkite} from './formats/buildkite/index.js'
 import {discoverer as concourse} from './formats/concourse/index.js'
 import {discoverer as jenkinsfile} from './formats/jenkinsfile/index.js'
 import {discoverer as preCommit} from './formats/pre-commit/index.js'
 import {discoverer as nixFlakeLock} from './formats/nix-flake-lock/index.js'
 import {discoverer as gitSubmodules} from './formats/git-submodules/index.js'
+import {discoverer as jsonnetBundler} from './formats/jsonnet-bundler/index.js'
 import {discoverer as gradleLockfile} from './formats/gradle-lockfile/index.js'
 import {discoverer as gradleVersionCatalog} from './formats/gradle-version-catalog/index.js'
 import {discoverer as gradleBuild} from './formats/gradle-build/index.js'
@@ -62,6 +68,7 @@ import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as bazelModule} from './formats/bazel-module/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
+import {discoverer as clojureDeps} from './formats/clojure-deps/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
 import {discoverer as cyclonedxXml} from './formats/cyclonedx-xml/index.js'
 import {discoverer as spdxJson} from './formats/spdx-json/index.js'
@@ -104,17 +111,23 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   dockerfile,
   compose,
   devcontainer,
+  gitpod,
+  devfile,
   githubActions,
   gitlabCi,
   circleci,
   bitbucketPipelines,
   azurePipelines,
+  cloudbuild,
+  drone,
+  woodpecker,
   buildkite,
   concourse,
   jenkinsfile,
   preCommit,
   nixFlakeLock,
   gitSubmodules,
+  jsonnetBundler,
   gradleLockfile,
   gradleVersionCatalog,
   gradleBuild,
@@ -134,6 +147,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   terraformModule,
   bazelModule,
   mavenPom,
+  clojureDeps,
   cyclonedxJson,
   cyclonedxXml,
   spdxJson,

@@ -23,6 +23,23 @@ describe('readYaml', () => {
     expect(['x', 'y', 'z'].map((k) => (at(c, k) as YamlScalar).text)).toEqual(['3', '1', '2'])
   })
 
+  it('splices a merged list into a list when asked (mergeSequences, as Woodpecker reads YAML); refuses it otherwise', () => {
+    const text = 'paths: &p [a, b]\nwhen:\n  path:\n    - <<: *p\n    - c\n    - <<: {x: 1}\n'
+    const merged = readYaml(text, 'w.yaml', {mergeSequences: true})
+    expect(merged.errors).toEqual([])
+    const items = at(merged.documents[0].root, 'when', 'path')
+    expect(items?.type === 'seq' && items.items.map((i) => (i.type === 'scalar' ? i.text : i.type))).toEqual([
+      'a',
+      'b',
+      'c',
+      // A merge of a mapping is the mapping's merge, as YAML has it.
+      'map',
+    ])
+    expect(readYaml(text, 'w.yaml').errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      '4:11 YAML merge key (<<) needs a mapping or a list of mappings',
+    ])
+  })
+
   it('reports each broken document and still returns the others; a duplicate key keeps its last value', () => {
     const {documents, errors} = read('a: 1\n---\nb: 1\nb: 2\n---\nc: [\n---\nd: 4\n')
     expect(documents.map((d) => d.index)).toEqual([0, 1, 3])

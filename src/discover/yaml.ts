@@ -26,7 +26,7 @@ import {yamlLibrary} from '../core/lazy-require.js'
 import {probeYamlDepth} from '../core/yaml-depth.js'
 import {addDuplicateKeyErrors} from '../core/yaml-unique-keys.js'
 import {splitDocuments} from './yaml-split.js'
-import {isMap, isScalar, type YamlMap, type YamlNode, type YamlScalar} from './yaml-tree.js'
+import {isMap, isScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq} from './yaml-tree.js'
 
 export interface YamlDocument {
   /** 0-based index of the document in the stream. */
@@ -131,6 +131,12 @@ export interface YamlReadOptions {
    * Without this its text is the `yaml` library's reading: the source of a plain scalar, the decoded bytes of others.
    */
   keepBinary?: boolean
+  /**
+   * A list item that is a mapping of one merge key whose value is a list (`- <<: *paths`) is replaced by that list's
+   * items, as Woodpecker's YAML reader (github.com/6543/xyaml, "merge sequences") splices them. Without this such an
+   * item is a `yaml-syntax` error, as YAML's merge type and go-yaml have it.
+   */
+  mergeSequences?: boolean
 }
 
 /** An anchor (`&name` where a node may start); URLs' `&` sit inside words and a shell's `&&` is not one. */
@@ -404,7 +410,10 @@ class Converter {
     /** Problems that leave the rest of the document readable (a forbidden key). */
     private readonly report: (code: ErrorCode, message: string, offset: number | undefined) => void,
     /** The reader's options the tree follows: local tags, aliased mappings located, `!!binary` kept. */
-    private readonly options: Pick<YamlReadOptions, 'localTags' | 'locateAliasedMaps' | 'keepBinary'> = {},
+    private readonly options: Pick<
+      YamlReadOptions,
+      'localTags' | 'locateAliasedMaps' | 'keepBinary' | 'mergeSequences'
+    > = {},
   ) {}
 
   document(contents: Node, shallowKinds?: ReadonlySet<string>): YamlNode {
@@ -486,8 +495,18 @@ class Converter {
         return {type: 'scalar', ...pos, kind: 'other', text: String(node.source ?? ''), tag: '!!binary'}
       return {type: 'scalar', ...pos, ...scalarText(node)}
     }
-    if (nodes().isSeq(node))
-      return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
+    if (nodes().isSeq(node)) {
+      if (!this.options.mergeSequences)
+        return {type: 'seq', ...pos, items: node.items.map((item) => this.node(item as Node, depth + 1))}
+      const items: YamlNode[] = []
+      for (const item of node.items as Node[]) {
+        const merged = this.mergedSequence(item, depth)
+        // A loop, not a spread: a long merged list would overflow the call's arguments.
+        if (merged) for (const spliced of merged.items) items.push(spliced)
+        else items.push(this.node(item, depth + 1))
+      }
+      return {type: 'seq', ...pos, items}
+    }
     if (!nodes().isMap(node)) throw new YamlProblem('yaml-syntax', 'unsupported YAML node', node.range?.[0])
     const map: YamlMap = {type: 'map', ...pos, entries: new Map()}
     const merges: Node[] = []
@@ -526,6 +545,15 @@ class Converter {
       }
     }
     return map
+  }
+
+  /** `- <<: LIST` (YamlReadOptions.mergeSequences): the list, converted; undefined for any other item. */
+  private mergedSequence(item: Node, depth: number): YamlSeq | undefined {
+    if (!nodes().isMap(item) || item.items.length !== 1) return undefined
+    const {key, value} = item.items[0] as {key: Node | null; value: Node | null}
+    if (!nodes().isScalar(key) || typeof key.value !== 'symbol' || !value) return undefined
+    const converted = this.node(value, depth + 1)
+    return converted.type === 'seq' ? converted : undefined
   }
 
   private mergeSources(source: Node, depth: number): YamlMap[] {
@@ -590,8 +618,14 @@ function expandedSize(node: YamlNode, budget: number, memo: Map<object, number>)
  * reader's errors, and an `invalid-entry` error for each document that is not a mapping (`what` names what it must
  * be), go to `errors`; empty documents are passed over.
  */
-export function mappingDocuments(text: string, file: string, errors: ScanError[], what: string): YamlMap[] {
-  const yaml = readYaml(text, file)
+export function mappingDocuments(
+  text: string,
+  file: string,
+  errors: ScanError[],
+  what: string,
+  options: YamlReadOptions = {},
+): YamlMap[] {
+  const yaml = readYaml(text, file, options)
   for (const error of yaml.errors) errors.push(error)
   const maps: YamlMap[] = []
   for (const {root} of yaml.documents) {

@@ -622,6 +622,32 @@ describe('stewards inventory', () => {
     ).toEqual(['23 ghcr.io/devcontainers/features/docker-in-docker:2 dev'])
   })
 
+  it("--json lists kube-prometheus's vendored Jsonnet libraries once, by its lock, none of its jsonnetfiles as manifests", async () => {
+    // prometheus-operator/kube-prometheus's jsonnetfile.json, jsonnetfile.lock.json and jsonnet/kube-prometheus/jsonnetfile.json
+    // (src/discover/formats/jsonnet-bundler/__fixtures__), under their real names.
+    const fixtures = 'src/discover/formats/jsonnet-bundler/__fixtures__/kube-prometheus'
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-jsonnet-'))
+    await mkdir(join(dir, 'jsonnet', 'kube-prometheus'), {recursive: true})
+    for (const [from, to] of [
+      ['jsonnetfile.json', 'jsonnetfile.json'],
+      ['jsonnetfile.lock.json', 'jsonnetfile.lock.json'],
+      ['kube-prometheus.jsonnetfile.json', 'jsonnet/kube-prometheus/jsonnetfile.json'],
+    ])
+      await writeFile(join(dir, to), await readFile(join(fixtures, from), 'utf8'))
+    const json = await inventoryJson(dir)
+    expect(json.files).toBe(3)
+    expect(json.skipped).toEqual([])
+    const rows = json.components.map(
+      (c: {name: string; version: string; direct: boolean; locations: Array<{file: string; line: number}>}) =>
+        `${c.locations.map((l) => `${l.file.slice(dir.length + 1)}:${l.line}`).join(',')} ${c.name}@${c.version.slice(0, 7)} ${c.direct}`,
+    )
+    // 21 locked libraries of 17 repositories, each library its own component (its ref names its subdir).
+    expect(rows).toHaveLength(21)
+    expect(rows).toContain('jsonnetfile.lock.json:76 github.com/grafana/jsonnet-libs@414774b false')
+    expect(rows).toContain('jsonnetfile.lock.json:86 github.com/grafana/jsonnet-libs@414774b true')
+    expect(rows).toContain('jsonnetfile.lock.json:36 github.com/grafana/grafonnet-lib@a1d61cc false')
+  })
+
   it('--json lists the images of real CircleCI, Bitbucket and Azure pipelines and the pip list of a conda environment', async () => {
     // pallets/click's CircleCI config, 4Science/DSpace's bitbucket-pipelines.yml, engswee/flashpipe-demo's
     // azure-pipelines.yml and matplotlib's environment.yml (each format's __fixtures__), under the names their tools read.

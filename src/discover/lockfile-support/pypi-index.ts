@@ -4,7 +4,10 @@
  * purl's `repository_url`, and resolvers never ask PyPI or deps.dev about such a package by its name
  * (resolve/support.ts otherSource): a project of the same name on PyPI is another project.
  */
+import type {Scope} from '../../core/model.js'
 import {isPublicRegistry} from '../../core/public-registries.js'
+import type {PackageEntry} from './component.js'
+import type {BroadestScope} from './scope.js'
 
 /** `{repository_url}` for an index other than PyPI; undefined for PyPI or no index. */
 export function indexQualifiers(index: string | undefined): Record<string, string> | undefined {
@@ -65,4 +68,34 @@ export function splitPipUrl(written: string): PipUrl {
   }
   const url = `${written.slice(0, hash)}${kept.length > 0 ? `#${kept.join('&')}` : ''}`
   return {url, ...(egg === undefined ? {} : {egg}), ...(subdirectory === undefined ? {} : {subdirectory})}
+}
+
+/** A package a Python lock (pdm.lock, pylock.toml) locks, as its format read it. */
+export interface LockedPypiPackage extends PackageWhere {
+  /** The name as written (the ref's); `name` is its normalized form. */
+  written: string
+  name: string
+  version?: string
+  line: number
+  scope?: Scope
+  direct?: boolean
+  /** What else tells two locked packages of one name, version and qualifiers apart (a local path). */
+  place?: string
+}
+
+/** One locked Python package into a lock's entries: the same package, version and source once, its broadest scope. */
+export function addLockedPypiPackage(entries: BroadestScope<PackageEntry>, locked: LockedPypiPackage): void {
+  const {written, name, version, qualifiers} = locked
+  entries.add([name, version ?? '', JSON.stringify(qualifiers ?? null), locked.place ?? ''].join('\n'), {
+    ecosystem: 'pypi',
+    name,
+    version,
+    ref: version === undefined ? written : `${written} ${version}`,
+    line: locked.line,
+    column: 1,
+    scope: locked.scope,
+    direct: locked.direct,
+    local: locked.local,
+    qualifiers,
+  })
 }

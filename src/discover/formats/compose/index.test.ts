@@ -84,6 +84,71 @@ describe('compose', () => {
     expect(out.skipped.map((x) => `${x.line} ${x.reason}`)).toEqual(['9 unset-variable'])
   })
 
+  it('reads build.dockerfile_inline as a Dockerfile: interpolated, with the build args and named contexts, at its own lines', () => {
+    const out = discover(
+      [
+        'services:',
+        '  app:',
+        '    build:',
+        '      additional_contexts:',
+        '        base: docker-image://alpine:3.20',
+        '      args:',
+        '        GO: "1.23"',
+        '        FROM_ENV:',
+        '      dockerfile_inline: |',
+        '        # syntax=docker/dockerfile:1',
+        '        ARG GO=1.22',
+        '        ARG NODE=${NODE_VERSION:-22}',
+        '        FROM golang:$${GO} AS build',
+        '        RUN echo $HOME $$PATH',
+        '        FROM node:$${NODE}',
+        '        COPY --from=base /etc/os-release /',
+        '        FROM base',
+        '  quoted:',
+        '    build:',
+        '      args: [TAG=3.19, OTHER]',
+        '      dockerfile_inline: "ARG TAG=1 OTHER\\nFROM alpine:${DOLLAR:-$$}{TAG}\\nFROM example/tool:$${OTHER}\\n"',
+        '',
+      ].join('\n'),
+      {'deploy/.env': 'NODE_VERSION=20\n'},
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '5:15 alpine:3.20 -> docker.io/library/alpine:3.20',
+      '13:14 golang:${GO} -> docker.io/library/golang:1.23',
+      '15:14 node:${NODE} -> docker.io/library/node:20',
+      '10:18 docker/dockerfile:1 -> docker.io/docker/dockerfile:1',
+      // A quoted value: at the value.
+      '21:26 alpine:${TAG} -> docker.io/library/alpine:3.19',
+    ])
+    // OTHER is passed from the environment Compose runs in: not known here.
+    expect(out.skipped.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '21 unset-variable services.quoted.build.dockerfile_inline: FROM "example/tool:${OTHER}": build argument OTHER is passed by the build from its environment: not known here',
+    ])
+  })
+
+  it('skips an inline Dockerfile whose image lines use a variable not set here, and not for one in a RUN line', () => {
+    const inline = (lines: string[]) =>
+      discover(
+        ['services:', '  a:', '    build:', '      dockerfile_inline: |', ...lines.map((l) => `        ${l}`), ''].join(
+          '\n',
+        ),
+      )
+    const skipped = inline(['FROM alpine:${TAG}', 'RUN true'])
+    expect(skipped.components).toEqual([])
+    expect(skipped.skipped.map((x) => `${x.line} ${x.message}`)).toEqual([
+      '4 services.a.build.dockerfile_inline: TAG (line 1) not set here (no default, not in .env), on the lines its images come from; set it and scan the output of `docker compose config`',
+    ])
+    const continued = inline(['FROM \\', '  alpine:${TAG}'])
+    expect(continued.components).toEqual([])
+    const read = inline(['FROM alpine:3.20', 'RUN echo $HOME'])
+    expect(read.skipped).toEqual([])
+    expect(summary(read)).toEqual(['5:14 alpine:3.20 -> docker.io/library/alpine:3.20'])
+    expect(inline(['FROM alpine:${'])).toMatchObject({
+      errors: [{line: 4, code: 'invalid-variable'}],
+    })
+  })
+
   it('reports unset variables at their line, and bad shapes', () => {
     const out = discover(
       'services:\n  a:\n    image: ${IMAGE}\n  b:\n    image: [x]\n  c:\n    image: nginx:${T:?tag needed}\n',

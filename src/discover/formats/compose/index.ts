@@ -19,6 +19,8 @@
 import {posix} from 'node:path'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component} from '../../../core/model.js'
+import {elide} from '../../../core/elide.js'
+import {dockerfileImages} from '../../dockerfile-support/images.js'
 import {isComposeFile} from '../../file-names.js'
 import {goBinaryText} from '../../go-binary.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
@@ -106,23 +108,120 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       }
       // `build.additional_contexts: {name: docker-image://IMAGE}`: an image the build takes as a named context
       // (https://docs.docker.com/reference/compose-file/build/#additional_contexts); a folder or URL is none.
-      const contexts = entry(entry(service, 'build'), 'additional_contexts')
-      const values = isMap(contexts)
-        ? [...contexts.entries]
-        : isSeq(contexts)
-          ? contexts.items.map((item) => ['', item] as const)
-          : []
-      for (const [key, value] of values) {
+      const build = entry(service, 'build')
+      const contexts = entry(build, 'additional_contexts')
+      const names = new Set<string>()
+      for (const [key, value] of pairs(contexts)) {
         const text = composeString(value)
         if (typeof text !== 'string') continue
         // The list form writes `name=docker-image://…`.
-        const target = key === '' ? text.slice(text.indexOf('=') + 1) : text
+        const target = key === undefined ? text.slice(text.indexOf('=') + 1) : text
+        names.add(key ?? text.slice(0, Math.max(text.indexOf('='), 0)))
         if (target.startsWith(DOCKER_IMAGE))
           readImage(`services.${name}.build.additional_contexts`, value, target.slice(DOCKER_IMAGE.length), reading)
       }
+      const inline = entry(build, 'dockerfile_inline')
+      if (inline !== undefined) readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading)
     }
   }
   return out
+}
+
+/** A mapping's entries, or a list's items (`NAME=value` strings) with no key. */
+function pairs(node: YamlNode | undefined): Array<readonly [string | undefined, YamlNode]> {
+  if (isMap(node)) return [...node.entries]
+  if (isSeq(node)) return node.items.map((item) => [undefined, item] as const)
+  return []
+}
+
+/**
+ * `build.dockerfile_inline` (https://docs.docker.com/reference/compose-file/build/#dockerfile_inline): the Dockerfile
+ * itself, interpolated as any Compose value (`$$` is a `$` the Dockerfile keeps), then read as a Dockerfile file is
+ * (../../dockerfile-support/images.ts) with the build's `args` for its ARGs and its `additional_contexts` names as
+ * contexts, not images. Located at the Dockerfile's own lines in a literal block (`|`), at the value otherwise.
+ */
+function readInlineDockerfile(
+  field: string,
+  node: YamlNode,
+  build: YamlMap,
+  contexts: Set<string>,
+  reading: Reading,
+): void {
+  const {input, out} = reading
+  const text = interpolateDockerfile(`${field}.dockerfile_inline`, node, composeString(node), reading)
+  if (text === undefined) return
+  const args = new Map<string, string | undefined>()
+  for (const [key, value] of pairs(entry(build, 'args'))) {
+    const written =
+      key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
+    if (key === undefined && typeof written !== 'string') continue
+    // `NAME` alone (or `NAME:` with no value): Compose passes it from its environment, when set there.
+    const [argName, argValue] =
+      key === undefined ? splitArg(written as string) : [key, written === null ? undefined : written]
+    const interpolated =
+      argValue === undefined ? undefined : interpolate(`${field}.args.${argName}`, value, argValue, reading)
+    if (argValue !== undefined && interpolated === undefined) return
+    args.set(argName, interpolated)
+  }
+  const found = dockerfileImages({file: input.file, text}, {args, contexts})
+  const place = inlinePlace(
+    input.text,
+    node,
+    typeof composeString(node) === 'string' ? (composeString(node) as string) : '',
+    text,
+  )
+  const moved = <T extends {line?: number; column?: number}>(item: T): T => ({
+    ...item,
+    ...place(item.line, item.column),
+  })
+  for (const component of found.components)
+    out.components.push({...component, locations: component.locations.map(moved)})
+  for (const skip of found.skipped)
+    out.skipped.push({...moved(skip), message: `${field}.dockerfile_inline: ${skip.message}`})
+  for (const error of found.errors)
+    out.errors.push({...moved(error), message: `${field}.dockerfile_inline: ${error.message}`})
+}
+
+/** `NAME=value` as Compose splits a list item of `args`; `NAME` alone has no value here. */
+function splitArg(item: string): [string, string | undefined] {
+  const equals = item.indexOf('=')
+  return equals < 0 ? [item, undefined] : [item.slice(0, equals), item.slice(equals + 1)]
+}
+
+/** A scalar build argument as Compose passes it (numbers and booleans as written); a collection is no value. */
+function scalarText(node: YamlNode): string | undefined {
+  return isScalar(node) ? node.text : undefined
+}
+
+/**
+ * Where a line and column of the inline Dockerfile are in the Compose file. In a literal block scalar (`|`) each line
+ * of the Dockerfile is a line of the file, after the block's indentation: a place the interpolation left as written up to
+ * it keeps its column, another is placed at its line's start. Any other scalar (quoted, folded, plain), or a line that is not
+ * found where the block puts it, is placed at the value.
+ */
+function inlinePlace(
+  source: string,
+  node: YamlNode,
+  written: string,
+  text: string,
+): (line: number | undefined, column: number | undefined) => {line: number; column: number} {
+  const atValue = {line: node.line, column: node.column}
+  const sourceLines = source.split('\n')
+  const literal = sourceLines[node.line - 1]?.charAt(node.column - 1) === '|'
+  const writtenLines = written.split('\n')
+  const textLines = text.split('\n')
+  if (!literal || writtenLines.length !== textLines.length) return () => atValue
+  return (line, column) => {
+    if (line === undefined) return atValue
+    const own = writtenLines[line - 1] ?? ''
+    const there = (sourceLines[node.line + line - 1] ?? '').replace(/\r$/, '')
+    if (own === '' || !there.endsWith(own)) return atValue
+    const indent = there.length - own.length
+    // Interpolation changed the line after the column, or not at all: the column is where the text puts it.
+    const before = (column ?? 1) - 1
+    const kept = own.slice(0, before) === (textLines[line - 1] ?? '').slice(0, before)
+    return {line: node.line + line, column: indent + (kept ? before + 1 : 1)}
+  }
 }
 
 /** The scheme Compose and BuildKit give a build context that is an image. */
@@ -142,14 +241,68 @@ function readImage(
   field: string,
   node: YamlNode,
   written: string | {problem: string} | undefined,
-  {input, out, readEnvOnce}: Reading,
+  reading: Reading,
 ): Component | undefined {
+  const value = interpolate(field, node, written, reading)
+  if (value === undefined) return undefined
+  const location = locationOf(reading.input.file, node)
+  const parsed = parseImageRef(value)
+  if (!parsed.ok) {
+    reading.out.errors.push({
+      ...location,
+      code: 'invalid-image-ref',
+      message: `invalid image reference "${value}": ${parsed.message}`,
+    })
+    return undefined
+  }
+  const component: Component = imageComponent(parsed.image, written as string, location, 'manifest')
+  reading.out.components.push(component)
+  return component
+}
+
+/**
+ * A string value as Compose interpolates it from the .env beside the file (`$$` is a `$`); undefined, with the
+ * error or skip said, when it is not a string, cannot be interpolated or uses a variable not set here.
+ */
+function interpolate(
+  field: string,
+  node: YamlNode,
+  written: string | {problem: string} | undefined,
+  reading: Reading,
+): string | undefined {
+  const {input, out} = reading
   const location = locationOf(input.file, node)
   if (typeof written !== 'string') {
     const message = written?.problem ?? ' must be a string'
     out.errors.push(errorAt(input.file, node, 'invalid-compose', `${field}${message}`))
     return undefined
   }
+  const env = envLookup(reading)
+  const result = substitute(written, {escape: '$$', lookup: env.lookup})
+  if (!result.ok || env.unreadable.length > 0) {
+    const message = result.ok ? `.env variable ${[...new Set(env.unreadable)].join(', ')} not read` : result.message
+    out.errors.push({...location, code: 'invalid-variable', message: `${field}: ${message}`})
+    return undefined
+  }
+  const unset = [...new Set([...result.unset, ...env.fromEnv])]
+  if (unset.length > 0) {
+    out.skipped.push({
+      file: input.file,
+      line: location.line,
+      reason: 'unset-variable',
+      message: `${field} "${elide(written, 200)}": ${unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
+    })
+    return undefined
+  }
+  return result.value
+}
+
+/** Compose's variables as the .env beside the file sets them; what was used from .env unset or unreadable is kept. */
+function envLookup({readEnvOnce}: Reading): {
+  lookup: (variable: string) => string | undefined
+  fromEnv: string[]
+  unreadable: string[]
+} {
   const fromEnv: string[] = []
   const unreadable: string[] = []
   const lookup = (variable: string): string | undefined => {
@@ -162,34 +315,68 @@ function readImage(
     for (const unset of found.unset) fromEnv.push(`${unset} (used by ${variable} in .env)`)
     return found.value
   }
-  const result = substitute(written, {escape: '$$', lookup})
-  if (!result.ok || unreadable.length > 0) {
-    const message = result.ok ? `.env variable ${[...new Set(unreadable)].join(', ')} not read` : result.message
-    out.errors.push({...location, code: 'invalid-variable', message: `${field}: ${message}`})
+  return {lookup, fromEnv, unreadable}
+}
+
+/** The Dockerfile lines images come from: FROM, global ARGs, COPY --from, RUN --mount, the syntax directive. */
+const IMAGE_LINE = /^\s*(?:FROM|ARG|COPY\s.*--from|RUN\s.*--mount)\b|^\s*#\s*syntax\s*=/i
+
+/**
+ * An inline Dockerfile as Compose interpolates it, line by line. A variable not set here (a shell's `$HOME` in a
+ * `RUN`, which Compose fills in from its environment, or with nothing) matters only on the lines images come from
+ * (and their continuations): there the Dockerfile is skipped, as an image would be; elsewhere it is left empty, as
+ * Compose leaves an unset one, which changes no image.
+ */
+function interpolateDockerfile(
+  field: string,
+  node: YamlNode,
+  written: string | {problem: string} | undefined,
+  reading: Reading,
+): string | undefined {
+  const {input, out} = reading
+  if (typeof written !== 'string') return interpolate(field, node, written, reading)
+  const env = envLookup(reading)
+  const lines: string[] = []
+  const unsetOnImageLines: string[] = []
+  let continued = false
+  for (const [i, line] of written.split('\n').entries()) {
+    const imageLine: boolean = continued || IMAGE_LINE.test(line)
+    continued = imageLine && /\\\r?$/.test(line)
+    if (!line.includes('$')) {
+      lines.push(line)
+      continue
+    }
+    const result = substitute(line, {escape: '$$', lookup: env.lookup})
+    if (!result.ok) {
+      out.errors.push({
+        ...locationOf(input.file, node),
+        code: 'invalid-variable',
+        message: `${field}: line ${i + 1} of the Dockerfile: ${result.message}`,
+      })
+      return undefined
+    }
+    if (imageLine) for (const name of result.unset) unsetOnImageLines.push(`${name} (line ${i + 1})`)
+    lines.push(result.value)
+  }
+  if (env.unreadable.length > 0) {
+    out.errors.push({
+      ...locationOf(input.file, node),
+      code: 'invalid-variable',
+      message: `${field}: .env variable ${[...new Set(env.unreadable)].join(', ')} not read`,
+    })
     return undefined
   }
-  const unset = [...new Set([...result.unset, ...fromEnv])]
+  const unset = [...new Set([...unsetOnImageLines, ...env.fromEnv])]
   if (unset.length > 0) {
     out.skipped.push({
       file: input.file,
-      line: location.line,
+      line: node.line,
       reason: 'unset-variable',
-      message: `${field} "${written}": ${unset.join(', ')} not set here (no default, not in .env); set it and scan the output of \`docker compose config\``,
+      message: `${field}: ${unset.slice(0, 8).join(', ')} not set here (no default, not in .env), on the lines its images come from; set it and scan the output of \`docker compose config\``,
     })
     return undefined
   }
-  const parsed = parseImageRef(result.value)
-  if (!parsed.ok) {
-    out.errors.push({
-      ...location,
-      code: 'invalid-image-ref',
-      message: `invalid image reference "${result.value}": ${parsed.message}`,
-    })
-    return undefined
-  }
-  const component: Component = imageComponent(parsed.image, written, location, 'manifest')
-  out.components.push(component)
-  return component
+  return lines.join('\n')
 }
 
 /**

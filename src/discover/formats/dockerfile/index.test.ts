@@ -200,6 +200,26 @@ describe('dockerfile', () => {
     ])
   })
 
+  it('reads # syntax= as BuildKit does: after a #! line, among the leading directives only, the image up to a space', () => {
+    const image = (text: string) =>
+      discover(text).components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`)
+    expect(
+      image('#!/usr/bin/env -S docker build -f\n#  syntax = docker/dockerfile:1.7 --debug\nFROM alpine:3.20\n'),
+    ).toEqual(['3:6 alpine:3.20', '2:13 docker/dockerfile:1.7'])
+    expect(image('# escape=`\r\n# check=skip=all\r\n#syntax=docker/dockerfile:1\r\nFROM alpine:3.20\r\n')).toEqual([
+      '4:6 alpine:3.20',
+      '3:9 docker/dockerfile:1',
+    ])
+    // A plain comment, an empty line or an unknown directive ends the directives: a later `# syntax=` is a comment.
+    for (const before of ['# build me', '', '# unknown=1', 'FROM alpine:3.20'])
+      expect(
+        image(`${before}\n# syntax=docker/dockerfile:1\nFROM busybox:1.36\n`).some((row) => row.includes('dockerfile')),
+      ).toBe(false)
+    // A shebang is only a first line.
+    expect(image('# syntax=docker/dockerfile:1\n#!/bin/sh\nFROM busybox:1.36\n')).toContain('1:10 docker/dockerfile:1')
+    expect(image('FROM busybox:1.36\n#!/bin/sh\n# syntax=docker/dockerfile:1\n')).toEqual(['1:6 busybox:1.36'])
+  })
+
   it('reads several arguments on one ARG line', () => {
     const out = discover('ARG BASE=alpine TAG=3.20 EMPTY=\nFROM ${BASE}:${TAG}$EMPTY\n')
     expect(out.skipped).toEqual([])

@@ -8,7 +8,7 @@ import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {indexesQualifiers, PYPI_INDEX} from '../../lockfile-support/pip-source.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
-import {downloadQualifiers} from '../../lockfile-support/pypi-index.js'
+import {addLockedPypiPackage, downloadQualifiers} from '../../lockfile-support/pypi-index.js'
 import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {BroadestScope} from '../../lockfile-support/scope.js'
@@ -233,20 +233,16 @@ export function discoverPdmLock(file: string, text: string, context: DiscoverCon
     const name = normalizePypiName(entry.name)
     const groups = entry.groups ?? stringList(entry.sections) ?? (defaultOnly ? ['default'] : undefined)
     const scope = where.local ? undefined : scopeOf(groups, project)
-    const key = [name, entry.version ?? '', JSON.stringify(where.qualifiers ?? null), String(entry.path ?? '')].join(
-      '\n',
-    )
-    byKey.add(key, {
-      ecosystem: 'pypi',
+    addLockedPypiPackage(byKey, {
+      written: entry.name,
       name,
       version: entry.version,
-      ref: entry.version === undefined ? entry.name : `${entry.name} ${entry.version}`,
       line,
-      column: 1,
       scope,
       direct: where.local || project === undefined ? undefined : project.direct.has(name),
       local: where.local,
       qualifiers: where.qualifiers,
+      place: String(entry.path ?? ''),
     })
   }
   const components = byKey.values().map((entry) => packageComponent(file, entry))

@@ -8,7 +8,7 @@ import {type PackageEntry, packageComponent} from '../../lockfile-support/compon
 import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
-import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {addLockedPypiPackage, downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, type Marker, namesSelection, parseMarker} from './marker.js'
@@ -263,20 +263,16 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
       where.local || (entry.marker !== undefined && marker === undefined) ? undefined : markerScope(marker, lock)
     // A single-use lock does not tell; the pyproject.toml does, for the packages it names.
     if (scope === undefined && !where.local && !lock.multiUse && project !== undefined) scope = project.get(name)
-    const key = [name, entry.version ?? '', JSON.stringify(where.qualifiers ?? null), where.local ? 'local' : ''].join(
-      '\n',
-    )
-    byKey.add(key, {
-      ecosystem: 'pypi',
+    addLockedPypiPackage(byKey, {
+      written: entry.name,
       name,
       version: entry.version,
-      ref: entry.version === undefined ? entry.name : `${entry.name} ${entry.version}`,
       line,
-      column: 1,
       scope,
       direct: where.local || direct === undefined ? undefined : direct.has(name),
       local: where.local,
       qualifiers: where.qualifiers,
+      place: where.local ? 'local' : '',
     })
   }
   const components = byKey.values().map((entry) => packageComponent(file, entry))
