@@ -145,6 +145,7 @@ export function discoverCmake(file: string, text: string): DiscoverOutput {
   })
   for (const problem of problems)
     errors.push(lockfileError(file, 'invalid-entry', problem.message, problem.line, problem.column))
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   return {components, skipped, errors}
 }
 

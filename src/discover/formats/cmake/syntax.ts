@@ -158,6 +158,8 @@ export function readCommands(text: string, onCommand: (command: Command) => void
     }
     return fail(i, startLine, startColumn, 'a quoted argument that is never closed')
   }
+  /** A run of characters an unquoted argument holds as they are. */
+  const plain = /[^ \t\r\n()#"\\]+/y
   const readUnquoted = (): string | Failure => {
     let value = ''
     while (i < n) {
@@ -179,8 +181,15 @@ export function readCommands(text: string, onCommand: (command: Command) => void
         i = end + 1
         continue
       }
-      value += c
-      i++
+      plain.lastIndex = i
+      const run = plain.exec(text)
+      if (run === null) {
+        value += c
+        i++
+      } else {
+        value += run[0]
+        i += run[0].length
+      }
     }
     return value
   }
@@ -293,7 +302,12 @@ export function readCommands(text: string, onCommand: (command: Command) => void
     }
     const args = readArguments()
     if (!Array.isArray(args)) {
-      problems.push({line: args.line, column: args.column, message: `${command.name}: ${args.message}`})
+      // Where reading failed, which a quoted argument spanning lines may put far from the command: both are said.
+      problems.push({
+        line: args.line,
+        column: args.column,
+        message: `${command.name} (at ${command.line}:${command.column}): ${args.message}`,
+      })
       // Read again from the line after the command's name.
       rescanned += i - start.at
       i = start.at
