@@ -46,6 +46,11 @@ describe('cmake', () => {
     expect(sniff('cmake/clear_variable.cmake', fixture('cpr/cmake/clear_variable.cmake'))).toBe(false)
     expect(sniff('cmake/zlib_external.cmake', fixture('cpr/cmake/zlib_external.cmake'))).toBe(true)
     expect(sniff('cmake/late.cmake', `${'# filler\n'.repeat(20_000)}cpmaddpackage("gh:o/r#v1")\n`)).toBe(true)
+    // CPM.cmake itself, or a copy of CMake's modules, defines the commands: their calls forward their callers'.
+    const implementation = 'function(CPMAddPackage)\n  FetchContent_Declare(${ARGN})\nendfunction()\n'
+    expect(sniff('cmake/CPM.cmake', implementation)).toBe(false)
+    expect(sniff('cmake/CPM.cmake', `${'# filler\n'.repeat(20_000)}${implementation}`)).toBe(false)
+    expect(discover(implementation, 'cmake/CPM.cmake')).toEqual({components: [], skipped: [], errors: []})
   })
 
   it('lists the CPM.cmake examples: shorthand with a tag, with a version (tag v<VERSION>), keyword form, a release URL', () => {

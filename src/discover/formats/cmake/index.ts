@@ -33,6 +33,9 @@ const FETCHING = new Set([
   'cpmfindpackage',
   'cpmdeclarepackage',
 ])
+/** A module that defines one of them: CPM.cmake itself, or a copy of CMake's FetchContent or ExternalProject module. */
+const DEFINES =
+  /^[ \t]*(?:function|macro)[ \t]*\([ \t]*(?:FetchContent_Declare|FetchContent_Populate|ExternalProject_Add|CPMAddPackage|CPMFindPackage|CPMDeclarePackage)[ \t\r\n)]/im
 const SNIFF =
   /\b(?:FetchContent_Declare|FetchContent_Populate|ExternalProject_Add|CPMAddPackage|CPMFindPackage|CPMDeclarePackage)[ \t]*\(/i
 
@@ -51,14 +54,17 @@ export const discoverer: Discoverer = {
   },
   sniff(head, _tail, file) {
     if (file === undefined || /(^|\/)CMakeLists\.txt$/.test(file.name)) return true
-    if (SNIFF.test(head)) return true
-    // A module may call them past its first bytes: read on, keeping the end of each chunk for a name cut in two.
+    // A module may call them past its first bytes: read on, keeping the end of each chunk for a name cut in two. One
+    // that defines them (CPM.cmake, a copy of CMake's own modules) is their implementation, not a project's calls.
     let carry = ''
+    let calls = false
     for (const chunk of file.chunks()) {
-      if (SNIFF.test(carry + chunk)) return true
-      carry = chunk.slice(-40)
+      const text = carry + chunk
+      if (DEFINES.test(text)) return false
+      calls ||= SNIFF.test(text)
+      carry = chunk.slice(-80)
     }
-    return false
+    return calls || (SNIFF.test(head) && !DEFINES.test(head))
   },
   identify: (head) => /^[ \t]*cmake_minimum_required[ \t]*\(/im.test(head) || SNIFF.test(head),
   discover: ({file, text}) => discoverCmake(file, text),
@@ -109,6 +115,8 @@ interface Variable {
 }
 
 export function discoverCmake(file: string, text: string): DiscoverOutput {
+  // The implementation of the commands (a file given by name is not sniffed): its calls forward their callers'.
+  if (DEFINES.test(text)) return {components: [], skipped: [], errors: []}
   const components: Component[] = []
   const skipped: Skipped[] = []
   const errors: ScanError[] = []
