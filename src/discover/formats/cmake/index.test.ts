@@ -134,7 +134,7 @@ describe('cmake', () => {
     ])
     expect(purls(out)[3]).toBe('pkg:generic/example.com/pkg.zip@1.2.3?download_url=https%3A%2F%2Fexample.com%2Fpkg.zip')
     expect(skips(out)).toEqual([
-      '8 unsupported CPMAddPackage: names no repository nor URL (a CPMDeclarePackage, a package lock or find_package gives it): not listed',
+      '8 unsupported CPMAddPackage(onlyname): names no repository nor URL (a CPMDeclarePackage, a package lock or find_package gives it): not listed',
     ])
     expect(errors(out)).toEqual([
       '9:16 invalid-entry CPMAddPackage: CPM cannot tell whether "fmt" is a git repository or an archive (it names no gh:, gl:, bb: or URL scheme, nor .git)',

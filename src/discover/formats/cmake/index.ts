@@ -249,7 +249,7 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
   const items = elements(command, variables)
   const cpm = name.startsWith('cpm')
   const named = !cpm || name === 'cpmdeclarepackage'
-  const label = named && items[0] !== undefined ? `${command.name}(${elide(items[0].value, 100)})` : `${command.name}`
+  let label = named && items[0] !== undefined ? `${command.name}(${elide(items[0].value, 100)})` : `${command.name}`
   const skip = (line: number, message: string, reason: Skipped['reason'] = 'unsupported') =>
     out.skipped.push({file, line, reason, message: `${label}: ${message}`})
   const error = (at: {line: number; column: number}, message: string) =>
@@ -288,6 +288,9 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
     parsed = fromShorthand
   }
   const one = (key: string): Element | undefined => parsed.get(key)?.at(-1)
+  const given = one('NAME')
+  if (!named && given !== undefined && given.unresolved === undefined)
+    label = `${command.name}(${elide(given.value, 100)})`
   const hidden = rest.find((item) => item.list === true)
 
   // The repository or URL.
