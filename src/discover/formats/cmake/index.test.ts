@@ -218,13 +218,13 @@ describe('cmake', () => {
         '  GIT_REPOSITORY [=[https://example.com/bracket.git]=]',
         '  GIT_TAG "v\\',
         '1.0" #[[ inline ]] SOURCE_SUBDIR (nested (parens)))',
-        'if(TRUE) FetchContent_Declare(same-line URL https://example.com/a.tgz)',
+        'if(TRUE) FetchContent_Declare(same-line URL "https://example.com/a.tgz;https://mirror.example.com/a.tgz")',
         'endif()',
       ].join('\n'),
     )
     expect(rows(out)).toEqual([
       '4:21 example.com/bracket@v1.0 https://example.com/bracket.git@v1.0',
-      '7:45 example.com/a.tgz https://example.com/a.tgz',
+      '7:46 example.com/a.tgz https://example.com/a.tgz',
     ])
     // CMake refuses a second command on a line: said, and read on.
     expect(errors(out)).toEqual(['7:10 invalid-entry if(…) is followed by more than a comment on its line'])

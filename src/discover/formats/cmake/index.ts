@@ -306,7 +306,8 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
     const git = one('GIT_REPOSITORY')
     if (git !== undefined) return {key: 'GIT_REPOSITORY', at: git, address: git.value}
     const url = parsed.get('URL')?.[0]
-    if (url !== undefined) return {key: 'URL', at: url, address: url.value}
+    // URL takes a list of mirrors, also written as one quoted `a;b`: the first is listed.
+    if (url !== undefined) return {key: 'URL', at: url, address: url.value.split(/(?<!\\);/)[0]}
     return undefined
   })()
   if (source === undefined) {
