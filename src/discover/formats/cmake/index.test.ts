@@ -133,6 +133,8 @@ describe('cmake', () => {
       '7:101 github.com/o/decl@0123456789abcdef0123456789abcdef01234567 https://github.com/o/decl.git@0123456789abcdef0123456789abcdef01234567',
     ])
     expect(purls(out)[3]).toBe('pkg:generic/example.com/pkg.zip@1.2.3?download_url=https%3A%2F%2Fexample.com%2Fpkg.zip')
+    // A declaration (package-lock.cmake holds one for dependencies' dependencies too) does not say it is direct.
+    expect(out.components.map((c) => c.direct)).toEqual([true, true, true, true, true, true, undefined])
     expect(skips(out)).toEqual([
       '8 unsupported CPMAddPackage(onlyname): names no repository nor URL (a CPMDeclarePackage, a package lock or find_package gives it): not listed',
     ])

@@ -343,9 +343,12 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
       return
     }
   const written = shorthand?.value
+  // A declaration (CPM's package-lock.cmake holds one for every package, its dependencies' too) does not say whether
+  // the project itself asks for the package.
+  const direct = name === 'cpmdeclarepackage' ? undefined : true
 
   if (source.key === 'URL') {
-    addUrl(file, source.address, source.at, version?.value, written, {skip, error, out})
+    addUrl(file, source.address, source.at, version?.value, written, direct, {skip, error, out})
     return
   }
   // A git repository, at GIT_TAG; CPM's documented default is `v<VERSION>`.
@@ -391,7 +394,7 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
       line: source.at.line,
       column: source.at.column,
       scope: 'prod',
-      direct: true,
+      direct,
       origin: 'manifest',
     }),
   )
@@ -456,6 +459,7 @@ function addUrl(
   at: Element,
   version: string | undefined,
   written: string | undefined,
+  direct: boolean | undefined,
   {
     skip,
     error,
@@ -482,7 +486,7 @@ function addUrl(
         line: at.line,
         column: at.column,
         scope: 'prod',
-        direct: true,
+        direct,
         origin: 'manifest',
       }),
     )
@@ -507,7 +511,7 @@ function addUrl(
     ...(purl === undefined ? {} : {purl}),
     ref: written ?? url,
     scope: 'prod',
-    direct: true,
+    ...(direct === undefined ? {} : {direct}),
     origin: 'manifest',
     locations: [{file, line: at.line, column: at.column}],
   })
