@@ -192,6 +192,7 @@ describe('cmake', () => {
         'FetchContent_Declare(rel URL third_party/x.zip)',
         'FetchContent_Declare(svn SVN_REPOSITORY svn://example.com/x)',
         'FetchContent_Declare(parent GIT_REPOSITORY ../sibling.git GIT_TAG v1)',
+        'FetchContent_Declare(genex URL $<$<CONFIG:Debug>:https://example.com/d.zip>)',
       ].join('\n'),
     )
     expect(rows(out)).toEqual(['3:41 github.com/fmtlib/fmt@10.2.1 https://github.com/fmtlib/fmt.git@10.2.1'])
@@ -200,13 +201,14 @@ describe('cmake', () => {
       '8 unsupported FetchContent_Declare(twice): GIT_TAG ${TWICE} is known only when CMake runs (no literal set() of it earlier in this file): not listed',
       '10 unsupported FetchContent_Declare(cached): GIT_TAG ${CACHED} is known only when CMake runs (no literal set() of it earlier in this file): not listed',
       '13 unsupported FetchContent_Declare(listed): GIT_TAG ${LISTED} is known only when CMake runs (no literal set() of it earlier in this file): not listed',
-      '14 unsupported FetchContent_Declare(env): URL $ENV{MIRROR} is known only when CMake runs (no literal set() of it earlier in this file): not listed',
-      '15 unsupported FetchContent_Declare(cache): URL $CACHE{MIRROR} is known only when CMake runs (no literal set() of it earlier in this file): not listed',
+      "14 unsupported FetchContent_Declare(env): URL $ENV{MIRROR} is the environment's, known only when CMake runs: not listed",
+      "15 unsupported FetchContent_Declare(cache): URL $CACHE{MIRROR} is a cache entry's (-D, CMakeCache.txt), known only when CMake runs: not listed",
       '16 unsupported ExternalProject_Add(templated): its source may come from ${external_project_opt}, known only when CMake runs: not listed',
       '18 unsupported FetchContent_Declare(file): URL ${CMAKE_CURRENT_SOURCE_DIR} is known only when CMake runs (no literal set() of it earlier in this file): not listed',
       '19 unsupported FetchContent_Declare(rel): URL "third_party/x.zip" is a file on this machine, not a download: not listed',
       '20 unsupported FetchContent_Declare(svn): SVN_REPOSITORY: only git repositories and URLs are read; not listed',
       `21 unsupported FetchContent_Declare(parent): GIT_REPOSITORY "../sibling.git" is relative to the parent project's own remote (policy CMP0150), which the tree does not name: not listed`,
+      '22 unsupported FetchContent_Declare(genex): URL $<$<CONFIG:Debug>:https://example.com/d.zip> is a generator expression, known only when the build is generated: not listed',
     ])
     expect(out.errors).toEqual([])
   })

@@ -221,6 +221,16 @@ function expand(value: string, variables: Map<string, Variable>): {value: string
   return {value: out + value.slice(from)}
 }
 
+/** A reference this reader does not replace, and who gives its value. */
+function unknown(reference: string): string {
+  const written = elide(reference, 100)
+  if (reference.startsWith('$ENV{')) return `${written} is the environment's, known only when CMake runs`
+  if (reference.startsWith('$CACHE{'))
+    return `${written} is a cache entry's (-D, CMakeCache.txt), known only when CMake runs`
+  if (reference.startsWith('$<')) return `${written} is a generator expression, known only when the build is generated`
+  return `${written} is known only when CMake runs (no literal set() of it earlier in this file)`
+}
+
 /** The index of the bracket closing the one opened before `from` (nesting counted), or -1. */
 function closing(value: string, from: number, open: '{' | '<'): number {
   const close = open === '{' ? '}' : '>'
@@ -267,10 +277,7 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
     rest = rest.slice(2)
   }
   if (shorthand?.unresolved !== undefined) {
-    skip(
-      shorthand.line,
-      `${shorthand.unresolved} is known only when CMake runs (no literal set() of it earlier in this file): not listed`,
-    )
+    skip(shorthand.line, `${unknown(shorthand.unresolved)}: not listed`)
     return
   }
   let parsed = keywords(rest)
@@ -326,20 +333,14 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
     return
   }
   if (source.at.unresolved !== undefined) {
-    skip(
-      source.at.line,
-      `${source.key} ${source.at.unresolved} is known only when CMake runs (no literal set() of it earlier in this file): not listed`,
-    )
+    skip(source.at.line, `${source.key} ${unknown(source.at.unresolved)}: not listed`)
     return
   }
   const tag = one('GIT_TAG')
   const version = cpm ? one('VERSION') : undefined
   for (const value of [tag, version])
     if (value?.unresolved !== undefined) {
-      skip(
-        value.line,
-        `${value === tag ? 'GIT_TAG' : 'VERSION'} ${value.unresolved} is known only when CMake runs (no literal set() of it earlier in this file): not listed`,
-      )
+      skip(value.line, `${value === tag ? 'GIT_TAG' : 'VERSION'} ${unknown(value.unresolved)}: not listed`)
       return
     }
   const written = shorthand?.value
