@@ -193,6 +193,7 @@ describe('cmake', () => {
         'FetchContent_Declare(svn SVN_REPOSITORY svn://example.com/x)',
         'FetchContent_Declare(parent GIT_REPOSITORY ../sibling.git GIT_TAG v1)',
         'FetchContent_Declare(genex URL $<$<CONFIG:Debug>:https://example.com/d.zip>)',
+        'ExternalProject_Add(s3 URL s3://bucket/x.tar.gz)',
       ].join('\n'),
     )
     expect(rows(out)).toEqual(['3:41 github.com/fmtlib/fmt@10.2.1 https://github.com/fmtlib/fmt.git@10.2.1'])
@@ -209,6 +210,7 @@ describe('cmake', () => {
       '20 unsupported FetchContent_Declare(svn): SVN_REPOSITORY: only git repositories and URLs are read; not listed',
       `21 unsupported FetchContent_Declare(parent): GIT_REPOSITORY "../sibling.git" is relative to the parent project's own remote (policy CMP0150), which the tree does not name: not listed`,
       '22 unsupported FetchContent_Declare(genex): URL $<$<CONFIG:Debug>:https://example.com/d.zip> is a generator expression, known only when the build is generated: not listed',
+      '23 unsupported ExternalProject_Add(s3): URL "s3://bucket/x.tar.gz": only http, https and ftp downloads are read; not listed',
     ])
     expect(out.errors).toEqual([])
   })
@@ -243,6 +245,7 @@ describe('cmake', () => {
         'FetchContent_Declare(x GIT_REPOSITORY "not a url")',
         'FetchContent_Declare()',
         'CPMAddPackage("gh:o/after#v2")',
+        'FetchContent_Declare(y URL https://example.com)',
         'FetchContent_Declare(open GIT_REPOSITORY https://example.com/open.git',
       ].join('\n'),
     )
@@ -255,7 +258,8 @@ describe('cmake', () => {
       '3:1 invalid-entry not a command invocation (")")',
       '4:40 invalid-entry FetchContent_Declare(x): GIT_REPOSITORY "not a url" is not a repository URL',
       '5:1 invalid-entry FetchContent_Declare: names nothing',
-      "7:21 invalid-entry FetchContent_Declare (at 7:1): a '(' that is never closed",
+      '7:28 invalid-entry FetchContent_Declare(y): URL "https://example.com" names no file to download',
+      "8:21 invalid-entry FetchContent_Declare (at 8:1): a '(' that is never closed",
     ])
     // A quoted argument runs over lines until its quote: one left open takes what follows, as CMake reads it; reading
     // starts again on the next line.

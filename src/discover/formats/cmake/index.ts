@@ -497,8 +497,12 @@ function addUrl(
     skip(at.line, `URL ${JSON.stringify(elide(url, 200))} is a file on this machine, not a download: not listed`)
     return
   }
-  if (!/^(?:https?|ftps?):\/\/[^/\s]+\/\S/i.test(url)) {
-    error(at, `URL ${JSON.stringify(elide(url, 200))} is not a URL CMake downloads (http, https, ftp)`)
+  if (!/^(?:https?|ftps?):\/\//i.test(url)) {
+    skip(at.line, `URL ${JSON.stringify(elide(url, 200))}: only http, https and ftp downloads are read; not listed`)
+    return
+  }
+  if (!/^[a-z]+:\/\/[^/\s]+\/\S/i.test(url)) {
+    error(at, `URL ${JSON.stringify(elide(url, 200))} names no file to download`)
     return
   }
   const name = repositoryName(url)
