@@ -7,7 +7,7 @@
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
  * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, formats/clojure-deps, formats/buildkite,
- * formats/concourse, src/core/trim-end)
+ * formats/concourse, formats/cmake, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -35,6 +35,7 @@ import {discoverer as podfileLock} from '../src/discover/formats/podfile-lock/in
 import {discoverer as bazelModule} from '../src/discover/formats/bazel-module/index.js'
 import {discoverer as cloudbuild} from '../src/discover/formats/cloudbuild/index.js'
 import {discoverer as conanLock} from '../src/discover/formats/conan-lock/index.js'
+import {discoverer as cmake} from '../src/discover/formats/cmake/index.js'
 import {parseMarker} from '../src/discover/formats/pylock-toml/marker.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
@@ -386,6 +387,33 @@ const families: Family[] = [
       const out = discover(cloudbuild, 'cloudbuild.yaml', text)
       return out.skipped.length === 1 && out.components.length === n && out.errors.length === 0
     },
+  },
+  {
+    label: 'CMakeLists.txt, n FetchContent calls through set() variables (cmake/index.test.ts)',
+    n: 5_000,
+    unit: 'calls',
+    input: (n) =>
+      Array.from(
+        {length: n},
+        (_, i) =>
+          `set(TAG${i} v${i})\nFetchContent_Declare(d${i} GIT_REPOSITORY https://example.com/d${i}.git GIT_TAG \${TAG${i}})\n`,
+      ).join(''),
+    read: (text, n) => discover(cmake, 'CMakeLists.txt', text).components.length === n,
+  },
+  {
+    // Each unclosed command is read to the end of the file: the budget stops re-reading at a few times its length.
+    label: 'CMakeLists.txt, n commands whose ( is never closed (cmake/index.test.ts)',
+    n: 50_000,
+    unit: 'commands',
+    input: (n) => 'f(\n'.repeat(n),
+    read: (text) => discover(cmake, 'CMakeLists.txt', text).errors.at(-1)?.message.startsWith('too many') === true,
+  },
+  {
+    label: 'CMakeLists.txt, a call n parentheses deep (cmake/index.test.ts)',
+    n: 100_000,
+    unit: 'levels',
+    input: (n) => `FetchContent_Declare(d ${'('.repeat(n)}${')'.repeat(n)} URL https://example.com/d.zip)\n`,
+    read: (text) => discover(cmake, 'CMakeLists.txt', text).components.length === 1,
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.

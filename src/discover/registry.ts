@@ -64,6 +64,7 @@ import {discoverer as renvLock} from './formats/renv-lock/index.js'
 import {discoverer as juliaManifest} from './formats/julia-manifest/index.js'
 import {discoverer as haskellLock} from './formats/haskell-lock/index.js'
 import {discoverer as conanLock} from './formats/conan-lock/index.js'
+import {discoverer as cmake} from './formats/cmake/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as bazelModule} from './formats/bazel-module/index.js'
@@ -143,6 +144,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   juliaManifest,
   haskellLock,
   conanLock,
+  cmake,
   terraformLock,
   terraformModule,
   bazelModule,
