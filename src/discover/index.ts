@@ -228,8 +228,15 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       else if (entry.type === 'skip' && entry.reportAlways)
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
     } else {
+      const claimed = formatsFor(file, scan)
+      // A fallback format reads the file whatever its head says: the sniff waits for the whole text (FileJob.sniffLater),
+      // instead of a second read of each of a tree's YAML files.
+      if (claimed.some((format) => format.fallback && !format.sniff) && claimed.some((format) => format.sniff)) {
+        scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: claimed, root, sniffLater: true})
+        continue
+      }
       const formats = sniffing(
-        formatsFor(file, scan),
+        claimed,
         () => readHead(entry.abs),
         () => readTail(entry.abs),
         fileToSniff(file, entry.abs),

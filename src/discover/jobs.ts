@@ -15,7 +15,7 @@ import {holdYoungGeneration} from '../core/young-generation.js'
 import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
-import {bytesToSniff, headText, sniffing, tailText} from './sniff.js'
+import {bytesToSniff, headText, SNIFF_BYTES, sniffing, tailText} from './sniff.js'
 import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {createLineIndex} from './lockfile-support/line-index.js'
@@ -54,6 +54,11 @@ export interface FileJob {
    * unpacked chart would be, by the formats in `formats` that claim it.
    */
   archive?: boolean
+  /**
+   * `formats` holds sniffing formats beside a fallback one (Discoverer.fallback) that reads the file whatever its
+   * content: the file is read whole anyway, so the sniff is made on its text, not on a head read beforehand.
+   */
+  sniffLater?: boolean
 }
 
 /** At most this many bad lines of one file are listed; the rest are counted in one more error. */
@@ -98,7 +103,21 @@ async function readAndDiscover(
     sink.errors.push(readFailed(job.file, error))
     return
   }
-  await discoverDecoded(job.file, decoded, job.formats, max, sink, context)
+  const formats = job.sniffLater ? sniffedText(job, decoded) : job.formats
+  await discoverDecoded(job.file, decoded, formats, max, sink, context)
+}
+
+/** sniffing() on a file's decoded text, as it would be on its head and tail read from disk (FileJob.sniffLater). */
+function sniffedText(job: FileJob, decoded: ReturnType<typeof readText>): readonly Discoverer[] {
+  if (decoded.kind !== 'text') return job.formats.filter((format) => !format.sniff)
+  const {text} = decoded
+  const end = text.trimEnd().length
+  return sniffing(
+    job.formats,
+    () => text.slice(0, SNIFF_BYTES),
+    () => (text.length > SNIFF_BYTES ? text.slice(Math.max(0, end - SNIFF_BYTES), end) : undefined),
+    {name: job.file, chunks: () => [text]},
+  )
 }
 
 /**
