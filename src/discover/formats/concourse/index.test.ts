@@ -1,10 +1,13 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {discoverer as k8sManifest} from '../k8s-manifest/index.js'
+import {registeredDiscoverer} from '../../../../tests/support/registered.js'
 import {sniffing} from '../../sniff.js'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
+
+/** k8s-manifest, from the registry: plug-ins never import each other. */
+const k8sManifest = registeredDiscoverer('k8s-manifest')
 
 function discover(text: string, file = 'ci/pipeline.yml') {
   return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
