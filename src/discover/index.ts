@@ -20,7 +20,7 @@ import {compileGlobs, type GlobSet} from './globs.js'
 import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
-import {bytesToSniff, fileToSniff, headText, readHead, readTail, sniffing, tailText} from './sniff.js'
+import {bytesToSniff, fileToSniff, headText, readHead, readTail, sniffing, sniffsFile, tailText} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
 import {pathsUnder, walk} from './walk.js'
@@ -174,7 +174,7 @@ async function plan(
     let kept: readonly Discoverer[] = claimed
     // As the walk does: the formats that tell by content (sniff) keep the file only if its content is theirs, beside
     // the formats that read it by its name (a devcontainer.json, JSON with comments, is no Kubernetes JSON).
-    if (claimed.some((format) => format.sniff)) {
+    if (claimed.some((format) => sniffsFile(format, display))) {
       const head = readHead(given)
       if (head instanceof Error) {
         planned.push({type: 'unreadable', display, message: `cannot read ${display}: ${plainReason(head)}`})
@@ -222,7 +222,8 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       // A file a format would read by its name and that is not read makes the run incomplete; anything else the
       // walk passed over is reported only when worth it (a directory not listed is an error, a link leaving the
       // tree is skipped).
-      const claimed = formatsFor(file, scan).some((format) => !format.sniff) || chartArchive(root, entry.rel)
+      const claimed =
+        formatsFor(file, scan).some((format) => !sniffsFile(format, file)) || chartArchive(root, entry.rel)
       if (claimed || (entry.type === 'error' && entry.reportAlways))
         scan.errors.push({file, code: entry.code, message: entry.message})
       else if (entry.type === 'skip' && entry.reportAlways)
@@ -231,7 +232,10 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       const claimed = formatsFor(file, scan)
       // A fallback format reads the file whatever its head says: the sniff waits for the whole text (FileJob.sniffLater),
       // instead of a second read of each of a tree's YAML files.
-      if (claimed.some((format) => format.fallback && !format.sniff) && claimed.some((format) => format.sniff)) {
+      if (
+        claimed.some((format) => format.fallback && !format.sniff) &&
+        claimed.some((format) => sniffsFile(format, file))
+      ) {
         scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: claimed, root, sniffLater: true})
         continue
       }

@@ -15,7 +15,7 @@ import {holdYoungGeneration} from '../core/young-generation.js'
 import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
-import {bytesToSniff, headText, SNIFF_BYTES, sniffing, tailText} from './sniff.js'
+import {bytesToSniff, headText, SNIFF_BYTES, sniffing, sniffsFile, tailText} from './sniff.js'
 import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
 import {createLineIndex} from './lockfile-support/line-index.js'
@@ -109,7 +109,7 @@ async function readAndDiscover(
 
 /** sniffing() on a file's decoded text, as it would be on its head and tail read from disk (FileJob.sniffLater). */
 function sniffedText(job: FileJob, decoded: ReturnType<typeof readText>): readonly Discoverer[] {
-  if (decoded.kind !== 'text') return job.formats.filter((format) => !format.sniff)
+  if (decoded.kind !== 'text') return job.formats.filter((format) => !sniffsFile(format, job.file))
   const {text} = decoded
   const end = text.trimEnd().length
   return sniffing(

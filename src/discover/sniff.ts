@@ -155,13 +155,22 @@ export function sniffing(
   tail: () => string | undefined = () => undefined,
   file?: SniffFile,
 ): readonly Discoverer[] {
-  if (!formats.some((format) => format.sniff)) return formats
+  const sniffs = (format: Discoverer) => sniffsFile(format, file?.name)
+  if (!formats.some(sniffs)) return formats
   const text = head()
-  if (text instanceof Error) return formats.filter((format) => !format.sniff)
+  if (text instanceof Error) return formats.filter((format) => !sniffs(format))
   const end = once(tail)
-  const kept = formats.filter((format) => !format.sniff || format.sniff(text, end, file))
+  const kept = formats.filter((format) => !sniffs(format) || format.sniff?.(text, end, file))
   // What a format recognises by its content is not read by a catch-all one as well (Discoverer.fallback).
   return kept.some((format) => format.sniff) ? kept.filter((format) => !format.fallback) : kept
+}
+
+/**
+ * Whether `format` decides by content whether it reads the file named `name`: it has a sniff, and does not read the
+ * file by its name alone (Discoverer.named). Such a file needs no head read, and one that cannot be read is an error.
+ */
+export function sniffsFile(format: Discoverer, name: string | undefined): boolean {
+  return format.sniff !== undefined && !(name !== undefined && format.named?.(name) === true)
 }
 
 function once<T>(read: () => T): () => T {

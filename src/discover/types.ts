@@ -46,6 +46,12 @@ export interface Discoverer {
    */
   identify?(head: string, tail?: () => string | undefined, file?: SniffFile): boolean
   /**
+   * For a sniffing format: the files it reads by their name alone (Google Cloud Build's `cloudbuild.yaml`, CMake's
+   * `CMakeLists.txt`), with no sniff, where other names it matches are sniffed. Such a file's head is not read first,
+   * and one that cannot be read is an error, as for a format without a sniff (./sniff.ts sniffsFile).
+   */
+  named?(file: string): boolean
+  /**
    * For a format that reads every file of a kind no other format names (k8s-manifest: any `.yaml`): a file a
    * sniffing format keeps by its content is that format's alone, not this one's too (a Concourse pipeline is no
    * Kubernetes manifest, and must not be reported as a broken one). Applied by sniffing() in ./sniff.ts.

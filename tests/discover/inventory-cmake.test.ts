@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
+import {makeFifo} from '../support/fifo.js'
 
 /** `inventory PATH... --json`, which must exit 0 with no error: its JSON. */
 async function inventoryJson(...paths: string[]) {
@@ -63,4 +64,21 @@ describe('inventory: CMake', () => {
       ),
     ).toEqual(['external/upstream/message/CMakeLists.txt:15 unresolved-version'])
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'a CMakeLists.txt that cannot be read makes the run incomplete; a .cmake module that cannot be is passed over',
+    async () => {
+      // Every CMakeLists.txt is read by its name (Discoverer.named); a module only when its content calls a command.
+      const dir = await mkdtemp(join(tmpdir(), 'stewards-cmake-unread-'))
+      makeFifo(join(dir, 'CMakeLists.txt'))
+      makeFifo(join(dir, 'helpers.cmake'))
+      const r = await runCli(['inventory', dir, '--json'])
+      expect(r.code).toBe(2)
+      expect(
+        JSON.parse(r.stdout).errors.map(
+          (e: {file: string; code: string}) => `${e.file.slice(dir.length + 1)} ${e.code}`,
+        ),
+      ).toEqual(['CMakeLists.txt not-regular-file'])
+    },
+  )
 })

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {isJsonManifestCandidate, isManifestCandidate} from '../../file-names.js'
 import type {SniffFile} from '../../sniff.js'
 import type {DiscoverOutput} from '../../types.js'
+import {sniffing} from '../../sniff.js'
 import {discoverer} from './index.js'
 
 function discover(text: string, file = 'cloudbuild.yaml') {
@@ -45,8 +46,11 @@ describe('cloudbuild', () => {
 
   it('reads its own names whatever they hold, other names only when the head has top-level steps with a name', () => {
     const config = 'steps:\n- name: node:20\n'
-    expect(discoverer.sniff?.('kind: Deployment\n', undefined, named('a/cloudbuild.yaml'))).toBe(true)
-    expect(discoverer.sniff?.('{}', undefined, named('ops/deploy.cloudbuild.json'))).toBe(true)
+    // Its own names by name alone: no head is read, whatever it would hold.
+    const kept = (name: string) => sniffing([discoverer], () => new Error('not read'), undefined, named(name))
+    expect(kept('a/cloudbuild.yaml')).toEqual([discoverer])
+    expect(kept('ops/deploy.cloudbuild.json')).toEqual([discoverer])
+    expect(kept('cloudbuild-prod.yaml')).toEqual([])
     expect(discoverer.sniff?.(config, undefined, named('cloudbuild-prod.yaml'))).toBe(true)
     expect(discoverer.sniff?.('steps: [{name: node:20}]', undefined, named('cloudbuild/x.yaml'))).toBe(true)
     expect(discoverer.sniff?.('{"steps": [{"name": "node:20"}]}', undefined, named('x-cloudbuild.json'))).toBe(true)

@@ -22,7 +22,6 @@ import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import {isCloudBuildCandidate, isCloudBuildFile} from '../../file-names.js'
 import {hasTopLevelKey, readJsonTree} from '../../json-tree.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
-import type {SniffFile} from '../../sniff.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
@@ -31,6 +30,8 @@ export const discoverer: Discoverer = {
   id: 'cloudbuild',
   description: 'Google Cloud Build cloudbuild.yaml/.json: the builder image of each step',
   matches: isCloudBuildCandidate,
+  // Cloud Build's own names are read by name alone; the other names it matches, when their head is a config.
+  named: isCloudBuildFile,
   sniff,
   identify,
   discover,
@@ -69,9 +70,8 @@ const MAX_NAME = 4096
 const YAML_STEPS = /^["']?steps["']?[ \t]*:/m
 const YAML_NAME = /(?:^|[\s{,])["']?name["']?[ \t]*:/m
 
-/** The file's name is Cloud Build's own (read by name), or its head has a top-level `steps` with a `name`. */
-function sniff(head: string, _tail?: () => string | undefined, file?: SniffFile): boolean {
-  if (file !== undefined && isCloudBuildFile(file.name)) return true
+/** The head has a top-level `steps` with a `name` (for the names that are not Cloud Build's own: `named`). */
+function sniff(head: string): boolean {
   return looksLikeConfig(head)
 }
 

@@ -42,7 +42,12 @@ describe('cmake', () => {
   it('takes every CMakeLists.txt, and a .cmake module only when it calls a fetching command, past its head too', () => {
     const sniff = (name: string, text: string) =>
       discoverer.sniff?.(text.slice(0, 100), undefined, bytesToSniff(name, new TextEncoder().encode(text)))
-    expect(sniff('CMakeLists.txt', 'project(x)\n')).toBe(true)
+    // Every CMakeLists.txt by its name alone (no sniff); modules by what they call.
+    expect(['CMakeLists.txt', 'a/CMakeLists.txt', 'cmake/x.cmake'].map((f) => discoverer.named?.(f))).toEqual([
+      true,
+      true,
+      false,
+    ])
     expect(sniff('cmake/clear_variable.cmake', fixture('cpr/cmake/clear_variable.cmake'))).toBe(false)
     expect(sniff('cmake/zlib_external.cmake', fixture('cpr/cmake/zlib_external.cmake'))).toBe(true)
     expect(sniff('cmake/late.cmake', `${'# filler\n'.repeat(20_000)}cpmaddpackage("gh:o/r#v1")\n`)).toBe(true)
@@ -256,11 +261,21 @@ describe('cmake', () => {
     expect(errors(out)).toEqual([
       '2:12 invalid-entry message (at 2:1): an invalid escape sequence \\q',
       '3:1 invalid-entry not a command invocation (")")',
-      '4:40 invalid-entry FetchContent_Declare(x): GIT_REPOSITORY "not a url" is not a repository URL',
       '5:1 invalid-entry FetchContent_Declare: names nothing',
       '7:28 invalid-entry FetchContent_Declare(y): URL "https://example.com" names no file to download',
       "8:21 invalid-entry FetchContent_Declare (at 8:1): a '(' that is never closed",
     ])
+    // A GIT_REPOSITORY with no scheme is a path git takes as written (CMake's own tests write `GIT_REPOSITORY fake`):
+    // said, no error.
+    expect(out.skipped.map((x) => `${x.line} ${x.reason} ${x.message}`)).toContain(
+      '4 unsupported FetchContent_Declare(x): GIT_REPOSITORY "not a url" names no repository URL: a path on this machine or relative to the parent project\'s remote (policy CMP0150), which the tree does not name: not listed',
+    )
+    // CMake's own variables are no hidden source: `BUILD_COMMAND ${CMAKE_COMMAND} --build .` with a SOURCE_DIR says nothing.
+    expect(
+      discover(
+        'ExternalProject_Add(gen SOURCE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/gen BUILD_COMMAND ${CMAKE_COMMAND} --build .)\n',
+      ),
+    ).toEqual({components: [], skipped: [], errors: []})
     // A quoted argument runs over lines until its quote: one left open takes what follows, as CMake reads it; reading
     // starts again on the next line.
     const quoted = discover('set(X "open)\nCPMAddPackage("gh:o/b@1")\n')

@@ -52,8 +52,11 @@ export const discoverer: Discoverer = {
       !/(^|\/)[^/]+-prefix\/src\//.test(file)
     )
   },
+  // Every CMakeLists.txt is read (no sniff, no head read first: an unreadable one is an error); a `.cmake` module only
+  // when it calls one of the commands.
+  named: (file) => /(^|\/)CMakeLists\.txt$/.test(file),
   sniff(head, _tail, file) {
-    if (file === undefined || /(^|\/)CMakeLists\.txt$/.test(file.name)) return true
+    if (file === undefined) return true
     // A module may call them past its first bytes: read on, keeping the end of each chunk for a name cut in two. One
     // that defines them (CPM.cmake, a copy of CMake's own modules) is their implementation, not a project's calls.
     let carry = ''
@@ -298,7 +301,9 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
   const given = one('NAME')
   if (!named && given !== undefined && given.unresolved === undefined)
     label = `${command.name}(${elide(given.value, 100)})`
-  const hidden = rest.find((item) => item.list === true)
+  // An argument that is a variable alone may expand to several, a repository's among them; CMake's own variables
+  // (`${CMAKE_COMMAND}`, `${PROJECT_SOURCE_DIR}`: paths and settings) never do.
+  const hidden = rest.find((item) => item.list === true && !/^\$\{(?:CMAKE|PROJECT)_\w*\}$/.test(item.value))
 
   // The repository or URL.
   const source = (() => {
@@ -369,7 +374,12 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
     return
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/\S/i.test(address) && !/^[\w.-]+@[\w.-]+:\S/.test(address)) {
-    error(source.at, `${source.key} ${JSON.stringify(elide(address, 200))} is not a repository URL`)
+    // No scheme and not scp-like (`git@host:o/r`): a path git takes as written, relative to the build's directory or,
+    // under policy CMP0150, to the parent project's remote (CMake's own tests write `GIT_REPOSITORY fake`).
+    skip(
+      source.at.line,
+      `GIT_REPOSITORY ${JSON.stringify(elide(address, 200))} names no repository URL: a path on this machine or relative to the parent project's remote (policy CMP0150), which the tree does not name: not listed`,
+    )
     return
   }
   let rev = tag?.value
