@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {sniffing} from '../../sniff.js'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverDepsEdn} from './deps-edn.js'
 import {readForms} from './edn-reader.js'
@@ -18,6 +19,31 @@ const skips = (out: DiscoverOutput) => (out.skipped ?? []).map((s) => `${s.line}
 const errors = (out: DiscoverOutput) => (out.errors ?? []).map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
 
 describe('clojure-deps: deps.edn and bb.edn', () => {
+  it('reads deps.edn and bb.edn by name, a project.clj only when it holds a defproject, never a lein new template', () => {
+    // Leiningen reads its project's project.clj; a namespace may bear the name (technomancy/leiningen's
+    // leiningen-core/src/leiningen/core/project.clj opens with `(ns leiningen.core.project`).
+    const kept = (file: string, head: string) =>
+      sniffing([discoverer], () => head, undefined, {name: file, chunks: () => [head]}).length === 1
+    expect(kept('deps.edn', '{}')).toBe(true)
+    expect(kept('x/bb.edn', '{:tasks {}}')).toBe(true)
+    expect(kept('project.clj', ';; a project\n(defproject acme/widget "1.0.0"\n  :dependencies [])')).toBe(true)
+    expect(kept('src/leiningen/core/project.clj', '(ns leiningen.core.project\n  (:require [clojure.string]))')).toBe(
+      false,
+    )
+    expect(discoverer.matches('resources/leiningen/new/app/project.clj')).toBe(false)
+    expect(discoverer.matches('resources/clj/new/lib/deps.edn')).toBe(false)
+    // A template elsewhere is said once, not read as Clojure.
+    const template = discoverProjectClj(
+      'tpl/project.clj',
+      '(defproject {{raw-name}} "0.1.0"\n  :main ^:skip-aot {{namespace}})\n',
+    )
+    expect(template.components).toEqual([])
+    expect(template.errors).toEqual([])
+    expect(skips(template)).toEqual([
+      '1 unsupported a template ({{raw-name}}), filled in by `lein new`, not a project: not read',
+    ])
+  })
+
   it('reads a real deps.edn (next-jdbc): :deps, tool, version-matrix and test aliases, an inferred git URL', () => {
     const out = discoverDepsEdn('deps.edn', fixture('next-jdbc/deps.edn'))
     expect(errors(out)).toEqual([])

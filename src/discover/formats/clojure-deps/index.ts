@@ -16,11 +16,17 @@ export const discoverer: Discoverer = {
   description: 'Clojure deps.edn, babashka bb.edn and Leiningen project.clj (Maven, git and local libraries)',
   matches(file) {
     // Not what the tools write or fetch (target/, the CLI's .cpcache/, gitlibs checkouts), nor node_modules.
+    // Nor the project templates `lein new` and clj-new fill in (resources/leiningen/new/, resources/clj/new/).
     return (
       /(^|\/)(deps\.edn|bb\.edn|project\.clj)$/.test(file) &&
-      !/(^|\/)(target|\.cpcache|\.gitlibs|node_modules)\//.test(file)
+      !/(^|\/)(target|\.cpcache|\.gitlibs|node_modules)\//.test(file) &&
+      !/(^|\/)resources\/(leiningen|clj)\/new\//.test(file)
     )
   },
+  // deps.edn and bb.edn by their names; a project.clj only when it holds a `(defproject`: a Clojure namespace may be
+  // named project.clj too (leiningen's own src/leiningen/core/project.clj), and Leiningen reads only its project's.
+  named: (file) => !file.endsWith('project.clj'),
+  sniff: (head) => /\(\s*defproject\s/.test(head),
   // Standard input: a `(defproject` first is surely Leiningen's; a map whose first key is :deps or :paths and that
   // names a :mvn/version, the CLI's.
   identify: (head) =>

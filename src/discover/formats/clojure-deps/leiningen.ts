@@ -26,6 +26,17 @@ import {
 
 export function discoverProjectClj(file: string, text: string): DiscoverOutput {
   const out: Output = {components: [], skipped: [], errors: []}
+  // A Leiningen template's project.clj (`(defproject {{raw-name}} …`), which `lein new` fills in: no project.
+  const template = /\{\{[^{}\n]*\}\}/.exec(text)
+  if (template !== null) {
+    out.skipped.push({
+      file,
+      line: text.slice(0, template.index).split('\n').length,
+      reason: 'unsupported',
+      message: `a template (${elide(template[0], 100)}), filled in by \`lein new\`, not a project: not read`,
+    })
+    return out
+  }
   const {forms, errors} = readForms(text)
   for (const error of errors)
     out.errors.push(
