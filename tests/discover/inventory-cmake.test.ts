@@ -56,7 +56,7 @@ describe('inventory: CMake', () => {
       'examples/gtest/CMakeLists.txt:13 github.com/google/googletest@release-1.12.1 prod',
       'examples/gtest/CMakeLists.txt:9 github.com/cpm-cmake/testpack-fibonacci@v2.0 prod',
       'external/upstream/fftw3/CMakeLists.txt:13 www.fftw.org/fftw-3.3.8.tar.gz@- prod',
-      'external/upstream/message/CMakeLists.txt:13 github.com/dev-cafe/message@master prod',
+      'external/upstream/message/CMakeLists.txt:13 github.com/dev-cafe/message@- prod',
     ])
     expect(
       json.skipped.map(

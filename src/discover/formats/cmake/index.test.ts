@@ -105,11 +105,9 @@ describe('cmake', () => {
     ])
     expect(fftw.skipped).toEqual([])
     const message = discover(fixture('cmake-cookbook/message/CMakeLists.txt'))
-    expect(rows(message)).toEqual([
-      '13:7 github.com/dev-cafe/message@master https://github.com/dev-cafe/message.git@master',
-    ])
+    expect(rows(message)).toEqual(['13:7 github.com/dev-cafe/message https://github.com/dev-cafe/message.git@master'])
     expect(skips(message)).toEqual([
-      '15 unresolved-version ExternalProject_Add(message_external): GIT_TAG master names a branch: what is fetched moves with it',
+      '15 unresolved-version ExternalProject_Add(message_external): GIT_TAG master names a branch: what is fetched moves with it; listed without a version',
     ])
     expect(message.errors).toEqual([])
   })
@@ -159,8 +157,8 @@ describe('cmake', () => {
     )
     expect(rows(out)).toEqual([
       '1:39 github.com/o/a https://github.com/o/a.git',
-      '2:39 github.com/o/b@origin/main https://github.com/o/b.git@origin/main',
-      '3:28 github.com/o/c@main https://github.com/o/c/archive/refs/heads/main.zip',
+      '2:39 github.com/o/b https://github.com/o/b.git@origin/main',
+      '3:28 github.com/o/c https://github.com/o/c/archive/refs/heads/main.zip',
       '4:38 github.com/o/d@v1 git@github.com:o/d.git@v1',
     ])
     expect(purls(out)[3]).toBe(
@@ -168,8 +166,8 @@ describe('cmake', () => {
     )
     expect(skips(out)).toEqual([
       '1 unresolved-version FetchContent_Declare(a): no GIT_TAG: the default branch of github.com/o/a is fetched, which moves; listed without a version',
-      '2 unresolved-version FetchContent_Declare(b): GIT_TAG origin/main names a branch: what is fetched moves with it',
-      '3 unresolved-version FetchContent_Declare(c): URL https://github.com/o/c/archive/refs/heads/main.zip is an archive of branch main: what is fetched moves with it',
+      '2 unresolved-version FetchContent_Declare(b): GIT_TAG origin/main names a branch: what is fetched moves with it; listed without a version',
+      '3 unresolved-version FetchContent_Declare(c): URL https://github.com/o/c/archive/refs/heads/main.zip is an archive of branch main: what is fetched moves with it; listed without a version',
     ])
   })
 

@@ -394,13 +394,14 @@ function readCall(file: string, command: Command, name: string, variables: Map<s
   else if (BRANCH.test(rev))
     skip(
       (tag ?? source.at).line,
-      `GIT_TAG ${elide(rev, 100)} names a branch: what is fetched moves with it`,
+      `GIT_TAG ${elide(rev, 100)} names a branch: what is fetched moves with it; listed without a version`,
       'unresolved-version',
     )
   out.components.push(
     gitPackageComponent(file, {
       url: address,
-      rev,
+      // A branch is no version: the ref keeps it as written.
+      rev: rev !== undefined && BRANCH.test(rev) ? undefined : rev,
       ref: written ?? (rev === undefined ? address : `${address}@${rev}`),
       line: source.at.line,
       column: source.at.column,
@@ -486,13 +487,13 @@ function addUrl(
     if (archive.branch)
       skip(
         at.line,
-        `URL ${elide(url, 200)} is an archive of branch ${elide(archive.ref, 100)}: what is fetched moves with it`,
+        `URL ${elide(url, 200)} is an archive of branch ${elide(archive.ref, 100)}: what is fetched moves with it; listed without a version`,
         'unresolved-version',
       )
     out.components.push(
       gitPackageComponent(file, {
         url: `https://github.com/${archive.owner}/${archive.repo}.git`,
-        rev: archive.ref,
+        rev: archive.branch ? undefined : archive.ref,
         ref: written ?? url,
         line: at.line,
         column: at.column,
