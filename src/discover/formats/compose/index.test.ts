@@ -127,6 +127,30 @@ describe('compose', () => {
     ])
   })
 
+  it('takes an inline Dockerfile build arg without a value from .env, and keeps columns an earlier $$ moved', () => {
+    const out = discover(
+      [
+        'services:',
+        '  a:',
+        '    build:',
+        '      args: [BASE, TAG=1.2, SHELL_ONLY]',
+        '      dockerfile_inline: |',
+        '        ARG BASE=debian TAG SHELL_ONLY=x',
+        '        FROM --platform=$$BUILDPLATFORM $${BASE}:$${TAG}',
+        '        FROM example/tool:$${SHELL_ONLY}',
+        '',
+      ].join('\n'),
+      {'deploy/.env': 'BASE=ubuntu\n'},
+    )
+    expect(out.errors).toEqual([])
+    // BASE from .env (Compose's environment holds it); the image's column is where the file writes it.
+    expect(summary(out)).toEqual(['7:41 ${BASE}:${TAG} -> docker.io/library/ubuntu:1.2'])
+    // SHELL_ONLY is set by no .env: Compose takes it from the shell it runs in, if there.
+    expect(out.skipped.map((x) => x.message)).toEqual([
+      'services.a.build.dockerfile_inline: FROM "example/tool:${SHELL_ONLY}": build argument SHELL_ONLY is passed by the build from its environment: not known here',
+    ])
+  })
+
   it('skips an inline Dockerfile whose image lines use a variable not set here, and not for one in a RUN line', () => {
     const inline = (lines: string[]) =>
       discover(
@@ -137,7 +161,7 @@ describe('compose', () => {
     const skipped = inline(['FROM alpine:${TAG}', 'RUN true'])
     expect(skipped.components).toEqual([])
     expect(skipped.skipped.map((x) => `${x.line} ${x.message}`)).toEqual([
-      '4 services.a.build.dockerfile_inline: TAG (line 1) not set here (no default, not in .env), on the lines its images come from; set it and scan the output of `docker compose config`',
+      '4 services.a.build.dockerfile_inline: TAG (line 1 of the inline Dockerfile) not set here (no default, not in .env), on the lines its images come from; set it and scan the output of `docker compose config`',
     ])
     const continued = inline(['FROM \\', '  alpine:${TAG}'])
     expect(continued.components).toEqual([])

@@ -155,12 +155,16 @@ function readInlineDockerfile(
     const written =
       key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
     if (key === undefined && typeof written !== 'string') continue
-    // `NAME` alone (or `NAME:` with no value): Compose passes it from its environment, when set there.
+    // `NAME` alone (or `NAME:` with no value): Compose passes it from its environment, which holds the .env beside
+    // the file (docker/compose pkg/compose/build.go; compose-go WithDotEnv): from there when set there, else unknown.
     const [argName, argValue] =
       key === undefined ? splitArg(written as string) : [key, written === null ? undefined : written]
-    const interpolated =
-      argValue === undefined ? undefined : interpolate(`${field}.args.${argName}`, value, argValue, reading)
-    if (argValue !== undefined && interpolated === undefined) return
+    if (argValue === undefined) {
+      args.set(argName, dotEnvValue(argName, reading))
+      continue
+    }
+    const interpolated = interpolate(`${field}.args.${argName}`, value, argValue, reading)
+    if (interpolated === undefined) return
     args.set(argName, interpolated)
   }
   const found = dockerfileImages({file: input.file, text}, {args, contexts})
@@ -180,6 +184,23 @@ function readInlineDockerfile(
     out.skipped.push({...moved(skip), message: `${field}.dockerfile_inline: ${skip.message}`})
   for (const error of found.errors)
     out.errors.push({...moved(error), message: `${field}.dockerfile_inline: ${error.message}`})
+}
+
+/**
+ * Where index `index` of `interpolated` is in `own`, when the interpolation only turned `$$` into `$` (the Dockerfile's
+ * own `$${ARG}`, `$$BUILDPLATFORM`); undefined when it did more.
+ */
+function unescapedIndex(own: string, interpolated: string, index: number): number | undefined {
+  if (own.replaceAll('$$', '$') !== interpolated) return undefined
+  let i = 0
+  for (let j = 0; j < index && i < own.length; j++) i += own.startsWith('$$', i) ? 2 : 1
+  return i
+}
+
+/** A variable's value in the .env beside the file, when it sets one that is read (otherwise undefined). */
+function dotEnvValue(name: string, {readEnvOnce}: Reading): string | undefined {
+  const found = readEnvOnce().vars.get(name)
+  return found?.ok && found.unset.length === 0 ? found.value : undefined
 }
 
 /** `NAME=value` as Compose splits a list item of `args`; `NAME` alone has no value here. */
@@ -217,10 +238,16 @@ function inlinePlace(
     const there = (sourceLines[node.line + line - 1] ?? '').replace(/\r$/, '')
     if (own === '' || !there.endsWith(own)) return atValue
     const indent = there.length - own.length
-    // Interpolation changed the line after the column, or not at all: the column is where the text puts it.
+    // Interpolation changed the line after the column, or not at all: the column is where the text puts it; it
+    // changed the line before it only (`FROM --platform=$$BUILDPLATFORM golang`): as far from the line's end.
     const before = (column ?? 1) - 1
-    const kept = own.slice(0, before) === (textLines[line - 1] ?? '').slice(0, before)
-    return {line: node.line + line, column: indent + (kept ? before + 1 : 1)}
+    const interpolated = textLines[line - 1] ?? ''
+    if (own.slice(0, before) === interpolated.slice(0, before))
+      return {line: node.line + line, column: indent + before + 1}
+    const unescaped = unescapedIndex(own, interpolated, before)
+    const after = interpolated.slice(before)
+    const at = unescaped ?? (own.endsWith(after) ? own.length - after.length : 0)
+    return {line: node.line + line, column: indent + at + 1}
   }
 }
 
@@ -355,7 +382,8 @@ function interpolateDockerfile(
       })
       return undefined
     }
-    if (imageLine) for (const name of result.unset) unsetOnImageLines.push(`${name} (line ${i + 1})`)
+    if (imageLine)
+      for (const name of result.unset) unsetOnImageLines.push(`${name} (line ${i + 1} of the inline Dockerfile)`)
     lines.push(result.value)
   }
   if (env.unreadable.length > 0) {

@@ -100,5 +100,8 @@ describe('jsonnet-bundler', () => {
       discover('jsonnetfile.json', {'jsonnetfile.json': '{"dependencies": {}}'}).errors.map((e) => e.code),
     ).toEqual(['invalid-lockfile'])
     expect(discover('jsonnetfile.json', {'jsonnetfile.json': '[1'}).errors.map((e) => e.code)).toEqual(['invalid-json'])
+    // jb reads an empty file as an empty spec (grafana/jsonnet-libs' ceph-mixin/jsonnetfile.json is 0 bytes).
+    expect(discover('jsonnetfile.json', {'jsonnetfile.json': ''})).toEqual({components: [], skipped: [], errors: []})
+    expect(discover('jsonnetfile.json', {'jsonnetfile.json': '\n'}).errors).toEqual([])
   })
 })

@@ -133,6 +133,8 @@ function lockAboveTakes(file: string, context: DiscoverContext): boolean {
 
 /** A jsonnetfile's dependencies, each checked; what is not one is an error at its place. */
 function readJsonnetfile(file: string, text: string): Read {
+  // jb reads an empty file as an empty spec (pkg/jsonnetfile/jsonnetfile.go: "Empty bytes will create an empty spec").
+  if (text.trim() === '') return {dependencies: [], errors: []}
   const json = readLockfileJson(file, text)
   if (!json.ok) return {dependencies: [], errors: json.errors}
   const errors = [...json.errors]
