@@ -160,15 +160,17 @@ export function isGitlabCiFile(file: string): boolean {
  * Buildkite pipeline files: the ones `buildkite-agent pipeline upload` reads when no file is named (`buildkite.yml`,
  * `.yaml`, `.json`, and `pipeline.yml`, `.yaml`, `.json` in `.buildkite/` or `buildkite/`), and the variants the
  * SchemaStore catalogue gives editors the Buildkite schema for (`buildkite.*.yml`, `.buildkite/pipeline.*.yml`), which
- * pipelines upload by name. Other YAML in `.buildkite/` is not claimed: it holds Compose files, Kubernetes manifests,
- * Helm values and cache settings as often as pipelines. The buildkite format keeps the ones whose content is a
- * pipeline (its sniff): a Kubernetes manifest named `buildkite.yaml` (an Argo CD application deploying the agent) is
+ * pipelines upload by name, and any other YAML under `.buildkite/` (pipelines a step uploads by name: elastic/kibana
+ * keeps 300 in `.buildkite/pipelines/`), which holds Compose files, Kubernetes manifests, Helm values and cache
+ * settings as often as pipelines. The buildkite format keeps the ones whose content is a pipeline (its sniff): a Kubernetes manifest named `buildkite.yaml` (an Argo CD application deploying the agent) is
  * still the k8s-manifest format's, which reads what no sniffing format keeps (Discoverer.fallback).
  */
 export function isBuildkiteFile(file: string): boolean {
   return (
     /(^|\/)buildkite(?:\.[^/]+)?\.(?:ya?ml|json)$/.test(file) ||
     /(^|\/)\.buildkite\/pipeline(?:\.[^/]+)?\.(?:ya?ml|json)$/.test(file) ||
+    // Pipelines a step uploads by name (elastic/kibana keeps 300 in .buildkite/pipelines/): sniffed, as all are.
+    /(^|\/)\.buildkite\/(?:[^/]+\/)*[^/]+\.ya?ml$/.test(file) ||
     /(^|\/)buildkite\/pipeline\.(?:ya?ml|json)$/.test(file)
   )
 }

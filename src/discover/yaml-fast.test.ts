@@ -90,6 +90,7 @@ describe('fastTree', () => {
       'a: &x 1\nb: *x\n', // anchors and aliases
       '<<: {a: 1}\nb: 2\n', // merge keys
       'a: {b}\n', // a flow key without a value
+      'plan: [get: repo, task: unit]\n', // a flow sequence of pairs (Concourse's plans), which js-yaml composes no node for
       'a: 1\na: 2\n', // duplicate keys
       'a: !!python/object x\n', // unknown tags
       'a: [\n', // syntax

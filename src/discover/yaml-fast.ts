@@ -11,7 +11,8 @@
  * Anything else returns undefined and ./yaml.ts reads the document with the `yaml` library, which reports problems
  * with their positions: what js-yaml refuses (syntax, duplicate keys, unknown tags), anchors and aliases (their
  * expansion is measured there), merge keys (applied there as Kubernetes applies them), nesting deeper than the
- * limit, and flow mappings with a key and no value (js-yaml composes no node for the value).
+ * limit, flow mappings with a key and no value (js-yaml composes no node for the value), and flow sequences of pairs
+ * (`[a: b]`, whose mappings js-yaml composes no node for).
  */
 import {FAILSAFE_SCHEMA, load, type Schema, Type, YAMLException} from 'js-yaml'
 import type {YamlMap, YamlNode, YamlScalar} from './yaml-tree.js'
@@ -140,7 +141,12 @@ function build(source: string, frame: Frame, state: ListenerState, lineOffset: n
   const tagged = source.charCodeAt(start) === 0x21
   const content = tagged ? contentStart(source, afterTag(source, start)) : start
   const position = at(frame, content, lineOffset, source)
-  if (state.kind === 'sequence') return {type: 'seq', ...position, items: frame.children}
+  if (state.kind === 'sequence') {
+    // A flow sequence of pairs (`[get: a, task: b]`): js-yaml makes each pair a mapping without composing it as a node,
+    // so its key and value arrive as two children. The `yaml` library reads it.
+    if (frame.children.length !== (state.result as unknown[]).length) throw new GiveUp()
+    return {type: 'seq', ...position, items: frame.children}
+  }
   if (state.kind === 'mapping') return mapping(frame, state.result as object, position, complex)
   const value = state.result as string
   const first = source.charCodeAt(content)

@@ -26,7 +26,7 @@ const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.lin
 const errors = (out: Required<DiscoverOutput>) => out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
 
 describe('buildkite', () => {
-  it("claims the files the agent uploads by default and SchemaStore's variants, not other YAML in .buildkite/", () => {
+  it("claims the files the agent uploads by default, SchemaStore's variants and any YAML under .buildkite/ (sniffed)", () => {
     expect(
       [
         '.buildkite/pipeline.yml',
@@ -59,9 +59,9 @@ describe('buildkite', () => {
       true,
       true,
       true,
-      false,
-      false,
-      false,
+      true,
+      true,
+      true,
       false,
       false,
       false,

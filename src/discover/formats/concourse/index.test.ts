@@ -41,8 +41,18 @@ describe('concourse', () => {
         '.buildkite/pipeline.yml',
         'x.json',
       ].map(discoverer.matches),
-    ).toEqual([true, true, true, false, false, false, false])
+    ).toEqual([true, true, false, false, false, false, false])
     expect([PIPELINE, TASK].map((text) => sniff(text))).toEqual([true, true])
+    // A ytt template of a pipeline (concourse/ci's pipelines/resources/template.yml: jobs written by functions at
+    // column 0) is this format's, which reports it; a pipeline whose jobs are past the head and the tail is found in
+    // its whole text.
+    expect(sniff('#@ load("@ytt:data", "data")\nresources:\n- name: repo\n  type: git\njobs:\n- #@ build()\n')).toBe(
+      true,
+    )
+    const late = `resources:\n${'- {name: r, type: git, source: {uri: x}}\n'.repeat(3_000)}jobs:\n- name: j\n  plan: [{get: r}]\n${'# pad\n'.repeat(20_000)}`
+    expect(
+      discoverer.sniff?.(late.slice(0, 65_536), () => late.slice(-65_536), {name: 'p.yml', chunks: () => [late]}),
+    ).toBe(true)
     expect(sniff('jobs:\n- {name: unit, plan: [{get: repo}]}')).toBe(true)
     // Not Concourse: a Kubernetes manifest, a GitHub workflow (jobs, no plan), a task-like file without run.
     expect(sniff('apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a, image: nginx}]}')).toBe(false)
@@ -87,7 +97,7 @@ describe('concourse', () => {
     ])
     // A registry-image source without a tag: Concourse runs the newest semver tag its check finds, so no version.
     const newest =
-      'has no tag: Concourse runs the newest semver tag (latest when it has none), found when it checks the resource; listed without a version'
+      "has no tag: Concourse runs the newest semver tag (or latest, when its image is none of those tags'), found when it checks the resource; listed without a version"
     expect(skips(out)).toEqual([
       `701 unresolved-version resource_types[0] gcs-resource: registry-image frodenas/gcs-resource ${newest}`,
       `19 unresolved-version jobs[0] build-bosh-cli-ci-image.plan[1] task build-image.config.image_resource: registry-image concourse/oci-build-task ${newest}`,
@@ -232,7 +242,7 @@ describe('concourse', () => {
       `2 unsupported resource_types[0] a.source.repository "((registry))/acme/a" ${filled}`,
       `3 unsupported resource_types[1] b.source.tag "((b-version))" ${filled}`,
       `4 unsupported resource_types[2] c.source ${filled}`,
-      '5 unresolved-version resource_types[3] d: registry-image acme/d has no tag: Concourse runs the newest semver tag within its semver_constraint (latest when it has none), found when it checks the resource; listed without a version',
+      "5 unresolved-version resource_types[3] d: registry-image acme/d has no tag: Concourse runs the newest semver tag within its semver_constraint (or latest, when its image is none of those tags'), found when it checks the resource; listed without a version",
       // A task's `image:` is resolved once its whole job is read, after the job's task configurations.
       `16 unsupported jobs[0] j.plan[2] task u.config.image_resource.type "((type))" ${filled}`,
       `13 unsupported jobs[0] j.plan[1] task t.image "((.:image))" ${filled}`,

@@ -27,6 +27,7 @@
  */
 import {elide} from '../../../core/elide.js'
 import {isBuildkiteFile, isManifestCandidate} from '../../file-names.js'
+import type {SniffFile} from '../../sniff.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
@@ -38,7 +39,11 @@ export const discoverer: Discoverer = {
   id: 'concourse',
   description: 'Concourse pipelines and task configurations (.yml): task images, resource type images',
   matches: (file) => isManifestCandidate(file) && !isBuildkiteFile(file),
-  sniff: (head, tail) => isConcourse(head) || (isPipelineStart(head) && isConcourse(`${head}\n${tail?.() ?? ''}`)),
+  sniff: (head, tail, file) =>
+    isConcourse(head) ||
+    isYttPipeline(head) ||
+    (isPipelineStart(head) &&
+      (isConcourse(`${head}\n${tail?.() ?? ''}`) || (file !== undefined && isConcourse(whole(file))))),
   identify: (head) => isConcourse(head),
   discover,
 }
@@ -58,6 +63,21 @@ function isConcourse(text: string): boolean {
   const jobs = /^jobs:[ \t]*(?:\[|(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*-[ \t\r\n])/m.exec(text)
   if (jobs !== null && /^[ \t]+(?:-[ \t]+)?plan:|[{,][ \t]*plan:/m.test(text.slice(jobs.index))) return true
   return /^platform:/m.test(text) && /^run:/m.test(text)
+}
+
+/**
+ * A pipeline written as a ytt template (`#@ load(...)`, jobs written by functions at any indentation): `#@` lines and a
+ * top-level key only a pipeline has. Reported by this format (not read), never read as a broken Kubernetes manifest.
+ */
+function isYttPipeline(head: string): boolean {
+  return /^#@/m.test(head) && /^(?:jobs|resources|resource_types):/m.test(head)
+}
+
+/** The whole text, for a head that starts a pipeline whose jobs are neither in its first nor its last SNIFF_BYTES. */
+function whole(file: SniffFile): string {
+  let text = ''
+  for (const chunk of file.chunks()) text += chunk
+  return text
 }
 
 /** A head that may be a large pipeline's: its jobs may come after the first SNIFF_BYTES. */
@@ -377,7 +397,7 @@ function versionless(out: Output, repository: string, location: Location, path: 
   out.components.push(component)
   const picks = source.entries.has('tag_regex')
     ? 'the newest tag matching its tag_regex'
-    : `the newest semver tag${source.entries.has('variant') ? ' with its variant suffix' : ''}${source.entries.has('semver_constraint') ? ' within its semver_constraint' : ''} (latest when it has none)`
+    : `the newest semver tag${source.entries.has('variant') ? ' with its variant suffix' : ''}${source.entries.has('semver_constraint') ? ' within its semver_constraint' : ''} (or latest, when its image is none of those tags')`
   out.skipped.push({
     file: location.file,
     line: location.line,
