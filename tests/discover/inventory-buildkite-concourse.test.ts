@@ -2,17 +2,7 @@ import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {runCli} from '../support/cli.js'
-
-/** `inventory PATH... --json`, which must exit 0 with no error: its JSON. */
-async function inventoryJson(...paths: string[]) {
-  const r = await runCli(['inventory', ...paths, '--json'])
-  expect(r.stderr).not.toContain('internal error')
-  expect(r.code).toBe(0)
-  const json = JSON.parse(r.stdout)
-  expect(json.errors).toEqual([])
-  return json
-}
+import {inventoryJson} from '../support/inventory.js'
 
 describe('inventory: Buildkite and Concourse', () => {
   it('--json lists the plugins and images of real Buildkite pipelines and the images of real Concourse files', async () => {

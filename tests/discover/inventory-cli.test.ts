@@ -3,22 +3,13 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
+import {inventoryJson} from '../support/inventory.js'
 
 interface Row {
   ref: string
   scope: string
   local?: boolean
   locations: Array<{file: string; line: number}>
-}
-
-/** `inventory PATH... --json`, which must exit 0 with no error: its JSON. */
-async function inventoryJson(...paths: string[]) {
-  const r = await runCli(['inventory', ...paths, '--json'])
-  expect(r.stderr).not.toContain('internal error')
-  expect(r.code).toBe(0)
-  const json = JSON.parse(r.stdout)
-  expect(json.errors).toEqual([])
-  return json
 }
 
 /** Each component as `file:line ref scope[ local]`, its file relative to `at`. */

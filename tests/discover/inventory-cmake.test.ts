@@ -3,17 +3,8 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
+import {inventoryJson} from '../support/inventory.js'
 import {makeFifo} from '../support/fifo.js'
-
-/** `inventory PATH... --json`, which must exit 0 with no error: its JSON. */
-async function inventoryJson(...paths: string[]) {
-  const r = await runCli(['inventory', ...paths, '--json'])
-  expect(r.stderr).not.toContain('internal error')
-  expect(r.code).toBe(0)
-  const json = JSON.parse(r.stdout)
-  expect(json.errors).toEqual([])
-  return json
-}
 
 describe('inventory: CMake', () => {
   it('--json lists what real CMakeLists.txt and *.cmake files fetch with FetchContent, ExternalProject and CPM', async () => {

@@ -2,16 +2,7 @@ import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {runCli} from '../support/cli.js'
-
-async function inventoryJson(...paths: string[]) {
-  const r = await runCli(['inventory', ...paths, '--json'])
-  expect(r.stderr).not.toContain('internal error')
-  expect(r.code).toBe(0)
-  const json = JSON.parse(r.stdout)
-  expect(json.errors).toEqual([])
-  return json
-}
+import {inventoryJson} from '../support/inventory.js'
 
 describe('stewards inventory: Drone and Woodpecker CI files', () => {
   it('--json lists the images of real Drone pipelines and Woodpecker workflows, each file read once by its format', async () => {
