@@ -171,6 +171,23 @@ describe('cmake', () => {
     ])
   })
 
+  it("names a gitlab.com source archive's repository and ref (libeigen/eigen's usual URL), its subgroups too", () => {
+    const out = discover(
+      [
+        'FetchContent_Declare(Eigen URL https://gitlab.com/libeigen/eigen/-/archive/3.4.0/eigen-3.4.0.tar.gz)',
+        'FetchContent_Declare(x URL https://gitlab.com/group/sub/tool/-/archive/master/tool-master.zip)',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '1:32 gitlab.com/libeigen/eigen@3.4.0 https://gitlab.com/libeigen/eigen/-/archive/3.4.0/eigen-3.4.0.tar.gz',
+      '2:28 gitlab.com/group/sub/tool https://gitlab.com/group/sub/tool/-/archive/master/tool-master.zip',
+    ])
+    expect(purls(out)[0]).toBe(
+      'pkg:generic/gitlab.com/libeigen/eigen@3.4.0?vcs_url=git%2Bhttps%3A%2F%2Fgitlab.com%2Flibeigen%2Feigen.git%403.4.0',
+    )
+    expect(skips(out).map((row) => row.split(':')[0])).toEqual(['2 unresolved-version FetchContent_Declare(x)'])
+  })
+
   it('replaces ${VAR} only by a literal set() earlier in the file; anything else is reported, never guessed', () => {
     const out = discover(
       [

@@ -440,6 +440,30 @@ function cpmShorthand(argument: string): string[] | undefined {
   return out.split(';').filter((part) => part !== '')
 }
 
+/**
+ * A source archive of a known forge: GitHub's (./githubArchive) or gitlab.com's
+ * (`https://gitlab.com/GROUP[/SUBGROUP…]/PROJECT/-/archive/REF/PROJECT-REF.tar.gz`, libeigen/eigen's usual URL): the
+ * repository's git URL, the ref, and whether that ref is a branch (by GitHub's `refs/heads/`, or a conventional name).
+ */
+function forgeArchive(url: string): {repository: string; ref: string; branch: boolean} | undefined {
+  const github = githubArchive(url)
+  if (github !== undefined)
+    return {repository: `https://github.com/${github.owner}/${github.repo}.git`, ref: github.ref, branch: github.branch}
+  const gitlab =
+    /^https?:\/\/gitlab\.com\/((?:[\w.-]{1,255}\/){1,20}[\w.-]{1,255})\/-\/archive\/([^/?#]{1,255})\/[^/?#]+\.(?:tar\.gz|tar\.bz2|tar|zip)$/.exec(
+      url,
+    )
+  if (gitlab === null) return undefined
+  let ref: string
+  try {
+    ref = decodeURIComponent(gitlab[2])
+  } catch {
+    return undefined
+  }
+  if (ref.includes('..')) return undefined
+  return {repository: `https://gitlab.com/${gitlab[1]}.git`, ref, branch: BRANCH.test(ref)}
+}
+
 /** A GitHub source archive or release download: owner, repository, the ref in its path, and whether it is a branch. */
 function githubArchive(url: string): {owner: string; repo: string; ref: string; branch: boolean} | undefined {
   const patterns = [
@@ -482,7 +506,7 @@ function addUrl(
     out: Output
   },
 ): void {
-  const archive = githubArchive(url)
+  const archive = forgeArchive(url)
   if (archive !== undefined) {
     if (archive.branch)
       skip(
@@ -492,7 +516,7 @@ function addUrl(
       )
     out.components.push(
       gitPackageComponent(file, {
-        url: `https://github.com/${archive.owner}/${archive.repo}.git`,
+        url: archive.repository,
         rev: archive.branch ? undefined : archive.ref,
         ref: written ?? url,
         line: at.line,
