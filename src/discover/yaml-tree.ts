@@ -43,6 +43,14 @@ export function isSeq(node: YamlNode | null | undefined): node is YamlSeq {
   return node?.type === 'seq'
 }
 
+/**
+ * Absent, or written empty or null (`key:`, `key: ~`): nothing given, which a format reads as not written. Typed as a
+ * guard for `undefined` so that past `if (isAbsent(node)) return` the node is known to be given.
+ */
+export function isAbsent(node: YamlNode | undefined): node is undefined {
+  return node === undefined || (node.type === 'scalar' && node.kind === 'null')
+}
+
 export function isScalar(node: YamlNode | null | undefined): node is YamlScalar {
   return node?.type === 'scalar'
 }

@@ -18,7 +18,7 @@
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'bitbucket-pipelines',
@@ -66,7 +66,7 @@ function discover(input: DiscoverInput): Output {
 
 /** A mapping of pipeline names to pipelines (`pipelines.branches`, `definitions.pipelines`...). */
 function namedPipelines(place: Place, named: YamlNode | undefined, path: string): void {
-  if (named === undefined || (isScalar(named) && named.kind === 'null')) return
+  if (isAbsent(named)) return
   if (!isMap(named)) {
     place.out.errors.push(
       errorAt(place.file, named, 'invalid-entry', `${path} must be a mapping, not ${describe(named)}`),
@@ -120,7 +120,7 @@ function importSkip(place: Place, pipeline: YamlMap, path: string): void {
 
 /** A list of `step`, `parallel` and `stage` items (`variables` of a custom pipeline too); groups hold steps only. */
 function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth = 0): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (isMap(node) && node.entries.has('import')) {
     importSkip(place, node, path)
     return
@@ -164,7 +164,7 @@ function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth =
 /** A string or `{name}`; the block's credentials (`username`, `password`, `aws`) are never read. */
 function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
   const {out, file} = place
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   const name = isMap(node) ? node.entries.get('name') : node
   const value = stringValue(name)
   if (value === undefined) {

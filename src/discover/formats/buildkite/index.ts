@@ -33,7 +33,7 @@ import {gitPackageComponent, repositoryName} from '../../lockfile-support/git-pa
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 import {KeyPositions} from './key-position.js'
 import {pluginSource} from './plugin-source.js'
 
@@ -103,7 +103,7 @@ function discover(input: DiscoverInput): Output {
 }
 
 function stepsOf(place: Place, node: YamlNode | undefined, path: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (!isSeq(node)) {
     place.out.errors.push(
       errorAt(place.file, node, 'invalid-entry', `${path} must be a list of steps, not ${describe(node)}`),
@@ -144,7 +144,7 @@ function stepKind(step: YamlMap): 'command' | 'group' | 'other' {
 
 /** A list of `name` strings and `{name: settings}` mappings, or one mapping of them (the older form). */
 function pluginsOf(place: Place, node: YamlNode | undefined, path: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (isMap(node)) {
     pluginMap(place, node, path)
     return
@@ -248,7 +248,7 @@ function matrixMessage(what: string): string {
 
 function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
   const {out, file} = place
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (place.seen.has(node)) return
   place.seen.add(node)
   const value = stringValue(node)

@@ -15,7 +15,7 @@
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'circleci',
@@ -50,7 +50,7 @@ function configImages(place: Place, config: YamlMap, prefix: string, depth: numb
   orbsOf(place, config.entries.get('orbs'), `${prefix}orbs`, depth)
   for (const section of ['executors', 'jobs'] as const) {
     const holders = config.entries.get(section)
-    if (holders === undefined || (isScalar(holders) && holders.kind === 'null')) continue
+    if (isAbsent(holders)) continue
     if (!isMap(holders)) {
       place.out.errors.push(
         errorAt(
@@ -72,7 +72,7 @@ function configImages(place: Place, config: YamlMap, prefix: string, depth: numb
 
 /** `orbs:` entries: a reference (`namespace/orb@version`) is reported where written; an inline orb is read. */
 function orbsOf(place: Place, orbs: YamlNode | undefined, path: string, depth: number): void {
-  if (orbs === undefined || (isScalar(orbs) && orbs.kind === 'null')) return
+  if (isAbsent(orbs)) return
   if (!isMap(orbs)) {
     place.out.errors.push(
       errorAt(place.file, orbs, 'invalid-entry', `${path} must be a mapping, not ${describe(orbs)}`),
@@ -115,7 +115,7 @@ function orbsOf(place: Place, orbs: YamlNode | undefined, path: string, depth: n
 function dockerImages(place: Place, holder: YamlMap, path: string): void {
   const {out, file} = place
   const docker = holder.entries.get('docker')
-  if (docker === undefined || (isScalar(docker) && docker.kind === 'null') || place.seen.has(docker)) return
+  if (isAbsent(docker) || place.seen.has(docker)) return
   place.seen.add(docker)
   if (!isSeq(docker)) {
     out.errors.push(errorAt(file, docker, 'invalid-entry', `${path}.docker must be a list, not ${describe(docker)}`))

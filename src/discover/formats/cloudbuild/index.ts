@@ -24,7 +24,7 @@ import {hasTopLevelKey, readJsonTree} from '../../json-tree.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'cloudbuild',
@@ -150,7 +150,7 @@ function readConfig(out: Output, file: string, root: YamlMap): void {
 /** User-defined substitutions (`_NAME`) and their defaults; a value that is no string is kept as its node. */
 function defaultsOf(out: Output, file: string, node: YamlNode | undefined): Map<string, string | YamlNode> {
   const defaults = new Map<string, string | YamlNode>()
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return defaults
+  if (isAbsent(node)) return defaults
   if (!isMap(node)) {
     out.errors.push(
       errorAt(file, node, 'invalid-entry', `substitutions must be a mapping of names to values, not ${describe(node)}`),

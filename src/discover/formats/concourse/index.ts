@@ -33,7 +33,17 @@ import type {Location} from '../../../core/model.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {
+  isAbsent,
+  describe,
+  isMap,
+  isScalar,
+  isSeq,
+  stringValue,
+  text,
+  type YamlMap,
+  type YamlNode,
+} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'concourse',
@@ -146,7 +156,7 @@ function pipeline(place: Place, root: YamlMap): void {
 
 /** The mappings of a top-level list (`resources`, `jobs`…); anything else in it is an error. */
 function listOf(place: Place, node: YamlNode | undefined, path: string): YamlMap[] {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return []
+  if (isAbsent(node)) return []
   if (!isSeq(node)) {
     place.out.errors.push(errorAt(place.file, node, 'invalid-entry', `${path} must be a list, not ${describe(node)}`))
     return []
@@ -174,7 +184,7 @@ function stepList(
   images: Array<{node: YamlNode; path: string}>,
   depth = 0,
 ): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (!isSeq(node)) {
     place.out.errors.push(
       errorAt(place.file, node, 'invalid-entry', `${path} must be a list of steps, not ${describe(node)}`),
@@ -199,7 +209,7 @@ function step(
   images: Array<{node: YamlNode; path: string}>,
   depth = 0,
 ): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   // Deeper than any YAML the reader accepts (its depth limit): nothing there but what aliases repeat.
   if (depth > 300) return
   if (!isMap(node)) {
@@ -264,7 +274,7 @@ function taskImage(place: Place, node: YamlNode, path: string, artifacts: Map<st
 /** A task configuration, in a pipeline's `config:` or a file of its own: its `image_resource`. */
 function taskConfig(place: Place, config: YamlMap, prefix: string): void {
   const resource = config.entries.get('image_resource')
-  if (resource === undefined || (isScalar(resource) && resource.kind === 'null')) return
+  if (isAbsent(resource)) return
   const path = `${prefix}image_resource`
   if (!isMap(resource)) {
     place.out.errors.push(

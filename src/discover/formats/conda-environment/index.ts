@@ -28,7 +28,7 @@ import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
 import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 
@@ -126,7 +126,7 @@ function discover(input: DiscoverInput): Output {
       continue
     }
     const dependencies = doc.root.entries.get('dependencies')
-    if (dependencies === undefined || (isScalar(dependencies) && dependencies.kind === 'null')) continue
+    if (isAbsent(dependencies)) continue
     if (!isSeq(dependencies)) {
       out.errors.push(
         errorAt(

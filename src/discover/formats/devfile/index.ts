@@ -26,7 +26,7 @@ import {isDockerfile, isJsonManifestCandidate, isManifestCandidate} from '../../
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 import {readInlined} from './inlined.js'
 import {references, replaceVariables} from './variables.js'
 
@@ -114,7 +114,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
 
 /** `variables: {name: value}`: values are strings (the library unmarshals them into strings). */
 function readVariables(place: Place, node: YamlNode | undefined, path: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (!isMap(node)) {
     place.out.errors.push(
       errorAt(
@@ -142,7 +142,7 @@ function readVariables(place: Place, node: YamlNode | undefined, path: string): 
 
 /** A list of components (mappings), each with its path (`components[2]`); anything else is an error. */
 function listOf(place: Place, node: YamlNode | undefined, path: string): Array<[string, YamlMap]> {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return []
+  if (isAbsent(node)) return []
   if (!isSeq(node)) {
     place.out.errors.push(
       errorAt(place.file, node, 'invalid-entry', `${path} must be a list of components, not ${describe(node)}`),

@@ -19,7 +19,7 @@
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'drone',
@@ -97,7 +97,7 @@ function pipeline(out: Output, file: string, root: YamlMap): void {
 
 /** `steps:` or `services:`: a list of `{name, image, ...}`. */
 function containers(out: Output, file: string, node: YamlNode | undefined, path: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (!isSeq(node)) {
     out.errors.push(errorAt(file, node, 'invalid-entry', `${path} must be a list, not ${describe(node)}`))
     return
@@ -114,7 +114,7 @@ function containers(out: Output, file: string, node: YamlNode | undefined, path:
 }
 
 function imageAt(out: Output, file: string, node: YamlNode | undefined, where: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   const value = stringValue(node)
   if (value === undefined) {
     out.errors.push(errorAt(file, node, 'invalid-entry', `${where}: image must be a string, not ${describe(node)}`))

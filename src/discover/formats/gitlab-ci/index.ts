@@ -28,7 +28,7 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
 import {GITLAB_TAGS, readYaml} from '../../yaml.js'
-import {at, isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, at, isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'gitlab-ci',
@@ -201,7 +201,7 @@ function localIncludes(
   out: Output,
 ): Array<{file: string; written: string; location: Location}> {
   const node = root.entries.get('include')
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return []
+  if (isAbsent(node)) return []
   const entries = isSeq(node) && node.tag === undefined ? node.items : [node]
   const found: Array<{file: string; written: string; location: Location}> = []
   for (const entry of entries) {
@@ -329,7 +329,7 @@ function jobScope(jobName: string, job: YamlMap, pipeline: Pipeline): Scope {
 /** The entries of a job's `extends`, with the name each gives (undefined when it is not a name). */
 function extendedNames(job: YamlMap): Array<{name: string | undefined; node: YamlNode}> {
   const extended = job.entries.get('extends')
-  if (extended === undefined || (isScalar(extended) && extended.kind === 'null')) return []
+  if (isAbsent(extended)) return []
   const nodes = isSeq(extended) && extended.tag === undefined ? extended.items : [extended]
   return nodes.map((node) => ({name: node.tag === undefined ? stringValue(node) : undefined, node}))
 }
@@ -500,7 +500,7 @@ function variablesOf(node: YamlMap): Map<string, Variable> {
 
 function servicesAt(place: Place, node: YamlNode | undefined, path: string): void {
   const {out, file} = place
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (node.tag !== undefined) {
     referenceSkip(out, file, node, path)
     return
@@ -516,7 +516,7 @@ function servicesAt(place: Place, node: YamlNode | undefined, path: string): voi
 
 function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
   const {out, file, pipeline, own} = place
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   let name: YamlNode | undefined = node
   let platform: string | undefined
   if (isMap(node) && node.tag === undefined) {

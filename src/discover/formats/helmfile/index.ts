@@ -21,7 +21,7 @@ import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml, type YamlDocument} from '../../yaml.js'
 import {splitDocuments} from '../../yaml-split.js'
-import {describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 import {globFiles, isGlob} from './sub-globs.js'
 import {isRemoteSource, repositoryUrl} from './chart-ref.js'
 import {type Helmfile, readReleases, scalarText} from './releases.js'
@@ -158,10 +158,6 @@ function partAt(parts: readonly Part[], line: number): number {
     } else high = middle - 1
   }
   return found
-}
-
-function isAbsent(node: YamlNode | undefined): node is undefined {
-  return node === undefined || (isScalar(node) && node.kind === 'null')
 }
 
 /** `repositories: [{name, url, oci}]`; nothing else of an entry is read (credentials among the rest). */

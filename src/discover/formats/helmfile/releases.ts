@@ -12,7 +12,17 @@ import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {chartComponent, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext} from '../../types.js'
-import {at, describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
+import {
+  isAbsent,
+  at,
+  describe,
+  isMap,
+  isScalar,
+  isSeq,
+  type YamlMap,
+  type YamlNode,
+  type YamlScalar,
+} from '../../yaml-tree.js'
 import {type ChartRef, chartRef, localChartName, ociRef} from './chart-ref.js'
 
 /** A repository of `repositories:`; `url` as listed (no userinfo), undefined when it has none or is a template. */
@@ -52,7 +62,7 @@ const MAX_TEMPLATE_DEPTH = 32
 const NOTHING: Fields = {missing: []}
 
 export function readReleases(h: Helmfile, node: YamlNode | undefined): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (!isSeq(node)) {
     h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `releases must be a list, not ${describe(node)}`))
     return
@@ -93,7 +103,7 @@ function readRelease(h: Helmfile, release: YamlMap, index: number): void {
 
 /** `dependencies:` of a release: charts helmfile adds to the release's chart (chartify), each `{chart, version}`. */
 function adhocDependencies(h: Helmfile, node: YamlNode | undefined, label: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (!isSeq(node)) {
     h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `${label}: dependencies must be a list`))
     return
@@ -126,7 +136,7 @@ function ownFields(h: Helmfile, holder: YamlMap, label: string): Fields {
 /** The template names of `inherit: [{template: name}, …]`. */
 function inheritNames(h: Helmfile, holder: YamlMap, label: string): string[] {
   const node = holder.entries.get('inherit')
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return []
+  if (isAbsent(node)) return []
   if (!isSeq(node)) {
     h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `${label}: inherit must be a list`))
     return []

@@ -13,7 +13,7 @@ import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
-import {at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'podfile-lock',
@@ -70,7 +70,7 @@ export function discoverPodfileLock(file: string, source: string): DiscoverOutpu
     return {components, errors}
   }
   const pods = root.entries.get('PODS')
-  if (pods === undefined || (isScalar(pods) && pods.kind === 'null')) return {components, errors}
+  if (isAbsent(pods)) return {components, errors}
   if (!isSeq(pods)) {
     errors.push(lockfileError(file, 'invalid-lockfile', "'PODS' must be a list", pods.line, pods.column))
     return {components, errors}

@@ -19,7 +19,7 @@
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
-import {describe, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
 import {axesOf, MATRIX_NOT_EXPANDED, namesOf, templateOf, valuesOver} from './matrix.js'
 
 export const discoverer: Discoverer = {
@@ -57,7 +57,7 @@ function discover(input: DiscoverInput): Output {
 
 /** A list of steps (each with a `name`) or a mapping of name to step. */
 function stepsOf(place: Place, node: YamlNode | undefined, section: string): void {
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   if (isMap(node)) {
     for (const [name, step] of node.entries) stepAt(place, step, `${section}.${name}`)
     return
@@ -91,7 +91,7 @@ function stepAt(place: Place, step: YamlNode, where: string): void {
 
 function imageAt(place: Place, node: YamlNode | undefined, where: string): void {
   const {out, file} = place
-  if (node === undefined || (isScalar(node) && node.kind === 'null')) return
+  if (isAbsent(node)) return
   const value = stringValue(node)
   if (value === undefined) {
     out.errors.push(errorAt(file, node, 'invalid-entry', `${where}.image must be a string, not ${describe(node)}`))
