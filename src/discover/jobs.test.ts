@@ -8,7 +8,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {serialize} from 'node:v8'
 import {afterAll, describe, expect, it} from 'vitest'
+import type {Component} from '../core/model.js'
 import {discoverPaths} from './index.js'
+import type {Discoverer} from './types.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'stewards-jobs-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
@@ -84,3 +86,47 @@ describe('PATHs that overlap', () => {
     expect(twice).toEqual(once)
   })
 })
+
+describe('a file a fallback format reads whatever its content (FileJob.sniffLater)', () => {
+  it('is sniffed on its whole text once read, not on a head read from disk first; the fallback reads the others', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'stewards-sniff-later-'))
+    try {
+      // Two fictional formats: one that keeps a file by its content, one that reads any `.yaml` (as k8s-manifest does).
+      const seen: string[] = []
+      const sniffer: Discoverer = {
+        id: 'sniffer',
+        description: 'keeps files that open with `kind: Pipeline`',
+        matches: (file) => file.endsWith('.yaml'),
+        sniff(head, _tail, file) {
+          // Read from disk, a file comes in SNIFF_BYTES chunks; sniffed on its text, in one.
+          seen.push(`${file?.name.slice(tree.length + 1)} ${[...(file?.chunks() ?? [])].length}`)
+          return head.startsWith('kind: Pipeline')
+        },
+        discover: ({file}) => ({components: [component(file, 'sniffer')]}),
+      }
+      const fallback: Discoverer = {
+        id: 'fallback',
+        description: 'reads any .yaml file',
+        matches: (file) => file.endsWith('.yaml'),
+        fallback: true,
+        discover: ({file}) => ({components: [component(file, 'fallback')]}),
+      }
+      const padding = `# ${'x'.repeat(78)}\n`.repeat(2_000)
+      writeFileSync(join(tree, 'pipeline.yaml'), `kind: Pipeline\n${padding}`)
+      writeFileSync(join(tree, 'other.yaml'), `kind: Other\n${padding}`)
+      const inventory = await discoverPaths([tree], {discoverers: [sniffer, fallback]})
+      expect(inventory.components.map((c) => `${c.locations[0].file.slice(tree.length + 1)} ${c.name}`)).toEqual([
+        'other.yaml fallback',
+        'pipeline.yaml sniffer',
+      ])
+      // 160 KB each: three chunks had they been read from disk for the sniff.
+      expect(seen.sort()).toEqual(['other.yaml 1', 'pipeline.yaml 1'])
+    } finally {
+      rmSync(tree, {recursive: true, force: true})
+    }
+  })
+})
+
+function component(file: string, name: string): Component {
+  return {kind: 'package', ecosystem: 'generic', name, ref: name, locations: [{file, line: 1, column: 1}]}
+}
