@@ -148,17 +148,18 @@ function readInlineDockerfile(
   reading: Reading,
 ): void {
   const {input, out} = reading
-  const text = interpolateDockerfile(`${field}.dockerfile_inline`, node, composeString(node), reading)
+  const written = composeString(node)
+  const text = interpolateDockerfile(`${field}.dockerfile_inline`, node, written, reading)
   if (text === undefined) return
   const args = new Map<string, string | undefined>()
   for (const [key, value] of pairs(entry(build, 'args'))) {
-    const written =
+    const given =
       key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
-    if (key === undefined && typeof written !== 'string') continue
+    if (key === undefined && typeof given !== 'string') continue
     // `NAME` alone (or `NAME:` with no value): Compose passes it from its environment, which holds the .env beside
     // the file (docker/compose pkg/compose/build.go; compose-go WithDotEnv): from there when set there, else unknown.
     const [argName, argValue] =
-      key === undefined ? splitArg(written as string) : [key, written === null ? undefined : written]
+      key === undefined ? splitArg(given as string) : [key, given === null ? undefined : given]
     if (argValue === undefined) {
       args.set(argName, dotEnvValue(argName, reading))
       continue
@@ -168,12 +169,8 @@ function readInlineDockerfile(
     args.set(argName, interpolated)
   }
   const found = dockerfileImages({file: input.file, text}, {args, contexts})
-  const place = inlinePlace(
-    input.text,
-    node,
-    typeof composeString(node) === 'string' ? (composeString(node) as string) : '',
-    text,
-  )
+  // A string: interpolateDockerfile gives no text otherwise.
+  const place = inlinePlace(input.text, node, written as string, text)
   const moved = <T extends {line?: number; column?: number}>(item: T): T => ({
     ...item,
     ...place(item.line, item.column),
