@@ -193,6 +193,16 @@ export function readCommands(text: string, onCommand: (command: Command) => void
     }
     return value
   }
+  /** Steps over one blank character (space, tab, CR) or line break at `i`, counting lines; false on anything else. */
+  const skippedBlank = (): boolean => {
+    const c = text[i]
+    if (c === '\n') {
+      line++
+      lineStart = i + 1
+    } else if (c !== ' ' && c !== '\t' && c !== '\r') return false
+    i++
+    return true
+  }
   /** The arguments of a command whose `(` is at `i`, up to its `)`; or a failure. */
   const readArguments = (): Argument[] | Failure => {
     const openLine = line
@@ -202,17 +212,8 @@ export function readCommands(text: string, onCommand: (command: Command) => void
     let depth = 1
     i++
     while (i < n) {
+      if (skippedBlank()) continue
       const c = text[i]
-      if (c === ' ' || c === '\t' || c === '\r') {
-        i++
-        continue
-      }
-      if (c === '\n') {
-        i++
-        line++
-        lineStart = i
-        continue
-      }
       const argLine = line
       const argColumn = column(i)
       if (c === '(' || c === ')') {
@@ -255,17 +256,8 @@ export function readCommands(text: string, onCommand: (command: Command) => void
   }
 
   while (i < n) {
+    if (skippedBlank()) continue
     const c = text[i]
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++
-      continue
-    }
-    if (c === '\n') {
-      i++
-      line++
-      lineStart = i
-      continue
-    }
     if (c === '#') {
       const open = bracketOpen(i + 1)
       if (open > 0) {
