@@ -1,10 +1,12 @@
 /**
- * The last step of `npm run build` (after tsc, before `oclif manifest`): bundles dist/ in place with esbuild, so a
- * command loads a handful of files instead of several hundred modules (issue #16: about 80 ms off every start; zod
- * alone is 95 modules). Entry points stay where oclif and bin/run.js look for them (dist/commands/**, dist/hooks/**,
- * dist/core/cache/compile-cache.js, dist/core/tiering.js, dist/core/debug-log.js, dist/core/cli-main.js); code they share goes to dist/chunks/, and a dynamic import
- * (`--resolve`'s stage) stays a chunk of its own, loaded only when used. Everything tsc wrote that is not an entry
- * point is removed afterwards.
+ * `npm run build` after the type check (tsc, which emits nothing): bundles src/ into dist/ with esbuild, straight from
+ * the TypeScript (`isolatedModules` and `verbatimModuleSyntax` make each file's JavaScript independent of types, so
+ * esbuild's transform emits what tsc would; tsc's emit of 300-odd files cost 8 s of every build), so a command loads
+ * a handful of files instead of several hundred modules (issue #16: about 80 ms off every start; zod alone is 95
+ * modules). Entry points go where oclif and bin/run.js look for them (dist/commands/**, dist/hooks/**,
+ * dist/core/cache/compile-cache.js, dist/core/tiering.js, dist/core/debug-log.js, dist/core/cli-main.js); code they
+ * share goes to dist/chunks/, and a dynamic import (`--resolve`'s stage) stays a chunk of its own, loaded only when
+ * used.
  *
  * @oclif/core is bundled too (some 160 CommonJS modules with its dependencies: about 40 ms of every start), so
  * bin/run.js starts it from dist/core/cli-main.js, the copy the commands use. Its own package.json is inlined where
@@ -22,17 +24,18 @@
  *   wsl-utils, which oclif imports at every start to name the platform, is bundled (stewards does not declare it).
  * - The libraries core/lazy-require.ts loads on first use (createRequire at run time, which esbuild does not follow).
  * CommonJS libraries inside the bundle call `require` for Node's own modules: the banner gives every output file one.
- * Source maps follow tsc's maps back to src/.
+ * Source maps point into src/.
  */
-import {readdirSync, rmSync, statSync} from 'node:fs'
+import {readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from 'esbuild'
 import {englishOnlyZod, lazyPackageUrlCollator, lazyStringWidthSegmenter, oclifCommandOrder} from './bundle-plugins.mjs'
 
 const root = join(import.meta.dirname, '..')
+const src = join(root, 'src')
 const dist = join(root, 'dist')
 const ENTRY_DIRS = ['commands', 'hooks']
-const ENTRY_FILES = ['core/cache/compile-cache.js', 'core/tiering.js', 'core/debug-log.js', 'core/cli-main.js']
+const ENTRY_FILES = ['core/cache/compile-cache.ts', 'core/tiering.ts', 'core/debug-log.ts', 'core/cli-main.ts']
 const EXTERNAL = ['typescript', 'ts-node']
 
 function filesUnder(dir) {
@@ -42,17 +45,17 @@ function filesUnder(dir) {
 }
 
 const entryPoints = [
-  ...ENTRY_DIRS.flatMap((dir) => filesUnder(join(dist, dir)).filter((path) => path.endsWith('.js'))),
-  ...ENTRY_FILES.map((file) => join(dist, file)),
+  ...ENTRY_DIRS.flatMap((dir) =>
+    filesUnder(join(src, dir)).filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts')),
+  ),
+  ...ENTRY_FILES.map((file) => join(src, file)),
 ]
-const before = filesUnder(dist)
 
-const result = await build({
+await build({
   entryPoints,
   absWorkingDir: root,
   outdir: dist,
-  outbase: dist,
-  allowOverwrite: true,
+  outbase: src,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -72,19 +75,5 @@ const result = await build({
   },
   // Work some libraries do at every start and stewards never needs: ./bundle-plugins.mjs.
   plugins: [englishOnlyZod, lazyPackageUrlCollator, lazyStringWidthSegmenter, oclifCommandOrder],
-  metafile: true,
   logLevel: 'warning',
 })
-
-// The metafile names outputs relative to absWorkingDir.
-const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)))
-// The shipped YAML parsed at build time (scripts/preparse-yaml.mjs, before this step) stays.
-written.add(join(dist, 'preparsed-yaml.json'))
-for (const path of before) if (!written.has(path)) rmSync(path)
-// Folders tsc made that now hold nothing.
-for (const dir of readdirSync(dist, {recursive: true})
-  .map((name) => join(dist, name))
-  .sort()
-  .reverse()) {
-  if (statSync(dir).isDirectory() && readdirSync(dir).length === 0) rmSync(dir, {recursive: true})
-}

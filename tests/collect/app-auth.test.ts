@@ -142,20 +142,21 @@ describe('GitHub App authentication', () => {
 
 describe('a collection that outlives an installation token', () => {
   it('makes a new token before the old one expires: no request refused, each token made is used, none printed', async () => {
-    // Tokens that live 4 s (GitHub's live an hour) and answers slowed to 1.5 s: the run lasts about 9 s.
+    // Tokens that live 3 s (GitHub's live an hour; whole seconds, so 2 to 3 s, renewed with a quarter of that left) and
+    // answers slowed to 0.6 s: its requests span about 4 s and need a second token.
     const keys = pair()
     const short = {
       appId: 4243,
       installationId: 78,
       publicKey: keys.publicKey,
       token: 'ghs_shortLived0123456789abcdefABCDEF0000',
-      lifetimeSeconds: 4,
+      lifetimeSeconds: 3,
     }
     const route = appsRoute(short)
     const slow = await startGithubEmulator({
       roots: [fixtureRoot],
       routes: [route],
-      faults: [{kind: 'slow', match: /^GET \/repos\//, delayMs: 1_500}],
+      faults: [{kind: 'slow', match: /^GET \/repos\//, delayMs: 600}],
     })
     try {
       const repos = ['example/widget', 'example/empty', 'example/gone', 'example/blocked']
