@@ -1,9 +1,17 @@
 /** `stewards inventory` as text: the components table (stdout) and the summary of what was read (stderr). */
-import type {Component, Inventory} from '../core/model.js'
+import {posix} from 'node:path'
+import {compare} from '../core/compare.js'
+import type {Component, Inventory, ScanError} from '../core/model.js'
 import {formatPlace, formatProblem} from '../core/problem.js'
 import {alignedLines} from '../core/columns.js'
+import {thousands} from '../core/figures.js'
+import {oneLine} from '../core/neutralise.js'
 
 const SKIPPED_SHOWN = 50
+/** Errors listed on stderr: a tree of test fixtures can hold thousands (the JSON output lists them all). */
+const ERRORS_SHOWN = 100
+/** Folders named in the hint of an incomplete run. */
+const FOLDERS_SHOWN = 3
 
 /**
  * One row per component: reference, kind, ecosystem, version (or digest) and its first location. The lines come
@@ -34,9 +42,74 @@ export function inventorySummary(inventory: Inventory): string {
   const lines = [
     `${components.length} components in ${files} files; ${skipped.length} skipped; ${errors.length} errors`,
   ]
-  for (const e of errors) lines.push(`error: ${formatProblem(e)} [${e.code}]`)
+  for (const e of errors.slice(0, ERRORS_SHOWN)) lines.push(`error: ${formatProblem(e)} [${e.code}]`)
+  if (errors.length > ERRORS_SHOWN)
+    lines.push(`error: ... and ${errors.length - ERRORS_SHOWN} more (see --format json)`)
   for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped: ${formatProblem(s)} [${s.reason}]`)
   if (skipped.length > SKIPPED_SHOWN)
     lines.push(`skipped: ... and ${skipped.length - SKIPPED_SHOWN} more (see --format json)`)
   return lines.join('\n')
+}
+
+/**
+ * Why a run with discover errors exits 2, for stderr (inventory and scan alike, text or JSON): how many files were
+ * not read completely, and the folders that hold them, with the `--exclude` that would leave out the first. A CI user
+ * who adopts stewards on a large tree meets its test fixtures (deliberately broken files) first; whether to fix a
+ * file or leave it out is theirs to decide, never guessed here. Undefined without errors.
+ */
+export function incompleteHint(errors: readonly ScanError[]): string | undefined {
+  if (errors.length === 0) return undefined
+  const files = [...new Set(errors.map((e) => e.file))]
+  const top = errorFolders(files).slice(0, FOLDERS_SHOWN)
+  const count = (n: number, what: string) => `${thousands(n)} ${what}${n === 1 ? '' : 's'}`
+  const where = top.length > 0 ? `; in ${top.map(([f, n]) => `${oneLine(f)}/ (${n})`).join(', ')}` : ''
+  const more = top.length > 0 && byCount(top) < files.length ? ' and elsewhere' : ''
+  const exclude = top.length > 0 ? ` with --exclude '${oneLine(top[0][0])}/**'` : ' with --exclude'
+  return (
+    `stewards: incomplete (exit 2): ${count(files.length, 'file')} not read completely (${count(errors.length, 'error')})${where}${more}. ` +
+    `Fix them, or leave out what is not yours to scan (test fixtures, templates)${exclude}.`
+  )
+}
+
+function byCount(folders: ReadonlyArray<[string, number]>): number {
+  return folders.reduce((sum, [, n]) => sum + n, 0)
+}
+
+/**
+ * The folders that hold the files, most files first: below the folder all of them share, one group per folder
+ * there, each named by the deepest folder its files share (`pkg/testdata`, not `pkg/testdata/case1`, `case2`...).
+ * When no group holds two files, the shared folder itself. Files at the top of the tree (no folder) are left out.
+ */
+function errorFolders(files: readonly string[]): Array<[string, number]> {
+  const folders = files.map((file) => posix.dirname(file)).filter((dir) => dir !== '.' && dir !== '/')
+  if (folders.length === 0) return []
+  const shared = commonFolder(folders)
+  const groups = new Map<string, string[]>()
+  for (const dir of folders) {
+    const rest = shared === undefined ? dir : dir.slice(shared.length + 1)
+    const key = rest.replace(/^\//, '').split('/')[0]
+    const group = groups.get(key)
+    if (group) group.push(dir)
+    else groups.set(key, [dir])
+  }
+  const named: Array<[string, number]> = [...groups.values()].map((dirs) => [
+    commonFolder(dirs) ?? dirs[0],
+    dirs.length,
+  ])
+  named.sort(([a, m], [b, n]) => n - m || compare(a, b))
+  if (named[0][1] === 1 && named.length > 1 && shared !== undefined) return [[shared, folders.length]]
+  return named
+}
+
+/** The deepest folder every one of `dirs` is in or is (`a/b` of `a/b/c` and `a/b/d`); undefined when none. */
+function commonFolder(dirs: readonly string[]): string | undefined {
+  let parts = dirs[0].split('/')
+  for (const dir of dirs) {
+    const other = dir.split('/')
+    let same = 0
+    while (same < parts.length && same < other.length && parts[same] === other[same]) same++
+    parts = parts.slice(0, same)
+  }
+  const folder = parts.join('/')
+  return folder === '' ? undefined : folder
 }

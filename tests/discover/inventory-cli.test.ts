@@ -841,4 +841,35 @@ describe('stewards inventory', () => {
       'pkg:terraform/registry.terraform.io/hashicorp/aws@5.31.0 live/.terraform.lock.hcl:4',
     ])
   })
+
+  it('says on stderr why it exits 2 and where most unread files are, with an --exclude for the first folder; lists at most 100 errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-incomplete-'))
+    await mkdir(join(dir, 'pkg', 'testdata'), {recursive: true})
+    await mkdir(join(dir, 'docs'), {recursive: true})
+    // 101 broken lockfiles in one folder, one in another: each a syntax error.
+    for (let i = 0; i < 101; i++) {
+      await mkdir(join(dir, 'pkg', 'testdata', `case${i}`))
+      await writeFile(join(dir, 'pkg', 'testdata', `case${i}`, 'package-lock.json'), '{"lockfileVersion": 3,\n')
+    }
+    await writeFile(join(dir, 'docs', 'package-lock.json'), '{\n')
+    const text = await runCli(['inventory', dir])
+    expect(text.code).toBe(2)
+    const lines = text.stderr.trimEnd().split('\n')
+    expect(lines[0]).toBe('0 components in 102 files; 0 skipped; 102 errors')
+    expect(lines.filter((l) => l.startsWith('error: '))).toHaveLength(101)
+    expect(lines).toContain('error: ... and 2 more (see --format json)')
+    expect(lines.at(-1)).toBe(
+      `stewards: incomplete (exit 2): 102 files not read completely (102 errors); in ${dir}/pkg/testdata/ (101), ${dir}/docs/ (1). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude '${dir}/pkg/testdata/**'.`,
+    )
+    const json = await runCli(['inventory', dir, '--json'])
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout).errors).toHaveLength(102)
+    expect(json.stderr).toBe(`${lines.at(-1)}\n`)
+    // The --exclude it names leaves those files out: one error is left, in a folder of its own.
+    const narrowed = await runCli(['inventory', dir, '--json', '--exclude', `${dir}/pkg/testdata/**`])
+    expect(narrowed.code).toBe(2)
+    expect(narrowed.stderr).toBe(
+      `stewards: incomplete (exit 2): 1 file not read completely (1 error); in ${dir}/docs/ (1). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude '${dir}/docs/**'.\n`,
+    )
+  })
 })

@@ -1,0 +1,38 @@
+import {describe, expect, it} from 'vitest'
+import {incompleteHint} from './inventory.js'
+
+const errors = (...files: string[]) => files.map((file) => ({file, code: 'invalid-json', message: 'x'}))
+const tail = (exclude: string) =>
+  `Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude '${exclude}/**'.`
+
+describe('incompleteHint', () => {
+  it('says nothing without errors', () => {
+    expect(incompleteHint([])).toBeUndefined()
+  })
+
+  it('names the folder the files share when each is in a folder of its own', () => {
+    expect(incompleteHint(errors('repo/testdata/a/x.json', 'repo/testdata/b/x.json', 'repo/testdata/c/x.json'))).toBe(
+      `stewards: incomplete (exit 2): 3 files not read completely (3 errors); in repo/testdata/ (3). ${tail('repo/testdata')}`,
+    )
+  })
+
+  it('names a group by the deepest folder its files share, most files first, at most three, and says when there are more', () => {
+    const hint = incompleteHint([
+      ...errors('a/fixtures/one/p.json', 'a/fixtures/two/p.json', 'a/fixtures/two/p.json'),
+      ...errors('b/x.yaml', 'c/d/e.yaml', 'f/g.yaml', 'top.yaml'),
+    ])
+    expect(hint).toBe(
+      `stewards: incomplete (exit 2): 6 files not read completely (7 errors); in a/fixtures/ (2), b/ (1), c/d/ (1) and elsewhere. ${tail('a/fixtures')}`,
+    )
+  })
+
+  it('names no folder for files at the top of the tree', () => {
+    expect(incompleteHint(errors('package-lock.json', '-'))).toBe(
+      'stewards: incomplete (exit 2): 2 files not read completely (2 errors). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude.',
+    )
+  })
+
+  it('keeps a folder name with a line break on one line (the output boundary neutralises the rest)', () => {
+    expect(incompleteHint(errors('bad\nname/x.json'))).toContain("--exclude 'bad\\u000Aname/**'")
+  })
+})
