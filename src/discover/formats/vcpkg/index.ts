@@ -125,7 +125,6 @@ function listRegistries(file: string, config: Configuration, out: Output): void 
 interface Override {
   version: string
   portVersion?: number
-  written: string
   at: Position
 }
 
@@ -137,8 +136,8 @@ interface Manifest {
   overrides: Map<string, Override>
   index: RegistryIndex
   overlaid: Set<string>
-  /** Ports listed without a version, not local. */
-  unversioned: number
+  /** Ports listed without a version, not local: at a registry's baseline, from the vcpkg checkout, from no registry. */
+  unversioned: {atBaseline: number; unknown: number; noRegistry: number}
 }
 
 function readManifest(file: string, root: YamlMap, out: Output, context: DiscoverContext): void {
@@ -197,7 +196,7 @@ function readManifest(file: string, root: YamlMap, out: Output, context: Discove
     overrides: readOverrides(file, root.entries.get('overrides'), out),
     index: new RegistryIndex(config, fallback),
     overlaid: overlaidPorts(file, config, dir, context, out),
-    unversioned: 0,
+    unversioned: {atBaseline: 0, unknown: 0, noRegistry: 0},
   }
   const features = root.entries.get('features')
   const defaults = defaultFeatures(file, root.entries.get('default-features'), out)
@@ -216,21 +215,21 @@ function readManifest(file: string, root: YamlMap, out: Output, context: Discove
         dependencies(manifest, feature.entries.get('dependencies'), `features.${elide(name, 100)}.dependencies`, scope)
       }
   }
-  if (manifest.unversioned > 0) {
-    const registryBaseline = [...config.registries.map((r) => r.registry), config.defaultRegistry ?? fallback].some(
-      (registry) => registry?.baseline !== undefined,
+  const {atBaseline, unknown, noRegistry} = manifest.unversioned
+  const ports = (count: number) => `${count} ${count === 1 ? 'port is' : 'ports are'} listed without a version`
+  const said = (message: string) => out.skipped.push({file, reason: 'unresolved-version', message})
+  if (atBaseline > 0)
+    said(
+      `${ports(atBaseline)}: vcpkg takes each at its registry's baseline (or the higher \`version>=\`), which the registry holds, not this file; an \`overrides\` entry pins one`,
     )
-    const count = manifest.unversioned
-    out.skipped.push({
-      file,
-      reason: 'unresolved-version',
-      message: `${count} ${count === 1 ? 'port is' : 'ports are'} listed without a version: ${
-        registryBaseline
-          ? "vcpkg takes each at its registry's baseline (or the higher `version>=`), which the registry holds, not this file"
-          : 'no registry baseline is set (no builtin-baseline), so vcpkg takes the ports of the vcpkg checkout it runs from, whatever commit that is'
-      }; an \`overrides\` entry pins one`,
-    })
-  }
+  if (unknown > 0)
+    said(
+      `${ports(unknown)}: no registry baseline applies (no builtin-baseline nor default-registry), so vcpkg takes the ports of the vcpkg checkout it runs from, whatever commit that is; an \`overrides\` entry pins one`,
+    )
+  if (noRegistry > 0)
+    said(
+      `${ports(noRegistry)}: \`default-registry\` is null and no registry's \`packages\` names ${noRegistry === 1 ? 'it' : 'them'}: vcpkg finds ${noRegistry === 1 ? 'it' : 'them'} in no registry`,
+    )
 }
 
 /** `default-features`: names, or `{name, platform}`; the names enabled by default (a platform is not evaluated). */
@@ -292,7 +291,7 @@ function readOverrides(file: string, node: YamlNode | undefined, out: Output): M
       portVersion = Number(portNode.text)
     }
     if (overrides.has(name)) return fail(nameNode as YamlNode, `${label}: ${name} is overridden twice`)
-    overrides.set(name, {version: parsed[1], portVersion, written: text as string, at: versionNode})
+    overrides.set(name, {version: parsed[1], portVersion, at: versionNode})
     return true
   }
   for (const [index, item] of node.items.entries()) readOne(item, index)
@@ -366,7 +365,12 @@ function addPort(manifest: Manifest, name: string, ref: string, at: Position, sc
     ...(local ? {local: true} : {}),
     ...(Object.keys(qualifiers).length > 0 ? {qualifiers} : {}),
   })
-  if (override === undefined && !local) manifest.unversioned++
+  if (override === undefined && !local) {
+    const count = manifest.unversioned
+    if (registry === null) count.noRegistry++
+    else if (registry?.baseline !== undefined) count.atBaseline++
+    else count.unknown++
+  }
   manifest.out.components.push(component)
 }
 
