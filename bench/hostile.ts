@@ -7,7 +7,7 @@
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
  * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, formats/clojure-deps, formats/buildkite,
- * formats/concourse, formats/cmake, src/core/trim-end)
+ * formats/concourse, formats/cmake, formats/vcpkg, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -36,6 +36,7 @@ import {discoverer as bazelModule} from '../src/discover/formats/bazel-module/in
 import {discoverer as cloudbuild} from '../src/discover/formats/cloudbuild/index.js'
 import {discoverer as conanLock} from '../src/discover/formats/conan-lock/index.js'
 import {discoverer as cmake} from '../src/discover/formats/cmake/index.js'
+import {discoverer as vcpkg} from '../src/discover/formats/vcpkg/index.js'
 import {parseMarker} from '../src/discover/formats/pylock-toml/marker.js'
 import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.js'
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
@@ -415,6 +416,27 @@ const families: Family[] = [
     unit: 'levels',
     input: (n) => `FetchContent_Declare(d ${'('.repeat(n)}${')'.repeat(n)} URL https://example.com/d.zip)\n`,
     read: (text) => discover(cmake, 'CMakeLists.txt', text).components.length === 1,
+  },
+  {
+    // Each port's registry: a map of exact names, then a walk down the trie of `prefix*` patterns, in its name's length.
+    label: 'vcpkg.json, n ports and a registry of n `prefix*` patterns (vcpkg/index.test.ts)',
+    n: 20_000,
+    unit: 'ports',
+    input: (n) =>
+      JSON.stringify({
+        dependencies: Array.from({length: n}, (_, i) => `port-${i}`),
+        'vcpkg-configuration': {
+          registries: [
+            {
+              kind: 'git',
+              repository: 'https://git.example.com/r',
+              baseline: 'a'.repeat(40),
+              packages: Array.from({length: n}, (_, i) => `port-${i}*`),
+            },
+          ],
+        },
+      }),
+    read: (text, n) => discover(vcpkg, 'vcpkg.json', text).components.length === n + 1,
   },
   {
     // The run inside costs nothing (the walk starts at the end; /\/+$/ was quadratic in it), the run at the end n.

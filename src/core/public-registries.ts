@@ -35,6 +35,8 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   // The Bazel Central Registry.
   bazel: /^https:\/\/bcr\.bazel\.build(?:\/|$)/,
   hackage: /^https?:\/\/hackage\.haskell\.org(?:\/|$)/,
+  // vcpkg's curated registry: the microsoft/vcpkg repository, the purl spec's default `repository_url` for `vcpkg`.
+  vcpkg: /^(?:https:\/\/github\.com\/|git@github\.com:)microsoft\/vcpkg(?:\.git)?\/?$/i,
 }
 
 /** Whether the ecosystem has a public registry this table knows (the others' resolvers decide for themselves). */

@@ -80,6 +80,8 @@ const NOT_JSON_MANIFESTS = new Set([
   '.babelrc.json',
   'jsonnetfile.json',
   'jsonnetfile.lock.json',
+  'vcpkg.json',
+  'vcpkg-configuration.json',
 ])
 
 export function isKustomizationFile(file: string): boolean {

@@ -65,6 +65,7 @@ import {discoverer as juliaManifest} from './formats/julia-manifest/index.js'
 import {discoverer as haskellLock} from './formats/haskell-lock/index.js'
 import {discoverer as conanLock} from './formats/conan-lock/index.js'
 import {discoverer as cmake} from './formats/cmake/index.js'
+import {discoverer as vcpkg} from './formats/vcpkg/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as bazelModule} from './formats/bazel-module/index.js'
@@ -145,6 +146,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   haskellLock,
   conanLock,
   cmake,
+  vcpkg,
   terraformLock,
   terraformModule,
   bazelModule,

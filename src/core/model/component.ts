@@ -34,6 +34,7 @@ export type Ecosystem =
   | 'conan'
   | 'bazel'
   | 'hackage'
+  | 'vcpkg'
   | 'terraform'
   | 'githubactions'
   | 'github'

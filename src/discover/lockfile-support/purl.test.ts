@@ -28,6 +28,7 @@ const ECOSYSTEMS = Object.keys({
   conan: true,
   bazel: true,
   hackage: true,
+  vcpkg: true,
   terraform: true,
   githubactions: true,
   github: true,

@@ -60,6 +60,7 @@ const ECOSYSTEMS = new Set<Ecosystem>([
   'conan',
   'bazel',
   'hackage',
+  'vcpkg',
 ])
 
 const MAX_FIELD = 2048
