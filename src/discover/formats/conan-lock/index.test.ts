@@ -35,6 +35,21 @@ describe('conan-lock: references', () => {
       reference: {name: 'zlib', range: '[>=1.2 <2]', user: 'acme', channel: 'testing'},
     })
     expect(parseReference('zlib/[>=1.2 <2]', false)).toMatchObject({ok: false})
+    // Conan 1's `_` for "no user/channel" (its `_noneize`), with and without a revision
+    expect(parseReference('cairo/1.17.2@_/_', false)).toEqual({ok: true, reference: {name: 'cairo', version: '1.17.2'}})
+    expect(parseReference('cairo/1.17.2@_/_#aff2d03608dfb8cb5a1d2a2b1ecfb3f9', false)).toEqual({
+      ok: true,
+      reference: {name: 'cairo', version: '1.17.2', revision: 'aff2d03608dfb8cb5a1d2a2b1ecfb3f9'},
+    })
+    expect(parseReference('cairo/1.17.2@_', false)).toEqual({ok: true, reference: {name: 'cairo', version: '1.17.2'}})
+    expect(parseReference('zlib/[>=1.2 <2]@_/_', true)).toEqual({
+      ok: true,
+      reference: {name: 'zlib', range: '[>=1.2 <2]'},
+    })
+    expect(parseReference('cairo/1.17.2@_/stable', false)).toMatchObject({
+      ok: false,
+      problem: 'a channel without a user',
+    })
     expect(parseReference('zlib', true)).toMatchObject({ok: false, problem: 'not a Conan reference (name/version)'})
     expect(parseReference('zlib/1.0@a/b/c', true)).toMatchObject({ok: false})
     expect(parseReference('zlib/1.0#not-hex!', true)).toMatchObject({ok: false, problem: 'not a recipe revision'})
@@ -290,6 +305,26 @@ cmake_layout
       ['cmake', '3.23.5', 'cmake/3.23.5', 'dev', true, 'pkg:conan/cmake@3.23.5', 7, 1],
       ['ninja', '1.11.1', 'ninja/1.11.1', 'dev', true, 'pkg:conan/ninja@1.11.1', 9, 1],
       ['gtest', '1.14.0', 'gtest/1.14.0', 'dev', true, 'pkg:conan/gtest@1.14.0', 11, 1],
+    ])
+  })
+
+  it("reads Conan 1's `@_/_` (no user, no channel) as absent, with and without a revision", () => {
+    const text = '[requires]\ncairo/1.17.2@_/_#aff2d03608351db075ec1348a3afc9ff\n[build_requires]\nmeson/0.63.0@_/_\n'
+    const {components, errors} = discover('conanfile.txt', text)
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [c.name, c.version, c.ref, c.scope, c.purl, c.locations[0].line, c.locations[0].column]),
+    ).toEqual([
+      [
+        'cairo',
+        '1.17.2',
+        'cairo/1.17.2@_/_#aff2d03608351db075ec1348a3afc9ff',
+        'prod',
+        'pkg:conan/cairo@1.17.2?rrev=aff2d03608351db075ec1348a3afc9ff',
+        2,
+        1,
+      ],
+      ['meson', '0.63.0', 'meson/0.63.0@_/_', 'dev', 'pkg:conan/meson@0.63.0', 4, 1],
     ])
   })
 

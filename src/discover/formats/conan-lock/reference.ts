@@ -57,8 +57,10 @@ export function parseReference(text: string, allowRange: boolean): ParsedReferen
     const [u, c, extra] = rest.slice(1, end).split('/')
     rest = rest.slice(end)
     if (extra !== undefined) return {ok: false, problem: "more than one '/' after '@'"}
-    if (u !== '') user = u
-    if (c !== undefined && c !== '') channel = c
+    // Conan 1 writes `@_/_` (or `@_`) for "no user, no channel" and reads `_` as absent: `def _noneize(text): if not
+    // text or text == "_": return None`, applied to user and channel (conan-io/conan conans/model/ref.py, 1.x).
+    if (u !== '' && u !== '_') user = u
+    if (c !== undefined && c !== '' && c !== '_') channel = c
     if ((user !== undefined && !NAME.test(user)) || (channel !== undefined && !NAME.test(channel)))
       return {ok: false, problem: 'not a Conan user/channel'}
     if (channel !== undefined && user === undefined) return {ok: false, problem: 'a channel without a user'}

@@ -839,6 +839,39 @@ ${managing(importOf('bom'))}<dependencies>
     )
   })
 
+  it('skips a dependency or plugin whose groupId or artifactId names a property not defined here, naming it and the parent not in the tree', () => {
+    const out = discover(`<project>
+  <parent><groupId>org.example</groupId><artifactId>corp-parent</artifactId><version>7</version></parent>
+  <artifactId>service</artifactId>
+  <dependencies>
+    <dependency><groupId>\${corp.group}</groupId><artifactId>corp-utils</artifactId></dependency>
+    <dependency><groupId>org.example</groupId><artifactId>\${corp.artifact}-api</artifactId><version>1.0.0</version></dependency>
+    <dependency><groupId>org.example</groupId><artifactId>bad id!</artifactId><version>1.0.0</version></dependency>
+  </dependencies>
+  <build><plugins><plugin><groupId>\${plugin.group}</groupId><artifactId>corp-plugin</artifactId><version>1.0.0</version></plugin></plugins></build>
+</project>
+`)
+    expect(rows(out)).toEqual(['2 org.example:corp-parent:7 7 prod pkg:maven/org.example/corp-parent@7?type=pom'])
+    expect(out.skipped.filter((s) => s.reason === 'unset-variable').map((s) => [s.line, s.message])).toEqual([
+      [
+        5,
+        'dependency ${corp.group}:corp-utils: groupId ${corp.group} names a property that is not defined here (it may come from parent org.example:corp-parent:7, not in the tree); not listed',
+      ],
+      [
+        6,
+        'dependency org.example:${corp.artifact}-api: artifactId ${corp.artifact}-api names a property that is not defined here (it may come from parent org.example:corp-parent:7, not in the tree); not listed',
+      ],
+      [
+        9,
+        'build plugin ${plugin.group}:corp-plugin: groupId ${plugin.group} names a property that is not defined here (it may come from parent org.example:corp-parent:7, not in the tree); not listed',
+      ],
+    ])
+    // An id that is not a property and not valid stays an error, at its line and column.
+    expect(out.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+      [7, 5, 'invalid-entry', 'dependency without a valid groupId and artifactId'],
+    ])
+  })
+
   it("lists a profile's dependencies as optional (there only when it is active), test ones as dev, managed as the others", () => {
     const out = discover(`<project>
   <modelVersion>4.0.0</modelVersion>

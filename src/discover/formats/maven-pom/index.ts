@@ -203,6 +203,16 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
   }
   for (const dependency of pom.dependencies) {
     const found = coordinates(dependency, interpolate)
+    const unset = found ? undefined : unsetCoordinate(dependency, interpolate, lineage.properties)
+    if (unset) {
+      skipped.push({
+        file,
+        line: dependency.line,
+        reason: 'unset-variable',
+        message: `dependency ${unset}${propertyParent(own)}; not listed`,
+      })
+      continue
+    }
     if (!found) {
       errors.push(
         lockfileError(
@@ -330,6 +340,22 @@ function buildComponents(
     })),
   ]
   for (const {entry, what, found} of entries) {
+    const unset = found
+      ? undefined
+      : unsetCoordinate(
+          what === 'plugin' ? {groupId: DEFAULT_PLUGIN_GROUP, ...entry} : entry,
+          interpolate,
+          own.properties,
+        )
+    if (unset) {
+      out.skipped.push({
+        file,
+        line: entry.line,
+        reason: 'unset-variable',
+        message: `build ${what} ${unset}${propertyParent(own)}; not listed`,
+      })
+      continue
+    }
     if (!found) {
       out.errors.push(
         lockfileError(
@@ -823,6 +849,32 @@ function coordinates(
     key: `${name}:${type}${classifier === undefined ? '' : `:${classifier}`}`,
     ...(Object.keys(qualifiers).length > 0 ? {qualifiers} : {}),
   }
+}
+
+/**
+ * A groupId or artifactId that names a property no POM read here defines (`${rookit.group}`, set in a parent not in
+ * the tree, or on the command line with `-D`): `GROUP:ARTIFACT: groupId ${x} names a property that is not defined
+ * here`, as written; undefined when both are defined (then a bad id is an error). Maven interpolates the model
+ * before it validates the ids, so the id is unknown here, as a version in the same case is.
+ */
+function unsetCoordinate(
+  entry: PomDependency,
+  interpolate: (value: string | undefined) => string | undefined,
+  properties: Map<string, string>,
+): string | undefined {
+  const groupId = interpolate(entry.groupId)
+  const artifactId = interpolate(entry.artifactId)
+  const field = [
+    ['groupId', entry.groupId, groupId],
+    ['artifactId', entry.artifactId, artifactId],
+  ].find(([, , value]) => value?.includes('${') && !allDefined(value, properties))
+  if (field === undefined) return undefined
+  return `${elide(groupId ?? '?', 200)}:${elide(artifactId ?? '?', 200)}: ${field[0]} ${elide(field[1] ?? '', 200)} names a property that is not defined here`
+}
+
+/** Where an undefined property may be set: the first parent not in the tree, when there is one. */
+function propertyParent(own: OwnPart): string {
+  return own.missing ? ` (it may come from parent ${own.missing.name}, ${NOT_IN_TREE})` : ''
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -497,10 +497,29 @@ catalogs:
     expect(rows(one('npm@https://cdn.example.com/npm-10.0.0.tgz'))).toEqual([
       '1:2 npm@https://cdn.example.com/npm-10.0.0.tgz - dev pkg:npm/npm?download_url=https%3A%2F%2Fcdn.example.com%2Fnpm-10.0.0.tgz',
     ])
-    for (const bad of ['pnpm', 'pnpm@^9', 'pnpm@latest', 42, 'Not A Name@1.0.0']) {
+    for (const bad of [42, 'Not A Name@1.0.0']) {
       const out = one(bad)
       expect(out.components).toEqual([])
       expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['1:2 invalid-entry'])
+    }
+  })
+
+  it('skips a packageManager without one exact version, naming the tool: npm ignores the field, Corepack refuses it only when it runs', () => {
+    const one = (value: string) => discover(`{\n  "name": "app",\n  "packageManager": ${JSON.stringify(value)}\n}`)
+    const expected: Record<string, string> = {
+      yarn: 'yarn with no version',
+      pnpm: 'pnpm with no version',
+      'yarn@3.2': 'yarn with 3.2, not one exact version',
+      'pnpm@^9': 'pnpm with ^9, not one exact version',
+      'pnpm@latest': 'pnpm with latest, not one exact version',
+    }
+    for (const [value, why] of Object.entries(expected)) {
+      const out = one(value)
+      expect(out.components).toEqual([])
+      expect(out.errors).toEqual([])
+      expect(problems(out.skipped)).toEqual([
+        `3 unresolved-version packageManager: '${value}': ${why} (Corepack refuses it when it runs; npm ignores the field): not listed`,
+      ])
     }
   })
 

@@ -105,8 +105,8 @@ class Reading {
     return this.registries(name)
   }
 
-  skip(at: Position, message: string): void {
-    this.skipped.push({file: this.file, line: at.line, reason: 'unsupported', message})
+  skip(at: Position, message: string, reason: 'unsupported' | 'unresolved-version' = 'unsupported'): void {
+    this.skipped.push({file: this.file, line: at.line, reason, message})
   }
 
   add(name: string, ref: string, at: Position, scope: Scope, source: Source): void {
@@ -312,9 +312,21 @@ function packageManager(reading: Reading, value: JsonValue | undefined, at: Posi
   const {name, range} = parseDescriptor(typeof value === 'string' ? value.trim() : '')
   const url = /^https?:\/\//i.test(range)
   const version = url ? undefined : exactVersion(range.split('+')[0])
-  if (typeof value !== 'string' || !isPackageName(name) || (!url && version === undefined)) {
+  if (typeof value !== 'string' || !isPackageName(name)) {
     const shown = typeof value === 'string' ? `'${elide(value, 200)}'` : 'not a string'
     reading.error(`packageManager: ${shown}: expected name@version (one exact version) or name@URL`, at)
+    return
+  }
+  if (COREPACK.has(name) && !url && version === undefined) {
+    // `yarn`, `pnpm@^9`, `yarn@3.2`: npm ignores the field, and Corepack refuses it only when it runs ("Invalid
+    // package manager specification in package.json"; https://nodejs.org/api/packages.html#packagemanager: "the
+    // package manager to use and its exact version"). Which version would run is unknown: not listed, not an error.
+    const why = range === '' ? 'no version' : `${elide(range, 100)}, not one exact version`
+    reading.skip(
+      at,
+      `packageManager: '${elide(value, 200)}': ${name} with ${why} (Corepack refuses it when it runs; npm ignores the field): not listed`,
+      'unresolved-version',
+    )
     return
   }
   if (!COREPACK.has(name)) {

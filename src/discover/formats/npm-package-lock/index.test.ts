@@ -349,3 +349,67 @@ describe('npm-package-lock: where a package was fetched from', () => {
     ])
   })
 })
+
+describe('npm-package-lock: as npm reads what is missing', () => {
+  it('lists nothing, and reports nothing, for a lockfileVersion 2 or 3 with neither packages nor dependencies', () => {
+    for (const version of [2, 3]) {
+      const out = discover(`{\n  "name": "demo",\n  "version": "1.0.0",\n  "lockfileVersion": ${version}\n}\n`)
+      expect(out).toEqual({components: [], errors: []})
+    }
+  })
+
+  it('reads a lockfileVersion 2 without packages from its dependencies tree, as npm loads it', () => {
+    const out = discover(`{
+  "name": "demo",
+  "lockfileVersion": 2,
+  "requires": true,
+  "dependencies": {
+    "left-pad": {"version": "1.3.0", "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"}
+  }
+}
+`)
+    expect(out.errors).toEqual([])
+    expect(
+      out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.name} ${c.version} ${c.purl}`),
+    ).toEqual(['6:5 left-pad 1.3.0 pkg:npm/left-pad@1.3.0'])
+  })
+
+  it('lists a git dependency without version by its resolved URL#commit, which npm installs; the legacy block is not read', () => {
+    const out = discover(`{
+  "name": "demo",
+  "version": "1.0.0",
+  "lockfileVersion": 2,
+  "requires": true,
+  "packages": {
+    "": {"name": "demo", "version": "1.0.0", "dependencies": {"widget": "example-org/widget#v3.1.0"}},
+    "node_modules/widget": {
+      "resolved": "git+ssh://git@github.com/example-org/widget.git#0123456789abcdef0123456789abcdef01234567"
+    },
+    "node_modules/broken": {}
+  },
+  "dependencies": {
+    "widget": {
+      "version": "git+ssh://git@github.com/example-org/widget.git#0123456789abcdef0123456789abcdef01234567",
+      "from": "widget@example-org/widget#v3.1.0"
+    }
+  }
+}
+`)
+    expect(out.components.map(brief)).toEqual([
+      {
+        name: 'widget',
+        version: undefined,
+        ref: 'node_modules/widget',
+        scope: 'prod',
+        direct: true,
+        local: undefined,
+        purl: 'pkg:npm/widget?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fexample-org%2Fwidget.git%230123456789abcdef0123456789abcdef01234567',
+        at: '8:5',
+      },
+    ])
+    // Neither version nor resolved: npm drops it ("invalid or damaged lockfile detected"); still an error here.
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '11:5 invalid-entry packages["node_modules/broken"]: no version',
+    ])
+  })
+})

@@ -51,8 +51,17 @@ export function discoverPackageLock(file: string, text: string): DiscoverOutput 
     )
   } else if ((version === 2 || version === 3) && isJsonObject(root.packages)) {
     result = packages.finish()
+  } else if ((version === 2 || version === 3) && root.packages === undefined && isJsonObject(root.dependencies ?? {})) {
+    // As npm reads it (arborist shrinkwrap.js load: `packages: data.packages || {}`, and "load old lockfile deps into
+    // the packages listing" `if (data.dependencies && !data.packages)`): no `packages` is an empty one, and a
+    // `dependencies` tree, if any, is read as lockfileVersion 1's. Neither: nothing is installed, nothing to list.
+    result = readDependenciesTree(
+      file,
+      document,
+      isJsonObject(root.dependencies) ? root.dependencies : Object.create(null),
+    )
   } else if (version === 2 || version === 3 || version === 1) {
-    const section = version === 1 ? 'dependencies' : 'packages'
+    const section = version === 1 || root.packages === undefined ? 'dependencies' : 'packages'
     return {
       components: [],
       errors: [

@@ -2,7 +2,7 @@ import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import type {JsonObject} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
-import {nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {isRemoteRange, nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {PackagesEntry} from './schema.js'
@@ -92,7 +92,12 @@ export function collectPackagesSection(file: string): PackagesCollector {
       }
       const resolved = typeof entry.resolved === 'string' ? entry.resolved : undefined
       const local = resolved?.startsWith('file:') === true
-      if (entry.version === undefined && !local) {
+      // A git dependency without `version` but with its `resolved` URL#commit: npm installs `${name}@${resolved}`
+      // whenever `resolved` is set (arborist reify.js #extractOrLink: "if (node.resolved) … res =
+      // `${node.name}@${registryResolved}`"), the version not needed. Listed as a v1 git dependency is: no version
+      // (the package.json at that commit is not in the file), the URL and commit in `vcs_url`.
+      const git = resolved !== undefined && isRemoteRange(resolved) && !/^https?:/.test(resolved)
+      if (entry.version === undefined && !local && !git) {
         errors.push(lockfileError(file, 'invalid-entry', `packages["${key}"]: no version`, line, column))
         return
       }

@@ -197,4 +197,88 @@ describe('terraform-module', () => {
     expect(locked.components).toEqual([])
     expect(locked.skipped).toEqual([])
   })
+  it("reads a provider source of one name as Terraform does (hashicorp's, on registry.terraform.io) and names what is wrong in bad ones", () => {
+    const text = [
+      'terraform {',
+      '  required_providers {',
+      '    random = {',
+      '      source  = "random"',
+      '      version = "2.2.1"',
+      '    }',
+      '    under = { source = "example_corp/under_score", version = "1.0.0" }',
+      '    bad = { source = "a/b/c/d" }',
+      '    prefixed = { source = "example-org/terraform-provider-widget" }',
+      '    legacy = { source = "-/aws" }',
+      '    dash = { source = "example-/aws" }',
+      '  }',
+      '}',
+      '',
+    ].join('\n')
+    const out = discover(text, 'versions.tf')
+    expect(rows(out)).toEqual([
+      '3:5 pkg:terraform/registry.terraform.io/hashicorp/random@2.2.1 random 2.2.1',
+      '7:5 pkg:terraform/registry.terraform.io/example_corp/under_score@1.0.0 example_corp/under_score 1.0.0',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '8 unsupported required provider bad: source a/b/c/d: not a provider address ([HOSTNAME/][NAMESPACE/]TYPE)',
+      "9 unsupported required provider prefixed: source example-org/terraform-provider-widget: provider type terraform-provider-widget starts with 'terraform-', which Terraform refuses",
+      "10 unsupported required provider legacy: source -/aws: the legacy namespace '-' names no one provider",
+      "11 unsupported required provider dash: source example-/aws: provider namespace example- is not valid (letters, digits, '-' and '_')",
+    ])
+  })
+
+  it('names a git module by its repository whatever the URL form (ssh:// with a user, scp-like, https with a user, a port)', () => {
+    const out = discover(
+      [
+        'module "ssh" {',
+        '  source = "git::ssh://git@github.com/example-org/tf-mod.git?ref=v1.2.0"',
+        '}',
+        'module "scp" {',
+        '  source = "git@github.com:example-org/tf-mod.git?ref=v1.2.0"',
+        '}',
+        'module "https_user" {',
+        '  source = "git::https://git@bitbucket.org/example-org/tf-mod.git?ref=v1.0.0"',
+        '}',
+        'module "port" {',
+        '  source = "git::ssh://git@git.example.com:2222/team/tf-mod.git//modules/x?ref=v3"',
+        '}',
+        'module "github_subdirectory" {',
+        '  source = "github.com/example-org/tf-mod/modules/x?ref=v1.2.0"',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.name} ${c.purl}`)).toEqual([
+      '2:13 github.com/example-org/tf-mod pkg:terraform/github.com/example-org/tf-mod?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fexample-org%2Ftf-mod.git%40v1.2.0',
+      '5:13 github.com/example-org/tf-mod pkg:terraform/github.com/example-org/tf-mod?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fexample-org%2Ftf-mod.git%40v1.2.0',
+      '8:13 bitbucket.org/example-org/tf-mod pkg:terraform/bitbucket.org/example-org/tf-mod?vcs_url=git%2Bhttps%3A%2F%2Fgit%40bitbucket.org%2Fexample-org%2Ftf-mod.git%40v1.0.0',
+      '11:13 git.example.com/team/tf-mod pkg:terraform/git.example.com/team/tf-mod?vcs_url=git%2Bssh%3A%2F%2Fgit%40git.example.com%3A2222%2Fteam%2Ftf-mod.git%40v3',
+      '14:13 github.com/example-org/tf-mod pkg:terraform/github.com/example-org/tf-mod?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ftf-mod.git%40v1.2.0',
+    ])
+    expect(out.skipped).toEqual([])
+  })
+
+  it('says why a source is not read: a malformed registry address, a Bitbucket path without //, a bucket', () => {
+    const out = discover(
+      [
+        'module "consul" {',
+        '  source  = "consul/aws"',
+        '  version = "0.1.0"',
+        '}',
+        'module "bitbucket" {',
+        '  source = "bitbucket.org/example-org/example.git/terraform?ref=v1.0.0"',
+        '}',
+        'module "bucket" {',
+        '  source = "s3::https://s3-eu-west-1.amazonaws.com/example-modules/vpc.zip"',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '2 unsupported module "consul": source consul/aws is not a module source Terraform reads: a local path starts with ./ or ../, a registry address is [HOST/]NAMESPACE/NAME/PROVIDER, anything else is a URL',
+      '6 unsupported module "bitbucket": source bitbucket.org/example-org/example.git/terraform?ref=v1.0.0: Terraform reads the whole path as one repository, https://bitbucket.org/example-org/example.git/terraform.git, not OWNER/REPO (a subdirectory follows \'//\'): not read',
+      '9 unsupported module "bucket": source s3::https://s3-eu-west-1.amazonaws.com/example-modules/vpc.zip (an archive, a bucket or another VCS) is not read',
+    ])
+  })
 })

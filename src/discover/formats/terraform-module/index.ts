@@ -6,11 +6,12 @@
  * comments, heredocs, braces), written by hand as terraform-lock is: no maintained pure-JS HCL parser exists.
  * Terraform requires `source` and `version` to be literal strings, so nothing is evaluated.
  */
-import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {posix} from 'node:path'
 import type {Component, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
+import {repositoryName} from '../../lockfile-support/git-package.js'
+import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {Discoverer} from '../../types.js'
 import {readJsonConfiguration} from './json.js'
@@ -44,9 +45,17 @@ const PUBLIC_REGISTRY = 'registry.terraform.io'
 /** `NAMESPACE/NAME/PROVIDER`, optionally after a registry host, optionally with a `//subdirectory`. */
 const REGISTRY_SOURCE =
   /^(?:([a-z0-9.-]+\.[a-z0-9-]+(?::\d+)?)\/)?([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/([a-z0-9]{1,64})(?:\/\/[^?]*)?$/
-/** GitHub and Bitbucket shorthands (`github.com/OWNER/REPO`), which Terraform reads as git, never as a registry. */
+/**
+ * GitHub and Bitbucket shorthands (`github.com/OWNER/REPO`), which Terraform reads as git, never as a registry
+ * (internal/getmodules/moduleaddrs/detect_git.go). `detectGitHub` takes what follows OWNER/REPO as a subdirectory
+ * (`github.com/o/r/modules/x` is `git::https://github.com/o/r.git//modules/x`); `detectBitBucket` takes the whole path
+ * as the repository and appends `.git` to it, so a subdirectory there must follow `//`.
+ */
 const FORGE_SHORTHAND =
   /^((?:github\.com|bitbucket\.org)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?((?:\/\/[^?]*)?)(?:\?(.*))?$/
+const GITHUB_SUBDIRECTORY = /^(github\.com\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/(?!\/)[^?]*(?:\?(.*))?$/
+/** What Terraform reads as a URL or a go-getter source: `scheme://`, a forced getter `git::`, `s3::`, or a bucket's host. */
+const URL_LIKE = /^(?:[A-Za-z0-9]+::|[A-Za-z][A-Za-z0-9+.-]*:\/\/|[^/]*\.amazonaws\.com\/|www\.googleapis\.com\/)/
 /** An exact version, `=` allowed (`1.2.3`, `= 1.2.3`, `v1.2.3-rc.1`). */
 const EXACT = /^=?\s*v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/
 
@@ -97,27 +106,41 @@ function moduleComponents(file: string, calls: readonly ModuleCall[]): {componen
       )
       continue
     }
-    skipped.push({
-      file,
-      line,
-      reason: 'unsupported',
-      message: `${where}: source ${elide(source, 200)} (an archive, a bucket or another VCS) is not read`,
-    })
+    skipped.push({file, line, reason: 'unsupported', message: `${where}: ${unreadSource(source)}`})
   }
   return {components, skipped}
 }
 
+/** Why a module source that is neither local, git nor a registry address is not read, in the terms Terraform uses. */
+function unreadSource(source: string): string {
+  const shown = `source ${elide(source, 200)}`
+  if (source.startsWith('bitbucket.org/')) {
+    // Terraform splits off a `//subdirectory` first (SplitPackageSubdir), then the query.
+    const [path] = splitOnce(splitOnce(source, '?')[0], '//')
+    const repository = `https://${path.endsWith('.git') ? path : `${path}.git`}`
+    return `${shown}: Terraform reads the whole path as one repository, ${elide(repository, 200)}, not OWNER/REPO (a subdirectory follows '//'): not read`
+  }
+  if (URL_LIKE.test(source)) return `${shown} (an archive, a bucket or another VCS) is not read`
+  // Neither a path, a registry address nor a URL: Terraform stops with "invalid source address"
+  // (moduleaddrs/detect_remote_shorthands.go) or, for two or four parts, a malformed registry address.
+  return `${shown} is not a module source Terraform reads: a local path starts with ./ or ../, a registry address is [HOST/]NAMESPACE/NAME/PROVIDER, anything else is a URL`
+}
+
 /**
- * A git source as its repository (`name`: without scheme, `.git`, subdirectory and query; the repository is what is
- * stewarded, the subdirectory stays in `ref`) and purl `vcs_url` (`git+URL@ref`).
+ * A git source as its repository (`name`: without scheme, user, port, `.git`, subdirectory and query; the repository
+ * is what is stewarded, the subdirectory stays in `ref`) and purl `vcs_url` (`git+URL@ref`).
  */
 function gitSource(source: string): {name: string; vcsUrl: string} | undefined {
   const shorthand = FORGE_SHORTHAND.exec(source)
   let url: string
   let query: string | undefined
+  const subdirectory = shorthand ? undefined : GITHUB_SUBDIRECTORY.exec(source)
   if (shorthand) {
     url = `https://${shorthand[1]}.git`
     query = shorthand[3]
+  } else if (subdirectory) {
+    url = `https://${subdirectory[1]}.git`
+    query = subdirectory[2]
   } else if (source.startsWith('git::') || /^git@[^:]+:/.test(source)) {
     const address = source.replace(/^git::/, '')
     const [beforeQuery, afterQuery] = splitOnce(address, '?')
@@ -128,11 +151,10 @@ function gitSource(source: string): {name: string; vcsUrl: string} | undefined {
     url = `${scheme}${repository}`
   } else return undefined
   const ref = new URLSearchParams(query ?? '').get('ref')
-  const name = url
-    .replace(/^[a-z+]+:\/\//, '')
-    .replace(/^git@([^:]+):/, '$1/')
-    .replace(/\.git$/, '')
-  return {name, vcsUrl: gitVcsUrl(url, ref)}
+  // The shared rule of the formats that name a package by its repository (lockfile-support/git-package.ts): host and
+  // path without scheme, user (`git@`), port and `.git`, so `git::ssh://git@github.com/o/r.git` and the scp-like
+  // `git@github.com:o/r.git` are one repository, `github.com/o/r`. The user stays in `vcs_url`, the address git uses.
+  return {name: repositoryName(url), vcsUrl: gitVcsUrl(url, ref)}
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {
@@ -252,9 +274,40 @@ function scanLine(line: string, state: ScanState): void {
   while (state.strings.at(-1)?.kind === '"') state.strings.pop()
 }
 
-/** A provider source address: `[HOST/]NAMESPACE/TYPE` (https://developer.hashicorp.com/terraform/language/providers/requirements). */
-const PROVIDER_SOURCE =
-  /^(?:([a-z0-9.-]+\.[a-z0-9-]+(?::\d+)?)\/)?([A-Za-z0-9][A-Za-z0-9-]{0,63})\/([A-Za-z0-9][A-Za-z0-9-]{0,63})$/
+/**
+ * A provider's namespace or type, as Terraform checks it (hashicorp/terraform-registry-address provider.go,
+ * `providerNamePartPattern`): letters, digits, `-` and `_`, starting and ending with a letter or digit, 64 at most.
+ */
+const PROVIDER_PART = /^[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62}[0-9A-Za-z])?$/
+/** A registry's hostname, with an optional port (Terraform normalises it with svchost, lower case). */
+const PROVIDER_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::\d{1,5})?$/
+
+/**
+ * A `required_providers` source address, as Terraform reads it (internal/addrs/provider.go `ParseProviderSourceString`,
+ * on hashicorp/terraform-registry-address `ParseProviderSource`): "The following are valid source string formats:
+ * name, namespace/name, hostname/namespace/name"; a name alone has an unknown namespace, and "if
+ * !ret.HasKnownNamespace() { ret.Namespace = \"hashicorp\" }"; the host is `registry.terraform.io` unless written.
+ * A type starting with `terraform-` is refused (`terraform-provider-aws` is a repository's name, not a type); the
+ * legacy namespace `-` names no one provider (the registry maps it), so it is not read either.
+ */
+function parseProviderSource(written: string): {host: string; namespace: string; type: string} | {problem: string} {
+  const parts = written.split('/')
+  if (parts.length > 3 || parts.some((part) => part === ''))
+    return {problem: 'not a provider address ([HOSTNAME/][NAMESPACE/]TYPE)'}
+  const type = parts[parts.length - 1]
+  if (!PROVIDER_PART.test(type))
+    return {problem: `provider type ${elide(type, 100)} is not valid (letters, digits, '-' and '_')`}
+  if (type.startsWith('terraform-'))
+    return {problem: `provider type ${elide(type, 100)} starts with 'terraform-', which Terraform refuses`}
+  if (parts.length === 1) return {host: PUBLIC_REGISTRY, namespace: 'hashicorp', type}
+  const namespace = parts[parts.length - 2]
+  if (namespace === '-') return {problem: "the legacy namespace '-' names no one provider"}
+  if (!PROVIDER_PART.test(namespace))
+    return {problem: `provider namespace ${elide(namespace, 100)} is not valid (letters, digits, '-' and '_')`}
+  if (parts.length === 2) return {host: PUBLIC_REGISTRY, namespace, type}
+  if (!PROVIDER_HOST.test(parts[0])) return {problem: `hostname ${elide(parts[0], 100)} is not valid`}
+  return {host: parts[0], namespace, type}
+}
 const TERRAFORM_OPEN = /^\s*terraform\s*\{/
 const REQUIRED_OPEN = /^\s*required_providers\s*\{/
 /** `NAME = {` (the object's attributes on the lines below, or on this one), or Terraform 0.12's `NAME = "version"`. */
@@ -271,8 +324,8 @@ interface ProviderRequirement {
 
 /**
  * The `terraform { required_providers { … } }` entries as components, for configurations that commit no lock file
- * (modules most often): each provider's `source` (`hashicorp/NAME` when none is written, as Terraform assumes) and its
- * version constraint. An exact version (`= 5.31.0`) is its version; a constraint is reported.
+ * (modules most often): each provider's `source` (`hashicorp/NAME` when none is written, as Terraform assumes; a
+ * source of one name, `aws`, is `registry.terraform.io/hashicorp/aws`, as Terraform reads it) and its version constraint. An exact version (`= 5.31.0`) is its version; a constraint is reported.
  */
 function providerComponents(
   file: string,
@@ -283,17 +336,17 @@ function providerComponents(
   for (const requirement of requirements) {
     const where = `required provider ${elide(requirement.name, 100)}`
     const written = requirement.source ?? `hashicorp/${requirement.name}`
-    const address = PROVIDER_SOURCE.exec(written)
-    if (!address) {
+    const address = parseProviderSource(written)
+    if ('problem' in address) {
       skipped.push({
         file,
         line: requirement.line,
         reason: 'unsupported',
-        message: `${where}: source ${elide(written, 200)} is not a provider address`,
+        message: `${where}: source ${elide(written, 200)}: ${address.problem}`,
       })
       continue
     }
-    const [, host = PUBLIC_REGISTRY, namespace, type] = address
+    const {host, namespace, type} = address
     const version = EXACT.exec(requirement.version?.trim() ?? '')?.[1]
     if (version === undefined)
       skipped.push(
