@@ -108,6 +108,45 @@ describe('poetry-lock', () => {
     ])
   })
 
+  it('says in its own words what a [[package]] lacks, at its header, and reads the others', () => {
+    const text = [
+      '[[package]]',
+      'version = "1.0"',
+      '',
+      '[[package]]',
+      'name = "b"',
+      'version = 2',
+      '',
+      '[[package]]',
+      'name = "c"',
+      'version = "1.0"',
+      'groups = "main"',
+      '',
+      '[[package]]',
+      'name = "d"',
+      'version = "1.0"',
+      '',
+      '[package.source]',
+      'url = "https://example.com/d.git"',
+      '',
+      '[[package]]',
+      'name = "e"',
+      'version = "1.0"',
+      '',
+      '[metadata]',
+      'lock-version = "2.1"',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text)
+    expect(components.map((c) => c.name)).toEqual(['e'])
+    expect(errors.map((e) => [e.message, e.line])).toEqual([
+      ['[[package]] #1: no name', 1],
+      ['[[package]] #2: b: version is a number, not a string', 4],
+      ['[[package]] #3: c: groups is not a list of strings', 8],
+      ['[[package]] #4: d: [package.source] has no type (a string)', 13],
+    ])
+  })
+
   it('refuses a lock without [metadata], as Poetry does', () => {
     expect(discover('[[package]]\nname = "a"\nversion = "1"\n').errors).toEqual([
       {

@@ -4,7 +4,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {arrayTableLines, isTomlTable, readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {elide} from '../../../core/elide.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
@@ -62,6 +62,38 @@ function lockVersionProblem(file: string, text: string, metadata: unknown): Scan
   return lockfileError(file, 'unsupported-version', message, line, column)
 }
 
+/** What TOML holds instead of what was expected, in words. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (value instanceof Date) return 'a date'
+  if (isTomlTable(value)) return 'a table'
+  return typeof value === 'bigint' ? 'an integer' : `a ${typeof value}`
+}
+
+/** Why a `[[package]]` is not one Poetry writes (the checks of ./schema.ts, with messages), or undefined. */
+function packageProblem(raw: unknown): string | undefined {
+  if (!isTomlTable(raw)) return `${kindOf(raw)}, not a table`
+  if (raw.name === undefined) return 'no name'
+  if (typeof raw.name !== 'string') return `name is ${kindOf(raw.name)}, not a string`
+  const name = elide(raw.name, 100)
+  if (raw.version === undefined) return `${name} has no version`
+  if (typeof raw.version !== 'string') return `${name}: version is ${kindOf(raw.version)}, not a string`
+  if (raw.optional !== undefined && typeof raw.optional !== 'boolean')
+    return `${name}: optional is ${kindOf(raw.optional)}, not true or false`
+  if (raw.category !== undefined && typeof raw.category !== 'string')
+    return `${name}: category is ${kindOf(raw.category)}, not a string`
+  if (raw.groups !== undefined && !(Array.isArray(raw.groups) && raw.groups.every((g) => typeof g === 'string')))
+    return `${name}: groups is not a list of strings`
+  const source = raw.source
+  if (source === undefined) return undefined
+  if (!isTomlTable(source)) return `${name}: source is ${kindOf(source)}, not a table`
+  if (typeof source.type !== 'string') return `${name}: [package.source] has no type (a string)`
+  for (const key of ['url', 'reference', 'resolved_reference'] as const)
+    if (source[key] !== undefined && typeof source[key] !== 'string')
+      return `${name}: source ${key} is ${kindOf(source[key])}, not a string`
+  return undefined
+}
+
 function headerLine(text: string, header: string): number {
   const index = text.split(/\r?\n/).findIndex((line) => line.trim() === header)
   return index === -1 ? 1 : index + 1
@@ -79,11 +111,11 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   const errors: ScanError[] = [...read.forbidden]
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1
-    const parsed = checkValue(PoetryPackageCheck, raw)
-    if (!parsed.success) {
-      errors.push(
-        lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1),
-      )
+    const problem = packageProblem(raw)
+    const parsed = problem === undefined ? checkValue(PoetryPackageCheck, raw) : undefined
+    if (!parsed?.success) {
+      const why = problem ?? 'not a package Poetry writes'
+      errors.push(lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${why}`, line, 1))
       return
     }
     const entry = parsed.data
