@@ -802,22 +802,6 @@ export const PLANS: Readonly<Record<string, Plan>> = {
     },
     "loose": true
   },
-  "poetry-lock/PoetryMetadata": {
-    "type": "object",
-    "shape": {
-      "lock-version": {
-        "type": "string",
-        "checks": [
-          {
-            "check": "regex",
-            "source": "^[12]\\.\\d+$",
-            "flags": ""
-          }
-        ]
-      }
-    },
-    "loose": true
-  },
   "poetry-lock/PoetryPackage": {
     "type": "object",
     "shape": {

@@ -34,7 +34,6 @@ export const SCHEMAS = {
   'pnpm-lock/Importer': pnpm.Importer,
   'pnpm-lock/PackageEntry': pnpm.PackageEntry,
   'pnpm-lock/SnapshotEntry': pnpm.SnapshotEntry,
-  'poetry-lock/PoetryMetadata': poetry.PoetryMetadata,
   'poetry-lock/PoetryPackage': poetry.PoetryPackage,
   'swiftpm-resolved/PinV1': swiftpm.PinV1,
   'swiftpm-resolved/PinV2': swiftpm.PinV2,

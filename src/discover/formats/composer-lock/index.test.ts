@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
@@ -5,7 +6,7 @@ import {discoverer} from './index.js'
 function discover(text: string) {
   return discoverer.discover({file: 'composer.lock', text}, {readText: () => null}) as {
     components: Component[]
-    errors: Array<{code: string; line?: number; message: string}>
+    errors: Array<{code: string; line?: number; column?: number; message: string}>
   }
 }
 
@@ -67,7 +68,70 @@ describe('composer-lock', () => {
     ])
     const {components, errors} = discover('{"packages": [\n {"name": "a/b"},\n {"name": "c/d", "version": "1.0.0"}]}')
     expect(components.map((c) => c.name)).toEqual(['c/d'])
-    expect(errors.map((e) => [e.code, e.line])).toEqual([['invalid-entry', 2]])
+    expect(errors).toEqual([
+      {
+        file: 'composer.lock',
+        code: 'invalid-entry',
+        message: 'packages[0]: package a/b has no version',
+        line: 2,
+        column: 2,
+      },
+    ])
+  })
+
+  it('says in its own words what an entry lacks, at the entry', () => {
+    const {components, errors} = discover(
+      [
+        '{"packages": [',
+        ' {"version": "1.0.0"},',
+        ' {"name": {"x": 1}, "version": "1.0.0"},',
+        ' {"name": "a/b", "version": {"x": 1}},',
+        ' {"name": "a/c", "version": true},',
+        ' {"name": "a/d", "version": "1.0.0", "source": "git"},',
+        ' {"name": "a/e", "version": "1.0.0", "dist": {"url": "https://example.com/e.zip"}},',
+        ' "a/f"',
+        ']}',
+      ].join('\n'),
+    )
+    expect(components).toEqual([])
+    expect(errors.map((e) => [e.message, e.line, e.column])).toEqual([
+      ['packages[0]: a package without a name', 2, 2],
+      ['packages[1]: the package name is an object, not a string', 3, 2],
+      ['packages[2]: package a/b: the version is an object, not a string or a number', 4, 2],
+      ['packages[3]: package a/c: the version is a boolean, not a string or a number', 5, 2],
+      ['packages[4]: package a/d: source is a string, not an object', 6, 2],
+      ['packages[5]: package a/e: dist has no type (a string)', 7, 2],
+      ['packages[6]: a string, not a package object', 1, 2],
+    ])
+  })
+
+  it('reads a numeric version as a string, as Composer casts it (real dependabot-core fixture)', () => {
+    const text = readFileSync(
+      new URL('./__fixtures__/dependabot-core-integer-version/composer.lock', import.meta.url),
+      'utf8',
+    )
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [c.name, c.version, c.scope, c.purl, c.locations[0].line, c.locations[0].column]),
+    ).toEqual([
+      [
+        'composer/installers',
+        'v1.6.0',
+        'prod',
+        'pkg:composer/composer/installers@v1.6.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fcomposer%2Finstallers.git%40cfcca6b1b60bc4974324efb5783c13dca6932b5b',
+        9,
+        9,
+      ],
+      [
+        'wpackagist-plugin/ga-google-analytics',
+        '20180828',
+        'prod',
+        'pkg:composer/wpackagist-plugin/ga-google-analytics@20180828?download_url=https%3A%2F%2Fdownloads.wordpress.org%2Fplugin%2Fga-google-analytics.20180828.zip',
+        129,
+        9,
+      ],
+    ])
   })
 
   it("names a package's dist archive when no git source is locked: GitHub's repository, another server's URL", () => {

@@ -2,9 +2,9 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {isJsonObject, type JsonDocument, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonDocument, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {elide} from '../../../core/elide.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
 
@@ -53,11 +53,12 @@ function readSection(
     const {line, column} = isJsonObject(raw)
       ? document.positionOf(raw)
       : (document.topLevelKeys.get(section) ?? {line: 1, column: 1})
-    const parsed = checkValue(ComposerPackageCheck, raw)
-    if (!parsed.success) {
-      errors.push(
-        lockfileError(file, 'invalid-entry', `${section}[${index}]: ${firstIssue(parsed.error)}`, line, column),
-      )
+    const entry = withStringVersion(raw)
+    const problem = entryProblem(entry)
+    const parsed = problem === undefined ? checkValue(ComposerPackageCheck, entry) : undefined
+    if (!parsed?.success) {
+      const why = problem ?? 'not a package entry Composer reads'
+      errors.push(lockfileError(file, 'invalid-entry', `${section}[${index}]: ${why}`, line, column))
       return
     }
     const {name, version, dist, source} = parsed.data
@@ -77,6 +78,52 @@ function readSection(
       }),
     )
   })
+}
+
+/**
+ * Composer's ArrayLoader (composer/composer src/Composer/Package/Loader/ArrayLoader.php `createObject`) takes any
+ * scalar version and casts it: `if (!is_string($config['version'])) { $config['version'] = (string)
+ * $config['version']; }` (`"version": 20180828` is the version "20180828"). A number is read so; a boolean, which
+ * PHP would cast to "1" or "", is left to `entryProblem`, as is a number JavaScript writes with an exponent (PHP
+ * does not write it the same way).
+ */
+function withStringVersion(raw: JsonValue): JsonValue {
+  if (!isJsonObject(raw) || typeof raw.version !== 'number') return raw
+  const version = String(raw.version)
+  return Number.isFinite(raw.version) && !/e/i.test(version) ? {...raw, version} : raw
+}
+
+/** What JSON holds instead of what was expected, in words. */
+function kindOf(value: JsonValue | undefined): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  return `a ${typeof value}`
+}
+
+/**
+ * Why Composer could not read a package entry, in its own terms (ArrayLoader: "Unknown package has no name defined",
+ * "Package NAME has no version defined"); undefined when it can. The checks of ./schema.ts, with messages.
+ */
+function entryProblem(raw: JsonValue): string | undefined {
+  if (!isJsonObject(raw)) return `${kindOf(raw)}, not a package object`
+  if (raw.name === undefined) return 'a package without a name'
+  if (typeof raw.name !== 'string') return `the package name is ${kindOf(raw.name)}, not a string`
+  const name = elide(raw.name, 100)
+  const version = raw.version
+  if (version === undefined || version === null) return `package ${name} has no version`
+  if (typeof version !== 'string') return `package ${name}: the version is ${kindOf(version)}, not a string or a number`
+  for (const key of ['source', 'dist'] as const) {
+    const reference = raw[key]
+    if (reference === undefined) continue
+    if (!isJsonObject(reference)) return `package ${name}: ${key} is ${kindOf(reference)}, not an object`
+    if (typeof reference.type !== 'string') return `package ${name}: ${key} has no type (a string)`
+    if (reference.url !== undefined && typeof reference.url !== 'string')
+      return `package ${name}: ${key}.url is ${kindOf(reference.url)}, not a string`
+    if (reference.reference !== undefined && reference.reference !== null && typeof reference.reference !== 'string')
+      return `package ${name}: ${key}.reference is ${kindOf(reference.reference)}, not a string`
+  }
+  return undefined
 }
 
 export function discoverComposerLock(file: string, text: string): DiscoverOutput {

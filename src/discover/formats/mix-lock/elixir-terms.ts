@@ -1,7 +1,10 @@
 /**
  * A reader for the subset of Elixir literal syntax that `mix.lock` is written in (Mix.Dep.Lock.write: `%{`, one
  * `"app": inspect(lock_tuple),` line per dependency, `}`) and that a simple `mix.exs` `deps` list uses: double-quoted
- * strings with their escapes, atoms (`:name`, `:"quoted"`, `true`, `false`, `nil`), aliases (`Foo.Bar`), numbers,
+ * strings with their escapes, single-quoted charlists (`'v1.2.0'`, which older Mix wrote for a git `tag:`; read as
+ * the string of their characters: "A charlist is a list of integers where all the integers are valid code points
+ * ... created with single-quotes", https://hexdocs.pm/elixir/binaries-strings-and-charlists.html, and
+ * `Code.string_to_quoted` reads them so), atoms (`:name`, `:"quoted"`, `true`, `false`, `nil`), aliases (`Foo.Bar`), numbers,
  * tuples, lists with keyword pairs (`key: value`, `"key": value`), and maps (`%{k => v}`, `%{"k": v}`).
  *
  * Written by hand: there is no maintained JavaScript parser of Elixir terms, and Mix itself reads the file with
@@ -54,7 +57,8 @@ export class ElixirReader extends TermCursor {
       this.advance(1)
       return {kind: 'list', items: this.readItems(']', depth), line: at.line, column: at.column}
     }
-    if (char === '"') return {kind: 'string', value: this.readString(), line: at.line, column: at.column}
+    if (char === '"' || char === "'")
+      return {kind: 'string', value: this.readString(char), line: at.line, column: at.column}
     if (char === ':') {
       const next = this.text[this.offset + 1]
       if (next === '"') {
@@ -97,7 +101,7 @@ export class ElixirReader extends TermCursor {
     const at = this.position()
     const char = this.text[this.offset]
     let key: string | undefined
-    if (char === '"') key = this.readString()
+    if (char === '"' || char === "'") key = this.readString(char)
     else if (char !== undefined && (IDENT_START.test(char) || ALIAS_START.test(char))) key = this.readIdentifier(true)
     if (key !== undefined && this.text[this.offset] === ':' && /[\s]/.test(this.text[this.offset + 1] ?? '')) {
       this.advance(1)
@@ -200,16 +204,19 @@ export class ElixirReader extends TermCursor {
     return this.text.slice(start, this.offset)
   }
 
-  /** A double-quoted string at the cursor, its escapes decoded; interpolation is refused. */
-  private readString(): string {
+  /**
+   * A double-quoted string (or, `quote` `'`, a charlist) at the cursor, its escapes decoded (the same for both);
+   * interpolation is refused.
+   */
+  private readString(quote: '"' | "'" = '"'): string {
     const at = this.position()
     const {text} = this
     this.advance(1)
     let value = ''
     for (;;) {
       const char = text[this.offset]
-      if (char === undefined) this.fail('unterminated string', at)
-      if (char === '"') {
+      if (char === undefined) this.fail(quote === '"' ? 'unterminated string' : 'unterminated charlist', at)
+      if (char === quote) {
         this.advance(1)
         return value
       }
@@ -220,7 +227,7 @@ export class ElixirReader extends TermCursor {
       }
       if (char === '#' && text[this.offset + 1] === '{') this.fail('string interpolation is not a literal')
       if (char !== '\\') {
-        value += this.takeUntil('"\\\n#')
+        value += this.takeUntil(`${quote}\\\n#`)
         continue
       }
       const escaped = text[this.offset + 1]
@@ -234,7 +241,7 @@ export class ElixirReader extends TermCursor {
         // A backslash before a newline joins the lines.
         this.newline(2)
       } else {
-        // Any other escaped character stands for itself (`\#`, `\"`, `\\`).
+        // Any other escaped character stands for itself (`\#`, `\"`, `\'`, `\\`).
         value += escaped
         this.advance(2)
       }

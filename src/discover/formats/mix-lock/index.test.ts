@@ -154,6 +154,39 @@ describe('mix-lock', () => {
     expect(computed.components.map((c) => c.direct)).toEqual([undefined, undefined, undefined, undefined])
   })
 
+  it("reads single-quoted charlists as strings (`tag: 'v1.2.0'`), as Elixir does (real dependabot-core fixture)", () => {
+    const out = discoverMixLock('mix.lock', fixture('dependabot-core-charlist-mix.lock'))
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => [c.purl, c.ref, c.locations[0].line, c.locations[0].column])).toEqual([
+      ['pkg:hex/mime@1.2.0', 'mime', 1, 3],
+      [
+        'pkg:generic/github.com/dependabot-fixtures/phoenix@178ce1a2344515e9145599970313fcc190d4b881?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fdependabot-fixtures%2Fphoenix.git%40178ce1a2344515e9145599970313fcc190d4b881',
+        'phoenix',
+        2,
+        3,
+      ],
+      ['pkg:hex/phoenix_pubsub@1.0.2', 'phoenix_pubsub', 3, 3],
+      ['pkg:hex/plug@1.2.0', 'plug', 4, 3],
+      ['pkg:hex/poison@2.2.0', 'poison', 5, 3],
+    ])
+    // A charlist version is read as the string it spells; a quoted keyword key may be single-quoted too.
+    const charlists = discoverMixLock(
+      'mix.lock',
+      `%{"x": {:hex, :x, '1.0.0', "abc", [], [], 'hexpm'}, 'y': {:hex, :y, '2.0.0'}}`,
+    )
+    expect(charlists.errors).toEqual([])
+    expect(charlists.components.map((c) => [c.name, c.version, c.locations[0].column])).toEqual([
+      ['x', '1.0.0', 3],
+      ['y', '2.0.0', 53],
+    ])
+    expect(
+      discoverMixLock('mix.lock', `%{"x": {:git, "https://example.com/x.git", "abc", [tag: 'v1]}}\n`).errors,
+    ).toEqual([{file: 'mix.lock', code: 'invalid-lockfile', message: 'unterminated charlist', line: 1, column: 57}])
+    expect(discoverMixLock('mix.lock', `%{"x": {:hex, :x, '#{1}'}}`).errors?.[0]).toMatchObject({
+      message: 'string interpolation is not a literal',
+    })
+  })
+
   it('reports hostile input with file and line, keeping the entries read before it', () => {
     const unterminated = discoverMixLock(
       'mix.lock',

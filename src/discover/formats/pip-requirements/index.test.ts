@@ -121,7 +121,13 @@ describe('pip-requirements', () => {
       ['flask', 'requirements.txt', 5],
     ])
     expect(errors).toEqual([
-      {file: 'requirements.txt', code: 'include-not-read', message: "cannot read included file 'missing.in'", line: 3},
+      {
+        file: 'requirements.txt',
+        code: 'include-not-read',
+        message: "cannot read included file 'missing.in'",
+        line: 3,
+        column: 1,
+      },
     ])
     // Each file once: thirty `-r` lines to the next of eight levels were 30^8 reads.
     const levels: Record<string, string> = {'r8.txt': 'six==1.16.0\n'}
@@ -138,12 +144,14 @@ describe('pip-requirements', () => {
         code: 'include-not-read',
         message: "included file 'more.txt' is nested deeper than 8 includes; not read",
         line: 1,
+        column: 1,
       },
       {
         file: 'r8.txt',
         code: 'include-not-read',
         message: "constraints file 'pins.txt' is nested deeper than 8 includes; not read",
         line: 2,
+        column: 1,
       },
     ])
     // A requirements file the walker cannot find (outside the scanned path, or absent) is reported, not passed
@@ -155,24 +163,89 @@ describe('pip-requirements', () => {
         code: 'include-not-read',
         message: "cannot read included file '../other/requirements.txt'",
         line: 1,
+        column: 1,
       },
       {
         file: 'requirements.txt',
         code: 'include-not-read',
         message: "cannot read constraints file '../pins.txt'",
         line: 2,
+        column: 1,
       },
     ])
   })
 
   it('reports lines that are not requirements', () => {
-    const {errors} = discover('ok==1.0\n!!!\n')
+    const {errors} = discover('ok==1.0\n  !!!\n')
     expect(errors).toEqual([
       {
         file: 'requirements.txt',
         code: 'invalid-requirement',
         message: 'not a requirement, an option or an include',
         line: 2,
+        column: 3,
+      },
+    ])
+  })
+
+  it('splits option lines as pip does (shlex): quoted -r/-c paths, -rFILE, --requirement=FILE, several options', () => {
+    const files = {
+      'base.txt': 'requests==2.31.0\n',
+      'my deps.txt': 'six==1.16.0\n',
+      'more.txt': 'attrs==23.2.0\n',
+      'extra.txt': 'idna==3.7\n',
+      'cons.txt': 'flask==3.0.0\n',
+    }
+    const {components, errors, skipped} = discover(
+      `-r "base.txt"\n-r 'my deps.txt'\n-rmore.txt --requirement=extra.txt\n-c 'cons.txt'\nflask\n`,
+      files,
+    )
+    expect(errors).toEqual([])
+    expect(skipped).toEqual([])
+    expect(components.map((c) => [c.name, c.version, c.locations[0].file, c.locations[0].line])).toEqual([
+      ['requests', '2.31.0', 'base.txt', 1],
+      ['six', '1.16.0', 'my deps.txt', 1],
+      ['attrs', '23.2.0', 'more.txt', 1],
+      ['idna', '3.7', 'extra.txt', 1],
+      ['flask', '3.0.0', 'requirements.txt', 5],
+    ])
+  })
+
+  it('reports an option pip cannot split, or without its value, at its line and column', () => {
+    expect(discover('flask==3.0.0\n  -r "base.txt\n-c\n', {}).errors).toEqual([
+      {
+        file: 'requirements.txt',
+        code: 'invalid-requirement',
+        message: "pip cannot split this line's options (no closing quotation)",
+        line: 2,
+        column: 3,
+      },
+      {file: 'requirements.txt', code: 'invalid-requirement', message: '-c without a value', line: 3, column: 1},
+    ])
+  })
+
+  it('skips an include or constraints file named by a URL (pip fetches it; nothing is fetched here), credentials dropped', () => {
+    // dependabot-core python/spec/fixtures/requirements/remote_constraints.txt, plus a -r with credentials.
+    const {components, errors, skipped} = discover(
+      '-c "https://raw.githubusercontent.com/apache/airflow/constraints-2.7.2/constraints-3.11.txt"\n' +
+        "-r 'https://deploy:s3cr3t@pypi.internal.example/reqs.txt'\nflask==3.0.0\n",
+      {},
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => c.name)).toEqual(['flask'])
+    expect(skipped).toEqual([
+      {
+        file: 'requirements.txt',
+        line: 1,
+        reason: 'remote-resource',
+        message:
+          'constraints file https://raw.githubusercontent.com/apache/airflow/constraints-2.7.2/constraints-3.11.txt is a URL: not fetched',
+      },
+      {
+        file: 'requirements.txt',
+        line: 2,
+        reason: 'remote-resource',
+        message: 'included file https://pypi.internal.example/reqs.txt is a URL: not fetched',
       },
     ])
   })

@@ -51,11 +51,26 @@ function pinsOf(text: string): Map<string, string> {
 }
 
 /** Why an include was not read: too deep, or unreadable (outside the scanned path, absent). */
-function notRead(file: string, what: string, path: string, line: number, deep: boolean): ScanError {
+function notRead(file: string, what: string, path: string, line: number, column: number, deep: boolean): ScanError {
   const message = deep
     ? `${what} '${path}' is nested deeper than ${MAX_INCLUDE_DEPTH} includes; not read`
     : `cannot read ${what} '${path}'`
-  return lockfileError(file, 'include-not-read', message, line)
+  return lockfileError(file, 'include-not-read', message, line, column)
+}
+
+/**
+ * pip fetches an include named by an http(s) URL (req_file.py: `SCHEME_RE = re.compile(r"^(http|https|file):", re.I)`,
+ * then `get_file_content(url, session)`); nothing is fetched here. Reported as a skip, as the format skips the
+ * other remote things a file names (URL requirements), the URL without its credentials.
+ */
+function remoteInclude(file: string, what: string, path: string, line: number): Skipped | undefined {
+  if (!/^https?:/i.test(path)) return undefined
+  return {
+    file,
+    line,
+    reason: 'remote-resource',
+    message: `${what} ${redactSecrets(urlWithoutCredentials(path)).slice(0, 200)} is a URL: not fetched`,
+  }
 }
 
 /**
@@ -72,11 +87,17 @@ function readFile(file: string, text: string, state: State, depth: number, inher
   const constraints = new Map<string, string>()
   for (const entry of entries) {
     if (entry.kind !== 'include') continue
+    const remote = remoteInclude(file, entry.constraint ? 'constraints file' : 'included file', entry.path, entry.line)
+    if (remote) {
+      state.skipped.push(remote)
+      continue
+    }
     const target = posix.normalize(posix.join(posix.dirname(file), entry.path))
     const deep = depth >= MAX_INCLUDE_DEPTH
     if (entry.constraint) {
       const pins = deep ? null : state.context.readText(target)
-      if (pins === null) state.errors.push(notRead(file, 'constraints file', entry.path, entry.line, deep))
+      if (pins === null)
+        state.errors.push(notRead(file, 'constraints file', entry.path, entry.line, entry.column, deep))
       else for (const [name, version] of pinsOf(pins)) constraints.set(name, version)
       continue
     }
@@ -86,13 +107,19 @@ function readFile(file: string, text: string, state: State, depth: number, inher
     if (state.read.has(target)) continue
     state.read.add(target)
     const included = deep ? null : state.context.readText(target)
-    if (included === null) state.errors.push(notRead(file, 'included file', entry.path, entry.line, deep))
+    if (included === null) state.errors.push(notRead(file, 'included file', entry.path, entry.line, entry.column, deep))
     else readFile(target, included, state, depth + 1, indexes)
   }
   for (const entry of entries) {
     if (entry.kind === 'invalid') {
       state.errors.push(
-        lockfileError(file, 'invalid-requirement', 'not a requirement, an option or an include', entry.line),
+        lockfileError(
+          file,
+          'invalid-requirement',
+          entry.why ?? 'not a requirement, an option or an include',
+          entry.line,
+          entry.column,
+        ),
       )
     } else if (entry.kind === 'url') {
       // A local path, or a VCS requirement on a known forge (its repository as `vcs_url`, read by resolve's

@@ -3,12 +3,19 @@
  * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`,
  * `--extra-index-url`, per-line `--hash`, PEP 508 extras and `;` markers, `name @ url`, bare URLs and paths (the
  * requirement itself: ../../lockfile-support/pep508.ts; a URL's `#egg=`/`#subdirectory=`: ./pip-source.ts).
+ *
+ * A line that starts with an option is split as pip splits it: `break_args_options` keeps everything from the first
+ * word starting with `-` as the options, then `opts, _ = parser.parse_args(shlex.split(options_str), defaults)`
+ * (pip/_internal/req/req_file.py `get_line_parser`), so `-r "base.txt"` and `-c 'cons.txt'` name base.txt and
+ * cons.txt. Options are read as optparse reads them: `-r FILE`, `-rFILE`, `--requirement FILE`,
+ * `--requirement=FILE`, several on one line; at the first option not read here the rest of the line is passed over.
  */
 import {DIRECT_REFERENCE, exactPin, isSpecifierList, NAMED_REQUIREMENT} from '../../lockfile-support/pep508.js'
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
+import {shlexSplit} from '../../lockfile-support/shlex.js'
 
 export type RequirementLine =
-  | {kind: 'include'; path: string; constraint: boolean; line: number}
+  | {kind: 'include'; path: string; constraint: boolean; line: number; column: number}
   | {kind: 'option'; line: number}
   | {kind: 'index' | 'extra-index'; url: string; line: number}
   | {kind: 'named'; name: string; pinned?: string; text: string; line: number; column: number}
@@ -23,7 +30,7 @@ export type RequirementLine =
       line: number
       column: number
     }
-  | {kind: 'invalid'; text: string; line: number}
+  | {kind: 'invalid'; text: string; line: number; column: number; why?: string}
 
 /** Joins continuation lines and drops comments, keeping the number of each logical line's first physical line. */
 function logicalLines(text: string): Array<{text: string; line: number; column: number}> {
@@ -50,13 +57,64 @@ function logicalLines(text: string): Array<{text: string; line: number; column: 
   return result
 }
 
-const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
-const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
-/** `--index-url` replaces pip's index list (PyPI at first), `--extra-index-url` adds one to it (./pip-source.ts). */
-const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
-const EXTRA_INDEX_URL = /^--extra-index-url(?:\s*=\s*|\s+)(\S+)$/
+/**
+ * The options read here, by each of their names, and what they are: `--index-url` replaces pip's index list (PyPI at
+ * first), `--extra-index-url` adds one to it (./pip-source.ts). All take a value.
+ */
+const OPTIONS: ReadonlyMap<string, 'include' | 'constraint' | 'editable' | 'index' | 'extra-index'> = new Map([
+  ['-r', 'include'],
+  ['--requirement', 'include'],
+  ['-c', 'constraint'],
+  ['--constraint', 'constraint'],
+  ['-e', 'editable'],
+  ['--editable', 'editable'],
+  ['-i', 'index'],
+  ['--index-url', 'index'],
+  ['--extra-index-url', 'extra-index'],
+] as const)
 
-function urlLine(target: string, base: {text: string; line: number; column: number}, name?: string): RequirementLine {
+type Logical = {text: string; line: number; column: number}
+
+/** A line of options (it starts with `-`), split by shlex and read as optparse reads it. */
+function optionLines(logical: Logical): RequirementLine[] {
+  const {text, line, column} = logical
+  const words = shlexSplit(text)
+  if (typeof words === 'string')
+    return [{kind: 'invalid', text, line, column, why: `pip cannot split this line's options (${words})`}]
+  const result: RequirementLine[] = []
+  for (let at = 0; at < words.length; ) {
+    const word = words[at]
+    // `--name=value`, `--name value`; `-xvalue`, `-x value` (optparse).
+    const long = word.startsWith('--')
+    const equals = long ? word.indexOf('=') : -1
+    const name = long ? (equals === -1 ? word : word.slice(0, equals)) : word.slice(0, 2)
+    const kind = OPTIONS.get(name)
+    if (kind === undefined) {
+      result.push({kind: 'option', line})
+      break
+    }
+    const inline = long
+      ? equals === -1
+        ? undefined
+        : word.slice(equals + 1)
+      : word.length > 2
+        ? word.slice(2)
+        : undefined
+    const value = inline ?? words[at + 1]
+    at += inline === undefined ? 2 : 1
+    if (value === undefined) {
+      result.push({kind: 'invalid', text, line, column, why: `${name} without a value`})
+      break
+    }
+    if (kind === 'include' || kind === 'constraint')
+      result.push({kind: 'include', path: value, constraint: kind === 'constraint', line, column})
+    else if (kind === 'editable') result.push(urlLine(value, logical))
+    else result.push({kind, url: value, line})
+  }
+  return result
+}
+
+function urlLine(target: string, base: Logical, name?: string): RequirementLine {
   const vcs = /^(git|hg|svn|bzr)\+/.test(target)
   const local = !vcs && (/^(\.{1,2}\/|\/|file:)/.test(target) || !target.includes('://'))
   const {url, egg} = splitPipUrl(target)
@@ -64,18 +122,9 @@ function urlLine(target: string, base: {text: string; line: number; column: numb
 }
 
 export function parseRequirements(text: string): RequirementLine[] {
-  return logicalLines(text).map((logical): RequirementLine => {
-    const {text: content, line} = logical
-    const include = INCLUDE.exec(content)
-    if (include)
-      return {kind: 'include', path: include[2], constraint: include[1] === '-c' || include[1] === '--constraint', line}
-    const editable = EDITABLE.exec(content)
-    if (editable) return urlLine(editable[2], logical)
-    const index = INDEX_URL.exec(content)
-    if (index) return {kind: 'index', url: index[1], line}
-    const extraIndex = EXTRA_INDEX_URL.exec(content)
-    if (extraIndex) return {kind: 'extra-index', url: extraIndex[1], line}
-    if (content.startsWith('-')) return {kind: 'option', line}
+  return logicalLines(text).flatMap((logical): RequirementLine | RequirementLine[] => {
+    const {text: content, line, column} = logical
+    if (content.startsWith('-')) return optionLines(logical)
     // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
     const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()
     const withoutMarkers = requirement.replace(/\s*;.*$/, '').trim()
@@ -90,9 +139,9 @@ export function parseRequirements(text: string): RequirementLine[] {
       return urlLine(withoutMarkers, written)
     }
     const named = NAMED_REQUIREMENT.exec(withoutMarkers)
-    if (!named) return {kind: 'invalid', text: content, line}
+    if (!named) return {kind: 'invalid', text: content, line, column}
     const specifiers = named[3]
-    if (!isSpecifierList(specifiers)) return {kind: 'invalid', text: content, line}
+    if (!isSpecifierList(specifiers)) return {kind: 'invalid', text: content, line, column}
     return {kind: 'named', name: named[1], pinned: exactPin(specifiers), ...written}
   })
 }

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
@@ -6,7 +7,7 @@ function discover(text: string) {
   return discoverer.discover({file: 'Pipfile.lock', text}, {readText: () => null}) as {
     components: Component[]
     skipped: Array<{reason: string; line?: number; message: string}>
-    errors: Array<{code: string; line?: number; message: string}>
+    errors: Array<{code: string; line?: number; column?: number; message: string}>
   }
 }
 
@@ -57,18 +58,66 @@ describe('pipfile-lock', () => {
     ])
   })
 
-  it('reports a wrong pipfile-spec and mistyped entries with lines', () => {
-    expect(discover('{"_meta": {"pipfile-spec": 99}}').errors.map((e) => [e.code, e.line])).toEqual([
-      ['unsupported-version', 1],
+  it('reports a wrong pipfile-spec and mistyped entries in its own words, with lines and columns', () => {
+    const meta = (text: string) => discover(text).errors.map((e) => [e.code, e.message, e.line, e.column])
+    expect(meta('{"_meta": {"pipfile-spec": 99}}')).toEqual([
+      ['unsupported-version', 'pipfile-spec 99 is not supported (1 to 6 are read)', 1, 2],
     ])
-    const {errors} = discover('{"_meta": {"pipfile-spec": 6},\n "default": {"a": {"version": 1}}}')
+    expect(meta('{"default": {}}')).toEqual([
+      ['unsupported-version', 'no _meta, where a Pipfile.lock gives its format version (pipfile-spec)', 1, 1],
+    ])
+    expect(meta('{"_meta": {"hash": {}}}')).toEqual([
+      ['unsupported-version', '_meta has no pipfile-spec (the format version of the Pipfile.lock)', 1, 2],
+    ])
+    expect(meta('{"_meta": {"pipfile-spec": "6"}}')).toEqual([
+      ['unsupported-version', '_meta.pipfile-spec is a string, not a number', 1, 2],
+    ])
+    expect(meta('{"_meta": []}')).toEqual([['unsupported-version', '_meta is an array, not an object', 1, 2]])
+    const {errors} = discover(
+      '{"_meta": {"pipfile-spec": 6},\n "default": {"a": {"version": 1},\n  "b": {"version": "==1.0", "editable": "yes"}}}',
+    )
     expect(errors).toEqual([
       {
         file: 'Pipfile.lock',
         code: 'invalid-entry',
-        message: 'default["a"]: version: Invalid input: expected string, received number',
+        message: 'default["a"] has a version that is a number, not a string',
         line: 2,
         column: 14,
+      },
+      {
+        file: 'Pipfile.lock',
+        code: 'invalid-entry',
+        message: 'default["b"] has an editable that is a string, not true or false',
+        line: 3,
+        column: 3,
+      },
+    ])
+  })
+
+  it('reports entries that are not objects at their key (real dependabot-core fixture, edited by hand)', () => {
+    const text = readFileSync(new URL('./__fixtures__/dependabot-core-edited/Pipfile.lock', import.meta.url), 'utf8')
+    const {components, errors} = discover(text)
+    expect(components.map((c) => [c.name, c.version, c.scope, c.locations[0].line, c.locations[0].column])).toEqual([
+      ['certifi', '2017.11.5', 'prod', 16, 9],
+      ['chardet', '3.0.4', 'prod', 23, 9],
+      ['idna', '2.5', 'prod', 30, 9],
+      ['urllib3', '1.21.1', 'prod', 38, 9],
+      ['py', '1.5.2', 'dev', 47, 9],
+    ])
+    expect(errors).toEqual([
+      {
+        file: 'Pipfile.lock',
+        code: 'invalid-entry',
+        message: 'default["requests"] is a string, not an object such as {"version": "==1.2.3"}',
+        line: 37,
+        column: 9,
+      },
+      {
+        file: 'Pipfile.lock',
+        code: 'invalid-entry',
+        message: 'develop["pytest"] is an array, not an object such as {"version": "==1.2.3"}',
+        line: 54,
+        column: 9,
       },
     ])
   })

@@ -2,10 +2,12 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import {keyPositions} from '../../lockfile-support/json-key-positions.js'
+import type {Position} from '../../lockfile-support/line-index.js'
+import {elide} from '../../../core/elide.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
@@ -32,10 +34,17 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
   const read = readLockfileJson(file, text)
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root, errors} = read
-  const meta = checkValue(PipfileMetaCheck, root._meta)
-  if (!meta.success) {
+  const metaProblem = metaProblemOf(root._meta)
+  if (metaProblem !== undefined || !checkValue(PipfileMetaCheck, root._meta).success) {
     const at = document.topLevelKeys.get('_meta') ?? {line: 1, column: 1}
-    return lockfileFailure(file, 'unsupported-version', `_meta: ${firstIssue(meta.error)}`, at.line, at.column)
+    const message = metaProblem ?? '_meta is not one Pipfile.lock writes'
+    return lockfileFailure(file, 'unsupported-version', message, at.line, at.column)
+  }
+  // Where each entry's key is written, for entries that are not objects (the reader places objects only).
+  let keys: Map<string, Map<string, Position>> | undefined
+  const keyAt = (section: string, name: string): Position => {
+    keys ??= keyPositions(text, new Set(SECTIONS.map(([name]) => name)))
+    return keys.get(section)?.get(name) ?? document.topLevelKeys.get(section) ?? {line: 1, column: 1}
   }
   const components: Component[] = []
   const skipped: Skipped[] = []
@@ -48,12 +57,12 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
       continue
     }
     for (const [name, raw] of Object.entries(packages)) {
-      const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : {line: 1, column: 1}
-      const parsed = checkValue(PipfileEntryCheck, raw)
-      if (!parsed.success) {
-        errors.push(
-          lockfileError(file, 'invalid-entry', `${section}["${name}"]: ${firstIssue(parsed.error)}`, line, column),
-        )
+      const {line, column} = isJsonObject(raw) ? document.positionOf(raw) : keyAt(section, name)
+      const problem = entryProblem(raw)
+      const parsed = problem === undefined ? checkValue(PipfileEntryCheck, raw) : undefined
+      if (!parsed?.success) {
+        const why = problem ?? 'not a package entry Pipfile.lock writes'
+        errors.push(lockfileError(file, 'invalid-entry', `${section}["${elide(name, 100)}"] ${why}`, line, column))
         continue
       }
       const entry = parsed.data
@@ -88,6 +97,41 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
     }
   }
   return {components, skipped, errors}
+}
+
+/** What JSON holds instead of what was expected, in words. */
+function kindOf(value: JsonValue | undefined): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  return `a ${typeof value}`
+}
+
+/** The string fields of an entry (./schema.ts), and `editable`, a boolean. */
+const STRING_FIELDS = ['version', 'git', 'ref', 'path', 'file', 'index'] as const
+
+/** Why an entry is not one Pipfile.lock writes (`"name": {"version": "==1.2.3", "hashes": [...]}`), or undefined. */
+function entryProblem(raw: JsonValue): string | undefined {
+  if (!isJsonObject(raw)) return `is ${kindOf(raw)}, not an object such as {"version": "==1.2.3"}`
+  for (const field of STRING_FIELDS) {
+    const value = raw[field]
+    if (value !== undefined && typeof value !== 'string') return `has a ${field} that is ${kindOf(value)}, not a string`
+  }
+  if (raw.editable !== undefined && typeof raw.editable !== 'boolean')
+    return `has an editable that is ${kindOf(raw.editable)}, not true or false`
+  return undefined
+}
+
+/** Why `_meta` is not read: `pipfile-spec` (an integer, 1 to 6) says which Pipfile.lock this is. */
+function metaProblemOf(meta: JsonValue | undefined): string | undefined {
+  if (meta === undefined) return 'no _meta, where a Pipfile.lock gives its format version (pipfile-spec)'
+  if (!isJsonObject(meta)) return `_meta is ${kindOf(meta)}, not an object`
+  const spec = meta['pipfile-spec']
+  if (spec === undefined) return '_meta has no pipfile-spec (the format version of the Pipfile.lock)'
+  if (typeof spec !== 'number') return `_meta.pipfile-spec is ${kindOf(spec)}, not a number`
+  if (!Number.isInteger(spec) || spec < 1 || spec > 6)
+    return `pipfile-spec ${elide(String(spec), 40)} is not supported (1 to 6 are read)`
+  return undefined
 }
 
 /**

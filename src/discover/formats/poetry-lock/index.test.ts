@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
@@ -83,14 +84,91 @@ describe('poetry-lock', () => {
     expect(components.map((c) => c.scope)).toEqual(['dev'])
   })
 
-  it('rejects an unknown lock-version at [metadata]', () => {
-    expect(discover('[[package]]\nname = "a"\nversion = "1"\n\n[metadata]\nlock-version = "3.0"\n').errors).toEqual([
+  it('rejects an unknown lock-version at its value, in words naming the versions read', () => {
+    expect(
+      discover('[[package]]\nname = "a"\nversion = "1"\n\n[metadata]\npython-versions = "*"\nlock-version =  "3.0"\n')
+        .errors,
+    ).toEqual([
       {
         file: 'poetry.lock',
         code: 'unsupported-version',
-        message: '[metadata] lock-version: expected lock-version 1.x or 2.x',
-        line: 5,
+        message: '[metadata] lock-version "3.0" is not supported (Poetry reads 1.x and 2.x)',
+        line: 7,
+        column: 17,
       },
+    ])
+    expect(discover('[[package]]\nname = "a"\nversion = "1"\n\n[metadata]\nlock-version = 2\n').errors).toEqual([
+      {
+        file: 'poetry.lock',
+        code: 'unsupported-version',
+        message: '[metadata] lock-version is not a string such as "2.1"',
+        line: 6,
+        column: 16,
+      },
+    ])
+  })
+
+  it('says in its own words what a [[package]] lacks, at its header, and reads the others', () => {
+    const text = [
+      '[[package]]',
+      'version = "1.0"',
+      '',
+      '[[package]]',
+      'name = "b"',
+      'version = 2',
+      '',
+      '[[package]]',
+      'name = "c"',
+      'version = "1.0"',
+      'groups = "main"',
+      '',
+      '[[package]]',
+      'name = "d"',
+      'version = "1.0"',
+      '',
+      '[package.source]',
+      'url = "https://example.com/d.git"',
+      '',
+      '[[package]]',
+      'name = "e"',
+      'version = "1.0"',
+      '',
+      '[metadata]',
+      'lock-version = "2.1"',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text)
+    expect(components.map((c) => c.name)).toEqual(['e'])
+    expect(errors.map((e) => [e.message, e.line])).toEqual([
+      ['[[package]] #1: no name', 1],
+      ['[[package]] #2: b: version is a number, not a string', 4],
+      ['[[package]] #3: c: groups is not a list of strings', 8],
+      ['[[package]] #4: d: [package.source] has no type (a string)', 13],
+    ])
+  })
+
+  it('refuses a lock without [metadata], as Poetry does', () => {
+    expect(discover('[[package]]\nname = "a"\nversion = "1"\n').errors).toEqual([
+      {
+        file: 'poetry.lock',
+        code: 'unsupported-version',
+        message: 'no [metadata] table: Poetry reads no poetry.lock without one',
+        line: 1,
+        column: 1,
+      },
+    ])
+  })
+
+  it('reads a lock without [metadata] lock-version as 1.0, as Poetry does (real dependabot-core fixture)', () => {
+    const text = readFileSync(new URL('./__fixtures__/dependabot-core/poetry.lock', import.meta.url), 'utf8')
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version, c.scope, c.locations[0].line, c.locations[0].column])).toEqual([
+      ['certifi', '2018.10.15', 'prod', 1, 1],
+      ['chardet', '3.0.4', 'prod', 9, 1],
+      ['idna', '2.5', 'prod', 17, 1],
+      ['requests', '2.18.0', 'prod', 25, 1],
+      ['urllib3', '1.21.1', 'prod', 39, 1],
     ])
   })
 })

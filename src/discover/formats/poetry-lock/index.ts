@@ -1,16 +1,15 @@
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
+import {lockfileError} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {arrayTableLines, readToml} from '../../lockfile-support/toml.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {arrayTableLines, isTomlTable, readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
+import {elide} from '../../../core/elide.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
 
-const PoetryMetadataCheck = check('poetry-lock/PoetryMetadata')
 const PoetryPackageCheck = check('poetry-lock/PoetryPackage')
 
 export const discoverer: Discoverer = {
@@ -31,6 +30,70 @@ function scopeOf(entry: PoetryPackage): Scope {
   return 'prod'
 }
 
+/**
+ * Poetry's locker (python-poetry/poetry, src/poetry/packages/locker.py, `_get_lock_data`) reads
+ * `metadata = lock_data["metadata"]` then `lock_version = Version.parse(metadata.get("lock-version", "1.0"))`:
+ * a lock without the key (Poetry < 1.1 wrote none) is a 1.0 lock. Poetry 2 reads versions in `_READ_VERSION_RANGE`
+ * (">=1,<3"); any other is refused ("The lock file is not compatible with the current version of Poetry").
+ * Undefined when the file can be read, else the error, at the key's value (or the `[metadata]` header).
+ */
+function lockVersionProblem(file: string, text: string, metadata: unknown): ScanError | undefined {
+  if (!isTomlTable(metadata)) {
+    return lockfileError(
+      file,
+      'unsupported-version',
+      'no [metadata] table: Poetry reads no poetry.lock without one',
+      1,
+      1,
+    )
+  }
+  const version = metadata['lock-version']
+  if (version === undefined) return undefined
+  if (typeof version === 'string' && /^[12]\.\d+$/.test(version)) return undefined
+  const table = tomlKeyLines(text).get('metadata')
+  const line = table?.keys.get('lock-version') ?? table?.line ?? headerLine(text, '[metadata]')
+  // The column of the value, after `lock-version =`.
+  const value = table?.keys.has('lock-version') ? /=\s*/.exec(text.split(/\r?\n/)[line - 1] ?? '') : null
+  const column = value ? value.index + value[0].length + 1 : 1
+  const message =
+    typeof version === 'string'
+      ? `[metadata] lock-version ${JSON.stringify(version)} is not supported (Poetry reads 1.x and 2.x)`
+      : `[metadata] lock-version is not a string such as "2.1"`
+  return lockfileError(file, 'unsupported-version', message, line, column)
+}
+
+/** What TOML holds instead of what was expected, in words. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (value instanceof Date) return 'a date'
+  if (isTomlTable(value)) return 'a table'
+  return typeof value === 'bigint' ? 'an integer' : `a ${typeof value}`
+}
+
+/** Why a `[[package]]` is not one Poetry writes (the checks of ./schema.ts, with messages), or undefined. */
+function packageProblem(raw: unknown): string | undefined {
+  if (!isTomlTable(raw)) return `${kindOf(raw)}, not a table`
+  if (raw.name === undefined) return 'no name'
+  if (typeof raw.name !== 'string') return `name is ${kindOf(raw.name)}, not a string`
+  const name = elide(raw.name, 100)
+  if (raw.version === undefined) return `${name} has no version`
+  if (typeof raw.version !== 'string') return `${name}: version is ${kindOf(raw.version)}, not a string`
+  if (raw.optional !== undefined && typeof raw.optional !== 'boolean')
+    return `${name}: optional is ${kindOf(raw.optional)}, not true or false`
+  if (raw.category !== undefined && typeof raw.category !== 'string')
+    return `${name}: category is ${kindOf(raw.category)}, not a string`
+  if (raw.groups !== undefined && !(Array.isArray(raw.groups) && raw.groups.every((g) => typeof g === 'string')))
+    return `${name}: groups is not a list of strings`
+  const source = raw.source
+  if (source === undefined) return undefined
+  if (!isTomlTable(source)) return `${name}: source is ${kindOf(source)}, not a table`
+  if (typeof source.type !== 'string') return `${name}: [package.source] has no type (a string)`
+  for (const key of ['url', 'reference', 'resolved_reference'] as const)
+    if (source[key] !== undefined && typeof source[key] !== 'string')
+      return `${name}: source ${key} is ${kindOf(source[key])}, not a string`
+  return undefined
+}
+
 function headerLine(text: string, header: string): number {
   const index = text.split(/\r?\n/).findIndex((line) => line.trim() === header)
   return index === -1 ? 1 : index + 1
@@ -39,15 +102,8 @@ function headerLine(text: string, header: string): number {
 export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
-  const metadata = checkValue(PoetryMetadataCheck, read.table.metadata)
-  if (!metadata.success) {
-    return lockfileFailure(
-      file,
-      'unsupported-version',
-      `[metadata] ${firstIssue(metadata.error)}`,
-      headerLine(text, '[metadata]'),
-    )
-  }
+  const unsupported = lockVersionProblem(file, text, read.table.metadata)
+  if (unsupported) return {components: [], errors: [unsupported]}
   const packages = Array.isArray(read.table.package) ? read.table.package : []
   const lines = arrayTableLines(text, 'package')
   const components: Component[] = []
@@ -55,11 +111,11 @@ export function discoverPoetryLock(file: string, text: string): DiscoverOutput {
   const errors: ScanError[] = [...read.forbidden]
   packages.forEach((raw, index) => {
     const line = lines[index] ?? 1
-    const parsed = checkValue(PoetryPackageCheck, raw)
-    if (!parsed.success) {
-      errors.push(
-        lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1),
-      )
+    const problem = packageProblem(raw)
+    const parsed = problem === undefined ? checkValue(PoetryPackageCheck, raw) : undefined
+    if (!parsed?.success) {
+      const why = problem ?? 'not a package Poetry writes'
+      errors.push(lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${why}`, line, 1))
       return
     }
     const entry = parsed.data

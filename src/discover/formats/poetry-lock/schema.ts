@@ -17,7 +17,3 @@ export const PoetryPackage = z.looseObject({
     .optional(),
 })
 export type PoetryPackage = z.infer<typeof PoetryPackage>
-
-export const PoetryMetadata = z.looseObject({
-  'lock-version': z.string().regex(/^[12]\.\d+$/, 'expected lock-version 1.x or 2.x'),
-})
