@@ -1,7 +1,7 @@
 /**
  * Python's `shlex.split` (POSIX mode, no comments), for files a Python tool splits with it: pip's requirements
- * files (pip/_internal/req/req_file.py `parse_line`: `shlex.split(options_str)`). The same function as
- * ../formats/pre-commit/docker-run.ts `shlexSplit` (a plug-in may not import another's), which could import this one.
+ * files (pip/_internal/req/req_file.py `parse_line`: `shlex.split(options_str)`) and pre-commit's `docker_image`
+ * entries (../formats/pre-commit/docker-run.ts).
  * Whitespace separates words, `'…'` keeps everything, `"…"` keeps everything but `\"` and `\\`, a backslash outside
  * quotes escapes the next character. A string for the errors shlex raises (an unclosed quotation, a trailing
  * backslash). One pass over the text.

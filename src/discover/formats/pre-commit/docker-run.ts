@@ -10,6 +10,7 @@
  * before the image. An option docker does not have (or a newer one) is never guessed: whether it takes a value
  * decides which word is the image.
  */
+import {shlexSplit} from '../../lockfile-support/shlex.js'
 
 /** `docker run` options that take no value (`bool` in docker/cli's reference). */
 const LONG_SWITCHES: ReadonlySet<string> = new Set([
@@ -177,40 +178,4 @@ function shortOptions(word: string): number | undefined {
     if (SHORT_VALUED.includes(flag)) return at + 1 < word.length ? 1 : 2
   }
   return 1
-}
-
-/**
- * Python's `shlex.split` (POSIX mode, no comments): whitespace separates words, `'…'` keeps everything, `"…"` keeps
- * everything but `\"` and `\\`, a backslash outside quotes escapes the next character. A string for the errors
- * shlex raises (an unclosed quotation, a trailing backslash). One pass over the text.
- */
-export function shlexSplit(text: string): string[] | string {
-  const words: string[] = []
-  let word = ''
-  let inWord = false
-  let quote: '' | "'" | '"' = ''
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at]
-    if (quote === "'") {
-      if (char === "'") quote = ''
-      else word += char
-    } else if (quote === '"') {
-      if (char === '"') quote = ''
-      else if (char === '\\' && (text[at + 1] === '"' || text[at + 1] === '\\')) word += text[++at]
-      else word += char
-    } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
-      if (inWord) words.push(word)
-      word = ''
-      inWord = false
-    } else {
-      inWord = true
-      if (char === "'" || char === '"') quote = char
-      else if (char !== '\\') word += char
-      else if (at + 1 < text.length) word += text[++at]
-      else return 'no escaped character after the final backslash'
-    }
-  }
-  if (quote !== '') return 'no closing quotation'
-  if (inWord) words.push(word)
-  return words
 }

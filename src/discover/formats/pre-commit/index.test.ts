@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
-import {entryImage, shlexSplit} from './docker-run.js'
+import {shlexSplit} from '../../lockfile-support/shlex.js'
+import {entryImage} from './docker-run.js'
 import {discoverer} from './index.js'
 
 function discover(text: string, file = '.pre-commit-config.yaml') {
