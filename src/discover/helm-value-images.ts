@@ -8,7 +8,7 @@
 import {parseImageRef, TAG_RE} from '../core/image-ref.js'
 import type {Location} from '../core/model.js'
 import {addImageRef, locationOf, type Output} from './output.js'
-import {isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
+import {isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 export interface ValuesScan {
   file: string
@@ -132,7 +132,8 @@ const GLOBAL_HUB_KEYS = ['hub', 'registry'] as const
  * default to them (`| default .Values.global.hub`), and templates are not read.
  */
 function composedImage(image: string, node: YamlNode, parent: YamlMap, scan: ValuesScan): boolean {
-  const hubKey = HUB_KEYS.find((key) => parent.entries.has(key))
+  // A scalar only (a hub written or left empty): a `registry:` mapping beside it is some other setting.
+  const hubKey = HUB_KEYS.find((key) => isScalar(parent.entries.get(key)))
   const tagKey = ['tag', 'imageTag'].find((key) => parent.entries.has(key))
   const hub = hubKey === undefined ? undefined : text(parent.entries.get(hubKey))?.trim()
   const tag = tagKey === undefined ? undefined : text(parent.entries.get(tagKey))?.trim()

@@ -352,6 +352,10 @@ ignored:
         '    image: example/pinned:4.0',
         '  elsewhere:',
         '    image: ghcr.io/example/tool',
+        'settings:', // 31: a `registry:` mapping is another setting, not a hub
+        '  registry:',
+        '    url: https://registry.example.com',
+        '  image: example/tool:5',
         '',
       ].join('\n'),
     })
@@ -362,6 +366,7 @@ ignored:
       ),
     ).toEqual([
       '28:12 example/pinned:4.0 docker.io/example/pinned:4.0',
+      '34:10 example/tool:5 docker.io/example/tool:5',
       '30:12 ghcr.io/example/tool ghcr.io/example/tool:latest',
       '3:10 registry.example.com/team/app:1.2 registry.example.com/team/app:1.2',
     ])
