@@ -8,7 +8,7 @@
 import {parseImageRef, TAG_RE} from '../core/image-ref.js'
 import type {Location} from '../core/model.js'
 import {addImageRef, locationOf, type Output} from './output.js'
-import {isMap, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
+import {isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 export interface ValuesScan {
   file: string
@@ -25,6 +25,12 @@ export interface ValuesScan {
    * reported as theirs, not as a Helm template.
    */
   filledInBy?: string
+  /**
+   * The `global` mapping beside the values being read or one of their enclosing mappings (the root's, or istio's
+   * `_internal_defaults_do_not_set.global`): its `hub`/`registry`/`tag` are what templates combine with a plain
+   * `image:` name (`{{ .Values.hub | default .Values.global.hub }}/{{ .Values.image }}:…`).
+   */
+  enclosingGlobal?: YamlMap
 }
 
 /** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
@@ -36,6 +42,7 @@ export function valuesImages(
   const global = root.entries.get('global')
   const shared: ValuesScan = {
     ...scan,
+    ...(isMap(global) ? {enclosingGlobal: global} : {}),
     globalRegistry:
       stringValue(isMap(global) ? at2(global, 'image', 'registry') : undefined) ??
       stringValue(isMap(global) ? global.entries.get('imageRegistry') : undefined),
@@ -57,7 +64,9 @@ function visit(node: YamlNode, scan: ValuesScan, depth: number): void {
   if (depth > 256) return
   if (isSeq(node)) for (const item of node.items) visit(item, scan, depth + 1)
   if (!isMap(node)) return
-  for (const [key, value] of node.entries) visitEntry(key, value, node, scan, depth)
+  const global = node.entries.get('global')
+  const inner = isMap(global) ? {...scan, enclosingGlobal: global} : scan
+  for (const [key, value] of node.entries) visitEntry(key, value, node, inner, depth)
 }
 
 function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesScan, depth: number): void {
@@ -86,6 +95,7 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
   }
   const image = key === 'image' ? stringValue(value) : undefined
   if (image !== undefined) {
+    if (!image.includes('{{') && composedImage(image, value, parent, scan)) return
     // `image: repo/name` with `tag: 1.2` (or `imageTag:`) beside it, as older charts write it.
     const sibling = text(parent.entries.get('tag')) || text(parent.entries.get('imageTag'))
     // `image: repo@sha256` with the digest's hex in `imageTag:` (the template joins them with `:`), as kafka's chart.
@@ -95,6 +105,84 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
     return
   }
   visit(value, scan, depth + 1)
+}
+
+/** The hub (istio's word) or registry keys a plain `image:` name is combined with, beside it or under `global`. */
+const HUB_KEYS = ['hub', 'registry'] as const
+/**
+ * Not `global.imageRegistry`: Bitnami's registry for image blocks (their `common.images.image` helper), applied to
+ * blocks as the normalised name (`valuesImages`); nothing says their templates put it before a plain `image:` string.
+ */
+const GLOBAL_HUB_KEYS = ['hub', 'registry'] as const
+
+/**
+ * A plain `image: name` that the chart's templates combine with a hub or registry the values name (istio's
+ * `{{ .Values.hub | default .Values.global.hub }}/{{ .Values.image }}:{{ .Values.tag | default .Values.global.tag }}`):
+ * listed only when the values beside it settle the whole reference, else skipped, naming the values the templates
+ * combine, never completed with Docker Hub's `library/` or a `latest` tag the chart does not use. True when handled.
+ * - `hub` (or `registry`) beside it: with a non-empty `tag` (or `imageTag`) beside it too, a name with no `/`, tag or
+ *   digest of its own and no non-empty `variant` (istio's `Hub/Image:Tag-Variant`), it is `hub/image:tag`, as an
+ *   image block's `registry/repository:tag` is composed; with the hub set and the tag empty, skipped as
+ *   `unresolved-version` (the templates choose the tag); otherwise (an empty hub, which a `global.hub` or a template
+ *   default fills in, or a name with a `/` that the templates may use whole) skipped as `unsupported`.
+ * - none beside it, the name without a registry host, tag or digest, and a non-empty `global.hub` or `global.registry`
+ *   in these values: skipped as `unsupported` (the templates may prefix it).
+ * - `tag:` beside it but empty, no hub: skipped as `unresolved-version`, as a `{repository, tag: ""}` block is.
+ * `global.hub`/`global.tag` are never substituted for an empty `hub`/`tag`: only the templates say whether they
+ * default to them (`| default .Values.global.hub`), and templates are not read.
+ */
+function composedImage(image: string, node: YamlNode, parent: YamlMap, scan: ValuesScan): boolean {
+  // A scalar only (a hub written or left empty): a `registry:` mapping beside it is some other setting.
+  const hubKey = HUB_KEYS.find((key) => isScalar(parent.entries.get(key)))
+  const tagKey = ['tag', 'imageTag'].find((key) => parent.entries.has(key))
+  const hub = hubKey === undefined ? undefined : text(parent.entries.get(hubKey))?.trim()
+  const tag = tagKey === undefined ? undefined : text(parent.entries.get(tagKey))?.trim()
+  const global = scan.enclosingGlobal
+  const globalKeys = global
+    ? [...GLOBAL_HUB_KEYS, 'tag'].filter((key) => text(global.entries.get(key))?.trim()).map((key) => `global.${key}`)
+    : []
+  const location = locationOf(scan.file, node)
+  const skip = (reason: 'unresolved-version' | 'unsupported', message: string) => {
+    scan.out.skipped.push({file: scan.file, line: location.line, reason, message})
+    return true
+  }
+  const named = (key: string, value: string | undefined) => (value ? key : `${key} (empty here)`)
+  if (hubKey !== undefined) {
+    const combined = listed([named(hubKey, hub), ...(tagKey ? [named(tagKey, tag)] : []), ...globalKeys])
+    const variant = text(parent.entries.get('variant'))?.trim()
+    const bare = !image.includes('/') && !hasTagOrDigest(image)
+    if (hub && tag && bare && !variant) {
+      addValuesImage(scan, `${hub}/${image}:${tag}`, location)
+      return true
+    }
+    if (hub && !tag && bare)
+      return skip(
+        'unresolved-version',
+        `image ${image}: the chart's templates combine it with ${combined}, and choose the tag, which is not known here; not listed`,
+      )
+    return skip(
+      'unsupported',
+      `image ${image}: the chart's templates combine it with ${combined}, in a way these values do not settle; not listed`,
+    )
+  }
+  if (hasTagOrDigest(image) || hasRegistry(image)) return false
+  const globalHubs = globalKeys.filter((key) => key !== 'global.tag')
+  if (globalHubs.length > 0)
+    return skip(
+      'unsupported',
+      `image ${image} names no registry, and ${listed(globalKeys)} ${globalKeys.length > 1 ? 'are' : 'is'} set in these values: the chart's templates may combine ${globalKeys.length > 1 ? 'them' : 'it'} with the name, in a way these values do not settle; not listed`,
+    )
+  if (tagKey !== undefined && !tag)
+    return skip(
+      'unresolved-version',
+      `image ${image} has an empty ${tagKey} beside it: its chart's templates choose the tag, which is not known here`,
+    )
+  return false
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
 /**

@@ -63,11 +63,19 @@ export interface ChartDependency {
   /** An OCI chart pinned by its manifest's digest (`sha256:…`): with a version, the digest pins that version. */
   digest?: string
   repository?: string
+  /**
+   * A version constraint that is not one version (`0.12.*`, `^1.2`, `>=1.0 <2.0`): the component has no version, and
+   * `ref` keeps the constraint (`name 0.12.*`), as npm and Maven ranges are kept.
+   */
+  range?: string
+  /** A chart of the same source tree (a Chart.yaml dependency served from `charts/NAME/`): local, no purl. */
+  local?: boolean
 }
 
 /**
- * A Helm chart dependency. purl type `helm` with the repository as `repository_url`; `file://` charts are
- * local (part of the same source tree, not fetched).
+ * A Helm chart dependency. purl type `helm` with the repository as `repository_url`; `file://` charts (and those
+ * `chart.local` says are) are local (part of the same source tree, not fetched), with no purl: a registry identity
+ * would name another chart, as a go.mod `replace => ./dir` module has none.
  */
 export function chartComponent(chart: ChartDependency, location: Location, origin: Origin): Component {
   // A digest is the purl's `checksum` qualifier (purl spec: `algorithm:hex`, as an OCI digest is written).
@@ -79,15 +87,18 @@ export function chartComponent(chart: ChartDependency, location: Location, origi
         }
       : undefined
   const pin = chart.version ?? chart.digest
+  const local = chart.local === true || chart.repository?.startsWith('file://') === true
   return {
     kind: 'chart',
     ecosystem: 'helm',
     name: chart.name,
     ...(chart.version ? {version: chart.version} : {}),
     ...(chart.digest ? {digest: chart.digest} : {}),
-    purl: new PackageURL('helm', undefined, chart.name, chart.version, qualifiers, undefined).toString(),
-    ref: pin ? `${chart.name}@${pin}` : chart.name,
-    ...(chart.repository?.startsWith('file://') ? {local: true} : {}),
+    ...(local
+      ? {}
+      : {purl: new PackageURL('helm', undefined, chart.name, chart.version, qualifiers, undefined).toString()}),
+    ref: pin ? `${chart.name}@${pin}` : chart.range ? `${chart.name} ${chart.range}` : chart.name,
+    ...(local ? {local: true} : {}),
     origin,
     ...(chart.repository ? {repository: chart.repository} : {}),
     locations: [location],

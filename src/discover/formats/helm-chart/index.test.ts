@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer} from './index.js'
@@ -11,7 +13,9 @@ describe('helm-chart', () => {
     ).toEqual([true, true, true, true, false])
   })
 
-  it('lists dependencies as chart components, merging Chart.yaml and Chart.lock entries that agree', async () => {
+  it('lists dependencies as chart components; a Chart.yaml range stays apart from the version Chart.lock locked', async () => {
+    // Chart.yaml's `1.10` and `~2.1.0` are ranges (Masterminds: a missing patch is `~1.10`): no version, kept in ref;
+    // Chart.lock's `1.10` is the version Helm locked.
     const inventory = await scan({
       'Chart.yaml': `apiVersion: v2
 name: shop
@@ -42,6 +46,16 @@ dependencies:
         kind: 'chart',
         ecosystem: 'helm',
         name: 'common',
+        purl: 'pkg:helm/common?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+        ref: 'common ~2.1.0',
+        origin: 'helm-chart',
+        repository: 'oci://registry.example.com/charts',
+        locations: [{file: 'Chart.yaml', line: 8, column: 11}],
+      },
+      {
+        kind: 'chart',
+        ecosystem: 'helm',
+        name: 'common',
         version: '2.1.3',
         purl: 'pkg:helm/common@2.1.3?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
         ref: 'common@2.1.3',
@@ -49,21 +63,31 @@ dependencies:
         repository: 'oci://registry.example.com/charts',
         locations: [{file: 'Chart.lock', line: 5, column: 9}],
       },
+      {
+        kind: 'chart',
+        ecosystem: 'helm',
+        name: 'extras',
+        version: '0.1.0',
+        ref: 'extras@0.1.0',
+        local: true,
+        origin: 'helm-chart',
+        repository: 'file://../extras',
+        locations: [{file: 'Chart.yaml', line: 11, column: 11}],
+      },
       expect.objectContaining({
-        name: 'common',
-        version: '~2.1.0',
-        locations: [{file: 'Chart.yaml', line: 8, column: 11}],
+        name: 'queue',
+        ref: 'queue 1.10',
+        purl: 'pkg:helm/queue?repository_url=https%3A%2F%2Fcharts.example.com',
+        locations: [{file: 'Chart.yaml', line: 5, column: 11}],
       }),
-      expect.objectContaining({name: 'extras', version: '0.1.0', local: true, repository: 'file://../extras'}),
       expect.objectContaining({
         name: 'queue',
         version: '1.10',
-        locations: [
-          {file: 'Chart.lock', line: 2, column: 9},
-          {file: 'Chart.yaml', line: 5, column: 11},
-        ],
+        ref: 'queue@1.10',
+        locations: [{file: 'Chart.lock', line: 2, column: 9}],
       }),
     ])
+    expect(inventory.components[3]).not.toHaveProperty('version')
   })
 
   it("lists the images a chart's annotations name: Artifact Hub's artifacthub.io/images and Bitnami's images", async () => {
@@ -167,6 +191,94 @@ annotations:
         code: 'invalid-chart',
         message: expect.stringContaining('dependencies.0.name'),
       },
+    ])
+  })
+
+  it("keeps real charts' version ranges out of the purl and lists a charts/ subchart as local", async () => {
+    const fixture = (file: string) =>
+      readFileSync(join(import.meta.dirname, '__fixtures__', 'prometheus-community', file), 'utf8')
+    const inventory = await scan({
+      'prometheus/Chart.yaml': fixture('prometheus/Chart.yaml'),
+      'prometheus/Chart.lock': fixture('prometheus/Chart.lock'),
+      'kube-prometheus-stack/Chart.yaml': fixture('kube-prometheus-stack/Chart.yaml'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) =>
+          `${c.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join(' ')} ${c.ref} ${c.version ?? '-'}${c.local ? ' local' : ''} ${c.purl ?? '-'}`,
+      ),
+    ).toEqual([
+      'prometheus/Chart.yaml:34:11 alertmanager 1.42.* - pkg:helm/alertmanager?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'prometheus/Chart.lock:2:9 alertmanager@1.42.0 1.42.0 pkg:helm/alertmanager@1.42.0?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      // `- name: crds`, `version: "0.0.0"`, no repository: Helm's charts/crds/ subfolder.
+      'kube-prometheus-stack/Chart.yaml:51:11 crds@0.0.0 0.0.0 local -',
+      'kube-prometheus-stack/Chart.yaml:62:11 grafana@12.11.1 12.11.1 pkg:helm/grafana@12.11.1?repository_url=https%3A%2F%2Fgrafana-community.github.io%2Fhelm-charts',
+      'prometheus/Chart.yaml:38:11 kube-state-metrics 8.4.* - pkg:helm/kube-state-metrics?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'kube-prometheus-stack/Chart.yaml:54:11 prometheus/Chart.lock:5:9 kube-state-metrics@8.4.0 8.4.0 pkg:helm/kube-state-metrics@8.4.0?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'prometheus/Chart.yaml:42:11 prometheus-node-exporter 4.56.* - pkg:helm/prometheus-node-exporter?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'kube-prometheus-stack/Chart.yaml:58:11 prometheus/Chart.lock:8:9 prometheus-node-exporter@4.56.1 4.56.1 pkg:helm/prometheus-node-exporter@4.56.1?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'prometheus/Chart.yaml:46:11 prometheus-pushgateway 3.8.* - pkg:helm/prometheus-pushgateway?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'prometheus/Chart.lock:11:9 prometheus-pushgateway@3.8.0 3.8.0 pkg:helm/prometheus-pushgateway@3.8.0?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+      'kube-prometheus-stack/Chart.yaml:66:11 prometheus-windows-exporter 0.12.* - pkg:helm/prometheus-windows-exporter?repository_url=https%3A%2F%2Fprometheus-community.github.io%2Fhelm-charts',
+    ])
+  })
+
+  it('reads versions as Helm does: one version, a range (Masterminds semver constraint), or neither', async () => {
+    const entries = [
+      ['exact', '1.2.3'],
+      ['v-prefixed', 'v1.16.2'],
+      ['equals', '=2.0.0-rc.1+build.5'],
+      ['star', '0.12.*'],
+      ['caret', '^1.2'],
+      ['tilde', '~1.2'],
+      ['and', '>=1.0 <2.0'],
+      ['comma', '>= 1.2, < 2.0'],
+      ['or', '~1.2 || ^3.0.0'],
+      ['hyphen', '1.2 - 1.4.5'],
+      ['partial', '1.2'],
+      ['wildcard', 'x'],
+      ['word', 'latest'],
+      ['four-parts', '1.2.3.4'],
+    ]
+    const inventory = await scan({
+      'Chart.yaml': `apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n${entries
+        .map(
+          ([name, version]) =>
+            `  - name: ${name}\n    version: "${version}"\n    repository: https://charts.example.com\n`,
+        )
+        .join(
+          '',
+        )}  - name: subchart\n    version: "~0.3"\n  - name: sibling\n    version: "0.1.0"\n    repository: ""\n`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) =>
+          `${c.locations[0].line} ${c.ref} ${c.version ?? '-'}${c.local ? ' local' : ''}${c.purl ? '' : ' no-purl'}`,
+      ),
+    ).toEqual([
+      '23 and >=1.0 <2.0 -',
+      '17 caret ^1.2 -',
+      '26 comma >= 1.2, < 2.0 -',
+      '11 equals@2.0.0-rc.1+build.5 2.0.0-rc.1+build.5',
+      '5 exact@1.2.3 1.2.3',
+      '44 four-parts 1.2.3.4 -',
+      '32 hyphen 1.2 - 1.4.5 -',
+      '29 or ~1.2 || ^3.0.0 -',
+      '35 partial 1.2 -',
+      '49 sibling@0.1.0 0.1.0 local no-purl',
+      '14 star 0.12.* -',
+      '47 subchart ~0.3 - local no-purl',
+      '20 tilde ~1.2 -',
+      '8 v-prefixed@v1.16.2 v1.16.2',
+      '38 wildcard x -',
+      '41 word latest -',
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '41 unresolved-version chart word: version "latest" is neither a version nor a range Helm reads (a semver constraint); listed without a version',
+      '44 unresolved-version chart four-parts: version "1.2.3.4" is neither a version nor a range Helm reads (a semver constraint); listed without a version',
     ])
   })
 })

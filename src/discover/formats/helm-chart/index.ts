@@ -1,6 +1,9 @@
 /**
  * Helm charts: the dependencies of Chart.yaml (and Helm 2 requirements.yaml) and the pinned ones of Chart.lock
- * (requirements.lock), as `chart` components. Versions are kept as written (`v1.16.2`, `~1.2.0`).
+ * (requirements.lock), as `chart` components. A version is kept as written (`v1.16.2`) when it is one version; a
+ * range Helm resolves (`0.12.*`, `^1.2`, `>=1.0 <2.0`, `~1.2`, `1.2`: ./constraint.ts) gives no version and is kept in
+ * `ref` (`name 0.12.*`). A dependency without `repository` (Helm's `charts/NAME/` subfolder) or with a `file://` one
+ * is a chart of this tree: `local`, without a purl.
  * The packaged subcharts `helm dependency build` puts in the chart's `charts/` folder (`NAME-VERSION.tgz`) are
  * unpacked by the discover stage (../../chart-archive.ts), and their own Chart.yaml and values read here and by
  * helm-values as any chart's.
@@ -13,6 +16,8 @@ import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, nearest, stringValue, toPlain, type YamlMap} from '../../yaml-tree.js'
 import {check, checkValue} from '../../checked.js'
+import {elide} from '../../../core/elide.js'
+import {chartVersion} from './constraint.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
 
@@ -46,14 +51,40 @@ function discover(input: DiscoverInput): Output {
     }
     return out
   }
+  // Chart.lock / requirements.lock (or a file identified as one by its `generated:` and `digest:`).
+  const lockFile =
+    /(?:^|\/)(?:Chart|requirements)\.lock$/.test(input.file) ||
+    (root.entries.has('generated') && root.entries.has('digest') && !root.entries.has('apiVersion'))
   for (const [i, dependency] of (result.data.dependencies ?? []).entries()) {
     const node = at(root, 'dependencies', i, 'name')!
+    const location = locationOf(input.file, node)
+    const written = dependency.version?.trim() || undefined
+    // A lock file holds the version Helm locked (the index entry's, `v.Original()`), one version whatever its form
+    // (`1.10`); only a local subchart's is the constraint copied from Chart.yaml.
+    const version =
+      written === undefined
+        ? undefined
+        : lockFile && dependency.repository
+          ? ({kind: 'exact', version: written} as const)
+          : chartVersion(written)
+    if (version?.kind === 'invalid')
+      out.skipped.push({
+        file: input.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `chart ${dependency.name}: version "${elide(written!, 100)}" is neither a version nor a range Helm reads (a semver constraint); listed without a version`,
+      })
     const chart = {
       name: dependency.name,
-      version: dependency.version ?? undefined,
-      repository: dependency.repository ?? undefined,
+      ...(version?.kind === 'exact' ? {version: version.version} : {}),
+      ...(version?.kind === 'range' ? {range: version.range} : {}),
+      ...(version?.kind === 'invalid' ? {range: written} : {}),
+      repository: dependency.repository || undefined,
+      // No repository: Helm takes the chart from the `charts/NAME/` folder beside Chart.yaml ("Local chart
+      // subfolder", helm's internal/resolver/resolver.go); `file://` is a folder too (chartComponent marks it).
+      ...(dependency.repository ? {} : {local: true}),
     }
-    out.components.push(chartComponent(chart, locationOf(input.file, node), 'helm-chart'))
+    out.components.push(chartComponent(chart, location, 'helm-chart'))
   }
   annotatedImages(root, input, out)
   return out

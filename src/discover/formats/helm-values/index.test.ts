@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer} from './index.js'
@@ -277,6 +279,103 @@ ignored:
       '5 redis:7.0.7',
       '9 oliver006/redis_exporter:v1.62.0',
       `15 solsson/kafka-prometheus-jmx-exporter@sha256:${'a'.repeat(64)}`,
+    ])
+  })
+
+  it("composes istio's hub/image:tag only when the values beside it settle it, never with docker.io/library or latest", async () => {
+    const fixture = (chart: string) =>
+      readFileSync(join(import.meta.dirname, '__fixtures__', 'istio', chart, 'values.yaml'), 'utf8')
+    const inventory = await scan({
+      'ztunnel/values.yaml': fixture('ztunnel'),
+      'istio-discovery/values.yaml': fixture('istio-discovery'),
+    })
+    expect(inventory.errors).toEqual([])
+    // ztunnel: `hub: registry.istio.io/testing` (:5), `tag: latest` (:7), `variant: ""`, `image: ztunnel` (:13).
+    expect(
+      inventory.components.map((c) => [
+        c.locations[0].file,
+        c.locations[0].line,
+        c.locations[0].column,
+        c.ref,
+        c.name,
+        c.version,
+      ]),
+    ).toEqual([
+      [
+        'ztunnel/values.yaml',
+        13,
+        10,
+        'registry.istio.io/testing/ztunnel:latest',
+        'registry.istio.io/testing/ztunnel',
+        'latest',
+      ],
+    ])
+    // istio-discovery: `hub: ""`, `tag: ""` (:12-13) beside `image: pilot` (:17); `global.hub`/`global.tag` (:258/:260);
+    // `global.proxy.image: proxyv2` (:334) and `global.proxy_init.image: proxyv2` (:416) with nothing beside them.
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "istio-discovery/values.yaml:17 unsupported image pilot: the chart's templates combine it with hub (empty here), tag (empty here), global.hub and global.tag, in a way these values do not settle; not listed",
+      "istio-discovery/values.yaml:334 unsupported image proxyv2 names no registry, and global.hub and global.tag are set in these values: the chart's templates may combine them with the name, in a way these values do not settle; not listed",
+      "istio-discovery/values.yaml:416 unsupported image proxyv2 names no registry, and global.hub and global.tag are set in these values: the chart's templates may combine them with the name, in a way these values do not settle; not listed",
+    ])
+  })
+
+  it('skips a plain image string whose hub, registry or tag the values leave open', async () => {
+    const inventory = await scan({
+      'values.yaml': [
+        'composed:', // 1
+        '  registry: registry.example.com/team',
+        '  image: app',
+        '  tag: "1.2"',
+        'noTag:', // 5
+        '  hub: registry.example.com/team',
+        '  image: worker',
+        '  tag: ""',
+        'slash:', // 9
+        '  hub: registry.example.com',
+        '  image: team/api',
+        '  tag: "2.0"',
+        'variant:', // 13
+        '  hub: registry.example.com/team',
+        '  image: proxy',
+        '  tag: "1.0"',
+        '  variant: debug',
+        'emptyTag:', // 18
+        '  image: example/job',
+        '  tag: ""',
+        'scoped:', // 21
+        '  global:',
+        '    registry: mirror.example.com',
+        '  cron:',
+        '    image: example/cron',
+        '    tag: "3"',
+        '  pinned:',
+        '    image: example/pinned:4.0',
+        '  elsewhere:',
+        '    image: ghcr.io/example/tool',
+        'settings:', // 31: a `registry:` mapping is another setting, not a hub
+        '  registry:',
+        '    url: https://registry.example.com',
+        '  image: example/tool:5',
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.name}:${c.version}`,
+      ),
+    ).toEqual([
+      '28:12 example/pinned:4.0 docker.io/example/pinned:4.0',
+      '34:10 example/tool:5 docker.io/example/tool:5',
+      '30:12 ghcr.io/example/tool ghcr.io/example/tool:latest',
+      '3:10 registry.example.com/team/app:1.2 registry.example.com/team/app:1.2',
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "7 unresolved-version image worker: the chart's templates combine it with hub and tag (empty here), and choose the tag, which is not known here; not listed",
+      "11 unsupported image team/api: the chart's templates combine it with hub and tag, in a way these values do not settle; not listed",
+      "15 unsupported image proxy: the chart's templates combine it with hub and tag, in a way these values do not settle; not listed",
+      "19 unresolved-version image example/job has an empty tag beside it: its chart's templates choose the tag, which is not known here",
+      "25 unsupported image example/cron names no registry, and global.registry is set in these values: the chart's templates may combine it with the name, in a way these values do not settle; not listed",
     ])
   })
 })

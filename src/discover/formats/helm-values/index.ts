@@ -6,6 +6,8 @@
  * takes the chart's appVersion (the common `default .Chart.AppVersion` idiom), except under a subchart's key
  * (a dependency's name or alias in Chart.yaml): that subchart's templates use its own appVersion, which is not
  * here. `global.image` is an image block too, and a plain `image: repo/name` takes a sibling `tag:` / `imageTag:`.
+ * A plain `image: name` that the templates combine with a `hub:`/`registry:` beside it or a `global.hub`/`global.registry`
+ * is composed only when the values beside it settle it (`hub/name:tag`), else skipped, naming those values.
  * The reading of values is ../../helm-value-images.ts, shared with the values GitOps objects give their charts.
  */
 import {appendAll} from '../../../core/arrays.js'

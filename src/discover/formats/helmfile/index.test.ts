@@ -18,7 +18,7 @@ const fixture = (path: string) => readFileSync(new URL(`./__fixtures__/${path}`,
 const rows = (out: Required<DiscoverOutput>) =>
   out.components.map(
     (c) =>
-      `${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.version ?? '-'}${c.local ? ' local' : ''} ${c.repository ?? '-'} ${c.purl}`,
+      `${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.version ?? '-'}${c.local ? ' local' : ''} ${c.repository ?? '-'} ${c.purl ?? '-'}`,
   )
 const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.line ?? '-'} ${s.reason} ${s.message}`)
 const errors = (out: Required<DiscoverOutput>) =>
@@ -77,9 +77,7 @@ describe('helmfile', () => {
   it("reads helmfile's own test files: layered parts, an OCI repository with a path, ranges, ad-hoc dependencies", () => {
     // Three parts: repositories, environments, releases; the local chart folder is not in this tree.
     const layered = discover(fixture('helmfile/issue-2431.yaml'))
-    expect(rows(layered)).toEqual([
-      '26:12 karma - local file://./karma pkg:helm/karma?repository_url=file%3A%2F%2F.%2Fkarma',
-    ])
+    expect(rows(layered)).toEqual(['26:12 karma - local file://./karma -'])
     expect([...errors(layered), ...skips(layered)]).toEqual([])
 
     // `docker/bitnamicharts/nginx` of an `oci: true` repository is oci://registry-1.docker.io/bitnamicharts/nginx.
@@ -176,14 +174,14 @@ releases:
       '14:22 db@15.2.0 15.2.0 oci://registry.example.com/charts pkg:helm/db@15.2.0?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
       '15:22 db@15.3.0 15.3.0 oci://registry.example.com/charts pkg:helm/db@15.3.0?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
       '16:22 cache@sha256:feedbeef - oci://registry.example.com pkg:helm/cache?checksum=sha256%3Afeedbeef&repository_url=oci%3A%2F%2Fregistry.example.com',
-      '17:22 frontend@0.1.0 0.1.0 local file://./charts/frontend pkg:helm/frontend@0.1.0?repository_url=file%3A%2F%2F.%2Fcharts%2Ffrontend',
-      '18:22 backend - local file://../shared/backend/ pkg:helm/backend?repository_url=file%3A%2F%2F..%2Fshared%2Fbackend%2F',
-      '19:22 proxy - local file:///opt/charts/proxy pkg:helm/proxy?repository_url=file%3A%2F%2F%2Fopt%2Fcharts%2Fproxy',
-      '20:22 deploy - local file://. pkg:helm/deploy?repository_url=file%3A%2F%2F.',
-      '21:22 mychart - local file://mychart pkg:helm/mychart?repository_url=file%3A%2F%2Fmychart',
-      '22:22 four - local file://one/two/three/four pkg:helm/four?repository_url=file%3A%2F%2Fone%2Ftwo%2Fthree%2Ffour',
+      '17:22 frontend@0.1.0 0.1.0 local file://./charts/frontend -',
+      '18:22 backend - local file://../shared/backend/ -',
+      '19:22 proxy - local file:///opt/charts/proxy -',
+      '20:22 deploy - local file://. -',
+      '21:22 mychart - local file://mychart -',
+      '22:22 four - local file://one/two/three/four -',
       // Two segments, but a chart folder beside the helmfile: helm installs the folder.
-      '23:22 in-tree - local file://charts/in-tree pkg:helm/in-tree?repository_url=file%3A%2F%2Fcharts%2Fin-tree',
+      '23:22 in-tree - local file://charts/in-tree -',
       '24:22 tool@1.2.3-rc.1 1.2.3-rc.1 - pkg:helm/tool@1.2.3-rc.1?download_url=https%3A%2F%2Fgithub.com%2Facme-org%2Fcharts%2Freleases%2Fdownload%2Ftool-1.2.3%2Ftool-1.2.3-rc.1.tgz',
       '25:22 plain - - pkg:helm/plain?download_url=https%3A%2F%2Fs3.eu-west-1.amazonaws.com%2Facme-charts%2Fplain.tgz',
       '26:22 queue - - pkg:helm/queue?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme-org%2Finfra.git%40v4.0.0',
@@ -425,7 +423,7 @@ releases:
       '31:12 queue - https://charts.acme.example pkg:helm/queue?repository_url=https%3A%2F%2Fcharts.acme.example',
       '34:12 cache - https://charts.acme.example pkg:helm/cache?repository_url=https%3A%2F%2Fcharts.acme.example',
       // Scalars as written, as helmfile's YAML decoder gives them to string fields: `1.10` is not `1.1`.
-      '37:12 42@1.10 1.10 local file://42 pkg:helm/42@1.10?repository_url=file%3A%2F%2F42',
+      '37:12 42@1.10 1.10 local file://42 -',
     ])
   })
 
@@ -445,7 +443,7 @@ releases:
       '7:1 yaml-syntax YAML',
       '1:1 invalid-entry a helmfile part must be a mapping, not a list',
     ])
-    expect(rows(out)).toEqual(['10:12 b - local file://./b pkg:helm/b?repository_url=file%3A%2F%2F.%2Fb'])
+    expect(rows(out)).toEqual(['10:12 b - local file://./b -'])
   })
 
   it('never uses __proto__ or constructor as object keys', () => {
