@@ -175,6 +175,19 @@ describe('pip-requirements', () => {
     ])
   })
 
+  it('reads a line that looks like a path, as pip does, as a local path requirement: `.`, `.[dev]`, a bare dir/sub', () => {
+    // pip's _looks_like_path: a separator anywhere or a leading dot (ansible/awx's awxkit/requirements.txt is `.`).
+    const out = discover('.\n.[dev]\nsdks/typescript-a\nwin\\pkg\nrequests==2.0\n')
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.ref)).toEqual(['requests==2.0'])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [1, 'unresolved-version', "local path requirement '.' has no registry version"],
+      [2, 'unresolved-version', "local path requirement '.[dev]' has no registry version"],
+      [3, 'unresolved-version', "local path requirement 'sdks/typescript-a' has no registry version"],
+      [4, 'unresolved-version', "local path requirement 'win\\pkg' has no registry version"],
+    ])
+  })
+
   it('reports lines that are not requirements', () => {
     const {errors} = discover('ok==1.0\n  !!!\n')
     expect(errors).toEqual([

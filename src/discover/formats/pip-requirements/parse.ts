@@ -131,9 +131,12 @@ export function parseRequirements(text: string): RequirementLine[] {
     const direct = DIRECT_REFERENCE.exec(withoutMarkers)
     const written = {...logical, text: requirement}
     if (direct) return urlLine(direct[3], written, direct[1])
+    // pip's `_looks_like_path` (pip/_internal/req/constructors.py): a separator anywhere, or a leading `.` (`.`,
+    // `.[dev]`, `sdks/typescript-a`), is a local path, never a project name (PEP 508 names hold neither).
     if (
       withoutMarkers.includes('://') ||
-      /^(\.{1,2}\/|\/|file:)/.test(withoutMarkers) ||
+      /^(\.|file:)/.test(withoutMarkers) ||
+      /[/\\]/.test(withoutMarkers) ||
       /\.(whl|tar\.gz|zip)$/.test(withoutMarkers)
     ) {
       return urlLine(withoutMarkers, written)
