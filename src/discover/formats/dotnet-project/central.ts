@@ -19,7 +19,11 @@
  * comparisons (case-insensitive, as MSBuild compares) joined by `and`, their `$(Property)`s defined above it in the
  * files read; a property that none of them defines is empty, as MSBuild expands it in a build whose environment and
  * command line do not set it (dotnet/aspire's `'$(TestsRunningOutsideOfRepo)' != 'true'`, set only by its Helix CI
- * runs). `MSBuild*` reserved properties, `Exists()`, `or`, parentheses and property functions are not evaluated.
+ * runs). `Exists('path')` is evaluated for a path below the folder of the file that holds the Import (MSBuild
+ * evaluates an Import's condition from that folder); `MSBuild*` reserved properties, `or`, parentheses and property
+ * functions are not. Property names are case-insensitive, as MSBuild's are.
+ * A project or a Directory.Build.props (`conditioned: false`) has only its unconditioned imports followed, for the
+ * properties its versions name: what a condition decides there is not guessed.
  */
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
@@ -55,7 +59,7 @@ export interface Evaluated {
   file: string
   /** Import elements met so far. */
   imports: number
-  /** The final properties, by name. */
+  /** The final properties, by lower-case name (MSBuild's are case-insensitive). */
   properties: Map<string, string>
   /** The `PackageVersion` items in evaluation order. */
   items: PackageItem[]
@@ -84,17 +88,29 @@ export function parsed(file: string, context: DiscoverContext): ProjectFile | nu
 }
 
 /** The file and what it imports, followed as far as this reader can. */
-export function evaluate(file: string, project: ProjectFile, context: DiscoverContext): Evaluated {
+export function evaluate(
+  file: string,
+  project: ProjectFile,
+  context: DiscoverContext,
+  options: {conditioned: boolean} = {conditioned: true},
+): Evaluated {
   const state: Evaluated = {file, imports: 0, properties: new Map(), items: [], unfollowed: [], files: [file]}
-  walk(file, project, context, state, 0)
+  walk(file, project, context, state, 0, options.conditioned)
   return state
 }
 
-function walk(file: string, project: ProjectFile, context: DiscoverContext, state: Evaluated, depth: number): void {
+function walk(
+  file: string,
+  project: ProjectFile,
+  context: DiscoverContext,
+  state: Evaluated,
+  depth: number,
+  conditioned: boolean,
+): void {
   for (const step of project.steps) {
     if (step.kind === 'property') {
       // Expanded where it is defined (`<NoWarn>$(NoWarn);X</NoWarn>`); what is not defined yet is kept as written.
-      state.properties.set(step.name, expand(step.value, state.properties))
+      state.properties.set(step.name.toLowerCase(), expand(step.value, state.properties))
       continue
     }
     if (step.kind === 'item') {
@@ -115,6 +131,10 @@ function walk(file: string, project: ProjectFile, context: DiscoverContext, stat
     if (state.imports > MAX_IMPORTS) {
       if (state.imports === MAX_IMPORTS + 1)
         skip('unsupported', `more than ${MAX_IMPORTS} imports: this one and those after it are not followed`)
+      continue
+    }
+    if (!conditioned && element.conditions.length > 0) {
+      skip('unsupported', 'a conditioned import is not followed here')
       continue
     }
     let imported = true
@@ -143,7 +163,7 @@ function walk(file: string, project: ProjectFile, context: DiscoverContext, stat
       continue
     }
     state.files.push(target.path)
-    walk(target.path, next, context, state, depth + 1)
+    walk(target.path, next, context, state, depth + 1, conditioned)
   }
 }
 
@@ -259,7 +279,7 @@ function evaluatePart(
 function conditionValue(text: string, properties: Map<string, string>): string | undefined {
   let unknown = false
   const value = text.replace(PROPERTY, (_, name: string) => {
-    const defined = properties.get(name)
+    const defined = properties.get(name.toLowerCase())
     if (defined !== undefined) return defined
     if (/^MSBuild/i.test(name)) unknown = true
     return ''
@@ -273,7 +293,7 @@ export function expand(value: string, ...maps: Array<Map<string, string>>): stri
   for (let round = 0; round < 10 && current.includes('$('); round++) {
     const next = current.replace(PROPERTY, (whole, name: string) => {
       for (const map of maps) {
-        const defined = map.get(name)
+        const defined = map.get(name) ?? map.get(name.toLowerCase())
         if (defined !== undefined) return defined
       }
       return whole

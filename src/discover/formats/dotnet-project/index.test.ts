@@ -542,4 +542,81 @@ describe('dotnet-project', () => {
       'Example.Early: no version, and no Directory.Packages.props at or above the file (central package management)',
     )
   })
+
+  it("takes properties from a project's and the nearest Directory.Build.props' unconditioned .props imports", () => {
+    const files = {
+      'Directory.Build.props': `<Project>
+  <Import Project="eng/Versions.props" />
+  <Import Project="eng/Conditioned.props" Condition="'$(Configuration)' == 'Release'" />
+</Project>
+`,
+      'eng/Versions.props':
+        '<Project><PropertyGroup><FromBuildVersion>1.0.0</FromBuildVersion><ShadowedVersion>1.0.0</ShadowedVersion></PropertyGroup></Project>',
+      'eng/Conditioned.props':
+        '<Project><PropertyGroup><ReleaseVersion>9.9.9</ReleaseVersion></PropertyGroup></Project>',
+      'src/build/common.props':
+        '<Project><PropertyGroup><CommonVersion>2.0.0</CommonVersion><OverriddenVersion>2.0.0</OverriddenVersion></PropertyGroup></Project>',
+    }
+    const out = discover(
+      'src/App/App.csproj',
+      `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OverriddenVersion>1.5.0</OverriddenVersion><ShadowedVersion>3.0.0</ShadowedVersion></PropertyGroup>
+  <Import Project="..\\build\\common.props" />
+  <ItemGroup>
+    <PackageReference Include="Example.FromBuild" Version="$(FromBuildVersion)" />
+    <PackageReference Include="Example.Common" Version="$(commonversion)" />
+    <PackageReference Include="Example.Overridden" Version="$(OverriddenVersion)" />
+    <PackageReference Include="Example.Shadowed" Version="$(ShadowedVersion)" />
+    <PackageReference Include="Example.Release" Version="$(ReleaseVersion)" />
+  </ItemGroup>
+</Project>
+`,
+      files,
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:5 Example.FromBuild@1.0.0 1.0.0 prod pkg:nuget/Example.FromBuild@1.0.0',
+      // Property names are case-insensitive.
+      '6:5 Example.Common@2.0.0 2.0.0 prod pkg:nuget/Example.Common@2.0.0',
+      // The import comes after the project's own definition: it wins, as MSBuild keeps the last.
+      '7:5 Example.Overridden@2.0.0 2.0.0 prod pkg:nuget/Example.Overridden@2.0.0',
+      // The project's body comes after Directory.Build.props: its definition wins.
+      '8:5 Example.Shadowed@3.0.0 3.0.0 prod pkg:nuget/Example.Shadowed@3.0.0',
+      '9:5 Example.Release@$(ReleaseVersion) - prod pkg:nuget/Example.Release',
+    ])
+    // A conditioned import of a project or a Directory.Build.props is not followed: the version stays unresolved.
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '9 unresolved-version Example.Release: version $(ReleaseVersion) names a property that is not defined here',
+    ])
+  })
+
+  it('tells an import not followed once, in a file two Directory.Packages.props import; conditions read names in any case', () => {
+    const files: Record<string, string> = {
+      'a/Directory.Packages.props': '<Project><Import Project="../eng/Shared.props" /></Project>',
+      'b/Directory.Packages.props': '<Project><Import Project="../eng/Shared.props" /></Project>',
+      'eng/Shared.props': `<Project>
+  <PropertyGroup><UseExtra>TRUE</UseExtra></PropertyGroup>
+  <Import Project="Extra.props" Condition="'$(useextra)' == 'true'" />
+  <Import Project="$(RepoRoot)eng/Other.props" />
+</Project>
+`,
+      'eng/Extra.props':
+        '<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup><ItemGroup><PackageVersion Include="Example.Extra" Version="1.2.3" /></ItemGroup></Project>',
+    }
+    const context = {readText: (f: string) => files[f] ?? null}
+    const told = ['a/Directory.Packages.props', 'b/Directory.Packages.props'].map((file) =>
+      (discoverer.discover({file, text: files[file]}, context) as Required<DiscoverOutput>).skipped.map(
+        (s) => `${s.file}:${s.line} ${s.reason}`,
+      ),
+    )
+    expect(told).toEqual([['eng/Shared.props:4 unsupported'], []])
+    const app = discoverer.discover(
+      {
+        file: 'b/App/App.csproj',
+        text: '<Project><ItemGroup><PackageReference Include="Example.Extra" /></ItemGroup></Project>',
+      },
+      context,
+    ) as Required<DiscoverOutput>
+    expect(rows(app)).toEqual(['1:21 Example.Extra@1.2.3 1.2.3 prod pkg:nuget/Example.Extra@1.2.3'])
+  })
 })

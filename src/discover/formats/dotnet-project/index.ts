@@ -52,10 +52,7 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
   const base = posix.basename(file)
   const managed = base === PROPS || base === 'packages.config' ? undefined : management(file, project, context)
   const central = managed && 'on' in managed ? managed.on : undefined
-  // The properties a `$(Name)` may come from: the project's, then those of the nearest Directory.Packages.props and
-  // what it imports, which MSBuild imports before the project's body (Microsoft.Common.props) whether central
-  // management is on or not; a later definition wins, so the project's first.
-  const visible = [project.properties, ...(managed?.props ? [managed.props.properties] : [])]
+  const visible = visibleProperties(file, base, project, managed?.props, context)
   // A Directory.Packages.props says itself which of its imports are not followed (and those of the files it imports
   // that are not read as files of their own): each project below it would say the same.
   if (base === PROPS) skipped.push(...unfollowedImports(file, project, context))
@@ -224,6 +221,57 @@ interface Central {
  */
 type Management = {on: Central; props: Central} | {off: string; props?: Central}
 
+const BUILD_PROPS = 'Directory.Build.props'
+
+/**
+ * The properties a `$(Name)` may come from, the one that wins first (MSBuild keeps a property's last definition).
+ * MSBuild evaluates, in this order (Microsoft.Common.props), the nearest Directory.Build.props, the nearest
+ * Directory.Packages.props (whether central management is on or not), then the project's body. Each with the props
+ * files it imports: the central file's as ./central.ts follows them; a project's and a Directory.Build.props' only
+ * when unconditioned (a plain relative path to a `.props` file, or GetPathOfFileAbove: aspire's nested
+ * Directory.Build.props import their parent's), for the properties their versions name.
+ */
+function visibleProperties(
+  file: string,
+  base: string,
+  project: ProjectFile,
+  central: Central | undefined,
+  context: DiscoverContext,
+): Array<Map<string, string>> {
+  if (base === PROPS || base === 'packages.config') return [project.properties]
+  const own = evaluate(file, project, context, {conditioned: false}).properties
+  const centralProperties = central ? [central.properties] : []
+  if (base === BUILD_PROPS) return [...centralProperties, own]
+  const build = nearestBuildProps(file, context)
+  return [own, ...centralProperties, ...(build ? [build] : [])]
+}
+
+/** Each Directory.Build.props' properties (with its unconditioned imports'), by path, for the files of one scan. */
+const buildCache = new WeakMap<DiscoverContext, Map<string, Map<string, string> | null>>()
+
+function nearestBuildProps(file: string, context: DiscoverContext): Map<string, string> | undefined {
+  let cache = buildCache.get(context)
+  if (!cache) {
+    cache = new Map()
+    buildCache.set(context, cache)
+  }
+  for (const candidate of pathsAbove(file, BUILD_PROPS)) {
+    let properties = cache.get(candidate)
+    if (properties === undefined) {
+      const props = parsed(candidate, context)
+      // Only the nearest is imported: one that is there but not well-formed gives nothing, and ends the search.
+      if (props) properties = evaluate(candidate, props, context, {conditioned: false}).properties
+      else properties = context.readText(candidate) === null ? null : new Map<string, string>()
+      cache.set(candidate, properties)
+    }
+    if (properties) return properties
+  }
+  return undefined
+}
+
+/** The imports not followed already told, by file, line and column, for the files of one scan. */
+const toldImports = new WeakMap<DiscoverContext, Set<string>>()
+
 /** Each Directory.Packages.props read, by path (null: none there), for the files of one scan. */
 const centralCache = new WeakMap<DiscoverContext, Map<string, Central | null>>()
 
@@ -236,7 +284,7 @@ const centralCache = new WeakMap<DiscoverContext, Map<string, Central | null>>()
 function management(file: string, project: ProjectFile, context: DiscoverContext): Management {
   const props = nearestProps(file, context)
   const own = project.properties.get(ENABLE)
-  const enabled = own ?? props?.properties.get(ENABLE)
+  const enabled = own ?? props?.properties.get(ENABLE.toLowerCase())
   if (props && enabled?.toLowerCase() === 'true') return {on: props, props}
   if (!props) return {off: `no ${PROPS} at or above the file (central package management)`}
   if (own !== undefined)
@@ -262,8 +310,21 @@ function importNote(unfollowed: Unfollowed): string {
  * imports that are not read as files of their own (not another Directory.Packages.props or Directory.Build.props).
  */
 function unfollowedImports(file: string, project: ProjectFile, context: DiscoverContext): Skipped[] {
+  let told = toldImports.get(context)
+  if (!told) {
+    told = new Set()
+    toldImports.set(context, told)
+  }
+  const seen = told
   return evaluate(file, project, context)
     .unfollowed.filter((unfollowed) => unfollowed.file === file || !discoverer.matches(unfollowed.file))
+    .filter((unfollowed) => {
+      // A file two props files import: its imports told once.
+      const key = `${unfollowed.file}\u0000${unfollowed.line}\u0000${unfollowed.column}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
     .map((unfollowed) => ({
       file: unfollowed.file,
       line: unfollowed.line,
