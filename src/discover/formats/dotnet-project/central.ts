@@ -38,6 +38,10 @@ const MAX_FILES = 64
 const MAX_IMPORTS = 256
 /** An Import's `Project` longer than this is not evaluated (the patterns below stay linear on what they read). */
 const MAX_WRITTEN = 1000
+/** A property value expanded where it is defined, at most this long. */
+const MAX_VALUE = 4096
+/** Characters all properties of one evaluation are expanded into, at most. */
+const MAX_EXPANDED = 1 << 22
 /** Folders GetPathOfFileAbove looks in, at most. */
 const MAX_LEVELS = 64
 /** `$(Name)`: an MSBuild property. */
@@ -59,6 +63,8 @@ export interface Evaluated {
   file: string
   /** Import elements met so far. */
   imports: number
+  /** Characters properties may still be expanded into. */
+  budget: number
   /** The final properties, by lower-case name (MSBuild's are case-insensitive). */
   properties: Map<string, string>
   /** The `PackageVersion` items in evaluation order. */
@@ -94,7 +100,15 @@ export function evaluate(
   context: DiscoverContext,
   options: {conditioned: boolean} = {conditioned: true},
 ): Evaluated {
-  const state: Evaluated = {file, imports: 0, properties: new Map(), items: [], unfollowed: [], files: [file]}
+  const state: Evaluated = {
+    file,
+    imports: 0,
+    budget: MAX_EXPANDED,
+    properties: new Map(),
+    items: [],
+    unfollowed: [],
+    files: [file],
+  }
   walk(file, project, context, state, 0, options.conditioned)
   return state
 }
@@ -109,8 +123,19 @@ function walk(
 ): void {
   for (const step of project.steps) {
     if (step.kind === 'property') {
-      // Expanded where it is defined (`<NoWarn>$(NoWarn);X</NoWarn>`); what is not defined yet is kept as written.
-      state.properties.set(step.name.toLowerCase(), expand(step.value, state.properties))
+      // Expanded where it is defined (`<NoWarn>$(NoWarn);X</NoWarn>`), one level: what it names is expanded already;
+      // what is not defined yet is kept as written. Within a budget (a value of at most MAX_VALUE characters,
+      // MAX_EXPANDED in all), so that many properties naming each other stay linear: past it, kept as written.
+      let value = step.value
+      if (value.includes('$(') && state.budget > 0) {
+        const expanded = value.replace(
+          PROPERTY,
+          (whole, name: string) => state.properties.get(name.toLowerCase()) ?? whole,
+        )
+        state.budget -= expanded.length
+        if (expanded.length <= MAX_VALUE) value = expanded
+      }
+      state.properties.set(step.name.toLowerCase(), value)
       continue
     }
     if (step.kind === 'item') {
@@ -137,16 +162,14 @@ function walk(
       skip('unsupported', 'a conditioned import is not followed here')
       continue
     }
-    let imported = true
-    for (const condition of element.conditions) {
-      const value = evaluateCondition(condition, state.properties, file, context)
-      if (value === false) imported = false
-      else if (value === undefined && imported) {
-        skip('unsupported', `its condition ${elide(condition, 200)} is not evaluated here`)
-        imported = false
-      }
+    // Its ImportGroup's condition and its own: one false, and it is not imported whatever the others.
+    const values = element.conditions.map((condition) => evaluateCondition(condition, state.properties, file, context))
+    if (values.includes(false)) continue
+    const unknown = element.conditions[values.indexOf(undefined)]
+    if (unknown !== undefined) {
+      skip('unsupported', `its condition ${elide(unknown, 200)} is not evaluated here`)
+      continue
     }
-    if (!imported) continue
     const target = importTarget(element.project, file, context)
     if ('reason' in target) {
       skip(target.kind, target.reason)
