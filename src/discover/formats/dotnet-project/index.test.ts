@@ -618,5 +618,17 @@ describe('dotnet-project', () => {
       context,
     ) as Required<DiscoverOutput>
     expect(rows(app)).toEqual(['1:21 Example.Extra@1.2.3 1.2.3 prod pkg:nuget/Example.Extra@1.2.3'])
+    // Central management on, no version, an import not followed: the skip names it.
+    const missing = discover(
+      'c/C.csproj',
+      '<Project><ItemGroup><PackageReference Include="Example.Extra" /></ItemGroup></Project>',
+      {
+        'c/Directory.Packages.props':
+          '<Project>\n  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>\n  <Import Project="Versions.props" />\n</Project>\n',
+      },
+    )
+    expect(missing.skipped.map((s) => s.message)).toEqual([
+      'Example.Extra: no version here, and none in the central c/Directory.Packages.props (the Import at c/Directory.Packages.props:3:3 is not followed: c/Versions.props is not in the scanned folder)',
+    ])
   })
 })
