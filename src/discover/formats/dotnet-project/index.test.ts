@@ -99,7 +99,7 @@ describe('dotnet-project', () => {
     )
     expect(rows(off)).toEqual(['1:122 Spectre.Console - prod pkg:nuget/Spectre.Console'])
     expect(off.skipped.map((s) => s.message)).toEqual([
-      'Spectre.Console: no version, and no central package management applies here (a Directory.Packages.props at or above the file, with ManagePackageVersionsCentrally true)',
+      'Spectre.Console: no version, and the project sets ManagePackageVersionsCentrally to false (central package management off)',
     ])
   })
 
@@ -379,6 +379,256 @@ describe('dotnet-project', () => {
       'Example.Removed: no version here, and none in the central Directory.Packages.props',
       'Example.Nowhere: no version here, and none in the central Directory.Packages.props',
       'Example.Unknown: version $(ExampleVersion) names a property that is not defined here',
+    ])
+  })
+
+  it("follows a nested Directory.Packages.props' Import of its parent (dotnet/aspire's playground and tests)", () => {
+    const files: Record<string, string> = {}
+    for (const path of [
+      'Directory.Packages.props',
+      'eng/Versions.props',
+      'playground/Directory.Packages.props',
+      'tests/Directory.Packages.props',
+    ])
+      files[path] = fixture(`aspire/${path}`)
+    // playground's props sets nothing itself: it imports the root's unless TestsRunningOutsideOfRepo is true (set
+    // only by aspire's Helix CI runs: empty here, as in a build whose environment does not set it).
+    const worker = discover(
+      'playground/AzureKusto/AzureKusto.Worker/AzureKusto.Worker.csproj',
+      fixture('aspire/playground/AzureKusto/AzureKusto.Worker/AzureKusto.Worker.csproj'),
+      files,
+    )
+    expect(worker.errors).toEqual([])
+    expect(worker.skipped).toEqual([])
+    expect(rows(worker)).toEqual([
+      '11:5 Microsoft.Azure.Kusto.Data@14.0.3 14.0.3 prod pkg:nuget/Microsoft.Azure.Kusto.Data@14.0.3',
+      '12:5 Microsoft.Azure.Kusto.Ingest@14.0.3 14.0.3 prod pkg:nuget/Microsoft.Azure.Kusto.Ingest@14.0.3',
+      '13:5 Polly.Extensions@8.6.5 8.6.5 prod pkg:nuget/Polly.Extensions@8.6.5',
+      '14:5 System.Text.Json@9.0.7 9.0.7 prod pkg:nuget/System.Text.Json@9.0.7',
+    ])
+    // tests' props imports the root's first, then adds its own versions and properties; the root's imports
+    // eng/Versions.props (`'$(MajorVersion)' == '' and Exists('eng/Versions.props')`), whose properties give versions.
+    const project = `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="Microsoft.Azure.Kusto.Data" />
+    <PackageReference Include="Testcontainers.Kafka" />
+    <PackageReference Include="Microsoft.DotNet.RemoteExecutor" />
+    <PackageReference Include="xunit.v3.extensibility.core" />
+    <PackageReference Include="Npgsql.DependencyInjection" VersionOverride="$(Npgsql8Version)" />
+  </ItemGroup>
+</Project>
+`
+    const tests = discover('tests/Example.Tests/Example.Tests.csproj', project, files)
+    expect(tests.errors).toEqual([])
+    expect(tests.skipped).toEqual([])
+    expect(rows(tests)).toEqual([
+      '3:5 Microsoft.Azure.Kusto.Data@14.0.3 14.0.3 prod pkg:nuget/Microsoft.Azure.Kusto.Data@14.0.3',
+      '4:5 Testcontainers.Kafka@4.8.1 4.8.1 prod pkg:nuget/Testcontainers.Kafka@4.8.1',
+      '5:5 Microsoft.DotNet.RemoteExecutor@11.0.0-beta.25610.3 11.0.0-beta.25610.3 prod pkg:nuget/Microsoft.DotNet.RemoteExecutor@11.0.0-beta.25610.3',
+      '6:5 xunit.v3.extensibility.core@3.1.0 3.1.0 prod pkg:nuget/xunit.v3.extensibility.core@3.1.0',
+      // A property of the central files, which MSBuild imports before the project's body.
+      '7:5 Npgsql.DependencyInjection@8.0.6 8.0.6 prod pkg:nuget/Npgsql.DependencyInjection@8.0.6',
+    ])
+    // Each props file read on its own: every import followed, or not taken by its condition; nothing to say.
+    for (const path of [
+      'Directory.Packages.props',
+      'playground/Directory.Packages.props',
+      'tests/Directory.Packages.props',
+    ])
+      expect(discover(path, files[path], files), path).toEqual({components: [], skipped: [], errors: []})
+    // Without eng/Versions.props, Exists() is false: the root's import is not taken, its properties are not there.
+    const {'eng/Versions.props': _, ...without} = files
+    const bare = discover('tests/Example.Tests/Example.Tests.csproj', project, without)
+    expect(bare.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '5 unresolved-version Microsoft.DotNet.RemoteExecutor: version $(MicrosoftDotNetRemoteExecutorVersion) names a property that is not defined here',
+      '6 unresolved-version xunit.v3.extensibility.core: version $(XunitV3Version) names a property that is not defined here',
+    ])
+  })
+
+  it('evaluates imports where they are, in the forms it follows; says which it does not follow, and why', () => {
+    const root = `<Project>
+  <PropertyGroup>
+    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+    <ExampleVersion>1.0.0</ExampleVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Example.Early" Version="1.0.0" />
+    <PackageVersion Include="Example.Late" Version="1.0.0" />
+    <PackageVersion Include="Example.Property" Version="$(ExampleVersion)" />
+  </ItemGroup>
+</Project>
+`
+    // Before its Import: overridden by the parent's; after it: overrides the parent's.
+    const child = (written: string) => `<Project>
+  <ItemGroup><PackageVersion Include="Example.Early" Version="2.0.0" /></ItemGroup>
+  <Import Project="${written}" />
+  <PropertyGroup><ExampleVersion>3.0.0</ExampleVersion></PropertyGroup>
+  <ItemGroup><PackageVersion Update="Example.Late" Version="2.0.0" /></ItemGroup>
+</Project>
+`
+    const project =
+      '<Project><ItemGroup><PackageReference Include="Example.Early;Example.Late;Example.Property" /></ItemGroup></Project>'
+    for (const written of [
+      '$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))',
+      "$([MSBuild]::GetPathOfFileAbove('Directory.Packages.props', '$(MSBuildThisFileDirectory)../'))",
+      '$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Packages.props))/Directory.Packages.props',
+      '$(MSBuildThisFileDirectory)..\\..\\Directory.Packages.props',
+      '../../Directory.Packages.props',
+    ]) {
+      const files = {'Directory.Packages.props': root, 'src/app/Directory.Packages.props': child(written)}
+      const out = discover('src/app/App/App.csproj', project, files)
+      expect(rows(out), written).toEqual([
+        '1:21 Example.Early@1.0.0 1.0.0 prod pkg:nuget/Example.Early@1.0.0',
+        '1:21 Example.Late@2.0.0 2.0.0 prod pkg:nuget/Example.Late@2.0.0',
+        '1:21 Example.Property@3.0.0 3.0.0 prod pkg:nuget/Example.Property@3.0.0',
+      ])
+      expect(out.skipped, written).toEqual([])
+      expect(
+        discover('src/app/Directory.Packages.props', files['src/app/Directory.Packages.props'], files).skipped,
+      ).toEqual([])
+    }
+    // What is not followed: skipped at the props file, named by the projects it leaves without central management.
+    const props = `<Project>
+  <Import Project="$([System.IO.Path]::Combine($(MSBuildThisFileDirectory), '..', 'Directory.Packages.props'))" />
+  <Import Project="../Directory.Packages.props" Condition="'$(A)' == 'true' or '$(B)' == 'true'" />
+  <ImportGroup Condition="Exists('../Shared.props')">
+    <Import Project="../Shared.props" />
+  </ImportGroup>
+  <Import Project="Missing.props" />
+  <Import Project="Off.props" Condition="'$(Unset)' == 'true'" />
+  <Import Project="$(MSBuildThisFileDirectory)Loop.props" />
+</Project>
+`
+    const files = {
+      'Directory.Packages.props': root,
+      'sub/Directory.Packages.props': props,
+      'sub/Loop.props':
+        '<Project><Import Project="Directory.Packages.props" /><Import Project="Loop.props" /></Project>',
+    }
+    const own = discover('sub/Directory.Packages.props', props, files)
+    expect(own.errors).toEqual([])
+    expect(own.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "sub/Directory.Packages.props:2 unsupported Import Project=\"$([System.IO.Path]::Combine($(MSBuildThisFileDirectory), '..', 'Directory.Packages.props'))\" at sub/Directory.Packages.props:2:3 is not followed: it is a property, a property function or a path not evaluated here (GetPathOfFileAbove from $(MSBuildThisFileDirectory) and relative paths to a .props file are); what it would give this file's versions is not read",
+      "sub/Directory.Packages.props:3 unsupported Import Project=\"../Directory.Packages.props\" at sub/Directory.Packages.props:3:3 is not followed: its condition '$(A)' == 'true' or '$(B)' == 'true' is not evaluated here; what it would give this file's versions is not read",
+      "sub/Directory.Packages.props:5 unsupported Import Project=\"../Shared.props\" at sub/Directory.Packages.props:5:5 is not followed: its condition Exists('../Shared.props') is not evaluated here; what it would give this file's versions is not read",
+      'sub/Directory.Packages.props:7 missing-resource Import Project="Missing.props" at sub/Directory.Packages.props:7:3 is not followed: sub/Missing.props is not in the scanned folder; what it would give this file\'s versions is not read',
+    ])
+    const app = discover('sub/App/App.csproj', project, files)
+    expect(app.skipped.map((s) => s.message)).toEqual([
+      `Example.Early: no version, and the nearest Directory.Packages.props (sub/Directory.Packages.props) does not set ManagePackageVersionsCentrally to true, and the Import at sub/Directory.Packages.props:2:3 is not followed: it is a property, a property function or a path not evaluated here (GetPathOfFileAbove from $(MSBuildThisFileDirectory) and relative paths to a .props file are)`,
+      expect.stringMatching(
+        /^Example\.Late: no version, and the nearest Directory\.Packages\.props \(sub\/Directory\.Packages\.props\)/,
+      ),
+      expect.stringMatching(/^Example\.Property: no version, and the nearest/),
+    ])
+    // A props file at the root looking above it: outside the scanned folder, nothing is read there.
+    const top = discover(
+      'Directory.Packages.props',
+      '<Project>\n  <Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />\n</Project>\n',
+    )
+    expect(top.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '2 missing-resource Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" at Directory.Packages.props:2:3 is not followed: there is no Directory.Packages.props above Directory.Packages.props in the scanned folder; what it would give this file\'s versions is not read',
+    ])
+    // Central management off in the nearest props: the message names it.
+    const off = discover('a/A.csproj', project, {
+      'a/Directory.Packages.props':
+        '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>',
+    })
+    expect(off.skipped[0].message).toBe(
+      'Example.Early: no version, and the nearest Directory.Packages.props (a/Directory.Packages.props) sets ManagePackageVersionsCentrally to false, not true',
+    )
+    const none = discover('a/A.csproj', project)
+    expect(none.skipped[0].message).toBe(
+      'Example.Early: no version, and no Directory.Packages.props at or above the file (central package management)',
+    )
+  })
+
+  it("takes properties from a project's and the nearest Directory.Build.props' unconditioned .props imports", () => {
+    const files = {
+      'Directory.Build.props': `<Project>
+  <Import Project="eng/Versions.props" />
+  <Import Project="eng/Conditioned.props" Condition="'$(Configuration)' == 'Release'" />
+</Project>
+`,
+      'eng/Versions.props':
+        '<Project><PropertyGroup><FromBuildVersion>1.0.0</FromBuildVersion><ShadowedVersion>1.0.0</ShadowedVersion></PropertyGroup></Project>',
+      'eng/Conditioned.props':
+        '<Project><PropertyGroup><ReleaseVersion>9.9.9</ReleaseVersion></PropertyGroup></Project>',
+      'src/build/common.props':
+        '<Project><PropertyGroup><CommonVersion>2.0.0</CommonVersion><OverriddenVersion>2.0.0</OverriddenVersion></PropertyGroup></Project>',
+    }
+    const out = discover(
+      'src/App/App.csproj',
+      `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OverriddenVersion>1.5.0</OverriddenVersion><ShadowedVersion>3.0.0</ShadowedVersion></PropertyGroup>
+  <Import Project="..\\build\\common.props" />
+  <ItemGroup>
+    <PackageReference Include="Example.FromBuild" Version="$(FromBuildVersion)" />
+    <PackageReference Include="Example.Common" Version="$(commonversion)" />
+    <PackageReference Include="Example.Overridden" Version="$(OverriddenVersion)" />
+    <PackageReference Include="Example.Shadowed" Version="$(ShadowedVersion)" />
+    <PackageReference Include="Example.Release" Version="$(ReleaseVersion)" />
+  </ItemGroup>
+</Project>
+`,
+      files,
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:5 Example.FromBuild@1.0.0 1.0.0 prod pkg:nuget/Example.FromBuild@1.0.0',
+      // Property names are case-insensitive.
+      '6:5 Example.Common@2.0.0 2.0.0 prod pkg:nuget/Example.Common@2.0.0',
+      // The import comes after the project's own definition: it wins, as MSBuild keeps the last.
+      '7:5 Example.Overridden@2.0.0 2.0.0 prod pkg:nuget/Example.Overridden@2.0.0',
+      // The project's body comes after Directory.Build.props: its definition wins.
+      '8:5 Example.Shadowed@3.0.0 3.0.0 prod pkg:nuget/Example.Shadowed@3.0.0',
+      '9:5 Example.Release@$(ReleaseVersion) - prod pkg:nuget/Example.Release',
+    ])
+    // A conditioned import of a project or a Directory.Build.props is not followed: the version stays unresolved.
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '9 unresolved-version Example.Release: version $(ReleaseVersion) names a property that is not defined here',
+    ])
+  })
+
+  it('tells an import not followed once, in a file two Directory.Packages.props import; conditions read names in any case', () => {
+    const files: Record<string, string> = {
+      'a/Directory.Packages.props': '<Project><Import Project="../eng/Shared.props" /></Project>',
+      'b/Directory.Packages.props': '<Project><Import Project="../eng/Shared.props" /></Project>',
+      'eng/Shared.props': `<Project>
+  <PropertyGroup><UseExtra>TRUE</UseExtra></PropertyGroup>
+  <Import Project="Extra.props" Condition="'$(useextra)' == 'true'" />
+  <Import Project="$(RepoRoot)eng/Other.props" />
+</Project>
+`,
+      'eng/Extra.props':
+        '<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup><ItemGroup><PackageVersion Include="Example.Extra" Version="1.2.3" /></ItemGroup></Project>',
+    }
+    const context = {readText: (f: string) => files[f] ?? null}
+    const told = ['a/Directory.Packages.props', 'b/Directory.Packages.props'].map((file) =>
+      (discoverer.discover({file, text: files[file]}, context) as Required<DiscoverOutput>).skipped.map(
+        (s) => `${s.file}:${s.line} ${s.reason}`,
+      ),
+    )
+    expect(told).toEqual([['eng/Shared.props:4 unsupported'], []])
+    const app = discoverer.discover(
+      {
+        file: 'b/App/App.csproj',
+        text: '<Project><ItemGroup><PackageReference Include="Example.Extra" /></ItemGroup></Project>',
+      },
+      context,
+    ) as Required<DiscoverOutput>
+    expect(rows(app)).toEqual(['1:21 Example.Extra@1.2.3 1.2.3 prod pkg:nuget/Example.Extra@1.2.3'])
+    // Central management on, no version, an import not followed: the skip names it.
+    const missing = discover(
+      'c/C.csproj',
+      '<Project><ItemGroup><PackageReference Include="Example.Extra" /></ItemGroup></Project>',
+      {
+        'c/Directory.Packages.props':
+          '<Project>\n  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>\n  <Import Project="Versions.props" />\n</Project>\n',
+      },
+    )
+    expect(missing.skipped.map((s) => s.message)).toEqual([
+      'Example.Extra: no version here, and none in the central c/Directory.Packages.props (the Import at c/Directory.Packages.props:3:3 is not followed: c/Versions.props is not in the scanned folder)',
     ])
   })
 })

@@ -1,10 +1,12 @@
 /**
  * .NET projects without a lock file: the NuGet packages an MSBuild project references (`*.csproj`, `*.fsproj`,
  * `*.vbproj`, and `Directory.Build.props` for every project below it), with central package management's versions
- * (`Directory.Packages.props`, https://learn.microsoft.com/nuget/consume-packages/central-package-management), and
+ * (`Directory.Packages.props` and the props files it imports: ./central.ts,
+ * https://learn.microsoft.com/nuget/consume-packages/central-package-management), and
  * the legacy `packages.config`. Most .NET repositories lock nothing (nuget-lock reads `packages.lock.json` where they
  * do), and these files are what they declare, as Renovate's nuget manager reads them. Items are applied in document
- * order as MSBuild evaluates them (a `Remove` takes out what is above it); conditions are not evaluated: the items of
+ * order as MSBuild evaluates them (a `Remove` takes out what is above it); conditions of items are not evaluated (only
+ * simple ones of a central file's imports are: ./central.ts): the items of
  * every `Choose` branch are listed, and a reference is listed once per central version conditions choose among.
  */
 import {posix} from 'node:path'
@@ -15,6 +17,7 @@ import {feedQualifiers, nugetSources} from '../../lockfile-support/nuget-sources
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+import {evaluate, expand, parsed, type Unfollowed} from './central.js'
 import {type PackageItem, type ProjectFile, readProject} from './project.js'
 
 export const discoverer: Discoverer = {
@@ -36,8 +39,6 @@ const PROPS = 'Directory.Packages.props'
 const ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/
 /** An exact NuGet version (SemVer 2, or up to four numeric parts). */
 const EXACT = /^\d{1,9}(\.\d{1,9}){0,3}(-[0-9A-Za-z][0-9A-Za-z.-]{0,99})?(\+[0-9A-Za-z.-]{1,100})?$/
-/** `$(Name)`: an MSBuild property. */
-const PROPERTY = /\$\(([A-Za-z_][A-Za-z0-9_.-]{0,199})\)/g
 
 export function discoverProject(file: string, text: string, context: DiscoverContext): DiscoverOutput {
   const read = readProject(text)
@@ -49,7 +50,12 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
   const feeds = nugetSources(context, file)
   const errors: ScanError[] = [...feeds.errors]
   const base = posix.basename(file)
-  const central = base === PROPS || base === 'packages.config' ? undefined : centralVersions(file, project, context)
+  const managed = base === PROPS || base === 'packages.config' ? undefined : management(file, project, context)
+  const central = managed && 'on' in managed ? managed.on : undefined
+  const visible = visibleProperties(file, base, project, managed?.props, context)
+  // A Directory.Packages.props says itself which of its imports are not followed (and those of the files it imports
+  // that are not read as files of their own): each project below it would say the same.
+  if (base === PROPS) skipped.push(...unfollowedImports(file, project, context))
   // What each item declares, in document order: a later `Remove` takes earlier ones out, as MSBuild evaluates items.
   const declared = new DeclaredList()
   for (const item of project.items) {
@@ -63,12 +69,12 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
       // `Remove` takes references out of the list: it declares nothing either.
       const remove = item.metadata.get('remove')
       if (remove !== undefined) {
-        removeDeclared(declared, item, expand(remove, project.properties), file, skipped)
+        removeDeclared(declared, item, expand(remove, ...visible), file, skipped)
         continue
       }
     }
     // Several ids in one Include (`A;B`), empty parts dropped, as MSBuild drops them; `$(Property)` expanded.
-    const ids = (written === undefined ? [] : expand(written, project.properties).split(';'))
+    const ids = (written === undefined ? [] : expand(written, ...visible).split(';'))
       .map((id) => id.trim())
       .filter((id) => id !== '')
     const unset = ids.filter((id) => id.includes('$('))
@@ -87,8 +93,8 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
     for (const id of ids) {
       if (id.includes('$(')) continue
       const entry: Declared = {kind: item.kind, key: id.toLowerCase(), components: [], skipped: []}
-      for (const found of versionsOf(item, id, project, central)) {
-        const note = versionNote(id, found, central !== undefined)
+      for (const found of versionsOf(item, id, visible, central)) {
+        const note = versionNote(id, found, managed)
         if (note) entry.skipped.push(unresolvedVersion(file, item.line, note))
         const version = found.text === undefined ? undefined : exactVersion(found.text)
         entry.components.push(
@@ -192,7 +198,10 @@ class DeclaredList {
   }
 }
 
-/** The versions central package management gives: the nearest Directory.Packages.props at or above the file. */
+/**
+ * The versions central package management gives: the nearest Directory.Packages.props at or above the file, with what
+ * it imports (./central.ts).
+ */
 interface Central {
   file: string
   /**
@@ -200,20 +209,128 @@ interface Central {
    * under different conditions give different ones.
    */
   versions: Map<string, CentralVersion[]>
+  /** Its final properties, those of the files it imports included. */
   properties: Map<string, string>
+  /** Its imports (and theirs) that are not followed. */
+  unfollowed: Unfollowed[]
 }
+
+/**
+ * Central package management for a project: on, with its versions; or off, and why (for the notes). `props`: the
+ * nearest Directory.Packages.props, whose properties the project sees either way.
+ */
+type Management = {on: Central; props: Central} | {off: string; props?: Central}
+
+const BUILD_PROPS = 'Directory.Build.props'
+
+/**
+ * The properties a `$(Name)` may come from, the one that wins first (MSBuild keeps a property's last definition).
+ * MSBuild evaluates, in this order (Microsoft.Common.props), the nearest Directory.Build.props, the nearest
+ * Directory.Packages.props (whether central management is on or not), then the project's body. Each with the props
+ * files it imports: the central file's as ./central.ts follows them; a project's and a Directory.Build.props' only
+ * when unconditioned (a plain relative path to a `.props` file, or GetPathOfFileAbove: aspire's nested
+ * Directory.Build.props import their parent's), for the properties their versions name.
+ */
+function visibleProperties(
+  file: string,
+  base: string,
+  project: ProjectFile,
+  central: Central | undefined,
+  context: DiscoverContext,
+): Array<Map<string, string>> {
+  if (base === PROPS || base === 'packages.config') return [project.properties]
+  const own = evaluate(file, project, context, {conditioned: false}).properties
+  const centralProperties = central ? [central.properties] : []
+  if (base === BUILD_PROPS) return [...centralProperties, own]
+  const build = nearestBuildProps(file, context)
+  return [own, ...centralProperties, ...(build ? [build] : [])]
+}
+
+/** Each Directory.Build.props' properties (with its unconditioned imports'), by path, for the files of one scan. */
+const buildCache = new WeakMap<DiscoverContext, Map<string, Map<string, string> | null>>()
+
+function nearestBuildProps(file: string, context: DiscoverContext): Map<string, string> | undefined {
+  let cache = buildCache.get(context)
+  if (!cache) {
+    cache = new Map()
+    buildCache.set(context, cache)
+  }
+  for (const candidate of pathsAbove(file, BUILD_PROPS)) {
+    let properties = cache.get(candidate)
+    if (properties === undefined) {
+      const props = parsed(candidate, context)
+      // Only the nearest is imported: one that is there but not well-formed gives nothing, and ends the search.
+      if (props) properties = evaluate(candidate, props, context, {conditioned: false}).properties
+      else properties = context.readText(candidate) === null ? null : new Map<string, string>()
+      cache.set(candidate, properties)
+    }
+    if (properties) return properties
+  }
+  return undefined
+}
+
+/** The imports not followed already told, by file, line and column, for the files of one scan. */
+const toldImports = new WeakMap<DiscoverContext, Set<string>>()
 
 /** Each Directory.Packages.props read, by path (null: none there), for the files of one scan. */
 const centralCache = new WeakMap<DiscoverContext, Map<string, Central | null>>()
 
 /**
  * Central package management for a project: the nearest Directory.Packages.props at or above it (as MSBuild imports
- * it), when `ManagePackageVersionsCentrally` is true in the project or there (the project's own setting wins).
+ * it), when `ManagePackageVersionsCentrally` is true in the project or there, or in what it imports (the project's
+ * own setting wins). When it is off, why: no such file, the project's setting, or the nearest file's (naming it, and
+ * the first of its imports not followed).
  */
-function centralVersions(file: string, project: ProjectFile, context: DiscoverContext): Central | undefined {
+function management(file: string, project: ProjectFile, context: DiscoverContext): Management {
   const props = nearestProps(file, context)
-  const enabled = project.properties.get(ENABLE) ?? props?.properties.get(ENABLE)
-  return props && enabled?.toLowerCase() === 'true' ? props : undefined
+  const own = project.properties.get(ENABLE)
+  const enabled = own ?? props?.properties.get(ENABLE.toLowerCase())
+  if (props && enabled?.toLowerCase() === 'true') return {on: props, props}
+  if (!props) return {off: `no ${PROPS} at or above the file (central package management)`}
+  if (own !== undefined)
+    return {props, off: `the project sets ${ENABLE} to ${elide(own, 50)} (central package management off)`}
+  if (enabled !== undefined)
+    return {props, off: `the nearest ${PROPS} (${props.file}) sets ${ENABLE} to ${elide(enabled, 50)}, not true`}
+  const first = props.unfollowed[0]
+  return {
+    props,
+    off:
+      `the nearest ${PROPS} (${props.file}) does not set ${ENABLE} to true` +
+      (first ? `, and ${importNote(first)}` : ''),
+  }
+}
+
+/** `its Import at file:line:column is not followed: why`. */
+function importNote(unfollowed: Unfollowed): string {
+  return `the Import at ${unfollowed.file}:${unfollowed.line}:${unfollowed.column} is not followed: ${unfollowed.reason}`
+}
+
+/**
+ * The imports of a Directory.Packages.props not followed, as skips: those written in it, and in the files it
+ * imports that are not read as files of their own (not another Directory.Packages.props or Directory.Build.props).
+ */
+function unfollowedImports(file: string, project: ProjectFile, context: DiscoverContext): Skipped[] {
+  let told = toldImports.get(context)
+  if (!told) {
+    told = new Set()
+    toldImports.set(context, told)
+  }
+  const seen = told
+  return evaluate(file, project, context)
+    .unfollowed.filter((unfollowed) => unfollowed.file === file || !discoverer.matches(unfollowed.file))
+    .filter((unfollowed) => {
+      // A file two props files import: its imports told once.
+      const key = `${unfollowed.file}\u0000${unfollowed.line}\u0000${unfollowed.column}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .map((unfollowed) => ({
+      file: unfollowed.file,
+      line: unfollowed.line,
+      reason: unfollowed.kind,
+      message: `Import Project="${elide(unfollowed.project, 200)}" at ${unfollowed.file}:${unfollowed.line}:${unfollowed.column} is not followed: ${unfollowed.reason}; what it would give this file's versions is not read`,
+    }))
 }
 
 const ENABLE = 'ManagePackageVersionsCentrally'
@@ -236,14 +353,17 @@ function nearestProps(file: string, context: DiscoverContext): Central | undefin
 }
 
 function readCentral(file: string, context: DiscoverContext): Central | null {
-  const text = context.readText(file)
-  if (text === null) return null
-  const read = readProject(text)
-  // A props file that cannot be read is reported where it is discovered itself; here it gives no versions.
-  if (!read.ok) return {file, versions: new Map(), properties: new Map()}
+  const project = parsed(file, context)
+  if (project === null) {
+    if (context.readText(file) === null) return null
+    // A props file that cannot be read is reported where it is discovered itself; here it gives no versions.
+    return {file, versions: new Map(), properties: new Map(), unfollowed: []}
+  }
+  // Its PackageVersion items and those of the files it imports, in MSBuild's evaluation order.
+  const evaluated = evaluate(file, project, context)
   const versions = new Map<string, CentralVersion[]>()
-  for (const item of read.project.items) if (item.kind === 'PackageVersion') applyPackageVersion(versions, item)
-  return {file, versions, properties: read.project.properties}
+  for (const item of evaluated.items) applyPackageVersion(versions, item)
+  return {file, versions, properties: evaluated.properties, unfollowed: evaluated.unfollowed}
 }
 
 /** A central version and the conditions under which it is the one (none: whatever the build). */
@@ -293,15 +413,20 @@ interface FoundVersion {
 
 /**
  * `VersionOverride`, else `Version`, else the central version (each candidate when conditions choose among several,
- * distinct ones once); `$(Property)` expanded from the file that gives it.
+ * distinct ones once); `$(Property)` expanded from the project's properties, then the central file's (`visible`).
  */
-function versionsOf(item: PackageItem, id: string, project: ProjectFile, central: Central | undefined): FoundVersion[] {
+function versionsOf(
+  item: PackageItem,
+  id: string,
+  visible: Array<Map<string, string>>,
+  central: Central | undefined,
+): FoundVersion[] {
   const own = item.metadata.get('versionoverride') ?? item.metadata.get('version')
-  if (own !== undefined && own !== '') return [{text: expand(own, project.properties), from: 'item'}]
+  if (own !== undefined && own !== '') return [{text: expand(own, ...visible), from: 'item'}]
   const candidates = (central?.versions.get(id.toLowerCase()) ?? [])
     .filter((managed) => managed.version !== '')
     .map((managed) => ({
-      text: expand(managed.version, central!.properties, project.properties),
+      text: expand(managed.version, ...visible),
       conditioned: managed.conditions.length > 0,
     }))
   // A conditioned version naming a property not defined here (source-build's `Update` when `'$(XVersion)' != ''`)
@@ -311,34 +436,20 @@ function versionsOf(item: PackageItem, id: string, project: ProjectFile, central
   return texts.length === 0 ? [{from: 'none'}] : texts.map((text) => ({text, from: 'central' as const}))
 }
 
-/** `$(Name)` replaced from the properties (the first map that has it), repeatedly; unknown ones stay. */
-function expand(value: string, ...maps: Array<Map<string, string>>): string {
-  let current = value
-  for (let round = 0; round < 10 && current.includes('$('); round++) {
-    const next = current.replace(PROPERTY, (whole, name: string) => {
-      for (const map of maps) {
-        const defined = map.get(name)
-        if (defined !== undefined) return defined
-      }
-      return whole
-    })
-    if (next === current || next.length > 4096) break
-    current = next
-  }
-  return current
-}
-
 /** An exact version: `1.2.3`, or `[1.2.3]` (NuGet's exact match); undefined for a range or a floating version. */
 function exactVersion(text: string): string | undefined {
   const bare = /^\[\s*([^,\]]+?)\s*\]$/.exec(text)?.[1] ?? text
   return EXACT.test(bare) ? bare : undefined
 }
 
-function versionNote(id: string, found: FoundVersion, centrallyManaged: boolean): string | undefined {
-  if (found.text === undefined)
-    return centrallyManaged
-      ? `${id}: no version here, and none in the central Directory.Packages.props`
-      : `${id}: no version, and no central package management applies here (a Directory.Packages.props at or above the file, with ManagePackageVersionsCentrally true)`
+function versionNote(id: string, found: FoundVersion, managed: Management | undefined): string | undefined {
+  if (found.text === undefined) {
+    if (managed === undefined || 'off' in managed) return `${id}: no version, and ${managed?.off ?? 'none given here'}`
+    const first = managed.on.unfollowed[0]
+    return (
+      `${id}: no version here, and none in the central ${managed.on.file}` + (first ? ` (${importNote(first)})` : '')
+    )
+  }
   if (exactVersion(found.text) !== undefined) return undefined
   if (found.text.includes('$('))
     return `${id}: version ${elide(found.text, 200)} names a property that is not defined here`

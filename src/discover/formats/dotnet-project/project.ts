@@ -2,8 +2,9 @@
  * An MSBuild project file (`*.csproj`, `*.fsproj`, `*.vbproj`, `Directory.Packages.props`, `Directory.Build.props`)
  * or a NuGet `packages.config`, read element by element (../../xml-walk.ts: a DOCTYPE refused, nesting bounded); only
  * the elements below are kept: package items of the project's `ItemGroup`s, also those under `<Choose><When>` and
- * `<Otherwise>` (every branch: the conditions are not evaluated, each item keeps the ones it is under), and the
- * properties of its top-level `PropertyGroup`s.
+ * `<Otherwise>` (every branch: the conditions are not evaluated, each item keeps the ones it is under), the
+ * properties of its top-level `PropertyGroup`s, and its top-level `<Import>`s (also those of an `ImportGroup`), with
+ * all of them in document order (`steps`) for a reader that evaluates imports where they appear, as MSBuild does.
  */
 import {walkXml} from '../../xml-walk.js'
 
@@ -22,10 +23,28 @@ export interface PackageItem {
   column: number
 }
 
+/** `<Import Project="…" />`: another MSBuild file evaluated where the element is. */
+export interface ImportElement {
+  /** The `Project` attribute as written (trimmed); empty when absent. */
+  project: string
+  /** Its `ImportGroup`'s condition and its own, outermost first; empty: imported whatever the build. */
+  conditions: string[]
+  line: number
+  column: number
+}
+
+/** What the file defines, in document order: a property, a package item, an import. */
+export type Step =
+  | {kind: 'property'; name: string; value: string}
+  | {kind: 'item'; item: PackageItem}
+  | {kind: 'import'; import: ImportElement}
+
 export interface ProjectFile {
   items: PackageItem[]
   /** `<PropertyGroup>` properties, by name as written; a later definition wins, as MSBuild evaluates them in order. */
   properties: Map<string, string>
+  /** Properties, items and imports in document order. */
+  steps: Step[]
 }
 
 export type ProjectResult =
@@ -41,18 +60,35 @@ const ITEM =
   /^(?:Project(?:\/Choose\/(?:When|Otherwise))*\/ItemGroup\/(?:PackageReference|GlobalPackageReference|PackageVersion)|packages\/package)$/
 /** The elements whose condition the items below them are under. */
 const SCOPE = /^Project(?:\/Choose\/(?:When|Otherwise))*(?:\/ItemGroup|\/Choose\/(?:When|Otherwise))$/
+/** An `<Import>` at the top of the project or in a top-level `ImportGroup`. */
+const IMPORT = /^Project(?:\/ImportGroup)?\/Import$/
 /** A condition kept with an item: data, at most this long. */
 const MAX_CONDITION = 200
 
 export function readProject(text: string): ProjectResult {
-  const project: ProjectFile = {items: [], properties: new Map()}
+  const project: ProjectFile = {items: [], properties: new Map(), steps: []}
   let item: {item: PackageItem; path: string} | undefined
   // The conditions of the elements open around the current one (an ItemGroup, a When, an Otherwise).
   const scopes: Array<{where: string; condition: string}> = []
+  // The condition of the top-level ImportGroup open around an Import.
+  let importGroup: string | undefined
   const read = walkXml(
     text,
     {
       open({where, name, attributes, line, column}) {
+        if (where === 'Project/ImportGroup') {
+          importGroup = conditionOf(attributes)
+          return
+        }
+        if (IMPORT.test(where)) {
+          const conditions: string[] = []
+          if (importGroup !== undefined && where !== 'Project/Import') conditions.push(importGroup)
+          const own = conditionOf(attributes)
+          if (own !== undefined) conditions.push(own)
+          const written = Object.entries(attributes).find(([key]) => key.toLowerCase() === 'project')?.[1]
+          project.steps.push({kind: 'import', import: {project: (written ?? '').trim(), conditions, line, column}})
+          return
+        }
         if (SCOPE.test(where)) {
           const condition = name === 'Otherwise' ? 'otherwise' : conditionOf(attributes)
           if (condition !== undefined) scopes.push({where, condition})
@@ -74,9 +110,13 @@ export function readProject(text: string): ProjectResult {
           if (!item.item.metadata.has(key)) item.item.metadata.set(key, value)
         } else if (item && where === item.path) {
           project.items.push(item.item)
+          project.steps.push({kind: 'item', item: item.item})
           item = undefined
         } else if (parent === 'Project/PropertyGroup' && name !== '__proto__') {
           project.properties.set(name, value)
+          project.steps.push({kind: 'property', name, value})
+        } else if (where === 'Project/ImportGroup') {
+          importGroup = undefined
         }
       },
     },
