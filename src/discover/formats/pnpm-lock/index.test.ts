@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
@@ -6,9 +7,13 @@ import {parsePackageKey, stripPeers} from './keys.js'
 function discover(text: string) {
   return discoverer.discover({file: 'pnpm-lock.yaml', text}, {readText: () => null}) as {
     components: Component[]
-    errors: Array<{code: string; line?: number}>
+    errors: Array<{code: string; line?: number; column?: number; message: string}>
   }
 }
+
+/** A real lockfile of dependabot-core's tests (./__fixtures__/SOURCES.md). */
+const fixture = (name: string) =>
+  readFileSync(new URL(`./__fixtures__/dependabot-core/${name}/pnpm-lock.yaml`, import.meta.url), 'utf8')
 
 function brief(component: Component) {
   const {name, version, ref, scope, direct, local} = component
@@ -343,6 +348,58 @@ describe('pnpm-lock', () => {
     const bomb = discover(`lockfileVersion: '9.0'\npackages: ${'['.repeat(100_000)}\n`)
     expect(bomb.errors).toEqual([
       expect.objectContaining({code: 'invalid-yaml', message: 'nested deeper than 1024 levels'}),
+    ])
+  })
+})
+
+describe('pnpm-lock 5.x keys written as 6.x keys (/name@version under lockfileVersion 5.4)', () => {
+  it('reads them as pnpm 9 and later read a lockfile older than 9.0 (real hand-edited lockfiles)', () => {
+    const dev = discover(fixture('only_dev_dependencies'))
+    expect(dev.errors).toEqual([])
+    expect(dev.components.map(brief)).toEqual([
+      {name: 'etag', version: '1.8.0', ref: '/etag@1.8.0', scope: 'dev', direct: true, local: undefined, line: 13},
+    ])
+    const {components, errors} = discover(fixture('empty_version'))
+    expect(components.map((c) => `${c.name}@${c.version} ${c.scope} ${c.direct} ${c.locations[0].line}`)).toEqual([
+      'es6-promise@3.3.1 prod false 25',
+      'etag@1.7.0 dev true 29',
+      'fetch-factory@0.0.1 prod true 34',
+      'iconv-lite@0.4.15 prod false 42',
+      'is-stream@1.1.0 prod false 47',
+      'isomorphic-fetch@2.2.1 prod false 52',
+      'lodash@3.10.1 prod false 59',
+      'node-fetch@1.7.3 prod false 63',
+      'whatwg-fetch@3.6.2 prod false 70',
+    ])
+    // `/encoding/` names no version: no pnpm reads it (dependabot-core's test counts 9 packages).
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-entry',
+        message:
+          "packages['/encoding/'] names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed",
+        line: 19,
+        column: 3,
+      },
+    ])
+    expect(parsePackageKey('/@scope/name@1.0.0_react@18.2.0', 5)).toEqual({name: '@scope/name', version: '1.0.0'})
+    expect(parsePackageKey('/@scope/name@1.0.0(react@18.2.0)', 5)).toEqual({name: '@scope/name', version: '1.0.0'})
+    expect(parsePackageKey('/name@', 6)).toBeUndefined()
+  })
+
+  it('tells entries that really do not parse in one error, at the first, naming three', () => {
+    const entries = Array.from({length: 150}, (_, i) => `  /pkg${i}/:\n    resolution: {integrity: x}\n`).join('')
+    const {components, errors} = discover(`lockfileVersion: 5.4\npackages:\n${entries}  /ok/1.0.0:\n    dev: true\n`)
+    expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['ok@1.0.0'])
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-entry',
+        message:
+          "150 packages entries, '/pkg0/' (line 3), '/pkg1/' (line 5), '/pkg2/' (line 7) and 147 more: each names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed",
+        line: 3,
+        column: 3,
+      },
     ])
   })
 })

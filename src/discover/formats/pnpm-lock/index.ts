@@ -171,6 +171,8 @@ export function discoverPnpmLock(
   const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
   const positions = keysAt(['packages'])
   const packages = record(data.packages)
+  /** Entries whose key and fields name no package and version: told in one error. */
+  const unnamed: Array<{key: string; line: number; column: number}> = []
   for (const key of Object.keys(packages)) {
     const {line, column} = positions.get(key) ?? {line: 1, column: 1}
     if (isForbiddenKey(key)) {
@@ -189,7 +191,7 @@ export function discoverPnpmLock(
     // A directory package (`file:dir` key, `resolution: {directory}`) has a name and, in 6.x, no version.
     const directory = entry.resolution?.directory !== undefined || /^(file|link):/.test(key)
     if (name === undefined || (version === undefined && !directory)) {
-      errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: no name or version`, line, column))
+      unnamed.push({key, line, column})
       continue
     }
     const local = directory || isLocalRange(version!)
@@ -219,7 +221,29 @@ export function discoverPnpmLock(
       }),
     )
   }
+  if (unnamed.length > 0) errors.push(unnamedEntries(file, unnamed))
   return {components, errors}
+}
+
+/**
+ * One error for the `packages` entries whose key pnpm's dependency-path parser reads no name and version from (see
+ * ./keys.ts), and that do not give them as fields: at the first, naming up to three.
+ */
+function unnamedEntries(file: string, unnamed: Array<{key: string; line: number; column: number}>): ScanError {
+  const [first] = unnamed
+  const what =
+    'names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed'
+  if (unnamed.length === 1)
+    return lockfileError(file, 'invalid-entry', `packages['${first.key}'] ${what}`, first.line, first.column)
+  const shown = unnamed.slice(0, 3).map(({key, line}) => `'${key}' (line ${line})`)
+  const more = unnamed.length > 3 ? ` and ${unnamed.length - 3} more` : ''
+  return lockfileError(
+    file,
+    'invalid-entry',
+    `${unnamed.length} packages entries, ${shown.join(', ')}${more}: each ${what}`,
+    first.line,
+    first.column,
+  )
 }
 
 /** 9.x moved `optional` to snapshots, one per peer variant: a package is optional when every variant is. */
