@@ -352,6 +352,114 @@ describe('pnpm-lock', () => {
   })
 })
 
+describe('pnpm-lock of several YAML documents (pnpm 11 and later: an env lockfile, then the project)', () => {
+  it("reads both documents of a real one: the env lockfile's pnpm as tooling, the project's packages as before", () => {
+    const {components, errors} = discover(fixture('multi_document'))
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      {
+        name: '@pnpm/exe',
+        version: '11.9.0',
+        ref: '@pnpm/exe@11.9.0',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 18,
+      },
+      {name: 'pnpm', version: '11.9.0', ref: 'pnpm@11.9.0', scope: 'dev', direct: true, local: undefined, line: 22},
+      {name: 'etag', version: '1.8.0', ref: 'etag@1.8.0', scope: undefined, direct: true, local: undefined, line: 49},
+    ])
+    expect(components.map((c) => c.locations[0].column)).toEqual([3, 3, 3])
+    // As pnpm reads it, with a byte order mark and CRLF line ends too (dependabot-core's own variants of this test).
+    const crlf = discover(`\uFEFF${fixture('multi_document').replace(/\n/g, '\r\n')}`)
+    expect(crlf.errors).toEqual([])
+    expect(crlf.components.map(brief)).toEqual(components.map(brief))
+  })
+
+  it('lists config dependencies (direct, dev) and what they need; tells which document a problem is in', () => {
+    const env = [
+      '---',
+      "lockfileVersion: '9.0'",
+      '',
+      'importers:',
+      '',
+      '  .:',
+      '    configDependencies:',
+      "      '@example/pnpm-plugin':",
+      '        specifier: 1.2.0',
+      '        version: 1.2.0',
+      '',
+      'packages:',
+      '',
+      "  '@example/pnpm-plugin@1.2.0':",
+      '    resolution: {integrity: sha512-a}',
+      '',
+      '  helper@2.0.0:',
+      '    resolution: {integrity: sha512-b}',
+      '',
+      '  /broken/:',
+      '    resolution: {integrity: sha512-c}',
+      '',
+      'snapshots:',
+      '',
+      "  '@example/pnpm-plugin@1.2.0':",
+      '    dependencies:',
+      '      helper: 2.0.0',
+      '',
+      '  helper@2.0.0: {}',
+      '',
+    ].join('\n')
+    const project = `---\n${v9}`
+    const {components, errors} = discover(`${env}${project}`)
+    expect(components.map((c) => `${c.name}@${c.version} ${c.scope} ${c.direct} ${c.locations[0].line}`)).toEqual([
+      '@example/pnpm-plugin@1.2.0 dev true 14',
+      'helper@2.0.0 dev false 17',
+      'alpha@1.0.0 undefined true 43',
+      'fsx@2.0.0 optional false 46',
+    ])
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-entry',
+        message:
+          "env lockfile (YAML document 1 of 2): packages['/broken/'] names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed",
+        line: 20,
+        column: 3,
+      },
+    ])
+    // A version the project's document does not have: said of that document, at its line.
+    expect(discover(`${env}---\nlockfileVersion: '7.0'\n`).errors.slice(1)).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'unsupported-version',
+        message: 'project lockfile (YAML document 2 of 2): unknown lockfileVersion "7.0" (supported: 5.x, 6.x, 9.x)',
+        line: 31,
+        column: 1,
+      },
+    ])
+  })
+
+  it('reads the first and the last of more than two documents, and says the others are not read', () => {
+    const {components, errors} = discover(`${fixture('multi_document')}---\n${v9}`)
+    expect(components.map((c) => `${c.name}@${c.version}:${c.locations[0].line}`)).toEqual([
+      '@pnpm/exe@11.9.0:18',
+      'pnpm@11.9.0:22',
+      'alpha@1.0.0:69',
+      'fsx@2.0.0:72',
+    ])
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-lockfile',
+        message:
+          "YAML document 2 of 3 is not read: pnpm writes at most two, its env lockfile first and the project's last, and refuses a file with more",
+        line: 33,
+        column: 1,
+      },
+    ])
+  })
+})
+
 describe('pnpm-lock 5.x keys written as 6.x keys (/name@version under lockfileVersion 5.4)', () => {
   it('reads them as pnpm 9 and later read a lockfile older than 9.0 (real hand-edited lockfiles)', () => {
     const dev = discover(fixture('only_dev_dependencies'))
