@@ -149,6 +149,8 @@ const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/
 interface Unlisted {
   count: number
   codes: Set<string>
+  /** Where the first problem not listed is. */
+  first?: {line: number; column: number}
 }
 
 /** Reads every document of a YAML stream; a broken document becomes an error, the others are still returned. */
@@ -184,7 +186,7 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
     // Documents js-yaml refuses are read again here, so their problems are told as for any other document.
     index = readDocuments(source, part.line - 1, file, index, limits, options, result, unlisted)
   }
-  if (unlisted.count > 0) result.errors = cappedErrors(result.errors, unlisted.count)
+  if (unlisted.count > 0) result.errors = cappedErrors(result.errors, unlisted.count, unlisted.first)
   return result
 }
 
@@ -272,6 +274,10 @@ function readDocuments(
     // Past the listed ones, counted only (./file-errors.ts tells how many more), but the first of each kind.
     if (result.errors.length > MAX_FILE_ERRORS && unlisted.codes.has(code)) {
       unlisted.count++
+      if (unlisted.first === undefined && offset !== undefined) {
+        const {line, col} = position(offset)
+        unlisted.first = {line, column: col}
+      }
       return
     }
     const pos = offset === undefined ? undefined : position(offset)
