@@ -292,6 +292,16 @@ describe('pnpm-lock', () => {
     expect(discover("lockfileVersion: '9.0'\npackages:\n  a@1.0.0: [\n").errors.map((e) => [e.code, e.line])).toEqual([
       ['invalid-yaml', 4],
     ])
+    // The place is told once, by the error's line and column, not again in the yaml library's words.
+    expect(discover("lockfileVersion: '9.0'\n, x\n").errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-yaml',
+        message: 'Plain value cannot start with flow indicator character ,',
+        line: 2,
+        column: 1,
+      },
+    ])
     const mistyped = discover(
       "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: 5\n  b@1.0.0:\n    resolution: {integrity: x}\n",
     )

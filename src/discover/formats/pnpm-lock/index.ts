@@ -120,7 +120,10 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
   for (const problem of document.errors) {
     const at = problem.linePos?.[0]
     const duplicate = problem.code === 'DUPLICATE_KEY'
-    const message = duplicate ? 'duplicate key (the last value is used)' : problem.message.split('\n')[0]
+    // The library's first line ends with the place (` at line 2, column 1:`), which the error carries already.
+    const message = duplicate
+      ? 'duplicate key (the last value is used)'
+      : problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
     errors.push(lockfileError(file, duplicate ? 'duplicate-key' : 'invalid-yaml', message, at?.line, at?.col))
   }
   // A key written twice leaves the rest readable; any other problem does not.
