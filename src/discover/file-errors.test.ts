@@ -13,10 +13,13 @@ describe('errors of one file', () => {
     const capped = cappedErrors(errors)
     expect(capped).toHaveLength(MAX_FILE_ERRORS + 1)
     expect(capped.slice(0, 2).map((e) => e.line)).toEqual([1, 2])
+    // At the first problem it leaves out.
     expect(capped.at(-1)).toEqual({
       file: 'a.yaml',
+      line: 101,
       code: 'yaml-duplicate-key',
-      message: '150 more problems in this file are not listed (the first 100, and the first of each kind, are)',
+      message:
+        '150 more problems in this file are not listed from line 101 (the first 100, and the first of each kind, are)',
     })
     expect(cappedErrors(errors.slice(0, 100))).toHaveLength(100)
     // Per file, in order: an included file's errors count for it, and the first of each kind is kept.
@@ -32,19 +35,20 @@ describe('errors of one file', () => {
     ]
     const perFile = cappedErrors(mixed)
     expect(perFile.filter((e) => e.file === 'requirements.txt')).toEqual([mixed[150]])
-    expect(perFile.filter((e) => e.file === 'base.txt' && e.line !== undefined)).toHaveLength(101)
+    const summaries = (list: typeof perFile) => list.filter((e) => e.message.includes('more problems'))
+    expect(perFile.filter((e) => e.file === 'base.txt')).toHaveLength(102)
     expect(perFile.some((e) => e.code === 'include-not-read')).toBe(true)
-    expect(perFile.filter((e) => e.line === undefined)).toEqual([
+    expect(summaries(perFile)).toEqual([
       {
         file: 'base.txt',
+        line: 101,
         code: 'include-not-read',
-        message: '50 more problems in this file are not listed (the first 100, and the first of each kind, are)',
+        message:
+          '50 more problems in this file are not listed from line 101 (the first 100, and the first of each kind, are)',
       },
     ])
     // Capped again (a format that passes on a reader's errors): the count is kept, not added to.
-    expect(cappedErrors(perFile).filter((e) => e.line === undefined)).toEqual(
-      perFile.filter((e) => e.line === undefined),
-    )
+    expect(summaries(cappedErrors(perFile))).toEqual(summaries(perFile))
   })
 
   it('bounds what a file of thousands of problems costs, in YAML and in a lockfile', async () => {
@@ -56,16 +60,25 @@ describe('errors of one file', () => {
       'package-lock.json': lock,
     })
     const byFile = (file: string) => inventory.errors.filter((e) => e.file === file)
+    const summary = (file: string) => byFile(file).filter((e) => e.message.includes('more problems'))
     expect(byFile('pod.yaml')).toHaveLength(MAX_FILE_ERRORS + 1)
-    expect(byFile('pod.yaml')[0]).toEqual({
-      file: 'pod.yaml',
-      code: 'yaml-duplicate-key',
-      message: '4899 more problems in this file are not listed (the first 100, and the first of each kind, are)',
-    })
+    // At the first duplicate not listed: labels from line 6, the first duplicate at 7, a hundred listed.
+    expect(summary('pod.yaml')).toEqual([
+      {
+        file: 'pod.yaml',
+        line: 107,
+        column: 5,
+        code: 'yaml-duplicate-key',
+        message:
+          '4899 more problems in this file are not listed from line 107 (the first 100, and the first of each kind, are)',
+      },
+    ])
     expect(byFile('package-lock.json')).toHaveLength(MAX_FILE_ERRORS + 1)
-    expect(byFile('package-lock.json')[0].message).toBe(
-      '2899 more problems in this file are not listed (the first 100, and the first of each kind, are)',
-    )
+    expect(summary('package-lock.json').map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /^2899 more problems in this file are not listed from line 1 \(the first 100, and the first of each kind, are\)$/,
+      ),
+    ])
     // A later document's syntax error is listed whatever the duplicates before it.
     const broken = await scanTree({
       'pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n${labels}---\nkind: [\n`,

@@ -265,6 +265,12 @@ export function readManifestImages(text: string, file: string): ManifestImages {
     // GitLab CI's `!reference [job, key]`: the files a pipeline includes are YAML files like any other, and their one
     // local tag must not make them errors. No Kubernetes object holds it.
     localTags: GITLAB_TAGS,
+    // Any other tag (CloudFormation's `!Ref`, Ansible's `!vault`, a Ruby cassette's `!binary`) is read as kubectl reads
+    // it, without a word: sigs.k8s.io/yaml's YAMLToJSON unmarshals with go-yaml v2 (go.yaml.in/yaml/v2), whose
+    // resolve.go gives a tag it does not resolve the scalar's text (`if !resolvableTag(tag) { return tag, in }`) and
+    // whose decoder never looks at a mapping's or a list's tag. So a file that is no Kubernetes object is never an
+    // error for its tags, and an image written `image: !foo nginx:1` is the `nginx:1` kubectl applies.
+    keepUnknownTags: 'quietly',
   })
   const out = imagesOfDocuments(
     documents.map((doc) => doc.root),

@@ -652,6 +652,58 @@ export const PLANS: Readonly<Record<string, Plan>> = {
     },
     "loose": true
   },
+  "pnpm-lock/EnvImporter": {
+    "type": "object",
+    "shape": {
+      "configDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "union",
+            "options": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "object",
+                "shape": {
+                  "version": {
+                    "type": "string"
+                  }
+                },
+                "loose": true
+              }
+            ]
+          }
+        }
+      },
+      "packageManagerDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "union",
+            "options": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "object",
+                "shape": {
+                  "version": {
+                    "type": "string"
+                  }
+                },
+                "loose": true
+              }
+            ]
+          }
+        }
+      }
+    },
+    "loose": true
+  },
   "pnpm-lock/Importer": {
     "type": "object",
     "shape": {

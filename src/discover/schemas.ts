@@ -31,6 +31,7 @@ export const SCHEMAS = {
   'nuget-lock/Entry': nuget.Entry,
   'pipfile-lock/PipfileEntry': pipfile.PipfileEntry,
   'pipfile-lock/PipfileMeta': pipfile.PipfileMeta,
+  'pnpm-lock/EnvImporter': pnpm.EnvImporter,
   'pnpm-lock/Importer': pnpm.Importer,
   'pnpm-lock/PackageEntry': pnpm.PackageEntry,
   'pnpm-lock/SnapshotEntry': pnpm.SnapshotEntry,

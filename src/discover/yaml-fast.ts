@@ -54,6 +54,37 @@ export function withLocalTags(base: Schema, tags: ReadonlySet<string> | undefine
   return schema
 }
 
+/** By prefix, then by base schema: the base with unknown tags read as untagged (withUnknownLocalTags). */
+const unknownTagSchemas = new Map<string, Map<Schema, Schema>>()
+
+/**
+ * `base` with every local tag it does not know (`!Ref`, `!vault`, `!binary`: a tag written with one `!`) read as the
+ * same node untagged, as go-yaml reads a tag it does not resolve: a scalar is its text (`resolve` in yaml.v2's
+ * resolve.go: `if !resolvableTag(tag) { return tag, in }`), a collection is itself (its tag is not looked at). Tags of
+ * the YAML namespace (`!!int`, `!!python/object`) are left as `base` reads them (js-yaml's multi types match a
+ * tag by its prefix, after the tags `base` knows by name). The schema a caller that keeps unknown tags quietly
+ * (YamlReadOptions.keepUnknownTags) has js-yaml read with. `prefix` `''`: every tag `base` does not know, for a
+ * check that only measures the text (the depth probe), the `yaml` library reading the document after it.
+ */
+export function withUnknownLocalTags(base: Schema, prefix: '!' | '' = '!'): Schema {
+  let byBase = unknownTagSchemas.get(prefix)
+  if (!byBase) {
+    byBase = new Map()
+    unknownTagSchemas.set(prefix, byBase)
+  }
+  let schema = byBase.get(base)
+  if (!schema) {
+    schema = base.extend([
+      // Nothing written (`key: !foo`): an empty string, as go-yaml and the `yaml` library read it (not null).
+      new Type(prefix, {kind: 'scalar', multi: true, construct: (data: string | null) => data ?? ''}),
+      new Type(prefix, {kind: 'sequence', multi: true}),
+      new Type(prefix, {kind: 'mapping', multi: true}),
+    ])
+    byBase.set(base, schema)
+  }
+  return schema
+}
+
 interface Frame {
   /** Where js-yaml started composing the node: before the spaces, comments and properties that precede it. */
   position: number
@@ -84,6 +115,8 @@ export function fastTree(
   lineOffset: number,
   maxDepth: number,
   localTags?: ReadonlySet<string>,
+  /** Unknown local tags read as untagged (withUnknownLocalTags), for a caller that keeps them quietly. */
+  unknownLocalTags = false,
 ): {root: YamlNode; complexKeyLines: number[]} | undefined {
   const stack: Frame[] = []
   const complex: number[] = []
@@ -109,7 +142,8 @@ export function fastTree(
     } else root = node
   }
   try {
-    load(source, {schema: withLocalTags(FAILSAFE_SCHEMA, localTags), listener} as Parameters<typeof load>[1])
+    const base = unknownLocalTags ? withUnknownLocalTags(FAILSAFE_SCHEMA) : FAILSAFE_SCHEMA
+    load(source, {schema: withLocalTags(base, localTags), listener} as Parameters<typeof load>[1])
   } catch (error) {
     if (error instanceof GiveUp || error instanceof YAMLException || error instanceof RangeError) return undefined
     throw error
@@ -150,8 +184,8 @@ function build(source: string, frame: Frame, state: ListenerState, lineOffset: n
   if (state.kind === 'mapping') return mapping(frame, state.result as object, position, complex)
   const value = state.result as string
   const first = source.charCodeAt(content)
-  // Tagged (failsafe knows only !!str), quoted (" ') and block (| >) scalars are strings; plain ones are resolved by
-  // the core schema.
+  // Tagged (failsafe knows only !!str; an unknown local tag, when asked, is text), quoted (" ') and block (| >) scalars
+  // are strings; plain ones are resolved by the core schema.
   if (tagged || first === 0x22 || first === 0x27 || first === 0x7c || first === 0x3e)
     return {type: 'scalar', ...position, kind: 'string', text: value}
   return {type: 'scalar', ...position, ...plainScalar(value)}

@@ -350,4 +350,48 @@ describe('readYaml', () => {
     ])
     expect(readYaml('a: !custom x\n', 'in.yaml', {localTags}).errors[0].code).toBe('yaml-unsupported-tag')
   })
+
+  it('keeps unknown tags quietly when asked, as go-yaml reads them: a scalar its text, a collection itself', () => {
+    const text =
+      'a: !Ref Bucket\nb: !Sub [x, {y: 1}]\nc: !vault |\n  $ANSIBLE_VAULT;1.1\nd: !<!binary> aGk=\ne: !foo 1.10\nf: !foo\ng: !!python/str 5\n'
+    const quiet = readYaml(text, 'in.yaml', {keepUnknownTags: 'quietly'})
+    expect(quiet.errors).toEqual([])
+    const root = quiet.documents[0].root
+    expect(at(root, 'a')).toEqual({type: 'scalar', kind: 'string', text: 'Bucket', line: 1, column: 9})
+    expect(at(root, 'b', 1, 'y')).toMatchObject({kind: 'number', text: '1', line: 2})
+    expect(at(root, 'c')).toMatchObject({kind: 'string', text: '$ANSIBLE_VAULT;1.1\n'})
+    expect(at(root, 'd')).toMatchObject({kind: 'string', text: 'aGk='})
+    expect(at(root, 'e')).toMatchObject({kind: 'string', text: '1.10'})
+    expect(at(root, 'f')).toMatchObject({kind: 'string', text: ''})
+    expect(at(root, 'g')).toMatchObject({kind: 'string', text: '5'})
+    // js-yaml's trees (local tags only) are the `yaml` library's.
+    const local = text.split('g:')[0]
+    const fast = readYaml(local, 'in.yaml', {keepUnknownTags: 'quietly'})
+    expect(fast).toEqual(readYaml(local, 'in.yaml', {keepUnknownTags: 'quietly', parser: 'yaml'}))
+    // Skimmed, as plain values.
+    const skimmed = readYaml(local, 'in.yaml', {keepUnknownTags: 'quietly', skim: () => true})
+    expect(skimmed.documents[0].plain).toEqual({
+      a: 'Bucket',
+      b: ['x', {y: 1}],
+      c: '$ANSIBLE_VAULT;1.1\n',
+      d: 'aGk=',
+      e: '1.10',
+      f: '',
+    })
+    // Past the flow-collection count that makes the depth probe run (js-yaml): not refused there either, quietly or
+    // not (Compose keeps them too, and reports them).
+    const long = `${text}${Array.from({length: 1_100}, (_, i) => `k${i}: [1]`).join('\n')}\n`
+    expect(readYaml(long, 'in.yaml', {keepUnknownTags: 'quietly'}).errors).toEqual([])
+    expect(readYaml(long, 'in.yaml', {keepUnknownTags: true}).errors.map((e) => [e.line, e.message])).toEqual([
+      [1, 'YAML Unresolved tag: !Ref'],
+      [2, 'YAML Unresolved tag: !Sub'],
+      [3, 'YAML Unresolved tag: !vault'],
+      [5, 'YAML Unresolved tag: !binary'],
+      [6, 'YAML Unresolved tag: !foo'],
+      [7, 'YAML Unresolved tag: !foo'],
+      [8, 'YAML Unresolved tag: tag:yaml.org,2002:python/str'],
+    ])
+    // Without the option: refused as before.
+    expect(read(text).documents).toEqual([])
+  })
 })

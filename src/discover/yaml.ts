@@ -12,14 +12,14 @@
  * (a document js-yaml refuses is read again with positions, to report its problems),
  * for documents whose text shows they cannot hold what the caller looks for (a CustomResourceDefinition).
  */
-import {DEFAULT_SCHEMA, load as loadPlain, YAMLException} from 'js-yaml'
+import {DEFAULT_SCHEMA, load as loadPlain, type Schema, YAMLException} from 'js-yaml'
 import type {Document, Node, Scalar, Tags, YAMLMap} from 'yaml'
 import type {ErrorCode} from '../core/errors.js'
 import type {ScanError} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {cappedErrors, MAX_FILE_ERRORS} from './file-errors.js'
 import {goBinaryText} from './go-binary.js'
-import {fastTree, withLocalTags} from './yaml-fast.js'
+import {fastTree, withLocalTags, withUnknownLocalTags} from './yaml-fast.js'
 
 export {GITLAB_TAGS} from './yaml-fast.js'
 import {yamlLibrary} from '../core/lazy-require.js'
@@ -114,10 +114,13 @@ export interface YamlReadOptions {
    */
   localTags?: ReadonlySet<string>
   /**
-   * An unknown tag (`!foo`) is still reported (`yaml-unsupported-tag`), but its node is read as untagged and the
-   * rest of the document is kept, as go-yaml (Compose) reads it; without this the document is not read.
+   * An unknown tag (`!foo`): its node is read as untagged and the rest of the document is kept, as go-yaml reads it
+   * (a scalar is its text, a collection itself); without this the document is not read. `true`: the tag is still
+   * reported (`yaml-unsupported-tag`), as Compose's reader is told about. `'quietly'`: not reported, for a caller
+   * whose tool reads such a tag without a word (kubectl, through sigs.k8s.io/yaml over go-yaml v2), and js-yaml's
+   * fast paths read local ones (`!Ref`) as untagged too (./yaml-fast.ts withUnknownLocalTags).
    */
-  keepUnknownTags?: boolean
+  keepUnknownTags?: boolean | 'quietly'
   /**
    * A mapping taken through an alias (`b: *a`) is located at the alias, as a scalar always is: a node of its own with
    * the alias's position and the anchored mapping's entries (shared, not copied: nothing is expanded). For a caller
@@ -146,6 +149,8 @@ const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},&]/
 interface Unlisted {
   count: number
   codes: Set<string>
+  /** Where the first problem not listed is. */
+  first?: {line: number; column: number}
 }
 
 /** Reads every document of a YAML stream; a broken document becomes an error, the others are still returned. */
@@ -172,7 +177,7 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
       continue
     }
     if (part.content && options.skim?.(source) && !source.includes('__proto__') && !ANCHOR.test(source)) {
-      const plain = skim(source, options.localTags)
+      const plain = skim(source, options)
       if (plain !== FAILED && !options.needsTree?.(plain, source)) {
         result.documents.push({index: index++, line: part.contentLine || part.line, root: null, plain})
         continue
@@ -181,15 +186,29 @@ export function readYaml(text: string, file: string, options: YamlReadOptions = 
     // Documents js-yaml refuses are read again here, so their problems are told as for any other document.
     index = readDocuments(source, part.line - 1, file, index, limits, options, result, unlisted)
   }
-  if (unlisted.count > 0) result.errors = cappedErrors(result.errors, unlisted.count)
+  if (unlisted.count > 0) result.errors = cappedErrors(result.errors, unlisted.count, unlisted.first)
   return result
 }
 
 const FAILED = Symbol('failed')
 
-function skim(source: string, localTags: ReadonlySet<string> | undefined): unknown {
+/**
+ * The js-yaml schema `options` read with: `base` and the caller's local tags, and unknown local tags read as untagged
+ * when the caller keeps them quietly. For the depth probe (`probe`), any unknown tag when the caller keeps them at
+ * all: the `yaml` library reads the document next, and reports its tags or not, so no tag may keep it from it.
+ */
+function jsYamlSchema(
+  base: Schema,
+  options: Pick<YamlReadOptions, 'localTags' | 'keepUnknownTags'>,
+  probe = false,
+): Schema {
+  if (probe && options.keepUnknownTags) return withLocalTags(withUnknownLocalTags(base, ''), options.localTags)
+  return withLocalTags(options.keepUnknownTags === 'quietly' ? withUnknownLocalTags(base) : base, options.localTags)
+}
+
+function skim(source: string, options: YamlReadOptions): unknown {
   try {
-    return loadPlain(source, {schema: withLocalTags(DEFAULT_SCHEMA, localTags)})
+    return loadPlain(source, {schema: jsYamlSchema(DEFAULT_SCHEMA, options)})
   } catch (error) {
     // Syntax errors, duplicate keys, unknown tags; a RangeError when hostile nesting overflows its recursion.
     if (error instanceof YAMLException || error instanceof RangeError) return FAILED
@@ -210,7 +229,7 @@ function readDocuments(
 ): number {
   // fastTree leaves anchors and aliases to the yaml library itself.
   if (options.parser !== 'yaml' && !source.includes('__proto__')) {
-    const fast = fastTree(source, lineOffset, limits.maxDepth, options.localTags)
+    const fast = fastTree(source, lineOffset, limits.maxDepth, options.localTags, options.keepUnknownTags === 'quietly')
     if (fast) {
       const shallow = shallowOf(fast.root, options.shallowKinds)
       if (!shallow) appendAll(result.complexKeyLines, fast.complexKeyLines)
@@ -219,12 +238,15 @@ function readDocuments(
     }
   }
   if (source.length > limits.maxLibraryBytes) {
-    result.errors.push({file, ...libraryRefusal(source, lineOffset, limits, options.localTags)})
+    result.errors.push({
+      file,
+      ...libraryRefusal(source, lineOffset, limits, options.localTags, options.keepUnknownTags),
+    })
     return index + 1
   }
   // Nesting the library would build in full before the Converter could refuse it (core/yaml-depth.ts). Four times
   // the limit: js-yaml counts nodes a little differently, and anything between is refused by the Converter.
-  const depth = probeYamlDepth(source, 4 * limits.maxDepth, withLocalTags(DEFAULT_SCHEMA, options.localTags))
+  const depth = probeYamlDepth(source, 4 * limits.maxDepth, jsYamlSchema(DEFAULT_SCHEMA, options, true))
   if (depth.kind !== 'ok') {
     const tooDeep = {
       line: lineOffset + 1,
@@ -252,6 +274,10 @@ function readDocuments(
     // Past the listed ones, counted only (./file-errors.ts tells how many more), but the first of each kind.
     if (result.errors.length > MAX_FILE_ERRORS && unlisted.codes.has(code)) {
       unlisted.count++
+      if (unlisted.first === undefined && offset !== undefined) {
+        const {line, col} = position(offset)
+        unlisted.first = {line, column: col}
+      }
       return
     }
     const pos = offset === undefined ? undefined : position(offset)
@@ -277,6 +303,7 @@ function readDocuments(
     const start = doc.contents?.range?.[0] ?? doc.range[0]
     const problems = [...doc.errors, ...doc.warnings]
     for (const p of problems) {
+      if (options.keepUnknownTags === 'quietly' && p.code === 'TAG_RESOLVE_FAILED') continue
       // The stack ran out where it ran out: a place that depends on the caller's stack and on what the JIT has
       // compiled so far, not on the file. The document's start is the same on every run.
       const offset = p.code === 'RESOURCE_EXHAUSTION' ? start : p.pos[0]
@@ -312,6 +339,7 @@ export function libraryRefusal(
   lineOffset: number,
   limits: YamlLimits,
   localTags?: ReadonlySet<string>,
+  keepUnknownTags?: YamlReadOptions['keepUnknownTags'],
 ): {line?: number; column?: number; code: ErrorCode; message: string} {
   const max = limits.maxLibraryBytes
   const notRead = `the document (${source.length} characters) is over the ${max}-character limit of a document with a problem, and is not read`
@@ -322,7 +350,7 @@ export function libraryRefusal(
   }
   try {
     // The default schema, as the library's core one knows `!!int` and the like; js-yaml's own depth limit.
-    const schema = withLocalTags(DEFAULT_SCHEMA, localTags)
+    const schema = jsYamlSchema(DEFAULT_SCHEMA, {localTags, keepUnknownTags})
     loadPlain(source, {schema, maxDepth: limits.maxDepth} as Parameters<typeof loadPlain>[1])
   } catch (error) {
     if (error instanceof RangeError) return tooDeep

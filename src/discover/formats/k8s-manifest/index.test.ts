@@ -378,6 +378,48 @@ spec:
     expect(inventory.skipped[0].message).toContain('helm template')
   })
 
+  it('reads custom tags as kubectl does: no error in a file that is no Kubernetes object, the text of a tagged image', async () => {
+    const real = fileURLToPath(new URL('./__fixtures__/dependabot-core', import.meta.url))
+    const cassettes = await discoverPaths([real], {discoverers: [discoverer]})
+    // A Ruby VCR cassette (`!binary`) and a Dependabot config with `!ruby/object:DateTime`: nothing to list, no error.
+    expect(cassettes).toMatchObject({components: [], errors: [], skipped: [], files: 2})
+    const inventory = await scan({
+      // CloudFormation (`!Ref`, `!Sub`, `!GetAtt`, `!If`), Ansible Vault (`!vault`).
+      'cfn/template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-data'
+      Tags: !If [IsProd, [], !Ref 'AWS::NoValue']
+Outputs:
+  Arn: !GetAtt Bucket.Arn
+`,
+      'group_vars/all.yml': 'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6232\n',
+      // A Kubernetes object: go-yaml gives a tagged scalar its text and never looks at a collection's tag.
+      'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: tagged
+  annotations: !custom {a: b}
+spec:
+  containers: !list
+    - name: app
+      image: !pinned registry.example.com/app:1.2
+    - name: side
+      image: !<!vault> nginx:1.27
+    - {name: global, image: !!python/str registry.example.com/global:3}
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.files).toBe(3)
+    expect(refsAt(inventory)).toEqual([
+      'nginx:1.27 pod.yaml:11:24',
+      'registry.example.com/app:1.2 pod.yaml:9:22',
+      'registry.example.com/global:3 pod.yaml:12:42',
+    ])
+  })
+
   it('ignores YAML documents that are not Kubernetes objects', async () => {
     const inventory = await scan({'other.yaml': 'services:\n  web:\n    image: nginx\n'})
     expect(inventory).toMatchObject({components: [], errors: [], files: 1})

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {discoverer} from './index.js'
@@ -6,9 +7,13 @@ import {parsePackageKey, stripPeers} from './keys.js'
 function discover(text: string) {
   return discoverer.discover({file: 'pnpm-lock.yaml', text}, {readText: () => null}) as {
     components: Component[]
-    errors: Array<{code: string; line?: number}>
+    errors: Array<{code: string; line?: number; column?: number; message: string}>
   }
 }
+
+/** A real lockfile of dependabot-core's tests (./__fixtures__/SOURCES.md). */
+const fixture = (name: string) =>
+  readFileSync(new URL(`./__fixtures__/dependabot-core/${name}/pnpm-lock.yaml`, import.meta.url), 'utf8')
 
 function brief(component: Component) {
   const {name, version, ref, scope, direct, local} = component
@@ -287,6 +292,16 @@ describe('pnpm-lock', () => {
     expect(discover("lockfileVersion: '9.0'\npackages:\n  a@1.0.0: [\n").errors.map((e) => [e.code, e.line])).toEqual([
       ['invalid-yaml', 4],
     ])
+    // The place is told once, by the error's line and column, not again in the yaml library's words.
+    expect(discover("lockfileVersion: '9.0'\n, x\n").errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-yaml',
+        message: 'Plain value cannot start with flow indicator character ,',
+        line: 2,
+        column: 1,
+      },
+    ])
     const mistyped = discover(
       "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: 5\n  b@1.0.0:\n    resolution: {integrity: x}\n",
     )
@@ -343,6 +358,166 @@ describe('pnpm-lock', () => {
     const bomb = discover(`lockfileVersion: '9.0'\npackages: ${'['.repeat(100_000)}\n`)
     expect(bomb.errors).toEqual([
       expect.objectContaining({code: 'invalid-yaml', message: 'nested deeper than 1024 levels'}),
+    ])
+  })
+})
+
+describe('pnpm-lock of several YAML documents (pnpm 11 and later: an env lockfile, then the project)', () => {
+  it("reads both documents of a real one: the env lockfile's pnpm as tooling, the project's packages as before", () => {
+    const {components, errors} = discover(fixture('multi_document'))
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      {
+        name: '@pnpm/exe',
+        version: '11.9.0',
+        ref: '@pnpm/exe@11.9.0',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 18,
+      },
+      {name: 'pnpm', version: '11.9.0', ref: 'pnpm@11.9.0', scope: 'dev', direct: true, local: undefined, line: 22},
+      {name: 'etag', version: '1.8.0', ref: 'etag@1.8.0', scope: undefined, direct: true, local: undefined, line: 49},
+    ])
+    expect(components.map((c) => c.locations[0].column)).toEqual([3, 3, 3])
+    // As pnpm reads it, with a byte order mark and CRLF line ends too (dependabot-core's own variants of this test).
+    const crlf = discover(`\uFEFF${fixture('multi_document').replace(/\n/g, '\r\n')}`)
+    expect(crlf.errors).toEqual([])
+    expect(crlf.components.map(brief)).toEqual(components.map(brief))
+  })
+
+  it('lists config dependencies (direct, dev) and what they need; tells which document a problem is in', () => {
+    const env = [
+      '---',
+      "lockfileVersion: '9.0'",
+      '',
+      'importers:',
+      '',
+      '  .:',
+      '    configDependencies:',
+      "      '@example/pnpm-plugin':",
+      '        specifier: 1.2.0',
+      '        version: 1.2.0',
+      '',
+      'packages:',
+      '',
+      "  '@example/pnpm-plugin@1.2.0':",
+      '    resolution: {integrity: sha512-a}',
+      '',
+      '  helper@2.0.0:',
+      '    resolution: {integrity: sha512-b}',
+      '',
+      '  /broken/:',
+      '    resolution: {integrity: sha512-c}',
+      '',
+      'snapshots:',
+      '',
+      "  '@example/pnpm-plugin@1.2.0':",
+      '    dependencies:',
+      '      helper: 2.0.0',
+      '',
+      '  helper@2.0.0: {}',
+      '',
+    ].join('\n')
+    const project = `---\n${v9}`
+    const {components, errors} = discover(`${env}${project}`)
+    expect(components.map((c) => `${c.name}@${c.version} ${c.scope} ${c.direct} ${c.locations[0].line}`)).toEqual([
+      '@example/pnpm-plugin@1.2.0 dev true 14',
+      'helper@2.0.0 dev false 17',
+      'alpha@1.0.0 undefined true 43',
+      'fsx@2.0.0 optional false 46',
+    ])
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-entry',
+        message:
+          "env lockfile (YAML document 1 of 2): packages['/broken/'] names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed",
+        line: 20,
+        column: 3,
+      },
+    ])
+    // A version the project's document does not have: said of that document, at its line.
+    expect(discover(`${env}---\nlockfileVersion: '7.0'\n`).errors.slice(1)).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'unsupported-version',
+        message: 'project lockfile (YAML document 2 of 2): unknown lockfileVersion "7.0" (supported: 5.x, 6.x, 9.x)',
+        line: 31,
+        column: 1,
+      },
+    ])
+  })
+
+  it('reads the first and the last of more than two documents, and says the others are not read', () => {
+    const {components, errors} = discover(`${fixture('multi_document')}---\n${v9}`)
+    expect(components.map((c) => `${c.name}@${c.version}:${c.locations[0].line}`)).toEqual([
+      '@pnpm/exe@11.9.0:18',
+      'pnpm@11.9.0:22',
+      'alpha@1.0.0:69',
+      'fsx@2.0.0:72',
+    ])
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-lockfile',
+        message:
+          "YAML document 2 of 3 is not read: pnpm writes at most two, its env lockfile first and the project's last, and refuses a file with more",
+        line: 33,
+        column: 1,
+      },
+    ])
+  })
+})
+
+describe('pnpm-lock 5.x keys written as 6.x keys (/name@version under lockfileVersion 5.4)', () => {
+  it('reads them as pnpm 9 and later read a lockfile older than 9.0 (real hand-edited lockfiles)', () => {
+    const dev = discover(fixture('only_dev_dependencies'))
+    expect(dev.errors).toEqual([])
+    expect(dev.components.map(brief)).toEqual([
+      {name: 'etag', version: '1.8.0', ref: '/etag@1.8.0', scope: 'dev', direct: true, local: undefined, line: 13},
+    ])
+    const {components, errors} = discover(fixture('empty_version'))
+    expect(components.map((c) => `${c.name}@${c.version} ${c.scope} ${c.direct} ${c.locations[0].line}`)).toEqual([
+      'es6-promise@3.3.1 prod false 25',
+      'etag@1.7.0 dev true 29',
+      'fetch-factory@0.0.1 prod true 34',
+      'iconv-lite@0.4.15 prod false 42',
+      'is-stream@1.1.0 prod false 47',
+      'isomorphic-fetch@2.2.1 prod false 52',
+      'lodash@3.10.1 prod false 59',
+      'node-fetch@1.7.3 prod false 63',
+      'whatwg-fetch@3.6.2 prod false 70',
+    ])
+    // `/encoding/` names no version: no pnpm reads it (dependabot-core's test counts 9 packages).
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-entry',
+        message:
+          "packages['/encoding/'] names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed",
+        line: 19,
+        column: 3,
+      },
+    ])
+    expect(parsePackageKey('/@scope/name@1.0.0_react@18.2.0', 5)).toEqual({name: '@scope/name', version: '1.0.0'})
+    expect(parsePackageKey('/@scope/name@1.0.0(react@18.2.0)', 5)).toEqual({name: '@scope/name', version: '1.0.0'})
+    expect(parsePackageKey('/name@', 6)).toBeUndefined()
+  })
+
+  it('tells entries that really do not parse in one error, at the first, naming three', () => {
+    const entries = Array.from({length: 150}, (_, i) => `  /pkg${i}/:\n    resolution: {integrity: x}\n`).join('')
+    const {components, errors} = discover(`lockfileVersion: 5.4\npackages:\n${entries}  /ok/1.0.0:\n    dev: true\n`)
+    expect(components.map((c) => `${c.name}@${c.version}`)).toEqual(['ok@1.0.0'])
+    expect(errors).toEqual([
+      {
+        file: 'pnpm-lock.yaml',
+        code: 'invalid-entry',
+        message:
+          "150 packages entries, '/pkg0/' (line 3), '/pkg1/' (line 5), '/pkg2/' (line 7) and 147 more: each names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed",
+        line: 3,
+        column: 3,
+      },
     ])
   })
 })

@@ -12,10 +12,12 @@ import {NO_REGISTRIES, type NpmRegistries, npmrcRegistries} from '../../lockfile
 import {isForbiddenKey, lockfileError, stackOverflowError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../lockfile-support/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {type DocumentPart, splitDocuments} from '../../yaml-split.js'
 import {parsePackageKey, stripPeers} from './keys.js'
-import type {Importer} from './schema.js'
+import type {EnvImporter, Importer} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 
+const EnvImporterCheck = check('pnpm-lock/EnvImporter')
 const ImporterCheck = check('pnpm-lock/Importer')
 const PackageEntryCheck = check('pnpm-lock/PackageEntry')
 const SnapshotEntryCheck = check('pnpm-lock/SnapshotEntry')
@@ -118,7 +120,10 @@ function readLockfile(file: string, text: string): Lockfile | {errors: ScanError
   for (const problem of document.errors) {
     const at = problem.linePos?.[0]
     const duplicate = problem.code === 'DUPLICATE_KEY'
-    const message = duplicate ? 'duplicate key (the last value is used)' : problem.message.split('\n')[0]
+    // The library's first line ends with the place (` at line 2, column 1:`), which the error carries already.
+    const message = duplicate
+      ? 'duplicate key (the last value is used)'
+      : problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
     errors.push(lockfileError(file, duplicate ? 'duplicate-key' : 'invalid-yaml', message, at?.line, at?.col))
   }
   // A key written twice leaves the rest readable; any other problem does not.
@@ -146,12 +151,88 @@ function firstAliasLine(document: Document.Parsed, lineCounter: LineCounter): nu
   return offset === undefined ? 1 : lineCounter.linePos(offset).line
 }
 
-/** `registries`: what the project's `.npmrc` names, for packages whose entry has no tarball URL. */
+/**
+ * What one YAML document of the file is. pnpm 11 and later write one document, or two (https://pnpm.io/lockfile): "The
+ * env lockfile (first, when present): Config dependencies and the pnpm version resolved for the project, under
+ * configDependencies and packageManagerDependencies, with the packages and snapshots entries they need. The project
+ * lockfile (last, always present)". For "everything the lockfile installs", the page says to read every document:
+ * "Config dependencies are real npm packages, installed into node_modules/.pnpm-config, and they appear only in the
+ * env document"; pnpm audit reads the env document's packages too (envLockfileToLockfileObject in pnpm's
+ * lockfileToAuditIndex.ts, its two sections as importers).
+ */
+type Role = 'lockfile' | 'env' | 'project'
+
+/** The content parts of a YAML stream (../../yaml-split.ts): the first, the second, the last, how many. */
+interface Documents {
+  count: number
+  first?: DocumentPart
+  second?: DocumentPart
+  last?: DocumentPart
+}
+
+function lockfileDocuments(text: string): Documents {
+  const documents: Documents = {count: 0}
+  // One part at a time (a file of a million `---` lines is not held as a million parts).
+  for (const part of splitDocuments(text)) {
+    if (!part.content) continue
+    documents.count++
+    if (documents.count === 1) documents.first = part
+    else if (documents.count === 2) documents.second = part
+    documents.last = part
+  }
+  return documents
+}
+
+/**
+ * `registries`: what the project's `.npmrc` names, for packages whose entry has no tarball URL. Every YAML document of
+ * the file is read: an env lockfile first, when there are two, its packages tooling (`dev`: pnpm itself and the
+ * config dependencies, which run pnpm, not the project), and the project lockfile last.
+ */
 export function discoverPnpmLock(
   file: string,
   text: string,
   registries: NpmRegistries = NO_REGISTRIES,
 ): DiscoverOutput {
+  const documents = lockfileDocuments(text)
+  if (documents.count <= 1) return discoverDocument(file, text, registries, 'lockfile')
+  const {count, first, second, last} = documents as Required<Documents>
+  const out: DiscoverOutput = {components: [], errors: []}
+  const read = (part: DocumentPart, role: Role, index: number) => {
+    const what = `${role} lockfile (YAML document ${index} of ${count})`
+    const document = discoverDocument(file, text.slice(part.start, part.end), registries, role)
+    const offset = part.line - 1
+    for (const component of document.components) {
+      for (const location of component.locations) location.line += offset
+      out.components.push(component)
+    }
+    for (const error of document.errors ?? [])
+      out.errors!.push({
+        ...error,
+        line: error.line === undefined ? part.contentLine || part.line : error.line + offset,
+        message: `${what}: ${error.message}`,
+      })
+  }
+  read(first, 'env', 1)
+  if (count > 2) {
+    const line = second.contentLine || second.line
+    const which = count === 3 ? 'YAML document 2 of 3 is' : `YAML documents 2 to ${count - 1} of ${count} are`
+    out.errors!.push(
+      lockfileError(
+        file,
+        'invalid-lockfile',
+        `${which} not read: pnpm writes at most two, its env lockfile first and the project's last, and refuses a file with more`,
+        line,
+        1,
+      ),
+    )
+  }
+  read(last, 'project', count)
+  for (const error of registries.errors) out.errors!.push(error)
+  return out
+}
+
+/** One lockfile: the whole file, or one YAML document of it (`role`), its positions in its own text. */
+function discoverDocument(file: string, text: string, registries: NpmRegistries, role: Role): DiscoverOutput {
   const read = readLockfile(file, text)
   if (!('data' in read)) return {components: [], errors: read.errors}
   const {data, keysAt} = read
@@ -165,12 +246,15 @@ export function discoverPnpmLock(
       errors: [lockfileError(file, 'unsupported-version', message, versionAt?.line ?? 1, versionAt?.column)],
     }
   }
-  const errors: ScanError[] = [...read.errors, ...registries.errors]
+  // The `.npmrc`'s own problems: told once by the caller of a file of several documents.
+  const errors: ScanError[] = [...read.errors, ...(role === 'lockfile' ? registries.errors : [])]
   const components: Component[] = []
-  const direct = readImporters(file, keysAt, data, major, components, errors)
+  const direct = readImporters(file, keysAt, data, major, components, errors, role)
   const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
   const positions = keysAt(['packages'])
   const packages = record(data.packages)
+  /** Entries whose key and fields name no package and version: told in one error. */
+  const unnamed: Array<{key: string; line: number; column: number}> = []
   for (const key of Object.keys(packages)) {
     const {line, column} = positions.get(key) ?? {line: 1, column: 1}
     if (isForbiddenKey(key)) {
@@ -189,14 +273,16 @@ export function discoverPnpmLock(
     // A directory package (`file:dir` key, `resolution: {directory}`) has a name and, in 6.x, no version.
     const directory = entry.resolution?.directory !== undefined || /^(file|link):/.test(key)
     if (name === undefined || (version === undefined && !directory)) {
-      errors.push(lockfileError(file, 'invalid-entry', `packages['${key}']: no name or version`, line, column))
+      unnamed.push({key, line, column})
       continue
     }
     const local = directory || isLocalRange(version!)
     const remote = entry.resolution?.repo ?? entry.resolution?.tarball
     let scope: Scope | undefined
+    // The env lockfile's packages are pnpm and its config dependencies: they run pnpm, the project does not ship them.
+    if (role === 'env') scope = 'dev'
     // 5.x/6.x: `dev: true` only dev, `dev: false` only prod, absent both (so it ships): https://github.com/pnpm/spec/blob/master/lockfile/6.0.md
-    if (major < 9) scope = entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod'
+    else if (major < 9) scope = entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod'
     else if (optionalSnapshots?.get(`${name}@${version}`)) scope = 'optional'
     components.push(
       packageComponent(file, {
@@ -219,7 +305,29 @@ export function discoverPnpmLock(
       }),
     )
   }
+  if (unnamed.length > 0) errors.push(unnamedEntries(file, unnamed))
   return {components, errors}
+}
+
+/**
+ * One error for the `packages` entries whose key pnpm's dependency-path parser reads no name and version from (see
+ * ./keys.ts), and that do not give them as fields: at the first, naming up to three.
+ */
+function unnamedEntries(file: string, unnamed: Array<{key: string; line: number; column: number}>): ScanError {
+  const [first] = unnamed
+  const what =
+    'names no package and version (pnpm reads /name/version, /name@version or name@version) and gives no name and version fields: not listed'
+  if (unnamed.length === 1)
+    return lockfileError(file, 'invalid-entry', `packages['${first.key}'] ${what}`, first.line, first.column)
+  const shown = unnamed.slice(0, 3).map(({key, line}) => `'${key}' (line ${line})`)
+  const more = unnamed.length > 3 ? ` and ${unnamed.length - 3} more` : ''
+  return lockfileError(
+    file,
+    'invalid-entry',
+    `${unnamed.length} packages entries, ${shown.join(', ')}${more}: each ${what}`,
+    first.line,
+    first.column,
+  )
 }
 
 /** 9.x moved `optional` to snapshots, one per peer variant: a package is optional when every variant is. */
@@ -242,6 +350,12 @@ const SECTION_SCOPES: Array<[keyof Importer, Scope]> = [
   ['optionalDependencies', 'optional'],
 ]
 
+/** An env lockfile's importer: what pnpm installs to run itself (pnpm's EnvImporterSnapshot). */
+const ENV_SECTION_SCOPES: Array<[keyof EnvImporter, Scope]> = [
+  ['configDependencies', 'dev'],
+  ['packageManagerDependencies', 'dev'],
+]
+
 /**
  * Importers are the workspace's projects. Their dependencies name the direct packages (returned as `name@version`);
  * `link:`/`file:` ones are local packages, reported where the importer declares them.
@@ -253,15 +367,17 @@ function readImporters(
   major: number,
   components: Component[],
   errors: ScanError[],
+  role: Role,
 ): Set<string> {
   const direct = new Set<string>()
+  const env = role === 'env'
   // 5.x single-project lockfiles put the root importer's fields at the top level.
   const importers = data.importers === undefined ? {'.': data} : record(data.importers)
   const importerPositions = keysAt(['importers'])
   for (const [path, raw] of Object.entries(importers)) {
     const importerPath = data.importers === undefined ? [] : ['importers', path]
     const importerAt = importerPositions.get(path)
-    const parsed = checkValue(ImporterCheck, raw)
+    const parsed = env ? checkValue(EnvImporterCheck, raw) : checkValue(ImporterCheck, raw)
     if (!parsed.success) {
       errors.push(
         lockfileError(
@@ -274,8 +390,8 @@ function readImporters(
       )
       continue
     }
-    for (const [section, scope] of SECTION_SCOPES) {
-      const dependencies = parsed.data[section] ?? {}
+    for (const [section, scope] of env ? ENV_SECTION_SCOPES : SECTION_SCOPES) {
+      const dependencies = (parsed.data as Record<string, Importer['dependencies']>)[section] ?? {}
       let positions: Map<string, Position> | undefined
       for (const [name, entry] of Object.entries(dependencies)) {
         // 5.x: the version; 6.x and 9.x: `{specifier, version}`.

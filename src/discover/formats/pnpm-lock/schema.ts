@@ -28,4 +28,14 @@ export const Importer = z.looseObject({
 })
 export type Importer = z.infer<typeof Importer>
 
+/**
+ * The importer of an env lockfile (the first of two YAML documents, pnpm 11 and later: https://pnpm.io/lockfile): the
+ * config dependencies and the pnpm version the project pins, `{specifier, version}` each.
+ */
+export const EnvImporter = z.looseObject({
+  configDependencies: ImporterDependencies,
+  packageManagerDependencies: ImporterDependencies,
+})
+export type EnvImporter = z.infer<typeof EnvImporter>
+
 export const SnapshotEntry = z.looseObject({optional: z.boolean().optional()})
