@@ -378,6 +378,29 @@ spec:
     expect(inventory.skipped[0].message).toContain('helm template')
   })
 
+  it('skips, once, a file that is not valid YAML and writes no apiVersion and kind: no object kubectl could apply', async () => {
+    const inventory = await scan({
+      // A design document (apache/camel-k's docs/threat-model.yaml has this shape) and an Ansible task list whose
+      // unquoted {{ }} breaks YAML: neither names an apiVersion and a kind.
+      'docs/threat-model.yaml': 'threats:\n  - name: a\n    description: b: c\n      x: y\n',
+      'site.yml': '- hosts: all\n  tasks:\n    - debug: msg={{ x }}: y\n      z: w\n',
+      // Writing both keys anywhere (block or flow, quoted or not) keeps the file a manifest: its problems are errors.
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n',
+      'flow.yaml': '{"apiVersion": "v1", "kind": "Pod", "spec": [}\n',
+      'tpl.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {{ .Values.x }}: y\n  z: w\n',
+    })
+    expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual([
+      'flow.yaml:1 yaml-syntax',
+      'flow.yaml:1 yaml-syntax',
+      'pod.yaml:4 yaml-syntax',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line ?? ''} ${s.reason} ${s.message}`)).toEqual([
+      'docs/threat-model.yaml:3 unsupported not valid YAML (line 3:18: YAML Nested mappings are not allowed in compact mappings), and no Kubernetes object in it (no apiVersion and kind): not read as a manifest',
+      'site.yml:3 unsupported not valid YAML (line 3:14: YAML Nested mappings are not allowed in compact mappings), and no Kubernetes object in it (no apiVersion and kind): not read as a manifest',
+      'tpl.yaml: helm-template Go template directives ({{ }}) that are not YAML. Helm templates are not rendered: run `helm template` and scan its output',
+    ])
+  })
+
   it('reads custom tags as kubectl does: no error in a file that is no Kubernetes object, the text of a tagged image', async () => {
     const real = fileURLToPath(new URL('./__fixtures__/dependabot-core', import.meta.url))
     const cassettes = await discoverPaths([real], {discoverers: [discoverer]})

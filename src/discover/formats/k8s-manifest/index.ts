@@ -10,6 +10,7 @@ import {isManifestCandidate} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import type {ScanError} from '../../../core/model.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -35,6 +36,9 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const manifest = readManifestImages(input.text, input.file)
   // Template directives outside quotes break YAML, or turn into mappings used as keys: a template, not a manifest.
   const broken = manifest.errors.some((e) => e.code.startsWith('yaml-')) || manifest.complexKeyLines.length > 0
+  if (broken && manifest.errors.every((e) => e.code.startsWith('yaml-')) && !mayHoldObject(input.text)) {
+    return notManifest(out, input.file, manifest.errors)
+  }
   if (broken && input.text.includes('{{')) {
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
   }
@@ -57,6 +61,39 @@ function isChartTemplate(file: string, context: DiscoverContext): boolean {
     if (context.exists ? context.exists(chartFile) : context.readText(chartFile) !== null) return true
   }
   return false
+}
+
+/**
+ * Whether any part of the text could be a Kubernetes object: every object kubectl applies has an `apiVersion` and a
+ * `kind` (a List too, and each of its items), so a text that never writes both keys holds none, whatever its YAML.
+ * Looked for as keys anywhere (block or flow, quoted or not), not only at the top: a text that might hold them is
+ * read as a manifest, its problems errors.
+ */
+function mayHoldObject(text: string): boolean {
+  return API_VERSION_KEY.test(text) && KIND_KEY.test(text)
+}
+
+const API_VERSION_KEY = /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:/m
+const KIND_KEY = /(?:^|[\s{,])["']?kind["']?[ \t]*:/m
+
+/**
+ * A YAML file no other format reads, that is not valid YAML and writes no `apiVersion` and `kind`: no Kubernetes
+ * object, so nothing kubectl could apply (a design document, a tool's transcript saved as .yaml). One skip naming
+ * the first problem, not an error: the run stays complete (a large tree holds many such files).
+ */
+function notManifest(out: Output, file: string, errors: readonly ScanError[]): Output {
+  const [first] = errors
+  const place = first.line
+    ? ` (line ${first.line}${first.column ? `:${first.column}` : ''}: ${first.message})`
+    : ` (${first.message})`
+  out.skipped.push({
+    file,
+    ...(first.line ? {line: first.line} : {}),
+    ...(first.column ? {column: first.column} : {}),
+    reason: 'unsupported',
+    message: `not valid YAML${place}, and no Kubernetes object in it (no apiVersion and kind): not read as a manifest`,
+  })
+  return out
 }
 
 function helmTemplate(out: Output, file: string, why: string): Output {
