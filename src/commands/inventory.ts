@@ -137,7 +137,7 @@ export default class InventoryCommand extends BaseCommand {
     if (json) await this.writeJson(resolution ? {...inventory, resolution} : inventory)
     // Why the exit code is 2, and how to narrow the run: also with --json, whose stdout is the inventory alone.
     const hint = incompleteHint(inventory.errors)
-    if (hint) this.writeErr(`${hint}\n`)
+    if (hint) this.writeErr(`stewards: ${hint}\n`)
     if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }
 }

@@ -12,7 +12,7 @@ describe('incompleteHint', () => {
 
   it('names the folder the files share when each is in a folder of its own', () => {
     expect(incompleteHint(errors('repo/testdata/a/x.json', 'repo/testdata/b/x.json', 'repo/testdata/c/x.json'))).toBe(
-      `stewards: incomplete (exit 2): 3 files not read completely (3 errors); in repo/testdata/ (3). ${tail('repo/testdata')}`,
+      `incomplete (exit 2): 3 files not read completely (3 errors); in repo/testdata/ (3). ${tail('repo/testdata')}`,
     )
   })
 
@@ -22,13 +22,13 @@ describe('incompleteHint', () => {
       ...errors('b/x.yaml', 'c/d/e.yaml', 'f/g.yaml', 'top.yaml'),
     ])
     expect(hint).toBe(
-      `stewards: incomplete (exit 2): 6 files not read completely (7 errors); in a/fixtures/ (2), b/ (1), c/d/ (1) and elsewhere. ${tail('a/fixtures')}`,
+      `incomplete (exit 2): 6 files not read completely (7 errors); in a/fixtures/ (2), b/ (1), c/d/ (1) and elsewhere. ${tail('a/fixtures')}`,
     )
   })
 
   it('names no folder for files at the top of the tree', () => {
     expect(incompleteHint(errors('package-lock.json', '-'))).toBe(
-      'stewards: incomplete (exit 2): 2 files not read completely (2 errors). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude.',
+      'incomplete (exit 2): 2 files not read completely (2 errors). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude.',
     )
   })
 

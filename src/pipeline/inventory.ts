@@ -52,7 +52,7 @@ export function inventorySummary(inventory: Inventory): string {
 }
 
 /**
- * Why a run with discover errors exits 2, for stderr (inventory and scan alike, text or JSON): how many files were
+ * Why a run with discover errors exits 2, for stderr after `stewards: ` (inventory and scan alike, text or JSON): how many files were
  * not read completely, and the folders that hold them, with the `--exclude` that would leave out the first. A CI user
  * who adopts stewards on a large tree meets its test fixtures (deliberately broken files) first; whether to fix a
  * file or leave it out is theirs to decide, never guessed here. Undefined without errors.
@@ -66,7 +66,7 @@ export function incompleteHint(errors: readonly ScanError[]): string | undefined
   const more = top.length > 0 && byCount(top) < files.length ? ' and elsewhere' : ''
   const exclude = top.length > 0 ? ` with --exclude '${oneLine(top[0][0])}/**'` : ' with --exclude'
   return (
-    `stewards: incomplete (exit 2): ${count(files.length, 'file')} not read completely (${count(errors.length, 'error')})${where}${more}. ` +
+    `incomplete (exit 2): ${count(files.length, 'file')} not read completely (${count(errors.length, 'error')})${where}${more}. ` +
     `Fix them, or leave out what is not yours to scan (test fixtures, templates)${exclude}.`
   )
 }

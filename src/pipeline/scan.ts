@@ -14,6 +14,7 @@ import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
 import {resolveAffiliations} from './affiliations.js'
 import {peopleSummary, projectAttribution} from './people.js'
+import {incompleteHint} from './inventory.js'
 import {judge, type MeasuredProject, type WaiverJudgement} from './judge.js'
 
 export interface ScanOptions {
@@ -94,6 +95,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   })
   const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')
   stage('discover', `${components.length} components in ${inventory.files} files`)
+  // Files not read completely make the scan incomplete whatever follows: said now, with where they are.
+  const unread = incompleteHint(inventory.errors)
+  if (unread) options.onNotice?.(unread)
 
   stage('resolve', `${components.length} components`)
   // One cache for both stages: an unusable directory or cache server is one notice, and the scan goes on uncached.

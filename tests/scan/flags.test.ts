@@ -138,6 +138,10 @@ describe('scan flags on the demo', () => {
       'fixtures/demo/k8s/storefront.yaml too-large',
       'fixtures/demo/repos.yaml too-large',
     ])
+    // Said on stderr as soon as discovery is done, with where the files are.
+    expect(r.stderr).toContain(
+      "stewards: incomplete (exit 2): 5 files not read completely (5 errors); in fixtures/demo/k8s/ (2), fixtures/demo/ (1), fixtures/demo/app/ (1) and elsewhere. Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude 'fixtures/demo/k8s/**'.\n",
+    )
     expect((await scan(['--max-file-size', 'huge'])).code).toBe(3)
   })
 
