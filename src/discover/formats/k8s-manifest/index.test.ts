@@ -388,6 +388,8 @@ spec:
       'pod.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n',
       'flow.yaml': '{"apiVersion": "v1", "kind": "Pod", "spec": [}\n',
       'tpl.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {{ .Values.x }}: y\n  z: w\n',
+      // Valid YAML whose {{ }} became mapping keys (ansible/awx's inventory.yml template), no object: nothing to say.
+      'inventory.yml': 'all:\n  hosts:\n    {{ host }}:\n      port: 1\n',
     })
     expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual([
       'flow.yaml:1 yaml-syntax',
@@ -396,6 +398,7 @@ spec:
     ])
     expect(inventory.skipped.map((s) => `${s.file}:${s.line ?? ''} ${s.reason} ${s.message}`)).toEqual([
       'docs/threat-model.yaml:3 unsupported not valid YAML (line 3:18: YAML Nested mappings are not allowed in compact mappings), and no Kubernetes object in it (no apiVersion and kind): not read as a manifest',
+      'inventory.yml:3 unsupported template directives ({{ }}) that YAML reads as mappings used as keys (line 3), and no Kubernetes object in it (no apiVersion and kind): not read as a manifest',
       'site.yml:3 unsupported not valid YAML (line 3:14: YAML Nested mappings are not allowed in compact mappings), and no Kubernetes object in it (no apiVersion and kind): not read as a manifest',
       'tpl.yaml: helm-template Go template directives ({{ }}) that are not YAML. Helm templates are not rendered: run `helm template` and scan its output',
     ])

@@ -10,7 +10,6 @@ import {isManifestCandidate} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
-import type {ScanError} from '../../../core/model.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -37,7 +36,10 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   // Template directives outside quotes break YAML, or turn into mappings used as keys: a template, not a manifest.
   const broken = manifest.errors.some((e) => e.code.startsWith('yaml-')) || manifest.complexKeyLines.length > 0
   if (broken && manifest.errors.every((e) => e.code.startsWith('yaml-')) && !mayHoldObject(input.text)) {
-    return notManifest(out, input.file, manifest.errors)
+    const [first] = manifest.errors
+    if (first) return notManifest(out, input.file, 'not valid YAML', first)
+    const line = manifest.complexKeyLines[0]
+    return notManifest(out, input.file, 'template directives ({{ }}) that YAML reads as mappings used as keys', {line})
   }
   if (broken && input.text.includes('{{')) {
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
@@ -77,21 +79,25 @@ const API_VERSION_KEY = /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:/m
 const KIND_KEY = /(?:^|[\s{,])["']?kind["']?[ \t]*:/m
 
 /**
- * A YAML file no other format reads, that is not valid YAML and writes no `apiVersion` and `kind`: no Kubernetes
- * object, so nothing kubectl could apply (a design document, a tool's transcript saved as .yaml). One skip naming
- * the first problem, not an error: the run stays complete (a large tree holds many such files).
+ * A YAML file no other format reads, that is not valid YAML (or holds template directives YAML reads as keys) and
+ * writes no `apiVersion` and `kind`: no Kubernetes object, so nothing kubectl could apply (a design document, a
+ * tool's transcript, an Ansible template). One skip naming the first problem, not errors: the run stays complete
+ * (a large tree holds many such files).
  */
-function notManifest(out: Output, file: string, errors: readonly ScanError[]): Output {
-  const [first] = errors
-  const place = first.line
-    ? ` (line ${first.line}${first.column ? `:${first.column}` : ''}: ${first.message})`
-    : ` (${first.message})`
+function notManifest(
+  out: Output,
+  file: string,
+  what: string,
+  first: {line?: number; column?: number; message?: string},
+): Output {
+  const at = first.line ? `line ${first.line}${first.column ? `:${first.column}` : ''}` : ''
+  const detail = [at, first.message].filter(Boolean).join(': ')
   out.skipped.push({
     file,
     ...(first.line ? {line: first.line} : {}),
     ...(first.column ? {column: first.column} : {}),
     reason: 'unsupported',
-    message: `not valid YAML${place}, and no Kubernetes object in it (no apiVersion and kind): not read as a manifest`,
+    message: `${what}${detail ? ` (${detail})` : ''}, and no Kubernetes object in it (no apiVersion and kind): not read as a manifest`,
   })
   return out
 }
