@@ -390,6 +390,8 @@ spec:
       'tpl.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {{ .Values.x }}: y\n  z: w\n',
       // Valid YAML whose {{ }} became mapping keys (ansible/awx's inventory.yml template), no object: nothing to say.
       'inventory.yml': 'all:\n  hosts:\n    {{ host }}:\n      port: 1\n',
+      // Plain YAML with a complex key, no template: no object, nothing to say.
+      'complex.yaml': '? [a, b]\n: c\n',
     })
     expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual([
       'flow.yaml:1 yaml-syntax',

@@ -38,8 +38,13 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   if (broken && manifest.errors.every((e) => e.code.startsWith('yaml-')) && !mayHoldObject(input.text)) {
     const [first] = manifest.errors
     if (first) return notManifest(out, input.file, 'not valid YAML', first)
-    const line = manifest.complexKeyLines[0]
-    return notManifest(out, input.file, 'template directives ({{ }}) that YAML reads as mappings used as keys', {line})
+    // Valid YAML whose collection keys are template directives; without `{{`, plain YAML with complex keys: read on.
+    if (input.text.includes('{{')) {
+      const line = manifest.complexKeyLines[0]
+      return notManifest(out, input.file, 'template directives ({{ }}) that YAML reads as mappings used as keys', {
+        line,
+      })
+    }
   }
   if (broken && input.text.includes('{{')) {
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
