@@ -64,8 +64,8 @@ describe('a format run again once zod is loaded', () => {
     expect(() => format.discover({file, text}, context)).toThrow('the discover schemas are not loaded')
     expect(await discoverChecked(format, {file, text}, context)).toEqual(loaded)
     expect(schemasLoaded()).toBe(true)
-    // Each file but the values file (whose chart only lends its appVersion) is refused somewhere, with zod's words.
-    if (id !== 'helm-values') expect(JSON.stringify((loaded as DiscoverOutput).errors)).toMatch(/Invalid|expected/)
+    // Each file but the values file (whose chart only lends its appVersion) is refused somewhere.
+    if (id !== 'helm-values') expect((loaded as DiscoverOutput).errors?.length).toBeGreaterThan(0)
   })
 
   it.each(HAND_CHECKED)('%s (%s): the same errors without zod, in its own words', async (id, file, text) => {

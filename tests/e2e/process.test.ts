@@ -121,9 +121,7 @@ describe('the built CLI in a process', () => {
     const invalid = await loadsZod(['inventory', dir])
     expect(invalid.zod).toBe(true)
     expect(invalid.r.code).toBe(2)
-    expect(invalid.r.stderr).toContain(
-      'Cargo.lock:3:1: [[package]] #1: name: Invalid input: expected string, received number',
-    )
+    expect(invalid.r.stderr).toContain('Cargo.lock:3:1: [[package]] #1: name is a number, not a string')
   })
 
   it('exit 0: a clean scan prints the table', async () => {

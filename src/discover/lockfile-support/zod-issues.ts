@@ -1,9 +1,41 @@
 import type {z} from 'zod'
 
-/** One line naming the first bad field: `version: Invalid input: expected string, received number`. */
+/** How a value of each of zod's type names is said. */
+const KINDS: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  nan: 'not a number',
+  bigint: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+  undefined: 'nothing',
+  array: 'a list',
+  tuple: 'a list',
+  object: 'an object',
+  record: 'an object',
+  map: 'an object',
+  date: 'a date',
+}
+
+const said = (type: string) => KINDS[type] ?? `a ${type}`
+
+/**
+ * One line naming the first bad field, in stewards' words: `no version (a string is expected)`, `version is a
+ * number, not a string`. zod's own words (`version: Invalid input: expected string, received number`) are kept for
+ * any other problem. zod 4 names the type it received only in its message (its English one: the bundle has no
+ * other locale), so it is read from there; a message of another shape is kept as it is.
+ */
 export function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]
   if (issue === undefined) return 'invalid entry'
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-  return `${where}${issue.message}`
+  const path = issue.path.map(String).join('.')
+  if (issue.code === 'invalid_type') {
+    const received = /, received (\w+)$/.exec(issue.message)?.[1]
+    const expected = said(String(issue.expected))
+    if (received === 'undefined')
+      return path ? `no ${path} (${expected} is expected)` : `nothing (${expected} is expected)`
+    if (received !== undefined) return `${path || 'the entry'} is ${said(received)}, not ${expected}`
+  }
+  return path ? `${path}: ${issue.message}` : issue.message
 }

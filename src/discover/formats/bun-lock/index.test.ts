@@ -276,12 +276,12 @@ describe('bun-lock', () => {
     expect(errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
       "14:5 forbidden-key forbidden key '__proto__' ignored",
       "15:5 duplicate-key duplicate key 'ok' (the last value is used)",
-      '5:5 invalid-entry workspaces["packages/bad"]: dependencies: Invalid input: expected record, received array',
+      '5:5 invalid-entry workspaces["packages/bad"]: dependencies is a list, not an object',
       '9:5 invalid-entry packages["object"]: expected an array whose first item is the \'name@version\' string',
       '10:5 invalid-entry packages["number"]: expected an array whose first item is the \'name@version\' string',
       "11:5 invalid-entry packages[\"bare\"]: 'bare' is not 'name@version'",
       '12:5 invalid-entry packages["empty"]: expected an array whose first item is the \'name@version\' string',
-      '13:5 invalid-entry packages["badinfo"]: dependencies.x: Invalid input: expected string, received number',
+      '13:5 invalid-entry packages["badinfo"]: dependencies.x is a number, not a string',
       "16:5 invalid-entry packages[\"scopeonly\"]: '@scope@1.0.0' does not begin with a package name ('name' or '@scope/name')",
       '17:5 invalid-entry packages["spaced"]: \'spaced@1.0.0 \u0007 evil\': what follows the name holds a space or a control character',
     ])

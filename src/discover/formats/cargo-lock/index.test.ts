@@ -85,7 +85,7 @@ describe('cargo-lock', () => {
       {
         file: 'Cargo.lock',
         code: 'invalid-entry',
-        message: '[[package]] #1: version: Invalid input: expected string, received number',
+        message: '[[package]] #1: version is a number, not a string',
         line: 3,
         column: 1,
       },

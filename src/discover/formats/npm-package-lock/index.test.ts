@@ -280,7 +280,7 @@ describe('npm-package-lock', () => {
       {
         file: 'app/package-lock.json',
         code: 'invalid-entry',
-        message: 'packages["node_modules/tester"]: version: Invalid input: expected string, received number',
+        message: 'packages["node_modules/tester"]: version is a number, not a string',
         line: 16,
         column: 5,
       },
