@@ -872,6 +872,38 @@ ${managing(importOf('bom'))}<dependencies>
     ])
   })
 
+  it('skips ids that are @name@ placeholders (a POM template filled in before Maven reads it), naming them', () => {
+    const out = discover(`<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.example</groupId>
+  <artifactId>it</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency><groupId>@project.groupId@</groupId><artifactId>lib</artifactId><version>1.0</version></dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin><groupId>@project.groupId@</groupId><artifactId>@project.artifactId@</artifactId></plugin>
+    </plugins>
+  </build>
+</project>
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        7,
+        'unset-variable',
+        'dependency @project.groupId@:lib: groupId @project.groupId@ is a placeholder filled in before Maven reads the file (resource filtering, maven-invoker-plugin); not listed',
+      ],
+      [
+        11,
+        'unset-variable',
+        'build plugin @project.groupId@:@project.artifactId@: groupId @project.groupId@ is a placeholder filled in before Maven reads the file (resource filtering, maven-invoker-plugin); not listed',
+      ],
+    ])
+  })
+
   it("lists a profile's dependencies as optional (there only when it is active), test ones as dev, managed as the others", () => {
     const out = discover(`<project>
   <modelVersion>4.0.0</modelVersion>

@@ -864,13 +864,24 @@ function unsetCoordinate(
 ): string | undefined {
   const groupId = interpolate(entry.groupId)
   const artifactId = interpolate(entry.artifactId)
-  const field = [
+  const fields = [
     ['groupId', entry.groupId, groupId],
     ['artifactId', entry.artifactId, artifactId],
-  ].find(([, , value]) => value?.includes('${') && !allDefined(value, properties))
-  if (field === undefined) return undefined
-  return `${elide(groupId ?? '?', 200)}:${elide(artifactId ?? '?', 200)}: ${field[0]} ${elide(field[1] ?? '', 200)} names a property that is not defined here`
+  ]
+  const coordinates = `${elide(groupId ?? '?', 200)}:${elide(artifactId ?? '?', 200)}`
+  const field = fields.find(([, , value]) => value?.includes('${') && !allDefined(value, properties))
+  if (field !== undefined)
+    return `${coordinates}: ${field[0]} ${elide(field[1] ?? '', 200)} names a property that is not defined here`
+  // `@project.groupId@`: a POM written as a template, filled in before Maven reads it (resource filtering's and
+  // maven-invoker-plugin's delimiter), as a `${…}` the tree does not define is: skipped the same way, never an error.
+  const placeholder = fields.find(([, , value]) => value !== undefined && FILTER_PLACEHOLDER.test(value))
+  if (placeholder !== undefined)
+    return `${coordinates}: ${placeholder[0]} ${elide(placeholder[1] ?? '', 200)} is a placeholder filled in before Maven reads the file (resource filtering, maven-invoker-plugin)`
+  return undefined
 }
+
+/** A value that is one `@name@` placeholder (maven-resources-plugin's and maven-invoker-plugin's default delimiter). */
+const FILTER_PLACEHOLDER = /^@[\w.-]{1,200}@$/
 
 /** Where an undefined property may be set: the first parent not in the tree, when there is one. */
 function propertyParent(own: OwnPart): string {
