@@ -1,24 +1,5 @@
 import type {z} from 'zod'
-
-/** How a value of each of zod's type names is said. */
-const KINDS: Readonly<Record<string, string>> = {
-  string: 'a string',
-  number: 'a number',
-  nan: 'not a number',
-  bigint: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  null: 'null',
-  undefined: 'nothing',
-  array: 'a list',
-  tuple: 'a list',
-  object: 'an object',
-  record: 'an object',
-  map: 'an object',
-  date: 'a date',
-}
-
-const said = (type: string) => KINDS[type] ?? `a ${type}`
+import {typeWords} from './value-kind.js'
 
 /**
  * One line naming the first bad field, in stewards' words: `no version (a string is expected)`, `version is a
@@ -32,10 +13,10 @@ export function firstIssue(error: z.ZodError): string {
   const path = issue.path.map(String).join('.')
   if (issue.code === 'invalid_type') {
     const received = /, received (\w+)$/.exec(issue.message)?.[1]
-    const expected = said(String(issue.expected))
+    const expected = typeWords(String(issue.expected))
     if (received === 'undefined')
       return path ? `no ${path} (${expected} is expected)` : `nothing (${expected} is expected)`
-    if (received !== undefined) return `${path || 'the entry'} is ${said(received)}, not ${expected}`
+    if (received !== undefined) return `${path || 'the entry'} is ${typeWords(received)}, not ${expected}`
   }
   return path ? `${path}: ${issue.message}` : issue.message
 }

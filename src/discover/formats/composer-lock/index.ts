@@ -7,6 +7,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import {elide} from '../../../core/elide.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
+import {kindOf} from '../../lockfile-support/value-kind.js'
 
 const ComposerPackageCheck = check('composer-lock/ComposerPackage')
 
@@ -91,14 +92,6 @@ function withStringVersion(raw: JsonValue): JsonValue {
   if (!isJsonObject(raw) || typeof raw.version !== 'number') return raw
   const version = String(raw.version)
   return Number.isFinite(raw.version) && !/e/i.test(version) ? {...raw, version} : raw
-}
-
-/** What JSON holds instead of what was expected, in words. */
-function kindOf(value: JsonValue | undefined): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  return `a ${typeof value}`
 }
 
 /**

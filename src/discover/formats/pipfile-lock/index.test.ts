@@ -72,7 +72,7 @@ describe('pipfile-lock', () => {
     expect(meta('{"_meta": {"pipfile-spec": "6"}}')).toEqual([
       ['unsupported-version', '_meta.pipfile-spec is a string, not a number', 1, 2],
     ])
-    expect(meta('{"_meta": []}')).toEqual([['unsupported-version', '_meta is an array, not an object', 1, 2]])
+    expect(meta('{"_meta": []}')).toEqual([['unsupported-version', '_meta is a list, not an object', 1, 2]])
     const {errors} = discover(
       '{"_meta": {"pipfile-spec": 6},\n "default": {"a": {"version": 1},\n  "b": {"version": "==1.0", "editable": "yes"}}}',
     )
@@ -115,7 +115,7 @@ describe('pipfile-lock', () => {
       {
         file: 'Pipfile.lock',
         code: 'invalid-entry',
-        message: 'develop["pytest"] is an array, not an object such as {"version": "==1.2.3"}',
+        message: 'develop["pytest"] is a list, not an object such as {"version": "==1.2.3"}',
         line: 54,
         column: 9,
       },

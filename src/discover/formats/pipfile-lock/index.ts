@@ -11,6 +11,7 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {kindOf} from '../../lockfile-support/value-kind.js'
 
 const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
 const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')
@@ -97,14 +98,6 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
     }
   }
   return {components, skipped, errors}
-}
-
-/** What JSON holds instead of what was expected, in words. */
-function kindOf(value: JsonValue | undefined): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  return `a ${typeof value}`
 }
 
 /** The string fields of an entry (./schema.ts), and `editable`, a boolean. */

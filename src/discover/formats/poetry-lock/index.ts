@@ -9,6 +9,7 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {kindOf} from '../../lockfile-support/value-kind.js'
 
 const PoetryPackageCheck = check('poetry-lock/PoetryPackage')
 
@@ -60,14 +61,6 @@ function lockVersionProblem(file: string, text: string, metadata: unknown): Scan
       ? `[metadata] lock-version ${JSON.stringify(version)} is not supported (Poetry reads 1.x and 2.x)`
       : `[metadata] lock-version is not a string such as "2.1"`
   return lockfileError(file, 'unsupported-version', message, line, column)
-}
-
-/** What TOML holds instead of what was expected, in words. */
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return 'an array'
-  if (value instanceof Date) return 'a date'
-  if (isTomlTable(value)) return 'a table'
-  return typeof value === 'bigint' ? 'an integer' : `a ${typeof value}`
 }
 
 /** Why a `[[package]]` is not one Poetry writes (the checks of ./schema.ts, with messages), or undefined. */
