@@ -29,6 +29,7 @@ import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {DiscoverContext} from '../../types.js'
 import {type PackageItem, type ProjectFile, readProject} from './project.js'
+import {perScan} from '../../per-scan.js'
 
 /** Imports followed within one chain, at most this deep. */
 const MAX_DEPTH = 8
@@ -75,14 +76,10 @@ export interface Evaluated {
 }
 
 /** Parsed files, by path, for the files of one scan (null: not there, or not well-formed). */
-const parsedCache = new WeakMap<DiscoverContext, Map<string, ProjectFile | null>>()
+const parsedFiles = perScan(() => new Map<string, ProjectFile | null>())
 
 export function parsed(file: string, context: DiscoverContext): ProjectFile | null {
-  let cache = parsedCache.get(context)
-  if (!cache) {
-    cache = new Map()
-    parsedCache.set(context, cache)
-  }
+  const cache = parsedFiles(context)
   let project = cache.get(file)
   if (project === undefined) {
     const text = context.readText(file)

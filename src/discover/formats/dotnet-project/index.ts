@@ -19,6 +19,7 @@ import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, expand, parsed, type Unfollowed} from './central.js'
 import {type PackageItem, type ProjectFile, readProject} from './project.js'
+import {perScan} from '../../per-scan.js'
 
 export const discoverer: Discoverer = {
   id: 'dotnet-project',
@@ -247,33 +248,35 @@ function visibleProperties(
 }
 
 /** Each Directory.Build.props' properties (with its unconditioned imports'), by path, for the files of one scan. */
-const buildCache = new WeakMap<DiscoverContext, Map<string, Map<string, string> | null>>()
+const buildProps = perScan(() => new Map<string, Map<string, string> | null>())
 
 function nearestBuildProps(file: string, context: DiscoverContext): Map<string, string> | undefined {
-  let cache = buildCache.get(context)
-  if (!cache) {
-    cache = new Map()
-    buildCache.set(context, cache)
-  }
-  for (const candidate of pathsAbove(file, BUILD_PROPS)) {
-    let properties = cache.get(candidate)
-    if (properties === undefined) {
-      const props = parsed(candidate, context)
-      // Only the nearest is imported: one that is there but not well-formed gives nothing, and ends the search.
-      if (props) properties = evaluate(candidate, props, context, {conditioned: false}).properties
-      else properties = context.readText(candidate) === null ? null : new Map<string, string>()
-      cache.set(candidate, properties)
+  return nearest(file, BUILD_PROPS, buildProps(context), (candidate) => {
+    const props = parsed(candidate, context)
+    // Only the nearest is imported: one that is there but not well-formed gives nothing, and ends the search.
+    if (props) return evaluate(candidate, props, context, {conditioned: false}).properties
+    return context.readText(candidate) === null ? null : new Map<string, string>()
+  })
+}
+
+/** The first file named `name` at or above `file` that `read` finds (null: none there), each read once a scan. */
+function nearest<T>(file: string, name: string, cache: Map<string, T | null>, read: (path: string) => T | null) {
+  for (const candidate of pathsAbove(file, name)) {
+    let found = cache.get(candidate)
+    if (found === undefined) {
+      found = read(candidate)
+      cache.set(candidate, found)
     }
-    if (properties) return properties
+    if (found) return found
   }
   return undefined
 }
 
 /** The imports not followed already told, by file, line and column, for the files of one scan. */
-const toldImports = new WeakMap<DiscoverContext, Set<string>>()
+const toldImports = perScan(() => new Set<string>())
 
 /** Each Directory.Packages.props read, by path (null: none there), for the files of one scan. */
-const centralCache = new WeakMap<DiscoverContext, Map<string, Central | null>>()
+const centralFiles = perScan(() => new Map<string, Central | null>())
 
 /**
  * Central package management for a project: the nearest Directory.Packages.props at or above it (as MSBuild imports
@@ -310,12 +313,7 @@ function importNote(unfollowed: Unfollowed): string {
  * imports that are not read as files of their own (not another Directory.Packages.props or Directory.Build.props).
  */
 function unfollowedImports(file: string, project: ProjectFile, context: DiscoverContext): Skipped[] {
-  let told = toldImports.get(context)
-  if (!told) {
-    told = new Set()
-    toldImports.set(context, told)
-  }
-  const seen = told
+  const seen = toldImports(context)
   return evaluate(file, project, context)
     .unfollowed.filter((unfollowed) => unfollowed.file === file || !discoverer.matches(unfollowed.file))
     .filter((unfollowed) => {
@@ -336,20 +334,7 @@ function unfollowedImports(file: string, project: ProjectFile, context: Discover
 const ENABLE = 'ManagePackageVersionsCentrally'
 
 function nearestProps(file: string, context: DiscoverContext): Central | undefined {
-  let cache = centralCache.get(context)
-  if (!cache) {
-    cache = new Map()
-    centralCache.set(context, cache)
-  }
-  for (const candidate of pathsAbove(file, PROPS)) {
-    let central = cache.get(candidate)
-    if (central === undefined) {
-      central = readCentral(candidate, context)
-      cache.set(candidate, central)
-    }
-    if (central) return central
-  }
-  return undefined
+  return nearest(file, PROPS, centralFiles(context), (candidate) => readCentral(candidate, context))
 }
 
 function readCentral(file: string, context: DiscoverContext): Central | null {
