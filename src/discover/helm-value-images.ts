@@ -107,13 +107,12 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
   visit(value, scan, depth + 1)
 }
 
-/** The hub (istio's word) or registry keys a plain `image:` name is combined with, beside it or under `global`. */
-const HUB_KEYS = ['hub', 'registry'] as const
 /**
- * Not `global.imageRegistry`: Bitnami's registry for image blocks (their `common.images.image` helper), applied to
- * blocks as the normalised name (`valuesImages`); nothing says their templates put it before a plain `image:` string.
+ * The hub (istio's word) or registry keys a plain `image:` name is combined with, beside it or under `global`. Not
+ * `global.imageRegistry`: Bitnami's registry for image blocks (their `common.images.image` helper), applied to blocks
+ * as the normalised name (`valuesImages`); nothing says their templates put it before a plain `image:` string.
  */
-const GLOBAL_HUB_KEYS = ['hub', 'registry'] as const
+const HUB_KEYS = ['hub', 'registry'] as const
 
 /**
  * A plain `image: name` that the chart's templates combine with a hub or registry the values name (istio's
@@ -139,7 +138,7 @@ function composedImage(image: string, node: YamlNode, parent: YamlMap, scan: Val
   const tag = tagKey === undefined ? undefined : text(parent.entries.get(tagKey))?.trim()
   const global = scan.enclosingGlobal
   const globalKeys = global
-    ? [...GLOBAL_HUB_KEYS, 'tag'].filter((key) => text(global.entries.get(key))?.trim()).map((key) => `global.${key}`)
+    ? [...HUB_KEYS, 'tag'].filter((key) => text(global.entries.get(key))?.trim()).map((key) => `global.${key}`)
     : []
   const location = locationOf(scan.file, node)
   const skip = (reason: 'unresolved-version' | 'unsupported', message: string) => {
