@@ -38,6 +38,8 @@ export default defineConfig({
     },
     // The discover stage's zod schemas, loaded (tests/support/load-schemas.ts says why).
     setupFiles: ['tests/support/load-schemas.ts'],
+    // Every temporary folder of the run under one, removed when the run ends (tests/support/temp-root.ts).
+    globalSetup: ['tests/support/temp-root.ts'],
     // One worker per core: vitest's default (cores - 1) is a single worker on a 2-core machine.
     maxWorkers: '100%',
     // The default reporter prints the duration of tests slower than this; the second reporter names, after the

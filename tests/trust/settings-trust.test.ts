@@ -140,7 +140,8 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     )
     // Lowered: honoured (the Dockerfile is over 1KB, not read, and the run is incomplete).
     expect(runs[2].code).toBe(2)
-    expect(runs[2].stdout).toMatch(/Dockerfile.*over the 1024-byte limit/)
+    // (The report wraps its lines, where depends on the temporary folder's length: compare the words.)
+    expect(runs[2].stdout.replace(/\s+/g, ' ')).toMatch(/Dockerfile: \d+ bytes, over the 1024-byte limit/)
     // The user's own settings may raise them.
     const mine = await runCliAsync(['scan', raise, '--offline', '--config', join(raise, '.stewards.yaml')])
     expect(mine.stderr).not.toContain('may lower')
