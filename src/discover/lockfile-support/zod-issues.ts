@@ -9,7 +9,11 @@ import {typeWords} from './value-kind.js'
  */
 export function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]
-  if (issue === undefined) return 'invalid entry'
+  return issue === undefined ? 'invalid entry' : issueWords(issue)
+}
+
+/** One issue in stewards' words, as firstIssue gives the first (formats that list every issue use this). */
+export function issueWords(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.')
   if (issue.code === 'invalid_type') {
     const received = /, received (\w+)$/.exec(issue.message)?.[1]

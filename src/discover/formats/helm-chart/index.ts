@@ -18,6 +18,7 @@ import {at, isMap, isSeq, nearest, stringValue, toPlain, type YamlMap} from '../
 import {check, checkValue} from '../../checked.js'
 import {elide} from '../../../core/elide.js'
 import {chartVersion} from './constraint.js'
+import {issueWords} from '../../lockfile-support/zod-issues.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
 
@@ -45,9 +46,7 @@ function discover(input: DiscoverInput): Output {
   const result = checkValue(ChartFileCheck, toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
-      out.errors.push(
-        errorAt(input.file, nearest(root, issue.path), 'invalid-chart', `${issue.path.join('.')}: ${issue.message}`),
-      )
+      out.errors.push(errorAt(input.file, nearest(root, issue.path), 'invalid-chart', issueWords(issue)))
     }
     return out
   }

@@ -165,7 +165,7 @@ helmCharts:
         line: 2,
         column: 5,
         code: 'invalid-kustomization',
-        message: expect.stringContaining('images.0.name'),
+        message: 'no images.0.name (a string is expected)',
       },
     ])
   })

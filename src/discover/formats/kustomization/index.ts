@@ -17,6 +17,7 @@ import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import type {HelmChart, ImageOverride} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 import {trimEnd} from '../../../core/trim-end.js'
+import {issueWords} from '../../lockfile-support/zod-issues.js'
 
 const KustomizationCheck = check('kustomization/Kustomization')
 
@@ -239,9 +240,7 @@ function parse(text: string, file: string, errors: ScanError[]): Parsed | undefi
   const result = checkValue(KustomizationCheck, toPlain(root))
   if (!result.success) {
     for (const issue of result.error.issues) {
-      errors.push(
-        errorAt(file, nearest(root, issue.path), 'invalid-kustomization', `${issue.path.join('.')}: ${issue.message}`),
-      )
+      errors.push(errorAt(file, nearest(root, issue.path), 'invalid-kustomization', issueWords(issue)))
     }
     return undefined
   }
