@@ -84,6 +84,27 @@ describe('parseGitdm', () => {
     ])
   })
 
+  it('reports a from or until whose date is not YYYY-MM-DD, instead of reading it into the company name', () => {
+    const text = [
+      'a: a!example.com',
+      '\tMeridian until 2025-4-01',
+      '\tHarbor from 202 until 2026-01-01',
+      '\tQuill from 2025-null-01',
+      '\tMade from Scratch',
+      '\tMade from Scratch from 2026-01-01',
+    ].join('\n')
+    const {blocks, problems} = parseGitdm(text, 'typo.txt')
+    expect(problems).toEqual([
+      {file: 'typo.txt', line: 2, message: "'2025-4-01' after 'until' is not a date (YYYY-MM-DD)"},
+      {file: 'typo.txt', line: 3, message: "'202' after 'from' is not a date (YYYY-MM-DD)"},
+      {file: 'typo.txt', line: 4, message: "'2025-null-01' after 'from' is not a date (YYYY-MM-DD)"},
+    ])
+    expect(blocks[0].periods).toEqual([
+      {company: 'Made from Scratch', line: 5},
+      {company: 'Made from Scratch', from: '2026-01-01', line: 6},
+    ])
+  })
+
   it('quotes file text in problems on one line, bounded', () => {
     const {problems} = parseGitdm(`${'x'.repeat(70)}\u001b[31m\u2028: y!example.com\n`, 'long.txt')
     expect(problems).toEqual([{file: 'long.txt', line: 1, message: `'${'x'.repeat(57)}...' has no affiliation line`}])

@@ -36,6 +36,12 @@ export interface GitdmParseResult {
 }
 
 const AFFILIATION = /^(.+?)(?:\s+from\s+(\d{4}-\d{2}-\d{2}))?(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*$/
+/**
+ * A `from`/`until` whose date is not YYYY-MM-DD (`until 2025-4-01`, `from 202`): AFFILIATION would read it as part of
+ * the company's name, so a typo would silently make a new company with no period. A word with a digit after the
+ * last `from` or `until` is taken for such a date; a name such as "Made from Scratch" is left alone.
+ */
+const MALFORMED_DATE = /\s(from|until)\s+(\S*\d\S*)(?:\s+until\s+\S+)?\s*$/
 
 /** Parses one file's text; `firstIndex` numbers its blocks after those of files read before it. */
 export function parseGitdm(text: string, file: string, firstIndex = 0): GitdmParseResult {
@@ -100,6 +106,8 @@ function parsePeriod(text: string, line: number): GitdmPeriod | string {
   const match = AFFILIATION.exec(text)
   if (!match) return `cannot read affiliation '${shown(text)}'`
   const [, company, from, until] = match
+  const malformed = MALFORMED_DATE.exec(company)
+  if (malformed) return `'${shown(malformed[2])}' after '${malformed[1]}' is not a date (YYYY-MM-DD)`
   for (const date of [from, until]) {
     if (date && !isCalendarDate(date)) return `'${date}' is not a calendar date`
   }
