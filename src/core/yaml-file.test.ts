@@ -80,7 +80,7 @@ describe('checkYamlFile (problems, no exception)', () => {
         file: 'f.yaml',
         line: 3,
         column: 11,
-        message: 'entries[0].port: Invalid input: expected number, received string',
+        message: 'entries[0].port: a number is expected, not a string',
       },
       {file: 'f.yaml', line: 4, column: 5, message: "entries[1]: missing required key 'name'"},
     ])
@@ -88,7 +88,7 @@ describe('checkYamlFile (problems, no exception)', () => {
 
   it('a null value is a wrong type, not a missing key', () => {
     expect(checkYamlFile('entries:\n  - name:\n', 'f.yaml', File).problems).toEqual([
-      {file: 'f.yaml', line: 2, column: 10, message: 'entries[0].name: Invalid input: expected string, received null'},
+      {file: 'f.yaml', line: 2, column: 10, message: 'entries[0].name: a string is expected, not null'},
     ])
   })
 
@@ -114,7 +114,7 @@ describe('parseYamlFile (throws a usage error)', () => {
     expect(error.code).toBe('config-invalid')
     expect(error.exitCode).toBe(ExitCode.usage)
     expect(thrown(() => parseYamlFile('[1]\n', 'root.yaml', File, 'config-invalid')).message).toBe(
-      'root.yaml:1:1: Invalid input: expected object, received array',
+      'root.yaml:1:1: an object is expected, not a list',
     )
     expect(thrown(() => parseYamlFile('entries: [\n', 'bad.yaml', File, 'config-invalid')).message).toMatch(
       /^bad\.yaml:2:1: YAML: /,

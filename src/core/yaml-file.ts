@@ -10,6 +10,7 @@ import {formatProblem, type Problem} from './problem.js'
 import {type PreparsedEntry, preparse, preparsedTree} from './yaml-preparsed.js'
 import {probeYamlDepth} from './yaml-depth.js'
 import {parseDocumentLinear} from './yaml-unique-keys.js'
+import {typeIssue} from './zod-issues.js'
 
 /** A problem at a 1-based line and column of a file: a `Problem` that always has both. */
 export type YamlProblem = Problem & {line: number; column: number}
@@ -135,7 +136,9 @@ export function schemaProblems(error: z.ZodError, tree: YamlTree, prefix: YamlPa
       })
       continue
     }
-    others.push({file: tree.file, ...tree.positionAt(path), message: `${where(path)}${issue.message}`})
+    const kinds = typeIssue(issue)
+    const message = kinds ? `${kinds.expected} is expected, not ${kinds.received}` : issue.message
+    others.push({file: tree.file, ...tree.positionAt(path), message: `${where(path)}${message}`})
   }
   return [...unknown, ...others]
 }

@@ -150,7 +150,7 @@ describe('rule files: every problem names file, line and column', () => {
       expect.stringMatching(/^syntax\.yaml:\d+:\d+: YAML: /),
     ])
     expect(await problemsOf('list.yaml', '- a\n- b\n')).toEqual([
-      expect.stringMatching(/^list\.yaml:1:1: Invalid input: expected object, received array$/),
+      expect.stringMatching(/^list\.yaml:1:1: an object is expected, not a list$/),
     ])
   })
 

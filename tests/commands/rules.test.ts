@@ -129,9 +129,7 @@ describe('stewards rules', () => {
       write('broken.yaml', GOOD.replace('title: Vendor share', 'title: [1]')),
     ])
     expect(r.code).toBe(3)
-    expect(r.stderr.split('\n')[0]).toBe(
-      `${dir}/broken.yaml:2:8: title: Invalid input: expected string, received array`,
-    )
+    expect(r.stderr.split('\n')[0]).toBe(`${dir}/broken.yaml:2:8: title: a string is expected, not a list`)
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
@@ -145,7 +143,7 @@ describe('stewards rules', () => {
     expect(r.stdout).toBe('')
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       `${bad}:4:1: unknown key 'severty'`,
-      `${bad}:2:8: title: Invalid input: expected string, received array`,
+      `${bad}:2:8: title: a string is expected, not a list`,
       expect.stringMatching(/^Hint: check with `stewards rules validate FILE`/),
     ])
   })

@@ -237,7 +237,7 @@ describe('stewards evaluate REPORT.json', {timeout: SLOW}, () => {
     const truncated = join(out, 'truncated.json')
     writeFileSync(truncated, readFileSync(report(), 'utf8').slice(0, 4096))
     const cases: Array<[string, RegExp]> = [
-      [join(repoRoot, 'package.json'), /not a stewards JSON report: schemaVersion/],
+      [join(repoRoot, 'package.json'), /not a stewards JSON report: no schemaVersion \(a string is expected\)/],
       [truncated, /truncated\.json:\d+: invalid JSON at line \d+, column \d+/],
       [out, /cannot read the report \(it is a directory\)/],
     ]

@@ -3,6 +3,7 @@ import {z} from 'zod'
 import {compare} from '../compare.js'
 import {usageError} from '../errors.js'
 import {badName, type CacheStore, EntryFields, entryChecksum, printable} from './store.js'
+import {firstIssue} from '../zod-issues.js'
 
 /**
  * Cache bundles: the whole cache in one JSON file (`stewards cache export`), carried to an air-gapped
@@ -50,12 +51,7 @@ export function checkBundle(json: unknown, file: string): CheckedBundle {
     )
   const parsed = CacheBundle.safeParse(json)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw usageError(
-      'bundle-invalid',
-      `${file}: not a stewards cache bundle (${issue?.path.join('.') || 'top level'}: ${issue?.message})`,
-      hint,
-    )
+    throw usageError('bundle-invalid', `${file}: not a stewards cache bundle (${firstIssue(parsed.error)})`, hint)
   }
   const entries: CacheBundle['entries'] = []
   const corrupt: string[] = []

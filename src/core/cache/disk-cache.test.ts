@@ -116,7 +116,7 @@ describe('DiskCache', () => {
     )
     expect(usage({...bundle, version: 1})).toMatch(/^b\.json: cache bundle version 1, this stewards reads version 2/)
     expect(usage({format: 'stewards-cache-bundle', version: 2, entries: [{namespace: 'x'}]})).toMatch(
-      /^b\.json: not a stewards cache bundle \(entries\.0\.key: /,
+      /^b\.json: not a stewards cache bundle \(no entries\.0\.key \(a string is expected\)\)$/,
     )
     const altered = structuredClone(bundle)
     altered.entries[1].body = '{"a":666}'

@@ -7,7 +7,7 @@ import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '.
 import type {Position} from '../../lockfile-support/line-index.js'
 import {aliasTarget, parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {firstIssue} from '../../../core/zod-issues.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PackageInfo} from './schema.js'
 import {isBroader, narrowerScope} from '../../lockfile-support/scope.js'

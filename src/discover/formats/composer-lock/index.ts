@@ -7,7 +7,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import {elide} from '../../../core/elide.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
-import {kindOf} from '../../lockfile-support/value-kind.js'
+import {kindOf} from '../../../core/value-kind.js'
 
 const ComposerPackageCheck = check('composer-lock/ComposerPackage')
 

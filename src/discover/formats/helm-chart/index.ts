@@ -18,7 +18,7 @@ import {at, isMap, isSeq, nearest, stringValue, toPlain, type YamlMap} from '../
 import {check, checkValue} from '../../checked.js'
 import {elide} from '../../../core/elide.js'
 import {chartVersion} from './constraint.js'
-import {issueWords} from '../../lockfile-support/zod-issues.js'
+import {issueWords} from '../../../core/zod-issues.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
 

@@ -17,7 +17,7 @@ import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import type {HelmChart, ImageOverride} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 import {trimEnd} from '../../../core/trim-end.js'
-import {issueWords} from '../../lockfile-support/zod-issues.js'
+import {issueWords} from '../../../core/zod-issues.js'
 
 const KustomizationCheck = check('kustomization/Kustomization')
 

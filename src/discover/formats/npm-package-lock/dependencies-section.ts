@@ -3,7 +3,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonDocument, type JsonObject} from '../../lockfile-support/json-reader.js'
 import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {firstIssue} from '../../../core/zod-issues.js'
 import type {DependenciesEntry} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 

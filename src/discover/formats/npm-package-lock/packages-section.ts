@@ -4,7 +4,7 @@ import type {JsonObject} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {isRemoteRange, nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {firstIssue} from '../../../core/zod-issues.js'
 import type {PackagesEntry} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 

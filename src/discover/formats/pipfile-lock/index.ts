@@ -11,7 +11,7 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
-import {kindOf} from '../../lockfile-support/value-kind.js'
+import {kindOf} from '../../../core/value-kind.js'
 
 const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
 const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')

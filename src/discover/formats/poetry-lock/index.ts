@@ -9,7 +9,7 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
-import {kindOf} from '../../lockfile-support/value-kind.js'
+import {kindOf} from '../../../core/value-kind.js'
 
 const PoetryPackageCheck = check('poetry-lock/PoetryPackage')
 

@@ -5,7 +5,7 @@ import {splitLines} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {NO_REGISTRIES, type NpmRegistries} from '../../lockfile-support/npm-registries.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
-import {firstIssue} from '../../lockfile-support/zod-issues.js'
+import {firstIssue} from '../../../core/zod-issues.js'
 import {quoted, readSymlFast} from './syml.js'
 import {check, checkValue} from '../../checked.js'
 

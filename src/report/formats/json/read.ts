@@ -4,6 +4,7 @@ import {SCAN_SCHEMA_VERSION, type ScanResult} from '../../../core/model.js'
 import {ERRORS, usageError} from '../../../core/errors.js'
 import {parseUserJson} from '../../../core/user-file.js'
 import {MeasuredReport, ScanReport} from './schema.js'
+import {firstIssue} from '../../../core/zod-issues.js'
 
 const MAJOR = SCAN_SCHEMA_VERSION.split('.')[0]
 
@@ -49,9 +50,7 @@ function parseReport(text: string, file: string): unknown {
 function checked<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const parsed = schema.safeParse(data)
   if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const where = issue.path.length ? issue.path.map(String).join('.') : '(top level)'
-  throw usageError('report-invalid', `${file}: not a stewards JSON report: ${where}: ${issue.message}`)
+  throw usageError('report-invalid', `${file}: not a stewards JSON report: ${firstIssue(parsed.error)}`)
 }
 
 /** `MAJOR.MINOR.PATCH` (the schema's pattern), compared numerically. */
