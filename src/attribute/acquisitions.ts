@@ -1,20 +1,22 @@
 /**
  * Company renames from cncf/gitdm `companies.yaml` ("acquisitions"): the first matching rule wins, at any date.
- * The rules are Go regular expressions with an inline `(?i)`; JavaScript's RegExp refuses that prefix, so it
- * becomes the `i` flag. Other Go-only syntax is reported as an error naming the file and rule.
+ * The rules are Go regular expressions (often with an inline `(?i)`): RE2's syntax, which they are run on
+ * (core/linear-regex.ts), so they mean what they mean to gitdm and no rule can backtrack; one RE2 does not read is
+ * reported as an error naming the file and rule.
  */
 import {usageError} from '../core/errors.js'
+import {type LinearRegex, linearRegex} from '../core/linear-regex.js'
 import {type EvidenceText, readEvidence} from './evidence-text.js'
 import {CompaniesFile} from './sources/gitdm/schema.js'
 import {parseYamlFile} from './yaml-file.js'
 
 export interface Acquisition {
-  pattern: RegExp
+  pattern: LinearRegex
   company: string
   citation: string
 }
 
-/** Company names are short; a bound keeps a hostile rule from running long on hostile data. */
+/** Company names are short: longer ones are not renamed. */
 const MAX_NAME = 256
 
 export async function loadAcquisitions(input: string | EvidenceText): Promise<Acquisition[]> {
@@ -30,19 +32,9 @@ export function parseAcquisitions(text: string, file: string): Acquisition[] {
   })
 }
 
-export function compileGoRegex(source: string, where: string): RegExp {
-  let flags = ''
-  let body = source
-  const inline = /^\(\?([imsU]+)\)/.exec(body)
-  if (inline) {
-    body = body.slice(inline[0].length)
-    for (const flag of inline[1]) {
-      if (flag === 'i' || flag === 'm' || flag === 's') flags += flag
-      else throw usageError('evidence-invalid', `${where}: Go flag '${flag}' has no JavaScript equivalent`)
-    }
-  }
+export function compileGoRegex(source: string, where: string): LinearRegex {
   try {
-    return new RegExp(body, flags)
+    return linearRegex(source)
   } catch (error) {
     throw usageError('evidence-invalid', `${where}: ${(error as Error).message}`)
   }

@@ -81,5 +81,15 @@ describe('bot rules as data, overridable', () => {
       /exactly one of email, local, name, login/,
     )
     expect(() => parseBotRules("bots:\n  - {name: {pattern: '('}, why: w}\n", 'b.yaml')).toThrow(/b\.yaml:2/)
+    // Lookaround is no RE2: refused, not run on a backtracking engine.
+    expect(() => parseBotRules("bots:\n  - {name: {pattern: 'a(?!b)'}, why: w}\n", 'b.yaml')).toThrow(
+      /^b\.yaml:2: not a regular expression RE2 reads: /,
+    )
+  })
+
+  it('runs patterns in linear time: a rule from a scanned tree cannot hang attribution', () => {
+    const bots = botMatcher(parseBotRules("bots:\n  - {email: {pattern: '^(.*.*)*x$'}, why: w}\n", 'b.yaml'))
+    expect(bots.isBot({name: 'Dev', email: 'dev17@mail.example.net'})).toBe(false)
+    expect(bots.isBot({name: 'Dev', email: 'ci@example.x'})).toBe(true)
   })
 })

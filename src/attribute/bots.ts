@@ -9,6 +9,7 @@ import {usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {MAX_SETTINGS_FILE_BYTES} from '../core/yaml-file.js'
 import {parseYamlFile} from './yaml-file.js'
+import {type LinearRegex, linearRegex} from '../core/linear-regex.js'
 
 /** The pseudo-company gitdm gives automation accounts. */
 export const ROBOTS = '(Robots)'
@@ -24,7 +25,7 @@ export interface BotRule {
   id: string
   field: BotField
   exact?: string
-  pattern?: RegExp
+  pattern?: LinearRegex
   why: string
   citation: string
 }
@@ -46,7 +47,8 @@ export interface BotRules {
   humans: BotRule[]
 }
 
-// Patterns come from our data or the user's own file; the values they run on are bounded so no pattern runs long.
+// Patterns come from our data, the user's own file or a scanned tree's settings: they run on RE2 (core/linear-regex.ts),
+// in time linear in the value, which is bounded too.
 const MAX_VALUE = 320
 const MAX_PATTERN = 200
 
@@ -102,7 +104,7 @@ export function parseBotRules(text: string, file: string): BotRules & {disable: 
       if (typeof value === 'string') rule.exact = value.trim().toLowerCase()
       else {
         try {
-          rule.pattern = new RegExp(value.pattern, 'u')
+          rule.pattern = linearRegex(value.pattern)
         } catch (error) {
           throw usageError('bots-invalid', `${citation}: ${(error as Error).message}`)
         }
@@ -119,7 +121,7 @@ export function botMatcher(rules: BotRules, configured: readonly string[] = []):
   const matches = (rule: BotRule, values: Record<BotField, string>) => {
     const value = values[rule.field]
     if (!value) return false
-    return rule.exact !== undefined ? value === rule.exact : (rule.pattern as RegExp).test(value)
+    return rule.exact !== undefined ? value === rule.exact : (rule.pattern as LinearRegex).test(value)
   }
   const match = (author: BotAuthor): BotRule | undefined => {
     const values = fieldsOf(author)

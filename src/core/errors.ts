@@ -112,7 +112,7 @@ export const ERRORS = {
     exit: 2,
     meaning: 'a file named like a format stewards reads holds binary data (gzip, zip, ELF...): not read',
   },
-  'bots-invalid': {exit: 3, meaning: 'a bot rules file has a pattern that is not a regular expression'},
+  'bots-invalid': {exit: 3, meaning: 'a bot rules file has a pattern that is not an RE2 regular expression'},
   'bundle-invalid': {
     exit: 3,
     meaning: 'the file is not a cache bundle, or an entry names a namespace or key that is not a plain name',

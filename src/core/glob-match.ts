@@ -1,7 +1,7 @@
 /**
- * Globs of literals, `?`, `*` and whole-segment `**`, matched without a regular expression (why: ./globs.ts), with
- * the meaning picomatch gives them under the options globs.ts uses (`dot: true`; a glob without `/` matches a name
- * at any depth), held to picomatch's answers by a differential test (./glob-match.test.ts):
+ * Globs of literals, `?`, `*` and whole-segment `**`, matched without a regular expression (why: ./glob.ts), with
+ * the meaning picomatch gives them under the options ./glob.ts uses (`dot: true`; a glob without `/` matches a name
+ * at any depth, unless `basename: false`), held to picomatch's answers by a differential test (./glob-match.test.ts):
  * - a path matches when it is the glob itself, or when its segments (split at `/`) match the glob's;
  * - `*` matches any run of characters in a segment, `?` one character; a segment that starts with `*` never matches
  *   a whole `.` or `..` segment; a leading `./` is dropped; a segment that starts with `.` and holds a wildcard is
@@ -18,7 +18,7 @@ const SPECIAL = /[\\[\]()]/
 const MAX_EXPANSIONS = 64
 
 /** A matcher for `glob`, or undefined when it is not one matched here (picomatch matches it). */
-export function linearGlob(glob: string): ((path: string) => boolean) | undefined {
+export function linearGlob(glob: string, {basename = true} = {}): ((path: string) => boolean) | undefined {
   if (glob.startsWith('!')) return undefined
   // picomatch drops a leading `./` (paths here never have one).
   let bare = glob
@@ -28,7 +28,7 @@ export function linearGlob(glob: string): ((path: string) => boolean) | undefine
   // A list whose choices hold `/` or `**` is one alternation to picomatch, not several globs.
   if (expanded.length > 1 && /\{[^}]*(?:\/|\*\*)[^}]*\}/.test(bare)) return undefined
   // As picomatch decides it: from the glob as written, for every glob of its list.
-  const byName = !glob.includes('/')
+  const byName = basename && !glob.includes('/')
   const globs = expanded.map((one) => one.split('/'))
   // A segment that starts with `.` and holds a wildcard (`.*`, `.?`) has rules of its own in picomatch (`.*` is not
   // `.`, but is `..`): left to it.

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch'
 import type {z} from 'zod'
-import {usageError} from '../core/errors.js'
+import {errorMessage, usageError} from '../core/errors.js'
+import {boundedGlob} from '../core/glob.js'
 import type {Component} from '../core/model.js'
 import {readUserFile} from '../core/user-file.js'
 import {MAX_MAPPING_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
@@ -9,7 +9,8 @@ import {redactSecrets} from '../core/redact.js'
 
 /**
  * Pattern → repository maps (user overrides, the curated image map), read with the shared YAML reader so every
- * error names the file and line; patterns are picomatch globs over the names `matchKeys` gives.
+ * error names the file and line; patterns are picomatch globs over the names `matchKeys` gives, matched in bounded
+ * time (../core/glob.ts: a map can come from a scanned tree, and so can the names it is matched against).
  */
 
 export interface PatternEntry {
@@ -33,9 +34,10 @@ export async function loadPatternMap<
   const {data, lineAt} = parseYamlFile(text, displayName, schema, 'map-invalid')
   return data.mappings.map((entry, i) => {
     const line = lineAt(['mappings', i])
+    const test = globAt(entry.match, `${displayName}:${line}`)
     if (entry.repo === undefined) {
       const {match, ...extra} = entry as {match: string} & Record<string, unknown>
-      return {match, repo: '', source: `${displayName}:${line}`, extra, test: picomatch(match, {dot: true})}
+      return {match, repo: '', source: `${displayName}:${line}`, extra, test}
     }
     const ref = normaliseRepoUrl(entry.repo, {vcs: true})
     if (!ref)
@@ -56,9 +58,20 @@ export async function loadPatternMap<
       ...(dir ? {directory: dir} : {}),
       source: `${displayName}:${line}`,
       extra,
-      test: picomatch(match, {dot: true}),
+      test,
     }
   })
+}
+
+function globAt(match: string, where: string): (value: string) => boolean {
+  try {
+    return boundedGlob(match)
+  } catch (error) {
+    throw usageError(
+      'map-invalid',
+      `${where}: match '${redactSecrets(match)}' is not a glob stewards reads: ${errorMessage(error)}`,
+    )
+  }
 }
 
 /** Names a component is known by, for matching: purl-like names for packages, image names and refs for images. */

@@ -178,6 +178,24 @@ describe('settings from the scanned tree', {timeout: 600_000}, () => {
     ])
   })
 
+  it('may bring bot rules and company renames, but their patterns run in linear time', {timeout: 60_000}, async () => {
+    // Before, `^(.*.*)*x$` from a tree's bots file ran on JavaScript's backtracking RegExp against each author's
+    // e-mail and name: the demo's scan never ended. Patterns now run on RE2 (src/core/linear-regex.ts).
+    const dir = join(work, 'v-patterns')
+    cpSync(join(repoRoot, 'fixtures', 'demo'), dir, {recursive: true})
+    writeFileSync(join(dir, 'bots.yaml'), "bots:\n  - {id: slow, email: {pattern: '^(.*.*)*x$'}, why: test}\n")
+    writeFileSync(join(dir, 'companies.yaml'), "acquisitions:\n  - ['^(.*.*)*x$', 'X']\n")
+    writeFileSync(
+      join(dir, '.stewards.yaml'),
+      `${readFileSync(join(dir, '.stewards.yaml'), 'utf8')}bots: [bots.yaml]\ncompanies: companies.yaml\n`,
+    )
+    const run = await runCliAsync(['scan', dir])
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n')[0]).toBe(
+      '4 of 5 projects need review (worst finding: 3 high, 1 medium); 1 clean; 1 component without an',
+    )
+  })
+
   it.skipIf(process.platform === 'win32')(
     'may not make the run wait: a FIFO in place of one of its files is refused at once',
     {timeout: 30_000},

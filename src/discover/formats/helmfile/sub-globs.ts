@@ -10,7 +10,7 @@
  */
 import {posix} from 'node:path'
 import {compare} from '../../../core/compare.js'
-import {linearGlob} from '../../glob-match.js'
+import {linearGlob} from '../../../core/glob-match.js'
 import type {DiscoverContext} from '../../types.js'
 
 const MAX_NAMES = 20_000

@@ -8,7 +8,7 @@
  */
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
-import {linearGlob} from '../../glob-match.js'
+import {linearGlob} from '../../../core/glob-match.js'
 import type {DiscoverContext} from '../../types.js'
 
 export const MAX_ENTRIES = 50_000

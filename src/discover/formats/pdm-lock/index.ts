@@ -1,7 +1,7 @@
 import {posix} from 'node:path'
 import type {ScanError, Scope, Skipped} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {linearGlob} from '../../glob-match.js'
+import {linearGlob} from '../../../core/glob-match.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
 import {type PackageEntry, packageComponent} from '../../lockfile-support/component.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
