@@ -49,10 +49,25 @@ export const PROJECT_FIELDS = ['repo', 'status', 'reason', 'missing', 'since', '
  */
 export const LIMITS = {length: 2000, nesting: 32, nodes: 500, comprehensionDepth: 2, cost: 1_000_000} as const
 
+/**
+ * What all the evaluations of one project (every rule's condition and message) may spend together: Kubernetes' budget
+ * for all the CEL expressions of one request (`RuntimeCELCostBudget`, k8s.io/apiextensions-apiserver/pkg/apiserver/
+ * validation). Rules can come from a scanned tree, each within LIMITS.cost, and nothing bounded how many: a thousand
+ * of them at the edge of their budget cost minutes a project. Past it, the rules left on that project are errors
+ * (the run incomplete), in rule order, so the same inputs give the same answer on any machine.
+ */
+export const PROJECT_COST = 10_000_000
+
+/** The cost units left to the evaluations of one project (engine.ts makes one per project). */
+export interface CostBudget {
+  left: number
+}
+
 const percent = celFunc('percent', [CelScalar.DYN], CelScalar.STRING, (value: CelValue) => celPercent(value))
 
-/** Cost units spent by the evaluation under way (evaluation is synchronous: one at a time). */
+/** Cost units spent by the evaluation under way (evaluation is synchronous: one at a time), and what it may spend. */
 let spent = 0
+let limit: number = LIMITS.cost
 
 /**
  * The meter: the planned expression passes every value a function receives, and every comprehension step, through
@@ -63,7 +78,7 @@ let spent = 0
 const METER = '@stewards_cost'
 const meter = celFunc(METER, [CelScalar.DYN], CelScalar.DYN, (value: CelValue) => {
   spent += 1 + sizeOf(value)
-  if (spent > LIMITS.cost) throw new Error(budgetMessage())
+  if (spent > limit) throw new Error(budgetMessage())
   return value
 })
 
@@ -74,7 +89,7 @@ const meter = celFunc(METER, [CelScalar.DYN], CelScalar.DYN, (value: CelValue) =
 const ACCUMULATOR_METER = '@stewards_cost_accumulator'
 const accumulatorMeter = celFunc(ACCUMULATOR_METER, [CelScalar.DYN], CelScalar.DYN, (value: CelValue) => {
   spent += 1 + Math.floor(sizeOf(value) / 16)
-  if (spent > LIMITS.cost) throw new Error(budgetMessage())
+  if (spent > limit) throw new Error(budgetMessage())
   return value
 })
 
@@ -86,6 +101,8 @@ function sizeOf(value: unknown): number {
 }
 
 function budgetMessage(): string {
+  if (limit < LIMITS.cost)
+    return `the rules' evaluations on this project exceed the budget they share (${thousands(PROJECT_COST)} cost units: many rules, or rules over long lists; see rules/README.md)`
   return `evaluation exceeds its budget of ${thousands(LIMITS.cost)} cost units (comprehensions over long lists or maps; see rules/README.md)`
 }
 
@@ -109,7 +126,8 @@ export interface CelProblem {
 
 export interface CompiledExpression {
   source: string
-  run(bindings: Bindings): CelValue | Error
+  /** `budget`: what is left to the project's evaluations (PROJECT_COST), less what this one spends. */
+  run(bindings: Bindings, budget?: CostBudget): CelValue | Error
   /** Metric keys, parameters and project fields the expression reads. */
   metrics: string[]
   params: string[]
@@ -158,15 +176,18 @@ export function compileCel(source: string, names: Names): {expression?: Compiled
       source,
       metrics: [...check.metrics].sort(),
       params: [...check.params].sort(),
-      run(bindings) {
+      run(bindings, budget) {
         spent = 0
+        limit = Math.min(LIMITS.cost, budget?.left ?? LIMITS.cost)
         try {
           const result = program(bindings) as CelValue
           // Over budget, even when `||`, `&&` or a macro absorbed the error: the answer is not the expression's.
-          if (spent > LIMITS.cost) return new Error(budgetMessage())
+          if (spent > limit) return new Error(budgetMessage())
           return isCelError(result) ? new Error(result.message) : result
         } catch (error) {
           return error instanceof Error ? error : new Error(String(error))
+        } finally {
+          if (budget) budget.left = Math.max(0, budget.left - spent)
         }
       },
     },

@@ -142,6 +142,21 @@ describe('evaluateProjectDetailed', () => {
     expect(errors[0]).toMatchObject({code: 'rule-evaluation', line: 1})
   })
 
+  it('gives all the rules on one project one budget: many rules near their own budget cannot add up', async () => {
+    // 400 items: each evaluation spends 961,201 of its 1,000,000 units. A project's budget is 10,000,000 (ten such
+    // rules, about 2 s); given 2,500,000 here, two fit.
+    const xs = `{xs: [${Array.from({length: 400}, (_, i) => i + 0.5).join(', ')}]}`
+    const slow = 'p.xs.exists(a, p.xs.exists(b, a + b == -1.0))'
+    const rules = await ruleSet(Array.from({length: 4}, (_, i) => rule(`slow-${i + 1}`, 'low', slow, 'x', xs)))
+    const budget = {left: 2_500_000}
+    const {findings, errors} = evaluateProjectDetailed(rules, {repo: 'r', status: 'ok', metrics: {}}, budget)
+    expect(findings).toEqual([])
+    const shared =
+      "the rules' evaluations on this project exceed the budget they share (10,000,000 cost units: many rules, or rules over long lists; see rules/README.md)"
+    expect(errors.map((e) => e.message)).toEqual([`slow-3 on r: ${shared}`, `slow-4 on r: ${shared}`])
+    expect(budget.left).toBe(0)
+  })
+
   it('the default pack on a project that could not be collected: one finding, no errors', async () => {
     const rules = await loadRules(['default'])
     const metrics = measureProject({

@@ -1,7 +1,7 @@
 import type {Finding, Metrics, RuleMeta} from '../core/model.js'
 import {peopleBehind} from '../core/measurement.js'
 import {METRIC_KEYS} from '../core/metric-keys.js'
-import type {Bindings} from './cel.js'
+import {type Bindings, type CostBudget, PROJECT_COST} from './cel.js'
 import {renderTemplate} from './template.js'
 import type {CompiledRule, EvaluationContext, RuleEvaluationError, RuleSet} from './types.js'
 
@@ -24,11 +24,13 @@ export function ruleMetas(rules: RuleSet): RuleMeta[] {
 export function evaluateProjectDetailed(
   rules: RuleSet,
   context: EvaluationContext,
+  // One budget for all the rules on this project (cel.ts PROJECT_COST): rules a scanned tree brings cannot add up.
+  budget: CostBudget = {left: PROJECT_COST},
 ): {findings: Finding[]; errors: RuleEvaluationError[]} {
   const findings: Finding[] = []
   const errors: RuleEvaluationError[] = []
   for (const rule of rules.rules) {
-    const outcome = evaluateRule(rule, context, rule.params)
+    const outcome = evaluateRule(rule, context, rule.params, budget)
     if (outcome.error) errors.push(outcome.error)
     if (outcome.finding) findings.push(outcome.finding)
   }
@@ -40,10 +42,11 @@ export function evaluateRule(
   rule: CompiledRule,
   context: EvaluationContext,
   params: CompiledRule['params'],
+  budget?: CostBudget,
 ): {finding?: Finding; error?: RuleEvaluationError} {
   if (!rule.appliesTo.includes(context.status)) return {}
   const bindings = bindingsFor(context, params)
-  const result = rule.compiled.condition.run(bindings)
+  const result = rule.compiled.condition.run(bindings, budget)
   const fail = (message: string) => ({
     error: {
       file: rule.file,
@@ -57,7 +60,7 @@ export function evaluateRule(
     return fail(`condition must be true or false, got ${result === null ? 'null' : typeof result}`)
   if (!result) return {}
   const templateErrors: string[] = []
-  const message = renderTemplate(rule.compiled.message, bindings, (e) => templateErrors.push(e))
+  const message = renderTemplate(rule.compiled.message, bindings, (e) => templateErrors.push(e), budget)
   const finding: Finding = {
     ruleId: rule.id,
     severity: rule.severity,

@@ -1,5 +1,12 @@
 import {isCelList, isCelMap} from '@bufbuild/cel'
-import {type Bindings, type CelProblem, type CompiledExpression, compileCel, type Names} from './cel.js'
+import {
+  type Bindings,
+  type CelProblem,
+  type CompiledExpression,
+  compileCel,
+  type CostBudget,
+  type Names,
+} from './cel.js'
 
 /**
  * Message templates: literal text with `{{ expression }}` placeholders, each a CEL expression over the same
@@ -58,11 +65,12 @@ export function renderTemplate(
   template: CompiledTemplate,
   bindings: Bindings,
   onError?: (message: string) => void,
+  budget?: CostBudget,
 ): string {
   return template.parts
     .map((part) => {
       if (typeof part === 'string') return part
-      const value = part.run(bindings)
+      const value = part.run(bindings, budget)
       if (value instanceof Error) {
         onError?.(`message placeholder {{ ${part.source} }}: ${value.message}`)
         return 'unknown'
