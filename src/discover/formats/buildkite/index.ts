@@ -60,7 +60,7 @@ export const discoverer: Discoverer = {
 function isPipeline(head: string): boolean {
   return (
     /^steps:/m.test(head) ||
-    /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\r?\n)*-[ \t\r\n]/.test(head) ||
+    /^(?:[ \t]*(?:#[^\r\n]*)?\r?\n|---[^\r\n]*\r?\n)*-[ \t\r\n]/.test(head) ||
     (/^\s*\{/.test(head) && /"steps"[ \t\r\n]*:/.test(head))
   )
 }

@@ -70,7 +70,7 @@ const STEP_HOOKS = ['try', 'on_success', 'on_failure', 'on_abort', 'on_error', '
  * `platform:` and `run:`.
  */
 function isConcourse(text: string): boolean {
-  const jobs = /^jobs:[ \t]*(?:\[|(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*-[ \t\r\n])/m.exec(text)
+  const jobs = /^jobs:[ \t]*(?:\[|(?:#[^\r\n]*)?\r?\n(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*[ \t]*-[ \t\r\n])/m.exec(text)
   if (jobs !== null && /^[ \t]+(?:-[ \t]+)?plan:|[{,][ \t]*plan:/m.test(text.slice(jobs.index))) return true
   return /^platform:/m.test(text) && /^run:/m.test(text)
 }

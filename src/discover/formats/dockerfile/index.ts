@@ -14,7 +14,7 @@ export const discoverer: Discoverer = {
     'Dockerfile / Containerfile: FROM images (ARG defaults substituted), COPY --from and RUN --mount from images, the # syntax= frontend',
   matches: isDockerfile,
   // The first instruction of a Dockerfile is FROM, or ARG before it (comments and parser directives above).
-  identify: (head) => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG)[ \t]+\S/i.test(head),
+  identify: (head) => /^(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*[ \t]*(?:FROM|ARG)[ \t]+\S/i.test(head),
   discover,
 }
 

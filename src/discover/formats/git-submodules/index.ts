@@ -23,7 +23,7 @@ export const discoverer: Discoverer = {
   id: 'git-submodules',
   description: 'Git submodules: the repositories .gitmodules names',
   matches: (file) => /(^|\/)\.gitmodules$/.test(file),
-  identify: (head) => /^(?:[ \t]*(?:[#;][^\n]*)?\r?\n)*[ \t]*\[submodule[ \t]+"/.test(head),
+  identify: (head) => /^(?:[ \t]*(?:[#;][^\r\n]*)?\r?\n)*[ \t]*\[submodule[ \t]+"/.test(head),
   discover: ({file, text}) => discoverGitmodules(file, text),
 }
 

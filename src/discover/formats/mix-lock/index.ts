@@ -264,7 +264,7 @@ function declaredScope(tuple: string): Scope | undefined {
   if (only !== null) {
     const literal = /^\bonly:\s*(\[[^\]]*\]|:[a-z_]\w*)\s*[,}]/.exec(tuple.slice(only.index))?.[1]
     // `only: Mix.env()` and the like: computed, so the scope is not known.
-    if (literal === undefined || !/^(?:\[(?:\s*:[a-z_]\w*\s*,?)*\]|:[a-z_]\w*)$/.test(literal)) return undefined
+    if (literal === undefined || !/^(?:\[\s*(?::[a-z_]\w*\s*(?:,\s*)?)*\]|:[a-z_]\w*)$/.test(literal)) return undefined
     if (!/:prod\b/.test(literal)) return 'dev'
   }
   return /\boptional:\s*true\b/.test(tuple) ? 'optional' : 'prod'

@@ -1,0 +1,47 @@
+/**
+ * Heads and lines a backtracking regular expression would take for ever on: each of these made a sniff or a parse of
+ * the format named take time exponential in the number of lines or items (2^40 steps here; a ReDoS checker, recheck,
+ * found them among the 1,242 expressions of src/, and a tree holding such a file hung `inventory`). Each expression
+ * now admits one way to read a line (a comment stops before `\r`, whitespace between items belongs to one side), so
+ * these files are read at once. A regression shows as this test's timeout, not as a timed assertion.
+ */
+import {describe, expect, it} from 'vitest'
+import {scanTree} from './tree.js'
+
+const lines = (unit: string, times = 40) => unit.repeat(times)
+
+describe('inputs that made a sniff or a parse backtrack', () => {
+  it('CRLF comment lines before a Buildkite step, a Concourse job, a Dockerfile FROM or a .gitmodules section', async () => {
+    const inventory = await scanTree({
+      '.buildkite/pipeline.yml': `--${lines('--\n#\r\n--')}`,
+      'ci/pipeline.yml': `jobs:\n# ${lines('\t-\r\n# ')}\t-\t`,
+      Dockerfile: `\t${lines('\n#\r\n\t')}X`,
+      '.gitmodules': `\t${lines('#\r\n\t')}X`,
+      // Read to the end, these are ordinary files: CRLF comments, then what each format expects.
+      'ok/Dockerfile': `${lines('# note\r\n')}FROM registry.example.com/base:1.0\r\n`,
+      'ok/.gitmodules': `${lines('# note\r\n')}[submodule "lib"]\r\n\tpath = lib\r\n\turl = https://github.com/example/lib.git\r\n`,
+    })
+    expect(inventory.components.map((c) => c.ref).sort()).toEqual([
+      'https://github.com/example/lib.git',
+      'registry.example.com/base:1.0',
+    ])
+  })
+
+  it('a mix.exs dependency whose only: list ends in something that is not an atom', async () => {
+    const only = `[${lines(':_\t\t')}x]`
+    const inventory = await scanTree({
+      'mix.exs': [
+        'defmodule Example.MixProject do',
+        '  use Mix.Project',
+        '  def project, do: [app: :example, version: "0.1.0", deps: deps()]',
+        '  defp deps do',
+        `    [{:credo, "~> 1.7", only: ${only}}]`,
+        '  end',
+        'end',
+      ].join('\n'),
+      'mix.lock': '%{\n  "credo": {:hex, :credo, "1.7.7", "x", [:mix], [], "hexpm", "y"},\n}\n',
+    })
+    // Not a literal list of environments: direct, its scope not known.
+    expect(inventory.components.map((c) => `${c.ref} ${c.direct} ${c.scope}`)).toEqual(['credo true undefined'])
+  })
+})
