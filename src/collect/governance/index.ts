@@ -7,7 +7,7 @@
 import type {CollectedProject, GovernanceFile, GovernancePlace, GovernanceSearch, RoleHolder} from '../../core/model.js'
 import {compare} from '../../core/compare.js'
 import {utcDay} from '../../core/dates.js'
-import {MAX_GOVERNANCE_FILE_BYTES, tooLarge} from './limits.js'
+import {boundedLines, MAX_GOVERNANCE_FILE_BYTES, tooLarge} from './limits.js'
 import {inRoot, isProjectPlace, placeOf} from './paths.js'
 import {governanceSources} from './registry.js'
 import {type RoleGroup, selectMaintainers} from './select.js'
@@ -82,7 +82,7 @@ function parseOne(
       source,
       parse: {roles: [], teams: [], problems: [{file: file.path, message: tooLarge(bytes), unread: true}]},
     }
-  const parse = source.parse(file, {files, path: inRoot(file.path), project})
+  const parse = source.parse(bounded(file), {files: files.map(bounded), path: inRoot(file.path), project})
   const place = placeOf(file)
   const asOf = file.revision?.date ? utcDay(file.revision.date) : undefined
   for (const role of parse.roles) {
@@ -90,6 +90,12 @@ function parseOne(
     if (asOf) role.declaredAsOf = asOf
   }
   return {source, parse}
+}
+
+/** The file as the parsers read it: lines too long to name anyone emptied (./limits.ts MAX_GOVERNANCE_LINE). */
+function bounded(file: GovernanceFile): GovernanceFile {
+  const content = boundedLines(file.content)
+  return content === file.content ? file : {...file, content}
 }
 
 /**
@@ -105,7 +111,8 @@ export function pointersIn(files: readonly GovernanceFile[], project?: ProjectRe
     const pointing = governanceSources.filter((s) => s.pointers && s.place === 'repository' && s.matches(path))
     if (pointing.length === 0) continue
     const parsed = parseOne(file, files, project)?.parse ?? {roles: [], teams: [], problems: []}
-    for (const source of pointing) found.push(...(source.pointers?.(file, parsed, {files, path, project}) ?? []))
+    for (const source of pointing)
+      found.push(...(source.pointers?.(bounded(file), parsed, {files, path, project}) ?? []))
   }
   return found
 }

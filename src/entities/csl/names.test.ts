@@ -31,6 +31,13 @@ describe('listedParty', () => {
     })
   })
 
+  it('reads a name with long runs of spaces at once (the affiliate expression was cubic in them)', () => {
+    const name = `A${' '.repeat(3000)}.${' '.repeat(3000)}Affiliated Entity:${' '.repeat(3000)}B`
+    expect(listedParty(record(name, [])).names).toEqual(['B'])
+    expect(listedParty(record(name, [])).affiliateOf).toBe('A')
+    expect(listedParty(record(`X${' '.repeat(5000)}y`, [])).affiliateOf).toBeUndefined()
+  })
+
   it("repairs the '?s' apostrophe quirk of some BIS records", () => {
     expect(listedParty(record('Example?s Trading House')).names).toEqual(["Example's Trading House"])
   })

@@ -1,3 +1,4 @@
+import {trimEnd} from '../../core/trim-end.js'
 import {normalizeName} from '../normalize.js'
 import type {CslRecord} from './schema.js'
 
@@ -13,7 +14,8 @@ export interface ListedParty {
 
 // ISN records end in boilerplate that is no part of the name (CSL-FORMAT.md, section 3).
 const SUCCESSOR_BOILERPLATE = /;?\s*and any successor, sub-unit,? or subsidiary thereof\.?\s*$/iu
-const AFFILIATE = /^(.*?)[.\s]*\s+Affiliated Entity:\s*(.+)$/su
+/** Found as a literal, the parts cut by hand: `^(.*?)[.\s]*\s+Affiliated Entity:\s*(.+)$` was cubic in runs of spaces. */
+const AFFILIATE = /\sAffiliated Entity:/u
 
 /**
  * Cleans a record's names. An affiliate record names its parent first, but the listed party is
@@ -22,10 +24,19 @@ const AFFILIATE = /^(.*?)[.\s]*\s+Affiliated Entity:\s*(.+)$/su
  */
 export function listedParty(record: CslRecord): ListedParty {
   const name = repairApostrophes(record.name.replace(SUCCESSOR_BOILERPLATE, '').trim())
-  const affiliate = AFFILIATE.exec(name)
-  const own = affiliate ? affiliate[2]!.trim() : name
+  const affiliate = affiliateParts(name)
+  const own = affiliate ? affiliate.affiliate : name
   const names = [own, ...record.altNames.map(repairApostrophes)]
-  return affiliate ? {name, affiliateOf: affiliate[1]!.trim(), names} : {name, names}
+  return affiliate ? {name, affiliateOf: affiliate.parent, names} : {name, names}
+}
+
+/** `Parent. Affiliated Entity: Affiliate` in its two parts, each trimmed (the parent's closing dots too). */
+function affiliateParts(name: string): {parent: string; affiliate: string} | undefined {
+  const found = AFFILIATE.exec(name)
+  if (found === null) return undefined
+  const affiliate = name.slice(found.index + found[0].length).trim()
+  if (affiliate === '') return undefined
+  return {parent: trimEnd(name.slice(0, found.index), /[.\s]/u).trim(), affiliate}
 }
 
 // Some BIS records carry `?` for an apostrophe: `?s ` for `'s ` (CSL-FORMAT.md, section 4).

@@ -13,8 +13,12 @@ import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 /** A comment made only of capitals (`# COMMITTERS`, `# REVIEWERS`) heads a section. */
 const HEADING = /^#+\s*([A-Z][A-Z &/-]*[A-Z])\s*:?\s*$/
-/** `Name, Company <email> (github: @login`: the declared company. */
-const NAME_COMPANY_EMAIL = /^[^,<>@()]+,\s*([^<>@()]+?)\s*<[^<>\s]+@[^<>\s]+>\s*\(\s*github:\s*@?([A-Za-z0-9-]+)/i
+/**
+ * `Name, Company <email> (github: @login`: the declared company. The company starts and ends with a non-space and the
+ * address's local part holds no `@`, so a line is read one way (a lazy company between runs of spaces was cubic).
+ */
+const NAME_COMPANY_EMAIL =
+  /^[^,<>@()]+,\s*([^<>@()\s](?:[^<>@()]*[^<>@()\s])?)\s*<[^<>\s@]+@[^<>\s]+>\s*\(\s*github:\s*@?([A-Za-z0-9-]+)/i
 /** "Retired maintainers:", "Reviewers:" — a line that only introduces the people below it. */
 const LABEL = /^[A-Za-z][\w &/()-]*:$/
 /** Words on a line that names a person by a profile link alone ("Grace Hopper https://github.com/grace-h"). */
