@@ -8,12 +8,13 @@
  * elements match it element by element, each with `path.Match` (`*` any run of characters but `/`, `?` one such
  * character, `[...]` a class, `\` an escape). Written by hand: no library implements Go's path.Match.
  */
+import {trimEnd} from './trim-end.js'
 
 /** The patterns of `GOPRIVATE` and `GONOPROXY` in `env`, empty entries dropped. */
 export function goPrivatePatterns(env: NodeJS.ProcessEnv = process.env): string[] {
   return [env.GOPRIVATE, env.GONOPROXY]
     .flatMap((value) => (value ?? '').split(','))
-    .map((pattern) => pattern.trim().replace(/\/+$/, ''))
+    .map((pattern) => trimEnd(pattern.trim(), '/'))
     .filter((pattern) => pattern !== '')
 }
 

@@ -12,6 +12,7 @@
  */
 import {Flags} from '@oclif/core'
 import {checkBaseUrl} from './base-url.js'
+import {trimEnd} from './trim-end.js'
 
 /** `--registry-mirror`; `dependsOn` for commands where it needs another flag (`inventory --resolve`). */
 export function registryMirrorFlag(dependsOn?: string[]) {
@@ -32,6 +33,6 @@ export function checkRegistryMirrors(values: readonly string[] | undefined): str
   if (values === undefined || values.length === 0) return undefined
   return values.map((value) => {
     const url = checkBaseUrl(value, '--registry-mirror', 'bad-registry-mirror')
-    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`
+    return `${url.protocol}//${url.host}${trimEnd(url.pathname, '/')}`
   })
 }

@@ -19,6 +19,7 @@
  * (./helm-value-images.ts).
  */
 import {posix} from 'node:path'
+import {trimEnd} from '../core/trim-end.js'
 import type {Location, Skipped} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {urlWithoutCredentials} from '../core/redact.js'
@@ -154,7 +155,7 @@ function argoChart(name: string, version: string | undefined, repoURL: string | 
   return {
     name: name.slice(slash + 1),
     ...versioned,
-    repository: `${repository.replace(/\/+$/, '')}/${name.slice(0, slash)}`,
+    repository: `${trimEnd(repository, '/')}/${name.slice(0, slash)}`,
   }
 }
 

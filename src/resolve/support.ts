@@ -6,6 +6,7 @@ import type {Component, UnresolvedComponent} from '../core/model.js'
 import type {HttpResult} from './http.js'
 import {normaliseRepoUrl} from '../core/repo-url.js'
 import type {Confidence, Outcome, ResolveOptions} from './types.js'
+import {trimEnd} from '../core/trim-end.js'
 
 /** Helpers shared by resolvers: turning HTTP results and candidate URLs into outcomes. */
 
@@ -201,7 +202,7 @@ export function underMirror(url: string, mirror: string): boolean {
     return false
   }
   if (a.protocol !== b.protocol || a.host !== b.host) return false
-  const base = b.pathname.replace(/\/+$/, '')
+  const base = trimEnd(b.pathname, '/')
   return a.pathname === base || a.pathname.startsWith(`${base}/`)
 }
 

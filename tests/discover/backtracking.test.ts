@@ -27,6 +27,19 @@ describe('inputs that made a sniff or a parse backtrack', () => {
     ])
   })
 
+  it('a run of slashes that does not end a path (jsonnet-bundler subdir; 14 places cut trailing slashes so)', async () => {
+    // `/\/+$/` is tried from every slash of the run: quadratic (a 300,000-slash subdir hung inventory).
+    const subdir = `lib${'/'.repeat(300_000)}x/`
+    const inventory = await scanTree({
+      'jsonnetfile.json': JSON.stringify({
+        version: 1,
+        dependencies: [{source: {git: {remote: 'https://github.com/example/lib', subdir}}, version: 'v1.0.0'}],
+      }),
+    })
+    // The subdir without its closing slash, as jb names the library.
+    expect(inventory.components.map((c) => c.ref)).toEqual([`github.com/example/lib/${subdir.slice(0, -1)}@v1.0.0`])
+  })
+
   it('a mix.exs dependency whose only: list ends in something that is not an atom', async () => {
     const only = `[${lines(':_\t\t')}x]`
     const inventory = await scanTree({

@@ -9,6 +9,7 @@ import {posix} from 'node:path'
 import type {DiscoverContext} from '../types.js'
 import {isLocalPath, lexGoMod, readReplacement} from './go-modfile.js'
 import {pathsAbove} from '../paths-above.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 export interface Workspace {
   /** The go.work, as printed. */
@@ -78,7 +79,7 @@ function parseWorkspace(file: string, text: string, context: DiscoverContext): W
 /** A `use` folder as printed: `./a/` and `./a` are one folder (the go command takes both), `./` the go.work's own. */
 export function folderOf(dir: string, written: string): string {
   const folder = posix.normalize(posix.join(dir, written))
-  return folder.length > 1 ? folder.replace(/\/+$/, '') : folder
+  return folder.length > 1 ? trimEnd(folder, '/') : folder
 }
 
 /**

@@ -1,4 +1,5 @@
 import {isPublicRegistry} from '../../core/public-registries.js'
+import {trimEnd} from '../../core/trim-end.js'
 /** npm descriptor helpers shared by the package-lock, yarn and pnpm formats. */
 
 export interface Descriptor {
@@ -63,7 +64,7 @@ export function sourceQualifiers(url: string | undefined): Record<string, string
 
 /** `repository_url` for a registry's URL (Bun's lockfile names it), none for the public registry or none named. */
 export function registryQualifiers(registry: string | undefined): Record<string, string> | undefined {
-  const base = registry?.replace(/\/+$/, '')
+  const base = registry === undefined ? undefined : trimEnd(registry, '/')
   if (base === undefined || base === '' || isPublicRegistry('npm', base)) return undefined
   return {repository_url: base}
 }

@@ -9,6 +9,7 @@
 import {isPublicRegistry} from '../../core/public-registries.js'
 import {urlWithoutCredentials} from '../../core/redact.js'
 import {indexQualifiers} from './pypi-index.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 /** PyPI, where pip's index list starts. */
 export const PYPI_INDEX = 'https://pypi.org/simple'
@@ -26,7 +27,7 @@ export function pipIndexes(inherited?: ReadonlySet<string>): Set<string> {
 
 /** pip's index list after one option: `--index-url` replaces the list, `--extra-index-url` adds to it. */
 export function applyIndexOption(indexes: Set<string>, option: IndexOption): void {
-  const url = urlWithoutCredentials(option.url).trim().replace(/\/+$/, '')
+  const url = trimEnd(urlWithoutCredentials(option.url).trim(), '/')
   if (url === '') return
   if (option.kind === 'index') indexes.clear()
   indexes.add(url)

@@ -8,10 +8,11 @@ import type {Scope} from '../../core/model.js'
 import {isPublicRegistry} from '../../core/public-registries.js'
 import type {PackageEntry} from './component.js'
 import type {BroadestScope} from './scope.js'
+import {trimEnd} from '../../core/trim-end.js'
 
 /** `{repository_url}` for an index other than PyPI; undefined for PyPI or no index. */
 export function indexQualifiers(index: string | undefined): Record<string, string> | undefined {
-  const base = index?.trim().replace(/\/+$/, '')
+  const base = index === undefined ? undefined : trimEnd(index.trim(), '/')
   if (base === undefined || base === '' || isPublicRegistry('pypi', base)) return undefined
   return {repository_url: base}
 }

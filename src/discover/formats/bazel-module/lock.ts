@@ -11,6 +11,7 @@
  *   several, they are skipped (`unsupported`), not guessed.
  */
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import {trimEnd} from '../../../core/trim-end.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -67,7 +68,7 @@ export function discoverLock(file: string, text: string, context: DiscoverContex
           line,
           column,
           direct: direct === undefined ? undefined : direct.has(name),
-          qualifiers: isPublicRegistry('bazel', registry) ? undefined : {repository_url: registry.replace(/\/+$/, '')},
+          qualifiers: isPublicRegistry('bazel', registry) ? undefined : {repository_url: trimEnd(registry, '/')},
         }),
       )
     }
@@ -118,7 +119,7 @@ export function discoverLock(file: string, text: string, context: DiscoverContex
         line,
         column,
         direct: direct === undefined ? undefined : direct.has(name),
-        qualifiers: isPublicRegistry('bazel', registry) ? undefined : {repository_url: registry.replace(/\/+$/, '')},
+        qualifiers: isPublicRegistry('bazel', registry) ? undefined : {repository_url: trimEnd(registry, '/')},
       }),
     )
   }

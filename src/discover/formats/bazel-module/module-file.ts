@@ -3,6 +3,7 @@
  * overrides of the same file say of where each comes from. Read as literals (./starlark.ts), never evaluated.
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {trimEnd} from '../../../core/trim-end.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -260,7 +261,7 @@ function overrideSource({call, file}: Located<Call>, out: ModuleFile): Source | 
         !isPublicRegistry('bazel', registry.value)
       )
         // Without its trailing `/`, as the lockfile's keys name it: one registry, one purl.
-        source.qualifiers = {repository_url: registry.value.replace(/\/+$/, '')}
+        source.qualifiers = {repository_url: trimEnd(registry.value, '/')}
       return source
     }
     case 'git_override': {

@@ -11,6 +11,7 @@
  * for the file, so that nobody takes those packages for Packagist's unawares.
  */
 import {posix} from 'node:path'
+import {trimEnd} from '../../../core/trim-end.js'
 import type {ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
@@ -344,7 +345,7 @@ function pathFolders(
   if (/^(?:[~/\\]|[A-Za-z]:)/.test(url) || /[$%]/.test(url))
     return 'outside the tree (an absolute path, the home folder or an environment variable): its packages are not known'
   if (/[[\]{}\\]/.test(url)) return 'a glob with classes or braces is not read: its packages are not known'
-  const joined = posix.normalize(posix.join(posix.dirname(file), url)).replace(/\/+$/, '')
+  const joined = trimEnd(posix.normalize(posix.join(posix.dirname(file), url)), '/')
   if (joined === '..' || joined.startsWith('../')) return 'outside the tree: its packages are not known'
   let folders = ['']
   for (const segment of joined.split('/')) {

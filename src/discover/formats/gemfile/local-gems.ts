@@ -18,6 +18,7 @@
  * and its gemspecs once.
  */
 import {posix} from 'node:path'
+import {trimEnd} from '../../../core/trim-end.js'
 import {elide} from '../../../core/elide.js'
 import {createLineIndex} from '../../lockfile-support/line-index.js'
 import type {DiscoverContext} from '../../types.js'
@@ -139,7 +140,7 @@ function collect(base: string, sources: readonly PathSource[], context: Discover
 /** A source's folder as a path of the scan ('.' for the root), or why it is not one. */
 function folderOf(base: string, path: string): string | {why: string} {
   if (/^(?:[~/\\]|[A-Za-z]:)/.test(path)) return {why: `'${elide(path, 200)}' is outside the tree`}
-  const joined = posix.normalize(posix.join(base, path)).replace(/\/+$/, '')
+  const joined = trimEnd(posix.normalize(posix.join(base, path)), '/')
   if (joined === '..' || joined.startsWith('../')) return {why: `'${elide(path, 200)}' is outside the tree`}
   return joined === '' ? '.' : joined
 }

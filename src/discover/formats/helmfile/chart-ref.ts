@@ -12,6 +12,7 @@
  * or a message.
  */
 import {posix} from 'node:path'
+import {trimEnd} from '../../../core/trim-end.js'
 import {redactSecrets} from '../../../core/redact.js'
 
 export type ChartRef =
@@ -186,7 +187,7 @@ export function repositoryUrl(url: string, oci: boolean): string {
     const parts = splitUrl(trimmed)
     return redactSecrets(parts ? `${parts.origin}${parts.path}${parts.query ? `?${parts.query}` : ''}` : trimmed)
   }
-  const bare = trimmed.replace(/^oci:\/\//i, '').replace(/\/+$/, '')
+  const bare = trimEnd(trimmed.replace(/^oci:\/\//i, ''), '/')
   // userinfo without a scheme: everything up to the last `@` of the host part.
   const slash = bare.indexOf('/')
   const host = slash < 0 ? bare : bare.slice(0, slash)

@@ -13,6 +13,7 @@
  * - `local` dependencies are the tree's own folders: not listed.
  */
 import {posix} from 'node:path'
+import {trimEnd} from '../../../core/trim-end.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {gitPackageComponent, repositoryName} from '../../lockfile-support/git-package.js'
@@ -93,7 +94,7 @@ export function discoverJsonnetfile(file: string, text: string, context: Discove
 /** A library as jb names it: the repository without scheme and `.git`, then its subdir (`github.com/o/r/sub`). */
 function library(dependency: Dependency): string {
   const repository = repositoryName(dependency.where)
-  const subdir = dependency.subdir.replace(/^\/+|\/+$/g, '')
+  const subdir = trimEnd(dependency.subdir.replace(/^\/+/, ''), '/')
   return subdir === '' ? repository : `${repository}/${subdir}`
 }
 

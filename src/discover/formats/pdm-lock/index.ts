@@ -1,4 +1,5 @@
 import {posix} from 'node:path'
+import {trimEnd} from '../../../core/trim-end.js'
 import type {ScanError, Scope, Skipped} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {linearGlob} from '../../../core/glob-match.js'
@@ -97,9 +98,7 @@ function readProject(file: string, context: DiscoverContext): Project | undefine
     if (named.some((source) => source.name === 'pypi')) indexes.clear()
     const ordered = [...named.filter((s) => s.name === 'pypi'), ...named.filter((s) => s.name !== 'pypi')]
     for (const source of ordered) {
-      const url = urlWithoutCredentials(source.url as string)
-        .trim()
-        .replace(/\/+$/, '')
+      const url = trimEnd(urlWithoutCredentials(source.url as string).trim(), '/')
       if (url === '') continue
       const include = patterns(source.include_packages)
       const exclude = patterns(source.exclude_packages)
