@@ -40,6 +40,15 @@ describe('inputs that made a sniff or a parse backtrack', () => {
     expect(inventory.components.map((c) => c.ref)).toEqual([`github.com/example/lib/${subdir.slice(0, -1)}@v1.0.0`])
   })
 
+  it('an image reference of a long run of ${ with no closing brace', async () => {
+    // The placeholder check was `/\$\{[^}]*\}|\$\([^)]*\)/`, tried from every `${`: a 300 KB image took 20 s.
+    const image = '${'.repeat(300_000)
+    const inventory = await scanTree({
+      'pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - {name: a, image: "${image}"}\n`,
+    })
+    expect(inventory.errors.map((e) => e.code)).toEqual(['invalid-image-ref'])
+  })
+
   it('a mix.exs dependency whose only: list ends in something that is not an atom', async () => {
     const only = `[${lines(':_\t\t')}x]`
     const inventory = await scanTree({
