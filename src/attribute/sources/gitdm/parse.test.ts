@@ -105,6 +105,23 @@ describe('parseGitdm', () => {
     ])
   })
 
+  it('reads long lines at once (the expressions they replaced were quadratic in runs of spaces or dots)', () => {
+    const spaces = ' '.repeat(200_000)
+    const text = [
+      `a: a!example.com, ${'x.'.repeat(100_000)}@, b!${'.'.repeat(200_000)}`,
+      `\tAcme${spaces}\u0000${spaces}from 2024-01-01`,
+      `\tAcme${spaces}until${spaces}2025-01-01${spaces}`,
+    ].join('\n')
+    const {blocks, problems} = parseGitdm(text, 'long.txt')
+    expect(problems).toEqual([])
+    // (A domain of dots is an e-mail to the expression this replaced too.)
+    expect(blocks[0].emails.map((e) => e.length)).toEqual(['a@example.com'.length, 'b@'.length + 200_000])
+    expect(blocks[0].periods.map((p) => [p.company.length, p.from, p.until])).toEqual([
+      [4 + spaces.length + 1, '2024-01-01', undefined],
+      [4, undefined, '2025-01-01'],
+    ])
+  })
+
   it('quotes file text in problems on one line, bounded', () => {
     const {problems} = parseGitdm(`${'x'.repeat(70)}\u001b[31m\u2028: y!example.com\n`, 'long.txt')
     expect(problems).toEqual([{file: 'long.txt', line: 1, message: `'${'x'.repeat(57)}...' has no affiliation line`}])

@@ -5,6 +5,7 @@
  */
 import type {Problem} from '../../../core/problem.js'
 import {isCalendarDate} from '../../../core/dates.js'
+import {trimEnd} from '../../../core/trim-end.js'
 
 export interface GitdmPeriod {
   company: string
@@ -35,13 +36,14 @@ export interface GitdmParseResult {
   problems: FileProblem[]
 }
 
-const AFFILIATION = /^(.+?)(?:\s+from\s+(\d{4}-\d{2}-\d{2}))?(?:\s+until\s+(\d{4}-\d{2}-\d{2}))?\s*$/
 /**
- * A `from`/`until` whose date is not YYYY-MM-DD (`until 2025-4-01`, `from 202`): AFFILIATION would read it as part of
- * the company's name, so a typo would silently make a new company with no period. A word with a digit after the
- * last `from` or `until` is taken for such a date; a name such as "Made from Scratch" is left alone.
+ * `Company`, `Company from D`, `Company until D`, `Company from D until D`: the dates cut from the end by hand. The one
+ * expression this was (`^(.+?)(?:\s+from\s+(D))?(?:\s+until\s+(D))?\s*$`) was quadratic in a long line's runs of
+ * spaces, and affiliation files come from upstreams and scanned trees.
  */
-const MALFORMED_DATE = /\s(from|until)\s+(\S*\d\S*)(?:\s+until\s+\S+)?\s*$/
+const UNTIL_AT_END = /\suntil\s+(\d{4}-\d{2}-\d{2})$/
+const FROM_AT_END = /\sfrom\s+(\d{4}-\d{2}-\d{2})$/
+const WHITESPACE = /\s/
 
 /** Parses one file's text; `firstIndex` numbers its blocks after those of files read before it. */
 export function parseGitdm(text: string, file: string, firstIndex = 0): GitdmParseResult {
@@ -94,25 +96,43 @@ function shown(text: string): string {
 
 /** Emails are written `user!domain`, separated by ", " (sometimes by a space only); junk tokens are dropped. */
 function parseEmails(text: string): string[] {
-  const emails: string[] = []
+  const emails = new Set<string>()
   for (const token of text.split(/[,\s]+/)) {
     const email = token.replaceAll('!', '@').toLowerCase()
-    if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) && !emails.includes(email)) emails.push(email)
+    if (isEmail(email)) emails.add(email)
   }
-  return emails
+  return [...emails]
+}
+
+/** `local@domain.tld`: one `@`, a `.` inside the domain (by hand: `^[^@\s]+@[^@\s]+\.[^@\s]+$` was quadratic). */
+function isEmail(token: string): boolean {
+  const at = token.indexOf('@')
+  if (at <= 0 || token.includes('@', at + 1)) return false
+  return token.slice(at + 2, -1).includes('.')
 }
 
 function parsePeriod(text: string, line: number): GitdmPeriod | string {
-  const match = AFFILIATION.exec(text)
-  if (!match) return `cannot read affiliation '${shown(text)}'`
-  const [, company, from, until] = match
-  const malformed = MALFORMED_DATE.exec(company)
-  if (malformed) return `'${shown(malformed[2])}' after '${malformed[1]}' is not a date (YYYY-MM-DD)`
+  if (/[\r\u2028\u2029]/.test(text) || text.trim() === '') return `cannot read affiliation '${shown(text)}'`
+  let rest = trimEnd(text, WHITESPACE)
+  const untilMatch = UNTIL_AT_END.exec(rest)
+  const until = untilMatch?.[1]
+  if (untilMatch) rest = trimEnd(rest.slice(0, untilMatch.index), WHITESPACE)
+  const fromMatch = FROM_AT_END.exec(rest)
+  const from = fromMatch?.[1]
+  if (fromMatch) rest = rest.slice(0, fromMatch.index)
+  const company = rest.trim()
+  // A `from`/`until` whose date is not YYYY-MM-DD (`until 2025-4-01`, `from 202`) would be read as part of the
+  // company's name, so a typo would silently make a new company with no period: a word with a digit after a last
+  // `from` or `until` is taken for such a date; a name such as "Made from Scratch" is left alone.
+  const words = company.split(/\s+/)
+  const [keyword, value] = words.slice(-2)
+  if (words.length > 2 && (keyword === 'from' || keyword === 'until') && /\d/.test(value))
+    return `'${shown(value)}' after '${keyword}' is not a date (YYYY-MM-DD)`
   for (const date of [from, until]) {
     if (date && !isCalendarDate(date)) return `'${date}' is not a calendar date`
   }
   if (from && until && from >= until) return `period from ${from} until ${until} is empty`
-  const period: GitdmPeriod = {company: company.trim(), line}
+  const period: GitdmPeriod = {company, line}
   if (from) period.from = from
   if (until) period.until = until
   return period
