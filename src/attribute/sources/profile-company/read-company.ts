@@ -64,6 +64,8 @@ const ROLE = /\s(?:at|@)\s/iu
 /** Longer values are bios, not names. */
 const MAX_NAME_WORDS = 6
 const MAX_NAME_LENGTH = 80
+/** A value longer than this is not read at all (GitHub's own form takes far less). */
+const MAX_TEXT_LENGTH = 1_000
 
 // Words that put the organisation in the past or deny it: "Formerly @redhat", "ex-Huawei", "Not Google",
 // "Google (2018-2021)". CJK: a leading 前/原 (former) or 曾 (once); 离职 (left), 退休 (retired).
@@ -100,6 +102,9 @@ const HANDLE = COMPANY_HANDLE
 
 /** Reads one `company` value; see the module comment. */
 export function readCompany(text: string, entities: EntityLookup | undefined): CompanyReading {
+  // Far longer than any name read (MAX_NAME_LENGTH): prose, and kept from the expressions below, some of which are
+  // quadratic in a long value's runs of spaces or punctuation (a profile is an upstream's, possibly hostile, answer).
+  if (text.length > MAX_TEXT_LENGTH) return {kind: 'none', reason: 'prose'}
   const cleaned = text
     .normalize('NFKC')
     .replace(/^[\s"'`]+|[\s"'`,;:.]+$/gu, '')
