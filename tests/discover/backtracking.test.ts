@@ -49,6 +49,18 @@ describe('inputs that made a sniff or a parse backtrack', () => {
     expect(inventory.errors.map((e) => e.code)).toEqual(['invalid-image-ref'])
   })
 
+  it('long runs of spaces in Python requirements: pyproject.toml, requirements.txt, a conda environment', async () => {
+    // Markers, options and comments were cut by expressions matched to the end of the line, tried from every space of
+    // the run (a pyproject.toml with two 200,000-space requirements took 30 s).
+    const run = ' '.repeat(200_000)
+    const inventory = await scanTree({
+      'a/pyproject.toml': `[project]\nname = "x"\nversion = "1"\ndependencies = ["b${run};x", "c${run}x>=2"]\n`,
+      'b/requirements.txt': `b${run};x\nc${run}-x!\nd${run}#x!\nrequests==2.0${run}--hash=sha256:0\n`,
+      'c/environment.yml': `dependencies:\n  - pip:\n    - "b${run};x"\n    - "c${run}-x!"\n`,
+    })
+    expect(inventory.components.filter((c) => c.name === 'requests').map((c) => c.version)).toEqual(['2.0'])
+  })
+
   it('a mix.exs dependency whose only: list ends in something that is not an atom', async () => {
     const only = `[${lines(':_\t\t')}x]`
     const inventory = await scanTree({

@@ -9,7 +9,9 @@ export const NAMED_REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\
 const SPECIFIER = /^(===|==|~=|!=|<=|>=|<|>)\s*([^\s,]+)$/
 
 /** `name @ url`: a direct reference. */
-export const DIRECT_REFERENCE = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@\s*(\S+)/
+// (The spaces before the extras and before `@` are one run when there are no extras: `\s*(\[...\])?\s*@` was
+// quadratic in a long run of spaces.)
+export const DIRECT_REFERENCE = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:(\[[^\]]*\])\s*)?@\s*(\S+)/
 
 /**
  * Specifiers as PEP 508 writes them after the name: none, or a comparison first (in parentheses or not), clauses
@@ -51,7 +53,7 @@ export type Requirement =
 
 /** One PEP 508 requirement string (`name[extra]>=1.0; markers`, `name @ url`); undefined when it is not one. */
 export function parseRequirement(text: string): Requirement | undefined {
-  const withoutMarkers = text.replace(/\s*;.*$/, '').trim()
+  const withoutMarkers = withoutMarkersOf(text)
   const direct = DIRECT_REFERENCE.exec(withoutMarkers)
   if (direct) return {kind: 'url', name: direct[1], url: direct[3]}
   const named = NAMED_REQUIREMENT.exec(withoutMarkers)
@@ -59,3 +61,32 @@ export function parseRequirement(text: string): Requirement | undefined {
   const pinned = exactPin(named[3])
   return {kind: 'named', name: named[1], specifiers: named[3], ...(pinned === undefined ? {} : {pinned})}
 }
+
+/**
+ * A requirement without its `; markers`, trimmed: cut at the first `;` (`/\s*;.*$/` was tried from every space of a
+ * long run before a `;`, quadratic).
+ */
+export function withoutMarkersOf(text: string): string {
+  const semicolon = text.indexOf(';')
+  return (semicolon === -1 ? text : text.slice(0, semicolon)).trim()
+}
+
+/**
+ * A pip requirement line without the per-requirement options after it (`--hash=…`: a whole token after whitespace),
+ * trimmed. Found where the first option starts, not matched to the end of the line (`\s+--?…(\s.*)?$` was quadratic
+ * in a long run of spaces).
+ */
+export function withoutPipOptions(line: string): string {
+  const option = PIP_OPTION.exec(line)
+  return (option === null ? line : line.slice(0, option.index)).trim()
+}
+
+const PIP_OPTION = /\s--?[A-Za-z][\w-]*(?:=\S*)?(?=\s|$)/
+
+/** A pip line without its comment: a `#` at the start or after whitespace (found where it starts: `(^|\s)#.*$` was quadratic). */
+export function withoutPipComment(line: string): string {
+  const comment = PIP_COMMENT.exec(line)
+  return comment === null ? line : line.slice(0, comment.index)
+}
+
+const PIP_COMMENT = /(?:^|\s)#/

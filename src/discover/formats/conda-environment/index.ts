@@ -22,7 +22,12 @@ import {elide} from '../../../core/elide.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {
+  parseRequirement,
+  withoutMarkersOf,
+  withoutPipComment,
+  withoutPipOptions,
+} from '../../lockfile-support/pep508.js'
 import {directReference, type PackageWhere} from '../../lockfile-support/pypi-index.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
@@ -80,7 +85,7 @@ function urlEntry(written: string, requirement: string, name?: string): PipEntry
 /** One pip entry, as pip-requirements' parse.ts reads a logical line. */
 function pipEntry(raw: string): PipEntry {
   // pip: a `#` at the start or after whitespace starts a comment.
-  const content = raw.replace(/(^|\s)#.*$/, '').trim()
+  const content = withoutPipComment(raw).trim()
   if (content === '') return {kind: 'empty'}
   const include = INCLUDE.exec(content)
   if (include)
@@ -93,10 +98,10 @@ function pipEntry(raw: string): PipEntry {
   if (extraIndex) return {kind: 'extra-index', url: extraIndex[1]}
   if (content.startsWith('-')) return {kind: 'option'}
   // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
-  const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()
-  const withoutMarkers = requirement.replace(/\s*;.*$/, '').trim()
+  const requirement = withoutPipOptions(content)
+  const withoutMarkers = withoutMarkersOf(requirement)
   if (
-    !/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(withoutMarkers) &&
+    !/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(withoutMarkers) &&
     (withoutMarkers.includes('://') || PATH.test(withoutMarkers) || /\.(whl|tar\.gz|zip)$/.test(withoutMarkers))
   )
     return urlEntry(withoutMarkers, requirement)

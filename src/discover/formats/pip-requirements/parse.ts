@@ -10,7 +10,16 @@
  * cons.txt. Options are read as optparse reads them: `-r FILE`, `-rFILE`, `--requirement FILE`,
  * `--requirement=FILE`, several on one line; at the first option not read here the rest of the line is passed over.
  */
-import {DIRECT_REFERENCE, exactPin, isSpecifierList, NAMED_REQUIREMENT} from '../../lockfile-support/pep508.js'
+import {
+  DIRECT_REFERENCE,
+  exactPin,
+  isSpecifierList,
+  NAMED_REQUIREMENT,
+  withoutMarkersOf,
+  withoutPipComment,
+  withoutPipOptions,
+} from '../../lockfile-support/pep508.js'
+
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 import {shlexSplit} from '../../lockfile-support/shlex.js'
 
@@ -40,7 +49,7 @@ function logicalLines(text: string): Array<{text: string; line: number; column: 
   const lines = text.split(/\r?\n/)
   lines.forEach((raw, index) => {
     // pip: a `#` at the start or after whitespace starts a comment.
-    const source = raw.replace(/(^|\s)#.*$/, '')
+    const source = withoutPipComment(raw)
     if (buffer === '') start = index + 1
     if (source.endsWith('\\')) {
       buffer += `${source.slice(0, -1)} `
@@ -126,8 +135,8 @@ export function parseRequirements(text: string): RequirementLine[] {
     const {text: content, line, column} = logical
     if (content.startsWith('-')) return optionLines(logical)
     // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
-    const requirement = content.replace(/\s+--?[A-Za-z][\w-]*(=\S*)?(\s.*)?$/, '').trim()
-    const withoutMarkers = requirement.replace(/\s*;.*$/, '').trim()
+    const requirement = withoutPipOptions(content)
+    const withoutMarkers = withoutMarkersOf(requirement)
     const direct = DIRECT_REFERENCE.exec(withoutMarkers)
     const written = {...logical, text: requirement}
     if (direct) return urlLine(direct[3], written, direct[1])

@@ -8,7 +8,7 @@
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {missingComma, NAMED_REQUIREMENT, parseRequirement} from '../../lockfile-support/pep508.js'
+import {missingComma, NAMED_REQUIREMENT, parseRequirement, withoutMarkersOf} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {
@@ -287,7 +287,7 @@ function requirement(out: Out, text: string, at: Place, entry: ArrayEntry): void
   if (entry.editable && editableRequirement(out, text, at, entry)) return
   const parsed = parseRequirement(text)
   if (!parsed) {
-    const refused = missingComma(NAMED_REQUIREMENT.exec(text.replace(/\s*;.*$/, '').trim())?.[3] ?? '')
+    const refused = missingComma(NAMED_REQUIREMENT.exec(withoutMarkersOf(text))?.[3] ?? '')
     const why = refused ? ': two version clauses need a comma between them (pip refuses it)' : ''
     out.errors.push(
       lockfileError(
