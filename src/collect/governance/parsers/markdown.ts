@@ -145,15 +145,9 @@ function innermost(headings: Heading[], label: {text: string} | undefined): stri
 }
 
 export function atxHeading(line: string): {level: number; text: string} | undefined {
-  // The closing `#`s and the spaces around them are cut by hand: `(.*?)\s*#*\s*$` tried every split of a long run of
-  // spaces (a line of a few thousand took seconds).
-  const match = /^(#{1,6})\s+(.*)$/.exec(line)
-  return match
-    ? {level: match[1].length, text: trimEnd(trimEnd(trimEnd(match[2], WHITESPACE), '#'), WHITESPACE)}
-    : undefined
+  const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)
+  return match ? {level: match[1].length, text: match[2]} : undefined
 }
-
-const WHITESPACE = /\s/
 
 function setextHeading(line: string, next: string | undefined): {level: number; text: string} | undefined {
   if (!next || !line.trim() || LIST_ITEM.test(line) || line.trim().startsWith('|')) return undefined
