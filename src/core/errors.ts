@@ -340,6 +340,11 @@ export const ERRORS = {
   },
   'unsupported-sbom-version': {exit: 2, meaning: 'an SBOM of a specification version stewards does not read'},
   'unsupported-version': {exit: 2, meaning: 'a lockfile version stewards does not read'},
+  'value-too-long': {
+    exit: 2,
+    meaning:
+      "a URL a file gives its packages (a registry, index, source or download URL) is over 2,048 characters: the packages' purls hold it cut, marked with …",
+  },
   'waivers-invalid': {
     exit: 3,
     meaning: 'the waivers file (`.stewards-waivers.yaml`, `--waivers`, `waivers:` in settings) is not valid',

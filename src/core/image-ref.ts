@@ -5,7 +5,7 @@
  * `docker.io`, `library/` for official images) https://github.com/distribution/reference/blob/v0.6.0/normalize.go,
  * and digest validation https://github.com/opencontainers/go-digest/blob/v1.0.0/algorithm.go.
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from './purl-string.js'
 import type {Component, Location, Origin} from './model.js'
 
 const ALPHANUMERIC = '[a-z0-9]+'
@@ -101,7 +101,7 @@ export function imagePurl(image: ImageRef): string {
   if (image.domain !== DEFAULT_DOMAIN) qualifiers.repository_url = image.domain
   if (image.digest && tag) qualifiers.tag = tag
   const version = image.digest ?? tag
-  const purl = new PackageURL(
+  return purlString(
     'docker',
     namespace,
     base,
@@ -109,7 +109,6 @@ export function imagePurl(image: ImageRef): string {
     Object.keys(qualifiers).length ? qualifiers : undefined,
     undefined,
   )
-  return purl.toString()
 }
 
 /** A `kind: image` component for one occurrence of a parsed reference. */

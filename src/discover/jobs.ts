@@ -12,6 +12,8 @@ import {type ErrorCode, errorMessage} from '../core/errors.js'
 import {plainReason} from '../core/fs-reason.js'
 import type {Component, ScanError, Skipped} from '../core/model.js'
 import {holdYoungGeneration} from '../core/young-generation.js'
+import {cutQualifiers, isCutValue, MAX_QUALIFIER_LENGTH} from '../core/purl-string.js'
+import {thousands} from '../core/figures.js'
 import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
 import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
@@ -234,6 +236,8 @@ export async function discoverDecoded(
       appendAll(sink.components, decoded.ascii ? out.components : narrowStrings(out.components))
       appendAll(sink.skipped, out.skipped ?? [])
       appendAll(sink.errors, conflictHint(cappedErrors(out.errors ?? []).map(shortMessage), file, decoded.text))
+      const cut = cutValuesError(file, out.components)
+      if (cut !== undefined) sink.errors.push(shortMessage(cut))
     } catch (error) {
       sink.errors.push({
         file,
@@ -241,6 +245,34 @@ export async function discoverDecoded(
         message: `${format.id} could not read the file: ${errorMessage(error)}`,
       })
     }
+  }
+}
+
+/**
+ * One error for a file whose packages hold a purl qualifier cut at its length cap (core/purl-string.ts): the value
+ * was not kept whole, so the file was not read completely. At the first such package; a length check per component.
+ */
+function cutValuesError(file: string, components: readonly Component[]): ScanError | undefined {
+  let first: Component | undefined
+  let keys: string[] = []
+  let count = 0
+  for (const component of components) {
+    const cut = component.purl === undefined ? [] : cutQualifiers(component.purl)
+    if (isCutValue(component.repository)) cut.push('repository')
+    if (cut.length === 0) continue
+    first ??= component
+    if (keys.length === 0) keys = cut
+    count++
+  }
+  if (first === undefined) return undefined
+  const at = first.locations[0] ?? {file}
+  const what = count === 1 ? 'a package' : `${thousands(count)} packages`
+  return {
+    file: at.file,
+    ...(at.line !== undefined ? {line: at.line} : {}),
+    ...(at.column !== undefined ? {column: at.column} : {}),
+    code: 'value-too-long',
+    message: `${what} (the first ${JSON.stringify(first.name)}) would carry a ${keys.join(' and ')} over ${thousands(MAX_QUALIFIER_LENGTH)} characters, longer than any registry's URL: kept cut at ${thousands(MAX_QUALIFIER_LENGTH)}, marked with …`,
   }
 }
 

@@ -1,5 +1,5 @@
 /** Helpers the formats share to fill their output: one image reference becomes a component, a skip or an error. */
-import {PackageURL} from 'packageurl-js'
+import {boundedValue, purlString} from '../core/purl-string.js'
 import type {ErrorCode} from '../core/errors.js'
 import type {Component, Location, Origin, ScanError} from '../core/model.js'
 import {imageComponent, parseImageRef} from '../core/image-ref.js'
@@ -94,13 +94,11 @@ export function chartComponent(chart: ChartDependency, location: Location, origi
     name: chart.name,
     ...(chart.version ? {version: chart.version} : {}),
     ...(chart.digest ? {digest: chart.digest} : {}),
-    ...(local
-      ? {}
-      : {purl: new PackageURL('helm', undefined, chart.name, chart.version, qualifiers, undefined).toString()}),
+    ...(local ? {} : {purl: purlString('helm', undefined, chart.name, chart.version, qualifiers, undefined)}),
     ref: pin ? `${chart.name}@${pin}` : chart.range ? `${chart.name} ${chart.range}` : chart.name,
     ...(local ? {local: true} : {}),
     origin,
-    ...(chart.repository ? {repository: chart.repository} : {}),
+    ...(chart.repository ? {repository: boundedValue(chart.repository)} : {}),
     locations: [location],
   }
 }

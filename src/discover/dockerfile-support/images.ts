@@ -14,6 +14,7 @@
  */
 import type {Flag, From, Run} from 'dockerfile-ast'
 import {PackageURL} from 'packageurl-js'
+import {boundedQualifiers} from '../../core/purl-string.js'
 import {lazyRequire} from '../../core/lazy-require.js'
 import {imageComponent, parseImageRef} from '../../core/image-ref.js'
 import type {Location} from '../../core/model.js'
@@ -527,7 +528,7 @@ function addImage(out: Output, written: string, image: string, location: Locatio
   const component = imageComponent(parsed.image, written, location, 'manifest')
   if (platform && component.purl) {
     const purl = PackageURL.fromString(component.purl)
-    purl.qualifiers = {...(purl.qualifiers ?? {}), platform}
+    purl.qualifiers = boundedQualifiers({...(purl.qualifiers ?? {}), platform})
     component.purl = purl.toString()
   }
   out.components.push(component)

@@ -1,4 +1,4 @@
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../core/purl-string.js'
 import type {Component, Origin, Scope} from '../../core/model.js'
 import {gitVcsUrl, scpToSshUrl} from './purl.js'
 
@@ -31,14 +31,14 @@ export function gitPackageComponent(
   const component = {kind: 'package', ecosystem: 'generic', name} as Component
   if (entry.rev !== undefined) component.version = entry.rev
   try {
-    component.purl = new PackageURL(
+    component.purl = purlString(
       'generic',
       slash > 0 ? name.slice(0, slash) : undefined,
       name.slice(slash + 1),
       entry.rev,
       {vcs_url: gitVcsUrl(url, entry.rev)},
       undefined,
-    ).toString()
+    )
   } catch {
     // No purl for what purl-spec refuses; the component is still listed.
   }

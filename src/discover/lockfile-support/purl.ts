@@ -1,4 +1,4 @@
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../core/purl-string.js'
 import type {Ecosystem} from '../../core/model.js'
 
 export type PackageEcosystem = Exclude<Ecosystem, 'docker' | 'helm'>
@@ -62,7 +62,7 @@ export function packagePurl(
     if (plain !== undefined) return plain
   }
   try {
-    return new PackageURL(ecosystem, namespace, shortName, version, qualifiers, undefined).toString()
+    return purlString(ecosystem, namespace, shortName, version, qualifiers, undefined)
   } catch {
     return undefined
   }

@@ -7,6 +7,7 @@
  * Purls are parsed by packageurl-js (https://github.com/package-url/purl-spec), the same library that builds ours.
  */
 import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../core/purl-string.js'
 import {imageComponent, parseImageRef} from '../../core/image-ref.js'
 import type {Component, Ecosystem, Location, ScanError, Scope, Skipped, StatedRepository} from '../../core/model.js'
 import {chartComponent} from '../output.js'
@@ -168,14 +169,7 @@ function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): C
   const component = {kind: 'package', ecosystem, name: action ? `${name}/${action}` : name} as Component
   const version = purl.version ?? entry.version
   if (version) component.version = version
-  component.purl = new PackageURL(
-    purl.type,
-    purl.namespace,
-    purl.name,
-    purl.version,
-    purl.qualifiers,
-    action,
-  ).toString()
+  component.purl = purlString(purl.type, purl.namespace, purl.name, purl.version, purl.qualifiers, action)
   component.ref = written
   return withCommon(component, entry)
 }

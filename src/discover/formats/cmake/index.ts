@@ -16,7 +16,7 @@
  * value a literal `set(VAR value)` earlier in the same file gives it; anything else is reported, never guessed.
  * The syntax is read by ./syntax.ts.
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {gitPackageComponent, repositoryName} from '../../lockfile-support/git-package.js'
@@ -561,14 +561,14 @@ function addUrl(
 function genericPurl(name: string, version: string | undefined, url: string): string | undefined {
   const slash = name.lastIndexOf('/')
   try {
-    return new PackageURL(
+    return purlString(
       'generic',
       slash > 0 ? name.slice(0, slash) : undefined,
       name.slice(slash + 1),
       version,
       {download_url: url},
       undefined,
-    ).toString()
+    )
   } catch {
     return undefined
   }

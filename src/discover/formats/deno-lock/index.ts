@@ -1,5 +1,5 @@
 import {posix} from 'node:path'
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -235,14 +235,14 @@ function jsrComponent(file: string, id: PackageId, where: Position, direct: bool
   let purl: string | undefined
   try {
     const downloadUrl = `https://jsr.io/${id.name}/${id.version}`
-    purl = new PackageURL(
+    purl = purlString(
       'generic',
       name.slice(0, slash),
       name.slice(slash + 1),
       id.version,
       {download_url: downloadUrl},
       undefined,
-    ).toString()
+    )
   } catch {
     purl = undefined
   }

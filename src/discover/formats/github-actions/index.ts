@@ -21,7 +21,7 @@
  * ConvertToJobContainer): `container: ''` and `container: {image: ''}` mean no container, no error; an empty
  * service image, or `docker://` with nothing after it, is refused ("Container image cannot be empty").
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component, Location} from '../../../core/model.js'
 import {isActionsFile} from '../../file-names.js'
@@ -144,7 +144,7 @@ function actionComponent(
   written: string,
   location: Location,
 ): Component {
-  const purl = new PackageURL('githubactions', owner, repo, ref, undefined, subpath || undefined).toString()
+  const purl = purlString('githubactions', owner, repo, ref, undefined, subpath || undefined)
   return {
     kind: 'package',
     ecosystem: 'githubactions',

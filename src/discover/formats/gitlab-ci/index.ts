@@ -21,6 +21,7 @@ import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
 import {compare} from '../../../core/compare.js'
 import {PackageURL} from 'packageurl-js'
+import {boundedQualifiers} from '../../../core/purl-string.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
 import {isGitlabCiFile} from '../../file-names.js'
@@ -584,7 +585,7 @@ function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
   const component = imageComponent(parsed.image, written, location, 'manifest')
   if (platform && !platform.includes('$') && component.purl) {
     const purl = PackageURL.fromString(component.purl)
-    purl.qualifiers = {...(purl.qualifiers ?? {}), platform}
+    purl.qualifiers = boundedQualifiers({...(purl.qualifiers ?? {}), platform})
     component.purl = purl.toString()
   }
   out.components.push(component)

@@ -6,7 +6,7 @@
  * non-empty values last. YAML merge keys (`<<: *template`) are applied by the YAML reader.
  */
 import {posix} from 'node:path'
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
@@ -324,7 +324,7 @@ function sourced(
     ecosystem: 'helm',
     name,
     ...(version ? {version} : {}),
-    purl: new PackageURL('helm', undefined, name, version, qualifiers, undefined).toString(),
+    purl: purlString('helm', undefined, name, version, qualifiers, undefined),
     ref: version ? `${name}@${version}` : name,
     direct: true,
     origin: 'manifest',

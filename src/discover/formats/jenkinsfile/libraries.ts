@@ -8,7 +8,7 @@
  *   `legacySCM(…url: 'url'…)`): a `generic` package, as pre-commit's hook repositories are: name the library's,
  *   version the ref, purl `vcs_url=git+URL@ref` (the URL without credentials), scope `dev` (it runs in CI).
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component} from '../../../core/model.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
@@ -154,7 +154,7 @@ function libraryComponent(
 ): Component | undefined {
   let purl: string
   try {
-    purl = new PackageURL('generic', undefined, name, ref, {vcs_url: gitVcsUrl(url, ref)}, undefined).toString()
+    purl = purlString('generic', undefined, name, ref, {vcs_url: gitVcsUrl(url, ref)}, undefined)
   } catch {
     return undefined
   }

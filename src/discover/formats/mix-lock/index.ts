@@ -18,7 +18,7 @@
  * Otherwise (umbrellas, `deps(Mix.env())`, computed lists) `direct` is left out: the lock alone does not tell.
  * Locations: the line and column of the entry's key.
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
@@ -155,8 +155,7 @@ function hexEntry(
     scope,
     direct,
   })
-  if (organisation !== undefined)
-    component.purl = new PackageURL('hex', organisation, name, version, undefined, undefined).toString()
+  if (organisation !== undefined) component.purl = purlString('hex', organisation, name, version, undefined, undefined)
   out.components.push(component)
 }
 

@@ -6,7 +6,7 @@
  * node is a locked input: its `locked` attributes (`builtins.fetchTree` arguments) say what is fetched. See
  * ./readme.md for what each input type becomes.
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {repositoryName} from '../../lockfile-support/git-package.js'
@@ -418,14 +418,14 @@ function genericPurl(
 ): string | undefined {
   const slash = name.lastIndexOf('/')
   try {
-    return new PackageURL(
+    return purlString(
       'generic',
       slash > 0 ? name.slice(0, slash) : undefined,
       name.slice(slash + 1),
       version,
       qualifiers,
       undefined,
-    ).toString()
+    )
   } catch {
     return undefined
   }

@@ -25,7 +25,7 @@
  * snapshots), its Imports, Depends and LinkingTo are direct (prod), Suggests direct (dev), the rest transitive;
  * without one, `direct` is left out. Locations: the record's key.
  */
-import {PackageURL} from 'packageurl-js'
+import {purlString} from '../../../core/purl-string.js'
 import type {Component, Scope, ScanError, Skipped} from '../../../core/model.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {hasTopLevelKey} from '../../json-tree.js'
@@ -270,7 +270,7 @@ function bioconductorEntry(file: string, out: Output, entry: Entry): void {
   const version = versionOf(file, out, entry)
   if (version === undefined) return
   const component = {kind: 'package', ecosystem: 'generic', name: entry.name, version} as Component
-  component.purl = new PackageURL('bioconductor', undefined, entry.name, version, undefined, undefined).toString()
+  component.purl = purlString('bioconductor', undefined, entry.name, version, undefined, undefined)
   component.ref = entry.name
   if (entry.scope !== undefined) component.scope = entry.scope
   if (entry.direct !== undefined) component.direct = entry.direct
