@@ -257,7 +257,10 @@ function cutValuesError(file: string, components: readonly Component[]): ScanErr
   let keys: string[] = []
   let count = 0
   for (const component of components) {
-    const cut = component.purl === undefined ? [] : cutQualifiers(component.purl)
+    // Only a value over the cap can have been cut: nearly every component is passed over on two lengths.
+    const purlLength = component.purl?.length ?? 0
+    if (purlLength <= MAX_QUALIFIER_LENGTH && (component.repository?.length ?? 0) <= MAX_QUALIFIER_LENGTH) continue
+    const cut = purlLength > MAX_QUALIFIER_LENGTH ? cutQualifiers(component.purl ?? '') : []
     if (isCutValue(component.repository)) cut.push('repository')
     if (cut.length === 0) continue
     first ??= component
