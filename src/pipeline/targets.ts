@@ -1,3 +1,4 @@
+import {appendAll} from '../core/arrays.js'
 import {usageError} from '../core/errors.js'
 import {readUserFile} from '../core/user-file.js'
 import {readScanResult} from '../report/index.js'
@@ -18,7 +19,10 @@ export async function collectTargets(options: TargetOptions): Promise<string[]> 
   const repos = [...options.args]
   if (options.from) {
     const report = readScanResult(await readText(options.from, '--from'), options.from)
-    repos.push(...report.projects.map((p) => p.repo))
+    appendAll(
+      repos,
+      report.projects.map((p) => p.repo),
+    )
   }
   if (options.reposFile) {
     const lines = (await readText(options.reposFile, '--repos')).split(/\r?\n/)

@@ -132,6 +132,25 @@ describe('cyclonedx report', () => {
     expect(byRef['pkg:npm/example-c@1.0.0'].scope).toBe('optional')
   })
 
+  it('merges a package found in 200,000 places under two scopes (no spread of its locations into a call)', () => {
+    const fixture = loadFixture()
+    const base = fixture.projects[1].components[0]
+    const many = Array.from({length: 200_000}, (_, i) => ({file: 'k8s/all.yaml', line: i + 1, column: 1}))
+    fixture.projects[1].components = [
+      {
+        ...base,
+        purl: 'pkg:npm/example-a@1.0.0',
+        scope: 'dev',
+        locations: [{file: 'a/package-lock.json', line: 3, column: 1}],
+      },
+      {...base, purl: 'pkg:npm/example-a@1.0.0', scope: 'prod', locations: many},
+    ]
+    const bom = JSON.parse(renderCycloneDx(fixture)) as Bom
+    const merged = bom.components.find((c) => c['bom-ref'] === 'pkg:npm/example-a@1.0.0')
+    expect(merged?.scope).toBe('required')
+    expect(merged?.evidence?.occurrences).toHaveLength(200_001)
+  })
+
   it('is deterministic: same data in any key order gives the same bytes; the serial number follows the content', () => {
     const a = renderCycloneDx(loadFixture())
     expect(renderCycloneDx(reverseKeys(loadFixture()))).toBe(a)

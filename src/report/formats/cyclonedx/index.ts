@@ -4,6 +4,7 @@
  * Deterministic: the timestamp is the collection window's end (never the clock), the serial number a UUID
  * derived from the document's content (./serial.ts), components and properties in a fixed order.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {compare} from '../../../core/compare.js'
 import type {Component, Location, ProjectReport, ScanResult, Scope, UnresolvedComponent} from '../../../core/model.js'
 import {SEVERITIES} from '../../../core/model.js'
@@ -112,7 +113,8 @@ function components(result: ScanResult): CdxComponent[] {
     const ref = bomRef(component)
     const known = entries.get(ref)
     if (known) {
-      known.locations.push(...component.locations)
+      // Not push(...): a package found in 200,000 places would overflow the call stack.
+      appendAll(known.locations, component.locations)
       known.scopes.add(component.scope)
       return
     }
