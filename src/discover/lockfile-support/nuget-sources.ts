@@ -14,6 +14,7 @@
  * `disabledPackageSources` and `packageSourceMapping` are read: `packageSourceCredentials` (and everything else) is
  * passed over unread.
  */
+import {appendAll} from '../../core/arrays.js'
 import type {ScanError} from '../../core/model.js'
 import {isPublicRegistry} from '../../core/public-registries.js'
 import type {DiscoverContext} from '../types.js'
@@ -129,7 +130,7 @@ export function nugetSources(context: DiscoverContext, file: string): NugetSourc
     for (const [key, value] of config.sources) sources.set(key, value)
     for (const key of config.disabled) disabled.add(key)
     if (config.clearMapping) mapping = []
-    mapping.push(...config.mapping)
+    appendAll(mapping, config.mapping)
   }
   for (const key of disabled) sources.delete(key)
   const privateFeed = (url: string | undefined) =>

@@ -13,6 +13,7 @@
  * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. `template:` files are not
  *   followed: reported once per file.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -151,7 +152,7 @@ function items(place: Place, node: YamlNode, depth = 0, visited = new Set<YamlNo
     for (const [, value] of inserted) {
       if (visited.has(value) || !shallow(place, value, depth)) continue
       visited.add(value)
-      if (isSeq(value)) found.push(...items(place, value, depth + 1, visited))
+      if (isSeq(value)) appendAll(found, items(place, value, depth + 1, visited))
       else if (isMap(value)) found.push(value)
     }
   }
