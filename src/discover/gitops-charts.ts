@@ -26,6 +26,7 @@ import {urlWithoutCredentials} from '../core/redact.js'
 import {type ChartDependency, chartComponent, type Output} from './output.js'
 import type {DiscoverContext} from './types.js'
 import {argoHelmValues} from './argo-helm-values.js'
+import {invalidVersionMessage, type WrittenChartVersion, writtenChartVersion} from './chart-version.js'
 import {valuesImages} from './helm-value-images.js'
 import {readYaml} from './yaml.js'
 import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -135,7 +136,8 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
       chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart, filledInBy)
     if (chartNode === undefined || name === undefined) continue
     const location = {file, line: chartNode.line, column: chartNode.column}
-    addChart(out, {chart: argoChart(name, version, repoURL), at: location})
+    const versioned = versionFields(out, location, `${kind} chart ${name}`, version)
+    addChart(out, {chart: argoChart(name, versioned, repoURL), at: location})
   }
 }
 
@@ -145,8 +147,7 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
  * chart written with a path (`chart: team/app`) is pulled from `<repoURL>/team/app`: its name is the last part, the
  * rest goes to the repository, as helmfile's reader lists the same reference.
  */
-function argoChart(name: string, version: string | undefined, repoURL: string | undefined): ChartDependency {
-  const versioned = version ? {version} : {}
+function argoChart(name: string, versioned: VersionFields, repoURL: string | undefined): ChartDependency {
   if (repoURL === undefined) return {name, ...versioned}
   const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(repoURL) ? repoURL : `oci://${repoURL}`
   const repository = urlWithoutCredentials(written)
@@ -210,15 +211,20 @@ function helmRelease(
     // Flux takes `digest` over `semver`, and `semver` over `tag` (OCIRepositoryRef): a digest pins the chart alone.
     const ref = at(source.resource, 'spec', 'ref')
     const digest = stringValue(at(ref, 'digest'))
-    const version = digest ? undefined : (stringValue(at(ref, 'semver')) ?? stringValue(at(ref, 'tag')))
+    const location = {file, line: named.line, column: named.column}
+    const semver = stringValue(at(ref, 'semver'))
+    const tag = stringValue(at(ref, 'tag'))
+    // `semver` is a range Flux resolves among the tags; `tag` is one tag, whatever it looks like.
+    const versioned = digest
+      ? {}
+      : semver !== undefined
+        ? versionFields(out, location, `${what}: chart ${url.slice(slash + 1)}`, semver)
+        : tag
+          ? {version: tag}
+          : {}
     addChart(out, {
-      chart: {
-        name: url.slice(slash + 1),
-        ...(version ? {version} : {}),
-        ...(digest ? {digest} : {}),
-        repository: url.slice(0, slash),
-      },
-      at: {file, line: named.line, column: named.column},
+      chart: {name: url.slice(slash + 1), ...versioned, ...(digest ? {digest} : {}), repository: url.slice(0, slash)},
+      at: location,
     })
     return
   }
@@ -253,7 +259,7 @@ function fromSourceRef(
 ): void {
   const location = {file, line: node.line, column: node.column}
   // Flux's default version is `*`, the newest: no version is named.
-  const versioned = version !== undefined && version !== '*' ? {version} : {}
+  const versioned = version?.trim() === '*' ? {} : versionFields(out, location, `${what}: chart ${name}`, version)
   if (ref === undefined) {
     addChart(out, {chart: {name, ...versioned}, at: location})
     return
@@ -291,6 +297,24 @@ function missing(
 }
 
 /** A chart to list; one whose name is empty (`chart: ''`, an OCI URL ending in `/`) is an error: a package URL needs a name. */
+type VersionFields = WrittenChartVersion['fields']
+
+/**
+ * A version as a GitOps object gives it to Helm (Argo CD's `targetRevision`, Flux's `version` and `semver`): one
+ * version, or a range Helm resolves (listed without a version, the range in `ref`); text Helm does not read is reported.
+ */
+function versionFields(out: GitopsCharts, at: Location, what: string, written: string | undefined): VersionFields {
+  const version = writtenChartVersion(written)
+  if (version.invalid !== undefined)
+    out.skipped.push({
+      file: at.file,
+      line: at.line,
+      reason: 'unresolved-version',
+      message: invalidVersionMessage(what, version.invalid),
+    })
+  return version.fields
+}
+
 function addChart(out: GitopsCharts, chart: GitopsChart): void {
   if (chart.chart.name.trim() === '')
     out.out.errors.push({

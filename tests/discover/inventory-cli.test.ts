@@ -722,8 +722,8 @@ describe('stewards inventory', () => {
           `${c.locations[0].file.slice(at.length + 1)}:${c.locations[0].line} ${c.kind} ${c.name} ${c.version ?? '-'} ${c.repository ?? '-'}`,
       ),
     ).toEqual([
-      'infrastructure/controllers/cert-manager.yaml:38 chart cert-manager 1.x oci://quay.io/jetstack/charts',
-      'infrastructure/controllers/envoy-gateway.yaml:39 chart gateway-helm >= 1.8.0-rc.0 oci://docker.io/envoyproxy',
+      'infrastructure/controllers/cert-manager.yaml:38 chart cert-manager - oci://quay.io/jetstack/charts',
+      'infrastructure/controllers/envoy-gateway.yaml:39 chart gateway-helm - oci://docker.io/envoyproxy',
       'apps/base/podinfo/release.yaml:11 chart podinfo - https://stefanprodan.github.io/podinfo',
       // podinfo's cache, `redis: {repository, tag}` in the release's values: an image block under a key not named
       // for an image.

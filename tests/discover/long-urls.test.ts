@@ -5,7 +5,6 @@
  * incomplete, and a cut URL still marks the packages as served from elsewhere than the public registry.
  */
 import {rm} from 'node:fs/promises'
-import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {MAX_QUALIFIER_LENGTH} from '../../src/core/purl-string.js'
 import type {Component, Inventory} from '../../src/core/model.js'

@@ -16,8 +16,7 @@ import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, nearest, stringValue, toPlain, type YamlMap} from '../../yaml-tree.js'
 import {check, checkValue} from '../../checked.js'
-import {elide} from '../../../core/elide.js'
-import {chartVersion} from './constraint.js'
+import {chartVersion, invalidVersionMessage} from '../../chart-version.js'
 import {issueWords} from '../../../core/zod-issues.js'
 
 const ChartFileCheck = check('helm-chart/ChartFile')
@@ -71,7 +70,7 @@ function discover(input: DiscoverInput): Output {
         file: input.file,
         line: location.line,
         reason: 'unresolved-version',
-        message: `chart ${dependency.name}: version "${elide(written!, 100)}" is neither a version nor a range Helm reads (a semver constraint); listed without a version`,
+        message: invalidVersionMessage(`chart ${dependency.name}`, written!),
       })
     const chart = {
       name: dependency.name,

@@ -87,8 +87,8 @@ describe('helmfile', () => {
 
     // Versions kept as written (`1.12.x`, `x`), as helm-chart keeps them; a release's `dependencies:` are charts too.
     expect(rows(discover(fixture('helmfile/deps-mr-1011.yaml')))).toEqual([
-      '9:12 rook-ceph@1.12.x 1.12.x https://charts.rook.io/release pkg:helm/rook-ceph@1.12.x?repository_url=https%3A%2F%2Fcharts.rook.io%2Frelease',
-      '12:16 raw@x x https://charts.helm.sh/incubator pkg:helm/raw@x?repository_url=https%3A%2F%2Fcharts.helm.sh%2Fincubator',
+      '9:12 rook-ceph 1.12.x - https://charts.rook.io/release pkg:helm/rook-ceph?repository_url=https%3A%2F%2Fcharts.rook.io%2Frelease',
+      '12:16 raw x - https://charts.helm.sh/incubator pkg:helm/raw?repository_url=https%3A%2F%2Fcharts.helm.sh%2Fincubator',
     ])
   })
 
@@ -167,7 +167,7 @@ releases:
     expect(errors(out)).toEqual([])
     expect(skips(out)).toEqual([])
     expect(rows(out)).toEqual([
-      '11:22 api@~1.4.0 ~1.4.0 https://charts.acme.example/stable/ pkg:helm/api@~1.4.0?repository_url=https%3A%2F%2Fcharts.acme.example%2Fstable%2F',
+      '11:22 api ~1.4.0 - https://charts.acme.example/stable/ pkg:helm/api?repository_url=https%3A%2F%2Fcharts.acme.example%2Fstable%2F',
       '12:22 worker@2.0.1 2.0.1 oci://ghcr.io/acme-org/charts pkg:helm/worker@2.0.1?repository_url=oci%3A%2F%2Fghcr.io%2Facme-org%2Fcharts',
       // A digest after the version, or in the reference, pins the chart: the purl's checksum.
       '13:22 web@3.1.0 3.1.0 oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/team pkg:helm/web@3.1.0?checksum=sha256%3A0123abcd&repository_url=oci%3A%2F%2F123456789012.dkr.ecr.eu-west-1.amazonaws.com%2Fteam',
@@ -186,6 +186,31 @@ releases:
       '25:22 plain - - pkg:helm/plain?download_url=https%3A%2F%2Fs3.eu-west-1.amazonaws.com%2Facme-charts%2Fplain.tgz',
       '26:22 queue - - pkg:helm/queue?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Facme-org%2Finfra.git%40v4.0.0',
       '27:22 infra - - pkg:helm/infra?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Facme-org%2Finfra.git',
+    ])
+  })
+
+  it("takes a release's version as helm's --version does: one version, a range (no purl version), or text helm refuses", () => {
+    const out = discover(`repositories:
+  - {name: acme, url: https://charts.example.com}
+  - {name: reg, url: registry.example.com/charts, oci: true}
+releases:
+  - {name: a, chart: acme/exact, version: v1.2.3}
+  - {name: b, chart: acme/caret, version: ^2.0.0}
+  - {name: c, chart: acme/latest, version: latest}
+  - {name: d, chart: reg/ranged, version: ~3.1}
+  - {name: e, chart: oci://registry.example.com/charts/tagged:1.2}
+`)
+    expect(errors(out)).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:22 exact@v1.2.3 v1.2.3 https://charts.example.com pkg:helm/exact@v1.2.3?repository_url=https%3A%2F%2Fcharts.example.com',
+      '6:22 caret ^2.0.0 - https://charts.example.com pkg:helm/caret?repository_url=https%3A%2F%2Fcharts.example.com',
+      '7:22 latest latest - https://charts.example.com pkg:helm/latest?repository_url=https%3A%2F%2Fcharts.example.com',
+      '8:22 ranged ~3.1 - oci://registry.example.com/charts pkg:helm/ranged?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+      // A tag in the reference is one tag, whatever it looks like.
+      '9:22 tagged@1.2 1.2 oci://registry.example.com/charts pkg:helm/tagged@1.2?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+    ])
+    expect(skips(out)).toEqual([
+      '7 unresolved-version release c: chart latest: version "latest" is neither a version nor a range Helm reads (a semver constraint); listed without a version',
     ])
   })
 

@@ -467,8 +467,8 @@ spec:
       expect(inventory.errors).toEqual([])
       expect(inventory.skipped).toEqual([])
       expect(chartRows(inventory).map((row) => row.slice(dir.length + 1))).toEqual([
-        'infrastructure/controllers/cert-manager.yaml:38:11 pkg:helm/cert-manager@1.x?repository_url=oci%3A%2F%2Fquay.io%2Fjetstack%2Fcharts',
-        'infrastructure/controllers/envoy-gateway.yaml:39:11 pkg:helm/gateway-helm@%3E%3D%201.8.0-rc.0?repository_url=oci%3A%2F%2Fdocker.io%2Fenvoyproxy',
+        'infrastructure/controllers/cert-manager.yaml:38:11 pkg:helm/cert-manager?repository_url=oci%3A%2F%2Fquay.io%2Fjetstack%2Fcharts',
+        'infrastructure/controllers/envoy-gateway.yaml:39:11 pkg:helm/gateway-helm?repository_url=oci%3A%2F%2Fdocker.io%2Fenvoyproxy',
         // Flux's default version is the newest (`*`): none is named.
         'apps/base/podinfo/release.yaml:11:14 pkg:helm/podinfo?repository_url=https%3A%2F%2Fstefanprodan.github.io%2Fpodinfo',
       ])
@@ -512,11 +512,52 @@ spec:
       expect(inventory.errors).toEqual([])
       expect(chartRows(inventory)).toEqual([
         // No scheme: Argo CD's form for an OCI registry.
-        'argo/apps.yaml:16:14 pkg:helm/acme-db@1.2.*?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+        'argo/apps.yaml:16:14 pkg:helm/acme-db?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
         'argo/apps.yaml:7:12 pkg:helm/acme-ingress@4.11.2?repository_url=https%3A%2F%2Fcharts.example.com%2Fstable',
       ])
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
         "30 unsupported ApplicationSet chart {{values.addon}}: a value is filled in by the ApplicationSet's generators ({{ }}); not read",
+      ])
+    })
+
+    it('lists a chart at a range without a version (the range in its ref) and reports a version Helm does not read', async () => {
+      const inventory = await scan({
+        'argo/ranges.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: ranged}
+spec:
+  source:
+    repoURL: https://charts.example.com/stable
+    chart: acme-ranged
+    targetRevision: ">=1.2.0 <2.0.0"
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: branch}
+spec:
+  source:
+    repoURL: https://charts.example.com/stable
+    chart: acme-branch
+    targetRevision: main
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: any}
+spec:
+  chart:
+    spec:
+      chart: acme-any
+      version: "*"
+`,
+      })
+      expect(inventory.errors).toEqual([])
+      expect(inventory.components.map((c) => `${c.ref} ${c.version ?? '-'} ${c.purl}`)).toEqual([
+        'acme-any - pkg:helm/acme-any',
+        'acme-branch main - pkg:helm/acme-branch?repository_url=https%3A%2F%2Fcharts.example.com%2Fstable',
+        'acme-ranged >=1.2.0 <2.0.0 - pkg:helm/acme-ranged?repository_url=https%3A%2F%2Fcharts.example.com%2Fstable',
+      ])
+      expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+        '16 unresolved-version Application chart acme-branch: version "main" is neither a version nor a range Helm reads (a semver constraint); listed without a version',
       ])
     })
 
@@ -712,7 +753,7 @@ spec:
       expect(inventory.errors).toEqual([])
       expect(chartRows(inventory)).toEqual([
         'flux/oci.yaml:18:41 pkg:helm/pinned?checksum=sha256%3A0123456789abcdef&repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
-        'flux/oci.yaml:5:41 pkg:helm/podinfo@%3E%3D6.0.0?repository_url=oci%3A%2F%2Fghcr.io%2Fstefanprodan%2Fcharts',
+        'flux/oci.yaml:5:41 pkg:helm/podinfo?repository_url=oci%3A%2F%2Fghcr.io%2Fstefanprodan%2Fcharts',
       ])
     })
 

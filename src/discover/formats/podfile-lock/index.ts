@@ -13,7 +13,7 @@ import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {readYaml} from '../../yaml.js'
-import {isAbsent, at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
+import {isAbsent, at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'podfile-lock',
