@@ -83,12 +83,12 @@ helmCharts:
 `,
     })
     expect(inventory.errors).toEqual([])
-    expect(refsAt(inventory)).toEqual(['cache@1.10 kustomization.yaml:12:11', 'example/a:v1 kustomization.yaml:7:11'])
-    expect(inventory.components.find((c) => c.kind === 'chart')).toMatchObject({
-      name: 'cache',
-      version: '1.10',
-      repository: 'https://charts.example.com',
-    })
+    // helm reads `--version 1.10` as the range 1.10.x (kustomize passes it on): no version, the range in ref.
+    expect(refsAt(inventory)).toEqual(['cache 1.10 kustomization.yaml:12:11', 'example/a:v1 kustomization.yaml:7:11'])
+    const chart = inventory.components.find((c) => c.kind === 'chart')
+    expect(chart).toMatchObject({name: 'cache', repository: 'https://charts.example.com'})
+    expect(chart?.version).toBeUndefined()
+    expect(chart?.purl).toBe('pkg:helm/cache?repository_url=https%3A%2F%2Fcharts.example.com')
     expect(inventory.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual([
       '2 missing-resource',
       '3 remote-resource',

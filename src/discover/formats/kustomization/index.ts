@@ -10,6 +10,8 @@ import type {Location, ScanError, Skipped} from '../../../core/model.js'
 import {isKustomizationFile} from '../../file-names.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {invalidVersionMessage, writtenChartVersion} from '../../chart-version.js'
+import {elide} from '../../../core/elide.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
@@ -68,12 +70,17 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     if (result) addImageRef(out, result, location, 'kustomize')
   }
   for (const {value, location} of parsed.charts) {
+    // kustomize gives `version` to helm's --version (../../chart-version.ts): a range is no version.
+    const version = writtenChartVersion(value.version ?? undefined)
+    if (version.invalid !== undefined)
+      out.skipped.push({
+        file: input.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: invalidVersionMessage(`helmCharts ${elide(value.name, 200)}`, version.invalid),
+      })
     out.components.push(
-      chartComponent(
-        {name: value.name, version: value.version ?? undefined, repository: value.repo ?? undefined},
-        location,
-        'kustomize',
-      ),
+      chartComponent({name: value.name, ...version.fields, repository: value.repo ?? undefined}, location, 'kustomize'),
     )
   }
   const used = new Set<ImageOverride>()
