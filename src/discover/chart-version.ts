@@ -13,6 +13,7 @@
  * (npm's `1.2` is `1.2.x` too, but its `,` and `=>` are not Masterminds').
  */
 import {elide} from '../core/elide.js'
+import type {Skipped} from '../core/model.js'
 
 /** A version part: digits, or the wildcards `x`, `X`, `*` (Masterminds writes `[0-9|x|X|\*]+`). */
 const PART = '[0-9xX*]+'
@@ -69,4 +70,26 @@ export function writtenChartVersion(written: string | undefined): WrittenChartVe
 /** The skip message for a version Helm does not read. */
 export function invalidVersionMessage(what: string, written: string): string {
   return `${what}: version "${elide(written, 100)}" is neither a version nor a range Helm reads (a semver constraint); listed without a version`
+}
+
+/**
+ * `writtenChartVersion(written).fields`, and text Helm does not read reported in `skipped` (`unresolved-version`, at
+ * `line` of `file`, naming `what`): for the formats that hand a version to helm (helmfile, kustomize's `helmCharts`,
+ * Argo CD and Flux objects).
+ */
+export function chartVersionFields(
+  written: string | undefined,
+  what: string,
+  at: {file: string; line?: number},
+  skipped: Skipped[],
+): WrittenChartVersion['fields'] {
+  const version = writtenChartVersion(written)
+  if (version.invalid !== undefined)
+    skipped.push({
+      file: at.file,
+      ...(at.line !== undefined ? {line: at.line} : {}),
+      reason: 'unresolved-version',
+      message: invalidVersionMessage(what, version.invalid),
+    })
+  return version.fields
 }

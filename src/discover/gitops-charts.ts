@@ -26,7 +26,7 @@ import {urlWithoutCredentials} from '../core/redact.js'
 import {type ChartDependency, chartComponent, type Output} from './output.js'
 import type {DiscoverContext} from './types.js'
 import {argoHelmValues} from './argo-helm-values.js'
-import {invalidVersionMessage, type WrittenChartVersion, writtenChartVersion} from './chart-version.js'
+import {chartVersionFields, type WrittenChartVersion} from './chart-version.js'
 import {valuesImages} from './helm-value-images.js'
 import {readYaml} from './yaml.js'
 import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -54,6 +54,9 @@ export interface GitopsCharts {
   /** Where the images of the values the objects give their charts go (./helm-value-images.ts). */
   out: Output
 }
+
+/** A chart's version fields: a version, or a range Helm resolves (../chart-version.ts). */
+type VersionFields = WrittenChartVersion['fields']
 
 /** A Flux source as a release refers to it: kind, name and namespace (when written). */
 interface SourceRef {
@@ -136,7 +139,7 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
       chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart, filledInBy)
     if (chartNode === undefined || name === undefined) continue
     const location = {file, line: chartNode.line, column: chartNode.column}
-    const versioned = versionFields(out, location, `${kind} chart ${name}`, version)
+    const versioned = chartVersionFields(version, `${kind} chart ${name}`, location, out.skipped)
     addChart(out, {chart: argoChart(name, versioned, repoURL), at: location})
   }
 }
@@ -218,7 +221,7 @@ function helmRelease(
     const versioned = digest
       ? {}
       : semver !== undefined
-        ? versionFields(out, location, `${what}: chart ${url.slice(slash + 1)}`, semver)
+        ? chartVersionFields(semver, `${what}: chart ${url.slice(slash + 1)}`, location, out.skipped)
         : tag
           ? {version: tag}
           : {}
@@ -259,7 +262,8 @@ function fromSourceRef(
 ): void {
   const location = {file, line: node.line, column: node.column}
   // Flux's default version is `*`, the newest: no version is named.
-  const versioned = version?.trim() === '*' ? {} : versionFields(out, location, `${what}: chart ${name}`, version)
+  const versioned =
+    version?.trim() === '*' ? {} : chartVersionFields(version, `${what}: chart ${name}`, location, out.skipped)
   if (ref === undefined) {
     addChart(out, {chart: {name, ...versioned}, at: location})
     return
@@ -297,24 +301,6 @@ function missing(
 }
 
 /** A chart to list; one whose name is empty (`chart: ''`, an OCI URL ending in `/`) is an error: a package URL needs a name. */
-type VersionFields = WrittenChartVersion['fields']
-
-/**
- * A version as a GitOps object gives it to Helm (Argo CD's `targetRevision`, Flux's `version` and `semver`): one
- * version, or a range Helm resolves (listed without a version, the range in `ref`); text Helm does not read is reported.
- */
-function versionFields(out: GitopsCharts, at: Location, what: string, written: string | undefined): VersionFields {
-  const version = writtenChartVersion(written)
-  if (version.invalid !== undefined)
-    out.skipped.push({
-      file: at.file,
-      line: at.line,
-      reason: 'unresolved-version',
-      message: invalidVersionMessage(what, version.invalid),
-    })
-  return version.fields
-}
-
 function addChart(out: GitopsCharts, chart: GitopsChart): void {
   if (chart.chart.name.trim() === '')
     out.out.errors.push({

@@ -11,7 +11,7 @@ import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {chartComponent, errorAt, locationOf, type Output} from '../../output.js'
-import {invalidVersionMessage, type WrittenChartVersion, writtenChartVersion} from '../../chart-version.js'
+import {chartVersionFields} from '../../chart-version.js'
 import type {DiscoverContext} from '../../types.js'
 import {
   isAbsent,
@@ -258,28 +258,9 @@ function repoChart(
       reason: 'missing-resource',
       message: `${label}: chart repository ${elide(ref.repo, 200)} is not declared in this file's repositories: (a base, a parent helmfile or \`helm repo add\` may declare it): chart ${elide(ref.name, 200)} listed without its repository`,
     })
-  const versioned = versionFields(h, label, ref.name, version, location)
+  const versioned = chartVersionFields(version, `${label}: chart ${elide(ref.name, 200)}`, location, h.out.skipped)
   const chart = {name: ref.name, ...versioned, ...(repository?.url ? {repository: repository.url} : {})}
   h.out.components.push(direct(chartComponent(chart, location, 'manifest')))
-}
-
-/** A release's `version:` as helm's `--version` reads it (../../chart-version.ts); text helm refuses is reported. */
-function versionFields(
-  h: Helmfile,
-  label: string,
-  name: string,
-  written: string | undefined,
-  location: Location,
-): WrittenChartVersion['fields'] {
-  const version = writtenChartVersion(written)
-  if (version.invalid !== undefined)
-    h.out.skipped.push({
-      file: h.file,
-      line: location.line,
-      reason: 'unresolved-version',
-      message: invalidVersionMessage(`${label}: chart ${elide(name, 200)}`, version.invalid),
-    })
-  return version.fields
 }
 
 function listRef(
@@ -305,7 +286,11 @@ function listRef(
       const [field, fieldDigest] = version?.split('@') ?? []
       const digest = ref.digest || fieldDigest || undefined
       // `version:` is what helm's --version takes (a version or a range); a tag in the reference is one tag.
-      const versioned = field ? versionFields(h, label, ref.name, field, location) : ref.tag ? {version: ref.tag} : {}
+      const versioned = field
+        ? chartVersionFields(field, `${label}: chart ${elide(ref.name, 200)}`, location, h.out.skipped)
+        : ref.tag
+          ? {version: ref.tag}
+          : {}
       const chart = {name: ref.name, ...versioned, repository: ref.repository, ...(digest ? {digest} : {})}
       h.out.components.push(direct(chartComponent(chart, location, 'manifest')))
       return

@@ -10,7 +10,7 @@ import type {Location, ScanError, Skipped} from '../../../core/model.js'
 import {isKustomizationFile} from '../../file-names.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
-import {invalidVersionMessage, writtenChartVersion} from '../../chart-version.js'
+import {chartVersionFields} from '../../chart-version.js'
 import {elide} from '../../../core/elide.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
@@ -71,16 +71,14 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   }
   for (const {value, location} of parsed.charts) {
     // kustomize gives `version` to helm's --version (../../chart-version.ts): a range is no version.
-    const version = writtenChartVersion(value.version ?? undefined)
-    if (version.invalid !== undefined)
-      out.skipped.push({
-        file: input.file,
-        line: location.line,
-        reason: 'unresolved-version',
-        message: invalidVersionMessage(`helmCharts ${elide(value.name, 200)}`, version.invalid),
-      })
+    const versioned = chartVersionFields(
+      value.version ?? undefined,
+      `helmCharts ${elide(value.name, 200)}`,
+      {file: input.file, line: location.line},
+      out.skipped,
+    )
     out.components.push(
-      chartComponent({name: value.name, ...version.fields, repository: value.repo ?? undefined}, location, 'kustomize'),
+      chartComponent({name: value.name, ...versioned, repository: value.repo ?? undefined}, location, 'kustomize'),
     )
   }
   const used = new Set<ImageOverride>()
