@@ -69,6 +69,7 @@ import {discoverer as vcpkg} from './formats/vcpkg/index.js'
 import {discoverer as terraformLock} from './formats/terraform-lock/index.js'
 import {discoverer as terraformModule} from './formats/terraform-module/index.js'
 import {discoverer as bazelModule} from './formats/bazel-module/index.js'
+import {discoverer as mavenExtensions} from './formats/maven-extensions/index.js'
 import {discoverer as mavenPom} from './formats/maven-pom/index.js'
 import {discoverer as clojureDeps} from './formats/clojure-deps/index.js'
 import {discoverer as cyclonedxJson} from './formats/cyclonedx-json/index.js'
@@ -151,6 +152,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   terraformModule,
   bazelModule,
   mavenPom,
+  mavenExtensions,
   clojureDeps,
   cyclonedxJson,
   cyclonedxXml,
