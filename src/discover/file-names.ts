@@ -10,9 +10,10 @@ const KUSTOMIZATION = new Set(['kustomization.yaml', 'kustomization.yml', 'Kusto
 const HELM_CHART = new Set(['Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock'])
 /**
  * `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose.override.yaml`, `docker-compose_secrets.yml`:
- * Renovate's default pattern, `(^|/)(?:docker-)?compose[^/]*\.ya?ml$`, less `composer…` (PHP Composer's files).
+ * Renovate's default pattern, `(^|/)(?:docker-)?compose[^/]*\.ya?ml$`, less `composer…` (PHP Composer's files); and
+ * podman-compose's own default names, `podman-compose.y*ml` and `container-compose*.y*ml` (its COMPOSE_DEFAULT_LS).
  */
-const COMPOSE = /^(?:docker-)?compose(?!r)[^/]*\.ya?ml$/i
+const COMPOSE = /^(?:docker-|podman-|container-)?compose(?!r)[^/]*\.ya?ml$/i
 /** `values.yaml`, `values-prod.yaml`, `values.dev.yml`. */
 const HELM_VALUES = /^values(?:[-.][^/]*)?\.ya?ml$/
 
@@ -211,11 +212,12 @@ export function isJsonManifestCandidate(file: string): boolean {
 }
 
 /**
- * The extension of a name whose last one is a template engine's (`Dockerfile.j2`, `Jenkinsfile.tmpl`): the text is
+ * The extension of a name whose last one is a template engine's (`Dockerfile.j2`, `Jenkinsfile.tmpl`; Thor's `.tt`, which
+ * every Rails generator writes its `Dockerfile.tt` in, and Elixir's `.eex`, Phoenix's): the text is
  * not the format's until rendered (the dockerfile and jenkinsfile formats skip such files as templates).
  */
 export function templateExtension(file: string): string | undefined {
-  return /\.(?:hbs|handlebars|mustache|tmpl|tpl|gotmpl|template|j2|jinja|jinja2|njk|erb|ejs|liquid|twig|in)$/i.exec(
+  return /\.(?:hbs|handlebars|mustache|tmpl|tpl|gotmpl|template|j2|jinja|jinja2|njk|erb|ejs|liquid|twig|in|tt|eex)$/i.exec(
     file,
   )?.[0]
 }

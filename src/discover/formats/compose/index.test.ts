@@ -337,6 +337,12 @@ describe('compose file names and file format v1', () => {
       false,
       false,
     ])
+    // podman-compose's own default names too (umami's podman/podman-compose.yml was not read).
+    expect(
+      ['podman/podman-compose.yml', 'container-compose.yaml', 'container-compose.override.yml', 'podman.yml'].map(
+        discoverer.matches,
+      ),
+    ).toEqual([true, true, true, false])
     const out = discover(fixture('traefik-acme-dns/docker-compose_secrets.yml'), {}, file)
     expect(summary(out)).toEqual([
       '8:12 traefik:v3.7 -> docker.io/library/traefik:v3.7',

@@ -94,6 +94,7 @@ describe('devcontainer', () => {
     "https://example.com/hello.tar.gz": {},
     "ghcr.io/\${localEnv:ORG}/features/x:1": {},
     "ghcr.io/example-org/features/Bad Name": {},
+    "ghcr.io/devcontainers/features/docker-in-docker:": {},
   }
 }`
     expect(listed(text)).toEqual([
@@ -105,6 +106,8 @@ describe('devcontainer', () => {
       `ghcr.io/example-org/features/pinned@sha256:${'a'.repeat(64)} ghcr.io/example-org/features/pinned@sha256:${'a'.repeat(64)} 9:5 dev`,
       'ghcr.io/example-org/features/untagged ghcr.io/example-org/features/untagged@latest 10:5 dev',
       'https://example.com/releases/download/v1/devcontainer-feature-hello.tgz hello@undefined 15:5 dev',
+      // An empty tag is no tag: the CLI pulls latest (rubygems.org's devcontainer.json writes one).
+      'ghcr.io/devcontainers/features/docker-in-docker: ghcr.io/devcontainers/features/docker-in-docker@latest 19:5 dev',
     ])
     expect(discover(text).components[7]).toMatchObject({
       kind: 'package',

@@ -205,6 +205,11 @@ function readFeatures(
     }
     // The CLI redirects the renamed devcontainers-contrib namespace.
     if (segments[1] === 'devcontainers-contrib') segments[1] = 'devcontainers-extra'
+    // An empty tag (`…/node:`) is no tag: the CLI pulls `latest` (containerCollectionsOCI.ts getRef: `digest || tag ||
+    // 'latest'`, its tag check passing over an empty one).
+    const last = segments.length - 1
+    if (last > 0 && segments[last].endsWith(':') && !segments[last].includes('@'))
+      segments[last] = segments[last].slice(0, -1)
     addFeature(out, id, segments.join('/'), location)
   }
 }

@@ -379,6 +379,21 @@ describe('dockerfile', () => {
         },
       ],
     })
+    // Rails generators write `Dockerfile.tt` (Thor) and Phoenix `Dockerfile.eex`: `ARG RUBY_VERSION=<%= … %>` was an
+    // invalid image reference `ruby:<%=-slim`, exit 2 (rails/rails, real-world review).
+    for (const name of [
+      'lib/generators/app/templates/Dockerfile.tt',
+      'priv/templates/phx.gen.release/Dockerfile.eex',
+    ]) {
+      const erb = discover('ARG RUBY_VERSION=<%= Gem.ruby_version %>\nFROM ruby:$RUBY_VERSION-slim\n', name)
+      expect([erb.components, erb.errors, erb.skipped.map((s) => s.message)]).toEqual([
+        [],
+        [],
+        [
+          `${name.slice(name.lastIndexOf('/') + 1)} is a template (${name.slice(name.lastIndexOf('.'))}), not a Dockerfile: render it and scan the result`,
+        ],
+      ])
+    }
     const inline = discover('FROM node:{{ version }}\nFROM python:{% if x %}3{% endif %}\n')
     expect(inline.errors).toEqual([])
     expect(inline.skipped.map((s) => [s.line, s.reason])).toEqual([
