@@ -74,6 +74,34 @@ describe('github-actions', () => {
     expect(out.skipped.map((s) => [s.line, s.reason])).toEqual([[24, 'unsupported']])
   })
 
+  it('lists the actions of parallel step groups (GA 2026-06-25): each step of a group, and a sequence in one', () => {
+    const out = discover(`on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - parallel:
+          - uses: actions/cache@v4
+            with: {path: vendor, key: deps}
+          - name: k6
+            uses: grafana/setup-k6-action@v1
+          - steps:
+              - uses: actions/setup-node@v4
+              - run: npm ci
+      - uses: actions/upload-artifact@v4
+        background: true
+`)
+    expect(out.errors).toEqual([])
+    expect(summary(out).map((row) => row.split(' ').slice(0, 3).join(' '))).toEqual([
+      '6:15 githubactions actions/checkout@v4',
+      '8:19 githubactions actions/cache@v4',
+      '11:19 githubactions grafana/setup-k6-action@v1',
+      '13:23 githubactions actions/setup-node@v4',
+      '15:15 githubactions actions/upload-artifact@v4',
+    ])
+  })
+
   it('reads composite and Docker actions', () => {
     const composite = discover(
       'name: setup\nruns:\n  using: composite\n  steps:\n    - uses: actions/setup-go@v5\n    - run: make\n',
@@ -216,6 +244,41 @@ describe('github-actions', () => {
       [23, 24, 'docker.io/andy5995/slackware-build-essential', '15.0'],
       [27, 24, 'docker.io/library/alpine', '3.23'],
       [31, 24, 'docker.io/library/alpine', '3.20'],
+    ])
+  })
+
+  it("takes matrix.x || 'image' as GitHub does: each job's image, the literal for the jobs without one (wagtail)", () => {
+    const out = discover(
+      [
+        'jobs:',
+        '  test:',
+        '    services:',
+        '      postgres:',
+        "        image: ${{ matrix.postgres || 'postgres:14' }}",
+        '    strategy:',
+        '      matrix:',
+        '        include:',
+        '          - python: "3.12"',
+        '            postgres: "postgres:15"',
+        '          - python: "3.13"',
+        '            postgres: "postgres:latest"',
+        '          - python: "3.11"',
+        '  nofallback:',
+        '    container:',
+        "      image: ${{ matrix.os || 'alpine:3.20' }}",
+        '    strategy:',
+        '      matrix:',
+        '        os: ["debian:12", "debian:13"]',
+        '',
+      ].join('\n'),
+    )
+    expect([out.errors, out.skipped]).toEqual([[], []])
+    expect(out.components.map((c) => `${c.locations[0].line} ${c.name}@${c.version}`)).toEqual([
+      '10 docker.io/library/postgres@15',
+      '12 docker.io/library/postgres@latest',
+      '5 docker.io/library/postgres@14',
+      '19 docker.io/library/debian@12',
+      '19 docker.io/library/debian@13',
     ])
   })
 

@@ -29,7 +29,15 @@ import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isScalar, isSeq, stringValue, type YamlNode, type YamlScalar} from '../../yaml-tree.js'
-import {MATRIX_NOT_EXPANDED, matrixStrings, matrixTemplate, matrixValues, wholePath} from './matrix.js'
+import {
+  MATRIX_NOT_EXPANDED,
+  matrixOrLiteral,
+  matrixStrings,
+  matrixTemplate,
+  matrixValues,
+  matrixValuesOr,
+  wholePath,
+} from './matrix.js'
 import {appendAll} from '../../../core/arrays.js'
 
 export const discoverer: Discoverer = {
@@ -87,10 +95,21 @@ function discover(input: DiscoverInput): Output {
   return out
 }
 
-function steps(out: Output, file: string, node: YamlNode | undefined, path: string): void {
-  if (!isSeq(node)) return
+/** Groups of steps nested this deep at most (a `parallel:` group in a group): more is no workflow GitHub runs. */
+const MAX_STEP_GROUPS = 16
+
+/**
+ * The actions of a list of steps, and of the steps a `parallel:` group runs side by side (GitHub Actions' parallel
+ * steps, generally available since 2026-06-25: `- parallel:` holds a list of steps, each a step or a `steps:` list
+ * run in order).
+ */
+function steps(out: Output, file: string, node: YamlNode | undefined, path: string, depth = 0): void {
+  if (!isSeq(node) || depth > MAX_STEP_GROUPS) return
   node.items.forEach((step, i) => {
     usesAt(out, file, at(step, 'uses'), `${path}[${i}].uses`, STEP_SEPARATORS)
+    steps(out, file, at(step, 'parallel'), `${path}[${i}].parallel`, depth + 1)
+    // A sequence inside a group (not a key a step of the job's own list has).
+    if (depth > 0) steps(out, file, at(step, 'steps'), `${path}[${i}].steps`, depth + 1)
   })
 }
 
@@ -171,6 +190,18 @@ function jobImageAt(
   matrix: YamlNode | undefined,
 ): void {
   const value = stringValue(node)
+  const orLiteral = value?.includes('||') ? matrixOrLiteral(value) : undefined
+  if (value !== undefined && orLiteral !== undefined) {
+    const found = matrixValuesOr(matrix, orLiteral.path)
+    if (found !== undefined) {
+      const label = `${path} (${value.slice(0, 200)})`
+      for (const item of found.nodes) imageAt(out, file, isMap(item) ? at(item, 'image') : item, label, field)
+      // The literal is written in the expression: listed there, for the jobs without a value.
+      if (found.fallback && orLiteral.fallback !== '')
+        imageValue(out, file, node as YamlScalar, orLiteral.fallback, label)
+      return
+    }
+  }
   const template = value?.includes('${{') ? matrixTemplate(value) : undefined
   if (value === undefined || !template) {
     imageAt(out, file, node, path, field)

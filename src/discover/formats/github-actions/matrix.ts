@@ -82,6 +82,46 @@ export function matrixValues(matrix: YamlNode | undefined, path: readonly string
 }
 
 /**
+ * `${{ matrix.a.b || 'text' }}` as a whole value (wagtail's `image: ${{ matrix.postgres || 'postgres:14' }}`): the
+ * path and the text a job without a value there takes. Only a quoted literal after `||`; anything else is no match.
+ */
+const MATRIX_OR_LITERAL = /^\$\{\{\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\|\|\s*'([^']*)'\s*\}\}$/
+
+export function matrixOrLiteral(value: string): {path: string[]; fallback: string} | undefined {
+  const match = MATRIX_OR_LITERAL.exec(value.trim())
+  return match ? {path: match[1].slice(1).split('.'), fallback: match[2]} : undefined
+}
+
+/**
+ * What `matrix.<path> || 'fallback'` gives in the jobs of the matrix: the distinct nodes of the jobs whose value there
+ * is truthy, and whether a job takes the fallback (no value, or null, false, 0 or an empty string: the falsy values of
+ * GitHub's expressions); undefined when the matrix cannot be expanded.
+ */
+export function matrixValuesOr(
+  matrix: YamlNode | undefined,
+  path: readonly string[],
+): {nodes: YamlNode[]; fallback: boolean} | undefined {
+  const combinations = expand(matrix)
+  if (!combinations) return undefined
+  const found = new Set<YamlNode>()
+  let fallback = false
+  for (const combination of combinations) {
+    const node = resolve(combination, path)
+    if (node === undefined || isFalsy(node)) fallback = true
+    else found.add(node)
+  }
+  return {nodes: [...found], fallback}
+}
+
+function isFalsy(node: YamlNode): boolean {
+  if (!isScalar(node)) return false
+  if (node.kind === 'null') return true
+  if (node.kind === 'boolean') return node.text.toLowerCase() === 'false'
+  if (node.kind === 'number') return Number(node.text) === 0 || Number.isNaN(Number(node.text))
+  return node.kind === 'string' && node.text === ''
+}
+
+/**
  * The distinct strings a template gives in the jobs of the matrix, in the order first met; undefined when the matrix
  * cannot be expanded, or a value it takes is a list, a map, an expression or a number not written as GitHub writes it.
  */
