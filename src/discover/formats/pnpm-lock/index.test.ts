@@ -110,6 +110,12 @@ snapshots:
 `
 
 describe('pnpm-lock keys', () => {
+  it('reads an empty or blank pnpm-lock.yaml as pnpm does: no lockfile, no error (pnpm test fixtures)', () => {
+    for (const text of ['', '\n', '  \n\n']) expect(discover(text)).toEqual({components: [], errors: []})
+    // A file with content and no lockfileVersion is still refused.
+    expect(discover('importers: {}\n').errors?.map((e) => e.code)).toEqual(['unsupported-version'])
+  })
+
   it('a dependency named __proto__ in an importer is left out, as zod leaves it out', () => {
     const text = [
       "lockfileVersion: '9.0'",

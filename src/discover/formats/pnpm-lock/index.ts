@@ -193,6 +193,8 @@ export function discoverPnpmLock(
   text: string,
   registries: NpmRegistries = NO_REGISTRIES,
 ): DiscoverOutput {
+  // pnpm reads an empty or blank pnpm-lock.yaml as no lockfile at all (lockfile/fs read.ts), so it locks nothing.
+  if (text.trim() === '') return {components: [], errors: []}
   const documents = lockfileDocuments(text)
   if (documents.count <= 1) return discoverDocument(file, text, registries, 'lockfile')
   const {count, first, second, last} = documents as Required<Documents>

@@ -84,6 +84,26 @@ describe('poetry-lock', () => {
     expect(components.map((c) => c.scope)).toEqual(['dev'])
   })
 
+  it('gives no scope where a lock-version 2.0 file writes neither groups nor category (Poetry 1.5 to 1.8)', () => {
+    const out = discover(`[[package]]
+name = "pytest"
+version = "8.3.3"
+optional = false
+
+[[package]]
+name = "httpx"
+version = "0.27.0"
+optional = true
+
+[metadata]
+lock-version = "2.0"
+python-versions = "^3.12"
+content-hash = "abc"
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.name} ${c.scope ?? '-'}`)).toEqual(['pytest -', 'httpx optional'])
+  })
+
   it('rejects an unknown lock-version at its value, in words naming the versions read', () => {
     expect(
       discover('[[package]]\nname = "a"\nversion = "1"\n\n[metadata]\npython-versions = "*"\nlock-version =  "3.0"\n')

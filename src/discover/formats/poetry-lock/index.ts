@@ -23,11 +23,17 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) => discoverPoetryLock(file, text),
 }
 
-/** Groups other than `main` (test, docs, dev...) are not installed with the package; `optional` marks extras. */
-function scopeOf(entry: PoetryPackage): Scope {
+/**
+ * Groups other than `main` (test, docs, dev...) are not installed with the package; `optional` marks extras. A lock
+ * that writes neither `groups` nor `category` (lock-version 2.0, Poetry 1.5 to 1.8, which dropped `category` before
+ * Poetry 2 wrote `groups`) does not say which group a package is for: no scope, rather than prod for the dev tools
+ * too (mealie's pytest and mypy).
+ */
+function scopeOf(entry: PoetryPackage): Scope | undefined {
   if (entry.groups !== undefined && !entry.groups.includes('main')) return 'dev'
   if (entry.category === 'dev') return 'dev'
   if (entry.optional) return 'optional'
+  if (entry.groups === undefined && entry.category === undefined) return undefined
   return 'prod'
 }
 

@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-/** A `[[package]]` of poetry.lock: `category` up to lock 1.x (Poetry < 1.5), `groups` from 2.0. */
+/** A `[[package]]` of poetry.lock: `category` up to lock 1.x (Poetry < 1.5), neither in 2.0, `groups` from 2.1 (Poetry 2). */
 export const PoetryPackage = z.looseObject({
   name: z.string(),
   version: z.string(),
