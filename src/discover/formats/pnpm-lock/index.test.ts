@@ -276,12 +276,71 @@ describe('pnpm-lock', () => {
     expect(errors.map((e) => [e.code, e.line])).toEqual([['invalid-entry', 15]])
   })
 
-  it('9.0: optional comes from snapshots, no dev flag', () => {
+  it('9.0: optional comes from snapshots; prod and dev from what the importers reach (no dev flag)', () => {
     const {components, errors} = discover(v9)
     expect(errors).toEqual([])
     expect(components.map(brief)).toEqual([
-      {name: 'alpha', version: '1.0.0', ref: 'alpha@1.0.0', scope: undefined, direct: true, local: undefined, line: 13},
+      {name: 'alpha', version: '1.0.0', ref: 'alpha@1.0.0', scope: 'prod', direct: true, local: undefined, line: 13},
       {name: 'fsx', version: '2.0.0', ref: 'fsx@2.0.0', scope: 'optional', direct: false, local: undefined, line: 16},
+    ])
+  })
+
+  it('9.0: a package only devDependencies reach is dev, one production reaches too is prod, through aliases and peers', () => {
+    const {components, errors} = discover(`lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      app-lib:
+        specifier: ^1.0.0
+        version: 1.0.0
+    devDependencies:
+      test-kit:
+        specifier: ^3.0.0
+        version: 3.0.0(react@18.2.0)
+      sw:
+        specifier: npm:string-width@^4
+        version: string-width@4.2.3
+
+packages:
+
+  app-lib@1.0.0:
+    resolution: {integrity: sha512-a}
+  shared@2.0.0:
+    resolution: {integrity: sha512-s}
+  test-kit@3.0.0:
+    resolution: {integrity: sha512-t}
+  only-test@1.1.0:
+    resolution: {integrity: sha512-o}
+  string-width@4.2.3:
+    resolution: {integrity: sha512-w}
+  orphan@0.1.0:
+    resolution: {integrity: sha512-x}
+
+snapshots:
+
+  app-lib@1.0.0:
+    dependencies:
+      shared: 2.0.0
+  shared@2.0.0: {}
+  test-kit@3.0.0(react@18.2.0):
+    dependencies:
+      shared: 2.0.0
+      only-test: 1.1.0
+  only-test@1.1.0: {}
+  string-width@4.2.3: {}
+  orphan@0.1.0: {}
+`)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.name} ${c.scope ?? '-'}`)).toEqual([
+      'app-lib prod',
+      'shared prod',
+      'test-kit dev',
+      'only-test dev',
+      'string-width dev',
+      // Reached by no project: the lock does not say.
+      'orphan -',
     ])
   })
 
@@ -383,7 +442,7 @@ describe('pnpm-lock of several YAML documents (pnpm 11 and later: an env lockfil
         line: 18,
       },
       {name: 'pnpm', version: '11.9.0', ref: 'pnpm@11.9.0', scope: 'dev', direct: true, local: undefined, line: 22},
-      {name: 'etag', version: '1.8.0', ref: 'etag@1.8.0', scope: undefined, direct: true, local: undefined, line: 49},
+      {name: 'etag', version: '1.8.0', ref: 'etag@1.8.0', scope: 'prod', direct: true, local: undefined, line: 49},
     ])
     expect(components.map((c) => c.locations[0].column)).toEqual([3, 3, 3])
     // As pnpm reads it, with a byte order mark and CRLF line ends too (dependabot-core's own variants of this test).
@@ -430,7 +489,7 @@ describe('pnpm-lock of several YAML documents (pnpm 11 and later: an env lockfil
     expect(components.map((c) => `${c.name}@${c.version} ${c.scope} ${c.direct} ${c.locations[0].line}`)).toEqual([
       '@example/pnpm-plugin@1.2.0 dev true 14',
       'helper@2.0.0 dev false 17',
-      'alpha@1.0.0 undefined true 43',
+      'alpha@1.0.0 prod true 43',
       'fsx@2.0.0 optional false 46',
     ])
     expect(errors).toEqual([

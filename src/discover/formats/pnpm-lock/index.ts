@@ -251,10 +251,12 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
   // The `.npmrc`'s own problems: told once by the caller of a file of several documents.
   const errors: ScanError[] = [...read.errors, ...(role === 'lockfile' ? registries.errors : [])]
   const components: Component[] = []
-  const direct = readImporters(file, keysAt, data, major, components, errors, role)
+  const roots: SnapshotRoot[] = []
+  const direct = readImporters(file, keysAt, data, major, components, errors, role, roots)
   const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
   const positions = keysAt(['packages'])
   const packages = record(data.packages)
+  const reached = major >= 9 && role !== 'env' ? scopesFromImporters(data.snapshots, packages, roots) : undefined
   /** Entries whose key and fields name no package and version: told in one error. */
   const unnamed: Array<{key: string; line: number; column: number}> = []
   for (const key of Object.keys(packages)) {
@@ -286,6 +288,8 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
     // 5.x/6.x: `dev: true` only dev, `dev: false` only prod, absent both (so it ships): https://github.com/pnpm/spec/blob/master/lockfile/6.0.md
     else if (major < 9) scope = entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod'
     else if (optionalSnapshots?.get(`${name}@${version}`)) scope = 'optional'
+    // 9.x writes no dev flag: what the importers' dependencies reach says it, as pnpm decides what `--prod` installs.
+    else scope = reached?.get(`${name}@${version}`)
     components.push(
       packageComponent(file, {
         ecosystem: 'npm',
@@ -332,6 +336,66 @@ function unnamedEntries(file: string, unnamed: Array<{key: string; line: number;
   )
 }
 
+/** A direct dependency of an importer, as the snapshot key it names (`name@version(peers)`), and its section's scope. */
+interface SnapshotRoot {
+  key: string
+  scope: Scope
+}
+
+/** The snapshot key a dependency `name: version` names: `version` itself for an alias (`string-width@4.2.3`). */
+function snapshotKey(name: string, version: string): string {
+  const at = version.indexOf('@', 1)
+  const paren = version.indexOf('(')
+  const alias = at > 0 && (paren === -1 || at < paren) && !/^\d/.test(version) && !version.slice(0, at).includes(':')
+  return alias ? version : `${name}@${version}`
+}
+
+/**
+ * 9.x: each package's scope from what reaches it (pnpm dropped 6.x's `dev` flag): `prod` when a project's
+ * dependencies or optionalDependencies reach it, else `dev` when only its devDependencies do (what
+ * `pnpm install --prod` leaves out). By `name@version` (peer variants together: one variant reached from production
+ * makes the package prod). A walk over the snapshots' dependencies (their resolved peers passed over), each snapshot
+ * visited once per scope.
+ */
+function scopesFromImporters(
+  snapshots: unknown,
+  packages: Record<string, unknown>,
+  roots: readonly SnapshotRoot[],
+): Map<string, Scope> {
+  const graph = new Map<string, string[]>()
+  for (const [key, value] of Object.entries(record(snapshots))) {
+    const parsed = checkValue(SnapshotEntryCheck, value)
+    if (!parsed.success) continue
+    // A snapshot lists the peers it was resolved with among its dependencies; a peer is the dependent's to install
+    // (`pnpm install --prod` leaves out a peer only devDependencies provide), so it is no edge here.
+    const base = parsePackageKey(key, 9)
+    const peers =
+      base === undefined ? undefined : record(record(packages[`${base.name}@${base.version}`]).peerDependencies)
+    const next: string[] = []
+    for (const deps of [parsed.data.dependencies, parsed.data.optionalDependencies])
+      for (const [name, version] of Object.entries(deps ?? {}))
+        if (peers === undefined || !Object.hasOwn(peers, name)) next.push(snapshotKey(name, version))
+    graph.set(key, next)
+  }
+  const scopes = new Map<string, Scope>()
+  for (const scope of ['prod', 'dev'] as const) {
+    const seen = new Set<string>()
+    const stack = roots.filter((root) => (scope === 'prod') === (root.scope !== 'dev')).map((root) => root.key)
+    while (stack.length > 0) {
+      const key = stack.pop()!
+      if (seen.has(key)) continue
+      seen.add(key)
+      const base = parsePackageKey(key, 9)
+      if (base !== undefined) {
+        const id = `${base.name}@${base.version}`
+        if (!scopes.has(id)) scopes.set(id, scope)
+      }
+      for (const next of graph.get(key) ?? []) if (!seen.has(next)) stack.push(next)
+    }
+  }
+  return scopes
+}
+
 /** 9.x moved `optional` to snapshots, one per peer variant: a package is optional when every variant is. */
 function optionalInSnapshots(snapshots: unknown): Map<string, boolean> {
   const optional = new Map<string, boolean>()
@@ -370,6 +434,7 @@ function readImporters(
   components: Component[],
   errors: ScanError[],
   role: Role,
+  roots: SnapshotRoot[] = [],
 ): Set<string> {
   const direct = new Set<string>()
   const env = role === 'env'
@@ -403,6 +468,7 @@ function readImporters(
         )
         if (!isLocalRange(version)) {
           direct.add(`${name}@${resolved}`)
+          roots.push({key: snapshotKey(name, version), scope})
           continue
         }
         positions ??= keysAt([...importerPath, section])

@@ -38,4 +38,9 @@ export const EnvImporter = z.looseObject({
 })
 export type EnvImporter = z.infer<typeof EnvImporter>
 
-export const SnapshotEntry = z.looseObject({optional: z.boolean().optional()})
+/** A 9.x snapshot: `optional`, and the snapshots it depends on (name → version, peers in parentheses). */
+export const SnapshotEntry = z.looseObject({
+  optional: z.boolean().optional(),
+  dependencies: z.record(z.string(), z.string()).optional(),
+  optionalDependencies: z.record(z.string(), z.string()).optional(),
+})
