@@ -136,7 +136,7 @@ export default class InventoryCommand extends BaseCommand {
     // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).
     if (json) await this.writeJson(resolution ? {...inventory, resolution} : inventory)
     // Why the exit code is 2, and how to narrow the run: also with --json, whose stdout is the inventory alone.
-    const hint = incompleteHint(inventory.errors)
+    const hint = incompleteHint(inventory.errors, paths)
     if (hint) this.writeErr(`stewards: ${hint}\n`)
     if (inventory.errors.length > 0 || resolution?.incomplete) this.exit(ExitCode.incomplete)
   }

@@ -1,4 +1,5 @@
 /** Helpers the formats share to fill their output: one image reference becomes a component, a skip or an error. */
+import {elide} from '../core/elide.js'
 import {boundedValue, purlString} from '../core/purl-string.js'
 import type {ErrorCode} from '../core/errors.js'
 import type {Component, Location, Origin, ScanError} from '../core/model.js'
@@ -36,6 +37,17 @@ export function addImageRef(out: Output, ref: string, at: Location | Location[],
       line: location.line,
       reason: 'unsupported',
       message: `image "${ref}" holds a placeholder (\`$VAR\`, \`$(…)\`) that a shell, envsubst or a Tekton parameter fills in: not guessed; substitute it and scan the result`,
+    })
+    return
+  }
+  if (/^ko:\/\//i.test(pulled)) {
+    // ko's convention (https://ko.build/features/k8s): `ko resolve` builds the Go program at that import path and puts
+    // the image it pushed in its place. Not an image yet: its base image is ko's configuration's.
+    out.skipped.push({
+      file: location.file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `image "${elide(ref, 200)}" is built by ko from the Go package ${elide(pulled.slice(5), 200)} when the manifest is applied (ko resolve / ko apply): scan the manifests ko resolve writes for the images it pushes`,
     })
     return
   }

@@ -26,6 +26,24 @@ describe('incompleteHint', () => {
     )
   })
 
+  it('never names a scanned PATH, or a folder holding one, as the folder to leave out (linkerd2, scanned by its path)', () => {
+    const files = errors(
+      'linkerd2/cli/cmd/testdata/bad.input.yml',
+      'linkerd2/test/integration/deep/dualstack/testdata/policy.yml',
+    )
+    expect(incompleteHint(files, ['linkerd2'])).toBe(
+      `incomplete (exit 2): 2 files not read completely (2 errors); in linkerd2/cli/cmd/testdata/ (1), linkerd2/test/integration/deep/dualstack/testdata/ (1). ${tail('linkerd2/cli/cmd/testdata')}`,
+    )
+    // Without the PATH known, the shared folder is named (as from inside the tree, where it is a real subfolder).
+    expect(incompleteHint(files)).toContain(tail('linkerd2'))
+    // A PATH given with ./ or a trailing slash, and an absolute one, are the same PATH; a file directly in it has no folder to name.
+    expect(incompleteHint(files, ['./linkerd2/'])).toContain(tail('linkerd2/cli/cmd/testdata'))
+    expect(incompleteHint(errors('/work/linkerd2/a/x.yml', '/work/linkerd2/b/y.yml'), ['/work/linkerd2'])).toContain(
+      tail('/work/linkerd2/a'),
+    )
+    expect(incompleteHint(errors('/work/linkerd2/x.yml'), ['/work/linkerd2'])).toMatch(/with --exclude\.$/)
+  })
+
   it('names no folder for files at the top of the tree', () => {
     expect(incompleteHint(errors('package-lock.json', '-'))).toBe(
       'incomplete (exit 2): 2 files not read completely (2 errors). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude.',

@@ -1,4 +1,5 @@
 /** `stewards inventory` as text: the components table (stdout) and the summary of what was read (stderr). */
+import {trimEnd} from '../core/trim-end.js'
 import {posix} from 'node:path'
 import {compare} from '../core/compare.js'
 import type {Component, Inventory, ScanError} from '../core/model.js'
@@ -57,10 +58,10 @@ export function inventorySummary(inventory: Inventory): string {
  * who adopts stewards on a large tree meets its test fixtures (deliberately broken files) first; whether to fix a
  * file or leave it out is theirs to decide, never guessed here. Undefined without errors.
  */
-export function incompleteHint(errors: readonly ScanError[]): string | undefined {
+export function incompleteHint(errors: readonly ScanError[], roots: readonly string[] = []): string | undefined {
   if (errors.length === 0) return undefined
   const files = [...new Set(errors.map((e) => e.file))]
-  const top = errorFolders(files).slice(0, FOLDERS_SHOWN)
+  const top = errorFolders(files, roots).slice(0, FOLDERS_SHOWN)
   const count = (n: number, what: string) => `${thousands(n)} ${what}${n === 1 ? '' : 's'}`
   const where = top.length > 0 ? `; in ${top.map(([f, n]) => `${oneLine(f)}/ (${n})`).join(', ')}` : ''
   const more = top.length > 0 && byCount(top) < files.length ? ' and elsewhere' : ''
@@ -78,10 +79,16 @@ function byCount(folders: ReadonlyArray<[string, number]>): number {
 /**
  * The folders that hold the files, most files first: below the folder all of them share, one group per folder
  * there, each named by the deepest folder its files share (`pkg/testdata`, not `pkg/testdata/case1`, `case2`...).
- * When no group holds two files, the shared folder itself. Files at the top of the tree (no folder) are left out.
+ * When no group holds two files, the shared folder itself, unless it is a scanned PATH or holds one (`--exclude` on it
+ * would leave out the whole tree: linkerd2's two broken test files, under `cli/` and `test/`, named the tree itself).
+ * Files at the top of the tree (no folder, or a PATH itself) are left out.
  */
-function errorFolders(files: readonly string[]): Array<[string, number]> {
-  const folders = files.map((file) => posix.dirname(file)).filter((dir) => dir !== '.' && dir !== '/')
+function errorFolders(files: readonly string[], roots: readonly string[] = []): Array<[string, number]> {
+  const paths = roots.map((root) => trimEnd(posix.normalize(root), '/')).filter((root) => root !== '.' && root !== '')
+  const holdsRoot = (folder: string) => paths.some((root) => root === folder || root.startsWith(`${folder}/`))
+  const folders = files
+    .map((file) => posix.dirname(file))
+    .filter((dir) => dir !== '.' && dir !== '/' && !paths.includes(dir))
   if (folders.length === 0) return []
   const shared = commonFolder(folders)
   const groups = new Map<string, string[]>()
@@ -97,8 +104,9 @@ function errorFolders(files: readonly string[]): Array<[string, number]> {
     dirs.length,
   ])
   named.sort(([a, m], [b, n]) => n - m || compare(a, b))
-  if (named[0][1] === 1 && named.length > 1 && shared !== undefined) return [[shared, folders.length]]
-  return named
+  if (named[0][1] === 1 && named.length > 1 && shared !== undefined && !holdsRoot(shared))
+    return [[shared, folders.length]]
+  return named.filter(([folder]) => !holdsRoot(folder))
 }
 
 /** The deepest folder every one of `dirs` is in or is (`a/b` of `a/b/c` and `a/b/d`); undefined when none. */

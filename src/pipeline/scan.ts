@@ -96,7 +96,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const components = inventory.components.filter((c) => options.includeDev || c.scope !== 'dev')
   stage('discover', `${components.length} components in ${inventory.files} files`)
   // Files not read completely make the scan incomplete whatever follows: said now, with where they are.
-  const unread = incompleteHint(inventory.errors)
+  const unread = incompleteHint(inventory.errors, options.paths)
   if (unread) options.onNotice?.(unread)
 
   stage('resolve', `${components.length} components`)

@@ -39,7 +39,7 @@ describe('inventory: YAML files of the real-world review (pnpm 11 lockfiles, cus
     ).toEqual([
       'pnpm11/pnpm-lock.yaml:18:3 pkg:npm/%40pnpm/exe@11.9.0 dev true',
       'pnpm7/pnpm-lock.yaml:13:3 pkg:npm/etag@1.8.0 dev true',
-      'pnpm11/pnpm-lock.yaml:49:3 pkg:npm/etag@1.8.0 undefined true',
+      'pnpm11/pnpm-lock.yaml:49:3 pkg:npm/etag@1.8.0 prod true',
       'pnpm11/pnpm-lock.yaml:22:3 pkg:npm/pnpm@11.9.0 dev true',
     ])
     expect(json.skipped).toEqual([])

@@ -140,7 +140,7 @@ describe('scan flags on the demo', () => {
     ])
     // Said on stderr as soon as discovery is done, with where the files are.
     expect(r.stderr).toContain(
-      "stewards: incomplete (exit 2): 5 files not read completely (5 errors); in fixtures/demo/k8s/ (2), fixtures/demo/ (1), fixtures/demo/app/ (1) and elsewhere. Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude 'fixtures/demo/k8s/**'.\n",
+      "stewards: incomplete (exit 2): 5 files not read completely (5 errors); in fixtures/demo/k8s/ (2), fixtures/demo/app/ (1), fixtures/demo/entities/ (1) and elsewhere. Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude 'fixtures/demo/k8s/**'.\n",
     )
     expect((await scan(['--max-file-size', 'huge'])).code).toBe(3)
   })

@@ -378,6 +378,28 @@ spec:
     expect(inventory.skipped[0].message).toContain('helm template')
   })
 
+  it("skips ko's ko:// images (built from Go source when applied), not an invalid reference (tektoncd/pipeline)", async () => {
+    const inventory = await scan({
+      'config/controller.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: controller}
+spec:
+  template:
+    spec:
+      containers:
+        - name: controller
+          image: ko://github.com/example-org/pipeline/cmd/controller
+        - name: sidecar
+          image: registry.example.com/sidecar:1.0
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => c.ref)).toEqual(['registry.example.com/sidecar:1.0'])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '9 unsupported image "ko://github.com/example-org/pipeline/cmd/controller" is built by ko from the Go package github.com/example-org/pipeline/cmd/controller when the manifest is applied (ko resolve / ko apply): scan the manifests ko resolve writes for the images it pushes',
+    ])
+  })
+
   it('skips, once, a file that is not valid YAML and writes no apiVersion and kind: no object kubectl could apply', async () => {
     const inventory = await scan({
       // A design document (apache/camel-k's docs/threat-model.yaml has this shape) and an Ansible task list whose
