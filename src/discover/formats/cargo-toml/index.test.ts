@@ -88,6 +88,33 @@ cc = "1.0.83"
     ])
   })
 
+  it('reads the old underscore spellings Cargo still takes up to edition 2021 (rust-lang/cargo deprecated_section)', () => {
+    const out = discover(`[package]
+name = "app"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+serde = "=1.0.200"
+
+[dev_dependencies]
+regex = "=1.10.4"
+
+[build_dependencies]
+cc = "=1.0.90"
+
+[target.'cfg(unix)'.dev_dependencies]
+libc = "=0.2.150"
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.name} ${c.version} ${c.scope} ${c.locations[0].line}`)).toEqual([
+      'serde 1.0.200 prod 7',
+      'regex 1.10.4 dev 10',
+      'cc 1.0.90 dev 13',
+      'libc 0.2.150 dev 16',
+    ])
+  })
+
   it('reports a bad dependency at its line, and a TOML syntax error', () => {
     const out = discover('[dependencies]\nok = "1"\nbad = 42\n"not a crate!" = "1"\n')
     expect(rows(out)).toEqual(['2 ok 1 - prod pkg:cargo/ok'])

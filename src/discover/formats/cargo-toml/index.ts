@@ -22,11 +22,17 @@ export const discoverer: Discoverer = {
   discover: ({file, text}, context) => discoverCargoToml(file, text, context),
 }
 
-/** The dependency tables of a manifest or of one target, and their scopes. */
+/**
+ * The dependency tables of a manifest or of one target, and their scopes. Cargo still reads the old underscore
+ * spellings up to edition 2021, with a deprecation warning (cargo-util-schemas `#[serde(rename = "dev_dependencies")]`;
+ * refused from edition 2024).
+ */
 const KINDS: ReadonlyArray<{key: string; scope: Scope}> = [
   {key: 'dependencies', scope: 'prod'},
   {key: 'dev-dependencies', scope: 'dev'},
   {key: 'build-dependencies', scope: 'dev'},
+  {key: 'dev_dependencies', scope: 'dev'},
+  {key: 'build_dependencies', scope: 'dev'},
 ]
 
 /** `=MAJOR.MINOR.PATCH[-pre][+build]`: the one requirement that names a single version. */
