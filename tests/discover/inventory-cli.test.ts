@@ -772,7 +772,16 @@ describe('stewards inventory', () => {
     // square/okhttp's settings.gradle.kts and two build scripts (src/discover/formats/gradle-build/__fixtures__).
     const at = 'src/discover/formats/gradle-build/__fixtures__/okhttp'
     const json = await inventoryJson(at)
-    expect(json.skipped).toEqual([])
+    // The extract holds no gradle/libs.versions.toml: the catalog accessors it passes over are said, once per script.
+    expect(
+      json.skipped.map(
+        (s: {file: string; line: number; message: string}) =>
+          `${s.file.slice(at.length + 1)}:${s.line} ${s.message.slice(0, 80)}`,
+      ),
+    ).toEqual([
+      'build-logic/build.gradle.kts:26 16 dependencies are written as names this file does not define (the first libs.g',
+      'regression-test/build.gradle.kts:38 9 dependencies are written as names this file does not define (the first libs.ko',
+    ])
     expect(
       json.components.map(
         (c: {name: string; version?: string; scope: string; locations: Array<{file: string; line: number}>}) =>

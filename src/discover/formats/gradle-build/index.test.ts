@@ -6,8 +6,12 @@ import {discoverer} from './index.js'
 import {readProperties} from './properties.js'
 
 /** Reads `text` as `file`, with `files` (path → text) as the rest of the tree. */
+/** A tree with a version catalog at Gradle's default place, as the projects these scripts come from have. */
 const discover = (text: string, file = 'build.gradle', files: Record<string, string> = {}) =>
-  discoverer.discover({file, text}, {readText: (path) => files[path] ?? null}) as Required<DiscoverOutput>
+  discoverer.discover(
+    {file, text},
+    {readText: (path) => files[path] ?? null, exists: (path) => path in files || path === 'gradle/libs.versions.toml'},
+  ) as Required<DiscoverOutput>
 
 const rows = (out: Required<DiscoverOutput>) =>
   out.components.map(
@@ -25,6 +29,37 @@ const UNSET =
   "which neither this file nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)"
 
 describe('gradle-build', () => {
+  it("reports a script applied with apply from, and names no file defines when there is no catalog (apache/kafka's libs map)", () => {
+    const text = `apply from: "$rootDir/gradle/dependencies.gradle"
+
+dependencies {
+    implementation libs.metrics
+    implementation libs.slf4jApi
+    implementation 'org.example:kept:1.0'
+}
+`
+    const out = discoverer.discover(
+      {file: 'core/build.gradle', text},
+      {readText: () => null, exists: () => false},
+    ) as Required<DiscoverOutput>
+    expect(rows(out)).toEqual(['6:20 org.example:kept:1.0 1.0 prod'])
+    expect(notes(out)).toEqual([
+      '1 unsupported applies another script "$rootDir/gradle/dependencies.gradle" (apply from): the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
+      '4 unsupported 2 dependencies are written as names this file does not define (the first libs.metrics) and no version catalog is at gradle/libs.versions.toml: not listed (a script applied with apply from, or buildSrc, defines them)',
+    ])
+    // With the catalog above the script (gradle-version-catalog lists its entries), the accessors are no news.
+    const catalog = discoverer.discover(
+      {file: 'core/build.gradle', text: text.slice(text.indexOf('dependencies'))},
+      {readText: () => null, exists: (path) => path === 'gradle/libs.versions.toml'},
+    ) as Required<DiscoverOutput>
+    expect(notes(catalog)).toEqual([])
+    // Kotlin's form.
+    const kotlin = discover('apply(from = "versions.gradle.kts")\n', 'build.gradle.kts')
+    expect(notes(kotlin).map((note) => note.slice(0, 59))).toEqual([
+      '1 unsupported applies another script "versions.gradle.kts" ',
+    ])
+  })
+
   it('matches build and settings scripts, Groovy and Kotlin, outside node_modules', () => {
     for (const file of [
       'build.gradle',

@@ -215,6 +215,8 @@ class BuildScript {
   private readonly pending: Pending[] = []
   private readonly components: Component[] = []
   private readonly skipped: Skipped[] = []
+  /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
+  private readonly undefinedAccessors: {count: number; first?: {shown: string; line: number}} = {count: 0}
 
   constructor(
     private readonly file: string,
@@ -232,7 +234,25 @@ class BuildScript {
       if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
       else this.plugin(statement.start, statement.end)
     }
+    this.reportUndefinedAccessors()
     return {components: this.components, skipped: this.skipped, errors: []}
+  }
+
+  /**
+   * Dependencies written as names this file does not define are passed over: a version catalog's accessors
+   * (`libs.x`, listed by gradle-version-catalog from `gradle/libs.versions.toml`), or a map another script defines.
+   * Without a catalog in the tree at Gradle's default place, nothing else lists them: said once, with how many.
+   */
+  private reportUndefinedAccessors(): void {
+    const {count, first} = this.undefinedAccessors
+    if (count === 0 || first === undefined) return
+    for (const path of pathsAbove(this.file, 'gradle/libs.versions.toml')) if (this.context.exists?.(path)) return
+    this.skipped.push({
+      file: this.file,
+      line: first.line,
+      reason: 'unsupported',
+      message: `${count === 1 ? 'a dependency is' : `${count} dependencies are`} written as names this file does not define (the first ${elide(first.shown, 200)}) and no version catalog is at gradle/libs.versions.toml: not listed (a script applied with apply from, or buildSrc, defines them)`,
+    })
   }
 
   // ---- Statements and blocks ----
@@ -309,9 +329,30 @@ class BuildScript {
 
   private statement(start: number, end: number, frame: Frame, opens: boolean): void {
     if (frame.kind === 'closure') return
+    if (this.appliedScript(start, end)) return
     if (this.assignment(start, end, frame, opens)) return
     if (frame.kind === 'dependencies') this.pending.push({kind: 'dependency', start, end, frame})
     else if (frame.kind === 'plugins') this.pending.push({kind: 'plugin', start, end})
+  }
+
+  /**
+   * `apply from: 'gradle/dependencies.gradle'` (Groovy) or `apply(from = "…")` (Kotlin): a script applied to this one,
+   * not read here, so what it declares (Kafka's `libs` map: 339 dependencies) is reported, not silently missing.
+   */
+  private appliedScript(start: number, end: number): boolean {
+    const {tokens} = this.seq
+    if (!isIdent(tokens[start], 'apply')) return false
+    const from = isPunct(tokens[start + 1], '(') ? start + 2 : start + 1
+    if (!isIdent(tokens[from], 'from') || from >= end) return false
+    const target = tokens.slice(from + 2, end).find((token) => token.kind === 'string')
+    const what = target?.raw !== undefined ? ` "${elide(target.raw, 200)}"` : ''
+    this.skipped.push({
+      file: this.file,
+      line: tokens[start].line,
+      reason: 'unsupported',
+      message: `applies another script${what} (apply from): the dependencies and variables it declares are not read, so dependencies written with them here are not listed`,
+    })
+    return true
   }
 
   /** The block a header opens: what is read in it. */
@@ -739,7 +780,11 @@ class BuildScript {
       if (path !== null) {
         // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
         const name = ownName(path)
-        if (!this.variables.has(name)) continue
+        if (!this.variables.has(name)) {
+          this.undefinedAccessors.count++
+          this.undefinedAccessors.first ??= {shown: path.join('.'), line: token.line}
+          continue
+        }
         const value = this.lookup(name, path.join('.'), 0)
         if (value.missing.length === 0) this.coordinate(value, token, scope, false)
         continue
