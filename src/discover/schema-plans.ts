@@ -850,6 +850,24 @@ export const PLANS: Readonly<Record<string, Plan>> = {
         "inner": {
           "type": "boolean"
         }
+      },
+      "dependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
+      },
+      "optionalDependencies": {
+        "type": "optional",
+        "inner": {
+          "type": "record",
+          "value": {
+            "type": "string"
+          }
+        }
       }
     },
     "loose": true

@@ -5,6 +5,7 @@
  */
 import {execFileSync} from 'node:child_process'
 import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -207,5 +208,35 @@ describe('files a format would read that the walk does not read', () => {
       `${dir}/sub/Cargo.lock not-regular-file`,
       `${dir}/sub/go.sum read-failed`,
     ])
+  })
+})
+
+describe("package managers' vendor folders", () => {
+  it("passes over Go's and Composer's vendor folders, saying why, and walks any other folder named vendor", async () => {
+    const dir = await makeTree({
+      'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire github.com/example/lib v1.2.0\n',
+      'vendor/modules.txt': '# github.com/example/lib v1.2.0\n## explicit\ngithub.com/example/lib\n',
+      'vendor/github.com/example/lib/Dockerfile': 'FROM alpine:3.19\n',
+      'php/composer.json': '{"require": {"example/pkg": "1.0.0"}}\n',
+      'php/vendor/autoload.php': '<?php\n',
+      'php/vendor/example/pkg/composer.json': '{"require": {"example/inner": "2.0.0"}}\n',
+      'web/vendor/Dockerfile': 'FROM nginx:1.27\n',
+    })
+    try {
+      const inventory = await discoverPaths([dir])
+      const rel = (file: string) => file.slice(dir.length + 1)
+      expect(inventory.errors).toEqual([])
+      expect(inventory.components.map((c) => `${rel(c.locations[0].file)} ${c.name}`).sort()).toEqual([
+        'go.mod github.com/example/lib',
+        'php/composer.json example/pkg',
+        'web/vendor/Dockerfile docker.io/library/nginx',
+      ])
+      expect(inventory.skipped.map((s) => `${rel(s.file)} ${s.reason} ${s.message}`)).toEqual([
+        "php/vendor unsupported Composer's vendor folder (installed packages): composer.lock lists them; their own files are not read",
+        "vendor unsupported Go's vendor folder (go mod vendor): copies of the modules the go.mod beside it lists; their own files are not read",
+      ])
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
   })
 })

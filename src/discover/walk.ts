@@ -98,8 +98,10 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
         continue
       }
       if (info.isDirectory()) {
-        if (!SKIPPED_DIRS.has(shown) && !options.isExcluded(rel))
-          subdirs.push({abs, rel, real: childPath(dir.real, name)})
+        if (SKIPPED_DIRS.has(shown) || options.isExcluded(rel)) continue
+        const vendored = shown === 'vendor' ? vendorFolder(dir.abs, abs) : undefined
+        if (vendored !== undefined) yield skip(rel, 'unsupported', 'read-failed', vendored, true)
+        else subdirs.push({abs, rel, real: childPath(dir.real, name)})
       } else if (options.isExcluded(rel) || !options.isIncluded(rel)) {
         // not asked for
       } else if (info.isSymbolicLink()) {
@@ -188,6 +190,28 @@ export function asText(path: Buffer): FsPath {
 /** An entry that could not be listed or examined (`read-failed`): see WalkEntry for `reportAlways`. */
 function unexamined(rel: string, message: string, reportAlways: boolean): WalkEntry {
   return {type: 'error', rel, code: 'read-failed', message, reportAlways}
+}
+
+/**
+ * A `vendor` folder a package manager fills with the packages it installs, as node_modules is: Go's (`go mod vendor`
+ * writes `vendor/modules.txt` beside the go.mod that lists those modules) and Composer's (`vendor/autoload.php` beside
+ * composer.json). Their files are those packages' own (tektoncd/pipeline's vendored modules brought Bazel modules,
+ * Dockerfiles and requirements files that are not Tekton's), so they are not walked; the skip says why. Undefined for
+ * any other folder named vendor.
+ */
+function vendorFolder(parent: FsPath, folder: FsPath): string | undefined {
+  const isFile = (dir: FsPath, name: string) => {
+    try {
+      return lstatSync(childPath(dir, name)).isFile()
+    } catch {
+      return false
+    }
+  }
+  if (isFile(folder, 'modules.txt') && isFile(parent, 'go.mod'))
+    return "Go's vendor folder (go mod vendor): copies of the modules the go.mod beside it lists; their own files are not read"
+  if (isFile(folder, 'autoload.php') && isFile(parent, 'composer.json'))
+    return "Composer's vendor folder (installed packages): composer.lock lists them; their own files are not read"
+  return undefined
 }
 
 function skip(rel: string, reason: SkipReason, code: ErrorCode, message: string, reportAlways: boolean): WalkEntry {
