@@ -195,6 +195,31 @@ annotations:
     ])
   })
 
+  it('lists a dependency of a repository named with @ or alias: (helm repo add) without a repository URL, saying so', async () => {
+    const inventory = await scan({
+      'Chart.yaml': `apiVersion: v2
+name: app
+version: 1.0.0
+dependencies:
+  - name: redis
+    version: 18.0.0
+    repository: "@bitnami"
+  - name: postgresql
+    version: 13.0.0
+    repository: alias:bitnami
+`,
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${c.local ?? false} ${c.repository ?? '-'}`)).toEqual([
+      'pkg:helm/postgresql@13.0.0 false -',
+      'pkg:helm/redis@18.0.0 false -',
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '5 missing-resource chart redis: repository "@bitnami" names a repository added with helm repo add where the chart is built, whose URL is not in the tree: listed without its repository',
+      '8 missing-resource chart postgresql: repository "alias:bitnami" names a repository added with helm repo add where the chart is built, whose URL is not in the tree: listed without its repository',
+    ])
+  })
+
   it("keeps real charts' version ranges out of the purl and lists a charts/ subchart as local", async () => {
     const fixture = (file: string) =>
       readFileSync(join(import.meta.dirname, '__fixtures__', 'prometheus-community', file), 'utf8')

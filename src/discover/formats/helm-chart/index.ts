@@ -16,6 +16,7 @@ import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {at, isMap, isSeq, nearest, stringValue, toPlain, type YamlMap} from '../../yaml-tree.js'
 import {check, checkValue} from '../../checked.js'
+import {elide} from '../../../core/elide.js'
 import {chartVersion, invalidVersionMessage} from '../../chart-version.js'
 import {issueWords} from '../../../core/zod-issues.js'
 
@@ -72,12 +73,22 @@ function discover(input: DiscoverInput): Output {
         reason: 'unresolved-version',
         message: invalidVersionMessage(`chart ${dependency.name}`, written!),
       })
+    // `@name` and `alias:name` name a repository `helm repo add` gave that name on the machine that builds
+    // (https://helm.sh/docs/helm/helm_dependency/): not a URL, and not known here.
+    const alias = /^(?:@|alias:)/.test(dependency.repository ?? '')
+    if (alias)
+      out.skipped.push({
+        file: input.file,
+        line: location.line,
+        reason: 'missing-resource',
+        message: `chart ${dependency.name}: repository "${elide(dependency.repository!, 100)}" names a repository added with helm repo add where the chart is built, whose URL is not in the tree: listed without its repository`,
+      })
     const chart = {
       name: dependency.name,
       ...(version?.kind === 'exact' ? {version: version.version} : {}),
       ...(version?.kind === 'range' ? {range: version.range} : {}),
       ...(version?.kind === 'invalid' ? {range: written} : {}),
-      repository: dependency.repository || undefined,
+      repository: alias ? undefined : dependency.repository || undefined,
       // No repository: Helm takes the chart from the `charts/NAME/` folder beside Chart.yaml ("Local chart
       // subfolder", helm's internal/resolver/resolver.go); `file://` is a folder too (chartComponent marks it).
       ...(dependency.repository ? {} : {local: true}),
