@@ -4,7 +4,9 @@
  * applications and Flux releases install (../../gitops-charts.ts). Helm chart templates are skipped with a hint to
  * render them first.
  */
+import {loadAll, YAMLException} from 'js-yaml'
 import {appendAll} from '../../../core/arrays.js'
+import type {ScanError} from '../../../core/model.js'
 import {posix} from 'node:path'
 import {isManifestCandidate} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
@@ -32,6 +34,9 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   if (isChartTemplate(input.file, context))
     return helmTemplate(out, input.file, 'a Helm chart template (under templates/ beside Chart.yaml)')
+  const cheap = mayHoldObject(input.text) ? undefined : withoutObjects(input.text, input.file)
+  if (cheap?.valid) return out
+  if (cheap?.first) return notManifest(out, input.file, 'not valid YAML', cheap.first)
   const manifest = readManifestImages(input.text, input.file)
   // Template directives outside quotes break YAML, or turn into mappings used as keys: a template, not a manifest.
   const broken = manifest.errors.some((e) => e.code.startsWith('yaml-')) || manifest.complexKeyLines.length > 0
@@ -78,6 +83,31 @@ function isChartTemplate(file: string, context: DiscoverContext): boolean {
  */
 function mayHoldObject(text: string): boolean {
   return API_VERSION_KEY.test(text) && KIND_KEY.test(text)
+}
+
+/**
+ * A text that holds no object (mayHoldObject) is read for nothing but its first YAML problem, and the full reading
+ * that reports problems with their positions (the `yaml` library) went through the whole of it: 2 s for OpenRA's
+ * 650 KB tab-indented MiniYAML files. js-yaml finds whether it is valid YAML in a fraction of that; if not, the full
+ * reading runs on the text up to the line after js-yaml's first problem, which holds the same first problem. Valid
+ * YAML holds nothing here (no object): `{valid: true}`. Undefined when this cannot tell (templates, tags js-yaml does
+ * not know, a problem the prefix does not show): the caller reads the whole text as before.
+ */
+function withoutObjects(text: string, file: string): {valid?: true; first?: ScanError} | undefined {
+  if (text.includes('{{')) return undefined
+  let problemLine: number
+  try {
+    loadAll(text, () => undefined)
+    return {valid: true}
+  } catch (error) {
+    if (!(error instanceof YAMLException) || error.mark === undefined) return undefined
+    problemLine = error.mark.line + 1
+  }
+  let end = 0
+  for (let line = 0; line <= problemLine && end !== -1; line++) end = text.indexOf('\n', end + (line > 0 ? 1 : 0))
+  const prefix = end === -1 ? text : text.slice(0, end + 1)
+  const [first] = readManifestImages(prefix, file).errors
+  return first?.code.startsWith('yaml-') && (first.line ?? 0) <= problemLine + 1 ? {first} : undefined
 }
 
 const API_VERSION_KEY = /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:/m
