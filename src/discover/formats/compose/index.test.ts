@@ -495,3 +495,46 @@ describe('compose images tagged !!binary (read as go-yaml reads them: the decode
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([[8, 'invalid-compose']])
   })
 })
+
+describe('compose include (https://docs.docker.com/reference/compose-file/include/)', () => {
+  it('reads the services of included files, located in them with their own .env; reports remote and missing ones', () => {
+    const files: Record<string, string> = {
+      'deploy/infra/databases.yaml': 'services:\n  db:\n    image: postgres:${PG:-16}\n',
+      'deploy/infra/.env': 'PG=17\n',
+      'deploy/infra/cache.yml': 'services:\n  cache:\n    image: redis:7\n',
+      'deploy/other/compose.yaml': 'services:\n  x:\n    image: busybox:1\n',
+      'deploy/infra/loop.yaml': 'include: [loop.yaml]\nservices:\n  l:\n    image: alpine:3.20\n',
+    }
+    const context = {readText: (f: string) => files[f] ?? null, exists: (f: string) => f in files}
+    const text = `include:
+  - infra/databases.yaml
+  - path: [infra/cache.yml, other/compose.yaml]
+  - oci://registry.example.com/stacks/base:1
+  - infra/missing.yaml
+  - infra/loop.yaml
+services:
+  web:
+    image: nginx:1.27
+`
+    const out = discoverer.discover({file: 'deploy/compose.yaml', text}, context) as Required<DiscoverOutput>
+    expect(out.errors).toEqual([])
+    // An include that cannot be read (it is there) is an error: the run is incomplete.
+    const unreadable = discoverer.discover(
+      {file: 'deploy/compose.yaml', text: 'include: [locked.yaml]\n'},
+      {readText: () => null, exists: () => true},
+    ) as Required<DiscoverOutput>
+    expect(unreadable.errors.map((e) => `${e.line} ${e.code}`)).toEqual(['1 include-not-read'])
+    expect(out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.ref}`)).toEqual([
+      'deploy/compose.yaml:9 nginx:1.27',
+      'deploy/infra/databases.yaml:3 postgres:${PG:-16}',
+      'deploy/infra/cache.yml:3 redis:7',
+      'deploy/infra/loop.yaml:4 alpine:3.20',
+    ])
+    expect(out.components[1].version).toBe('17')
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'deploy/compose.yaml:4 remote-resource include oci://registry.example.com/stacks/base:1: a remote Compose file (git or OCI), not fetched: its services are not read',
+      'deploy/compose.yaml:5 missing-resource include infra/missing.yaml: not in the tree (Compose refuses to start without it): its services are not read',
+      'deploy/infra/loop.yaml:1 unsupported include loop.yaml: includes a file already on its include chain, or too deep a chain: not read again',
+    ])
+  })
+})

@@ -17,6 +17,7 @@
  * Decoded as Go decodes it (../../go-binary.ts); a `!!binary` key is decoded by the YAML reader, for every format.
  */
 import {posix} from 'node:path'
+import {appendAll} from '../../../core/arrays.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
@@ -48,6 +49,13 @@ function entry(node: YamlNode | null | undefined, key: string): YamlNode | undef
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
+  return discoverCompose(input, context, [input.file])
+}
+
+/** Files included through `include:` one inside another, at most (Compose refuses a cycle; this bounds a chain). */
+const MAX_INCLUDE_DEPTH = 8
+
+function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: readonly string[]): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file, {
     localTags: COMPOSE_TAGS,
@@ -124,7 +132,65 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       if (inline !== undefined) readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading)
     }
   }
+  for (const doc of yaml.documents) readIncludes(entry(doc.root, 'include'), input, context, chain, out)
   return out
+}
+
+/**
+ * `include:` (Compose 2.20+, https://docs.docker.com/reference/compose-file/include/): other Compose files whose
+ * services join this project, each a path (short form) or `{path: PATH or [PATHS]}`, relative to this file. Each is
+ * read as a Compose file, its images located in it, with the `.env` beside it (its project directory's), unless its
+ * own name makes it a Compose file stewards reads anyway. A remote one (git or OCI) is reported; a missing one too
+ * (Compose refuses to start).
+ */
+function readIncludes(
+  node: YamlNode | undefined,
+  input: DiscoverInput,
+  context: DiscoverContext,
+  chain: readonly string[],
+  out: Output,
+): void {
+  if (node === undefined) return
+  const items = isSeq(node) ? node.items : [node]
+  for (const item of items) {
+    const path = isMap(item) ? entry(item, 'path') : item
+    for (const written of isSeq(path) ? path.items : [path]) {
+      const text = stringValue(written)
+      if (written === undefined || text === undefined || text === '') continue
+      const at = locationOf(input.file, written)
+      const skip = (reason: 'remote-resource' | 'missing-resource' | 'unsupported', message: string) =>
+        out.skipped.push({file: input.file, line: at.line, reason, message: `include ${elide(text, 200)}: ${message}`})
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('git@')) {
+        skip('remote-resource', 'a remote Compose file (git or OCI), not fetched: its services are not read')
+        continue
+      }
+      if (text.includes('$')) {
+        skip('unsupported', 'a path holding a variable Compose fills in when it runs: not read')
+        continue
+      }
+      const file = posix.normalize(posix.join(posix.dirname(input.file), text))
+      // Read on its own as a Compose file: not again here.
+      if (isComposeFile(file)) continue
+      if (chain.includes(file) || chain.length > MAX_INCLUDE_DEPTH) {
+        skip('unsupported', 'includes a file already on its include chain, or too deep a chain: not read again')
+        continue
+      }
+      const included = context.readText(file)
+      if (included === null) {
+        if (context.exists?.(file) === false)
+          skip('missing-resource', 'not in the tree (Compose refuses to start without it): its services are not read')
+        else
+          out.errors.push({
+            ...at,
+            code: 'include-not-read',
+            message: `include ${elide(text, 200)} could not be read: its services are not listed`,
+          })
+        continue
+      }
+      const inner = discoverCompose({file, text: included}, context, [...chain, file])
+      for (const key of ['components', 'skipped', 'errors'] as const) appendAll(out[key] as unknown[], inner[key])
+    }
+  }
 }
 
 /** A mapping's entries, or a list's items (`NAME=value` strings) with no key. */
