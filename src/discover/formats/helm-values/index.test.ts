@@ -95,6 +95,22 @@ ignored:
     ])
   })
 
+  it('takes the appVersion of the nearest chart above for the values of its examples/ and ci/ folders', async () => {
+    const inventory = await scan({
+      'charts/collector/Chart.yaml': 'name: collector\nversion: 1.0.0\nappVersion: 0.158.0\n',
+      'charts/collector/examples/alternate-config/values.yaml': 'image:\n  repository: example/collector\n',
+      'charts/collector/ci/values.yaml': 'image:\n  repository: example/collector-ci\n',
+      'charts/sub/Chart.yaml': 'name: sub\nversion: 1.0.0\nappVersion: "9"\n',
+      'charts/sub/values.yaml': 'image:\n  repository: example/sub\n',
+    })
+    expect(inventory.skipped).toEqual([])
+    expect(inventory.components.map((c) => `${c.locations[0].file} ${c.ref}`).sort()).toEqual([
+      'charts/collector/ci/values.yaml example/collector-ci:0.158.0',
+      'charts/collector/examples/alternate-config/values.yaml example/collector:0.158.0',
+      'charts/sub/values.yaml example/sub:9',
+    ])
+  })
+
   it('skips templated values and reports invalid ones', async () => {
     const inventory = await scan({
       'values.yaml': 'a:\n  image:\n    repository: "{{ .Values.repo }}"\nb:\n  image: Bad/Name:1\n',

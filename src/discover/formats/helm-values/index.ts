@@ -18,6 +18,7 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {isMap} from '../../yaml-tree.js'
 import {chartFacts} from '../../helm-chart-file.js'
+import {pathsAbove} from '../../paths-above.js'
 import {valuesImages} from '../../helm-value-images.js'
 
 export const discoverer: Discoverer = {
@@ -31,9 +32,19 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file)
   appendAll(out.errors, yaml.errors)
-  const chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
-  const requirementsFile = posix.join(posix.dirname(input.file), 'requirements.yaml')
-  const chart = chartFacts(context.readText(chartFile), chartFile, {
+  // The chart the values are for: the nearest Chart.yaml, beside the file or above it (a chart's `ci/` and
+  // `examples/*/` values files are that chart's: opentelemetry-collector's examples were told it had no appVersion).
+  let chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
+  let chartText = context.readText(chartFile)
+  if (chartText === null)
+    for (const above of pathsAbove(posix.dirname(input.file), 'Chart.yaml')) {
+      chartText = context.readText(above)
+      if (chartText === null) continue
+      chartFile = above
+      break
+    }
+  const requirementsFile = posix.join(posix.dirname(chartFile), 'requirements.yaml')
+  const chart = chartFacts(chartText, chartFile, {
     text: context.readText(requirementsFile),
     file: requirementsFile,
   })
