@@ -111,7 +111,23 @@ describe('terraform-module', () => {
       '16:13 pkg:terraform/github.com/example-org/terraform-widget?vcs_url=git%2Bssh%3A%2F%2Fgit%40github.com%2Fexample-org%2Fterraform-widget.git git@github.com:example-org/terraform-widget.git',
       '22:13 pkg:terraform/registry.terraform.io/example-org/widget/aws example-org/widget/aws',
     ])
-    expect(out.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual(['19 unsupported', '22 unresolved-version'])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual([
+      // A git source without ?ref= is the default branch's head at each init.
+      '16 unresolved-version',
+      '19 unsupported',
+      '22 unresolved-version',
+    ])
+  })
+
+  it('reports a git:: source with no URL git can fetch (a placeholder a script fills in), not a module named after it', () => {
+    const out = discover(`module "hello" {
+  source = "git::__MIRROR_URL__//test/fixtures/download/hello-world?ref=v0.93.2"
+}
+`)
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '2 unsupported module "hello": source git::__MIRROR_URL__//test/fixtures/download/hello-world?ref=v0.93.2 is git:: with no URL git can fetch (scheme:// or user@host:): not read',
+    ])
   })
 
   it('reads only top-level module blocks, outside strings, comments and heredocs', () => {

@@ -78,9 +78,27 @@ function moduleComponents(file: string, calls: readonly ModuleCall[]): {componen
     // Local paths are this configuration's own modules, read where they are.
     if (source.startsWith('./') || source.startsWith('../')) continue
     const base = {ref, line, column, direct: true, ecosystem: 'terraform' as const}
+    if (/^git::(?![a-z][a-z0-9+.-]*:\/\/|[^/:@]+@[^:/]+:)/i.test(source)) {
+      // `git::__MIRROR_URL__//modules/x` (a placeholder a script fills in): no URL git can fetch.
+      skipped.push({
+        file,
+        line,
+        reason: 'unsupported',
+        message: `${where}: source ${elide(source, 200)} is git:: with no URL git can fetch (scheme:// or user@host:): not read`,
+      })
+      continue
+    }
     const git = gitSource(source)
     if (git) {
       components.push(packageComponent(file, {...base, name: git.name, qualifiers: {vcs_url: git.vcsUrl}}))
+      if (!git.ref)
+        skipped.push(
+          unresolvedVersion(
+            file,
+            line,
+            `${where}: ${elide(source, 200)} names no ?ref=: the default branch, as it is at each init, not one version`,
+          ),
+        )
       continue
     }
     const registry = REGISTRY_SOURCE.exec(source)
@@ -130,7 +148,7 @@ function unreadSource(source: string): string {
  * A git source as its repository (`name`: without scheme, user, port, `.git`, subdirectory and query; the repository
  * is what is stewarded, the subdirectory stays in `ref`) and purl `vcs_url` (`git+URL@ref`).
  */
-function gitSource(source: string): {name: string; vcsUrl: string} | undefined {
+function gitSource(source: string): {name: string; vcsUrl: string; ref: string | null} | undefined {
   const shorthand = FORGE_SHORTHAND.exec(source)
   let url: string
   let query: string | undefined
@@ -154,7 +172,7 @@ function gitSource(source: string): {name: string; vcsUrl: string} | undefined {
   // The shared rule of the formats that name a package by its repository (lockfile-support/git-package.ts): host and
   // path without scheme, user (`git@`), port and `.git`, so `git::ssh://git@github.com/o/r.git` and the scp-like
   // `git@github.com:o/r.git` are one repository, `github.com/o/r`. The user stays in `vcs_url`, the address git uses.
-  return {name: repositoryName(url), vcsUrl: gitVcsUrl(url, ref)}
+  return {name: repositoryName(url), vcsUrl: gitVcsUrl(url, ref), ref}
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {
