@@ -1,4 +1,4 @@
-import type {Component, Scope} from '../../core/model.js'
+import type {Component, Origin, Scope} from '../../core/model.js'
 import {type PackageEcosystem, packagePurl} from './purl.js'
 
 /** One lockfile entry, as the format tells it; `packageComponent` turns it into the shared Component shape. */
@@ -15,6 +15,8 @@ export interface PackageEntry {
   local?: boolean
   /** purl qualifiers (gem `platform`, `vcs_url` for git sources). */
   qualifiers?: Record<string, string>
+  /** Where it is declared: `lockfile` unless said (manifestComponent says `manifest`). */
+  origin?: Origin
 }
 
 export function packageComponent(file: string, entry: PackageEntry): Component {
@@ -26,7 +28,7 @@ export function packageComponent(file: string, entry: PackageEntry): Component {
   // in a second, regrown array (twice the allocation of what every inventory keeps to its end). Keys in the order
   // merging writes them (merge.ts), so JSON output is byte-stable.
   if (version !== undefined && purl !== undefined && !entry.local) {
-    const origin = 'lockfile'
+    const origin = entry.origin ?? 'lockfile'
     if (scope !== undefined && direct !== undefined)
       return {kind: 'package', ecosystem, name, version, purl, ref, scope, direct, origin, locations}
     if (scope !== undefined) return {kind: 'package', ecosystem, name, version, purl, ref, scope, origin, locations}
@@ -40,7 +42,15 @@ export function packageComponent(file: string, entry: PackageEntry): Component {
   if (scope !== undefined) component.scope = scope
   if (direct !== undefined) component.direct = direct
   if (entry.local) component.local = true
-  component.origin = 'lockfile'
+  component.origin = entry.origin ?? 'lockfile'
   component.locations = locations
   return component
+}
+
+/**
+ * A dependency a manifest declares (Cargo.toml, pom.xml, package.json, go.mod, a Gemfile...): packageComponent with
+ * origin `manifest`, so a report tells what a project asks for from what a lockfile pins.
+ */
+export function manifestComponent(file: string, entry: PackageEntry): Component {
+  return packageComponent(file, {...entry, origin: 'manifest'})
 }

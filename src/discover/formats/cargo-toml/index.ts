@@ -7,7 +7,7 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {isTomlTable, readToml, type TomlTable, tomlAt, tomlKeyLines} from '../../lockfile-support/toml.js'
 import {pathsAbove} from '../../paths-above.js'
@@ -147,7 +147,7 @@ function dependency(
   const local = typeof table.path === 'string' && git === undefined && requirement === undefined
   const registry = registryOf(table, registries)
   out.components.push(
-    packageComponent(out.file, {
+    manifestComponent(out.file, {
       ecosystem: 'cargo',
       name,
       version: exact,

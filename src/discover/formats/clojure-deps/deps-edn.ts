@@ -5,7 +5,7 @@
 import type {Scope} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverOutput} from '../../types.js'
 import {type Form, readForms} from './edn-reader.js'
@@ -113,7 +113,7 @@ function readDep(out: Output, file: string, libForm: Form, coord: Form, scope: S
     if (local?.kind !== 'string')
       return entryError(out, file, libForm, `${elide(written, 100)}: :local/root is a path string`)
     out.components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'maven',
         name: `${lib.group}:${lib.artifact}`,
         ref: written,

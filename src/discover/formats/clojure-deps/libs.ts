@@ -5,7 +5,7 @@
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Form} from './edn-reader.js'
@@ -69,7 +69,7 @@ export function addMaven(
           ...(type === undefined ? {} : {type}),
         }
   out.components.push(
-    packageComponent(file, {
+    manifestComponent(file, {
       ecosystem: 'maven',
       name: `${lib.group}:${lib.artifact}`,
       version: exact,

@@ -7,7 +7,7 @@
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
@@ -122,7 +122,7 @@ function requirement(out: Out, key: string, written: string, constraint: JsonVal
   const origin = originOf(out.repos, name, version)
   if (origin === undefined) out.unattributed++
   out.components.push(
-    packageComponent(out.file, {
+    manifestComponent(out.file, {
       ecosystem: 'composer',
       name,
       version,

@@ -21,7 +21,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {
   parseRequirement,
   withoutMarkersOf,
@@ -257,7 +257,7 @@ function pipComponent(
     }
     const where = whereFrom(entry.url)
     out.components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'pypi',
         name: normalizePypiName(entry.name),
         ref: redactSecrets(entry.text),
@@ -268,7 +268,7 @@ function pipComponent(
     )
   } else if (entry.kind === 'named') {
     out.components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'pypi',
         name: normalizePypiName(entry.name),
         version: entry.pinned,

@@ -13,7 +13,7 @@ import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component, Location} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isComposeFile, isDockerfile} from '../../file-names.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {isForbiddenKey} from '../../lockfile-support/problems.js'
@@ -251,7 +251,7 @@ function addTarball(
     fail('invalid-entry', "a tarball URL must end in devcontainer-feature-<id>.tgz (the Dev Containers CLI's rule)")
     return
   }
-  const component = packageComponent(file, {
+  const component = manifestComponent(file, {
     ecosystem: 'generic',
     name: match[1],
     ref: url,

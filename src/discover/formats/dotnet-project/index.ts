@@ -12,7 +12,7 @@
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {feedQualifiers, nugetSources} from '../../lockfile-support/nuget-sources.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {pathsAbove} from '../../paths-above.js'
@@ -99,7 +99,7 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
         if (note) entry.skipped.push(unresolvedVersion(file, item.line, note))
         const version = found.text === undefined ? undefined : exactVersion(found.text)
         entry.components.push(
-          packageComponent(file, {
+          manifestComponent(file, {
             ecosystem: 'nuget',
             name: id,
             version,

@@ -9,7 +9,7 @@
 import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {feedQualifiers, nugetSources} from '../../lockfile-support/nuget-sources.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -72,7 +72,7 @@ export function discoverDotnetTools(file: string, text: string, context: Discove
     if (version === undefined)
       skipped.push(unresolvedVersion(file, position.line, `${id}: ${elide(written, 100)} is not one exact version`))
     components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'nuget',
         name: id,
         version,

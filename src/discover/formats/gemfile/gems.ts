@@ -8,7 +8,7 @@ import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {redactMessage} from '../../../core/redact.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import type {LineIndex} from '../../lockfile-support/line-index.js'
 import {isForbiddenKey, lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
@@ -172,7 +172,7 @@ export function gemComponent(out: Out, gem: Declared, scope: Scope, origin: Orig
   const {line, column} = out.lines.position(gem.offset)
   const {ref, version} = versionOf(gem)
   out.components.push(
-    packageComponent(out.file, {
+    manifestComponent(out.file, {
       ecosystem: 'gem',
       name: gem.name,
       version,

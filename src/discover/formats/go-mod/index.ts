@@ -1,5 +1,5 @@
 import type {Component, ScanError} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {type Workspace, workspaceOf} from '../../lockfile-support/go-workspace.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -75,7 +75,7 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
       (replacement !== undefined && isLocalPath(replacement.newPath, replacement.newVersion))
     const ref = `${path} ${version}`
     components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'golang',
         name: path,
         version,
@@ -90,7 +90,7 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
       // The code built is the replacement's: report it too, where the replace directive says so.
       const at = replacement.line
       components.push(
-        packageComponent(file, {
+        manifestComponent(file, {
           ecosystem: 'golang',
           name: replacement.newPath,
           version: replacement.newVersion,

@@ -8,7 +8,7 @@
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {isLocalPath, lexGoMod, readReplacement} from '../../lockfile-support/go-modfile.js'
 import {folderOf, MAX_WORKSPACE_FOLDERS} from '../../lockfile-support/go-workspace.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
@@ -71,7 +71,7 @@ export function discoverGoWork(file: string, text: string, context: DiscoverCont
       // A folder: the tree's own module (no component). A module: the code the whole workspace builds instead.
       if (isLocalPath(replacement.newPath, replacement.newVersion)) continue
       components.push(
-        packageComponent(file, {
+        manifestComponent(file, {
           ecosystem: 'golang',
           name: replacement.newPath,
           version: replacement.newVersion,

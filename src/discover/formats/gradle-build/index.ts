@@ -14,7 +14,7 @@
 import {gradlePluginMarker, isGradleTestConfiguration} from '../../lockfile-support/gradle-configurations.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {pathsAbove} from '../../paths-above.js'
@@ -873,7 +873,7 @@ class BuildScript {
     const {version, note} = versionOf(name, written, plugin)
     if (note !== undefined) this.skipped.push(unresolvedVersion(this.file, at.line, note))
     this.components.push(
-      packageComponent(this.file, {
+      manifestComponent(this.file, {
         ecosystem: 'maven',
         name,
         version,

@@ -6,7 +6,7 @@
  */
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {gradlePluginMarker} from '../../lockfile-support/gradle-configurations.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -81,7 +81,7 @@ export function discoverVersionCatalog(file: string, text: string): DiscoverOutp
       const note = versionNote(declared, written)
       if (note) skipped.push(unresolvedVersion(file, line, note))
       components.push(
-        packageComponent(file, {
+        manifestComponent(file, {
           ecosystem: 'maven',
           name: declared.name,
           version,

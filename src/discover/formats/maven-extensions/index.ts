@@ -8,7 +8,7 @@
  */
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion} from '../../lockfile-support/maven-version.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -110,7 +110,7 @@ export function discoverExtensions(file: string, text: string): DiscoverOutput {
         ),
       )
     components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'maven',
         name,
         version,

@@ -17,7 +17,7 @@ import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
@@ -951,7 +951,7 @@ function component(
   qualifiers?: Record<string, string>,
   written = version,
 ): Component {
-  return packageComponent(file, {
+  return manifestComponent(file, {
     ecosystem: 'maven',
     name,
     version,

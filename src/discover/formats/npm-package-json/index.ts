@@ -8,7 +8,7 @@
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, registryQualifiers} from '../../lockfile-support/npm-name.js'
@@ -111,7 +111,7 @@ class Reading {
 
   add(name: string, ref: string, at: Position, scope: Scope, source: Source): void {
     this.components.push(
-      packageComponent(this.file, {
+      manifestComponent(this.file, {
         ecosystem: 'npm',
         name,
         version: source.version,

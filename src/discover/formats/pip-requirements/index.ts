@@ -1,6 +1,6 @@
 import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
@@ -127,7 +127,7 @@ function readFile(file: string, text: string, state: State, depth: number, inher
       const onForge = entry.vcs && vcsUrlRepository(entry.url) !== undefined
       if (entry.name !== undefined && (entry.local || onForge)) {
         state.components.push(
-          packageComponent(file, {
+          manifestComponent(file, {
             ecosystem: 'pypi',
             name: normalizePypiName(entry.name),
             ref: redactSecrets(entry.text),
@@ -153,7 +153,7 @@ function readFile(file: string, text: string, state: State, depth: number, inher
       // range. Registries that need an exact version say so when resolving. requirements files do not tell
       // direct from transitive (pip-compile output lists both).
       state.components.push(
-        packageComponent(file, {
+        manifestComponent(file, {
           ecosystem: 'pypi',
           name,
           version: entry.pinned ?? constraints.get(name),

@@ -23,7 +23,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {aliasTarget, isLocalRange, isRemoteRange, parseDescriptor} from '../../lockfile-support/npm-name.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
@@ -204,7 +204,7 @@ function dependency(
     if (requirement === undefined) return undefined
     if (requirement.kind === 'url') return null
     const name = normalizePypiName(requirement.name)
-    return packageComponent(file, {
+    return manifestComponent(file, {
       ecosystem: 'pypi',
       name,
       version: requirement.pinned,
@@ -220,7 +220,7 @@ function dependency(
   if (!NPM_NAME.test(target.name)) return undefined
   if (isLocalRange(target.range) || isRemoteRange(target.range)) return null
   const exact = /^=?v?(\d+\.\d+\.\d+(?:-[\w.-]+)?(?:\+[\w.-]+)?)$/.exec(target.range)?.[1]
-  return packageComponent(file, {
+  return manifestComponent(file, {
     ecosystem: 'npm',
     name: target.name,
     version: exact,

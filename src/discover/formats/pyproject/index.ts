@@ -7,7 +7,7 @@
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {missingComma, NAMED_REQUIREMENT, parseRequirement, withoutMarkersOf} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -420,7 +420,7 @@ function component(
   scope: Scope,
   where: PackageWhere = {},
 ) {
-  return packageComponent(file, {
+  return manifestComponent(file, {
     ecosystem: 'pypi',
     name,
     version: where.local ? undefined : version,

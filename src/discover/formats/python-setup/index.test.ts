@@ -150,7 +150,7 @@ install_requires = not-read-either
       ])
       expect(out.components[1].purl).toBe('pkg:pypi/acme-tools@2.3.1')
       expect(out.components[0].purl).toBe('pkg:pypi/example-lib')
-      expect(out.components.every((c) => c.direct === true && c.origin === 'lockfile')).toBe(true)
+      expect(out.components.every((c) => c.direct === true && c.origin === 'manifest')).toBe(true)
       expect(out.skipped).toEqual([])
       expect(out.errors).toEqual([])
     })

@@ -2,7 +2,7 @@
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import type {LineIndex} from '../../lockfile-support/line-index.js'
 import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {directReference} from '../../lockfile-support/pypi-index.js'
@@ -102,7 +102,7 @@ function readRequirement(
       unresolvedVersion(out.file, line, `${name}: installed from ${elide(parsed.url, 200)}, not a registry version`),
     )
   out.components.push(
-    packageComponent(out.file, {
+    manifestComponent(out.file, {
       ecosystem: 'pypi',
       name,
       version: parsed.kind === 'named' ? parsed.pinned : undefined,

@@ -9,7 +9,7 @@
 import {posix} from 'node:path'
 import type {Component, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {repositoryName} from '../../lockfile-support/git-package.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
@@ -90,7 +90,7 @@ function moduleComponents(file: string, calls: readonly ModuleCall[]): {componen
     }
     const git = gitSource(source)
     if (git) {
-      components.push(packageComponent(file, {...base, name: git.name, qualifiers: {vcs_url: git.vcsUrl}}))
+      components.push(manifestComponent(file, {...base, name: git.name, qualifiers: {vcs_url: git.vcsUrl}}))
       if (!git.ref)
         skipped.push(
           unresolvedVersion(
@@ -116,7 +116,7 @@ function moduleComponents(file: string, calls: readonly ModuleCall[]): {componen
           ),
         )
       components.push(
-        packageComponent(file, {
+        manifestComponent(file, {
           ...base,
           name: `${host}/${namespace}/${name}/${provider}`.toLowerCase(),
           version,
@@ -377,7 +377,7 @@ function providerComponents(
         ),
       )
     components.push(
-      packageComponent(file, {
+      manifestComponent(file, {
         ecosystem: 'terraform',
         name: `${host}/${namespace}/${type}`.toLowerCase(),
         version,

@@ -20,7 +20,7 @@ import {isPublicRegistry} from '../../../core/public-registries.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
 import type {Component, Scope} from '../../../core/model.js'
 import {hasTopLevelKey, readJsonTree} from '../../json-tree.js'
-import {packageComponent} from '../../lockfile-support/component.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverContext, Discoverer} from '../../types.js'
@@ -353,7 +353,7 @@ function addPort(manifest: Manifest, name: string, ref: string, at: Position, sc
   if (registry?.kind === 'git' && registry.repository !== undefined && !isPublicRegistry('vcpkg', registry.repository))
     qualifiers.repository_url = urlWithoutCredentials(registry.repository)
   const where = override?.at ?? at
-  const component: Component = packageComponent(manifest.file, {
+  const component: Component = manifestComponent(manifest.file, {
     ecosystem: 'vcpkg',
     name,
     ...(override === undefined ? {} : {version: override.version}),
