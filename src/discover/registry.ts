@@ -18,6 +18,7 @@ import {discoverer as cargoLock} from './formats/cargo-lock/index.js'
 import {discoverer as cargoToml} from './formats/cargo-toml/index.js'
 import {discoverer as poetryLock} from './formats/poetry-lock/index.js'
 import {discoverer as pipfileLock} from './formats/pipfile-lock/index.js'
+import {discoverer as pipfile} from './formats/pipfile/index.js'
 import {discoverer as uvLock} from './formats/uv-lock/index.js'
 import {discoverer as pdmLock} from './formats/pdm-lock/index.js'
 import {discoverer as pylockToml} from './formats/pylock-toml/index.js'
@@ -100,6 +101,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   cargoToml,
   poetryLock,
   pipfileLock,
+  pipfile,
   uvLock,
   pdmLock,
   pylockToml,
