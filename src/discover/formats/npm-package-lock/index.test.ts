@@ -413,3 +413,25 @@ describe('npm-package-lock: as npm reads what is missing', () => {
     ])
   })
 })
+
+describe('npm-package-lock: a key written twice', () => {
+  it('lists the last entry of a packages key written twice, as JSON.parse and npm read it, and reports the duplicate', () => {
+    const out = discover(`{
+  "name": "x",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {"name": "x", "dependencies": {"lodash": "^4.0.0"}},
+    "node_modules/lodash": {"version": "4.17.20", "resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.20.tgz"},
+    "node_modules/lodash": {"version": "4.17.21", "resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.21.tgz"}
+  }
+}
+`)
+    expect(out.components.map((c) => `${c.name}@${c.version} ${c.locations[0].line} ${c.direct}`)).toEqual([
+      'lodash@4.17.21 8 true',
+    ])
+    expect(out.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
+      "8 duplicate-key duplicate key 'node_modules/lodash' (the last value is used)",
+    ])
+  })
+})

@@ -62,6 +62,18 @@ export function collectPackagesSection(file: string): PackagesCollector {
   const errors: ScanError[] = []
   const projectPaths = new Set<string>()
   const declared = new Set<string>()
+  /**
+   * Where each key's component is: a key written twice (an error the reader reports) keeps its last entry, as
+   * JSON.parse and npm read it, so "the last value is used" is what is listed.
+   */
+  const at = new Map<string, number>()
+  const put = (key: string, component: Component) => {
+    const index = at.get(key)
+    if (index === undefined) {
+      at.set(key, components.length)
+      components.push(component)
+    } else components[index] = component
+  }
   return {
     add(key, raw, {line, column}) {
       const parsed = checkValue(PackagesEntryCheck, raw)
@@ -79,13 +91,15 @@ export function collectPackagesSection(file: string): PackagesCollector {
         if (key === '') return
         // A workspace member: the folder itself.
         const name = entry.name ?? key.slice(key.lastIndexOf('/') + 1)
-        components.push(
+        put(
+          key,
           packageComponent(file, {ecosystem: 'npm', name, version: entry.version, ref: key, line, column, local: true}),
         )
         return
       }
       if (entry.link) {
-        components.push(
+        put(
+          key,
           packageComponent(file, {ecosystem: 'npm', name: place.installedAs, ref: key, line, column, local: true}),
         )
         return
@@ -104,7 +118,8 @@ export function collectPackagesSection(file: string): PackagesCollector {
       // An alias (`"x": "npm:real@1"`) is installed under its alias; `name` holds the real package.
       const name = entry.name ?? place.installedAs
       const qualifiers = sourceQualifiers(resolved)
-      components.push(
+      put(
+        key,
         packageComponent(file, {
           ecosystem: 'npm',
           name,
