@@ -100,6 +100,7 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
       if (info.isDirectory()) {
         if (SKIPPED_DIRS.has(shown) || options.isExcluded(rel)) continue
         const vendored = shown === 'vendor' ? vendorFolder(dir.abs, abs) : undefined
+        // A folder is never a file a format claims, so the skip's error code is never used (a skip entry needs one).
         if (vendored !== undefined) yield skip(rel, 'unsupported', 'read-failed', vendored, true)
         else subdirs.push({abs, rel, real: childPath(dir.real, name)})
       } else if (options.isExcluded(rel) || !options.isIncluded(rel)) {

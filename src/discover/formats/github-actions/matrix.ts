@@ -19,7 +19,9 @@ const MAX_WORK = 1_000_000
 export const MATRIX_NOT_EXPANDED = `which is not expanded here: it is an expression, or over ${MAX_JOBS} jobs, ${MAX_ENTRIES} include or exclude entries, or ${MAX_WORK} value comparisons`
 
 /** What may stand inside `${{ }}` in a template: a matrix path alone (names only; `matrix['a']` is not read). */
-const MATRIX_EXPRESSION = /^\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*$/
+/** `.a.b` after `matrix`: names only. */
+const MATRIX_PATH = String.raw`((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)`
+const MATRIX_EXPRESSION = new RegExp(String.raw`^\s*matrix${MATRIX_PATH}\s*$`)
 
 /** The path of a template that is one `${{ matrix.a.b }}` and nothing else (`['a', 'b']`): the node it stands for. */
 export function wholePath(template: MatrixTemplate): string[] | undefined {
@@ -85,7 +87,7 @@ export function matrixValues(matrix: YamlNode | undefined, path: readonly string
  * `${{ matrix.a.b || 'text' }}` as a whole value (wagtail's `image: ${{ matrix.postgres || 'postgres:14' }}`): the
  * path and the text a job without a value there takes. Only a quoted literal after `||`; anything else is no match.
  */
-const MATRIX_OR_LITERAL = /^\$\{\{\s*matrix((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\|\|\s*'([^']*)'\s*\}\}$/
+const MATRIX_OR_LITERAL = new RegExp(String.raw`^\$\{\{\s*matrix${MATRIX_PATH}\s*\|\|\s*'([^']*)'\s*\}\}$`)
 
 export function matrixOrLiteral(value: string): {path: string[]; fallback: string} | undefined {
   const match = MATRIX_OR_LITERAL.exec(value.trim())

@@ -35,14 +35,13 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   // The chart the values are for: the nearest Chart.yaml, beside the file or above it (a chart's `ci/` and
   // `examples/*/` values files are that chart's: opentelemetry-collector's examples were told it had no appVersion).
   let chartFile = posix.join(posix.dirname(input.file), 'Chart.yaml')
-  let chartText = context.readText(chartFile)
-  if (chartText === null)
-    for (const above of pathsAbove(posix.dirname(input.file), 'Chart.yaml')) {
-      chartText = context.readText(above)
-      if (chartText === null) continue
-      chartFile = above
-      break
-    }
+  let chartText: string | null = null
+  for (const path of pathsAbove(input.file, 'Chart.yaml')) {
+    chartText = context.readText(path)
+    if (chartText === null) continue
+    chartFile = path
+    break
+  }
   const requirementsFile = posix.join(posix.dirname(chartFile), 'requirements.yaml')
   const chart = chartFacts(chartText, chartFile, {
     text: context.readText(requirementsFile),

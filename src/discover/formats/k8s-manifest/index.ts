@@ -103,8 +103,12 @@ function withoutObjects(text: string, file: string): {valid?: true; first?: Scan
     if (!(error instanceof YAMLException) || error.mark === undefined) return undefined
     problemLine = error.mark.line + 1
   }
-  let end = 0
-  for (let line = 0; line <= problemLine && end !== -1; line++) end = text.indexOf('\n', end + (line > 0 ? 1 : 0))
+  // Up to the end of the line after the problem's.
+  let end = -1
+  for (let line = 0; line <= problemLine; line++) {
+    end = text.indexOf('\n', end + 1)
+    if (end === -1) break
+  }
   const prefix = end === -1 ? text : text.slice(0, end + 1)
   const [first] = readManifestImages(prefix, file).errors
   return first?.code.startsWith('yaml-') && (first.line ?? 0) <= problemLine + 1 ? {first} : undefined

@@ -253,10 +253,11 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
   const components: Component[] = []
   const roots: SnapshotRoot[] = []
   const direct = readImporters(file, keysAt, data, major, components, errors, role, roots)
-  const optionalSnapshots = major >= 9 ? optionalInSnapshots(data.snapshots) : undefined
   const positions = keysAt(['packages'])
   const packages = record(data.packages)
-  const reached = major >= 9 && role !== 'env' ? scopesFromImporters(data.snapshots, packages, roots) : undefined
+  const snapshots = major >= 9 ? readSnapshots(data.snapshots, packages) : undefined
+  const optionalSnapshots = snapshots?.optional
+  const reached = snapshots && role !== 'env' ? scopesFromImporters(snapshots.nodes, roots) : undefined
   /** Entries whose key and fields name no package and version: told in one error. */
   const unnamed: Array<{key: string; line: number; column: number}> = []
   for (const key of Object.keys(packages)) {
@@ -350,64 +351,65 @@ function snapshotKey(name: string, version: string): string {
   return alias ? version : `${name}@${version}`
 }
 
+/** A 9.x snapshot: its package (`name@version`, peers left out) and the snapshots it depends on, peers passed over. */
+interface SnapshotNode {
+  id: string
+  next: string[]
+}
+
+/**
+ * The snapshots of a 9.x lockfile, read once: which packages are optional (pnpm moved `optional` to snapshots, one per
+ * peer variant: a package is optional when every variant is), and the dependency graph scopesFromImporters walks. A
+ * snapshot lists the peers it was resolved with among its dependencies; a peer is the dependent's to install
+ * (`pnpm install --prod` leaves out a peer only devDependencies provide), so it is no edge.
+ */
+function readSnapshots(
+  snapshots: unknown,
+  packages: Record<string, unknown>,
+): {optional: Map<string, boolean>; nodes: Map<string, SnapshotNode>} {
+  const optional = new Map<string, boolean>()
+  const nodes = new Map<string, SnapshotNode>()
+  for (const [key, value] of Object.entries(record(snapshots))) {
+    const base = parsePackageKey(key, 9)
+    if (base === undefined) continue
+    const id = `${base.name}@${base.version}`
+    const parsed = checkValue(SnapshotEntryCheck, value)
+    optional.set(id, (optional.get(id) ?? true) && parsed.success && parsed.data.optional === true)
+    if (!parsed.success) continue
+    const peers = record(record(packages[id]).peerDependencies)
+    const next: string[] = []
+    for (const deps of [parsed.data.dependencies, parsed.data.optionalDependencies])
+      for (const [name, version] of Object.entries(deps ?? {}))
+        if (!Object.hasOwn(peers, name)) next.push(snapshotKey(name, version))
+    nodes.set(key, {id, next})
+  }
+  return {optional, nodes}
+}
+
 /**
  * 9.x: each package's scope from what reaches it (pnpm dropped 6.x's `dev` flag): `prod` when a project's
  * dependencies or optionalDependencies reach it, else `dev` when only its devDependencies do (what
  * `pnpm install --prod` leaves out). By `name@version` (peer variants together: one variant reached from production
- * makes the package prod). A walk over the snapshots' dependencies (their resolved peers passed over), each snapshot
- * visited once per scope.
+ * makes the package prod). Each snapshot is visited once per scope.
  */
 function scopesFromImporters(
-  snapshots: unknown,
-  packages: Record<string, unknown>,
+  nodes: ReadonlyMap<string, SnapshotNode>,
   roots: readonly SnapshotRoot[],
 ): Map<string, Scope> {
-  const graph = new Map<string, string[]>()
-  for (const [key, value] of Object.entries(record(snapshots))) {
-    const parsed = checkValue(SnapshotEntryCheck, value)
-    if (!parsed.success) continue
-    // A snapshot lists the peers it was resolved with among its dependencies; a peer is the dependent's to install
-    // (`pnpm install --prod` leaves out a peer only devDependencies provide), so it is no edge here.
-    const base = parsePackageKey(key, 9)
-    const peers =
-      base === undefined ? undefined : record(record(packages[`${base.name}@${base.version}`]).peerDependencies)
-    const next: string[] = []
-    for (const deps of [parsed.data.dependencies, parsed.data.optionalDependencies])
-      for (const [name, version] of Object.entries(deps ?? {}))
-        if (peers === undefined || !Object.hasOwn(peers, name)) next.push(snapshotKey(name, version))
-    graph.set(key, next)
-  }
   const scopes = new Map<string, Scope>()
   for (const scope of ['prod', 'dev'] as const) {
     const seen = new Set<string>()
     const stack = roots.filter((root) => (scope === 'prod') === (root.scope !== 'dev')).map((root) => root.key)
     while (stack.length > 0) {
       const key = stack.pop()!
-      if (seen.has(key)) continue
+      const node = nodes.get(key)
+      if (seen.has(key) || node === undefined) continue
       seen.add(key)
-      const base = parsePackageKey(key, 9)
-      if (base !== undefined) {
-        const id = `${base.name}@${base.version}`
-        if (!scopes.has(id)) scopes.set(id, scope)
-      }
-      for (const next of graph.get(key) ?? []) if (!seen.has(next)) stack.push(next)
+      if (!scopes.has(node.id)) scopes.set(node.id, scope)
+      for (const next of node.next) if (!seen.has(next)) stack.push(next)
     }
   }
   return scopes
-}
-
-/** 9.x moved `optional` to snapshots, one per peer variant: a package is optional when every variant is. */
-function optionalInSnapshots(snapshots: unknown): Map<string, boolean> {
-  const optional = new Map<string, boolean>()
-  for (const [key, value] of Object.entries(record(snapshots))) {
-    const base = parsePackageKey(key, 9)
-    if (base === undefined) continue
-    const id = `${base.name}@${base.version}`
-    const parsed = checkValue(SnapshotEntryCheck, value)
-    const isOptional = parsed.success && parsed.data.optional === true
-    optional.set(id, (optional.get(id) ?? true) && isOptional)
-  }
-  return optional
 }
 
 const SECTION_SCOPES: Array<[keyof Importer, Scope]> = [
