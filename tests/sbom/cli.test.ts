@@ -1,4 +1,5 @@
 /** SBOMs from the command line: a named SBOM is read, and what it states resolves offline with no registry. */
+import {readFileSync} from 'node:fs'
 import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
@@ -9,6 +10,7 @@ import {repoRoot, runCli} from '../support/cli.js'
 import {readSbomFixture} from './support.js'
 
 const dir = join(import.meta.dirname, '__fixtures__')
+const inToto = join(repoRoot, 'src', 'discover', 'sbom-support', '__fixtures__', 'in-toto')
 const file = (name: string) => relative(repoRoot, join(dir, name))
 
 describe('stewards inventory with SBOMs', () => {
@@ -75,5 +77,29 @@ describe('SBOMs on standard input', () => {
       ).toContain(component)
       expect(inventory.components[0].locations[0].file).toBe('<stdin>')
     }
+  })
+
+  it('and an SBOM in an in-toto Statement (BuildKit, cosign): what `cosign verify-attestation | jq` pipes in', async () => {
+    const text = readFileSync(join(inToto, 'buildkit', 'sbom.spdx.json'))
+    const inventory = await discoverPaths(['-'], {stdin: {stream: Readable.from([text])}})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => [c.name, c.locations[0].file, c.locations[0].line])).toEqual([
+      ['@colors/colors', '<stdin>', 28],
+      ['alpine/musl', '<stdin>', 44],
+    ])
+  })
+})
+
+describe('stewards inventory of in-toto attestations', () => {
+  it("lists what BuildKit's SBOM attestation lists and passes its provenance over (exit 0)", async () => {
+    const r = await runCli(['inventory', relative(repoRoot, join(inToto, 'buildkit')), '--json'])
+    expect(r.stderr).not.toContain('internal error')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.components.map((c: {purl: string}) => c.purl)).toEqual([
+      'pkg:npm/%40colors/colors@1.6.0',
+      'pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1',
+    ])
+    expect([out.files, out.errors, out.skipped]).toEqual([1, [], []])
   })
 })

@@ -16,9 +16,22 @@ import {
 } from '../lockfile-support/json-reader.js'
 import type {Position} from '../lockfile-support/line-index.js'
 import {lockfileError} from '../lockfile-support/problems.js'
-import type {SniffFile} from '../sniff.js'
+import {SNIFF_BYTES, type SniffFile} from '../sniff.js'
 import type {Discoverer, DiscoverOutput} from '../types.js'
+import {
+  insidePredicate,
+  predicateKeyAt,
+  statementPredicateType,
+  statementProblem,
+  wholePredicateType,
+} from './in-toto.js'
 import {type TopLevelKeys, topLevelKeys} from './top-level-keys.js'
+
+/** The SBOMs of a format that in-toto Statements carry (./in-toto.ts): their `predicateType`, and what to call it. */
+export interface PredicateType {
+  test: RegExp
+  name: string
+}
 
 /**
  * A JSON SBOM format: any `.json` manifest candidate (lockfiles and tool configuration are never SBOMs) that has
@@ -35,6 +48,8 @@ import {type TopLevelKeys, topLevelKeys} from './top-level-keys.js'
  *   never told, so a BOM must not be passed over for how its JSON is written.
  * `claims` decides on the strings of the key's value, decoded, where the text was read by keys (when `also` is
  * given: the head held the key but `also` did not match the text as written).
+ * An in-toto Statement (its `_type` in the head) is the format's when its `predicateType` is `predicate`'s: the
+ * SBOM is its `predicate` (./in-toto.ts).
  * The content decides: the whole document is read and checked by `discover`.
  */
 export function jsonSbomFormat(format: {
@@ -47,6 +62,8 @@ export function jsonSbomFormat(format: {
   early?: (head: string) => boolean
   /** Other names than `.json` that may hold the format (Bitnami's `.spdx-<app>.spdx` SPDX JSON). */
   alsoNamed?: RegExp
+  /** The format's documents as in-toto predicates; none: a Statement is never this format's. */
+  predicate?: PredicateType
   discover(file: string, text: string): DiscoverOutput
 }): Discoverer {
   const {key, also, early} = format
@@ -68,6 +85,13 @@ export function jsonSbomFormat(format: {
       if (head.slice(0, 8).includes('\u0000')) {
         const ascii = head.replaceAll('\u0000', '').replace(/^\uFFFD+/, '')
         return hasTopLevelKey(ascii, key) || (file !== undefined && sbomName(file.name))
+      }
+      // A Statement's SBOM is nested: only its predicate type says whose it is.
+      const predicateType = statementPredicateType(head)
+      if (predicateType !== undefined) {
+        if (format.predicate === undefined) return false
+        const type = predicateType === '' && file !== undefined ? wholePredicateType(file.chunks()) : predicateType
+        return format.predicate.test.test(type)
       }
       if (hasTopLevelKey(head, key)) {
         if (holds(head)) return true
@@ -202,11 +226,12 @@ function closesRootAtEnd(text: string, from: number): boolean {
 }
 
 export interface SbomJson {
+  /** The SBOM: the document's root, or the `predicate` of the in-toto Statement that is the root. */
   root: JsonObject
   document: JsonDocument
   /** Problems found while reading (forbidden and duplicate keys), reported beside the components. */
   errors: ScanError[]
-  /** Where a top-level key is written (line 1 when absent). */
+  /** Where a top-level key of the SBOM is written (line 1 when absent; in a Statement, the predicate's place). */
   at(key: string): Position
   /** The output that refuses the document, with `message` at the top-level `key` (line 1 when absent). */
   refuse(code: ErrorCode, message: string, key: string): DiscoverOutput
@@ -218,17 +243,41 @@ export interface SbomJson {
   ): DiscoverOutput
 }
 
-/** The document, or the output that says why it cannot be read (syntax, a root that is not an object). */
+/**
+ * The document, or the output that says why it cannot be read (syntax, a root that is not an object). An in-toto
+ * Statement (./in-toto.ts) is read with `skip` and `consumeItem` seeing the paths inside its `predicate`, which is
+ * the SBOM returned; it must be of `predicate`'s type.
+ */
 export function readSbomJson(
   file: string,
   text: string,
   skip: (path: readonly string[]) => boolean,
-  options: Pick<ReadJsonOptions, 'consumeItem' | 'restart'> = {},
+  options: Pick<ReadJsonOptions, 'consumeItem' | 'restart'> & {predicate?: PredicateType} = {},
 ): {ok: true; sbom: SbomJson} | {ok: false; output: DiscoverOutput} {
-  const read = readLockfileJson(file, text, {...options, skip})
+  const statement = statementPredicateType(text.slice(0, SNIFF_BYTES)) !== undefined
+  const {predicate: predicateType, ...callbacks} = options
+  const read = readLockfileJson(file, text, {
+    ...callbacks,
+    ...(statement ? insidePredicate({skip, consumeItem: options.consumeItem}) : {skip}),
+  })
   if (!read.ok) return {ok: false, output: {components: [], errors: read.errors}}
-  const {document, root, errors} = read
-  const at = (key: string): Position => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
+  const {document, errors} = read
+  const topLevelAt = (key: string): Position => document.topLevelKeys.get(key) ?? {line: 1, column: 1}
+  const refusal = (code: ErrorCode, message: string, {line, column}: Position): DiscoverOutput => ({
+    components: [],
+    errors: [...errors, lockfileError(file, code, message, line, column)],
+  })
+  let root = read.root
+  let at = topLevelAt
+  if (statement) {
+    const problem = predicateType
+      ? statementProblem(root, predicateType.test, predicateType.name)
+      : 'an in-toto Statement: this format reads no SBOM in one'
+    if (problem) return {ok: false, output: refusal('invalid-sbom', problem, topLevelAt('predicateType'))}
+    const predicate = root.predicate as JsonObject
+    root = predicate
+    at = (key) => predicateKeyAt(predicate, key, document.positionOf)
+  }
   return {
     ok: true,
     sbom: {
@@ -236,10 +285,7 @@ export function readSbomJson(
       document,
       errors,
       at,
-      refuse(code, message, key) {
-        const {line, column} = at(key)
-        return {components: [], errors: [...errors, lockfileError(file, code, message, line, column)]}
-      },
+      refuse: (code, message, key) => refusal(code, message, at(key)),
       output: (components, more, skipped) => ({
         components,
         errors: [...errors, ...more],

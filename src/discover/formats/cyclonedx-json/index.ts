@@ -2,7 +2,8 @@
  * CycloneDX JSON BOMs, specification 1.0 to 1.7 (https://cyclonedx.org/specification/overview/). Any `.json`
  * file is a candidate; its content decides: a top-level `bomFormat` key in the first or the last 64 KiB (most
  * generators write it first or right after `$schema`, cyclonedx-python last), or a top-level `$schema` naming the
- * CycloneDX schema in the first (../../sbom-support/json-sbom.ts). Components are read by ../../sbom-support/cyclonedx.ts.
+ * CycloneDX schema in the first (../../sbom-support/json-sbom.ts); or an in-toto Statement whose predicate is one
+ * (../../sbom-support/in-toto.ts). Components are read by ../../sbom-support/cyclonedx.ts.
  */
 import type {ScanError} from '../../../core/model.js'
 import {hasTopLevelKey} from '../../json-tree.js'
@@ -16,8 +17,14 @@ import {
   directRefs,
   skipUnreadJson,
 } from '../../sbom-support/cyclonedx.js'
-import {jsonSbomFormat, readSbomJson} from '../../sbom-support/json-sbom.js'
+import {jsonSbomFormat, type PredicateType, readSbomJson} from '../../sbom-support/json-sbom.js'
 import type {DiscoverOutput} from '../../types.js'
+
+/** A CycloneDX BOM as an in-toto predicate (in-toto's spec/predicates/cyclonedx.md; cosign's `--type cyclonedx`). */
+const PREDICATE: PredicateType = {
+  test: /^https:\/\/cyclonedx\.org\/bom(?:\/v1\.[0-7])?$/,
+  name: 'a CycloneDX BOM (https://cyclonedx.org/bom)',
+}
 
 export const discoverer = jsonSbomFormat({
   id: 'cyclonedx-json',
@@ -25,6 +32,7 @@ export const discoverer = jsonSbomFormat({
   key: 'bomFormat',
   // `$schema` naming the CycloneDX schema: only a BOM has it.
   early: (head) => hasTopLevelKey(head, '$schema') && CDX_SCHEMA.test(head),
+  predicate: PREDICATE,
   discover: discoverCycloneDxJson,
 })
 
@@ -59,6 +67,7 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
       dependencies = []
       takenErrors.length = 0
     },
+    predicate: PREDICATE,
   })
   if (!read.ok) return read.output
   const {sbom} = read

@@ -2,16 +2,22 @@
  * SPDX 2.2 and 2.3 documents in JSON (https://spdx.github.io/spdx-spec/v2.3/conformance/). Any `.json` file is
  * a candidate; its content decides: a top-level `spdxVersion` key in the first or the last 64 KiB (microsoft/sbom-tool
  * and older Trivy write it last), or a top-level `"SPDXID": "SPDXRef-DOCUMENT"` in the first
- * (../../sbom-support/json-sbom.ts). Packages become
+ * (../../sbom-support/json-sbom.ts); or an in-toto Statement whose predicate is one (../../sbom-support/in-toto.ts). Packages become
  * components by ../../sbom-support/spdx.ts; files and snippets are not components and are not read.
  */
 import {hasTopLevelKey} from '../../json-tree.js'
 import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
-import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
+import {type PredicateType, jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {SPDX2_VERSIONS, type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {DiscoverOutput} from '../../types.js'
+
+/** An SPDX 2 document as an in-toto predicate (BuildKit's `sbom.spdx.json`; in-toto's spec/predicates/spdx.md). */
+const PREDICATE: PredicateType = {
+  test: /^https:\/\/spdx\.dev\/Document(?:\/v2\.[0-3])?$/,
+  name: 'an SPDX 2 document (https://spdx.dev/Document)',
+}
 
 export const discoverer = jsonSbomFormat({
   id: 'spdx-json',
@@ -21,6 +27,7 @@ export const discoverer = jsonSbomFormat({
   alsoNamed: /\.spdx$/i,
   // The document's own identifier, which SPDX 2 fixes: only an SPDX 2 document has it (Trivy wrote it first).
   early: (head) => hasTopLevelKey(head, 'SPDXID') && /"SPDXID"[ \t\r\n]*:[ \t\r\n]*"SPDXRef-DOCUMENT"/.test(head),
+  predicate: PREDICATE,
   discover: discoverSpdxJson,
 })
 
@@ -51,6 +58,7 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
         packages = []
         relationships = []
       },
+      predicate: PREDICATE,
     },
   )
   if (!read.ok) return read.output

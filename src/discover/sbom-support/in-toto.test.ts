@@ -1,0 +1,76 @@
+/**
+ * SBOMs in in-toto Statements, through the whole discover stage (the walk, the sniffs of every format, the reading).
+ * The fixtures are ours (fictional names): `buildkit/` has the shape BuildKit's local exporter writes for
+ * `docker buildx build --sbom=true` (`sbom.spdx.json`: a v0.1 Statement, `_type`, `predicateType`, `subject`,
+ * `predicate`; docs.docker.com/build/metadata/attestations/sbom/) beside its SLSA provenance; `sorted/` a v1
+ * Statement of a CycloneDX BOM written with sorted keys (Python's `json.dumps(sort_keys=True)`: the predicate
+ * before its type).
+ */
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {discoverPaths} from '../index.js'
+import {statementPredicateType} from './in-toto.js'
+
+const fixtures = join(import.meta.dirname, '__fixtures__', 'in-toto')
+
+const rows = (components: Awaited<ReturnType<typeof discoverPaths>>['components']) =>
+  components.map((c) => [c.purl ?? c.name, c.locations.map((l) => `${l.file.slice(fixtures.length + 1)}:${l.line}`)])
+
+describe('SBOMs in in-toto Statements', () => {
+  it("reads BuildKit's sbom.spdx.json as the SPDX document it carries, at the packages' lines; the provenance beside it is no SBOM", async () => {
+    const inventory = await discoverPaths([join(fixtures, 'buildkit')])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(inventory.files).toBe(1)
+    expect(rows(inventory.components)).toEqual([
+      ['pkg:npm/%40colors/colors@1.6.0', ['buildkit/sbom.spdx.json:28']],
+      ['pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1', ['buildkit/sbom.spdx.json:44']],
+    ])
+    expect(inventory.components.every((c) => c.origin === 'sbom')).toBe(true)
+  })
+
+  it('reads a CycloneDX predicate whose type is written after it (sorted keys), with the BOM subject as in a plain BOM', async () => {
+    const inventory = await discoverPaths([join(fixtures, 'sorted')])
+    expect(inventory.errors).toEqual([])
+    expect(rows(inventory.components)).toEqual([
+      ['lanternfish', ['sorted/attestation.json:23']],
+      ['pkg:pypi/requests@2.32.3', ['sorted/attestation.json:6']],
+    ])
+  })
+
+  it('refuses a Statement of an SBOM type whose predicate is not a document, at its predicateType (exit 2)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'in-toto-'))
+    const statement = (predicate: unknown, type = 'https://spdx.dev/Document/v2.3') =>
+      `${JSON.stringify({_type: 'https://in-toto.io/Statement/v1', predicateType: type, subject: [], predicate}, null, 2)}\n`
+    await writeFile(join(dir, 'list.spdx.json'), statement(['SPDXRef-DOCUMENT']))
+    await writeFile(
+      join(dir, 'old.cdx.json'),
+      statement({bomFormat: 'CycloneDX', specVersion: '0.9'}, 'https://cyclonedx.org/bom/v1.4'),
+    )
+    const inventory = await discoverPaths([dir])
+    expect(inventory.components).toEqual([])
+    expect(inventory.errors.map((e) => [e.file.slice(dir.length + 1), e.line, e.code, e.message])).toEqual([
+      ['list.spdx.json', 3, 'invalid-sbom', "the in-toto Statement's 'predicate' must be an object (the SBOM)"],
+      [
+        'old.cdx.json',
+        5,
+        'unsupported-sbom-version',
+        'specVersion "0.9" is not a CycloneDX version this reader knows (1.0-1.7)',
+      ],
+    ])
+  })
+
+  it('tells a Statement by its _type in the head, and its predicate type when the head holds it', () => {
+    expect(
+      statementPredicateType(
+        '{"_type": "https://in-toto.io/Statement/v0.1", "predicateType": "https://spdx.dev/Document"',
+      ),
+    ).toBe('https://spdx.dev/Document')
+    expect(statementPredicateType('{"_type": "https://in-toto.io/Statement/v1", "predicate": {"packages": [')).toBe('')
+    // Another `_type`, or one nested deeper, is no Statement.
+    expect(statementPredicateType('{"_type": "https://in-toto.io/Link/v1", "predicateType": "x"}')).toBeUndefined()
+    expect(statementPredicateType('{"a": {"_type": "https://in-toto.io/Statement/v1"}}')).toBeUndefined()
+  })
+})
