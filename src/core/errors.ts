@@ -374,7 +374,7 @@ export const ERRORS = {
   'yaml-document-too-large': {
     exit: 2,
     meaning:
-      'a YAML document over 2 MiB (2,097,152 characters) with a problem, anchors, aliases, merge or `__proto__` keys (for the memory of the slower reader): not read',
+      'a YAML document over 2 MiB (2,097,152 characters) with a problem, anchors, aliases, merge or `__proto__` keys, or any document over 8 MiB read with positions (for the memory of the readers): not read',
   },
   'yaml-duplicate-key': {exit: 2, meaning: 'a YAML mapping has a key twice'},
   'yaml-syntax': {exit: 2, meaning: 'a YAML document is not valid YAML'},

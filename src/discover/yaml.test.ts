@@ -285,6 +285,27 @@ describe('readYaml', () => {
     expect(errors.map((e) => [e.code, e.line])).toEqual([['yaml-too-many-documents', 100_001]])
   })
 
+  it('builds no tree for a document over maxTreeBytes (about 30 bytes of memory each): it is reported, the others are read', () => {
+    const limits = {...DEFAULT_YAML_LIMITS, maxTreeBytes: 40}
+    const text = 'a: 1\n---\nsteps:\n  - uses: actions/checkout@v4\n    with: {fetch-depth: 0}\n---\nb: 2\n'
+    const {documents, errors} = readYaml(text, 'ci.yml', {limits})
+    expect(documents.map((d) => [d.index, d.line])).toEqual([
+      [0, 1],
+      [2, 7],
+    ])
+    expect(errors).toEqual([
+      {
+        file: 'ci.yml',
+        line: 2,
+        code: 'yaml-document-too-large',
+        message:
+          'a YAML document of 68 characters is over the 40-character limit of a document read with positions (about 30 bytes of memory for each), and is not read',
+      },
+    ])
+    // Under the default limit the same stream is read whole.
+    expect(readYaml(text, 'ci.yml').documents).toHaveLength(3)
+  })
+
   it('does not give a document over maxLibraryBytes to the `yaml` library: js-yaml tells its problem, at its place', () => {
     const limits = {...DEFAULT_YAML_LIMITS, maxLibraryBytes: 40}
     const text =

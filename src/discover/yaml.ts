@@ -60,6 +60,12 @@ export interface YamlLimits {
    * place, or `yaml-document-too-large`.
    */
   maxLibraryBytes: number
+  /**
+   * A document given a tree with positions (js-yaml's events, ./yaml-fast.ts) takes about 30 bytes of memory for each
+   * byte of it (a 26 MB workflow: 750 MB peak RSS). Past this size a document is not read (`yaml-document-too-large`),
+   * so that a file under --max-file-size cannot take the process past the 512 MB the bench holds it to.
+   */
+  maxTreeBytes: number
 }
 
 export const DEFAULT_YAML_LIMITS: YamlLimits = {
@@ -71,6 +77,9 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = {
   // About 130 MB through the library; real documents that need it (Helm values, Compose files with anchors) are
   // kilobytes, and the largest CustomResourceDefinitions, about 1.5 MB, are read by js-yaml.
   maxLibraryBytes: 2 * 1024 * 1024,
+  // Five times the largest object Kubernetes stores (etcd's default request limit, 1.5 MiB); CI files, Compose files
+  // and Helm values are kilobytes. Documents skimmed or recognised (CustomResourceDefinitions) build no tree.
+  maxTreeBytes: 8 * 1024 * 1024,
 }
 
 /** Keys that would reach Object.prototype if a later step built plain objects from the tree. */
@@ -227,6 +236,15 @@ function readDocuments(
   result: YamlReadResult,
   unlisted: Unlisted,
 ): number {
+  if (source.length > limits.maxTreeBytes) {
+    result.errors.push({
+      file,
+      line: lineOffset + 1,
+      code: 'yaml-document-too-large',
+      message: `a YAML document of ${source.length} characters is over the ${limits.maxTreeBytes}-character limit of a document read with positions (about 30 bytes of memory for each), and is not read`,
+    })
+    return index + 1
+  }
   // fastTree leaves anchors and aliases to the yaml library itself.
   if (options.parser !== 'yaml' && !source.includes('__proto__')) {
     const fast = fastTree(source, lineOffset, limits.maxDepth, options.localTags, options.keepUnknownTags === 'quietly')
