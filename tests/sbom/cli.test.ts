@@ -102,4 +102,17 @@ describe('stewards inventory of in-toto attestations', () => {
     ])
     expect([out.files, out.errors, out.skipped]).toEqual([1, [], []])
   })
+
+  it('lists what signed attestations carry: a cosign in-toto bundle (.intoto.jsonl) and a Sigstore bundle (exit 0)', async () => {
+    const r = await runCli(['inventory', relative(repoRoot, join(inToto, 'signed')), '--json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.components.map((c: {purl?: string; name: string}) => c.purl ?? c.name)).toEqual([
+      'pkg:npm/%40colors/colors@1.6.0',
+      'pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1',
+      'lanternfish',
+      'pkg:pypi/requests@2.32.3',
+    ])
+    expect([out.files, out.errors]).toEqual([2, []])
+  })
 })

@@ -62,6 +62,46 @@ describe('SBOMs in in-toto Statements', () => {
     ])
   })
 
+  it('reads signed attestations: DSSE envelopes one per line (cosign, an in-toto bundle) and a Sigstore bundle, at their payloads', async () => {
+    const inventory = await discoverPaths([join(fixtures, 'signed')])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.files).toBe(2)
+    expect(rows(inventory.components)).toEqual([
+      ['pkg:npm/%40colors/colors@1.6.0', ['signed/quillfeather-api.intoto.jsonl:2']],
+      ['pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1', ['signed/quillfeather-api.intoto.jsonl:2']],
+      ['lanternfish', ['signed/lanternfish.sigstore.json:11']],
+      ['pkg:pypi/requests@2.32.3', ['signed/lanternfish.sigstore.json:11']],
+    ])
+  })
+
+  it('passes over the lines of an in-toto bundle that are not in-toto envelopes, and tells a problem in a payload with its line there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'in-toto-'))
+    const envelope = (statement: object, payloadType = 'application/vnd.in-toto+json') =>
+      JSON.stringify({
+        payloadType,
+        payload: Buffer.from(JSON.stringify(statement, null, 2)).toString('base64'),
+        signatures: [],
+      })
+    const sbom = (packages: unknown) => ({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{name: 'quillfeather', digest: {sha256: '0'.repeat(64)}}],
+      predicateType: 'https://spdx.dev/Document/v2.3',
+      predicate: {spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', packages},
+    })
+    const lines = [
+      'not json at all',
+      envelope(sbom([{SPDXID: 'SPDXRef-a', name: 'a', versionInfo: '1.0'}]), 'text/plain'),
+      '',
+      envelope(sbom([{SPDXID: 'SPDXRef-b', name: 'b', versionInfo: '2.0'}, 'not a package'])),
+    ]
+    await writeFile(join(dir, 'app.intoto.jsonl'), `${lines.join('\n')}\n`)
+    const inventory = await discoverPaths([dir])
+    expect(inventory.components.map((c) => [c.name, c.version, c.locations[0].line])).toEqual([['b', '2.0', 4]])
+    expect(inventory.errors.map((e) => [e.line, e.code, e.message])).toEqual([
+      [4, 'invalid-entry', 'packages[1] must be an object (line 12 of the decoded Statement)'],
+    ])
+  })
+
   it('tells a Statement by its _type in the head, and its predicate type when the head holds it', () => {
     expect(
       statementPredicateType(

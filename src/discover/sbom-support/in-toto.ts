@@ -6,7 +6,7 @@
  * type `predicateType` names (in-toto's vetted predicates: `https://spdx.dev/Document`, with or without `/v2.3`, and
  * `https://cyclonedx.org/bom`, with or without `/v1.x`). The JSON SBOM formats read such a file as their own
  * document, at its place in the file (./json-sbom.ts): the paths their readers see are those inside the predicate.
- * Signed envelopes (DSSE, Sigstore bundles), whose Statement is base64 text, are not read.
+ * Signed envelopes (DSSE, Sigstore bundles, in-toto bundles of JSON Lines) carry the Statement as base64: ./envelopes.ts.
  */
 import {hasTopLevelKey} from '../json-tree.js'
 import type {JsonObject} from '../lockfile-support/json-reader.js'

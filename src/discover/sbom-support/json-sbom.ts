@@ -18,6 +18,7 @@ import type {Position} from '../lockfile-support/line-index.js'
 import {lockfileError} from '../lockfile-support/problems.js'
 import {SNIFF_BYTES, type SniffFile} from '../sniff.js'
 import type {Discoverer, DiscoverOutput} from '../types.js'
+import {type EnvelopeStatement, envelopeHeads, envelopeStatements} from './envelopes.js'
 import {
   insidePredicate,
   predicateKeyAt,
@@ -67,6 +68,12 @@ export function jsonSbomFormat(format: {
   discover(file: string, text: string): DiscoverOutput
 }): Discoverer {
   const {key, also, early} = format
+  // Whether a Statement's text (or its start) carries this format's SBOM.
+  const predicateOf = (statement: string): boolean => {
+    const type = statementPredicateType(statement.slice(0, SNIFF_BYTES))
+    if (type === undefined || format.predicate === undefined) return false
+    return format.predicate.test.test(type === '' ? wholePredicateType([statement]) : type)
+  }
   const claims = format.claims ?? (() => true)
   const holds = (text: string) => also === undefined || also.test(text)
   MARKERS.add(key)
@@ -77,7 +84,10 @@ export function jsonSbomFormat(format: {
   return {
     id: format.id,
     description: format.description,
-    matches: (file) => isJsonManifestCandidate(file) || (format.alsoNamed?.test(file) ?? false),
+    matches: (file) =>
+      isJsonManifestCandidate(file) ||
+      (format.alsoNamed?.test(file) ?? false) ||
+      (format.predicate !== undefined && JSON_LINES.test(file)),
     sniff(head, tail, file) {
       // UTF-16 or UTF-32 (PowerShell 5.1's `>` writes UTF-16): JSON text holds no zero byte, and with them taken out
       // its ASCII keys read as written. Claimed on the marker or an SBOM name, so that reading it says why it cannot
@@ -86,6 +96,10 @@ export function jsonSbomFormat(format: {
         const ascii = head.replaceAll('\u0000', '').replace(/^\uFFFD+/, '')
         return hasTopLevelKey(ascii, key) || (file !== undefined && sbomName(file.name))
       }
+      // Signed attestations: whose they are is in their base64 payloads.
+      const signed = envelopeHeads(head)
+      if (signed.length > 0) return signed.some((statement) => predicateOf(statement))
+      if (JSON_LINES.test(file?.name ?? '')) return false
       // A Statement's SBOM is nested: only its predicate type says whose it is.
       const predicateType = statementPredicateType(head)
       if (predicateType !== undefined) {
@@ -117,8 +131,42 @@ export function jsonSbomFormat(format: {
       )
       return !decidedElsewhere && decided(wholeKeys(file))
     },
-    discover: ({file, text}) => format.discover(file, text),
+    discover: ({file, text}) => {
+      const signed = format.predicate ? envelopeStatements(text) : undefined
+      return signed ? fromEnvelopes(file, signed, predicateOf, format.discover) : format.discover(file, text)
+    },
   }
+}
+
+/** A JSON Lines file: in-toto bundles of signed attestations (`*.intoto.jsonl`, `gh attestation download`). */
+const JSON_LINES = /\.jsonl$/i
+
+/**
+ * What the format reads of each envelope whose Statement is its own, located at the envelope's `payload` (the
+ * Statement's lines are those of its decoded text, not of the file); a problem says where in that text it is.
+ */
+function fromEnvelopes(
+  file: string,
+  envelopes: readonly EnvelopeStatement[],
+  ours: (statement: string) => boolean,
+  discover: (file: string, text: string) => DiscoverOutput,
+): DiscoverOutput {
+  const out: Required<DiscoverOutput> = {components: [], errors: [], skipped: []}
+  for (const {statement, line, column} of envelopes) {
+    if (!ours(statement)) continue
+    const read = discover(file, statement)
+    for (const component of read.components) {
+      component.locations = component.locations.map((at) => (at.file === file ? {file, line, column} : at))
+      out.components.push(component)
+    }
+    for (const error of read.errors ?? []) {
+      const inside =
+        error.file === file && error.line !== undefined ? ` (line ${error.line} of the decoded Statement)` : ''
+      out.errors.push(error.file === file ? {...error, line, column, message: `${error.message}${inside}`} : error)
+    }
+    for (const skip of read.skipped ?? []) out.skipped.push(skip.file === file ? {...skip, line} : skip)
+  }
+  return out
 }
 
 /** Nothing but a byte-order mark and white space. */
