@@ -9,10 +9,13 @@
  * that open one (`do`, `if` not modifying, `case`, `begin`, `def`, `class`…) and the `end` closing it, `{ … }`
  * blocks by their brackets; each block keeps the context it gives, so a gem's costs nothing however deep it is.
  */
+import {posix} from 'node:path'
 import type {Scope} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
+import {createLineIndex} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
+import type {DiscoverContext} from '../../types.js'
 import {type Call, closing, LOOKAHEAD, type Literal, opensBlock, readCall} from './calls.js'
 import {
   basename,
@@ -28,7 +31,7 @@ import {
   skip,
   syntaxErrors,
 } from './gems.js'
-import {endsValue, isKeyword, isOp, type Lexed, type TemplatePart, type Token} from './lexer.js'
+import {endsValue, isKeyword, isOp, type Lexed, lexRuby, type TemplatePart, type Token} from './lexer.js'
 
 /** Where a gem comes from when the file does not say it in a way stewards reads: it is not listed. */
 interface Unknown {
@@ -55,6 +58,8 @@ interface Frame {
 }
 
 interface Pending {
+  /** The file that declares it (an evaluated Gemfile's own). */
+  out: Out
   gem: Declared
   /** Its groups (the blocks' and its own option's); computed: one of them is. */
   groups: readonly string[]
@@ -141,13 +146,32 @@ const RUBYGEMS_SYMBOLS = new Set(['rubygems', 'gemcutter', 'rubyforge'])
 const GITHUB_PULL_REQUEST = /^https:\/\/github\.com\/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/pull\/(\d+)$/
 const GITLAB_MERGE_REQUEST = /^https:\/\/gitlab\.com\/([A-Za-z0-9_./-]+)\/-\/merge_requests\/(\d+)$/
 
+/**
+ * What a Gemfile and the Gemfiles it evaluates (`eval_gemfile`) share: Bundler evaluates them in one DSL object, so
+ * their gems, top-level sources, `git_source`s and optional groups are one Gemfile's.
+ */
+interface Shared {
+  pending: Pending[]
+  globals: Array<{url: string; offset: number; out: Out}>
+  gitSources: Map<string, GitSource>
+  optionalGroups: Set<string>
+  /** The files being evaluated, outermost first (a Gemfile that evaluates itself, at any depth, is a cycle). */
+  evaluating: string[]
+  /** Evaluations left: each reads a file of the tree. */
+  budget: number
+  context?: DiscoverContext
+}
+
+/** Gemfiles evaluated from one Gemfile, with the ones they evaluate: Bundler sets no limit, a tree is finite. */
+const MAX_EVALUATED = 64
+
 class GemfileReader {
   private readonly tokens: readonly Token[]
   private readonly frames: Frame[] = []
-  private readonly pending: Pending[] = []
-  private readonly globals: Array<{url: string; offset: number}> = []
-  private readonly gitSources = new Map<string, GitSource>()
-  private readonly optionalGroups = new Set<string>()
+  private readonly pending: Pending[]
+  private readonly globals: Shared['globals']
+  private readonly gitSources: Map<string, GitSource>
+  private readonly optionalGroups: Set<string>
   private readonly sources: PathSource[] = []
   /** A `while`/`until`/`for` opened on this line: its `do` opens nothing more. */
   private loopDo = false
@@ -158,12 +182,30 @@ class GemfileReader {
   constructor(
     private readonly out: Out,
     private readonly lexed: Lexed,
+    private readonly shared: Shared,
+    /** The context around the `eval_gemfile` that evaluates this file (ROOT for the Gemfile itself). */
+    private readonly base: Context = ROOT,
   ) {
     this.tokens = lexed.tokens
     this.broken = lexed.error !== undefined || lexed.unclosed !== undefined
+    this.pending = shared.pending
+    this.globals = shared.globals
+    this.gitSources = shared.gitSources
+    this.optionalGroups = shared.optionalGroups
   }
 
   read(): GemfileFacts {
+    this.readTokens()
+    return this.finish()
+  }
+
+  /** An evaluated Gemfile: its gems join the evaluating one's; its own blocks and syntax are reported in it. */
+  readEvaluated(): void {
+    this.readTokens()
+    this.unclosed()
+  }
+
+  private readTokens(): void {
     const tokens = this.tokens
     let start = true
     for (let at = 0; at < tokens.length; ) {
@@ -185,11 +227,10 @@ class GemfileReader {
       at = step.next
       start = step.start
     }
-    return this.finish()
   }
 
   private context(): Context {
-    return this.frames.at(-1)?.context ?? ROOT
+    return this.frames.at(-1)?.context ?? this.base
   }
 
   private open(token: Token, close: 'end' | '}', context: Context): void {
@@ -279,11 +320,7 @@ class GemfileReader {
         this.pathSource(at, first, call.options, 'path')
         return block ? this.block({kind: 'path'}) : undefined
       case 'eval_gemfile':
-        skip(
-          this.out,
-          first?.offset ?? this.tokens[at].start,
-          `eval_gemfile ${first ? quoteLiteral(this.out, first) : ''}: the Gemfile it evaluates is not followed (its gems are not listed from this one)`,
-        )
+        this.evalGemfile(at, first)
         return undefined
       case 'git_source':
         if (block && first !== undefined && (first.kind === 'symbol' || first.kind === 'string'))
@@ -310,6 +347,43 @@ class GemfileReader {
       offset: value?.offset ?? this.tokens[at].start,
       what: what === 'path' ? `path ${written}` : value === undefined ? what : `${what} path: ${written}`,
     })
+  }
+
+  /**
+   * `eval_gemfile PATH` (Bundler::Dsl#eval_gemfile): the file at PATH, relative to this Gemfile's folder, is evaluated
+   * here, in the blocks around the call (its gems take their groups and source). PATH a string, or
+   * `File.expand_path(STRING, __dir__)` / `File.join(__dir__, STRING)`; a computed one, a file not in the tree and a
+   * cycle are reported, not read.
+   */
+  private evalGemfile(at: number, first: Literal | undefined): void {
+    const offset = first?.offset ?? this.tokens[at].start
+    const written = first ? quoteLiteral(this.out, first) : ''
+    const relative = first ? evaluatedPath(this.out, first) : undefined
+    const notRead = (why: string) => skip(this.out, offset, `eval_gemfile ${written}: ${why}; its gems are not listed`)
+    if (relative === undefined) return notRead('the path is computed, and the file is never run')
+    // Bundler reads a file path; a URL (and a drive letter) names nothing in the tree.
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(relative)) return notRead('not a path of the tree')
+    const context = this.shared.context
+    if (context === undefined) return notRead('the file it evaluates is not read without the tree around')
+    const file = posix.normalize(posix.join(posix.dirname(this.out.file), relative))
+    if (this.shared.evaluating.includes(file))
+      return notRead(`${elide(file, 200)} is already being evaluated (a cycle)`)
+    if (this.shared.budget <= 0) return notRead(`more than ${MAX_EVALUATED} Gemfiles evaluated from one`)
+    const text = file === '..' || file.startsWith('../') ? null : context.readText(file)
+    if (text === null) return notRead(`${elide(file, 200)} is not a readable file of the tree`)
+    this.shared.budget--
+    const out: Out = {...this.out, file, text, lines: createLineIndex(text)}
+    this.shared.evaluating.push(file)
+    const reader = new GemfileReader(out, lexRuby(text), this.shared, this.context())
+    reader.readEvaluated()
+    this.shared.evaluating.pop()
+    // Folders its `gemspec` and `path` serve gems from are relative to its own folder: they are not searched from here.
+    if (reader.sources.length > 0)
+      skip(
+        out,
+        reader.sources[0].offset,
+        `${reader.sources[0].what}: the folders an evaluated Gemfile serves gems from are not searched`,
+      )
   }
 
   private line(at: number): number {
@@ -346,6 +420,7 @@ class GemfileReader {
     const around = this.context()
     const own = this.groups([call.options.get('groups') ?? call.options.get('group')])
     this.pending.push({
+      out: this.out,
       gem,
       groups: [...around.groups, ...own.names],
       computedGroup: around.computedGroup || own.computed,
@@ -456,7 +531,7 @@ class GemfileReader {
     if (value === undefined) return undefined
     const origin = this.registry(value)
     if (block) return this.block(origin)
-    if (origin.kind === 'registry') this.globals.push({url: origin.url, offset: this.tokens[at].start})
+    if (origin.kind === 'registry') this.globals.push({url: origin.url, offset: this.tokens[at].start, out: this.out})
     else
       skip(
         this.out,
@@ -495,9 +570,20 @@ class GemfileReader {
 
   /** The default source, the components, and the blocks never closed. */
   private finish(): GemfileFacts {
-    const out = this.out
     const fallback = this.defaultOrigin()
-    for (const pending of this.pending) gemComponent(out, pending.gem, this.scope(pending), pending.origin ?? fallback)
+    for (const pending of this.pending)
+      gemComponent(pending.out, pending.gem, this.scope(pending), pending.origin ?? fallback)
+    this.unclosed()
+    // Gems an evaluated Gemfile declares are not compared with the folders this one serves: their offsets are its.
+    const defaulted = this.pending
+      .filter((pending) => pending.defaulted && pending.out === this.out)
+      .map((pending) => pending.gem)
+    return {sources: this.sources, defaulted}
+  }
+
+  /** The blocks never closed, and the lexer's problems. */
+  private unclosed(): void {
+    const out = this.out
     // A `{` never closed is the lexer's to report (syntaxErrors).
     const open = this.frames.findLast((frame) => frame.close === 'end')
     if (open !== undefined && !this.lexed.error) {
@@ -506,8 +592,6 @@ class GemfileReader {
       out.errors.push(lockfileError(out.file, 'invalid-lockfile', message, line, column))
     }
     syntaxErrors(out, this.lexed)
-    const defaulted = this.pending.filter((pending) => pending.defaulted).map((pending) => pending.gem)
-    return {sources: this.sources, defaulted}
   }
 
   /**
@@ -523,12 +607,12 @@ class GemfileReader {
     if (distinct.size === 1) return {kind: 'registry', url: globals[0].url}
     const second = globals.find((source) => source.url !== globals[0].url)!
     const chosen = [...globals].reverse().find((source) => !isPublicRegistry('gem', source.url)) ?? globals.at(-1)!
-    const {line, column} = this.out.lines.position(second.offset)
+    const {line, column} = second.out.lines.position(second.offset)
     const message =
-      `${basename(this.out)}: more than one top-level source (${[...distinct].map((url) => elide(url, 200)).join(', ')}): ` +
+      `${basename(second.out)}: more than one top-level source (${[...distinct].map((url) => elide(url, 200)).join(', ')}): ` +
       'Bundler refuses such a Gemfile (each source after the first must be a block); ' +
       `gems without a source of their own are listed as from ${elide(chosen.url, 200)}`
-    this.out.errors.push(lockfileError(this.out.file, 'invalid-entry', message, line, column))
+    second.out.errors.push(lockfileError(second.out.file, 'invalid-entry', message, line, column))
     return {kind: 'registry', url: chosen.url}
   }
 }
@@ -627,6 +711,36 @@ function matchingEnd(tokens: readonly Token[], at: number): number | undefined {
   return undefined
 }
 
-export function readGemfile(out: Out, lexed: Lexed): GemfileFacts {
-  return new GemfileReader(out, lexed).read()
+/**
+ * The path an `eval_gemfile` names, relative to the evaluating Gemfile's folder: a string, or
+ * `File.expand_path(STRING, __dir__)` / `File.join(__dir__, STRING)` (`__dir__` is that folder); undefined when
+ * computed otherwise. Absolute paths are the machine's, not the tree's: undefined.
+ */
+function evaluatedPath(out: Out, value: Literal): string | undefined {
+  const path =
+    value.kind === 'string'
+      ? value.value
+      : value.kind === 'computed'
+        ? (EXPAND_PATH.exec(out.text.slice(value.offset, value.end))
+            ?.slice(2)
+            .find((group) => group !== undefined) ?? undefined)
+        : undefined
+  return path === undefined || path === '' || path.startsWith('/') || path.includes('\u0000') ? undefined : path
+}
+
+/** `File.expand_path('x', __dir__)` and `File.join(__dir__, 'x')`, the path a plain string. */
+const EXPAND_PATH =
+  /^(File\.expand_path\(\s*(?:'([^'\\#]*)'|"([^"\\#]*)")\s*,\s*__dir__\s*\)|File\.join\(\s*__dir__\s*,\s*(?:'([^'\\#]*)'|"([^"\\#]*)")\s*\))$/
+
+export function readGemfile(out: Out, lexed: Lexed, context?: DiscoverContext): GemfileFacts {
+  const shared: Shared = {
+    pending: [],
+    globals: [],
+    gitSources: new Map(),
+    optionalGroups: new Set(),
+    evaluating: [out.file],
+    budget: MAX_EVALUATED,
+    ...(context ? {context} : {}),
+  }
+  return new GemfileReader(out, lexed, shared).read()
 }

@@ -414,6 +414,57 @@ gem 'own', source: 'https://rubygems.org'
       ])
     })
 
+    it('follows eval_gemfile as Bundler evaluates it: in the blocks around the call, its gems located in the evaluated file', () => {
+      const files = {
+        'app/Gemfile': `source 'https://gems.example-org.test'
+eval_gemfile '../shared/common.rb'
+gem 'rails', '~> 7.1'
+group :test do
+  eval_gemfile File.expand_path('test.rb', __dir__)
+end
+eval_gemfile File.join(__dir__, 'Gemfile.local') if File.exist?('Gemfile.local')
+eval_gemfile ENV['EXTRA']
+eval_gemfile 'Gemfile'
+`,
+        'shared/common.rb': "gem 'pg', '1.5.4'\neval_gemfile 'nested.rb'\n",
+        'shared/nested.rb':
+          "git_source(:acme) { |repo| \"https://git.example-org.test/#{repo}.git\" }\ngem 'sidekiq', '>= 7'\neval_gemfile '../app/Gemfile'\n",
+        'app/test.rb': "gem 'rspec-rails'\ngroup :production do\n  gem 'lograge', acme: 'ops/lograge'\nend\n",
+      }
+      const out = discoverer.discover(
+        {file: 'app/Gemfile', text: files['app/Gemfile']},
+        tree(files),
+      ) as Required<DiscoverOutput>
+      expect(
+        out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.name} ${c.scope} ${c.purl}`),
+      ).toEqual([
+        // The evaluating Gemfile's default source is the evaluated files' too.
+        'shared/common.rb:1 pg prod pkg:gem/pg@1.5.4?repository_url=https%3A%2F%2Fgems.example-org.test%2F',
+        'shared/nested.rb:2 sidekiq prod pkg:gem/sidekiq?repository_url=https%3A%2F%2Fgems.example-org.test%2F',
+        'app/Gemfile:3 rails prod pkg:gem/rails?repository_url=https%3A%2F%2Fgems.example-org.test%2F',
+        'app/test.rb:1 rspec-rails dev pkg:gem/rspec-rails?repository_url=https%3A%2F%2Fgems.example-org.test%2F',
+        // Groups add up across files (test, then production: installed), and a git_source of another file is known.
+        'app/test.rb:3 lograge prod pkg:gem/lograge?vcs_url=git%2Bhttps%3A%2F%2Fgit.example-org.test%2Fops%2Flograge.git',
+      ])
+      expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.message}`)).toEqual([
+        "shared/nested.rb:3 eval_gemfile '../app/Gemfile': app/Gemfile is already being evaluated (a cycle); its gems are not listed",
+        "app/Gemfile:7 eval_gemfile File.join(__dir__, 'Gemfile.local'): app/Gemfile.local is not a readable file of the tree; its gems are not listed",
+        "app/Gemfile:8 eval_gemfile ENV['EXTRA']: the path is computed, and the file is never run; its gems are not listed",
+        "app/Gemfile:9 eval_gemfile 'Gemfile': app/Gemfile is already being evaluated (a cycle); its gems are not listed",
+      ])
+      expect(out.errors).toEqual([])
+    })
+
+    it('evaluates at most 64 Gemfiles from one, and says where it stopped', () => {
+      const files: Record<string, string> = {Gemfile: "eval_gemfile 'g0.rb'\n"}
+      for (let i = 0; i < 70; i++) files[`g${i}.rb`] = `gem 'gem${i}'\neval_gemfile 'g${i + 1}.rb'\n`
+      const out = discoverer.discover({file: 'Gemfile', text: files.Gemfile}, tree(files)) as Required<DiscoverOutput>
+      expect(out.components).toHaveLength(64)
+      expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.message}`)).toEqual([
+        "g63.rb:2 eval_gemfile 'g64.rb': more than 64 Gemfiles evaluated from one; its gems are not listed",
+      ])
+    })
+
     it('lists nothing for gemspec, ruby and plugin; reports eval_gemfile, computed names and bad ones', () => {
       const out = gemfile(`source 'https://rubygems.org'
 ruby '3.3.0'
@@ -437,8 +488,8 @@ gem 'last'
 `)
       expect(rows(out)).toEqual(['19:6 last - prod pkg:gem/last'])
       expect(skips(out)).toEqual([
-        "5 unsupported eval_gemfile 'Gemfile.common': the Gemfile it evaluates is not followed (its gems are not listed from this one)",
-        "6 unsupported eval_gemfile File.expand_path('../Gemfile.shared', __dir__): the Gemfile it evaluates is not followed (its gems are not listed from this one)",
+        "5 unsupported eval_gemfile 'Gemfile.common': Gemfile.common is not a readable file of the tree; its gems are not listed",
+        "6 unsupported eval_gemfile File.expand_path('../Gemfile.shared', __dir__): ../Gemfile.shared is not a readable file of the tree; its gems are not listed",
         `14 unsupported gem: the gem's name is computed ("rails-#{edge}"), and the file is never run: not read`,
         "15 unsupported gem: the gem's name is computed (name), and the file is never run: not read",
         "16 unsupported gem: the gem's name is computed (g), and the file is never run: not read",

@@ -33,7 +33,7 @@ export function discoverGemfile(file: string, text: string, context?: DiscoverCo
     if (found?.own) for (const problem of found.served.problems) skip(out, 0, problem.message)
     readGemspec(out, lexed, new Set(found?.served.names.keys()))
   } else {
-    const facts = readGemfile(out, lexed)
+    const facts = readGemfile(out, lexed, context)
     if (context?.listDir !== undefined) {
       const served = servedBy(file, facts.sources, context)
       for (const problem of served.problems) skip(out, problem.offset, problem.message)
