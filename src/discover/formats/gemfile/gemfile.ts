@@ -356,21 +356,17 @@ class GemfileReader {
    * cycle are reported, not read.
    */
   private evalGemfile(at: number, first: Literal | undefined): void {
-    const offset = first?.offset ?? this.tokens[at].start
-    const written = first ? quoteLiteral(this.out, first) : ''
-    const relative = first ? evaluatedPath(this.out, first) : undefined
-    const notRead = (why: string) => skip(this.out, offset, `eval_gemfile ${written}: ${why}; its gems are not listed`)
-    if (relative === undefined) return notRead('the path is computed, and the file is never run')
-    // Bundler reads a file path; a URL (and a drive letter) names nothing in the tree.
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(relative)) return notRead('not a path of the tree')
-    const context = this.shared.context
-    if (context === undefined) return notRead('the file it evaluates is not read without the tree around')
-    const file = posix.normalize(posix.join(posix.dirname(this.out.file), relative))
-    if (this.shared.evaluating.includes(file))
-      return notRead(`${elide(file, 200)} is already being evaluated (a cycle)`)
-    if (this.shared.budget <= 0) return notRead(`more than ${MAX_EVALUATED} Gemfiles evaluated from one`)
-    const text = file === '..' || file.startsWith('../') ? null : context.readText(file)
-    if (text === null) return notRead(`${elide(file, 200)} is not a readable file of the tree`)
+    const target = this.evaluated(first)
+    if ('why' in target) {
+      const written = first ? quoteLiteral(this.out, first) : ''
+      skip(
+        this.out,
+        first?.offset ?? this.tokens[at].start,
+        `eval_gemfile ${written}: ${target.why}; its gems are not listed`,
+      )
+      return
+    }
+    const {file, text} = target
     this.shared.budget--
     const out: Out = {...this.out, file, text, lines: createLineIndex(text)}
     this.shared.evaluating.push(file)
@@ -378,12 +374,24 @@ class GemfileReader {
     reader.readEvaluated()
     this.shared.evaluating.pop()
     // Folders its `gemspec` and `path` serve gems from are relative to its own folder: they are not searched from here.
-    if (reader.sources.length > 0)
-      skip(
-        out,
-        reader.sources[0].offset,
-        `${reader.sources[0].what}: the folders an evaluated Gemfile serves gems from are not searched`,
-      )
+    const served = reader.sources[0]
+    if (served !== undefined)
+      skip(out, served.offset, `${served.what}: the folders an evaluated Gemfile serves gems from are not searched`)
+  }
+
+  /** The file an `eval_gemfile` evaluates, with its text; or why it is not read. */
+  private evaluated(first: Literal | undefined): {file: string; text: string} | {why: string} {
+    const relative = first ? evaluatedPath(this.out, first) : undefined
+    if (relative === undefined) return {why: 'the path is computed, and the file is never run'}
+    // Bundler reads a file path; a URL (and a drive letter) names nothing in the tree.
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(relative)) return {why: 'not a path of the tree'}
+    const context = this.shared.context
+    if (context === undefined) return {why: 'the file it evaluates is not read without the tree around'}
+    const file = posix.normalize(posix.join(posix.dirname(this.out.file), relative))
+    if (this.shared.evaluating.includes(file)) return {why: `${elide(file, 200)} is already being evaluated (a cycle)`}
+    if (this.shared.budget <= 0) return {why: `more than ${MAX_EVALUATED} Gemfiles evaluated from one`}
+    const text = file === '..' || file.startsWith('../') ? null : context.readText(file)
+    return text === null ? {why: `${elide(file, 200)} is not a readable file of the tree`} : {file, text}
   }
 
   private line(at: number): number {
