@@ -102,6 +102,33 @@ describe('SBOMs in in-toto Statements', () => {
     ])
   })
 
+  it("reads the BOM cosign before 2.0 wrapped in its own predicate (predicate.Data), and cosign 0.4's predicate type", async () => {
+    // The shape of Trivy's pkg/fanal/artifact/sbom/testdata/sbom.cdx.intoto.jsonl, decoded (`cosign attest --type
+    // cyclonedx` before 2.0): Go's struct order, `Data` before `Timestamp`.
+    const dir = await mkdtemp(join(tmpdir(), 'in-toto-'))
+    const statement = (type: string) =>
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v0.1',
+        predicateType: type,
+        subject: [{name: 'registry.example.invalid/quillfeather/api', digest: {sha256: '0'.repeat(64)}}],
+        predicate: {
+          Data: {
+            bomFormat: 'CycloneDX',
+            specVersion: '1.4',
+            components: [{type: 'library', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0'}],
+          },
+          Timestamp: '2022-08-03T02:25:44Z',
+        },
+      })
+    await writeFile(join(dir, 'cosign.json'), `${statement('https://cyclonedx.org/bom')}\n`)
+    await writeFile(join(dir, 'cosign-0.4.json'), `${statement('https://cyclonedx.org/schema')}\n`)
+    const inventory = await discoverPaths([dir])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => [c.purl, c.locations.map((l) => l.file.slice(dir.length + 1))])).toEqual([
+      ['pkg:npm/left-pad@1.3.0', ['cosign-0.4.json', 'cosign.json']],
+    ])
+  })
+
   it('tells a Statement by its _type in the head, and its predicate type when the head holds it', () => {
     expect(
       statementPredicateType(

@@ -43,18 +43,52 @@ export function wholePredicateType(chunks: Iterable<string>): string {
 
 const PREDICATE_TYPE: ReadonlySet<string> = new Set(['predicateType'])
 
-/** A reader's callbacks, which see paths inside the SBOM, made to read the SBOM in a Statement's `predicate`. */
-export function insidePredicate<Rest extends unknown[]>(options: {
-  skip(path: readonly string[]): boolean
-  consumeItem?(path: readonly string[], ...rest: Rest): boolean
-}): {skip(path: readonly string[]): boolean; consumeItem?(path: readonly string[], ...rest: Rest): boolean} {
+/**
+ * cosign before 2.0 wrapped the SBOM of `cosign attest --type cyclonedx` (and the other types) in its own predicate,
+ * `{"Data": <the SBOM>, "Timestamp": "…"}` (sigstore/cosign pkg/cosign/attestation, CosignPredicate; Trivy reads it as
+ * such): the SBOM is then `predicate.Data`. Go writes `Data` first.
+ */
+const COSIGN_DATA = /"predicate"[ \t\r\n]*:[ \t\r\n]*\{[ \t\r\n]*"Data"[ \t\r\n]*:[ \t\r\n]*\{/
+
+/** The key path of the SBOM in a Statement whose start is `head`: its predicate, or cosign's `predicate.Data`. */
+export function sbomPath(head: string): readonly string[] {
+  return COSIGN_DATA.test(head) ? ['predicate', 'Data'] : ['predicate']
+}
+
+/** A reader's callbacks, which see paths inside the SBOM, made to read the SBOM at `at` (sbomPath) in a Statement. */
+export function insidePredicate<Rest extends unknown[]>(
+  at: readonly string[],
+  options: {
+    skip(path: readonly string[]): boolean
+    consumeItem?(path: readonly string[], ...rest: Rest): boolean
+  },
+): {skip(path: readonly string[]): boolean; consumeItem?(path: readonly string[], ...rest: Rest): boolean} {
   const {skip, consumeItem} = options
+  const depth = at.length
+  // How much of `path` leads to the SBOM: all of `at` (inside it), a part (on the way), or none.
+  const within = (path: readonly string[]): number => {
+    let n = 0
+    while (n < depth && n < path.length && path[n] === at[n]) n++
+    return n
+  }
   return {
-    skip: (path) => (path[0] === 'predicate' ? path.length > 1 && skip(path.slice(1)) : !READ_KEYS.has(path[0])),
+    skip(path) {
+      const n = within(path)
+      if (n === depth) return path.length > depth && skip(path.slice(depth))
+      // On the way to the SBOM, or a key of the Statement that tells what it is; anything else is not read.
+      return !(n === path.length || (path.length === 1 && READ_KEYS.has(path[0])))
+    },
     ...(consumeItem
-      ? {consumeItem: (path, ...rest) => path[0] === 'predicate' && consumeItem(path.slice(1), ...rest)}
+      ? {consumeItem: (path, ...rest) => within(path) === depth && consumeItem(path.slice(depth), ...rest)}
       : {}),
   }
+}
+
+/** The SBOM at `at` (sbomPath) in a read Statement, when that is an object. */
+export function sbomAt(root: JsonObject, at: readonly string[]): JsonObject | undefined {
+  let value: unknown = root
+  for (const key of at) value = typeof value === 'object' && value !== null ? (value as JsonObject)[key] : undefined
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined
 }
 
 /** Why a Statement's predicate is not read as the format's SBOM; undefined when it is. */

@@ -22,6 +22,8 @@ import {type EnvelopeStatement, envelopeHeads, envelopeStatements} from './envel
 import {
   insidePredicate,
   predicateKeyAt,
+  sbomAt,
+  sbomPath,
   statementPredicateType,
   statementProblem,
   wholePredicateType,
@@ -302,11 +304,13 @@ export function readSbomJson(
   skip: (path: readonly string[]) => boolean,
   options: Pick<ReadJsonOptions, 'consumeItem' | 'restart'> & {predicate?: PredicateType} = {},
 ): {ok: true; sbom: SbomJson} | {ok: false; output: DiscoverOutput} {
-  const statement = statementPredicateType(text.slice(0, SNIFF_BYTES)) !== undefined
+  const head = text.slice(0, SNIFF_BYTES)
+  const statement = statementPredicateType(head) !== undefined
+  const path = statement ? sbomPath(head) : []
   const {predicate: predicateType, ...callbacks} = options
   const read = readLockfileJson(file, text, {
     ...callbacks,
-    ...(statement ? insidePredicate({skip, consumeItem: options.consumeItem}) : {skip}),
+    ...(statement ? insidePredicate(path, {skip, consumeItem: options.consumeItem}) : {skip}),
   })
   if (!read.ok) return {ok: false, output: {components: [], errors: read.errors}}
   const {document, errors} = read
@@ -321,8 +325,12 @@ export function readSbomJson(
     const problem = predicateType
       ? statementProblem(root, predicateType.test, predicateType.name)
       : 'an in-toto Statement: this format reads no SBOM in one'
-    if (problem) return {ok: false, output: refusal('invalid-sbom', problem, topLevelAt('predicateType'))}
-    const predicate = root.predicate as JsonObject
+    const sbom = problem === undefined ? sbomAt(root, path) : undefined
+    if (sbom === undefined) {
+      const message = problem ?? "cosign's 'predicate.Data' must be an object (the SBOM)"
+      return {ok: false, output: refusal('invalid-sbom', message, topLevelAt('predicateType'))}
+    }
+    const predicate = sbom
     root = predicate
     at = (key) => predicateKeyAt(predicate, key, document.positionOf)
   }

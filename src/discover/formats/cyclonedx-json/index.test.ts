@@ -335,6 +335,13 @@ describe('cyclonedx-json', () => {
     expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
   })
 
+  it("passes over the specification's other documents under cyclonedx.org/schema/ (cryptography-defs.json): no BOM", () => {
+    // CycloneDX/specification schema/cryptography-defs.json (also vendored by cdxgen as data/): an algorithm list.
+    const head = '{\n  "$schema": "http://cyclonedx.org/schema/cryptography-defs.schema.json",\n  "lastUpdated": "2025-01-01",\n  "algorithms": ['
+    expect(discoverer.sniff?.(head)).toBe(false)
+    expect(discoverer.sniff?.('{"$schema": "https://cyclonedx.org/schema/bom-1.7.schema.json", "components": [')).toBe(true)
+  })
+
   it('claims a BOM whose bomFormat comes last (cyclonedx-python writes keys in alphabetical order), by its tail', () => {
     const text = readSbomFixture('cdx-python-all-extras_lock21_1.6.json')
     // The walk's head stops inside `components` in the real (124 KB) file; the tail holds the key.

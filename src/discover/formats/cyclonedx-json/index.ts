@@ -22,7 +22,8 @@ import type {DiscoverOutput} from '../../types.js'
 
 /** A CycloneDX BOM as an in-toto predicate (in-toto's spec/predicates/cyclonedx.md; cosign's `--type cyclonedx`). */
 const PREDICATE: PredicateType = {
-  test: /^https:\/\/cyclonedx\.org\/bom(?:\/v1\.[0-7])?$/,
+  // `https://cyclonedx.org/schema`: what cosign before 0.5 wrote (Trivy reads it as CycloneDX too).
+  test: /^https:\/\/cyclonedx\.org\/(?:bom(?:\/v1\.[0-7])?|schema)$/,
   name: 'a CycloneDX BOM (https://cyclonedx.org/bom)',
 }
 
@@ -30,13 +31,17 @@ export const discoverer = jsonSbomFormat({
   id: 'cyclonedx-json',
   description: 'CycloneDX JSON BOM (1.0-1.7), with a top-level bomFormat',
   key: 'bomFormat',
-  // `$schema` naming the CycloneDX schema: only a BOM has it.
+  // `$schema` naming the CycloneDX BOM schema: only a BOM has it.
   early: (head) => hasTopLevelKey(head, '$schema') && CDX_SCHEMA.test(head),
   predicate: PREDICATE,
   discover: discoverCycloneDxJson,
 })
 
-const CDX_SCHEMA = /"\$schema"[ \t\r\n]*:[ \t\r\n]*"https?:\/\/cyclonedx\.org\/schema\//
+/**
+ * The BOM schema (`http://cyclonedx.org/schema/bom-1.6.schema.json`), not any schema of cyclonedx.org: the
+ * specification's `cryptography-defs.json` and extension schemas live under the same folder and are no BOMs.
+ */
+const CDX_SCHEMA = /"\$schema"[ \t\r\n]*:[ \t\r\n]*"https?:\/\/cyclonedx\.org\/schema\/bom-1\.\d+\.schema\.json"/
 
 export function discoverCycloneDxJson(file: string, text: string): DiscoverOutput {
   // The top-level `components` and `dependencies` are read item by item, as the reader has each, and leave the tree:
