@@ -9,7 +9,8 @@
  *   `excluded` (not part of the shipped product) → dev; the CycloneDX property taxonomy's
  *   `cdx:npm:package:development = true` (cyclonedx-npm, cdxgen) → dev as well.
  * - purl, CPE and the first `vcs` external reference are kept; hashes, licences and the rest are not read.
- * - `direct` from the subject's entry in the `dependencies` graph (see cdxCollector).
+ * - `direct` from the subject's entry in the `dependencies` graph (see cdxCollector); Trivy's grouping nodes (one
+ *   per lockfile, one for the OS packages) are left out, and what the subject depends on through them is direct.
  * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
@@ -123,6 +124,11 @@ export interface CdxCollector {
   /** One component of the BOM's list (not its subject), with the components nested in it. */
   add(component: CdxComponent): void
   /**
+   * The refs of the grouping nodes left out (isGrouping): the subject's dependencies through them are its own, for
+   * directRefs.
+   */
+  readonly grouping: ReadonlySet<string>
+  /**
    * The subject's components first, then the list's; `direct`: the refs the subject's entry in `dependencies` lists
    * (cyclonedx-npm, cdxgen, Syft, the Maven and Gradle plug-ins write it): those components are direct, the others
    * with a `bom-ref` are not. Without that entry nothing is said of `direct`.
@@ -140,9 +146,11 @@ export interface CdxCollector {
 export function cdxCollector(file: string): CdxCollector {
   const out: CdxOutput = {components: [], errors: [], skipped: []}
   const withRef: Array<[number, string]> = []
-  const context: VisitContext = {file, out, direct: undefined, withRef}
+  const grouping = new Set<string>()
+  const context: VisitContext = {file, out, direct: undefined, withRef, grouping}
   return {
     add: (component) => visit(context, component, undefined, 0, false),
+    grouping,
     finish(subject, direct) {
       const first: CdxOutput = {components: [], errors: [], skipped: []}
       if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
@@ -163,10 +171,37 @@ export function cdxCollector(file: string): CdxCollector {
 export function directRefs(
   subject: CdxComponent | undefined,
   entries: Iterable<[string, readonly string[]]>,
+  /** Grouping nodes (CdxCollector.grouping): what the subject depends on through one is its own dependency. */
+  grouping: ReadonlySet<string> = new Set(),
 ): ReadonlySet<string> | undefined {
   if (!subject?.ref) return undefined
-  for (const [ref, dependsOn] of entries) if (ref === subject.ref) return new Set(dependsOn)
-  return undefined
+  let own: readonly string[] | undefined
+  const through = new Map<string, readonly string[]>()
+  for (const [ref, dependsOn] of entries) {
+    if (ref === subject.ref) own = dependsOn
+    else if (grouping.has(ref)) through.set(ref, dependsOn)
+  }
+  if (own === undefined) return undefined
+  const direct = new Set<string>()
+  for (const ref of own) {
+    if (!grouping.has(ref)) direct.add(ref)
+    else for (const child of through.get(ref) ?? []) direct.add(child)
+  }
+  return direct
+}
+
+/**
+ * A node Trivy puts between the subject and the packages it found (aquasecurity/trivy pkg/sbom/cyclonedx): one per
+ * lockfile or binary (type `application`, named after the file: `package-lock.json`, `app/gobinary/gobinary`) and
+ * one for the operating system's packages (type `operating-system`), marked by its `aquasecurity:trivy:Class`
+ * property (`lang-pkgs`, `os-pkgs`), with no purl. It is no package: left out, and the packages it depends on are
+ * the subject's direct dependencies. (An operating system without a purl is left out as no software package anyway.)
+ */
+function isGrouping(node: CdxComponent): boolean {
+  return (
+    !node.purl &&
+    node.properties.some(([name, value]) => name === 'aquasecurity:trivy:Class' && /^(?:lang|os)-pkgs$/.test(value))
+  )
 }
 
 interface VisitContext {
@@ -175,6 +210,8 @@ interface VisitContext {
   direct: ReadonlySet<string> | undefined
   /** Where `direct` is settled later (cdxCollector): the index in `out.components` of each component with a ref. */
   withRef?: Array<[number, string]>
+  /** The refs of grouping nodes left out (isGrouping). */
+  grouping?: Set<string>
 }
 
 function visit(
@@ -201,6 +238,10 @@ function visit(
 
 function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: boolean, location: Location) {
   const {file, out, direct} = context
+  if (!subject && isGrouping(node)) {
+    if (node.ref) context.grouping?.add(node.ref)
+    return
+  }
   if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
   if (!node.name && !node.purl) {
     out.errors.push({...location, code: 'invalid-entry', message: 'component without a name or purl'})

@@ -8,7 +8,8 @@
  *   registry indexes there: `https://github.com/rust-lang/crates.io-index` is not hyper's repository); the
  *   `homepage` on a known forge. NONE and NOASSERTION say nothing.
  * - The packages the document DESCRIBES (`documentDescribes`, `DESCRIBES`, `DESCRIBED_BY`) are its subject:
- *   listed as local, never resolved.
+ *   listed as local, never resolved. `direct`: what the subject depends on as its relationships state (directIds);
+ *   Trivy's grouping packages (a lockfile's, the OS's) are left out, what the subject reaches through them direct.
  * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
  *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
  *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
@@ -69,6 +70,7 @@ export function spdxComponents(
   describes: string[],
 ): SpdxOutput {
   const out: SpdxOutput = {components: [], errors: [], skipped: []}
+  const grouping = new Set(packages.filter(isGrouping).map((pkg) => pkg.id as string))
   const subjects = new Set(describes)
   const runtime = new Set<string>()
   const optional = new Set<string>()
@@ -82,12 +84,14 @@ export function spdxComponents(
     else if (OPTIONAL_ELEMENT.has(kind)) optional.add(element)
     else if (DEV_ELEMENT.has(kind)) dev.add(element)
   }
+  const direct = directIds(relationships, subjects, grouping)
   const scopeOf = (id: string | undefined): Scope => {
     if (id === undefined || runtime.has(id)) return 'prod'
     if (optional.has(id)) return 'optional'
     return dev.has(id) ? 'dev' : 'prod'
   }
   for (const pkg of packages) {
+    if (pkg.id !== undefined && grouping.has(pkg.id)) continue
     const location: Location = {file, ...pkg.position}
     const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
     const cpe = pkg.refs.find(([, type]) => /^cpe2[23]type$/i.test(type))?.[2]
@@ -103,13 +107,15 @@ export function spdxComponents(
     const download = downloadCandidate(pkg.downloadLocation)
     if (download) candidates.push(download)
     candidates.push({url: pkg.homepage, field: 'homepage', vcs: false})
+    const subject = pkg.id !== undefined && subjects.has(pkg.id)
     const built = sbomComponent({
       name: pkg.name ?? '',
       ...(pkg.version && !/^(NOASSERTION|NONE)$/.test(pkg.version) ? {version: pkg.version} : {}),
       ...(purl ? {purl} : {}),
       ...(cpe ? {cpe} : {}),
       scope: scopeOf(pkg.id),
-      subject: pkg.id !== undefined && subjects.has(pkg.id),
+      ...(direct && !subject ? {direct: pkg.id !== undefined && direct.has(pkg.id)} : {}),
+      subject,
       soleSubject: subjects.size === 1,
       statedRepository: statedRepository(candidates),
       location,
@@ -121,6 +127,53 @@ export function spdxComponents(
     }
   }
   return out
+}
+
+/**
+ * A package Trivy puts between the subject and the packages it found (aquasecurity/trivy pkg/sbom/spdx): one per
+ * lockfile or binary (`SPDXRef-Application-…`, named after the file) and one for the operating system's packages
+ * (`SPDXRef-OperatingSystem-…`), with no purl. It is no package: left out, and what the subject reaches through it
+ * is the subject's own (directIds), as in Trivy's CycloneDX.
+ */
+function isGrouping(pkg: SpdxPackage): boolean {
+  return (
+    pkg.id !== undefined &&
+    /^SPDXRef-(?:Application|OperatingSystem)-/.test(pkg.id) &&
+    !pkg.refs.some(([, type]) => type.toLowerCase() === 'purl')
+  )
+}
+
+/** `X DEPENDENCY_OF S`, `X DEV_DEPENDENCY_OF S`...: X is a dependency of S (SPDX 2.3 §11.1). */
+const DEPENDENCY_OF = /^(?:[A-Z]+_)?DEPENDENCY_OF$/
+
+/**
+ * The packages the subject depends on directly, as the relationships state it (`S DEPENDS_ON X`, `X DEPENDENCY_OF S`
+ * and its dev, build, test, optional, runtime and provided kinds), through a grouping node it contains or depends on
+ * too; undefined when the subject states none (then nothing is said of `direct`, as for a CycloneDX BOM whose
+ * subject has no `dependencies` entry).
+ */
+function directIds(
+  relationships: readonly SpdxRelationship[],
+  subjects: ReadonlySet<string>,
+  grouping: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
+  const dependsOn = new Map<string, string[]>()
+  const add = (from: string, to: string) => {
+    const list = dependsOn.get(from)
+    if (list) list.push(to)
+    else dependsOn.set(from, [to])
+  }
+  const reached = new Set<string>()
+  for (const [element, type, related] of relationships) {
+    const kind = type.toUpperCase()
+    if (kind === 'DEPENDS_ON') add(element, related)
+    else if (DEPENDENCY_OF.test(kind)) add(related, element)
+    else if (kind === 'CONTAINS' && subjects.has(element) && grouping.has(related)) reached.add(related)
+  }
+  const direct = new Set<string>()
+  for (const subject of subjects) for (const id of dependsOn.get(subject) ?? []) (grouping.has(id) ? reached : direct).add(id)
+  for (const group of reached) for (const id of dependsOn.get(group) ?? []) direct.add(id)
+  return direct.size > 0 ? direct : undefined
 }
 
 /** The download location as a stated repository: a VCS locator, or a source archive on a forge. */

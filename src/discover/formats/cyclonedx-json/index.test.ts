@@ -335,6 +335,27 @@ describe('cyclonedx-json', () => {
     expect(discoverer.sniff?.('{"spdxVersion": "SPDX-2.3"}')).toBe(false)
   })
 
+  it("reads Trivy's BOMs: its lockfile node left out, what the subject depends on through it direct", () => {
+    const {components, errors} = fixture('trivy-npm-cyclonedx.json')
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version ?? null, c.direct ?? null, c.locations[0].line])).toEqual([
+      // The subject (the scanned folder), listed by name as every BOM's, first.
+      ['testdata/fixtures/repo/npm', null, null, 22],
+      ['asap', '2.0.6', false, 50],
+      ['jquery', '3.3.9', true, 67],
+      ['js-tokens', '4.0.0', false, 91],
+      ['loose-envify', '1.4.0', false, 108],
+      ['object-assign', '4.1.1', false, 125],
+      ['promise', '8.0.3', true, 142],
+      ['prop-types', '15.7.2', false, 166],
+      ['react-is', '16.8.6', false, 183],
+      ['react', '16.8.6', true, 207],
+      ['redux', '4.0.1', true, 231],
+      ['scheduler', '0.13.6', false, 255],
+      ['symbol-observable', '1.2.0', false, 272],
+    ])
+  })
+
   it("passes over the specification's other documents under cyclonedx.org/schema/ (cryptography-defs.json): no BOM", () => {
     // CycloneDX/specification schema/cryptography-defs.json (also vendored by cdxgen as data/): an algorithm list.
     const head = '{\n  "$schema": "http://cyclonedx.org/schema/cryptography-defs.schema.json",\n  "lastUpdated": "2025-01-01",\n  "algorithms": ['

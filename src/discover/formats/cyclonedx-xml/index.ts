@@ -60,7 +60,7 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
             : [],
       )
     : []
-  const out = collector.finish(subjectRead, directRefs(subjectRead, entries))
+  const out = collector.finish(subjectRead, directRefs(subjectRead, entries, collector.grouping))
   return {components: out.components, errors: out.errors, skipped: out.skipped}
 }
 

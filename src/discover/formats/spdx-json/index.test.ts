@@ -9,6 +9,47 @@ function doc(extra: Record<string, unknown>) {
 }
 
 describe('spdx-json', () => {
+  it("reads Trivy's documents: its lockfile and OS packages left out, what the subject reaches through them direct", () => {
+    const {components, errors} = fixture('trivy-happy.spdx.json')
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [c.name, c.version ?? null, c.direct ?? null, c.local ?? false, c.locations[0].line]),
+    ).toEqual([
+      // The subject (the image), listed by name.
+      ['meven-test-project', null, null, true, 38],
+      ['pear/log', '1.13.1', true, false, 87],
+      ['org.codehaus.mojo:child-project', '1.0', true, false, 110],
+      ['pear/pear_exception', 'v1.0.0', true, false, 133],
+      ['bootstrap', '5.0.2', true, false, 156],
+      ['github.com/package-url/packageurl-go', 'v0.1.1-0.20220203205134-d70459300c8a', true, false, 179],
+      ['alpine/musl', '1.2.3-r0', true, false, 202],
+    ])
+  })
+
+  it('sets direct from what the subject DEPENDS_ON (or what is a DEPENDENCY_OF it); nothing when it states none', () => {
+    const relationships = [
+      {spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-app'},
+      {spdxElementId: 'SPDXRef-app', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'SPDXRef-a'},
+      {spdxElementId: 'SPDXRef-b', relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: 'SPDXRef-app'},
+      {spdxElementId: 'SPDXRef-a', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'SPDXRef-c'},
+    ]
+    const packages = ['app', 'a', 'b', 'c'].map((name) => ({SPDXID: `SPDXRef-${name}`, name, versionInfo: '1.0'}))
+    const read = (rels: unknown[]) =>
+      discover(doc({packages, relationships: rels})).components.map((c) => [c.name, c.scope ?? null, c.direct ?? null])
+    expect(read(relationships)).toEqual([
+      ['app', null, null],
+      ['a', 'prod', true],
+      ['b', 'dev', true],
+      ['c', 'prod', false],
+    ])
+    expect(read(relationships.slice(0, 1))).toEqual([
+      ['app', null, null],
+      ['a', 'prod', null],
+      ['b', 'prod', null],
+      ['c', 'prod', null],
+    ])
+  })
+
   it('reads spdx-examples example 11 (sigs.k8s.io/bom, SPDX 2.3): purls, DESCRIBES subject, DEPENDS_ON targets', () => {
     const {components, errors} = fixture('spdx-example11.spdx.json')
     expect(errors).toEqual([])
