@@ -171,7 +171,8 @@ function directIds(
     else if (kind === 'CONTAINS' && subjects.has(element) && grouping.has(related)) reached.add(related)
   }
   const direct = new Set<string>()
-  for (const subject of subjects) for (const id of dependsOn.get(subject) ?? []) (grouping.has(id) ? reached : direct).add(id)
+  for (const subject of subjects)
+    for (const id of dependsOn.get(subject) ?? []) (grouping.has(id) ? reached : direct).add(id)
   for (const group of reached) for (const id of dependsOn.get(group) ?? []) direct.add(id)
   return direct.size > 0 ? direct : undefined
 }

@@ -358,9 +358,12 @@ describe('cyclonedx-json', () => {
 
   it("passes over the specification's other documents under cyclonedx.org/schema/ (cryptography-defs.json): no BOM", () => {
     // CycloneDX/specification schema/cryptography-defs.json (also vendored by cdxgen as data/): an algorithm list.
-    const head = '{\n  "$schema": "http://cyclonedx.org/schema/cryptography-defs.schema.json",\n  "lastUpdated": "2025-01-01",\n  "algorithms": ['
+    const head =
+      '{\n  "$schema": "http://cyclonedx.org/schema/cryptography-defs.schema.json",\n  "lastUpdated": "2025-01-01",\n  "algorithms": ['
     expect(discoverer.sniff?.(head)).toBe(false)
-    expect(discoverer.sniff?.('{"$schema": "https://cyclonedx.org/schema/bom-1.7.schema.json", "components": [')).toBe(true)
+    expect(discoverer.sniff?.('{"$schema": "https://cyclonedx.org/schema/bom-1.7.schema.json", "components": [')).toBe(
+      true,
+    )
   })
 
   it('claims a BOM whose bomFormat comes last (cyclonedx-python writes keys in alphabetical order), by its tail', () => {
