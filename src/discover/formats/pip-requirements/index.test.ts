@@ -37,6 +37,33 @@ describe('pip-requirements', () => {
     expect(discoverer.matches('requirements-dev.txt')).toBe(true)
     expect(discoverer.matches('requirements/main.txt')).toBe(true)
     expect(discoverer.matches('notes.txt')).toBe(false)
+    // Grouped a folder deeper (Lightning's requirements/pytorch/test.txt, uv's test/requirements/compiled/black.txt),
+    // and the .in files pip-tools and `uv pip compile` read.
+    expect(discoverer.matches('requirements/pytorch/test.txt')).toBe(true)
+    expect(discoverer.matches('test/requirements/compiled/black.txt')).toBe(true)
+    expect(discoverer.matches('requirements.in')).toBe(true)
+    expect(discoverer.matches('docs/requirements-docs.in')).toBe(true)
+    expect(discoverer.matches('requirements/lint.in')).toBe(true)
+    expect(discoverer.matches('test/sanity/code-smell/docs.requirements.in')).toBe(true)
+    expect(discoverer.matches('configure.in')).toBe(false)
+    expect(discoverer.matches('src/requirements.py')).toBe(false)
+  })
+
+  it('reads a constraints file through the -c that names it, never as requirements of its own (it installs nothing)', () => {
+    for (const file of [
+      'requirements/constraints.txt',
+      'test/requirements/airflow2-constraints.txt',
+      'constraints.in',
+    ]) {
+      const out = discover('urllib3==1.26.0\nrequests==2.31.0\n', {}, file)
+      expect(out.components, file).toEqual([])
+      expect(
+        out.skipped.map((s) => [s.file, s.reason]),
+        file,
+      ).toEqual([[file, 'unsupported']])
+    }
+    // A file whose name only holds the word inside another is a requirements file.
+    expect(discover('a==1\n', {}, 'requirements/unconstrained-ish.txt').components).toHaveLength(1)
   })
 
   it('reads == and === pins with extras, markers and hashes; unpinned lines are listed without a version; VCS lines on a forge name their repository; URL lines are unresolved; -c pins resolve', () => {

@@ -81,7 +81,7 @@ black = "*"
       '8:1 httpx - prod httpx ^0.27',
       '9:1 rich 13.7.1 optional rich ==13.7.1',
       '10:1 internal - prod internal',
-      '11:1 quoted.name - prod quoted.name >=1.0',
+      '11:1 quoted-name - prod quoted.name >=1.0',
       '12:1 multi - prod multi',
       '21:1 black - dev black *',
       '15:1 mkdocs 1.6.0 dev mkdocs 1.6.0',
@@ -89,6 +89,25 @@ black = "*"
     ])
     expect(out.skipped.map((s) => `${s.line} ${s.message}`)).toEqual([
       '10 internal: installed from git https://git.example.com/acme/internal.git, not a registry version',
+    ])
+  })
+
+  it("writes names PEP 503-normalised, as the other Python readers do; the project's own extras are no dependency", () => {
+    const out = discover(`[project]
+name = "Lantern.Fish"
+dependencies = ["backports.zstd>=1.0.0", "Cython==3.0.11"]
+[project.optional-dependencies]
+all = ["lantern-fish[io,viz]", "lantern_fish[cli]"]
+io = ["Zope.Interface==5.0"]
+[dependency-groups]
+dev = ["LANTERN.FISH[all]", "pytest"]
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => [c.name, c.version ?? null, c.purl])).toEqual([
+      ['backports-zstd', null, 'pkg:pypi/backports-zstd'],
+      ['cython', '3.0.11', 'pkg:pypi/cython@3.0.11'],
+      ['zope-interface', '5.0', 'pkg:pypi/zope-interface@5.0'],
+      ['pytest', null, 'pkg:pypi/pytest'],
     ])
   })
 
@@ -280,7 +299,7 @@ describe('pyproject: places', () => {
       '11:3 alpha - dev alpha',
       '13:5 mkdocs 1.6.0 dev mkdocs 1.6.0',
       '15:18 nox 2024.4.15 dev nox 2024.4.15',
-      '15:37 tox.ini-tool - dev tox.ini-tool *',
+      '15:37 tox-ini-tool - dev tox.ini-tool *',
     ])
   })
   it('hostile text: a multi-line string item, escapes, forbidden keys, bad Poetry entries, a long escaped line', () => {
@@ -488,7 +507,7 @@ describe('pyproject: Poetry 2 enrichment', () => {
     expect(out.errors).toEqual([])
     expect(rows(out)).toEqual([
       '4:5 requests - prod requests>=2.13.0',
-      '5:5 Acme_Tools 1.4.0 prod Acme_Tools (>=1.0,<2.0)',
+      '5:5 acme-tools 1.4.0 prod Acme_Tools (>=1.0,<2.0)',
       '6:5 widget - prod widget',
       '7:5 numpy 2.0.0 prod numpy==2.0.0',
       "8:5 tomli - prod tomli>=2; python_version < '3.11'",

@@ -73,6 +73,8 @@ interface Out {
    */
   poetryEnrich: Map<string, unknown>
   enriched: Set<string>
+  /** `[project] name`, normalised: a requirement of it (`xarray[io]` in xarray) is the project itself, with extras. */
+  self?: string
 }
 
 /**
@@ -161,6 +163,14 @@ function directSource(table: Record<string, unknown>): PackageWhere | undefined 
   return undefined
 }
 
+/** `[project] name`, when written as a string (`[tool.poetry] name` for Poetry 1). */
+function projectName(table: Record<string, unknown>): string | undefined {
+  const project = table.project
+  if (isTable(project) && typeof project.name === 'string') return project.name
+  const poetry = tomlAt(table, ['tool', 'poetry'])
+  return isTable(poetry) && typeof poetry.name === 'string' ? poetry.name : undefined
+}
+
 export function discoverPyproject(file: string, text: string): DiscoverOutput {
   const read = readToml(file, text)
   if ('error' in read) return {components: [], errors: [read.error]}
@@ -172,6 +182,9 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
     indexes: readIndexes(read.table),
     poetryEnrich: poetryEnrichments(read.table),
     enriched: new Set(),
+    ...(typeof projectName(read.table) === 'string'
+      ? {self: normalizePypiName(projectName(read.table) as string)}
+      : {}),
   }
   const tables = tomlKeyLines(text)
   out.skipped.push(...dynamicSkips(file, read.table, keyLineOf(tables, 'project', 'dynamic')))
@@ -308,6 +321,9 @@ function requirement(out: Out, text: string, at: Place, entry: ArrayEntry): void
         `${parsed.name}: installed from ${elide(parsed.url, 200)}, not a registry version`,
       ),
     )
+  // A recursive extra (`xarray[accel,io]` in xarray's own optional dependencies): pip, uv and PDM install the project's
+  // other extras, not a release of it from the index. Not a dependency.
+  if (out.self !== undefined && parsed.kind === 'named' && normalizePypiName(parsed.name) === out.self) return
   const enrichment = entry.enrich ? poetryEnrichment(out, parsed.name, at.line, parsed.kind === 'url') : undefined
   // A `name @ url` says where it comes from; else Poetry's enrichment, uv's sources or default index, else Poetry's
   // primary source.
@@ -422,7 +438,9 @@ function component(
 ) {
   return manifestComponent(file, {
     ecosystem: 'pypi',
-    name,
+    // PEP 503 (https://packaging.python.org/en/latest/specifications/name-normalization/), as the other Python readers
+    // write it: `backports.zstd` and `backports-zstd`, `Cython` and `cython` are one package.
+    name: normalizePypiName(name),
     version: where.local ? undefined : version,
     ref,
     line: at.line,
