@@ -77,24 +77,32 @@ export function sbomComponent(entry: SbomEntry): SbomComponent {
       // project is listed by its name and the purl left out with a word (cdxgen writes `pkg:maven/app@latest`
       // without a group for the project it scans). A dependency's purl is what identifies it: an error; so is a
       // subject's when it has no name to be listed by, or is one of several (which may be dependencies).
-      if (entry.subject && entry.soleSubject !== false && entry.name.trim() !== '')
-        return {
-          ok: true,
-          component: withCommon(genericComponent(entry), entry),
-          skipped: {
-            file: location.file,
-            line: location.line,
-            reason: 'unsupported',
-            message: `${message}; the SBOM's subject is listed by its name, without it`,
-          },
-        }
-      return {ok: false, error: {...location, code: 'invalid-purl', message}}
+      return byName(entry, message) ?? {ok: false, error: {...location, code: 'invalid-purl', message}}
     }
     const special = specialKinds(parsed.purl, purlText, entry)
     if (special) return special
     return {ok: true, component: packageFromPurl(parsed.purl, purlText, entry)}
   }
   return {ok: true, component: withCommon(genericComponent(entry), entry)}
+}
+
+/**
+ * The SBOM's own subject, listed by its name when its purl cannot be read (its purl identifies nothing stewards looks
+ * up: it is local, never resolved), with a word; undefined for any other entry, whose purl is what identifies it.
+ */
+function byName(entry: SbomEntry, message: string): SbomComponent | undefined {
+  if (!entry.subject || entry.soleSubject === false || entry.name.trim() === '') return undefined
+  const {location} = entry
+  return {
+    ok: true,
+    component: withCommon(genericComponent(entry), entry),
+    skipped: {
+      file: location.file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `${message}; the SBOM's subject is listed by its name, without it`,
+    },
+  }
 }
 
 /** The purl, or why it is not one: packageurl-js's own reason (`maven requires a "namespace" component`). */
@@ -114,15 +122,10 @@ function specialKinds(purl: PackageURL, written: string, entry: SbomEntry): Sbom
   if (purl.type === 'docker' || purl.type === 'oci') {
     const ref = imageRefOf(purl)
     const image = ref === undefined ? undefined : parseImageRef(ref)
-    if (!image?.ok)
-      return {
-        ok: false,
-        error: {
-          ...entry.location,
-          code: 'invalid-image-ref',
-          message: `purl "${clip(written)}" names no valid image${image ? `: ${image.message}` : ''}`,
-        },
-      }
+    if (!image?.ok) {
+      const message = `purl "${clip(written)}" names no valid image${image ? `: ${image.message}` : ''}`
+      return byName(entry, message) ?? {ok: false, error: {...entry.location, code: 'invalid-image-ref', message}}
+    }
     const component = imageComponent(image.image, written, entry.location, 'sbom')
     return {ok: true, component: withCommon(component, entry)}
   }
@@ -167,11 +170,24 @@ function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): C
   const action = purl.type === 'githubactions' && purl.subpath ? purl.subpath : undefined
   const name = packageName(purl, written)
   const component = {kind: 'package', ecosystem, name: action ? `${name}/${action}` : name} as Component
+  // A range is no version (GitHub's dependency graph writes `4.*.*` and `>= 3.5.0` where it could not resolve one):
+  // the purl goes without it, `ref` keeps it as written.
   const version = purl.version ?? entry.version
-  if (version) component.version = version
-  component.purl = purlString(purl.type, purl.namespace, purl.name, purl.version, purl.qualifiers, action)
+  const exact = version !== undefined && !isRange(version) ? version : undefined
+  // Go's main module (`(devel)`, built from a checkout) and `replace` targets in the tree (`./staging/…`) are the
+  // project's own code, as go.mod's reader lists them: local, never looked up on the module proxy.
+  const local = purl.type === 'golang' && (version === '(devel)' || /^\.\.?(?:\/|$)/.test(purl.namespace ?? purl.name))
+  if (exact && !local) component.version = exact
+  const purlVersion = purl.version !== undefined && purl.version === exact && !local ? purl.version : undefined
+  component.purl = purlString(purl.type, purl.namespace, purl.name, purlVersion, purl.qualifiers, action)
   component.ref = written
+  if (local) component.local = true
   return withCommon(component, entry)
+}
+
+/** A version written as a range or wildcard (`4.*.*`, `>= 3.5.0`, `^1.2`, `1.x || 2.x`), not one release. */
+function isRange(version: string): boolean {
+  return /[*\s|,]|^[<>=~^!]|^[xX]$|\.[xX](?:\.|$)/.test(version.trim())
 }
 
 /**
@@ -206,7 +222,7 @@ function same(raw: string | undefined, normal: string | undefined): raw is strin
 function genericComponent(entry: SbomEntry): Component {
   const name = entry.group ? `${entry.group}/${entry.name}` : entry.name
   const component = {kind: 'package', ecosystem: 'generic', name} as Component
-  if (entry.version) component.version = entry.version
+  if (entry.version && !isRange(entry.version)) component.version = entry.version
   component.ref = entry.version ? `${name}@${entry.version}` : name
   return component
 }

@@ -102,6 +102,9 @@ export function jsonSbomFormat(format: {
       const signed = envelopeHeads(head)
       if (signed.length > 0) return signed.some((statement) => predicateOf(statement))
       if (JSON_LINES.test(file?.name ?? '')) return false
+      // GitHub's REST answer (`gh api …/dependency-graph/sbom > sbom.json`): the SPDX document is its `sbom`.
+      const exported = GITHUB_EXPORT.exec(head)
+      if (exported) return hasTopLevelKey(head.slice(exported[0].length - 1), key)
       // A Statement's SBOM is nested: only its predicate type says whose it is.
       const predicateType = statementPredicateType(head)
       if (predicateType !== undefined) {
@@ -139,6 +142,12 @@ export function jsonSbomFormat(format: {
     },
   }
 }
+
+/**
+ * The answer of GitHub's REST API for a repository's SBOM (https://docs.github.com/en/rest/dependency-graph/sboms):
+ * `{"sbom": {<SPDX 2.3 document>}}`, what `gh api repos/O/R/dependency-graph/sbom` prints.
+ */
+const GITHUB_EXPORT = /^\uFEFF?[ \t\r\n]*\{[ \t\r\n]*"sbom"[ \t\r\n]*:[ \t\r\n]*\{/
 
 /** A JSON Lines file: in-toto bundles of signed attestations (`*.intoto.jsonl`, `gh attestation download`). */
 const JSON_LINES = /\.jsonl$/i
@@ -306,11 +315,11 @@ export function readSbomJson(
 ): {ok: true; sbom: SbomJson} | {ok: false; output: DiscoverOutput} {
   const head = text.slice(0, SNIFF_BYTES)
   const statement = statementPredicateType(head) !== undefined
-  const path = statement ? sbomPath(head) : []
+  const path = statement ? sbomPath(head) : GITHUB_EXPORT.test(head) ? ['sbom'] : []
   const {predicate: predicateType, ...callbacks} = options
   const read = readLockfileJson(file, text, {
     ...callbacks,
-    ...(statement ? insidePredicate(path, {skip, consumeItem: options.consumeItem}) : {skip}),
+    ...(path.length > 0 ? insidePredicate(path, {skip, consumeItem: options.consumeItem}) : {skip}),
   })
   if (!read.ok) return {ok: false, output: {components: [], errors: read.errors}}
   const {document, errors} = read
@@ -333,6 +342,15 @@ export function readSbomJson(
     const predicate = sbom
     root = predicate
     at = (key) => predicateKeyAt(predicate, key, document.positionOf)
+  } else if (path.length > 0) {
+    const exported = sbomAt(root, path)
+    if (exported === undefined)
+      return {
+        ok: false,
+        output: refusal('invalid-sbom', "GitHub's 'sbom' must be an object (the SPDX document)", topLevelAt('sbom')),
+      }
+    root = exported
+    at = (key) => predicateKeyAt(exported, key, document.positionOf)
   }
   return {
     ok: true,

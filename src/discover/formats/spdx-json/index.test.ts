@@ -9,6 +9,98 @@ function doc(extra: Record<string, unknown>) {
 }
 
 describe('spdx-json', () => {
+  it("reads GitHub's dependency-graph answer ({sbom: …}); a range it could not resolve (4.*.*, >= 3.5.0) is no version", () => {
+    const pkg = (id: string, name: string, purl: string, versionInfo?: string) => ({
+      SPDXID: `SPDXRef-${id}`,
+      name,
+      ...(versionInfo ? {versionInfo} : {}),
+      downloadLocation: 'NOASSERTION',
+      externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}],
+    })
+    // The shape of `gh api repos/O/R/dependency-graph/sbom` (GitHub's REST docs), fictional names.
+    const answer = JSON.stringify(
+      {
+        sbom: {
+          spdxVersion: 'SPDX-2.3',
+          SPDXID: 'SPDXRef-DOCUMENT',
+          name: 'com.github.quillfeather/lantern',
+          packages: [
+            pkg('repo', 'com.github.quillfeather/lantern', 'pkg:github/quillfeather/lantern@main', 'main'),
+            pkg('checkout', 'actions:checkout', 'pkg:githubactions/actions/checkout@4.%2A.%2A', '4.*.*'),
+            pkg('flask', 'pip:flask', 'pkg:pypi/flask', '>= 3.5.0'),
+            pkg('ms', 'npm:ms', 'pkg:npm/ms@2.1.3', '2.1.3'),
+          ],
+          relationships: [
+            {spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-repo'},
+            {spdxElementId: 'SPDXRef-repo', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'SPDXRef-checkout'},
+          ],
+        },
+      },
+      null,
+      2,
+    )
+    expect(discoverer.sniff?.(answer)).toBe(true)
+    const {components, errors} = discover(answer, 'dependency-graph.sbom.json')
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version ?? null, c.purl, c.direct ?? null])).toEqual([
+      ['quillfeather/lantern', 'main', 'pkg:github/quillfeather/lantern@main', null],
+      ['actions/checkout', null, 'pkg:githubactions/actions/checkout', true],
+      ['flask', null, 'pkg:pypi/flask', false],
+      ['ms', '2.1.3', 'pkg:npm/ms@2.1.3', false],
+    ])
+  })
+
+  it("lists Go's main module ((devel)) and its in-tree replacements (./staging/…) as local, as go.mod's reader does", () => {
+    const golang = (id: string, purl: string, versionInfo: string) => ({
+      SPDXID: `SPDXRef-${id}`,
+      name: id,
+      versionInfo,
+      externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}],
+    })
+    const {components} = discover(
+      doc({
+        packages: [
+          golang('main', 'pkg:golang/example.org/lantern@(devel)', '(devel)'),
+          golang('api', 'pkg:golang/./staging/src/example.org/api@(devel)', '(devel)'),
+          golang('yaml', 'pkg:golang/sigs.k8s.io/yaml@v1.4.0', 'v1.4.0'),
+        ],
+      }),
+    )
+    expect(components.map((c) => [c.name, c.version ?? null, c.local ?? false, c.purl])).toEqual([
+      ['example.org/lantern', null, true, 'pkg:golang/example.org/lantern'],
+      ['./staging/src/example.org/api', null, true, 'pkg:golang/./staging/src/example.org/api'],
+      ['sigs.k8s.io/yaml', 'v1.4.0', false, 'pkg:golang/sigs.k8s.io/yaml@v1.4.0'],
+    ])
+  })
+
+  it("lists the subject by its name when its purl names no valid image (openvex's example: 'sh256'), with a word", () => {
+    const {components, errors, skipped} = discover(
+      doc({
+        documentDescribes: ['SPDXRef-image'],
+        packages: [
+          {
+            SPDXID: 'SPDXRef-image',
+            name: 'lantern-image',
+            externalRefs: [
+              {
+                referenceCategory: 'PACKAGE-MANAGER',
+                referenceType: 'purl',
+                referenceLocator: 'pkg:oci/image@sh256%3A2603',
+              },
+            ],
+          },
+        ],
+      }),
+    )
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.local])).toEqual([['lantern-image', true]])
+    expect(skipped.map((s) => s.message)).toEqual([
+      expect.stringMatching(
+        /^purl "pkg:oci\/image@sh256%3A2603" names no valid image: .*; the SBOM's subject is listed by its name, without it$/,
+      ),
+    ])
+  })
+
   it("reads Trivy's documents: its lockfile and OS packages left out, what the subject reaches through them direct", () => {
     const {components, errors} = fixture('trivy-happy.spdx.json')
     expect(errors).toEqual([])
