@@ -1,7 +1,7 @@
 /** Shared by the SBOM format tests: the real-world fixtures and a discoverer run as discovery runs it. */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import type {Component, ScanError} from '../../src/core/model.js'
+import type {Component, ScanError, Skipped} from '../../src/core/model.js'
 import type {Discoverer} from '../../src/discover/types.js'
 
 export const SBOM_FIXTURES = join(import.meta.dirname, '__fixtures__')
@@ -13,6 +13,7 @@ export function readSbomFixture(name: string): string {
 export interface SbomRun {
   components: Component[]
   errors: ScanError[]
+  skipped?: Skipped[]
 }
 
 /** `discover(text, file?)` and `fixture(name)` for one format; SBOM formats are synchronous. */
