@@ -49,6 +49,21 @@ describe('pip-requirements', () => {
     expect(discoverer.matches('src/requirements.py')).toBe(false)
   })
 
+  it('lists a named download (`name @ https://….whl`, pip freeze of a spaCy model) with its download_url, as pyproject does', () => {
+    const url =
+      'https://github.com/explosion/spacy-models/releases/download/en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl'
+    const {components, skipped} = discover(
+      `en_core_web_sm @ ${url}\nhttps://u:hunter2@example.com/pkgs/thing-1.0.tar.gz\n`,
+    )
+    expect(components.map((c) => [c.name, c.purl, c.direct])).toEqual([
+      ['en-core-web-sm', `pkg:pypi/en-core-web-sm?download_url=${encodeURIComponent(url)}`, true],
+    ])
+    // Without a name there is nothing to list: said, without the credentials.
+    expect(skipped.map((s) => s.message)).toEqual([
+      "URL requirement 'https://***@example.com/pkgs/thing-1.0.tar.gz' has no registry version",
+    ])
+  })
+
   it('reads a constraints file through the -c that names it, never as requirements of its own (it installs nothing)', () => {
     for (const file of [
       'requirements/constraints.txt',

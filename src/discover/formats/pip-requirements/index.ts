@@ -8,6 +8,7 @@ import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
 import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
+import {directReference} from '../../lockfile-support/pypi-index.js'
 
 /** Includes are followed this deep at most (pip has no limit, but cycles must end). */
 const MAX_INCLUDE_DEPTH = 8
@@ -134,10 +135,17 @@ function readFile(file: string, text: string, state: State, depth: number, inher
         ),
       )
     } else if (entry.kind === 'url') {
-      // A local path, or a VCS requirement on a known forge (its repository as `vcs_url`, read by resolve's
-      // vcs-url resolver; no version: a branch, tag or commit is not a release).
+      // A named local path, VCS requirement (its repository as `vcs_url`, read by resolve's vcs-url resolver on a
+      // known forge; no version: a branch, tag or commit is not a release) or download (`name @ https://….whl`, as
+      // `download_url`, as the pyproject and conda readers list the same line); credentials removed.
       const onForge = entry.vcs && vcsUrlRepository(entry.url) !== undefined
-      if (entry.name !== undefined && (entry.local || onForge)) {
+      if (entry.name !== undefined && (entry.local || onForge || !entry.vcs)) {
+        const url = urlWithoutCredentials(entry.url)
+        const where = entry.local
+          ? {local: true}
+          : onForge
+            ? {qualifiers: {vcs_url: url}}
+            : {qualifiers: directReference(url).qualifiers}
         state.components.push(
           manifestComponent(file, {
             ecosystem: 'pypi',
@@ -146,7 +154,7 @@ function readFile(file: string, text: string, state: State, depth: number, inher
             line: entry.line,
             column: entry.column,
             direct: true,
-            ...(entry.local ? {local: true} : {qualifiers: {vcs_url: urlWithoutCredentials(entry.url)}}),
+            ...where,
           }),
         )
       } else {

@@ -135,6 +135,34 @@ describe('pyproject: where packages come from', () => {
   const where = (out: Required<DiscoverOutput>) =>
     out.components.map((c) => `${c.name} ${c.local ? 'local' : (c.purl ?? '-')}`)
 
+  it("uv: a list of sources, one per platform (uv's PyTorch guide): the first when each names one, none when one is PyPI", () => {
+    const out = discover(`[project]
+name = "lantern"
+dependencies = ["torch>=2.5", "torchvision", "numpy"]
+[tool.uv.sources]
+torch = [
+  { index = "pytorch-cpu", marker = "sys_platform != 'linux'" },
+  { index = "pytorch-rocm", marker = "sys_platform == 'linux'" },
+]
+torchvision = [{ index = "pytorch-cpu", marker = "sys_platform == 'darwin'" }, { index = "unknown-index" }]
+[[tool.uv.index]]
+name = "pytorch-cpu"
+url = "https://download.pytorch.org/whl/cpu"
+explicit = true
+[[tool.uv.index]]
+name = "pytorch-rocm"
+url = "https://download.pytorch.org/whl/rocm6.2"
+explicit = true
+`)
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/torch?repository_url=https%3A%2F%2Fdownload.pytorch.org%2Fwhl%2Fcpu',
+      // An alternative that names no index uv knows leaves that platform to PyPI.
+      'pkg:pypi/torchvision',
+      'pkg:pypi/numpy',
+    ])
+  })
+
   it('uv: the default index replaces PyPI; [tool.uv.sources] names an index, git, a URL, a path or a member', () => {
     const out = discover(
       [

@@ -138,9 +138,23 @@ function readIndexes(table: Record<string, unknown>): Indexes {
   }
 }
 
-/** What `[tool.uv.sources]` says of a package: an index, git, a URL, a path or a workspace member; undefined: nothing. */
+/**
+ * What `[tool.uv.sources]` says of a package: an index, git, a URL, a path or a workspace member; undefined: nothing.
+ * A list of sources, each for its `marker` (https://docs.astral.sh/uv/concepts/projects/dependencies/#multiple-sources:
+ * uv's PyTorch guide routes `torch` to a CPU index on one platform and a CUDA or ROCm one on another): when every
+ * alternative names a source, the first one's (the package is not PyPI's on any platform); when one leaves a platform to
+ * the default index, nothing.
+ */
 function uvSource(indexes: Indexes, name: string): PackageWhere | undefined {
   const source = indexes.uvSources.get(normalizePypiName(name))
+  if (Array.isArray(source)) {
+    const alternatives = source.map((alternative) => oneUvSource(indexes, alternative))
+    return alternatives.length > 0 && alternatives.every((where) => where !== undefined) ? alternatives[0] : undefined
+  }
+  return oneUvSource(indexes, source)
+}
+
+function oneUvSource(indexes: Indexes, source: unknown): PackageWhere | undefined {
   if (!isTable(source)) return undefined
   if (typeof source.index === 'string') {
     const url = indexes.uvIndex.get(source.index)
