@@ -26,6 +26,28 @@ function timed<T>(read: () => T): {result: T} {
 }
 
 describe('python-setup', () => {
+  it('says when setup() takes every keyword from a mapping the file builds (setup(**config)): nothing of it is read', () => {
+    // great_expectations' setup.py: the requirements are read from a file into `required`, passed through a dict.
+    const out = py(`import setuptools
+with open("requirements.txt") as f:
+    required = f.read().splitlines()
+config = {"name": "lantern", "install_requires": required}
+setuptools.setup(**config)
+`)
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        5,
+        'unsupported',
+        'setup.py: setup() takes its keyword arguments from a mapping (`**…`) the file builds, and the file is never run: its requirements are not read',
+      ],
+    ])
+    // With a requirement keyword written in the call, that is what is read, and nothing more is said.
+    const written = py('config = {"name": "lantern"}\nsetup(install_requires=["requests>=2"], **config)\n')
+    expect(written.components.map((c) => c.name)).toEqual(['requests'])
+    expect(written.skipped).toEqual([])
+  })
+
   it('matches setup.cfg and setup.py outside node_modules', () => {
     expect(discoverer.matches('setup.cfg')).toBe(true)
     expect(discoverer.matches('setup.py')).toBe(true)

@@ -326,9 +326,21 @@ class Reader {
     let beforePrevious: Token | undefined
     // The parameter lists of `def`s, whose defaults look like keyword arguments: by the offset of their `(`.
     const parameters = new Set<number>()
+    // `setup(**config)`: every keyword argument comes from a mapping the file builds.
+    let unpacked: number | undefined
+    let keywords = 0
     for (;;) {
       const token = lexer.next()
       if (token.kind === 'end') break
+      if (
+        token.kind === 'op' &&
+        token.value === '**' &&
+        previous?.kind === 'op' &&
+        previous.value === '(' &&
+        beforePrevious?.kind === 'name' &&
+        beforePrevious.value === 'setup'
+      )
+        unpacked ??= token.start
       if (
         token.kind === 'op' &&
         token.value === '(' &&
@@ -350,12 +362,21 @@ class Reader {
         const equals = lexer.peek()
         if (equals.kind === 'op' && equals.value === '=') {
           lexer.next()
+          keywords++
           this.keyword((token as Extract<Token, {kind: 'name'}>).value, token.start, keyword)
         }
       }
       beforePrevious = previous
       previous = token
     }
+    // Nothing said of requirements anywhere but a `setup(**mapping)`: they are in the mapping, which the file computes
+    // (great_expectations: `config = {"install_requires": required, …}` with `required` read from a file).
+    if (unpacked !== undefined && keywords === 0)
+      notRead(
+        this.out,
+        unpacked,
+        'setup.py: setup() takes its keyword arguments from a mapping (`**…`) the file builds, and the file is never run: its requirements are not read',
+      )
     // A name used again for the same kind of requirements adds nothing (same requirements, same places): read once,
     // so that many uses of one long list cost no more than one.
     const seen = new Set<string>()
