@@ -90,6 +90,20 @@ describe('SBOMs on standard input', () => {
   })
 })
 
+describe('SBOMs under the names Syft reads them by', () => {
+  it('reads bom, *.sbom and *.cdx by their content, in each format; another file of such a name is passed over', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'sbom-names-'))
+    await writeFile(join(work, 'app.cdx'), readSbomFixture('cdx-npm-dev-dependencies.bom.1.6.json'))
+    await writeFile(join(work, 'bom'), readSbomFixture('cdx-npm-dev-dependencies.bom.1.5.xml'))
+    await writeFile(join(work, 'image.sbom'), readSbomFixture('spdx-example4-bin.spdx'))
+    await writeFile(join(work, 'notes.bom'), 'a bill of materials for the workshop: 3 screws\n')
+    const inventory = await discoverPaths([work])
+    expect([inventory.files, inventory.errors, inventory.skipped]).toEqual([3, [], []])
+    const files = new Set(inventory.components.flatMap((c) => c.locations.map((l) => l.file.slice(work.length + 1))))
+    expect([...files].sort()).toEqual(['app.cdx', 'bom', 'image.sbom'])
+  })
+})
+
 describe('stewards inventory of in-toto attestations', () => {
   it("lists what BuildKit's SBOM attestation lists and passes its provenance over (exit 0)", async () => {
     const r = await runCli(['inventory', relative(repoRoot, join(inToto, 'buildkit')), '--json'])

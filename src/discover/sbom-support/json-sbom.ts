@@ -89,6 +89,7 @@ export function jsonSbomFormat(format: {
     matches: (file) =>
       isJsonManifestCandidate(file) ||
       (format.alsoNamed?.test(file) ?? false) ||
+      SBOM_FILE.test(file) ||
       (format.predicate !== undefined && JSON_LINES.test(file)),
     sniff(head, tail, file) {
       // UTF-16 or UTF-32 (PowerShell 5.1's `>` writes UTF-16): JSON text holds no zero byte, and with them taken out
@@ -148,6 +149,13 @@ export function jsonSbomFormat(format: {
  * `{"sbom": {<SPDX 2.3 document>}}`, what `gh api repos/O/R/dependency-graph/sbom` prints.
  */
 const GITHUB_EXPORT = /^\uFEFF?[ \t\r\n]*\{[ \t\r\n]*"sbom"[ \t\r\n]*:[ \t\r\n]*\{/
+
+/**
+ * Names SBOMs are kept under without a `.json` or `.xml`: the ones Syft's SBOM cataloger reads
+ * (syft/pkg/cataloger/sbom: `bom`, `sbom`, `*.bom`, `*.sbom`, `*.cdx`, the format told by the content). Every SBOM
+ * format claims them, and each one's content test decides (JSON keys, the CycloneDX XML namespace, `SPDXVersion:`).
+ */
+export const SBOM_FILE = /(?:^|\/)(?:[^/]*\.)?(?:s?bom|cdx)$/i
 
 /** A JSON Lines file: in-toto bundles of signed attestations (`*.intoto.jsonl`, `gh attestation download`). */
 const JSON_LINES = /\.jsonl$/i

@@ -7,13 +7,14 @@
 import {CDX_VERSIONS, type CdxComponent, cdxCollector, directRefs, skipUnreadXml} from '../../sbom-support/cyclonedx.js'
 import {child, childText, children, readXml, type XmlElement} from '../../sbom-support/xml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {SBOM_FILE} from '../../sbom-support/json-sbom.js'
 
 const NAMESPACE = /^http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)$/
 
 export const discoverer: Discoverer = {
   id: 'cyclonedx-xml',
   description: 'CycloneDX XML BOM (1.0-1.7), a <bom> in a cyclonedx.org namespace',
-  matches: (file) => /\.xml$/i.test(file) && !/(^|\/)(pom|AndroidManifest)\.xml$/.test(file),
+  matches: (file) => (/\.xml$/i.test(file) && !/(^|\/)(pom|AndroidManifest)\.xml$/.test(file)) || SBOM_FILE.test(file),
   sniff: (head) =>
     /<(?:[A-Za-z_][\w.-]*:)?bom[\s>][^>]*xmlns(?::[\w.-]+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\//.test(head),
   discover: ({file, text}) => discoverCycloneDxXml(file, text),

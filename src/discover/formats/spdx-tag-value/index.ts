@@ -8,11 +8,12 @@
 import type {ScanError} from '../../../core/model.js'
 import {SPDX2_VERSIONS, type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
+import {SBOM_FILE} from '../../sbom-support/json-sbom.js'
 
 export const discoverer: Discoverer = {
   id: 'spdx-tag-value',
   description: 'SPDX 2.2/2.3 tag-value document (*.spdx), with an SPDXVersion line',
-  matches: (file) => /\.spdx$/i.test(file),
+  matches: (file) => /\.spdx$/i.test(file) || SBOM_FILE.test(file),
   sniff: (head) => /^\s*SPDXVersion:\s*SPDX-/m.test(head),
   discover: ({file, text}) => discoverSpdxTagValue(file, text),
 }
