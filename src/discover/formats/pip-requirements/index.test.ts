@@ -49,6 +49,17 @@ describe('pip-requirements', () => {
     expect(discoverer.matches('src/requirements.py')).toBe(false)
   })
 
+  it('applies a -c constraints file to the files included with -r too, wherever the -c line is, as pip does', () => {
+    // home-assistant's requirements_test.txt: `-c homeassistant/package_constraints.txt` then `-r …`.
+    const files = {'base.in': 'bar\n', 'pins/constraints.txt': 'bar==2.0\nbaz==3.0\n'}
+    const {components, errors} = discover('-r base.in\nbaz\n-c pins/constraints.txt\n', files)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version, c.locations[0].file])).toEqual([
+      ['bar', '2.0', 'base.in'],
+      ['baz', '3.0', 'requirements.txt'],
+    ])
+  })
+
   it('lists a named download (`name @ https://….whl`, pip freeze of a spaCy model) with its download_url, as pyproject does', () => {
     const url =
       'https://github.com/explosion/spacy-models/releases/download/en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl'
@@ -180,19 +191,20 @@ describe('pip-requirements', () => {
     // One level deeper than the limit: reported, for -r and -c alike (a -c there was dropped without a word).
     const tooDeep: Record<string, string> = {'r8.txt': '-r more.txt\n-c pins.txt\n', 'more.txt': '', 'pins.txt': ''}
     for (let i = 0; i < 8; i++) tooDeep[`r${i}.txt`] = `-r r${i + 1}.txt\n`
+    // Constraints first: they apply to the includes too.
     expect(discover(tooDeep['r0.txt'], tooDeep, 'r0.txt').errors).toEqual([
-      {
-        file: 'r8.txt',
-        code: 'include-not-read',
-        message: "included file 'more.txt' is nested deeper than 8 includes; not read",
-        line: 1,
-        column: 1,
-      },
       {
         file: 'r8.txt',
         code: 'include-not-read',
         message: "constraints file 'pins.txt' is nested deeper than 8 includes; not read",
         line: 2,
+        column: 1,
+      },
+      {
+        file: 'r8.txt',
+        code: 'include-not-read',
+        message: "included file 'more.txt' is nested deeper than 8 includes; not read",
+        line: 1,
         column: 1,
       },
     ])
@@ -203,15 +215,15 @@ describe('pip-requirements', () => {
       {
         file: 'requirements.txt',
         code: 'include-not-read',
-        message: "cannot read included file '../other/requirements.txt'",
-        line: 1,
+        message: "cannot read constraints file '../pins.txt'",
+        line: 2,
         column: 1,
       },
       {
         file: 'requirements.txt',
         code: 'include-not-read',
-        message: "cannot read constraints file '../pins.txt'",
-        line: 2,
+        message: "cannot read included file '../other/requirements.txt'",
+        line: 1,
         column: 1,
       },
     ])

@@ -91,29 +91,43 @@ function remoteInclude(file: string, what: string, path: string, line: number): 
  * keeps one list for the whole run (`--index-url` replaces it, `--extra-index-url` adds to it); here a file's own
  * options, in order, apply on top of its includer's to its requirements and to what it includes.
  */
-function readFile(file: string, text: string, state: State, depth: number, inherited?: ReadonlySet<string>): void {
+function readFile(
+  file: string,
+  text: string,
+  state: State,
+  depth: number,
+  inherited?: ReadonlySet<string>,
+  inheritedConstraints?: ReadonlyMap<string, string>,
+): void {
   const entries = parseRequirements(text)
   const indexes = pipIndexes(inherited)
   for (const entry of entries)
     if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
   const qualifiers = indexesQualifiers(indexes)
-  const constraints = new Map<string, string>()
+  // pip applies a constraints file to the whole run: to this file's requirements and to those of the files it
+  // includes, wherever the `-c` line is (https://pip.pypa.io/en/stable/user_guide/#constraints-files).
+  const constraints = new Map<string, string>(inheritedConstraints)
+  const deep = depth >= MAX_INCLUDE_DEPTH
   for (const entry of entries) {
-    if (entry.kind !== 'include') continue
-    const remote = remoteInclude(file, entry.constraint ? 'constraints file' : 'included file', entry.path, entry.line)
+    if (entry.kind !== 'include' || !entry.constraint) continue
+    const remote = remoteInclude(file, 'constraints file', entry.path, entry.line)
     if (remote) {
       state.skipped.push(remote)
       continue
     }
     const target = posix.normalize(posix.join(posix.dirname(file), entry.path))
-    const deep = depth >= MAX_INCLUDE_DEPTH
-    if (entry.constraint) {
-      const pins = deep ? null : state.context.readText(target)
-      if (pins === null)
-        state.errors.push(notRead(file, 'constraints file', entry.path, entry.line, entry.column, deep))
-      else for (const [name, version] of pinsOf(pins)) constraints.set(name, version)
+    const pins = deep ? null : state.context.readText(target)
+    if (pins === null) state.errors.push(notRead(file, 'constraints file', entry.path, entry.line, entry.column, deep))
+    else for (const [name, version] of pinsOf(pins)) constraints.set(name, version)
+  }
+  for (const entry of entries) {
+    if (entry.kind !== 'include' || entry.constraint) continue
+    const remote = remoteInclude(file, 'included file', entry.path, entry.line)
+    if (remote) {
+      state.skipped.push(remote)
       continue
     }
+    const target = posix.normalize(posix.join(posix.dirname(file), entry.path))
     // Each included file is read once for this file (`-r` lines repeating one another made 30 × 30 × 30 × … reads),
     // and always, even when the walker will read it too: it may not (one file given as PATH, a folder left out),
     // and what both read merges into the same components and errors.
@@ -121,7 +135,7 @@ function readFile(file: string, text: string, state: State, depth: number, inher
     state.read.add(target)
     const included = deep ? null : state.context.readText(target)
     if (included === null) state.errors.push(notRead(file, 'included file', entry.path, entry.line, entry.column, deep))
-    else readFile(target, included, state, depth + 1, indexes)
+    else readFile(target, included, state, depth + 1, indexes, constraints)
   }
   for (const entry of entries) {
     if (entry.kind === 'invalid') {
