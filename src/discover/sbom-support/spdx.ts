@@ -68,6 +68,8 @@ export function spdxComponents(
   packages: SpdxPackage[],
   relationships: SpdxRelationship[],
   describes: string[],
+  /** The document's `name` (`DocumentName:`): which package is the subject when nothing says it (below). */
+  documentName?: string,
 ): SpdxOutput {
   const out: SpdxOutput = {components: [], errors: [], skipped: []}
   const grouping = new Set(packages.filter(isGrouping).map((pkg) => pkg.id as string))
@@ -83,6 +85,13 @@ export function spdxComponents(
     else if (RUNTIME_TARGET.has(kind)) runtime.add(related)
     else if (OPTIONAL_ELEMENT.has(kind)) optional.add(element)
     else if (DEV_ELEMENT.has(kind)) dev.add(element)
+  }
+  // A document that DESCRIBES nothing, though the specification asks it to (FreeRTOS's and pub.dev's `sbom.spdx`
+  // files: one package, named as the document): the package named as the document is the one it is about, the
+  // project itself, not its dependency.
+  if (subjects.size === 0 && documentName !== undefined) {
+    const named = packages.filter((pkg) => pkg.id !== undefined && pkg.name === documentName)
+    if (named.length === 1) subjects.add(named[0].id as string)
   }
   const direct = directIds(relationships, subjects, grouping)
   const scopeOf = (id: string | undefined): Scope => {

@@ -324,9 +324,9 @@ describe('spdx-json', () => {
     expect(discoverer.sniff?.('{"SPDXID": "SPDXRef-Package-x", "files": [')).toBe(false)
     const {components, errors} = discover(text)
     expect(errors).toEqual([])
-    // Trivy wrote DESCRIBE (sic): no subject.
+    // Trivy wrote DESCRIBE (sic): no relationship names the subject, but the image is named as the document is.
     expect(components.map(brief)).toEqual([
-      ['docker', 'docker.io/vmware/log-intelligence-fluentd', null, 'prod', false, '20:3'],
+      ['docker', 'docker.io/vmware/log-intelligence-fluentd', null, null, true, '20:3'],
       ['gem', 'bar', '0.0.2', 'prod', false, '52:3'],
       ['gem', 'gdbm', '2.0.0', 'prod', false, '74:3'],
     ])

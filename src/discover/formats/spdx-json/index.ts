@@ -31,7 +31,7 @@ export const discoverer = jsonSbomFormat({
   discover: discoverSpdxJson,
 })
 
-const READ_TOP = new Set(['spdxVersion', 'SPDXID', 'packages', 'relationships', 'documentDescribes'])
+const READ_TOP = new Set(['spdxVersion', 'SPDXID', 'name', 'packages', 'relationships', 'documentDescribes'])
 const READ_PACKAGE = new Set(['SPDXID', 'name', 'versionInfo', 'downloadLocation', 'homepage', 'externalRefs'])
 
 export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
@@ -80,7 +80,7 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
     errors.push(lockfileError(file, 'invalid-entry', `packages[${index}] must be an object`, line, column))
   }
   const describes = ((root.documentDescribes ?? []) as JsonValue[]).filter((d): d is string => typeof d === 'string')
-  const out = spdxComponents(file, packages, relationships, describes)
+  const out = spdxComponents(file, packages, relationships, describes, str(root.name))
   return sbom.output(out.components, out.errors, out.skipped)
 }
 

@@ -7,6 +7,17 @@ const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx')
 const HEADER = 'SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\n'
 
 describe('spdx-tag-value', () => {
+  it('takes the package named as the document for its subject when no relationship names one (FreeRTOS coreMQTT)', () => {
+    // The shape of FreeRTOS/coreMQTT's sbom.spdx: one package, named as the document, and no DESCRIBES.
+    const text = `${HEADER}DocumentName: lanternMQTT\nDocumentNamespace: https://example.com/lanternMQTT\n\nPackageName: lanternMQTT\nSPDXID: SPDXRef-Package-lanternMQTT\nPackageVersion: v2.0.0\n\nPackageName: tinyjson\nSPDXID: SPDXRef-Package-tinyjson\nPackageVersion: 1.2\n`
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.local ?? false, c.scope ?? null])).toEqual([
+      ['lanternMQTT', true, null],
+      ['tinyjson', false, 'prod'],
+    ])
+  })
+
   it('reads spdx-examples example 4 (spdx/tools-golang, SPDX 2.2): the described binary is local, its git locator stated', () => {
     const {components, errors} = fixture('spdx-example4-bin.spdx')
     expect(errors).toEqual([])

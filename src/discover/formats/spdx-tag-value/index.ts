@@ -26,6 +26,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
   const packages: SpdxPackage[] = []
   const relationships: SpdxRelationship[] = []
   let version: {value: string; line: number} | undefined
+  let documentName: string | undefined
   let current: SpdxPackage | undefined
   const lines = text.split(/\r?\n/)
   for (let index = 0; index < lines.length; index++) {
@@ -50,6 +51,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
       value = end.value
     }
     if (tag === 'SPDXVersion') version ??= {value, line: number}
+    else if (tag === 'DocumentName' && current === undefined) documentName ??= value
     else if (tag === 'PackageName') {
       current = {name: value, refs: [], position: {line: number, column: 1}}
       packages.push(current)
@@ -70,7 +72,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
       errors: [{file, line: version?.line ?? 1, column: 1, code: 'unsupported-sbom-version', message}],
     }
   }
-  const out = spdxComponents(file, packages, relationships, [])
+  const out = spdxComponents(file, packages, relationships, [], documentName)
   return {components: out.components, errors: [...errors, ...out.errors], skipped: out.skipped}
 }
 
