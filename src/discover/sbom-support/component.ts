@@ -187,7 +187,7 @@ function packageFromPurl(purl: PackageURL, written: string, entry: SbomEntry): C
 
 /** A version written as a range or wildcard (`4.*.*`, `>= 3.5.0`, `^1.2`, `1.x || 2.x`), not one release. */
 function isRange(version: string): boolean {
-  return /[*\s|,]|^[<>=~^!]|^[xX]$|\.[xX](?:\.|$)/.test(version.trim())
+  return /[*\s|,]|^[<>=~^!]|^vers:|^[xX]$|\.[xX](?:\.|$)/.test(version.trim())
 }
 
 /**

@@ -25,6 +25,8 @@ export interface CdxComponent {
   name?: string
   group?: string
   version?: string
+  /** CycloneDX 1.7 `versionRange` (a `vers:` range, with `isExternal`): kept in `ref`, never a version. */
+  versionRange?: string
   purl?: string
   cpe?: string
   scope?: string
@@ -255,7 +257,7 @@ function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: b
   const built = sbomComponent({
     name: node.name ?? '',
     ...(node.group ? {group: node.group} : {}),
-    ...(node.version ? {version: node.version} : {}),
+    ...(node.version ? {version: node.version} : node.versionRange ? {version: node.versionRange} : {}),
     ...(node.purl ? {purl: node.purl} : {}),
     ...(node.cpe ? {cpe: node.cpe} : {}),
     scope,

@@ -356,6 +356,24 @@ describe('cyclonedx-json', () => {
     ])
   })
 
+  it('keeps a CycloneDX 1.7 versionRange (vers:) in ref, never as a version', () => {
+    // The shape of the specification's valid-component-external-with-versionRange.json (1.7 test resources).
+    const bom = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.7',
+      components: [
+        {type: 'library', name: 'libcurl', versionRange: 'vers:generic/>=8.7.1|<9.0.0', isExternal: true},
+        {type: 'library', name: 'zlib', version: '1.3.1'},
+      ],
+    })
+    const {components, errors} = discover(bom)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.version ?? null, c.ref])).toEqual([
+      ['libcurl', null, 'libcurl@vers:generic/>=8.7.1|<9.0.0'],
+      ['zlib', '1.3.1', 'zlib@1.3.1'],
+    ])
+  })
+
   it("passes over the specification's other documents under cyclonedx.org/schema/ (cryptography-defs.json): no BOM", () => {
     // CycloneDX/specification schema/cryptography-defs.json (also vendored by cdxgen as data/): an algorithm list.
     const head =

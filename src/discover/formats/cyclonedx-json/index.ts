@@ -128,6 +128,7 @@ class Reader {
       name: text(value.name),
       group: text(value.group),
       version: text(value.version),
+      versionRange: text(value.versionRange),
       purl: text(value.purl),
       cpe: text(value.cpe),
       scope: text(value.scope),

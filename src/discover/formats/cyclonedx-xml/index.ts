@@ -80,6 +80,7 @@ function component(element: XmlElement): CdxComponent {
     name: childText(element, 'name'),
     group: childText(element, 'group'),
     version: childText(element, 'version'),
+    versionRange: childText(element, 'versionRange'),
     purl: childText(element, 'purl'),
     cpe: childText(element, 'cpe'),
     scope: childText(element, 'scope'),
