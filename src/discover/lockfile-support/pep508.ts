@@ -1,3 +1,4 @@
+import {normalizePypiName} from '../../core/package-names.js'
 /**
  * PEP 508 requirements (https://peps.python.org/pep-0508/), as far as the inventory needs them: the name, the
  * version specifiers and the one exact version they pin, and a direct URL. Parsed by hand: pip's requirements files
@@ -90,3 +91,24 @@ export function withoutPipComment(line: string): string {
 }
 
 const PIP_COMMENT = /(?:^|\s)#/
+
+/**
+ * The normalised names of a list of PEP 508 requirement strings (a pyproject.toml's `dependencies`, a group of it):
+ * what a lockfile's reader takes for the project's direct dependencies. PDM's dev-dependencies may hold `-e ./path`
+ * or `-e git+...#egg=name`: named by the `egg` fragment, if any. Anything else is passed over.
+ */
+export function requirementNames(list: unknown): string[] {
+  if (!Array.isArray(list)) return []
+  const names: string[] = []
+  for (const item of list) {
+    if (typeof item !== 'string') continue
+    const editable = /^\s*-e\s/.test(item) ? /#(?:.*&)?egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(item) : null
+    if (editable !== null) {
+      names.push(normalizePypiName(editable[1]))
+      continue
+    }
+    const parsed = parseRequirement(item)
+    if (parsed !== undefined) names.push(normalizePypiName(parsed.name))
+  }
+  return names
+}

@@ -5,7 +5,7 @@ import {normalizePypiName} from '../../../core/package-names.js'
 import {linearGlob} from '../../../core/glob-match.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
 import {type PackageEntry, packageComponent} from '../../lockfile-support/component.js'
-import {parseRequirement} from '../../lockfile-support/pep508.js'
+import {requirementNames} from '../../lockfile-support/pep508.js'
 import {indexesQualifiers, PYPI_INDEX} from '../../lockfile-support/pip-source.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
@@ -38,23 +38,6 @@ interface Project {
   indexes: Set<string>
   /** The sources that name which packages they serve (`include_packages`) or do not (`exclude_packages`). */
   filtered: Array<{url: string; include: Array<(name: string) => boolean>; exclude: Array<(name: string) => boolean>}>
-}
-
-function requirementNames(list: unknown): string[] {
-  if (!Array.isArray(list)) return []
-  const names: string[] = []
-  for (const item of list) {
-    if (typeof item !== 'string') continue
-    // PDM's own dev-dependencies may hold `-e ./path` or `-e git+...#egg=name`: named by the `egg` fragment, if any.
-    const editable = /^\s*-e\s/.test(item) ? /#(?:.*&)?egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(item) : null
-    if (editable !== null) {
-      names.push(normalizePypiName(editable[1]))
-      continue
-    }
-    const parsed = parseRequirement(item)
-    if (parsed !== undefined) names.push(normalizePypiName(parsed.name))
-  }
-  return names
 }
 
 function groupTables(table: TomlTable, path: string[]): Array<[string, unknown]> {

@@ -58,6 +58,28 @@ content-hash = "x"
 `
 
 describe('poetry-lock', () => {
+  it('takes direct from the pyproject.toml beside it, as pdm.lock and pylock.toml do; says nothing without one', () => {
+    const pyproject = `[project]
+name = "lantern"
+dependencies = ["typing-extensions>=4"]
+[tool.poetry.group.dev.dependencies]
+Pytest = "^8"
+[tool.poetry.dependencies]
+python = ">=3.10"
+`
+    const files: Record<string, string> = {'app/pyproject.toml': pyproject}
+    const read = (file: string) =>
+      discoverer.discover({file, text: lock2}, {readText: (path) => files[path] ?? null}) as {components: Component[]}
+    expect(read('app/poetry.lock').components.map((c) => [c.name, c.direct ?? null])).toEqual([
+      ['typing-extensions', true],
+      ['pytest', true],
+      ['extra-thing', false],
+      ['mylib', false],
+      ['forked', false],
+    ])
+    expect(read('poetry.lock').components.every((c) => c.direct === undefined)).toBe(true)
+  })
+
   it('maps groups (main or not) and optional to scopes, normalises names, marks directory sources local', () => {
     const {components, errors} = discover(lock2)
     expect(errors).toEqual([])
