@@ -31,6 +31,22 @@ const lock = `{
 `
 
 describe('pipfile-lock', () => {
+  it('takes direct from the Pipfile beside it (every package category); says nothing without one', () => {
+    const pipfile =
+      '[[source]]\nurl = "https://pypi.org/simple"\nname = "pypi"\n\n[packages]\nDjango = "==5.0.6"\nmylib = {path = ".", editable = true}\n\n[dev-packages]\npytest = "*"\n\n[docs]\nforked = {git = "https://github.com/example/forked.git"}\n\n[requires]\npython_version = "3.12"\n'
+    const files: Record<string, string> = {'svc/Pipfile': pipfile}
+    const read = (file: string) =>
+      discoverer.discover({file, text: lock}, {readText: (path) => files[path] ?? null}) as {components: Component[]}
+    expect(read('svc/Pipfile.lock').components.map((c) => [c.name, c.scope, c.direct ?? null])).toEqual([
+      ['django', 'prod', true],
+      ['mylib', 'prod', true],
+      ['forked', 'prod', true],
+      ['pytest', 'dev', true],
+      ['django', 'dev', true],
+    ])
+    expect(read('Pipfile.lock').components.every((c) => c.direct === undefined)).toBe(true)
+  })
+
   it('reads default as prod and develop as dev, strips == pins, marks paths local, git as vcs_url', () => {
     const {components, skipped, errors} = discover(lock)
     expect(errors).toEqual([])

@@ -1,3 +1,4 @@
+import {posix} from 'node:path'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
@@ -8,7 +9,8 @@ import type {Position} from '../../lockfile-support/line-index.js'
 import {elide} from '../../../core/elide.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
+import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
+import {isTomlTable, readToml} from '../../lockfile-support/toml.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {kindOf} from '../../../core/value-kind.js'
@@ -28,10 +30,32 @@ export const discoverer: Discoverer = {
     return /(^|\/)Pipfile\.lock$/.test(file)
   },
   identify: (head) => hasTopLevelKey(head, '_meta'),
-  discover: ({file, text}) => discoverPipfileLock(file, text),
+  discover: ({file, text}, context) => discoverPipfileLock(file, text, context),
 }
 
-export function discoverPipfileLock(file: string, text: string): DiscoverOutput {
+/**
+ * The package names the Pipfile beside the lock declares, normalised: the project's direct dependencies, in
+ * `[packages]`, `[dev-packages]` and any other package category (https://pipenv.pypa.io/en/latest/pipfile.html:
+ * every table but `source`, `requires`, `pipenv` and `scripts`). Undefined when there is none or it cannot be read
+ * (the pipfile format reports that): then nothing is said of `direct`.
+ */
+function pipfileNames(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
+  const dir = posix.dirname(file)
+  const path = dir === '.' ? 'Pipfile' : `${dir}/Pipfile`
+  const text = context?.readText(path)
+  if (text === null || text === undefined) return undefined
+  const read = readToml(path, text)
+  if ('error' in read) return undefined
+  const names = new Set<string>()
+  for (const [table, value] of Object.entries(read.table))
+    if (!NOT_CATEGORIES.has(table) && isTomlTable(value))
+      for (const name of Object.keys(value)) names.add(normalizePypiName(name))
+  return names
+}
+
+const NOT_CATEGORIES = new Set(['source', 'requires', 'pipenv', 'scripts'])
+
+export function discoverPipfileLock(file: string, text: string, context?: DiscoverContext): DiscoverOutput {
   const read = readLockfileJson(file, text)
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root, errors} = read
@@ -50,6 +74,7 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
   const components: Component[] = []
   const skipped: Skipped[] = []
   const indexes = sourceIndexes(root._meta)
+  const direct = pipfileNames(file, context)
   for (const [section, scope] of SECTIONS) {
     const packages = root[section] ?? {}
     if (!isJsonObject(packages)) {
@@ -67,7 +92,16 @@ export function discoverPipfileLock(file: string, text: string): DiscoverOutput 
         continue
       }
       const entry = parsed.data
-      const base = {ecosystem: 'pypi' as const, name: normalizePypiName(name), ref: name, line, column, scope}
+      const normalised = normalizePypiName(name)
+      const base = {
+        ecosystem: 'pypi' as const,
+        name: normalised,
+        ref: name,
+        line,
+        column,
+        scope,
+        ...(direct ? {direct: direct.has(normalised)} : {}),
+      }
       // Pins are written `==1.2.3`; git, path and file entries carry no version.
       const pinned = /^===?\s*([^\s,;*]+)$/.exec(entry.version ?? '')?.[1]
       if (pinned !== undefined)
