@@ -12,6 +12,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {discoverPaths} from '../index.js'
 import {statementPredicateType} from './in-toto.js'
+import {readSbomFixture} from '../../../tests/sbom/support.js'
+import {repoRoot} from '../../../tests/support/cli.js'
 
 const fixtures = join(import.meta.dirname, '__fixtures__', 'in-toto')
 
@@ -126,6 +128,21 @@ describe('SBOMs in in-toto Statements', () => {
     expect(inventory.errors).toEqual([])
     expect(inventory.components.map((c) => [c.purl, c.locations.map((l) => l.file.slice(dir.length + 1))])).toEqual([
       ['pkg:npm/left-pad@1.3.0', ['cosign-0.4.json', 'cosign.json']],
+    ])
+  })
+
+  it('reads an SPDX 3 predicate (Document/v3.0) as SPDX 3; one under the versionless type is told as SPDX 3, not read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'in-toto-'))
+    const predicate = readSbomFixture('spdx3-example11.spdx3.json')
+    const statement = (type: string) =>
+      `{"_type": "https://in-toto.io/Statement/v1", "subject": [], "predicateType": "${type}", "predicate": ${predicate}}\n`
+    await writeFile(join(dir, 'v3.intoto.json'), statement('https://spdx.dev/Document/v3.0'))
+    await writeFile(join(dir, 'plain.intoto.json'), statement('https://spdx.dev/Document'))
+    const inventory = await discoverPaths([dir])
+    const plain = await discoverPaths([join(repoRoot, 'tests', 'sbom', '__fixtures__', 'spdx3-example11.spdx3.json')])
+    expect(inventory.components.map((c) => c.purl ?? c.name)).toEqual(plain.components.map((c) => c.purl ?? c.name))
+    expect(inventory.errors.map((e) => [e.file.slice(dir.length + 1), e.code])).toEqual([
+      ['plain.intoto.json', 'unsupported-sbom-version'],
     ])
   })
 

@@ -31,7 +31,15 @@ export const discoverer = jsonSbomFormat({
   discover: discoverSpdxJson,
 })
 
-const READ_TOP = new Set(['spdxVersion', 'SPDXID', 'name', 'packages', 'relationships', 'documentDescribes'])
+const READ_TOP = new Set([
+  'spdxVersion',
+  'SPDXID',
+  'name',
+  'packages',
+  'relationships',
+  'documentDescribes',
+  '@context',
+])
 const READ_PACKAGE = new Set(['SPDXID', 'name', 'versionInfo', 'downloadLocation', 'homepage', 'externalRefs'])
 
 export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
@@ -64,6 +72,11 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   if (!read.ok) return read.output
   const {sbom} = read
   const {root, errors} = sbom
+  if (root.spdxVersion === undefined && root['@context'] !== undefined) {
+    const message =
+      'an SPDX 3 document (JSON-LD, @context) where an SPDX 2 one was expected: read as SPDX 3 in a file of its own, or in a Statement whose predicateType is https://spdx.dev/Document/v3.0'
+    return sbom.refuse('unsupported-sbom-version', message, '@context')
+  }
   if (typeof root.spdxVersion !== 'string' || !SPDX2_VERSIONS.test(root.spdxVersion)) {
     const message = `spdxVersion ${JSON.stringify(root.spdxVersion ?? null)} is not an SPDX version this reader knows (SPDX-2.0 to SPDX-2.3)`
     return sbom.refuse('unsupported-sbom-version', message, 'spdxVersion')

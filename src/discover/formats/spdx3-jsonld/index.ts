@@ -14,7 +14,7 @@
  *   `hasProvidedDependency` run time; `hasTest` marks a test (dev).
  */
 import {isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
-import {jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
+import {jsonSbomFormat, type PredicateType, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'
 import type {DiscoverOutput} from '../../types.js'
 import {appendAll} from '../../../core/arrays.js'
@@ -29,6 +29,12 @@ const SPDX_RDF_3 = /^https?:\/\/spdx\.org\/rdf\/3/
  * Claimed by any spdx.org/rdf/3 context in the head, so that a document written with another one is told (an
  * `unsupported-sbom-version` error), never passed over.
  */
+/** An SPDX 3 document as an in-toto predicate: `https://spdx.dev/Document/v3.0` (spdx-json takes 2.x and no version). */
+const PREDICATE: PredicateType = {
+  test: /^https:\/\/spdx\.dev\/Document\/v3(?:\.\d+)*$/,
+  name: 'an SPDX 3 document (https://spdx.dev/Document/v3.0)',
+}
+
 export const discoverer = jsonSbomFormat({
   id: 'spdx3-jsonld',
   description: 'SPDX 3.0 JSON-LD document, with a top-level @context of spdx.org/rdf/3',
@@ -38,6 +44,7 @@ export const discoverer = jsonSbomFormat({
   also: /"@context"\s*:\s*(?:\[[^\]]{0,2000}?)?"https?:\/\/spdx\.org\/rdf\/3/,
   // The same, of the value decoded (`"https:\/\/spdx.org\/rdf\/3.0.1\/spdx-context.jsonld"`, a key written with escapes).
   claims: (values) => values.some((value) => SPDX_RDF_3.test(value.trim())),
+  predicate: PREDICATE,
   discover: discoverSpdx3,
 })
 
@@ -84,6 +91,7 @@ export function discoverSpdx3(file: string, text: string): DiscoverOutput {
       restart() {
         graphRead = new GraphRead()
       },
+      predicate: PREDICATE,
     },
   )
   if (!read.ok) return read.output
