@@ -122,6 +122,33 @@ example-gpu = "~=3.0"
     ])
   })
 
+  it("applies the workspace's index options everywhere, a feature's index-url over it", () => {
+    const out = discover(`[workspace.pypi-options]
+index-url = "https://pypi.example.com/simple"
+
+[pypi-dependencies]
+example-a = "*"
+
+[feature.cuda.pypi-options]
+index-url = "https://download.example.org/whl/cu118"
+
+[feature.cuda.pypi-dependencies]
+example-b = "*"
+
+[feature.lint.pypi-options]
+extra-index-urls = ["https://pypi.org/simple"]
+
+[feature.lint.pypi-dependencies]
+example-c = "*"
+`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:1 example-a * - prod pkg:pypi/example-a?repository_url=https%3A%2F%2Fpypi.example.com%2Fsimple',
+      '11:1 example-b * - optional pkg:pypi/example-b?repository_url=https%3A%2F%2Fdownload.example.org%2Fwhl%2Fcu118',
+      '17:1 example-c * - dev pkg:pypi/example-c',
+    ])
+  })
+
   it('places inline tables of dependencies at their keys', () => {
     const out = discover(`[feature.test]
 pypi-dependencies = { example-a = "*", "example-b" = "==1.0" }

@@ -6,9 +6,10 @@
  *   `index`; or `git` with `rev`/`tag`/`branch`, `url`, `path`, `editable`). Each a `pypi` package, `direct: true`, at
  *   its key. The default feature's are `prod`; a feature's are `dev` when its name says it is for development
  *   (DEVELOPMENT_FEATURES), else `optional` (an environment that includes the feature installs them).
- * - `[pypi-options] index-url` replaces PyPI, `extra-index-urls` add to it (a feature's own `[feature.<name>.pypi-options]`
- *   for its packages): an index list without PyPI gives `repository_url` (../../lockfile-support/pip-source.ts); a
- *   package's own `index` wins.
+ * - pypi-options (`[workspace.pypi-options]` for every environment, `[pypi-options]` the default feature's,
+ *   `[feature.<name>.pypi-options]` a feature's, laid over in that order): `index-url` replaces PyPI, `extra-index-urls`
+ *   add to it; an index list without PyPI gives `repository_url` (../../lockfile-support/pip-source.ts); a package's
+ *   own `index` wins.
  * - conda's `dependencies`, `host-dependencies`, `build-dependencies` (at the top, per target, per feature) and
  *   pixi-build's `[package.*-dependencies]`: stewards has no conda ecosystem; one `unsupported` Skipped per file
  *   counts them.
@@ -28,6 +29,7 @@ import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-s
 import {
   isTomlTable as isTable,
   readToml,
+  tomlAt,
   type TomlTable,
   tomlBasicString,
   type TomlTableLines,
@@ -111,7 +113,13 @@ export function discoverPixiToml(file: string, text: string): DiscoverOutput {
     lines: text.split(/\r?\n/),
     keyColumns: new Map(),
   }
-  const rootIndexes = pypiOptions(out, root['pypi-options'], ['pypi-options'], undefined)
+  // The workspace's options (`[workspace.pypi-options]`, `[project.pypi-options]` before pixi named it workspace) apply
+  // to every environment; the top level's `[pypi-options]` are the default feature's.
+  const workspace = ['workspace', 'project']
+    .map((name) => ({path: [name, 'pypi-options'], options: tomlAt(root, [name, 'pypi-options'])}))
+    .filter(({options}) => options !== undefined)
+  const rootOptions = [...workspace, {path: ['pypi-options'], options: root['pypi-options']}]
+  const rootIndexes = pypiOptions(out, rootOptions)
   const pypiTables: PypiTable[] = []
   let conda = 0
   let condaLine: number | undefined
@@ -140,7 +148,11 @@ export function discoverPixiToml(file: string, text: string): DiscoverOutput {
       const indexes =
         feature['pypi-options'] === undefined
           ? rootIndexes
-          : pypiOptions(out, feature['pypi-options'], [...path, 'pypi-options'], root['pypi-options'])
+          : pypiOptions(
+              out,
+              [...rootOptions, {path: [...path, 'pypi-options'], options: feature['pypi-options']}],
+              true,
+            )
       visit(feature, path, featureScope(name), indexes)
     }
   // pixi-build's package: its conda dependencies (`[package.run-dependencies]`, …).
@@ -165,32 +177,38 @@ export function discoverPixiToml(file: string, text: string): DiscoverOutput {
 }
 
 /**
- * The purl qualifiers the index list of `[pypi-options]` gives (https://pixi.sh/latest/reference/pixi_manifest/#pypi-options):
- * `index-url` replaces PyPI, `extra-index-urls` are added; a feature's options are merged with the top level's (its
- * `index-url`, when written, replacing the top level's).
+ * The purl qualifiers the index list of the pypi-options that apply gives
+ * (https://pixi.sh/latest/reference/pixi_manifest/#the-pypi-options-table): the workspace's, the top level's, then a
+ * feature's, in that order. `index-url` replaces PyPI (the last one written wins, "a feature value overrides the
+ * workspace value"); `extra-index-urls` are merged. A feature is taken as used with the default feature (an
+ * environment with `no-default-feature = true` is not told apart). `quiet`: the tables were checked already.
  */
 function pypiOptions(
   out: Out,
-  options: unknown,
-  path: string[],
-  inherited: unknown,
+  layers: Array<{path: string[]; options: unknown}>,
+  quiet = false,
 ): Record<string, string> | undefined {
-  if (options === undefined) return undefined
-  if (!isTable(options)) {
-    out.errors.push(
-      lockfileError(out.file, 'invalid-entry', `${path.join('.')} must be a table`, tableLine(out, path), 1),
-    )
-    return undefined
+  let indexUrl: string | undefined
+  const extras: string[] = []
+  let any = false
+  for (const {path, options} of layers) {
+    if (options === undefined) continue
+    if (!isTable(options)) {
+      if (!quiet || path[0] === 'feature')
+        out.errors.push(
+          lockfileError(out.file, 'invalid-entry', `${path.join('.')} must be a table`, tableLine(out, path), 1),
+        )
+      continue
+    }
+    any = true
+    if (typeof options['index-url'] === 'string') indexUrl = options['index-url']
+    if (Array.isArray(options['extra-index-urls']))
+      for (const url of options['extra-index-urls']) if (typeof url === 'string') extras.push(url)
   }
-  const base = isTable(inherited) ? inherited : {}
-  const indexUrl = options['index-url'] ?? base['index-url']
-  const extras = [
-    ...(Array.isArray(base['extra-index-urls']) ? base['extra-index-urls'] : []),
-    ...(Array.isArray(options['extra-index-urls']) ? options['extra-index-urls'] : []),
-  ]
+  if (!any) return undefined
   const indexes = pipIndexes()
-  if (typeof indexUrl === 'string') applyIndexOption(indexes, {kind: 'index', url: indexUrl})
-  for (const url of extras) if (typeof url === 'string') applyIndexOption(indexes, {kind: 'extra-index', url})
+  if (indexUrl !== undefined) applyIndexOption(indexes, {kind: 'index', url: indexUrl})
+  for (const url of extras) applyIndexOption(indexes, {kind: 'extra-index', url})
   return indexesQualifiers(indexes)
 }
 
