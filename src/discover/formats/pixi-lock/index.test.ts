@@ -42,6 +42,31 @@ describe('pixi-lock', () => {
     expect(skips(out)).toEqual([`2 unsupported 2 conda packages not read: ${CONDA_SKIP}`])
   })
 
+  it("reads a real version 6 lockfile's direct URL, git and path entries (pixi's pypi-source-deps example)", () => {
+    const out = discover(readFileSync(new URL('./__fixtures__/pypi-source-deps/pixi.lock', import.meta.url), 'utf8'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '6:3 click 8.1.7 8.1.7 pkg:pypi/click@8.1.7?download_url=https%3A%2F%2Fgithub.com%2Fpallets%2Fclick%2Freleases%2Fdownload%2F8.1.7%2Fclick-8.1.7-py3-none-any.whl',
+      '13:3 colorama 0.4.6 0.4.6 pkg:pypi/colorama@0.4.6',
+      '18:3 flask 3.2.0.dev0 3.2.0.dev0 pkg:pypi/flask@3.2.0.dev0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fpallets%2Fflask%232579ce9f18e67ec3213c6eceb5240310ccd46af8',
+      '31:3 httpx 0.28.1 0.28.1 pkg:pypi/httpx@0.28.1?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fencode%2Fhttpx.git%3Frev%3Dc7c13f18a5af4c64c649881b2fe8dbd72a519c32%23c7c13f18a5af4c64c649881b2fe8dbd72a519c32',
+      '48:3 minimal-project 0.1 - local -',
+    ])
+    expect(skips(out)).toEqual([`2 unsupported 1 conda package not read: ${CONDA_SKIP}`])
+  })
+
+  it("reads a real version 5 lockfile: a mirror's file as download_url (pixi's pypi-custom-registry example)", () => {
+    const out = discover(
+      readFileSync(new URL('./__fixtures__/pypi-custom-registry/pixi.lock', import.meta.url), 'utf8'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '15:3 blinker 1.8.2 1.8.2 pkg:pypi/blinker@1.8.2',
+      '21:3 blinker 1.8.2 1.8.2 pkg:pypi/blinker@1.8.2?download_url=https%3A%2F%2Fpypi.tuna.tsinghua.edu.cn%2Fpackages%2Fbb%2F2a%2F10164ed1f31196a2f7f3799368a821765c62851ead0e630ab52b8e14b4d0%2Fblinker-1.8.2-py3-none-any.whl',
+    ])
+    expect(skips(out)).toEqual([`2 unsupported 1 conda package not read: ${CONDA_SKIP}`])
+  })
+
   it('reads version 6 entries: a file off PyPI as download_url, a path and an editable package local', () => {
     const out = discover(`version: 6
 environments:

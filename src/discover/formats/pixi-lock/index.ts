@@ -7,7 +7,7 @@
  *   direct flag: the lockfile says which environments take a package (`environments:`), not what the project asks
  *   for nor whether it is for development.
  * - Where a PyPI package comes from: its `index:` (7) as `repository_url` (nothing for PyPI's); else from its
- *   location: a file of PyPI's host nothing, another URL `download_url`;
+ *   location: a file of PyPI's host nothing, another URL (6's `direct+https://…` too) `download_url`;
  *   `git+…#commit` `vcs_url`; a path (`.`, `./pkg`, `file:`) or `editable: true` a local package (no purl).
  * - `- conda: URL` (6, 7), `- conda_source: …` (7: built from source by pixi-build) and `- kind: conda` (5) entries: stewards has no conda ecosystem; one `unsupported` Skipped
  *   per file counts them, at the `packages:` line.
@@ -43,8 +43,10 @@ function whereFrom(location: string, editable: boolean, index: string | undefine
   if (editable || !/^[a-z][a-z0-9+.-]*:/i.test(location) || location.startsWith('file:')) return {local: true}
   if (/^https?:/i.test(location) && index !== undefined)
     return {qualifiers: indexQualifiers(urlWithoutCredentials(index))}
-  if (/^https?:/i.test(location) && isPublicRegistry('pypi', location)) return {}
-  return directReference(urlWithoutCredentials(location))
+  // 6 writes a `url` source as `direct+https://…` (examples/pypi-source-deps of pixi): the file's URL after `direct+`.
+  const url = urlWithoutCredentials(location.replace(/^direct\+/i, ''))
+  if (/^https?:/i.test(url) && isPublicRegistry('pypi', url)) return {}
+  return directReference(url)
 }
 
 export function discoverPixiLock(file: string, source: string): DiscoverOutput {

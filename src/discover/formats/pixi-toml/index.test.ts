@@ -63,6 +63,36 @@ describe('pixi-toml', () => {
     expect(skips(out)).toEqual([`26 unsupported 145 conda dependencies not read: ${CONDA}`])
   })
 
+  it("reads git, path and URL sources written as multi-line inline tables (pixi's pypi-source-deps example)", () => {
+    const out = discover(fixture('pypi-source-deps'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '18:1 rich ~=13.7 - prod pkg:pypi/rich',
+      '25:1 flask - prod pkg:pypi/flask?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fpallets%2Fflask',
+      '26:1 httpx - prod pkg:pypi/httpx?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fencode%2Fhttpx.git%40c7c13f18a5af4c64c649881b2fe8dbd72a519c32',
+      '34:1 minimal-project - prod local -',
+      '37:1 click - prod pkg:pypi/click?download_url=https%3A%2F%2Fgithub.com%2Fpallets%2Fclick%2Freleases%2Fdownload%2F8.1.7%2Fclick-8.1.7-py3-none-any.whl',
+      '42:1 pytest - prod pkg:pypi/pytest?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fpytest-dev%2Fpytest.git',
+    ])
+    expect(skips(out).map((s) => s.split(':')[0])).toEqual([
+      '25 unresolved-version flask',
+      '26 unresolved-version httpx',
+      '34 unresolved-version minimal-project',
+      '37 unresolved-version click',
+      '42 unresolved-version pytest',
+      `14 unsupported 1 conda dependency not read`,
+    ])
+  })
+
+  it("gives a feature's index-url over PyPI's (pixi's pypi-custom-registry example)", () => {
+    const out = discover(fixture('pypi-custom-registry'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '20:1 flask ==3.0.3 3.0.3 prod pkg:pypi/flask@3.0.3',
+      '30:1 flask ==3.0.3 3.0.3 optional pkg:pypi/flask@3.0.3?repository_url=https%3A%2F%2Fpypi.tuna.tsinghua.edu.cn%2Fsimple',
+    ])
+  })
+
   it('decides dev features by their name or its parts', () => {
     expect(['test', 'Docs', 'numpydoc-lint', 'docs_build', 'pre-commit', 'typing'].map(featureScope)).toEqual(
       Array(6).fill('dev'),
