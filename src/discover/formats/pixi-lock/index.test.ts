@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
-import {discoverer} from './index.js'
+import {discoverer, discoverPixiLock} from './index.js'
 
 function discover(text: string, file = 'pixi.lock') {
   return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>
@@ -128,6 +128,23 @@ packages:
       '12:3 example-app 0.1.0 - local -',
     ])
     expect(skips(out)).toEqual([`3 unsupported 1 conda package not read: ${CONDA_SKIP}`])
+  })
+
+  it('gives the same, places included, when a lockfile past the YAML tree limit is read without positions', () => {
+    for (const name of ['dask', 'pypi-source-deps', 'pypi-custom-registry']) {
+      const text = readFileSync(new URL(`./__fixtures__/${name}/pixi.lock`, import.meta.url), 'utf8')
+      expect(discoverPixiLock('pixi.lock', text, 0)).toEqual(discoverPixiLock('pixi.lock', text))
+    }
+    // Entries the line scan cannot place (a flow list) are placed at the packages: line.
+    const flow = discoverPixiLock(
+      'pixi.lock',
+      "version: 6\npackages: [{pypi: 'https://files.pythonhosted.org/x.whl', name: x, version: '1'}]\n",
+      0,
+    ) as Required<DiscoverOutput>
+    expect(rows(flow)).toEqual(['2:1 x 1 1 pkg:pypi/x@1'])
+    expect(errors(discoverPixiLock('pixi.lock', 'version: 6\npackages: {}\n', 0) as Required<DiscoverOutput>)).toEqual([
+      '2:1 invalid-entry packages must be a list, not a mapping',
+    ])
   })
 
   it('refuses an unknown version', () => {
