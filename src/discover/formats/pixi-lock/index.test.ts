@@ -25,6 +25,13 @@ describe('pixi-lock', () => {
     expect(discoverer.matches('my-pixi.lock')).toBe(false)
   })
 
+  it('identifies a pixi.lock by its head (standard input)', () => {
+    expect(discoverer.identify?.('version: 6\nenvironments:\n  default:\n')).toBe(true)
+    // What pixi writes first: `version:`, then (7) `platforms:`, then `environments:`.
+    expect(discoverer.identify?.('version: 7\nplatforms:\n- name: linux-64\nenvironments:\n  build:\n')).toBe(true)
+    expect(discoverer.identify?.('lockfileVersion: 9.0\n')).toBe(false)
+  })
+
   it("lists a real lockfile's PyPI entries once per entry and counts its conda ones (dask, version 7)", () => {
     const text = readFileSync(new URL('./__fixtures__/dask/pixi.lock', import.meta.url), 'utf8')
     const out = discover(text)
