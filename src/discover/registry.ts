@@ -26,6 +26,8 @@ import {discoverer as pipRequirements} from './formats/pip-requirements/index.js
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
 import {discoverer as condaEnvironment} from './formats/conda-environment/index.js'
+import {discoverer as pixiToml} from './formats/pixi-toml/index.js'
+import {discoverer as pixiLock} from './formats/pixi-lock/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
 import {discoverer as gemfile} from './formats/gemfile/index.js'
 import {discoverer as composerLock} from './formats/composer-lock/index.js'
@@ -109,6 +111,8 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pyproject,
   pythonSetup,
   condaEnvironment,
+  pixiToml,
+  pixiLock,
   gemfileLock,
   gemfile,
   composerLock,

@@ -131,6 +131,44 @@ extra = "not-an-array"
   })
 })
 
+describe('pyproject: [tool.pixi]', () => {
+  it("counts a real project's pixi conda dependencies and leaves its own editable install out (pixi's docker example)", () => {
+    const text = readFileSync(new URL('./__fixtures__/pixi-docker/pyproject.toml', import.meta.url), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    // Its `[tool.pixi.feature.dev|prod.pypi-dependencies]` name the project itself (`path = "."`): no dependency.
+    expect(rows(out)).toEqual(['16:13 hatchling - dev hatchling'])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '25 unsupported 3 conda dependencies not read: stewards has no conda ecosystem (no resolver for conda channels); only the pypi-dependencies are read',
+    ])
+  })
+
+  it('lists pixi pypi-dependencies as in a pixi.toml, at their keys, with errors named under tool.pixi', () => {
+    const out = discover(`[project]
+name = "example-app"
+dependencies = ["requests"]
+
+[tool.pixi.pypi-dependencies]
+example-app = { path = ".", editable = true }
+example-extra = "==1.0"
+
+[tool.pixi.feature.lint.pypi-dependencies]
+example-lint = "*"
+
+[tool.pixi.feature.lint]
+pypi-options = "bad"
+`)
+    expect(rows(out)).toEqual([
+      '3:17 requests - prod requests',
+      '7:1 example-extra 1.0 prod example-extra ==1.0',
+      '10:1 example-lint - dev example-lint *',
+    ])
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '13:1 invalid-entry tool.pixi.feature.lint.pypi-options must be a table',
+    ])
+  })
+})
+
 describe('pyproject: where packages come from', () => {
   const where = (out: Required<DiscoverOutput>) =>
     out.components.map((c) => `${c.name} ${c.local ? 'local' : (c.purl ?? '-')}`)

@@ -28,6 +28,7 @@ import {
   type PackageWhere,
   splitPipUrl,
 } from '../../lockfile-support/pypi-index.js'
+import {readPixiTables} from '../../lockfile-support/pixi-manifest.js'
 import {dynamicSkips} from './dynamic.js'
 import {KeyColumns, type Place, stringPlace, stringPlaces} from './positions.js'
 
@@ -237,6 +238,15 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
     }
   }
   readPoetryTables(out, read.table, tables, new KeyColumns(text))
+  // pixi's tables under `[tool.pixi]` (https://pixi.sh/latest/python/pyproject_toml/), as the pixi-toml format reads
+  // them in a pixi.toml: its pypi-dependencies listed, its conda dependencies counted.
+  const pixi = tomlAt(read.table, ['tool', 'pixi'])
+  if (isTable(pixi)) {
+    const found = readPixiTables(file, text, pixi, {prefix: ['tool', 'pixi'], self: out.self})
+    out.components.push(...found.components)
+    out.skipped.push(...found.skipped)
+    out.errors.push(...found.errors)
+  }
   return {components: out.components, skipped: out.skipped, errors: out.errors}
 }
 

@@ -1,0 +1,370 @@
+/**
+ * pixi's manifest tables (https://pixi.sh/latest/reference/pixi_manifest/), shared by the pixi-toml format (a
+ * `pixi.toml`) and the pyproject format (the same tables under `[tool.pixi]`, https://pixi.sh/latest/python/pyproject_toml/).
+ * - `pypi-dependencies` of the top level, of `target.<platform>`, of `feature.<name>` and `feature.<name>.target.<platform>`:
+ *   `name = "specifier"` or a table (`version`, `extras`, `index`; or `git` with `rev`/`tag`/`branch`, `url`, `path`,
+ *   `editable`). Each a `pypi` package, `direct: true`, at its key. The default feature's are `prod`; a feature's are
+ *   `dev` when its name says it is for development (DEVELOPMENT_FEATURES), else `optional` (an environment that
+ *   includes the feature installs them).
+ * - pypi-options (`workspace.pypi-options` for every environment, `pypi-options` the default feature's,
+ *   `feature.<name>.pypi-options` a feature's, laid over in that order): `index-url` replaces PyPI, `extra-index-urls`
+ *   add to it; an index list without PyPI gives `repository_url` (./pip-source.ts); a package's own `index` wins.
+ * - conda's `dependencies`, `host-dependencies`, `build-dependencies` (at the top, per target, per feature) and
+ *   pixi-build's `package.*-dependencies`: stewards has no conda ecosystem; one `unsupported` Skipped counts them.
+ * Values from smol-toml (the caller's); lines from the shared scan of tables and keys (tomlKeyLines), columns from
+ * the key's place on its line (smol-toml keeps no positions).
+ */
+import type {Component, ScanError, Scope, Skipped} from '../../core/model.js'
+import {elide} from '../../core/elide.js'
+import {normalizePypiName} from '../../core/package-names.js'
+import {urlWithoutCredentials} from '../../core/redact.js'
+import {manifestComponent} from './component.js'
+import {exactPin, isSpecifierList} from './pep508.js'
+import {applyIndexOption, indexesQualifiers, pipIndexes} from './pip-source.js'
+import {gitVcsUrl} from './purl.js'
+import {downloadQualifiers, indexQualifiers, type PackageWhere} from './pypi-index.js'
+import {isForbiddenKey, lockfileError, unresolvedVersion} from './problems.js'
+import {
+  isTomlTable as isTable,
+  tomlAt,
+  type TomlTable,
+  tomlBasicString,
+  type TomlTableLines,
+  tomlKeyLines,
+} from './toml.js'
+import type {DiscoverOutput} from '../types.js'
+
+/**
+ * Feature names that say the feature is for development, not for running the project: the names Gemfile groups and
+ * dependency groups take for tests, linters, documentation, type checking and benchmarks (the gemfile format's
+ * DEVELOPMENT_GROUPS, with Python's `typing`, `pre-commit` and `mypy`). A name is one when it, or one of its `-`/`_`
+ * parts, is one (`test`, `numpydoc-lint`, `docs_build`). Any other feature (`py311`, `extras`, `backends`) is
+ * `optional`: pixi installs it only in the environments that name it.
+ */
+const DEVELOPMENT_FEATURES: ReadonlySet<string> = new Set([
+  'development',
+  'dev',
+  'test',
+  'tests',
+  'testing',
+  'ci',
+  'lint',
+  'linters',
+  'linting',
+  'doc',
+  'docs',
+  'documentation',
+  'benchmark',
+  'benchmarks',
+  'coverage',
+  'typing',
+  'mypy',
+  'pre-commit',
+])
+
+export function featureScope(name: string): Scope {
+  const lower = name.toLowerCase()
+  if (DEVELOPMENT_FEATURES.has(lower)) return 'dev'
+  return lower.split(/[-_]/).some((part) => DEVELOPMENT_FEATURES.has(part)) ? 'dev' : 'optional'
+}
+
+/** The conda tables of a feature (or of the top level, a target). */
+const CONDA_TABLES = ['dependencies', 'host-dependencies', 'build-dependencies']
+
+interface Out {
+  file: string
+  /** Where the pixi tables are: `[]` in pixi.toml, `['tool', 'pixi']` in a pyproject.toml. */
+  prefix: string[]
+  self?: string
+  components: Component[]
+  skipped: Skipped[]
+  errors: ScanError[]
+  tables: Map<string, TomlTableLines>
+  lines: string[]
+  /** Per line, the column of each key written on it (keyColumn). */
+  keyColumns: Map<number, Map<string, number>>
+}
+
+/** A table of pypi-dependencies to read: its dotted path, its scope, and the index list that applies. */
+interface PypiTable {
+  path: string[]
+  holder: unknown
+  scope: Scope
+  indexes: Record<string, string> | undefined
+}
+
+/**
+ * The pixi tables of a manifest: `root` the whole pixi.toml, or a pyproject.toml's `[tool.pixi]` (`prefix`
+ * `['tool', 'pixi']`, which lines and messages are looked up and written under). `self`: the project's own
+ * normalised name (a pyproject.toml's `[project] name`), whose entry (`{ path = ".", editable = true }`, the project
+ * installed into its own environments) is no dependency and is not listed.
+ */
+export function readPixiTables(
+  file: string,
+  text: string,
+  root: TomlTable,
+  {prefix = [], self}: {prefix?: string[]; self?: string} = {},
+): Required<DiscoverOutput> {
+  const out: Out = {
+    file,
+    prefix,
+    self,
+    components: [],
+    skipped: [],
+    errors: [],
+    tables: tomlKeyLines(text),
+    lines: text.split(/\r?\n/),
+    keyColumns: new Map(),
+  }
+  // The workspace's options (`[workspace.pypi-options]`, `[project.pypi-options]` before pixi named it workspace) apply
+  // to every environment; the top level's `[pypi-options]` are the default feature's.
+  const workspace = ['workspace', 'project']
+    .map((name) => ({path: [name, 'pypi-options'], options: tomlAt(root, [name, 'pypi-options'])}))
+    .filter(({options}) => options !== undefined)
+  const rootOptions = [...workspace, {path: ['pypi-options'], options: root['pypi-options']}]
+  const rootIndexes = pypiOptions(out, rootOptions)
+  const pypiTables: PypiTable[] = []
+  let conda = 0
+  let condaLine: number | undefined
+  /** A holder of dependency tables (the top level, a target, a feature): its pypi table and its conda count. */
+  const visit = (holder: TomlTable, path: string[], scope: Scope, indexes: Record<string, string> | undefined) => {
+    if (holder['pypi-dependencies'] !== undefined)
+      pypiTables.push({path: [...path, 'pypi-dependencies'], holder: holder['pypi-dependencies'], scope, indexes})
+    for (const name of CONDA_TABLES) {
+      const table = holder[name]
+      if (!isTable(table)) continue
+      const count = Object.keys(table).filter((key) => !isForbiddenKey(key)).length
+      if (count > 0 && condaLine === undefined) condaLine = tableLine(out, [...path, name])
+      conda += count
+    }
+    const targets = holder.target
+    if (isTable(targets))
+      for (const [platform, target] of Object.entries(targets))
+        if (!isForbiddenKey(platform) && isTable(target)) visit(target, [...path, 'target', platform], scope, indexes)
+  }
+  visit(root, [], 'prod', rootIndexes)
+  const features = root.feature
+  if (isTable(features))
+    for (const [name, feature] of Object.entries(features)) {
+      if (isForbiddenKey(name) || !isTable(feature)) continue
+      const path = ['feature', name]
+      const indexes =
+        feature['pypi-options'] === undefined
+          ? rootIndexes
+          : pypiOptions(
+              out,
+              [...rootOptions, {path: [...path, 'pypi-options'], options: feature['pypi-options']}],
+              true,
+            )
+      visit(feature, path, featureScope(name), indexes)
+    }
+  // pixi-build's package: its conda dependencies (`[package.run-dependencies]`, …).
+  const pkg = root.package
+  if (isTable(pkg))
+    for (const name of ['build-dependencies', 'host-dependencies', 'run-dependencies']) {
+      const table = pkg[name]
+      if (!isTable(table)) continue
+      const count = Object.keys(table).filter((key) => !isForbiddenKey(key)).length
+      if (count > 0 && condaLine === undefined) condaLine = tableLine(out, ['package', name])
+      conda += count
+    }
+  for (const table of pypiTables) readPypiTable(out, table)
+  if (conda > 0)
+    out.skipped.push({
+      file,
+      line: condaLine ?? 1,
+      reason: 'unsupported',
+      message: `${conda} conda dependenc${conda === 1 ? 'y' : 'ies'} not read: stewards has no conda ecosystem (no resolver for conda channels); only the pypi-dependencies are read`,
+    })
+  return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+/**
+ * The purl qualifiers the index list of the pypi-options that apply gives
+ * (https://pixi.sh/latest/reference/pixi_manifest/#the-pypi-options-table): the workspace's, the top level's, then a
+ * feature's, in that order. `index-url` replaces PyPI (the last one written wins, "a feature value overrides the
+ * workspace value"); `extra-index-urls` are merged. A feature is taken as used with the default feature (an
+ * environment with `no-default-feature = true` is not told apart). `quiet`: the tables were checked already.
+ */
+function pypiOptions(
+  out: Out,
+  layers: Array<{path: string[]; options: unknown}>,
+  quiet = false,
+): Record<string, string> | undefined {
+  let indexUrl: string | undefined
+  const extras: string[] = []
+  let any = false
+  for (const {path, options} of layers) {
+    if (options === undefined) continue
+    if (!isTable(options)) {
+      if (!quiet || path[0] === 'feature')
+        out.errors.push(
+          lockfileError(
+            out.file,
+            'invalid-entry',
+            `${[...out.prefix, ...path].join('.')} must be a table`,
+            tableLine(out, path),
+            1,
+          ),
+        )
+      continue
+    }
+    any = true
+    if (typeof options['index-url'] === 'string') indexUrl = options['index-url']
+    if (Array.isArray(options['extra-index-urls']))
+      for (const url of options['extra-index-urls']) if (typeof url === 'string') extras.push(url)
+  }
+  if (!any) return undefined
+  const indexes = pipIndexes()
+  if (indexUrl !== undefined) applyIndexOption(indexes, {kind: 'index', url: indexUrl})
+  for (const url of extras) applyIndexOption(indexes, {kind: 'extra-index', url})
+  return indexesQualifiers(indexes)
+}
+
+function readPypiTable(out: Out, {path, holder, scope, indexes}: PypiTable): void {
+  const where = [...out.prefix, ...path].join('.')
+  if (!isTable(holder)) {
+    out.errors.push(lockfileError(out.file, 'invalid-entry', `${where} must be a table`, tableLine(out, path), 1))
+    return
+  }
+  for (const [name, value] of Object.entries(holder)) {
+    if (isForbiddenKey(name) || (out.self !== undefined && normalizePypiName(name) === out.self)) continue
+    const line = keyLine(out, path, name)
+    const at = {line, column: keyColumn(out, line, name)}
+    pypiDependency(out, name, value, at, scope, indexes, where)
+  }
+}
+
+interface Place {
+  line: number
+  column: number
+}
+
+function pypiDependency(
+  out: Out,
+  name: string,
+  value: unknown,
+  at: Place,
+  scope: Scope,
+  indexes: Record<string, string> | undefined,
+  where: string,
+): void {
+  const shown = `${where}.${elide(name, 200)}`
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name)) {
+    out.errors.push(lockfileError(out.file, 'invalid-entry', `${shown}: not a package name`, at.line, at.column))
+    return
+  }
+  let spec: string | undefined
+  let from: PackageWhere = {qualifiers: indexes}
+  let source: string | undefined
+  if (typeof value === 'string') spec = value
+  else if (isTable(value)) {
+    if (value.version !== undefined && typeof value.version !== 'string') {
+      out.errors.push(
+        lockfileError(out.file, 'invalid-entry', `${shown}: version must be a string`, at.line, at.column),
+      )
+      return
+    }
+    spec = value.version
+    const direct = directSource(value)
+    if (direct !== undefined) {
+      from = direct.where
+      source = direct.text
+    } else if (typeof value.index === 'string') from = {qualifiers: indexQualifiers(urlWithoutCredentials(value.index))}
+  } else {
+    out.errors.push(
+      lockfileError(
+        out.file,
+        'invalid-entry',
+        `${shown}: expected a version specifier or a table, not ${Array.isArray(value) ? 'an array' : typeof value}`,
+        at.line,
+        at.column,
+      ),
+    )
+    return
+  }
+  const written = spec?.trim()
+  if (written !== undefined && written !== '' && written !== '*' && !isSpecifierList(written)) {
+    out.errors.push(
+      lockfileError(
+        out.file,
+        'invalid-entry',
+        `${shown}: '${elide(written, 200)}' is not a PEP 440 version specifier`,
+        at.line,
+        at.column,
+      ),
+    )
+    return
+  }
+  if (source !== undefined)
+    out.skipped.push(unresolvedVersion(out.file, at.line, `${name}: installed from ${source}, not a registry version`))
+  const extras = isTable(value) && Array.isArray(value.extras) ? value.extras.filter((e) => typeof e === 'string') : []
+  const ref = `${name}${extras.length > 0 ? `[${extras.join(',')}]` : ''}${written ? ` ${written}` : ''}`
+  const version = written && source === undefined ? exactPin(written) : undefined
+  out.components.push(
+    manifestComponent(out.file, {
+      ecosystem: 'pypi',
+      name: normalizePypiName(name),
+      version: from.local ? undefined : version,
+      ref,
+      line: at.line,
+      column: at.column,
+      scope,
+      direct: true,
+      ...(from.local ? {local: true} : {}),
+      ...(!from.local && from.qualifiers ? {qualifiers: from.qualifiers} : {}),
+    }),
+  )
+}
+
+/** `git` (with `rev`, `tag` or `branch`) as `vcs_url`, `url` as `download_url`, `path` as local; undefined for none. */
+function directSource(table: Record<string, unknown>): {where: PackageWhere; text: string} | undefined {
+  if (typeof table.git === 'string') {
+    const ref = [table.rev, table.tag, table.branch].find((value) => typeof value === 'string') as string | undefined
+    const git = urlWithoutCredentials(table.git)
+    return {where: {qualifiers: {vcs_url: gitVcsUrl(git, ref)}}, text: `git ${elide(git, 200)}`}
+  }
+  if (typeof table.url === 'string') {
+    const url = urlWithoutCredentials(table.url)
+    return {where: {qualifiers: downloadQualifiers(url)}, text: `url ${elide(url, 200)}`}
+  }
+  if (typeof table.path === 'string') return {where: {local: true}, text: `path ${elide(table.path, 200)}`}
+  return undefined
+}
+
+/** The line of a table's header (or of the nearest parent's key that writes it inline); 1 when none. */
+function tableLine(out: Out, relative: string[]): number {
+  const path = [...out.prefix, ...relative]
+  for (let cut = path.length; cut > 0; cut--) {
+    const own = out.tables.get(path.slice(0, cut).join('.'))
+    if (own !== undefined) {
+      if (cut === path.length) return own.line
+      return own.keys.get(path[cut]) ?? own.line
+    }
+  }
+  return 1
+}
+
+/** The line of `key` in the table at `path`: in its own section, else where a parent writes it inline. */
+function keyLine(out: Out, path: string[], key: string): number {
+  const own = out.tables.get([...out.prefix, ...path].join('.'))
+  return own?.keys.get(key) ?? tableLine(out, path)
+}
+
+/**
+ * The column of key `name` on line `line` (`name = …`, `"name" = …`, or inside an inline table); else the line's first
+ * non-blank. Each line is scanned once, its keys kept (a line of many keys is a line of a hostile file too).
+ */
+function keyColumn(out: Out, line: number, name: string): number {
+  let keys = out.keyColumns.get(line)
+  if (keys === undefined) {
+    const written = out.lines[line - 1] ?? ''
+    keys = new Map([['', (/\S/.exec(written)?.index ?? 0) + 1]])
+    for (const match of written.matchAll(/(^|[\s{,])("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=/g)) {
+      const key = match[2].startsWith('"') ? tomlBasicString(match[2].slice(1, -1)) : match[2].replace(/^'|'$/g, '')
+      if (!keys.has(key)) keys.set(key, match.index + match[1].length + 1)
+    }
+    out.keyColumns.set(line, keys)
+  }
+  return keys.get(name) ?? keys.get('')!
+}
