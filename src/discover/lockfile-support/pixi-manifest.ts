@@ -4,7 +4,7 @@
  * - `pypi-dependencies` of the top level, of `target.<platform>`, of `feature.<name>` and `feature.<name>.target.<platform>`:
  *   `name = "specifier"` or a table (`version`, `extras`, `index`; or `git` with `rev`/`tag`/`branch`, `url`, `path`,
  *   `editable`). Each a `pypi` package, `direct: true`, at its key. The default feature's are `prod`; a feature's are
- *   `dev` when its name says it is for development (DEVELOPMENT_FEATURES), else `optional` (an environment that
+ *   `dev` when its name says it is for development (DEVELOPMENT_GROUPS), else `optional` (an environment that
  *   includes the feature installs them).
  * - pypi-options (`workspace.pypi-options` for every environment, `pypi-options` the default feature's,
  *   `feature.<name>.pypi-options` a feature's, laid over in that order): `index-url` replaces PyPI, `extra-index-urls`
@@ -33,39 +33,17 @@ import {
   tomlKeyLines,
 } from './toml.js'
 import type {DiscoverOutput} from '../types.js'
+import {DEVELOPMENT_GROUPS} from './scope.js'
 
 /**
- * Feature names that say the feature is for development, not for running the project: the names Gemfile groups and
- * dependency groups take for tests, linters, documentation, type checking and benchmarks (the gemfile format's
- * DEVELOPMENT_GROUPS, with Python's `typing`, `pre-commit` and `mypy`). A name is one when it, or one of its `-`/`_`
- * parts, is one (`test`, `numpydoc-lint`, `docs_build`). Any other feature (`py311`, `extras`, `backends`) is
- * `optional`: pixi installs it only in the environments that name it.
+ * A feature is for development when its name, or one of its `-`/`_` parts, is a development group's name
+ * (./scope.ts DEVELOPMENT_GROUPS: `test`, `numpydoc-lint`, `docs_build`). Any other feature (`py311`, `extras`,
+ * `backends`) is `optional`: pixi installs it only in the environments that name it.
  */
-const DEVELOPMENT_FEATURES: ReadonlySet<string> = new Set([
-  'development',
-  'dev',
-  'test',
-  'tests',
-  'testing',
-  'ci',
-  'lint',
-  'linters',
-  'linting',
-  'doc',
-  'docs',
-  'documentation',
-  'benchmark',
-  'benchmarks',
-  'coverage',
-  'typing',
-  'mypy',
-  'pre-commit',
-])
-
 export function featureScope(name: string): Scope {
   const lower = name.toLowerCase()
-  if (DEVELOPMENT_FEATURES.has(lower)) return 'dev'
-  return lower.split(/[-_]/).some((part) => DEVELOPMENT_FEATURES.has(part)) ? 'dev' : 'optional'
+  if (DEVELOPMENT_GROUPS.has(lower)) return 'dev'
+  return lower.split(/[-_]/).some((part) => DEVELOPMENT_GROUPS.has(part)) ? 'dev' : 'optional'
 }
 
 /** The conda tables of a feature (or of the top level, a target). */

@@ -37,3 +37,33 @@ export class BroadestScope<T extends {scope?: Scope}> {
     return [...this.byKey.values()]
   }
 }
+
+/**
+ * Group names (Bundler groups, pixi features) that say their packages are for development, not for running the
+ * project: Rails' `development` and `test` (what `bundle config set without 'development test'` and Heroku's default
+ * leave out), and the names real projects give to tests, linters, type checking, documentation, benchmarks and CI.
+ * One list for the formats that decide dev by a group's name (gemfile, the pixi manifests).
+ */
+export const DEVELOPMENT_GROUPS: ReadonlySet<string> = new Set([
+  'development',
+  'dev',
+  'test',
+  'tests',
+  'testing',
+  'ci',
+  'lint',
+  'linters',
+  'linting',
+  'rubocop',
+  'typing',
+  'mypy',
+  'pre-commit',
+  'doc',
+  'docs',
+  'documentation',
+  'rdoc',
+  'yard',
+  'benchmark',
+  'benchmarks',
+  'coverage',
+])

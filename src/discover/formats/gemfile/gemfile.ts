@@ -15,6 +15,7 @@ import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {createLineIndex} from '../../lockfile-support/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
+import {DEVELOPMENT_GROUPS} from '../../lockfile-support/scope.js'
 import type {DiscoverContext} from '../../types.js'
 import {type Call, closing, LOOKAHEAD, type Literal, opensBlock, readCall} from './calls.js'
 import {
@@ -94,30 +95,10 @@ type GitSource =
 
 /**
  * Groups whose gems are no part of what runs: Bundler installs every group but those a `BUNDLE_WITHOUT` (which the
- * tree does not tell) or `optional: true` leaves out, and these are the ones left out where the application runs:
- * Rails' `development` and `test` (what `bundle config set without 'development test'` and Heroku's default leave
- * out), and the names real Gemfiles give to linters, documentation, benchmarks and CI. Any other group (`ldap`,
- * `postgres`, `metrics`, `production`…) is `prod`; a gem in several groups is `prod` when one of them is.
+ * tree does not tell) or `optional: true` leaves out, and the development ones (../../lockfile-support/scope.ts
+ * DEVELOPMENT_GROUPS) are the ones left out where the application runs. Any other group (`ldap`, `postgres`,
+ * `metrics`, `production`…) is `prod`; a gem in several groups is `prod` when one of them is.
  */
-export const DEVELOPMENT_GROUPS: ReadonlySet<string> = new Set([
-  'development',
-  'dev',
-  'test',
-  'tests',
-  'ci',
-  'lint',
-  'linters',
-  'rubocop',
-  'doc',
-  'docs',
-  'documentation',
-  'rdoc',
-  'yard',
-  'benchmark',
-  'benchmarks',
-  'coverage',
-])
-
 const ROOT: Context = {groups: [], computedGroup: false}
 
 /** The DSL methods read; any other method call is passed over. */
