@@ -336,7 +336,7 @@ export const ERRORS = {
   'unsupported-encoding': {
     exit: 2,
     meaning:
-      'a file is in an encoding stewards does not read (UTF-16/32, or one an XML declaration names that Node.js cannot decode)',
+      'a file is in an encoding stewards does not read (UTF-32, UTF-16 without a byte-order mark, or one an XML declaration names that Node.js cannot decode; UTF-16 with its mark is read)',
   },
   'unsupported-sbom-version': {exit: 2, meaning: 'an SBOM of a specification version stewards does not read'},
   'unsupported-version': {exit: 2, meaning: 'a lockfile version stewards does not read'},

@@ -43,6 +43,33 @@ describe('readText', () => {
     expect(chunked).toMatchObject({kind: 'text', text: 'a: 1\n'})
   })
 
+  it('decodes UTF-16 by its byte-order mark (little- and big-endian, past a chunk), with control lines reported', async () => {
+    const text = 'flask==1.0\n# café — 名前 😀\nrequests==2.0\n'
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const be = Buffer.from(Buffer.from(text, 'utf16le')).swap16()
+    const big = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${'a'.repeat(CHUNK)}\nb\u0007\n`, 'utf16le')])
+    for (const bytes of [le, Buffer.concat([Buffer.from([0xfe, 0xff]), be])]) {
+      const {chunked, whole} = await both(bytes)
+      expect(chunked).toEqual(whole)
+      expect(whole).toEqual({kind: 'text', text, badLines: [], ascii: false})
+    }
+    const {chunked, whole} = await both(big)
+    expect(chunked).toEqual(whole)
+    expect(whole).toMatchObject({kind: 'text', badLines: [{line: 2, code: 'control-character'}]})
+    // A mark, then bytes that are not UTF-16 (an odd length): said, not guessed.
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61]))).toEqual({
+      kind: 'error',
+      code: 'unsupported-encoding',
+      message: 'UTF-16LE by its byte-order mark, but not valid UTF-16LE; save the file as UTF-8',
+    })
+    // UTF-32's mark, and UTF-16 without one, stay unread.
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00]))).toMatchObject({
+      kind: 'error',
+      message: 'UTF-32 text is not supported; save the file as UTF-8',
+    })
+    expect(decodeText(Buffer.from('flask==1.0\n', 'utf16le'))).toMatchObject({kind: 'error'})
+  })
+
   it('decodes multi-byte characters split by the chunk boundary', async () => {
     for (const char of ['é', '€', '名', '😀']) {
       const encoded = Buffer.from(char)

@@ -1,7 +1,9 @@
 /**
- * Bytes to text without guessing. A UTF-8 BOM is dropped; UTF-16/32 (BOM or NUL pattern) is an unsupported
- * encoding; the magic numbers of archives and executables (gzip, zip, ELF...) are binary. Both leave the file
- * unread. Anything else is text: a line that is not valid UTF-8 or that holds a control character (a stray NUL,
+ * Bytes to text without guessing. A UTF-8 BOM is dropped; UTF-16 with its byte-order mark (what Windows PowerShell
+ * 5.1's `>` and `Out-File` write: `pip freeze > requirements.txt` there; pip, npm and the other tools read such a
+ * file by its mark) is decoded as the mark says; UTF-32, and UTF-16 without a mark (a NUL in every other byte: a
+ * guess), are an unsupported encoding; the magic numbers of archives and executables (gzip, zip, ELF...) are
+ * binary. Both leave the file unread. Anything else is text: a line that is not valid UTF-8 or that holds a control character (a stray NUL,
  * an escape sequence) is reported with its number and handed to the formats as an empty line, so line formats
  * keep their good entries and every reported line makes the run incomplete. Decoding garbage would turn into
  * wrong components; dropping a whole lockfile for one bad byte would hide the rest.
@@ -72,7 +74,27 @@ const MAGIC: ReadonlyArray<{what: string; bytes: number[]; hint?: string}> = [
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f]/
 
+/** UTF-16 by its byte-order mark (`FF FE` little-endian, `FE FF` big-endian; `FF FE 00 00` is UTF-32's). */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const [b0, b1, b2, b3] = bytes
+  if (b0 === 0xff && b1 === 0xfe && !(b2 === 0x00 && b3 === 0x00)) return 'utf-16le'
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be'
+  return undefined
+}
+
+/** UTF-16 text, its mark dropped; bytes that are not UTF-16 (an odd length, a lone surrogate) are an error. */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  try {
+    return finish(new TextDecoder(encoding, {fatal: true}).decode(bytes), [], false)
+  } catch {
+    const message = `${encoding.toUpperCase()} by its byte-order mark, but not valid ${encoding.toUpperCase()}; save the file as UTF-8`
+    return {kind: 'error', code: 'unsupported-encoding', message}
+  }
+}
+
 export function decodeText(bytes: Uint8Array): Decoded {
+  const wide = utf16Bom(bytes)
+  if (wide) return decodeUtf16(bytes, wide)
   const unread = notText(bytes)
   if (unread) return unread
   const badLines: BadLine[] = []
@@ -111,6 +133,11 @@ export function readText(abs: string | Buffer, max: number): Decoded | {kind: 't
     for (;;) {
       const bytesRead = readSync(fd, buffer, carried, buffer.length - carried, null)
       if (size === 0) {
+        const wide = utf16Bom(buffer.subarray(0, bytesRead))
+        if (wide) {
+          const whole = readWhole(fd, statSize + 1, max)
+          return whole ? decodeUtf16(whole, wide) : {kind: 'too-large', size: fstatSync(fd).size}
+        }
         const unread = notText(buffer.subarray(0, bytesRead))
         if (unread) return unread
       }
@@ -203,7 +230,7 @@ function notText(bytes: Uint8Array): Decoded | undefined {
     return {
       kind: 'error',
       code: 'unsupported-encoding',
-      message: `${encoding} text is not supported; save the file as UTF-8`,
+      message: `${encoding} text${encoding === 'UTF-16' ? ' without a byte-order mark' : ''} is not supported; save the file as UTF-8`,
     }
   }
   const magic = MAGIC.find(({bytes: signature}) => signature.every((byte, i) => bytes[i] === byte))
@@ -221,8 +248,7 @@ function sniffWideEncoding(bytes: Uint8Array): string | undefined {
   const [b0, b1, b2, b3] = bytes
   if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return 'UTF-32'
   if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return 'UTF-32'
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return 'UTF-16'
-  // Without a BOM, ASCII text in UTF-16 has a NUL in every other byte.
+  // Without a BOM, ASCII text in UTF-16 has a NUL in every other byte (with one, utf16Bom decodes it).
   if (bytes.length >= 4) {
     const pairs = Math.min(bytes.length >> 1, 64)
     let evenNul = 0

@@ -2,6 +2,7 @@
 import {closeSync, readSync} from 'node:fs'
 import {openRegularFile} from '../core/regular-file.js'
 import type {Discoverer} from './types.js'
+import {utf16Bom} from './decode.js'
 
 /** How much of a file a sniffing format sees. */
 export const SNIFF_BYTES = 64 * 1024
@@ -187,5 +188,9 @@ function once<T>(read: () => T): () => T {
 
 /** The first SNIFF_BYTES of some bytes as text (a file's head, or standard input's). */
 export function headText(bytes: Uint8Array): string {
-  return HEAD_DECODER.decode(bytes.subarray(0, SNIFF_BYTES))
+  const head = bytes.subarray(0, SNIFF_BYTES)
+  // UTF-16 by its byte-order mark is read as such (./decode.ts), so formats sniff its text, not its bytes.
+  const wide = utf16Bom(head)
+  if (wide) return new TextDecoder(wide).decode(head.subarray(0, head.length - (head.length % 2)))
+  return HEAD_DECODER.decode(head)
 }

@@ -83,13 +83,15 @@ describe('hostile inputs', () => {
   it('still lists the good files, and what symlinks inside the root point to', () => {
     const refs = inventory.components.map((c) => `${c.ref} ${[...new Set(c.locations.map((l) => l.file))].join(',')}`)
     expect(refs).toEqual([
+      // UTF-16 with its byte-order mark, as PowerShell 5.1 writes a file, is read as the mark says (docker.io/library/x)
+      'x:1 utf16.yaml',
       'registry.example.com/good:1.0 alias.yaml,good.yaml',
       'registry.example.com/many:1 many.yaml',
       // an image next to a forbidden key is still listed
       'registry.example.com/proto:1 proto.yaml',
     ])
     // every one of the 10,000 documents is read
-    expect(inventory.components[1].locations).toHaveLength(10_000)
+    expect(inventory.components.find((c) => c.ref === 'registry.example.com/many:1')?.locations).toHaveLength(10_000)
     expect(JSON.stringify(inventory)).not.toContain('registry.example.com/outside')
   })
 
@@ -111,11 +113,12 @@ describe('hostile inputs', () => {
       'proto.yaml:4 forbidden-key',
       'self.yaml: symlink-loop',
       'utf16-nobom.yaml: unsupported-encoding',
-      'utf16.yaml: unsupported-encoding',
     ])
     const byFile = Object.fromEntries(inventory.errors.toReversed().map((e) => [e.file, e.message]))
     expect(byFile['fields.yaml']).toBe('image field (containers) must be a string, found a number (1.10)')
-    expect(byFile['utf16.yaml']).toBe('UTF-16 text is not supported; save the file as UTF-8')
+    expect(byFile['utf16-nobom.yaml']).toBe(
+      'UTF-16 text without a byte-order mark is not supported; save the file as UTF-8',
+    )
     // `!!python/object:os.system` is read as kubectl reads it: go-yaml never looks at a mapping's tag, so the mapping is
     // itself, untagged (nothing is ever constructed from a tag), and no error.
     expect(byFile['python.yaml']).toBeUndefined()

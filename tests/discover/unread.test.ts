@@ -29,7 +29,9 @@ const files: Record<string, string | Uint8Array> = {
   'gz/package-lock.json': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00]),
   'zip/Gemfile.lock': Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('GEM\n')]),
   'elf/go.sum': Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01]), Buffer.alloc(16)]),
+  // What PowerShell 5.1's `pip freeze > requirements.txt` writes: read by its byte-order mark, as pip reads it.
   'utf16/requirements.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('flask==1.0\n', 'utf16le')]),
+  'utf16-nobom/requirements.txt': Buffer.from('flask==2.0\n', 'utf16le'),
   'dup/package-lock.json':
     '{\n  "name": "x",\n  "lockfileVersion": 3,\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/dup": {"version": "1.0.0"}\n  }\n}\n',
   'proto/package-lock.json':
@@ -62,7 +64,7 @@ describe('files a format reads but cannot read completely', () => {
       'proto/package-lock.json:3:3 forbidden-key',
       'proto/package-lock.json:5:47 forbidden-key',
       'syntax/package-lock.json:2:1 invalid-json',
-      'utf16/requirements.txt:: unsupported-encoding',
+      'utf16-nobom/requirements.txt:: unsupported-encoding',
       'zip/Gemfile.lock:: binary',
     ])
     const message = (file: string) => inventory.errors.find((e) => e.file === file)?.message
@@ -73,7 +75,9 @@ describe('files a format reads but cannot read completely', () => {
     expect(message('esc/Gemfile.lock')).toBe('control character U+001B at line 5; the line is not read')
     expect(message('latin1/requirements.txt')).toBe('line 2 is not valid UTF-8; the line is not read')
     expect(message('dup/package-lock.json')).toBe("duplicate key 'lockfileVersion' (the last value is used)")
-    expect(message('utf16/requirements.txt')).toBe('UTF-16 text is not supported; save the file as UTF-8')
+    expect(message('utf16-nobom/requirements.txt')).toBe(
+      'UTF-16 text without a byte-order mark is not supported; save the file as UTF-8',
+    )
     expect(inventory.skipped).toEqual([])
   })
 
@@ -82,7 +86,7 @@ describe('files a format reads but cannot read completely', () => {
     expect(refs).toEqual([
       'django@3.0 latin1/requirements.txt,nul/requirements.txt',
       'dup@1.0.0 dup/package-lock.json',
-      'flask@1.0 latin1/requirements.txt,nul/requirements.txt',
+      'flask@1.0 latin1/requirements.txt,nul/requirements.txt,utf16/requirements.txt',
       'kept@1.0.0 proto/package-lock.json',
       'kept-crate@1.0.0 proto/Cargo.lock',
       'left-pad@1.3.0 nul/yarn.lock',
@@ -167,7 +171,7 @@ describe('the CLI', () => {
   it('inventory: exit 2, each unread part on stderr with file:line, the rest listed', async () => {
     const r = await runCli(['inventory', dir, '--max-file-size', '64KB'])
     expect(r.code).toBe(2)
-    expect(r.stdout).toMatch(/^flask==1\.0 +package +pypi +1\.0 +.*latin1\/requirements\.txt:1 \(\+1\)$/m)
+    expect(r.stdout).toMatch(/^flask==1\.0 +package +pypi +1\.0 +.*latin1\/requirements\.txt:1 \(\+2\)$/m)
     expect(r.stderr).toContain(
       `error: ${dir}/nul/requirements.txt:2:4: control character NUL at line 2; the line is not read [control-character]`,
     )

@@ -160,17 +160,24 @@ describe('the sign that has a whole file read', () => {
     expect(listed(await scanTree({'bom.json': text}))).toMatchObject({count: COUNT, errors: []})
   })
 
-  it('claims a UTF-16 BOM (PowerShell 5.1 writes one with `>`) by its marker or its name, so that its encoding is told', async () => {
-    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
-    const bom = '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": []}'
+  it('reads a UTF-16 BOM with its byte-order mark (PowerShell 5.1 writes one with `>`); one without is claimed by its marker or its name, so that its encoding is told', async () => {
+    const utf16 = (text: string, mark = true) =>
+      Buffer.concat([Buffer.from(mark ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')])
+    const bom =
+      '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [{"type": "library", "name": "left-pad", "version": "1.3.0", "purl": "pkg:npm/left-pad@1.3.0"}]}'
     const inventory = await scanTree({
       'app.json': utf16(bom),
-      'sbom.json': utf16('{"components": []}'),
       'data.json': utf16('{"a": 1}'),
+      'nomark/app.json': utf16(bom, false),
+      'nomark/sbom.json': utf16('{"components": []}', false),
+      'nomark/data.json': utf16('{"a": 1}', false),
     })
+    expect(inventory.components.map((c) => [c.purl, c.locations.map((l) => l.file)])).toEqual([
+      ['pkg:npm/left-pad@1.3.0', ['app.json']],
+    ])
     expect(inventory.errors.map((e) => [e.file, e.code])).toEqual([
-      ['app.json', 'unsupported-encoding'],
-      ['sbom.json', 'unsupported-encoding'],
+      ['nomark/app.json', 'unsupported-encoding'],
+      ['nomark/sbom.json', 'unsupported-encoding'],
     ])
   })
 
