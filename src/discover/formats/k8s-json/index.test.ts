@@ -123,8 +123,9 @@ describe('k8s-json', () => {
     })
     expect(inventory.errors).toEqual([])
     expect(inventory.skipped).toEqual([])
-    // package-lock.json and package.json, each read by its own format (npm-package-lock, npm-package-json).
-    expect(inventory.files).toBe(2)
+    // package-lock.json and package.json, each read by its own format (npm-package-lock, npm-package-json), and the
+    // UTF-16 Pod (its byte-order mark says how to read it; it names no image).
+    expect(inventory.files).toBe(3)
     expect(inventory.components.map((c) => `${c.purl} ${c.locations.map((l) => l.file).join(',')}`)).toEqual([
       'pkg:npm/left-pad@1.3.0 package.json',
       'pkg:npm/left-pad@1.3.0 package-lock.json',
