@@ -68,7 +68,8 @@ describe('uv-lock', () => {
     expect(components.map((c) => [c.name, c.version, c.scope, c.direct, c.local, c.locations[0].line])).toEqual([
       ['app', '0.1.0', undefined, undefined, true, 5],
       ['requests', '2.32.0', 'prod', true, undefined, 24],
-      ['idna', '3.7', undefined, false, undefined, 32],
+      // Transitive: the scope of what reaches it (requests, prod).
+      ['idna', '3.7', 'prod', false, undefined, 32],
       ['orjson', '3.10.0', 'optional', true, undefined, 37],
       ['pytest', '8.2.0', 'dev', true, undefined, 42],
     ])
@@ -77,6 +78,69 @@ describe('uv-lock', () => {
     )
     expect(skipped).toEqual([
       {file: 'uv.lock', line: 47, reason: 'unresolved-version', message: 'dynamic: no version locked'},
+    ])
+  })
+
+  it("gives a transitive package the broadest scope of what reaches it: dev tools' dependencies dev, extras asked for by an edge", () => {
+    const {components} = discover(`version = 1
+revision = 3
+
+[[package]]
+name = "app"
+version = "0.1.0"
+source = { editable = "." }
+dependencies = [{ name = "httpx", extra = ["http2"] }]
+
+[package.dev-dependencies]
+dev = [{ name = "pytest" }]
+
+[[package]]
+name = "httpx"
+version = "0.28.1"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [{ name = "certifi" }]
+
+[package.optional-dependencies]
+http2 = [{ name = "h2" }]
+brotli = [{ name = "brotli" }]
+
+[[package]]
+name = "pytest"
+version = "8.3.4"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [{ name = "pluggy" }, { name = "certifi" }]
+
+[[package]]
+name = "certifi"
+version = "2025.1.31"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "h2"
+version = "4.2.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "brotli"
+version = "1.1.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "pluggy"
+version = "1.5.0"
+source = { registry = "https://pypi.org/simple" }
+`)
+    expect(components.map((c) => [c.name, c.scope ?? null, c.direct ?? null])).toEqual([
+      ['app', null, null],
+      ['httpx', 'prod', true],
+      ['pytest', 'dev', true],
+      // Reached from prod (httpx) and from dev (pytest): prod.
+      ['certifi', 'prod', false],
+      // The extra app asks httpx for; the one it does not ask for is reached by nothing.
+      ['h2', 'prod', false],
+      ['brotli', null, false],
+      // Only a dev tool needs it.
+      ['pluggy', 'dev', false],
     ])
   })
 

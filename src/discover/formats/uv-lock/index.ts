@@ -9,6 +9,7 @@ import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {UvPackage} from './schema.js'
 import {check, checkValue} from '../../checked.js'
 import {downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {isBroader} from '../../lockfile-support/scope.js'
 
 const UvLockVersionCheck = check('uv-lock/UvLockVersion')
 const UvPackageCheck = check('uv-lock/UvPackage')
@@ -41,24 +42,61 @@ function isLocal(entry: UvPackage): boolean {
 
 /**
  * uv marks dev and optional on edges, not packages: what workspace members list is direct, with the scope of the
- * list; transitive packages get no scope.
+ * list (`dependencies` prod, `optional-dependencies` optional, `dev-dependencies` dev). A transitive package takes the
+ * broadest scope of the paths that reach it from a member (../../lockfile-support/scope.ts: what only a dev tool
+ * needs is dev, as pdm-lock and pylock-toml weigh it): through a package's `dependencies`, and through the
+ * `optional-dependencies` group an edge asks for (`{ name = "httpx", extra = ["http2"] }`). Packages are taken by
+ * name (a name locked at several versions, one per fork, shares one scope).
  */
-function directScopes(entries: UvPackage[]): Map<string, Scope> {
+function scopesByName(entries: UvPackage[]): {direct: Set<string>; scopes: Map<string, Scope>} {
+  const byName = new Map<string, UvPackage[]>()
+  for (const entry of entries) {
+    const name = normalizePypiName(entry.name)
+    const list = byName.get(name)
+    if (list) list.push(entry)
+    else byName.set(name, [entry])
+  }
   const scopes = new Map<string, Scope>()
-  const note = (name: string, scope: Scope) => {
-    const normalized = normalizePypiName(name)
-    const before = scopes.get(normalized)
-    if (before === undefined || scope === 'prod' || (scope === 'optional' && before === 'dev'))
-      scopes.set(normalized, scope)
+  const direct = new Set<string>()
+  const queue: string[] = []
+  const reach = (dependency: {name: string}, scope: Scope) => {
+    const name = normalizePypiName(dependency.name)
+    if (!isBroader(scope, scopes.get(name))) return
+    scopes.set(name, scope)
+    queue.push(name)
+  }
+  // An edge reaches the package, and the optional-dependencies groups it asks for (`extra`).
+  const follow = (dependency: {name: string}, scope: Scope) => {
+    reach(dependency, scope)
+    const extras = (dependency as {extra?: unknown}).extra
+    if (!Array.isArray(extras)) return
+    for (const target of byName.get(normalizePypiName(dependency.name)) ?? [])
+      for (const extra of extras)
+        if (typeof extra === 'string') for (const d of target['optional-dependencies']?.[extra] ?? []) reach(d, scope)
   }
   for (const entry of entries.filter(isLocal)) {
-    for (const dependency of entry.dependencies ?? []) note(dependency.name, 'prod')
-    for (const group of Object.values(entry['optional-dependencies'] ?? {}))
-      for (const dependency of group) note(dependency.name, 'optional')
-    for (const group of Object.values(entry['dev-dependencies'] ?? {}))
-      for (const dependency of group) note(dependency.name, 'dev')
+    const edges: Array<[{name: string}, Scope]> = [
+      ...(entry.dependencies ?? []).map((d): [{name: string}, Scope] => [d, 'prod']),
+      ...Object.values(entry['optional-dependencies'] ?? {}).flatMap((group) =>
+        group.map((d): [{name: string}, Scope] => [d, 'optional']),
+      ),
+      ...Object.values(entry['dev-dependencies'] ?? {}).flatMap((group) =>
+        group.map((d): [{name: string}, Scope] => [d, 'dev']),
+      ),
+    ]
+    for (const [dependency, scope] of edges) {
+      direct.add(normalizePypiName(dependency.name))
+      follow(dependency, scope)
+    }
   }
-  return scopes
+  // Each name is queued again only when its scope widens (three times at most): linear in the edges.
+  for (let at = 0; at < queue.length; at++) {
+    const next = queue[at]
+    const scope = scopes.get(next) as Scope
+    for (const entry of byName.get(next) ?? [])
+      if (!isLocal(entry)) for (const dependency of entry.dependencies ?? []) follow(dependency, scope)
+  }
+  return {direct, scopes}
 }
 
 export function discoverUvLock(file: string, text: string): DiscoverOutput {
@@ -82,7 +120,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
         lockfileError(file, 'invalid-entry', `[[package]] #${index + 1}: ${firstIssue(parsed.error)}`, line, 1),
       )
   })
-  const scopes = directScopes(entries.map(({entry}) => entry))
+  const {direct, scopes} = scopesByName(entries.map(({entry}) => entry))
   // Without a workspace member in the file, nothing tells direct from transitive.
   const knowsDirect = entries.some(({entry}) => isLocal(entry))
   const components: Component[] = []
@@ -104,7 +142,7 @@ export function discoverUvLock(file: string, text: string): DiscoverOutput {
         line,
         column: 1,
         scope: local ? undefined : scopes.get(name),
-        direct: local || !knowsDirect ? undefined : scopes.has(name),
+        direct: local || !knowsDirect ? undefined : direct.has(name),
         local,
         qualifiers: git ? {vcs_url: gitVcsUrl(git)} : sourceQualifiers(entry.source),
       }),
