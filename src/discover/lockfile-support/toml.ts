@@ -1,4 +1,5 @@
 import {parse, TomlError} from 'smol-toml'
+import {posix} from 'node:path'
 import type {ScanError} from '../../core/model.js'
 import {forbiddenKeyErrors, lockfileError, stackOverflowError} from './problems.js'
 
@@ -137,4 +138,32 @@ export function tomlBasicString(text: string): string {
   } catch {
     return text
   }
+}
+
+/**
+ * The TOML file `name` in the folder of `file` (a lockfile's manifest: the pyproject.toml beside pdm.lock, poetry.lock
+ * or pylock.toml, the Pipfile beside Pipfile.lock), read through the discover context; undefined when it is missing,
+ * unreadable or not TOML (its own format reports that).
+ */
+export function tomlBeside(
+  file: string,
+  name: string,
+  context: {readText(file: string): string | null} | undefined,
+): TomlTable | undefined {
+  const dir = posix.dirname(file)
+  const path = dir === '.' ? name : `${dir}/${name}`
+  const text = context?.readText(path)
+  if (text === null || text === undefined) return undefined
+  const read = readToml(path, text)
+  return 'error' in read ? undefined : read.table
+}
+
+/** Tables of a Pipfile that are not package categories (https://pipenv.pypa.io/en/latest/pipfile.html). */
+const PIPFILE_NOT_PACKAGES = new Set(['source', 'requires', 'pipenv', 'scripts'])
+
+/** A Pipfile's package categories (`packages`, `dev-packages` and any other), as [name, table]. */
+export function pipfileCategories(table: TomlTable): Array<[string, TomlTable]> {
+  return Object.entries(table).filter(
+    (entry): entry is [string, TomlTable] => !PIPFILE_NOT_PACKAGES.has(entry[0]) && isTomlTable(entry[1]),
+  )
 }

@@ -10,7 +10,15 @@ import {indexesQualifiers, PYPI_INDEX} from '../../lockfile-support/pip-source.j
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {addLockedPypiPackage, downloadQualifiers} from '../../lockfile-support/pypi-index.js'
-import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
+import {
+  arrayTableLines,
+  isTomlTable,
+  keyLine,
+  readToml,
+  type TomlTable,
+  tomlAt,
+  tomlBeside,
+} from '../../lockfile-support/toml.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {BroadestScope} from '../../lockfile-support/scope.js'
 
@@ -47,14 +55,9 @@ function groupTables(table: TomlTable, path: string[]): Array<[string, unknown]>
 
 /** The pyproject.toml in the lock's folder (where PDM writes pdm.lock); undefined when missing or unreadable. */
 function readProject(file: string, context: DiscoverContext): Project | undefined {
-  const dir = posix.dirname(file)
-  const path = dir === '.' ? 'pyproject.toml' : `${dir}/pyproject.toml`
-  const text = context.readText(path)
-  if (text === null) return undefined
-  const read = readToml(path, text)
   // The pyproject format reports a broken pyproject.toml itself.
-  if ('error' in read) return undefined
-  const table = read.table
+  const table = tomlBeside(file, 'pyproject.toml', context)
+  if (table === undefined) return undefined
   const groups = new Map<string, Scope>([['default', 'prod']])
   const direct = new Set(requirementNames(tomlAt(table, ['project', 'dependencies'])))
   for (const [group, list] of groupTables(table, ['project', 'optional-dependencies'])) {

@@ -1,4 +1,3 @@
-import {posix} from 'node:path'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
@@ -10,7 +9,7 @@ import {elide} from '../../../core/elide.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import {isTomlTable, readToml} from '../../lockfile-support/toml.js'
+import {pipfileCategories, tomlBeside} from '../../lockfile-support/toml.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {kindOf} from '../../../core/value-kind.js'
@@ -40,20 +39,13 @@ export const discoverer: Discoverer = {
  * (the pipfile format reports that): then nothing is said of `direct`.
  */
 function pipfileNames(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
-  const dir = posix.dirname(file)
-  const path = dir === '.' ? 'Pipfile' : `${dir}/Pipfile`
-  const text = context?.readText(path)
-  if (text === null || text === undefined) return undefined
-  const read = readToml(path, text)
-  if ('error' in read) return undefined
+  const table = tomlBeside(file, 'Pipfile', context)
+  if (table === undefined) return undefined
   const names = new Set<string>()
-  for (const [table, value] of Object.entries(read.table))
-    if (!NOT_CATEGORIES.has(table) && isTomlTable(value))
-      for (const name of Object.keys(value)) names.add(normalizePypiName(name))
+  for (const [, packages] of pipfileCategories(table))
+    for (const name of Object.keys(packages)) names.add(normalizePypiName(name))
   return names
 }
-
-const NOT_CATEGORIES = new Set(['source', 'requires', 'pipenv', 'scripts'])
 
 export function discoverPipfileLock(file: string, text: string, context?: DiscoverContext): DiscoverOutput {
   const read = readLockfileJson(file, text)

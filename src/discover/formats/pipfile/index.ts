@@ -16,7 +16,7 @@ import {manifestComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
-import {isTomlTable, readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
+import {isTomlTable, readToml, tomlKeyLines, pipfileCategories} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -28,8 +28,6 @@ export const discoverer: Discoverer = {
   discover: ({file, text}) => discoverPipfile(file, text),
 }
 
-/** Tables of a Pipfile that are not packages. */
-const NOT_PACKAGES = new Set(['source', 'requires', 'pipenv', 'scripts'])
 /** Names as PEP 508 writes them, bounded. */
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,198}[A-Za-z0-9])?$/
 const STRING_FIELDS = ['version', 'index', 'git', 'ref', 'path', 'file'] as const
@@ -46,8 +44,7 @@ export function discoverPipfile(file: string, text: string): DiscoverOutput {
     if (typeof source.name === 'string' && typeof source.url === 'string' && !byName.has(source.name))
       byName.set(source.name, source.url)
   const defaultIndex = typeof sources[0]?.url === 'string' ? (sources[0].url as string) : undefined
-  for (const [section, packages] of Object.entries(read.table)) {
-    if (NOT_PACKAGES.has(section) || !isTomlTable(packages)) continue
+  for (const [section, packages] of pipfileCategories(read.table)) {
     const scope: Scope = section === 'packages' ? 'prod' : section === 'dev-packages' ? 'dev' : 'optional'
     const keys = lines.get(section)
     for (const [name, value] of Object.entries(packages)) {

@@ -1,11 +1,10 @@
-import {posix} from 'node:path'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
-import {arrayTableLines, isTomlTable, readToml, tomlAt, tomlKeyLines} from '../../lockfile-support/toml.js'
-import {requirementNames} from '../../lockfile-support/pep508.js'
+import {arrayTableLines, isTomlTable, readToml, tomlAt, tomlBeside, tomlKeyLines} from '../../lockfile-support/toml.js'
+import {declaredScopes} from '../../lockfile-support/pyproject-declared.js'
 import {elide} from '../../../core/elide.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import type {PoetryPackage} from './schema.js'
@@ -32,19 +31,9 @@ export const discoverer: Discoverer = {
  * when there is none, or it cannot be read (the pyproject format reports that): then nothing is said of `direct`.
  */
 function directNames(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
-  const dir = posix.dirname(file)
-  const path = dir === '.' ? 'pyproject.toml' : `${dir}/pyproject.toml`
-  const text = context?.readText(path)
-  if (text === null || text === undefined) return undefined
-  const read = readToml(path, text)
-  if ('error' in read) return undefined
-  const table = read.table
-  const names = new Set(requirementNames(tomlAt(table, ['project', 'dependencies'])))
-  for (const path of [['project', 'optional-dependencies'], ['dependency-groups']]) {
-    const groups = tomlAt(table, path)
-    if (isTomlTable(groups))
-      for (const list of Object.values(groups)) for (const n of requirementNames(list)) names.add(n)
-  }
+  const table = tomlBeside(file, 'pyproject.toml', context)
+  if (table === undefined) return undefined
+  const names = new Set(declaredScopes(table).keys())
   const keys = (value: unknown) => (isTomlTable(value) ? Object.keys(value) : [])
   const poetry = [
     ...keys(tomlAt(table, ['tool', 'poetry', 'dependencies'])),

@@ -9,7 +9,16 @@ import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {addLockedPypiPackage, downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
-import {arrayTableLines, isTomlTable, keyLine, readToml, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
+import {
+  arrayTableLines,
+  isTomlTable,
+  keyLine,
+  readToml,
+  type TomlTable,
+  tomlAt,
+  tomlBeside,
+} from '../../lockfile-support/toml.js'
+import {declaredScopes} from '../../lockfile-support/pyproject-declared.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, type Marker, namesSelection, parseMarker} from './marker.js'
 import {BroadestScope, isBroader} from '../../lockfile-support/scope.js'
@@ -61,37 +70,8 @@ function markerScope(marker: Marker | undefined, lock: Lock): Scope | undefined 
 
 /** What the project's pyproject.toml beside the lock lists: each name, with the widest scope of its lists. */
 function readProject(file: string, context: DiscoverContext): Map<string, Scope> | undefined {
-  const dir = posix.dirname(file)
-  const path = dir === '.' ? 'pyproject.toml' : `${dir}/pyproject.toml`
-  const text = context.readText(path)
-  if (text === null) return undefined
-  const read = readToml(path, text)
-  // The pyproject format reports a broken pyproject.toml itself.
-  if ('error' in read) return undefined
-  const table = read.table
-  const direct = new Map<string, Scope>()
-  const note = (list: unknown, scope: Scope) => {
-    if (!Array.isArray(list)) return
-    for (const item of list) {
-      // `{include-group = "…"}` tables of PEP 735 name groups, not packages.
-      const parsed = typeof item === 'string' ? parseRequirement(item) : undefined
-      if (parsed === undefined) continue
-      const name = normalizePypiName(parsed.name)
-      if (isBroader(scope, direct.get(name))) direct.set(name, scope)
-    }
-  }
-  note(tomlAt(table, ['project', 'dependencies']), 'prod')
-  for (const path of [
-    ['project', 'optional-dependencies'],
-    ['dependency-groups'],
-    ['tool', 'pdm', 'dev-dependencies'],
-  ]) {
-    const groups = tomlAt(table, path)
-    if (!isTomlTable(groups)) continue
-    for (const list of Object.values(groups)) note(list, path[0] === 'project' ? 'optional' : 'dev')
-  }
-  note(tomlAt(table, ['tool', 'uv', 'dev-dependencies']), 'dev')
-  return direct
+  const table = tomlBeside(file, 'pyproject.toml', context)
+  return table === undefined ? undefined : declaredScopes(table)
 }
 
 /** Where a package comes from. */
