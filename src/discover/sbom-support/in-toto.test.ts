@@ -6,6 +6,7 @@
  * Statement of a CycloneDX BOM written with sorted keys (Python's `json.dumps(sort_keys=True)`: the predicate
  * before its type).
  */
+import {readFileSync} from 'node:fs'
 import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -73,6 +74,29 @@ describe('SBOMs in in-toto Statements', () => {
       ['pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1', ['signed/quillfeather-api.intoto.jsonl:2']],
       ['lanternfish', ['signed/lanternfish.sigstore.json:11']],
       ['pkg:pypi/requests@2.32.3', ['signed/lanternfish.sigstore.json:11']],
+    ])
+  })
+
+  it("reads JSON Lines of Sigstore bundles, as `gh attestation download` writes them: the SBOM's, the provenance's passed over", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'in-toto-'))
+    const bundle = (statement: string) =>
+      JSON.stringify({
+        mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+        verificationMaterial: {certificate: {rawBytes: 'MIIC'}, tlogEntries: []},
+        dsseEnvelope: {
+          payload: Buffer.from(statement).toString('base64'),
+          payloadType: 'application/vnd.in-toto+json',
+          signatures: [{sig: 'MEUC'}],
+        },
+      })
+    const provenance = readFileSync(join(fixtures, 'buildkit', 'provenance.json'), 'utf8')
+    const sbom = readFileSync(join(fixtures, 'buildkit', 'sbom.spdx.json'), 'utf8')
+    await writeFile(join(dir, 'sha256:0f1e.jsonl'), `${bundle(provenance)}\n${bundle(sbom)}\n`)
+    const inventory = await discoverPaths([dir])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => [c.name, c.locations[0].line])).toEqual([
+      ['@colors/colors', 2],
+      ['alpine/musl', 2],
     ])
   })
 
