@@ -628,4 +628,46 @@ dev = [
       '8 example-tool dev pkg:pypi/example-tool?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ftool.git%40v1',
     ])
   })
+
+  it("lists Hatch environments' dependencies and extra-dependencies as dev, at their lines (markitdown)", () => {
+    const text = readFileSync(new URL('./__fixtures__/markitdown/pyproject.toml', import.meta.url), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    expect(rows(out).filter((row) => / dev /.test(row))).toEqual([
+      '2:13 hatchling - dev hatchling',
+      '27:3 openai - dev openai',
+      '33:3 openai - dev openai',
+      '34:3 mypy - dev mypy>=1.0.0',
+    ])
+    expect(rows(out).filter((row) => / prod /.test(row))).toHaveLength(7)
+  })
+
+  it("reads Hatch's env plug-ins and dotted environment names; context formatting is not filled in, and said so", () => {
+    const out = discover(
+      [
+        '[tool.hatch.env]',
+        'requires = ["hatch-containers==0.7.0"]',
+        '[tool.hatch.envs."py3.12"]',
+        'dependencies = ["pytest==8.3.5", "mylib @ {root:uri}/libs/mylib"]',
+        '[tool.hatch.envs.lint]',
+        'dependencies = "ruff"',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '2:13 hatch-containers 0.7.0 dev hatch-containers==0.7.0',
+      '4:17 pytest 8.3.5 dev pytest==8.3.5',
+    ])
+    expect(out.skipped).toEqual([
+      {
+        file: 'pyproject.toml',
+        line: 4,
+        reason: 'unresolved-version',
+        message:
+          "tool.hatch.envs.py3.12.dependencies: 'mylib @ {root:uri}/libs/mylib' uses Hatch's context formatting (filled in by Hatch); not read",
+      },
+    ])
+    expect(out.errors.map((e) => [e.line, e.message])).toEqual([
+      [6, 'tool.hatch.envs.lint.dependencies must be an array of requirements'],
+    ])
+  })
 })

@@ -46,14 +46,46 @@ export const discoverer: Discoverer = {
  * Arrays of PEP 508 strings: the table that holds them, the key (undefined: every key of the table), the scope.
  * `ownIndex`: the build backend is installed by the build frontend from its own index, not Poetry's sources.
  */
-const REQUIREMENT_ARRAYS: ReadonlyArray<{table: string; key?: string; scope: Scope; ownIndex?: boolean}> = [
-  {table: 'build-system', key: 'requires', scope: 'dev', ownIndex: true},
-  {table: 'project', key: 'dependencies', scope: 'prod'},
+interface RequirementArrays {
+  table: string
+  /** The table's path, where a name in it may hold a dot (a Hatch environment `"py3.12"`); default: `table` split at dots. */
+  path?: string[]
+  /** The keys that hold arrays; undefined: every key of the table. */
+  keys?: string[]
+  scope: Scope
+  ownIndex?: boolean
+}
+
+const REQUIREMENT_ARRAYS: ReadonlyArray<RequirementArrays> = [
+  {table: 'build-system', keys: ['requires'], scope: 'dev', ownIndex: true},
+  {table: 'project', keys: ['dependencies'], scope: 'prod'},
   {table: 'project.optional-dependencies', scope: 'optional'},
   {table: 'dependency-groups', scope: 'dev'},
   {table: 'tool.pdm.dev-dependencies', scope: 'dev'},
-  {table: 'tool.uv', key: 'dev-dependencies', scope: 'dev'},
+  {table: 'tool.uv', keys: ['dev-dependencies'], scope: 'dev'},
+  // Hatch's environment plug-ins (https://hatch.pypa.io/latest/plugins/environment/reference/#installation).
+  {table: 'tool.hatch.env', keys: ['requires'], scope: 'dev'},
 ]
+
+/**
+ * Hatch's environments (https://hatch.pypa.io/latest/config/environment/overview/#dependencies): what each installs
+ * beside the project, for tests, linting, docs: `dependencies` and `extra-dependencies`, dev tools.
+ */
+function hatchEnvironments(root: TomlTable): RequirementArrays[] {
+  const envs = tomlAt(root, ['tool', 'hatch', 'envs'])
+  if (!isTable(envs)) return []
+  return Object.keys(envs)
+    .filter((env) => !isForbiddenKey(env))
+    .map((env) => ({
+      table: `tool.hatch.envs.${env}`,
+      path: ['tool', 'hatch', 'envs', env],
+      keys: ['dependencies', 'extra-dependencies'],
+      scope: 'dev' as const,
+    }))
+}
+
+/** Hatch's context formatting (`{root:uri}`, `{env:NAME}`, https://hatch.pypa.io/latest/config/context/). */
+const HATCH_CONTEXT = /\{(?:root|home|env|args|matrix|verbosity)(?::[^{}]*)?\}/
 
 /** Poetry's tables of `name = constraint` (https://python-poetry.org/docs/dependency-specification/). */
 const POETRY_TABLES: ReadonlyArray<{table: string; scope: Scope}> = [
@@ -204,11 +236,11 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
   const tables = tomlKeyLines(text)
   out.skipped.push(...dynamicSkips(file, read.table, keyLineOf(tables, 'project', 'dynamic')))
   const strings = stringPlaces(text)
-  for (const {table, key, scope, ownIndex} of REQUIREMENT_ARRAYS) {
-    const holder = tomlAt(read.table, table.split('.'))
+  for (const {table, path, keys: only, scope, ownIndex} of [...REQUIREMENT_ARRAYS, ...hatchEnvironments(read.table)]) {
+    const holder = tomlAt(read.table, path ?? table.split('.'))
     if (!isTable(holder)) continue
-    const keys = key === undefined ? Object.keys(holder) : [key]
-    for (const name of keys) {
+    const hatch = table.startsWith('tool.hatch.')
+    for (const name of only ?? Object.keys(holder)) {
       if (isForbiddenKey(name) || holder[name] === undefined) continue
       const keyLine = keyLineOf(tables, table, name)
       const where = `${table}.${elide(name, 200)}`
@@ -228,6 +260,18 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
           continue
         }
         cursor = stringPlace(strings, item, cursor) ?? {line: cursor.line, column: cursor.column}
+        if (hatch && HATCH_CONTEXT.test(item)) {
+          // `pkg @ {root:uri}/packages/pkg`: a path Hatch fills in when it installs, the project's own (or an
+          // environment variable's) package, not a registry release.
+          out.skipped.push(
+            unresolvedVersion(
+              file,
+              cursor.line,
+              `${where}: '${elide(item, 200)}' uses Hatch's context formatting (filled in by Hatch); not read`,
+            ),
+          )
+          continue
+        }
         requirement(
           out,
           item,
