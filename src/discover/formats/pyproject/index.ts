@@ -35,7 +35,7 @@ import {KeyColumns, type Place, stringPlace, stringPlaces} from './positions.js'
 export const discoverer: Discoverer = {
   id: 'pyproject',
   description:
-    'Python pyproject.toml: dependencies, optional dependencies, dependency groups, build requirements; Poetry, PDM and uv dependencies',
+    'Python pyproject.toml: dependencies, optional dependencies, dependency groups, build requirements; Poetry, PDM, uv and Hatch dependencies',
   matches(file) {
     return /(^|\/)pyproject\.toml$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
