@@ -5,7 +5,7 @@
  *   `name = "specifier"` or a table (`version`, `extras`, `index`; or `git` with `rev`/`tag`/`branch`, `url`, `path`,
  *   `editable`). Each a `pypi` package, `direct: true`, at its key. The default feature's are `prod`; a feature's are
  *   `dev` when its name says it is for development (DEVELOPMENT_GROUPS), else `optional` (an environment that
- *   includes the feature installs them).
+ *   includes the feature installs them), or `prod` when `[environments]` makes the default environment include it.
  * - pypi-options (`workspace.pypi-options` for every environment, `pypi-options` the default feature's,
  *   `feature.<name>.pypi-options` a feature's, laid over in that order): `index-url` replaces PyPI, `extra-index-urls`
  *   add to it; an index list without PyPI gives `repository_url` (./pip-source.ts); a package's own `index` wins.
@@ -44,6 +44,16 @@ export function featureScope(name: string): Scope {
   const lower = name.toLowerCase()
   if (DEVELOPMENT_GROUPS.has(lower)) return 'dev'
   return lower.split(/[-_]/).some((part) => DEVELOPMENT_GROUPS.has(part)) ? 'dev' : 'optional'
+}
+
+/**
+ * The features the `default` environment includes when `[environments]` redefines it (`default = ["py311"]`,
+ * `default = {features = ["py311"], solve-group = "default"}`): `pixi install` and `pixi run` install them.
+ */
+function defaultEnvironmentFeatures(root: TomlTable): Set<string> {
+  const env = tomlAt(root, ['environments', 'default'])
+  const list = Array.isArray(env) ? env : isTable(env) ? env.features : undefined
+  return new Set(Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string') : [])
 }
 
 /** The conda tables of a feature (or of the top level, a target). */
@@ -122,6 +132,7 @@ export function readPixiTables(
   }
   visit(root, [], 'prod', rootIndexes)
   const features = root.feature
+  const inDefault = defaultEnvironmentFeatures(root)
   if (isTable(features))
     for (const [name, feature] of Object.entries(features)) {
       if (isForbiddenKey(name) || !isTable(feature)) continue
@@ -134,7 +145,8 @@ export function readPixiTables(
               [...rootOptions, {path: [...path, 'pypi-options'], options: feature['pypi-options']}],
               true,
             )
-      visit(feature, path, featureScope(name), indexes)
+      const scope = featureScope(name)
+      visit(feature, path, scope === 'optional' && inDefault.has(name) ? 'prod' : scope, indexes)
     }
   // pixi-build's package: its conda dependencies (`[package.run-dependencies]`, …).
   const pkg = root.package

@@ -49,11 +49,11 @@ describe('pixi-toml', () => {
     ])
   })
 
-  it('gives a development feature dev and another optional (xarray)', () => {
+  it('gives a development feature dev, one the default environment includes prod, another optional (xarray)', () => {
     const out = discover(fixture('xarray'))
     expect(out.errors).toEqual([])
     expect(rows(out)).toEqual([
-      '99:1 jax * - optional pkg:pypi/jax',
+      '99:1 jax * - prod pkg:pypi/jax', // feature extras: in the default environment
       '161:1 pytest-accept >=0.2.2, <0.3 - dev pkg:pypi/pytest-accept',
       '244:1 types-defusedxml * - dev pkg:pypi/types-defusedxml',
       '245:1 types-pexpect * - dev pkg:pypi/types-pexpect',
@@ -98,6 +98,25 @@ describe('pixi-toml', () => {
       Array(6).fill('dev'),
     )
     expect(['py311', 'extras', 'backends', 'latest', 'contest'].map(featureScope)).toEqual(Array(5).fill('optional'))
+  })
+
+  it('gives prod to a feature the default environment includes, when [environments] redefines it', () => {
+    const out = discover(
+      [
+        '[feature.py311.pypi-dependencies]',
+        'numpy = "==2.1.0"',
+        '[feature.gpu.pypi-dependencies]',
+        'cupy = "*"',
+        '[feature.test.pypi-dependencies]',
+        'pytest = "*"',
+        '[environments]',
+        'default = {features = ["py311", "test"], solve-group = "default"}',
+        'cuda = ["gpu"]',
+      ].join('\n'),
+    )
+    expect(out.components.map((c) => `${c.name} ${c.scope}`)).toEqual(['numpy prod', 'cupy optional', 'pytest dev'])
+    const list = discover('[feature.py311.pypi-dependencies]\nnumpy = "*"\n[environments]\ndefault = ["py311"]\n')
+    expect(list.components.map((c) => `${c.name} ${c.scope}`)).toEqual(['numpy prod'])
   })
 
   it('reads pins, tables, targets, paths and the index options', () => {
