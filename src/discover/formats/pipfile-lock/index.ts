@@ -9,7 +9,8 @@ import {elide} from '../../../core/elide.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import {pipfileCategories, tomlBeside} from '../../lockfile-support/toml.js'
+import {tomlBeside} from '../../lockfile-support/toml.js'
+import {pipfileDeclared} from '../../lockfile-support/pyproject-declared.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {kindOf} from '../../../core/value-kind.js'
@@ -40,11 +41,7 @@ export const discoverer: Discoverer = {
  */
 function pipfileNames(file: string, context: DiscoverContext | undefined): Set<string> | undefined {
   const table = tomlBeside(file, 'Pipfile', context)
-  if (table === undefined) return undefined
-  const names = new Set<string>()
-  for (const [, packages] of pipfileCategories(table))
-    for (const name of Object.keys(packages)) names.add(normalizePypiName(name))
-  return names
+  return table === undefined ? undefined : new Set(pipfileDeclared(table).keys())
 }
 
 export function discoverPipfileLock(file: string, text: string, context?: DiscoverContext): DiscoverOutput {

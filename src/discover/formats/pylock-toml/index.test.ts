@@ -11,8 +11,9 @@ interface Output {
   errors: Array<{code: string; line?: number; column?: number; message: string}>
 }
 
-function discover(text: string, pyproject?: string): Output {
-  const readText = (file: string) => (file === 'app/pyproject.toml' ? (pyproject ?? null) : null)
+function discover(text: string, pyproject?: string, pipfile?: string): Output {
+  const beside: Record<string, string | undefined> = {'app/pyproject.toml': pyproject, 'app/Pipfile': pipfile}
+  const readText = (file: string) => beside[file] ?? null
   return discoverer.discover({file: 'app/pylock.toml', text}, {readText}) as Output
 }
 
@@ -374,6 +375,33 @@ describe('pylock-toml: scope from markers', () => {
       ['mypy', 'dev', true],
       ['idna', undefined, false],
     ])
+  })
+
+  it("takes direct and scope from the Pipfile beside a lock pipenv wrote, not the pyproject.toml (pipenv's own repository)", () => {
+    // pypa/pipenv's pylock.toml (`created-by = "pipenv"`, its Pipfile's `[pipenv] use_pylock = true`): the
+    // pyproject.toml beside it is pipenv's own package, which the lock does not install.
+    const text = [
+      'lock-version = "1.0"',
+      'created-by = "pipenv"',
+      '',
+      ...['pytz', 'click', 'certifi'].flatMap((name) => ['[[packages]]', `name = "${name}"`, 'version = "1.0"', '']),
+    ].join('\n')
+    const pyproject = '[project]\nname = "pipenv"\ndependencies = ["certifi"]\n'
+    const pipfile = '[packages]\npytz = "*"\n[dev-packages]\nclick = "*"\n[pipenv]\nuse_pylock = true\n'
+    const rows = (out: Output) => out.components.map((c) => [c.name, c.scope, c.direct])
+    expect(rows(discover(text, pyproject, pipfile))).toEqual([
+      ['pytz', 'prod', true],
+      ['click', 'dev', true],
+      ['certifi', undefined, false],
+    ])
+    // Without a Pipfile, the pyproject.toml still says what it can; another locker's lock keeps to the pyproject.toml.
+    expect(rows(discover(text, pyproject))).toEqual([
+      ['pytz', undefined, false],
+      ['click', undefined, false],
+      ['certifi', 'prod', true],
+    ])
+    const other = text.replace('created-by = "pipenv"', 'created-by = "pip"')
+    expect(rows(discover(other, pyproject, pipfile))[2]).toEqual(['certifi', 'prod', true])
   })
 
   it('the dependencies of the project entry are the direct ones', () => {

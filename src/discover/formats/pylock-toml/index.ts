@@ -18,7 +18,7 @@ import {
   tomlAt,
   tomlBeside,
 } from '../../lockfile-support/toml.js'
-import {declaredScopes} from '../../lockfile-support/pyproject-declared.js'
+import {declaredScopes, pipfileDeclared} from '../../lockfile-support/pyproject-declared.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, type Marker, namesSelection, parseMarker} from './marker.js'
 import {BroadestScope, isBroader} from '../../lockfile-support/scope.js'
@@ -68,8 +68,16 @@ function markerScope(marker: Marker | undefined, lock: Lock): Scope | undefined 
   return undefined
 }
 
-/** What the project's pyproject.toml beside the lock lists: each name, with the widest scope of its lists. */
-function readProject(file: string, context: DiscoverContext): Map<string, Scope> | undefined {
+/**
+ * What the project's manifest beside the lock lists: each name, with the widest scope of its lists. The manifest is
+ * the pyproject.toml, or the Pipfile when pipenv wrote the lock (`created-by = "pipenv"`, with `[pipenv] use_pylock`:
+ * it locks the Pipfile; a pyproject.toml beside it may describe another thing, such as pipenv's own package).
+ */
+function readProject(file: string, context: DiscoverContext, createdBy: unknown): Map<string, Scope> | undefined {
+  if (typeof createdBy === 'string' && /^pipenv\b/i.test(createdBy)) {
+    const pipfile = tomlBeside(file, 'Pipfile', context)
+    if (pipfile !== undefined) return pipfileDeclared(pipfile)
+  }
   const table = tomlBeside(file, 'pyproject.toml', context)
   return table === undefined ? undefined : declaredScopes(table)
 }
@@ -215,9 +223,9 @@ export function discoverPylock(file: string, text: string, context: DiscoverCont
     if (problem === undefined) valid.push({entry: raw, line: lineOf(index)})
     else errors.push(lockfileError(file, 'invalid-entry', `[[packages]] #${index + 1}: ${problem}`, lineOf(index), 1))
   }
-  // Direct: what the project's own entry lists, else the pyproject.toml beside the lock; neither, not said.
+  // Direct: what the project's own entry lists, else the manifest beside the lock; neither, not said.
   const listed = directoryDependencies(valid.map(({entry}) => entry))
-  const project = listed === undefined ? readProject(file, context) : undefined
+  const project = listed === undefined ? readProject(file, context, table['created-by']) : undefined
   const direct = listed ?? (project === undefined ? undefined : new Set(project.keys()))
   const skipped: Skipped[] = []
   // A package may be written once per environment or selection (PEP 751 "Packages MAY be listed multiple times"):
