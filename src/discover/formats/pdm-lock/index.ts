@@ -1,4 +1,3 @@
-import {posix} from 'node:path'
 import {trimEnd} from '../../../core/trim-end.js'
 import type {ScanError, Scope, Skipped} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'

@@ -1,11 +1,9 @@
-import {posix} from 'node:path'
 import type {ScanError, Scope, Skipped} from '../../../core/model.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
 import {vcsUrlRepository} from '../../../core/repo-url.js'
 import {type PackageEntry, packageComponent} from '../../lockfile-support/component.js'
-import {parseRequirement} from '../../lockfile-support/pep508.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {addLockedPypiPackage, downloadQualifiers, indexQualifiers} from '../../lockfile-support/pypi-index.js'
@@ -15,13 +13,12 @@ import {
   keyLine,
   readToml,
   type TomlTable,
-  tomlAt,
   tomlBeside,
 } from '../../lockfile-support/toml.js'
 import {declaredScopes, pipfileDeclared} from '../../lockfile-support/pyproject-declared.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {evaluate, type Marker, namesSelection, parseMarker} from './marker.js'
-import {BroadestScope, isBroader} from '../../lockfile-support/scope.js'
+import {BroadestScope} from '../../lockfile-support/scope.js'
 
 export const discoverer: Discoverer = {
   id: 'pylock-toml',
