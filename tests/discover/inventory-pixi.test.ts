@@ -41,7 +41,7 @@ describe('inventory: pixi', () => {
         'pixi.toml:240 h5py optional pkg:pypi/h5py?' + nightly,
         'pixi.toml:241 bokeh optional pkg:pypi/bokeh?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fbokeh%2Fbokeh',
         'pixi.toml:242 zarr optional pkg:pypi/zarr?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fzarr-developers%2Fzarr-python',
-        'xarray/pixi.toml:99 jax * optional pkg:pypi/jax',
+        'xarray/pixi.toml:99 jax * prod pkg:pypi/jax',
         'xarray/pixi.toml:161 pytest-accept >=0.2.2, <0.3 dev pkg:pypi/pytest-accept',
         'xarray/pixi.toml:244 types-defusedxml * dev pkg:pypi/types-defusedxml',
         'xarray/pixi.toml:245 types-pexpect * dev pkg:pypi/types-pexpect',

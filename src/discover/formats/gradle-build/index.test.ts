@@ -26,26 +26,47 @@ const NO_VERSION =
 const NOT_EXACT =
   'is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version'
 const UNSET =
-  "which neither this file nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)"
+  "which neither this file, the scripts it applies, nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)"
 
 describe('gradle-build', () => {
-  it("reports a script applied with apply from, and names no file defines when there is no catalog (apache/kafka's libs map)", () => {
+  it("reads a script applied with apply from: its maps name the dependencies (apache/kafka's gradle/dependencies.gradle)", () => {
     const text = `apply from: "$rootDir/gradle/dependencies.gradle"
 
 dependencies {
     implementation libs.metrics
     implementation libs.slf4jApi
+    implementation libs.scalaLibrary
     implementation 'org.example:kept:1.0'
 }
 `
-    const out = discoverer.discover(
-      {file: 'core/build.gradle', text},
-      {readText: () => null, exists: () => false},
-    ) as Required<DiscoverOutput>
-    expect(rows(out)).toEqual(['6:20 org.example:kept:1.0 1.0 prod'])
+    const tree: Record<string, string> = {
+      'settings.gradle': "include 'core'\n",
+      'gradle/dependencies.gradle': fixture('kafka/gradle/dependencies.gradle'),
+    }
+    const read = (files: Record<string, string>) =>
+      discoverer.discover(
+        {file: 'core/build.gradle', text},
+        {readText: (path) => files[path] ?? null, exists: (path) => path in files},
+      ) as Required<DiscoverOutput>
+    const out = read(tree)
+    expect(rows(out)).toEqual([
+      '4:20 com.yammer.metrics:metrics-core:2.2.0 2.2.0 prod',
+      '5:20 org.slf4j:slf4j-api:1.7.25 1.7.25 prod',
+      '6:20 org.scala-lang:scala-library:$versions.scala - prod',
+      '7:20 org.example:kept:1.0 1.0 prod',
+    ])
+    expect(out.components.slice(0, 2).map((c) => c.purl)).toEqual([
+      'pkg:maven/com.yammer.metrics/metrics-core@2.2.0',
+      'pkg:maven/org.slf4j/slf4j-api@1.7.25',
+    ])
+    // versions.scala is set in each branch of an if: ambiguous, said.
     expect(notes(out)).toEqual([
-      '1 unsupported applies another script "$rootDir/gradle/dependencies.gradle" (apply from): the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
-      '4 unsupported 2 dependencies are written as names this file does not define (the first libs.metrics) and no version catalog is at gradle/libs.versions.toml: not listed (a script applied with apply from, or buildSrc, defines them)',
+      '6 unresolved-version org.scala-lang:scala-library: version $versions.scala, which this file (or a script it applies) sets to different values: listed without a version',
+    ])
+    // Without the script in the tree: reported, and the names it would define counted.
+    expect(notes(read({}))).toEqual([
+      '1 unsupported applies another script "$rootDir/gradle/dependencies.gradle" (apply from), which is not in the scanned tree: the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
+      '4 unsupported 3 dependencies are written as names this file does not define (the first libs.metrics) and no version catalog is at gradle/libs.versions.toml: not listed (a script applied with apply from, or buildSrc, defines them)',
     ])
     // With the catalog above the script (gradle-version-catalog lists its entries), the accessors are no news.
     const catalog = discoverer.discover(
@@ -53,10 +74,54 @@ dependencies {
       {readText: () => null, exists: (path) => path === 'gradle/libs.versions.toml'},
     ) as Required<DiscoverOutput>
     expect(notes(catalog)).toEqual([])
-    // Kotlin's form.
-    const kotlin = discover('apply(from = "versions.gradle.kts")\n', 'build.gradle.kts')
-    expect(notes(kotlin).map((note) => note.slice(0, 59))).toEqual([
-      '1 unsupported applies another script "versions.gradle.kts" ',
+  })
+
+  it('applies scripts by path, file(), $projectDir and rootProject.file(), Kotlin too; never a URL, a path out of the tree or a cycle', () => {
+    const files: Record<string, string> = {
+      'settings.gradle.kts': '',
+      'gradle/versions.gradle.kts': 'extra["okio"] = "3.9.0"\napply(from = "../build.gradle.kts")\n',
+      'app/deps.gradle':
+        "ext.retrofit = '2.11.0'\ndependencies {\n  implementation 'com.squareup.okhttp3:okhttp:4.12.0'\n}\n",
+      'app/more.gradle': "ext.moshi = '1.15.1'\napply from: 'more.gradle'\n",
+      'app/last.gradle': "ext.gson = '2.11.0'\n",
+    }
+    const kotlin = discover(
+      'apply(from = "gradle/versions.gradle.kts")\ndependencies {\n  implementation("com.squareup.okio:okio:${property("okio")}")\n}\n',
+      'build.gradle.kts',
+      files,
+    )
+    expect(rows(kotlin)).toEqual(['3:18 com.squareup.okio:okio:3.9.0 3.9.0 prod'])
+    const groovy = discover(
+      [
+        "apply from: 'deps.gradle'",
+        'apply from: file("more.gradle")',
+        'apply from: "$projectDir/last.gradle"',
+        "apply from: rootProject.file('gradle/none.gradle')",
+        "apply from: 'https://example.com/shared.gradle'",
+        "apply from: '../../outside.gradle'",
+        'apply from: "${someDir}/x.gradle"',
+        'dependencies {',
+        '  implementation "com.squareup.retrofit2:retrofit:$retrofit"',
+        '  implementation "com.squareup.moshi:moshi:$moshi"',
+        '  implementation "com.google.code.gson:gson:$gson"',
+        '}',
+      ].join('\n'),
+      'app/build.gradle',
+      files,
+    )
+    expect(
+      groovy.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.name} ${c.version}`),
+    ).toEqual([
+      'app/deps.gradle:3 com.squareup.okhttp3:okhttp 4.12.0',
+      'app/build.gradle:9 com.squareup.retrofit2:retrofit 2.11.0',
+      'app/build.gradle:10 com.squareup.moshi:moshi 1.15.1',
+      'app/build.gradle:11 com.google.code.gson:gson 2.11.0',
+    ])
+    expect(notes(groovy).map((note) => note.replace(/: the dependencies and variables.*/, ''))).toEqual([
+      '5 unsupported applies another script "https://example.com/shared.gradle" (apply from), a script at a URL, which stewards does not fetch: not read',
+      '6 unsupported applies another script "../../outside.gradle" (apply from), a path outside the scanned tree: not read',
+      '7 unsupported applies another script "${someDir}/x.gradle" (apply from), a path computed in the script: not read',
+      '4 unsupported applies another script "gradle/none.gradle" (apply from), which is not in the scanned tree',
     ])
   })
 
@@ -595,8 +660,8 @@ dependencies {
       `13 unresolved-version org.example:unset: version $unset, ${UNSET}: listed without a version`,
       `14 unresolved-version org.example:partly-unset: version \${unset}-patch uses \${unset}, ${UNSET}: listed without a version`,
       "15 unresolved-version org.example:catalog: version ${libs.versions.example.get()}, a version catalog's (gradle-version-catalog lists the catalog's entries): listed without a version",
-      '16 unresolved-version org.example:ambiguous: version $ambiguous, which this file sets to different values: listed without a version',
-      '18 unresolved-version org.example:cycle: version $cycle, which this file defines through itself: listed without a version',
+      '16 unresolved-version org.example:ambiguous: version $ambiguous, which this file (or a script it applies) sets to different values: listed without a version',
+      '18 unresolved-version org.example:cycle: version $cycle, which this file (or a script it applies) defines through itself: listed without a version',
       '19 unresolved-version org.example:call: version ${computeVersion()}, an expression stewards does not evaluate: listed without a version',
       `20 unresolved-version org.example:spaced: version 1.0 beta ${NOT_EXACT}`,
       `21 unset-variable $unsetGroup:artifact: the group or artifact uses $unsetGroup, ${UNSET}: not listed`,

@@ -7,8 +7,8 @@
  * parses either DSL. Read as Renovate's gradle manager reads it: a tolerant scan of the tokens (./tokenize.ts) for
  * the forms builds write (`implementation 'g:a:v'`, `api("g:a:$v")`, `compile group: 'g', name: 'a', version: 'v'`,
  * `id("x") version "1.0"`), blocks told apart by the name before their `{`, variables taken from simple assignments
- * in the file and from the gradle.properties files above it. Not an interpreter: a dependency a loop, a function or
- * another script (`apply from:`) adds is not seen. Every step is linear in the text, templates are expanded under a
+ * in the file, from the scripts it applies (`apply from:`, read in turn) and from the gradle.properties files above it.
+ * Not an interpreter: a dependency a loop or a function adds is not seen. Every step is linear in the text, templates are expanded under a
  * length cap and a step budget, and nothing throws on malformed input.
  */
 import {gradlePluginMarker, isGradleTestConfiguration} from '../../lockfile-support/gradle-configurations.js'
@@ -17,6 +17,8 @@ import {elide} from '../../../core/elide.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
+import {posix} from 'node:path'
+import {appendAll} from '../../../core/arrays.js'
 import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {readProperties} from './properties.js'
@@ -194,6 +196,27 @@ export function discoverGradleBuild(file: string, text: string, context: Discove
   return new BuildScript(file, text, context).read()
 }
 
+/** Scripts applied within scripts applied (`apply from:` in a script another applies): read this deep. */
+const MAX_APPLIED_DEPTH = 8
+
+/** Where a script applied to another stands: how deep, the scripts above it, and the one that applies it. */
+interface Applying {
+  depth: number
+  chain: ReadonlySet<string>
+  parent?: BuildScript
+}
+
+/** A script `apply from:` names, where it is in the tree (relative to the scan root), as written. */
+interface Applied {
+  path: string
+  written: string
+  line: number
+}
+
+/** Templates for the root project's folder and this project's, as `apply from:` paths start with them. */
+const ROOT_DIR = new Set(['rootDir', 'rootProject.rootDir', 'rootProject.projectDir', 'project.rootDir'])
+const PROJECT_DIR = new Set(['projectDir', 'project.projectDir'])
+
 const isPunct = (token: Token | undefined, value: string): boolean =>
   token !== undefined && token.kind === 'punct' && token.value === value
 const isIdent = (token: Token | undefined, value?: string): boolean =>
@@ -218,10 +241,14 @@ class BuildScript {
   /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
   private readonly undefinedAccessors: {count: number; first?: {shown: string; line: number}} = {count: 0}
 
+  /** The scripts `apply from:` names that are in the tree, read once this one's variables are known. */
+  private readonly applied: Applied[] = []
+
   constructor(
     private readonly file: string,
     text: string,
     private readonly context: DiscoverContext,
+    private readonly applying: Applying = {depth: 0, chain: new Set([file])},
   ) {
     this.kotlin = file.endsWith('.kts')
     this.settings = /(^|\/)settings\.gradle(\.kts)?$/.test(file)
@@ -230,6 +257,7 @@ class BuildScript {
 
   read(): DiscoverOutput {
     this.walk()
+    this.readApplied()
     for (const statement of this.pending) {
       if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
       else this.plugin(statement.start, statement.end)
@@ -336,23 +364,102 @@ class BuildScript {
   }
 
   /**
-   * `apply from: 'gradle/dependencies.gradle'` (Groovy) or `apply(from = "…")` (Kotlin): a script applied to this one,
-   * not read here, so what it declares (Kafka's `libs` map: 339 dependencies) is reported, not silently missing.
+   * `apply from: 'gradle/dependencies.gradle'` (Groovy) or `apply(from = "…")` (Kotlin): a script applied to this one
+   * (https://docs.gradle.org/current/userguide/plugins.html#sec:script_plugins), read as Renovate's gradle manager
+   * reads it: its variables are this script's (Kafka's `versions` and `libs` maps) and its own dependencies are
+   * listed where it writes them. A path relative to this script's folder, to `$rootDir` (the nearest folder above
+   * with a settings script) or `$projectDir`, in `file(…)` or `rootProject.file(…)` too, is read when it is in the
+   * scanned tree; anything else (a URL, a path computed otherwise or leaving the tree) is reported, not fetched.
    */
   private appliedScript(start: number, end: number): boolean {
     const {tokens} = this.seq
     if (!isIdent(tokens[start], 'apply')) return false
     const from = isPunct(tokens[start + 1], '(') ? start + 2 : start + 1
     if (!isIdent(tokens[from], 'from') || from >= end) return false
-    const target = tokens.slice(from + 2, end).find((token) => token.kind === 'string')
-    const what = target?.raw !== undefined ? ` "${elide(target.raw, 200)}"` : ''
+    let at = from + 2
+    let base: 'script' | 'root' = 'script'
+    // `file('…')`, `project.file("…")`, `rootProject.file('…')`.
+    if (isIdent(tokens[at], 'rootProject') && isPunct(tokens[at + 1], '.')) {
+      base = 'root'
+      at += 2
+    } else if (isIdent(tokens[at], 'project') && isPunct(tokens[at + 1], '.')) at += 2
+    if (isIdent(tokens[at], 'file') && isPunct(tokens[at + 1], '(')) at += 2
+    else if (base === 'root') at = -1
+    const target = at >= 0 && at < end ? tokens[at] : undefined
+    const written = target?.kind === 'string' ? (target.raw ?? target.value) : undefined
+    const line = tokens[start].line
+    const where = target?.kind === 'string' ? this.appliedPath(target, base) : {why: 'a path computed in the script'}
+    if ('path' in where) {
+      // Read once per chain: a script that applies itself, or one above it, again adds nothing.
+      if (!this.applying.chain.has(where.path)) this.applied.push({path: where.path, written: written ?? '', line})
+      return true
+    }
+    this.reportApplied(line, written, `${where.why}: not read`)
+    return true
+  }
+
+  /** Where an applied script's path (a string) is in the tree, or why it is not read. */
+  private appliedPath(token: Token, base: 'script' | 'root'): {path: string} | {why: string} {
+    const parts = token.parts ?? []
+    let rest = token.value
+    if (parts.length > 0 && !parts.every((part) => 'text' in part)) {
+      const [first, ...others] = parts
+      if ('text' in first || !others.every((part) => 'text' in part)) return {why: 'a path computed in the script'}
+      if (ROOT_DIR.has(first.expr)) base = 'root'
+      else if (!PROJECT_DIR.has(first.expr)) return {why: 'a path computed in the script'}
+      rest = others.map((part) => ('text' in part ? part.text : '')).join('')
+      if (!rest.startsWith('/')) return {why: 'a path computed in the script'}
+      rest = rest.slice(1)
+    } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) return {why: 'a script at a URL, which stewards does not fetch'}
+    else if (rest.startsWith('/') || /^[A-Za-z]:[\\/]/.test(rest))
+      return {why: 'an absolute path, outside the scanned tree'}
+    const dir = base === 'root' ? this.rootDir() : posix.dirname(this.file)
+    const path = posix.normalize(dir === '.' ? rest : `${dir}/${rest}`)
+    if (path === '..' || path.startsWith('../') || path === '.' || rest === '')
+      return {why: 'a path outside the scanned tree'}
+    if (this.applying.depth >= MAX_APPLIED_DEPTH) return {why: `applied more than ${MAX_APPLIED_DEPTH} scripts deep`}
+    return {path}
+  }
+
+  /** The root project's folder: the nearest folder at or above this script's with a settings script, else its own. */
+  private rootDir(): string {
+    for (const name of ['settings.gradle', 'settings.gradle.kts'])
+      for (const path of pathsAbove(this.file, name))
+        if (this.context.exists?.(path) ?? this.context.readText(path) !== null) return posix.dirname(path)
+    return posix.dirname(this.file)
+  }
+
+  private reportApplied(line: number, written: string | undefined, why: string): void {
+    const what = written === undefined ? '' : ` "${elide(written, 200)}"`
     this.skipped.push({
       file: this.file,
-      line: tokens[start].line,
+      line,
       reason: 'unsupported',
-      message: `applies another script${what} (apply from): the dependencies and variables it declares are not read, so dependencies written with them here are not listed`,
+      message: `applies another script${what} (apply from), ${why}: the dependencies and variables it declares are not read, so dependencies written with them here are not listed`,
     })
-    return true
+  }
+
+  /**
+   * The scripts applied to this one, in order: each read as a build script whose variables this one's may name (and
+   * which may name this one's), its dependencies listed at their own file and lines.
+   */
+  private readApplied(): void {
+    for (const {path, written, line} of this.applied) {
+      const text = this.context.readText(path)
+      if (text === null) {
+        // A missing script is said here; one there but unreadable is the context's error (told once).
+        if (!this.context.exists?.(path)) this.reportApplied(line, written, 'which is not in the scanned tree')
+        continue
+      }
+      const chain = new Set(this.applying.chain).add(path)
+      const script = new BuildScript(path, text, this.context, {depth: this.applying.depth + 1, chain, parent: this})
+      const out = script.read()
+      appendAll(this.components, out.components)
+      appendAll(this.skipped, out.skipped ?? [])
+      for (const [name, definitions] of script.variables)
+        for (const definition of definitions) this.add(name, definition)
+      this.memo.clear()
+    }
   }
 
   /** The block a header opens: what is read in it. */
@@ -414,9 +521,11 @@ class BuildScript {
   private assignment(start: number, end: number, frame: Frame, opens: boolean): boolean {
     const {tokens, match} = this.seq
     let equals = -1
+    let adds = false
     for (let j = start; j < end; ) {
-      if (isPunct(tokens[j], '=')) {
+      if (isPunct(tokens[j], '=') || isPunct(tokens[j], '+=')) {
         equals = j
+        adds = tokens[j].value === '+='
         break
       }
       if ((isPunct(tokens[j], '(') || isPunct(tokens[j], '[')) && match[j] > j) j = match[j] + 1
@@ -427,6 +536,12 @@ class BuildScript {
     const declared = k > start
     if (equals === -1) return this.setCall(start, end, frame) || this.delegated(k, end, declared)
     if (opens || equals + 1 >= end) return true
+    // `versions += [kotlin: '1.9.0']` (Kafka's gradle/dependencies.gradle) adds keys to a map; any other `+=` no value.
+    if (adds) {
+      const path = declared ? null : this.path(this.seq, start, equals)
+      if (path !== null && (frame.properties || OWNERS.has(path[0]))) this.define(ownName(path), equals + 1, end, true)
+      return true
+    }
     let name: string | undefined
     const left = equals - k
     if (declared || (left === 2 && isIdent(tokens[k]) && isIdent(tokens[k + 1]))) {
@@ -470,8 +585,8 @@ class BuildScript {
     return true
   }
 
-  /** A variable's definition; a Groovy map literal defines one per key. */
-  private define(name: string, start: number, end: number): void {
+  /** A variable's definition; a Groovy map literal defines one per key (only those, with `mapOnly`). */
+  private define(name: string, start: number, end: number, mapOnly = false): void {
     const {tokens, match} = this.seq
     while (start < end && tokens[start].kind === 'newline') start++
     if (isPunct(tokens[start], '[') && match[start] > start && match[start] < end) {
@@ -486,7 +601,7 @@ class BuildScript {
       }
       if (map) return
     }
-    this.add(name, {seq: this.seq, start, end})
+    if (!mapOnly) this.add(name, {seq: this.seq, start, end})
   }
 
   private add(name: string, definition: Definition): void {
@@ -657,6 +772,9 @@ class BuildScript {
       this.memo.set(name, result)
       return result
     }
+    // A script applied to another sees the variables that one sets (its project's extra properties).
+    const {parent} = this.applying
+    if (parent?.variables.has(name)) return parent.lookup(name, shown, depth + 1)
     const property = this.property(name)
     if (property !== undefined) return property.length > MAX_VALUE ? hole(shown, 'long') : {text: property, missing: []}
     return hole(shown, name.startsWith('libs.') ? 'catalog' : 'unset')
@@ -785,8 +903,8 @@ class BuildScript {
           this.undefinedAccessors.first ??= {shown: path.join('.'), line: token.line}
           continue
         }
-        const value = this.lookup(name, path.join('.'), 0)
-        if (value.missing.length === 0) this.coordinate(value, token, scope, false)
+        // A coordinate whose version could not be read is listed without it, and said (Kafka's `$versions.scala`).
+        this.coordinate(this.lookup(name, path.join('.'), 0), token, scope, true)
         continue
       }
       if (!this.hasString(a, b)) continue
@@ -978,13 +1096,13 @@ function isDynamic(version: string): boolean {
 function describe(missing: Missing): string {
   switch (missing.why) {
     case 'unset':
-      return `${missing.shown}, which neither this file nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)`
+      return `${missing.shown}, which neither this file, the scripts it applies, nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)`
     case 'catalog':
       return `${missing.shown}, a version catalog's (gradle-version-catalog lists the catalog's entries)`
     case 'ambiguous':
-      return `${missing.shown}, which this file sets to different values`
+      return `${missing.shown}, which this file (or a script it applies) sets to different values`
     case 'cycle':
-      return `${missing.shown}, which this file defines through itself`
+      return `${missing.shown}, which this file (or a script it applies) defines through itself`
     case 'long':
       return `${missing.shown}, which gives more than ${MAX_VALUE} characters`
     case 'expression':
