@@ -118,11 +118,43 @@ dependencies {
       'app/build.gradle:11 com.google.code.gson:gson 2.11.0',
     ])
     expect(notes(groovy).map((note) => note.replace(/: the dependencies and variables.*/, ''))).toEqual([
-      '5 unsupported applies another script "https://example.com/shared.gradle" (apply from), a script at a URL, which stewards does not fetch: not read',
-      '6 unsupported applies another script "../../outside.gradle" (apply from), a path outside the scanned tree: not read',
-      '7 unsupported applies another script "${someDir}/x.gradle" (apply from), a path computed in the script: not read',
+      '5 unsupported applies another script "https://example.com/shared.gradle" (apply from), a script at a URL, which stewards does not fetch',
+      '6 unsupported applies another script "../../outside.gradle" (apply from), a path outside the scanned tree',
+      '7 unsupported applies another script "${someDir}/x.gradle" (apply from), a path computed in the script',
       '4 unsupported applies another script "gradle/none.gradle" (apply from), which is not in the scanned tree',
     ])
+  })
+
+  it('reads a bounded number of applied scripts however they fan out (ten per level, each applying the next ten)', () => {
+    const files: Record<string, string> = {}
+    for (let level = 0; level < 8; level++)
+      for (let i = 0; i < 10; i++)
+        files[`l${level}/s${i}.gradle`] = [
+          ...Array.from({length: 10}, (_, j) => `apply from: '../l${level + 1}/s${j}.gradle'`),
+          // The same script applied twice is read once.
+          `apply from: '../l${level + 1}/s0.gradle'`,
+          `ext.v${level} = '${level}.0'`,
+        ].join('\n')
+    let reads = 0
+    const out = discoverer.discover(
+      {file: 'build.gradle', text: 'apply from: \'l0/s0.gradle\'\ndependencies {\n  implementation "g:a:$v3"\n}\n'},
+      {
+        readText: (path) => {
+          reads++
+          return files[path] ?? null
+        },
+        exists: (path) => path in files,
+      },
+    ) as Required<DiscoverOutput>
+    expect(rows(out)).toEqual(['3:18 g:a:3.0 3.0 prod'])
+    // 64 applied scripts and the gradle.properties looked for, where 10^7 chains would have been read.
+    expect(reads).toBeLessThan(64 + 16)
+    expect(new Set(notes(out).map((note) => note.replace(/^\d+ (.*?) ".*?"(.*)$/, '$1$2')))).toEqual(
+      new Set([
+        'unsupported applies another script (apply from), applied more than 8 scripts deep: the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
+        'unsupported applies another script (apply from), past the 64 applied scripts read for one build script: the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
+      ]),
+    )
   })
 
   it('matches build and settings scripts, Groovy and Kotlin, outside node_modules', () => {

@@ -198,12 +198,21 @@ export function discoverGradleBuild(file: string, text: string, context: Discove
 
 /** Scripts applied within scripts applied (`apply from:` in a script another applies): read this deep. */
 const MAX_APPLIED_DEPTH = 8
+/**
+ * Applied scripts read for one build script, all depths together: scripts that each apply the next several times
+ * would otherwise be read a number of times exponential in the depth.
+ */
+const MAX_APPLIED_READS = 64
 
-/** Where a script applied to another stands: how deep, the scripts above it, and the one that applies it. */
+/**
+ * Where a script applied to another stands: how deep, the scripts above it, the one that applies it, and the reads
+ * left to the build script they all serve (shared).
+ */
 interface Applying {
   depth: number
   chain: ReadonlySet<string>
   parent?: BuildScript
+  reads: {left: number}
 }
 
 /** A script `apply from:` names, where it is in the tree (relative to the scan root), as written. */
@@ -248,7 +257,7 @@ class BuildScript {
     private readonly file: string,
     text: string,
     private readonly context: DiscoverContext,
-    private readonly applying: Applying = {depth: 0, chain: new Set([file])},
+    private readonly applying: Applying = {depth: 0, chain: new Set([file]), reads: {left: MAX_APPLIED_READS}},
   ) {
     this.kotlin = file.endsWith('.kts')
     this.settings = /(^|\/)settings\.gradle(\.kts)?$/.test(file)
@@ -391,10 +400,11 @@ class BuildScript {
     const where = target?.kind === 'string' ? this.appliedPath(target, base) : {why: 'a path computed in the script'}
     if ('path' in where) {
       // Read once per chain: a script that applies itself, or one above it, again adds nothing.
-      if (!this.applying.chain.has(where.path)) this.applied.push({path: where.path, written: written ?? '', line})
+      if (!this.applying.chain.has(where.path) && !this.applied.some((applied) => applied.path === where.path))
+        this.applied.push({path: where.path, written: written ?? '', line})
       return true
     }
-    this.reportApplied(line, written, `${where.why}: not read`)
+    this.reportApplied(line, written, where.why)
     return true
   }
 
@@ -445,6 +455,11 @@ class BuildScript {
    */
   private readApplied(): void {
     for (const {path, written, line} of this.applied) {
+      if (this.applying.reads.left <= 0) {
+        this.reportApplied(line, written, `past the ${MAX_APPLIED_READS} applied scripts read for one build script`)
+        continue
+      }
+      this.applying.reads.left--
       const text = this.context.readText(path)
       if (text === null) {
         // A missing script is said here; one there but unreadable is the context's error (told once).
@@ -452,7 +467,13 @@ class BuildScript {
         continue
       }
       const chain = new Set(this.applying.chain).add(path)
-      const script = new BuildScript(path, text, this.context, {depth: this.applying.depth + 1, chain, parent: this})
+      const {reads} = this.applying
+      const script = new BuildScript(path, text, this.context, {
+        depth: this.applying.depth + 1,
+        chain,
+        parent: this,
+        reads,
+      })
       const out = script.read()
       appendAll(this.components, out.components)
       appendAll(this.skipped, out.skipped ?? [])
