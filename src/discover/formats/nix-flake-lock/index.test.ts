@@ -83,22 +83,24 @@ describe('nix-flake-lock', () => {
     ])
   })
 
-  it('names each input by its source: the same repository at two revs is two components, under any node key', () => {
+  it('names each input by its source: the same repository at two revs is two components; at one rev, one at both nodes', () => {
     const {components, errors} = discover(
       lock({
         nixpkgs: github('NixOS', 'nixpkgs', REV_A),
         nixpkgs_2: github('NixOS', 'nixpkgs', REV_B),
+        tool: {...github('example-org', 'tool', REV_A), inputs: {nixpkgs: 'nixpkgs_2', base: 'pkgs', self: []}},
+        // The same source and rev as `nixpkgs`, reached only through `tool` (Hyprland's hyprland-protocols_2).
         pkgs: github('NixOS', 'nixpkgs', REV_A),
-        tool: {...github('example-org', 'tool', REV_A), inputs: {nixpkgs: 'nixpkgs_2', self: []}},
-        root: {inputs: {nixpkgs: 'nixpkgs', tool: 'tool', other: 'pkgs'}},
+        root: {inputs: {nixpkgs: 'nixpkgs', tool: 'tool'}},
       }),
     )
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version, c.direct, c.ref])).toEqual([
-      ['github.com/NixOS/nixpkgs', REV_A, true, `github:NixOS/nixpkgs/${REV_A}`],
-      ['github.com/NixOS/nixpkgs', REV_B, false, `github:NixOS/nixpkgs/${REV_B}`],
-      ['github.com/NixOS/nixpkgs', REV_A, true, `github:NixOS/nixpkgs/${REV_A}`],
-      ['github.com/example-org/tool', REV_A, true, `github:example-org/tool/${REV_A}`],
+    expect(
+      components.map((c) => [c.name, c.version, c.direct, c.ref, c.locations.map((l) => `${l.line}:${l.column}`)]),
+    ).toEqual([
+      ['github.com/NixOS/nixpkgs', REV_A, true, `github:NixOS/nixpkgs/${REV_A}`, ['3:5', '53:5']],
+      ['github.com/NixOS/nixpkgs', REV_B, false, `github:NixOS/nixpkgs/${REV_B}`, ['18:5']],
+      ['github.com/example-org/tool', REV_A, true, `github:example-org/tool/${REV_A}`, ['33:5']],
     ])
   })
 

@@ -6,6 +6,7 @@
  * node is a locked input: its `locked` attributes (`builtins.fetchTree` arguments) say what is fetched. See
  * ./readme.md for what each input type becomes.
  */
+import {appendAll} from '../../../core/arrays.js'
 import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError} from '../../../core/model.js'
@@ -103,15 +104,24 @@ export function discoverFlakeLock(file: string, text: string): DiscoverOutput {
   const reached = reachedNodes(state, rootNode)
   const direct = directNodes(state, rootNode)
   checkFollows(state, reached)
-  const components: Component[] = []
-  // In the file's order of nodes: the same order on every run.
+  // In the file's order of nodes: the same order on every run. Two nodes locking the same source at the same
+  // revision (`hyprland-protocols` and `hyprland-protocols_2`, one the flake's input and one an input's) are one
+  // dependency: one component at both nodes, direct when either is.
+  const byIdentity = new Map<string, Component>()
   for (const key of Object.keys(nodes)) {
     const node = nodes[key]
     if (key === rootKey || !reached.has(key) || !isJsonObject(node)) continue
     const component = lockedInput(state, key, node, direct.has(key))
-    if (component !== undefined) components.push(component)
+    if (component === undefined) continue
+    const identity = JSON.stringify([component.name, component.version, component.purl, component.ref, component.local])
+    const same = byIdentity.get(identity)
+    if (same === undefined) byIdentity.set(identity, component)
+    else {
+      same.direct = same.direct === true || component.direct === true
+      appendAll(same.locations, component.locations)
+    }
   }
-  return {components, errors}
+  return {components: [...byIdentity.values()], errors}
 }
 
 /** Where a node is: its key in `nodes`. */
