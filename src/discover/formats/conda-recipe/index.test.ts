@@ -129,6 +129,17 @@ describe('conda-recipe', () => {
     expect(JSON.stringify(out)).not.toContain('secret')
   })
 
+  it('says what a line scan does not count: a flow mapping', () => {
+    expect(skips(discover('package:\n  name: acme\nrequirements: {run: [python]}\n'))).toEqual([
+      `3 unsupported a conda-build recipe whose requirements are written as a flow mapping ({…}): not counted, not read; ${WHY}`,
+    ])
+    expect(
+      skips(discover('package:\n  name: acme\nrequirements:\n  host: {a: b}\n  run: [python, "numpy >=2"]\n')),
+    ).toEqual([
+      `3 unsupported a conda-build recipe: 2 conda requirements not read (run 2: python, numpy; requirements written as a flow mapping ({…}) not counted): ${WHY}`,
+    ])
+  })
+
   it('reports a recipe without requirements at line 1', () => {
     expect(skips(discover('package:\n  name: acme\n  version: 1\nbuild:\n  number: 0\n'))).toEqual([
       `1 unsupported a conda-build recipe with no requirements written: not read; ${WHY}`,

@@ -80,6 +80,8 @@ interface Tally {
   /** Package names of `run`, each once, in the order written. */
   run: Set<string>
   conditional: boolean
+  /** A requirements mapping or section written in flow style (`{build: [a]}`): not counted by the line scan. */
+  flow: boolean
   /** Outputs that have requirements. */
   outputs: number
   /** Line of the top-level `requirements:`; of the first output's. */
@@ -88,7 +90,7 @@ interface Tally {
 }
 
 function newTally(): Tally {
-  return {counts: new Map(), run: new Set(), conditional: false, outputs: 0}
+  return {counts: new Map(), run: new Set(), conditional: false, flow: false, outputs: 0}
 }
 
 function count(tally: Tally, section: string, spec: string): void {
@@ -148,7 +150,7 @@ function scanLines(source: string, tally: Tally): void {
     const indent = raw.length - content.length
     if (content === '' || content.startsWith('#')) continue
     if (content.startsWith('{%') || content.startsWith('{#')) {
-      if (block !== undefined) tally.conditional = true
+      if (block !== undefined && /^\{%-?[ \t]*(?:if|elif|else|for)\b/.test(content)) tally.conditional = true
       continue
     }
     const item = content === '-' || content.startsWith('- ')
@@ -196,8 +198,11 @@ function outputRequirements(tally: Tally, line: number, base: number, key: strin
 /** A value written on its key's line: a flow list's items, or one entry. */
 function inlineValue(tally: Tally, value: string, section: string): void {
   const written = value.trim()
-  if (written === '' || written === '{}' || written === '[]' || written.startsWith('{') || written.startsWith('&'))
+  if (written === '' || written === '{}' || written === '[]' || written.startsWith('&')) return
+  if (written.startsWith('{') && !written.startsWith('{{')) {
+    tally.flow = true
     return
+  }
   if (written.startsWith('[')) {
     const inner = written.slice(1, written.endsWith(']') ? -1 : undefined)
     for (const item of inner.split(',')) if (item.trim() !== '') count(tally, section, item)
@@ -362,8 +367,11 @@ function message(tool: string, tally: Tally): string {
     const more = tally.run.size > NAMED_RUN ? ` and ${tally.run.size - NAMED_RUN} more` : ''
     parts.push(`${label} ${n}: ${shown.join(', ')}${more}`)
   }
+  const flow = tally.flow ? '; requirements written as a flow mapping ({…}) not counted' : ''
+  if (total === 0 && tally.flow)
+    return `a ${tool} recipe whose requirements are written as a flow mapping ({…}): not counted, not read; ${why}`
   if (total === 0) return `a ${tool} recipe with no requirements written: not read; ${why}`
   const outputs = tally.outputs > 0 ? `; ${plural(tally.outputs, "output's", "outputs'")} requirements included` : ''
   const conditional = tally.conditional ? '; conditional entries counted whatever the platform' : ''
-  return `a ${tool} recipe: ${plural(total, 'conda requirement', 'conda requirements')} not read (${parts.join('; ')}${outputs}${conditional}): ${why}`
+  return `a ${tool} recipe: ${plural(total, 'conda requirement', 'conda requirements')} not read (${parts.join('; ')}${outputs}${conditional}${flow}): ${why}`
 }
