@@ -111,6 +111,8 @@ describe('conda-recipe', () => {
         '      - j',
         '      - k',
         "      - {{ pin_subpackage('libacme') }}",
+        "      - {{ pin_compatible('numpy',",
+        "             max_pin='x.x') }}",
         '    test:',
         '      requires:',
         '        - pytest',
@@ -124,7 +126,7 @@ describe('conda-recipe', () => {
     )
     expect(out.errors).toEqual([])
     expect(skips(out)).toEqual([
-      `9 unsupported a conda-build recipe: 18 conda requirements not read (build 1; host 2; run 13: a, b, c, d, e, f, g, h, i, j and 2 more; without a section 2; 2 outputs' requirements included; conditional entries counted whatever the platform): ${WHY}`,
+      `9 unsupported a conda-build recipe: 19 conda requirements not read (build 1; host 2; run 14: a, b, c, d, e, f, g, h, i, j and 3 more; without a section 2; 2 outputs' requirements included; conditional entries counted whatever the platform): ${WHY}`,
     ])
     expect(JSON.stringify(out)).not.toContain('secret')
   })

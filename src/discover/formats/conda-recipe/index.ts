@@ -109,8 +109,9 @@ function packageName(spec: string): string {
   if (/^(["']).*\1$/.test(written)) written = written.slice(1, -1).trim()
   if (written.startsWith('{{') || written.startsWith('${{')) {
     const end = written.indexOf('}}')
-    if (end >= 0)
-      return elide(written.slice(0, end + 2) + (/^[^\s<>=!~,]*/.exec(written.slice(end + 2))?.[0] ?? ''), 100)
+    // An expression continued on the next lines: what this line writes of it.
+    if (end < 0) return elide(written, 100)
+    return elide(written.slice(0, end + 2) + (/^[^\s<>=!~,]*/.exec(written.slice(end + 2))?.[0] ?? ''), 100)
   }
   return elide(/^[^\s<>=!~,]*/.exec(written)?.[0] ?? '', 100)
 }
