@@ -26,6 +26,7 @@ import {discoverer as pipRequirements} from './formats/pip-requirements/index.js
 import {discoverer as pyproject} from './formats/pyproject/index.js'
 import {discoverer as pythonSetup} from './formats/python-setup/index.js'
 import {discoverer as condaEnvironment} from './formats/conda-environment/index.js'
+import {discoverer as condaRecipe} from './formats/conda-recipe/index.js'
 import {discoverer as pixiToml} from './formats/pixi-toml/index.js'
 import {discoverer as pixiLock} from './formats/pixi-lock/index.js'
 import {discoverer as gemfileLock} from './formats/gemfile-lock/index.js'
@@ -111,6 +112,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   pyproject,
   pythonSetup,
   condaEnvironment,
+  condaRecipe,
   pixiToml,
   pixiLock,
   gemfileLock,
