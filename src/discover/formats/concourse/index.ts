@@ -33,6 +33,7 @@ import type {Location} from '../../../core/model.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
+import {YTT_TEMPLATE, yttAnnotationLine} from '../../ytt.js'
 import {
   isAbsent,
   describe,
@@ -108,15 +109,9 @@ interface Place {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const annotation = /^[ \t]*#@/m.exec(input.text)
-  if (annotation !== null) {
-    out.skipped.push({
-      file: input.file,
-      line: input.text.slice(0, annotation.index).split('\n').length,
-      reason: 'unsupported',
-      message:
-        'a ytt template (#@ annotations): its values are computed when ytt renders it; render it and scan the result',
-    })
+  const annotation = yttAnnotationLine(input.text)
+  if (annotation !== undefined) {
+    out.skipped.push({file: input.file, line: annotation, reason: 'unsupported', message: YTT_TEMPLATE})
     return out
   }
   for (const root of mappingDocuments(

@@ -35,7 +35,8 @@ export const discoverer: Discoverer = {
 
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file)
+  // Helm reads Chart.yaml with sigs.k8s.io/yaml (go-yaml): an unknown tag is its node untagged.
+  const yaml = readYaml(input.text, input.file, {keepUnknownTags: 'quietly'})
   appendAll(out.errors, yaml.errors)
   const root = yaml.documents.find((doc) => doc.root !== null)?.root
   if (!root) return out

@@ -15,6 +15,17 @@ describe('helm-values', () => {
     ).toEqual([true, true, true, true, false])
   })
 
+  it("reads values with custom tags as Helm does, as their text (helm-secrets' !vault in helmfile's example)", async () => {
+    const text = readFileSync(join(import.meta.dirname, '__fixtures__', 'helmfile-vault', 'values.yaml'), 'utf8')
+    const inventory = await scan({'values.yaml': text})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.ref} ${c.locations[0].line}`)).toEqual([
+      'my.private.docker.registry.local/internal/argocd:1.2.3 16',
+    ])
+    // The tagged values are never printed.
+    expect(JSON.stringify(inventory)).not.toContain('internal/harbor')
+  })
+
   it('composes image blocks as written and normalises them against the global registry', async () => {
     const inventory = await scan({
       'values.yaml': `global:

@@ -30,7 +30,8 @@ export const discoverer: Discoverer = {
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  const yaml = readYaml(input.text, input.file)
+  // Helm reads values with sigs.k8s.io/yaml (go-yaml): an unknown tag (`!vault path`, for helm-secrets) is its text.
+  const yaml = readYaml(input.text, input.file, {keepUnknownTags: 'quietly'})
   appendAll(out.errors, yaml.errors)
   // The chart the values are for: the nearest Chart.yaml, beside the file or above it (a chart's `ci/` and
   // `examples/*/` values files are that chart's: opentelemetry-collector's examples were told it had no appVersion).

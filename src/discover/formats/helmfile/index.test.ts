@@ -47,6 +47,29 @@ describe('helmfile', () => {
     expect(others.map(discoverer.matches)).toEqual([false, false, false, false, false, false, false])
   })
 
+  it('reads a release whose values hold a custom tag as helmfile does (go-yaml: the tag read as text)', async () => {
+    const inventory = await scanTree(
+      {
+        'helmfile.yaml': [
+          'repositories:',
+          '- name: bitnami',
+          '  url: https://charts.bitnami.com/bitnami',
+          'releases:',
+          '- name: web',
+          '  chart: bitnami/nginx',
+          '  version: 15.0.0',
+          '  values:',
+          '  - auth:',
+          '      password: !vault secret/web#password',
+          '',
+        ].join('\n'),
+      },
+      {discoverers: [discoverer]},
+    )
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.name} ${c.version}`)).toEqual(['nginx 15.0.0'])
+  })
+
   it('identifies a helmfile on standard input by its releases, not a Kubernetes object', () => {
     const identify = discoverer.identify!
     expect(identify('repositories:\n- name: a\n  url: https://a\nreleases:\n- name: x\n  chart: a/x\n')).toBe(true)

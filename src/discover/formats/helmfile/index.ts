@@ -102,7 +102,8 @@ interface Part {
  * mapping used as a key, which `{{ x }}` is to YAML) is a template: skipped, its problems not reported.
  */
 function readParts(file: string, text: string, out: Output): YamlMap[] {
-  const yaml = readYaml(text, file)
+  // helmfile reads with go-yaml: an unknown tag (`!vault path`) is its text, as kubectl reads it.
+  const yaml = readYaml(text, file, {keepUnknownTags: 'quietly'})
   const parts = text.includes('{{') ? cutParts(text) : []
   const templates = new Set<number>()
   const partOf = (line: number | undefined) => (line === undefined ? -1 : partAt(parts, line))

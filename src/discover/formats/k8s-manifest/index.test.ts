@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {discoverPaths} from '../../index.js'
@@ -22,6 +23,33 @@ describe('k8s-manifest', () => {
         'a.json',
       ].map(discoverer.matches),
     ).toEqual([false, false, false, false, false, false, false, false])
+  })
+
+  it("reports a ytt template once, never as a broken manifest (cf-for-k8s's api_server_deployment.yml)", async () => {
+    const text = readFileSync(new URL('./__fixtures__/cf-for-k8s/api_server_deployment.yml', import.meta.url), 'utf8')
+    const ytt = await scan({'config/api_server_deployment.yml': text})
+    expect(ytt.components).toEqual([])
+    expect(ytt.errors).toEqual([])
+    expect(ytt.skipped.map((s) => [s.file, s.line, s.reason, s.message])).toEqual([
+      [
+        'config/api_server_deployment.yml',
+        1,
+        'unsupported',
+        'a ytt template (#@ annotations): its values are computed when ytt renders it; render it and scan the result',
+      ],
+    ])
+    // Annotations ytt writes without a space (`#@overlay/match`, `#@data/values`), indented or not.
+    const overlay = await scan({
+      'o.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n  #@overlay/match by="name"\n  containers: []\n',
+    })
+    expect(overlay.skipped.map((s) => s.line)).toEqual([4])
+    // A `#@` inside a value or a comment that is no annotation (`#@example.com`) is plain YAML: read.
+    const plain = await scan({
+      'p.yaml':
+        'apiVersion: v1\nkind: Pod\n# contact #@ops\n#@example.com\nspec:\n  containers:\n  - image: nginx:1.27\n',
+    })
+    expect(plain.skipped).toEqual([])
+    expect(refsAt(plain)).toEqual(['nginx:1.27 p.yaml:7:12'])
   })
 
   it('finds containers, init, ephemeral and volume images of workloads, Lists and custom resources', async () => {

@@ -12,6 +12,7 @@ import {isManifestCandidate} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import {YTT_TEMPLATE, yttAnnotationLine} from '../../ytt.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -34,6 +35,12 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   if (isChartTemplate(input.file, context))
     return helmTemplate(out, input.file, 'a Helm chart template (under templates/ beside Chart.yaml)')
+  // A ytt template's `#@` lines are comments to YAML: `image: #@ data.values.image` would read as a null image.
+  const ytt = yttAnnotationLine(input.text)
+  if (ytt !== undefined) {
+    out.skipped.push({file: input.file, line: ytt, reason: 'unsupported', message: YTT_TEMPLATE})
+    return out
+  }
   const cheap = mayHoldObject(input.text) ? undefined : withoutObjects(input.text, input.file)
   if (cheap?.valid) return out
   if (cheap?.first) return notManifest(out, input.file, 'not valid YAML', cheap.first)

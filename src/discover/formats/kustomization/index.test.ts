@@ -16,6 +16,15 @@ spec:
 `
 
 describe('kustomize image overrides', () => {
+  it('reads a kustomization with a custom tag as kustomize does (the tag read as text)', async () => {
+    const inventory = await scan({
+      'kustomization.yaml':
+        'images:\n- name: nginx\n  newTag: !custom 1.27.0\nconfigMapGenerator:\n- name: x\n  literals: [!vault a]\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual(['nginx:1.27.0 kustomization.yaml:2:9'])
+  })
+
   it('splits references as kustomize does (a port is not a tag)', () => {
     expect(splitImage('localhost:5000/app:1@sha256:ab')).toEqual({
       name: 'localhost:5000/app',

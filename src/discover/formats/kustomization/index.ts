@@ -234,7 +234,8 @@ function isRemote(entry: string): boolean {
 }
 
 function parse(text: string, file: string, errors: ScanError[]): Parsed | undefined {
-  const yaml = readYaml(text, file)
+  // kustomize reads with go-yaml (kyaml): an unknown tag is its node untagged, as kubectl reads it.
+  const yaml = readYaml(text, file, {keepUnknownTags: 'quietly'})
   appendAll(errors, yaml.errors)
   const root = yaml.documents.find((doc) => doc.root !== null)?.root
   if (!root) return undefined
