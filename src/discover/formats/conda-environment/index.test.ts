@@ -186,7 +186,7 @@ dependencies:
     expect(out.errors).toEqual([])
     expect(out.components).toEqual([])
     expect(skips(out)).toEqual([
-      "5 unsupported dependencies: pip: included file 'ci/extra-deps.txt' not read: only requirements*.txt files are read, by the pip-requirements format",
+      "5 unsupported dependencies: pip: included file 'ci/extra-deps.txt' not read: the pip-requirements format reads requirements*.txt, *-requirements.txt, any .txt under a requirements/ folder, and the same names in .in",
       "6 unsupported dependencies: pip: constraints file 'constraints.txt' not read (its pins are not applied)",
     ])
   })

@@ -11,7 +11,7 @@
  *   per run: ../pip-requirements/pip-source.ts) gives purl `repository_url` when PyPI is not among its indexes,
  *   without credentials. `name @ url`, `-e`, paths and VCS URLs say where the package comes from: `local`,
  *   `vcs_url` or `download_url`, without pip's `#egg=`/`#subdirectory=`; without a name they are skipped. `-r` includes
- *   are not followed (the pip-requirements format reads `requirements*.txt` itself; others are reported), nor `-c`.
+ *   are not followed (the pip-requirements format reads `requirements*.txt` and the like itself; others are reported), nor `-c`.
  * - `channels:`, `name:`, `prefix:`, `variables:` are not packages; not read.
  * Read with the project's YAML reader (positions for every node); the pip lines by hand, as pip-requirements does:
  * pip's own line format, which no JS library reads.
@@ -35,6 +35,7 @@ import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
 import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
+import {isRequirementsName, REQUIREMENTS_NAMES} from '../../lockfile-support/requirements-names.js'
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 
 export const discoverer: Discoverer = {
@@ -66,15 +67,6 @@ const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
 const EXTRA_INDEX_URL = /^--extra-index-url(?:\s*=\s*|\s+)(\S+)$/
 const VCS = /^(?:git|hg|svn|bzr)\+/
 const PATH = /^(?:\.{1,2}(?:\/|$)|\/|file:)/
-
-/** The files the pip-requirements format reads on its own (its `matches`). */
-function isRequirementsFile(path: string): boolean {
-  const base = posix.basename(path)
-  return (
-    /^(.*[-_.])?requirements([-_.].*)?\.txt$/i.test(base) ||
-    (posix.basename(posix.dirname(path)) === 'requirements' && base.endsWith('.txt'))
-  )
-}
 
 /** A URL or path requirement: pip's `#egg=` names it when nothing else does; `#subdirectory=` is not carried. */
 function urlEntry(written: string, requirement: string, name?: string): PipEntry {
@@ -230,13 +222,13 @@ function pipComponent(
     )
   else if (entry.kind === 'include') {
     // The pip-requirements format reads the files it would find itself; a constraints file only pins others.
-    if (!entry.constraint && isRequirementsFile(entry.path)) return
+    if (!entry.constraint && isRequirementsName(entry.path)) return
     const what = entry.constraint ? 'constraints file' : 'included file'
     out.skipped.push({
       file,
       line: at.line,
       reason: 'unsupported',
-      message: `dependencies: pip: ${what} '${elide(urlWithoutCredentials(entry.path), 200)}' not read${entry.constraint ? ' (its pins are not applied)' : ': only requirements*.txt files are read, by the pip-requirements format'}`,
+      message: `dependencies: pip: ${what} '${elide(urlWithoutCredentials(entry.path), 200)}' not read${entry.constraint ? ' (its pins are not applied)' : `: the pip-requirements format reads ${REQUIREMENTS_NAMES}`}`,
     })
   } else if (entry.kind === 'url') {
     const shown = elide(urlWithoutCredentials(entry.url), 200)

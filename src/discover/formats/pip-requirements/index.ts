@@ -8,35 +8,16 @@ import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
 import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
+import {isConstraintsName, isRequirementsName} from '../../lockfile-support/requirements-names.js'
 import {directReference} from '../../lockfile-support/pypi-index.js'
 
 /** Includes are followed this deep at most (pip has no limit, but cycles must end). */
 const MAX_INCLUDE_DEPTH = 8
 
-/**
- * `requirements*.txt` and the like, any `.txt` in a `requirements/` folder at any depth below it
- * (`requirements/pytorch/test.txt`), and the same names in `.in`: what pip-tools and `uv pip compile` read to
- * write the pinned `.txt` (the project's own declarations; pip reads them as requirements files).
- */
-function isRequirementsFile(file: string): boolean {
-  const base = posix.basename(file)
-  return (
-    /^(.*[-_.])?requirements([-_.].*)?\.(?:txt|in)$/i.test(base) ||
-    /(?:^|\/)requirements\/(?:[^/]+\/)*[^/]+\.(?:txt|in)$/.test(file)
-  )
-}
-
-/**
- * A constraints file (`constraints.txt`, `requirements/constraints.txt`, Airflow's `constraints-3.12.txt`): it pins
- * the versions of what other files require and installs nothing (https://pip.pypa.io/en/stable/user_guide/#constraints-files).
- * Read through the `-c` that names it, not as requirements of its own.
- */
-const CONSTRAINTS = /(?:^|[-_.])constraints?(?:[-_.]|$)/i
-
 export const discoverer: Discoverer = {
   id: 'pip-requirements',
   description: 'Python requirements*.txt and .in, requirements/**/*.txt (== pins; ranges listed without a version)',
-  matches: isRequirementsFile,
+  matches: isRequirementsName,
   discover({file, text}, context) {
     return discoverRequirements(file, text, context)
   },
@@ -202,7 +183,8 @@ function readFile(
 }
 
 export function discoverRequirements(file: string, text: string, context: DiscoverContext): DiscoverOutput {
-  if (CONSTRAINTS.test(posix.basename(file).replace(/\.(?:txt|in)$/i, ''))) {
+  // Read through the `-c` that names it, not as requirements of its own.
+  if (isConstraintsName(file)) {
     const message =
       'a constraints file: it pins versions of what other files require (pip -c) and installs nothing; its pins are read through the -c that names it'
     return {components: [], skipped: [{file, reason: 'unsupported', message}], errors: []}

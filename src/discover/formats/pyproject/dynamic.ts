@@ -1,18 +1,7 @@
-/**
- * `[project] dynamic = ["dependencies", "optional-dependencies"]`: the project's requirements are not written in
- * pyproject.toml but given by its build backend, which stewards does not run. Reported as `unsupported` at the
- * `dynamic` line, naming the files the backend reads them from when it says so in a simple form:
- * - setuptools (https://setuptools.pypa.io/en/latest/userguide/pyproject_config.html#dynamic-metadata):
- *   `[tool.setuptools.dynamic] dependencies = {file = […]}`, `optional-dependencies.<extra> = {file = […]}`;
- * - Hatch's hatch-requirements-txt plugin (https://pypi.org/project/hatch-requirements-txt/):
- *   `[tool.hatch.metadata.hooks.requirements_txt] files = […]` and its `optional-dependencies.<extra> = […]`.
- * Poetry 2 reads dynamic dependencies from `[tool.poetry.dependencies]`, which this format reads: nothing to report.
- * PDM's backend computes them only in a build hook (Python code): the generic report.
- */
-import {posix} from 'node:path'
 import type {Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isForbiddenKey} from '../../lockfile-support/problems.js'
+import {isRequirementsName, REQUIREMENTS_NAMES} from '../../lockfile-support/requirements-names.js'
 import {isTomlTable as isTable, type TomlTable, tomlAt} from '../../lockfile-support/toml.js'
 
 type Field = 'dependencies' | 'optional-dependencies'
@@ -21,18 +10,6 @@ type Field = 'dependencies' | 'optional-dependencies'
 interface Declared {
   backend: string
   files: Array<{extra: string; files: string[]}>
-}
-
-/**
- * The names the pip-requirements format reads (its `matches`: `requirements*.txt`, `*-requirements.txt`,
- * `requirements/*.txt`), checked here by the same rule: formats do not import one another.
- */
-export function pipRequirementsReads(path: string): boolean {
-  const base = posix.basename(path)
-  return (
-    /^(.*[-_.])?requirements([-_.].*)?\.txt$/i.test(base) ||
-    (posix.basename(posix.dirname(path)) === 'requirements' && base.endsWith('.txt'))
-  )
 }
 
 /** A `file = "a.txt"` or `file = ["a.txt", "b.txt"]` (setuptools), or a list of files (Hatch): its strings. */
@@ -74,14 +51,14 @@ function hatch(root: TomlTable, field: Field): Declared | undefined {
 
 /** What the message says of the files: pip-requirements lists those it reads on their own; the others are not read. */
 function filesNote(files: string[]): string {
-  const read = files.filter(pipRequirementsReads)
-  const unread = files.filter((path) => !pipRequirementsReads(path))
+  const read = files.filter(isRequirementsName)
+  const unread = files.filter((path) => !isRequirementsName(path))
   const parts: string[] = []
   if (read.length > 0)
     parts.push(`the pip-requirements input lists ${elide(read.join(', '), 200)} as a file of its own, when scanned`)
   if (unread.length > 0)
     parts.push(
-      `${elide(unread.join(', '), 200)} ${unread.length === 1 ? 'is' : 'are'} not read (pip-requirements reads requirements*.txt, *-requirements.txt and requirements/*.txt)`,
+      `${elide(unread.join(', '), 200)} ${unread.length === 1 ? 'is' : 'are'} not read (pip-requirements reads ${REQUIREMENTS_NAMES})`,
     )
   return parts.join('; ')
 }

@@ -486,8 +486,8 @@ describe('pyproject: dynamic dependencies', () => {
     )
     expect(rows(setuptools)).toEqual([])
     expect(skips(setuptools)).toEqual([
-      '3 unsupported [project] dynamic dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements.in, which is not followed here; requirements.in is not read (pip-requirements reads requirements*.txt, *-requirements.txt and requirements/*.txt)',
-      '3 unsupported [project] dynamic optional-dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements/test.txt (test), ci/extra.txt (test), which is not followed here; the pip-requirements input lists requirements/test.txt as a file of its own, when scanned; ci/extra.txt is not read (pip-requirements reads requirements*.txt, *-requirements.txt and requirements/*.txt)',
+      '3 unsupported [project] dynamic dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements.in, which is not followed here; the pip-requirements input lists requirements.in as a file of its own, when scanned',
+      '3 unsupported [project] dynamic optional-dependencies: setuptools ([tool.setuptools.dynamic]) reads them from requirements/test.txt (test), ci/extra.txt (test), which is not followed here; the pip-requirements input lists requirements/test.txt as a file of its own, when scanned; ci/extra.txt is not read (pip-requirements reads requirements*.txt, *-requirements.txt, any .txt under a requirements/ folder, and the same names in .in)',
     ])
     const hatch = discover(
       [
