@@ -14,6 +14,7 @@ describe('public-registries', () => {
       ['nuget', 'https://API.nuget.org/v3/index.json'],
       ['composer', 'https://repo.packagist.org'],
       ['pub', 'https://pub.dartlang.org'],
+      ['pub', 'https://pub.flutter-io.cn'],
     ]
     for (const [ecosystem, url] of publicOnes) expect(isPublicRegistry(ecosystem, url), url).toBe(true)
     const others: Array<[string, string]> = [
@@ -24,6 +25,7 @@ describe('public-registries', () => {
       ['gem', 'https://gems.example.com'],
       ['nuget', 'https://pkgs.contoso.example/nuget/v3/index.json'],
       ['golang', 'https://proxy.golang.org'],
+      ['pub', 'https://pub.flutter-io.cn.example/api'],
     ]
     for (const [ecosystem, url] of others) expect(isPublicRegistry(ecosystem, url), url).toBe(false)
     expect(hasPublicRegistry('npm')).toBe(true)

@@ -17,7 +17,9 @@ const PUBLIC_REGISTRIES: Readonly<Record<string, RegExp>> = {
   composer: /^https?:\/\/(?:repo\.)?packagist\.org(?:\/|$)/,
   // Maven Central: its two hosts' maven2 repositories.
   maven: /^https?:\/\/(?:repo1\.maven\.org|repo\.maven\.apache\.org)\/maven2\/?(?:\/|$)/,
-  pub: /^https?:\/\/pub\.(?:dev|dartlang\.org)(?:\/|$)/,
+  // pub.dev, its former name, and the mirror Flutter's documentation gives for China (PUB_HOSTED_URL=https://pub.flutter-io.cn,
+  // https://docs.flutter.dev/community/china), which serves pub.dev's packages.
+  pub: /^https?:\/\/pub\.(?:dev|dartlang\.org|flutter-io\.cn)(?:\/|$)/,
   // Hex: its repository (packages and tarballs) and the site with its API.
   hex: /^https?:\/\/(?:repo\.)?hex\.pm(?:\/|$)/,
   // CocoaPods trunk: the CDN the `trunk` source reads, and the Specs repository it was before (over HTTPS or SSH, in any

@@ -74,6 +74,13 @@ sdks:
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([[35, 'invalid-entry']])
   })
 
+  it("takes Flutter's documented China mirror for pub.dev (no repository_url), as pub.dartlang.org", () => {
+    const out = discover(
+      'packages:\n  async:\n    dependency: transitive\n    description: {name: async, url: "https://pub.flutter-io.cn"}\n    source: hosted\n    version: "2.2.0"\n',
+    )
+    expect(out.components.map((c) => c.purl)).toEqual(['pkg:pub/async@2.2.0'])
+  })
+
   it('reports a packages section that is not a mapping, and bad YAML', () => {
     expect(discover('packages: [a]\n').errors.map((e) => e.code)).toEqual(['invalid-lockfile'])
     expect(discover('packages:\n  a: [\n').errors.length).toBeGreaterThan(0)
