@@ -168,6 +168,17 @@ describe('vcpkg', () => {
     expect(discover(text, 'ports/libzip/vcpkg.json', tree({'ports/libzip/vcpkg.json': text})).components).toHaveLength(
       8,
     )
+    // An overlay port (cemu-project/Cemu's dependencies/vcpkg_overlay_ports/wxwidgets): its dependencies are the port's,
+    // installed at the baseline of the project that depends on it.
+    const overlay = discover(
+      text,
+      'deps/overlay/libzip/vcpkg.json',
+      tree({'deps/overlay/libzip/vcpkg.json': text, 'deps/overlay/libzip/portfile.cmake': ''}),
+    )
+    expect(overlay.components.map((c) => c.direct)).toEqual(Array(8).fill(false))
+    expect(skips(overlay)).toEqual([
+      "- unresolved-version 8 ports are listed without a version: this is a port's manifest (portfile.cmake beside it), whose dependencies vcpkg installs at the baseline of the project that depends on the port, which this file does not name",
+    ])
   })
 
   it("lists a configuration file's builtin registry, reports its artifact registry; the manifest beside takes its baseline (sjinks/scope-action-cpp)", () => {

@@ -138,6 +138,12 @@ interface Manifest {
   overlaid: Set<string>
   /** Ports listed without a version, not local: at a registry's baseline, from the vcpkg checkout, from no registry. */
   unversioned: {atBaseline: number; unknown: number; noRegistry: number}
+  /**
+   * A port's own manifest, beside the `portfile.cmake` that builds it (an overlay port of the project,
+   * https://learn.microsoft.com/vcpkg/concepts/overlay-ports): its dependencies are installed when a project depends
+   * on the port, at that project's baseline; none is a project's direct dependency.
+   */
+  port: boolean
 }
 
 function readManifest(file: string, root: YamlMap, out: Output, context: DiscoverContext): void {
@@ -197,6 +203,7 @@ function readManifest(file: string, root: YamlMap, out: Output, context: Discove
     index: new RegistryIndex(config, fallback),
     overlaid: overlaidPorts(file, config, dir, context, out),
     unversioned: {atBaseline: 0, unknown: 0, noRegistry: 0},
+    port: context.exists?.(dir === '.' ? 'portfile.cmake' : `${dir}/portfile.cmake`) === true,
   }
   const features = root.entries.get('features')
   const defaults = defaultFeatures(file, root.entries.get('default-features'), out)
@@ -224,7 +231,9 @@ function readManifest(file: string, root: YamlMap, out: Output, context: Discove
     )
   if (unknown > 0)
     said(
-      `${ports(unknown)}: no registry baseline applies (no builtin-baseline nor default-registry), so vcpkg takes the ports of the vcpkg checkout it runs from, whatever commit that is; an \`overrides\` entry pins one`,
+      manifest.port
+        ? `${ports(unknown)}: this is a port's manifest (portfile.cmake beside it), whose dependencies vcpkg installs at the baseline of the project that depends on the port, which this file does not name`
+        : `${ports(unknown)}: no registry baseline applies (no builtin-baseline nor default-registry), so vcpkg takes the ports of the vcpkg checkout it runs from, whatever commit that is; an \`overrides\` entry pins one`,
     )
   if (noRegistry > 0)
     said(
@@ -361,7 +370,7 @@ function addPort(manifest: Manifest, name: string, ref: string, at: Position, sc
     line: where.line,
     column: where.column,
     scope,
-    direct: true,
+    direct: !manifest.port,
     ...(local ? {local: true} : {}),
     ...(Object.keys(qualifiers).length > 0 ? {qualifiers} : {}),
   })
