@@ -350,7 +350,7 @@ describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
     ])
     expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
       'invalid-entry 15:3 a git extra-dep needs its `commit`',
-      'invalid-entry 16:3 an extra-dep is a package, a location or a path',
+      'invalid-entry 16:3 an extra-dep is a package (`name-version`, `hackage:`), a repository (`git:`, `github:` or `hg:` with `commit:`), an archive (`archive:`, `url:`, `location:`) or a local folder',
     ])
     // Another tool's stack.yaml (a CloudFormation template, with its tags) is not parsed at all.
     const other = discoverer.discover(
@@ -361,6 +361,42 @@ describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
       {readText: () => null},
     )
     expect(other).toEqual({components: []})
+  })
+})
+
+describe('haskell-lock: stack.yaml extra-deps written `location:`', () => {
+  it("reads `location:` as an archive, as pantry does (Stack's integration test 1884-url-to-tarball)", async () => {
+    const inventory = await scanTree({'stack.yaml': fixture('url-to-tarball.stack.yaml')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components).toEqual([])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "stack.yaml:1 remote-resource snapshot ghc-9.10.3: its packages (the project's dependencies it provides) are not listed here, only the extra-deps; the snapshot is not expanded",
+      "stack.yaml:4 unsupported an archive extra-dep (location: https://hackage.haskell.org/package/acme-missiles-0.3/acme-missiles-0.3.tar.gz): the package's name is in the archive, not here",
+    ])
+  })
+
+  it("reports a repository under `location:` (Stack 1's packages: form, which no Stack reads in extra-deps); the rest is read", () => {
+    const yaml = [
+      'resolver: lts-12.26',
+      'extra-deps:',
+      '- location: ../vendor/tool-1.0.tar.gz',
+      '- location:',
+      '    git: https://github.com/example-org/fork.git',
+      '    commit: 6a86ee32e5b869a877151f74064572225e1a0398',
+      '  extra-dep: true',
+      '- location: https://user:hunter2@example.com/private-0.1.tar.gz',
+      '- acme-missiles-0.3',
+    ].join('\n')
+    const out = discoverer.discover({file: 'stack.yaml', text: yaml}, {readText: () => null})
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual(['pkg:hackage/acme-missiles@0.3 9:3'])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "1 remote-resource snapshot lts-12.26: its packages (the project's dependencies it provides) are not listed here, only the extra-deps; the snapshot is not expanded",
+      "3 unsupported an archive extra-dep (location: ../vendor/tool-1.0.tar.gz): the package's name is in the archive, not here",
+      "8 unsupported an archive extra-dep (location: https://example.com/private-0.1.tar.gz): the package's name is in the archive, not here",
+    ])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      "invalid-entry 5:5 an extra-dep's `location:` is an archive's URL or path; a repository under `location:` is Stack 1's form of a `packages:` entry, which Stack does not read here: write `git:` (or `hg:`) and `commit:` at the extra-dep's top level",
+    ])
   })
 })
 
