@@ -10,7 +10,8 @@
  *
  * GHC's boot packages that cabal-install never builds from a repository are counted, not listed (./boot.ts).
  * `active-repositories:` naming a repository beside Hackage (CHaP, `cardano-haskell-packages`): the pins are listed
- * as Hackage's and that is said once; without Hackage among them, none is listed, said once with the count.
+ * as Hackage's and that is said once; without Hackage among them (or `:none`), none is listed, said once with the
+ * count.
  */
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -86,20 +87,23 @@ export function discoverCabalFreeze(file: string, source: string): DiscoverOutpu
   const boot = bootPackages(pinned)
   const fromRepositories = pinned.filter((pin) => !boot.names.has(pin.name))
   const repositories = activeRepositories(fields)
-  const listed = repositories === undefined || repositories.hackage || repositories.others.length === 0
-  if (repositories && repositories.others.length > 0 && fromRepositories.length > 0) {
+  // Hackage's when the field is missing (or empty) or names Hackage; with `:none` no repository was active.
+  const listed =
+    repositories === undefined || repositories.hackage || (!repositories.none && repositories.others.length === 0)
+  if (repositories && !(listed && repositories.others.length === 0) && fromRepositories.length > 0) {
     const named = repositories.others.map(describeRepository).join(', ')
     const one = fromRepositories.length === 1
     const count = `${fromRepositories.length} pinned package${one ? '' : 's'}`
     const unknown = 'and the freeze file does not say which package comes from which'
-    skipped.push({
-      file,
-      line: repositories.line,
-      reason: 'unsupported',
-      message: listed
-        ? `active-repositories names ${named} besides ${HACKAGE}, ${unknown}: the ${count} ${one ? 'is listed as a Hackage package' : 'are listed as Hackage packages'}, including any that ${repositories.others.join(', ')} ${repositories.others.length === 1 ? 'provides' : 'provide'}`
-        : `active-repositories names ${named}, not ${HACKAGE}, ${unknown}: ${count} not listed as Hackage packages`,
-    })
+    const notListed = `${count} not listed as ${one ? 'a Hackage package' : 'Hackage packages'}`
+    let message: string
+    if (listed)
+      message = `active-repositories names ${named} besides ${HACKAGE}, ${unknown}: the ${count} ${one ? 'is listed as a Hackage package' : 'are listed as Hackage packages'}, including any that ${repositories.others.join(', ')} ${repositories.others.length === 1 ? 'provides' : 'provide'}`
+    else if (repositories.others.length > 0)
+      message = `active-repositories does not name ${HACKAGE} (it names ${named}), ${unknown}: ${notListed}`
+    else
+      message = `active-repositories makes no repository active (:none): the plan's packages were installed ones, and the freeze file does not say where they were built from: ${notListed}`
+    skipped.push({file, line: repositories.line, reason: 'unsupported', message})
   }
   if (listed)
     for (const pin of fromRepositories)
@@ -143,24 +147,41 @@ function fieldNameEnd(line: string): number | undefined {
  * What `active-repositories:` makes active (cabal-install Distribution.Client.IndexUtils.ActiveRepos: a list of
  * `<repo>[:merge|:override|:skip]`, `:rest[:…]` for every other repository of the user's configuration, or `:none`):
  * whether `hackage.haskell.org` is named, and the other repositories (`:rest` counting as one, its repositories
- * being in the user's Cabal configuration). undefined when the field is missing (freezes before cabal-install 3.4:
- * the packages are Hackage's).
+ * being in the user's Cabal configuration). `cabal freeze` writes the repositories the plan was made with, by
+ * name (CmdFreeze `projectFreezeConfig`: `:rest` resolved, skipped ones left out), `:none` when there were none.
+ * undefined when the field is missing (freezes before cabal-install 3.4: the packages are Hackage's).
  */
-function activeRepositories(fields: Field[]): {line: number; hackage: boolean; others: string[]} | undefined {
-  let found: {line: number; hackage: boolean; others: string[]} | undefined
+function activeRepositories(fields: Field[]): ActiveRepositories | undefined {
+  let found: ActiveRepositories | undefined
+  let entries = 0
+  let active = 0
   for (const field of fields) {
     if (field.name !== 'active-repositories') continue
-    found ??= {line: field.segments[0].line, hackage: false, others: []}
+    found ??= {line: field.segments[0].line, hackage: false, others: [], none: false}
     for (const item of splitItems(field.segments)) {
+      entries++
       const entry = item.text
       // `:none` makes none active, `<repo>:skip` leaves that one out.
       if (entry === ':none' || entry.endsWith(':skip')) continue
+      active++
       const name = entry.replace(/:(?:merge|override)$/, '').slice(0, 100)
       if (name === HACKAGE) found.hackage = true
       else if (found.others.length < 10 && !found.others.includes(name)) found.others.push(name)
     }
   }
+  if (found) found.none = entries > 0 && active === 0
   return found
+}
+
+interface ActiveRepositories {
+  /** The field's line. */
+  line: number
+  /** Whether `hackage.haskell.org` is named (and not skipped). */
+  hackage: boolean
+  /** The other repositories named (`:rest` among them), at most 10. */
+  others: string[]
+  /** Named entries, none active (`:none`, or every one `:skip`). */
+  none: boolean
 }
 
 /** A repository as named in messages: `:rest` said for what it is. */
