@@ -7,11 +7,17 @@
  * section (`package foo`, `if os(windows)`), whose indented content is not read here. Written by hand: there is no
  * JavaScript reader of Cabal's format, and only these two fields are read; one pass over the lines, no regular
  * expression that backtracks.
+ *
+ * GHC's boot packages that cabal-install never builds from a repository are counted, not listed (./boot.ts).
+ * `active-repositories:` naming a repository beside Hackage (CHaP, `cardano-haskell-packages`): the pins are listed
+ * as Hackage's and that is said once; without Hackage among them (or `:none`), none is listed, said once with the
+ * count.
  */
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverOutput} from '../../types.js'
+import {bootPackages} from './boot.js'
 import {isPackageName, isVersion} from './names.js'
 
 /** The repository `cabal update` fetches by default: the one whose packages are `pkg:hackage/...`. */
@@ -73,12 +79,55 @@ export function discoverCabalFreeze(file: string, source: string): DiscoverOutpu
         message: `constraints inside "${section}" apply only there: not read`,
       })
   }
-  const others = otherRepositories(fields)
+  const pinned: Pin[] = []
   for (const field of fields) {
     if (field.name !== 'constraints') continue
-    for (const item of splitItems(field.segments)) readConstraint(file, item, others, {components, skipped, errors})
+    for (const item of splitItems(field.segments)) readConstraint(file, item, pinned, {skipped, errors})
   }
+  const boot = bootPackages(pinned)
+  const fromRepositories = pinned.filter((pin) => !boot.names.has(pin.name))
+  const repositories = activeRepositories(fields)
+  // Hackage's when the field is missing (or empty) or names Hackage; with `:none` no repository was active.
+  const listed =
+    repositories === undefined || repositories.hackage || (!repositories.none && repositories.others.length === 0)
+  if (repositories && !(listed && repositories.others.length === 0) && fromRepositories.length > 0) {
+    const named = repositories.others.map(describeRepository).join(', ')
+    const one = fromRepositories.length === 1
+    const count = `${fromRepositories.length} pinned package${one ? '' : 's'}`
+    const unknown = 'and the freeze file does not say which package comes from which'
+    const notListed = `${count} not listed as ${one ? 'a Hackage package' : 'Hackage packages'}`
+    let message: string
+    if (listed)
+      message = `active-repositories names ${named} besides ${HACKAGE}, ${unknown}: the ${count} ${one ? 'is listed as a Hackage package' : 'are listed as Hackage packages'}, including any that ${repositories.others.join(', ')} ${repositories.others.length === 1 ? 'provides' : 'provide'}`
+    else if (repositories.others.length > 0)
+      message = `active-repositories does not name ${HACKAGE} (it names ${named}), ${unknown}: ${notListed}`
+    else
+      message = `active-repositories makes no repository active (:none): the plan's packages were installed ones, and the freeze file does not say where they were built from: ${notListed}`
+    skipped.push({file, line: repositories.line, reason: 'unsupported', message})
+  }
+  if (listed)
+    for (const pin of fromRepositories)
+      components.push(
+        packageComponent(file, {
+          ecosystem: 'hackage',
+          name: pin.name,
+          version: pin.version,
+          ref: pin.ref,
+          line: pin.line,
+          column: pin.column,
+        }),
+      )
+  if (boot.pins.length > 0) skipped.push({file, line: boot.pins[0].line, reason: 'unsupported', message: boot.message})
   return {components, skipped, errors}
+}
+
+/** A package version the freeze pins, at its name. */
+export interface Pin {
+  name: string
+  version: string
+  ref: string
+  line: number
+  column: number
 }
 
 /** The sections of a cabal project file (cabal-install's `legacyProjectConfigFieldDescrs` and its section parsers). */
@@ -95,22 +144,49 @@ function fieldNameEnd(line: string): number | undefined {
 }
 
 /**
- * The repositories other than Hackage that `active-repositories:` makes active (`head.hackage:override`, a
- * company's own); `:rest` (every other configured repository) counts as one, its repositories being in the user's
- * Cabal configuration. Empty when the field is missing (freezes before cabal-install 3.4) or names only Hackage.
+ * What `active-repositories:` makes active (cabal-install Distribution.Client.IndexUtils.ActiveRepos: a list of
+ * `<repo>[:merge|:override|:skip]`, `:rest[:…]` for every other repository of the user's configuration, or `:none`):
+ * whether `hackage.haskell.org` is named, and the other repositories (`:rest` counting as one, its repositories
+ * being in the user's Cabal configuration). `cabal freeze` writes the repositories the plan was made with, by
+ * name (CmdFreeze `projectFreezeConfig`: `:rest` resolved, skipped ones left out), `:none` when there were none.
+ * undefined when the field is missing (freezes before cabal-install 3.4: the packages are Hackage's).
  */
-function otherRepositories(fields: Field[]): string[] {
-  const others: string[] = []
+function activeRepositories(fields: Field[]): ActiveRepositories | undefined {
+  let found: ActiveRepositories | undefined
+  let entries = 0
+  let active = 0
   for (const field of fields) {
     if (field.name !== 'active-repositories') continue
+    found ??= {line: field.segments[0].line, hackage: false, others: [], none: false}
     for (const item of splitItems(field.segments)) {
+      entries++
       const entry = item.text
-      if (entry === ':none') continue
-      const name = entry.startsWith(':') ? entry : entry.replace(/:(?:merge|override)$/, '')
-      if (name !== HACKAGE) others.push(name.slice(0, 100))
+      // `:none` makes none active, `<repo>:skip` leaves that one out.
+      if (entry === ':none' || entry.endsWith(':skip')) continue
+      active++
+      const name = entry.replace(/:(?:merge|override)$/, '').slice(0, 100)
+      if (name === HACKAGE) found.hackage = true
+      else if (found.others.length < 10 && !found.others.includes(name)) found.others.push(name)
     }
   }
-  return others
+  if (found) found.none = entries > 0 && active === 0
+  return found
+}
+
+interface ActiveRepositories {
+  /** The field's line. */
+  line: number
+  /** Whether `hackage.haskell.org` is named (and not skipped). */
+  hackage: boolean
+  /** The other repositories named (`:rest` among them), at most 10. */
+  others: string[]
+  /** Named entries, none active (`:none`, or every one `:skip`). */
+  none: boolean
+}
+
+/** A repository as named in messages: `:rest` said for what it is. */
+function describeRepository(name: string): string {
+  return name === ':rest' ? ":rest (the other repositories of the user's Cabal configuration)" : name
 }
 
 /** The comma-separated items of a field's value (commas inside `{ }` version sets do not separate), trimmed. */
@@ -148,12 +224,7 @@ function splitItems(segments: Segment[]): Item[] {
 const NAME_CHAR = /[A-Za-z0-9.:-]/
 const STANZAS = new Set(['installed', 'source', 'test', 'bench'])
 
-function readConstraint(
-  file: string,
-  item: Item,
-  others: string[],
-  out: {components: Component[]; skipped: Skipped[]; errors: ScanError[]},
-): void {
+function readConstraint(file: string, item: Item, pinned: Pin[], out: {skipped: Skipped[]; errors: ScanError[]}): void {
   let end = 0
   while (end < item.text.length && end < 300 && NAME_CHAR.test(item.text[end])) end++
   const qualified = item.text.slice(0, end)
@@ -193,27 +264,7 @@ function readConstraint(
     })
     return
   }
-  for (const version of versions) {
-    if (others.length > 0) {
-      out.skipped.push({
-        file,
-        line: item.line,
-        reason: 'unsupported',
-        message: `${name}@${version}: active-repositories names ${others.join(', ')} besides ${HACKAGE}, and which package comes from which is not in the freeze file: not listed as a Hackage package`,
-      })
-      continue
-    }
-    out.components.push(
-      packageComponent(file, {
-        ecosystem: 'hackage',
-        name,
-        version,
-        ref: item.text.slice(0, 200),
-        line: item.line,
-        column,
-      }),
-    )
-  }
+  for (const version of versions) pinned.push({name, version, ref: item.text.slice(0, 200), line: item.line, column})
 }
 
 /**

@@ -37,7 +37,7 @@ describe('haskell-lock: cabal.project.freeze', () => {
       [
         '-- a comment',
         'constraints: any.Cabal ==3.10.1.0 || ==3.12.0.0,',
-        '  any.text == { 2.0.2, 2.1 },base==4.18.0.0, setup.Cabal ==3.10.1.0,',
+        '  any.text == { 2.0.2, 2.1 },containers==0.6.7, setup.Cabal ==3.10.1.0,',
         '  my-app:setup.directory ==1.3.8.1,',
         '  any.bytestring installed, any.network source, tasty +unix,',
         '  any.lens >=5.2 && <5.3, any.mtl -any',
@@ -53,8 +53,8 @@ describe('haskell-lock: cabal.project.freeze', () => {
       'pkg:hackage/Cabal@3.12.0.0 2:18',
       'pkg:hackage/text@2.0.2 3:7',
       'pkg:hackage/text@2.1 3:7',
-      'pkg:hackage/base@4.18.0.0 3:30',
-      'pkg:hackage/Cabal@3.10.1.0 3:52',
+      'pkg:hackage/containers@0.6.7 3:30',
+      'pkg:hackage/Cabal@3.10.1.0 3:55',
       'pkg:hackage/directory@1.3.8.1 4:16',
     ])
     expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
@@ -64,19 +64,94 @@ describe('haskell-lock: cabal.project.freeze', () => {
     ])
   })
 
-  it('lists nothing as a Hackage package when active-repositories names another repository', () => {
+  it('lists the pins as Hackage packages when active-repositories names another repository beside Hackage, said once', () => {
+    // As CardanoSolutions/kupo's freeze (406 pins) with the Cardano Haskell packages repository (CHaP).
     const out = read(
       'cabal.project.freeze',
-      'active-repositories: hackage.haskell.org:merge, packages.example.com:override\nconstraints: any.acme-secret ==1.0,\n             any.aeson ==2.2.3.0\n',
+      [
+        'active-repositories: hackage.haskell.org:merge, cardano-haskell-packages:merge',
+        'constraints: any.aeson ==2.2.3.0,',
+        '             aeson -ordered-keymap,',
+        '             any.cardano-binary ==1.5.0,',
+        '             any.zlib ==0.6.3.0',
+        'index-state: cardano-haskell-packages 2022-10-25T17:33:07Z, hackage.haskell.org 2023-07-21T10:12:20Z',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/aeson@2.2.3.0 2:18',
+      'pkg:hackage/cardano-binary@1.5.0 4:18',
+      'pkg:hackage/zlib@0.6.3.0 5:18',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '1 unsupported active-repositories names cardano-haskell-packages besides hackage.haskell.org, and the freeze file does not say which package comes from which: the 3 pinned packages are listed as Hackage packages, including any that cardano-haskell-packages provides',
+    ])
+    // `:rest` (the user's other repositories) beside Hackage, over two lines; a skipped repository is not active.
+    const rest = read(
+      'cabal.project.freeze',
+      'active-repositories: hackage.haskell.org,\n  :rest, packages.example.com:skip\nconstraints: any.aeson ==2.2.3.0\n',
+    )
+    expect(rest.components.map((c) => c.purl)).toEqual(['pkg:hackage/aeson@2.2.3.0'])
+    expect(rest.skipped?.map((s) => `${s.line} ${s.message}`)).toEqual([
+      "1 active-repositories names :rest (the other repositories of the user's Cabal configuration) besides hackage.haskell.org, and the freeze file does not say which package comes from which: the 1 pinned package is listed as a Hackage package, including any that :rest provides",
+    ])
+    expect(
+      read(
+        'cabal.project.freeze',
+        'active-repositories: hackage.haskell.org:merge\nconstraints: any.aeson ==2.2.3.0\n',
+      ),
+    ).toMatchObject({skipped: [], errors: []})
+  })
+
+  it('lists nothing when the active repositories leave Hackage out, said once with the count', () => {
+    const out = read(
+      'cabal.project.freeze',
+      'active-repositories: packages.example.com:merge, hackage.haskell.org:skip\nconstraints: any.acme-secret ==1.0,\n             any.aeson ==2.2.3.0,\n             any.base ==4.18.0.0\n',
     )
     expect(out.components).toEqual([])
     expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-      '2 unsupported acme-secret@1.0: active-repositories names packages.example.com besides hackage.haskell.org, and which package comes from which is not in the freeze file: not listed as a Hackage package',
-      '3 unsupported aeson@2.2.3.0: active-repositories names packages.example.com besides hackage.haskell.org, and which package comes from which is not in the freeze file: not listed as a Hackage package',
+      '1 unsupported active-repositories does not name hackage.haskell.org (it names packages.example.com), and the freeze file does not say which package comes from which: 2 pinned packages not listed as Hackage packages',
+      '4 unsupported 1 GHC boot package (base: it ships with GHC, and cabal-install takes the installed one, never a download): not listed',
     ])
-    expect(
-      read('cabal.project.freeze', 'active-repositories: :none\nconstraints: any.aeson ==2.2.3.0\n').components,
-    ).toHaveLength(1)
+    // `:none`, as cabal freeze writes it when no repository was active: the plan took installed packages.
+    const none = read('cabal.project.freeze', 'active-repositories: :none\nconstraints: any.aeson ==2.2.3.0\n')
+    expect(none.components).toEqual([])
+    expect(none.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "1 unsupported active-repositories makes no repository active (:none): the plan's packages were installed ones, and the freeze file does not say where they were built from: 1 pinned package not listed as a Hackage package",
+    ])
+  })
+
+  it("counts GHC's boot packages that cabal-install never reinstalls, not listed (GaloisInc/saw-script)", async () => {
+    const inventory = await scanTree({'cabal.project.freeze': fixture('saw-script.cabal.project.freeze')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/Cabal@2.4.0.1 1:18',
+      'pkg:hackage/FloatingHex@0.4 2:18',
+      'pkg:hackage/ghc-boot@8.6.5 5:18',
+      'pkg:hackage/ghc-boot-th@8.6.5 6:18',
+      'pkg:hackage/ghc-heap@8.6.5 7:18',
+      'pkg:hackage/ghc-paths@0.1.0.12 8:18',
+      'pkg:hackage/ghci@8.6.5 10:18',
+      'pkg:hackage/zlib-bindings@0.1.1.5 15:18',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'cabal.project.freeze:3 unsupported 6 GHC boot packages (base, ghc, ghc-prim, integer-gmp, rts, template-haskell: they ship with GHC, and cabal-install takes the installed one, never a download): not listed',
+    ])
+  })
+
+  it('counts only ghc, ghc-internal and rts when base is 4.22 or later (GHC 9.14, whose base cabal-install 3.16 may rebuild)', () => {
+    const out = read(
+      'cabal.project.freeze',
+      'constraints: any.base ==4.22.0.0,\n  any.ghc ==9.14.1, any.ghc-internal ==9.1401.0,\n  any.ghc-prim ==0.13.1, any.rts ==1.0.2,\n  any.template-haskell ==2.24.0.0\n',
+    )
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:hackage/base@4.22.0.0 1:18',
+      'pkg:hackage/ghc-prim@0.13.1 3:7',
+      'pkg:hackage/template-haskell@2.24.0.0 4:7',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.message}`)).toEqual([
+      '2 3 GHC boot packages (ghc, ghc-internal, rts: they ship with GHC, and cabal-install takes the installed one, never a download): not listed',
+    ])
   })
 
   it('reports a constraint that is not one, with its line and column, and reads the rest', () => {
@@ -100,9 +175,9 @@ describe('haskell-lock: cabal.project.freeze', () => {
     // syft's test data holds a `cabal.project.freeze` that is not one: it must not read as an empty, valid freeze.
     const out = read(
       'cabal.project.freeze',
-      'constraints: any.foo ==bar,\n  any.text ==2.*,\n  any.base ==4.19.1.0\nthis is not a freeze file\npackage zlib\n  flags: -pkg-config\n',
+      'constraints: any.foo ==bar,\n  any.text ==2.*,\n  any.mtl ==2.3.1\nthis is not a freeze file\npackage zlib\n  flags: -pkg-config\n',
     )
-    expect(out.components.map((c) => c.purl)).toEqual(['pkg:hackage/base@4.19.1.0'])
+    expect(out.components.map((c) => c.purl)).toEqual(['pkg:hackage/mtl@2.3.1'])
     expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
       'invalid-lockfile 4:1 a line that is neither a field (`name: value`) nor a section (package, if, repository...)',
       'invalid-entry 1:14 foo: `==` must be followed by a version (digits and dots)',
@@ -278,7 +353,7 @@ describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
     ])
     expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
       'invalid-entry 15:3 a git extra-dep needs its `commit`',
-      'invalid-entry 16:3 an extra-dep is a package, a location or a path',
+      'invalid-entry 16:3 an extra-dep is a package (`name-version`, `hackage:`), a repository (`git:`, `github:` or `hg:` with `commit:`), an archive (`archive:`, `url:`, `location:`) or a local folder',
     ])
     // Another tool's stack.yaml (a CloudFormation template, with its tags) is not parsed at all.
     const other = discoverer.discover(
@@ -289,6 +364,42 @@ describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
       {readText: () => null},
     )
     expect(other).toEqual({components: []})
+  })
+})
+
+describe('haskell-lock: stack.yaml extra-deps written `location:`', () => {
+  it("reads `location:` as an archive, as pantry does (Stack's integration test 1884-url-to-tarball)", async () => {
+    const inventory = await scanTree({'stack.yaml': fixture('url-to-tarball.stack.yaml')})
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components).toEqual([])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "stack.yaml:1 remote-resource snapshot ghc-9.10.3: its packages (the project's dependencies it provides) are not listed here, only the extra-deps; the snapshot is not expanded",
+      "stack.yaml:4 unsupported an archive extra-dep (location: https://hackage.haskell.org/package/acme-missiles-0.3/acme-missiles-0.3.tar.gz): the package's name is in the archive, not here",
+    ])
+  })
+
+  it("reports a repository under `location:` (Stack 1's packages: form, which no Stack reads in extra-deps); the rest is read", () => {
+    const yaml = [
+      'resolver: lts-12.26',
+      'extra-deps:',
+      '- location: ../vendor/tool-1.0.tar.gz',
+      '- location:',
+      '    git: https://github.com/example-org/fork.git',
+      '    commit: 6a86ee32e5b869a877151f74064572225e1a0398',
+      '  extra-dep: true',
+      '- location: https://user:hunter2@example.com/private-0.1.tar.gz',
+      '- acme-missiles-0.3',
+    ].join('\n')
+    const out = discoverer.discover({file: 'stack.yaml', text: yaml}, {readText: () => null})
+    expect(out.components.map((c) => `${c.purl} ${at(c)}`)).toEqual(['pkg:hackage/acme-missiles@0.3 9:3'])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "1 remote-resource snapshot lts-12.26: its packages (the project's dependencies it provides) are not listed here, only the extra-deps; the snapshot is not expanded",
+      "3 unsupported an archive extra-dep (location: ../vendor/tool-1.0.tar.gz): the package's name is in the archive, not here",
+      "8 unsupported an archive extra-dep (location: https://example.com/private-0.1.tar.gz): the package's name is in the archive, not here",
+    ])
+    expect(out.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      "invalid-entry 5:5 an extra-dep's `location:` is an archive's URL or path; a repository under `location:` is Stack 1's form of a `packages:` entry, which Stack does not read here: write `git:` (or `hg:`) and `commit:` at the extra-dep's top level",
+    ])
   })
 })
 

@@ -7,12 +7,19 @@
  * - `name-version`, `name-version@rev:N`, `name-version@sha256:…[,size]`, or `hackage: …` → a Hackage package;
  * - `git:` (or `github: owner/repo`) with `commit:` → the repository at the commit, a `generic` package named by it
  *   (lockfile-support/git-package.ts): the package names are in the repository's `.cabal` files, not here;
- * - archives (`https://…tar.gz`, `archive:`, `url:`) and `hg:` repositories → skipped (`unsupported`), their package
+ * - archives (`https://…tar.gz`, `archive:`, `url:`, and the older `location:`, which pantry still reads as an
+ *   archive's URL or file path: Pantry.Types `parseArchiveLocationObject`, `o ..: "location"`; Stack's own
+ *   integration test 1884-url-to-tarball writes it) and `hg:` repositories → skipped (`unsupported`), their package
  *   name not being in the file; a local folder (`./vendor/foo`) is the project's own, not listed.
+ * - `location:` holding a repository (`{git: …, commit: …}`) is Stack 1's form of a `packages:` entry (Stack 1.9
+ *   `PackageEntry`), which no Stack reads in `extra-deps` (Stack 1.9's `PackageLocation` and pantry's
+ *   `RawPackageLocationImmutable` read `git:`/`hg:` and `commit:` at the item's top level), and Stack 2 dropped from
+ *   `packages:`: an `invalid-entry` error saying so.
  * The snapshot is said once (`remote-resource`), not expanded, as for the lock.
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
+import {urlWithoutCredentials} from '../../../core/redact.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, DiscoverOutput} from '../../types.js'
@@ -64,16 +71,16 @@ function readExtraDep(
       return
     }
     if (/^https?:\/\//i.test(value)) {
-      skip(`an archive by URL (${value.slice(0, 120)}): the package's name is in the archive, not here`)
+      skip(
+        `an archive by URL (${urlWithoutCredentials(value.slice(0, 200)).slice(0, 120)}): the package's name is in the archive, not here`,
+      )
       return
     }
     // A local folder (`./vendor/foo`, `subproject`) or a local archive: the project's own.
     if (isScalar(item)) return
   }
   if (!isMap(item)) {
-    out.errors.push(
-      lockfileError(file, 'invalid-entry', 'an extra-dep is a package, a location or a path', item.line, item.column),
-    )
+    out.errors.push(lockfileError(file, 'invalid-entry', NOT_AN_EXTRA_DEP, item.line, item.column))
     return
   }
   const github = stringValue(at(item, 'github'))
@@ -98,14 +105,30 @@ function readExtraDep(
     )
     return
   }
+  const location = at(item, 'location')
+  const archive = stringValue(location)
   if (at(item, 'hg') !== undefined) skip('a Mercurial extra-dep: the package names are in the repository, not here')
   else if (at(item, 'archive') !== undefined || at(item, 'url') !== undefined)
     skip("an archive extra-dep: the package's name is in the archive, not here")
-  else
-    out.errors.push(
-      lockfileError(file, 'invalid-entry', 'an extra-dep is a package, a location or a path', item.line, item.column),
+  else if (archive !== undefined)
+    skip(
+      `an archive extra-dep (location: ${urlWithoutCredentials(archive.slice(0, 200)).slice(0, 120)}): the package's name is in the archive, not here`,
     )
+  else if (isMap(location))
+    out.errors.push(
+      lockfileError(
+        file,
+        'invalid-entry',
+        "an extra-dep's `location:` is an archive's URL or path; a repository under `location:` is Stack 1's form of a `packages:` entry, which Stack does not read here: write `git:` (or `hg:`) and `commit:` at the extra-dep's top level",
+        location.line,
+        location.column,
+      ),
+    )
+  else out.errors.push(lockfileError(file, 'invalid-entry', NOT_AN_EXTRA_DEP, item.line, item.column))
 }
+
+const NOT_AN_EXTRA_DEP =
+  'an extra-dep is a package (`name-version`, `hackage:`), a repository (`git:`, `github:` or `hg:` with `commit:`), an archive (`archive:`, `url:`, `location:`) or a local folder'
 
 /** `stack.yaml`, `stack-ghc-9.12.yaml`. */
 export const STACK_YAML = /^stack(?:-[^/]*)?\.yaml$/
