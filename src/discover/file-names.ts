@@ -202,6 +202,18 @@ export function isManifestCandidate(file: string): boolean {
   return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines|\.woodpecker)\//.test(file)
 }
 
+/**
+ * A YAML file named as a template (`deployment.yaml.j2`, `app.yml.tmpl`, onedr0p/cluster-template's 92 `*.yaml.j2`),
+ * not a helmfile's (`helmfile.yaml.gotmpl`, read by the helmfile format): it is YAML only once rendered. The
+ * k8s-manifest format reports one that holds Kubernetes objects, as the dockerfile format reports `Dockerfile.j2`.
+ */
+export function isYamlTemplate(file: string): boolean {
+  const base = posix.basename(file)
+  const template = templateExtension(base)
+  if (template === undefined || !/\.ya?ml$/i.test(base.slice(0, -template.length))) return false
+  return !isHelmfileFile(file) && !/(^|\/)(\.github\/(workflows|actions)|\.circleci)\//.test(file)
+}
+
 /** A `.json` file that may hold Kubernetes objects (`kubectl get -o json`); its content decides. */
 export function isJsonManifestCandidate(file: string): boolean {
   const base = posix.basename(file)

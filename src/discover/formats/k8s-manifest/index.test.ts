@@ -52,6 +52,25 @@ describe('k8s-manifest', () => {
     expect(refsAt(plain)).toEqual(['nginx:1.27 p.yaml:7:12'])
   })
 
+  it('reports YAML templates of Kubernetes manifests (*.yaml.j2), passes over other ones, and gives Jinja no Helm hint', async () => {
+    expect(
+      ['kubernetes/apps/app.yaml.j2', 'x.yml.tmpl', 'helmfile.yaml.gotmpl', 'roles/x/templates/a.txt.j2'].map(
+        discoverer.matches,
+      ),
+    ).toEqual([true, true, false, false])
+    const out = await scan({
+      'kubernetes/apps/app.yaml.j2': 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: #{ replicas }#\n',
+      'roles/prometheus/templates/prometheus.yml.j2': 'global:\n  scrape_interval: {{ interval }}\n',
+      'roles/cilium/templates/pool.yaml':
+        'apiVersion: cilium.io/v2alpha1\nkind: CiliumLoadBalancerIPPool\nspec:\n  blocks:\n{% for cidr in pool %}\n    - cidr: {{ cidr }}\n{% endfor %}\n',
+    })
+    expect(out.errors).toEqual([])
+    expect(out.skipped.map((s) => `${s.file} ${s.reason} ${s.message}`)).toEqual([
+      'kubernetes/apps/app.yaml.j2 unsupported app.yaml.j2 is a template (.j2) of Kubernetes manifests: render it and scan the result',
+      'roles/cilium/templates/pool.yaml unsupported Jinja template directives ({% %}, {{ }}) that are not YAML: render it and scan the result',
+    ])
+  })
+
   it('finds containers, init, ephemeral and volume images of workloads, Lists and custom resources', async () => {
     const inventory = await scan({
       'app.yaml': `apiVersion: apps/v1

@@ -8,7 +8,7 @@ import {loadAll, YAMLException} from 'js-yaml'
 import {appendAll} from '../../../core/arrays.js'
 import type {ScanError} from '../../../core/model.js'
 import {posix} from 'node:path'
-import {isManifestCandidate} from '../../file-names.js'
+import {isManifestCandidate, isYamlTemplate, templateExtension} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
@@ -19,7 +19,7 @@ export const discoverer: Discoverer = {
   id: 'k8s-manifest',
   description:
     'Kubernetes manifests (.yaml/.yml): container, init, ephemeral and volume images, pod templates in custom resources, operator image fields',
-  matches: isManifestCandidate,
+  matches: (file) => isManifestCandidate(file) || isYamlTemplate(file),
   // Any YAML file no other format names: one a sniffing format recognises by its content (a Concourse pipeline) is
   // that format's alone.
   fallback: true,
@@ -33,6 +33,7 @@ export const discoverer: Discoverer = {
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
+  if (isYamlTemplate(input.file)) return yamlTemplate(out, input.file, input.text)
   if (isChartTemplate(input.file, context))
     return helmTemplate(out, input.file, 'a Helm chart template (under templates/ beside Chart.yaml)')
   // A ytt template's `#@` lines are comments to YAML: `image: #@ data.values.image` would read as a null image.
@@ -59,6 +60,9 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     }
   }
   if (broken && input.text.includes('{{')) {
+    // Jinja's statements (`{% for %}`, Ansible's templates) are no Helm template: rendered by whatever writes them.
+    if (/\{%-?\s*(?:for|if|set|macro|block|include|raw)\b/.test(input.text))
+      return notRendered(out, input.file, 'Jinja template directives ({% %}, {{ }}) that are not YAML')
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
   }
   appendAll(out.errors, manifest.errors)
@@ -145,6 +149,27 @@ function notManifest(
     reason: 'unsupported',
     message: `${what}${detail ? ` (${detail})` : ''}, and no Kubernetes object in it (no apiVersion and kind): not read as a manifest`,
   })
+  return out
+}
+
+/**
+ * A YAML file named as a template (`deploy.yaml.j2`): reported when it writes a Kubernetes object's `apiVersion` and
+ * `kind`, as a Dockerfile named so is; any other (an Ansible role's configuration template) is no manifest: nothing.
+ */
+function yamlTemplate(out: Output, file: string, text: string): Output {
+  if (!/^\s*apiVersion\s*:/m.test(text) || !/^\s*kind\s*:/m.test(text)) return out
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  out.skipped.push({
+    file,
+    reason: 'unsupported',
+    message: `${base} is a template (${templateExtension(base)}) of Kubernetes manifests: render it and scan the result`,
+  })
+  return out
+}
+
+/** A template that is not Helm's: one skip, without Helm's hint. */
+function notRendered(out: Output, file: string, why: string): Output {
+  out.skipped.push({file, reason: 'unsupported', message: `${why}: render it and scan the result`})
   return out
 }
 
