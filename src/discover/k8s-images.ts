@@ -75,14 +75,21 @@ export function findResourceImages(resource: YamlMap): ResourceImages {
   const found: ResourceImages = {images: [], problems: []}
   const type = resourceType(resource)
   if (!type || SCHEMA_KINDS.has(type.kind)) return found
-  for (const {path, registry} of operatorImagePaths(type.apiVersion, type.kind)) {
-    const node = at(resource, ...path)
-    if (node !== undefined) addImage(found, node, path.join('.'), 'operator-field', registry)
-  }
+  for (const {path, registry} of operatorImagePaths(type.apiVersion, type.kind))
+    for (const node of nodesAt(resource, path)) addImage(found, node, path.join('.'), 'operator-field', registry)
   visit(resource, found, 0, GITOPS_KINDS.has(type.kind) ? VALUES_KEYS : NO_KEYS)
   if (type.kind === 'ClusterServiceVersion' && type.apiVersion.startsWith('operators.coreos.com/'))
     relatedImages(resource, found)
   return found
+}
+
+/** The nodes at `path` (`*`: each item of a list there), in order. */
+function nodesAt(node: YamlNode | undefined, path: readonly string[]): YamlNode[] {
+  if (node === undefined) return []
+  if (path.length === 0) return [node]
+  const [first, ...rest] = path
+  if (first === '*') return isSeq(node) ? node.items.flatMap((item) => nodesAt(item, rest)) : []
+  return nodesAt(at(node, first), rest)
 }
 
 /**

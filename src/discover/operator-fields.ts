@@ -1,6 +1,7 @@
 /**
  * Image fields of operators' custom resources: the operator builds the pod, so the manifest names the image
- * outside any container list. One row per API group; paths are from each operator's API reference.
+ * outside any container list. One row per API group; paths are from each operator's API reference (`*`: each item of
+ * a list).
  */
 
 interface OperatorFields {
@@ -67,6 +68,13 @@ const TABLE: OperatorFields[] = [
     paths: [['spec', 'package']],
     registry: 'xpkg.upbound.io',
   },
+  // https://dragonflydb.io/docs/managing-dragonfly/operator/dragonfly-configuration: `image`, the Dragonfly image to run.
+  {group: 'dragonflydb.io', kinds: ['Dragonfly'], paths: [['spec', 'image']]},
+  // Tools' own configuration written as a Kubernetes-style object, whose image the tool pulls: kind's cluster nodes
+  // (https://kind.sigs.k8s.io/docs/user/configuration/#nodes, `nodes[].image`) and k3d's cluster
+  // (https://k3d.io/stable/usage/configfile/, `image`, the k3s image of every node).
+  {group: 'kind.x-k8s.io', kinds: ['Cluster'], paths: [['nodes', '*', 'image']]},
+  {group: 'k3d.io', kinds: ['Simple'], paths: [['image']]},
 ]
 
 /**

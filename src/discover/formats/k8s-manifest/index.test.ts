@@ -127,6 +127,25 @@ spec:
     expect(byRef['quay.io/prometheus/alertmanager:v0.27.0'].origin).toBe('operator-field')
   })
 
+  it("lists Dragonfly's image, kind's node images and k3d's cluster image (their configuration as written in their docs)", async () => {
+    const out = await scan({
+      'dragonfly.yaml':
+        'apiVersion: dragonflydb.io/v1alpha1\nkind: Dragonfly\nmetadata:\n  name: cache\nspec:\n  image: docker.dragonflydb.io/dragonflydb/dragonfly:v1.21.2\n',
+      'kind.yaml':
+        'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n  image: kindest/node:v1.31.0\n- role: worker\n- role: worker\n  image: kindest/node:v1.30.4\n',
+      'k3d.yaml':
+        'apiVersion: k3d.io/v1alpha5\nkind: Simple\nmetadata:\n  name: dev\nimage: docker.io/rancher/k3s:v1.27.1-k3s1\n',
+    })
+    expect(out.errors).toEqual([])
+    expect(refsAt(out)).toEqual([
+      'docker.dragonflydb.io/dragonflydb/dragonfly:v1.21.2 dragonfly.yaml:6:10',
+      'docker.io/rancher/k3s:v1.27.1-k3s1 k3d.yaml:5:8',
+      'kindest/node:v1.30.4 kind.yaml:8:10',
+      'kindest/node:v1.31.0 kind.yaml:5:10',
+    ])
+    expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
+  })
+
   it("lists the images an operator deploys: a CSV's relatedImages and RELATED_IMAGE_* variables (OLM's conventions)", async () => {
     // The forms are those of OLM's and Operator SDK's documentation for operators in disconnected clusters (a CSV's
     // `spec.relatedImages`; an operand's image given to the manager as `RELATED_IMAGE_*`); the names are fictional.
