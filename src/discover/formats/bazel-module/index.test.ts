@@ -322,9 +322,12 @@ describe('bazel-module: MODULE.bazel', () => {
       'pkg:bazel/c@3.0 prod proj/bazel/more.MODULE.bazel:1:18',
       'pkg:bazel/d@4.0 dev proj/top.MODULE.bazel:1:18',
     ])
-    const missing = discover('include(":missing.MODULE.bazel")\n')
-    expect(missing.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
-      'include-not-read 1:9 include(":missing.MODULE.bazel"): missing.MODULE.bazel: no such file; its bazel_deps are not listed',
+    // A file that is there but cannot be read is an error; one that is not there, reported (next test).
+    const unreadable = discover('include(":unreadable.MODULE.bazel")\n', 'MODULE.bazel', {
+      'unreadable.MODULE.bazel': null,
+    })
+    expect(unreadable.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      'include-not-read 1:9 include(":unreadable.MODULE.bazel"): unreadable.MODULE.bazel: could not be read; its bazel_deps are not listed',
     ])
     const outside = discover('include("//../other:deps.MODULE.bazel")\n')
     expect(outside.skipped?.map((x) => `${x.line} ${x.reason}`)).toEqual(['1 unsupported'])
@@ -334,6 +337,28 @@ describe('bazel-module: MODULE.bazel', () => {
     })
     expect(loop.errors?.map((e) => e.message)).toEqual([
       'include("//:a.MODULE.bazel"): a.MODULE.bazel: included twice; its bazel_deps are not listed',
+    ])
+  })
+
+  it('reports an included file that is not in the tree (often written by a build step), not an error (real-world review)', () => {
+    const missing = discover('bazel_dep(name = "a", version = "1.0")\ninclude("//bazel:generated.MODULE.bazel")\n')
+    expect(missing.errors).toEqual([])
+    expect(missing.components.map((c) => c.ref)).toEqual(['a@1.0'])
+    expect(missing.skipped?.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '2 missing-resource include("//bazel:generated.MODULE.bazel"): bazel/generated.MODULE.bazel is not in the tree; it may be written by a build step before Bazel runs (Bazel refuses to start without it): its bazel_deps are not listed',
+    ])
+    // conan-io/examples2's Bazel 7 example: `conan install` writes conan/conan_deps.MODULE.bazel from conanfile.txt.
+    const conan = discover(fixture('conan-string-formatter/MODULE.bazel'), 'app/MODULE.bazel', {
+      'app/conanfile.txt': fixture('conan-string-formatter/conanfile.txt'),
+    })
+    expect(conan.errors).toEqual([])
+    expect(conan.components).toEqual([])
+    expect(conan.skipped?.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '1 missing-resource include("//conan:conan_deps.MODULE.bazel"): app/conan/conan_deps.MODULE.bazel is not in the tree: `conan install` writes it (Conan\'s BazelDeps generator) from conanfile.txt, read on its own (conan format): its bazel_deps are not listed',
+    ])
+    const noConanfile = discover(fixture('conan-string-formatter/MODULE.bazel'))
+    expect(noConanfile.skipped?.map((x) => x.message)).toEqual([
+      'include("//conan:conan_deps.MODULE.bazel"): conan/conan_deps.MODULE.bazel is not in the tree: `conan install` writes it (Conan\'s BazelDeps generator) from the project\'s conanfile: its bazel_deps are not listed',
     ])
   })
 

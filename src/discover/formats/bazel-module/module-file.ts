@@ -100,7 +100,11 @@ function collect(file: string, text: string, reading: Reading, depth: number): v
 
 /**
  * `include("//path:name.MODULE.bazel")` (Bazel 7.2+, the root module only): the file is read as part of this one, its
- * components located in it. A label of another repository, or a computed one, is reported, not followed.
+ * components located in it. A label of another repository, or a computed one, is reported, not followed. A file that
+ * is not in the tree is reported (`missing-resource`), not an error: such a file is often written by a build step
+ * before Bazel runs, as `conan install` writes `conan_deps.MODULE.bazel` (Conan's BazelDeps generator: "every
+ * invocation of conan install will generate several bazel files", among them "conan_deps.MODULE.bazel",
+ * https://docs.conan.io/2/reference/tools/google/bazeldeps.html); one that is there but cannot be read is an error.
  */
 function include(file: string, call: Call, reading: Reading, depth: number): void {
   const {context, out, seen} = reading
@@ -131,20 +135,40 @@ function include(file: string, call: Call, reading: Reading, depth: number): voi
     })
     return
   }
-  const text = depth < MAX_INCLUDES && !seen.has(path) ? context.readText(path) : null
+  const readable = depth < MAX_INCLUDES && !seen.has(path)
+  const text = readable ? context.readText(path) : null
   if (text === null) {
+    if (readable && context.exists?.(path) === false) {
+      out.skipped.push({
+        file,
+        line: label.line,
+        reason: 'missing-resource',
+        message: missingInclude(written, path, reading),
+      })
+      return
+    }
     const why =
       depth >= MAX_INCLUDES
         ? `includes nested deeper than ${MAX_INCLUDES}`
         : seen.has(path)
           ? 'included twice'
-          : 'no such file'
+          : 'could not be read'
     const message = `${written}: ${path}: ${why}; its bazel_deps are not listed`
     out.errors.push(lockfileError(file, 'include-not-read', message, label.line, label.column))
     return
   }
   seen.add(path)
   collect(path, text, reading, depth + 1)
+}
+
+/** Why an included file may be missing from a clean checkout, and where its dependencies are read instead. */
+function missingInclude(written: string, path: string, reading: Reading): string {
+  const base = `${written}: ${path} is not in the tree`
+  if (!/(^|\/)conan_deps\.MODULE\.bazel$/.test(path))
+    return `${base}; it may be written by a build step before Bazel runs (Bazel refuses to start without it): its bazel_deps are not listed`
+  const conanfile = ['conanfile.py', 'conanfile.txt'].find((name) => reading.context.exists?.(`${reading.root}${name}`))
+  const from = conanfile === undefined ? "the project's conanfile" : `${conanfile}, read on its own (conan format)`
+  return `${base}: \`conan install\` writes it (Conan's BazelDeps generator) from ${from}: its bazel_deps are not listed`
 }
 
 /**
