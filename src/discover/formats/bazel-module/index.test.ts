@@ -218,6 +218,25 @@ describe('bazel-module: MODULE.bazel', () => {
     ])
   })
 
+  it("keeps each file's variables its own: an included file does not see the including file's", () => {
+    // "variable bindings … are only ever visible in the file they occur in" (https://bazel.build/rules/lib/globals/module#include)
+    const out = discover(
+      'V = "1.0"\ninclude("//:deps.MODULE.bazel")\nbazel_dep(name = "a", version = V)\n',
+      'MODULE.bazel',
+      {
+        'deps.MODULE.bazel': 'bazel_dep(name = "b", version = V)\n',
+      },
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.ref} ${c.locations[0].file}:${at(c)}`)).toEqual([
+      'b deps.MODULE.bazel:1:18',
+      'a@1.0 MODULE.bazel:3:18',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '1 unresolved-version bazel_dep "b" version is computed (V), not a literal: listed without a version',
+    ])
+  })
+
   it('lists every bazel_dep of real BCR modules whose versions and dev_dependency come from top-level variables', () => {
     const lint = discover(fixture('aspect_rules_lint/MODULE.bazel'))
     expect(lint.errors).toEqual([])
