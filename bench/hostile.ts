@@ -365,6 +365,19 @@ const families: Family[] = [
     read: (text, n) => discover(bazelModule, 'MODULE.bazel', text).components.length === n,
   },
   {
+    label:
+      'MODULE.bazel, n variables doubling (A1 = A0 + A0) and bazel_deps .format()ting them (bazel-module/index.test.ts)',
+    n: 5_000,
+    unit: 'lines',
+    input: (n) => {
+      const lines = ['A0 = "x"']
+      for (let i = 1; i <= n; i++)
+        lines.push(`A${i} = A${i - 1} + A${i - 1}`, `bazel_dep(name = "m${i}", version = "{}{}".format(A${i}, A${i}))`)
+      return `${lines.join('\n')}\n`
+    },
+    read: (text, n) => discover(bazelModule, 'MODULE.bazel', text).components.length === n,
+  },
+  {
     label: 'conanfile.py, n self.requires( calls never closed (conan-lock/index.test.ts)',
     n: 50_000,
     unit: 'calls',

@@ -7,8 +7,10 @@ import {discoverer} from './index.js'
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8')
 
-function discover(text: string, file = 'MODULE.bazel', files: Record<string, string> = {}) {
-  return discoverer.discover({file, text}, {readText: (path) => files[path] ?? null}) as {
+/** `files` maps a path to its text, or to null for a file that is there but cannot be read. */
+function discover(text: string, file = 'MODULE.bazel', files: Record<string, string | null> = {}) {
+  const context = {readText: (path: string) => files[path] ?? null, exists: (path: string) => path in files}
+  return discoverer.discover({file, text}, context) as {
     components: Component[]
     skipped?: Array<{line?: number; reason: string; message: string}>
     errors?: Array<{code: string; line?: number; column?: number; message: string}>
@@ -122,35 +124,199 @@ describe('bazel-module: MODULE.bazel', () => {
     ])
   })
 
-  it('reports calls whose arguments are not literals by line, never guessing them', () => {
+  it('reports calls whose arguments cannot be read by line, never guessing them, and lists each named bazel_dep', () => {
     const text = [
       'VERSION = "1.0"',
-      'bazel_dep(name = "a", version = VERSION)',
+      'bazel_dep(name = "a", version = VERSION + SUFFIX)',
       'bazel_dep(name = "b" + SUFFIX, version = "1.0")',
       'bazel_dep("c", "1.0")',
       'bazel_dep(name = "d", version = "2.0")', // 5
       'git_override(module_name = "d", remote = REMOTES["d"], commit = "abc")',
-      'bazel_dep(name = "e", version = "%s" % V, dev_dependency = True)',
+      'bazel_dep(name = "e", version = "%d" % V, dev_dependency = True)',
       'bazel_dep(name = "f", version = "1.0", dev_dependency = IS_DEV)',
       'bazel_dep(name = "g", version = "3.0")',
       'include(DEPS_FILE)', // 10
       'include("@other_repo//:deps.MODULE.bazel")',
       'bazel_dep(name = "h")',
+      'bazel_dep(name = "i", version = 1, dev_dependency = "yes")',
     ].join('\n')
     const {components, skipped, errors} = discover(text)
     expect(errors).toEqual([])
-    expect(components.map((c) => `${c.ref} ${c.purl}`)).toEqual(['g@3.0 pkg:bazel/g@3.0', 'h pkg:bazel/h'])
+    expect(components.map((c) => `${c.ref} ${c.purl} ${c.scope} ${at(c)}`)).toEqual([
+      'a pkg:bazel/a prod 2:18',
+      // A git_override whose remote is not read: where d comes from is not known, so no purl (nor a version: Bazel
+      // ignores the bazel_dep's for a non-registry override).
+      'd@2.0 undefined prod 5:18',
+      'e pkg:bazel/e dev 7:18',
+      'f@1.0 pkg:bazel/f@1.0 undefined 8:18',
+      'g@3.0 pkg:bazel/g@3.0 prod 9:18',
+      'h pkg:bazel/h prod 12:18',
+      'i pkg:bazel/i undefined 13:18',
+    ])
     expect(skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
       '10 unsupported include label is computed (DEPS_FILE), not a literal: not read',
       '11 unsupported include("@other_repo//:deps.MODULE.bazel") is not a label of a file in this repository: not read',
-      '2 unsupported bazel_dep version is computed (VERSION), not a literal: not read',
+      '2 unresolved-version bazel_dep "a" version is computed (VERSION + SUFFIX), not a literal: listed without a version',
       '3 unsupported bazel_dep name is computed ("b" + SUFFIX), not a literal: not read',
       '4 unsupported bazel_dep with a positional argument: not read',
-      '6 unsupported git_override remote is computed (REMOTES["d"]), not a literal: not read',
-      '7 unsupported bazel_dep version is computed ("%s" % V), not a literal: not read',
-      '8 unsupported bazel_dep dev_dependency is computed (IS_DEV), not a literal: not read',
+      '6 unsupported git_override of "d": remote is computed (REMOTES["d"]), not a literal: the bazel_dep is listed without a purl (where the module comes from is not known)',
+      '7 unresolved-version bazel_dep "e" version is computed ("%d" % V), not a literal: listed without a version',
+      '8 unsupported bazel_dep "f" dev_dependency is computed (IS_DEV), not a literal: listed without a scope',
       '12 unresolved-version bazel_dep "h" names no version, and no override in the file gives one: listed without a version',
+      '13 unresolved-version bazel_dep "i" version is not a string: listed without a version',
+      '13 unsupported bazel_dep "i" dev_dependency is not True or False: listed without a scope',
     ])
+  })
+
+  it('evaluates top-level variables, +, %s and .format() as Starlark does (https://bazel.build/rules/lib/globals/module)', () => {
+    const text = [
+      'BOOST = "1.83.0"',
+      'SUFFIX = \'.bcr\' + ".1"',
+      'IS_RELEASE = True',
+      'COMMIT = "0123abcd"',
+      'bazel_dep(name = "boost.config", version = BOOST + SUFFIX)', // 5
+      'bazel_dep(name = "boost.units", version = (BOOST), dev_dependency = IS_RELEASE)',
+      'bazel_dep(name = "tool", version = "{}.{minor}".format("2", minor = "7"), dev_dependency = not IS_RELEASE)',
+      'bazel_dep(name = "stubs", version = "1.0")',
+      'archive_override(',
+      '    module_name = "stubs",', // 10
+      '    urls = ["https://example.com/stubs/archive/{}.tar.gz".format(COMMIT)] + MIRRORS,',
+      ')',
+      'bazel_dep(name = "fork", version = "0.1")',
+      'git_override(module_name = "fork", remote = "https://%s/fork.git" % "git.example.com", commit = COMMIT)',
+      'bazel_dep(name = "later", version = LATER)', // 15
+      'LATER = "9.9"',
+      'TWICE = "1.0"',
+      'TWICE = "2.0"',
+      'bazel_dep(name = "twice", version = TWICE)',
+      'bazel_dep(name = "mixed", version = "{} {0}".format("x"))', // 20
+      'bazel_dep(name = "pct", version = "%s-%s" % (BOOST, "r1"))',
+      'MIRRORS = []',
+    ].join('\n')
+    const {components, skipped, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.ref} ${c.purl} ${c.scope} ${at(c)}`)).toEqual([
+      'boost.config@1.83.0.bcr.1 pkg:bazel/boost.config@1.83.0.bcr.1 prod 5:18',
+      'boost.units@1.83.0 pkg:bazel/boost.units@1.83.0 dev 6:18',
+      'tool@2.7 pkg:bazel/tool@2.7 undefined 7:18',
+      // `+ MIRRORS` before MIRRORS is bound (line 22): Starlark fails there; not guessed.
+      'stubs@1.0 undefined prod 8:18',
+      'fork@0.1 pkg:bazel/fork?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Ffork.git%400123abcd prod 13:18',
+      'later pkg:bazel/later prod 15:18',
+      'twice pkg:bazel/twice prod 19:18',
+      'mixed pkg:bazel/mixed prod 20:18',
+      'pct@1.83.0-r1 pkg:bazel/pct@1.83.0-r1 prod 21:18',
+    ])
+    expect(skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '7 unsupported bazel_dep "tool" dev_dependency is computed (not IS_RELEASE), not a literal: listed without a scope',
+      '11 unsupported archive_override of "stubs": urls is computed (["https://example.com/stubs/archive/{}.tar.gz".format(COMMIT)] + MIRRORS), not a literal: the bazel_dep is listed without a purl (where the module comes from is not known)',
+      '15 unresolved-version bazel_dep "later" version is computed (LATER), not a literal: listed without a version',
+      // Bound twice: Bazel parses MODULE.bazel without top-level rebinding and refuses the file.
+      '19 unresolved-version bazel_dep "twice" version is computed (TWICE), not a literal: listed without a version',
+      // Automatic and manual field numbering together: an error in Starlark.
+      '20 unresolved-version bazel_dep "mixed" version is computed ("{} {0}".format("x")), not a literal: listed without a version',
+    ])
+  })
+
+  it("keeps each file's variables its own: an included file does not see the including file's", () => {
+    // "variable bindings … are only ever visible in the file they occur in" (https://bazel.build/rules/lib/globals/module#include)
+    const out = discover(
+      'V = "1.0"\ninclude("//:deps.MODULE.bazel")\nbazel_dep(name = "a", version = V)\n',
+      'MODULE.bazel',
+      {
+        'deps.MODULE.bazel': 'bazel_dep(name = "b", version = V)\n',
+      },
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.ref} ${c.locations[0].file}:${at(c)}`)).toEqual([
+      'b deps.MODULE.bazel:1:18',
+      'a@1.0 MODULE.bazel:3:18',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '1 unresolved-version bazel_dep "b" version is computed (V), not a literal: listed without a version',
+    ])
+  })
+
+  it('lists every bazel_dep of real BCR modules whose versions and dev_dependency come from top-level variables', () => {
+    const lint = discover(fixture('aspect_rules_lint/MODULE.bazel'))
+    expect(lint.errors).toEqual([])
+    expect(lint.skipped).toEqual([])
+    // IS_RELEASE = True (line 51): the three bazel_deps after it are dev dependencies.
+    expect(lint.components.filter((c) => c.scope === 'dev').map((c) => `${c.purl} ${at(c)}`)).toEqual([
+      'pkg:bazel/bazelrc-preset.bzl@1.1.0 47:18',
+      'pkg:bazel/toolchains_protoc@0.4.1 54:12',
+      'pkg:bazel/gazelle@0.43.0 59:12',
+      'pkg:bazel/rules_go@0.54.0 64:12',
+    ])
+    expect(lint.components).toHaveLength(17)
+
+    const lanelet = discover(fixture('lanelet2/MODULE.bazel'))
+    expect(lanelet.errors).toEqual([])
+    expect(lanelet.skipped).toEqual([])
+    expect(lanelet.components).toHaveLength(23)
+    // BOOST_VERSION = "1.83.0" (line 6): BOOST_VERSION + ".bcr.1" fourteen times, BOOST_VERSION alone once.
+    expect(lanelet.components.slice(0, 3).map((c) => `${c.purl} ${c.ref} ${at(c)}`)).toEqual([
+      'pkg:bazel/boost.config@1.83.0.bcr.1 boost.config@1.83.0.bcr.1 8:18',
+      'pkg:bazel/boost.core@1.83.0.bcr.1 boost.core@1.83.0.bcr.1 9:18',
+      'pkg:bazel/boost.filesystem@1.83.0.bcr.1 boost.filesystem@1.83.0.bcr.1 10:18',
+    ])
+    expect(lanelet.components.filter((c) => !c.version?.endsWith('.bcr.1')).map((c) => c.purl)).toEqual([
+      'pkg:bazel/boost.units@1.83.0',
+      'pkg:bazel/googletest@1.15.2',
+      'pkg:bazel/platforms@0.0.9',
+      'pkg:bazel/rules_cc@0.1.0',
+      'pkg:bazel/rules_license@1.0.0',
+    ])
+
+    const llvm = discover(fixture('llvm/MODULE.bazel'))
+    expect(llvm.errors).toEqual([])
+    expect(llvm.skipped).toEqual([])
+    expect(llvm.components).toHaveLength(18)
+    // archive_override urls = ["…/archive/{}.tar.gz".format(GLIBC_STUBS_GENERATOR_COMMIT)], the commit on line 119.
+    expect(llvm.components.filter((c) => c.version === undefined).map((c) => `${c.purl} ${c.scope} ${at(c)}`)).toEqual([
+      'pkg:bazel/glibc-stubs-generator?download_url=https%3A%2F%2Fgithub.com%2Fcerisier%2Fglibc-stubs-generator%2Farchive%2F33276300351d5a3cbedd308f4d21669b8e8ef83d.tar.gz dev 121:18',
+      'pkg:bazel/libstdcxx-stubs-generator?download_url=https%3A%2F%2Fgithub.com%2Fcerisier%2Flibstdcxx-stubs-generator%2Farchive%2Fed896a140ef8466140c3bcfd066e710a80a41ebe.tar.gz dev 131:18',
+      'pkg:bazel/xpkgutil?download_url=https%3A%2F%2Fgithub.com%2Fcerisier%2Fpkgutil%2Farchive%2Ff04b36f28972e469ad993dff6f9dc00e68531931.tar.gz dev 141:18',
+    ])
+  })
+
+  it("lists a bazel_dep whose override's fields cannot be read, saying what it is listed without", () => {
+    const text = [
+      'bazel_dep(name = "pinned", version = "1.0")',
+      'single_version_override(module_name = "pinned", version = PINS["pinned"], registry = REGISTRY)',
+      'bazel_dep(name = "forked", version = "0.1")',
+      'git_override(module_name = "forked", remote = "https://github.com/example/forked.git", tag = TAGS[0])',
+      'bazel_dep(name = "tarball", version = "2.0")', // 5
+      'archive_override(module_name = "tarball", strip_prefix = "t")',
+    ].join('\n')
+    const {components, skipped, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.ref} ${c.version} ${c.purl} ${at(c)}`)).toEqual([
+      'pinned@1.0 undefined undefined 1:18',
+      'forked@0.1 undefined pkg:bazel/forked?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fforked.git 3:18',
+      'tarball@2.0 undefined undefined 5:18',
+    ])
+    expect(skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '2 unresolved-version single_version_override of "pinned": version is computed (PINS["pinned"]), not a literal: the bazel_dep is listed without a version',
+      '2 unsupported single_version_override of "pinned": registry is computed (REGISTRY), not a literal: the bazel_dep is listed without a purl (the registry it comes from is not known)',
+      '4 unsupported git_override of "forked": tag is computed (TAGS[0]), not a literal: the bazel_dep is listed without the commit it is fetched at (vcs_url names the repository only)',
+      '6 unsupported archive_override of "tarball": has no urls: the bazel_dep is listed without a purl (where the module comes from is not known)',
+    ])
+  })
+
+  it('keeps evaluation bounded: doubling variables and deep brackets (its linearity: bench/hostile.ts)', () => {
+    // A0 = "xxxxxxxx", A1 = A0 + A0, …: A40 would be 8 TiB; past 1 MiB of computed text, values are left computed.
+    const doubling = ['A0 = "xxxxxxxx"']
+    for (let i = 1; i <= 40; i++) doubling.push(`A${i} = A${i - 1} + A${i - 1}`)
+    doubling.push('bazel_dep(name = "small", version = A2)', 'bazel_dep(name = "huge", version = A40)')
+    const out = discover(doubling.join('\n'))
+    expect(out.components.map((c) => `${c.ref.slice(0, 40)} ${c.version?.length}`)).toEqual([
+      'small@xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx 32',
+      'huge undefined',
+    ])
+    expect(out.skipped?.map((s) => `${s.line} ${s.reason}`)).toEqual(['43 unresolved-version'])
+    const deep = discover(`V = ${'('.repeat(199)}"1.0"${')'.repeat(199)}\nbazel_dep(name = "d", version = V + "")\n`)
+    expect(deep.components.map((c) => c.ref)).toEqual(['d@1.0'])
   })
 
   it('follows include() of a file of the repository, locating what it declares there', async () => {
@@ -175,9 +341,12 @@ describe('bazel-module: MODULE.bazel', () => {
       'pkg:bazel/c@3.0 prod proj/bazel/more.MODULE.bazel:1:18',
       'pkg:bazel/d@4.0 dev proj/top.MODULE.bazel:1:18',
     ])
-    const missing = discover('include(":missing.MODULE.bazel")\n')
-    expect(missing.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
-      'include-not-read 1:9 include(":missing.MODULE.bazel"): missing.MODULE.bazel: no such file; its bazel_deps are not listed',
+    // A file that is there but cannot be read is an error; one that is not there, reported (next test).
+    const unreadable = discover('include(":unreadable.MODULE.bazel")\n', 'MODULE.bazel', {
+      'unreadable.MODULE.bazel': null,
+    })
+    expect(unreadable.errors?.map((e) => `${e.code} ${e.line}:${e.column} ${e.message}`)).toEqual([
+      'include-not-read 1:9 include(":unreadable.MODULE.bazel"): unreadable.MODULE.bazel: could not be read; its bazel_deps are not listed',
     ])
     const outside = discover('include("//../other:deps.MODULE.bazel")\n')
     expect(outside.skipped?.map((x) => `${x.line} ${x.reason}`)).toEqual(['1 unsupported'])
@@ -187,6 +356,28 @@ describe('bazel-module: MODULE.bazel', () => {
     })
     expect(loop.errors?.map((e) => e.message)).toEqual([
       'include("//:a.MODULE.bazel"): a.MODULE.bazel: included twice; its bazel_deps are not listed',
+    ])
+  })
+
+  it('reports an included file that is not in the tree (often written by a build step), not an error (real-world review)', () => {
+    const missing = discover('bazel_dep(name = "a", version = "1.0")\ninclude("//bazel:generated.MODULE.bazel")\n')
+    expect(missing.errors).toEqual([])
+    expect(missing.components.map((c) => c.ref)).toEqual(['a@1.0'])
+    expect(missing.skipped?.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '2 missing-resource include("//bazel:generated.MODULE.bazel"): bazel/generated.MODULE.bazel is not in the tree; it may be written by a build step before Bazel runs (Bazel refuses to start without it): its bazel_deps are not listed',
+    ])
+    // conan-io/examples2's Bazel 7 example: `conan install` writes conan/conan_deps.MODULE.bazel from conanfile.txt.
+    const conan = discover(fixture('conan-string-formatter/MODULE.bazel'), 'app/MODULE.bazel', {
+      'app/conanfile.txt': fixture('conan-string-formatter/conanfile.txt'),
+    })
+    expect(conan.errors).toEqual([])
+    expect(conan.components).toEqual([])
+    expect(conan.skipped?.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '1 missing-resource include("//conan:conan_deps.MODULE.bazel"): app/conan/conan_deps.MODULE.bazel is not in the tree: `conan install` writes it (Conan\'s BazelDeps generator) from conanfile.txt, read on its own (conan format): its bazel_deps are not listed',
+    ])
+    const noConanfile = discover(fixture('conan-string-formatter/MODULE.bazel'))
+    expect(noConanfile.skipped?.map((x) => x.message)).toEqual([
+      'include("//conan:conan_deps.MODULE.bazel"): conan/conan_deps.MODULE.bazel is not in the tree: `conan install` writes it (Conan\'s BazelDeps generator) from the project\'s conanfile: its bazel_deps are not listed',
     ])
   })
 
@@ -239,7 +430,7 @@ describe('bazel-module: MODULE.bazel', () => {
     )
     expect(out.components.map((c) => c.ref)).toEqual(['rules_cc@0.1.1'])
     expect(out.skipped?.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
-      '2 unsupported bazel_dep() inside an expression (a list comprehension, a condition): computed, not read (MODULE.bazel is never evaluated)',
+      '2 unsupported bazel_dep() inside an expression (a list comprehension, a condition): computed, not read (MODULE.bazel is never run)',
     ])
   })
 

@@ -1,7 +1,7 @@
 /**
  * Bazel's module system (Bzlmod): `MODULE.bazel` (the root module's `bazel_dep`s and overrides, read as Starlark
- * literals by ./module-file.ts, never evaluated) and `MODULE.bazel.lock` (the registry modules the resolution
- * selected, ./lock.ts). Components are `bazel` packages, `pkg:bazel/<name>@<version>`.
+ * literals and the top-level variables, `+`, `%s` and `.format()` Starlark evaluates, by ./module-file.ts; never run)
+ * and `MODULE.bazel.lock` (the registry modules the resolution selected, ./lock.ts). Components are `bazel` packages, `pkg:bazel/<name>@<version>`.
  */
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {discoverLock} from './lock.js'
@@ -9,7 +9,8 @@ import {readModuleFile} from './module-file.js'
 
 export const discoverer: Discoverer = {
   id: 'bazel-module',
-  description: 'Bazel modules: MODULE.bazel bazel_deps and overrides (read as literals), MODULE.bazel.lock',
+  description:
+    'Bazel modules: MODULE.bazel bazel_deps and overrides (literals and top-level variables, never run), MODULE.bazel.lock',
   matches(file) {
     return /(^|\/)MODULE\.bazel(\.lock)?$/.test(file)
   },

@@ -1,6 +1,9 @@
 /**
  * MODULE.bazel (https://bazel.build/rules/lib/globals/module): the `bazel_dep`s of the root module, with what the
- * overrides of the same file say of where each comes from. Read as literals (./starlark.ts), never evaluated.
+ * overrides of the same file say of where each comes from. Read as literals, and the top-level variables, `+`, `%s`
+ * and `.format()` evaluated as Starlark does (./starlark.ts); never run. A `bazel_dep` is
+ * listed whenever its name is read: a version, a `dev_dependency` or an override's field that cannot be read is
+ * reported and left unknown, never guessed, and never drops the dependency.
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {trimEnd} from '../../../core/trim-end.js'
@@ -74,7 +77,7 @@ function collect(file: string, text: string, reading: Reading, depth: number): v
         file,
         line: call.line,
         reason: 'unsupported',
-        message: `${call.name}() inside an expression (a list comprehension, a condition): computed, not read (MODULE.bazel is never evaluated)`,
+        message: `${call.name}() inside an expression (a list comprehension, a condition): computed, not read (MODULE.bazel is never run)`,
       })
   for (const call of read.calls) {
     if (call.name === 'bazel_dep') deps.push({call, file})
@@ -97,7 +100,11 @@ function collect(file: string, text: string, reading: Reading, depth: number): v
 
 /**
  * `include("//path:name.MODULE.bazel")` (Bazel 7.2+, the root module only): the file is read as part of this one, its
- * components located in it. A label of another repository, or a computed one, is reported, not followed.
+ * components located in it. A label of another repository, or a computed one, is reported, not followed. A file that
+ * is not in the tree is reported (`missing-resource`), not an error: such a file is often written by a build step
+ * before Bazel runs, as `conan install` writes `conan_deps.MODULE.bazel` (Conan's BazelDeps generator: "every
+ * invocation of conan install will generate several bazel files", among them "conan_deps.MODULE.bazel",
+ * https://docs.conan.io/2/reference/tools/google/bazeldeps.html); one that is there but cannot be read is an error.
  */
 function include(file: string, call: Call, reading: Reading, depth: number): void {
   const {context, out, seen} = reading
@@ -106,30 +113,62 @@ function include(file: string, call: Call, reading: Reading, depth: number): voi
     out.skipped.push(notLiteral(file, call, 'label', label))
     return
   }
+  if (label.computed !== undefined) {
+    // CompiledModuleFile.checkModuleFileSyntax: "the `include` directive MUST be called with exactly one positional
+    // argument that is a string literal".
+    out.skipped.push({
+      file,
+      line: label.line,
+      reason: 'unsupported',
+      message: `include label is computed (${elide(label.computed, 200)}), not a literal (Bazel takes only a string literal): not read`,
+    })
+    return
+  }
   const path = labelPath(reading.root, file, label.value)
+  const written = `include(${JSON.stringify(elide(label.value, 200))})`
   if (path === undefined) {
     out.skipped.push({
       file,
       line: call.line,
       reason: 'unsupported',
-      message: `include(${JSON.stringify(elide(label.value, 200))}) is not a label of a file in this repository: not read`,
+      message: `${written} is not a label of a file in this repository: not read`,
     })
     return
   }
-  const text = depth < MAX_INCLUDES && !seen.has(path) ? context.readText(path) : null
+  const readable = depth < MAX_INCLUDES && !seen.has(path)
+  const text = readable ? context.readText(path) : null
   if (text === null) {
+    if (readable && context.exists?.(path) === false) {
+      out.skipped.push({
+        file,
+        line: label.line,
+        reason: 'missing-resource',
+        message: missingInclude(written, path, reading),
+      })
+      return
+    }
     const why =
       depth >= MAX_INCLUDES
         ? `includes nested deeper than ${MAX_INCLUDES}`
         : seen.has(path)
           ? 'included twice'
-          : 'no such file'
-    const message = `include(${JSON.stringify(elide(label.value, 200))}): ${path}: ${why}; its bazel_deps are not listed`
+          : 'could not be read'
+    const message = `${written}: ${path}: ${why}; its bazel_deps are not listed`
     out.errors.push(lockfileError(file, 'include-not-read', message, label.line, label.column))
     return
   }
   seen.add(path)
   collect(path, text, reading, depth + 1)
+}
+
+/** Why an included file may be missing from a clean checkout, and where its dependencies are read instead. */
+function missingInclude(written: string, path: string, reading: Reading): string {
+  const base = `${written}: ${path} is not in the tree`
+  if (!/(^|\/)conan_deps\.MODULE\.bazel$/.test(path))
+    return `${base}; it may be written by a build step before Bazel runs (Bazel refuses to start without it): its bazel_deps are not listed`
+  const conanfile = ['conanfile.py', 'conanfile.txt'].find((name) => reading.context.exists?.(`${reading.root}${name}`))
+  const from = conanfile === undefined ? "the project's conanfile" : `${conanfile}, read on its own (conan format)`
+  return `${base}: \`conan install\` writes it (Conan's BazelDeps generator) from ${from}: its bazel_deps are not listed`
 }
 
 /**
@@ -152,13 +191,15 @@ function keyword(call: Call, key: string): Value | undefined {
   return call.args.find((arg) => arg.key === key)?.value
 }
 
+/** Why a value cannot be read: missing, computed beyond what is evaluated, or of the wrong type. */
+function unreadWhy(what: string, value: Value | undefined, expected = 'a string'): string {
+  if (value === undefined) return `has no ${what}`
+  if (value.kind === 'expr') return `${what} is computed (${elide(value.text, 200)}), not a literal`
+  return `${what} is not ${expected}`
+}
+
 function notLiteral(file: string, call: Place & {name: string}, what: string, value: Value | undefined): Skipped {
-  const why =
-    value === undefined
-      ? `has no ${what}`
-      : value.kind === 'expr'
-        ? `${what} is computed (${elide(value.text, 200)}), not a literal`
-        : `${what} is not a string`
+  const why = unreadWhy(what, value)
   return {file, line: value?.line ?? call.line, reason: 'unsupported', message: `${call.name} ${why}: not read`}
 }
 
@@ -167,6 +208,12 @@ interface Source {
   version?: string
   qualifiers?: Record<string, string>
   local?: boolean
+  /** A non-registry override (git, archive, local path): Bazel ignores the version the bazel_dep names. */
+  nonRegistry?: boolean
+  /** Where the module comes from could not be read (reported): the component has no purl. */
+  unknown?: boolean
+  /** The override pins a version that could not be read (reported): the component has no version. */
+  versionUnread?: boolean
 }
 
 function bazelDep({call, file}: Located<Call>, overrides: Map<string, Located<Call>>, out: ModuleFile): void {
@@ -181,46 +228,51 @@ function bazelDep({call, file}: Located<Call>, overrides: Map<string, Located<Ca
     out.skipped.push(notLiteral(file, call, 'name', name?.kind === 'string' ? undefined : name))
     return
   }
+  const quoted = JSON.stringify(elide(name.value, 200))
   const version = keyword(call, 'version')
-  if (version !== undefined && version.kind !== 'string') {
-    out.skipped.push(notLiteral(file, call, 'version', version))
-    return
-  }
+  const versionRead = version === undefined || version.kind === 'string'
+  const declared = version?.kind === 'string' ? version.value : ''
   const dev = keyword(call, 'dev_dependency')
-  if (dev !== undefined && dev.kind !== 'bool') {
-    out.skipped.push(notLiteral(file, call, 'dev_dependency', dev))
-    return
-  }
-  const declared = version?.value ?? ''
   const override = overrides.get(name.value)
-  const source = override === undefined ? {} : overrideSource(override, out)
-  if (source === undefined) return
+  const source: Source = override === undefined ? {} : overrideSource(override, name.value, out)
   // A non-registry override ignores the version the bazel_dep asks for: the module is whatever the source holds.
-  const nonRegistry =
-    source.local || source.qualifiers?.vcs_url !== undefined || source.qualifiers?.download_url !== undefined
-  const listed = nonRegistry ? undefined : (source.version ?? (declared === '' ? undefined : declared))
-  if (listed === undefined && !nonRegistry)
+  const listed =
+    source.nonRegistry || source.versionUnread
+      ? undefined
+      : (source.version ?? (declared === '' ? undefined : declared))
+  if (listed === undefined && !source.nonRegistry && !source.versionUnread)
     out.skipped.push({
       file,
-      line: call.line,
+      line: versionRead ? call.line : version.line,
       reason: 'unresolved-version',
-      message: `bazel_dep ${JSON.stringify(elide(name.value, 200))} names no version, and no override in the file gives one: listed without a version`,
+      message: versionRead
+        ? `bazel_dep ${quoted} names no version, and no override in the file gives one: listed without a version`
+        : `bazel_dep ${quoted} ${unreadWhy('version', version)}: listed without a version`,
     })
-  const scope: Scope = dev?.kind === 'bool' && dev.value ? 'dev' : 'prod'
-  out.components.push(
-    packageComponent(file, {
-      ecosystem: 'bazel',
-      name: name.value,
-      version: listed,
-      ref: declared === '' ? name.value : `${name.value}@${declared}`,
-      line: name.line,
-      column: name.column,
-      scope,
-      direct: true,
-      local: source.local,
-      qualifiers: source.qualifiers,
-    }),
-  )
+  let scope: Scope | undefined = dev?.kind === 'bool' && dev.value ? 'dev' : 'prod'
+  if (dev !== undefined && dev.kind !== 'bool') {
+    scope = undefined
+    out.skipped.push({
+      file,
+      line: dev.line,
+      reason: 'unsupported',
+      message: `bazel_dep ${quoted} ${unreadWhy('dev_dependency', dev, 'True or False')}: listed without a scope`,
+    })
+  }
+  const component = packageComponent(file, {
+    ecosystem: 'bazel',
+    name: name.value,
+    version: listed,
+    ref: declared === '' ? name.value : `${name.value}@${declared}`,
+    line: name.line,
+    column: name.column,
+    scope,
+    direct: true,
+    local: source.local,
+    qualifiers: source.unknown ? undefined : source.qualifiers,
+  })
+  if (source.unknown) delete component.purl
+  out.components.push(component)
 }
 
 function argSkip(file: string, call: Call, arg: Arg, what: string): Skipped {
@@ -228,14 +280,26 @@ function argSkip(file: string, call: Call, arg: Arg, what: string): Skipped {
   return {file, line: arg.line, reason: 'unsupported', message: `${call.name} with ${what}${text}: not read`}
 }
 
-/** The source an override gives; undefined (and a skip) when a field it needs is computed. */
-function overrideSource({call, file}: Located<Call>, out: ModuleFile): Source | undefined {
-  const field = (key: string): Value | undefined | null => {
+/**
+ * The source an override gives the bazel_dep `dep`. A field it needs that cannot be read is reported, naming the
+ * dependency and what it is listed without; the dependency is listed all the same.
+ */
+function overrideSource({call, file}: Located<Call>, dep: string, out: ModuleFile): Source {
+  const unread = (key: string, without: string, reason: 'unsupported' | 'unresolved-version' = 'unsupported') => {
+    const value = keyword(call, key)
+    const why = unreadWhy(key, value?.kind === 'none' ? undefined : value)
+    out.skipped.push({
+      file,
+      line: value?.line ?? call.line,
+      reason,
+      message: `${call.name} of ${JSON.stringify(elide(dep, 200))}: ${why}: the bazel_dep is listed without ${without}`,
+    })
+  }
+  /** A field's string; undefined when absent or None, null when it cannot be read. */
+  const field = (key: string): string | undefined | null => {
     const value = keyword(call, key)
     if (value === undefined || value.kind === 'none') return undefined
-    if (value.kind === 'string') return value
-    out.skipped.push(notLiteral(file, call, key, value))
-    return null
+    return value.kind === 'string' ? value.value : null
   }
   const strings = (key: string): string[] | null => {
     const value = keyword(call, key)
@@ -243,52 +307,57 @@ function overrideSource({call, file}: Located<Call>, out: ModuleFile): Source | 
     if (value.kind === 'string') return [value.value]
     if (value.kind === 'list' && value.items.every((item) => item.kind === 'string'))
       return value.items.map((item) => (item as {value: string}).value)
-    out.skipped.push(notLiteral(file, call, key, value))
     return null
   }
+  const nowhere = 'a purl (where the module comes from is not known)'
   switch (call.name) {
     case 'single_version_override':
     case 'multiple_version_override': {
-      const registry = field('registry')
-      const version = call.name === 'single_version_override' ? field('version') : undefined
-      if (registry === null || version === null) return undefined
       const source: Source = {}
-      if (version !== undefined && version.kind === 'string' && version.value !== '') source.version = version.value
-      if (
-        registry !== undefined &&
-        registry.kind === 'string' &&
-        registry.value !== '' &&
-        !isPublicRegistry('bazel', registry.value)
-      )
+      const version = call.name === 'single_version_override' ? field('version') : undefined
+      if (version === null) {
+        unread('version', 'a version', 'unresolved-version')
+        source.versionUnread = true
+      } else if (version !== undefined && version !== '') source.version = version
+      const registry = field('registry')
+      if (registry === null) {
+        unread('registry', 'a purl (the registry it comes from is not known)')
+        source.unknown = true
+      } else if (registry !== undefined && registry !== '' && !isPublicRegistry('bazel', registry))
         // Without its trailing `/`, as the lockfile's keys name it: one registry, one purl.
-        source.qualifiers = {repository_url: trimEnd(registry.value, '/')}
+        source.qualifiers = {repository_url: trimEnd(registry, '/')}
       return source
     }
     case 'git_override': {
       const remote = field('remote')
-      const ref = [field('commit'), field('tag'), field('branch')]
-      if (remote === null || ref.includes(null)) return undefined
-      if (remote === undefined || remote.kind !== 'string') {
-        out.skipped.push(notLiteral(file, call, 'remote', undefined))
-        return undefined
+      if (remote === undefined || remote === null || remote === '') {
+        unread('remote', nowhere)
+        return {nonRegistry: true, unknown: true}
       }
-      const pinned = ref.find(
-        (value) => value !== undefined && value !== null && value.kind === 'string' && value.value !== '',
-      )
-      return {qualifiers: {vcs_url: gitVcsUrl(remote.value, pinned?.kind === 'string' ? pinned.value : undefined)}}
+      const refs = ['commit', 'tag', 'branch'].map((key) => [key, field(key)] as const)
+      const unreadRef = refs.find(([, value]) => value === null)
+      if (unreadRef !== undefined) {
+        unread(unreadRef[0], 'the commit it is fetched at (vcs_url names the repository only)')
+        return {nonRegistry: true, qualifiers: {vcs_url: gitVcsUrl(remote, undefined)}}
+      }
+      const pinned = refs.find(([, value]) => typeof value === 'string' && value !== '')?.[1]
+      return {nonRegistry: true, qualifiers: {vcs_url: gitVcsUrl(remote, pinned ?? undefined)}}
     }
     case 'archive_override': {
       const urls = strings('urls')
       const url = strings('url')
-      if (urls === null || url === null) return undefined
+      if (urls === null || url === null) {
+        unread(urls === null ? 'urls' : 'url', nowhere)
+        return {nonRegistry: true, unknown: true}
+      }
       const first = [...urls, ...url][0]
       if (first === undefined) {
-        out.skipped.push(notLiteral(file, call, 'urls', undefined))
-        return undefined
+        unread('urls', nowhere)
+        return {nonRegistry: true, unknown: true}
       }
-      return {qualifiers: {download_url: first}}
+      return {nonRegistry: true, qualifiers: {download_url: first}}
     }
     default:
-      return {local: true}
+      return {nonRegistry: true, local: true}
   }
 }
