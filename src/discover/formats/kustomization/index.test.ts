@@ -25,6 +25,29 @@ describe('kustomize image overrides', () => {
     expect(refsAt(inventory)).toEqual(['nginx:1.27.0 kustomization.yaml:2:9'])
   })
 
+  it("lists the images of a helmCharts entry's valuesInline, as a values file's", async () => {
+    const inventory = await scan({
+      'kustomization.yaml': [
+        'helmCharts:',
+        '- name: minecraft',
+        '  repo: https://itzg.github.io/minecraft-server-charts',
+        '  version: 3.1.3',
+        '  valuesInline:',
+        '    image:',
+        '      repository: itzg/minecraft-server',
+        '      tag: java21',
+        '',
+      ].join('\n'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map((c) => `${c.kind} ${c.ref} ${c.locations[0].line}:${c.locations[0].column}`),
+    ).toEqual([
+      'image itzg/minecraft-server:java21 7:19',
+      'chart minecraft@3.1.3 2:9',
+    ])
+  })
+
   it('splits references as kustomize does (a port is not a tag)', () => {
     expect(splitImage('localhost:5000/app:1@sha256:ab')).toEqual({
       name: 'localhost:5000/app',

@@ -14,6 +14,7 @@ import {chartVersionFields} from '../../chart-version.js'
 import {elide} from '../../../core/elide.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
+import {valuesImages} from '../../helm-value-images.js'
 import {at, isMap, nearest, toPlain, type YamlNode} from '../../yaml-tree.js'
 import {applyOverride, overrideMatches, overrideResult} from './overrides.js'
 import type {HelmChart, ImageOverride} from './schema.js'
@@ -51,7 +52,7 @@ interface Entry<T> {
 interface Parsed {
   file: string
   overrides: Entry<ImageOverride>[]
-  charts: Entry<HelmChart>[]
+  charts: Array<Entry<HelmChart> & {valuesInline?: YamlNode}>
   resources: Entry<string>[]
 }
 
@@ -69,7 +70,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     const result = overrideResult(value)
     if (result) addImageRef(out, result, location, 'kustomize')
   }
-  for (const {value, location} of parsed.charts) {
+  for (const [index, {value, location}] of parsed.charts.entries()) {
     // kustomize gives `version` to helm's --version (../../chart-version.ts): a range is no version.
     const versioned = chartVersionFields(
       value.version ?? undefined,
@@ -80,6 +81,17 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     out.components.push(
       chartComponent({name: value.name, ...versioned, repository: value.repo ?? undefined}, location, 'kustomize'),
     )
+    // `valuesInline`: values kustomize gives helm over the chart's own (https://kubectl.docs.kubernetes.io/references/kustomize/builtins/#_helmchartinflationgenerator_),
+    // their images read as a values file's are. `valuesFile` is a values file of its own, read by the helm-values
+    // format when it has a values file's name.
+    const {valuesInline} = parsed.charts[index]
+    if (isMap(valuesInline))
+      valuesImages(valuesInline, {
+        file: input.file,
+        out,
+        appVersion: undefined,
+        noAppVersion: `the appVersion of chart ${elide(value.name, 200)}, which it would take, is not in the tree`,
+      })
   }
   const used = new Set<ImageOverride>()
   const budget: Budget = {renders: 0, images: 0, exceeded: false, read: new Map()}
@@ -256,7 +268,10 @@ function parse(text: string, file: string, errors: ScanError[]): Parsed | undefi
   return {
     file,
     overrides: entries('images', k.images, 'name'),
-    charts: entries('helmCharts', k.helmCharts, 'name'),
+    charts: entries('helmCharts', k.helmCharts, 'name').map((entry, i) => {
+      const valuesInline = at(root, 'helmCharts', i, 'valuesInline')
+      return valuesInline === undefined ? entry : {...entry, valuesInline}
+    }),
     resources: [
       ...entries('resources', k.resources),
       ...entries('components', k.components),
