@@ -75,6 +75,21 @@ const MAX_FOLDER_BYTES = 4 * 1024 * 1024
 
 const sourcesByFolder = new WeakMap<DiscoverContext, Map<string, FluxSource[]>>()
 
+/**
+ * The whole tree, read for Flux sources once per run when a release's is neither in its file nor its folder (GitOps
+ * repositories keep them in one place: `flux/repositories/`, `clusters/x/flux-system/`): bounded, as folders and
+ * YAML files visited and bytes read.
+ */
+const MAX_TREE_FOLDERS = 5000
+const MAX_TREE_FILES = 20_000
+/** Names looked at (each that is not YAML is tried as a folder). */
+const MAX_TREE_ENTRIES = 200_000
+const MAX_TREE_BYTES = 64 * 1024 * 1024
+/** A text that may hold a Flux chart source: read as YAML only then. */
+const SOURCE_KIND = /^kind:[ \t]*["']?(?:HelmRepository|OCIRepository|HelmChart)\b/m
+
+const sourcesOfTree = new WeakMap<DiscoverContext, FluxSource[]>()
+
 /** The charts the GitOps objects of a manifest install, as chart components of its output (and what is not read). */
 export function addGitopsCharts(
   out: Output,
@@ -296,7 +311,7 @@ function missing(
     file,
     line: node.line,
     reason: 'missing-resource',
-    message: `${what}: its ${ref.kind} ${where} is not in this file or its folder${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
+    message: `${what}: its ${ref.kind} ${where} is not in the scanned tree (or is there more than once, with other URLs)${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
   })
 }
 
@@ -361,10 +376,60 @@ function matches(source: FluxSource, ref: SourceRef): boolean {
 }
 
 function findSource(ref: SourceRef, own: readonly FluxSource[], file: string, context: DiscoverContext) {
-  return (
+  const near =
     own.find((source) => matches(source, ref)) ??
     folderSources(posix.dirname(file), file, context).find((source) => matches(source, ref))
-  )
+  if (near !== undefined) return near
+  // Elsewhere in the tree: taken when every source of that kind, name and namespace there names the same URL (two
+  // clusters' folders may each define their own `flux-system/podinfo`).
+  const found = treeSources(file, context).filter((source) => matches(source, ref))
+  const urls = new Set(found.map((source) => stringValue(at(source.resource, 'spec', 'url'))))
+  return urls.size === 1 ? found[0] : undefined
+}
+
+/** The Flux chart sources of every YAML file of the tree `file` is in, read once per run (bounded). */
+function treeSources(file: string, context: DiscoverContext): FluxSource[] {
+  const cached = sourcesOfTree.get(context)
+  if (cached !== undefined) return cached
+  const found: FluxSource[] = []
+  sourcesOfTree.set(context, found)
+  const listDir = context.listDir
+  if (listDir === undefined) return found
+  // The scan's root: the highest folder above the file the context lists (outside the root it lists nothing).
+  let root = posix.dirname(file)
+  for (let up = posix.dirname(root); up !== root && listDir(up) !== null; up = posix.dirname(up)) root = up
+  const folders = [root]
+  let visited = 0
+  let files = 0
+  let bytes = 0
+  let entries = 0
+  while (folders.length > 0 && visited < MAX_TREE_FOLDERS) {
+    const dir = folders.shift()!
+    const names = listDir(dir)
+    if (names === null) continue
+    visited++
+    for (const name of names) {
+      if (name === '.git' || name === 'node_modules') continue
+      if (++entries > MAX_TREE_ENTRIES) return found
+      const path = dir === '.' ? name : posix.join(dir, name)
+      // Anything else may be a folder: listed in turn (a file lists as nothing).
+      if (!/\.ya?ml$/i.test(name)) {
+        folders.push(path)
+        continue
+      }
+      if (++files > MAX_TREE_FILES || bytes > MAX_TREE_BYTES) return found
+      const text = context.readText(path, {keep: false})
+      if (text === null) continue
+      bytes += text.length
+      if (!SOURCE_KIND.test(text)) continue
+      for (const doc of readYaml(text, path).documents)
+        for (const resource of isMap(doc.root) ? [doc.root] : []) {
+          const source = fluxSource(resource)
+          if (source) found.push(source)
+        }
+    }
+  }
+  return found
 }
 
 /** The Flux sources of the other YAML files of a folder, read once per run and folder. */
@@ -384,7 +449,7 @@ function folderSources(dir: string, self: string, context: DiscoverContext): Flu
     const path = dir === '.' ? name : posix.join(dir, name)
     if (path === self) continue
     const text = context.readText(path)
-    if (text === null || !/^kind:[ \t]*["']?(?:HelmRepository|OCIRepository|HelmChart)\b/m.test(text)) continue
+    if (text === null || !SOURCE_KIND.test(text)) continue
     bytes += text.length
     if (bytes > MAX_FOLDER_BYTES) break
     for (const doc of readYaml(text, path).documents)

@@ -707,9 +707,9 @@ spec:
         'flux/releases.yaml:24:37 pkg:helm/acme-web@3.1.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
       ])
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-        '7 missing-resource HelmRelease apps/lost: its HelmRepository apps/elsewhere is not in this file or its folder: chart acme-lost listed without its repository',
+        '7 missing-resource HelmRelease apps/lost: its HelmRepository apps/elsewhere is not in the scanned tree (or is there more than once, with other URLs): chart acme-lost listed without its repository',
         "17 unsupported HelmRelease apps/from-git: chart ./charts/acme is a folder of the GitRepository acme-repo, not a chart repository's chart; not listed",
-        '40 missing-resource HelmRelease apps/other-namespace: its HelmRepository elsewhere/acme is not in this file or its folder: chart acme-api listed without its repository',
+        '40 missing-resource HelmRelease apps/other-namespace: its HelmRepository elsewhere/acme is not in the scanned tree (or is there more than once, with other URLs): chart acme-api listed without its repository',
       ])
     })
 
@@ -807,6 +807,40 @@ spec:
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
         '13 unsupported image "acme/web {{ .values.tag }}" holds a value the ApplicationSet\'s generators fill in ({{ }}); not read',
       ])
+    })
+
+    it('finds a Flux source in another folder of the tree; one defined twice with other URLs is not guessed', async () => {
+      const release = (name: string) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: ${name}, namespace: default}
+spec:
+  chartRef: {kind: OCIRepository, name: app-template, namespace: flux-system}
+`
+      const source = (tag: string, url: string) => `apiVersion: source.toolkit.fluxcd.io/v1
+kind: OCIRepository
+metadata: {name: app-template, namespace: flux-system}
+spec:
+  layerSelector: {mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip, operation: copy}
+  ref: {tag: ${tag}}
+  url: ${url}
+`
+      // billimek/k8s-gitops's shape: releases under apps/, the source under setup/flux/repositories/.
+      const inventory = await scan({
+        'apps/default/echo/release.yaml': release('echo'),
+        'apps/media/plex/helm-release.yaml': release('plex'),
+        'setup/flux/repositories/app-template.yaml': source('5.1.0', 'oci://ghcr.io/bjw-s-labs/helm/app-template'),
+      })
+      expect(inventory.skipped).toEqual([])
+      expect(inventory.components.map((c) => `${c.purl} ${c.locations.map((l) => l.file).join(' ')}`)).toEqual([
+        'pkg:helm/app-template@5.1.0?repository_url=oci%3A%2F%2Fghcr.io%2Fbjw-s-labs%2Fhelm apps/default/echo/release.yaml apps/media/plex/helm-release.yaml',
+      ])
+      const twice = await scan({
+        'apps/default/echo/release.yaml': release('echo'),
+        'clusters/a/app-template.yaml': source('5.1.0', 'oci://ghcr.io/bjw-s-labs/helm/app-template'),
+        'clusters/b/app-template.yaml': source('4.0.0', 'oci://registry.example.com/mirror/app-template'),
+      })
+      expect(twice.components).toEqual([])
+      expect(twice.skipped.map((s) => s.reason)).toEqual(['missing-resource'])
     })
 
     it("takes an OCIRepository's version as Flux does (digest, then semver, then tag) and keeps a digest pin", async () => {
