@@ -354,22 +354,32 @@ function matching(tokens: Token[], open: number): number | undefined {
   return undefined
 }
 
-/** The arguments between tokens[from] and tokens[to] (the closing bracket), split at top-level commas. */
-function readArgs(reader: Reader, from: number, to: number): Arg[] {
+/**
+ * The parts of tokens[from, to) between the top-level operators `op` (not inside brackets), as [start, end) ranges; an
+ * empty part (`a,,b`, a trailing comma) is an empty range.
+ */
+function splitAt(reader: Reader, from: number, to: number, op: string): Array<[number, number]> {
   const {tokens} = reader
-  const args: Arg[] = []
+  const parts: Array<[number, number]> = []
   let start = from
   let depth = 0
   for (let t = from; t <= to; t++) {
     const token = tokens[t]
     if (t < to && token.kind === 'open') depth++
     else if (t < to && token.kind === 'close') depth--
-    if (t === to || (depth === 0 && token.kind === 'op' && token.text === ',')) {
-      if (t > start) args.push(readArg(reader, start, t))
+    if (t === to || (depth === 0 && token.kind === 'op' && token.text === op)) {
+      parts.push([start, t])
       start = t + 1
     }
   }
-  return args
+  return parts
+}
+
+/** The arguments between tokens[from] and tokens[to] (the closing bracket), split at top-level commas. */
+function readArgs(reader: Reader, from: number, to: number): Arg[] {
+  return splitAt(reader, from, to, ',')
+    .filter(([start, end]) => end > start)
+    .map(([start, end]) => readArg(reader, start, end))
 }
 
 function readArg(reader: Reader, from: number, to: number): Arg {
@@ -434,20 +444,11 @@ type Evaluated = {kind: 'string'; value: string} | {kind: 'bool'; value: boolean
  * for anything else, or past the budget.
  */
 function evaluate(reader: Reader, from: number, to: number): Evaluated | undefined {
-  const {tokens} = reader
   const operands: Evaluated[] = []
-  let start = from
-  let depth = 0
-  for (let t = from; t <= to; t++) {
-    const token = tokens[t]
-    if (t < to && token.kind === 'open') depth++
-    else if (t < to && token.kind === 'close') depth--
-    if (t === to || (depth === 0 && token.kind === 'op' && token.text === '+')) {
-      const operand = t > start ? evaluateTerm(reader, start, t) : undefined
-      if (operand === undefined) return undefined
-      operands.push(operand)
-      start = t + 1
-    }
+  for (const [start, end] of splitAt(reader, from, to, '+')) {
+    const operand = end > start ? evaluateTerm(reader, start, end) : undefined
+    if (operand === undefined) return undefined
+    operands.push(operand)
   }
   if (operands.length === 1) return operands[0]
   if (operands.every((operand) => operand.kind === 'string')) {
