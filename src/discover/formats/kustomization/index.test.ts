@@ -42,10 +42,7 @@ describe('kustomize image overrides', () => {
     expect(inventory.errors).toEqual([])
     expect(
       inventory.components.map((c) => `${c.kind} ${c.ref} ${c.locations[0].line}:${c.locations[0].column}`),
-    ).toEqual([
-      'image itzg/minecraft-server:java21 7:19',
-      'chart minecraft@3.1.3 2:9',
-    ])
+    ).toEqual(['image itzg/minecraft-server:java21 7:19', 'chart minecraft@3.1.3 2:9'])
   })
 
   it('splits references as kustomize does (a port is not a tag)', () => {
