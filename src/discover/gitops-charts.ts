@@ -67,6 +67,8 @@ interface SourceRef {
 
 interface FluxSource extends SourceRef {
   resource: YamlMap
+  /** The file it is written in, for one found elsewhere in the tree. */
+  file?: string
 }
 
 /** Files of one folder read for Flux sources, at most: a release's source is one of a few files beside it. */
@@ -380,11 +382,28 @@ function findSource(ref: SourceRef, own: readonly FluxSource[], file: string, co
     own.find((source) => matches(source, ref)) ??
     folderSources(posix.dirname(file), file, context).find((source) => matches(source, ref))
   if (near !== undefined) return near
-  // Elsewhere in the tree: taken when every source of that kind, name and namespace there names the same URL (two
-  // clusters' folders may each define their own `flux-system/podinfo`).
+  // Elsewhere in the tree: the sources of that kind, name and namespace nearest the release (two clusters' folders may
+  // each define their own `flux-system/podinfo`: `clusters/a/...` takes the one under `clusters/a/`), taken when they
+  // name one URL.
   const found = treeSources(file, context).filter((source) => matches(source, ref))
-  const urls = new Set(found.map((source) => stringValue(at(source.resource, 'spec', 'url'))))
-  return urls.size === 1 ? found[0] : undefined
+  let nearest: FluxSource[] = []
+  let depth = -1
+  for (const source of found) {
+    const shared = sharedFolders(file, source.file ?? '')
+    if (shared > depth) [nearest, depth] = [[source], shared]
+    else if (shared === depth) nearest.push(source)
+  }
+  const urls = new Set(nearest.map((source) => stringValue(at(source.resource, 'spec', 'url'))))
+  return urls.size === 1 ? nearest[0] : undefined
+}
+
+/** How many folders two paths share from their start. */
+function sharedFolders(a: string, b: string): number {
+  const left = a.split('/').slice(0, -1)
+  const right = b.split('/').slice(0, -1)
+  let shared = 0
+  while (shared < left.length && shared < right.length && left[shared] === right[shared]) shared++
+  return shared
 }
 
 /** The Flux chart sources of every YAML file of the tree `file` is in, read once per run (bounded). */
@@ -425,7 +444,7 @@ function treeSources(file: string, context: DiscoverContext): FluxSource[] {
       for (const doc of readYaml(text, path).documents)
         for (const resource of isMap(doc.root) ? [doc.root] : []) {
           const source = fluxSource(resource)
-          if (source) found.push(source)
+          if (source) found.push({...source, file: path})
         }
     }
   }

@@ -12,14 +12,34 @@ export const YTT_TEMPLATE =
 
 /**
  * The line of the first ytt annotation (`#@` at a line's start, after indentation, then a space, an annotation
- * name such as `overlay/match` or `data/values`, or the line's end); undefined when there is none.
+ * name such as `overlay/match` or `data/values`, or the line's end), outside block scalars: a manifest may carry a ytt
+ * overlay as a string (kapp-controller's App and Secret examples: `fix.yml: |` holding `#@overlay/match`), which
+ * kubectl applies as it is. Undefined when there is none.
  */
 export function yttAnnotationLine(text: string): number | undefined {
-  // `#@` is rare in other YAML: the whole text is scanned by the expression only when it holds one.
+  // `#@` is rare in other YAML: the lines are looked at only when the text holds one.
   if (!text.includes('#@')) return undefined
-  const match = /^[ \t]*#@(?:[ \t]|[A-Za-z][\w-]*\/|\r?$)/m.exec(text)
-  if (match === null) return undefined
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++
-  return line
+  /** The indentation of the key whose block scalar (`key: |`, `- >-`) the lines are in; -1 outside one. */
+  let block = -1
+  let line = 0
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start)
+    const stop = end === -1 ? text.length : end
+    const row = text.slice(start, stop)
+    line++
+    start = stop + 1
+    const indent = row.length - row.trimStart().length
+    if (block >= 0) {
+      // A block scalar's lines are more indented than its key, or blank.
+      if (row.trim() === '' || indent > block) continue
+      block = -1
+    }
+    if (/^[ \t]*#@(?:[ \t]|[A-Za-z][\w-]*\/|\r?$)/.test(row)) return line
+    if (BLOCK_SCALAR.test(row)) block = indent
+  }
+  return undefined
 }
+
+/** A line that starts a block scalar: a key or a list item whose value is `|` or `>` (with indicators), then nothing. */
+const BLOCK_SCALAR =
+  /^[ \t]*(?:-[ \t]+)*(?:(?:"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)[ \t]*:[ \t]+)?[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/

@@ -43,6 +43,17 @@ describe('k8s-manifest', () => {
       'o.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n  #@overlay/match by="name"\n  containers: []\n',
     })
     expect(overlay.skipped.map((s) => s.line)).toEqual([4])
+    // ytt overlays carried as a string (kapp-controller's examples/simple-app-git/2.yml: a Secret's `values2.yml: |`)
+    // are the manifest's data, applied as they are: read.
+    const carried = await scan({
+      'app.yml':
+        'apiVersion: v1\nkind: Secret\nstringData:\n  values2.yml: |\n    #@data/values\n    ---\n    hello_msg: updated\n  fix.yml: |-\n    #@ load("@ytt:overlay", "overlay")\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - image: nginx:1.27\n',
+    })
+    expect(carried.skipped).toEqual([])
+    expect(refsAt(carried)).toEqual(['nginx:1.27 app.yml:15:12'])
+    // After a block scalar, an annotation at the key's indentation or less is one.
+    const after = await scan({'t.yml': 'a: |\n  #@ text\n#@ load("@ytt:data", "data")\nb: 1\n'})
+    expect(after.skipped.map((s) => s.line)).toEqual([3])
     // A `#@` inside a value or a comment that is no annotation (`#@example.com`) is plain YAML: read.
     const plain = await scan({
       'p.yaml':
@@ -66,7 +77,7 @@ describe('k8s-manifest', () => {
     })
     expect(out.errors).toEqual([])
     expect(out.skipped.map((s) => `${s.file} ${s.reason} ${s.message}`)).toEqual([
-      'kubernetes/apps/app.yaml.j2 unsupported app.yaml.j2 is a template (.j2) of Kubernetes manifests: render it and scan the result',
+      'kubernetes/apps/app.yaml.j2 unsupported app.yaml.j2 is a template (.j2) of YAML objects with apiVersion and kind: render it and scan the result',
       'roles/cilium/templates/pool.yaml unsupported Jinja template directives ({% %}, {{ }}) that are not YAML: render it and scan the result',
     ])
   })
@@ -841,6 +852,18 @@ spec:
       })
       expect(twice.components).toEqual([])
       expect(twice.skipped.map((s) => s.reason)).toEqual(['missing-resource'])
+      // Each cluster's release takes its own cluster's source (bjw-s-labs/home-ops's kubernetes/main and kubernetes/nas).
+      const clusters = await scan({
+        'clusters/a/apps/echo.yaml': release('echo'),
+        'clusters/b/apps/echo.yaml': release('echo'),
+        'clusters/a/flux/app-template.yaml': source('5.1.0', 'oci://ghcr.io/bjw-s-labs/helm/app-template'),
+        'clusters/b/flux/app-template.yaml': source('4.0.0', 'oci://registry.example.com/mirror/app-template'),
+      })
+      expect(clusters.skipped).toEqual([])
+      expect(clusters.components.map((c) => `${c.purl} ${c.locations.map((l) => l.file).join(' ')}`)).toEqual([
+        'pkg:helm/app-template@4.0.0?repository_url=oci%3A%2F%2Fregistry.example.com%2Fmirror clusters/b/apps/echo.yaml',
+        'pkg:helm/app-template@5.1.0?repository_url=oci%3A%2F%2Fghcr.io%2Fbjw-s-labs%2Fhelm clusters/a/apps/echo.yaml',
+      ])
     })
 
     it("takes an OCIRepository's version as Flux does (digest, then semver, then tag) and keeps a digest pin", async () => {

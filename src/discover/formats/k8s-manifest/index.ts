@@ -162,7 +162,7 @@ function yamlTemplate(out: Output, file: string, text: string): Output {
   out.skipped.push({
     file,
     reason: 'unsupported',
-    message: `${base} is a template (${templateExtension(base)}) of Kubernetes manifests: render it and scan the result`,
+    message: `${base} is a template (${templateExtension(base)}) of YAML objects with apiVersion and kind: render it and scan the result`,
   })
   return out
 }
