@@ -131,6 +131,13 @@ describe('conda-recipe', () => {
     expect(JSON.stringify(out)).not.toContain('secret')
   })
 
+  it('names a requirement with a Jinja expression inside its name whole (python-feedstock: ld_impl_{{ target_platform }})', () => {
+    const out = discover(
+      'package:\n  name: python\nrequirements:\n  run:\n    - ld_impl_{{ target_platform }} >=2.36.1  # [linux]\n    - tzdata\n',
+    )
+    expect(skips(out)[0]).toContain('run 2: ld_impl_{{ target_platform }}, tzdata')
+  })
+
   it('says what a line scan does not count: a flow mapping', () => {
     expect(skips(discover('package:\n  name: acme\nrequirements: {run: [python]}\n'))).toEqual([
       `3 unsupported a conda-build recipe whose requirements are written as a flow mapping ({…}): not counted, not read; ${WHY}`,

@@ -107,13 +107,22 @@ function count(tally: Tally, section: string, spec: string): void {
 function packageName(spec: string): string {
   let written = spec.trim()
   if (/^(["']).*\1$/.test(written)) written = written.slice(1, -1).trim()
-  if (written.startsWith('{{') || written.startsWith('${{')) {
-    const end = written.indexOf('}}')
-    // An expression continued on the next lines: what this line writes of it.
-    if (end < 0) return elide(written, 100)
-    return elide(written.slice(0, end + 2) + (/^[^\s<>=!~,]*/.exec(written.slice(end + 2))?.[0] ?? ''), 100)
+  // The name's characters, a Jinja expression in it taken whole (`ld_impl_{{ target_platform }}`, python-feedstock).
+  let name = ''
+  for (let i = 0; i < written.length; ) {
+    const open = written.startsWith('{{', i) ? i : written.startsWith('${{', i) ? i + 1 : -1
+    if (open >= 0) {
+      const end = written.indexOf('}}', open)
+      // An expression continued on the next lines: what this line writes of it.
+      if (end < 0) return elide(written, 100)
+      name += written.slice(i, end + 2)
+      i = end + 2
+      continue
+    }
+    if (/[\s<>=!~,]/.test(written[i])) break
+    name += written[i++]
   }
-  return elide(/^[^\s<>=!~,]*/.exec(written)?.[0] ?? '', 100)
+  return elide(name, 100)
 }
 
 /** A line's text before a YAML comment (` #`), and whether that comment is a conda-build selector (`# [win]`). */
