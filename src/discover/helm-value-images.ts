@@ -23,6 +23,13 @@ export interface ValuesScan {
    * or why it is not known (the image is then listed without a version). Absent: no appVersion is used.
    */
   appVersionTag?: (path: string) => {tag: string} | {missing: string}
+  /**
+   * Whether the chart's templates give the block at a values path to Bitnami's `common.images.image` helper, where a
+   * non-empty `global.imageRegistry` wins over the block's own `registry` (./formats/helm-values/app-version-tag.ts).
+   */
+  bitnamiImage?: (path: string) => boolean
+  /** `global.imageRegistry` of these values, when set (the registry Bitnami's helper puts first). */
+  globalImageRegistry?: string
   /** Set while inside a subchart's values: whose appVersion a missing tag would be. */
   subchart?: string
   /**
@@ -41,13 +48,15 @@ export interface ValuesScan {
 /** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
 export function valuesImages(
   root: YamlMap,
-  scan: Omit<ValuesScan, 'globalRegistry' | 'subchart'>,
+  scan: Omit<ValuesScan, 'globalRegistry' | 'subchart' | 'globalImageRegistry'>,
   subchartKeys: ReadonlySet<string> = new Set(),
 ): void {
   const global = root.entries.get('global')
+  const globalImageRegistry = stringValue(isMap(global) ? global.entries.get('imageRegistry') : undefined)?.trim()
   const shared: ValuesScan = {
     ...scan,
     ...(isMap(global) ? {enclosingGlobal: global} : {}),
+    ...(globalImageRegistry ? {globalImageRegistry} : {}),
     globalRegistry:
       stringValue(isMap(global) ? at2(global, 'image', 'registry') : undefined) ??
       stringValue(isMap(global) ? global.entries.get('imageRegistry') : undefined),
@@ -302,9 +311,26 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
   const written = (registry ? `${registry}/` : '') + repository + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '')
   // Normalise against the registry the chart's templates prepend; `ref` keeps what the block says.
   const pulled =
-    registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
+    bitnamiPulled(scan, path, repository, tag, digest) ??
+    (registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`)
   addValuesImage(scan, written, location, pulled)
   return true
+}
+
+/**
+ * A block the chart's templates give Bitnami's `common.images.image` with a non-empty `global.imageRegistry` in these
+ * values: that registry, whatever the block's own (`default .imageRoot.registry ((.global).imageRegistry)`), put
+ * before the repository as the helper's `printf "%s/%s%s%s"` does. Undefined otherwise.
+ */
+function bitnamiPulled(
+  scan: ValuesScan,
+  path: ValuesPath,
+  repository: string,
+  tag: string | undefined,
+  digest: string | undefined,
+): string | undefined {
+  if (scan.globalImageRegistry === undefined || scan.bitnamiImage?.(dotted(path)) !== true) return undefined
+  return `${scan.globalImageRegistry}/${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
 }
 
 /**

@@ -45,6 +45,11 @@ export type AppVersionTag = {tag: string} | {missing: string}
 export interface ChartTemplates {
   dir: string
   uses: TagUse[]
+  /**
+   * The values paths of the image blocks the templates give Bitnami's `common.images.image` helper with the chart's
+   * `global` (`include "common.images.image" (dict "imageRoot" .Values.image "global" .Values.global)`).
+   */
+  commonImageRoots: Set<string>
 }
 
 const MAX_FILES = 500
@@ -66,6 +71,7 @@ export function chartTemplates(chartDir: string, context: DiscoverContext): Char
   const listDir = context.listDir
   if (listDir === undefined || listDir(dir) === null) return undefined
   const uses: TagUse[] = []
+  const commonImageRoots = new Set<string>()
   const texts: {path: string; text: string}[] = []
   const budget = {files: 0, bytes: 0}
   const walk = (folder: string, depth: number) => {
@@ -81,6 +87,7 @@ export function chartTemplates(chartDir: string, context: DiscoverContext): Char
         budget.files++
         budget.bytes += text.length
         texts.push({path, text})
+        bitnamiImageRoots(text, commonImageRoots)
         templateUses(text, path, uses, APP_VERSION)
       } else if (depth < MAX_DEPTH && !name.includes('.') && listDir(path) !== null) walk(path, depth + 1)
     }
@@ -103,7 +110,23 @@ export function chartTemplates(chartDir: string, context: DiscoverContext): Char
       delete use.why
     }
   }
-  return {dir, uses}
+  return {dir, uses, commonImageRoots}
+}
+
+/**
+ * Bitnami's common library chart (bitnami/charts bitnami/common/templates/_images.tpl, `common.images.image`):
+ * `$registryName := default .imageRoot.registry ((.global).imageRegistry)`, so a non-empty `global.imageRegistry`
+ * wins over the block's own `registry`. The blocks given to it are those a template includes it with, as
+ * `"imageRoot" .Values.<path>` beside `"global" .Values.global` in the same `dict`.
+ */
+function bitnamiImageRoots(text: string, roots: Set<string>): void {
+  let seen = 0
+  for (const match of text.matchAll(/include\s+"common\.images\.image"\s*\(\s*dict\b([^()]{0,1000})\)/g)) {
+    if (++seen > MAX_OCCURRENCES) return
+    const args = match[1]
+    const root = /"imageRoot"\s+\$?\.Values\.([\w.-]+)(?![\w.-])/.exec(args)
+    if (root !== null && /"global"\s+\$?\.Values\.global(?![\w.-])/.test(args)) roots.add(root[1])
+  }
 }
 
 /** The tag the templates give the image block at `path` (`kubeRBACProxy.image`) when its values name none. */

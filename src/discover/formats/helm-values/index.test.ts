@@ -227,6 +227,53 @@ ignored:
     ])
   })
 
+  it("puts global.imageRegistry before a block's own registry where the templates give it to Bitnami's common.images.image", async () => {
+    // The template is bitnami/charts' nginx (real, ./__fixtures__/SOURCES.md); the values are a fictional override.
+    const inventory = await scan({
+      'nginx/Chart.yaml': 'apiVersion: v2\nname: nginx\nversion: 22.1.1\nappVersion: 1.29.1\n',
+      'nginx/templates/_helpers.tpl': readFileSync(
+        join(import.meta.dirname, '__fixtures__', 'bitnami-nginx', 'templates', '_helpers.tpl'),
+        'utf8',
+      ),
+      'nginx/values-mirror.yaml': [
+        'global:',
+        '  imageRegistry: mirror.example.com',
+        'image:',
+        '  registry: docker.io',
+        '  repository: bitnami/nginx',
+        '  tag: 1.29.1-debian-12-r0',
+        'metrics:',
+        '  image:',
+        '    registry: docker.io',
+        '    repository: bitnami/nginx-exporter',
+        `    digest: sha256:${'d'.repeat(64)}`,
+        'other:',
+        '  image:',
+        '    registry: docker.io',
+        '    repository: example/other',
+        '    tag: 1.0.0',
+        '',
+      ].join('\n'),
+      // Without a global.imageRegistry the block's registry stays.
+      'nginx/values-plain.yaml':
+        'global:\n  imageRegistry: ""\nimage:\n  registry: quay.io\n  repository: bitnami/nginx\n  tag: "1.29"\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(
+      inventory.components
+        .map(
+          (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.name} ${c.purl}`,
+        )
+        .sort(),
+    ).toEqual([
+      `nginx/values-mirror.yaml:10:17 docker.io/bitnami/nginx-exporter@sha256:${'d'.repeat(64)} mirror.example.com/bitnami/nginx-exporter pkg:docker/bitnami/nginx-exporter@sha256:${'d'.repeat(64)}?repository_url=mirror.example.com`,
+      'nginx/values-mirror.yaml:15:17 docker.io/example/other:1.0.0 docker.io/example/other pkg:docker/example/other@1.0.0',
+      'nginx/values-mirror.yaml:5:15 docker.io/bitnami/nginx:1.29.1-debian-12-r0 mirror.example.com/bitnami/nginx pkg:docker/bitnami/nginx@1.29.1-debian-12-r0?repository_url=mirror.example.com',
+      'nginx/values-plain.yaml:5:15 quay.io/bitnami/nginx:1.29 quay.io/bitnami/nginx pkg:docker/bitnami/nginx@1.29?repository_url=quay.io',
+    ])
+  })
+
   it('reads {repository, tag} blocks under keys not named for an image, and not git or chart repositories', async () => {
     // The redis block is podinfo's (stefanprodan/podinfo charts/podinfo/values.yaml, Apache-2.0); the rest fictional.
     const inventory = await scan({

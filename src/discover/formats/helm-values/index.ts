@@ -52,10 +52,12 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   // The chart's templates, read once and only when a block needs the appVersion: how they make a tag of it.
   let templates: ChartTemplates | undefined | null = null
   const appVersion = chart.appVersion
-  const tagOf = (path: string) => {
+  const read = () => {
     if (templates === null) templates = chartTemplates(posix.dirname(chartFile), context)
-    return appVersionTag(templates, appVersion as string, path)
+    return templates
   }
+  const tagOf = (path: string) => appVersionTag(read(), appVersion as string, path)
+  const bitnamiImage = (path: string) => read()?.commonImageRoots.has(path) === true
   for (const doc of yaml.documents) {
     if (!isMap(doc.root)) continue
     valuesImages(
@@ -66,6 +68,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
         appVersion,
         noAppVersion: 'no appVersion in Chart.yaml',
         ...(appVersion ? {appVersionTag: tagOf} : {}),
+        bitnamiImage,
       },
       chart.subchartKeys,
     )
