@@ -3,7 +3,8 @@
  * `image:` strings with a sibling `tag:`/`imageTag:`, as images marked `origin: helm-values`. Shared by the values
  * files of a chart (formats/helm-values) and the values a GitOps object gives the chart it installs
  * (./gitops-charts.ts: a Flux HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`). A block without
- * tag or digest takes the chart's appVersion when it is known (`appVersion`), else it is reported.
+ * tag or digest takes the chart's appVersion when it is known (`appVersion`), made a tag as the chart's templates
+ * make it (`appVersionTag`: `v` + appVersion, or listed without a version when they do not say), else it is reported.
  */
 import {imageComponent, parseImageRef, TAG_RE} from '../core/image-ref.js'
 import type {Location} from '../core/model.js'

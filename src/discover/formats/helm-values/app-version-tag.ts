@@ -10,12 +10,14 @@
  *   `:` is the tag's separator, as cert-manager's `printf ":%s"`); a bare `{{ <appVersion> }}` right after the `:` of
  *   an image reference (`repo:v{{ .Chart.AppVersion }}`);
  * - not a tag: a condition (`if`, `with`, `semverCompare`) or a label (`version: {{ .Chart.AppVersion | quote }}`);
- * - a tag built in a way not read: the appVersion passed to a helper (`dict "defaultVersion" .Chart.AppVersion`,
- *   `tuple`, `include`), or a literal that is not tag characters.
+ * - passed to a helper in a `dict` (`dict "defaultVersion" .Chart.AppVersion`, grafana's loki and tempo charts): read
+ *   where the templates use that key (`coalesce .service.tag .defaultVersion`) as above;
+ * - a tag built in a way not read: the appVersion passed to a helper otherwise (`tuple`, `list`, `include`), put in a
+ *   variable, or written with a literal that is not tag characters.
  * A use is taken for an image block when the template text around it (its action, and the `define` it is in or else
- * the line it is on) names
- * the block's values path (`.Values.image`); otherwise all the chart's uses count. One way of building the tag among
- * them: that tag. None, several, or one not read: no tag is given, and the caller lists the image without one.
+ * the line it is on) names the block's values path (`.Values.image`); otherwise all the chart's uses count. One way of
+ * building the tag among them: that tag. None, several, or one not read: no tag is given, and the caller lists the
+ * image without one. The same reading finds the blocks given to Bitnami's `common.images.image` (`bitnamiImageRoots`).
  */
 import {posix} from 'node:path'
 import type {DiscoverContext} from '../../types.js'
@@ -57,6 +59,7 @@ const MAX_BYTES = 16 * 1024 * 1024
 const MAX_DEPTH = 6
 const MAX_USES = 2000
 const MAX_OCCURRENCES = 10_000
+const MAX_ALIASES = 16
 /** A template action longer than this is not read for a tag. */
 const MAX_ACTION = 4000
 /** How far back the `define` of a use is looked for. */
@@ -96,7 +99,8 @@ export function chartTemplates(chartDir: string, context: DiscoverContext): Char
   // The appVersion passed to a helper in a dict (`dict "defaultVersion" .Chart.AppVersion`, grafana's loki and tempo
   // charts; external-secrets' `"chartAppVersion"`): what the helpers do with `.defaultVersion` is the tag's form.
   const aliases = new Map<string, TagUse[]>()
-  for (const use of uses) if (use.alias !== undefined) aliases.set(use.alias, [])
+  // Each key is one more pass over the templates: a few, as a chart's helpers take (more are not followed).
+  for (const use of uses) if (use.alias !== undefined && aliases.size < MAX_ALIASES) aliases.set(use.alias, [])
   for (const [key, found] of aliases) {
     const token = new RegExp(`[\\w$.]*\\.${key}\\b`, 'g')
     for (const {path, text} of texts) templateUses(text, path, found, token)
@@ -138,9 +142,10 @@ export function appVersionTag(templates: ChartTemplates | undefined, appVersion:
   const mention = new RegExp(`\\.Values\\.${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`)
   const named = templates.uses.filter((use) => mention.test(use.scope))
   const uses = named.length > 0 ? named : templates.uses
-  const where = `${templates.dir}`
   if (uses.length === 0)
-    return {missing: `its chart's templates (${where}) do not default a tag to .Chart.AppVersion in a way read here`}
+    return {
+      missing: `its chart's templates (${templates.dir}) do not default a tag to .Chart.AppVersion in a way read here`,
+    }
   const unread = uses.find((use) => use.form === undefined)
   if (unread !== undefined)
     return {
