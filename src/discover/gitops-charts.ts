@@ -3,7 +3,9 @@
  * stack as much as the images in rendered manifests.
  * - Argo CD `Application` (argoproj.io): `spec.source` and each of `spec.sources` that names a `chart`: that chart at
  *   `targetRevision` from `repoURL` (https://argo-cd.readthedocs.io/en/stable/user-guide/helm/). A `repoURL` without a
- *   scheme is an OCI registry (Argo CD's form for OCI Helm repositories): `oci://` is put before it. An
+ *   scheme is an OCI registry (Argo CD's form for OCI Helm repositories): `oci://` is put before it. A source with no
+ *   `chart`, an `oci://` `repoURL` and `path: .` is Argo CD's native OCI source: the chart is the URL's last part
+ *   (`ociSource`). An
  *   `ApplicationSet`'s `spec.template` likewise; values its generators fill in (`{{ }}`) are reported, not guessed.
  * - Flux `HelmRelease` (helm.toolkit.fluxcd.io, https://fluxcd.io/flux/components/helm/helmreleases/):
  *   `spec.chart.spec` (`chart`, `version`, `sourceRef`) from a `HelmRepository` (its `spec.url`, `oci://` for OCI
@@ -133,9 +135,11 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
   const sources = at(spec, 'sources')
   const list = isSeq(sources) ? sources.items : [at(spec, 'source')]
   for (const source of list) {
-    const chartNode = at(source, 'chart')
-    const name = stringValue(chartNode)
     const repoURL = stringValue(at(source, 'repoURL'))
+    // Argo CD's native OCI source: the chart is the artifact `repoURL` names (no `chart:`), at `path: .`.
+    const oci = ociSource(source, repoURL)
+    const chartNode = oci?.node ?? at(source, 'chart')
+    const name = oci?.name ?? stringValue(chartNode)
     const version = stringValue(at(source, 'targetRevision'))
     if (chartNode !== undefined && name !== undefined && [name, repoURL ?? '', version ?? ''].some(isGenerated)) {
       out.skipped.push({
@@ -157,8 +161,35 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
     if (chartNode === undefined || name === undefined) continue
     const location = {file, line: chartNode.line, column: chartNode.column}
     const versioned = chartVersionFields(version, `${kind} chart ${name}`, location, out.skipped)
-    addChart(out, {chart: argoChart(name, versioned, repoURL), at: location})
+    addChart(out, {
+      chart: oci ? {name, ...versioned, repository: oci.repository} : argoChart(name, versioned, repoURL),
+      at: location,
+    })
   }
+}
+
+/**
+ * Argo CD's native OCI source (Argo CD 3.1+, https://argo-cd.readthedocs.io/en/release-3.4/user-guide/oci/): no
+ * `chart:`, `repoURL: oci://registry-1.docker.io/bitnamicharts/nginx` and `targetRevision: 15.9.0` name the artifact,
+ * and "In the case of OCI Helm charts … the path should always be set to `.`". Such a source with `path: .` is taken
+ * for the chart `nginx` from `oci://registry-1.docker.io/bitnamicharts` (the last part of the URL is the name, as a
+ * Flux OCIRepository's `url` is read), located at `repoURL`'s value. An OCI artifact that is not a chart (a folder of
+ * manifests, the same docs' first example) is written the same way: which one it is, only the registry says (its
+ * media type), and is not asked here. A subpath other than `.` is a folder of the artifact: not a chart.
+ */
+function ociSource(
+  source: YamlNode | undefined,
+  repoURL: string | undefined,
+): {node: YamlNode; name: string; repository: string} | undefined {
+  if (at(source, 'chart') !== undefined || repoURL === undefined || !/^oci:\/\//i.test(repoURL)) return undefined
+  const path = stringValue(at(source, 'path'))?.trim()
+  if (path !== '.' && path !== './') return undefined
+  const node = at(source, 'repoURL') as YamlNode
+  const url = trimEnd(urlWithoutCredentials(repoURL.trim()), '/')
+  const slash = url.lastIndexOf('/')
+  // `oci://host` alone names no artifact: its name is empty, which addChart reports.
+  if (slash < 'oci://'.length) return {node, name: '', repository: url}
+  return {node, name: url.slice(slash + 1), repository: url.slice(0, slash)}
 }
 
 /**

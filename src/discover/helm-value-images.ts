@@ -3,9 +3,10 @@
  * `image:` strings with a sibling `tag:`/`imageTag:`, as images marked `origin: helm-values`. Shared by the values
  * files of a chart (formats/helm-values) and the values a GitOps object gives the chart it installs
  * (./gitops-charts.ts: a Flux HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`). A block without
- * tag or digest takes the chart's appVersion when it is known (`appVersion`), else it is reported.
+ * tag or digest takes the chart's appVersion when it is known (`appVersion`), made a tag as the chart's templates
+ * make it (`appVersionTag`: `v` + appVersion, or listed without a version when they do not say), else it is reported.
  */
-import {parseImageRef, TAG_RE} from '../core/image-ref.js'
+import {imageComponent, parseImageRef, TAG_RE} from '../core/image-ref.js'
 import type {Location} from '../core/model.js'
 import {addImageRef, locationOf, type Output} from './output.js'
 import {isMap, isScalar, isSeq, stringValue, text, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -18,6 +19,18 @@ export interface ValuesScan {
   appVersion: string | undefined
   /** Why there is no appVersion to use, for the report of a block without tag or digest. */
   noAppVersion: string
+  /**
+   * The tag the chart's templates build from the appVersion for the block at a values path (`kubeRBACProxy.image`),
+   * or why it is not known (the image is then listed without a version). Absent: no appVersion is used.
+   */
+  appVersionTag?: (path: string) => {tag: string} | {missing: string}
+  /**
+   * Whether the chart's templates give the block at a values path to Bitnami's `common.images.image` helper, where a
+   * non-empty `global.imageRegistry` wins over the block's own `registry` (./formats/helm-values/app-version-tag.ts).
+   */
+  bitnamiImage?: (path: string) => boolean
+  /** `global.imageRegistry` of these values, when set (the registry Bitnami's helper puts first). */
+  globalImageRegistry?: string
   /** Set while inside a subchart's values: whose appVersion a missing tag would be. */
   subchart?: string
   /**
@@ -36,23 +49,37 @@ export interface ValuesScan {
 /** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
 export function valuesImages(
   root: YamlMap,
-  scan: Omit<ValuesScan, 'globalRegistry' | 'subchart'>,
+  scan: Omit<ValuesScan, 'globalRegistry' | 'subchart' | 'globalImageRegistry'>,
   subchartKeys: ReadonlySet<string> = new Set(),
 ): void {
   const global = root.entries.get('global')
+  const globalImageRegistry = stringValue(isMap(global) ? global.entries.get('imageRegistry') : undefined)?.trim()
   const shared: ValuesScan = {
     ...scan,
     ...(isMap(global) ? {enclosingGlobal: global} : {}),
+    ...(globalImageRegistry ? {globalImageRegistry} : {}),
     globalRegistry:
       stringValue(isMap(global) ? at2(global, 'image', 'registry') : undefined) ??
       stringValue(isMap(global) ? global.entries.get('imageRegistry') : undefined),
   }
   const globalImage = isMap(global) ? global.entries.get('image') : undefined
-  if (isMap(globalImage)) imageBlock(globalImage, shared)
+  if (isMap(globalImage)) imageBlock(globalImage, shared, {key: 'image', parent: {key: 'global'}})
   for (const [key, value] of root.entries) {
     if (key === 'global') continue
-    visitEntry(key, value, root, subchartKeys.has(key) ? {...shared, subchart: key} : shared, 1)
+    visitEntry(key, value, root, subchartKeys.has(key) ? {...shared, subchart: key} : shared, 1, {key})
   }
+}
+
+/** Where a value is in the values, innermost key first (built into `a.b.c` only when an image needs it). */
+interface ValuesPath {
+  key: string
+  parent?: ValuesPath
+}
+
+function dotted(path: ValuesPath | undefined): string {
+  const keys: string[] = []
+  for (let at = path; at !== undefined; at = at.parent) keys.push(at.key)
+  return keys.reverse().join('.')
 }
 
 function at2(node: YamlMap, a: string, b: string): YamlNode | undefined {
@@ -60,24 +87,31 @@ function at2(node: YamlMap, a: string, b: string): YamlNode | undefined {
   return isMap(inner) ? inner.entries.get(b) : undefined
 }
 
-function visit(node: YamlNode, scan: ValuesScan, depth: number): void {
+function visit(node: YamlNode, scan: ValuesScan, depth: number, path: ValuesPath | undefined): void {
   if (depth > 256) return
-  if (isSeq(node)) for (const item of node.items) visit(item, scan, depth + 1)
+  if (isSeq(node)) for (const item of node.items) visit(item, scan, depth + 1, path && {key: '[]', parent: path})
   if (!isMap(node)) return
   const global = node.entries.get('global')
   const inner = isMap(global) ? {...scan, enclosingGlobal: global} : scan
-  for (const [key, value] of node.entries) visitEntry(key, value, node, inner, depth)
+  for (const [key, value] of node.entries) visitEntry(key, value, node, inner, depth, {key, parent: path})
 }
 
-function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesScan, depth: number): void {
-  if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan)) return
+function visitEntry(
+  key: string,
+  value: YamlNode,
+  parent: YamlMap,
+  scan: ValuesScan,
+  depth: number,
+  path: ValuesPath,
+): void {
+  if ((key === 'image' || /[a-z]Image$/.test(key)) && isMap(value) && imageBlock(value, scan, path)) return
   // A block under another key (`redis: {repository: redis, tag: 7.0.7}`, as podinfo's chart writes its cache) is an
   // image when it names both an image repository and a tag or digest, so that a chart's second image is not missed.
   // Not a subchart's values (`mysql: {repository: …, tag: …}` under the mysql subchart's key is that chart's root),
   // and what is under the block is read as well (an `image:` block inside it).
   if (isMap(value) && !(depth === 1 && scan.subchart === key)) {
-    if (isTaggedImageBlock(value) && imageBlock(value, scan)) {
-      visit(value, scan, depth + 1)
+    if (isTaggedImageBlock(value) && imageBlock(value, scan, path)) {
+      visit(value, scan, depth + 1, path)
       return
     }
     // `cache: {repository: redis, tag: ""}`: an image whose tag the templates choose (a default, the appVersion of
@@ -104,7 +138,7 @@ function visitEntry(key: string, value: YamlNode, parent: YamlMap, scan: ValuesS
     addValuesImage(scan, written, locationOf(scan.file, value))
     return
   }
-  visit(value, scan, depth + 1)
+  visit(value, scan, depth + 1, path)
 }
 
 /**
@@ -220,7 +254,7 @@ function hasTagOrDigest(image: string): boolean {
 }
 
 /** Lists one image block; false when the mapping is not one (no repository). */
-function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
+function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean {
   const repositoryNode = block.entries.get('repository') ?? block.entries.get('image')
   const repository = stringValue(repositoryNode)
   if (repositoryNode && (isMap(repositoryNode) || isSeq(repositoryNode))) {
@@ -252,8 +286,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
       })
       return true
     }
-    tag = scan.appVersion
-    if (!tag) {
+    if (!scan.appVersion) {
       scan.out.skipped.push({
         file: scan.file,
         line: location.line,
@@ -262,13 +295,62 @@ function imageBlock(block: YamlMap, scan: ValuesScan): boolean {
       })
       return true
     }
+    // The appVersion as the chart's templates make a tag of it (`printf "v%s" .Chart.AppVersion`), when they say.
+    const built = scan.appVersionTag?.(dotted(path)) ?? {tag: scan.appVersion}
+    if ('missing' in built) {
+      versionless(scan, registry, repository, location)
+      scan.out.skipped.push({
+        file: scan.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `image ${repository} has no tag or digest here, and ${built.missing}: the tag is not taken from the appVersion (${scan.appVersion}); listed without a version`,
+      })
+      return true
+    }
+    tag = built.tag
   }
   const written = (registry ? `${registry}/` : '') + repository + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '')
   // Normalise against the registry the chart's templates prepend; `ref` keeps what the block says.
   const pulled =
-    registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
+    bitnamiPulled(scan, path, repository, tag, digest) ??
+    (registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`)
   addValuesImage(scan, written, location, pulled)
   return true
+}
+
+/**
+ * A block the chart's templates give Bitnami's `common.images.image` with a non-empty `global.imageRegistry` in these
+ * values: that registry, whatever the block's own (`default .imageRoot.registry ((.global).imageRegistry)`), put
+ * before the repository as the helper's `printf "%s/%s%s%s"` does. Undefined otherwise.
+ */
+function bitnamiPulled(
+  scan: ValuesScan,
+  path: ValuesPath,
+  repository: string,
+  tag: string | undefined,
+  digest: string | undefined,
+): string | undefined {
+  if (scan.globalImageRegistry === undefined || scan.bitnamiImage?.(dotted(path)) !== true) return undefined
+  return `${scan.globalImageRegistry}/${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
+}
+
+/**
+ * An image block whose tag the chart's templates choose in a way not known here: listed by its repository, with no
+ * version (not Docker's `latest`, which is not what the chart pulls).
+ */
+function versionless(scan: ValuesScan, registry: string | undefined, repository: string, location: Location): void {
+  const written = (registry ? `${registry}/` : '') + repository
+  const pulled =
+    registry || !scan.globalRegistry || hasRegistry(repository) ? written : `${scan.globalRegistry}/${written}`
+  const parsed = parseImageRef(pulled)
+  if (!parsed.ok) {
+    addValuesImage(scan, written, location, pulled)
+    return
+  }
+  const component = imageComponent(parsed.image, written, location, 'helm-values')
+  delete component.version
+  if (component.purl !== undefined) component.purl = component.purl.replace(/@latest(?=\?|$)/, '')
+  scan.out.components.push(component)
 }
 
 /** docker's rule: a first segment with a dot or port, or `localhost`, is a registry host. */

@@ -17,6 +17,9 @@ async function cache(): Promise<Buffer> {
   const common = await chartArchive({
     'common/Chart.yaml': chartYaml('common', '2.0.0', 'appVersion: "2.0"\n'),
     'common/values.yaml': 'image:\n  repository: example.org/common-helper\n',
+    // The tag the templates give an image whose values name none: the appVersion (helm-values/app-version-tag.ts).
+    'common/templates/_image.tpl':
+      '{{- define "common.tag" -}}{{ .Values.image.tag | default .Chart.AppVersion }}{{- end -}}\n',
   })
   return chartArchive({
     'cache/Chart.yaml': chartYaml(
@@ -26,7 +29,7 @@ async function cache(): Promise<Buffer> {
     ),
     'cache/values.yaml': 'image:\n  registry: registry.example.org\n  repository: cache/server\n',
     'cache/templates/deployment.yaml':
-      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: {{ .Values.image.repository }}\n',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: {{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}\n',
     'cache/charts/common-2.0.0.tgz': common,
     'cache/README.md': '# cache\n',
   })

@@ -5,6 +5,8 @@ import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer} from './index.js'
 
 const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [discoverer]})
+/** A chart template whose image tag defaults to the appVersion as it is (the common idiom). */
+const DEFAULT_TAG = 'image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"\n'
 
 describe('helm-values', () => {
   it('matches values files', () => {
@@ -96,6 +98,7 @@ ignored:
   it("takes the chart's appVersion when a block has no tag, and skips when there is none", async () => {
     const withChart = await scan({
       'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: "2.4"\n',
+      'templates/deployment.yaml': DEFAULT_TAG,
       'values.yaml': 'image:\n  repository: example/app\n',
     })
     expect(withChart.components.map((c) => c.ref)).toEqual(['example/app:2.4'])
@@ -109,6 +112,8 @@ ignored:
   it('takes the appVersion of the nearest chart above for the values of its examples/ and ci/ folders', async () => {
     const inventory = await scan({
       'charts/collector/Chart.yaml': 'name: collector\nversion: 1.0.0\nappVersion: 0.158.0\n',
+      'charts/collector/templates/deployment.yaml': DEFAULT_TAG,
+      'charts/sub/templates/deployment.yaml': DEFAULT_TAG,
       'charts/collector/examples/alternate-config/values.yaml': 'image:\n  repository: example/collector\n',
       'charts/collector/ci/values.yaml': 'image:\n  repository: example/collector-ci\n',
       'charts/sub/Chart.yaml': 'name: sub\nversion: 1.0.0\nappVersion: "9"\n',
@@ -133,6 +138,7 @@ ignored:
   it('reads global.image as an image block, and a sibling tag beside a plain image string', async () => {
     const inventory = await scan({
       'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: v3.1.0\n',
+      'templates/_helpers.tpl': '{{- default .Chart.AppVersion .Values.global.image.tag }}\n',
       'values.yaml': [
         'global:',
         '  imageRegistry: quay.io',
@@ -156,6 +162,126 @@ ignored:
       '10 example/older:1.1 docker.io/example/older:1.1',
       '13 example/pinned:2.0 docker.io/example/pinned:2.0',
       '4 example/server:v3.1.0 quay.io/example/server:v3.1.0',
+    ])
+  })
+
+  it("makes the appVersion a tag as the chart's templates do: prometheus-community's v prefix (real charts)", async () => {
+    const real = (file: string) => readFileSync(join(import.meta.dirname, '__fixtures__', file), 'utf8')
+    const files: Record<string, string> = {}
+    for (const chart of ['prometheus-node-exporter', 'prometheus-operator-admission-webhook'])
+      for (const file of ['Chart.yaml', 'values.yaml', 'templates/_helpers.tpl'])
+        files[`${chart}/${file}`] = real(`${chart}/${file}`)
+    const inventory = await scan(files)
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(
+      inventory.components
+        .map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.purl}`)
+        .sort(),
+    ).toEqual([
+      'prometheus-node-exporter/values.yaml:6:15 quay.io/prometheus/node-exporter:v1.12.1 pkg:docker/prometheus/node-exporter@v1.12.1?repository_url=quay.io',
+      'prometheus-operator-admission-webhook/values.yaml:4:15 quay.io/prometheus-operator/admission-webhook:v0.93.1 pkg:docker/prometheus-operator/admission-webhook@v0.93.1?repository_url=quay.io',
+    ])
+  })
+
+  it('lists an image without a version when the templates do not say how its tag is made of the appVersion', async () => {
+    const chart = 'name: c\nversion: 1.0.0\napiVersion: v2\nappVersion: 1.4.0\n'
+    const values = 'image:\n  repository: example/app\n  tag: ""\nsidecar:\n  image:\n    repository: example/sidecar\n'
+    const inventory = await scan({
+      // No templates in the tree.
+      'none/Chart.yaml': chart,
+      'none/values.yaml': values,
+      // A template that reads no appVersion for the tag (the image is pulled as latest).
+      'plain/Chart.yaml': chart,
+      'plain/templates/deployment.yaml': 'image: {{ .Values.image.repository }}\n',
+      'plain/values.yaml': 'image:\n  repository: example/plain\n',
+      // Two ways, neither naming the block: which is this image's is not known.
+      'two/Chart.yaml': chart,
+      'two/templates/a.yaml': 'image: "{{ .Values.x.repository }}:{{ .Values.x.tag | default .Chart.AppVersion }}"\n',
+      'two/templates/b.yaml':
+        'image: "{{ .Values.y.repository }}:{{ .Values.y.tag | default (printf "v%s" .Chart.AppVersion) }}"\n',
+      'two/values.yaml': 'images:\n  main:\n    image:\n      repository: example/two\n',
+      // The block named: its own way applies, whatever the others do.
+      'named/Chart.yaml': chart,
+      'named/templates/a.yaml':
+        'image: "{{ .Values.image.repository }}:v{{ .Chart.AppVersion }}-alpine"\nversion: {{ .Chart.AppVersion | quote }}\n',
+      'named/templates/b.yaml':
+        'image: "{{ .Values.sidecar.image.repository }}:{{ .Values.sidecar.image.tag | default .Chart.AppVersion }}"\n',
+      'named/values.yaml': values,
+      // Passed to a helper that is not read.
+      'helper/Chart.yaml': chart,
+      'helper/templates/a.yaml': '{{ include "c.image" (list .Values.image .Chart.AppVersion) }}\n',
+      'helper/values.yaml': 'image:\n  repository: example/helper\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components
+        .map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.ref} ${c.version} ${c.purl}`)
+        .sort(),
+    ).toEqual([
+      'helper/values.yaml:2 example/helper undefined pkg:docker/example/helper',
+      'named/values.yaml:2 example/app:v1.4.0-alpine v1.4.0-alpine pkg:docker/example/app@v1.4.0-alpine',
+      'named/values.yaml:6 example/sidecar:1.4.0 1.4.0 pkg:docker/example/sidecar@1.4.0',
+      'none/values.yaml:2 example/app undefined pkg:docker/example/app',
+      'none/values.yaml:6 example/sidecar undefined pkg:docker/example/sidecar',
+      'plain/values.yaml:2 example/plain undefined pkg:docker/example/plain',
+      'two/values.yaml:4 example/two undefined pkg:docker/example/two',
+    ])
+    const notInTree =
+      "its chart's templates, which choose the tag, are not in the tree (no templates/ beside Chart.yaml): the tag is not taken from the appVersion (1.4.0); listed without a version"
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "helper/values.yaml:2 unresolved-version image example/helper has no tag or digest here, and its chart's templates build the tag from .Chart.AppVersion in a way not read here (helper/templates/a.yaml:1: the appVersion is passed to a template helper): the tag is not taken from the appVersion (1.4.0); listed without a version",
+      `none/values.yaml:2 unresolved-version image example/app has no tag or digest here, and ${notInTree}`,
+      `none/values.yaml:6 unresolved-version image example/sidecar has no tag or digest here, and ${notInTree}`,
+      "plain/values.yaml:2 unresolved-version image example/plain has no tag or digest here, and its chart's templates (plain/templates) do not default a tag to .Chart.AppVersion in a way read here: the tag is not taken from the appVersion (1.4.0); listed without a version",
+      'two/values.yaml:4 unresolved-version image example/two has no tag or digest here, and its chart\'s templates build the tag from .Chart.AppVersion in more than one way (two/templates/a.yaml:1: appVersion, two/templates/b.yaml:1: "v" + appVersion), and which one is this image\'s is not known here: the tag is not taken from the appVersion (1.4.0); listed without a version',
+    ])
+  })
+
+  it("puts global.imageRegistry before a block's own registry where the templates give it to Bitnami's common.images.image", async () => {
+    // The template is bitnami/charts' nginx (real, ./__fixtures__/SOURCES.md); the values are a fictional override.
+    const inventory = await scan({
+      'nginx/Chart.yaml': 'apiVersion: v2\nname: nginx\nversion: 22.1.1\nappVersion: 1.29.1\n',
+      'nginx/templates/_helpers.tpl': readFileSync(
+        join(import.meta.dirname, '__fixtures__', 'bitnami-nginx', 'templates', '_helpers.tpl'),
+        'utf8',
+      ),
+      'nginx/values-mirror.yaml': [
+        'global:',
+        '  imageRegistry: mirror.example.com',
+        'image:',
+        '  registry: docker.io',
+        '  repository: bitnami/nginx',
+        '  tag: 1.29.1-debian-12-r0',
+        'metrics:',
+        '  image:',
+        '    registry: docker.io',
+        '    repository: bitnami/nginx-exporter',
+        `    digest: sha256:${'d'.repeat(64)}`,
+        'other:',
+        '  image:',
+        '    registry: docker.io',
+        '    repository: example/other',
+        '    tag: 1.0.0',
+        '',
+      ].join('\n'),
+      // Without a global.imageRegistry the block's registry stays.
+      'nginx/values-plain.yaml':
+        'global:\n  imageRegistry: ""\nimage:\n  registry: quay.io\n  repository: bitnami/nginx\n  tag: "1.29"\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(
+      inventory.components
+        .map(
+          (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.name} ${c.purl}`,
+        )
+        .sort(),
+    ).toEqual([
+      `nginx/values-mirror.yaml:10:17 docker.io/bitnami/nginx-exporter@sha256:${'d'.repeat(64)} mirror.example.com/bitnami/nginx-exporter pkg:docker/bitnami/nginx-exporter@sha256:${'d'.repeat(64)}?repository_url=mirror.example.com`,
+      'nginx/values-mirror.yaml:15:17 docker.io/example/other:1.0.0 docker.io/example/other pkg:docker/example/other@1.0.0',
+      'nginx/values-mirror.yaml:5:15 docker.io/bitnami/nginx:1.29.1-debian-12-r0 mirror.example.com/bitnami/nginx pkg:docker/bitnami/nginx@1.29.1-debian-12-r0?repository_url=mirror.example.com',
+      'nginx/values-plain.yaml:5:15 quay.io/bitnami/nginx:1.29 quay.io/bitnami/nginx pkg:docker/bitnami/nginx@1.29?repository_url=quay.io',
     ])
   })
 
@@ -199,6 +325,7 @@ ignored:
   it('reports a {repository, tag} block whose tag is empty, not an image with a guessed tag', async () => {
     const inventory = await scan({
       'Chart.yaml': 'name: c\nversion: 1.0.0\nappVersion: 6.9.1\n',
+      'templates/deployment.yaml': DEFAULT_TAG,
       'values.yaml': [
         'cache:',
         '  repository: example/cache',
@@ -248,6 +375,7 @@ ignored:
         '    repository: oci://registry.example.com/charts',
         '',
       ].join('\n'),
+      'templates/deployment.yaml': DEFAULT_TAG,
       'values.yaml': [
         'image:',
         '  repository: example/parent',

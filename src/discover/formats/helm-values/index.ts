@@ -3,9 +3,10 @@
  * strings, as images marked `origin: helm-values`. The reference as written is the block composed as the
  * chart author wrote it; the normalised name adds `global.image.registry` / `global.imageRegistry` when the
  * block names no registry, since that is what the chart's templates pull. A block without tag or digest
- * takes the chart's appVersion (the common `default .Chart.AppVersion` idiom), except under a subchart's key
- * (a dependency's name or alias in Chart.yaml): that subchart's templates use its own appVersion, which is not
- * here. `global.image` is an image block too, and a plain `image: repo/name` takes a sibling `tag:` / `imageTag:`.
+ * takes the chart's appVersion as the chart's templates make a tag of it (`default .Chart.AppVersion`, or with a
+ * literal before it: `printf "v%s" .Chart.AppVersion`; ./app-version-tag.ts), and is listed without a version when
+ * they do not say how (or are not in the tree); except under a subchart's key (a dependency's name or alias in
+ * Chart.yaml): that subchart's templates use its own appVersion, which is not here. `global.image` is an image block too, and a plain `image: repo/name` takes a sibling `tag:` / `imageTag:`.
  * A plain `image: name` that the templates combine with a `hub:`/`registry:` beside it or a `global.hub`/`global.registry`
  * is composed only when the values beside it settle it (`hub/name:tag`), else skipped, naming those values.
  * The reading of values is ../../helm-value-images.ts, shared with the values GitOps objects give their charts.
@@ -20,6 +21,7 @@ import {isMap} from '../../yaml-tree.js'
 import {chartFacts} from '../../helm-chart-file.js'
 import {pathsAbove} from '../../paths-above.js'
 import {valuesImages} from '../../helm-value-images.js'
+import {appVersionTag, type ChartTemplates, chartTemplates} from './app-version-tag.js'
 
 export const discoverer: Discoverer = {
   id: 'helm-values',
@@ -48,11 +50,27 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     text: context.readText(requirementsFile),
     file: requirementsFile,
   })
+  // The chart's templates, read once and only when a block needs the appVersion: how they make a tag of it.
+  let templates: ChartTemplates | undefined | null = null
+  const appVersion = chart.appVersion
+  const read = () => {
+    if (templates === null) templates = chartTemplates(posix.dirname(chartFile), context)
+    return templates
+  }
+  const tagOf = (path: string) => appVersionTag(read(), appVersion as string, path)
+  const bitnamiImage = (path: string) => read()?.commonImageRoots.has(path) === true
   for (const doc of yaml.documents) {
     if (!isMap(doc.root)) continue
     valuesImages(
       doc.root,
-      {file: input.file, out, appVersion: chart.appVersion, noAppVersion: 'no appVersion in Chart.yaml'},
+      {
+        file: input.file,
+        out,
+        appVersion,
+        noAppVersion: 'no appVersion in Chart.yaml',
+        ...(appVersion ? {appVersionTag: tagOf} : {}),
+        bitnamiImage,
+      },
       chart.subchartKeys,
     )
   }

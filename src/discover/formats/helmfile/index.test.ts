@@ -349,14 +349,20 @@ releases:
     version: 1.0.0
   - name: private-url
     chart: private/api
+  - name: env-version
+    chart: oci://registry.example.com/charts/db
+    version: '{{ env "DB_CHART_VERSION" }}'
 `)
     expect(rows(out)).toEqual([
+      '8:12 api - https://charts.acme.example pkg:helm/api?repository_url=https%3A%2F%2Fcharts.acme.example',
       '13:12 worker@1.0.0 1.0.0 https://charts.acme.example pkg:helm/worker@1.0.0?repository_url=https%3A%2F%2Fcharts.acme.example',
+      '18:12 db - oci://registry.example.com/charts pkg:helm/db?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
     ])
     expect(skips(out)).toEqual([
-      '9 unsupported release templated-version: version "{{ .Values.apiVersion }}" holds a Go template expression, which helmfile fills in when it runs; not listed',
+      '9 unresolved-version release templated-version: version "{{ .Values.apiVersion }}" holds a Go template expression, which helmfile fills in when it runs; chart listed without a version',
       '11 unsupported release templated-chart: chart "{{ .Values.registry }}/api" holds a Go template expression, which helmfile fills in when it runs; not listed',
       '16 unsupported release private-url: the URL of chart repository private holds a Go template expression; chart api not listed',
+      '19 unresolved-version release env-version: version "{{ env "DB_CHART_VERSION" }}" holds a Go template expression, which helmfile fills in when it runs; chart listed without a version',
     ])
     expect(errors(out)).toEqual([])
   })

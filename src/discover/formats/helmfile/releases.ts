@@ -193,21 +193,26 @@ function overlay(inherited: readonly Fields[], own: Fields): Fields {
 /** One chart: listed, skipped or an error, as what it names allows. */
 function chart(h: Helmfile, label: string, chartNode: YamlScalar, versionNode: YamlScalar | undefined): void {
   const written = chartNode.text.trim()
-  const version = versionNode?.text.trim()
-  for (const [field, value] of [
-    ['chart', written],
-    ['version', version],
-  ] as const) {
-    if (value?.includes('{{')) {
-      const message = `${label}: ${field} "${elide(value, 200)}" holds a Go template expression, which helmfile fills in when it runs; not listed`
-      h.out.skipped.push({
-        file: h.file,
-        line: (field === 'chart' ? chartNode : versionNode!).line,
-        reason: 'unsupported',
-        message,
-      })
-      return
-    }
+  let version = versionNode?.text.trim()
+  if (written.includes('{{')) {
+    h.out.skipped.push({
+      file: h.file,
+      line: chartNode.line,
+      reason: 'unsupported',
+      message: `${label}: chart "${elide(written, 200)}" holds a Go template expression, which helmfile fills in when it runs; not listed`,
+    })
+    return
+  }
+  // A templated version (`{{ .Values.kpsVersion }}`, `{{ env "X" }}`) of a chart written as it is: the chart is known,
+  // its version is what helmfile renders; listed without a version, as a range is, and the version reported.
+  if (versionNode !== undefined && version?.includes('{{')) {
+    h.out.skipped.push({
+      file: h.file,
+      line: versionNode.line,
+      reason: 'unresolved-version',
+      message: `${label}: version "${elide(version, 200)}" holds a Go template expression, which helmfile fills in when it runs; chart listed without a version`,
+    })
+    version = undefined
   }
   const location = locationOf(h.file, chartNode)
   const ref = chartRef(written)
