@@ -81,4 +81,72 @@ spec:
       "43 unsupported ApplicationSet chart {{name}}: a value is filled in by the ApplicationSet's generators ({{ }}); not read",
     ])
   })
+
+  it("fills an ApplicationSet's chart from the values its generators write (lists, clusters' values, merge, matrix)", async () => {
+    // gitops-bridge's addon ApplicationSets: a Merge of Cluster generators whose `values` name the chart; the base
+    // generator's values, with each other generator's laid over them (staging pins another version).
+    const merged = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: addons-cert-manager}
+spec:
+  generators:
+    - merge:
+        mergeKeys: [server]
+        generators:
+          - clusters:
+              values:
+                addonChart: cert-manager
+                addonChartVersion: v1.14.3
+                addonChartRepository: https://charts.jetstack.io
+          - clusters:
+              selector: {matchLabels: {environment: staging}}
+              values:
+                addonChartVersion: v1.13.0
+  template:
+    metadata: {name: 'addon-{{name}}-{{values.addonChart}}'}
+    spec:
+      sources:
+        - chart: '{{values.addonChart}}'
+          repoURL: '{{values.addonChartRepository}}'
+          targetRevision: '{{values.addonChartVersion}}'
+`
+    const listed = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: guestbook}
+spec:
+  goTemplate: true
+  generators:
+    - list:
+        elements:
+          - {cluster: dev, version: 1.0.0}
+          - {cluster: prod, version: 1.1.0}
+          - {cluster: edge}
+  template:
+    spec:
+      source:
+        chart: guestbook
+        repoURL: https://charts.example.com
+        targetRevision: '{{.version}}'
+`
+    const unknown = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: from-git}
+spec:
+  generators:
+    - git: {repoURL: https://git.example.com/config.git, files: [{path: 'apps/*.json'}]}
+  template:
+    spec:
+      source: {chart: '{{chart}}', repoURL: https://charts.example.com, targetRevision: 1.0.0}
+`
+    const inventory = await scan({'merged.yaml': merged, 'listed.yaml': listed, 'unknown.yaml': unknown})
+    expect(rows(inventory)).toEqual([
+      'chart merged.yaml:22:18 cert-manager@v1.13.0 pkg:helm/cert-manager@v1.13.0?repository_url=https%3A%2F%2Fcharts.jetstack.io',
+      'chart merged.yaml:22:18 cert-manager@v1.14.3 pkg:helm/cert-manager@v1.14.3?repository_url=https%3A%2F%2Fcharts.jetstack.io',
+      'chart listed.yaml:15:16 guestbook@1.0.0 pkg:helm/guestbook@1.0.0?repository_url=https%3A%2F%2Fcharts.example.com',
+      'chart listed.yaml:15:16 guestbook@1.1.0 pkg:helm/guestbook@1.1.0?repository_url=https%3A%2F%2Fcharts.example.com',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.message}`)).toEqual([
+      "unknown.yaml:9 ApplicationSet chart {{chart}}: a value is filled in by the ApplicationSet's generators ({{ }}); not read",
+    ])
+  })
 })

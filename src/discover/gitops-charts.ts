@@ -124,14 +124,28 @@ export function gitopsCharts(
     if (group === 'argoproj.io' && kind === 'Application')
       argoSources(out, file, text, at(resource, 'spec'), 'Application')
     else if (group === 'argoproj.io' && kind === 'ApplicationSet')
-      argoSources(out, file, text, at(resource, 'spec', 'template', 'spec'), 'ApplicationSet')
+      argoSources(
+        out,
+        file,
+        text,
+        at(resource, 'spec', 'template', 'spec'),
+        'ApplicationSet',
+        generatorParameters(at(resource, 'spec', 'generators')),
+      )
     else if (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease')
       helmRelease(out, file, resource, (ref) => findSource(ref, own, file, context))
   }
   return out
 }
 
-function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNode | undefined, kind: string): void {
+function argoSources(
+  out: GitopsCharts,
+  file: string,
+  text: string,
+  spec: YamlNode | undefined,
+  kind: string,
+  parameters: ReadonlyArray<ReadonlyMap<string, string>> = [],
+): void {
   const sources = at(spec, 'sources')
   const list = isSeq(sources) ? sources.items : [at(spec, 'source')]
   for (const source of list) {
@@ -142,6 +156,17 @@ function argoSources(out: GitopsCharts, file: string, text: string, spec: YamlNo
     const name = oci?.name ?? stringValue(chartNode)
     const version = stringValue(at(source, 'targetRevision'))
     if (chartNode !== undefined && name !== undefined && [name, repoURL ?? '', version ?? ''].some(isGenerated)) {
+      // The values its generators write in this file (a list's elements, a cluster generator's `values`): each set
+      // that fills in every placeholder gives a chart.
+      const rendered = renderedCharts(parameters, name, repoURL, version)
+      if (rendered.length > 0) {
+        const location = {file, line: chartNode.line, column: chartNode.column}
+        for (const one of rendered) {
+          const versioned = chartVersionFields(one.version, `${kind} chart ${one.name}`, location, out.skipped)
+          addChart(out, {chart: argoChart(one.name, versioned, one.repoURL), at: location})
+        }
+        continue
+      }
       out.skipped.push({
         file,
         line: chartNode.line,
@@ -209,6 +234,90 @@ function argoChart(name: string, versioned: VersionFields, repoURL: string | und
     ...versioned,
     repository: `${trimEnd(repository, '/')}/${name.slice(0, slash)}`,
   }
+}
+
+/** Parameter sets at most, for an ApplicationSet's generators (a matrix multiplies them). */
+const MAX_PARAMETER_SETS = 256
+
+/**
+ * The parameters an ApplicationSet's generators give that are written in the file
+ * (https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators/): a List generator's
+ * `elements` (each a set, nested keys dotted: `values.x`), a Cluster generator's `values` (`values.x`; the cluster's
+ * own `name`, `server`, labels are not known here), a Merge generator's first generator with each other one laid over
+ * it (the clusters both select), a Matrix generator's combinations. Other generators (Git, SCM provider, pull
+ * requests) give nothing known.
+ */
+function generatorParameters(generators: YamlNode | undefined, depth = 0): Array<Map<string, string>> {
+  if (!isSeq(generators) || depth > 4) return []
+  return generators.items.flatMap((generator) => oneGenerator(generator, depth)).slice(0, MAX_PARAMETER_SETS)
+}
+
+function oneGenerator(generator: YamlNode, depth: number): Array<Map<string, string>> {
+  const list = at(generator, 'list', 'elements')
+  if (isSeq(list)) return list.items.map((element) => flatParameters(element, '', new Map()))
+  const clusters = at(generator, 'clusters')
+  if (clusters !== undefined) {
+    const values = at(clusters, 'values')
+    return [isMap(values) ? flatParameters(values, 'values.', new Map()) : new Map()]
+  }
+  if (depth > 4) return []
+  const merge = at(generator, 'merge', 'generators')
+  if (isSeq(merge)) {
+    const [base = [], ...others] = merge.items.map((child) => oneGenerator(child, depth + 1))
+    const sets = [...base]
+    for (const other of others) for (const set of base) for (const over of other) sets.push(new Map([...set, ...over]))
+    return sets.slice(0, MAX_PARAMETER_SETS)
+  }
+  const matrix = at(generator, 'matrix', 'generators')
+  if (isSeq(matrix) && matrix.items.length > 0) {
+    let sets: Array<Map<string, string>> = [new Map()]
+    for (const child of matrix.items) {
+      const next = oneGenerator(child, depth + 1)
+      sets = sets.flatMap((set) => next.map((over) => new Map([...set, ...over]))).slice(0, MAX_PARAMETER_SETS)
+    }
+    return sets
+  }
+  return []
+}
+
+/** A mapping's scalars as parameters, nested keys dotted (`values.addonChart`). */
+function flatParameters(node: YamlNode, prefix: string, into: Map<string, string>): Map<string, string> {
+  if (!isMap(node) || prefix.length > 200) return into
+  for (const [key, value] of node.entries) {
+    if (isMap(value)) flatParameters(value, `${prefix}${key}.`, into)
+    else {
+      const text = stringValue(value)
+      if (text !== undefined && text !== '') into.set(`${prefix}${key}`, text)
+    }
+  }
+  return into
+}
+
+/**
+ * The charts a templated source names under each parameter set that fills in all of its placeholders (`{{x}}` and
+ * Go templates' `{{.x}}`; anything else in the braces, a function or a pipe, is not read), one per distinct chart.
+ */
+function renderedCharts(
+  parameters: ReadonlyArray<ReadonlyMap<string, string>>,
+  name: string,
+  repoURL: string | undefined,
+  version: string | undefined,
+): Array<{name: string; repoURL?: string; version?: string}> {
+  const charts = new Map<string, {name: string; repoURL?: string; version?: string}>()
+  for (const set of parameters) {
+    const render = (value: string | undefined) =>
+      value === undefined
+        ? undefined
+        : value.replace(/\{\{\s*\.?([\w.-]+)\s*\}\}/g, (whole, key: string) => set.get(key) ?? whole)
+    const chart = {name: render(name) ?? name, repoURL: render(repoURL), version: render(version)}
+    if ([chart.name, chart.repoURL ?? '', chart.version ?? ''].some(isGenerated)) continue
+    charts.set(JSON.stringify(chart), {
+      name: chart.name,
+      ...(chart.repoURL === undefined ? {} : {repoURL: chart.repoURL}),
+      ...(chart.version === undefined ? {} : {version: chart.version}),
+    })
+  }
+  return [...charts.values()]
 }
 
 /** A value an ApplicationSet's generators fill in. */
