@@ -93,6 +93,62 @@ describe('pixi-toml', () => {
     ])
   })
 
+  it("gives the top-level packages the index of a feature the default environment includes (pixi's #6060 test)", () => {
+    const out = discover(fixture('pypi-feature-level-index-url'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '13:1 my-dep ==1.0.0 1.0.0 prod pkg:pypi/my-dep@1.0.0?repository_url=https%3A%2F%2Fcustom.example.com%2Fsimple',
+    ])
+    expect(skips(out)).toEqual([`6 unsupported 1 conda dependency not read: ${CONDA}`])
+  })
+
+  it('gives what the default environment installs its options, those of every feature it includes', () => {
+    const custom = 'repository_url=https%3A%2F%2Fcustom.example.com%2Fsimple'
+    const out = discover(`[workspace.pypi-options]
+extra-index-urls = ["https://extra.example.com/simple"]
+
+[pypi-dependencies]
+example-top = "*"
+
+[feature.base.pypi-dependencies]
+example-base = "*"
+
+[feature.custom.pypi-options]
+index-url = "https://custom.example.com/simple"
+
+[feature.other.pypi-dependencies]
+example-other = "*"
+
+[environments]
+default = ["base", "custom"]
+plain = ["other"]
+`)
+    expect(out.errors).toEqual([])
+    // The workspace's extra index is laid over the feature's index-url: PyPI is not among them, the first is carried.
+    expect(rows(out)).toEqual([
+      `5:1 example-top * - prod pkg:pypi/example-top?${custom}`,
+      `8:1 example-base * - prod pkg:pypi/example-base?${custom}`,
+      '14:1 example-other * - optional pkg:pypi/example-other',
+    ])
+    // A default environment without the default feature: the top-level packages keep the top level's options.
+    const without = discover(`[pypi-dependencies]
+example-top = "*"
+
+[feature.custom.pypi-options]
+index-url = "https://custom.example.com/simple"
+
+[feature.custom.pypi-dependencies]
+example-custom = "*"
+
+[environments]
+default = { features = ["custom"], no-default-feature = true }
+`)
+    expect(rows(without)).toEqual([
+      '2:1 example-top * - prod pkg:pypi/example-top',
+      `8:1 example-custom * - prod pkg:pypi/example-custom?${custom}`,
+    ])
+  })
+
   it('decides dev features by their name or its parts', () => {
     expect(['test', 'Docs', 'numpydoc-lint', 'docs_build', 'pre-commit', 'typing'].map(featureScope)).toEqual(
       Array(6).fill('dev'),
