@@ -1,18 +1,21 @@
 /**
  * pixi's manifest tables (https://pixi.sh/latest/reference/pixi_manifest/), shared by the pixi-toml format (a
  * `pixi.toml`) and the pyproject format (the same tables under `[tool.pixi]`, https://pixi.sh/latest/python/pyproject_toml/).
- * - `pypi-dependencies` of the top level, of `target.<platform>`, of `feature.<name>` and `feature.<name>.target.<platform>`:
+ * - `pypi-dependencies` of the top level, of `target.<platform>`, of `feature.<name>` and `feature.<name>.target.<platform>`,
+ *   and those written directly on an environment (`environments.<env>.pypi-dependencies`, its targets' too):
  *   `name = "specifier"` or a table (`version`, `extras`, `index`; or `git` with `rev`/`tag`/`branch`, `url`, `path`,
  *   `editable`). Each a `pypi` package, `direct: true`, at its key. The default feature's are `prod`; a feature's are
  *   `dev` when its name says it is for development (DEVELOPMENT_GROUPS), else `optional` (an environment that
  *   includes the feature installs them), or `prod` when `[environments]` makes the default environment include it.
+ *   An environment's own are a feature private to it: `prod` on `default`, else scoped by the environment's name.
  * - pypi-options (`workspace.pypi-options` for every environment, `pypi-options` the default feature's,
  *   `feature.<name>.pypi-options` a feature's, `environments.<env>.pypi-options` an environment's own), laid over in
  *   that order: `index-url` replaces PyPI, `extra-index-urls` add to it; an index list without PyPI gives
  *   `repository_url` (./pip-source.ts); a package's own `index` wins. The packages the default environment installs
  *   (the default feature's, those of the features it includes, its own) take the default environment's options, those
  *   of every feature it includes; another environment's own take that environment's.
- * - conda's `dependencies`, `host-dependencies`, `build-dependencies` (at the top, per target, per feature) and pixi-build's `package.*-dependencies`: stewards has no conda
+ * - conda's `dependencies`, `host-dependencies`, `build-dependencies` (at the top, per target, per feature; an
+ *   environment's `dependencies` and its targets') and pixi-build's `package.*-dependencies`: stewards has no conda
  *   ecosystem; one `unsupported` Skipped counts them.
  * Values from smol-toml (the caller's); lines from the shared scan of tables and keys (tomlKeyLines), columns from
  * the key's place on its line (smol-toml keeps no positions).
@@ -201,6 +204,15 @@ export function readPixiTables(
               {path: [...path, 'pypi-options'], options: feature['pypi-options']},
             ])
       visit(feature, path, scope, indexes)
+    }
+  // Content written directly on an environment: a feature private to it, `prod` in the default environment, else
+  // scoped by the environment's name as a feature is. pixi takes no `host-dependencies`/`build-dependencies` there.
+  if (environments !== undefined)
+    for (const [name, value] of Object.entries(environments)) {
+      if (isForbiddenKey(name) || !isTable(value)) continue
+      const env = name === 'default' ? defaultEnv : environmentOf(value)
+      const indexes = name === 'default' ? defaultIndexes : environmentIndexes(name, env)
+      visit(value, ['environments', name], name === 'default' ? 'prod' : featureScope(name), indexes, ['dependencies'])
     }
   // pixi-build's package: its conda dependencies (`[package.run-dependencies]`, …).
   const pkg = root.package
