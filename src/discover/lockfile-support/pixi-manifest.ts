@@ -135,7 +135,7 @@ export function readPixiTables(
   const rootLayer = {path: ['pypi-options'], options: root['pypi-options']}
   const rootIndexes = pypiOptions(out, [...workspace, rootLayer])
   const featureLayer = (name: string) => {
-    const feature = features !== undefined && !isForbiddenKey(name) ? features[name] : undefined
+    const feature = features !== undefined && Object.hasOwn(features, name) ? features[name] : undefined
     return {path: ['feature', name, 'pypi-options'], options: isTable(feature) ? feature['pypi-options'] : undefined}
   }
   /**

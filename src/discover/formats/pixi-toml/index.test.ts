@@ -218,6 +218,7 @@ example = "*"
 default = ["bad"]
 other = { features = ["bad"], pypi-dependencies = { example-other = "*" } }
 tests = { pypi-dependencies = ["example-list"], pypi-options = [] }
+odd = ["constructor", "__proto__", "toString"]
 `)
     expect(errors(out)).toEqual([
       '2:1 invalid-entry feature.bad.pypi-options must be a table',
