@@ -1,16 +1,22 @@
 /**
  * pixi's manifest tables (https://pixi.sh/latest/reference/pixi_manifest/), shared by the pixi-toml format (a
  * `pixi.toml`) and the pyproject format (the same tables under `[tool.pixi]`, https://pixi.sh/latest/python/pyproject_toml/).
- * - `pypi-dependencies` of the top level, of `target.<platform>`, of `feature.<name>` and `feature.<name>.target.<platform>`:
+ * - `pypi-dependencies` of the top level, of `target.<platform>`, of `feature.<name>` and `feature.<name>.target.<platform>`,
+ *   and those written directly on an environment (`environments.<env>.pypi-dependencies`, its targets' too):
  *   `name = "specifier"` or a table (`version`, `extras`, `index`; or `git` with `rev`/`tag`/`branch`, `url`, `path`,
  *   `editable`). Each a `pypi` package, `direct: true`, at its key. The default feature's are `prod`; a feature's are
  *   `dev` when its name says it is for development (DEVELOPMENT_GROUPS), else `optional` (an environment that
  *   includes the feature installs them), or `prod` when `[environments]` makes the default environment include it.
+ *   An environment's own are a feature private to it: `prod` on `default`, else scoped by the environment's name.
  * - pypi-options (`workspace.pypi-options` for every environment, `pypi-options` the default feature's,
- *   `feature.<name>.pypi-options` a feature's, laid over in that order): `index-url` replaces PyPI, `extra-index-urls`
- *   add to it; an index list without PyPI gives `repository_url` (./pip-source.ts); a package's own `index` wins.
- * - conda's `dependencies`, `host-dependencies`, `build-dependencies` (at the top, per target, per feature) and
- *   pixi-build's `package.*-dependencies`: stewards has no conda ecosystem; one `unsupported` Skipped counts them.
+ *   `feature.<name>.pypi-options` a feature's, `environments.<env>.pypi-options` an environment's own), laid over in
+ *   that order: `index-url` replaces PyPI, `extra-index-urls` add to it; an index list without PyPI gives
+ *   `repository_url` (./pip-source.ts); a package's own `index` wins. The packages the default environment installs
+ *   (the default feature's, those of the features it includes, its own) take the default environment's options, those
+ *   of every feature it includes; another environment's own take that environment's.
+ * - conda's `dependencies`, `host-dependencies`, `build-dependencies` (at the top, per target, per feature; an
+ *   environment's `dependencies` and its targets') and pixi-build's `package.*-dependencies`: stewards has no conda
+ *   ecosystem; one `unsupported` Skipped counts them.
  * Values from smol-toml (the caller's); lines from the shared scan of tables and keys (tomlKeyLines), columns from
  * the key's place on its line (smol-toml keeps no positions).
  */
@@ -47,13 +53,25 @@ export function featureScope(name: string): Scope {
 }
 
 /**
- * The features the `default` environment includes when `[environments]` redefines it (`default = ["py311"]`,
- * `default = {features = ["py311"], solve-group = "default"}`): `pixi install` and `pixi run` install them.
+ * An environment of `[environments]` (https://pixi.sh/latest/reference/pixi_manifest/#the-environments-table): a list
+ * of features (`test = ["test"]`) or a table (`{features = […], solve-group = …, no-default-feature = true}`), which
+ * may also hold content of its own ("Defining dependencies directly on an environment": `dependencies`,
+ * `pypi-dependencies`, `target`, `pypi-options`, …), pixi's implicit feature private to that environment
+ * (pixi_manifest/src/toml/environment.rs `TomlEnvironmentInline`). `inline` is the table when it is one.
  */
-function defaultEnvironmentFeatures(root: TomlTable): Set<string> {
-  const env = tomlAt(root, ['environments', 'default'])
-  const list = Array.isArray(env) ? env : isTable(env) ? env.features : undefined
-  return new Set(Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string') : [])
+interface Environment {
+  features: string[]
+  noDefaultFeature: boolean
+  inline?: TomlTable
+}
+
+function environmentOf(value: unknown): Environment {
+  const list = Array.isArray(value) ? value : isTable(value) ? value.features : undefined
+  return {
+    features: Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string') : [],
+    noDefaultFeature: isTable(value) && value['no-default-feature'] === true,
+    ...(isTable(value) ? {inline: value} : {}),
+  }
 }
 
 /** The conda tables of a feature (or of the top level, a target). */
@@ -71,6 +89,8 @@ interface Out {
   lines: string[]
   /** Per line, the column of each key written on it (keyColumn). */
   keyColumns: Map<number, Map<string, number>>
+  /** The pypi-options tables already reported as not tables. */
+  reported: Set<string>
 }
 
 /** A table of pypi-dependencies to read: its dotted path, its scope, and the index list that applies. */
@@ -103,22 +123,55 @@ export function readPixiTables(
     tables: tomlKeyLines(text),
     lines: text.split(/\r?\n/),
     keyColumns: new Map(),
+    reported: new Set(),
   }
+  const features = isTable(root.feature) ? root.feature : undefined
+  const environments = isTable(root.environments) ? root.environments : undefined
   // The workspace's options (`[workspace.pypi-options]`, `[project.pypi-options]` before pixi named it workspace) apply
   // to every environment; the top level's `[pypi-options]` are the default feature's.
   const workspace = ['workspace', 'project']
     .map((name) => ({path: [name, 'pypi-options'], options: tomlAt(root, [name, 'pypi-options'])}))
     .filter(({options}) => options !== undefined)
-  const rootOptions = [...workspace, {path: ['pypi-options'], options: root['pypi-options']}]
-  const rootIndexes = pypiOptions(out, rootOptions)
+  const rootLayer = {path: ['pypi-options'], options: root['pypi-options']}
+  const rootIndexes = pypiOptions(out, [...workspace, rootLayer])
+  const featureLayer = (name: string) => {
+    const feature = features !== undefined && Object.hasOwn(features, name) ? features[name] : undefined
+    return {path: ['feature', name, 'pypi-options'], options: isTable(feature) ? feature['pypi-options'] : undefined}
+  }
+  /**
+   * The options of an environment (pixi_manifest/src/features_ext.rs `pypi_options`): the workspace's, then those of
+   * every feature it includes (the default feature's unless `no-default-feature = true`, its own inline content's).
+   */
+  const environmentIndexes = (name: string, env: Environment) =>
+    pypiOptions(out, [
+      ...workspace,
+      ...(env.noDefaultFeature ? [] : [rootLayer]),
+      ...env.features.map(featureLayer),
+      ...(env.inline === undefined
+        ? []
+        : [{path: ['environments', name, 'pypi-options'], options: env.inline['pypi-options']}]),
+    ])
+  // `pixi install` and `pixi run` use the default environment: the default feature alone, unless `[environments]`
+  // redefines it (`default = ["py311"]`, `default = {features = ["py311"], solve-group = "default"}`).
+  const defaultEnv = environmentOf(
+    environments !== undefined && Object.hasOwn(environments, 'default') ? environments.default : undefined,
+  )
+  const defaultIndexes = environmentIndexes('default', defaultEnv)
+  const inDefault = new Set(defaultEnv.features)
   const pypiTables: PypiTable[] = []
   let conda = 0
   let condaLine: number | undefined
   /** A holder of dependency tables (the top level, a target, a feature): its pypi table and its conda count. */
-  const visit = (holder: TomlTable, path: string[], scope: Scope, indexes: Record<string, string> | undefined) => {
+  const visit = (
+    holder: TomlTable,
+    path: string[],
+    scope: Scope,
+    indexes: Record<string, string> | undefined,
+    condaTables = CONDA_TABLES,
+  ) => {
     if (holder['pypi-dependencies'] !== undefined)
       pypiTables.push({path: [...path, 'pypi-dependencies'], holder: holder['pypi-dependencies'], scope, indexes})
-    for (const name of CONDA_TABLES) {
+    for (const name of condaTables) {
       const table = holder[name]
       if (!isTable(table)) continue
       const count = Object.keys(table).filter((key) => !isForbiddenKey(key)).length
@@ -130,23 +183,36 @@ export function readPixiTables(
       for (const [platform, target] of Object.entries(targets))
         if (!isForbiddenKey(platform) && isTable(target)) visit(target, [...path, 'target', platform], scope, indexes)
   }
-  visit(root, [], 'prod', rootIndexes)
-  const features = root.feature
-  const inDefault = defaultEnvironmentFeatures(root)
-  if (isTable(features))
+  // The default feature's packages are installed in every environment that includes it, with that environment's
+  // options; they are taken as the default environment installs them (when it includes the default feature).
+  visit(root, [], 'prod', defaultEnv.noDefaultFeature ? rootIndexes : defaultIndexes)
+  if (features !== undefined)
     for (const [name, feature] of Object.entries(features)) {
       if (isForbiddenKey(name) || !isTable(feature)) continue
       const path = ['feature', name]
+      const scope = featureScope(name)
+      if (inDefault.has(name)) {
+        visit(feature, path, scope === 'optional' ? 'prod' : scope, defaultIndexes)
+        continue
+      }
       const indexes =
         feature['pypi-options'] === undefined
           ? rootIndexes
-          : pypiOptions(
-              out,
-              [...rootOptions, {path: [...path, 'pypi-options'], options: feature['pypi-options']}],
-              true,
-            )
-      const scope = featureScope(name)
-      visit(feature, path, scope === 'optional' && inDefault.has(name) ? 'prod' : scope, indexes)
+          : pypiOptions(out, [
+              ...workspace,
+              rootLayer,
+              {path: [...path, 'pypi-options'], options: feature['pypi-options']},
+            ])
+      visit(feature, path, scope, indexes)
+    }
+  // Content written directly on an environment: a feature private to it, `prod` in the default environment, else
+  // scoped by the environment's name as a feature is. pixi takes no `host-dependencies`/`build-dependencies` there.
+  if (environments !== undefined)
+    for (const [name, value] of Object.entries(environments)) {
+      if (isForbiddenKey(name) || !isTable(value)) continue
+      const env = name === 'default' ? defaultEnv : environmentOf(value)
+      const indexes = name === 'default' ? defaultIndexes : environmentIndexes(name, env)
+      visit(value, ['environments', name], name === 'default' ? 'prod' : featureScope(name), indexes, ['dependencies'])
     }
   // pixi-build's package: its conda dependencies (`[package.run-dependencies]`, …).
   const pkg = root.package
@@ -171,32 +237,23 @@ export function readPixiTables(
 
 /**
  * The purl qualifiers the index list of the pypi-options that apply gives
- * (https://pixi.sh/latest/reference/pixi_manifest/#the-pypi-options-table): the workspace's, the top level's, then a
- * feature's, in that order. `index-url` replaces PyPI (the last one written wins, "a feature value overrides the
- * workspace value"); `extra-index-urls` are merged. A feature is taken as used with the default feature (an
- * environment with `no-default-feature = true` is not told apart). `quiet`: the tables were checked already.
+ * (https://pixi.sh/latest/reference/pixi_manifest/#the-pypi-options-table): the workspace's, then those of the
+ * features, in that order. `index-url` replaces PyPI (the last one written wins, "a feature value overrides the
+ * workspace value"; pixi rejects two features of one environment that set different ones); `extra-index-urls` are
+ * merged. A table that is not one is reported once, whatever the number of environments that include it.
  */
-function pypiOptions(
-  out: Out,
-  layers: Array<{path: string[]; options: unknown}>,
-  quiet = false,
-): Record<string, string> | undefined {
+function pypiOptions(out: Out, layers: Array<{path: string[]; options: unknown}>): Record<string, string> | undefined {
   let indexUrl: string | undefined
   const extras: string[] = []
   let any = false
   for (const {path, options} of layers) {
     if (options === undefined) continue
     if (!isTable(options)) {
-      if (!quiet || path[0] === 'feature')
-        out.errors.push(
-          lockfileError(
-            out.file,
-            'invalid-entry',
-            `${[...out.prefix, ...path].join('.')} must be a table`,
-            tableLine(out, path),
-            1,
-          ),
-        )
+      const where = [...out.prefix, ...path].join('.')
+      if (!out.reported.has(where)) {
+        out.reported.add(where)
+        out.errors.push(lockfileError(out.file, 'invalid-entry', `${where} must be a table`, tableLine(out, path), 1))
+      }
       continue
     }
     any = true

@@ -93,6 +93,144 @@ describe('pixi-toml', () => {
     ])
   })
 
+  it("gives the top-level packages the index of a feature the default environment includes (pixi's #6060 test)", () => {
+    const out = discover(fixture('pypi-feature-level-index-url'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '13:1 my-dep ==1.0.0 1.0.0 prod pkg:pypi/my-dep@1.0.0?repository_url=https%3A%2F%2Fcustom.example.com%2Fsimple',
+    ])
+    expect(skips(out)).toEqual([`6 unsupported 1 conda dependency not read: ${CONDA}`])
+  })
+
+  it('gives what the default environment installs its options, those of every feature it includes', () => {
+    const custom = 'repository_url=https%3A%2F%2Fcustom.example.com%2Fsimple'
+    const out = discover(`[workspace.pypi-options]
+extra-index-urls = ["https://extra.example.com/simple"]
+
+[pypi-dependencies]
+example-top = "*"
+
+[feature.base.pypi-dependencies]
+example-base = "*"
+
+[feature.custom.pypi-options]
+index-url = "https://custom.example.com/simple"
+
+[feature.other.pypi-dependencies]
+example-other = "*"
+
+[environments]
+default = ["base", "custom"]
+plain = ["other"]
+`)
+    expect(out.errors).toEqual([])
+    // The workspace's extra index is laid over the feature's index-url: PyPI is not among them, the first is carried.
+    expect(rows(out)).toEqual([
+      `5:1 example-top * - prod pkg:pypi/example-top?${custom}`,
+      `8:1 example-base * - prod pkg:pypi/example-base?${custom}`,
+      '14:1 example-other * - optional pkg:pypi/example-other',
+    ])
+    // A default environment without the default feature: the top-level packages keep the top level's options.
+    const without = discover(`[pypi-dependencies]
+example-top = "*"
+
+[feature.custom.pypi-options]
+index-url = "https://custom.example.com/simple"
+
+[feature.custom.pypi-dependencies]
+example-custom = "*"
+
+[environments]
+default = { features = ["custom"], no-default-feature = true }
+`)
+    expect(rows(without)).toEqual([
+      '2:1 example-top * - prod pkg:pypi/example-top',
+      `8:1 example-custom * - prod pkg:pypi/example-custom?${custom}`,
+    ])
+  })
+
+  it("lists what is written directly on an environment and counts its conda tables (pixi's own pixi.toml)", () => {
+    const out = discover(fixture('pixi'))
+    expect(out.errors).toEqual([])
+    // [environments.docs.pypi-dependencies]: a feature private to the docs environment, dev by its name.
+    expect(rows(out)).toEqual([
+      '332:1 mike - dev pkg:pypi/mike?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fsquidfunk%2Fmike',
+    ])
+    // 39 in features and the top level, 29 written on environments (default 11, docs 3, release 7 + 1 of its win-64
+    // target, backends-release 3, rust-test 2, lefthook 1, trampoline 1).
+    expect(skips(out)).toEqual([
+      '332 unresolved-version mike: installed from git https://github.com/squidfunk/mike, not a registry version',
+      `50 unsupported 68 conda dependencies not read: ${CONDA}`,
+    ])
+  })
+
+  it("reads an environment's own tables as a feature private to it, with that environment's options", () => {
+    const gpu = 'repository_url=https%3A%2F%2Fdownload.example.org%2Fwhl%2Fcu124'
+    const out = discover(`[feature.cuda.pypi-options]
+index-url = "https://download.example.org/whl/cu124"
+
+[environments.default.pypi-dependencies]
+example-default = "==1.0"
+
+[environments.default.dependencies]
+python = "3.12.*"
+
+[environments.test.pypi-dependencies]
+example-test = "*"
+
+[environments.gpu]
+features = ["cuda"]
+dependencies = { cuda-version = "12.4.*" }
+pypi-dependencies = { example-gpu = "*" }
+
+[environments.gpu.target.linux-64.pypi-dependencies]
+example-gpu-linux = "*"
+
+[environments.gpu.target.linux-64.dependencies]
+libcublas = "*"
+
+[environments.mirror]
+pypi-options = { index-url = "https://mirror.example.com/simple" }
+no-default-feature = true
+
+[environments.mirror.pypi-dependencies]
+example-mirror = "*"
+`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '5:1 example-default ==1.0 1.0 prod pkg:pypi/example-default@1.0',
+      '11:1 example-test * - dev pkg:pypi/example-test',
+      `16:23 example-gpu * - optional pkg:pypi/example-gpu?${gpu}`,
+      `19:1 example-gpu-linux * - optional pkg:pypi/example-gpu-linux?${gpu}`,
+      '29:1 example-mirror * - optional pkg:pypi/example-mirror?repository_url=https%3A%2F%2Fmirror.example.com%2Fsimple',
+    ])
+    expect(skips(out)).toEqual([`7 unsupported 3 conda dependencies not read: ${CONDA}`])
+  })
+
+  it('reports a pypi-options that is not a table once, however many environments include its feature', () => {
+    const out = discover(`[feature.bad]
+pypi-options = "https://custom.example.com/simple"
+
+[feature.bad.pypi-dependencies]
+example = "*"
+
+[environments]
+default = ["bad"]
+other = { features = ["bad"], pypi-dependencies = { example-other = "*" } }
+tests = { pypi-dependencies = ["example-list"], pypi-options = [] }
+odd = ["constructor", "__proto__", "toString"]
+`)
+    expect(errors(out)).toEqual([
+      '2:1 invalid-entry feature.bad.pypi-options must be a table',
+      '10:1 invalid-entry environments.tests.pypi-options must be a table',
+      '10:1 invalid-entry environments.tests.pypi-dependencies must be a table',
+    ])
+    expect(rows(out)).toEqual([
+      '5:1 example * - prod pkg:pypi/example',
+      '9:53 example-other * - optional pkg:pypi/example-other',
+    ])
+  })
+
   it('decides dev features by their name or its parts', () => {
     expect(['test', 'Docs', 'numpydoc-lint', 'docs_build', 'pre-commit', 'typing'].map(featureScope)).toEqual(
       Array(6).fill('dev'),
