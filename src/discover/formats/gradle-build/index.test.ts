@@ -33,7 +33,7 @@ const NO_VERSION =
 const NOT_EXACT =
   'is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version'
 const UNSET =
-  "which neither this file, the scripts it applies, nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)"
+  'which neither this file, the scripts it applies, the build scripts of the folders above it (their project properties), nor a gradle.properties above it in the scanned tree sets'
 
 describe('gradle-build', () => {
   it("reads a script applied with apply from: its maps name the dependencies (apache/kafka's gradle/dependencies.gradle)", () => {

@@ -7,7 +7,8 @@
  * parses either DSL. Read as Renovate's gradle manager reads it: a tolerant scan of the tokens (./tokenize.ts) for
  * the forms builds write (`implementation 'g:a:v'`, `api("g:a:$v")`, `compile group: 'g', name: 'a', version: 'v'`,
  * `id("x") version "1.0"`), blocks told apart by the name before their `{`, variables taken from simple assignments
- * in the file, from the scripts it applies (`apply from:`, read in turn) and from the gradle.properties files above it.
+ * in the file, the project properties of the scripts it applies (`apply from:`, read in turn), of the script applying
+ * it and of the build scripts of the folders above it (never their `def` locals), and the gradle.properties files above it.
  * Not an interpreter: a dependency a loop or a function adds is not seen. Every step is linear in the text, templates are expanded under a
  * length cap and a step budget, and nothing throws on malformed input.
  */
@@ -1287,7 +1288,7 @@ function isDynamic(version: string): boolean {
 function describe(missing: Missing): string {
   switch (missing.why) {
     case 'unset':
-      return `${missing.shown}, which neither this file, the scripts it applies, nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)`
+      return `${missing.shown}, which neither this file, the scripts it applies, the build scripts of the folders above it (their project properties), nor a gradle.properties above it in the scanned tree sets`
     case 'catalog':
       return `${missing.shown}, a version catalog's (gradle-version-catalog lists the catalog's entries)`
     case 'ambiguous':
