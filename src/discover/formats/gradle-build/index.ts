@@ -392,7 +392,7 @@ class BuildScript {
     while (dir !== '.' && dir !== '/' && dir !== '') {
       dir = posix.dirname(dir)
       for (const name of ['build.gradle', 'build.gradle.kts']) {
-        const path = dir === '.' ? name : `${dir}/${name}`
+        const path = dir === '.' ? name : dir === '/' ? `/${name}` : `${dir}/${name}`
         let script = cache.get(path)
         if (script === undefined) {
           const text = this.context.exists?.(path) === false ? null : this.context.readText(path)
