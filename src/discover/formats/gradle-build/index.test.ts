@@ -262,6 +262,22 @@ dependencies {
     discoverer.discover({file: 'libs/core/build.gradle', text: tree['libs/core/build.gradle']}, context)
     discoverer.discover({file: 'libs/other/build.gradle', text: ''}, context)
     expect(reads).toBe(2)
+    // 3,000 folders deep, each with a build script applying one: the root's property is seen, bounded work, no deep
+    // recursion; a folder more than 32 deep gives nothing.
+    const deep: Record<string, string> = {'build.gradle': "ext.v = '1.0'\n"}
+    let dir = ''
+    for (let i = 0; i < 3000; i++) {
+      dir = dir === '' ? `d${i}` : `${dir}/d${i}`
+      deep[`${dir}/build.gradle`] = `apply from: 'x.gradle'\next.v${i} = '${i}'\n`
+      deep[`${dir}/x.gradle`] = 'dependencies {\n  implementation "org.example:x:$nothing"\n}\n'
+    }
+    deep[`${dir}/build.gradle`] =
+      'dependencies {\n  implementation "org.example:a:$v"\n  implementation "org.example:b:$v20"\n  implementation "org.example:c:$v40"\n}\n'
+    expect(rows(inTree(`${dir}/build.gradle`, deep))).toEqual([
+      '2:18 org.example:a:1.0 1.0 prod',
+      '3:18 org.example:b:20 20 prod',
+      '4:18 org.example:c:$v40 - prod',
+    ])
     const buildSrc = discoverer.discover(
       {file: 'buildSrc/build.gradle', text: tree['buildSrc/build.gradle']},
       context,

@@ -230,6 +230,8 @@ interface Applied {
 
 /** Keys copied from a map variable to the names given it (`deps.kotlin = kotlin`), for one script. */
 const MAX_COPIED = 100_000
+/** The deepest folder whose build script a subproject's sees (folders from the scan root). */
+const MAX_FOLDER_DEPTH = 32
 /** Scripts a name is looked for in, above one (the applying ones, the folders' above). */
 const MAX_PROVIDERS = 64
 /** The build scripts of the folders above a build script, read once a run (null: no script there). */
@@ -391,6 +393,8 @@ class BuildScript {
     let dir = posix.dirname(this.file)
     while (dir !== '.' && dir !== '/' && dir !== '') {
       dir = posix.dirname(dir)
+      // Scripts more than 32 folders deep give none: a chain of parents (each read in turn) stays short.
+      if (dir !== '.' && dir.split('/').length > MAX_FOLDER_DEPTH) continue
       for (const name of ['build.gradle', 'build.gradle.kts']) {
         const path = dir === '.' ? name : dir === '/' ? `/${name}` : `${dir}/${name}`
         let script = cache.get(path)
