@@ -175,6 +175,26 @@ const families: Family[] = [
     },
   },
   {
+    // A map of n/2 keys put into n/2 other names (`deps.aI = m`): n²/4 keys to copy, bounded at 100,000 copies.
+    label: 'build.gradle, a map of n/2 keys given to n/2 names (gradle-build/index.test.ts)',
+    n: 10_000,
+    unit: 'lines',
+    input: (n) =>
+      [
+        'def m = [:]',
+        ...Array.from({length: n / 2}, (_, i) => `m.k${i} = 'org.example:k${i}:1.0'`),
+        ...Array.from({length: n / 2}, (_, i) => `deps.a${i} = m`),
+        'dependencies {',
+        '    implementation deps.a0.k1',
+        "    implementation 'org.example:after:1.0'",
+        '}',
+      ].join('\n'),
+    read: (text) => {
+      const out = discover(gradleBuild, 'build.gradle', text)
+      return out.components.length === 2 && out.components[0].name === 'org.example:k1'
+    },
+  },
+  {
     label: 'main.tf, a line of n closing braces before a module block (terraform-module/index.test.ts)',
     n: 200_000,
     unit: 'braces',

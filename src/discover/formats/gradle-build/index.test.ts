@@ -13,6 +13,13 @@ const discover = (text: string, file = 'build.gradle', files: Record<string, str
     {readText: (path) => files[path] ?? null, exists: (path) => path in files || path === 'gradle/libs.versions.toml'},
   ) as Required<DiscoverOutput>
 
+/** Reads `file` of `files`, the rest of the tree, with no version catalog in it. */
+const inTree = (file: string, files: Record<string, string>) =>
+  discoverer.discover(
+    {file, text: files[file]},
+    {readText: (path) => files[path] ?? null, exists: (path) => path in files},
+  ) as Required<DiscoverOutput>
+
 const rows = (out: Required<DiscoverOutput>) =>
   out.components.map(
     (c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.version ?? '-'} ${c.scope ?? '-'}`,
@@ -26,7 +33,7 @@ const NO_VERSION =
 const NOT_EXACT =
   'is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version'
 const UNSET =
-  "which neither this file, the scripts it applies, nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)"
+  'which neither this file, the scripts it applies, the build scripts of the folders above it (their project properties), nor a gradle.properties above it in the scanned tree sets'
 
 describe('gradle-build', () => {
   it("reads a script applied with apply from: its maps name the dependencies (apache/kafka's gradle/dependencies.gradle)", () => {
@@ -66,7 +73,7 @@ dependencies {
     // Without the script in the tree: reported, and the names it would define counted.
     expect(notes(read({}))).toEqual([
       '1 unsupported applies another script "$rootDir/gradle/dependencies.gradle" (apply from), which is not in the scanned tree: the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
-      '4 unsupported 3 dependencies are written as names this file does not define (the first libs.metrics) and no version catalog is at gradle/libs.versions.toml: not listed (a script applied with apply from, or buildSrc, defines them)',
+      '4 unsupported 3 dependencies are written as names this file does not define (the first libs.metrics) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)',
     ])
     // With the catalog above the script (gradle-version-catalog lists its entries), the accessors are no news.
     const catalog = discoverer.discover(
@@ -155,6 +162,170 @@ dependencies {
         'unsupported applies another script (apply from), past the 64 applied scripts read for one build script: the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
       ]),
     )
+  })
+
+  it("follows a map put into another map (android/architecture-components-samples' versions.gradle): deps.kotlin.plugin", () => {
+    const files: Record<string, string> = {
+      'settings.gradle': "include ':app'\n",
+      'versions.gradle': fixture('github-browser-sample/versions.gradle'),
+      'build.gradle': fixture('github-browser-sample/build.gradle'),
+    }
+    const out = inTree('build.gradle', files)
+    expect(rows(out)).toEqual([
+      '5:19 com.android.tools.build:gradle:7.4.0-rc03 7.4.0-rc03 dev',
+      '6:19 org.jetbrains.kotlin:kotlin-gradle-plugin:1.6.21 1.6.21 dev',
+      '7:19 org.jetbrains.kotlin:kotlin-allopen:1.6.21 1.6.21 dev',
+    ])
+    expect(notes(out)).toEqual([])
+    // A map literal whose values are map variables (uber/NullAway's gradle/dependencies.gradle), nested literals, and
+    // a `def` map given to an ext property (its keys the project's), all as Groovy evaluates them; a map this reader
+    // does not follow is said, without blaming the script it read.
+    const nullaway = inTree('build.gradle', {
+      'gradle/dependencies.gradle': [
+        'def versions = [errorProne: "2.42.0"]',
+        'def apt = [autoValue: "com.google.auto.value:auto-value:1.11.1"]',
+        'def build = [',
+        '    errorProneCore : "com.google.errorprone:error_prone_core:${versions.errorProne}",',
+        ']',
+        'def test = [junit: [api: "org.junit.jupiter:junit-jupiter-api:5.11.0"]]',
+        'ext.deps = ["apt": apt, "build": build, test: test, other: computeMap()]',
+      ].join('\n'),
+      'build.gradle': [
+        'apply from: "gradle/dependencies.gradle"',
+        'dependencies {',
+        '  annotationProcessor deps.apt.autoValue',
+        '  errorprone deps.build.errorProneCore',
+        '  testImplementation deps.test.junit.api',
+        '  implementation deps.other.library',
+        '  implementation build.errorProneCore',
+        '}',
+      ].join('\n'),
+    })
+    expect(rows(nullaway)).toEqual([
+      '3:23 com.google.auto.value:auto-value:1.11.1 1.11.1 dev',
+      '4:14 com.google.errorprone:error_prone_core:2.42.0 2.42.0 dev',
+      '5:22 org.junit.jupiter:junit-jupiter-api:5.11.0 5.11.0 dev',
+    ])
+    expect(notes(nullaway)).toEqual([
+      '6 unsupported 2 dependencies are written as names this file does not define (the first deps.other.library) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)',
+    ])
+  })
+
+  it("gives a subproject's script the properties the build scripts of the folders above it export, not their locals", () => {
+    const files: Record<string, string> = {
+      'settings.gradle': "include ':app'\n",
+      'versions.gradle': fixture('github-browser-sample/versions.gradle'),
+      'build.gradle': fixture('github-browser-sample/build.gradle'),
+      'app/build.gradle': fixture('github-browser-sample/app/build.gradle'),
+    }
+    const app = inTree('app/build.gradle', files)
+    expect(
+      app.components.map(
+        (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref} ${c.scope}`,
+      ),
+    ).toEqual([
+      'app/build.gradle:2:20 androidx.appcompat:appcompat:1.5.1 prod',
+      'app/build.gradle:3:20 com.github.bumptech.glide:glide:4.14.2 prod',
+      'app/build.gradle:4:20 org.jetbrains.kotlin:kotlin-stdlib-jdk7:1.6.21 prod',
+    ])
+    expect(notes(app)).toEqual([])
+    // The nearest folder's script first; a `def` of a script above is not seen, nor is anything of buildSrc's.
+    const tree: Record<string, string> = {
+      'build.gradle': "ext.v = '1.0'\next.w = '1.0'\ndef local = '9.9'\next.lib = 'org.example:whole:3.0'\n",
+      'libs/build.gradle.kts': 'val w by extra("2.0")\n',
+      'libs/core/build.gradle':
+        'dependencies {\n  implementation "org.example:a:$v"\n  implementation "org.example:b:$w"\n  implementation "org.example:c:$local"\n  implementation lib\n}\n',
+      'buildSrc/build.gradle': 'dependencies {\n  implementation "org.example:d:$v"\n}\n',
+    }
+    let reads = 0
+    const context = {
+      readText: (path: string) => {
+        if (path.endsWith('build.gradle') || path.endsWith('.kts')) reads++
+        return tree[path] ?? null
+      },
+      exists: (path: string) => path in tree,
+    }
+    const core = discoverer.discover(
+      {file: 'libs/core/build.gradle', text: tree['libs/core/build.gradle']},
+      context,
+    ) as Required<DiscoverOutput>
+    expect(rows(core)).toEqual([
+      '2:18 org.example:a:1.0 1.0 prod',
+      '3:18 org.example:b:2.0 2.0 prod',
+      '4:18 org.example:c:$local - prod',
+      '5:18 org.example:whole:3.0 3.0 prod',
+    ])
+    expect(notes(core)).toEqual([
+      `4 unresolved-version org.example:c: version $local, ${UNSET}: listed without a version`,
+    ])
+    // Read once a run, however many scripts are below them.
+    discoverer.discover({file: 'libs/core/build.gradle', text: tree['libs/core/build.gradle']}, context)
+    discoverer.discover({file: 'libs/other/build.gradle', text: ''}, context)
+    expect(reads).toBe(2)
+    // 3,000 folders deep, each with a build script applying one: the root's property is seen, bounded work, no deep
+    // recursion; a folder more than 32 deep gives nothing.
+    const deep: Record<string, string> = {'build.gradle': "ext.v = '1.0'\n"}
+    let dir = ''
+    for (let i = 0; i < 3000; i++) {
+      dir = dir === '' ? `d${i}` : `${dir}/d${i}`
+      deep[`${dir}/build.gradle`] = `apply from: 'x.gradle'\next.v${i} = '${i}'\n`
+      deep[`${dir}/x.gradle`] = 'dependencies {\n  implementation "org.example:x:$nothing"\n}\n'
+    }
+    deep[`${dir}/build.gradle`] =
+      'dependencies {\n  implementation "org.example:a:$v"\n  implementation "org.example:b:$v20"\n  implementation "org.example:c:$v40"\n}\n'
+    expect(rows(inTree(`${dir}/build.gradle`, deep))).toEqual([
+      '2:18 org.example:a:1.0 1.0 prod',
+      '3:18 org.example:b:20 20 prod',
+      '4:18 org.example:c:$v40 - prod',
+    ])
+    const buildSrc = discoverer.discover(
+      {file: 'buildSrc/build.gradle', text: tree['buildSrc/build.gradle']},
+      context,
+    ) as Required<DiscoverOutput>
+    expect(rows(buildSrc)).toEqual(['2:18 org.example:d:$v - prod'])
+  })
+
+  it("gives an applied script the applier's properties (whole coordinates too) but not its locals; follows project.apply and proj.apply", () => {
+    const files: Record<string, string> = {
+      'settings.gradle': '',
+      'gradle/dependencies.gradle':
+        "ext { libraries = [:] }\nlibraries.errorprone = 'com.google.errorprone:error_prone_core:2.23.0'\n",
+      'gradle/errorprone.gradle': 'dependencies {\n    errorprone libraries.errorprone\n}\n',
+      'gradle/ep2.gradle':
+        'dependencies {\n  errorprone lib\n  errorprone "com.google.errorprone:error_prone_core:$epv"\n}\n',
+      'gradle/jfr.gradle': "dependencies {\n  implementation 'org.example:jfr:1.0'\n}\n",
+      'gradle/spotless.gradle': "dependencies {\n  implementation 'org.example:spotless:1.0'\n}\n",
+    }
+    const out = inTree('build.gradle', {
+      ...files,
+      'build.gradle': [
+        "apply from: 'gradle/dependencies.gradle'",
+        "ext.lib = 'com.google.errorprone:error_prone_annotations:2.23.0'",
+        'def epv = "2.23.0"',
+        'allprojects { proj ->',
+        "    plugins.withId('java') {",
+        '        proj.apply from: "$rootDir/gradle/errorprone.gradle"',
+        '    }',
+        '}',
+        'apply(from: "$rootDir/gradle/ep2.gradle")',
+        "project.apply(from: 'gradle/jfr.gradle')",
+        "subprojects {\n    it.apply from: 'gradle/spotless.gradle'\n}",
+        "tasks.apply from: 'gradle/other.gradle'",
+      ].join('\n'),
+    })
+    expect(
+      out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.ref} ${c.version ?? '-'}`),
+    ).toEqual([
+      'gradle/errorprone.gradle:2 com.google.errorprone:error_prone_core:2.23.0 2.23.0',
+      'gradle/ep2.gradle:2 com.google.errorprone:error_prone_annotations:2.23.0 2.23.0',
+      'gradle/ep2.gradle:3 com.google.errorprone:error_prone_core:$epv -',
+      'gradle/jfr.gradle:2 org.example:jfr:1.0 1.0',
+      'gradle/spotless.gradle:2 org.example:spotless:1.0 1.0',
+    ])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'build.gradle:14 unsupported applies another script "gradle/other.gradle" (apply from), to tasks, an object stewards does not follow: the dependencies and variables it declares are not read, so dependencies written with them here are not listed',
+      `gradle/ep2.gradle:3 unresolved-version com.google.errorprone:error_prone_core: version $epv, ${UNSET}: listed without a version`,
+    ])
   })
 
   it('matches build and settings scripts, Groovy and Kotlin, outside node_modules', () => {

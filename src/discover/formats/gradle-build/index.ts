@@ -7,7 +7,8 @@
  * parses either DSL. Read as Renovate's gradle manager reads it: a tolerant scan of the tokens (./tokenize.ts) for
  * the forms builds write (`implementation 'g:a:v'`, `api("g:a:$v")`, `compile group: 'g', name: 'a', version: 'v'`,
  * `id("x") version "1.0"`), blocks told apart by the name before their `{`, variables taken from simple assignments
- * in the file, from the scripts it applies (`apply from:`, read in turn) and from the gradle.properties files above it.
+ * in the file, the project properties of the scripts it applies (`apply from:`, read in turn), of the script applying
+ * it and of the build scripts of the folders above it (never their `def` locals), and the gradle.properties files above it.
  * Not an interpreter: a dependency a loop or a function adds is not seen. Every step is linear in the text, templates are expanded under a
  * length cap and a step budget, and nothing throws on malformed input.
  */
@@ -155,6 +156,8 @@ interface Frame {
   top: boolean
   /** A block at the top level (`pluginManagement {`). */
   topChild: boolean
+  /** In `allprojects {}` or `subprojects {}`: a closure parameter there (`proj ->`) is a project. */
+  projects: boolean
 }
 
 const TOP: Frame = {
@@ -165,6 +168,7 @@ const TOP: Frame = {
   properties: true,
   top: true,
   topChild: false,
+  projects: false,
 }
 
 type Why = 'unset' | 'catalog' | 'ambiguous' | 'cycle' | 'long' | 'expression'
@@ -186,6 +190,8 @@ interface Definition {
   seq: Tokens
   start: number
   end: number
+  /** The script that writes it: its value is evaluated there, where that script's `def` locals are visible. */
+  owner: BuildScript
 }
 
 type Pending =
@@ -222,6 +228,15 @@ interface Applied {
   line: number
 }
 
+/** Keys copied from a map variable to the names given it (`deps.kotlin = kotlin`), for one script. */
+const MAX_COPIED = 100_000
+/** The deepest folder whose build script a subproject's sees (folders from the scan root). */
+const MAX_FOLDER_DEPTH = 32
+/** Scripts a name is looked for in, above one (the applying ones, the folders' above). */
+const MAX_PROVIDERS = 64
+/** The build scripts of the folders above a build script, read once a run (null: no script there). */
+const folderScripts = new WeakMap<DiscoverContext, Map<string, BuildScript | null>>()
+
 /** Templates for the root project's folder and this project's, as `apply from:` paths start with them. */
 const ROOT_DIR = new Set(['rootDir', 'rootProject.rootDir', 'rootProject.projectDir', 'project.rootDir'])
 const PROJECT_DIR = new Set(['projectDir', 'project.projectDir'])
@@ -249,9 +264,19 @@ class BuildScript {
   private readonly skipped: Skipped[] = []
   /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
   private readonly undefinedAccessors: {count: number; first?: {shown: string; line: number}} = {count: 0}
+  /** The build script of the nearest folder above (null: none), once looked for. */
+  private parentFolderScript?: BuildScript | null
 
   /** The scripts `apply from:` names that are in the tree, read once this one's variables are known. */
   private readonly applied: Applied[] = []
+  /**
+   * Names declared with `def`, `val`, a type…: local variables, "only visible in the scope where they have been
+   * declared" (https://docs.gradle.org/current/userguide/writing_build_scripts.html#sec:local_variables), so neither
+   * a script this one applies, nor the one applying it, nor a subproject sees them (nor the keys of their maps).
+   */
+  private readonly locals = new Set<string>()
+  /** `deps.kotlin = kotlin`, `ext.deps = [build: build]`: a name given another variable of this script (a map), in order. */
+  private readonly aliases: Array<[string, string]> = []
 
   constructor(
     private readonly file: string,
@@ -265,14 +290,128 @@ class BuildScript {
   }
 
   read(): DiscoverOutput {
-    this.walk()
-    this.readApplied()
+    this.variablesOnly()
     for (const statement of this.pending) {
       if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
       else this.plugin(statement.start, statement.end)
     }
     this.reportUndefinedAccessors()
     return {components: this.components, skipped: this.skipped, errors: []}
+  }
+
+  /** This script's variables, those of the scripts it applies included; its dependencies not read. */
+  private variablesOnly(): void {
+    this.walk()
+    this.copyAliases()
+    this.readApplied()
+  }
+
+  /**
+   * A map assigned another map variable of the script (`def kotlin = [:]; kotlin.plugin = "g:a:$v"; deps.kotlin =
+   * kotlin`, android/architecture-components-samples' versions.gradle), or a map literal whose values are map
+   * variables (`ext.deps = ["build": build]`, uber/NullAway's dependencies.gradle): in Groovy both hold the same map,
+   * so `deps.kotlin.plugin` is `kotlin.plugin`. Its keys are copied under the new name (their definitions still
+   * evaluated where they are written), in the order the assignments are written, 4 levels deep, bounded.
+   */
+  private copyAliases(): void {
+    if (this.aliases.length === 0) return
+    // Each name under its parent, and each parent under its own (`test.junit.api` under `test.junit`, under `test`).
+    const children = new Map<string, string[]>()
+    const indexed = new Set<string>()
+    const index = (name: string) => {
+      for (let dot = name.lastIndexOf('.'); dot > 0 && !indexed.has(name); dot = name.lastIndexOf('.')) {
+        indexed.add(name)
+        const parent = name.slice(0, dot)
+        const list = children.get(parent)
+        if (list === undefined) children.set(parent, [name])
+        else list.push(name)
+        name = parent
+      }
+    }
+    for (const name of this.variables.keys()) index(name)
+    let budget = MAX_COPIED
+    const copy = (to: string, from: string, depth: number) => {
+      const list = children.get(from)
+      if (list === undefined || depth > 4) return
+      for (let c = 0; c < list.length && budget > 0; c++) {
+        const child = list[c]
+        const name = to + child.slice(from.length)
+        if (name.length > 200) continue
+        budget--
+        for (const definition of this.variables.get(child) ?? []) this.add(name, definition)
+        index(name)
+        copy(name, child, depth + 1)
+      }
+    }
+    for (const [to, from] of this.aliases) if (to !== from && !to.startsWith(`${from}.`)) copy(to, from, 0)
+  }
+
+  /** Whether another script sees this name: a property of the project (`ext`, `extra`, a map key set on one), no local. */
+  private exports(name: string): boolean {
+    if (!this.variables.has(name)) return false
+    const dot = name.indexOf('.')
+    return !this.locals.has(dot === -1 ? name : name.slice(0, dot))
+  }
+
+  /**
+   * The script that gives a name this one does not define: the one applying this one (then the one applying that…),
+   * then, from the build script a project is configured with, the build scripts of the folders above it, nearest
+   * first (a subproject sees its parent projects' properties; Renovate's gradle manager merges the variables of the
+   * parent folders' scripts into a build file's, lib/modules/manager/gradle/utils.ts getVars). Only what they
+   * export: never their `def` locals.
+   */
+  private provider(name: string): BuildScript | undefined {
+    let hops = 0
+    for (let script = this.next(); script !== undefined && hops < MAX_PROVIDERS; script = script.next(), hops++)
+      if (script.exports(name)) return script
+    return undefined
+  }
+
+  private next(): BuildScript | undefined {
+    return this.applying.parent ?? this.folderParent()
+  }
+
+  /** Whether a name is known here: this script's (and what it applies), or one it is given. */
+  private knows(name: string): boolean {
+    return this.variables.has(name) || this.provider(name) !== undefined
+  }
+
+  /**
+   * The build script of the nearest folder above this one's (`build.gradle` before `build.gradle.kts`), read once a
+   * run for every script below it: its variables only, what it applies included. A settings script, a script
+   * applied to another and buildSrc's (a build of its own) have none.
+   */
+  private folderParent(): BuildScript | undefined {
+    if (this.settings || this.applying.depth > 0 || /(^|\/)buildSrc\//.test(this.file)) return undefined
+    if (this.parentFolderScript !== undefined) return this.parentFolderScript ?? undefined
+    this.parentFolderScript = null
+    let cache = folderScripts.get(this.context)
+    if (cache === undefined) {
+      cache = new Map()
+      folderScripts.set(this.context, cache)
+    }
+    let dir = posix.dirname(this.file)
+    while (dir !== '.' && dir !== '/' && dir !== '') {
+      dir = posix.dirname(dir)
+      // Scripts more than 32 folders deep give none: a chain of parents (each read in turn) stays short.
+      if (dir !== '.' && dir.split('/').length > MAX_FOLDER_DEPTH) continue
+      for (const name of ['build.gradle', 'build.gradle.kts']) {
+        const path = dir === '.' ? name : dir === '/' ? `/${name}` : `${dir}/${name}`
+        let script = cache.get(path)
+        if (script === undefined) {
+          const text = this.context.exists?.(path) === false ? null : this.context.readText(path)
+          script = text === null ? null : new BuildScript(path, text, this.context)
+          // Set before reading: a script reads its own folder parent in turn, above it.
+          cache.set(path, script)
+          script?.variablesOnly()
+        }
+        if (script !== null) {
+          this.parentFolderScript = script
+          return script
+        }
+      }
+    }
+    return undefined
   }
 
   /**
@@ -288,7 +427,7 @@ class BuildScript {
       file: this.file,
       line: first.line,
       reason: 'unsupported',
-      message: `${count === 1 ? 'a dependency is' : `${count} dependencies are`} written as names this file does not define (the first ${elide(first.shown, 200)}) and no version catalog is at gradle/libs.versions.toml: not listed (a script applied with apply from, or buildSrc, defines them)`,
+      message: `${count === 1 ? 'a dependency is' : `${count} dependencies are`} written as names this file does not define (the first ${elide(first.shown, 200)}) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)`,
     })
   }
 
@@ -366,7 +505,7 @@ class BuildScript {
 
   private statement(start: number, end: number, frame: Frame, opens: boolean): void {
     if (frame.kind === 'closure') return
-    if (this.appliedScript(start, end)) return
+    if (this.appliedScript(start, end, frame)) return
     if (this.assignment(start, end, frame, opens)) return
     if (frame.kind === 'dependencies') this.pending.push({kind: 'dependency', start, end, frame})
     else if (frame.kind === 'plugins') this.pending.push({kind: 'plugin', start, end})
@@ -380,8 +519,26 @@ class BuildScript {
    * with a settings script) or `$projectDir`, in `file(…)` or `rootProject.file(…)` too, is read when it is in the
    * scanned tree; anything else (a URL, a path computed otherwise or leaving the tree) is reported, not fetched.
    */
-  private appliedScript(start: number, end: number): boolean {
+  private appliedScript(start: number, end: number, frame: Frame): boolean {
     const {tokens} = this.seq
+    // `project.apply from: …`, and `proj.apply from: …` in `allprojects { proj -> … }` or `subprojects {}` (the
+    // project the closure configures): the same script applied to a project.
+    if (isIdent(tokens[start]) && isPunct(tokens[start + 1], '.') && isIdent(tokens[start + 2], 'apply')) {
+      const receiver = tokens[start].value
+      const from = isPunct(tokens[start + 3], '(') ? start + 4 : start + 3
+      if (!isIdent(tokens[from], 'from') || from >= end) return false
+      if (receiver !== 'project' && receiver !== 'rootProject' && !frame.projects) {
+        const target = tokens[from + 2]
+        const written = target?.kind === 'string' && from + 2 < end ? (target.raw ?? target.value) : undefined
+        this.reportApplied(
+          tokens[start].line,
+          written,
+          `to ${elide(receiver, 100)}, an object stewards does not follow`,
+        )
+        return true
+      }
+      start += 2
+    }
     if (!isIdent(tokens[start], 'apply')) return false
     const from = isPunct(tokens[start + 1], '(') ? start + 2 : start + 1
     if (!isIdent(tokens[from], 'from') || from >= end) return false
@@ -477,8 +634,9 @@ class BuildScript {
       const out = script.read()
       appendAll(this.components, out.components)
       appendAll(this.skipped, out.skipped ?? [])
+      // What it exports (its project's properties) is this script's too; its `def` locals are not.
       for (const [name, definitions] of script.variables)
-        for (const definition of definitions) this.add(name, definition)
+        if (script.exports(name)) for (const definition of definitions) this.add(name, definition)
       this.memo.clear()
     }
   }
@@ -528,6 +686,7 @@ class BuildScript {
       properties: kind === 'ext' || (frame.top && PROPERTY_BLOCKS.has(label)),
       top: false,
       topChild: frame.top,
+      projects: frame.projects || label === 'allprojects' || label === 'subprojects',
     }
   }
 
@@ -564,8 +723,10 @@ class BuildScript {
       return true
     }
     let name: string | undefined
+    let local = false
     const left = equals - k
     if (declared || (left === 2 && isIdent(tokens[k]) && isIdent(tokens[k + 1]))) {
+      local = true
       // `x`, `String x` (Groovy), `x: String` or `x: String?` (Kotlin).
       if (left === 1 && isIdent(tokens[k])) name = tokens[k].value
       else if (left === 2 && isIdent(tokens[k]) && isIdent(tokens[k + 1])) name = tokens[k + 1].value
@@ -576,7 +737,15 @@ class BuildScript {
       if (!frame.properties && !OWNERS.has(path[0])) return true
       name = ownName(path)
     }
-    if (name !== undefined) this.define(name, equals + 1, end)
+    if (name !== undefined) {
+      if (local) this.locals.add(name)
+      const aliases = this.aliases.length
+      this.define(name, equals + 1, end)
+      // `ext.deps = deps` after `def deps = [:]` (android/architecture-components-samples' versions.gradle): the
+      // project's `deps` is now that map, its keys seen by other scripts.
+      const alias = this.aliases[aliases]
+      if (!local && alias !== undefined && alias[0] === name && alias[1] === name) this.locals.delete(name)
+    }
     return true
   }
 
@@ -607,22 +776,28 @@ class BuildScript {
   }
 
   /** A variable's definition; a Groovy map literal defines one per key (only those, with `mapOnly`). */
-  private define(name: string, start: number, end: number, mapOnly = false): void {
+  private define(name: string, start: number, end: number, mapOnly = false, depth = 0): void {
     const {tokens, match} = this.seq
     while (start < end && tokens[start].kind === 'newline') start++
-    if (isPunct(tokens[start], '[') && match[start] > start && match[start] < end) {
+    while (end > start && tokens[end - 1].kind === 'newline') end--
+    if (isPunct(tokens[start], '[') && match[start] === end - 1) {
       const entries = this.arguments(this.seq, start + 1, match[start])
       let map = false
       for (const [a, b] of entries) {
         const key = tokens[a]
         if ((key.kind === 'ident' || isPlainString(key)) && isPunct(tokens[a + 1], ':') && a + 2 < b) {
           map = true
-          this.add(`${name}.${key.value}`, {seq: this.seq, start: a + 2, end: b})
+          // A map in the map (`[kotlin: [plugin: '…']]`) is a variable per key too, 4 levels deep.
+          if (depth < 4) this.define(`${name}.${key.value}`, a + 2, b, false, depth + 1)
+          else this.add(`${name}.${key.value}`, {seq: this.seq, start: a + 2, end: b, owner: this})
         }
       }
       if (map) return
     }
-    if (!mapOnly) this.add(name, {seq: this.seq, start, end})
+    if (mapOnly) return
+    this.add(name, {seq: this.seq, start, end, owner: this})
+    const path = this.path(this.seq, start, end)
+    if (path !== null && this.aliases.length < MAX_COPIED) this.aliases.push([name, ownName(path)])
   }
 
   private add(name: string, definition: Definition): void {
@@ -780,7 +955,7 @@ class BuildScript {
       let value: Value | undefined
       for (const definition of definitions) {
         const found =
-          this.evaluate(definition.seq, definition.start, definition.end, depth + 1) ??
+          definition.owner.evaluate(definition.seq, definition.start, definition.end, depth + 1) ??
           hole(source(definition.seq, definition.start, definition.end), 'expression')
         if (value === undefined) value = found
         else if (found.text !== value.text || shownOf(found) !== shownOf(value)) {
@@ -793,9 +968,9 @@ class BuildScript {
       this.memo.set(name, result)
       return result
     }
-    // A script applied to another sees the variables that one sets (its project's extra properties).
-    const {parent} = this.applying
-    if (parent?.variables.has(name)) return parent.lookup(name, shown, depth + 1)
+    // A script applied to another sees the properties that one sets, a subproject its parents' (not their locals).
+    const provider = this.provider(name)
+    if (provider !== undefined) return provider.lookup(name, shown, depth + 1)
     const property = this.property(name)
     if (property !== undefined) return property.length > MAX_VALUE ? hole(shown, 'long') : {text: property, missing: []}
     return hole(shown, name.startsWith('libs.') ? 'catalog' : 'unset')
@@ -919,7 +1094,7 @@ class BuildScript {
       if (path !== null) {
         // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
         const name = ownName(path)
-        if (!this.variables.has(name)) {
+        if (!this.knows(name)) {
           this.undefinedAccessors.count++
           this.undefinedAccessors.first ??= {shown: path.join('.'), line: token.line}
           continue
@@ -1117,7 +1292,7 @@ function isDynamic(version: string): boolean {
 function describe(missing: Missing): string {
   switch (missing.why) {
     case 'unset':
-      return `${missing.shown}, which neither this file, the scripts it applies, nor a gradle.properties above it in the scanned tree sets (another script, such as the root project's, may)`
+      return `${missing.shown}, which neither this file, the scripts it applies, the build scripts of the folders above it (their project properties), nor a gradle.properties above it in the scanned tree sets`
     case 'catalog':
       return `${missing.shown}, a version catalog's (gradle-version-catalog lists the catalog's entries)`
     case 'ambiguous':
