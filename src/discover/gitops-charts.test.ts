@@ -149,4 +149,29 @@ spec:
       "unknown.yaml:9 ApplicationSet chart {{chart}}: a value is filled in by the ApplicationSet's generators ({{ }}); not read",
     ])
   })
+
+  it('names a Flux chart written with a path in an OCI HelmRepository by its last part, the path going to the repository', async () => {
+    // bjw-s-labs/home-ops's actions-runner-controller runners: `chart: actions-runner-controller-charts/gha-runner-scale-set`.
+    const inventory = await scan({
+      'runners.yaml': `apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmRepository
+metadata: {name: actions-runner-controller, namespace: flux-system}
+spec: {type: oci, url: oci://ghcr.io/actions}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: runners, namespace: dev}
+spec:
+  chart:
+    spec:
+      chart: actions-runner-controller-charts/gha-runner-scale-set
+      version: 0.8.1
+      sourceRef: {kind: HelmRepository, name: actions-runner-controller, namespace: flux-system}
+`,
+    })
+    expect(inventory.skipped).toEqual([])
+    expect(inventory.components.map((c) => c.purl)).toEqual([
+      'pkg:helm/gha-runner-scale-set@0.8.1?repository_url=oci%3A%2F%2Fghcr.io%2Factions%2Factions-runner-controller-charts',
+    ])
+  })
 })

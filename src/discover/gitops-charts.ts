@@ -437,6 +437,14 @@ function fromSourceRef(
   const source = find(ref)
   const url = source === undefined ? undefined : stringValue(at(source.resource, 'spec', 'url'))
   if (source === undefined || url === undefined) missing(out, file, node, what, ref, name)
+  // An OCI HelmRepository's chart written with a path (`chart: team/app` from `oci://ghcr.io/org`) is pulled from
+  // `oci://ghcr.io/org/team/app`: its name is the last part, the rest goes to the repository, as for Argo CD.
+  const slash = name.lastIndexOf('/')
+  if (url !== undefined && /^oci:\/\//i.test(url) && slash > 0) {
+    const repository = `${trimEnd(urlWithoutCredentials(url), '/')}/${name.slice(0, slash)}`
+    addChart(out, {chart: {name: name.slice(slash + 1), ...versioned, repository}, at: location})
+    return
+  }
   addChart(out, {chart: {name, ...versioned, ...(url ? {repository: url} : {})}, at: location})
 }
 
