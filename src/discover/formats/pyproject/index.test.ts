@@ -16,6 +16,7 @@ describe('pyproject', () => {
     expect(discoverer.matches('pyproject.toml')).toBe(true)
     expect(discoverer.matches('services/api/pyproject.toml')).toBe(true)
     expect(discoverer.matches('pyproject.toml.bak')).toBe(false)
+    expect(discoverer.matches('hatch.toml')).toBe(true)
     expect(discoverer.matches('node_modules/x/pyproject.toml')).toBe(false)
   })
 
@@ -668,6 +669,22 @@ dev = [
     ])
     expect(out.errors.map((e) => [e.line, e.message])).toEqual([
       [6, 'tool.hatch.envs.lint.dependencies must be an array of requirements'],
+    ])
+  })
+
+  it("reads Hatch's own hatch.toml: [envs.*] dependencies and extra-dependencies, [env] requires, as dev (pypa/hatch's shape)", () => {
+    const out = discoverer.discover(
+      {
+        file: 'hatch.toml',
+        text: '[env]\nrequires = ["hatch-pip-compile"]\n\n[envs.docs]\ndependencies = [\n  "mkdocs~=1.6.0",\n]\n\n[envs.coverage]\nextra-dependencies = ["coverage[toml]==7.6.1"]\n',
+      },
+      {readText: () => null},
+    ) as Required<DiscoverOutput>
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '2:13 hatch-pip-compile - dev hatch-pip-compile',
+      '6:3 mkdocs - dev mkdocs~=1.6.0',
+      '10:23 coverage 7.6.1 dev coverage[toml]==7.6.1',
     ])
   })
 })

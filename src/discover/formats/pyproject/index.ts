@@ -35,9 +35,9 @@ import {KeyColumns, type Place, stringPlace, stringPlaces} from './positions.js'
 export const discoverer: Discoverer = {
   id: 'pyproject',
   description:
-    'Python pyproject.toml: dependencies, optional dependencies, dependency groups, build requirements; Poetry, PDM, uv and Hatch dependencies',
+    'Python pyproject.toml: dependencies, optional dependencies, dependency groups, build requirements; Poetry, PDM, uv and Hatch dependencies (hatch.toml too)',
   matches(file) {
-    return /(^|\/)pyproject\.toml$/.test(file) && !/(^|\/)node_modules\//.test(file)
+    return /(^|\/)(?:pyproject|hatch)\.toml$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   discover: ({file, text}) => discoverPyproject(file, text),
 }
@@ -71,17 +71,22 @@ const REQUIREMENT_ARRAYS: ReadonlyArray<RequirementArrays> = [
  * Hatch's environments (https://hatch.pypa.io/latest/config/environment/overview/#dependencies): what each installs
  * beside the project, for tests, linting, docs: `dependencies` and `extra-dependencies`, dev tools.
  */
-function hatchEnvironments(root: TomlTable): RequirementArrays[] {
-  const envs = tomlAt(root, ['tool', 'hatch', 'envs'])
+function hatchEnvironments(root: TomlTable, prefix: readonly string[]): RequirementArrays[] {
+  const envs = tomlAt(root, [...prefix, 'envs'])
   if (!isTable(envs)) return []
   return Object.keys(envs)
     .filter((env) => !isForbiddenKey(env))
     .map((env) => ({
-      table: `tool.hatch.envs.${env}`,
-      path: ['tool', 'hatch', 'envs', env],
+      table: [...prefix, 'envs', env].join('.'),
+      path: [...prefix, 'envs', env],
       keys: ['dependencies', 'extra-dependencies'],
       scope: 'dev' as const,
     }))
+}
+
+/** Hatch's own `hatch.toml` (https://hatch.pypa.io/latest/intro/#configuration): its tables without `tool.hatch.`. */
+function isHatchFile(file: string): boolean {
+  return /(^|\/)hatch\.toml$/.test(file)
 }
 
 /** Hatch's context formatting (`{root:uri}`, `{env:NAME}`, https://hatch.pypa.io/latest/config/context/). */
@@ -236,10 +241,14 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
   const tables = tomlKeyLines(text)
   out.skipped.push(...dynamicSkips(file, read.table, keyLineOf(tables, 'project', 'dynamic')))
   const strings = stringPlaces(text)
-  for (const {table, path, keys: only, scope, ownIndex} of [...REQUIREMENT_ARRAYS, ...hatchEnvironments(read.table)]) {
+  const hatchFile = isHatchFile(file)
+  const arrays: RequirementArrays[] = hatchFile
+    ? [{table: 'env', keys: ['requires'], scope: 'dev'}, ...hatchEnvironments(read.table, [])]
+    : [...REQUIREMENT_ARRAYS, ...hatchEnvironments(read.table, ['tool', 'hatch'])]
+  for (const {table, path, keys: only, scope, ownIndex} of arrays) {
     const holder = tomlAt(read.table, path ?? table.split('.'))
     if (!isTable(holder)) continue
-    const hatch = table.startsWith('tool.hatch.')
+    const hatch = hatchFile || table.startsWith('tool.hatch.')
     for (const name of only ?? Object.keys(holder)) {
       if (isForbiddenKey(name) || holder[name] === undefined) continue
       const keyLine = keyLineOf(tables, table, name)
