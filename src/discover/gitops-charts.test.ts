@@ -120,6 +120,7 @@ spec:
         elements:
           - {cluster: dev, version: 1.0.0}
           - {cluster: prod, version: 1.1.0}
+          - {cluster: old, version: 2.5}
           - {cluster: edge}
   template:
     spec:
@@ -142,8 +143,10 @@ spec:
     expect(rows(inventory)).toEqual([
       'chart merged.yaml:22:18 cert-manager@v1.13.0 pkg:helm/cert-manager@v1.13.0?repository_url=https%3A%2F%2Fcharts.jetstack.io',
       'chart merged.yaml:22:18 cert-manager@v1.14.3 pkg:helm/cert-manager@v1.14.3?repository_url=https%3A%2F%2Fcharts.jetstack.io',
-      'chart listed.yaml:15:16 guestbook@1.0.0 pkg:helm/guestbook@1.0.0?repository_url=https%3A%2F%2Fcharts.example.com',
-      'chart listed.yaml:15:16 guestbook@1.1.0 pkg:helm/guestbook@1.1.0?repository_url=https%3A%2F%2Fcharts.example.com',
+      // `2.5` is a range to helm's --version (Masterminds semver): listed without a version, kept in ref.
+      'chart listed.yaml:16:16 guestbook 2.5 pkg:helm/guestbook?repository_url=https%3A%2F%2Fcharts.example.com',
+      'chart listed.yaml:16:16 guestbook@1.0.0 pkg:helm/guestbook@1.0.0?repository_url=https%3A%2F%2Fcharts.example.com',
+      'chart listed.yaml:16:16 guestbook@1.1.0 pkg:helm/guestbook@1.1.0?repository_url=https%3A%2F%2Fcharts.example.com',
     ])
     expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.message}`)).toEqual([
       "unknown.yaml:9 ApplicationSet chart {{chart}}: a value is filled in by the ApplicationSet's generators ({{ }}); not read",

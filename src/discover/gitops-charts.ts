@@ -31,7 +31,7 @@ import {argoHelmValues} from './argo-helm-values.js'
 import {chartVersionFields, type WrittenChartVersion} from './chart-version.js'
 import {valuesImages} from './helm-value-images.js'
 import {readYaml} from './yaml.js'
-import {at, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
+import {at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 /** Kinds read here (a document of one of them needs positions even when it holds no image). */
 export const GITOPS_KINDS: ReadonlySet<string> = new Set([
@@ -285,10 +285,8 @@ function flatParameters(node: YamlNode, prefix: string, into: Map<string, string
   if (!isMap(node) || prefix.length > 200) return into
   for (const [key, value] of node.entries) {
     if (isMap(value)) flatParameters(value, `${prefix}${key}.`, into)
-    else {
-      const text = stringValue(value)
-      if (text !== undefined && text !== '') into.set(`${prefix}${key}`, text)
-    }
+    // A number or a boolean is its text in a template (`version: 2.5` is `2.5`), as Argo CD renders it.
+    else if (isScalar(value) && value.kind !== 'null' && value.text !== '') into.set(`${prefix}${key}`, value.text)
   }
   return into
 }
