@@ -39,6 +39,7 @@ import {
   tomlKeyLines,
 } from './toml.js'
 import type {DiscoverOutput} from '../types.js'
+import {NO_CONDA_ECOSYSTEM} from './conda.js'
 import {DEVELOPMENT_GROUPS} from './scope.js'
 
 /**
@@ -230,7 +231,7 @@ export function readPixiTables(
       file,
       line: condaLine ?? 1,
       reason: 'unsupported',
-      message: `${conda} conda dependenc${conda === 1 ? 'y' : 'ies'} not read: stewards has no conda ecosystem (no resolver for conda channels); only the pypi-dependencies are read`,
+      message: `${conda} conda dependenc${conda === 1 ? 'y' : 'ies'} not read: ${NO_CONDA_ECOSYSTEM}; only the pypi-dependencies are read`,
     })
   return {components: out.components, skipped: out.skipped, errors: out.errors}
 }

@@ -36,6 +36,7 @@ import {readYaml} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
 import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
 import {isRequirementsName, REQUIREMENTS_NAMES} from '../../lockfile-support/requirements-names.js'
+import {NO_CONDA_ECOSYSTEM, namedFirst} from '../../lockfile-support/conda.js'
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 
 export const discoverer: Discoverer = {
@@ -45,8 +46,6 @@ export const discoverer: Discoverer = {
   discover,
 }
 
-/** conda packages named in the one Skipped of a list; the rest are counted. */
-const NAMED_CONDA_PACKAGES = 10
 /** A pip entry longer than this is no requirement (and bounds the work of the line's regular expressions). */
 const MAX_ENTRY = 4096
 
@@ -172,13 +171,11 @@ function readDependencies(out: Output, file: string, list: YamlSeq, line: number
     }
   }
   if (conda.length === 0) return
-  const named = conda.slice(0, NAMED_CONDA_PACKAGES).map((spec) => elide(spec, 100))
-  const more = conda.length > NAMED_CONDA_PACKAGES ? ` and ${conda.length - NAMED_CONDA_PACKAGES} more` : ''
   out.skipped.push({
     file,
     line,
     reason: 'unsupported',
-    message: `${conda.length} conda package${conda.length === 1 ? '' : 's'} not read (${named.join(', ')}${more}): stewards has no conda ecosystem (no resolver for conda channels); only the pip: list is read`,
+    message: `${conda.length} conda package${conda.length === 1 ? '' : 's'} not read (${namedFirst(conda.map((spec) => elide(spec, 100)))}): ${NO_CONDA_ECOSYSTEM}; only the pip: list is read`,
   })
 }
 

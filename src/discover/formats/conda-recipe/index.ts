@@ -28,6 +28,7 @@ import {isManifestCandidate} from '../../file-names.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
+import {NO_CONDA_ECOSYSTEM, namedFirst} from '../../lockfile-support/conda.js'
 import {describe, isAbsent, isMap, isScalar, isSeq, text, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 /** The names conda-build (`meta.yaml`, `meta.yml`) and rattler-build (`recipe.yaml`, `recipe.yml`) look for. */
@@ -45,8 +46,6 @@ export const discoverer: Discoverer = {
 const SECTIONS = ['build', 'host', 'run', 'run_constrained', 'run_constraints'] as const
 /** A `requirements:` written as a list (a conda-build output's), without sections. */
 const UNSECTIONED = 'unsectioned'
-/** Package names of `run` named in the Skipped; the rest are counted. */
-const NAMED_RUN = 10
 
 const TOP_KEY = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/
 const RECIPE_KEYS = /^(?:requirements|source|build|about|outputs|context|schema_version)[ \t]*:/m
@@ -361,7 +360,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function message(tool: string, tally: Tally): string {
-  const why = 'stewards has no conda ecosystem (no resolver for conda channels)'
+  const why = NO_CONDA_ECOSYSTEM
   let total = 0
   const parts: string[] = []
   for (const section of [...SECTIONS, UNSECTIONED]) {
@@ -373,9 +372,7 @@ function message(tool: string, tally: Tally): string {
       parts.push(`${label} ${n}`)
       continue
     }
-    const shown = [...tally.run].slice(0, NAMED_RUN).map(redactSecrets)
-    const more = tally.run.size > NAMED_RUN ? ` and ${tally.run.size - NAMED_RUN} more` : ''
-    parts.push(`${label} ${n}: ${shown.join(', ')}${more}`)
+    parts.push(`${label} ${n}: ${namedFirst([...tally.run].map(redactSecrets))}`)
   }
   const flow = tally.flow ? '; requirements written as a flow mapping ({…}) not counted' : ''
   if (total === 0 && tally.flow)

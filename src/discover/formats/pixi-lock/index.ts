@@ -29,6 +29,7 @@ import {errorAt} from '../../output.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {DEFAULT_YAML_LIMITS, readYaml} from '../../yaml.js'
 import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
+import {NO_CONDA_ECOSYSTEM} from '../../lockfile-support/conda.js'
 import {describe, isAbsent, isMap, isSeq, text, toPlain} from '../../yaml-tree.js'
 
 const SUPPORTED_VERSIONS = new Set(['5', '6', '7'])
@@ -199,7 +200,7 @@ export function discoverPixiLock(
       file,
       line: keyLine(source, read.packagesAt?.line ?? 1),
       reason: 'unsupported',
-      message: `${conda} conda package${conda === 1 ? '' : 's'} not read: stewards has no conda ecosystem (no resolver for conda channels); only the PyPI packages are read`,
+      message: `${conda} conda package${conda === 1 ? '' : 's'} not read: ${NO_CONDA_ECOSYSTEM}; only the PyPI packages are read`,
     })
   return {components, skipped, errors}
 }
