@@ -586,12 +586,7 @@ function treeSources(file: string, context: DiscoverContext): FluxSource[] {
       const text = context.readText(path, {keep: false})
       if (text === null) continue
       bytes += text.length
-      if (!SOURCE_KIND.test(text)) continue
-      for (const doc of readYaml(text, path).documents)
-        for (const resource of isMap(doc.root) ? [doc.root] : []) {
-          const source = fluxSource(resource)
-          if (source) found.push({...source, file: path})
-        }
+      if (SOURCE_KIND.test(text)) appendAll(found, textSources(path, text))
     }
   }
   return found
@@ -617,11 +612,18 @@ function folderSources(dir: string, self: string, context: DiscoverContext): Flu
     if (text === null || !SOURCE_KIND.test(text)) continue
     bytes += text.length
     if (bytes > MAX_FOLDER_BYTES) break
-    for (const doc of readYaml(text, path).documents)
-      for (const resource of isMap(doc.root) ? [doc.root] : []) {
-        const source = fluxSource(resource)
-        if (source) found.push(source)
-      }
+    appendAll(found, textSources(path, text))
   }
+  return found
+}
+
+/** The Flux sources a YAML file defines (one that may hold any: SOURCE_KIND), each with its file. */
+function textSources(path: string, text: string): FluxSource[] {
+  const found: FluxSource[] = []
+  for (const doc of readYaml(text, path).documents)
+    for (const resource of isMap(doc.root) ? [doc.root] : []) {
+      const source = fluxSource(resource)
+      if (source) found.push({...source, file: path})
+    }
   return found
 }
