@@ -90,6 +90,17 @@ dependencies:
     expect(inventory.components[3]).not.toHaveProperty('version')
   })
 
+  it('reads a Chart.yaml with a custom tag as Helm does (the tag read as text, no error)', async () => {
+    const inventory = await scan({
+      'Chart.yaml':
+        'apiVersion: v2\nname: app\nversion: !custom 1.0.0\ndependencies:\n  - name: redis\n    version: !pinned 17.0.0\n    repository: https://charts.example.com\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.components.map((c) => c.purl)).toEqual([
+      'pkg:helm/redis@17.0.0?repository_url=https%3A%2F%2Fcharts.example.com',
+    ])
+  })
+
   it("lists the images a chart's annotations name: Artifact Hub's artifacthub.io/images and Bitnami's images", async () => {
     // The annotations are Artifact Hub's documented example (artifacthub/hub docs/helm_annotations.md, Apache-2.0),
     // the `images` one in the form Bitnami's charts write it; the chart itself is fictional.
