@@ -3,11 +3,14 @@
  * that embed one (Argo Rollout, Knative Service, OpenKruise CloneSet, Volcano Job, KEDA ScaledJob...) need no
  * table: any mapping with a `containers`-like list of mappings is a pod spec. Operators' own image fields
  * (Prometheus `spec.image`) come from the table in ./operator-fields.ts; the images an operator deploys by OLM's
- * conventions from a ClusterServiceVersion's `spec.relatedImages` and containers' `RELATED_IMAGE_*` variables.
+ * conventions from a ClusterServiceVersion's `spec.relatedImages` and containers' `RELATED_IMAGE_*` variables. The
+ * manifests' readers also list the images GitOps objects' kustomize overrides pin (./gitops-image-overrides.ts).
  */
+import {appendAll} from '../core/arrays.js'
 import {namesRegistry} from '../core/image-ref.js'
-import type {Origin, ScanError} from '../core/model.js'
+import type {Origin, ScanError, Skipped} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
+import {gitopsImageOverrides} from './gitops-image-overrides.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
 import {readJsonTree} from './json-tree.js'
@@ -41,6 +44,8 @@ export interface ImageField {
   /** Where it was found: `containers`, `initContainers`, `volumes`, `spec.image`... */
   field: string
   origin: Origin
+  /** The image, when not the node's text: the one a kustomize image override pins (./gitops-image-overrides.ts). */
+  ref?: string
 }
 
 export interface ImageFieldProblem {
@@ -221,6 +226,7 @@ function addImage(found: ResourceImages, node: YamlNode, field: string, origin: 
 
 /** What an image field pulls when that is not its text as written: without its scheme, or with its default registry. */
 function pulledOf(image: ImageField): {pulled?: string} {
+  if (image.ref !== undefined) return {}
   const text = image.strip ? image.node.text.slice(image.strip) : image.node.text
   if (image.registry && !namesRegistry(text)) return {pulled: `${image.registry}/${text}`}
   return text === image.node.text ? {} : {pulled: text}
@@ -246,6 +252,8 @@ export interface ManifestImages {
   complexKeyLines: number[]
   /** The objects of the GitOps kinds ./gitops-charts.ts reads (Argo CD applications, Flux releases and sources). */
   gitops: YamlMap[]
+  /** Image overrides whose image is not known here. */
+  skipped: Skipped[]
 }
 
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
@@ -359,15 +367,24 @@ function imagesOfDocuments(
   errors: ScanError[],
   complexKeyLines: number[],
 ): ManifestImages {
-  const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines, gitops: []}
+  const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines, gitops: [], skipped: []}
   for (const root of roots) {
     for (const resource of resourcesOf(root)) {
       out.resources++
       if (GITOPS_KINDS.has(stringValue(at(resource, 'kind')) ?? '')) out.gitops.push(resource)
       const {images, problems} = findResourceImages(resource)
+      // The images a GitOps object's kustomize overrides pin: files of GitOps repositories, not pod templates.
+      const type = resourceType(resource)
+      const overrides = type ? gitopsImageOverrides(type.apiVersion, type.kind, resource) : undefined
+      if (overrides) {
+        for (const {node, ref, field} of overrides.images) images.push({node, ref, field, origin: 'kustomize'})
+        appendAll(problems, overrides.problems)
+        for (const {node, reason, message} of overrides.skips)
+          out.skipped.push({file, line: node.line, reason, message})
+      }
       for (const image of images) {
         out.images.push({
-          ref: image.node.text,
+          ref: image.ref ?? image.node.text,
           ...pulledOf(image),
           line: image.node.line,
           column: image.node.column,

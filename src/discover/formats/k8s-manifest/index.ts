@@ -69,6 +69,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   for (const image of manifest.images) {
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)
   }
+  appendAll(out.skipped, manifest.skipped)
   addGitopsCharts(out, manifest.gitops, input.file, input.text, context)
   return out
 }

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {refsAt, scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer} from './index.js'
-import {applyOverride, splitImage} from './overrides.js'
+import {splitImage} from '../../image-override.js'
+import {applyOverride} from './overrides.js'
 
 const scan = (files: Record<string, string>) => scanTree(files, {discoverers: [discoverer]})
 
