@@ -683,4 +683,41 @@ releases:
     // The base's own problem names the base.
     expect(out.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(['bases/templates.yaml:4 invalid-entry'])
   })
+
+  it("lists the images of a release's inline values, merged in order; values files and set: are not read here", () => {
+    const out = discover(
+      [
+        'repositories:',
+        '  - name: example',
+        '    url: https://charts.example.com',
+        'releases:',
+        '  - name: cache',
+        '    chart: example/cache',
+        '    version: 1.4.0',
+        '    values:',
+        '      - values/cache.yaml',
+        '      - image:',
+        '          registry: registry.example.com',
+        '          repository: team/cache',
+        '          tag: 7.2.4',
+        '        metrics:',
+        '          image:',
+        '            repository: team/cache-exporter',
+        '      - image:',
+        '          tag: 7.2.5',
+        '    set:',
+        '      - name: sidecar.image',
+        '        value: registry.example.com/sidecar:1.0',
+      ].join('\n'),
+    )
+    expect(errors(out)).toEqual([])
+    expect(rows(out)).toEqual([
+      '6:12 cache@1.4.0 1.4.0 https://charts.example.com pkg:helm/cache@1.4.0?repository_url=https%3A%2F%2Fcharts.example.com',
+      '12:23 registry.example.com/team/cache:7.2.5 7.2.5 - pkg:docker/team/cache@7.2.5?repository_url=registry.example.com',
+    ])
+    expect(out.components[1].origin).toBe('helm-values')
+    expect(skips(out)).toEqual([
+      '16 unresolved-version image team/cache-exporter has no tag or digest here and the appVersion of chart example/cache, which it would take, is not in the tree',
+    ])
+  })
 })

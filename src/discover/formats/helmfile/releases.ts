@@ -3,7 +3,8 @@
  * components. A release's `chart:` and `version:` may come from the release templates it inherits (`inherit:`,
  * `defaultInherit:`), merged as helmfile merges them (pkg/state/state_exec_tmpl.go releaseWithInheritedTemplate:
  * mergo with WithSliceDeepCopy, which overrides): each template in order over the one before, the release's own
- * non-empty values last. YAML merge keys (`<<: *template`) are applied by the YAML reader.
+ * non-empty values last. YAML merge keys (`<<: *template`) are applied by the YAML reader. The images of the values
+ * a release writes inline are listed as a values file's are.
  */
 import {posix} from 'node:path'
 import {purlString} from '../../../core/purl-string.js'
@@ -12,6 +13,8 @@ import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {chartComponent, errorAt, locationOf, type Output} from '../../output.js'
 import {chartVersionFields} from '../../chart-version.js'
+import {mergeValues} from '../../argo-helm-values.js'
+import {valuesImages} from '../../helm-value-images.js'
 import type {DiscoverContext} from '../../types.js'
 import {
   isAbsent,
@@ -100,6 +103,27 @@ function readRelease(h: Helmfile, release: YamlMap, index: number): void {
   else if (fields.missing.length === 0)
     h.out.errors.push(errorAt(h.file, release, 'invalid-entry', `${label} has no chart (helmfile refuses it)`))
   adhocDependencies(h, at(release, 'dependencies'), label)
+  inlineValues(h, at(release, 'values'), fields.chart?.text)
+}
+
+/**
+ * The release's own `values:` written inline (mappings of the list; its strings are values files, files of the tree
+ * the helm-values format reads when they are named as values files), merged in order as helmfile hands them to
+ * helm (each over the ones before), read for images as a values file is (`origin: helm-values`). The chart's own
+ * values and appVersion are not in this file: an image block without tag or digest is reported. `set:` is not
+ * applied.
+ */
+function inlineValues(h: Helmfile, node: YamlNode | undefined, chart: string | undefined): void {
+  if (!isSeq(node)) return
+  let merged: YamlMap | undefined
+  for (const item of node.items) if (isMap(item)) merged = merged ? mergeValues(merged, item) : item
+  if (merged === undefined) return
+  valuesImages(merged, {
+    file: h.file,
+    out: h.out,
+    appVersion: undefined,
+    noAppVersion: `the appVersion of ${chart ? `chart ${elide(chart, 200)}` : 'the chart'}, which it would take, is not in the tree`,
+  })
 }
 
 /** `dependencies:` of a release: charts helmfile adds to the release's chart (chartify), each `{chart, version}`. */
