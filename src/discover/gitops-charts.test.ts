@@ -177,4 +177,40 @@ spec:
       'pkg:helm/gha-runner-scale-set@0.8.1?repository_url=oci%3A%2F%2Fghcr.io%2Factions%2Factions-runner-controller-charts',
     ])
   })
+
+  it("says why a release's source is not taken: nowhere, defined with other URLs as near as each other, or without a URL", async () => {
+    const repository = (name: string, url?: string) =>
+      `apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmRepository
+metadata: {name: ${name}, namespace: flux-system}
+spec: {${url ? `url: ${url}` : 'interval: 1h'}}
+`
+    const release = (name: string, source: string) =>
+      `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: ${name}, namespace: apps}
+spec:
+  chart:
+    spec:
+      chart: ${name}
+      version: 1.0.0
+      sourceRef: {kind: HelmRepository, name: ${source}, namespace: flux-system}
+`
+    const inventory = await scan({
+      'apps/web/release.yaml': `${release('web', 'shared')}---\n${release('api', 'nowhere')}---\n${release('db', 'bare')}`,
+      'sources/a/shared.yaml': repository('shared', 'https://charts-a.example.com'),
+      'sources/b/shared.yaml': repository('shared', 'https://charts-b.example.com'),
+      'apps/web/bare.yaml': repository('bare'),
+    })
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'apps/web/release.yaml:7 missing-resource HelmRelease apps/web: its HelmRepository flux-system/shared is defined 2 times in the scanned tree with different URLs, none nearer the release than the others (sources/a/shared.yaml, sources/b/shared.yaml): which one applies depends on the cluster: chart web listed without its repository',
+      'apps/web/release.yaml:17 missing-resource HelmRelease apps/api: its HelmRepository flux-system/nowhere is not in the scanned tree: chart api listed without its repository',
+      'apps/web/release.yaml:27 missing-resource HelmRelease apps/db: its HelmRepository flux-system/bare (apps/web/bare.yaml) has no spec.url: chart db listed without its repository',
+    ])
+    expect(inventory.components.map((c) => c.purl)).toEqual([
+      'pkg:helm/api@1.0.0',
+      'pkg:helm/db@1.0.0',
+      'pkg:helm/web@1.0.0',
+    ])
+  })
 })

@@ -73,6 +73,9 @@ interface FluxSource extends SourceRef {
   file?: string
 }
 
+/** The source a release names, or why it is not taken (the end of "its HelmRepository x …"). */
+type FoundSource = {source: FluxSource} | {missing: string}
+
 /** Files of one folder read for Flux sources, at most: a release's source is one of a few files beside it. */
 const MAX_FOLDER_FILES = 200
 const MAX_FOLDER_BYTES = 4 * 1024 * 1024
@@ -323,12 +326,7 @@ function isGenerated(value: string): boolean {
   return value.includes('{{')
 }
 
-function helmRelease(
-  out: GitopsCharts,
-  file: string,
-  release: YamlMap,
-  find: (ref: SourceRef) => FluxSource | undefined,
-): void {
+function helmRelease(out: GitopsCharts, file: string, release: YamlMap, find: (ref: SourceRef) => FoundSource): void {
   const namespace = stringValue(at(release, 'metadata', 'namespace'))
   const releaseName = stringValue(at(release, 'metadata', 'name')) ?? '?'
   const what = `HelmRelease ${namespace ? `${namespace}/` : ''}${releaseName}`
@@ -357,11 +355,12 @@ function helmRelease(
   if (ref === undefined) return
   // Located at the name of the source that names the chart (`chartRef.name`).
   const named = at(chartRef, 'name') ?? chartRef
-  const source = find(ref)
-  if (source === undefined) {
-    missing(out, file, named, what, ref, undefined)
+  const found = find(ref)
+  if ('missing' in found) {
+    missing(out, file, named, what, ref, undefined, found.missing)
     return
   }
+  const {source} = found
   if (ref.kind === 'OCIRepository') {
     const url = stringValue(at(source.resource, 'spec', 'url'))
     if (url === undefined) return
@@ -413,7 +412,7 @@ function fromSourceRef(
   version: string | undefined,
   node: YamlNode,
   ref: SourceRef | undefined,
-  find: (ref: SourceRef) => FluxSource | undefined,
+  find: (ref: SourceRef) => FoundSource,
 ): void {
   const location = {file, line: node.line, column: node.column}
   // Flux's default version is `*`, the newest: no version is named.
@@ -432,9 +431,11 @@ function fromSourceRef(
     })
     return
   }
-  const source = find(ref)
-  const url = source === undefined ? undefined : stringValue(at(source.resource, 'spec', 'url'))
-  if (source === undefined || url === undefined) missing(out, file, node, what, ref, name)
+  const found = find(ref)
+  const url = 'missing' in found ? undefined : stringValue(at(found.source.resource, 'spec', 'url'))
+  if ('missing' in found) missing(out, file, node, what, ref, name, found.missing)
+  else if (url === undefined)
+    missing(out, file, node, what, ref, name, `${found.source.file ? `(${found.source.file}) ` : ''}has no spec.url`)
   // An OCI HelmRepository's chart written with a path (`chart: team/app` from `oci://ghcr.io/org`) is pulled from
   // `oci://ghcr.io/org/team/app`: its name is the last part, the rest goes to the repository, as for Argo CD.
   const slash = name.lastIndexOf('/')
@@ -453,13 +454,14 @@ function missing(
   what: string,
   ref: SourceRef,
   chart: string | undefined,
+  why: string,
 ) {
   const where = `${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`
   out.skipped.push({
     file,
     line: node.line,
     reason: 'missing-resource',
-    message: `${what}: its ${ref.kind} ${where} is not in the scanned tree (or is there more than once, with other URLs)${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
+    message: `${what}: its ${ref.kind} ${where} ${why}${chart ? `: chart ${chart} listed without its repository` : ': its chart is not listed'}`,
   })
 }
 
@@ -523,11 +525,11 @@ function matches(source: FluxSource, ref: SourceRef): boolean {
   )
 }
 
-function findSource(ref: SourceRef, own: readonly FluxSource[], file: string, context: DiscoverContext) {
+function findSource(ref: SourceRef, own: readonly FluxSource[], file: string, context: DiscoverContext): FoundSource {
   const near =
     own.find((source) => matches(source, ref)) ??
     folderSources(posix.dirname(file), file, context).find((source) => matches(source, ref))
-  if (near !== undefined) return near
+  if (near !== undefined) return {source: near}
   // Elsewhere in the tree: the sources of that kind, name and namespace nearest the release (two clusters' folders may
   // each define their own `flux-system/podinfo`: `clusters/a/...` takes the one under `clusters/a/`), taken when they
   // name one URL.
@@ -540,7 +542,13 @@ function findSource(ref: SourceRef, own: readonly FluxSource[], file: string, co
     else if (shared === depth) nearest.push(source)
   }
   const urls = new Set(nearest.map((source) => stringValue(at(source.resource, 'spec', 'url'))))
-  return urls.size === 1 ? nearest[0] : undefined
+  if (nearest.length === 0) return {missing: 'is not in the scanned tree'}
+  if (urls.size === 1) return {source: nearest[0]}
+  const files = [...new Set(nearest.map((source) => source.file ?? file))]
+  const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ')
+  return {
+    missing: `is defined ${nearest.length} times in the scanned tree with different URLs, none nearer the release than the others (${shown}): which one applies depends on the cluster`,
+  }
 }
 
 /** How many folders two paths share from their start. */

@@ -718,9 +718,9 @@ spec:
         'flux/releases.yaml:24:37 pkg:helm/acme-web@3.1.0?repository_url=https%3A%2F%2Fcharts.example.com%2Facme',
       ])
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-        '7 missing-resource HelmRelease apps/lost: its HelmRepository apps/elsewhere is not in the scanned tree (or is there more than once, with other URLs): chart acme-lost listed without its repository',
+        '7 missing-resource HelmRelease apps/lost: its HelmRepository apps/elsewhere is not in the scanned tree: chart acme-lost listed without its repository',
         "17 unsupported HelmRelease apps/from-git: chart ./charts/acme is a folder of the GitRepository acme-repo, not a chart repository's chart; not listed",
-        '40 missing-resource HelmRelease apps/other-namespace: its HelmRepository elsewhere/acme is not in the scanned tree (or is there more than once, with other URLs): chart acme-api listed without its repository',
+        '40 missing-resource HelmRelease apps/other-namespace: its HelmRepository elsewhere/acme is not in the scanned tree: chart acme-api listed without its repository',
       ])
     })
 
