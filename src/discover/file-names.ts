@@ -196,10 +196,15 @@ export function isManifestCandidate(file: string): boolean {
   if (!/\.ya?ml$/i.test(base)) return false
   if (isKustomizationFile(file) || isHelmChartFile(file) || isHelmValuesFile(file) || isHelmfileFile(file)) return false
   if (NOT_MANIFESTS.has(base.toLowerCase()) || isComposeFile(file) || isActionsFile(file)) return false
-  if (isCloudBuildName(file)) return false
+  if (isCloudBuildName(file) || isArgocdSourceFile(file)) return false
   // CI definitions. The files a GitLab pipeline includes (`.gitlab/ci/build.yml`) are read as any YAML file: a
   // folder of that name may hold Kubernetes manifests too, and their `!reference` tags are read (./k8s-images.ts).
   return !/(^|\/)(\.github\/(workflows|actions)|\.circleci|\.azure-pipelines|\.woodpecker)\//.test(file)
+}
+
+/** Argo CD's overrides stored in Git: `.argocd-source.yaml`, `.argocd-source-<app>.yaml` (never `.yml`). */
+export function isArgocdSourceFile(file: string): boolean {
+  return /^\.argocd-source(?:-.+)?\.yaml$/.test(posix.basename(file))
 }
 
 /**

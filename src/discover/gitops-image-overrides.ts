@@ -55,11 +55,22 @@ export function gitopsImageOverrides(apiVersion: string, kind: string, resource:
     const prefix = kind === 'Application' ? 'spec' : 'spec.template.spec'
     // With `sources`, Argo CD reads them and not `source` (as ./gitops-charts.ts reads the charts).
     const sources = at(spec, 'sources')
+    const generated = kind === 'ApplicationSet'
     if (isSeq(sources))
       for (const source of sources.items)
-        argoImages(at(source, 'kustomize', 'images'), `${prefix}.sources`, kind, found)
-    else argoImages(at(spec, 'source', 'kustomize', 'images'), `${prefix}.source`, kind, found)
+        argoImages(at(source, 'kustomize', 'images'), `${prefix}.sources`, `Argo CD ${kind}`, generated, found)
+    else argoImages(at(spec, 'source', 'kustomize', 'images'), `${prefix}.source`, `Argo CD ${kind}`, generated, found)
   }
+  return found
+}
+
+/**
+ * The overrides of an Argo CD source written on its own (`.argocd-source.yaml`: the argocd-source format), whose
+ * `kustomize.images` Argo CD merges over the application's. `who`: how messages name the file.
+ */
+export function argoSourceImageOverrides(source: YamlNode, who: string): OverrideFinding {
+  const found: OverrideFinding = {images: [], skips: [], problems: []}
+  argoImages(at(source, 'kustomize', 'images'), undefined, who, false, found)
   return found
 }
 
@@ -94,10 +105,19 @@ function kustomizeImages(list: YamlNode | undefined, field: string, what: string
   }
 }
 
-/** Argo CD's `kustomize.images` strings (`[name=]image[:tag|@digest]`). */
-function argoImages(list: YamlNode | undefined, field: string, kind: string, found: OverrideFinding): void {
+/**
+ * Argo CD's `kustomize.images` strings (`[name=]image[:tag|@digest]`) of a source at `field` (undefined: the top
+ * level); `generated`: in an ApplicationSet's template, whose generators fill in `{{ }}`.
+ */
+function argoImages(
+  list: YamlNode | undefined,
+  field: string | undefined,
+  who: string,
+  generated: boolean,
+  found: OverrideFinding,
+): void {
   if (isAbsent(list)) return
-  const where = `${field}.kustomize.images`
+  const where = field === undefined ? 'kustomize.images' : `${field}.kustomize.images`
   if (!isSeq(list)) {
     found.problems.push({node: list, message: `${where} must be a list of images, found ${describe(list)}`})
     return
@@ -107,8 +127,8 @@ function argoImages(list: YamlNode | undefined, field: string, kind: string, fou
       found.problems.push({node: item, message: `an entry of ${where} must be an image, found ${describe(item)}`})
       continue
     }
-    const what = `Argo CD ${kind} image override "${item.text}"`
-    if (kind === 'ApplicationSet' && item.text.includes('{{')) {
+    const what = `${who} image override "${item.text}"`
+    if (generated && item.text.includes('{{')) {
       found.skips.push({
         node: item,
         reason: 'unsupported',

@@ -5,6 +5,7 @@ import {discoverer as k8sJson} from './formats/k8s-json/index.js'
 import {discoverer as k8sManifest} from './formats/k8s-manifest/index.js'
 import {discoverer as kustomization} from './formats/kustomization/index.js'
 import {discoverer as helmfile} from './formats/helmfile/index.js'
+import {discoverer as argocdSource} from './formats/argocd-source/index.js'
 import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
 import {discoverer as yarnLock} from './formats/yarn-lock/index.js'
 import {discoverer as pnpmLock} from './formats/pnpm-lock/index.js'
@@ -91,6 +92,7 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   k8sJson,
   kustomization,
   helmfile,
+  argocdSource,
   npmPackageLock,
   yarnLock,
   pnpmLock,
