@@ -16,6 +16,7 @@
  * tag from the manifests: reported (`unresolved-version`). A value only Argo CD (`$VAR`) or an ApplicationSet's
  * generators (`{{ }}`) fill in is reported, not guessed.
  */
+import {elide} from '../core/elide.js'
 import type {SkipReason} from '../core/model.js'
 import {type ImageOverride, overrideResult, parseSetImage} from './image-override.js'
 import {at, describe, isAbsent, isMap, isScalar, isSeq, type YamlNode, type YamlScalar} from './yaml-tree.js'
@@ -101,7 +102,7 @@ function kustomizeImages(list: YamlNode | undefined, field: string, what: string
       }
       override[key] = value.text
     }
-    pinned(override, name, field, `${what} image override ${name.text}`, found)
+    pinned(override, name, field, `${what} image override ${elide(name.text, 200)}`, found)
   }
 }
 
@@ -127,7 +128,7 @@ function argoImages(
       found.problems.push({node: item, message: `an entry of ${where} must be an image, found ${describe(item)}`})
       continue
     }
-    const what = `${who} image override "${item.text}"`
+    const what = `${who} image override "${elide(item.text, 200)}"`
     if (generated && item.text.includes('{{')) {
       found.skips.push({
         node: item,
@@ -148,7 +149,7 @@ function argoImages(
     if (override === undefined) {
       found.problems.push({
         node: item,
-        message: `${where}: "${item.text}" is not an image override kustomize reads (name=image, image:tag or image@digest)`,
+        message: `${where}: "${elide(item.text, 200)}" is not an image override kustomize reads (name=image, image:tag or image@digest)`,
       })
       continue
     }
