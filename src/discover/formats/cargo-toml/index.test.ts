@@ -43,6 +43,22 @@ describe('cargo-toml', () => {
     expect(out.components.every((c) => c.direct === true && c.ecosystem === 'cargo')).toBe(true)
   })
 
+  it('takes inherited versions from the root package.workspace names, not from a nearer [workspace]', () => {
+    const files = {
+      'Cargo.toml': '[workspace]\nmembers = ["tools/gen"]\n\n[workspace.dependencies]\nserde = "=1.0.200"\n',
+      'tools/Cargo.toml': '[workspace]\n\n[workspace.dependencies]\nserde = "=0.9.0"\n',
+    }
+    const member = '[package]\nname = "gen"\nworkspace = "../.."\n\n[dependencies]\nserde.workspace = true\n'
+    const out = discover(member, 'tools/gen/Cargo.toml', files)
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual(['6 serde =1.0.200 1.0.200 prod pkg:cargo/serde@1.0.200'])
+    // Without the key, the first [workspace] above is the root.
+    expect(rows(discover(member.replace('workspace = "../.."\n', ''), 'tools/gen/Cargo.toml', files))).toEqual([
+      '5 serde =0.9.0 0.9.0 prod pkg:cargo/serde@0.9.0',
+    ])
+  })
+
   it('takes a path or git dependency that also names a version as Cargo builds it: the path local, the git checkout', () => {
     const out = discover(
       `[workspace]

@@ -3,6 +3,7 @@
  * Libraries often commit no Cargo.lock (cargo-lock reads the lock files of those that do). Read with smol-toml; the
  * line of a dependency is its key's, or its own table's (`[dependencies.name]`), from tomlKeyLines.
  */
+import {posix} from 'node:path'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
@@ -229,7 +230,14 @@ function workspaceDependencies(file: string, own: TomlTable, context: DiscoverCo
   const mine = tomlAt(own, ['workspace', 'dependencies'])
   if (isTomlTable(mine)) return mine
   if (isTomlTable(own.workspace)) return null
-  for (const candidate of pathsAbove(file, 'Cargo.toml')) {
+  // `package.workspace = "../.."`: the root named, where Cargo looks no further
+  // (https://doc.rust-lang.org/cargo/reference/manifest.html#the-workspace-field).
+  const named = tomlAt(own, ['package', 'workspace'])
+  const candidates =
+    typeof named === 'string'
+      ? [posix.normalize(posix.join(posix.dirname(file), named, 'Cargo.toml'))]
+      : pathsAbove(file, 'Cargo.toml')
+  for (const candidate of candidates) {
     // The manifest itself was looked at above.
     if (candidate === file) continue
     const text = context.readText(candidate)
