@@ -62,7 +62,8 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
     if (!SOURCE_SECTIONS.has(section)) return
     const option = /^ {2}(remote|revision): (.+)$/.exec(source)
     if (option) {
-      if (option[1] === 'remote') remotes = [...remotes, option[2].trim()]
+      // One list per section, shared by its specs: a remote written after a spec is the section's all the same.
+      if (option[1] === 'remote') remotes.push(option[2].trim())
       else revision = option[2].trim()
       return
     }
