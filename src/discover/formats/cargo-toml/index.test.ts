@@ -28,9 +28,9 @@ describe('cargo-toml', () => {
     expect(rows(out)).toEqual([
       '21 anyhow 1.0.75 - prod pkg:cargo/anyhow',
       '22 bstr 1.7.0 - prod pkg:cargo/bstr',
-      // A path crate with a version: published, and depended on by that version once published.
-      '23 grep 0.3.1 - prod pkg:cargo/grep',
-      '24 ignore 0.4.22 - prod pkg:cargo/ignore',
+      // A path crate with a version: Cargo builds the path; the version is for the published manifest only.
+      '23 grep 0.3.1 - prod local -',
+      '24 ignore 0.4.22 - prod local -',
       '25 lexopt 0.3.0 - prod pkg:cargo/lexopt',
       '26 textwrap 0.16.0 - prod pkg:cargo/textwrap',
       '38 serde 1.0.77 - dev pkg:cargo/serde',
@@ -41,6 +41,77 @@ describe('cargo-toml', () => {
       '34 jemallocator 0.5.0 - prod pkg:cargo/jemallocator',
     ])
     expect(out.components.every((c) => c.direct === true && c.ecosystem === 'cargo')).toBe(true)
+  })
+
+  it('takes inherited versions from the root package.workspace names, not from a nearer [workspace]', () => {
+    const files = {
+      'Cargo.toml': '[workspace]\nmembers = ["tools/gen"]\n\n[workspace.dependencies]\nserde = "=1.0.200"\n',
+      'tools/Cargo.toml': '[workspace]\n\n[workspace.dependencies]\nserde = "=0.9.0"\n',
+    }
+    const member = '[package]\nname = "gen"\nworkspace = "../.."\n\n[dependencies]\nserde.workspace = true\n'
+    const out = discover(member, 'tools/gen/Cargo.toml', files)
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(rows(out)).toEqual(['6 serde =1.0.200 1.0.200 prod pkg:cargo/serde@1.0.200'])
+    // Without the key, the first [workspace] above is the root.
+    expect(rows(discover(member.replace('workspace = "../.."\n', ''), 'tools/gen/Cargo.toml', files))).toEqual([
+      '5 serde =0.9.0 0.9.0 prod pkg:cargo/serde@0.9.0',
+    ])
+  })
+
+  it('takes a path or git dependency that also names a version as Cargo builds it: the path local, the git checkout', () => {
+    const out = discover(
+      `[workspace]
+members = ["crates/*"]
+
+[workspace.dependencies]
+acme-util = { version = "0.2.32", path = "crates/acme-util" }
+
+[dependencies]
+acme-util.workspace = true
+acme-core = { path = "crates/acme-core", version = "=1.0.0" }
+forked = { git = "https://github.com/example-org/forked", rev = "0a1b2c3", version = "=0.3.1" }
+`,
+    )
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    expect(out.components).toEqual([
+      {
+        kind: 'package',
+        ecosystem: 'cargo',
+        name: 'acme-util',
+        ref: 'acme-util 0.2.32',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        origin: 'manifest',
+        locations: [{file: 'Cargo.toml', line: 8, column: 1}],
+      },
+      {
+        kind: 'package',
+        ecosystem: 'cargo',
+        name: 'acme-core',
+        version: '1.0.0',
+        ref: 'acme-core =1.0.0',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        origin: 'manifest',
+        locations: [{file: 'Cargo.toml', line: 9, column: 1}],
+      },
+      {
+        kind: 'package',
+        ecosystem: 'cargo',
+        name: 'forked',
+        version: '0.3.1',
+        purl: 'pkg:cargo/forked@0.3.1?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fforked%400a1b2c3',
+        ref: 'forked =0.3.1',
+        scope: 'prod',
+        direct: true,
+        origin: 'manifest',
+        locations: [{file: 'Cargo.toml', line: 10, column: 1}],
+      },
+    ])
   })
 
   it('reads exact, renamed, optional, git, path and workspace-inherited dependencies', () => {

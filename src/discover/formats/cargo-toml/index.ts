@@ -3,6 +3,7 @@
  * Libraries often commit no Cargo.lock (cargo-lock reads the lock files of those that do). Read with smol-toml; the
  * line of a dependency is its key's, or its own table's (`[dependencies.name]`), from tomlKeyLines.
  */
+import {posix} from 'node:path'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
@@ -144,7 +145,12 @@ function dependency(
   const git = typeof table.git === 'string' ? table.git : undefined
   // The commit, tag or branch Cargo checks out, in the order it takes them (`rev` names one commit).
   const gitRef = [table.rev, table.tag, table.branch].find((ref): ref is string => typeof ref === 'string')
-  const local = typeof table.path === 'string' && git === undefined && requirement === undefined
+  // A path or git crate with a version too: Cargo builds the path or git checkout, and only a published copy of this
+  // manifest depends on the registry's version ("The git or path dependency will be used locally ... when published
+  // to a registry like crates.io, it will use the registry version":
+  // https://doc.rust-lang.org/cargo/reference/specifying-dependencies.html#multiple-locations). Cargo.lock agrees: such
+  // a path crate has no `source`, a git one its git source.
+  const local = typeof table.path === 'string' && git === undefined
   const registry = registryOf(table, registries)
   out.components.push(
     manifestComponent(out.file, {
@@ -155,9 +161,8 @@ function dependency(
       line,
       column: 1,
       ...(scope === undefined ? {} : {scope: table.optional === true ? 'optional' : scope, direct: true}),
-      // A path crate with no version is only in this tree; with one, it is published and depended on by version.
       ...(local ? {local: true} : {}),
-      ...(git !== undefined && requirement === undefined ? {qualifiers: {vcs_url: gitVcsUrl(git, gitRef)}} : {}),
+      ...(git !== undefined ? {qualifiers: {vcs_url: gitVcsUrl(git, gitRef)}} : {}),
       // Another registry: resolvers ask crates.io only for crates.io's crates (resolve/support.ts otherSource).
       ...(registry !== undefined && git === undefined ? {qualifiers: {repository_url: registry}} : {}),
     }),
@@ -225,7 +230,14 @@ function workspaceDependencies(file: string, own: TomlTable, context: DiscoverCo
   const mine = tomlAt(own, ['workspace', 'dependencies'])
   if (isTomlTable(mine)) return mine
   if (isTomlTable(own.workspace)) return null
-  for (const candidate of pathsAbove(file, 'Cargo.toml')) {
+  // `package.workspace = "../.."`: the root named, where Cargo looks no further
+  // (https://doc.rust-lang.org/cargo/reference/manifest.html#the-workspace-field).
+  const named = tomlAt(own, ['package', 'workspace'])
+  const candidates =
+    typeof named === 'string'
+      ? [posix.normalize(posix.join(posix.dirname(file), named, 'Cargo.toml'))]
+      : pathsAbove(file, 'Cargo.toml')
+  for (const candidate of candidates) {
     // The manifest itself was looked at above.
     if (candidate === file) continue
     const text = context.readText(candidate)

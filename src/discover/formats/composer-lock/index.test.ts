@@ -157,4 +157,26 @@ describe('composer-lock', () => {
       'acme/folder local',
     ])
   })
+
+  it('tells direct packages by the require and require-dev of the composer.json beside it, and only then', () => {
+    const json = '{"require": {"php": "^8.2", "example/HTTP": "^2.1"}, "require-dev": {"example/tester": "^10"}}'
+    const files: Record<string, string> = {'app/composer.json': json}
+    const read = (file: string) =>
+      discoverer
+        .discover({file, text: lock}, {readText: (path) => files[path] ?? null})
+        .components.map((c) => [c.name, c.direct])
+    expect(read('app/composer.lock')).toEqual([
+      ['Example/Http', true],
+      ['example/local-module', false],
+      ['example/tester', true],
+    ])
+    // No composer.json beside (or one that is no JSON object): the lock does not tell.
+    expect(read('composer.lock')).toEqual([
+      ['Example/Http', undefined],
+      ['example/local-module', undefined],
+      ['example/tester', undefined],
+    ])
+    files['app/composer.json'] = '{"require": '
+    expect(read('app/composer.lock').map(([, direct]) => direct)).toEqual([undefined, undefined, undefined])
+  })
 })

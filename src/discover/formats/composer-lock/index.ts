@@ -1,3 +1,4 @@
+import {posix} from 'node:path'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
@@ -5,7 +6,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonDocument, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {elide} from '../../../core/elide.js'
-import type {Discoverer, DiscoverOutput} from '../../types.js'
+import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {check, checkValue} from '../../checked.js'
 import {kindOf} from '../../../core/value-kind.js'
 
@@ -23,7 +24,7 @@ export const discoverer: Discoverer = {
     return /(^|\/)composer\.lock$/.test(file) && !/(^|\/)vendor\//.test(file)
   },
   identify: (head) => hasTopLevelKey(head, 'content-hash'),
-  discover: ({file, text}) => discoverComposerLock(file, text),
+  discover: ({file, text}, context) => discoverComposerLock(file, text, directNames(file, context)),
 }
 
 /** Fields we never read are pruned while parsing (paths hold object keys only: `packages/name`). */
@@ -42,6 +43,7 @@ function readSection(
   scope: Scope,
   components: Component[],
   errors: ScanError[],
+  direct: ReadonlySet<string> | undefined,
 ): void {
   const root = document.root
   const packages = isJsonObject(root) ? (root[section] ?? []) : []
@@ -74,6 +76,7 @@ function readSection(
         line,
         column,
         scope,
+        ...(direct === undefined ? {} : {direct: direct.has(name.toLowerCase())}),
         local,
         qualifiers: local ? undefined : (gitSource(source) ?? distSource(dist)),
       }),
@@ -119,13 +122,39 @@ function entryProblem(raw: JsonValue): string | undefined {
   return undefined
 }
 
-export function discoverComposerLock(file: string, text: string): DiscoverOutput {
+/**
+ * `direct`: the packages the root package requires (`require` and `require-dev` of the composer.json beside the lock,
+ * names compared lower-cased as Composer does), which `composer show --direct` lists as such
+ * (https://getcomposer.org/doc/03-cli.md#show-info). undefined when no readable composer.json is beside: the lock
+ * itself does not tell. That file's own problems are the composer-json format's to report.
+ */
+export function discoverComposerLock(file: string, text: string, direct?: ReadonlySet<string>): DiscoverOutput {
   const read = readLockfileJson(file, text, {skip: skipUnread})
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, errors} = read
   const components: Component[] = []
-  for (const [section, scope] of SECTIONS) readSection(file, document, section, scope, components, errors)
+  for (const [section, scope] of SECTIONS) readSection(file, document, section, scope, components, errors, direct)
   return {components, errors}
+}
+
+/** The names the composer.json beside the lock requires, lower-cased; undefined when it is missing or unreadable. */
+function directNames(file: string, context: DiscoverContext): ReadonlySet<string> | undefined {
+  const text = context.readText(posix.join(posix.dirname(file), 'composer.json'))
+  if (text === null) return undefined
+  let root: unknown
+  try {
+    root = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return undefined
+  const names = new Set<string>()
+  for (const key of ['require', 'require-dev']) {
+    const links = (root as Record<string, unknown>)[key]
+    if (typeof links === 'object' && links !== null && !Array.isArray(links))
+      for (const name of Object.keys(links)) names.add(name.toLowerCase())
+  }
+  return names
 }
 
 /**

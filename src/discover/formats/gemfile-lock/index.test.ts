@@ -111,4 +111,42 @@ describe('gemfile-lock', () => {
     ])
     expect(discover('{"not": "a lockfile"}').errors.map((e) => e.code)).toEqual(['invalid-lockfile'])
   })
+
+  it('takes a private server for the gems of a GEM section with several remotes', () => {
+    const {components, errors} = discover(`GIT
+  remote: https://git.example.com/acme/forked.git
+  revision: 0123abc
+  specs:
+    forked (1.0.0)
+
+GEM
+  remote: https://gems.example.com/
+  remote: https://rubygems.org/
+  specs:
+    internal-lib (1.0.0)
+    rack (3.1.0)
+
+GEM
+  remote: https://rubygems.org/
+  specs:
+    public-gem (2.0.0)
+
+DEPENDENCIES
+  forked!
+  internal-lib
+`)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.purl, c.locations[0].line, c.locations[0].column, c.direct])).toEqual([
+      [
+        'forked',
+        'pkg:gem/forked@1.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Facme%2Fforked.git%400123abc',
+        5,
+        5,
+        true,
+      ],
+      ['internal-lib', 'pkg:gem/internal-lib@1.0.0?repository_url=https%3A%2F%2Fgems.example.com%2F', 11, 5, true],
+      ['rack', 'pkg:gem/rack@3.1.0?repository_url=https%3A%2F%2Fgems.example.com%2F', 12, 5, false],
+      ['public-gem', 'pkg:gem/public-gem@2.0.0', 17, 5, false],
+    ])
+  })
 })

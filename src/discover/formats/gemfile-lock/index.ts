@@ -21,7 +21,8 @@ interface Spec {
   version: string
   platform?: string
   section: string
-  remote?: string
+  /** The section's `remote:` lines: Bundler before 2.2 wrote every global source in one GEM section. */
+  remotes: string[]
   revision?: string
   line: number
 }
@@ -42,14 +43,14 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
   const specs: Spec[] = []
   const direct = new Set<string>()
   let section = ''
-  let remote: string | undefined
+  let remotes: string[] = []
   let revision: string | undefined
   splitLines(text).forEach((source, index) => {
     const line = index + 1
     if (source.trim() === '') return
     if (!source.startsWith(' ')) {
       section = source.trim()
-      remote = undefined
+      remotes = []
       revision = undefined
       return
     }
@@ -61,7 +62,8 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
     if (!SOURCE_SECTIONS.has(section)) return
     const option = /^ {2}(remote|revision): (.+)$/.exec(source)
     if (option) {
-      if (option[1] === 'remote') remote = option[2].trim()
+      // One list per section, shared by its specs: a remote written after a spec is the section's all the same.
+      if (option[1] === 'remote') remotes.push(option[2].trim())
       else revision = option[2].trim()
       return
     }
@@ -71,17 +73,33 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
       errors.push(lockfileError(file, 'invalid-entry', "expected '    name (version)'", line, 5))
       return
     }
-    specs.push({name: spec[1], version: spec[2], platform: spec[3], section, remote, revision, line})
+    specs.push({name: spec[1], version: spec[2], platform: spec[3], section, remotes, revision, line})
   })
   return {specs, direct}
+}
+
+/** A section's registry, looked for once per section (its specs share its list of remotes). */
+const registries = new WeakMap<string[], string | undefined>()
+
+function registryOf(remotes: string[]): string | undefined {
+  if (registries.has(remotes)) return registries.get(remotes)
+  const registry = remotes.findLast((candidate) => !isPublicRegistry('gem', candidate))
+  registries.set(remotes, registry)
+  return registry
 }
 
 function qualifiers(spec: Spec): Record<string, string> | undefined {
   const result: Record<string, string> = {}
   if (spec.platform !== undefined) result.platform = spec.platform
-  if (spec.section === 'GIT' && spec.remote !== undefined) result.vcs_url = gitVcsUrl(spec.remote, spec.revision)
-  else if (spec.section === 'GEM' && spec.remote !== undefined && !isPublicRegistry('gem', spec.remote))
-    result.repository_url = spec.remote
+  const remote = spec.remotes.at(-1)
+  if (spec.section === 'GIT' && remote !== undefined) result.vcs_url = gitVcsUrl(remote, spec.revision)
+  else if (spec.section === 'GEM') {
+    // A GEM section with several remotes does not say which served a gem: the last one not rubygems.org's, as the
+    // gemfile format takes for several top-level sources, so that a private server's gem is never looked up by its
+    // name on the public one.
+    const registry = registryOf(spec.remotes)
+    if (registry !== undefined) result.repository_url = registry
+  }
   return Object.keys(result).length > 0 ? result : undefined
 }
 

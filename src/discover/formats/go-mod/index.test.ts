@@ -142,4 +142,40 @@ describe('go-mod', () => {
       [8, "unknown directive 'frobnicate'"],
     ])
   })
+
+  it('takes a module that provides a tool package as direct, though Go marks it // indirect (Go 1.24 tool directives)', () => {
+    const {components, errors} = discover(`module example.com/app
+
+go 1.24
+
+require (
+	example.com/gen v1.0.0 // indirect
+	example.com/gen/v2 v2.1.0 // indirect
+	golang.org/x/tools v0.30.0 // indirect
+	example.com/other v0.1.0 // indirect
+)
+
+tool (
+	golang.org/x/tools/cmd/stringer
+	example.com/gen/v2/cmd/gen
+	example.com/app/cmd/own
+)
+tool example.com/missing/cmd
+`)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.direct, `${c.locations[0].line}:${c.locations[0].column}`])).toEqual([
+      ['example.com/gen', false, '6:2'],
+      // The longest required prefix of example.com/gen/v2/cmd/gen provides it, not example.com/gen.
+      ['example.com/gen/v2', true, '7:2'],
+      ['golang.org/x/tools', true, '8:2'],
+      ['example.com/other', false, '9:2'],
+    ])
+  })
+
+  it('reports a tool directive without exactly one package path', () => {
+    const {errors} = discover('module example.com/app\n\ntool a b\n')
+    expect(errors).toEqual([
+      {file: 'go.mod', code: 'invalid-go-mod', message: "tool: expected 'tool package/path'", line: 3},
+    ])
+  })
 })

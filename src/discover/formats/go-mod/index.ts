@@ -44,6 +44,7 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
     lockfileError(file, 'invalid-go-mod', problem.message, problem.line),
   )
   const requires: GoModLine[] = []
+  const tools: string[] = []
   const replacements = new Map<string, Replacement[]>()
   for (const line of lines) {
     if (!KNOWN_VERBS.has(line.verb)) {
@@ -52,6 +53,9 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
       if (line.args.length !== 2)
         errors.push(lockfileError(file, 'invalid-go-mod', `${line.verb}: expected 'module version'`, line.line))
       else if (line.verb === 'require') requires.push(line)
+    } else if (line.verb === 'tool') {
+      if (line.args.length === 1) tools.push(line.args[0])
+      else errors.push(lockfileError(file, 'invalid-go-mod', "tool: expected 'tool package/path'", line.line))
     } else if (line.verb === 'replace') {
       const replacement = readReplacement(line)
       if (typeof replacement === 'string')
@@ -60,10 +64,15 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
     }
   }
   const components: Component[] = []
+  const toolModules = providers(
+    tools,
+    requires.map((line) => line.args[0]),
+  )
   for (const line of requires) {
     const [path, version] = line.args
-    // `// indirect` may be followed by other notes: `// indirect; reason`.
-    const direct = !/^indirect(;|$)/.test(line.comment)
+    // `// indirect` may be followed by other notes: `// indirect; reason`. A module that provides a `tool` package is
+    // named by the file all the same, though Go writes `// indirect` on it when no package imports it.
+    const direct = !/^indirect(;|$)/.test(line.comment) || toolModules.has(path)
     // A versioned replace beats a version-less one for the same module (modfile semantics).
     const candidates = replacements.get(path) ?? []
     const replacement =
@@ -103,4 +112,44 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
     }
   }
   return {components, errors}
+}
+
+interface PathNode {
+  children: Map<string, PathNode>
+  /** The required module whose path ends here. */
+  module?: string
+}
+
+/**
+ * The required modules that provide the `tool` packages (Go 1.24, https://go.dev/ref/mod#go-mod-file-tool: "A tool
+ * directive adds a package as a dependency of the current module"): for each package, the required module whose
+ * path is the longest prefix of it, as the go command finds a package's module. A tool of the main module itself
+ * matches no require. The module paths are a tree of their `/` segments, each tool walked down it once: linear.
+ */
+function providers(tools: readonly string[], modules: readonly string[]): Set<string> {
+  const root: PathNode = {children: new Map()}
+  for (const module of modules) {
+    let node = root
+    for (const segment of module.split('/')) {
+      let child = node.children.get(segment)
+      if (child === undefined) {
+        child = {children: new Map()}
+        node.children.set(segment, child)
+      }
+      node = child
+    }
+    node.module = module
+  }
+  const found = new Set<string>()
+  for (const tool of tools) {
+    let node: PathNode | undefined = root
+    let best: string | undefined
+    for (const segment of tool.split('/')) {
+      node = node.children.get(segment)
+      if (node === undefined) break
+      if (node.module !== undefined) best = node.module
+    }
+    if (best !== undefined) found.add(best)
+  }
+  return found
 }

@@ -20,7 +20,7 @@ describe('go-sum', () => {
     ])
   })
 
-  it('reports each (module, version) once, at its first line, /go.mod suffix stripped', () => {
+  it('lists each (module, version) whose code is checksummed once, at its h1: line; not one with only a /go.mod hash', () => {
     const {components, errors} = discover(
       [
         'example.com/a v1.0.0 h1:aaa=',
@@ -28,14 +28,33 @@ describe('go-sum', () => {
         'example.com/b v0.1.0/go.mod h1:ccc=',
         'example.com/a v1.1.0/go.mod h1:ddd=',
         'example.com/a v1.1.0 h1:eee=',
+        'example.com/a v0.9.0/go.mod h1:fff=',
+        'example.com/a v1.0.0 h1:aaa=',
         '',
       ].join('\n'),
     )
     expect(errors).toEqual([])
-    expect(components.map((c) => [c.name, c.version, c.ref, c.locations[0].line, c.purl])).toEqual([
-      ['example.com/a', 'v1.0.0', 'example.com/a v1.0.0', 1, 'pkg:golang/example.com/a@v1.0.0'],
-      ['example.com/b', 'v0.1.0', 'example.com/b v0.1.0/go.mod', 3, 'pkg:golang/example.com/b@v0.1.0'],
-      ['example.com/a', 'v1.1.0', 'example.com/a v1.1.0/go.mod', 4, 'pkg:golang/example.com/a@v1.1.0'],
+    expect(components).toEqual([
+      {
+        kind: 'package',
+        ecosystem: 'golang',
+        name: 'example.com/a',
+        version: 'v1.0.0',
+        purl: 'pkg:golang/example.com/a@v1.0.0',
+        ref: 'example.com/a v1.0.0',
+        origin: 'lockfile',
+        locations: [{file: 'go.sum', line: 1, column: 1}],
+      },
+      {
+        kind: 'package',
+        ecosystem: 'golang',
+        name: 'example.com/a',
+        version: 'v1.1.0',
+        purl: 'pkg:golang/example.com/a@v1.1.0',
+        ref: 'example.com/a v1.1.0',
+        origin: 'lockfile',
+        locations: [{file: 'go.sum', line: 5, column: 1}],
+      },
     ])
   })
 

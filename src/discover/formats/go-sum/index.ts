@@ -21,7 +21,14 @@ export const discoverer: Discoverer = {
   },
 }
 
-/** One component per (module, version), at its first line: the `/go.mod` line of a pair names the same version. */
+/**
+ * One component per (module, version) whose code the build checksums, at its `h1:` line. A version with only a
+ * `/go.mod` hash had its go.mod read to build the module graph and its code never downloaded: it is not built, and
+ * not listed. Go's own test of `go mod tidy` says so: "remove content sums for module versions that aren't in the
+ * build list ... preserve go.mod sums for module versions that are in the module graph"
+ * (https://go.googlesource.com/go/+/refs/heads/master/src/cmd/go/testdata/script/mod_tidy_old.txt;
+ * https://go.dev/ref/mod#go-sum-files, https://go.dev/ref/mod#graph-pruning).
+ */
 export function discoverGoSum(file: string, text: string, local: ReadonlySet<string> = new Set()): DiscoverOutput {
   const components: Component[] = []
   const errors: ScanError[] = []
@@ -33,8 +40,9 @@ export function discoverGoSum(file: string, text: string, local: ReadonlySet<str
       errors.push(lockfileError(file, 'invalid-go-sum', "expected 'module version hash'", index + 1))
       return
     }
-    const [path, versionField] = fields
-    const version = versionField.endsWith('/go.mod') ? versionField.slice(0, -'/go.mod'.length) : versionField
+    const [path, version] = fields
+    // `version/go.mod`: the hash of its go.mod alone, read for the module graph (see above).
+    if (version.endsWith('/go.mod')) return
     const key = `${path}@${version}`
     if (seen.has(key)) return
     seen.add(key)
@@ -43,7 +51,7 @@ export function discoverGoSum(file: string, text: string, local: ReadonlySet<str
         ecosystem: 'golang',
         name: path,
         version,
-        ref: `${path} ${versionField}`,
+        ref: `${path} ${version}`,
         line: index + 1,
         column: source.indexOf(path) + 1,
         // A module of the workspace: built from the tree whatever version is checksummed (./go-mod's rule).

@@ -83,7 +83,7 @@ describe('go-work', () => {
         'go.mod': 'module example.com/acme/app\nrequire example.com/acme/lib v0.1.0\n',
         'go.sum':
           'example.com/acme/lib v0.1.0 h1:aaaa=\nexample.com/acme/lib v0.1.0/go.mod h1:bbbb=\ngolang.org/x/text v0.14.0 h1:cccc=\n',
-        'go.work.sum': 'example.com/acme/app v0.0.9/go.mod h1:dddd=\ngolang.org/x/net v0.20.0/go.mod h1:eeee=\n',
+        'go.work.sum': 'example.com/acme/app v0.0.9 h1:dddd=\ngolang.org/x/net v0.20.0 h1:eeee=\n',
         'lib/go.mod': 'module example.com/acme/lib\n',
       },
       {discoverers: [goMod, discoverer, registeredDiscoverer('go-sum')]},
