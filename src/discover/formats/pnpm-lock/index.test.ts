@@ -344,6 +344,84 @@ snapshots:
     ])
   })
 
+  it('an aliased dependency makes the real package direct, in 9.0, 6.0 and 5.4 (vitejs/vite: slash3: npm:slash@^3.0.0)', () => {
+    const v9Alias = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      slash3:
+        specifier: npm:slash@^3.0.0
+        version: slash@3.0.0
+      vue34:
+        specifier: npm:vue@~3.4.38
+        version: vue@3.4.38(typescript@5.0.0)
+
+packages:
+
+  slash@3.0.0:
+    resolution: {integrity: sha512-a}
+  vue@3.4.38:
+    resolution: {integrity: sha512-b}
+  other@1.0.0:
+    resolution: {integrity: sha512-c}
+
+snapshots:
+
+  slash@3.0.0: {}
+  vue@3.4.38(typescript@5.0.0):
+    dependencies:
+      other: 1.0.0
+  other@1.0.0: {}
+`
+    const v6Alias = `lockfileVersion: '6.0'
+
+dependencies:
+  slash3:
+    specifier: npm:slash@^3.0.0
+    version: /slash@3.0.0
+
+packages:
+
+  /slash@3.0.0:
+    resolution: {integrity: sha512-a}
+    dev: false
+`
+    const v5Alias = `lockfileVersion: 5.4
+
+specifiers:
+  slash3: npm:slash@^3.0.0
+
+dependencies:
+  slash3: /slash/3.0.0
+
+packages:
+
+  /slash/3.0.0:
+    resolution: {integrity: sha512-a}
+    dev: false
+`
+    const nine = discover(v9Alias)
+    expect(nine.errors).toEqual([])
+    expect(nine.components.map(brief)).toEqual([
+      {name: 'slash', version: '3.0.0', ref: 'slash@3.0.0', scope: 'prod', direct: true, local: undefined, line: 16},
+      {name: 'vue', version: '3.4.38', ref: 'vue@3.4.38', scope: 'prod', direct: true, local: undefined, line: 18},
+      {name: 'other', version: '1.0.0', ref: 'other@1.0.0', scope: 'prod', direct: false, local: undefined, line: 20},
+    ])
+    // Before: 6.0 and 5.4 listed a local package `slash3` (its `/slash@3.0.0` taken for a folder) and slash not direct.
+    for (const [text, ref, line] of [
+      [v6Alias, '/slash@3.0.0', 10],
+      [v5Alias, '/slash/3.0.0', 11],
+    ] as const) {
+      const {components, errors} = discover(text)
+      expect(errors).toEqual([])
+      expect(components.map(brief)).toEqual([
+        {name: 'slash', version: '3.0.0', ref, scope: 'prod', direct: true, local: undefined, line},
+      ])
+    }
+  })
+
   it('reports unknown versions, bad YAML and mistyped entries with lines', () => {
     expect(discover("lockfileVersion: '7.0'\n").errors).toEqual([
       {

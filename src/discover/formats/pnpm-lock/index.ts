@@ -351,6 +351,21 @@ function snapshotKey(name: string, version: string): string {
   return alias ? version : `${name}@${version}`
 }
 
+/**
+ * The package (`name@version`, peers left out) an importer's dependency `name: version` installs. An alias
+ * (`slash3: {specifier: npm:slash@^3.0.0, version: slash@3.0.0}`) names the real package in its version: 9.x writes
+ * `slash@3.0.0`, 6.x `/slash@3.0.0`, 5.x `/slash/3.0.0` (the `packages` key of the real package), so the package
+ * listed under its real name is the direct one (vitejs/vite's pnpm-lock.yaml: `slash3`, `slash5`, `vue34`).
+ */
+function directId(name: string, version: string, major: number): string {
+  const target = version.startsWith('/')
+    ? parsePackageKey(version, major)
+    : snapshotKey(name, version) === version
+      ? parsePackageKey(version, 9)
+      : undefined
+  return target ? `${target.name}@${stripPeers(target.version)}` : `${name}@${stripPeers(version)}`
+}
+
 /** A 9.x snapshot: its package (`name@version`, peers left out) and the snapshots it depends on, peers passed over. */
 interface SnapshotNode {
   id: string
@@ -465,11 +480,10 @@ function readImporters(
       for (const [name, entry] of Object.entries(dependencies)) {
         // 5.x: the version; 6.x and 9.x: `{specifier, version}`.
         const version = typeof entry === 'string' ? entry : entry.version
-        const resolved = stripPeers(
-          version.startsWith('/') ? (parsePackageKey(version, major)?.version ?? version) : version,
-        )
-        if (!isLocalRange(version)) {
-          direct.add(`${name}@${resolved}`)
+        // A 5.x/6.x version starting with `/` is the `packages` key of an alias's real package (`/slash@3.0.0`),
+        // not a folder: pnpm writes a folder as `link:` or `file:`.
+        if (version.startsWith('/') || !isLocalRange(version)) {
+          direct.add(directId(name, version, major))
           roots.push({key: snapshotKey(name, version), scope})
           continue
         }
