@@ -61,6 +61,25 @@ function loadLockfile(
 }
 
 /**
+ * The range of the package a `patch:` resolution patches: `patch:@acme/ui@npm%3A2.0.0#~/.yarn/patches/….patch::…` →
+ * `npm:2.0.0`. yarn writes the source descriptor URL-encoded before the `#` that starts the patch's path, and reads
+ * it back with `structUtils.parseRange` (@yarnpkg/plugin-patch patchUtils.ts `parseSpec`: the source decoded; none is
+ * "Patch locators must explicitly define their source"). Undefined when it does not read as one.
+ */
+function patchSource(range: string): string | undefined {
+  const hash = range.indexOf('#')
+  if (hash === -1) return undefined
+  let inner: string
+  try {
+    inner = decodeURIComponent(range.slice('patch:'.length, hash))
+  } catch {
+    return undefined
+  }
+  const {name, range: sourceRange} = parseDescriptor(inner)
+  return name === '' || sourceRange === '' ? undefined : sourceRange
+}
+
+/**
  * yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. `registries`:
  * what the project's `.yarnrc.yml` names, as the lockfile names no registry.
  */
@@ -104,7 +123,13 @@ export function readBerryLockfile(
     const resolution = parseDescriptor(parsed.data.resolution)
     const protocol = /^([a-z]+):/.exec(resolution.range)?.[1]
     const local = protocol !== undefined && LOCAL_PROTOCOLS.has(protocol)
-    const remote = protocol !== 'npm' && protocol !== 'patch' && !local ? resolution.range : undefined
+    // A patch is fetched as the package it patches: its source's registry or URL is the entry's.
+    const source = protocol === 'patch' ? patchSource(resolution.range) : resolution.range
+    const sourceProtocol = protocol === 'patch' ? /^([a-z]+):/.exec(source ?? '')?.[1] : protocol
+    const remote =
+      sourceProtocol !== 'npm' && source !== undefined && !local && !LOCAL_PROTOCOLS.has(sourceProtocol ?? '')
+        ? source
+        : undefined
     components.push(
       packageComponent(file, {
         ecosystem: 'npm',
@@ -115,7 +140,9 @@ export function readBerryLockfile(
         column: 1,
         local,
         qualifiers:
-          protocol === 'npm' ? registryQualifiers(registries.registryOf(resolution.name)) : sourceQualifiers(remote),
+          sourceProtocol === 'npm'
+            ? registryQualifiers(registries.registryOf(resolution.name))
+            : sourceQualifiers(remote),
       }),
     )
   }

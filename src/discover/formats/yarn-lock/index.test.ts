@@ -229,3 +229,49 @@ describe('yarn-lock (classic): where a package was fetched from', () => {
     ])
   })
 })
+
+describe('yarn-lock (berry): a patch is fetched from where the package it patches is', () => {
+  it('gives a patched package of a private scope its registry, and a patched URL package its source', () => {
+    const lock = [
+      '__metadata:',
+      '  version: 8',
+      '  cacheKey: 10c0',
+      '',
+      '"@acme/ui@npm:^2.0.0":',
+      '  version: 2.0.0',
+      '  resolution: "@acme/ui@npm:2.0.0"',
+      '',
+      '"@acme/ui@patch:@acme/ui@npm%3A^2.0.0#~/.yarn/patches/@acme-ui-npm-2.0.0-0123456789.patch":',
+      '  version: 2.0.0',
+      '  resolution: "@acme/ui@patch:@acme/ui@npm%3A2.0.0#~/.yarn/patches/@acme-ui-npm-2.0.0-0123456789.patch::version=2.0.0&hash=abc123"',
+      '',
+      '"left-pad@patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch":',
+      '  version: 1.3.0',
+      '  resolution: "left-pad@patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch::version=1.3.0&hash=def456"',
+      '',
+      '"tool@patch:tool@https%3A//github.com/example/tool.git%23commit=0123abc#~/.yarn/patches/tool.patch":',
+      '  version: 0.1.0',
+      '  resolution: "tool@patch:tool@https%3A//github.com/example/tool.git%23commit=0123abc#~/.yarn/patches/tool.patch::version=0.1.0&hash=789"',
+      '',
+      '"bare@patch:bare@npm%3A1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "bare@patch:bare@npm%3A1.0.0"',
+      '',
+    ].join('\n')
+    const yarnrc = 'npmScopes:\n  acme:\n    npmRegistryServer: "https://npm.example.com/"\n'
+    const {components, errors} = discoverer.discover(
+      {file: 'yarn.lock', text: lock},
+      {readText: (file) => (file === '.yarnrc.yml' ? yarnrc : null)},
+    ) as {components: Component[]; errors: unknown[]}
+    expect(errors).toEqual([])
+    // Before, the patch entry of @acme/ui had no repository_url: a resolver would have asked the public registry.
+    expect(components.map((c) => [c.locations[0].line, c.purl])).toEqual([
+      [5, 'pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fnpm.example.com'],
+      [9, 'pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fnpm.example.com'],
+      [13, 'pkg:npm/left-pad@1.3.0'],
+      [17, 'pkg:npm/tool@0.1.0?download_url=https%3A%2F%2Fgithub.com%2Fexample%2Ftool.git%23commit%3D0123abc'],
+      // No source before a `#`: not a patch yarn reads; listed as before, with no qualifier.
+      [21, 'pkg:npm/bare@1.0.0'],
+    ])
+  })
+})
