@@ -15,6 +15,38 @@ const BerryMetadataCheck = check('yarn-lock/BerryMetadata')
 /** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
 const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
 
+/**
+ * A git repository as yarn tells one (@yarnpkg/plugin-git gitUtils.ts `gitPatterns`, `isGitUrl`): berry writes a git
+ * package's resolution as its repository and commit (`https://github.com/owner/repo.git#commit=…`,
+ * `git@github.com:owner/repo.git#commit=…`, `ssh://…`), which is no tarball to download.
+ */
+const GIT_PATTERNS = [
+  /^ssh:/,
+  /^git(?:\+[^:]+)?:/,
+  /^(?:github:|https:\/\/github\.com\/)?(?!\.{1,2}\/)([a-zA-Z._0-9-]+)\/(?!\.{1,2}(?:#|$))([a-zA-Z._0-9-]+?)(?:\.git)?(?:#.*)?$/,
+]
+
+/**
+ * yarn's `/^(?:git\+)?https?:[^#]+\/[^#]+(?:\.git)(?:#.*)?$/` and `/^git@[^#]+\/[^#]+\.git(?:#.*)?$/`, told without
+ * backtracking: before the first `#`, a `/` with something on each side, and `.git` at the end.
+ */
+function isGitRepositoryUrl(range: string): boolean {
+  const prefix = /^(?:git\+)?https?:|^git@/.exec(range)?.[0]
+  if (prefix === undefined) return false
+  const hash = range.indexOf('#')
+  const base = range.slice(prefix.length, hash === -1 ? range.length : hash)
+  // The first `/` past the first character, with a character between it and the `.git` that ends the base.
+  const slash = base.indexOf('/', 1)
+  return base.endsWith('.git') && slash !== -1 && slash < base.length - 5
+}
+
+/** Where a package not of a registry comes from: a git repository's `vcs_url`, else a URL's qualifier. */
+function remoteQualifiers(range: string | undefined): Record<string, string> | undefined {
+  if (range === undefined) return undefined
+  if (isGitRepositoryUrl(range) || GIT_PATTERNS.some((pattern) => pattern.test(range))) return {vcs_url: range}
+  return sourceQualifiers(range)
+}
+
 /** Lines of the top-level keys when js-yaml read the file (it keeps no positions; ./syml.ts gives its own). */
 function keyLines(text: string): Map<string, number> {
   const lines = new Map<string, number>()
@@ -142,7 +174,7 @@ export function readBerryLockfile(
         qualifiers:
           sourceProtocol === 'npm'
             ? registryQualifiers(registries.registryOf(resolution.name))
-            : sourceQualifiers(remote),
+            : remoteQualifiers(remote),
       }),
     )
   }
