@@ -422,6 +422,80 @@ packages:
     }
   })
 
+  it('9.0: a package keyed by its source (a tarball URL, git) is direct and scoped through its key; a URL is no version', () => {
+    const {components, errors} = discover(`lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      node-expat:
+        specifier: github:example/node-expat#0732e16
+        version: https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65
+    devDependencies:
+      gitdep:
+        specifier: git+https://git.example.com/team/gitdep.git#deadbeef
+        version: git+https://git.example.com/team/gitdep.git#deadbeef
+      left-pad:
+        specifier: https://files.example.com/left-pad.tgz
+        version: https://files.example.com/left-pad.tgz
+
+packages:
+
+  node-expat@https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65:
+    resolution: {tarball: https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65}
+    version: 2.4.1
+
+  gitdep@git+https://git.example.com/team/gitdep.git#deadbeef:
+    resolution: {type: git, repo: https://git.example.com/team/gitdep.git, commit: deadbeef}
+    version: 1.0.0
+
+  left-pad@https://files.example.com/left-pad.tgz:
+    resolution: {tarball: https://files.example.com/left-pad.tgz}
+
+snapshots:
+
+  node-expat@https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65: {}
+  gitdep@git+https://git.example.com/team/gitdep.git#deadbeef: {}
+  left-pad@https://files.example.com/left-pad.tgz: {}
+`)
+    expect(errors).toEqual([])
+    // Before: node-expat and gitdep were direct: false with no scope (looked up as name@2.4.1, name@1.0.0), and
+    // left-pad had the URL for its version.
+    expect(components.map((c) => ({...brief(c), purl: c.purl}))).toEqual([
+      {
+        name: 'node-expat',
+        version: '2.4.1',
+        ref: 'node-expat@https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65',
+        scope: 'prod',
+        direct: true,
+        local: undefined,
+        line: 20,
+        purl: 'pkg:npm/node-expat@2.4.1?download_url=https%3A%2F%2Fcodeload.github.com%2Fexample%2Fnode-expat%2Ftar.gz%2F0732e16b0b679da2d12e062f78b3a511f419bb65',
+      },
+      {
+        name: 'gitdep',
+        version: '1.0.0',
+        ref: 'gitdep@git+https://git.example.com/team/gitdep.git#deadbeef',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 24,
+        purl: 'pkg:npm/gitdep@1.0.0?vcs_url=https%3A%2F%2Fgit.example.com%2Fteam%2Fgitdep.git%40deadbeef',
+      },
+      {
+        name: 'left-pad',
+        version: undefined,
+        ref: 'left-pad@https://files.example.com/left-pad.tgz',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 28,
+        purl: 'pkg:npm/left-pad?download_url=https%3A%2F%2Ffiles.example.com%2Fleft-pad.tgz',
+      },
+    ])
+  })
+
   it('reports unknown versions, bad YAML and mistyped entries with lines', () => {
     expect(discover("lockfileVersion: '7.0'\n").errors).toEqual([
       {

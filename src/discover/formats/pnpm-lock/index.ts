@@ -274,7 +274,9 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
     const entry = parsed.data
     const fromKey = parsePackageKey(key, major)
     const name = entry.name ?? fromKey?.name
-    const version = entry.version ?? fromKey?.version
+    // A key of a package not from a registry names its source where a version would be
+    // (`left-pad@https://codeload.github.com/…`, `x@git+https://…#sha`): no version, unless the entry gives one.
+    const version = entry.version ?? (fromKey && isSourceVersion(fromKey.version) ? '' : fromKey?.version)
     // A directory package (`file:dir` key, `resolution: {directory}`) has a name and, in 6.x, no version.
     const directory = entry.resolution?.directory !== undefined || /^(file|link):/.test(key)
     if (name === undefined || (version === undefined && !directory)) {
@@ -282,25 +284,28 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
       continue
     }
     const local = directory || isLocalRange(version!)
+    // What importers and snapshots name the package by: its key (`node-expat@https://…`), which for a package not
+    // from a registry is not its `name@version` (`version: 2.4.1` in the entry).
+    const ids = packageIds(key, fromKey, name, version)
     const remote = entry.resolution?.repo ?? entry.resolution?.tarball
     let scope: Scope | undefined
     // The env lockfile's packages are pnpm and its config dependencies: they run pnpm, the project does not ship them.
     if (role === 'env') scope = 'dev'
     // 5.x/6.x: `dev: true` only dev, `dev: false` only prod, absent both (so it ships): https://github.com/pnpm/spec/blob/master/lockfile/6.0.md
     else if (major < 9) scope = entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod'
-    else if (optionalSnapshots?.get(`${name}@${version}`)) scope = 'optional'
+    else if (ids.some((id) => optionalSnapshots?.get(id))) scope = 'optional'
     // 9.x writes no dev flag: what the importers' dependencies reach says it, as pnpm decides what `--prod` installs.
-    else scope = reached?.get(`${name}@${version}`)
+    else scope = ids.map((id) => reached?.get(id)).find((reach) => reach !== undefined)
     components.push(
       packageComponent(file, {
         ecosystem: 'npm',
         name,
-        version: local ? undefined : version,
+        version: local || version === '' ? undefined : version,
         ref: key,
         line,
         column,
         scope,
-        direct: direct.has(`${name}@${version}`),
+        direct: ids.some((id) => direct.has(id)),
         local,
         qualifiers: entry.resolution?.repo
           ? {vcs_url: `${entry.resolution.repo}${entry.resolution.commit ? `@${entry.resolution.commit}` : ''}`}
@@ -314,6 +319,28 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
   }
   if (unnamed.length > 0) errors.push(unnamedEntries(file, unnamed))
   return {components, errors}
+}
+
+/** A version written in a key that is a package's source, not a version: a URL, `github:…`, a git URL. */
+function isSourceVersion(version: string): boolean {
+  return version.includes(':') || version.includes('/')
+}
+
+/**
+ * The ids an importer's dependency or a snapshot may name a package by: its `name@version`, and its key's
+ * (`name@<source>` in 9.x, `/name@<source>` in 6.x; a 6.x key that is a bare source, `github.com/owner/repo/sha`,
+ * is the importer's version as written, so `name@<key>`).
+ */
+function packageIds(
+  key: string,
+  fromKey: {name: string; version: string} | undefined,
+  name: string,
+  version: string | undefined,
+): string[] {
+  const ids = [`${name}@${version}`]
+  if (fromKey !== undefined) ids.push(`${fromKey.name}@${fromKey.version}`)
+  else ids.push(`${name}@${key}`)
+  return ids
 }
 
 /**
