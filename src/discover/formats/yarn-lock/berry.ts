@@ -12,8 +12,11 @@ import {check, checkValue} from '../../checked.js'
 const BerryEntryCheck = check('yarn-lock/BerryEntry')
 const BerryMetadataCheck = check('yarn-lock/BerryMetadata')
 
-/** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
-const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
+/**
+ * Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols); `exec:` is a
+ * package a script of the repository generates (https://yarnpkg.com/protocols/exec), as npm-package-json reads it.
+ */
+const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file', 'exec'])
 
 /**
  * A git repository as yarn tells one (@yarnpkg/plugin-git gitUtils.ts `gitPatterns`, `isGitUrl`): berry writes a git

@@ -321,3 +321,31 @@ describe('yarn-lock (berry): git packages', () => {
     ])
   })
 })
+
+describe('yarn-lock (berry): exec: packages', () => {
+  it('lists a package a script of the repository generates as local, never as a registry package', () => {
+    const lock = [
+      '__metadata:',
+      '  version: 8',
+      '  cacheKey: 10c0',
+      '',
+      '"generated@exec:./scripts/generate.js::locator=app%40workspace%3A.":',
+      '  version: 0.0.0-use.local',
+      '  resolution: "generated@exec:./scripts/generate.js#./scripts/generate.js::hash=abc123&locator=app%40workspace%3A."',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(lock)
+    expect(errors).toEqual([])
+    // Before: pkg:npm/generated@0.0.0-use.local, which a resolver would have asked the npm registry for.
+    expect(components.map(brief)).toEqual([
+      {
+        name: 'generated',
+        version: undefined,
+        ref: 'generated@exec:./scripts/generate.js::locator=app%40workspace%3A.',
+        local: true,
+        purl: undefined,
+        line: 5,
+      },
+    ])
+  })
+})
