@@ -267,7 +267,8 @@ describe('pnpm-lock', () => {
         version: undefined,
         ref: 'file:packages/shared',
         scope: 'prod',
-        direct: false,
+        // The importer's `shared: file:packages/shared` names this entry.
+        direct: true,
         local: true,
         line: 10,
       },
@@ -492,6 +493,68 @@ snapshots:
         local: undefined,
         line: 28,
         purl: 'pkg:npm/left-pad?download_url=https%3A%2F%2Ffiles.example.com%2Fleft-pad.tgz',
+      },
+    ])
+  })
+
+  it('9.0: a tarball on disk is local, whatever version its entry gives; an importer file: dependency makes it direct (astro)', () => {
+    const {components, errors} = discover(`lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      fake-data-pkg:
+        specifier: file:./packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz
+        version: file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz
+
+packages:
+
+  fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz:
+    resolution: {integrity: sha512-a, tarball: file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz}
+    version: 1.0.0
+
+  bare@file:vendor/bare-2.0.0.tgz:
+    resolution: {integrity: sha512-b, tarball: file:vendor/bare-2.0.0.tgz}
+
+snapshots:
+
+  fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz: {}
+  bare@file:vendor/bare-2.0.0.tgz: {}
+`)
+    expect(errors).toEqual([])
+    // Before: the packages entry was pkg:npm/fake-data-pkg@1.0.0 (which a resolver would ask the npm registry for),
+    // not direct and with no scope, though the importer's file: dependency names it.
+    expect(components.map((c) => ({...brief(c), purl: c.purl}))).toEqual([
+      {
+        name: 'fake-data-pkg',
+        version: undefined,
+        ref: 'fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        line: 7,
+        purl: undefined,
+      },
+      {
+        name: 'fake-data-pkg',
+        version: undefined,
+        ref: 'fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        line: 13,
+        purl: undefined,
+      },
+      {
+        name: 'bare',
+        version: undefined,
+        ref: 'bare@file:vendor/bare-2.0.0.tgz',
+        scope: undefined,
+        direct: false,
+        local: true,
+        line: 17,
+        purl: undefined,
       },
     ])
   })

@@ -283,7 +283,13 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
       unnamed.push({key, line, column})
       continue
     }
-    const local = directory || isLocalRange(version!)
+    // A tarball on disk (`x@file:vendor/x-1.0.0.tgz`, `resolution: {tarball: file:…}`) is local, whatever version
+    // its entry gives (withastro/astro's pnpm-lock.yaml: fake-data-pkg@file:…/fake-data-pkg-1.0.0.tgz, version: 1.0.0).
+    const local =
+      directory ||
+      isLocalRange(version!) ||
+      (fromKey !== undefined && isLocalRange(fromKey.version)) ||
+      entry.resolution?.tarball?.startsWith('file:') === true
     // What importers and snapshots name the package by: its key (`node-expat@https://…`), which for a package not
     // from a registry is not its `name@version` (`version: 2.4.1` in the entry).
     const ids = packageIds(key, fromKey, name, version)
@@ -513,6 +519,12 @@ function readImporters(
           direct.add(directId(name, version, major))
           roots.push({key: snapshotKey(name, version), scope})
           continue
+        }
+        // A `file:` dependency (a folder or tarball pnpm copies in) has a `packages` entry keyed `name@file:…`,
+        // which it makes direct and scopes; a `link:` one has none.
+        if (version.startsWith('file:')) {
+          direct.add(`${name}@${version}`)
+          roots.push({key: `${name}@${version}`, scope})
         }
         positions ??= keysAt([...importerPath, section])
         const {line, column} = positions.get(name) ?? importerAt ?? {line: 1, column: 1}
