@@ -271,11 +271,12 @@ describe('npm-package-json', () => {
       '30:5 url https://cdn.example.com/url-1.0.0.tgz - prod pkg:npm/url?download_url=https%3A%2F%2Fcdn.example.com%2Furl-1.0.0.tgz',
       '31:5 public-tarball https://registry.npmjs.org/public-tarball/-/public-tarball-1.0.0.tgz - prod pkg:npm/public-tarball',
       '32:5 private-tarball https://npm.example-corp.com/private-tarball/-/private-tarball-1.0.0.tgz - prod pkg:npm/private-tarball?repository_url=https%3A%2F%2Fnpm.example-corp.com',
+      // yarn's patch: the package its source descriptor names, which yarn fetches and then patches.
+      '34:5 patched patch:lodash@npm%3A4.17.21#./patches/lodash.patch 4.17.21 prod pkg:npm/lodash@4.17.21',
       '35:5 generated exec:./generate.js - prod local -',
     ])
     expect(problems(out.skipped)).toEqual([
       '33 unsupported jsr: jsr:@std/path@^1.0.0 is a JSR package (https://jsr.io), not an npm registry package of this name: not listed',
-      "34 unsupported patched: patch:lodash@npm%3A4.17.21#./patches/lodash.patch is yarn's patch of a package: the package is in the encoded descriptor: not listed",
     ])
   })
 
@@ -672,13 +673,13 @@ catalogs:
       '10:5 @babel/cli ^8.0.1 - dev local -',
       '11:5 @babel/core ^8.0.1 - dev local -',
       '12:5 @babel/eslint-parser workspace:^ - dev local -',
+      // Before, skipped as unsupported: yarn's patch of @rollup/plugin-commonjs@npm:29.0.2 (babel's package.json).
+      '13:5 @rollup/plugin-commonjs patch:@rollup/plugin-commonjs@npm%3A29.0.2#~/.yarn/patches/@rollup-plugin-commonjs-npm-29.0.2-18c3a497d8.patch 29.0.2 dev pkg:npm/%40rollup/plugin-commonjs@29.0.2',
       '14:5 core-js ^3.48.0 - dev pkg:npm/core-js',
       '15:5 typescript 6.0.2 6.0.2 dev pkg:npm/typescript@6.0.2',
       '6:3 yarn@4.17.0+sha512.c2957de2f9025ab14d63b24d0d8be1f1655810e22c341042c27f7ecd017b180ec12db73d69ac366d71b304ef9f069349ce462de96f04f8f1da317f4f762c95ae 4.17.0 dev pkg:npm/%40yarnpkg/cli-dist@4.17.0',
     ])
-    expect(problems(root.skipped)).toEqual([
-      "13 unsupported @rollup/plugin-commonjs: patch:@rollup/plugin-commonjs@npm%3A29.0.2#~/.yarn/patches/@… (10 characters left out) …gin-commonjs-npm-29.0.2-18c3a497d8.patch is yarn's patch of a package: the package is in the encoded descriptor: not listed",
-    ])
+    expect(problems(root.skipped)).toEqual([])
     const benchmark = discoverFixture('babel', 'benchmark/package.json')
     expect(benchmark.errors).toEqual([])
     expect(rows(benchmark)).toEqual([
@@ -904,6 +905,32 @@ catalogs:
     expect(rows(out)).toEqual(['1:19 vue latest - prod local -', '1:36 app ^1 - prod local -'])
     expect(problems(out.skipped)).toEqual([
       "- unsupported workspace pattern 'packages/[l]ib' is not a glob read here: its members are not known",
+    ])
+  })
+})
+
+describe("npm-package-json: yarn's patch: protocol", () => {
+  it('lists the package the source descriptor names, encoded or not; a patch without a source is not read', () => {
+    const out = discover(`{
+  "dependencies": {
+    "lodash": "patch:lodash@1.0.0#./my-patch-file.patch",
+    "@acme/ui": "patch:@acme/ui@npm%3A^2.0.0#~/.yarn/patches/@acme-ui-npm-2.0.0.patch",
+    "tool": "patch:tool@https%3A//github.com/example/tool.git%23v1.0.0#./tool.patch",
+    "vendored": "patch:vendored@file%3A./vendor/vendored#./vendored.patch",
+    "sourceless": "patch:./sourceless.patch",
+    "bad": "patch:%E0%A4%A#./bad.patch"
+  }
+}`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '3:5 lodash patch:lodash@1.0.0#./my-patch-file.patch 1.0.0 prod pkg:npm/lodash@1.0.0',
+      '4:5 @acme/ui patch:@acme/ui@npm%3A^2.0.0#~/.yarn/patches/@acme-ui-npm-2.0.0.patch - prod pkg:npm/%40acme/ui',
+      '5:5 tool patch:tool@https%3A//github.com/example/tool.git%23v1.0.0#./tool.patch - prod pkg:npm/tool?vcs_url=https%3A%2F%2Fgithub.com%2Fexample%2Ftool.git%23v1.0.0',
+      '6:5 vendored patch:vendored@file%3A./vendor/vendored#./vendored.patch - prod local -',
+    ])
+    expect(problems(out.skipped)).toEqual([
+      "7 unsupported sourceless: patch:./sourceless.patch is yarn's patch of a package whose source is not 'name@range': not listed",
+      "8 unsupported bad: patch:%E0%A4%A#./bad.patch is yarn's patch of a package whose source is not 'name@range': not listed",
     ])
   })
 })

@@ -59,7 +59,6 @@ const PROTOCOL = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/
 
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ['jsr', 'a JSR package (https://jsr.io), not an npm registry package of this name'],
-  ['patch', "yarn's patch of a package: the package is in the encoded descriptor"],
 ])
 
 /**
@@ -72,6 +71,7 @@ export function readSpec(name: string, written: string, inCatalog = false): Spec
     return inCatalog
       ? {kind: 'unsupported', why: 'a catalog entry that names a catalog'}
       : {kind: 'catalog', catalog: range.slice('catalog:'.length).trim() || 'default'}
+  if (/^patch:/i.test(range)) return patchSpec(name, range, inCatalog)
   if (range.startsWith('npm:')) {
     const target = aliasTarget(range)
     // `npm:^1.0.0` (yarn) is a range of the package itself.
@@ -81,6 +81,33 @@ export function readSpec(name: string, written: string, inCatalog = false): Spec
     return registry(target.name, target.range)
   }
   return sourceSpec(name, range)
+}
+
+/**
+ * yarn's `patch:` (https://yarnpkg.com/protocols/patch: `patch:lodash@1.0.0#./my-patch-file.patch`): the package
+ * the patch applies to, as its source descriptor (before the `#`, URL-encoded as yarn writes it:
+ * `patch:@rollup/plugin-commonjs@npm%3A29.0.2#~/.yarn/patches/…`) names it; yarn fetches that package, then
+ * patches it (@yarnpkg/plugin-patch patchUtils.ts `parseSpec`, through structUtils.parseRange, which decodes the
+ * source). A patch without a source (yarn: "Patch locators must explicitly define their source"), or whose source
+ * is no `name@range`, is not read.
+ */
+function patchSpec(name: string, range: string, inCatalog: boolean): Spec {
+  const hash = range.indexOf('#')
+  let source: string | undefined
+  try {
+    source = hash === -1 ? undefined : decodeURIComponent(range.slice('patch:'.length, hash))
+  } catch {
+    source = undefined
+  }
+  const at = source === undefined ? -1 : source.indexOf('@', 1)
+  const target = at === -1 ? '' : source!.slice(0, at)
+  const targetRange = at === -1 ? '' : source!.slice(at + 1)
+  if (target === '' || targetRange === '' || /^patch:/i.test(targetRange))
+    return {kind: 'unsupported', why: "yarn's patch of a package whose source is not 'name@range'"}
+  if (!isPackageName(target)) return {kind: 'bad-name', name: target}
+  const spec = readSpec(target, targetRange, inCatalog)
+  // The patched package under the key's name (a patch's source is the key's own package, as yarn writes it).
+  return spec.kind === 'local' || spec.kind === 'remote' ? {...spec, name} : spec
 }
 
 function registry(name: string, range: string): Spec {

@@ -60,6 +60,11 @@ export function readDependenciesTree(
         // A git or tarball dependency: `version` holds the URL.
         qualifiers = sourceQualifiers(version)
         version = undefined
+      } else if (typeof entry.resolved === 'string') {
+        // A registry package: `resolved` is the tarball it was fetched from, as in lockfileVersion 2 and 3 (another
+        // registry's tarball names that registry: https://docs.npmjs.com/cli/v6/configuring-npm/package-lock-json
+        // "resolved: This is the actual source this package was installed from").
+        qualifiers = sourceQualifiers(entry.resolved)
       }
       components.push(
         packageComponent(file, {

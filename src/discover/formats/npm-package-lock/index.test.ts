@@ -350,6 +350,83 @@ describe('npm-package-lock: where a package was fetched from', () => {
   })
 })
 
+describe('npm-package-lock (lockfileVersion 1): where a package was fetched from', () => {
+  it("names another registry as repository_url from an entry's resolved, as version 2 and 3 do", () => {
+    // npm/cli workspaces/arborist/test/fixtures/install-types/package-lock.json has such an entry (bundler, from
+    // https://registry.internal/): before, it was listed as the npm registry's bundler@1.2.3.
+    const lock = `{
+  "name": "app",
+  "lockfileVersion": 1,
+  "requires": true,
+  "dependencies": {
+    "@acme/ui": {
+      "version": "2.0.0",
+      "resolved": "https://nexus.example.com/repository/npm-private/@acme/ui/-/ui-2.0.0.tgz",
+      "dependencies": {
+        "left-pad": {
+          "version": "1.3.0",
+          "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"
+        }
+      }
+    },
+    "blob": {
+      "version": "0.1.0",
+      "resolved": "https://downloads.example.com/blob-0.1.0.tgz"
+    },
+    "bundled-one": {
+      "version": "1.0.0",
+      "resolved": false,
+      "bundled": true
+    }
+  }
+}`
+    const {components, errors} = discover(lock)
+    expect(errors).toEqual([])
+    expect(components.map(brief)).toEqual([
+      {
+        name: '@acme/ui',
+        version: '2.0.0',
+        ref: '@acme/ui',
+        scope: 'prod',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fnexus.example.com%2Frepository%2Fnpm-private',
+        at: '6:5',
+      },
+      {
+        name: 'blob',
+        version: '0.1.0',
+        ref: 'blob',
+        scope: 'prod',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/blob@0.1.0?download_url=https%3A%2F%2Fdownloads.example.com%2Fblob-0.1.0.tgz',
+        at: '16:5',
+      },
+      {
+        name: 'bundled-one',
+        version: '1.0.0',
+        ref: 'bundled-one',
+        scope: 'prod',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/bundled-one@1.0.0',
+        at: '20:5',
+      },
+      {
+        name: 'left-pad',
+        version: '1.3.0',
+        ref: '@acme/ui > left-pad',
+        scope: 'prod',
+        direct: undefined,
+        local: undefined,
+        purl: 'pkg:npm/left-pad@1.3.0',
+        at: '10:9',
+      },
+    ])
+  })
+})
+
 describe('npm-package-lock: as npm reads what is missing', () => {
   it('lists nothing, and reports nothing, for a lockfileVersion 2 or 3 with neither packages nor dependencies', () => {
     for (const version of [2, 3]) {

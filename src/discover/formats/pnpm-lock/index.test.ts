@@ -267,7 +267,8 @@ describe('pnpm-lock', () => {
         version: undefined,
         ref: 'file:packages/shared',
         scope: 'prod',
-        direct: false,
+        // The importer's `shared: file:packages/shared` names this entry.
+        direct: true,
         local: true,
         line: 10,
       },
@@ -341,6 +342,220 @@ snapshots:
       'string-width dev',
       // Reached by no project: the lock does not say.
       'orphan -',
+    ])
+  })
+
+  it('an aliased dependency makes the real package direct, in 9.0, 6.0 and 5.4 (vitejs/vite: slash3: npm:slash@^3.0.0)', () => {
+    const v9Alias = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      slash3:
+        specifier: npm:slash@^3.0.0
+        version: slash@3.0.0
+      vue34:
+        specifier: npm:vue@~3.4.38
+        version: vue@3.4.38(typescript@5.0.0)
+
+packages:
+
+  slash@3.0.0:
+    resolution: {integrity: sha512-a}
+  vue@3.4.38:
+    resolution: {integrity: sha512-b}
+  other@1.0.0:
+    resolution: {integrity: sha512-c}
+
+snapshots:
+
+  slash@3.0.0: {}
+  vue@3.4.38(typescript@5.0.0):
+    dependencies:
+      other: 1.0.0
+  other@1.0.0: {}
+`
+    const v6Alias = `lockfileVersion: '6.0'
+
+dependencies:
+  slash3:
+    specifier: npm:slash@^3.0.0
+    version: /slash@3.0.0
+
+packages:
+
+  /slash@3.0.0:
+    resolution: {integrity: sha512-a}
+    dev: false
+`
+    const v5Alias = `lockfileVersion: 5.4
+
+specifiers:
+  slash3: npm:slash@^3.0.0
+
+dependencies:
+  slash3: /slash/3.0.0
+
+packages:
+
+  /slash/3.0.0:
+    resolution: {integrity: sha512-a}
+    dev: false
+`
+    const nine = discover(v9Alias)
+    expect(nine.errors).toEqual([])
+    expect(nine.components.map(brief)).toEqual([
+      {name: 'slash', version: '3.0.0', ref: 'slash@3.0.0', scope: 'prod', direct: true, local: undefined, line: 16},
+      {name: 'vue', version: '3.4.38', ref: 'vue@3.4.38', scope: 'prod', direct: true, local: undefined, line: 18},
+      {name: 'other', version: '1.0.0', ref: 'other@1.0.0', scope: 'prod', direct: false, local: undefined, line: 20},
+    ])
+    // Before: 6.0 and 5.4 listed a local package `slash3` (its `/slash@3.0.0` taken for a folder) and slash not direct.
+    for (const [text, ref, line] of [
+      [v6Alias, '/slash@3.0.0', 10],
+      [v5Alias, '/slash/3.0.0', 11],
+    ] as const) {
+      const {components, errors} = discover(text)
+      expect(errors).toEqual([])
+      expect(components.map(brief)).toEqual([
+        {name: 'slash', version: '3.0.0', ref, scope: 'prod', direct: true, local: undefined, line},
+      ])
+    }
+  })
+
+  it('9.0: a package keyed by its source (a tarball URL, git) is direct and scoped through its key; a URL is no version', () => {
+    const {components, errors} = discover(`lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      node-expat:
+        specifier: github:example/node-expat#0732e16
+        version: https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65
+    devDependencies:
+      gitdep:
+        specifier: git+https://git.example.com/team/gitdep.git#deadbeef
+        version: git+https://git.example.com/team/gitdep.git#deadbeef
+      left-pad:
+        specifier: https://files.example.com/left-pad.tgz
+        version: https://files.example.com/left-pad.tgz
+
+packages:
+
+  node-expat@https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65:
+    resolution: {tarball: https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65}
+    version: 2.4.1
+
+  gitdep@git+https://git.example.com/team/gitdep.git#deadbeef:
+    resolution: {type: git, repo: https://git.example.com/team/gitdep.git, commit: deadbeef}
+    version: 1.0.0
+
+  left-pad@https://files.example.com/left-pad.tgz:
+    resolution: {tarball: https://files.example.com/left-pad.tgz}
+
+snapshots:
+
+  node-expat@https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65: {}
+  gitdep@git+https://git.example.com/team/gitdep.git#deadbeef: {}
+  left-pad@https://files.example.com/left-pad.tgz: {}
+`)
+    expect(errors).toEqual([])
+    // Before: node-expat and gitdep were direct: false with no scope (looked up as name@2.4.1, name@1.0.0), and
+    // left-pad had the URL for its version.
+    expect(components.map((c) => ({...brief(c), purl: c.purl}))).toEqual([
+      {
+        name: 'node-expat',
+        version: '2.4.1',
+        ref: 'node-expat@https://codeload.github.com/example/node-expat/tar.gz/0732e16b0b679da2d12e062f78b3a511f419bb65',
+        scope: 'prod',
+        direct: true,
+        local: undefined,
+        line: 20,
+        purl: 'pkg:npm/node-expat@2.4.1?download_url=https%3A%2F%2Fcodeload.github.com%2Fexample%2Fnode-expat%2Ftar.gz%2F0732e16b0b679da2d12e062f78b3a511f419bb65',
+      },
+      {
+        name: 'gitdep',
+        version: '1.0.0',
+        ref: 'gitdep@git+https://git.example.com/team/gitdep.git#deadbeef',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 24,
+        purl: 'pkg:npm/gitdep@1.0.0?vcs_url=https%3A%2F%2Fgit.example.com%2Fteam%2Fgitdep.git%40deadbeef',
+      },
+      {
+        name: 'left-pad',
+        version: undefined,
+        ref: 'left-pad@https://files.example.com/left-pad.tgz',
+        scope: 'dev',
+        direct: true,
+        local: undefined,
+        line: 28,
+        purl: 'pkg:npm/left-pad?download_url=https%3A%2F%2Ffiles.example.com%2Fleft-pad.tgz',
+      },
+    ])
+  })
+
+  it('9.0: a tarball on disk is local, whatever version its entry gives; an importer file: dependency makes it direct (astro)', () => {
+    const {components, errors} = discover(`lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      fake-data-pkg:
+        specifier: file:./packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz
+        version: file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz
+
+packages:
+
+  fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz:
+    resolution: {integrity: sha512-a, tarball: file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz}
+    version: 1.0.0
+
+  bare@file:vendor/bare-2.0.0.tgz:
+    resolution: {integrity: sha512-b, tarball: file:vendor/bare-2.0.0.tgz}
+
+snapshots:
+
+  fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz: {}
+  bare@file:vendor/bare-2.0.0.tgz: {}
+`)
+    expect(errors).toEqual([])
+    // Before: the packages entry was pkg:npm/fake-data-pkg@1.0.0 (which a resolver would ask the npm registry for),
+    // not direct and with no scope, though the importer's file: dependency names it.
+    expect(components.map((c) => ({...brief(c), purl: c.purl}))).toEqual([
+      {
+        name: 'fake-data-pkg',
+        version: undefined,
+        ref: 'fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        line: 7,
+        purl: undefined,
+      },
+      {
+        name: 'fake-data-pkg',
+        version: undefined,
+        ref: 'fake-data-pkg@file:packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz',
+        scope: 'prod',
+        direct: true,
+        local: true,
+        line: 13,
+        purl: undefined,
+      },
+      {
+        name: 'bare',
+        version: undefined,
+        ref: 'bare@file:vendor/bare-2.0.0.tgz',
+        scope: undefined,
+        direct: false,
+        local: true,
+        line: 17,
+        purl: undefined,
+      },
     ])
   })
 

@@ -274,33 +274,44 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
     const entry = parsed.data
     const fromKey = parsePackageKey(key, major)
     const name = entry.name ?? fromKey?.name
-    const version = entry.version ?? fromKey?.version
+    // A key of a package not from a registry names its source where a version would be
+    // (`left-pad@https://codeload.github.com/…`, `x@git+https://…#sha`): no version, unless the entry gives one.
+    const version = entry.version ?? (fromKey && isSourceVersion(fromKey.version) ? '' : fromKey?.version)
     // A directory package (`file:dir` key, `resolution: {directory}`) has a name and, in 6.x, no version.
     const directory = entry.resolution?.directory !== undefined || /^(file|link):/.test(key)
     if (name === undefined || (version === undefined && !directory)) {
       unnamed.push({key, line, column})
       continue
     }
-    const local = directory || isLocalRange(version!)
+    // A tarball on disk (`x@file:vendor/x-1.0.0.tgz`, `resolution: {tarball: file:…}`) is local, whatever version
+    // its entry gives (withastro/astro's pnpm-lock.yaml: fake-data-pkg@file:…/fake-data-pkg-1.0.0.tgz, version: 1.0.0).
+    const local =
+      directory ||
+      isLocalRange(version!) ||
+      (fromKey !== undefined && isLocalRange(fromKey.version)) ||
+      entry.resolution?.tarball?.startsWith('file:') === true
+    // What importers and snapshots name the package by: its key (`node-expat@https://…`), which for a package not
+    // from a registry is not its `name@version` (`version: 2.4.1` in the entry).
+    const ids = packageIds(key, fromKey, name, version)
     const remote = entry.resolution?.repo ?? entry.resolution?.tarball
     let scope: Scope | undefined
     // The env lockfile's packages are pnpm and its config dependencies: they run pnpm, the project does not ship them.
     if (role === 'env') scope = 'dev'
     // 5.x/6.x: `dev: true` only dev, `dev: false` only prod, absent both (so it ships): https://github.com/pnpm/spec/blob/master/lockfile/6.0.md
     else if (major < 9) scope = entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod'
-    else if (optionalSnapshots?.get(`${name}@${version}`)) scope = 'optional'
+    else if (ids.some((id) => optionalSnapshots?.get(id))) scope = 'optional'
     // 9.x writes no dev flag: what the importers' dependencies reach says it, as pnpm decides what `--prod` installs.
-    else scope = reached?.get(`${name}@${version}`)
+    else scope = ids.map((id) => reached?.get(id)).find((reach) => reach !== undefined)
     components.push(
       packageComponent(file, {
         ecosystem: 'npm',
         name,
-        version: local ? undefined : version,
+        version: local || version === '' ? undefined : version,
         ref: key,
         line,
         column,
         scope,
-        direct: direct.has(`${name}@${version}`),
+        direct: ids.some((id) => direct.has(id)),
         local,
         qualifiers: entry.resolution?.repo
           ? {vcs_url: `${entry.resolution.repo}${entry.resolution.commit ? `@${entry.resolution.commit}` : ''}`}
@@ -314,6 +325,28 @@ function discoverDocument(file: string, text: string, registries: NpmRegistries,
   }
   if (unnamed.length > 0) errors.push(unnamedEntries(file, unnamed))
   return {components, errors}
+}
+
+/** A version written in a key that is a package's source, not a version: a URL, `github:…`, a git URL. */
+function isSourceVersion(version: string): boolean {
+  return version.includes(':') || version.includes('/')
+}
+
+/**
+ * The ids an importer's dependency or a snapshot may name a package by: its `name@version`, and its key's
+ * (`name@<source>` in 9.x, `/name@<source>` in 6.x; a 6.x key that is a bare source, `github.com/owner/repo/sha`,
+ * is the importer's version as written, so `name@<key>`).
+ */
+function packageIds(
+  key: string,
+  fromKey: {name: string; version: string} | undefined,
+  name: string,
+  version: string | undefined,
+): string[] {
+  const ids = [`${name}@${version}`]
+  if (fromKey !== undefined) ids.push(`${fromKey.name}@${fromKey.version}`)
+  else ids.push(`${name}@${key}`)
+  return ids
 }
 
 /**
@@ -349,6 +382,21 @@ function snapshotKey(name: string, version: string): string {
   const paren = version.indexOf('(')
   const alias = at > 0 && (paren === -1 || at < paren) && !/^\d/.test(version) && !version.slice(0, at).includes(':')
   return alias ? version : `${name}@${version}`
+}
+
+/**
+ * The package (`name@version`, peers left out) an importer's dependency `name: version` installs. An alias
+ * (`slash3: {specifier: npm:slash@^3.0.0, version: slash@3.0.0}`) names the real package in its version: 9.x writes
+ * `slash@3.0.0`, 6.x `/slash@3.0.0`, 5.x `/slash/3.0.0` (the `packages` key of the real package), so the package
+ * listed under its real name is the direct one (vitejs/vite's pnpm-lock.yaml: `slash3`, `slash5`, `vue34`).
+ */
+function directId(name: string, version: string, major: number): string {
+  const target = version.startsWith('/')
+    ? parsePackageKey(version, major)
+    : snapshotKey(name, version) === version
+      ? parsePackageKey(version, 9)
+      : undefined
+  return target ? `${target.name}@${stripPeers(target.version)}` : `${name}@${stripPeers(version)}`
 }
 
 /** A 9.x snapshot: its package (`name@version`, peers left out) and the snapshots it depends on, peers passed over. */
@@ -465,13 +513,18 @@ function readImporters(
       for (const [name, entry] of Object.entries(dependencies)) {
         // 5.x: the version; 6.x and 9.x: `{specifier, version}`.
         const version = typeof entry === 'string' ? entry : entry.version
-        const resolved = stripPeers(
-          version.startsWith('/') ? (parsePackageKey(version, major)?.version ?? version) : version,
-        )
-        if (!isLocalRange(version)) {
-          direct.add(`${name}@${resolved}`)
+        // A 5.x/6.x version starting with `/` is the `packages` key of an alias's real package (`/slash@3.0.0`),
+        // not a folder: pnpm writes a folder as `link:` or `file:`.
+        if (version.startsWith('/') || !isLocalRange(version)) {
+          direct.add(directId(name, version, major))
           roots.push({key: snapshotKey(name, version), scope})
           continue
+        }
+        // A `file:` dependency (a folder or tarball pnpm copies in) has a `packages` entry keyed `name@file:…`,
+        // which it makes direct and scopes; a `link:` one has none.
+        if (version.startsWith('file:')) {
+          direct.add(`${name}@${version}`)
+          roots.push({key: `${name}@${version}`, scope})
         }
         positions ??= keysAt([...importerPath, section])
         const {line, column} = positions.get(name) ?? importerAt ?? {line: 1, column: 1}

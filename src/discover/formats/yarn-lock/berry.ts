@@ -12,8 +12,43 @@ import {check, checkValue} from '../../checked.js'
 const BerryEntryCheck = check('yarn-lock/BerryEntry')
 const BerryMetadataCheck = check('yarn-lock/BerryMetadata')
 
-/** Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols). */
-const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file'])
+/**
+ * Protocols whose packages live in the repository, not in a registry (https://yarnpkg.com/protocols); `exec:` is a
+ * package a script of the repository generates (https://yarnpkg.com/protocols/exec), as npm-package-json reads it.
+ */
+const LOCAL_PROTOCOLS = new Set(['workspace', 'link', 'portal', 'file', 'exec'])
+
+/**
+ * A git repository as yarn tells one (@yarnpkg/plugin-git gitUtils.ts `gitPatterns`, `isGitUrl`): berry writes a git
+ * package's resolution as its repository and commit (`https://github.com/owner/repo.git#commit=…`,
+ * `git@github.com:owner/repo.git#commit=…`, `ssh://…`), which is no tarball to download.
+ */
+const GIT_PATTERNS = [
+  /^ssh:/,
+  /^git(?:\+[^:]+)?:/,
+  /^(?:github:|https:\/\/github\.com\/)?(?!\.{1,2}\/)([a-zA-Z._0-9-]+)\/(?!\.{1,2}(?:#|$))([a-zA-Z._0-9-]+?)(?:\.git)?(?:#.*)?$/,
+]
+
+/**
+ * yarn's `/^(?:git\+)?https?:[^#]+\/[^#]+(?:\.git)(?:#.*)?$/` and `/^git@[^#]+\/[^#]+\.git(?:#.*)?$/`, told without
+ * backtracking: before the first `#`, a `/` with something on each side, and `.git` at the end.
+ */
+function isGitRepositoryUrl(range: string): boolean {
+  const prefix = /^(?:git\+)?https?:|^git@/.exec(range)?.[0]
+  if (prefix === undefined) return false
+  const hash = range.indexOf('#')
+  const base = range.slice(prefix.length, hash === -1 ? range.length : hash)
+  // The first `/` past the first character, with a character between it and the `.git` that ends the base.
+  const slash = base.indexOf('/', 1)
+  return base.endsWith('.git') && slash !== -1 && slash < base.length - 5
+}
+
+/** Where a package not of a registry comes from: a git repository's `vcs_url`, else a URL's qualifier. */
+function remoteQualifiers(range: string | undefined): Record<string, string> | undefined {
+  if (range === undefined) return undefined
+  if (isGitRepositoryUrl(range) || GIT_PATTERNS.some((pattern) => pattern.test(range))) return {vcs_url: range}
+  return sourceQualifiers(range)
+}
 
 /** Lines of the top-level keys when js-yaml read the file (it keeps no positions; ./syml.ts gives its own). */
 function keyLines(text: string): Map<string, number> {
@@ -61,6 +96,25 @@ function loadLockfile(
 }
 
 /**
+ * The range of the package a `patch:` resolution patches: `patch:@acme/ui@npm%3A2.0.0#~/.yarn/patches/….patch::…` →
+ * `npm:2.0.0`. yarn writes the source descriptor URL-encoded before the `#` that starts the patch's path, and reads
+ * it back with `structUtils.parseRange` (@yarnpkg/plugin-patch patchUtils.ts `parseSpec`: the source decoded; none is
+ * "Patch locators must explicitly define their source"). Undefined when it does not read as one.
+ */
+function patchSource(range: string): string | undefined {
+  const hash = range.indexOf('#')
+  if (hash === -1) return undefined
+  let inner: string
+  try {
+    inner = decodeURIComponent(range.slice('patch:'.length, hash))
+  } catch {
+    return undefined
+  }
+  const {name, range: sourceRange} = parseDescriptor(inner)
+  return name === '' || sourceRange === '' ? undefined : sourceRange
+}
+
+/**
  * yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. `registries`:
  * what the project's `.yarnrc.yml` names, as the lockfile names no registry.
  */
@@ -104,7 +158,13 @@ export function readBerryLockfile(
     const resolution = parseDescriptor(parsed.data.resolution)
     const protocol = /^([a-z]+):/.exec(resolution.range)?.[1]
     const local = protocol !== undefined && LOCAL_PROTOCOLS.has(protocol)
-    const remote = protocol !== 'npm' && protocol !== 'patch' && !local ? resolution.range : undefined
+    // A patch is fetched as the package it patches: its source's registry or URL is the entry's.
+    const source = protocol === 'patch' ? patchSource(resolution.range) : resolution.range
+    const sourceProtocol = protocol === 'patch' ? /^([a-z]+):/.exec(source ?? '')?.[1] : protocol
+    const remote =
+      sourceProtocol !== 'npm' && source !== undefined && !local && !LOCAL_PROTOCOLS.has(sourceProtocol ?? '')
+        ? source
+        : undefined
     components.push(
       packageComponent(file, {
         ecosystem: 'npm',
@@ -115,7 +175,9 @@ export function readBerryLockfile(
         column: 1,
         local,
         qualifiers:
-          protocol === 'npm' ? registryQualifiers(registries.registryOf(resolution.name)) : sourceQualifiers(remote),
+          sourceProtocol === 'npm'
+            ? registryQualifiers(registries.registryOf(resolution.name))
+            : remoteQualifiers(remote),
       }),
     )
   }

@@ -229,3 +229,123 @@ describe('yarn-lock (classic): where a package was fetched from', () => {
     ])
   })
 })
+
+describe('yarn-lock (berry): a patch is fetched from where the package it patches is', () => {
+  it('gives a patched package of a private scope its registry, and a patched URL package its source', () => {
+    const lock = [
+      '__metadata:',
+      '  version: 8',
+      '  cacheKey: 10c0',
+      '',
+      '"@acme/ui@npm:^2.0.0":',
+      '  version: 2.0.0',
+      '  resolution: "@acme/ui@npm:2.0.0"',
+      '',
+      '"@acme/ui@patch:@acme/ui@npm%3A^2.0.0#~/.yarn/patches/@acme-ui-npm-2.0.0-0123456789.patch":',
+      '  version: 2.0.0',
+      '  resolution: "@acme/ui@patch:@acme/ui@npm%3A2.0.0#~/.yarn/patches/@acme-ui-npm-2.0.0-0123456789.patch::version=2.0.0&hash=abc123"',
+      '',
+      '"left-pad@patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch":',
+      '  version: 1.3.0',
+      '  resolution: "left-pad@patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch::version=1.3.0&hash=def456"',
+      '',
+      '"tool@patch:tool@https%3A//github.com/example/tool.git%23commit=0123abc#~/.yarn/patches/tool.patch":',
+      '  version: 0.1.0',
+      '  resolution: "tool@patch:tool@https%3A//github.com/example/tool.git%23commit=0123abc#~/.yarn/patches/tool.patch::version=0.1.0&hash=789"',
+      '',
+      '"bare@patch:bare@npm%3A1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "bare@patch:bare@npm%3A1.0.0"',
+      '',
+    ].join('\n')
+    const yarnrc = 'npmScopes:\n  acme:\n    npmRegistryServer: "https://npm.example.com/"\n'
+    const {components, errors} = discoverer.discover(
+      {file: 'yarn.lock', text: lock},
+      {readText: (file) => (file === '.yarnrc.yml' ? yarnrc : null)},
+    ) as {components: Component[]; errors: unknown[]}
+    expect(errors).toEqual([])
+    // Before, the patch entry of @acme/ui had no repository_url: a resolver would have asked the public registry.
+    expect(components.map((c) => [c.locations[0].line, c.purl])).toEqual([
+      [5, 'pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fnpm.example.com'],
+      [9, 'pkg:npm/%40acme/ui@2.0.0?repository_url=https%3A%2F%2Fnpm.example.com'],
+      [13, 'pkg:npm/left-pad@1.3.0'],
+      [17, 'pkg:npm/tool@0.1.0?vcs_url=https%3A%2F%2Fgithub.com%2Fexample%2Ftool.git%23commit%3D0123abc'],
+      // No source before a `#`: not a patch yarn reads; listed as before, with no qualifier.
+      [21, 'pkg:npm/bare@1.0.0'],
+    ])
+  })
+})
+
+describe('yarn-lock (berry): git packages', () => {
+  it('gives a git resolution its vcs_url, as yarn tells a git URL (plugin-git gitPatterns), and a tarball its download_url', () => {
+    const lock = [
+      '__metadata:',
+      '  version: 8',
+      '  cacheKey: 10c0',
+      '',
+      '"tool@git@github.com:example/tool.git":',
+      '  version: 0.1.0',
+      '  resolution: "tool@git@github.com:example/tool.git#commit=0123456789abcdef0123456789abcdef01234567"',
+      '',
+      '"kit@https://github.com/example/kit.git":',
+      '  version: 2.0.0',
+      '  resolution: "kit@https://github.com/example/kit.git#commit=89abcdef0123456789abcdef0123456789abcdef"',
+      '',
+      '"ssh-dep@ssh://git@git.example.com/team/ssh-dep.git":',
+      '  version: 1.0.0',
+      '  resolution: "ssh-dep@ssh://git@git.example.com/team/ssh-dep.git#commit=fedcba9876543210fedcba9876543210fedcba98"',
+      '',
+      '"blob@https://files.example.com/blob-1.0.0.tgz":',
+      '  version: 1.0.0',
+      '  resolution: "blob@https://files.example.com/blob-1.0.0.tgz"',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(lock)
+    expect(errors).toEqual([])
+    // Before: tool and ssh-dep had no qualifier (a resolver would have asked the npm registry for `tool`), kit a
+    // download_url.
+    expect(components.map((c) => [c.locations[0].line, c.purl])).toEqual([
+      [
+        5,
+        'pkg:npm/tool@0.1.0?vcs_url=git%40github.com%3Aexample%2Ftool.git%23commit%3D0123456789abcdef0123456789abcdef01234567',
+      ],
+      [
+        9,
+        'pkg:npm/kit@2.0.0?vcs_url=https%3A%2F%2Fgithub.com%2Fexample%2Fkit.git%23commit%3D89abcdef0123456789abcdef0123456789abcdef',
+      ],
+      [
+        13,
+        'pkg:npm/ssh-dep@1.0.0?vcs_url=ssh%3A%2F%2Fgit%40git.example.com%2Fteam%2Fssh-dep.git%23commit%3Dfedcba9876543210fedcba9876543210fedcba98',
+      ],
+      [17, 'pkg:npm/blob@1.0.0?download_url=https%3A%2F%2Ffiles.example.com%2Fblob-1.0.0.tgz'],
+    ])
+  })
+})
+
+describe('yarn-lock (berry): exec: packages', () => {
+  it('lists a package a script of the repository generates as local, never as a registry package', () => {
+    const lock = [
+      '__metadata:',
+      '  version: 8',
+      '  cacheKey: 10c0',
+      '',
+      '"generated@exec:./scripts/generate.js::locator=app%40workspace%3A.":',
+      '  version: 0.0.0-use.local',
+      '  resolution: "generated@exec:./scripts/generate.js#./scripts/generate.js::hash=abc123&locator=app%40workspace%3A."',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(lock)
+    expect(errors).toEqual([])
+    // Before: pkg:npm/generated@0.0.0-use.local, which a resolver would have asked the npm registry for.
+    expect(components.map(brief)).toEqual([
+      {
+        name: 'generated',
+        version: undefined,
+        ref: 'generated@exec:./scripts/generate.js::locator=app%40workspace%3A.',
+        local: true,
+        purl: undefined,
+        line: 5,
+      },
+    ])
+  })
+})
