@@ -213,6 +213,23 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       })
       continue
     }
+    if (
+      !found &&
+      inferring(pom) &&
+      dependency.groupId === undefined &&
+      ID.test(interpolate(dependency.artifactId) ?? '')
+    ) {
+      // Maven 4 fills in a 4.1.0 POM's dependency without a groupId from the project of the same build with that
+      // artifactId (DefaultModelBuilder.inferDependencyGroupId; with no such project the build fails): a project of
+      // this tree, not an upstream package.
+      skipped.push({
+        file,
+        line: dependency.line,
+        reason: 'unsupported',
+        message: `dependency ${elide(interpolate(dependency.artifactId) ?? '', 80)} without a groupId: Maven 4 takes it from the project of the same build with that artifactId (POM ${elide(pom.modelVersion ?? '', 20)}), a project of this tree; not listed`,
+      })
+      continue
+    }
     if (!found) {
       errors.push(
         lockfileError(
@@ -440,7 +457,14 @@ function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentCh
         posix.join(posix.dirname(currentFile), relative.endsWith('.xml') ? relative : `${relative}/pom.xml`),
       )
       const read = pomAt(parentFile, context)
-      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId) {
+      // A 4.1.0 POM may leave out any of the parent's coordinates (`<parent/>`): Maven 4 then takes the POM at
+      // relativePath whatever it names there (DefaultModelBuilder.readParentLocally compares only those written).
+      const inferred = inferring(current)
+      if (
+        read &&
+        (read.artifactId === parent.artifactId || (inferred && parent.artifactId === undefined)) &&
+        ((read.groupId ?? read.parent?.groupId) === parent.groupId || (inferred && parent.groupId === undefined))
+      ) {
         const version = read.version ?? read.parent?.version
         if (sameVersion(parent.version, current, version, read)) found = read
         else other = `${elide(parentFile, 200)} is version ${elide(version ?? '?', 80)}`
@@ -463,21 +487,34 @@ function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentCh
   const properties = new Map<string, string>()
   for (const member of [...chain].reverse())
     for (const [key, value] of member.pom.properties) properties.set(key, value)
-  const version = pom.version ?? pom.parent?.version
+  // The parent's coordinates a 4.1.0 POM leaves out are those of the POM taken as its parent.
+  const found = chain[1]?.pom
+  const parentVersion = pom.parent?.version ?? (found && (found.version ?? found.parent?.version))
+  const parentGroupId = pom.parent?.groupId ?? (found && (found.groupId ?? found.parent?.groupId))
+  const version = pom.version ?? parentVersion
   const builtins: Record<string, string | undefined> = {
     'project.version': version,
     'pom.version': version,
     version,
-    'project.groupId': pom.groupId ?? pom.parent?.groupId,
-    'pom.groupId': pom.groupId ?? pom.parent?.groupId,
+    'project.groupId': pom.groupId ?? parentGroupId,
+    'pom.groupId': pom.groupId ?? parentGroupId,
     'project.artifactId': pom.artifactId,
-    'project.parent.version': pom.parent?.version,
-    'parent.version': pom.parent?.version,
-    'project.parent.groupId': pom.parent?.groupId,
+    'project.parent.version': parentVersion,
+    'parent.version': parentVersion,
+    'project.parent.groupId': parentGroupId,
   }
   for (const [key, value] of Object.entries(builtins))
     if (value !== undefined && !properties.has(key)) properties.set(key, value)
   return {chain, properties, ...(missing ? {missing} : {})}
+}
+
+/**
+ * Whether Maven 4 infers what a POM leaves out (its parent's coordinates, a reactor dependency's groupId and
+ * version): a POM of a model version after 4.0.0, as DefaultModelBuilder does for a model that is not 4.0.0
+ * (https://maven.apache.org/ref/4-LATEST/maven-impl-modules/maven-impl/apidocs/, `transformFileToRaw`).
+ */
+function inferring(pom: Pom): boolean {
+  return pom.modelVersion !== undefined && pom.modelVersion !== '4.0.0'
 }
 
 /**
@@ -912,8 +949,13 @@ function allDefined(value: string, properties: Map<string, string>): boolean {
   return true
 }
 
+/**
+ * `test`, and Maven 4's `test-only` (test compile only) and `test-runtime` (test runtime only)
+ * (https://maven.apache.org/ref/4-LATEST/api/maven-api-core/apidocs/org/apache/maven/api/DependencyScope.html):
+ * `dev`. Maven 4's `compile-only` is compiled against, shipped by whoever runs it: `prod`, as `provided` is.
+ */
 function scopeOf(scope: string | undefined, optional: boolean): Scope {
-  if (scope === 'test') return 'dev'
+  if (scope === 'test' || scope === 'test-only' || scope === 'test-runtime') return 'dev'
   return optional ? 'optional' : 'prod'
 }
 
