@@ -1032,6 +1032,33 @@ describe('maven-pom, Maven 4 (POM 4.1.0)', () => {
     ])
   })
 
+  it('lists a RELEASE or LATEST meta-version without a version, as Maven resolves it when it builds', () => {
+    const out = discover(`<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>service</artifactId>
+  <version>1.0.0</version>
+  <dependencies>
+    <dependency><groupId>com.example</groupId><artifactId>a</artifactId><version>RELEASE</version></dependency>
+    <dependency><groupId>com.example</groupId><artifactId>b</artifactId><version>LATEST</version></dependency>
+  </dependencies>
+  <build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><version>RELEASE</version></plugin></plugins></build>
+</project>
+`)
+    expect(rows(out)).toEqual([
+      '7 com.example:a:RELEASE - prod pkg:maven/com.example/a',
+      '8 com.example:b:LATEST - prod pkg:maven/com.example/b',
+      '10 org.apache.maven.plugins:maven-jar-plugin:RELEASE - dev pkg:maven/org.apache.maven.plugins/maven-jar-plugin',
+    ])
+    const meta =
+      "is a meta-version that Maven resolves when it builds, from the repository's metadata (RELEASE: the newest release; LATEST: the newest version, snapshots too): listed without a version"
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      `7 unresolved-version com.example:a: version RELEASE ${meta}`,
+      `8 unresolved-version com.example:b: version LATEST ${meta}`,
+      `10 unresolved-version org.apache.maven.plugins:maven-jar-plugin: version RELEASE ${meta}`,
+    ])
+  })
+
   it('skips a 4.1.0 dependency without a groupId (a project of the build, maven mng-7255), an error in 4.0.0', () => {
     const pom = (model: string) => `<project xmlns="http://maven.apache.org/POM/${model}">
   <groupId>com.example</groupId>

@@ -276,7 +276,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         file,
         dependency,
         found.name,
-        exactMavenVersion(version),
+        exactVersion(version),
         scopeOf(scope, optional),
         found.qualifiers,
         written,
@@ -396,10 +396,20 @@ function buildComponents(
         : `${found.name}: build ${what} without a version`,
     )
     if (note) out.skipped.push({file, line: entry.line, reason: 'unresolved-version', message: note})
-    out.components.push(
-      component(file, entry, found.name, exactMavenVersion(version), 'dev', found.qualifiers, version),
-    )
+    out.components.push(component(file, entry, found.name, exactVersion(version), 'dev', found.qualifiers, version))
   }
+}
+
+/**
+ * Maven's meta-versions, resolved when the build runs from the repository's `maven-metadata.xml`: `RELEASE` the newest
+ * release, `LATEST` the newest version (DefaultVersionResolver in apache/maven's maven-impl; deprecated, a warning
+ * in a POM, still resolved). Not versions: a component takes none, and keeps what is written in ref.
+ */
+const META_VERSIONS: ReadonlySet<string> = new Set(['RELEASE', 'LATEST'])
+
+/** A version as written when it is one exact version: not a range, not a meta-version, no property left. */
+function exactVersion(version: string | undefined): string | undefined {
+  return version !== undefined && META_VERSIONS.has(version) ? undefined : exactMavenVersion(version)
 }
 
 /**
@@ -418,6 +428,8 @@ function versionNote(
     return allDefined(version, properties)
       ? `${name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
       : `${name}: version ${elide(version, 200)} names a property that is not defined here${unseen}`
+  if (META_VERSIONS.has(version))
+    return `${name}: version ${version} is a meta-version that Maven resolves when it builds, from the repository's metadata (RELEASE: the newest release; LATEST: the newest version, snapshots too): listed without a version`
   // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
   if (!isVersionRange(version) && exactMavenVersion(version) === undefined)
     return `${name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`
@@ -613,7 +625,7 @@ function collectLineage(
             file,
             {line: parent.line, column: parent.column},
             `${parent.groupId}:${parent.artifactId}`,
-            exactMavenVersion(parent.version),
+            exactVersion(parent.version),
             'prod',
             {type: 'pom'},
           ),
