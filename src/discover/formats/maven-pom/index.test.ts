@@ -1059,6 +1059,20 @@ describe('maven-pom, Maven 4 (POM 4.1.0)', () => {
     ])
   })
 
+  it("reads a BOM that is one of the aggregator's 4.1.0 <subprojects>", () => {
+    const root = `<project xmlns="http://maven.apache.org/POM/4.1.0"><groupId>org.example</groupId><artifactId>root</artifactId><version>1</version>
+<subprojects><subproject>bom</subproject><subproject>app</subproject></subprojects></project>`
+    const bom = `<project xmlns="http://maven.apache.org/POM/4.1.0"><groupId>org.example</groupId><artifactId>bom</artifactId><version>1</version>
+<dependencyManagement><dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId><version>7</version></dependency></dependencies></dependencyManagement></project>`
+    const app = `<project xmlns="http://maven.apache.org/POM/4.1.0"><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+<dependencyManagement><dependencies><dependency><groupId>org.example</groupId><artifactId>bom</artifactId><version>1</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>
+<dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId></dependency></dependencies></project>`
+    const files: Record<string, string> = {'pom.xml': root, 'bom/pom.xml': bom, 'app/pom.xml': app}
+    const out = discover(app, files, 'app/pom.xml')
+    expect(rows(out)).toEqual(['3 org.example:lib:7 7 prod pkg:maven/org.example/lib@7'])
+    expect(out.skipped).toEqual([])
+  })
+
   it('skips a 4.1.0 dependency without a groupId (a project of the build, maven mng-7255), an error in 4.0.0', () => {
     const pom = (model: string) => `<project xmlns="http://maven.apache.org/POM/${model}">
   <groupId>com.example</groupId>

@@ -39,7 +39,7 @@ export interface Pom {
   dependencies: PomDependency[]
   /** dependencyManagement/dependencies: managed versions and scopes, and imported BOMs. */
   managed: PomDependency[]
-  /** `<modules>`: the folders (or POM files) of this aggregator's modules, as written. */
+  /** `<modules>` (Maven 4's `<subprojects>`): the folders (or POM files) of this aggregator's modules, as written. */
   modules: string[]
   /** build/plugins/plugin: the build's plugins (groupId, artifactId, version). */
   plugins: PomDependency[]
@@ -145,7 +145,8 @@ export function readPom(text: string): PomResult {
         } else if (REPOSITORY_URLS.has(where)) {
           if (value.trim() !== '')
             pom.repositories.push({url: value.trim(), plugins: REPOSITORY_URLS.get(where)!, ...urlAt})
-        } else if (where === 'project/modules/module') {
+        } else if (where === 'project/modules/module' || where === 'project/subprojects/subproject') {
+          // Maven 4's POM 4.1.0 names them `<subprojects><subproject>` (`<modules>` deprecated there).
           if (value !== '') pom.modules.push(value)
         } else if (where === 'project/modelVersion') {
           if (value !== '') pom.modelVersion = value
