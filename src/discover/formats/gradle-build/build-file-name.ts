@@ -15,6 +15,7 @@ import {posix} from 'node:path'
 import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext} from '../../types.js'
 import {tokenize} from '../../lockfile-support/groovy-tokenize.js'
+import {perScan} from '../../per-scan.js'
 
 /** `<folder>/<folder>.gradle(.kts)`: where `"${project.name}.gradle"` puts a project's build script. */
 const RENAMED = /(^|\/)([^/]+)\/\2\.gradle(\.kts)?$/
@@ -26,20 +27,36 @@ export function mayBeRenamedBuildScript(file: string): boolean {
   return RENAMED.test(file)
 }
 
+/** What a settings script's `buildFileName = "…"` assignments name: file names written out, and template extensions. */
+interface Named {
+  literals: Set<string>
+  /** `.gradle` or `.gradle.kts` after the template of the project's name. */
+  templates: Set<string>
+}
+
+/** Each settings script read once a scan (many scripts of a tree ask the same one). */
+const settingsNames = perScan(() => new Map<string, Named>())
+
 /** Whether the nearest settings script at or above `file`'s folder names it a project's build script. */
 export function renamedBuildScript(file: string, context: DiscoverContext): boolean {
   if (!RENAMED.test(file)) return false
   const folder = posix.dirname(file)
+  const name = posix.basename(file)
   for (const path of settingsAbove(file)) {
     const text = context.readText(path)
     if (text === null) continue
+    const cache = settingsNames(context)
+    let named = cache.get(path)
+    if (named === undefined) {
+      named = namesIn(text, path.endsWith('.kts'))
+      cache.set(path, named)
+    }
+    if (named.literals.has(name)) return true
     // A settings script in the file's own folder is that build's root: the template of its subprojects does not
     // name the root project's script.
-    const own = posix.dirname(path) === folder
-    return (
-      text.includes('buildFileName') &&
-      namesIt(text, path.endsWith('.kts'), posix.basename(file), own ? undefined : posix.basename(folder))
-    )
+    if (posix.dirname(path) === folder) return false
+    const ext = name.endsWith('.gradle.kts') ? '.gradle.kts' : '.gradle'
+    return named.templates.has(ext) && name === `${posix.basename(folder)}${ext}`
   }
   return false
 }
@@ -55,10 +72,12 @@ function* settingsAbove(file: string): Generator<string> {
 }
 
 /**
- * Whether a `buildFileName = "…"` of a settings script names `name`: written out, or as the template of the
- * project's name followed by `.gradle` or `.gradle.kts` for a project named `project` (its folder's name).
+ * What the `buildFileName = "…"` assignments of a settings script name: a name written out, or the template of the
+ * project's name followed by `.gradle` or `.gradle.kts`.
  */
-function namesIt(text: string, kotlin: boolean, name: string, project: string | undefined): boolean {
+function namesIn(text: string, kotlin: boolean): Named {
+  const named: Named = {literals: new Set(), templates: new Set()}
+  if (!text.includes('buildFileName')) return named
   const {tokens} = tokenize(text, kotlin)
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [key, equals, value] = [tokens[i], tokens[i + 1], tokens[i + 2]]
@@ -66,13 +85,13 @@ function namesIt(text: string, kotlin: boolean, name: string, project: string | 
       continue
     const parts = value.parts ?? []
     if (parts.every((part) => 'text' in part)) {
-      if (value.value === name) return true
+      named.literals.add(value.value)
       continue
     }
-    if (project === undefined || parts.length !== 2) continue
+    if (parts.length !== 2) continue
     const [first, rest] = parts
     if (!('expr' in first) || !first.braces || !PROJECT_NAME.test(first.expr) || !('text' in rest)) continue
-    if ((rest.text === '.gradle' || rest.text === '.gradle.kts') && name === `${project}${rest.text}`) return true
+    if (rest.text === '.gradle' || rest.text === '.gradle.kts') named.templates.add(rest.text)
   }
-  return false
+  return named
 }
