@@ -1007,7 +1007,7 @@ describe('maven-pom, Maven 4 (POM 4.1.0)', () => {
     expect(rows(other)).toEqual(['6 junit:junit - prod pkg:maven/junit/junit'])
     expect(other.skipped.map((s) => s.message)).toEqual([
       'parent ?:other:? is not in the tree (relativePath ../pom.xml): the properties and versions it defines are unknown',
-      'junit:junit: no version here (it may come from parent ?:other:?, not in the tree)',
+      'junit:junit: no version here (it may come from parent ?:other:?, not in the tree); Maven 4 takes the version of a project of this build with these coordinates, if any',
     ])
     const old = discover(child('4.0.0', '<parent><artifactId>root</artifactId></parent>'), {'pom.xml': root})
     expect(rows(old)).toEqual(['6 junit:junit - prod pkg:maven/junit/junit'])

@@ -261,9 +261,14 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         version,
         lineage.properties,
         unseenNote(lineage),
-        lineage.unseen.size > 0
+        (lineage.unseen.size > 0
           ? `${found.name}: no version here${unseenNote(lineage)}`
-          : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`,
+          : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`) +
+          // Maven 4 gives a 4.1.0 POM's dependency on a project of the same build that project's version
+          // (DefaultModelBuilder.inferDependencyVersion): apache/maven's mng-8750 test projects.
+          (inferring(pom)
+            ? '; Maven 4 takes the version of a project of this build with these coordinates, if any'
+            : ''),
       )
       if (note) skipped.push({file, line: dependency.line, reason: 'unresolved-version', message: note})
     }
