@@ -147,6 +147,47 @@ describe('dotnet-project', () => {
     ])
   })
 
+  it('lists the project SDKs referenced with a version as dev (Caraxi/SimpleTweaksPlugin, dotnet/aspire app hosts)', () => {
+    const out = discover(
+      'src/App/App.csproj',
+      `<Project Sdk="Dalamud.NET.Sdk/14.0.1; Microsoft.Build.NoTargets/min=3.7.0;Microsoft.NET.Sdk">
+  <Sdk Name="Aspire.AppHost.Sdk" Version="9.4.0" />
+  <Sdk Name="Microsoft.NET.Sdk.Web" />
+  <Import Project="Sdk.targets" Sdk="Example.Build.Sdk" Version="2.0.0" />
+  <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+  <ItemGroup>
+    <PackageReference Include="Serilog" Version="4.0.0" />
+  </ItemGroup>
+</Project>
+`,
+    )
+    expect(rows(out)).toEqual([
+      '1:1 Dalamud.NET.Sdk/14.0.1 14.0.1 dev pkg:nuget/Dalamud.NET.Sdk@14.0.1',
+      '1:1 Microsoft.Build.NoTargets/min=3.7.0 - dev pkg:nuget/Microsoft.Build.NoTargets',
+      '2:3 Aspire.AppHost.Sdk@9.4.0 9.4.0 dev pkg:nuget/Aspire.AppHost.Sdk@9.4.0',
+      '4:3 Example.Build.Sdk@2.0.0 2.0.0 dev pkg:nuget/Example.Build.Sdk@2.0.0',
+      '7:5 Serilog@4.0.0 4.0.0 prod pkg:nuget/Serilog@4.0.0',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '1 unresolved-version Microsoft.Build.NoTargets: project SDK of at least 3.7.0 (the resolver takes that or a newer one): listed without a version',
+    ])
+    expect(out.errors).toEqual([])
+    // A template's placeholder is no version; a name that is no package id is an error at its element.
+    const template = discover(
+      'App.csproj',
+      '<Project Sdk="Aspire.AppHost.Sdk/!!REPLACE_WITH_LATEST_VERSION!!">\n  <Sdk Name="bad id" Version="1.0.0" />\n</Project>\n',
+    )
+    expect(rows(template)).toEqual([
+      '1:1 Aspire.AppHost.Sdk/!!REPLACE_WITH_LATEST_VERSION!! - dev pkg:nuget/Aspire.AppHost.Sdk',
+    ])
+    expect(template.skipped.map((s) => s.message)).toEqual([
+      'Aspire.AppHost.Sdk: project SDK at !!REPLACE_WITH_LATEST_VERSION!!, not one exact version: listed without a version',
+    ])
+    expect(template.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '2:3 invalid-entry project SDK bad id is not a valid package id',
+    ])
+  })
+
   it('reports a bad reference at its element, refuses a DOCTYPE and bad XML at their line', () => {
     const out = discover(
       'App.csproj',

@@ -57,6 +57,46 @@ export function discoverProject(file: string, text: string, context: DiscoverCon
   // A Directory.Packages.props says itself which of its imports are not followed (and those of the files it imports
   // that are not read as files of their own): each project below it would say the same.
   if (base === PROPS) skipped.push(...unfollowedImports(file, project, context))
+  // The project SDKs referenced with a version: NuGet packages the SDK resolver restores (build tooling: dev, as
+  // global.json's msbuild-sdks are in ../dotnet-tools).
+  for (const sdk of project.sdks) {
+    if (!ID.test(sdk.name)) {
+      errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `project SDK ${elide(sdk.name, 100)} is not a valid package id`,
+          sdk.line,
+          sdk.column,
+        ),
+      )
+      continue
+    }
+    const version = sdk.version === undefined ? undefined : exactVersion(sdk.version)
+    if (version === undefined)
+      skipped.push(
+        unresolvedVersion(
+          file,
+          sdk.line,
+          sdk.minimum === undefined
+            ? `${sdk.name}: project SDK at ${elide(sdk.version ?? '', 200)}, not one exact version: listed without a version`
+            : `${sdk.name}: project SDK of at least ${elide(sdk.minimum, 200)} (the resolver takes that or a newer one): listed without a version`,
+        ),
+      )
+    components.push(
+      manifestComponent(file, {
+        ecosystem: 'nuget',
+        name: sdk.name,
+        version,
+        ref: sdk.ref,
+        line: sdk.line,
+        column: sdk.column,
+        scope: 'dev',
+        direct: true,
+        qualifiers: feedQualifiers(feeds.feedOf(sdk.name)),
+      }),
+    )
+  }
   // What each item declares, in document order: a later `Remove` takes earlier ones out, as MSBuild evaluates items.
   const declared = new DeclaredList()
   for (const item of project.items) {

@@ -39,7 +39,27 @@ export type Step =
   | {kind: 'item'; item: PackageItem}
   | {kind: 'import'; import: ImportElement}
 
+/**
+ * An MSBuild project SDK the file references with a version: NuGet packages the SDK resolver restores before the
+ * project is evaluated (https://learn.microsoft.com/visualstudio/msbuild/how-to-use-project-sdk):
+ * `<Project Sdk="Name/1.2.3">` (several joined by `;`, `Name/min=1.2.3` for a minimum), `<Sdk Name="…" Version="…" />`
+ * and `<Import Project="Sdk.props" Sdk="…" Version="…" />`. One without a version (`Microsoft.NET.Sdk`, bundled with
+ * the .NET SDK, or versioned by global.json's msbuild-sdks) is not kept.
+ */
+export interface SdkReference {
+  name: string
+  /** The exact version asked for; `minimum`: the least version (`min=`, `MinimumVersion`). */
+  version?: string
+  minimum?: string
+  /** What is written: `Name/1.2.3` in a `Sdk` attribute of the project, `Name@1.2.3` for an element. */
+  ref: string
+  line: number
+  column: number
+}
+
 export interface ProjectFile {
+  /** The project SDKs referenced with a version. */
+  sdks: SdkReference[]
   items: PackageItem[]
   /** `<PropertyGroup>` properties, by name as written; a later definition wins, as MSBuild evaluates them in order. */
   properties: Map<string, string>
@@ -66,7 +86,7 @@ const IMPORT = /^Project(?:\/ImportGroup)?\/Import$/
 const MAX_CONDITION = 200
 
 export function readProject(text: string): ProjectResult {
-  const project: ProjectFile = {items: [], properties: new Map(), steps: []}
+  const project: ProjectFile = {sdks: [], items: [], properties: new Map(), steps: []}
   let item: {item: PackageItem; path: string} | undefined
   // The conditions of the elements open around the current one (an ItemGroup, a When, an Otherwise).
   const scopes: Array<{where: string; condition: string}> = []
@@ -76,6 +96,35 @@ export function readProject(text: string): ProjectResult {
     text,
     {
       open({where, name, attributes, line, column}) {
+        if (where === 'Project') {
+          for (const part of (attribute(attributes, 'sdk') ?? '').split(';')) {
+            const pieces = part.split('/').map((piece) => piece.trim())
+            const [sdk, written] = pieces
+            if (pieces.length !== 2 || !sdk || !written) continue
+            const minimum = /^min=/i.test(written) ? written.slice(4).trim() : undefined
+            const ref = `${sdk}/${written}`
+            project.sdks.push({
+              name: sdk,
+              ...(minimum === undefined ? {version: written} : {minimum}),
+              ref,
+              line,
+              column,
+            })
+          }
+        } else if (where === 'Project/Sdk' || (IMPORT.test(where) && attribute(attributes, 'sdk') !== undefined)) {
+          const sdk = attribute(attributes, where === 'Project/Sdk' ? 'name' : 'sdk')?.trim()
+          const version = attribute(attributes, 'version')?.trim() || undefined
+          const minimum = attribute(attributes, 'minimumversion')?.trim() || undefined
+          if (sdk && (version || minimum))
+            project.sdks.push({
+              name: sdk,
+              ...(version ? {version} : {minimum}),
+              ref: `${sdk}@${version ?? minimum}`,
+              line,
+              column,
+            })
+          if (where === 'Project/Sdk') return
+        }
         if (where === 'Project/ImportGroup') {
           importGroup = conditionOf(attributes)
           return
@@ -123,6 +172,12 @@ export function readProject(text: string): ProjectResult {
     {maxDepth: MAX_DEPTH, doctype: 'a DOCTYPE is not allowed in an MSBuild or NuGet file'},
   )
   return read.ok ? {ok: true, project} : read
+}
+
+/** An attribute by its name in lower case (MSBuild reads attribute names in any case). */
+function attribute(attributes: Record<string, string>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(attributes)) if (key.toLowerCase() === name) return value
+  return undefined
 }
 
 /** An element's `Condition` (any case, as MSBuild reads attribute names), bounded; none when absent or blank. */

@@ -913,6 +913,40 @@ dependencies {
     expect(rows(kotlin)).toEqual(['3:20 org.example:kotlin-real:1.0 1.0 prod'])
   })
 
+  it("reads a subproject's build script the settings script renames (spring-framework, junit5: ${project.name}.gradle)", () => {
+    const script = `dependencies {
+\tapi("com.example:core:1.2.0")
+\ttestImplementation("com.example:check:2.0.0")
+}
+`
+    const groovy = 'rootProject.children.each { project ->\n\tproject.buildFileName = "${project.name}.gradle"\n}\n'
+    const kotlin = 'rootProject.children.forEach {\n\tit.buildFileName = "${it.name}.gradle.kts"\n}\n'
+    const read = (file: string, settings: Record<string, string>) => inTree(file, {[file]: script, ...settings})
+    expect(discoverer.matches('spring-core/spring-core.gradle')).toBe(true)
+    expect(discoverer.matches('junit-jupiter-api/junit-jupiter-api.gradle.kts')).toBe(true)
+    expect(discoverer.matches('gradle/spring-module.gradle')).toBe(false)
+    expect(rows(read('spring-core/spring-core.gradle', {'settings.gradle': groovy}))).toEqual([
+      '2:6 com.example:core:1.2.0 1.2.0 prod',
+      '3:21 com.example:check:2.0.0 2.0.0 dev',
+    ])
+    expect(rows(read('junit-jupiter-api/junit-jupiter-api.gradle.kts', {'settings.gradle.kts': kotlin}))).toHaveLength(
+      2,
+    )
+    // Named written out, for one project.
+    const one = "project(':tools').buildFileName = 'tools.gradle'\n"
+    expect(rows(read('tools/tools.gradle', {'settings.gradle': one}))).toHaveLength(2)
+    // Not read: the settings script renames nothing, names another extension, or is not there (a script of that
+    // name may be one applied with apply from:, read where it is applied).
+    expect(read('spring-core/spring-core.gradle', {'settings.gradle': 'include "spring-core"\n'}).components).toEqual(
+      [],
+    )
+    expect(read('spring-core/spring-core.gradle', {'settings.gradle.kts': kotlin}).components).toEqual([])
+    expect(read('spring-core/spring-core.gradle', {}).components).toEqual([])
+    expect(read('spring-core/spring-core.gradle', {'settings.gradle': `/* ${groovy} */`}).components).toEqual([])
+    // The subprojects' template does not name the root project's script.
+    expect(read('spring/spring.gradle', {'spring/settings.gradle': groovy}).components).toEqual([])
+  })
+
   it('reads what it can of a malformed file, and never throws', () => {
     const out = discover(`dependencies {
     implementation('org.example:unclosed:1.0'

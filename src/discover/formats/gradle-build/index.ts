@@ -23,15 +23,24 @@ import {appendAll} from '../../../core/arrays.js'
 import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {readProperties} from './properties.js'
+import {mayBeRenamedBuildScript, renamedBuildScript} from './build-file-name.js'
 import {type Token, type Tokens, tokenize} from '../../lockfile-support/groovy-tokenize.js'
 
 export const discoverer: Discoverer = {
   id: 'gradle-build',
-  description: 'Gradle build scripts: build.gradle, build.gradle.kts, and the plugins of settings.gradle(.kts)',
+  description:
+    'Gradle build scripts: build.gradle, build.gradle.kts, those a settings script renames, and the plugins of settings.gradle(.kts)',
   matches(file) {
-    return /(^|\/)(build|settings)\.gradle(\.kts)?$/.test(file) && !/(^|\/)node_modules\//.test(file)
+    return (
+      (/(^|\/)(build|settings)\.gradle(\.kts)?$/.test(file) || mayBeRenamedBuildScript(file)) &&
+      !/(^|\/)node_modules\//.test(file)
+    )
   },
-  discover: ({file, text}, context) => discoverGradleBuild(file, text, context),
+  discover: ({file, text}, context) =>
+    // `<folder>/<folder>.gradle(.kts)`: a build script only when the settings script names it so (./build-file-name.ts).
+    /(^|\/)(build|settings)\.gradle(\.kts)?$/.test(file) || renamedBuildScript(file, context)
+      ? discoverGradleBuild(file, text, context)
+      : {components: []},
 }
 
 /** Group, artifact and plugin ids: what Gradle and Maven take (no spaces, no `:`), bounded. */

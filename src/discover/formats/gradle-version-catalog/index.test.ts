@@ -99,6 +99,32 @@ bare = "org.example.bare"
     ])
   })
 
+  it("reads Gradle's strict shorthand (1.0!!), and skips a plugin id Gradle keeps but cannot apply (mockito/mockito)", () => {
+    const out = discover(`[versions]
+strict = "2.0.0!!"
+preferred = "[1.0,2.0)!!1.5"
+
+[libraries]
+a = { module = "org.example:a", version.ref = "strict" }
+b = { module = "org.example:b", version.ref = "preferred" }
+c = "org.example:c:3.1!!"
+
+[plugins]
+kotlin = { id = "org.jetbrains.kotlin:kotlin-gradle-plugin", version = "2.1.0" }
+p = { id = "org.example.p", version = "1.2!!" }
+`)
+    expect(rows(out)).toEqual([
+      '6 org.example:a:2.0.0!! 2.0.0 - pkg:maven/org.example/a@2.0.0',
+      '7 org.example:b:[1.0,2.0)!!1.5 1.5 - pkg:maven/org.example/b@1.5',
+      '8 org.example:c:3.1!! 3.1 - pkg:maven/org.example/c@3.1',
+      '12 org.example.p:org.example.p.gradle.plugin:1.2!! 1.2 dev pkg:maven/org.example.p/org.example.p.gradle.plugin@1.2',
+    ])
+    expect(out.errors).toEqual([])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "11 unsupported plugins.kotlin: id 'org.jetbrains.kotlin:kotlin-gradle-plugin' is not a plugin id Gradle can apply (letters, digits, . _ -); Gradle loads the catalog all the same: not listed",
+    ])
+  })
+
   it('reports a bad entry at its line and reads the others; a syntax error at its line', () => {
     const out = discover(`[versions]
 kotlin = "2.0.20"

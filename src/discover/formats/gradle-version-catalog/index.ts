@@ -68,6 +68,15 @@ export function discoverVersionCatalog(file: string, text: string): DiscoverOutp
       // `alias = …` in the table, or a table of its own (`[libraries.alias]`).
       const line = at?.keys.get(alias) ?? lines.get(`${section}.${alias}`)?.line ?? at?.line ?? 1
       const declared = section === 'libraries' ? library(value) : plugin(value)
+      if (typeof declared === 'object' && 'unusable' in declared) {
+        skipped.push({
+          file,
+          line,
+          reason: 'unsupported',
+          message: `${section}.${alias}: id '${elide(declared.unusable, 200)}' is not a plugin id Gradle can apply (letters, digits, . _ -); Gradle loads the catalog all the same: not listed`,
+        })
+        continue
+      }
       if (typeof declared === 'string') {
         errors.push(lockfileError(file, 'invalid-entry', `${section}.${alias}: ${declared}`, line, 1))
         continue
@@ -77,8 +86,9 @@ export function discoverVersionCatalog(file: string, text: string): DiscoverOutp
         errors.push(lockfileError(file, 'invalid-entry', `${section}.${alias}: ${written.error}`, line, 1))
         continue
       }
-      const version = written === undefined || isDynamic(written) ? undefined : exactMavenVersion(written)
-      const note = versionNote(declared, written)
+      const effective = written === undefined ? undefined : strictShorthand(written)
+      const version = effective === undefined || isDynamic(effective) ? undefined : exactMavenVersion(effective)
+      const note = versionNote(declared, effective, written)
       if (note) skipped.push(unresolvedVersion(file, line, note))
       components.push(
         manifestComponent(file, {
@@ -126,7 +136,7 @@ function library(value: unknown): Declared | string {
  * A plugin: `"id:version"` or `"id"`, or a table with `id` and `version`. Its Maven coordinates are those of the
  * plugin marker artifact Gradle resolves the id through (`id:id.gradle.plugin`).
  */
-function plugin(value: unknown): Declared | string {
+function plugin(value: unknown): Declared | string | {unusable: string} {
   let id: unknown
   let version: Written | string = {}
   if (typeof value === 'string') {
@@ -137,7 +147,10 @@ function plugin(value: unknown): Declared | string {
     id = value.id
     version = written(value.version)
   } else return 'expected a string or a table'
-  if (typeof id !== 'string' || !ID.test(id)) return 'expected a plugin id'
+  if (typeof id !== 'string' || id === '') return 'expected a plugin id'
+  // Gradle keeps any id in the catalog (TomlCatalogFileParser checks none) and refuses it only where a build applies
+  // it (DefaultPluginId: ASCII letters, digits, `.`, `_`, `-`): mockito's `id = "org.jetbrains.kotlin:kotlin-gradle-plugin"`.
+  if (!ID.test(id)) return {unusable: id}
   return typeof version === 'string' ? version : {name: gradlePluginMarker(id), version, plugin: true}
 }
 
@@ -176,14 +189,27 @@ function versionText(version: Written, versions: Table): string | undefined | {e
   return richVersion(value)
 }
 
-/** Why a declaration is listed without a version (a range needs none: it is kept in ref); undefined when it has one. */
-function versionNote(declared: Declared, written: string | undefined): string | undefined {
-  if (written === undefined)
+/**
+ * Gradle's strict shorthand, which the catalog's version strings take (TomlCatalogFileParser parses each with
+ * StrictVersionParser): `1.0!!` is strictly 1.0, `[1.0,2.0)!!1.5` prefers 1.5 within the range (as ../gradle-build
+ * reads it in a build script).
+ */
+function strictShorthand(text: string): string {
+  const strict = text.indexOf('!!')
+  return strict === -1 ? text : text.slice(strict + 2) || text.slice(0, strict)
+}
+
+/**
+ * Why a declaration is listed without a version (a range needs none: it is kept in ref); undefined when it has one.
+ * `text` is the version it declares (`written`, the strict shorthand read).
+ */
+function versionNote(declared: Declared, text: string | undefined, written = text): string | undefined {
+  if (text === undefined)
     return declared.plugin
       ? `${declared.name}: no version in the catalog (the build's plugin management or settings may give one)`
       : `${declared.name}: no version in the catalog (a platform or BOM the build applies may give one)`
-  if ((exactMavenVersion(written) !== undefined && !isDynamic(written)) || isVersionRange(written)) return undefined
-  return `${declared.name}: version ${elide(written, 200)} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`
+  if ((exactMavenVersion(text) !== undefined && !isDynamic(text)) || isVersionRange(text)) return undefined
+  return `${declared.name}: version ${elide(written ?? text, 200)} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`
 }
 
 /** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */

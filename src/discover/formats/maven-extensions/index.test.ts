@@ -66,6 +66,24 @@ describe('maven-extensions', () => {
     ])
   })
 
+  it('lists a RELEASE or LATEST meta-version without a version (apache/maven gh-11181 test project)', () => {
+    const out = discover(`<extensions>
+  <extension><groupId>io.takari.maven</groupId><artifactId>takari-smart-builder</artifactId><version>RELEASE</version></extension>
+  <extension><groupId>org.example</groupId><artifactId>newest</artifactId><version>LATEST</version></extension>
+  <extension><groupId>org.example</groupId><artifactId>cased</artifactId><version>release</version></extension>
+</extensions>
+`)
+    expect(rows(out)).toEqual([
+      '2:3 io.takari.maven:takari-smart-builder:RELEASE - dev true pkg:maven/io.takari.maven/takari-smart-builder',
+      '3:3 org.example:newest:LATEST - dev true pkg:maven/org.example/newest',
+      '4:3 org.example:cased:release release dev true pkg:maven/org.example/cased@release',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "2 unresolved-version io.takari.maven:takari-smart-builder: core extension at RELEASE, a meta-version resolved from the repository's metadata when Maven starts (Maven 4 refuses it here); listed without a version",
+      "3 unresolved-version org.example:newest: core extension at LATEST, a meta-version resolved from the repository's metadata when Maven starts (Maven 4 refuses it here); listed without a version",
+    ])
+  })
+
   it('refuses a file that is not core extensions, a DOCTYPE and broken XML, at their line', () => {
     const other = discover('<project><modelVersion>4.0.0</modelVersion></project>\n')
     expect(other.errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([

@@ -98,15 +98,20 @@ export function discoverExtensions(file: string, text: string): DiscoverOutput {
     }
     const name = `${groupId}:${artifactId}`
     const written = extension.version || undefined
-    const version = exactMavenVersion(written)
+    // RELEASE and LATEST are meta-versions resolved from the repository's metadata; Maven 4 refuses them in a
+    // project's .mvn/extensions.xml (apache/maven BaseParser, allowMetaVersions false), Maven 3 resolves them.
+    const meta = written === 'RELEASE' || written === 'LATEST'
+    const version = meta ? undefined : exactMavenVersion(written)
     if (version === undefined)
       skipped.push(
         unresolvedVersion(
           file,
           extension.line,
-          written === undefined
-            ? `${elide(name, 200)}: core extension without a version (Maven refuses it); listed without a version`
-            : `${elide(name, 200)}: core extension at "${elide(written, 100)}", not one version (a range or a property Maven fills in when it starts); listed without a version`,
+          meta
+            ? `${elide(name, 200)}: core extension at ${written}, a meta-version resolved from the repository's metadata when Maven starts (Maven 4 refuses it here); listed without a version`
+            : written === undefined
+              ? `${elide(name, 200)}: core extension without a version (Maven refuses it); listed without a version`
+              : `${elide(name, 200)}: core extension at "${elide(written, 100)}", not one version (a range or a property Maven fills in when it starts); listed without a version`,
         ),
       )
     components.push(

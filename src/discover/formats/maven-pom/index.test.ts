@@ -941,6 +941,168 @@ ${managing(importOf('bom'))}<dependencies>
   })
 })
 
+describe('maven-pom, Maven 4 (POM 4.1.0)', () => {
+  const root = `<project xmlns="http://maven.apache.org/POM/4.1.0" root="true">
+  <groupId>com.example</groupId>
+  <artifactId>root</artifactId>
+  <version>3.1.0</version>
+  <packaging>pom</packaging>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>junit</groupId>
+        <artifactId>junit</artifactId>
+        <version>4.13.2</version>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+</project>
+`
+
+  it('takes the POM at relativePath as the parent whose coordinates it leaves out (maven mng-8750: <parent />)', () => {
+    const out = discover(
+      `<project xmlns="http://maven.apache.org/POM/4.1.0">
+  <parent />
+  <artifactId>service</artifactId>
+  <dependencies>
+    <dependency>
+      <groupId>junit</groupId>
+      <artifactId>junit</artifactId>
+      <scope>test</scope>
+    </dependency>
+    <dependency>
+      <groupId>com.example</groupId>
+      <artifactId>tools</artifactId>
+      <version>\${project.version}</version>
+    </dependency>
+  </dependencies>
+</project>
+`,
+      {'pom.xml': root},
+    )
+    expect(rows(out)).toEqual([
+      '5 junit:junit:4.13.2 4.13.2 dev pkg:maven/junit/junit@4.13.2',
+      '10 com.example:tools:3.1.0 3.1.0 prod pkg:maven/com.example/tools@3.1.0',
+    ])
+    expect(out.skipped).toEqual([])
+    expect(out.errors).toEqual([])
+  })
+
+  it('matches the coordinates a 4.1.0 parent writes, and still requires them of a 4.0.0 one', () => {
+    const child = (model: string, parent: string) => `<project xmlns="http://maven.apache.org/POM/${model}">
+  <modelVersion>${model}</modelVersion>
+  ${parent}
+  <artifactId>service</artifactId>
+  <dependencies>
+    <dependency>
+      <groupId>junit</groupId>
+      <artifactId>junit</artifactId>
+    </dependency>
+  </dependencies>
+</project>
+`
+    const named = discover(child('4.1.0', '<parent><artifactId>root</artifactId></parent>'), {'pom.xml': root})
+    expect(rows(named)).toEqual(['6 junit:junit:4.13.2 4.13.2 prod pkg:maven/junit/junit@4.13.2'])
+    const other = discover(child('4.1.0', '<parent><artifactId>other</artifactId></parent>'), {'pom.xml': root})
+    expect(rows(other)).toEqual(['6 junit:junit - prod pkg:maven/junit/junit'])
+    expect(other.skipped.map((s) => s.message)).toEqual([
+      'parent ?:other:? is not in the tree (relativePath ../pom.xml): the properties and versions it defines are unknown',
+      'junit:junit: no version here (it may come from parent ?:other:?, not in the tree); Maven 4 takes the version of a project of this build with these coordinates, if any',
+    ])
+    const old = discover(child('4.0.0', '<parent><artifactId>root</artifactId></parent>'), {'pom.xml': root})
+    expect(rows(old)).toEqual(['6 junit:junit - prod pkg:maven/junit/junit'])
+  })
+
+  it("maps Maven 4's test-only and test-runtime scopes to dev, compile-only to prod", () => {
+    const out = discover(`<project xmlns="http://maven.apache.org/POM/4.1.0">
+  <groupId>com.example</groupId>
+  <artifactId>service</artifactId>
+  <version>1.0.0</version>
+  <dependencies>
+    <dependency><groupId>com.example</groupId><artifactId>a</artifactId><version>1.0</version><scope>test-only</scope></dependency>
+    <dependency><groupId>com.example</groupId><artifactId>b</artifactId><version>1.0</version><scope>test-runtime</scope></dependency>
+    <dependency><groupId>com.example</groupId><artifactId>c</artifactId><version>1.0</version><scope>compile-only</scope></dependency>
+  </dependencies>
+</project>
+`)
+    expect(out.components.map((c) => `${c.name} ${c.scope}`)).toEqual([
+      'com.example:a dev',
+      'com.example:b dev',
+      'com.example:c prod',
+    ])
+  })
+
+  it('lists a RELEASE or LATEST meta-version without a version, as Maven resolves it when it builds', () => {
+    const out = discover(`<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>service</artifactId>
+  <version>1.0.0</version>
+  <dependencies>
+    <dependency><groupId>com.example</groupId><artifactId>a</artifactId><version>RELEASE</version></dependency>
+    <dependency><groupId>com.example</groupId><artifactId>b</artifactId><version>LATEST</version></dependency>
+  </dependencies>
+  <build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><version>RELEASE</version></plugin></plugins></build>
+</project>
+`)
+    expect(rows(out)).toEqual([
+      '7 com.example:a:RELEASE - prod pkg:maven/com.example/a',
+      '8 com.example:b:LATEST - prod pkg:maven/com.example/b',
+      '10 org.apache.maven.plugins:maven-jar-plugin:RELEASE - dev pkg:maven/org.apache.maven.plugins/maven-jar-plugin',
+    ])
+    const meta =
+      "is a meta-version that Maven resolves when it builds, from the repository's metadata (RELEASE: the newest release; LATEST: the newest version, snapshots too): listed without a version"
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      `7 unresolved-version com.example:a: version RELEASE ${meta}`,
+      `8 unresolved-version com.example:b: version LATEST ${meta}`,
+      `10 unresolved-version org.apache.maven.plugins:maven-jar-plugin: version RELEASE ${meta}`,
+    ])
+  })
+
+  it("reads a BOM that is one of the aggregator's 4.1.0 <subprojects>", () => {
+    const root = `<project xmlns="http://maven.apache.org/POM/4.1.0"><groupId>org.example</groupId><artifactId>root</artifactId><version>1</version>
+<subprojects><subproject>bom</subproject><subproject>app</subproject></subprojects></project>`
+    const bom = `<project xmlns="http://maven.apache.org/POM/4.1.0"><groupId>org.example</groupId><artifactId>bom</artifactId><version>1</version>
+<dependencyManagement><dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId><version>7</version></dependency></dependencies></dependencyManagement></project>`
+    const app = `<project xmlns="http://maven.apache.org/POM/4.1.0"><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+<dependencyManagement><dependencies><dependency><groupId>org.example</groupId><artifactId>bom</artifactId><version>1</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>
+<dependencies><dependency><groupId>org.example</groupId><artifactId>lib</artifactId></dependency></dependencies></project>`
+    const files: Record<string, string> = {'pom.xml': root, 'bom/pom.xml': bom, 'app/pom.xml': app}
+    const out = discover(app, files, 'app/pom.xml')
+    expect(rows(out)).toEqual(['3 org.example:lib:7 7 prod pkg:maven/org.example/lib@7'])
+    expect(out.skipped).toEqual([])
+  })
+
+  it('skips a 4.1.0 dependency without a groupId (a project of the build, maven mng-7255), an error in 4.0.0', () => {
+    const pom = (model: string) => `<project xmlns="http://maven.apache.org/POM/${model}">
+  <groupId>com.example</groupId>
+  <artifactId>service</artifactId>
+  <version>1.0.0</version>
+  <dependencies>
+    <dependency>
+      <artifactId>dep</artifactId>
+    </dependency>
+  </dependencies>
+</project>
+`
+    const out = discover(pom('4.1.0'))
+    expect(out.components).toEqual([])
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([
+      {
+        file: 'service/pom.xml',
+        line: 6,
+        reason: 'unsupported',
+        message:
+          'dependency dep without a groupId: Maven 4 takes it from the project of the same build with that artifactId (POM 4.1.0), a project of this tree; not listed',
+      },
+    ])
+    expect(discover(pom('4.0.0')).errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      '6:5 dependency without a valid groupId and artifactId',
+    ])
+  })
+})
+
 describe('maven-pom repositories', () => {
   it('says once of each repository beside Maven Central that it may serve any dependency or plugin', () => {
     const out = discover(`<project>

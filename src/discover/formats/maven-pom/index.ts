@@ -213,6 +213,23 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
       })
       continue
     }
+    if (
+      !found &&
+      inferring(pom) &&
+      dependency.groupId === undefined &&
+      ID.test(interpolate(dependency.artifactId) ?? '')
+    ) {
+      // Maven 4 fills in a 4.1.0 POM's dependency without a groupId from the project of the same build with that
+      // artifactId (DefaultModelBuilder.inferDependencyGroupId; with no such project the build fails): a project of
+      // this tree, not an upstream package.
+      skipped.push({
+        file,
+        line: dependency.line,
+        reason: 'unsupported',
+        message: `dependency ${elide(interpolate(dependency.artifactId) ?? '', 80)} without a groupId: Maven 4 takes it from the project of the same build with that artifactId (POM ${elide(pom.modelVersion ?? '', 20)}), a project of this tree; not listed`,
+      })
+      continue
+    }
     if (!found) {
       errors.push(
         lockfileError(
@@ -244,9 +261,14 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         version,
         lineage.properties,
         unseenNote(lineage),
-        lineage.unseen.size > 0
+        (lineage.unseen.size > 0
           ? `${found.name}: no version here${unseenNote(lineage)}`
-          : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`,
+          : `${found.name}: no version, and no dependencyManagement here or in an in-tree parent or BOM gives one`) +
+          // Maven 4 gives a 4.1.0 POM's dependency on a project of the same build that project's version
+          // (DefaultModelBuilder.inferDependencyVersion): apache/maven's mng-8750 test projects.
+          (inferring(pom)
+            ? '; Maven 4 takes the version of a project of this build with these coordinates, if any'
+            : ''),
       )
       if (note) skipped.push({file, line: dependency.line, reason: 'unresolved-version', message: note})
     }
@@ -259,7 +281,7 @@ export function discoverPom(file: string, text: string, context: DiscoverContext
         file,
         dependency,
         found.name,
-        exactMavenVersion(version),
+        exactVersion(version),
         scopeOf(scope, optional),
         found.qualifiers,
         written,
@@ -379,10 +401,20 @@ function buildComponents(
         : `${found.name}: build ${what} without a version`,
     )
     if (note) out.skipped.push({file, line: entry.line, reason: 'unresolved-version', message: note})
-    out.components.push(
-      component(file, entry, found.name, exactMavenVersion(version), 'dev', found.qualifiers, version),
-    )
+    out.components.push(component(file, entry, found.name, exactVersion(version), 'dev', found.qualifiers, version))
   }
+}
+
+/**
+ * Maven's meta-versions, resolved when the build runs from the repository's `maven-metadata.xml`: `RELEASE` the newest
+ * release, `LATEST` the newest version (DefaultVersionResolver in apache/maven's maven-impl; deprecated, a warning
+ * in a POM, still resolved). Not versions: a component takes none, and keeps what is written in ref.
+ */
+const META_VERSIONS: ReadonlySet<string> = new Set(['RELEASE', 'LATEST'])
+
+/** A version as written when it is one exact version: not a range, not a meta-version, no property left. */
+function exactVersion(version: string | undefined): string | undefined {
+  return version !== undefined && META_VERSIONS.has(version) ? undefined : exactMavenVersion(version)
 }
 
 /**
@@ -401,6 +433,8 @@ function versionNote(
     return allDefined(version, properties)
       ? `${name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
       : `${name}: version ${elide(version, 200)} names a property that is not defined here${unseen}`
+  if (META_VERSIONS.has(version))
+    return `${name}: version ${version} is a meta-version that Maven resolves when it builds, from the repository's metadata (RELEASE: the newest release; LATEST: the newest version, snapshots too): listed without a version`
   // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
   if (!isVersionRange(version) && exactMavenVersion(version) === undefined)
     return `${name}: version ${elide(version, 200)} is not an exact version (only letters, digits and . _ + -, at most 128 characters): listed without a version`
@@ -440,7 +474,14 @@ function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentCh
         posix.join(posix.dirname(currentFile), relative.endsWith('.xml') ? relative : `${relative}/pom.xml`),
       )
       const read = pomAt(parentFile, context)
-      if (read && read.artifactId === parent.artifactId && (read.groupId ?? read.parent?.groupId) === parent.groupId) {
+      // A 4.1.0 POM may leave out any of the parent's coordinates (`<parent/>`): Maven 4 then takes the POM at
+      // relativePath whatever it names there (DefaultModelBuilder.readParentLocally compares only those written).
+      const inferred = inferring(current)
+      if (
+        read &&
+        (read.artifactId === parent.artifactId || (inferred && parent.artifactId === undefined)) &&
+        ((read.groupId ?? read.parent?.groupId) === parent.groupId || (inferred && parent.groupId === undefined))
+      ) {
         const version = read.version ?? read.parent?.version
         if (sameVersion(parent.version, current, version, read)) found = read
         else other = `${elide(parentFile, 200)} is version ${elide(version ?? '?', 80)}`
@@ -463,21 +504,34 @@ function parentChain(file: string, pom: Pom, context: DiscoverContext): ParentCh
   const properties = new Map<string, string>()
   for (const member of [...chain].reverse())
     for (const [key, value] of member.pom.properties) properties.set(key, value)
-  const version = pom.version ?? pom.parent?.version
+  // The parent's coordinates a 4.1.0 POM leaves out are those of the POM taken as its parent.
+  const found = chain[1]?.pom
+  const parentVersion = pom.parent?.version ?? (found && (found.version ?? found.parent?.version))
+  const parentGroupId = pom.parent?.groupId ?? (found && (found.groupId ?? found.parent?.groupId))
+  const version = pom.version ?? parentVersion
   const builtins: Record<string, string | undefined> = {
     'project.version': version,
     'pom.version': version,
     version,
-    'project.groupId': pom.groupId ?? pom.parent?.groupId,
-    'pom.groupId': pom.groupId ?? pom.parent?.groupId,
+    'project.groupId': pom.groupId ?? parentGroupId,
+    'pom.groupId': pom.groupId ?? parentGroupId,
     'project.artifactId': pom.artifactId,
-    'project.parent.version': pom.parent?.version,
-    'parent.version': pom.parent?.version,
-    'project.parent.groupId': pom.parent?.groupId,
+    'project.parent.version': parentVersion,
+    'parent.version': parentVersion,
+    'project.parent.groupId': parentGroupId,
   }
   for (const [key, value] of Object.entries(builtins))
     if (value !== undefined && !properties.has(key)) properties.set(key, value)
   return {chain, properties, ...(missing ? {missing} : {})}
+}
+
+/**
+ * Whether Maven 4 infers what a POM leaves out (its parent's coordinates, a reactor dependency's groupId and
+ * version): a POM of a model version after 4.0.0, as DefaultModelBuilder does for a model that is not 4.0.0
+ * (https://maven.apache.org/ref/4-LATEST/maven-impl-modules/maven-impl/apidocs/, `transformFileToRaw`).
+ */
+function inferring(pom: Pom): boolean {
+  return pom.modelVersion !== undefined && pom.modelVersion !== '4.0.0'
 }
 
 /**
@@ -576,7 +630,7 @@ function collectLineage(
             file,
             {line: parent.line, column: parent.column},
             `${parent.groupId}:${parent.artifactId}`,
-            exactMavenVersion(parent.version),
+            exactVersion(parent.version),
             'prod',
             {type: 'pom'},
           ),
@@ -912,8 +966,13 @@ function allDefined(value: string, properties: Map<string, string>): boolean {
   return true
 }
 
+/**
+ * `test`, and Maven 4's `test-only` (test compile only) and `test-runtime` (test runtime only)
+ * (https://maven.apache.org/ref/4-LATEST/api/maven-api-core/apidocs/org/apache/maven/api/DependencyScope.html):
+ * `dev`. Maven 4's `compile-only` is compiled against, shipped by whoever runs it: `prod`, as `provided` is.
+ */
 function scopeOf(scope: string | undefined, optional: boolean): Scope {
-  if (scope === 'test') return 'dev'
+  if (scope === 'test' || scope === 'test-only' || scope === 'test-runtime') return 'dev'
   return optional ? 'optional' : 'prod'
 }
 

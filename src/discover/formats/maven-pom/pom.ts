@@ -19,6 +19,11 @@ export interface PomDependency {
 }
 
 export interface Pom {
+  /**
+   * `<modelVersion>`, else the version the root element's namespace names (`http://maven.apache.org/POM/4.1.0`): a
+   * 4.1.0 POM may leave it out, and Maven 4 then takes the namespace's.
+   */
+  modelVersion?: string
   groupId?: string
   artifactId?: string
   version?: string
@@ -34,7 +39,7 @@ export interface Pom {
   dependencies: PomDependency[]
   /** dependencyManagement/dependencies: managed versions and scopes, and imported BOMs. */
   managed: PomDependency[]
-  /** `<modules>`: the folders (or POM files) of this aggregator's modules, as written. */
+  /** `<modules>` (Maven 4's `<subprojects>`): the folders (or POM files) of this aggregator's modules, as written. */
   modules: string[]
   /** build/plugins/plugin: the build's plugins (groupId, artifactId, version). */
   plugins: PomDependency[]
@@ -111,7 +116,7 @@ export function readPom(text: string): PomResult {
   const read = walkXml(
     text,
     {
-      open({where, line, column}) {
+      open({where, attributes, line, column}) {
         const list = LISTS.get(where)
         if (list) {
           const entry: PomDependency = {line, column}
@@ -120,6 +125,10 @@ export function readPom(text: string): PomResult {
         }
         if (where === PROFILE) profile = undefined
         if (where === 'project/parent') pom.parent = {line, column}
+        if (where === 'project') {
+          const namespace = /^https?:\/\/maven\.apache\.org\/POM\/(\d+\.\d+\.\d+)$/.exec(attributes.xmlns ?? '')
+          if (namespace) pom.modelVersion ??= namespace[1]
+        }
         if (REPOSITORY_URLS.has(where)) urlAt = {line, column}
       },
       close({where, name, parent, text: value}) {
@@ -136,8 +145,11 @@ export function readPom(text: string): PomResult {
         } else if (REPOSITORY_URLS.has(where)) {
           if (value.trim() !== '')
             pom.repositories.push({url: value.trim(), plugins: REPOSITORY_URLS.get(where)!, ...urlAt})
-        } else if (where === 'project/modules/module') {
+        } else if (where === 'project/modules/module' || where === 'project/subprojects/subproject') {
+          // Maven 4's POM 4.1.0 names them `<subprojects><subproject>` (`<modules>` deprecated there).
           if (value !== '') pom.modules.push(value)
+        } else if (where === 'project/modelVersion') {
+          if (value !== '') pom.modelVersion = value
         } else if (parent === 'project' && PROJECT_FIELDS.has(name)) {
           pom[name as 'groupId' | 'artifactId' | 'version'] = value
         } else if (parent === 'project/parent' && PARENT_FIELDS.has(name) && pom.parent) {
