@@ -54,6 +54,44 @@ describe('compose', () => {
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([[15, 'invalid-image-ref']])
   })
 
+  it('leaves out an image Compose only builds: pull_policy build, or never with a build (sentry self-hosted)', () => {
+    // getsentry/self-hosted docker-compose.yml: `x-sentry-defaults` merges `pull_policy: never` with `image:
+    // sentry-self-hosted-local` and a `build:`; Compose never pulls it, and builds it when it is not there.
+    const out = discover(
+      [
+        'x-pull-policy: &pull_policy',
+        '  pull_policy: never',
+        'x-sentry-defaults: &sentry_defaults',
+        '  <<: *pull_policy',
+        '  image: sentry-self-hosted-local',
+        '  build:',
+        '    context: ./sentry',
+        'services:',
+        '  web:',
+        '    <<: *sentry_defaults',
+        '  local:',
+        '    image: example/local:dev',
+        '    build: .',
+        '    pull_policy: build',
+        '  cached:',
+        '    image: example/cached:1',
+        '    pull_policy: never',
+        '  pulled:',
+        '    image: example/pulled:1',
+        '    build: .',
+        '    pull_policy: missing',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    // `never` without a build: an image that must be there already, still the service's.
+    expect(summary(out)).toEqual([
+      '16:12 example/cached:1 -> docker.io/example/cached:1',
+      '19:12 example/pulled:1 -> docker.io/example/pulled:1',
+    ])
+  })
+
   it('lists the images a build takes as named contexts (additional_contexts: docker-image://), map and list forms', () => {
     const out = discover(
       [

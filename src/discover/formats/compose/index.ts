@@ -5,7 +5,8 @@
  * the shell environment is not read, so output does not depend on who runs the scan. A variable with no value and
  * no default is reported (`unset-variable`), not guessed. A service with `build:` and `image:` pulls the image
  * and builds only when the pull fails (https://docs.docker.com/reference/compose-file/build/#using-build-and-image),
- * so it is listed; with `pull_policy: build` the image is only ever built locally, and is not.
+ * so it is listed; with `pull_policy: build` (or `never` and a `build`) the image is only ever built locally, and is
+ * not.
  * `build.additional_contexts` values `docker-image://IMAGE` are images the build takes as named contexts.
  * Compose's merge tags (https://docs.docker.com/reference/compose-file/merge/) are read as compose-go's
  * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
@@ -108,15 +109,16 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
     for (const [name, service] of services.entries) {
       if (service.tag === '!reset') continue
       const image = entry(service, 'image')
-      if (image !== undefined && composeString(entry(service, 'pull_policy')) !== 'build') {
-        const component = readImage(`services.${name}.image`, image, composeString(image), reading)
-        // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
-        // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
-        if (component && !owns(service, image)) component.locations.push(locationOf(input.file, service))
+      const build = entry(service, 'build')
+      // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
+      // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
+      const listed = (component: Component | undefined, node: YamlNode) => {
+        if (component && !owns(service, node)) component.locations.push(locationOf(input.file, service))
       }
+      if (image !== undefined && !builtOnly(composeString(entry(service, 'pull_policy')), build))
+        listed(readImage(`services.${name}.image`, image, composeString(image), reading), image)
       // `build.additional_contexts: {name: docker-image://IMAGE}`: an image the build takes as a named context
       // (https://docs.docker.com/reference/compose-file/build/#additional_contexts); a folder or URL is none.
-      const build = entry(service, 'build')
       const contexts = entry(build, 'additional_contexts')
       const names = new Set<string>()
       for (const [key, value] of pairs(contexts)) {
@@ -191,6 +193,15 @@ function readIncludes(
       for (const key of ['components', 'skipped', 'errors'] as const) appendAll(out[key] as unknown[], inner[key])
     }
   }
+}
+
+/**
+ * Whether the service's image is only ever built here, never pulled: `pull_policy: build`, or `never` with a `build`
+ * (Compose skips the pull for both, docker/compose pkg/compose/pull.go mustPull, and builds the image when it is not
+ * there, pkg/compose/build.go). `never` without a `build` uses an image that must be there already: listed.
+ */
+function builtOnly(policy: string | {problem: string} | undefined, build: YamlNode | undefined): boolean {
+  return policy === 'build' || (policy === 'never' && build !== undefined)
 }
 
 /** A mapping's entries, or a list's items (`NAME=value` strings) with no key. */
