@@ -92,6 +92,55 @@ describe('compose', () => {
     ])
   })
 
+  it('lists the images of type: image volumes and of pre_start hooks, which Compose pulls for the service', () => {
+    const out = discover(
+      [
+        'x-models: &models',
+        '  type: image',
+        '  source: ghcr.io/example/models:${MODELS:-2}',
+        '  target: /models',
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    build: .',
+        '    pull_policy: build',
+        '    volumes:',
+        '      - ./data:/data',
+        '      - type: image',
+        '        source: example/assets:1.4',
+        '        target: /assets',
+        '        image:',
+        '          subpath: static',
+        '      - type: volume',
+        '        source: cache',
+        '        target: /cache',
+        '      - *models',
+        '      - type: image',
+        '        source: example/unset:${UNSET}',
+        '        target: /x',
+        '    pre_start:',
+        '      - image: example/migrate:3',
+        '        command: migrate up',
+        '      - command: ./fix-permissions.sh',
+        '      - image: example/app:1',
+        '        command: ./seed.sh',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    // The service's image is built (pull_policy: build): not listed, nor a hook that runs it; the others are pulled.
+    expect(summary(out)).toEqual([
+      '13:17 example/assets:1.4 -> docker.io/example/assets:1.4',
+      '3:11 ghcr.io/example/models:${MODELS:-2} -> ghcr.io/example/models:2',
+      '25:16 example/migrate:3 -> docker.io/example/migrate:3',
+    ])
+    // The alias's image is located at the service too, as an image a merge key gives.
+    expect(out.components[1].locations.map((l) => `${l.line}:${l.column}`)).toEqual(['3:11', '7:5'])
+    expect(out.skipped.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '22 unset-variable services.app.volumes[4].source "example/unset:${UNSET}": UNSET not set here (no default, not in .env); set it and scan the output of `docker compose config`',
+    ])
+  })
+
   it('lists the images a build takes as named contexts (additional_contexts: docker-image://), map and list forms', () => {
     const out = discover(
       [

@@ -6,7 +6,7 @@
  * no default is reported (`unset-variable`), not guessed. A service with `build:` and `image:` pulls the image
  * and builds only when the pull fails (https://docs.docker.com/reference/compose-file/build/#using-build-and-image),
  * so it is listed; with `pull_policy: build` (or `never` and a `build`) the image is only ever built locally, and is
- * not.
+ * not. The images of `type: image` volumes and of `pre_start` hooks are pulled for the service: listed.
  * `build.additional_contexts` values `docker-image://IMAGE` are images the build takes as named contexts.
  * Compose's merge tags (https://docs.docker.com/reference/compose-file/merge/) are read as compose-go's
  * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
@@ -37,7 +37,8 @@ export const COMPOSE_TAGS: ReadonlySet<string> = new Set(['!reset', '!override']
 
 export const discoverer: Discoverer = {
   id: 'compose',
-  description: 'Docker Compose files: services.*.image, with $VAR / VAR:-default interpolation from .env',
+  description:
+    'Docker Compose files: services.*.image, type: image volumes and pre_start hook images, with $VAR / VAR:-default interpolation from .env',
   matches: isComposeFile,
   identify: (head) => /^services:[ \t]*$/m.test(head) && !/^(apiVersion|kind|jobs):/m.test(head),
   discover,
@@ -117,6 +118,27 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
       }
       if (image !== undefined && !builtOnly(composeString(entry(service, 'pull_policy')), build))
         listed(readImage(`services.${name}.image`, image, composeString(image), reading), image)
+      // Images Compose pulls for the service besides its own (docker/compose pkg/compose/pull.go
+      // pullRequiredImages): a volume of `type: image` (its `source`,
+      // https://docs.docker.com/reference/compose-file/services/#long-syntax-5) and a `pre_start` hook's `image`
+      // (an init container, https://docs.docker.com/compose/how-tos/init-containers/). Never built: listed whatever
+      // the pull_policy (with `never` they must be there already, which makes them no less used).
+      for (const [i, volume] of items(entry(service, 'volumes'))) {
+        if (composeString(entry(volume, 'type')) !== 'image') continue
+        const source = entry(volume, 'source')
+        if (source !== undefined)
+          listed(readImage(`services.${name}.volumes[${i}].source`, source, composeString(source), reading), source)
+      }
+      for (const [i, hook] of items(entry(service, 'pre_start'))) {
+        const hookImage = entry(hook, 'image')
+        // The service's own image (Compose's GetDependentImages leaves it out): listed with the service, or built.
+        const own = image !== undefined && composeString(hookImage) === composeString(image)
+        if (hookImage !== undefined && !own)
+          listed(
+            readImage(`services.${name}.pre_start[${i}].image`, hookImage, composeString(hookImage), reading),
+            hookImage,
+          )
+      }
       // `build.additional_contexts: {name: docker-image://IMAGE}`: an image the build takes as a named context
       // (https://docs.docker.com/reference/compose-file/build/#additional_contexts); a folder or URL is none.
       const contexts = entry(build, 'additional_contexts')
@@ -202,6 +224,11 @@ function readIncludes(
  */
 function builtOnly(policy: string | {problem: string} | undefined, build: YamlNode | undefined): boolean {
   return policy === 'build' || (policy === 'never' && build !== undefined)
+}
+
+/** The items of a list with their index; nothing for another node. */
+function items(node: YamlNode | undefined): Array<readonly [number, YamlNode]> {
+  return isSeq(node) ? node.items.map((item, i) => [i, item] as const) : []
 }
 
 /** A mapping's entries, or a list's items (`NAME=value` strings) with no key. */
