@@ -584,6 +584,49 @@ describe('compose images tagged !!binary (read as go-yaml reads them: the decode
 })
 
 describe('compose include (https://docs.docker.com/reference/compose-file/include/)', () => {
+  it("interpolates an included file with the including project's variables first, then its own env files", () => {
+    // compose-go loader/include.go ApplyInclude: `environment.Clone().Merge(envFromFile)`, the including project's
+    // variables (its .env) kept over the included one's; the included one's .env is that of its project directory
+    // (`project_directory`, else the first path's folder), or its `env_file` list.
+    const files: Record<string, string> = {
+      'deploy/.env': 'PG=17\n',
+      'deploy/infra/.env': 'PG=15\nREDIS=7.4\n',
+      'deploy/infra/databases.yaml': 'services:\n  db:\n    image: postgres:${PG:-16}\n',
+      'deploy/infra/cache.yml': 'services:\n  cache:\n    image: redis:${REDIS:-7}\n',
+      'deploy/infra/override.yml': 'services:\n  cache:\n    image: valkey/valkey:${REDIS:-8}\n',
+      'deploy/tools/tools.yml': 'services:\n  t:\n    image: example/tool:${TOOL:-1}\n',
+      'deploy/tools/tools.env': 'TOOL=2\n',
+      'deploy/tools/other.yml': 'services:\n  o:\n    image: example/other:${TOOL:-1}\n',
+      'deploy/elsewhere/.env': 'TOOL=3\n',
+    }
+    const context = {readText: (f: string) => files[f] ?? null, exists: (f: string) => f in files}
+    const text = `include:
+  - infra/databases.yaml
+  - path: [infra/cache.yml, infra/override.yml]
+  - path: tools/tools.yml
+    env_file: [tools/tools.env, tools/missing.env]
+  - path: tools/other.yml
+    project_directory: elsewhere
+services:
+  web:
+    image: nginx:1.27
+`
+    const out = discoverer.discover({file: 'deploy/compose.yaml', text}, context) as Required<DiscoverOutput>
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.name}:${c.version}`)).toEqual([
+      'deploy/compose.yaml:10 docker.io/library/nginx:1.27',
+      // PG from the including project's .env (17), not the included folder's (15), nor the default.
+      'deploy/infra/databases.yaml:3 docker.io/library/postgres:17',
+      'deploy/infra/cache.yml:3 docker.io/library/redis:7.4',
+      'deploy/infra/override.yml:3 docker.io/valkey/valkey:7.4',
+      'deploy/tools/tools.yml:3 docker.io/example/tool:2',
+      'deploy/tools/other.yml:3 docker.io/example/other:3',
+    ])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'deploy/compose.yaml:5 missing-resource include env_file tools/missing.env: not in the tree (Compose refuses to start without it): its variables are not read',
+    ])
+  })
+
   it('reads the services of included files, located in them with their own .env; reports remote and missing ones', () => {
     const files: Record<string, string> = {
       'deploy/infra/databases.yaml': 'services:\n  db:\n    image: postgres:${PG:-16}\n',

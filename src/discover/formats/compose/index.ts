@@ -30,7 +30,7 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
 import {readYaml} from '../../yaml.js'
 import {isMap, isScalar, isSeq, type Position, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
-import {type EnvFile, parseEnv} from './dotenv.js'
+import {type EnvFile, type EnvValue, parseEnv} from './dotenv.js'
 
 /** Compose's merge tags, read as local tags by the YAML reader (a constant set: the reader caches by it). */
 export const COMPOSE_TAGS: ReadonlySet<string> = new Set(['!reset', '!override'])
@@ -51,13 +51,30 @@ function entry(node: YamlNode | null | undefined, key: string): YamlNode | undef
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
-  return discoverCompose(input, context, [input.file])
+  return discoverCompose(input, context, [input.file], {files: [posix.join(posix.dirname(input.file), '.env')]})
+}
+
+/**
+ * Where a Compose file's variables come from: its env files (the `.env` of its project directory, or an include's
+ * `env_file` list; a later file's value wins) and, for an included file, the variables of the project that includes
+ * it, which win over the included file's own (compose-go loader/include.go ApplyInclude:
+ * `environment.Clone().Merge(envFromFile)` keeps what the including project set).
+ */
+interface EnvSource {
+  files: string[]
+  /** Set by the including project: these win. */
+  inherited?: ReadonlyMap<string, EnvValue>
 }
 
 /** Files included through `include:` one inside another, at most (Compose refuses a cycle; this bounds a chain). */
 const MAX_INCLUDE_DEPTH = 8
 
-function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: readonly string[]): Output {
+function discoverCompose(
+  input: DiscoverInput,
+  context: DiscoverContext,
+  chain: readonly string[],
+  source: EnvSource,
+): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file, {
     localTags: COMPOSE_TAGS,
@@ -71,19 +88,25 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
         ? {...error, message: `${error.message}; read as untagged, as Compose reads it`}
         : error,
     )
-  const envPath = posix.join(posix.dirname(input.file), '.env')
   let env: EnvFile | undefined
   const readEnvOnce = (): EnvFile => {
     if (env === undefined) {
-      const text = context.readText(envPath)
-      env = text === null ? {vars: new Map()} : parseEnv(text)
-      if (env.error)
-        out.errors.push({
-          file: envPath,
-          line: env.error.line,
-          code: 'invalid-compose',
-          message: `${env.error.message}; Compose refuses this .env, and the variables from this line on are not read`,
-        })
+      const vars = new Map<string, EnvValue>()
+      for (const envPath of source.files) {
+        const text = context.readText(envPath)
+        if (text === null) continue
+        const read = parseEnv(text)
+        for (const [name, value] of read.vars) vars.set(name, value)
+        if (read.error)
+          out.errors.push({
+            file: envPath,
+            line: read.error.line,
+            code: 'invalid-compose',
+            message: `${read.error.message}; Compose refuses this .env, and the variables from this line on are not read`,
+          })
+      }
+      for (const [name, value] of source.inherited ?? []) vars.set(name, value)
+      env = {vars}
     }
     return env
   }
@@ -156,15 +179,16 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
       if (inline !== undefined) readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading)
     }
   }
-  for (const doc of yaml.documents) readIncludes(entry(doc.root, 'include'), input, context, chain, out)
+  for (const doc of yaml.documents)
+    readIncludes(entry(doc.root, 'include'), input, context, chain, out, () => readEnvOnce().vars)
   return out
 }
 
 /**
  * `include:` (Compose 2.20+, https://docs.docker.com/reference/compose-file/include/): other Compose files whose
  * services join this project, each a path (short form) or `{path: PATH or [PATHS]}`, relative to this file. Each is
- * read as a Compose file, its images located in it, with the `.env` beside it (its project directory's), unless its
- * own name makes it a Compose file stewards reads anyway. A remote one (git or OCI) is reported; a missing one too
+ * read as a Compose file, its images located in it, with the including project's variables and then its own env
+ * files (EnvSource), unless its own name makes it a Compose file stewards reads anyway. A remote one (git or OCI) is reported; a missing one too
  * (Compose refuses to start).
  */
 function readIncludes(
@@ -173,12 +197,41 @@ function readIncludes(
   context: DiscoverContext,
   chain: readonly string[],
   out: Output,
+  variables: () => ReadonlyMap<string, EnvValue>,
 ): void {
   if (node === undefined) return
   const items = isSeq(node) ? node.items : [node]
+  const folder = posix.dirname(input.file)
   for (const item of items) {
     const path = isMap(item) ? entry(item, 'path') : item
-    for (const written of isSeq(path) ? path.items : [path]) {
+    const paths = isSeq(path) ? path.items : [path]
+    // The include's env files (compose-go ApplyInclude): its `env_file` list, relative to the including file's folder;
+    // else the `.env` of its project directory, `project_directory` or the first path's folder. One for all its
+    // paths: the others are overrides of the first.
+    const envFiles = entry(item, 'env_file')
+    const listed = (isSeq(envFiles) ? envFiles.items : [envFiles])
+      .map((f) => stringValue(f))
+      .filter((f): f is string => typeof f === 'string' && f !== '' && f !== '/dev/null' && !f.includes('$'))
+    const projectDirectory = stringValue(entry(item, 'project_directory'))
+    const first = stringValue(paths[0])
+    const files =
+      envFiles !== undefined
+        ? listed.map((f) => posix.normalize(posix.join(folder, f)))
+        : projectDirectory !== undefined && !projectDirectory.includes('$')
+          ? [posix.normalize(posix.join(folder, projectDirectory, '.env'))]
+          : first !== undefined
+            ? [posix.normalize(posix.join(folder, posix.dirname(first), '.env'))]
+            : []
+    // Compose refuses to start when a listed env file is not there.
+    for (const f of envFiles === undefined ? [] : files)
+      if (context.exists?.(f) === false)
+        out.skipped.push({
+          file: input.file,
+          line: (entry(item, 'env_file') as YamlNode).line,
+          reason: 'missing-resource',
+          message: `include env_file ${elide(posix.relative(folder, f), 200)}: not in the tree (Compose refuses to start without it): its variables are not read`,
+        })
+    for (const written of paths) {
       const text = stringValue(written)
       if (written === undefined || text === undefined || text === '') continue
       const at = locationOf(input.file, written)
@@ -211,7 +264,10 @@ function readIncludes(
           })
         continue
       }
-      const inner = discoverCompose({file, text: included}, context, [...chain, file])
+      const inner = discoverCompose({file, text: included}, context, [...chain, file], {
+        files,
+        inherited: variables(),
+      })
       for (const key of ['components', 'skipped', 'errors'] as const) appendAll(out[key] as unknown[], inner[key])
     }
   }
