@@ -141,6 +141,92 @@ describe('compose', () => {
     ])
   })
 
+  it("reads a build's Dockerfile with the build's args, listing what they change (getsentry/self-hosted)", () => {
+    // getsentry/self-hosted: clickhouse/Dockerfile and sentry/Dockerfile are `ARG BASE_IMAGE` / `ARG SENTRY_IMAGE`
+    // without a default; Compose passes them (`BASE_IMAGE: ...`, `- SENTRY_IMAGE` from .env). cron/Dockerfile starts
+    // FROM the sentry image another service of the file builds: the project's own.
+    const files: Record<string, string> = {
+      'deploy/.env': 'SENTRY_IMAGE=ghcr.io/getsentry/sentry:nightly\n',
+      'deploy/sentry/Dockerfile': 'ARG SENTRY_IMAGE\nFROM ${SENTRY_IMAGE}\n',
+      'deploy/clickhouse/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n',
+      'deploy/cron/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n',
+      'deploy/app/build/app.Dockerfile': 'ARG NODE=18\nFROM node:${NODE}\nFROM example/same:${SAME:-1}\n',
+      'deploy/shell/Dockerfile': 'ARG NODE=18\nFROM node:${NODE}\n',
+    }
+    const out = discover(
+      [
+        'x-sentry-defaults: &sentry_defaults',
+        '  image: sentry-self-hosted-local',
+        '  pull_policy: never',
+        '  build:',
+        '    context: ./sentry',
+        '    args:',
+        '      - SENTRY_IMAGE',
+        'services:',
+        '  web:',
+        '    <<: *sentry_defaults',
+        '  clickhouse:',
+        '    image: clickhouse-self-hosted-local',
+        '    pull_policy: never',
+        '    build:',
+        '      context: ./clickhouse',
+        '      args:',
+        '        BASE_IMAGE: "altinity/clickhouse-server:25.8.28.10001.altinitystable"',
+        '  sentry-cleanup:',
+        '    <<: *sentry_defaults',
+        '    image: sentry-cleanup-self-hosted-local',
+        '    build:',
+        '      context: ./cron',
+        '      args:',
+        '        BASE_IMAGE: sentry-self-hosted-local',
+        '  app:',
+        '    build:',
+        '      context: app',
+        '      dockerfile: build/app.Dockerfile',
+        '      args: [NODE=20, SAME=1]',
+        '  shell:',
+        '    build:',
+        '      context: shell',
+        '      args: [NODE]',
+        '  plain:',
+        '    build: ./shell',
+        '',
+      ].join('\n'),
+      files,
+    )
+    expect(out.errors).toEqual([])
+    // Each image the build's args give, in the Dockerfile and at the args; node:18 and example/same:1 are what the
+    // Dockerfile alone gives (the dockerfile format lists them).
+    expect(
+      out.components.map((c) => [
+        c.ref,
+        `${c.name}:${c.version}`,
+        c.locations.map((l) => `${l.file}:${l.line}:${l.column}`),
+      ]),
+    ).toEqual([
+      [
+        '${SENTRY_IMAGE}',
+        'ghcr.io/getsentry/sentry:nightly',
+        ['deploy/sentry/Dockerfile:2:6', 'deploy/compose.yaml:7:7'],
+      ],
+      [
+        '${BASE_IMAGE}',
+        'docker.io/altinity/clickhouse-server:25.8.28.10001.altinitystable',
+        ['deploy/clickhouse/Dockerfile:2:6', 'deploy/compose.yaml:17:9'],
+      ],
+      [
+        'node:${NODE}',
+        'docker.io/library/node:20',
+        ['deploy/app/build/app.Dockerfile:2:6', 'deploy/compose.yaml:29:13'],
+      ],
+    ])
+    // NODE is passed from the environment Compose runs in, not set in .env: the image the file alone gives may not be
+    // the one built.
+    expect(out.skipped.map((x) => `${x.file}:${x.line} ${x.reason} ${x.message}`)).toEqual([
+      'deploy/shell/Dockerfile:2 unset-variable services.shell.build with its args (deploy/compose.yaml): FROM "node:${NODE}": build argument NODE is passed by the build from its environment: not known here',
+    ])
+  })
+
   it('lists the images a build takes as named contexts (additional_contexts: docker-image://), map and list forms', () => {
     const out = discover(
       [

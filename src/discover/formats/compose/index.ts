@@ -130,6 +130,17 @@ function discoverCompose(
     }
     const owns = ownership(doc.root as YamlMap, services)
     const reading = {input, out, readEnvOnce}
+    // The images this file's services build (a `build` with an `image` name): a build that starts FROM one of them
+    // (getsentry/self-hosted's cron image, FROM the sentry image another service builds) takes the project's own.
+    const ownImages = new Set<string>()
+    for (const service of services.entries.values()) {
+      const value = entry(service, 'build') === undefined ? undefined : quietValue(entry(service, 'image'), reading)
+      const parsed = value === undefined ? undefined : parseImageRef(value)
+      const purl = parsed?.ok
+        ? imageComponent(parsed.image, '', {file: input.file, line: 1, column: 1}, 'manifest').purl
+        : undefined
+      if (purl) ownImages.add(purl)
+    }
     for (const [name, service] of services.entries) {
       if (service.tag === '!reset') continue
       const image = entry(service, 'image')
@@ -177,6 +188,7 @@ function discoverCompose(
       }
       const inline = entry(build, 'dockerfile_inline')
       if (inline !== undefined) readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading)
+      else if (isMap(build)) readBuildDockerfile(`services.${name}.build`, build, names, reading, context, ownImages)
     }
   }
   for (const doc of yaml.documents)
@@ -311,23 +323,8 @@ function readInlineDockerfile(
   const written = composeString(node)
   const text = interpolateDockerfile(`${field}.dockerfile_inline`, node, written, reading)
   if (text === undefined) return
-  const args = new Map<string, string | undefined>()
-  for (const [key, value] of pairs(entry(build, 'args'))) {
-    const given =
-      key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
-    if (key === undefined && typeof given !== 'string') continue
-    // `NAME` alone (or `NAME:` with no value): Compose passes it from its environment, which holds the .env beside
-    // the file (docker/compose pkg/compose/build.go; compose-go WithDotEnv): from there when set there, else unknown.
-    const [argName, argValue] =
-      key === undefined ? splitArg(given as string) : [key, given === null ? undefined : given]
-    if (argValue === undefined) {
-      args.set(argName, dotEnvValue(argName, reading))
-      continue
-    }
-    const interpolated = interpolate(`${field}.args.${argName}`, value, argValue, reading)
-    if (interpolated === undefined) return
-    args.set(argName, interpolated)
-  }
+  const args = buildArgs(field, build, reading)
+  if (args === undefined) return
   const found = dockerfileImages({file: input.file, text}, {args, contexts})
   // A string: interpolateDockerfile gives no text otherwise.
   const place = inlinePlace(input.text, node, written as string, text)
@@ -341,6 +338,92 @@ function readInlineDockerfile(
     out.skipped.push({...moved(skip), message: `${field}.dockerfile_inline: ${skip.message}`})
   for (const error of found.errors)
     out.errors.push({...moved(error), message: `${field}.dockerfile_inline: ${error.message}`})
+}
+
+/**
+ * The build's `args` (a mapping or `NAME=value` list), interpolated, by name; undefined when one cannot be (its skip or
+ * error said). `NAME` alone (or `NAME:` with no value) is passed from the environment Compose runs in, which holds the
+ * .env beside the file (docker/compose pkg/compose/build.go; compose-go WithDotEnv): from there when set there, else
+ * unknown (undefined).
+ */
+function buildArgs(
+  field: string,
+  build: YamlNode | undefined,
+  reading: Reading,
+): Map<string, string | undefined> | undefined {
+  const args = new Map<string, string | undefined>()
+  for (const [key, value] of pairs(entry(build, 'args'))) {
+    const given =
+      key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
+    if (key === undefined && typeof given !== 'string') continue
+    const [argName, argValue] =
+      key === undefined ? splitArg(given as string) : [key, given === null ? undefined : given]
+    if (argValue === undefined) {
+      args.set(argName, dotEnvValue(argName, reading))
+      continue
+    }
+    const interpolated = interpolate(`${field}.args.${argName}`, value, argValue, reading)
+    if (interpolated === undefined) return undefined
+    args.set(argName, interpolated)
+  }
+  return args
+}
+
+/**
+ * A build from a Dockerfile of the tree (`build.context`, default the file's folder, and `build.dockerfile`, default
+ * `Dockerfile`, https://docs.docker.com/reference/compose-file/build/) with `args`: Compose passes them as
+ * `--build-arg`s, in place of the ARG defaults the dockerfile format reads the file with
+ * (https://docs.docker.com/reference/compose-file/build/#args). The images the build takes that the file alone does
+ * not give (`ARG BASE_IMAGE` without a default, `FROM node:${NODE}` with another NODE) are listed, located in the
+ * Dockerfile and at the `args`; an image the file alone gives that the build's args leave unknown (passed from the
+ * environment, not set in .env) is reported there. A context or Dockerfile holding a variable, a remote context, or
+ * a Dockerfile not in the tree is not read here.
+ */
+function readBuildDockerfile(
+  field: string,
+  build: YamlMap,
+  contexts: Set<string>,
+  reading: Reading,
+  context: DiscoverContext,
+  ownImages: ReadonlySet<string>,
+): void {
+  const argsNode = entry(build, 'args')
+  if (argsNode === undefined || pairs(argsNode).length === 0) return
+  const folder = composeString(entry(build, 'context')) ?? '.'
+  const name = composeString(entry(build, 'dockerfile')) ?? 'Dockerfile'
+  if (typeof folder !== 'string' || typeof name !== 'string') return
+  if ([folder, name].some((p) => p.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.startsWith('git@'))) return
+  if (posix.isAbsolute(folder) || posix.isAbsolute(name)) return
+  const file = posix.normalize(posix.join(posix.dirname(reading.input.file), folder, name))
+  const text = context.readText(file)
+  if (text === null) return
+  const args = buildArgs(field, build, reading)
+  if (args === undefined) return
+  const alone = dockerfileImages({file, text})
+  const built = dockerfileImages({file, text}, {args, contexts})
+  const at = (purl: string | undefined, l: {line?: number; column?: number}) => `${purl} ${l.line}:${l.column}`
+  const known = new Set(alone.components.flatMap((c) => c.locations.map((l) => at(c.purl, l))))
+  const listedLines = new Set(alone.components.flatMap((c) => c.locations.map((l) => l.line)))
+  const argsAt = locationOf(reading.input.file, argsNode)
+  for (const component of built.components) {
+    const own = component.purl !== undefined && ownImages.has(component.purl)
+    const locations = own ? [] : component.locations.filter((l) => !known.has(at(component.purl, l)))
+    if (locations.length > 0) reading.out.components.push({...component, locations: [...locations, argsAt]})
+  }
+  for (const skip of built.skipped)
+    if (skip.reason === 'unset-variable' && skip.line !== undefined && listedLines.has(skip.line))
+      reading.out.skipped.push({...skip, message: `${field} with its args (${reading.input.file}): ${skip.message}`})
+}
+
+/** A string value interpolated from the .env beside the file, undefined when it is not known; nothing reported. */
+function quietValue(node: YamlNode | undefined, reading: Reading): string | undefined {
+  const written = composeString(node)
+  if (typeof written !== 'string') return undefined
+  const env = envLookup(reading)
+  const result = substitute(written, {escape: '$$', lookup: env.lookup})
+  return result.ok && result.unset.length === 0 && env.fromEnv.length === 0 && env.unreadable.length === 0
+    ? result.value
+    : undefined
 }
 
 /**
