@@ -349,6 +349,35 @@ export function dockerfileImages(input: DiscoverInput, build: BuildInputs = {}):
   return out
 }
 
+/**
+ * What a build that passes build arguments (Compose's `build.args`, a devcontainer.json's `build.args`) takes from a
+ * Dockerfile of the tree beyond what the file alone gives, which the dockerfile format lists with the ARG defaults:
+ * the images the arguments make known or change (`ARG BASE_IMAGE` without a default, `FROM node:${NODE}` with another
+ * NODE), and the skips of images the file alone names that the arguments leave unknown. An image in `own` (one the
+ * same project builds) is not taken.
+ */
+export function buildArgImages(
+  input: DiscoverInput,
+  build: BuildInputs,
+  own: ReadonlySet<string> = new Set(),
+): Pick<Output, 'components' | 'skipped'> {
+  const alone = dockerfileImages(input)
+  const built = dockerfileImages(input, build)
+  const at = (purl: string | undefined, l: Location) => `${purl} ${l.line}:${l.column}`
+  const known = new Set(alone.components.flatMap((c) => c.locations.map((l) => at(c.purl, l))))
+  const listedLines = new Set(alone.components.flatMap((c) => c.locations.map((l) => l.line)))
+  const components = []
+  for (const component of built.components) {
+    if (component.purl !== undefined && own.has(component.purl)) continue
+    const locations = component.locations.filter((l) => !known.has(at(component.purl, l)))
+    if (locations.length > 0) components.push({...component, locations})
+  }
+  const skipped = built.skipped.filter(
+    (skip) => skip.reason === 'unset-variable' && skip.line !== undefined && listedLines.has(skip.line),
+  )
+  return {components, skipped}
+}
+
 /** The directives BuildKit knows; any other name ends the directives (buildkit frontend/dockerfile/parser/directives.go). */
 const DIRECTIVES = new Set(['syntax', 'escape', 'check'])
 const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/

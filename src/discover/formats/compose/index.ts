@@ -22,7 +22,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {dockerfileImages} from '../../dockerfile-support/images.js'
+import {buildArgImages, dockerfileImages} from '../../dockerfile-support/images.js'
 import {isComposeFile} from '../../file-names.js'
 import {goBinaryText} from '../../go-binary.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
@@ -399,20 +399,12 @@ function readBuildDockerfile(
   if (text === null) return
   const args = buildArgs(field, build, reading)
   if (args === undefined) return
-  const alone = dockerfileImages({file, text})
-  const built = dockerfileImages({file, text}, {args, contexts})
-  const at = (purl: string | undefined, l: {line?: number; column?: number}) => `${purl} ${l.line}:${l.column}`
-  const known = new Set(alone.components.flatMap((c) => c.locations.map((l) => at(c.purl, l))))
-  const listedLines = new Set(alone.components.flatMap((c) => c.locations.map((l) => l.line)))
+  const found = buildArgImages({file, text}, {args, contexts}, ownImages)
   const argsAt = locationOf(reading.input.file, argsNode)
-  for (const component of built.components) {
-    const own = component.purl !== undefined && ownImages.has(component.purl)
-    const locations = own ? [] : component.locations.filter((l) => !known.has(at(component.purl, l)))
-    if (locations.length > 0) reading.out.components.push({...component, locations: [...locations, argsAt]})
-  }
-  for (const skip of built.skipped)
-    if (skip.reason === 'unset-variable' && skip.line !== undefined && listedLines.has(skip.line))
-      reading.out.skipped.push({...skip, message: `${field} with its args (${reading.input.file}): ${skip.message}`})
+  for (const component of found.components)
+    reading.out.components.push({...component, locations: [...component.locations, argsAt]})
+  for (const skip of found.skipped)
+    reading.out.skipped.push({...skip, message: `${field} with its args (${reading.input.file}): ${skip.message}`})
 }
 
 /** A string value interpolated from the .env beside the file, undefined when it is not known; nothing reported. */
