@@ -155,6 +155,18 @@ class Arguments {
         ? {value: platformValue(scenario, name), platform: new Set([name])}
         : {platform: new Set()}
     }
+    // A Dev Container template's Dockerfile (microsoft/vscode-dev-containers: `ARG VARIANT=${templateOption:imageVariant}`):
+    // filled in when the template is applied, no syntax BuildKit reads; the image that uses it is skipped, not an error.
+    if (raw.includes('${templateOption:'))
+      return {
+        unknown: [
+          {
+            name,
+            why: `holds a Dev Container template option (\${templateOption:…}) in its default, filled in when the template is applied: not guessed`,
+          },
+        ],
+        platform: new Set(),
+      }
     const result = this.evaluateWith(raw, args, scenario)
     if (!result.ok)
       return {

@@ -461,4 +461,21 @@ describe('dockerfile', () => {
       '1 unset-variable FROM "mcr.microsoft.com/devcontainers/base:${templateOption:imageVariant}" holds a Dev Container template option (${templateOption:…}), filled in when the template is applied: not guessed',
     ])
   })
+
+  it('skips an image whose ARG default is a template option, not an error (microsoft/vscode-dev-containers)', () => {
+    // containers/bash/.devcontainer/Dockerfile at 06b27a9: 14 such files made the run exit 2 ("unsupported modifier").
+    const out = discover(
+      [
+        '# [Choice] Debian / Ubuntu version: debian-11, debian-10, ubuntu-20.04',
+        'ARG VARIANT=${templateOption:imageVariant}',
+        'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '3 unset-variable FROM "mcr.microsoft.com/devcontainers/base:${VARIANT}": build argument VARIANT holds a Dev Container template option (${templateOption:…}) in its default, filled in when the template is applied: not guessed',
+    ])
+  })
 })
