@@ -227,6 +227,51 @@ describe('compose', () => {
     ])
   })
 
+  it("takes a service's image from the file it extends when that file is not read on its own (common-services.yml)", () => {
+    // The Compose documentation's example: `extends: {file: common-services.yml, service: webapp}`.
+    const files: Record<string, string> = {
+      'deploy/.env': 'TAG=2.1\n',
+      'deploy/common-services.yml':
+        'services:\n  webapp:\n    image: example/webapp:${TAG:-1}\n  chained:\n    extends: webapp\n  built:\n    image: example/built:1\n    build: .\n    pull_policy: build\n',
+      'deploy/compose.base.yaml': 'services:\n  db:\n    image: postgres:17\n',
+    }
+    const context = {readText: (f: string) => files[f] ?? null, exists: (f: string) => f in files}
+    const text = [
+      'services:',
+      '  web:',
+      '    extends:',
+      '      file: common-services.yml',
+      '      service: webapp',
+      '  own:',
+      '    image: example/own:1',
+      '    extends: {file: common-services.yml, service: webapp}',
+      '  db:',
+      '    extends: {file: compose.base.yaml, service: db}',
+      '  chain:',
+      '    extends: {file: common-services.yml, service: chained}',
+      '  built:',
+      '    extends: {file: common-services.yml, service: built}',
+      '  gone:',
+      '    extends: {file: missing.yml, service: x}',
+      '',
+    ].join('\n')
+    const out = discoverer.discover({file: 'deploy/compose.yaml', text}, context) as Required<DiscoverOutput>
+    expect(out.errors).toEqual([])
+    // compose.base.yaml is a Compose file by name: read on its own, not here.
+    expect(
+      out.components.map(
+        (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.name}:${c.version}`,
+      ),
+    ).toEqual([
+      'deploy/common-services.yml:3:12 docker.io/example/webapp:2.1',
+      'deploy/compose.yaml:7:12 docker.io/example/own:1',
+    ])
+    expect(out.skipped.map((x) => `${x.file}:${x.line} ${x.reason} ${x.message}`)).toEqual([
+      'deploy/compose.yaml:12 unsupported services.chain.extends common-services.yml (service chained): a service that itself extends another: not followed, the image it gives is not listed',
+      'deploy/compose.yaml:16 missing-resource services.gone.extends missing.yml (service x): not in the tree (Compose refuses to start without it): the image it gives is not listed',
+    ])
+  })
+
   it('lists the images a build takes as named contexts (additional_contexts: docker-image://), map and list forms', () => {
     const out = discover(
       [

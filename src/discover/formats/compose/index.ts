@@ -152,6 +152,7 @@ function discoverCompose(
       }
       if (image !== undefined && !builtOnly(composeString(entry(service, 'pull_policy')), build))
         listed(readImage(`services.${name}.image`, image, composeString(image), reading), image)
+      else if (image === undefined) readExtendedImage(name, service, reading, context)
       // Images Compose pulls for the service besides its own (docker/compose pkg/compose/pull.go
       // pullRequiredImages): a volume of `type: image` (its `source`,
       // https://docs.docker.com/reference/compose-file/services/#long-syntax-5) and a `pre_start` hook's `image`
@@ -283,6 +284,60 @@ function readIncludes(
       for (const key of ['components', 'skipped', 'errors'] as const) appendAll(out[key] as unknown[], inner[key])
     }
   }
+}
+
+/**
+ * `extends: {file: FILE, service: NAME}` (https://docs.docker.com/compose/how-tos/multiple-compose-files/extends/)
+ * for a service that writes no `image` of its own: it takes the image of NAME in FILE (compose-go loader/extends.go,
+ * FILE relative to this file, interpolated with this project's variables). A FILE whose name makes it a Compose file
+ * is read on its own, its image listed there; another (`common-services.yml`) is read here for that one service's
+ * image, located in it. A base that itself extends another is reported, not followed; so is a remote FILE, one holding a
+ * variable, and one not in the tree (Compose refuses to start without it).
+ */
+function readExtendedImage(name: string, service: YamlNode, reading: Reading, context: DiscoverContext): void {
+  const extendsNode = entry(service, 'extends')
+  const fileNode = entry(extendsNode, 'file')
+  const fileText = stringValue(fileNode)
+  const ref = stringValue(entry(extendsNode, 'service'))
+  if (fileNode === undefined || fileText === undefined || ref === undefined) return
+  const field = `services.${name}.extends`
+  const skip = (reason: 'remote-resource' | 'missing-resource' | 'unsupported', why: string) =>
+    reading.out.skipped.push({
+      file: reading.input.file,
+      line: fileNode.line,
+      reason,
+      message: `${field} ${elide(fileText, 200)} (service ${elide(ref, 100)}): ${why}`,
+    })
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(fileText) || fileText.startsWith('git@')) {
+    skip('remote-resource', 'a remote Compose file, not fetched: the image the service takes from it is not listed')
+    return
+  }
+  if (fileText.includes('$')) {
+    skip('unsupported', 'a path holding a variable Compose fills in when it runs: the image it gives is not listed')
+    return
+  }
+  const file = posix.normalize(posix.join(posix.dirname(reading.input.file), fileText))
+  if (isComposeFile(file) || file === reading.input.file) return
+  const text = context.readText(file)
+  if (text === null) {
+    if (context.exists?.(file) === false)
+      skip(
+        'missing-resource',
+        'not in the tree (Compose refuses to start without it): the image it gives is not listed',
+      )
+    return
+  }
+  const yaml = readYaml(text, file, {localTags: COMPOSE_TAGS, keepUnknownTags: true, keepBinary: true})
+  const base = yaml.documents.map((doc) => entry(entry(doc.root, 'services'), ref)).find((node) => node !== undefined)
+  if (base === undefined) return
+  if (entry(base, 'extends') !== undefined) {
+    skip('unsupported', 'a service that itself extends another: not followed, the image it gives is not listed')
+    return
+  }
+  const image = entry(base, 'image')
+  const policy = composeString(entry(service, 'pull_policy') ?? entry(base, 'pull_policy'))
+  if (image === undefined || builtOnly(policy, entry(service, 'build') ?? entry(base, 'build'))) return
+  readImage(`${field} (services.${ref}.image)`, image, composeString(image), {...reading, input: {file, text}})
 }
 
 /**
