@@ -345,6 +345,29 @@ describe('compose', () => {
     ])
   })
 
+  it('leaves out an inline Dockerfile FROM naming an image another service of the file builds', () => {
+    const out = discover(
+      [
+        'services:',
+        '  base:',
+        '    image: example/base:dev',
+        '    build: ./base',
+        '  app:',
+        '    build:',
+        '      dockerfile_inline: |',
+        '        FROM example/base:dev',
+        '        COPY --from=alpine:3.20 /etc/os-release /',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    // example/base:dev is listed once, for the service that names it (pulled first, built when the pull fails).
+    expect(summary(out)).toEqual([
+      '3:12 example/base:dev -> docker.io/example/base:dev',
+      '9:21 alpine:3.20 -> docker.io/library/alpine:3.20',
+    ])
+  })
+
   it('takes an inline Dockerfile build arg without a value from .env, and keeps columns an earlier $$ moved', () => {
     const out = discover(
       [

@@ -188,7 +188,8 @@ function discoverCompose(
           readImage(`services.${name}.build.additional_contexts`, value, target.slice(DOCKER_IMAGE.length), reading)
       }
       const inline = entry(build, 'dockerfile_inline')
-      if (inline !== undefined) readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading)
+      if (inline !== undefined)
+        readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading, ownImages)
       else if (isMap(build)) readBuildDockerfile(`services.${name}.build`, build, names, reading, context, ownImages)
     }
   }
@@ -373,6 +374,7 @@ function readInlineDockerfile(
   build: YamlMap,
   contexts: Set<string>,
   reading: Reading,
+  ownImages: ReadonlySet<string>,
 ): void {
   const {input, out} = reading
   const written = composeString(node)
@@ -387,8 +389,10 @@ function readInlineDockerfile(
     ...item,
     ...place(item.line, item.column),
   })
+  // A FROM naming an image another service of the file builds: the project's own, not pulled.
   for (const component of found.components)
-    out.components.push({...component, locations: component.locations.map(moved)})
+    if (component.purl === undefined || !ownImages.has(component.purl))
+      out.components.push({...component, locations: component.locations.map(moved)})
   for (const skip of found.skipped)
     out.skipped.push({...moved(skip), message: `${field}.dockerfile_inline: ${skip.message}`})
   for (const error of found.errors)
