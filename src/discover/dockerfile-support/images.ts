@@ -155,6 +155,18 @@ class Arguments {
         ? {value: platformValue(scenario, name), platform: new Set([name])}
         : {platform: new Set()}
     }
+    // A Dev Container template's Dockerfile (microsoft/vscode-dev-containers: `ARG VARIANT=${templateOption:imageVariant}`):
+    // filled in when the template is applied, no syntax BuildKit reads; the image that uses it is skipped, not an error.
+    if (raw.includes('${templateOption:'))
+      return {
+        unknown: [
+          {
+            name,
+            why: `holds a Dev Container template option (\${templateOption:…}) in its default, filled in when the template is applied: not guessed`,
+          },
+        ],
+        platform: new Set(),
+      }
     const result = this.evaluateWith(raw, args, scenario)
     if (!result.ok)
       return {
@@ -286,8 +298,9 @@ export function dockerfileImages(input: DiscoverInput, build: BuildInputs = {}):
     const range = flag?.getValueRange()
     if (!written || !range) continue
     const location = at(input.file, range)
-    // BuildKit refuses the build ("variable expansion is not supported for --from, define a new stage with FROM
-    // using ARG from global scope as a workaround"): no image is pulled, and the file needs a fix.
+    // BuildKit processes the word with no variables and refuses the build when that changes it (dockerfile2llb
+    // toCommand: "variable expansion is not supported for --from, define a new stage with FROM using ARG from global
+    // scope as a workaround"): a variable, and also quotes or an escape character. No image is pulled.
     if (written.includes('$')) {
       out.errors.push({
         ...location,
@@ -296,10 +309,24 @@ export function dockerfileImages(input: DiscoverInput, build: BuildInputs = {}):
       })
       continue
     }
+    // dockerfile-ast gives the value with its escape characters taken out: the written text is the range's.
+    lines ??= input.text.split('\n')
+    const raw = range.start.line === range.end.line ? rawText(lines, range, escapeChar) : written
+    if (/['"]/.test(raw) || raw.includes(escapeChar)) {
+      const processed = processWord(raw, escapeChar, () => undefined, {work: 0})
+      if (!processed.ok || processed.value !== raw) {
+        out.errors.push({
+          ...location,
+          code: 'invalid-variable',
+          message: `COPY --from "${raw}": BuildKit refuses a --from that its word processing changes (quotes or the escape character: variable expansion is not supported for --from); write the name bare`,
+        })
+        continue
+      }
+    }
     fromImage(written, location, 'COPY --from')
   }
   // `RUN --mount=type=bind,from=IMAGE,…`: BuildKit mounts the image (a stage or a named build context otherwise), as
-  // COPY --from copies from it. Mount options are expanded with build arguments.
+  // COPY --from copies from it. A `from` is never expanded (a variable in it is refused); its quotes are processed.
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction.getKeyword() !== 'RUN') continue
     for (const flag of (instruction as Run).getFlags()) {
@@ -308,12 +335,23 @@ export function dockerfileImages(input: DiscoverInput, build: BuildInputs = {}):
       // secret mount with `from` is refused, tmpfs and ssh mounts take nothing from one).
       const options = flag.getOptions()
       const option = (key: string) => options.find((o) => o.getName().toLowerCase() === key)
-      const type = option('type')?.getValue()?.toLowerCase() ?? 'bind'
-      if (type !== 'bind' && type !== 'cache') continue
       const from = option('from')
       const written = from?.getValue()
       const range = from?.getValueRange()
       if (!written || !range) continue
+      // Refused when the file is parsed, whatever the mount's type (instructions/commands_runmount.go parseMount:
+      // "'from' doesn't support variable expansion, define alias stage instead"): a `$` but as the last character.
+      const dollar = written.indexOf('$')
+      if (dollar !== -1 && dollar !== written.length - 1) {
+        out.errors.push({
+          ...at(input.file, range),
+          code: 'invalid-variable',
+          message: `RUN --mount from "${written}": BuildKit refuses variables in a mount's from ('from' doesn't support variable expansion); name a stage made with FROM instead`,
+        })
+        continue
+      }
+      const type = option('type')?.getValue()?.toLowerCase() ?? 'bind'
+      if (type !== 'bind' && type !== 'cache') continue
       fromImage(written, at(input.file, range), 'RUN --mount from')
     }
   }
@@ -321,6 +359,35 @@ export function dockerfileImages(input: DiscoverInput, build: BuildInputs = {}):
   const frontend = syntaxDirective(input.text)
   if (frontend) addImage(out, frontend.image, frontend.image, {file: input.file, ...frontend.at})
   return out
+}
+
+/**
+ * What a build that passes build arguments (Compose's `build.args`, a devcontainer.json's `build.args`) takes from a
+ * Dockerfile of the tree beyond what the file alone gives, which the dockerfile format lists with the ARG defaults:
+ * the images the arguments make known or change (`ARG BASE_IMAGE` without a default, `FROM node:${NODE}` with another
+ * NODE), and the skips of images the file alone names that the arguments leave unknown. An image in `own` (one the
+ * same project builds) is not taken.
+ */
+export function buildArgImages(
+  input: DiscoverInput,
+  build: BuildInputs,
+  own: ReadonlySet<string> = new Set(),
+): Pick<Output, 'components' | 'skipped'> {
+  const alone = dockerfileImages(input)
+  const built = dockerfileImages(input, build)
+  const at = (purl: string | undefined, l: Location) => `${purl} ${l.line}:${l.column}`
+  const known = new Set(alone.components.flatMap((c) => c.locations.map((l) => at(c.purl, l))))
+  const listedLines = new Set(alone.components.flatMap((c) => c.locations.map((l) => l.line)))
+  const components = []
+  for (const component of built.components) {
+    if (component.purl !== undefined && own.has(component.purl)) continue
+    const locations = component.locations.filter((l) => !known.has(at(component.purl, l)))
+    if (locations.length > 0) components.push({...component, locations})
+  }
+  const skipped = built.skipped.filter(
+    (skip) => skip.reason === 'unset-variable' && skip.line !== undefined && listedLines.has(skip.line),
+  )
+  return {components, skipped}
 }
 
 /** The directives BuildKit knows; any other name ends the directives (buildkit frontend/dockerfile/parser/directives.go). */

@@ -54,6 +54,224 @@ describe('compose', () => {
     expect(out.errors.map((e) => [e.line, e.code])).toEqual([[15, 'invalid-image-ref']])
   })
 
+  it('leaves out an image Compose only builds: pull_policy build, or never with a build (sentry self-hosted)', () => {
+    // getsentry/self-hosted docker-compose.yml: `x-sentry-defaults` merges `pull_policy: never` with `image:
+    // sentry-self-hosted-local` and a `build:`; Compose never pulls it, and builds it when it is not there.
+    const out = discover(
+      [
+        'x-pull-policy: &pull_policy',
+        '  pull_policy: never',
+        'x-sentry-defaults: &sentry_defaults',
+        '  <<: *pull_policy',
+        '  image: sentry-self-hosted-local',
+        '  build:',
+        '    context: ./sentry',
+        'services:',
+        '  web:',
+        '    <<: *sentry_defaults',
+        '  local:',
+        '    image: example/local:dev',
+        '    build: .',
+        '    pull_policy: build',
+        '  cached:',
+        '    image: example/cached:1',
+        '    pull_policy: never',
+        '  pulled:',
+        '    image: example/pulled:1',
+        '    build: .',
+        '    pull_policy: missing',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.skipped).toEqual([])
+    // `never` without a build: an image that must be there already, still the service's.
+    expect(summary(out)).toEqual([
+      '16:12 example/cached:1 -> docker.io/example/cached:1',
+      '19:12 example/pulled:1 -> docker.io/example/pulled:1',
+    ])
+  })
+
+  it('lists the images of type: image volumes and of pre_start hooks, which Compose pulls for the service', () => {
+    const out = discover(
+      [
+        'x-models: &models',
+        '  type: image',
+        '  source: ghcr.io/example/models:${MODELS:-2}',
+        '  target: /models',
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    build: .',
+        '    pull_policy: build',
+        '    volumes:',
+        '      - ./data:/data',
+        '      - type: image',
+        '        source: example/assets:1.4',
+        '        target: /assets',
+        '        image:',
+        '          subpath: static',
+        '      - type: volume',
+        '        source: cache',
+        '        target: /cache',
+        '      - *models',
+        '      - type: image',
+        '        source: example/unset:${UNSET}',
+        '        target: /x',
+        '    pre_start:',
+        '      - image: example/migrate:3',
+        '        command: migrate up',
+        '      - command: ./fix-permissions.sh',
+        '      - image: example/app:1',
+        '        command: ./seed.sh',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    // The service's image is built (pull_policy: build): not listed, nor a hook that runs it; the others are pulled.
+    expect(summary(out)).toEqual([
+      '13:17 example/assets:1.4 -> docker.io/example/assets:1.4',
+      '3:11 ghcr.io/example/models:${MODELS:-2} -> ghcr.io/example/models:2',
+      '25:16 example/migrate:3 -> docker.io/example/migrate:3',
+    ])
+    // The alias's image is located at the service too, as an image a merge key gives.
+    expect(out.components[1].locations.map((l) => `${l.line}:${l.column}`)).toEqual(['3:11', '7:5'])
+    expect(out.skipped.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '22 unset-variable services.app.volumes[4].source "example/unset:${UNSET}": UNSET not set here (no default, not in .env); set it and scan the output of `docker compose config`',
+    ])
+  })
+
+  it("reads a build's Dockerfile with the build's args, listing what they change (getsentry/self-hosted)", () => {
+    // getsentry/self-hosted: clickhouse/Dockerfile and sentry/Dockerfile are `ARG BASE_IMAGE` / `ARG SENTRY_IMAGE`
+    // without a default; Compose passes them (`BASE_IMAGE: ...`, `- SENTRY_IMAGE` from .env). cron/Dockerfile starts
+    // FROM the sentry image another service of the file builds: the project's own.
+    const files: Record<string, string> = {
+      'deploy/.env': 'SENTRY_IMAGE=ghcr.io/getsentry/sentry:nightly\n',
+      'deploy/sentry/Dockerfile': 'ARG SENTRY_IMAGE\nFROM ${SENTRY_IMAGE}\n',
+      'deploy/clickhouse/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n',
+      'deploy/cron/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n',
+      'deploy/app/build/app.Dockerfile': 'ARG NODE=18\nFROM node:${NODE}\nFROM example/same:${SAME:-1}\n',
+      'deploy/shell/Dockerfile': 'ARG NODE=18\nFROM node:${NODE}\n',
+    }
+    const out = discover(
+      [
+        'x-sentry-defaults: &sentry_defaults',
+        '  image: sentry-self-hosted-local',
+        '  pull_policy: never',
+        '  build:',
+        '    context: ./sentry',
+        '    args:',
+        '      - SENTRY_IMAGE',
+        'services:',
+        '  web:',
+        '    <<: *sentry_defaults',
+        '  clickhouse:',
+        '    image: clickhouse-self-hosted-local',
+        '    pull_policy: never',
+        '    build:',
+        '      context: ./clickhouse',
+        '      args:',
+        '        BASE_IMAGE: "altinity/clickhouse-server:25.8.28.10001.altinitystable"',
+        '  sentry-cleanup:',
+        '    <<: *sentry_defaults',
+        '    image: sentry-cleanup-self-hosted-local',
+        '    build:',
+        '      context: ./cron',
+        '      args:',
+        '        BASE_IMAGE: sentry-self-hosted-local',
+        '  app:',
+        '    build:',
+        '      context: app',
+        '      dockerfile: build/app.Dockerfile',
+        '      args: [NODE=20, SAME=1]',
+        '  shell:',
+        '    build:',
+        '      context: shell',
+        '      args: [NODE]',
+        '  plain:',
+        '    build: ./shell',
+        '',
+      ].join('\n'),
+      files,
+    )
+    expect(out.errors).toEqual([])
+    // Each image the build's args give, in the Dockerfile and at the args; node:18 and example/same:1 are what the
+    // Dockerfile alone gives (the dockerfile format lists them).
+    expect(
+      out.components.map((c) => [
+        c.ref,
+        `${c.name}:${c.version}`,
+        c.locations.map((l) => `${l.file}:${l.line}:${l.column}`),
+      ]),
+    ).toEqual([
+      [
+        '${SENTRY_IMAGE}',
+        'ghcr.io/getsentry/sentry:nightly',
+        ['deploy/sentry/Dockerfile:2:6', 'deploy/compose.yaml:7:7'],
+      ],
+      [
+        '${BASE_IMAGE}',
+        'docker.io/altinity/clickhouse-server:25.8.28.10001.altinitystable',
+        ['deploy/clickhouse/Dockerfile:2:6', 'deploy/compose.yaml:17:9'],
+      ],
+      [
+        'node:${NODE}',
+        'docker.io/library/node:20',
+        ['deploy/app/build/app.Dockerfile:2:6', 'deploy/compose.yaml:29:13'],
+      ],
+    ])
+    // NODE is passed from the environment Compose runs in, not set in .env: the image the file alone gives may not be
+    // the one built.
+    expect(out.skipped.map((x) => `${x.file}:${x.line} ${x.reason} ${x.message}`)).toEqual([
+      'deploy/shell/Dockerfile:2 unset-variable services.shell.build with its args (deploy/compose.yaml): FROM "node:${NODE}": build argument NODE is passed by the build from its environment: not known here',
+    ])
+  })
+
+  it("takes a service's image from the file it extends when that file is not read on its own (common-services.yml)", () => {
+    // The Compose documentation's example: `extends: {file: common-services.yml, service: webapp}`.
+    const files: Record<string, string> = {
+      'deploy/.env': 'TAG=2.1\n',
+      'deploy/common-services.yml':
+        'services:\n  webapp:\n    image: example/webapp:${TAG:-1}\n  chained:\n    extends: webapp\n  built:\n    image: example/built:1\n    build: .\n    pull_policy: build\n',
+      'deploy/compose.base.yaml': 'services:\n  db:\n    image: postgres:17\n',
+    }
+    const context = {readText: (f: string) => files[f] ?? null, exists: (f: string) => f in files}
+    const text = [
+      'services:',
+      '  web:',
+      '    extends:',
+      '      file: common-services.yml',
+      '      service: webapp',
+      '  own:',
+      '    image: example/own:1',
+      '    extends: {file: common-services.yml, service: webapp}',
+      '  db:',
+      '    extends: {file: compose.base.yaml, service: db}',
+      '  chain:',
+      '    extends: {file: common-services.yml, service: chained}',
+      '  built:',
+      '    extends: {file: common-services.yml, service: built}',
+      '  gone:',
+      '    extends: {file: missing.yml, service: x}',
+      '',
+    ].join('\n')
+    const out = discoverer.discover({file: 'deploy/compose.yaml', text}, context) as Required<DiscoverOutput>
+    expect(out.errors).toEqual([])
+    // compose.base.yaml is a Compose file by name: read on its own, not here.
+    expect(
+      out.components.map(
+        (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.name}:${c.version}`,
+      ),
+    ).toEqual([
+      'deploy/common-services.yml:3:12 docker.io/example/webapp:2.1',
+      'deploy/compose.yaml:7:12 docker.io/example/own:1',
+    ])
+    expect(out.skipped.map((x) => `${x.file}:${x.line} ${x.reason} ${x.message}`)).toEqual([
+      'deploy/compose.yaml:12 unsupported services.chain.extends common-services.yml (service chained): a service that itself extends another: not followed, the image it gives is not listed',
+      'deploy/compose.yaml:16 missing-resource services.gone.extends missing.yml (service x): not in the tree (Compose refuses to start without it): the image it gives is not listed',
+    ])
+  })
+
   it('lists the images a build takes as named contexts (additional_contexts: docker-image://), map and list forms', () => {
     const out = discover(
       [
@@ -124,6 +342,29 @@ describe('compose', () => {
     // OTHER is passed from the environment Compose runs in: not known here.
     expect(out.skipped.map((x) => `${x.line} ${x.reason} ${x.message}`)).toEqual([
       '21 unset-variable services.quoted.build.dockerfile_inline: FROM "example/tool:${OTHER}": build argument OTHER is passed by the build from its environment: not known here',
+    ])
+  })
+
+  it('leaves out an inline Dockerfile FROM naming an image another service of the file builds', () => {
+    const out = discover(
+      [
+        'services:',
+        '  base:',
+        '    image: example/base:dev',
+        '    build: ./base',
+        '  app:',
+        '    build:',
+        '      dockerfile_inline: |',
+        '        FROM example/base:dev',
+        '        COPY --from=alpine:3.20 /etc/os-release /',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    // example/base:dev is listed once, for the service that names it (pulled first, built when the pull fails).
+    expect(summary(out)).toEqual([
+      '3:12 example/base:dev -> docker.io/example/base:dev',
+      '9:21 alpine:3.20 -> docker.io/library/alpine:3.20',
     ])
   })
 
@@ -497,6 +738,49 @@ describe('compose images tagged !!binary (read as go-yaml reads them: the decode
 })
 
 describe('compose include (https://docs.docker.com/reference/compose-file/include/)', () => {
+  it("interpolates an included file with the including project's variables first, then its own env files", () => {
+    // compose-go loader/include.go ApplyInclude: `environment.Clone().Merge(envFromFile)`, the including project's
+    // variables (its .env) kept over the included one's; the included one's .env is that of its project directory
+    // (`project_directory`, else the first path's folder), or its `env_file` list.
+    const files: Record<string, string> = {
+      'deploy/.env': 'PG=17\n',
+      'deploy/infra/.env': 'PG=15\nREDIS=7.4\n',
+      'deploy/infra/databases.yaml': 'services:\n  db:\n    image: postgres:${PG:-16}\n',
+      'deploy/infra/cache.yml': 'services:\n  cache:\n    image: redis:${REDIS:-7}\n',
+      'deploy/infra/override.yml': 'services:\n  cache:\n    image: valkey/valkey:${REDIS:-8}\n',
+      'deploy/tools/tools.yml': 'services:\n  t:\n    image: example/tool:${TOOL:-1}\n',
+      'deploy/tools/tools.env': 'TOOL=2\n',
+      'deploy/tools/other.yml': 'services:\n  o:\n    image: example/other:${TOOL:-1}\n',
+      'deploy/elsewhere/.env': 'TOOL=3\n',
+    }
+    const context = {readText: (f: string) => files[f] ?? null, exists: (f: string) => f in files}
+    const text = `include:
+  - infra/databases.yaml
+  - path: [infra/cache.yml, infra/override.yml]
+  - path: tools/tools.yml
+    env_file: [tools/tools.env, tools/missing.env]
+  - path: tools/other.yml
+    project_directory: elsewhere
+services:
+  web:
+    image: nginx:1.27
+`
+    const out = discoverer.discover({file: 'deploy/compose.yaml', text}, context) as Required<DiscoverOutput>
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.name}:${c.version}`)).toEqual([
+      'deploy/compose.yaml:10 docker.io/library/nginx:1.27',
+      // PG from the including project's .env (17), not the included folder's (15), nor the default.
+      'deploy/infra/databases.yaml:3 docker.io/library/postgres:17',
+      'deploy/infra/cache.yml:3 docker.io/library/redis:7.4',
+      'deploy/infra/override.yml:3 docker.io/valkey/valkey:7.4',
+      'deploy/tools/tools.yml:3 docker.io/example/tool:2',
+      'deploy/tools/other.yml:3 docker.io/example/other:3',
+    ])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'deploy/compose.yaml:5 missing-resource include env_file tools/missing.env: not in the tree (Compose refuses to start without it): its variables are not read',
+    ])
+  })
+
   it('reads the services of included files, located in them with their own .env; reports remote and missing ones', () => {
     const files: Record<string, string> = {
       'deploy/infra/databases.yaml': 'services:\n  db:\n    image: postgres:${PG:-16}\n',

@@ -5,7 +5,8 @@
  * the shell environment is not read, so output does not depend on who runs the scan. A variable with no value and
  * no default is reported (`unset-variable`), not guessed. A service with `build:` and `image:` pulls the image
  * and builds only when the pull fails (https://docs.docker.com/reference/compose-file/build/#using-build-and-image),
- * so it is listed; with `pull_policy: build` the image is only ever built locally, and is not.
+ * so it is listed; with `pull_policy: build` (or `never` and a `build`) the image is only ever built locally, and is
+ * not. The images of `type: image` volumes and of `pre_start` hooks are pulled for the service: listed.
  * `build.additional_contexts` values `docker-image://IMAGE` are images the build takes as named contexts.
  * Compose's merge tags (https://docs.docker.com/reference/compose-file/merge/) are read as compose-go's
  * ResetProcessor reads them in any file: a node tagged `!reset` is removed (`image: !reset null`: no image), one
@@ -21,7 +22,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
-import {dockerfileImages} from '../../dockerfile-support/images.js'
+import {buildArgImages, dockerfileImages} from '../../dockerfile-support/images.js'
 import {isComposeFile} from '../../file-names.js'
 import {goBinaryText} from '../../go-binary.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
@@ -29,14 +30,15 @@ import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {substitute} from '../../variables.js'
 import {readYaml} from '../../yaml.js'
 import {isMap, isScalar, isSeq, type Position, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
-import {type EnvFile, parseEnv} from './dotenv.js'
+import {type EnvFile, type EnvValue, parseEnv} from './dotenv.js'
 
 /** Compose's merge tags, read as local tags by the YAML reader (a constant set: the reader caches by it). */
 export const COMPOSE_TAGS: ReadonlySet<string> = new Set(['!reset', '!override'])
 
 export const discoverer: Discoverer = {
   id: 'compose',
-  description: 'Docker Compose files: services.*.image, with $VAR / VAR:-default interpolation from .env',
+  description:
+    'Docker Compose files: services.*.image, type: image volumes and pre_start hook images, with $VAR / VAR:-default interpolation from .env',
   matches: isComposeFile,
   identify: (head) => /^services:[ \t]*$/m.test(head) && !/^(apiVersion|kind|jobs):/m.test(head),
   discover,
@@ -49,13 +51,30 @@ function entry(node: YamlNode | null | undefined, key: string): YamlNode | undef
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
-  return discoverCompose(input, context, [input.file])
+  return discoverCompose(input, context, [input.file], {files: [posix.join(posix.dirname(input.file), '.env')]})
+}
+
+/**
+ * Where a Compose file's variables come from: its env files (the `.env` of its project directory, or an include's
+ * `env_file` list; a later file's value wins) and, for an included file, the variables of the project that includes
+ * it, which win over the included file's own (compose-go loader/include.go ApplyInclude:
+ * `environment.Clone().Merge(envFromFile)` keeps what the including project set).
+ */
+interface EnvSource {
+  files: string[]
+  /** Set by the including project: these win. */
+  inherited?: ReadonlyMap<string, EnvValue>
 }
 
 /** Files included through `include:` one inside another, at most (Compose refuses a cycle; this bounds a chain). */
 const MAX_INCLUDE_DEPTH = 8
 
-function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: readonly string[]): Output {
+function discoverCompose(
+  input: DiscoverInput,
+  context: DiscoverContext,
+  chain: readonly string[],
+  source: EnvSource,
+): Output {
   const out = emptyOutput()
   const yaml = readYaml(input.text, input.file, {
     localTags: COMPOSE_TAGS,
@@ -69,19 +88,25 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
         ? {...error, message: `${error.message}; read as untagged, as Compose reads it`}
         : error,
     )
-  const envPath = posix.join(posix.dirname(input.file), '.env')
   let env: EnvFile | undefined
   const readEnvOnce = (): EnvFile => {
     if (env === undefined) {
-      const text = context.readText(envPath)
-      env = text === null ? {vars: new Map()} : parseEnv(text)
-      if (env.error)
-        out.errors.push({
-          file: envPath,
-          line: env.error.line,
-          code: 'invalid-compose',
-          message: `${env.error.message}; Compose refuses this .env, and the variables from this line on are not read`,
-        })
+      const vars = new Map<string, EnvValue>()
+      for (const envPath of source.files) {
+        const text = context.readText(envPath)
+        if (text === null) continue
+        const read = parseEnv(text)
+        for (const [name, value] of read.vars) vars.set(name, value)
+        if (read.error)
+          out.errors.push({
+            file: envPath,
+            line: read.error.line,
+            code: 'invalid-compose',
+            message: `${read.error.message}; Compose refuses this .env, and the variables from this line on are not read`,
+          })
+      }
+      for (const [name, value] of source.inherited ?? []) vars.set(name, value)
+      env = {vars}
     }
     return env
   }
@@ -105,18 +130,52 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
     }
     const owns = ownership(doc.root as YamlMap, services)
     const reading = {input, out, readEnvOnce}
+    // The images this file's services build (a `build` with an `image` name): a build that starts FROM one of them
+    // (getsentry/self-hosted's cron image, FROM the sentry image another service builds) takes the project's own.
+    const ownImages = new Set<string>()
+    for (const service of services.entries.values()) {
+      const value = entry(service, 'build') === undefined ? undefined : quietValue(entry(service, 'image'), reading)
+      const parsed = value === undefined ? undefined : parseImageRef(value)
+      const purl = parsed?.ok
+        ? imageComponent(parsed.image, '', {file: input.file, line: 1, column: 1}, 'manifest').purl
+        : undefined
+      if (purl) ownImages.add(purl)
+    }
     for (const [name, service] of services.entries) {
       if (service.tag === '!reset') continue
       const image = entry(service, 'image')
-      if (image !== undefined && composeString(entry(service, 'pull_policy')) !== 'build') {
-        const component = readImage(`services.${name}.image`, image, composeString(image), reading)
-        // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
-        // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
-        if (component && !owns(service, image)) component.locations.push(locationOf(input.file, service))
+      const build = entry(service, 'build')
+      // Taken from elsewhere (`<<: *base`, a service that is an alias): located at the service too, so each use is
+      // counted. (`image: *tag` is placed at its alias by the YAML reader: the service's own text.)
+      const listed = (component: Component | undefined, node: YamlNode) => {
+        if (component && !owns(service, node)) component.locations.push(locationOf(input.file, service))
+      }
+      if (image !== undefined && !builtOnly(composeString(entry(service, 'pull_policy')), build))
+        listed(readImage(`services.${name}.image`, image, composeString(image), reading), image)
+      else if (image === undefined) readExtendedImage(name, service, reading, context)
+      // Images Compose pulls for the service besides its own (docker/compose pkg/compose/pull.go
+      // pullRequiredImages): a volume of `type: image` (its `source`,
+      // https://docs.docker.com/reference/compose-file/services/#long-syntax-5) and a `pre_start` hook's `image`
+      // (an init container, https://docs.docker.com/compose/how-tos/init-containers/). Never built: listed whatever
+      // the pull_policy (with `never` they must be there already, which makes them no less used).
+      for (const [i, volume] of items(entry(service, 'volumes'))) {
+        if (composeString(entry(volume, 'type')) !== 'image') continue
+        const source = entry(volume, 'source')
+        if (source !== undefined)
+          listed(readImage(`services.${name}.volumes[${i}].source`, source, composeString(source), reading), source)
+      }
+      for (const [i, hook] of items(entry(service, 'pre_start'))) {
+        const hookImage = entry(hook, 'image')
+        // The service's own image (Compose's GetDependentImages leaves it out): listed with the service, or built.
+        const own = image !== undefined && composeString(hookImage) === composeString(image)
+        if (hookImage !== undefined && !own)
+          listed(
+            readImage(`services.${name}.pre_start[${i}].image`, hookImage, composeString(hookImage), reading),
+            hookImage,
+          )
       }
       // `build.additional_contexts: {name: docker-image://IMAGE}`: an image the build takes as a named context
       // (https://docs.docker.com/reference/compose-file/build/#additional_contexts); a folder or URL is none.
-      const build = entry(service, 'build')
       const contexts = entry(build, 'additional_contexts')
       const names = new Set<string>()
       for (const [key, value] of pairs(contexts)) {
@@ -129,18 +188,21 @@ function discoverCompose(input: DiscoverInput, context: DiscoverContext, chain: 
           readImage(`services.${name}.build.additional_contexts`, value, target.slice(DOCKER_IMAGE.length), reading)
       }
       const inline = entry(build, 'dockerfile_inline')
-      if (inline !== undefined) readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading)
+      if (inline !== undefined)
+        readInlineDockerfile(`services.${name}.build`, inline, build as YamlMap, names, reading, ownImages)
+      else if (isMap(build)) readBuildDockerfile(`services.${name}.build`, build, names, reading, context, ownImages)
     }
   }
-  for (const doc of yaml.documents) readIncludes(entry(doc.root, 'include'), input, context, chain, out)
+  for (const doc of yaml.documents)
+    readIncludes(entry(doc.root, 'include'), input, context, chain, out, () => readEnvOnce().vars)
   return out
 }
 
 /**
  * `include:` (Compose 2.20+, https://docs.docker.com/reference/compose-file/include/): other Compose files whose
  * services join this project, each a path (short form) or `{path: PATH or [PATHS]}`, relative to this file. Each is
- * read as a Compose file, its images located in it, with the `.env` beside it (its project directory's), unless its
- * own name makes it a Compose file stewards reads anyway. A remote one (git or OCI) is reported; a missing one too
+ * read as a Compose file, its images located in it, with the including project's variables and then its own env
+ * files (EnvSource), unless its own name makes it a Compose file stewards reads anyway. A remote one (git or OCI) is reported; a missing one too
  * (Compose refuses to start).
  */
 function readIncludes(
@@ -149,12 +211,41 @@ function readIncludes(
   context: DiscoverContext,
   chain: readonly string[],
   out: Output,
+  variables: () => ReadonlyMap<string, EnvValue>,
 ): void {
   if (node === undefined) return
   const items = isSeq(node) ? node.items : [node]
+  const folder = posix.dirname(input.file)
   for (const item of items) {
     const path = isMap(item) ? entry(item, 'path') : item
-    for (const written of isSeq(path) ? path.items : [path]) {
+    const paths = isSeq(path) ? path.items : [path]
+    // The include's env files (compose-go ApplyInclude): its `env_file` list, relative to the including file's folder;
+    // else the `.env` of its project directory, `project_directory` or the first path's folder. One for all its
+    // paths: the others are overrides of the first.
+    const envFiles = entry(item, 'env_file')
+    const listed = (isSeq(envFiles) ? envFiles.items : [envFiles])
+      .map((f) => stringValue(f))
+      .filter((f): f is string => typeof f === 'string' && f !== '' && f !== '/dev/null' && !f.includes('$'))
+    const projectDirectory = stringValue(entry(item, 'project_directory'))
+    const first = stringValue(paths[0])
+    const files =
+      envFiles !== undefined
+        ? listed.map((f) => posix.normalize(posix.join(folder, f)))
+        : projectDirectory !== undefined && !projectDirectory.includes('$')
+          ? [posix.normalize(posix.join(folder, projectDirectory, '.env'))]
+          : first !== undefined
+            ? [posix.normalize(posix.join(folder, posix.dirname(first), '.env'))]
+            : []
+    // Compose refuses to start when a listed env file is not there.
+    for (const f of envFiles === undefined ? [] : files)
+      if (context.exists?.(f) === false)
+        out.skipped.push({
+          file: input.file,
+          line: (entry(item, 'env_file') as YamlNode).line,
+          reason: 'missing-resource',
+          message: `include env_file ${elide(posix.relative(folder, f), 200)}: not in the tree (Compose refuses to start without it): its variables are not read`,
+        })
+    for (const written of paths) {
       const text = stringValue(written)
       if (written === undefined || text === undefined || text === '') continue
       const at = locationOf(input.file, written)
@@ -187,10 +278,81 @@ function readIncludes(
           })
         continue
       }
-      const inner = discoverCompose({file, text: included}, context, [...chain, file])
+      const inner = discoverCompose({file, text: included}, context, [...chain, file], {
+        files,
+        inherited: variables(),
+      })
       for (const key of ['components', 'skipped', 'errors'] as const) appendAll(out[key] as unknown[], inner[key])
     }
   }
+}
+
+/**
+ * `extends: {file: FILE, service: NAME}` (https://docs.docker.com/compose/how-tos/multiple-compose-files/extends/)
+ * for a service that writes no `image` of its own: it takes the image of NAME in FILE (compose-go loader/extends.go,
+ * FILE relative to this file, interpolated with this project's variables). A FILE whose name makes it a Compose file
+ * is read on its own, its image listed there; another (`common-services.yml`) is read here for that one service's
+ * image, located in it. A base that itself extends another is reported, not followed; so is a remote FILE, one holding a
+ * variable, and one not in the tree (Compose refuses to start without it).
+ */
+function readExtendedImage(name: string, service: YamlNode, reading: Reading, context: DiscoverContext): void {
+  const extendsNode = entry(service, 'extends')
+  const fileNode = entry(extendsNode, 'file')
+  const fileText = stringValue(fileNode)
+  const ref = stringValue(entry(extendsNode, 'service'))
+  if (fileNode === undefined || fileText === undefined || ref === undefined) return
+  const field = `services.${name}.extends`
+  const skip = (reason: 'remote-resource' | 'missing-resource' | 'unsupported', why: string) =>
+    reading.out.skipped.push({
+      file: reading.input.file,
+      line: fileNode.line,
+      reason,
+      message: `${field} ${elide(fileText, 200)} (service ${elide(ref, 100)}): ${why}`,
+    })
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(fileText) || fileText.startsWith('git@')) {
+    skip('remote-resource', 'a remote Compose file, not fetched: the image the service takes from it is not listed')
+    return
+  }
+  if (fileText.includes('$')) {
+    skip('unsupported', 'a path holding a variable Compose fills in when it runs: the image it gives is not listed')
+    return
+  }
+  const file = posix.normalize(posix.join(posix.dirname(reading.input.file), fileText))
+  if (isComposeFile(file) || file === reading.input.file) return
+  const text = context.readText(file)
+  if (text === null) {
+    if (context.exists?.(file) === false)
+      skip(
+        'missing-resource',
+        'not in the tree (Compose refuses to start without it): the image it gives is not listed',
+      )
+    return
+  }
+  const yaml = readYaml(text, file, {localTags: COMPOSE_TAGS, keepUnknownTags: true, keepBinary: true})
+  const base = yaml.documents.map((doc) => entry(entry(doc.root, 'services'), ref)).find((node) => node !== undefined)
+  if (base === undefined) return
+  if (entry(base, 'extends') !== undefined) {
+    skip('unsupported', 'a service that itself extends another: not followed, the image it gives is not listed')
+    return
+  }
+  const image = entry(base, 'image')
+  const policy = composeString(entry(service, 'pull_policy') ?? entry(base, 'pull_policy'))
+  if (image === undefined || builtOnly(policy, entry(service, 'build') ?? entry(base, 'build'))) return
+  readImage(`${field} (services.${ref}.image)`, image, composeString(image), {...reading, input: {file, text}})
+}
+
+/**
+ * Whether the service's image is only ever built here, never pulled: `pull_policy: build`, or `never` with a `build`
+ * (Compose skips the pull for both, docker/compose pkg/compose/pull.go mustPull, and builds the image when it is not
+ * there, pkg/compose/build.go). `never` without a `build` uses an image that must be there already: listed.
+ */
+function builtOnly(policy: string | {problem: string} | undefined, build: YamlNode | undefined): boolean {
+  return policy === 'build' || (policy === 'never' && build !== undefined)
+}
+
+/** The items of a list with their index; nothing for another node. */
+function items(node: YamlNode | undefined): Array<readonly [number, YamlNode]> {
+  return isSeq(node) ? node.items.map((item, i) => [i, item] as const) : []
 }
 
 /** A mapping's entries, or a list's items (`NAME=value` strings) with no key. */
@@ -212,28 +374,14 @@ function readInlineDockerfile(
   build: YamlMap,
   contexts: Set<string>,
   reading: Reading,
+  ownImages: ReadonlySet<string>,
 ): void {
   const {input, out} = reading
   const written = composeString(node)
   const text = interpolateDockerfile(`${field}.dockerfile_inline`, node, written, reading)
   if (text === undefined) return
-  const args = new Map<string, string | undefined>()
-  for (const [key, value] of pairs(entry(build, 'args'))) {
-    const given =
-      key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
-    if (key === undefined && typeof given !== 'string') continue
-    // `NAME` alone (or `NAME:` with no value): Compose passes it from its environment, which holds the .env beside
-    // the file (docker/compose pkg/compose/build.go; compose-go WithDotEnv): from there when set there, else unknown.
-    const [argName, argValue] =
-      key === undefined ? splitArg(given as string) : [key, given === null ? undefined : given]
-    if (argValue === undefined) {
-      args.set(argName, dotEnvValue(argName, reading))
-      continue
-    }
-    const interpolated = interpolate(`${field}.args.${argName}`, value, argValue, reading)
-    if (interpolated === undefined) return
-    args.set(argName, interpolated)
-  }
+  const args = buildArgs(field, build, reading)
+  if (args === undefined) return
   const found = dockerfileImages({file: input.file, text}, {args, contexts})
   // A string: interpolateDockerfile gives no text otherwise.
   const place = inlinePlace(input.text, node, written as string, text)
@@ -241,12 +389,92 @@ function readInlineDockerfile(
     ...item,
     ...place(item.line, item.column),
   })
+  // A FROM naming an image another service of the file builds: the project's own, not pulled.
   for (const component of found.components)
-    out.components.push({...component, locations: component.locations.map(moved)})
+    if (component.purl === undefined || !ownImages.has(component.purl))
+      out.components.push({...component, locations: component.locations.map(moved)})
   for (const skip of found.skipped)
     out.skipped.push({...moved(skip), message: `${field}.dockerfile_inline: ${skip.message}`})
   for (const error of found.errors)
     out.errors.push({...moved(error), message: `${field}.dockerfile_inline: ${error.message}`})
+}
+
+/**
+ * The build's `args` (a mapping or `NAME=value` list), interpolated, by name; undefined when one cannot be (its skip or
+ * error said). `NAME` alone (or `NAME:` with no value) is passed from the environment Compose runs in, which holds the
+ * .env beside the file (docker/compose pkg/compose/build.go; compose-go WithDotEnv): from there when set there, else
+ * unknown (undefined).
+ */
+function buildArgs(
+  field: string,
+  build: YamlNode | undefined,
+  reading: Reading,
+): Map<string, string | undefined> | undefined {
+  const args = new Map<string, string | undefined>()
+  for (const [key, value] of pairs(entry(build, 'args'))) {
+    const given =
+      key === undefined ? composeString(value) : isScalar(value) && value.kind === 'null' ? null : scalarText(value)
+    if (key === undefined && typeof given !== 'string') continue
+    const [argName, argValue] =
+      key === undefined ? splitArg(given as string) : [key, given === null ? undefined : given]
+    if (argValue === undefined) {
+      args.set(argName, dotEnvValue(argName, reading))
+      continue
+    }
+    const interpolated = interpolate(`${field}.args.${argName}`, value, argValue, reading)
+    if (interpolated === undefined) return undefined
+    args.set(argName, interpolated)
+  }
+  return args
+}
+
+/**
+ * A build from a Dockerfile of the tree (`build.context`, default the file's folder, and `build.dockerfile`, default
+ * `Dockerfile`, https://docs.docker.com/reference/compose-file/build/) with `args`: Compose passes them as
+ * `--build-arg`s, in place of the ARG defaults the dockerfile format reads the file with
+ * (https://docs.docker.com/reference/compose-file/build/#args). The images the build takes that the file alone does
+ * not give (`ARG BASE_IMAGE` without a default, `FROM node:${NODE}` with another NODE) are listed, located in the
+ * Dockerfile and at the `args`; an image the file alone gives that the build's args leave unknown (passed from the
+ * environment, not set in .env) is reported there. A context or Dockerfile holding a variable, a remote context, or
+ * a Dockerfile not in the tree is not read here.
+ */
+function readBuildDockerfile(
+  field: string,
+  build: YamlMap,
+  contexts: Set<string>,
+  reading: Reading,
+  context: DiscoverContext,
+  ownImages: ReadonlySet<string>,
+): void {
+  const argsNode = entry(build, 'args')
+  if (argsNode === undefined || pairs(argsNode).length === 0) return
+  const folder = composeString(entry(build, 'context')) ?? '.'
+  const name = composeString(entry(build, 'dockerfile')) ?? 'Dockerfile'
+  if (typeof folder !== 'string' || typeof name !== 'string') return
+  if ([folder, name].some((p) => p.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.startsWith('git@'))) return
+  if (posix.isAbsolute(folder) || posix.isAbsolute(name)) return
+  const file = posix.normalize(posix.join(posix.dirname(reading.input.file), folder, name))
+  const text = context.readText(file)
+  if (text === null) return
+  const args = buildArgs(field, build, reading)
+  if (args === undefined) return
+  const found = buildArgImages({file, text}, {args, contexts}, ownImages)
+  const argsAt = locationOf(reading.input.file, argsNode)
+  for (const component of found.components)
+    reading.out.components.push({...component, locations: [...component.locations, argsAt]})
+  for (const skip of found.skipped)
+    reading.out.skipped.push({...skip, message: `${field} with its args (${reading.input.file}): ${skip.message}`})
+}
+
+/** A string value interpolated from the .env beside the file, undefined when it is not known; nothing reported. */
+function quietValue(node: YamlNode | undefined, reading: Reading): string | undefined {
+  const written = composeString(node)
+  if (typeof written !== 'string') return undefined
+  const env = envLookup(reading)
+  const result = substitute(written, {escape: '$$', lookup: env.lookup})
+  return result.ok && result.unset.length === 0 && env.fromEnv.length === 0 && env.unreadable.length === 0
+    ? result.value
+    : undefined
 }
 
 /**

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -214,6 +215,45 @@ describe('devcontainer', () => {
         'python:3.12 .devcontainer/python/Dockerfile:1:6',
       ].sort(),
     )
+  })
+
+  it('reads the Dockerfile with build.args, as the Dev Containers CLI passes them, listing what they change', () => {
+    // devcontainers/images' Dockerfiles: `ARG VARIANT=3-trixie` then `FROM python:${VARIANT}`; a configuration that
+    // passes VARIANT builds another image than the default the dockerfile format lists.
+    const files: Record<string, string> = {
+      '.devcontainer/Dockerfile':
+        '# [Choice] Python version\nARG VARIANT=3-trixie\nARG NODE=20\nFROM python:${VARIANT}\nFROM node:${NODE}\n',
+    }
+    const text = `{
+  // comment
+  "build": {
+    "dockerfile": "Dockerfile",
+    "context": "..",
+    "args": {"VARIANT": "3.12-bookworm", "NODE": "\${localEnv:NODE_VERSION}", "UNUSED": "1"}
+  }
+}`
+    const out = discoverDevcontainer(FILE, text, {readText: (f) => files[f] ?? null})
+    expect(out.errors).toEqual([])
+    expect(
+      out.components.map((c) => [
+        c.ref,
+        `${c.name}:${c.version}`,
+        c.scope,
+        c.locations.map((l) => `${l.file}:${l.line}:${l.column}`),
+      ]),
+    ).toEqual([
+      [
+        'python:${VARIANT}',
+        'docker.io/library/python:3.12-bookworm',
+        'dev',
+        ['.devcontainer/Dockerfile:4:6', '.devcontainer/devcontainer.json:6:5'],
+      ],
+    ])
+    expect(out.skipped.map((x) => `${x.file}:${x.line} ${x.reason} ${x.message}`)).toEqual([
+      '.devcontainer/Dockerfile:5 unset-variable build.args of .devcontainer/devcontainer.json: FROM "node:${NODE}": build argument NODE is passed by the build from its environment: not known here',
+    ])
+    // No Dockerfile in the tree, or no args: nothing more than before.
+    expect(discoverDevcontainer(FILE, text, {readText: () => null}).components).toEqual([])
   })
 
   it('lists a Feature so the image resolvers find its repository: ghcr.io/OWNER/REPO/FEATURE → github.com/OWNER/REPO', async () => {

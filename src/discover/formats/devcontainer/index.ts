@@ -12,13 +12,14 @@ import {posix} from 'node:path'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component, Location} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
+import {buildArgImages} from '../../dockerfile-support/images.js'
 import {isComposeFile, isDockerfile} from '../../file-names.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {isForbiddenKey} from '../../lockfile-support/problems.js'
 import {addImageRef, emptyOutput, type Output} from '../../output.js'
-import type {Discoverer} from '../../types.js'
+import type {DiscoverContext, Discoverer} from '../../types.js'
 import {valuePlaces} from './places.js'
 
 /** The names the spec and VS Code look for: `.devcontainer/devcontainer.json`, one folder below it, `.devcontainer.json`. */
@@ -28,7 +29,7 @@ export const discoverer: Discoverer = {
   id: 'devcontainer',
   description: 'Dev Container devcontainer.json: image and Features (OCI, shorthand ids, tarball URLs)',
   matches: (file) => NAME.test(file) && !/(^|\/)node_modules\//.test(file),
-  discover: ({file, text}) => discoverDevcontainer(file, text),
+  discover: ({file, text}, context) => discoverDevcontainer(file, text, context),
 }
 
 /** Top-level keys read; the rest (customizations, mounts, lifecycle commands...) is pruned unread. */
@@ -36,7 +37,9 @@ const READ = new Set(['image', 'features', 'build', 'dockerFile', 'dockerCompose
 
 function skipUnread(path: readonly string[]): boolean {
   if (path.length === 1) return !READ.has(path[0])
-  if (path[0] === 'build') return path.length > 2 || path[1] !== 'dockerfile'
+  // build.dockerfile, and build.args (names and values) for the Dockerfile's build arguments.
+  if (path[0] === 'build')
+    return !(path[1] === 'dockerfile' ? path.length === 2 : path[1] === 'args' && path.length <= 3)
   // A Feature's options are not read.
   return path[0] === 'features' && path.length > 2
 }
@@ -84,7 +87,7 @@ const FEATURE_ID = /^[a-zA-Z0-9_-]+$/
 
 const VARIABLE_HINT = "its value is the opening machine's or the template's: not guessed"
 
-export function discoverDevcontainer(file: string, text: string): Output {
+export function discoverDevcontainer(file: string, text: string, context?: DiscoverContext): Output {
   const out = emptyOutput()
   const read = readLockfileJson(file, text, {jsonc: true, skip: skipUnread, duplicateMatters})
   if (!read.ok) {
@@ -112,7 +115,42 @@ export function discoverDevcontainer(file: string, text: string): Output {
   }
   readFeatures(out, file, root.features, keyAt('features'), places.features, at, wrongType)
   readNamedFiles(out, file, root, places, keyAt, at, wrongType)
+  if (context) readBuildArgs(out, file, root, places, keyAt, context)
   return out
+}
+
+/**
+ * `build.args` (https://containers.dev/implementors/json_reference/, "passed when building a Dockerfile"): the Dev
+ * Containers CLI passes them as `--build-arg`s, in place of the ARG defaults the dockerfile format reads the file
+ * with. The Dockerfile (`build.dockerfile`, relative to this file) is read again with them
+ * (../../dockerfile-support/images.ts buildArgImages): the images they make known or change are listed (`dev`), in
+ * the Dockerfile and at `args`; an image they leave unknown (a value holding `${localEnv:…}`, the opening machine's)
+ * is reported there. A Dockerfile not in the tree, or named with a variable, is not read here.
+ */
+function readBuildArgs(
+  out: Output,
+  file: string,
+  root: Record<string, JsonValue>,
+  places: ReturnType<typeof valuePlaces>,
+  keyAt: (key: string) => Position,
+  context: DiscoverContext,
+): void {
+  const build = root.build
+  if (!isJsonObject(build) || typeof build.dockerfile !== 'string' || !isJsonObject(build.args)) return
+  if (build.dockerfile.includes('${') || posix.isAbsolute(build.dockerfile)) return
+  const args = new Map<string, string | undefined>()
+  for (const [name, value] of Object.entries(build.args))
+    if (typeof value === 'string') args.set(name, value.includes('${') ? undefined : value)
+  if (args.size === 0) return
+  const dockerfile = posix.normalize(posix.join(posix.dirname(file), build.dockerfile))
+  const text = context.readText(dockerfile)
+  if (text === null) return
+  const found = buildArgImages({file: dockerfile, text}, {args})
+  const position = places.buildArgs ?? keyAt('build')
+  const argsAt: Location = {file, line: position.line, column: position.column}
+  for (const component of found.components)
+    out.components.push({...component, scope: 'dev', locations: [...component.locations, argsAt]})
+  for (const skip of found.skipped) out.skipped.push({...skip, message: `build.args of ${file}: ${skip.message}`})
 }
 
 /** Runs `add` and marks what it listed `dev`. */

@@ -13,6 +13,8 @@ export interface Places {
   top: Map<string, Position>
   /** `build.dockerfile`: its string value, else its key. */
   buildDockerfile?: Position
+  /** The key `build.args`. */
+  buildArgs?: Position
   /** The items of `dockerComposeFile` when it is an array, in order. */
   composeItems: Position[]
   /** Each key of `features`: where the Feature's reference is written. */
@@ -41,6 +43,7 @@ export function valuePlaces(text: string): Places {
     if (stack.length === 2 && stack[0].key === 'features') places.features.set(name, at)
     // The key, until a string value places it (a value of the wrong type is reported at its key).
     else if (stack.length === 2 && stack[0].key === 'build' && name === 'dockerfile') places.buildDockerfile = at
+    else if (stack.length === 2 && stack[0].key === 'build' && name === 'args') places.buildArgs = at
   }
   const literal = (at: Position) => {
     const top = stack[stack.length - 1]

@@ -69,6 +69,19 @@ describe('devfile', () => {
     ])
   })
 
+  it('says so too when the scanned folder is given as ../project (paths start with ../)', () => {
+    // `stewards inventory ../devfile-registry`: every path starts with `../`; the skip went missing.
+    const out = discover(fixture('devfile-registry/.devfile.yaml'), '../registry/.devfile.yaml', {
+      '../registry/.ci/deploy/resources/deployment.yaml': fixture(
+        'devfile-registry/.ci/deploy/resources/deployment.yaml',
+      ),
+    })
+    expect(out.errors).toEqual([])
+    expect(skips(out)).toEqual([
+      `50 unsupported components[2].kubernetes.uri ".ci/deploy/resources/deployment.yaml": read by the Kubernetes manifest format, which does not replace this devfile's {{variables}}: it reports them as templates, and the images written with them are not listed`,
+    ])
+  })
+
   it('reads the images of inlined manifests (several documents), those the image components build reported, as odo selects them (redhat-developer/odo)', () => {
     const out = discover(fixture('odo/devfile-image-names-as-selectors.yaml'))
     expect(out.errors).toEqual([])

@@ -468,8 +468,10 @@ function readManifest(place: Place, node: YamlNode, path: string): void {
     skip('unsupported', 'the Kubernetes manifest format does not read a file of that name: its images are not listed')
     return
   }
-  // The Kubernetes format reads the file by its name; the devfile's variables are not replaced there.
-  const text = target.startsWith('../') ? null : place.context.readText(target)
+  // The Kubernetes format reads the file by its name; the devfile's variables are not replaced there. readText reads
+  // only inside the scanned tree (a `../` above it gives nothing); a path starting with `../` is no sign of that: the
+  // scanned folder itself may be given as `../project`.
+  const text = place.context.readText(target)
   if (text?.includes('{{'))
     skip(
       'unsupported',

@@ -165,7 +165,7 @@ describe('dockerfile', () => {
         '# syntax=docker/dockerfile:1.7',
         'ARG TOOLS=1.0',
         'FROM golang:1.22 AS build',
-        'RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=example/tools:${TOOLS},source=/bin,target=/t true',
+        'RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=example/tools:1.0,source=/bin,target=/t true',
         'FROM alpine:3.20',
         'RUN --mount=from=build,source=/out,target=/in cp /in/app /app',
         '',
@@ -175,9 +175,34 @@ describe('dockerfile', () => {
     expect(summary(out)).toEqual([
       '3:6 golang:1.22 -> pkg:docker/library/golang@1.22',
       '5:6 alpine:3.20 -> pkg:docker/library/alpine@3.20',
-      '4:67 example/tools:${TOOLS} -> pkg:docker/example/tools@1.0',
+      '4:67 example/tools:1.0 -> pkg:docker/example/tools@1.0',
       '1:10 docker/dockerfile:1.7 -> pkg:docker/docker/dockerfile@1.7',
     ])
+  })
+
+  it("refuses a variable in a mount's from, as BuildKit does when it parses the file, whatever the mount's type", () => {
+    // moby/buildkit frontend/dockerfile/instructions/commands_runmount.go parseMount, and its integration test
+    // testMountFromError: `RUN --mount=from=$ttt,type=cache,target=/tmp ls` fails to build.
+    const out = discover(
+      [
+        'ARG TOOLS=example/tools:1.0',
+        'FROM golang:1.22',
+        'RUN --mount=type=bind,from=${TOOLS},source=/bin,target=/t --mount=from=$ttt,type=cache,target=/tmp true',
+        'RUN --mount=type=secret,id=x,from=a$b --mount=from=example/last$,target=/l true',
+        '',
+      ].join('\n'),
+    )
+    const refused =
+      "BuildKit refuses variables in a mount's from ('from' doesn't support variable expansion); name a stage made with FROM instead"
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      `3:28 invalid-variable RUN --mount from "\${TOOLS}": ${refused}`,
+      `3:72 invalid-variable RUN --mount from "$ttt": ${refused}`,
+      `4:35 invalid-variable RUN --mount from "a$b": ${refused}`,
+      '4:52 invalid-image-ref invalid image reference "example/last$": invalid repository name "example/last$"',
+    ])
+    // A `$` as the last character is no variable to BuildKit: the mount is read (and is no image reference).
+    expect(summary(out)).toEqual(['2:6 golang:1.22 -> pkg:docker/library/golang@1.22'])
+    expect(out.skipped).toEqual([])
   })
 
   it('takes a mount image from bind and cache mounts only, keys without case, and the first syntax directive', () => {
@@ -363,6 +388,31 @@ describe('dockerfile', () => {
     ])
   })
 
+  it('refuses a COPY --from that quotes or an escape change, as BuildKit compares the processed word with the written one', () => {
+    // moby/buildkit frontend/dockerfile/dockerfile2llb/convert.go toCommand: `res.Result != c.From` is refused.
+    const out = discover(
+      [
+        'FROM alpine:3.20',
+        'COPY --from="nginx:1.27" /a /b',
+        "COPY --from='redis' /a /b",
+        'COPY --from=example\\/tool:1 /a /b',
+        'COPY --from=example/plain:1 /a /b',
+        '',
+      ].join('\n'),
+    )
+    expect(summary(out)).toEqual([
+      '1:6 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+      '5:13 example/plain:1 -> pkg:docker/example/plain@1',
+    ])
+    const refused =
+      'BuildKit refuses a --from that its word processing changes (quotes or the escape character: variable expansion is not supported for --from); write the name bare'
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      `2:13 invalid-variable COPY --from ""nginx:1.27"": ${refused}`,
+      `3:13 invalid-variable COPY --from "'redis'": ${refused}`,
+      `4:13 invalid-variable COPY --from "example\\/tool:1": ${refused}`,
+    ])
+  })
+
   it('skips a template file (Dockerfile.hbs) and an image holding {{ or {%, rather than calling them invalid', () => {
     // create-better-t-stack Dockerfile.hbs: `FROM node:24{{#unless …}}` was invalid-image-ref, exit 2.
     const file = 'templates/deploy/docker/web/svelte/Dockerfile.hbs'
@@ -409,6 +459,23 @@ describe('dockerfile', () => {
     expect(out.components.map((c) => c.ref)).toEqual(['alpine:3.20'])
     expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
       '1 unset-variable FROM "mcr.microsoft.com/devcontainers/base:${templateOption:imageVariant}" holds a Dev Container template option (${templateOption:…}), filled in when the template is applied: not guessed',
+    ])
+  })
+
+  it('skips an image whose ARG default is a template option, not an error (microsoft/vscode-dev-containers)', () => {
+    // containers/bash/.devcontainer/Dockerfile at 06b27a9: 14 such files made the run exit 2 ("unsupported modifier").
+    const out = discover(
+      [
+        '# [Choice] Debian / Ubuntu version: debian-11, debian-10, ubuntu-20.04',
+        'ARG VARIANT=${templateOption:imageVariant}',
+        'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}',
+        '',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components).toEqual([])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '3 unset-variable FROM "mcr.microsoft.com/devcontainers/base:${VARIANT}": build argument VARIANT holds a Dev Container template option (${templateOption:…}) in its default, filled in when the template is applied: not guessed',
     ])
   })
 })
