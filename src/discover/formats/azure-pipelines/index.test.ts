@@ -241,4 +241,64 @@ describe('azure-pipelines', () => {
     const jobs = Array.from({length: 1000}, (_, i) => `  - job: j${i}\n    container: "acme/j:${i}"`)
     expect(discover(['jobs:', ...jobs].join('\n')).components).toHaveLength(1000)
   })
+
+  it('lists GitHub and Bitbucket repository resources at their ref; skips what the file does not name', () => {
+    const out = discover(
+      [
+        'resources:',
+        '  repositories:',
+        '    - repository: templates',
+        '      type: github',
+        '      endpoint: github-connection',
+        '      name: example-org/pipeline-templates',
+        '      ref: refs/tags/6.0',
+        '    - repository: tools',
+        '      type: bitbucket',
+        '      name: example-team/tools',
+        '    - ${{ if eq(parameters.extra, true) }}:',
+        '      - repository: extra',
+        '        type: github',
+        '        name: example-org/extra',
+        '        ref: 0123456789abcdef0123456789abcdef01234567',
+        '    - repository: azrepo',
+        '      type: git',
+        '      name: Project/infra',
+        '    - repository: ghes',
+        '      type: githubenterprise',
+        '      name: corp/app',
+        '    - repository: pinned',
+        '      type: github',
+        '      name: example-org/app',
+        '      ref: $(branch)',
+        '    - repository: broken',
+        '      type: github',
+        '      name: no-owner',
+        'extends:',
+        '  template: pipeline.yml@templates',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '6:13 example-org/pipeline-templates@refs/tags/6.0 -> pkg:generic/github.com/example-org/pipeline-templates@refs%2Ftags%2F6.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fpipeline-templates%40refs%2Ftags%2F6.0',
+      '10:13 example-team/tools -> pkg:generic/bitbucket.org/example-team/tools?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fexample-team%2Ftools',
+      '14:15 example-org/extra@0123456789abcdef0123456789abcdef01234567 -> pkg:generic/github.com/example-org/extra@0123456789abcdef0123456789abcdef01234567?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fextra%400123456789abcdef0123456789abcdef01234567',
+    ])
+    expect(out.components[0]).toMatchObject({
+      kind: 'package',
+      ecosystem: 'generic',
+      version: 'refs/tags/6.0',
+      direct: true,
+      origin: 'manifest',
+    })
+    expect(skips(out)).toEqual([
+      '10 unresolved-version resources.repositories[1] bitbucket "example-team/tools" names no ref: Azure Pipelines takes its default (refs/heads/main) when the pipeline runs; listed without a version',
+      '18 unsupported resources.repositories[3] git "Project/infra": an Azure Repos repository of the pipeline\'s organization, which the file does not name; not listed',
+      '21 unsupported resources.repositories[4] githubenterprise "corp/app": a GitHub Enterprise repository on the host its service connection names, not the file; not listed',
+      '24 unsupported resources.repositories[5] github "example-org/app" at $(branch) holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '30 unsupported 1 template reference (first: pipeline.yml@templates): templates are not followed; the containers they declare are not listed',
+    ])
+    expect(errors(out)).toEqual([
+      '28:13 invalid-entry resources.repositories[6] github "no-owner" is not owner/repository',
+    ])
+    expect(JSON.stringify(out)).not.toContain('github-connection')
+  })
 })

@@ -10,10 +10,12 @@
  *   https://learn.microsoft.com/azure/devops/pipelines/process/template-expressions): what they hold is read as if
  *   written in their parent (a mapping's keys, a list's items), where written. The condition is not evaluated:
  *   every branch is read.
+ * - `resources.repositories` on GitHub and Bitbucket: repositories at a ref (repositoriesOf).
  * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. `template:` files are not
  *   followed: reported once per file.
  */
 import {appendAll} from '../../../core/arrays.js'
+import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -21,7 +23,8 @@ import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNo
 
 export const discoverer: Discoverer = {
   id: 'azure-pipelines',
-  description: 'Azure Pipelines azure-pipelines.yml: container resources, job containers and services',
+  description:
+    'Azure Pipelines azure-pipelines.yml: container resources, job containers and services, repository resources',
   matches: (file) => /(^|\/)azure-pipelines\.ya?ml$/.test(file) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(file),
   // No `identify`: `stages:`, `jobs:`, `steps:` heads are shared with other CI files.
   discover,
@@ -67,9 +70,114 @@ function discover(input: DiscoverInput): Output {
 }
 
 function resources(place: Place, root: YamlMap): void {
-  for (const resourcesNode of values(place, root, 'resources'))
-    for (const containers of isMap(resourcesNode) ? values(place, resourcesNode, 'containers') : [])
-      containersOf(place, containers)
+  for (const resourcesNode of values(place, root, 'resources')) {
+    if (!isMap(resourcesNode)) continue
+    for (const containers of values(place, resourcesNode, 'containers')) containersOf(place, containers)
+    for (const repositories of values(place, resourcesNode, 'repositories')) repositoriesOf(place, repositories)
+  }
+}
+
+/** The hosts of the repository types whose `name` is `owner/repo` on a public host. */
+const REPOSITORY_HOSTS: Record<string, string> = {github: 'github.com', bitbucket: 'bitbucket.org'}
+const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
+
+/**
+ * `resources.repositories` (https://learn.microsoft.com/en-us/azure/devops/pipelines/yaml-schema/resources-repositories-repository):
+ * other repositories the pipeline checks out or takes templates from (`template: file.yml@alias`), at `ref`. A
+ * `github` or `bitbucket` one (`name: owner/repo`) is listed as a `generic` package named by the repository, version
+ * the ref as written (`refs/tags/v1`), purl `vcs_url`, as the Buildkite and pre-commit formats list repositories.
+ * Without `ref` it is listed without a version (`unresolved-version`): Azure Pipelines takes its default
+ * (`refs/heads/main`, says the schema) when the pipeline runs. `git` (Azure Repos: `project/repo` of the pipeline's
+ * organization, which the file does not name) and `githubenterprise` (a host the service connection names) are
+ * skipped, as is a value with an expression: not guessed. `endpoint` (a service connection) is not read.
+ */
+function repositoriesOf(place: Place, repositories: YamlNode): void {
+  const {out, file} = place
+  if (isScalar(repositories) && repositories.kind === 'null') return
+  if (!isSeq(repositories)) {
+    out.errors.push(
+      errorAt(
+        file,
+        repositories,
+        'invalid-entry',
+        `resources.repositories must be a list, not ${describe(repositories)}`,
+      ),
+    )
+    return
+  }
+  items(place, repositories).forEach((entry, i) => {
+    const path = `resources.repositories[${i}]`
+    if (!isMap(entry)) {
+      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
+      return
+    }
+    if (place.seen.has(entry)) return
+    place.seen.add(entry)
+    const nameNode = values(place, entry, 'name')[0]
+    const type = stringValue(values(place, entry, 'type')[0])
+    const name = stringValue(nameNode)
+    const refNode = values(place, entry, 'ref')[0]
+    const ref = stringValue(refNode)
+    if (nameNode === undefined || name === undefined) {
+      out.errors.push(
+        errorAt(
+          file,
+          nameNode ?? entry,
+          'invalid-entry',
+          `${path}.name must be a repository name, not ${describe(nameNode)}`,
+        ),
+      )
+      return
+    }
+    const location = locationOf(file, nameNode)
+    const skip = (message: string) => out.skipped.push({file, line: location.line, reason: 'unsupported', message})
+    const shown = `${path} ${type ?? '(no type)'} "${name.slice(0, 200)}"`
+    if (EXPRESSION.test(name) || (ref !== undefined && EXPRESSION.test(ref))) {
+      skip(
+        `${shown}${ref === undefined ? '' : ` at ${ref.slice(0, 200)}`} holds a $(), \${{ }} or $[ ] expression, known only when the pipeline runs; not guessed`,
+      )
+      return
+    }
+    const host = type === undefined ? undefined : REPOSITORY_HOSTS[type]
+    if (host === undefined) {
+      skip(
+        type === 'git'
+          ? `${shown}: an Azure Repos repository of the pipeline's organization, which the file does not name; not listed`
+          : type === 'githubenterprise'
+            ? `${shown}: a GitHub Enterprise repository on the host its service connection names, not the file; not listed`
+            : `${shown}: not a repository type of Azure Pipelines (git, github, githubenterprise, bitbucket); not listed`,
+      )
+      return
+    }
+    if (!OWNER_REPO.test(name)) {
+      out.errors.push({...location, code: 'invalid-entry', message: `${shown} is not owner/repository`})
+      return
+    }
+    if (refNode !== undefined && (ref === undefined || ref === '')) {
+      out.errors.push(
+        errorAt(file, refNode, 'invalid-entry', `${path}.ref must be a ref name, not ${describe(refNode)}`),
+      )
+      return
+    }
+    out.components.push(
+      gitPackageComponent(file, {
+        url: `https://${host}/${name}`,
+        rev: ref,
+        ref: ref === undefined ? name : `${name}@${ref}`,
+        line: location.line,
+        column: location.column,
+        direct: true,
+        origin: 'manifest',
+      }),
+    )
+    if (ref === undefined)
+      out.skipped.push({
+        file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `${shown} names no ref: Azure Pipelines takes its default (refs/heads/main) when the pipeline runs; listed without a version`,
+      })
+  })
 }
 
 function containersOf(place: Place, containers: YamlNode): void {
