@@ -671,3 +671,42 @@ describe('gitlab-ci child pipelines (trigger: include)', () => {
     ])
   })
 })
+
+describe('gitlab-ci on hosted runners on macOS', () => {
+  it('does not list the macOS VM image of a job on a saas-macos runner (own, extended or default tags)', () => {
+    const out = discover(
+      [
+        'default:',
+        '  tags: [saas-linux-small-amd64]',
+        'linux:',
+        '  image: python:3.13',
+        'macos:',
+        '  image: macos-15-xcode-16',
+        '  tags: [saas-macos-medium-m1]',
+        '.mac:',
+        '  tags: [saas-macos-large-m2pro]',
+        'ios:',
+        '  extends: .mac',
+        '  image: macos-14-xcode-15',
+        'ios-linux:',
+        '  extends: .mac',
+        '  tags: [docker]',
+        '  image: alpine:3.20',
+      ].join('\n'),
+      {},
+      '.gitlab-ci.yml',
+    )
+    expect(summary(out)).toEqual([
+      '.gitlab-ci.yml:4:10 python:3.13 -> pkg:docker/library/python@3.13',
+      '.gitlab-ci.yml:16:10 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+    ])
+    expect(out.skipped).toEqual([])
+    expect(out.errors).toEqual([])
+    const macDefault = discover(
+      'default:\n  tags: [saas-macos-medium-m1]\n  image: macos-15-xcode-16\nbuild:\n  script: [make]\n',
+      {},
+      '.gitlab-ci.yml',
+    )
+    expect(macDefault.components).toEqual([])
+  })
+})

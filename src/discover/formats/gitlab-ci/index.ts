@@ -102,6 +102,10 @@ interface Pipeline {
   circular: Map<string, string[]>
   /** What is left of MAX_STEPS. */
   steps: number
+  /** `default: tags:`, the including file's winning: the runners of the jobs that name none. */
+  defaultTags?: YamlNode
+  /** Whether some job (or `default:`) runs on GitLab's hosted runners on macOS: their tags are looked up then only. */
+  macos?: boolean
 }
 
 /** The variables an image of a job may use, and why some of its `extends` were not followed. */
@@ -326,6 +330,9 @@ function listPipeline(
   // Read in reverse: the including file (the `.gitlab-ci.yml` first of all) overrides what it includes.
   for (const config of [...configs].reverse()) {
     for (const [name, variable] of variablesOf(config.root)) pipeline.globals.set(name, variable)
+    const defaults = config.root.entries.get('default')
+    if (isMap(defaults) && defaults.entries.has('tags')) pipeline.defaultTags = defaults.entries.get('tags')
+    pipeline.macos ||= [...config.root.entries.values()].some((job) => isMap(job) && onMacos(job.entries.get('tags')))
     for (const [name, job] of config.root.entries)
       if (!RESERVED.has(name) && isMap(job)) {
         pipeline.jobs.set(name, job)
@@ -495,9 +502,10 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   const {file, root} = config
   const none: Scope = {variables: new Map()}
   const top: Place = {out, file, pipeline, own: () => none}
-  imagesOf(top, root, '')
+  const macosDefault = onMacos(pipeline.defaultTags)
+  imagesOf(top, root, '', macosDefault)
   const defaults = root.entries.get('default')
-  if (isMap(defaults)) imagesOf(top, defaults, 'default.')
+  if (isMap(defaults)) imagesOf(top, defaults, 'default.', macosDefault)
   for (const [name, job] of root.entries) {
     if (RESERVED.has(name) || !isMap(job)) continue
     // Made once, when an image of the job names a variable.
@@ -506,13 +514,44 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
       scope ??= jobScope(name, job, pipeline)
       return scope
     }
-    imagesOf({...top, own}, job, `${name}.`)
+    const macos = pipeline.macos === true && job.entries.has('image') && onMacos(jobTags(job, pipeline))
+    imagesOf({...top, own}, job, `${name}.`, macos)
   }
 }
 
-/** The `image` and `services` of the top level, `default:` or a job. */
-function imagesOf(place: Place, holder: YamlMap, prefix: string): void {
-  imageAt(place, holder.entries.get('image'), `${prefix}image`)
+/**
+ * GitLab's hosted runners on macOS (runner tags `saas-macos-medium-m1`, `saas-macos-large-m2pro`) run a job in a
+ * macOS virtual machine its `image` names (`macos-15-xcode-16`), "in comparison to our hosted runners on Linux, where
+ * you can run any Docker image" (https://docs.gitlab.com/ci/runners/hosted_runners/macos/): no container image.
+ */
+function onMacos(tags: YamlNode | undefined): boolean {
+  return isSeq(tags) && tags.items.some((tag) => stringValue(tag)?.startsWith('saas-macos-') === true)
+}
+
+/**
+ * A job's `tags`: its own, else those of the jobs it `extends` (the last one's, with what it extends, winning, as
+ * GitLab merges them), else `default: tags`. Circular `extends` are not followed; bounded by MAX_STEPS.
+ */
+function jobTags(job: YamlMap, pipeline: Pipeline): YamlNode | undefined {
+  const seen = new Set<YamlMap>([job])
+  const visit = (current: YamlMap, depth: number): YamlNode | undefined => {
+    if (current.entries.has('tags')) return current.entries.get('tags')
+    if (depth >= MAX_EXTENDS) return undefined
+    for (const {name} of extendedNames(current).reverse()) {
+      const parent = name === undefined || pipeline.circular.has(name) ? undefined : pipeline.jobs.get(name)
+      if (parent === undefined || seen.has(parent) || --pipeline.steps < 0) continue
+      seen.add(parent)
+      const found = visit(parent, depth + 1)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  return visit(job, 0) ?? pipeline.defaultTags
+}
+
+/** The `image` and `services` of the top level, `default:` or a job; on macOS runners the image is a VM's. */
+function imagesOf(place: Place, holder: YamlMap, prefix: string, macos = false): void {
+  if (!macos) imageAt(place, holder.entries.get('image'), `${prefix}image`)
   servicesAt(place, holder.entries.get('services'), `${prefix}services`)
 }
 
