@@ -664,6 +664,16 @@ describe('gitlab-ci child pipelines (trigger: include)', () => {
     expect(out.errors).toEqual([])
   })
 
+  it('reads the child pipelines of 200 trigger jobs at most: a hostile file stays bounded', () => {
+    const jobs = Array.from({length: 250}, (_, i) => `t${i}:\n  variables: {N: "${i}"}\n  trigger: {include: c.yml}`)
+    const out = discover(`${jobs.join('\n')}\n`, {'c.yml': 'j:\n  image: alpine:$N\n'}, '.gitlab-ci.yml')
+    expect(out.components).toHaveLength(200)
+    expect(out.components[199].purl).toBe('pkg:docker/library/alpine@199')
+    expect(skips(out)).toEqual([
+      '.gitlab-ci.yml:603 unsupported more than 200 trigger jobs with child pipelines; the rest are not read',
+    ])
+  })
+
   it('reports a trigger include of no known kind', () => {
     const out = discover('a:\n  trigger:\n    include:\n      - {file: x.yml}\n', {}, '.gitlab-ci.yml')
     expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([

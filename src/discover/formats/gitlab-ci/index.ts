@@ -117,12 +117,17 @@ interface Scope {
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const project = posix.dirname(input.file)
   const {out, configs, pipeline} = listPipeline([{file: input.file, text: input.text}], project, context, new Map())
-  childPipelines(configs, pipeline, project, context, out, 1, new Set())
+  childPipelines(configs, pipeline, project, context, out, 1, {read: new Set(), triggers: 0, full: false})
   return out
 }
 
 /** Parent and child pipelines nest two levels of child pipelines deep at most (GitLab's limit). */
 const MAX_CHILD_DEPTH = 2
+/**
+ * Trigger jobs whose child pipeline is read, in all, for one file: far above real pipelines (a monorepo's one per
+ * service); keeps a hostile file's work (each reads the child's files and the variables it forwards) bounded.
+ */
+const MAX_TRIGGERS = 200
 
 /**
  * The child pipelines the trigger jobs of a pipeline start (`trigger: include:`,
@@ -141,7 +146,7 @@ function childPipelines(
   context: DiscoverContext,
   out: Output,
   depth: number,
-  read: Set<string>,
+  state: {read: Set<string>; triggers: number; full: boolean},
 ): void {
   for (const config of configs)
     for (const [name, job] of config.root.entries) {
@@ -250,13 +255,24 @@ function childPipelines(
         )
         continue
       }
+      // Counted even when the same files with the same variables were read already: the work is each job's.
+      if (++state.triggers > MAX_TRIGGERS) {
+        if (!state.full)
+          skip(
+            include,
+            'unsupported',
+            `more than ${MAX_TRIGGERS} trigger jobs with child pipelines; the rest are not read`,
+          )
+        state.full = true
+        continue
+      }
       const forwarded = forwardedVariables(name, job, trigger, pipeline)
       const key = JSON.stringify([starts.map((start) => start.file), [...forwarded]])
-      if (read.has(key)) continue
-      read.add(key)
+      if (state.read.has(key)) continue
+      state.read.add(key)
       const child = listPipeline(starts, project, context, forwarded)
       merge(out, child.out)
-      childPipelines(child.configs, child.pipeline, project, context, out, depth + 1, read)
+      childPipelines(child.configs, child.pipeline, project, context, out, depth + 1, state)
     }
 }
 
