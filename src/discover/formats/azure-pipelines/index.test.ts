@@ -110,7 +110,7 @@ describe('azure-pipelines', () => {
     ])
     expect(skips(out)).toEqual([
       '18 unsupported stages[0].jobs[0].container "${{ env }}/deploy:1" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '36 unsupported 1 template reference (first: jobs/build.yml): templates are not followed; the containers they declare are not listed',
+      '36 unsupported 1 template reference (first: jobs/build.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
   })
 
@@ -204,7 +204,7 @@ describe('azure-pipelines', () => {
       '4 unsupported resources.containers[0].image "acme/tool:$(toolVersion)" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
       '7 unsupported jobs[0].container "$[ variables[\'containerResource\'] ]" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
       '9 unsupported jobs[1].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '11 unsupported 3 template references (first: steps/build.yml): templates are not followed; the containers they declare are not listed',
+      '11 unsupported 3 template references (first: steps/build.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
   })
 
@@ -294,11 +294,52 @@ describe('azure-pipelines', () => {
       '18 unsupported resources.repositories[3] git "Project/infra": an Azure Repos repository of the pipeline\'s organization, which the file does not name; not listed',
       '21 unsupported resources.repositories[4] githubenterprise "corp/app": a GitHub Enterprise repository on the host its service connection names, not the file; not listed',
       '24 unsupported resources.repositories[5] github "example-org/app" at $(branch) holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '30 unsupported 1 template reference (first: pipeline.yml@templates): templates are not followed; the containers they declare are not listed',
+      '30 unsupported 1 template reference (first: pipeline.yml@templates) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
     expect(errors(out)).toEqual([
       '28:13 invalid-entry resources.repositories[6] github "no-owner" is not owner/repository',
     ])
     expect(JSON.stringify(out)).not.toContain('github-connection')
+  })
+
+  it('reads local template files, relative to the file that includes them, each once; reports the others', () => {
+    const files: Record<string, string> = {
+      'ci/templates/jobs.yml': [
+        'parameters:',
+        '  - name: image',
+        '    default: node:20',
+        'jobs:',
+        '  - job: build',
+        '    container: ${{ parameters.image }}',
+        '  - job: lint',
+        '    container: golangci/golangci-lint:v1.61',
+        '  - template: ../steps/more.yml',
+      ].join('\n'),
+      'ci/steps/more.yml': 'jobs:\n  - job: db\n    services:\n      pg: postgres:16\n',
+    }
+    const out = discoverer.discover(
+      {
+        file: 'ci/azure-pipelines.yml',
+        text: [
+          'stages:',
+          '  - stage: a',
+          '    jobs:',
+          '      - template: templates/jobs.yml',
+          '      - template: templates/jobs.yml',
+          '      - template: /templates/root.yml',
+          '      - template: jobs.yml@shared',
+          '      - template: missing.yml',
+        ].join('\n'),
+      },
+      {readText: (f) => files[f] ?? null},
+    ) as Required<DiscoverOutput>
+    expect(
+      out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref}`),
+    ).toEqual(['ci/templates/jobs.yml:8:16 golangci/golangci-lint:v1.61', 'ci/steps/more.yml:4:11 postgres:16'])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'ci/azure-pipelines.yml:6 unsupported 3 template references (first: /templates/root.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      'ci/templates/jobs.yml:6 unsupported jobs[0].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+    ])
+    expect(out.errors).toEqual([])
   })
 })

@@ -11,20 +11,21 @@
  *   written in their parent (a mapping's keys, a list's items), where written. The condition is not evaluated:
  *   every branch is read.
  * - `resources.repositories` on GitHub and Bitbucket: repositories at a ref (repositoriesOf).
- * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. `template:` files are not
- *   followed: reported once per file.
+ * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. Local `template:` files
+ *   (relative to the including file) are read the same way (discover); the others are reported once per file.
  */
+import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
-import type {DiscoverInput, Discoverer} from '../../types.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'azure-pipelines',
   description:
-    'Azure Pipelines azure-pipelines.yml: container resources, job containers and services, repository resources',
+    'Azure Pipelines azure-pipelines.yml and its local templates: container resources, job containers and services, repository resources',
   matches: (file) => /(^|\/)azure-pipelines\.ya?ml$/.test(file) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(file),
   // No `identify`: `stages:`, `jobs:`, `steps:` heads are shared with other CI files.
   discover,
@@ -53,20 +54,61 @@ interface Place {
   tooDeep?: boolean
 }
 
-function discover(input: DiscoverInput): Output {
+/** Azure Pipelines' own limits: 100 YAML files in one pipeline, templates nested 20 levels deep (templates docs). */
+const MAX_TEMPLATE_FILES = 100
+const MAX_TEMPLATE_NESTING = 20
+
+/**
+ * The pipeline file, then the local template files it references (`template: jobs/build.yml`), read the same way,
+ * each once, their containers located in the template file. A template path is relative to the file that does the
+ * including (https://learn.microsoft.com/en-us/azure/devops/pipelines/process/templates#reference-template-paths);
+ * one starting with `/` is relative to the repository's root, which the scan root need not be; `file@alias` is in
+ * another repository: neither is read, nor one holding an expression; they are counted in one skip per file.
+ */
+function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  for (const root of mappingDocuments(input.text, input.file, out.errors, 'an Azure Pipelines file')) {
-    const place: Place = {out, file: input.file, aliases: new Set(), seen: new Set(), flat: new Map()}
-    resources(place, root)
-    jobImages(place, root, '')
-    for (const jobs of values(place, root, 'jobs')) jobsOf(place, jobs, 'jobs')
-    for (const stages of values(place, root, 'stages'))
-      items(place, stages).forEach((stage, i) => {
-        if (isMap(stage)) for (const jobs of values(place, stage, 'jobs')) jobsOf(place, jobs, `stages[${i}].jobs`)
-      })
-    templateSkip(out, input.file, root)
+  const read = new Set([posix.normalize(input.file)])
+  const queue: Array<{file: string; text: string; depth: number}> = [{file: input.file, text: input.text, depth: 0}]
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const {file, depth} = next
+    for (const root of mappingDocuments(next.text, file, out.errors, 'an Azure Pipelines file')) {
+      const place: Place = {out, file, aliases: new Set(), seen: new Set(), flat: new Map()}
+      resources(place, root)
+      jobImages(place, root, '')
+      for (const jobs of values(place, root, 'jobs')) jobsOf(place, jobs, 'jobs')
+      for (const stages of values(place, root, 'stages'))
+        items(place, stages).forEach((stage, i) => {
+          if (isMap(stage)) for (const jobs of values(place, stage, 'jobs')) jobsOf(place, jobs, `stages[${i}].jobs`)
+        })
+      const notRead: Template[] = []
+      for (const template of templateReferences(root)) {
+        const target = localTemplate(file, template.name)
+        if (target === undefined || depth >= MAX_TEMPLATE_NESTING) {
+          notRead.push(template)
+          continue
+        }
+        if (read.has(target)) continue
+        const text = read.size >= MAX_TEMPLATE_FILES ? null : context.readText(target)
+        if (text === null) {
+          notRead.push(template)
+          continue
+        }
+        read.add(target)
+        // A template this format claims by its name (`.azure-pipelines/jobs.yml`) is read on its own.
+        if (!discoverer.matches(target)) queue.push({file: target, text, depth: depth + 1})
+      }
+      templateSkip(out, file, notRead)
+    }
   }
   return out
+}
+
+/** The file a local template reference names, relative to the including file; undefined when not local. */
+function localTemplate(file: string, name: string | undefined): string | undefined {
+  if (name === undefined || name === '' || name.startsWith('/') || name.includes('@') || EXPRESSION.test(name))
+    return undefined
+  const target = posix.normalize(posix.join(posix.dirname(file), name))
+  return target.startsWith('../') || target === '..' ? undefined : target
 }
 
 function resources(place: Place, root: YamlMap): void {
@@ -344,30 +386,42 @@ function imageAt(place: Place, node: YamlNode | undefined, path: string, holder:
   addImageRef(out, value, location, 'manifest')
 }
 
-/** The first `template:` of the document (extends, stages, jobs, steps, variables): one skip, templates not followed. */
-function templateSkip(out: Output, file: string, root: YamlNode): void {
+interface Template {
+  line: number
+  /** The path as written; undefined when it is not a string. */
+  name: string | undefined
+  shown: string
+}
+
+/** The `template:` references of a document (extends, stages, jobs, steps, variables), in the order written. */
+function templateReferences(root: YamlNode): Template[] {
   const stack: YamlNode[] = [root]
   let count = 0
-  let first: {line: number; name: string} | undefined
-  let templates = 0
+  const found: Template[] = []
   while (stack.length > 0 && count++ < MAX_TEMPLATE_SCAN) {
     const node = stack.pop() as YamlNode
     if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i])
     else if (isMap(node)) {
       const template = node.entries.get('template')
       if (template !== undefined) {
-        templates++
-        if (first === undefined || template.line < first.line)
-          first = {line: template.line, name: stringValue(template)?.slice(0, 200) ?? describe(template)}
+        const name = stringValue(template)
+        found.push({line: template.line, name, shown: name?.slice(0, 200) ?? describe(template)})
       }
       for (const value of [...node.entries.values()].reverse()) if (value !== template) stack.push(value)
     }
   }
-  if (first === undefined) return
+  return found
+}
+
+/** The template references not read (see discover): one skip, at the first. */
+function templateSkip(out: Output, file: string, templates: Template[]): void {
+  if (templates.length === 0) return
+  const first = templates.reduce((a, b) => (b.line < a.line ? b : a))
+  const n = templates.length
   out.skipped.push({
     file,
     line: first.line,
     reason: 'unsupported',
-    message: `${templates} template reference${templates === 1 ? '' : 's'} (first: ${first.name}): templates are not followed; the containers they declare are not listed`,
+    message: `${n} template reference${n === 1 ? '' : 's'} (first: ${first.shown}) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed`,
   })
 }
