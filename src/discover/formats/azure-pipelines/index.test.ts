@@ -313,6 +313,8 @@ describe('azure-pipelines', () => {
         '    container: ${{ parameters.image }}',
         '  - job: lint',
         '    container: golangci/golangci-lint:v1.61',
+        '  - job: test',
+        '    container: linux',
         '  - template: ../steps/more.yml',
       ].join('\n'),
       'ci/steps/more.yml': 'jobs:\n  - job: db\n    services:\n      pg: postgres:16\n',
@@ -321,6 +323,10 @@ describe('azure-pipelines', () => {
       {
         file: 'ci/azure-pipelines.yml',
         text: [
+          'resources:',
+          '  containers:',
+          '    - container: linux',
+          '      image: ubuntu:24.04',
           'stages:',
           '  - stage: a',
           '    jobs:',
@@ -335,9 +341,14 @@ describe('azure-pipelines', () => {
     ) as Required<DiscoverOutput>
     expect(
       out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref}`),
-    ).toEqual(['ci/templates/jobs.yml:8:16 golangci/golangci-lint:v1.61', 'ci/steps/more.yml:4:11 postgres:16'])
+    ).toEqual([
+      'ci/azure-pipelines.yml:4:14 ubuntu:24.04',
+      // `container: linux` (jobs.yml:10) is the pipeline's resource, by its alias: not listed again.
+      'ci/templates/jobs.yml:8:16 golangci/golangci-lint:v1.61',
+      'ci/steps/more.yml:4:11 postgres:16',
+    ])
     expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
-      'ci/azure-pipelines.yml:6 unsupported 3 template references (first: /templates/root.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      'ci/azure-pipelines.yml:10 unsupported 3 template references (first: /templates/root.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
       'ci/templates/jobs.yml:6 unsupported jobs[0].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
     ])
     expect(out.errors).toEqual([])

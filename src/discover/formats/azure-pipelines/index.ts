@@ -69,10 +69,12 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const read = new Set([posix.normalize(input.file)])
   const queue: Array<{file: string; text: string; depth: number}> = [{file: input.file, text: input.text, depth: 0}]
+  // The pipeline's container resources: its templates' jobs name them by alias too (`container: linux`).
+  const aliases = new Set<string>()
   for (let next = queue.shift(); next; next = queue.shift()) {
     const {file, depth} = next
     for (const root of mappingDocuments(next.text, file, out.errors, 'an Azure Pipelines file')) {
-      const place: Place = {out, file, aliases: new Set(), seen: new Set(), flat: new Map()}
+      const place: Place = {out, file, aliases, seen: new Set(), flat: new Map()}
       resources(place, root)
       jobImages(place, root, '')
       for (const jobs of values(place, root, 'jobs')) jobsOf(place, jobs, 'jobs')
