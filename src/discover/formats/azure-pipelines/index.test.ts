@@ -247,6 +247,9 @@ describe('azure-pipelines', () => {
       [
         'resources:',
         '  repositories:',
+        '    - repository: self',
+        '      type: git',
+        '      ref: refs/heads/main',
         '    - repository: templates',
         '      type: github',
         '      endpoint: github-connection',
@@ -278,9 +281,9 @@ describe('azure-pipelines', () => {
       ].join('\n'),
     )
     expect(rows(out)).toEqual([
-      '6:13 example-org/pipeline-templates@refs/tags/6.0 -> pkg:generic/github.com/example-org/pipeline-templates@refs%2Ftags%2F6.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fpipeline-templates%40refs%2Ftags%2F6.0',
-      '10:13 example-team/tools -> pkg:generic/bitbucket.org/example-team/tools?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fexample-team%2Ftools',
-      '14:15 example-org/extra@0123456789abcdef0123456789abcdef01234567 -> pkg:generic/github.com/example-org/extra@0123456789abcdef0123456789abcdef01234567?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fextra%400123456789abcdef0123456789abcdef01234567',
+      '9:13 example-org/pipeline-templates@refs/tags/6.0 -> pkg:generic/github.com/example-org/pipeline-templates@refs%2Ftags%2F6.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fpipeline-templates%40refs%2Ftags%2F6.0',
+      '13:13 example-team/tools -> pkg:generic/bitbucket.org/example-team/tools?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fexample-team%2Ftools',
+      '17:15 example-org/extra@0123456789abcdef0123456789abcdef01234567 -> pkg:generic/github.com/example-org/extra@0123456789abcdef0123456789abcdef01234567?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fextra%400123456789abcdef0123456789abcdef01234567',
     ])
     expect(out.components[0]).toMatchObject({
       kind: 'package',
@@ -290,14 +293,14 @@ describe('azure-pipelines', () => {
       origin: 'manifest',
     })
     expect(skips(out)).toEqual([
-      '10 unresolved-version resources.repositories[1] bitbucket "example-team/tools" names no ref: Azure Pipelines takes its default (refs/heads/main) when the pipeline runs; listed without a version',
-      '18 unsupported resources.repositories[3] git "Project/infra": an Azure Repos repository of the pipeline\'s organization, which the file does not name; not listed',
-      '21 unsupported resources.repositories[4] githubenterprise "corp/app": a GitHub Enterprise repository on the host its service connection names, not the file; not listed',
-      '24 unsupported resources.repositories[5] github "example-org/app" at $(branch) holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '30 unsupported 1 template reference (first: pipeline.yml@templates) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      '13 unresolved-version resources.repositories[2] bitbucket "example-team/tools" names no ref: Azure Pipelines takes its default (refs/heads/main) when the pipeline runs; listed without a version',
+      '21 unsupported resources.repositories[4] git "Project/infra": an Azure Repos repository of the pipeline\'s organization, which the file does not name; not listed',
+      '24 unsupported resources.repositories[5] githubenterprise "corp/app": a GitHub Enterprise repository on the host its service connection names, not the file; not listed',
+      '27 unsupported resources.repositories[6] github "example-org/app" at $(branch) holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '33 unsupported 1 template reference (first: pipeline.yml@templates) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
     expect(errors(out)).toEqual([
-      '28:13 invalid-entry resources.repositories[6] github "no-owner" is not owner/repository',
+      '31:13 invalid-entry resources.repositories[7] github "no-owner" is not owner/repository',
     ])
     expect(JSON.stringify(out)).not.toContain('github-connection')
   })

@@ -134,6 +134,8 @@ const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
  * (`refs/heads/main`, says the schema) when the pipeline runs. `git` (Azure Repos: `project/repo` of the pipeline's
  * organization, which the file does not name) and `githubenterprise` (a host the service connection names) are
  * skipped, as is a value with an expression: not guessed. `endpoint` (a service connection) is not read.
+ * `repository: self` is the pipeline's own repository (microsoft/vscode-java-pack's .azure-pipelines/ci.yml sets its
+ * `ref` so): not listed.
  */
 function repositoriesOf(place: Place, repositories: YamlNode): void {
   const {out, file} = place
@@ -157,6 +159,8 @@ function repositoriesOf(place: Place, repositories: YamlNode): void {
     }
     if (place.seen.has(entry)) return
     place.seen.add(entry)
+    // `repository: self` is the pipeline's own repository (its `ref`, `trigger` set here): no name, not listed.
+    if (stringValue(values(place, entry, 'repository')[0]) === 'self') return
     const nameNode = values(place, entry, 'name')[0]
     const type = stringValue(values(place, entry, 'type')[0])
     const name = stringValue(nameNode)
