@@ -356,4 +356,12 @@ describe('azure-pipelines', () => {
     ])
     expect(out.errors).toEqual([])
   })
+
+  it('takes a ref written as a number as its text, as Azure Pipelines reads it', () => {
+    const out = discover(
+      'resources:\n  repositories:\n    - repository: t\n      type: github\n      name: example-org/templates\n      ref: 6.0\n',
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.name}@${c.version}`)).toEqual(['github.com/example-org/templates@6.0'])
+  })
 })

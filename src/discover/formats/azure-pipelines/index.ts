@@ -165,7 +165,8 @@ function repositoriesOf(place: Place, repositories: YamlNode): void {
     const type = stringValue(values(place, entry, 'type')[0])
     const name = stringValue(nameNode)
     const refNode = values(place, entry, 'ref')[0]
-    const ref = stringValue(refNode)
+    // Azure reads every scalar as text: `ref: 6.0` is the tag 6.0, as written.
+    const ref = isScalar(refNode) && refNode.kind !== 'null' && refNode.text !== '' ? refNode.text : undefined
     if (nameNode === undefined || name === undefined) {
       out.errors.push(
         errorAt(
