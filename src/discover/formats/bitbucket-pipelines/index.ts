@@ -207,10 +207,12 @@ function pipesOf(place: Place, script: YamlNode | undefined, path: string): void
     }
     const match = PIPE.exec(value)
     if (match === null) {
-      place.out.errors.push({
-        ...location,
-        code: 'invalid-entry',
-        message: `${where} "${value.slice(0, 200)}" is neither workspace/repository:version nor docker://image`,
+      // Not a form the documentation gives: not guessed, and not refused either (Bitbucket may know it).
+      place.out.skipped.push({
+        file: place.file,
+        line: location.line,
+        reason: 'unsupported',
+        message: `${where} "${value.slice(0, 200)}" is neither workspace/repository:version nor docker://image; not listed`,
       })
       return
     }
