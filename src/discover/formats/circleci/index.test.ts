@@ -31,6 +31,9 @@ describe('circleci', () => {
     // A fragment a script assembles into a configuration (no version), a Compose file: passed over.
     expect(discoverer.sniff?.('workflows:\n  w:\n    jobs: [build]\n')).toBe(false)
     expect(discoverer.sniff?.('version: "3.8"\nservices:\n  db: {image: postgres:16}\n')).toBe(false)
+    expect(discoverer.sniff?.('version: 2.1\njobs:\n{% for v in versions %}\n  t{{ v }}: {}\n{% endfor %}\n')).toBe(
+      false,
+    )
     // `jobs:` written past the head (long `commands:` first) is found in the tail.
     expect(discoverer.sniff?.('version: 2.1\ncommands:\n', () => 'x\njobs:\n  a: {}\n')).toBe(true)
   })

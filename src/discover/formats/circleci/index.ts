@@ -27,7 +27,9 @@ export const discoverer: Discoverer = {
     'CircleCI .circleci/config.yml (and continuation configs under .circleci/): docker images of jobs and executors, inline orbs included; orbs named by reference reported',
   matches: (file) => /(^|\/)\.circleci\/(?:[^/]+\/)*[^/]+\.ya?ml$/.test(file),
   named: (file) => /(^|\/)\.circleci\/config\.ya?ml$/.test(file),
-  sniff: (head, tail) => isConfig(head) || (VERSION.test(head) && SECTION.test(tail?.() ?? '')),
+  // A Jinja template of a configuration (`{% for %}`, rendered by a script, never read by CircleCI) is passed over.
+  sniff: (head, tail) =>
+    !head.includes('{%') && (isConfig(head) || (VERSION.test(head) && SECTION.test(tail?.() ?? ''))),
   identify: isConfig,
   discover,
 }
