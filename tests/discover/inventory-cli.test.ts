@@ -661,6 +661,8 @@ describe('stewards inventory', () => {
           `${c.locations[0].file.slice(dir.length + 1)}:${c.locations[0].line} ${c.kind} ${c.ref}`,
       ),
     ).toEqual([
+      // The pipe its steps run (lines 147 and 193: one component).
+      'bitbucket-pipelines.yml:147 package atlassian/aws-ecr-push-image:2.5.0',
       'bitbucket-pipelines.yml:203 image alpine/git:latest',
       'bitbucket-pipelines.yml:138 image atlassian/default-image:4',
       '.circleci/config.yml:12 image cimg/base:stable',

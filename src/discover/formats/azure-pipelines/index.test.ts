@@ -110,7 +110,7 @@ describe('azure-pipelines', () => {
     ])
     expect(skips(out)).toEqual([
       '18 unsupported stages[0].jobs[0].container "${{ env }}/deploy:1" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '36 unsupported 1 template reference (first: jobs/build.yml): templates are not followed; the containers they declare are not listed',
+      '36 unsupported 1 template reference (first: jobs/build.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
   })
 
@@ -204,7 +204,7 @@ describe('azure-pipelines', () => {
       '4 unsupported resources.containers[0].image "acme/tool:$(toolVersion)" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
       '7 unsupported jobs[0].container "$[ variables[\'containerResource\'] ]" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
       '9 unsupported jobs[1].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '11 unsupported 3 template references (first: steps/build.yml): templates are not followed; the containers they declare are not listed',
+      '11 unsupported 3 template references (first: steps/build.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
   })
 
@@ -240,5 +240,128 @@ describe('azure-pipelines', () => {
   it('reads many jobs', () => {
     const jobs = Array.from({length: 1000}, (_, i) => `  - job: j${i}\n    container: "acme/j:${i}"`)
     expect(discover(['jobs:', ...jobs].join('\n')).components).toHaveLength(1000)
+  })
+
+  it('lists GitHub and Bitbucket repository resources at their ref; skips what the file does not name', () => {
+    const out = discover(
+      [
+        'resources:',
+        '  repositories:',
+        '    - repository: self',
+        '      type: git',
+        '      ref: refs/heads/main',
+        '    - repository: templates',
+        '      type: github',
+        '      endpoint: github-connection',
+        '      name: example-org/pipeline-templates',
+        '      ref: refs/tags/6.0',
+        '    - repository: tools',
+        '      type: bitbucket',
+        '      name: example-team/tools',
+        '    - ${{ if eq(parameters.extra, true) }}:',
+        '      - repository: extra',
+        '        type: github',
+        '        name: example-org/extra',
+        '        ref: 0123456789abcdef0123456789abcdef01234567',
+        '    - repository: azrepo',
+        '      type: git',
+        '      name: Project/infra',
+        '    - repository: ghes',
+        '      type: githubenterprise',
+        '      name: corp/app',
+        '    - repository: pinned',
+        '      type: github',
+        '      name: example-org/app',
+        '      ref: $(branch)',
+        '    - repository: broken',
+        '      type: github',
+        '      name: no-owner',
+        'extends:',
+        '  template: pipeline.yml@templates',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '9:13 example-org/pipeline-templates@refs/tags/6.0 -> pkg:generic/github.com/example-org/pipeline-templates@refs%2Ftags%2F6.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fpipeline-templates%40refs%2Ftags%2F6.0',
+      '13:13 example-team/tools -> pkg:generic/bitbucket.org/example-team/tools?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fexample-team%2Ftools',
+      '17:15 example-org/extra@0123456789abcdef0123456789abcdef01234567 -> pkg:generic/github.com/example-org/extra@0123456789abcdef0123456789abcdef01234567?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fextra%400123456789abcdef0123456789abcdef01234567',
+    ])
+    expect(out.components[0]).toMatchObject({
+      kind: 'package',
+      ecosystem: 'generic',
+      version: 'refs/tags/6.0',
+      direct: true,
+      origin: 'manifest',
+    })
+    expect(skips(out)).toEqual([
+      '13 unresolved-version resources.repositories[2] bitbucket "example-team/tools" names no ref: Azure Pipelines takes its default (refs/heads/main) when the pipeline runs; listed without a version',
+      '21 unsupported resources.repositories[4] git "Project/infra": an Azure Repos repository of the pipeline\'s organization, which the file does not name; not listed',
+      '24 unsupported resources.repositories[5] githubenterprise "corp/app": a GitHub Enterprise repository on the host its service connection names, not the file; not listed',
+      '27 unsupported resources.repositories[6] github "example-org/app" at $(branch) holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+      '33 unsupported 1 template reference (first: pipeline.yml@templates) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+    ])
+    expect(errors(out)).toEqual([
+      '31:13 invalid-entry resources.repositories[7] github "no-owner" is not owner/repository',
+    ])
+    expect(JSON.stringify(out)).not.toContain('github-connection')
+  })
+
+  it('reads local template files, relative to the file that includes them, each once; reports the others', () => {
+    const files: Record<string, string> = {
+      'ci/templates/jobs.yml': [
+        'parameters:',
+        '  - name: image',
+        '    default: node:20',
+        'jobs:',
+        '  - job: build',
+        '    container: ${{ parameters.image }}',
+        '  - job: lint',
+        '    container: golangci/golangci-lint:v1.61',
+        '  - job: test',
+        '    container: linux',
+        '  - template: ../steps/more.yml',
+      ].join('\n'),
+      'ci/steps/more.yml': 'jobs:\n  - job: db\n    services:\n      pg: postgres:16\n',
+    }
+    const out = discoverer.discover(
+      {
+        file: 'ci/azure-pipelines.yml',
+        text: [
+          'resources:',
+          '  containers:',
+          '    - container: linux',
+          '      image: ubuntu:24.04',
+          'stages:',
+          '  - stage: a',
+          '    jobs:',
+          '      - template: templates/jobs.yml',
+          '      - template: templates/jobs.yml',
+          '      - template: /templates/root.yml',
+          '      - template: jobs.yml@shared',
+          '      - template: missing.yml',
+        ].join('\n'),
+      },
+      {readText: (f) => files[f] ?? null},
+    ) as Required<DiscoverOutput>
+    expect(
+      out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref}`),
+    ).toEqual([
+      'ci/azure-pipelines.yml:4:14 ubuntu:24.04',
+      // `container: linux` (jobs.yml:10) is the pipeline's resource, by its alias: not listed again.
+      'ci/templates/jobs.yml:8:16 golangci/golangci-lint:v1.61',
+      'ci/steps/more.yml:4:11 postgres:16',
+    ])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'ci/azure-pipelines.yml:10 unsupported 3 template references (first: /templates/root.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      'ci/templates/jobs.yml:6 unsupported jobs[0].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
+    ])
+    expect(out.errors).toEqual([])
+  })
+
+  it('takes a ref written as a number as its text, as Azure Pipelines reads it', () => {
+    const out = discover(
+      'resources:\n  repositories:\n    - repository: t\n      type: github\n      name: example-org/templates\n      ref: 6.0\n',
+    )
+    expect(out.errors).toEqual([])
+    expect(out.components.map((c) => `${c.name}@${c.version}`)).toEqual(['github.com/example-org/templates@6.0'])
   })
 })

@@ -10,18 +10,22 @@
  *   https://learn.microsoft.com/azure/devops/pipelines/process/template-expressions): what they hold is read as if
  *   written in their parent (a mapping's keys, a list's items), where written. The condition is not evaluated:
  *   every branch is read.
- * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. `template:` files are not
- *   followed: reported once per file.
+ * - `resources.repositories` on GitHub and Bitbucket: repositories at a ref (repositoriesOf).
+ * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. Local `template:` files
+ *   (relative to the including file) are read the same way (discover); the others are reported once per file.
  */
+import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
+import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
-import type {DiscoverInput, Discoverer} from '../../types.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
   id: 'azure-pipelines',
-  description: 'Azure Pipelines azure-pipelines.yml: container resources, job containers and services',
+  description:
+    'Azure Pipelines azure-pipelines.yml and its local templates: container resources, job containers and services, repository resources',
   matches: (file) => /(^|\/)azure-pipelines\.ya?ml$/.test(file) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(file),
   // No `identify`: `stages:`, `jobs:`, `steps:` heads are shared with other CI files.
   discover,
@@ -50,26 +54,179 @@ interface Place {
   tooDeep?: boolean
 }
 
-function discover(input: DiscoverInput): Output {
+/** Azure Pipelines' own limits: 100 YAML files in one pipeline, templates nested 20 levels deep (templates docs). */
+const MAX_TEMPLATE_FILES = 100
+const MAX_TEMPLATE_NESTING = 20
+
+/**
+ * The pipeline file, then the local template files it references (`template: jobs/build.yml`), read the same way,
+ * each once, their containers located in the template file. A template path is relative to the file that does the
+ * including (https://learn.microsoft.com/en-us/azure/devops/pipelines/process/templates#reference-template-paths);
+ * one starting with `/` is relative to the repository's root, which the scan root need not be; `file@alias` is in
+ * another repository: neither is read, nor one holding an expression; they are counted in one skip per file.
+ */
+function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
-  for (const root of mappingDocuments(input.text, input.file, out.errors, 'an Azure Pipelines file')) {
-    const place: Place = {out, file: input.file, aliases: new Set(), seen: new Set(), flat: new Map()}
-    resources(place, root)
-    jobImages(place, root, '')
-    for (const jobs of values(place, root, 'jobs')) jobsOf(place, jobs, 'jobs')
-    for (const stages of values(place, root, 'stages'))
-      items(place, stages).forEach((stage, i) => {
-        if (isMap(stage)) for (const jobs of values(place, stage, 'jobs')) jobsOf(place, jobs, `stages[${i}].jobs`)
-      })
-    templateSkip(out, input.file, root)
+  const read = new Set([posix.normalize(input.file)])
+  const queue: Array<{file: string; text: string; depth: number}> = [{file: input.file, text: input.text, depth: 0}]
+  // The pipeline's container resources: its templates' jobs name them by alias too (`container: linux`).
+  const aliases = new Set<string>()
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const {file, depth} = next
+    for (const root of mappingDocuments(next.text, file, out.errors, 'an Azure Pipelines file')) {
+      const place: Place = {out, file, aliases, seen: new Set(), flat: new Map()}
+      resources(place, root)
+      jobImages(place, root, '')
+      for (const jobs of values(place, root, 'jobs')) jobsOf(place, jobs, 'jobs')
+      for (const stages of values(place, root, 'stages'))
+        items(place, stages).forEach((stage, i) => {
+          if (isMap(stage)) for (const jobs of values(place, stage, 'jobs')) jobsOf(place, jobs, `stages[${i}].jobs`)
+        })
+      const notRead: Template[] = []
+      for (const template of templateReferences(root)) {
+        const target = localTemplate(file, template.name)
+        if (target === undefined || depth >= MAX_TEMPLATE_NESTING) {
+          notRead.push(template)
+          continue
+        }
+        if (read.has(target)) continue
+        const text = read.size >= MAX_TEMPLATE_FILES ? null : context.readText(target)
+        if (text === null) {
+          notRead.push(template)
+          continue
+        }
+        read.add(target)
+        // A template this format claims by its name (`.azure-pipelines/jobs.yml`) is read on its own.
+        if (!discoverer.matches(target)) queue.push({file: target, text, depth: depth + 1})
+      }
+      templateSkip(out, file, notRead)
+    }
   }
   return out
 }
 
+/** The file a local template reference names, relative to the including file; undefined when not local. */
+function localTemplate(file: string, name: string | undefined): string | undefined {
+  if (name === undefined || name === '' || name.startsWith('/') || name.includes('@') || EXPRESSION.test(name))
+    return undefined
+  const target = posix.normalize(posix.join(posix.dirname(file), name))
+  return target.startsWith('../') || target === '..' ? undefined : target
+}
+
 function resources(place: Place, root: YamlMap): void {
-  for (const resourcesNode of values(place, root, 'resources'))
-    for (const containers of isMap(resourcesNode) ? values(place, resourcesNode, 'containers') : [])
-      containersOf(place, containers)
+  for (const resourcesNode of values(place, root, 'resources')) {
+    if (!isMap(resourcesNode)) continue
+    for (const containers of values(place, resourcesNode, 'containers')) containersOf(place, containers)
+    for (const repositories of values(place, resourcesNode, 'repositories')) repositoriesOf(place, repositories)
+  }
+}
+
+/** The hosts of the repository types whose `name` is `owner/repo` on a public host. */
+const REPOSITORY_HOSTS: Record<string, string> = {github: 'github.com', bitbucket: 'bitbucket.org'}
+const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
+
+/**
+ * `resources.repositories` (https://learn.microsoft.com/en-us/azure/devops/pipelines/yaml-schema/resources-repositories-repository):
+ * other repositories the pipeline checks out or takes templates from (`template: file.yml@alias`), at `ref`. A
+ * `github` or `bitbucket` one (`name: owner/repo`) is listed as a `generic` package named by the repository, version
+ * the ref as written (`refs/tags/v1`), purl `vcs_url`, as the Buildkite and pre-commit formats list repositories.
+ * Without `ref` it is listed without a version (`unresolved-version`): Azure Pipelines takes its default
+ * (`refs/heads/main`, says the schema) when the pipeline runs. `git` (Azure Repos: `project/repo` of the pipeline's
+ * organization, which the file does not name) and `githubenterprise` (a host the service connection names) are
+ * skipped, as is a value with an expression: not guessed. `endpoint` (a service connection) is not read.
+ * `repository: self` is the pipeline's own repository (microsoft/vscode-java-pack's .azure-pipelines/ci.yml sets its
+ * `ref` so): not listed.
+ */
+function repositoriesOf(place: Place, repositories: YamlNode): void {
+  const {out, file} = place
+  if (isScalar(repositories) && repositories.kind === 'null') return
+  if (!isSeq(repositories)) {
+    out.errors.push(
+      errorAt(
+        file,
+        repositories,
+        'invalid-entry',
+        `resources.repositories must be a list, not ${describe(repositories)}`,
+      ),
+    )
+    return
+  }
+  items(place, repositories).forEach((entry, i) => {
+    const path = `resources.repositories[${i}]`
+    if (!isMap(entry)) {
+      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
+      return
+    }
+    if (place.seen.has(entry)) return
+    place.seen.add(entry)
+    // `repository: self` is the pipeline's own repository (its `ref`, `trigger` set here): no name, not listed.
+    if (stringValue(values(place, entry, 'repository')[0]) === 'self') return
+    const nameNode = values(place, entry, 'name')[0]
+    const type = stringValue(values(place, entry, 'type')[0])
+    const name = stringValue(nameNode)
+    const refNode = values(place, entry, 'ref')[0]
+    // Azure reads every scalar as text: `ref: 6.0` is the tag 6.0, as written.
+    const ref = isScalar(refNode) && refNode.kind !== 'null' && refNode.text !== '' ? refNode.text : undefined
+    if (nameNode === undefined || name === undefined) {
+      out.errors.push(
+        errorAt(
+          file,
+          nameNode ?? entry,
+          'invalid-entry',
+          `${path}.name must be a repository name, not ${describe(nameNode)}`,
+        ),
+      )
+      return
+    }
+    const location = locationOf(file, nameNode)
+    const skip = (message: string) => out.skipped.push({file, line: location.line, reason: 'unsupported', message})
+    const shown = `${path} ${type ?? '(no type)'} "${name.slice(0, 200)}"`
+    if (EXPRESSION.test(name) || (ref !== undefined && EXPRESSION.test(ref))) {
+      skip(
+        `${shown}${ref === undefined ? '' : ` at ${ref.slice(0, 200)}`} holds a $(), \${{ }} or $[ ] expression, known only when the pipeline runs; not guessed`,
+      )
+      return
+    }
+    const host = type === undefined ? undefined : REPOSITORY_HOSTS[type]
+    if (host === undefined) {
+      skip(
+        type === 'git'
+          ? `${shown}: an Azure Repos repository of the pipeline's organization, which the file does not name; not listed`
+          : type === 'githubenterprise'
+            ? `${shown}: a GitHub Enterprise repository on the host its service connection names, not the file; not listed`
+            : `${shown}: not a repository type of Azure Pipelines (git, github, githubenterprise, bitbucket); not listed`,
+      )
+      return
+    }
+    if (!OWNER_REPO.test(name)) {
+      out.errors.push({...location, code: 'invalid-entry', message: `${shown} is not owner/repository`})
+      return
+    }
+    if (refNode !== undefined && (ref === undefined || ref === '')) {
+      out.errors.push(
+        errorAt(file, refNode, 'invalid-entry', `${path}.ref must be a ref name, not ${describe(refNode)}`),
+      )
+      return
+    }
+    out.components.push(
+      gitPackageComponent(file, {
+        url: `https://${host}/${name}`,
+        rev: ref,
+        ref: ref === undefined ? name : `${name}@${ref}`,
+        line: location.line,
+        column: location.column,
+        direct: true,
+        origin: 'manifest',
+      }),
+    )
+    if (ref === undefined)
+      out.skipped.push({
+        file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `${shown} names no ref: Azure Pipelines takes its default (refs/heads/main) when the pipeline runs; listed without a version`,
+      })
+  })
 }
 
 function containersOf(place: Place, containers: YamlNode): void {
@@ -236,30 +393,42 @@ function imageAt(place: Place, node: YamlNode | undefined, path: string, holder:
   addImageRef(out, value, location, 'manifest')
 }
 
-/** The first `template:` of the document (extends, stages, jobs, steps, variables): one skip, templates not followed. */
-function templateSkip(out: Output, file: string, root: YamlNode): void {
+interface Template {
+  line: number
+  /** The path as written; undefined when it is not a string. */
+  name: string | undefined
+  shown: string
+}
+
+/** The `template:` references of a document (extends, stages, jobs, steps, variables), in the order written. */
+function templateReferences(root: YamlNode): Template[] {
   const stack: YamlNode[] = [root]
   let count = 0
-  let first: {line: number; name: string} | undefined
-  let templates = 0
+  const found: Template[] = []
   while (stack.length > 0 && count++ < MAX_TEMPLATE_SCAN) {
     const node = stack.pop() as YamlNode
     if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i])
     else if (isMap(node)) {
       const template = node.entries.get('template')
       if (template !== undefined) {
-        templates++
-        if (first === undefined || template.line < first.line)
-          first = {line: template.line, name: stringValue(template)?.slice(0, 200) ?? describe(template)}
+        const name = stringValue(template)
+        found.push({line: template.line, name, shown: name?.slice(0, 200) ?? describe(template)})
       }
       for (const value of [...node.entries.values()].reverse()) if (value !== template) stack.push(value)
     }
   }
-  if (first === undefined) return
+  return found
+}
+
+/** The template references not read (see discover): one skip, at the first. */
+function templateSkip(out: Output, file: string, templates: Template[]): void {
+  if (templates.length === 0) return
+  const first = templates.reduce((a, b) => (b.line < a.line ? b : a))
+  const n = templates.length
   out.skipped.push({
     file,
     line: first.line,
     reason: 'unsupported',
-    message: `${templates} template reference${templates === 1 ? '' : 's'} (first: ${first.name}): templates are not followed; the containers they declare are not listed`,
+    message: `${n} template reference${n === 1 ? '' : 's'} (first: ${first.shown}) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed`,
   })
 }

@@ -37,15 +37,19 @@ describe('bitbucket-pipelines', () => {
       '1:8 maven:3.9.11-eclipse-temurin-21 -> pkg:docker/library/maven@3.9.11-eclipse-temurin-21',
       '293:16 alpine:latest -> pkg:docker/library/alpine@latest',
       '138:16 atlassian/default-image:4 -> pkg:docker/atlassian/default-image@4',
+      // Its steps' pipes (line 170's step is run by no pipeline).
+      '147:19 atlassian/aws-ecr-push-image:2.5.0 -> pkg:generic/bitbucket.org/atlassian/aws-ecr-push-image@2.5.0?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fatlassian%2Faws-ecr-push-image%402.5.0',
       '203:16 alpine/git:latest -> pkg:docker/alpine/git@latest',
       '218:16 alpine/git:latest -> pkg:docker/alpine/git@latest',
       '186:16 atlassian/default-image:4 -> pkg:docker/atlassian/default-image@4',
+      '193:19 atlassian/aws-ecr-push-image:2.5.0 -> pkg:generic/bitbucket.org/atlassian/aws-ecr-push-image@2.5.0?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fatlassian%2Faws-ecr-push-image%402.5.0',
       '233:16 alpine/git:latest -> pkg:docker/alpine/git@latest',
       '248:16 alpine/git:latest -> pkg:docker/alpine/git@latest',
       '263:16 alpine/git:latest -> pkg:docker/alpine/git@latest',
       '278:16 alpine/git:latest -> pkg:docker/alpine/git@latest',
     ])
-    expect(out.components.every((c) => c.kind === 'image' && c.origin === 'manifest')).toBe(true)
+    expect(out.components.every((c) => c.origin === 'manifest')).toBe(true)
+    expect(out.components.filter((c) => c.kind !== 'image').map((c) => c.ecosystem)).toEqual(['generic', 'generic'])
     expect(discoverer.identify?.(text)).toBe(true)
   })
 
@@ -251,5 +255,42 @@ describe('bitbucket-pipelines', () => {
     const steps = Array.from({length: 1000}, (_, i) => `    - step: {image: "acme/s:${i}"}`)
     expect(discover(['pipelines:', '  default:', ...steps].join('\n')).components).toHaveLength(1000)
     expect(discover('pipelines: [\n').errors.length).toBeGreaterThan(0)
+  })
+
+  it('lists the pipes of a step: docker:// as an image, workspace/repo:version as the pipe repository at that version', () => {
+    const out = discover(
+      [
+        'pipelines:',
+        '  default:',
+        '    - step:',
+        '        image: node:20',
+        '        script:',
+        '          - npm test',
+        '          - pipe: atlassian/aws-s3-deploy:1.1.0',
+        '            variables:',
+        '              AWS_SECRET_ACCESS_KEY: s3cr3t-value',
+        '          - pipe: docker://example.com/acme/notify-pipe:2.0.1',
+        '          - pipe: example-team/deploy-pipe',
+        '          - pipe: $PIPE',
+        '          - pipe: not a pipe',
+        '        after-script:',
+        '          - pipe: "atlassian/slack-notify:2.3.0"',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '4:16 node:20 -> pkg:docker/library/node@20',
+      '7:19 atlassian/aws-s3-deploy:1.1.0 -> pkg:generic/bitbucket.org/atlassian/aws-s3-deploy@1.1.0?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fatlassian%2Faws-s3-deploy%401.1.0',
+      '10:19 example.com/acme/notify-pipe:2.0.1 -> pkg:docker/acme/notify-pipe@2.0.1?repository_url=example.com',
+      '11:19 example-team/deploy-pipe -> pkg:generic/bitbucket.org/example-team/deploy-pipe?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fexample-team%2Fdeploy-pipe',
+      '15:19 atlassian/slack-notify:2.3.0 -> pkg:generic/bitbucket.org/atlassian/slack-notify@2.3.0?vcs_url=git%2Bhttps%3A%2F%2Fbitbucket.org%2Fatlassian%2Fslack-notify%402.3.0',
+    ])
+    expect(out.components[1]).toMatchObject({kind: 'package', ecosystem: 'generic', version: '1.1.0', direct: true})
+    expect(skips(out)).toEqual([
+      '11 unresolved-version pipelines.default[0].step.script[3].pipe "example-team/deploy-pipe" names no version; listed without one',
+      '12 unsupported pipelines.default[0].step.script[4].pipe "$PIPE" holds a variable, set by repository or workspace variables when the pipeline runs; not guessed',
+      '13 unsupported pipelines.default[0].step.script[5].pipe "not a pipe" is neither workspace/repository:version nor docker://image; not listed',
+    ])
+    expect(errors(out)).toEqual([])
+    expect(JSON.stringify(out)).not.toContain('s3cr3t')
   })
 })

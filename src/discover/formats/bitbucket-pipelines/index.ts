@@ -6,6 +6,8 @@
  *   `branches`, `tags`, `bookmarks`, `pull-requests` and `custom`, inside `parallel` and `stage` groups) and
  *   `definitions.services.<name>.image`. An image is a string or `{name: ...}`; its `username`, `password` and
  *   `aws` are credentials: never read, never echoed.
+ * - Pipes in a step's `script` and `after-script`: `docker://IMAGE` an image, `workspace/repo:version` the pipe's
+ *   Bitbucket repository at that version (pipesOf).
  * - A step written once with an anchor and reused through aliases is one node: listed once, where it is written.
  * - `$VARIABLE` values are set by repository or workspace variables when the pipeline runs: reported
  *   (`unsupported`), not guessed.
@@ -15,6 +17,7 @@
  *   `export: true` keeps the pipelines it shares under `definitions.pipelines.<name>`: their steps run in the
  *   repositories that import them, and their images are read as any pipeline's.
  */
+import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -22,7 +25,7 @@ import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, t
 
 export const discoverer: Discoverer = {
   id: 'bitbucket-pipelines',
-  description: 'Bitbucket Pipelines bitbucket-pipelines.yml: image of the pipeline, its steps and services',
+  description: 'Bitbucket Pipelines bitbucket-pipelines.yml: image of the pipeline, its steps and services, and pipes',
   matches: (file) => /(^|\/)bitbucket-pipelines\.ya?ml$/.test(file),
   identify: (head) =>
     (/^pipelines:[ \t]*$/m.test(head) || (/^export:[ \t]*true[ \t]*$/m.test(head) && /^definitions:/m.test(head))) &&
@@ -144,6 +147,8 @@ function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth =
       if (place.seen.has(step)) return
       place.seen.add(step)
       imageAt(place, step.entries.get('image'), `${where}.step.image`)
+      for (const script of ['script', 'after-script'])
+        pipesOf(place, step.entries.get(script), `${where}.step.${script}`)
     } else if (step !== undefined)
       place.out.errors.push(
         errorAt(place.file, step, 'invalid-entry', `${where}.step must be a mapping, not ${describe(step)}`),
@@ -161,12 +166,84 @@ function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth =
   })
 }
 
+/** A Bitbucket repository (`workspace/repo`) and a version: how a pipe other than `docker://` is named. */
+const PIPE = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?::([^\s:]+))?$/
+
+/**
+ * The pipes of a step's `script` or `after-script` (`- pipe: atlassian/aws-s3-deploy:1.1.0`, with `variables`;
+ * https://support.atlassian.com/bitbucket-cloud/docs/what-are-pipes/, https://support.atlassian.com/bitbucket-cloud/docs/write-a-pipe-for-bitbucket-pipelines/):
+ * `docker://IMAGE` is an image the step runs, listed as one; `workspace/repo:version` is the pipe's Bitbucket
+ * repository at that version (a tag; its `pipe.yml` names the image it runs, in that repository, not read), a
+ * `generic` package `bitbucket.org/workspace/repo` with `vcs_url`, as Renovate's bitbucket-pipelines manager reads
+ * it (a `bitbucket-tags` dependency). A pipe's `variables` (tokens, keys) are never read.
+ */
+function pipesOf(place: Place, script: YamlNode | undefined, path: string): void {
+  if (!isSeq(script)) return
+  script.items.forEach((item, i) => {
+    if (!isMap(item)) return
+    const node = item.entries.get('pipe')
+    if (isAbsent(node)) return
+    const where = `${path}[${i}].pipe`
+    const value = stringValue(node)
+    if (value === undefined) {
+      place.out.errors.push(
+        errorAt(place.file, node, 'invalid-entry', `${where} must be a pipe name, not ${describe(node)}`),
+      )
+      return
+    }
+    if (value.startsWith('docker://')) {
+      imageAt(place, node, where, value.slice('docker://'.length))
+      return
+    }
+    const location = locationOf(place.file, node)
+    if (value.includes('$')) {
+      place.out.skipped.push({
+        file: place.file,
+        line: location.line,
+        reason: 'unsupported',
+        message: `${where} "${value.slice(0, 200)}" holds a variable, set by repository or workspace variables when the pipeline runs; not guessed`,
+      })
+      return
+    }
+    const match = PIPE.exec(value)
+    if (match === null) {
+      // Not a form the documentation gives: not guessed, and not refused either (Bitbucket may know it).
+      place.out.skipped.push({
+        file: place.file,
+        line: location.line,
+        reason: 'unsupported',
+        message: `${where} "${value.slice(0, 200)}" is neither workspace/repository:version nor docker://image; not listed`,
+      })
+      return
+    }
+    const [, repository, version] = match
+    place.out.components.push(
+      gitPackageComponent(place.file, {
+        url: `https://bitbucket.org/${repository}`,
+        rev: version,
+        ref: value,
+        line: location.line,
+        column: location.column,
+        direct: true,
+        origin: 'manifest',
+      }),
+    )
+    if (version === undefined)
+      place.out.skipped.push({
+        file: place.file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `${where} "${value.slice(0, 200)}" names no version; listed without one`,
+      })
+  })
+}
+
 /** A string or `{name}`; the block's credentials (`username`, `password`, `aws`) are never read. */
-function imageAt(place: Place, node: YamlNode | undefined, path: string): void {
+function imageAt(place: Place, node: YamlNode | undefined, path: string, written?: string): void {
   const {out, file} = place
   if (isAbsent(node)) return
   const name = isMap(node) ? node.entries.get('name') : node
-  const value = stringValue(name)
+  const value = written ?? stringValue(name)
   if (value === undefined) {
     const what = isMap(node)
       ? `${path}.name must be an image name, not ${describe(name)}`

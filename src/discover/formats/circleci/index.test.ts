@@ -14,16 +14,58 @@ const skips = (out: Required<DiscoverOutput>) => out.skipped.map((s) => `${s.lin
 const errors = (out: Required<DiscoverOutput>) => out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)
 
 describe('circleci', () => {
-  it('claims .circleci/config.yml and .yaml only', () => {
-    expect(
+  it('claims .circleci/config.yml by name, and other YAML under .circleci/ when its content is a configuration', () => {
+    const files = [
+      '.circleci/config.yml',
+      'a/.circleci/config.yaml',
+      '.circleci/continue_config.yml',
+      '.circleci/configs/deploy.yaml',
+      '.circleci/notes.txt',
+      'config.yml',
+      'circleci/config.yml',
+    ]
+    expect(files.map(discoverer.matches)).toEqual([true, true, true, true, false, false, false])
+    expect(files.map((f) => discoverer.named?.(f))).toEqual([true, true, false, false, false, false, false])
+    const continuation = 'version: 2.1\njobs:\n  test:\n    docker: [{image: cimg/node:20.11}]\n'
+    expect(discoverer.sniff?.(continuation)).toBe(true)
+    // A fragment a script assembles into a configuration (no version), a Compose file: passed over.
+    expect(discoverer.sniff?.('workflows:\n  w:\n    jobs: [build]\n')).toBe(false)
+    expect(discoverer.sniff?.('version: "3.8"\nservices:\n  db: {image: postgres:16}\n')).toBe(false)
+    expect(discoverer.sniff?.('version: 2.1\njobs:\n{% for v in versions %}\n  t{{ v }}: {}\n{% endfor %}\n')).toBe(
+      false,
+    )
+    // `jobs:` written past the head (long `commands:` first) is found in the tail.
+    expect(discoverer.sniff?.('version: 2.1\ncommands:\n', () => 'x\njobs:\n  a: {}\n')).toBe(true)
+  })
+
+  it('lists the images of a continuation configuration (dynamic configuration, path-filtering)', () => {
+    const file = '.circleci/continue_config.yml'
+    const out = discover(
       [
-        '.circleci/config.yml',
-        'a/.circleci/config.yaml',
-        '.circleci/other.yml',
-        'config.yml',
-        'circleci/config.yml',
-      ].map(discoverer.matches),
-    ).toEqual([true, true, false, false, false])
+        'version: 2.1',
+        'parameters:',
+        '  client: {type: boolean, default: false}',
+        'jobs:',
+        '  ui_test:',
+        '    docker:',
+        '      - image: mcr.microsoft.com/playwright:v1.54.1-jammy',
+        '  style:',
+        '    parameters: {python_version: {type: string}}',
+        '    docker:',
+        '      - image: cimg/python:<< parameters.python_version >>',
+        'workflows:',
+        '  main:',
+        '    jobs: [ui_test]',
+      ].join('\n'),
+      file,
+    )
+    expect(out.errors).toEqual([])
+    expect(
+      out.components.map((c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.ref}`),
+    ).toEqual(['.circleci/continue_config.yml:7:16 mcr.microsoft.com/playwright:v1.54.1-jammy'])
+    expect(skips(out)).toEqual([
+      '11 unsupported jobs.style.docker[0] (primary container).image "cimg/python:<< parameters.python_version >>" holds a << parameter >> or variable, known only when the pipeline runs; not guessed',
+    ])
   })
 
   it('lists the image of a real configuration (pallets/click)', () => {

@@ -1,6 +1,10 @@
 /**
  * CircleCI configuration (`.circleci/config.yml`, https://circleci.com/docs/configuration-reference/): the
- * container images its jobs run in.
+ * container images its jobs run in. Other configurations under `.circleci/` are read too when their content is one
+ * (`version:` and `jobs:`, `executors:` or `orbs:`): with dynamic configuration, a setup workflow continues the
+ * pipeline with another file, `.circleci/continue_config.yml` by default in circleci/path-filtering
+ * (https://circleci.com/docs/guides/orchestrate/dynamic-config/,
+ * https://circleci.com/developer/orbs/orb/circleci/path-filtering `config-path`).
  * - `jobs.<job>.docker[].image` (the first is the job's primary container, the others its service containers)
  *   and `executors.<executor>.docker[].image` (jobs naming the executor run in it: listed once, at the executor).
  * - `<< parameters.x >>`, `<< pipeline.x >>` and other `<< >>` or `$VAR` values are known only when the pipeline
@@ -20,10 +24,24 @@ import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, t
 export const discoverer: Discoverer = {
   id: 'circleci',
   description:
-    'CircleCI .circleci/config.yml: docker images of jobs and executors, inline orbs included; orbs named by reference reported',
-  matches: (file) => /(^|\/)\.circleci\/config\.ya?ml$/.test(file),
-  identify: (head) => /^version:[ \t]*['"]?2(\.[01])?['"]?[ \t]*$/m.test(head) && /^(jobs|orbs|executors):/m.test(head),
+    'CircleCI .circleci/config.yml (and continuation configs under .circleci/): docker images of jobs and executors, inline orbs included; orbs named by reference reported',
+  matches: (file) => /(^|\/)\.circleci\/(?:[^/]+\/)*[^/]+\.ya?ml$/.test(file),
+  named: (file) => /(^|\/)\.circleci\/config\.ya?ml$/.test(file),
+  // A Jinja template of a configuration (`{% for %}`, rendered by a script, never read by CircleCI) is passed over.
+  sniff: (head, tail) =>
+    !head.includes('{%') && (isConfig(head) || (VERSION.test(head) && SECTION.test(tail?.() ?? ''))),
+  identify: isConfig,
   discover,
+}
+
+/**
+ * A configuration's head: CircleCI requires `version` (2, 2.0 or 2.1) and runs `jobs` (from executors and orbs).
+ * Other YAML under `.circleci/` (fragments a script assembles, Compose files, settings) is passed over.
+ */
+const VERSION = /^version:[ \t]*['"]?2(\.[01])?['"]?[ \t]*$/m
+const SECTION = /^(jobs|orbs|executors):/m
+function isConfig(head: string): boolean {
+  return VERSION.test(head) && SECTION.test(head)
 }
 
 /** Inline orbs inside inline orbs: far above real configurations; bounds a hostile file. */

@@ -570,3 +570,153 @@ describe('gitlab-ci', () => {
     ])
   })
 })
+
+describe('gitlab-ci child pipelines (trigger: include)', () => {
+  const parent = [
+    'variables:',
+    '  PG: "16"',
+    '  DYN: $CI_REGISTRY_IMAGE/tools',
+    'build:',
+    '  image: alpine:3.20',
+    'child:',
+    '  variables:',
+    '    NODE: "20"',
+    '  trigger:',
+    '    include:',
+    '      - local: ci/child.yml',
+    '      - artifact: generated.yml',
+    '        job: generate',
+    '    strategy: depend',
+    'own:',
+    '  inherit: {variables: [PG]}',
+    '  trigger:',
+    '    include: /ci/child.yml',
+    'bare:',
+    '  trigger:',
+    '    include: ci/child2.yml',
+    '    forward: {yaml_variables: false}',
+    'missing:',
+    '  trigger: {include: ci/nope.yml}',
+    'subproject:',
+    '  trigger: {include: api/.gitlab-ci.yml}',
+    'downstream:',
+    '  trigger: group/deploy',
+    'downstream2:',
+    '  trigger: {project: group/other, branch: main}',
+  ].join('\n')
+  const files = {
+    'ci/child.yml': [
+      'include: ci/child-inc.yml',
+      'variables:',
+      '  NODE: "18"',
+      'test:',
+      '  image: node:$NODE',
+      '  services: [postgres:$PG]',
+      'tools:',
+      '  image: $DYN',
+    ].join('\n'),
+    'ci/child-inc.yml': 'lint:\n  image: ruby:3.3\n',
+    'ci/child2.yml': 'test2:\n  image: python:3.12-$PG\n',
+    'api/.gitlab-ci.yml': 'api:\n  image: golang:1.23\n',
+  }
+
+  it('reads the files a trigger job includes as a pipeline of its own, with the variables the job forwards', () => {
+    const out = discover(parent, files, '.gitlab-ci.yml')
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '.gitlab-ci.yml:5:10 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+      // `child` forwards its NODE ("20"), which wins over the child's own; `own` inherits PG only: the child's "18".
+      'ci/child.yml:5:10 node:$NODE -> pkg:docker/library/node@20',
+      'ci/child.yml:6:14 postgres:$PG -> pkg:docker/library/postgres@16',
+      'ci/child-inc.yml:2:10 ruby:3.3 -> pkg:docker/library/ruby@3.3',
+      'ci/child.yml:5:10 node:$NODE -> pkg:docker/library/node@18',
+    ])
+    expect(skips(out)).toEqual([
+      '.gitlab-ci.yml:12 unsupported child.trigger.include artifact generated.yml: a child pipeline a job generates when the pipeline runs, not read',
+      // `child` forwards DYN, whose value uses a variable; `own` does not forward it, and the child defines none.
+      'ci/child.yml:8 unset-variable tools.image "$DYN": DYN is forwarded by the parent pipeline\'s trigger job child with a value that uses variables, not followed',
+      'ci/child.yml:8 unset-variable tools.image "$DYN": DYN not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+      // `forward: yaml_variables: false`: nothing forwarded.
+      'ci/child2.yml:2 unset-variable test2.image "python:3.12-$PG": PG not defined in the file\'s variables (predefined, project and group variables are set when the pipeline runs)',
+      '.gitlab-ci.yml:24 missing-resource missing.trigger.include ci/nope.yml (a child pipeline) was not found under the scan root',
+      ".gitlab-ci.yml:28 remote-resource downstream.trigger group/deploy: another project's pipeline, not read",
+      ".gitlab-ci.yml:30 remote-resource downstream2.trigger.project group/other: another project's pipeline, not read",
+    ])
+  })
+
+  it('follows child pipelines two levels deep, as GitLab runs them, and reads the same files with the same variables once', () => {
+    const out = discover(
+      'a:\n  trigger: {include: c1.yml}\nb:\n  trigger: {include: c1.yml}\n',
+      {
+        'c1.yml': 'j1:\n  image: alpine:1\nt1:\n  trigger: {include: c2.yml}\n',
+        'c2.yml': 'j2:\n  image: alpine:2\nt2:\n  trigger: {include: c3.yml}\n',
+        'c3.yml': 'j3:\n  image: alpine:3\n',
+      },
+      '.gitlab-ci.yml',
+    )
+    expect(summary(out)).toEqual([
+      'c1.yml:2:10 alpine:1 -> pkg:docker/library/alpine@1',
+      'c2.yml:2:10 alpine:2 -> pkg:docker/library/alpine@2',
+    ])
+    expect(skips(out)).toEqual([
+      'c2.yml:4 unsupported t2.trigger.include: a child pipeline nested more than 2 levels deep, which GitLab does not run; not read',
+    ])
+    expect(out.errors).toEqual([])
+  })
+
+  it('reads the child pipelines of 200 trigger jobs at most: a hostile file stays bounded', () => {
+    const jobs = Array.from({length: 250}, (_, i) => `t${i}:\n  variables: {N: "${i}"}\n  trigger: {include: c.yml}`)
+    const out = discover(`${jobs.join('\n')}\n`, {'c.yml': 'j:\n  image: alpine:$N\n'}, '.gitlab-ci.yml')
+    expect(out.components).toHaveLength(200)
+    expect(out.components[199].purl).toBe('pkg:docker/library/alpine@199')
+    expect(skips(out)).toEqual([
+      '.gitlab-ci.yml:603 unsupported more than 200 trigger jobs with child pipelines; the rest are not read',
+    ])
+  })
+
+  it('reports a trigger include of no known kind', () => {
+    const out = discover('a:\n  trigger:\n    include:\n      - {file: x.yml}\n', {}, '.gitlab-ci.yml')
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '4:9 invalid-gitlab-ci a.trigger.include must be a path, or local:, artifact:, project:, template:, remote: or component:',
+    ])
+  })
+})
+
+describe('gitlab-ci on hosted runners on macOS', () => {
+  it('does not list the macOS VM image of a job on a saas-macos runner (own, extended or default tags)', () => {
+    const out = discover(
+      [
+        'default:',
+        '  tags: [saas-linux-small-amd64]',
+        'linux:',
+        '  image: python:3.13',
+        'macos:',
+        '  image: macos-15-xcode-16',
+        '  tags: [saas-macos-medium-m1]',
+        '.mac:',
+        '  tags: [saas-macos-large-m2pro]',
+        'ios:',
+        '  extends: .mac',
+        '  image: macos-14-xcode-15',
+        'ios-linux:',
+        '  extends: .mac',
+        '  tags: [docker]',
+        '  image: alpine:3.20',
+      ].join('\n'),
+      {},
+      '.gitlab-ci.yml',
+    )
+    expect(summary(out)).toEqual([
+      '.gitlab-ci.yml:4:10 python:3.13 -> pkg:docker/library/python@3.13',
+      '.gitlab-ci.yml:16:10 alpine:3.20 -> pkg:docker/library/alpine@3.20',
+    ])
+    expect(out.skipped).toEqual([])
+    expect(out.errors).toEqual([])
+    const macDefault = discover(
+      'default:\n  tags: [saas-macos-medium-m1]\n  image: macos-15-xcode-16\nbuild:\n  script: [make]\n',
+      {},
+      '.gitlab-ci.yml',
+    )
+    expect(macDefault.components).toEqual([])
+  })
+})

@@ -14,6 +14,8 @@
  * - `include:` of `local:` files (and plain paths) are read beside the file, relative to the folder of the
  *   `.gitlab-ci.yml` (the project's root), each once, bounded; `remote:`, `project:`, `template:` and `component:`
  *   are not fetched (`remote-resource`).
+ * - Child pipelines: the local files a trigger job includes (`trigger: include:`) are read as a pipeline of their
+ *   own, with the variables the job forwards (childPipelines).
  * - `!reference [job, key]` is read as a tag, not refused; an image given by one is listed where it is declared,
  *   and the reference is skipped (`unsupported`).
  */
@@ -33,7 +35,8 @@ import {isAbsent, at, isMap, isScalar, isSeq, stringValue, text, type YamlMap, t
 
 export const discoverer: Discoverer = {
   id: 'gitlab-ci',
-  description: 'GitLab CI .gitlab-ci.yml: image and services of the pipeline, its jobs and local includes',
+  description:
+    'GitLab CI .gitlab-ci.yml: image and services of the pipeline, its jobs, local includes and child pipelines',
   matches: isGitlabCiFile,
   // No `identify`: nothing at the head of a pipeline tells it from other CI files (Azure's `stages:`, `script:`).
   discover,
@@ -75,6 +78,8 @@ interface Variable {
   expand: boolean
   /** A value given by a tag (`!reference [job, variables, NAME]`): not followed, so not known. */
   tag?: string
+  /** Why the value is not known (a child pipeline's variable forwarded from its parent with variables in it). */
+  unknown?: string
 }
 
 interface Config {
@@ -84,6 +89,11 @@ interface Config {
 
 /** What every file of one pipeline shares: its variables and its jobs by name, the including file's winning. */
 interface Pipeline {
+  /**
+   * A child pipeline's trigger variables, forwarded by the parent's trigger job: they win over the child's own
+   * (https://docs.gitlab.com/ci/variables/#cicd-variable-precedence). Empty for a pipeline of its own.
+   */
+  forwarded: Map<string, Variable>
   globals: Map<string, Variable>
   jobs: Map<string, YamlMap>
   /** The file each job of `jobs` is written in. */
@@ -92,6 +102,10 @@ interface Pipeline {
   circular: Map<string, string[]>
   /** What is left of MAX_STEPS. */
   steps: number
+  /** `default: tags:`, the including file's winning: the runners of the jobs that name none. */
+  defaultTags?: YamlNode
+  /** Whether some job (or `default:`) runs on GitLab's hosted runners on macOS: their tags are looked up then only. */
+  macos?: boolean
 }
 
 /** The variables an image of a job may use, and why some of its `extends` were not followed. */
@@ -101,12 +115,228 @@ interface Scope {
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
+  const project = posix.dirname(input.file)
+  const {out, configs, pipeline} = listPipeline([{file: input.file, text: input.text}], project, context, new Map())
+  childPipelines(configs, pipeline, project, context, out, 1, {read: new Set(), triggers: 0, full: false})
+  return out
+}
+
+/** Parent and child pipelines nest two levels of child pipelines deep at most (GitLab's limit). */
+const MAX_CHILD_DEPTH = 2
+/**
+ * Trigger jobs whose child pipeline is read, in all, for one file: far above real pipelines (a monorepo's one per
+ * service); keeps a hostile file's work (each reads the child's files and the variables it forwards) bounded.
+ */
+const MAX_TRIGGERS = 200
+
+/**
+ * The child pipelines the trigger jobs of a pipeline start (`trigger: include:`,
+ * https://docs.gitlab.com/ci/pipelines/downstream_pipelines/#parent-child-pipelines): each is a pipeline of its own,
+ * made of the files a trigger job includes (a path or `local:`, relative to the project's root, and what they
+ * include), read as the top-level file is. The trigger job's variables and the parent's top-level variables are
+ * forwarded to it (`forward: yaml_variables`, true by default; `inherit: variables` limits the top-level ones), and
+ * win over the child's own; a forwarded value that uses variables is not followed. `artifact:` (a configuration a
+ * job generates when the pipeline runs), `project:`, `template:`, `remote:` and `component:` are not read, nor is
+ * `trigger: project` (another project's pipeline). The same files with the same variables are read once.
+ */
+function childPipelines(
+  configs: Config[],
+  pipeline: Pipeline,
+  project: string,
+  context: DiscoverContext,
+  out: Output,
+  depth: number,
+  state: {read: Set<string>; triggers: number; full: boolean},
+): void {
+  for (const config of configs)
+    for (const [name, job] of config.root.entries) {
+      if (RESERVED.has(name) || !isMap(job)) continue
+      const trigger = job.entries.get('trigger')
+      if (isAbsent(trigger)) continue
+      const {file} = config
+      const skip = (node: YamlNode, reason: 'remote-resource' | 'unsupported', message: string) =>
+        out.skipped.push({file, line: node.line, reason, message})
+      const downstream = isMap(trigger) ? trigger.entries.get('project') : trigger
+      if (stringValue(downstream) !== undefined && !isMap(trigger)) {
+        skip(
+          trigger,
+          'remote-resource',
+          `${name}.trigger ${stringValue(trigger)}: another project's pipeline, not read`,
+        )
+        continue
+      }
+      if (!isMap(trigger)) continue
+      if (stringValue(downstream) !== undefined) {
+        skip(
+          downstream!,
+          'remote-resource',
+          `${name}.trigger.project ${stringValue(downstream)}: another project's pipeline, not read`,
+        )
+        continue
+      }
+      const include = trigger.entries.get('include')
+      if (isAbsent(include)) continue
+      const entries = isSeq(include) && include.tag === undefined ? include.items : [include]
+      const starts: Array<{file: string; text: string}> = []
+      for (const entry of entries) {
+        const plain = stringValue(entry)
+        const kind = isMap(entry)
+          ? ['local', 'artifact', 'remote', 'project', 'template', 'component'].find((k) => entry.entries.has(k))
+          : undefined
+        const value = kind === undefined ? plain : stringValue((entry as YamlMap).entries.get(kind))
+        const path = `${name}.trigger.include`
+        if (entry.tag !== undefined || value === undefined) {
+          out.errors.push(
+            errorAt(
+              file,
+              entry,
+              'invalid-gitlab-ci',
+              `${path} must be a path, or local:, artifact:, project:, template:, remote: or component:`,
+            ),
+          )
+          continue
+        }
+        if (kind === 'artifact') {
+          skip(
+            entry,
+            'unsupported',
+            `${path} artifact ${value}: a child pipeline a job generates when the pipeline runs, not read`,
+          )
+          continue
+        }
+        if ((kind !== undefined && kind !== 'local') || /^https?:\/\//i.test(value)) {
+          const what = kind === undefined || kind === 'local' ? 'remote' : kind
+          const files = kind === 'project' ? includedFiles((entry as YamlMap).entries.get('file')) : ''
+          skip(
+            entry,
+            'remote-resource',
+            `${path}:${what} ${value}${files}: ${NOT_FETCHED[what]} (a child pipeline, not read)`,
+          )
+          continue
+        }
+        if (value.includes('$')) {
+          out.skipped.push({
+            file,
+            line: entry.line,
+            reason: 'unset-variable',
+            message: `${path} ${value}: a path with variables is known only when the pipeline runs`,
+          })
+          continue
+        }
+        if (value.includes('*')) {
+          skip(entry, 'unsupported', `${path} ${value}: wildcard paths are not expanded`)
+          continue
+        }
+        const target = posix.normalize(posix.join(project, value.replace(/^\/+/, '')))
+        // A `.gitlab-ci.yml` is read on its own by this format (a subproject's pipeline): not a second time here.
+        if (isGitlabCiFile(target)) continue
+        const text = context.readText(target)
+        if (text === null && context.exists?.(target))
+          out.errors.push({
+            ...locationOf(file, entry),
+            code: 'include-not-read',
+            message: `${path} ${value} is there but could not be read (its own error says why); its images are not listed`,
+          })
+        else if (text === null)
+          out.skipped.push({
+            file,
+            line: entry.line,
+            reason: 'missing-resource',
+            message: `${path} ${value} (a child pipeline) was not found under the scan root`,
+          })
+        else starts.push({file: target, text})
+      }
+      if (starts.length === 0) continue
+      if (depth > MAX_CHILD_DEPTH) {
+        skip(
+          include,
+          'unsupported',
+          `${name}.trigger.include: a child pipeline nested more than ${MAX_CHILD_DEPTH} levels deep, which GitLab does not run; not read`,
+        )
+        continue
+      }
+      // Counted even when the same files with the same variables were read already: the work is each job's.
+      if (++state.triggers > MAX_TRIGGERS) {
+        if (!state.full)
+          skip(
+            include,
+            'unsupported',
+            `more than ${MAX_TRIGGERS} trigger jobs with child pipelines; the rest are not read`,
+          )
+        state.full = true
+        continue
+      }
+      const forwarded = forwardedVariables(name, job, trigger, pipeline)
+      const key = JSON.stringify([starts.map((start) => start.file), [...forwarded]])
+      if (state.read.has(key)) continue
+      state.read.add(key)
+      const child = listPipeline(starts, project, context, forwarded)
+      merge(out, child.out)
+      childPipelines(child.configs, child.pipeline, project, context, out, depth + 1, state)
+    }
+}
+
+/** Adds what a child pipeline lists, less what another trigger job's reading of the same files already did. */
+function merge(out: Output, child: Output): void {
+  const key = (entry: {file: string; line?: number; message?: string}, what: string) =>
+    `${entry.file}\0${entry.line}\0${what}`
+  const components = new Set(out.components.map((c) => key(c.locations[0], `${c.purl}\0${c.ref}`)))
+  const skipped = new Set(out.skipped.map((s) => key(s, s.message)))
+  const errors = new Set(out.errors.map((e) => key(e, e.message)))
+  for (const c of child.components)
+    if (!components.has(key(c.locations[0], `${c.purl}\0${c.ref}`))) out.components.push(c)
+  for (const s of child.skipped) if (!skipped.has(key(s, s.message))) out.skipped.push(s)
+  for (const e of child.errors) if (!errors.has(key(e, e.message))) out.errors.push(e)
+}
+
+/**
+ * The variables a trigger job passes to its child pipeline: none with `forward: yaml_variables: false`; otherwise
+ * the job's own and its `extends`' (jobScope), then the parent's top-level ones the job inherits (`inherit:
+ * variables: false` none, a list those named). A value that uses variables is not followed: which values GitLab
+ * expands it with, the parent's or the child's, is not written in the files.
+ */
+function forwardedVariables(name: string, job: YamlMap, trigger: YamlMap, pipeline: Pipeline): Map<string, Variable> {
+  const forwarded = new Map<string, Variable>()
+  if (text(at(trigger, 'forward', 'yaml_variables')) === 'false') return forwarded
+  const inherit = at(job, 'inherit', 'variables')
+  const inherited = isSeq(inherit)
+    ? new Set(inherit.items.map(stringValue))
+    : text(inherit) === 'false'
+      ? new Set<string | undefined>()
+      : undefined
+  const all = new Map(jobScope(name, job, pipeline).variables)
+  for (const [global, variable] of pipeline.forwarded) if (!all.has(global)) all.set(global, variable)
+  for (const [global, variable] of pipeline.globals)
+    if (!all.has(global) && (inherited === undefined || inherited.has(global))) all.set(global, variable)
+  for (const [variable, value] of all)
+    forwarded.set(
+      variable,
+      value.tag === undefined && value.unknown === undefined && (!value.expand || !value.value.includes('$'))
+        ? value
+        : {
+            ...value,
+            unknown:
+              value.unknown ??
+              `${variable} is forwarded by the parent pipeline's trigger job ${name} with a value that uses variables, not followed`,
+          },
+    )
+  return forwarded
+}
+
+/** Reads a pipeline (its first files, and what they include) and lists its images. */
+function listPipeline(
+  starts: Array<{file: string; text: string}>,
+  project: string,
+  context: DiscoverContext,
+  forwarded: Map<string, Variable>,
+): {out: Output; configs: Config[]; pipeline: Pipeline} {
   const out = emptyOutput()
-  const configs = readPipeline(input, context, out)
+  const configs = readPipeline(starts, project, context, out)
   // Every file of the pipeline was read: a job `extends` names is then known to exist or not. (A key that is not a
   // name can be no job's name.)
   const complete = out.skipped.length === 0 && out.errors.every((e) => e.message === NOT_A_NAME)
   const pipeline: Pipeline = {
+    forwarded,
     globals: new Map(),
     jobs: new Map(),
     files: new Map(),
@@ -116,6 +346,9 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   // Read in reverse: the including file (the `.gitlab-ci.yml` first of all) overrides what it includes.
   for (const config of [...configs].reverse()) {
     for (const [name, variable] of variablesOf(config.root)) pipeline.globals.set(name, variable)
+    const defaults = config.root.entries.get('default')
+    if (isMap(defaults) && defaults.entries.has('tags')) pipeline.defaultTags = defaults.entries.get('tags')
+    pipeline.macos ||= [...config.root.entries.values()].some((job) => isMap(job) && onMacos(job.entries.get('tags')))
     for (const [name, job] of config.root.entries)
       if (!RESERVED.has(name) && isMap(job)) {
         pipeline.jobs.set(name, job)
@@ -126,19 +359,23 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   for (const config of configs) listImages(config, pipeline, out)
   if (pipeline.steps < 0)
     out.errors.push({
-      file: input.file,
+      file: starts[0].file,
       code: 'invalid-gitlab-ci',
       message: `${STEPS_PASSED}; images past them are not resolved`,
     })
-  return out
+  return {out, configs, pipeline}
 }
 
-/** The configuration documents of the file and of the local files it includes, in the order they are found. */
-function readPipeline(input: DiscoverInput, context: DiscoverContext, out: Output): Config[] {
+/** The configuration documents of the files and of the local files they include, in the order they are found. */
+function readPipeline(
+  starts: Array<{file: string; text: string}>,
+  project: string,
+  context: DiscoverContext,
+  out: Output,
+): Config[] {
   const configs: Config[] = []
-  const project = posix.dirname(input.file)
-  const seen = new Set([posix.normalize(input.file)])
-  const queue: Array<{file: string; text: string}> = [{file: input.file, text: input.text}]
+  const seen = new Set(starts.map((start) => posix.normalize(start.file)))
+  const queue: Array<{file: string; text: string}> = [...starts]
   let full = false
   for (let next = queue.shift(); next; next = queue.shift()) {
     const yaml = readYaml(next.text, next.file, {localTags: GITLAB_TAGS})
@@ -281,9 +518,10 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
   const {file, root} = config
   const none: Scope = {variables: new Map()}
   const top: Place = {out, file, pipeline, own: () => none}
-  imagesOf(top, root, '')
+  const macosDefault = onMacos(pipeline.defaultTags)
+  imagesOf(top, root, '', macosDefault)
   const defaults = root.entries.get('default')
-  if (isMap(defaults)) imagesOf(top, defaults, 'default.')
+  if (isMap(defaults)) imagesOf(top, defaults, 'default.', macosDefault)
   for (const [name, job] of root.entries) {
     if (RESERVED.has(name) || !isMap(job)) continue
     // Made once, when an image of the job names a variable.
@@ -292,13 +530,44 @@ function listImages(config: Config, pipeline: Pipeline, out: Output): void {
       scope ??= jobScope(name, job, pipeline)
       return scope
     }
-    imagesOf({...top, own}, job, `${name}.`)
+    const macos = pipeline.macos === true && job.entries.has('image') && onMacos(jobTags(job, pipeline))
+    imagesOf({...top, own}, job, `${name}.`, macos)
   }
 }
 
-/** The `image` and `services` of the top level, `default:` or a job. */
-function imagesOf(place: Place, holder: YamlMap, prefix: string): void {
-  imageAt(place, holder.entries.get('image'), `${prefix}image`)
+/**
+ * GitLab's hosted runners on macOS (runner tags `saas-macos-medium-m1`, `saas-macos-large-m2pro`) run a job in a
+ * macOS virtual machine its `image` names (`macos-15-xcode-16`), "in comparison to our hosted runners on Linux, where
+ * you can run any Docker image" (https://docs.gitlab.com/ci/runners/hosted_runners/macos/): no container image.
+ */
+function onMacos(tags: YamlNode | undefined): boolean {
+  return isSeq(tags) && tags.items.some((tag) => stringValue(tag)?.startsWith('saas-macos-') === true)
+}
+
+/**
+ * A job's `tags`: its own, else those of the jobs it `extends` (the last one's, with what it extends, winning, as
+ * GitLab merges them), else `default: tags`. Circular `extends` are not followed; bounded by MAX_STEPS.
+ */
+function jobTags(job: YamlMap, pipeline: Pipeline): YamlNode | undefined {
+  const seen = new Set<YamlMap>([job])
+  const visit = (current: YamlMap, depth: number): YamlNode | undefined => {
+    if (current.entries.has('tags')) return current.entries.get('tags')
+    if (depth >= MAX_EXTENDS) return undefined
+    for (const {name} of extendedNames(current).reverse()) {
+      const parent = name === undefined || pipeline.circular.has(name) ? undefined : pipeline.jobs.get(name)
+      if (parent === undefined || seen.has(parent) || --pipeline.steps < 0) continue
+      seen.add(parent)
+      const found = visit(parent, depth + 1)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  return visit(job, 0) ?? pipeline.defaultTags
+}
+
+/** The `image` and `services` of the top level, `default:` or a job; on macOS runners the image is a VM's. */
+function imagesOf(place: Place, holder: YamlMap, prefix: string, macos = false): void {
+  if (!macos) imageAt(place, holder.entries.get('image'), `${prefix}image`)
   servicesAt(place, holder.entries.get('services'), `${prefix}services`)
 }
 
@@ -634,7 +903,7 @@ function expand(
   const resolve = (name: string, depth: number): string | undefined => {
     if (memo.has(name)) return memo.get(name)
     if (--pipeline.steps < 0) throw new Error(STEPS_PASSED)
-    const variable = scope.variables.get(name) ?? pipeline.globals.get(name)
+    const variable = pipeline.forwarded.get(name) ?? scope.variables.get(name) ?? pipeline.globals.get(name)
     if (variable === undefined) {
       unknown.add(name)
       return undefined
@@ -650,7 +919,10 @@ function expand(
       return undefined
     }
     let value: string | undefined = variable.value
-    if (variable.tag !== undefined) {
+    if (variable.unknown !== undefined) {
+      causes.push(variable.unknown)
+      value = undefined
+    } else if (variable.tag !== undefined) {
       causes.push(`${name} is given by ${variable.tag}, not followed`)
       value = undefined
     } else if (variable.expand && hasShellForm(variable.value)) {
