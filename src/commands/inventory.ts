@@ -4,6 +4,7 @@ import {ExitCode} from '../core/errors.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {lineChunks} from '../core/chunks.js'
 import {parseSizeFlag} from '../core/size.js'
+import {phaseEnd} from '../core/timing.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 import {discoverPaths} from '../discover/index.js'
@@ -135,6 +136,7 @@ export default class InventoryCommand extends BaseCommand {
     }
     // JSON.stringify's bytes, written in chunks: a huge inventory is never one string (core/json-stream.ts).
     if (json) await this.writeJson(resolution ? {...inventory, resolution} : inventory)
+    phaseEnd('written')
     // Why the exit code is 2, and how to narrow the run: also with --json, whose stdout is the inventory alone.
     const hint = incompleteHint(inventory.errors, paths)
     if (hint) this.writeErr(`stewards: ${hint}\n`)

@@ -24,6 +24,7 @@ import {bytesToSniff, fileToSniff, headText, readHead, readTail, sniffing, sniff
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
 import {pathsUnder, walk} from './walk.js'
+import {phaseEnd} from '../core/timing.js'
 
 export interface DiscoverOptions {
   /**
@@ -104,10 +105,14 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
       }
     }
   }
+  phaseEnd('walked')
   await runJobs(onceEach(scan.jobs), scan.options.maxFileSize, scan)
+  phaseEnd('files read')
   warnUnmatched(excluded, 'exclude', paths, options.warn)
   warnUnmatched(included, 'include', paths, options.warn)
-  return finishInventory(scan.components, scan.skipped, scan.errors, scan.files)
+  const inventory = finishInventory(scan.components, scan.skipped, scan.errors, scan.files)
+  phaseEnd('finished')
+  return inventory
 }
 
 /**

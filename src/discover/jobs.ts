@@ -24,6 +24,7 @@ import {createLineIndex} from './lockfile-support/line-index.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {asText, type FsPath, isInside, pathsUnder, WALK_MESSAGES, type WalkOptions} from './walk.js'
+import {timeFile} from '../core/timing.js'
 
 export interface Root {
   /** The given path's directory as the user wrote it, `/`-separated: output paths start with it. */
@@ -81,7 +82,10 @@ export async function runJobs(jobs: readonly FileJob[], maxFileSize: number, sin
       context = contextFor(job.root, maxFileSize, sink, told)
       contexts.set(job.root, context)
     }
+    const timed = timeFile(job.file)
+    const before = sink.components.length
     await readAndDiscover(job, maxFileSize, sink, context, taken)
+    timed?.(sink.components.length - before)
   }
 }
 
