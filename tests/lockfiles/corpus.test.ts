@@ -55,8 +55,8 @@ function counted(record: Record, components: Component[]): Component[] {
     case 'Gemfile.lock': // GEM, GIT and PATH specs alike
     case 'go.sum':
       return components
-    case 'go.mod': // requires only; replacement targets are extra components
-      return components.filter((component) => !component.ref.includes('=>'))
+    case 'go.mod': // one per require: a module-replaced require is listed as its replacement (its ref holds the `=>`)
+      return components
     case 'requirements.txt': // pinned entries; ranges are listed without a version
       return components.filter((component) => !component.local && component.version !== undefined)
     default:

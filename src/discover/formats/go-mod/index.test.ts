@@ -110,24 +110,21 @@ describe('go-mod', () => {
         at: '14:2',
       },
       {
-        name: 'example.com/forked',
-        version: 'v1.0.0',
-        ref: 'example.com/forked v1.0.0',
-        direct: true,
-        local: undefined,
-        purl: 'pkg:golang/example.com/forked@v1.0.0',
-        at: '15:2',
-      },
-      {
         name: 'github.com/fork/forked',
         version: 'v1.0.1',
         ref: 'example.com/forked v1.0.0 => github.com/fork/forked v1.0.1',
         direct: true,
         local: undefined,
         purl: 'pkg:golang/github.com/fork/forked@v1.0.1',
-        at: '23:31',
+        at: '15:2',
       },
     ])
+    // The replaced require is never downloaded: only the replacement is listed, at the require and at the replace.
+    expect(components.find((c) => c.name === 'github.com/fork/forked')?.locations).toEqual([
+      {file: 'go.mod', line: 15, column: 2},
+      {file: 'go.mod', line: 23, column: 31},
+    ])
+    expect(components.some((c) => c.name === 'example.com/forked')).toBe(false)
   })
 
   it('reports malformed directives with their lines and keeps the rest', () => {

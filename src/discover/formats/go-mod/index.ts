@@ -82,34 +82,38 @@ export function discoverGoMod(file: string, text: string, workspace?: Workspace)
     const local =
       workspace?.local.has(path) === true ||
       (replacement !== undefined && isLocalPath(replacement.newPath, replacement.newVersion))
-    const ref = `${path} ${version}`
+    if (replacement !== undefined && !local) {
+      // The code built is the replacement's, and the required version is never downloaded
+      // (https://go.dev/ref/mod#go-mod-file-replace: "the module path and version on the left side of the arrow [are]
+      // replaced with the content of a specific version of another module"; govulncheck and the go command's build
+      // list name the replacement). One component, the replacement (a fork is another project, with other stewards),
+      // located at the require and at the replace, its `ref` the replace directive.
+      const at = replacement.line
+      const component = manifestComponent(file, {
+        ecosystem: 'golang',
+        name: replacement.newPath,
+        version: replacement.newVersion,
+        ref: at.text,
+        line: line.line,
+        column: line.columns[0],
+        direct,
+      })
+      component.locations.push({file, line: at.line, column: at.columns[at.args.indexOf('=>') + 1]})
+      components.push(component)
+      continue
+    }
     components.push(
       manifestComponent(file, {
         ecosystem: 'golang',
         name: path,
         version,
-        ref,
+        ref: `${path} ${version}`,
         line: line.line,
         column: line.columns[0],
         direct,
         local,
       }),
     )
-    if (replacement !== undefined && !local) {
-      // The code built is the replacement's: report it too, where the replace directive says so.
-      const at = replacement.line
-      components.push(
-        manifestComponent(file, {
-          ecosystem: 'golang',
-          name: replacement.newPath,
-          version: replacement.newVersion,
-          ref: at.text,
-          line: at.line,
-          column: at.columns[at.args.indexOf('=>') + 1],
-          direct,
-        }),
-      )
-    }
   }
   return {components, errors}
 }
