@@ -27,6 +27,13 @@ export interface SbomEntry {
   /** The SBOM's own subject (CycloneDX metadata.component, SPDX DESCRIBES): the product, not a dependency. */
   subject?: boolean
   /**
+   * A component nested in the subject (CycloneDX `metadata.component.components`, at any depth): a part of the product.
+   * cdxgen lists a Gradle build's sub-projects there, with a purl without a group when the build sets none
+   * (`pkg:maven/app@1.0?type=jar`: lib/helpers/utils.js buildObjectForGradleModule); an invalid purl is then no
+   * error either (byName).
+   */
+  partOfSubject?: boolean
+  /**
    * False when the document has several subjects (an SPDX document may DESCRIBE its dependencies too): then an invalid
    * purl is an error for each, as for any dependency, not a subject's leniency.
    */
@@ -88,11 +95,15 @@ export function sbomComponent(entry: SbomEntry): SbomComponent {
 
 /**
  * The SBOM's own subject, listed by its name when its purl cannot be read (its purl identifies nothing stewards looks
- * up: it is local, never resolved), with a word; undefined for any other entry, whose purl is what identifies it.
+ * up: it is local, never resolved), with a word; so is a component nested in it (partOfSubject), listed as generic
+ * but not local (nothing says it is the project's own). Undefined for any other entry, whose purl is what
+ * identifies it.
  */
 function byName(entry: SbomEntry, message: string): SbomComponent | undefined {
-  if (!entry.subject || entry.soleSubject === false || entry.name.trim() === '') return undefined
+  if (!(entry.subject || entry.partOfSubject) || entry.soleSubject === false || entry.name.trim() === '')
+    return undefined
   const {location} = entry
+  const what = entry.subject ? "the SBOM's subject" : "a component of the SBOM's subject"
   return {
     ok: true,
     component: withCommon(genericComponent(entry), entry),
@@ -100,7 +111,7 @@ function byName(entry: SbomEntry, message: string): SbomComponent | undefined {
       file: location.file,
       line: location.line,
       reason: 'unsupported',
-      message: `${message}; the SBOM's subject is listed by its name, without it`,
+      message: `${message}; ${what} is listed by its name, without it`,
     },
   }
 }

@@ -2,7 +2,8 @@
  * CycloneDX components (https://cyclonedx.org/docs/1.7/json/#components), read from JSON or XML into one
  * shape, and from there into Components. Shared by the cyclonedx-json and cyclonedx-xml formats.
  * - `metadata.component` is the BOM's subject (the product it describes): listed as local, never resolved;
- *   its nested `components` are read like any other.
+ *   its nested `components` are read like any other, but one whose purl is not valid is listed by its name with a
+ *   word, as the subject is (cdxgen puts a Gradle build's sub-projects there, their purls without a group).
  * - Nested `components` are read at any depth (up to MAX_NESTING); a child without a scope of its own takes
  *   its parent's.
  * - Scope: `required` (the default the spec tells consumers to assume) → prod, `optional` → optional,
@@ -222,6 +223,8 @@ function visit(
   inherited: Scope | undefined,
   depth: number,
   subject: boolean,
+  /** Nested in the subject, at any depth (SbomEntry.partOfSubject). */
+  partOfSubject = false,
 ): void {
   const {file, out} = context
   const location: Location = {file, ...node.position}
@@ -234,11 +237,18 @@ function visit(
     return
   }
   const scope = scopeOf(node) ?? inherited ?? 'prod'
-  add(context, node, scope, subject, location)
-  for (const child of node.components) visit(context, child, scope, depth + 1, false)
+  add(context, node, scope, subject, location, partOfSubject)
+  for (const child of node.components) visit(context, child, scope, depth + 1, false, subject || partOfSubject)
 }
 
-function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: boolean, location: Location) {
+function add(
+  context: VisitContext,
+  node: CdxComponent,
+  scope: Scope,
+  subject: boolean,
+  location: Location,
+  partOfSubject: boolean,
+) {
   const {file, out, direct} = context
   if (!subject && isGrouping(node)) {
     if (node.ref) context.grouping?.add(node.ref)
@@ -262,6 +272,7 @@ function add(context: VisitContext, node: CdxComponent, scope: Scope, subject: b
     ...(node.cpe ? {cpe: node.cpe} : {}),
     scope,
     subject,
+    ...(partOfSubject ? {partOfSubject} : {}),
     ...(direct && !subject && node.ref ? {direct: direct.has(node.ref)} : {}),
     statedRepository: statedRepository(candidates),
     location,

@@ -158,7 +158,7 @@ const DEPENDENCY_OF = /^(?:[A-Z]+_)?DEPENDENCY_OF$/
 /**
  * The packages the subject depends on directly, as the relationships state it (`S DEPENDS_ON X`, `X DEPENDENCY_OF S`
  * and its dev, build, test, optional, runtime and provided kinds), through a grouping node it contains or depends on
- * too; undefined when the subject states none (then nothing is said of `direct`, as for a CycloneDX BOM whose
+ * too (what that node depends on or contains); undefined when the subject states none (then nothing is said of `direct`, as for a CycloneDX BOM whose
  * subject has no `dependencies` entry).
  */
 function directIds(
@@ -178,6 +178,11 @@ function directIds(
     if (kind === 'DEPENDS_ON') add(element, related)
     else if (DEPENDENCY_OF.test(kind)) add(related, element)
     else if (kind === 'CONTAINS' && subjects.has(element) && grouping.has(related)) reached.add(related)
+    // Trivy 0.51 and later write `Application CONTAINS X` for the packages of a lockfile that have no parent in it
+    // (its direct ones, or all when the lockfile states no graph: pkg/sbom/io/encode.go belongToParent), the same
+    // edge its CycloneDX writes in the application's `dependsOn`. A subject's own CONTAINS stays no dependency
+    // (Syft writes one to every package it found).
+    else if (kind === 'CONTAINS' && grouping.has(element)) add(element, related)
   }
   const direct = new Set<string>()
   for (const subject of subjects)

@@ -516,6 +516,56 @@ describe('cyclonedx-json', () => {
     ])
   })
 
+  it("lists the subject's own parts whose purl is not valid by their name, with a skip (cdxgen's Gradle sub-projects)", () => {
+    // The shape cdxgen writes for a Gradle build that sets no group (lib/cli/index.js: the sub-projects in
+    // metadata.component.components, their purls without a namespace), fictional names.
+    const module = (name: string, extra: Record<string, unknown> = {}) => ({
+      name,
+      version: '1.0',
+      type: 'application',
+      purl: `pkg:maven/${name}@1.0?type=jar`,
+      'bom-ref': `pkg:maven/${name}@1.0?type=jar`,
+      ...extra,
+    })
+    const text = bom(
+      [{type: 'library', name: 'guava', version: '33.0.0', purl: 'pkg:maven/com.google.guava/guava@33.0.0?type=jar'}],
+      {
+        metadata: {
+          component: module('lantern', {
+            components: [module('lantern-core', {components: [module('lantern-core-api')]}), module('lantern-web')],
+          }),
+        },
+        dependencies: [{ref: 'pkg:maven/lantern@1.0?type=jar', dependsOn: ['pkg:maven/lantern-core@1.0?type=jar']}],
+      },
+    )
+    const {components, errors, skipped} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [...brief(c), c.purl ?? null, c.direct ?? null])).toEqual([
+      ['generic', 'lantern', '1.0', null, true, '6:18', null, null],
+      ['generic', 'lantern-core', '1.0', 'prod', false, '13:9', null, true],
+      ['generic', 'lantern-core-api', '1.0', 'prod', false, '20:13', null, false],
+      ['generic', 'lantern-web', '1.0', 'prod', false, '29:9', null, false],
+      [
+        'maven',
+        'com.google.guava:guava',
+        '33.0.0',
+        'prod',
+        false,
+        '48:5',
+        'pkg:maven/com.google.guava/guava@33.0.0?type=jar',
+        null,
+      ],
+    ])
+    const said = (name: string, what: string) =>
+      `invalid package URL "pkg:maven/${name}@1.0?type=jar": maven requires a "namespace" component; ${what} is listed by its name, without it`
+    expect((skipped ?? []).map((s) => [s.line, s.reason, s.message])).toEqual([
+      [6, 'unsupported', said('lantern', "the SBOM's subject")],
+      [13, 'unsupported', said('lantern-core', "a component of the SBOM's subject")],
+      [20, 'unsupported', said('lantern-core-api', "a component of the SBOM's subject")],
+      [29, 'unsupported', said('lantern-web', "a component of the SBOM's subject")],
+    ])
+  })
+
   it('locates metadata.component at its {, as every other component, wherever the brace is written', () => {
     const minified = '{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"name":"app"}}}'
     expect(discover(minified).components.map(brief)).toEqual([['generic', 'app', null, null, true, '1:70']])

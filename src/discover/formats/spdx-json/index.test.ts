@@ -118,6 +118,20 @@ describe('spdx-json', () => {
     ])
   })
 
+  it("reads Trivy 0.51+'s documents: what its lockfile package CONTAINS is direct, what those DEPENDS_ON is not", () => {
+    const {components, errors} = fixture('trivy-julia.spdx.json')
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [c.name, c.version ?? null, c.direct ?? null, c.local ?? false, c.locations[0].line]),
+    ).toEqual([
+      ['A', '1.9.0', true, false, 38],
+      ['B', '1.9.0', false, false, 71],
+      ['B', '1.9.0', true, false, 104],
+      // The subject (the scanned directory), listed by name.
+      ['testdata/fixtures/repo/julia', null, null, true, 137],
+    ])
+  })
+
   it('sets direct from what the subject DEPENDS_ON (or what is a DEPENDENCY_OF it); nothing when it states none', () => {
     const relationships = [
       {spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-app'},
