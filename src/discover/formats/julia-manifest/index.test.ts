@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {Component} from '../../../core/model.js'
 import {scanTree} from '../../../../tests/discover/tree.js'
-import {discoverer} from './index.js'
+import {discoverer, discoverJuliaManifest} from './index.js'
 
 const fixture = (path: string) => readFileSync(new URL(`./__fixtures__/${path}`, import.meta.url), 'utf8')
 
@@ -374,5 +374,34 @@ version = "1.0.0"
     expect(discoverer.identify?.(fixture('objectpools-docs/Manifest.toml'))).toBe(true)
     expect(discoverer.identify?.(fixture('pkg-v1/Manifest.toml'))).toBe(true)
     expect(discoverer.identify?.('[deps]\nA = "x"\n')).toBe(false)
+  })
+
+  it("identifies Julia 1.0's format 1 manifest, written without the header, by its first entry", () => {
+    // As github.com/0/VibronicToolkit.jl's Manifest.toml (commit 70b3ec4b, 2018) starts.
+    const headerless = [
+      '[[Arpack]]',
+      'deps = ["BinaryProvider", "Libdl", "LinearAlgebra", "Random", "SparseArrays", "Test"]',
+      'git-tree-sha1 = "5b046410fb617d9cf2f8bc0edd5da05a2e5a2ad4"',
+      'uuid = "7d9fca2a-8960-54d3-9f78-7d1dccf2cb97"',
+      'version = "0.2.3"',
+      '',
+      '[[Base64]]',
+      'uuid = "2a0f44e3-6c83-55bd-87e4-b1978d98bd5f"',
+      '',
+    ].join('\n')
+    expect(discoverer.identify?.(headerless)).toBe(true)
+    expect(discoverer.identify?.(headerless.replaceAll('\n', '\r\n'))).toBe(true)
+    expect(discoverer.identify?.(`\n${headerless}`)).toBe(true)
+    const output = discoverJuliaManifest('-', headerless)
+    expect(output.errors).toEqual([])
+    expect(output.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.purl}`)).toEqual([
+      '1:1 pkg:julia/Arpack@0.2.3?uuid=7d9fca2a-8960-54d3-9f78-7d1dccf2cb97',
+    ])
+    // Cargo's and Poetry's lockfiles, and a TOML whose first array entry has no uuid, are not manifests.
+    expect(discoverer.identify?.('[[package]]\nname = "a"\nuuid = "7d9fca2a-8960-54d3-9f78-7d1dccf2cb97"\n')).toBe(
+      false,
+    )
+    expect(discoverer.identify?.('[[Arpack]]\nversion = "0.2.3"\n')).toBe(false)
+    expect(discoverer.identify?.('[[bin]]\nname = "a"\npath = "src/main.rs"\n')).toBe(false)
   })
 })

@@ -37,12 +37,20 @@ import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 
 /** Pkg's first line of every manifest it writes (Pkg.jl src/manifest.jl `write_manifest`). */
 const HEADER = '# This file is machine-generated - editing it directly is not advised'
+/**
+ * Julia 1.0's Pkg wrote format 1 without that header: the file starts at its first `[[Name]]` entry, whose keys
+ * follow (`deps`, `git-tree-sha1`, `uuid`, `version`, in that order); e.g. the Manifest.toml of
+ * github.com/0/VibronicToolkit.jl at 70b3ec4b, written in 2018. Cargo's and Poetry's `[[package]]` are not entries.
+ */
+const HEADERLESS =
+  /^(?:[ \t]*\r?\n)*\[\[(?!package\]\])[\p{L}_][\p{L}\p{N}_!]*\]\][ \t]*\r?\n(?:[ \t]*[a-z][a-z0-9-]*[ \t]*=.*\r?\n){0,8}[ \t]*uuid[ \t]*=[ \t]*"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"/u
 
 export const discoverer: Discoverer = {
   id: 'julia-manifest',
   description: 'Julia Manifest.toml (formats 1 and 2)',
   matches: (file) => /(^|\/)(?:Julia)?Manifest(?:-v\d+\.\d+)?\.toml$/.test(file),
-  identify: (head) => head.startsWith(HEADER) && /^[ \t]*(?:manifest_format[ \t]*=|\[\[)/m.test(head),
+  identify: (head) =>
+    (head.startsWith(HEADER) && /^[ \t]*(?:manifest_format[ \t]*=|\[\[)/m.test(head)) || HEADERLESS.test(head),
   discover: ({file, text}, context) => discoverJuliaManifest(file, text, context),
 }
 

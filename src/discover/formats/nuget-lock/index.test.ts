@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {DiscoverOutput} from '../../types.js'
+import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverer} from './index.js'
 
 function discover(text: string) {
@@ -49,6 +50,35 @@ describe('nuget-lock', () => {
     expect(out.errors.map((e) => [e.line, e.code, e.message])).toEqual([
       [25, 'invalid-entry', 'dependencies.net8.0.Broken: resolved: missing'],
     ])
+  })
+
+  it("reads a project's own packages.<project name>.lock.json, which NuGet takes before packages.lock.json", async () => {
+    // NuGet.Client PackagesLockFileUtilities.GetNuGetLockFilePath: `packages.<name>.lock.json` (spaces as `_`) when
+    // it exists beside the project; two projects that share a folder each keep one.
+    const lock = (id: string) =>
+      `{\n  "version": 1,\n  "dependencies": {\n    "net8.0": {\n      "${id}": {\n        "type": "Direct",\n        "requested": "[1.0.0, )",\n        "resolved": "1.0.0",\n        "contentHash": "x"\n      }\n    }\n  }\n}\n`
+    const inventory = await scanTree({
+      'src/packages.App_One.lock.json': lock('Example.One'),
+      'src/packages.Tool.lock.json': lock('Example.Tool'),
+      'other/packages.lock.json': lock('Example.Plain'),
+      // The same pattern of name, but not a NuGet lock file: passed over, no error.
+      'web/packages.cache.lock.json': '{"entries": []}\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) => `${c.purl} ${c.direct} ${c.locations.map((l) => `${l.file}:${l.line}:${l.column}`)}`,
+      ),
+    ).toEqual([
+      'pkg:nuget/Example.One@1.0.0 true src/packages.App_One.lock.json:5:7',
+      'pkg:nuget/Example.Plain@1.0.0 true other/packages.lock.json:5:7',
+      'pkg:nuget/Example.Tool@1.0.0 true src/packages.Tool.lock.json:5:7',
+    ])
+    expect(discoverer.matches('packages.lock.json')).toBe(true)
+    expect(discoverer.named?.('src/packages.lock.json')).toBe(true)
+    expect(discoverer.named?.('src/packages.App_One.lock.json')).toBe(false)
+    expect(discoverer.matches('src/packages.lock.json.bak')).toBe(false)
   })
 
   it('refuses unknown versions and bad JSON at their line', () => {

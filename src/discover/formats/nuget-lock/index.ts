@@ -19,12 +19,22 @@ const EntryCheck = check('nuget-lock/Entry')
 export const discoverer: Discoverer = {
   id: 'nuget-lock',
   description: 'NuGet packages.lock.json (version 1 and 2)',
+  // NuGet takes `packages.<project name>.lock.json` (spaces as `_`) before `packages.lock.json` when it exists beside
+  // the project (NuGet.Client, PackagesLockFileUtilities.GetNuGetLockFilePath): projects that share a folder each
+  // keep their own. That name is read when its content is a lock file's; `packages.lock.json` by its name.
   matches(file) {
-    return /(^|\/)packages\.lock\.json$/.test(file)
+    return /(^|\/)packages\.(?:[^/]+\.)?lock\.json$/.test(file)
   },
-  identify: (head) =>
-    hasTopLevelKey(head, 'dependencies') && /"type"\s*:\s*"(Direct|Transitive|CentralTransitive|Project)"/.test(head),
+  named: (file) => /(^|\/)packages\.lock\.json$/.test(file),
+  sniff: isLockContent,
+  identify: isLockContent,
   discover: ({file, text}, context) => discoverNugetLock(file, text, nugetSources(context, file)),
+}
+
+function isLockContent(head: string): boolean {
+  return (
+    hasTopLevelKey(head, 'dependencies') && /"type"\s*:\s*"(Direct|Transitive|CentralTransitive|Project)"/.test(head)
+  )
 }
 
 /** `feeds`: what the repository's nuget.config files say of where packages come from. */

@@ -48,6 +48,45 @@ describe('swiftpm-resolved', () => {
     ])
   })
 
+  it('takes a version 1 pin of a repository on this machine (its path, or a file: URL) for a local one', () => {
+    // v1 has no kind: SwiftPM wrote `.package(url: "../LocalKit", …)` as the repository's absolute path.
+    const out = discover(`{
+  "object": {
+    "pins": [
+      {
+        "package": "LocalKit",
+        "repositoryURL": "/Users/me/src/LocalKit",
+        "state": {"branch": "main", "revision": "0123456789abcdef0123456789abcdef01234567", "version": null}
+      },
+      {
+        "package": "FileKit",
+        "repositoryURL": "file:///Users/me/src/FileKit",
+        "state": {"branch": null, "revision": "0123456789abcdef0123456789abcdef01234568", "version": "1.0.0"}
+      },
+      {
+        "package": "WinKit",
+        "repositoryURL": "C:\\\\src\\\\WinKit",
+        "state": {"branch": null, "revision": "0123456789abcdef0123456789abcdef01234569", "version": "2.0.0"}
+      },
+      {
+        "package": "RemoteKit",
+        "repositoryURL": "https://example.com/remote-kit.git",
+        "state": {"branch": null, "revision": "0123456789abcdef0123456789abcdef0123456a", "version": "3.0.0"}
+      }
+    ]
+  },
+  "version": 1
+}
+`)
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      ['LocalKit', '0123456789abcdef0123456789abcdef01234567', true, undefined, 4],
+      ['FileKit', '1.0.0', true, undefined, 9],
+      ['WinKit', '2.0.0', true, undefined, 14],
+      ['example.com/remote-kit', '3.0.0', undefined, 'pkg:swift/example.com/remote-kit@3.0.0', 19],
+    ])
+  })
+
   it('reads version 2 and 3 pins of every kind, and reports bad ones at their line', () => {
     const out = discover(`{
   "originHash" : "abc",

@@ -20,6 +20,9 @@ import {check, checkValue} from '../../checked.js'
 const PinV1Check = check('swiftpm-resolved/PinV1')
 const PinV2Check = check('swiftpm-resolved/PinV2')
 
+/** A path or `file:` URL of this machine (POSIX, `~`, relative, a Windows drive or share), not a remote address. */
+const LOCAL_PATH = /^(?:\/|~\/|\.{1,2}[\\/]|file:|[A-Za-z]:[\\/]|\\\\)/i
+
 export const discoverer: Discoverer = {
   id: 'swiftpm-resolved',
   description: 'SwiftPM Package.resolved (versions 1 to 3)',
@@ -69,7 +72,9 @@ export function discoverPackageResolved(file: string, text: string): DiscoverOut
     const pin = parsed.data as S.PinV1 & S.PinV2
     const identity = version === 1 ? pin.package : pin.identity
     const location = version === 1 ? pin.repositoryURL : pin.location
-    const local = version !== 1 && pin.kind === 'localSourceControl'
+    // v1 has no `kind`: a repository on this machine (`.package(url: "../Kit")` or a `file://` URL, which SwiftPM
+    // wrote as its path) is what v2 and v3 call localSourceControl.
+    const local = version === 1 ? LOCAL_PATH.test(location ?? '') : pin.kind === 'localSourceControl'
     const repository = !local && pin.kind !== 'registry' && location ? normaliseRepoUrl(location, {vcs: true}) : null
     components.push(
       packageComponent(file, {
