@@ -27,6 +27,24 @@ describe('bazel-module: MODULE.bazel', () => {
     expect(discoverer.matches('deps.MODULE.bazel')).toBe(false)
   })
 
+  it('says a bazel_dep of MODULE.bazel is declared in a manifest, a module of MODULE.bazel.lock in a lockfile', () => {
+    const {components} = discover('bazel_dep(name = "rules_cc", version = "0.0.9")\n')
+    expect(components).toEqual([
+      {
+        kind: 'package',
+        ecosystem: 'bazel',
+        name: 'rules_cc',
+        version: '0.0.9',
+        purl: 'pkg:bazel/rules_cc@0.0.9',
+        ref: 'rules_cc@0.0.9',
+        scope: 'prod',
+        direct: true,
+        origin: 'manifest',
+        locations: [{file: 'MODULE.bazel', line: 1, column: 18}],
+      },
+    ])
+  })
+
   it("reads a real module's MODULE.bazel (BCR apple_support 1.24.4): bazel_deps, dev deps, a patch-only override", () => {
     const {components, skipped, errors} = discover(fixture('apple_support/MODULE.bazel'))
     expect(errors).toEqual([])
@@ -472,11 +490,11 @@ describe('bazel-module: MODULE.bazel.lock', () => {
       ),
     ).toEqual([
       'pkg:bazel/abseil-cpp@20230802.0.bcr.1 false undefined MODULE.bazel.lock:9',
-      'pkg:bazel/googletest@1.14.0 true dev MODULE.bazel:1',
       'pkg:bazel/googletest@1.14.0 true undefined MODULE.bazel.lock:12',
+      'pkg:bazel/googletest@1.14.0 true dev MODULE.bazel:1',
       'pkg:bazel/platforms@1.0.0 false undefined MODULE.bazel.lock:16',
-      'pkg:bazel/rules_cc@0.2.16 true prod MODULE.bazel:2',
       'pkg:bazel/rules_cc@0.2.16 true undefined MODULE.bazel.lock:19',
+      'pkg:bazel/rules_cc@0.2.16 true prod MODULE.bazel:2',
       'pkg:bazel/zlib@1.3.1.bcr.3 false undefined MODULE.bazel.lock:23',
     ])
   })

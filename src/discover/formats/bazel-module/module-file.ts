@@ -260,6 +260,8 @@ function bazelDep({call, file}: Located<Call>, overrides: Map<string, Located<Ca
     })
   }
   const component = packageComponent(file, {
+    // MODULE.bazel declares what the module asks for: a manifest (MODULE.bazel.lock, ./lock.ts, is the lock file).
+    origin: 'manifest',
     ecosystem: 'bazel',
     name: name.value,
     version: listed,

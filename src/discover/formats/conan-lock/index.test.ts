@@ -448,6 +448,15 @@ describe('conan-lock: conanfile.py (literals only, never run)', () => {
     expect(components.at(-1)?.ref).toBe('catch2/3.0.1')
   })
 
+  it('says a conanfile is a manifest and a lockfile a lockfile (origin), the real PlotJuggler and RhythmGame files', () => {
+    const origins = (file: string, name: string) => [
+      ...new Set(discover(file, fixture(name)).components.map((c) => c.origin)),
+    ]
+    expect(origins('conanfile.txt', 'plotjuggler/conanfile.txt')).toEqual(['manifest'])
+    expect(origins('conanfile.py', 'rhythmgame/conanfile.py')).toEqual(['manifest'])
+    expect(origins('conan.lock', 'plotjuggler/conan.lock')).toEqual(['lockfile'])
+  })
+
   it('reads tuple and list attributes, test and tool calls; leaves out overrides, locals, and says what is computed', () => {
     const text = `from conan import ConanFile
 

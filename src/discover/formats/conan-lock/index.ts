@@ -57,8 +57,10 @@ function conanComponent(
   at: Position,
   scope: Scope | undefined,
   direct: boolean | undefined,
+  origin: 'manifest' | 'lockfile' = 'lockfile',
 ): Component {
   const component = packageComponent(file, {
+    origin,
     ecosystem: 'conan',
     name: reference.name,
     version: reference.version,
@@ -86,7 +88,8 @@ export function discoverConanfileTxt(file: string, text: string): DiscoverOutput
       continue
     }
     // A version range is listed without a version; `ref` keeps the range as written.
-    components.push(conanComponent(file, parsed.reference, entry.text, entry, entry.scope, true))
+    // conanfile.txt is what the project asks for (a manifest), not what `conan lock create` pinned.
+    components.push(conanComponent(file, parsed.reference, entry.text, entry, entry.scope, true, 'manifest'))
   }
   return {components, errors}
 }
@@ -110,7 +113,7 @@ export function discoverConanfilePy(file: string, text: string): DiscoverOutput 
       errors.push(lockfileError(file, 'invalid-entry', `${entry.what}: ${parsed.problem}`, at.line, at.column))
       continue
     }
-    components.push(conanComponent(file, parsed.reference, entry.text, at, entry.scope, true))
+    components.push(conanComponent(file, parsed.reference, entry.text, at, entry.scope, true, 'manifest'))
   }
   return {components, skipped, errors}
 }

@@ -36,6 +36,7 @@ describe('git-submodules', () => {
     expect(out.components).toHaveLength(16)
     expect(out.components.map((c) => c.name)).toContain('github.com/cncf/xds')
     expect(out.components.every((c) => c.direct === true && c.ref.startsWith('https://github.com/'))).toBe(true)
+    expect(out.components.every((c) => c.origin === 'manifest')).toBe(true)
     expect(problems(out.skipped)).toEqual([
       "- the commit each submodule is pinned at is in the superproject's git tree, not in .gitmodules (stewards does not read .git): submodules are listed without a version",
     ])

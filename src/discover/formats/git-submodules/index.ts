@@ -95,7 +95,15 @@ export function discoverGitmodules(file: string, text: string): DiscoverOutput {
       continue
     }
     components.push(
-      gitPackageComponent(file, {url: address, ref: address, line: url.line, column: url.column, direct: true}),
+      // origin manifest: .gitmodules names the repositories, unpinned; the pins (gitlinks) are in the git tree.
+      gitPackageComponent(file, {
+        url: address,
+        ref: address,
+        line: url.line,
+        column: url.column,
+        direct: true,
+        origin: 'manifest',
+      }),
     )
   }
   if (components.length > 0)

@@ -43,7 +43,28 @@ describe('pre-commit', () => {
     ])
   })
 
-  it('lists additional dependencies of python and node hooks, local docker_image hooks, and nothing for local and meta', () => {
+  it("lists a local hook's additional dependencies in the language it writes (pytest)", () => {
+    const text = readFileSync(new URL('./__fixtures__/pytest/.pre-commit-config.yaml', import.meta.url), 'utf8')
+    const out = discover(text)
+    expect(out.errors).toEqual([])
+    expect(rows(out).filter((row) => !row.includes(' generic '))).toEqual([
+      '82:35 package pypi pygments - dev direct pkg:pypi/pygments',
+      '82:45 package pypi restructuredtext-lint - dev direct pkg:pypi/restructuredtext-lint',
+    ])
+    expect(problems(out.skipped)).toEqual([
+      "13 additional_dependencies of hook blacken-docs of https://github.com/asottile/blacken-docs: its language is set by the hook repository's .pre-commit-hooks.yaml, which is not fetched; not listed",
+      "39 additional_dependencies of hook flake8 of https://github.com/PyCQA/flake8: its language is set by the hook repository's .pre-commit-hooks.yaml, which is not fetched; not listed",
+      "67 additional_dependencies of hook mypy of https://github.com/pre-commit/mirrors-mypy: its language is set by the hook repository's .pre-commit-hooks.yaml, which is not fetched; not listed",
+    ])
+    const noLanguage = discover(
+      'repos:\n- repo: local\n  hooks:\n  - id: x\n    entry: x\n    additional_dependencies: [x]\n',
+    )
+    expect(problems(noLanguage.skipped)).toEqual([
+      '6 additional_dependencies of hook x of local: a local hook must write its language (pre-commit refuses one without it); not listed',
+    ])
+  })
+
+  it('lists additional dependencies of python and node hooks, local docker_image hooks, and nothing else for local and meta', () => {
     const out = discover(`repos:
 - repo: git@gitlab.example.com:acme/hooks.git
   rev: 0123456789abcdef0123456789abcdef01234567

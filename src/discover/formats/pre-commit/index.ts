@@ -11,7 +11,8 @@
  *   `pre-commit migrate-config`, migrate_config.py `_migrate_map`) is read as that list under `repos`.
  * - `repo: local` and `repo: meta` are this repository's hooks and pre-commit's own: nothing to list, except a local
  *   hook of `language: docker_image`, whose `entry` is `docker run`'s `[OPTIONS] IMAGE [ARGS]` (./docker-run.ts):
- *   that image, `dev` and direct as the rest.
+ *   that image, `dev` and direct as the rest; and a local hook's `additional_dependencies`, as below (a local hook
+ *   writes its language).
  * - `additional_dependencies` are installed into a hook's environment by the hook's language. The language is set by
  *   the hook repository's own `.pre-commit-hooks.yaml`, which is not fetched; when the configuration sets
  *   `language:` for the hook, `python` (PEP 508 requirements) and `node` (npm `name@range`) dependencies are listed
@@ -88,7 +89,13 @@ function repository(out: Output, file: string, entry: YamlNode, where: string): 
   const hookList = isSeq(hooks) ? hooks.items.filter(isMap) : []
   if (repo === 'meta') return
   if (repo === 'local') {
-    for (const hook of hookList) if (stringValue(at(hook, 'language')) === 'docker_image') dockerImage(out, file, hook)
+    // A local hook writes its language (pre-commit's LOCAL_HOOK_DICT requires it), and pre-commit installs its
+    // additional_dependencies into that language's environment as for any hook (pytest-dev/pytest's `rst` hook:
+    // `language: python`, `additional_dependencies: [pygments, restructuredtext_lint]`).
+    for (const hook of hookList) {
+      if (stringValue(at(hook, 'language')) === 'docker_image') dockerImage(out, file, hook)
+      additionalDependencies(out, file, hook, repo)
+    }
     return
   }
   const revNode = at(entry, 'rev')
@@ -152,7 +159,7 @@ function dockerImage(out: Output, file: string, hook: YamlNode): void {
 }
 
 /**
- * `additional_dependencies` of a hook of a remote repository: listed when the configuration sets the hook's
+ * `additional_dependencies` of a hook (of a remote repository, or local): listed when the configuration sets the hook's
  * language to one whose requirement strings are read here, else reported (the hook repository sets it).
  */
 function additionalDependencies(out: Output, file: string, hook: YamlNode, repo: string): void {
@@ -169,7 +176,9 @@ function additionalDependencies(out: Output, file: string, hook: YamlNode, repo:
   if (language !== 'python' && language !== 'node') {
     const why =
       language === undefined
-        ? "its language is set by the hook repository's .pre-commit-hooks.yaml, which is not fetched"
+        ? repo === 'local'
+          ? 'a local hook must write its language (pre-commit refuses one without it)'
+          : "its language is set by the hook repository's .pre-commit-hooks.yaml, which is not fetched"
         : `requirements of language ${elide(language, 40)} are not read`
     out.skipped.push({
       file,

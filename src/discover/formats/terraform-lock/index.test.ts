@@ -69,6 +69,35 @@ provider "not an address" {
     )
   })
 
+  it('does not say direct: the lock holds the providers of child modules too, not told apart', () => {
+    // As 128f/eks-cluster's lock (9b2e677): its versions.tf requires aws; tls comes from terraform-aws-modules/eks.
+    const out = discover(
+      'provider "registry.terraform.io/hashicorp/aws" {\n  version = "6.45.0"\n}\n\nprovider "registry.terraform.io/hashicorp/tls" {\n  version     = "4.3.0"\n  constraints = ">= 4.0.0"\n}\n',
+    )
+    expect(out.components).toEqual([
+      {
+        kind: 'package',
+        ecosystem: 'terraform',
+        name: 'registry.terraform.io/hashicorp/aws',
+        version: '6.45.0',
+        purl: 'pkg:terraform/registry.terraform.io/hashicorp/aws@6.45.0',
+        ref: 'registry.terraform.io/hashicorp/aws',
+        origin: 'lockfile',
+        locations: [{file: 'infra/.terraform.lock.hcl', line: 1, column: 11}],
+      },
+      {
+        kind: 'package',
+        ecosystem: 'terraform',
+        name: 'registry.terraform.io/hashicorp/tls',
+        version: '4.3.0',
+        purl: 'pkg:terraform/registry.terraform.io/hashicorp/tls@4.3.0',
+        ref: 'registry.terraform.io/hashicorp/tls',
+        origin: 'lockfile',
+        locations: [{file: 'infra/.terraform.lock.hcl', line: 5, column: 11}],
+      },
+    ])
+  })
+
   it('reports a top-level line that is not a provider block, instead of dropping it', () => {
     const text =
       'provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n  provider "registry.terraform.io/evil/hidden" { version = "2.0.0" }\n'

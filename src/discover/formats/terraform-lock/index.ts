@@ -57,7 +57,9 @@ export function discoverTerraformLock(file: string, text: string): DiscoverOutpu
           ref: open.address,
           line: open.line,
           column: open.column,
-          direct: true,
+          // No `direct`: the lock file holds every provider the whole configuration needs, its child modules' too
+          // (terraform-aws-modules/eks brings tls, cloudinit, time and null), and does not say which the root
+          // module requires itself: that is in its .tf files, not here.
         }),
       )
     open = undefined

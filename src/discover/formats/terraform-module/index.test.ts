@@ -130,6 +130,27 @@ describe('terraform-module', () => {
     ])
   })
 
+  it('says a module whose source is not a quoted literal is not read, instead of dropping it', () => {
+    const out = discover(`module "templated" {
+  source = "git::https://example.com/\${var.repo}.git?ref=v1"
+}
+module "variable" {
+  source  = var.module_source
+  version = "1.0.0"
+}
+module "literal" {
+  source  = "example/vpc/aws"
+  version = "1.0.0"
+}
+`)
+    expect(rows(out)).toEqual(['9:14 pkg:terraform/registry.terraform.io/example/vpc/aws@1.0.0 example/vpc/aws 1.0.0'])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      `2 unsupported module "templated": source is not a quoted literal string (a variable, a \${…} template, which Terraform refuses, or a heredoc): not read`,
+      `5 unsupported module "variable": source is not a quoted literal string (a variable, a \${…} template, which Terraform refuses, or a heredoc): not read`,
+    ])
+    expect(out.errors).toEqual([])
+  })
+
   it('reads only top-level module blocks, outside strings, comments and heredocs', () => {
     const out = discover(
       [

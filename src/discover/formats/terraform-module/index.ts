@@ -64,6 +64,8 @@ interface ModuleCall {
   line: number
   source?: {value: string; line: number; column: number}
   version?: string
+  /** The line of a `source` that is not a literal string (Terraform refuses it: nothing to read). */
+  computedSource?: number
 }
 
 /** The module calls as components: registry modules, git modules; other sources reported. */
@@ -71,7 +73,18 @@ function moduleComponents(file: string, calls: readonly ModuleCall[]): {componen
   const components: Component[] = []
   const skipped: Skipped[] = []
   for (const call of calls) {
-    if (!call.source) continue
+    if (!call.source) {
+      // Terraform decodes `source` with no evaluation context (configs/module_call.go `gohcl.DecodeExpression(attr.Expr,
+      // nil, …)`): a variable or a `${…}` template is refused there, and is known to no one here: said, not dropped.
+      if (call.computedSource !== undefined)
+        skipped.push({
+          file,
+          line: call.computedSource,
+          reason: 'unsupported',
+          message: `module "${elide(call.name, 100)}": source is not a quoted literal string (a variable, a \${…} template, which Terraform refuses, or a heredoc): not read`,
+        })
+      continue
+    }
     const {value: source, line, column} = call.source
     const ref = call.version === undefined ? source : `${source} ${call.version}`
     const where = `module "${elide(call.name, 100)}"`
@@ -182,6 +195,8 @@ function splitOnce(text: string, separator: string): [string, string | undefined
 
 const MODULE_OPEN = /^\s*module\s+"([^"\\]*)"\s*\{/
 const ATTRIBUTE = /^\s*(source|version)\s*=\s*"([^"\\$]*)"\s*(?:(?:#|\/\/).*)?$/
+/** A `source` that is not one literal string: a variable, a template with `${…}`, a function call. */
+const SOURCE_ATTRIBUTE = /^\s*source\s*=/
 
 /**
  * One pass over the text: its top-level module blocks, with their `source` and `version` when written as plain strings,
@@ -216,6 +231,7 @@ function readConfiguration(text: string): {calls: ModuleCall[]; providers: Provi
         if (attribute?.[1] === 'source')
           call.source = {value: attribute[2], line: number, column: line.indexOf('"') + 2}
         else if (attribute) call.version = attribute[2]
+        else if (SOURCE_ATTRIBUTE.test(line)) call.computedSource = number
       } else if (state.depth === 1 && inTerraform) inRequired = REQUIRED_OPEN.test(line)
       else if (state.depth === 2 && inRequired) {
         const found = PROVIDER_ENTRY.exec(line)
