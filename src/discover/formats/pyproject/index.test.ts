@@ -672,6 +672,42 @@ dev = [
     ])
   })
 
+  it("a project Hatchling builds: its [project] dependencies' context formatting is not filled in either (astral-sh/uv test/packages/root_editable)", () => {
+    const out = discover(
+      [
+        '[build-system]',
+        'requires = ["hatchling"]',
+        'build-backend = "hatchling.build"',
+        '[project]',
+        'name = "root-editable"',
+        'dependencies = [',
+        '  "black @ {root:uri}/../black_editable",',
+        '  "idna==3.7",',
+        ']',
+        '[project.optional-dependencies]',
+        'env = ["tool @ file:///{env:TOOL_HOME}/tool"]',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual(['2:13 hatchling - dev hatchling', '8:3 idna 3.7 prod idna==3.7'])
+    expect(out.skipped).toEqual([
+      {
+        file: 'pyproject.toml',
+        line: 7,
+        reason: 'unresolved-version',
+        message:
+          "project.dependencies: 'black @ {root:uri}/../black_editable' uses Hatch's context formatting (filled in by Hatch); not read",
+      },
+      {
+        file: 'pyproject.toml',
+        line: 11,
+        reason: 'unresolved-version',
+        message:
+          "project.optional-dependencies.env: 'tool @ file:///{env:TOOL_HOME}/tool' uses Hatch's context formatting (filled in by Hatch); not read",
+      },
+    ])
+    expect(out.errors).toEqual([])
+  })
+
   it("reads Hatch's own hatch.toml: [envs.*] dependencies and extra-dependencies, [env] requires, as dev (pypa/hatch's shape)", () => {
     const out = discoverer.discover(
       {

@@ -92,6 +92,16 @@ function isHatchFile(file: string): boolean {
 /** Hatch's context formatting (`{root:uri}`, `{env:NAME}`, https://hatch.pypa.io/latest/config/context/). */
 const HATCH_CONTEXT = /\{(?:root|home|env|args|matrix|verbosity)(?::[^{}]*)?\}/
 
+/**
+ * A project Hatchling builds (`[build-system] build-backend = "hatchling.build"`): Hatchling fills its context
+ * formatting into `[project] dependencies` and `optional-dependencies` too (https://hatch.pypa.io/latest/config/dependency/#local,
+ * `pkg @ {root:uri}/pkg`; https://github.com/pypa/hatch/issues/1331), as uv does when it builds such a project.
+ */
+function isHatchlingBuilt(root: TomlTable): boolean {
+  const backend = tomlAt(root, ['build-system', 'build-backend'])
+  return typeof backend === 'string' && /^hatchling(\.|$)/.test(backend.trim())
+}
+
 /** Poetry's tables of `name = constraint` (https://python-poetry.org/docs/dependency-specification/). */
 const POETRY_TABLES: ReadonlyArray<{table: string; scope: Scope}> = [
   {table: 'tool.poetry.dependencies', scope: 'prod'},
@@ -242,13 +252,17 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
   out.skipped.push(...dynamicSkips(file, read.table, keyLineOf(tables, 'project', 'dynamic')))
   const strings = stringPlaces(text)
   const hatchFile = isHatchFile(file)
+  const hatchling = isHatchlingBuilt(read.table)
   const arrays: RequirementArrays[] = hatchFile
     ? [{table: 'env', keys: ['requires'], scope: 'dev'}, ...hatchEnvironments(read.table, [])]
     : [...REQUIREMENT_ARRAYS, ...hatchEnvironments(read.table, ['tool', 'hatch'])]
   for (const {table, path, keys: only, scope, ownIndex} of arrays) {
     const holder = tomlAt(read.table, path ?? table.split('.'))
     if (!isTable(holder)) continue
-    const hatch = hatchFile || table.startsWith('tool.hatch.')
+    const hatch =
+      hatchFile ||
+      table.startsWith('tool.hatch.') ||
+      (hatchling && (table === 'project' || table === 'project.optional-dependencies'))
     for (const name of only ?? Object.keys(holder)) {
       if (isForbiddenKey(name) || holder[name] === undefined) continue
       const keyLine = keyLineOf(tables, table, name)
