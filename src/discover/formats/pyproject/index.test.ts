@@ -724,3 +724,34 @@ dev = [
     ])
   })
 })
+
+describe('pyproject: credentials in index and source URLs', () => {
+  it('carries uv index, Poetry source and git URLs without their user and password', () => {
+    const out = discover(
+      [
+        '[project]',
+        'name = "demo"',
+        'dependencies = ["torch==2.3.0", "internal"]',
+        '[tool.uv.sources]',
+        'torch = { index = "pytorch" }',
+        'internal = { git = "https://user:token@git.example.com/example/internal.git", tag = "v1.0" }',
+        '[[tool.uv.index]]',
+        'name = "pytorch"',
+        'url = "https://user:secret@download.example.com/whl/cpu"',
+        'explicit = true',
+        '[tool.poetry.dependencies]',
+        'private-lib = { version = "1.0.0", source = "corp" }',
+        '[[tool.poetry.source]]',
+        'name = "corp"',
+        'url = "https://me:pw@pypi.example.com/simple"',
+        'priority = "explicit"',
+      ].join('\n'),
+    )
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/torch@2.3.0?repository_url=https%3A%2F%2Fdownload.example.com%2Fwhl%2Fcpu',
+      'pkg:pypi/internal?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Fexample%2Finternal.git%40v1.0',
+      'pkg:pypi/private-lib@1.0.0?repository_url=https%3A%2F%2Fpypi.example.com%2Fsimple',
+    ])
+    expect(JSON.stringify(out)).not.toMatch(/secret|token|:pw@/)
+  })
+})

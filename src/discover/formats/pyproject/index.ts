@@ -7,6 +7,7 @@
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
+import {urlWithoutCredentials} from '../../../core/redact.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {missingComma, NAMED_REQUIREMENT, parseRequirement, withoutMarkersOf} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
@@ -156,7 +157,12 @@ function namedIndexes(list: unknown): Array<{name: string; url: string; entry: R
   return list
     .filter(isTable)
     .filter((entry) => typeof entry.name === 'string' && typeof entry.url === 'string')
-    .map((entry) => ({name: entry.name as string, url: entry.url as string, entry}))
+    .map((entry) => ({name: entry.name as string, url: withoutUserinfo(entry.url as string), entry}))
+}
+
+/** A URL (`scheme://…`) without its user and password, never carried into a purl; anything else as written. */
+function withoutUserinfo(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? urlWithoutCredentials(url) : url
 }
 
 function readIndexes(table: Record<string, unknown>): Indexes {
@@ -177,7 +183,7 @@ function readIndexes(table: Record<string, unknown>): Indexes {
   return {
     uvDefault:
       uv.find(({entry}) => entry.default === true)?.url ??
-      (typeof uvIndexUrl === 'string' ? uvIndexUrl : undefined) ??
+      (typeof uvIndexUrl === 'string' ? withoutUserinfo(uvIndexUrl) : undefined) ??
       pdmPypi?.url,
     poetryPrimary: primary?.url,
     uvSources,
@@ -218,9 +224,9 @@ function oneUvSource(indexes: Indexes, source: unknown): PackageWhere | undefine
 function directSource(table: Record<string, unknown>): PackageWhere | undefined {
   if (typeof table.git === 'string') {
     const ref = [table.rev, table.tag, table.branch].find((value) => typeof value === 'string')
-    return {qualifiers: {vcs_url: gitVcsUrl(table.git, ref)}}
+    return {qualifiers: {vcs_url: gitVcsUrl(withoutUserinfo(table.git), ref)}}
   }
-  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(table.url)}
+  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(withoutUserinfo(table.url))}
   if (typeof table.path === 'string') return {local: true}
   return undefined
 }
