@@ -43,3 +43,17 @@ export function indexesQualifiers(indexes: ReadonlySet<string>): Record<string, 
   for (const index of indexes) if (isPublicRegistry('pypi', index)) return undefined
   return indexQualifiers(indexes.values().next().value)
 }
+
+/**
+ * pip fills in environment variables written `${NAME}` (upper-case letters, digits, `_`) when it reads a requirements
+ * file (pip/_internal/req/req_file.py `ENV_VAR_RE`, `expand_env_variables`;
+ * https://pip.pypa.io/en/stable/reference/requirements-file-format/#using-environment-variables), from the
+ * environment of the run: unknown here. In a URL's user and password only (`https://${TOKEN}@host/…`), it hides a
+ * credential and changes nothing else.
+ */
+const PIP_ENV_VAR = /\$\{[A-Z0-9_]+\}/
+
+/** Whether `text` (a URL's user and password removed) holds an environment variable pip fills in. */
+export function fillsInEnvironment(text: string): boolean {
+  return PIP_ENV_VAR.test(text) && PIP_ENV_VAR.test(urlWithoutCredentials(text))
+}

@@ -275,3 +275,35 @@ dependencies:
     expect(out.skipped.map((s) => s.line)).toEqual([2])
   })
 })
+
+describe("conda-environment: pip's environment variables in the pip: list", () => {
+  it('lists no value pip fills in from the environment (conda hands the list to pip -r): a written name without a version, the rest skipped', () => {
+    const out = discover(
+      [
+        'dependencies:',
+        '  - pip:',
+        `    - --index-url https://\${DOMAIN}.example.com/simple`,
+        `    - git+https://\${GITHUB_TOKEN}@github.com/example/repo.git#egg=example-pkg`,
+        `    - mypkg==\${MYPKG_VERSION}`,
+        `    - \${OTHER_PKG}==1.0`,
+        `    - wheelpkg @ https://files.example.com/\${VERSION}/wheelpkg.whl`,
+        `    - -r \${BASE}/requirements-base.txt`,
+        '    - requests==2.31.0',
+      ].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '4:7 git+https://***@github.com/example/repo.git#egg=example-pkg - pkg:pypi/example-pkg?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Frepo.git',
+      `5:7 mypkg==\${MYPKG_VERSION} - pkg:pypi/mypkg`,
+      '9:7 requests==2.31.0 2.31.0 pkg:pypi/requests@2.31.0',
+    ])
+    const why = `holds an environment variable (\${…}) that pip fills in when it reads the list`
+    expect(skips(out)).toEqual([
+      `3 unsupported dependencies: pip: --index-url option 'https://\${DOMAIN}.example.com/simple' ${why}: not read`,
+      `5 unsupported dependencies: pip: requirement 'mypkg==\${MYPKG_VERSION}' ${why}: listed without a version`,
+      `6 unsupported dependencies: pip: requirement '\${OTHER_PKG}==1.0' ${why}: not read`,
+      `7 unsupported dependencies: pip: requirement 'wheelpkg @ https://files.example.com/\${VERSION}/wheelpkg.whl' ${why}: not read`,
+      `8 unsupported dependencies: pip: included file '\${BASE}/requirements-base.txt' ${why}: not read`,
+    ])
+  })
+})

@@ -12,6 +12,7 @@
  *   without credentials. `name @ url`, `-e`, paths and VCS URLs say where the package comes from: `local`,
  *   `vcs_url` or `download_url`, without pip's `#egg=`/`#subdirectory=`; without a name they are skipped. `-r` includes
  *   are not followed (the pip-requirements format reads `requirements*.txt` and the like itself; others are reported), nor `-c`.
+ *   A value pip fills in from a `${NAME}` environment variable is reported, never taken as written.
  * - `channels:`, `name:`, `prefix:`, `variables:` are not packages; not read.
  * Read with the project's YAML reader (positions for every node); the pip lines by hand, as pip-requirements does:
  * pip's own line format, which no JS library reads.
@@ -34,7 +35,13 @@ import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
-import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
+import {
+  applyIndexOption,
+  fillsInEnvironment,
+  indexesQualifiers,
+  PYPI_INDEX,
+  pipIndexes,
+} from '../../lockfile-support/pip-source.js'
 import {isRequirementsName, REQUIREMENTS_NAMES} from '../../lockfile-support/requirements-names.js'
 import {NO_CONDA_ECOSYSTEM, namedFirst} from '../../lockfile-support/conda.js'
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
@@ -58,6 +65,11 @@ type PipEntry =
   | {kind: 'url'; name?: string; url: string; text: string}
   | {kind: 'invalid'}
   | {kind: 'empty'}
+  /**
+   * What pip takes from the environment (`${NAME}`, ../../lockfile-support/pip-source.ts `fillsInEnvironment`): an
+   * include, index, URL or name, not read; `name`: a requirement whose name is written out, listed without a version.
+   */
+  | {kind: 'environment'; what: string; index?: 'index' | 'extra-index'; name?: string; text: string}
 
 const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
 const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
@@ -73,8 +85,34 @@ function urlEntry(written: string, requirement: string, name?: string): PipEntry
   return {kind: 'url', name: name ?? egg, url, text: requirement}
 }
 
-/** One pip entry, as pip-requirements' parse.ts reads a logical line. */
+/**
+ * One pip entry, as pip-requirements' parse.ts reads a logical line; a value pip fills in from the environment
+ * (conda hands the list to `pip install -r` as a file, and pip expands `${NAME}` in it) is not taken as written.
+ */
 function pipEntry(raw: string): PipEntry {
+  const entry = writtenPipEntry(raw)
+  // What pip reads: the requirement without markers, a URL (its user and password aside), a path.
+  const text = 'path' in entry ? entry.path : 'url' in entry ? entry.url : 'text' in entry ? entry.text : undefined
+  if (entry.kind === 'invalid') {
+    const content = withoutPipComment(raw).trim()
+    return fillsInEnvironment(content) ? {kind: 'environment', what: 'requirement', text: content} : entry
+  }
+  if (text === undefined || !fillsInEnvironment(entry.kind === 'named' ? withoutMarkersOf(text) : text)) return entry
+  if (entry.kind === 'include')
+    return {kind: 'environment', what: entry.constraint ? 'constraints file' : 'included file', text}
+  if (entry.kind === 'index' || entry.kind === 'extra-index')
+    return {
+      kind: 'environment',
+      what: entry.kind === 'index' ? '--index-url option' : '--extra-index-url option',
+      index: entry.kind,
+      text,
+    }
+  // `torch==\${TORCH_VERSION}`: the name is written out (a PEP 508 name holds no `$`), the version is the environment's.
+  if (entry.kind === 'named') return {kind: 'environment', what: 'requirement', name: entry.name, text}
+  return {kind: 'environment', what: 'requirement', text: entry.kind === 'url' ? entry.text : text}
+}
+
+function writtenPipEntry(raw: string): PipEntry {
   // pip: a `#` at the start or after whitespace starts a comment.
   const content = withoutPipComment(raw).trim()
   if (content === '') return {kind: 'empty'}
@@ -199,8 +237,12 @@ function readPip(out: Output, file: string, list: YamlNode): void {
   }
   // pip keeps one index list for the whole run, the options applied in order; conda hands it the list as one file.
   const indexes = pipIndexes()
-  for (const {entry} of entries)
+  for (const {entry} of entries) {
     if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
+    // An index pip takes from the environment: where packages come from is open, as with PyPI among the indexes.
+    else if (entry.kind === 'environment' && entry.index !== undefined)
+      applyIndexOption(indexes, {kind: entry.index, url: PYPI_INDEX})
+  }
   const qualifiers = indexesQualifiers(indexes)
   for (const {node, entry} of entries) pipComponent(out, file, node, entry, qualifiers)
 }
@@ -213,7 +255,25 @@ function pipComponent(
   qualifiers: Record<string, string> | undefined,
 ): void {
   const at = {line: node.line, column: node.column}
-  if (entry.kind === 'invalid')
+  if (entry.kind === 'environment') {
+    if (entry.name !== undefined)
+      out.components.push(
+        manifestComponent(file, {
+          ecosystem: 'pypi',
+          name: normalizePypiName(entry.name),
+          ref: entry.text,
+          ...at,
+          direct: true,
+          qualifiers,
+        }),
+      )
+    out.skipped.push({
+      file,
+      line: at.line,
+      reason: 'unsupported',
+      message: `dependencies: pip: ${entry.what} '${elide(urlWithoutCredentials(entry.text), 200)}' holds an environment variable (\${…}) that pip fills in when it reads the list: ${entry.name === undefined ? 'not read' : 'listed without a version'}`,
+    })
+  } else if (entry.kind === 'invalid')
     out.errors.push(
       errorAt(file, node, 'invalid-requirement', 'dependencies: pip: not a requirement, an option or an include'),
     )

@@ -461,3 +461,53 @@ describe('pip-requirements: --index-url with --extra-index-url', () => {
     expect(JSON.stringify(out)).not.toContain('s3cr3t')
   })
 })
+
+describe("pip-requirements: pip's environment variables (upper-case $-brace names)", () => {
+  it('lists no value pip fills in from the environment: an index, include, name or URL is skipped, a written name is listed without a version', () => {
+    const out = discover(
+      [
+        `--index-url https://\${DOMAIN}-\${ACCOUNT}.d.codeartifact.\${REGION}.amazonaws.com/pypi/\${REPOSITORY}/simple/`,
+        `git+https://\${GITHUB_TOKEN}@github.com/example/repo.git#egg=example-pkg`,
+        `mypkg==\${MYPKG_VERSION}`,
+        `\${OTHER_PKG}==1.0`,
+        `wheelpkg @ https://files.example.com/\${VERSION}/wheelpkg.whl`,
+        `-r \${BASE}/requirements-base.txt`,
+        'requests==2.31.0',
+      ].join('\n'),
+    )
+    expect(
+      out.components.map((c) => [c.name, c.version, c.purl, `${c.locations[0].line}:${c.locations[0].column}`]),
+    ).toEqual([
+      [
+        'example-pkg',
+        undefined,
+        'pkg:pypi/example-pkg?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Frepo.git',
+        '2:1',
+      ],
+      ['mypkg', undefined, 'pkg:pypi/mypkg', '3:1'],
+      ['requests', '2.31.0', 'pkg:pypi/requests@2.31.0', '7:1'],
+    ])
+    const why = `holds an environment variable (\${…}) that pip fills in when it reads the file`
+    expect(out.skipped.map((s) => [s.line, s.reason, s.message])).toEqual([
+      [
+        1,
+        'unsupported',
+        `--index-url option 'https://\${DOMAIN}-\${ACCOUNT}.d.codeartifact.\${REGION}.amazonaws.com/pypi/\${REPOSITORY}/simple/' ${why}: not read`,
+      ],
+      [3, 'unsupported', `requirement 'mypkg==\${MYPKG_VERSION}' ${why}: listed without a version`],
+      [4, 'unsupported', `requirement '\${OTHER_PKG}==1.0' ${why}: not read`],
+      [
+        5,
+        'unsupported',
+        `requirement 'wheelpkg @ https://files.example.com/\${VERSION}/wheelpkg.whl' ${why}: not read`,
+      ],
+      [6, 'unsupported', `included file '\${BASE}/requirements-base.txt' ${why}: not read`],
+    ])
+    expect(out.errors).toEqual([])
+  })
+
+  it('an index from the environment leaves where packages come from open, after a private --index-url too', () => {
+    const out = discover(`--index-url https://pypi.example.com/simple\n--extra-index-url \${EXTRA_INDEX}\nthing==1.0\n`)
+    expect(out.components.map((c) => c.purl)).toEqual(['pkg:pypi/thing@1.0'])
+  })
+})

@@ -7,7 +7,7 @@ import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {vcsUrlRepository} from '../../../core/repo-url.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {parseRequirements} from './parse.js'
-import {applyIndexOption, indexesQualifiers, pipIndexes} from '../../lockfile-support/pip-source.js'
+import {applyIndexOption, indexesQualifiers, PYPI_INDEX, pipIndexes} from '../../lockfile-support/pip-source.js'
 import {isConstraintsName, isRequirementsName} from '../../lockfile-support/requirements-names.js'
 import {directReference} from '../../lockfile-support/pypi-index.js'
 
@@ -82,8 +82,12 @@ function readFile(
 ): void {
   const entries = parseRequirements(text)
   const indexes = pipIndexes(inherited)
-  for (const entry of entries)
+  for (const entry of entries) {
     if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
+    // An index pip takes from the environment: where packages come from is open, as with PyPI among the indexes.
+    else if (entry.kind === 'environment' && entry.index !== undefined)
+      applyIndexOption(indexes, {kind: entry.index, url: PYPI_INDEX})
+  }
   const qualifiers = indexesQualifiers(indexes)
   // pip applies a constraints file to the whole run: to this file's requirements and to those of the files it
   // includes, wherever the `-c` line is (https://pip.pypa.io/en/stable/user_guide/#constraints-files).
@@ -119,7 +123,14 @@ function readFile(
     else readFile(target, included, state, depth + 1, indexes, constraints)
   }
   for (const entry of entries) {
-    if (entry.kind === 'invalid') {
+    if (entry.kind === 'environment') {
+      state.skipped.push({
+        file,
+        line: entry.line,
+        reason: 'unsupported',
+        message: `${entry.what} '${redactSecrets(urlWithoutCredentials(entry.text)).slice(0, 200)}' holds an environment variable (\${…}) that pip fills in when it reads the file: ${entry.listed ? 'listed without a version' : 'not read'}`,
+      })
+    } else if (entry.kind === 'invalid') {
       state.errors.push(
         lockfileError(
           file,

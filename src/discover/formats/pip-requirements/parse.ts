@@ -1,7 +1,8 @@
 /**
  * pip requirements files, parsed by hand: the format is pip's own (pip/_internal/req/req_file.py), and no JS library
  * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`,
- * `--extra-index-url`, per-line `--hash`, PEP 508 extras and `;` markers, `name @ url`, bare URLs and paths (the
+ * `--extra-index-url`, per-line `--hash`, PEP 508 extras and `;` markers, `name @ url`, bare URLs and paths,
+ * `${NAME}` environment variables (reported, never filled in) (the
  * requirement itself: ../../lockfile-support/pep508.ts; a URL's `#egg=`/`#subdirectory=`: ./pip-source.ts).
  *
  * A line that starts with an option is split as pip splits it: `break_args_options` keeps everything from the first
@@ -22,6 +23,7 @@ import {
 
 import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 import {shlexSplit} from '../../lockfile-support/shlex.js'
+import {fillsInEnvironment} from '../../lockfile-support/pip-source.js'
 
 export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number; column: number}
@@ -40,6 +42,17 @@ export type RequirementLine =
       column: number
     }
   | {kind: 'invalid'; text: string; line: number; column: number; why?: string}
+  /** A requirement, include or index whose name, version, URL or path pip takes from the environment. */
+  | {
+      kind: 'environment'
+      what: string
+      index?: 'index' | 'extra-index'
+      /** The requirement's name is written out and listed; only its version comes from the environment. */
+      listed?: boolean
+      text: string
+      line: number
+      column: number
+    }
 
 /** Joins continuation lines and drops comments, keeping the number of each logical line's first physical line. */
 function logicalLines(text: string): Array<{text: string; line: number; column: number}> {
@@ -115,7 +128,18 @@ function optionLines(logical: Logical): RequirementLine[] {
       result.push({kind: 'invalid', text, line, column, why: `${name} without a value`})
       break
     }
-    if (kind === 'include' || kind === 'constraint')
+    if (fillsInEnvironment(value)) {
+      const what =
+        kind === 'include'
+          ? 'included file'
+          : kind === 'constraint'
+            ? 'constraints file'
+            : kind === 'editable'
+              ? 'editable requirement'
+              : `${name} option`
+      const index = kind === 'index' || kind === 'extra-index' ? kind : undefined
+      result.push({kind: 'environment', what, ...(index ? {index} : {}), text: value, line, column})
+    } else if (kind === 'include' || kind === 'constraint')
       result.push({kind: 'include', path: value, constraint: kind === 'constraint', line, column})
     else if (kind === 'editable') result.push(urlLine(value, logical))
     else result.push({kind, url: value, line})
@@ -139,6 +163,24 @@ export function parseRequirements(text: string): RequirementLine[] {
     const withoutMarkers = withoutMarkersOf(requirement)
     const direct = DIRECT_REFERENCE.exec(withoutMarkers)
     const written = {...logical, text: requirement}
+    // The requirement pip reads is the one the environment fills in. A name written out (`torch==${TORCH_VERSION}`)
+    // is listed without a version; a name, URL or path pip takes from the environment is not known.
+    if (fillsInEnvironment(withoutMarkers)) {
+      const environment: RequirementLine = {kind: 'environment', what: 'requirement', ...written}
+      const named = NAMED_REQUIREMENT.exec(withoutMarkers)
+      const byName =
+        named !== null &&
+        !DIRECT_REFERENCE.test(withoutMarkers) &&
+        !/[/\\:]/.test(withoutMarkers) &&
+        !fillsInEnvironment(named[1] + (named[2] ?? '')) &&
+        /^(?:[<>=!~]|$)/.test(named[3].trim())
+      return byName
+        ? [
+            {kind: 'named', name: named[1], ...written},
+            {...environment, listed: true},
+          ]
+        : environment
+    }
     if (direct) return urlLine(direct[3], written, direct[1])
     // pip's `_looks_like_path` (pip/_internal/req/constructors.py): a separator anywhere, or a leading `.` (`.`,
     // `.[dev]`, `sdks/typescript-a`), is a local path, never a project name (PEP 508 names hold neither).

@@ -169,3 +169,48 @@ describe('pipfile-lock: where a package was fetched from', () => {
     ])
   })
 })
+
+describe("pipfile-lock: Pipenv's environment variables in URLs", () => {
+  it('keeps credentials out of repository_url and vcs_url, and takes no URL the environment fills in (pipenv credentials docs)', () => {
+    const out = discover(`{
+    "_meta": {
+        "hash": {"sha256": "abc"},
+        "pipfile-spec": 6,
+        "requires": {"python_version": "3.11"},
+        "sources": [
+            {"name": "pypi", "url": "https://pypi.org/simple", "verify_ssl": true},
+            {"name": "private", "url": "https://$ART_USER:\${ART_PASS}@artifactory.example.com/api/pypi/simple", "verify_ssl": true},
+            {"name": "fromenv", "url": "https://\${PRIVATE_HOST}/simple", "verify_ssl": true}
+        ]
+    },
+    "default": {
+        "internal-lib": {"hashes": [], "index": "private", "version": "==1.2.3"},
+        "other-lib": {"hashes": [], "index": "fromenv", "version": "==2.0"},
+        "gitpkg": {"git": "https://\${GH_TOKEN}@github.com/example/gitpkg.git", "ref": "0123456789abcdef0123456789abcdef01234567"},
+        "envgit": {"git": "https://\${GIT_HOST}/example/envgit.git", "ref": "0123456789abcdef0123456789abcdef01234567"}
+    },
+    "develop": {}
+}
+`)
+    expect(out.components.map((c) => [c.name, c.version, c.purl, c.locations[0].line])).toEqual([
+      [
+        'internal-lib',
+        '1.2.3',
+        'pkg:pypi/internal-lib@1.2.3?repository_url=https%3A%2F%2Fartifactory.example.com%2Fapi%2Fpypi%2Fsimple',
+        13,
+      ],
+      ['other-lib', '2.0', 'pkg:pypi/other-lib@2.0', 14],
+      [
+        'gitpkg',
+        undefined,
+        'pkg:pypi/gitpkg?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fgitpkg.git%400123456789abcdef0123456789abcdef01234567',
+        15,
+      ],
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      `9 unsupported _meta.sources: url 'https://\${PRIVATE_HOST}/simple' holds an environment variable that Pipenv fills in when it installs: its packages are listed without it`,
+      `16 unsupported default["envgit"]: git 'https://\${GIT_HOST}/example/envgit.git' holds an environment variable that Pipenv fills in when it installs: not read`,
+    ])
+    expect(out.errors).toEqual([])
+  })
+})

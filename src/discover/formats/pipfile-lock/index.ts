@@ -2,7 +2,7 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
+import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import {keyPositions} from '../../lockfile-support/json-key-positions.js'
 import type {Position} from '../../lockfile-support/line-index.js'
 import {elide} from '../../../core/elide.js'
@@ -14,6 +14,7 @@ import {pipfileDeclared} from '../../lockfile-support/pyproject-declared.js'
 import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {kindOf} from '../../../core/value-kind.js'
+import {urlWithoutCredentials} from '../../../core/redact.js'
 
 const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
 const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')
@@ -63,6 +64,15 @@ export function discoverPipfileLock(file: string, text: string, context?: Discov
   const components: Component[] = []
   const skipped: Skipped[] = []
   const indexes = sourceIndexes(root._meta)
+  for (const source of indexes.fromEnvironment) {
+    const {line} = document.positionOf(source.at)
+    skipped.push({
+      file,
+      line,
+      reason: 'unsupported',
+      message: `_meta.sources: url '${elide(urlWithoutCredentials(source.url), 200)}' holds an environment variable that Pipenv fills in when it installs: its packages are listed without it`,
+    })
+  }
   const direct = pipfileNames(file, context)
   for (const [section, scope] of SECTIONS) {
     const packages = root[section] ?? {}
@@ -98,19 +108,26 @@ export function discoverPipfileLock(file: string, text: string, context?: Discov
           packageComponent(file, {
             ...base,
             version: pinned,
-            qualifiers: indexQualifiers(entry.index === undefined ? indexes.first : indexes.byName.get(entry.index)),
+            qualifiers: indexQualifiers(
+              entry.index === undefined || !indexes.byName.has(entry.index)
+                ? indexes.first
+                : indexes.byName.get(entry.index),
+            ),
           }),
         )
       else if (entry.path !== undefined || (entry.file !== undefined && !/^https?:/.test(entry.file)))
         components.push(packageComponent(file, {...base, local: true}))
-      else if (entry.git !== undefined)
-        components.push(
-          packageComponent(file, {
-            ...base,
-            qualifiers: {vcs_url: gitVcsUrl(entry.git, entry.ref)},
-          }),
-        )
-      else
+      else if (entry.git !== undefined) {
+        const url = knownUrl(entry.git)
+        if (url === undefined)
+          skipped.push({
+            file,
+            line,
+            reason: 'unsupported',
+            message: `${section}["${elide(name, 100)}"]: git '${elide(urlWithoutCredentials(entry.git), 200)}' holds an environment variable that Pipenv fills in when it installs: not read`,
+          })
+        else components.push(packageComponent(file, {...base, qualifiers: {vcs_url: gitVcsUrl(url, entry.ref)}}))
+      } else
         skipped.push(
           unresolvedVersion(
             file,
@@ -156,16 +173,35 @@ function metaProblemOf(meta: JsonValue | undefined): string | undefined {
  * passed over: a package naming no known index is taken to be PyPI's.
  */
 function sourceIndexes(meta: Parameters<typeof isJsonObject>[0]): {
-  byName: Map<string, string>
+  byName: Map<string, string | undefined>
   first: string | undefined
+  fromEnvironment: Array<{url: string; at: JsonObject}>
 } {
-  const byName = new Map<string, string>()
+  const byName = new Map<string, string | undefined>()
+  const fromEnvironment: Array<{url: string; at: JsonObject}> = []
   let first: string | undefined
+  let seen = false
   const sources = isJsonObject(meta) && Array.isArray(meta.sources) ? meta.sources : []
   for (const source of sources) {
     if (!isJsonObject(source) || typeof source.url !== 'string') continue
-    first ??= source.url
-    if (typeof source.name === 'string' && !byName.has(source.name)) byName.set(source.name, source.url)
+    const url = knownUrl(source.url)
+    if (url === undefined) fromEnvironment.push({url: source.url, at: source})
+    if (!seen) first = url
+    seen = true
+    if (typeof source.name === 'string' && !byName.has(source.name)) byName.set(source.name, url)
   }
-  return {byName, first}
+  return {byName, first, fromEnvironment}
+}
+
+/**
+ * Pipenv keeps a URL's environment variables (`$NAME`, `${NAME}`) unexpanded in the lock and fills them in when it
+ * installs (https://pipenv.pypa.io/en/latest/credentials.html). In the user and password they hide a credential,
+ * removed here anyway; anywhere else the URL is not known, and is never taken as written.
+ */
+const ENV_VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/
+
+/** The URL without its user and password; undefined when what is left holds an environment variable. */
+function knownUrl(url: string): string | undefined {
+  const clean = urlWithoutCredentials(url)
+  return ENV_VARIABLE.test(clean) ? undefined : clean
 }

@@ -91,3 +91,36 @@ python_version = "3.12"
     expect(out.errors.map((e) => [e.code, e.line])).toEqual([['invalid-toml', 2]])
   })
 })
+
+describe("pipfile: Pipenv's environment variables in URLs", () => {
+  it('keeps credentials out of repository_url and vcs_url, and takes no URL the environment fills in (pipenv credentials docs)', () => {
+    const out = discover(
+      [
+        '[[source]]',
+        'url = "https://pypi.org/simple"',
+        'name = "pypi"',
+        '[[source]]',
+        `url = "https://$ART_USER:\${ART_PASS}@artifactory.example.com/api/pypi/simple"`,
+        'name = "private"',
+        '[[source]]',
+        `url = "https://\${PRIVATE_HOST}/simple"`,
+        'name = "fromenv"',
+        '[packages]',
+        'internal-lib = {version = "==1.2.3", index = "private"}',
+        'other-lib = {version = "==2.0", index = "fromenv"}',
+        `gitpkg = {git = "https://\${GH_TOKEN}@github.com/example/gitpkg.git", ref = "v1.0"}`,
+        `envgit = {git = "https://\${GIT_HOST}/example/envgit.git"}`,
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '11 internal-lib ==1.2.3 1.2.3 prod manifest pkg:pypi/internal-lib@1.2.3?repository_url=https%3A%2F%2Fartifactory.example.com%2Fapi%2Fpypi%2Fsimple',
+      '12 other-lib ==2.0 2.0 prod manifest pkg:pypi/other-lib@2.0',
+      '13 gitpkg - prod manifest pkg:pypi/gitpkg?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fgitpkg.git%40v1.0',
+    ])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      `8 unsupported [[source]] url 'https://\${PRIVATE_HOST}/simple' holds an environment variable that Pipenv fills in when it reads the file: its packages are listed without it`,
+      `14 unsupported [packages] envgit: git 'https://\${GIT_HOST}/example/envgit.git' holds an environment variable that Pipenv fills in when it reads the file: not read`,
+    ])
+    expect(out.errors).toEqual([])
+  })
+})

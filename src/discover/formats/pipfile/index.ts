@@ -5,7 +5,8 @@
  * specifier (`"*"`, `"==2.32.3"`, `">=1.0"`) or a table (`{version, index, git, ref, path, file, editable, extras,
  * markers}`): `==X` is the version; any other specifier leaves none (it is kept in `ref`, as package.json ranges are);
  * `git` is a purl `vcs_url`; `path` and a local `file` are this tree's own (local); `index` names a `[[source]]`, whose
- * URL, unless PyPI's, is purl `repository_url` (the first source is the default index). Components are `manifest`,
+ * URL, unless PyPI's, is purl `repository_url` (the first source is the default index), without credentials; a URL
+ * Pipenv fills in from the environment is reported, not taken as written. Components are `manifest`,
  * direct, located at their key.
  */
 import {elide} from '../../../core/elide.js'
@@ -16,6 +17,8 @@ import {manifestComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
+import {urlWithoutCredentials} from '../../../core/redact.js'
+import type {Skipped} from '../../../core/model.js'
 import {isTomlTable, readToml, tomlKeyLines, pipfileCategories} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 
@@ -26,6 +29,26 @@ export const discoverer: Discoverer = {
     return /(^|\/)Pipfile$/.test(file)
   },
   discover: ({file, text}) => discoverPipfile(file, text),
+}
+
+/**
+ * Pipenv fills in environment variables (`$NAME`, `${NAME}`) in a `[[source]]` URL and a package's git URL when it
+ * reads the file (https://pipenv.pypa.io/en/latest/credentials.html, "Injecting credentials into Pipfile via
+ * environment variables"). In a URL's user and password they hide a credential, removed here anyway; anywhere else
+ * the URL is not known, and is never taken as written.
+ */
+const ENV_VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/
+
+/** The URL without its user and password; undefined when what is left holds an environment variable. */
+function knownUrl(url: string): string | undefined {
+  const clean = urlWithoutCredentials(url)
+  return ENV_VARIABLE.test(clean) ? undefined : clean
+}
+
+/** The line of the first line of `text` that writes `value` (as a TOML string), else 1. */
+function lineOf(text: string, value: string): number {
+  const at = text.indexOf(value)
+  return at === -1 ? 1 : text.slice(0, at).split('\n').length
 }
 
 /** Names as PEP 508 writes them, bounded. */
@@ -39,11 +62,30 @@ export function discoverPipfile(file: string, text: string): DiscoverOutput {
   const components: Component[] = []
   const lines = tomlKeyLines(text)
   const sources = Array.isArray(read.table.source) ? read.table.source.filter(isTomlTable) : []
-  const byName = new Map<string, string>()
+  const skipped: Skipped[] = []
+  // A source whose URL the environment fills in: where its packages come from is open (no repository_url).
+  const sourceUrl = (url: string): string | undefined => {
+    const known = knownUrl(url)
+    if (known === undefined)
+      skipped.push({
+        file,
+        line: lineOf(text, url),
+        reason: 'unsupported',
+        message: `[[source]] url '${elide(urlWithoutCredentials(url), 200)}' holds an environment variable that Pipenv fills in when it reads the file: its packages are listed without it`,
+      })
+    return known
+  }
+  const byName = new Map<string, string | undefined>()
   for (const source of sources)
     if (typeof source.name === 'string' && typeof source.url === 'string' && !byName.has(source.name))
-      byName.set(source.name, source.url)
-  const defaultIndex = typeof sources[0]?.url === 'string' ? (sources[0].url as string) : undefined
+      byName.set(source.name, sourceUrl(source.url))
+  const first = sources[0]
+  const defaultIndex =
+    typeof first?.url === 'string'
+      ? typeof first.name === 'string'
+        ? byName.get(first.name)
+        : sourceUrl(first.url)
+      : undefined
   for (const [section, packages] of pipfileCategories(read.table)) {
     const scope: Scope = section === 'packages' ? 'prod' : section === 'dev-packages' ? 'dev' : 'optional'
     const keys = lines.get(section)
@@ -71,16 +113,24 @@ export function discoverPipfile(file: string, text: string): DiscoverOutput {
       const git = field('git')
       const local = field('path') !== undefined || (field('file') !== undefined && !/^https?:/i.test(field('file')!))
       if (local) components.push(manifestComponent(file, {...base, local: true}))
-      else if (git !== undefined)
-        components.push(manifestComponent(file, {...base, qualifiers: {vcs_url: gitVcsUrl(git, field('ref'))}}))
-      else {
+      else if (git !== undefined) {
+        const url = knownUrl(git)
+        if (url === undefined)
+          skipped.push({
+            file,
+            line,
+            reason: 'unsupported',
+            message: `[${section}] ${elide(name, 100)}: git '${elide(urlWithoutCredentials(git), 200)}' holds an environment variable that Pipenv fills in when it reads the file: not read`,
+          })
+        else components.push(manifestComponent(file, {...base, qualifiers: {vcs_url: gitVcsUrl(url, field('ref'))}}))
+      } else {
         const index = field('index')
-        const url = index === undefined ? defaultIndex : (byName.get(index) ?? defaultIndex)
+        const url = index === undefined || !byName.has(index) ? defaultIndex : byName.get(index)
         components.push(manifestComponent(file, {...base, version: pinned, qualifiers: indexQualifiers(url)}))
       }
     }
   }
-  return {components, skipped: [], errors}
+  return {components, skipped, errors}
 }
 
 /** Why a package entry is not one Pipenv reads, or undefined. */

@@ -74,6 +74,16 @@ describe('pixi-lock', () => {
     expect(skips(out)).toEqual([`2 unsupported 1 conda package not read: ${CONDA_SKIP}`])
   })
 
+  it("reads a real version 4 lockfile as 5 (rattler_lock reads both alike): pixi's tests/data/satisfiability/pypi-extras", () => {
+    const out = discover(readFileSync(new URL('./__fixtures__/pypi-extras-v4/pixi.lock', import.meta.url), 'utf8'))
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '20:3 decorator 5.1.1 5.1.1 pkg:pypi/decorator@5.1.1',
+      '26:3 has-extras 0.1.0 - local -',
+    ])
+    expect(skips(out)).toEqual([`2 unsupported 1 conda package not read: ${CONDA_SKIP}`])
+  })
+
   it('reads version 6 entries: a file off PyPI as download_url, a path and an editable package local', () => {
     const out = discover(`version: 6
 environments:
@@ -155,11 +165,12 @@ packages:
   })
 
   it('refuses an unknown version', () => {
-    const out = discover('version: 4\nmetadata: {}\npackage: []\n')
+    // Versions 1 to 3 wrote another layout (`metadata:`, `package:`, as conda-lock), not read.
+    const out = discover('version: 3\nmetadata: {}\npackage: []\n')
     expect(out.components).toEqual([])
-    expect(errors(out)).toEqual(['1:10 unsupported-version unknown pixi.lock version "4" (supported: 5, 6, 7)'])
+    expect(errors(out)).toEqual(['1:10 unsupported-version unknown pixi.lock version "3" (supported: 4, 5, 6, 7)'])
     expect(errors(discover('packages: []\n'))).toEqual([
-      '1:undefined unsupported-version unknown pixi.lock version "missing" (supported: 5, 6, 7)',
+      '1:undefined unsupported-version unknown pixi.lock version "missing" (supported: 4, 5, 6, 7)',
     ])
   })
 

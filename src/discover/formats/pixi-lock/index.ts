@@ -1,15 +1,16 @@
 /**
- * pixi's lockfile, `pixi.lock` (https://pixi.sh/latest/workspace/lockfile/): YAML written by rattler_lock, versions 5,
- * 6 and 7 (7 as dask's pixi.lock writes it; its `packages:` entries are written as in 6).
+ * pixi's lockfile, `pixi.lock` (https://pixi.sh/latest/workspace/lockfile/): YAML written by rattler_lock, versions 4,
+ * 5, 6 and 7 (7 as dask's pixi.lock writes it; its `packages:` entries are written as in 6; 4 as 5, without PyPI
+ * indexes: rattler_lock's file_format_version.rs, parse/mod.rs).
  * - The top-level `packages:` list holds one entry per locked artifact: `- pypi: LOCATION` (6, 7) or `- kind: pypi`
- *   with `url:`/`path:` (5), with `name` and `version`: each a `pypi` package, listed once per entry as the file
+ *   with `url:`/`path:` (4, 5), with `name` and `version`: each a `pypi` package, listed once per entry as the file
  *   writes it (a wheel per platform is an entry of its own), at the entry's line and column. No scope and no
  *   direct flag: the lockfile says which environments take a package (`environments:`), not what the project asks
  *   for nor whether it is for development.
  * - Where a PyPI package comes from: its `index:` (7) as `repository_url` (nothing for PyPI's); else from its
  *   location: a file of PyPI's host nothing, another URL (6's `direct+https://…` too) `download_url`;
  *   `git+…#commit` `vcs_url`; a path (`.`, `./pkg`, `file:`) or `editable: true` a local package (no purl).
- * - `- conda: URL` (6, 7), `- conda_source: …` (7: built from source by pixi-build) and `- kind: conda` (5) entries: stewards has no conda ecosystem; one `unsupported` Skipped
+ * - `- conda: URL` (6, 7), `- conda_source: …` (7: built from source by pixi-build) and `- kind: conda` (4, 5) entries: stewards has no conda ecosystem; one `unsupported` Skipped
  *   per file counts them, at the `packages:` line.
  * - Another `version:` is `unsupported-version` (older pixi wrote another layout), and nothing is read.
  * Read with the project's YAML reader (../../yaml.ts: js-yaml's fast path, positions on every node, scalars as
@@ -32,11 +33,16 @@ import {loadPlainYaml} from '../../lockfile-support/plain-yaml.js'
 import {NO_CONDA_ECOSYSTEM} from '../../lockfile-support/conda.js'
 import {describe, isAbsent, isMap, isSeq, text, toPlain} from '../../yaml-tree.js'
 
-const SUPPORTED_VERSIONS = new Set(['5', '6', '7'])
+const SUPPORTED_VERSIONS = new Set(['4', '5', '6', '7'])
+
+/** 4 and 5 write `kind: conda`/`kind: pypi` entries; rattler_lock reads both alike (parse/mod.rs: `V4 | V5 => parse_from_document_v5`). */
+function kindLayout(version: string): boolean {
+  return version === '4' || version === '5'
+}
 
 export const discoverer: Discoverer = {
   id: 'pixi-lock',
-  description: 'pixi.lock (version 5, 6, 7): its PyPI packages (conda packages reported, not read)',
+  description: 'pixi.lock (version 4 to 7): its PyPI packages (conda packages reported, not read)',
   matches: (file) => /(^|\/)pixi\.lock$/.test(file),
   identify: (head) => /^version: [0-9]+\s*$/m.test(head) && /^environments:\s*$/m.test(head),
   discover: ({file, text}) => discoverPixiLock(file, text),
@@ -166,7 +172,7 @@ export function discoverPixiLock(
   if (read.entryAt === undefined) return {components: [], errors}
   const version = scalar(read.version)
   if (version === undefined || !SUPPORTED_VERSIONS.has(version)) {
-    const message = `unknown pixi.lock version ${JSON.stringify(version ?? 'missing')} (supported: 5, 6, 7)`
+    const message = `unknown pixi.lock version ${JSON.stringify(version ?? 'missing')} (supported: 4, 5, 6, 7)`
     return lockfileFailure(file, 'unsupported-version', message, read.versionAt?.line ?? 1, read.versionAt?.column)
   }
   const {packages} = read
@@ -205,9 +211,9 @@ export function discoverPixiLock(
   return {components, skipped, errors}
 }
 
-/** `conda`/`pypi`: the entry's first key (6, 7) or its `kind:` (5). */
+/** `conda`/`pypi`: the entry's first key (6, 7) or its `kind:` (4, 5). */
 function entryKind(item: Record<string, unknown>, version: string): 'conda' | 'pypi' | {other: string} {
-  if (version === '5') {
+  if (kindLayout(version)) {
     const kind = scalar(item.kind)
     return kind === 'conda' || kind === 'pypi' ? kind : {other: `kind: ${kind ?? 'missing'}`}
   }
@@ -234,7 +240,7 @@ function pypiEntry(
 ): void {
   const name = nonEmpty(item.name)
   const locked = scalar(item.version)
-  const location = version === '5' ? (nonEmpty(item.url) ?? nonEmpty(item.path)) : nonEmpty(item.pypi)
+  const location = kindLayout(version) ? (nonEmpty(item.url) ?? nonEmpty(item.path)) : nonEmpty(item.pypi)
   if (name === undefined || !/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name)) {
     const what = name === undefined ? 'no name' : `'${elide(name, 100)}', not a package name`
     errors.push(errorAt(file, at, 'invalid-entry', `${where}: a pypi entry with ${what}`))

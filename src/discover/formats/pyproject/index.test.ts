@@ -672,6 +672,42 @@ dev = [
     ])
   })
 
+  it("a project Hatchling builds: its [project] dependencies' context formatting is not filled in either (astral-sh/uv test/packages/root_editable)", () => {
+    const out = discover(
+      [
+        '[build-system]',
+        'requires = ["hatchling"]',
+        'build-backend = "hatchling.build"',
+        '[project]',
+        'name = "root-editable"',
+        'dependencies = [',
+        '  "black @ {root:uri}/../black_editable",',
+        '  "idna==3.7",',
+        ']',
+        '[project.optional-dependencies]',
+        'env = ["tool @ file:///{env:TOOL_HOME}/tool"]',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual(['2:13 hatchling - dev hatchling', '8:3 idna 3.7 prod idna==3.7'])
+    expect(out.skipped).toEqual([
+      {
+        file: 'pyproject.toml',
+        line: 7,
+        reason: 'unresolved-version',
+        message:
+          "project.dependencies: 'black @ {root:uri}/../black_editable' uses Hatch's context formatting (filled in by Hatch); not read",
+      },
+      {
+        file: 'pyproject.toml',
+        line: 11,
+        reason: 'unresolved-version',
+        message:
+          "project.optional-dependencies.env: 'tool @ file:///{env:TOOL_HOME}/tool' uses Hatch's context formatting (filled in by Hatch); not read",
+      },
+    ])
+    expect(out.errors).toEqual([])
+  })
+
   it("reads Hatch's own hatch.toml: [envs.*] dependencies and extra-dependencies, [env] requires, as dev (pypa/hatch's shape)", () => {
     const out = discoverer.discover(
       {
@@ -686,5 +722,36 @@ dev = [
       '6:3 mkdocs - dev mkdocs~=1.6.0',
       '10:23 coverage 7.6.1 dev coverage[toml]==7.6.1',
     ])
+  })
+})
+
+describe('pyproject: credentials in index and source URLs', () => {
+  it('carries uv index, Poetry source and git URLs without their user and password', () => {
+    const out = discover(
+      [
+        '[project]',
+        'name = "demo"',
+        'dependencies = ["torch==2.3.0", "internal"]',
+        '[tool.uv.sources]',
+        'torch = { index = "pytorch" }',
+        'internal = { git = "https://user:token@git.example.com/example/internal.git", tag = "v1.0" }',
+        '[[tool.uv.index]]',
+        'name = "pytorch"',
+        'url = "https://user:secret@download.example.com/whl/cpu"',
+        'explicit = true',
+        '[tool.poetry.dependencies]',
+        'private-lib = { version = "1.0.0", source = "corp" }',
+        '[[tool.poetry.source]]',
+        'name = "corp"',
+        'url = "https://me:pw@pypi.example.com/simple"',
+        'priority = "explicit"',
+      ].join('\n'),
+    )
+    expect(out.components.map((c) => c.purl)).toEqual([
+      'pkg:pypi/torch@2.3.0?repository_url=https%3A%2F%2Fdownload.example.com%2Fwhl%2Fcpu',
+      'pkg:pypi/internal?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Fexample%2Finternal.git%40v1.0',
+      'pkg:pypi/private-lib@1.0.0?repository_url=https%3A%2F%2Fpypi.example.com%2Fsimple',
+    ])
+    expect(JSON.stringify(out)).not.toMatch(/secret|token|:pw@/)
   })
 })

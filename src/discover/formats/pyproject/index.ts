@@ -7,6 +7,7 @@
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
+import {urlWithoutCredentials} from '../../../core/redact.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {missingComma, NAMED_REQUIREMENT, parseRequirement, withoutMarkersOf} from '../../lockfile-support/pep508.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
@@ -92,6 +93,16 @@ function isHatchFile(file: string): boolean {
 /** Hatch's context formatting (`{root:uri}`, `{env:NAME}`, https://hatch.pypa.io/latest/config/context/). */
 const HATCH_CONTEXT = /\{(?:root|home|env|args|matrix|verbosity)(?::[^{}]*)?\}/
 
+/**
+ * A project Hatchling builds (`[build-system] build-backend = "hatchling.build"`): Hatchling fills its context
+ * formatting into `[project] dependencies` and `optional-dependencies` too (https://hatch.pypa.io/latest/config/dependency/#local,
+ * `pkg @ {root:uri}/pkg`; https://github.com/pypa/hatch/issues/1331), as uv does when it builds such a project.
+ */
+function isHatchlingBuilt(root: TomlTable): boolean {
+  const backend = tomlAt(root, ['build-system', 'build-backend'])
+  return typeof backend === 'string' && /^hatchling(\.|$)/.test(backend.trim())
+}
+
 /** Poetry's tables of `name = constraint` (https://python-poetry.org/docs/dependency-specification/). */
 const POETRY_TABLES: ReadonlyArray<{table: string; scope: Scope}> = [
   {table: 'tool.poetry.dependencies', scope: 'prod'},
@@ -146,7 +157,12 @@ function namedIndexes(list: unknown): Array<{name: string; url: string; entry: R
   return list
     .filter(isTable)
     .filter((entry) => typeof entry.name === 'string' && typeof entry.url === 'string')
-    .map((entry) => ({name: entry.name as string, url: entry.url as string, entry}))
+    .map((entry) => ({name: entry.name as string, url: withoutUserinfo(entry.url as string), entry}))
+}
+
+/** A URL (`scheme://…`) without its user and password, never carried into a purl; anything else as written. */
+function withoutUserinfo(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? urlWithoutCredentials(url) : url
 }
 
 function readIndexes(table: Record<string, unknown>): Indexes {
@@ -167,7 +183,7 @@ function readIndexes(table: Record<string, unknown>): Indexes {
   return {
     uvDefault:
       uv.find(({entry}) => entry.default === true)?.url ??
-      (typeof uvIndexUrl === 'string' ? uvIndexUrl : undefined) ??
+      (typeof uvIndexUrl === 'string' ? withoutUserinfo(uvIndexUrl) : undefined) ??
       pdmPypi?.url,
     poetryPrimary: primary?.url,
     uvSources,
@@ -208,9 +224,9 @@ function oneUvSource(indexes: Indexes, source: unknown): PackageWhere | undefine
 function directSource(table: Record<string, unknown>): PackageWhere | undefined {
   if (typeof table.git === 'string') {
     const ref = [table.rev, table.tag, table.branch].find((value) => typeof value === 'string')
-    return {qualifiers: {vcs_url: gitVcsUrl(table.git, ref)}}
+    return {qualifiers: {vcs_url: gitVcsUrl(withoutUserinfo(table.git), ref)}}
   }
-  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(table.url)}
+  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(withoutUserinfo(table.url))}
   if (typeof table.path === 'string') return {local: true}
   return undefined
 }
@@ -242,13 +258,17 @@ export function discoverPyproject(file: string, text: string): DiscoverOutput {
   out.skipped.push(...dynamicSkips(file, read.table, keyLineOf(tables, 'project', 'dynamic')))
   const strings = stringPlaces(text)
   const hatchFile = isHatchFile(file)
+  const hatchling = isHatchlingBuilt(read.table)
   const arrays: RequirementArrays[] = hatchFile
     ? [{table: 'env', keys: ['requires'], scope: 'dev'}, ...hatchEnvironments(read.table, [])]
     : [...REQUIREMENT_ARRAYS, ...hatchEnvironments(read.table, ['tool', 'hatch'])]
   for (const {table, path, keys: only, scope, ownIndex} of arrays) {
     const holder = tomlAt(read.table, path ?? table.split('.'))
     if (!isTable(holder)) continue
-    const hatch = hatchFile || table.startsWith('tool.hatch.')
+    const hatch =
+      hatchFile ||
+      table.startsWith('tool.hatch.') ||
+      (hatchling && (table === 'project' || table === 'project.optional-dependencies'))
     for (const name of only ?? Object.keys(holder)) {
       if (isForbiddenKey(name) || holder[name] === undefined) continue
       const keyLine = keyLineOf(tables, table, name)
