@@ -9,10 +9,15 @@ describe('parseJsonText', () => {
   it('describes a syntax error by place and kind, never quoting the text', () => {
     const secret = 'password=hunter2-CANARY\n'
     const result = parseJsonText(secret)
-    expect(result).toEqual({ok: false, line: 1, column: 1, message: 'invalid JSON at line 1, column 1 (InvalidSymbol)'})
+    expect(result).toEqual({
+      ok: false,
+      line: 1,
+      column: 1,
+      message: 'invalid JSON at line 1, column 1 (a character that starts no JSON value)',
+    })
     expect(JSON.stringify(result)).not.toContain('hunter2')
     expect(describeJsonError('{\n  "a": 1,\n  oops\n}').message).toBe(
-      'invalid JSON at line 3, column 3 (InvalidSymbol)',
+      'invalid JSON at line 3, column 3 (a character that starts no JSON value)',
     )
   })
 })

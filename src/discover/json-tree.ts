@@ -6,6 +6,7 @@
  * YAML reader; a `__proto__` key is an error and left out; the rest of the document is still read.
  */
 import type {ParseErrorCode} from 'jsonc-parser'
+import {jsonSyntaxWords} from '../core/json-text.js'
 import {jsonc} from '../core/lazy-require.js'
 import {scanJsonEvents} from './lockfile-support/json-events.js'
 import type {ErrorCode} from '../core/errors.js'
@@ -74,7 +75,7 @@ export function readJsonTree(text: string, file: string): JsonTree {
         },
         onError(code: ParseErrorCode, _offset, _length, line, character) {
           if (!errors.some((e) => e.code === 'json-syntax'))
-            fail('json-syntax', `invalid JSON: ${jsonc().printParseErrorCode(code)}`, position(line, character))
+            fail('json-syntax', `invalid JSON: ${jsonSyntaxWords(code)}`, position(line, character))
         },
       },
       {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false},

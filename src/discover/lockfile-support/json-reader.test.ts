@@ -41,7 +41,9 @@ describe('readJson', () => {
         },
         restart: () => taken.splice(0),
       })
-      expect(document.error?.message ?? null, suffix).toBe(suffix ? 'invalid JSON: InvalidCommentToken' : null)
+      expect(document.error?.message ?? null, suffix).toBe(
+        suffix ? 'invalid JSON: a comment, which JSON does not allow' : null,
+      )
       const root = document.root as JsonObject
       expect((root.list as JsonValue[])[0]).toBe(CONSUMED)
       expect(JSON.stringify(root)).toBe('{"list":[{},7,{}],"deeper":{"list":[{"d":1}]}}')
@@ -60,10 +62,14 @@ describe('readJson', () => {
     expect(readJson('{"a": 1, // no\n}').error).toEqual({
       line: 1,
       column: 10,
-      message: 'invalid JSON: InvalidCommentToken',
+      message: 'invalid JSON: a comment, which JSON does not allow',
     })
-    expect(readJson('{"a": 1,}').error?.message).toBe('invalid JSON: PropertyNameExpected')
-    expect(readJson('{}\n]').error).toEqual({line: 2, column: 1, message: 'invalid JSON: EndOfFileExpected'})
+    expect(readJson('{"a": 1,}').error?.message).toBe('invalid JSON: a property name (a double-quoted string) expected')
+    expect(readJson('{}\n]').error).toEqual({
+      line: 2,
+      column: 1,
+      message: 'invalid JSON: more text after the JSON value',
+    })
     expect(readJson('').error?.message).toMatch(/^invalid JSON/)
   })
 
@@ -79,7 +85,7 @@ describe('readJson', () => {
     expect(readJson('{\n  "a": [1 2],\n}', {jsonc: true}).error).toEqual({
       line: 2,
       column: 11,
-      message: 'invalid JSON: CommaExpected',
+      message: 'invalid JSON: a comma expected between items',
     })
   })
 })
@@ -116,7 +122,13 @@ describe('readLockfileJson', () => {
     expect(readLockfileJson('x.lock', '{"a": 1,}')).toEqual({
       ok: false,
       errors: [
-        {file: 'x.lock', code: 'invalid-json', message: 'invalid JSON: PropertyNameExpected', line: 1, column: 9},
+        {
+          file: 'x.lock',
+          code: 'invalid-json',
+          message: 'invalid JSON: a property name (a double-quoted string) expected',
+          line: 1,
+          column: 9,
+        },
       ],
     })
     expect(readLockfileJson('x.lock', '[1]')).toEqual({

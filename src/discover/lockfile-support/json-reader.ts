@@ -1,4 +1,5 @@
 import type {ParseErrorCode} from 'jsonc-parser'
+import {jsonSyntaxWords} from '../../core/json-text.js'
 import {jsonc} from '../../core/lazy-require.js'
 import type {ScanError} from '../../core/model.js'
 import {bareObject} from '../../core/bare-object.js'
@@ -217,7 +218,7 @@ export function readJsonWithVisitor(text: string, options: ReadJsonOptions = {})
           error ??= {
             line: line + 1,
             column: character + 1,
-            message: `invalid JSON: ${jsonc().printParseErrorCode(code)}`,
+            message: `invalid JSON: ${jsonSyntaxWords(code)}`,
           }
         },
       },

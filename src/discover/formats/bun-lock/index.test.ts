@@ -227,7 +227,13 @@ describe('bun-lock', () => {
     )
     expect(components).toEqual([])
     expect(errors).toEqual([
-      {file: 'bun.lock', code: 'invalid-json', line: 4, column: 21, message: 'invalid JSON: CommaExpected'},
+      {
+        file: 'bun.lock',
+        code: 'invalid-json',
+        line: 4,
+        column: 21,
+        message: 'invalid JSON: a comma expected between items',
+      },
     ])
   })
 

@@ -157,7 +157,7 @@ describe('devcontainer', () => {
 
   it('reports bad JSONC, wrong types, forbidden and duplicate keys at their line, and reads on', () => {
     expect(problems('{\n  "image": "a",\n  "features": {\n}')).toEqual([
-      'invalid-json 4:2 invalid JSON: CloseBraceExpected',
+      'invalid-json 4:2 invalid JSON: a closing brace (}) expected',
     ])
     expect(problems('["image"]')).toEqual(['invalid-entry 1:1 devcontainer.json must be a JSON object'])
     const text = `{

@@ -152,7 +152,7 @@ describe('k8s-json', () => {
       'quoted.json': '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"image": "{{ .Values.image }}"}]}}',
     })
     expect(inventory.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
-      'broken.json:4:44 json-syntax invalid JSON: ValueExpected',
+      'broken.json:4:44 json-syntax invalid JSON: a value expected',
       'dup.json:2:2 json-duplicate-key JSON duplicate key "kind"',
       'fields.json:2:13 invalid-image-field image field (containers) must be a string, found a number (1.10)',
       'fields.json:3:13 invalid-image-ref invalid image reference "NGINX:1": repository name must be lowercase',

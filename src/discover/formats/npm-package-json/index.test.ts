@@ -569,7 +569,7 @@ catalogs:
     ])
     expect(discover('{\n  "dependencies": {\n    "a": "1.0.0",\n  }\n}').errors[0].column).toBe(3)
     expect(problems(discover('["dependencies"]').errors)).toEqual(['1 invalid-lockfile expected a JSON object'])
-    expect(problems(discover('').errors)).toEqual(['1 invalid-json invalid JSON: ValueExpected'])
+    expect(problems(discover('').errors)).toEqual(['1 invalid-json invalid JSON: a value expected'])
     const deep = `{"dependencies": {"a": "1.0.0"}, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`
     const out = discover(deep)
     expect(out.components).toEqual([])

@@ -249,7 +249,7 @@ describe('npm-package-lock', () => {
       {
         file: 'app/package-lock.json',
         code: 'invalid-json',
-        message: 'invalid JSON: UnexpectedEndOfString',
+        message: 'invalid JSON: a string that is never closed',
         line: 13,
         column: 5,
       },
