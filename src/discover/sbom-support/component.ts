@@ -93,6 +93,17 @@ export function sbomComponent(entry: SbomEntry): SbomComponent {
   return {ok: true, component: withCommon(genericComponent(entry), entry)}
 }
 
+/** The skip for an SBOM's subject with neither name nor purl: what was scanned is not said, so nothing is listed. */
+export function namelessSubject(location: Location): Skipped {
+  return {
+    file: location.file,
+    line: location.line,
+    reason: 'unsupported',
+    message:
+      "the SBOM's subject has no name and no purl (the tool that wrote it did not say what it scanned): not listed",
+  }
+}
+
 /**
  * The SBOM's own subject, listed by its name when its purl cannot be read (its purl identifies nothing stewards looks
  * up: it is local, never resolved), with a word; so is a component nested in it (partOfSubject), listed as generic

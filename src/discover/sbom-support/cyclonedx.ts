@@ -16,7 +16,7 @@
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
-import {sbomComponent} from './component.js'
+import {namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
 
 export interface CdxComponent {
@@ -256,7 +256,9 @@ function add(
   }
   if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
   if (!node.name && !node.purl) {
-    out.errors.push({...location, code: 'invalid-entry', message: 'component without a name or purl'})
+    // As for SPDX (./spdx.ts): a subject the tool could not name is no package; any other such component is an error.
+    if (subject) out.skipped.push(namelessSubject(location))
+    else out.errors.push({...location, code: 'invalid-entry', message: 'component without a name or purl'})
     return
   }
   const candidates: StatedCandidate[] = node.references

@@ -17,7 +17,7 @@
  *   a package no relationship qualifies is prod. Relationships to other documents (`DocumentRef-…:`) are ignored.
  */
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
-import {sbomComponent} from './component.js'
+import {namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
 
 export interface SpdxPackage {
@@ -105,7 +105,10 @@ export function spdxComponents(
     const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
     const cpe = pkg.refs.find(([, type]) => /^cpe2[23]type$/i.test(type))?.[2]
     if (!pkg.name && !purl) {
-      out.errors.push({...location, code: 'invalid-entry', message: 'package without a name or purl'})
+      // The subject of a tool that did not know what it scanned (Syft's `SPDXRef-DocumentRoot-Unknown-`, name ""): no
+      // package to list, and the SBOM's packages are read all the same. Any other such package is an error.
+      if (pkg.id !== undefined && subjects.has(pkg.id)) out.skipped.push(namelessSubject(location))
+      else out.errors.push({...location, code: 'invalid-entry', message: 'package without a name or purl'})
       continue
     }
     const candidates: StatedCandidate[] = []

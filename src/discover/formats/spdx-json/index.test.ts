@@ -383,4 +383,42 @@ describe('spdx-json', () => {
     // The sole subject is listed by its own name, without the purl.
     expect(one.components.map((c) => c.name).sort()).toEqual(['app', 'dep'])
   })
+
+  it("passes over a subject with neither name nor purl (Syft's unknown source) with a skip, and still reads the packages", () => {
+    // The shape of Syft's SPDX when it did not know what it scanned (its TestSPDX22JSONRequredProperties golden file:
+    // `SPDXRef-DocumentRoot-Unknown-`, name ""); fictional package.
+    const out = discover(
+      doc({
+        name: '.',
+        packages: [
+          {
+            SPDXID: 'SPDXRef-Package-python-lantern',
+            name: 'lantern',
+            versionInfo: '1.0.1',
+            downloadLocation: 'NOASSERTION',
+            externalRefs: [
+              {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:pypi/lantern@1.0.1'},
+            ],
+          },
+          {SPDXID: 'SPDXRef-DocumentRoot-Unknown-', name: '', versionInfo: '', downloadLocation: 'NOASSERTION'},
+          {SPDXID: 'SPDXRef-Package-nameless', name: '', downloadLocation: 'NOASSERTION'},
+        ],
+        relationships: [
+          {
+            spdxElementId: 'SPDXRef-DOCUMENT',
+            relationshipType: 'DESCRIBES',
+            relatedSpdxElement: 'SPDXRef-DocumentRoot-Unknown-',
+          },
+        ],
+      }),
+    )
+    expect(out.components.map((c) => c.purl)).toEqual(['pkg:pypi/lantern@1.0.1'])
+    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "19 unsupported the SBOM's subject has no name and no purl (the tool that wrote it did not say what it scanned): not listed",
+    ])
+    // Any other package without name or purl is still an error.
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '25:5 invalid-entry package without a name or purl',
+    ])
+  })
 })
