@@ -413,7 +413,7 @@ describe('spdx-json', () => {
       }),
     )
     expect(out.components.map((c) => c.purl)).toEqual(['pkg:pypi/lantern@1.0.1'])
-    expect(out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+    expect((out.skipped ?? []).map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
       "19 unsupported the SBOM's subject has no name and no purl (the tool that wrote it did not say what it scanned): not listed",
     ])
     // Any other package without name or purl is still an error.
