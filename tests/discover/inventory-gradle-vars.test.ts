@@ -1,9 +1,8 @@
 import {readFileSync} from 'node:fs'
-import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {rm} from 'node:fs/promises'
 import {describe, expect, it} from 'vitest'
-import {runCli} from '../support/cli.js'
+import {inventoryJson} from '../support/inventory.js'
+import {makeTree} from './tree.js'
 
 interface Row {
   purl?: string
@@ -28,15 +27,9 @@ const files: Record<string, string> = {
 
 describe('stewards inventory: Gradle variables shared between scripts (real-world review today)', () => {
   it("--json resolves deps.kotlin.plugin at the root and deps.* in the app from the root's applied script", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'inventory-gradle-vars-'))
-    for (const [path, text] of Object.entries(files)) {
-      await mkdir(join(dir, path, '..'), {recursive: true})
-      await writeFile(join(dir, path), text)
-    }
-    const r = await runCli(['inventory', dir, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    const dir = await makeTree(files)
+    // Exit 0 and no error (inventoryJson asserts both).
+    const json = await inventoryJson(dir).finally(() => rm(dir, {recursive: true, force: true}))
     expect(json.skipped).toEqual([])
     // settings.gradle and the two build scripts; versions.gradle is read as the script the root applies.
     expect(json.files).toBe(3)
