@@ -1,9 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
-import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {describe, expect, it} from 'vitest'
-import {runCli} from '../support/cli.js'
+import {rm} from 'node:fs/promises'
+import {afterAll, describe, expect, it} from 'vitest'
+import {inventoryJson} from '../support/inventory.js'
+import {makeTree} from './tree.js'
 
 interface Row {
   purl?: string
@@ -61,16 +60,12 @@ const files: Record<string, string> = {
 }
 
 describe('stewards inventory: files the fixtures review found refused or misnamed', () => {
+  let dir = ''
+  afterAll(() => rm(dir, {recursive: true, force: true}))
+
   it('--json reads them all: no error, exit 0, the components and skips as the tools read them', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'inventory-fix-misc-'))
-    for (const [path, text] of Object.entries(files)) {
-      await mkdir(join(dir, path, '..'), {recursive: true})
-      await writeFile(join(dir, path), text)
-    }
-    const r = await runCli(['inventory', dir, '--json'])
-    expect(r.code).toBe(0)
-    const json = JSON.parse(r.stdout)
-    expect(json.errors).toEqual([])
+    dir = await makeTree(files)
+    const json = await inventoryJson(dir)
     expect(json.files).toBe(Object.keys(files).length)
     expect(
       json.components.map(
