@@ -27,24 +27,50 @@ const IMAGE_PATH = /(?:^|[.\]])(?:[A-Za-z0-9_-]*image[A-Za-z0-9_-]*|tag|digest|r
 /** A `helm.parameters` name applied here: keys joined by dots, no list index, no escape. */
 const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
 
-/** `helm` (an Argo CD source's `helm` map): the values it gives the chart, merged; undefined when it gives none. */
+/**
+ * `helm` (an Argo CD source's `helm` map): the values it gives the chart, merged; undefined when it gives none.
+ * `filledInBy` names what fills in `{{ }}` in them before Helm reads them (an ApplicationSet's generators).
+ */
 export function argoHelmValues(
   helm: YamlNode | undefined,
   text: string,
   file: string,
   report: ValuesReport,
+  filledInBy?: string,
 ): YamlMap | undefined {
   if (!isMap(helm)) return undefined
   const object = helm.entries.get('valuesObject')
-  let values = isMap(object) ? object : valuesString(helm.entries.get('values'), text, file, report)
+  let values = isMap(object) ? object : valuesString(helm.entries.get('values'), text, file, report, filledInBy)
   const parameters = helm.entries.get('parameters')
   if (isSeq(parameters)) values = applyParameters(values, parameters.items, file, report)
   return values
 }
 
-/** `helm.values`: its YAML read, its nodes placed in the file (line by line for a literal block). */
-function valuesString(node: YamlNode | undefined, text: string, file: string, report: ValuesReport) {
-  const root = readEmbeddedYaml(node, text, file, report.errors)
+/**
+ * `helm.values`: its YAML read, its nodes placed in the file (line by line for a literal block). Values that hold
+ * `{{ }}` for `filledInBy` are YAML only once it has filled them in (an ApplicationSet with `goTemplate` may write
+ * `key: {{ default "0" .x }}`, which Argo CD renders before Helm reads it): such values that do not parse as they are
+ * written are one `unsupported` skip, not errors of the file.
+ */
+function valuesString(
+  node: YamlNode | undefined,
+  text: string,
+  file: string,
+  report: ValuesReport,
+  filledInBy: string | undefined,
+) {
+  const templated = filledInBy !== undefined && isScalar(node) && node.text.includes('{{')
+  const errors: ScanError[] = []
+  const root = readEmbeddedYaml(node, text, file, templated ? errors : report.errors)
+  if (templated && errors.length > 0) {
+    report.skipped.push({
+      file,
+      line: node.line,
+      reason: 'unsupported',
+      message: `helm.values: filled in by ${filledInBy} ({{ }}) before Helm reads them, and not YAML as written (${errors[0].message} at line ${errors[0].line}); not read`,
+    })
+    return undefined
+  }
   return isMap(root) ? root : undefined
 }
 

@@ -153,6 +153,44 @@ spec:
     ])
   })
 
+  it("skips an ApplicationSet's helm.values that its generators' {{ }} make YAML only once filled in; an Application's are errors", async () => {
+    // The shape of aws-ia/terraform-aws-eks-blueprints' patterns/blue-green-upgrade/bootstrap/workloads.yaml (a
+    // goTemplate ApplicationSet whose values write `key: {{ default "0" .x }}`), fictional names.
+    const source = `      source:
+        repoURL: https://charts.example.com
+        chart: workloads
+        targetRevision: 1.0.0
+        helm:
+          values: |
+            image: registry.example.com/team/web:1.2.3
+            weight: {{default "0" .metadata.annotations.weight}}
+            url: {{ if .x }} http://{{ .x }}{{ end }}
+`
+    const inventory = await scan({
+      'set.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: workloads}
+spec:
+  goTemplate: true
+  template:
+    spec:
+${source}`,
+      // An Application's values are given to Helm as written: not YAML, an error.
+      'app.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: workloads}
+spec:
+${source.replace(/^ {4}/gm, '')}`,
+    })
+    expect(rows(inventory)).toEqual([
+      'chart app.yaml:7:12,set.yaml:10:16 workloads@1.0.0 pkg:helm/workloads@1.0.0?repository_url=https%3A%2F%2Fcharts.example.com',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "set.yaml:13 unsupported helm.values: filled in by the ApplicationSet's generators ({{ }}) before Helm reads them, and not YAML as written (YAML Unexpected scalar at node end at line 16); not read",
+    ])
+    expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(['app.yaml:13 yaml-syntax'])
+  })
+
   it('names a Flux chart written with a path in an OCI HelmRepository by its last part, the path going to the repository', async () => {
     // bjw-s-labs/home-ops's actions-runner-controller runners: `chart: actions-runner-controller-charts/gha-runner-scale-set`.
     const inventory = await scan({

@@ -185,7 +185,7 @@ function argoSources(
     // In an ApplicationSet's template, `{{ }}` in values is its generators' (Argo CD fills it in per application).
     const filledInBy = kind === 'ApplicationSet' ? "the ApplicationSet's generators" : undefined
     if (chart !== undefined)
-      chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report), chart, filledInBy)
+      chartValues(out, file, argoHelmValues(at(source, 'helm'), text, file, report, filledInBy), chart, filledInBy)
     if (chartNode === undefined || name === undefined) continue
     const location = {file, line: chartNode.line, column: chartNode.column}
     const versioned = chartVersionFields(version, `${kind} chart ${name}`, location, out.skipped)
