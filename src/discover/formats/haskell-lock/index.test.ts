@@ -367,6 +367,39 @@ describe('haskell-lock: stack.yaml (only without a lock beside it)', () => {
   })
 })
 
+describe('haskell-lock: stack.yaml with `!include`', () => {
+  it("follows Stack's !include (its integration test 6879-stack-yaml-includes): merged keys under the file's own, extra-deps from another file, each located in its file", async () => {
+    const inventory = await scanTree(
+      {
+        // The merge line of Stack's test (`<<: !include install-ghc.yaml`), then fictional packages.
+        'app/stack.yaml': 'snapshot: ghc-9.10.3\n<<: !include shared/base.yaml # shared settings\nflags: {}\n',
+        'app/shared/base.yaml': ['snapshot: lts-1.0', '<<: !include deps.yaml', 'install-ghc: true', ''].join('\n'),
+        'app/shared/deps.yaml': 'extra-deps: !include list.yaml\n',
+        'app/shared/list.yaml': '- acme-missiles-0.3\n- hackage: wai-3.2.4\n',
+        'loop/stack.yaml': 'resolver: lts-22.0\n<<: !include stack.yaml\nextra-deps: !include /etc/deps.yaml\n',
+        // The tag on the line after the key, as Stack's stack-including-flags-with-newline.yaml writes it.
+        'gone/stack.yaml': 'resolver: lts-22.0\n<<:\n  !include missing.yaml\n',
+      },
+      {discoverers: [discoverer]},
+    )
+    expect(inventory.components.map((c) => `${c.purl} ${c.locations[0].file}:${at(c)}`)).toEqual([
+      'pkg:hackage/acme-missiles@0.3 app/shared/list.yaml:1:3',
+      'pkg:hackage/wai@3.2.4 app/shared/list.yaml:2:12',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message.slice(0, 60)}`)).toEqual([
+      // The including file's own snapshot wins over the merged one.
+      "app/stack.yaml:1 remote-resource snapshot ghc-9.10.3: its packages (the project's dependencie",
+      "gone/stack.yaml:1 remote-resource snapshot lts-22.0: its packages (the project's dependencies ",
+      'gone/stack.yaml:2 missing-resource !include missing.yaml: not in the scanned tree; what it hold',
+      "loop/stack.yaml:1 remote-resource snapshot lts-22.0: its packages (the project's dependencies ",
+      'loop/stack.yaml:3 missing-resource !include /etc/deps.yaml: a file outside the scanned tree; wh',
+    ])
+    expect(inventory.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      'loop/stack.yaml:2:1 invalid-entry `!include stack.yaml` names a file that includes this one (Stack refuses the loop)',
+    ])
+  })
+})
+
 describe('haskell-lock: stack.yaml extra-deps written `location:`', () => {
   it("reads `location:` as an archive, as pantry does (Stack's integration test 1884-url-to-tarball)", async () => {
     const inventory = await scanTree({'stack.yaml': fixture('url-to-tarball.stack.yaml')})

@@ -16,6 +16,12 @@
  *   `RawPackageLocationImmutable` read `git:`/`hg:` and `commit:` at the item's top level), and Stack 2 dropped from
  *   `packages:`: an `invalid-entry` error saying so.
  * The snapshot is said once (`remote-resource`), not expanded, as for the lock.
+ * Stack's `!include FILE` (Stack 3.11.1, Data.Yaml.Include: the named file's YAML in its place, the path relative to the
+ * including file; Stack's integration test 6879-stack-yaml-includes) is followed where it can bring what is read
+ * here: a top-level `<<: !include FILE` (its keys under the file's own, an earlier include's over a later's, as for
+ * any merge key) and `snapshot:`, `resolver:` or `extra-deps: !include FILE`; components are located in the file
+ * that writes them. At most 8 includes deep and 32 files; one outside the tree or not there is said
+ * (`missing-resource`), a file including itself is an error.
  */
 import {posix} from 'node:path'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
@@ -32,28 +38,165 @@ const STACK_KEY = /^(?:snapshot|resolver)[ \t]*:/m
 
 export function discoverStackYaml(file: string, source: string, context: DiscoverContext): DiscoverOutput {
   const components: Component[] = []
-  const skipped: Skipped[] = []
   const lock = `${file}.lock`
   const hasLock = context.exists ? context.exists(lock) : context.readText(lock) !== null
   if (hasLock || !STACK_KEY.test(source)) return {components}
-  const yaml = readYaml(source, file)
-  const errors: ScanError[] = [...yaml.errors]
-  const root = yaml.documents[0]?.root
-  if (!isMap(root)) return {components, skipped, errors}
-  const snapshot = at(root, 'snapshot') ?? at(root, 'resolver')
-  const name = text(snapshot) ?? stringValue(at(snapshot, 'url'))
+  const out = {components, skipped: [] as Skipped[], errors: [] as ScanError[]}
+  const keys = readStackFile(file, source, context, out, [file])
+  if (keys === undefined) return out
+  const snapshot = keys.get('snapshot') ?? keys.get('resolver')
+  const name = text(snapshot?.node) ?? stringValue(at(snapshot?.node, 'url'))
   if (snapshot !== undefined && name !== undefined)
-    skipped.push({
-      file,
-      line: snapshot.line,
+    out.skipped.push({
+      file: snapshot.file,
+      line: snapshot.node.line,
       reason: 'remote-resource',
       message: `snapshot ${name.slice(0, 200)}: its packages (the project's dependencies it provides) are not listed here, only the extra-deps; the snapshot is not expanded`,
     })
-  const extraDeps = at(root, 'extra-deps')
-  if (isSeq(extraDeps)) for (const item of extraDeps.items) readExtraDep(file, item, {components, skipped, errors})
-  else if (extraDeps !== undefined && !(isScalar(extraDeps) && extraDeps.kind === 'null'))
-    errors.push(lockfileError(file, 'invalid-entry', "'extra-deps' must be a list", extraDeps.line, extraDeps.column))
-  return {components, skipped, errors}
+  const extraDeps = keys.get('extra-deps')
+  const deps = extraDeps?.node
+  if (isSeq(deps)) for (const item of deps.items) readExtraDep(extraDeps!.file, item, out)
+  else if (deps !== undefined && !(isScalar(deps) && deps.kind === 'null'))
+    out.errors.push(
+      lockfileError(extraDeps!.file, 'invalid-entry', "'extra-deps' must be a list", deps.line, deps.column),
+    )
+  return out
+}
+
+/** A node and the file that writes it (a stack.yaml's, or a file it includes). */
+interface Located {
+  file: string
+  node: YamlNode
+}
+
+type Found = {components: Component[]; skipped: Skipped[]; errors: ScanError[]}
+
+const INCLUDE = '!include'
+const INCLUDE_TAGS: ReadonlySet<string> = new Set([INCLUDE])
+/**
+ * A top-level merge of an included file: `<<: !include FILE`, the tag on the same line or the next (indented), a
+ * comment after the path allowed.
+ */
+const INCLUDE_MERGE = /^<<[ \t]*:[ \t]*(?:\r?\n[ \t]+)?!include[ \t]+([^\s#][^\n#]*?)[ \t]*(?:#[^\n]*)?$/gm
+const READ_KEYS = ['snapshot', 'resolver', 'extra-deps'] as const
+const MAX_INCLUDE_DEPTH = 8
+const MAX_INCLUDED_FILES = 32
+
+/**
+ * The keys read here of one Stack file (`snapshot`, `resolver`, `extra-deps`), each with the file that writes it,
+ * includes followed; undefined when the file is no mapping. `chain` is the files including it, itself last.
+ */
+function readStackFile(
+  file: string,
+  source: string,
+  context: DiscoverContext,
+  out: Found,
+  chain: string[],
+  budget = {files: MAX_INCLUDED_FILES},
+): Map<string, Located> | undefined {
+  // A top-level `<<: !include FILE` line is blanked to a comment of its length before the YAML is read (the `yaml`
+  // library takes a merge key's value for a mapping it cannot have yet); its file is merged below, in order.
+  const merges: Array<{path: string; line: number}> = []
+  const blanked = source.replace(INCLUDE_MERGE, (line: string, path: string, offset: number) => {
+    merges.push({path, line: lineOf(source, offset)})
+    return line
+      .split('\n')
+      .map((part) => `#${' '.repeat(Math.max(0, part.length - 1))}`)
+      .join('\n')
+  })
+  const yaml = readYaml(blanked, file, {localTags: INCLUDE_TAGS})
+  for (const error of yaml.errors) out.errors.push(error)
+  const root = yaml.documents[0]?.root
+  if (!isMap(root)) return undefined
+  const keys = new Map<string, Located>()
+  for (const key of READ_KEYS) {
+    const node = root.entries.get(key)
+    if (node === undefined) continue
+    if (node.tag !== INCLUDE) {
+      keys.set(key, {file, node})
+      continue
+    }
+    const included = includedText(file, stringValue(node), node, context, out, chain, budget)
+    if (!included) continue
+    const read = readYaml(included.source, included.file, {localTags: INCLUDE_TAGS})
+    for (const error of read.errors) out.errors.push(error)
+    const value = read.documents[0]?.root
+    if (value) keys.set(key, {file: included.file, node: value})
+  }
+  for (const merge of merges) {
+    const place = {type: 'scalar', line: merge.line, column: 1, kind: 'string', text: merge.path} as YamlNode
+    const included = includedText(file, merge.path, place, context, out, chain, budget)
+    if (!included) continue
+    const nested = readStackFile(included.file, included.source, context, out, [...chain, included.file], budget)
+    if (nested === undefined)
+      out.errors.push(
+        lockfileError(
+          file,
+          'invalid-entry',
+          `\`<<: !include ${merge.path.slice(0, 200)}\`: the file merged must be a mapping`,
+          merge.line,
+          1,
+        ),
+      )
+    else for (const [key, value] of nested) if (!keys.has(key)) keys.set(key, value)
+  }
+  return keys
+}
+
+/** The line (1-based) of `offset` in `text`. */
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+/** The text of the file `!include PATH` names (at `node`, in `file`); undefined, and said, when it cannot be read. */
+function includedText(
+  file: string,
+  path: string | undefined,
+  node: YamlNode,
+  context: DiscoverContext,
+  out: Found,
+  chain: string[],
+  budget: {files: number},
+): {file: string; source: string} | undefined {
+  const wanted = path?.trim() ?? ''
+  const error = (message: string) =>
+    out.errors.push(lockfileError(file, 'invalid-entry', message, node.line, node.column))
+  const missing = (why: string) =>
+    out.skipped.push({
+      file,
+      line: node.line,
+      reason: 'missing-resource',
+      message: `!include ${wanted.slice(0, 200)}: ${why}; what it holds is not read`,
+    })
+  if (wanted === '') {
+    error('`!include` names no file')
+    return undefined
+  }
+  const target = posix.normalize(posix.join(posix.dirname(file), wanted))
+  // Relative paths only: context.readText reads nothing outside the scanned tree either.
+  if (posix.isAbsolute(wanted)) {
+    missing('a file outside the scanned tree')
+    return undefined
+  }
+  if (chain.includes(target)) {
+    error(`\`!include ${wanted.slice(0, 200)}\` names a file that includes this one (Stack refuses the loop)`)
+    return undefined
+  }
+  if (chain.length > MAX_INCLUDE_DEPTH || budget.files <= 0) {
+    error(
+      `\`!include ${wanted.slice(0, 200)}\` is past ${MAX_INCLUDE_DEPTH} files deep or ${MAX_INCLUDED_FILES} files in all: not followed`,
+    )
+    return undefined
+  }
+  budget.files--
+  const source = context.readText(target)
+  if (source === null) {
+    missing('not in the scanned tree')
+    return undefined
+  }
+  return {file: target, source}
 }
 
 function readExtraDep(
