@@ -934,3 +934,41 @@ describe("npm-package-json: yarn's patch: protocol", () => {
     ])
   })
 })
+
+describe("npm-package-json: clib's package.json", () => {
+  it('reads a C package (repo, src) as clib does: its dependencies and development as GitHub repositories at their ref', () => {
+    // The shape of a clib package vendored in llama.cpp (examples/gguf-hash/deps/sha256/package.json), fictional names.
+    const out = discover(`{
+  "name": "hash",
+  "version": "0.0.2",
+  "repo": "example-org/hash.c",
+  "src": ["hash.c", "hash.h"],
+  "dependencies": {
+    "example-org/rotate-bits.h": "0.1.1",
+    "example-org/buffer": "*",
+    "not-a-repo": "1.0.0"
+  },
+  "development": {
+    "example-org/tap.c": "v2"
+  }
+}
+`)
+    expect(rows(out)).toEqual([
+      '7:5 example-org/rotate-bits.h@0.1.1 0.1.1 prod pkg:generic/github.com/example-org/rotate-bits.h@0.1.1?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Frotate-bits.h%400.1.1',
+      '8:5 example-org/buffer@* - prod pkg:generic/github.com/example-org/buffer?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Fbuffer',
+      '12:5 example-org/tap.c@v2 v2 dev pkg:generic/github.com/example-org/tap.c@v2?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample-org%2Ftap.c%40v2',
+    ])
+    expect(out.components.every((c) => c.direct && c.origin === 'manifest' && c.ecosystem === 'generic')).toBe(true)
+    expect(problems(out.errors ?? [])).toEqual([
+      "9 invalid-entry dependencies: 'not-a-repo' is not a GitHub repository (owner/name), as clib names them",
+    ])
+  })
+
+  it('reads an npm package.json with an owner/name key as npm does (an error), without clib fields', () => {
+    const out = discover('{\n  "name": "web",\n  "dependencies": {"example-org/widget": "1.0.0"}\n}\n')
+    expect(rows(out)).toEqual([])
+    expect(problems(out.errors ?? [])).toEqual([
+      "3 invalid-entry dependencies: 'example-org/widget' is not an npm package name",
+    ])
+  })
+})

@@ -16,6 +16,7 @@ import type {RegistrySetting} from '../../lockfile-support/npm-registries.js'
 import {lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {keyPositions} from '../../lockfile-support/json-key-positions.js'
+import {CLIB_SECTIONS, clibDependencies, isClibManifest} from './clib.js'
 import {projectRegistries} from './registries.js'
 import {exactVersion, isPackageName, readSpec, type Spec} from './specs.js'
 import {type Catalogs, findWorkspace, type ManifestFacts, manifestFacts, type Workspace} from './workspace.js'
@@ -38,6 +39,7 @@ const SECTIONS: ReadonlyArray<{key: string; scope: Scope}> = [
   {key: 'peerDependencies', scope: 'peer'},
 ]
 const SECTION_KEYS: ReadonlySet<string> = new Set(SECTIONS.map(({key}) => key))
+const CLIB_SECTION_KEYS: ReadonlySet<string> = new Set(CLIB_SECTIONS.map(({key}) => key))
 /** Top-level fields read; the others (scripts, engines, overrides, resolutions...) are pruned unread. */
 const READ = new Set([
   ...SECTION_KEYS,
@@ -47,6 +49,10 @@ const READ = new Set([
   'workspaces',
   'catalog',
   'catalogs',
+  // clib's (./clib.ts)
+  'repo',
+  'src',
+  'development',
 ])
 
 const START: Position = {line: 1, column: 1}
@@ -137,6 +143,16 @@ export function discoverPackageJson(file: string, text: string, context: Discove
   const read = readLockfileJson(file, text, {skip: (path) => path.length === 1 && !READ.has(path[0])})
   if (!read.ok) return {components: [], errors: read.errors}
   const {document, root} = read
+  if (isClibManifest(root)) {
+    const positions = keyPositions(text, CLIB_SECTION_KEYS)
+    const clib = clibDependencies(
+      file,
+      root,
+      (key) => document.topLevelKeys.get(key) ?? START,
+      (section, key) => positions.get(section)?.get(key),
+    )
+    return {components: clib.components, errors: [...read.errors, ...clib.errors]}
+  }
   const reading = new Reading(file, manifestFacts(root), context, [...read.errors])
   const positions = keyPositions(text, SECTION_KEYS)
   const optional = root.optionalDependencies
