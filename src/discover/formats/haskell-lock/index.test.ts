@@ -400,6 +400,24 @@ describe('haskell-lock: stack.yaml with `!include`', () => {
   })
 })
 
+describe('haskell-lock: stack.yaml !include bounds', () => {
+  it('follows at most 32 included files and says so once; a chain deeper than 8 stops with one error', async () => {
+    const files: Record<string, string> = {
+      'wide/stack.yaml': `resolver: lts-22.0\n${Array.from({length: 40}, (_, i) => `<<: !include part${i}.yaml`).join('\n')}\n`,
+      'deep/stack.yaml': 'resolver: lts-22.0\n<<: !include d1.yaml\n',
+    }
+    for (let i = 0; i < 40; i++) files[`wide/part${i}.yaml`] = i === 39 ? 'extra-deps: [late-1.0]\n' : 'flags: {}\n'
+    for (let i = 1; i <= 12; i++)
+      files[`deep/d${i}.yaml`] = i === 12 ? 'extra-deps: [deep-1.0]\n' : `<<: !include d${i + 1}.yaml\n`
+    const inventory = await scanTree(files, {discoverers: [discoverer]})
+    expect(inventory.components).toEqual([])
+    expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual([
+      'deep/d8.yaml:1 `!include d9.yaml` is past 8 files deep or 32 files in all: not followed, nor any after it',
+      'wide/stack.yaml:34 `!include part32.yaml` is past 8 files deep or 32 files in all: not followed, nor any after it',
+    ])
+  })
+})
+
 describe('haskell-lock: stack.yaml extra-deps written `location:`', () => {
   it("reads `location:` as an archive, as pantry does (Stack's integration test 1884-url-to-tarball)", async () => {
     const inventory = await scanTree({'stack.yaml': fixture('url-to-tarball.stack.yaml')})

@@ -77,7 +77,7 @@ const INCLUDE_TAGS: ReadonlySet<string> = new Set([INCLUDE])
  * A top-level merge of an included file: `<<: !include FILE`, the tag on the same line or the next (indented), a
  * comment after the path allowed.
  */
-const INCLUDE_MERGE = /^<<[ \t]*:[ \t]*(?:\r?\n[ \t]+)?!include[ \t]+([^\s#][^\n#]*?)[ \t]*(?:#[^\n]*)?$/gm
+const INCLUDE_MERGE = /^<<[ \t]*:[ \t]*(?:\r?\n[ \t]+)?!include[ \t]+([^\s#](?:[^\n#]*[^\s#])?)[ \t]*(?:#[^\n]*)?$/gm
 const READ_KEYS = ['snapshot', 'resolver', 'extra-deps'] as const
 const MAX_INCLUDE_DEPTH = 8
 const MAX_INCLUDED_FILES = 32
@@ -92,13 +92,14 @@ function readStackFile(
   context: DiscoverContext,
   out: Found,
   chain: string[],
-  budget = {files: MAX_INCLUDED_FILES},
+  budget = {files: MAX_INCLUDED_FILES, said: false},
 ): Map<string, Located> | undefined {
   // A top-level `<<: !include FILE` line is blanked to a comment of its length before the YAML is read (the `yaml`
   // library takes a merge key's value for a mapping it cannot have yet); its file is merged below, in order.
   const merges: Array<{path: string; line: number}> = []
+  const lines = {offset: 0, line: 1}
   const blanked = source.replace(INCLUDE_MERGE, (line: string, path: string, offset: number) => {
-    merges.push({path, line: lineOf(source, offset)})
+    merges.push({path, line: lineAt(source, offset, lines)})
     return line
       .split('\n')
       .map((part) => `#${' '.repeat(Math.max(0, part.length - 1))}`)
@@ -107,10 +108,13 @@ function readStackFile(
   const yaml = readYaml(blanked, file, {localTags: INCLUDE_TAGS})
   for (const error of yaml.errors) out.errors.push(error)
   const root = yaml.documents[0]?.root
-  if (!isMap(root)) return undefined
+  // A file of nothing but merges is a mapping once they are applied.
+  const empty = root === undefined || (isScalar(root) && root.kind === 'null')
+  if (!isMap(root) && !(empty && merges.length > 0)) return undefined
+  const entries = isMap(root) ? root.entries : new Map<string, YamlNode>()
   const keys = new Map<string, Located>()
   for (const key of READ_KEYS) {
-    const node = root.entries.get(key)
+    const node = entries.get(key)
     if (node === undefined) continue
     if (node.tag !== INCLUDE) {
       keys.set(key, {file, node})
@@ -143,11 +147,11 @@ function readStackFile(
   return keys
 }
 
-/** The line (1-based) of `offset` in `text`. */
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
+/** The line (1-based) of `offset` in `text`, counted on from the last one asked (`last`, offsets in order). */
+function lineAt(text: string, offset: number, last: {offset: number; line: number}): number {
+  for (let i = text.indexOf('\n', last.offset); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) last.line++
+  last.offset = offset
+  return last.line
 }
 
 /** The text of the file `!include PATH` names (at `node`, in `file`); undefined, and said, when it cannot be read. */
@@ -158,7 +162,7 @@ function includedText(
   context: DiscoverContext,
   out: Found,
   chain: string[],
-  budget: {files: number},
+  budget: {files: number; said: boolean},
 ): {file: string; source: string} | undefined {
   const wanted = path?.trim() ?? ''
   const error = (message: string) =>
@@ -185,9 +189,12 @@ function includedText(
     return undefined
   }
   if (chain.length > MAX_INCLUDE_DEPTH || budget.files <= 0) {
-    error(
-      `\`!include ${wanted.slice(0, 200)}\` is past ${MAX_INCLUDE_DEPTH} files deep or ${MAX_INCLUDED_FILES} files in all: not followed`,
-    )
+    // Said once: a file of thousands of includes is one error, not thousands.
+    if (!budget.said)
+      error(
+        `\`!include ${wanted.slice(0, 200)}\` is past ${MAX_INCLUDE_DEPTH} files deep or ${MAX_INCLUDED_FILES} files in all: not followed, nor any after it`,
+      )
+    budget.said = true
     return undefined
   }
   budget.files--
