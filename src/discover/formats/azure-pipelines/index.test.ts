@@ -403,7 +403,8 @@ describe('azure-pipelines', () => {
           '  - template: /../outside.yml',
         ].join('\n'),
       },
-      {readText: (f) => files[f] ?? null},
+      // The scan's root is the highest folder the context lists.
+      {readText: (f) => files[f] ?? null, listDir: (dir) => (dir === '.' || dir === 'ci' ? [] : null)},
     ) as Required<DiscoverOutput>
     expect(
       out.components.map(

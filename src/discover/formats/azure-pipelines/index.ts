@@ -86,7 +86,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
         })
       const notRead: Template[] = []
       for (const template of templateReferences(root)) {
-        const target = localTemplate(file, template.name)
+        const target = localTemplate(file, template.name, context)
         if (target === undefined || depth >= MAX_TEMPLATE_NESTING) {
           notRead.push(template)
           continue
@@ -115,16 +115,29 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
  * path is. The repository's root is taken to be the scan root (the repository itself when it is what is scanned): a
  * root-relative path is read when the file is there, and reported otherwise.
  */
-function localTemplate(file: string, written: string | undefined): string | undefined {
+function localTemplate(file: string, written: string | undefined, context: DiscoverContext): string | undefined {
   if (written === undefined || written === '' || EXPRESSION.test(written)) return undefined
   const self = written.endsWith('@self')
   const name = self ? written.slice(0, -'@self'.length) : written
   if (name === '' || name.includes('@')) return undefined
   const fromRoot = self || name.startsWith('/')
-  const target = fromRoot
-    ? posix.normalize(name.replace(/^\/+/, ''))
-    : posix.normalize(posix.join(posix.dirname(file), name))
-  return target.startsWith('../') || target === '..' || target === '.' || target.startsWith('/') ? undefined : target
+  if (!fromRoot) {
+    const target = posix.normalize(posix.join(posix.dirname(file), name))
+    return target.startsWith('../') || target === '..' ? undefined : target
+  }
+  const root = scanRoot(file, context)
+  const inside = posix.normalize(name.replace(/^\/+/, ''))
+  if (root === undefined || inside.startsWith('../') || inside === '..' || inside === '.') return undefined
+  return posix.join(root, inside)
+}
+
+/** The scan's root: the highest folder above the file the context lists (outside the root it lists nothing). */
+function scanRoot(file: string, context: DiscoverContext): string | undefined {
+  const listDir = context.listDir
+  if (listDir === undefined) return undefined
+  let root = posix.dirname(file)
+  for (let up = posix.dirname(root); up !== root && listDir(up) !== null; up = posix.dirname(up)) root = up
+  return root
 }
 
 function resources(place: Place, root: YamlMap): void {
