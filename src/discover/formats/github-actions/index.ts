@@ -228,7 +228,8 @@ function usesAt(
  * on github.com, a GitHub action as any; on another host, the repository there at the ref.
  */
 function forgeUrlUses(out: Output, value: string, location: Location, path: string, workflow: boolean): void {
-  const match = workflow ? URL_WORKFLOW.exec(value) : URL_ACTION.exec(value)
+  // A uses of over 4096 characters names no repository a runner fetches: not matched (bounds the patterns' work).
+  const match = value.length > 4096 ? null : workflow ? URL_WORKFLOW.exec(value) : URL_ACTION.exec(value)
   const [scheme, host] = workflow ? splitBase(match?.[1]) : [match?.[1], match?.[2]]
   const owner = workflow ? match?.[2] : match?.[3]
   const repo = workflow ? match?.[3] : match?.[4]
