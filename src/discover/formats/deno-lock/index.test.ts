@@ -27,7 +27,9 @@ describe('deno-lock', () => {
     expect(discoverer.matches('deno.lock')).toBe(true)
     expect(discoverer.matches('app/deno.lock')).toBe(true)
     expect(discoverer.matches('deno.lock.json')).toBe(false)
-    expect(['deno.json', 'app/deno.jsonc', 'deno.json5'].map((f) => discoverer.matches(f))).toEqual([true, true, false])
+    expect(
+      ['deno.json', 'app/deno.jsonc', 'deno.json5', 'node_modules/hono/deno.json'].map((f) => discoverer.matches(f)),
+    ).toEqual([true, true, false, false])
     for (const name of ['fresh-v3', 'fresh-v4', 'fresh-v5']) expect(discoverer.identify?.(fixture(name))).toBe(true)
     expect(discoverer.identify?.('{\n  "lockfileVersion": 1,\n  "workspaces": {}\n}')).toBe(false)
     expect(discoverer.identify?.('{"version": "9", "remote": {}}')).toBe(false)

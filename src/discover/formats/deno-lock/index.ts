@@ -17,7 +17,8 @@ export const discoverer: Discoverer = {
   description:
     'Deno deno.lock (versions 2 to 5), the lock file a deno.json names elsewhere, and a deno.json import map where no lock pins it',
   matches(file) {
-    return /(^|\/)deno\.(?:lock|jsonc?)$/.test(file)
+    // A package installed in node_modules may ship its own deno.json: its imports are not this project's.
+    return /(^|\/)deno\.(?:lock|jsonc?)$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   // Deno writes `version` first, then the sections in this order (deno_lockfile's printer).
   identify: (head) =>
