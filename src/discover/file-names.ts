@@ -148,9 +148,17 @@ function isCloudBuildName(file: string): boolean {
   return CLOUD_BUILD.test(base) || CLOUD_BUILD_LIKE.test(base)
 }
 
-/** GitHub Actions workflows (`.github/workflows/*.yml`) and action metadata (`action.yml` anywhere). */
+/**
+ * GitHub Actions workflows (`.github/workflows/*.yml`), action metadata (`action.yml` anywhere), and the workflows of
+ * Forgejo and Gitea Actions, which list their workflow folder recursively (`.forgejo/workflows/**\/*.yml`,
+ * `.gitea/workflows/**\/*.yml`; Forgejo's and Gitea's modules/actions/workflows.go ListWorkflows).
+ */
 export function isActionsFile(file: string): boolean {
-  return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file)
+  return (
+    /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
+    /(^|\/)action\.ya?ml$/.test(file) ||
+    /(^|\/)\.(?:forgejo|gitea)\/workflows\/(?:[^/]+\/)*[^/]+\.ya?ml$/.test(file)
+  )
 }
 
 /** GitLab CI's pipeline file (`.gitlab-ci.yml` anywhere; `.yaml` as well); what it includes is read through it. */

@@ -110,7 +110,7 @@ describe('azure-pipelines', () => {
     ])
     expect(skips(out)).toEqual([
       '18 unsupported stages[0].jobs[0].container "${{ env }}/deploy:1" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '36 unsupported 1 template reference (first: jobs/build.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      '36 unsupported 1 template reference (first: jobs/build.yml) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
   })
 
@@ -204,7 +204,7 @@ describe('azure-pipelines', () => {
       '4 unsupported resources.containers[0].image "acme/tool:$(toolVersion)" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
       '7 unsupported jobs[0].container "$[ variables[\'containerResource\'] ]" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
       '9 unsupported jobs[1].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '11 unsupported 3 template references (first: steps/build.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      '11 unsupported 3 template references (first: steps/build.yml) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
   })
 
@@ -297,7 +297,7 @@ describe('azure-pipelines', () => {
       '21 unsupported resources.repositories[4] git "Project/infra": an Azure Repos repository of the pipeline\'s organization, which the file does not name; not listed',
       '24 unsupported resources.repositories[5] githubenterprise "corp/app": a GitHub Enterprise repository on the host its service connection names, not the file; not listed',
       '27 unsupported resources.repositories[6] github "example-org/app" at $(branch) holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
-      '33 unsupported 1 template reference (first: pipeline.yml@templates) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      '33 unsupported 1 template reference (first: pipeline.yml@templates) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed',
     ])
     expect(errors(out)).toEqual([
       '31:13 invalid-entry resources.repositories[7] github "no-owner" is not owner/repository',
@@ -351,7 +351,7 @@ describe('azure-pipelines', () => {
       'ci/steps/more.yml:4:11 postgres:16',
     ])
     expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
-      'ci/azure-pipelines.yml:10 unsupported 3 template references (first: /templates/root.yml) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed',
+      'ci/azure-pipelines.yml:10 unsupported 3 template references (first: /templates/root.yml) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed',
       'ci/templates/jobs.yml:6 unsupported jobs[0].container "${{ parameters.image }}" holds a $(), ${{ }} or $[ ] expression, known only when the pipeline runs; not guessed',
     ])
     expect(out.errors).toEqual([])
@@ -363,5 +363,66 @@ describe('azure-pipelines', () => {
     )
     expect(out.errors).toEqual([])
     expect(out.components.map((c) => `${c.name}@${c.version}`)).toEqual(['github.com/example-org/templates@6.0'])
+  })
+
+  it('reads /-absolute and @self templates from the repository root (the scan root), and package resources from GitHub Packages', () => {
+    const files: Record<string, string> = {
+      'templates/root.yml': 'jobs:\n  - job: a\n    container: alpine:3.20\n',
+      'templates/self.yml': 'jobs:\n  - job: b\n    services:\n      db: postgres:16\n',
+    }
+    const out = discoverer.discover(
+      {
+        file: 'ci/azure-pipelines.yml',
+        text: [
+          'resources:',
+          '  packages:',
+          '    - package: contoso',
+          '      type: npm',
+          '      connection: pat-contoso',
+          '      name: yourname/contoso',
+          '      version: 7.130.88',
+          '    - package: lib',
+          '      type: NuGet',
+          '      connection: pat-contoso',
+          '      name: Example-Org/Example.Lib',
+          '    - package: other',
+          '      type: maven',
+          '      connection: c',
+          '      name: o/p',
+          '    - package: bad',
+          '      type: npm',
+          '      connection: c',
+          '      name: no-owner',
+          '  pipelines:',
+          '    - pipeline: upstream',
+          '      source: Upstream-CI',
+          'jobs:',
+          '  - template: /templates/root.yml',
+          '  - template: templates/self.yml@self',
+          '  - template: /missing.yml',
+          '  - template: /../outside.yml',
+        ].join('\n'),
+      },
+      // The scan's root is the highest folder the context lists.
+      {readText: (f) => files[f] ?? null, listDir: (dir) => (dir === '.' || dir === 'ci' ? [] : null)},
+    ) as Required<DiscoverOutput>
+    expect(
+      out.components.map(
+        (c) => `${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column} ${c.purl} ${c.ref}`,
+      ),
+    ).toEqual([
+      'ci/azure-pipelines.yml:6:13 pkg:npm/%40yourname/contoso@7.130.88?repository_url=https%3A%2F%2Fnpm.pkg.github.com yourname/contoso@7.130.88',
+      'ci/azure-pipelines.yml:11:13 pkg:nuget/Example.Lib?repository_url=https%3A%2F%2Fnuget.pkg.github.com%2FExample-Org%2Findex.json Example-Org/Example.Lib',
+      'templates/root.yml:3:16 pkg:docker/library/alpine@3.20 alpine:3.20',
+      'templates/self.yml:4:11 pkg:docker/library/postgres@16 postgres:16',
+    ])
+    expect(out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'ci/azure-pipelines.yml:11 unresolved-version resources.packages[1] NuGet "Example-Org/Example.Lib" names no version: the newest (or its tag\'s) is taken when the pipeline runs; listed without a version',
+      'ci/azure-pipelines.yml:15 unsupported resources.packages[2] maven "o/p": not a package type of Azure Pipelines\' package resources (NuGet, npm); not listed',
+      'ci/azure-pipelines.yml:26 unsupported 2 template references (first: /missing.yml) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed',
+    ])
+    expect(out.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '19:13 invalid-entry resources.packages[3] npm "no-owner" is not owner/package',
+    ])
   })
 })

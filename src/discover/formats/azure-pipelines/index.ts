@@ -10,12 +10,14 @@
  *   https://learn.microsoft.com/azure/devops/pipelines/process/template-expressions): what they hold is read as if
  *   written in their parent (a mapping's keys, a list's items), where written. The condition is not evaluated:
  *   every branch is read.
- * - `resources.repositories` on GitHub and Bitbucket: repositories at a ref (repositoriesOf).
+ * - `resources.repositories` on GitHub and Bitbucket: repositories at a ref (repositoriesOf); `resources.packages`:
+ *   npm and NuGet packages of GitHub Packages (packagesOf). `resources.pipelines` (other pipelines) are not read.
  * - `pool.vmImage` is a Microsoft-hosted virtual machine, not a container: not listed. Local `template:` files
  *   (relative to the including file) are read the same way (discover); the others are reported once per file.
  */
 import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
+import {manifestComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -25,7 +27,7 @@ import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNo
 export const discoverer: Discoverer = {
   id: 'azure-pipelines',
   description:
-    'Azure Pipelines azure-pipelines.yml and its local templates: container resources, job containers and services, repository resources',
+    'Azure Pipelines azure-pipelines.yml and its local templates: container resources, job containers and services, repository and package resources',
   matches: (file) => /(^|\/)azure-pipelines\.ya?ml$/.test(file) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(file),
   // No `identify`: `stages:`, `jobs:`, `steps:` heads are shared with other CI files.
   discover,
@@ -84,7 +86,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
         })
       const notRead: Template[] = []
       for (const template of templateReferences(root)) {
-        const target = localTemplate(file, template.name)
+        const target = localTemplate(file, template.name, context)
         if (target === undefined || depth >= MAX_TEMPLATE_NESTING) {
           notRead.push(template)
           continue
@@ -105,12 +107,37 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   return out
 }
 
-/** The file a local template reference names, relative to the including file; undefined when not local. */
-function localTemplate(file: string, name: string | undefined): string | undefined {
-  if (name === undefined || name === '' || name.startsWith('/') || name.includes('@') || EXPRESSION.test(name))
-    return undefined
-  const target = posix.normalize(posix.join(posix.dirname(file), name))
-  return target.startsWith('../') || target === '..' ? undefined : target
+/**
+ * The file a template reference names in this repository; undefined when it is in another one or not known.
+ * "Template paths can be an absolute path within the repository or relative to the file that does the including. To
+ * use an absolute path, the template path must start with a /" (templates#reference-template-paths); `file@self` is
+ * "the repository where the original pipeline was found", its path from that repository's root as any `file@alias`
+ * path is. The repository's root is taken to be the scan root (the repository itself when it is what is scanned): a
+ * root-relative path is read when the file is there, and reported otherwise.
+ */
+function localTemplate(file: string, written: string | undefined, context: DiscoverContext): string | undefined {
+  if (written === undefined || written === '' || EXPRESSION.test(written)) return undefined
+  const self = written.endsWith('@self')
+  const name = self ? written.slice(0, -'@self'.length) : written
+  if (name === '' || name.includes('@')) return undefined
+  const fromRoot = self || name.startsWith('/')
+  if (!fromRoot) {
+    const target = posix.normalize(posix.join(posix.dirname(file), name))
+    return target.startsWith('../') || target === '..' ? undefined : target
+  }
+  const root = scanRoot(file, context)
+  const inside = posix.normalize(name.replace(/^\/+/, ''))
+  if (root === undefined || inside.startsWith('../') || inside === '..' || inside === '.') return undefined
+  return posix.join(root, inside)
+}
+
+/** The scan's root: the highest folder above the file the context lists (outside the root it lists nothing). */
+function scanRoot(file: string, context: DiscoverContext): string | undefined {
+  const listDir = context.listDir
+  if (listDir === undefined) return undefined
+  let root = posix.dirname(file)
+  for (let up = posix.dirname(root); up !== root && listDir(up) !== null; up = posix.dirname(up)) root = up
+  return root
 }
 
 function resources(place: Place, root: YamlMap): void {
@@ -118,7 +145,101 @@ function resources(place: Place, root: YamlMap): void {
     if (!isMap(resourcesNode)) continue
     for (const containers of values(place, resourcesNode, 'containers')) containersOf(place, containers)
     for (const repositories of values(place, resourcesNode, 'repositories')) repositoriesOf(place, repositories)
+    for (const packages of values(place, resourcesNode, 'packages')) packagesOf(place, packages)
   }
+}
+
+/**
+ * `resources.packages` (https://learn.microsoft.com/en-us/azure/devops/pipelines/yaml-schema/resources-packages-package):
+ * "You can consume NuGet and npm GitHub packages as a resource in YAML pipelines", `name: owner/package` (the schema's
+ * example: `type: npm`, `name: yourname/contoso`, "a GitHub npm package named contoso"), fetched with `getPackage`.
+ * GitHub Packages names an npm package `@OWNER/PACKAGE` on https://npm.pkg.github.com and serves a NuGet package from
+ * https://nuget.pkg.github.com/OWNER/index.json (docs.github.com, working with the npm and NuGet registries): listed
+ * so, that registry as purl `repository_url` (no resolver asks a public registry for it), version the `version`
+ * written; without one, the newest (or the `tag`'s) when the pipeline runs: listed without a version, reported.
+ */
+const PACKAGE_TYPES: Record<string, 'npm' | 'nuget'> = {npm: 'npm', nuget: 'nuget'}
+const OWNER_PACKAGE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._~-]{1,214})$/
+
+function packagesOf(place: Place, packages: YamlNode): void {
+  const {out, file} = place
+  if (isScalar(packages) && packages.kind === 'null') return
+  if (!isSeq(packages)) {
+    out.errors.push(
+      errorAt(file, packages, 'invalid-entry', `resources.packages must be a list, not ${describe(packages)}`),
+    )
+    return
+  }
+  items(place, packages).forEach((entry, i) => {
+    const path = `resources.packages[${i}]`
+    if (!isMap(entry)) {
+      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
+      return
+    }
+    if (place.seen.has(entry)) return
+    place.seen.add(entry)
+    const nameNode = values(place, entry, 'name')[0]
+    const name = stringValue(nameNode)
+    const type = stringValue(values(place, entry, 'type')[0])
+    const versionNode = values(place, entry, 'version')[0]
+    const version =
+      isScalar(versionNode) && versionNode.kind !== 'null' && versionNode.text !== '' ? versionNode.text : undefined
+    if (nameNode === undefined || name === undefined) {
+      out.errors.push(
+        errorAt(
+          file,
+          nameNode ?? entry,
+          'invalid-entry',
+          `${path}.name must be a package name, not ${describe(nameNode)}`,
+        ),
+      )
+      return
+    }
+    const location = locationOf(file, nameNode)
+    const shown = `${path} ${type ?? '(no type)'} "${name.slice(0, 200)}"`
+    const skip = (message: string) => out.skipped.push({file, line: location.line, reason: 'unsupported', message})
+    if (
+      EXPRESSION.test(name) ||
+      (version !== undefined && EXPRESSION.test(version)) ||
+      (type !== undefined && EXPRESSION.test(type))
+    ) {
+      skip(`${shown} holds a $(), \${{ }} or $[ ] expression, known only when the pipeline runs; not guessed`)
+      return
+    }
+    const ecosystem = type === undefined ? undefined : PACKAGE_TYPES[type.toLowerCase()]
+    if (ecosystem === undefined) {
+      skip(`${shown}: not a package type of Azure Pipelines' package resources (NuGet, npm); not listed`)
+      return
+    }
+    const parts = OWNER_PACKAGE.exec(name)
+    if (!parts) {
+      out.errors.push({...location, code: 'invalid-entry', message: `${shown} is not owner/package`})
+      return
+    }
+    const [, owner, id] = parts
+    out.components.push(
+      manifestComponent(file, {
+        ecosystem,
+        name: ecosystem === 'npm' ? `@${owner.toLowerCase()}/${id}` : id,
+        version,
+        ref: version === undefined ? name : `${name}@${version}`,
+        line: location.line,
+        column: location.column,
+        direct: true,
+        qualifiers: {
+          repository_url:
+            ecosystem === 'npm' ? 'https://npm.pkg.github.com' : `https://nuget.pkg.github.com/${owner}/index.json`,
+        },
+      }),
+    )
+    if (version === undefined)
+      out.skipped.push({
+        file,
+        line: location.line,
+        reason: 'unresolved-version',
+        message: `${shown} names no version: the newest (or its tag's) is taken when the pipeline runs; listed without a version`,
+      })
+  })
 }
 
 /** The hosts of the repository types whose `name` is `owner/repo` on a public host. */
@@ -429,6 +550,6 @@ function templateSkip(out: Output, file: string, templates: Template[]): void {
     file,
     line: first.line,
     reason: 'unsupported',
-    message: `${n} template reference${n === 1 ? '' : 's'} (first: ${first.shown}) not read (in another repository, an absolute path, an expression, or no such file under the scan root): the containers they declare are not listed`,
+    message: `${n} template reference${n === 1 ? '' : 's'} (first: ${first.shown}) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed`,
   })
 }

@@ -27,7 +27,9 @@ describe('deno-lock', () => {
     expect(discoverer.matches('deno.lock')).toBe(true)
     expect(discoverer.matches('app/deno.lock')).toBe(true)
     expect(discoverer.matches('deno.lock.json')).toBe(false)
-    expect(['deno.json', 'app/deno.jsonc', 'deno.json5'].map((f) => discoverer.matches(f))).toEqual([true, true, false])
+    expect(
+      ['deno.json', 'app/deno.jsonc', 'deno.json5', 'node_modules/hono/deno.json'].map((f) => discoverer.matches(f)),
+    ).toEqual([true, true, false, false])
     for (const name of ['fresh-v3', 'fresh-v4', 'fresh-v5']) expect(discoverer.identify?.(fixture(name))).toBe(true)
     expect(discoverer.identify?.('{\n  "lockfileVersion": 1,\n  "workspaces": {}\n}')).toBe(false)
     expect(discoverer.identify?.('{"version": "9", "remote": {}}')).toBe(false)
@@ -199,6 +201,74 @@ describe('deno-lock', () => {
     ).toEqual([
       'gone/deno.json:1 the lock file "missing.lock" that deno.json names is not in the tree: not read',
       'out/deno.json:1 the lock file "../../elsewhere.lock" that deno.json names is not in the tree: not read',
+    ])
+  })
+
+  it("reads a deno.json's import map where no lock pins it: jsr and npm packages at their keys, ranges without a version", async () => {
+    // denoland/std's root deno.json: no deno.lock is committed, and it does not turn the lock off.
+    const std = readFileSync(new URL('./__fixtures__/std/deno.json', import.meta.url), 'utf8')
+    const inventory = await scanTree({
+      'std/deno.json': std,
+      'std/assert/deno.json': '{"name": "@std/assert", "version": "1.0.19", "exports": "./mod.ts"}\n',
+      'app/deno.jsonc': [
+        '{',
+        '  // no lock: Deno keeps none',
+        '  "lock": false,',
+        '  "imports": {',
+        '    "@std/path": "jsr:@std/path@1.0.8",',
+        '    "@std/fs/": "jsr:/@std/fs@^1/",',
+        '    "chalk": "npm:chalk@5",',
+        '    "@scope/pkg": "npm:@scope/pkg@=2.0.1/sub",',
+        '    "lodash": "npm:lodash",',
+        '    "local/": "./src/",',
+        '    "node-fs": "node:fs",',
+        '    "oak": "https://deno.land/x/oak@v12.6.1/mod.ts",',
+        '    "bad": "npm:",',
+        '    "num": 1,',
+        '  },',
+        '  "scopes": {"https://deno.land/x/": {"preact": "npm:preact@10.19.2"}},',
+        '  "importMap": "./import_map.json",',
+        '}',
+        '',
+      ].join('\n'),
+      // A lock beside, or a workspace root's above: the lock's packages are listed (deno-lock), not the map's ranges.
+      'locked/deno.json': '{"imports": {"chalk": "npm:chalk@^5"}}\n',
+      'locked/deno.lock': '{"version": "5"}\n',
+      'locked/member/deno.json': '{"imports": {"chalk": "npm:chalk@^5"}}\n',
+      // A named lock that is not there: said, and the map read.
+      'gone/deno.json': '{"lock": "missing.lock", "imports": {"chalk": "npm:chalk@^5"}}\n',
+    })
+    const rows = inventory.components
+      .filter((c) => c.locations.some((l) => /deno\.jsonc?$/.test(l.file)))
+      .flatMap((c) =>
+        c.locations.map(
+          (l) => `${l.file}:${l.line}:${l.column} ${c.purl} ${c.version ?? '-'} ${c.ref} ${c.direct} ${c.origin}`,
+        ),
+      )
+      .sort()
+    expect(rows).toEqual([
+      'app/deno.jsonc:16:14 pkg:npm/preact@10.19.2 10.19.2 npm:preact@10.19.2 true manifest',
+      'app/deno.jsonc:5:5 pkg:generic/jsr.io/%40std/path@1.0.8?download_url=https%3A%2F%2Fjsr.io%2F%40std%2Fpath%2F1.0.8 1.0.8 jsr:@std/path@1.0.8 true manifest',
+      'app/deno.jsonc:6:5 pkg:generic/jsr.io/%40std/fs - jsr:/@std/fs@^1/ true manifest',
+      'app/deno.jsonc:7:5 pkg:npm/chalk - npm:chalk@5 true manifest',
+      'app/deno.jsonc:8:5 pkg:npm/%40scope/pkg@2.0.1 2.0.1 npm:@scope/pkg@=2.0.1/sub true manifest',
+      'app/deno.jsonc:9:5 pkg:npm/lodash - npm:lodash true manifest',
+      'gone/deno.json:1:38 pkg:npm/chalk - npm:chalk@^5 true manifest',
+      'std/deno.json:10:5 pkg:generic/jsr.io/%40deno/graph - jsr:@deno/graph@^0.89.2 true manifest',
+      'std/deno.json:11:5 pkg:generic/jsr.io/%40deno/doc - jsr:@deno/doc@^0.169.1 true manifest',
+      'std/deno.json:13:5 pkg:npm/fast-check@3.8.0 3.8.0 npm:fast-check@3.8.0 true manifest',
+      'std/deno.json:14:5 pkg:npm/node-graphviz - npm:node-graphviz@^0.1.1 true manifest',
+      'std/deno.json:15:5 pkg:npm/typescript@5.8.3 5.8.3 npm:typescript@5.8.3 true manifest',
+    ])
+    expect(inventory.skipped.map((x) => `${x.file}:${x.line} ${x.reason} ${x.message}`).sort()).toEqual([
+      'app/deno.jsonc:12 remote-resource 1 import map entry of remote modules (URL imports from deno.land) not listed: they are files, not packages',
+      'app/deno.jsonc:17 unsupported importMap "./import_map.json": the dependencies of an import map kept in another file are not read',
+      'gone/deno.json:1 unsupported the lock file "missing.lock" that deno.json names is not in the tree: not read',
+      'std/deno.json:12 remote-resource 1 import map entry of remote modules (URL imports from raw.githubusercontent.com) not listed: they are files, not packages',
+    ])
+    expect(inventory.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      'app/deno.jsonc:13:5 invalid-entry imports "bad": "npm:" is not npm:name[@range][/path]',
+      'app/deno.jsonc:14:5 invalid-entry imports "num": not a string',
     ])
   })
 

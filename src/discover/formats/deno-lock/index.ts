@@ -7,60 +7,267 @@ import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '.
 import type {Position} from '../../lockfile-support/line-index.js'
 import {parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {NO_REGISTRIES, type NpmRegistries, npmrcRegistries} from '../../lockfile-support/npm-registries.js'
+import {keyPositions} from '../../lockfile-support/json-key-positions.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
+import {pathsAbove} from '../../paths-above.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 
 export const discoverer: Discoverer = {
   id: 'deno-lock',
-  description: 'Deno deno.lock (versions 2 to 5), and the lock file a deno.json names elsewhere',
+  description:
+    'Deno deno.lock (versions 2 to 5), the lock file a deno.json names elsewhere, and a deno.json import map where no lock pins it',
   matches(file) {
-    return /(^|\/)deno\.(?:lock|jsonc?)$/.test(file)
+    // A package installed in node_modules may ship its own deno.json: its imports are not this project's.
+    return /(^|\/)deno\.(?:lock|jsonc?)$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
   // Deno writes `version` first, then the sections in this order (deno_lockfile's printer).
   identify: (head) =>
     /^\{\s*"version":\s*"[2-5]",\s*"(specifiers|packages|jsr|npm|redirects|remote|workspace)":/.test(head),
   discover: ({file, text}, context) =>
     DENO_CONFIG.test(file)
-      ? namedLock(file, text, context)
+      ? denoConfig(file, text, context)
       : discoverDenoLock(file, text, npmrcRegistries(context, file)),
 }
 
 const DENO_CONFIG = /(^|\/)deno\.jsonc?$/
 
+/** The keys of a deno.json this format reads: its lock, and its import map when no lock pins what it asks for. */
+const CONFIG_KEYS: ReadonlySet<string> = new Set(['lock', 'imports', 'scopes', 'importMap'])
+
 /**
- * A `deno.json` (or `deno.jsonc`) whose `lock` names a file other than the `deno.lock` beside it (`"lock":
- * "locks/app.lock"`, or `{"path": …, "frozen": true}`: https://docs.deno.com/runtime/fundamentals/configuration/):
- * that file is the project's lock, which the walk does not know by its name, read here at its own path. `"lock":
- * false`, no `lock`, or a path whose name is `deno.lock` (read by the walk) need nothing. The rest of the
- * configuration is not read.
+ * A `deno.json` (or `deno.jsonc`): its lock, and, where no lock pins them, the dependencies its import map declares.
+ * - `lock` naming a file other than the `deno.lock` beside it (`"lock": "locks/app.lock"`, or `{"path": …, "frozen":
+ *   true}`: https://docs.deno.com/runtime/fundamentals/configuration/): that file is the project's lock, which the walk
+ *   does not know by its name, read here at its own path. A path whose name is `deno.lock` is read by the walk.
+ * - `imports` and `scopes` (https://docs.deno.com/runtime/fundamentals/modules/): read (declaredImports) only when no
+ *   lock is there to pin them: `"lock": false`, or no lock file in the tree (not the named one, nor a `deno.lock`
+ *   beside the file or in a folder above it, a workspace root's, which locks its members' imports too).
+ * The rest of the configuration is not read.
  */
-function namedLock(file: string, text: string, context: DiscoverContext): DiscoverOutput {
+function denoConfig(file: string, text: string, context: DiscoverContext): DiscoverOutput {
   const read = readLockfileJson(file, text, {
     jsonc: true,
-    skip: (path) => path[0] !== 'lock',
+    skip: (path) => path.length > 0 && !CONFIG_KEYS.has(path[0]),
     duplicateMatters: (path) => path[0] === 'lock',
   })
   if (!read.ok) return {components: [], errors: read.errors}
   const lock = read.root.lock
   const path =
     typeof lock === 'string' ? lock : isJsonObject(lock) && typeof lock.path === 'string' ? lock.path : undefined
-  if (path === undefined || path.trim() === '') return {components: [], errors: read.errors}
   const at = read.document.topLevelKeys.get('lock') ?? {line: 1, column: 1}
+  const exists = (target: string) => context.exists?.(target) ?? context.readText(target) !== null
+  const declared = () => declaredImports(file, text, read.root, read.document, context)
+  if (lock === false) return withErrors(declared(), read.errors)
+  if (path === undefined || path.trim() === '' || posix.basename(path.trim()) === 'deno.lock') {
+    const target = path?.trim() ? posix.normalize(posix.join(posix.dirname(file), path.trim())) : undefined
+    const locked = (target !== undefined && exists(target)) || [...pathsAbove(file, 'deno.lock')].some(exists)
+    return withErrors(locked ? {components: []} : declared(), read.errors)
+  }
   const target = posix.normalize(posix.join(posix.dirname(file), path.trim()))
-  const skip = (message: string): DiscoverOutput => ({
-    components: [],
-    errors: read.errors,
-    skipped: [{file, line: at.line, reason: 'unsupported', message}],
-  })
-  if (posix.basename(target) === 'deno.lock') return {components: [], errors: read.errors}
   const lockText = context.readText(target)
+  if (lockText !== null) {
+    const out = discoverDenoLock(target, lockText, npmrcRegistries(context, file))
+    return withErrors(out, read.errors)
+  }
   // Not there yet (Deno writes it on its first run), or outside the scanned folder (never read from there).
-  if (lockText === null)
-    return skip(
-      `the lock file ${JSON.stringify(elide(path.trim(), 200))} that deno.json names is not in the tree: not read`,
-    )
-  const out = discoverDenoLock(target, lockText, npmrcRegistries(context, file))
-  return {...out, errors: [...read.errors, ...(out.errors ?? [])]}
+  const out = declared()
+  return withErrors(
+    {
+      ...out,
+      skipped: [
+        {
+          file,
+          line: at.line,
+          reason: 'unsupported',
+          message: `the lock file ${JSON.stringify(elide(path.trim(), 200))} that deno.json names is not in the tree: not read`,
+        },
+        ...(out.skipped ?? []),
+      ],
+    },
+    read.errors,
+  )
+}
+
+function withErrors(out: DiscoverOutput, errors: readonly ScanError[]): DiscoverOutput {
+  return {...out, errors: [...errors, ...(out.errors ?? [])]}
+}
+
+/** `jsr:` and `npm:` specifiers of an import map: `[/]name[@range][/subpath]` (a JSR name is always scoped). */
+const JSR_SPECIFIER = /^\/?(@[^/@\s]+\/[^/@\s]+)(?:@([^/\s]*))?(?:\/.*)?$/
+const NPM_SPECIFIER = /^\/?((?:@[^/@\s]+\/)?[^/@\s]+)(?:@([^/\s]*))?(?:\/.*)?$/
+/**
+ * One version, as Deno's semver reads a version (`1.2.3`, `=1.2.3`, `v1.2.3`, a prerelease and build); any other
+ * range (`^1`, `1`, `~1.2`, `*`, none) is several versions or a moving one: listed without a version, as the
+ * npm-package-json format lists a package.json range. Bounded repetitions: linear.
+ */
+const EXACT_VERSION =
+  /^=?\s*v?(\d{1,16}\.\d{1,16}\.\d{1,16}(?:-[0-9A-Za-z-]{1,64}(?:\.[0-9A-Za-z-]{1,64}){0,32})?(?:\+[0-9A-Za-z-]{1,64}(?:\.[0-9A-Za-z-]{1,64}){0,32})?)$/
+
+/**
+ * What a deno.json's import map declares (`imports`, and each of `scopes`; https://docs.deno.com/runtime/fundamentals/modules/):
+ * - `jsr:@scope/name@range[/path]`: a JSR package (`generic`, `jsr.io/@scope/name`, as in the lock), `npm:name@range`
+ *   an npm package (its registry the `.npmrc` beside names, as for the lock); `direct`, origin `manifest`, at the
+ *   entry's key (a scope's entries at the scope's key). An exact version is the version; a range is listed without
+ *   one, the value kept in `ref` (as package.json ranges are).
+ * - `https:`/`http:` URLs: modules, not packages: counted in one `remote-resource` report, as the lock's are.
+ * - Paths (`./`, `../`, `/`, `file:`), `node:` built-ins and `data:` URLs: nothing to list.
+ * - `importMap` (an import map kept in another file): not read, reported.
+ */
+function declaredImports(
+  file: string,
+  text: string,
+  root: JsonObject,
+  document: {positionOf(value: JsonObject): Position; topLevelKeys: Map<string, Position>},
+  context: DiscoverContext,
+): DiscoverOutput {
+  const components: Component[] = []
+  const skipped: Skipped[] = []
+  const errors: ScanError[] = []
+  const start = {line: 1, column: 1}
+  const registries = npmrcRegistries(context, file)
+  errors.push(...registries.errors)
+  const remote: string[] = []
+  let remoteAt: Position | undefined
+  const keys = keyPositions(text, new Set(['imports']))
+  const maps: Array<{
+    map: JsonValue | undefined
+    at: Position
+    keyAt?: (key: string) => Position | undefined
+    path: string
+  }> = [
+    {
+      map: root.imports,
+      at: document.topLevelKeys.get('imports') ?? start,
+      keyAt: (key) => keys.get('imports')?.get(key),
+      path: 'imports',
+    },
+  ]
+  if (root.scopes !== undefined) {
+    const scopesAt = document.topLevelKeys.get('scopes') ?? start
+    if (!isJsonObject(root.scopes))
+      errors.push(lockfileError(file, 'invalid-entry', '`scopes` is not an object', ...place(scopesAt)))
+    else
+      for (const [scope, map] of Object.entries(root.scopes))
+        maps.push({
+          map,
+          at: isJsonObject(map) ? document.positionOf(map) : scopesAt,
+          path: `scopes[${JSON.stringify(elide(scope, 100))}]`,
+        })
+  }
+  for (const {map, at, keyAt, path} of maps) {
+    if (map === undefined) continue
+    if (!isJsonObject(map)) {
+      errors.push(lockfileError(file, 'invalid-entry', `\`${path}\` is not an object`, ...place(at)))
+      continue
+    }
+    for (const [key, value] of Object.entries(map)) {
+      const where = keyAt?.(key) ?? at
+      if (typeof value !== 'string') {
+        errors.push(
+          lockfileError(
+            file,
+            'invalid-entry',
+            `${path} ${JSON.stringify(elide(key, 100))}: not a string`,
+            ...place(where),
+          ),
+        )
+        continue
+      }
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase()
+      if (scheme === 'jsr' || scheme === 'npm') {
+        const match = (scheme === 'jsr' ? JSR_SPECIFIER : NPM_SPECIFIER).exec(value.slice(4))
+        if (!match) {
+          errors.push(
+            lockfileError(
+              file,
+              'invalid-entry',
+              `${path} ${JSON.stringify(elide(key, 100))}: ${JSON.stringify(elide(value, 200))} is not ${scheme}:name[@range][/path]`,
+              ...place(where),
+            ),
+          )
+          continue
+        }
+        const [, name, range = ''] = match
+        const version = range.length > 512 ? undefined : EXACT_VERSION.exec(range.trim())?.[1]
+        components.push(
+          scheme === 'npm'
+            ? packageComponent(file, {
+                ecosystem: 'npm',
+                name,
+                version,
+                ref: value,
+                line: where.line,
+                column: where.column,
+                direct: true,
+                origin: 'manifest',
+                qualifiers: registryQualifiers(registries.registryOf(name)),
+              })
+            : declaredJsr(file, name, version, value, where),
+        )
+      } else if (scheme === 'https' || scheme === 'http') {
+        remote.push(value)
+        remoteAt ??= where
+      }
+      // Paths, `file:`, `node:` and `data:`: the project's own files or the runtime's, nothing to list.
+    }
+  }
+  if (remote.length > 0) {
+    const hosts = new Set<string>()
+    for (const url of remote) {
+      try {
+        hosts.add(new URL(url).host)
+      } catch {
+        hosts.add('(not a URL)')
+      }
+    }
+    const list = [...hosts].sort()
+    const shown = list.length > 10 ? [...list.slice(0, 10), `${list.length - 10} more`] : list
+    skipped.push({
+      file,
+      line: (remoteAt ?? start).line,
+      reason: 'remote-resource',
+      message: `${remote.length} import map entr${remote.length === 1 ? 'y' : 'ies'} of remote modules (URL imports from ${shown.join(', ')}) not listed: they are files, not packages`,
+    })
+  }
+  if (typeof root.importMap === 'string' && root.importMap.trim() !== '') {
+    const at = document.topLevelKeys.get('importMap') ?? start
+    skipped.push({
+      file,
+      line: at.line,
+      reason: 'unsupported',
+      message: `importMap ${JSON.stringify(elide(root.importMap, 200))}: the dependencies of an import map kept in another file are not read`,
+    })
+  }
+  return {components, skipped, errors}
+}
+
+/** A JSR package an import map declares: as jsrComponent, its version only when exact. */
+function declaredJsr(
+  file: string,
+  id: string,
+  version: string | undefined,
+  written: string,
+  where: Position,
+): Component {
+  if (version !== undefined) {
+    const component = jsrComponent(file, {name: id, version}, where, true)
+    return {...component, ref: written, origin: 'manifest'}
+  }
+  const name = `jsr.io/${id}`
+  const slash = name.lastIndexOf('/')
+  let purl: string | undefined
+  try {
+    purl = purlString('generic', name.slice(0, slash), name.slice(slash + 1), undefined, undefined, undefined)
+  } catch {
+    purl = undefined
+  }
+  const component = {kind: 'package', ecosystem: 'generic', name} as Component
+  if (purl !== undefined) component.purl = purl
+  component.ref = written
+  component.direct = true
+  component.origin = 'manifest'
+  component.locations = [{file, line: where.line, column: where.column}]
+  return component
 }
 
 /** A package id as Deno writes it: `name@version`, an npm id with its peers after `_` (`a@1.0.0_b@2.0.0`). */

@@ -447,4 +447,92 @@ jobs:
       `jobs.j.services.s0 "\${{ matrix.img }}" takes its value from the job's strategy.matrix, which is not expanded here: it is an expression, or over 256 jobs, 1024 include or exclude entries, or 1000000 value comparisons`,
     )
   })
+
+  it('reads Forgejo and Gitea workflows (their folders, recursively) with each forge documented default for a bare uses', () => {
+    expect(
+      [
+        '.forgejo/workflows/ci.yml',
+        '.forgejo/workflows/release/publish.yaml',
+        'sub/.gitea/workflows/ci.yml',
+        '.gitea/workflows/a/b/c.yml',
+        '.forgejo/workflows-composite/setup/action.yaml',
+      ].map(discoverer.matches),
+    ).toEqual([true, true, true, true, true])
+    expect(['.forgejo/issue_template.yml', '.gitea/workflows/notes.md'].map(discoverer.matches)).toEqual([false, false])
+    // Gitea: a bare uses is fetched from github.com by default (go-gitea/gitea's own .gitea/workflows/compliance.yml).
+    const gitea = discover(fixture('gitea/compliance.yml'), '.gitea/workflows/compliance.yml')
+    expect(summary(gitea)).toEqual([
+      '9:15 githubactions actions/checkout@v4 pkg:githubactions/actions/checkout@v4',
+      '10:15 githubactions actions/setup-go@v5 pkg:githubactions/actions/setup-go@v5',
+      '22:15 githubactions actions/checkout@v4 pkg:githubactions/actions/checkout@v4',
+      '23:15 githubactions pnpm/action-setup@v4 pkg:githubactions/pnpm/action-setup@v4',
+      '24:15 githubactions actions/setup-node@v4 pkg:githubactions/actions/setup-node@v4',
+    ])
+    // A full URL names its host: another forge's repository at the ref (0xMax42/http-kernel).
+    const url = discover(
+      fixture('http-kernel/sync-release-to-github.yml'),
+      '.gitea/workflows/sync-release-to-github.yml',
+    )
+    expect(summary(url)).toEqual([
+      '13:15 githubactions actions/checkout@v4 pkg:githubactions/actions/checkout@v4',
+      '18:15 generic git.0xmax42.io/actions/releases-sync@main pkg:generic/git.0xmax42.io/actions/releases-sync@main?vcs_url=git%2Bhttps%3A%2F%2Fgit.0xmax42.io%2Factions%2Freleases-sync%40main',
+    ])
+    expect(url.errors).toEqual([])
+    // Forgejo: a bare uses is fetched from https://data.forgejo.org by default; https://github.com/… is a GitHub action.
+    const forgejo = discover(
+      [
+        'on: push',
+        'jobs:',
+        '  test:',
+        '    runs-on: docker',
+        '    container:',
+        '      image: data.forgejo.org/oci/node:24-bookworm',
+        '    services:',
+        '      db:',
+        '        image: data.forgejo.org/oci/bitnami/postgresql:16',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - uses: https://data.forgejo.org/actions/cache/save@v5',
+        '      - uses: https://github.com/example-org/run-action/sub@v3',
+        '      - uses: http://git.example.com:3000/team/tool@0123abc',
+        '      - uses: ./.forgejo/workflows-composite/setup-env',
+        '      - uses: docker://alpine:3.20',
+        '      - uses: https://git.example.com/only-owner@v1',
+        '  call:',
+        '    uses: example/workflows/.forgejo/workflows/release.yml@v2',
+        '  call-url:',
+        '    uses: https://git.example.com/example/workflows/.forgejo/workflows/release.yml@v2',
+        '',
+      ].join('\n'),
+      '.forgejo/workflows/test.yml',
+    )
+    expect(summary(forgejo)).toEqual([
+      '11:15 generic data.forgejo.org/actions/checkout@v4 pkg:generic/data.forgejo.org/actions/checkout@v4?vcs_url=git%2Bhttps%3A%2F%2Fdata.forgejo.org%2Factions%2Fcheckout%40v4',
+      '12:15 generic data.forgejo.org/actions/cache@v5 pkg:generic/data.forgejo.org/actions/cache@v5?vcs_url=git%2Bhttps%3A%2F%2Fdata.forgejo.org%2Factions%2Fcache%40v5',
+      '13:15 githubactions example-org/run-action/sub@v3 pkg:githubactions/example-org/run-action@v3#sub',
+      '14:15 generic git.example.com/team/tool@0123abc pkg:generic/git.example.com/team/tool@0123abc?vcs_url=git%2Bhttp%3A%2F%2Fgit.example.com%3A3000%2Fteam%2Ftool%400123abc',
+      '16:15 docker docker.io/library/alpine@3.20 pkg:docker/library/alpine@3.20',
+      '6:14 docker data.forgejo.org/oci/node@24-bookworm pkg:docker/oci/node@24-bookworm?repository_url=data.forgejo.org',
+      '9:16 docker data.forgejo.org/oci/bitnami/postgresql@16 pkg:docker/oci/bitnami/postgresql@16?repository_url=data.forgejo.org',
+      '21:11 generic git.example.com/example/workflows@v2 pkg:generic/git.example.com/example/workflows@v2?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Fexample%2Fworkflows%40v2',
+    ])
+    expect(forgejo.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '19 unsupported jobs.call.uses "example/workflows/.forgejo/workflows/release.yml@v2" is a reusable workflow of a repository on the Forgejo instance that runs it, which the file does not name; not listed',
+    ])
+    expect(forgejo.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)).toEqual([
+      '17:15 invalid-workflow jobs.test.steps[6].uses: "https://git.example.com/only-owner@v1" is not https://host/owner/repo[/path]@ref, owner/repo[/path]@ref, ./path or docker://image',
+    ])
+    // An action.yml under .forgejo/ is a composite action of the Forgejo workflows: Forgejo's default too.
+    const composite = discover(
+      'runs:\n  using: composite\n  steps:\n    - uses: actions/setup-go@v5\n',
+      '.forgejo/workflows-composite/setup-env/action.yaml',
+    )
+    expect(summary(composite)).toEqual([
+      '4:13 generic data.forgejo.org/actions/setup-go@v5 pkg:generic/data.forgejo.org/actions/setup-go@v5?vcs_url=git%2Bhttps%3A%2F%2Fdata.forgejo.org%2Factions%2Fsetup-go%40v5',
+    ])
+    // On GitHub a full URL is no uses GitHub reads: an error, as before.
+    expect(
+      discover('on: push\njobs:\n  a:\n    steps:\n      - uses: https://github.com/o/r@v1\n').errors,
+    ).toHaveLength(1)
+  })
 })

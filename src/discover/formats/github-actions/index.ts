@@ -20,11 +20,15 @@
  * Empty images follow the runner's workflow parser (src/Sdk/WorkflowParser/Conversion/WorkflowTemplateConverter.cs
  * ConvertToJobContainer): `container: ''` and `container: {image: ''}` mean no container, no error; an empty
  * service image, or `docker://` with nothing after it, is refused ("Container image cannot be empty").
+ *
+ * Forgejo and Gitea Actions read the same syntax from `.forgejo/workflows/` and `.gitea/workflows/` (see forgeOf),
+ * where a `uses` may also be a full URL, and a bare `owner/repo@ref` is fetched from the forge's DEFAULT_ACTIONS_URL.
  */
 import {purlString} from '../../../core/purl-string.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component, Location} from '../../../core/model.js'
 import {isActionsFile} from '../../file-names.js'
+import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
@@ -62,8 +66,46 @@ const WORKFLOW_SEPARATORS = /\//
 /** `$/` and a path (leading slashes dropped): actions/runner PipelineConstants.TryParseSelfRepository. */
 const SELF_REPOSITORY = /^\$\/+[^/]/
 
+/**
+ * Who runs a file, which decides where a bare `owner/repo@ref` is fetched from:
+ * - `forgejo`: `.forgejo/workflows/` (and an `action.yml` under a `.forgejo/` folder, a composite action of the
+ *   repository's Forgejo workflows). "You can also specify an action like uses: actions/checkout@v4. In this case the
+ *   runner will prefix it with the DEFAULT_ACTIONS_URL […] The DEFAULT_ACTIONS_URL is https://data.forgejo.org/ by
+ *   default, but it can be changed by the instance administrator" (https://forgejo.org/docs/latest/user/actions/actions/).
+ * - `gitea`: `.gitea/workflows/` (and an `action.yml` under `.gitea/`): "when you write uses: actions/checkout@v4, it
+ *   downloads the scripts from github.com/actions/checkout by default" (https://docs.gitea.com/usage/actions/faq;
+ *   DEFAULT_ACTIONS_URL is `github` or `self`). Forgejo runs `.gitea/workflows/` too where a repository has no
+ *   `.forgejo/workflows/` (Forgejo's modules/actions/workflows.go ListWorkflows); the folder's name is Gitea's, so
+ *   Gitea's default is taken, as the readme says.
+ * - `github`: everything else.
+ * The documented defaults are followed; an instance that changes DEFAULT_ACTIONS_URL is not known from the file.
+ */
+type Forge = 'github' | 'forgejo' | 'gitea'
+
+function forgeOf(file: string): Forge {
+  if (/(^|\/)\.forgejo\//.test(file)) return 'forgejo'
+  if (/(^|\/)\.gitea\//.test(file)) return 'gitea'
+  return 'github'
+}
+
+/** Forgejo's documented DEFAULT_ACTIONS_URL (https://forgejo.org/docs/latest/user/actions/actions/). */
+const FORGEJO_DEFAULT_ACTIONS_URL = 'https://data.forgejo.org'
+
+/**
+ * A full-URL action of Forgejo and Gitea, as their runner splits it (forgejo/runner and gitea/act
+ * act/runner/step_action_remote.go newRemoteAction): after `https://` or `http://`, the host up to the first `/`,
+ * then `owner/repo[/path]@ref` (`^([^/@]+)/([^/@]+)(/([^@]*))?(@(.*))?$`, a ref required).
+ */
+const URL_ACTION = /^(https?:\/\/)([^/]+)\/([^/@]+)\/([^/@]+)(?:\/([^@]*))?@(.+)$/
+/**
+ * A full-URL reusable workflow (act/runner/reusable_workflow.go newRemoteReusableWorkflowFromAbsoluteURL):
+ * `^(https?://.*)/([^/]+)/([^/]+)/\.([^/]+)/workflows/([^@]+)@(.*)$`.
+ */
+const URL_WORKFLOW = /^(https?:\/\/.*)\/([^/]+)\/([^/]+)\/(\.[^/]+\/workflows\/[^@]+)@(.+)$/
+
 function discover(input: DiscoverInput): Output {
   const out = emptyOutput()
+  const forge = forgeOf(input.file)
   const yaml = readYaml(input.text, input.file)
   appendAll(out.errors, yaml.errors)
   for (const doc of yaml.documents) {
@@ -71,8 +113,8 @@ function discover(input: DiscoverInput): Output {
     const jobs = doc.root.entries.get('jobs')
     if (isMap(jobs)) {
       for (const [id, job] of jobs.entries) {
-        usesAt(out, input.file, at(job, 'uses'), `jobs.${id}.uses`, WORKFLOW_SEPARATORS)
-        steps(out, input.file, at(job, 'steps'), `jobs.${id}.steps`)
+        usesAt(out, input.file, at(job, 'uses'), `jobs.${id}.uses`, WORKFLOW_SEPARATORS, forge)
+        steps(out, input.file, at(job, 'steps'), `jobs.${id}.steps`, forge)
         const matrix = at(job, 'strategy', 'matrix')
         const container = at(job, 'container')
         const image = isMap(container) ? at(container, 'image') : container
@@ -87,7 +129,7 @@ function discover(input: DiscoverInput): Output {
     }
     const runs = doc.root.entries.get('runs')
     if (isMap(runs)) {
-      steps(out, input.file, at(runs, 'steps'), 'runs.steps')
+      steps(out, input.file, at(runs, 'steps'), 'runs.steps', forge)
       const image = stringValue(at(runs, 'image'))
       if (image?.startsWith('docker://')) imageAt(out, input.file, at(runs, 'image'), 'runs.image', 'action')
     }
@@ -103,13 +145,13 @@ const MAX_STEP_GROUPS = 16
  * steps, generally available since 2026-06-25: `- parallel:` holds a list of steps, each a step or a `steps:` list
  * run in order).
  */
-function steps(out: Output, file: string, node: YamlNode | undefined, path: string, depth = 0): void {
+function steps(out: Output, file: string, node: YamlNode | undefined, path: string, forge: Forge, depth = 0): void {
   if (!isSeq(node) || depth > MAX_STEP_GROUPS) return
   node.items.forEach((step, i) => {
-    usesAt(out, file, at(step, 'uses'), `${path}[${i}].uses`, STEP_SEPARATORS)
-    steps(out, file, at(step, 'parallel'), `${path}[${i}].parallel`, depth + 1)
+    usesAt(out, file, at(step, 'uses'), `${path}[${i}].uses`, STEP_SEPARATORS, forge)
+    steps(out, file, at(step, 'parallel'), `${path}[${i}].parallel`, forge, depth + 1)
     // A sequence inside a group (not a key a step of the job's own list has).
-    if (depth > 0) steps(out, file, at(step, 'steps'), `${path}[${i}].steps`, depth + 1)
+    if (depth > 0) steps(out, file, at(step, 'steps'), `${path}[${i}].steps`, forge, depth + 1)
   })
 }
 
@@ -118,7 +160,14 @@ function isLocal(value: string): boolean {
   return value.startsWith('./') || value.startsWith('.\\') || SELF_REPOSITORY.test(value)
 }
 
-function usesAt(out: Output, file: string, node: YamlNode | undefined, path: string, separators: RegExp): void {
+function usesAt(
+  out: Output,
+  file: string,
+  node: YamlNode | undefined,
+  path: string,
+  separators: RegExp,
+  forge: Forge,
+): void {
   if (node === undefined) return
   const value = stringValue(node)
   if (value === undefined) {
@@ -135,6 +184,10 @@ function usesAt(out: Output, file: string, node: YamlNode | undefined, path: str
     out.skipped.push(expressionSkip(location, path, value))
     return
   }
+  if (forge !== 'github' && /^https?:\/\//.test(value)) {
+    forgeUrlUses(out, value, location, path, separators === WORKFLOW_SEPARATORS)
+    return
+  }
   const parts = value.split('@')
   const segments = parts.length === 2 ? parts[0].split(separators).filter((segment) => segment !== '') : []
   const [owner, repo, ...subpath] = segments
@@ -148,11 +201,82 @@ function usesAt(out: Output, file: string, node: YamlNode | undefined, path: str
     out.errors.push({
       ...location,
       code: 'invalid-workflow',
-      message: `${path}: "${value.slice(0, 200)}" is not owner/repo[/path]@ref, ./path, $/path or docker://image`,
+      message: `${path}: "${value.slice(0, 200)}" is not ${forge === 'github' ? '' : 'https://host/owner/repo[/path]@ref, '}owner/repo[/path]@ref, ./path, $/path or docker://image`,
     })
     return
   }
+  if (forge !== 'github' && separators === WORKFLOW_SEPARATORS) {
+    // A bare reusable workflow is fetched from the instance that runs it (act/runner/reusable_workflow.go
+    // newRemoteReusableWorkflowWithPlat, given the instance's own URL), which the file does not name.
+    out.skipped.push({
+      file,
+      line: location.line,
+      reason: 'unsupported',
+      message: `${path} "${value.slice(0, 200)}" is a reusable workflow of a repository on the ${forge === 'forgejo' ? 'Forgejo' : 'Gitea'} instance that runs it, which the file does not name; not listed`,
+    })
+    return
+  }
+  if (forge === 'forgejo') {
+    out.components.push(forgeComponent(`${FORGEJO_DEFAULT_ACTIONS_URL}/${owner}/${repo}`, parts[1], value, location))
+    return
+  }
   out.components.push(actionComponent(owner, repo, subpath.join('/'), parts[1], value, location))
+}
+
+/**
+ * A Forgejo or Gitea `uses: https://host/owner/repo[/path]@ref` (a reusable workflow's `https://host/owner/repo/.forgejo/workflows/x.yml@ref`):
+ * on github.com, a GitHub action as any; on another host, the repository there at the ref.
+ */
+function forgeUrlUses(out: Output, value: string, location: Location, path: string, workflow: boolean): void {
+  // A uses of over 4096 characters names no repository a runner fetches: not matched (bounds the patterns' work).
+  const match = value.length > 4096 ? null : workflow ? URL_WORKFLOW.exec(value) : URL_ACTION.exec(value)
+  const [scheme, host] = workflow ? splitBase(match?.[1]) : [match?.[1], match?.[2]]
+  const owner = workflow ? match?.[2] : match?.[3]
+  const repo = workflow ? match?.[3] : match?.[4]
+  const subpath = workflow ? match?.[4] : match?.[5]
+  const ref = workflow ? match?.[5] : match?.[6]
+  if (!match || scheme === undefined || host === undefined || !owner || !repo || !ref || !REF.test(ref)) {
+    out.errors.push({
+      ...location,
+      code: 'invalid-workflow',
+      message: `${path}: "${value.slice(0, 200)}" is not https://host/owner/repo[/path]@ref, owner/repo[/path]@ref, ./path or docker://image`,
+    })
+    return
+  }
+  const segments = (subpath ?? '').split('/').filter((segment) => segment !== '')
+  if (
+    /^github\.com$/i.test(host) &&
+    OWNER.test(owner) &&
+    REPO.test(repo) &&
+    segments.every((segment) => PATH_SEGMENT.test(segment))
+  ) {
+    out.components.push(actionComponent(owner, repo, segments.join('/'), ref, value, location))
+    return
+  }
+  out.components.push(forgeComponent(`${scheme}${host}/${owner}/${repo}`, ref, value, location))
+}
+
+/** `https://host[/prefix]` as its scheme and the rest. */
+function splitBase(base: string | undefined): [string | undefined, string | undefined] {
+  const match = base === undefined ? null : /^(https?:\/\/)(.+)$/.exec(base)
+  return match ? [match[1], match[2]] : [undefined, undefined]
+}
+
+/**
+ * An action or workflow in a repository of another forge: a `generic` package named by the repository
+ * (`data.forgejo.org/actions/checkout`), version the ref as written, purl `vcs_url` (the vcs-url resolver names the
+ * repository with no request), as Azure Pipelines' and pre-commit's repositories.
+ */
+function forgeComponent(url: string, ref: string, written: string, location: Location): Component {
+  return gitPackageComponent(location.file, {
+    url,
+    rev: ref,
+    ref: written,
+    line: location.line,
+    column: location.column,
+    direct: true,
+    origin: 'manifest',
+  })
 }
 
 function actionComponent(

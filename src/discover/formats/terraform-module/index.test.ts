@@ -318,4 +318,96 @@ module "literal" {
       '9 unsupported module "bucket": source s3::https://s3-eu-west-1.amazonaws.com/example-modules/vpc.zip (an archive, a bucket or another VCS) is not read',
     ])
   })
+
+  it('merges override files as Terraform does: what they replace is listed at the override, the replaced value nowhere', () => {
+    const files: Record<string, string> = {
+      'infra/main.tf': [
+        'module "vpc" {',
+        '  source  = "terraform-aws-modules/vpc/aws"',
+        '  version = "5.0.0"',
+        '}',
+        'module "dns" {',
+        '  source  = "example-org/dns/aws"',
+        '  version = "1.0.0"',
+        '}',
+        'module "kept" {',
+        '  source  = "example-org/kept/aws"',
+        '  version = "2.0.0"',
+        '}',
+        'module "inputs" {',
+        '  source  = "example-org/inputs/aws"',
+        '  version = "3.0.0"',
+        '}',
+        '',
+      ].join('\n'),
+      'infra/versions.tf': [
+        'terraform {',
+        '  required_providers {',
+        '    aws  = { source = "hashicorp/aws", version = "= 5.0.0" }',
+        '    time = { source = "hashicorp/time", version = "= 0.13.1" }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      // Applied in the lexical order of their names: a_override.tf, then override.tf, then z_override.tf.json.
+      'infra/a_override.tf': [
+        'module "vpc" {',
+        '  source = "git::https://git.example.com/vpc.git?ref=v6"',
+        '}',
+        'module "dns" {',
+        '  version = "1.5.0"',
+        '}',
+        'module "inputs" {',
+        '  cidr = "10.0.0.0/16"',
+        '}',
+        'module "orphan" {',
+        '  source = "example-org/orphan/aws"',
+        '}',
+        'terraform {',
+        '  required_providers {',
+        '    aws = { source = "hashicorp/aws", version = "= 5.1.0" }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'infra/override.tf': 'module "dns" {\n  version = "1.6.0"\n}\n',
+      'infra/z_override.tf.json':
+        '{"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws", "version": "= 5.2.0"}}}}',
+    }
+    const context = {
+      readText: (file: string) => files[file] ?? null,
+      listDir: (dir: string) =>
+        dir === 'infra'
+          ? Object.keys(files)
+              .map((file) => file.slice('infra/'.length))
+              .sort()
+          : null,
+    }
+    const run = (file: string) => discoverer.discover({file, text: files[file]}, context) as Required<DiscoverOutput>
+    // The originals keep what no override replaces: an override that sets neither source nor version changes nothing.
+    expect(rows(run('infra/main.tf'))).toEqual([
+      '10:14 pkg:terraform/registry.terraform.io/example-org/kept/aws@2.0.0 example-org/kept/aws 2.0.0',
+      '14:14 pkg:terraform/registry.terraform.io/example-org/inputs/aws@3.0.0 example-org/inputs/aws 3.0.0',
+    ])
+    expect(rows(run('infra/versions.tf'))).toEqual([
+      '4:5 pkg:terraform/registry.terraform.io/hashicorp/time@0.13.1 hashicorp/time = 0.13.1',
+    ])
+    // The source replaced (the original's version 5.0.0 kept: Terraform merges argument by argument).
+    const first = run('infra/a_override.tf')
+    expect(rows(first)).toEqual([
+      '2:13 pkg:terraform/git.example.com/vpc?vcs_url=git%2Bhttps%3A%2F%2Fgit.example.com%2Fvpc.git%40v6 git::https://git.example.com/vpc.git?ref=v6 5.0.0',
+    ])
+    expect(first.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '10 unsupported module "orphan" overrides no module block of the folder\'s other files (Terraform refuses it: "Missing base module block for override"): not read',
+    ])
+    // The last override of a version lists the call, at its version, with the original's source.
+    expect(rows(run('infra/override.tf'))).toEqual([
+      '2:14 pkg:terraform/registry.terraform.io/example-org/dns/aws@1.6.0 example-org/dns/aws 1.6.0',
+    ])
+    // A provider entry replaced whole, by the last override that names it.
+    expect(rows(run('infra/z_override.tf.json'))).toEqual([
+      '1:39 pkg:terraform/registry.terraform.io/hashicorp/aws@5.2.0 hashicorp/aws = 5.2.0',
+    ])
+    expect(discoverer.matches('infra/z_override.tf.json')).toBe(true)
+  })
 })

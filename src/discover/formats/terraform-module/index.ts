@@ -7,13 +7,14 @@
  * Terraform requires `source` and `version` to be literal strings, so nothing is evaluated.
  */
 import {posix} from 'node:path'
-import type {Component, Skipped} from '../../../core/model.js'
+import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {repositoryName} from '../../lockfile-support/git-package.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
-import type {Discoverer} from '../../types.js'
+import {perScan} from '../../per-scan.js'
+import type {DiscoverContext, Discoverer} from '../../types.js'
 import {readJsonConfiguration} from './json.js'
 
 export const discoverer: Discoverer = {
@@ -28,17 +29,164 @@ export const discoverer: Discoverer = {
     )
   },
   discover: ({file, text}, context) => {
-    const read = file.endsWith('.json') ? readJsonConfiguration(file, text) : {...readConfiguration(text), errors: []}
-    const out = moduleComponents(file, read.calls)
+    const read = readAny(file, text)
+    const merged = applyOverrides(file, read, context)
+    const out = moduleComponents(file, merged.calls)
+    out.skipped.unshift(...merged.skipped)
     // A lock file beside pins the providers (terraform-lock reads it): the constraints here would list them twice.
     if (context.exists?.(posix.join(posix.dirname(file), '.terraform.lock.hcl'))) return {...out, errors: read.errors}
-    const providers = providerComponents(file, read.providers)
+    const providers = providerComponents(file, merged.providers)
     return {
       components: [...out.components, ...providers.components],
       skipped: [...out.skipped, ...providers.skipped],
       errors: read.errors,
     }
   },
+}
+
+interface Configuration {
+  calls: ModuleCall[]
+  providers: ProviderRequirement[]
+  errors: ScanError[]
+}
+
+function readAny(file: string, text: string): Configuration {
+  return file.endsWith('.json') ? readJsonConfiguration(file, text) : {...readConfiguration(text), errors: []}
+}
+
+/**
+ * Override files (https://developer.hashicorp.com/terraform/language/files/override): a file named `override.tf`
+ * or `*_override.tf` (`.tf.json`, and OpenTofu's `.tofu`, `.tofu.json`) is not read as a file of its own; Terraform
+ * merges each of its top-level blocks into the block of the same header in the module's other files (the files of the
+ * same folder), the override files in the lexical order of their names (configs/parser_config_dir.go dirFiles:
+ * `baseName == "override" || strings.HasSuffix(baseName, "_override")`). For a module call (configs/module_merge.go
+ * `ModuleCall.merge`): a `source` set in the override replaces the original's, a `version` set replaces its version.
+ * For `required_providers` (mergeProviderVersionConstraints): an entry of an override replaces the whole entry of the
+ * same name. What Terraform uses is listed where it is written: the merged module call at the last override that
+ * sets its source or version (at that `source`, or that `version`), not at the original, whose replaced values are
+ * used by no one; a provider at the last override that names it.
+ */
+const OVERRIDE_FILE = /^(?:.*_)?override\.(?:tf|tofu)(?:\.json)?$/
+const CONFIGURATION_FILE = /\.(?:tf|tofu)(?:\.json)?$/
+
+function isOverrideFile(file: string): boolean {
+  return OVERRIDE_FILE.test(posix.basename(file))
+}
+
+interface ModuleFolder {
+  /** The folder's override files, in Terraform's order, each read. */
+  overrides: Array<{file: string; read: Configuration}>
+  /** Its other files, read when an override file needs its original blocks. */
+  primaries?: Array<{file: string; read: Configuration}>
+}
+
+/** Each folder's override files, found and read once per scan (undefined: none, or the folder cannot be listed). */
+const folders = perScan(() => new Map<string, ModuleFolder | undefined>())
+
+function moduleFolder(file: string, context: DiscoverContext): ModuleFolder | undefined {
+  const dir = posix.dirname(file)
+  const known = folders(context)
+  if (known.has(dir)) return known.get(dir)
+  const names = (context.listDir?.(dir) ?? []).filter((name) => CONFIGURATION_FILE.test(name))
+  const overrides: ModuleFolder['overrides'] = []
+  for (const name of names.filter((one) => OVERRIDE_FILE.test(one)).sort(byCodeUnits)) {
+    const path = posix.join(dir, name)
+    const text = context.readText(path)
+    if (text !== null) overrides.push({file: path, read: readAny(path, text)})
+  }
+  const folder = overrides.length === 0 ? undefined : {overrides}
+  known.set(dir, folder)
+  return folder
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function primariesOf(
+  folder: ModuleFolder,
+  dir: string,
+  context: DiscoverContext,
+): NonNullable<ModuleFolder['primaries']> {
+  if (folder.primaries) return folder.primaries
+  const primaries: NonNullable<ModuleFolder['primaries']> = []
+  for (const name of (context.listDir?.(dir) ?? []).filter(
+    (one) => CONFIGURATION_FILE.test(one) && !OVERRIDE_FILE.test(one),
+  )) {
+    const path = posix.join(dir, name)
+    const text = context.readText(path)
+    if (text !== null) primaries.push({file: path, read: readAny(path, text)})
+  }
+  folder.primaries = primaries
+  return primaries
+}
+
+/** Whether an override block sets a module call's source or version (Terraform's merge replaces them then). */
+function setsSourceOrVersion(call: ModuleCall): boolean {
+  return call.source !== undefined || call.computedSource !== undefined || (call.version ?? '') !== ''
+}
+
+/**
+ * A file's module calls and required providers as Terraform uses them once the folder's override files are merged
+ * (see OVERRIDE_FILE): an original file keeps what no override replaces; an override file lists the merged calls and
+ * the provider entries it is the last to write.
+ */
+function applyOverrides(
+  file: string,
+  read: Configuration,
+  context: DiscoverContext,
+): {calls: ModuleCall[]; providers: ProviderRequirement[]; skipped: Skipped[]} {
+  const folder = moduleFolder(file, context)
+  if (folder === undefined) return {calls: read.calls, providers: read.providers, skipped: []}
+  const overriding = (name: string) =>
+    folder.overrides.filter((one) => one.read.calls.some((call) => call.name === name && setsSourceOrVersion(call)))
+  const lastProvider = (name: string) =>
+    folder.overrides.findLast((one) => one.read.providers.some((provider) => provider.name === name))?.file
+  if (!isOverrideFile(file))
+    return {
+      calls: read.calls.filter((call) => overriding(call.name).length === 0),
+      providers: read.providers.filter((provider) => lastProvider(provider.name) === undefined),
+      skipped: [],
+    }
+  const skipped: Skipped[] = []
+  const calls: ModuleCall[] = []
+  const dir = posix.dirname(file)
+  for (const call of read.calls) {
+    if (!setsSourceOrVersion(call)) continue
+    const chain = overriding(call.name)
+    // Listed once, by the last override file that sets the call's source or version.
+    if (chain.at(-1)?.file !== file) continue
+    const original = primariesOf(folder, dir, context)
+      .flatMap((one) => one.read.calls)
+      .find((one) => one.name === call.name)
+    if (original === undefined) {
+      skipped.push({
+        file,
+        line: call.line,
+        reason: 'unsupported',
+        message: `module "${elide(call.name, 100)}" overrides no module block of the folder's other files (Terraform refuses it: "Missing base module block for override"): not read`,
+      })
+      continue
+    }
+    const merged: ModuleCall = {...original, name: call.name, line: call.line}
+    for (const one of chain)
+      for (const block of one.read.calls.filter((found) => found.name === call.name)) {
+        if (block.source !== undefined || block.computedSource !== undefined) {
+          merged.source = block.source
+          merged.computedSource = block.computedSource === undefined ? undefined : call.line
+        }
+        if ((block.version ?? '') !== '') merged.version = block.version
+      }
+    if (merged.source === undefined && merged.computedSource !== undefined) merged.computedSource = call.line
+    // Where this file writes what it replaces: its source, else its version.
+    if (merged.source !== undefined) {
+      const at = call.source ?? call.versionAt
+      if (at !== undefined) merged.source = {...merged.source, line: at.line, column: at.column}
+    }
+    calls.push(merged)
+  }
+  const providers = read.providers.filter((provider) => lastProvider(provider.name) === file)
+  return {calls, providers, skipped}
 }
 
 const PUBLIC_REGISTRY = 'registry.terraform.io'
@@ -64,6 +212,8 @@ interface ModuleCall {
   line: number
   source?: {value: string; line: number; column: number}
   version?: string
+  /** Where `version` is written (an override that replaces only the version is listed there). */
+  versionAt?: {line: number; column: number}
   /** The line of a `source` that is not a literal string (Terraform refuses it: nothing to read). */
   computedSource?: number
 }
@@ -230,8 +380,10 @@ function readConfiguration(text: string): {calls: ModuleCall[]; providers: Provi
         const attribute = ATTRIBUTE.exec(line)
         if (attribute?.[1] === 'source')
           call.source = {value: attribute[2], line: number, column: line.indexOf('"') + 2}
-        else if (attribute) call.version = attribute[2]
-        else if (SOURCE_ATTRIBUTE.test(line)) call.computedSource = number
+        else if (attribute) {
+          call.version = attribute[2]
+          call.versionAt = {line: number, column: line.indexOf('"') + 2}
+        } else if (SOURCE_ATTRIBUTE.test(line)) call.computedSource = number
       } else if (state.depth === 1 && inTerraform) inRequired = REQUIRED_OPEN.test(line)
       else if (state.depth === 2 && inRequired) {
         const found = PROVIDER_ENTRY.exec(line)

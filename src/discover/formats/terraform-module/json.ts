@@ -15,6 +15,7 @@ export interface JsonModuleCall {
   line: number
   source?: {value: string; line: number; column: number}
   version?: string
+  versionAt?: {line: number; column: number}
 }
 
 export interface JsonProviderRequirement {
@@ -46,7 +47,9 @@ export function readJsonConfiguration(file: string, text: string): JsonConfigura
         name,
         line: position.line,
         ...(source === undefined ? {} : {source: {value: source, line: position.line, column: position.column}}),
-        ...(typeof body.version === 'string' ? {version: body.version} : {}),
+        ...(typeof body.version === 'string'
+          ? {version: body.version, versionAt: {line: position.line, column: position.column}}
+          : {}),
       })
     }
   for (const terraform of blocks(read.root.terraform))
