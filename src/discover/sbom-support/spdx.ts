@@ -128,7 +128,6 @@ export function spdxComponents(
       scope: scopeOf(pkg.id),
       ...(direct && !subject ? {direct: pkg.id !== undefined && direct.has(pkg.id)} : {}),
       subject,
-      soleSubject: subjects.size === 1,
       statedRepository: statedRepository(candidates),
       location,
     })

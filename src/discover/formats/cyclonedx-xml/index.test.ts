@@ -112,13 +112,28 @@ describe('cyclonedx-xml', () => {
       line: 1,
       column: 1,
     })
-    const {components, errors} = discover(
-      `<bom xmlns="${NS}">\n  <components>\n    <component type="library"><version>1</version></component>\n    <component type="library"><name>x</name><purl>pkg:/x</purl></component>\n    <component type="library"><name>ok</name><purl>pkg:npm/ok@1.0.0</purl></component>\n  </components>\n</bom>`,
+    const {components, errors, skipped} = discover(
+      `<bom xmlns="${NS}">\n  <components>\n    <component type="library"><version>1</version></component>\n    <component type="library"><name>x</name><purl>pkg:/x</purl></component>\n    <component type="library"><name>ok</name><purl>pkg:npm/ok@1.0.0</purl></component>\n    <component type="library"><purl>pkg:/y</purl></component>\n  </components>\n</bom>`,
     )
-    expect(components.map((c) => c.name)).toEqual(['ok'])
+    // A component whose purl is not valid is listed by its name, with a skip; without a name, it is an error.
+    expect(
+      components.map((c) => [c.ecosystem, c.name, c.purl ?? null, `${c.locations[0].line}:${c.locations[0].column}`]),
+    ).toEqual([
+      ['generic', 'x', null, '4:5'],
+      ['npm', 'ok', 'pkg:npm/ok@1.0.0', '5:5'],
+    ])
+    expect(skipped).toEqual([
+      {
+        file: 'bom.xml',
+        line: 4,
+        reason: 'unsupported',
+        message:
+          'invalid package URL "pkg:/x": "name" is a required component; the component is listed by its name, without it',
+      },
+    ])
     expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([
       ['invalid-entry', 3, 5],
-      ['invalid-purl', 4, 5],
+      ['invalid-purl', 6, 5],
     ])
   })
 

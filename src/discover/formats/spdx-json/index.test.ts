@@ -366,7 +366,7 @@ describe('spdx-json', () => {
     ])
   })
 
-  it('is lenient with one subject only: packages a document DESCRIBES with others keep their invalid purls as errors', () => {
+  it('lists a package whose purl packageurl-js refuses by its name with a skip, described or not (was an error, exit 2)', () => {
     const pkg = (id: string, purl: string) => ({
       SPDXID: `SPDXRef-${id}`,
       name: id,
@@ -375,13 +375,24 @@ describe('spdx-json', () => {
       externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}],
     })
     const packages = [pkg('app', 'pkg:npm/app@1'), pkg('dep', 'pkg:maven/log4j-core@2.14.1')]
-    const several = discover(doc({documentDescribes: ['SPDXRef-app', 'SPDXRef-dep'], packages}))
-    expect(several.errors.map((e) => e.code)).toEqual(['invalid-purl'])
-    expect(several.components.map((c) => c.name)).toEqual(['app'])
-    const one = discover(doc({documentDescribes: ['SPDXRef-dep'], packages}))
-    expect(one.errors).toEqual([])
-    // The sole subject is listed by its own name, without the purl.
-    expect(one.components.map((c) => c.name).sort()).toEqual(['app', 'dep'])
+    const said = (what: string) =>
+      `invalid package URL "pkg:maven/log4j-core@2.14.1": maven requires a "namespace" component; ${what} is listed by its name, without it`
+    const cases: Array<[string[], string, boolean, number]> = [
+      [['SPDXRef-app', 'SPDXRef-dep'], "the SBOM's subject", true, 22],
+      [['SPDXRef-dep'], "the SBOM's subject", true, 21],
+      [['SPDXRef-app'], 'the component', false, 21],
+    ]
+    for (const [describes, what, local, line] of cases) {
+      const out = discover(doc({documentDescribes: describes, packages}))
+      expect(out.errors).toEqual([])
+      expect(
+        out.components.map((c) => [c.ecosystem, c.name, c.version ?? null, c.local ?? false, c.purl ?? null]),
+      ).toEqual([
+        ['npm', 'app', '1', describes.includes('SPDXRef-app'), 'pkg:npm/app@1'],
+        ['generic', 'dep', '1', local, null],
+      ])
+      expect(out.skipped).toEqual([{file: 'sbom.spdx.json', line, reason: 'unsupported', message: said(what)}])
+    }
   })
 
   it("passes over a subject with neither name nor purl (Syft's unknown source) with a skip, and still reads the packages", () => {
