@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import type {Component} from '../../../core/model.js'
 import {brief, formatRunner, readSbomFixture, sbomRow} from '../../../../tests/sbom/support.js'
+import {registeredDiscoverer} from '../../../../tests/support/registered.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx.json')
@@ -129,6 +131,57 @@ describe('spdx-json', () => {
       ['B', '1.9.0', true, false, 104],
       // The subject (the scanned directory), listed by name.
       ['testdata/fixtures/repo/julia', null, null, true, 137],
+    ])
+  })
+
+  it("reads Trivy's subject CONTAINS as its CycloneDX's dependsOn: packages found on their own are direct (conda; was unset)", () => {
+    const {components, errors} = fixture('trivy-conda.spdx.json')
+    expect(errors).toEqual([])
+    const row = (c: Component) => [c.name, c.version ?? null, c.direct ?? null, c.local ?? false]
+    expect(components.map((c) => [...row(c), c.locations[0].line])).toEqual([
+      ['openssl', '1.1.1q', true, false, 15],
+      ['pip', '22.2.2', true, false, 44],
+      ['testdata/fixtures/repo/conda', null, null, true, 73],
+    ])
+    // The same scan as Trivy's CycloneDX says it.
+    const cdx = registeredDiscoverer('cyclonedx-json').discover(
+      {file: 'conda.cdx.json', text: readSbomFixture('trivy-conda-cyclonedx.json')},
+      {readText: () => null},
+    )
+    expect(cdx.components.map(row).sort()).toEqual(components.map(row).sort())
+  })
+
+  it("keeps a subject's CONTAINS no dependency in a document of any other tool, and never drops a subject named as Trivy names a lockfile", () => {
+    const pkg = (id: string, name: string, purl?: string) => ({
+      SPDXID: id,
+      name,
+      versionInfo: '1.0.0',
+      downloadLocation: 'NONE',
+      ...(purl
+        ? {externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}]}
+        : {}),
+    })
+    const rel = (a: string, type: string, b: string) => ({
+      spdxElementId: a,
+      relationshipType: type,
+      relatedSpdxElement: b,
+    })
+    const subject = 'SPDXRef-Application-5a2c1e0f9b7d3a11'
+    const document = (creators: string[]) =>
+      doc({
+        creationInfo: {creators, created: '2026-01-01T00:00:00Z'},
+        packages: [pkg(subject, 'lantern'), pkg('SPDXRef-Package-1', 'left-pad', 'pkg:npm/left-pad@1.3.0')],
+        relationships: [rel('SPDXRef-DOCUMENT', 'DESCRIBES', subject), rel(subject, 'CONTAINS', 'SPDXRef-Package-1')],
+      })
+    const listed = (out: {components: Component[]}) =>
+      out.components.map((c) => [c.name, c.direct ?? null, c.local ?? false])
+    expect(listed(discover(document(['Organization: aquasecurity', 'Tool: trivy-0.58.1'])))).toEqual([
+      ['lantern', null, true],
+      ['left-pad', true, false],
+    ])
+    expect(listed(discover(document(['Tool: syft-1.13.0'])))).toEqual([
+      ['lantern', null, true],
+      ['left-pad', null, false],
     ])
   })
 
