@@ -630,6 +630,28 @@ describe('cyclonedx-json', () => {
     expect(discover(apart).components.map(brief)).toEqual([['generic', 'app', null, null, true, '3:2']])
   })
 
+  it("lists cdxgen's top-level modules without a group by name, with a skip each, not an error (cdxgen ddc-sbom)", () => {
+    const {components, errors, skipped} = fixture('cdxgen-ddc-sbom.json')
+    expect(errors).toEqual([])
+    const modules = components.filter((c) => c.name.startsWith('dependency-diff-check-'))
+    expect(
+      modules.map((c) => [c.ecosystem, c.name, c.version, c.purl ?? null, c.direct ?? null, c.locations[0].line]),
+    ).toEqual([
+      ['generic', 'dependency-diff-check-client-starter', 'latest', null, true, 34],
+      ['generic', 'dependency-diff-check-common-core', 'latest', null, true, 589],
+      ['generic', 'dependency-diff-check-service', 'latest', null, true, 652],
+    ])
+    const said = (name: string) =>
+      `invalid package URL "pkg:maven/${name}@latest?type=jar": maven requires a "namespace" component; the component is listed by its name, without it`
+    expect(
+      (skipped ?? []).filter((s) => !s.message.includes("SBOM's subject")).map((s) => [s.line, s.message]),
+    ).toEqual([
+      [34, said('dependency-diff-check-client-starter')],
+      [589, said('dependency-diff-check-common-core')],
+      [652, said('dependency-diff-check-service')],
+    ])
+  })
+
   it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {
     const {components} = fixture('cdx-npm-dev-dependencies.bom.1.6.json')
     expect(components.map((c) => [c.name, c.local ?? false, c.direct ?? null])).toEqual([

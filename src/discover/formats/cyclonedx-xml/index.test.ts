@@ -147,6 +147,29 @@ describe('cyclonedx-xml', () => {
     expect(discoverer.sniff?.('<project xmlns="http://maven.apache.org/POM/4.0.0">')).toBe(false)
   })
 
+  it("lists cdxgen's top-level modules without a group by name, with a skip each, not an error (cdxgen ddc-sbom)", () => {
+    const {components, errors, skipped} = fixture('cdxgen-ddc-sbom.xml')
+    expect(errors).toEqual([])
+    const modules = components.filter((c) => c.name.startsWith('dependency-diff-check-'))
+    expect(
+      modules.map((c) => [c.ecosystem, c.name, c.version, c.purl ?? null, c.direct ?? null, c.locations[0].line]),
+    ).toEqual([
+      // This BOM's subject depends on the service only (its JSON twin lists all three).
+      ['generic', 'dependency-diff-check-client-starter', 'latest', null, false, 29],
+      ['generic', 'dependency-diff-check-common-core', 'latest', null, false, 326],
+      ['generic', 'dependency-diff-check-service', 'latest', null, true, 363],
+    ])
+    const said = (name: string) =>
+      `invalid package URL "pkg:maven/${name}@latest?type=jar": maven requires a "namespace" component; the component is listed by its name, without it`
+    expect(
+      (skipped ?? []).filter((s) => !s.message.includes("SBOM's subject")).map((s) => [s.line, s.message]),
+    ).toEqual([
+      [29, said('dependency-diff-check-client-starter')],
+      [326, said('dependency-diff-check-common-core')],
+      [363, said('dependency-diff-check-service')],
+    ])
+  })
+
   it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {
     const {components} = fixture('cdx-npm-dev-dependencies.bom.1.5.xml')
     expect(components.map((c) => [c.name, c.local ?? false, c.direct ?? null])).toEqual([
