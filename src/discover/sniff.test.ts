@@ -63,6 +63,32 @@ describe('readTail and sniffing', () => {
     expect(tailText(new Uint8Array(2 * SNIFF_BYTES).fill(0x20))).toBe('')
   })
 
+  it('decodes the tail and the whole text of a UTF-16 file by its byte-order mark, whole code units, past white space and NULs', () => {
+    const file = join(dir, 'wide.json')
+    const text = `{"a": "${'é'.repeat(SNIFF_BYTES)}", "end": "€"}`
+    const want = text.slice(-SNIFF_BYTES / 2)
+    const le = (body: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')])
+    for (const bytes of [
+      le(text),
+      le(text).swap16(),
+      le(`${text}\r\n \u0000\u0000`),
+      le(`${text}\r\n`).swap16(),
+      // An odd last byte is left out (reading the file says it is not UTF-16).
+      Buffer.concat([le(`${text}\n`), Buffer.from('\n')]),
+      le(`${text}${' \n'.repeat(SNIFF_BYTES)}`),
+    ]) {
+      writeFileSync(file, bytes)
+      expect(readTail(file)).toBe(want)
+      expect(tailText(bytes)).toBe(want)
+      const whole = [...fileToSniff('wide.json', file).chunks()].join('')
+      expect(whole.startsWith(text)).toBe(true)
+      expect([...bytesToSniff('wide.json', bytes).chunks()].join('')).toBe(whole)
+    }
+    // UTF-8 followed by NULs: the text before them.
+    writeFileSync(file, `${'x'.repeat(SNIFF_BYTES)}end\n\u0000\u0000`)
+    expect(readTail(file)).toBe(`${'x'.repeat(SNIFF_BYTES - 3)}end`)
+  })
+
   it('gives a whole file in chunks, decoded as one text (a character cut between two chunks whole)', () => {
     const file = join(dir, 'whole.json')
     const text = `${'a'.repeat(SNIFF_BYTES - 1)}é${'€'.repeat(SNIFF_BYTES)}end`

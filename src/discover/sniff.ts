@@ -34,6 +34,10 @@ export function readHead(abs: string | Buffer): string | Error {
  * The last SNIFF_BYTES of a file longer than SNIFF_BYTES before the white space that ends it, as text (JSON keys may
  * come in any order: some generators write a format's marker key last, and a document may be followed by any
  * amount of white space); undefined for a shorter file (its head is all of it) or one that cannot be read.
+ * A UTF-16 file with its byte-order mark is decoded as the mark says, as ./decode.ts reads it, whole code units
+ * from the start of the file (an odd last byte is left out: reading the file says it is not UTF-16); NULs after
+ * the document count as white space here, so that a file padded with them is still told by its tail and its reading
+ * reports them.
  */
 export function readTail(abs: string | Buffer): string | undefined {
   try {
@@ -41,18 +45,21 @@ export function readTail(abs: string | Buffer): string | undefined {
     try {
       if (size <= SNIFF_BYTES) return undefined
       const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
+      const wide = utf16Bom(buffer.subarray(0, readSync(fd, buffer, 0, 4, 0)))
+      const decoder = wide ? new TextDecoder(wide) : HEAD_DECODER
       // From the end, a block at a time, to the last byte that is not white space: one read for a file that ends
-      // with its document, two for one followed by white space.
-      for (let end = size; end > 0; ) {
+      // with its document, two for one followed by white space. UTF-16 blocks start and end at even offsets.
+      const whole = wide ? size - (size % 2) : size
+      for (let end = whole; end > 0; ) {
         const from = Math.max(0, end - SNIFF_BYTES)
         const got = readSync(fd, buffer, 0, end - from, from)
         if (got < end - from) return undefined // the file shrank under us: no tail to tell
-        const last = lastNonSpace(buffer.subarray(0, got))
-        if (last === got - 1 && end === size) return HEAD_DECODER.decode(buffer.subarray(0, got))
+        const last = lastNonSpace(buffer.subarray(0, got), wide)
+        if (last === got - 1 && end === whole) return decoder.decode(buffer.subarray(0, got))
         if (last >= 0) {
           const stop = from + last + 1
           const start = Math.max(0, stop - SNIFF_BYTES)
-          return HEAD_DECODER.decode(buffer.subarray(0, readSync(fd, buffer, 0, stop - start, start)))
+          return decoder.decode(buffer.subarray(0, readSync(fd, buffer, 0, stop - start, start)))
         }
         end = from
       }
@@ -68,16 +75,29 @@ export function readTail(abs: string | Buffer): string | undefined {
 /** The last SNIFF_BYTES of some bytes before their trailing white space, when there are more than SNIFF_BYTES. */
 export function tailText(bytes: Uint8Array): string | undefined {
   if (bytes.length <= SNIFF_BYTES) return undefined
-  const end = lastNonSpace(bytes) + 1
-  return HEAD_DECODER.decode(bytes.subarray(Math.max(0, end - SNIFF_BYTES), end))
+  const wide = utf16Bom(bytes)
+  const whole = wide ? bytes.subarray(0, bytes.length - (bytes.length % 2)) : bytes
+  const end = lastNonSpace(whole, wide) + 1
+  return (wide ? new TextDecoder(wide) : HEAD_DECODER).decode(whole.subarray(Math.max(0, end - SNIFF_BYTES), end))
 }
 
-/** The index of the last byte that is not JSON white space (space, tab, CR, LF), -1 when there is none. */
-function lastNonSpace(bytes: Uint8Array): number {
+/**
+ * The index of the last byte that is not JSON white space (space, tab, CR, LF) nor NUL, -1 when there is none; in
+ * UTF-16 (`bytes` of whole code units), the index of the last byte of the last such code unit.
+ */
+function lastNonSpace(bytes: Uint8Array, wide?: 'utf-16le' | 'utf-16be'): number {
+  if (wide) {
+    const [low, high] = wide === 'utf-16le' ? [0, 1] : [1, 0]
+    let i = bytes.length - 2
+    while (i >= 0 && bytes[i + high] === 0 && SPACE_OR_NUL.has(bytes[i + low])) i -= 2
+    return i + 1
+  }
   let i = bytes.length - 1
-  while (i >= 0 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i--
+  while (i >= 0 && SPACE_OR_NUL.has(bytes[i])) i--
   return i
 }
+
+const SPACE_OR_NUL: ReadonlySet<number> = new Set([0x20, 0x0a, 0x0d, 0x09, 0x00])
 
 /**
  * All of a file, for a sniff that its head and tail leave open (Discoverer.sniff): its name, and its text decoded
@@ -86,7 +106,10 @@ function lastNonSpace(bytes: Uint8Array): number {
 export interface SniffFile {
   /** The path as printed (`<stdin>` for standard input): some names say what a file should hold. */
   readonly name: string
-  /** The whole text in chunks (UTF-8, a bad sequence as U+FFFD); a file that cannot be read ends early. */
+  /**
+   * The whole text in chunks (UTF-8, or UTF-16 by its byte-order mark as ./decode.ts reads it; a bad sequence as
+   * U+FFFD); a file that cannot be read ends early.
+   */
   chunks(): Iterable<string>
 }
 
@@ -103,15 +126,16 @@ export function fileToSniff(name: string, abs: string | Buffer): SniffFile {
       }
       const {fd, size} = opened
       try {
-        const decoder = new TextDecoder('utf-8')
+        let decoder: InstanceType<typeof TextDecoder> | undefined
         const buffer = Buffer.allocUnsafe(SNIFF_BYTES)
         // No further than the size it had when opened: a file that grows while it is read cannot keep the sniff going.
         let left = size
         for (let got = readOrNone(fd, buffer, left); got > 0; got = readOrNone(fd, buffer, left)) {
           left -= got
+          decoder ??= textDecoder(buffer.subarray(0, got))
           yield decoder.decode(buffer.subarray(0, got), {stream: true})
         }
-        yield decoder.decode()
+        if (decoder) yield decoder.decode()
       } finally {
         closeSync(fd)
       }
@@ -120,6 +144,11 @@ export function fileToSniff(name: string, abs: string | Buffer): SniffFile {
 }
 
 /** At most `left` bytes read from the file's current position; 0 at its end or when reading fails. */
+/** A streaming decoder for a file's text by its first bytes: UTF-16 by its byte-order mark, else UTF-8. */
+function textDecoder(first: Uint8Array): InstanceType<typeof TextDecoder> {
+  return new TextDecoder(utf16Bom(first) ?? 'utf-8')
+}
+
 function readOrNone(fd: number, buffer: Buffer, left: number): number {
   if (left <= 0) return 0
   try {
@@ -134,7 +163,7 @@ export function bytesToSniff(name: string, bytes: Uint8Array): SniffFile {
   return {
     name,
     *chunks() {
-      const decoder = new TextDecoder('utf-8')
+      const decoder = textDecoder(bytes)
       for (let at = 0; at < bytes.length; at += SNIFF_BYTES) {
         yield decoder.decode(bytes.subarray(at, at + SNIFF_BYTES), {stream: true})
       }

@@ -3,7 +3,8 @@
  * ecosystem and the name as our other formats write it (`@scope/name` for npm, `group:artifact` for Maven,
  * `vendor/name` for Composer); `docker` and `oci` purls become images, `helm` purls charts. A purl type no
  * ecosystem names, or an entry without a purl, is listed as `generic` with its purl and CPE as written, so the
- * inventory stays complete and a stated repository can still resolve it.
+ * inventory stays complete and a stated repository can still resolve it. An entry whose purl packageurl-js refuses
+ * is listed by its name, as generic, with a skip saying why (byName).
  * Purls are parsed by packageurl-js (https://github.com/package-url/purl-spec), the same library that builds ours.
  */
 import {PackageURL} from 'packageurl-js'
@@ -29,15 +30,9 @@ export interface SbomEntry {
   /**
    * A component nested in the subject (CycloneDX `metadata.component.components`, at any depth): a part of the product.
    * cdxgen lists a Gradle build's sub-projects there, with a purl without a group when the build sets none
-   * (`pkg:maven/app@1.0?type=jar`: lib/helpers/utils.js buildObjectForGradleModule); an invalid purl is then no
-   * error either (byName).
+   * (`pkg:maven/app@1.0?type=jar`: lib/helpers/utils.js buildObjectForGradleModule).
    */
   partOfSubject?: boolean
-  /**
-   * False when the document has several subjects (an SPDX document may DESCRIBE its dependencies too): then an invalid
-   * purl is an error for each, as for any dependency, not a subject's leniency.
-   */
-  soleSubject?: boolean
   statedRepository?: StatedRepository
   location: Location
 }
@@ -80,10 +75,6 @@ export function sbomComponent(entry: SbomEntry): SbomComponent {
     const parsed = parsePurl(purlText)
     if (!parsed.ok) {
       const message = `invalid package URL "${clip(purlText)}"${parsed.reason ? `: ${parsed.reason}` : ''}`
-      // The SBOM's own subject is local and never resolved: its purl identifies nothing we look up, so the
-      // project is listed by its name and the purl left out with a word (cdxgen writes `pkg:maven/app@latest`
-      // without a group for the project it scans). A dependency's purl is what identifies it: an error; so is a
-      // subject's when it has no name to be listed by, or is one of several (which may be dependencies).
       return byName(entry, message) ?? {ok: false, error: {...location, code: 'invalid-purl', message}}
     }
     const special = specialKinds(parsed.purl, purlText, entry)
@@ -105,16 +96,21 @@ export function namelessSubject(location: Location): Skipped {
 }
 
 /**
- * The SBOM's own subject, listed by its name when its purl cannot be read (its purl identifies nothing stewards looks
- * up: it is local, never resolved), with a word; so is a component nested in it (partOfSubject), listed as generic
- * but not local (nothing says it is the project's own). Undefined for any other entry, whose purl is what
- * identifies it.
+ * An entry whose purl cannot be read, listed by what the SBOM says of it (its name, group and version, as `generic`),
+ * without the purl, and with a skip at its line that says why: the SBOM was read completely, and its generator wrote
+ * the purl (cdxgen writes `pkg:maven/app@latest` without a group for the project it scans and for a Gradle build's
+ * sub-projects, `pkg:swift/HAKit@unspecified` without a namespace; packageurl-js, which builds ours, refuses them),
+ * so the run is not incomplete for it. The subject stays local. Undefined for an entry without a name: there is
+ * nothing to list it by, and it is an error.
  */
 function byName(entry: SbomEntry, message: string): SbomComponent | undefined {
-  if (!(entry.subject || entry.partOfSubject) || entry.soleSubject === false || entry.name.trim() === '')
-    return undefined
+  if (entry.name.trim() === '') return undefined
   const {location} = entry
-  const what = entry.subject ? "the SBOM's subject" : "a component of the SBOM's subject"
+  const what = entry.subject
+    ? "the SBOM's subject"
+    : entry.partOfSubject
+      ? "a component of the SBOM's subject"
+      : 'the component'
   return {
     ok: true,
     component: withCommon(genericComponent(entry), entry),

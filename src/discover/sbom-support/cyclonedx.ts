@@ -2,8 +2,9 @@
  * CycloneDX components (https://cyclonedx.org/docs/1.7/json/#components), read from JSON or XML into one
  * shape, and from there into Components. Shared by the cyclonedx-json and cyclonedx-xml formats.
  * - `metadata.component` is the BOM's subject (the product it describes): listed as local, never resolved;
- *   its nested `components` are read like any other, but one whose purl is not valid is listed by its name with a
- *   word, as the subject is (cdxgen puts a Gradle build's sub-projects there, their purls without a group).
+ *   its nested `components` are read like any other (cdxgen puts a Gradle build's sub-projects there, their purls
+ *   without a group). Any component whose purl is not valid is listed by its name with a skip saying why
+ *   (./component.ts byName).
  * - Nested `components` are read at any depth (up to MAX_NESTING); a child without a scope of its own takes
  *   its parent's.
  * - Scope: `required` (the default the spec tells consumers to assume) → prod, `optional` → optional,

@@ -181,6 +181,50 @@ describe('the sign that has a whole file read', () => {
     ])
   })
 
+  it('reads a UTF-16 BOM over 64 KiB whose marker key is last, little- and big-endian, by its tail or its whole text (was passed over)', async () => {
+    const text = cycloneDx('', ',\n  "specVersion": "1.5",\n  "bomFormat": "CycloneDX"').replace(/\n/g, '\r\n')
+    const le = (body: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')])
+    const be = (body: string) => le(body).swap16()
+    const escaped = text.replace('"bomFormat"', '"bom\\u0046ormat"')
+    const inventory = await scanTree({
+      'le/app.json': le(text),
+      'be/app.json': be(text),
+      // The marker written with an escape: read whole, decoded as UTF-16.
+      'whole/app.json': le(escaped),
+      // Padded with NULs, or one byte too many: claimed, and its reading says what is wrong.
+      'nul/app.json': le(`${text}\u0000\u0000`),
+      'odd/app.json': Buffer.concat([le(text), Buffer.from('\n')]),
+      // No byte-order mark: claimed by the key in its tail, so that its encoding is told.
+      'nomark/app.json': Buffer.from(text, 'utf16le'),
+      'nomark-be/app.json': Buffer.from(text, 'utf16le').swap16(),
+    })
+    // The same components in each file: merged, with a location in each.
+    const byFile = (file: string) =>
+      inventory.components.flatMap((c) => c.locations.filter((l) => l.file === file).map((l) => ({c, l})))
+    for (const file of ['le/app.json', 'be/app.json', 'whole/app.json', 'nul/app.json']) {
+      const rows = byFile(file)
+        .sort((a, b) => a.l.line - b.l.line)
+        .map(({c, l}) => [c.name, `${l.line}:${l.column}`])
+      expect([file, rows.length, rows[0], rows.at(-1)]).toEqual([
+        file,
+        COUNT,
+        ['pkg-0', '3:5'],
+        [`pkg-${COUNT - 1}`, `${COUNT + 2}:5`],
+      ])
+    }
+    expect(inventory.errors.map((e) => [e.file, e.line ?? null, e.code, e.message])).toEqual([
+      ['nomark-be/app.json', null, 'unsupported-encoding', expect.stringContaining('without a byte-order mark')],
+      ['nomark/app.json', null, 'unsupported-encoding', expect.stringContaining('without a byte-order mark')],
+      ['nul/app.json', COUNT + 7, 'control-character', 'control character NUL at line 1207; the line is not read'],
+      [
+        'odd/app.json',
+        null,
+        'unsupported-encoding',
+        'UTF-16LE by its byte-order mark, but not valid UTF-16LE; save the file as UTF-8',
+      ],
+    ])
+  })
+
   it('never reads a whole file another format claimed from its head or its tail (a CycloneDX BOM has bom-refs)', () => {
     for (const [before, after] of [
       ['\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.5",', ''],

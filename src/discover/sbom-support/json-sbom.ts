@@ -97,7 +97,10 @@ export function jsonSbomFormat(format: {
       // be read (unsupported-encoding, exit 2) instead of passing it over.
       if (head.slice(0, 8).includes('\u0000')) {
         const ascii = head.replaceAll('\u0000', '').replace(/^\uFFFD+/, '')
-        return hasTopLevelKey(ascii, key) || (file !== undefined && sbomName(file.name))
+        if (hasTopLevelKey(ascii, key) || (file !== undefined && sbomName(file.name))) return true
+        // Or in its tail, for the generators that write the key last (the tail's trailing NULs are left out).
+        const end = tail?.()
+        return end !== undefined && topLevelKeyInTail(end.replaceAll('\u0000', ''), key) >= 0
       }
       // Signed attestations: whose they are is in their base64 payloads.
       const signed = envelopeHeads(head)

@@ -9,7 +9,8 @@
  *   `homepage` on a known forge. NONE and NOASSERTION say nothing.
  * - The packages the document DESCRIBES (`documentDescribes`, `DESCRIBES`, `DESCRIBED_BY`) are its subject:
  *   listed as local, never resolved. `direct`: what the subject depends on as its relationships state (directIds);
- *   Trivy's grouping packages (a lockfile's, the OS's) are left out, what the subject reaches through them direct.
+ *   Trivy's grouping packages (a lockfile's, the OS's) are left out, what the subject reaches through them direct;
+ *   in Trivy's documents (their creators), what the subject CONTAINS is direct too.
  * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
  *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
  *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
@@ -70,6 +71,8 @@ export function spdxComponents(
   describes: string[],
   /** The document's `name` (`DocumentName:`): which package is the subject when nothing says it (below). */
   documentName?: string,
+  /** `creationInfo.creators` (`Creator:` lines): `Tool: trivy-0.56.1` says how Trivy's CONTAINS is meant (directIds). */
+  creators: readonly string[] = [],
 ): SpdxOutput {
   const out: SpdxOutput = {components: [], errors: [], skipped: []}
   const grouping = new Set(packages.filter(isGrouping).map((pkg) => pkg.id as string))
@@ -93,7 +96,10 @@ export function spdxComponents(
     const named = packages.filter((pkg) => pkg.id !== undefined && pkg.name === documentName)
     if (named.length === 1) subjects.add(named[0].id as string)
   }
-  const direct = directIds(relationships, subjects, grouping)
+  // The subject is never a grouping node: Trivy names it after its type too, `SPDXRef-Application-…` when the SBOM it
+  // converts (`trivy sbom bom.cdx.json --format spdx-json`) had an application without a purl as its subject.
+  for (const id of subjects) grouping.delete(id)
+  const direct = directIds(relationships, subjects, grouping, creators.some(isTrivy))
   const scopeOf = (id: string | undefined): Scope => {
     if (id === undefined || runtime.has(id)) return 'prod'
     if (optional.has(id)) return 'optional'
@@ -128,7 +134,6 @@ export function spdxComponents(
       scope: scopeOf(pkg.id),
       ...(direct && !subject ? {direct: pkg.id !== undefined && direct.has(pkg.id)} : {}),
       subject,
-      soleSubject: subjects.size === 1,
       statedRepository: statedRepository(candidates),
       location,
     })
@@ -155,19 +160,29 @@ function isGrouping(pkg: SpdxPackage): boolean {
   )
 }
 
+/**
+ * A creator that is Trivy: `Tool: trivy-<version>` (aquasecurity/trivy pkg/sbom/spdx/marshal.go: CreatorTool `trivy`,
+ * written `trivy-` and the version).
+ */
+function isTrivy(creator: string): boolean {
+  return /^Tool:\s*trivy(?:-|$)/i.test(creator.trim())
+}
+
 /** `X DEPENDENCY_OF S`, `X DEV_DEPENDENCY_OF S`...: X is a dependency of S (SPDX 2.3 §11.1). */
 const DEPENDENCY_OF = /^(?:[A-Z]+_)?DEPENDENCY_OF$/
 
 /**
  * The packages the subject depends on directly, as the relationships state it (`S DEPENDS_ON X`, `X DEPENDENCY_OF S`
  * and its dev, build, test, optional, runtime and provided kinds), through a grouping node it contains or depends on
- * too (what that node depends on or contains); undefined when the subject states none (then nothing is said of `direct`, as for a CycloneDX BOM whose
- * subject has no `dependencies` entry).
+ * too (what that node depends on or contains); undefined when the subject states none (then nothing is said of
+ * `direct`, as for a CycloneDX BOM whose subject has no `dependencies` entry). In a document Trivy wrote (`trivy`),
+ * the subject's own `CONTAINS` is such an edge too.
  */
 function directIds(
   relationships: readonly SpdxRelationship[],
   subjects: ReadonlySet<string>,
   grouping: ReadonlySet<string>,
+  trivy: boolean,
 ): ReadonlySet<string> | undefined {
   const dependsOn = new Map<string, string[]>()
   const add = (from: string, to: string) => {
@@ -183,9 +198,14 @@ function directIds(
     else if (kind === 'CONTAINS' && subjects.has(element) && grouping.has(related)) reached.add(related)
     // Trivy 0.51 and later write `Application CONTAINS X` for the packages of a lockfile that have no parent in it
     // (its direct ones, or all when the lockfile states no graph: pkg/sbom/io/encode.go belongToParent), the same
-    // edge its CycloneDX writes in the application's `dependsOn`. A subject's own CONTAINS stays no dependency
-    // (Syft writes one to every package it found).
+    // edge its CycloneDX writes in the application's `dependsOn`.
     else if (kind === 'CONTAINS' && grouping.has(element)) add(element, related)
+    // Trivy writes `S CONTAINS X` from the subject itself for packages found on their own, not in a lockfile (conda
+    // environments, jars, gemspecs, Python and Node packages installed in an image: encode.go encodeResult's
+    // AggregatingTypes, then belongToParent), again the edge its CycloneDX writes in the subject's `dependsOn`
+    // (marshal.go makes CONTAINS and DEPENDS_ON alike CycloneDX dependencies). Any other tool's subject CONTAINS
+    // stays no dependency: Syft writes one to every package it found.
+    else if (kind === 'CONTAINS' && trivy && subjects.has(element)) add(element, related)
   }
   const direct = new Set<string>()
   for (const subject of subjects)

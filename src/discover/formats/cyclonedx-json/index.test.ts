@@ -499,20 +499,77 @@ describe('cyclonedx-json', () => {
     expect(out.errors?.map((e) => e.code)).toEqual(['invalid-purl'])
   })
 
-  it("keeps packageurl-js's reason when a dependency's purl is not valid (an error: the dependency is not identified)", () => {
-    const {components, errors} = discover(
-      bom([
-        {type: 'library', name: 'dependency-diff-check', purl: 'pkg:maven/dependency-diff-check@latest?type=jar'},
-        {type: 'library', name: 'ggplot2', purl: 'pkg:cran/ggplot2'},
-      ]),
+  it('lists a top-level component whose purl packageurl-js refuses by what the BOM says, with a skip saying why (was an error, exit 2)', () => {
+    // The purls cdxgen wrote for a Maven module without a group and an R package without a version (fictional BOM).
+    const {components, errors, skipped} = discover(
+      bom(
+        [
+          {
+            type: 'library',
+            'bom-ref': 'diff',
+            name: 'dependency-diff-check',
+            version: 'latest',
+            scope: 'optional',
+            purl: 'pkg:maven/dependency-diff-check@latest?type=jar',
+          },
+          {type: 'library', 'bom-ref': 'gg', group: 'cran', name: 'ggplot2', purl: 'pkg:cran/ggplot2'},
+          {type: 'library', 'bom-ref': 'ok', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0'},
+        ],
+        {
+          metadata: {component: {'bom-ref': 'app', name: 'app', version: '1.0.0'}},
+          dependencies: [{ref: 'app', dependsOn: ['diff', 'ok']}],
+        },
+      ),
     )
-    expect(components).toEqual([])
-    expect(errors.map((e) => [e.code, e.message])).toEqual([
+    expect(errors).toEqual([])
+    expect(components.map((c) => [...brief(c), c.purl ?? null, c.ref, c.direct ?? null])).toEqual([
+      ['generic', 'app', '1.0.0', null, true, '6:18', null, 'app@1.0.0', null],
       [
-        'invalid-purl',
-        'invalid package URL "pkg:maven/dependency-diff-check@latest?type=jar": maven requires a "namespace" component',
+        'generic',
+        'dependency-diff-check',
+        'latest',
+        'optional',
+        false,
+        '22:5',
+        null,
+        'dependency-diff-check@latest',
+        true,
       ],
-      ['invalid-purl', 'invalid package URL "pkg:cran/ggplot2": cran requires a "version" component'],
+      ['generic', 'cran/ggplot2', null, 'prod', false, '30:5', null, 'cran/ggplot2', false],
+      ['npm', 'left-pad', '1.3.0', 'prod', false, '37:5', 'pkg:npm/left-pad@1.3.0', 'pkg:npm/left-pad@1.3.0', true],
+    ])
+    expect(skipped).toEqual([
+      {
+        file: 'bom.json',
+        line: 22,
+        reason: 'unsupported',
+        message:
+          'invalid package URL "pkg:maven/dependency-diff-check@latest?type=jar": maven requires a "namespace" component; the component is listed by its name, without it',
+      },
+      {
+        file: 'bom.json',
+        line: 30,
+        reason: 'unsupported',
+        message:
+          'invalid package URL "pkg:cran/ggplot2": cran requires a "version" component; the component is listed by its name, without it',
+      },
+    ])
+  })
+
+  it('lists a top-level component whose image purl names no image by its name, with a skip (was an error, exit 2)', () => {
+    const text =
+      '{"bomFormat":"CycloneDX","specVersion":"1.5","components":[\n{"type":"container","name":"image","version":"sh256:2603","purl":"pkg:oci/image@sh256%3A2603"}]}'
+    const {components, errors, skipped} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.kind, c.ecosystem, c.name, c.version ?? null, c.ref])).toEqual([
+      ['package', 'generic', 'image', 'sh256:2603', 'image@sh256:2603'],
+    ])
+    expect(skipped?.map((s) => [s.line, s.reason, s.message.replace(/: .*;/, ': …;')])).toEqual([
+      [
+        2,
+        'unsupported',
+        'purl "pkg:oci/image@sh256%3A2603" names no valid image: …; the component is listed by its name, without it',
+      ],
     ])
   })
 
@@ -571,6 +628,28 @@ describe('cyclonedx-json', () => {
     expect(discover(minified).components.map(brief)).toEqual([['generic', 'app', null, null, true, '1:70']])
     const apart = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {\n  "component" :\n\t{"name": "app"}}}'
     expect(discover(apart).components.map(brief)).toEqual([['generic', 'app', null, null, true, '3:2']])
+  })
+
+  it("lists cdxgen's top-level modules without a group by name, with a skip each, not an error (cdxgen ddc-sbom)", () => {
+    const {components, errors, skipped} = fixture('cdxgen-ddc-sbom.json')
+    expect(errors).toEqual([])
+    const modules = components.filter((c) => c.name.startsWith('dependency-diff-check-'))
+    expect(
+      modules.map((c) => [c.ecosystem, c.name, c.version, c.purl ?? null, c.direct ?? null, c.locations[0].line]),
+    ).toEqual([
+      ['generic', 'dependency-diff-check-client-starter', 'latest', null, true, 34],
+      ['generic', 'dependency-diff-check-common-core', 'latest', null, true, 589],
+      ['generic', 'dependency-diff-check-service', 'latest', null, true, 652],
+    ])
+    const said = (name: string) =>
+      `invalid package URL "pkg:maven/${name}@latest?type=jar": maven requires a "namespace" component; the component is listed by its name, without it`
+    expect(
+      (skipped ?? []).filter((s) => !s.message.includes("SBOM's subject")).map((s) => [s.line, s.message]),
+    ).toEqual([
+      [34, said('dependency-diff-check-client-starter')],
+      [589, said('dependency-diff-check-common-core')],
+      [652, said('dependency-diff-check-service')],
+    ])
   })
 
   it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {

@@ -112,13 +112,28 @@ describe('cyclonedx-xml', () => {
       line: 1,
       column: 1,
     })
-    const {components, errors} = discover(
-      `<bom xmlns="${NS}">\n  <components>\n    <component type="library"><version>1</version></component>\n    <component type="library"><name>x</name><purl>pkg:/x</purl></component>\n    <component type="library"><name>ok</name><purl>pkg:npm/ok@1.0.0</purl></component>\n  </components>\n</bom>`,
+    const {components, errors, skipped} = discover(
+      `<bom xmlns="${NS}">\n  <components>\n    <component type="library"><version>1</version></component>\n    <component type="library"><name>x</name><purl>pkg:/x</purl></component>\n    <component type="library"><name>ok</name><purl>pkg:npm/ok@1.0.0</purl></component>\n    <component type="library"><purl>pkg:/y</purl></component>\n  </components>\n</bom>`,
     )
-    expect(components.map((c) => c.name)).toEqual(['ok'])
+    // A component whose purl is not valid is listed by its name, with a skip; without a name, it is an error.
+    expect(
+      components.map((c) => [c.ecosystem, c.name, c.purl ?? null, `${c.locations[0].line}:${c.locations[0].column}`]),
+    ).toEqual([
+      ['generic', 'x', null, '4:5'],
+      ['npm', 'ok', 'pkg:npm/ok@1.0.0', '5:5'],
+    ])
+    expect(skipped).toEqual([
+      {
+        file: 'bom.xml',
+        line: 4,
+        reason: 'unsupported',
+        message:
+          'invalid package URL "pkg:/x": "name" is a required component; the component is listed by its name, without it',
+      },
+    ])
     expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([
       ['invalid-entry', 3, 5],
-      ['invalid-purl', 4, 5],
+      ['invalid-purl', 6, 5],
     ])
   })
 
@@ -130,6 +145,29 @@ describe('cyclonedx-xml', () => {
     )
     expect(discoverer.sniff?.(`<cdx:bom xmlns:cdx="${NS}">`)).toBe(true)
     expect(discoverer.sniff?.('<project xmlns="http://maven.apache.org/POM/4.0.0">')).toBe(false)
+  })
+
+  it("lists cdxgen's top-level modules without a group by name, with a skip each, not an error (cdxgen ddc-sbom)", () => {
+    const {components, errors, skipped} = fixture('cdxgen-ddc-sbom.xml')
+    expect(errors).toEqual([])
+    const modules = components.filter((c) => c.name.startsWith('dependency-diff-check-'))
+    expect(
+      modules.map((c) => [c.ecosystem, c.name, c.version, c.purl ?? null, c.direct ?? null, c.locations[0].line]),
+    ).toEqual([
+      // This BOM's subject depends on the service only (its JSON twin lists all three).
+      ['generic', 'dependency-diff-check-client-starter', 'latest', null, false, 29],
+      ['generic', 'dependency-diff-check-common-core', 'latest', null, false, 326],
+      ['generic', 'dependency-diff-check-service', 'latest', null, true, 363],
+    ])
+    const said = (name: string) =>
+      `invalid package URL "pkg:maven/${name}@latest?type=jar": maven requires a "namespace" component; the component is listed by its name, without it`
+    expect(
+      (skipped ?? []).filter((s) => !s.message.includes("SBOM's subject")).map((s) => [s.line, s.message]),
+    ).toEqual([
+      [29, said('dependency-diff-check-client-starter')],
+      [326, said('dependency-diff-check-common-core')],
+      [363, said('dependency-diff-check-service')],
+    ])
   })
 
   it("tells direct dependencies by the subject's entry in the dependency graph (cyclonedx-npm)", () => {

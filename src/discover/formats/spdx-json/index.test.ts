@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import type {Component} from '../../../core/model.js'
 import {brief, formatRunner, readSbomFixture, sbomRow} from '../../../../tests/sbom/support.js'
+import {registeredDiscoverer} from '../../../../tests/support/registered.js'
 import {discoverer} from './index.js'
 
 const {discover, fixture} = formatRunner(discoverer, 'sbom.spdx.json')
@@ -129,6 +131,57 @@ describe('spdx-json', () => {
       ['B', '1.9.0', true, false, 104],
       // The subject (the scanned directory), listed by name.
       ['testdata/fixtures/repo/julia', null, null, true, 137],
+    ])
+  })
+
+  it("reads Trivy's subject CONTAINS as its CycloneDX's dependsOn: packages found on their own are direct (conda; was unset)", () => {
+    const {components, errors} = fixture('trivy-conda.spdx.json')
+    expect(errors).toEqual([])
+    const row = (c: Component) => [c.name, c.version ?? null, c.direct ?? null, c.local ?? false]
+    expect(components.map((c) => [...row(c), c.locations[0].line])).toEqual([
+      ['openssl', '1.1.1q', true, false, 15],
+      ['pip', '22.2.2', true, false, 44],
+      ['testdata/fixtures/repo/conda', null, null, true, 73],
+    ])
+    // The same scan as Trivy's CycloneDX says it.
+    const cdx = registeredDiscoverer('cyclonedx-json').discover(
+      {file: 'conda.cdx.json', text: readSbomFixture('trivy-conda-cyclonedx.json')},
+      {readText: () => null},
+    )
+    expect(cdx.components.map(row).sort()).toEqual(components.map(row).sort())
+  })
+
+  it("keeps a subject's CONTAINS no dependency in a document of any other tool, and never drops a subject named as Trivy names a lockfile", () => {
+    const pkg = (id: string, name: string, purl?: string) => ({
+      SPDXID: id,
+      name,
+      versionInfo: '1.0.0',
+      downloadLocation: 'NONE',
+      ...(purl
+        ? {externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}]}
+        : {}),
+    })
+    const rel = (a: string, type: string, b: string) => ({
+      spdxElementId: a,
+      relationshipType: type,
+      relatedSpdxElement: b,
+    })
+    const subject = 'SPDXRef-Application-5a2c1e0f9b7d3a11'
+    const document = (creators: string[]) =>
+      doc({
+        creationInfo: {creators, created: '2026-01-01T00:00:00Z'},
+        packages: [pkg(subject, 'lantern'), pkg('SPDXRef-Package-1', 'left-pad', 'pkg:npm/left-pad@1.3.0')],
+        relationships: [rel('SPDXRef-DOCUMENT', 'DESCRIBES', subject), rel(subject, 'CONTAINS', 'SPDXRef-Package-1')],
+      })
+    const listed = (out: {components: Component[]}) =>
+      out.components.map((c) => [c.name, c.direct ?? null, c.local ?? false])
+    expect(listed(discover(document(['Organization: aquasecurity', 'Tool: trivy-0.58.1'])))).toEqual([
+      ['lantern', null, true],
+      ['left-pad', true, false],
+    ])
+    expect(listed(discover(document(['Tool: syft-1.13.0'])))).toEqual([
+      ['lantern', null, true],
+      ['left-pad', null, false],
     ])
   })
 
@@ -366,7 +419,7 @@ describe('spdx-json', () => {
     ])
   })
 
-  it('is lenient with one subject only: packages a document DESCRIBES with others keep their invalid purls as errors', () => {
+  it('lists a package whose purl packageurl-js refuses by its name with a skip, described or not (was an error, exit 2)', () => {
     const pkg = (id: string, purl: string) => ({
       SPDXID: `SPDXRef-${id}`,
       name: id,
@@ -375,13 +428,24 @@ describe('spdx-json', () => {
       externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}],
     })
     const packages = [pkg('app', 'pkg:npm/app@1'), pkg('dep', 'pkg:maven/log4j-core@2.14.1')]
-    const several = discover(doc({documentDescribes: ['SPDXRef-app', 'SPDXRef-dep'], packages}))
-    expect(several.errors.map((e) => e.code)).toEqual(['invalid-purl'])
-    expect(several.components.map((c) => c.name)).toEqual(['app'])
-    const one = discover(doc({documentDescribes: ['SPDXRef-dep'], packages}))
-    expect(one.errors).toEqual([])
-    // The sole subject is listed by its own name, without the purl.
-    expect(one.components.map((c) => c.name).sort()).toEqual(['app', 'dep'])
+    const said = (what: string) =>
+      `invalid package URL "pkg:maven/log4j-core@2.14.1": maven requires a "namespace" component; ${what} is listed by its name, without it`
+    const cases: Array<[string[], string, boolean, number]> = [
+      [['SPDXRef-app', 'SPDXRef-dep'], "the SBOM's subject", true, 22],
+      [['SPDXRef-dep'], "the SBOM's subject", true, 21],
+      [['SPDXRef-app'], 'the component', false, 21],
+    ]
+    for (const [describes, what, local, line] of cases) {
+      const out = discover(doc({documentDescribes: describes, packages}))
+      expect(out.errors).toEqual([])
+      expect(
+        out.components.map((c) => [c.ecosystem, c.name, c.version ?? null, c.local ?? false, c.purl ?? null]),
+      ).toEqual([
+        ['npm', 'app', '1', describes.includes('SPDXRef-app'), 'pkg:npm/app@1'],
+        ['generic', 'dep', '1', local, null],
+      ])
+      expect(out.skipped).toEqual([{file: 'sbom.spdx.json', line, reason: 'unsupported', message: said(what)}])
+    }
   })
 
   it("passes over a subject with neither name nor purl (Syft's unknown source) with a skip, and still reads the packages", () => {

@@ -39,6 +39,7 @@ const READ_TOP = new Set([
   'relationships',
   'documentDescribes',
   '@context',
+  'creationInfo',
 ])
 const READ_PACKAGE = new Set(['SPDXID', 'name', 'versionInfo', 'downloadLocation', 'homepage', 'externalRefs'])
 
@@ -93,7 +94,10 @@ export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
     errors.push(lockfileError(file, 'invalid-entry', `packages[${index}] must be an object`, line, column))
   }
   const describes = ((root.documentDescribes ?? []) as JsonValue[]).filter((d): d is string => typeof d === 'string')
-  const out = spdxComponents(file, packages, relationships, describes, str(root.name))
+  const creators =
+    isJsonObject(root.creationInfo) && Array.isArray(root.creationInfo.creators) ? root.creationInfo.creators : []
+  const tools = creators.filter((c): c is string => typeof c === 'string')
+  const out = spdxComponents(file, packages, relationships, describes, str(root.name), tools)
   return sbom.output(out.components, out.errors, out.skipped)
 }
 

@@ -18,6 +18,22 @@ describe('spdx-tag-value', () => {
     ])
   })
 
+  it("reads a Trivy document's subject CONTAINS as a direct dependency, by its Creator line; another tool's as none", () => {
+    // The shape Trivy writes (`trivy fs --format spdx` on a conda environment): the subject CONTAINS the packages.
+    const text = (tool: string) =>
+      `${HEADER}DocumentName: lantern\nCreator: Organization: aquasecurity\nCreator: Tool: ${tool}\n\nPackageName: lantern\nSPDXID: SPDXRef-Filesystem-2e2426fd0f2580ef\n\nPackageName: openssl\nSPDXID: SPDXRef-Package-8217dab1d30aca2\nPackageVersion: 1.1.1q\nExternalRef: PACKAGE-MANAGER purl pkg:conda/openssl@1.1.1q\n\nRelationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Filesystem-2e2426fd0f2580ef\nRelationship: SPDXRef-Filesystem-2e2426fd0f2580ef CONTAINS SPDXRef-Package-8217dab1d30aca2\n`
+    const listed = (tool: string) =>
+      discover(text(tool)).components.map((c) => [c.name, c.direct ?? null, c.local ?? false])
+    expect(listed('trivy-0.58.1')).toEqual([
+      ['lantern', null, true],
+      ['openssl', true, false],
+    ])
+    expect(listed('syft-1.13.0')).toEqual([
+      ['lantern', null, true],
+      ['openssl', null, false],
+    ])
+  })
+
   it('reads spdx-examples example 4 (spdx/tools-golang, SPDX 2.2): the described binary is local, its git locator stated', () => {
     const {components, errors} = fixture('spdx-example4-bin.spdx')
     expect(errors).toEqual([])

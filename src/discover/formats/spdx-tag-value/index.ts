@@ -27,6 +27,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
   const relationships: SpdxRelationship[] = []
   let version: {value: string; line: number} | undefined
   let documentName: string | undefined
+  const creators: string[] = []
   let current: SpdxPackage | undefined
   const lines = text.split(/\r?\n/)
   for (let index = 0; index < lines.length; index++) {
@@ -52,6 +53,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
     }
     if (tag === 'SPDXVersion') version ??= {value, line: number}
     else if (tag === 'DocumentName' && current === undefined) documentName ??= value
+    else if (tag === 'Creator' && current === undefined) creators.push(value)
     else if (tag === 'PackageName') {
       current = {name: value, refs: [], position: {line: number, column: 1}}
       packages.push(current)
@@ -72,7 +74,7 @@ export function discoverSpdxTagValue(file: string, text: string): DiscoverOutput
       errors: [{file, line: version?.line ?? 1, column: 1, code: 'unsupported-sbom-version', message}],
     }
   }
-  const out = spdxComponents(file, packages, relationships, [], documentName)
+  const out = spdxComponents(file, packages, relationships, [], documentName, creators)
   return {components: out.components, errors: [...errors, ...out.errors], skipped: out.skipped}
 }
 
