@@ -547,6 +547,54 @@ spec:
     ])
   })
 
+  it('reads an image tagged !!binary as kubectl does (go-yaml decodes it into the string field), and reports base64 Go refuses, at the value after the tag', async () => {
+    const inventory = await scan({
+      'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: binary
+spec:
+  containers:
+  - name: a
+    image: !!binary ZXhhbXBsZS5vcmcveDox
+  - name: b
+    image: !!binary |
+      ZXhhbXBsZS5v
+      cmcveToy
+  - name: c
+    image: !!binary "ZXhh bXBs"
+  - name: d
+    image: !!binary //79
+`,
+      'provider.yaml':
+        'apiVersion: pkg.crossplane.io/v1\nkind: Provider\nmetadata:\n  name: p\nspec:\n  package: !!binary ZXhhbXBsZS9wcm92aWRlcjp2MQ==\n',
+    })
+    // Line breaks inside the base64 are skipped, as Go's base64.StdEncoding skips them; a space is refused.
+    expect(
+      inventory.components.map((c) => [c.ref, c.name, c.version, c.locations.map((l) => `${l.line}:${l.column}`)]),
+    ).toEqual([
+      ['example.org/x:1', 'example.org/x', '1', ['8:21']],
+      ['example.org/y:2', 'example.org/y', '2', ['10:21']],
+      ['example/provider:v1', 'xpkg.upbound.io/example/provider', 'v1', ['6:21']],
+    ])
+    expect(inventory.errors.map((e) => [e.file, e.line, e.column, e.code, e.message])).toEqual([
+      [
+        'pod.yaml',
+        14,
+        21,
+        'invalid-image-field',
+        'image field (containers) is a !!binary value that is not base64 (kubectl refuses the file)',
+      ],
+      [
+        'pod.yaml',
+        16,
+        21,
+        'invalid-image-field',
+        'image field (containers) is a !!binary value that decodes to bytes that are not UTF-8 text',
+      ],
+    ])
+  })
+
   it('ignores YAML documents that are not Kubernetes objects', async () => {
     const inventory = await scan({'other.yaml': 'services:\n  web:\n    image: nginx\n'})
     expect(inventory).toMatchObject({components: [], errors: [], files: 1})
