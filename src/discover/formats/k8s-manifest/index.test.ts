@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -1067,5 +1068,78 @@ spec: {url: 'oci://registry.example.com/charts/'}
         '5 invalid-entry a GitOps object installs a chart it does not name',
       ])
     })
+  })
+})
+
+describe('images kustomize replaces (kubebuilder and Operator SDK projects)', () => {
+  const manager = (image: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  template:\n    spec:\n      containers:\n      - name: manager\n        image: ${image}\n`
+  // kubebuilder's scaffold (testdata/project-v4): `make deploy IMG=...` runs this before `kustomize build`.
+  const makefile =
+    'IMG ?= controller:latest\n\n.PHONY: deploy\ndeploy: kustomize\n\tcd config/manager && "$(KUSTOMIZE)" edit set image controller=${IMG}\n\t"$(KUSTOMIZE)" build config/default | kubectl apply -f -\n'
+
+  it("skips kubebuilder's controller:latest, a placeholder the Makefile sets, with or without the override make wrote", async () => {
+    const withOverride = await scan({
+      Makefile: makefile,
+      'config/manager/manager.yaml': manager('controller:latest'),
+      'config/manager/kustomization.yaml':
+        'resources:\n- manager.yaml\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n- name: controller\n  newName: controller\n  newTag: latest\n',
+      'config/default/kustomization.yaml': 'resources:\n- ../manager\n',
+    })
+    const placeholder =
+      'image controller:latest is a placeholder set when the project is built: Makefile:5 runs `kustomize edit set image controller=${IMG}` in config/manager, whose kustomization builds this file (make fills it in)'
+    expect(withOverride.components).toEqual([])
+    expect(withOverride.errors).toEqual([])
+    expect(withOverride.skipped).toEqual([
+      {file: 'config/manager/manager.yaml', line: 10, reason: 'unsupported', message: placeholder},
+    ])
+    // Older scaffolds: no `images:` until `make deploy` writes it.
+    const without = await scan({
+      Makefile: makefile.replace('cd config/manager &&', '(cd config/manager && \\\n\t  '),
+      'config/manager/manager.yaml': manager('controller:latest'),
+      'config/manager/kustomization.yaml': 'resources:\n- manager.yaml\n',
+    })
+    expect(without.components).toEqual([])
+    expect(without.skipped).toEqual([
+      {file: 'config/manager/manager.yaml', line: 10, reason: 'unsupported', message: placeholder},
+    ])
+  })
+
+  it('lists no image a kustomization that builds the file renames or pins (the kustomization format lists its image)', async () => {
+    const inventory = await scan({
+      Makefile: makefile,
+      // Operator SDK's testdata/go/v4/memcached-operator: the override make wrote names the real image.
+      'config/manager/manager.yaml': manager('controller:latest'),
+      'config/manager/kustomization.yaml':
+        'resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: quay.io/example/memcached-operator\n  newTag: v0.0.1\n',
+      // An override in the kustomization that builds the file through the folder it lists.
+      'deploy/app/deployment.yaml': manager('example/app:1.0'),
+      'deploy/app/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'deploy/prod/kustomization.yaml': 'resources:\n- ../app\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+    })
+    expect(inventory.components).toEqual([])
+    expect(inventory.skipped).toEqual([])
+  })
+
+  it('lists an image as written when a kustomization that builds it leaves it, or none builds it, or no Makefile sets it', async () => {
+    const inventory = await scan({
+      // Two overlays of one base: one pins the tag, the other deploys the base's image as written.
+      'k/base/deployment.yaml': manager('example/app:1.0'),
+      'k/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'k/dev/kustomization.yaml': 'resources:\n- ../base\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+      'k/prod/kustomization.yaml': 'resources:\n- ../base\n',
+      // Named in a kustomization but not listed by it; a `cd` to another folder; a comment.
+      'other/manager.yaml': manager('controller:latest'),
+      'other/kustomization.yaml': 'resources:\n- service.yaml\n',
+      Makefile:
+        '# cd other && kustomize edit set image controller=${IMG}\nx:\n\tcd config && kustomize edit set image controller=${IMG}\n',
+      'plain/pod.yaml': manager('nginx:1.27'),
+    })
+    expect(refsAt(inventory)).toEqual([
+      'controller:latest other/manager.yaml:10:16',
+      'example/app:1.0 k/base/deployment.yaml:10:16',
+      'nginx:1.27 plain/pod.yaml:10:16',
+    ])
+    expect(inventory.skipped).toEqual([])
   })
 })
