@@ -158,6 +158,89 @@ spec:
     expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
   })
 
+  it("lists CloudNativePG's extension and catalog images, Strimzi's component images, Tekton StepActions' and scorecard tests' images", async () => {
+    const out = await scan({
+      // cloudnative-pg docs/src/imagevolume_extensions.md and image_catalog.md.
+      'cnpg.yaml': `apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata:
+  name: cluster-example
+spec:
+  imageName: ghcr.io/cloudnative-pg/postgresql:18.1-minimal-trixie
+  postgresql:
+    extensions:
+      - name: pgvector
+        image:
+          reference: ghcr.io/cloudnative-pg/pgvector:0.8.1-18-trixie
+      - name: fromcatalog
+---
+apiVersion: postgresql.cnpg.io/v1
+kind: ImageCatalog
+metadata:
+  name: my-catalog
+spec:
+  images:
+    - major: 18
+      image: ghcr.io/cloudnative-pg/postgresql:18.6-system-trixie
+      extensions:
+        - name: foo
+          image:
+            reference: registry.example.com/foo:1.0
+  componentImages:
+    - key: pgbouncer
+      image: ghcr.io/cloudnative-pg/pgbouncer:1.25.1
+`,
+      'kafka.yaml': `apiVersion: kafka.strimzi.io/v1beta2
+kind: Kafka
+metadata:
+  name: my-cluster
+spec:
+  kafka:
+    image: quay.io/strimzi/kafka:0.45.0-kafka-3.9.0
+  entityOperator:
+    topicOperator:
+      image: quay.io/strimzi/operator:0.45.0
+    userOperator: {}
+  cruiseControl:
+    image: registry.example.com/cruise-control:1
+  kafkaExporter:
+    image: registry.example.com/kafka-exporter:2
+`,
+      'stepaction.yaml':
+        'apiVersion: tekton.dev/v1beta1\nkind: StepAction\nmetadata:\n  name: step\nspec:\n  image: alpine:3.20\n  script: echo hi\n',
+      // operator-sdk testdata/go/v4/memcached-operator/bundle/tests/scorecard/config.yaml.
+      'scorecard.yaml': `apiVersion: scorecard.operatorframework.io/v1alpha3
+kind: Configuration
+metadata:
+  name: config
+stages:
+- parallel: true
+  tests:
+  - entrypoint:
+    - scorecard-test
+    - basic-check-spec
+    image: quay.io/operator-framework/scorecard-test:v1.42.3
+    labels:
+      suite: basic
+`,
+    })
+    expect(out.errors).toEqual([])
+    expect(refsAt(out)).toEqual([
+      'alpine:3.20 stepaction.yaml:6:10',
+      'ghcr.io/cloudnative-pg/pgbouncer:1.25.1 cnpg.yaml:28:14',
+      'ghcr.io/cloudnative-pg/pgvector:0.8.1-18-trixie cnpg.yaml:11:22',
+      'ghcr.io/cloudnative-pg/postgresql:18.1-minimal-trixie cnpg.yaml:6:14',
+      'ghcr.io/cloudnative-pg/postgresql:18.6-system-trixie cnpg.yaml:21:14',
+      'quay.io/operator-framework/scorecard-test:v1.42.3 scorecard.yaml:11:12',
+      'quay.io/strimzi/kafka:0.45.0-kafka-3.9.0 kafka.yaml:7:12',
+      'quay.io/strimzi/operator:0.45.0 kafka.yaml:10:14',
+      'registry.example.com/cruise-control:1 kafka.yaml:13:12',
+      'registry.example.com/foo:1.0 cnpg.yaml:25:24',
+      'registry.example.com/kafka-exporter:2 kafka.yaml:15:12',
+    ])
+    expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
+  })
+
   it("lists the images an operator deploys: a CSV's relatedImages and RELATED_IMAGE_* variables (OLM's conventions)", async () => {
     // The forms are those of OLM's and Operator SDK's documentation for operators in disconnected clusters (a CSV's
     // `spec.relatedImages`; an operand's image given to the manager as `RELATED_IMAGE_*`); the names are fictional.
