@@ -258,6 +258,25 @@ export interface ManifestImage {
   column: number
   field: string
   origin: Origin
+  /** Who fills in a `{{ }}` in this resource's values, and when, when that is not Helm: `Argo Workflows fills in when the Workflow runs`. */
+  filledBy?: string
+}
+
+/**
+ * Argo Workflows substitutes `{{inputs.parameters.x}}`, `{{workflow.name}}`... in a workflow's templates when it runs
+ * (https://argo-workflows.readthedocs.io/en/latest/variables/): such an image is no Helm template.
+ */
+const ARGO_WORKFLOWS_KINDS: ReadonlySet<string> = new Set([
+  'Workflow',
+  'WorkflowTemplate',
+  'ClusterWorkflowTemplate',
+  'CronWorkflow',
+])
+
+function filledBy(type: {apiVersion: string; kind: string} | undefined): {filledBy?: string} {
+  return type?.apiVersion.startsWith('argoproj.io/') && ARGO_WORKFLOWS_KINDS.has(type.kind)
+    ? {filledBy: `Argo Workflows fills in when the ${type.kind} runs`}
+    : {}
 }
 
 export interface ManifestImages {
@@ -410,6 +429,7 @@ function imagesOfDocuments(
           column: image.node.column,
           field: image.field,
           origin: image.origin,
+          ...filledBy(type),
         })
       }
       for (const problem of problems)

@@ -679,6 +679,41 @@ spec:
     ])
   })
 
+  it("skips an Argo Workflows image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
+    const out = await scan({
+      'loops-maps.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: loops-maps-
+spec:
+  entrypoint: loop-map-example
+  templates:
+  - name: cat-os-release
+    inputs:
+      parameters:
+      - name: image
+      - name: tag
+    container:
+      image: "{{inputs.parameters.image}}:{{inputs.parameters.tag}}"
+      command: [cat]
+  - name: fixed
+    container:
+      image: alpine:3.20
+`,
+    })
+    expect(out.errors).toEqual([])
+    expect(refsAt(out)).toEqual(['alpine:3.20 loops-maps.yaml:18:14'])
+    expect(out.skipped).toEqual([
+      {
+        file: 'loops-maps.yaml',
+        line: 14,
+        reason: 'unsupported',
+        message:
+          'image "{{inputs.parameters.image}}:{{inputs.parameters.tag}}" holds parameters ({{ }}) that Argo Workflows fills in when the Workflow runs: not guessed',
+      },
+    ])
+  })
+
   it('ignores YAML documents that are not Kubernetes objects', async () => {
     const inventory = await scan({'other.yaml': 'services:\n  web:\n    image: nginx\n'})
     expect(inventory).toMatchObject({components: [], errors: [], files: 1})

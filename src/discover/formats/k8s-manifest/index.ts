@@ -6,6 +6,7 @@
  */
 import {loadAll, YAMLException} from 'js-yaml'
 import {appendAll} from '../../../core/arrays.js'
+import {elide} from '../../../core/elide.js'
 import type {ScanError} from '../../../core/model.js'
 import {posix} from 'node:path'
 import {isManifestCandidate, isYamlTemplate, templateExtension} from '../../file-names.js'
@@ -81,6 +82,11 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     if (built === 'overridden') continue
     if (built) {
       out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message: built})
+      continue
+    }
+    if (image.filledBy && image.ref.includes('{{')) {
+      const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
+      out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message})
       continue
     }
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)
