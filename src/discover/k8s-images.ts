@@ -273,10 +273,17 @@ const ARGO_WORKFLOWS_KINDS: ReadonlySet<string> = new Set([
   'CronWorkflow',
 ])
 
+/**
+ * Argo Rollouts substitutes an analysis template's arguments (`{{args.image}}`) when an analysis runs
+ * (https://argo-rollouts.readthedocs.io/en/stable/features/analysis/#analysis-template-arguments).
+ */
+const ARGO_ANALYSIS_KINDS: ReadonlySet<string> = new Set(['AnalysisTemplate', 'ClusterAnalysisTemplate'])
+
 function filledBy(type: {apiVersion: string; kind: string} | undefined): {filledBy?: string} {
-  return type?.apiVersion.startsWith('argoproj.io/') && ARGO_WORKFLOWS_KINDS.has(type.kind)
-    ? {filledBy: `Argo Workflows fills in when the ${type.kind} runs`}
-    : {}
+  if (!type?.apiVersion.startsWith('argoproj.io/')) return {}
+  if (ARGO_WORKFLOWS_KINDS.has(type.kind)) return {filledBy: `Argo Workflows fills in when the ${type.kind} runs`}
+  if (ARGO_ANALYSIS_KINDS.has(type.kind)) return {filledBy: 'Argo Rollouts fills in when an analysis runs'}
+  return {}
 }
 
 export interface ManifestImages {

@@ -679,7 +679,7 @@ spec:
     ])
   })
 
-  it("skips an Argo Workflows image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
+  it("skips an Argo Workflows or Rollouts analysis image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
     const out = await scan({
       'loops-maps.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
@@ -700,10 +700,36 @@ spec:
     container:
       image: alpine:3.20
 `,
+      // An Argo Rollouts job metric, its image an argument of the template.
+      'analysis.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: AnalysisTemplate
+metadata:
+  name: slo
+spec:
+  args:
+  - name: checker_image
+  metrics:
+  - name: slo
+    provider:
+      job:
+        spec:
+          template:
+            spec:
+              containers:
+              - name: check
+                image: "{{args.checker_image}}"
+`,
     })
     expect(out.errors).toEqual([])
     expect(refsAt(out)).toEqual(['alpine:3.20 loops-maps.yaml:18:14'])
     expect(out.skipped).toEqual([
+      {
+        file: 'analysis.yaml',
+        line: 17,
+        reason: 'unsupported',
+        message:
+          'image "{{args.checker_image}}" holds parameters ({{ }}) that Argo Rollouts fills in when an analysis runs: not guessed',
+      },
       {
         file: 'loops-maps.yaml',
         line: 14,
