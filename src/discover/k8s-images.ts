@@ -11,6 +11,7 @@ import {namesRegistry} from '../core/image-ref.js'
 import type {Origin, ScanError, Skipped} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
 import {gitopsImageOverrides} from './gitops-image-overrides.js'
+import {goBinaryText} from './go-binary.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
 import {readJsonTree} from './json-tree.js'
@@ -221,15 +222,32 @@ function addImage(found: ResourceImages, node: YamlNode, field: string, origin: 
     found.images.push(registry ? {node, field, origin, registry} : {node, field, origin})
     return
   }
+  // `image: !!binary ZXhhbXBsZS5vcmcveDox`: kubectl reads YAML with sigs.k8s.io/yaml over go-yaml v2, whose decoder
+  // (decode.go, `(*decoder).scalar`) decodes a `!!binary` scalar with base64.StdEncoding and gives an untyped field the
+  // bytes as a string: the image applied is the decoded text (../go-binary.ts). Base64 Go refuses fails the file.
+  if (isScalar(node) && node.tag === '!!binary') {
+    const decoded = goBinaryText(node.text)
+    if ('text' in decoded) {
+      const ref = decoded.text
+      found.images.push(registry ? {node, field, origin, registry, ref} : {node, field, origin, ref})
+    } else {
+      const refuses = decoded.goRefuses ? ' (kubectl refuses the file)' : ''
+      found.problems.push({
+        node,
+        message: `image field (${field}) is a !!binary value that ${decoded.problem}${refuses}`,
+      })
+    }
+    return
+  }
   found.problems.push({node, message: `image field (${field}) must be a string, found ${describe(node)}`})
 }
 
 /** What an image field pulls when that is not its text as written: without its scheme, or with its default registry. */
 function pulledOf(image: ImageField): {pulled?: string} {
-  if (image.ref !== undefined) return {}
-  const text = image.strip ? image.node.text.slice(image.strip) : image.node.text
+  const written = image.ref ?? image.node.text
+  const text = image.strip ? written.slice(image.strip) : written
   if (image.registry && !namesRegistry(text)) return {pulled: `${image.registry}/${text}`}
-  return text === image.node.text ? {} : {pulled: text}
+  return text === written ? {} : {pulled: text}
 }
 
 export interface ManifestImage {
@@ -240,6 +258,32 @@ export interface ManifestImage {
   column: number
   field: string
   origin: Origin
+  /** Who fills in a `{{ }}` in this resource's values, and when, when that is not Helm: `Argo Workflows fills in when the Workflow runs`. */
+  filledBy?: string
+}
+
+/**
+ * Argo Workflows substitutes `{{inputs.parameters.x}}`, `{{workflow.name}}`... in a workflow's templates when it runs
+ * (https://argo-workflows.readthedocs.io/en/latest/variables/): such an image is no Helm template.
+ */
+const ARGO_WORKFLOWS_KINDS: ReadonlySet<string> = new Set([
+  'Workflow',
+  'WorkflowTemplate',
+  'ClusterWorkflowTemplate',
+  'CronWorkflow',
+])
+
+/**
+ * Argo Rollouts substitutes an analysis template's arguments (`{{args.image}}`) when an analysis runs
+ * (https://argo-rollouts.readthedocs.io/en/stable/features/analysis/#analysis-template-arguments).
+ */
+const ARGO_ANALYSIS_KINDS: ReadonlySet<string> = new Set(['AnalysisTemplate', 'ClusterAnalysisTemplate'])
+
+function filledBy(type: {apiVersion: string; kind: string} | undefined): {filledBy?: string} {
+  if (!type?.apiVersion.startsWith('argoproj.io/')) return {}
+  if (ARGO_WORKFLOWS_KINDS.has(type.kind)) return {filledBy: `Argo Workflows fills in when the ${type.kind} runs`}
+  if (ARGO_ANALYSIS_KINDS.has(type.kind)) return {filledBy: 'Argo Rollouts fills in when an analysis runs'}
+  return {}
 }
 
 export interface ManifestImages {
@@ -286,6 +330,8 @@ export function readManifestImages(text: string, file: string): ManifestImages {
     // whose decoder never looks at a mapping's or a list's tag. So a file that is no Kubernetes object is never an
     // error for its tags, and an image written `image: !foo nginx:1` is the `nginx:1` kubectl applies.
     keepUnknownTags: 'quietly',
+    // `!!binary` scalars kept as written, for addImage to decode them as go-yaml does.
+    keepBinary: true,
   })
   const out = imagesOfDocuments(
     documents.map((doc) => doc.root),
@@ -390,6 +436,7 @@ function imagesOfDocuments(
           column: image.node.column,
           field: image.field,
           origin: image.origin,
+          ...filledBy(type),
         })
       }
       for (const problem of problems)

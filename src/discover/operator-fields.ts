@@ -39,8 +39,26 @@ const TABLE: OperatorFields[] = [
     ],
     paths: [['spec', 'image']],
   },
-  // https://cloudnative-pg.io/documentation/current/cloudnative-pg.v1/
-  {group: 'postgresql.cnpg.io', kinds: ['Cluster'], paths: [['spec', 'imageName']]},
+  // https://cloudnative-pg.io/documentation/current/cloudnative-pg.v1/; extensions mounted as image volumes
+  // (imagevolume_extensions.md: `postgresql.extensions[].image.reference`); image catalogs (image_catalog.md:
+  // `images[].image`, their `extensions`, and `componentImages[].image`, PgBouncer's).
+  {
+    group: 'postgresql.cnpg.io',
+    kinds: ['Cluster'],
+    paths: [
+      ['spec', 'imageName'],
+      ['spec', 'postgresql', 'extensions', '*', 'image', 'reference'],
+    ],
+  },
+  {
+    group: 'postgresql.cnpg.io',
+    kinds: ['ImageCatalog', 'ClusterImageCatalog'],
+    paths: [
+      ['spec', 'images', '*', 'image'],
+      ['spec', 'images', '*', 'extensions', '*', 'image', 'reference'],
+      ['spec', 'componentImages', '*', 'image'],
+    ],
+  },
   // https://strimzi.io/docs/operators/latest/configuring
   {
     group: 'kafka.strimzi.io',
@@ -48,11 +66,16 @@ const TABLE: OperatorFields[] = [
     paths: [
       ['spec', 'kafka', 'image'],
       ['spec', 'zookeeper', 'image'],
+      ['spec', 'entityOperator', 'topicOperator', 'image'],
+      ['spec', 'entityOperator', 'userOperator', 'image'],
+      ['spec', 'entityOperator', 'tlsSidecar', 'image'],
+      ['spec', 'cruiseControl', 'image'],
+      ['spec', 'kafkaExporter', 'image'],
     ],
   },
   {
     group: 'kafka.strimzi.io',
-    kinds: ['KafkaConnect', 'KafkaMirrorMaker2', 'KafkaBridge', 'KafkaNodePool'],
+    kinds: ['KafkaConnect', 'KafkaMirrorMaker', 'KafkaMirrorMaker2', 'KafkaBridge', 'KafkaNodePool'],
     paths: [['spec', 'image']],
   },
   // https://www.jaegertracing.io/docs/latest/operator/
@@ -68,6 +91,12 @@ const TABLE: OperatorFields[] = [
     paths: [['spec', 'package']],
     registry: 'xpkg.upbound.io',
   },
+  // Tekton's StepAction, the reusable step a Task's step runs by reference (https://tekton.dev/docs/pipelines/stepactions/:
+  // `spec.image`, the image of the step's container).
+  {group: 'tekton.dev', kinds: ['StepAction'], paths: [['spec', 'image']]},
+  // Operator SDK's scorecard configuration (https://sdk.operatorframework.io/docs/testing-operators/scorecard/): each
+  // test runs as a pod of its `image`, in the cluster `operator-sdk scorecard` is pointed at.
+  {group: 'scorecard.operatorframework.io', kinds: ['Configuration'], paths: [['stages', '*', 'tests', '*', 'image']]},
   // https://dragonflydb.io/docs/managing-dragonfly/operator/dragonfly-configuration: `image`, the Dragonfly image to run.
   {group: 'dragonflydb.io', kinds: ['Dragonfly'], paths: [['spec', 'image']]},
   // Tools' own configuration written as a Kubernetes-style object, whose image the tool pulls: kind's cluster nodes

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is the literal text of the files under test
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -153,6 +154,89 @@ spec:
       'docker.io/rancher/k3s:v1.27.1-k3s1 k3d.yaml:5:8',
       'kindest/node:v1.30.4 kind.yaml:8:10',
       'kindest/node:v1.31.0 kind.yaml:5:10',
+    ])
+    expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
+  })
+
+  it("lists CloudNativePG's extension and catalog images, Strimzi's component images, Tekton StepActions' and scorecard tests' images", async () => {
+    const out = await scan({
+      // cloudnative-pg docs/src/imagevolume_extensions.md and image_catalog.md.
+      'cnpg.yaml': `apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata:
+  name: cluster-example
+spec:
+  imageName: ghcr.io/cloudnative-pg/postgresql:18.1-minimal-trixie
+  postgresql:
+    extensions:
+      - name: pgvector
+        image:
+          reference: ghcr.io/cloudnative-pg/pgvector:0.8.1-18-trixie
+      - name: fromcatalog
+---
+apiVersion: postgresql.cnpg.io/v1
+kind: ImageCatalog
+metadata:
+  name: my-catalog
+spec:
+  images:
+    - major: 18
+      image: ghcr.io/cloudnative-pg/postgresql:18.6-system-trixie
+      extensions:
+        - name: foo
+          image:
+            reference: registry.example.com/foo:1.0
+  componentImages:
+    - key: pgbouncer
+      image: ghcr.io/cloudnative-pg/pgbouncer:1.25.1
+`,
+      'kafka.yaml': `apiVersion: kafka.strimzi.io/v1beta2
+kind: Kafka
+metadata:
+  name: my-cluster
+spec:
+  kafka:
+    image: quay.io/strimzi/kafka:0.45.0-kafka-3.9.0
+  entityOperator:
+    topicOperator:
+      image: quay.io/strimzi/operator:0.45.0
+    userOperator: {}
+  cruiseControl:
+    image: registry.example.com/cruise-control:1
+  kafkaExporter:
+    image: registry.example.com/kafka-exporter:2
+`,
+      'stepaction.yaml':
+        'apiVersion: tekton.dev/v1beta1\nkind: StepAction\nmetadata:\n  name: step\nspec:\n  image: alpine:3.20\n  script: echo hi\n',
+      // operator-sdk testdata/go/v4/memcached-operator/bundle/tests/scorecard/config.yaml.
+      'scorecard.yaml': `apiVersion: scorecard.operatorframework.io/v1alpha3
+kind: Configuration
+metadata:
+  name: config
+stages:
+- parallel: true
+  tests:
+  - entrypoint:
+    - scorecard-test
+    - basic-check-spec
+    image: quay.io/operator-framework/scorecard-test:v1.42.3
+    labels:
+      suite: basic
+`,
+    })
+    expect(out.errors).toEqual([])
+    expect(refsAt(out)).toEqual([
+      'alpine:3.20 stepaction.yaml:6:10',
+      'ghcr.io/cloudnative-pg/pgbouncer:1.25.1 cnpg.yaml:28:14',
+      'ghcr.io/cloudnative-pg/pgvector:0.8.1-18-trixie cnpg.yaml:11:22',
+      'ghcr.io/cloudnative-pg/postgresql:18.1-minimal-trixie cnpg.yaml:6:14',
+      'ghcr.io/cloudnative-pg/postgresql:18.6-system-trixie cnpg.yaml:21:14',
+      'quay.io/operator-framework/scorecard-test:v1.42.3 scorecard.yaml:11:12',
+      'quay.io/strimzi/kafka:0.45.0-kafka-3.9.0 kafka.yaml:7:12',
+      'quay.io/strimzi/operator:0.45.0 kafka.yaml:10:14',
+      'registry.example.com/cruise-control:1 kafka.yaml:13:12',
+      'registry.example.com/foo:1.0 cnpg.yaml:25:24',
+      'registry.example.com/kafka-exporter:2 kafka.yaml:15:12',
     ])
     expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
   })
@@ -544,6 +628,115 @@ spec:
       'nginx:1.27 pod.yaml:11:24',
       'registry.example.com/app:1.2 pod.yaml:9:22',
       'registry.example.com/global:3 pod.yaml:12:42',
+    ])
+  })
+
+  it('reads an image tagged !!binary as kubectl does (go-yaml decodes it into the string field), and reports base64 Go refuses, at the value after the tag', async () => {
+    const inventory = await scan({
+      'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: binary
+spec:
+  containers:
+  - name: a
+    image: !!binary ZXhhbXBsZS5vcmcveDox
+  - name: b
+    image: !!binary |
+      ZXhhbXBsZS5v
+      cmcveToy
+  - name: c
+    image: !!binary "ZXhh bXBs"
+  - name: d
+    image: !!binary //79
+`,
+      'provider.yaml':
+        'apiVersion: pkg.crossplane.io/v1\nkind: Provider\nmetadata:\n  name: p\nspec:\n  package: !!binary ZXhhbXBsZS9wcm92aWRlcjp2MQ==\n',
+    })
+    // Line breaks inside the base64 are skipped, as Go's base64.StdEncoding skips them; a space is refused.
+    expect(
+      inventory.components.map((c) => [c.ref, c.name, c.version, c.locations.map((l) => `${l.line}:${l.column}`)]),
+    ).toEqual([
+      ['example.org/x:1', 'example.org/x', '1', ['8:21']],
+      ['example.org/y:2', 'example.org/y', '2', ['10:21']],
+      ['example/provider:v1', 'xpkg.upbound.io/example/provider', 'v1', ['6:21']],
+    ])
+    expect(inventory.errors.map((e) => [e.file, e.line, e.column, e.code, e.message])).toEqual([
+      [
+        'pod.yaml',
+        14,
+        21,
+        'invalid-image-field',
+        'image field (containers) is a !!binary value that is not base64 (kubectl refuses the file)',
+      ],
+      [
+        'pod.yaml',
+        16,
+        21,
+        'invalid-image-field',
+        'image field (containers) is a !!binary value that decodes to bytes that are not UTF-8 text',
+      ],
+    ])
+  })
+
+  it("skips an Argo Workflows or Rollouts analysis image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
+    const out = await scan({
+      'loops-maps.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: loops-maps-
+spec:
+  entrypoint: loop-map-example
+  templates:
+  - name: cat-os-release
+    inputs:
+      parameters:
+      - name: image
+      - name: tag
+    container:
+      image: "{{inputs.parameters.image}}:{{inputs.parameters.tag}}"
+      command: [cat]
+  - name: fixed
+    container:
+      image: alpine:3.20
+`,
+      // An Argo Rollouts job metric, its image an argument of the template.
+      'analysis.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: AnalysisTemplate
+metadata:
+  name: slo
+spec:
+  args:
+  - name: checker_image
+  metrics:
+  - name: slo
+    provider:
+      job:
+        spec:
+          template:
+            spec:
+              containers:
+              - name: check
+                image: "{{args.checker_image}}"
+`,
+    })
+    expect(out.errors).toEqual([])
+    expect(refsAt(out)).toEqual(['alpine:3.20 loops-maps.yaml:18:14'])
+    expect(out.skipped).toEqual([
+      {
+        file: 'analysis.yaml',
+        line: 17,
+        reason: 'unsupported',
+        message:
+          'image "{{args.checker_image}}" holds parameters ({{ }}) that Argo Rollouts fills in when an analysis runs: not guessed',
+      },
+      {
+        file: 'loops-maps.yaml',
+        line: 14,
+        reason: 'unsupported',
+        message:
+          'image "{{inputs.parameters.image}}:{{inputs.parameters.tag}}" holds parameters ({{ }}) that Argo Workflows fills in when the Workflow runs: not guessed',
+      },
     ])
   })
 
@@ -1019,5 +1212,78 @@ spec: {url: 'oci://registry.example.com/charts/'}
         '5 invalid-entry a GitOps object installs a chart it does not name',
       ])
     })
+  })
+})
+
+describe('images kustomize replaces (kubebuilder and Operator SDK projects)', () => {
+  const manager = (image: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  template:\n    spec:\n      containers:\n      - name: manager\n        image: ${image}\n`
+  // kubebuilder's scaffold (testdata/project-v4): `make deploy IMG=...` runs this before `kustomize build`.
+  const makefile =
+    'IMG ?= controller:latest\n\n.PHONY: deploy\ndeploy: kustomize\n\tcd config/manager && "$(KUSTOMIZE)" edit set image controller=${IMG}\n\t"$(KUSTOMIZE)" build config/default | kubectl apply -f -\n'
+
+  it("skips kubebuilder's controller:latest, a placeholder the Makefile sets, with or without the override make wrote", async () => {
+    const withOverride = await scan({
+      Makefile: makefile,
+      'config/manager/manager.yaml': manager('controller:latest'),
+      'config/manager/kustomization.yaml':
+        'resources:\n- manager.yaml\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n- name: controller\n  newName: controller\n  newTag: latest\n',
+      'config/default/kustomization.yaml': 'resources:\n- ../manager\n',
+    })
+    const placeholder =
+      'image controller:latest is a placeholder set when the project is built: Makefile:5 runs `kustomize edit set image controller=${IMG}` in config/manager, whose kustomization builds this file (make fills it in)'
+    expect(withOverride.components).toEqual([])
+    expect(withOverride.errors).toEqual([])
+    expect(withOverride.skipped).toEqual([
+      {file: 'config/manager/manager.yaml', line: 10, reason: 'unsupported', message: placeholder},
+    ])
+    // Older scaffolds: no `images:` until `make deploy` writes it.
+    const without = await scan({
+      Makefile: makefile.replace('cd config/manager &&', '(cd config/manager && \\\n\t  '),
+      'config/manager/manager.yaml': manager('controller:latest'),
+      'config/manager/kustomization.yaml': 'resources:\n- manager.yaml\n',
+    })
+    expect(without.components).toEqual([])
+    expect(without.skipped).toEqual([
+      {file: 'config/manager/manager.yaml', line: 10, reason: 'unsupported', message: placeholder},
+    ])
+  })
+
+  it('lists no image a kustomization that builds the file renames or pins (the kustomization format lists its image)', async () => {
+    const inventory = await scan({
+      Makefile: makefile,
+      // Operator SDK's testdata/go/v4/memcached-operator: the override make wrote names the real image.
+      'config/manager/manager.yaml': manager('controller:latest'),
+      'config/manager/kustomization.yaml':
+        'resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: quay.io/example/memcached-operator\n  newTag: v0.0.1\n',
+      // An override in the kustomization that builds the file through the folder it lists.
+      'deploy/app/deployment.yaml': manager('example/app:1.0'),
+      'deploy/app/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'deploy/prod/kustomization.yaml': 'resources:\n- ../app\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+    })
+    expect(inventory.components).toEqual([])
+    expect(inventory.skipped).toEqual([])
+  })
+
+  it('lists an image as written when a kustomization that builds it leaves it, or none builds it, or no Makefile sets it', async () => {
+    const inventory = await scan({
+      // Two overlays of one base: one pins the tag, the other deploys the base's image as written.
+      'k/base/deployment.yaml': manager('example/app:1.0'),
+      'k/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'k/dev/kustomization.yaml': 'resources:\n- ../base\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+      'k/prod/kustomization.yaml': 'resources:\n- ../base\n',
+      // Named in a kustomization but not listed by it; a `cd` to another folder; a comment.
+      'other/manager.yaml': manager('controller:latest'),
+      'other/kustomization.yaml': 'resources:\n- service.yaml\n',
+      Makefile:
+        '# cd other && kustomize edit set image controller=${IMG}\nx:\n\tcd config && kustomize edit set image controller=${IMG}\n',
+      'plain/pod.yaml': manager('nginx:1.27'),
+    })
+    expect(refsAt(inventory)).toEqual([
+      'controller:latest other/manager.yaml:10:16',
+      'example/app:1.0 k/base/deployment.yaml:10:16',
+      'nginx:1.27 plain/pod.yaml:10:16',
+    ])
+    expect(inventory.skipped).toEqual([])
   })
 })

@@ -6,11 +6,21 @@
  */
 import {loadAll, YAMLException} from 'js-yaml'
 import {appendAll} from '../../../core/arrays.js'
+import {elide} from '../../../core/elide.js'
 import type {ScanError} from '../../../core/model.js'
 import {posix} from 'node:path'
 import {isManifestCandidate, isYamlTemplate, templateExtension} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
-import {readManifestImages} from '../../k8s-images.js'
+import {readManifestImages, type ManifestImage} from '../../k8s-images.js'
+import {
+  type BuildTimeImage,
+  buildTimeImages,
+  buildTimeWords,
+  includingKustomizations,
+  overrides,
+  placeholderOverride,
+} from '../../kustomize-owners.js'
+import {splitImage} from '../../image-override.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
 import {YTT_TEMPLATE, yttAnnotationLine} from '../../ytt.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -66,12 +76,77 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
   }
   appendAll(out.errors, manifest.errors)
+  const kustomized = kustomizeReading(input.file, context)
   for (const image of manifest.images) {
+    const built = image.origin === 'kustomize' ? undefined : kustomized(image)
+    if (built === 'overridden') continue
+    if (built) {
+      out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message: built})
+      continue
+    }
+    if (image.filledBy && image.ref.includes('{{')) {
+      const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
+      out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message})
+      continue
+    }
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)
   }
   appendAll(out.skipped, manifest.skipped)
   addGitopsCharts(out, manifest.gitops, input.file, input.text, context)
   return out
+}
+
+/**
+ * What kustomize makes of an image of this file, when kustomizations in the tree build it (the ones that list it,
+ * directly or through the folders they list: ../../kustomize-owners.ts): `overridden` when an `images:` override on
+ * the way renames or pins it in each of them (`kustomize build` never gives the image as written; the kustomization
+ * format lists the override's image, located here too), the words of a skip when the name is a placeholder a
+ * Makefile sets when the project is built (kubebuilder's `image: controller:latest`, which `make deploy IMG=...`
+ * replaces), undefined when the image is the one written.
+ */
+function kustomizeReading(
+  file: string,
+  context: DiscoverContext,
+): (image: ManifestImage) => 'overridden' | string | undefined {
+  let including: ReturnType<typeof includingKustomizations> | undefined
+  return (image) => {
+    including ??= includingKustomizations(file, context)
+    if (including.length === 0) return undefined
+    const name = splitImage(image.ref).name
+    let overridden = true
+    for (const kustomization of including) {
+      // The first override on the way (the innermost) is the one that matches the name as written.
+      const first = kustomization.overrides.find(({override}) => overrides(override, image.ref))
+      if (!first) overridden = false
+      // Set by a Makefile where the override is (or, without one, where a kustomization on the way is), and renamed
+      // by no override to anything else (kubebuilder's `newName: controller`).
+      const set = first
+        ? placed(first.dir, placeholderOverride(first.override, buildTimeImages(first.dir, context)))
+        : setOnTheWay(kustomization.folders, name, context)
+      if (set) {
+        const words = buildTimeWords(set.set, set.dir)
+        return `image ${image.ref} is a placeholder set when the project is built: ${words}, whose kustomization builds this file (make fills it in)`
+      }
+    }
+    return overridden ? 'overridden' : undefined
+  }
+}
+
+function placed(dir: string, set: BuildTimeImage | undefined): {dir: string; set: BuildTimeImage} | undefined {
+  return set && {dir, set}
+}
+
+/** A Makefile's `kustomize edit set image NAME=...` in one of the folders a kustomization builds the file through. */
+function setOnTheWay(
+  folders: readonly string[],
+  name: string,
+  context: DiscoverContext,
+): {dir: string; set: BuildTimeImage} | undefined {
+  for (const dir of folders) {
+    const set = buildTimeImages(dir, context).get(name)
+    if (set) return {dir, set}
+  }
+  return undefined
 }
 
 /** A file under `templates/` of a directory that holds a Chart.yaml. */

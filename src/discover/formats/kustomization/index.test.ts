@@ -200,3 +200,48 @@ helmCharts:
     ])
   })
 })
+
+describe("kubebuilder's placeholder image (a Makefile sets it with `kustomize edit set image`)", () => {
+  const makefile =
+    'IMG ?= controller:latest\ndeploy:\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=$(IMG)\n'
+  const manager = deployment('controller:latest')
+
+  it('skips an override that leaves the placeholder (newName: controller), and lists no image through it', async () => {
+    const inventory = await scan({
+      Makefile: makefile,
+      'config/manager/manager.yaml': manager,
+      'config/manager/kustomization.yaml':
+        'resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: controller\n  newTag: latest\n',
+      'config/default/kustomization.yaml': 'resources:\n- ../manager\n',
+    })
+    expect(inventory.components).toEqual([])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'config/manager/kustomization.yaml',
+        line: 4,
+        reason: 'unsupported',
+        message:
+          'image override controller names a placeholder set when the project is built: Makefile:3 runs `kustomize edit set image controller=$(IMG)` in config/manager (make fills it in)',
+      },
+    ])
+  })
+
+  it('lists an override that names a real image, and one no Makefile sets', async () => {
+    const inventory = await scan({
+      Makefile: makefile,
+      'config/manager/manager.yaml': manager,
+      'config/manager/kustomization.yaml':
+        'resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: quay.io/example/op\n  newTag: v0.0.1\n',
+      'other/manager.yaml': manager,
+      'other/kustomization.yaml': 'resources:\n- manager.yaml\nimages:\n- name: controller\n  newTag: v2\n',
+    })
+    expect(inventory.skipped).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'controller:v2 other/kustomization.yaml:4:9',
+      'controller:v2 other/manager.yaml:8:18',
+      'quay.io/example/op:v0.0.1 config/manager/kustomization.yaml:4:9',
+      'quay.io/example/op:v0.0.1 config/manager/manager.yaml:8:18',
+    ])
+  })
+})

@@ -9,6 +9,7 @@ import {posix} from 'node:path'
 import type {Location, ScanError, Skipped} from '../../../core/model.js'
 import {isKustomizationFile} from '../../file-names.js'
 import {readManifestImages} from '../../k8s-images.js'
+import {buildTimeImages, buildTimeWords, placeholderOverride} from '../../kustomize-owners.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {elide} from '../../../core/elide.js'
@@ -60,15 +61,28 @@ interface RenderedImage {
   ref: string
   locations: Location[]
   changed: boolean
+  /** Set by an override that leaves a placeholder a Makefile sets when the project is built: not listed. */
+  placeholder?: true
 }
 
 function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const parsed = parse(input.text, input.file, out.errors)
   if (!parsed) return out
+  const dir = posix.dirname(input.file)
+  const sets = buildTimeImages(dir, context)
   for (const {value, location} of parsed.overrides) {
     const result = overrideResult(value)
-    if (result) addImageRef(out, result, location, 'kustomize')
+    // kubebuilder's `name: controller, newName: controller, newTag: latest`, which `make deploy IMG=...` rewrites.
+    const set = placeholderOverride(value, sets)
+    if (set)
+      out.skipped.push({
+        file: input.file,
+        line: location.line,
+        reason: 'unsupported',
+        message: `image override ${value.name} names a placeholder set when the project is built: ${buildTimeWords(set, dir)} (make fills it in)`,
+      })
+    else if (result) addImageRef(out, result, location, 'kustomize')
   }
   for (const [index, {value, location}] of parsed.charts.entries()) {
     // kustomize gives `version` to helm's --version (../../chart-version.ts): a range is no version.
@@ -110,7 +124,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       code: 'too-many-kustomizations',
       message: `its resources include kustomizations more than ${MAX_RENDERS} times, or more than ${MAX_IMAGES} images, through overlays; the rest are not read`,
     })
-  for (const image of images) if (image.changed) addImageRef(out, image.ref, image.locations, 'kustomize')
+  for (const image of images)
+    if (image.changed && !image.placeholder) addImageRef(out, image.ref, image.locations, 'kustomize')
   for (const {value, location} of parsed.overrides) {
     if (!used.has(value) && !overrideResult(value)) {
       out.skipped.push({
@@ -215,12 +230,16 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
       })
     }
   }
+  const sets = kustomization.overrides.length > 0 ? buildTimeImages(dir, context) : undefined
   for (const {value: override, location} of kustomization.overrides) {
+    const placeholder = sets && placeholderOverride(override, sets) !== undefined
     for (const image of images) {
       if (!overrideMatches(image.ref, override)) continue
       image.ref = applyOverride(image.ref, override)
       image.locations.push(location)
       image.changed = true
+      if (placeholder) image.placeholder = true
+      else delete image.placeholder
       state.used.add(override)
     }
   }

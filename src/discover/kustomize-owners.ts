@@ -1,0 +1,258 @@
+/**
+ * What kustomize makes of a manifest's images, as far as the tree writes it, shared by the k8s-manifest and
+ * kustomization formats (which never import each other):
+ *
+ * - the kustomizations that list a manifest file in their `resources`, `components` or `bases` (in its own folder or
+ *   a folder above it), and their `images:` overrides: `kustomize build` gives the image an override names the
+ *   override's image (sigs.k8s.io/kustomize api/filters/imagetag), never the one the manifest writes;
+ * - the image names a Makefile sets when the project is built, with `kustomize edit set image NAME=VALUE` run in a
+ *   kustomization's folder. This is kubebuilder's and Operator SDK's scaffold
+ *   (https://book.kubebuilder.io/quick-start#deploy-on-the-cluster, `make deploy IMG=<some-registry>/<project-name>:tag`;
+ *   its Makefile: `cd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}`): the manifest's
+ *   `image: controller:latest` is a placeholder `make` replaces with `$(IMG)`, no image on Docker Hub.
+ */
+import {posix} from 'node:path'
+import {type ImageOverride, splitImage} from './image-override.js'
+import {perScan} from './per-scan.js'
+import type {DiscoverContext} from './types.js'
+import {readYaml} from './yaml.js'
+import {isMap, toPlain} from './yaml-tree.js'
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
+const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile']
+/** A Makefile larger than this is not searched (scaffolded ones are a few KB). */
+const MAX_MAKEFILE = 1 << 20
+
+/** A kustomization that builds a manifest file, and the overrides kustomize applies to it on the way, innermost first. */
+export interface Including {
+  /** The kustomization file. */
+  file: string
+  overrides: Array<{override: ImageOverride; dir: string}>
+  /** The folders of the kustomizations on the way, its own first, the one that lists the file last. */
+  folders: string[]
+}
+
+export interface BuildTimeImage {
+  /** The Makefile and the line of the `cd` that runs `kustomize edit set image`. */
+  file: string
+  line: number
+  /** `NAME=VALUE` as written (`controller=${IMG}`). */
+  set: string
+}
+
+interface Listing {
+  file: string
+  listed: Set<string>
+  overrides: ImageOverride[]
+}
+
+const kustomizations = perScan(() => new Map<string, Listing | null>())
+const makeSets = perScan(() => new Map<string, MakeSet[]>())
+
+/**
+ * The kustomizations that build a manifest file and are built themselves (no other one found includes them): those
+ * that list it, directly or through the folders they list (an overlay's `resources: [../base]`), looked for in the
+ * file's folder, the folders above it and their subfolders (kubebuilder's `config/default` lists `../manager`).
+ */
+export function includingKustomizations(file: string, context: DiscoverContext): Including[] {
+  const candidates = new Set<string>()
+  for (const dir of foldersAbove(file)) {
+    candidates.add(dir)
+    const names = context.listDir?.(dir) ?? []
+    if (names.length > MAX_FOLDER) continue
+    for (const name of names) candidates.add(posix.join(dir, name))
+  }
+  const found: Array<{dir: string; file: string; overrides: Including['overrides']; through: Set<string>}> = []
+  for (const dir of candidates) {
+    const reached = inclusion(dir, file, context, 0, new Set([dir]))
+    if (reached) found.push({dir, ...reached})
+  }
+  return found
+    .filter((k) => !found.some((other) => other !== k && other.through.has(k.dir)))
+    .map((k) => ({file: k.file, overrides: k.overrides, folders: [k.dir, ...k.through]}))
+}
+
+/** A folder with more names than this is not looked into for kustomizations (a monorepo's root may be). */
+const MAX_FOLDER = 500
+/** As the kustomization format's limit: overlays deeper than this are a cycle or a mistake. */
+const MAX_DEPTH = 16
+
+/** How the kustomization in `dir` reaches `file`: the overrides on the way and the folders it goes through. */
+function inclusion(
+  dir: string,
+  file: string,
+  context: DiscoverContext,
+  depth: number,
+  seen: Set<string>,
+): {file: string; overrides: Including['overrides']; through: Set<string>} | undefined {
+  const listing = kustomizationIn(dir, context)
+  if (!listing) return undefined
+  const own = listing.overrides.map((override) => ({override, dir}))
+  if (listing.listed.has(file)) return {file: listing.file, overrides: own, through: new Set()}
+  if (depth >= MAX_DEPTH) return undefined
+  for (const entry of listing.listed) {
+    if (seen.has(entry)) continue
+    seen.add(entry)
+    const inner = inclusion(entry, file, context, depth + 1, seen)
+    if (inner)
+      return {file: listing.file, overrides: [...inner.overrides, ...own], through: new Set([entry, ...inner.through])}
+  }
+  return undefined
+}
+
+/** Whether an override applies to an image, as kustomize's images transformer matches it: by name as written. */
+export function overrides(override: ImageOverride, ref: string): boolean {
+  return splitImage(ref).name === override.name
+}
+
+/**
+ * The image names set when the project is built by a Makefile, in this folder or one above it, that runs
+ * `kustomize edit set image NAME=...` after a `cd` to `dir`.
+ */
+export function buildTimeImages(dir: string, context: DiscoverContext): Map<string, BuildTimeImage> {
+  const out = new Map<string, BuildTimeImage>()
+  for (const folder of foldersAbove(posix.join(dir, '_'))) {
+    for (const set of makefileSets(folder, context))
+      if (set.dir === dir && !out.has(set.name)) out.set(set.name, set.image)
+  }
+  return out
+}
+
+/** `a/b/file` → `a/b`, `a`, `.`. */
+function foldersAbove(file: string): string[] {
+  const out: string[] = []
+  let dir = posix.dirname(file)
+  for (;;) {
+    out.push(dir)
+    if (dir === '.' || dir === '/' || dir === '') return out
+    dir = posix.dirname(dir)
+  }
+}
+
+function exists(file: string, context: DiscoverContext): boolean {
+  return context.exists ? context.exists(file) : true
+}
+
+function kustomizationIn(dir: string, context: DiscoverContext): Listing | null {
+  const cache = kustomizations(context)
+  const cached = cache.get(dir)
+  if (cached !== undefined) return cached
+  let found: Listing | null = null
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = posix.join(dir, name)
+    if (!exists(file, context)) continue
+    const text = context.readText(file)
+    if (text === null) continue
+    found = readListing(file, text)
+    break
+  }
+  cache.set(dir, found)
+  return found
+}
+
+/**
+ * The files a kustomization lists and its overrides, read leniently: a kustomization that is not valid is the
+ * kustomization format's error, and lists nothing here.
+ */
+function readListing(file: string, text: string): Listing | null {
+  const root = readYaml(text, file, {keepUnknownTags: 'quietly'}).documents.find((doc) => doc.root !== null)?.root
+  if (!isMap(root)) return null
+  const plain = toPlain(root) as Record<string, unknown>
+  const dir = posix.dirname(file)
+  const listed = new Set<string>()
+  for (const key of ['resources', 'components', 'bases']) {
+    const entries = plain[key]
+    if (!Array.isArray(entries)) continue
+    for (const entry of entries) if (typeof entry === 'string') listed.add(posix.normalize(posix.join(dir, entry)))
+  }
+  const overrides: ImageOverride[] = []
+  const images = Array.isArray(plain.images) ? plain.images : []
+  for (const item of images) {
+    const {name, newName, newTag, digest} = (item ?? {}) as Record<string, unknown>
+    if (typeof name !== 'string' || name === '') continue
+    overrides.push({
+      name,
+      ...(typeof newName === 'string' ? {newName} : {}),
+      ...(typeof newTag === 'string' ? {newTag} : {}),
+      ...(typeof digest === 'string' ? {digest} : {}),
+    })
+  }
+  return {file, listed, overrides}
+}
+
+/**
+ * `cd DIR && ... kustomize edit set image NAME=VALUE` in a recipe line (a `\` line break goes on), DIR relative to the
+ * Makefile's folder (one with a variable in it is not followed): the last `cd` before the command on its line.
+ */
+const CD = /\bcd[ \t]+(["']?)([^\s"'&;|()$]+)\1[ \t]*&&/g
+const SET_IMAGE = /\bedit[ \t]+set[ \t]+image[ \t]+["']?([^\s"'=]+)=((?:\$\([^()\s]*\)|\$\{[^{}\s]*\}|[^\s"';&|()$])*)/g
+/** A recipe line longer than this is not read (a scaffold's are under a hundred characters). */
+const MAX_LINE = 4096
+
+interface MakeSet {
+  dir: string
+  name: string
+  image: BuildTimeImage
+}
+
+/** Every `kustomize edit set image` a Makefile in this folder runs after a `cd`, in order. */
+function makefileSets(folder: string, context: DiscoverContext): MakeSet[] {
+  const cache = makeSets(context)
+  const known = cache.get(folder)
+  if (known) return known
+  const found: MakeSet[] = []
+  for (const name of MAKEFILE_NAMES) {
+    const file = posix.join(folder, name)
+    if (!exists(file, context)) continue
+    const text = context.readText(file)
+    if (text === null || text.length > MAX_MAKEFILE || !text.includes('set image')) continue
+    for (const {text: line, number} of recipeLines(text)) {
+      // A comment (`# cd config/manager && ...`) runs nothing.
+      if (line.length > MAX_LINE || !line.includes('set') || /^\s*#/.test(line)) continue
+      const cds = [...line.matchAll(CD)]
+      for (const match of line.matchAll(SET_IMAGE)) {
+        const cd = cds.findLast((c) => c.index < match.index)
+        if (!cd) continue
+        found.push({
+          dir: posix.normalize(posix.join(folder, cd[2])),
+          name: match[1],
+          image: {file, line: number, set: `${match[1]}=${match[2]}`},
+        })
+      }
+    }
+  }
+  cache.set(folder, found)
+  return found
+}
+
+/** Lines joined where one ends with `\`, as make joins them, each with the number of its first line. */
+function* recipeLines(text: string): Generator<{text: string; number: number}> {
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const number = i + 1
+    let line = lines[i].replace(/\r$/, '')
+    while (line.endsWith('\\') && i + 1 < lines.length && line.length <= MAX_LINE) {
+      i++
+      line = `${line.slice(0, -1)} ${lines[i].replace(/\r$/, '')}`
+    }
+    yield {text: line, number}
+  }
+}
+
+/**
+ * Why an override leaves a placeholder a Makefile sets when the project is built: the override names an image `make`
+ * sets in its kustomization's folder and renames it to nothing else (kubebuilder's scaffold writes `name: controller`,
+ * `newName: controller`, `newTag: latest`, what `make deploy` wrote with its default `IMG ?= controller:latest`).
+ */
+export function placeholderOverride(
+  override: ImageOverride,
+  sets: ReadonlyMap<string, BuildTimeImage>,
+): BuildTimeImage | undefined {
+  const set = sets.get(override.name)
+  return set && (!override.newName || override.newName === override.name) ? set : undefined
+}
+
+/** `Makefile:152 runs \`kustomize edit set image controller=${IMG}\` in config/manager`. */
+export function buildTimeWords(set: BuildTimeImage, dir: string): string {
+  return `${set.file}:${set.line} runs \`kustomize edit set image ${set.set}\` in ${dir}`
+}
