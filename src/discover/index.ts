@@ -319,8 +319,13 @@ function pathForms(root: Pick<Root, 'display' | 'abs'>): (rel: string) => string
   }
 }
 
-/** The path as the user wrote it, with `/` separators and no `./` noise. */
+/**
+ * The path as the user wrote it, with `/` separators and no `./` noise. A PATH written as a URL (a repository's URL
+ * given by mistake) is shown as written: normalised, `https://user:token@host` became `https:/user:token@host`, which
+ * redaction (core/redact.ts) does not know for a URL, and the error printed the token.
+ */
 function toDisplay(given: string): string {
+  if (/^[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\//.test(given)) return given
   return posix.normalize(given.split(sep).join('/')).replace(/(.)\/$/, '$1')
 }
 
