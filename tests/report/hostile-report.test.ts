@@ -55,3 +55,28 @@ describe('a saved report with credentials in it', () => {
     }
   })
 })
+
+describe('a file name with a line break', () => {
+  /** Every location of the fixture's data moved into a folder named `x⏎::error::y`. */
+  function broken() {
+    const text = JSON.stringify(loadFixture()).replaceAll('"file":"deploy/', '"file":"x\\n::error::y/')
+    return JSON.parse(text) as ReturnType<typeof loadFixture>
+  }
+
+  it('is shown `\\u000A` on its line in the table, Markdown, HTML, CSV and SARIF, as on stderr', () => {
+    const shown = 'x\\u000A::error::y/operator.yaml:21:18'
+    expect(renderReport('table', broken(), {color: false})).toContain(`at ${shown}`)
+    expect(renderReport('markdown', broken(), {color: false})).toContain(`\`${shown}\``)
+    expect(renderReport('html', broken(), {color: false})).toContain(`<code>${shown}</code>`)
+    expect(renderReport('csv', broken(), {color: false})).toContain(',x\\u000A::error::y/operator.yaml,21,18,')
+    expect(renderReport('sarif', broken(), {color: false})).toContain(
+      '"uri": "x%5Cu000A%3A%3Aerror%3A%3Ay/operator.yaml"',
+    )
+    for (const format of ['table', 'markdown', 'html', 'csv', 'sarif'] as const)
+      expect(renderReport(format, broken(), {color: false}), format).not.toMatch(/x[\n ]::error/)
+  })
+
+  it('JSON keeps it exact', () => {
+    expect(renderReport('json', broken(), {color: false})).toContain('"file": "x\\n::error::y/operator.yaml"')
+  })
+})
