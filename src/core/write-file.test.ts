@@ -260,6 +260,27 @@ describe('writeFileAtomic: links on the way', () => {
     expect(readFileSync(join(elsewhere, 'x.json'), 'utf8')).toBe('mine')
   })
 
+  it('a `..` after a link is refused: the kernel would take the parent of where the link points, not where the path reads', async () => {
+    const {dir, tree, elsewhere} = hostileCheckout()
+    const error = await inDirectory(tree, () => failure(writeFileAtomic('reports/../x.json', 'x', target)))
+    expect(error.code).toBe('write-symlink')
+    expect(error.exitCode).toBe(3)
+    expect(error.message).toBe(
+      '--output reports/../x.json: reports is a symbolic link, and the `..` after it leads to the parent of where it points, not where the path reads',
+    )
+    expect(error.hint).toBe('give the path without `..` (name the place the link points to yourself if you mean it)')
+    // Absolute, and deeper (`inner/sub/../..` leaves the link at its second `..`), alike; nothing is written anywhere.
+    mkdirSync(join(tree, 'real', 'sub'))
+    await failure(writeFileAtomic(`${tree}/reports/../y.json`, 'x', target))
+    await inDirectory(tree, () => failure(writeFileAtomic('inner/sub/../../z.json', 'x', target)))
+    expect(readdirSync(tree).sort()).toEqual(['inner', 'real', 'reports'])
+    expect(readdirSync(dir).sort()).toEqual(['checkout', 'elsewhere'])
+    expect(readdirSync(elsewhere)).toEqual([])
+    // A `..` out of a real folder reads as it is.
+    await inDirectory(tree, () => writeFileAtomic('real/../ok.json', 'ok', target))
+    expect(readFileSync(join(tree, 'ok.json'), 'utf8')).toBe('ok')
+  })
+
   it('links above the working directory and the trees are the user’s own (/tmp -> /private/tmp on macOS)', async () => {
     const dir = scratch()
     mkdirSync(join(dir, 'private', 'tmp', 'work'), {recursive: true})

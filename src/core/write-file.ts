@@ -51,6 +51,13 @@ export function checkWriteTarget(file: string, target: WriteTarget): void {
 
 /** checkWriteTarget's checks; what stands at the path now (undefined: nothing yet). */
 function inspectTarget(file: string, target: WriteTarget): Stats | undefined {
+  const before = linkBeforeParent(file)
+  if (before)
+    throw usageError(
+      'write-symlink',
+      `${target.what} ${file}: ${before} is a symbolic link, and the \`..\` after it leads to the parent of where it points, not where the path reads`,
+      'give the path without `..` (name the place the link points to yourself if you mean it)',
+    )
   const abs = resolve(file)
   const info = lstatOrUndefined(abs)
   if (info?.isSymbolicLink())
@@ -76,6 +83,25 @@ function inspectTarget(file: string, target: WriteTarget): Stats | undefined {
       'a report path in a settings file stays inside that file’s directory; give another path with the flag',
     )
   return info
+}
+
+/**
+ * A symbolic link that a `..` of `file` steps back out of, as the path is written (undefined: none). The kernel
+ * takes `reports/../x.json` as the parent of where `reports` points, while resolve() drops `reports/..`: the
+ * report went to `./x.json` and the message named a path that meant another file. Only the folder a `..` leaves
+ * matters: one that is no link has the parent it reads as.
+ */
+function linkBeforeParent(file: string): string | undefined {
+  const parts = file.split(sep)
+  if (!parts.includes('..')) return undefined
+  let current = isAbsolute(file) ? parse(file).root : process.cwd()
+  for (const part of parts.slice(0, -1)) {
+    if (part === '..') {
+      if (lstatOrUndefined(current)?.isSymbolicLink()) return shown(current)
+      current = dirname(current)
+    } else if (part !== '' && part !== '.') current = join(current, part)
+  }
+  return undefined
 }
 
 /** The refusal of a FIFO, a socket or a block device. */

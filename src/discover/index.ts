@@ -23,7 +23,7 @@ import {discoverers as registered} from './registry.js'
 import {bytesToSniff, fileToSniff, headText, readHead, readTail, sniffing, sniffsFile, tailText} from './sniff.js'
 import {readStdin, STDIN, STDIN_FILE, type StdinOptions} from './stdin.js'
 import type {Discoverer} from './types.js'
-import {pathsUnder, walk} from './walk.js'
+import {type FsPath, pathsUnder, walk, type WalkEntry} from './walk.js'
 import {phaseEnd} from '../core/timing.js'
 
 export interface DiscoverOptions {
@@ -117,7 +117,7 @@ export async function discoverPaths(paths: string[], options: DiscoverOptions = 
 
 /**
  * Each file once: PATHs that overlap (`stewards inventory . ./k8s`) name a file the same way, and it is read and
- * counted once. (A link inside a PATH is a name of its own, and its target is listed under both names, as before.)
+ * counted once. (Inside a PATH, a link to a file the walk also lists is not read again: scanDirectory.)
  */
 function onceEach(jobs: FileJob[]): FileJob[] {
   const seen = new Set<string>()
@@ -221,6 +221,9 @@ function warnUnmatched(
 }
 
 async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof walk>[2]): Promise<void> {
+  /** The files the walk lists at their own path, by real path: a link to one of them is not read again. */
+  const walked = new Map<string, {file: string; formats: readonly Discoverer[]; link?: true}>()
+  const links: Array<{file: string; entry: WalkEntry & {type: 'file'}}> = []
   for (const entry of walk(root.abs, root.real, options)) {
     const file = displayPath(root, entry.rel)
     if (entry.type !== 'file') {
@@ -233,28 +236,65 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
         scan.errors.push({file, code: entry.code, message: entry.message})
       else if (entry.type === 'skip' && entry.reportAlways)
         scan.skipped.push({file, reason: entry.reason, message: entry.message})
+    } else if (entry.link) {
+      // Once the walk is done: whether the target is listed at its own path is known then.
+      links.push({file, entry})
     } else {
-      const claimed = formatsFor(file, scan)
-      // A fallback format reads the file whatever its head says: the sniff waits for the whole text (FileJob.sniffLater),
-      // instead of a second read of each of a tree's YAML files.
-      if (
-        claimed.some((format) => format.fallback && !format.sniff) &&
-        claimed.some((format) => sniffsFile(format, file))
-      ) {
-        scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: claimed, root, sniffLater: true})
-        continue
-      }
-      const formats = sniffing(
-        claimed,
-        () => readHead(entry.abs),
-        () => readTail(entry.abs),
-        fileToSniff(file, entry.abs),
-      )
-      if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
-      else if (chartArchive(root, entry.rel))
-        scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: scan.options.discoverers, root, archive: true})
+      walked.set(realKey(entry.real), {file, formats: formatsFor(file, scan)})
+      addFile(root, scan, file, entry)
     }
   }
+  for (const {file, entry} of links) {
+    const claimed = formatsFor(file, scan)
+    const key = realKey(entry.real)
+    const target = walked.get(key)
+    // One file, read once: at its own path when the walk lists it there and the formats that read the link by its
+    // name read it there too (a link `Dockerfile -> docker/Dockerfile`), else at the first link to it (code-unit
+    // order). Read at both, its packages were listed twice, at two places, and counted twice; read through the link
+    // alone, at the place the link stands, a file read beside it (a values file's Chart.yaml) would be the link's
+    // neighbour, not the file's. syft indexes a file by its real path the same way.
+    if (target && claimed.every((format) => target.formats.includes(format))) {
+      if (claimed.some((format) => !sniffsFile(format, file)))
+        scan.skipped.push({
+          file,
+          reason: 'unsupported',
+          message: target.link
+            ? `symlink to the file ${target.file} links to too, which is read there; not read twice`
+            : `symlink to ${target.file}, which is read at its own path; not read twice`,
+        })
+      continue
+    }
+    if (!target) walked.set(key, {file, formats: claimed, link: true})
+    addFile(root, scan, file, entry)
+  }
+}
+
+/** A real path as a key: a path that is not UTF-8 is bytes (./walk.ts), told apart from any string by a NUL. */
+function realKey(path: FsPath): string {
+  return typeof path === 'string' ? path : `\0${path.toString('hex')}`
+}
+
+/** The job of a file the walk listed, if a format reads it (by its name, then by its head for sniffing formats). */
+function addFile(root: Root, scan: Scan, file: string, entry: WalkEntry & {type: 'file'}): void {
+  const claimed = formatsFor(file, scan)
+  // A fallback format reads the file whatever its head says: the sniff waits for the whole text (FileJob.sniffLater),
+  // instead of a second read of each of a tree's YAML files.
+  if (
+    claimed.some((format) => format.fallback && !format.sniff) &&
+    claimed.some((format) => sniffsFile(format, file))
+  ) {
+    scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: claimed, root, sniffLater: true})
+    return
+  }
+  const formats = sniffing(
+    claimed,
+    () => readHead(entry.abs),
+    () => readTail(entry.abs),
+    fileToSniff(file, entry.abs),
+  )
+  if (formats.length > 0) scan.jobs.push({file, abs: entry.abs, size: entry.size, formats, root})
+  else if (chartArchive(root, entry.rel))
+    scan.jobs.push({file, abs: entry.abs, size: entry.size, formats: scan.options.discoverers, root, archive: true})
 }
 
 /** A packaged subchart: `charts/NAME.tgz` in a folder that holds a Chart.yaml (./chart-archive.ts). */
@@ -319,8 +359,13 @@ function pathForms(root: Pick<Root, 'display' | 'abs'>): (rel: string) => string
   }
 }
 
-/** The path as the user wrote it, with `/` separators and no `./` noise. */
+/**
+ * The path as the user wrote it, with `/` separators and no `./` noise. A PATH written as a URL (a repository's URL
+ * given by mistake) is shown as written: normalised, `https://user:token@host` became `https:/user:token@host`, which
+ * redaction (core/redact.ts) does not know for a URL, and the error printed the token.
+ */
 function toDisplay(given: string): string {
+  if (/^[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\//.test(given)) return given
   return posix.normalize(given.split(sep).join('/')).replace(/(.)\/$/, '$1')
 }
 

@@ -113,12 +113,20 @@ describe('names that are not UTF-8', () => {
     expect(
       inventory.components.map((c) => `${c.ref} ${c.locations.map((l) => `${l.file}:${l.line}`).join(',')}`),
     ).toEqual([
-      'flask==3.0.0 dir\\xFF\\xFE/sub/requirements.txt:1,requirements.txt:1',
+      // requirements.txt links to it: one file, read once, at its own path
+      'flask==3.0.0 dir\\xFF\\xFE/sub/requirements.txt:1',
       'registry.example.com/latin:1 dir\\xFF\\xFE/Dockerfile:1',
       'registry.example.com/replacement-char:1 x\uFFFDy/Dockerfile:1',
       'registry.example.com/web:2 compose-\\xE9.yaml:3',
     ])
-    expect(inventory.files).toBe(5)
+    expect(inventory.files).toBe(4)
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'requirements.txt',
+        reason: 'unsupported',
+        message: 'symlink to dir\\xFF\\xFE/sub/requirements.txt, which is read at its own path; not read twice',
+      },
+    ])
   })
 
   it('the CLI reads them all (exit 0)', async () => {

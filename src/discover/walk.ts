@@ -1,8 +1,9 @@
 /**
  * The directory walk, by hand with lstat: Node's recursive readdir follows symlink loops until memory runs
- * out. Symlinks to files inside the root are read; symlinks to directories are never followed (their target,
- * inside the root, is walked at its own path; one pointing at an ancestor is reported as a loop); any
- * symlink leaving the root is reported and not read. Names are visited in code-unit order.
+ * out. Symlinks to files inside the root are followed (./index.ts reads such a file once, at its own path when the
+ * walk lists it there too); symlinks to directories are never followed (their target, inside the root, is walked at
+ * its own path; one pointing at an ancestor is reported as a loop); any symlink leaving the root is reported and not
+ * read. Names are visited in code-unit order.
  * Synchronous: listing a tree is many short system calls, and awaiting the thread pool for each one left the CPU
  * idle for a third of the walk (issue #16). Only lstat, readdir, realpath and stat are called: none waits on a FIFO.
  *
@@ -38,7 +39,11 @@ export const WALK_MESSAGES = {
 export type FsPath = string | Buffer
 
 export type WalkEntry =
-  | {type: 'file'; rel: string; abs: FsPath; size: number}
+  /**
+   * A file to read, at `abs`. `real`: its path with every link resolved, which tells two names of one file apart
+   * from two files. `link`: reached through a symlink (`abs` is then its target, `real` too).
+   */
+  | {type: 'file'; rel: string; abs: FsPath; real: FsPath; size: number; link?: true}
   /**
    * Passed over on purpose. `code`: the error it is when a format would read the file (it is then not read, and
    * the run incomplete). `reportAlways`: worth reporting whatever the name (symlinks leaving the root or looping).
@@ -109,7 +114,7 @@ export function* walk(rootAbs: string, rootReal: string, options: WalkOptions): 
         const entry = followLink(abs, rel, rootReal, dir.real)
         if (entry) yield entry
       } else if (info.isFile()) {
-        yield {type: 'file', rel, abs, size: info.size}
+        yield {type: 'file', rel, abs, real: childPath(dir.real, name), size: info.size}
       } else {
         yield skip(rel, 'not-regular-file', 'not-regular-file', WALK_MESSAGES.special, false)
       }
@@ -246,7 +251,7 @@ function followLink(abs: FsPath, rel: string, rootReal: string, parentReal: FsPa
       return skip(rel, 'symlink-loop', 'symlink-loop', 'symlink to a directory that contains it; not followed', true)
     return undefined
   }
-  if (info.isFile()) return {type: 'file', rel, abs: target, size: info.size}
+  if (info.isFile()) return {type: 'file', rel, abs: target, real: target, size: info.size, link: true}
   return skip(rel, 'not-regular-file', 'not-regular-file', 'symlink to a FIFO, socket or device', false)
 }
 

@@ -50,7 +50,19 @@ describe('incompleteHint', () => {
     )
   })
 
-  it('keeps a folder name with a line break on one line (the output boundary neutralises the rest)', () => {
-    expect(incompleteHint(errors('bad\nname/x.json'))).toContain("--exclude 'bad\\u000Aname/**'")
+  it('keeps a folder name with a line break on one line, and suggests no glob for it (`\\u000A` names nothing)', () => {
+    expect(incompleteHint(errors('bad\nname/x.json'))).toBe(
+      'incomplete (exit 2): 1 file not read completely (1 error); in bad\\u000Aname/ (1). Fix them, or leave out what is not yours to scan (test fixtures, templates) with --exclude.',
+    )
+    expect(incompleteHint(errors('e\u001B[31m/x.json'))).toMatch(/with --exclude\.$/)
+  })
+
+  it('quotes the folder for the shell and escapes its glob characters: pasting the hint runs nothing from a name', () => {
+    expect(incompleteHint(errors("a'$(touch pwned)'b/x.json"))).toContain(
+      ` with --exclude 'a'\\''$\\(touch pwned\\)'\\''b/**'.`,
+    )
+    expect(incompleteHint(errors('!neg/c[1]/x*y{a,b}?/x.json'))).toContain(
+      ` with --exclude '\\!neg/c\\[1\\]/x\\*y\\{a,b\\}\\?/**'.`,
+    )
   })
 })

@@ -6,7 +6,7 @@ import type {Component, Inventory, ScanError} from '../core/model.js'
 import {formatPlace, formatProblem} from '../core/problem.js'
 import {alignedLines} from '../core/columns.js'
 import {thousands} from '../core/figures.js'
-import {oneLine} from '../core/neutralise.js'
+import {neutralise, oneLine} from '../core/neutralise.js'
 
 const SKIPPED_SHOWN = 50
 /** Errors listed on stderr: a tree of test fixtures can hold thousands (the JSON output lists them all). */
@@ -65,11 +65,23 @@ export function incompleteHint(errors: readonly ScanError[], roots: readonly str
   const count = (n: number, what: string) => `${thousands(n)} ${what}${n === 1 ? '' : 's'}`
   const where = top.length > 0 ? `; in ${top.map(([f, n]) => `${oneLine(f)}/ (${n})`).join(', ')}` : ''
   const more = top.length > 0 && byCount(top) < files.length ? ' and elsewhere' : ''
-  const exclude = top.length > 0 ? ` with --exclude '${oneLine(top[0][0])}/**'` : ' with --exclude'
+  const exclude = top.length > 0 ? excludeOption(top[0][0]) : ' with --exclude'
   return (
     `incomplete (exit 2): ${count(files.length, 'file')} not read completely (${count(errors.length, 'error')})${where}${more}. ` +
     `Fix them, or leave out what is not yours to scan (test fixtures, templates)${exclude}.`
   )
+}
+
+/**
+ * ` with --exclude 'FOLDER/**'`, ready to paste into a POSIX shell: the folder's glob characters escaped with a
+ * backslash (a folder named `a*` or `!x` is that folder, not a pattern or a negation), and a `'` in its name written
+ * `'\''`, so a folder named `x'$(cmd)'` cannot make the pasted line run `cmd`. A folder whose name prints otherwise
+ * than it is (a line break, a control or bidi character, shown as `\u000A`...) is not named: that text names nothing.
+ */
+function excludeOption(folder: string): string {
+  if (neutralise(oneLine(folder)) !== folder) return ' with --exclude'
+  const glob = `${folder.replace(/[\\*?[\]{}()!]/g, '\\$&')}/**`
+  return ` with --exclude '${glob.replaceAll("'", "'\\''")}'`
 }
 
 function byCount(folders: ReadonlyArray<[string, number]>): number {

@@ -1,6 +1,8 @@
 import type {ScanResult} from '../core/model.js'
-import {neutraliseData, safeOutput} from '../core/neutralise.js'
+import {mapStrings} from '../core/map-strings.js'
+import {neutraliseData, oneLine, safeOutput} from '../core/neutralise.js'
 import {defineRegistry} from '../core/registry.js'
+import {redactDeep} from '../core/redact.js'
 import {reporter as csv} from './formats/csv/index.js'
 import {reporter as cyclonedx} from './formats/cyclonedx/index.js'
 import {reporter as html} from './formats/html/index.js'
@@ -31,10 +33,12 @@ export function isReportFormat(value: string): value is ReportFormat {
 }
 
 /**
- * The output boundary of every format: a format that lays data out itself gets it neutralised first (so a
- * code-scanning page or a Markdown summary shows `\u202E`, never the character), a format that writes the model
- * exactly (`exact`, JSON) keeps it; then the whole text has credentials removed and is neutralised (as JSON
- * escapes, for JSON). Formats added later get both without doing anything.
+ * The output boundary of every format: a format that lays data out itself gets it redacted and neutralised first
+ * (so a code-scanning page or a Markdown summary shows `\u202E`, never the character), a format that writes the
+ * model exactly (`exact`, JSON) keeps it; then the whole text has credentials removed and is neutralised (as JSON
+ * escapes, for JSON). Formats added later get both without doing anything. Redacted before the layout too: once laid
+ * out, a credential may no longer look like one (Markdown writes `ghp\_…`, SARIF percent-encodes a URI's `@` and
+ * `:`), and a saved report given to `evaluate` may hold what discovery would have removed.
  */
 export function renderReport(format: ReportFormat, result: ScanResult, options: ReportOptions): string {
   const reporter = reporters[format]
@@ -44,11 +48,13 @@ export function renderReport(format: ReportFormat, result: ScanResult, options: 
 
 const neutralisedResults = new WeakMap<ScanResult, ScanResult>()
 
-/** One neutralised copy per result, however many formats are written. */
+/** One redacted and neutralised copy per result, however many formats are written. */
 function neutralised(result: ScanResult): ScanResult {
   let copy = neutralisedResults.get(result)
   if (!copy) {
-    copy = neutraliseData(result)
+    // A file name stays on its line in every layout: a line break in it is shown `\u000A`, as on stderr (a table cell
+    // or a Markdown code span showed it as a space: `x ::error::y/pod.yaml` for a folder named `x⏎::error::y`).
+    copy = neutraliseData(mapStrings(redactDeep(result), (text, key) => (key === 'file' ? oneLine(text) : text)))
     neutralisedResults.set(result, copy)
   }
   return copy

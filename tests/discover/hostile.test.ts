@@ -85,7 +85,8 @@ describe('hostile inputs', () => {
     expect(refs).toEqual([
       // UTF-16 with its byte-order mark, as PowerShell 5.1 writes a file, is read as the mark says (docker.io/library/x)
       'x:1 utf16.yaml',
-      'registry.example.com/good:1.0 alias.yaml,good.yaml',
+      // alias.yaml links to good.yaml: one file, read once, at its own path
+      'registry.example.com/good:1.0 good.yaml',
       'registry.example.com/many:1 many.yaml',
       // an image next to a forbidden key is still listed
       'registry.example.com/proto:1 proto.yaml',
@@ -126,8 +127,9 @@ describe('hostile inputs', () => {
     expect(byFile['big.yaml']).toMatch(/^\d+ bytes, over the 4194304-byte limit \(--max-file-size\); not read$/)
   })
 
-  it('skips, with a reason, the links no format would read', () => {
+  it('skips, with a reason, the links no format would read, and a link to a file read at its own path', () => {
     expect(inventory.skipped.map((s) => `${s.file} ${s.reason}`)).toEqual([
+      'alias.yaml unsupported',
       'escape-dir symlink-outside-root',
       'loop symlink-loop',
     ])
