@@ -50,6 +50,9 @@ export function parseMarkdownRoles(
   let table: Table | undefined
   let fenced = false
   let comment = false
+  /** Inside a list item (its continuation lines), and whether the line above held text. */
+  let inItem = false
+  let previousFilled = false
   const seen = new Set<string>()
 
   const current = (): {meaning: SectionMeaning; section?: string} => {
@@ -92,10 +95,14 @@ export function parseMarkdownRoles(
       headings.push({...heading, meaning: options.processHeadings && isProcess(text) ? 'none' : sectionMeaning(text)})
       label = undefined
       table = undefined
+      inItem = false
       continue
     }
     const trimmed = line.trim()
-    if (!trimmed) continue
+    if (!trimmed) {
+      previousFilled = false
+      continue
+    }
     if (trimmed.startsWith('|')) {
       const cells = splitRow(trimmed)
       if (!table) {
@@ -111,22 +118,50 @@ export function parseMarkdownRoles(
     }
     table = undefined
     const item = LIST_ITEM.test(line)
-    const text = line.replace(LIST_ITEM, '').trim()
-    if (isLabel(text)) {
+    // A line indented under a list item, or right below one, continues it ("* [Name](https://github.com/login),"
+    // then "  <https://x.com/name>": fastify/fastify README.md).
+    const continuation = !item && inItem && (/^\s/.test(line) || previousFilled)
+    previousFilled = true
+    // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
+    const text = withoutCode(line.replace(LIST_ITEM, '').trim())
+    if (!continuation && isLabel(text)) {
+      inItem = false
       label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
-      for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
+      if (label.meaning !== 'none' && label.meaning !== 'inherit')
+        for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
     }
-    if (!everyLine && !item) {
-      // A README paragraph ends the list a label introduced.
-      label = undefined
-      continue
+    if (item) inItem = true
+    else if (!continuation) {
+      inItem = false
+      if (!everyLine) {
+        // A README paragraph ends the list a label introduced.
+        label = undefined
+        continue
+      }
     }
-    const people = loginsIn(text)
+    const people = loginsIn(text).filter(
+      // In prose (a MAINTAINERS.md that is a handbook), a profile link inside a sentence names an organisation more
+      // often than a person ("admin rights to the [mochajs GitHub org](https://github.com/mochajs)"): only
+      // `@handles`, or links on a short line, count there, as in plain-text MAINTAINERS files.
+      ({login}) => item || continuation || text.includes(`@${login}`) || words(text) <= PERSON_LINE_WORDS,
+    )
     const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
+}
+
+/** Words on a line that names a person by a profile link alone ("[Grace Hopper](https://github.com/grace-h)"). */
+const PERSON_LINE_WORDS = 6
+
+function words(text: string): number {
+  return plain(text).split(/\s+/).filter(Boolean).length
+}
+
+/** `text` without its code spans. */
+function withoutCode(text: string): string {
+  return text.replace(/(`+)[^`]*?\1/g, ' ')
 }
 
 /**
@@ -209,6 +244,8 @@ function rowPeople(cells: string[], table: Table): Array<{login: string; declare
 function trailingCompany(rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
   if (!match) return undefined
-  const company = trimEnd(plain(match[1]), '.;').trim()
+  // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
+  if (/[<>@~]|:\/\/|\bwww\./i.test(match[1])) return undefined
+  const company = trimEnd(plain(match[1]), '.;,').trim()
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }
