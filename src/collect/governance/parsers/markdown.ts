@@ -4,7 +4,7 @@
  * ("- Approvers (...):" then "- [Name](https://github.com/login), Company"). Each person takes the meaning of
  * the nearest label or heading that names a role (see names.ts `sectionMeaning`). In a MAINTAINERS file every
  * line counts and people default to maintainers; in a README only list items and table rows under a role
- * label or heading count. Hand-written: a Markdown AST library would still need these conventions on top.
+ * label or heading count (HTML blocks too: ESLint's generated team tables). Hand-written: a Markdown AST library would still need these conventions on top.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
@@ -52,6 +52,7 @@ export function parseMarkdownRoles(
   let comment = false
   /** Inside a list item (its continuation lines), and whether the line above held text. */
   let inItem = false
+  let html = false
   let previousFilled = false
   const seen = new Set<string>()
 
@@ -96,11 +97,21 @@ export function parseMarkdownRoles(
       label = undefined
       table = undefined
       inItem = false
+      html = false
       continue
     }
     const trimmed = line.trim()
     if (!trimmed) {
       previousFilled = false
+      html = false
+      continue
+    }
+    // An HTML block (up to the next blank line) under a role heading: ESLint's generated README team tables,
+    // `<a href="https://github.com/login"><img ...><br />Name</a>` (https://github.com/eslint/eslint README.md "Team").
+    if (html || (trimmed.startsWith('<') && !LIST_ITEM.test(line))) {
+      html = true
+      table = undefined
+      for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
       continue
     }
     if (trimmed.startsWith('|')) {

@@ -140,3 +140,35 @@ describe('README labels and emeriti', () => {
     expect(parseGovernanceFiles([{path: 'README.md', content}]).teams).toEqual([])
   })
 })
+
+describe('real files: eslint/eslint README.md "Team" (__fixtures__/real/SOURCES.md)', () => {
+  it('reads the profile links of HTML tables under role headings; a committee and a website team hold no role', () => {
+    const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/eslint__eslint/README.md'), 'utf8')
+    expect(people('README.md', content)).toEqual([
+      ['aladdin-add', 'reviewer', 'Reviewers', null, 35],
+      ['snitin315', 'reviewer', 'Reviewers', null, 40],
+      ['DMartens', 'committer', 'Committers', null, 51],
+      ['SwetaTanwar', 'committer', 'Committers', null, 56],
+      ['Tanujkanti4441', 'committer', 'Committers', null, 61],
+      ['lumirlumir', 'committer', 'Committers', null, 66],
+      ['Pixel998', 'committer', 'Committers', null, 71],
+    ])
+  })
+
+  it('reads every line of an HTML block up to its blank line; HTML under "Sponsors" names nobody', () => {
+    const content = [
+      '## Maintainers',
+      '<p align="center">',
+      '<a href="https://github.com/ada-l"><img src="https://github.com/ada-l.png" alt="Ada"></a>',
+      'Grace <a href="https://github.com/grace-h">here</a>',
+      '</p>',
+      '',
+      '## Sponsors',
+      '<a href="https://github.com/sponsor-co"><img src="https://example.com/logo.png"></a>',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 3],
+      ['grace-h', 'maintainer', 'Maintainers', null, 4],
+    ])
+  })
+})
