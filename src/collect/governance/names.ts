@@ -46,7 +46,7 @@ export type SectionMeaning = Role | 'none' | 'inherit'
  * (`none`); a heading naming no role ("Current") inherits the enclosing one.
  */
 const MEANINGS: Array<[RegExp, SectionMeaning]> = [
-  [/\b(emerit(us|i|ae|a)|former|alumni|retired|past|inactive)\b/i, 'emeritus'],
+  [/\b(emerit(us|i|ae|a)|former|previous|alumni|retired|past|inactive)\b/i, 'emeritus'],
   [/\bsecurity\b/i, 'security-contact'],
   [/\breviewers?\b/i, 'reviewer'],
   [/\bapprovers?\b/i, 'approver'],

@@ -35,6 +35,12 @@ export interface MarkdownOptions {
   mode: 'every-line' | 'lists'
   /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
   processHeadings?: boolean
+  /**
+   * reStructuredText (`AUTHORS.rst`): a title underlined with any punctuation ("Requests Maintainers" over a row of
+   * backticks) is a heading, levels in order of first use; `` `text <url>`_ `` is a link and only ``` ``literal`` ``` is
+   * code (https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html#sections).
+   */
+  rst?: boolean
 }
 
 export function parseMarkdownRoles(
@@ -53,6 +59,8 @@ export function parseMarkdownRoles(
   /** Inside a list item (its continuation lines), and whether the line above held text. */
   let inItem = false
   let html = false
+  /** reStructuredText: heading levels by underline character, in order of first use. */
+  const rstLevels = new Map<string, number>()
   let previousFilled = false
   const seen = new Set<string>()
 
@@ -88,9 +96,11 @@ export function parseMarkdownRoles(
       comment = !line.includes('-->')
       continue
     }
-    const heading = atxHeading(line) ?? setextHeading(line, lines[i + 1])
+    const heading = options.rst
+      ? rstHeading(line, lines[i + 1], rstLevels)
+      : (atxHeading(line) ?? setextHeading(line, lines[i + 1]))
     if (heading) {
-      if (!atxHeading(line)) i++
+      if (options.rst || !atxHeading(line)) i++
       while (headings.length && headings[headings.length - 1].level >= heading.level) headings.pop()
       const text = plain(heading.text)
       headings.push({...heading, meaning: options.processHeadings && isProcess(text) ? 'none' : sectionMeaning(text)})
@@ -134,7 +144,7 @@ export function parseMarkdownRoles(
     const continuation = !item && inItem && (/^\s/.test(line) || previousFilled)
     previousFilled = true
     // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
-    const text = withoutCode(line.replace(LIST_ITEM, '').trim())
+    const text = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
     if (!continuation && isLabel(text)) {
       inItem = false
       label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
@@ -175,9 +185,13 @@ function words(text: string): number {
  * (https://spec.commonmark.org/0.31.2/#code-spans). One pass over the runs, so linear in the line's length (a
  * backreference expression was cubic on a line of backticks).
  */
-export function withoutCode(text: string): string {
+export function withoutCode(text: string, rst = false): string {
   const runs: Array<{start: number; end: number}> = []
-  for (const match of text.matchAll(/`+/g)) runs.push({start: match.index, end: match.index + match[0].length})
+  for (const match of text.matchAll(/`+/g)) {
+    // In reStructuredText a single backtick is a link or role (`@login <https://github.com/login>`_), not code.
+    if (rst && match[0].length !== 2) continue
+    runs.push({start: match.index, end: match.index + match[0].length})
+  }
   if (runs.length < 2) return text
   // Index of the next run of each length, filled from the end.
   const next = new Array<number>(runs.length).fill(-1)
@@ -218,6 +232,22 @@ export function atxHeading(line: string): {level: number; text: string} | undefi
   const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)
   return match ? {level: match[1].length, text: match[2]} : undefined
 }
+
+/** A reStructuredText section title: a line underlined with one punctuation character repeated (an overline is skipped). */
+function rstHeading(
+  line: string,
+  next: string | undefined,
+  levels: Map<string, number>,
+): {level: number; text: string} | undefined {
+  if (!next || !line.trim() || RST_ADORNMENT.test(line) || LIST_ITEM.test(line)) return undefined
+  const underline = RST_ADORNMENT.exec(next)
+  if (!underline || next.trim().length < Math.min(line.trim().length, 3)) return undefined
+  const char = underline[1]
+  if (!levels.has(char)) levels.set(char, levels.size + 1)
+  return {level: levels.get(char) ?? 1, text: line.trim()}
+}
+
+const RST_ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/
 
 function setextHeading(line: string, next: string | undefined): {level: number; text: string} | undefined {
   if (!next || !line.trim() || LIST_ITEM.test(line) || line.trim().startsWith('|')) return undefined
