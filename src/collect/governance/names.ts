@@ -8,10 +8,13 @@ export function isLogin(text: string): boolean {
   return LOGIN.test(text)
 }
 
-/** `@login` not inside an email (`a@b.c`) and not an `@org/team` mention. */
-const HANDLE = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-])/g
+/**
+ * `@login` not inside an email (`a@b.c`, Markdown's escaped `88adavis\@gmail.com`, `@gmail.com`) and not an
+ * `@org/team` mention.
+ */
+const HANDLE = /(?<![\w.@/\\])@([A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-]|\.[A-Za-z0-9])/g
 /** `@org/team` mentions. */
-const TEAM = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]*)/g
+const TEAM = /(?<![\w.@/\\])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]*)/g
 /** A profile link ends right after the login (`https://github.com/login`), unlike repository or team links. */
 const PROFILE = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?(?=$|[\s)>"'\]|,])/g
 

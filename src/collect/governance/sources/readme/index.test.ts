@@ -172,3 +172,16 @@ describe('real files: eslint/eslint README.md "Team" (__fixtures__/real/SOURCES.
     ])
   })
 })
+
+describe('addresses in README role lists', () => {
+  it('never read as handles: an escaped @ (88adavis\\@gmail.com) or a domain after the handle', () => {
+    const content = [
+      '## Lead contact(s):',
+      '',
+      '-   [Andrew J. Davis, PhD: 88adavis\\@gmail.com](mailto:88adavis@gmail.com)',
+      '-   write to @example.com or to the list',
+      '-   @ada-l.',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Lead contact:', null, 5]])
+  })
+})
