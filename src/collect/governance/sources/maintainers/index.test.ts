@@ -198,3 +198,49 @@ describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () 
     ])
   })
 })
+
+describe('real files: docker/buildx MAINTAINERS, the Docker/Moby TOML format (__fixtures__/real/SOURCES.md)', () => {
+  it('reads `people` of the [Org.<group>] tables as the [people.<key>] GitHub logins; curators hold no role', () => {
+    const path = join(import.meta.dirname, '../../__fixtures__/real/docker__buildx/MAINTAINERS')
+    const {roles, problems} = parseGovernanceFiles([{path: 'MAINTAINERS', content: readFileSync(path, 'utf8')}])
+    expect(problems).toEqual([])
+    expect(roles.map((r) => [r.login, r.role, r.section ?? null, r.declaredAffiliation ?? null, r.line])).toEqual([
+      ['AkihiroSuda', 'maintainer', 'Maintainers', null, 153],
+      ['crazy-max', 'maintainer', 'Maintainers', null, 154],
+      ['jedevc', 'maintainer', 'Maintainers', null, 155],
+      ['jsternberg', 'maintainer', 'Maintainers', null, 156],
+      ['tiborvass', 'maintainer', 'Maintainers', null, 157],
+      ['tonistiigi', 'maintainer', 'Maintainers', null, 158],
+    ])
+  })
+
+  it('reads the last key without a comma, one-line arrays, alumni; skips prose in triple quotes', () => {
+    const content = [
+      '[Rules]',
+      '\t[Rules.x]',
+      '\ttext = """',
+      '"not-a-person",',
+      '"""',
+      '[Org]',
+      '\t[Org."Core maintainers"]',
+      '\t\tpeople = [',
+      '\t\t\t"ada-l",',
+      '\t\t\t"grace"',
+      '\t\t]',
+      '\t[Org.Alumni]',
+      '\t\tpeople = ["old-one", "bad key"] # gone',
+      '[people]',
+      '\t[people.grace]',
+      '\tName = "Grace H"',
+      '\tEmail = "grace@example.com"',
+      '\tGitHub = "grace-h"',
+    ].join('\n')
+    const {roles, problems} = parseGovernanceFiles([{path: 'MAINTAINERS', content}])
+    expect(roles.map((r) => [r.login, r.role, r.section ?? null, r.declaredAffiliation ?? null, r.line])).toEqual([
+      ['ada-l', 'maintainer', 'Core maintainers', null, 9],
+      ['grace-h', 'maintainer', 'Core maintainers', null, 10],
+      ['old-one', 'emeritus', 'Alumni', null, 13],
+    ])
+    expect(problems).toEqual([{file: 'MAINTAINERS', line: 13, message: "'bad key' is not a GitHub login"}])
+  })
+})
