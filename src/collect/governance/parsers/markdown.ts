@@ -305,6 +305,9 @@ function rowPeople(cells: string[], table: Table): Array<{login: string; declare
   return loginsIn(cells.join(' | ')).map(({login}) => ({login, declared}))
 }
 
+const ROLE_WORD =
+  /^(emeritus |former |past |retired |lead |core )?(maintainer|approver|reviewer|committer|collaborator|triager|owner|lead|member|contributor)s?( emeritus)?$/i
+
 /** ", Honeycomb" after a person's link: the company the file declares for them. */
 function trailingCompany(rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
@@ -312,5 +315,8 @@ function trailingCompany(rest: string): string | undefined {
   // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
   if (/[<>@~]|:\/\/|\bwww\./i.test(match[1])) return undefined
   const company = trimEnd(plain(match[1]), '.;,').trim()
+  // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
+  // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
+  if (ROLE_WORD.test(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }

@@ -185,3 +185,23 @@ describe('addresses in README role lists', () => {
     expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Lead contact:', null, 5]])
   })
 })
+
+describe('roles written after a person (open-telemetry/opentelemetry-demo README.md "Emeritus")', () => {
+  it('are no company', () => {
+    const content = [
+      '### Emeritus',
+      '',
+      '- [Austin Parker](https://github.com/austin-p), Maintainer',
+      '- [Cedric Z](https://github.com/cedric-z), Approver',
+      '',
+      '### Maintainers',
+      '',
+      '- [Ada L](https://github.com/ada-l), Example Corp',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['austin-p', 'emeritus', 'Emeritus', null, 3],
+      ['cedric-z', 'emeritus', 'Emeritus', null, 4],
+      ['ada-l', 'maintainer', 'Maintainers', 'Example Corp', 8],
+    ])
+  })
+})
