@@ -50,3 +50,18 @@ describe('governance lines that made the parsers backtrack', () => {
     ])
   })
 })
+
+describe('code spans in Markdown governance files', () => {
+  it('are removed in one pass over the backtick runs (a line of backticks, and runs of every length)', async () => {
+    const {withoutCode} = await import('./parsers/markdown.js')
+    expect(withoutCode('a `@x` b ``c ` d`` e ` f')).toBe('a   b   e ` f')
+    expect(withoutCode('`'.repeat(200_000))).toBe('`'.repeat(200_000))
+    const ladder = Array.from({length: 600}, (_, i) => `${'`'.repeat(i + 1)}x`).join('')
+    expect(withoutCode(ladder)).toBe(ladder)
+    const {roles} = parseGovernanceFiles([
+      // (A line starting with three backticks would open a fenced block.)
+      {path: 'MAINTAINERS.md', content: `x ${'`'.repeat(MAX_GOVERNANCE_LINE - 2)}\n- \`@not-a-person\` @ada-l`},
+    ])
+    expect(roles.map((r) => [r.login, r.line])).toEqual([['ada-l', 2]])
+  })
+})

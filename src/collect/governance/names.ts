@@ -8,10 +8,13 @@ export function isLogin(text: string): boolean {
   return LOGIN.test(text)
 }
 
-/** `@login` not inside an email (`a@b.c`) and not an `@org/team` mention. */
-const HANDLE = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-])/g
+/**
+ * `@login` not inside an email (`a@b.c`, Markdown's escaped `88adavis\@gmail.com`, `@gmail.com`) and not an
+ * `@org/team` mention.
+ */
+const HANDLE = /(?<![\w.@/\\])@([A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-]|\.[A-Za-z0-9])/g
 /** `@org/team` mentions. */
-const TEAM = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]*)/g
+const TEAM = /(?<![\w.@/\\])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]*)/g
 /** A profile link ends right after the login (`https://github.com/login`), unlike repository or team links. */
 const PROFILE = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?(?=$|[\s)>"'\]|,])/g
 
@@ -41,20 +44,22 @@ export function teamsIn(text: string): string[] {
 export type SectionMeaning = Role | 'none' | 'inherit'
 
 /**
- * Order matters: "Emeritus Maintainers" are emeritus, "Emeritus Triagers" too; "Triagers" are triagers (never
- * maintainers); "release coordinators" hold no role we track (`none`); a heading naming no role ("Current")
- * inherits the enclosing one.
+ * Order matters: "Emeritus Maintainers" are emeritus, "Emeritus Triagers" and "Collaborator emeriti" too;
+ * "Triagers" are triagers (never maintainers); "release coordinators" and "Releasers" hold no role we track
+ * (`none`); a heading naming no role ("Current") inherits the enclosing one.
  */
 const MEANINGS: Array<[RegExp, SectionMeaning]> = [
-  [/\b(emeritus|former|alumni|retired|past|inactive)\b/i, 'emeritus'],
+  [/\b(emerit(us|i|ae|a)|former|previous|alumni|retired|past|inactive)\b/i, 'emeritus'],
   [/\bsecurity\b/i, 'security-contact'],
   [/\breviewers?\b/i, 'reviewer'],
   [/\bapprovers?\b/i, 'approver'],
-  [/\bcommitters?\b/i, 'committer'],
-  [/\b(maintainers?|maintained by|owners?|leads?)\b/i, 'maintainer'],
+  // Node.js-style projects (nodejs/node, nodejs/undici, Express): a Collaborator has commit access
+  // (https://github.com/nodejs/node/blob/main/GOVERNANCE.md#collaborators).
+  [/\b(committers?|collaborators?)\b/i, 'committer'],
+  [/\b(maintainers?|maintained by|owners?|leads?|core team)\b/i, 'maintainer'],
   [/\btriagers?\b/i, 'triager'],
   [
-    /\b(triage|coordinators?|managers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
+    /\b(triage|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
     'none',
   ],
 ]

@@ -1,4 +1,5 @@
 import {defineRegistry} from '../../core/registry.js'
+import {source as authors} from './sources/authors/index.js'
 import {source as cncfFoundation} from './sources/cncf-foundation/index.js'
 import {source as codeowners} from './sources/codeowners/index.js'
 import {source as governanceMd} from './sources/governance-md/index.js'
@@ -19,6 +20,7 @@ export const governanceSources = defineRegistry<GovernanceSource>('governance so
   maintainers,
   codeowners,
   readme,
+  authors,
   governanceMd,
   securityContacts,
   pointer,

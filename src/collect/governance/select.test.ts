@@ -27,7 +27,10 @@ describe('selectMaintainers', () => {
       'MAINTAINERS file: maintainers and committers',
       ['main-tainer'],
     ])
-    expect(maintainersOf([owners, codeowners, readme])).toEqual(['README role list: maintainers', ['readme-maint']])
+    expect(maintainersOf([owners, codeowners, readme])).toEqual([
+      'README or AUTHORS role list: maintainers',
+      ['readme-maint'],
+    ])
     expect(maintainersOf([owners, codeowners])).toEqual([
       'OWNERS owners + approvers (OWNERS_ALIASES expanded)',
       ['own-er', 'app-one'],

@@ -3,7 +3,7 @@
  * anyone, from the closest place outwards.
  * 1. a MAINTAINERS file (plain or Markdown, in the repository, another repository of the project or the one a
  *    pointer leads to): its maintainers and committers (emeritus and other roles out);
- * 2. a README role list: its maintainers;
+ * 2. a README role list (or an AUTHORS file's, psf/requests): its maintainers;
  * 3. the root OWNERS file: `owners` and `approvers` (OWNERS_ALIASES expanded);
  * 4. the effective CODEOWNERS: individuals of the catch-all rule, and the members of its teams when visible;
  * 5. GOVERNANCE.md sections listing maintainers;
@@ -68,7 +68,7 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuer
     rule: 'MAINTAINERS file: maintainers and committers',
     query: {roles: ['maintainer', 'committer'], kinds: ['maintainers']},
   },
-  {rule: 'README role list: maintainers', query: {roles: ['maintainer'], kinds: ['readme']}},
+  {rule: 'README or AUTHORS role list: maintainers', query: {roles: ['maintainer'], kinds: ['readme', 'authors']}},
   {
     rule: 'OWNERS owners + approvers (OWNERS_ALIASES expanded)',
     query: {roles: ['owner', 'approver'], kinds: ['owners']},

@@ -4,7 +4,7 @@
  * ("- Approvers (...):" then "- [Name](https://github.com/login), Company"). Each person takes the meaning of
  * the nearest label or heading that names a role (see names.ts `sectionMeaning`). In a MAINTAINERS file every
  * line counts and people default to maintainers; in a README only list items and table rows under a role
- * label or heading count. Hand-written: a Markdown AST library would still need these conventions on top.
+ * label or heading count (HTML blocks too: ESLint's generated team tables). Hand-written: a Markdown AST library would still need these conventions on top.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
@@ -35,6 +35,12 @@ export interface MarkdownOptions {
   mode: 'every-line' | 'lists'
   /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
   processHeadings?: boolean
+  /**
+   * reStructuredText (`AUTHORS.rst`): a title underlined with any punctuation ("Requests Maintainers" over a row of
+   * backticks) is a heading, levels in order of first use; `` `text <url>`_ `` is a link and only ``` ``literal`` ``` is
+   * code (https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html#sections).
+   */
+  rst?: boolean
 }
 
 export function parseMarkdownRoles(
@@ -50,6 +56,12 @@ export function parseMarkdownRoles(
   let table: Table | undefined
   let fenced = false
   let comment = false
+  /** Inside a list item (its continuation lines), and whether the line above held text. */
+  let inItem = false
+  let html = false
+  /** reStructuredText: heading levels by underline character, in order of first use. */
+  const rstLevels = new Map<string, number>()
+  let previousFilled = false
   const seen = new Set<string>()
 
   const current = (): {meaning: SectionMeaning; section?: string} => {
@@ -84,18 +96,34 @@ export function parseMarkdownRoles(
       comment = !line.includes('-->')
       continue
     }
-    const heading = atxHeading(line) ?? setextHeading(line, lines[i + 1])
+    const heading = options.rst
+      ? rstHeading(line, lines[i + 1], rstLevels)
+      : (atxHeading(line) ?? setextHeading(line, lines[i + 1]))
     if (heading) {
-      if (!atxHeading(line)) i++
+      if (options.rst || !atxHeading(line)) i++
       while (headings.length && headings[headings.length - 1].level >= heading.level) headings.pop()
       const text = plain(heading.text)
       headings.push({...heading, meaning: options.processHeadings && isProcess(text) ? 'none' : sectionMeaning(text)})
       label = undefined
       table = undefined
+      inItem = false
+      html = false
       continue
     }
     const trimmed = line.trim()
-    if (!trimmed) continue
+    if (!trimmed) {
+      previousFilled = false
+      html = false
+      continue
+    }
+    // An HTML block (up to the next blank line) under a role heading: ESLint's generated README team tables,
+    // `<a href="https://github.com/login"><img ...><br />Name</a>` (https://github.com/eslint/eslint README.md "Team").
+    if (html || (trimmed.startsWith('<') && !LIST_ITEM.test(line))) {
+      html = true
+      table = undefined
+      for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
+      continue
+    }
     if (trimmed.startsWith('|')) {
       const cells = splitRow(trimmed)
       if (!table) {
@@ -111,22 +139,78 @@ export function parseMarkdownRoles(
     }
     table = undefined
     const item = LIST_ITEM.test(line)
-    const text = line.replace(LIST_ITEM, '').trim()
-    if (isLabel(text)) {
+    // A line indented under a list item, or right below one, continues it ("* [Name](https://github.com/login),"
+    // then "  <https://x.com/name>": fastify/fastify README.md).
+    const continuation = !item && inItem && (/^\s/.test(line) || previousFilled)
+    previousFilled = true
+    // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
+    const text = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
+    if (!continuation && isLabel(text)) {
+      inItem = false
       label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
-      for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
+      if (label.meaning !== 'none' && label.meaning !== 'inherit')
+        for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
     }
-    if (!everyLine && !item) {
-      // A README paragraph ends the list a label introduced.
-      label = undefined
-      continue
+    if (item) inItem = true
+    else if (!continuation) {
+      inItem = false
+      if (!everyLine) {
+        // A README paragraph ends the list a label introduced.
+        label = undefined
+        continue
+      }
     }
-    const people = loginsIn(text)
+    const people = loginsIn(text).filter(
+      // In prose (a MAINTAINERS.md that is a handbook), a profile link inside a sentence names an organisation more
+      // often than a person ("admin rights to the [mochajs GitHub org](https://github.com/mochajs)"): only
+      // `@handles`, or links on a short line, count there, as in plain-text MAINTAINERS files.
+      ({login}) => item || continuation || text.includes(`@${login}`) || words(text) <= PERSON_LINE_WORDS,
+    )
     const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
+}
+
+/** Words on a line that names a person by a profile link alone ("[Grace Hopper](https://github.com/grace-h)"). */
+const PERSON_LINE_WORDS = 6
+
+function words(text: string): number {
+  return plain(text).split(/\s+/).filter(Boolean).length
+}
+
+/**
+ * `text` without its code spans: a run of backticks up to the next run of the same length
+ * (https://spec.commonmark.org/0.31.2/#code-spans). One pass over the runs, so linear in the line's length (a
+ * backreference expression was cubic on a line of backticks).
+ */
+export function withoutCode(text: string, rst = false): string {
+  const runs: Array<{start: number; end: number}> = []
+  for (const match of text.matchAll(/`+/g)) {
+    // In reStructuredText a single backtick is a link or role (`@login <https://github.com/login>`_), not code.
+    if (rst && match[0].length !== 2) continue
+    runs.push({start: match.index, end: match.index + match[0].length})
+  }
+  if (runs.length < 2) return text
+  // Index of the next run of each length, filled from the end.
+  const next = new Array<number>(runs.length).fill(-1)
+  const seen = new Map<number, number>()
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i].end - runs[i].start
+    next[i] = seen.get(length) ?? -1
+    seen.set(length, i)
+  }
+  let out = ''
+  let from = 0
+  for (let i = 0; i < runs.length; i++) {
+    const close = next[i]
+    if (close < 0) continue
+    out += `${text.slice(from, runs[i].start)} `
+    from = runs[close].end
+    i = close
+  }
+  return out + text.slice(from)
 }
 
 /**
@@ -148,6 +232,22 @@ export function atxHeading(line: string): {level: number; text: string} | undefi
   const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)
   return match ? {level: match[1].length, text: match[2]} : undefined
 }
+
+/** A reStructuredText section title: a line underlined with one punctuation character repeated (an overline is skipped). */
+function rstHeading(
+  line: string,
+  next: string | undefined,
+  levels: Map<string, number>,
+): {level: number; text: string} | undefined {
+  if (!next || !line.trim() || RST_ADORNMENT.test(line) || LIST_ITEM.test(line)) return undefined
+  const underline = RST_ADORNMENT.exec(next)
+  if (!underline || next.trim().length < Math.min(line.trim().length, 3)) return undefined
+  const char = underline[1]
+  if (!levels.has(char)) levels.set(char, levels.size + 1)
+  return {level: levels.get(char) ?? 1, text: line.trim()}
+}
+
+const RST_ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/
 
 function setextHeading(line: string, next: string | undefined): {level: number; text: string} | undefined {
   if (!next || !line.trim() || LIST_ITEM.test(line) || line.trim().startsWith('|')) return undefined
@@ -205,10 +305,18 @@ function rowPeople(cells: string[], table: Table): Array<{login: string; declare
   return loginsIn(cells.join(' | ')).map(({login}) => ({login, declared}))
 }
 
+const ROLE_WORD =
+  /^(emeritus |former |past |retired |lead |core )?(maintainer|approver|reviewer|committer|collaborator|triager|owner|lead|member|contributor)s?( emeritus)?$/i
+
 /** ", Honeycomb" after a person's link: the company the file declares for them. */
 function trailingCompany(rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
   if (!match) return undefined
-  const company = trimEnd(plain(match[1]), '.;').trim()
+  // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
+  if (/[<>@~]|:\/\/|\bwww\./i.test(match[1])) return undefined
+  const company = trimEnd(plain(match[1]), '.;,').trim()
+  // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
+  // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
+  if (ROLE_WORD.test(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }

@@ -4,7 +4,9 @@
  *   GitHub ID (`"AkihiroSuda","Akihiro Suda","email","GPG"`).
  * - Flux / Docker style: `Name, Company <email> (github: @login, slack: ...)`: the company between the name and the
  *   address is the one the file declares (https://github.com/fluxcd/community/blob/main/CORE-MAINTAINERS).
- * - Labels ending in a colon ("Retired maintainers:") give the people below them their meaning.
+ * - Labels ending in a colon ("Retired maintainers:") give the people below them their meaning; below them, a list
+ *   YAML-like key (`maintainers:`), a list of bare logins (`- spf13`, https://github.com/spf13/cobra/blob/main/MAINTAINERS)
+ *   names people; elsewhere a one-word item is a name ("- Sunny" under "Retired maintainers:", fluxcd/community).
  * Other lines count when they name `@handles` or profile links. Before any heading, people are maintainers.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
@@ -21,6 +23,10 @@ const NAME_COMPANY_EMAIL =
   /^[^,<>@()]+,\s*([^<>@()\s](?:[^<>@()]*[^<>@()\s])?)\s*<[^<>\s@]+@[^<>\s]+>\s*\(\s*github:\s*@?([A-Za-z0-9-]+)/i
 /** "Retired maintainers:", "Reviewers:" — a line that only introduces the people below it. */
 const LABEL = /^[A-Za-z][\w &/()-]*:$/
+/** A lower-case YAML key alone on a line (`maintainers:`, `inactive:`). */
+const YAML_KEY = /^[a-z][a-z0-9_-]*:$/
+/** `- login` alone on a line (a list item holding one word). */
+const BARE_LOGIN_ITEM = /^[-*+]\s+@?([A-Za-z0-9][A-Za-z0-9-]*)$/
 /** Words on a line that names a person by a profile link alone ("Grace Hopper https://github.com/grace-h"). */
 const PERSON_LINE_WORDS = 6
 
@@ -28,17 +34,23 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   let meaning: SectionMeaning = 'maintainer'
   let section: string | undefined
+  /** Under a YAML-like key (`maintainers:`), where `- word` items are logins, unlike "- Sunny" under "Retired maintainers:". */
+  let yamlKey = false
   file.content.split('\n').forEach((raw, i) => {
     const line = raw.trim()
     const lineNo = i + 1
     if (!line) return
     if (line.startsWith('#')) {
       const heading = HEADING.exec(line)
-      if (heading) [meaning, section] = [meaningOf(heading[1]), heading[1]]
+      if (heading) {
+        ;[meaning, section] = [meaningOf(heading[1]), heading[1]]
+        yamlKey = false
+      }
       return
     }
     if (LABEL.test(line) && loginsIn(line).length === 0) {
       ;[meaning, section] = [meaningOf(line.slice(0, -1)), line.slice(0, -1)]
+      yamlKey = YAML_KEY.test(line)
       return
     }
     if (meaning === 'none' || meaning === 'inherit') return
@@ -55,6 +67,12 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
     if (csv) {
       if (isLogin(csv[1])) result.roles.push({...base, login: csv[1]})
       else result.problems.push({file: file.path, line: lineNo, message: `'${csv[1]}' is not a GitHub login`})
+      return
+    }
+    // A YAML-like list of bare logins under a label ("maintainers:" then "- spf13": spf13/cobra MAINTAINERS).
+    const bare = yamlKey ? BARE_LOGIN_ITEM.exec(line) : null
+    if (bare && isLogin(bare[1])) {
+      result.roles.push({...base, login: bare[1]})
       return
     }
     const declared = NAME_COMPANY_EMAIL.exec(line)

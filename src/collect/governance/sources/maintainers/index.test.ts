@@ -145,3 +145,102 @@ describe('file names', () => {
     expect(parseGovernanceFiles([{path: 'MAINTAINERS-old.md', content}]).roles).toEqual([])
   })
 })
+
+describe('real files: spf13/cobra MAINTAINERS (__fixtures__/real/SOURCES.md)', () => {
+  it('reads a YAML-like list of bare logins under `maintainers:` and `inactive:`', () => {
+    const path = join(import.meta.dirname, '../../__fixtures__/real/spf13__cobra/MAINTAINERS')
+    const {roles, problems} = parseGovernanceFiles([{path: 'MAINTAINERS', content: readFileSync(path, 'utf8')}])
+    expect(problems).toEqual([])
+    expect(roles.map((r) => [r.login, r.role, r.section ?? null, r.line])).toEqual([
+      ['spf13', 'maintainer', 'maintainers', 2],
+      ['johnSchnake', 'maintainer', 'maintainers', 3],
+      ['jpmcb', 'maintainer', 'maintainers', 4],
+      ['marckhouzam', 'maintainer', 'maintainers', 5],
+      ['anthonyfok', 'emeritus', 'inactive', 7],
+      ['bep', 'emeritus', 'inactive', 8],
+      ['bogem', 'emeritus', 'inactive', 9],
+      ['broady', 'emeritus', 'inactive', 10],
+      ['eparis', 'emeritus', 'inactive', 11],
+      ['jharshman', 'emeritus', 'inactive', 12],
+      ['wfernandes', 'emeritus', 'inactive', 13],
+    ])
+  })
+
+  it('reads a one-word item as a login only under a YAML-like key, never under a prose label', () => {
+    const content = ['Retired maintainers:', '', '- Sunny', '', 'maintainers:', '- ada-l'].join('\n')
+    expect(people('MAINTAINERS', content)).toEqual([['ada-l', 'maintainer', 'maintainers', null, 6]])
+  })
+})
+
+describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () => {
+  it('names nobody through code spans or an organisation linked inside a sentence', () => {
+    const content = [
+      "# Mocha Maintainer's Handbook",
+      '',
+      '#### About "Owners"',
+      '',
+      'Some maintainers will have full admin rights to the [example GitHub org](https://github.com/example) and/or will have access to publish to npm.',
+      '',
+      '1. The documented interface which _is not explicitly tagged with `@private`_',
+      '',
+      '## About The Foundation',
+      '',
+      'The Foundation retains copyright of all projects underneath the [example org](https://github.com/example).',
+      '',
+      '## Maintainers',
+      '',
+      '[Grace Hopper](https://github.com/grace-h)',
+      'Ask @ada-l about releases of the command line and the reporters.',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['grace-h', 'maintainer', 'Maintainers', null, 15],
+      ['ada-l', 'maintainer', 'Maintainers', null, 16],
+    ])
+  })
+})
+
+describe('real files: docker/buildx MAINTAINERS, the Docker/Moby TOML format (__fixtures__/real/SOURCES.md)', () => {
+  it('reads `people` of the [Org.<group>] tables as the [people.<key>] GitHub logins; curators hold no role', () => {
+    const path = join(import.meta.dirname, '../../__fixtures__/real/docker__buildx/MAINTAINERS')
+    const {roles, problems} = parseGovernanceFiles([{path: 'MAINTAINERS', content: readFileSync(path, 'utf8')}])
+    expect(problems).toEqual([])
+    expect(roles.map((r) => [r.login, r.role, r.section ?? null, r.declaredAffiliation ?? null, r.line])).toEqual([
+      ['AkihiroSuda', 'maintainer', 'Maintainers', null, 153],
+      ['crazy-max', 'maintainer', 'Maintainers', null, 154],
+      ['jedevc', 'maintainer', 'Maintainers', null, 155],
+      ['jsternberg', 'maintainer', 'Maintainers', null, 156],
+      ['tiborvass', 'maintainer', 'Maintainers', null, 157],
+      ['tonistiigi', 'maintainer', 'Maintainers', null, 158],
+    ])
+  })
+
+  it('reads the last key without a comma, one-line arrays, alumni; skips prose in triple quotes', () => {
+    const content = [
+      '[Rules]',
+      '\t[Rules.x]',
+      '\ttext = """',
+      '"not-a-person",',
+      '"""',
+      '[Org]',
+      '\t[Org."Core maintainers"]',
+      '\t\tpeople = [',
+      '\t\t\t"ada-l",',
+      '\t\t\t"grace"',
+      '\t\t]',
+      '\t[Org.Alumni]',
+      '\t\tpeople = ["old-one", "bad key"] # gone',
+      '[people]',
+      '\t[people.grace]',
+      '\tName = "Grace H"',
+      '\tEmail = "grace@example.com"',
+      '\tGitHub = "grace-h"',
+    ].join('\n')
+    const {roles, problems} = parseGovernanceFiles([{path: 'MAINTAINERS', content}])
+    expect(roles.map((r) => [r.login, r.role, r.section ?? null, r.declaredAffiliation ?? null, r.line])).toEqual([
+      ['ada-l', 'maintainer', 'Core maintainers', null, 9],
+      ['grace-h', 'maintainer', 'Core maintainers', null, 10],
+      ['old-one', 'emeritus', 'Alumni', null, 13],
+    ])
+    expect(problems).toEqual([{file: 'MAINTAINERS', line: 13, message: "'bad key' is not a GitHub login"}])
+  })
+})

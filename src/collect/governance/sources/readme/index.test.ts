@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {people} from '../../__fixtures__/people.js'
 import {parseGovernanceFiles} from '../../index.js'
 
@@ -56,5 +58,150 @@ describe('README file names', () => {
         parseGovernanceFiles([{path, content}]).roles.map((r) => r.kind),
         path,
       ).toEqual(['readme'])
+  })
+})
+
+describe('real files: fastify/fastify README.md "Team" (__fixtures__/real/SOURCES.md)', () => {
+  const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/fastify__fastify/README.md'), 'utf8')
+  it('reads list items whose links continue on the next line, never a link or address as a company', () => {
+    const rows = people('README.md', content)
+    // "Lead Maintainers:" and "### Fastify Core team" are maintainers; "### Fastify Plugins team" holds no role.
+    expect(rows.filter((r) => r[1] === 'maintainer').map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['mcollina', 'Lead Maintainers', 7],
+      ['delvedor', 'Lead Maintainers', 9],
+      ['climba03003', 'Lead Maintainers', 11],
+      ['eomm', 'Lead Maintainers', 13],
+      ['jsumners', 'Lead Maintainers', 15],
+      ['uzlopak', 'Fastify Core team', 19],
+      ['airhorns', 'Fastify Core team', 21],
+      ['mcollina', 'Fastify Core team', 23],
+      ['gurgunday', 'Fastify Core team', 25],
+      ['delvedor', 'Fastify Core team', 27],
+      ['metcoder95', 'Fastify Core team', 29],
+      ['zekth', 'Fastify Core team', 31],
+      ['lmammino', 'Fastify Core team', 32],
+      ['jean-michelet', 'Fastify Core team', 34],
+      ['climba03003', 'Fastify Core team', 36],
+      ['luisorbaiceta', 'Fastify Core team', 38],
+      ['fox1t', 'Fastify Core team', 40],
+      ['eomm', 'Fastify Core team', 42],
+      ['jsumners', 'Fastify Core team', 44],
+    ])
+    expect(rows.filter((r) => r[1] === 'emeritus').map((r) => r[0])).toEqual([
+      'allevo',
+      'Ethan-Arrowood',
+      'cagataycali',
+      'davidmarkclements',
+      'dalisoft',
+      'StarpTech',
+      'SerayaEryn',
+      'rafaelgss',
+      'trivikr',
+      'AyoubElk',
+      'cemremengu',
+      'salmanm',
+      'nwoltman',
+    ])
+    expect(rows.filter((r) => r[1] !== 'maintainer' && r[1] !== 'emeritus')).toEqual([])
+    // "[__dalisoft__](https://github.com/dalisoft), <https://x.com/dalisoft>," declares no company.
+    expect(rows.filter((r) => r[3] !== null)).toEqual([])
+  })
+})
+
+describe('real files: nodejs/undici README.md (__fixtures__/real/SOURCES.md)', () => {
+  it('reads Collaborators as committers (commit access); Releasers hold no role we track', () => {
+    const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/nodejs__undici/README.md'), 'utf8')
+    expect(people('README.md', content)).toEqual([
+      ['dnlup', 'committer', 'Collaborators', null, 3],
+      ['ethan-arrowood', 'committer', 'Collaborators', null, 4],
+      ['mcollina', 'committer', 'Collaborators', null, 5],
+      ['KhafraDev', 'committer', 'Collaborators', null, 6],
+      ['ronag', 'committer', 'Collaborators', null, 7],
+      ['szmarczak', 'committer', 'Collaborators', null, 8],
+      ['delvedor', 'emeritus', 'Past Collaborators', null, 11],
+    ])
+  })
+})
+
+describe('README labels and emeriti', () => {
+  it('takes teams only from labels naming a role, never from code spans; "emeriti" are emeritus', () => {
+    const content = [
+      '## Using TypeScript',
+      '',
+      'Next, install the `@example/preset-typescript` via `yarn`:',
+      'Then use @example/other-preset like this:',
+      '',
+      '### Collaborator emeriti',
+      '',
+      '* [old-one](https://github.com/old-one) -',
+      '  **Old One** <<old@example.com>> (he/him)',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([['old-one', 'emeritus', 'Collaborator emeriti', null, 8]])
+    expect(parseGovernanceFiles([{path: 'README.md', content}]).teams).toEqual([])
+  })
+})
+
+describe('real files: eslint/eslint README.md "Team" (__fixtures__/real/SOURCES.md)', () => {
+  it('reads the profile links of HTML tables under role headings; a committee and a website team hold no role', () => {
+    const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/eslint__eslint/README.md'), 'utf8')
+    expect(people('README.md', content)).toEqual([
+      ['aladdin-add', 'reviewer', 'Reviewers', null, 35],
+      ['snitin315', 'reviewer', 'Reviewers', null, 40],
+      ['DMartens', 'committer', 'Committers', null, 51],
+      ['SwetaTanwar', 'committer', 'Committers', null, 56],
+      ['Tanujkanti4441', 'committer', 'Committers', null, 61],
+      ['lumirlumir', 'committer', 'Committers', null, 66],
+      ['Pixel998', 'committer', 'Committers', null, 71],
+    ])
+  })
+
+  it('reads every line of an HTML block up to its blank line; HTML under "Sponsors" names nobody', () => {
+    const content = [
+      '## Maintainers',
+      '<p align="center">',
+      '<a href="https://github.com/ada-l"><img src="https://github.com/ada-l.png" alt="Ada"></a>',
+      'Grace <a href="https://github.com/grace-h">here</a>',
+      '</p>',
+      '',
+      '## Sponsors',
+      '<a href="https://github.com/sponsor-co"><img src="https://example.com/logo.png"></a>',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 3],
+      ['grace-h', 'maintainer', 'Maintainers', null, 4],
+    ])
+  })
+})
+
+describe('addresses in README role lists', () => {
+  it('never read as handles: an escaped @ (88adavis\\@gmail.com) or a domain after the handle', () => {
+    const content = [
+      '## Lead contact(s):',
+      '',
+      '-   [Andrew J. Davis, PhD: 88adavis\\@gmail.com](mailto:88adavis@gmail.com)',
+      '-   write to @example.com or to the list',
+      '-   @ada-l.',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Lead contact:', null, 5]])
+  })
+})
+
+describe('roles written after a person (open-telemetry/opentelemetry-demo README.md "Emeritus")', () => {
+  it('are no company', () => {
+    const content = [
+      '### Emeritus',
+      '',
+      '- [Austin Parker](https://github.com/austin-p), Maintainer',
+      '- [Cedric Z](https://github.com/cedric-z), Approver',
+      '',
+      '### Maintainers',
+      '',
+      '- [Ada L](https://github.com/ada-l), Example Corp',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['austin-p', 'emeritus', 'Emeritus', null, 3],
+      ['cedric-z', 'emeritus', 'Emeritus', null, 4],
+      ['ada-l', 'maintainer', 'Maintainers', 'Example Corp', 8],
+    ])
   })
 })
