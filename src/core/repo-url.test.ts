@@ -53,6 +53,25 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('https://git.example.com/team/app.git')).toBeNull()
   })
 
+  it('reads a scheme URL whose path follows the host after a colon, as hosted-git-info does; a numeric port stays a port', () => {
+    // vue-chartjs@5.3.1's repository.url on registry.npmjs.org.
+    expect(normaliseRepoUrl('git+ssh://git@github.com:apertureless/vue-chartjs.git')).toEqual({
+      repo: 'github.com/apertureless/vue-chartjs',
+    })
+    expect(normaliseRepoUrl('git+https://github.com:example-org/tool.git#v1.0.0')).toEqual({
+      repo: 'github.com/example-org/tool',
+    })
+    expect(normaliseRepoUrl('https://deploy:s3cr3t@github.com:example-org/tool.git')).toEqual({
+      repo: 'github.com/example-org/tool',
+    })
+    expect(normaliseRepoUrl('https://deploy:s3cr3t@github.com/example-org/tool.git')).toEqual({
+      repo: 'github.com/example-org/tool',
+    })
+    expect(normaliseRepoUrl('ssh://git@git.example.com:2222/team/app.git', {vcs: true})).toEqual({
+      repo: 'git.example.com:2222/team/app',
+    })
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

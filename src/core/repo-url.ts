@@ -125,6 +125,11 @@ function toUrl(text: string): URL | null {
     if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i.test(value)) value = `https://${value}`
     else return null
   }
+  // scp-like path after a scheme, `git+ssh://git@github.com:owner/name.git` (as vue-chartjs@5.3.1 is published):
+  // no URL parser takes it (the port is not a number). npm's hosted-git-info reads the last `:` after the `@` as
+  // the start of the path (lib/parse-url.js, correctUrl); a password (`user:pass@`) is not a path, a numeric port
+  // (`ssh://host:2222/o/r`) stays a port.
+  value = value.replace(/^([a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?[A-Za-z0-9.-]+):(?![^/]*@)(?!\d*(?:\/|$))/i, '$1/')
   try {
     const url = new URL(value)
     if (!['http:', 'https:', 'git:', 'ssh:', 'git+ssh:'].includes(url.protocol)) return null

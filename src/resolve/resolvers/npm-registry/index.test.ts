@@ -57,6 +57,14 @@ describe('npm-registry (recorded registry responses)', () => {
     expect(babel.directory).toBeUndefined()
   })
 
+  it('reads repository.url written with a scheme and an scp-like path, as the registry serves vue-chartjs@5.3.1', async () => {
+    // registry.npmjs.org/vue-chartjs/5.3.1: {"type": "git", "url": "git+ssh://git@github.com:apertureless/vue-chartjs.git"};
+    // before, no URL parser took it and only the low-confidence bugs URL resolved the package.
+    const run = await resolveOnline(emulators, [pkg('npm', 'vue-chartjs', '5.3.1')], [resolver])
+    expect(summarise(run)).toEqual({'vue-chartjs@5.3.1': 'github.com/apertureless/vue-chartjs medium npm-registry'})
+    expect(run.groups[0].resolutions![0].evidence).toBe('npm vue-chartjs@5.3.1 repository.url')
+  })
+
   it('never asks the npm registry about a package of another registry or a URL, unless that registry is a mirror', async () => {
     const from = (name: string, version: string, qualifier: string) => ({
       ...pkg('npm', name, version),
