@@ -72,6 +72,31 @@ describe('normaliseRepoUrl', () => {
     })
   })
 
+  it('ends a GitLab project at the first reserved page word, with or without /-/; reserved namespaces are pages', () => {
+    // npm writes a GitLab package's bugs with hosted-git-info's template, `https://gitlab.com/<path>/issues` (as
+    // gitlab.com/2005-javareact/trainingrepos/1w-abcmartv3.0's package.json has it); older GitLab pages had no `/-/`.
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/sub/project/issues')).toEqual({
+      repo: 'gitlab.com/example-group/sub/project',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/project/tree/master/packages/core')).toEqual({
+      repo: 'gitlab.com/example-group/project',
+      directory: 'packages/core',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/project/blob/master/README.md')).toEqual({
+      repo: 'gitlab.com/example-group/project',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/project/wikis/home')).toEqual({
+      repo: 'gitlab.com/example-group/project',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/sub/project/-/tree/v1.0/lib')).toEqual({
+      repo: 'gitlab.com/example-group/sub/project',
+      directory: 'lib',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/groups/example-group/sub')).toBeNull()
+    expect(normaliseRepoUrl('https://gitlab.com/users/example-user/projects')).toBeNull()
+    expect(normaliseRepoUrl('https://gitlab.com/explore/projects', {vcs: true})).toBeNull()
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

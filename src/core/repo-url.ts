@@ -94,13 +94,36 @@ function fromHostPath(host: string, segments: string[], options: NormaliseOption
   return {repo: `${host}/${path.join('/')}`}
 }
 
-/** GitLab: `group/sub/project`, with `/-/tree/<ref>/<dir>` for directories. */
+/**
+ * GitLab's reserved path words (lib/gitlab/path_regex.rb): TOP_LEVEL_ROUTES are never a namespace (`/groups/x`,
+ * `/users/x` are pages, not projects); PROJECT_WILDCARD_ROUTES are never a group or a project name, so the first
+ * of them after `namespace/project` starts a page of that project (`/-/issues`, and the pages of older GitLab
+ * without `/-/`: `/tree/<ref>/<dir>`, `/blob/...`, `/wikis/...`).
+ */
+const GITLAB_TOP_LEVEL = new Set(
+  '- .well-known abuse_reports admin api assets autocomplete ci dashboard explore files groups health_check help import invites jwt oauth profile projects public s search sent_notifications snippets u unsubscribes uploads users'.split(
+    ' ',
+  ),
+)
+const GITLAB_PROJECT_PAGES = new Set(
+  '- badges blame blob builds commits create create_dir edit files find_file new preview raw refs tree update wikis'.split(
+    ' ',
+  ),
+)
+
+/**
+ * GitLab: `group/sub/project`, with `/-/tree/<ref>/<dir>` (or the older `/tree/<ref>/<dir>`) for directories.
+ * `/issues` also ends the project: GitLab redirects it to `/-/issues`, and npm (hosted-git-info's bugs template)
+ * writes a GitLab package's `bugs` so. A project named `issues` in a subgroup would be read as its subgroup.
+ */
 function fromGitlab(segments: string[]): RepoRef | null {
-  const dash = segments.indexOf('-')
-  const project = (dash === -1 ? segments : segments.slice(0, dash)).map(stripGit)
+  if (segments.length === 0 || GITLAB_TOP_LEVEL.has(segments[0].toLowerCase())) return null
+  let end = segments.findIndex((s, i) => i >= 2 && (GITLAB_PROJECT_PAGES.has(s.toLowerCase()) || s === 'issues'))
+  if (end === -1) end = segments.length
+  const project = segments.slice(0, end).map(stripGit)
   if (project.length < 2 || !project.every((s) => PATH_SEGMENT.test(s))) return null
-  const directory = dash === -1 ? undefined : treeDirectory(segments.slice(dash + 1), 'gitlab.com')
-  return withDirectory(`gitlab.com/${project.join('/')}`, directory)
+  const rest = segments.slice(segments[end] === '-' ? end + 1 : end)
+  return withDirectory(`gitlab.com/${project.join('/')}`, treeDirectory(rest, 'gitlab.com'))
 }
 
 /** `tree/<ref>/<dir...>` (GitHub, GitLab) or `src/<ref>/<dir...>` (Bitbucket) names a directory; anything else none. */
