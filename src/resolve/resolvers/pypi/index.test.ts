@@ -41,6 +41,24 @@ describe('pypi (written from the JSON API format)', () => {
     )
   })
 
+  it('takes the Homepage project URL as the home page (PEP 621), and a home page under the repository as its directory', async () => {
+    // Project-URL lines of the real wheels' METADATA: tomli 2.4.1 (no Home-page; `Homepage` on GitHub, low before)
+    // and google-api-core 2.40.0 (`Repository` is the monorepo, `Homepage` its package directory, lost before).
+    const run = await resolveOnline(
+      emulators,
+      [pkg('pypi', 'tomli', '2.4.1'), pkg('pypi', 'google-api-core', '2.40.0')],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'tomli@2.4.1': 'github.com/hukkin/tomli medium pypi',
+      'google-api-core@2.40.0': 'github.com/googleapis/google-cloud-python (packages/google-api-core) medium pypi',
+    })
+    expect(run.groups.map((g) => g.resolutions![0].evidence).sort()).toEqual([
+      'pypi google-api-core project_urls.Repository',
+      'pypi tomli project_urls.Homepage',
+    ])
+  })
+
   it('never asks PyPI about a project of another index or a URL, unless that index is a mirror', async () => {
     const from = (name: string, version: string, qualifier: string) => ({
       ...pkg('pypi', name, version),
