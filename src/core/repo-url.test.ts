@@ -97,6 +97,23 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('https://gitlab.com/explore/projects', {vcs: true})).toBeNull()
   })
 
+  it('reads a declared repository on another host without its web pages: GitLab-style /-/, SourceForge tools', () => {
+    expect(normaliseRepoUrl('https://foss.heptapod.net/openpyxl/openpyxl/-/issues', {vcs: true})).toEqual({
+      repo: 'foss.heptapod.net/openpyxl/openpyxl',
+    })
+    expect(normaliseRepoUrl('https://gitlab.example.org/group/sub/app/-/tree/main/lib', {vcs: true})).toEqual({
+      repo: 'gitlab.example.org/group/sub/app',
+    })
+    expect(normaliseRepoUrl('https://git.example.org/-/explore', {vcs: true})).toBeNull()
+    // ruamel.yaml 0.19.1's `Source`; a project page or another tool is no repository, nor is any of it undeclared.
+    expect(normaliseRepoUrl('https://sourceforge.net/p/ruamel-yaml/code/ci/default/tree/', {vcs: true})).toEqual({
+      repo: 'sourceforge.net/p/ruamel-yaml/code',
+    })
+    expect(normaliseRepoUrl('https://sourceforge.net/projects/example/', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl('https://sourceforge.net/p/example', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl('https://sourceforge.net/p/example/bugs/')).toBeNull()
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

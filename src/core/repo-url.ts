@@ -89,6 +89,16 @@ function fromHostPath(host: string, segments: string[], options: NormaliseOption
   }
   // Unknown hosts: only where the field is declared to be a repository, and kept as host/path.
   if (!options.vcs || segments.length === 0) return null
+  // SourceForge (Allura): a project's repository is the tool mounted at `/p/<project>/<mount>` (`code`), its pages
+  // under it (`/ci/<ref>/tree/`); other tools share the layout (`/p/<project>/bugs`), so only where declared a repository.
+  if (host === 'sourceforge.net') {
+    if (segments[0] !== 'p' || segments.length < 3) return null
+    segments = segments.slice(0, 3)
+  }
+  // A self-hosted GitLab (or Heptapod): `-` is never a group or project name (path_regex.rb), it starts a page.
+  const dash = segments.indexOf('-')
+  if (dash !== -1) segments = segments.slice(0, dash)
+  if (segments.length === 0) return null
   const path = segments.map((s, i) => (i === segments.length - 1 ? stripGit(s) : s))
   if (!path.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return null
   return {repo: `${host}/${path.join('/')}`}

@@ -43,9 +43,11 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   const urls = isRecord(info.project_urls) ? Object.entries(info.project_urls) : []
   const label = (raw: string) => raw.toLowerCase().replace(/[^a-z0-9]/g, '')
   const candidates: Candidate[] = []
+  // PEP 753: these labels name the source repository, so any git host is taken (openpyxl's Heptapod, stevedore's
+  // opendev.org), as for npm's `repository`.
   for (const wanted of SOURCE_LABELS) {
     for (const [raw, url] of urls)
-      if (label(raw) === wanted) candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium'})
+      if (label(raw) === wanted) candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium', vcs: true})
   }
   // The home page: Home-page (core metadata), or PEP 753's `homepage` label, which PEP 621 backends write instead.
   candidates.push({url: info.home_page, field: 'home_page', confidence: 'medium', homepage: true})
