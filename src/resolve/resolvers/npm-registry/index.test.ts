@@ -65,6 +65,14 @@ describe('npm-registry (recorded registry responses)', () => {
     expect(run.groups[0].resolutions![0].evidence).toBe('npm vue-chartjs@5.3.1 repository.url')
   })
 
+  it('takes a monorepo directory from the homepage when repository names none, as camel-case@4.1.2 is published', async () => {
+    // repository.url git://github.com/blakeembrey/change-case.git, homepage .../tree/master/packages/camel-case#readme.
+    const run = await resolveOnline(emulators, [pkg('npm', 'camel-case', '4.1.2')], [resolver])
+    expect(summarise(run)).toEqual({
+      'camel-case@4.1.2': 'github.com/blakeembrey/change-case (packages/camel-case) medium npm-registry',
+    })
+  })
+
   it('never asks the npm registry about a package of another registry or a URL, unless that registry is a mirror', async () => {
     const from = (name: string, version: string, qualifier: string) => ({
       ...pkg('npm', name, version),
