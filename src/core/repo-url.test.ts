@@ -114,6 +114,19 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('https://sourceforge.net/p/example/bugs/')).toBeNull()
   })
 
+  it('knows SourceHut git: ~user/name, its pages and tree directories; the sr.ht project hub is no repository', () => {
+    // slidge's pyproject.toml: homepage = "https://sr.ht/~nicoco/slidge/", repository = "https://git.sr.ht/~nicoco/slidge/".
+    expect(normaliseRepoUrl('https://git.sr.ht/~nicoco/slidge/')).toEqual({repo: 'git.sr.ht/~nicoco/slidge'})
+    expect(normaliseRepoUrl('https://sr.ht/~nicoco/slidge/', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl('https://git.sr.ht/~example/tool/tree/main/item/docs/api')).toEqual({
+      repo: 'git.sr.ht/~example/tool',
+      directory: 'docs/api',
+    })
+    expect(normaliseRepoUrl('git@git.sr.ht:~example/tool.git')).toEqual({repo: 'git.sr.ht/~example/tool'})
+    expect(normaliseRepoUrl('https://git.sr.ht/~example/tool/log/main')).toEqual({repo: 'git.sr.ht/~example/tool'})
+    expect(normaliseRepoUrl('https://git.sr.ht/example/tool', {vcs: true})).toBeNull()
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

@@ -87,6 +87,9 @@ function fromHostPath(host: string, segments: string[], options: NormaliseOption
     if (host !== 'github.com' && !(PATH_SEGMENT.test(owner) && REPO_NAME.test(name))) return null
     return withDirectory(`${host}/${owner}/${name}`, treeDirectory(segments.slice(2), host))
   }
+  if (host === 'git.sr.ht') return fromSourcehut(segments)
+  // sr.ht is SourceHut's project hub (`sr.ht/~user/project` lists a project's repositories, trackers...): no repository.
+  if (host === 'sr.ht') return null
   // Unknown hosts: only where the field is declared to be a repository, and kept as host/path.
   if (!options.vcs || segments.length === 0) return null
   // SourceForge (Allura): a project's repository is the tool mounted at `/p/<project>/<mount>` (`code`), its pages
@@ -134,6 +137,21 @@ function fromGitlab(segments: string[]): RepoRef | null {
   if (project.length < 2 || !project.every((s) => PATH_SEGMENT.test(s))) return null
   const rest = segments.slice(segments[end] === '-' ? end + 1 : end)
   return withDirectory(`gitlab.com/${project.join('/')}`, treeDirectory(rest, 'gitlab.com'))
+}
+
+/**
+ * SourceHut git (https://man.sr.ht/git.sr.ht/): `~user/name`, its pages under it, `/tree/<ref>/item/<dir...>` a
+ * directory. A known forge, so a home page there names the repository too.
+ */
+function fromSourcehut(segments: string[]): RepoRef | null {
+  if (segments.length < 2 || !/^~[a-z_][a-z0-9_-]*$/i.test(segments[0])) return null
+  const name = stripGit(segments[1])
+  if (!REPO_NAME.test(name) || name === '.' || name === '..') return null
+  const rest = segments.slice(2)
+  const dir = rest[0] === 'tree' && rest[2] === 'item' ? rest.slice(3) : []
+  const directory =
+    dir.length > 0 && dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..') ? dir.join('/') : undefined
+  return withDirectory(`git.sr.ht/${segments[0]}/${name}`, directory)
 }
 
 /** `tree/<ref>/<dir...>` (GitHub, GitLab) or `src/<ref>/<dir...>` (Bitbucket) names a directory; anything else none. */
