@@ -127,6 +127,13 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('https://git.sr.ht/example/tool', {vcs: true})).toBeNull()
   })
 
+  it('takes no value holding a control character, which the URL parser would drop', () => {
+    expect(normaliseRepoUrl('https://git\nhub.com/example-org/tool')).toBeNull()
+    expect(normaliseRepoUrl('https://github.com/example-org/tool\u0000')).toBeNull()
+    expect(normaliseRepoUrl('https://github.com/example-org/to\tol', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl(' https://github.com/example-org/tool\n')).toEqual({repo: 'github.com/example-org/tool'})
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

@@ -58,6 +58,9 @@ export function isValidGithubRepo(owner: string, name: string): boolean {
 export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}): RepoRef | null {
   const text = input.trim()
   if (!text || text.length > 2048) return null
+  // Control characters are never part of a repository URL; the URL parser would silently drop some of them
+  // (`https://git\nhub.com/o/r` reads as github.com), so a value holding one is not a URL at all.
+  if (/[\u0000-\u001f\u007f]/.test(text)) return null
   const shorthand =
     /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?(?:#.*)?$/.exec(text)
   if (shorthand && !text.includes('//')) {
