@@ -134,6 +134,23 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl(' https://github.com/example-org/tool\n')).toEqual({repo: 'github.com/example-org/tool'})
   })
 
+  it('reads a Codeberg (Forgejo) directory page: src/branch|tag|commit/<ref>/<dir>', () => {
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/src/branch/main/packages/core')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+      directory: 'packages/core',
+    })
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/src/tag/v1.0/lib')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+      directory: 'lib',
+    })
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/src/branch/main')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+    })
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/issues')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+    })
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

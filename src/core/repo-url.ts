@@ -157,12 +157,20 @@ function fromSourcehut(segments: string[]): RepoRef | null {
   return withDirectory(`git.sr.ht/${segments[0]}/${name}`, directory)
 }
 
-/** `tree/<ref>/<dir...>` (GitHub, GitLab) or `src/<ref>/<dir...>` (Bitbucket) names a directory; anything else none. */
+/**
+ * `tree/<ref>/<dir...>` (GitHub, GitLab), `src/<ref>/<dir...>` (Bitbucket) or `src/branch/<ref>/<dir...>` (Gitea and
+ * Forgejo: codeberg.org) names a directory; anything else none.
+ */
 function treeDirectory(rest: string[], host: string): string | undefined {
+  if (host === 'codeberg.org')
+    return rest[0] === 'src' && /^(?:branch|tag|commit)$/.test(rest[1] ?? '') ? pathDirectory(rest.slice(3)) : undefined
   const marker = host === 'bitbucket.org' ? 'src' : 'tree'
-  if (rest[0] !== marker || rest.length < 3) return undefined
-  const dir = rest.slice(2)
-  if (!dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return undefined
+  return rest[0] === marker ? pathDirectory(rest.slice(2)) : undefined
+}
+
+/** The directory path segments name, when there are some and all are plain names. */
+function pathDirectory(dir: string[]): string | undefined {
+  if (dir.length === 0 || !dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return undefined
   return dir.join('/')
 }
 
