@@ -1,7 +1,9 @@
 /**
  * Repository URL normalisation: the one place that turns what registries write (git+https, git://, ssh,
- * scp-like `git@host:o/r.git`, npm shorthands `o/r` and `github:o/r`, `.git`, `#readme`, `/tree/<ref>/<dir>`)
- * into a repository key `host/owner/name` (host lower-case, path as written) and an optional directory.
+ * scp-like `git@host:o/r.git` also after a scheme, npm shorthands `o/r` and `github:o/r`, `.git`, `#readme`,
+ * `/tree/<ref>/<dir>`, forge pages) into a repository key `host/owner/name` (host lower-case, path as written) and
+ * an optional directory. Forges known by their URL layout: GitHub, GitLab (subgroups, reserved words), Bitbucket,
+ * Codeberg, Gitee, SourceHut git; other hosts only where the field is declared a repository.
  * Written by hand: hosted-git-info knows the npm shorthands but neither GitLab subgroups nor our key format.
  * GitHub owner and repository names are checked by collect's rules (src/collect/repo-name.ts), so whatever
  * resolve accepts, collect can fetch (legacy owners like `a--b` and `name-` included).
