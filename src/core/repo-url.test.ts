@@ -53,6 +53,104 @@ describe('normaliseRepoUrl', () => {
     expect(normaliseRepoUrl('https://git.example.com/team/app.git')).toBeNull()
   })
 
+  it('reads a scheme URL whose path follows the host after a colon, as hosted-git-info does; a numeric port stays a port', () => {
+    // vue-chartjs@5.3.1's repository.url on registry.npmjs.org.
+    expect(normaliseRepoUrl('git+ssh://git@github.com:apertureless/vue-chartjs.git')).toEqual({
+      repo: 'github.com/apertureless/vue-chartjs',
+    })
+    expect(normaliseRepoUrl('git+https://github.com:example-org/tool.git#v1.0.0')).toEqual({
+      repo: 'github.com/example-org/tool',
+    })
+    expect(normaliseRepoUrl('https://deploy:s3cr3t@github.com:example-org/tool.git')).toEqual({
+      repo: 'github.com/example-org/tool',
+    })
+    expect(normaliseRepoUrl('https://deploy:s3cr3t@github.com/example-org/tool.git')).toEqual({
+      repo: 'github.com/example-org/tool',
+    })
+    expect(normaliseRepoUrl('ssh://git@git.example.com:2222/team/app.git', {vcs: true})).toEqual({
+      repo: 'git.example.com:2222/team/app',
+    })
+  })
+
+  it('ends a GitLab project at the first reserved page word, with or without /-/; reserved namespaces are pages', () => {
+    // npm writes a GitLab package's bugs with hosted-git-info's template, `https://gitlab.com/<path>/issues` (as
+    // gitlab.com/2005-javareact/trainingrepos/1w-abcmartv3.0's package.json has it); older GitLab pages had no `/-/`.
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/sub/project/issues')).toEqual({
+      repo: 'gitlab.com/example-group/sub/project',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/project/tree/master/packages/core')).toEqual({
+      repo: 'gitlab.com/example-group/project',
+      directory: 'packages/core',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/project/blob/master/README.md')).toEqual({
+      repo: 'gitlab.com/example-group/project',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/project/wikis/home')).toEqual({
+      repo: 'gitlab.com/example-group/project',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/example-group/sub/project/-/tree/v1.0/lib')).toEqual({
+      repo: 'gitlab.com/example-group/sub/project',
+      directory: 'lib',
+    })
+    expect(normaliseRepoUrl('https://gitlab.com/groups/example-group/sub')).toBeNull()
+    expect(normaliseRepoUrl('https://gitlab.com/users/example-user/projects')).toBeNull()
+    expect(normaliseRepoUrl('https://gitlab.com/explore/projects', {vcs: true})).toBeNull()
+  })
+
+  it('reads a declared repository on another host without its web pages: GitLab-style /-/, SourceForge tools', () => {
+    expect(normaliseRepoUrl('https://foss.heptapod.net/openpyxl/openpyxl/-/issues', {vcs: true})).toEqual({
+      repo: 'foss.heptapod.net/openpyxl/openpyxl',
+    })
+    expect(normaliseRepoUrl('https://gitlab.example.org/group/sub/app/-/tree/main/lib', {vcs: true})).toEqual({
+      repo: 'gitlab.example.org/group/sub/app',
+    })
+    expect(normaliseRepoUrl('https://git.example.org/-/explore', {vcs: true})).toBeNull()
+    // ruamel.yaml 0.19.1's `Source`; a project page or another tool is no repository, nor is any of it undeclared.
+    expect(normaliseRepoUrl('https://sourceforge.net/p/ruamel-yaml/code/ci/default/tree/', {vcs: true})).toEqual({
+      repo: 'sourceforge.net/p/ruamel-yaml/code',
+    })
+    expect(normaliseRepoUrl('https://sourceforge.net/projects/example/', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl('https://sourceforge.net/p/example', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl('https://sourceforge.net/p/example/bugs/')).toBeNull()
+  })
+
+  it('knows SourceHut git: ~user/name, its pages and tree directories; the sr.ht project hub is no repository', () => {
+    // slidge's pyproject.toml: homepage = "https://sr.ht/~nicoco/slidge/", repository = "https://git.sr.ht/~nicoco/slidge/".
+    expect(normaliseRepoUrl('https://git.sr.ht/~nicoco/slidge/')).toEqual({repo: 'git.sr.ht/~nicoco/slidge'})
+    expect(normaliseRepoUrl('https://sr.ht/~nicoco/slidge/', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl('https://git.sr.ht/~example/tool/tree/main/item/docs/api')).toEqual({
+      repo: 'git.sr.ht/~example/tool',
+      directory: 'docs/api',
+    })
+    expect(normaliseRepoUrl('git@git.sr.ht:~example/tool.git')).toEqual({repo: 'git.sr.ht/~example/tool'})
+    expect(normaliseRepoUrl('https://git.sr.ht/~example/tool/log/main')).toEqual({repo: 'git.sr.ht/~example/tool'})
+    expect(normaliseRepoUrl('https://git.sr.ht/example/tool', {vcs: true})).toBeNull()
+  })
+
+  it('takes no value holding a control character, which the URL parser would drop', () => {
+    expect(normaliseRepoUrl('https://git\nhub.com/example-org/tool')).toBeNull()
+    expect(normaliseRepoUrl('https://github.com/example-org/tool\u0000')).toBeNull()
+    expect(normaliseRepoUrl('https://github.com/example-org/to\tol', {vcs: true})).toBeNull()
+    expect(normaliseRepoUrl(' https://github.com/example-org/tool\n')).toEqual({repo: 'github.com/example-org/tool'})
+  })
+
+  it('reads a Codeberg (Forgejo) directory page: src/branch|tag|commit/<ref>/<dir>', () => {
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/src/branch/main/packages/core')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+      directory: 'packages/core',
+    })
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/src/tag/v1.0/lib')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+      directory: 'lib',
+    })
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/src/branch/main')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+    })
+    expect(normaliseRepoUrl('https://codeberg.org/example-org/mono/issues')).toEqual({
+      repo: 'codeberg.org/example-org/mono',
+    })
+  })
+
   it('accepts the GitHub owners collect accepts (legacy double and trailing hyphens), never a leading hyphen', () => {
     expect(normaliseRepoUrl('https://github.com/a--b/tool')).toEqual({repo: 'github.com/a--b/tool'})
     expect(normaliseRepoUrl('git@github.com:legacy-/tool.git')).toEqual({repo: 'github.com/legacy-/tool'})

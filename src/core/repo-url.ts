@@ -1,7 +1,9 @@
 /**
  * Repository URL normalisation: the one place that turns what registries write (git+https, git://, ssh,
- * scp-like `git@host:o/r.git`, npm shorthands `o/r` and `github:o/r`, `.git`, `#readme`, `/tree/<ref>/<dir>`)
- * into a repository key `host/owner/name` (host lower-case, path as written) and an optional directory.
+ * scp-like `git@host:o/r.git` also after a scheme, npm shorthands `o/r` and `github:o/r`, `.git`, `#readme`,
+ * `/tree/<ref>/<dir>`, forge pages) into a repository key `host/owner/name` (host lower-case, path as written) and
+ * an optional directory. Forges known by their URL layout: GitHub, GitLab (subgroups, reserved words), Bitbucket,
+ * Codeberg, Gitee, SourceHut git; other hosts only where the field is declared a repository.
  * Written by hand: hosted-git-info knows the npm shorthands but neither GitLab subgroups nor our key format.
  * GitHub owner and repository names are checked by collect's rules (src/collect/repo-name.ts), so whatever
  * resolve accepts, collect can fetch (legacy owners like `a--b` and `name-` included).
@@ -58,6 +60,9 @@ export function isValidGithubRepo(owner: string, name: string): boolean {
 export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}): RepoRef | null {
   const text = input.trim()
   if (!text || text.length > 2048) return null
+  // Control characters are never part of a repository URL; the URL parser would silently drop some of them
+  // (`https://git\nhub.com/o/r` reads as github.com), so a value holding one is not a URL at all.
+  if (/[\u0000-\u001f\u007f]/.test(text)) return null
   const shorthand =
     /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?(?:#.*)?$/.exec(text)
   if (shorthand && !text.includes('//')) {
@@ -87,28 +92,87 @@ function fromHostPath(host: string, segments: string[], options: NormaliseOption
     if (host !== 'github.com' && !(PATH_SEGMENT.test(owner) && REPO_NAME.test(name))) return null
     return withDirectory(`${host}/${owner}/${name}`, treeDirectory(segments.slice(2), host))
   }
+  if (host === 'git.sr.ht') return fromSourcehut(segments)
+  // sr.ht is SourceHut's project hub (`sr.ht/~user/project` lists a project's repositories, trackers...): no repository.
+  if (host === 'sr.ht') return null
   // Unknown hosts: only where the field is declared to be a repository, and kept as host/path.
   if (!options.vcs || segments.length === 0) return null
+  // SourceForge (Allura): a project's repository is the tool mounted at `/p/<project>/<mount>` (`code`), its pages
+  // under it (`/ci/<ref>/tree/`); other tools share the layout (`/p/<project>/bugs`), so only where declared a repository.
+  if (host === 'sourceforge.net') {
+    if (segments[0] !== 'p' || segments.length < 3) return null
+    segments = segments.slice(0, 3)
+  }
+  // A self-hosted GitLab (or Heptapod): `-` is never a group or project name (path_regex.rb), it starts a page.
+  const dash = segments.indexOf('-')
+  if (dash !== -1) segments = segments.slice(0, dash)
+  if (segments.length === 0) return null
   const path = segments.map((s, i) => (i === segments.length - 1 ? stripGit(s) : s))
   if (!path.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return null
   return {repo: `${host}/${path.join('/')}`}
 }
 
-/** GitLab: `group/sub/project`, with `/-/tree/<ref>/<dir>` for directories. */
+/**
+ * GitLab's reserved path words (lib/gitlab/path_regex.rb): TOP_LEVEL_ROUTES are never a namespace (`/groups/x`,
+ * `/users/x` are pages, not projects); PROJECT_WILDCARD_ROUTES are never a group or a project name, so the first
+ * of them after `namespace/project` starts a page of that project (`/-/issues`, and the pages of older GitLab
+ * without `/-/`: `/tree/<ref>/<dir>`, `/blob/...`, `/wikis/...`).
+ */
+const GITLAB_TOP_LEVEL = new Set(
+  '- .well-known abuse_reports admin api assets autocomplete ci dashboard explore files groups health_check help import invites jwt oauth profile projects public s search sent_notifications snippets u unsubscribes uploads users'.split(
+    ' ',
+  ),
+)
+const GITLAB_PROJECT_PAGES = new Set(
+  '- badges blame blob builds commits create create_dir edit files find_file new preview raw refs tree update wikis'.split(
+    ' ',
+  ),
+)
+
+/**
+ * GitLab: `group/sub/project`, with `/-/tree/<ref>/<dir>` (or the older `/tree/<ref>/<dir>`) for directories.
+ * `/issues` also ends the project: GitLab redirects it to `/-/issues`, and npm (hosted-git-info's bugs template)
+ * writes a GitLab package's `bugs` so. A project named `issues` in a subgroup would be read as its subgroup.
+ */
 function fromGitlab(segments: string[]): RepoRef | null {
-  const dash = segments.indexOf('-')
-  const project = (dash === -1 ? segments : segments.slice(0, dash)).map(stripGit)
+  if (segments.length === 0 || GITLAB_TOP_LEVEL.has(segments[0].toLowerCase())) return null
+  let end = segments.findIndex((s, i) => i >= 2 && (GITLAB_PROJECT_PAGES.has(s.toLowerCase()) || s === 'issues'))
+  if (end === -1) end = segments.length
+  const project = segments.slice(0, end).map(stripGit)
   if (project.length < 2 || !project.every((s) => PATH_SEGMENT.test(s))) return null
-  const directory = dash === -1 ? undefined : treeDirectory(segments.slice(dash + 1), 'gitlab.com')
-  return withDirectory(`gitlab.com/${project.join('/')}`, directory)
+  const rest = segments.slice(segments[end] === '-' ? end + 1 : end)
+  return withDirectory(`gitlab.com/${project.join('/')}`, treeDirectory(rest, 'gitlab.com'))
 }
 
-/** `tree/<ref>/<dir...>` (GitHub, GitLab) or `src/<ref>/<dir...>` (Bitbucket) names a directory; anything else none. */
+/**
+ * SourceHut git (https://man.sr.ht/git.sr.ht/): `~user/name`, its pages under it, `/tree/<ref>/item/<dir...>` a
+ * directory. A known forge, so a home page there names the repository too.
+ */
+function fromSourcehut(segments: string[]): RepoRef | null {
+  if (segments.length < 2 || !/^~[a-z_][a-z0-9_-]*$/i.test(segments[0])) return null
+  const name = stripGit(segments[1])
+  if (!REPO_NAME.test(name) || name === '.' || name === '..') return null
+  const rest = segments.slice(2)
+  const dir = rest[0] === 'tree' && rest[2] === 'item' ? rest.slice(3) : []
+  const directory =
+    dir.length > 0 && dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..') ? dir.join('/') : undefined
+  return withDirectory(`git.sr.ht/${segments[0]}/${name}`, directory)
+}
+
+/**
+ * `tree/<ref>/<dir...>` (GitHub, GitLab), `src/<ref>/<dir...>` (Bitbucket) or `src/branch/<ref>/<dir...>` (Gitea and
+ * Forgejo: codeberg.org) names a directory; anything else none.
+ */
 function treeDirectory(rest: string[], host: string): string | undefined {
+  if (host === 'codeberg.org')
+    return rest[0] === 'src' && /^(?:branch|tag|commit)$/.test(rest[1] ?? '') ? pathDirectory(rest.slice(3)) : undefined
   const marker = host === 'bitbucket.org' ? 'src' : 'tree'
-  if (rest[0] !== marker || rest.length < 3) return undefined
-  const dir = rest.slice(2)
-  if (!dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return undefined
+  return rest[0] === marker ? pathDirectory(rest.slice(2)) : undefined
+}
+
+/** The directory path segments name, when there are some and all are plain names. */
+function pathDirectory(dir: string[]): string | undefined {
+  if (dir.length === 0 || !dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return undefined
   return dir.join('/')
 }
 
@@ -125,6 +189,11 @@ function toUrl(text: string): URL | null {
     if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i.test(value)) value = `https://${value}`
     else return null
   }
+  // scp-like path after a scheme, `git+ssh://git@github.com:owner/name.git` (as vue-chartjs@5.3.1 is published):
+  // no URL parser takes it (the port is not a number). npm's hosted-git-info reads the last `:` after the `@` as
+  // the start of the path (lib/parse-url.js, correctUrl); a password (`user:pass@`) is not a path, a numeric port
+  // (`ssh://host:2222/o/r`) stays a port.
+  value = value.replace(/^([a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?[A-Za-z0-9.-]+):(?![^/]*@)(?!\d*(?:\/|$))/i, '$1/')
   try {
     const url = new URL(value)
     if (!['http:', 'https:', 'git:', 'ssh:', 'git+ssh:'].includes(url.protocol)) return null

@@ -35,6 +35,12 @@ export interface Candidate {
   /** Declared to be a source repository (accept any git host) rather than a web page. */
   vcs?: boolean
   directory?: string
+  /**
+   * A project's home page: when it is a directory of the repository the chosen candidate names without one
+   * (PyPI `Repository = https://github.com/o/mono`, `Homepage = https://github.com/o/mono/tree/main/packages/x`),
+   * that directory is the package's.
+   */
+  homepage?: boolean
 }
 
 /** The first candidate that normalises to a repository, or a `no-repository` miss listing what was seen. */
@@ -47,7 +53,7 @@ export function firstRepository(candidates: readonly Candidate[], what: string):
       seen.push(`${candidate.field}=${candidate.url.slice(0, 200)}`)
       continue
     }
-    const directory = cleanDirectory(candidate.directory) ?? ref.directory
+    const directory = cleanDirectory(candidate.directory) ?? ref.directory ?? homepageDirectory(candidates, ref.repo)
     return {
       status: 'resolved',
       repo: ref.repo,
@@ -59,6 +65,17 @@ export function firstRepository(candidates: readonly Candidate[], what: string):
   const detail =
     seen.length > 0 ? `${what}: no repository URL (saw ${seen.join(', ')})` : `${what}: no repository field`
   return {status: 'miss', reason: 'no-repository', detail}
+}
+
+/** The directory a home-page candidate names in `repo` (same repository, case aside), when exactly one is named. */
+function homepageDirectory(candidates: readonly Candidate[], repo: string): string | undefined {
+  const named = new Set<string>()
+  for (const candidate of candidates) {
+    if (!candidate.homepage || typeof candidate.url !== 'string') continue
+    const ref = normaliseRepoUrl(candidate.url, {vcs: candidate.vcs})
+    if (ref?.directory && ref.repo.toLowerCase() === repo.toLowerCase()) named.add(ref.directory)
+  }
+  return named.size === 1 ? [...named][0] : undefined
 }
 
 /** A monorepo directory as registries write it (`./packages/x/`), or undefined when unsafe or empty. */

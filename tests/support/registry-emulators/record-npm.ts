@@ -34,6 +34,10 @@ const PACKAGES = [
   'has-property-descriptors@1.0.0',
   'pretty-bytes@6.1.1',
   'zod@3.22.4',
+  // repository.url as `git+ssh://git@github.com:owner/name.git` (a scheme and an scp-like path).
+  'vue-chartjs@5.3.1',
+  // A monorepo package whose repository has no directory, its homepage the package's tree URL.
+  'camel-case@4.1.2',
 ]
 
 const out: Record<string, unknown> = {}

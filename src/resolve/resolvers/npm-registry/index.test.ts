@@ -57,6 +57,22 @@ describe('npm-registry (recorded registry responses)', () => {
     expect(babel.directory).toBeUndefined()
   })
 
+  it('reads repository.url written with a scheme and an scp-like path, as the registry serves vue-chartjs@5.3.1', async () => {
+    // registry.npmjs.org/vue-chartjs/5.3.1: {"type": "git", "url": "git+ssh://git@github.com:apertureless/vue-chartjs.git"};
+    // before, no URL parser took it and only the low-confidence bugs URL resolved the package.
+    const run = await resolveOnline(emulators, [pkg('npm', 'vue-chartjs', '5.3.1')], [resolver])
+    expect(summarise(run)).toEqual({'vue-chartjs@5.3.1': 'github.com/apertureless/vue-chartjs medium npm-registry'})
+    expect(run.groups[0].resolutions![0].evidence).toBe('npm vue-chartjs@5.3.1 repository.url')
+  })
+
+  it('takes a monorepo directory from the homepage when repository names none, as camel-case@4.1.2 is published', async () => {
+    // repository.url git://github.com/blakeembrey/change-case.git, homepage .../tree/master/packages/camel-case#readme.
+    const run = await resolveOnline(emulators, [pkg('npm', 'camel-case', '4.1.2')], [resolver])
+    expect(summarise(run)).toEqual({
+      'camel-case@4.1.2': 'github.com/blakeembrey/change-case (packages/camel-case) medium npm-registry',
+    })
+  })
+
   it('never asks the npm registry about a package of another registry or a URL, unless that registry is a mirror', async () => {
     const from = (name: string, version: string, qualifier: string) => ({
       ...pkg('npm', name, version),

@@ -48,7 +48,8 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
             directory: repository.directory as string | undefined,
           }
         : {url: repository, field: 'repository', confidence: 'medium', vcs: true},
-      {url: doc.homepage, field: 'homepage', confidence: 'low'},
+      // A homepage that is a directory of the repository names the package's directory (camel-case@4.1.2).
+      {url: doc.homepage, field: 'homepage', confidence: 'low', homepage: true},
       {url: typeof bugs === 'string' ? bugs : undefined, field: 'bugs', confidence: 'low'},
     ],
     what,

@@ -41,6 +41,44 @@ describe('pypi (written from the JSON API format)', () => {
     )
   })
 
+  it('takes the Homepage project URL as the home page (PEP 621), and a home page under the repository as its directory', async () => {
+    // Project-URL lines of the real wheels' METADATA: tomli 2.4.1 (no Home-page; `Homepage` on GitHub, low before)
+    // and google-api-core 2.40.0 (`Repository` is the monorepo, `Homepage` its package directory, lost before).
+    const run = await resolveOnline(
+      emulators,
+      [pkg('pypi', 'tomli', '2.4.1'), pkg('pypi', 'google-api-core', '2.40.0')],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'tomli@2.4.1': 'github.com/hukkin/tomli medium pypi',
+      'google-api-core@2.40.0': 'github.com/googleapis/google-cloud-python (packages/google-api-core) medium pypi',
+    })
+    expect(run.groups.map((g) => g.resolutions![0].evidence).sort()).toEqual([
+      'pypi google-api-core project_urls.Repository',
+      'pypi tomli project_urls.Homepage',
+    ])
+  })
+
+  it('takes a source-labelled project URL on any git host, without its web pages, and never a docs site', async () => {
+    // The real wheels' Project-URL lines (openpyxl 3.1.5, stevedore 5.9.1, ruamel.yaml 0.19.1): all three were
+    // unresolved (no-repository) before, as Heptapod, opendev.org and SourceForge are not among the known forges.
+    const run = await resolveOnline(
+      emulators,
+      [pkg('pypi', 'openpyxl', '3.1.5'), pkg('pypi', 'stevedore', '5.9.1'), pkg('pypi', 'ruamel.yaml', '0.19.1')],
+      [resolver],
+    )
+    expect(summarise(run)).toEqual({
+      'openpyxl@3.1.5': 'foss.heptapod.net/openpyxl/openpyxl medium pypi',
+      'stevedore@5.9.1': 'opendev.org/openstack/stevedore medium pypi',
+      'ruamel.yaml@0.19.1': 'sourceforge.net/p/ruamel-yaml/code medium pypi',
+    })
+    expect(run.groups.map((g) => g.resolutions![0].evidence).sort()).toEqual([
+      'pypi openpyxl project_urls.Source',
+      'pypi ruamel-yaml project_urls.Source',
+      'pypi stevedore project_urls.Repository',
+    ])
+  })
+
   it('never asks PyPI about a project of another index or a URL, unless that index is a mirror', async () => {
     const from = (name: string, version: string, qualifier: string) => ({
       ...pkg('pypi', name, version),

@@ -12,8 +12,9 @@ const IGNORED_LABELS = /fund|sponsor|donat|tidelift/
 
 /**
  * PyPI's JSON API (`GET /pypi/<name>/json`, https://docs.pypi.org/api/json/): `info.project_urls` (a
- * label → URL map; source-like labels first, see PEP 753), then `info.home_page`, then any other project URL
- * on a known forge (low confidence). Names are normalised per PEP 503.
+ * label → URL map; source-like labels first, see PEP 753), then the home page (`info.home_page`, else the
+ * `Homepage` project URL), then any other project URL on a known forge (low confidence). A home page that is a
+ * directory of the chosen repository names the package's directory. Names are normalised per PEP 503.
  */
 export const resolver: Resolver = {
   id: 'pypi',
@@ -42,13 +43,19 @@ async function resolveOne(component: Component, context: ResolverContext): Promi
   const urls = isRecord(info.project_urls) ? Object.entries(info.project_urls) : []
   const label = (raw: string) => raw.toLowerCase().replace(/[^a-z0-9]/g, '')
   const candidates: Candidate[] = []
+  // PEP 753: these labels name the source repository, so any git host is taken (openpyxl's Heptapod, stevedore's
+  // opendev.org), as for npm's `repository`.
   for (const wanted of SOURCE_LABELS) {
     for (const [raw, url] of urls)
-      if (label(raw) === wanted) candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium'})
+      if (label(raw) === wanted) candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium', vcs: true})
   }
-  candidates.push({url: info.home_page, field: 'home_page', confidence: 'medium'})
+  // The home page: Home-page (core metadata), or PEP 753's `homepage` label, which PEP 621 backends write instead.
+  candidates.push({url: info.home_page, field: 'home_page', confidence: 'medium', homepage: true})
+  for (const [raw, url] of urls)
+    if (label(raw) === 'homepage')
+      candidates.push({url, field: `project_urls.${raw}`, confidence: 'medium', homepage: true})
   for (const [raw, url] of urls) {
-    if (!SOURCE_LABELS.includes(label(raw)) && !IGNORED_LABELS.test(label(raw)))
+    if (!SOURCE_LABELS.includes(label(raw)) && label(raw) !== 'homepage' && !IGNORED_LABELS.test(label(raw)))
       candidates.push({url, field: `project_urls.${raw}`, confidence: 'low'})
   }
   return firstRepository(candidates, what)
