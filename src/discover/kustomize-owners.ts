@@ -55,21 +55,48 @@ const makeSets = perScan(() => new Map<string, MakeSet[]>())
  * file's folder, the folders above it and their subfolders (kubebuilder's `config/default` lists `../manager`).
  */
 export function includingKustomizations(file: string, context: DiscoverContext): Including[] {
-  const candidates = new Set<string>()
-  for (const dir of foldersAbove(file)) {
-    candidates.add(dir)
-    const names = context.listDir?.(dir) ?? []
-    if (names.length > MAX_FOLDER) continue
-    for (const name of names) candidates.add(posix.join(dir, name))
-  }
   const found: Array<{dir: string; file: string; overrides: Including['overrides']; through: Set<string>}> = []
-  for (const dir of candidates) {
+  for (const dir of candidateFolders(posix.dirname(file), context)) {
     const reached = inclusion(dir, file, context, 0, new Set([dir]))
     if (reached) found.push({dir, ...reached})
   }
   return found
     .filter((k) => !found.some((other) => other !== k && other.through.has(k.dir)))
     .map((k) => ({file: k.file, overrides: k.overrides, folders: [k.dir, ...k.through]}))
+}
+
+const candidates = perScan(() => new Map<string, readonly string[]>())
+const listings = perScan(() => new Map<string, readonly string[] | null>())
+
+/**
+ * The folders a kustomization building a file of `dir` may be in: `dir`, the folders above it, and their entries
+ * (a folder's entries are all candidates: a file among them has no kustomization, which its listing tells). Once per
+ * folder and scan: the manifests of one folder share them.
+ */
+function candidateFolders(dir: string, context: DiscoverContext): readonly string[] {
+  const cache = candidates(context)
+  const known = cache.get(dir)
+  if (known) return known
+  const out = new Set<string>()
+  for (const folder of foldersAbove(posix.join(dir, '_'))) {
+    out.add(folder)
+    const names = listing(folder, context) ?? []
+    if (names.length > MAX_FOLDER) continue
+    for (const name of names) out.add(posix.join(folder, name))
+  }
+  const list = [...out]
+  cache.set(dir, list)
+  return list
+}
+
+/** The names in a folder (context.listDir, which obeys --include and --exclude), once per scan; null for no folder. */
+function listing(dir: string, context: DiscoverContext): readonly string[] | null {
+  const cache = listings(context)
+  const known = cache.get(dir)
+  if (known !== undefined) return known
+  const names = context.listDir?.(dir) ?? null
+  cache.set(dir, names)
+  return names
 }
 
 /** A folder with more names than this is not looked into for kustomizations (a monorepo's root may be). */
@@ -138,9 +165,11 @@ function kustomizationIn(dir: string, context: DiscoverContext): Listing | null 
   const cached = cache.get(dir)
   if (cached !== undefined) return cached
   let found: Listing | null = null
+  // With listings, a folder's names tell which kustomization file it has (and a file, none) without a look at each.
+  const names = context.listDir ? listing(dir, context) : undefined
   for (const name of KUSTOMIZATION_NAMES) {
     const file = posix.join(dir, name)
-    if (!exists(file, context)) continue
+    if (names !== undefined ? !names?.includes(name) : !exists(file, context)) continue
     const text = context.readText(file)
     if (text === null) continue
     found = readListing(file, text)
@@ -201,9 +230,10 @@ function makefileSets(folder: string, context: DiscoverContext): MakeSet[] {
   const known = cache.get(folder)
   if (known) return known
   const found: MakeSet[] = []
+  const names = context.listDir ? listing(folder, context) : undefined
   for (const name of MAKEFILE_NAMES) {
     const file = posix.join(folder, name)
-    if (!exists(file, context)) continue
+    if (names !== undefined ? !names?.includes(name) : !exists(file, context)) continue
     const text = context.readText(file)
     if (text === null || text.length > MAX_MAKEFILE || !text.includes('set image')) continue
     for (const {text: line, number} of recipeLines(text)) {
