@@ -170,34 +170,8 @@ function packagesOf(place: Place, packages: YamlNode): void {
     )
     return
   }
-  items(place, packages).forEach((entry, i) => {
-    const path = `resources.packages[${i}]`
-    if (!isMap(entry)) {
-      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
-      return
-    }
-    if (place.seen.has(entry)) return
-    place.seen.add(entry)
-    const nameNode = values(place, entry, 'name')[0]
-    const name = stringValue(nameNode)
-    const type = stringValue(values(place, entry, 'type')[0])
-    const versionNode = values(place, entry, 'version')[0]
-    const version =
-      isScalar(versionNode) && versionNode.kind !== 'null' && versionNode.text !== '' ? versionNode.text : undefined
-    if (nameNode === undefined || name === undefined) {
-      out.errors.push(
-        errorAt(
-          file,
-          nameNode ?? entry,
-          'invalid-entry',
-          `${path}.name must be a package name, not ${describe(nameNode)}`,
-        ),
-      )
-      return
-    }
-    const location = locationOf(file, nameNode)
-    const shown = `${path} ${type ?? '(no type)'} "${name.slice(0, 200)}"`
-    const skip = (message: string) => out.skipped.push({file, line: location.line, reason: 'unsupported', message})
+  resourceEntries(place, packages, 'packages', 'version', 'a package name', (head) => {
+    const {name, type, text: version, location, shown, skip} = head
     if (
       EXPRESSION.test(name) ||
       (version !== undefined && EXPRESSION.test(version)) ||
@@ -272,36 +246,8 @@ function repositoriesOf(place: Place, repositories: YamlNode): void {
     )
     return
   }
-  items(place, repositories).forEach((entry, i) => {
-    const path = `resources.repositories[${i}]`
-    if (!isMap(entry)) {
-      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
-      return
-    }
-    if (place.seen.has(entry)) return
-    place.seen.add(entry)
-    // `repository: self` is the pipeline's own repository (its `ref`, `trigger` set here): no name, not listed.
-    if (stringValue(values(place, entry, 'repository')[0]) === 'self') return
-    const nameNode = values(place, entry, 'name')[0]
-    const type = stringValue(values(place, entry, 'type')[0])
-    const name = stringValue(nameNode)
-    const refNode = values(place, entry, 'ref')[0]
-    // Azure reads every scalar as text: `ref: 6.0` is the tag 6.0, as written.
-    const ref = isScalar(refNode) && refNode.kind !== 'null' && refNode.text !== '' ? refNode.text : undefined
-    if (nameNode === undefined || name === undefined) {
-      out.errors.push(
-        errorAt(
-          file,
-          nameNode ?? entry,
-          'invalid-entry',
-          `${path}.name must be a repository name, not ${describe(nameNode)}`,
-        ),
-      )
-      return
-    }
-    const location = locationOf(file, nameNode)
-    const skip = (message: string) => out.skipped.push({file, line: location.line, reason: 'unsupported', message})
-    const shown = `${path} ${type ?? '(no type)'} "${name.slice(0, 200)}"`
+  resourceEntries(place, repositories, 'repositories', 'ref', 'a repository name', (head) => {
+    const {path, name, type, text: ref, node: refNode, location, shown, skip} = head
     if (EXPRESSION.test(name) || (ref !== undefined && EXPRESSION.test(ref))) {
       skip(
         `${shown}${ref === undefined ? '' : ` at ${ref.slice(0, 200)}`} holds a $(), \${{ }} or $[ ] expression, known only when the pipeline runs; not guessed`,
@@ -551,5 +497,61 @@ function templateSkip(out: Output, file: string, templates: Template[]): void {
     line: first.line,
     reason: 'unsupported',
     message: `${n} template reference${n === 1 ? '' : 's'} (first: ${first.shown}) not read (in another repository, an expression, or no such file under the scan root): the containers they declare are not listed`,
+  })
+}
+
+/** What a `resources.packages` or `resources.repositories` entry gives every reader of it. */
+interface ResourceHead {
+  path: string
+  name: string
+  type: string | undefined
+  /** Its `version` or `ref` node, and its text as written (Azure reads every scalar as text: `ref: 6.0` is the tag 6.0). */
+  node: YamlNode | undefined
+  text: string | undefined
+  location: {file: string; line: number; column: number}
+  /** `resources.packages[0] npm "owner/pkg"`: how messages name it. */
+  shown: string
+  skip(message: string): void
+}
+
+/**
+ * Each mapping of a `resources.<list>` (read once, whatever includes it), with its name, type and `field`;
+ * `repository: self` (the pipeline's own repository) and entries without a name are not handed on (the latter an
+ * error naming `what` it must be).
+ */
+function resourceEntries(
+  place: Place,
+  entries: YamlNode,
+  list: 'packages' | 'repositories',
+  field: 'version' | 'ref',
+  what: string,
+  read: (head: ResourceHead) => void,
+): void {
+  const {out, file} = place
+  items(place, entries).forEach((entry, i) => {
+    const path = `resources.${list}[${i}]`
+    if (!isMap(entry)) {
+      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
+      return
+    }
+    if (place.seen.has(entry)) return
+    place.seen.add(entry)
+    // `repository: self` is the pipeline's own repository (its `ref`, `trigger` set here): no name, not listed.
+    if (list === 'repositories' && stringValue(values(place, entry, 'repository')[0]) === 'self') return
+    const nameNode = values(place, entry, 'name')[0]
+    const name = stringValue(nameNode)
+    const type = stringValue(values(place, entry, 'type')[0])
+    const node = values(place, entry, field)[0]
+    const text = isScalar(node) && node.kind !== 'null' && node.text !== '' ? node.text : undefined
+    if (nameNode === undefined || name === undefined) {
+      out.errors.push(
+        errorAt(file, nameNode ?? entry, 'invalid-entry', `${path}.name must be ${what}, not ${describe(nameNode)}`),
+      )
+      return
+    }
+    const location = locationOf(file, nameNode)
+    const shown = `${path} ${type ?? '(no type)'} "${name.slice(0, 200)}"`
+    const skip = (message: string) => out.skipped.push({file, line: location.line, reason: 'unsupported', message})
+    read({path, name, type, node, text, location, shown, skip})
   })
 }
