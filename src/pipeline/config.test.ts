@@ -63,6 +63,35 @@ describe('loadConfig (.stewards.yaml)', () => {
     await expect(loadConfig(duplicate)).rejects.toThrow(new RegExp(`^${duplicate}:2:1: `))
     await expect(loadConfig(join(dir, 'missing.yaml'))).rejects.toThrow(/cannot read the configuration file/)
   })
+
+  it('names the file and line of a duration, date or size it cannot read (in the words of the flag), with the hint, exit 3', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
+    const cases: Array<[string, string, string]> = [
+      ['failOn: high\nmaxAge: xyz\n', "2: maxAge 'xyz' is not a duration", 'use e.g. 30m, 24h, 7d or milliseconds'],
+      ['profileMaxAge: 3w\n', "1: profileMaxAge '3w' is not a duration", 'use e.g. 30m, 24h, 7d or milliseconds'],
+      [
+        '# dates\nsince: 2025-01-01\nuntil: 2025-02-30\n',
+        "3: until '2025-02-30' is not a date",
+        'use YYYY-MM-DD or an ISO 8601 timestamp',
+      ],
+      ['maxFileSize: bogus\n', '1: maxFileSize: "bogus" is not a size', 'use bytes or a unit, e.g. 50MB'],
+    ]
+    for (const [text, message, hint] of cases) {
+      const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`)
+      writeFileSync(file, text)
+      const error = await loadConfig(file).then(
+        () => undefined,
+        (thrown: unknown) => thrown as {message: string; hint?: string; exitCode?: number},
+      )
+      expect(error?.message).toBe(`${file}:${message}`)
+      expect(error?.hint).toBe(hint)
+      expect(error?.exitCode).toBe(3)
+    }
+    // Values it reads are kept as written (each command parses them as its flags).
+    const good = join(dir, 'good.yaml')
+    writeFileSync(good, 'maxAge: 24h\nsince: 2025-01-01\nmaxFileSize: 10MB\n')
+    expect(await loadConfig(good)).toEqual({maxAge: '24h', since: '2025-01-01', maxFileSize: '10MB'})
+  })
 })
 
 describe('loadScanConfig: the one lookup of .stewards.yaml', () => {

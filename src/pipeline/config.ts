@@ -4,7 +4,11 @@ import {dirname, join, relative, resolve} from 'node:path'
 import {z} from 'zod'
 import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES, type Waiver} from '../core/model.js'
+import {parseDuration} from '../core/duration.js'
+import {StewardsError, usageError} from '../core/errors.js'
+import {parseSizeFlag} from '../core/size.js'
 import {readUserFile} from '../core/user-file.js'
+import {parseDate} from '../core/window.js'
 import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
@@ -106,8 +110,37 @@ export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): 
       ? {}
       : {waivers: typeof waivers === 'string' ? waivers : placeWaivers(waivers, file, lineAt)}),
   }
+  checkValues(data, file, lineAt)
   checkTrust(data, {file, origin, lineAt})
   return relativeTo(data, dirname(resolve(file)))
+}
+
+/**
+ * Settings written as text that flags read (durations, dates, sizes), checked as the file is read: a bad value is
+ * an error at its line in the file, in the flag's words (`.stewards.yaml:4: maxAge 'xyz' is not a duration`), not
+ * a flag's error the user never gave.
+ */
+const VALUE_CHECKS: ReadonlyArray<
+  [key: 'maxAge' | 'profileMaxAge' | 'since' | 'until' | 'maxFileSize', check: (text: string, key: string) => unknown]
+> = [
+  ['maxAge', parseDuration],
+  ['profileMaxAge', parseDuration],
+  ['since', parseDate],
+  ['until', parseDate],
+  ['maxFileSize', parseSizeFlag],
+]
+
+function checkValues(config: ScanConfig, file: string, lineAt: (path: Array<string | number>) => number): void {
+  for (const [key, check] of VALUE_CHECKS) {
+    const value = config[key]
+    if (value === undefined) continue
+    try {
+      check(value, key)
+    } catch (error) {
+      if (!(error instanceof StewardsError)) throw error
+      throw usageError(error.code, `${file}:${lineAt([key])}: ${error.message}`, error.hint)
+    }
+  }
 }
 
 function relativeTo(config: ScanConfig, base: string): ScanConfig {
