@@ -57,6 +57,10 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   // (https://github.com/nodejs/node/blob/main/GOVERNANCE.md#collaborators).
   [/\b(committers?|collaborators?)\b/i, 'committer'],
   [/\b(maintainers?|maintained by|owners?|leads?|core team)\b/i, 'maintainer'],
+  // A project's own technical committee (ESLint's "Technical Steering Committee (TSC)", Express's "TC", lodash's and
+  // Node.js's TSC) is who decides and merges: its maintainers. Any other committee, council or board holds no role.
+  [/\btechnical (steering )?committee\b/i, 'maintainer'],
+  [/\b(TSC|TC)\b/, 'maintainer'],
   [/\btriagers?\b/i, 'triager'],
   [
     /\b(triage|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,

@@ -142,9 +142,12 @@ describe('README labels and emeriti', () => {
 })
 
 describe('real files: eslint/eslint README.md "Team" (__fixtures__/real/SOURCES.md)', () => {
-  it('reads the profile links of HTML tables under role headings; a committee and a website team hold no role', () => {
+  it('reads the profile links of HTML tables under role headings: the TSC as maintainers; a website team holds no role', () => {
     const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/eslint__eslint/README.md'), 'utf8')
     expect(people('README.md', content)).toEqual([
+      ['nzakas', 'maintainer', 'Technical Steering Committee', null, 14],
+      ['fasttime', 'maintainer', 'Technical Steering Committee', null, 19],
+      ['mdjermanovic', 'maintainer', 'Technical Steering Committee', null, 24],
       ['aladdin-add', 'reviewer', 'Reviewers', null, 35],
       ['snitin315', 'reviewer', 'Reviewers', null, 40],
       ['DMartens', 'committer', 'Committers', null, 51],
@@ -169,6 +172,30 @@ describe('real files: eslint/eslint README.md "Team" (__fixtures__/real/SOURCES.
     expect(people('README.md', content)).toEqual([
       ['ada-l', 'maintainer', 'Maintainers', null, 3],
       ['grace-h', 'maintainer', 'Maintainers', null, 4],
+    ])
+  })
+})
+
+describe("a project's own technical committee", () => {
+  it('is its maintainers (TSC, TC, Technical Committee); emeritus members are emeritus; another committee names no role', () => {
+    const content = [
+      '## TC (Technical Committee)',
+      '',
+      '* [ada-l](https://github.com/ada-l) - **Ada L**',
+      '* [grace-h](https://github.com/grace-h) - **Grace H**',
+      '',
+      '### TC emeriti members',
+      '',
+      '* [alan-t](https://github.com/alan-t) - **Alan T**',
+      '',
+      '## Steering Committee',
+      '',
+      '* [board-person](https://github.com/board-person)',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'TC', null, 3],
+      ['grace-h', 'maintainer', 'TC', null, 4],
+      ['alan-t', 'emeritus', 'TC emeriti members', null, 8],
     ])
   })
 })
