@@ -12,6 +12,8 @@ describe('normaliseRepoUrl', () => {
     ['sindresorhus/yocto-queue', {repo: 'github.com/sindresorhus/yocto-queue'}],
     ['github:octokit/types.ts', {repo: 'github.com/octokit/types.ts'}],
     ['gitlab:example-group/project', {repo: 'gitlab.com/example-group/project'}],
+    ['gitlab:example-group/sub/project', {repo: 'gitlab.com/example-group/sub/project'}],
+    ['gitlab:example-group/sub/deeper/project.git#main', {repo: 'gitlab.com/example-group/sub/deeper/project'}],
     ['https://www.github.com/Seldaek/monolog#readme', {repo: 'github.com/Seldaek/monolog'}],
     ['HTTPS://GitHub.com/Azure/go-ansiterm/', {repo: 'github.com/Azure/go-ansiterm'}],
     [

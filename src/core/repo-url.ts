@@ -69,6 +69,10 @@ export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}):
     const host = SHORTHAND_HOSTS[shorthand[1] ?? 'github']
     return fromHostPath(host, [shorthand[2], shorthand[3]], options)
   }
+  // GitLab's shorthand takes subgroups too (`gitlab:group/sub/project`), as npm's hosted-git-info reads it.
+  const gitlab = /^gitlab:([A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9._-]+){2,19})(?:#.*)?$/.exec(text)
+  if (gitlab && !text.includes('//'))
+    return fromHostPath('gitlab.com', gitlab[1].replace(/\.git$/, '').split('/'), options)
   const url = toUrl(text)
   if (!url) return null
   const host = url.host.toLowerCase().replace(/^www\./, '')
