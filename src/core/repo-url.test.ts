@@ -8,6 +8,7 @@ describe('normaliseRepoUrl', () => {
     ['git://github.com/npm/bin-links.git', {repo: 'github.com/npm/bin-links'}],
     ['git+ssh://git@github.com/owner/name.git', {repo: 'github.com/owner/name'}],
     ['ssh://git@github.com/owner/name', {repo: 'github.com/owner/name'}],
+    ['ssh://git@github.com:22/owner/name.git', {repo: 'github.com/owner/name'}],
     ['git@github.com:stevemao/left-pad.git', {repo: 'github.com/stevemao/left-pad'}],
     ['sindresorhus/yocto-queue', {repo: 'github.com/sindresorhus/yocto-queue'}],
     ['github:octokit/types.ts', {repo: 'github.com/octokit/types.ts'}],

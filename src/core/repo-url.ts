@@ -75,7 +75,9 @@ export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}):
     return fromHostPath('gitlab.com', gitlab[1].replace(/\.git$/, '').split('/'), options)
   const url = toUrl(text)
   if (!url) return null
-  const host = url.host.toLowerCase().replace(/^www\./, '')
+  // SSH's own port names the same server (`ssh://git@github.com:22/o/r`); another port may be another one.
+  const sshDefault = url.port === '22' && /^(?:git\+)?ssh:$/i.test(url.protocol)
+  const host = (sshDefault ? url.hostname : url.host).toLowerCase().replace(/^www\./, '')
   if (!HOST.test(host)) return null
   const segments = url.pathname
     .split('/')
