@@ -154,7 +154,7 @@ function childPipelines(
       const trigger = job.entries.get('trigger')
       if (isAbsent(trigger)) continue
       const {file} = config
-      const skip = (node: YamlNode, reason: 'remote-resource' | 'unsupported', message: string) =>
+      const skip = (node: YamlNode, reason: 'remote-resource' | 'unsupported' | 'unset-variable', message: string) =>
         out.skipped.push({file, line: node.line, reason, message})
       const downstream = isMap(trigger) ? trigger.entries.get('project') : trigger
       if (stringValue(downstream) !== undefined && !isMap(trigger)) {
@@ -215,12 +215,7 @@ function childPipelines(
           continue
         }
         if (value.includes('$')) {
-          out.skipped.push({
-            file,
-            line: entry.line,
-            reason: 'unset-variable',
-            message: `${path} ${value}: a path with variables is known only when the pipeline runs`,
-          })
+          skip(entry, 'unset-variable', `${path} ${value}: a path with variables is known only when the pipeline runs`)
           continue
         }
         if (value.includes('*')) {
