@@ -28,7 +28,7 @@ export function isClibManifest(root: JsonObject): boolean {
   return (typeof root.repo === 'string' && REPO.test(root.repo)) || Array.isArray(root.src)
 }
 
-/** The repositories a clib manifest depends on. `positions` gives each section's keys' positions. */
+/** The repositories a clib manifest depends on, each at its key (`keyAt`), else at its section (`sectionAt`). */
 export function clibDependencies(
   file: string,
   root: JsonObject,
