@@ -78,16 +78,6 @@ function readSpecs(file: string, text: string, errors: ScanError[]): {specs: Spe
   return {specs, direct}
 }
 
-/** A section's registry, looked for once per section (its specs share its list of remotes). */
-const registries = new WeakMap<string[], string | undefined>()
-
-function registryOf(remotes: string[]): string | undefined {
-  if (registries.has(remotes)) return registries.get(remotes)
-  const registry = remotes.findLast((candidate) => !isPublicRegistry('gem', candidate))
-  registries.set(remotes, registry)
-  return registry
-}
-
 function qualifiers(spec: Spec): Record<string, string> | undefined {
   const result: Record<string, string> = {}
   if (spec.platform !== undefined) result.platform = spec.platform
@@ -97,7 +87,7 @@ function qualifiers(spec: Spec): Record<string, string> | undefined {
     // A GEM section with several remotes does not say which served a gem: the last one not rubygems.org's, as the
     // gemfile format takes for several top-level sources, so that a private server's gem is never looked up by its
     // name on the public one.
-    const registry = registryOf(spec.remotes)
+    const registry = spec.remotes.findLast((candidate) => !isPublicRegistry('gem', candidate))
     if (registry !== undefined) result.repository_url = registry
   }
   return Object.keys(result).length > 0 ? result : undefined
