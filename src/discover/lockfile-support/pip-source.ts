@@ -57,3 +57,16 @@ const PIP_ENV_VAR = /\$\{[A-Z0-9_]+\}/
 export function fillsInEnvironment(text: string): boolean {
   return PIP_ENV_VAR.test(text) && PIP_ENV_VAR.test(urlWithoutCredentials(text))
 }
+
+/**
+ * Pipenv keeps a URL's environment variables (`$NAME`, `${NAME}`) unexpanded in the Pipfile and the lock and fills
+ * them in when it reads them (https://pipenv.pypa.io/en/latest/credentials.html). In the user and password they hide
+ * a credential, removed here anyway; anywhere else the URL is not known, and is never taken as written.
+ */
+const PIPENV_VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/
+
+/** A Pipenv URL without its user and password; undefined when what is left holds an environment variable. */
+export function pipenvKnownUrl(url: string): string | undefined {
+  const clean = urlWithoutCredentials(url)
+  return PIPENV_VARIABLE.test(clean) ? undefined : clean
+}

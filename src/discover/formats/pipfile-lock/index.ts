@@ -15,6 +15,7 @@ import {check, checkValue} from '../../checked.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {kindOf} from '../../../core/value-kind.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
+import {pipenvKnownUrl} from '../../lockfile-support/pip-source.js'
 
 const PipfileEntryCheck = check('pipfile-lock/PipfileEntry')
 const PipfileMetaCheck = check('pipfile-lock/PipfileMeta')
@@ -118,7 +119,7 @@ export function discoverPipfileLock(file: string, text: string, context?: Discov
       else if (entry.path !== undefined || (entry.file !== undefined && !/^https?:/.test(entry.file)))
         components.push(packageComponent(file, {...base, local: true}))
       else if (entry.git !== undefined) {
-        const url = knownUrl(entry.git)
+        const url = pipenvKnownUrl(entry.git)
         if (url === undefined)
           skipped.push({
             file,
@@ -184,24 +185,11 @@ function sourceIndexes(meta: Parameters<typeof isJsonObject>[0]): {
   const sources = isJsonObject(meta) && Array.isArray(meta.sources) ? meta.sources : []
   for (const source of sources) {
     if (!isJsonObject(source) || typeof source.url !== 'string') continue
-    const url = knownUrl(source.url)
+    const url = pipenvKnownUrl(source.url)
     if (url === undefined) fromEnvironment.push({url: source.url, at: source})
     if (!seen) first = url
     seen = true
     if (typeof source.name === 'string' && !byName.has(source.name)) byName.set(source.name, url)
   }
   return {byName, first, fromEnvironment}
-}
-
-/**
- * Pipenv keeps a URL's environment variables (`$NAME`, `${NAME}`) unexpanded in the lock and fills them in when it
- * installs (https://pipenv.pypa.io/en/latest/credentials.html). In the user and password they hide a credential,
- * removed here anyway; anywhere else the URL is not known, and is never taken as written.
- */
-const ENV_VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/
-
-/** The URL without its user and password; undefined when what is left holds an environment variable. */
-function knownUrl(url: string): string | undefined {
-  const clean = urlWithoutCredentials(url)
-  return ENV_VARIABLE.test(clean) ? undefined : clean
 }

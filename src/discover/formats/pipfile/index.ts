@@ -18,6 +18,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {indexQualifiers} from '../../lockfile-support/pypi-index.js'
 import {urlWithoutCredentials} from '../../../core/redact.js'
+import {pipenvKnownUrl} from '../../lockfile-support/pip-source.js'
 import type {Skipped} from '../../../core/model.js'
 import {isTomlTable, readToml, tomlKeyLines, pipfileCategories} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -29,20 +30,6 @@ export const discoverer: Discoverer = {
     return /(^|\/)Pipfile$/.test(file)
   },
   discover: ({file, text}) => discoverPipfile(file, text),
-}
-
-/**
- * Pipenv fills in environment variables (`$NAME`, `${NAME}`) in a `[[source]]` URL and a package's git URL when it
- * reads the file (https://pipenv.pypa.io/en/latest/credentials.html, "Injecting credentials into Pipfile via
- * environment variables"). In a URL's user and password they hide a credential, removed here anyway; anywhere else
- * the URL is not known, and is never taken as written.
- */
-const ENV_VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/
-
-/** The URL without its user and password; undefined when what is left holds an environment variable. */
-function knownUrl(url: string): string | undefined {
-  const clean = urlWithoutCredentials(url)
-  return ENV_VARIABLE.test(clean) ? undefined : clean
 }
 
 /** The line of the first line of `text` that writes `value` (as a TOML string), else 1. */
@@ -65,7 +52,7 @@ export function discoverPipfile(file: string, text: string): DiscoverOutput {
   const skipped: Skipped[] = []
   // A source whose URL the environment fills in: where its packages come from is open (no repository_url).
   const sourceUrl = (url: string): string | undefined => {
-    const known = knownUrl(url)
+    const known = pipenvKnownUrl(url)
     if (known === undefined)
       skipped.push({
         file,
@@ -114,7 +101,7 @@ export function discoverPipfile(file: string, text: string): DiscoverOutput {
       const local = field('path') !== undefined || (field('file') !== undefined && !/^https?:/i.test(field('file')!))
       if (local) components.push(manifestComponent(file, {...base, local: true}))
       else if (git !== undefined) {
-        const url = knownUrl(git)
+        const url = pipenvKnownUrl(git)
         if (url === undefined)
           skipped.push({
             file,
