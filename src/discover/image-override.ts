@@ -36,6 +36,14 @@ export function splitImage(ref: string): SplitImage {
   return {name: ref.slice(0, slash + colon), tag: ref.slice(slash + colon + 1)}
 }
 
+/**
+ * Whether an override applies to an image, as kustomize's images transformer matches it
+ * (sigs.k8s.io/kustomize api/filters/imagetag/updater.go): by name as written.
+ */
+export function overrideMatches(ref: string, override: ImageOverride): boolean {
+  return splitImage(ref).name === override.name
+}
+
 /** The image an override pins on its own, when it sets a tag or digest (else the tag comes from the resources). */
 export function overrideResult(override: ImageOverride): string | undefined {
   if (!override.newTag && !override.digest) return undefined

@@ -12,7 +12,8 @@
  *   `image: controller:latest` is a placeholder `make` replaces with `$(IMG)`, no image on Docker Hub.
  */
 import {posix} from 'node:path'
-import {type ImageOverride, splitImage} from './image-override.js'
+import type {ImageOverride} from './image-override.js'
+import {trimEnd} from '../core/trim-end.js'
 import {perScan} from './per-scan.js'
 import type {DiscoverContext} from './types.js'
 import {readYaml} from './yaml.js'
@@ -127,11 +128,6 @@ function inclusion(
   return undefined
 }
 
-/** Whether an override applies to an image, as kustomize's images transformer matches it: by name as written. */
-export function overrides(override: ImageOverride, ref: string): boolean {
-  return splitImage(ref).name === override.name
-}
-
 /**
  * The image names set when the project is built by a Makefile, in this folder or one above it, that runs
  * `kustomize edit set image NAME=...` after a `cd` to `dir`.
@@ -192,7 +188,9 @@ function readListing(file: string, text: string): Listing | null {
   for (const key of ['resources', 'components', 'bases']) {
     const entries = plain[key]
     if (!Array.isArray(entries)) continue
-    for (const entry of entries) if (typeof entry === 'string') listed.add(posix.normalize(posix.join(dir, entry)))
+    // `../base/` is the folder `../base`, as the kustomization format reads it.
+    for (const entry of entries)
+      if (typeof entry === 'string') listed.add(trimEnd(posix.normalize(posix.join(dir, entry)), '/', 1))
   }
   const overrides: ImageOverride[] = []
   const images = Array.isArray(plain.images) ? plain.images : []

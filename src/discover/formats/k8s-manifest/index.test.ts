@@ -1260,6 +1260,10 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
       'deploy/app/deployment.yaml': manager('example/app:1.0'),
       'deploy/app/kustomization.yaml': 'resources:\n- deployment.yaml\n',
       'deploy/prod/kustomization.yaml': 'resources:\n- ../app\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+      // A folder written with its trailing slash, as kustomize takes it.
+      'web/base/deployment.yaml': manager('example/web:1.0'),
+      'web/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'web/prod/kustomization.yaml': 'resources:\n- ../base/\nimages:\n- name: example/web\n  newTag: "2.0"\n',
     })
     expect(inventory.components).toEqual([])
     expect(inventory.skipped).toEqual([])

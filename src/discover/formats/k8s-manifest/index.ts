@@ -17,10 +17,9 @@ import {
   buildTimeImages,
   buildTimeWords,
   includingKustomizations,
-  overrides,
   placeholderOverride,
 } from '../../kustomize-owners.js'
-import {splitImage} from '../../image-override.js'
+import {overrideMatches, splitImage} from '../../image-override.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
 import {YTT_TEMPLATE, yttAnnotationLine} from '../../ytt.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -116,7 +115,7 @@ function kustomizeReading(
     let overridden = true
     for (const kustomization of including) {
       // The first override on the way (the innermost) is the one that matches the name as written.
-      const first = kustomization.overrides.find(({override}) => overrides(override, image.ref))
+      const first = kustomization.overrides.find(({override}) => overrideMatches(image.ref, override))
       if (!first) overridden = false
       // Set by a Makefile where the override is (or, without one, where a kustomization on the way is), and renamed
       // by no override to anything else (kubebuilder's `newName: controller`).

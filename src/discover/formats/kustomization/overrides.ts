@@ -5,11 +5,7 @@
  */
 import {composeRef, type ImageOverride, splitImage} from '../../image-override.js'
 
-export {overrideResult} from '../../image-override.js'
-
-export function overrideMatches(ref: string, override: ImageOverride): boolean {
-  return splitImage(ref).name === override.name
-}
+export {overrideMatches, overrideResult} from '../../image-override.js'
 
 /** The reference after the override: a new tag or digest replaces both the old tag and digest. */
 export function applyOverride(ref: string, override: ImageOverride): string {
