@@ -240,8 +240,9 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       // Once the walk is done: whether the target is listed at its own path is known then.
       links.push({file, entry})
     } else {
-      walked.set(realKey(entry.real), {file, formats: formatsFor(file, scan)})
-      addFile(root, scan, file, entry)
+      const claimed = formatsFor(file, scan)
+      walked.set(realKey(entry.real), {file, formats: claimed})
+      addFile(root, scan, file, entry, claimed)
     }
   }
   for (const {file, entry} of links) {
@@ -265,7 +266,7 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
       continue
     }
     if (!target) walked.set(key, {file, formats: claimed, link: true})
-    addFile(root, scan, file, entry)
+    addFile(root, scan, file, entry, claimed)
   }
 }
 
@@ -274,9 +275,17 @@ function realKey(path: FsPath): string {
   return typeof path === 'string' ? path : `\0${path.toString('hex')}`
 }
 
-/** The job of a file the walk listed, if a format reads it (by its name, then by its head for sniffing formats). */
-function addFile(root: Root, scan: Scan, file: string, entry: WalkEntry & {type: 'file'}): void {
-  const claimed = formatsFor(file, scan)
+/**
+ * The job of a file the walk listed, if a format reads it: `claimed` by its name (formatsFor), then by its head for
+ * sniffing formats.
+ */
+function addFile(
+  root: Root,
+  scan: Scan,
+  file: string,
+  entry: WalkEntry & {type: 'file'},
+  claimed: readonly Discoverer[],
+): void {
   // A fallback format reads the file whatever its head says: the sniff waits for the whole text (FileJob.sniffLater),
   // instead of a second read of each of a tree's YAML files.
   if (
