@@ -71,8 +71,7 @@ export function normaliseRepoUrl(input: string, options: NormaliseOptions = {}):
   }
   // GitLab's shorthand takes subgroups too (`gitlab:group/sub/project`), as npm's hosted-git-info reads it.
   const gitlab = /^gitlab:([A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9._-]+){2,19})(?:#.*)?$/.exec(text)
-  if (gitlab && !text.includes('//'))
-    return fromHostPath('gitlab.com', gitlab[1].replace(/\.git$/, '').split('/'), options)
+  if (gitlab && !text.includes('//')) return fromHostPath('gitlab.com', gitlab[1].split('/'), options)
   const url = toUrl(text)
   if (!url) return null
   // SSH's own port names the same server (`ssh://git@github.com:22/o/r`); another port may be another one.
@@ -157,11 +156,9 @@ function fromGitlab(segments: string[]): RepoRef | null {
 function fromSourcehut(segments: string[]): RepoRef | null {
   if (segments.length < 2 || !/^~[a-z_][a-z0-9_-]*$/i.test(segments[0])) return null
   const name = stripGit(segments[1])
-  if (!REPO_NAME.test(name) || name === '.' || name === '..') return null
+  if (!isValidRepoName(name)) return null
   const rest = segments.slice(2)
-  const dir = rest[0] === 'tree' && rest[2] === 'item' ? rest.slice(3) : []
-  const directory =
-    dir.length > 0 && dir.every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..') ? dir.join('/') : undefined
+  const directory = rest[0] === 'tree' && rest[2] === 'item' ? pathDirectory(rest.slice(3)) : undefined
   return withDirectory(`git.sr.ht/${segments[0]}/${name}`, directory)
 }
 

@@ -34,8 +34,8 @@ describe('real files: psf/requests AUTHORS.rst (__fixtures__/real/SOURCES.md)', 
   })
 })
 
-describe('AUTHORS without roles', () => {
-  it('name no role holder (a plain list, a list under "Authors")', () => {
+describe('AUTHORS and AUTHORS.md', () => {
+  it('without roles name no role holder (a plain list, a list under "Authors")', () => {
     const plain = [
       '# This is the official list of Example authors.',
       'Ada L <ada@example.com> @ada-l',
@@ -43,5 +43,16 @@ describe('AUTHORS without roles', () => {
     ].join('\n')
     expect(people('AUTHORS', plain)).toEqual([])
     expect(people('AUTHORS.md', '# Authors\n\n- [Ada L](https://github.com/ada-l)\n')).toEqual([])
+  })
+
+  it('are read: names in a list under a role label or heading are role holders, in AUTHORS and AUTHORS.md', () => {
+    expect(people('AUTHORS', 'Maintainers:\n\n- @ada-l\n').map(([login, role]) => `${login} ${role}`)).toEqual([
+      'ada-l maintainer',
+    ])
+    expect(
+      people('AUTHORS.md', '## Maintainers\n\n- [Ada L](https://github.com/ada-l)\n').map(
+        ([login, role]) => `${login} ${role}`,
+      ),
+    ).toEqual(['ada-l maintainer'])
   })
 })
