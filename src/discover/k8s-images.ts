@@ -77,9 +77,8 @@ export function resourcesOf(root: YamlNode | null): YamlMap[] {
 }
 
 /** Every image field of one Kubernetes object. */
-export function findResourceImages(resource: YamlMap): ResourceImages {
+export function findResourceImages(resource: YamlMap, type = resourceType(resource)): ResourceImages {
   const found: ResourceImages = {images: [], problems: []}
-  const type = resourceType(resource)
   if (!type || SCHEMA_KINDS.has(type.kind)) return found
   for (const {path, registry} of operatorImagePaths(type.apiVersion, type.kind))
     for (const node of nodesAt(resource, path)) addImage(found, node, path.join('.'), 'operator-field', registry)
@@ -407,6 +406,9 @@ export function readJsonManifestImages(text: string, file: string): ManifestImag
   return imagesOfDocuments(root ? [root] : [], file, errors, [])
 }
 
+/** The kinds that may hand kustomize image overrides (./gitops-image-overrides.ts): the others are not looked into. */
+const OVERRIDING_KINDS: ReadonlySet<string> = new Set(['Kustomization', 'HelmRelease', 'Application', 'ApplicationSet'])
+
 function imagesOfDocuments(
   roots: Array<YamlNode | null>,
   file: string,
@@ -418,10 +420,11 @@ function imagesOfDocuments(
     for (const resource of resourcesOf(root)) {
       out.resources++
       if (GITOPS_KINDS.has(stringValue(at(resource, 'kind')) ?? '')) out.gitops.push(resource)
-      const {images, problems} = findResourceImages(resource)
-      // The images a GitOps object's kustomize overrides pin: files of GitOps repositories, not pod templates.
       const type = resourceType(resource)
-      const overrides = type ? gitopsImageOverrides(type.apiVersion, type.kind, resource) : undefined
+      const {images, problems} = findResourceImages(resource, type)
+      // The images a GitOps object's kustomize overrides pin: files of GitOps repositories, not pod templates.
+      const overrides =
+        type && OVERRIDING_KINDS.has(type.kind) ? gitopsImageOverrides(type.apiVersion, type.kind, resource) : undefined
       if (overrides) {
         for (const {node, ref, field} of overrides.images) images.push({node, ref, field, origin: 'kustomize'})
         appendAll(problems, overrides.problems)
