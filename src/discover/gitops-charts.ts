@@ -26,6 +26,7 @@ import type {Location, Skipped} from '../core/model.js'
 import {appendAll} from '../core/arrays.js'
 import {urlWithoutCredentials} from '../core/redact.js'
 import {type ChartDependency, chartComponent, type Output} from './output.js'
+import {scanRoot} from './scan-root.js'
 import type {DiscoverContext} from './types.js'
 import {argoHelmValues} from './argo-helm-values.js'
 import {chartVersionFields, type WrittenChartVersion} from './chart-version.js'
@@ -567,10 +568,8 @@ function treeSources(file: string, context: DiscoverContext): FluxSource[] {
   const found: FluxSource[] = []
   sourcesOfTree.set(context, found)
   const listDir = context.listDir
-  if (listDir === undefined) return found
-  // The scan's root: the highest folder above the file the context lists (outside the root it lists nothing).
-  let root = posix.dirname(file)
-  for (let up = posix.dirname(root); up !== root && listDir(up) !== null; up = posix.dirname(up)) root = up
+  const root = scanRoot(file, context)
+  if (listDir === undefined || root === undefined) return found
   const folders = [root]
   let visited = 0
   let files = 0

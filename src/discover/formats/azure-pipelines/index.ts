@@ -20,6 +20,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {scanRoot} from '../../scan-root.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
@@ -129,15 +130,6 @@ function localTemplate(file: string, written: string | undefined, context: Disco
   const inside = posix.normalize(name.replace(/^\/+/, ''))
   if (root === undefined || inside.startsWith('../') || inside === '..' || inside === '.') return undefined
   return posix.join(root, inside)
-}
-
-/** The scan's root: the highest folder above the file the context lists (outside the root it lists nothing). */
-function scanRoot(file: string, context: DiscoverContext): string | undefined {
-  const listDir = context.listDir
-  if (listDir === undefined) return undefined
-  let root = posix.dirname(file)
-  for (let up = posix.dirname(root); up !== root && listDir(up) !== null; up = posix.dirname(up)) root = up
-  return root
 }
 
 function resources(place: Place, root: YamlMap): void {
