@@ -36,6 +36,24 @@ export function loginsIn(text: string): Array<{login: string; index: number; end
   })
 }
 
+/** Words on a line that names a person by a profile link alone ("[Grace Hopper](https://github.com/grace-h)"). */
+const PERSON_LINE_WORDS = 6
+
+/**
+ * The logins of a line that name people there. In prose (a MAINTAINERS file that is a handbook, "repositories under
+ * https://github.com/fluxcd"), a profile link inside a sentence names an organisation more often than a person:
+ * only `@handles`, or profile links on a line of at most six words (`wordsOf`, counted once, when asked), count.
+ * Shared by the plain-text and Markdown parsers.
+ */
+export function peopleNamed(text: string, wordsOf: () => number): Array<{login: string; index: number; end: number}> {
+  let words: number | undefined
+  return loginsIn(text).filter(({index}) => {
+    if (text[index] === '@') return true
+    words ??= wordsOf()
+    return words <= PERSON_LINE_WORDS
+  })
+}
+
 export function teamsIn(text: string): string[] {
   return [...text.matchAll(TEAM)].map((match) => match[1])
 }

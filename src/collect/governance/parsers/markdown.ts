@@ -7,7 +7,7 @@
  * label or heading count (HTML blocks too: ESLint's generated team tables). Hand-written: a Markdown AST library would still need these conventions on top.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
+import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
 
@@ -161,20 +161,14 @@ export function parseMarkdownRoles(
         continue
       }
     }
-    const people = loginsIn(text).filter(
-      // In prose (a MAINTAINERS.md that is a handbook), a profile link inside a sentence names an organisation more
-      // often than a person ("admin rights to the [mochajs GitHub org](https://github.com/mochajs)"): only
-      // `@handles`, or links on a short line, count there, as in plain-text MAINTAINERS files.
-      ({login}) => item || continuation || text.includes(`@${login}`) || words(text) <= PERSON_LINE_WORDS,
-    )
+    // In prose (a MAINTAINERS.md that is a handbook: "admin rights to the [mochajs GitHub org](https://github.com/mochajs)")
+    // only `@handles` and links on a short line name people (names.ts peopleNamed); in a list, every login does.
+    const people = item || continuation ? loginsIn(text) : peopleNamed(text, () => words(text))
     const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
 }
-
-/** Words on a line that names a person by a profile link alone ("[Grace Hopper](https://github.com/grace-h)"). */
-const PERSON_LINE_WORDS = 6
 
 function words(text: string): number {
   return plain(text).split(/\s+/).filter(Boolean).length

@@ -10,7 +10,7 @@
  * Other lines count when they name `@handles` or profile links. Before any heading, people are maintainers.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn, type SectionMeaning, sectionMeaning} from '../names.js'
+import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 /** A comment made only of capitals (`# COMMITTERS`, `# REVIEWERS`) heads a section. */
@@ -27,8 +27,6 @@ const LABEL = /^[A-Za-z][\w &/()-]*:$/
 const YAML_KEY = /^[a-z][a-z0-9_-]*:$/
 /** `- login` alone on a line (a list item holding one word). */
 const BARE_LOGIN_ITEM = /^[-*+]\s+@?([A-Za-z0-9][A-Za-z0-9-]*)$/
-/** Words on a line that names a person by a profile link alone ("Grace Hopper https://github.com/grace-h"). */
-const PERSON_LINE_WORDS = 6
 
 export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
@@ -80,12 +78,9 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
       result.roles.push({...base, login: declared[2], declaredAffiliation: declared[1].trim()})
       return
     }
-    for (const {login} of loginsIn(line)) {
-      // A profile link in a sentence ("repositories under https://github.com/fluxcd, as noted...") names an
-      // organisation more often than a person: only `@handles`, or links on a short name line, count.
-      if (!line.includes(`@${login}`) && line.split(/\s+/).length > PERSON_LINE_WORDS) continue
-      result.roles.push({...base, login})
-    }
+    // A profile link in a sentence ("repositories under https://github.com/fluxcd, as noted...") names an
+    // organisation more often than a person (names.ts peopleNamed).
+    for (const {login} of peopleNamed(line, () => line.split(/\s+/).length)) result.roles.push({...base, login})
   })
   return result
 }
