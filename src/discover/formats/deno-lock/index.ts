@@ -212,21 +212,11 @@ function declaredImports(
     }
   }
   if (remote.length > 0) {
-    const hosts = new Set<string>()
-    for (const url of remote) {
-      try {
-        hosts.add(new URL(url).host)
-      } catch {
-        hosts.add('(not a URL)')
-      }
-    }
-    const list = [...hosts].sort()
-    const shown = list.length > 10 ? [...list.slice(0, 10), `${list.length - 10} more`] : list
     skipped.push({
       file,
       line: (remoteAt ?? start).line,
       reason: 'remote-resource',
-      message: `${remote.length} import map entr${remote.length === 1 ? 'y' : 'ies'} of remote modules (URL imports from ${shown.join(', ')}) not listed: they are files, not packages`,
+      message: `${remote.length} import map entr${remote.length === 1 ? 'y' : 'ies'} of remote modules (URL imports from ${hostsOf(remote)}) not listed: they are files, not packages`,
     })
   }
   if (typeof root.importMap === 'string' && root.importMap.trim() !== '') {
@@ -510,22 +500,25 @@ function remoteReport(file: string, sections: Sections): Skipped | undefined {
   if (!isJsonObject(sections.remote)) return undefined
   const urls = Object.keys(sections.remote)
   if (urls.length === 0) return undefined
+  return {
+    file,
+    line: sections.remoteAt.line,
+    reason: 'remote-resource',
+    message: `${urls.length} remote module${urls.length === 1 ? '' : 's'} (URL imports from ${hostsOf(urls)}) not listed: they are files, not packages`,
+  }
+}
+
+/** The hosts of remote modules' URLs, sorted, at most ten named (`data:` and `file:` URLs by their scheme). */
+function hostsOf(urls: readonly string[]): string {
   const hosts = new Set<string>()
   for (const url of urls) {
     try {
       const parsed = new URL(url)
-      // `data:` and `file:` URLs have no host: named by their scheme.
       hosts.add(parsed.host === '' ? `${parsed.protocol} URLs` : parsed.host)
     } catch {
       hosts.add('(not a URL)')
     }
   }
   const list = [...hosts].sort()
-  const shown = list.length > 10 ? [...list.slice(0, 10), `${list.length - 10} more`] : list
-  return {
-    file,
-    line: sections.remoteAt.line,
-    reason: 'remote-resource',
-    message: `${urls.length} remote module${urls.length === 1 ? '' : 's'} (URL imports from ${shown.join(', ')}) not listed: they are files, not packages`,
-  }
+  return (list.length > 10 ? [...list.slice(0, 10), `${list.length - 10} more`] : list).join(', ')
 }
