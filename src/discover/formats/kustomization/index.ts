@@ -70,7 +70,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   const parsed = parse(input.text, input.file, out.errors)
   if (!parsed) return out
   const dir = posix.dirname(input.file)
-  const sets = buildTimeImages(dir, context)
+  // Only overrides can name a placeholder: a kustomization without `images:` looks for no Makefile.
+  const sets = parsed.overrides.length > 0 ? buildTimeImages(dir, context) : new Map()
   for (const {value, location} of parsed.overrides) {
     const result = overrideResult(value)
     // kubebuilder's `name: controller, newName: controller, newTag: latest`, which `make deploy IMG=...` rewrites.
