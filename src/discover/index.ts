@@ -255,7 +255,10 @@ async function scanDirectory(root: Root, scan: Scan, options: Parameters<typeof 
     // alone, at the place the link stands, a file read beside it (a values file's Chart.yaml) would be the link's
     // neighbour, not the file's. syft indexes a file by its real path the same way.
     if (target && claimed.every((format) => target.formats.includes(format))) {
-      if (claimed.some((format) => !sniffsFile(format, file)))
+      // Said only where a format reads the link by its name: a link to any YAML file (which only the fallback
+      // manifest reader claims) is as unremarkable as the YAML file itself, which is never mentioned when it holds
+      // nothing (an Ansible collection's tasks/RedHat.yml -> default.yml made 23 such lines).
+      if (claimed.some((format) => !format.fallback && !sniffsFile(format, file)))
         scan.skipped.push({
           file,
           reason: 'unsupported',
