@@ -157,3 +157,18 @@ describe('XML that declares its encoding', () => {
     }
   })
 })
+
+describe('Python source by its coding cookie', () => {
+  it('reads a Latin-1 file past a chunk as decodeText does, and leaves other files as UTF-8', async () => {
+    const bytes = at(CHUNK - 2, Buffer.from([0xe9, 0xe9, 0xe9]), '\n')
+    const cookie = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n'), bytes])
+    const file = join(dir, `f${n++}`)
+    writeFileSync(file, cookie)
+    const chunked = await readText(file, 1 << 30, {python: true})
+    expect(chunked).toEqual(decodeText(cookie, {python: true}))
+    expect(chunked).toMatchObject({kind: 'text', badLines: [], ascii: false})
+    expect(chunked.kind === 'text' && chunked.text.slice(-5)).toBe('a\u00e9\u00e9\u00e9\n')
+    // Without the Python option the cookie is a comment like any other.
+    expect(await readText(file, 1 << 30)).toMatchObject({kind: 'text', badLines: [{line: 2, code: 'invalid-utf8'}]})
+  })
+})

@@ -11,10 +11,13 @@
  * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, XML 1.0 §4.3.3; Maven's own tests hold such POMs) is decoded as
  * it says, by the WHATWG decoders Node's TextDecoder has (`ISO-8859-1`/`latin1` is windows-1252 there, as in
  * browsers); an encoding it does not have is `unsupported-encoding`.
+ * Another, for Python source only (a format's Discoverer.pythonSource): the encoding a PEP 263 coding cookie names
+ * (./python-coding.ts), as Python decodes such a file whether or not its bytes are UTF-8.
  */
 import {isAscii, isUtf8} from 'node:buffer'
 import {closeSync, fstatSync, readSync} from 'node:fs'
 import {openRegularFile, readWhole} from '../core/regular-file.js'
+import {type PythonCookie, pythonCookie} from './python-coding.js'
 
 export interface BadLine {
   line: number
@@ -92,11 +95,19 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   }
 }
 
-export function decodeText(bytes: Uint8Array): Decoded {
+/** How a file is decoded beyond UTF-8. */
+export interface DecodeOptions {
+  /** Python source: decoded by the encoding its PEP 263 coding cookie names (./python-coding.ts). */
+  python?: boolean
+}
+
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const wide = utf16Bom(bytes)
   if (wide) return decodeUtf16(bytes, wide)
   const unread = notText(bytes)
   if (unread) return unread
+  const cookie = options.python ? pythonCookie(bytes) : undefined
+  if (cookie && cookie.codec !== 'utf-8') return decodePython(bytes, cookie)
   const badLines: BadLine[] = []
   const utf8 = isUtf8(bytes)
   if (!utf8) {
@@ -119,7 +130,11 @@ const READ_CHUNK = 1 << 22
  * Synchronous, as the bare parse reads: the walk gives only regular files (never a FIFO, which would block), and
  * the file is parsed as soon as it is read, so waiting for the thread pool would only leave the CPU idle.
  */
-export function readText(abs: string | Buffer, max: number): Decoded | {kind: 'too-large'; size: number} {
+export function readText(
+  abs: string | Buffer,
+  max: number,
+  options: DecodeOptions = {},
+): Decoded | {kind: 'too-large'; size: number} {
   const {fd, size: statSize} = openRegularFile(abs)
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
@@ -140,6 +155,12 @@ export function readText(abs: string | Buffer, max: number): Decoded | {kind: 't
         }
         const unread = notText(buffer.subarray(0, bytesRead))
         if (unread) return unread
+        // A coding cookie is in the first two lines: a file that names another encoding than UTF-8 is read whole.
+        const cookie = options.python ? pythonCookie(buffer.subarray(0, bytesRead)) : undefined
+        if (cookie && cookie.codec !== 'utf-8') {
+          const whole = readWhole(fd, statSize + 1, max)
+          return whole ? decodeText(whole, options) : {kind: 'too-large', size: fstatSync(fd).size}
+        }
       }
       size += bytesRead
       if (size > max) return {kind: 'too-large', size: fstatSync(fd).size}
@@ -152,7 +173,7 @@ export function readText(abs: string | Buffer, max: number): Decoded | {kind: 't
       // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
       if (!isUtf8(chunk)) {
         const whole = readWhole(fd, statSize + 1, max)
-        return whole ? decodeText(whole) : {kind: 'too-large', size: fstatSync(fd).size}
+        return whole ? decodeText(whole, options) : {kind: 'too-large', size: fstatSync(fd).size}
       }
       const asciiChunk = isAscii(chunk)
       ascii &&= asciiChunk
@@ -203,6 +224,44 @@ function declaredXmlEncoding(bytes: Uint8Array): Decoded | undefined {
     return undefined
   }
   return finish(text, [], false)
+}
+
+/**
+ * Python source whose coding cookie names another encoding than UTF-8 (./python-coding.ts): Latin-1 is every byte
+ * the code point of its value (Python's `latin-1` codec; Node's `latin1` is the same, not windows-1252); ASCII
+ * reports a line with any other byte as an invalid UTF-8 line is; a codec whose ASCII bytes are ASCII reads a
+ * file that is all ASCII. Anything else is `unsupported-encoding`, naming the codec; so is a cookie after a UTF-8
+ * byte-order mark that does not name UTF-8, which Python refuses too.
+ */
+function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
+  const said = `its coding cookie (line ${cookie.line}) names ${cookie.label}`
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  if (cookie.bom)
+    return {
+      kind: 'error',
+      code: 'unsupported-encoding',
+      message: `the file starts with a UTF-8 byte-order mark, but ${said}, which Python refuses; save the file as UTF-8`,
+    }
+  const ascii = isAscii(bytes)
+  if (cookie.codec === 'latin-1') return finish(whole.toString('latin1'), [], ascii)
+  if (ascii && (cookie.codec === 'ascii' || cookie.codec === 'ascii-superset'))
+    return finish(whole.toString('latin1'), [], true)
+  if (cookie.codec === 'ascii') {
+    const badLines: BadLine[] = []
+    const text = decodeByLine(
+      bytes,
+      badLines,
+      isAscii,
+      (line) =>
+        `line ${line} is not ASCII, as its coding cookie (line ${cookie.line}: ${cookie.label}) says; the line is not read`,
+    )
+    return finish(text, badLines, false)
+  }
+  return {
+    kind: 'error',
+    code: 'unsupported-encoding',
+    message: `${said}, an encoding stewards does not decode (it decodes UTF-8, Latin-1 and ASCII); save the file as UTF-8`,
+  }
 }
 
 function hasBom(bytes: Uint8Array): boolean {
@@ -263,7 +322,12 @@ function sniffWideEncoding(bytes: Uint8Array): string | undefined {
 }
 
 /** 0x0A never occurs inside a multi-byte UTF-8 sequence, so lines can be checked one by one. */
-function decodeByLine(bytes: Uint8Array, badLines: BadLine[]): string {
+function decodeByLine(
+  bytes: Uint8Array,
+  badLines: BadLine[],
+  valid: (line: Uint8Array) => boolean = isUtf8,
+  message = (line: number) => `line ${line} is not valid UTF-8; the line is not read`,
+): string {
   // A BOM is dropped from the start of the file only, as the whole-file decoder does.
   const first = new TextDecoder('utf-8')
   const others = new TextDecoder('utf-8', {ignoreBOM: true})
@@ -274,11 +338,11 @@ function decodeByLine(bytes: Uint8Array, badLines: BadLine[]): string {
     let end = bytes.indexOf(0x0a, start)
     if (end < 0) end = bytes.length
     const slice = bytes.subarray(start, end)
-    if (isUtf8(slice)) {
+    if (valid(slice)) {
       parts.push((line === 1 ? first : others).decode(slice))
     } else {
       parts.push('')
-      badLines.push({line, code: 'invalid-utf8', message: `line ${line} is not valid UTF-8; the line is not read`})
+      badLines.push({line, code: 'invalid-utf8', message: message(line)})
     }
     line++
     start = end + 1

@@ -1,0 +1,149 @@
+/**
+ * The encoding of a Python source file, as Python finds it (PEP 263, https://peps.python.org/pep-0263/; CPython's
+ * Lib/tokenize.py `detect_encoding`): a comment in the first line, or in the second when the first is blank or a
+ * comment, matching `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` names it (`# -*- coding: latin-1 -*-`, `# vim:
+ * fileencoding=latin-1`); without one the file is UTF-8. The name is normalised as `_get_normal_name` does (`utf-8`
+ * and `latin-1` spelt many ways), then looked up among Python's aliases (Lib/encodings/aliases.py) of the codecs
+ * stewards decodes: UTF-8, Latin-1 and ASCII. Other codecs whose ASCII bytes read as ASCII (cp1252, shift_jis...)
+ * are known too, for a file that is all ASCII: its text is the same whatever they are.
+ */
+
+export interface PythonCookie {
+  /** The name as written. */
+  label: string
+  /** 1 or 2. */
+  line: number
+  /** What the name is, for stewards; undefined for a codec it does not decode (or that Python does not know). */
+  codec: 'utf-8' | 'latin-1' | 'ascii' | 'ascii-superset' | undefined
+  /** The file starts with a UTF-8 byte-order mark: Python then accepts no cookie but UTF-8's. */
+  bom: boolean
+}
+
+const COOKIE = /^[ \t\f]*#[^\n]*?coding[:=][ \t]*([-\w.]+)/
+const BLANK = /^[ \t\f]*(?:[#\r\n]|$)/
+
+/** A line's bytes as many characters (Latin-1): the patterns are ASCII, so what they match is the same. */
+function lineAt(bytes: Uint8Array, start: number): {text: string; next: number} {
+  let end = bytes.indexOf(0x0a, start)
+  if (end < 0) end = bytes.length
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1')
+  return {text, next: end + 1}
+}
+
+/** The coding cookie of Python source, from its first bytes (the first two lines at least); undefined without one. */
+export function pythonCookie(bytes: Uint8Array): PythonCookie | undefined {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const first = lineAt(bytes, bom ? 3 : 0)
+  const found = COOKIE.exec(first.text)
+  if (found) return cookie(found[1], 1, bom)
+  if (!BLANK.test(first.text) || first.next > bytes.length) return undefined
+  const second = COOKIE.exec(lineAt(bytes, first.next).text)
+  return second ? cookie(second[1], 2, bom) : undefined
+}
+
+function cookie(label: string, line: number, bom: boolean): PythonCookie {
+  return {label, line, codec: codecOf(label), bom}
+}
+
+/** Python's aliases (Lib/encodings/aliases.py) of the codecs decoded, after Lib/encodings' normalize_encoding. */
+const UTF8 = new Set(['utf_8', 'u8', 'utf', 'utf8', 'utf8_ucs2', 'utf8_ucs4', 'cp65001'])
+const LATIN1 = new Set([
+  'latin_1',
+  '8859',
+  'cp819',
+  'csisolatin1',
+  'ibm819',
+  'iso8859',
+  'iso8859_1',
+  'iso_8859_1',
+  'iso_8859_1_1987',
+  'iso_ir_100',
+  'l1',
+  'latin',
+  'latin1',
+])
+const ASCII = new Set([
+  'ascii',
+  '646',
+  'ansi_x3.4_1968',
+  'ansi_x3_4_1968',
+  'ansi_x3.4_1986',
+  'cp367',
+  'csascii',
+  'ibm367',
+  'iso646_us',
+  'iso_646.irv_1991',
+  'iso_ir_6',
+  'us',
+  'us_ascii',
+])
+/**
+ * Codecs (and their aliases) that read every ASCII byte as that character, as checked in Python 3.11
+ * (`bytes(range(128)).decode(codec) == bytes(range(128)).decode('ascii')`).
+ */
+const ASCII_SUPERSETS = new Set([
+  'cp1250',
+  '1250',
+  'windows_1250',
+  'cp1251',
+  '1251',
+  'windows_1251',
+  'cp1252',
+  '1252',
+  'windows_1252',
+  'iso8859_2',
+  'iso_8859_2',
+  'latin2',
+  'l2',
+  'iso8859_15',
+  'iso_8859_15',
+  'latin9',
+  'l9',
+  'koi8_r',
+  'shift_jis',
+  'shiftjis',
+  'sjis',
+  's_jis',
+  'cp932',
+  '932',
+  'ms932',
+  'euc_jp',
+  'eucjp',
+  'ujis',
+  'u_jis',
+  'gbk',
+  'cp936',
+  '936',
+  'ms936',
+  'gb2312',
+  'euc_cn',
+  'euccn',
+  'gb18030',
+  'big5',
+  'euc_kr',
+  'euckr',
+  'cp949',
+  '949',
+  'ms949',
+  'uhc',
+])
+
+function codecOf(label: string): PythonCookie['codec'] {
+  // tokenize.py's _get_normal_name, on the first 12 characters.
+  const head = label.slice(0, 12).toLowerCase().replaceAll('_', '-')
+  if (head === 'utf-8' || head.startsWith('utf-8-')) return 'utf-8'
+  if (/^(?:latin-1|iso-8859-1|iso-latin-1)(?:-|$)/.test(head)) return 'latin-1'
+  // codecs.lookup: lower case, then encodings.normalize_encoding (runs of other characters than letters, digits and
+  // `.` are one `_`, none at either end), then the aliases, with `.` as `_` too.
+  const name = label
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '_')
+    .replace(/^_|_$/g, '')
+  for (const candidate of [name, name.replaceAll('.', '_')]) {
+    if (UTF8.has(candidate)) return 'utf-8'
+    if (LATIN1.has(candidate)) return 'latin-1'
+    if (ASCII.has(candidate)) return 'ascii'
+    if (ASCII_SUPERSETS.has(candidate)) return 'ascii-superset'
+  }
+  return undefined
+}
