@@ -76,6 +76,11 @@ const MAGIC: ReadonlyArray<{what: string; bytes: number[]; hint?: string}> = [
  * None of them belongs in a manifest or a lockfile (YAML 1.2 §5.1 forbids them; JSON only allows them escaped).
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f]/
+/**
+ * The same but C1: in Python source decoded as Latin-1 every byte is a character Python reads, and the bytes 0x80 to
+ * 0x9F are C1 characters (a file with a `latin-1` cookie that is really UTF-8 is full of them: `Ø` is C3 98).
+ */
+const CONTROL_C0 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 /** UTF-16 by its byte-order mark (`FF FE` little-endian, `FE FF` big-endian; `FF FE 00 00` is UTF-32's). */
 export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -243,7 +248,7 @@ function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
       message: `the file starts with a UTF-8 byte-order mark, but ${said}, which Python refuses; save the file as UTF-8`,
     }
   const ascii = isAscii(bytes)
-  if (cookie.codec === 'latin-1') return finish(whole.toString('latin1'), [], ascii)
+  if (cookie.codec === 'latin-1') return finish(whole.toString('latin1'), [], ascii, CONTROL_C0)
   if (ascii && (cookie.codec === 'ascii' || cookie.codec === 'ascii-superset'))
     return finish(whole.toString('latin1'), [], true)
   if (cookie.codec === 'ascii') {
@@ -297,8 +302,8 @@ function notText(bytes: Uint8Array): Decoded | undefined {
   return magic.hint ? {kind: 'binary', what: magic.what, hint: magic.hint} : {kind: 'binary', what: magic.what}
 }
 
-function finish(decoded: string, badLines: BadLine[], ascii: boolean): Decoded {
-  const text = CONTROL.test(decoded) ? blankControlLines(decoded, badLines) : decoded
+function finish(decoded: string, badLines: BadLine[], ascii: boolean, control = CONTROL): Decoded {
+  const text = control.test(decoded) ? blankControlLines(decoded, badLines, control) : decoded
   badLines.sort((a, b) => a.line - b.line)
   return {kind: 'text', text, badLines, ascii}
 }
@@ -350,10 +355,10 @@ function decodeByLine(
   return parts.join('\n')
 }
 
-function blankControlLines(text: string, badLines: BadLine[]): string {
+function blankControlLines(text: string, badLines: BadLine[], control: RegExp): string {
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const match = CONTROL.exec(lines[i])
+    const match = control.exec(lines[i])
     if (!match) continue
     const code = match[0].codePointAt(0)!
     const name = code === 0 ? 'NUL' : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`

@@ -649,6 +649,13 @@ describe('python-setup: the encoding a PEP 263 coding cookie names (read end to 
     expect(inventory.files).toBe(1)
   })
 
+  it('reads a file whose latin-1 cookie is wrong (abakaffe-cli: UTF-8 bytes) as Python does, C1 characters and all', async () => {
+    const bytes = readFileSync(new URL('./__fixtures__/abakaffe-cli/setup.py', import.meta.url))
+    const inventory = await scanTree({'setup.py': bytes})
+    // Python reads `Ø` (C3 98) as `Ã` and U+0098, a C1 character, in a string: no control-character error at line 12.
+    expect(lines(inventory)).toEqual(['nose setup.py:15:40', 'simplejson setup.py:15:26'])
+  })
+
   it('reads Latin-1 and ASCII by the cookie of line 1, or of line 2 after a comment or a blank line', async () => {
     const body = "setup(\n    author='Zo\u00eb Caf\u00e9', install_requires=['acme-lib==1.0'],\n)\n"
     const inventory = await scanTree({
