@@ -171,4 +171,18 @@ describe('Python source by its coding cookie', () => {
     // Without the Python option the cookie is a comment like any other.
     expect(await readText(file, 1 << 30)).toMatchObject({kind: 'text', badLines: [{line: 2, code: 'invalid-utf8'}]})
   })
+
+  it('reads a single-byte encoding as Python does: ISO-8859-15 A4 is the euro sign, not Latin-1 currency sign', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('# coding: latin9\nprice = "'),
+      Buffer.from([0xa4, 0xbd]),
+      Buffer.from('"\n'),
+    ])
+    expect(decodeText(bytes, {python: true})).toEqual({
+      kind: 'text',
+      text: '# coding: latin9\nprice = "\u20ac\u0153"\n',
+      badLines: [],
+      ascii: false,
+    })
+  })
 })

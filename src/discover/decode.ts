@@ -251,6 +251,23 @@ function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
   if (cookie.codec === 'latin-1') return finish(whole.toString('latin1'), [], ascii, CONTROL_C0)
   if (ascii && (cookie.codec === 'ascii' || cookie.codec === 'ascii-superset'))
     return finish(whole.toString('latin1'), [], true)
+  if (cookie.codec === 'single-byte' && cookie.whatwg !== undefined) {
+    // Each line alone: a byte the encoding leaves undefined (Python refuses the file) empties its line only.
+    const decoder = new TextDecoder(cookie.whatwg, {fatal: true})
+    const valid = (line: Uint8Array) => {
+      try {
+        decoder.decode(line)
+        return true
+      } catch {
+        return false
+      }
+    }
+    const badLines: BadLine[] = []
+    const message = (line: number) =>
+      `line ${line} has a byte ${cookie.label} leaves undefined, as its coding cookie (line ${cookie.line}) names it; the line is not read`
+    const text = decodeByLine(bytes, badLines, valid, message, decoder)
+    return finish(text, badLines, ascii, CONTROL_C0)
+  }
   if (cookie.codec === 'ascii') {
     const badLines: BadLine[] = []
     const text = decodeByLine(
@@ -265,7 +282,7 @@ function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
   return {
     kind: 'error',
     code: 'unsupported-encoding',
-    message: `${said}, an encoding stewards does not decode (it decodes UTF-8, Latin-1 and ASCII); save the file as UTF-8`,
+    message: `${said}, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, windows-1256 and Mac Roman); save the file as UTF-8`,
   }
 }
 
@@ -332,10 +349,12 @@ function decodeByLine(
   badLines: BadLine[],
   valid: (line: Uint8Array) => boolean = isUtf8,
   message = (line: number) => `line ${line} is not valid UTF-8; the line is not read`,
+  /** Another decoder than UTF-8's (a single-byte encoding: no BOM, no line feed inside a character). */
+  decoder?: InstanceType<typeof TextDecoder>,
 ): string {
   // A BOM is dropped from the start of the file only, as the whole-file decoder does.
-  const first = new TextDecoder('utf-8')
-  const others = new TextDecoder('utf-8', {ignoreBOM: true})
+  const first = decoder ?? new TextDecoder('utf-8')
+  const others = decoder ?? new TextDecoder('utf-8', {ignoreBOM: true})
   const parts: string[] = []
   let line = 1
   let start = 0
