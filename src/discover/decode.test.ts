@@ -172,6 +172,20 @@ describe('Python source by its coding cookie', () => {
     expect(await readText(file, 1 << 30)).toMatchObject({kind: 'text', badLines: [{line: 2, code: 'invalid-utf8'}]})
   })
 
+  it('reads cp1252 by its table, as Python does (80 is the euro sign, not a C1 control as in Latin-1)', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('# coding: cp1252\nprice = "'),
+      Buffer.from([0x80, 0x9f, 0xe9]),
+      Buffer.from('"\n'),
+    ])
+    expect(decodeText(bytes, {python: true})).toEqual({
+      kind: 'text',
+      text: '# coding: cp1252\nprice = "\u20ac\u0178\u00e9"\n',
+      badLines: [],
+      ascii: false,
+    })
+  })
+
   it('reads a single-byte encoding as Python does: ISO-8859-15 A4 is the euro sign, not Latin-1 currency sign', () => {
     const bytes = Buffer.concat([
       Buffer.from('# coding: latin9\nprice = "'),

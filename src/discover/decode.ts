@@ -251,6 +251,21 @@ function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
   if (cookie.codec === 'latin-1') return finish(whole.toString('latin1'), [], ascii, CONTROL_C0)
   if (ascii && (cookie.codec === 'ascii' || cookie.codec === 'ascii-superset'))
     return finish(whole.toString('latin1'), [], true)
+  if (cookie.codec === 'cp1252') {
+    const badLines: BadLine[] = []
+    const message = (line: number) =>
+      `line ${line} has a byte cp1252 leaves undefined, as its coding cookie (line ${cookie.line}) names it; the line is not read`
+    const text = decodeByLine(
+      bytes,
+      badLines,
+      (line) => !line.some((byte) => CP1252_HIGH[byte - 0x80] === 0),
+      message,
+      {
+        decode: cp1252,
+      },
+    )
+    return finish(text, badLines, ascii, CONTROL_C0)
+  }
   if (cookie.codec === 'single-byte' && cookie.whatwg !== undefined) {
     // Each line alone: a byte the encoding leaves undefined (Python refuses the file) empties its line only.
     const decoder = new TextDecoder(cookie.whatwg, {fatal: true})
@@ -282,8 +297,23 @@ function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
   return {
     kind: 'error',
     code: 'unsupported-encoding',
-    message: `${said}, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, windows-1256 and Mac Roman); save the file as UTF-8`,
+    message: `${said}, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, cp1252, windows-1256 and Mac Roman); save the file as UTF-8`,
   }
+}
+
+/**
+ * Python's cp1252 (Lib/encodings/cp1252.py) from 0x80 to 0x9F, by code point; 0 where it is undefined (81, 8D, 8F, 90,
+ * 9D: Python refuses the byte). Every other byte is the Latin-1 character of its value.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0, 0, 0x2018,
+  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
+]
+
+function cp1252(line: Uint8Array): string {
+  let text = ''
+  for (const byte of line) text += String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte)
+  return text
 }
 
 function hasBom(bytes: Uint8Array): boolean {
@@ -350,7 +380,7 @@ function decodeByLine(
   valid: (line: Uint8Array) => boolean = isUtf8,
   message = (line: number) => `line ${line} is not valid UTF-8; the line is not read`,
   /** Another decoder than UTF-8's (a single-byte encoding: no BOM, no line feed inside a character). */
-  decoder?: InstanceType<typeof TextDecoder>,
+  decoder?: {decode(line: Uint8Array): string},
 ): string {
   // A BOM is dropped from the start of the file only, as the whole-file decoder does.
   const first = decoder ?? new TextDecoder('utf-8')

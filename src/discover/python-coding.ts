@@ -4,8 +4,8 @@
  * comment, matching `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` names it (`# -*- coding: latin-1 -*-`, `# vim:
  * fileencoding=latin-1`); without one the file is UTF-8. The name is normalised as `_get_normal_name` does (`utf-8`
  * and `latin-1` spelt many ways), then looked up among Python's aliases (Lib/encodings/aliases.py) of the codecs
- * stewards decodes: UTF-8, Latin-1, ASCII, and the single-byte encodings whose every byte Node's TextDecoder reads
- * as Python does (SINGLE_BYTE). Other codecs whose ASCII bytes read as ASCII (cp1252, shift_jis...) are known too,
+ * stewards decodes: UTF-8, Latin-1, ASCII, cp1252, and the single-byte encodings whose every byte Node's TextDecoder reads
+ * as Python does (SINGLE_BYTE). Other codecs whose ASCII bytes read as ASCII (cp1250, shift_jis...) are known too,
  * for a file that is all ASCII: its text is the same whatever they are.
  */
 
@@ -15,7 +15,7 @@ export interface PythonCookie {
   /** 1 or 2. */
   line: number
   /** What the name is, for stewards; undefined for a codec it does not decode (or that Python does not know). */
-  codec: 'utf-8' | 'latin-1' | 'ascii' | 'single-byte' | 'ascii-superset' | undefined
+  codec: 'utf-8' | 'latin-1' | 'ascii' | 'cp1252' | 'single-byte' | 'ascii-superset' | undefined
   /** For `single-byte`: the encoding's WHATWG label, for TextDecoder. */
   whatwg?: string
   /** The file starts with a UTF-8 byte-order mark: Python then accepts no cookie but UTF-8's. */
@@ -53,7 +53,7 @@ function cookie(label: string, line: number, bom: boolean): PythonCookie {
 
 /**
  * Single-byte encodings Python and Node's TextDecoder (WHATWG) read alike, byte for byte (all 256 compared, Python
- * 3.11 and Node 20; windows-1252 is not among them: Node 20 reads it as Latin-1), by their WHATWG label, each with
+ * 3.11 and Node 20; windows-1252 is not among them: Node 20 reads it as Latin-1; ./decode.ts reads it by its table), by their WHATWG label, each with
  * Python's names for it (Lib/encodings/aliases.py).
  */
 const SINGLE_BYTE: ReadonlyArray<[string, readonly string[]]> = [
@@ -125,6 +125,9 @@ const ASCII = new Set([
   'us',
   'us_ascii',
 ])
+/** Python's cp1252 and its aliases: decoded by ./decode.ts's table (Node 20's TextDecoder reads it as Latin-1). */
+const CP1252 = new Set(['cp1252', '1252', 'windows_1252'])
+
 /**
  * Codecs (and their aliases) that read every ASCII byte as that character, as checked in Python 3.11
  * (`bytes(range(128)).decode(codec) == bytes(range(128)).decode('ascii')`).
@@ -136,9 +139,6 @@ const ASCII_SUPERSETS = new Set([
   'cp1251',
   '1251',
   'windows_1251',
-  'cp1252',
-  '1252',
-  'windows_1252',
   'shift_jis',
   'shiftjis',
   'sjis',
@@ -182,6 +182,7 @@ function codecOf(label: string): PythonCookie['codec'] | {whatwg: string} {
     if (UTF8.has(candidate)) return 'utf-8'
     if (LATIN1.has(candidate)) return 'latin-1'
     if (ASCII.has(candidate)) return 'ascii'
+    if (CP1252.has(candidate)) return 'cp1252'
     const whatwg = SINGLE_BYTE_NAMES.get(candidate)
     if (whatwg !== undefined) return {whatwg}
     if (ASCII_SUPERSETS.has(candidate)) return 'ascii-superset'

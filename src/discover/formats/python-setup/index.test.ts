@@ -671,6 +671,8 @@ describe('python-setup: the encoding a PEP 263 coding cookie names (read end to 
       'g/setup.py': latin1(`# coding: ascii\n${body}`),
       'h/setup.py': latin1(`# coding: cp1252\n${body}`),
       'i/setup.py': latin1(`# coding: klingon\n${body}`),
+      // cp1252 leaves 0x81 undefined.
+      'o/setup.py': latin1(`# coding: windows-1252\n${body.replace('Zo', '\u0081')}`),
       // ISO-8859-15 by a name of Python's for it (`\u00a4` is its byte A4, the euro sign there); ISO-8859-3 leaves A5
       // undefined: that line is an error.
       'm/setup.py': latin1(`# -*- coding: Latin9 -*-\n${body.replace('Zo', '\u00a4')}`),
@@ -686,16 +688,17 @@ describe('python-setup: the encoding a PEP 263 coding cookie names (read end to 
       'acme-lib==1.0 b/setup.py:4:43',
       'acme-lib==1.0 c/setup.py:4:43',
       'acme-lib==1.0 f/setup.py:3:38',
+      'acme-lib==1.0 h/setup.py:3:43',
       'acme-lib==1.0 m/setup.py:3:42',
       'd/setup.py:3: invalid-utf8 line 3 is not valid UTF-8; the line is not read',
       'e/setup.py:4: invalid-utf8 line 4 is not valid UTF-8; the line is not read',
       'g/setup.py:3: invalid-utf8 line 3 is not ASCII, as its coding cookie (line 1: ascii) says; the line is not read',
-      'h/setup.py:: unsupported-encoding its coding cookie (line 1) names cp1252, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, windows-1256 and Mac Roman); save the file as UTF-8',
-      'i/setup.py:: unsupported-encoding its coding cookie (line 1) names klingon, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, windows-1256 and Mac Roman); save the file as UTF-8',
+      'i/setup.py:: unsupported-encoding its coding cookie (line 1) names klingon, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, cp1252, windows-1256 and Mac Roman); save the file as UTF-8',
       'j/setup.py:: unsupported-encoding the file starts with a UTF-8 byte-order mark, but its coding cookie (line 1) names latin-1, which Python refuses; save the file as UTF-8',
       'k/requirements.txt:2: invalid-utf8 line 2 is not valid UTF-8; the line is not read',
       'l/setup.cfg:3: invalid-utf8 line 3 is not valid UTF-8; the line is not read',
       'n/setup.py:3: invalid-utf8 line 3 has a byte iso-8859-3 leaves undefined, as its coding cookie (line 1) names it; the line is not read',
+      'o/setup.py:3: invalid-utf8 line 3 has a byte cp1252 leaves undefined, as its coding cookie (line 1) names it; the line is not read',
     ])
   })
 })
