@@ -157,3 +157,46 @@ describe('XML that declares its encoding', () => {
     }
   })
 })
+
+describe('Python source by its coding cookie', () => {
+  it('reads a Latin-1 file past a chunk as decodeText does, and leaves other files as UTF-8', async () => {
+    const bytes = at(CHUNK - 2, Buffer.from([0xe9, 0xe9, 0xe9]), '\n')
+    const cookie = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n'), bytes])
+    const file = join(dir, `f${n++}`)
+    writeFileSync(file, cookie)
+    const chunked = await readText(file, 1 << 30, {python: true})
+    expect(chunked).toEqual(decodeText(cookie, {python: true}))
+    expect(chunked).toMatchObject({kind: 'text', badLines: [], ascii: false})
+    expect(chunked.kind === 'text' && chunked.text.slice(-5)).toBe('a\u00e9\u00e9\u00e9\n')
+    // Without the Python option the cookie is a comment like any other.
+    expect(await readText(file, 1 << 30)).toMatchObject({kind: 'text', badLines: [{line: 2, code: 'invalid-utf8'}]})
+  })
+
+  it('reads cp1252 by its table, as Python does (80 is the euro sign, not a C1 control as in Latin-1)', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('# coding: cp1252\nprice = "'),
+      Buffer.from([0x80, 0x9f, 0xe9]),
+      Buffer.from('"\n'),
+    ])
+    expect(decodeText(bytes, {python: true})).toEqual({
+      kind: 'text',
+      text: '# coding: cp1252\nprice = "\u20ac\u0178\u00e9"\n',
+      badLines: [],
+      ascii: false,
+    })
+  })
+
+  it('reads a single-byte encoding as Python does: ISO-8859-15 A4 is the euro sign, not Latin-1 currency sign', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('# coding: latin9\nprice = "'),
+      Buffer.from([0xa4, 0xbd]),
+      Buffer.from('"\n'),
+    ])
+    expect(decodeText(bytes, {python: true})).toEqual({
+      kind: 'text',
+      text: '# coding: latin9\nprice = "\u20ac\u0153"\n',
+      badLines: [],
+      ascii: false,
+    })
+  })
+})

@@ -11,10 +11,13 @@
  * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, XML 1.0 §4.3.3; Maven's own tests hold such POMs) is decoded as
  * it says, by the WHATWG decoders Node's TextDecoder has (`ISO-8859-1`/`latin1` is windows-1252 there, as in
  * browsers); an encoding it does not have is `unsupported-encoding`.
+ * Another, for Python source only (a format's Discoverer.pythonSource): the encoding a PEP 263 coding cookie names
+ * (./python-coding.ts), as Python decodes such a file whether or not its bytes are UTF-8.
  */
 import {isAscii, isUtf8} from 'node:buffer'
 import {closeSync, fstatSync, readSync} from 'node:fs'
 import {openRegularFile, readWhole} from '../core/regular-file.js'
+import {type PythonCookie, pythonCookie} from './python-coding.js'
 
 export interface BadLine {
   line: number
@@ -73,6 +76,11 @@ const MAGIC: ReadonlyArray<{what: string; bytes: number[]; hint?: string}> = [
  * None of them belongs in a manifest or a lockfile (YAML 1.2 §5.1 forbids them; JSON only allows them escaped).
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f]/
+/**
+ * The same but C1: in Python source decoded as Latin-1 every byte is a character Python reads, and the bytes 0x80 to
+ * 0x9F are C1 characters (a file with a `latin-1` cookie that is really UTF-8 is full of them: `Ø` is C3 98).
+ */
+const CONTROL_C0 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 /** UTF-16 by its byte-order mark (`FF FE` little-endian, `FE FF` big-endian; `FF FE 00 00` is UTF-32's). */
 export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -92,11 +100,19 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   }
 }
 
-export function decodeText(bytes: Uint8Array): Decoded {
+/** How a file is decoded beyond UTF-8. */
+export interface DecodeOptions {
+  /** Python source: decoded by the encoding its PEP 263 coding cookie names (./python-coding.ts). */
+  python?: boolean
+}
+
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const wide = utf16Bom(bytes)
   if (wide) return decodeUtf16(bytes, wide)
   const unread = notText(bytes)
   if (unread) return unread
+  const cookie = options.python ? pythonCookie(bytes) : undefined
+  if (cookie && cookie.codec !== 'utf-8') return decodePython(bytes, cookie)
   const badLines: BadLine[] = []
   const utf8 = isUtf8(bytes)
   if (!utf8) {
@@ -119,7 +135,11 @@ const READ_CHUNK = 1 << 22
  * Synchronous, as the bare parse reads: the walk gives only regular files (never a FIFO, which would block), and
  * the file is parsed as soon as it is read, so waiting for the thread pool would only leave the CPU idle.
  */
-export function readText(abs: string | Buffer, max: number): Decoded | {kind: 'too-large'; size: number} {
+export function readText(
+  abs: string | Buffer,
+  max: number,
+  options: DecodeOptions = {},
+): Decoded | {kind: 'too-large'; size: number} {
   const {fd, size: statSize} = openRegularFile(abs)
   try {
     // Not zero-filled (every byte read is written first), and no larger than the file needs: most files are small.
@@ -140,6 +160,12 @@ export function readText(abs: string | Buffer, max: number): Decoded | {kind: 't
         }
         const unread = notText(buffer.subarray(0, bytesRead))
         if (unread) return unread
+        // A coding cookie is in the first two lines: a file that names another encoding than UTF-8 is read whole.
+        const cookie = options.python ? pythonCookie(buffer.subarray(0, bytesRead)) : undefined
+        if (cookie && cookie.codec !== 'utf-8') {
+          const whole = readWhole(fd, statSize + 1, max)
+          return whole ? decodeText(whole, options) : {kind: 'too-large', size: fstatSync(fd).size}
+        }
       }
       size += bytesRead
       if (size > max) return {kind: 'too-large', size: fstatSync(fd).size}
@@ -152,7 +178,7 @@ export function readText(abs: string | Buffer, max: number): Decoded | {kind: 't
       // Invalid UTF-8 somewhere: the line-by-line decoder tells which lines.
       if (!isUtf8(chunk)) {
         const whole = readWhole(fd, statSize + 1, max)
-        return whole ? decodeText(whole) : {kind: 'too-large', size: fstatSync(fd).size}
+        return whole ? decodeText(whole, options) : {kind: 'too-large', size: fstatSync(fd).size}
       }
       const asciiChunk = isAscii(chunk)
       ascii &&= asciiChunk
@@ -205,6 +231,91 @@ function declaredXmlEncoding(bytes: Uint8Array): Decoded | undefined {
   return finish(text, [], false)
 }
 
+/**
+ * Python source whose coding cookie names another encoding than UTF-8 (./python-coding.ts): Latin-1 is every byte
+ * the code point of its value (Python's `latin-1` codec; Node's `latin1` is the same, not windows-1252); ASCII
+ * reports a line with any other byte as an invalid UTF-8 line is; a codec whose ASCII bytes are ASCII reads a
+ * file that is all ASCII. Anything else is `unsupported-encoding`, naming the codec; so is a cookie after a UTF-8
+ * byte-order mark that does not name UTF-8, which Python refuses too.
+ */
+function decodePython(bytes: Uint8Array, cookie: PythonCookie): Decoded {
+  const said = `its coding cookie (line ${cookie.line}) names ${cookie.label}`
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  if (cookie.bom)
+    return {
+      kind: 'error',
+      code: 'unsupported-encoding',
+      message: `the file starts with a UTF-8 byte-order mark, but ${said}, which Python refuses; save the file as UTF-8`,
+    }
+  const ascii = isAscii(bytes)
+  if (cookie.codec === 'latin-1') return finish(whole.toString('latin1'), [], ascii, CONTROL_C0)
+  if (ascii && (cookie.codec === 'ascii' || cookie.codec === 'ascii-superset'))
+    return finish(whole.toString('latin1'), [], true)
+  if (cookie.codec === 'cp1252') {
+    const badLines: BadLine[] = []
+    const message = (line: number) =>
+      `line ${line} has a byte cp1252 leaves undefined, as its coding cookie (line ${cookie.line}) names it; the line is not read`
+    const text = decodeByLine(
+      bytes,
+      badLines,
+      (line) => !line.some((byte) => CP1252_HIGH[byte - 0x80] === 0),
+      message,
+      {
+        decode: cp1252,
+      },
+    )
+    return finish(text, badLines, ascii, CONTROL_C0)
+  }
+  if (cookie.codec === 'single-byte' && cookie.whatwg !== undefined) {
+    // Each line alone: a byte the encoding leaves undefined (Python refuses the file) empties its line only.
+    const decoder = new TextDecoder(cookie.whatwg, {fatal: true})
+    const valid = (line: Uint8Array) => {
+      try {
+        decoder.decode(line)
+        return true
+      } catch {
+        return false
+      }
+    }
+    const badLines: BadLine[] = []
+    const message = (line: number) =>
+      `line ${line} has a byte ${cookie.label} leaves undefined, as its coding cookie (line ${cookie.line}) names it; the line is not read`
+    const text = decodeByLine(bytes, badLines, valid, message, decoder)
+    return finish(text, badLines, ascii, CONTROL_C0)
+  }
+  if (cookie.codec === 'ascii') {
+    const badLines: BadLine[] = []
+    const text = decodeByLine(
+      bytes,
+      badLines,
+      isAscii,
+      (line) =>
+        `line ${line} is not ASCII, as its coding cookie (line ${cookie.line}: ${cookie.label}) says; the line is not read`,
+    )
+    return finish(text, badLines, false)
+  }
+  return {
+    kind: 'error',
+    code: 'unsupported-encoding',
+    message: `${said}, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, cp1252, windows-1256 and Mac Roman); save the file as UTF-8`,
+  }
+}
+
+/**
+ * Python's cp1252 (Lib/encodings/cp1252.py) from 0x80 to 0x9F, by code point; 0 where it is undefined (81, 8D, 8F, 90,
+ * 9D: Python refuses the byte). Every other byte is the Latin-1 character of its value.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0, 0, 0x2018,
+  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
+]
+
+function cp1252(line: Uint8Array): string {
+  let text = ''
+  for (const byte of line) text += String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte)
+  return text
+}
+
 function hasBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
 }
@@ -238,8 +349,8 @@ function notText(bytes: Uint8Array): Decoded | undefined {
   return magic.hint ? {kind: 'binary', what: magic.what, hint: magic.hint} : {kind: 'binary', what: magic.what}
 }
 
-function finish(decoded: string, badLines: BadLine[], ascii: boolean): Decoded {
-  const text = CONTROL.test(decoded) ? blankControlLines(decoded, badLines) : decoded
+function finish(decoded: string, badLines: BadLine[], ascii: boolean, control = CONTROL): Decoded {
+  const text = control.test(decoded) ? blankControlLines(decoded, badLines, control) : decoded
   badLines.sort((a, b) => a.line - b.line)
   return {kind: 'text', text, badLines, ascii}
 }
@@ -263,10 +374,17 @@ function sniffWideEncoding(bytes: Uint8Array): string | undefined {
 }
 
 /** 0x0A never occurs inside a multi-byte UTF-8 sequence, so lines can be checked one by one. */
-function decodeByLine(bytes: Uint8Array, badLines: BadLine[]): string {
+function decodeByLine(
+  bytes: Uint8Array,
+  badLines: BadLine[],
+  valid: (line: Uint8Array) => boolean = isUtf8,
+  message = (line: number) => `line ${line} is not valid UTF-8; the line is not read`,
+  /** Another decoder than UTF-8's (a single-byte encoding: no BOM, no line feed inside a character). */
+  decoder?: {decode(line: Uint8Array): string},
+): string {
   // A BOM is dropped from the start of the file only, as the whole-file decoder does.
-  const first = new TextDecoder('utf-8')
-  const others = new TextDecoder('utf-8', {ignoreBOM: true})
+  const first = decoder ?? new TextDecoder('utf-8')
+  const others = decoder ?? new TextDecoder('utf-8', {ignoreBOM: true})
   const parts: string[] = []
   let line = 1
   let start = 0
@@ -274,11 +392,11 @@ function decodeByLine(bytes: Uint8Array, badLines: BadLine[]): string {
     let end = bytes.indexOf(0x0a, start)
     if (end < 0) end = bytes.length
     const slice = bytes.subarray(start, end)
-    if (isUtf8(slice)) {
+    if (valid(slice)) {
       parts.push((line === 1 ? first : others).decode(slice))
     } else {
       parts.push('')
-      badLines.push({line, code: 'invalid-utf8', message: `line ${line} is not valid UTF-8; the line is not read`})
+      badLines.push({line, code: 'invalid-utf8', message: message(line)})
     }
     line++
     start = end + 1
@@ -286,10 +404,10 @@ function decodeByLine(bytes: Uint8Array, badLines: BadLine[]): string {
   return parts.join('\n')
 }
 
-function blankControlLines(text: string, badLines: BadLine[]): string {
+function blankControlLines(text: string, badLines: BadLine[], control: RegExp): string {
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const match = CONTROL.exec(lines[i])
+    const match = control.exec(lines[i])
     if (!match) continue
     const code = match[0].codePointAt(0)!
     const name = code === 0 ? 'NUL' : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`

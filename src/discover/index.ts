@@ -17,7 +17,7 @@ import type {Inventory} from '../core/model.js'
 import {isChartArchiveName} from './chart-archive.js'
 import {decodeText} from './decode.js'
 import {compileGlobs, type GlobSet} from './globs.js'
-import {discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
+import {decodeOptions, discoverDecoded, type FileJob, type Root, runJobs, type Sink, tooLargeError} from './jobs.js'
 import {finishInventory} from './merge.js'
 import {discoverers as registered} from './registry.js'
 import {bytesToSniff, fileToSniff, headText, readHead, readTail, sniffing, sniffsFile, tailText} from './sniff.js'
@@ -326,7 +326,8 @@ async function scanStdin(scan: Scan, stdin: StdinOptions): Promise<void> {
     return
   }
   const formats = stdinFormats(read.bytes, scan.options.discoverers, stdin.format)
-  await discoverDecoded(STDIN_FILE, decodeText(read.bytes), formats, scan.options.maxFileSize, scan, {
+  const options = decodeOptions(STDIN_FILE, formats)
+  await discoverDecoded(STDIN_FILE, decodeText(read.bytes, options), formats, scan.options.maxFileSize, scan, {
     readText: () => null,
   })
 }

@@ -16,7 +16,7 @@ import {cutQualifiers, isCutValue, MAX_QUALIFIER_LENGTH} from '../core/purl-stri
 import {thousands} from '../core/figures.js'
 import {unpackChart} from './chart-archive.js'
 import {discoverChecked} from './checked.js'
-import {type BadLine, type Decoded, decodeText, readText} from './decode.js'
+import {type BadLine, type Decoded, type DecodeOptions, decodeText, readText} from './decode.js'
 import {bytesToSniff, headText, SNIFF_BYTES, sniffing, sniffsFile, tailText} from './sniff.js'
 import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
@@ -104,13 +104,18 @@ async function readAndDiscover(
   if (job.archive) return readArchive(job, max, sink, taken)
   let decoded: ReturnType<typeof readText>
   try {
-    decoded = readText(job.abs, max)
+    decoded = readText(job.abs, max, decodeOptions(job.file, job.formats))
   } catch (error) {
     sink.errors.push(readFailed(job.file, error))
     return
   }
   const formats = job.sniffLater ? sniffedText(job, decoded) : job.formats
   await discoverDecoded(job.file, decoded, formats, max, sink, context)
+}
+
+/** How the formats that read a file have it decoded: as Python source when one of them says it is (./decode.ts). */
+export function decodeOptions(file: string, formats: readonly Discoverer[]): DecodeOptions {
+  return formats.some((format) => format.pythonSource?.(file)) ? {python: true} : {}
 }
 
 /** sniffing() on a file's decoded text, as it would be on its head and tail read from disk (FileJob.sniffLater). */

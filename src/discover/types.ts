@@ -57,5 +57,10 @@ export interface Discoverer {
    * Kubernetes manifest, and must not be reported as a broken one). Applied by sniffing() in ./sniff.ts.
    */
   fallback?: boolean
+  /**
+   * Whether the file is Python source (setup.py): then it is decoded as Python decodes it, by the encoding a PEP 263
+   * coding cookie in its first two lines names (./python-coding.ts), not as UTF-8 only.
+   */
+  pythonSource?(file: string): boolean
   discover(input: DiscoverInput, context: DiscoverContext): DiscoverOutput
 }

@@ -13,6 +13,8 @@
  * - purl, CPE and the first `vcs` external reference are kept; hashes, licences and the rest are not read.
  * - `direct` from the subject's entry in the `dependencies` graph (see cdxCollector); Trivy's grouping nodes (one
  *   per lockfile, one for the OS packages) are left out, and what the subject depends on through them is direct.
+ *   The main module of a go.mod Trivy read (MainModules) is the scanned project itself: listed as local, as the
+ *   subject is, and what it depends on is direct.
  * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
@@ -132,6 +134,8 @@ export interface CdxCollector {
    * directRefs.
    */
   readonly grouping: ReadonlySet<string>
+  /** Trivy's go.mod main modules: found by directRefs, listed as part of the subject by finish(). */
+  readonly mainModules: MainModules
   /**
    * The subject's components first, then the list's; `direct`: the refs the subject's entry in `dependencies` lists
    * (cyclonedx-npm, cdxgen, Syft, the Maven and Gradle plug-ins write it): those components are direct, the others
@@ -151,14 +155,24 @@ export function cdxCollector(file: string): CdxCollector {
   const out: CdxOutput = {components: [], errors: [], skipped: []}
   const withRef: Array<[number, string]> = []
   const grouping = new Set<string>()
-  const context: VisitContext = {file, out, direct: undefined, withRef, grouping}
+  const mainModules: MainModules = {groups: new Set(), unversioned: new Set(), found: new Set()}
+  const context: VisitContext = {file, out, direct: undefined, withRef, grouping, mainModules}
   return {
     add: (component) => visit(context, component, undefined, 0, false),
     grouping,
+    mainModules,
     finish(subject, direct) {
       const first: CdxOutput = {components: [], errors: [], skipped: []}
       if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
       if (direct) for (const [index, ref] of withRef) out.components[index].direct = direct.has(ref)
+      // The project itself, not its dependency: local, without `direct` or a scope, as the subject.
+      for (const [index, ref] of withRef) {
+        if (!mainModules.found.has(ref)) continue
+        const component = out.components[index]
+        component.local = true
+        delete component.direct
+        delete component.scope
+      }
       return {
         components: [...first.components, ...out.components],
         errors: [...first.errors, ...out.errors],
@@ -177,22 +191,52 @@ export function directRefs(
   entries: Iterable<[string, readonly string[]]>,
   /** Grouping nodes (CdxCollector.grouping): what the subject depends on through one is its own dependency. */
   grouping: ReadonlySet<string> = new Set(),
+  /** CdxCollector.mainModules: the main modules found here; what the subject reaches through one is direct too. */
+  mainModules?: MainModules,
 ): ReadonlySet<string> | undefined {
-  if (!subject?.ref) return undefined
   let own: readonly string[] | undefined
   const through = new Map<string, readonly string[]>()
+  const ofModule = new Map<string, readonly string[]>()
   for (const [ref, dependsOn] of entries) {
-    if (ref === subject.ref) own = dependsOn
-    else if (grouping.has(ref)) through.set(ref, dependsOn)
+    if (subject?.ref !== undefined && ref === subject.ref) own = dependsOn
+    else if (grouping.has(ref)) {
+      through.set(ref, dependsOn)
+      if (mainModules?.groups.has(ref))
+        for (const child of dependsOn) if (mainModules.unversioned.has(child)) mainModules.found.add(child)
+    } else if (mainModules?.unversioned.has(ref)) ofModule.set(ref, dependsOn)
   }
   if (own === undefined) return undefined
   const direct = new Set<string>()
   for (const ref of own) {
     if (!grouping.has(ref)) direct.add(ref)
-    else for (const child of through.get(ref) ?? []) direct.add(child)
+    else
+      for (const child of through.get(ref) ?? []) {
+        if (!mainModules?.found.has(child)) direct.add(child)
+        else for (const dependency of ofModule.get(child) ?? []) direct.add(dependency)
+      }
   }
   return direct
 }
+
+/**
+ * The main module of a go.mod Trivy read: the project scanned, which Trivy lists as a package of the go.mod, the one
+ * its grouping node depends on. Trivy's go.mod parser (pkg/dependency/parser/golang/mod/parse.go) makes the `module`
+ * line a package marked root, without a version (a main module has none); every `require` and replacement has one,
+ * and a local replacement is dropped. Its encoder (pkg/sbom/io/encode.go belongToParent) hangs a root on the
+ * lockfile's node and the direct dependencies on the root. So a package without a version that the node of a
+ * `gomod` lockfile (`aquasecurity:trivy:Type`) depends on is that main module, and nothing else is.
+ */
+export interface MainModules {
+  /** The refs of grouping nodes of go.mod files. */
+  groups: Set<string>
+  /** The refs of Go modules without a version (a `pkg:golang` purl without one, and no `version`). */
+  unversioned: Set<string>
+  /** The main modules: refs in `unversioned` a node in `groups` depends on. */
+  found: Set<string>
+}
+
+/** A `pkg:golang` purl without a version (none before its qualifiers and subpath). */
+const UNVERSIONED_GO = /^pkg:golang\/[^@?#]+(?:[?#]|$)/
 
 /**
  * A node Trivy puts between the subject and the packages it found (aquasecurity/trivy pkg/sbom/cyclonedx): one per
@@ -216,6 +260,7 @@ interface VisitContext {
   withRef?: Array<[number, string]>
   /** The refs of grouping nodes left out (isGrouping). */
   grouping?: Set<string>
+  mainModules?: MainModules
 }
 
 function visit(
@@ -253,8 +298,12 @@ function add(
   const {file, out, direct} = context
   if (!subject && isGrouping(node)) {
     if (node.ref) context.grouping?.add(node.ref)
+    if (node.ref && node.properties.some(([name, value]) => name === 'aquasecurity:trivy:Type' && value === 'gomod'))
+      context.mainModules?.groups.add(node.ref)
     return
   }
+  if (!subject && node.ref && !node.version && node.purl && UNVERSIONED_GO.test(node.purl))
+    context.mainModules?.unversioned.add(node.ref)
   if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
   if (!node.name && !node.purl) {
     // As for SPDX (./spdx.ts): a subject the tool could not name is no package; any other such component is an error.

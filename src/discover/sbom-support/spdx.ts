@@ -10,7 +10,9 @@
  * - The packages the document DESCRIBES (`documentDescribes`, `DESCRIBES`, `DESCRIBED_BY`) are its subject:
  *   listed as local, never resolved. `direct`: what the subject depends on as its relationships state (directIds);
  *   Trivy's grouping packages (a lockfile's, the OS's) are left out, what the subject reaches through them direct;
- *   in Trivy's documents (their creators), what the subject CONTAINS is direct too.
+ *   in Trivy's documents (their creators), what the subject CONTAINS is direct too. The main module of a go.mod
+ *   Trivy read (mainModules) is the scanned project itself: listed as local, as the subject is, and what it depends
+ *   on is direct.
  * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
  *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
  *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
@@ -29,6 +31,8 @@ export interface SpdxPackage {
   homepage?: string
   /** externalRefs as [category, type, locator]. */
   refs: Array<[string, string, string]>
+  /** The comments of its annotations (Trivy writes its properties there: `Type: gomod`). */
+  annotations?: string[]
   position: {line: number; column: number}
 }
 
@@ -99,7 +103,8 @@ export function spdxComponents(
   // The subject is never a grouping node: Trivy names it after its type too, `SPDXRef-Application-…` when the SBOM it
   // converts (`trivy sbom bom.cdx.json --format spdx-json`) had an application without a purl as its subject.
   for (const id of subjects) grouping.delete(id)
-  const direct = directIds(relationships, subjects, grouping, creators.some(isTrivy))
+  const main = mainModules(packages, relationships, grouping)
+  const direct = directIds(relationships, subjects, grouping, creators.some(isTrivy), main)
   const scopeOf = (id: string | undefined): Scope => {
     if (id === undefined || runtime.has(id)) return 'prod'
     if (optional.has(id)) return 'optional'
@@ -139,6 +144,12 @@ export function spdxComponents(
     })
     if (!built.ok) out.errors.push({...built.error, file})
     else {
+      // The project itself, not its dependency: local, without `direct` or a scope, as the subject.
+      if (pkg.id !== undefined && main.has(pkg.id)) {
+        built.component.local = true
+        delete built.component.direct
+        delete built.component.scope
+      }
       out.components.push(built.component)
       if (built.skipped) out.skipped.push(built.skipped)
     }
@@ -158,6 +169,40 @@ function isGrouping(pkg: SpdxPackage): boolean {
     /^SPDXRef-(?:Application|OperatingSystem)-/.test(pkg.id) &&
     !pkg.refs.some(([, type]) => type.toLowerCase() === 'purl')
   )
+}
+
+/**
+ * The main modules of the go.mod files Trivy read, by their ids: the projects scanned, which Trivy lists as packages
+ * of their go.mod. Its go.mod parser (pkg/dependency/parser/golang/mod/parse.go) makes the `module` line a package
+ * marked root, without a version (every `require` and replacement has one); its encoder (pkg/sbom/io/encode.go
+ * belongToParent) hangs a root on the lockfile's package (`CONTAINS`, pkg/sbom/spdx/marshal.go) and the direct
+ * dependencies on the root. So a Go package without a version (no `versionInfo`, a `pkg:golang` purl without one)
+ * that a grouping package annotated `Type: gomod` (Trivy's properties, as annotation comments) contains is that
+ * main module, and nothing else is.
+ */
+function mainModules(
+  packages: readonly SpdxPackage[],
+  relationships: readonly SpdxRelationship[],
+  grouping: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const goMod = new Set<string>()
+  const unversioned = new Set<string>()
+  for (const pkg of packages) {
+    if (pkg.id === undefined) continue
+    if (grouping.has(pkg.id) && pkg.annotations?.some((comment) => comment.trim() === 'Type: gomod')) goMod.add(pkg.id)
+    const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
+    if (
+      (!pkg.version || /^(NOASSERTION|NONE)$/.test(pkg.version)) &&
+      purl &&
+      /^pkg:golang\/[^@?#]+(?:[?#]|$)/.test(purl)
+    )
+      unversioned.add(pkg.id)
+  }
+  const found = new Set<string>()
+  if (goMod.size === 0) return found
+  for (const [element, type, related] of relationships)
+    if (goMod.has(element) && /^(?:CONTAINS|DEPENDS_ON)$/i.test(type) && unversioned.has(related)) found.add(related)
+  return found
 }
 
 /**
@@ -183,6 +228,8 @@ function directIds(
   subjects: ReadonlySet<string>,
   grouping: ReadonlySet<string>,
   trivy: boolean,
+  /** mainModules: what the subject reaches through one is direct too. */
+  main: ReadonlySet<string> = new Set(),
 ): ReadonlySet<string> | undefined {
   const dependsOn = new Map<string, string[]>()
   const add = (from: string, to: string) => {
@@ -210,7 +257,11 @@ function directIds(
   const direct = new Set<string>()
   for (const subject of subjects)
     for (const id of dependsOn.get(subject) ?? []) (grouping.has(id) ? reached : direct).add(id)
-  for (const group of reached) for (const id of dependsOn.get(group) ?? []) direct.add(id)
+  for (const group of reached)
+    for (const id of dependsOn.get(group) ?? []) {
+      if (!main.has(id)) direct.add(id)
+      else for (const dependency of dependsOn.get(id) ?? []) direct.add(dependency)
+    }
   return direct.size > 0 ? direct : undefined
 }
 

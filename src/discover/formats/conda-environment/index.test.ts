@@ -307,3 +307,31 @@ describe("conda-environment: pip's environment variables in the pip: list", () =
     ])
   })
 })
+
+describe('conda-environment: the pip: list read as the requirements file conda writes of it', () => {
+  it('reads each entry as pip reads that line: several options, quoted paths, paths without ./, continuations', () => {
+    // conda/env/installers/pip.py writes the entries one a line and runs `pip install -U -r` on the file.
+    const out = discover(`dependencies:
+  - pip:
+    - -r extra.txt -c "pins/cons.txt"
+    - --index-url=https://pypi.example.com/simple -r requirements-dev.txt
+    - sdks/python
+    - acme-lib>=1.0,\\
+    - <2.0
+    - -r
+    - acme-after==3.0
+`)
+    // Before: lines 3, 4 and 8 were options read past in silence (the index of line 4 not applied), line 6 was listed
+    // as `acme-lib>=1.0,\`, lines 5 and 7 were invalid-requirement errors.
+    expect(rows(out)).toEqual([
+      '6:7 acme-lib>=1.0, <2.0 - pkg:pypi/acme-lib?repository_url=https%3A%2F%2Fpypi.example.com%2Fsimple',
+      '9:7 acme-after==3.0 3.0 pkg:pypi/acme-after@3.0?repository_url=https%3A%2F%2Fpypi.example.com%2Fsimple',
+    ])
+    expect(skips(out)).toEqual([
+      "3 unsupported dependencies: pip: included file 'extra.txt' not read: the pip-requirements format reads requirements*.txt, *-requirements.txt, any .txt under a requirements/ folder, and the same names in .in",
+      "3 unsupported dependencies: pip: constraints file 'pins/cons.txt' not read (its pins are not applied)",
+      "5 unresolved-version dependencies: pip: local path requirement 'sdks/python' names no package and has no registry version",
+    ])
+    expect(errors(out)).toEqual(['8:7 invalid-requirement dependencies: pip: -r without a value'])
+  })
+})

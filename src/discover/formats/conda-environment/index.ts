@@ -4,17 +4,17 @@
  * - `dependencies:` strings are conda packages (`numpy=1.26`, `conda-forge::pandas`). stewards has no conda
  *   ecosystem (no purl resolver for conda channels), so they are not listed: one `unsupported` Skipped per list, at
  *   its `dependencies:` line, counts them and names the first ten.
- * - The `- pip:` item's list: conda writes it into a requirements file and runs `pip install -r` on it from the
- *   environment file's folder, so each entry is a requirements line. Read as the pip-requirements format reads one
- *   (../../lockfile-support/pep508.ts for the requirement): a `pypi` package, `direct: true`, an `==` pin its
+ * - The `- pip:` item's list: conda writes it into a requirements file, one entry a line, and runs `pip install -r` on
+ *   it from the environment file's folder. Read as that file by the pip-requirements parser
+ *   (../../lockfile-support/pip-lines.ts; ../../lockfile-support/pep508.ts for the requirement): a `pypi` package, `direct: true`, an `==` pin its
  *   version, a range kept in `ref`. pip's index list (`-i`/`--index-url`, `--extra-index-url`, in order; one list
- *   per run: ../pip-requirements/pip-source.ts) gives purl `repository_url` when PyPI is not among its indexes,
+ *   per run: ../../lockfile-support/pip-source.ts) gives purl `repository_url` when PyPI is not among its indexes,
  *   without credentials. `name @ url`, `-e`, paths and VCS URLs say where the package comes from: `local`,
  *   `vcs_url` or `download_url`, without pip's `#egg=`/`#subdirectory=`; without a name they are skipped. `-r` includes
  *   are not followed (the pip-requirements format reads `requirements*.txt` and the like itself; others are reported), nor `-c`.
  *   A value pip fills in from a `${NAME}` environment variable is reported, never taken as written.
  * - `channels:`, `name:`, `prefix:`, `variables:` are not packages; not read.
- * Read with the project's YAML reader (positions for every node); the pip lines by hand, as pip-requirements does:
+ * Read with the project's YAML reader (positions for every node); the pip lines by the shared parser:
  * pip's own line format, which no JS library reads.
  */
 import {posix} from 'node:path'
@@ -23,28 +23,16 @@ import {elide} from '../../../core/elide.js'
 import {normalizePypiName} from '../../../core/package-names.js'
 import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
-import {
-  parseRequirement,
-  withoutMarkersOf,
-  withoutPipComment,
-  withoutPipOptions,
-} from '../../lockfile-support/pep508.js'
 import {directReference, type PackageWhere} from '../../lockfile-support/pypi-index.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {emptyOutput, errorAt, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
-import {
-  applyIndexOption,
-  fillsInEnvironment,
-  indexesQualifiers,
-  PYPI_INDEX,
-  pipIndexes,
-} from '../../lockfile-support/pip-source.js'
+import {type RequirementLine, parseRequirements} from '../../lockfile-support/pip-lines.js'
+import {applyIndexOption, indexesQualifiers, PYPI_INDEX, pipIndexes} from '../../lockfile-support/pip-source.js'
 import {isRequirementsName, REQUIREMENTS_NAMES} from '../../lockfile-support/requirements-names.js'
 import {NO_CONDA_ECOSYSTEM, namedFirst} from '../../lockfile-support/conda.js'
-import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
 
 export const discoverer: Discoverer = {
   id: 'conda-environment',
@@ -56,94 +44,9 @@ export const discoverer: Discoverer = {
 /** A pip entry longer than this is no requirement (and bounds the work of the line's regular expressions). */
 const MAX_ENTRY = 4096
 
-/** One entry of the `pip:` list, as pip reads a requirements line. */
-type PipEntry =
-  | {kind: 'index' | 'extra-index'; url: string}
-  | {kind: 'include'; path: string; constraint: boolean}
-  | {kind: 'option'}
-  | {kind: 'named'; name: string; pinned?: string; text: string}
-  | {kind: 'url'; name?: string; url: string; text: string}
-  | {kind: 'invalid'}
-  | {kind: 'empty'}
-  /**
-   * What pip takes from the environment (`${NAME}`, ../../lockfile-support/pip-source.ts `fillsInEnvironment`): an
-   * include, index, URL or name, not read; `name`: a requirement whose name is written out, listed without a version.
-   */
-  | {kind: 'environment'; what: string; index?: 'index' | 'extra-index'; name?: string; text: string}
-
-const INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/
-const EDITABLE = /^(-e|--editable)(?:\s*=\s*|\s+)(\S+)/
-/** `--index-url` replaces pip's index list (PyPI at first), `--extra-index-url` adds one to it (pip-source.ts). */
-const INDEX_URL = /^(?:-i|--index-url)(?:\s*=\s*|\s+)(\S+)$/
-const EXTRA_INDEX_URL = /^--extra-index-url(?:\s*=\s*|\s+)(\S+)$/
-const VCS = /^(?:git|hg|svn|bzr)\+/
-const PATH = /^(?:\.{1,2}(?:\/|$)|\/|file:)/
-
-/** A URL or path requirement: pip's `#egg=` names it when nothing else does; `#subdirectory=` is not carried. */
-function urlEntry(written: string, requirement: string, name?: string): PipEntry {
-  const {url, egg} = splitPipUrl(written)
-  return {kind: 'url', name: name ?? egg, url, text: requirement}
-}
-
-/**
- * One pip entry, as pip-requirements' parse.ts reads a logical line; a value pip fills in from the environment
- * (conda hands the list to `pip install -r` as a file, and pip expands `${NAME}` in it) is not taken as written.
- */
-function pipEntry(raw: string): PipEntry {
-  const entry = writtenPipEntry(raw)
-  // What pip reads: the requirement without markers, a URL (its user and password aside), a path.
-  const text = 'path' in entry ? entry.path : 'url' in entry ? entry.url : 'text' in entry ? entry.text : undefined
-  if (entry.kind === 'invalid') {
-    const content = withoutPipComment(raw).trim()
-    return fillsInEnvironment(content) ? {kind: 'environment', what: 'requirement', text: content} : entry
-  }
-  if (text === undefined || !fillsInEnvironment(entry.kind === 'named' ? withoutMarkersOf(text) : text)) return entry
-  if (entry.kind === 'include')
-    return {kind: 'environment', what: entry.constraint ? 'constraints file' : 'included file', text}
-  if (entry.kind === 'index' || entry.kind === 'extra-index')
-    return {
-      kind: 'environment',
-      what: entry.kind === 'index' ? '--index-url option' : '--extra-index-url option',
-      index: entry.kind,
-      text,
-    }
-  // `torch==\${TORCH_VERSION}`: the name is written out (a PEP 508 name holds no `$`), the version is the environment's.
-  if (entry.kind === 'named') return {kind: 'environment', what: 'requirement', name: entry.name, text}
-  return {kind: 'environment', what: 'requirement', text: entry.kind === 'url' ? entry.text : text}
-}
-
-function writtenPipEntry(raw: string): PipEntry {
-  // pip: a `#` at the start or after whitespace starts a comment.
-  const content = withoutPipComment(raw).trim()
-  if (content === '') return {kind: 'empty'}
-  const include = INCLUDE.exec(content)
-  if (include)
-    return {kind: 'include', path: include[2], constraint: include[1] === '-c' || include[1] === '--constraint'}
-  const editable = EDITABLE.exec(content)
-  if (editable) return urlEntry(editable[2], content)
-  const index = INDEX_URL.exec(content)
-  if (index) return {kind: 'index', url: index[1]}
-  const extraIndex = EXTRA_INDEX_URL.exec(content)
-  if (extraIndex) return {kind: 'extra-index', url: extraIndex[1]}
-  if (content.startsWith('-')) return {kind: 'option'}
-  // Per-requirement options (`--hash=...`) follow the requirement; markers follow `;`.
-  const requirement = withoutPipOptions(content)
-  const withoutMarkers = withoutMarkersOf(requirement)
-  if (
-    !/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(withoutMarkers) &&
-    (withoutMarkers.includes('://') || PATH.test(withoutMarkers) || /\.(whl|tar\.gz|zip)$/.test(withoutMarkers))
-  )
-    return urlEntry(withoutMarkers, requirement)
-  const parsed = parseRequirement(requirement)
-  if (parsed === undefined) return {kind: 'invalid'}
-  if (parsed.kind === 'url') return urlEntry(parsed.url, requirement, parsed.name)
-  return {kind: 'named', name: parsed.name, pinned: parsed.pinned, text: requirement}
-}
-
 /** Where a package installed from a URL or a path comes from: this tree (`local`), a repository, an archive. */
-function whereFrom(url: string): PackageWhere {
-  if (PATH.test(url) || (!VCS.test(url) && !url.includes('://'))) return {local: true}
-  return directReference(urlWithoutCredentials(url))
+function whereFrom(entry: Extract<RequirementLine, {kind: 'url'}>): PackageWhere {
+  return entry.local ? {local: true} : directReference(urlWithoutCredentials(entry.url))
 }
 
 function discover(input: DiscoverInput): Output {
@@ -217,6 +120,11 @@ function readDependencies(out: Output, file: string, list: YamlSeq, line: number
   })
 }
 
+/**
+ * The `pip:` list: conda writes its entries into a requirements file, one a line, and runs `pip install -U -r` on it
+ * (conda/env/installers/pip.py), so they are read as that file by the pip-requirements parser
+ * (../../lockfile-support/pip-lines.ts), each line located at its entry.
+ */
 function readPip(out: Output, file: string, list: YamlNode): void {
   if (isScalar(list) && list.kind === 'null') return
   if (!isSeq(list)) {
@@ -225,57 +133,54 @@ function readPip(out: Output, file: string, list: YamlNode): void {
     )
     return
   }
-  const entries: Array<{node: YamlNode; entry: PipEntry}> = []
+  const nodes: YamlNode[] = []
+  const written: string[] = []
   for (const node of list.items) {
-    const written = isScalar(node) ? text(node) : undefined
-    if (written === undefined || written.length > MAX_ENTRY || written.includes('\n')) {
-      const what = written === undefined ? describe(node) : 'longer than a requirements line'
+    const entry = isScalar(node) ? text(node) : undefined
+    if (entry === undefined || entry.length > MAX_ENTRY || /[\r\n]/.test(entry)) {
+      const what = entry === undefined ? describe(node) : 'longer than a requirements line'
       out.errors.push(errorAt(file, node, 'invalid-entry', `dependencies: pip: an entry is ${what}, not a requirement`))
       continue
     }
-    entries.push({node, entry: pipEntry(written)})
+    nodes.push(node)
+    written.push(entry)
   }
+  const entries = parseRequirements(written.join('\n'))
   // pip keeps one index list for the whole run, the options applied in order; conda hands it the list as one file.
   const indexes = pipIndexes()
-  for (const {entry} of entries) {
+  for (const entry of entries) {
     if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
     // An index pip takes from the environment: where packages come from is open, as with PyPI among the indexes.
     else if (entry.kind === 'environment' && entry.index !== undefined)
       applyIndexOption(indexes, {kind: entry.index, url: PYPI_INDEX})
   }
   const qualifiers = indexesQualifiers(indexes)
-  for (const {node, entry} of entries) pipComponent(out, file, node, entry, qualifiers)
+  for (const entry of entries) pipComponent(out, file, nodes[entry.line - 1], entry, qualifiers)
 }
 
 function pipComponent(
   out: Output,
   file: string,
   node: YamlNode,
-  entry: PipEntry,
+  entry: RequirementLine,
   qualifiers: Record<string, string> | undefined,
 ): void {
   const at = {line: node.line, column: node.column}
-  if (entry.kind === 'environment') {
-    if (entry.name !== undefined)
-      out.components.push(
-        manifestComponent(file, {
-          ecosystem: 'pypi',
-          name: normalizePypiName(entry.name),
-          ref: entry.text,
-          ...at,
-          direct: true,
-          qualifiers,
-        }),
-      )
+  if (entry.kind === 'environment')
     out.skipped.push({
       file,
       line: at.line,
       reason: 'unsupported',
-      message: `dependencies: pip: ${entry.what} '${elide(urlWithoutCredentials(entry.text), 200)}' holds an environment variable (\${…}) that pip fills in when it reads the list: ${entry.name === undefined ? 'not read' : 'listed without a version'}`,
+      message: `dependencies: pip: ${entry.what} '${elide(redactSecrets(urlWithoutCredentials(entry.text)), 200)}' holds an environment variable (\${…}) that pip fills in when it reads the list: ${entry.listed ? 'listed without a version' : 'not read'}`,
     })
-  } else if (entry.kind === 'invalid')
+  else if (entry.kind === 'invalid')
     out.errors.push(
-      errorAt(file, node, 'invalid-requirement', 'dependencies: pip: not a requirement, an option or an include'),
+      errorAt(
+        file,
+        node,
+        'invalid-requirement',
+        `dependencies: pip: ${entry.why ?? 'not a requirement, an option or an include'}`,
+      ),
     )
   else if (entry.kind === 'include') {
     // The pip-requirements format reads the files it would find itself; a constraints file only pins others.
@@ -290,11 +195,7 @@ function pipComponent(
   } else if (entry.kind === 'url') {
     const shown = elide(urlWithoutCredentials(entry.url), 200)
     if (entry.name === undefined) {
-      const what = VCS.test(entry.url)
-        ? 'VCS requirement'
-        : whereFrom(entry.url).local
-          ? 'local path requirement'
-          : 'URL requirement'
+      const what = entry.vcs ? 'VCS requirement' : entry.local ? 'local path requirement' : 'URL requirement'
       out.skipped.push(
         unresolvedVersion(
           file,
@@ -304,7 +205,7 @@ function pipComponent(
       )
       return
     }
-    const where = whereFrom(entry.url)
+    const where = whereFrom(entry)
     out.components.push(
       manifestComponent(file, {
         ecosystem: 'pypi',

@@ -675,3 +675,105 @@ describe('cyclonedx-json', () => {
     ])
   })
 })
+
+describe("cyclonedx-json: Trivy's go.mod main module", () => {
+  /**
+   * The shape Trivy (pkg/sbom/io/encode.go) gives a go.mod it reads: the subject depends on the go.mod's node, the
+   * node on the main module (the `module` line, marked root, without a version), the main module on the direct
+   * requirements. Fictional names.
+   */
+  const trivyGoBom = (type: string, mainVersion?: string) =>
+    JSON.stringify(
+      {
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        metadata: {
+          component: {
+            'bom-ref': 'subject',
+            type: 'application',
+            name: '.',
+            properties: [{name: 'aquasecurity:trivy:SchemaVersion', value: '2'}],
+          },
+        },
+        components: [
+          {
+            'bom-ref': 'lockfile',
+            type: 'application',
+            name: 'go.mod',
+            properties: [
+              {name: 'aquasecurity:trivy:Class', value: 'lang-pkgs'},
+              {name: 'aquasecurity:trivy:Type', value: type},
+            ],
+          },
+          {
+            'bom-ref': `pkg:golang/example.com/app${mainVersion ? `@${mainVersion}` : ''}`,
+            type: 'library',
+            name: 'example.com/app',
+            ...(mainVersion ? {version: mainVersion} : {}),
+            purl: `pkg:golang/example.com/app${mainVersion ? `@${mainVersion}` : ''}`,
+          },
+          {
+            'bom-ref': 'pkg:golang/example.com/direct@v1.2.0',
+            type: 'library',
+            name: 'example.com/direct',
+            version: 'v1.2.0',
+            purl: 'pkg:golang/example.com/direct@v1.2.0',
+          },
+          {
+            'bom-ref': 'pkg:golang/example.com/indirect@v0.3.0',
+            type: 'library',
+            name: 'example.com/indirect',
+            version: 'v0.3.0',
+            purl: 'pkg:golang/example.com/indirect@v0.3.0',
+          },
+          {
+            'bom-ref': 'pkg:golang/stdlib@v1.22.0',
+            type: 'library',
+            name: 'stdlib',
+            version: 'v1.22.0',
+            purl: 'pkg:golang/stdlib@v1.22.0',
+          },
+        ],
+        dependencies: [
+          {ref: 'subject', dependsOn: ['lockfile']},
+          {ref: 'lockfile', dependsOn: [`pkg:golang/example.com/app${mainVersion ? `@${mainVersion}` : ''}`]},
+          {
+            ref: `pkg:golang/example.com/app${mainVersion ? `@${mainVersion}` : ''}`,
+            dependsOn: ['pkg:golang/example.com/direct@v1.2.0', 'pkg:golang/stdlib@v1.22.0'],
+          },
+          {ref: 'pkg:golang/example.com/direct@v1.2.0', dependsOn: ['pkg:golang/example.com/indirect@v0.3.0']},
+          {ref: 'pkg:golang/example.com/indirect@v0.3.0', dependsOn: []},
+          {ref: 'pkg:golang/stdlib@v1.22.0', dependsOn: []},
+        ],
+      },
+      null,
+      2,
+    )
+  const listed = (components: Component[]) =>
+    components.map((c) => [c.name, c.version ?? null, c.direct ?? null, c.local ?? false, c.scope ?? null])
+
+  it('lists the main module as the project itself (local), and what it requires as direct', () => {
+    const {components, errors} = discover(trivyGoBom('gomod'))
+    expect(errors).toEqual([])
+    // Before: example.com/app listed as a direct prod dependency, example.com/direct and stdlib as indirect.
+    expect(listed(components)).toEqual([
+      ['.', null, null, true, null],
+      ['example.com/app', null, null, true, null],
+      ['example.com/direct', 'v1.2.0', true, false, 'prod'],
+      ['example.com/indirect', 'v0.3.0', false, false, 'prod'],
+      ['stdlib', 'v1.22.0', true, false, 'prod'],
+    ])
+  })
+
+  it('leaves a versioned module, and a module under another lockfile type (a Go binary), as Trivy lists them', () => {
+    // A Go binary's main module has a version; another type's node says nothing of a go.mod `module` line.
+    for (const bom of [trivyGoBom('gomod', 'v1.0.0'), trivyGoBom('gobinary')]) {
+      const {components, errors} = discover(bom)
+      expect(errors).toEqual([])
+      expect(listed(components).slice(1, 3)).toEqual([
+        ['example.com/app', bom.includes('"version": "v1.0.0"') ? 'v1.0.0' : null, true, false, 'prod'],
+        ['example.com/direct', 'v1.2.0', false, false, 'prod'],
+      ])
+    }
+  })
+})

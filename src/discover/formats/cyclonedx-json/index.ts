@@ -95,7 +95,10 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
     ...reader.component(subject),
     position: braceAfterKey(text, document.positionOf(subject)),
   }
-  const out = collector.finish(subjectRead, directRefs(subjectRead, dependencies, collector.grouping))
+  const out = collector.finish(
+    subjectRead,
+    directRefs(subjectRead, dependencies, collector.grouping, collector.mainModules),
+  )
   return sbom.output(out.components, out.errors, out.skipped)
 }
 

@@ -1,5 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
+import type {Inventory} from '../../../core/model.js'
+import {refsAt, scanTree} from '../../../../tests/discover/tree.js'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
 
@@ -627,5 +629,76 @@ setup(install_requires=['example-lib'])
       expect(cases.continued.result.components[0].name).toBe(`${'a'.repeat(50_000)}b`)
       expect(cases.deep.result.skipped).toEqual([])
     })
+  })
+})
+
+/** Bytes of `text`, each character one byte (Latin-1). */
+const latin1 = (text: string) => Buffer.from(text, 'latin1')
+
+describe('python-setup: the encoding a PEP 263 coding cookie names (read end to end)', () => {
+  const lines = (inventory: Inventory) => [
+    ...refsAt(inventory),
+    ...inventory.errors.map((e) => `${e.file}:${e.line ?? ''}:${e.column ?? ''} ${e.code} ${e.message}`),
+  ]
+
+  it("reads pip's Latin-1 setup.py (tests/data/packages/SetupPyLatin1), not as bad UTF-8", async () => {
+    const bytes = readFileSync(new URL('./__fixtures__/pip/SetupPyLatin1/setup.py', import.meta.url))
+    const inventory = await scanTree({'setup.py': bytes})
+    // Before: 'setup.py:7: invalid-utf8 line 7 is not valid UTF-8; the line is not read'.
+    expect(lines(inventory)).toEqual([])
+    expect(inventory.files).toBe(1)
+  })
+
+  it('reads a file whose latin-1 cookie is wrong (abakaffe-cli: UTF-8 bytes) as Python does, C1 characters and all', async () => {
+    const bytes = readFileSync(new URL('./__fixtures__/abakaffe-cli/setup.py', import.meta.url))
+    const inventory = await scanTree({'setup.py': bytes})
+    // Python reads `Ø` (C3 98) as `Ã` and U+0098, a C1 character, in a string: no control-character error at line 12.
+    expect(lines(inventory)).toEqual(['nose setup.py:15:40', 'simplejson setup.py:15:26'])
+  })
+
+  it('reads Latin-1 and ASCII by the cookie of line 1, or of line 2 after a comment or a blank line', async () => {
+    const body = "setup(\n    author='Zo\u00eb Caf\u00e9', install_requires=['acme-lib==1.0'],\n)\n"
+    const inventory = await scanTree({
+      'a/setup.py': latin1(`# -*- coding: latin-1 -*-\n${body}`),
+      'b/setup.py': latin1(`#!/usr/bin/env python\n# vim: set fileencoding=ISO_8859-1 :\n${body}`),
+      'c/setup.py': latin1(`\n# coding=iso-latin-1-unix\n${body}`),
+      // utf-8 by its cookie, Latin-1 written: bad UTF-8, as without a cookie.
+      'd/setup.py': latin1(`# coding: utf8\n${body}`),
+      // Line 2 is no cookie after a line of code (Python reads none there).
+      'e/setup.py': latin1(`import os\n# coding: latin-1\n${body}`),
+      // A codec whose ASCII bytes are ASCII, on a file that is all ASCII.
+      'f/setup.py': `# coding: cp1252\n${body.replace('Zo\u00eb Caf\u00e9', 'Zoe')}`,
+      'g/setup.py': latin1(`# coding: ascii\n${body}`),
+      'h/setup.py': latin1(`# coding: cp1252\n${body}`),
+      'i/setup.py': latin1(`# coding: klingon\n${body}`),
+      // cp1252 leaves 0x81 undefined.
+      'o/setup.py': latin1(`# coding: windows-1252\n${body.replace('Zo', '\u0081')}`),
+      // ISO-8859-15 by a name of Python's for it (`\u00a4` is its byte A4, the euro sign there); ISO-8859-3 leaves A5
+      // undefined: that line is an error.
+      'm/setup.py': latin1(`# -*- coding: Latin9 -*-\n${body.replace('Zo', '\u00a4')}`),
+      'n/setup.py': latin1(`# coding: iso-8859-3\n${body.replace('Zo', '\u00a5')}`),
+      'j/setup.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1(`# coding: latin-1\n${body}`)]),
+      // Not Python source: a requirements file is UTF-8 whatever its comments say (pip reads it so).
+      'k/requirements.txt': latin1('# -*- coding: latin-1 -*-\nacme-lib==1.0  # caf\u00e9\n'),
+      // The cookie in a setup.cfg is only a comment.
+      'l/setup.cfg': latin1('# -*- coding: latin-1 -*-\n[options]\ninstall_requires = acme-lib==1.0 # caf\u00e9\n'),
+    })
+    expect(lines(inventory)).toEqual([
+      'acme-lib==1.0 a/setup.py:3:43',
+      'acme-lib==1.0 b/setup.py:4:43',
+      'acme-lib==1.0 c/setup.py:4:43',
+      'acme-lib==1.0 f/setup.py:3:38',
+      'acme-lib==1.0 h/setup.py:3:43',
+      'acme-lib==1.0 m/setup.py:3:42',
+      'd/setup.py:3: invalid-utf8 line 3 is not valid UTF-8; the line is not read',
+      'e/setup.py:4: invalid-utf8 line 4 is not valid UTF-8; the line is not read',
+      'g/setup.py:3: invalid-utf8 line 3 is not ASCII, as its coding cookie (line 1: ascii) says; the line is not read',
+      'i/setup.py:: unsupported-encoding its coding cookie (line 1) names klingon, an encoding stewards does not decode (it decodes UTF-8, ASCII, Latin-1 and the other ISO-8859 encodings, KOI8, cp1252, windows-1256 and Mac Roman); save the file as UTF-8',
+      'j/setup.py:: unsupported-encoding the file starts with a UTF-8 byte-order mark, but its coding cookie (line 1) names latin-1, which Python refuses; save the file as UTF-8',
+      'k/requirements.txt:2: invalid-utf8 line 2 is not valid UTF-8; the line is not read',
+      'l/setup.cfg:3: invalid-utf8 line 3 is not valid UTF-8; the line is not read',
+      'n/setup.py:3: invalid-utf8 line 3 has a byte iso-8859-3 leaves undefined, as its coding cookie (line 1) names it; the line is not read',
+      'o/setup.py:3: invalid-utf8 line 3 has a byte cp1252 leaves undefined, as its coding cookie (line 1) names it; the line is not read',
+    ])
   })
 })

@@ -19,6 +19,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)setup\.(cfg|py)$/.test(file) && !/(^|\/)node_modules\//.test(file)
   },
+  // setup.py is Python source: a `# -*- coding: latin-1 -*-` cookie names its encoding (PEP 263).
+  pythonSource: (file) => /(^|\/)setup\.py$/.test(file),
   discover: ({file, text}) => discoverPythonSetup(file, text),
 }
 

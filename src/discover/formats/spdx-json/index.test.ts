@@ -486,3 +486,89 @@ describe('spdx-json', () => {
     ])
   })
 })
+
+describe("spdx-json: Trivy's go.mod main module", () => {
+  /**
+   * The shape Trivy (pkg/sbom/spdx/marshal.go) gives a go.mod it reads: the subject CONTAINS the go.mod's package
+   * (its properties as annotations), which CONTAINS the main module (the `module` line, without a version), which
+   * DEPENDS_ON the direct requirements. Fictional names.
+   */
+  const trivyGoDoc = (type: string) => {
+    const annotate = (comment: string) => ({annotator: 'Tool: trivy-0.60.0', annotationType: 'OTHER', comment})
+    const go = (id: string, name: string, version?: string) => ({
+      SPDXID: `SPDXRef-Package-${id}`,
+      name,
+      ...(version ? {versionInfo: version} : {}),
+      downloadLocation: 'NONE',
+      externalRefs: [
+        {
+          referenceCategory: 'PACKAGE-MANAGER',
+          referenceType: 'purl',
+          referenceLocator: `pkg:golang/${name}${version ? `@${version}` : ''}`,
+        },
+      ],
+      annotations: [annotate('PkgType: gomod')],
+    })
+    return doc({
+      name: '.',
+      creationInfo: {creators: ['Organization: aquasecurity', 'Tool: trivy-0.60.0']},
+      packages: [
+        {
+          SPDXID: 'SPDXRef-Application-1',
+          name: 'go.mod',
+          downloadLocation: 'NONE',
+          annotations: [annotate('Class: lang-pkgs'), annotate(`Type: ${type}`)],
+        },
+        {SPDXID: 'SPDXRef-Filesystem-1', name: '.', downloadLocation: 'NONE'},
+        go('app', 'example.com/app'),
+        go('direct', 'example.com/direct', 'v1.2.0'),
+        go('indirect', 'example.com/indirect', 'v0.3.0'),
+      ],
+      relationships: [
+        {spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Filesystem-1'},
+        {
+          spdxElementId: 'SPDXRef-Filesystem-1',
+          relationshipType: 'CONTAINS',
+          relatedSpdxElement: 'SPDXRef-Application-1',
+        },
+        {
+          spdxElementId: 'SPDXRef-Application-1',
+          relationshipType: 'CONTAINS',
+          relatedSpdxElement: 'SPDXRef-Package-app',
+        },
+        {
+          spdxElementId: 'SPDXRef-Package-app',
+          relationshipType: 'DEPENDS_ON',
+          relatedSpdxElement: 'SPDXRef-Package-direct',
+        },
+        {
+          spdxElementId: 'SPDXRef-Package-direct',
+          relationshipType: 'DEPENDS_ON',
+          relatedSpdxElement: 'SPDXRef-Package-indirect',
+        },
+      ],
+    })
+  }
+  const listed = (components: Component[]) =>
+    components.map((c) => [c.name, c.version ?? null, c.direct ?? null, c.local ?? false, c.scope ?? null])
+
+  it('lists the main module as the project itself (local), and what it requires as direct', () => {
+    const {components, errors} = discover(trivyGoDoc('gomod'))
+    expect(errors).toEqual([])
+    // Before: example.com/app listed as a direct prod dependency, example.com/direct as indirect.
+    expect(listed(components)).toEqual([
+      ['.', null, null, true, null],
+      ['example.com/app', null, null, true, null],
+      ['example.com/direct', 'v1.2.0', true, false, 'prod'],
+      ['example.com/indirect', 'v0.3.0', false, false, 'prod'],
+    ])
+  })
+
+  it('leaves a module under another lockfile type as Trivy lists it', () => {
+    const {components} = discover(trivyGoDoc('gobinary'))
+    expect(listed(components).slice(1, 3)).toEqual([
+      ['example.com/app', null, true, false, 'prod'],
+      ['example.com/direct', 'v1.2.0', false, false, 'prod'],
+    ])
+  })
+})

@@ -41,7 +41,15 @@ const READ_TOP = new Set([
   '@context',
   'creationInfo',
 ])
-const READ_PACKAGE = new Set(['SPDXID', 'name', 'versionInfo', 'downloadLocation', 'homepage', 'externalRefs'])
+const READ_PACKAGE = new Set([
+  'SPDXID',
+  'name',
+  'versionInfo',
+  'downloadLocation',
+  'homepage',
+  'externalRefs',
+  'annotations',
+])
 
 export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
   // Only what becomes a component is built: files, snippets, licence texts and checksums are dropped unread. The
@@ -117,6 +125,14 @@ function spdxPackage(item: JsonObject, position: Position): SpdxPackage {
             : []
         })
       : [],
+    // Only their comments: Trivy writes its properties there (`Type: gomod`, ../../sbom-support/spdx.ts mainModules).
+    ...(Array.isArray(item.annotations)
+      ? {
+          annotations: item.annotations.flatMap((annotation) =>
+            isJsonObject(annotation) && typeof annotation.comment === 'string' ? [annotation.comment] : [],
+          ),
+        }
+      : {}),
     position,
   }
 }

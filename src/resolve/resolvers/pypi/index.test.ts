@@ -62,16 +62,27 @@ describe('pypi (written from the JSON API format)', () => {
   it('takes a source-labelled project URL on any git host, without its web pages, and never a docs site', async () => {
     // The real wheels' Project-URL lines (openpyxl 3.1.5, stevedore 5.9.1, ruamel.yaml 0.19.1): all three were
     // unresolved (no-repository) before, as Heptapod, opendev.org and SourceForge are not among the known forges.
+    // example-docs-only (fictional) has no source-labelled URL, only documentation sites on hosts that are no forge
+    // (its home page, Documentation, Changelog, Homepage): none of them is taken as a repository.
     const run = await resolveOnline(
       emulators,
-      [pkg('pypi', 'openpyxl', '3.1.5'), pkg('pypi', 'stevedore', '5.9.1'), pkg('pypi', 'ruamel.yaml', '0.19.1')],
+      [
+        pkg('pypi', 'openpyxl', '3.1.5'),
+        pkg('pypi', 'stevedore', '5.9.1'),
+        pkg('pypi', 'ruamel.yaml', '0.19.1'),
+        pkg('pypi', 'example-docs-only', '1.0'),
+      ],
       [resolver],
     )
     expect(summarise(run)).toEqual({
       'openpyxl@3.1.5': 'foss.heptapod.net/openpyxl/openpyxl medium pypi',
       'stevedore@5.9.1': 'opendev.org/openstack/stevedore medium pypi',
       'ruamel.yaml@0.19.1': 'sourceforge.net/p/ruamel-yaml/code medium pypi',
+      'example-docs-only@1.0': 'unresolved: no-repository',
     })
+    expect(run.unresolved.find((u) => u.component.name === 'example-docs-only')!.detail).toBe(
+      'pypi example-docs-only: no repository URL (saw home_page=https://example-docs-only.readthedocs.io, project_urls.Homepage=https://docs.example.com/docs-only/, project_urls.Documentation=https://example-docs-only.readthedocs.io/en/stable/, project_urls.Changelog=https://docs.example.com/docs-only/changes.html)',
+    )
     expect(run.groups.map((g) => g.resolutions![0].evidence).sort()).toEqual([
       'pypi openpyxl project_urls.Source',
       'pypi ruamel-yaml project_urls.Source',

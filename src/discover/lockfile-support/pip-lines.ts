@@ -1,9 +1,11 @@
 /**
  * pip requirements files, parsed by hand: the format is pip's own (pip/_internal/req/req_file.py), and no JS library
- * reads it. Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`,
+ * reads it. Shared by the pip-requirements format and conda-environment's `pip:` list, which conda writes into a
+ * requirements file, one entry a line (conda/env/installers/pip.py: `requirements.write("\n".join(specs))`, then
+ * `pip install -U -r` on it). Handled: `\` continuations, `#` comments, `-r`/`-c` includes, `-e`, `-i`/`--index-url`,
  * `--extra-index-url`, per-line `--hash`, PEP 508 extras and `;` markers, `name @ url`, bare URLs and paths,
  * `${NAME}` environment variables (reported, never filled in) (the
- * requirement itself: ../../lockfile-support/pep508.ts; a URL's `#egg=`/`#subdirectory=`: ./pip-source.ts).
+ * requirement itself: ./pep508.ts; a URL's `#egg=`/`#subdirectory=`: ./pypi-index.ts splitPipUrl).
  *
  * A line that starts with an option is split as pip splits it: `break_args_options` keeps everything from the first
  * word starting with `-` as the options, then `opts, _ = parser.parse_args(shlex.split(options_str), defaults)`
@@ -19,11 +21,11 @@ import {
   withoutMarkersOf,
   withoutPipComment,
   withoutPipOptions,
-} from '../../lockfile-support/pep508.js'
+} from './pep508.js'
 
-import {splitPipUrl} from '../../lockfile-support/pypi-index.js'
-import {shlexSplit} from '../../lockfile-support/shlex.js'
-import {fillsInEnvironment} from '../../lockfile-support/pip-source.js'
+import {splitPipUrl} from './pypi-index.js'
+import {shlexSplit} from './shlex.js'
+import {fillsInEnvironment} from './pip-source.js'
 
 export type RequirementLine =
   | {kind: 'include'; path: string; constraint: boolean; line: number; column: number}
