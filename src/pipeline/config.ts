@@ -1,6 +1,4 @@
-import {existsSync, realpathSync, statSync} from 'node:fs'
-import {Flags} from '@oclif/core'
-import {dirname, join, relative, resolve} from 'node:path'
+import {dirname, relative, resolve} from 'node:path'
 import {z} from 'zod'
 import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES, type Waiver} from '../core/model.js'
@@ -13,6 +11,7 @@ import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
 import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
 import {CSV_SHEETS} from '../report/index.js'
+import {findSettingsFile} from './settings-file.js'
 
 /**
  * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
@@ -57,43 +56,24 @@ const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfigSchema)
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
 
-export const CONFIG_FILE = '.stewards.yaml'
-
-/** `--config FILE`, the same on every command that reads settings (`scan`, `evaluate`, `collect`, `people`). */
-export const configFlags = {
-  config: Flags.string({
-    description:
-      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it, nor raise --max-file-size or --max-commits, and is not read if it links outside it',
-    helpValue: 'FILE',
-  }),
-}
+export {CONFIG_FILE, configFlags, sameDirectory} from './settings-file.js'
 
 /**
  * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH (a directory), else in the
- * working directory; none is an empty configuration. The one place a configuration file is found and read. A file
- * inside a scanned PATH is trusted less (./config-trust.ts).
+ * working directory; none is an empty configuration. The one place a configuration file is read (./settings-file.ts
+ * finds it). A file inside a scanned PATH is trusted less (./config-trust.ts).
  */
 export async function loadScanConfig(given: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
-  if (given) return loadConfig(given, 'given')
-  const first = paths[0]
-  if (first && existsSync(first) && statSync(first).isDirectory()) {
-    const inPath = join(first, CONFIG_FILE)
-    if (existsSync(inPath)) {
-      if (sameDirectory(first, '.')) return loadConfig(inPath, 'working-directory')
-      refuseLinkOut(first, inPath, 'a settings file', `give it with --config ${inPath} to trust it as your own`)
-      return loadConfig(inPath, 'scanned-path')
-    }
-  }
-  return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
-}
-
-/** Both paths lead to the same place, links resolved (false when either does not exist). */
-export function sameDirectory(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b)
-  } catch {
-    return false
-  }
+  const found = findSettingsFile(given, paths)
+  if (found === undefined) return {}
+  if (found.tree !== undefined)
+    refuseLinkOut(
+      found.tree,
+      found.file,
+      'a settings file',
+      `give it with --config ${found.file} to trust it as your own`,
+    )
+  return loadConfig(found.file, found.origin)
 }
 
 /** Reads one settings file; `origin` decides which keys it may set (./config-trust.ts). */
