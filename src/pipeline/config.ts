@@ -7,10 +7,12 @@ import {StewardsError, usageError} from '../core/errors.js'
 import {parseSizeFlag} from '../core/size.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseDate} from '../core/window.js'
-import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
-import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
+import {formatProblem} from '../core/problem.js'
+import {MAX_SETTINGS_FILE_BYTES, parseYamlTree, type YamlPath} from '../core/yaml-file.js'
+import {placeWaivers, WaiverEntry, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
 import {CSV_SHEETS} from '../report/index.js'
+import {SETTING_EXAMPLES, type SettingsKeys, settingsProblem} from './config-words.js'
 import {findSettingsFile} from './settings-file.js'
 
 /**
@@ -52,6 +54,40 @@ export type ScanConfig = Omit<z.infer<typeof ScanConfigSchema>, 'waivers'> & {wa
 // An empty file is an empty configuration, not an error.
 const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfigSchema)
 
+// Every key has an example for its hints (./config-words.ts): a key added without one is a type error here.
+const EXAMPLES: Record<keyof z.infer<typeof ScanConfigSchema>, string> = SETTING_EXAMPLES
+
+/** What the settings' problems are worded from: the keys, a waiver's keys, the bounds of a number key. */
+const SETTINGS_KEYS: SettingsKeys = {
+  knownKeys: Object.keys(EXAMPLES),
+  waiverKeys: Object.keys(WaiverEntry.shape),
+  bounds(key) {
+    const field = ScanConfigSchema.shape[key as keyof typeof ScanConfigSchema.shape]
+    const inner = field instanceof z.ZodOptional ? field.unwrap() : field
+    if (!(inner instanceof z.ZodNumber)) return undefined
+    const finite = (n: number | null) => (n !== null && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined)
+    const min = finite(inner.minValue)
+    return min === undefined ? undefined : [min, finite(inner.maxValue)]
+  },
+}
+
+/**
+ * The settings as the schema reads them, or a usage error at the file's line in stewards' words, with a hint
+ * saying what to write (./config-words.ts): never zod's own wording.
+ */
+function parseSettings(text: string, file: string): {data: z.infer<typeof ConfigFile>; lineAt(path: YamlPath): number} {
+  const {tree, problems} = parseYamlTree(text, file)
+  const [first] = problems
+  if (first || tree === undefined)
+    throw usageError('config-invalid', first ? formatProblem(first) : `${file}: not read`)
+  const result = ConfigFile.safeParse(tree.value)
+  if (!result.success) {
+    const {message, hint} = settingsProblem(result.error, tree, SETTINGS_KEYS)
+    throw usageError('config-invalid', message, hint)
+  }
+  return {data: result.data, lineAt: (path) => tree.lineAt(path)}
+}
+
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
@@ -82,7 +118,7 @@ export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): 
     maxBytes: MAX_SETTINGS_FILE_BYTES,
     hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
   })
-  const {data: read, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  const {data: read, lineAt} = parseSettings(text, file)
   const {waivers, ...rest} = read
   const data: ScanConfig = {
     ...rest,

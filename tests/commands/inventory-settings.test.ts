@@ -116,3 +116,27 @@ describe('inventory reads the settings file', () => {
     expect(refs(plain.stdout)).toEqual(['alpine:3.19'])
   })
 })
+
+describe("a settings file's problems reach the user in stewards' words (scan and inventory alike)", () => {
+  it('a number past its bound, a waiver with an unknown key (was an internal error, exit 4)', async () => {
+    for (const command of ['scan', 'inventory']) {
+      const dir = tree('failOn: high\nconcurrency: 1000\n')
+      const r = await runCli([command, dir, '--config', join(dir, '.stewards.yaml')])
+      expect(r.code).toBe(3)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe(
+        `${dir}/.stewards.yaml:2:14: concurrency: 1000 is more than 64, the most it may be\n` +
+          'Hint: a whole number from 1 to 64, e.g. concurrency: 4\n',
+      )
+      const waiver = tree(
+        'waivers:\n  - {rule: low-bus-factor, repository: example-org/widget, reason: r, approvedBy: a, expires: 2099-01-01, note: x}\n',
+      )
+      const typo = await runCli([command, waiver])
+      expect(typo.code).toBe(3)
+      expect(typo.stderr).toBe(
+        `${waiver}/.stewards.yaml:2:107: waivers[0]: unknown key 'note'\n` +
+          'Hint: each waiver has rule, repository (OWNER/REPO), reason, approvedBy and expires (YYYY-MM-DD), and may have component (README "Waivers")\n',
+      )
+    }
+  })
+})
