@@ -1,7 +1,7 @@
 /**
  * A settings file's problems in stewards' words, each with a hint saying what to write: `concurrency: 1000 is more
  * than 64, the most it may be` and `a whole number from 1 to 64, e.g. concurrency: 4`, never zod's `Too big:
- * expected number to be <=64` or `Invalid input`. One problem, the most useful first (an unknown key: often a typo
+ * expected number to be <=64` or `Invalid input`; text written is named by its key, never quoted. One problem, the most useful first (an unknown key: often a typo
  * that also makes another key look wrong). Messages the schemas write themselves (a waiver's `say why the risk is
  * accepted`) are stewards' words already and are kept.
  */
@@ -139,7 +139,7 @@ function issueWords(issue: Issue, root: unknown, keys: SettingsKeys, prefix: Pat
       const near = typeof value === 'string' ? suggest(value, allowed) : undefined
       return {
         path,
-        text: `${shown} is not one of ${allowed.join(', ')}`,
+        text: `${typeof value === 'string' ? 'not' : `${shown} is not`} one of ${allowed.join(', ')}`,
         hint: `${near ? `did you mean ${near}? ` : ''}${hint}`,
       }
     }
@@ -163,7 +163,7 @@ function issueWords(issue: Issue, root: unknown, keys: SettingsKeys, prefix: Pat
     default:
       // A check the schema words itself (a waiver's rule id, its repository, a date) is kept; zod's wording is not.
       return ZOD_WORDING.test(issue.message)
-        ? {path, text: `${shown} is not accepted here`, hint}
+        ? {path, text: `${typeof value === 'string' ? 'this text' : shown} is not accepted here`, hint}
         : {path, text: issue.message, hint}
   }
 }
@@ -197,8 +197,11 @@ function rangeOf(path: Path, keys: SettingsKeys): string {
   return max === undefined ? `a whole number from ${min}, ` : `a whole number from ${min} to ${max}, `
 }
 
+/**
+ * A wrong value as a message shows it: a number or a boolean as written, text never (named by its key: a token
+ * pasted under the wrong key must not reach a CI log; tests/trust/canary.test.ts).
+ */
 function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value)
   return kindOf(value)
 }

@@ -161,17 +161,17 @@ describe("a settings file's problems, in stewards' words with a hint (never zod'
     ])
   })
 
-  it('a value outside a list of choices: the choices, and the nearest one', async () => {
+  it('a value outside a list of choices: the choices, and the nearest one (text is never quoted: it may be a token)', async () => {
     expect(await problem('failOn: hgh\n')).toEqual([
-      ":1:9: failOn: 'hgh' is not one of info, low, medium, high, critical, none",
+      ':1:9: failOn: not one of info, low, medium, high, critical, none',
       'did you mean high? e.g. failOn: high',
     ])
     expect(await problem('onRateLimit: sleep\n')).toEqual([
-      ":1:14: onRateLimit: 'sleep' is not one of wait, stop",
+      ':1:14: onRateLimit: not one of wait, stop',
       'e.g. onRateLimit: wait',
     ])
     expect(await problem('csvSheet: project\n')).toEqual([
-      ":1:11: csvSheet: 'project' is not one of findings, projects, components",
+      ':1:11: csvSheet: not one of findings, projects, components',
       'did you mean projects? e.g. csvSheet: projects',
     ])
   })
