@@ -176,6 +176,21 @@ describe("a settings file's problems, in stewards' words with a hint (never zod'
     ])
   })
 
+  it('a report format or an --output entry: at its line, the text not quoted', async () => {
+    expect(await problem('format: sarf\n')).toEqual([
+      ':1:9: format: not one of table, json, sarif, markdown, html, csv, cyclonedx',
+      'did you mean sarif? e.g. format: sarif',
+    ])
+    expect(await problem('output:\n  - sarif=ok.sarif\n  - report.html\n')).toEqual([
+      ':3:5: output[1]: not FORMAT=FILE',
+      'e.g. output: [sarif=stewards.sarif]',
+    ])
+    expect(await problem('output: [pdf=report.pdf]\n')).toEqual([
+      ':1:10: output[0]: not a report format before =: one of table, json, sarif, markdown, html, csv, cyclonedx',
+      'e.g. output: [sarif=stewards.sarif]',
+    ])
+  })
+
   it('an unknown key: the nearest known one (a flag written as a flag too), no token in files', async () => {
     expect(await problem('exclud: [test/**]\n')).toEqual([
       ":1:1: unknown key 'exclud'",

@@ -11,7 +11,7 @@ import {formatProblem} from '../core/problem.js'
 import {MAX_SETTINGS_FILE_BYTES, parseYamlTree, type YamlPath} from '../core/yaml-file.js'
 import {placeWaivers, WaiverEntry, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
-import {CSV_SHEETS} from '../report/index.js'
+import {CSV_SHEETS, REPORT_FORMATS} from '../report/index.js'
 import {SETTING_EXAMPLES, type SettingsKeys, settingsProblem} from './config-words.js'
 import {findSettingsFile} from './settings-file.js'
 
@@ -26,8 +26,20 @@ const ScanConfigSchema = z.strictObject({
   rules: z.array(z.string()).optional(),
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   failOn: z.enum([...SEVERITIES, 'none']).optional(),
-  format: z.string().optional(),
-  output: z.array(z.string()).optional(),
+  // Checked as the file is read, at their line: a report format, and FORMAT=FILE entries (the flags' parsing,
+  // pipeline/flags.ts, named the flag and quoted the text, without the file).
+  format: z.enum(REPORT_FORMATS).optional(),
+  output: z
+    .array(
+      z
+        .string()
+        .refine((entry) => /^[a-z]+=./.test(entry), 'not FORMAT=FILE')
+        .refine(
+          (entry) => !/^[a-z]+=./.test(entry) || (REPORT_FORMATS as readonly string[]).includes(entry.split('=')[0]),
+          `not a report format before =: one of ${REPORT_FORMATS.join(', ')}`,
+        ),
+    )
+    .optional(),
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
