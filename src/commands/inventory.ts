@@ -37,6 +37,11 @@ export default class InventoryCommand extends BaseCommand {
     },
     {description: 'Read files up to 200 MB', command: '<%= config.bin %> <%= command.id %> . --max-file-size 200MB'},
     {
+      description:
+        "With the settings scan uses (its include, exclude, maxFileSize and paths apply; scan's other keys are accepted)",
+      command: '<%= config.bin %> <%= command.id %> --config ci/stewards.yaml',
+    },
+    {
       description: 'What the CI workflows and container builds pull in, with their repositories',
       command: "<%= config.bin %> <%= command.id %> . --include '.github/**' --include 'Dockerfile*' --resolve",
     },
