@@ -3,13 +3,14 @@ import {BaseCommand} from '../core/command.js'
 import {ExitCode} from '../core/errors.js'
 import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {lineChunks} from '../core/chunks.js'
-import {parseSizeFlag} from '../core/size.js'
 import {phaseEnd} from '../core/timing.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
+import {discoverFlags, discoverSettingsFrom, loadSettings} from '../pipeline/discover-flags.js'
 import {incompleteHint, inventorySummary, inventoryTable} from '../pipeline/inventory.js'
+import {configFlags} from '../pipeline/settings-file.js'
 
 export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
@@ -20,7 +21,8 @@ export default class InventoryCommand extends BaseCommand {
     '.git and node_modules are never walked; symlinks leaving a PATH are not followed; Helm templates are skipped (render them with `helm template` first). A file a format would read by its name that is not read is an error (exit 2): a symlink leaving the PATH or looping, a FIFO or device, a broken symlink, a path longer than the system allows, a packaged Helm chart that cannot be read (not a gzipped tar, truncated, a tar Helm and stewards could read differently, a path outside its top folder, no Chart.yaml, past --max-file-size unpacked); a folder that cannot be listed is always one. Other names are skipped or passed over. A name that is not UTF-8 is read by its bytes and printed with those bytes as \\xFF.',
     'A file a format reads is read completely or listed under errors, which makes the run incomplete (exit 2): larger than --max-file-size, binary (gzip, zip, ELF...), not UTF-8 text (UTF-32, UTF-16 without a byte-order mark; UTF-16 with its mark, as PowerShell 5.1 writes files, is read, and so is XML whose declaration names another encoding, such as ISO-8859-1), a syntax error, a key written twice (a .yaml file no other format reads that is not valid YAML and writes no apiVersion and kind is no Kubernetes manifest: one skip, not an error). A line holding a control character (a stray NUL) or invalid UTF-8 is an error at its line and the other lines are still read; a `__proto__` key is an error and the rest of its file is still read. The summary on stderr lists the first 100 errors (--format json lists them all); then, with --json too, a last line says how many files were not read completely, in which folders, and the --exclude that would leave out the first (test fixtures and templates are what large trees hold most).',
     'A PATH that does not exist, or a file named as PATH that no format reads, is a usage error (exit 3). `-` reads standard input as one file, in the format --stdin-format names or, for formats with a clear marker (lockfile headers, a top-level apiVersion and kind), the one its content shows.',
-    'Exit codes: 0 every input was read; 2 some input could not be read (listed under errors); 3 usage error.',
+    'Settings come from flags, then from the settings file scan reads (--config FILE, else .stewards.yaml in the first PATH, else in the working directory); flags win. Its keys for the flags inventory has apply (paths, include, exclude, maxFileSize; with --resolve also map, offline, artifactHubUrl, registryMirrors); the others are accepted and not used; a mistyped key or a bad value is a usage error at its line. A .stewards.yaml inside a scanned PATH is data from that tree, trusted as by scan: it may not set githubApiUrl, artifactHubUrl, registryMirrors, output or cacheDir, nor name files outside the PATH, nor raise maxFileSize (exit 3; --config FILE trusts it as your own).',
+    'Exit codes: 0 every input was read; 2 some input could not be read (listed under errors); 3 usage or settings error.',
   ].join('\n\n')
 
   static examples = [
@@ -34,6 +36,11 @@ export default class InventoryCommand extends BaseCommand {
       command: "<%= config.bin %> <%= command.id %> deploy/ --include '*.yaml' --exclude 'test/**'",
     },
     {description: 'Read files up to 200 MB', command: '<%= config.bin %> <%= command.id %> . --max-file-size 200MB'},
+    {
+      description:
+        "With the settings scan uses (its include, exclude, maxFileSize and paths apply; scan's other keys are accepted)",
+      command: '<%= config.bin %> <%= command.id %> --config ci/stewards.yaml',
+    },
     {
       description: 'What the CI workflows and container builds pull in, with their repositories',
       command: "<%= config.bin %> <%= command.id %> . --include '.github/**' --include 'Dockerfile*' --resolve",
@@ -70,27 +77,13 @@ export default class InventoryCommand extends BaseCommand {
 
   static flags = {
     ...formatFlags('the inventory'),
-    include: Flags.string({
-      description:
-        'only read files matching this glob, relative to PATH or to the working directory (repeatable; a glob without / matches file names)',
-      multiple: true,
-    }),
-    exclude: Flags.string({
-      description:
-        'skip files and directories matching this glob, relative to PATH or to the working directory (repeatable; past two runs of *, a glob may hold only literals, ?, *, ** and {a,b})',
-      multiple: true,
-    }),
-    'max-file-size': Flags.string({
-      description: 'larger files are not read, and make the run incomplete (bytes, or with a unit: 512KB, 50MB)',
-      default: '50MB',
-    }),
-    'stdin-format': Flags.string({
-      description: 'the format of `-` (standard input), e.g. npm-package-lock; default: recognised by its content',
-    }),
+    ...configFlags,
+    ...discoverFlags,
     resolve: Flags.boolean({description: 'map each component to its upstream repository and print resolution rates'}),
     offline: Flags.boolean({
       description: 'with --resolve: use the cache only (misses are reported; exit 2)',
       dependsOn: ['resolve'],
+      allowNo: true,
     }),
     map: Flags.string({
       description: 'with --resolve: YAML file of purl or image patterns → repository (always wins)',
@@ -103,19 +96,23 @@ export default class InventoryCommand extends BaseCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(InventoryCommand)
     const json = chosenFormat(flags) === 'json'
-    const maxFileSize = parseSizeFlag(flags['max-file-size'], '--max-file-size')
-    const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'])
-    const registryMirrors = checkRegistryMirrors(flags['registry-mirror'])
-    const paths = argv.length > 0 ? (argv as string[]) : ['.']
+    const cliPaths = (argv as string[]).filter(Boolean)
+    // The settings file scan reads, by the same rules of trust; read only when there is one (../pipeline/discover-flags.ts).
+    const config = await loadSettings(flags.config, cliPaths)
+    const {include, exclude, maxFileSize, stdinFormat} = discoverSettingsFrom(flags, config)
+    const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
+    // The settings' resolve keys matter with --resolve only; checked before the walk spends any time.
+    const many = (flag: string[] | undefined, setting: string[] | undefined) =>
+      flag && flag.length > 0 ? flag : (setting ?? [])
+    const artifactHubUrl = flags.resolve
+      ? checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
+      : undefined
+    const registryMirrors = flags.resolve
+      ? checkRegistryMirrors(many(flags['registry-mirror'], config.registryMirrors))
+      : undefined
     // A glob that matched nothing must be told, whatever the format.
     const warn = (message: string) => this.writeErr(`warning: ${message}\n`)
-    const inventory = await discoverPaths(paths, {
-      include: flags.include,
-      exclude: flags.exclude,
-      maxFileSize,
-      warn,
-      stdin: {format: flags['stdin-format']},
-    })
+    const inventory = await discoverPaths(paths, {include, exclude, maxFileSize, warn, stdin: {format: stdinFormat}})
     if (!json) {
       await this.writeChunks(lineChunks(inventoryTable(inventory.components)))
       this.logToStderr(inventorySummary(inventory))
@@ -125,8 +122,8 @@ export default class InventoryCommand extends BaseCommand {
       // Imported here: without --resolve, inventory never loads the resolve stage (start-up time).
       const {formatResolutionTable, otherRegistriesNotice, resolveComponents} = await import('../resolve/index.js')
       resolution = await resolveComponents(inventory.components, {
-        offline: flags.offline,
-        mapFile: flags.map,
+        offline: flags.offline ?? config.offline,
+        mapFile: flags.map ?? config.map,
         endpoints: artifactHubEndpoints(artifactHubUrl),
         registryMirrors,
       })

@@ -3,13 +3,13 @@ import {collectFlags, collectOptionsFrom, NETWORK_HELP} from '../collect/index.j
 import {BaseCommand} from '../core/command.js'
 import {configFlags, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
+import {discoverFlags, discoverSettingsFrom} from '../pipeline/discover-flags.js'
 import {runContext} from '../pipeline/next-step.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
 import {runScan} from '../pipeline/scan.js'
 import {loadWaivers, waiverJudgement} from '../pipeline/waivers.js'
 import {attributionFlags} from '../attribute/index.js'
-import {parseSizeFlag} from '../core/size.js'
 import {artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
 import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 
@@ -88,36 +88,19 @@ ${NETWORK_HELP}`
     'artifact-hub-url': artifactHubFlag(),
     'registry-mirror': registryMirrorFlag(),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
-    'max-file-size': Flags.string({
-      description:
-        'larger files are not read, and make the scan incomplete (bytes, or with a unit: 512KB, 50MB; default 50MB)',
-    }),
-    'stdin-format': Flags.string({
-      description: 'the format of `-` (standard input), e.g. npm-package-lock; default: recognised by its content',
-    }),
-    include: Flags.string({
-      description: 'only files matching this glob (relative to a PATH or as printed); repeatable',
-      multiple: true,
-    }),
-    exclude: Flags.string({
-      description:
-        'skip files matching this glob (relative to a PATH or as printed); repeatable; past two runs of *, a glob may hold only literals, ?, *, ** and {a,b}',
-      multiple: true,
-    }),
+    ...discoverFlags,
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scan)
     const cliPaths = (argv as string[]).filter(Boolean)
     const config = await loadScanConfig(flags.config, cliPaths)
-    const many = (
-      flag: string[] | undefined,
-      key: 'affiliations' | 'entities' | 'include' | 'exclude' | 'registryMirrors',
-    ) => (flag && flag.length > 0 ? flag : (config[key] ?? []))
+    const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'registryMirrors') =>
+      flag && flag.length > 0 ? flag : (config[key] ?? [])
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config, paths)
-    const maxFileSize = flags['max-file-size'] ?? config.maxFileSize
+    const discover = discoverSettingsFrom(flags, config)
     const waivers = await loadWaivers(flags.waivers, config, paths)
     const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
     const registryMirrors = checkRegistryMirrors(many(flags['registry-mirror'], 'registryMirrors'))
@@ -128,10 +111,7 @@ ${NETWORK_HELP}`
       collect,
       rules,
       params,
-      maxFileSize: maxFileSize === undefined ? undefined : parseSizeFlag(maxFileSize, '--max-file-size'),
-      stdinFormat: flags['stdin-format'],
-      include: many(flags.include, 'include'),
-      exclude: many(flags.exclude, 'exclude'),
+      ...discover,
       includeDev: flags['include-dev'] ?? config.includeDev,
       affiliations: many(flags.affiliations, 'affiliations'),
       companies: flags.companies ?? config.companies,

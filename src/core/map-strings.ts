@@ -8,22 +8,18 @@ export interface MapStringsOptions {
   keys?: boolean
 }
 
-/** `fn` gets each string and the key of the property that holds it (undefined in arrays and for keys). */
-export function mapStrings<T>(
-  value: T,
-  fn: (text: string, key: string | undefined) => string,
-  options: MapStringsOptions = {},
-): T {
+/**
+ * `fn` gets each string and the key of the property that holds it (for an array's items, the array's; undefined
+ * for keys and outside any object), and whether the string is itself a key (`options.keys`).
+ */
+export type StringMapper = (text: string, key: string | undefined, isKey: boolean) => string
+
+export function mapStrings<T>(value: T, fn: StringMapper, options: MapStringsOptions = {}): T {
   return walk(value, undefined, fn, options.keys ?? false) as T
 }
 
-function walk(
-  value: unknown,
-  key: string | undefined,
-  fn: (text: string, key: string | undefined) => string,
-  keys: boolean,
-): unknown {
-  if (typeof value === 'string') return fn(value, key)
+function walk(value: unknown, key: string | undefined, fn: StringMapper, keys: boolean): unknown {
+  if (typeof value === 'string') return fn(value, key, false)
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined
     // A plain loop: a callback per array was a closure allocated for each of an inventory's location lists.
@@ -46,7 +42,7 @@ function walk(
   for (const k in source) {
     if (!Object.hasOwn(source, k)) continue
     const item = source[k]
-    const name = keys ? fn(k, undefined) : k
+    const name = keys ? fn(k, undefined, true) : k
     const next = walk(item, k, fn, keys)
     if (copy === undefined && (name !== k || next !== item)) {
       copy = {}

@@ -1,7 +1,17 @@
 import {describe, expect, it} from 'vitest'
 import {seeded} from '../../tests/support/random.js'
 import {jsonChunks} from './json-stream.js'
-import {neutralise, neutraliseData, neutraliseLine, safeJsonOutput, safeOutput} from './neutralise.js'
+import {mapStrings} from './map-strings.js'
+import {
+  neutralise,
+  neutraliseData,
+  neutraliseLine,
+  oneLine,
+  reportData,
+  safeJsonOutput,
+  safeOutput,
+} from './neutralise.js'
+import {redactDeep} from './redact.js'
 
 const ESC = '\u001b'
 /** What no output may hold raw. */
@@ -115,5 +125,79 @@ describe('safeJsonOutput', () => {
     // DEL is ASCII, and JSON.stringify leaves it as it is.
     const del = JSON.stringify({a: 'x\u007fy'}, null, 2)
     expect(safeJsonOutput(del)).toBe('{\n  "a": "x\\u007Fy"\n}')
+  })
+})
+
+describe('reportData: the report boundary in one walk', () => {
+  /** The three walks it replaces (src/report/registry.ts before): redact, file names on one line, neutralise. */
+  const threeWalks = <T>(value: T): T =>
+    neutraliseData(mapStrings(redactDeep(value), (text, key) => (key === 'file' ? oneLine(text) : text)))
+
+  const hostile = {
+    components: [
+      {
+        ref: 'ghcr.io/example/app:1\u202E',
+        purl: 'pkg:npm/widget@1.0.0?repository_url=https://user:s3cret@npm.example.com/',
+        locations: [{file: 'x\n::error::y/pod.yaml', line: 3}, {file: 'a\u2066b/values.yaml'}],
+      },
+    ],
+    errors: [
+      {
+        file: 'ok\r\n.yaml',
+        code: 'read-failed',
+        message: 'cannot read https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r ##[warning]',
+      },
+    ],
+    metrics: {'Acme\u202ECorp': 0.5, file: 'not\nunder a file key? it is: one line'},
+    notes: ['line one\nline two', 'token=ghp_abcdefghijklmnopqrstuvwxyz0123456789', '\u001b[31mred'],
+    reason: 'see https://user:pass@example.com/x',
+    count: 4,
+    none: null,
+  }
+
+  it('gives the same data as the three walks, with every token, bidi character and line break in a file name neutralised', () => {
+    const once = reportData(hostile)
+    expect(once).toEqual(threeWalks(hostile))
+    const text = JSON.stringify(once)
+    expect(text).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789')
+    expect(text).not.toContain('s3cret')
+    expect(text).not.toContain('user:pass@')
+    expect(text).not.toMatch(RAW_UNSAFE)
+    expect(once.components[0].locations[0].file).toBe('x\\u000A::error::y/pod.yaml')
+    expect(once.notes[0]).toBe('line one\nline two')
+    expect(Object.keys(once.metrics)[0]).toBe('Acme\\u202ECorp')
+  })
+
+  it('copies nothing of clean data', () => {
+    const clean = {components: [{ref: 'nginx:1.27', locations: [{file: 'pod.yaml', line: 1}]}], metrics: {Acme: 1}}
+    expect(reportData(clean)).toBe(clean)
+  })
+
+  it('equals the three walks on random hostile models', () => {
+    const random = seeded(20261207)
+    const pieces = [
+      'a',
+      '\n',
+      '\r',
+      '\u202E',
+      '\u2066',
+      '::',
+      '##[',
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      'https://u:p@h.example.com/',
+      'pkg:npm/x@1',
+      '\u0007',
+      ' ',
+    ]
+    const text = () => Array.from({length: 1 + random(6)}, () => pieces[random(pieces.length)]).join('')
+    for (let n = 0; n < 200; n++) {
+      const model = {
+        file: text(),
+        message: text(),
+        list: [text(), {file: text(), detail: text(), [text()]: text()}],
+        [text()]: {evidence: text(), reason: [text(), text()]},
+      }
+      expect(reportData(model)).toEqual(threeWalks(model))
+    }
   })
 })

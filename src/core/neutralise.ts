@@ -13,7 +13,7 @@
  *   characters, so no text can become a command while it still reads the same.
  */
 import {mapStrings} from './map-strings.js'
-import {redactSecrets} from './redact.js'
+import {redactSecrets, redactValue} from './redact.js'
 
 const UNSAFE_CHARS =
   '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069'
@@ -73,6 +73,24 @@ function breakWorkflowCommands(text: string): string {
  */
 export function neutraliseData<T>(value: T): T {
   return mapStrings(value, (text) => neutralise(text), {keys: true})
+}
+
+/**
+ * A model as the formats that lay it out themselves get it, in one walk: each value redacted (`redactValue`, as
+ * `redactDeep`), a file name (a `file` property) kept on its line (`oneLine`: a line break in it is shown `\u000A`, as
+ * on stderr), then every value and key neutralised (as `neutraliseData`). The same data as those three walks one
+ * after the other (src/report/registry.test.ts); keys are not redacted, as `redactDeep` leaves them.
+ */
+export function reportData<T>(value: T): T {
+  return mapStrings(
+    value,
+    (text, key, isKey) => {
+      if (isKey) return neutralise(text)
+      const redacted = redactValue(text, key)
+      return neutralise(key === 'file' ? oneLine(redacted) : redacted)
+    },
+    {keys: true},
+  )
 }
 
 /**

@@ -298,10 +298,13 @@ const MESSAGE_KEYS = new Set(['message', 'detail', 'reason', 'evidence'])
  * arrays are copied only where something changed.
  */
 export function redactDeep<T>(value: T): T {
-  return mapStrings(value, (text, key) => {
-    if (text.startsWith('pkg:')) return redactPurl(text)
-    return key !== undefined && MESSAGE_KEYS.has(key) ? redactMessage(text) : redactSecrets(text)
-  })
+  return mapStrings(value, redactValue)
+}
+
+/** One string of a model redacted as `redactDeep` redacts it, `key` the property that holds it. */
+export function redactValue(text: string, key: string | undefined): string {
+  if (text.startsWith('pkg:')) return redactPurl(text)
+  return key !== undefined && MESSAGE_KEYS.has(key) ? redactMessage(text) : redactSecrets(text)
 }
 
 function safeDecode(text: string): string {

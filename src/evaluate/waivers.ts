@@ -55,7 +55,13 @@ export const WaiversSetting = z
     if (list.success) return
     for (const issue of list.error.issues) ctx.addIssue({...issue} as Parameters<typeof ctx.addIssue>[0])
   })
-  .transform((value) => (typeof value === 'string' ? value : z.array(WaiverEntry).parse(value)))
+  // Run even when the refinement failed (zod 4 goes on after an added issue): a list with problems is returned as
+  // it is, the run failing on those problems, never on a second parse throwing (a waiver's unknown key was exit 4).
+  .transform((value) => {
+    if (typeof value === 'string') return value
+    const list = z.array(WaiverEntry).safeParse(value)
+    return list.success ? list.data : (value as WaiverEntry[])
+  })
 
 /** `.stewards-waivers.yaml`: `waivers:` and the list; an empty file waives nothing. */
 export const WaiversFile = z.preprocess((value) => value ?? {waivers: []}, WaiversObject)

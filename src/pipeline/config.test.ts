@@ -94,6 +94,137 @@ describe('loadConfig (.stewards.yaml)', () => {
   })
 })
 
+describe("a settings file's problems, in stewards' words with a hint (never zod's)", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stewards-config-words-'))
+  const problem = async (text: string) => {
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`)
+    writeFileSync(file, text)
+    const error = await loadConfig(file).then(
+      () => undefined,
+      (thrown: unknown) => thrown as {code?: string; message: string; hint?: string; exitCode?: number},
+    )
+    expect(error?.code).toBe('config-invalid')
+    expect(error?.exitCode).toBe(3)
+    return [error?.message.slice(file.length), error?.hint]
+  }
+  const KEYS = 'keys are the scan flags in camelCase (failOn, cacheDir, includeDev...); see the README'
+  const WAIVER =
+    'each waiver has rule, repository (OWNER/REPO), reason, approvedBy and expires (YYYY-MM-DD), and may have component (README "Waivers")'
+
+  it('too big, too small: the value and the bound, the range in the hint', async () => {
+    expect(await problem('concurrency: 1000\n')).toEqual([
+      ':1:14: concurrency: 1000 is more than 64, the most it may be',
+      'a whole number from 1 to 64, e.g. concurrency: 4',
+    ])
+    expect(await problem('maxCommits: 0\n')).toEqual([
+      ':1:13: maxCommits: 0 is less than 1, the least it may be',
+      'a whole number from 1, e.g. maxCommits: 50000',
+    ])
+    expect(await problem('failOn: high\nstaleAfter: 500\n')).toEqual([
+      ':2:13: staleAfter: 500 is more than 100, the most it may be',
+      'a whole number from 1 to 100, e.g. staleAfter: 5',
+    ])
+  })
+
+  it('a wrong type: what is expected and what was written, an example in the hint', async () => {
+    expect(await problem('concurrency: 1.5\n')).toEqual([
+      ':1:14: concurrency: a whole number is expected, not 1.5',
+      'e.g. concurrency: 4',
+    ])
+    expect(await problem('maxFileSize: 100\n')).toEqual([
+      ':1:14: maxFileSize: a string is expected, not a number',
+      'e.g. maxFileSize: 50MB',
+    ])
+    expect(await problem('exclude: test/**\n')).toEqual([
+      ':1:10: exclude: a list is expected, not a string',
+      "e.g. exclude: ['test/**']",
+    ])
+    expect(await problem('githubApiUrl: 5\n')).toEqual([
+      ':1:15: githubApiUrl: a string or a list is expected, not a number',
+      'e.g. githubApiUrl: https://ghe.example.com/api/v3',
+    ])
+    expect(await problem('githubApiUrl: [https://ghe.example.com/api/v3, 5]\n')).toEqual([
+      ':1:48: githubApiUrl[1]: a string is expected, not a number',
+      'e.g. githubApiUrl: https://ghe.example.com/api/v3',
+    ])
+    expect(await problem('waivers: 5\n')).toEqual([
+      ':1:10: waivers: a waivers file or a list of waivers is expected, not a number',
+      'e.g. waivers: .stewards-waivers.yaml',
+    ])
+    expect(await problem('params: {low-bus-factor: 2}\n')).toEqual([
+      ':1:26: params.low-bus-factor: an object is expected, not a number',
+      'params are {RULE: {NAME: VALUE}}, e.g. params: {single-org-majority: {max_share: 0.6}}',
+    ])
+    expect(await problem('- failOn: high\n')).toEqual([
+      ':1:1: the settings are a list, not keys with values',
+      `one key a line, e.g. failOn: high; ${KEYS}`,
+    ])
+  })
+
+  it('a value outside a list of choices: the choices, and the nearest one (text is never quoted: it may be a token)', async () => {
+    expect(await problem('failOn: hgh\n')).toEqual([
+      ':1:9: failOn: not one of info, low, medium, high, critical, none',
+      'did you mean high? e.g. failOn: high',
+    ])
+    expect(await problem('onRateLimit: sleep\n')).toEqual([
+      ':1:14: onRateLimit: not one of wait, stop',
+      'e.g. onRateLimit: wait',
+    ])
+    expect(await problem('csvSheet: project\n')).toEqual([
+      ':1:11: csvSheet: not one of findings, projects, components',
+      'did you mean projects? e.g. csvSheet: projects',
+    ])
+  })
+
+  it('a report format or an --output entry: at its line, the text not quoted', async () => {
+    expect(await problem('format: sarf\n')).toEqual([
+      ':1:9: format: not one of table, json, sarif, markdown, html, csv, cyclonedx',
+      'did you mean sarif? e.g. format: sarif',
+    ])
+    expect(await problem('output:\n  - sarif=ok.sarif\n  - report.html\n')).toEqual([
+      ':3:5: output[1]: not FORMAT=FILE',
+      'e.g. output: [sarif=stewards.sarif]',
+    ])
+    expect(await problem('output: [pdf=report.pdf]\n')).toEqual([
+      ':1:10: output[0]: not a report format before =: one of table, json, sarif, markdown, html, csv, cyclonedx',
+      'e.g. output: [sarif=stewards.sarif]',
+    ])
+  })
+
+  it('an unknown key: the nearest known one (a flag written as a flag too), no token in files', async () => {
+    expect(await problem('exclud: [test/**]\n')).toEqual([
+      ":1:1: unknown key 'exclud'",
+      `did you mean exclude? ${KEYS}`,
+    ])
+    expect(await problem('max-file-size: 10MB\n')).toEqual([
+      ":1:1: unknown key 'max-file-size'",
+      `did you mean maxFileSize? ${KEYS}`,
+    ])
+    expect(await problem('colour: true\n')).toEqual([":1:1: unknown key 'colour'", KEYS])
+    expect(await problem('token: x\n')).toEqual([
+      ":1:1: unknown key 'token'",
+      `secrets do not belong in files: set GITHUB_TOKEN (or GH_TOKEN) in the environment; ${KEYS}`,
+    ])
+  })
+
+  it("an inline waiver's problems: its own words kept, an unknown key no longer an internal error", async () => {
+    const waiver =
+      '  - {rule: low-bus-factor, repository: example-org/widget, reason: r, approvedBy: a, expires: 2099-01-01'
+    expect(await problem(`waivers:\n${waiver}, approved: b}\n`)).toEqual([
+      ":2:107: waivers[0]: unknown key 'approved'",
+      `did you mean approvedBy? ${WAIVER}`,
+    ])
+    expect(await problem(`waivers:\n${waiver.replace('low-bus-factor', 'Low_Bus')}}\n`)).toEqual([
+      ':2:12: waivers[0].rule: a rule id (lower case, digits and hyphens: single-org-majority)',
+      WAIVER,
+    ])
+    expect(await problem(`waivers:\n${waiver}, component: ''}\n`)).toEqual([
+      ':2:118: waivers[0].component: may not be empty',
+      WAIVER,
+    ])
+  })
+})
+
 describe('loadScanConfig: the one lookup of .stewards.yaml', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stewards-find-config-'))
   mkdirSync(join(dir, 'stack'))

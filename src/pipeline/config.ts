@@ -1,6 +1,4 @@
-import {existsSync, realpathSync, statSync} from 'node:fs'
-import {Flags} from '@oclif/core'
-import {dirname, join, relative, resolve} from 'node:path'
+import {dirname, relative, resolve} from 'node:path'
 import {z} from 'zod'
 import {CollectConfig} from '../collect/index.js'
 import {SEVERITIES, type Waiver} from '../core/model.js'
@@ -9,10 +7,13 @@ import {StewardsError, usageError} from '../core/errors.js'
 import {parseSizeFlag} from '../core/size.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseDate} from '../core/window.js'
-import {MAX_SETTINGS_FILE_BYTES, parseYamlFile} from '../core/yaml-file.js'
-import {placeWaivers, WaiversSetting} from '../evaluate/index.js'
+import {formatProblem} from '../core/problem.js'
+import {MAX_SETTINGS_FILE_BYTES, parseYamlTree, type YamlPath} from '../core/yaml-file.js'
+import {placeWaivers, WaiverEntry, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
-import {CSV_SHEETS} from '../report/index.js'
+import {CSV_SHEETS, REPORT_FORMATS} from '../report/index.js'
+import {SETTING_EXAMPLES, type SettingsKeys, settingsProblem} from './config-words.js'
+import {findSettingsFile} from './settings-file.js'
 
 /**
  * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
@@ -25,8 +26,20 @@ const ScanConfigSchema = z.strictObject({
   rules: z.array(z.string()).optional(),
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   failOn: z.enum([...SEVERITIES, 'none']).optional(),
-  format: z.string().optional(),
-  output: z.array(z.string()).optional(),
+  // Checked as the file is read, at their line: a report format, and FORMAT=FILE entries (the flags' parsing,
+  // pipeline/flags.ts, named the flag and quoted the text, without the file).
+  format: z.enum(REPORT_FORMATS).optional(),
+  output: z
+    .array(
+      z
+        .string()
+        .refine((entry) => /^[a-z]+=./.test(entry), 'not FORMAT=FILE')
+        .refine(
+          (entry) => !/^[a-z]+=./.test(entry) || (REPORT_FORMATS as readonly string[]).includes(entry.split('=')[0]),
+          `not a report format before =: one of ${REPORT_FORMATS.join(', ')}`,
+        ),
+    )
+    .optional(),
   affiliations: z.array(z.string()).optional(),
   companies: z.string().optional(),
   overrides: z.string().optional(),
@@ -53,47 +66,62 @@ export type ScanConfig = Omit<z.infer<typeof ScanConfigSchema>, 'waivers'> & {wa
 // An empty file is an empty configuration, not an error.
 const ConfigFile = z.preprocess((value) => value ?? {}, ScanConfigSchema)
 
+// Every key has an example for its hints (./config-words.ts): a key added without one is a type error here.
+const EXAMPLES: Record<keyof z.infer<typeof ScanConfigSchema>, string> = SETTING_EXAMPLES
+
+/** What the settings' problems are worded from: the keys, a waiver's keys, the bounds of a number key. */
+const SETTINGS_KEYS: SettingsKeys = {
+  knownKeys: Object.keys(EXAMPLES),
+  waiverKeys: Object.keys(WaiverEntry.shape),
+  bounds(key) {
+    const field = ScanConfigSchema.shape[key as keyof typeof ScanConfigSchema.shape]
+    const inner = field instanceof z.ZodOptional ? field.unwrap() : field
+    if (!(inner instanceof z.ZodNumber)) return undefined
+    const finite = (n: number | null) => (n !== null && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined)
+    const min = finite(inner.minValue)
+    return min === undefined ? undefined : [min, finite(inner.maxValue)]
+  },
+}
+
+/**
+ * The settings as the schema reads them, or a usage error at the file's line in stewards' words, with a hint
+ * saying what to write (./config-words.ts): never zod's own wording.
+ */
+function parseSettings(text: string, file: string): {data: z.infer<typeof ConfigFile>; lineAt(path: YamlPath): number} {
+  const {tree, problems} = parseYamlTree(text, file)
+  const [first] = problems
+  if (first || tree === undefined)
+    throw usageError('config-invalid', first ? formatProblem(first) : `${file}: not read`)
+  const result = ConfigFile.safeParse(tree.value)
+  if (!result.success) {
+    const {message, hint} = settingsProblem(result.error, tree, SETTINGS_KEYS)
+    throw usageError('config-invalid', message, hint)
+  }
+  return {data: result.data, lineAt: (path) => tree.lineAt(path)}
+}
+
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
 const PATH_KEYS = ['snapshot', 'companies', 'overrides', 'map', 'baseline', 'cacheDir'] as const
 const PATH_LIST_KEYS = ['paths', 'affiliations', 'entities', 'bots'] as const
 
-export const CONFIG_FILE = '.stewards.yaml'
-
-/** `--config FILE`, the same on every command that reads settings (`scan`, `evaluate`, `collect`, `people`). */
-export const configFlags = {
-  config: Flags.string({
-    description:
-      'settings file (default: .stewards.yaml in the first PATH, else in the working directory); one inside a scanned PATH cannot send, write or read outside it, nor raise --max-file-size or --max-commits, and is not read if it links outside it',
-    helpValue: 'FILE',
-  }),
-}
+export {CONFIG_FILE, configFlags, sameDirectory} from './settings-file.js'
 
 /**
  * The settings of a run: `--config FILE`, else `.stewards.yaml` in the first PATH (a directory), else in the
- * working directory; none is an empty configuration. The one place a configuration file is found and read. A file
- * inside a scanned PATH is trusted less (./config-trust.ts).
+ * working directory; none is an empty configuration. The one place a configuration file is read (./settings-file.ts
+ * finds it). A file inside a scanned PATH is trusted less (./config-trust.ts).
  */
 export async function loadScanConfig(given: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
-  if (given) return loadConfig(given, 'given')
-  const first = paths[0]
-  if (first && existsSync(first) && statSync(first).isDirectory()) {
-    const inPath = join(first, CONFIG_FILE)
-    if (existsSync(inPath)) {
-      if (sameDirectory(first, '.')) return loadConfig(inPath, 'working-directory')
-      refuseLinkOut(first, inPath, 'a settings file', `give it with --config ${inPath} to trust it as your own`)
-      return loadConfig(inPath, 'scanned-path')
-    }
-  }
-  return existsSync(CONFIG_FILE) ? loadConfig(CONFIG_FILE, 'working-directory') : {}
-}
-
-/** Both paths lead to the same place, links resolved (false when either does not exist). */
-export function sameDirectory(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b)
-  } catch {
-    return false
-  }
+  const found = findSettingsFile(given, paths)
+  if (found === undefined) return {}
+  if (found.tree !== undefined)
+    refuseLinkOut(
+      found.tree,
+      found.file,
+      'a settings file',
+      `give it with --config ${found.file} to trust it as your own`,
+    )
+  return loadConfig(found.file, found.origin)
 }
 
 /** Reads one settings file; `origin` decides which keys it may set (./config-trust.ts). */
@@ -102,7 +130,7 @@ export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): 
     maxBytes: MAX_SETTINGS_FILE_BYTES,
     hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
   })
-  const {data: read, lineAt} = parseYamlFile(text, file, ConfigFile, 'config-invalid')
+  const {data: read, lineAt} = parseSettings(text, file)
   const {waivers, ...rest} = read
   const data: ScanConfig = {
     ...rest,

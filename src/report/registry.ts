@@ -1,8 +1,6 @@
 import type {ScanResult} from '../core/model.js'
-import {mapStrings} from '../core/map-strings.js'
-import {neutraliseData, oneLine, safeOutput} from '../core/neutralise.js'
+import {reportData, safeOutput} from '../core/neutralise.js'
 import {defineRegistry} from '../core/registry.js'
-import {redactDeep} from '../core/redact.js'
 import {reporter as csv} from './formats/csv/index.js'
 import {reporter as cyclonedx} from './formats/cyclonedx/index.js'
 import {reporter as html} from './formats/html/index.js'
@@ -52,9 +50,9 @@ const neutralisedResults = new WeakMap<ScanResult, ScanResult>()
 function neutralised(result: ScanResult): ScanResult {
   let copy = neutralisedResults.get(result)
   if (!copy) {
-    // A file name stays on its line in every layout: a line break in it is shown `\u000A`, as on stderr (a table cell
-    // or a Markdown code span showed it as a space: `x ::error::y/pod.yaml` for a folder named `x⏎::error::y`).
-    copy = neutraliseData(mapStrings(redactDeep(result), (text, key) => (key === 'file' ? oneLine(text) : text)))
+    // One walk: redacted, a file name kept on its line (a table cell or a Markdown code span showed a line break as
+    // a space: `x ::error::y/pod.yaml` for a folder named `x⏎::error::y`), neutralised (core/neutralise.ts).
+    copy = reportData(result)
     neutralisedResults.set(result, copy)
   }
   return copy

@@ -4,7 +4,7 @@
  * Every other CLI test runs the commands in-process (tests/support/cli.ts).
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -113,9 +113,19 @@ describe('the built CLI in a process', () => {
       const zod = files.some((url) => readFileSync(new URL(url), 'utf8').includes('$constructor("ZodError"'))
       return {r, zod}
     }
-    const valid = await loadsZod(['inventory', 'fixtures/demo'])
+    // The demo without its settings file: a tree's .stewards.yaml is read, and its reader (zod) loaded, only when
+    // there is one (src/pipeline/discover-flags.ts).
+    const demo = join(mkdtempSync(join(tmpdir(), 'stewards-demo-')), 'demo')
+    cpSync(join(repoRoot, 'fixtures', 'demo'), demo, {
+      recursive: true,
+      filter: (from) => !from.endsWith('.stewards.yaml'),
+    })
+    const valid = await loadsZod(['inventory', demo])
     expect(valid.r.code).toBe(0)
     expect(valid.zod).toBe(false)
+    const withSettings = await loadsZod(['inventory', 'fixtures/demo'])
+    expect(withSettings.r.code).toBe(0)
+    expect(withSettings.zod).toBe(true)
     const dir = mkdtempSync(join(tmpdir(), 'stewards-zod-'))
     writeFileSync(join(dir, 'Cargo.lock'), 'version = 3\n\n[[package]]\nname = 1\nversion = "1.0.0"\n')
     const invalid = await loadsZod(['inventory', dir])
