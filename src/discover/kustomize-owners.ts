@@ -48,7 +48,7 @@ interface Listing {
 }
 
 const kustomizations = perScan(() => new Map<string, Listing | null>())
-const makeSets = perScan(() => new Map<string, MakeSet[]>())
+const makeFacts = perScan(() => new Map<string, MakeFacts>())
 
 /**
  * The kustomizations that build a manifest file and are built themselves (no other one found includes them): those
@@ -135,10 +135,53 @@ function inclusion(
 export function buildTimeImages(dir: string, context: DiscoverContext): Map<string, BuildTimeImage> {
   const out = new Map<string, BuildTimeImage>()
   for (const folder of foldersAbove(posix.join(dir, '_'))) {
-    for (const set of makefileSets(folder, context))
+    for (const set of makefileFacts(folder, context).sets)
       if (set.dir === dir && !out.has(set.name)) out.set(set.name, set.image)
   }
   return out
+}
+
+/** A placeholder image a Makefile sets before it writes a kustomization's build to a file. */
+export interface RenderedPlaceholder {
+  set: BuildTimeImage
+  /** The folder `kustomize edit set image` runs in. */
+  dir: string
+  /** The Makefile and line that write the build to the file, and the folder of the kustomization built. */
+  render: {file: string; line: number; dir: string}
+}
+
+/**
+ * The image names that are placeholders in a file a Makefile writes with `kustomize build DIR > FILE`: kubebuilder's
+ * `make build-installer` (testdata/project-v4/Makefile: `cd config/manager && "$(KUSTOMIZE)" edit set image
+ * controller=${IMG}`, then `"$(KUSTOMIZE)" build config/default > dist/install.yaml`). A name a `kustomize edit set
+ * image NAME=...` sets earlier in the same recipe, in DIR or a folder DIR's kustomization builds, is one: kustomize
+ * gives the image named NAME the name and tag the value holds (api/filters/imagetag), so an image of the file still
+ * named NAME was rendered from the placeholder (`IMG ?= controller:latest`, or `controller:$(VERSION)`), and one
+ * rendered with a real `IMG` has another name, listed as written.
+ */
+export function renderedPlaceholders(file: string, context: DiscoverContext): Map<string, RenderedPlaceholder> {
+  const out = new Map<string, RenderedPlaceholder>()
+  for (const folder of foldersAbove(file)) {
+    const {sets, renders} = makefileFacts(folder, context)
+    for (const render of renders) {
+      if (render.output !== file) continue
+      for (const set of sets) {
+        const before = set.image.file === render.file && set.recipe === render.recipe && set.image.line < render.line
+        if (!before || out.has(set.name) || !builds(render.dir, set.dir, context)) continue
+        out.set(set.name, {
+          set: set.image,
+          dir: set.dir,
+          render: {file: render.file, line: render.line, dir: render.dir},
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** Whether the kustomization in `dir` builds the one in `folder`: the same folder, or one it lists on the way. */
+function builds(dir: string, folder: string, context: DiscoverContext): boolean {
+  return dir === folder || inclusion(dir, folder, context, 0, new Set([dir])) !== undefined
 }
 
 /** `a/b/file` → `a/b`, `a`, `.`. */
@@ -213,6 +256,13 @@ function readListing(file: string, text: string): Listing | null {
  */
 const CD = /\bcd[ \t]+(["']?)([^\s"'&;|()$]+)\1[ \t]*&&/g
 const SET_IMAGE = /\bedit[ \t]+set[ \t]+image[ \t]+["']?([^\s"'=]+)=((?:\$\([^()\s]*\)|\$\{[^{}\s]*\}|[^\s"';&|()$])*)/g
+/**
+ * `kustomize build DIR > FILE` (`>>` too; `$(KUSTOMIZE)`, `"$(KUSTOMIZE)"`, `bin/kustomize`, or `kubectl kustomize
+ * DIR`), DIR and FILE relative to the Makefile's folder or the `cd` before on the line; up to four flags between them
+ * are passed over. A DIR or FILE with a variable in it is not followed.
+ */
+const RENDER =
+  /(?:kustomize[)}"']{0,3}[ \t]+build|kubectl[ \t]+kustomize)[ \t]+(["']?)([^\s"'&;|()$<>]+)\1(?:[ \t]+[^\s<>&;|]+){0,4}[ \t]*>>?[ \t]*(["']?)([^\s"'&;|()$<>]+)\3/gi
 /** A recipe line longer than this is not read (a scaffold's are under a hundred characters). */
 const MAX_LINE = 4096
 
@@ -220,42 +270,82 @@ interface MakeSet {
   dir: string
   name: string
   image: BuildTimeImage
+  /** The rule whose recipe runs it (the n-th recipe of the Makefile), when it is on a recipe's line. */
+  recipe?: number
 }
 
-/** Every `kustomize edit set image` a Makefile in this folder runs after a `cd`, in order. */
-function makefileSets(folder: string, context: DiscoverContext): MakeSet[] {
-  const cache = makeSets(context)
+/** A recipe line that writes a kustomization's build to a file: `$(KUSTOMIZE) build config/default > dist/install.yaml`. */
+interface MakeRender {
+  /** The folder of the kustomization built and the file written, both from the scan's root. */
+  dir: string
+  output: string
+  file: string
+  line: number
+  recipe: number
+}
+
+interface MakeFacts {
+  sets: MakeSet[]
+  renders: MakeRender[]
+}
+
+/**
+ * Every `kustomize edit set image` a Makefile in this folder runs after a `cd`, and every kustomization build it writes
+ * to a file (`> FILE`, `>> FILE`), in order, each with the recipe it is part of.
+ */
+function makefileFacts(folder: string, context: DiscoverContext): MakeFacts {
+  const cache = makeFacts(context)
   const known = cache.get(folder)
   if (known) return known
-  const found: MakeSet[] = []
+  const found: MakeFacts = {sets: [], renders: []}
   const names = context.listDir ? listing(folder, context) : undefined
   for (const name of MAKEFILE_NAMES) {
     const file = posix.join(folder, name)
     if (names !== undefined ? !names?.includes(name) : !exists(file, context)) continue
     const text = context.readText(file)
     if (text === null || text.length > MAX_MAKEFILE || !text.includes('set image')) continue
-    for (const {text: line, number} of recipeLines(text)) {
+    for (const {text: line, number, recipe} of recipeLines(text)) {
       // A comment (`# cd config/manager && ...`) runs nothing.
-      if (line.length > MAX_LINE || !line.includes('set') || /^\s*#/.test(line)) continue
+      if (line.length > MAX_LINE || /^\s*#/.test(line)) continue
       const cds = [...line.matchAll(CD)]
-      for (const match of line.matchAll(SET_IMAGE)) {
-        const cd = cds.findLast((c) => c.index < match.index)
-        if (!cd) continue
-        found.push({
-          dir: posix.normalize(posix.join(folder, cd[2])),
-          name: match[1],
-          image: {file, line: number, set: `${match[1]}=${match[2]}`},
-        })
-      }
+      const cdBefore = (index: number) => cds.findLast((c) => c.index < index)?.[2]
+      if (line.includes('set'))
+        for (const match of line.matchAll(SET_IMAGE)) {
+          const cd = cdBefore(match.index)
+          if (cd === undefined) continue
+          found.sets.push({
+            dir: posix.normalize(posix.join(folder, cd)),
+            name: match[1],
+            image: {file, line: number, set: `${match[1]}=${match[2]}`},
+            recipe,
+          })
+        }
+      if (recipe !== undefined && line.includes('>') && /kustomize/i.test(line))
+        for (const match of line.matchAll(RENDER)) {
+          const base = posix.join(folder, cdBefore(match.index) ?? '.')
+          found.renders.push({
+            dir: posix.normalize(posix.join(base, match[2])),
+            output: posix.normalize(posix.join(base, match[4])),
+            file,
+            line: number,
+            recipe,
+          })
+        }
     }
   }
   cache.set(folder, found)
   return found
 }
 
-/** Lines joined where one ends with `\`, as make joins them, each with the number of its first line. */
-function* recipeLines(text: string): Generator<{text: string; number: number}> {
+/**
+ * Lines joined where one ends with `\`, as make joins them, each with the number of its first line and, for a recipe
+ * line (one that starts with a tab), the number of its recipe: a recipe goes on over blank and comment lines, as make
+ * reads it (https://www.gnu.org/software/make/manual/html_node/Recipe-Syntax.html), and ends at any other line.
+ */
+function* recipeLines(text: string): Generator<{text: string; number: number; recipe?: number}> {
   const lines = text.split('\n')
+  let recipe = 0
+  let inRecipe = false
   for (let i = 0; i < lines.length; i++) {
     const number = i + 1
     let line = lines[i].replace(/\r$/, '')
@@ -263,6 +353,13 @@ function* recipeLines(text: string): Generator<{text: string; number: number}> {
       i++
       line = `${line.slice(0, -1)} ${lines[i].replace(/\r$/, '')}`
     }
+    if (line.startsWith('\t')) {
+      if (!inRecipe) recipe++
+      inRecipe = true
+      yield {text: line, number, recipe}
+      continue
+    }
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) inRecipe = false
     yield {text: line, number}
   }
 }
@@ -283,4 +380,11 @@ export function placeholderOverride(
 /** `Makefile:152 runs \`kustomize edit set image controller=${IMG}\` in config/manager`. */
 export function buildTimeWords(set: BuildTimeImage, dir: string): string {
   return `${set.file}:${set.line} runs \`kustomize edit set image ${set.set}\` in ${dir}`
+}
+
+/** `Makefile:152 runs \`kustomize edit set image controller=${IMG}\` in config/manager, and Makefile:153 writes this file with \`kustomize build config/default\``. */
+export function renderedWords(placeholder: RenderedPlaceholder): string {
+  const {render} = placeholder
+  const line = render.file === placeholder.set.file ? `line ${render.line}` : `${render.file}:${render.line}`
+  return `${buildTimeWords(placeholder.set, placeholder.dir)}, and ${line} writes this file with \`kustomize build ${render.dir}\``
 }

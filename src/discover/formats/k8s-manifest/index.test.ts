@@ -1290,4 +1290,90 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
     ])
     expect(inventory.skipped).toEqual([])
   })
+
+  // kubebuilder's `make build-installer` (testdata/project-v4/Makefile): the set, then the build written to a file.
+  const installer =
+    'IMG ?= controller:latest\n\n.PHONY: build-installer\nbuild-installer: manifests generate kustomize ## Generate a consolidated YAML.\n\tmkdir -p dist\n\tcd config/manager && "$(KUSTOMIZE)" edit set image controller=${IMG}\n\t"$(KUSTOMIZE)" build config/default > dist/install.yaml\n'
+  const bundle = (image: string) =>
+    `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: system\n---\n${manager(image)}---\n${manager('example.com/proxy:1.0').replace('controller-manager', 'proxy')}`
+  const scaffold = {
+    'config/manager/manager.yaml': manager('controller:latest'),
+    'config/manager/kustomization.yaml':
+      'resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: controller\n  newTag: latest\n',
+    'config/default/kustomization.yaml': 'resources:\n- ../crd\n- ../manager\n',
+  }
+
+  it("skips the placeholder in the install bundle kubebuilder's make build-installer renders, and lists the others", async () => {
+    const inventory = await scan({...scaffold, Makefile: installer, 'dist/install.yaml': bundle('controller:latest')})
+    expect(refsAt(inventory)).toEqual(['example.com/proxy:1.0 dist/install.yaml:26:16'])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'config/manager/manager.yaml',
+        line: 10,
+        reason: 'unsupported',
+        message:
+          'image controller:latest is a placeholder set when the project is built: Makefile:6 runs `kustomize edit set image controller=${IMG}` in config/manager, whose kustomization builds this file (make fills it in)',
+      },
+      {
+        file: 'dist/install.yaml',
+        line: 15,
+        reason: 'unsupported',
+        message:
+          'image controller:latest is a placeholder set when the project is built: Makefile:6 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 7 writes this file with `kustomize build config/default` (make fills it in)',
+      },
+    ])
+    // Older scaffolds append to the file (`>>`) after writing the CRDs; a tag from `IMG ?= controller:$(VERSION)`.
+    const appended = await scan({
+      ...scaffold,
+      Makefile:
+        'build-installer: manifests\n\tmkdir -p dist\n\t@if [ -d "config/crd" ]; then \\\n\t\t$(KUSTOMIZE) build config/crd > dist/install.yaml; \\\n\tfi\n\techo "---" >> dist/install.yaml\n\n\t# the manager\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\t$(KUSTOMIZE) build config/default >> ./dist/install.yaml\n',
+      'dist/install.yaml': bundle('controller:0.1.0'),
+    })
+    expect(refsAt(appended)).toEqual(['example.com/proxy:1.0 dist/install.yaml:26:16'])
+    expect(appended.skipped.filter((s) => s.file === 'dist/install.yaml')).toEqual([
+      {
+        file: 'dist/install.yaml',
+        line: 15,
+        reason: 'unsupported',
+        message:
+          'image controller:0.1.0 is a placeholder set when the project is built: Makefile:9 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 10 writes this file with `kustomize build config/default` (make fills it in)',
+      },
+    ])
+  })
+
+  it('lists the image of a rendered bundle that make set, or that no set on the way to the file names', async () => {
+    // Rendered with a real IMG: the image make set is the one written.
+    const real = await scan({
+      ...scaffold,
+      Makefile: installer,
+      'dist/install.yaml': bundle('ghcr.io/example/op:v1.2.0'),
+    })
+    expect(refsAt(real).filter((r) => r.includes(' dist/'))).toEqual([
+      'example.com/proxy:1.0 dist/install.yaml:26:16',
+      'ghcr.io/example/op:v1.2.0 dist/install.yaml:15:16',
+    ])
+    const inventory = await scan({
+      ...scaffold,
+      Makefile:
+        // The set in another rule's recipe; a build of a kustomization that does not build config/manager; a build
+        // piped to kubectl; a comment.
+        'deploy:\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\n' +
+        'installer:\n\t$(KUSTOMIZE) build config/default > dist/a.yaml\n' +
+        'other:\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\t$(KUSTOMIZE) build config/crd > dist/b.yaml\n' +
+        '\t$(KUSTOMIZE) build config/default | tee dist/c.yaml\n\t# $(KUSTOMIZE) build config/default > dist/d.yaml\n',
+      'config/crd/kustomization.yaml': 'resources: []\n',
+      'dist/a.yaml': manager('controller:latest'),
+      'dist/b.yaml': manager('controller:latest'),
+      'dist/c.yaml': manager('controller:latest'),
+      'dist/d.yaml': manager('controller:latest'),
+    })
+    expect(refsAt(inventory).filter((r) => r.startsWith('controller'))).toEqual([
+      'controller:latest dist/a.yaml:10:16',
+      'controller:latest dist/b.yaml:10:16',
+      'controller:latest dist/c.yaml:10:16',
+      'controller:latest dist/d.yaml:10:16',
+    ])
+    expect(inventory.skipped.map((s) => s.file)).toEqual(['config/manager/manager.yaml'])
+  })
 })

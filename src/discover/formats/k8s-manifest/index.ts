@@ -18,6 +18,8 @@ import {
   buildTimeWords,
   includingKustomizations,
   placeholderOverride,
+  renderedPlaceholders,
+  renderedWords,
 } from '../../kustomize-owners.js'
 import {overrideMatches, splitImage} from '../../image-override.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
@@ -101,17 +103,28 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
  * the way renames or pins it in each of them (`kustomize build` never gives the image as written; the kustomization
  * format lists the override's image, located here too), the words of a skip when the name is a placeholder a
  * Makefile sets when the project is built (kubebuilder's `image: controller:latest`, which `make deploy IMG=...`
- * replaces), undefined when the image is the one written.
+ * replaces), or in a file a Makefile writes from a kustomization's build (kubebuilder's dist/install.yaml), undefined
+ * when the image is the one written.
  */
 function kustomizeReading(
   file: string,
   context: DiscoverContext,
 ): (image: ManifestImage) => 'overridden' | string | undefined {
   let including: ReturnType<typeof includingKustomizations> | undefined
+  let rendered: ReturnType<typeof renderedPlaceholders> | undefined
   return (image) => {
     including ??= includingKustomizations(file, context)
-    if (including.length === 0) return undefined
     const name = splitImage(image.ref).name
+    if (including.length === 0) {
+      // A file a Makefile writes from a kustomization's build, with a placeholder set on the way (kubebuilder's
+      // `make build-installer` writes dist/install.yaml).
+      rendered ??= renderedPlaceholders(file, context)
+      const placeholder = rendered.get(name)
+      return (
+        placeholder &&
+        `image ${image.ref} is a placeholder set when the project is built: ${renderedWords(placeholder)} (make fills it in)`
+      )
+    }
     let overridden = true
     for (const kustomization of including) {
       // The first override on the way (the innermost) is the one that matches the name as written.
