@@ -4,7 +4,7 @@
  * any other way (quoted, folded), every node is placed at the string, which is all the file tells.
  */
 import type {ScanError} from '../core/model.js'
-import {readYaml} from './yaml.js'
+import {readYaml, type YamlReadOptions} from './yaml.js'
 import {isMap, isScalar, isSeq, type YamlNode} from './yaml-tree.js'
 
 /**
@@ -23,6 +23,27 @@ export function readEmbeddedYaml(
   for (const error of read.errors) errors.push({...error, ...placed(place, error.line, error.column)})
   const root = read.documents[0]?.root
   return root ? moved(root, place, 0) : undefined
+}
+
+/**
+ * Every document of a string value that holds YAML (kubectl's `-f` reads them all), read with `options`, placed as
+ * readEmbeddedYaml places its first; the lines (in the file) where `{{ }}` made YAML collection keys. Undefined when the
+ * value is not a string, or is blank.
+ */
+export function readEmbeddedDocuments(
+  node: YamlNode | undefined,
+  text: string,
+  file: string,
+  errors: ScanError[],
+  options: YamlReadOptions = {},
+): {roots: YamlNode[]; complexKeyLines: number[]} | undefined {
+  if (!isScalar(node) || node.kind !== 'string' || node.text.trim() === '') return undefined
+  const place = placement(node, text)
+  const read = readYaml(node.text, file, options)
+  for (const error of read.errors) errors.push({...error, ...placed(place, error.line, error.column)})
+  const roots: YamlNode[] = []
+  for (const {root} of read.documents) if (root) roots.push(moved(root, place, 0))
+  return {roots, complexKeyLines: read.complexKeyLines.map((line) => placed(place, line, 1).line)}
 }
 
 /**

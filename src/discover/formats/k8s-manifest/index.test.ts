@@ -679,6 +679,133 @@ spec:
     ])
   })
 
+  it('lists the images of the manifests Argo Workflows resource templates create, at their place in the file (argo-workflows examples)', async () => {
+    const dir = fileURLToPath(new URL('./__fixtures__/argo-workflows', import.meta.url))
+    const inventory = await discoverPaths([dir], {discoverers: [discoverer]})
+    const real = JSON.parse(JSON.stringify(inventory).replaceAll(`${dir}/`, ''))
+    expect(refsAt(real)).toEqual([
+      'curlimages/curl:latest daemoned-stateful-set-with-service.yaml:92:16',
+      'nginx:1.13 daemoned-stateful-set-with-service.yaml:75:29',
+      'python:alpine3.23 k8s-jobs.yaml:49:24',
+    ])
+    expect(real.errors).toEqual([])
+    // `workflows.argoproj.io/workflow: {{workflow.name}}`: a mapping to YAML until Argo fills it in.
+    expect(real.skipped).toEqual([
+      {
+        file: 'k8s-resource-log-selector.yaml',
+        line: 24,
+        reason: 'unsupported',
+        message:
+          'the manifest of a resource template holds parameters ({{ }}) that Argo Workflows fills in when the Workflow runs, outside quotes (YAML reads them as mappings, or fails on them, until then): its images are not read',
+      },
+    ])
+  })
+
+  it('reads a resource template manifest as kubectl does: JSON in a string, every document, parameters filled in when it runs', async () => {
+    // A Job, as a literal block's lines at the indentation of `manifest: |` + 2.
+    const job = (image: string) =>
+      ['apiVersion: batch/v1', 'kind: Job', 'spec:', '  template:', '    spec:', '      containers:', '      - name: c']
+        .concat(`        image: ${image}`)
+        .map((line) => `          ${line}\n`)
+        .join('')
+    const inventory = await scan({
+      'cron.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata:
+  name: nightly
+spec:
+  schedule: "0 0 * * *"
+  workflowSpec:
+    templates:
+    - name: json
+      resource:
+        action: apply
+        manifest: "{\\"apiVersion\\": \\"v1\\", \\"kind\\": \\"Pod\\", \\"spec\\": {\\"containers\\": [{\\"name\\": \\"c\\", \\"image\\": \\"example.com/json:1\\"}]}}"
+    - name: two
+      resource:
+        action: create
+        manifest: |
+${job('example.com/first:1')}          ---
+${job('"{{inputs.parameters.image}}"')}    - name: gone
+      resource:
+        action: delete
+        manifest: |
+${job('example.com/deleted:1')}    - name: steps
+      steps:
+      - - name: inline
+          inline:
+            resource:
+              action: create
+              manifest: |
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  generateName: child-
+                spec:
+                  templates:
+                  - name: main
+                    container:
+                      image: example.com/child:2
+`,
+    })
+    expect(refsAt(inventory)).toEqual([
+      'example.com/child:2 cron.yaml:61:30',
+      'example.com/first:1 cron.yaml:24:26',
+      'example.com/json:1 cron.yaml:12:19',
+    ])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'cron.yaml',
+        line: 33,
+        reason: 'unsupported',
+        message:
+          'image "{{inputs.parameters.image}}" holds parameters ({{ }}) that Argo Workflows fills in when the CronWorkflow runs: not guessed',
+      },
+    ])
+  })
+
+  it('reports a resource template manifest kubectl would refuse at its line, and the rest of the file is read', async () => {
+    const inventory = await scan({
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: broken-
+spec:
+  templates:
+  - name: main
+    container:
+      image: "{{inputs.parameters.image}}"
+  - name: create
+    resource:
+      action: create
+      manifest: |
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+          - name: c
+            image: [example.com/app:1
+  - name: fixed
+    container:
+      image: example.com/fixed:1
+`,
+    })
+    expect(refsAt(inventory)).toEqual(['example.com/fixed:1 wf.yaml:22:14'])
+    // Not a Helm template for its `{{ }}` elsewhere: the file itself is YAML.
+    expect(inventory.errors).toEqual([
+      {
+        file: 'wf.yaml',
+        line: 20,
+        column: 9,
+        code: 'yaml-syntax',
+        message:
+          'resource template manifest: YAML Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    ])
+    expect(inventory.skipped.map((s) => s.line)).toEqual([9])
+  })
+
   it("skips an Argo Workflows or Rollouts analysis image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
     const out = await scan({
       'loops-maps.yaml': `apiVersion: argoproj.io/v1alpha1
@@ -1288,6 +1415,17 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
       'example/app:1.0 k/base/deployment.yaml:10:16',
       'nginx:1.27 plain/pod.yaml:10:16',
     ])
+    expect(inventory.skipped).toEqual([])
+  })
+
+  it('lists the image of a manifest an Argo Workflows resource template holds as written: no override reaches a string', async () => {
+    const inventory = await scan({
+      'wf/workflow.yaml':
+        'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: w\nspec:\n  templates:\n  - name: main\n    container:\n      image: example.com/app:1.0\n  - name: job\n    resource:\n      action: create\n      manifest: |\n        apiVersion: v1\n        kind: Pod\n        spec:\n          containers:\n          - name: c\n            image: example.com/app:1.0\n',
+      'wf/kustomization.yaml': 'resources:\n- workflow.yaml\nimages:\n- name: example.com/app\n  newTag: "2.0"\n',
+    })
+    // The container's image is the kustomization format's (with its override), the manifest's is the one written.
+    expect(refsAt(inventory)).toEqual(['example.com/app:1.0 wf/workflow.yaml:19:20'])
     expect(inventory.skipped).toEqual([])
   })
 

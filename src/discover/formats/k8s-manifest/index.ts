@@ -77,9 +77,11 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
   }
   appendAll(out.errors, manifest.errors)
+  appendAll(out.errors, manifest.embeddedErrors)
   const kustomized = kustomizeReading(input.file, context)
   for (const image of manifest.images) {
-    const built = image.origin === 'kustomize' ? undefined : kustomized(image)
+    // kustomize's overrides change the pod templates of objects, never an object held in a string.
+    const built = image.origin === 'kustomize' || image.embedded ? undefined : kustomized(image)
     if (built === 'overridden') continue
     if (built) {
       out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message: built})
