@@ -56,10 +56,10 @@ const makeFacts = perScan(() => new Map<string, MakeFacts>())
  * file's folder, the folders above it and their subfolders (kubebuilder's `config/default` lists `../manager`).
  */
 export function includingKustomizations(file: string, context: DiscoverContext): Including[] {
-  const found: Array<{dir: string; file: string; overrides: Including['overrides']; through: Set<string>}> = []
+  const found: Array<{dir: string} & Reach> = []
   for (const dir of candidateFolders(posix.dirname(file), context)) {
-    const reached = inclusion(dir, file, context, 0, new Set([dir]))
-    if (reached) found.push({dir, ...reached})
+    const reach = reachedFrom(dir, context)?.get(file)
+    if (reach) found.push({dir, ...reach})
   }
   return found
     .filter((k) => !found.some((other) => other !== k && other.through.has(k.dir)))
@@ -105,27 +105,47 @@ const MAX_FOLDER = 500
 /** As the kustomization format's limit: overlays deeper than this are a cycle or a mistake. */
 const MAX_DEPTH = 16
 
-/** How the kustomization in `dir` reaches `file`: the overrides on the way and the folders it goes through. */
-function inclusion(
-  dir: string,
-  file: string,
-  context: DiscoverContext,
-  depth: number,
-  seen: Set<string>,
-): {file: string; overrides: Including['overrides']; through: Set<string>} | undefined {
-  const listing = kustomizationIn(dir, context)
-  if (!listing) return undefined
-  const own = listing.overrides.map((override) => ({override, dir}))
-  if (listing.listed.has(file)) return {file: listing.file, overrides: own, through: new Set()}
-  if (depth >= MAX_DEPTH) return undefined
-  for (const entry of listing.listed) {
-    if (seen.has(entry)) continue
-    seen.add(entry)
-    const inner = inclusion(entry, file, context, depth + 1, seen)
-    if (inner)
-      return {file: listing.file, overrides: [...inner.overrides, ...own], through: new Set([entry, ...inner.through])}
+/** How a kustomization reaches a path it builds: the overrides on the way, innermost first, and the folders it goes through. */
+interface Reach {
+  file: string
+  overrides: Including['overrides']
+  through: ReadonlySet<string>
+}
+
+const reaches = perScan(() => new Map<string, ReadonlyMap<string, Reach> | null>())
+
+/**
+ * Every path the kustomization in `dir` lists, directly or through the folders it lists, with how it reaches it; null
+ * when `dir` has none. Once per kustomization and scan (every manifest of the folders around looks it up). The folders
+ * are walked depth first in the order they are listed, each once: a path is reached the first way the walk finds it.
+ */
+function reachedFrom(dir: string, context: DiscoverContext): ReadonlyMap<string, Reach> | null {
+  const cache = reaches(context)
+  const known = cache.get(dir)
+  if (known !== undefined) return known
+  const root = kustomizationIn(dir, context)
+  let out: Map<string, Reach> | null = null
+  if (root) {
+    const found = new Map<string, Reach>()
+    const seen = new Set([dir])
+    const walk = (listing: Listing, at: string, depth: number, outer: Reach['overrides'], through: string[]) => {
+      // The overrides of the folders on the way: this one's first, the root's last.
+      const overrides = [...listing.overrides.map((override) => ({override, dir: at})), ...outer]
+      const reach: Reach = {file: root.file, overrides, through: new Set(through)}
+      for (const entry of listing.listed) if (!found.has(entry)) found.set(entry, reach)
+      if (depth >= MAX_DEPTH) return
+      for (const entry of listing.listed) {
+        if (seen.has(entry)) continue
+        seen.add(entry)
+        const inner = kustomizationIn(entry, context)
+        if (inner) walk(inner, entry, depth + 1, overrides, [...through, entry])
+      }
+    }
+    walk(root, dir, 0, [], [])
+    out = found
   }
-  return undefined
+  cache.set(dir, out)
+  return out
 }
 
 /**
@@ -181,7 +201,7 @@ export function renderedPlaceholders(file: string, context: DiscoverContext): Ma
 
 /** Whether the kustomization in `dir` builds the one in `folder`: the same folder, or one it lists on the way. */
 function builds(dir: string, folder: string, context: DiscoverContext): boolean {
-  return dir === folder || inclusion(dir, folder, context, 0, new Set([dir])) !== undefined
+  return dir === folder || reachedFrom(dir, context)?.has(folder) === true
 }
 
 /** `a/b/file` → `a/b`, `a`, `.`. */
