@@ -71,8 +71,10 @@ const listings = perScan(() => new Map<string, readonly string[] | null>())
 
 /**
  * The folders a kustomization building a file of `dir` may be in: `dir`, the folders above it, and their entries
- * (a folder's entries are all candidates: a file among them has no kustomization, which its listing tells). Once per
- * folder and scan: the manifests of one folder share them.
+ * (a folder's entries are all candidates: a file among them has no kustomization, which its listing tells), and the
+ * entries of an `overlays` folder among them: kustomize's own layout, `someApp/base/` built by
+ * `someApp/overlays/<variant>/` (https://kubectl.docs.kubernetes.io/guides/introduction/kustomize/, "overlays"). Once
+ * per folder and scan: the manifests of one folder share them.
  */
 function candidateFolders(dir: string, context: DiscoverContext): readonly string[] {
   const cache = candidates(context)
@@ -84,6 +86,10 @@ function candidateFolders(dir: string, context: DiscoverContext): readonly strin
     const names = listing(folder, context) ?? []
     if (names.length > MAX_FOLDER) continue
     for (const name of names) out.add(posix.join(folder, name))
+    if (!names.includes(OVERLAYS)) continue
+    const overlays = posix.join(folder, OVERLAYS)
+    const variants = listing(overlays, context) ?? []
+    if (variants.length <= MAX_FOLDER) for (const name of variants) out.add(posix.join(overlays, name))
   }
   const list = [...out]
   cache.set(dir, list)
@@ -100,6 +106,8 @@ function listing(dir: string, context: DiscoverContext): readonly string[] | nul
   return names
 }
 
+/** The folder kustomize's documentation keeps the variants of a base in. */
+const OVERLAYS = 'overlays'
 /** A folder with more names than this is not looked into for kustomizations (a monorepo's root may be). */
 const MAX_FOLDER = 500
 /** As the kustomization format's limit: overlays deeper than this are a cycle or a mistake. */

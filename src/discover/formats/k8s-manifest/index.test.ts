@@ -1396,6 +1396,25 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
     expect(inventory.skipped).toEqual([])
   })
 
+  it("finds the overlays of kustomize's own layout (someApp/base built by someApp/overlays/<variant>)", async () => {
+    const overlays = {
+      'app/base/deployment.yaml': manager('example/app:1.0'),
+      'app/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'app/overlays/production/kustomization.yaml':
+        'resources:\n- ../../base\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+    }
+    // Every overlay pins it: the kustomization format lists what they deploy.
+    const pinned = await scan({
+      ...overlays,
+      'app/overlays/staging/kustomization.yaml':
+        'resources:\n- ../../base\nimages:\n- name: example/app\n  newTag: "2.1"\n',
+    })
+    expect(refsAt(pinned)).toEqual([])
+    // One deploys the base's image as written.
+    const written = await scan({...overlays, 'app/overlays/staging/kustomization.yaml': 'resources:\n- ../../base\n'})
+    expect(refsAt(written)).toEqual(['example/app:1.0 app/base/deployment.yaml:10:16'])
+  })
+
   it('lists an image as written when a kustomization that builds it leaves it, or none builds it, or no Makefile sets it', async () => {
     const inventory = await scan({
       // Two overlays of one base: one pins the tag, the other deploys the base's image as written.
