@@ -765,6 +765,38 @@ ${job('example.com/deleted:1')}    - name: steps
     ])
   })
 
+  it('reports a key written twice in a workflow with parameters, not a Helm template (argo-workflows examples/k8s-patch-json-workflow.yaml)', async () => {
+    const inventory = await scan({
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  annotations:
+    a: b
+  generateName: patch-
+  annotations:
+    c: d
+spec:
+  templates:
+  - name: main
+    container:
+      image: example.com/app:1
+      args: ["{{workflow.name}}"]
+`,
+    })
+    expect(refsAt(inventory)).toEqual(['example.com/app:1 wf.yaml:13:14'])
+    // Argo's strict reading (workflow/common/parse.go, YAMLToJSONStrict) refuses it.
+    expect(inventory.errors).toEqual([
+      {
+        file: 'wf.yaml',
+        line: 7,
+        column: 3,
+        code: 'yaml-duplicate-key',
+        message: "YAML duplicate key 'annotations' (the last value is used)",
+      },
+    ])
+    expect(inventory.skipped).toEqual([])
+  })
+
   it('reports a resource template manifest kubectl would refuse at its line, and the rest of the file is read', async () => {
     const inventory = await scan({
       'wf.yaml': `apiVersion: argoproj.io/v1alpha1

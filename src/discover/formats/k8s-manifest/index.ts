@@ -70,7 +70,12 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       })
     }
   }
-  if (broken && input.text.includes('{{')) {
+  // A key written twice is a mistake of a file YAML reads (the last value used), not a template's mark: a workflow's
+  // `{{ }}` parameters elsewhere make it no Helm template (argo-workflows examples/k8s-patch-json-workflow.yaml).
+  const templated =
+    manifest.complexKeyLines.length > 0 ||
+    manifest.errors.some((e) => e.code.startsWith('yaml-') && e.code !== 'yaml-duplicate-key')
+  if (templated && input.text.includes('{{')) {
     // Jinja's statements (`{% for %}`, Ansible's templates) are no Helm template: rendered by whatever writes them.
     if (/\{%-?\s*(?:for|if|set|macro|block|include|raw)\b/.test(input.text))
       return notRendered(out, input.file, 'Jinja template directives ({% %}, {{ }}) that are not YAML')
