@@ -36,9 +36,10 @@ export function readEmbeddedDocuments(
   file: string,
   errors: ScanError[],
   options: YamlReadOptions = {},
+  starts?: readonly number[],
 ): {roots: YamlNode[]; complexKeyLines: number[]} | undefined {
   if (!isScalar(node) || node.kind !== 'string' || node.text.trim() === '') return undefined
-  const place = placement(node, text)
+  const place = placement(node, text, starts)
   const read = readYaml(node.text, file, options)
   for (const error of read.errors) errors.push({...error, ...placed(place, error.line, error.column)})
   const roots: YamlNode[] = []
@@ -52,9 +53,11 @@ export function readEmbeddedDocuments(
  */
 export type Placement = {block: true; line: number; indent: number} | {block: false; line: number; column: number}
 
-export function placement(node: YamlNode & {text: string}, text: string): Placement {
+export function placement(node: YamlNode & {text: string}, text: string, starts?: readonly number[]): Placement {
   const atString: Placement = {block: false, line: node.line, column: node.column}
-  const lines = lineStarts(text, node.line + node.text.split('\n').length)
+  // `starts`: every line start of the text, for a caller that places many strings of one file (each would scan the
+  // text from its start).
+  const lines = starts ?? lineStarts(text, node.line + node.text.split('\n').length)
   const indicator = text.charAt(lines[node.line - 1] + node.column - 1)
   if (indicator !== '|') return atString
   const own = node.text.split('\n')
@@ -68,15 +71,15 @@ export function placement(node: YamlNode & {text: string}, text: string): Placem
   return {block: true, line: node.line + 1, indent}
 }
 
-/** Offsets where the first `count` lines of `text` start. */
-function lineStarts(text: string, count: number): number[] {
+/** Offsets where the first `count` lines of `text` start (every line by default). */
+export function lineStarts(text: string, count = Number.POSITIVE_INFINITY): number[] {
   const starts = [0]
   for (let i = text.indexOf('\n'); i !== -1 && starts.length < count; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
   return starts
 }
 
 /** Line `line` (1-based) of `text`, without its line break ('' past the end). */
-function lineAt(text: string, starts: number[], line: number): string {
+function lineAt(text: string, starts: readonly number[], line: number): string {
   const start = starts[line - 1]
   if (start === undefined) return ''
   const end = text.indexOf('\n', start)

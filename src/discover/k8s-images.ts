@@ -11,7 +11,7 @@ import {namesRegistry} from '../core/image-ref.js'
 import type {Origin, ScanError, Skipped} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
 import {gitopsImageOverrides} from './gitops-image-overrides.js'
-import {readEmbeddedDocuments} from './embedded-yaml.js'
+import {lineStarts, readEmbeddedDocuments} from './embedded-yaml.js'
 import {goBinaryText} from './go-binary.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
@@ -425,12 +425,19 @@ export function readJsonManifestImages(text: string, file: string): ManifestImag
   return imagesOfDocuments(root ? [root] : [], {text, file}, errors, [])
 }
 
+/** The file read; the offsets its lines start at, found once when a resource template's manifest is placed in it. */
+interface Source {
+  text: string
+  file: string
+  starts?: number[]
+}
+
 /** The kinds that may hand kustomize image overrides (./gitops-image-overrides.ts): the others are not looked into. */
 const OVERRIDING_KINDS: ReadonlySet<string> = new Set(['Kustomization', 'HelmRelease', 'Application', 'ApplicationSet'])
 
 function imagesOfDocuments(
   roots: Array<YamlNode | null>,
-  source: {text: string; file: string},
+  source: Source,
   errors: ScanError[],
   complexKeyLines: number[],
 ): ManifestImages {
@@ -460,7 +467,7 @@ function imagesOfDocuments(
 function resourceImages(
   resource: YamlMap,
   type: ResourceType,
-  source: {text: string; file: string},
+  source: Source,
   out: ManifestImages,
   embedding: ResourceType | undefined,
   depth: number,
@@ -537,7 +544,7 @@ const NAMES_IMAGE = /image|package\s*:|bundle|docker:\/\//i
 function embeddedImages(
   template: YamlMap,
   workflow: ResourceType,
-  source: {text: string; file: string},
+  source: Source,
   out: ManifestImages,
   depth: number,
 ): void {
@@ -546,10 +553,9 @@ function embeddedImages(
   if (action === undefined || !APPLYING_ACTIONS.has(action) || !isScalar(manifest) || manifest.kind !== 'string') return
   if (!NAMES_IMAGE.test(manifest.text)) return
   const problems: ScanError[] = []
-  const read = readEmbeddedDocuments(manifest, source.text, source.file, problems, {
-    keepUnknownTags: 'quietly',
-    keepBinary: true,
-  })
+  source.starts ??= lineStarts(source.text)
+  const options = {keepUnknownTags: 'quietly', keepBinary: true} as const
+  const read = readEmbeddedDocuments(manifest, source.text, source.file, problems, options, source.starts)
   if (!read) return
   if (manifest.text.includes('{{') && (problems.length > 0 || read.complexKeyLines.length > 0)) {
     out.skipped.push({
