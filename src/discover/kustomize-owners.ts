@@ -192,7 +192,7 @@ export function renderedPlaceholders(file: string, context: DiscoverContext): Ma
   for (const folder of foldersAbove(file)) {
     const {sets, renders} = makefileFacts(folder, context)
     for (const render of renders) {
-      if (render.output !== file) continue
+      if (render.output !== file && !(render.option && posix.dirname(file) === render.output)) continue
       for (const set of sets) {
         const before = set.image.file === render.file && set.recipe === render.recipe && set.image.line < render.line
         if (!before || out.has(set.name) || !builds(render.dir, set.dir, context)) continue
@@ -291,6 +291,12 @@ const SET_IMAGE = /\bedit[ \t]+set[ \t]+image[ \t]+["']?([^\s"'=]+)=((?:\$\([^()
  */
 const RENDER =
   /(?:kustomize[)}"']{0,3}[ \t]+build|kubectl[ \t]+kustomize)[ \t]+(["']?)([^\s"'&;|()$<>]+)\1(?:[ \t]+[^\s<>&;|]+){0,4}[ \t]*>>?[ \t]*(["']?)([^\s"'&;|()$<>]+)\3/gi
+/**
+ * `kustomize build DIR -o OUT` (`--output OUT`, `--output=OUT`): kustomize writes the build to the file OUT, or, when
+ * OUT is a folder, one file per object in it (kustomize/commands/build/build.go, `--output`).
+ */
+const RENDER_OPTION =
+  /(?:kustomize[)}"']{0,3}[ \t]+build|kubectl[ \t]+kustomize)[ \t]+(["']?)([^\s"'&;|()$<>-][^\s"'&;|()$<>]*)\1(?:[ \t]+[^\s<>&;|]+){0,4}?[ \t]+(?:-o|--output)(?:=|[ \t]+)(["']?)([^\s"'&;|()$<>]+)\3/gi
 /** A recipe line longer than this is not read (a scaffold's are under a hundred characters). */
 const MAX_LINE = 4096
 
@@ -307,6 +313,8 @@ interface MakeRender {
   /** The folder of the kustomization built and the file written, both from the scan's root. */
   dir: string
   output: string
+  /** Written with `-o`/`--output`, which kustomize takes for a folder (one file per object) when it is one. */
+  option?: true
   file: string
   line: number
   recipe: number
@@ -348,17 +356,22 @@ function makefileFacts(folder: string, context: DiscoverContext): MakeFacts {
             recipe,
           })
         }
-      if (recipe !== undefined && line.includes('>') && /kustomize/i.test(line))
-        for (const match of line.matchAll(RENDER)) {
-          const base = posix.join(folder, cdBefore(match.index) ?? '.')
-          found.renders.push({
-            dir: posix.normalize(posix.join(base, match[2])),
-            output: posix.normalize(posix.join(base, match[4])),
-            file,
-            line: number,
-            recipe,
-          })
-        }
+      if (recipe === undefined || !/kustomize/i.test(line)) continue
+      const renders = [
+        ...(line.includes('>') ? line.matchAll(RENDER) : []),
+        ...(line.includes('-o') ? line.matchAll(RENDER_OPTION) : []),
+      ]
+      for (const match of renders) {
+        const base = posix.join(folder, cdBefore(match.index) ?? '.')
+        found.renders.push({
+          dir: posix.normalize(posix.join(base, match[2])),
+          output: trimEnd(posix.normalize(posix.join(base, match[4])), '/', 1),
+          ...(match[0].includes('>') ? {} : {option: true as const}),
+          file,
+          line: number,
+          recipe,
+        })
+      }
     }
   }
   cache.set(folder, found)

@@ -1531,6 +1531,23 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
     ])
   })
 
+  it('skips the placeholder in a build kustomize writes with -o or --output, to a file or a folder', async () => {
+    const inventory = await scan({
+      ...scaffold,
+      // kubernetes-sigs/lws's `artifacts` target; a folder output writes one file per object.
+      Makefile:
+        'artifacts: kustomize\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\t$(KUSTOMIZE) build config/default -o artifacts/manifests.yaml\n\t$(KUSTOMIZE) build config/default --output=out/\n',
+      'artifacts/manifests.yaml': manager('controller:latest'),
+      'out/apps_v1_deployment_controller-manager.yaml': manager('controller:latest'),
+    })
+    expect(refsAt(inventory)).toEqual([])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.message.split(': ')[1]}`)).toEqual([
+      'artifacts/manifests.yaml:10 Makefile:2 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 3 writes this file with `kustomize build config/default` (make fills it in)',
+      'config/manager/manager.yaml:10 Makefile:2 runs `kustomize edit set image controller=${IMG}` in config/manager, whose kustomization builds this file (make fills it in)',
+      'out/apps_v1_deployment_controller-manager.yaml:10 Makefile:2 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 4 writes this file with `kustomize build config/default` (make fills it in)',
+    ])
+  })
+
   it('lists the image of a rendered bundle that make set, or that no set on the way to the file names', async () => {
     // Rendered with a real IMG: the image make set is the one written.
     const real = await scan({
