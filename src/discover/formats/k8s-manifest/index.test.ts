@@ -241,6 +241,32 @@ stages:
     expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
   })
 
+  it('lists the auto-instrumentation images of an OpenTelemetry Instrumentation (the operator injects them)', async () => {
+    const inventory = await scan({
+      'instrumentation.yaml': `apiVersion: opentelemetry.io/v1alpha1
+kind: Instrumentation
+metadata:
+  name: default
+spec:
+  exporter:
+    endpoint: http://collector.example.com:4317
+  java:
+    image: ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.10.0
+  python:
+    env:
+    - name: OTEL_LOGS_EXPORTER
+      value: otlp
+  nodejs:
+    image: example.com/node-agent:1
+`,
+    })
+    expect(refsAt(inventory)).toEqual([
+      'example.com/node-agent:1 instrumentation.yaml:15:12',
+      'ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.10.0 instrumentation.yaml:9:12',
+    ])
+    expect(inventory.components.map((c) => c.origin)).toEqual(['operator-field', 'operator-field'])
+  })
+
   it("lists the images an operator deploys: a CSV's relatedImages and RELATED_IMAGE_* variables (OLM's conventions)", async () => {
     // The forms are those of OLM's and Operator SDK's documentation for operators in disconnected clusters (a CSV's
     // `spec.relatedImages`; an operand's image given to the manager as `RELATED_IMAGE_*`); the names are fictional.
