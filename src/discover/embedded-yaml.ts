@@ -4,7 +4,7 @@
  * any other way (quoted, folded), every node is placed at the string, which is all the file tells.
  */
 import type {ScanError} from '../core/model.js'
-import {readYaml} from './yaml.js'
+import {readYaml, type YamlReadOptions} from './yaml.js'
 import {isMap, isScalar, isSeq, type YamlNode} from './yaml-tree.js'
 
 /**
@@ -26,14 +26,38 @@ export function readEmbeddedYaml(
 }
 
 /**
+ * Every document of a string value that holds YAML (kubectl's `-f` reads them all), read with `options`, placed as
+ * readEmbeddedYaml places its first; the lines (in the file) where `{{ }}` made YAML collection keys. Undefined when the
+ * value is not a string, or is blank.
+ */
+export function readEmbeddedDocuments(
+  node: YamlNode | undefined,
+  text: string,
+  file: string,
+  errors: ScanError[],
+  options: YamlReadOptions = {},
+  starts?: readonly number[],
+): {roots: YamlNode[]; complexKeyLines: number[]} | undefined {
+  if (!isScalar(node) || node.kind !== 'string' || node.text.trim() === '') return undefined
+  const place = placement(node, text, starts)
+  const read = readYaml(node.text, file, options)
+  for (const error of read.errors) errors.push({...error, ...placed(place, error.line, error.column)})
+  const roots: YamlNode[] = []
+  for (const {root} of read.documents) if (root) roots.push(moved(root, place, 0))
+  return {roots, complexKeyLines: read.complexKeyLines.map((line) => placed(place, line, 1).line)}
+}
+
+/**
  * Where the string's own line 1, column 1 is in the file: for a literal block (`|`, `|-`, `|2`…), the line after the
  * indicator, at the block's indentation; otherwise the string itself, for every line.
  */
 export type Placement = {block: true; line: number; indent: number} | {block: false; line: number; column: number}
 
-export function placement(node: YamlNode & {text: string}, text: string): Placement {
+export function placement(node: YamlNode & {text: string}, text: string, starts?: readonly number[]): Placement {
   const atString: Placement = {block: false, line: node.line, column: node.column}
-  const lines = lineStarts(text, node.line + node.text.split('\n').length)
+  // `starts`: every line start of the text, for a caller that places many strings of one file (each would scan the
+  // text from its start).
+  const lines = starts ?? lineStarts(text, node.line + node.text.split('\n').length)
   const indicator = text.charAt(lines[node.line - 1] + node.column - 1)
   if (indicator !== '|') return atString
   const own = node.text.split('\n')
@@ -47,15 +71,15 @@ export function placement(node: YamlNode & {text: string}, text: string): Placem
   return {block: true, line: node.line + 1, indent}
 }
 
-/** Offsets where the first `count` lines of `text` start. */
-function lineStarts(text: string, count: number): number[] {
+/** Offsets where the first `count` lines of `text` start (every line by default). */
+export function lineStarts(text: string, count = Number.POSITIVE_INFINITY): number[] {
   const starts = [0]
   for (let i = text.indexOf('\n'); i !== -1 && starts.length < count; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
   return starts
 }
 
 /** Line `line` (1-based) of `text`, without its line break ('' past the end). */
-function lineAt(text: string, starts: number[], line: number): string {
+function lineAt(text: string, starts: readonly number[], line: number): string {
   const start = starts[line - 1]
   if (start === undefined) return ''
   const end = text.indexOf('\n', start)

@@ -11,6 +11,7 @@ import {namesRegistry} from '../core/image-ref.js'
 import type {Origin, ScanError, Skipped} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
 import {gitopsImageOverrides} from './gitops-image-overrides.js'
+import {lineStarts, readEmbeddedDocuments} from './embedded-yaml.js'
 import {goBinaryText} from './go-binary.js'
 import {operatorImagePaths} from './operator-fields.js'
 import {errorAt} from './output.js'
@@ -68,12 +69,23 @@ export function resourceType(node: YamlNode | undefined): {apiVersion: string; k
 
 /** The objects of a document: the document itself, or the items of a `List` (kind `List`, `DeploymentList`...). */
 export function resourcesOf(root: YamlNode | null): YamlMap[] {
+  return typedResourcesOf(root).map(({resource}) => resource)
+}
+
+type ResourceType = {apiVersion: string; kind: string}
+
+/** resourcesOf, each object with its apiVersion and kind (read once). */
+function typedResourcesOf(root: YamlNode | null): Array<{resource: YamlMap; type: ResourceType}> {
   const type = resourceType(root ?? undefined)
   if (!type || !isMap(root)) return []
   const items = root.entries.get('items')
-  if (type.kind.endsWith('List') && isSeq(items))
-    return items.items.filter((item) => resourceType(item) !== undefined) as YamlMap[]
-  return [root]
+  if (!type.kind.endsWith('List') || !isSeq(items)) return [{resource: root, type}]
+  const out: Array<{resource: YamlMap; type: ResourceType}> = []
+  for (const item of items.items) {
+    const itemType = resourceType(item)
+    if (itemType) out.push({resource: item as YamlMap, type: itemType})
+  }
+  return out
 }
 
 /** Every image field of one Kubernetes object. */
@@ -259,6 +271,8 @@ export interface ManifestImage {
   origin: Origin
   /** Who fills in a `{{ }}` in this resource's values, and when, when that is not Helm: `Argo Workflows fills in when the Workflow runs`. */
   filledBy?: string
+  /** In a manifest held in a string (an Argo Workflows resource template's): no image kustomize's overrides reach. */
+  embedded?: true
 }
 
 /**
@@ -295,8 +309,13 @@ export interface ManifestImages {
   complexKeyLines: number[]
   /** The objects of the GitOps kinds ./gitops-charts.ts reads (Argo CD applications, Flux releases and sources). */
   gitops: YamlMap[]
-  /** Image overrides whose image is not known here. */
+  /** Image overrides whose image is not known here; manifests of resource templates not read. */
   skipped: Skipped[]
+  /**
+   * Problems of the manifests Argo Workflows resource templates hold in strings (YAML that kubectl would refuse when
+   * the workflow runs), placed in the file: kept apart from `errors`, which tell whether the file itself is YAML.
+   */
+  embeddedErrors: ScanError[]
 }
 
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
@@ -334,7 +353,7 @@ export function readManifestImages(text: string, file: string): ManifestImages {
   })
   const out = imagesOfDocuments(
     documents.map((doc) => doc.root),
-    file,
+    {text, file},
     errors,
     complexKeyLines,
   )
@@ -403,7 +422,14 @@ function isPlainResource(value: unknown): boolean {
 /** Every image reference of Kubernetes objects written as JSON (one object or a `List`), with its position. */
 export function readJsonManifestImages(text: string, file: string): ManifestImages {
   const {root, errors} = readJsonTree(text, file)
-  return imagesOfDocuments(root ? [root] : [], file, errors, [])
+  return imagesOfDocuments(root ? [root] : [], {text, file}, errors, [])
+}
+
+/** The file read; the offsets its lines start at, found once when a resource template's manifest is placed in it. */
+interface Source {
+  text: string
+  file: string
+  starts?: number[]
 }
 
 /** The kinds that may hand kustomize image overrides (./gitops-image-overrides.ts): the others are not looked into. */
@@ -411,40 +437,138 @@ const OVERRIDING_KINDS: ReadonlySet<string> = new Set(['Kustomization', 'HelmRel
 
 function imagesOfDocuments(
   roots: Array<YamlNode | null>,
-  file: string,
+  source: Source,
   errors: ScanError[],
   complexKeyLines: number[],
 ): ManifestImages {
-  const out: ManifestImages = {images: [], errors, resources: 0, complexKeyLines, gitops: [], skipped: []}
+  const out: ManifestImages = {
+    images: [],
+    errors,
+    resources: 0,
+    complexKeyLines,
+    gitops: [],
+    skipped: [],
+    embeddedErrors: [],
+  }
   for (const root of roots) {
-    for (const resource of resourcesOf(root)) {
+    for (const {resource, type} of typedResourcesOf(root)) {
       out.resources++
-      if (GITOPS_KINDS.has(stringValue(at(resource, 'kind')) ?? '')) out.gitops.push(resource)
-      const type = resourceType(resource)
-      const {images, problems} = findResourceImages(resource, type)
-      // The images a GitOps object's kustomize overrides pin: files of GitOps repositories, not pod templates.
-      const overrides =
-        type && OVERRIDING_KINDS.has(type.kind) ? gitopsImageOverrides(type.apiVersion, type.kind, resource) : undefined
-      if (overrides) {
-        for (const {node, ref, field} of overrides.images) images.push({node, ref, field, origin: 'kustomize'})
-        appendAll(problems, overrides.problems)
-        for (const {node, reason, message} of overrides.skips)
-          out.skipped.push({file, line: node.line, reason, message})
-      }
-      for (const image of images) {
-        out.images.push({
-          ref: image.ref ?? image.node.text,
-          ...pulledOf(image),
-          line: image.node.line,
-          column: image.node.column,
-          field: image.field,
-          origin: image.origin,
-          ...filledBy(type),
-        })
-      }
-      for (const problem of problems)
-        out.errors.push(errorAt(file, problem.node, 'invalid-image-field', problem.message))
+      if (GITOPS_KINDS.has(type.kind)) out.gitops.push(resource)
+      resourceImages(resource, type, source, out, undefined, 0)
     }
   }
   return out
+}
+
+/**
+ * The images of one object into `out`; `embedding` is the Argo Workflows object whose resource template holds it in
+ * a string (Argo fills in its `{{ }}` there too), `depth` how many such strings it is in.
+ */
+function resourceImages(
+  resource: YamlMap,
+  type: ResourceType,
+  source: Source,
+  out: ManifestImages,
+  embedding: ResourceType | undefined,
+  depth: number,
+): void {
+  const {file} = source
+  const {images, problems} = findResourceImages(resource, type)
+  // The images a GitOps object's kustomize overrides pin: files of GitOps repositories, not pod templates.
+  const overrides =
+    !embedding && OVERRIDING_KINDS.has(type.kind)
+      ? gitopsImageOverrides(type.apiVersion, type.kind, resource)
+      : undefined
+  if (overrides) {
+    for (const {node, ref, field} of overrides.images) images.push({node, ref, field, origin: 'kustomize'})
+    appendAll(problems, overrides.problems)
+    for (const {node, reason, message} of overrides.skips) out.skipped.push({file, line: node.line, reason, message})
+  }
+  for (const image of images) {
+    out.images.push({
+      ref: image.ref ?? image.node.text,
+      ...pulledOf(image),
+      line: image.node.line,
+      column: image.node.column,
+      field: image.field,
+      origin: image.origin,
+      ...filledBy(embedding ?? type),
+      ...(embedding ? {embedded: true as const} : {}),
+    })
+  }
+  for (const problem of problems)
+    (embedding ? out.embeddedErrors : out.errors).push(
+      errorAt(file, problem.node, 'invalid-image-field', problem.message),
+    )
+  if (isArgoWorkflow(type) && depth < MAX_EMBEDDING)
+    for (const template of resourceTemplates(resource, 0)) embeddedImages(template, type, source, out, depth)
+}
+
+/** Workflows that create workflows that create workflows: deeper than this is not read. */
+const MAX_EMBEDDING = 4
+
+function isArgoWorkflow(type: ResourceType): boolean {
+  return type.apiVersion.startsWith('argoproj.io/') && ARGO_WORKFLOWS_KINDS.has(type.kind)
+}
+
+/**
+ * Argo Workflows' resource templates (`resource: {action, manifest}`,
+ * https://argo-workflows.readthedocs.io/en/latest/walk-through/kubernetes-resources/), anywhere in a workflow (its
+ * `templates`, a CronWorkflow's `workflowSpec`, a step's or task's `inline` template).
+ */
+function resourceTemplates(node: YamlNode, depth: number): YamlMap[] {
+  if (depth > 64) return []
+  if (isSeq(node)) return node.items.flatMap((item) => resourceTemplates(item, depth + 1))
+  if (!isMap(node)) return []
+  const out: YamlMap[] = []
+  for (const [key, value] of node.entries) {
+    if (key === 'resource' && isMap(value) && value.entries.has('manifest')) out.push(value)
+    else out.push(...resourceTemplates(value, depth + 1))
+  }
+  return out
+}
+
+/**
+ * The actions whose manifest kubectl applies to the cluster: the argo executor runs `kubectl <action> -f <manifest>`
+ * (or `kubectl patch --patch-file <manifest>`) with the manifest as written, once Argo has filled in its `{{ }}`
+ * (workflow/executor/resource.go, getKubectlArguments). `get` and `delete` name objects, deploying no image.
+ */
+const APPLYING_ACTIONS: ReadonlySet<string> = new Set(['create', 'apply', 'replace', 'patch'])
+/** What a manifest must say to hold an image (MAY_HOLD_IMAGE less the escapes and templates). */
+const NAMES_IMAGE = /image|package\s*:|bundle|docker:\/\//i
+
+/**
+ * The images of the objects a resource template's `manifest` string holds, YAML or JSON as kubectl reads it, placed
+ * in the file (../embedded-yaml.ts). A manifest whose `{{ }}` make it no YAML until Argo fills them in is skipped.
+ */
+function embeddedImages(
+  template: YamlMap,
+  workflow: ResourceType,
+  source: Source,
+  out: ManifestImages,
+  depth: number,
+): void {
+  const action = stringValue(template.entries.get('action'))
+  const manifest = template.entries.get('manifest')
+  if (action === undefined || !APPLYING_ACTIONS.has(action) || !isScalar(manifest) || manifest.kind !== 'string') return
+  if (!NAMES_IMAGE.test(manifest.text)) return
+  const problems: ScanError[] = []
+  source.starts ??= lineStarts(source.text)
+  const options = {keepUnknownTags: 'quietly', keepBinary: true} as const
+  const read = readEmbeddedDocuments(manifest, source.text, source.file, problems, options, source.starts)
+  if (!read) return
+  if (manifest.text.includes('{{') && (problems.length > 0 || read.complexKeyLines.length > 0)) {
+    out.skipped.push({
+      file: source.file,
+      line: manifest.line,
+      reason: 'unsupported',
+      message: `the manifest of a resource template holds parameters ({{ }}) that ${filledBy(workflow).filledBy}, outside quotes (YAML reads them as mappings, or fails on them, until then): its images are not read`,
+    })
+    return
+  }
+  for (const problem of problems)
+    out.embeddedErrors.push({...problem, message: `resource template manifest: ${problem.message}`})
+  for (const root of read.roots)
+    for (const {resource, type} of typedResourcesOf(root))
+      resourceImages(resource, type, source, out, workflow, depth + 1)
 }

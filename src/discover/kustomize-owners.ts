@@ -48,7 +48,7 @@ interface Listing {
 }
 
 const kustomizations = perScan(() => new Map<string, Listing | null>())
-const makeSets = perScan(() => new Map<string, MakeSet[]>())
+const makeFacts = perScan(() => new Map<string, MakeFacts>())
 
 /**
  * The kustomizations that build a manifest file and are built themselves (no other one found includes them): those
@@ -56,10 +56,10 @@ const makeSets = perScan(() => new Map<string, MakeSet[]>())
  * file's folder, the folders above it and their subfolders (kubebuilder's `config/default` lists `../manager`).
  */
 export function includingKustomizations(file: string, context: DiscoverContext): Including[] {
-  const found: Array<{dir: string; file: string; overrides: Including['overrides']; through: Set<string>}> = []
+  const found: Array<{dir: string} & Reach> = []
   for (const dir of candidateFolders(posix.dirname(file), context)) {
-    const reached = inclusion(dir, file, context, 0, new Set([dir]))
-    if (reached) found.push({dir, ...reached})
+    const reach = reachedFrom(dir, context)?.get(file)
+    if (reach) found.push({dir, ...reach})
   }
   return found
     .filter((k) => !found.some((other) => other !== k && other.through.has(k.dir)))
@@ -71,8 +71,10 @@ const listings = perScan(() => new Map<string, readonly string[] | null>())
 
 /**
  * The folders a kustomization building a file of `dir` may be in: `dir`, the folders above it, and their entries
- * (a folder's entries are all candidates: a file among them has no kustomization, which its listing tells). Once per
- * folder and scan: the manifests of one folder share them.
+ * (a folder's entries are all candidates: a file among them has no kustomization, which its listing tells), and the
+ * entries of an `overlays` folder among them: kustomize's own layout, `someApp/base/` built by
+ * `someApp/overlays/<variant>/` (https://kubectl.docs.kubernetes.io/guides/introduction/kustomize/, "overlays"). Once
+ * per folder and scan: the manifests of one folder share them.
  */
 function candidateFolders(dir: string, context: DiscoverContext): readonly string[] {
   const cache = candidates(context)
@@ -84,6 +86,10 @@ function candidateFolders(dir: string, context: DiscoverContext): readonly strin
     const names = listing(folder, context) ?? []
     if (names.length > MAX_FOLDER) continue
     for (const name of names) out.add(posix.join(folder, name))
+    if (!names.includes(OVERLAYS)) continue
+    const overlays = posix.join(folder, OVERLAYS)
+    const variants = listing(overlays, context) ?? []
+    if (variants.length <= MAX_FOLDER) for (const name of variants) out.add(posix.join(overlays, name))
   }
   const list = [...out]
   cache.set(dir, list)
@@ -100,32 +106,54 @@ function listing(dir: string, context: DiscoverContext): readonly string[] | nul
   return names
 }
 
+/** The folder kustomize's documentation keeps the variants of a base in. */
+const OVERLAYS = 'overlays'
 /** A folder with more names than this is not looked into for kustomizations (a monorepo's root may be). */
 const MAX_FOLDER = 500
 /** As the kustomization format's limit: overlays deeper than this are a cycle or a mistake. */
 const MAX_DEPTH = 16
 
-/** How the kustomization in `dir` reaches `file`: the overrides on the way and the folders it goes through. */
-function inclusion(
-  dir: string,
-  file: string,
-  context: DiscoverContext,
-  depth: number,
-  seen: Set<string>,
-): {file: string; overrides: Including['overrides']; through: Set<string>} | undefined {
-  const listing = kustomizationIn(dir, context)
-  if (!listing) return undefined
-  const own = listing.overrides.map((override) => ({override, dir}))
-  if (listing.listed.has(file)) return {file: listing.file, overrides: own, through: new Set()}
-  if (depth >= MAX_DEPTH) return undefined
-  for (const entry of listing.listed) {
-    if (seen.has(entry)) continue
-    seen.add(entry)
-    const inner = inclusion(entry, file, context, depth + 1, seen)
-    if (inner)
-      return {file: listing.file, overrides: [...inner.overrides, ...own], through: new Set([entry, ...inner.through])}
+/** How a kustomization reaches a path it builds: the overrides on the way, innermost first, and the folders it goes through. */
+interface Reach {
+  file: string
+  overrides: Including['overrides']
+  through: ReadonlySet<string>
+}
+
+const reaches = perScan(() => new Map<string, ReadonlyMap<string, Reach> | null>())
+
+/**
+ * Every path the kustomization in `dir` lists, directly or through the folders it lists, with how it reaches it; null
+ * when `dir` has none. Once per kustomization and scan (every manifest of the folders around looks it up). The folders
+ * are walked depth first in the order they are listed, each once: a path is reached the first way the walk finds it.
+ */
+function reachedFrom(dir: string, context: DiscoverContext): ReadonlyMap<string, Reach> | null {
+  const cache = reaches(context)
+  const known = cache.get(dir)
+  if (known !== undefined) return known
+  const root = kustomizationIn(dir, context)
+  let out: Map<string, Reach> | null = null
+  if (root) {
+    const found = new Map<string, Reach>()
+    const seen = new Set([dir])
+    const walk = (listing: Listing, at: string, depth: number, outer: Reach['overrides'], through: string[]) => {
+      // The overrides of the folders on the way: this one's first, the root's last.
+      const overrides = [...listing.overrides.map((override) => ({override, dir: at})), ...outer]
+      const reach: Reach = {file: root.file, overrides, through: new Set(through)}
+      for (const entry of listing.listed) if (!found.has(entry)) found.set(entry, reach)
+      if (depth >= MAX_DEPTH) return
+      for (const entry of listing.listed) {
+        if (seen.has(entry)) continue
+        seen.add(entry)
+        const inner = kustomizationIn(entry, context)
+        if (inner) walk(inner, entry, depth + 1, overrides, [...through, entry])
+      }
+    }
+    walk(root, dir, 0, [], [])
+    out = found
   }
-  return undefined
+  cache.set(dir, out)
+  return out
 }
 
 /**
@@ -135,10 +163,53 @@ function inclusion(
 export function buildTimeImages(dir: string, context: DiscoverContext): Map<string, BuildTimeImage> {
   const out = new Map<string, BuildTimeImage>()
   for (const folder of foldersAbove(posix.join(dir, '_'))) {
-    for (const set of makefileSets(folder, context))
+    for (const set of makefileFacts(folder, context).sets)
       if (set.dir === dir && !out.has(set.name)) out.set(set.name, set.image)
   }
   return out
+}
+
+/** A placeholder image a Makefile sets before it writes a kustomization's build to a file. */
+export interface RenderedPlaceholder {
+  set: BuildTimeImage
+  /** The folder `kustomize edit set image` runs in. */
+  dir: string
+  /** The Makefile and line that write the build to the file, and the folder of the kustomization built. */
+  render: {file: string; line: number; dir: string}
+}
+
+/**
+ * The image names that are placeholders in a file a Makefile writes with `kustomize build DIR > FILE`: kubebuilder's
+ * `make build-installer` (testdata/project-v4/Makefile: `cd config/manager && "$(KUSTOMIZE)" edit set image
+ * controller=${IMG}`, then `"$(KUSTOMIZE)" build config/default > dist/install.yaml`). A name a `kustomize edit set
+ * image NAME=...` sets earlier in the same recipe, in DIR or a folder DIR's kustomization builds, is one: kustomize
+ * gives the image named NAME the name and tag the value holds (api/filters/imagetag), so an image of the file still
+ * named NAME was rendered from the placeholder (`IMG ?= controller:latest`, or `controller:$(VERSION)`), and one
+ * rendered with a real `IMG` has another name, listed as written.
+ */
+export function renderedPlaceholders(file: string, context: DiscoverContext): Map<string, RenderedPlaceholder> {
+  const out = new Map<string, RenderedPlaceholder>()
+  for (const folder of foldersAbove(file)) {
+    const {sets, renders} = makefileFacts(folder, context)
+    for (const render of renders) {
+      if (render.output !== file && !(render.option && posix.dirname(file) === render.output)) continue
+      for (const set of sets) {
+        const before = set.image.file === render.file && set.recipe === render.recipe && set.image.line < render.line
+        if (!before || out.has(set.name) || !builds(render.dir, set.dir, context)) continue
+        out.set(set.name, {
+          set: set.image,
+          dir: set.dir,
+          render: {file: render.file, line: render.line, dir: render.dir},
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** Whether the kustomization in `dir` builds the one in `folder`: the same folder, or one it lists on the way. */
+function builds(dir: string, folder: string, context: DiscoverContext): boolean {
+  return dir === folder || reachedFrom(dir, context)?.has(folder) === true
 }
 
 /** `a/b/file` → `a/b`, `a`, `.`. */
@@ -213,6 +284,19 @@ function readListing(file: string, text: string): Listing | null {
  */
 const CD = /\bcd[ \t]+(["']?)([^\s"'&;|()$]+)\1[ \t]*&&/g
 const SET_IMAGE = /\bedit[ \t]+set[ \t]+image[ \t]+["']?([^\s"'=]+)=((?:\$\([^()\s]*\)|\$\{[^{}\s]*\}|[^\s"';&|()$])*)/g
+/**
+ * `kustomize build DIR > FILE` (`>>` too; `$(KUSTOMIZE)`, `"$(KUSTOMIZE)"`, `bin/kustomize`, or `kubectl kustomize
+ * DIR`), DIR and FILE relative to the Makefile's folder or the `cd` before on the line; up to four flags between them
+ * are passed over. A DIR or FILE with a variable in it is not followed.
+ */
+const RENDER =
+  /(?:kustomize[)}"']{0,3}[ \t]+build|kubectl[ \t]+kustomize)[ \t]+(["']?)([^\s"'&;|()$<>]+)\1(?:[ \t]+[^\s<>&;|]+){0,4}[ \t]*>>?[ \t]*(["']?)([^\s"'&;|()$<>]+)\3/gi
+/**
+ * `kustomize build DIR -o OUT` (`--output OUT`, `--output=OUT`): kustomize writes the build to the file OUT, or, when
+ * OUT is a folder, one file per object in it (kustomize/commands/build/build.go, `--output`).
+ */
+const RENDER_OPTION =
+  /(?:kustomize[)}"']{0,3}[ \t]+build|kubectl[ \t]+kustomize)[ \t]+(["']?)([^\s"'&;|()$<>-][^\s"'&;|()$<>]*)\1(?:[ \t]+[^\s<>&;|]+){0,4}?[ \t]+(?:-o|--output)(?:=|[ \t]+)(["']?)([^\s"'&;|()$<>]+)\3/gi
 /** A recipe line longer than this is not read (a scaffold's are under a hundred characters). */
 const MAX_LINE = 4096
 
@@ -220,31 +304,72 @@ interface MakeSet {
   dir: string
   name: string
   image: BuildTimeImage
+  /** The rule whose recipe runs it (the n-th recipe of the Makefile), when it is on a recipe's line. */
+  recipe?: number
 }
 
-/** Every `kustomize edit set image` a Makefile in this folder runs after a `cd`, in order. */
-function makefileSets(folder: string, context: DiscoverContext): MakeSet[] {
-  const cache = makeSets(context)
+/** A recipe line that writes a kustomization's build to a file: `$(KUSTOMIZE) build config/default > dist/install.yaml`. */
+interface MakeRender {
+  /** The folder of the kustomization built and the file written, both from the scan's root. */
+  dir: string
+  output: string
+  /** Written with `-o`/`--output`, which kustomize takes for a folder (one file per object) when it is one. */
+  option?: true
+  file: string
+  line: number
+  recipe: number
+}
+
+interface MakeFacts {
+  sets: MakeSet[]
+  renders: MakeRender[]
+}
+
+/**
+ * Every `kustomize edit set image` a Makefile in this folder runs after a `cd`, and every kustomization build it writes
+ * to a file (`> FILE`, `>> FILE`), in order, each with the recipe it is part of.
+ */
+function makefileFacts(folder: string, context: DiscoverContext): MakeFacts {
+  const cache = makeFacts(context)
   const known = cache.get(folder)
   if (known) return known
-  const found: MakeSet[] = []
+  const found: MakeFacts = {sets: [], renders: []}
   const names = context.listDir ? listing(folder, context) : undefined
   for (const name of MAKEFILE_NAMES) {
     const file = posix.join(folder, name)
     if (names !== undefined ? !names?.includes(name) : !exists(file, context)) continue
     const text = context.readText(file)
     if (text === null || text.length > MAX_MAKEFILE || !text.includes('set image')) continue
-    for (const {text: line, number} of recipeLines(text)) {
+    for (const {text: line, number, recipe} of recipeLines(text)) {
       // A comment (`# cd config/manager && ...`) runs nothing.
-      if (line.length > MAX_LINE || !line.includes('set') || /^\s*#/.test(line)) continue
+      if (line.length > MAX_LINE || /^\s*#/.test(line)) continue
       const cds = [...line.matchAll(CD)]
-      for (const match of line.matchAll(SET_IMAGE)) {
-        const cd = cds.findLast((c) => c.index < match.index)
-        if (!cd) continue
-        found.push({
-          dir: posix.normalize(posix.join(folder, cd[2])),
-          name: match[1],
-          image: {file, line: number, set: `${match[1]}=${match[2]}`},
+      const cdBefore = (index: number) => cds.findLast((c) => c.index < index)?.[2]
+      if (line.includes('set'))
+        for (const match of line.matchAll(SET_IMAGE)) {
+          const cd = cdBefore(match.index)
+          if (cd === undefined) continue
+          found.sets.push({
+            dir: posix.normalize(posix.join(folder, cd)),
+            name: match[1],
+            image: {file, line: number, set: `${match[1]}=${match[2]}`},
+            recipe,
+          })
+        }
+      if (recipe === undefined || !/kustomize/i.test(line)) continue
+      const renders = [
+        ...(line.includes('>') ? line.matchAll(RENDER) : []),
+        ...(line.includes('-o') ? line.matchAll(RENDER_OPTION) : []),
+      ]
+      for (const match of renders) {
+        const base = posix.join(folder, cdBefore(match.index) ?? '.')
+        found.renders.push({
+          dir: posix.normalize(posix.join(base, match[2])),
+          output: trimEnd(posix.normalize(posix.join(base, match[4])), '/', 1),
+          ...(match[0].includes('>') ? {} : {option: true as const}),
+          file,
+          line: number,
+          recipe,
         })
       }
     }
@@ -253,9 +378,15 @@ function makefileSets(folder: string, context: DiscoverContext): MakeSet[] {
   return found
 }
 
-/** Lines joined where one ends with `\`, as make joins them, each with the number of its first line. */
-function* recipeLines(text: string): Generator<{text: string; number: number}> {
+/**
+ * Lines joined where one ends with `\`, as make joins them, each with the number of its first line and, for a recipe
+ * line (one that starts with a tab), the number of its recipe: a recipe goes on over blank and comment lines, as make
+ * reads it (https://www.gnu.org/software/make/manual/html_node/Recipe-Syntax.html), and ends at any other line.
+ */
+function* recipeLines(text: string): Generator<{text: string; number: number; recipe?: number}> {
   const lines = text.split('\n')
+  let recipe = 0
+  let inRecipe = false
   for (let i = 0; i < lines.length; i++) {
     const number = i + 1
     let line = lines[i].replace(/\r$/, '')
@@ -263,6 +394,13 @@ function* recipeLines(text: string): Generator<{text: string; number: number}> {
       i++
       line = `${line.slice(0, -1)} ${lines[i].replace(/\r$/, '')}`
     }
+    if (line.startsWith('\t')) {
+      if (!inRecipe) recipe++
+      inRecipe = true
+      yield {text: line, number, recipe}
+      continue
+    }
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) inRecipe = false
     yield {text: line, number}
   }
 }
@@ -283,4 +421,11 @@ export function placeholderOverride(
 /** `Makefile:152 runs \`kustomize edit set image controller=${IMG}\` in config/manager`. */
 export function buildTimeWords(set: BuildTimeImage, dir: string): string {
   return `${set.file}:${set.line} runs \`kustomize edit set image ${set.set}\` in ${dir}`
+}
+
+/** `Makefile:152 runs \`kustomize edit set image controller=${IMG}\` in config/manager, and Makefile:153 writes this file with \`kustomize build config/default\``. */
+export function renderedWords(placeholder: RenderedPlaceholder): string {
+  const {render} = placeholder
+  const line = render.file === placeholder.set.file ? `line ${render.line}` : `${render.file}:${render.line}`
+  return `${buildTimeWords(placeholder.set, placeholder.dir)}, and ${line} writes this file with \`kustomize build ${render.dir}\``
 }

@@ -82,6 +82,18 @@ const TABLE: OperatorFields[] = [
   {group: 'jaegertracing.io', kinds: ['Jaeger'], paths: [['spec', 'allInOne', 'image']]},
   // https://github.com/open-telemetry/opentelemetry-operator/blob/main/docs/api/opentelemetrycollectors.md
   {group: 'opentelemetry.io', kinds: ['OpenTelemetryCollector'], paths: [['spec', 'image']]},
+  // https://github.com/open-telemetry/opentelemetry-operator/blob/main/docs/api/instrumentations.md: the image of each
+  // language's auto-instrumentation, which the operator injects into the pods it instruments (an init container; Go's
+  // a sidecar).
+  {
+    group: 'opentelemetry.io',
+    kinds: ['Instrumentation'],
+    paths: ['apacheHttpd', 'dotnet', 'go', 'java', 'nginx', 'nodejs', 'python'].map((language) => [
+      'spec',
+      language,
+      'image',
+    ]),
+  },
   // https://docs.crossplane.io/latest/concepts/packages/: a package is an OCI image the package manager pulls and runs
   // (a provider's controller, a function) or unpacks (a configuration).
   // A package without a registry was pulled from xpkg.upbound.io by Crossplane 1.x (Crossplane 2 requires one).

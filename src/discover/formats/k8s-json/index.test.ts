@@ -164,6 +164,42 @@ describe('k8s-json', () => {
     ])
   })
 
+  it("reads an Argo workflow's resource template manifest, placed at its string, and skips its parameters as Argo's", async () => {
+    const workflow = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: {generateName: 'x-'},
+      spec: {
+        templates: [
+          {name: 'a', container: {image: '{{inputs.parameters.image}}'}},
+          {
+            name: 'b',
+            resource: {
+              action: 'create',
+              manifest: JSON.stringify({
+                apiVersion: 'batch/v1',
+                kind: 'Job',
+                spec: {template: {spec: {containers: [{name: 'c', image: 'example.com/job:1'}]}}},
+              }),
+            },
+          },
+        ],
+      },
+    }
+    const inventory = await scanTree({'wf.json': JSON.stringify(workflow, null, 2)}, {discoverers: [discoverer]})
+    expect(refsAt(inventory)).toEqual(['example.com/job:1 wf.json:19:23'])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'wf.json',
+        line: 12,
+        reason: 'unsupported',
+        message:
+          'image "{{inputs.parameters.image}}" holds parameters ({{ }}) that Argo Workflows fills in when the Workflow runs: not guessed',
+      },
+    ])
+  })
+
   it('lists the charts of Argo CD applications as kubectl get applications -o json writes them', async () => {
     const list = {
       apiVersion: 'v1',

@@ -7,6 +7,7 @@
  * -o json` lists what a cluster's Argo CD deploys).
  */
 import {appendAll} from '../../../core/arrays.js'
+import {elide} from '../../../core/elide.js'
 import {isJsonManifestCandidate} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
 import {hasTopLevelKey} from '../../json-tree.js'
@@ -34,7 +35,14 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
     return out
   }
   appendAll(out.errors, manifest.errors)
+  appendAll(out.errors, manifest.embeddedErrors)
   for (const image of manifest.images) {
+    // Argo Workflows' and Rollouts' parameters, filled in when the workflow or analysis runs: no Helm template.
+    if (image.filledBy && image.ref.includes('{{')) {
+      const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
+      out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message})
+      continue
+    }
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)
   }
   appendAll(out.skipped, manifest.skipped)

@@ -241,6 +241,32 @@ stages:
     expect(new Set(out.components.map((c) => c.origin))).toEqual(new Set(['operator-field']))
   })
 
+  it('lists the auto-instrumentation images of an OpenTelemetry Instrumentation (the operator injects them)', async () => {
+    const inventory = await scan({
+      'instrumentation.yaml': `apiVersion: opentelemetry.io/v1alpha1
+kind: Instrumentation
+metadata:
+  name: default
+spec:
+  exporter:
+    endpoint: http://collector.example.com:4317
+  java:
+    image: ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.10.0
+  python:
+    env:
+    - name: OTEL_LOGS_EXPORTER
+      value: otlp
+  nodejs:
+    image: example.com/node-agent:1
+`,
+    })
+    expect(refsAt(inventory)).toEqual([
+      'example.com/node-agent:1 instrumentation.yaml:15:12',
+      'ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.10.0 instrumentation.yaml:9:12',
+    ])
+    expect(inventory.components.map((c) => c.origin)).toEqual(['operator-field', 'operator-field'])
+  })
+
   it("lists the images an operator deploys: a CSV's relatedImages and RELATED_IMAGE_* variables (OLM's conventions)", async () => {
     // The forms are those of OLM's and Operator SDK's documentation for operators in disconnected clusters (a CSV's
     // `spec.relatedImages`; an operand's image given to the manager as `RELATED_IMAGE_*`); the names are fictional.
@@ -677,6 +703,165 @@ spec:
         'image field (containers) is a !!binary value that decodes to bytes that are not UTF-8 text',
       ],
     ])
+  })
+
+  it('lists the images of the manifests Argo Workflows resource templates create, at their place in the file (argo-workflows examples)', async () => {
+    const dir = fileURLToPath(new URL('./__fixtures__/argo-workflows', import.meta.url))
+    const inventory = await discoverPaths([dir], {discoverers: [discoverer]})
+    const real = JSON.parse(JSON.stringify(inventory).replaceAll(`${dir}/`, ''))
+    expect(refsAt(real)).toEqual([
+      'curlimages/curl:latest daemoned-stateful-set-with-service.yaml:92:16',
+      'nginx:1.13 daemoned-stateful-set-with-service.yaml:75:29',
+      'python:alpine3.23 k8s-jobs.yaml:49:24',
+    ])
+    expect(real.errors).toEqual([])
+    // `workflows.argoproj.io/workflow: {{workflow.name}}`: a mapping to YAML until Argo fills it in.
+    expect(real.skipped).toEqual([
+      {
+        file: 'k8s-resource-log-selector.yaml',
+        line: 24,
+        reason: 'unsupported',
+        message:
+          'the manifest of a resource template holds parameters ({{ }}) that Argo Workflows fills in when the Workflow runs, outside quotes (YAML reads them as mappings, or fails on them, until then): its images are not read',
+      },
+    ])
+  })
+
+  it('reads a resource template manifest as kubectl does: JSON in a string, every document, parameters filled in when it runs', async () => {
+    // A Job, as a literal block's lines at the indentation of `manifest: |` + 2.
+    const job = (image: string) =>
+      ['apiVersion: batch/v1', 'kind: Job', 'spec:', '  template:', '    spec:', '      containers:', '      - name: c']
+        .concat(`        image: ${image}`)
+        .map((line) => `          ${line}\n`)
+        .join('')
+    const inventory = await scan({
+      'cron.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata:
+  name: nightly
+spec:
+  schedule: "0 0 * * *"
+  workflowSpec:
+    templates:
+    - name: json
+      resource:
+        action: apply
+        manifest: "{\\"apiVersion\\": \\"v1\\", \\"kind\\": \\"Pod\\", \\"spec\\": {\\"containers\\": [{\\"name\\": \\"c\\", \\"image\\": \\"example.com/json:1\\"}]}}"
+    - name: two
+      resource:
+        action: create
+        manifest: |
+${job('example.com/first:1')}          ---
+${job('"{{inputs.parameters.image}}"')}    - name: gone
+      resource:
+        action: delete
+        manifest: |
+${job('example.com/deleted:1')}    - name: steps
+      steps:
+      - - name: inline
+          inline:
+            resource:
+              action: create
+              manifest: |
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  generateName: child-
+                spec:
+                  templates:
+                  - name: main
+                    container:
+                      image: example.com/child:2
+`,
+    })
+    expect(refsAt(inventory)).toEqual([
+      'example.com/child:2 cron.yaml:61:30',
+      'example.com/first:1 cron.yaml:24:26',
+      'example.com/json:1 cron.yaml:12:19',
+    ])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'cron.yaml',
+        line: 33,
+        reason: 'unsupported',
+        message:
+          'image "{{inputs.parameters.image}}" holds parameters ({{ }}) that Argo Workflows fills in when the CronWorkflow runs: not guessed',
+      },
+    ])
+  })
+
+  it('reports a key written twice in a workflow with parameters, not a Helm template (argo-workflows examples/k8s-patch-json-workflow.yaml)', async () => {
+    const inventory = await scan({
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  annotations:
+    a: b
+  generateName: patch-
+  annotations:
+    c: d
+spec:
+  templates:
+  - name: main
+    container:
+      image: example.com/app:1
+      args: ["{{workflow.name}}"]
+`,
+    })
+    expect(refsAt(inventory)).toEqual(['example.com/app:1 wf.yaml:13:14'])
+    // Argo's strict reading (workflow/common/parse.go, YAMLToJSONStrict) refuses it.
+    expect(inventory.errors).toEqual([
+      {
+        file: 'wf.yaml',
+        line: 7,
+        column: 3,
+        code: 'yaml-duplicate-key',
+        message: "YAML duplicate key 'annotations' (the last value is used)",
+      },
+    ])
+    expect(inventory.skipped).toEqual([])
+  })
+
+  it('reports a resource template manifest kubectl would refuse at its line, and the rest of the file is read', async () => {
+    const inventory = await scan({
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: broken-
+spec:
+  templates:
+  - name: main
+    container:
+      image: "{{inputs.parameters.image}}"
+  - name: create
+    resource:
+      action: create
+      manifest: |
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+          - name: c
+            image: [example.com/app:1
+  - name: fixed
+    container:
+      image: example.com/fixed:1
+`,
+    })
+    expect(refsAt(inventory)).toEqual(['example.com/fixed:1 wf.yaml:22:14'])
+    // Not a Helm template for its `{{ }}` elsewhere: the file itself is YAML.
+    expect(inventory.errors).toEqual([
+      {
+        file: 'wf.yaml',
+        line: 20,
+        column: 9,
+        code: 'yaml-syntax',
+        message:
+          'resource template manifest: YAML Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    ])
+    expect(inventory.skipped.map((s) => s.line)).toEqual([9])
   })
 
   it("skips an Argo Workflows or Rollouts analysis image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
@@ -1269,6 +1454,25 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
     expect(inventory.skipped).toEqual([])
   })
 
+  it("finds the overlays of kustomize's own layout (someApp/base built by someApp/overlays/<variant>)", async () => {
+    const overlays = {
+      'app/base/deployment.yaml': manager('example/app:1.0'),
+      'app/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'app/overlays/production/kustomization.yaml':
+        'resources:\n- ../../base\nimages:\n- name: example/app\n  newTag: "2.0"\n',
+    }
+    // Every overlay pins it: the kustomization format lists what they deploy.
+    const pinned = await scan({
+      ...overlays,
+      'app/overlays/staging/kustomization.yaml':
+        'resources:\n- ../../base\nimages:\n- name: example/app\n  newTag: "2.1"\n',
+    })
+    expect(refsAt(pinned)).toEqual([])
+    // One deploys the base's image as written.
+    const written = await scan({...overlays, 'app/overlays/staging/kustomization.yaml': 'resources:\n- ../../base\n'})
+    expect(refsAt(written)).toEqual(['example/app:1.0 app/base/deployment.yaml:10:16'])
+  })
+
   it('lists an image as written when a kustomization that builds it leaves it, or none builds it, or no Makefile sets it', async () => {
     const inventory = await scan({
       // Two overlays of one base: one pins the tag, the other deploys the base's image as written.
@@ -1289,5 +1493,119 @@ describe('images kustomize replaces (kubebuilder and Operator SDK projects)', ()
       'nginx:1.27 plain/pod.yaml:10:16',
     ])
     expect(inventory.skipped).toEqual([])
+  })
+
+  it('lists the image of a manifest an Argo Workflows resource template holds as written: no override reaches a string', async () => {
+    const inventory = await scan({
+      'wf/workflow.yaml':
+        'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: w\nspec:\n  templates:\n  - name: main\n    container:\n      image: example.com/app:1.0\n  - name: job\n    resource:\n      action: create\n      manifest: |\n        apiVersion: v1\n        kind: Pod\n        spec:\n          containers:\n          - name: c\n            image: example.com/app:1.0\n',
+      'wf/kustomization.yaml': 'resources:\n- workflow.yaml\nimages:\n- name: example.com/app\n  newTag: "2.0"\n',
+    })
+    // The container's image is the kustomization format's (with its override), the manifest's is the one written.
+    expect(refsAt(inventory)).toEqual(['example.com/app:1.0 wf/workflow.yaml:19:20'])
+    expect(inventory.skipped).toEqual([])
+  })
+
+  // kubebuilder's `make build-installer` (testdata/project-v4/Makefile): the set, then the build written to a file.
+  const installer =
+    'IMG ?= controller:latest\n\n.PHONY: build-installer\nbuild-installer: manifests generate kustomize ## Generate a consolidated YAML.\n\tmkdir -p dist\n\tcd config/manager && "$(KUSTOMIZE)" edit set image controller=${IMG}\n\t"$(KUSTOMIZE)" build config/default > dist/install.yaml\n'
+  const bundle = (image: string) =>
+    `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: system\n---\n${manager(image)}---\n${manager('example.com/proxy:1.0').replace('controller-manager', 'proxy')}`
+  const scaffold = {
+    'config/manager/manager.yaml': manager('controller:latest'),
+    'config/manager/kustomization.yaml':
+      'resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: controller\n  newTag: latest\n',
+    'config/default/kustomization.yaml': 'resources:\n- ../crd\n- ../manager\n',
+  }
+
+  it("skips the placeholder in the install bundle kubebuilder's make build-installer renders, and lists the others", async () => {
+    const inventory = await scan({...scaffold, Makefile: installer, 'dist/install.yaml': bundle('controller:latest')})
+    expect(refsAt(inventory)).toEqual(['example.com/proxy:1.0 dist/install.yaml:26:16'])
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'config/manager/manager.yaml',
+        line: 10,
+        reason: 'unsupported',
+        message:
+          'image controller:latest is a placeholder set when the project is built: Makefile:6 runs `kustomize edit set image controller=${IMG}` in config/manager, whose kustomization builds this file (make fills it in)',
+      },
+      {
+        file: 'dist/install.yaml',
+        line: 15,
+        reason: 'unsupported',
+        message:
+          'image controller:latest is a placeholder set when the project is built: Makefile:6 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 7 writes this file with `kustomize build config/default` (make fills it in)',
+      },
+    ])
+    // Older scaffolds append to the file (`>>`) after writing the CRDs; a tag from `IMG ?= controller:$(VERSION)`.
+    const appended = await scan({
+      ...scaffold,
+      Makefile:
+        'build-installer: manifests\n\tmkdir -p dist\n\t@if [ -d "config/crd" ]; then \\\n\t\t$(KUSTOMIZE) build config/crd > dist/install.yaml; \\\n\tfi\n\techo "---" >> dist/install.yaml\n\n\t# the manager\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\t$(KUSTOMIZE) build config/default >> ./dist/install.yaml\n',
+      'dist/install.yaml': bundle('controller:0.1.0'),
+    })
+    expect(refsAt(appended)).toEqual(['example.com/proxy:1.0 dist/install.yaml:26:16'])
+    expect(appended.skipped.filter((s) => s.file === 'dist/install.yaml')).toEqual([
+      {
+        file: 'dist/install.yaml',
+        line: 15,
+        reason: 'unsupported',
+        message:
+          'image controller:0.1.0 is a placeholder set when the project is built: Makefile:9 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 10 writes this file with `kustomize build config/default` (make fills it in)',
+      },
+    ])
+  })
+
+  it('skips the placeholder in a build kustomize writes with -o or --output, to a file or a folder', async () => {
+    const inventory = await scan({
+      ...scaffold,
+      // kubernetes-sigs/lws's `artifacts` target; a folder output writes one file per object.
+      Makefile:
+        'artifacts: kustomize\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\t$(KUSTOMIZE) build config/default -o artifacts/manifests.yaml\n\t$(KUSTOMIZE) build config/default --output=out/\n',
+      'artifacts/manifests.yaml': manager('controller:latest'),
+      'out/apps_v1_deployment_controller-manager.yaml': manager('controller:latest'),
+    })
+    expect(refsAt(inventory)).toEqual([])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.message.split(': ')[1]}`)).toEqual([
+      'artifacts/manifests.yaml:10 Makefile:2 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 3 writes this file with `kustomize build config/default` (make fills it in)',
+      'config/manager/manager.yaml:10 Makefile:2 runs `kustomize edit set image controller=${IMG}` in config/manager, whose kustomization builds this file (make fills it in)',
+      'out/apps_v1_deployment_controller-manager.yaml:10 Makefile:2 runs `kustomize edit set image controller=${IMG}` in config/manager, and line 4 writes this file with `kustomize build config/default` (make fills it in)',
+    ])
+  })
+
+  it('lists the image of a rendered bundle that make set, or that no set on the way to the file names', async () => {
+    // Rendered with a real IMG: the image make set is the one written.
+    const real = await scan({
+      ...scaffold,
+      Makefile: installer,
+      'dist/install.yaml': bundle('ghcr.io/example/op:v1.2.0'),
+    })
+    expect(refsAt(real).filter((r) => r.includes(' dist/'))).toEqual([
+      'example.com/proxy:1.0 dist/install.yaml:26:16',
+      'ghcr.io/example/op:v1.2.0 dist/install.yaml:15:16',
+    ])
+    const inventory = await scan({
+      ...scaffold,
+      Makefile:
+        // The set in another rule's recipe; a build of a kustomization that does not build config/manager; a build
+        // piped to kubectl; a comment.
+        'deploy:\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\n' +
+        'installer:\n\t$(KUSTOMIZE) build config/default > dist/a.yaml\n' +
+        'other:\n\tcd config/manager && $(KUSTOMIZE) edit set image controller=${IMG}\n\t$(KUSTOMIZE) build config/crd > dist/b.yaml\n' +
+        '\t$(KUSTOMIZE) build config/default | tee dist/c.yaml\n\t# $(KUSTOMIZE) build config/default > dist/d.yaml\n',
+      'config/crd/kustomization.yaml': 'resources: []\n',
+      'dist/a.yaml': manager('controller:latest'),
+      'dist/b.yaml': manager('controller:latest'),
+      'dist/c.yaml': manager('controller:latest'),
+      'dist/d.yaml': manager('controller:latest'),
+    })
+    expect(refsAt(inventory).filter((r) => r.startsWith('controller'))).toEqual([
+      'controller:latest dist/a.yaml:10:16',
+      'controller:latest dist/b.yaml:10:16',
+      'controller:latest dist/c.yaml:10:16',
+      'controller:latest dist/d.yaml:10:16',
+    ])
+    expect(inventory.skipped.map((s) => s.file)).toEqual(['config/manager/manager.yaml'])
   })
 })

@@ -18,6 +18,8 @@ import {
   buildTimeWords,
   includingKustomizations,
   placeholderOverride,
+  renderedPlaceholders,
+  renderedWords,
 } from '../../kustomize-owners.js'
 import {overrideMatches, splitImage} from '../../image-override.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
@@ -68,16 +70,23 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       })
     }
   }
-  if (broken && input.text.includes('{{')) {
+  // A key written twice is a mistake of a file YAML reads (the last value used), not a template's mark: a workflow's
+  // `{{ }}` parameters elsewhere make it no Helm template (argo-workflows examples/k8s-patch-json-workflow.yaml).
+  const templated =
+    manifest.complexKeyLines.length > 0 ||
+    manifest.errors.some((e) => e.code.startsWith('yaml-') && e.code !== 'yaml-duplicate-key')
+  if (templated && input.text.includes('{{')) {
     // Jinja's statements (`{% for %}`, Ansible's templates) are no Helm template: rendered by whatever writes them.
     if (/\{%-?\s*(?:for|if|set|macro|block|include|raw)\b/.test(input.text))
       return notRendered(out, input.file, 'Jinja template directives ({% %}, {{ }}) that are not YAML')
     return helmTemplate(out, input.file, 'Go template directives ({{ }}) that are not YAML')
   }
   appendAll(out.errors, manifest.errors)
+  appendAll(out.errors, manifest.embeddedErrors)
   const kustomized = kustomizeReading(input.file, context)
   for (const image of manifest.images) {
-    const built = image.origin === 'kustomize' ? undefined : kustomized(image)
+    // kustomize's overrides change the pod templates of objects, never an object held in a string.
+    const built = image.origin === 'kustomize' || image.embedded ? undefined : kustomized(image)
     if (built === 'overridden') continue
     if (built) {
       out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message: built})
@@ -101,17 +110,28 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
  * the way renames or pins it in each of them (`kustomize build` never gives the image as written; the kustomization
  * format lists the override's image, located here too), the words of a skip when the name is a placeholder a
  * Makefile sets when the project is built (kubebuilder's `image: controller:latest`, which `make deploy IMG=...`
- * replaces), undefined when the image is the one written.
+ * replaces), or in a file a Makefile writes from a kustomization's build (kubebuilder's dist/install.yaml), undefined
+ * when the image is the one written.
  */
 function kustomizeReading(
   file: string,
   context: DiscoverContext,
 ): (image: ManifestImage) => 'overridden' | string | undefined {
   let including: ReturnType<typeof includingKustomizations> | undefined
+  let rendered: ReturnType<typeof renderedPlaceholders> | undefined
   return (image) => {
     including ??= includingKustomizations(file, context)
-    if (including.length === 0) return undefined
     const name = splitImage(image.ref).name
+    if (including.length === 0) {
+      // A file a Makefile writes from a kustomization's build, with a placeholder set on the way (kubebuilder's
+      // `make build-installer` writes dist/install.yaml).
+      rendered ??= renderedPlaceholders(file, context)
+      const placeholder = rendered.get(name)
+      return (
+        placeholder &&
+        `image ${image.ref} is a placeholder set when the project is built: ${renderedWords(placeholder)} (make fills it in)`
+      )
+    }
     let overridden = true
     for (const kustomization of including) {
       // The first override on the way (the innermost) is the one that matches the name as written.

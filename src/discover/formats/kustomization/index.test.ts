@@ -94,6 +94,19 @@ describe('kustomization', () => {
     expect(inventory.components.every((c) => c.origin === 'kustomize')).toBe(true)
   })
 
+  it("never applies an override to a manifest held in a string (an Argo Workflows resource template's)", async () => {
+    const inventory = await scan({
+      'workflow.yaml':
+        'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: w\nspec:\n  templates:\n  - name: main\n    container:\n      image: example.com/app:1.0\n  - name: job\n    resource:\n      action: create\n      manifest: |\n        apiVersion: v1\n        kind: Pod\n        spec:\n          containers:\n          - name: c\n            image: example.com/app:1.0\n',
+      'kustomization.yaml': 'resources:\n- workflow.yaml\nimages:\n- name: example.com/app\n  newTag: "2.0"\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'example.com/app:2.0 kustomization.yaml:4:9',
+      'example.com/app:2.0 workflow.yaml:9:14',
+    ])
+  })
+
   it('lists pinned overrides whose resources are absent, and says which resources it could not read', async () => {
     const inventory = await scan({
       'kustomization.yaml': `resources:

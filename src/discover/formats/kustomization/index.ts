@@ -184,7 +184,9 @@ function render(kustomization: Parsed, context: DiscoverContext, state: RenderSt
     if (text !== null) {
       let found = state.budget.read.get(target)
       if (!found) {
-        found = readManifestImages(text, target).images
+        // kustomize's overrides change the pod templates of objects, never an object held in a string (an Argo
+        // Workflows resource template's manifest).
+        found = readManifestImages(text, target).images.filter((image) => !image.embedded)
         state.budget.read.set(target, found)
       }
       state.budget.images += found.length
