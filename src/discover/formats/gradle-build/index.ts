@@ -16,7 +16,12 @@ import {gradlePluginMarker, isGradleTestConfiguration} from '../../lockfile-supp
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
-import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
+import {
+  exactMavenVersion,
+  gradleStrictVersion,
+  isGradleDynamicVersion,
+  isVersionRange,
+} from '../../lockfile-support/maven-version.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
@@ -1281,21 +1286,13 @@ function versionOf(name: string, written: Value | undefined, plugin: boolean): {
     const what = shown === missing.shown ? describe(missing) : `${shown} uses ${describe(missing)}`
     return {note: `${name}: version ${what}: listed without a version`}
   }
-  let text = written.text
-  // Gradle's strict shorthand: `1.0!!` is strictly 1.0; `[1.0,2.0)!!1.5` prefers 1.5 within the range.
-  const strict = text.indexOf('!!')
-  if (strict !== -1) text = text.slice(strict + 2) || text.slice(0, strict)
+  const text = gradleStrictVersion(written.text)
   if (isVersionRange(text)) return {note: `${name}: version ${shown} is a range: listed without a version`}
-  if (isDynamic(text) || exactMavenVersion(text) === undefined)
+  if (isGradleDynamicVersion(text) || exactMavenVersion(text) === undefined)
     return {
       note: `${name}: version ${shown} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`,
     }
   return {version: text}
-}
-
-/** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */
-function isDynamic(version: string): boolean {
-  return version.endsWith('+') || version.startsWith('latest.')
 }
 
 function describe(missing: Missing): string {
