@@ -236,6 +236,44 @@ describe('bazel-module: MODULE.bazel', () => {
     ])
   })
 
+  it('evaluates a join of string literals, and nothing else ("".join([V]) stays computed)', () => {
+    const text = [
+      'V = "1.2.3"',
+      'bazel_dep(name = "rules_cc", version = "".join(["0.", "1.", "1"]))',
+      'bazel_dep(name = "rules_go", version = ".".join(("0", "50", "1")))',
+      'bazel_dep(name = "with_var", version = "".join([V, "-rc1"]))',
+      'bazel_dep(name = "with_number", version = "".join(["1", 2]))', // 5
+      'bazel_dep(name = "of_var", version = V.join(["1", "2"]))',
+      'bazel_dep(name = "of_string", version = "".join("123"))',
+      'bazel_dep(name = "stubs", version = "1.0")',
+      'archive_override(',
+      '    module_name = "stubs",', // 10
+      '    urls = ["".join(["https://example.com/", "stubs-1.0.tar.gz"])],',
+      '    strip_prefix = "-".join(["stubs", "1.0"]),',
+      ')',
+      'bazel_dep(name = "suffixed", version = "".join(["2", ".0"]) + ".bcr.1")',
+    ].join('\n')
+    const {components, skipped, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.ref} ${c.purl} ${at(c)}`)).toEqual([
+      'rules_cc@0.1.1 pkg:bazel/rules_cc@0.1.1 2:18',
+      'rules_go@0.50.1 pkg:bazel/rules_go@0.50.1 3:18',
+      'with_var pkg:bazel/with_var 4:18',
+      'with_number pkg:bazel/with_number 5:18',
+      'of_var pkg:bazel/of_var 6:18',
+      'of_string pkg:bazel/of_string 7:18',
+      'stubs@1.0 pkg:bazel/stubs?download_url=https%3A%2F%2Fexample.com%2Fstubs-1.0.tar.gz 8:18',
+      'suffixed@2.0.bcr.1 pkg:bazel/suffixed@2.0.bcr.1 14:18',
+    ])
+    expect(skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '4 unresolved-version bazel_dep "with_var" version is computed ("".join([V, "-rc1"])), not a literal: listed without a version',
+      '5 unresolved-version bazel_dep "with_number" version is computed ("".join(["1", 2])), not a literal: listed without a version',
+      '6 unresolved-version bazel_dep "of_var" version is computed (V.join(["1", "2"])), not a literal: listed without a version',
+      // A string is no iterable in Starlark: an error there.
+      '7 unresolved-version bazel_dep "of_string" version is computed ("".join("123")), not a literal: listed without a version',
+    ])
+  })
+
   it("keeps each file's variables its own: an included file does not see the including file's", () => {
     // "variable bindings … are only ever visible in the file they occur in" (https://bazel.build/rules/lib/globals/module#include)
     const out = discover(

@@ -1,7 +1,7 @@
 /**
  * MODULE.bazel (https://bazel.build/rules/lib/globals/module): the `bazel_dep`s of the root module, with what the
- * overrides of the same file say of where each comes from. Read as literals, and the top-level variables, `+`, `%s`
- * and `.format()` evaluated as Starlark does (./starlark.ts); never run. A `bazel_dep` is
+ * overrides of the same file say of where each comes from. Read as literals, and the top-level variables, `+`, `%s`,
+ * `.format()` and a join of literals evaluated as Starlark does (./starlark.ts); never run. A `bazel_dep` is
  * listed whenever its name is read: a version, a `dev_dependency` or an override's field that cannot be read is
  * reported and left unknown, never guessed, and never drops the dependency.
  */
