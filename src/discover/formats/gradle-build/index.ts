@@ -1108,6 +1108,12 @@ class BuildScript {
       if (path !== null) {
         // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
         const name = ownName(path)
+        // A variable holding a list of coordinates (Kafka's `testRuntimeOnly runtimeTestLibs`): each item.
+        const items = this.listOf(name, 0)
+        if (items !== undefined) {
+          for (const item of items) this.coordinate(item, token, scope, true)
+          continue
+        }
         if (!this.knows(name)) {
           this.undefinedAccessors.count++
           this.undefinedAccessors.first ??= {shown: path.join('.'), line: token.line}
@@ -1121,6 +1127,45 @@ class BuildScript {
       const value = this.evaluate(this.seq, a, b, 0)
       if (value !== null) this.coordinate(value, token, scope, true)
     }
+  }
+
+  /**
+   * The coordinates of a variable bound once to a Groovy list literal (`runtimeTestLibs = [libs.a, 'g:b:1']`), each
+   * item read where it is written: Gradle adds each item of a list given to a configuration (its
+   * DynamicAddDependencyMethods flattens the arguments' collections). An item that names a variable is looked up, a
+   * string evaluated; anything else (`project(':x')`, a catalog accessor) is passed over. undefined when the name is
+   * not bound once to a list (a map `[k: v]` included).
+   */
+  private listOf(name: string, depth: number): Value[] | undefined {
+    if (depth > MAX_DEPTH) return undefined
+    const definitions = this.variables.get(name)
+    if (definitions === undefined) return this.provider(name)?.listOf(name, depth + 1)
+    if (definitions.length !== 1) return undefined
+    const {seq, owner} = definitions[0]
+    const {tokens, match} = seq
+    let {start, end} = definitions[0]
+    while (start < end && tokens[start].kind === 'newline') start++
+    while (end > start && tokens[end - 1].kind === 'newline') end--
+    if (!isPunct(tokens[start], '[') || match[start] !== end - 1) return undefined
+    const values: Value[] = []
+    for (const [a, b] of owner.arguments(seq, start + 1, end - 1)) {
+      if (isPunct(tokens[a + 1], ':') || isPunct(tokens[a], ':')) return undefined
+      const path = owner.path(seq, a, b)
+      if (path !== null) {
+        const item = ownName(path)
+        if (owner.knows(item)) values.push(owner.lookup(item, path.join('.'), depth + 1))
+        continue
+      }
+      let string = false
+      let call = false
+      for (let t = a; t < b; t++) {
+        if (tokens[t].kind === 'string') string = true
+        else if (isPunct(tokens[t], '(')) call = true
+      }
+      const value = string && !call ? owner.evaluate(seq, a, b, depth + 1) : null
+      if (value !== null) values.push(value)
+    }
+    return values
   }
 
   /** Whether an argument is, or joins, a string (not a call such as `kotlin("stdlib")`). */
