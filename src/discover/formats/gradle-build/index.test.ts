@@ -115,6 +115,36 @@ dependencies {
     expect(out.errors).toEqual([])
   })
 
+  it("reads a configuration call inside a dependency's own closure (apache/kafka's dropwizard metrics), nothing else there", () => {
+    const text = `ext { libs = [zk: 'org.example:zk:3.0', dw: 'org.example:dw:4.0'] }
+dependencies {
+  implementation(libs.zk) {
+    implementation libs.dw
+    exclude module: 'log4j'
+    because 'see: https://example.com'
+    transitive = false
+    version { strictly '3.0' }
+    artifact { name = 'x:y:z' }
+  }
+  testImplementation('org.example:t:1.0') {
+    implementation 'org.example:inner:2.0'
+    runtimeOnly 'org.example:unused-configuration:1.0'
+  }
+}
+`
+    const out = inTree('build.gradle', {'build.gradle': text})
+    // Groovy hands a call the dependency does not have to the enclosing handler: Gradle adds it, at its own
+    // configuration's scope. A name no dependencies {} block declares with (runtimeOnly here) is not taken for one.
+    expect(rows(out)).toEqual([
+      '3:18 org.example:zk:3.0 3.0 prod',
+      '4:20 org.example:dw:4.0 4.0 prod',
+      '11:22 org.example:t:1.0 1.0 dev',
+      '12:20 org.example:inner:2.0 2.0 prod',
+    ])
+    expect(notes(out)).toEqual([])
+    expect(out.errors).toEqual([])
+  })
+
   it('applies scripts by path, file(), $projectDir and rootProject.file(), Kotlin too; never a URL, a path out of the tree or a cycle', () => {
     const files: Record<string, string> = {
       'settings.gradle.kts': '',

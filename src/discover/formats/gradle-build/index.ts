@@ -172,6 +172,12 @@ interface Frame {
   topChild: boolean
   /** In `allprojects {}` or `subprojects {}`: a closure parameter there (`proj ->`) is a project. */
   projects: boolean
+  /**
+   * In a dependency's own closure (`implementation(libs.zookeeper) { … }`): only a call of a configuration the
+   * script's `dependencies {}` blocks declare with is read there (Groovy hands a call the dependency does not have to
+   * the enclosing handler, which adds it); `exclude`, `because`, `transitive = false` and the rest are not.
+   */
+  ownClosure?: boolean
 }
 
 const TOP: Frame = {
@@ -274,6 +280,7 @@ class BuildScript {
   private properties?: Map<string, string>
   private steps = MAX_STEPS
   private readonly pending: Pending[] = []
+  private readonly configurations = new Set<string>()
   private readonly components: Component[] = []
   private readonly skipped: Skipped[] = []
   /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
@@ -305,6 +312,12 @@ class BuildScript {
 
   read(): DiscoverOutput {
     this.variablesOnly()
+    // The configurations the `dependencies {}` blocks declare with, for the calls inside a dependency's own closure.
+    for (const statement of this.pending)
+      if (statement.kind === 'dependency' && !statement.frame.ownClosure) {
+        const head = this.seq.tokens[statement.start]
+        if (head?.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) this.configurations.add(head.value)
+      }
     for (const statement of this.pending) {
       if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
       else this.plugin(statement.start, statement.end)
@@ -519,6 +532,11 @@ class BuildScript {
 
   private statement(start: number, end: number, frame: Frame, opens: boolean): void {
     if (frame.kind === 'closure') return
+    // In a dependency's own closure an assignment sets the dependency's property (`transitive = false`), no variable.
+    if (frame.ownClosure) {
+      this.pending.push({kind: 'dependency', start, end, frame})
+      return
+    }
     if (this.appliedScript(start, end, frame)) return
     if (this.assignment(start, end, frame, opens)) return
     if (frame.kind === 'dependencies') this.pending.push({kind: 'dependency', start, end, frame})
@@ -684,8 +702,15 @@ class BuildScript {
     const control = start < end && CONTROL.has(tokens[start].value) && tokens[start].kind === 'ident'
     // What a block inside `dependencies {}` or `plugins {}` holds is not read (a dependency's own closure,
     // `constraints {}`), unless the block is an `if`, a loop or a `try`.
-    if (frame.kind === 'dependencies' || frame.kind === 'plugins')
-      return control ? frame : {...frame, kind: 'closure', properties: false, top: false, topChild: false}
+    const closure: Frame = {...frame, kind: 'closure', properties: false, top: false, topChild: false}
+    // A dependency's own closure (its header a declaration: `implementation(libs.zookeeper) {`) is read for the
+    // configuration calls in it; a block in it (`version { … }`) and any other block are not.
+    if (frame.kind === 'dependencies' && !control && !frame.ownClosure) {
+      const head = tokens[start]
+      if (head?.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value) && end > start + 1)
+        return {...closure, kind: 'dependencies', ownClosure: true}
+    }
+    if (frame.kind === 'dependencies' || frame.kind === 'plugins') return control && !frame.ownClosure ? frame : closure
     if (control) return {...frame, top: false}
     let kind: FrameKind = 'other'
     if (label === 'dependencies' && !this.settings) kind = 'dependencies'
@@ -1019,6 +1044,7 @@ class BuildScript {
     }
     if (a >= end) return
     const head = tokens[a]
+    if (frame.ownClosure && !this.configurations.has(head.value)) return
     const next = tokens[a + 1]
     const close = isPunct(next, '(') && a + 1 < end ? match[a + 1] : -1
     if (head.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) {
