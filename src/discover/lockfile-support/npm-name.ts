@@ -15,6 +15,27 @@ export function parseDescriptor(text: string): Descriptor {
   return {name: text.slice(0, at), range: text.slice(at + 1)}
 }
 
+/**
+ * The package a yarn `patch:` range patches, as its source descriptor names it (https://yarnpkg.com/protocols/patch):
+ * `patch:@acme/ui@npm%3A2.0.0#~/.yarn/patches/….patch::…` → {name: '@acme/ui', range: 'npm:2.0.0'}. yarn writes the
+ * source URL-encoded before the `#` that starts the patch's path, and reads it back with `structUtils.parseRange`
+ * (@yarnpkg/plugin-patch patchUtils.ts `parseSpec`: the source decoded; none is "Patch locators must explicitly define
+ * their source"). Undefined when there is no `#`, the source does not decode, or it is no `name@range`. Read by
+ * package.json's dependencies and yarn berry's lockfile alike.
+ */
+export function patchSource(range: string): Descriptor | undefined {
+  const hash = range.indexOf('#')
+  if (hash === -1) return undefined
+  let inner: string
+  try {
+    inner = decodeURIComponent(range.slice('patch:'.length, hash))
+  } catch {
+    return undefined
+  }
+  const source = parseDescriptor(inner)
+  return source.name === '' || source.range === '' ? undefined : source
+}
+
 /** `npm:real@1.0.0` (an alias) → the real descriptor; undefined for anything else. */
 export function aliasTarget(range: string): Descriptor | undefined {
   if (!range.startsWith('npm:')) return undefined

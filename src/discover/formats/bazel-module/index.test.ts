@@ -236,6 +236,107 @@ describe('bazel-module: MODULE.bazel', () => {
     ])
   })
 
+  it('evaluates a join of string literals, and nothing else ("".join([V]) stays computed)', () => {
+    const text = [
+      'V = "1.2.3"',
+      'bazel_dep(name = "rules_cc", version = "".join(["0.", "1.", "1"]))',
+      'bazel_dep(name = "rules_go", version = ".".join(("0", "50", "1")))',
+      'bazel_dep(name = "with_var", version = "".join([V, "-rc1"]))',
+      'bazel_dep(name = "with_number", version = "".join(["1", 2]))', // 5
+      'bazel_dep(name = "of_var", version = V.join(["1", "2"]))',
+      'bazel_dep(name = "of_string", version = "".join("123"))',
+      'bazel_dep(name = "stubs", version = "1.0")',
+      'archive_override(',
+      '    module_name = "stubs",', // 10
+      '    urls = ["".join(["https://example.com/", "stubs-1.0.tar.gz"])],',
+      '    strip_prefix = "-".join(["stubs", "1.0"]),',
+      ')',
+      'bazel_dep(name = "suffixed", version = "".join(["2", ".0"]) + ".bcr.1")',
+    ].join('\n')
+    const {components, skipped, errors} = discover(text)
+    expect(errors).toEqual([])
+    expect(components.map((c) => `${c.ref} ${c.purl} ${at(c)}`)).toEqual([
+      'rules_cc@0.1.1 pkg:bazel/rules_cc@0.1.1 2:18',
+      'rules_go@0.50.1 pkg:bazel/rules_go@0.50.1 3:18',
+      'with_var pkg:bazel/with_var 4:18',
+      'with_number pkg:bazel/with_number 5:18',
+      'of_var pkg:bazel/of_var 6:18',
+      'of_string pkg:bazel/of_string 7:18',
+      'stubs@1.0 pkg:bazel/stubs?download_url=https%3A%2F%2Fexample.com%2Fstubs-1.0.tar.gz 8:18',
+      'suffixed@2.0.bcr.1 pkg:bazel/suffixed@2.0.bcr.1 14:18',
+    ])
+    expect(skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '4 unresolved-version bazel_dep "with_var" version is computed ("".join([V, "-rc1"])), not a literal: listed without a version',
+      '5 unresolved-version bazel_dep "with_number" version is computed ("".join(["1", 2])), not a literal: listed without a version',
+      '6 unresolved-version bazel_dep "of_var" version is computed (V.join(["1", "2"])), not a literal: listed without a version',
+      // A string is no iterable in Starlark: an error there.
+      '7 unresolved-version bazel_dep "of_string" version is computed ("".join("123")), not a literal: listed without a version',
+    ])
+  })
+
+  it("takes the registries of the workspace's .bazelrc: one is every registry module's, several are reported", () => {
+    const module = [
+      'bazel_dep(name = "rules_cc", version = "0.1.1")',
+      'bazel_dep(name = "tls-fips", version = "0.1.0.acme")',
+      'bazel_dep(name = "pinned", version = "1.0")',
+      'single_version_override(module_name = "pinned", registry = "https://bcr.bazel.build")',
+      'bazel_dep(name = "forked", version = "1.0")', // 5
+      'git_override(module_name = "forked", remote = "https://example.com/forked.git", commit = "abc123")',
+      'bazel_dep(name = "loose", version = "2.0")',
+      'single_version_override(module_name = "loose", version = "2.1")',
+    ].join('\n')
+    const purls = (out: ReturnType<typeof discover>) => out.components.map((c) => `${c.ref} ${c.purl} ${at(c)}`)
+    // One registry replaces the BCR (BazelRepositoryModule: the default only when --registry is not given).
+    const one = discover(module, 'app/MODULE.bazel', {
+      'app/.bazelrc': 'startup --host_jvm_args=-Xmx3g\ncommon --registry https://registry.example.com/bazel/\n',
+    })
+    expect(one.errors).toEqual([])
+    expect(one.skipped).toEqual([])
+    expect(purls(one)).toEqual([
+      'rules_cc@0.1.1 pkg:bazel/rules_cc@0.1.1?repository_url=https%3A%2F%2Fregistry.example.com%2Fbazel 1:18',
+      'tls-fips@0.1.0.acme pkg:bazel/tls-fips@0.1.0.acme?repository_url=https%3A%2F%2Fregistry.example.com%2Fbazel 2:18',
+      // The override names its registry: the BCR.
+      'pinned@1.0 pkg:bazel/pinned@1.0 3:18',
+      'forked@1.0 pkg:bazel/forked?vcs_url=git%2Bhttps%3A%2F%2Fexample.com%2Fforked.git%40abc123 5:18',
+      // An override that names no registry: the workspace's.
+      'loose@2.0 pkg:bazel/loose@2.1?repository_url=https%3A%2F%2Fregistry.example.com%2Fbazel 7:18',
+    ])
+    // Several: which serves a module is not told; each other than the BCR said once, credentials dropped.
+    const several = discover(module, 'MODULE.bazel', {
+      '.bazelrc': [
+        '# common --registry=https://commented.example.com',
+        'common --registry=https://bcr.bazel.build/',
+        'common --registry=https://user:s3cret@registry.example.com/bazel # trailing comment',
+        'build:ci --registry=https://ci.example.com',
+        'build --registry=https://registry.example.com/bazel/',
+      ].join('\n'),
+    })
+    expect(several.errors).toEqual([])
+    expect(several.skipped?.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      "3 unsupported Bazel registry https://registry.example.com/bazel is one of 2 the workspace's .bazelrc names (--registry): Bazel takes each module from the first that has it, which is not told here (bazel_deps without an override naming their source are listed without a registry)",
+    ])
+    expect(several.skipped?.[0]).toMatchObject({file: '.bazelrc'})
+    expect(purls(several)).toEqual([
+      'rules_cc@0.1.1 pkg:bazel/rules_cc@0.1.1 1:18',
+      'tls-fips@0.1.0.acme pkg:bazel/tls-fips@0.1.0.acme 2:18',
+      'pinned@1.0 pkg:bazel/pinned@1.0 3:18',
+      'forked@1.0 pkg:bazel/forked?vcs_url=git%2Bhttps%3A%2F%2Fexample.com%2Fforked.git%40abc123 5:18',
+      'loose@2.0 pkg:bazel/loose@2.1 7:18',
+    ])
+    expect(JSON.stringify(several)).not.toContain('s3cret')
+    // A continued line is one line; a long run of them is read once.
+    const continued = discover(module, 'MODULE.bazel', {
+      '.bazelrc': `common \\\n  --registry=https://registry.example.com/bazel\n${'build \\\n'.repeat(20000)}--jobs=4\n`,
+    })
+    expect(continued.components[0].purl).toBe(
+      'pkg:bazel/rules_cc@0.1.1?repository_url=https%3A%2F%2Fregistry.example.com%2Fbazel',
+    )
+    // Only the BCR, or no .bazelrc: as before.
+    expect(purls(discover(module, 'MODULE.bazel', {'.bazelrc': 'common --registry=https://bcr.bazel.build'}))).toEqual(
+      purls(discover(module)),
+    )
+  })
+
   it("keeps each file's variables its own: an included file does not see the including file's", () => {
     // "variable bindings … are only ever visible in the file they occur in" (https://bazel.build/rules/lib/globals/module#include)
     const out = discover(

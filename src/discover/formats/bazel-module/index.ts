@@ -1,6 +1,8 @@
 /**
  * Bazel's module system (Bzlmod): `MODULE.bazel` (the root module's `bazel_dep`s and overrides, read as Starlark
- * literals and the top-level variables, `+`, `%s` and `.format()` Starlark evaluates, by ./module-file.ts; never run)
+ * literals and the top-level variables, `+`, `%s`, `.format()` and a join of literals Starlark evaluates, and the
+ * registries of the workspace's .bazelrc (./bazelrc.ts), by
+ * ./module-file.ts; never run)
  * and `MODULE.bazel.lock` (the registry modules the resolution selected, ./lock.ts). Components are `bazel` packages, `pkg:bazel/<name>@<version>`.
  */
 import type {Discoverer, DiscoverOutput} from '../../types.js'

@@ -1,7 +1,7 @@
 /**
  * MODULE.bazel (https://bazel.build/rules/lib/globals/module): the `bazel_dep`s of the root module, with what the
- * overrides of the same file say of where each comes from. Read as literals, and the top-level variables, `+`, `%s`
- * and `.format()` evaluated as Starlark does (./starlark.ts); never run. A `bazel_dep` is
+ * overrides of the same file say of where each comes from. Read as literals, and the top-level variables, `+`, `%s`,
+ * `.format()` and a join of literals evaluated as Starlark does (./starlark.ts); never run. A `bazel_dep` is
  * listed whenever its name is read: a version, a `dev_dependency` or an override's field that cannot be read is
  * reported and left unknown, never guessed, and never drops the dependency.
  */
@@ -13,6 +13,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {DiscoverContext} from '../../types.js'
+import {bazelrcRegistries} from './bazelrc.js'
 import {type Arg, type Call, type Place, readCalls, type Value} from './starlark.js'
 
 const OVERRIDES = new Set([
@@ -46,8 +47,40 @@ export function readModuleFile(file: string, text: string, context: DiscoverCont
   const overrides = new Map<string, Located<Call>>()
   const root = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : ''
   collect(file, text, {context, out, deps, overrides, root, seen: new Set([file])}, 0)
-  for (const dep of deps) bazelDep(dep, overrides, out)
+  const registry = workspaceRegistry(`${root}.bazelrc`, context, out)
+  for (const dep of deps) bazelDep(dep, overrides, out, registry)
   return out
+}
+
+/**
+ * Where the modules no override places come from, by the registries the workspace's `.bazelrc` names (./bazelrc.ts):
+ * none named, the BCR (no qualifier); one, that registry (`repository_url` unless the BCR). With several, Bazel takes
+ * each module from the first that has it, which the files do not tell: each registry other than the BCR is reported
+ * once (`unsupported`, at its line) and the modules are listed without a registry.
+ */
+function workspaceRegistry(
+  path: string,
+  context: DiscoverContext,
+  out: ModuleFile,
+): Record<string, string> | undefined {
+  const text = context.exists?.(path) === false ? null : context.readText(path)
+  if (text === null) return undefined
+  const registries = bazelrcRegistries(text)
+  const urls = new Set(registries.map((registry) => registry.url))
+  if (urls.size === 1)
+    return isPublicRegistry('bazel', registries[0].url) ? undefined : {repository_url: registries[0].url}
+  const said = new Set<string>()
+  for (const {url, line} of registries) {
+    if (isPublicRegistry('bazel', url) || said.has(url)) continue
+    said.add(url)
+    out.skipped.push({
+      file: path,
+      line,
+      reason: 'unsupported',
+      message: `Bazel registry ${elide(url, 200)} is one of ${urls.size} the workspace's .bazelrc names (--registry): Bazel takes each module from the first that has it, which is not told here (bazel_deps without an override naming their source are listed without a registry)`,
+    })
+  }
+  return undefined
 }
 
 /** What reading a root MODULE.bazel and the files it includes gathers. */
@@ -214,9 +247,16 @@ interface Source {
   unknown?: boolean
   /** The override pins a version that could not be read (reported): the component has no version. */
   versionUnread?: boolean
+  /** The override names the registry the module comes from (the workspace's registries are not looked at). */
+  registry?: boolean
 }
 
-function bazelDep({call, file}: Located<Call>, overrides: Map<string, Located<Call>>, out: ModuleFile): void {
+function bazelDep(
+  {call, file}: Located<Call>,
+  overrides: Map<string, Located<Call>>,
+  out: ModuleFile,
+  registry: Record<string, string> | undefined,
+): void {
   const unnamed = call.args.find((arg) => arg.key === undefined)
   if (unnamed !== undefined) {
     out.skipped.push(argSkip(file, call, unnamed, 'a positional argument'))
@@ -271,7 +311,8 @@ function bazelDep({call, file}: Located<Call>, overrides: Map<string, Located<Ca
     scope,
     direct: true,
     local: source.local,
-    qualifiers: source.unknown ? undefined : source.qualifiers,
+    // A registry module (no override, or one that names no registry) comes from the workspace's registry.
+    qualifiers: source.unknown ? undefined : source.nonRegistry || source.registry ? source.qualifiers : registry,
   })
   if (source.unknown) delete component.purl
   out.components.push(component)
@@ -322,6 +363,7 @@ function overrideSource({call, file}: Located<Call>, dep: string, out: ModuleFil
         source.versionUnread = true
       } else if (version !== undefined && version !== '') source.version = version
       const registry = field('registry')
+      if (registry !== undefined && registry !== '') source.registry = true
       if (registry === null) {
         unread('registry', 'a purl (the registry it comes from is not known)')
         source.unknown = true

@@ -6,8 +6,8 @@
  * `True`/`False`/`None`, or a list or tuple of literals.
  *
  * Beyond literals, a few expressions are evaluated as Starlark does (`evaluate` below): a top-level variable
- * (`BOOST_VERSION = "1.83.0"`) bound once before the line that uses it, `+` of strings or lists, `"…{}…".format(…)`
- * and `"…%s…" % …` of strings. Anything else (another call, an index, a conditional, a variable bound twice or later)
+ * (`BOOST_VERSION = "1.83.0"`) bound once before the line that uses it, `+` of strings or lists, `"…{}…".format(…)`,
+ * `"…%s…" % …` of strings and `"sep".join([…])` of string literals. Anything else (another call, an index, a conditional, a variable bound twice or later)
  * is kept as `expr`, with its text, for the caller to report.
  */
 
@@ -440,7 +440,8 @@ type Evaluated = {kind: 'string'; value: string} | {kind: 'bool'; value: boolean
 /**
  * What Starlark evaluates tokens[from..to) to (https://github.com/bazelbuild/starlark/blob/master/spec.md), for the
  * expressions read here: terms joined by `+` (strings to a string, lists to a list), each operands joined by `%`, each
- * a string, `True` or `False`, a top-level variable or a bracketed value, followed by any `.format(...)`. undefined
+ * a string, `True` or `False`, a top-level variable or a bracketed value, followed by any `.format(...)` (or, after a
+ * string literal, a `.join(...)` of literals). undefined
  * for anything else, or past the budget.
  */
 function evaluate(reader: Reader, from: number, to: number): Evaluated | undefined {
@@ -561,20 +562,48 @@ function evaluateOperand(reader: Reader, from: number, to: number): Evaluated | 
     else return undefined
     next = close + 1
   } else return undefined
-  // `.format(...)` calls, one after the other.
+  // `.format(...)` calls, one after the other; `.join(...)` right after a string literal.
   while (next < to) {
     const dot = tokens[next]
     const method = tokens[next + 1]
     const open = tokens[next + 2]
-    if (dot.kind !== 'op' || dot.text !== '.' || method?.text !== 'format' || open?.text !== '(') return undefined
+    const name = method?.text
+    if (dot.kind !== 'op' || dot.text !== '.' || (name !== 'format' && name !== 'join') || open?.text !== '(')
+      return undefined
     const close = matching(tokens, next + 2)
     if (close === undefined || close >= to || value.kind !== 'string') return undefined
-    const formatted = format(reader, value.value, readArgs(reader, next + 3, close))
-    if (formatted === undefined) return undefined
-    value = {kind: 'string', value: formatted}
+    const args = readArgs(reader, next + 3, close)
+    const result: string | undefined =
+      name === 'format'
+        ? format(reader, value.value, args)
+        : next === from + 1 && first.kind === 'string'
+          ? join(reader, value.value, args)
+          : undefined
+    if (result === undefined) return undefined
+    value = {kind: 'string', value: result}
     next = close + 1
   }
   return value
+}
+
+/**
+ * Starlark's `string.join` (the spec's "string·join": `S.join(iterable)` "returns the string formed by concatenating
+ * each element of its argument, with a copy of the string S between successive elements. The argument must be an
+ * iterable whose elements are strings."), of literals only: a string literal joining a list or tuple written out of
+ * string literals (`"".join(["1.", "2"])`, `"/".join(("a", "b"))`). undefined for anything else (a variable, a
+ * computed element, a number, which Starlark refuses), so the caller reports it as computed.
+ */
+function join(reader: Reader, separator: string, args: Arg[]): string | undefined {
+  if (args.length !== 1 || args[0].key !== undefined) return undefined
+  const {value} = args[0]
+  if (value.kind !== 'list' || value.computed !== undefined) return undefined
+  const parts: string[] = []
+  for (const item of value.items) {
+    if (item.kind !== 'string' || item.computed !== undefined) return undefined
+    parts.push(item.value)
+  }
+  const size = parts.reduce((sum, part) => sum + part.length, 0) + separator.length * Math.max(0, parts.length - 1)
+  return spend(reader, size) ? parts.join(separator) : undefined
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * `deps.edn` (https://clojure.org/reference/deps_edn) and babashka's `bb.edn` (the same `:deps`): one map, its
- * `:deps` (prod), the deps of its `:aliases` (scope by the alias's name, ./libs.ts), and its `:mvn/repos` (notes).
+ * `:deps` (prod), the deps of its `:aliases` (scope by the alias's name, ./libs.ts; an override only of a lib the file
+ * declares), and its `:mvn/repos` (notes).
  */
 import type {Scope} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
@@ -49,21 +50,22 @@ export function discoverDepsEdn(file: string, text: string): DiscoverOutput {
   }
   readDeps(out, file, get(root, 'deps'), 'prod', ':deps')
   const aliases = get(root, 'aliases')
+  const declared = declaredLibs(root, aliases)
   if (aliases?.kind === 'map')
     for (const [key, alias] of aliases.entries) {
       if (key.kind !== 'keyword' || alias.kind !== 'map') continue
       const scope = scopeOfName(key.value)
-      for (const field of ['extra-deps', 'override-deps'])
-        readDeps(out, file, get(alias, field), scope, `:${field} of alias :${elide(key.value, 100)}`)
+      const where = (field: string) => `:${field} of alias :${elide(key.value, 100)}`
+      readDeps(out, file, get(alias, 'extra-deps'), scope, where('extra-deps'))
+      // `:override-deps` replace the coordinate of a lib already in the graph and add none: "overrides the coordinate
+      // version chosen by the version resolution" (https://clojure.org/reference/deps_edn#aliases_overridedeps), "a
+      // map of lib to coord to use if lib is found" (https://clojure.org/reference/dep_expansion). Only the override
+      // of a lib this file declares is listed, at the alias's scope; one of any other lib (a dependency's
+      // dependency, or none at all) is not read.
+      readDeps(out, file, get(alias, 'override-deps'), scope, where('override-deps'), declared)
       // A tool's own classpath, in place of the project's (`-T`, `:replace-deps`, and `:deps` in an alias).
       for (const field of ['replace-deps', 'deps'])
-        readDeps(
-          out,
-          file,
-          get(alias, field),
-          scope === 'prod' ? 'prod' : 'dev',
-          `:${field} of alias :${elide(key.value, 100)}`,
-        )
+        readDeps(out, file, get(alias, field), scope === 'prod' ? 'prod' : 'dev', where(field))
     }
   return out
 }
@@ -72,8 +74,37 @@ function fileName(file: string): string {
   return file.endsWith('bb.edn') ? 'bb.edn' : 'deps.edn'
 }
 
-/** A map of lib → coordinate. */
-function readDeps(out: Output, file: string, deps: Form | undefined, scope: Scope, where: string): undefined {
+/**
+ * The libs the file declares as dependencies (`:deps`, and an alias's `:extra-deps`, `:replace-deps` and `:deps`), as
+ * tools.deps names them: a bare `foo` is `foo/foo`, a classifier part of the name.
+ */
+function declaredLibs(root: Form, aliases: Form | undefined): Set<string> {
+  const maps = [get(root, 'deps')]
+  if (aliases?.kind === 'map')
+    for (const [, alias] of aliases.entries)
+      for (const field of ['extra-deps', 'replace-deps', 'deps']) maps.push(get(alias, field))
+  const libs = new Set<string>()
+  for (const deps of maps)
+    if (deps?.kind === 'map') for (const [lib] of deps.entries) if (lib.kind === 'symbol') libs.add(libKey(lib.value))
+  return libs
+}
+
+/** A lib's name as tools.deps compares them: `foo` is `foo/foo`. */
+function libKey(written: string): string {
+  const lib = parseLib(written)
+  if (lib === undefined) return written
+  return `${lib.group}/${lib.artifact}${lib.classifier === undefined ? '' : `$${lib.classifier}`}`
+}
+
+/** A map of lib → coordinate; with `only`, the entries of those libs alone (the others are not read). */
+function readDeps(
+  out: Output,
+  file: string,
+  deps: Form | undefined,
+  scope: Scope,
+  where: string,
+  only?: ReadonlySet<string>,
+): undefined {
   if (deps === undefined || (deps.kind === 'scalar' && deps.value === 'nil')) return
   if (deps.kind !== 'map') {
     const computed = describeComputed(deps)
@@ -81,7 +112,9 @@ function readDeps(out: Output, file: string, deps: Form | undefined, scope: Scop
     else entryError(out, file, deps, `${where} must be a map of lib → coordinate, not ${shown(deps)}`)
     return
   }
-  for (const [lib, coord] of deps.entries) readDep(out, file, lib, coord, scope)
+  for (const [lib, coord] of deps.entries)
+    if (only === undefined || (lib.kind === 'symbol' && only.has(libKey(lib.value))))
+      readDep(out, file, lib, coord, scope)
 }
 
 function readDep(out: Output, file: string, libForm: Form, coord: Form, scope: Scope): undefined {

@@ -6,7 +6,7 @@ import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
-import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
+import {exactMavenVersion, isMavenMetaVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import type {Form} from './edn-reader.js'
 
@@ -43,9 +43,6 @@ export function parseLib(written: string): Lib | undefined {
   return lib
 }
 
-/** Maven's meta-versions, which name whatever is newest when resolved. */
-const META_VERSION = /^(LATEST|RELEASE)$/
-
 /**
  * A Maven package at its lib name. A version that is not one exact version (a range, `LATEST`, `RELEASE`) is listed
  * without a version, what was written kept in `ref`, and reported (`unresolved-version`).
@@ -59,7 +56,7 @@ export function addMaven(
   scope: Scope,
   extra: {extension?: string} = {},
 ): undefined {
-  const exact = written !== undefined && !META_VERSION.test(written) ? exactMavenVersion(written) : undefined
+  const exact = written !== undefined && !isMavenMetaVersion(written) ? exactMavenVersion(written) : undefined
   const type = extra.extension !== undefined && extra.extension !== 'jar' ? extra.extension : undefined
   const qualifiers =
     lib.classifier === undefined && type === undefined
@@ -86,7 +83,7 @@ export function addMaven(
       file,
       line: at.line,
       reason: 'unresolved-version',
-      message: `${lib.written}: version "${elide(written, 200)}" is ${isVersionRange(written) ? 'a range' : META_VERSION.test(written) ? 'a Maven meta-version' : 'not one exact version'}: listed without a version`,
+      message: `${lib.written}: version "${elide(written, 200)}" is ${isVersionRange(written) ? 'a range' : isMavenMetaVersion(written) ? 'a Maven meta-version' : 'not one exact version'}: listed without a version`,
     })
 }
 

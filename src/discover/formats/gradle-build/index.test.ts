@@ -83,6 +83,68 @@ dependencies {
     expect(notes(catalog)).toEqual([])
   })
 
+  it("lists each coordinate of a variable bound to a list (apache/kafka's `testRuntimeOnly runtimeTestLibs`)", () => {
+    const text = `apply from: "$rootDir/gradle/dependencies.gradle"
+ext {
+  runtimeTestLibs = [
+    libs.slf4jApi,
+    'org.example:listed:1.0',
+    project(':clients'),
+  ]
+  pair = [first: 'org.example:mapped:1.0']
+  twice = ['org.example:first:1.0']
+  twice = ['org.example:second:1.0']
+}
+dependencies {
+  testRuntimeOnly runtimeTestLibs
+  implementation pair
+  implementation twice
+}
+`
+    const out = inTree('core/build.gradle', {
+      'core/build.gradle': text,
+      'settings.gradle': "include 'core'\n",
+      'gradle/dependencies.gradle': fixture('kafka/gradle/dependencies.gradle'),
+    })
+    // A map is no list (its keys are read as names of their own), and a list bound twice is not read (as before).
+    expect(notes(out)).toEqual([
+      '14 unsupported a dependency is written as names this file does not define (the first pair) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)',
+    ])
+    // Gradle adds each item of a list given to a configuration; each is located where the list is used.
+    expect(rows(out)).toEqual(['13:19 org.slf4j:slf4j-api:1.7.25 1.7.25 dev', '13:19 org.example:listed:1.0 1.0 dev'])
+    expect(out.errors).toEqual([])
+  })
+
+  it("reads a configuration call inside a dependency's own closure (apache/kafka's dropwizard metrics), nothing else there", () => {
+    const text = `ext { libs = [zk: 'org.example:zk:3.0', dw: 'org.example:dw:4.0'] }
+dependencies {
+  implementation(libs.zk) {
+    implementation libs.dw
+    exclude module: 'log4j'
+    because 'see: https://example.com'
+    transitive = false
+    version { strictly '3.0' }
+    artifact { name = 'x:y:z' }
+  }
+  testImplementation('org.example:t:1.0') {
+    implementation 'org.example:inner:2.0'
+    runtimeOnly 'org.example:unused-configuration:1.0'
+  }
+}
+`
+    const out = inTree('build.gradle', {'build.gradle': text})
+    // Groovy hands a call the dependency does not have to the enclosing handler: Gradle adds it, at its own
+    // configuration's scope. A name no dependencies {} block declares with (runtimeOnly here) is not taken for one.
+    expect(rows(out)).toEqual([
+      '3:18 org.example:zk:3.0 3.0 prod',
+      '4:20 org.example:dw:4.0 4.0 prod',
+      '11:22 org.example:t:1.0 1.0 dev',
+      '12:20 org.example:inner:2.0 2.0 prod',
+    ])
+    expect(notes(out)).toEqual([])
+    expect(out.errors).toEqual([])
+  })
+
   it('applies scripts by path, file(), $projectDir and rootProject.file(), Kotlin too; never a URL, a path out of the tree or a cycle', () => {
     const files: Record<string, string> = {
       'settings.gradle.kts': '',

@@ -16,7 +16,12 @@ import {gradlePluginMarker, isGradleTestConfiguration} from '../../lockfile-supp
 import type {Component, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
-import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
+import {
+  exactMavenVersion,
+  gradleStrictVersion,
+  isGradleDynamicVersion,
+  isVersionRange,
+} from '../../lockfile-support/maven-version.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
 import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
@@ -167,6 +172,12 @@ interface Frame {
   topChild: boolean
   /** In `allprojects {}` or `subprojects {}`: a closure parameter there (`proj ->`) is a project. */
   projects: boolean
+  /**
+   * In a dependency's own closure (`implementation(libs.zookeeper) { … }`): only a call of a configuration the
+   * script's `dependencies {}` blocks declare with is read there (Groovy hands a call the dependency does not have to
+   * the enclosing handler, which adds it); `exclude`, `because`, `transitive = false` and the rest are not.
+   */
+  ownClosure?: boolean
 }
 
 const TOP: Frame = {
@@ -269,6 +280,7 @@ class BuildScript {
   private properties?: Map<string, string>
   private steps = MAX_STEPS
   private readonly pending: Pending[] = []
+  private readonly configurations = new Set<string>()
   private readonly components: Component[] = []
   private readonly skipped: Skipped[] = []
   /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
@@ -300,6 +312,12 @@ class BuildScript {
 
   read(): DiscoverOutput {
     this.variablesOnly()
+    // The configurations the `dependencies {}` blocks declare with, for the calls inside a dependency's own closure.
+    for (const statement of this.pending)
+      if (statement.kind === 'dependency' && !statement.frame.ownClosure) {
+        const head = this.seq.tokens[statement.start]
+        if (head?.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) this.configurations.add(head.value)
+      }
     for (const statement of this.pending) {
       if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
       else this.plugin(statement.start, statement.end)
@@ -514,6 +532,11 @@ class BuildScript {
 
   private statement(start: number, end: number, frame: Frame, opens: boolean): void {
     if (frame.kind === 'closure') return
+    // In a dependency's own closure an assignment sets the dependency's property (`transitive = false`), no variable.
+    if (frame.ownClosure) {
+      this.pending.push({kind: 'dependency', start, end, frame})
+      return
+    }
     if (this.appliedScript(start, end, frame)) return
     if (this.assignment(start, end, frame, opens)) return
     if (frame.kind === 'dependencies') this.pending.push({kind: 'dependency', start, end, frame})
@@ -679,8 +702,15 @@ class BuildScript {
     const control = start < end && CONTROL.has(tokens[start].value) && tokens[start].kind === 'ident'
     // What a block inside `dependencies {}` or `plugins {}` holds is not read (a dependency's own closure,
     // `constraints {}`), unless the block is an `if`, a loop or a `try`.
-    if (frame.kind === 'dependencies' || frame.kind === 'plugins')
-      return control ? frame : {...frame, kind: 'closure', properties: false, top: false, topChild: false}
+    const closure: Frame = {...frame, kind: 'closure', properties: false, top: false, topChild: false}
+    // A dependency's own closure (its header a declaration: `implementation(libs.zookeeper) {`) is read for the
+    // configuration calls in it; a block in it (`version { … }`) and any other block are not.
+    if (frame.kind === 'dependencies' && !control && !frame.ownClosure) {
+      const head = tokens[start]
+      if (head?.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value) && end > start + 1)
+        return {...closure, kind: 'dependencies', ownClosure: true}
+    }
+    if (frame.kind === 'dependencies' || frame.kind === 'plugins') return control && !frame.ownClosure ? frame : closure
     if (control) return {...frame, top: false}
     let kind: FrameKind = 'other'
     if (label === 'dependencies' && !this.settings) kind = 'dependencies'
@@ -1014,6 +1044,7 @@ class BuildScript {
     }
     if (a >= end) return
     const head = tokens[a]
+    if (frame.ownClosure && !this.configurations.has(head.value)) return
     const next = tokens[a + 1]
     const close = isPunct(next, '(') && a + 1 < end ? match[a + 1] : -1
     if (head.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) {
@@ -1103,6 +1134,12 @@ class BuildScript {
       if (path !== null) {
         // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
         const name = ownName(path)
+        // A variable holding a list of coordinates (Kafka's `testRuntimeOnly runtimeTestLibs`): each item.
+        const items = this.listOf(name, 0)
+        if (items !== undefined) {
+          for (const item of items) this.coordinate(item, token, scope, true)
+          continue
+        }
         if (!this.knows(name)) {
           this.undefinedAccessors.count++
           this.undefinedAccessors.first ??= {shown: path.join('.'), line: token.line}
@@ -1116,6 +1153,45 @@ class BuildScript {
       const value = this.evaluate(this.seq, a, b, 0)
       if (value !== null) this.coordinate(value, token, scope, true)
     }
+  }
+
+  /**
+   * The coordinates of a variable bound once to a Groovy list literal (`runtimeTestLibs = [libs.a, 'g:b:1']`), each
+   * item read where it is written: Gradle adds each item of a list given to a configuration (its
+   * DynamicAddDependencyMethods flattens the arguments' collections). An item that names a variable is looked up, a
+   * string evaluated; anything else (`project(':x')`, a catalog accessor) is passed over. undefined when the name is
+   * not bound once to a list (a map `[k: v]` included).
+   */
+  private listOf(name: string, depth: number): Value[] | undefined {
+    if (depth > MAX_DEPTH) return undefined
+    const definitions = this.variables.get(name)
+    if (definitions === undefined) return this.provider(name)?.listOf(name, depth + 1)
+    if (definitions.length !== 1) return undefined
+    const {seq, owner} = definitions[0]
+    const {tokens, match} = seq
+    let {start, end} = definitions[0]
+    while (start < end && tokens[start].kind === 'newline') start++
+    while (end > start && tokens[end - 1].kind === 'newline') end--
+    if (!isPunct(tokens[start], '[') || match[start] !== end - 1) return undefined
+    const values: Value[] = []
+    for (const [a, b] of owner.arguments(seq, start + 1, end - 1)) {
+      if (isPunct(tokens[a + 1], ':') || isPunct(tokens[a], ':')) return undefined
+      const path = owner.path(seq, a, b)
+      if (path !== null) {
+        const item = ownName(path)
+        if (owner.knows(item)) values.push(owner.lookup(item, path.join('.'), depth + 1))
+        continue
+      }
+      let string = false
+      let call = false
+      for (let t = a; t < b; t++) {
+        if (tokens[t].kind === 'string') string = true
+        else if (isPunct(tokens[t], '(')) call = true
+      }
+      const value = string && !call ? owner.evaluate(seq, a, b, depth + 1) : null
+      if (value !== null) values.push(value)
+    }
+    return values
   }
 
   /** Whether an argument is, or joins, a string (not a call such as `kotlin("stdlib")`). */
@@ -1281,21 +1357,13 @@ function versionOf(name: string, written: Value | undefined, plugin: boolean): {
     const what = shown === missing.shown ? describe(missing) : `${shown} uses ${describe(missing)}`
     return {note: `${name}: version ${what}: listed without a version`}
   }
-  let text = written.text
-  // Gradle's strict shorthand: `1.0!!` is strictly 1.0; `[1.0,2.0)!!1.5` prefers 1.5 within the range.
-  const strict = text.indexOf('!!')
-  if (strict !== -1) text = text.slice(strict + 2) || text.slice(0, strict)
+  const text = gradleStrictVersion(written.text)
   if (isVersionRange(text)) return {note: `${name}: version ${shown} is a range: listed without a version`}
-  if (isDynamic(text) || exactMavenVersion(text) === undefined)
+  if (isGradleDynamicVersion(text) || exactMavenVersion(text) === undefined)
     return {
       note: `${name}: version ${shown} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`,
     }
   return {version: text}
-}
-
-/** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */
-function isDynamic(version: string): boolean {
-  return version.endsWith('+') || version.startsWith('latest.')
 }
 
 function describe(missing: Missing): string {

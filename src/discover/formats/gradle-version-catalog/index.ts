@@ -8,7 +8,12 @@ import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {gradlePluginMarker} from '../../lockfile-support/gradle-configurations.js'
-import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
+import {
+  exactMavenVersion,
+  gradleStrictVersion,
+  isGradleDynamicVersion,
+  isVersionRange,
+} from '../../lockfile-support/maven-version.js'
 import {isForbiddenKey, lockfileError, unresolvedVersion} from '../../lockfile-support/problems.js'
 import {isTomlTable as isTable, readToml, tomlKeyLines} from '../../lockfile-support/toml.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
@@ -86,8 +91,9 @@ export function discoverVersionCatalog(file: string, text: string): DiscoverOutp
         errors.push(lockfileError(file, 'invalid-entry', `${section}.${alias}: ${written.error}`, line, 1))
         continue
       }
-      const effective = written === undefined ? undefined : strictShorthand(written)
-      const version = effective === undefined || isDynamic(effective) ? undefined : exactMavenVersion(effective)
+      const effective = written === undefined ? undefined : gradleStrictVersion(written)
+      const version =
+        effective === undefined || isGradleDynamicVersion(effective) ? undefined : exactMavenVersion(effective)
       const note = versionNote(declared, effective, written)
       if (note) skipped.push(unresolvedVersion(file, line, note))
       components.push(
@@ -190,16 +196,6 @@ function versionText(version: Written, versions: Table): string | undefined | {e
 }
 
 /**
- * Gradle's strict shorthand, which the catalog's version strings take (TomlCatalogFileParser parses each with
- * StrictVersionParser): `1.0!!` is strictly 1.0, `[1.0,2.0)!!1.5` prefers 1.5 within the range (as ../gradle-build
- * reads it in a build script).
- */
-function strictShorthand(text: string): string {
-  const strict = text.indexOf('!!')
-  return strict === -1 ? text : text.slice(strict + 2) || text.slice(0, strict)
-}
-
-/**
  * Why a declaration is listed without a version (a range needs none: it is kept in ref); undefined when it has one.
  * `text` is the version it declares (`written`, the strict shorthand read).
  */
@@ -208,11 +204,6 @@ function versionNote(declared: Declared, text: string | undefined, written = tex
     return declared.plugin
       ? `${declared.name}: no version in the catalog (the build's plugin management or settings may give one)`
       : `${declared.name}: no version in the catalog (a platform or BOM the build applies may give one)`
-  if ((exactMavenVersion(text) !== undefined && !isDynamic(text)) || isVersionRange(text)) return undefined
+  if ((exactMavenVersion(text) !== undefined && !isGradleDynamicVersion(text)) || isVersionRange(text)) return undefined
   return `${declared.name}: version ${elide(written ?? text, 200)} is not an exact version (a dynamic version such as 1.+ or latest.release, or another character than letters, digits and . _ + -): listed without a version`
-}
-
-/** Gradle's dynamic versions (https://docs.gradle.org/current/userguide/dynamic_versions.html): `1.+`, `+`, `latest.release`. */
-function isDynamic(version: string): boolean {
-  return version.endsWith('+') || version.startsWith('latest.')
 }

@@ -9,7 +9,7 @@
 import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Skipped} from '../../../core/model.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
-import {exactMavenVersion} from '../../lockfile-support/maven-version.js'
+import {exactMavenVersion, isMavenMetaVersion} from '../../lockfile-support/maven-version.js'
 import {lockfileError, lockfileFailure, unresolvedVersion} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import {walkXml} from '../../xml-walk.js'
@@ -100,7 +100,7 @@ export function discoverExtensions(file: string, text: string): DiscoverOutput {
     const written = extension.version || undefined
     // RELEASE and LATEST are meta-versions resolved from the repository's metadata; Maven 4 refuses them in a
     // project's .mvn/extensions.xml (apache/maven BaseParser, allowMetaVersions false), Maven 3 resolves them.
-    const meta = written === 'RELEASE' || written === 'LATEST'
+    const meta = isMavenMetaVersion(written)
     const version = meta ? undefined : exactMavenVersion(written)
     if (version === undefined)
       skipped.push(

@@ -19,7 +19,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
-import {exactMavenVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
+import {exactMavenVersion, isMavenMetaVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {type Pom, type PomDependency, readPom} from './pom.js'
 
@@ -405,16 +405,9 @@ function buildComponents(
   }
 }
 
-/**
- * Maven's meta-versions, resolved when the build runs from the repository's `maven-metadata.xml`: `RELEASE` the newest
- * release, `LATEST` the newest version (DefaultVersionResolver in apache/maven's maven-impl; deprecated, a warning
- * in a POM, still resolved). Not versions: a component takes none, and keeps what is written in ref.
- */
-const META_VERSIONS: ReadonlySet<string> = new Set(['RELEASE', 'LATEST'])
-
 /** A version as written when it is one exact version: not a range, not a meta-version, no property left. */
 function exactVersion(version: string | undefined): string | undefined {
-  return version !== undefined && META_VERSIONS.has(version) ? undefined : exactMavenVersion(version)
+  return isMavenMetaVersion(version) ? undefined : exactMavenVersion(version)
 }
 
 /**
@@ -433,7 +426,7 @@ function versionNote(
     return allDefined(version, properties)
       ? `${name}: version ${elide(version, 200)} expands past ${MAX_INTERPOLATION} rounds of properties or 4096 characters; not read`
       : `${name}: version ${elide(version, 200)} names a property that is not defined here${unseen}`
-  if (META_VERSIONS.has(version))
+  if (isMavenMetaVersion(version))
     return `${name}: version ${version} is a meta-version that Maven resolves when it builds, from the repository's metadata (RELEASE: the newest release; LATEST: the newest version, snapshots too): listed without a version`
   // Not a range (listed without a version, the range in ref) and not exact: `1.0 beta`, `1.0;$(id)`, too long.
   if (!isVersionRange(version) && exactMavenVersion(version) === undefined)

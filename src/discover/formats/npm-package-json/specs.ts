@@ -6,7 +6,13 @@
  * stewards, and it would resolve paths against the disk. Git and tarball sources carry purl qualifiers of the form
  * the npm lockfile formats give them (../../lockfile-support/npm-name.ts sourceQualifiers).
  */
-import {aliasTarget, isLocalRange, isRemoteRange, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {
+  aliasTarget,
+  isLocalRange,
+  isRemoteRange,
+  patchSource,
+  sourceQualifiers,
+} from '../../lockfile-support/npm-name.js'
 
 export type Spec =
   /** A registry package: `version` when the range names one version only. */
@@ -87,23 +93,15 @@ export function readSpec(name: string, written: string, inCatalog = false): Spec
  * yarn's `patch:` (https://yarnpkg.com/protocols/patch: `patch:lodash@1.0.0#./my-patch-file.patch`): the package
  * the patch applies to, as its source descriptor (before the `#`, URL-encoded as yarn writes it:
  * `patch:@rollup/plugin-commonjs@npm%3A29.0.2#~/.yarn/patches/…`) names it; yarn fetches that package, then
- * patches it (@yarnpkg/plugin-patch patchUtils.ts `parseSpec`, through structUtils.parseRange, which decodes the
- * source). A patch without a source (yarn: "Patch locators must explicitly define their source"), or whose source
- * is no `name@range`, is not read.
+ * patches it (`patchSource` in ../../lockfile-support/npm-name.ts, which yarn-lock's berry reader shares). A patch
+ * without a source (yarn: "Patch locators must explicitly define their source"), or whose source is no `name@range`,
+ * is not read.
  */
 function patchSpec(name: string, range: string, inCatalog: boolean): Spec {
-  const hash = range.indexOf('#')
-  let source: string | undefined
-  try {
-    source = hash === -1 ? undefined : decodeURIComponent(range.slice('patch:'.length, hash))
-  } catch {
-    source = undefined
-  }
-  const at = source === undefined ? -1 : source.indexOf('@', 1)
-  const target = at === -1 ? '' : source!.slice(0, at)
-  const targetRange = at === -1 ? '' : source!.slice(at + 1)
-  if (target === '' || targetRange === '' || /^patch:/i.test(targetRange))
+  const source = patchSource(range)
+  if (source === undefined || /^patch:/i.test(source.range))
     return {kind: 'unsupported', why: "yarn's patch of a package whose source is not 'name@range'"}
+  const {name: target, range: targetRange} = source
   if (!isPackageName(target)) return {kind: 'bad-name', name: target}
   const spec = readSpec(target, targetRange, inCatalog)
   // The patched package under the key's name (a patch's source is the key's own package, as yarn writes it).

@@ -2,7 +2,7 @@ import {FAILSAFE_SCHEMA, load, YAMLException} from 'js-yaml'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import {splitLines} from '../../lockfile-support/line-index.js'
-import {parseDescriptor, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
+import {parseDescriptor, patchSource, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {NO_REGISTRIES, type NpmRegistries} from '../../lockfile-support/npm-registries.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../../core/zod-issues.js'
@@ -96,25 +96,6 @@ function loadLockfile(
 }
 
 /**
- * The range of the package a `patch:` resolution patches: `patch:@acme/ui@npm%3A2.0.0#~/.yarn/patches/….patch::…` →
- * `npm:2.0.0`. yarn writes the source descriptor URL-encoded before the `#` that starts the patch's path, and reads
- * it back with `structUtils.parseRange` (@yarnpkg/plugin-patch patchUtils.ts `parseSpec`: the source decoded; none is
- * "Patch locators must explicitly define their source"). Undefined when it does not read as one.
- */
-function patchSource(range: string): string | undefined {
-  const hash = range.indexOf('#')
-  if (hash === -1) return undefined
-  let inner: string
-  try {
-    inner = decodeURIComponent(range.slice('patch:'.length, hash))
-  } catch {
-    return undefined
-  }
-  const {name, range: sourceRange} = parseDescriptor(inner)
-  return name === '' || sourceRange === '' ? undefined : sourceRange
-}
-
-/**
  * yarn berry (2+): YAML with `__metadata`; the name comes from `resolution`, which resolves aliases. `registries`:
  * what the project's `.yarnrc.yml` names, as the lockfile names no registry.
  */
@@ -159,7 +140,7 @@ export function readBerryLockfile(
     const protocol = /^([a-z]+):/.exec(resolution.range)?.[1]
     const local = protocol !== undefined && LOCAL_PROTOCOLS.has(protocol)
     // A patch is fetched as the package it patches: its source's registry or URL is the entry's.
-    const source = protocol === 'patch' ? patchSource(resolution.range) : resolution.range
+    const source = protocol === 'patch' ? patchSource(resolution.range)?.range : resolution.range
     const sourceProtocol = protocol === 'patch' ? /^([a-z]+):/.exec(source ?? '')?.[1] : protocol
     const remote =
       sourceProtocol !== 'npm' && source !== undefined && !local && !LOCAL_PROTOCOLS.has(sourceProtocol ?? '')
