@@ -280,7 +280,7 @@ export function tokenize(source: string): Token[] {
         return
       }
       if (c === '\\') {
-        const [decoded, next] = escape(source, j)
+        const [decoded, next] = decodeEscape(source, j)
         text += decoded
         j = next
         continue
@@ -320,7 +320,7 @@ export function tokenize(source: string): Token[] {
       let j = i + 1
       while (j < n && source[j] !== c && source[j] !== '\n') {
         if (source[j] === '\\') {
-          const [decoded, next] = escape(source, j)
+          const [decoded, next] = decodeEscape(source, j)
           if (source[j + 1] === '\n') line++
           text += decoded
           j = next
@@ -389,7 +389,7 @@ function regexAllowed(previous: Token | undefined): boolean {
 const SIMPLE: Record<string, string> = {n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0'}
 
 /** The character an escape at `at` (a backslash) stands for, and the index after it. */
-function escape(source: string, at: number): [string, number] {
+function decodeEscape(source: string, at: number): [string, number] {
   const c = source[at + 1]
   if (c === undefined) return ['', at + 1]
   if (c in SIMPLE) return [SIMPLE[c], at + 2]
