@@ -143,3 +143,46 @@ describe('team data read without running it', () => {
     expect(people('docs/_data/team.js', `export const core = [\n${'`${\n'.repeat(50_000)}`)).toEqual([])
   })
 })
+
+describe('team data kept as YAML (docs/en/data/members.yml)', () => {
+  it('real fastapi/fastapi: the members by their login key', () => {
+    expect(people('docs/en/data/members.yml', real('fastapi__fastapi/members.yml'))).toEqual([
+      ['tiangolo', 'maintainer', 'members', null, 2],
+      ['YuriiMotov', 'maintainer', 'members', null, 5],
+      ['svlandeg', 'maintainer', 'members', null, 8],
+      ['alejsdev', 'maintainer', 'members', null, 11],
+      ['patrick91', 'maintainer', 'members', null, 14],
+      ['luzzodev', 'maintainer', 'members', null, 17],
+      ['Kludex', 'maintainer', 'members', null, 20],
+    ])
+  })
+
+  it('groups by their key; aliases are not followed; a member without a login is a problem; bad YAML is unread', () => {
+    const content = [
+      'members:',
+      '- login: ada-l',
+      '  url: https://github.com/ada-l',
+      '- &grace',
+      '  login: grace-h',
+      '- *grace',
+      '- url: https://github.com/lin-t',
+      '- login: not a login',
+      'emeriti:',
+      '- login: old-one',
+      'sponsors:',
+      '- login: sponsor-one',
+    ].join('\n')
+    const {roles, problems} = parseGovernanceFiles([{path: 'docs/en/data/members.yml', content}])
+    expect(roles.map((r) => [r.login, r.role, r.section, r.line])).toEqual([
+      ['ada-l', 'maintainer', 'members', 2],
+      ['grace-h', 'maintainer', 'members', 5],
+      ['old-one', 'emeritus', 'emeriti', 10],
+    ])
+    expect(problems).toEqual([
+      {file: 'docs/en/data/members.yml', line: 7, message: "a member of 'members' names no GitHub login"},
+      {file: 'docs/en/data/members.yml', line: 8, message: "a member of 'members' names no GitHub login"},
+    ])
+    const bad = parseGovernanceFiles([{path: 'docs/en/data/members.yml', content: 'members:\n- login: [ada-l\n'}])
+    expect([bad.roles, bad.problems.map((p) => [p.line, p.unread])]).toEqual([[], [[3, true]]])
+  })
+})
