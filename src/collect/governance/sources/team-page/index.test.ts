@@ -157,6 +157,19 @@ describe('team data kept as YAML (docs/en/data/members.yml)', () => {
     ])
   })
 
+  it('real pydantic/pydantic docs/plugins/people.yml: its maintainers; experts (counted from activity) hold no role', () => {
+    expect(people('docs/plugins/people.yml', real('pydantic__pydantic/people.yml'))).toEqual([
+      ['adriangb', 'maintainer', 'maintainers', null, 2],
+      ['alexmojaki', 'maintainer', 'maintainers', null, 7],
+      ['dmontagu', 'maintainer', 'maintainers', null, 12],
+      ['Viicos', 'maintainer', 'maintainers', null, 17],
+      ['hramezani', 'maintainer', 'maintainers', null, 22],
+      ['Kludex', 'maintainer', 'maintainers', null, 27],
+      ['davidhewitt', 'maintainer', 'maintainers', null, 32],
+      ['samuelcolvin', 'maintainer', 'maintainers', null, 37],
+    ])
+  })
+
   it('groups by their key; aliases are not followed; a member without a login is a problem; bad YAML is unread', () => {
     const content = [
       'members:',

@@ -3,7 +3,8 @@
  * https://vitepress.dev/reference/default-theme-team-page): vitejs/vite `docs/_data/team.js`, vitest-dev/vitest (and
  * unocss, reka-ui, feathers) `docs/.vitepress/contributors.ts`. The module is read, never run
  * (../../parsers/team-data.ts): core team members are maintainers, emeriti emeritus, with the `org` the file states.
- * fastapi/fastapi keeps its team page's members as YAML, `docs/en/data/members.yml` (../../parsers/team-yaml.ts).
+ * fastapi/fastapi keeps its team page's members as YAML, `docs/en/data/members.yml`, pydantic/pydantic its people page's
+ * `maintainers` in `docs/plugins/people.yml` (../../parsers/team-yaml.ts).
  */
 import {parseTeamData} from '../../parsers/team-data.js'
 import {parseTeamYaml} from '../../parsers/team-yaml.js'
@@ -11,12 +12,17 @@ import type {GovernanceSource} from '../../types.js'
 
 // The paths where the projects seen keep them, as spelled: each path asked for costs two fields per repository in
 // the forge's query, so a path is added when a project is seen using it.
-const PATHS = ['docs/_data/team.js', 'docs/.vitepress/contributors.ts', 'docs/en/data/members.yml'] as const
+const PATHS = [
+  'docs/_data/team.js',
+  'docs/.vitepress/contributors.ts',
+  'docs/en/data/members.yml',
+  'docs/plugins/people.yml',
+] as const
 
 export const source: GovernanceSource = {
   id: 'team-page',
   description:
-    'Documentation team page data (VitePress docs/_data/team.js, docs/.vitepress/contributors.ts; docs/en/data/members.yml): core team members',
+    'Documentation team page data (VitePress docs/_data/team.js, docs/.vitepress/contributors.ts; docs/en/data/members.yml, docs/plugins/people.yml): core team members',
   place: 'repository',
   paths: PATHS,
   matches: (path) => PATHS.some((p) => p === path.toLowerCase()),
