@@ -195,11 +195,27 @@ export function parseMarkdownRoles(
     }
     // In prose (a MAINTAINERS.md that is a handbook: "admin rights to the [mochajs GitHub org](https://github.com/mochajs)")
     // only `@handles` and links on a short line name people (names.ts peopleNamed); in a list, every login does.
-    const people = item || continuation ? loginsIn(text) : peopleNamed(text, () => words(text))
+    // A long sentence tells a story even by @handle ("originally conceived by Chris Mungall (@cmungall) and ...":
+    // phenopackets/phenopacket-schema MAINTAINERS.rst, whose current maintainers are listed below it).
+    const people =
+      item || continuation
+        ? loginsIn(text)
+        : storyWords(text) > MAX_STORY_WORDS
+          ? []
+          : peopleNamed(text, () => words(text))
     const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
+}
+
+/** Words other than handles and links a prose line holds at most and still names people ("Maintained by @a and @b."). */
+const MAX_STORY_WORDS = 20
+
+function storyWords(text: string): number {
+  return plain(text)
+    .split(/\s+/)
+    .filter((word) => word && !/^[(<[]?@|:\/\//.test(word)).length
 }
 
 function words(text: string): number {

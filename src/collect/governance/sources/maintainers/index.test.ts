@@ -351,3 +351,42 @@ describe('MAINTAINERS.rst (reStructuredText)', () => {
     expect(people('MAINTAINERS.rst', content)).toEqual([])
   })
 })
+
+describe('prose in a MAINTAINERS.md or .rst', () => {
+  it('a long sentence crediting people by @handle names no maintainer; a short one, or a line of handles, does', () => {
+    const story =
+      'The schema was originally conceived by Ada L (@ada-l) and Grace H (@grace-h) as part of an initiative, with the reference implemented in Java by Lin T (@lin-t).'
+    const content = [
+      'Example Maintainers',
+      '===================',
+      '',
+      story,
+      '',
+      'Maintained by @kim-p and @bo-q.',
+      '',
+      '@one-a @two-b @three-c @four-d @five-e @six-f @seven-g @eight-h @nine-i @ten-j @eleven-k @twelve-l',
+      '',
+      'The current maintainers are:',
+      '',
+      '- Lin T (@lin-t)',
+    ].join('\n')
+    expect(people('MAINTAINERS.rst', content).map(([login, role, , , line]) => `${login} ${role} ${line}`)).toEqual([
+      'kim-p maintainer 6',
+      'bo-q maintainer 6',
+      'one-a maintainer 8',
+      'two-b maintainer 8',
+      'three-c maintainer 8',
+      'four-d maintainer 8',
+      'five-e maintainer 8',
+      'six-f maintainer 8',
+      'seven-g maintainer 8',
+      'eight-h maintainer 8',
+      'nine-i maintainer 8',
+      'ten-j maintainer 8',
+      'eleven-k maintainer 8',
+      'twelve-l maintainer 8',
+      'lin-t maintainer 12',
+    ])
+    expect(people('MAINTAINERS.md', `# Maintainers\n\n${story}\n`)).toEqual([])
+  })
+})
