@@ -65,3 +65,37 @@ describe('code spans in Markdown governance files', () => {
     expect(roles.map((r) => [r.login, r.line])).toEqual([['ada-l', 2]])
   })
 })
+
+describe('reStructuredText governance files', () => {
+  it('resolve references and read tables in one pass (long name runs, a long multi-line grid row, a long list-table)', async () => {
+    const {resolveReferences} = await import('./parsers/rst.js')
+    const targets = new Map([['bo', 'https://github.com/bo-q']])
+    const run = 'a.'.repeat(100_000)
+    expect(resolveReferences(run, targets)).toBe(run)
+    expect(resolveReferences(`${'`x'.repeat(50_000)} \`Bo\`_`, targets)).toBe(
+      `${'`x'.repeat(50_000)} Bo <https://github.com/bo-q>`,
+    )
+    const grid = ['+----+--------+', '| N  | GitHub |', '+====+========+', '| Bo | bo-q   |']
+    // (Under the 1 MiB cap on a governance file.)
+    for (let i = 0; i < 50_000; i++) grid.push('|    |        |')
+    grid.push('+----+--------+')
+    const list = [
+      '.. list-table::',
+      '   :header-rows: 1',
+      '',
+      '   * - GitHub',
+      '     - Notes',
+      '   * - ada-l',
+      '     - a',
+    ]
+    for (let i = 0; i < 50_000; i++) list.push('       more')
+    const {roles} = parseGovernanceFiles([
+      {path: 'MAINTAINERS.rst', content: grid.join('\n')},
+      {path: 'external/example__x/MAINTAINERS.rst', content: list.join('\n')},
+    ])
+    expect(roles.map((r) => [r.login, r.line])).toEqual([
+      ['bo-q', 4],
+      ['ada-l', 6],
+    ])
+  })
+})

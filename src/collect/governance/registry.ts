@@ -9,6 +9,7 @@ import {source as owners} from './sources/owners/index.js'
 import {source as pointer} from './sources/pointer/index.js'
 import {source as readme} from './sources/readme/index.js'
 import {source as securityContacts} from './sources/security-contacts/index.js'
+import {source as teamPage} from './sources/team-page/index.js'
 import type {GovernanceSource} from './types.js'
 
 /**
@@ -21,6 +22,7 @@ export const governanceSources = defineRegistry<GovernanceSource>('governance so
   codeowners,
   readme,
   authors,
+  teamPage,
   governanceMd,
   securityContacts,
   pointer,

@@ -3,7 +3,8 @@
  * anyone, from the closest place outwards.
  * 1. a MAINTAINERS file (plain or Markdown, in the repository, another repository of the project or the one a
  *    pointer leads to): its maintainers and committers (emeritus and other roles out);
- * 2. a README role list (or an AUTHORS file's, psf/requests): its maintainers;
+ * 2. a README role list (or an AUTHORS file's, psf/requests): its maintainers; else a documentation team page's core
+ *    team (VitePress team data, vitejs/vite);
  * 3. the root OWNERS file: `owners` and `approvers` (OWNERS_ALIASES expanded);
  * 4. the effective CODEOWNERS: individuals of the catch-all rule, and the members of its teams when visible;
  * 5. GOVERNANCE.md sections listing maintainers;
@@ -69,6 +70,7 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuer
     query: {roles: ['maintainer', 'committer'], kinds: ['maintainers']},
   },
   {rule: 'README or AUTHORS role list: maintainers', query: {roles: ['maintainer'], kinds: ['readme', 'authors']}},
+  {rule: 'documentation team page: core team members', query: {roles: ['maintainer'], kinds: ['team-page']}},
   {
     rule: 'OWNERS owners + approvers (OWNERS_ALIASES expanded)',
     query: {roles: ['owner', 'approver'], kinds: ['owners']},

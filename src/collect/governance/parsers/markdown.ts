@@ -10,6 +10,16 @@ import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
+import {
+  explicitMarkupEnd,
+  gridTable,
+  hyperlinkTargets,
+  isExplicitMarkup,
+  isGridBorder,
+  listTable,
+  type RstTable,
+  resolveReferences,
+} from './rst.js'
 
 interface Heading {
   level: number
@@ -36,9 +46,11 @@ export interface MarkdownOptions {
   /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
   processHeadings?: boolean
   /**
-   * reStructuredText (`AUTHORS.rst`): a title underlined with any punctuation ("Requests Maintainers" over a row of
-   * backticks) is a heading, levels in order of first use; `` `text <url>`_ `` is a link and only ``` ``literal`` ``` is
-   * code (https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html#sections).
+   * reStructuredText (`AUTHORS.rst`, `MAINTAINERS.rst`): a title underlined with any punctuation ("Requests
+   * Maintainers" over a row of backticks) is a heading, levels in order of first use; `` `text <url>`_ `` is a link,
+   * `` `Name`_ `` a reference to a target of the file, and only ``` ``literal`` ``` is code; explicit markup blocks
+   * (comments, directives, targets) name nobody where they stand; grid tables and list-tables are tables
+   * (./rst.ts, https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html).
    */
   rst?: boolean
 }
@@ -61,6 +73,7 @@ export function parseMarkdownRoles(
   let html = false
   /** reStructuredText: heading levels by underline character, in order of first use. */
   const rstLevels = new Map<string, number>()
+  const targets = options.rst ? hyperlinkTargets(lines) : new Map<string, string>()
   let previousFilled = false
   const seen = new Set<string>()
 
@@ -94,6 +107,24 @@ export function parseMarkdownRoles(
     if (fenced || FENCE.test(line)) continue
     if (comment || line.trim().startsWith('<!--')) {
       comment = !line.includes('-->')
+      continue
+    }
+    if (options.rst && (isExplicitMarkup(line) || isGridBorder(line))) {
+      const list = /^\.\.\s+list-table::/.test(line) ? listTable(lines, i) : undefined
+      const grid = isGridBorder(line) ? gridTable(lines, i) : undefined
+      const rows = list ?? grid
+      if (rows) {
+        // A list-table's caption ("OVS Emeritus Maintainers") says the role of its rows, as a label would.
+        const caption = list?.caption ? {text: list.caption, meaning: sectionMeaning(plain(list.caption))} : undefined
+        const saved = label
+        if (caption && caption.meaning !== 'inherit') label = caption
+        for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role)
+        label = saved
+        i = rows.end - 1
+      } else i = explicitMarkupEnd(lines, i) - 1
+      table = undefined
+      inItem = false
+      previousFilled = false
       continue
     }
     const heading = options.rst
@@ -144,7 +175,8 @@ export function parseMarkdownRoles(
     const continuation = !item && inItem && (/^\s/.test(line) || previousFilled)
     previousFilled = true
     // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
-    const text = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
+    const code = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
+    const text = options.rst ? resolveReferences(code, targets) : code
     if (!continuation && isLabel(text)) {
       inItem = false
       label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
@@ -163,11 +195,27 @@ export function parseMarkdownRoles(
     }
     // In prose (a MAINTAINERS.md that is a handbook: "admin rights to the [mochajs GitHub org](https://github.com/mochajs)")
     // only `@handles` and links on a short line name people (names.ts peopleNamed); in a list, every login does.
-    const people = item || continuation ? loginsIn(text) : peopleNamed(text, () => words(text))
+    // A long sentence tells a story even by @handle ("originally conceived by Chris Mungall (@cmungall) and ...":
+    // phenopackets/phenopacket-schema MAINTAINERS.rst, whose current maintainers are listed below it).
+    const people =
+      item || continuation
+        ? loginsIn(text)
+        : storyWords(text) > MAX_STORY_WORDS
+          ? []
+          : peopleNamed(text, () => words(text))
     const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
+}
+
+/** Words other than handles and links a prose line holds at most and still names people ("Maintained by @a and @b."). */
+const MAX_STORY_WORDS = 20
+
+function storyWords(text: string): number {
+  return plain(text)
+    .split(/\s+/)
+    .filter((word) => word && !/^[(<[]?@|:\/\//.test(word)).length
 }
 
 function words(text: string): number {
@@ -284,6 +332,19 @@ function tableColumns(header: string[]): Table {
     companyColumn: find(/affiliation|company|organi[sz]ation|employer/i),
     roleColumn: find(/^(role|roles|position|title)$/i),
   }
+}
+
+/** The people of a reStructuredText table's rows, read by its header as a Markdown table is. */
+function tableRows(
+  table: RstTable,
+  targets: ReadonlyMap<string, string>,
+): Array<{login: string; line: number; declared?: string; role?: SectionMeaning}> {
+  const columns = table.header ? tableColumns(table.header) : {loginColumn: -1, companyColumn: -1, roleColumn: -1}
+  return table.rows.flatMap((row) => {
+    const cells = row.cells.map((cell) => resolveReferences(withoutCode(cell, true), targets))
+    const role = columns.roleColumn >= 0 ? sectionMeaning(plain(cells[columns.roleColumn] ?? '')) : undefined
+    return rowPeople(cells, columns).map(({login, declared}) => ({login, line: row.line, declared, role}))
+  })
 }
 
 function rowPeople(cells: string[], table: Table): Array<{login: string; declared?: string}> {

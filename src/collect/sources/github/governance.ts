@@ -253,12 +253,25 @@ async function viaContents(
         if (entry.type === 'file' && wanted.has(entry.path.toLowerCase())) existing.push({path: entry.path})
     }
     take(rootEntries)
+    // Only directories that exist (any case) are listed, each once: one request each. A nested directory
+    // (`docs/_data` of a team page) is looked for in its parent's listing.
+    const listings = new Map<string, Awaited<ReturnType<typeof listDir>>>([['', rootEntries]])
     for (const dir of dirs) {
-      // Only directories that exist (any case) are listed: one request each.
-      const found = rootEntries.find(
-        (e) => e.type === 'dir' && e.path.toLowerCase() === dir.split('/')[0].toLowerCase(),
-      )
-      if (found && !dir.includes('/')) take(await listDir(client, target, found.path, signal))
+      let parent = ''
+      for (const part of dir.split('/')) {
+        const found = listings
+          .get(parent)
+          ?.find(
+            (e) => e.type === 'dir' && e.path.toLowerCase() === (parent ? `${parent}/${part}` : part).toLowerCase(),
+          )
+        if (!found) break
+        if (!listings.has(found.path)) {
+          const entries = await listDir(client, target, found.path, signal)
+          listings.set(found.path, entries)
+          take(entries)
+        }
+        parent = found.path
+      }
     }
     for (const {path} of existing.sort((a, b) => compare(a.path, b.path))) {
       const {data} = await getPage(

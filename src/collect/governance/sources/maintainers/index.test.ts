@@ -244,3 +244,149 @@ describe('real files: docker/buildx MAINTAINERS, the Docker/Moby TOML format (__
     expect(problems).toEqual([{file: 'MAINTAINERS', line: 13, message: "'bad key' is not a GitHub login"}])
   })
 })
+
+describe('MAINTAINERS.rst (reStructuredText)', () => {
+  const real = (dir: string) =>
+    readFileSync(join(import.meta.dirname, '../../__fixtures__/real', dir, 'MAINTAINERS.rst'), 'utf8')
+
+  it('real cilium/cilium: `Name`_ references resolved through the targets at the end, which name nobody themselves', () => {
+    const rows = people('MAINTAINERS.rst', real('cilium__cilium'))
+    expect(rows.slice(0, 6)).toEqual([
+      ['aanm', 'maintainer', 'Cilium Maintainers', null, 4],
+      ['joestringer', 'maintainer', 'Cilium Maintainers', null, 5],
+      ['glibsm', 'maintainer', 'Hubble Maintainers', null, 10],
+      ['gandro', 'maintainer', 'Hubble Maintainers', null, 11],
+      ['christarazi', 'maintainer', 'Cilium & Hubble Core Team', null, 16],
+      ['borkmann', 'maintainer', 'Cilium & Hubble Core Team', null, 17],
+    ])
+    expect(rows.slice(-1)).toEqual([['lzang', 'maintainer', 'Cilium & Hubble Core Team', null, 39]])
+    expect(rows).toHaveLength(28)
+  })
+
+  it('real hyperledger-labs/blockchain-explorer: a grid table read by its GitHub column (not Gerrit); an empty cell names nobody', () => {
+    expect(people('MAINTAINERS.rst', real('hyperledger-labs__blockchain-explorer'))).toEqual([
+      ['adamk1230', 'maintainer', 'Maintainers', null, 11],
+      ['nekia', 'maintainer', 'Maintainers', null, 13],
+      ['jeevasang', 'maintainer', 'Maintainers', null, 17],
+      ['edwardsm26', 'maintainer', 'Maintainers', null, 19],
+      ['nickfrunza', 'maintainer', 'Maintainers', null, 21],
+      ['xspeedcruiser', 'maintainer', 'Maintainers', null, 23],
+      ['umadiraju', 'maintainer', 'Maintainers', null, 25],
+      ['vchinoy-da', 'maintainer', 'Maintainers', null, 27],
+    ])
+  })
+
+  it('real hathach/tinyusb: inline `Name <profile>`__ links; a role after the person is no company', () => {
+    expect(people('MAINTAINERS.rst', real('hathach__tinyusb'))).toEqual([
+      ['hathach', 'maintainer', 'Maintainers', null, 5],
+      ['HiFiPhile', 'maintainer', 'Maintainers', null, 6],
+    ])
+  })
+
+  it('list-tables by their header and caption, grid tables with multi-line rows and a company column; comments name nobody', () => {
+    const content = [
+      '..',
+      '   Maintained by @not-a-person (a comment)',
+      '',
+      '   =====  Heading 0',
+      '',
+      'Committers',
+      '==========',
+      '',
+      '.. list-table:: Example Emeritus Maintainers',
+      '   :header-rows: 1',
+      '',
+      '   * - Name',
+      '     - GitHub',
+      '   * - Ada L',
+      '     - ada-l',
+      '   * - Lin T',
+      '     -',
+      '',
+      '.. list-table:: Example Committers',
+      '   :header-rows: 1',
+      '',
+      '   * - Name',
+      '     - GitHub',
+      '     - Affiliation',
+      '   * - Grace H',
+      '     - `grace-h <https://github.com/grace-h>`_',
+      '     - Example',
+      '       Corp',
+      '',
+      '+----------+---------+-------------+',
+      '| Name     | GitHub  | Affiliation |',
+      '+==========+=========+=============+',
+      '| Kim P    | kim-p   | Sample      |',
+      '|          |         | Labs        |',
+      '+----------+---------+-------------+',
+      '| Bo Q     | `Bo`_   |             |',
+      '+----------+---------+-------------+',
+      '',
+      '.. _Bo: https://github.com/bo-q',
+      '.. |sub| replace:: https://github.com/not-a-person-either',
+    ].join('\n')
+    expect(people('MAINTAINERS.rst', content)).toEqual([
+      ['ada-l', 'emeritus', 'Example Emeritus Maintainers', null, 14],
+      ['grace-h', 'committer', 'Example Committers', 'Example Corp', 25],
+      ['kim-p', 'committer', 'Committers', 'Sample Labs', 33],
+      ['bo-q', 'committer', 'Committers', null, 36],
+    ])
+  })
+
+  it('a handbook names nobody (zephyrproject-rtos/west style: release steps, links to repositories)', () => {
+    const content = [
+      'Notes for maintainers.',
+      '',
+      'Tagging the release',
+      '-------------------',
+      '',
+      '- create a release on GitHub from the new tag by going to',
+      '  https://github.com/example/tool/releases',
+      '',
+      'Check ``git log`` and send email to announce@ and users@.',
+      '',
+      '.. _CONTRIBUTING.rst: https://github.com/example/tool/blob/main/CONTRIBUTING.rst',
+    ].join('\n')
+    expect(people('MAINTAINERS.rst', content)).toEqual([])
+  })
+})
+
+describe('prose in a MAINTAINERS.md or .rst', () => {
+  it('a long sentence crediting people by @handle names no maintainer; a short one, or a line of handles, does', () => {
+    const story =
+      'The schema was originally conceived by Ada L (@ada-l) and Grace H (@grace-h) as part of an initiative, with the reference implemented in Java by Lin T (@lin-t).'
+    const content = [
+      'Example Maintainers',
+      '===================',
+      '',
+      story,
+      '',
+      'Maintained by @kim-p and @bo-q.',
+      '',
+      '@one-a @two-b @three-c @four-d @five-e @six-f @seven-g @eight-h @nine-i @ten-j @eleven-k @twelve-l',
+      '',
+      'The current maintainers are:',
+      '',
+      '- Lin T (@lin-t)',
+    ].join('\n')
+    expect(people('MAINTAINERS.rst', content).map(([login, role, , , line]) => `${login} ${role} ${line}`)).toEqual([
+      'kim-p maintainer 6',
+      'bo-q maintainer 6',
+      'one-a maintainer 8',
+      'two-b maintainer 8',
+      'three-c maintainer 8',
+      'four-d maintainer 8',
+      'five-e maintainer 8',
+      'six-f maintainer 8',
+      'seven-g maintainer 8',
+      'eight-h maintainer 8',
+      'nine-i maintainer 8',
+      'ten-j maintainer 8',
+      'eleven-k maintainer 8',
+      'twelve-l maintainer 8',
+      'lin-t maintainer 12',
+    ])
+    expect(people('MAINTAINERS.md', `# Maintainers\n\n${story}\n`)).toEqual([])
+  })
+})

@@ -1,6 +1,8 @@
 /**
  * MAINTAINERS files, any case (`MAINTAINERS`, `maintainers.md`...), Flux's CORE-MAINTAINERS, and Markdown OWNERS.md
  * (Envoy, Rook, Crossplane): every line counts, people default to maintainers, headings and labels give roles.
+ * reStructuredText MAINTAINERS.rst (lists, grid tables, list-tables, `` `Name`_ `` references to profile links) is read
+ * as the Markdown files are, with reStructuredText's syntax (../../parsers/rst.ts).
  * Docker/Moby TOML MAINTAINERS (`[Org.<group>]` people, `[people.<key>]` GitHub logins) have their own reader.
  */
 import {isDockerToml, parseDockerToml} from '../../parsers/docker-toml.js'
@@ -9,17 +11,22 @@ import {parseMaintainersText} from '../../parsers/text.js'
 import {caseVariants} from '../../paths.js'
 import type {GovernanceSource} from '../../types.js'
 
-const NAME = /^(maintainers|core-maintainers|committers)(\.(md|markdown|txt))?$/i
+const NAME = /^(maintainers|core-maintainers|committers)(\.(md|markdown|txt|rst))?$/i
 const MARKDOWN = /\.(md|markdown)$/i
+const RST = /\.rst$/i
 
 export const source: GovernanceSource = {
   id: 'maintainers',
-  description: 'MAINTAINERS (plain, CSV rows, Markdown tables and lists), CORE-MAINTAINERS, OWNERS.md',
+  description:
+    'MAINTAINERS (plain, CSV rows, Markdown or reStructuredText tables and lists), CORE-MAINTAINERS, OWNERS.md',
   place: 'repository',
-  paths: caseVariants(['MAINTAINERS', 'MAINTAINERS.md', 'CORE-MAINTAINERS', 'OWNERS.md']),
+  // MAINTAINERS.rst as it is spelled (Python and Sphinx projects, cilium/cilium, hyperledger): each path asked for
+  // costs two fields per repository in the forge's query.
+  paths: [...caseVariants(['MAINTAINERS', 'MAINTAINERS.md', 'CORE-MAINTAINERS', 'OWNERS.md']), 'MAINTAINERS.rst'],
   matches: (path) => NAME.test(path) || /^owners\.(md|markdown)$/i.test(path),
   parse(file) {
     if (isDockerToml(file.content)) return parseDockerToml(file, 'maintainers')
+    if (RST.test(file.path)) return parseMarkdownRoles(file, 'maintainers', {mode: 'every-line', rst: true})
     return MARKDOWN.test(file.path)
       ? parseMarkdownRoles(file, 'maintainers', {mode: 'every-line'})
       : parseMaintainersText(file, 'maintainers')
