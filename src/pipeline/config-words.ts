@@ -147,6 +147,9 @@ function issueWords(issue: Issue, root: unknown, keys: SettingsKeys, prefix: Pat
       // A list whose entry is wrong: that entry, at its place (`githubApiUrl[1]: a string is expected, not a number`).
       const deeper = issue.errors.flat().find((inner) => inner.path.length > 0)
       if (deeper) return issueWords(deeper, root, keys, path)
+      // A value of a type one branch takes, that the branch refuses (`maxFileSize: -5`): that branch's words.
+      const typed = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.code !== 'invalid_type'))
+      if (typed?.[0]) return issueWords(typed[0], root, keys, path)
       const expected = [
         ...new Set(
           issue.errors
@@ -156,7 +159,7 @@ function issueWords(issue: Issue, root: unknown, keys: SettingsKeys, prefix: Pat
       ].filter((w): w is string => w !== undefined)
       return {
         path,
-        text: `${expected.length > 0 ? expected.join(' or ') : 'another value'} is expected, not ${kindOf(value)}`,
+        text: `${expected.length > 0 ? expected.join(' or ') : 'another value'} is expected, not ${typeof value === 'number' ? shown : kindOf(value)}`,
         hint,
       }
     }

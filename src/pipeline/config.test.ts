@@ -91,6 +91,9 @@ describe('loadConfig (.stewards.yaml)', () => {
     const good = join(dir, 'good.yaml')
     writeFileSync(good, 'maxAge: 24h\nsince: 2025-01-01\nmaxFileSize: 10MB\n')
     expect(await loadConfig(good)).toEqual({maxAge: '24h', since: '2025-01-01', maxFileSize: '10MB'})
+    // A size written as a YAML number is bytes, as `--max-file-size 1048576` is.
+    writeFileSync(good, 'maxFileSize: 1048576\n')
+    expect(await loadConfig(good)).toEqual({maxFileSize: '1048576'})
   })
 })
 
@@ -131,8 +134,17 @@ describe("a settings file's problems, in stewards' words with a hint (never zod'
       ':1:14: concurrency: a whole number is expected, not 1.5',
       'e.g. concurrency: 4',
     ])
-    expect(await problem('maxFileSize: 100\n')).toEqual([
-      ':1:14: maxFileSize: a string is expected, not a number',
+    // A number of bytes is a size too (as --max-file-size 100 is); one no size can be is refused in its own words.
+    expect(await problem('maxFileSize: 1.5\n')).toEqual([
+      ':1:14: maxFileSize: a string or a whole number is expected, not 1.5',
+      'e.g. maxFileSize: 50MB',
+    ])
+    expect(await problem('maxFileSize: -5\n')).toEqual([
+      ':1:14: maxFileSize: -5 is less than 0, the least it may be',
+      'e.g. maxFileSize: 50MB',
+    ])
+    expect(await problem('maxFileSize: true\n')).toEqual([
+      ':1:14: maxFileSize: a string or a number is expected, not a boolean',
       'e.g. maxFileSize: 50MB',
     ])
     expect(await problem('exclude: test/**\n')).toEqual([
@@ -140,7 +152,7 @@ describe("a settings file's problems, in stewards' words with a hint (never zod'
       "e.g. exclude: ['test/**']",
     ])
     expect(await problem('githubApiUrl: 5\n')).toEqual([
-      ':1:15: githubApiUrl: a string or a list is expected, not a number',
+      ':1:15: githubApiUrl: a string or a list is expected, not 5',
       'e.g. githubApiUrl: https://ghe.example.com/api/v3',
     ])
     expect(await problem('githubApiUrl: [https://ghe.example.com/api/v3, 5]\n')).toEqual([

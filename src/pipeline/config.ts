@@ -49,7 +49,8 @@ const ScanConfigSchema = z.strictObject({
   lists: z.array(z.string()).optional(),
   map: z.string().optional(),
   includeDev: z.boolean().optional(),
-  maxFileSize: z.string().optional(),
+  // A size as --max-file-size takes it (`50MB`), or a number of bytes as YAML reads `maxFileSize: 1048576`.
+  maxFileSize: z.union([z.string(), z.number().int().min(0).transform(String)]).optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   baseline: z.string().optional(),
