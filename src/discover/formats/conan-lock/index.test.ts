@@ -530,3 +530,24 @@ class App(ConanFile):
     ])
   })
 })
+
+describe('conan-lock: conanfile.py is Python source', () => {
+  it('is decoded by its PEP 263 coding cookie, as Python reads it (a Latin-1 comment is no bad UTF-8)', async () => {
+    const latin1 = (text: string) => Buffer.from(text, 'latin1')
+    const body = 'from conan import ConanFile\n\nclass Pkg(ConanFile):\n    requires = "zlib/1.3.1"\n'
+    const inventory = await scanTree({
+      'a/conanfile.py': latin1(`# -*- coding: latin-1 -*-\n# Fran\u00e7ois\n${body}`),
+      // Without a cookie the file is UTF-8, as Python says: the Latin-1 line is bad UTF-8.
+      'b/conanfile.py': latin1(`# Fran\u00e7ois\n${body}`),
+      // conanfile.txt is no Python: its comments name no encoding.
+      'c/conanfile.txt': latin1('# -*- coding: latin-1 -*-\n# Fran\u00e7ois\n[requires]\nzlib/1.3.1\n'),
+    })
+    expect(
+      inventory.components.map((c) => `${c.ref} ${c.locations.map((l) => `${l.file}:${l.line}`).join(',')}`),
+    ).toEqual(['zlib/1.3.1 a/conanfile.py:6,b/conanfile.py:5,c/conanfile.txt:4'])
+    expect(inventory.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual([
+      'b/conanfile.py:1 invalid-utf8',
+      'c/conanfile.txt:2 invalid-utf8',
+    ])
+  })
+})

@@ -24,6 +24,8 @@ export const discoverer: Discoverer = {
   matches(file) {
     return /(^|\/)(conan\.lock|conanfile\.txt|conanfile\.py)$/.test(file)
   },
+  // conanfile.py is Python source: a `# -*- coding: latin-1 -*-` cookie names its encoding (PEP 263).
+  pythonSource: (file) => /(^|\/)conanfile\.py$/.test(file),
   identify: (head) =>
     hasTopLevelKey(head, 'graph_lock') ||
     (/^\s*\{\s*"version"\s*:\s*"0\.5"/.test(head) &&
