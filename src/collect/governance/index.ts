@@ -5,6 +5,7 @@
  * maintainers" are chosen by one rule (./select.ts). Files larger than the cap (./limits.ts) are not read.
  */
 import type {CollectedProject, GovernanceFile, GovernancePlace, GovernanceSearch, RoleHolder} from '../../core/model.js'
+import {appendAll} from '../../core/arrays.js'
 import {compare} from '../../core/compare.js'
 import {utcDay} from '../../core/dates.js'
 import {boundedLines, MAX_GOVERNANCE_FILE_BYTES, tooLarge} from './limits.js'
@@ -51,11 +52,28 @@ export function parseGovernanceFiles(files: readonly GovernanceFile[], project?:
   for (const file of sorted) {
     const parsed = parseOne(file, sorted, project)
     if (!parsed) continue
-    result.roles.push(...parsed.parse.roles)
-    result.teams.push(...parsed.parse.teams)
-    result.problems.push(...parsed.parse.problems)
+    // Never spread: a hostile 1 MiB team page of `{},` is some 350,000 problems, past the call stack's limit.
+    appendAll(result.roles, parsed.parse.roles)
+    appendAll(result.teams, parsed.parse.teams)
+    appendAll(result.problems, boundedProblems(file.path, parsed.parse.problems))
   }
   return result
+}
+
+/** Most problems told for one file; the rest are counted in one more (a report lists what a person can read). */
+export const MAX_PROBLEMS_PER_FILE = 100
+
+function boundedProblems(path: string, problems: readonly GovernanceProblem[]): GovernanceProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return [...problems]
+  const kept = problems.slice(0, MAX_PROBLEMS_PER_FILE)
+  const rest: GovernanceProblem = {
+    file: path,
+    message: `and ${problems.length - MAX_PROBLEMS_PER_FILE} more problems in this file, not listed`,
+  }
+  // A file not read completely keeps the run incomplete, wherever its problem stood.
+  if (problems.slice(MAX_PROBLEMS_PER_FILE).some((problem) => problem.unread)) rest.unread = true
+  kept.push(rest)
+  return kept
 }
 
 /** The governance source that reads a file found at its place (the first in registry order). */

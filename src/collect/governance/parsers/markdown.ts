@@ -209,13 +209,19 @@ export function parseMarkdownRoles(
   return result
 }
 
-/** Words other than handles and links a prose line holds at most and still names people ("Maintained by @a and @b."). */
-const MAX_STORY_WORDS = 20
+/**
+ * Words other than handles, links and the names beside handles a prose line holds at most and still names people
+ * ("Maintained by @a and @b.", "The maintainers are Alice Smith (@alice), Bob Jones (@bob), ... and Frank Lee
+ * (@frank)."): each handle may stand with a name of up to three words, which are not counted.
+ */
+const MAX_STORY_WORDS = 14
 
 function storyWords(text: string): number {
-  return plain(text)
+  const counted = plain(text)
     .split(/\s+/)
-    .filter((word) => word && !/^[(<[]?@|:\/\//.test(word)).length
+    .filter((word) => /[\p{L}\p{N}]/u.test(word) && !/^[(<[]?@|:\/\//.test(word)).length
+  const handles = text.match(/(?:^|[\s(<[])@[A-Za-z0-9]/g)?.length ?? 0
+  return counted - 3 * handles
 }
 
 function words(text: string): number {

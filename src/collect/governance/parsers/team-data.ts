@@ -13,7 +13,7 @@
  * `org` is the organisation the file states for them, as stated.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn} from '../names.js'
+import {isLogin, loginsIn, sectionMeaning} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 type TokenKind = 'string' | 'name' | 'punct' | 'other'
@@ -88,25 +88,26 @@ function valueStart(tokens: readonly Token[], from: number): number {
   return -1
 }
 
-/** The role an array's name gives its members, or undefined (none, or a name saying nothing about a role). */
+/**
+ * The role an array's name gives its members, or undefined (none, or a name saying nothing about a role). The words
+ * of the name (`plainTeamEmeritiMembers`: plain team emeriti members) mean what a heading's words mean
+ * (names.ts `sectionMeaning`: emeriti, security, triage, maintainers, advisors...); on a team page, a name of only
+ * `core`, `team`, `members` (and `plain`, `current`, `active`) is the team itself: its maintainers. Any other team
+ * (`releaseTeam`, `docsTeam`) holds no role stewards tracks.
+ */
 export function roleOf(name: string): Role | undefined {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-  if (words.some((w) => /^(emerit\w*|former|past|alumni|retired|inactive|previous)$/.test(w))) return 'emeritus'
-  if (
-    words.some((w) =>
-      /^(contributors?|advisors?|sponsors?|partners?|backers?|supporters?|translators?|ambassadors?|community|thanks)$/.test(
-        w,
-      ),
-    )
-  )
-    return undefined
-  if (words.some((w) => /^(core|team|maintainers?|members?)$/.test(w))) return 'maintainer'
+  const meaning = sectionMeaning(words.join(' '))
+  if (meaning !== 'none' && meaning !== 'inherit') return meaning
+  if (words.length > 0 && words.every((w) => TEAM_WORDS.has(w)) && words.some((w) => w !== 'plain')) return 'maintainer'
   return undefined
 }
+
+const TEAM_WORDS = new Set(['core', 'team', 'teams', 'member', 'members', 'plain', 'current', 'active'])
 
 type Value = StringValue | Value[] | ObjectValue | undefined
 

@@ -353,6 +353,15 @@ describe('MAINTAINERS.rst (reStructuredText)', () => {
 })
 
 describe('prose in a MAINTAINERS.md or .rst', () => {
+  it('a sentence listing many people by name and @handle names them all (the names beside handles are no story)', () => {
+    const names = ['Ada Lee', 'Bo Park', 'Cy Diaz', 'Di Moss', 'Ed Chan', 'Flo Hart', 'Gus Ray', 'Hal Ortiz']
+    const listed = names.map((name) => `${name} (@${name.toLowerCase().replace(' ', '-')})`)
+    const content = `# Maintainers\n\nThe maintainers are ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}.\n`
+    expect(people('MAINTAINERS.md', content).map(([login]) => login)).toEqual(
+      names.map((name) => name.toLowerCase().replace(' ', '-')),
+    )
+  })
+
   it('a long sentence crediting people by @handle names no maintainer; a short one, or a line of handles, does', () => {
     const story =
       'The schema was originally conceived by Ada L (@ada-l) and Grace H (@grace-h) as part of an initiative, with the reference implemented in Java by Lin T (@lin-t).'

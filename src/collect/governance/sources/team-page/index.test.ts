@@ -199,3 +199,52 @@ describe('team data kept as YAML (docs/en/data/members.yml)', () => {
     expect([bad.roles, bad.problems.map((p) => [p.line, p.unread])]).toEqual([[], [[3, true]]])
   })
 })
+
+describe('hostile and misleading team data', () => {
+  it("an array's name means what a heading's words mean; only the team itself (core, team, members) is maintainers", () => {
+    const team = (name: string) => `export const ${name} = [{github: 'user-${name.toLowerCase()}'}]\n`
+    const {roles} = parseGovernanceFiles([
+      {
+        path: 'docs/_data/team.js',
+        content: [
+          'core',
+          'members',
+          'plainTeamMembers',
+          'coreTeam',
+          'plainTeamEmeritiMembers',
+          'maintainers',
+          'securityTeam',
+          'triageTeam',
+          'releaseTeam',
+          'docsTeam',
+          'translationTeam',
+          'advisors',
+          'plain',
+        ]
+          .map(team)
+          .join(''),
+      },
+    ])
+    expect(roles.map((r) => `${r.section} ${r.role}`)).toEqual([
+      'core maintainer',
+      'members maintainer',
+      'plainTeamMembers maintainer',
+      'coreTeam maintainer',
+      'plainTeamEmeritiMembers emeritus',
+      'maintainers maintainer',
+      'securityTeam security-contact',
+    ])
+  })
+
+  it('a 1 MiB page of members without a login is a bounded list of problems, not a crash', () => {
+    const content = `export const core = [\n${'{},\n'.repeat(250_000)}]\n`
+    const {roles, problems} = parseGovernanceFiles([{path: 'docs/_data/team.js', content}])
+    expect(roles).toEqual([])
+    expect(problems).toHaveLength(101)
+    expect(problems[0].message).toBe("a member of 'core' names no GitHub login as a literal value")
+    expect(problems[100]).toEqual({
+      file: 'docs/_data/team.js',
+      message: 'and 249900 more problems in this file, not listed',
+    })
+  })
+})
