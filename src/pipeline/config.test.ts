@@ -64,17 +64,19 @@ describe('loadConfig (.stewards.yaml)', () => {
     await expect(loadConfig(join(dir, 'missing.yaml'))).rejects.toThrow(/cannot read the configuration file/)
   })
 
-  it('names the file and line of a duration, date or size it cannot read (in the words of the flag), with the hint, exit 3', async () => {
+  it('names the file, line and column of a duration, date or size it cannot read, never quoting it, with the hint, exit 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-config-'))
     const cases: Array<[string, string, string]> = [
-      ['failOn: high\nmaxAge: xyz\n', "2: maxAge 'xyz' is not a duration", 'use e.g. 30m, 24h, 7d or milliseconds'],
-      ['profileMaxAge: 3w\n', "1: profileMaxAge '3w' is not a duration", 'use e.g. 30m, 24h, 7d or milliseconds'],
+      ['failOn: high\nmaxAge: xyz\n', '2:9: maxAge: not a duration', 'use e.g. 30m, 24h, 7d or milliseconds'],
+      ['profileMaxAge: 3w\n', '1:16: profileMaxAge: not a duration', 'use e.g. 30m, 24h, 7d or milliseconds'],
       [
         '# dates\nsince: 2025-01-01\nuntil: 2025-02-30\n',
-        "3: until '2025-02-30' is not a date",
+        '3:8: until: not a date',
         'use YYYY-MM-DD or an ISO 8601 timestamp',
       ],
-      ['maxFileSize: bogus\n', '1: maxFileSize: "bogus" is not a size', 'use bytes or a unit, e.g. 50MB'],
+      ['maxFileSize: bogus\n', '1:14: maxFileSize: not a size', 'use bytes or a unit, e.g. 50MB'],
+      // The text is never quoted: a token written under the wrong key is still a token.
+      ['maxAge: Zq9secretVALUExx77\n', '1:9: maxAge: not a duration', 'use e.g. 30m, 24h, 7d or milliseconds'],
     ]
     for (const [text, message, hint] of cases) {
       const file = join(dir, `${Math.random().toString(36).slice(2)}.yaml`)

@@ -7,7 +7,7 @@ import {StewardsError, usageError} from '../core/errors.js'
 import {parseSizeFlag} from '../core/size.js'
 import {readUserFile} from '../core/user-file.js'
 import {parseDate} from '../core/window.js'
-import {formatProblem} from '../core/problem.js'
+import {formatPlace, formatProblem} from '../core/problem.js'
 import {MAX_SETTINGS_FILE_BYTES, parseYamlTree, type YamlPath} from '../core/yaml-file.js'
 import {placeWaivers, WaiverEntry, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
@@ -88,7 +88,10 @@ const SETTINGS_KEYS: SettingsKeys = {
  * The settings as the schema reads them, or a usage error at the file's line in stewards' words, with a hint
  * saying what to write (./config-words.ts): never zod's own wording.
  */
-function parseSettings(text: string, file: string): {data: z.infer<typeof ConfigFile>; lineAt(path: YamlPath): number} {
+function parseSettings(
+  text: string,
+  file: string,
+): {data: z.infer<typeof ConfigFile>; lineAt(path: YamlPath): number; placeAt(path: YamlPath): string} {
   const {tree, problems} = parseYamlTree(text, file)
   const [first] = problems
   if (first || tree === undefined)
@@ -98,7 +101,14 @@ function parseSettings(text: string, file: string): {data: z.infer<typeof Config
     const {message, hint} = settingsProblem(result.error, tree, SETTINGS_KEYS)
     throw usageError('config-invalid', message, hint)
   }
-  return {data: result.data, lineAt: (path) => tree.lineAt(path)}
+  return {
+    data: result.data,
+    lineAt: (path) => tree.lineAt(path),
+    placeAt: (path) => {
+      const at = tree.positionAt(path)
+      return formatPlace(file, at.line, at.column)
+    },
+  }
 }
 
 /** Keys whose values are paths: resolved against the config file's directory, not the working directory. */
@@ -131,7 +141,7 @@ export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): 
     maxBytes: MAX_SETTINGS_FILE_BYTES,
     hint: 'check the --config path; without --config, .stewards.yaml is looked up in the first PATH, then the working directory',
   })
-  const {data: read, lineAt} = parseSettings(text, file)
+  const {data: read, lineAt, placeAt} = parseSettings(text, file)
   const {waivers, ...rest} = read
   const data: ScanConfig = {
     ...rest,
@@ -139,35 +149,39 @@ export async function loadConfig(file: string, origin: ConfigOrigin = 'given'): 
       ? {}
       : {waivers: typeof waivers === 'string' ? waivers : placeWaivers(waivers, file, lineAt)}),
   }
-  checkValues(data, file, lineAt)
+  checkValues(data, placeAt)
   checkTrust(data, {file, origin, lineAt})
   return relativeTo(data, dirname(resolve(file)))
 }
 
 /**
  * Settings written as text that flags read (durations, dates, sizes), checked as the file is read: a bad value is
- * an error at its line in the file, in the flag's words (`.stewards.yaml:4: maxAge 'xyz' is not a duration`), not
- * a flag's error the user never gave.
+ * an error at its place in the file, with the flag's hint (`.stewards.yaml:4:9: maxAge: not a duration`), not a
+ * flag's error the user never gave. The text is never quoted (a token written under the wrong key is still a token).
  */
 const VALUE_CHECKS: ReadonlyArray<
-  [key: 'maxAge' | 'profileMaxAge' | 'since' | 'until' | 'maxFileSize', check: (text: string, key: string) => unknown]
+  [
+    key: 'maxAge' | 'profileMaxAge' | 'since' | 'until' | 'maxFileSize',
+    check: (text: string, key: string) => unknown,
+    what: string,
+  ]
 > = [
-  ['maxAge', parseDuration],
-  ['profileMaxAge', parseDuration],
-  ['since', parseDate],
-  ['until', parseDate],
-  ['maxFileSize', parseSizeFlag],
+  ['maxAge', parseDuration, 'a duration'],
+  ['profileMaxAge', parseDuration, 'a duration'],
+  ['since', parseDate, 'a date'],
+  ['until', parseDate, 'a date'],
+  ['maxFileSize', parseSizeFlag, 'a size'],
 ]
 
-function checkValues(config: ScanConfig, file: string, lineAt: (path: Array<string | number>) => number): void {
-  for (const [key, check] of VALUE_CHECKS) {
+function checkValues(config: ScanConfig, placeAt: (path: Array<string | number>) => string): void {
+  for (const [key, check, what] of VALUE_CHECKS) {
     const value = config[key]
     if (value === undefined) continue
     try {
       check(value, key)
     } catch (error) {
       if (!(error instanceof StewardsError)) throw error
-      throw usageError(error.code, `${file}:${lineAt([key])}: ${error.message}`, error.hint)
+      throw usageError(error.code, `${placeAt([key])}: ${key}: not ${what}`, error.hint)
     }
   }
 }

@@ -72,7 +72,7 @@ describe('inventory reads the settings file', () => {
     expect(r.stderr).toContain(`${dir}/.stewards.yaml:1:1: unknown key 'exclud'`)
     const size = await runCli(['inventory', tree('maxFileSize: huge\n')])
     expect(size.code).toBe(3)
-    expect(size.stderr).toContain('.stewards.yaml:1: maxFileSize: "huge" is not a size')
+    expect(size.stderr).toContain('.stewards.yaml:1:14: maxFileSize: not a size')
   })
 
   it('a file inside a scanned PATH is trusted as data from that tree (exit 3, the way out named)', async () => {
@@ -102,7 +102,10 @@ describe('inventory reads the settings file', () => {
 
   it('with --resolve, the settings map applies (offline from the settings too)', async () => {
     const dir = tree('exclude: [sub, vendor]\nmap: map.yaml\noffline: true\n')
-    writeFileSync(join(dir, 'map.yaml'), 'mappings:\n  - {match: "**", repo: github.com/example-org/alpine-image}\n')
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      'mappings:\n  - {match: docker.io/library/alpine, repo: github.com/example-org/alpine-image}\n',
+    )
     const r = await runCli(['inventory', dir, '--resolve', '--json'], {
       env: {XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'xdg-'))},
     })
@@ -110,10 +113,23 @@ describe('inventory reads the settings file', () => {
     expect(JSON.parse(r.stdout).resolution.groups.map((g: {repo: string}) => g.repo)).toEqual([
       'github.com/example-org/alpine-image',
     ])
+    // What no map names is looked up, and offline: true keeps it to the cache (empty here): a PyPI package is a
+    // cache miss, never a request.
+    writeFileSync(join(dir, 'requirements.txt'), 'acme-lib==1.0\n')
+    const offline = await runCli(['inventory', dir, '--resolve', '--json'], {
+      env: {XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'xdg-'))},
+    })
+    // Offline and not cached: incomplete (exit 2), as --offline is.
+    expect(offline.code).toBe(2)
+    expect(
+      JSON.parse(offline.stdout).resolution.unresolved.map(
+        (u: {component: {ref: string}; reason: string}) => `${u.component.ref} ${u.reason}`,
+      ),
+    ).toEqual(['acme-lib==1.0 offline-cache-miss'])
     // Without --resolve, map: and offline: are accepted unused.
     const plain = await runCli(['inventory', dir, '--json'])
     expect(plain.code).toBe(0)
-    expect(refs(plain.stdout)).toEqual(['alpine:3.19'])
+    expect(refs(plain.stdout)).toEqual(['acme-lib==1.0', 'alpine:3.19'])
   })
 })
 
