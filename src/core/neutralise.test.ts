@@ -11,7 +11,7 @@ import {
   safeJsonOutput,
   safeOutput,
 } from './neutralise.js'
-import {redactDeep} from './redact.js'
+import {redactDeep, redactSecrets} from './redact.js'
 
 const ESC = '\u001b'
 /** What no output may hold raw. */
@@ -132,6 +132,9 @@ describe('reportData: the report boundary in one walk', () => {
   /** The three walks it replaces (src/report/registry.ts before): redact, file names on one line, neutralise. */
   const threeWalks = <T>(value: T): T =>
     neutraliseData(mapStrings(redactDeep(value), (text, key) => (key === 'file' ? oneLine(text) : text)))
+  /** The three walks, and keys redacted too (a key is upstream text: an organisation's name in a count map). */
+  const reference = <T>(value: T): T =>
+    threeWalks(mapStrings(value, (text, _key, isKey) => (isKey ? redactSecrets(text) : text), {keys: true}))
 
   const hostile = {
     components: [
@@ -157,7 +160,7 @@ describe('reportData: the report boundary in one walk', () => {
 
   it('gives the same data as the three walks, with every token, bidi character and line break in a file name neutralised', () => {
     const once = reportData(hostile)
-    expect(once).toEqual(threeWalks(hostile))
+    expect(once).toEqual(reference(hostile))
     const text = JSON.stringify(once)
     expect(text).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789')
     expect(text).not.toContain('s3cret')
@@ -166,6 +169,11 @@ describe('reportData: the report boundary in one walk', () => {
     expect(once.components[0].locations[0].file).toBe('x\\u000A::error::y/pod.yaml')
     expect(once.notes[0]).toBe('line one\nline two')
     expect(Object.keys(once.metrics)[0]).toBe('Acme\\u202ECorp')
+  })
+
+  it('redacts a token or a URL password in a key, as in a value', () => {
+    const shares = {ghp_abcdefghijklmnopqrstuvwxyz0123456789: 1, 'https://u:pw@h.example.com/': 2, Acme: 3}
+    expect(Object.keys(reportData({shares}).shares)).toEqual(['ghp_***', 'https://***@h.example.com/', 'Acme'])
   })
 
   it('copies nothing of clean data', () => {
@@ -197,7 +205,7 @@ describe('reportData: the report boundary in one walk', () => {
         list: [text(), {file: text(), detail: text(), [text()]: text()}],
         [text()]: {evidence: text(), reason: [text(), text()]},
       }
-      expect(reportData(model)).toEqual(threeWalks(model))
+      expect(reportData(model)).toEqual(reference(model))
     }
   })
 })

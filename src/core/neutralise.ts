@@ -85,7 +85,8 @@ export function reportData<T>(value: T): T {
   return mapStrings(
     value,
     (text, key, isKey) => {
-      if (isKey) return neutralise(text)
+      // A key is upstream text too (an organisation's name in a count map): a token there is removed as anywhere.
+      if (isKey) return neutralise(redactSecrets(text))
       const redacted = redactValue(text, key)
       return neutralise(key === 'file' ? oneLine(redacted) : redacted)
     },
