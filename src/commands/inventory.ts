@@ -10,7 +10,7 @@ import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
 import {discoverFlags, discoverSettingsFrom, loadSettings} from '../pipeline/discover-flags.js'
 import {incompleteHint, inventorySummary, inventoryTable} from '../pipeline/inventory.js'
-import {configFlags} from '../pipeline/settings-file.js'
+import {configFlags, flagOrSetting} from '../pipeline/settings-file.js'
 
 export default class InventoryCommand extends BaseCommand {
   static summary = 'List the images, charts and packages that manifests and lockfiles declare.'
@@ -102,13 +102,11 @@ export default class InventoryCommand extends BaseCommand {
     const {include, exclude, maxFileSize, stdinFormat} = discoverSettingsFrom(flags, config)
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     // The settings' resolve keys matter with --resolve only; checked before the walk spends any time.
-    const many = (flag: string[] | undefined, setting: string[] | undefined) =>
-      flag && flag.length > 0 ? flag : (setting ?? [])
     const artifactHubUrl = flags.resolve
       ? checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
       : undefined
     const registryMirrors = flags.resolve
-      ? checkRegistryMirrors(many(flags['registry-mirror'], config.registryMirrors))
+      ? checkRegistryMirrors(flagOrSetting(flags['registry-mirror'], config.registryMirrors))
       : undefined
     // A glob that matched nothing must be told, whatever the format.
     const warn = (message: string) => this.writeErr(`warning: ${message}\n`)

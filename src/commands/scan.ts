@@ -4,6 +4,7 @@ import {BaseCommand} from '../core/command.js'
 import {configFlags, loadScanConfig} from '../pipeline/config.js'
 import {deliver} from '../pipeline/deliver.js'
 import {discoverFlags, discoverSettingsFrom} from '../pipeline/discover-flags.js'
+import {flagOrSetting} from '../pipeline/settings-file.js'
 import {runContext} from '../pipeline/next-step.js'
 import {judgingFlags, judgingFrom} from '../pipeline/flags.js'
 import {progressReporter} from '../pipeline/progress.js'
@@ -95,15 +96,13 @@ ${NETWORK_HELP}`
     const {argv, flags} = await this.parse(Scan)
     const cliPaths = (argv as string[]).filter(Boolean)
     const config = await loadScanConfig(flags.config, cliPaths)
-    const many = (flag: string[] | undefined, key: 'affiliations' | 'entities' | 'registryMirrors') =>
-      flag && flag.length > 0 ? flag : (config[key] ?? [])
     const paths = cliPaths.length > 0 ? cliPaths : (config.paths ?? ['.'])
     // Checked before the scan spends requests.
     const {rules, params, lists, delivery} = await judgingFrom(flags, config, paths)
     const discover = discoverSettingsFrom(flags, config)
     const waivers = await loadWaivers(flags.waivers, config, paths)
     const artifactHubUrl = checkArtifactHubUrl(flags['artifact-hub-url'] ?? config.artifactHubUrl)
-    const registryMirrors = checkRegistryMirrors(many(flags['registry-mirror'], 'registryMirrors'))
+    const registryMirrors = checkRegistryMirrors(flagOrSetting(flags['registry-mirror'], config.registryMirrors))
     const collect = await collectOptionsFrom(flags, config)
 
     const result = await runScan({
@@ -113,12 +112,12 @@ ${NETWORK_HELP}`
       params,
       ...discover,
       includeDev: flags['include-dev'] ?? config.includeDev,
-      affiliations: many(flags.affiliations, 'affiliations'),
+      affiliations: flagOrSetting(flags.affiliations, config.affiliations),
       companies: flags.companies ?? config.companies,
       overrides: flags.overrides ?? config.overrides,
       bots: flags.bots && flags.bots.length > 0 ? flags.bots : config.bots,
       staleAfterYears: flags['stale-after'] ?? config.staleAfter,
-      entities: many(flags.entities, 'entities'),
+      entities: flagOrSetting(flags.entities, config.entities),
       lists,
       map: flags.map ?? config.map,
       waivers: waiverJudgement(waivers?.waivers),

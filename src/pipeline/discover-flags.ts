@@ -7,7 +7,7 @@
 import {Flags} from '@oclif/core'
 import {parseSizeFlag} from '../core/size.js'
 import type {ScanConfig} from './config.js'
-import {findSettingsFile} from './settings-file.js'
+import {findSettingsFile, flagOrSetting} from './settings-file.js'
 
 export const discoverFlags = {
   include: Flags.string({
@@ -45,12 +45,10 @@ export function discoverSettingsFrom(
   flags: {include?: string[]; exclude?: string[]; 'max-file-size'?: string; 'stdin-format'?: string},
   config: Pick<ScanConfig, 'include' | 'exclude' | 'maxFileSize'>,
 ): DiscoverSettings {
-  const many = (flag: string[] | undefined, setting: string[] | undefined) =>
-    flag && flag.length > 0 ? flag : (setting ?? [])
   const size = flags['max-file-size'] ?? config.maxFileSize
   return {
-    include: many(flags.include, config.include),
-    exclude: many(flags.exclude, config.exclude),
+    include: flagOrSetting(flags.include, config.include),
+    exclude: flagOrSetting(flags.exclude, config.exclude),
     maxFileSize: size === undefined ? undefined : parseSizeFlag(size, '--max-file-size'),
     stdinFormat: flags['stdin-format'],
   }

@@ -7,6 +7,7 @@ import {CSV_SHEETS, type CsvSheet, REPORT_FORMATS, type ReportFormat} from '../r
 import type {ScanConfig} from './config.js'
 import {checkOutputs, type Delivery} from './deliver.js'
 import {readReport} from './scan.js'
+import {flagOrSetting} from './settings-file.js'
 
 export interface OutputTarget {
   format: ReportFormat
@@ -125,11 +126,10 @@ export async function judgingFrom(
   config: ScanConfig,
   trees?: readonly string[],
 ): Promise<JudgingSettings> {
-  const many = (flag: string[] | undefined, setting: string[] | undefined) => (flag && flag.length > 0 ? flag : setting)
   const format = (flags.format ?? config.format ?? 'table') as ReportFormat
   if (!REPORT_FORMATS.includes(format))
     throw usageError('bad-format', `unknown format '${format}'`, `formats: ${REPORT_FORMATS.join(', ')}`)
-  const outputs = parseOutputs(many(flags.output, config.output) ?? [])
+  const outputs = parseOutputs(flagOrSetting(flags.output, config.output))
   // Both choose what goes to stdout: one of them would be dropped without a word.
   const toStdout = outputs.find((output) => output.file === '-')
   const chosen = flags.format ?? config.format
@@ -142,9 +142,10 @@ export async function judgingFrom(
   checkOutputs(outputs, trees)
   const baselineFile = flags.baseline ?? config.baseline
   return {
-    rules: many(flags.rules, config.rules) ?? [],
+    rules: flagOrSetting(flags.rules, config.rules),
     params: {...config.params, ...parseParams(flags.param ?? [])} as ParamOverrides,
-    lists: many(flags.lists, config.lists),
+    // No list named anywhere is every list (./scan.ts), not none: undefined stays undefined.
+    lists: flags.lists && flags.lists.length > 0 ? flags.lists : config.lists,
     delivery: {
       format,
       outputs,

@@ -9,7 +9,10 @@ import type {ConfigOrigin} from './config-trust.js'
 
 export const CONFIG_FILE = '.stewards.yaml'
 
-/** `--config FILE`, the same on every command that reads settings (`scan`, `inventory`, `evaluate`, `collect`, `people`...). */
+/**
+ * `--config FILE`, the same on the commands that read settings by their PATHs (`scan`, `inventory`, `collect`,
+ * `people`...); `evaluate`, which has no PATH, declares its own (the working directory's file, judging keys only).
+ */
 export const configFlags = {
   config: Flags.string({
     description:
@@ -51,4 +54,9 @@ export function sameDirectory(a: string, b: string): boolean {
   } catch {
     return false
   }
+}
+
+/** A repeatable flag given at least once replaces the settings key's whole list; else the key's list, or none. */
+export function flagOrSetting<T>(flag: readonly T[] | undefined, setting: readonly T[] | undefined): T[] {
+  return [...(flag && flag.length > 0 ? flag : (setting ?? []))]
 }
