@@ -142,6 +142,18 @@ describe('XML that declares its encoding', () => {
     expect(whole.kind === 'text' && whole.text.split('\n')[2]).toBe('  <name>Caf\u00e9 \u00c4\u00d6</name>')
   })
 
+  it('reads windows-1252 (and ISO-8859-1, its WHATWG label) by its table on every Node: 0x96 is an en dash', async () => {
+    for (const label of ['windows-1252', 'ISO-8859-1', 'cp1252']) {
+      const bytes = Buffer.concat([
+        latin1(`<?xml version="1.0" encoding="${label}"?>`, 'Widgets '),
+        Buffer.from([0x96, 0x20, 0x80, 0x9f]),
+      ])
+      const {chunked, whole} = await both(bytes)
+      expect(whole).toEqual(chunked)
+      expect(whole.kind === 'text' && whole.text.split('\n').at(-1)).toBe('\u2013 \u20ac\u0178')
+    }
+  })
+
   it('names an encoding TextDecoder lacks as unsupported, and keeps bad lines of what says UTF-8 or nothing', () => {
     expect(decodeText(latin1("<?xml version='1.0' encoding='x-ebcdic-unknown'?>", '\u00e9'))).toEqual({
       kind: 'error',

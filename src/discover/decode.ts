@@ -10,7 +10,8 @@
  * One exception, not a guess: XML that is not valid UTF-8 and names its encoding in its declaration
  * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, XML 1.0 §4.3.3; Maven's own tests hold such POMs) is decoded as
  * it says, by the WHATWG decoders Node's TextDecoder has (`ISO-8859-1`/`latin1` is windows-1252 there, as in
- * browsers); an encoding it does not have is `unsupported-encoding`.
+ * browsers; stewards decodes windows-1252 by its table, which Node 20 does not); an encoding it does not have is
+ * `unsupported-encoding`.
  * Another, for Python source only (a format's Discoverer.pythonSource): the encoding a PEP 263 coding cookie names
  * (./python-coding.ts), as Python decodes such a file whether or not its bytes are UTF-8.
  */
@@ -222,6 +223,9 @@ function declaredXmlEncoding(bytes: Uint8Array): Decoded | undefined {
     }
   }
   if (decoder.encoding === 'utf-8' || decoder.encoding.startsWith('utf-16')) return undefined
+  // windows-1252 (the WHATWG decoder of `ISO-8859-1` too): Node 20's TextDecoder reads it as Latin-1 (0x96 is U+0096, a
+  // control character, where Maven reads an en dash); its table, as Node 22 and 24 decode it.
+  if (decoder.encoding === 'windows-1252') return finish(windows1252(bytes), [], false)
   let text: string
   try {
     text = decoder.decode(bytes)
@@ -229,6 +233,13 @@ function declaredXmlEncoding(bytes: Uint8Array): Decoded | undefined {
     return undefined
   }
   return finish(text, [], false)
+}
+
+/** WHATWG windows-1252: cp1252's table, the bytes it leaves undefined (81, 8D, 8F, 90, 9D) the C1 code of their value. */
+function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] || c.charCodeAt(0)))
 }
 
 /**
