@@ -430,6 +430,12 @@ interface Source {
   text: string
   file: string
   starts?: number[]
+  /** The resource template manifests read (a mapping an alias shares holds the same one: its images are listed). */
+  manifests?: Set<YamlNode>
+  /** The characters of manifests read at each depth of embedding (embeddedImages' budget). */
+  embeddedChars?: number[]
+  /** Whether a manifest was passed over for the budget (said once). */
+  overBudget?: true
 }
 
 /** The kinds that may hand kustomize image overrides (./gitops-image-overrides.ts): the others are not looked into. */
@@ -552,6 +558,26 @@ function embeddedImages(
   const manifest = template.entries.get('manifest')
   if (action === undefined || !APPLYING_ACTIONS.has(action) || !isScalar(manifest) || manifest.kind !== 'string') return
   if (!NAMES_IMAGE.test(manifest.text)) return
+  source.manifests ??= new Set()
+  if (source.manifests.has(manifest)) return
+  source.manifests.add(manifest)
+  // An alias of an anchored manifest (`manifest: *m`) is a string of its own, placed at the alias, and read again. The
+  // manifests at one depth are distinct parts of the file, so they add up to no more than it unless aliases repeat
+  // them: beyond the file's size, aliases would make the work grow as their number times the manifest's size.
+  source.embeddedChars ??= []
+  const chars = (source.embeddedChars[depth] ?? 0) + manifest.text.length
+  if (chars > source.text.length) {
+    if (!source.overBudget)
+      out.skipped.push({
+        file: source.file,
+        line: manifest.line,
+        reason: 'unsupported',
+        message: `the manifests of resource templates add up to more than the file's ${source.text.length} characters (YAML aliases repeat them): this one and those after it are not read`,
+      })
+    source.overBudget = true
+    return
+  }
+  source.embeddedChars[depth] = chars
   const problems: ScanError[] = []
   source.starts ??= lineStarts(source.text)
   const options = {keepUnknownTags: 'quietly', keepBinary: true} as const
