@@ -194,6 +194,26 @@ const families: Family[] = [
     },
   },
   {
+    // n items given n times: n² coordinates, bounded at 20,000 items for the file.
+    label: 'build.gradle, a list of n coordinates given to a configuration n times (gradle-build/index.test.ts)',
+    n: 1_000,
+    unit: 'items and uses',
+    input: (n) =>
+      [
+        'def L = [',
+        ...Array.from({length: n}, (_, i) => `  'org.example:a${i}:1.0',`),
+        ']',
+        'dependencies {',
+        ...Array.from({length: n}, () => '  testRuntimeOnly L'),
+        "  implementation 'org.example:after:1.0'",
+        '}',
+      ].join('\n'),
+    read: (text) => {
+      const out = discover(gradleBuild, 'build.gradle', text)
+      return out.skipped.length === 1 && out.components.some((c) => c.name === 'org.example:after')
+    },
+  },
+  {
     // A map of n/2 keys put into n/2 other names (`deps.aI = m`): n²/4 keys to copy, bounded at 100,000 copies.
     label: 'build.gradle, a map of n/2 keys given to n/2 names (gradle-build/index.test.ts)',
     n: 10_000,

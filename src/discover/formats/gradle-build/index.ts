@@ -63,6 +63,11 @@ const MAX_TEMPLATE = 1000
 const MAX_DEPTH = 16
 /** Evaluation steps for the whole file: a hostile file of variables made of variables stops here. */
 const MAX_STEPS = 200_000
+/**
+ * The items of list variables given to configurations, for the whole file: a list of n items given n times is n²
+ * coordinates. A budget of its own, so that the file's other dependencies are still evaluated once it is spent.
+ */
+const MAX_LIST_ITEMS = 20_000
 
 /**
  * Configurations whose modules the build runs and never ships: the build script's `classpath`, annotation
@@ -279,6 +284,11 @@ class BuildScript {
   private readonly memo = new Map<string, Value | 'cycle'>()
   private properties?: Map<string, string>
   private steps = MAX_STEPS
+  /** listOf(name) of each list variable a dependency names, found once (its items are charged to `listItems` at each use). */
+  private readonly lists = new Map<string, Value[] | undefined>()
+  private listItems = MAX_LIST_ITEMS
+  /** Whether `listItems` ran out (said once, where it did). */
+  private listsSpent = false
   private readonly pending: Pending[] = []
   private readonly configurations = new Set<string>()
   private readonly components: Component[] = []
@@ -1135,8 +1145,21 @@ class BuildScript {
         // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
         const name = ownName(path)
         // A variable holding a list of coordinates (Kafka's `testRuntimeOnly runtimeTestLibs`): each item.
-        const items = this.listOf(name, 0)
+        if (!this.lists.has(name)) this.lists.set(name, this.listOf(name, 0))
+        const items = this.lists.get(name)
         if (items !== undefined) {
+          if (this.listsSpent || items.length > this.listItems) {
+            if (!this.listsSpent)
+              this.skipped.push({
+                file: this.file,
+                line: token.line,
+                reason: 'unsupported',
+                message: `${elide(path.join('.'), 200)}: the lists given to configurations here and after add up to more than ${MAX_LIST_ITEMS} items, stewards' limit for one file: their items are not listed`,
+              })
+            this.listsSpent = true
+            continue
+          }
+          this.listItems -= items.length
           for (const item of items) this.coordinate(item, token, scope, true)
           continue
         }
