@@ -325,7 +325,7 @@ const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:
  * bundles (`bundle:`, `resolver: bundles`) and CDI's `docker://` URLs; a double-quoted key could spell it with
  * escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
  */
-const MAY_HOLD_IMAGE = /image|package\s*:|bundle|docker:\/\/|\\|\{\{/i
+const MAY_HOLD_IMAGE = /image|package["']?\s*:|bundle|docker:\/\/|\\|\{\{/i
 
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an
@@ -541,7 +541,7 @@ function resourceTemplates(node: YamlNode, depth: number): YamlMap[] {
  */
 const APPLYING_ACTIONS: ReadonlySet<string> = new Set(['create', 'apply', 'replace', 'patch'])
 /** What a manifest must say to hold an image (MAY_HOLD_IMAGE less the escapes and templates). */
-const NAMES_IMAGE = /image|package\s*:|bundle|docker:\/\//i
+const NAMES_IMAGE = /image|package["']?\s*:|bundle|docker:\/\//i
 
 /**
  * The images of the objects a resource template's `manifest` string holds, YAML or JSON as kubectl reads it, placed

@@ -864,6 +864,31 @@ spec:
     expect(inventory.skipped.map((s) => s.line)).toEqual([9])
   })
 
+  it('lists a Crossplane package written as JSON (`"package":`), in a YAML file and in a resource template manifest', async () => {
+    const json =
+      '{"apiVersion":"pkg.crossplane.io/v1","kind":"Provider","metadata":{"name":"p"},"spec":{"package":"xpkg.example.com/example-org/provider-a:v1.0.0"}}'
+    const inventory = await scan({
+      'provider.yaml': `${json}\n`,
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: provider-
+spec:
+  templates:
+  - name: a
+    resource:
+      action: create
+      manifest: '${json.replace('provider-a', 'provider-b')}'
+`,
+    })
+    expect(refsAt(inventory)).toEqual([
+      'xpkg.example.com/example-org/provider-a:v1.0.0 provider.yaml:1:98',
+      'xpkg.example.com/example-org/provider-b:v1.0.0 wf.yaml:10:17',
+    ])
+    expect(inventory.skipped).toEqual([])
+    expect(inventory.errors).toEqual([])
+  })
+
   it('reads a resource template manifest an alias repeats at each alias, up to the size of the file: one skip says where it stopped', async () => {
     // Each `*m` is a string of its own, placed at its alias; read again and again, 400 of them made a 181 KB file
     // take 26 s. The manifests at one depth may add up to the file's characters: beyond, they are not read.
