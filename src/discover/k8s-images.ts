@@ -7,6 +7,7 @@
  * manifests' readers also list the images GitOps objects' kustomize overrides pin (./gitops-image-overrides.ts).
  */
 import {appendAll} from '../core/arrays.js'
+import {elide} from '../core/elide.js'
 import {namesRegistry} from '../core/image-ref.js'
 import type {Origin, ScanError, Skipped} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
@@ -297,6 +298,16 @@ function filledBy(type: {apiVersion: string; kind: string} | undefined): {filled
   if (ARGO_WORKFLOWS_KINDS.has(type.kind)) return {filledBy: `Argo Workflows fills in when the ${type.kind} runs`}
   if (ARGO_ANALYSIS_KINDS.has(type.kind)) return {filledBy: 'Argo Rollouts fills in when an analysis runs'}
   return {}
+}
+
+/**
+ * The skip of an image whose `{{ }}` parameters Argo Workflows or Rollouts fill in when the workflow or analysis runs
+ * (no Helm template: nothing to render), in `file`; undefined for any other image.
+ */
+export function parametersFilledLater(image: ManifestImage, file: string): Skipped | undefined {
+  if (!image.filledBy || !image.ref.includes('{{')) return undefined
+  const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
+  return {file, line: image.line, reason: 'unsupported', message}
 }
 
 export interface ManifestImages {
