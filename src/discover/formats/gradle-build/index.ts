@@ -88,6 +88,36 @@ const TOOL_CONFIGURATION = new RegExp(
 )
 
 /** Words that start a statement in a `dependencies {}` block that is not a declaration. */
+/**
+ * The methods of a dependency its own closure may call with a string (ExternalModuleDependency and its parents,
+ * https://docs.gradle.org/current/dsl/org.gradle.api.artifacts.ExternalModuleDependency.html): no configurations.
+ */
+const DEPENDENCY_METHODS: ReadonlySet<string> = new Set([
+  'because',
+  'exclude',
+  'version',
+  'artifact',
+  'attributes',
+  'capabilities',
+  'targetConfiguration',
+  'setTargetConfiguration',
+  'transitive',
+  'setTransitive',
+  'force',
+  'setForce',
+  'changing',
+  'setChanging',
+  'endorseStrictVersions',
+  'doNotEndorseStrictVersions',
+  'requireCapability',
+  'requireCapabilities',
+  'setReason',
+  'strictly',
+  'require',
+  'prefer',
+  'reject',
+])
+
 const NOT_CONFIGURATIONS = new Set([
   'def',
   'val',
@@ -1054,7 +1084,21 @@ class BuildScript {
     }
     if (a >= end) return
     const head = tokens[a]
-    if (frame.ownClosure && !this.configurations.has(head.value)) return
+    if (frame.ownClosure && !this.configurations.has(head.value)) {
+      // A coordinate given to a name that is no method of a dependency (ExternalModuleDependency's): Gradle hands
+      // the call to the dependencies {} block, which adds it if the project has that configuration. This file does
+      // not use it at the top level of a dependencies {} block, so that is not known here: said, not listed.
+      const after = tokens[a + 1]
+      const given = after?.kind === 'string' || (isPunct(after, '(') && tokens[a + 2]?.kind === 'string')
+      if (head.kind === 'ident' && given && !DEPENDENCY_METHODS.has(head.value) && !NOT_CONFIGURATIONS.has(head.value))
+        this.skipped.push({
+          file: this.file,
+          line: head.line,
+          reason: 'unsupported',
+          message: `${elide(source(this.seq, a, end), 200)}: in a dependency's own closure, ${elide(head.value, 100)} is a configuration only if the project has one of that name, and no dependencies {} block of this file uses it: not listed`,
+        })
+      return
+    }
     const next = tokens[a + 1]
     const close = isPunct(next, '(') && a + 1 < end ? match[a + 1] : -1
     if (head.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) {
