@@ -332,9 +332,9 @@ export interface ManifestImages {
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
 const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
 /**
- * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:`, Tekton's
- * bundles (`bundle:`, `resolver: bundles`) and CDI's `docker://` URLs; a double-quoted key could spell it with
- * escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
+ * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:` (`"package":`
+ * in JSON), Tekton's bundles (`bundle:`, `resolver: bundles`) and CDI's `docker://` URLs; a double-quoted key could
+ * spell it with escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
  */
 const MAY_HOLD_IMAGE = /image|package["']?\s*:|bundle|docker:\/\/|\\|\{\{/i
 
