@@ -7,7 +7,7 @@
  * formats/npm-package-json, formats/composer-json, formats/pre-commit, formats/gemfile, formats/helmfile, formats/jenkinsfile,
  * formats/nix-flake-lock, formats/podfile-lock, formats/mix-lock, formats/rebar-lock, formats/bazel-module,
  * formats/conan-lock, formats/pylock-toml, formats/cloudbuild, formats/clojure-deps, formats/buildkite,
- * formats/concourse, formats/cmake, formats/vcpkg, src/core/trim-end)
+ * formats/concourse, formats/cmake, formats/vcpkg, formats/k8s-manifest, src/core/trim-end)
  * keep what is read from each hostile input; here the same functions, in process, are timed on the same input at two
  * sizes. Target: linear, the time per byte at 4n at most 2× that at n (quadratic gives about 4×, backtracking more).
  * Median of RUNS runs after a warm-up; each run's result is checked, so a run that took another path says WRONG.
@@ -42,6 +42,7 @@ import {discoverer as preCommit} from '../src/discover/formats/pre-commit/index.
 import {discoverer as pythonSetup} from '../src/discover/formats/python-setup/index.js'
 import {discoverer as terraformModule} from '../src/discover/formats/terraform-module/index.js'
 import type {Discoverer, DiscoverOutput} from '../src/discover/types.js'
+import {readManifestImages} from '../src/discover/k8s-images.js'
 import {readYaml} from '../src/discover/yaml.js'
 
 export const name = 'hostile'
@@ -89,6 +90,24 @@ const families: Family[] = [
     read: (text) => {
       const {documents, errors} = readYaml(text, 'in.yaml', {locateAliasedMaps: true})
       return documents.length === 0 && errors.length === 1 && errors[0].code === 'yaml-alias-budget'
+    },
+  },
+  {
+    label: 'Argo resource template manifest of n containers, aliased n times (k8s-manifest/index.test.ts)',
+    n: 500,
+    unit: 'containers and aliases',
+    input: (n) =>
+      [
+        'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  templates:',
+        '  - resource:\n      action: create\n      manifest: &m |\n        kind: Pod\n        apiVersion: v1',
+        '        spec:\n          containers:',
+        ...Array.from({length: n}, (_, i) => `          - {name: c${i}, image: 'example.com/app${i}:1'}`),
+        ...Array.from({length: n}, () => '  - resource: {action: create, manifest: *m}'),
+      ].join('\n'),
+    // The first manifest and its first alias fit in the file's size; the second alias is where reading stops.
+    read: (text, n) => {
+      const out = readManifestImages(text, 'wf.yaml')
+      return out.images.length === 2 * n && out.skipped.length === 1
     },
   },
   {
@@ -172,6 +191,26 @@ const families: Family[] = [
     read: (text) => {
       const out = discover(gradleBuild, 'build.gradle', text)
       return out.components.some((c) => c.name === 'org.example:after' && c.version === '1.0')
+    },
+  },
+  {
+    // n items given n times: n² coordinates, bounded at 20,000 items for the file.
+    label: 'build.gradle, a list of n coordinates given to a configuration n times (gradle-build/index.test.ts)',
+    n: 1_000,
+    unit: 'items and uses',
+    input: (n) =>
+      [
+        'def L = [',
+        ...Array.from({length: n}, (_, i) => `  'org.example:a${i}:1.0',`),
+        ']',
+        'dependencies {',
+        ...Array.from({length: n}, () => '  testRuntimeOnly L'),
+        "  implementation 'org.example:after:1.0'",
+        '}',
+      ].join('\n'),
+    read: (text) => {
+      const out = discover(gradleBuild, 'build.gradle', text)
+      return out.skipped.length === 1 && out.components.some((c) => c.name === 'org.example:after')
     },
   },
   {

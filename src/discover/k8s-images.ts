@@ -7,6 +7,7 @@
  * manifests' readers also list the images GitOps objects' kustomize overrides pin (./gitops-image-overrides.ts).
  */
 import {appendAll} from '../core/arrays.js'
+import {elide} from '../core/elide.js'
 import {namesRegistry} from '../core/image-ref.js'
 import type {Origin, ScanError, Skipped} from '../core/model.js'
 import {GITOPS_KINDS} from './gitops-charts.js'
@@ -299,6 +300,16 @@ function filledBy(type: {apiVersion: string; kind: string} | undefined): {filled
   return {}
 }
 
+/**
+ * The skip of an image whose `{{ }}` parameters Argo Workflows or Rollouts fill in when the workflow or analysis runs
+ * (no Helm template: nothing to render), in `file`; undefined for any other image.
+ */
+export function parametersFilledLater(image: ManifestImage, file: string): Skipped | undefined {
+  if (!image.filledBy || !image.ref.includes('{{')) return undefined
+  const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
+  return {file, line: image.line, reason: 'unsupported', message}
+}
+
 export interface ManifestImages {
   images: ManifestImage[]
   /** Unreadable YAML, and image fields that are not strings. */
@@ -321,11 +332,11 @@ export interface ManifestImages {
 /** A top-level `kind: CustomResourceDefinition` line: the document is a schema (confirmed on its plain value). */
 const SCHEMA_KIND_LINE = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?\r?$/m
 /**
- * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:`, Tekton's
- * bundles (`bundle:`, `resolver: bundles`) and CDI's `docker://` URLs; a double-quoted key could spell it with
- * escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
+ * Every image field's key has `image` in its name (./operator-fields.ts too), but Crossplane's `package:` (`"package":`
+ * in JSON), Tekton's bundles (`bundle:`, `resolver: bundles`) and CDI's `docker://` URLs; a double-quoted key could
+ * spell it with escapes, and a `{{ }}` template is a template. A document without these cannot hold an image.
  */
-const MAY_HOLD_IMAGE = /image|package\s*:|bundle|docker:\/\/|\\|\{\{/i
+const MAY_HOLD_IMAGE = /image|package["']?\s*:|bundle|docker:\/\/|\\|\{\{/i
 
 /**
  * Every image reference written in a multi-document manifest, with its position. Documents that cannot hold an
@@ -430,6 +441,12 @@ interface Source {
   text: string
   file: string
   starts?: number[]
+  /** The resource template manifests read (a mapping an alias shares holds the same one: its images are listed). */
+  manifests?: Set<YamlNode>
+  /** The characters of manifests read at each depth of embedding (embeddedImages' budget). */
+  embeddedChars?: number[]
+  /** Whether a manifest was passed over for the budget (said once). */
+  overBudget?: true
 }
 
 /** The kinds that may hand kustomize image overrides (./gitops-image-overrides.ts): the others are not looked into. */
@@ -535,7 +552,7 @@ function resourceTemplates(node: YamlNode, depth: number): YamlMap[] {
  */
 const APPLYING_ACTIONS: ReadonlySet<string> = new Set(['create', 'apply', 'replace', 'patch'])
 /** What a manifest must say to hold an image (MAY_HOLD_IMAGE less the escapes and templates). */
-const NAMES_IMAGE = /image|package\s*:|bundle|docker:\/\//i
+const NAMES_IMAGE = /image|package["']?\s*:|bundle|docker:\/\//i
 
 /**
  * The images of the objects a resource template's `manifest` string holds, YAML or JSON as kubectl reads it, placed
@@ -552,6 +569,26 @@ function embeddedImages(
   const manifest = template.entries.get('manifest')
   if (action === undefined || !APPLYING_ACTIONS.has(action) || !isScalar(manifest) || manifest.kind !== 'string') return
   if (!NAMES_IMAGE.test(manifest.text)) return
+  source.manifests ??= new Set()
+  if (source.manifests.has(manifest)) return
+  source.manifests.add(manifest)
+  // An alias of an anchored manifest (`manifest: *m`) is a string of its own, placed at the alias, and read again. The
+  // manifests at one depth are distinct parts of the file, so they add up to no more than it unless aliases repeat
+  // them: beyond the file's size, aliases would make the work grow as their number times the manifest's size.
+  source.embeddedChars ??= []
+  const chars = (source.embeddedChars[depth] ?? 0) + manifest.text.length
+  if (chars > source.text.length) {
+    if (!source.overBudget)
+      out.skipped.push({
+        file: source.file,
+        line: manifest.line,
+        reason: 'unsupported',
+        message: `the manifests of resource templates add up to more than the file's ${source.text.length} characters (YAML aliases repeat them): this one and those after it are not read`,
+      })
+    source.overBudget = true
+    return
+  }
+  source.embeddedChars[depth] = chars
   const problems: ScanError[] = []
   source.starts ??= lineStarts(source.text)
   const options = {keepUnknownTags: 'quietly', keepBinary: true} as const

@@ -61,7 +61,7 @@ export function discoverDepsEdn(file: string, text: string): DiscoverOutput {
       // version chosen by the version resolution" (https://clojure.org/reference/deps_edn#aliases_overridedeps), "a
       // map of lib to coord to use if lib is found" (https://clojure.org/reference/dep_expansion). Only the override
       // of a lib this file declares is listed, at the alias's scope; one of any other lib (a dependency's
-      // dependency, or none at all) is not read.
+      // dependency, or none at all) is not read, and a skip says so.
       readDeps(out, file, get(alias, 'override-deps'), scope, where('override-deps'), declared)
       // A tool's own classpath, in place of the project's (`-T`, `:replace-deps`, and `:deps` in an alias).
       for (const field of ['replace-deps', 'deps'])
@@ -112,9 +112,14 @@ function readDeps(
     else entryError(out, file, deps, `${where} must be a map of lib → coordinate, not ${shown(deps)}`)
     return
   }
-  for (const [lib, coord] of deps.entries)
-    if (only === undefined || (lib.kind === 'symbol' && only.has(libKey(lib.value))))
-      readDep(out, file, lib, coord, scope)
+  for (const [lib, coord] of deps.entries) {
+    if (only !== undefined && lib.kind === 'symbol' && !only.has(libKey(lib.value))) {
+      const message = `${elide(lib.value, 100)}: ${where} names a lib this file does not declare (tools.deps uses it only if a dependency brings that lib): not listed`
+      unsupported(out, file, lib, message)
+      continue
+    }
+    readDep(out, file, lib, coord, scope)
+  }
 }
 
 function readDep(out: Output, file: string, libForm: Form, coord: Form, scope: Scope): undefined {

@@ -155,14 +155,15 @@ describe('clojure-deps: deps.edn and bb.edn', () => {
     expect(JSON.stringify(out)).not.toMatch(/s3cret|t0ken/)
   })
 
-  it(':override-deps list only the override of a lib the file declares; one of any other lib adds nothing', () => {
+  it(':override-deps list only the override of a lib the file declares; one of any other lib is a skip', () => {
     const text = `{:deps {org.clojure/clojure {:mvn/version "1.12.0"}
         cheshire {:mvn/version "5.12.0"}}
  :aliases
  {:old-clojure {:override-deps {org.clojure/clojure {:mvn/version "1.10.3"}
                                 cheshire/cheshire {:mvn/version "5.10.0"}
                                 com.fasterxml.jackson.core/jackson-core {:mvn/version "2.17.0"}
-                                com.example/bad {:mvn/version 1}}}
+                                com.example/bad {:mvn/version 1}
+                                "bad" {:mvn/version "1"}}}
   :test {:extra-deps {com.example/checker {:mvn/version "1.0.0"}}}
   :test-old {:override-deps {com.example/checker {:mvn/version "0.9.0"}}}}}`
     const out = discoverDepsEdn('deps.edn', text)
@@ -173,13 +174,17 @@ describe('clojure-deps: deps.edn and bb.edn', () => {
       '4:33 optional org.clojure/clojure@1.10.3 pkg:maven/org.clojure/clojure@1.10.3',
       '5:33 optional cheshire/cheshire@5.10.0 pkg:maven/cheshire/cheshire@5.10.0',
       // jackson-core is no lib of this file (a dependency's, if any): its override adds none, not listed.
-      '8:23 dev com.example/checker@1.0.0 pkg:maven/com.example/checker@1.0.0',
+      '9:23 dev com.example/checker@1.0.0 pkg:maven/com.example/checker@1.0.0',
       // The override of a lib another alias adds.
-      '9:30 dev com.example/checker@0.9.0 pkg:maven/com.example/checker@0.9.0',
+      '10:30 dev com.example/checker@0.9.0 pkg:maven/com.example/checker@0.9.0',
     ])
+    // A lib name that is no symbol is an error, as in :deps.
+    expect(errors(out)).toEqual(['8:33 invalid-entry a lib name is a symbol (group/artifact), not "bad"'])
     // An override of no lib of the file is not read: tools.deps never uses it unless a dependency brings the lib.
-    expect(errors(out)).toEqual([])
-    expect(skips(out)).toEqual([])
+    expect(skips(out)).toEqual([
+      '6 unsupported com.fasterxml.jackson.core/jackson-core: :override-deps of alias :old-clojure names a lib this file does not declare (tools.deps uses it only if a dependency brings that lib): not listed',
+      '7 unsupported com.example/bad: :override-deps of alias :old-clojure names a lib this file does not declare (tools.deps uses it only if a dependency brings that lib): not listed',
+    ])
   })
 
   it('reports reader conditionals and tagged literals, and reads the rest', () => {

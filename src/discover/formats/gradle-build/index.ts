@@ -63,6 +63,11 @@ const MAX_TEMPLATE = 1000
 const MAX_DEPTH = 16
 /** Evaluation steps for the whole file: a hostile file of variables made of variables stops here. */
 const MAX_STEPS = 200_000
+/**
+ * The items of list variables given to configurations, for the whole file: a list of n items given n times is n²
+ * coordinates. A budget of its own, so that the file's other dependencies are still evaluated once it is spent.
+ */
+const MAX_LIST_ITEMS = 20_000
 
 /**
  * Configurations whose modules the build runs and never ships: the build script's `classpath`, annotation
@@ -83,6 +88,36 @@ const TOOL_CONFIGURATION = new RegExp(
 )
 
 /** Words that start a statement in a `dependencies {}` block that is not a declaration. */
+/**
+ * The methods of a dependency its own closure may call with a string (ExternalModuleDependency and its parents,
+ * https://docs.gradle.org/current/dsl/org.gradle.api.artifacts.ExternalModuleDependency.html): no configurations.
+ */
+const DEPENDENCY_METHODS: ReadonlySet<string> = new Set([
+  'because',
+  'exclude',
+  'version',
+  'artifact',
+  'attributes',
+  'capabilities',
+  'targetConfiguration',
+  'setTargetConfiguration',
+  'transitive',
+  'setTransitive',
+  'force',
+  'setForce',
+  'changing',
+  'setChanging',
+  'endorseStrictVersions',
+  'doNotEndorseStrictVersions',
+  'requireCapability',
+  'requireCapabilities',
+  'setReason',
+  'strictly',
+  'require',
+  'prefer',
+  'reject',
+])
+
 const NOT_CONFIGURATIONS = new Set([
   'def',
   'val',
@@ -279,6 +314,11 @@ class BuildScript {
   private readonly memo = new Map<string, Value | 'cycle'>()
   private properties?: Map<string, string>
   private steps = MAX_STEPS
+  /** listOf(name) of each list variable a dependency names, found once (its items are charged to `listItems` at each use). */
+  private readonly lists = new Map<string, Value[] | undefined>()
+  private listItems = MAX_LIST_ITEMS
+  /** Whether `listItems` ran out (said once, where it did). */
+  private listsSpent = false
   private readonly pending: Pending[] = []
   private readonly configurations = new Set<string>()
   private readonly components: Component[] = []
@@ -1044,7 +1084,21 @@ class BuildScript {
     }
     if (a >= end) return
     const head = tokens[a]
-    if (frame.ownClosure && !this.configurations.has(head.value)) return
+    if (frame.ownClosure && !this.configurations.has(head.value)) {
+      // A coordinate given to a name that is no method of a dependency (ExternalModuleDependency's): Gradle hands
+      // the call to the dependencies {} block, which adds it if the project has that configuration. This file does
+      // not use it at the top level of a dependencies {} block, so that is not known here: said, not listed.
+      const after = tokens[a + 1]
+      const given = after?.kind === 'string' || (isPunct(after, '(') && tokens[a + 2]?.kind === 'string')
+      if (head.kind === 'ident' && given && !DEPENDENCY_METHODS.has(head.value) && !NOT_CONFIGURATIONS.has(head.value))
+        this.skipped.push({
+          file: this.file,
+          line: head.line,
+          reason: 'unsupported',
+          message: `${elide(source(this.seq, a, end), 200)}: in a dependency's own closure, ${elide(head.value, 100)} is a configuration only if the project has one of that name, and no dependencies {} block of this file uses it: not listed`,
+        })
+      return
+    }
     const next = tokens[a + 1]
     const close = isPunct(next, '(') && a + 1 < end ? match[a + 1] : -1
     if (head.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) {
@@ -1135,8 +1189,21 @@ class BuildScript {
         // A variable holding a whole coordinate; a catalog accessor or anything not defined here is passed over.
         const name = ownName(path)
         // A variable holding a list of coordinates (Kafka's `testRuntimeOnly runtimeTestLibs`): each item.
-        const items = this.listOf(name, 0)
+        if (!this.lists.has(name)) this.lists.set(name, this.listOf(name, 0))
+        const items = this.lists.get(name)
         if (items !== undefined) {
+          if (this.listsSpent || items.length > this.listItems) {
+            if (!this.listsSpent)
+              this.skipped.push({
+                file: this.file,
+                line: token.line,
+                reason: 'unsupported',
+                message: `${elide(path.join('.'), 200)}: the lists given to configurations here and after add up to more than ${MAX_LIST_ITEMS} items, stewards' limit for one file: their items are not listed`,
+              })
+            this.listsSpent = true
+            continue
+          }
+          this.listItems -= items.length
           for (const item of items) this.coordinate(item, token, scope, true)
           continue
         }

@@ -7,11 +7,10 @@
  * -o json` lists what a cluster's Argo CD deploys).
  */
 import {appendAll} from '../../../core/arrays.js'
-import {elide} from '../../../core/elide.js'
 import {isJsonManifestCandidate} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
 import {hasTopLevelKey} from '../../json-tree.js'
-import {readJsonManifestImages} from '../../k8s-images.js'
+import {parametersFilledLater, readJsonManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
@@ -38,9 +37,9 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   appendAll(out.errors, manifest.embeddedErrors)
   for (const image of manifest.images) {
     // Argo Workflows' and Rollouts' parameters, filled in when the workflow or analysis runs: no Helm template.
-    if (image.filledBy && image.ref.includes('{{')) {
-      const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
-      out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message})
+    const filledLater = parametersFilledLater(image, input.file)
+    if (filledLater) {
+      out.skipped.push(filledLater)
       continue
     }
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)

@@ -864,6 +864,69 @@ spec:
     expect(inventory.skipped.map((s) => s.line)).toEqual([9])
   })
 
+  it('lists a Crossplane package written as JSON (`"package":`), in a YAML file and in a resource template manifest', async () => {
+    const json =
+      '{"apiVersion":"pkg.crossplane.io/v1","kind":"Provider","metadata":{"name":"p"},"spec":{"package":"xpkg.example.com/example-org/provider-a:v1.0.0"}}'
+    const inventory = await scan({
+      'provider.yaml': `${json}\n`,
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: provider-
+spec:
+  templates:
+  - name: a
+    resource:
+      action: create
+      manifest: '${json.replace('provider-a', 'provider-b')}'
+`,
+    })
+    expect(refsAt(inventory)).toEqual([
+      'xpkg.example.com/example-org/provider-a:v1.0.0 provider.yaml:1:98',
+      'xpkg.example.com/example-org/provider-b:v1.0.0 wf.yaml:10:17',
+    ])
+    expect(inventory.skipped).toEqual([])
+    expect(inventory.errors).toEqual([])
+  })
+
+  it('reads a resource template manifest an alias repeats at each alias, up to the size of the file: one skip says where it stopped', async () => {
+    // Each `*m` is a string of its own, placed at its alias; read again and again, 400 of them made a 181 KB file
+    // take 26 s. The manifests at one depth may add up to the file's characters: beyond, they are not read.
+    const workflow = (aliases: number) =>
+      `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: aliased-
+spec:
+  templates:
+  - name: a
+    resource:
+      action: create
+      manifest: &m |
+        apiVersion: v1
+        kind: Pod
+        # ${'x'.repeat(150)}
+        spec:
+          containers:
+          - name: c
+            image: example.com/app:1
+${Array.from({length: aliases}, (_, i) => `  - name: t${i}\n    resource: {action: create, manifest: *m}\n`).join('')}`
+    const twice = await scan({'wf.yaml': workflow(1)})
+    expect(refsAt(twice)).toEqual(['example.com/app:1 wf.yaml:17:20', 'example.com/app:1 wf.yaml:19:42'])
+    expect(twice.skipped).toEqual([])
+    const thrice = await scan({'wf.yaml': workflow(2)})
+    expect(refsAt(thrice)).toEqual(['example.com/app:1 wf.yaml:17:20', 'example.com/app:1 wf.yaml:19:42'])
+    expect(thrice.errors).toEqual([])
+    expect(thrice.skipped.map((s) => [s.file, s.line, s.reason, s.message])).toEqual([
+      [
+        'wf.yaml',
+        21,
+        'unsupported',
+        "the manifests of resource templates add up to more than the file's 581 characters (YAML aliases repeat them): this one and those after it are not read",
+      ],
+    ])
+  })
+
   it("skips an Argo Workflows or Rollouts analysis image its parameters fill in when it runs, without Helm's hint (argo-workflows examples/loops-maps.yaml)", async () => {
     const out = await scan({
       'loops-maps.yaml': `apiVersion: argoproj.io/v1alpha1

@@ -6,12 +6,11 @@
  */
 import {loadAll, YAMLException} from 'js-yaml'
 import {appendAll} from '../../../core/arrays.js'
-import {elide} from '../../../core/elide.js'
 import type {ScanError} from '../../../core/model.js'
 import {posix} from 'node:path'
 import {isManifestCandidate, isYamlTemplate, templateExtension} from '../../file-names.js'
 import {addGitopsCharts} from '../../gitops-charts.js'
-import {readManifestImages, type ManifestImage} from '../../k8s-images.js'
+import {type ManifestImage, parametersFilledLater, readManifestImages} from '../../k8s-images.js'
 import {
   type BuildTimeImage,
   buildTimeImages,
@@ -92,9 +91,10 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message: built})
       continue
     }
-    if (image.filledBy && image.ref.includes('{{')) {
-      const message = `image "${elide(image.ref, 200)}" holds parameters ({{ }}) that ${image.filledBy}: not guessed`
-      out.skipped.push({file: input.file, line: image.line, reason: 'unsupported', message})
+    // Argo Workflows' and Rollouts' parameters, filled in when the workflow or analysis runs: no Helm template.
+    const filledLater = parametersFilledLater(image, input.file)
+    if (filledLater) {
+      out.skipped.push(filledLater)
       continue
     }
     addImageRef(out, image.ref, {file: input.file, line: image.line, column: image.column}, image.origin, image.pulled)
