@@ -260,3 +260,8 @@ function withCommon(component: Component, entry: SbomEntry): Component {
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text
 }
+
+/** A `pkg:golang` purl without a version (none before its qualifiers and subpath): how Trivy writes a go.mod's module. */
+export function isUnversionedGoPurl(purl: string): boolean {
+  return /^pkg:golang\/[^@?#]+(?:[?#]|$)/.test(purl)
+}

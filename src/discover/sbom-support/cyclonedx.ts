@@ -19,7 +19,7 @@
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
-import {namelessSubject, sbomComponent} from './component.js'
+import {isUnversionedGoPurl, namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
 
 export interface CdxComponent {
@@ -235,9 +235,6 @@ export interface MainModules {
   found: Set<string>
 }
 
-/** A `pkg:golang` purl without a version (none before its qualifiers and subpath). */
-const UNVERSIONED_GO = /^pkg:golang\/[^@?#]+(?:[?#]|$)/
-
 /**
  * A node Trivy puts between the subject and the packages it found (aquasecurity/trivy pkg/sbom/cyclonedx): one per
  * lockfile or binary (type `application`, named after the file: `package-lock.json`, `app/gobinary/gobinary`) and
@@ -302,7 +299,7 @@ function add(
       context.mainModules?.groups.add(node.ref)
     return
   }
-  if (!subject && node.ref && !node.version && node.purl && UNVERSIONED_GO.test(node.purl))
+  if (!subject && node.ref && !node.version && node.purl && isUnversionedGoPurl(node.purl))
     context.mainModules?.unversioned.add(node.ref)
   if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
   if (!node.name && !node.purl) {

@@ -20,7 +20,7 @@
  *   a package no relationship qualifies is prod. Relationships to other documents (`DocumentRef-…:`) are ignored.
  */
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
-import {namelessSubject, sbomComponent} from './component.js'
+import {isUnversionedGoPurl, namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
 
 export interface SpdxPackage {
@@ -191,11 +191,7 @@ function mainModules(
     if (pkg.id === undefined) continue
     if (grouping.has(pkg.id) && pkg.annotations?.some((comment) => comment.trim() === 'Type: gomod')) goMod.add(pkg.id)
     const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
-    if (
-      (!pkg.version || /^(NOASSERTION|NONE)$/.test(pkg.version)) &&
-      purl &&
-      /^pkg:golang\/[^@?#]+(?:[?#]|$)/.test(purl)
-    )
+    if ((!pkg.version || /^(NOASSERTION|NONE)$/.test(pkg.version)) && purl && isUnversionedGoPurl(purl))
       unversioned.add(pkg.id)
   }
   const found = new Set<string>()
