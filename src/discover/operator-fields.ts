@@ -88,11 +88,16 @@ const TABLE: OperatorFields[] = [
   {
     group: 'opentelemetry.io',
     kinds: ['Instrumentation'],
-    paths: ['apacheHttpd', 'dotnet', 'go', 'java', 'nginx', 'nodejs', 'python'].map((language) => [
-      'spec',
-      language,
-      'image',
-    ]),
+    // docs/api/instrumentations.md: each language's agent image, and Java's extensions (`java.extensions[].image`,
+    // copied into the pod beside the agent).
+    paths: [
+      ...['apacheHttpd', 'dotnet', 'go', 'java', 'nginx', 'nodejs', 'python'].map((language) => [
+        'spec',
+        language,
+        'image',
+      ]),
+      ['spec', 'java', 'extensions', '*', 'image'],
+    ],
   },
   // https://docs.crossplane.io/latest/concepts/packages/: a package is an OCI image the package manager pulls and runs
   // (a provider's controller, a function) or unpacks (a configuration).

@@ -252,6 +252,9 @@ spec:
     endpoint: http://collector.example.com:4317
   java:
     image: ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.10.0
+    extensions:
+    - image: example.com/java-extension:3
+      dir: /extensions
   python:
     env:
     - name: OTEL_LOGS_EXPORTER
@@ -261,10 +264,11 @@ spec:
 `,
     })
     expect(refsAt(inventory)).toEqual([
-      'example.com/node-agent:1 instrumentation.yaml:15:12',
+      'example.com/java-extension:3 instrumentation.yaml:11:14',
+      'example.com/node-agent:1 instrumentation.yaml:18:12',
       'ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.10.0 instrumentation.yaml:9:12',
     ])
-    expect(inventory.components.map((c) => c.origin)).toEqual(['operator-field', 'operator-field'])
+    expect(inventory.components.map((c) => c.origin)).toEqual(['operator-field', 'operator-field', 'operator-field'])
   })
 
   it("lists the images an operator deploys: a CSV's relatedImages and RELATED_IMAGE_* variables (OLM's conventions)", async () => {
