@@ -605,7 +605,20 @@ function embeddedImages(
   }
   for (const problem of problems)
     out.embeddedErrors.push({...problem, message: `resource template manifest: ${problem.message}`})
+  let typed = 0
   for (const root of read.roots)
-    for (const {resource, type} of typedResourcesOf(root))
+    for (const {resource, type} of typedResourcesOf(root)) {
+      typed++
       resourceImages(resource, type, source, out, workflow, depth + 1)
+    }
+  // A patch that names no apiVersion and kind (a JSON patch, or a merge patch of an object its `flags` name) changes
+  // an object this file does not hold: what its images replace is unknown, so they are told, not listed.
+  if (typed === 0 && action === 'patch' && /\bimage\b/i.test(manifest.text))
+    out.skipped.push({
+      file: source.file,
+      line: manifest.line,
+      reason: 'unsupported',
+      message:
+        'the manifest of a patch resource template names no apiVersion and kind (the object patched is named by its flags): images it may set are not read',
+    })
 }

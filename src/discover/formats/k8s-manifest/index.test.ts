@@ -827,6 +827,62 @@ spec:
     expect(inventory.skipped).toEqual([])
   })
 
+  it('tells, not lists, the images of a patch naming no kind (the object is named by its flags); a patch naming one is read', async () => {
+    const inventory = await scan({
+      'wf.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: patch-
+spec:
+  templates:
+  - name: by-flags
+    resource:
+      action: patch
+      mergeStrategy: merge
+      flags: [deployment, web]
+      manifest: |
+        spec:
+          template:
+            spec:
+              containers:
+              - name: web
+                image: example.com/web:2
+  - name: labels
+    resource:
+      action: patch
+      mergeStrategy: json
+      manifest: |
+        - op: add
+          path: /metadata/labels/team
+          value: shop
+  - name: typed
+    resource:
+      action: patch
+      manifest: |
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          template:
+            spec:
+              containers:
+              - name: api
+                image: example.com/api:3
+`,
+    })
+    expect(refsAt(inventory)).toEqual(['example.com/api:3 wf.yaml:40:24'])
+    expect(inventory.skipped).toEqual([
+      {
+        file: 'wf.yaml',
+        line: 12,
+        reason: 'unsupported',
+        message:
+          'the manifest of a patch resource template names no apiVersion and kind (the object patched is named by its flags): images it may set are not read',
+      },
+    ])
+  })
+
   it('reports a resource template manifest kubectl would refuse at its line, and the rest of the file is read', async () => {
     const inventory = await scan({
       'wf.yaml': `apiVersion: argoproj.io/v1alpha1
