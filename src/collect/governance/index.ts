@@ -8,7 +8,7 @@ import type {CollectedProject, GovernanceFile, GovernancePlace, GovernanceSearch
 import {appendAll} from '../../core/arrays.js'
 import {compare} from '../../core/compare.js'
 import {utcDay} from '../../core/dates.js'
-import {boundedLines, MAX_GOVERNANCE_FILE_BYTES, tooLarge} from './limits.js'
+import {boundedLines, MAX_GOVERNANCE_FILE_BYTES, MAX_GOVERNANCE_LINE, tooLarge} from './limits.js'
 import {inRoot, isProjectPlace, placeOf} from './paths.js'
 import {governanceSources} from './registry.js'
 import {type RoleGroup, selectMaintainers} from './select.js'
@@ -100,7 +100,23 @@ function parseOne(
       source,
       parse: {roles: [], teams: [], problems: [{file: file.path, message: tooLarge(bytes), unread: true}]},
     }
-  const parse = source.parse(bounded(file), {files: files.map(bounded), path: inRoot(file.path), project})
+  const read = bounded(file)
+  if (source.wholeLinesOnly && read !== file)
+    return {
+      source,
+      parse: {
+        roles: [],
+        teams: [],
+        problems: [
+          {
+            file: file.path,
+            message: `a line longer than ${MAX_GOVERNANCE_LINE} characters: not read (what spans lines, a comment or a string, would be misread without it)`,
+            unread: true,
+          },
+        ],
+      },
+    }
+  const parse = source.parse(read, {files: files.map(bounded), path: inRoot(file.path), project})
   const place = placeOf(file)
   const asOf = file.revision?.date ? utcDay(file.revision.date) : undefined
   for (const role of parse.roles) {

@@ -97,6 +97,12 @@ export interface GovernanceSource {
   /** Whether the source reads the file at `path` (relative to its repository's root). */
   matches(path: string): boolean
   parse?(file: GovernanceFile, context: ParseContext): GovernanceParse
+  /**
+   * The file is code or data whose meaning spans lines (a comment, a string): a line too long to read
+   * (./limits.ts MAX_GOVERNANCE_LINE) would change what the others mean (the end of a comment emptied, what it
+   * commented out named), so such a file is not read at all.
+   */
+  wholeLinesOnly?: boolean
   /** Links saying the list lives elsewhere (a MAINTAINERS file naming nobody, a README maintainers section). */
   pointers?(file: GovernanceFile, parsed: GovernanceParse, context: ParseContext): Pointer[]
   /** Organisation and foundation sources: the repositories they read for this project. */

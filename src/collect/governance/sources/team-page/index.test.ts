@@ -248,3 +248,19 @@ describe('hostile and misleading team data', () => {
     })
   })
 })
+
+describe('a team page with a line too long to read', () => {
+  it('is not read at all: emptying the line could end a comment early and name who it commented out', () => {
+    const content = `/* ${'x'.repeat(2100)}\nexport const core = [{github: 'ghost'}]\n*/\nexport const core2 = []\n`
+    const {roles, problems} = parseGovernanceFiles([{path: 'docs/_data/team.js', content}])
+    expect(roles).toEqual([])
+    expect(problems).toEqual([
+      {
+        file: 'docs/_data/team.js',
+        message:
+          'a line longer than 2000 characters: not read (what spans lines, a comment or a string, would be misread without it)',
+        unread: true,
+      },
+    ])
+  })
+})

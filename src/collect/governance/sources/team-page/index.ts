@@ -26,5 +26,6 @@ export const source: GovernanceSource = {
   place: 'repository',
   paths: PATHS,
   matches: (path) => PATHS.some((p) => p === path.toLowerCase()),
+  wholeLinesOnly: true,
   parse: (file) => (/\.ya?ml$/i.test(file.path) ? parseTeamYaml(file, 'team-page') : parseTeamData(file, 'team-page')),
 }
