@@ -702,3 +702,12 @@ describe('python-setup: the encoding a PEP 263 coding cookie names (read end to 
     ])
   })
 })
+
+describe('python-setup on standard input (--stdin-format python-setup: no file name)', () => {
+  it('reads setup.py source as setup.py, and setup.cfg (a line that is an INI section header) as setup.cfg', () => {
+    const source = 'from setuptools import setup\nsetup(\n    name="x",\n    install_requires=["acme-lib==1.0"],\n)\n'
+    expect(rows(discover('<stdin>', source))).toEqual(['4:24 acme-lib 1.0 prod acme-lib==1.0'])
+    const ini = '[metadata]\nname = x\n\n[options]\ninstall_requires =\n    acme-lib==2.0\n'
+    expect(rows(discover('<stdin>', ini))).toEqual(['6:5 acme-lib 2.0 prod acme-lib==2.0'])
+  })
+})

@@ -26,7 +26,18 @@ export const discoverer: Discoverer = {
 
 export function discoverPythonSetup(file: string, text: string): DiscoverOutput {
   const out: Out = {file, lines: createLineIndex(text), components: [], skipped: [], errors: []}
-  if (posix.basename(file) === 'setup.py') readSetupPy(out, text)
+  if (isSetupPy(file, text)) readSetupPy(out, text)
   else readSetupCfg(out, text)
   return {components: out.components, skipped: out.skipped, errors: out.errors}
+}
+
+/**
+ * setup.py or setup.cfg: by the file's name; standard input (`--stdin-format python-setup`) has none, and is setup.cfg
+ * when a line is an INI section header (`[metadata]`, `[options]`), which Python source never holds alone.
+ */
+function isSetupPy(file: string, text: string): boolean {
+  const name = posix.basename(file)
+  if (name === 'setup.py') return true
+  if (name === 'setup.cfg') return false
+  return !/^\[[\w.:-]+\][ \t]*\r?$/m.test(text)
 }
