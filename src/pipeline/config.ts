@@ -13,7 +13,7 @@ import {placeWaivers, WaiverEntry, WaiversSetting} from '../evaluate/index.js'
 import {type ConfigOrigin, checkTrust, isShippedPack, refuseLinkOut} from './config-trust.js'
 import {CSV_SHEETS, REPORT_FORMATS} from '../report/index.js'
 import {SETTING_EXAMPLES, type SettingsKeys, settingsProblem} from './config-words.js'
-import {findSettingsFile} from './settings-file.js'
+import {findSettingsFile, type SettingsFile} from './settings-file.js'
 
 /**
  * `.stewards.yaml`: the same settings as `scan`'s flags (the collecting keys are collect's `CollectConfig`). Strict: a
@@ -124,7 +124,11 @@ export {CONFIG_FILE, configFlags, sameDirectory} from './settings-file.js'
  */
 export async function loadScanConfig(given: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
   const found = findSettingsFile(given, paths)
-  if (found === undefined) return {}
+  return found === undefined ? {} : loadFoundSettings(found)
+}
+
+/** The settings file findSettingsFile found, read by its rules of trust (one inside a scanned PATH may not link out). */
+export async function loadFoundSettings(found: SettingsFile): Promise<ScanConfig> {
   if (found.tree !== undefined)
     refuseLinkOut(
       found.tree,

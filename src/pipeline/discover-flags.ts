@@ -59,7 +59,8 @@ export function discoverSettingsFrom(
  * read: an `inventory` of a tree without one loads neither zod nor the other stages.
  */
 export async function loadSettings(given: string | undefined, paths: readonly string[] = []): Promise<ScanConfig> {
-  if (findSettingsFile(given, paths) === undefined) return {}
-  const {loadScanConfig} = await import('./config.js')
-  return loadScanConfig(given, paths)
+  const found = findSettingsFile(given, paths)
+  if (found === undefined) return {}
+  const {loadFoundSettings} = await import('./config.js')
+  return loadFoundSettings(found)
 }
