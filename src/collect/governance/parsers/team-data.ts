@@ -11,6 +11,10 @@
  * "advisors", "contributors", "sponsors": none). A member's login is their `github` key or their `github` link
  * (`{icon: 'github', link: 'https://github.com/login'}`), never their avatar's address, name or description; their
  * `org` is the organisation the file states for them, as stated.
+ *
+ * Written by hand: no JavaScript parser is among stewards' runtime dependencies (esbuild, a build tool, gives no
+ * syntax tree; TypeScript's would add megabytes to every `people` and `scan` start for a few files), and what is read
+ * is a small part of the grammar: tokens, and the literals of one array.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, sectionMeaning} from '../names.js'
