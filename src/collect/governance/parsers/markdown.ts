@@ -10,6 +10,7 @@ import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
+import {isLinkDefinition, linkDefinitions, resolveLinkReferences} from './markdown-references.js'
 import {
   explicitMarkupEnd,
   gridTable,
@@ -73,12 +74,14 @@ export function parseMarkdownRoles(
   let html = false
   /** reStructuredText: heading levels by underline character, in order of first use. */
   const rstLevels = new Map<string, number>()
-  const targets = options.rst ? hyperlinkTargets(lines) : new Map<string, string>()
+  // Where a reference's URL is written: reStructuredText hyperlink targets, Markdown link reference definitions.
+  const targets = options.rst ? hyperlinkTargets(lines) : linkDefinitions(lines)
+  const resolve = options.rst ? resolveReferences : resolveLinkReferences
   let previousFilled = false
   const seen = new Set<string>()
 
   const current = (): {meaning: SectionMeaning; section?: string} => {
-    if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: label.text}
+    if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: innermost(headings, label)}
     for (let i = headings.length - 1; i >= 0; i--) {
       if (headings[i].meaning !== 'inherit') return {meaning: headings[i].meaning, section: innermost(headings, label)}
     }
@@ -109,6 +112,8 @@ export function parseMarkdownRoles(
       comment = !line.includes('-->')
       continue
     }
+    // A Markdown link reference definition names nobody where it stands: it is read where the file uses it.
+    if (!options.rst && targets.size > 0 && isLinkDefinition(line)) continue
     if (options.rst && (isExplicitMarkup(line) || isGridBorder(line))) {
       const list = /^\.\.\s+list-table::/.test(line) ? listTable(lines, i) : undefined
       const grid = isGridBorder(line) ? gridTable(lines, i) : undefined
@@ -156,7 +161,7 @@ export function parseMarkdownRoles(
       continue
     }
     if (trimmed.startsWith('|')) {
-      const cells = splitRow(trimmed)
+      const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
       if (!table) {
         if (isSeparator(lines[i + 1])) {
           table = tableColumns(cells)
@@ -176,7 +181,7 @@ export function parseMarkdownRoles(
     previousFilled = true
     // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
     const code = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
-    const text = options.rst ? resolveReferences(code, targets) : code
+    const text = resolve(code, targets)
     if (!continuation && isLabel(text)) {
       inItem = false
       label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
@@ -203,7 +208,10 @@ export function parseMarkdownRoles(
         : storyWords(text) > MAX_STORY_WORDS
           ? []
           : peopleNamed(text, () => words(text))
-    const declared = people.length === 1 ? trailingCompany(text.slice(people[0].end)) : undefined
+    const [only] = people.length === 1 ? people : []
+    const declared = only
+      ? (trailingCompany(text.slice(only.end)) ?? parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
+      : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
@@ -272,8 +280,16 @@ function isProcess(heading: string): boolean {
   return PROCESS.test(heading)
 }
 
+/**
+ * Words a label holds at most and still names its section: a sentence that introduces a list ("We would like to
+ * acknowledge previous committers and their huge contributions to our collective success:" under "Cilium & Hubble
+ * Emeritus Committers": cilium/cilium MAINTAINERS.md) still says the role of its people, but the heading names them.
+ */
+const LABEL_NAME_WORDS = 8
+
 function innermost(headings: Heading[], label: {text: string} | undefined): string | undefined {
-  return label?.text ?? (headings.length ? plain(headings[headings.length - 1].text) : undefined)
+  if (label && words(label.text) <= LABEL_NAME_WORDS) return label.text
+  return headings.length ? plain(headings[headings.length - 1].text) : label?.text
 }
 
 export function atxHeading(line: string): {level: number; text: string} | undefined {
@@ -368,6 +384,31 @@ function rowPeople(cells: string[], table: Table): Array<{login: string; declare
 
 const ROLE_WORD =
   /^(emeritus |former |past |retired |lead |core )?(maintainer|approver|reviewer|committer|collaborator|triager|owner|lead|member|contributor)s?( emeritus)?$/i
+
+/** What a parenthesis after a person says when it is not a company: a role, a status, a time, pronouns. */
+const NOT_A_COMPANY =
+  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|security|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?)\b/i
+
+/**
+ * "(Isovalent)" after a person named by a link whose text is their name: `[Liz Rice](https://github.com/lizrice)
+ * (Isovalent)`, `` `Liz Rice`_ (Isovalent) `` (cilium/cilium MAINTAINERS.md and MAINTAINERS.rst), the parenthesis
+ * the last thing on the line. Only after a name of two words or more: after a handle (`@alice (Alice Smith)`) or a
+ * single word, a parenthesis gives the person's name as often as a company, and a name is never read as an employer.
+ * A role, a status, a date or pronouns ("(emeritus)", "(on leave)", "(since 2021)", "(she/her)") is no company,
+ * nor is anything not written as a proper name (a capital letter or a digit first).
+ */
+function parenthesisedCompany(before: string, rest: string): string | undefined {
+  const match = /^(?:\)|>`?_{0,2})?\s*\(([^()]{1,60})\)[.,;]?\s*$/.exec(rest)
+  if (!match) return undefined
+  const name = /(?:^|[[`])([^[\]`<>()@]+?)\s*(?:\]\(|<)\s*$/.exec(before)?.[1].trim()
+  if (!name || words(name) < 2) return undefined
+  const company = plain(match[1].replace(/[*_`]+/g, '')).trim()
+  if (!/^[\p{Lu}\p{N}]/u.test(company) || words(company) > 5) return undefined
+  if (/[<>@~/\\:=]|\bwww\.|\b(?:19|20)\d\d\b/i.test(company) || NOT_A_COMPANY.test(company)) return undefined
+  if (name.toLowerCase().split(/\s+/).includes(company.toLowerCase()) || company.toLowerCase() === name.toLowerCase())
+    return undefined
+  return company
+}
 
 /** ", Honeycomb" after a person's link: the company the file declares for them. */
 function trailingCompany(rest: string): string | undefined {

@@ -118,6 +118,111 @@ describe('MAINTAINERS.md', () => {
   })
 })
 
+describe('MAINTAINERS.md with reference links (CommonMark link reference definitions)', () => {
+  it('real cilium/cilium: `[Name] (Company)` items whose links are defined at the end; the definitions name nobody', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/cilium__cilium/MAINTAINERS.md'),
+      'utf8',
+    )
+    const rows = people('MAINTAINERS.md', content)
+    expect(rows.slice(0, 3)).toEqual([
+      ['aditighag', 'committer', 'Cilium Committers', 'Isovalent', 11],
+      ['kaworu', 'committer', 'Cilium Committers', 'Isovalent', 12],
+      ['aanm', 'committer', 'Cilium Committers', 'Isovalent', 13],
+    ])
+    expect(rows.find((row) => row[0] === 'fristonio')).toEqual([
+      'fristonio',
+      'committer',
+      'Cilium Committers',
+      null,
+      22,
+    ])
+    expect(rows.find((row) => row[0] === 'dlapcevic')).toEqual([
+      'dlapcevic',
+      'committer',
+      'Cilium Committers',
+      'Google',
+      23,
+    ])
+    expect(rows.find((row) => row[0] === 'qmonnet')).toEqual([
+      'qmonnet',
+      'committer',
+      'Cilium Committers',
+      'Hedgehog',
+      49,
+    ])
+    // The emeritus section is named by its heading, not by the sentence that introduces its list.
+    expect(rows.slice(-3)).toEqual([
+      ['Weil0ng', 'emeritus', 'Cilium & Hubble Emeritus Committers', 'Google', 68],
+      ['anfernee', 'emeritus', 'Cilium & Hubble Emeritus Committers', 'Google', 69],
+      ['lzang', 'emeritus', 'Cilium & Hubble Emeritus Committers', 'Google', 70],
+    ])
+    expect(rows.filter((row) => row[1] === 'committer')).toHaveLength(48)
+    expect(rows.filter((row) => row[1] === 'emeritus')).toHaveLength(7)
+    expect(rows.filter((row) => row[3] === 'Isovalent')).toHaveLength(39)
+  })
+
+  it('full, collapsed and shortcut references, in lists and tables; an undefined label or an image is left as written', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '* [Ada Lovelace][ada] (Analytical Engines Ltd)',
+      '* [Grace Hopper][] (Acme Compilers)',
+      '* [Edsger Dijkstra], Shortest Paths BV',
+      '* [Nobody Defined] (Ghost Corp)',
+      '* ![Badge](https://github.com/badge-bot)',
+      '',
+      '| Name | Company |',
+      '|------|---------|',
+      '| [alan-t] | Turing Machines |',
+      '',
+      '  [ada]: https://github.com/ada-l "Ada"',
+      '[grace hopper]: <https://github.com/grace-h>',
+      '[Edsger   Dijkstra]: https://github.com/edsger-d',
+      '[alan-t]: https://github.com/alan-t',
+      '[unused]: https://github.com/not-listed',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', 'Analytical Engines Ltd', 3],
+      ['grace-h', 'maintainer', 'Maintainers', 'Acme Compilers', 4],
+      ['edsger-d', 'maintainer', 'Maintainers', 'Shortest Paths BV', 5],
+      ['badge-bot', 'maintainer', 'Maintainers', null, 7],
+      ['alan-t', 'maintainer', 'Maintainers', 'Turing Machines', 11],
+    ])
+  })
+
+  it('a parenthesis after a person is a company only after a name of two words or more, and only if it reads as one', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '* @ada-l (Ada Lovelace)',
+      '* [@grace-h](https://github.com/grace-h) (Grace Hopper)',
+      '* [Edsger](https://github.com/edsger-d) (Shortest Paths BV)',
+      '* [Alan Turing](https://github.com/alan-t) (he/him)',
+      '* [Barbara Liskov](https://github.com/b-liskov) (on leave)',
+      '* [Donald Knuth](https://github.com/d-knuth) (since 2021)',
+      '* [Frances Allen](https://github.com/f-allen) (Emeritus)',
+      '* [John Backus](https://github.com/j-backus) (lead)',
+      '* [Niklaus Wirth](https://github.com/n-wirth) (Wirth)',
+      '* [Ken Thompson](https://github.com/k-thompson) (Bell Labs), also on the release team',
+      '* [Dennis Ritchie](https://github.com/d-ritchie) (**Bell Labs**)',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content).map((row) => [row[0], row[3]])).toEqual([
+      ['ada-l', null],
+      ['grace-h', null],
+      ['edsger-d', null],
+      ['alan-t', null],
+      ['b-liskov', null],
+      ['d-knuth', null],
+      ['f-allen', null],
+      ['j-backus', null],
+      ['n-wirth', null],
+      ['k-thompson', null],
+      ['d-ritchie', 'Bell Labs'],
+    ])
+  })
+})
+
 describe('real files: fluxcd/community CORE-MAINTAINERS (__fixtures__/real/SOURCES.md)', () => {
   it('reads "Name, Company <email> (github: @login)" lines with the company they declare', () => {
     const path = join(import.meta.dirname, '../../__fixtures__/real/fluxcd__community/CORE-MAINTAINERS')
@@ -249,17 +354,19 @@ describe('MAINTAINERS.rst (reStructuredText)', () => {
   const real = (dir: string) =>
     readFileSync(join(import.meta.dirname, '../../__fixtures__/real', dir, 'MAINTAINERS.rst'), 'utf8')
 
-  it('real cilium/cilium: `Name`_ references resolved through the targets at the end, which name nobody themselves', () => {
+  it('real cilium/cilium: `Name`_ references resolved through the targets at the end, which name nobody themselves; "(Company)" after the name', () => {
     const rows = people('MAINTAINERS.rst', real('cilium__cilium'))
-    expect(rows.slice(0, 6)).toEqual([
-      ['aanm', 'maintainer', 'Cilium Maintainers', null, 4],
-      ['joestringer', 'maintainer', 'Cilium Maintainers', null, 5],
-      ['glibsm', 'maintainer', 'Hubble Maintainers', null, 10],
-      ['gandro', 'maintainer', 'Hubble Maintainers', null, 11],
-      ['christarazi', 'maintainer', 'Cilium & Hubble Core Team', null, 16],
-      ['borkmann', 'maintainer', 'Cilium & Hubble Core Team', null, 17],
+    expect(rows.slice(0, 8)).toEqual([
+      ['aanm', 'maintainer', 'Cilium Maintainers', 'Isovalent', 4],
+      ['joestringer', 'maintainer', 'Cilium Maintainers', 'Isovalent', 5],
+      ['glibsm', 'maintainer', 'Hubble Maintainers', 'Isovalent', 10],
+      ['gandro', 'maintainer', 'Hubble Maintainers', 'Isovalent', 11],
+      ['christarazi', 'maintainer', 'Cilium & Hubble Core Team', 'Isovalent', 16],
+      ['borkmann', 'maintainer', 'Cilium & Hubble Core Team', 'Isovalent', 17],
+      ['fristonio', 'maintainer', 'Cilium & Hubble Core Team', null, 18],
+      ['eloycoto', 'maintainer', 'Cilium & Hubble Core Team', 'Red Hat', 19],
     ])
-    expect(rows.slice(-1)).toEqual([['lzang', 'maintainer', 'Cilium & Hubble Core Team', null, 39]])
+    expect(rows.slice(-1)).toEqual([['lzang', 'maintainer', 'Cilium & Hubble Core Team', 'Google', 39]])
     expect(rows).toHaveLength(28)
   })
 
