@@ -334,3 +334,15 @@ export function urlWithoutCredentials(url: string): string {
   }
   return redactSecrets(shown)
 }
+
+/**
+ * `scheme://user:password@host/…` → `scheme://host/…` as written (no `new URL` normalising the rest, unlike
+ * urlWithoutCredentials): credentials never reach a purl or a message. The userinfo runs to the last `@` before the
+ * path, so a password holding an unencoded `@` goes whole. `keepGitUser` keeps a bare `git@` (an SSH URL's user,
+ * no secret).
+ */
+export function withoutUserinfo(url: string, keepGitUser = false): string {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^/?#]*)@/.exec(url)
+  if (match === null || (keepGitUser && match[2] === 'git')) return url
+  return match[1] + url.slice(match[0].length)
+}

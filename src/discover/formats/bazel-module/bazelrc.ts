@@ -11,6 +11,7 @@
  * `sync`), and their `--registry=URL` or `--registry URL`. Not read: a `<command>:<config>` line (used only when a
  * command names `--config`), `import`/`try-import`d files, the user's and the system's bazelrc.
  */
+import {withoutUserinfo} from '../../../core/redact.js'
 import {trimEnd} from '../../../core/trim-end.js'
 
 export interface Registry {
@@ -64,8 +65,4 @@ export function bazelrcRegistries(text: string): Registry[] {
     }
   }
   return registries
-}
-
-function withoutUserinfo(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1')
 }

@@ -7,7 +7,7 @@ import {posix} from 'node:path'
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
-import {redactMessage} from '../../../core/redact.js'
+import {redactMessage, withoutUserinfo} from '../../../core/redact.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import type {LineIndex} from '../../lockfile-support/line-index.js'
 import {isForbiddenKey, lockfileError} from '../../lockfile-support/problems.js'
@@ -189,13 +189,6 @@ export function gemComponent(out: Out, gem: Declared, scope: Scope, origin: Orig
         : {}),
     }),
   )
-}
-
-/** `scheme://user:password@host/…` → `scheme://host/…`: credentials never reach a purl or a message. */
-export function withoutUserinfo(url: string, keepGitUser = false): string {
-  const match = /^([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^/?#]*)@/.exec(url)
-  if (match === null || (keepGitUser && match[2] === 'git')) return url
-  return match[1] + url.slice(match[0].length)
 }
 
 /** A gem server's URL as Bundler keeps it (ending with `/`, as Gemfile.lock's `remote:` writes it), no userinfo. */
