@@ -400,7 +400,7 @@ const NOT_A_COMPANY =
 function parenthesisedCompany(before: string, rest: string): string | undefined {
   const match = /^(?:\)|>`?_{0,2})?\s*\(([^()]{1,60})\)[.,;]?\s*$/.exec(rest)
   if (!match) return undefined
-  const name = /(?:^|[[`])([^[\]`<>()@]+?)\s*(?:\]\(|<)\s*$/.exec(before)?.[1].trim()
+  const name = linkText(before)
   if (!name || words(name) < 2) return undefined
   const company = plain(match[1].replace(/[*_`]+/g, '')).trim()
   if (!/^[\p{Lu}\p{N}]/u.test(company) || words(company) > 5) return undefined
@@ -408,6 +408,22 @@ function parenthesisedCompany(before: string, rest: string): string | undefined 
   if (name.toLowerCase().split(/\s+/).includes(company.toLowerCase()) || company.toLowerCase() === name.toLowerCase())
     return undefined
   return company
+}
+
+/**
+ * The text of the link a URL starts right after: `[Liz Rice](` (Markdown) or `` `Liz Rice <`` / `Liz Rice <` (an
+ * RST link, or a reference resolved to one). String operations, not an expression: linear in the line whatever it
+ * holds.
+ */
+function linkText(before: string): string | undefined {
+  const end = before.trimEnd()
+  const markdown = end.endsWith('](')
+  if (!markdown && !end.endsWith('<')) return undefined
+  const inner = end.slice(0, markdown ? -2 : -1)
+  const start = markdown ? inner.lastIndexOf('[') : inner.lastIndexOf('`')
+  if (markdown && start < 0) return undefined
+  const text = inner.slice(start + 1).trim()
+  return /[[\]`<>()@]/.test(text) ? undefined : text
 }
 
 /** ", Honeycomb" after a person's link: the company the file declares for them. */
