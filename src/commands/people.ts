@@ -71,17 +71,6 @@ ${NETWORK_HELP}`
       helpValue: 'DIR',
       dependsOn: ['commits'],
     }),
-    affiliations: Flags.string({
-      description:
-        'cncf/gitdm developers_affiliations file, in gitdm order, or cncf-gitdm for the CNCF files `stewards affiliations update` cached.; repeatable',
-      multiple: true,
-      helpValue: 'FILE',
-    }),
-    companies: Flags.string({description: 'cncf/gitdm companies.yaml (acquisition renames)', helpValue: 'FILE'}),
-    overrides: Flags.string({
-      description: 'your affiliations.yaml: login or email → organisation, with dates',
-      helpValue: 'FILE',
-    }),
     sources: Flags.string({
       description: `evidence sources to use, comma-separated (default all: ${sources.map((s) => s.id).join(', ')})`,
       helpValue: 'IDS',
@@ -93,7 +82,6 @@ ${NETWORK_HELP}`
     }),
     ...attributionFlags,
     ...entityFlags,
-    ...attributionFlags,
     wanted: Flags.boolean({
       description:
         'Only the unattributed authors whose evidence would raise coverage most, with their commits and a ready-to-fill affiliations.yaml (--overrides) snippet',

@@ -76,14 +76,7 @@ ${NETWORK_HELP}`
     ...configFlags,
     ...judgingFlags,
     ...collectFlags,
-    affiliations: Flags.string({
-      description:
-        'gitdm affiliation file, or cncf-gitdm for the CNCF files `stewards affiliations update` cached; repeatable',
-      multiple: true,
-    }),
     ...attributionFlags,
-    companies: Flags.string({description: 'gitdm companies.yaml (acquisition renames)'}),
-    overrides: Flags.string({description: 'your affiliations.yaml: login or email → organisation, with dates'}),
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
     map: Flags.string({description: 'component → repository mapping file (always wins)'}),
     'artifact-hub-url': artifactHubFlag(),
