@@ -5,6 +5,7 @@ import {chosenFormat, formatFlags} from '../core/output-format.js'
 import {lineChunks} from '../core/chunks.js'
 import {phaseEnd} from '../core/timing.js'
 import {artifactHubEndpoints, artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
+import {mapFlag} from '../core/map-flag.js'
 import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 import {discoverPaths} from '../discover/index.js'
 import type {ResolveRun} from '../resolve/index.js'
@@ -85,10 +86,7 @@ export default class InventoryCommand extends BaseCommand {
       dependsOn: ['resolve'],
       allowNo: true,
     }),
-    map: Flags.string({
-      description: 'with --resolve: YAML file of purl or image patterns → repository (always wins)',
-      dependsOn: ['resolve'],
-    }),
+    map: mapFlag(['resolve']),
     'artifact-hub-url': artifactHubFlag(['resolve']),
     'registry-mirror': registryMirrorFlag(['resolve']),
   }

@@ -12,6 +12,7 @@ import {runScan} from '../pipeline/scan.js'
 import {loadWaivers, waiverJudgement} from '../pipeline/waivers.js'
 import {attributionFlags} from '../attribute/index.js'
 import {artifactHubFlag, checkArtifactHubUrl} from '../core/artifact-hub-url.js'
+import {mapFlag} from '../core/map-flag.js'
 import {checkRegistryMirrors, registryMirrorFlag} from '../core/registry-mirror.js'
 
 export default class Scan extends BaseCommand {
@@ -78,7 +79,7 @@ ${NETWORK_HELP}`
     ...collectFlags,
     ...attributionFlags,
     entities: Flags.string({description: 'extra organisation / watch-list data directory; repeatable', multiple: true}),
-    map: Flags.string({description: 'component → repository mapping file (always wins)'}),
+    map: mapFlag(),
     'artifact-hub-url': artifactHubFlag(),
     'registry-mirror': registryMirrorFlag(),
     'include-dev': Flags.boolean({description: 'also scan development dependencies', allowNo: true}),
