@@ -18,6 +18,10 @@
  *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
  *   build or test dependency or tool (`DEV_DEPENDENCY_OF`, `BUILD_TOOL_OF`, `TEST_DEPENDENCY_OF`...) is dev;
  *   a package no relationship qualifies is prod. Relationships to other documents (`DocumentRef-…:`) are ignored.
+ * - A package whose `primaryPackagePurpose` says it is no software (NOT_SOFTWARE) is left out unless it carries a
+ *   purl, as CycloneDX's component types that are not software are (./cyclonedx.ts): Syft's subject of a scanned
+ *   file or directory (`SPDXRef-DocumentRoot-File-go.mod`, `…-Directory-…`, purpose FILE, the file's digest as its
+ *   version), which its CycloneDX of the same scan writes as a `file` component.
  */
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
 import {isUnversionedGoPurl, namelessSubject, sbomComponent} from './component.js'
@@ -33,6 +37,8 @@ export interface SpdxPackage {
   refs: Array<[string, string, string]>
   /** The comments of its annotations (Trivy writes its properties there: `Type: gomod`). */
   annotations?: string[]
+  /** `primaryPackagePurpose` (`PrimaryPackagePurpose:`), SPDX 2.3 §7.24: FILE, DEVICE... are no software (NOT_SOFTWARE). */
+  purpose?: string
   position: {line: number; column: number}
 }
 
@@ -57,6 +63,11 @@ const RUNTIME_ELEMENT = new Set([
 ])
 /** `A DEPENDS_ON B`, `A CONTAINS B`, `A DYNAMIC_LINK B` (A links B): B is needed at run time. */
 const RUNTIME_TARGET = new Set(['DEPENDS_ON', 'CONTAINS', 'STATIC_LINK', 'DYNAMIC_LINK'])
+/**
+ * Purposes (SPDX 2.3 §7.24) of what is no software package, the CycloneDX types left out for the same reason
+ * (./cyclonedx.ts NOT_SOFTWARE: `file`, `device`, `firmware`, `operating-system`).
+ */
+const NOT_SOFTWARE = new Set(['FILE', 'DEVICE', 'FIRMWARE', 'OPERATING-SYSTEM'])
 const OPTIONAL_ELEMENT = new Set(['OPTIONAL_DEPENDENCY_OF', 'OPTIONAL_COMPONENT_OF'])
 const DEV_ELEMENT = new Set([
   'DEV_DEPENDENCY_OF',
@@ -115,6 +126,7 @@ export function spdxComponents(
     const location: Location = {file, ...pkg.position}
     const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
     const cpe = pkg.refs.find(([, type]) => /^cpe2[23]type$/i.test(type))?.[2]
+    if (!purl && pkg.purpose !== undefined && NOT_SOFTWARE.has(pkg.purpose.trim().toUpperCase())) continue
     if (!pkg.name && !purl) {
       // The subject of a tool that did not know what it scanned (Syft's `SPDXRef-DocumentRoot-Unknown-`, name ""): no
       // package to list, and the SBOM's packages are read all the same. Any other such package is an error.

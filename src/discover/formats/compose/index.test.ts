@@ -14,9 +14,10 @@ const summary = (out: Required<DiscoverOutput>) =>
 
 describe('compose', () => {
   it('claims Compose file names', () => {
+    const named = discoverer.named as (file: string) => boolean
     expect(
       ['compose.yaml', 'a/docker-compose.yml', 'docker-compose.prod.yaml', 'compose.override.yml', 'composer.yaml'].map(
-        discoverer.matches,
+        named,
       ),
     ).toEqual([true, true, true, true, false])
   })
@@ -570,18 +571,58 @@ describe('compose .env interpolation (https://docs.docker.com/compose/env-file/)
 })
 
 describe('compose file names and file format v1', () => {
+  it("reads a YAML file of any name whose head is a Compose file's (JHipster's src/main/docker/*.yml; were not read)", () => {
+    // JHipster writes its Compose files as src/main/docker/app.yml, monitoring.yml, postgresql.yml... (run with
+    // `docker compose -f`): no name Compose's own, so prom/prometheus, grafana and the rest were never listed.
+    const named = discoverer.named as (file: string) => boolean
+    const sniff = discoverer.sniff as (head: string) => boolean
+    const monitoring = 'src/main/docker/monitoring.yml'
+    expect([discoverer.matches(monitoring), named(monitoring)]).toEqual([true, false])
+    expect(
+      ['.github/workflows/ci.yml', 'charts/app/values.yaml', 'kustomization.yaml'].map(discoverer.matches),
+    ).toEqual([false, false, false])
+    for (const name of ['app.yml', 'monitoring.yml', 'postgresql.yml'])
+      expect(sniff(fixture(`jhipster-docker/${name}`))).toBe(true)
+    expect(summary(discover(fixture('jhipster-docker/monitoring.yml'), {}, monitoring))).toEqual([
+      '5:12 prom/prometheus:v3.13.0 -> docker.io/prom/prometheus:v3.13.0',
+      '7:12 grafana/grafana:13.1.0 -> docker.io/grafana/grafana:13.1.0',
+    ])
+    // app.yml extends postgresql.yml, which is read on its own too: the same image at the same place.
+    const app = discover(
+      fixture('jhipster-docker/app.yml'),
+      {'src/main/docker/postgresql.yml': fixture('jhipster-docker/postgresql.yml')},
+      'src/main/docker/app.yml',
+    )
+    expect(app.components.map((c) => `${c.locations[0].file}:${c.locations[0].line} ${c.ref}`)).toEqual([
+      'src/main/docker/app.yml:5 jhipstersampleapplication',
+      'src/main/docker/postgresql.yml:5 postgres:18.4',
+    ])
+    // Not Compose: a top-level key Compose has not (a manifest, a workflow, a GitLab job, Helm values, a Concourse
+    // pipeline), a `services:` list (GitLab CI's), or no services at all.
+    for (const head of [
+      'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: nginx\n',
+      'services:\n  - postgres:15\ntest:\n  script: make\n',
+      'services:\n  db:\n    image: postgres\njobs:\n  build: {}\n',
+      'image:\n  repository: nginx\n  tag: 1.25\n',
+      'resources:\n  - name: repo\njobs:\n  - name: build\n',
+      'services:\n  - name: db\n    image: postgres\n',
+      'name: acme\nservices:\n',
+      'name: acme\nnetworks:\n  default: {}\n',
+      '- services:\n    db:\n      image: postgres\n',
+    ])
+      expect(sniff(head)).toBe(false)
+    // Comments, a document marker, quoted keys and extensions are Compose's; a last line cut by the head is not judged.
+    expect(sniff('# a comment\n---\n"services":\n  # db\n  db:\n    image: postgres\nx-common: &c {}\nvolu')).toBe(true)
+  })
+
   it("claims Renovate's names: docker-compose_secrets.yml as well (traefik/traefik, see __fixtures__/SOURCES.md)", () => {
     const file = 'docs/content/user-guides/docker-compose/acme-dns/docker-compose_secrets.yml'
-    expect(['compose_x.yml', file, 'composer.yml', 'my-compose.yml'].map(discoverer.matches)).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ])
+    const named = discoverer.named as (file: string) => boolean
+    expect(['compose_x.yml', file, 'composer.yml', 'my-compose.yml'].map(named)).toEqual([true, true, false, false])
     // podman-compose's own default names too (umami's podman/podman-compose.yml was not read).
     expect(
       ['podman/podman-compose.yml', 'container-compose.yaml', 'container-compose.override.yml', 'podman.yml'].map(
-        discoverer.matches,
+        named,
       ),
     ).toEqual([true, true, true, false])
     const out = discover(fixture('traefik-acme-dns/docker-compose_secrets.yml'), {}, file)

@@ -23,7 +23,8 @@ import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {buildArgImages, dockerfileImages} from '../../dockerfile-support/images.js'
-import {isComposeFile} from '../../file-names.js'
+import {isComposeHead} from '../../compose-support/head.js'
+import {isComposeFile, isManifestCandidate} from '../../file-names.js'
 import {goBinaryText} from '../../go-binary.js'
 import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -39,7 +40,11 @@ export const discoverer: Discoverer = {
   id: 'compose',
   description:
     'Docker Compose files: services.*.image, type: image volumes and pre_start hook images, with $VAR / VAR:-default interpolation from .env',
-  matches: isComposeFile,
+  // Compose's own names are read by name alone; any other YAML file when its head is a Compose file's (isComposeHead):
+  // `docker compose -f src/main/docker/app.yml` takes any name (JHipster's src/main/docker/*.yml).
+  matches: (file) => isComposeFile(file) || isManifestCandidate(file),
+  named: isComposeFile,
+  sniff: (head) => isComposeHead(head),
   identify: (head) => /^services:[ \t]*$/m.test(head) && !/^(apiVersion|kind|jobs):/m.test(head),
   discover,
 }

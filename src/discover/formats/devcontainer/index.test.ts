@@ -146,13 +146,19 @@ describe('devcontainer', () => {
     expect(listed(text)).toEqual([])
     expect(problems(text)).toEqual([
       `unset-variable 3 image "mcr.microsoft.com/devcontainers/base:\${localEnv:VARIANT:bookworm}" holds a \${...} variable; its value is the opening machine's or the template's: not guessed`,
-      'unsupported 4 dockerComposeFile "../dev.yml": the compose format reads such files by name (compose.yaml, docker-compose*.yml and the like), not this one: its images are not listed',
+      `unsupported 4 dockerComposeFile "../dev.yml": the compose format reads such files by name (compose.yaml, docker-compose*.yml and the like, or by content: a YAML file whose top-level keys are Compose's), not this one: its images are not listed`,
       `unset-variable 4 dockerComposeFile "\${localWorkspaceFolder}/x.yml" holds a \${...} variable; its value is the opening machine's or the template's: not guessed`,
       'unsupported 5 build.dockerfile "dev.df": the dockerfile format reads such files by name (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile), not this one: its images are not listed',
     ])
     expect(discover('{"dockerComposeFile": "dev.yml"}').skipped.map((s) => [s.line, s.message.slice(0, 28)])).toEqual([
       [1, 'dockerComposeFile "dev.yml":'],
-    ])
+    ]) // A dev.yml whose content is a Compose file's is read by the compose format (JHipster-style names): no word.
+    const tree: Record<string, string> = {
+      '.devcontainer/dev.yml': 'name: dev\nservices:\n  app:\n    image: acme/app:1\n',
+    }
+    const context = {readText: (path: string) => tree[path] ?? null}
+    expect(discoverDevcontainer(FILE, '{"dockerComposeFile": "dev.yml"}', context).skipped).toEqual([])
+    expect(discoverDevcontainer(FILE, '{"dockerComposeFile": "other.yml"}', context).skipped?.length).toBe(1)
   })
 
   it('reports bad JSONC, wrong types, forbidden and duplicate keys at their line, and reads on', () => {

@@ -13,7 +13,8 @@ import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Component, Location} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
 import {buildArgImages} from '../../dockerfile-support/images.js'
-import {isComposeFile, isDockerfile} from '../../file-names.js'
+import {readAsCompose} from '../../compose-support/head.js'
+import {isDockerfile} from '../../file-names.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {isJsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
 import type {Position} from '../../lockfile-support/line-index.js'
@@ -114,7 +115,7 @@ export function discoverDevcontainer(file: string, text: string, context?: Disco
     else addDev(out, () => addImageRef(out, root.image as string, at(position), 'manifest'))
   }
   readFeatures(out, file, root.features, keyAt('features'), places.features, at, wrongType)
-  readNamedFiles(out, file, root, places, keyAt, at, wrongType)
+  readNamedFiles(out, file, root, places, keyAt, at, wrongType, context)
   if (context) readBuildArgs(out, file, root, places, keyAt, context)
   return out
 }
@@ -315,6 +316,7 @@ function readNamedFiles(
   keyAt: (key: string) => Position,
   at: (position: Position) => Location,
   wrongType: (what: string, position: Position, expected: string) => void,
+  context?: DiscoverContext,
 ): void {
   const folder = posix.dirname(file)
   const check = (what: string, value: string, position: Position, readBy: 'compose' | 'dockerfile') => {
@@ -324,11 +326,12 @@ function readNamedFiles(
       return
     }
     const path = posix.join(folder, value)
-    const named = readBy === 'compose' ? isComposeFile(path) : isDockerfile(path)
+    // A Compose file of another name is read by the compose format when its content is one (readAsCompose).
+    const named = readBy === 'compose' ? readAsCompose(path, context) : isDockerfile(path)
     if (named) return
     const names =
       readBy === 'compose'
-        ? 'compose.yaml, docker-compose*.yml and the like'
+        ? "compose.yaml, docker-compose*.yml and the like, or by content: a YAML file whose top-level keys are Compose's"
         : 'Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile'
     out.skipped.push({
       file,

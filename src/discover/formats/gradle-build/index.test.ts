@@ -718,7 +718,7 @@ gradlePlugin {
     ])
   })
 
-  it("reads a settings script's plugins and pluginManagement plugins only", () => {
+  it("reads a settings script's plugins, pluginManagement plugins and catalog entries; not its buildscript classpath", () => {
     const out = discover(
       `pluginManagement {
     val kotlinVersion: String by settings
@@ -748,6 +748,7 @@ dependencyResolutionManagement {
       '4:16 org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin:1.9.22 1.9.22 dev',
       '5:12 org.example.managed:org.example.managed.gradle.plugin:3.0 3.0 dev',
       '12:8 org.example.settings:org.example.settings.gradle.plugin:3.1 3.1 dev',
+      '18:40 org.example:catalog:1.0 1.0 -',
     ])
   })
 
@@ -1232,5 +1233,81 @@ dependencies {
       expect(out.skipped).toEqual([])
       expect(out.errors).toEqual([])
     }
+  })
+
+  it("lists the catalog a settings script declares (JoseLion/maybe's settings.gradle), and its accessors are no longer passed over", () => {
+    // The shape of JoseLion/maybe's settings.gradle (versionCatalogs { libs { version, plugin, library } }), fictional
+    // names: its entries were not read, and build.gradle's libs.x said "no version catalog is at gradle/libs.versions.toml".
+    const settings = `rootProject.name = 'lantern'
+
+dependencyResolutionManagement {
+  versionCatalogs {
+    libs {
+      version('junit', '5.10.3')
+      version('rich') { strictly '[1.0, 2.0)' }
+
+      plugin('mrjar', 'com.example.mrjar').version('0.1.1')
+      plugin('lint', 'com.example.lint').versionRef('junit')
+
+      library('assertj', 'org.example', 'assertj-core').version('3.26.3')
+      library('junit-api', 'org.example.junit', 'junit-api').versionRef('junit')
+      library('bom', 'org.example:lantern-bom:2.0.0')
+      library('bare', 'org.example', 'bare').withoutVersion()
+      library('strict', 'org.example', 'strict').version {
+        strictly '[1.0, 2.0)'
+      }
+      library('missing', 'org.example', 'missing').versionRef('nowhere')
+      bundle('testing', ['assertj', 'junit-api'])
+    }
+  }
+}
+`
+    const out = inTree('settings.gradle', {'settings.gradle': settings})
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '9:7 com.example.mrjar:com.example.mrjar.gradle.plugin:0.1.1 0.1.1 dev',
+      '10:7 com.example.lint:com.example.lint.gradle.plugin:5.10.3 5.10.3 dev',
+      '12:7 org.example:assertj-core:3.26.3 3.26.3 -',
+      '13:7 org.example.junit:junit-api:5.10.3 5.10.3 -',
+      '14:7 org.example:lantern-bom:2.0.0 2.0.0 -',
+      '15:7 org.example:bare - -',
+      '16:7 org.example:strict:a rich version { … } - -',
+      '19:7 org.example:missing:versionRef("nowhere") - -',
+    ])
+    expect(notes(out)).toEqual([
+      `15 unresolved-version org.example:bare: ${NO_VERSION}`,
+      '16 unresolved-version org.example:strict: version a rich version { … }, an expression stewards does not evaluate: listed without a version',
+      '19 unresolved-version org.example:missing: version versionRef("nowhere"), an expression stewards does not evaluate: listed without a version',
+    ])
+    // Kotlin DSL: `create("libs") { … }`; a catalog's versions are its own, not another's.
+    const kts = `dependencyResolutionManagement {
+    versionCatalogs {
+        create("libs") {
+            version("kotest", "6.2.4")
+            library("kotest-runner", "org.example", "kotest-runner").versionRef("kotest")
+        }
+        create("tools") {
+            library("other", "org.example", "other").versionRef("kotest")
+        }
+    }
+}
+`
+    const kotlin = inTree('settings.gradle.kts', {'settings.gradle.kts': kts})
+    expect(rows(kotlin)).toEqual([
+      '5:13 org.example:kotest-runner:6.2.4 6.2.4 -',
+      '8:13 org.example:other:versionRef("kotest") - -',
+    ])
+    // The build script's accessors are the settings script's catalog's: no word of a missing catalog.
+    const build = `dependencies {
+  implementation(libs.assertj)
+  testImplementation libs.junit.api
+}
+`
+    expect(notes(inTree('build.gradle', {'build.gradle': build, 'settings.gradle': settings}))).toEqual([])
+    expect(
+      notes(inTree('build.gradle', {'build.gradle': build, 'settings.gradle': "rootProject.name = 'x'\n"})),
+    ).toEqual([
+      '2 unsupported 2 dependencies are written as names this file does not define (the first libs.assertj) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)',
+    ])
   })
 })

@@ -190,7 +190,11 @@ const CONTINUES_AFTER = new Set([',', '+', '.', '?.', '=', ':', '&&', '||', '->'
 /** Lines starting with one of these continue the one before. */
 const CONTINUES_BEFORE = new Set(['.', '?.', '?:', '&&', '||'])
 
-type FrameKind = 'dependencies' | 'plugins' | 'ext' | 'closure' | 'other'
+/**
+ * `catalogs`: a settings script's `dependencyResolutionManagement { versionCatalogs { … } }`; `catalog`: one catalog in
+ * it (`libs { … }`, `create("libs") { … }`), whose `library`, `plugin` and `version` calls are read.
+ */
+type FrameKind = 'dependencies' | 'plugins' | 'ext' | 'closure' | 'catalogs' | 'catalog' | 'other'
 
 /** An open block. */
 interface Frame {
@@ -213,6 +217,8 @@ interface Frame {
    * the enclosing handler, which adds it); `exclude`, `because`, `transitive = false` and the rest are not.
    */
   ownClosure?: boolean
+  /** In a catalog block: where its header starts (one catalog's `version` aliases are not another's). */
+  catalog?: number
 }
 
 const TOP: Frame = {
@@ -252,6 +258,7 @@ interface Definition {
 type Pending =
   | {kind: 'dependency'; start: number; end: number; frame: Frame}
   | {kind: 'plugin'; start: number; end: number}
+  | {kind: 'catalog'; start: number; end: number; catalog: number}
 
 export function discoverGradleBuild(file: string, text: string, context: DiscoverContext): DiscoverOutput {
   return new BuildScript(file, text, context).read()
@@ -338,6 +345,8 @@ class BuildScript {
   private readonly locals = new Set<string>()
   /** `deps.kotlin = kotlin`, `ext.deps = [build: build]`: a name given another variable of this script (a map), in order. */
   private readonly aliases: Array<[string, string]> = []
+  /** The `version("alias", …)` calls of this settings script's catalogs, by catalog (its header's start) and alias. */
+  private readonly catalogVersions = new Map<string, Value>()
 
   constructor(
     private readonly file: string,
@@ -358,9 +367,12 @@ class BuildScript {
         const head = this.seq.tokens[statement.start]
         if (head?.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value)) this.configurations.add(head.value)
       }
+    // A catalog's `version("alias", "1.0")` calls first: its libraries and plugins name them wherever they stand.
+    for (const statement of this.pending) if (statement.kind === 'catalog') this.catalogVersion(statement)
     for (const statement of this.pending) {
       if (statement.kind === 'dependency') this.dependency(statement.start, statement.end, statement.frame)
-      else this.plugin(statement.start, statement.end)
+      else if (statement.kind === 'plugin') this.plugin(statement.start, statement.end)
+      else this.catalogEntry(statement)
     }
     this.reportUndefinedAccessors()
     return {components: this.components, skipped: this.skipped, errors: []}
@@ -490,6 +502,8 @@ class BuildScript {
     const {count, first} = this.undefinedAccessors
     if (count === 0 || first === undefined) return
     for (const path of pathsAbove(this.file, 'gradle/libs.versions.toml')) if (this.context.exists?.(path)) return
+    // A catalog the settings script declares (`versionCatalogs { libs { library(…) } }`): read there, its entries listed.
+    if (this.settingsDeclareCatalog()) return
     this.skipped.push({
       file: this.file,
       line: first.line,
@@ -572,6 +586,11 @@ class BuildScript {
 
   private statement(start: number, end: number, frame: Frame, opens: boolean): void {
     if (frame.kind === 'closure') return
+    if (frame.kind === 'catalog' && frame.catalog !== undefined) {
+      // A header too: `library(…).version {` opens a rich version.
+      this.pending.push({kind: 'catalog', start, end, catalog: frame.catalog})
+      return
+    }
     // In a dependency's own closure an assignment sets the dependency's property (`transitive = false`), no variable.
     if (frame.ownClosure) {
       this.pending.push({kind: 'dependency', start, end, frame})
@@ -750,10 +769,20 @@ class BuildScript {
       if (head?.kind === 'ident' && !NOT_CONFIGURATIONS.has(head.value) && end > start + 1)
         return {...closure, kind: 'dependencies', ownClosure: true}
     }
-    if (frame.kind === 'dependencies' || frame.kind === 'plugins') return control && !frame.ownClosure ? frame : closure
+    if (frame.kind === 'dependencies' || frame.kind === 'plugins' || frame.kind === 'catalog')
+      return control && !frame.ownClosure ? frame : closure
     if (control) return {...frame, top: false}
+    // One catalog of `versionCatalogs {}` (`libs {`, `create("libs") {`), named as its header names it.
+    if (frame.kind === 'catalogs') return {...closure, kind: 'catalog', catalog: start}
     let kind: FrameKind = 'other'
     if (label === 'dependencies' && !this.settings) kind = 'dependencies'
+    else if (
+      label === 'versionCatalogs' &&
+      this.settings &&
+      frame.topChild &&
+      frame.label === 'dependencyResolutionManagement'
+    )
+      kind = 'catalogs'
     else if (label === 'plugins' && (frame.top || (frame.topChild && frame.label === 'pluginManagement')))
       kind = 'plugins'
     else if (label === 'ext') kind = 'ext'
@@ -1334,7 +1363,8 @@ class BuildScript {
     this.push(name, version, at, scope, false)
   }
 
-  private push(name: string, written: Value | undefined, at: Token, scope: Scope, plugin: boolean): void {
+  /** `scope` undefined: none said (a catalog's library, as gradle-version-catalog lists one: declared, maybe unused). */
+  private push(name: string, written: Value | undefined, at: Token, scope: Scope | undefined, plugin: boolean): void {
     const shown = written === undefined || written.text === '' ? undefined : elide(shownOf(written), 200)
     const {version, note} = versionOf(name, written, plugin)
     if (note !== undefined) this.skipped.push(unresolvedVersion(this.file, at.line, note))
@@ -1347,9 +1377,96 @@ class BuildScript {
         line: at.line,
         column: at.column,
         direct: true,
-        scope,
+        ...(scope === undefined ? {} : {scope}),
       }),
     )
+  }
+
+  // ---- Version catalogs of a settings script ----
+
+  /**
+   * `version("alias", "1.0")` in a catalog a settings script declares
+   * (https://docs.gradle.org/current/userguide/version_catalogs.html, "Declaring a version catalog in the settings
+   * file"): what `versionRef("alias")` names in that catalog.
+   */
+  private catalogVersion(statement: {start: number; end: number; catalog: number}): void {
+    const {tokens, match} = this.seq
+    const {start, end} = statement
+    if (!isIdent(tokens[start], 'version') || !isPunct(tokens[start + 1], '(') || match[start + 1] >= end) return
+    const args = this.arguments(this.seq, start + 2, match[start + 1])
+    if (args.length !== 2) return
+    const alias = this.evaluate(this.seq, args[0][0], args[0][1], 0)
+    const value = this.evaluate(this.seq, args[1][0], args[1][1], 0)
+    if (alias === null || alias.missing.length > 0 || value === null) return
+    this.catalogVersions.set(`${statement.catalog} ${alias.text}`, value)
+  }
+
+  /**
+   * A library or plugin a settings script's catalog declares, listed as gradle-version-catalog lists those of a TOML
+   * catalog: `library("alias", "group", "artifact")` or `library("alias", "group:artifact[:version]")`, then
+   * `.version("1.0")`, `.versionRef("alias")` or `.withoutVersion()`; `plugin("alias", "id")` then `.version(…)` or
+   * `.versionRef(…)` (its marker artifact, `id:id.gradle.plugin`, dev). A rich version (`.version { strictly(…) }`)
+   * is not read: listed without a version, with a word. `bundle(…)` and `from(…)` name no package.
+   */
+  private catalogEntry(statement: {start: number; end: number; catalog: number}): void {
+    const {tokens, match} = this.seq
+    const {start, end} = statement
+    const head = tokens[start]
+    const plugin = isIdent(head, 'plugin')
+    if ((!plugin && !isIdent(head, 'library')) || !isPunct(tokens[start + 1], '(')) return
+    const close = match[start + 1]
+    if (close <= start + 1 || close >= end) return
+    const args = this.arguments(this.seq, start + 2, close).map(([a, b]) => this.evaluate(this.seq, a, b, 0))
+    if (args.some((arg) => arg === null || arg.missing.length > 0)) return
+    const values = (args as Value[]).map((arg) => arg.text)
+    let name: string
+    let written: Value | undefined
+    if (plugin) {
+      if (values.length !== 2 || !ID.test(values[1])) return
+      name = gradlePluginMarker(values[1])
+    } else if (values.length === 3) {
+      if (!ID.test(values[1]) || !ID.test(values[2])) return
+      name = `${values[1]}:${values[2]}`
+    } else if (values.length === 2) {
+      const parts = values[1].split(':')
+      if ((parts.length !== 2 && parts.length !== 3) || !ID.test(parts[0]) || !ID.test(parts[1])) return
+      name = `${parts[0]}:${parts[1]}`
+      if (parts.length === 3) written = {text: parts[2], missing: []}
+    } else return
+    // The chained call that gives the version: `.version("1.0")`, `.versionRef("alias")`, `.withoutVersion()`.
+    let j = close + 1
+    while (j < end && tokens[j].kind === 'newline') j++
+    if (j < end && isPunct(tokens[j], '.') && tokens[j + 1]?.kind === 'ident') {
+      const call = tokens[j + 1].value
+      const open = j + 2
+      if (isPunct(tokens[open], '(') && match[open] > open && match[open] < end) {
+        const inner = this.arguments(this.seq, open + 1, match[open])
+        const value = inner.length === 1 ? this.evaluate(this.seq, inner[0][0], inner[0][1], 0) : null
+        if (call === 'version') written = value ?? hole(rangeSource(this.seq, [open + 1, match[open]]), 'expression')
+        else if (call === 'versionRef') {
+          const alias = value === null || value.missing.length > 0 ? undefined : value.text
+          written =
+            (alias === undefined ? undefined : this.catalogVersions.get(`${statement.catalog} ${alias}`)) ??
+            hole(`versionRef(${rangeSource(this.seq, [open + 1, match[open]])})`, 'expression')
+        }
+      } else if (call === 'version') written = hole('a rich version { … }', 'expression')
+    }
+    this.push(name, written, head, plugin ? 'dev' : undefined, plugin)
+  }
+
+  /**
+   * Whether the settings script of this build (../rootDir) declares a version catalog whose entries it writes
+   * itself: its `libs.x` accessors are that catalog's, listed where the settings script declares them.
+   */
+  private settingsDeclareCatalog(): boolean {
+    const root = this.rootDir()
+    for (const name of ['settings.gradle', 'settings.gradle.kts']) {
+      const path = posix.join(root, name)
+      if (path === this.file || this.context.exists?.(path) === false) continue
+      const text = this.context.readText(path)
+      if (text !== null && /\bversionCatalogs\s*\{/.test(text) && /\b(?:library|plugin)\s*\(/.test(text)) return true
+    }
+    return false
   }
 
   // ---- Plugins ----

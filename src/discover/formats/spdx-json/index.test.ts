@@ -485,6 +485,69 @@ describe('spdx-json', () => {
       '25:5 invalid-entry package without a name or purl',
     ])
   })
+  it("leaves out a subject whose primaryPackagePurpose is FILE (Syft's scanned file or directory), as its CycloneDX does", () => {
+    // The shape of Syft's SPDX of a scanned file (anchore/syft syft/format/spdxjson/testdata/identify/2.3.json: the
+    // subject `SPDXRef-DocumentRoot-File-go.mod`, purpose FILE, the file's digest as its version), which was listed
+    // as a local generic package `go.mod@sha256:sha256:…`; its CycloneDX puts the same file in a `file` component,
+    // left out. A directory's subject (`SPDXRef-DocumentRoot-Directory-.`) is FILE too. Fictional package.
+    const subject = (extra: Record<string, unknown>) => ({
+      name: 'go.mod',
+      SPDXID: 'SPDXRef-DocumentRoot-File-go.mod',
+      versionInfo: 'sha256:sha256:dc333f342905248a52e424d8dfd061251d01867d01a4f9d7397144a775ff9ebd',
+      downloadLocation: 'NOASSERTION',
+      ...extra,
+    })
+    const text = (root: Record<string, unknown>) =>
+      doc({
+        name: 'go.mod',
+        packages: [
+          {
+            name: 'example.com/lantern',
+            SPDXID: 'SPDXRef-Package-go-module-example.com-lantern-2ff71a67fb024c86',
+            versionInfo: 'v1.2.0',
+            downloadLocation: 'NOASSERTION',
+            externalRefs: [
+              {
+                referenceCategory: 'PACKAGE-MANAGER',
+                referenceType: 'purl',
+                referenceLocator: 'pkg:golang/example.com/lantern@v1.2.0',
+              },
+            ],
+          },
+          root,
+        ],
+        relationships: [
+          {
+            spdxElementId: 'SPDXRef-DocumentRoot-File-go.mod',
+            relatedSpdxElement: 'SPDXRef-Package-go-module-example.com-lantern-2ff71a67fb024c86',
+            relationshipType: 'CONTAINS',
+          },
+          {
+            spdxElementId: 'SPDXRef-DOCUMENT',
+            relatedSpdxElement: 'SPDXRef-DocumentRoot-File-go.mod',
+            relationshipType: 'DESCRIBES',
+          },
+        ],
+      })
+    const listed = (root: Record<string, unknown>) => {
+      const out = discover(text(root))
+      expect(out.errors).toEqual([])
+      expect(out.skipped ?? []).toEqual([])
+      return out.components.map((c) => [c.name, c.local ?? false, c.purl ?? null])
+    }
+    const lantern = ['example.com/lantern', false, 'pkg:golang/example.com/lantern@v1.2.0']
+    expect(listed(subject({primaryPackagePurpose: 'FILE'}))).toEqual([lantern])
+    expect(listed(subject({primaryPackagePurpose: 'DEVICE'}))).toEqual([lantern])
+    // With a purl it is a package all the same; a software purpose, or none, leaves the subject listed, local.
+    const purl = 'pkg:generic/go.mod@1'
+    const withPurl = [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}]
+    expect(listed(subject({primaryPackagePurpose: 'FILE', externalRefs: withPurl}))).toEqual([
+      lantern,
+      ['go.mod', true, purl],
+    ])
+    expect(listed(subject({primaryPackagePurpose: 'APPLICATION'}))).toEqual([lantern, ['go.mod', true, null]])
+    expect(listed(subject({}))).toEqual([lantern, ['go.mod', true, null]])
+  })
 })
 
 describe("spdx-json: Trivy's go.mod main module", () => {

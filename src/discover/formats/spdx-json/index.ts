@@ -49,6 +49,7 @@ const READ_PACKAGE = new Set([
   'homepage',
   'externalRefs',
   'annotations',
+  'primaryPackagePurpose',
 ])
 
 export function discoverSpdxJson(file: string, text: string): DiscoverOutput {
@@ -116,6 +117,7 @@ function spdxPackage(item: JsonObject, position: Position): SpdxPackage {
     version: str(item.versionInfo),
     downloadLocation: str(item.downloadLocation),
     homepage: str(item.homepage),
+    ...(typeof item.primaryPackagePurpose === 'string' ? {purpose: item.primaryPackagePurpose} : {}),
     refs: Array.isArray(item.externalRefs)
       ? item.externalRefs.flatMap((ref): Array<[string, string, string]> => {
           if (!isJsonObject(ref)) return []

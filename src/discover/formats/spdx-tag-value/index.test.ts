@@ -34,6 +34,23 @@ describe('spdx-tag-value', () => {
     ])
   })
 
+  it("leaves out a subject whose PrimaryPackagePurpose is FILE (Syft's scanned directory); one with a purl stays", () => {
+    // The shape of Syft's SPDX of a scanned directory: the subject `SPDXRef-DocumentRoot-Directory-.`, purpose FILE
+    // (anchore/syft syft/format/common/spdxhelpers/to_format_model.go toRootPackage); was listed as a package named ".".
+    const text = (extra: string) =>
+      `${HEADER}DocumentName: .\nCreator: Tool: syft-1.20.0\n\nPackageName: .\nSPDXID: SPDXRef-DocumentRoot-Directory-.\nPrimaryPackagePurpose: FILE\n${extra}\nPackageName: tinyjson\nSPDXID: SPDXRef-Package-tinyjson\nPackageVersion: 1.2\nExternalRef: PACKAGE-MANAGER purl pkg:npm/tinyjson@1.2\n\nRelationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-DocumentRoot-Directory-.\nRelationship: SPDXRef-DocumentRoot-Directory-. CONTAINS SPDXRef-Package-tinyjson\n`
+    const listed = (extra: string) => {
+      const {components, errors} = discover(text(extra))
+      expect(errors).toEqual([])
+      return components.map((c) => [c.name, c.local ?? false, c.purl ?? null])
+    }
+    expect(listed('')).toEqual([['tinyjson', false, 'pkg:npm/tinyjson@1.2']])
+    expect(listed('ExternalRef: PACKAGE-MANAGER purl pkg:generic/lantern@1\n')).toEqual([
+      ['lantern', true, 'pkg:generic/lantern@1'],
+      ['tinyjson', false, 'pkg:npm/tinyjson@1.2'],
+    ])
+  })
+
   it('reads spdx-examples example 4 (spdx/tools-golang, SPDX 2.2): the described binary is local, its git locator stated', () => {
     const {components, errors} = fixture('spdx-example4-bin.spdx')
     expect(errors).toEqual([])

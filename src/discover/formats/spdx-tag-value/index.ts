@@ -83,6 +83,7 @@ function readPackageTag(pkg: SpdxPackage, tag: string, value: string, file: stri
   else if (tag === 'PackageVersion') pkg.version = value
   else if (tag === 'PackageDownloadLocation') pkg.downloadLocation = value
   else if (tag === 'PackageHomePage') pkg.homepage = value
+  else if (tag === 'PrimaryPackagePurpose') pkg.purpose = value
   else if (tag === 'ExternalRef') {
     const parts = value.split(/\s+/)
     if (parts.length === 3) pkg.refs.push([parts[0], parts[1], parts[2]])
