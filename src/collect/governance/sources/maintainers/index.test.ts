@@ -102,6 +102,30 @@ describe('MAINTAINERS.md', () => {
     ])
   })
 
+  it('directors, under the file\'s "Maintainers" title, hold no role (linkerd/linkerd2 MAINTAINERS.md)', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      'The Example maintainers are:',
+      '',
+      '* Ada L <ada@example.com> @ada-l',
+      '',
+      '## Directors',
+      '',
+      'The Example directors are:',
+      '',
+      '* Grace H <grace@example.org> @grace-h',
+      '',
+      '## Emeriti',
+      '',
+      '* Lin T @lin-t',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'The Example maintainers are', null, 5],
+      ['lin-t', 'emeritus', 'Emeriti', null, 15],
+    ])
+  })
+
   it('skips code blocks and comments; setext headings count', () => {
     const content = [
       'Reviewers',
