@@ -33,6 +33,11 @@ interface Table {
   companyColumn: number
   /** A "Role" column (kedacore/governance MEMBERS.md: "Repository Maintainer", "Repository Reviewer"). */
   roleColumn: number
+  /**
+   * The role the first column's title names for every row: "| Reviewer | GitHub ID | ... |" below a table whose header
+   * says "Maintainer" (kyverno/kyverno OWNERS.md). It only narrows a section of maintainers (`add`).
+   */
+  headerRole?: SectionMeaning
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
@@ -87,11 +92,21 @@ export function parseMarkdownRoles(
     }
     return {meaning: everyLine ? 'maintainer' : 'none', section: innermost(headings, label)}
   }
-  const add = (login: string, lineNo: number, declared?: string, rowRole?: SectionMeaning): void => {
+  const add = (
+    login: string,
+    lineNo: number,
+    declared?: string,
+    rowRole?: SectionMeaning,
+    headerRole?: SectionMeaning,
+  ): void => {
     const here = current()
     const section = here.section
-    // A row's own role cell names the role, unless the section says its people are emeritus (alumni).
-    const meaning = rowRole && rowRole !== 'inherit' && here.meaning !== 'emeritus' ? rowRole : here.meaning
+    // A row's own role cell names the role, unless the section says its people are emeritus (alumni). A table's header
+    // naming another role ("Reviewer") narrows a section of maintainers, never widens a narrower one.
+    const narrowed =
+      here.meaning === 'maintainer' && headerRole && !NOT_NARROWING.has(headerRole) ? headerRole : undefined
+    const meaning =
+      rowRole && rowRole !== 'inherit' && here.meaning !== 'emeritus' ? rowRole : (narrowed ?? here.meaning)
     if (meaning === 'none' || meaning === 'inherit') return
     const role: Role = meaning
     const key = `${role}\n${section ?? ''}\n${login.toLowerCase()}`
@@ -123,7 +138,7 @@ export function parseMarkdownRoles(
         const caption = list?.caption ? {text: list.caption, meaning: sectionMeaning(plain(list.caption))} : undefined
         const saved = label
         if (caption && caption.meaning !== 'inherit') label = caption
-        for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role)
+        for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role, row.headerRole)
         label = saved
         i = rows.end - 1
       } else i = explicitMarkupEnd(lines, i) - 1
@@ -162,15 +177,17 @@ export function parseMarkdownRoles(
     }
     if (trimmed.startsWith('|')) {
       const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
-      if (!table) {
-        if (isSeparator(lines[i + 1])) {
-          table = tableColumns(cells)
-          i++
-        }
+      // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
+      // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
+      // organisation file's extract blanks the rows about other projects).
+      if (isSeparator(lines[i + 1])) {
+        table = tableColumns(cells)
+        i++
         continue
       }
+      if (!table) continue
       const rowRole = table.roleColumn >= 0 ? sectionMeaning(plain(cells[table.roleColumn] ?? '')) : undefined
-      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared, rowRole)
+      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared, rowRole, table.headerRole)
       continue
     }
     table = undefined
@@ -349,23 +366,36 @@ export function isSeparator(line: string | undefined): boolean {
 
 function tableColumns(header: string[]): Table {
   const find = (pattern: RegExp) => header.findIndex((cell) => pattern.test(plain(cell)))
-  return {
+  const table: Table = {
     loginColumn: find(/github|handle|login|user ?name|\bid\b/i),
     companyColumn: find(/affiliation|company|organi[sz]ation|employer/i),
     roleColumn: find(/^(role|roles|position|title)$/i),
   }
+  // The first column's title, where the rows' names stand ("Maintainer", "Reviewer", "Owner"); a later column naming a
+  // role ("Security contact") holds a value per row, not the role of every row.
+  const first = [table.loginColumn, table.companyColumn, table.roleColumn].includes(0)
+    ? 'inherit'
+    : sectionMeaning(plain(header[0] ?? ''))
+  if (first !== 'inherit' && first !== 'none') table.headerRole = first
+  return table
 }
+
+/** What a table's header cannot narrow a section of maintainers to. */
+const NOT_NARROWING: ReadonlySet<SectionMeaning> = new Set(['inherit', 'none', 'maintainer'])
 
 /** The people of a reStructuredText table's rows, read by its header as a Markdown table is. */
 function tableRows(
   table: RstTable,
   targets: ReadonlyMap<string, string>,
-): Array<{login: string; line: number; declared?: string; role?: SectionMeaning}> {
-  const columns = table.header ? tableColumns(table.header) : {loginColumn: -1, companyColumn: -1, roleColumn: -1}
+): Array<{login: string; line: number; declared?: string; role?: SectionMeaning; headerRole?: SectionMeaning}> {
+  const columns: Table = table.header
+    ? tableColumns(table.header)
+    : {loginColumn: -1, companyColumn: -1, roleColumn: -1}
+  const headerRole = columns.headerRole
   return table.rows.flatMap((row) => {
     const cells = row.cells.map((cell) => resolveReferences(withoutCode(cell, true), targets))
     const role = columns.roleColumn >= 0 ? sectionMeaning(plain(cells[columns.roleColumn] ?? '')) : undefined
-    return rowPeople(cells, columns).map(({login, declared}) => ({login, line: row.line, declared, role}))
+    return rowPeople(cells, columns).map(({login, declared}) => ({login, line: row.line, declared, role, headerRole}))
   })
 }
 

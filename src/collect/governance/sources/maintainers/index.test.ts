@@ -126,6 +126,58 @@ describe('MAINTAINERS.md', () => {
     ])
   })
 
+  it('a table whose first column is titled by a narrower role gives its rows that role; a title never widens a section', () => {
+    const content = [
+      '| Maintainer | GitHub ID | Affiliation |',
+      '|---|---|---|',
+      '| Ada L | [@ada-l](https://github.com/ada-l) | Acme |',
+      '',
+      '| Reviewer | GitHub ID | Affiliation |',
+      '|---|---|---|',
+      '| Grace H | [@grace-h](https://github.com/grace-h) | Example Corp |',
+      '',
+      '## Reviewers',
+      '',
+      '| Maintainer | GitHub ID |',
+      '|---|---|',
+      '| Lin T | @lin-t |',
+      '',
+      '## Emeritus',
+      '',
+      '| Reviewer | GitHub ID |',
+      '|---|---|',
+      '| Old One | @old-one |',
+      '',
+      '## Areas',
+      '',
+      '| Area | Member | GitHub ID |',
+      '|---|---|---|',
+      '| CLI | Mo K | @mo-k |',
+      '| Name | GitHub ID | Security contact |',
+      '|---|---|---|',
+      '| Sam P | @sam-p | yes |',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', null, 'Acme', 3],
+      ['grace-h', 'reviewer', null, 'Example Corp', 7],
+      ['lin-t', 'reviewer', 'Reviewers', null, 13],
+      ['old-one', 'emeritus', 'Emeritus', null, 19],
+      ['mo-k', 'maintainer', 'Areas', null, 25],
+      ['sam-p', 'maintainer', 'Areas', null, 28],
+    ])
+  })
+
+  it('real kyverno/kyverno OWNERS.md: the "Reviewer" table below the "Maintainer" one holds a reviewer', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/kyverno__kyverno/OWNERS.md'),
+      'utf8',
+    )
+    const rows = people('OWNERS.md', content)
+    expect(rows[0]).toEqual(['JimBugwadia', 'maintainer', null, 'Nirmata', 3])
+    expect(rows.filter((r) => r[1] === 'maintainer')).toHaveLength(9)
+    expect(rows.slice(-1)).toEqual([['aerosouund', 'reviewer', null, 'Nirmata', 16]])
+  })
+
   it('skips code blocks and comments; setext headings count', () => {
     const content = [
       'Reviewers',
