@@ -224,7 +224,7 @@ export function parseMarkdownRoles(
         ? loginsIn(text)
         : storyWords(text) > MAX_STORY_WORDS
           ? []
-          : peopleNamed(text, () => words(text))
+          : peopleNamed(text, () => words(text) + sentenceWordsBefore(lines, i))
     const [only] = people.length === 1 ? people : []
     const declared = only
       ? (trailingCompany(text.slice(only.end)) ?? parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
@@ -247,6 +247,31 @@ function storyWords(text: string): number {
     .filter((word) => /[\p{L}\p{N}]/u.test(word) && !/^[(<[]?@|:\/\//.test(word)).length
   const handles = text.match(/(?:^|[\s(<[])@[A-Za-z0-9]/g)?.length ?? 0
   return counted - 3 * handles
+}
+
+/** Lines above a paragraph line looked at for the start of its sentence (a sentence is rarely longer). */
+const SENTENCE_LINES = 8
+
+/**
+ * The words a paragraph line's sentence has on the lines above it: a line break inside a paragraph is a soft one
+ * (https://spec.commonmark.org/0.31.2/#soft-line-breaks), so "Each repository in the" then "[Crossplane
+ * organization](https://github.com/crossplane/) will list their" is one sentence, too long to name a person by link
+ * (crossplane/crossplane OWNERS.md). Counting stops at the end of a sentence (`.`, `!`, `?`, `:`), at a line that
+ * is no paragraph text (blank, a list item, a table row, a heading, HTML), and at a line naming someone: people
+ * written one a line, without bullets, are a list, not a sentence.
+ */
+function sentenceWordsBefore(lines: readonly string[], index: number): number {
+  let count = 0
+  for (let j = index - 1; j >= 0 && index - j <= SENTENCE_LINES; j--) {
+    const line = lines[j].trim()
+    if (!line || LIST_ITEM.test(lines[j]) || /^([|#<>]|[-=*_]{3,}\s*$)/.test(line) || loginsIn(line).length) break
+    const tokens = plain(line).split(/\s+/).filter(Boolean)
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      if (/[.!?:]["')\]*]*$/.test(tokens[k])) return count
+      count++
+    }
+  }
+  return count
 }
 
 function words(text: string): number {

@@ -380,6 +380,43 @@ describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () 
   })
 })
 
+describe('MAINTAINERS.md: a sentence across lines', () => {
+  it('an organisation linked in a sentence begun on the line above names nobody; people written one a line do', () => {
+    const content = [
+      '# Example Maintainers',
+      '',
+      'This page lists the maintainers of this repository. Each repository in the',
+      '[Example organization](https://github.com/example/) will list their',
+      'maintainers in their own file.',
+      '',
+      '[Ada Lovelace](https://github.com/ada-l) <ada@example.com>',
+      '[Grace Hopper](https://github.com/grace-h) <grace@example.org>',
+      'Maintained since 2019:',
+      '[Lin T](https://github.com/lin-t)',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Example Maintainers', null, 7],
+      ['grace-h', 'maintainer', 'Example Maintainers', null, 8],
+      ['lin-t', 'maintainer', 'Maintained since 2019', null, 10],
+    ])
+  })
+
+  it('real crossplane/crossplane OWNERS.md: the organisation linked mid-sentence is nobody; maintainers and emeriti are read', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/crossplane__crossplane/OWNERS.md'),
+      'utf8',
+    )
+    const rows = people('OWNERS.md', content)
+    expect(rows.map((r) => r[0])).not.toContain('crossplane')
+    expect(rows.slice(0, 2)).toEqual([
+      ['negz', 'maintainer', 'Maintainers', null, 14],
+      ['bobh66', 'maintainer', 'Maintainers', null, 15],
+    ])
+    expect(rows.filter((r) => r[1] === 'maintainer')).toHaveLength(6)
+    expect(rows.filter((r) => r[1] === 'emeritus')).toHaveLength(5)
+  })
+})
+
 describe('real files: docker/buildx MAINTAINERS, the Docker/Moby TOML format (__fixtures__/real/SOURCES.md)', () => {
   it('reads `people` of the [Org.<group>] tables as the [people.<key>] GitHub logins; curators hold no role', () => {
     const path = join(import.meta.dirname, '../../__fixtures__/real/docker__buildx/MAINTAINERS')
