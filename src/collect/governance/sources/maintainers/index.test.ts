@@ -178,6 +178,19 @@ describe('MAINTAINERS.md', () => {
     expect(rows.slice(-1)).toEqual([['aerosouund', 'reviewer', null, 'Nirmata', 16]])
   })
 
+  it('real envoyproxy/envoy OWNERS.md: "Friends of Envoy", "not maintainers", hold no role; security team and emeriti apart', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/envoyproxy__envoy/OWNERS.md'),
+      'utf8',
+    )
+    const rows = people('OWNERS.md', content)
+    expect(rows.map((r) => r[0])).not.toContain('lambdai')
+    expect(rows[0]).toEqual(['mattklein123', 'maintainer', 'Senior maintainers', null, 11])
+    expect(rows.filter((r) => r[1] === 'maintainer')).toHaveLength(24)
+    expect(rows.filter((r) => r[1] === 'security-contact')).toHaveLength(10)
+    expect(rows.slice(-1)).toEqual([['derekargueta', 'emeritus', 'Emeritus code owners', null, 136]])
+  })
+
   it('skips code blocks and comments; setext headings count', () => {
     const content = [
       'Reviewers',
