@@ -227,7 +227,8 @@ export function parseMarkdownRoles(
           : peopleNamed(text, () => words(text) + sentenceWordsBefore(lines, i))
     const [only] = people.length === 1 ? people : []
     const declared = only
-      ? (trailingCompany(text.slice(only.end)) ?? parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
+      ? (trailingCompany(text.slice(0, only.index), only.login, text.slice(only.end)) ??
+        parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
       : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
@@ -442,7 +443,7 @@ const ROLE_WORD =
 
 /** What a parenthesis after a person says when it is not a company: a role, a status, a time, pronouns. */
 const NOT_A_COMPANY =
-  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|security|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?)\b/i
+  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|security|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?|team|core|committee|steering|tsc|tc)\b/i
 
 /**
  * "(Isovalent)" after a person named by a link whose text is their name: `[Liz Rice](https://github.com/lizrice)
@@ -465,15 +466,40 @@ function parenthesisedCompany(before: string, rest: string): string | undefined 
   return company
 }
 
-/** ", Honeycomb" after a person's link: the company the file declares for them. */
-function trailingCompany(rest: string): string | undefined {
+/**
+ * ", Honeycomb" after a person's link: the company the file declares for them ("- [Alex Boten](https://github.com/codeboten),
+ * Grafana Labs": open-telemetry/opentelemetry-collector README.md). After a person given by their login alone
+ * ("- @ada-l, Ada Lovelace", "- [ada-l](https://github.com/ada-l), ..."), words may as well be their name, so they are
+ * a company only when written as one, with its legal form ("- [arjan-bal](https://github.com/arjan-bal), Google LLC":
+ * grpc/grpc-go MAINTAINERS.md); one word is no one's full name ("- [t2t2](https://github.com/t2t2), Splunk":
+ * open-telemetry/opentelemetry-js README.md). A role, a status, a date or pronouns ("she/her", "since 2019") is never
+ * a company.
+ */
+function trailingCompany(before: string, login: string, rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
   if (!match) return undefined
   // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
-  if (/[<>@~]|:\/\/|\bwww\./i.test(match[1])) return undefined
+  if (/[<>@~:]|\bwww\./i.test(match[1])) return undefined
   const company = trimEnd(plain(match[1]), '.;,').trim()
   // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
   // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
-  if (ROLE_WORD.test(company)) return undefined
+  if (ROLE_WORD.test(company) || NOT_A_COMPANY.test(company) || /\b(?:19|20)\d\d\b/.test(company)) return undefined
+  if (!nameBefore(before, login) && words(company) > 1 && !LEGAL_FORM.test(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
+}
+
+/** A company's legal form at the end of its name ("Google LLC", "Datadog, Inc.", "Example GmbH"). */
+const LEGAL_FORM =
+  /[\s,](?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|ag|s\.?a|s\.?a\.?s|s\.?l|s\.?r\.?l|b\.?v|n\.?v|plc|pty|k\.?k|oy|ab|a\/s|as|sp\. z o\.o)\.?$/i
+
+/**
+ * Whether a person's line names them before their login: a link's text other than the login ("[Alex Boten](" before
+ * `https://github.com/codeboten`), or words before a handle ("Ada Lovelace (" before `@ada-l`).
+ */
+function nameBefore(before: string, login: string): boolean {
+  const linkText = /\[([^[\]]*)\]\(\s*$/.exec(before)?.[1]
+  const name = plain(linkText ?? before)
+    .replace(/^[\s()[\]<>*_`:,;|-]+|[\s()[\]<>*_`:,;|-]+$/g, '')
+    .replace(/^@/, '')
+  return /\p{L}/u.test(name) && name.toLowerCase() !== login.toLowerCase()
 }
