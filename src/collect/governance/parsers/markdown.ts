@@ -41,6 +41,11 @@ interface Table {
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
+/**
+ * A line starting with an autolink (`<https://github.com/mcollina>`, `<a@b.c>`) is a paragraph, not an HTML block: a
+ * scheme or an address is no tag name (https://spec.commonmark.org/0.31.2/#autolinks).
+ */
+const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/
 const FENCE = /^\s*(```|~~~)/
 
 export interface MarkdownOptions {
@@ -169,7 +174,7 @@ export function parseMarkdownRoles(
     }
     // An HTML block (up to the next blank line) under a role heading: ESLint's generated README team tables,
     // `<a href="https://github.com/login"><img ...><br />Name</a>` (https://github.com/eslint/eslint README.md "Team").
-    if (html || (trimmed.startsWith('<') && !LIST_ITEM.test(line))) {
+    if (html || (trimmed.startsWith('<') && !AUTOLINK.test(trimmed) && !LIST_ITEM.test(line))) {
       html = true
       table = undefined
       for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)

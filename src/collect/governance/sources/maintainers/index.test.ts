@@ -414,6 +414,22 @@ describe('MAINTAINERS.md: a sentence across lines', () => {
     ])
   })
 
+  it('a line starting with an autolink is a paragraph, not an HTML block whose every link would name someone', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '- Ada L',
+      '  <https://github.com/ada-l>',
+      '',
+      '<https://github.com/example> hosts the repositories of the whole project, and their issues.',
+      '<https://github.com/grace-h>',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 4],
+      ['grace-h', 'maintainer', 'Maintainers', null, 7],
+    ])
+  })
+
   it('real crossplane/crossplane OWNERS.md: the organisation linked mid-sentence is nobody; maintainers and emeriti are read', () => {
     const content = readFileSync(
       join(import.meta.dirname, '../../__fixtures__/real/crossplane__crossplane/OWNERS.md'),
