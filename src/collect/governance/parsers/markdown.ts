@@ -229,7 +229,7 @@ export function parseMarkdownRoles(
         ? loginsIn(text)
         : storyWords(text) > MAX_STORY_WORDS
           ? []
-          : peopleNamed(text, () => words(text) + sentenceWordsBefore(lines, i))
+          : peopleNamed(text, () => words(text) + (proseAfter(text) ? sentenceWordsBefore(lines, i) : 0))
     const [only] = people.length === 1 ? people : []
     const declared = only
       ? (trailingCompany(text.slice(0, only.index), only.login, text.slice(only.end)) ??
@@ -253,6 +253,19 @@ function storyWords(text: string): number {
     .filter((word) => /[\p{L}\p{N}]/u.test(word) && !/^[(<[]?@|:\/\//.test(word)).length
   const handles = text.match(/(?:^|[\s(<[])@[A-Za-z0-9]/g)?.length ?? 0
   return counted - 3 * handles
+}
+
+/**
+ * Whether words go on after the last person a line links ("[Crossplane organization](https://github.com/crossplane/)
+ * will list their"), addresses and parentheses aside: a line holding only a person ("[Ada L](https://github.com/ada-l)
+ * <ada@example.com>") under "The current maintainers of this project are" is one of a list, however long its
+ * introduction.
+ */
+function proseAfter(text: string): boolean {
+  const last = loginsIn(text).at(-1)
+  if (!last) return false
+  const after = plain(text.slice(last.end)).replace(/<[^<>]*>|\([^()]*\)|\S*[@:]\S*/g, ' ')
+  return /\p{L}/u.test(after)
 }
 
 /** Lines above a paragraph line looked at for the start of its sentence (a sentence is rarely longer). */

@@ -406,11 +406,17 @@ describe('MAINTAINERS.md: a sentence across lines', () => {
       '[Grace Hopper](https://github.com/grace-h) <grace@example.org>',
       'Maintained since 2019:',
       '[Lin T](https://github.com/lin-t)',
+      '',
+      'The people who look after this project, in the order they joined, are',
+      '[Mo K](https://github.com/mo-k) <mo@example.com>',
+      '[Sam P](https://github.com/sam-p)',
     ].join('\n')
     expect(people('MAINTAINERS.md', content)).toEqual([
       ['ada-l', 'maintainer', 'Example Maintainers', null, 7],
       ['grace-h', 'maintainer', 'Example Maintainers', null, 8],
       ['lin-t', 'maintainer', 'Maintained since 2019', null, 10],
+      ['mo-k', 'maintainer', 'Maintained since 2019', null, 13],
+      ['sam-p', 'maintainer', 'Maintained since 2019', null, 14],
     ])
   })
 
