@@ -224,12 +224,14 @@ export function parseMarkdownRoles(
     // only `@handles` and links on a short line name people (names.ts peopleNamed); in a list, every login does.
     // A long sentence tells a story even by @handle ("originally conceived by Chris Mungall (@cmungall) and ...":
     // phenopackets/phenopacket-schema MAINTAINERS.rst, whose current maintainers are listed below it).
+    // A quotation names nobody: it is what someone writes ("e.g. "Fixed foo. (@person)"": jsdom/jsdom MAINTAINERS.md).
+    const said = withoutQuotations(text)
     const people =
       item || continuation
-        ? loginsIn(text)
-        : storyWords(text) > MAX_STORY_WORDS
+        ? loginsIn(said)
+        : storyWords(said) > MAX_STORY_WORDS
           ? []
-          : peopleNamed(text, () => words(text) + (proseAfter(text) ? sentenceWordsBefore(lines, i) : 0))
+          : peopleNamed(said, () => words(said) + (proseAfter(said) ? sentenceWordsBefore(lines, i) : 0))
     const [only] = people.length === 1 ? people : []
     const declared = only
       ? (trailingCompany(text.slice(0, only.index), only.login, text.slice(only.end)) ??
@@ -238,6 +240,15 @@ export function parseMarkdownRoles(
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
+}
+
+/**
+ * `text` with its quotations ("…", “…”) blanked, each character by a space so that positions hold; one pass, no
+ * nested repetition. A quotation is an example or someone's words ("note it as "Fixed foo. (@person)""), naming no one.
+ */
+function withoutQuotations(text: string): string {
+  if (!/["“]/.test(text)) return text
+  return text.replace(/"[^"]*"|“[^“”]*”/g, (quoted) => ' '.repeat(quoted.length))
 }
 
 /**

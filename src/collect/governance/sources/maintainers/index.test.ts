@@ -367,6 +367,25 @@ describe('real files: spf13/cobra MAINTAINERS (__fixtures__/real/SOURCES.md)', (
 })
 
 describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () => {
+  it('names nobody in a quotation: an example of what to write (jsdom/jsdom MAINTAINERS.md release notes guide)', () => {
+    const content = [
+      '# Maintainer guidelines',
+      '',
+      '## Release notes style guide',
+      '',
+      'Formatting:',
+      '',
+      '- Follow the bullet point with a GitHub @-mention for outside contributors, e.g. "Fixed foo. (@person)"',
+      '- Credit them “like @someone did”, then thank @ada-l.',
+      '',
+      'Ask "@nobody" or @grace-h.',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Formatting', null, 8],
+      ['grace-h', 'maintainer', 'Formatting', null, 10],
+    ])
+  })
+
   it('names nobody through code spans or an organisation linked inside a sentence', () => {
     const content = [
       "# Mocha Maintainer's Handbook",
